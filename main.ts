@@ -1,0 +1,2 @@
+/** The vouch command-line entry point. @module */
+console.log("vouch");

@@ -1,0 +1,116 @@
+/**
+ * The neutral inventory model: every reader turns a manifest or lockfile into
+ * these types, and every SBOM writer reads only these types.
+ *
+ * @module
+ */
+
+/** How a component is used by what depends on it. */
+export type Scope = "runtime" | "dev" | "optional" | "build";
+
+/** Hash algorithms a lockfile may record. */
+export type HashAlgorithm = "sha1" | "sha256" | "sha384" | "sha512" | "md5";
+
+/** One recorded hash of a component's distribution. */
+export interface Hash {
+  /** The algorithm. */
+  alg: HashAlgorithm;
+  /** Lowercase hex digest. */
+  hex: string;
+}
+
+/** The package ecosystem a component comes from (the purl type). */
+export type Ecosystem = "pypi" | "npm" | "cargo" | "golang" | "jsr" | "generic";
+
+/** A third-party package the project depends on. */
+export interface Component {
+  /** Unique id in the inventory: the purl (distinct versions, distinct ids). */
+  id: string;
+  /** The ecosystem (purl type). */
+  ecosystem: Ecosystem;
+  /** Package name as the ecosystem spells it (npm: with `@scope/`; go: module path). */
+  name: string;
+  /** Exact resolved version; absent when only a constraint is known. */
+  version?: string;
+  /** The declared version constraint when no exact version is known (e.g. `>=2,<3`). */
+  specifier?: string;
+  /** Package URL. */
+  purl: string;
+  /** Hashes recorded for the distribution, sorted by algorithm then value. */
+  hashes: Hash[];
+  /** Where the lockfile says the package is downloaded from. */
+  downloadLocation?: string;
+  /** True when the project itself declares it (not only pulled in transitively). */
+  direct: boolean;
+  /** Every scope the component appears in, sorted, never empty. */
+  scopes: Scope[];
+  /** Extras / dependency groups / features it was declared under, sorted. */
+  groups: string[];
+  /** Files (relative to the project root, `/`-separated) that mention it, sorted. */
+  sources: string[];
+  /** Declared license (SPDX expression) when the source states one. */
+  license?: string;
+}
+
+/** A first-party package of the project: the root, or a workspace member. */
+export interface Member {
+  /** Unique id in the inventory. */
+  id: string;
+  /** Name. */
+  name: string;
+  /** Version if known. */
+  version?: string;
+  /** Package URL if one can be formed. */
+  purl?: string;
+}
+
+/** A dependency edge: `from` depends on `to` with a scope. */
+export interface Edge {
+  /** Id of the depending node: {@linkcode ROOT_ID}, a member id or a component id. */
+  from: string;
+  /** Id of the depended-on node: a member id or a component id. */
+  to: string;
+  /** The scope of this dependency. */
+  scope: Scope;
+}
+
+/** The id that stands for the project root in {@linkcode Edge}s. */
+export const ROOT_ID = "root";
+
+/** What one reader produces from one file. */
+export interface ReaderOutput {
+  /** Workspace members found (never components). */
+  members: Member[];
+  /** Third-party components. */
+  components: Component[];
+  /** Dependency edges between {@linkcode ROOT_ID}, members and components. */
+  edges: Edge[];
+}
+
+/** The project the inventory describes. */
+export interface Project {
+  /** Project name. */
+  name: string;
+  /** Project version, or `undefined` when it cannot be known. */
+  version?: string;
+  /** Package URL of the project when one can be formed. */
+  purl?: string;
+  /** Declared license (SPDX expression). */
+  license?: string;
+  /** One-line description. */
+  description?: string;
+}
+
+/** Everything vouch knows about what a project depends on. */
+export interface Inventory {
+  /** The project itself. */
+  project: Project;
+  /** Workspace members other than the root, sorted by id. */
+  members: Member[];
+  /** Third-party components, sorted by id, ids unique. */
+  components: Component[];
+  /** Dependency edges, sorted, unique, every end a known node. */
+  edges: Edge[];
+  /** The files that were read, relative to the project root, sorted. */
+  sources: string[];
+}

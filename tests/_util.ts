@@ -1,0 +1,39 @@
+// Shared test helpers: fixture paths, the optional ../shared/ reference folder.
+import { fromFileUrl } from "node:url";
+
+/** Absolute path of the repository root. */
+export const REPO_ROOT: string = fromFileUrl(new URL("../", import.meta.url)).replace(/\/$/, "");
+
+/**
+ * Absolute path of a file or folder under `fixtures/`.
+ *
+ * @param parts Path segments below `fixtures/`.
+ * @returns The absolute path.
+ */
+export function fixture(...parts: string[]): string {
+  return [REPO_ROOT, "fixtures", ...parts].join("/");
+}
+
+function existingShared(): string | undefined {
+  const dir = `${REPO_ROOT}/../shared`;
+  try {
+    return Deno.statSync(dir).isDirectory ? Deno.realPathSync(dir) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Absolute path of `../shared/` beside the repository, or `undefined` where it is absent. */
+export const SHARED_DIR: string | undefined = existingShared();
+
+/**
+ * Whether tests that need `../shared/` must be skipped; prints the reason once per call site.
+ *
+ * @param what What the test would have checked.
+ * @returns `true` when `../shared/` is absent.
+ */
+export function skipWithoutShared(what: string): boolean {
+  if (SHARED_DIR !== undefined) return false;
+  console.log(`skipping ${what}: ../shared/ is not present beside the repository`);
+  return true;
+}
