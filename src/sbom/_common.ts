@@ -1,0 +1,92 @@
+/**
+ * Small helpers shared by the SPDX and CycloneDX writers: ordering,
+ * timestamps, download URLs, hashes and content-derived UUIDs.
+ *
+ * @module
+ */
+import { uuidV5 } from "../digest.ts";
+import { VouchError } from "../errors.ts";
+import type { Hash, HashAlgorithm } from "../inventory/types.ts";
+
+/**
+ * Orders strings by UTF-16 code units (locale-independent, stable).
+ *
+ * @param a First string.
+ * @param b Second string.
+ * @returns Negative, zero or positive.
+ */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Formats a creation time as `YYYY-MM-DDThh:mm:ssZ` (UTC, no fraction).
+ *
+ * @param date The time.
+ * @returns The timestamp.
+ * @throws {VouchError} `sbom.invalid_created` when the date is invalid or outside years 0000–9999.
+ */
+export function formatTimestamp(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 0 || year > 9999) {
+    throw new VouchError(
+      "sbom.invalid_created",
+      `the SBOM creation time is not a representable date (${String(date)})`,
+      "set SOURCE_DATE_EPOCH to a Unix time in seconds between years 0000 and 9999",
+    );
+  }
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * The location when it is an absolute URL usable as a download location
+ * (`scheme://…`, no whitespace), else `undefined` (e.g. a local path).
+ *
+ * @param location A download location as a lockfile states it.
+ * @returns The URL, or `undefined`.
+ */
+export function downloadUrl(location: string | undefined): string | undefined {
+  if (location === undefined) return undefined;
+  const ok = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(location) && URL.canParse(location);
+  return ok ? location : undefined;
+}
+
+const HEX_LENGTH: Record<HashAlgorithm, number> = {
+  md5: 32,
+  sha1: 40,
+  sha256: 64,
+  sha384: 96,
+  sha512: 128,
+};
+
+/**
+ * The hashes whose value is well-formed hex of the algorithm's length,
+ * lowercased, unique, sorted by algorithm then value.
+ *
+ * @param hashes Recorded hashes.
+ * @returns The usable hashes.
+ */
+export function usableHashes(hashes: readonly Hash[]): Hash[] {
+  const seen = new Set<string>();
+  const out: Hash[] = [];
+  for (const { alg, hex } of hashes) {
+    const value = hex.toLowerCase();
+    const key = `${alg}:${value}`;
+    if (!/^[0-9a-f]+$/.test(value) || value.length !== HEX_LENGTH[alg] || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ alg, hex: value });
+  }
+  return out.sort((a, b) => compareStrings(a.alg, b.alg) || compareStrings(a.hex, b.hex));
+}
+
+/**
+ * A UUID derived from a document's content: the same JSON always gives the
+ * same UUID. Callers blank the volatile fields (creation time, the id itself)
+ * before calling.
+ *
+ * @param document A JSON-able value built in a deterministic key order.
+ * @returns A lowercase UUID.
+ */
+export function contentUuid(document: unknown): string {
+  return uuidV5(JSON.stringify(document));
+}

@@ -1,0 +1,65 @@
+/**
+ * The checked, ordered view of an inventory that both SBOM writers walk.
+ *
+ * @module
+ */
+import { compareStrings } from "./_common.ts";
+import {
+  type Component,
+  type Edge,
+  type Inventory,
+  type Member,
+  ROOT_ID,
+} from "../inventory/types.ts";
+
+/** An inventory's nodes and edges in a deterministic order, every reference checked. */
+export interface InventoryGraph {
+  /** Workspace members, sorted by id. */
+  members: Member[];
+  /** Third-party components, sorted by id. */
+  components: Component[];
+  /** Edges, unique, sorted by `from`, `to`, then `scope`. */
+  edges: Edge[];
+}
+
+/**
+ * Orders an inventory and checks that it is a consistent graph.
+ *
+ * An inconsistent inventory is a bug in whatever built it, so this throws a
+ * plain `Error` rather than a user-facing error.
+ *
+ * @param inventory The inventory.
+ * @returns The ordered graph.
+ * @throws {Error} When an id is reused (or is {@linkcode ROOT_ID}), or an edge names an unknown node.
+ */
+export function inventoryGraph(inventory: Inventory): InventoryGraph {
+  const known = new Set<string>([ROOT_ID]);
+  for (const { id } of [...inventory.members, ...inventory.components]) {
+    if (known.has(id)) throw new Error(`inventory bug: node id "${id}" is used more than once`);
+    known.add(id);
+  }
+  const unique = new Map<string, Edge>();
+  for (const edge of inventory.edges) {
+    for (const end of [edge.from, edge.to]) {
+      if (!known.has(end)) {
+        throw new Error(
+          `inventory bug: edge ${edge.from} -> ${edge.to} (${edge.scope}) names unknown node "${end}"`,
+        );
+      }
+    }
+    unique.set(JSON.stringify([edge.from, edge.to, edge.scope]), {
+      from: edge.from,
+      to: edge.to,
+      scope: edge.scope,
+    });
+  }
+  const byId = (a: { id: string }, b: { id: string }): number => compareStrings(a.id, b.id);
+  return {
+    members: [...inventory.members].sort(byId),
+    components: [...inventory.components].sort(byId),
+    edges: [...unique.values()].sort((a, b) =>
+      compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
+      compareStrings(a.scope, b.scope)
+    ),
+  };
+}

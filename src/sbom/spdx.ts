@@ -1,0 +1,328 @@
+/**
+ * The SPDX 2.3 (JSON) writer: turns an {@linkcode Inventory} into an SPDX
+ * document with one package per node and one relationship per edge.
+ *
+ * @module
+ */
+import {
+  compareStrings,
+  contentUuid,
+  downloadUrl,
+  formatTimestamp,
+  usableHashes,
+} from "./_common.ts";
+import { inventoryGraph } from "./_graph.ts";
+import { spdxExpression } from "./_license.ts";
+import type { SbomOptions } from "./options.ts";
+import { sha256Hex } from "../digest.ts";
+import {
+  type Component,
+  type Hash,
+  type HashAlgorithm,
+  type Inventory,
+  ROOT_ID,
+  type Scope,
+} from "../inventory/types.ts";
+
+/** SPDX checksum algorithm names vouch emits. */
+export type SpdxChecksumAlgorithm = "MD5" | "SHA1" | "SHA256" | "SHA384" | "SHA512";
+
+/** A package checksum. */
+export interface SpdxChecksum {
+  /** The algorithm. */
+  algorithm: SpdxChecksumAlgorithm;
+  /** Lowercase hex digest. */
+  checksumValue: string;
+}
+
+/** A package's external reference: vouch emits the purl only. */
+export interface SpdxExternalRef {
+  /** Always `PACKAGE-MANAGER`. */
+  referenceCategory: "PACKAGE-MANAGER";
+  /** Always `purl`. */
+  referenceType: "purl";
+  /** The package URL. */
+  referenceLocator: string;
+}
+
+/** One SPDX package. */
+export interface SpdxPackage {
+  /** `SPDXRef-…`, unique in the document. */
+  SPDXID: string;
+  /** Package name. */
+  name: string;
+  /** Exact version, only when known. */
+  versionInfo?: string;
+  /** Download URL, or `NOASSERTION`. */
+  downloadLocation: string;
+  /** Always `false`: vouch does not analyze files. */
+  filesAnalyzed: false;
+  /** Always `NOASSERTION`. */
+  licenseConcluded: "NOASSERTION";
+  /** The declared license when it is a valid SPDX expression, else `NOASSERTION`. */
+  licenseDeclared: string;
+  /** Always `NOASSERTION`. */
+  copyrightText: "NOASSERTION";
+  /** Checksums of the distribution, when recorded. */
+  checksums?: SpdxChecksum[];
+  /** The purl, when known. */
+  externalRefs?: SpdxExternalRef[];
+  /** `APPLICATION` for the project, `LIBRARY` for members and components. */
+  primaryPackagePurpose: "APPLICATION" | "LIBRARY";
+  /** One-line description (the project's). */
+  description?: string;
+  /** Notes, e.g. the version constraint of an unpinned component. */
+  comment?: string;
+}
+
+/** The relationship types vouch emits. */
+export type SpdxRelationshipType =
+  | "DESCRIBES"
+  | "CONTAINS"
+  | "DEPENDS_ON"
+  | "DEV_DEPENDENCY_OF"
+  | "OPTIONAL_DEPENDENCY_OF"
+  | "BUILD_DEPENDENCY_OF";
+
+/** One relationship between two SPDX elements. */
+export interface SpdxRelationship {
+  /** The subject element. */
+  spdxElementId: string;
+  /** The relationship. */
+  relationshipType: SpdxRelationshipType;
+  /** The object element. */
+  relatedSpdxElement: string;
+}
+
+/** Who made the document and when. */
+export interface SpdxCreationInfo {
+  /** `YYYY-MM-DDThh:mm:ssZ`. */
+  created: string;
+  /** `Tool: <name>-<version>`. */
+  creators: string[];
+  /** Names the files the inventory was read from. */
+  comment: string;
+}
+
+/** An SPDX 2.3 document (JSON serialization). */
+export interface SpdxDocument {
+  /** Always `SPDX-2.3`. */
+  spdxVersion: "SPDX-2.3";
+  /** Always `CC0-1.0`. */
+  dataLicense: "CC0-1.0";
+  /** Always `SPDXRef-DOCUMENT`. */
+  SPDXID: "SPDXRef-DOCUMENT";
+  /** Project name and version. */
+  name: string;
+  /** Unique URI derived from the document's content (creation time excluded). */
+  documentNamespace: string;
+  /** Creation information. */
+  creationInfo: SpdxCreationInfo;
+  /** The project, its members, then its components. */
+  packages: SpdxPackage[];
+  /** `DESCRIBES` first, then every other relationship sorted. */
+  relationships: SpdxRelationship[];
+}
+
+const CHECKSUM_ALGORITHM: Record<HashAlgorithm, SpdxChecksumAlgorithm> = {
+  md5: "MD5",
+  sha1: "SHA1",
+  sha256: "SHA256",
+  sha384: "SHA384",
+  sha512: "SHA512",
+};
+
+/** Edge scope → relationship; `reversed` puts `to` as the subject (`<to> X_OF <from>`). */
+const EDGE_RELATIONSHIP: Record<Scope, { type: SpdxRelationshipType; reversed: boolean }> = {
+  runtime: { type: "DEPENDS_ON", reversed: false },
+  dev: { type: "DEV_DEPENDENCY_OF", reversed: true },
+  optional: { type: "OPTIONAL_DEPENDENCY_OF", reversed: true },
+  build: { type: "BUILD_DEPENDENCY_OF", reversed: true },
+};
+
+/** The `idstring` characters SPDX allows after `SPDXRef-`, from any text (purl prefix dropped). */
+function idPart(text: string): string {
+  let plain = text.replace(/^pkg:/, "");
+  try {
+    plain = decodeURIComponent(plain);
+  } catch {
+    // keep the percent-encoded form
+  }
+  return plain.replace(/[^A-Za-z0-9.]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+}
+
+/**
+ * Unique SPDXIDs for `[nodeId, base]` pairs, in order. A base shared by
+ * several nodes gets a suffix from a hash of each node id, so the result does
+ * not depend on the order; a counter settles any remaining clash.
+ */
+function assignSpdxIds(entries: ReadonlyArray<readonly [string, string]>): Map<string, string> {
+  const uses = new Map<string, number>();
+  for (const [, base] of entries) uses.set(base, (uses.get(base) ?? 0) + 1);
+  const taken = new Set<string>();
+  const ids = new Map<string, string>();
+  for (const [nodeId, base] of entries) {
+    const first = uses.get(base)! > 1 ? `${base}-${sha256Hex(nodeId).slice(0, 8)}` : base;
+    let candidate = first;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${first}-${n}`;
+    taken.add(candidate);
+    ids.set(nodeId, candidate);
+  }
+  return ids;
+}
+
+interface PackageFields {
+  name: string;
+  version?: string;
+  purl?: string;
+  license?: string;
+  downloadLocation?: string;
+  hashes?: Hash[];
+  purpose: SpdxPackage["primaryPackagePurpose"];
+  description?: string;
+  comment?: string;
+}
+
+function spdxPackage(spdxId: string, fields: PackageFields): SpdxPackage {
+  const checksums = usableHashes(fields.hashes ?? []).map(({ alg, hex }): SpdxChecksum => ({
+    algorithm: CHECKSUM_ALGORITHM[alg],
+    checksumValue: hex,
+  }));
+  return {
+    SPDXID: spdxId,
+    name: fields.name,
+    ...(fields.version !== undefined ? { versionInfo: fields.version } : {}),
+    downloadLocation: downloadUrl(fields.downloadLocation) ?? "NOASSERTION",
+    filesAnalyzed: false,
+    licenseConcluded: "NOASSERTION",
+    licenseDeclared: spdxExpression(fields.license) ?? "NOASSERTION",
+    copyrightText: "NOASSERTION",
+    ...(checksums.length > 0 ? { checksums } : {}),
+    ...(fields.purl !== undefined
+      ? {
+        externalRefs: [{
+          referenceCategory: "PACKAGE-MANAGER",
+          referenceType: "purl",
+          referenceLocator: fields.purl,
+        }],
+      }
+      : {}),
+    primaryPackagePurpose: fields.purpose,
+    ...(fields.description !== undefined ? { description: fields.description } : {}),
+    ...(fields.comment !== undefined ? { comment: fields.comment } : {}),
+  };
+}
+
+/** The note on a component without an exact version (never a made-up version). */
+function unpinnedComment(component: Component): string | undefined {
+  if (component.version !== undefined) return undefined;
+  return component.specifier !== undefined
+    ? `Not pinned: declared version constraint "${component.specifier}"; no exact version resolved.`
+    : "Not pinned: no version constraint declared; no exact version resolved.";
+}
+
+function slug(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "document";
+}
+
+/**
+ * Writes an SPDX 2.3 document for an inventory.
+ *
+ * The output is deterministic: the same inventory and options give a
+ * deep-equal document, and `documentNamespace` changes with the content but
+ * not with `options.created`.
+ *
+ * @example
+ * ```ts
+ * import { toSpdx } from "./spdx.ts";
+ * const doc = toSpdx(
+ *   { project: { name: "demo", version: "1.0.0" }, members: [], components: [], edges: [], sources: [] },
+ *   { created: new Date(0), reproducible: true, tool: { name: "vouch", version: "0.1.0" } },
+ * );
+ * doc.relationships[0].relationshipType; // "DESCRIBES"
+ * ```
+ *
+ * @param inventory The inventory to describe.
+ * @param options Creation time and tool.
+ * @returns A JSON-able SPDX document.
+ * @throws {Error} When the inventory is inconsistent (reused id, edge to an unknown node).
+ * @throws {VouchError} `sbom.invalid_created` when `options.created` cannot be formatted.
+ */
+export function toSpdx(inventory: Inventory, options: SbomOptions): SpdxDocument {
+  const graph = inventoryGraph(inventory);
+  const created = formatTimestamp(options.created);
+  const { project } = inventory;
+  const ids = assignSpdxIds([
+    [ROOT_ID, `SPDXRef-Root-${idPart(project.name)}`],
+    ...graph.members.map((m) => [m.id, `SPDXRef-Member-${idPart(m.id)}`] as const),
+    ...graph.components.map((c) => [c.id, `SPDXRef-Package-${idPart(c.id)}`] as const),
+  ]);
+  const spdxId = (nodeId: string): string => ids.get(nodeId)!;
+  const rootId = spdxId(ROOT_ID);
+
+  const packages = [
+    spdxPackage(rootId, { ...project, purpose: "APPLICATION" }),
+    ...graph.members.map((m) => spdxPackage(spdxId(m.id), { ...m, purpose: "LIBRARY" })),
+    ...graph.components.map((c) =>
+      spdxPackage(spdxId(c.id), {
+        name: c.name,
+        version: c.version,
+        purl: c.purl,
+        license: c.license,
+        downloadLocation: c.downloadLocation,
+        hashes: c.hashes,
+        purpose: "LIBRARY",
+        comment: unpinnedComment(c),
+      })
+    ),
+  ];
+
+  const others = new Map<string, SpdxRelationship>();
+  const relate = (subject: string, type: SpdxRelationshipType, object: string): void => {
+    const rel = { spdxElementId: subject, relationshipType: type, relatedSpdxElement: object };
+    others.set(JSON.stringify(rel), rel);
+  };
+  for (const member of graph.members) relate(rootId, "CONTAINS", spdxId(member.id));
+  for (const edge of graph.edges) {
+    const { type, reversed } = EDGE_RELATIONSHIP[edge.scope];
+    const [from, to] = [spdxId(edge.from), spdxId(edge.to)];
+    if (reversed) relate(to, type, from);
+    else relate(from, type, to);
+  }
+  const relationships: SpdxRelationship[] = [
+    {
+      spdxElementId: "SPDXRef-DOCUMENT",
+      relationshipType: "DESCRIBES",
+      relatedSpdxElement: rootId,
+    },
+    ...[...others.values()].sort((a, b) =>
+      compareStrings(a.spdxElementId, b.spdxElementId) ||
+      compareStrings(a.relationshipType, b.relationshipType) ||
+      compareStrings(a.relatedSpdxElement, b.relatedSpdxElement)
+    ),
+  ];
+
+  const title = project.version !== undefined ? `${project.name}-${project.version}` : project.name;
+  const document: SpdxDocument = {
+    spdxVersion: "SPDX-2.3",
+    dataLicense: "CC0-1.0",
+    SPDXID: "SPDXRef-DOCUMENT",
+    name: title,
+    documentNamespace: "",
+    creationInfo: {
+      created: "",
+      creators: [`Tool: ${options.tool.name}-${options.tool.version}`],
+      comment: `Inventory read from: ${
+        inventory.sources.length > 0
+          ? [...inventory.sources].sort(compareStrings).join(", ")
+          : "(no files)"
+      }`,
+    },
+    packages,
+    relationships,
+  };
+  const uuid = contentUuid(document);
+  document.documentNamespace = `https://spdx.org/spdxdocs/${slug(title)}-${uuid}`;
+  document.creationInfo.created = created;
+  return document;
+}

@@ -1,0 +1,63 @@
+import assert from "node:assert/strict";
+import { uuidV5 } from "../../src/digest.ts";
+import { isVouchError } from "../../src/errors.ts";
+import {
+  compareStrings,
+  contentUuid,
+  downloadUrl,
+  formatTimestamp,
+  usableHashes,
+} from "../../src/sbom/_common.ts";
+
+Deno.test("compareStrings: code-unit order, not locale order", () => {
+  assert.deepEqual(["b", "B", "a", "_", "A"].sort(compareStrings), ["A", "B", "_", "a", "b"]);
+  assert.equal(compareStrings("x", "x"), 0);
+});
+
+Deno.test("formatTimestamp: UTC seconds, no fraction; invalid dates are VouchErrors", () => {
+  assert.equal(formatTimestamp(new Date("2024-02-29T23:59:59.999+01:00")), "2024-02-29T22:59:59Z");
+  assert.equal(formatTimestamp(new Date(0)), "1970-01-01T00:00:00Z");
+  for (const bad of [new Date(Number.NaN), new Date(Date.UTC(10000, 0, 1)), new Date(-7e13)]) {
+    assert.throws(
+      () => formatTimestamp(bad),
+      (e: unknown) => isVouchError(e) && e.code === "sbom.invalid_created" && e.hint !== "",
+    );
+  }
+});
+
+Deno.test("downloadUrl: absolute URLs only", () => {
+  for (
+    const url of [
+      "https://files.pythonhosted.org/packages/x.whl",
+      "git+https://github.com/a/b?rev=1#abc",
+      "git+ssh://git@github.com/a/b.git",
+    ]
+  ) assert.equal(downloadUrl(url), url);
+  for (const bad of [undefined, "", "../vendor/x", "/abs/path", "https://a b/c", "registry+"]) {
+    assert.equal(downloadUrl(bad), undefined, String(bad));
+  }
+});
+
+Deno.test("usableHashes: well-formed, lowercased, unique, sorted", () => {
+  const sha256 = "AB".repeat(32);
+  assert.deepEqual(
+    usableHashes([
+      { alg: "sha512", hex: "1".repeat(128) },
+      { alg: "sha256", hex: sha256 },
+      { alg: "sha256", hex: sha256.toLowerCase() },
+      { alg: "md5", hex: "2".repeat(32) },
+      { alg: "sha1", hex: "3".repeat(41) },
+      { alg: "sha384", hex: "z".repeat(96) },
+    ]),
+    [
+      { alg: "md5", hex: "2".repeat(32) },
+      { alg: "sha256", hex: "ab".repeat(32) },
+      { alg: "sha512", hex: "1".repeat(128) },
+    ],
+  );
+});
+
+Deno.test("contentUuid: the v5 UUID of the JSON text", () => {
+  assert.equal(contentUuid({ a: 1 }), uuidV5('{"a":1}'));
+  assert.notEqual(contentUuid({ a: 1 }), contentUuid({ a: 2 }));
+});
