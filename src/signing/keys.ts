@@ -1,0 +1,311 @@
+/**
+ * Asymmetric keys for DSSE signing: PEM parsing (PKCS#8 private keys, SPKI
+ * public keys), Ed25519 and ECDSA P-256 signers and verifiers on WebCrypto,
+ * key generation, and cosign-style key ids. ECDSA signatures are ASN.1 DER,
+ * as Sigstore expects. Errors never repeat key material.
+ *
+ * @module
+ */
+import { createHash } from "node:crypto";
+import { VouchError } from "../errors.ts";
+import { decodeBase64, encodeBase64 } from "./_base64.ts";
+import {
+  type DerElement,
+  DerError,
+  oidToString,
+  readChildren,
+  readDer,
+  TAG_BIT_STRING,
+  TAG_INTEGER,
+  TAG_OCTET_STRING,
+  TAG_OID,
+  TAG_SEQUENCE,
+} from "./_der.ts";
+import type { Signer, Verifier } from "./dsse.ts";
+import { ecdsaDerToRaw, ecdsaRawToDer } from "./ecdsa_der.ts";
+
+/** Asymmetric key algorithms vouch supports. */
+export type KeyAlgorithm = "ed25519" | "ecdsa-p256";
+
+/** A private key ready to sign, with its public half. */
+export interface ImportedPrivateKey {
+  /** Signs with the private key (ECDSA signatures in DER). */
+  signer: Signer;
+  /** The matching public key, SPKI PEM. */
+  publicKeyPem: string;
+  /** base64(SHA-256(SPKI DER)) of the public key. */
+  keyid: string;
+  /** The key's algorithm. */
+  algorithm: KeyAlgorithm;
+}
+
+/** A freshly generated key pair in PEM form. */
+export interface GeneratedKeyPair {
+  /** PKCS#8 PEM (`PRIVATE KEY`), unencrypted. */
+  privateKeyPem: string;
+  /** SPKI PEM (`PUBLIC KEY`). */
+  publicKeyPem: string;
+  /** base64(SHA-256(SPKI DER)) of the public key. */
+  keyid: string;
+}
+
+type Bytes = Uint8Array<ArrayBuffer>;
+
+const WEBCRYPTO: Record<
+  KeyAlgorithm,
+  { key: EcKeyImportParams | Algorithm; sign: EcdsaParams | Algorithm }
+> = {
+  "ed25519": { key: { name: "Ed25519" }, sign: { name: "Ed25519" } },
+  "ecdsa-p256": {
+    key: { name: "ECDSA", namedCurve: "P-256" },
+    sign: { name: "ECDSA", hash: "SHA-256" },
+  },
+};
+
+const OID_ED25519 = "1.3.101.112";
+const OID_EC_PUBLIC_KEY = "1.2.840.10045.2.1";
+const OID_P256 = "1.2.840.10045.3.1.7";
+const CURVE_NAMES: Record<string, string> = {
+  "1.3.132.0.34": "P-384",
+  "1.3.132.0.35": "P-521",
+  "1.3.132.0.10": "secp256k1",
+};
+const ALGORITHM_NAMES: Record<string, string> = {
+  "1.2.840.113549.1.1.1": "RSA",
+  "1.2.840.113549.1.1.10": "RSA-PSS",
+  "1.2.840.10040.4.1": "DSA",
+  "1.3.101.113": "Ed448",
+  "1.3.101.110": "X25519",
+  "1.3.101.111": "X448",
+};
+const SUPPORTED_HINT = "Use an Ed25519 or ECDSA P-256 key, e.g. one made by `vouch keygen`.";
+
+function keyError(code: string, message: string, hint: string): VouchError {
+  return new VouchError(code, message, hint);
+}
+
+function malformed(what: string): VouchError {
+  return keyError(
+    "key.malformed",
+    `the key is not valid: ${what}`,
+    "Pass an unencrypted PKCS#8 private key or SPKI public key in PEM form.",
+  );
+}
+
+/**
+ * The cosign key id of a public key: base64(SHA-256(SPKI DER)), the value of a
+ * Sigstore bundle's `publicKey.hint`.
+ *
+ * @param spkiDer The DER-encoded SubjectPublicKeyInfo.
+ * @returns Standard base64 of the SHA-256 digest.
+ */
+export function keyIdFromSpki(spkiDer: Uint8Array): string {
+  return createHash("sha256").update(spkiDer).digest("base64");
+}
+
+/**
+ * Encodes DER bytes as a PEM block with 64-character lines.
+ *
+ * @param label The PEM label, e.g. `PUBLIC KEY`.
+ * @param der The DER bytes.
+ * @returns The PEM text, ending in a newline.
+ */
+export function encodePem(label: string, der: Uint8Array): string {
+  const lines = encodeBase64(der).match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
+}
+
+function decodePem(pem: string): { label: string; der: Bytes } {
+  const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
+  if (!match) throw malformed("no PEM block (-----BEGIN ...----- / -----END ...-----) found");
+  const [, label, body] = match;
+  if (label.includes("ENCRYPTED") || /Proc-Type:\s*4,ENCRYPTED/.test(body)) {
+    throw keyError(
+      "key.encrypted",
+      `the key is encrypted (${label})`,
+      "Decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem` (keep it private).",
+    );
+  }
+  const der = decodeBase64(body.replace(/\s+/g, ""));
+  if (!der || der.length === 0) throw malformed(`the ${label} PEM body is not base64`);
+  return { label, der: der as Bytes };
+}
+
+function algorithmOf(identifier: DerElement | undefined): KeyAlgorithm {
+  if (identifier?.tag !== TAG_SEQUENCE) throw malformed("missing AlgorithmIdentifier");
+  const [oid, parameters] = readChildren(identifier.content);
+  if (oid?.tag !== TAG_OID) throw malformed("missing algorithm OID");
+  const algorithm = oidToString(oid.content);
+  if (algorithm === OID_ED25519) return "ed25519";
+  if (algorithm === OID_EC_PUBLIC_KEY) {
+    if (parameters?.tag !== TAG_OID) throw malformed("EC key without a named curve");
+    const curve = oidToString(parameters.content);
+    if (curve === OID_P256) return "ecdsa-p256";
+    throw keyError(
+      "key.curve",
+      `EC key on curve ${CURVE_NAMES[curve] ?? curve}; only P-256 is supported`,
+      "Generate a P-256 key (`vouch keygen --algorithm ecdsa-p256`) or an Ed25519 key.",
+    );
+  }
+  throw keyError(
+    "key.unsupported",
+    `unsupported key algorithm ${ALGORITHM_NAMES[algorithm] ?? algorithm}`,
+    SUPPORTED_HINT,
+  );
+}
+
+function structure(der: Bytes, kind: "pkcs8" | "spki"): KeyAlgorithm {
+  try {
+    const top = readDer(der);
+    if (top.tag !== TAG_SEQUENCE) throw malformed("not a DER SEQUENCE");
+    const children = readChildren(top.content);
+    if (kind === "pkcs8") {
+      if (children[0]?.tag !== TAG_INTEGER || children[2]?.tag !== TAG_OCTET_STRING) {
+        throw malformed("not a PKCS#8 PrivateKeyInfo");
+      }
+      return algorithmOf(children[1]);
+    }
+    if (children.length !== 2 || children[1].tag !== TAG_BIT_STRING) {
+      throw malformed("not a SubjectPublicKeyInfo");
+    }
+    return algorithmOf(children[0]);
+  } catch (error) {
+    if (error instanceof DerError) throw malformed(`bad DER (${error.message})`);
+    throw error;
+  }
+}
+
+function unsupportedLabel(label: string): VouchError {
+  return keyError("key.unsupported", `unsupported PEM block ${label}`, SUPPORTED_HINT);
+}
+
+async function webcrypto<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch {
+    throw malformed("WebCrypto rejected the key");
+  }
+}
+
+function makeVerifier(key: CryptoKey, algorithm: KeyAlgorithm, keyid: string): Verifier {
+  const params = WEBCRYPTO[algorithm].sign;
+  return {
+    keyid,
+    algorithm,
+    verify: async (data, signature) => {
+      try {
+        const sig = algorithm === "ecdsa-p256" ? ecdsaDerToRaw(signature) : signature;
+        return await crypto.subtle.verify(params, key, sig as Bytes, data as Bytes);
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+function makeSigner(key: CryptoKey, algorithm: KeyAlgorithm, keyid: string): Signer {
+  const params = WEBCRYPTO[algorithm].sign;
+  return {
+    keyid,
+    algorithm,
+    sign: async (data) => {
+      const raw = new Uint8Array(await crypto.subtle.sign(params, key, data as Bytes));
+      return algorithm === "ecdsa-p256" ? ecdsaRawToDer(raw) : raw;
+    },
+  };
+}
+
+/**
+ * Imports an unencrypted PKCS#8 PEM private key (Ed25519 or ECDSA P-256) and
+ * derives its public key and key id.
+ *
+ * Errors (VouchError): `key.malformed`, `key.encrypted`, `key.unsupported`,
+ * `key.curve`, `key.not_private` (a public key was given).
+ *
+ * @param pem The PEM text (`-----BEGIN PRIVATE KEY-----`).
+ * @returns The signer, public key PEM, key id and algorithm.
+ */
+export async function importPrivateKey(pem: string): Promise<ImportedPrivateKey> {
+  const { label, der } = decodePem(pem);
+  if (label === "PUBLIC KEY" || label === "CERTIFICATE") {
+    throw keyError(
+      "key.not_private",
+      `expected a private key but got a ${label} PEM`,
+      "Pass the private key file (PREFIX.key), not the public key.",
+    );
+  }
+  if (label !== "PRIVATE KEY") throw unsupportedLabel(label);
+  const algorithm = structure(der, "pkcs8");
+  const params = WEBCRYPTO[algorithm];
+  const { privateKey, spki } = await webcrypto(async () => {
+    const privateKey = await crypto.subtle.importKey("pkcs8", der, params.key, true, ["sign"]);
+    const { d: _d, key_ops: _ops, ...jwk } = await crypto.subtle.exportKey("jwk", privateKey);
+    const publicKey = await crypto.subtle.importKey("jwk", jwk, params.key, true, ["verify"]);
+    return { privateKey, spki: new Uint8Array(await crypto.subtle.exportKey("spki", publicKey)) };
+  });
+  const keyid = keyIdFromSpki(spki);
+  return {
+    signer: makeSigner(privateKey, algorithm, keyid),
+    publicKeyPem: encodePem("PUBLIC KEY", spki),
+    keyid,
+    algorithm,
+  };
+}
+
+/**
+ * Imports an SPKI PEM public key (Ed25519 or ECDSA P-256) as a verifier whose
+ * key id is base64(SHA-256(SPKI DER)).
+ *
+ * Errors (VouchError): `key.malformed`, `key.unsupported`, `key.curve`,
+ * `key.not_public` (a private key was given), `key.encrypted`.
+ *
+ * @param pem The PEM text (`-----BEGIN PUBLIC KEY-----`).
+ * @returns The verifier.
+ */
+export async function importPublicKey(pem: string): Promise<Verifier> {
+  const { label, der } = decodePem(pem);
+  if (label.endsWith("PRIVATE KEY")) {
+    throw keyError(
+      "key.not_public",
+      `expected a public key but got a ${label} PEM`,
+      "Pass the public key file (PREFIX.pub); never share the private key.",
+    );
+  }
+  if (label !== "PUBLIC KEY") throw unsupportedLabel(label);
+  const algorithm = structure(der, "spki");
+  const key = await webcrypto(() =>
+    crypto.subtle.importKey("spki", der, WEBCRYPTO[algorithm].key, false, ["verify"])
+  );
+  return makeVerifier(key, algorithm, keyIdFromSpki(der));
+}
+
+/**
+ * Generates a new key pair.
+ *
+ * @example
+ * ```ts
+ * import { generateKeyPair } from "./keys.ts";
+ * const pair = await generateKeyPair("ed25519");
+ * pair.publicKeyPem.startsWith("-----BEGIN PUBLIC KEY-----"); // true
+ * ```
+ *
+ * @param algorithm `ed25519` or `ecdsa-p256`.
+ * @returns PKCS#8 and SPKI PEMs and the key id.
+ */
+export async function generateKeyPair(algorithm: KeyAlgorithm): Promise<GeneratedKeyPair> {
+  if (!Object.hasOwn(WEBCRYPTO, algorithm)) {
+    throw keyError("key.unsupported", `unsupported key algorithm ${algorithm}`, SUPPORTED_HINT);
+  }
+  const params = WEBCRYPTO[algorithm];
+  const pair = await crypto.subtle.generateKey(params.key, true, [
+    "sign",
+    "verify",
+  ]) as CryptoKeyPair;
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey));
+  const spki = new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey));
+  return {
+    privateKeyPem: encodePem("PRIVATE KEY", pkcs8),
+    publicKeyPem: encodePem("PUBLIC KEY", spki),
+    keyid: keyIdFromSpki(spki),
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * Signing: DSSE envelopes, HMAC and Ed25519 / ECDSA P-256 keys, key-pair
+ * files, and Sigstore bundles.
+ *
+ * @module
+ */
+export * from "./dsse.ts";
+export * from "./ecdsa_der.ts";
+export * from "./hmac.ts";
+export * from "./keys.ts";
+export * from "./keygen.ts";
+export * from "./sigstore_bundle.ts";

@@ -1,0 +1,245 @@
+import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
+import { createHash, createPublicKey, generateKeyPairSync, verify } from "node:crypto";
+import { isVouchError } from "../../src/errors.ts";
+import {
+  encodePem,
+  generateKeyPair,
+  importPrivateKey,
+  importPublicKey,
+  keyIdFromSpki,
+} from "../../src/signing/keys.ts";
+
+const data = new TextEncoder().encode("payload");
+
+function spkiOf(pem: string): Uint8Array {
+  return new Uint8Array(createPublicKey(pem).export({ type: "spki", format: "der" }));
+}
+
+/** Asserts a VouchError with `code` whose message and hint never contain the PEM body. */
+async function assertKeyError(
+  action: () => Promise<unknown>,
+  code: string,
+  pem: string,
+): Promise<void> {
+  const body = pem.split("\n").filter((line) => line && !line.startsWith("-----"));
+  try {
+    await action();
+  } catch (error) {
+    assert.ok(isVouchError(error), `expected a VouchError, got ${error}`);
+    assert.equal(error.code, code, error.message);
+    assert.ok(!error.message.includes("\n") && !error.hint.includes("\n"));
+    for (const line of body.filter((l) => l.length >= 8)) {
+      assert.ok(!error.message.includes(line) && !error.hint.includes(line), "leaks key material");
+      assert.ok(!error.message.includes(line.slice(0, 8)), "leaks key material");
+    }
+    return;
+  }
+  assert.fail(`expected ${code}`);
+}
+
+Deno.test("keyIdFromSpki is base64(SHA-256(SPKI DER))", () => {
+  const spki = new Uint8Array([0x30, 0x00, 1, 2, 3]);
+  assert.equal(keyIdFromSpki(spki), createHash("sha256").update(spki).digest("base64"));
+  assert.equal(keyIdFromSpki(new Uint8Array(0)), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+});
+
+Deno.test("encodePem wraps base64 at 64 characters", () => {
+  const pem = encodePem("PUBLIC KEY", new Uint8Array(100).fill(7));
+  const lines = pem.trimEnd().split("\n");
+  assert.equal(lines[0], "-----BEGIN PUBLIC KEY-----");
+  assert.equal(lines.at(-1), "-----END PUBLIC KEY-----");
+  assert.deepEqual(lines.slice(1, -1).map((l) => l.length), [64, 64, 8]);
+  assert.equal(
+    lines.slice(1, -1).join(""),
+    Buffer.from(new Uint8Array(100).fill(7)).toString("base64"),
+  );
+});
+
+for (const algorithm of ["ed25519", "ecdsa-p256"] as const) {
+  Deno.test(`${algorithm}: generate, import, sign, verify; key ids agree`, async () => {
+    const pair = await generateKeyPair(algorithm);
+    assert.match(pair.privateKeyPem, /^-----BEGIN PRIVATE KEY-----\n/);
+    assert.match(pair.publicKeyPem, /^-----BEGIN PUBLIC KEY-----\n/);
+    assert.equal(
+      pair.keyid,
+      createHash("sha256").update(spkiOf(pair.publicKeyPem)).digest("base64"),
+    );
+    const imported = await importPrivateKey(pair.privateKeyPem);
+    assert.equal(imported.algorithm, algorithm);
+    assert.equal(imported.keyid, pair.keyid);
+    assert.equal(imported.publicKeyPem, pair.publicKeyPem);
+    assert.equal(imported.signer.keyid, pair.keyid);
+    assert.equal(imported.signer.algorithm, algorithm);
+    const verifier = await importPublicKey(pair.publicKeyPem);
+    assert.equal(verifier.keyid, pair.keyid);
+    assert.equal(verifier.algorithm, algorithm);
+    const sig = await imported.signer.sign(data);
+    assert.equal(await verifier.verify(data, sig), true);
+    assert.equal(await verifier.verify(new TextEncoder().encode("other"), sig), false);
+    assert.equal(await verifier.verify(data, new Uint8Array([1, 2, 3])), false);
+    // node:crypto (OpenSSL conventions: ECDSA in DER) accepts our signature too.
+    const nodeAlg = algorithm === "ed25519" ? null : "sha256";
+    assert.equal(verify(nodeAlg, data, createPublicKey(pair.publicKeyPem), sig), true);
+  });
+}
+
+Deno.test("keys made by node:crypto (OpenSSL PKCS#8/SPKI) import and sign", async () => {
+  for (const [type, options] of [["ed25519", {}], ["ec", { namedCurve: "prime256v1" }]] as const) {
+    const { privateKey, publicKey } = generateKeyPairSync(
+      type as "ec",
+      options as { namedCurve: string },
+    );
+    const privatePem = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+    const publicPem = publicKey.export({ type: "spki", format: "pem" }) as string;
+    const imported = await importPrivateKey(privatePem);
+    assert.equal(imported.keyid, keyIdFromSpki(spkiOf(publicPem)));
+    const verifier = await importPublicKey(publicPem);
+    assert.equal(await verifier.verify(data, await imported.signer.sign(data)), true);
+  }
+});
+
+Deno.test("PEM with surrounding text and CRLF line ends imports", async () => {
+  const pair = await generateKeyPair("ed25519");
+  const wrapped = `comment line\r\n${pair.publicKeyPem.replaceAll("\n", "\r\n")}trailer\n`;
+  assert.equal((await importPublicKey(wrapped)).keyid, pair.keyid);
+});
+
+Deno.test("malformed keys give key.malformed", async () => {
+  const pair = await generateKeyPair("ecdsa-p256");
+  const body = pair.privateKeyPem.split("\n").slice(1, -2).join("\n");
+  const cases: Record<string, string> = {
+    "not PEM": "hello",
+    empty: "",
+    "bare base64": body,
+    "bad base64": "-----BEGIN PRIVATE KEY-----\n!!!notbase64!!!\n-----END PRIVATE KEY-----\n",
+    "empty body": "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n",
+    "mismatched END": pair.privateKeyPem.replace("END PRIVATE KEY", "END PUBLIC KEY"),
+    "bad DER": `-----BEGIN PRIVATE KEY-----\n${
+      btoa("\x30\x05\x02\x01")
+    }\n-----END PRIVATE KEY-----\n`,
+    truncated: encodePem(
+      "PRIVATE KEY",
+      new Uint8Array(Buffer.from(body.replaceAll("\n", ""), "base64")).subarray(0, 40),
+    ),
+    "not PKCS#8": encodePem("PRIVATE KEY", new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00])),
+  };
+  for (const [name, pem] of Object.entries(cases)) {
+    await assertKeyError(() => importPrivateKey(pem), "key.malformed", pem).catch((e) => {
+      throw new Error(`${name}: ${e.message}`);
+    });
+  }
+  await assertKeyError(
+    () => importPublicKey(encodePem("PUBLIC KEY", new Uint8Array([0x30, 0x00]))),
+    "key.malformed",
+    "",
+  );
+  // A P-256 SPKI whose point is not on the curve: Deno's WebCrypto imports it without
+  // checking the point, so all we can require is that nothing ever verifies with it.
+  const spki = spkiOf(pair.publicKeyPem);
+  spki.fill(0x01, spki.length - 64);
+  const offCurve = await importPublicKey(encodePem("PUBLIC KEY", spki)).catch((e) => e);
+  if (isVouchError(offCurve)) {
+    assert.equal(offCurve.code, "key.malformed");
+  } else {
+    const { signer } = await importPrivateKey(pair.privateKeyPem);
+    assert.equal(await offCurve.verify(data, await signer.sign(data)), false);
+  }
+});
+
+Deno.test("RSA keys give key.unsupported (private and public)", async () => {
+  const pair = await crypto.subtle.generateKey(
+    {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
+    true,
+    ["sign", "verify"],
+  ) as CryptoKeyPair;
+  const privatePem = encodePem(
+    "PRIVATE KEY",
+    new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey)),
+  );
+  const publicPem = encodePem(
+    "PUBLIC KEY",
+    new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey)),
+  );
+  await assertKeyError(() => importPrivateKey(privatePem), "key.unsupported", privatePem);
+  await assertKeyError(() => importPublicKey(publicPem), "key.unsupported", publicPem);
+  try {
+    await importPublicKey(publicPem);
+  } catch (error) {
+    assert.match((error as Error).message, /RSA/);
+  }
+  const traditional = privatePem.replaceAll("PRIVATE KEY", "RSA PRIVATE KEY");
+  await assertKeyError(() => importPrivateKey(traditional), "key.unsupported", traditional);
+  const sec1 = privatePem.replaceAll("PRIVATE KEY", "EC PRIVATE KEY");
+  await assertKeyError(() => importPrivateKey(sec1), "key.unsupported", sec1);
+});
+
+Deno.test("encrypted private keys give key.encrypted", async () => {
+  const pkcs8 = [
+    "-----BEGIN ENCRYPTED PRIVATE KEY-----",
+    "MIGbMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAiK1mQ8dmlnHwICCAAw",
+    "DAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEEK9EXAMPLEONLYNOTAREALKEY00=",
+    "-----END ENCRYPTED PRIVATE KEY-----",
+    "",
+  ].join("\n");
+  await assertKeyError(() => importPrivateKey(pkcs8), "key.encrypted", pkcs8);
+  const cosign = pkcs8.replaceAll("ENCRYPTED PRIVATE KEY", "ENCRYPTED SIGSTORE PRIVATE KEY");
+  await assertKeyError(() => importPrivateKey(cosign), "key.encrypted", cosign);
+  const legacy = [
+    "-----BEGIN EC PRIVATE KEY-----",
+    "Proc-Type: 4,ENCRYPTED",
+    "DEK-Info: AES-128-CBC,0123456789ABCDEF0123456789ABCDEF",
+    "",
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    "-----END EC PRIVATE KEY-----",
+    "",
+  ].join("\n");
+  await assertKeyError(() => importPrivateKey(legacy), "key.encrypted", legacy);
+});
+
+Deno.test("EC keys on other curves give key.curve", async () => {
+  const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-384" }, true, [
+    "sign",
+    "verify",
+  ]) as CryptoKeyPair;
+  const privatePem = encodePem(
+    "PRIVATE KEY",
+    new Uint8Array(await crypto.subtle.exportKey("pkcs8", pair.privateKey)),
+  );
+  const publicPem = encodePem(
+    "PUBLIC KEY",
+    new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey)),
+  );
+  await assertKeyError(() => importPrivateKey(privatePem), "key.curve", privatePem);
+  await assertKeyError(() => importPublicKey(publicPem), "key.curve", publicPem);
+  try {
+    await importPublicKey(publicPem);
+  } catch (error) {
+    assert.match((error as Error).message, /P-384/);
+  }
+});
+
+Deno.test("the wrong PEM kind gives key.not_private / key.not_public", async () => {
+  const pair = await generateKeyPair("ed25519");
+  await assertKeyError(
+    () => importPrivateKey(pair.publicKeyPem),
+    "key.not_private",
+    pair.publicKeyPem,
+  );
+  await assertKeyError(
+    () => importPublicKey(pair.privateKeyPem),
+    "key.not_public",
+    pair.privateKeyPem,
+  );
+  const certificate = pair.publicKeyPem.replaceAll("PUBLIC KEY", "CERTIFICATE");
+  await assertKeyError(() => importPublicKey(certificate), "key.unsupported", certificate);
+});
+
+Deno.test("generateKeyPair rejects an unknown algorithm", async () => {
+  await assert.rejects(generateKeyPair("rsa" as "ed25519"), { code: "key.unsupported" });
+});
