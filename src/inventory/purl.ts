@@ -24,6 +24,11 @@ function encodeSegment(value: string): string {
   return encodeURIComponent(value).replaceAll("%3A", ":");
 }
 
+/** Qualifier values keep `/` and `:` literal, as in the purl spec's `vcs_url=git%2Bhttps://…` example. */
+function encodeQualifier(value: string): string {
+  return encodeSegment(value).replaceAll("%2F", "/");
+}
+
 /**
  * Formats a canonical package URL.
  *
@@ -51,7 +56,7 @@ export function formatPurl(parts: PurlParts): string {
     .map(([k, v]) => [k.toLowerCase(), v] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (qualifiers.length > 0) {
-    out += "?" + qualifiers.map(([k, v]) => `${k}=${encodeSegment(v)}`).join("&");
+    out += "?" + qualifiers.map(([k, v]) => `${k}=${encodeQualifier(v)}`).join("&");
   }
   if (parts.subpath) {
     const segments = parts.subpath.split("/").filter((s) => s !== "" && s !== "." && s !== "..");

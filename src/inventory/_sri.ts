@@ -1,0 +1,30 @@
+import { Buffer } from "node:buffer";
+import type { Hash, HashAlgorithm } from "./types.ts";
+
+const SRI_ALGORITHMS: Record<string, HashAlgorithm> = {
+  sha1: "sha1",
+  sha256: "sha256",
+  sha384: "sha384",
+  sha512: "sha512",
+  md5: "md5",
+};
+
+/**
+ * Decodes a Subresource Integrity string (`sha512-<base64> sha1-<base64>`, as
+ * npm writes `integrity`) into lowercase hex hashes; unknown algorithms and
+ * malformed parts are ignored.
+ *
+ * @param integrity The SRI string.
+ * @returns The hashes found.
+ */
+export function sriHashes(integrity: string | undefined): Hash[] {
+  const hashes: Hash[] = [];
+  for (const part of (integrity ?? "").split(/\s+/)) {
+    const dash = part.indexOf("-");
+    const alg = SRI_ALGORITHMS[part.slice(0, dash).toLowerCase()];
+    const digest = part.slice(dash + 1).replace(/\?.*$/, "");
+    if (dash <= 0 || alg === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(digest)) continue;
+    hashes.push({ alg, hex: Buffer.from(digest, "base64").toString("hex") });
+  }
+  return hashes;
+}
