@@ -1,8 +1,74 @@
 /**
  * vouch: turn a release into verifiable supply-chain evidence.
  *
+ * One call, {@linkcode attest}, reads a project's manifests and lockfiles,
+ * hashes the release artifacts and publishes an SPDX 2.3 SBOM, a CycloneDX
+ * 1.6 SBOM, SLSA v1 provenance as an in-toto Statement, DSSE signatures
+ * (HMAC, Ed25519, ECDSA P-256 as a Sigstore bundle), a bundle index, a
+ * Markdown summary and `SHA256SUMS`. {@linkcode verify} checks all of it
+ * offline.
+ *
+ * The stages are usable on their own: {@linkcode readInventory} (manifests
+ * and lockfiles → one neutral inventory), {@linkcode toSpdx} and
+ * {@linkcode toCycloneDx} (inventory → SBOM), {@linkcode signDsse} and
+ * {@linkcode verifyDsse} (DSSE envelopes).
+ *
+ * @example Read an inventory and write a CycloneDX SBOM
+ * ```ts
+ * import { readInventory, toCycloneDx } from "./mod.ts";
+ *
+ * const inventory = await readInventory("fixtures/demo");
+ * const bom = toCycloneDx(inventory, {
+ *   created: new Date(0),
+ *   reproducible: true,
+ *   tool: { name: "vouch", version: "0.0.0" },
+ * });
+ * console.log(bom.components.length);
+ * ```
+ *
+ * @example Sign and verify a DSSE envelope
+ * ```ts
+ * import { hmacSigner, hmacVerifier, signDsse, verifyDsse } from "./mod.ts";
+ *
+ * const payload = new TextEncoder().encode('{"hello":"world"}');
+ * const envelope = await signDsse(payload, [await hmacSigner("secret", { keyid: "k1" })]);
+ * const result = await verifyDsse(envelope, [await hmacVerifier("secret", { keyid: "k1" })]);
+ * console.log(result.ok); // true
+ * ```
+ *
  * @module
  */
+export { attest, DEFAULT_OUTPUT_DIR, DEFAULT_SIGNING_KEY_ID } from "./src/attest.ts";
+export type { AttestOptions, AttestReport } from "./src/attest.ts";
+export { loadInventory, readInventory } from "./src/inventory/mod.ts";
+export type { LoadedInventory, ReadInventoryOptions } from "./src/inventory/mod.ts";
 export * from "./src/inventory/types.ts";
+export { formatPurl } from "./src/inventory/purl.ts";
+export type { PurlParts } from "./src/inventory/purl.ts";
+export * from "./src/sbom/mod.ts";
+export {
+  generateKeyPair,
+  hmacSigner,
+  hmacVerifier,
+  importPrivateKey,
+  importPublicKey,
+  IN_TOTO_PAYLOAD_TYPE,
+  keyIdFromSpki,
+  pae,
+  parseSigstoreBundle,
+  signDsse,
+  toSigstoreBundle,
+  verifyDsse,
+} from "./src/signing/mod.ts";
+export type {
+  DsseEnvelope,
+  DsseResult,
+  DsseSignature,
+  Signer,
+  SigstoreBundle,
+  Verifier,
+} from "./src/signing/mod.ts";
+export type { ProvenanceStatement } from "./src/provenance/statement.ts";
+export type { BundleIndex } from "./src/bundle/bundle_index.ts";
 export { VouchError } from "./src/errors.ts";
 export type { Problem } from "./src/errors.ts";

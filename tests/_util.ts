@@ -1,8 +1,8 @@
 // Shared test helpers: fixture paths, the optional ../shared/ reference folder.
-import { fromFileUrl } from "node:url";
+import { fileURLToPath } from "node:url";
 
 /** Absolute path of the repository root. */
-export const REPO_ROOT: string = fromFileUrl(new URL("../", import.meta.url)).replace(/\/$/, "");
+export const REPO_ROOT: string = fileURLToPath(new URL("../", import.meta.url)).replace(/\/$/, "");
 
 /**
  * Absolute path of a file or folder under `fixtures/`.

@@ -1,0 +1,327 @@
+/**
+ * `attest()`: the release-evidence pipeline. Reads the inventory, hashes the
+ * subjects, writes both SBOMs, the provenance statement, its signatures, the
+ * bundle index, the Markdown summary and `SHA256SUMS`, and publishes them
+ * atomically. The edges (environment, clock) are passed in.
+ *
+ * @module
+ */
+import { relative, resolve } from "node:path";
+import { VouchError } from "./errors.ts";
+import type { Problem } from "./errors.ts";
+import { sha256Hex, uuidV5 } from "./digest.ts";
+import { TOOL } from "./version.ts";
+import { loadInventory } from "./inventory/mod.ts";
+import type { Inventory } from "./inventory/types.ts";
+import { toCycloneDx, toSpdx } from "./sbom/mod.ts";
+import { type Env, resolveContext } from "./provenance/context.ts";
+import { readGitCheckout } from "./provenance/git.ts";
+import { expandSubjects, type HashProgress, hashSubjects } from "./provenance/subjects.ts";
+import { buildStatement, utcSeconds } from "./provenance/statement.ts";
+import { hmacSigner, importPrivateKey, signDsse, toSigstoreBundle } from "./signing/mod.ts";
+import { checkReplaceable, publishDirectory } from "./bundle/atomic.ts";
+import {
+  type BundleIndex,
+  type FileKind,
+  FILES,
+  INDEX_SCHEMA,
+  type IndexedFile,
+  type IndexedSignature,
+  toJsonText,
+} from "./bundle/bundle_index.ts";
+import { formatSha256Sums } from "./bundle/checksums.ts";
+import { renderSummary } from "./bundle/summary.ts";
+
+/** The default `--output-dir` (the one `dpone supply-chain attest` used). */
+export const DEFAULT_OUTPUT_DIR = "test_artifacts/supply-chain/current";
+/** The default `--signing-key-id`. */
+export const DEFAULT_SIGNING_KEY_ID = "local-hmac";
+
+/** Options of {@linkcode attest}. */
+export interface AttestOptions {
+  /** The project root (default `.`). */
+  projectRoot?: string;
+  /** Where the evidence is published (default {@linkcode DEFAULT_OUTPUT_DIR}, relative to the working directory). */
+  outputDir?: string;
+  /** Subject paths or glob patterns, relative to the project root. */
+  subjects: string[];
+  /** Release name; falls back to the CI environment, then a git tag at HEAD. */
+  release?: string;
+  /** Source repository URL; falls back to CI, then the git `origin` remote. */
+  repository?: string;
+  /** Source commit; falls back to CI, then git HEAD. */
+  commitSha?: string;
+  /** Builder id; falls back to the CI environment. */
+  builderId?: string;
+  /** The HMAC secret for `signature.hmac-sha256.json`. */
+  hmacKey?: string;
+  /** The key id of the HMAC signature (default {@linkcode DEFAULT_SIGNING_KEY_ID}). */
+  signingKeyId?: string;
+  /** A PKCS#8 PEM private key (Ed25519 or ECDSA P-256) for `provenance.sigstore.json`. */
+  privateKeyPem?: string;
+  /** Read exactly these manifests/lockfiles instead of scanning the project root. */
+  lockfiles?: string[];
+  /** The environment (CI variables, `SOURCE_DATE_EPOCH`); default: none. */
+  env?: Env;
+  /** The clock; default `() => new Date()`. */
+  now?: () => Date;
+  /** Called while subjects are hashed. */
+  onProgress?: HashProgress;
+}
+
+/** The result of {@linkcode attest}: what the `--format json` report prints. */
+export interface AttestReport {
+  /** True when evidence was written and no blocker stands. */
+  passed: boolean;
+  /** The release. */
+  release: string;
+  /** The output directory, as given. */
+  output_dir: string;
+  /** Path of `sbom.spdx.json`. */
+  sbom_spdx_path: string;
+  /** Path of `sbom.cyclonedx.json`. */
+  sbom_cyclonedx_path: string;
+  /** Path of `provenance.intoto.json`. */
+  provenance_path: string;
+  /** Path of `signature.hmac-sha256.json`, or `null` without an HMAC key. */
+  signature_path: string | null;
+  /** Path of `provenance.sigstore.json`, or `null` without a private key. */
+  sigstore_bundle_path: string | null;
+  /** Path of the bundle index `supply_chain_attestation.json`. */
+  bundle_path: string;
+  /** Path of `supply_chain_attestation.md`. */
+  markdown_path: string;
+  /** Path of `SHA256SUMS`. */
+  sha256sums_path: string;
+  /** What prevents a pass. */
+  blockers: Problem[];
+  /** The subjects with their digests. */
+  subjects: { name: string; sha256: string; size: number }[];
+  /** Number of third-party components. */
+  components: number;
+  /** The manifests and lockfiles read. */
+  sources: string[];
+  /** The Markdown summary text. */
+  markdown: string;
+}
+
+/**
+ * Reads `SOURCE_DATE_EPOCH` (whole seconds since 1970).
+ *
+ * @param env The environment.
+ * @returns The date, or `undefined` when unset.
+ * @throws {VouchError} `env.invalid.SOURCE_DATE_EPOCH` when set to anything else.
+ */
+export function sourceDateEpoch(env: Env): Date | undefined {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d{1,12}$/.test(value)) {
+    throw new VouchError(
+      "env.invalid.SOURCE_DATE_EPOCH",
+      `SOURCE_DATE_EPOCH=${JSON.stringify(value)} is not a whole number of seconds`,
+      "set SOURCE_DATE_EPOCH to a Unix time, e.g. $(git log -1 --format=%ct)",
+    );
+  }
+  return new Date(Number(value) * 1000);
+}
+
+function checkOutputDir(outputDir: string, projectRoot: string): void {
+  const rel = relative(resolve(outputDir), resolve(projectRoot));
+  if (rel === "" || !rel.startsWith("..")) {
+    throw new VouchError(
+      "output_dir.unsafe",
+      `--output-dir ${outputDir} is the project root or contains it; it would be replaced`,
+      "choose a dedicated folder, e.g. test_artifacts/supply-chain/current",
+    );
+  }
+}
+
+function checkProjectRoot(root: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = Deno.statSync(root).isDirectory;
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) {
+    throw new VouchError(
+      "project_root.missing",
+      `--project-root ${root} is not a directory`,
+      "run from the project folder or pass --project-root DIR",
+    );
+  }
+}
+
+async function publish(outputDir: string, files: Map<string, string>): Promise<void> {
+  try {
+    await publishDirectory(outputDir, files, { marker: FILES.index });
+  } catch (error) {
+    if (error instanceof Deno.errors.PermissionDenied || error instanceof Deno.errors.NotCapable) {
+      throw new VouchError(
+        "output_dir.unwritable",
+        `--output-dir ${outputDir} cannot be written: ${(error as Error).message}`,
+        "choose a folder you can write to",
+      );
+    }
+    throw error;
+  }
+}
+
+function ecosystems(inventory: Inventory): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const c of inventory.components) counts[c.ecosystem] = (counts[c.ecosystem] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Produces and publishes the release evidence.
+ *
+ * @example
+ * ```ts ignore
+ * import { attest } from "./attest.ts";
+ * const report = await attest({
+ *   projectRoot: "fixtures/demo",
+ *   outputDir: "/tmp/evidence",
+ *   subjects: ["dist/*.whl"],
+ *   release: "v1.0.0",
+ *   repository: "https://github.com/example/demo",
+ *   commitSha: "0123456789abcdef0123456789abcdef01234567",
+ *   builderId: "https://github.com/example/demo/.github/workflows/release.yml@refs/tags/v1.0.0",
+ *   hmacKey: "secret",
+ * });
+ * console.log(report.passed);
+ * ```
+ *
+ * @param options What to attest and how.
+ * @returns The report (written evidence may still be blocked: see `blockers`).
+ * @throws {VouchError} For any usage or input error; nothing is written then.
+ */
+export async function attest(options: AttestOptions): Promise<AttestReport> {
+  const env = options.env ?? {};
+  const now = options.now ?? (() => new Date());
+  const root = options.projectRoot ?? ".";
+  const outputDir = options.outputDir ?? DEFAULT_OUTPUT_DIR;
+  const fixed = sourceDateEpoch(env);
+  const startedOn = fixed ?? now();
+  checkProjectRoot(root);
+  checkOutputDir(outputDir, root);
+  await checkReplaceable(outputDir, { marker: FILES.index });
+
+  const context = resolveContext(options, { env, git: await readGitCheckout(root) });
+  const located = expandSubjects(options.subjects, { root });
+  const { inventory, inputs } = await loadInventory(root, {
+    lockfiles: options.lockfiles,
+    release: context.release,
+    exclude: [relative(resolve(root), resolve(outputDir))],
+  });
+  const privateKey = options.privateKeyPem === undefined
+    ? undefined
+    : await importPrivateKey(options.privateKeyPem);
+  const subjects = await hashSubjects(located, { onProgress: options.onProgress });
+  const finishedOn = fixed ?? now();
+
+  const sbomOptions = { created: startedOn, reproducible: fixed !== undefined, tool: TOOL };
+  const files = new Map<string, string>();
+  const described: IndexedFile[] = [];
+  const put = (path: string, kind: FileKind, text: string): void => {
+    const bytes = new TextEncoder().encode(text);
+    files.set(path, text);
+    described.push({ path, kind, sha256: sha256Hex(bytes), size: bytes.length });
+  };
+  put(FILES.spdx, "sbom-spdx", toJsonText(toSpdx(inventory, sbomOptions)));
+  put(FILES.cyclonedx, "sbom-cyclonedx", toJsonText(toCycloneDx(inventory, sbomOptions)));
+
+  const statement = buildStatement({
+    subjects,
+    context,
+    inputs,
+    startedOn,
+    finishedOn,
+    invocationId: `urn:uuid:${
+      uuidV5(JSON.stringify([context.release, context.commitSha, subjects.map((s) => s.sha256)]))
+    }`,
+    tool: TOOL,
+  });
+  const statementText = toJsonText(statement);
+  put(FILES.provenance, "provenance", statementText);
+  const payload = new TextEncoder().encode(statementText);
+
+  const signatures: IndexedSignature[] = [];
+  const blockers: Problem[] = [];
+  if (options.hmacKey !== undefined) {
+    const keyid = options.signingKeyId ?? DEFAULT_SIGNING_KEY_ID;
+    const envelope = await signDsse(payload, [await hmacSigner(options.hmacKey, { keyid })]);
+    put(FILES.hmacSignature, "signature-hmac", toJsonText(envelope));
+    signatures.push({ path: FILES.hmacSignature, algorithm: "hmac-sha256", keyid });
+  }
+  if (privateKey !== undefined) {
+    const envelope = await signDsse(payload, [privateKey.signer]);
+    put(
+      FILES.sigstoreBundle,
+      "sigstore-bundle",
+      toJsonText(toSigstoreBundle(envelope, { hint: privateKey.keyid })),
+    );
+    signatures.push({
+      path: FILES.sigstoreBundle,
+      algorithm: privateKey.algorithm,
+      keyid: privateKey.keyid,
+    });
+  }
+  if (signatures.length === 0) {
+    blockers.push({
+      code: "signature.missing_key",
+      message: "the provenance is not signed: no signing key was given",
+      hint:
+        "pass --signing-key-file/--signing-key-env (HMAC) or --private-key (Ed25519/ECDSA), or set VOUCH_SIGNING_KEY",
+    });
+  }
+  put(FILES.sha256sums, "checksums", formatSha256Sums(subjects));
+
+  const index: BundleIndex = {
+    schema: INDEX_SCHEMA,
+    tool: TOOL,
+    release: context.release,
+    repository: context.repository,
+    commit_sha: context.commitSha,
+    builder_id: context.builderId,
+    created: utcSeconds(startedOn),
+    passed: blockers.length === 0,
+    blockers,
+    subjects: subjects.map(({ name, sha256, size }) => ({ name, sha256, size })),
+    files: [],
+    signatures,
+    inventory: {
+      components: inventory.components.length,
+      direct: inventory.components.filter((c) => c.direct).length,
+      ecosystems: ecosystems(inventory),
+      sources: inventory.sources,
+    },
+  };
+  const byPath = (a: IndexedFile, b: IndexedFile): number => (a.path < b.path ? -1 : 1);
+  const markdown = renderSummary({ ...index, files: [...described].sort(byPath) });
+  put(FILES.markdown, "summary", markdown);
+  index.files = described.sort(byPath);
+  files.set(FILES.index, toJsonText(index));
+
+  await publish(outputDir, files);
+
+  const at = (name: string): string => `${outputDir.replace(/\/+$/, "")}/${name}`;
+  return {
+    passed: index.passed,
+    release: context.release,
+    output_dir: outputDir,
+    sbom_spdx_path: at(FILES.spdx),
+    sbom_cyclonedx_path: at(FILES.cyclonedx),
+    provenance_path: at(FILES.provenance),
+    signature_path: files.has(FILES.hmacSignature) ? at(FILES.hmacSignature) : null,
+    sigstore_bundle_path: files.has(FILES.sigstoreBundle) ? at(FILES.sigstoreBundle) : null,
+    bundle_path: at(FILES.index),
+    markdown_path: at(FILES.markdown),
+    sha256sums_path: at(FILES.sha256sums),
+    blockers,
+    subjects: index.subjects,
+    components: inventory.components.length,
+    sources: inventory.sources,
+    markdown,
+  };
+}

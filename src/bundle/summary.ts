@@ -1,0 +1,71 @@
+/**
+ * The human summary `supply_chain_attestation.md`.
+ *
+ * @module
+ */
+import type { BundleIndex } from "./bundle_index.ts";
+
+function cell(text: string): string {
+  return text.replaceAll("|", "\\|").replaceAll("\n", " ");
+}
+
+/**
+ * Renders the Markdown summary of a bundle.
+ *
+ * @param index The bundle index (its `files` list the files written before the summary).
+ * @returns Markdown text ending with a newline.
+ */
+export function renderSummary(index: BundleIndex): string {
+  const lines: string[] = [];
+  lines.push(`# Supply-chain attestation: ${cell(index.release)}`, "");
+  lines.push(`**Status:** ${index.passed ? "passed" : "blocked"}`, "");
+  lines.push(
+    `- Release: \`${index.release}\``,
+    `- Repository: ${index.repository}`,
+    `- Commit: \`${index.commit_sha}\``,
+    `- Builder: ${index.builder_id}`,
+    `- Created: ${index.created}`,
+    `- Tool: ${index.tool.name} ${index.tool.version}`,
+    "",
+  );
+  lines.push("## Subjects", "", "| Subject | SHA-256 | Size (bytes) |", "|---|---|---:|");
+  for (const s of index.subjects) {
+    lines.push(`| \`${cell(s.name)}\` | \`${s.sha256}\` | ${s.size} |`);
+  }
+  lines.push("");
+  const inv = index.inventory;
+  lines.push(
+    "## Components",
+    "",
+    `${inv.components} third-party components (${inv.direct} direct, ${
+      inv.components - inv.direct
+    } transitive).`,
+    "",
+  );
+  const ecosystems = Object.entries(inv.ecosystems);
+  if (ecosystems.length > 0) {
+    lines.push("| Ecosystem | Components |", "|---|---:|");
+    for (const [name, count] of ecosystems) lines.push(`| ${name} | ${count} |`);
+    lines.push("");
+  }
+  lines.push(
+    `Read from: ${
+      inv.sources.length > 0 ? inv.sources.map((s) => `\`${s}\``).join(", ") : "no manifest found"
+    }`,
+    "",
+  );
+  lines.push("## Signatures", "");
+  if (index.signatures.length === 0) lines.push("None.");
+  for (const s of index.signatures) {
+    lines.push(`- \`${s.path}\`: ${s.algorithm}, key id \`${s.keyid}\``);
+  }
+  lines.push("");
+  lines.push("## Blockers", "");
+  if (index.blockers.length === 0) lines.push("None.");
+  for (const b of index.blockers) lines.push(`- \`${b.code}\`: ${b.message}. Fix: ${b.hint}.`);
+  lines.push("");
+  lines.push("## Files", "", "| File | SHA-256 | Size (bytes) |", "|---|---|---:|");
+  for (const f of index.files) lines.push(`| \`${cell(f.path)}\` | \`${f.sha256}\` | ${f.size} |`);
+  lines.push("");
+  return lines.join("\n");
+}

@@ -1,0 +1,134 @@
+/**
+ * A small, strict command-line flag parser: `--flag value`, `--flag=value`,
+ * boolean flags, repeatable flags, and unknown flags rejected with a
+ * suggestion.
+ *
+ * @module
+ */
+import { VouchError } from "../errors.ts";
+
+/** How a flag takes values. */
+export type FlagType = "string" | "boolean" | "list";
+
+/** The description of one flag. */
+export interface FlagSpec {
+  /** Long name without dashes. */
+  name: string;
+  /** Value kind. */
+  type: FlagType;
+  /** Allowed values, when the set is closed. */
+  choices?: readonly string[];
+}
+
+/** Parsed flags and positional arguments. */
+export interface ParsedArgs {
+  /** Flag values by name: string, boolean or string list. */
+  flags: Record<string, string | boolean | string[] | undefined>;
+  /** Positional arguments, in order. */
+  positionals: string[];
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * The closest known word to `given`, when one is close enough to be a typo.
+ *
+ * @param given What was typed.
+ * @param known The valid words.
+ * @returns The suggestion, or `undefined`.
+ */
+export function suggest(given: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const word of known) {
+    const d = word.startsWith(given) || given.startsWith(word) ? 1 : distance(given, word);
+    if (d < bestDistance) [best, bestDistance] = [word, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(given.length / 3)) ? best : undefined;
+}
+
+/**
+ * Parses `argv` against `specs`.
+ *
+ * @param argv The arguments after the command words.
+ * @param specs The flags the command accepts.
+ * @returns The flags and positionals.
+ * @throws {VouchError} `args.unknown_flag`, `args.missing_value`, `args.invalid_value`.
+ */
+export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArgs {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const flags: ParsedArgs["flags"] = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("--") || arg === "--") {
+      if (arg.startsWith("-") && arg !== "-") {
+        throw unknown(arg, specs);
+      }
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    const spec = byName.get(name);
+    if (!spec) throw unknown(`--${name}`, specs);
+    if (spec.type === "boolean") {
+      if (eq !== -1) {
+        const v = arg.slice(eq + 1);
+        if (v !== "true" && v !== "false") throw invalid(spec, v);
+        flags[name] = v === "true";
+      } else {
+        flags[name] = true;
+      }
+      continue;
+    }
+    let value: string;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
+    else {
+      throw new VouchError(
+        `args.missing_value`,
+        `--${name} needs a value`,
+        `write --${name} VALUE (see --help)`,
+      );
+    }
+    if (spec.choices && !spec.choices.includes(value)) throw invalid(spec, value);
+    if (spec.type === "list") {
+      flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];
+    } else flags[name] = value;
+  }
+  return { flags, positionals };
+}
+
+function unknown(flag: string, specs: readonly FlagSpec[]): VouchError {
+  const guess = suggest(flag.replace(/^-+/, ""), specs.map((s) => s.name));
+  return new VouchError(
+    "args.unknown_flag",
+    `unknown flag ${flag}`,
+    guess ? `did you mean --${guess}? (see --help)` : "see --help for the flags this command takes",
+  );
+}
+
+function invalid(spec: FlagSpec, value: string): VouchError {
+  return new VouchError(
+    "args.invalid_value",
+    `--${spec.name} does not take ${JSON.stringify(value)}`,
+    spec.choices ? `use one of: ${spec.choices.join(", ")}` : `see --help for --${spec.name}`,
+  );
+}

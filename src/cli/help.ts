@@ -1,0 +1,98 @@
+/**
+ * Help texts for every command.
+ *
+ * @module
+ */
+
+/** Top-level help. */
+export const MAIN_HELP = `vouch: turn a release into verifiable supply-chain evidence
+
+Usage:
+  vouch attest [flags]                 write SBOMs, provenance, signatures and the bundle index
+  vouch supply-chain attest [flags]    the same (the dpone command's spelling)
+  vouch verify DIR [flags]             check an evidence bundle offline
+  vouch keygen --algorithm ALG --out PREFIX
+                                       make an Ed25519 / ECDSA P-256 signing key pair
+  vouch sbom [flags]                   print one SBOM to stdout
+
+  vouch COMMAND --help                 flags of a command
+  vouch --version                      print the version
+
+Exit codes: 0 passed, 1 evidence written but blocked / a check failed, 2 usage or input error.
+`;
+
+/** `vouch attest --help`. */
+export const ATTEST_HELP = `Usage: vouch attest [flags]
+
+Reads the project's manifests and lockfiles, hashes the release subjects and publishes, atomically,
+in --output-dir: sbom.spdx.json, sbom.cyclonedx.json, provenance.intoto.json,
+signature.hmac-sha256.json (with an HMAC key), provenance.sigstore.json (with a private key),
+supply_chain_attestation.json, supply_chain_attestation.md and SHA256SUMS.
+
+Flags:
+  --project-root DIR        project to read (default .)
+  --output-dir DIR          where the evidence goes (default test_artifacts/supply-chain/current)
+  --subject PATH|GLOB       a release artifact, relative to --project-root (repeatable; globs expanded by vouch)
+  --lockfile PATH           read exactly this manifest/lockfile instead of scanning (repeatable)
+  --release NAME            release name   (default: GITHUB_REF_NAME, CI_COMMIT_TAG/CI_COMMIT_REF_NAME, git tag at HEAD)
+  --repository URL          source repo    (default: GITHUB_SERVER_URL/GITHUB_REPOSITORY, CI_PROJECT_URL, git origin)
+  --commit-sha SHA          source commit  (default: GITHUB_SHA, CI_COMMIT_SHA, git HEAD)
+  --builder-id URI          builder        (default: GitHub workflow ref or github-actions:RUN_ID, CI_JOB_URL)
+  --signing-key-file PATH   HMAC key from a file
+  --signing-key-env NAME    HMAC key from an environment variable
+  --signing-key VALUE       HMAC key on the command line (visible to other processes: discouraged)
+                            (no key flag: VOUCH_SIGNING_KEY, then DPONE_LOCAL_ATTESTATION_KEY)
+  --signing-key-id ID       key id of the HMAC signature (default local-hmac)
+  --private-key PATH        Ed25519 / ECDSA P-256 PKCS#8 PEM key: writes provenance.sigstore.json
+  --private-key-env NAME    the PEM key from an environment variable (no flag: VOUCH_PRIVATE_KEY)
+  --format md|json          stdout: the Markdown summary (default) or the JSON report
+  --help                    this text
+
+With SOURCE_DATE_EPOCH set, every output is byte-identical across runs over the same inputs.
+`;
+
+/** `vouch sbom --help`. */
+export const SBOM_HELP = `Usage: vouch sbom [flags]
+
+Prints one SBOM of the project to stdout.
+
+Flags:
+  --project-root DIR        project to read (default .)
+  --lockfile PATH           read exactly this manifest/lockfile instead of scanning (repeatable)
+  --release NAME            version for a project whose version is dynamic
+  --format spdx|cyclonedx   which SBOM (default cyclonedx)
+  --help                    this text
+`;
+
+/** `vouch keygen --help`. */
+export const KEYGEN_HELP = `Usage: vouch keygen --algorithm ed25519|ecdsa-p256 --out PREFIX
+
+Writes PREFIX.key (PKCS#8 PEM, mode 0600) and PREFIX.pub (SPKI PEM), never overwriting, and prints
+the key id: base64(SHA-256(SPKI DER)), the value cosign uses as publicKey.hint.
+
+Flags:
+  --algorithm ALG           ed25519 (default) or ecdsa-p256
+  --out PREFIX              path prefix of the two files
+  --format text|json        output format (default text)
+  --help                    this text
+`;
+
+/** `vouch verify --help`. */
+export const VERIFY_HELP = `Usage: vouch verify DIR [flags]
+
+Checks an evidence bundle offline: the index and every file's digest, the statements and SBOMs,
+the subjects, the signatures and the policy. Exit 0 only when every check passes.
+
+Flags:
+  --subject PATH|GLOB       an artifact to check against the provenance (repeatable)
+  --public-key PEM          an Ed25519 / ECDSA P-256 public key (SPKI PEM file; repeatable)
+  --hmac-key-file PATH      the HMAC key, from a file
+  --hmac-key-env NAME       the HMAC key, from an environment variable
+  --expect-repository URL   the signed provenance must name this repository
+  --expect-commit SHA       ... this commit
+  --expect-builder URI      ... this builder id
+  --expect-release NAME     ... this release
+  --require-signature BOOL  at least one verified signature (default true; --require-signature=false to relax)
+  --format md|json          report format (default md)
+  --help                    this text
+`;

@@ -1,0 +1,353 @@
+/**
+ * Inventory: finds a project's manifests and lockfiles, runs one reader per
+ * file, and merges their outputs into one neutral {@linkcode Inventory}.
+ *
+ * @module
+ */
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { VouchError } from "../errors.ts";
+import { sha256Hex } from "../digest.ts";
+import { pep503Name } from "./purl.ts";
+import type { Component, Edge, Inventory, Member, Project, ReaderOutput } from "./types.ts";
+import { readPyproject } from "./pyproject.ts";
+import { readRequirements } from "./requirements.ts";
+import { readUvLock } from "./uv_lock.ts";
+import { readPoetryLock } from "./poetry_lock.ts";
+import { readPdmLock } from "./pdm_lock.ts";
+import { readPackageLock } from "./package_lock.ts";
+import { readDenoLock } from "./deno_lock.ts";
+import { readCargoLock } from "./cargo_lock.ts";
+import { readGoMod } from "./go_mod.ts";
+
+export * from "./types.ts";
+export * from "./purl.ts";
+
+/** A reader's output, with the project it describes when the file names one. */
+type Output = ReaderOutput & { project?: Project };
+
+/** Reads a file relative to the project root; `undefined` when it does not exist. */
+type Load = (relativePath: string) => string | undefined;
+
+interface Reader {
+  /** Reader name, as in error codes. */
+  name: string;
+  /** True for a lockfile (resolved versions); false for a manifest. */
+  lock: boolean;
+  /** Python lock-like outputs absorb the Python manifest's declarations. */
+  python: boolean;
+  matches(file: string, folder: string): boolean;
+  read(text: string, path: string, context: { load: Load; release?: string }): Output;
+}
+
+const READERS: Reader[] = [
+  {
+    name: "pyproject",
+    lock: false,
+    python: true,
+    matches: (f) => f === "pyproject.toml",
+    read: (text, path, c) => readPyproject(text, { path, release: c.release }),
+  },
+  {
+    name: "uv_lock",
+    lock: true,
+    python: true,
+    matches: (f) => f === "uv.lock",
+    read: (text, path) => readUvLock(text, { path }),
+  },
+  {
+    name: "poetry_lock",
+    lock: true,
+    python: true,
+    matches: (f) => f === "poetry.lock",
+    read: (text, path) => readPoetryLock(text, { path }),
+  },
+  {
+    name: "pdm_lock",
+    lock: true,
+    python: true,
+    matches: (f) => f === "pdm.lock",
+    read: (text, path) => readPdmLock(text, { path }),
+  },
+  {
+    name: "requirements",
+    lock: true,
+    python: true,
+    matches: (f, folder) =>
+      /^requirements.*\.txt$/.test(f) || (folder === "requirements" && f.endsWith(".txt")),
+    read: (text, path, c) =>
+      readRequirements(text, {
+        path,
+        include: (rel) => c.load(join(dirname(path), rel).replaceAll("\\", "/")),
+      }),
+  },
+  {
+    name: "package_lock",
+    lock: true,
+    python: false,
+    matches: (f) => f === "package-lock.json",
+    read: (text, path) => readPackageLock(text, { path }),
+  },
+  {
+    name: "deno_lock",
+    lock: true,
+    python: false,
+    matches: (f) => f === "deno.lock",
+    read: (text, path) => readDenoLock(text, { path }),
+  },
+  {
+    name: "cargo_lock",
+    lock: true,
+    python: false,
+    matches: (f) => f === "Cargo.lock",
+    read: (text, path) => readCargoLock(text, { path }),
+  },
+  {
+    name: "go_mod",
+    lock: true,
+    python: false,
+    matches: (f) => f === "go.mod",
+    read: (text, path, c) => {
+      const goSumPath = join(dirname(path), "go.sum").replaceAll("\\", "/");
+      return readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
+    },
+  },
+];
+
+/** Folders never scanned for manifests. */
+const SKIPPED = new Set([
+  "node_modules",
+  "target",
+  "vendor",
+  "venv",
+  "__pycache__",
+  "site-packages",
+]);
+/** How deep below the project root the scan goes. */
+const MAX_DEPTH = 4;
+
+function readerFor(path: string): Reader | undefined {
+  return READERS.find((r) => r.matches(basename(path), basename(dirname(path))));
+}
+
+/** Lists the supported files below `root`, relative and sorted. */
+async function scan(root: string, skip: Set<string>): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (rel: string, depth: number): Promise<void> => {
+    const entries: Deno.DirEntry[] = [];
+    for await (const e of Deno.readDir(join(root, rel))) entries.push(e);
+    for (const e of entries) {
+      const child = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory) {
+        if (
+          depth < MAX_DEPTH && !e.name.startsWith(".") && !SKIPPED.has(e.name) && !skip.has(child)
+        ) {
+          await walk(child, depth + 1);
+        }
+      } else if (e.isFile && readerFor(child)) {
+        found.push(child);
+      }
+    }
+  };
+  await walk("", 0);
+  return found.sort();
+}
+
+/** Options of {@linkcode readInventory}. */
+export interface ReadInventoryOptions {
+  /** Read exactly these files (relative to the root or absolute) instead of scanning. */
+  lockfiles?: string[];
+  /** The release, used as the version of a project whose version is dynamic. */
+  release?: string;
+  /** Folders (relative to the root) not to scan, e.g. the output directory. */
+  exclude?: string[];
+}
+
+/** An inventory and the SHA-256 of every file it was read from. */
+export interface LoadedInventory {
+  /** The inventory. */
+  inventory: Inventory;
+  /** Each file read (relative path) with its SHA-256, sorted by name. */
+  inputs: { name: string; sha256: string }[];
+}
+
+function union<T>(a: T[], b: T[]): T[] {
+  return [...new Set([...a, ...b])].sort();
+}
+
+function mergeInto(target: Component, from: Component): void {
+  target.direct ||= from.direct;
+  target.scopes = union(target.scopes, from.scopes);
+  target.groups = union(target.groups, from.groups);
+  target.sources = union(target.sources, from.sources);
+  const hashes = new Map(target.hashes.map((h) => [`${h.alg}:${h.hex}`, h]));
+  for (const h of from.hashes) hashes.set(`${h.alg}:${h.hex}`, h);
+  target.hashes = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, h]) => h);
+  target.downloadLocation ??= from.downloadLocation;
+  target.license ??= from.license;
+}
+
+/**
+ * Folds a Python manifest's declarations into the locked components of the
+ * same folder: the locked package becomes direct and takes the declared
+ * scopes and groups; the unpinned declaration itself is dropped (the lockfile
+ * says what ships).
+ */
+function foldManifest(manifest: Output, locks: Output[]): Output {
+  const byName = new Map<string, Component[]>();
+  for (const lock of locks) {
+    for (const c of lock.components) {
+      const key = pep503Name(c.name);
+      byName.set(key, [...(byName.get(key) ?? []), c]);
+    }
+  }
+  const renamed = new Map<string, Component[]>();
+  for (const declared of manifest.components) {
+    const targets = byName.get(pep503Name(declared.name)) ?? [];
+    for (const t of targets) {
+      mergeInto(t, { ...declared, hashes: [], downloadLocation: undefined, license: undefined });
+    }
+    renamed.set(declared.id, targets);
+  }
+  const edges: Edge[] = manifest.edges.flatMap((e) =>
+    (renamed.get(e.to) ?? [{ id: e.to }]).map((t) => ({ ...e, to: t.id }))
+  );
+  return { ...manifest, components: [], edges };
+}
+
+function merge(outputs: { path: string; reader: Reader; output: Output }[]): ReaderOutput {
+  const components = new Map<string, Component>();
+  const members = new Map<string, Member>();
+  const edges = new Map<string, Edge>();
+  const byFolder = Map.groupBy(outputs, (o) => dirname(o.path));
+  for (const group of byFolder.values()) {
+    const pythonLocks = group.filter((o) => o.reader.python && o.reader.lock).map((o) => o.output);
+    for (const o of group) {
+      const output = o.reader.python && !o.reader.lock && pythonLocks.length > 0
+        ? foldManifest(o.output, pythonLocks)
+        : o.output;
+      for (const m of output.members) if (!members.has(m.id)) members.set(m.id, m);
+      for (const c of output.components) {
+        const existing = components.get(c.id);
+        if (existing) mergeInto(existing, c);
+        else components.set(c.id, { ...c });
+      }
+      for (const e of output.edges) edges.set(`${e.from}\0${e.to}\0${e.scope}`, e);
+    }
+  }
+  const known = new Set<string>(["root", ...members.keys(), ...components.keys()]);
+  for (const e of edges.values()) {
+    if (!known.has(e.from) || !known.has(e.to)) {
+      throw new Error(`internal: dangling inventory edge ${e.from} -> ${e.to}`);
+    }
+  }
+  const byId = (
+    a: { id: string },
+    b: { id: string },
+  ): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const edgeKey = (e: Edge): string => `${e.from}\0${e.to}\0${e.scope}`;
+  return {
+    members: [...members.values()].sort(byId),
+    components: [...components.values()].sort(byId),
+    edges: [...edges.values()].sort((a, b) => (edgeKey(a) < edgeKey(b) ? -1 : 1)),
+  };
+}
+
+function explicitFiles(root: string, lockfiles: string[]): string[] {
+  return lockfiles.map((given) => {
+    const rel = relative(root, resolve(root, given)).replaceAll("\\", "/");
+    if (!readerFor(rel)) {
+      throw new VouchError(
+        "inventory.unknown_lockfile",
+        `--lockfile ${given}: vouch has no reader for this file name`,
+        "name a pyproject.toml, uv.lock, poetry.lock, pdm.lock, requirements*.txt, package-lock.json, deno.lock, Cargo.lock or go.mod",
+      );
+    }
+    return rel;
+  });
+}
+
+/**
+ * Reads the inventory of the project at `root` and the digests of the files read.
+ *
+ * @param root The project root.
+ * @param options Which files, the release, folders to skip.
+ * @returns The inventory and its inputs.
+ * @throws {VouchError} `inventory.<reader>.invalid` for a malformed file;
+ *   `inventory.lockfile_missing.<path>` for a named file that does not exist.
+ */
+export async function loadInventory(
+  root: string,
+  options: ReadInventoryOptions = {},
+): Promise<LoadedInventory> {
+  const absRoot = resolve(root);
+  const skip = new Set((options.exclude ?? []).map((p) => relative(absRoot, resolve(absRoot, p))));
+  const explicit = options.lockfiles !== undefined && options.lockfiles.length > 0;
+  const files = explicit ? explicitFiles(absRoot, options.lockfiles!) : await scan(absRoot, skip);
+  const read = new Map<string, string>();
+  const load: Load = (rel) => {
+    const key = rel.replace(/^\.\//, "");
+    if (read.has(key)) return read.get(key);
+    try {
+      const text = Deno.readTextFileSync(join(absRoot, key));
+      read.set(key, text);
+      return text;
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return undefined;
+      if (error instanceof Deno.errors.IsADirectory) return undefined;
+      throw error;
+    }
+  };
+  if (explicit && !files.includes("pyproject.toml") && load("pyproject.toml") !== undefined) {
+    files.push("pyproject.toml");
+  }
+  const outputs = files.map((path) => {
+    const text = load(path);
+    if (text === undefined) {
+      throw new VouchError(
+        `inventory.lockfile_missing.${path}`,
+        `--lockfile ${path}: no such file`,
+        "check the path; it is relative to --project-root",
+      );
+    }
+    const reader = readerFor(path)!;
+    return { path, reader, output: reader.read(text, path, { load, release: options.release }) };
+  });
+  const merged = merge(outputs);
+  const rootFirst = [...outputs].sort((a, b) =>
+    Number(a.path.includes("/")) - Number(b.path.includes("/")) || READERS.indexOf(a.reader) -
+      READERS.indexOf(b.reader)
+  );
+  const declared = rootFirst.find((o) => o.output.project)?.output.project;
+  const project: Project = declared ?? { name: basename(absRoot) };
+  if (project.version === undefined && options.release !== undefined) {
+    project.version = options.release;
+  }
+  const inputs = [...read.entries()].map(([name, text]) => ({ name, sha256: sha256Hex(text) }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    inventory: { project, ...merged, sources: inputs.map((i) => i.name) },
+    inputs,
+  };
+}
+
+/**
+ * Reads the inventory of the project at `root`: scans for every supported
+ * manifest and lockfile (or reads the named ones) and merges what they say.
+ *
+ * @example
+ * ```ts
+ * import { readInventory } from "../../mod.ts";
+ * const inventory = await readInventory("fixtures/demo");
+ * console.log(inventory.components.length);
+ * ```
+ *
+ * @param root The project root.
+ * @param options Which files, the release, folders to skip.
+ * @returns The inventory.
+ */
+export async function readInventory(
+  root: string,
+  options: ReadInventoryOptions = {},
+): Promise<Inventory> {
+  return (await loadInventory(root, options)).inventory;
+}

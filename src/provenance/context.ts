@@ -1,0 +1,160 @@
+/**
+ * The build context recorded in provenance: release, repository, commit,
+ * builder. Values come from flags first, then the CI environment (GitHub
+ * Actions, GitLab CI), then the local git checkout.
+ *
+ * @module
+ */
+import { VouchError } from "../errors.ts";
+import type { GitCheckout } from "./git.ts";
+
+/** Environment variables, as a plain record (passed in; never read here). */
+export type Env = Record<string, string | undefined>;
+
+/** The CI system vouch runs under. */
+export type CiSystem = "github-actions" | "gitlab-ci" | "local";
+
+/** What the caller states explicitly (the flags). */
+export interface ContextFlags {
+  /** `--release`. */
+  release?: string;
+  /** `--repository`. */
+  repository?: string;
+  /** `--commit-sha`. */
+  commitSha?: string;
+  /** `--builder-id`. */
+  builderId?: string;
+}
+
+/** The resolved build context. */
+export interface BuildContext {
+  /** Release name (tag or version). */
+  release: string;
+  /** Source repository URL. */
+  repository: string;
+  /** Source commit (hex). */
+  commitSha: string;
+  /** Builder identity as a URI. */
+  builderId: string;
+  /** Source ref (e.g. `refs/tags/v1.0.0`) when known. */
+  ref?: string;
+  /** A URI identifying this build run when the CI system gives one. */
+  invocationUri?: string;
+  /** The CI system detected. */
+  ci: CiSystem;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== "" ? value.trim() : undefined;
+}
+
+/**
+ * What the CI environment says about the build.
+ *
+ * @param env The environment.
+ * @returns The CI system and the values it provides.
+ */
+export function contextFromEnv(
+  env: Env,
+): ContextFlags & { ref?: string; invocationUri?: string; ci: CiSystem } {
+  if (env.GITHUB_ACTIONS === "true" || nonEmpty(env.GITHUB_RUN_ID)) {
+    const server = nonEmpty(env.GITHUB_SERVER_URL) ?? "https://github.com";
+    const repo = nonEmpty(env.GITHUB_REPOSITORY);
+    const runId = nonEmpty(env.GITHUB_RUN_ID);
+    const workflowRef = nonEmpty(env.GITHUB_WORKFLOW_REF);
+    return {
+      ci: "github-actions",
+      release: nonEmpty(env.GITHUB_REF_NAME),
+      repository: repo && `${server}/${repo}`,
+      commitSha: nonEmpty(env.GITHUB_SHA),
+      builderId: workflowRef ? `${server}/${workflowRef}` : runId && `github-actions:${runId}`,
+      ref: nonEmpty(env.GITHUB_REF),
+      invocationUri: repo && runId
+        ? `${server}/${repo}/actions/runs/${runId}/attempts/${
+          nonEmpty(env.GITHUB_RUN_ATTEMPT) ?? "1"
+        }`
+        : undefined,
+    };
+  }
+  if (env.GITLAB_CI === "true" || nonEmpty(env.CI_JOB_URL)) {
+    const tag = nonEmpty(env.CI_COMMIT_TAG);
+    const branch = nonEmpty(env.CI_COMMIT_BRANCH) ?? nonEmpty(env.CI_COMMIT_REF_NAME);
+    return {
+      ci: "gitlab-ci",
+      release: tag ?? nonEmpty(env.CI_COMMIT_REF_NAME),
+      repository: nonEmpty(env.CI_PROJECT_URL),
+      commitSha: nonEmpty(env.CI_COMMIT_SHA),
+      builderId: nonEmpty(env.CI_JOB_URL),
+      ref: tag ? `refs/tags/${tag}` : branch && `refs/heads/${branch}`,
+      invocationUri: nonEmpty(env.CI_JOB_URL),
+    };
+  }
+  return { ci: "local" };
+}
+
+const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
+
+/**
+ * Turns a builder id into a URI: a value that already is one is kept; any
+ * other text becomes `urn:vouch:builder:<percent-encoded text>`.
+ *
+ * @param id The builder id as given.
+ * @returns A URI.
+ */
+export function builderUri(id: string): string {
+  return URI.test(id) ? id : `urn:vouch:builder:${encodeURIComponent(id)}`;
+}
+
+function require(value: string | undefined, flag: string, where: string): string {
+  if (value !== undefined) return value;
+  const name = flag.slice(2);
+  throw new VouchError(
+    `context.missing.${name}`,
+    `${flag} is required: it was not given and ${where}`,
+    `pass ${flag} VALUE`,
+  );
+}
+
+/**
+ * Resolves the build context: flags win, then CI variables, then git.
+ *
+ * @param flags The explicit values.
+ * @param sources `env` (environment) and `git` (what the checkout says).
+ * @returns The context.
+ * @throws {VouchError} `context.missing.<flag>` naming the flag still missing.
+ */
+export function resolveContext(
+  flags: ContextFlags,
+  sources: { env: Env; git: GitCheckout },
+): BuildContext {
+  const ci = contextFromEnv(sources.env);
+  const git = sources.git;
+  const release = nonEmpty(flags.release) ?? ci.release ?? git.tag;
+  const repository = nonEmpty(flags.repository) ?? ci.repository ?? git.remoteUrl;
+  const commitSha = nonEmpty(flags.commitSha) ?? ci.commitSha ?? git.commit;
+  const builderId = nonEmpty(flags.builderId) ?? ci.builderId;
+  const where = ci.ci === "local"
+    ? "no CI environment was detected and the git checkout does not tell"
+    : `the ${ci.ci} environment does not provide it`;
+  const resolved = {
+    release: require(release, "--release", where),
+    repository: require(repository, "--repository", where),
+    commitSha: require(commitSha, "--commit-sha", where).toLowerCase(),
+    builderId: builderUri(require(builderId, "--builder-id", where)),
+  };
+  if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(resolved.commitSha)) {
+    throw new VouchError(
+      "context.invalid.commit-sha",
+      `--commit-sha ${
+        JSON.stringify(resolved.commitSha)
+      } is not a full 40- or 64-character hex commit id`,
+      "pass the full commit id, e.g. the output of `git rev-parse HEAD`",
+    );
+  }
+  return {
+    ...resolved,
+    ref: ci.ref ?? git.ref ?? (git.tag ? `refs/tags/${git.tag}` : undefined),
+    invocationUri: ci.invocationUri,
+    ci: ci.ci,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The in-toto Statement v1 carrying a SLSA Provenance v1 predicate.
+ *
+ * @module
+ */
+import type { BuildContext } from "./context.ts";
+import type { Subject } from "./subjects.ts";
+
+/** The in-toto Statement v1 type URI. */
+export const IN_TOTO_STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+/** The SLSA Provenance v1 predicate type URI. */
+export const SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
+/** The build type vouch records: a URI under the vouch module's own JSR address. */
+export const VOUCH_BUILD_TYPE = "https://jsr.io/@vouch/vouch/build-types/attest/v1";
+
+/** An in-toto ResourceDescriptor. */
+export interface ResourceDescriptor {
+  /** Name of the resource. */
+  name?: string;
+  /** URI of the resource. */
+  uri?: string;
+  /** Digests by algorithm. */
+  digest?: Record<string, string>;
+}
+
+/** SLSA Provenance v1 predicate (the fields vouch writes). */
+export interface SlsaProvenance {
+  /** What was built and how. */
+  buildDefinition: {
+    buildType: string;
+    externalParameters: Record<string, string>;
+    internalParameters: Record<string, unknown>;
+    resolvedDependencies: ResourceDescriptor[];
+  };
+  /** Who built it and when. */
+  runDetails: {
+    builder: { id: string; version?: Record<string, string> };
+    metadata: { invocationId: string; startedOn: string; finishedOn: string };
+  };
+}
+
+/** An in-toto Statement v1 with SLSA provenance. */
+export interface ProvenanceStatement {
+  /** Always {@linkcode IN_TOTO_STATEMENT_TYPE}. */
+  _type: string;
+  /** The artifacts, with their digests. */
+  subject: { name: string; digest: { sha256: string } }[];
+  /** Always {@linkcode SLSA_PROVENANCE_TYPE}. */
+  predicateType: string;
+  /** The provenance. */
+  predicate: SlsaProvenance;
+}
+
+/** Inputs of {@linkcode buildStatement}. */
+export interface StatementInput {
+  /** The hashed subjects. */
+  subjects: Subject[];
+  /** The resolved build context. */
+  context: BuildContext;
+  /** Manifests and lockfiles read, with their SHA-256 (relative path → hex). */
+  inputs: { name: string; sha256: string }[];
+  /** When the run started and finished (already made reproducible by the caller). */
+  startedOn: Date;
+  /** When the run finished. */
+  finishedOn: Date;
+  /** A unique id for the run when the CI system gives none. */
+  invocationId: string;
+  /** The tool's name and version. */
+  tool: { name: string; version: string };
+}
+
+/**
+ * Formats a date as `YYYY-MM-DDThh:mm:ssZ` (UTC, no fraction).
+ *
+ * @param date The date.
+ * @returns The timestamp.
+ */
+export function utcSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * Builds the provenance statement. Pure: the same input gives the same statement.
+ *
+ * @param input The subjects, context, inputs and times.
+ * @returns The statement.
+ */
+export function buildStatement(input: StatementInput): ProvenanceStatement {
+  const { context } = input;
+  const externalParameters: Record<string, string> = {
+    release: context.release,
+    repository: context.repository,
+  };
+  if (context.ref) externalParameters.ref = context.ref;
+  const sourceUri = `git+${context.repository}${context.ref ? `@${context.ref}` : ""}`;
+  return {
+    _type: IN_TOTO_STATEMENT_TYPE,
+    subject: input.subjects.map((s) => ({ name: s.name, digest: { sha256: s.sha256 } })),
+    predicateType: SLSA_PROVENANCE_TYPE,
+    predicate: {
+      buildDefinition: {
+        buildType: VOUCH_BUILD_TYPE,
+        externalParameters,
+        internalParameters: { ci: context.ci },
+        resolvedDependencies: [
+          { uri: sourceUri, digest: { gitCommit: context.commitSha } },
+          ...input.inputs.map((f) => ({ name: f.name, digest: { sha256: f.sha256 } })),
+        ],
+      },
+      runDetails: {
+        builder: { id: context.builderId, version: { [input.tool.name]: input.tool.version } },
+        metadata: {
+          invocationId: context.invocationUri ?? input.invocationId,
+          startedOn: utcSeconds(input.startedOn),
+          finishedOn: utcSeconds(input.finishedOn),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * Release subjects: expanding `--subject` patterns and hashing the files they
+ * name, streaming, so memory stays flat whatever the file size.
+ *
+ * @module
+ */
+import { globSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { isAbsolute, relative, resolve } from "node:path";
+import { VouchError } from "../errors.ts";
+
+/** A subject file located on disk. */
+export interface SubjectPath {
+  /** Name recorded in the provenance: the path relative to the project root, `/`-separated. */
+  name: string;
+  /** Absolute path to read. */
+  path: string;
+}
+
+/** A hashed subject. */
+export interface Subject extends SubjectPath {
+  /** Lowercase hex SHA-256 of the file's bytes. */
+  sha256: string;
+  /** Size in bytes. */
+  size: number;
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+function subjectName(root: string, path: string): string {
+  const rel = relative(root, path).replaceAll("\\", "/");
+  // Outside the project root: the base name, never an absolute path or `..`.
+  return rel.startsWith("../") || rel === ".." || isAbsolute(rel) ? rel.split("/").pop()! : rel;
+}
+
+function missing(pattern: string, why: string): VouchError {
+  return new VouchError(
+    `subject.missing.${pattern}`,
+    `subject ${pattern}: ${why}`,
+    "build the release artifacts first, or fix the --subject path (relative to --project-root)",
+  );
+}
+
+function checkFile(pattern: string, path: string): void {
+  let info: Deno.FileInfo;
+  try {
+    info = Deno.statSync(path);
+  } catch {
+    throw missing(pattern, "no such file");
+  }
+  if (!info.isFile) throw missing(pattern, "not a regular file");
+  try {
+    Deno.openSync(path).close();
+  } catch {
+    throw missing(pattern, "cannot be read");
+  }
+}
+
+/**
+ * Expands `--subject` values (paths or glob patterns, relative to `root`) into
+ * files, sorted by name, each checked to be a readable regular file.
+ *
+ * @param patterns The values given.
+ * @param options `root`: the project root the patterns are relative to.
+ * @returns The subjects, sorted by name, without duplicates.
+ * @throws {VouchError} `subjects.empty` when none is given;
+ *   `subject.missing.<pattern>` when one names nothing usable.
+ */
+export function expandSubjects(patterns: string[], options: { root: string }): SubjectPath[] {
+  if (patterns.length === 0) {
+    throw new VouchError(
+      "subjects.empty",
+      "no release subject given",
+      "pass --subject PATH (repeatable, globs allowed) for each release artifact",
+    );
+  }
+  const root = resolve(options.root);
+  const byName = new Map<string, SubjectPath>();
+  for (const pattern of patterns) {
+    const found: string[] = GLOB_CHARS.test(pattern)
+      ? globSync(pattern, { cwd: root }).map((p) => resolve(root, p))
+      : [resolve(root, pattern)];
+    const files = GLOB_CHARS.test(pattern) ? found.filter((p) => Deno.statSync(p).isFile) : found;
+    if (files.length === 0) throw missing(pattern, "the pattern matches no file");
+    for (const path of files) {
+      checkFile(pattern, path);
+      const name = subjectName(root, path);
+      const other = byName.get(name);
+      if (other && other.path !== path) {
+        throw new VouchError(
+          `subject.duplicate.${name}`,
+          `two subjects would both be named ${name}: ${other.path} and ${path}`,
+          "keep subjects inside --project-root so their names are distinct paths",
+        );
+      }
+      byName.set(name, { name, path });
+    }
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Progress callback: bytes hashed so far of one file. */
+export type HashProgress = (name: string, done: number, total: number) => void;
+
+/**
+ * Hashes one file with SHA-256, reading it in 1 MiB chunks.
+ *
+ * @param path The file.
+ * @param options `onProgress` is called after each chunk with the bytes done.
+ * @returns The hex digest and the size.
+ */
+export async function hashFile(
+  path: string,
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<{ sha256: string; size: number }> {
+  using file = await Deno.open(path);
+  const total = (await file.stat()).size;
+  const hash = createHash("sha256");
+  const buffer = new Uint8Array(1 << 20);
+  let size = 0;
+  for (;;) {
+    const n = await file.read(buffer);
+    if (n === null) break;
+    hash.update(buffer.subarray(0, n));
+    size += n;
+    options.onProgress?.(size, total);
+  }
+  return { sha256: hash.digest("hex"), size };
+}
+
+/** Below this many bytes in all, subjects are hashed on the main thread (a worker costs more to start). */
+const WORKER_THRESHOLD = 64 * 1024 * 1024;
+
+type Hashed = { sha256: string; size: number };
+
+/** A pool of hashing workers, each taking one file at a time. */
+class WorkerPool {
+  #workers: Worker[];
+  #pending = new Map<number, {
+    resolve: (value: Hashed) => void;
+    reject: (error: Error) => void;
+    onProgress?: (done: number, total: number) => void;
+  }>();
+  #next = 0;
+
+  constructor(size: number) {
+    this.#workers = Array.from({ length: size }, () => {
+      const worker = new Worker(new URL("./_hash_worker.ts", import.meta.url), { type: "module" });
+      worker.onmessage = (event: MessageEvent) => {
+        const m = event.data;
+        const job = this.#pending.get(m.id);
+        if (!job) return;
+        if ("error" in m) {
+          this.#pending.delete(m.id);
+          job.reject(new Error(m.error));
+        } else if ("sha256" in m) {
+          this.#pending.delete(m.id);
+          job.resolve({ sha256: m.sha256, size: m.size });
+        } else job.onProgress?.(m.done, m.total);
+      };
+      return worker;
+    });
+  }
+
+  hash(
+    lane: number,
+    path: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<Hashed> {
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#workers[lane].postMessage({ id, path });
+    });
+  }
+
+  close(): void {
+    for (const w of this.#workers) w.terminate();
+  }
+}
+
+/**
+ * Hashes every subject, several at a time: on worker threads (one per core,
+ * at most one per file) when there are several subjects worth it, otherwise
+ * on the main thread.
+ *
+ * @param subjects The located subjects.
+ * @param options `concurrency` (default: the core count) and `onProgress`.
+ * @returns The hashed subjects in the same order.
+ */
+export async function hashSubjects(
+  subjects: SubjectPath[],
+  options: { concurrency?: number; onProgress?: HashProgress } = {},
+): Promise<Subject[]> {
+  const out: Subject[] = new Array(subjects.length);
+  const lanes = Math.max(
+    1,
+    Math.min(options.concurrency ?? navigator.hardwareConcurrency ?? 2, subjects.length),
+  );
+  const total = subjects.reduce((sum, s) => sum + Deno.statSync(s.path).size, 0);
+  const pool = lanes > 1 && total >= WORKER_THRESHOLD ? new WorkerPool(lanes) : undefined;
+  let next = 0;
+  try {
+    await Promise.all(Array.from({ length: lanes }, async (_, lane) => {
+      while (next < subjects.length) {
+        const i = next++;
+        const s = subjects[i];
+        const onProgress = options.onProgress &&
+          ((d: number, t: number) => options.onProgress!(s.name, d, t));
+        const digest = pool
+          ? await pool.hash(lane, s.path, onProgress)
+          : await hashFile(s.path, { onProgress });
+        out[i] = { ...s, ...digest };
+      }
+    }));
+  } finally {
+    pool?.close();
+  }
+  return out;
+}

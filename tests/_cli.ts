@@ -1,0 +1,88 @@
+// Runs the CLI the way the compiled binary runs: `deno run` with exactly the
+// permissions baked into the binary, and a clean environment.
+import { REPO_ROOT } from "./_util.ts";
+
+/** The permission flags the compiled binary gets. */
+export const BINARY_PERMISSIONS = ["--allow-read", "--allow-write", "--allow-env"];
+
+/** What one CLI run printed and returned. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `main.ts` with `args`.
+ *
+ * @param args The CLI arguments.
+ * @param options `cwd` and extra environment variables (the rest of the environment is cleared).
+ * @returns Exit code and output.
+ */
+export async function runVouch(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
+  const keep = ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"];
+  const env: Record<string, string> = { NO_COLOR: "1" };
+  for (const name of keep) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) env[name] = value;
+  }
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--quiet", ...BINARY_PERMISSIONS, `${REPO_ROOT}/main.ts`, ...args],
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...env, ...options.env },
+    clearEnv: true,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return { code: out.code, stdout: decoder.decode(out.stdout), stderr: decoder.decode(out.stderr) };
+}
+
+/**
+ * Copies the demo fixture into a fresh temp folder (outside any git checkout).
+ *
+ * @returns The project path inside the temp folder.
+ */
+export async function demoProject(): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix: "vouch-e2e-" });
+  const project = `${dir}/project`;
+  await copyDir(`${REPO_ROOT}/fixtures/demo`, project);
+  return project;
+}
+
+async function copyDir(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const e of Deno.readDir(from)) {
+    if (e.isDirectory) await copyDir(`${from}/${e.name}`, `${to}/${e.name}`);
+    else await Deno.copyFile(`${from}/${e.name}`, `${to}/${e.name}`);
+  }
+}
+
+/** Flags that pin the whole build context, so no CI or git lookup is needed. */
+export const CONTEXT_FLAGS: string[] = [
+  "--release",
+  "v1.0.0",
+  "--repository",
+  "https://github.com/example/demo-app",
+  "--commit-sha",
+  "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+  "--builder-id",
+  "https://github.com/example/demo-app/.github/workflows/release.yml@refs/tags/v1.0.0",
+];
+
+/**
+ * Reads every file of a directory as text.
+ *
+ * @param dir The directory.
+ * @returns File name → contents.
+ */
+export async function readDir(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for await (const e of Deno.readDir(dir)) {
+    files.set(e.name, await Deno.readTextFile(`${dir}/${e.name}`));
+  }
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}

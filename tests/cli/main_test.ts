@@ -1,0 +1,548 @@
+// End-to-end tests of the CLI: `main.ts` under `deno run` with only the
+// binary's permissions (--allow-read --allow-write --allow-env).
+import assert from "node:assert/strict";
+import { CONTEXT_FLAGS, demoProject, readDir, runVouch } from "../_cli.ts";
+import { skipWithoutShared } from "../_util.ts";
+import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
+
+const SECRET = "e2e-hmac-secret-value-7f3a";
+
+function assertUsageError(result: { code: number; stderr: string }, code: string): void {
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(
+    result.stderr,
+    new RegExp(`^error\\[${code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\]: .+\\n  hint: .+\\n$`),
+  );
+  assert.doesNotMatch(result.stderr, /^\s+at /m, "no stack trace");
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+Deno.test("--version and --help", async () => {
+  const config = JSON.parse(await Deno.readTextFile(new URL("../../deno.json", import.meta.url)));
+  const version = await runVouch(["--version"]);
+  assert.equal(version.code, 0);
+  assert.equal(version.stdout, `vouch ${config.version}\n`);
+  for (
+    const args of [["--help"], ["attest", "--help"], ["supply-chain", "attest", "--help"], [
+      "sbom",
+      "--help",
+    ]]
+  ) {
+    const help = await runVouch(args);
+    assert.equal(help.code, 0, args.join(" "));
+    assert.match(help.stdout, /Usage/);
+  }
+  const attestHelp = await runVouch(["attest", "--help"]);
+  for (
+    const flag of ["--project-root", "--output-dir", "--subject", "--signing-key-file", "--format"]
+  ) {
+    assert.ok(attestHelp.stdout.includes(flag), flag);
+  }
+});
+
+Deno.test("unknown flags and commands are rejected with a suggestion", async () => {
+  const flag = await runVouch(["attest", "--relase", "v1"]);
+  assertUsageError(flag, "args.unknown_flag");
+  assert.match(flag.stderr, /did you mean --release\?/);
+  const command = await runVouch(["atest"]);
+  assertUsageError(command, "args.unknown_command");
+  assert.match(command.stderr, /did you mean attest\?/);
+  assertUsageError(await runVouch(["attest", "--format", "xml"]), "args.invalid_value");
+  assertUsageError(await runVouch(["attest", "stray"]), "args.unexpected_argument");
+});
+
+Deno.test("input errors: exit 2, one line + hint, JSON errors, nothing written", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const base = ["attest", "--project-root", project, "--output-dir", out, ...CONTEXT_FLAGS];
+  assertUsageError(await runVouch(base), "subjects.empty");
+  assertUsageError(
+    await runVouch([...base, "--subject", "dist/nope.whl"]),
+    "subject.missing.dist/nope.whl",
+  );
+  assertUsageError(await runVouch([...base, "--subject", "dist"]), "subject.missing.dist");
+  assertUsageError(
+    await runVouch([...base, "--subject", "dist/*.exe"]),
+    "subject.missing.dist/*.exe",
+  );
+  const json = await runVouch([...base, "--format", "json"]);
+  assert.equal(json.code, 2);
+  const parsed = JSON.parse(json.stdout);
+  assert.equal(parsed.passed, false);
+  assert.equal(parsed.errors[0].code, "subjects.empty");
+  assert.ok(parsed.errors[0].message && parsed.errors[0].hint);
+  assertUsageError(
+    await runVouch([
+      "attest",
+      "--project-root",
+      `${project}/missing`,
+      "--output-dir",
+      out,
+      "--subject",
+      "x",
+    ]),
+    "project_root.missing",
+  );
+  assertUsageError(
+    await runVouch([...base, "--subject", "dist/*", "--commit-sha", "xyz"]),
+    "context.invalid.commit-sha",
+  );
+  assertUsageError(
+    await runVouch([...base, "--subject", "dist/*"], { env: { SOURCE_DATE_EPOCH: "yesterday" } }),
+    "env.invalid.SOURCE_DATE_EPOCH",
+  );
+  assertUsageError(
+    await runVouch([...base, "--subject", "dist/*", "--signing-key-env", "NOPE"]),
+    "secret.env_unset",
+  );
+  assertUsageError(
+    await runVouch([
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      project,
+      "--subject",
+      "dist/*",
+    ]),
+    "output_dir.unsafe",
+  );
+  assert.equal(await exists(out), false, "nothing written on input errors");
+});
+
+Deno.test("a missing context value names its flag", async () => {
+  const project = await demoProject();
+  const result = await runVouch([
+    "attest",
+    "--project-root",
+    project,
+    "--output-dir",
+    `${project}/../out`,
+    "--subject",
+    "dist/*",
+  ]);
+  assertUsageError(result, "context.missing.release");
+  assert.match(result.stderr, /--release/);
+});
+
+Deno.test("malformed pyproject.toml reports the line, without a stack trace", async () => {
+  const project = await demoProject();
+  await Deno.writeTextFile(
+    `${project}/pyproject.toml`,
+    '[project]\nname = "x"\ndependencies = [\n  "a",\n  oops\n]\n',
+  );
+  const result = await runVouch([
+    "attest",
+    "--project-root",
+    project,
+    "--output-dir",
+    `${project}/../out`,
+    "--subject",
+    "dist/*",
+    ...CONTEXT_FLAGS,
+  ]);
+  assertUsageError(result, "inventory.pyproject.invalid");
+  assert.match(result.stderr, /pyproject\.toml:5/);
+});
+
+Deno.test("no key: evidence written, exit 1, blocker signature.missing_key", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const result = await runVouch([
+    "attest",
+    "--project-root",
+    project,
+    "--output-dir",
+    out,
+    "--subject",
+    "dist/*",
+    "--format",
+    "json",
+    ...CONTEXT_FLAGS,
+  ]);
+  assert.equal(result.code, 1, result.stderr);
+  const report = JSON.parse(result.stdout);
+  assert.equal(report.passed, false);
+  assert.deepEqual(report.blockers.map((b: { code: string }) => b.code), ["signature.missing_key"]);
+  assert.equal(report.signature_path, null);
+  assert.match(result.stderr, /blocked\[signature\.missing_key\]/);
+  const files = await readDir(out);
+  assert.deepEqual([...files.keys()], [
+    "SHA256SUMS",
+    "provenance.intoto.json",
+    "sbom.cyclonedx.json",
+    "sbom.spdx.json",
+    "supply_chain_attestation.json",
+    "supply_chain_attestation.md",
+  ]);
+  assert.match(files.get("supply_chain_attestation.md")!, /signature\.missing_key/);
+});
+
+Deno.test("HMAC from the environment: signed, passed, secret never printed or written", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const args = [
+    "attest",
+    "--project-root",
+    project,
+    "--output-dir",
+    out,
+    "--subject",
+    "dist/*",
+    ...CONTEXT_FLAGS,
+  ];
+  for (
+    const [how, extra, env] of [
+      ["VOUCH_SIGNING_KEY", [], { VOUCH_SIGNING_KEY: SECRET }],
+      ["DPONE_LOCAL_ATTESTATION_KEY", [], { DPONE_LOCAL_ATTESTATION_KEY: SECRET }],
+      ["--signing-key-env", ["--signing-key-env", "MY_KEY"], { MY_KEY: SECRET }],
+    ] as const
+  ) {
+    const result = await runVouch([...args, "--format", "json", ...extra], { env });
+    assert.equal(result.code, 0, `${how}: ${result.stderr}`);
+    const report = JSON.parse(result.stdout);
+    assert.equal(report.passed, true);
+    assert.equal(report.signature_path, `${out}/signature.hmac-sha256.json`);
+    assert.ok(!result.stdout.includes(SECRET) && !result.stderr.includes(SECRET), how);
+    for (const [name, text] of await readDir(out)) {
+      assert.ok(!text.includes(SECRET), `${how}: ${name}`);
+    }
+  }
+  const envelope = JSON.parse(await Deno.readTextFile(`${out}/signature.hmac-sha256.json`));
+  assert.equal(envelope.payloadType, "application/vnd.in-toto+json");
+  assert.equal(envelope.signatures[0].keyid, "local-hmac");
+  assert.equal(
+    new TextDecoder().decode(Uint8Array.from(atob(envelope.payload), (c) => c.charCodeAt(0))),
+    await Deno.readTextFile(`${out}/provenance.intoto.json`),
+  );
+  const argv = await runVouch([...args, "--signing-key", SECRET, "--signing-key-id", "ci-key"]);
+  assert.equal(argv.code, 0, argv.stderr);
+  assert.match(argv.stderr, /warning: --signing-key puts the secret in argv/);
+  assert.ok(!argv.stderr.includes(SECRET) && !argv.stdout.includes(SECRET));
+  assert.equal(
+    JSON.parse(await Deno.readTextFile(`${out}/signature.hmac-sha256.json`)).signatures[0].keyid,
+    "ci-key",
+  );
+  // A later run without a key leaves no stale signature behind.
+  assert.equal((await runVouch(args)).code, 1);
+  assert.equal(await exists(`${out}/signature.hmac-sha256.json`), false);
+});
+
+Deno.test("the supply-chain attest alias and the Markdown report on stdout", async () => {
+  const project = await demoProject();
+  const result = await runVouch(
+    [
+      "supply-chain",
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      `${project}/../out`,
+      "--subject",
+      "dist/*",
+      ...CONTEXT_FLAGS,
+    ],
+    { env: { VOUCH_SIGNING_KEY: SECRET } },
+  );
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^# Supply-chain attestation: v1\.0\.0/);
+  assert.match(result.stdout, /dist\/demo_app-1\.0\.0-py3-none-any\.whl/);
+});
+
+Deno.test("JSON report: required keys and paths that exist", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const result = await runVouch(
+    [
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      out,
+      "--subject",
+      "dist/*",
+      "--format",
+      "json",
+      ...CONTEXT_FLAGS,
+    ],
+    { env: { VOUCH_SIGNING_KEY: SECRET } },
+  );
+  const report = JSON.parse(result.stdout);
+  for (
+    const key of [
+      "passed",
+      "release",
+      "output_dir",
+      "sbom_spdx_path",
+      "sbom_cyclonedx_path",
+      "provenance_path",
+      "signature_path",
+      "bundle_path",
+      "markdown_path",
+      "blockers",
+    ]
+  ) assert.ok(key in report, key);
+  for (
+    const key of [
+      "sbom_spdx_path",
+      "sbom_cyclonedx_path",
+      "provenance_path",
+      "signature_path",
+      "bundle_path",
+      "markdown_path",
+    ]
+  ) {
+    assert.ok(await exists(report[key]), key);
+  }
+  assert.equal(report.release, "v1.0.0");
+  assert.equal(report.output_dir, out);
+});
+
+Deno.test("determinism: with SOURCE_DATE_EPOCH two runs are byte-identical; without it only timestamps differ", async () => {
+  const project = await demoProject();
+  const run = async (out: string, env: Record<string, string>): Promise<Map<string, string>> => {
+    const r = await runVouch(
+      [
+        "attest",
+        "--project-root",
+        project,
+        "--output-dir",
+        out,
+        "--subject",
+        "dist/*",
+        ...CONTEXT_FLAGS,
+      ],
+      { env: { VOUCH_SIGNING_KEY: SECRET, ...env } },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    return await readDir(out);
+  };
+  const fixed = { SOURCE_DATE_EPOCH: "1700000000" };
+  const a = await run(`${project}/../a`, fixed);
+  const b = await run(`${project}/../b`, fixed);
+  assert.deepEqual([...a.keys()], [...b.keys()]);
+  for (const [name, text] of a) assert.equal(b.get(name), text, name);
+  assert.match(a.get("sbom.cyclonedx.json")!, /"cdx:reproducible"/);
+  assert.match(a.get("provenance.intoto.json")!, /"startedOn": "2023-11-14T22:13:20Z"/);
+
+  const c = await run(`${project}/../c`, {});
+  await new Promise((r) => setTimeout(r, 1100));
+  const d = await run(`${project}/../d`, {});
+  const stamp = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/g;
+  const signatureFree = (name: string): boolean =>
+    !["signature.hmac-sha256.json", "supply_chain_attestation.json", "supply_chain_attestation.md"]
+      .includes(name);
+  let differ = 0;
+  for (const [name, text] of c) {
+    if (text !== d.get(name)) differ++;
+    if (signatureFree(name)) {
+      assert.equal(d.get(name)!.replace(stamp, "T"), text.replace(stamp, "T"), name);
+    }
+  }
+  assert.ok(differ > 0, "timestamps moved");
+  assert.doesNotMatch(c.get("sbom.cyclonedx.json")!, /"cdx:reproducible"/);
+});
+
+Deno.test("SBOMs are valid, SHA256SUMS checks with sha256sum -c, the index lists every file", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const r = await runVouch(
+    [
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      out,
+      "--subject",
+      "dist/*",
+      ...CONTEXT_FLAGS,
+    ],
+    { env: { VOUCH_SIGNING_KEY: SECRET } },
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const files = await readDir(out);
+  const cdx = JSON.parse(files.get("sbom.cyclonedx.json")!);
+  assert.deepEqual(await validateCycloneDx(cdx), []);
+  assert.ok(cdx.components.length >= 10);
+  if (!skipWithoutShared("SPDX schema validation of the demo")) {
+    assert.deepEqual(validateSpdx(JSON.parse(files.get("sbom.spdx.json")!)), []);
+  }
+  const check = await new Deno.Command("sha256sum", {
+    args: ["-c", `${out}/SHA256SUMS`],
+    cwd: project,
+  }).output();
+  assert.equal(check.code, 0, new TextDecoder().decode(check.stderr));
+  const index = JSON.parse(files.get("supply_chain_attestation.json")!);
+  const listed = index.files.map((f: { path: string }) => f.path).sort();
+  assert.deepEqual(listed, [...files.keys()].filter((n) => n !== "supply_chain_attestation.json"));
+  for (const f of index.files) {
+    const bytes = await Deno.readFile(`${out}/${f.path}`);
+    assert.equal(f.size, bytes.length);
+    const digest = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))
+      .map((b) => b.toString(16).padStart(2, "0")).join("");
+    assert.equal(f.sha256, digest, f.path);
+  }
+  const provenance = JSON.parse(files.get("provenance.intoto.json")!);
+  assert.deepEqual(provenance.subject.map((s: { name: string }) => s.name), [
+    "dist/demo_app-1.0.0-py3-none-any.whl",
+    "dist/demo_app-1.0.0.tar.gz",
+  ]);
+});
+
+Deno.test("a failed run leaves the previous evidence untouched", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const args = ["attest", "--project-root", project, "--output-dir", out, ...CONTEXT_FLAGS];
+  assert.equal(
+    (await runVouch([...args, "--subject", "dist/*"], { env: { VOUCH_SIGNING_KEY: SECRET } })).code,
+    0,
+  );
+  const before = await readDir(out);
+  await Deno.writeTextFile(`${project}/uv.lock`, "version = 1\n[[package]\nname = 'x'\n");
+  const failed = await runVouch([...args, "--subject", "dist/*"]);
+  assertUsageError(failed, "inventory.uv_lock.invalid");
+  assert.deepEqual(await readDir(out), before);
+  const parent = [...Deno.readDirSync(`${project}/..`)].map((e) => e.name);
+  assert.ok(
+    !parent.some((n) => n.includes(".vouch-tmp-") || n.includes(".vouch-old-")),
+    parent.join(","),
+  );
+  await Deno.writeTextFile(`${out}/../notes.txt`, "x");
+  assertUsageError(
+    await runVouch([
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      `${project}/dist`,
+      "--subject",
+      "dist/*",
+      ...CONTEXT_FLAGS,
+    ]),
+    "output_dir.not_evidence",
+  );
+});
+
+Deno.test("CI environment fallbacks: GitHub Actions and GitLab CI", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const sha = "0123456789abcdef0123456789abcdef01234567";
+  const gh = await runVouch(
+    [
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      out,
+      "--subject",
+      "dist/*",
+      "--format",
+      "json",
+    ],
+    {
+      env: {
+        GITHUB_ACTIONS: "true",
+        GITHUB_REF_NAME: "v2.0.0",
+        GITHUB_REF: "refs/tags/v2.0.0",
+        GITHUB_SERVER_URL: "https://github.com",
+        GITHUB_REPOSITORY: "example/demo-app",
+        GITHUB_SHA: sha,
+        GITHUB_RUN_ID: "42",
+        GITHUB_WORKFLOW_REF: "example/demo-app/.github/workflows/release.yml@refs/tags/v2.0.0",
+      },
+    },
+  );
+  assert.equal(gh.code, 1, gh.stderr);
+  const statement = JSON.parse(await Deno.readTextFile(`${out}/provenance.intoto.json`));
+  assert.equal(statement.predicate.buildDefinition.externalParameters.release, "v2.0.0");
+  assert.equal(
+    statement.predicate.buildDefinition.externalParameters.repository,
+    "https://github.com/example/demo-app",
+  );
+  assert.equal(statement.predicate.buildDefinition.externalParameters.ref, "refs/tags/v2.0.0");
+  assert.equal(statement.predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit, sha);
+  assert.equal(
+    statement.predicate.runDetails.builder.id,
+    "https://github.com/example/demo-app/.github/workflows/release.yml@refs/tags/v2.0.0",
+  );
+  assert.equal(
+    statement.predicate.runDetails.metadata.invocationId,
+    "https://github.com/example/demo-app/actions/runs/42/attempts/1",
+  );
+  const gl = await runVouch(
+    ["attest", "--project-root", project, "--output-dir", out, "--subject", "dist/*"],
+    {
+      env: {
+        GITLAB_CI: "true",
+        CI_COMMIT_TAG: "v3.0.0",
+        CI_PROJECT_URL: "https://gitlab.com/example/demo-app",
+        CI_COMMIT_SHA: sha,
+        CI_JOB_URL: "https://gitlab.com/example/demo-app/-/jobs/7",
+      },
+    },
+  );
+  assert.equal(gl.code, 1, gl.stderr);
+  const glStatement = JSON.parse(await Deno.readTextFile(`${out}/provenance.intoto.json`));
+  assert.equal(glStatement.predicate.buildDefinition.externalParameters.release, "v3.0.0");
+  assert.equal(
+    glStatement.predicate.runDetails.builder.id,
+    "https://gitlab.com/example/demo-app/-/jobs/7",
+  );
+});
+
+Deno.test("git fallback: release, repository and commit read from .git without a git process", async () => {
+  const project = await demoProject();
+  const git = (...args: string[]): Promise<Deno.CommandOutput> =>
+    new Deno.Command("git", {
+      args: ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args],
+      cwd: project,
+      env: { GIT_CONFIG_GLOBAL: "/dev/null" },
+    }).output();
+  await git("init", "-q", "-b", "main");
+  await git("add", ".");
+  await git("commit", "-qm", "init");
+  await git("tag", "-a", "v9.9.9", "-m", "release");
+  await git("remote", "add", "origin", "git@github.com:example/demo-app.git");
+  const head = new TextDecoder().decode((await git("rev-parse", "HEAD")).stdout).trim();
+  const r = await runVouch([
+    "attest",
+    "--project-root",
+    project,
+    "--output-dir",
+    `${project}/../out`,
+    "--subject",
+    "dist/*",
+    "--builder-id",
+    "local-laptop",
+    "--format",
+    "json",
+  ]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(JSON.parse(r.stdout).release, "v9.9.9");
+  const statement = JSON.parse(await Deno.readTextFile(`${project}/../out/provenance.intoto.json`));
+  assert.equal(
+    statement.predicate.buildDefinition.externalParameters.repository,
+    "https://github.com/example/demo-app",
+  );
+  assert.equal(statement.predicate.buildDefinition.resolvedDependencies[0].digest.gitCommit, head);
+  assert.equal(statement.predicate.runDetails.builder.id, "urn:vouch:builder:local-laptop");
+});
+
+Deno.test("vouch sbom prints one SBOM to stdout", async () => {
+  const project = await demoProject();
+  const cdx = await runVouch(["sbom", "--project-root", project]);
+  assert.equal(cdx.code, 0, cdx.stderr);
+  const bom = JSON.parse(cdx.stdout);
+  assert.equal(bom.bomFormat, "CycloneDX");
+  assert.deepEqual(await validateCycloneDx(bom), []);
+  const spdx = await runVouch(["sbom", "--project-root", project, "--format", "spdx"]);
+  assert.equal(JSON.parse(spdx.stdout).spdxVersion, "SPDX-2.3");
+});
