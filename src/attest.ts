@@ -16,8 +16,19 @@ import type { Inventory } from "./inventory/types.ts";
 import { toCycloneDx, toSpdx } from "./sbom/mod.ts";
 import { type Env, resolveContext } from "./provenance/context.ts";
 import { readGitCheckout } from "./provenance/git.ts";
-import { expandSubjects, type HashProgress, hashSubjects } from "./provenance/subjects.ts";
-import { buildStatement, utcSeconds } from "./provenance/statement.ts";
+import {
+  expandSubjects,
+  type HashProgress,
+  hashSubjects,
+  type Subject,
+} from "./provenance/subjects.ts";
+import {
+  buildStatement,
+  CYCLONEDX_PREDICATE_TYPE,
+  sbomStatement,
+  SPDX_PREDICATE_TYPE,
+  utcSeconds,
+} from "./provenance/statement.ts";
 import { hmacSigner, importPrivateKey, signDsse, toSigstoreBundle } from "./signing/mod.ts";
 import { checkReplaceable, publishDirectory } from "./bundle/atomic.ts";
 import {
@@ -167,6 +178,10 @@ async function publish(outputDir: string, files: Map<string, string>): Promise<v
   }
 }
 
+function statementBytes(subjects: Subject[], predicateType: string, document: unknown): Uint8Array {
+  return new TextEncoder().encode(toJsonText(sbomStatement(subjects, { predicateType, document })));
+}
+
 function ecosystems(inventory: Inventory): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const c of inventory.components) counts[c.ecosystem] = (counts[c.ecosystem] ?? 0) + 1;
@@ -228,8 +243,10 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     files.set(path, text);
     described.push({ path, kind, sha256: sha256Hex(bytes), size: bytes.length });
   };
-  put(FILES.spdx, "sbom-spdx", toJsonText(toSpdx(inventory, sbomOptions)));
-  put(FILES.cyclonedx, "sbom-cyclonedx", toJsonText(toCycloneDx(inventory, sbomOptions)));
+  const spdx = toSpdx(inventory, sbomOptions);
+  const cyclonedx = toCycloneDx(inventory, sbomOptions);
+  put(FILES.spdx, "sbom-spdx", toJsonText(spdx));
+  put(FILES.cyclonedx, "sbom-cyclonedx", toJsonText(cyclonedx));
 
   const statement = buildStatement({
     subjects,
@@ -252,20 +269,35 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     const keyid = options.signingKeyId ?? DEFAULT_SIGNING_KEY_ID;
     const envelope = await signDsse(payload, [await hmacSigner(options.hmacKey, { keyid })]);
     put(FILES.hmacSignature, "signature-hmac", toJsonText(envelope));
-    signatures.push({ path: FILES.hmacSignature, algorithm: "hmac-sha256", keyid });
+    signatures.push({
+      path: FILES.hmacSignature,
+      signs: FILES.provenance,
+      algorithm: "hmac-sha256",
+      keyid,
+    });
   }
   if (privateKey !== undefined) {
-    const envelope = await signDsse(payload, [privateKey.signer]);
-    put(
-      FILES.sigstoreBundle,
-      "sigstore-bundle",
-      toJsonText(toSigstoreBundle(envelope, { hint: privateKey.keyid })),
-    );
-    signatures.push({
-      path: FILES.sigstoreBundle,
-      algorithm: privateKey.algorithm,
-      keyid: privateKey.keyid,
-    });
+    const { signer, keyid, algorithm } = privateKey;
+    const bundles: [string, FileKind, string, Uint8Array][] = [
+      [FILES.sigstoreBundle, "sigstore-bundle", FILES.provenance, payload],
+      [
+        FILES.spdxSigstoreBundle,
+        "sbom-sigstore-bundle",
+        FILES.spdx,
+        statementBytes(subjects, SPDX_PREDICATE_TYPE, spdx),
+      ],
+      [
+        FILES.cyclonedxSigstoreBundle,
+        "sbom-sigstore-bundle",
+        FILES.cyclonedx,
+        statementBytes(subjects, CYCLONEDX_PREDICATE_TYPE, cyclonedx),
+      ],
+    ];
+    for (const [path, kind, signs, bytes] of bundles) {
+      const envelope = await signDsse(bytes, [signer]);
+      put(path, kind, toJsonText(toSigstoreBundle(envelope, { hint: keyid })));
+      signatures.push({ path, signs, algorithm, keyid });
+    }
   }
   if (signatures.length === 0) {
     blockers.push({

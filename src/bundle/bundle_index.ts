@@ -13,6 +13,8 @@ export const FILES = {
   provenance: "provenance.intoto.json",
   hmacSignature: "signature.hmac-sha256.json",
   sigstoreBundle: "provenance.sigstore.json",
+  spdxSigstoreBundle: "sbom.spdx.sigstore.json",
+  cyclonedxSigstoreBundle: "sbom.cyclonedx.sigstore.json",
   index: "supply_chain_attestation.json",
   markdown: "supply_chain_attestation.md",
   sha256sums: "SHA256SUMS",
@@ -25,6 +27,7 @@ export type FileKind =
   | "provenance"
   | "signature-hmac"
   | "sigstore-bundle"
+  | "sbom-sigstore-bundle"
   | "checksums"
   | "summary";
 
@@ -44,6 +47,8 @@ export interface IndexedFile {
 export interface IndexedSignature {
   /** Path of the signature file. */
   path: string;
+  /** Path of the file whose content the signature binds. */
+  signs: string;
   /** The signing algorithm. */
   algorithm: "hmac-sha256" | "ed25519" | "ecdsa-p256";
   /** The key id. */

@@ -79,6 +79,10 @@ export function utcSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+function statementSubjects(subjects: Subject[]): { name: string; digest: { sha256: string } }[] {
+  return subjects.map((s) => ({ name: s.name, digest: { sha256: s.sha256 } }));
+}
+
 /**
  * Builds the provenance statement. Pure: the same input gives the same statement.
  *
@@ -95,7 +99,7 @@ export function buildStatement(input: StatementInput): ProvenanceStatement {
   const sourceUri = `git+${context.repository}${context.ref ? `@${context.ref}` : ""}`;
   return {
     _type: IN_TOTO_STATEMENT_TYPE,
-    subject: input.subjects.map((s) => ({ name: s.name, digest: { sha256: s.sha256 } })),
+    subject: statementSubjects(input.subjects),
     predicateType: SLSA_PROVENANCE_TYPE,
     predicate: {
       buildDefinition: {
@@ -116,5 +120,42 @@ export function buildStatement(input: StatementInput): ProvenanceStatement {
         },
       },
     },
+  };
+}
+
+/** The predicate type of an SPDX SBOM attestation. */
+export const SPDX_PREDICATE_TYPE = "https://spdx.dev/Document";
+/** The predicate type of a CycloneDX SBOM attestation. */
+export const CYCLONEDX_PREDICATE_TYPE = "https://cyclonedx.org/bom";
+
+/** An in-toto Statement v1 whose predicate is an SBOM. */
+export interface SbomStatement {
+  /** Always {@linkcode IN_TOTO_STATEMENT_TYPE}. */
+  _type: string;
+  /** The release artifacts the SBOM describes. */
+  subject: { name: string; digest: { sha256: string } }[];
+  /** {@linkcode SPDX_PREDICATE_TYPE} or {@linkcode CYCLONEDX_PREDICATE_TYPE}. */
+  predicateType: string;
+  /** The SBOM document. */
+  predicate: unknown;
+}
+
+/**
+ * Wraps an SBOM as an in-toto statement about the release subjects, the form
+ * `cosign attest --type spdxjson|cyclonedx` produces.
+ *
+ * @param subjects The hashed subjects.
+ * @param sbom The predicate type and the SBOM document.
+ * @returns The statement.
+ */
+export function sbomStatement(
+  subjects: Subject[],
+  sbom: { predicateType: string; document: unknown },
+): SbomStatement {
+  return {
+    _type: IN_TOTO_STATEMENT_TYPE,
+    subject: statementSubjects(subjects),
+    predicateType: sbom.predicateType,
+    predicate: sbom.document,
   };
 }

@@ -546,3 +546,99 @@ Deno.test("vouch sbom prints one SBOM to stdout", async () => {
   const spdx = await runVouch(["sbom", "--project-root", project, "--format", "spdx"]);
   assert.equal(JSON.parse(spdx.stdout).spdxVersion, "SPDX-2.3");
 });
+
+Deno.test("keygen + --private-key: Sigstore bundles for the provenance and both SBOMs", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const keygen = await runVouch([
+    "keygen",
+    "--algorithm",
+    "ecdsa-p256",
+    "--out",
+    `${project}/../release`,
+    "--format",
+    "json",
+  ]);
+  assert.equal(keygen.code, 0, keygen.stderr);
+  const { keyid, privateKeyPath } = JSON.parse(keygen.stdout);
+  assert.equal((await Deno.stat(privateKeyPath)).mode! & 0o777, 0o600);
+  const pem = await Deno.readTextFile(privateKeyPath);
+  assertUsageError(await runVouch(["keygen", "--out", `${project}/../release`]), "key.exists");
+  const body = pem.split("\n")[1];
+  for (
+    const [extra, env] of [
+      [["--private-key", privateKeyPath], {}],
+      [["--private-key-env", "RELEASE_KEY"], { RELEASE_KEY: pem }],
+      [[], { VOUCH_PRIVATE_KEY: pem }],
+    ] as const
+  ) {
+    const r = await runVouch(
+      [
+        "attest",
+        "--project-root",
+        project,
+        "--output-dir",
+        out,
+        "--subject",
+        "dist/*",
+        "--format",
+        "json",
+        ...CONTEXT_FLAGS,
+        ...extra,
+      ],
+      { env },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(!r.stdout.includes(body) && !r.stderr.includes(body));
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.sigstore_bundle_path, `${out}/provenance.sigstore.json`);
+    assert.equal(report.signature_path, null);
+  }
+  const files = await readDir(out);
+  for (
+    const name of [
+      "provenance.sigstore.json",
+      "sbom.spdx.sigstore.json",
+      "sbom.cyclonedx.sigstore.json",
+    ]
+  ) {
+    const bundle = JSON.parse(files.get(name)!);
+    assert.equal(bundle.mediaType, "application/vnd.dev.sigstore.bundle.v0.3+json");
+    assert.equal(bundle.verificationMaterial.publicKey.hint, keyid);
+    assert.equal(bundle.dsseEnvelope.signatures[0].keyid, keyid);
+  }
+  for (const text of files.values()) assert.ok(!text.includes(body));
+  const spdxStatement = JSON.parse(
+    atob(JSON.parse(files.get("sbom.spdx.sigstore.json")!).dsseEnvelope.payload),
+  );
+  assert.equal(spdxStatement.predicateType, "https://spdx.dev/Document");
+  assert.deepEqual(spdxStatement.predicate, JSON.parse(files.get("sbom.spdx.json")!));
+  const index = JSON.parse(files.get("supply_chain_attestation.json")!);
+  assert.deepEqual(
+    index.signatures.map((s: { path: string; signs: string }) => [s.path, s.signs]),
+    [
+      ["provenance.sigstore.json", "provenance.intoto.json"],
+      ["sbom.spdx.sigstore.json", "sbom.spdx.json"],
+      ["sbom.cyclonedx.sigstore.json", "sbom.cyclonedx.json"],
+    ],
+  );
+  await Deno.writeTextFile(
+    `${project}/../bad.key`,
+    "-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n",
+  );
+  assertUsageError(
+    await runVouch([
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      out,
+      "--subject",
+      "dist/*",
+      ...CONTEXT_FLAGS,
+      "--private-key",
+      `${project}/../bad.key`,
+    ]),
+    "key.malformed",
+  );
+});
