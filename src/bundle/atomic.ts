@@ -83,6 +83,13 @@ export async function publishDirectory(
   await Deno.mkdir(temp);
   try {
     for (const [name, content] of files) {
+      if (
+        name === "" || name.includes("/") || name.includes("\\") || name === "." || name === ".."
+      ) {
+        throw new Error(
+          `internal: evidence file name ${JSON.stringify(name)} is not a plain file name`,
+        );
+      }
       const path = join(temp, name);
       if (typeof content === "string") await Deno.writeTextFile(path, content);
       else await Deno.writeFile(path, content);

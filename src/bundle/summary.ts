@@ -45,7 +45,7 @@ export function renderSummary(index: BundleIndex): string {
   const ecosystems = Object.entries(inv.ecosystems);
   if (ecosystems.length > 0) {
     lines.push("| Ecosystem | Components |", "|---|---:|");
-    for (const [name, count] of ecosystems) lines.push(`| ${name} | ${count} |`);
+    for (const [name, count] of ecosystems) lines.push(`| ${cell(name)} | ${count} |`);
     lines.push("");
   }
   lines.push(
@@ -57,7 +57,7 @@ export function renderSummary(index: BundleIndex): string {
   lines.push("## Signatures", "");
   if (index.signatures.length === 0) lines.push("None.");
   for (const s of index.signatures) {
-    lines.push(`- \`${s.path}\`: ${s.algorithm}, key id \`${s.keyid}\``);
+    lines.push(`- \`${s.path}\` signs \`${s.signs}\`: ${s.algorithm}, key id \`${s.keyid}\``);
   }
   lines.push("");
   lines.push("## Blockers", "");

@@ -77,7 +77,7 @@ export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArg
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith("--") || arg === "--") {
+    if (!arg.startsWith("--")) {
       if (arg.startsWith("-") && arg !== "-") {
         throw unknown(arg, specs);
       }

@@ -6,6 +6,7 @@
  * @module
  */
 import { dirname, join, resolve } from "node:path";
+import { inflateSync } from "node:zlib";
 
 /** What a checkout says about the source. */
 export interface GitCheckout {
@@ -70,21 +71,83 @@ function parsePackedRefs(text: string): Map<string, string> {
   return refs;
 }
 
-async function readLooseObject(commonDir: string, sha: string): Promise<string | undefined> {
+/** A git object's type and body. */
+interface GitObject {
+  type: string;
+  body: string;
+}
+
+async function readLooseObject(commonDir: string, sha: string): Promise<GitObject | undefined> {
   try {
     const data = await Deno.readFile(join(commonDir, "objects", sha.slice(0, 2), sha.slice(2)));
-    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate"));
-    return new TextDecoder().decode(await new Response(stream).arrayBuffer());
+    const text = new TextDecoder().decode(inflateSync(data));
+    const nul = text.indexOf("\0");
+    return { type: text.slice(0, text.indexOf(" ")), body: text.slice(nul + 1) };
   } catch {
     return undefined;
   }
 }
 
-/** Follows an annotated tag object to the commit it tags (loose objects only). */
+const PACK_TYPES = ["", "commit", "tree", "blob", "tag"];
+
+/** Finds an object's offset in one pack index (version 2), or `undefined`. */
+function packOffset(idx: Uint8Array, hash: Uint8Array): number | undefined {
+  const view = new DataView(idx.buffer, idx.byteOffset, idx.byteLength);
+  if (idx.length < 1032 || view.getUint32(0) !== 0xff744f63 || view.getUint32(4) !== 2) {
+    return undefined;
+  }
+  const count = view.getUint32(8 + 255 * 4);
+  const names = 8 + 1024;
+  const width = hash.length;
+  let lo = hash[0] === 0 ? 0 : view.getUint32(8 + (hash[0] - 1) * 4);
+  let hi = view.getUint32(8 + hash[0] * 4);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    let cmp = 0;
+    for (let i = 0; i < width && cmp === 0; i++) cmp = idx[names + mid * width + i] - hash[i];
+    if (cmp === 0) {
+      const offsets = names + count * width + count * 4;
+      const small = view.getUint32(offsets + mid * 4);
+      if ((small & 0x80000000) === 0) return small;
+      return Number(view.getBigUint64(offsets + count * 4 + (small & 0x7fffffff) * 8));
+    }
+    if (cmp < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return undefined;
+}
+
+/** Reads a non-delta object from the packs (enough for tag objects). */
+async function readPackedObject(commonDir: string, sha: string): Promise<GitObject | undefined> {
+  const packs = join(commonDir, "objects", "pack");
+  const hash = Uint8Array.from(sha.match(/../g)!.map((h) => parseInt(h, 16)));
+  try {
+    for await (const entry of Deno.readDir(packs)) {
+      if (!entry.name.endsWith(".idx")) continue;
+      const offset = packOffset(await Deno.readFile(join(packs, entry.name)), hash);
+      if (offset === undefined) continue;
+      using pack = await Deno.open(join(packs, entry.name.replace(/\.idx$/, ".pack")));
+      await pack.seek(offset, Deno.SeekMode.Start);
+      const chunk = new Uint8Array(1 << 16);
+      const n = (await pack.read(chunk)) ?? 0;
+      let i = 0;
+      let byte = chunk[i++];
+      const type = PACK_TYPES[(byte >> 4) & 7];
+      while (byte & 0x80 && i < n) byte = chunk[i++];
+      if (!type) return undefined; // a delta: not needed for tags
+      return { type, body: new TextDecoder().decode(inflateSync(chunk.subarray(i, n))) };
+    }
+  } catch {
+    // no packs, or unreadable
+  }
+  return undefined;
+}
+
+/** Follows an annotated tag object to the commit it tags (loose or packed objects). */
 async function peel(commonDir: string, sha: string): Promise<string> {
   for (let i = 0; i < 4; i++) {
-    const obj = await readLooseObject(commonDir, sha);
-    const m = obj && /^tag \d+\0object ([0-9a-f]{40,64})\ntype (\w+)/.exec(obj);
+    const obj = (await readLooseObject(commonDir, sha)) ?? (await readPackedObject(commonDir, sha));
+    const m = obj?.type === "tag" ? /^object ([0-9a-f]{40,64})\ntype (\w+)/.exec(obj.body) : null;
     if (!m) return sha;
     sha = m[1];
     if (m[2] !== "tag") return sha;

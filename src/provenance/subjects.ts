@@ -27,6 +27,15 @@ export interface Subject extends SubjectPath {
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
+/** True for a regular file (following links); false for folders and dangling links. */
+function isFile(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
+}
+
 function subjectName(root: string, path: string): string {
   const rel = relative(root, path).replaceAll("\\", "/");
   // Outside the project root: the base name, never an absolute path or `..`.
@@ -80,7 +89,7 @@ export function expandSubjects(patterns: string[], options: { root: string }): S
     const found: string[] = GLOB_CHARS.test(pattern)
       ? globSync(pattern, { cwd: root }).map((p) => resolve(root, p))
       : [resolve(root, pattern)];
-    const files = GLOB_CHARS.test(pattern) ? found.filter((p) => Deno.statSync(p).isFile) : found;
+    const files = GLOB_CHARS.test(pattern) ? found.filter(isFile) : found;
     if (files.length === 0) throw missing(pattern, "the pattern matches no file");
     for (const path of files) {
       checkFile(pattern, path);

@@ -1,0 +1,203 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { VouchError } from "../../src/errors.ts";
+import { checkReplaceable, publishDirectory } from "../../src/bundle/atomic.ts";
+
+const MARKER = "supply_chain_attestation.json";
+const OPTIONS = { marker: MARKER };
+
+async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "vouch-atomic-" });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+/** Every entry below `dir` (recursive), with file bytes, for byte-exact comparisons. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const walk = async (rel: string): Promise<void> => {
+    for await (const e of Deno.readDir(join(dir, rel))) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory) {
+        out.set(`${child}/`, "<dir>");
+        await walk(child);
+      } else {
+        const bytes = await Deno.readFile(join(dir, child));
+        out.set(child, Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""));
+      }
+    }
+  };
+  await walk("");
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+async function names(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const e of Deno.readDir(dir)) out.push(e.name);
+  return out.sort();
+}
+
+async function assertNoLeftovers(parent: string): Promise<void> {
+  for (const name of await names(parent)) {
+    assert.ok(
+      !name.includes(".vouch-tmp-") && !name.includes(".vouch-old-"),
+      `left behind: ${name}`,
+    );
+  }
+}
+
+async function rejectsCode(p: Promise<unknown>, code: string): Promise<void> {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(e instanceof VouchError, `expected a VouchError, got ${e}`);
+    assert.equal(e.code, code);
+    assert.ok(e.hint.length > 0);
+    return true;
+  });
+}
+
+Deno.test("publishDirectory: publishes into a new directory, creating parents", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "out/evidence");
+    const files = new Map<string, string | Uint8Array>([
+      [MARKER, "{}\n"],
+      ["SHA256SUMS", "abc  x\n"],
+      ["blob.bin", Uint8Array.of(0, 1, 2, 255)],
+    ]);
+    await publishDirectory(target, files, OPTIONS);
+    assert.deepEqual(await names(target), ["SHA256SUMS", "blob.bin", MARKER].sort());
+    assert.equal(await Deno.readTextFile(join(target, MARKER)), "{}\n");
+    assert.deepEqual(await Deno.readFile(join(target, "blob.bin")), Uint8Array.of(0, 1, 2, 255));
+    assert.deepEqual(await names(join(dir, "out")), ["evidence"]);
+  });
+});
+
+Deno.test("publishDirectory: replaces earlier evidence, stale files never survive", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await publishDirectory(
+      target,
+      new Map([
+        [MARKER, "old index"],
+        ["signature.hmac-sha256.json", "old signature"],
+        ["sbom.spdx.json", "old sbom"],
+      ]),
+      OPTIONS,
+    );
+    await publishDirectory(
+      target,
+      new Map([
+        [MARKER, "new index"],
+        ["sbom.spdx.json", "new sbom"],
+      ]),
+      OPTIONS,
+    );
+    assert.deepEqual(await names(target), [MARKER, "sbom.spdx.json"].sort());
+    assert.equal(await Deno.readTextFile(join(target, MARKER)), "new index");
+    assert.equal(await Deno.readTextFile(join(target, "sbom.spdx.json")), "new sbom");
+    await assertNoLeftovers(dir);
+    assert.deepEqual(await names(dir), ["evidence"]);
+  });
+});
+
+Deno.test("publishDirectory: a failure while writing leaves the previous directory intact", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await publishDirectory(
+      target,
+      new Map<string, string | Uint8Array>([
+        [MARKER, "index v1"],
+        ["signature.hmac-sha256.json", "sig v1"],
+        ["blob", Uint8Array.of(9, 8, 7)],
+      ]),
+      OPTIONS,
+    );
+    const before = await snapshot(target);
+    await assert.rejects(
+      publishDirectory(
+        target,
+        new Map([
+          [MARKER, "index v2"],
+          ["sub/x", "cannot be written: no such subfolder"],
+        ]),
+        OPTIONS,
+      ),
+    );
+    assert.deepEqual(await snapshot(target), before);
+    await assertNoLeftovers(dir);
+    assert.deepEqual(await names(dir), ["evidence"]);
+  });
+});
+
+Deno.test("publishDirectory: a failure while writing a new directory leaves nothing", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await assert.rejects(publishDirectory(target, new Map([["a", "1"], ["sub/x", "2"]]), OPTIONS));
+    assert.deepEqual(await names(dir), []);
+  });
+});
+
+Deno.test("publishDirectory: refuses a non-empty directory without the marker", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "src");
+    await Deno.mkdir(target);
+    await Deno.writeTextFile(join(target, "main.ts"), "precious source");
+    const before = await snapshot(target);
+    await rejectsCode(
+      publishDirectory(target, new Map([[MARKER, "x"]]), OPTIONS),
+      "output_dir.not_evidence",
+    );
+    assert.deepEqual(await snapshot(target), before);
+    await assertNoLeftovers(dir);
+  });
+});
+
+Deno.test("publishDirectory: refuses a regular file", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await Deno.writeTextFile(target, "not a folder");
+    await rejectsCode(
+      publishDirectory(target, new Map([[MARKER, "x"]]), OPTIONS),
+      "output_dir.not_directory",
+    );
+    assert.equal(await Deno.readTextFile(target), "not a folder");
+    await assertNoLeftovers(dir);
+  });
+});
+
+Deno.test("publishDirectory: an empty existing directory is fine", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await Deno.mkdir(target);
+    await publishDirectory(target, new Map([[MARKER, "idx"], ["b", "2"]]), OPTIONS);
+    assert.deepEqual(await names(target), ["b", MARKER].sort());
+    assert.equal(await Deno.readTextFile(join(target, "b")), "2");
+    await assertNoLeftovers(dir);
+  });
+});
+
+Deno.test("checkReplaceable: absent, empty, earlier evidence, or refused", async () => {
+  await withTempDir(async (dir) => {
+    assert.equal(await checkReplaceable(join(dir, "absent"), OPTIONS), false);
+    const empty = join(dir, "empty");
+    await Deno.mkdir(empty);
+    assert.equal(await checkReplaceable(empty, OPTIONS), true);
+    const evidence = join(dir, "evidence");
+    await Deno.mkdir(evidence);
+    await Deno.writeTextFile(join(evidence, "SHA256SUMS"), "");
+    await Deno.writeTextFile(join(evidence, MARKER), "{}");
+    assert.equal(await checkReplaceable(evidence, OPTIONS), true);
+    const other = join(dir, "other");
+    await Deno.mkdir(other);
+    await Deno.writeTextFile(join(other, "README.md"), "mine");
+    await rejectsCode(checkReplaceable(other, OPTIONS), "output_dir.not_evidence");
+    const file = join(dir, "file");
+    await Deno.writeTextFile(file, "x");
+    await rejectsCode(checkReplaceable(file, OPTIONS), "output_dir.not_directory");
+    // It only checks: nothing was changed.
+    assert.deepEqual(await names(dir), ["empty", "evidence", "file", "other"]);
+    assert.deepEqual(await names(evidence), [MARKER, "SHA256SUMS"].sort());
+  });
+});

@@ -1,0 +1,148 @@
+import assert from "node:assert/strict";
+import { VouchError } from "../../src/errors.ts";
+import { type FlagSpec, parseArgs, suggest } from "../../src/cli/args.ts";
+
+const SPECS: FlagSpec[] = [
+  { name: "release", type: "string" },
+  { name: "output-dir", type: "string" },
+  { name: "subject", type: "list" },
+  { name: "format", type: "string", choices: ["json", "text"] },
+  { name: "ecosystem", type: "list", choices: ["npm", "pypi"] },
+  { name: "sign", type: "boolean" },
+  { name: "verbose", type: "boolean" },
+];
+const NAMES = SPECS.map((s) => s.name);
+
+function throwsCode(fn: () => unknown, code: string, check?: (e: VouchError) => void): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof VouchError, `expected a VouchError, got ${e}`);
+    assert.equal(e.code, code);
+    assert.ok(e.hint.length > 0);
+    check?.(e);
+    return true;
+  });
+}
+
+Deno.test("parseArgs: --flag value and --flag=value", () => {
+  assert.deepEqual(parseArgs(["--release", "v1.0.0"], SPECS), {
+    flags: { release: "v1.0.0" },
+    positionals: [],
+  });
+  assert.deepEqual(parseArgs(["--release=v1.0.0"], SPECS), {
+    flags: { release: "v1.0.0" },
+    positionals: [],
+  });
+  // Only the first = separates; the value keeps the rest.
+  assert.equal(parseArgs(["--release=a=b"], SPECS).flags.release, "a=b");
+  // An explicit empty value.
+  assert.equal(parseArgs(["--release="], SPECS).flags.release, "");
+  // Flags not given are absent.
+  assert.equal(parseArgs([], SPECS).flags.release, undefined);
+});
+
+Deno.test("parseArgs: booleans", () => {
+  assert.deepEqual(parseArgs(["--sign"], SPECS).flags, { sign: true });
+  assert.deepEqual(parseArgs(["--sign=true"], SPECS).flags, { sign: true });
+  assert.deepEqual(parseArgs(["--sign=false"], SPECS).flags, { sign: false });
+  // A boolean does not take the next word as its value.
+  assert.deepEqual(parseArgs(["--sign", "false", "x"], SPECS), {
+    flags: { sign: true },
+    positionals: ["false", "x"],
+  });
+  throwsCode(() => parseArgs(["--sign=yes"], SPECS), "args.invalid_value");
+});
+
+Deno.test("parseArgs: list flags accumulate in order", () => {
+  const got = parseArgs([
+    "--subject",
+    "b.bin",
+    "--subject=a.bin",
+    "--release",
+    "v1",
+    "--subject",
+    "c/*.whl",
+  ], SPECS);
+  assert.deepEqual(got.flags, { subject: ["b.bin", "a.bin", "c/*.whl"], release: "v1" });
+});
+
+Deno.test("parseArgs: positionals between flags, and -- ends the flags", () => {
+  assert.deepEqual(parseArgs(["attest", "--verbose", "extra", "-"], SPECS), {
+    flags: { verbose: true },
+    positionals: ["attest", "extra", "-"],
+  });
+  assert.deepEqual(parseArgs(["--release", "v1", "--", "--sign", "--nope", "-x"], SPECS), {
+    flags: { release: "v1" },
+    positionals: ["--sign", "--nope", "-x"],
+  });
+});
+
+Deno.test("parseArgs: unknown flag suggests the close one", () => {
+  throwsCode(() => parseArgs(["--relase", "v1"], SPECS), "args.unknown_flag", (e) => {
+    assert.ok(e.message.includes("--relase"), e.message);
+    assert.ok(e.hint.includes("did you mean --release?"), e.hint);
+  });
+  throwsCode(() => parseArgs(["--relase=v1"], SPECS), "args.unknown_flag", (e) => {
+    assert.ok(e.message.includes("--relase"), e.message);
+    assert.ok(!e.message.includes("v1"), e.message);
+    assert.ok(e.hint.includes("did you mean --release?"), e.hint);
+  });
+  throwsCode(() => parseArgs(["--outptu-dir", "x"], SPECS), "args.unknown_flag", (e) => {
+    assert.ok(e.hint.includes("did you mean --output-dir?"), e.hint);
+  });
+});
+
+Deno.test("parseArgs: unknown far flag has no suggestion; short flags are unknown", () => {
+  throwsCode(() => parseArgs(["--zzzzzzzzzz"], SPECS), "args.unknown_flag", (e) => {
+    assert.ok(!e.hint.includes("did you mean"), e.hint);
+    assert.ok(e.hint.includes("--help"), e.hint);
+  });
+  throwsCode(() => parseArgs(["-r", "v1"], SPECS), "args.unknown_flag", (e) => {
+    assert.ok(e.message.includes("-r"), e.message);
+  });
+});
+
+Deno.test("parseArgs: a flag without its value is args.missing_value", () => {
+  const cases: [string[], string][] = [
+    [["--release"], "--release"],
+    [["--release", "--sign"], "--release"],
+    [["--subject", "a", "--subject"], "--subject"],
+    [["--format", "--"], "--format"],
+  ];
+  for (const [argv, flag] of cases) {
+    throwsCode(() => parseArgs(argv, SPECS), "args.missing_value", (e) => {
+      assert.ok(e.message.includes(flag), e.message);
+      assert.ok(e.hint.includes(flag), e.hint);
+    });
+  }
+});
+
+Deno.test("parseArgs: choices are enforced", () => {
+  assert.equal(parseArgs(["--format", "json"], SPECS).flags.format, "json");
+  assert.equal(parseArgs(["--format=text"], SPECS).flags.format, "text");
+  throwsCode(() => parseArgs(["--format", "yaml"], SPECS), "args.invalid_value", (e) => {
+    assert.ok(e.message.includes("--format") && e.message.includes("yaml"), e.message);
+    assert.ok(e.hint.includes("json") && e.hint.includes("text"), e.hint);
+  });
+  throwsCode(() => parseArgs(["--format="], SPECS), "args.invalid_value");
+  assert.deepEqual(parseArgs(["--ecosystem", "npm", "--ecosystem=pypi"], SPECS).flags.ecosystem, [
+    "npm",
+    "pypi",
+  ]);
+  throwsCode(
+    () => parseArgs(["--ecosystem", "npm", "--ecosystem", "cargo"], SPECS),
+    "args.invalid_value",
+  );
+});
+
+Deno.test("suggest: close words and prefixes, undefined for far words", () => {
+  assert.equal(suggest("relase", NAMES), "release");
+  assert.equal(suggest("releas", NAMES), "release");
+  assert.equal(suggest("releasee", NAMES), "release");
+  assert.equal(suggest("sgin", NAMES), "sign");
+  assert.equal(suggest("verbos", NAMES), "verbose");
+  assert.equal(suggest("output", NAMES), "output-dir");
+  assert.equal(suggest("zzzzzzzzzz", NAMES), undefined);
+  assert.equal(suggest("completely-different", NAMES), undefined);
+  assert.equal(suggest("xyzzy", ["release"]), undefined);
+  assert.equal(suggest("release", []), undefined);
+});

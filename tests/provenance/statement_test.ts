@@ -1,0 +1,189 @@
+import assert from "node:assert/strict";
+import type { BuildContext } from "../../src/provenance/context.ts";
+import {
+  buildStatement,
+  CYCLONEDX_PREDICATE_TYPE,
+  IN_TOTO_STATEMENT_TYPE,
+  sbomStatement,
+  SLSA_PROVENANCE_TYPE,
+  SPDX_PREDICATE_TYPE,
+  type StatementInput,
+  utcSeconds,
+  VOUCH_BUILD_TYPE,
+} from "../../src/provenance/statement.ts";
+
+const COMMIT = "0123456789abcdef0123456789abcdef01234567";
+const DIGEST_A = "a".repeat(64);
+const DIGEST_B = "b".repeat(64);
+const LOCK_DIGEST = "c".repeat(64);
+const MANIFEST_DIGEST = "d".repeat(64);
+
+const CONTEXT: BuildContext = {
+  release: "v1.2.3",
+  repository: "https://github.com/octo/app",
+  commitSha: COMMIT,
+  builderId: "https://github.com/octo/app/.github/workflows/release.yml@refs/tags/v1.2.3",
+  ref: "refs/tags/v1.2.3",
+  invocationUri: "https://github.com/octo/app/actions/runs/42/attempts/1",
+  ci: "github-actions",
+};
+
+function input(overrides: Partial<StatementInput> = {}): StatementInput {
+  return {
+    subjects: [
+      {
+        name: "dist/app-linux.tar.gz",
+        path: "/abs/dist/app-linux.tar.gz",
+        sha256: DIGEST_A,
+        size: 10,
+      },
+      { name: "dist/app-mac.tar.gz", path: "/abs/dist/app-mac.tar.gz", sha256: DIGEST_B, size: 20 },
+    ],
+    context: CONTEXT,
+    inputs: [
+      { name: "package-lock.json", sha256: LOCK_DIGEST },
+      { name: "package.json", sha256: MANIFEST_DIGEST },
+    ],
+    startedOn: new Date("2024-03-01T10:20:30.456Z"),
+    finishedOn: new Date("2024-03-01T10:21:05.999Z"),
+    invocationId: "urn:uuid:11111111-2222-5333-8444-555555555555",
+    tool: { name: "vouch", version: "0.1.0" },
+    ...overrides,
+  };
+}
+
+Deno.test("buildStatement: in-toto v1 statement with a SLSA v1 predicate", () => {
+  assert.equal(IN_TOTO_STATEMENT_TYPE, "https://in-toto.io/Statement/v1");
+  assert.equal(SLSA_PROVENANCE_TYPE, "https://slsa.dev/provenance/v1");
+  assert.deepEqual(buildStatement(input()), {
+    _type: "https://in-toto.io/Statement/v1",
+    subject: [
+      { name: "dist/app-linux.tar.gz", digest: { sha256: DIGEST_A } },
+      { name: "dist/app-mac.tar.gz", digest: { sha256: DIGEST_B } },
+    ],
+    predicateType: "https://slsa.dev/provenance/v1",
+    predicate: {
+      buildDefinition: {
+        buildType: VOUCH_BUILD_TYPE,
+        externalParameters: {
+          release: "v1.2.3",
+          repository: "https://github.com/octo/app",
+          ref: "refs/tags/v1.2.3",
+        },
+        internalParameters: { ci: "github-actions" },
+        resolvedDependencies: [
+          {
+            uri: "git+https://github.com/octo/app@refs/tags/v1.2.3",
+            digest: { gitCommit: COMMIT },
+          },
+          { name: "package-lock.json", digest: { sha256: LOCK_DIGEST } },
+          { name: "package.json", digest: { sha256: MANIFEST_DIGEST } },
+        ],
+      },
+      runDetails: {
+        builder: {
+          id: "https://github.com/octo/app/.github/workflows/release.yml@refs/tags/v1.2.3",
+          version: { vouch: "0.1.0" },
+        },
+        metadata: {
+          invocationId: "https://github.com/octo/app/actions/runs/42/attempts/1",
+          startedOn: "2024-03-01T10:20:30Z",
+          finishedOn: "2024-03-01T10:21:05Z",
+        },
+      },
+    },
+  });
+});
+
+Deno.test("buildStatement: the build type is an absolute https URI", () => {
+  const { buildType } = buildStatement(input()).predicate.buildDefinition;
+  assert.equal(new URL(buildType).protocol, "https:");
+});
+
+Deno.test("buildStatement: subjects never carry local paths or sizes", () => {
+  const text = JSON.stringify(buildStatement(input()));
+  assert.ok(!text.includes("/abs/"), text);
+  for (const s of buildStatement(input()).subject) {
+    assert.deepEqual(Object.keys(s), ["name", "digest"]);
+  }
+});
+
+Deno.test("buildStatement: without a CI run URI the given invocation id is used", () => {
+  const context: BuildContext = { ...CONTEXT, invocationUri: undefined, ci: "local" };
+  const st = buildStatement(input({ context }));
+  assert.equal(
+    st.predicate.runDetails.metadata.invocationId,
+    "urn:uuid:11111111-2222-5333-8444-555555555555",
+  );
+  assert.deepEqual(st.predicate.buildDefinition.internalParameters, { ci: "local" });
+});
+
+Deno.test("buildStatement: without a ref, no ref parameter and a bare source URI", () => {
+  const context: BuildContext = { ...CONTEXT, ref: undefined };
+  const def = buildStatement(input({ context })).predicate.buildDefinition;
+  assert.deepEqual(def.externalParameters, {
+    release: "v1.2.3",
+    repository: "https://github.com/octo/app",
+  });
+  assert.deepEqual(def.resolvedDependencies[0], {
+    uri: "git+https://github.com/octo/app",
+    digest: { gitCommit: COMMIT },
+  });
+});
+
+Deno.test("buildStatement: no inputs leaves only the source dependency", () => {
+  const def = buildStatement(input({ inputs: [] })).predicate.buildDefinition;
+  assert.equal(def.resolvedDependencies.length, 1);
+  assert.equal(def.resolvedDependencies[0].digest?.gitCommit, COMMIT);
+});
+
+Deno.test("buildStatement: timestamps are YYYY-MM-DDThh:mm:ssZ", () => {
+  const meta = buildStatement(input()).predicate.runDetails.metadata;
+  for (const t of [meta.startedOn, meta.finishedOn]) {
+    assert.match(t, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  }
+});
+
+Deno.test("utcSeconds: UTC, no fraction", () => {
+  assert.equal(utcSeconds(new Date("2024-12-31T23:59:59.999Z")), "2024-12-31T23:59:59Z");
+  assert.equal(utcSeconds(new Date("2024-01-02T03:04:05Z")), "2024-01-02T03:04:05Z");
+  assert.equal(utcSeconds(new Date("2024-06-01T12:00:00.000+02:00")), "2024-06-01T10:00:00Z");
+  assert.equal(utcSeconds(new Date(0)), "1970-01-01T00:00:00Z");
+});
+
+Deno.test("buildStatement: pure, the same input gives deep-equal output, input untouched", () => {
+  const a = input();
+  const before = structuredClone(a);
+  const first = buildStatement(a);
+  const second = buildStatement(a);
+  assert.deepEqual(first, second);
+  assert.notEqual(first, second);
+  assert.deepEqual(buildStatement(input()), first);
+  assert.deepEqual(a, before);
+  assert.equal(JSON.stringify(buildStatement(input())), JSON.stringify(first));
+});
+
+Deno.test("sbomStatement: an in-toto statement about the subjects with the SBOM as predicate", () => {
+  const subjects = input().subjects;
+  const spdx = { spdxVersion: "SPDX-2.3", packages: [] };
+  assert.deepEqual(
+    sbomStatement(subjects, { predicateType: SPDX_PREDICATE_TYPE, document: spdx }),
+    {
+      _type: "https://in-toto.io/Statement/v1",
+      subject: [
+        { name: "dist/app-linux.tar.gz", digest: { sha256: DIGEST_A } },
+        { name: "dist/app-mac.tar.gz", digest: { sha256: DIGEST_B } },
+      ],
+      predicateType: "https://spdx.dev/Document",
+      predicate: spdx,
+    },
+  );
+  assert.equal(CYCLONEDX_PREDICATE_TYPE, "https://cyclonedx.org/bom");
+  const cdx = sbomStatement(subjects, {
+    predicateType: CYCLONEDX_PREDICATE_TYPE,
+    document: { bomFormat: "CycloneDX" },
+  });
+  assert.equal(cdx.predicateType, "https://cyclonedx.org/bom");
+  // The same subject list as the provenance statement.
+  assert.deepEqual(cdx.subject, buildStatement(input()).subject);
+});
