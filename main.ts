@@ -17,6 +17,7 @@ if (import.meta.main) {
     env: Deno.env.toObject(),
     stderrIsTerminal: Deno.stderr.isTerminal(),
     readTextFile: (path) => Deno.readTextFileSync(path),
+    appendTextFile: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
   });
   Deno.exit(code);
 }

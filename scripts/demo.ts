@@ -24,6 +24,8 @@ const io = {
   env,
   stderrIsTerminal: false,
   readTextFile: (path: string): string => Deno.readTextFileSync(path),
+  appendTextFile: (path: string, text: string): void =>
+    Deno.writeTextFileSync(path, text, { append: true }),
 };
 
 async function step(title: string, argv: string[]): Promise<void> {

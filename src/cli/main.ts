@@ -23,6 +23,7 @@ import { type FlagSpec, parseArgs, type ParsedArgs, suggest } from "./args.ts";
 import { ATTEST_HELP, KEYGEN_HELP, MAIN_HELP, SBOM_HELP } from "./help.ts";
 import { resolveSecret } from "./secrets.ts";
 import { terminalProgress } from "./progress.ts";
+import { publishToGithubActions } from "./github_actions.ts";
 
 /** What the program may touch: output streams, environment, files. */
 export interface CliIo {
@@ -36,6 +37,8 @@ export interface CliIo {
   stderrIsTerminal: boolean;
   /** Reads a text file. */
   readTextFile: (path: string) => string;
+  /** Appends text to a file (GitHub Actions' step summary and outputs). */
+  appendTextFile: (path: string, text: string) => void;
 }
 
 /** Exit codes. */
@@ -152,6 +155,11 @@ async function runAttest(argv: string[], io: CliIo): Promise<number> {
   else io.stdout(markdown);
   for (const b of report.blockers) {
     io.stderr(`blocked[${b.code}]: ${b.message}\n  hint: ${b.hint}\n`);
+  }
+  for (
+    const line of publishToGithubActions(report, { env: io.env, appendFile: io.appendTextFile })
+  ) {
+    io.stderr(`${line}\n`);
   }
   return report.passed ? EXIT.ok : EXIT.blocked;
 }

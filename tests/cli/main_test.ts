@@ -642,3 +642,31 @@ Deno.test("keygen + --private-key: Sigstore bundles for the provenance and both 
     "key.malformed",
   );
 });
+
+Deno.test("in GitHub Actions: step summary, outputs and ::error:: annotations", async () => {
+  const project = await demoProject();
+  const summary = `${project}/../summary.md`;
+  const output = `${project}/../output.txt`;
+  const r = await runVouch(
+    [
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      `${project}/../out`,
+      "--subject",
+      "dist/*",
+      ...CONTEXT_FLAGS,
+    ],
+    { env: { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output } },
+  );
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(await Deno.readTextFile(summary), /^# Supply-chain attestation: v1\.0\.0/);
+  const outputs = await Deno.readTextFile(output);
+  assert.match(outputs, /^passed=false$/m);
+  assert.match(
+    outputs,
+    new RegExp(`^bundle_path=${project}/\\.\\./out/supply_chain_attestation\\.json$`, "m"),
+  );
+  assert.match(r.stderr, /^::error title=signature\.missing_key::/m);
+});

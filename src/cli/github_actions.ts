@@ -1,0 +1,138 @@
+/**
+ * GitHub Actions integration for `vouch attest`: the Markdown summary goes to
+ * the job summary (`$GITHUB_STEP_SUMMARY`), the evidence paths become step
+ * outputs (`$GITHUB_OUTPUT`), and each blocker becomes an `::error`
+ * annotation. Outside GitHub Actions nothing happens.
+ *
+ * @module
+ */
+import type { Problem } from "../errors.ts";
+import type { AttestReport } from "../attest.ts";
+import type { Env } from "../provenance/context.ts";
+
+/** What {@linkcode publishToGithubActions} may touch. */
+export interface GithubActionsIo {
+  /** The environment (`GITHUB_ACTIONS`, `GITHUB_STEP_SUMMARY`, `GITHUB_OUTPUT`). */
+  env: Env;
+  /** Appends text to a file, creating it when absent. */
+  appendFile: (path: string, text: string) => void;
+  /** Makes a heredoc delimiter candidate (default: random); tried until one is absent from the value. */
+  delimiter?: () => string;
+}
+
+/** The step outputs written, in this order. */
+export const OUTPUT_KEYS = [
+  "passed",
+  "bundle_path",
+  "sbom_spdx_path",
+  "sbom_cyclonedx_path",
+  "provenance_path",
+  "signature_path",
+  "sigstore_bundle_path",
+  "markdown_path",
+] as const satisfies readonly (keyof AttestReport)[];
+
+/**
+ * Escapes workflow-command data (the text after `::`): `%`, `\r`, `\n`.
+ *
+ * @param text The message.
+ * @returns The escaped message.
+ */
+export function escapeData(text: string): string {
+  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+
+/**
+ * Escapes a workflow-command property value: as {@linkcode escapeData}, plus `:` and `,`.
+ *
+ * @param text The property value.
+ * @returns The escaped value.
+ */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+
+/**
+ * The `::error` annotation of a blocker.
+ *
+ * @param problem The blocker.
+ * @returns `::error title=<code>::<message> — <hint>`, escaped, without a newline.
+ */
+export function errorAnnotation(problem: Problem): string {
+  return `::error title=${escapeProperty(problem.code)}::${
+    escapeData(`${problem.message} — ${problem.hint}`)
+  }`;
+}
+
+function randomDelimiter(): string {
+  return `ghadelimiter_${crypto.randomUUID()}`;
+}
+
+/**
+ * One `$GITHUB_OUTPUT` entry: `name=value`, or the heredoc form
+ * `name<<DELIMITER` … `DELIMITER` when the value spans lines.
+ *
+ * @param name The output name.
+ * @param value The value.
+ * @param options `delimiter` makes delimiter candidates; the first one not
+ *   occurring in the value is used.
+ * @returns The text to append, ending with a newline.
+ */
+export function formatOutput(
+  name: string,
+  value: string,
+  options: { delimiter?: () => string } = {},
+): string {
+  if (!value.includes("\n") && !value.includes("\r")) return `${name}=${value}\n`;
+  const make = options.delimiter ?? randomDelimiter;
+  let delimiter = make();
+  while (delimiter === "" || value.includes(delimiter) || name.includes(delimiter)) {
+    delimiter = make();
+  }
+  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+}
+
+function outputValue(value: AttestReport[(typeof OUTPUT_KEYS)[number]]): string {
+  return value === null ? "" : String(value);
+}
+
+/**
+ * Publishes an attest report to GitHub Actions when running there
+ * (`GITHUB_ACTIONS=true`): appends the Markdown summary to
+ * `$GITHUB_STEP_SUMMARY` and the {@linkcode OUTPUT_KEYS} to `$GITHUB_OUTPUT`
+ * (a `null` path is written as an empty value). An unset file variable is
+ * skipped.
+ *
+ * @example
+ * ```ts ignore
+ * const lines = publishToGithubActions(report, {
+ *   env: Deno.env.toObject(),
+ *   appendFile: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
+ * });
+ * for (const line of lines) console.error(line);
+ * ```
+ *
+ * @param report The attest report.
+ * @param io The environment and a file appender.
+ * @returns The `::error` annotation lines of the blockers, for the caller to
+ *   print; empty outside GitHub Actions.
+ */
+export function publishToGithubActions(report: AttestReport, io: GithubActionsIo): string[] {
+  if (io.env.GITHUB_ACTIONS !== "true") return [];
+  const summary = io.env.GITHUB_STEP_SUMMARY;
+  if (summary) {
+    io.appendFile(
+      summary,
+      report.markdown.endsWith("\n") ? report.markdown : `${report.markdown}\n`,
+    );
+  }
+  const output = io.env.GITHUB_OUTPUT;
+  if (output) {
+    const text = OUTPUT_KEYS.map((key) =>
+      formatOutput(key, outputValue(report[key]), { delimiter: io.delimiter })
+    )
+      .join("");
+    io.appendFile(output, text);
+  }
+  return report.blockers.map(errorAnnotation);
+}
