@@ -68,6 +68,8 @@ export type {
   SigstoreBundle,
   Verifier,
 } from "./src/signing/mod.ts";
+export { renderVerifyMarkdown, verify } from "./src/verify/mod.ts";
+export type { VerifyCheck, VerifyOptions, VerifyReport } from "./src/verify/mod.ts";
 export type { ProvenanceStatement } from "./src/provenance/statement.ts";
 export type { BundleIndex } from "./src/bundle/bundle_index.ts";
 export { VouchError } from "./src/errors.ts";

@@ -20,7 +20,8 @@ import { writeKeyPair } from "../signing/mod.ts";
 import { toJsonText } from "../bundle/bundle_index.ts";
 import type { Env } from "../provenance/context.ts";
 import { type FlagSpec, parseArgs, type ParsedArgs, suggest } from "./args.ts";
-import { ATTEST_HELP, KEYGEN_HELP, MAIN_HELP, SBOM_HELP } from "./help.ts";
+import { ATTEST_HELP, KEYGEN_HELP, MAIN_HELP, SBOM_HELP, VERIFY_HELP } from "./help.ts";
+import { renderVerifyMarkdown, verify } from "../verify/mod.ts";
 import { resolveSecret } from "./secrets.ts";
 import { terminalProgress } from "./progress.ts";
 import { publishToGithubActions } from "./github_actions.ts";
@@ -77,6 +78,20 @@ const KEYGEN_FLAGS: FlagSpec[] = [
   { name: "algorithm", type: "string", choices: ["ed25519", "ecdsa-p256"] },
   { name: "out", type: "string" },
   { name: "format", type: "string", choices: ["text", "json"] },
+  { name: "help", type: "boolean" },
+];
+
+const VERIFY_FLAGS: FlagSpec[] = [
+  { name: "subject", type: "list" },
+  { name: "public-key", type: "list" },
+  { name: "hmac-key-file", type: "string" },
+  { name: "hmac-key-env", type: "string" },
+  { name: "expect-repository", type: "string" },
+  { name: "expect-commit", type: "string" },
+  { name: "expect-builder", type: "string" },
+  { name: "expect-release", type: "string" },
+  { name: "require-signature", type: "boolean" },
+  { name: "format", type: "string", choices: FORMAT_MD_JSON },
   { name: "help", type: "boolean" },
 ];
 
@@ -214,6 +229,57 @@ async function runKeygen(argv: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
+async function runVerify(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, VERIFY_FLAGS);
+  if (args.flags.help) {
+    io.stdout(VERIFY_HELP);
+    return EXIT.ok;
+  }
+  const [dir, ...extra] = args.positionals;
+  if (dir === undefined) {
+    throw new VouchError(
+      "args.missing.dir",
+      "vouch verify needs the bundle directory",
+      "e.g. vouch verify test_artifacts/supply-chain/current",
+    );
+  }
+  noPositionals({ ...args, positionals: extra }, "verify");
+  const hmac = resolveSecret(
+    { file: str(args, "hmac-key-file"), envName: str(args, "hmac-key-env") },
+    {
+      env: io.env,
+      readTextFile: io.readTextFile,
+      names: { file: "--hmac-key-file", env: "--hmac-key-env" },
+      defaults: ["VOUCH_SIGNING_KEY", "DPONE_LOCAL_ATTESTATION_KEY"],
+    },
+  );
+  const publicKeys = list(args, "public-key").map((path) => {
+    try {
+      return io.readTextFile(path);
+    } catch {
+      throw new VouchError(
+        "verify.key_unreadable",
+        `--public-key ${path} cannot be read`,
+        "pass the PREFIX.pub file written by vouch keygen",
+      );
+    }
+  });
+  const report = await verify(dir, {
+    subjects: list(args, "subject"),
+    publicKeys,
+    hmacKey: hmac.value,
+    expect: {
+      repository: str(args, "expect-repository"),
+      commit: str(args, "expect-commit"),
+      builder: str(args, "expect-builder"),
+      release: str(args, "expect-release"),
+    },
+    requireSignature: args.flags["require-signature"] !== false,
+  });
+  io.stdout(str(args, "format") === "json" ? toJsonText(report) : renderVerifyMarkdown(report));
+  return report.passed ? EXIT.ok : EXIT.blocked;
+}
+
 function wantsJson(argv: string[]): boolean {
   const i = argv.indexOf("--format");
   return argv.includes("--format=json") || (i !== -1 && argv[i + 1] === "json");
@@ -256,6 +322,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runSbom(rest, io);
       case "keygen":
         return await runKeygen(rest, io);
+      case "verify":
+        return await runVerify(rest, io);
     }
     const guess = suggest(command.replace(/^-+/, ""), COMMANDS);
     throw new VouchError(

@@ -670,3 +670,55 @@ Deno.test("in GitHub Actions: step summary, outputs and ::error:: annotations", 
   );
   assert.match(r.stderr, /^::error title=signature\.missing_key::/m);
 });
+
+Deno.test("vouch verify: exit 0 on a good bundle, 1 on a tampered one, 2 on usage errors", async () => {
+  const project = await demoProject();
+  const out = `${project}/../out`;
+  const keygen = await runVouch(["keygen", "--out", `${project}/../k`]);
+  assert.equal(keygen.code, 0, keygen.stderr);
+  const attested = await runVouch(
+    [
+      "attest",
+      "--project-root",
+      project,
+      "--output-dir",
+      out,
+      "--subject",
+      "dist/*",
+      "--private-key",
+      `${project}/../k.key`,
+      ...CONTEXT_FLAGS,
+    ],
+    { env: { VOUCH_SIGNING_KEY: SECRET } },
+  );
+  assert.equal(attested.code, 0, attested.stderr);
+  const args = [
+    "verify",
+    out,
+    "--subject",
+    `${project}/dist/*`,
+    "--public-key",
+    `${project}/../k.pub`,
+    "--expect-release",
+    "v1.0.0",
+  ];
+  const ok = await runVouch([...args, "--format", "json"], { env: { VOUCH_SIGNING_KEY: SECRET } });
+  assert.equal(ok.code, 0, ok.stdout);
+  const report = JSON.parse(ok.stdout);
+  assert.equal(report.passed, true);
+  assert.ok(report.checks.some((c: { code: string }) => c.code === "hmac.signature.verified"));
+  assert.ok(report.checks.some((c: { code: string }) => c.code === "sigstore.signature.verified"));
+  const wrongRelease = await runVouch([...args.slice(0, -1), "v2.0.0"]);
+  assert.equal(wrongRelease.code, 1);
+  assert.match(wrongRelease.stdout, /policy\.release_mismatch/);
+  await Deno.writeTextFile(`${project}/dist/demo_app-1.0.0.tar.gz`, "tampered\n");
+  const tampered = await runVouch(args);
+  assert.equal(tampered.code, 1);
+  assert.match(tampered.stdout, /subject\.digest_mismatch/);
+  assertUsageError(await runVouch(["verify"]), "args.missing.dir");
+  assertUsageError(await runVouch(["verify", `${project}/nope`]), "verify.dir_missing");
+  assertUsageError(
+    await runVouch([...args, "--public-key", `${project}/nope.pub`]),
+    "verify.key_unreadable",
+  );
+});

@@ -1,0 +1,107 @@
+// Private: bounded reads and defensive JSON parsing of untrusted bundle files.
+import { fail, type VerifyCheck } from "./_check.ts";
+
+/** The largest evidence file `verify()` reads: 64 MiB. */
+export const MAX_FILE_BYTES: number = 64 * 1024 * 1024;
+
+/** The deepest JSON nesting accepted; vouch's documents nest fewer than 10 levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The bytes of a file, or the failed check saying why they could not be had. */
+export type ReadResult = { bytes: Uint8Array; check?: undefined } | { check: VerifyCheck };
+
+/** A parsed JSON value, or the failed check saying why it did not parse. */
+export type ParseResult = { value: unknown; check?: undefined } | { check: VerifyCheck };
+
+/**
+ * Reads a regular file of at most {@linkcode MAX_FILE_BYTES}; a larger file is
+ * refused from its size, without reading it.
+ *
+ * @param path The path to open (symlinks are followed: check containment first).
+ * @param file The name to report.
+ * @returns The bytes, or a `file.too_large` / `file.not_regular` / `file.unreadable` check.
+ */
+export async function readCapped(path: string, file: string): Promise<ReadResult> {
+  let handle: Deno.FsFile;
+  try {
+    handle = await Deno.open(path, { read: true });
+  } catch (error) {
+    return { check: fail("file.unreadable", `cannot open: ${(error as Error).name}`, file) };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile) return { check: fail("file.not_regular", "not a regular file", file) };
+    if (info.size > MAX_FILE_BYTES) {
+      return {
+        check: fail(
+          "file.too_large",
+          `${info.size} bytes is over the ${MAX_FILE_BYTES}-byte limit; not read`,
+          file,
+        ),
+      };
+    }
+    const bytes = new Uint8Array(info.size);
+    let done = 0;
+    while (done < bytes.length) {
+      const n = await handle.read(bytes.subarray(done));
+      if (n === null) break;
+      done += n;
+    }
+    return { bytes: bytes.subarray(0, done) };
+  } catch (error) {
+    return { check: fail("file.unreadable", `cannot read: ${(error as Error).name}`, file) };
+  } finally {
+    handle.close();
+  }
+}
+
+/**
+ * The deepest array/object nesting of JSON text (brackets inside strings ignored).
+ *
+ * @param text JSON text.
+ * @returns The maximum depth.
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * Parses UTF-8 JSON bytes without ever throwing.
+ *
+ * @param bytes The file contents.
+ * @param file The name to report.
+ * @returns The value, or a `file.invalid_json` / `file.too_deep` check.
+ */
+export function parseJson(bytes: Uint8Array, file: string): ParseResult {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { check: fail("file.invalid_json", "not valid UTF-8", file) };
+  }
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    return {
+      check: fail("file.too_deep", `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, file),
+    };
+  }
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const reason = (error as Error).message.split("\n")[0].slice(0, 100);
+    return { check: fail("file.invalid_json", `not JSON: ${reason}`, file) };
+  }
+}

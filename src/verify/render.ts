@@ -1,0 +1,45 @@
+/**
+ * The Markdown rendering of a verification report.
+ *
+ * @module
+ */
+import type { VerifyReport } from "./_check.ts";
+
+function cell(text: string): string {
+  return text.replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("\n", " ");
+}
+
+/**
+ * Renders a report as Markdown: the verdict, then a table with every check.
+ *
+ * @example
+ * ```ts
+ * import { renderVerifyMarkdown } from "./render.ts";
+ * const md = renderVerifyMarkdown({
+ *   passed: false,
+ *   dir: "evidence",
+ *   checks: [{ code: "index.missing", ok: false, message: "no bundle index in the directory" }],
+ * });
+ * md.includes("index.missing"); // true
+ * ```
+ *
+ * @param report The report.
+ * @returns The Markdown text, ending in a newline.
+ */
+export function renderVerifyMarkdown(report: VerifyReport): string {
+  const failed = report.checks.filter((c) => !c.ok).length;
+  const lines = [
+    `# vouch verify: ${report.passed ? "PASSED" : "FAILED"}`,
+    "",
+    `Bundle: \`${cell(report.dir)}\` (${report.checks.length} checks, ${failed} failed)`,
+    "",
+    "| Result | Code | File | Message |",
+    "| --- | --- | --- | --- |",
+    ...report.checks.map((c) =>
+      `| ${c.ok ? "ok" : "FAIL"} | \`${c.code}\` | ${c.file === undefined ? "" : cell(c.file)} | ${
+        cell(c.message)
+      } |`
+    ),
+  ];
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,326 @@
+/**
+ * Signature checks: the HMAC DSSE envelope `signature.hmac-sha256.json` and
+ * the Sigstore bundles (`provenance.sigstore.json`, `sbom.spdx.sigstore.json`,
+ * `sbom.cyclonedx.sigstore.json`). The DSSE PAE is recomputed and verified
+ * with the given keys; each signed payload must be byte-identical to what it
+ * binds (the provenance bytes, or the in-toto statement of an SBOM over the
+ * provenance subjects); the index's signature list must agree. Never throws.
+ *
+ * @module
+ */
+import { Buffer } from "node:buffer";
+import { type BundleIndex, FILES, toJsonText } from "../bundle/bundle_index.ts";
+import {
+  CYCLONEDX_PREDICATE_TYPE,
+  type ProvenanceStatement,
+  sbomStatement,
+  SPDX_PREDICATE_TYPE,
+} from "../provenance/statement.ts";
+import {
+  hmacVerifier,
+  IN_TOTO_PAYLOAD_TYPE,
+  parseSigstoreBundle,
+  type SigstoreBundle,
+  type Verifier,
+  verifyDsse,
+} from "../signing/mod.ts";
+import { isVouchError } from "../errors.ts";
+import { fail, isRecord, pass, quote, type VerifyCheck } from "./_check.ts";
+import { parseJson } from "./_read.ts";
+
+/** Inputs of {@linkcode checkSignatures}. */
+export interface SignatureInput {
+  /** The evidence bytes by bundle path (as read by `checkIndex`). */
+  files: Map<string, Uint8Array>;
+  /** The provenance statement, when valid: its subjects are what the SBOM statements name. */
+  statement?: ProvenanceStatement;
+  /** The HMAC secret, when given. */
+  hmacKey?: string;
+  /** The trusted public keys. */
+  publicKeys: Verifier[];
+  /** The bundle index, when usable: its `signatures` list is compared. */
+  index?: BundleIndex;
+  /** Whether at least one provenance signature must verify (default true). */
+  requireSignature?: boolean;
+}
+
+/** What {@linkcode checkSignatures} found. */
+export interface SignatureResult {
+  /** The findings. */
+  checks: VerifyCheck[];
+  /** The distinct provenance payloads whose signatures verified. */
+  signedPayloads: Uint8Array[];
+}
+
+/** A signature file of the bundle: its check-code prefix and the file it binds. */
+interface SignatureFile {
+  path: string;
+  prefix: string;
+  signs: string;
+  /** For SBOM bundles: the predicate type of the SBOM statement. */
+  predicateType?: string;
+}
+
+const SIGNATURE_FILES: SignatureFile[] = [
+  { path: FILES.hmacSignature, prefix: "hmac", signs: FILES.provenance },
+  { path: FILES.sigstoreBundle, prefix: "sigstore", signs: FILES.provenance },
+  {
+    path: FILES.spdxSigstoreBundle,
+    prefix: "spdx_sigstore",
+    signs: FILES.spdx,
+    predicateType: SPDX_PREDICATE_TYPE,
+  },
+  {
+    path: FILES.cyclonedxSigstoreBundle,
+    prefix: "cyclonedx_sigstore",
+    signs: FILES.cyclonedx,
+    predicateType: CYCLONEDX_PREDICATE_TYPE,
+  },
+];
+
+/** What one signature file says about itself, for the index comparison. */
+interface Found {
+  path: string;
+  keyids: string[];
+  algorithm?: string;
+}
+
+function decodeStrictBase64(text: unknown): Uint8Array | undefined {
+  if (typeof text !== "string") return undefined;
+  const bytes = Buffer.from(text, "base64");
+  return bytes.toString("base64") === text ? new Uint8Array(bytes) : undefined;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The exact bytes a signature file must have signed, or why they cannot be known. */
+function expectedPayload(file: SignatureFile, input: SignatureInput): Uint8Array | string {
+  const target = input.files.get(file.signs);
+  if (target === undefined) return `${file.signs} could not be read to compare`;
+  if (file.predicateType === undefined) return target;
+  if (input.statement === undefined) return `no valid ${FILES.provenance} to take subjects from`;
+  const parsed = parseJson(target, file.signs);
+  if (parsed.check) return `${file.signs} does not parse`;
+  const subjects = input.statement.subject.map((s) => ({
+    name: s.name,
+    sha256: s.digest.sha256,
+    path: "",
+    size: 0,
+  }));
+  const statement = sbomStatement(subjects, {
+    predicateType: file.predicateType,
+    document: parsed.value,
+  });
+  return new TextEncoder().encode(toJsonText(statement));
+}
+
+/** payloadType and payload-is-what-it-binds checks of one envelope. */
+function payloadChecks(
+  file: SignatureFile,
+  envelope: Record<string, unknown>,
+  input: SignatureInput,
+): VerifyCheck[] {
+  const { prefix, path } = file;
+  const checks: VerifyCheck[] = [];
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    checks.push(
+      fail(
+        `${prefix}.payload_type`,
+        `payloadType is ${quote(envelope.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`,
+        path,
+      ),
+    );
+  }
+  const payload = decodeStrictBase64(envelope.payload);
+  const expected = expectedPayload(file, input);
+  const what = file.predicateType === undefined
+    ? file.signs
+    : `the in-toto statement of ${file.signs} over the provenance subjects`;
+  if (payload === undefined) {
+    checks.push(fail(`${prefix}.payload_mismatch`, "payload is not standard base64", path));
+  } else if (typeof expected === "string") {
+    checks.push(fail(`${prefix}.payload_mismatch`, expected, path));
+  } else if (!sameBytes(payload, expected)) {
+    checks.push(
+      fail(
+        `${prefix}.payload_mismatch`,
+        `the signed payload is not byte-identical to ${what}`,
+        path,
+      ),
+    );
+  } else checks.push(pass(`${prefix}.payload_ok`, `the signed payload is ${what}`, path));
+  return checks;
+}
+
+async function runDsse(
+  file: SignatureFile,
+  envelope: unknown,
+  verifiers: Verifier[],
+): Promise<{ checks: VerifyCheck[]; payload?: Uint8Array; algorithm?: string }> {
+  const result = await verifyDsse(envelope, verifiers);
+  const checks = result.checks.map((c) => ({
+    code: `${file.prefix}.${c.code}`,
+    ok: c.ok,
+    message: c.message,
+    file: file.path,
+  }));
+  if (!result.ok) return { checks };
+  return { checks, payload: result.payload, algorithm: verifiers[0]?.algorithm };
+}
+
+function keyidsOf(envelope: Record<string, unknown>): string[] {
+  const sigs: unknown[] = Array.isArray(envelope.signatures) ? envelope.signatures : [];
+  const ids = sigs.flatMap((s) => (isRecord(s) && typeof s.keyid === "string" ? [s.keyid] : []));
+  return [...new Set(ids)];
+}
+
+async function checkHmac(
+  file: SignatureFile,
+  value: unknown,
+  input: SignatureInput,
+  out: VerifyCheck[],
+): Promise<{ found?: Found; payload?: Uint8Array }> {
+  if (!isRecord(value)) {
+    out.push(fail("hmac.envelope.malformed", "the envelope is not a JSON object", file.path));
+    return {};
+  }
+  out.push(...payloadChecks(file, value, input));
+  const keyids = keyidsOf(value);
+  const found = { path: file.path, keyids, algorithm: "hmac-sha256" };
+  if (input.hmacKey === undefined) {
+    out.push(pass("hmac.not_checked", "not checked: no HMAC key", file.path));
+    return { found };
+  }
+  // HMAC key ids are labels: the secret answers to whichever key id the envelope names.
+  const key = input.hmacKey;
+  const verifiers = await Promise.all(keyids.map((keyid) => hmacVerifier(key, { keyid })));
+  const dsse = await runDsse(file, value, verifiers);
+  out.push(...dsse.checks);
+  return { found, payload: dsse.payload };
+}
+
+async function checkSigstore(
+  file: SignatureFile,
+  value: unknown,
+  input: SignatureInput,
+  out: VerifyCheck[],
+): Promise<{ found?: Found; payload?: Uint8Array }> {
+  let bundle: SigstoreBundle;
+  try {
+    bundle = parseSigstoreBundle(value);
+  } catch (error) {
+    if (!isVouchError(error)) throw error;
+    out.push(fail(error.code.replace(/^bundle\./, `${file.prefix}.`), error.message, file.path));
+    return {};
+  }
+  const envelope = bundle.dsseEnvelope;
+  const hint = bundle.verificationMaterial.publicKey.hint;
+  out.push(...payloadChecks(file, { ...envelope }, input));
+  const keyid = envelope.signatures[0].keyid;
+  const found: Found = { path: file.path, keyids: [hint] };
+  if (keyid !== hint) {
+    out.push(
+      fail(
+        `${file.prefix}.hint_mismatch`,
+        `publicKey.hint ${quote(hint)} differs from the signature key id ${quote(keyid)}`,
+        file.path,
+      ),
+    );
+    return { found };
+  }
+  if (input.publicKeys.length === 0) {
+    out.push(pass(`${file.prefix}.not_checked`, "not checked: no public key", file.path));
+    return { found };
+  }
+  const trusted = input.publicKeys.filter((k) => k.keyid === hint);
+  if (trusted.length === 0) {
+    out.push(
+      fail(
+        `${file.prefix}.key_unknown`,
+        `no given public key has key id ${quote(hint)}`,
+        file.path,
+      ),
+    );
+    return { found };
+  }
+  const dsse = await runDsse(file, envelope, trusted);
+  out.push(...dsse.checks);
+  return { found: { ...found, algorithm: dsse.algorithm }, payload: dsse.payload };
+}
+
+function indexSignaturesProblem(index: BundleIndex, found: Found[]): string | undefined {
+  const listed = index.files.filter((f) => SIGNATURE_FILES.some((s) => s.path === f.path));
+  if (index.signatures.length !== listed.length) {
+    return `${index.signatures.length} signature(s) recorded for ${listed.length} signature file(s)`;
+  }
+  for (const sig of index.signatures) {
+    const spec = SIGNATURE_FILES.find((s) => s.path === sig.path);
+    if (spec === undefined || !listed.some((f) => f.path === sig.path)) {
+      return `signature file ${quote(sig.path)} is not a listed signature file`;
+    }
+    if (sig.signs !== spec.signs) return `${sig.path} is said to sign ${quote(sig.signs)}`;
+    if ((spec.prefix === "hmac") !== (sig.algorithm === "hmac-sha256")) {
+      return `${sig.path} has algorithm ${sig.algorithm}`;
+    }
+    const file = found.find((f) => f.path === sig.path);
+    if (file === undefined) continue; // unreadable: reported elsewhere
+    if (!file.keyids.includes(sig.keyid)) {
+      return `${sig.path} key id ${quote(sig.keyid)} is not the file's`;
+    }
+    if (file.algorithm !== undefined && file.algorithm !== sig.algorithm) {
+      return `${sig.path} verified as ${file.algorithm}, the index says ${sig.algorithm}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Checks every signature file of the bundle.
+ *
+ * @param input The evidence bytes, the statement, the keys, the index and whether a signature is required.
+ * @returns The checks and the verified provenance payloads.
+ */
+export async function checkSignatures(input: SignatureInput): Promise<SignatureResult> {
+  const checks: VerifyCheck[] = [];
+  const signedPayloads: Uint8Array[] = [];
+  const found: Found[] = [];
+  for (const file of SIGNATURE_FILES) {
+    const bytes = input.files.get(file.path);
+    if (bytes === undefined) continue;
+    const parsed = parseJson(bytes, file.path);
+    if (parsed.check) {
+      checks.push(parsed.check);
+      continue;
+    }
+    const unit = file.prefix === "hmac" ? checkHmac : checkSigstore;
+    const result = await unit(file, parsed.value, input, checks);
+    if (result.found !== undefined) found.push(result.found);
+    const payload = result.payload;
+    if (
+      payload !== undefined && file.signs === FILES.provenance &&
+      !signedPayloads.some((p) => sameBytes(p, payload))
+    ) signedPayloads.push(payload);
+  }
+  if (input.index !== undefined) {
+    const problem = indexSignaturesProblem(input.index, found);
+    checks.push(
+      problem === undefined
+        ? pass(
+          "index.signatures_ok",
+          "the index's signature list matches the signature files",
+          FILES.index,
+        )
+        : fail("index.signatures_mismatch", problem, FILES.index),
+    );
+  }
+  if (input.requireSignature ?? true) {
+    checks.push(
+      signedPayloads.length > 0
+        ? pass("signature.required", "at least one provenance signature verified")
+        : fail("signature.required", "no provenance signature verified with the given keys"),
+    );
+  }
+  return { checks, signedPayloads };
+}

@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { jsonDepth, MAX_FILE_BYTES, parseJson, readCapped } from "../../src/verify/_read.ts";
+import { tempDir } from "./_bundle.ts";
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+Deno.test("jsonDepth ignores brackets in strings", () => {
+  assert.equal(jsonDepth('{"a": [1, {"b": "[[[\\"{"}]}'), 3);
+  assert.equal(jsonDepth("[".repeat(1000)), 1000);
+  assert.equal(jsonDepth("1"), 0);
+});
+
+Deno.test("parseJson never throws", () => {
+  assert.deepEqual(parseJson(enc('{"a":1}'), "f"), { value: { a: 1 } });
+  assert.equal(parseJson(enc(""), "f").check?.code, "file.invalid_json");
+  assert.equal(parseJson(new Uint8Array([0xc3, 0x28]), "f").check?.code, "file.invalid_json");
+  assert.equal(parseJson(enc("[".repeat(100000)), "f").check?.code, "file.too_deep");
+  assert.equal(parseJson(enc("[".repeat(64) + "]".repeat(64)), "f").check, undefined);
+});
+
+Deno.test("readCapped reads small files and refuses large ones by size", async () => {
+  const dir = tempDir();
+  Deno.writeTextFileSync(`${dir}/small`, "abc");
+  assert.deepEqual((await readCapped(`${dir}/small`, "small")).check, undefined);
+  using f = Deno.openSync(`${dir}/big`, { write: true, create: true });
+  f.truncateSync(MAX_FILE_BYTES + 1);
+  assert.equal((await readCapped(`${dir}/big`, "big")).check?.code, "file.too_large");
+  assert.equal((await readCapped(dir, "dir")).check?.code, "file.not_regular");
+  assert.equal((await readCapped(`${dir}/none`, "none")).check?.code, "file.unreadable");
+});

@@ -1,0 +1,459 @@
+// verify(): happy paths, usage errors, a tamper matrix, hostile files, keys, policy and a
+// seeded fuzz test. Bundles come from attest() (see _bundle.ts).
+import assert from "node:assert/strict";
+import { FILES, toJsonText } from "../../src/bundle/bundle_index.ts";
+import { sha256Hex } from "../../src/digest.ts";
+import { generateKeyPair, importPrivateKey } from "../../src/signing/keys.ts";
+import { signDsse } from "../../src/signing/dsse.ts";
+import { toSigstoreBundle } from "../../src/signing/sigstore_bundle.ts";
+import { isVouchError } from "../../src/errors.ts";
+import { renderVerifyMarkdown, verify, type VerifyReport } from "../../src/verify/mod.ts";
+import {
+  bundle,
+  DEMO,
+  EXPECT,
+  failedCodes,
+  flipByte,
+  goodOptions,
+  HMAC_KEY,
+  tempDir,
+  type TestBundle,
+} from "./_bundle.ts";
+
+function assertPassed(report: VerifyReport): void {
+  assert.deepEqual(failedCodes(report), [], renderVerifyMarkdown(report));
+  assert.equal(report.passed, true);
+}
+
+function assertFails(report: VerifyReport, code: string): void {
+  assert.equal(report.passed, false);
+  assert.ok(
+    failedCodes(report).includes(code),
+    `expected ${code}, got ${failedCodes(report).join(", ")}`,
+  );
+}
+
+async function assertThrowsCode(run: () => Promise<unknown>, code: string): Promise<void> {
+  await assert.rejects(run, (e) => isVouchError(e) && e.code === code);
+}
+
+function readIndex(dir: string): Record<string, unknown> & {
+  files: { path: string; kind: string; sha256: string; size: number }[];
+} {
+  return JSON.parse(Deno.readTextFileSync(`${dir}/${FILES.index}`));
+}
+
+function writeIndex(dir: string, index: unknown): void {
+  Deno.writeTextFileSync(`${dir}/${FILES.index}`, toJsonText(index));
+}
+
+/** Rewrites a file and updates its digest and size in the index, as an attacker would. */
+function replaceListed(dir: string, path: string, bytes: Uint8Array): void {
+  Deno.writeFileSync(`${dir}/${path}`, bytes);
+  const index = readIndex(dir);
+  const entry = index.files.find((f) => f.path === path)!;
+  entry.sha256 = sha256Hex(bytes);
+  entry.size = bytes.length;
+  writeIndex(dir, index);
+}
+
+/** Lists an extra file in the index (with its real digest). */
+function listExtra(dir: string, path: string, kind = "summary", sha256?: string, size = 0): void {
+  const index = readIndex(dir);
+  index.files.push({ path, kind, sha256: sha256 ?? "0".repeat(64), size });
+  writeIndex(dir, index);
+}
+
+for (const signing of ["hmac", "ed25519", "ecdsa-p256", "both"] as const) {
+  Deno.test(`happy path: ${signing}`, async () => {
+    const b = await bundle(signing);
+    const report = await verify(b.dir, goodOptions(b));
+    assertPassed(report);
+    const codes = report.checks.map((c) => c.code);
+    for (const code of ["index.ok", "statement.ok", "sbom.spdx_ok", "sbom.cyclonedx_ok"]) {
+      assert.ok(codes.includes(code), code);
+    }
+    assert.equal(codes.filter((c) => c === "subject.verified").length, 2);
+    assert.equal(codes.filter((c) => c.startsWith("policy.") && c.endsWith("_ok")).length, 4);
+    if (signing !== "ed25519" && signing !== "ecdsa-p256") {
+      assert.ok(codes.includes("hmac.signature.verified"));
+    }
+    if (signing !== "hmac") {
+      for (const p of ["sigstore", "spdx_sigstore", "cyclonedx_sigstore"]) {
+        assert.ok(codes.includes(`${p}.signature.verified`), p);
+      }
+    }
+  });
+}
+
+Deno.test("happy path: subjects copied to another directory, report is JSON-able", async () => {
+  const b = await bundle("both");
+  const elsewhere = tempDir();
+  for (const name of ["demo_app-1.0.0-py3-none-any.whl", "demo_app-1.0.0.tar.gz"]) {
+    Deno.copyFileSync(`${DEMO}/dist/${name}`, `${elsewhere}/${name}`);
+  }
+  const report = await verify(b.dir, { ...goodOptions(b), subjects: ["*"], cwd: elsewhere });
+  assertPassed(report);
+  assert.deepEqual(JSON.parse(JSON.stringify(report)), report);
+  const subjectFiles = report.checks.filter((c) => c.code === "subject.verified").map((c) =>
+    c.file
+  );
+  assert.deepEqual(subjectFiles, ["demo_app-1.0.0-py3-none-any.whl", "demo_app-1.0.0.tar.gz"]);
+});
+
+Deno.test("keys not given: signatures are reported not checked; required signature fails", async () => {
+  const b = await bundle("both");
+  const report = await verify(b.dir);
+  assert.ok(report.checks.some((c) => c.code === "hmac.not_checked" && c.ok));
+  assert.ok(report.checks.some((c) => c.code === "sigstore.not_checked" && c.ok));
+  assert.deepEqual(failedCodes(report), ["signature.required"]);
+  assertPassed(await verify(b.dir, { requireSignature: false }));
+  const onlyHmac = await verify(b.dir, { hmacKey: HMAC_KEY });
+  assertPassed(onlyHmac);
+});
+
+Deno.test("usage errors throw VouchError", async () => {
+  const b = await bundle("hmac");
+  await assertThrowsCode(() => verify(`${b.dir}/nope`), "verify.dir_missing");
+  await assertThrowsCode(() => verify(`${b.dir}/${FILES.index}`), "verify.dir_missing");
+  await assertThrowsCode(() => verify(b.dir, { publicKeys: ["not a pem"] }), "key.malformed");
+  const pair = await generateKeyPair("ed25519");
+  await assertThrowsCode(
+    () => verify(b.dir, { publicKeys: [pair.privateKeyPem] }),
+    "key.not_public",
+  );
+  await assertThrowsCode(
+    () => verify(b.dir, { subjects: ["dist/*.exe"], cwd: DEMO }),
+    "subject.missing.dist/*.exe",
+  );
+});
+
+// --- tamper matrix -------------------------------------------------------------------------
+
+const TAMPER_EXPECTED: Record<string, string[]> = {
+  [FILES.index]: [
+    "file.invalid_json",
+    "index.not_canonical",
+    "index.malformed",
+    "index.schema",
+    "index.file_missing",
+    "index.digest_mismatch",
+    "index.size_mismatch",
+    "index.kind_mismatch",
+    "index.subjects_mismatch",
+    "index.context_mismatch",
+    "index.inventory_mismatch",
+    "index.signatures_mismatch",
+    "subject.size_mismatch",
+  ],
+};
+
+Deno.test("tamper matrix: one flipped byte in any file (start, middle, end) fails", async () => {
+  const template = await bundle("both");
+  const names = [...Deno.readDirSync(template.dir)].map((e) => e.name).sort();
+  assert.equal(names.length, 10);
+  for (const name of names) {
+    const size = Deno.statSync(`${template.dir}/${name}`).size;
+    for (const offset of [0, Math.floor(size / 2), size - 2, size - 1]) {
+      for (const mask of [0x01, 0x20]) {
+        const b = await bundle("both");
+        flipByte(`${b.dir}/${name}`, offset, mask);
+        const report = await verify(b.dir, goodOptions(b));
+        const where = `${name}@${offset}^${mask}`;
+        assert.equal(report.passed, false, where);
+        const expected = TAMPER_EXPECTED[name] ?? ["index.digest_mismatch"];
+        const failed = failedCodes(report);
+        assert.ok(expected.some((c) => failed.includes(c)), `${where}: ${failed.join(", ")}`);
+      }
+    }
+  }
+});
+
+Deno.test("tamper matrix: a flipped byte in a subject fails", async () => {
+  const b = await bundle("both");
+  const copies = tempDir();
+  for (const name of ["demo_app-1.0.0-py3-none-any.whl", "demo_app-1.0.0.tar.gz"]) {
+    Deno.copyFileSync(`${DEMO}/dist/${name}`, `${copies}/${name}`);
+  }
+  flipByte(`${copies}/demo_app-1.0.0.tar.gz`, 10);
+  const report = await verify(b.dir, { ...goodOptions(b), subjects: ["*"], cwd: copies });
+  assertFails(report, "subject.digest_mismatch");
+  assert.equal(failedCodes(report).length, 1);
+});
+
+Deno.test("subjects: unknown, not given and ambiguous files are reported", async () => {
+  const b = await bundle("hmac");
+  const dir = tempDir();
+  Deno.mkdirSync(`${dir}/a`);
+  Deno.mkdirSync(`${dir}/b`);
+  Deno.copyFileSync(`${DEMO}/dist/demo_app-1.0.0.tar.gz`, `${dir}/a/demo_app-1.0.0.tar.gz`);
+  Deno.copyFileSync(`${DEMO}/dist/demo_app-1.0.0.tar.gz`, `${dir}/b/demo_app-1.0.0.tar.gz`);
+  Deno.writeTextFileSync(`${dir}/other.bin`, "x");
+  const report = await verify(b.dir, {
+    hmacKey: HMAC_KEY,
+    subjects: ["*/*", "other.bin"],
+    cwd: dir,
+  });
+  assert.deepEqual(failedCodes(report).sort(), [
+    "subject.ambiguous",
+    "subject.ambiguous",
+    "subject.not_given",
+    "subject.unknown",
+  ]);
+});
+
+Deno.test("removed file, unlisted file, symlink escaping the directory", async () => {
+  const removed = await bundle("hmac");
+  Deno.removeSync(`${removed.dir}/${FILES.spdx}`);
+  assertFails(await verify(removed.dir, goodOptions(removed)), "index.file_missing");
+
+  const extra = await bundle("hmac");
+  Deno.writeTextFileSync(`${extra.dir}/notes.txt`, "hello");
+  Deno.mkdirSync(`${extra.dir}/sub`);
+  Deno.writeTextFileSync(`${extra.dir}/sub/x`, "hello");
+  const report = await verify(extra.dir, goodOptions(extra));
+  assert.deepEqual(
+    report.checks.filter((c) => !c.ok).map((c) => `${c.code}:${c.file}`),
+    ["index.unlisted_file:notes.txt", "index.unlisted_file:sub/x"],
+  );
+
+  const link = await bundle("hmac");
+  Deno.symlinkSync("/etc/passwd", `${link.dir}/passwd`);
+  assertFails(await verify(link.dir, goodOptions(link)), "index.unlisted_file");
+
+  // A listed file replaced by a symlink to a copy outside the directory: refused, not read.
+  const swapped = await bundle("hmac");
+  const outside = `${tempDir()}/${FILES.markdown}`;
+  Deno.copyFileSync(`${swapped.dir}/${FILES.markdown}`, outside);
+  Deno.removeSync(`${swapped.dir}/${FILES.markdown}`);
+  Deno.symlinkSync(outside, `${swapped.dir}/${FILES.markdown}`);
+  const escaped = await verify(swapped.dir, goodOptions(swapped));
+  assert.deepEqual(failedCodes(escaped), ["index.outside_dir"]);
+});
+
+Deno.test("index paths: ../x, /etc/passwd, backslashes, unknown names are refused", async () => {
+  for (
+    const [path, code] of [
+      ["../x", "index.unsafe_path"],
+      ["/etc/passwd", "index.unsafe_path"],
+      ["a\\b", "index.unsafe_path"],
+      ["./SHA256SUMS", "index.unsafe_path"],
+      ["other.json", "index.unknown_file"],
+    ]
+  ) {
+    const b = await bundle("hmac");
+    listExtra(b.dir, path);
+    assertFails(await verify(b.dir, goodOptions(b)), code);
+  }
+  const dup = await bundle("hmac");
+  const index = readIndex(dup.dir);
+  index.files.push({ ...index.files[0] });
+  writeIndex(dup.dir, index);
+  assertFails(await verify(dup.dir, goodOptions(dup)), "index.duplicate_path");
+  const kind = await bundle("hmac");
+  const changed = readIndex(kind.dir);
+  changed.files[0].kind = "summary";
+  writeIndex(kind.dir, changed);
+  assertFails(await verify(kind.dir, goodOptions(kind)), "index.kind_mismatch");
+});
+
+// --- hostile contents ------------------------------------------------------------------------
+
+Deno.test("truncated, empty, non-JSON and deeply nested files fail clearly", async () => {
+  const cases: [string, Uint8Array | string, string][] = [
+    [FILES.provenance, '{"_type": "https://in-toto.io/Statement/v1", "sub', "file.invalid_json"],
+    [FILES.provenance, "", "file.invalid_json"],
+    [FILES.spdx, "not json at all", "file.invalid_json"],
+    [FILES.cyclonedx, new Uint8Array([0xff, 0xfe, 0x7b, 0x7d]), "file.invalid_json"],
+    [FILES.cyclonedx, "[".repeat(100000), "file.too_deep"],
+    [FILES.hmacSignature, "[".repeat(100000) + "]".repeat(100000), "file.too_deep"],
+    [FILES.provenance, "[]", "statement.type"],
+    [FILES.spdx, "{}", "sbom.spdx_invalid"],
+    [FILES.cyclonedx, '{"bomFormat": "CycloneDX", "specVersion": "1.5"}', "sbom.cyclonedx_invalid"],
+  ];
+  for (const [path, content, code] of cases) {
+    const b = await bundle("both");
+    const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+    replaceListed(b.dir, path, bytes);
+    assertFails(await verify(b.dir, goodOptions(b)), code);
+  }
+  for (const content of ["", "{", "[".repeat(100000), "null"]) {
+    const b = await bundle("hmac");
+    Deno.writeTextFileSync(`${b.dir}/${FILES.index}`, content);
+    const report = await verify(b.dir, goodOptions(b));
+    assert.equal(report.passed, false);
+    assert.ok(
+      ["file.invalid_json", "file.too_deep", "index.malformed"].some((c) =>
+        failedCodes(report).includes(c)
+      ),
+    );
+  }
+  const noIndex = await bundle("hmac");
+  Deno.removeSync(`${noIndex.dir}/${FILES.index}`);
+  assertFails(await verify(noIndex.dir, goodOptions(noIndex)), "index.missing");
+});
+
+Deno.test("a 100 MB file is refused from its size, listed or not", async () => {
+  const b = await bundle("hmac");
+  const path = `${b.dir}/${FILES.markdown}`;
+  using file = Deno.openSync(path, { write: true, truncate: true });
+  file.truncateSync(100 * 1024 * 1024); // sparse: written instantly
+  const report = await verify(b.dir, goodOptions(b));
+  assert.deepEqual(failedCodes(report), ["file.too_large"]);
+  const index = await bundle("hmac");
+  using big = Deno.openSync(`${index.dir}/${FILES.index}`, { write: true });
+  big.truncateSync(100 * 1024 * 1024);
+  assertFails(await verify(index.dir, goodOptions(index)), "file.too_large");
+});
+
+// --- keys and signatures ----------------------------------------------------------------------
+
+Deno.test("wrong key, wrong key type, wrong HMAC secret fail", async () => {
+  const ed = await bundle("ed25519");
+  const other = await generateKeyPair("ed25519");
+  const ecdsa = await generateKeyPair("ecdsa-p256");
+  for (const key of [other.publicKeyPem, ecdsa.publicKeyPem]) {
+    const report = await verify(ed.dir, { ...goodOptions(ed), publicKeys: [key] });
+    assertFails(report, "sigstore.key_unknown");
+    assertFails(report, "signature.required");
+    assertFails(report, "policy.unsigned");
+  }
+  const hmac = await bundle("hmac");
+  const wrong = await verify(hmac.dir, { ...goodOptions(hmac), hmacKey: "not-the-secret" });
+  assertFails(wrong, "hmac.signature.invalid");
+  assertFails(wrong, "signature.required");
+});
+
+/** Replaces the provenance Sigstore bundle with one made from the given parts. */
+async function resign(
+  b: TestBundle,
+  parts: { privateKeyPem: string; payload?: Uint8Array; hint?: string },
+): Promise<void> {
+  const key = await importPrivateKey(parts.privateKeyPem);
+  const payload = parts.payload ?? Deno.readFileSync(`${b.dir}/${FILES.provenance}`);
+  const envelope = await signDsse(payload, [key.signer]);
+  const hint = parts.hint ?? key.keyid;
+  envelope.signatures[0].keyid = hint;
+  const text = toJsonText(toSigstoreBundle(envelope, { hint }));
+  replaceListed(b.dir, FILES.sigstoreBundle, new TextEncoder().encode(text));
+}
+
+Deno.test("key id mismatch, signature by another key under the right id, other payload", async () => {
+  const b = await bundle("ed25519");
+  const attacker = await generateKeyPair("ed25519");
+  const victimId = (await import("../../src/signing/keys.ts")).importPublicKey(b.publicKeyPem!);
+  const id = (await victimId).keyid;
+
+  const forged = await bundle("ed25519");
+  await resign(forged, { privateKeyPem: attacker.privateKeyPem, hint: id });
+  assertFails(await verify(forged.dir, goodOptions(forged)), "sigstore.signature.invalid");
+
+  const hint = await bundle("ed25519");
+  const bundleJson = JSON.parse(Deno.readTextFileSync(`${hint.dir}/${FILES.sigstoreBundle}`));
+  bundleJson.verificationMaterial.publicKey.hint = attacker.keyid;
+  replaceListed(hint.dir, FILES.sigstoreBundle, new TextEncoder().encode(toJsonText(bundleJson)));
+  assertFails(await verify(hint.dir, goodOptions(hint)), "sigstore.hint_mismatch");
+
+  // A valid signature by an unrelated key over a different payload, trusted by the verifier.
+  const other = await bundle("ed25519");
+  await resign(other, {
+    privateKeyPem: attacker.privateKeyPem,
+    payload: new TextEncoder().encode('{"_type": "something else"}\n'),
+  });
+  const report = await verify(other.dir, {
+    ...goodOptions(other),
+    publicKeys: [attacker.publicKeyPem],
+  });
+  assertFails(report, "sigstore.payload_mismatch");
+  assertFails(report, "policy.unreadable");
+  assertFails(report, "index.signatures_mismatch");
+});
+
+Deno.test("HMAC envelope with zero or duplicate signatures, wrong payload type", async () => {
+  const edits: [(e: { payloadType: string; signatures: unknown[] }) => void, string][] = [
+    [(e) => (e.signatures = []), "hmac.signature.none"],
+    [(e) => e.signatures.push(e.signatures[0]), "hmac.signature.duplicate"],
+    [(e) => (e.payloadType = "text/plain"), "hmac.payload_type"],
+  ];
+  for (const [edit, code] of edits) {
+    const b = await bundle("hmac");
+    const envelope = JSON.parse(Deno.readTextFileSync(`${b.dir}/${FILES.hmacSignature}`));
+    edit(envelope);
+    replaceListed(b.dir, FILES.hmacSignature, new TextEncoder().encode(toJsonText(envelope)));
+    assertFails(await verify(b.dir, goodOptions(b)), code);
+  }
+  const zero = await bundle("ed25519");
+  const sig = JSON.parse(Deno.readTextFileSync(`${zero.dir}/${FILES.sigstoreBundle}`));
+  sig.dsseEnvelope.signatures = [];
+  replaceListed(zero.dir, FILES.sigstoreBundle, new TextEncoder().encode(toJsonText(sig)));
+  assertFails(await verify(zero.dir, goodOptions(zero)), "sigstore.malformed");
+});
+
+// --- policy ---------------------------------------------------------------------------------
+
+Deno.test("policy: each expectation mismatch fails", async () => {
+  const b = await bundle("both");
+  for (const field of ["repository", "commit", "builder", "release"] as const) {
+    const report = await verify(b.dir, { ...goodOptions(b), expect: { ...EXPECT, [field]: "x" } });
+    assert.deepEqual(failedCodes(report), [`policy.${field}_mismatch`]);
+  }
+  const unsigned = await verify(b.dir, { expect: { release: "v1.0.0" }, requireSignature: false });
+  assert.deepEqual(failedCodes(unsigned), ["policy.unsigned"]);
+});
+
+Deno.test("attacker edits the provenance AND the index digests: signed payload differs", async () => {
+  const b = await bundle("both");
+  const statement = JSON.parse(Deno.readTextFileSync(`${b.dir}/${FILES.provenance}`));
+  statement.predicate.buildDefinition.externalParameters.repository = "https://evil.example/x";
+  replaceListed(b.dir, FILES.provenance, new TextEncoder().encode(toJsonText(statement)));
+  const index = readIndex(b.dir);
+  index.repository = "https://evil.example/x";
+  writeIndex(b.dir, index);
+  const report = await verify(b.dir, {
+    ...goodOptions(b),
+    expect: { repository: "https://evil.example/x" },
+  });
+  assert.ok(report.checks.some((c) => c.code === "index.file_ok" && c.file === FILES.provenance));
+  assertFails(report, "hmac.payload_mismatch");
+  assertFails(report, "sigstore.payload_mismatch");
+  assertFails(report, "policy.repository_mismatch");
+});
+
+// --- fuzz ------------------------------------------------------------------------------------
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+Deno.test("fuzz: 300 seeded random byte mutations never verify and never throw", async () => {
+  const random = prng(20240601);
+  const template = await bundle("both");
+  const names = [...Deno.readDirSync(template.dir)].map((e) => e.name).sort();
+  const originals = new Map(names.map((n) => [n, Deno.readFileSync(`${template.dir}/${n}`)]));
+  const dir = `${tempDir()}/bundle`;
+  Deno.mkdirSync(dir);
+  const deadline = Date.now() + 10_000;
+  let runs = 0;
+  while (runs < 300 && Date.now() < deadline) {
+    for (const [n, bytes] of originals) Deno.writeFileSync(`${dir}/${n}`, bytes);
+    const name = names[Math.floor(random() * names.length)];
+    const bytes = new Uint8Array(originals.get(name)!);
+    const count = 1 + Math.floor(random() * 3);
+    for (let i = 0; i < count; i++) {
+      bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
+    }
+    const noOp = bytes.every((x, i) => x === originals.get(name)![i]);
+    Deno.writeFileSync(`${dir}/${name}`, bytes);
+    const report = await verify(dir, goodOptions(template));
+    assert.equal(report.passed, noOp, `run ${runs}: ${name} ${failedCodes(report).join(",")}`);
+    runs++;
+  }
+  assert.ok(runs >= 50, `only ${runs} runs`);
+});
