@@ -31,10 +31,14 @@ Deno.test("--version and --help", async () => {
   assert.equal(version.code, 0);
   assert.equal(version.stdout, `vouch ${config.version}\n`);
   for (
-    const args of [["--help"], ["attest", "--help"], ["supply-chain", "attest", "--help"], [
-      "sbom",
-      "--help",
-    ]]
+    const args of [
+      ["--help"],
+      ["attest", "--help"],
+      ["supply-chain", "attest", "--help"],
+      ["sbom", "--help"],
+      ["verify", "--help"],
+      ["keygen", "--help"],
+    ]
   ) {
     const help = await runVouch(args);
     assert.equal(help.code, 0, args.join(" "));
