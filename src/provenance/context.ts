@@ -105,7 +105,7 @@ export function builderUri(id: string): string {
   return URI.test(id) ? id : `urn:vouch:builder:${encodeURIComponent(id)}`;
 }
 
-function require(value: string | undefined, flag: string, where: string): string {
+function required(value: string | undefined, flag: string, where: string): string {
   if (value !== undefined) return value;
   const name = flag.slice(2);
   throw new VouchError(
@@ -137,10 +137,10 @@ export function resolveContext(
     ? "no CI environment was detected and the git checkout does not tell"
     : `the ${ci.ci} environment does not provide it`;
   const resolved = {
-    release: require(release, "--release", where),
-    repository: require(repository, "--repository", where),
-    commitSha: require(commitSha, "--commit-sha", where).toLowerCase(),
-    builderId: builderUri(require(builderId, "--builder-id", where)),
+    release: required(release, "--release", where),
+    repository: required(repository, "--repository", where),
+    commitSha: required(commitSha, "--commit-sha", where).toLowerCase(),
+    builderId: builderUri(required(builderId, "--builder-id", where)),
   };
   if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(resolved.commitSha)) {
     throw new VouchError(
