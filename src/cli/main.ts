@@ -6,7 +6,7 @@
  * @module
  */
 import { isVouchError, type Problem, VouchError } from "../errors.ts";
-import { VERSION } from "../version.ts";
+import { TOOL, VERSION } from "../version.ts";
 import {
   attest,
   type AttestReport,
@@ -194,7 +194,7 @@ async function runSbom(argv: string[], io: CliIo): Promise<number> {
   const options = {
     created: fixed ?? new Date(),
     reproducible: fixed !== undefined,
-    tool: { name: "vouch", version: VERSION },
+    tool: TOOL,
   };
   const doc = str(args, "format") === "spdx"
     ? toSpdx(inventory, options)
