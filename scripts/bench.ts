@@ -1,0 +1,855 @@
+/**
+ * Performance bars of vouch, measured against references in the same run.
+ *
+ * ```sh
+ * deno task bench                 # every case (about 1-2 minutes on 2 cores)
+ * deno task bench --quick         # smaller inputs
+ * deno task bench --only scaling  # one case (repeatable)
+ * ```
+ *
+ * Prints one table (case, vouch, reference, ratio, bar, ok/MISSED) and exits
+ * 1 when a bar is missed. Big inputs are generated in a temporary folder and
+ * removed at the end. Cases:
+ *
+ * - `hash-throughput`: `hashFile` of one large file vs `openssl dgst -sha256`.
+ * - `hash-parallel`: `hashSubjects` of many files, default concurrency vs one at a time.
+ * - `hash-rss`: peak RSS of a child process hashing a (sparse) 4 GiB subject.
+ * - `cli-corpus`: `vouch sbom` / `vouch attest` of the opentelemetry-js corpus (needs ../shared).
+ * - `scaling`: `readInventory` + `toCycloneDx` + `toSpdx` of synthetic lockfiles.
+ * - `startup`: `vouch --version`.
+ *
+ * @module
+ */
+import { randomFillSync } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { isVouchError, VouchError } from "../src/errors.ts";
+import { parseArgs } from "../src/cli/args.ts";
+import { runCli } from "../src/cli/main.ts";
+import { hashFile, hashSubjects, type SubjectPath } from "../src/provenance/subjects.ts";
+import { readInventory } from "../src/inventory/mod.ts";
+import { toCycloneDx, toSpdx } from "../src/sbom/mod.ts";
+import { TOOL } from "../src/version.ts";
+
+/** The benchmark cases, in run order. */
+export const CASES: readonly string[] = [
+  "hash-throughput",
+  "hash-parallel",
+  "hash-rss",
+  "cli-corpus",
+  "scaling",
+  "startup",
+];
+
+/** A bar: `metric op limit`, e.g. `ratio >= 0.9` or `maxrss < 150 MB`. */
+export interface Bar {
+  /** What is compared (`ratio`, `wall`, `maxrss`). */
+  metric: string;
+  /** The comparison that must hold. */
+  op: "<" | "<=" | ">=";
+  /** The limit. */
+  limit: number;
+  /** Unit of the limit, printed after it (may be empty). */
+  unit: string;
+}
+
+/** The outcome of one measured check. */
+export interface Measured {
+  /** Case label. */
+  name: string;
+  /** What vouch did, formatted. */
+  vouch: string;
+  /** What the reference did, formatted. */
+  reference: string;
+  /** vouch relative to the reference, when meaningful. */
+  ratio?: number;
+  /** The bar. */
+  bar: Bar;
+  /** The number the bar is checked against. */
+  value: number;
+}
+
+/** A case that did not run, and why. */
+export interface Skipped {
+  /** Case label. */
+  name: string;
+  /** Why it did not run (or what failed). */
+  skipped: string;
+  /** True when the case failed rather than being skipped on purpose. */
+  failed?: boolean;
+}
+
+/** One line of the result table. */
+export type BenchResult = Measured | Skipped;
+
+/** What the script was asked to do. */
+export interface BenchPlan {
+  /** Smaller inputs. */
+  quick: boolean;
+  /** The cases to run, in {@linkcode CASES} order. */
+  cases: string[];
+  /** `--help` was given. */
+  help: boolean;
+  /** Child mode: hash this file and print the peak RSS. */
+  childHash?: string;
+  /** Child mode: run the CLI in-process with these arguments and print the peak RSS. */
+  childCli?: string[];
+  /** Child mode: time the scaling passes over the lockfile in this folder. */
+  childScaling?: string;
+}
+
+const USAGE = `Usage: deno task bench [--quick] [--only CASE]...
+
+Cases: ${CASES.join(", ")}.
+Prints a table of vouch vs reference timings and exits 1 when a bar is missed.
+`;
+
+/**
+ * Parses the script's arguments.
+ *
+ * @param argv The arguments.
+ * @returns The plan.
+ * @throws {VouchError} `args.unknown_flag`, `args.missing_value`, `args.invalid_value`,
+ *   `args.unexpected_argument`.
+ */
+export function parseBenchArgs(argv: string[]): BenchPlan {
+  const args = parseArgs(argv, [
+    { name: "quick", type: "boolean" },
+    { name: "only", type: "list", choices: CASES },
+    { name: "help", type: "boolean" },
+    { name: "child-hash", type: "string" },
+    { name: "child-cli", type: "boolean" },
+    { name: "child-scaling", type: "string" },
+  ]);
+  const only = (args.flags.only as string[] | undefined) ?? [];
+  if (args.positionals.length > 0 && !args.flags["child-cli"]) {
+    throw new VouchError(
+      "args.unexpected_argument",
+      `bench takes no argument ${JSON.stringify(args.positionals[0])}`,
+      "see --help",
+    );
+  }
+  return {
+    quick: args.flags.quick === true,
+    cases: CASES.filter((c) => only.length === 0 || only.includes(c)),
+    help: args.flags.help === true,
+    ...(args.flags["child-hash"] === undefined
+      ? {}
+      : { childHash: args.flags["child-hash"] as string }),
+    ...(args.flags["child-cli"] ? { childCli: args.positionals } : {}),
+    ...(args.flags["child-scaling"] === undefined
+      ? {}
+      : { childScaling: args.flags["child-scaling"] as string }),
+  };
+}
+
+/**
+ * Tells whether a measured value meets a bar.
+ *
+ * @param bar The bar.
+ * @param value The measured value.
+ * @returns `true` when the bar holds.
+ */
+export function evaluateBar(bar: Bar, value: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  switch (bar.op) {
+    case "<":
+      return value < bar.limit;
+    case "<=":
+      return value <= bar.limit;
+    case ">=":
+      return value >= bar.limit;
+  }
+}
+
+/**
+ * Formats a bar for the table, e.g. `ratio ≥ 0.9` or `maxrss < 150 MB`.
+ *
+ * @param bar The bar.
+ * @returns The text.
+ */
+export function formatBar(bar: Bar): string {
+  const op = { "<": "<", "<=": "≤", ">=": "≥" }[bar.op];
+  return `${bar.metric} ${op} ${bar.limit}${bar.unit === "" ? "" : ` ${bar.unit}`}`;
+}
+
+/**
+ * Lays out rows as a left-aligned plain-text table with a rule under the header.
+ *
+ * @param header The column titles.
+ * @param rows The cells (rows shorter than the header are padded).
+ * @returns The table, one line per row, ending in a newline.
+ */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]): string =>
+    widths.map((w, i) => (cells[i] ?? "").padEnd(w)).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)]
+    .map((l) => `${l}\n`).join("");
+}
+
+/**
+ * Whether a result is a missed bar or a failed case.
+ *
+ * @param result The result.
+ * @returns `true` when the script must exit non-zero for it.
+ */
+export function isFailure(result: BenchResult): boolean {
+  return "skipped" in result ? result.failed === true : !evaluateBar(result.bar, result.value);
+}
+
+/**
+ * Renders the result table: case, vouch, reference, ratio, bar, status.
+ *
+ * @param results The results, in run order.
+ * @returns The table text.
+ */
+export function formatResults(results: BenchResult[]): string {
+  const rows = results.map((r): string[] => {
+    if ("skipped" in r) {
+      return [r.name, "", "", "", "", `${r.failed ? "FAILED" : "SKIPPED"}: ${r.skipped}`];
+    }
+    return [
+      r.name,
+      r.vouch,
+      r.reference,
+      r.ratio === undefined ? "—" : r.ratio.toFixed(3),
+      formatBar(r.bar),
+      isFailure(r) ? "MISSED" : "ok",
+    ];
+  });
+  return formatTable(["case", "vouch", "reference", "ratio", "bar", "status"], rows);
+}
+
+/**
+ * The median of some numbers (mean of the middle two for an even count).
+ *
+ * @param values At least one number.
+ * @returns The median.
+ */
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * Reads the peak resident set size (`VmHWM`) from a `/proc/<pid>/status` text.
+ *
+ * @param status The file's text.
+ * @returns The peak RSS in KiB.
+ * @throws {Error} When the text has no `VmHWM` line.
+ */
+export function vmHwmKib(status: string): number {
+  const match = /^VmHWM:\s*(\d+)\s*kB$/m.exec(status);
+  if (!match) throw new Error("no VmHWM line in the process status");
+  return Number(match[1]);
+}
+
+/** A package-lock.json (lockfileVersion 3) as a plain object. */
+export interface PackageLockV3 {
+  /** Project name. */
+  name: string;
+  /** Project version. */
+  version: string;
+  /** Always 3. */
+  lockfileVersion: 3;
+  /** Always true. */
+  requires: true;
+  /** The packages by location (`""` is the project itself). */
+  packages: Record<string, Record<string, unknown>>;
+}
+
+/** A seeded pseudo-random generator (mulberry32) returning floats in [0, 1). */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ["core", "util", "parse", "fast", "json", "http", "stream", "glob", "color", "path"];
+const LICENSES = ["MIT", "ISC", "Apache-2.0", "BSD-3-Clause"];
+
+/**
+ * Builds a realistic synthetic `package-lock.json` (v3): top-level and nested
+ * `node_modules` entries (some scoped, about 15% nested copies in other
+ * versions, a few two levels deep), dependencies between packages that
+ * resolve the way Node resolves them, sha512 integrity and registry URLs.
+ * Deterministic for a given count and seed; every `name@version` is distinct.
+ *
+ * @param count How many packages (entries besides the root).
+ * @param options `seed` of the pseudo-random choices (default 1).
+ * @returns The lockfile object.
+ */
+export function syntheticPackageLock(
+  count: number,
+  options: { seed?: number } = {},
+): PackageLockV3 {
+  const random = prng(options.seed ?? 1);
+  const pick = (n: number): number => Math.floor(random() * n);
+  const nestedCount = count >= 10 ? Math.floor(count * 0.15) : 0;
+  const topCount = count - nestedCount;
+  const names = Array.from({ length: topCount }, (_, i) => {
+    const base = `${WORDS[i % WORDS.length]}-${WORDS[pick(WORDS.length)]}-${i.toString(36)}`;
+    return i % 6 === 5 ? `@scope-${i % 11}/${base}` : base;
+  });
+  const majors = names.map(() => pick(5));
+  const versionOf = (major: number): string => `${major}.${pick(20)}.${pick(30)}`;
+  const integrity = (): string => {
+    const bytes = Array.from({ length: 64 }, () => pick(256));
+    return `sha512-${btoa(String.fromCharCode(...bytes))}`;
+  };
+  const entry = (name: string, version: string): Record<string, unknown> => {
+    const file = `${name.split("/").pop()}-${version}.tgz`;
+    const e: Record<string, unknown> = {
+      version,
+      resolved: `https://registry.npmjs.org/${name}/-/${file}`,
+      integrity: integrity(),
+      license: LICENSES[pick(LICENSES.length)],
+    };
+    const roll = random();
+    if (roll < 0.3) e.dev = true;
+    else if (roll < 0.35) e.optional = true;
+    return e;
+  };
+  const packages: Record<string, Record<string, unknown>> = {};
+  const dependsOn = (key: string, target: number, version: string): void => {
+    const deps = (packages[key].dependencies ??= {}) as Record<string, string>;
+    deps[names[target]] = `^${version}`;
+  };
+  const topVersions = names.map((name, i) => {
+    const version = versionOf(majors[i]);
+    packages[`node_modules/${name}`] = entry(name, version);
+    return version;
+  });
+  for (let i = 0; i < topCount && topCount > 1; i++) {
+    for (let d = pick(5); d > 0; d--) {
+      const target = pick(topCount);
+      if (target !== i) dependsOn(`node_modules/${names[i]}`, target, topVersions[target]);
+    }
+  }
+  const nestedKeys: string[] = [];
+  for (let j = 0; j < nestedCount;) {
+    const hostKey = nestedKeys.length > 0 && random() < 0.2
+      ? nestedKeys[pick(nestedKeys.length)]
+      : `node_modules/${names[pick(topCount)]}`;
+    const target = pick(topCount);
+    const key = `${hostKey}/node_modules/${names[target]}`;
+    if (hostKey.endsWith(`/${names[target]}`) || key in packages) continue;
+    // A major no top-level copy has, unique per nested copy: name@version stays distinct.
+    const version = versionOf(5 + j);
+    packages[key] = entry(names[target], version);
+    dependsOn(hostKey, target, version);
+    nestedKeys.push(key);
+    j++;
+  }
+  const rootDeps = (from: number, to: number): Record<string, string> =>
+    Object.fromEntries(
+      names.slice(from, to).map((name, i) => [name, `^${topVersions[from + i]}`]),
+    );
+  const root: Record<string, unknown> = {
+    name: "synthetic-app",
+    version: "1.0.0",
+    license: "MIT",
+    dependencies: rootDeps(0, Math.min(20, topCount)),
+    devDependencies: rootDeps(20, Math.min(30, topCount)),
+  };
+  const sorted = Object.keys(packages).sort();
+  return {
+    name: "synthetic-app",
+    version: "1.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: Object.fromEntries([["", root], ...sorted.map((k) => [k, packages[k]])]),
+  };
+}
+
+/** The scaling case's reference size, also the warm-up lockfile of its child processes. */
+const WARM_UP_PACKAGES = 1000;
+
+/**
+ * Checks the scaling bar: µs per package at the largest size must stay within
+ * `factor` times µs per package at 1,000 packages (no quadratic behaviour).
+ *
+ * @param points Measured sizes and times, in any order; must include 1,000.
+ * @param options `factor` (default 3).
+ * @returns The result line of the scaling case.
+ */
+export function scalingResult(
+  points: { packages: number; ms: number }[],
+  options: { factor?: number } = {},
+): Measured {
+  const perPackage = (p: { packages: number; ms: number }): number => (p.ms * 1000) / p.packages;
+  const base = points.find((p) => p.packages === WARM_UP_PACKAGES);
+  if (base === undefined) {
+    throw new Error(`the scaling case needs a ${WARM_UP_PACKAGES}-package point`);
+  }
+  const largest = points.reduce((a, b) => (b.packages > a.packages ? b : a));
+  const ratio = perPackage(largest) / perPackage(base);
+  return {
+    name: `scaling ${largest.packages / 1000}k vs 1k`,
+    vouch: `${perPackage(largest).toFixed(1)} µs/pkg @${largest.packages}`,
+    reference: `${perPackage(base).toFixed(1)} µs/pkg @${base.packages}`,
+    ratio,
+    bar: { metric: "ratio", op: "<=", limit: options.factor ?? 3, unit: "" },
+    value: ratio,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Measuring (I/O below this line).
+
+const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url)).replace(/\/$/, "");
+const MAIN = `${REPO_ROOT}/main.ts`;
+const SCRIPT = fileURLToPath(import.meta.url);
+const CORPUS = `${REPO_ROOT}/../shared/corpus/open-telemetry__opentelemetry-js`;
+const RUN_FLAGS = ["run", "--allow-read", "--allow-write", "--allow-env"];
+const MIB = 1 << 20;
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
+const megabytes = (kib: number): number => (kib * 1024) / 1e6;
+
+/** Times an async action in milliseconds. */
+async function timed(action: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await action();
+  return performance.now() - start;
+}
+
+/** Writes `size` bytes made of one repeated 16 MiB random buffer. */
+async function writeRandomFile(path: string, size: number, chunk: Uint8Array): Promise<void> {
+  using file = await Deno.open(path, { write: true, create: true, truncate: true });
+  for (let done = 0; done < size;) {
+    const part = chunk.subarray(0, Math.min(chunk.length, size - done));
+    for (let off = 0; off < part.length;) off += await file.write(part.subarray(off));
+    done += part.length;
+  }
+  await file.syncData(); // no write-back left running into the timed work
+}
+
+/** Reads a file once so the page cache holds it. */
+async function warm(path: string): Promise<void> {
+  using file = await Deno.open(path);
+  const buffer = new Uint8Array(16 * MIB);
+  while ((await file.read(buffer)) !== null) { /* read through */ }
+}
+
+/** Child-process environment: no signing keys, no CI variables, Deno's cache kept. */
+function childEnv(): Record<string, string> {
+  const keep = ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"];
+  return Object.fromEntries([
+    ["NO_COLOR", "1"],
+    ...keep.flatMap((k) => (Deno.env.get(k) === undefined ? [] : [[k, Deno.env.get(k)!]])),
+  ]);
+}
+
+/** Runs a command; returns its wall time, stdout and exit code. */
+async function run(
+  command: string,
+  args: string[],
+  options: { okCodes?: number[]; stdout?: boolean } = {},
+): Promise<{ ms: number; stdout: string }> {
+  const cmd = new Deno.Command(command, {
+    args,
+    stdout: options.stdout ? "piped" : "null",
+    stderr: "piped",
+    clearEnv: true,
+    env: childEnv(),
+  });
+  const start = performance.now();
+  const out = await cmd.output();
+  const ms = performance.now() - start;
+  if (!(options.okCodes ?? [0]).includes(out.code)) {
+    const err = new TextDecoder().decode(out.stderr).trim().split("\n")[0];
+    const shown = args.map((a) => a.replace(`${REPO_ROOT}/`, "")).slice(0, 6).join(" ");
+    throw new Error(`${command.split("/").pop()} ${shown} exited ${out.code}: ${err}`);
+  }
+  return { ms, stdout: options.stdout ? new TextDecoder().decode(out.stdout) : "" };
+}
+
+/** Runs a child mode of this script and returns the JSON it prints last. */
+/**
+ * Runs a child mode of this script and returns the JSON line it prints, with
+ * the child's peak RSS (`VmHWM`). Deno denies `/proc/self/status` without
+ * `--allow-all`, and getrusage(2) `ru_maxrss` counts the parent's memory at
+ * spawn time, so the child prints its result, then waits for its stdin to
+ * close while this process reads `/proc/<pid>/status` with `cat`.
+ */
+async function child(
+  args: string[],
+  denoFlags: string[] = [],
+): Promise<Record<string, number | string>> {
+  const proc = new Deno.Command(Deno.execPath(), {
+    args: [...RUN_FLAGS, ...denoFlags, SCRIPT, ...args],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+    clearEnv: true,
+    env: childEnv(),
+  }).spawn();
+  const stderr = new Response(proc.stderr).text();
+  const lines = proc.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let text = "";
+  while (!text.includes("\n")) {
+    const { value, done } = await lines.read();
+    if (done) break;
+    text += value;
+  }
+  const status = text.includes("\n")
+    ? (await run("cat", [`/proc/${proc.pid}/status`], { stdout: true })).stdout
+    : "";
+  await proc.stdin.close();
+  await lines.cancel();
+  const exit = await proc.status;
+  if (!exit.success || status === "") {
+    const why = (await stderr).trim().split("\n")[0];
+    throw new Error(`child ${args.slice(0, 3).join(" ")} exited ${exit.code}: ${why}`);
+  }
+  return { ...JSON.parse(text.split("\n")[0]), maxrssKib: vmHwmKib(status) };
+}
+
+interface Sizes {
+  largeFile: number;
+  manyFiles: [number, number];
+  rssFile: number;
+  scaling: number[];
+}
+
+function sizes(quick: boolean): Sizes {
+  return quick
+    ? {
+      largeFile: 256 * MIB,
+      manyFiles: [8, 32 * MIB],
+      rssFile: 1024 * MIB,
+      scaling: [100, WARM_UP_PACKAGES, 10000],
+    }
+    : {
+      largeFile: 1024 * MIB,
+      manyFiles: [8, 128 * MIB],
+      rssFile: 4096 * MIB,
+      scaling: [100, WARM_UP_PACKAGES, 10000, 50000],
+    };
+}
+
+type Context = { dir: string; sizes: Sizes; chunk: Uint8Array; log: (text: string) => void };
+
+async function benchThroughput(c: Context): Promise<BenchResult[]> {
+  if (!(await hasOpenssl())) {
+    return [{ name: "hash-throughput", skipped: "openssl is not installed" }];
+  }
+  const path = `${c.dir}/large.bin`;
+  await writeRandomFile(path, c.sizes.largeFile, c.chunk);
+  await warm(path);
+  const vouch: number[] = [];
+  const openssl: number[] = [];
+  let digests = ["", ""];
+  for (let i = 0; i < 3; i++) {
+    const ref = await run("openssl", ["dgst", "-sha256", "-r", path], { stdout: true });
+    openssl.push(ref.ms);
+    let ours = "";
+    vouch.push(await timed(async () => (ours = (await hashFile(path)).sha256)));
+    digests = [ours, ref.stdout.split(" ")[0]];
+  }
+  if (digests[0] !== digests[1]) throw new Error(`digest mismatch: ${digests.join(" vs ")}`);
+  const rate = (ms: number): string =>
+    `${((c.sizes.largeFile / MIB) / (ms / 1000)).toFixed(0)} MiB/s`;
+  const [v, o] = [Math.min(...vouch), Math.min(...openssl)];
+  const ratio = o / v;
+  return [{
+    name: `hash-throughput ${c.sizes.largeFile / MIB} MiB`,
+    vouch: `${seconds(v)} (${rate(v)})`,
+    reference: `openssl ${seconds(o)} (${rate(o)})`,
+    ratio,
+    bar: { metric: "throughput ratio", op: ">=", limit: 0.9, unit: "" },
+    value: ratio,
+  }];
+}
+
+async function hasOpenssl(): Promise<boolean> {
+  try {
+    await run("openssl", ["version"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function benchParallel(c: Context): Promise<BenchResult[]> {
+  const [n, size] = c.sizes.manyFiles;
+  const subjects: SubjectPath[] = [];
+  for (let i = 0; i < n; i++) {
+    const path = `${c.dir}/many-${i}.bin`;
+    await writeRandomFile(path, size, c.chunk);
+    await warm(path);
+    subjects.push({ name: `many-${i}.bin`, path });
+  }
+  const sequential: number[] = [];
+  const parallel: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    sequential.push(await timed(() => hashSubjects(subjects, { concurrency: 1 })));
+    parallel.push(await timed(() => hashSubjects(subjects)));
+  }
+  const [p, s] = [Math.min(...parallel), Math.min(...sequential)];
+  return [{
+    name: `hash-parallel ${n} × ${size / MIB} MiB`,
+    vouch: `${seconds(p)} (${navigator.hardwareConcurrency} lanes)`,
+    reference: `concurrency 1: ${seconds(s)}`,
+    ratio: p / s,
+    bar: { metric: "ratio", op: "<=", limit: 0.6, unit: "" },
+    value: p / s,
+  }];
+}
+
+async function benchRss(c: Context): Promise<BenchResult[]> {
+  const path = `${c.dir}/sparse.bin`;
+  {
+    using file = await Deno.open(path, { write: true, create: true, truncate: true });
+    await file.truncate(c.sizes.rssFile);
+  }
+  const out = await child(["--child-hash", path]);
+  if (out.size !== c.sizes.rssFile) throw new Error(`child hashed ${out.size} bytes`);
+  const mb = megabytes(Number(out.maxrssKib));
+  return [{
+    name: `hash-rss ${c.sizes.rssFile / MIB / 1024} GiB`,
+    vouch: `maxrss ${mb.toFixed(1)} MB`,
+    reference: "—",
+    bar: { metric: "maxrss", op: "<", limit: 150, unit: "MB" },
+    value: mb,
+  }];
+}
+
+async function benchCorpus(c: Context): Promise<BenchResult[]> {
+  const names = ["cli-corpus sbom", "cli-corpus attest"];
+  try {
+    Deno.statSync(`${CORPUS}/package-lock.json`);
+  } catch {
+    return names.map((name) => ({ name, skipped: `${CORPUS} is not present (../shared absent)` }));
+  }
+  const subject = `${c.dir}/subject.tgz`;
+  await Deno.writeFile(subject, c.chunk.subarray(0, MIB));
+  const commands: [string, string[], number, number[]][] = [
+    ["sbom", ["sbom", "--project-root", CORPUS], 0.15, [0]],
+    [
+      "attest",
+      [
+        "attest",
+        ...["--project-root", CORPUS, "--output-dir", `${c.dir}/evidence`, "--subject", subject],
+        ...[
+          "--release",
+          "v1.0.0",
+          "--repository",
+          "https://github.com/open-telemetry/opentelemetry-js",
+        ],
+        ...["--commit-sha", "0123456789abcdef0123456789abcdef01234567"],
+        ...["--builder-id", "https://github.com/open-telemetry/opentelemetry-js/actions/runs/1"],
+        ...["--format", "json"],
+      ],
+      0.3,
+      [0, 1], // 1: written but blocked, as no signing key is given
+    ],
+  ];
+  const results: BenchResult[] = [];
+  for (const [what, args, limit, okCodes] of commands) {
+    await run(Deno.execPath(), [...RUN_FLAGS, MAIN, ...args], { okCodes }); // warm-up
+    const walls: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      walls.push((await run(Deno.execPath(), [...RUN_FLAGS, MAIN, ...args], { okCodes })).ms);
+    }
+    const out = await child(["--child-cli", "--", ...args]);
+    if (!okCodes.includes(Number(out.exit))) {
+      throw new Error(`in-process ${what} exited ${out.exit}`);
+    }
+    const wall = median(walls) / 1000;
+    const mb = megabytes(Number(out.maxrssKib));
+    results.push(
+      {
+        name: `cli-corpus ${what} wall`,
+        vouch: `${wall.toFixed(3)} s (median of 5)`,
+        reference: "cdxgen ≈ 4 s",
+        ratio: wall / 4,
+        bar: { metric: "wall", op: "<=", limit: limit, unit: "s" },
+        value: wall,
+      },
+      {
+        name: `cli-corpus ${what} maxrss`,
+        vouch: `${mb.toFixed(1)} MB`,
+        reference: "cdxgen ≈ 210 MB",
+        ratio: mb / 210,
+        bar: { metric: "maxrss", op: "<=", limit: 120, unit: "MB" },
+        value: mb,
+      },
+    );
+  }
+  return results;
+}
+
+const SBOM_OPTIONS = { created: new Date(0), reproducible: true, tool: TOOL };
+
+/** One timed pass: read the inventory at `dir`, write both SBOMs; returns the component count. */
+async function scalingPass(dir: string): Promise<number> {
+  const inventory = await readInventory(dir);
+  toCycloneDx(inventory, SBOM_OPTIONS);
+  toSpdx(inventory, SBOM_OPTIONS);
+  return inventory.components.length;
+}
+
+async function benchScaling(c: Context): Promise<BenchResult[]> {
+  // Each size in a fresh process, so no size pays for the garbage of another.
+  for (const n of new Set([WARM_UP_PACKAGES, ...c.sizes.scaling])) {
+    await Deno.mkdir(`${c.dir}/scale-${n}`);
+    const lock = JSON.stringify(syntheticPackageLock(n));
+    await Deno.writeTextFile(`${c.dir}/scale-${n}/package-lock.json`, lock);
+  }
+  const points: { packages: number; ms: number; maxrssKib: number }[] = [];
+  for (const n of c.sizes.scaling) {
+    const out = await child(["--child-scaling", `${c.dir}/scale-${n}`], ["--v8-flags=--expose-gc"]);
+    if (out.packages !== n) throw new Error(`${n} packages read as ${out.packages} components`);
+    points.push({ packages: n, ms: Number(out.ms), maxrssKib: Number(out.maxrssKib) });
+  }
+  c.log(formatTable(
+    ["packages", "ms", "µs/package", "maxrss MB"],
+    points.map((p) => [
+      String(p.packages),
+      p.ms.toFixed(1),
+      ((p.ms * 1000) / p.packages).toFixed(1),
+      megabytes(p.maxrssKib).toFixed(1),
+    ]),
+  ));
+  return [scalingResult(points)];
+}
+
+async function benchStartup(): Promise<BenchResult[]> {
+  await run(Deno.execPath(), [...RUN_FLAGS, MAIN, "--version"]); // warm-up
+  const walls: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    walls.push((await run(Deno.execPath(), [...RUN_FLAGS, MAIN, "--version"])).ms);
+  }
+  const ms = median(walls);
+  return [{
+    name: "startup --version",
+    vouch: `${ms.toFixed(1)} ms (median of 10)`,
+    reference: "—",
+    bar: { metric: "wall", op: "<", limit: 100, unit: "ms" },
+    value: ms,
+  }];
+}
+
+const RUNNERS: Record<string, (c: Context) => Promise<BenchResult[]>> = {
+  "hash-throughput": benchThroughput,
+  "hash-parallel": benchParallel,
+  "hash-rss": benchRss,
+  "cli-corpus": benchCorpus,
+  "scaling": benchScaling,
+  "startup": benchStartup,
+};
+
+/** Prints a child mode's result line, then waits until the parent closes stdin (see `child`). */
+async function report(result: Record<string, unknown>): Promise<void> {
+  console.log(JSON.stringify(result));
+  const buffer = new Uint8Array(64);
+  while ((await Deno.stdin.read(buffer)) !== null) { /* wait for EOF */ }
+}
+
+async function childHash(path: string): Promise<void> {
+  const [subject] = await hashSubjects([{ name: path.split("/").pop()!, path }]);
+  await report({ sha256: subject.sha256, size: subject.size });
+}
+
+async function childCli(args: string[]): Promise<void> {
+  let bytes = 0;
+  const exit = await runCli(args, {
+    // Encoded as main.ts does before writing, so the peak RSS counts the output's bytes.
+    stdout: (text) => void (bytes += new TextEncoder().encode(text).length),
+    stderr: () => {},
+    env: {},
+    stderrIsTerminal: false,
+    readTextFile: (path) => Deno.readTextFileSync(path),
+    appendTextFile: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
+  });
+  await report({ exit, stdoutBytes: bytes });
+}
+
+/**
+ * Child mode of the scaling case: warms the hot paths up on the 1,000-package
+ * lockfile beside `dir`, then times passes over `dir` (garbage collected before
+ * each when `--v8-flags=--expose-gc` is given) and reports the fastest.
+ */
+async function childScaling(dir: string): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  for (let i = 0; i < 3; i++) await scalingPass(`${dir}/../scale-${WARM_UP_PACKAGES}`);
+  const times: number[] = [];
+  let packages = 0;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    times.push(await timed(async () => (packages = await scalingPass(dir))));
+  }
+  await report({ packages, ms: Math.min(...times) });
+}
+
+async function main(argv: string[]): Promise<number> {
+  let plan: BenchPlan;
+  try {
+    plan = parseBenchArgs(argv);
+  } catch (error) {
+    if (!isVouchError(error)) throw error;
+    const p = error.toProblem();
+    console.error(`error[${p.code}]: ${p.message}\n  hint: ${p.hint}`);
+    return 2;
+  }
+  if (plan.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (plan.childHash !== undefined) {
+    await childHash(plan.childHash);
+    return 0;
+  }
+  if (plan.childScaling !== undefined) {
+    await childScaling(plan.childScaling);
+    return 0;
+  }
+  if (plan.childCli !== undefined) {
+    await childCli(plan.childCli);
+    return 0;
+  }
+
+  const dir = await Deno.makeTempDir({ prefix: "vouch_bench_" });
+  const chunk = randomFillSync(new Uint8Array(16 * MIB));
+  const context: Context = { dir, sizes: sizes(plan.quick), chunk, log: (t) => console.log(t) };
+  const results: BenchResult[] = [];
+  const started = performance.now();
+  try {
+    for (const name of plan.cases) {
+      console.log(`… ${name}`);
+      // Each case gets its own folder, removed right after it so the next one starts clean.
+      const caseDir = `${dir}/${name}`;
+      await Deno.mkdir(caseDir);
+      try {
+        results.push(...(await RUNNERS[name]({ ...context, dir: caseDir })));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        results.push({ name, skipped: message, failed: true });
+      } finally {
+        await Deno.remove(caseDir, { recursive: true });
+      }
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+  console.log(`\n${formatResults(results)}`);
+  console.log(`total ${seconds(performance.now() - started)}${plan.quick ? " (--quick)" : ""}`);
+  const failures = results.filter(isFailure);
+  if (failures.length > 0) {
+    console.log(
+      `${failures.length} bar(s) missed or failed: ${failures.map((f) => f.name).join(", ")}`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));

@@ -1,0 +1,229 @@
+// Tests of the pure parts of scripts/bench.ts: arguments, bars, tables, the
+// synthetic lockfile. Nothing here is timed.
+import assert from "node:assert/strict";
+import { isVouchError } from "../../src/errors.ts";
+import { readPackageLock } from "../../src/inventory/package_lock.ts";
+import {
+  type Bar,
+  type BenchResult,
+  CASES,
+  evaluateBar,
+  formatBar,
+  formatResults,
+  formatTable,
+  isFailure,
+  median,
+  parseBenchArgs,
+  scalingResult,
+  syntheticPackageLock,
+  vmHwmKib,
+} from "../../scripts/bench.ts";
+
+function codeOf(action: () => unknown): string {
+  try {
+    action();
+  } catch (error) {
+    if (isVouchError(error)) return error.code;
+    throw error;
+  }
+  throw new Error("no error thrown");
+}
+
+Deno.test("parseBenchArgs: every case by default, in run order", () => {
+  assert.deepEqual(parseBenchArgs([]), { quick: false, cases: [...CASES], help: false });
+  assert.equal(parseBenchArgs(["--quick"]).quick, true);
+  assert.equal(parseBenchArgs(["--help"]).help, true);
+});
+
+Deno.test("parseBenchArgs: --only keeps the named cases in CASES order", () => {
+  assert.deepEqual(parseBenchArgs(["--only", "startup", "--only=scaling"]).cases, [
+    "scaling",
+    "startup",
+  ]);
+});
+
+Deno.test("parseBenchArgs: unknown case, flag or argument is a usage error", () => {
+  assert.equal(codeOf(() => parseBenchArgs(["--only", "hashing"])), "args.invalid_value");
+  assert.equal(codeOf(() => parseBenchArgs(["--fast"])), "args.unknown_flag");
+  assert.equal(codeOf(() => parseBenchArgs(["scaling"])), "args.unexpected_argument");
+});
+
+Deno.test("parseBenchArgs: child modes", () => {
+  assert.equal(parseBenchArgs(["--child-hash", "/tmp/f"]).childHash, "/tmp/f");
+  assert.equal(parseBenchArgs(["--child-scaling", "/tmp/d"]).childScaling, "/tmp/d");
+  assert.deepEqual(
+    parseBenchArgs(["--child-cli", "--", "sbom", "--project-root", "x"]).childCli,
+    ["sbom", "--project-root", "x"],
+  );
+});
+
+Deno.test("evaluateBar: each comparison, at and around the limit", () => {
+  const bar = (op: Bar["op"]): Bar => ({ metric: "ratio", op, limit: 0.6, unit: "" });
+  assert.equal(evaluateBar(bar("<="), 0.6), true);
+  assert.equal(evaluateBar(bar("<="), 0.61), false);
+  assert.equal(evaluateBar(bar("<"), 0.6), false);
+  assert.equal(evaluateBar(bar("<"), 0.59), true);
+  assert.equal(evaluateBar(bar(">="), 0.6), true);
+  assert.equal(evaluateBar(bar(">="), 0.59), false);
+  assert.equal(evaluateBar(bar(">="), NaN), false);
+  assert.equal(evaluateBar(bar("<"), -Infinity), false);
+});
+
+Deno.test("formatBar: metric, symbol, limit and unit", () => {
+  assert.equal(formatBar({ metric: "maxrss", op: "<", limit: 150, unit: "MB" }), "maxrss < 150 MB");
+  assert.equal(formatBar({ metric: "ratio", op: ">=", limit: 0.9, unit: "" }), "ratio ≥ 0.9");
+  assert.equal(formatBar({ metric: "wall", op: "<=", limit: 0.15, unit: "s" }), "wall ≤ 0.15 s");
+});
+
+Deno.test("formatTable: columns padded to the widest cell, no trailing spaces", () => {
+  const text = formatTable(["a", "long header"], [["wide cell", "x"], ["b"]]);
+  assert.equal(
+    text,
+    "a          long header\n" +
+      "---------  -----------\n" +
+      "wide cell  x\n" +
+      "b\n",
+  );
+});
+
+const measured = (value: number): BenchResult => ({
+  name: "startup",
+  vouch: `${value} ms`,
+  reference: "—",
+  ratio: value / 200,
+  bar: { metric: "wall", op: "<", limit: 100, unit: "ms" },
+  value,
+});
+
+Deno.test("formatResults and isFailure: ok, MISSED, SKIPPED and FAILED lines", () => {
+  const results: BenchResult[] = [
+    measured(50),
+    measured(150),
+    { name: "cli-corpus", skipped: "no corpus" },
+    { name: "hash-rss", skipped: "child exited 1", failed: true },
+  ];
+  assert.deepEqual(results.map(isFailure), [false, true, false, true]);
+  const lines = formatResults(results).split("\n");
+  assert.match(lines[0], /^case\s+vouch\s+reference\s+ratio\s+bar\s+status$/);
+  assert.match(lines[2], /^startup\s+50 ms\s+—\s+0\.250\s+wall < 100 ms\s+ok$/);
+  assert.match(lines[3], /^startup\s+150 ms\s+—\s+0\.750\s+wall < 100 ms\s+MISSED$/);
+  assert.match(lines[4], /^cli-corpus\s+SKIPPED: no corpus$/);
+  assert.match(lines[5], /^hash-rss\s+FAILED: child exited 1$/);
+});
+
+Deno.test("median: odd and even counts, input untouched", () => {
+  const values = [5, 1, 3];
+  assert.equal(median(values), 3);
+  assert.deepEqual(values, [5, 1, 3]);
+  assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.equal(median([7]), 7);
+});
+
+Deno.test("vmHwmKib: reads the VmHWM line of a /proc status text", () => {
+  const status = "Name:\tdeno\nVmPeak:\t  999999 kB\nVmHWM:\t   57104 kB\nVmRSS:\t   50000 kB\n";
+  assert.equal(vmHwmKib(status), 57104);
+  assert.throws(() => vmHwmKib("Name:\tdeno\n"), /VmHWM/);
+});
+
+Deno.test("scalingResult: µs/package at the largest size over 1,000", () => {
+  const linear = scalingResult([
+    { packages: 50000, ms: 2500 },
+    { packages: 100, ms: 9 },
+    { packages: 1000, ms: 40 },
+  ]);
+  assert.equal(linear.name, "scaling 50k vs 1k");
+  assert.equal(linear.ratio, 50 / 40);
+  assert.equal(linear.value, linear.ratio);
+  assert.equal(isFailure(linear), false);
+  const quadratic = scalingResult([{ packages: 1000, ms: 40 }, { packages: 10000, ms: 4000 }]);
+  assert.equal(quadratic.ratio, 10);
+  assert.equal(isFailure(quadratic), true);
+  assert.equal(
+    isFailure(scalingResult([{ packages: 1000, ms: 1 }, { packages: 5000, ms: 15 }])),
+    false,
+  );
+  assert.throws(() => scalingResult([{ packages: 100, ms: 1 }]), /1000-package point/);
+});
+
+/** Where Node finds `name` when required from `location` (the upward node_modules walk). */
+function nodeResolve(
+  packages: Record<string, unknown>,
+  location: string,
+  name: string,
+): string | undefined {
+  let folder = location;
+  for (;;) {
+    const key = `${folder === "" ? "" : `${folder}/`}node_modules/${name}`;
+    if (key in packages) return key;
+    if (folder === "") return undefined;
+    const cut = folder.lastIndexOf("/node_modules/");
+    folder = cut === -1 ? "" : folder.slice(0, cut);
+  }
+}
+
+Deno.test("syntheticPackageLock: exactly `count` packages besides the root, v3 shape", () => {
+  for (const count of [0, 1, 9, 10, 1000]) {
+    const lock = syntheticPackageLock(count);
+    assert.equal(lock.lockfileVersion, 3);
+    assert.equal(Object.keys(lock.packages).length, count + 1, `count ${count}`);
+    assert.equal(Object.keys(lock.packages)[0], "");
+  }
+});
+
+Deno.test("syntheticPackageLock: deterministic per seed", () => {
+  assert.deepEqual(syntheticPackageLock(200), syntheticPackageLock(200));
+  assert.deepEqual(syntheticPackageLock(200, { seed: 7 }), syntheticPackageLock(200, { seed: 7 }));
+  assert.notDeepEqual(syntheticPackageLock(200, { seed: 7 }), syntheticPackageLock(200));
+});
+
+Deno.test("syntheticPackageLock: nested and scoped entries, realistic fields", () => {
+  const lock = syntheticPackageLock(2000);
+  const keys = Object.keys(lock.packages).filter((k) => k !== "");
+  const depth = (k: string): number => k.split("node_modules/").length - 1;
+  const nested = keys.filter((k) => depth(k) >= 2);
+  assert.equal(nested.length, 300); // 15%
+  assert.ok(keys.some((k) => depth(k) >= 3), "some entries two levels deep");
+  assert.ok(keys.some((k) => /node_modules\/@scope-\d+\/[^/]+$/.test(k)), "scoped packages");
+  assert.deepEqual(keys, [...keys].sort(), "sorted like npm writes them");
+  for (const key of keys) {
+    const entry = lock.packages[key];
+    const name = key.slice(key.lastIndexOf("node_modules/") + "node_modules/".length);
+    const version = entry.version as string;
+    assert.match(version, /^\d+\.\d+\.\d+$/);
+    assert.equal(
+      entry.resolved,
+      `https://registry.npmjs.org/${name}/-/${name.split("/").pop()}-${version}.tgz`,
+    );
+    assert.match(entry.integrity as string, /^sha512-[A-Za-z0-9+/]{86}==$/);
+  }
+  assert.ok(keys.some((k) => lock.packages[k].dev === true), "dev packages");
+});
+
+Deno.test("syntheticPackageLock: every dependency resolves the way Node resolves it", () => {
+  const lock = syntheticPackageLock(3000, { seed: 3 });
+  let edges = 0;
+  for (const [location, entry] of Object.entries(lock.packages)) {
+    for (const field of ["dependencies", "devDependencies"]) {
+      const deps = (entry[field] ?? {}) as Record<string, string>;
+      for (const [name, range] of Object.entries(deps)) {
+        const target = nodeResolve(lock.packages, location, name);
+        assert.ok(target !== undefined, `${location} -> ${name}`);
+        assert.equal(range, `^${lock.packages[target].version}`, `${location} -> ${target}`);
+        edges++;
+      }
+    }
+  }
+  assert.ok(edges > 3000, `only ${edges} dependencies`);
+});
+
+Deno.test("syntheticPackageLock: vouch reads one distinct component per package", () => {
+  const count = 5000;
+  const out = readPackageLock(JSON.stringify(syntheticPackageLock(count)), {
+    path: "package-lock.json",
+  });
+  assert.equal(out.components.length, count);
+  assert.equal(out.project?.name, "synthetic-app");
+  assert.ok(out.components.every((c) => c.hashes.some((h) => h.alg === "sha512")));
+  assert.ok(out.edges.length > count, `only ${out.edges.length} edges`);
+  assert.equal(out.components.filter((c) => c.direct).length, 30);
+});
