@@ -1,41 +1,91 @@
+// Private: the one accumulator of members, components and edges that every
+// reader and the inventory merge use. Repeated components (same purl) merge,
+// repeated edges collapse, and the output is sorted and dangling-free.
 import type { Component, Edge, Hash, Member, ReaderOutput, Scope } from "./types.ts";
 import { ROOT_ID } from "./types.ts";
 
-/** What a reader knows about one component occurrence. */
+/** What a reader knows about one occurrence of a component. */
 export interface ComponentInit {
   /** The purl (also the id). */
   purl: string;
   /** Ecosystem of the purl. */
   ecosystem: Component["ecosystem"];
-  /** Package name. */
+  /** Package name as the file writes it. */
   name: string;
-  /** Exact version (absent for unversioned downloads). */
+  /** Exact version (absent for unpinned declarations and unversioned downloads). */
   version?: string;
+  /** Declared constraint; the first one given is kept while no version is known. */
+  specifier?: string;
   /** Recorded hashes. */
-  hashes?: Hash[];
-  /** Download URL. */
+  hashes?: Iterable<Hash>;
+  /** Download URL; the first one given is kept. */
   downloadLocation?: string;
-  /** Scopes of this occurrence (runtime when empty). */
-  scopes?: Scope[];
-  /** Declared directly by the project (when the reader decides it itself). */
+  /** Declared by the project itself. */
   direct?: boolean;
+  /** Scopes of this occurrence; a component with none at all is runtime. */
+  scopes?: Iterable<Scope>;
+  /** Extras / dependency groups / features of this occurrence. */
+  groups?: Iterable<string>;
   /** Files that mention it. */
+  sources: Iterable<string>;
+}
+
+/** Options of {@linkcode OutputBuilder.build}. */
+export interface BuildOptions {
+  /** Also mark direct every component that the root or a member has an edge to. */
+  directFromEdges?: boolean;
+  /** What to do with an edge whose end is unknown: drop it (default) or throw. */
+  danglingEdges?: "drop" | "throw";
+}
+
+/** The fields of a component occurrence that merge into an existing one. */
+type Mergeable = Pick<ComponentInit, "hashes" | "scopes" | "groups" | "sources"> & {
+  direct?: boolean;
+  downloadLocation?: string;
+  license?: string;
+};
+
+interface Draft {
+  /** Identity fields, in output key order; the lists below replace its arrays. */
+  component: Component;
+  /** Everything given, duplicates included (deduplicated once, in `build`). */
+  hashes: Hash[];
+  scopes: Scope[];
+  groups: string[];
   sources: string[];
 }
 
-function compare(a: string, b: string): number {
+/**
+ * Plain code-unit string comparison (locale-independent, deterministic).
+ *
+ * @param a First string.
+ * @param b Second string.
+ * @returns Negative, zero or positive.
+ */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function sortedUnique<T extends string>(list: T[]): T[] {
+  return list.length < 2 ? [...list] : [...new Set(list)].sort(compare);
+}
+
+function sortedUniqueHashes(list: Hash[]): Hash[] {
+  if (list.length < 2) return [...list];
+  const byKey = new Map(list.map((hash) => [`${hash.alg}:${hash.hex}`, hash]));
+  return [...byKey.keys()].sort(compare).map((key) => byKey.get(key)!);
+}
+
 /**
- * Accumulates members, components and edges, merging repeated components
- * (same purl) and edges, and emits a sorted, dangling-free
- * {@linkcode ReaderOutput}.
+ * Accumulates members, components and edges and emits a sorted, dangling-free
+ * {@linkcode ReaderOutput}. Components with the same purl merge: `direct` is
+ * OR-ed, hashes, scopes, groups and sources are unioned, the first download
+ * location (and license) is kept. Linear in what is added (plus sorting).
  */
 export class OutputBuilder {
-  #members = new Map<string, Member>();
-  #components = new Map<string, Component>();
-  #edges = new Map<string, Edge>();
+  readonly #members = new Map<string, Member>();
+  readonly #drafts = new Map<string, Draft>();
+  readonly #edges = new Map<string, Edge>();
 
   /**
    * Adds a workspace member (first-party), keeping the first one per id.
@@ -49,46 +99,76 @@ export class OutputBuilder {
   }
 
   /**
-   * Adds a component, or merges scopes, hashes and sources into the one with the same purl.
+   * Adds a component occurrence, or merges it into the component with the same purl.
    *
    * @param init The occurrence.
-   * @returns The component id.
+   * @returns The component id (the purl).
    */
   component(init: ComponentInit): string {
-    const scopes: Scope[] = init.scopes?.length ? init.scopes : ["runtime"];
-    const existing = this.#components.get(init.purl);
-    if (existing === undefined) {
-      this.#components.set(init.purl, {
-        id: init.purl,
-        ecosystem: init.ecosystem,
-        name: init.name,
-        ...(init.version === undefined ? {} : { version: init.version }),
-        purl: init.purl,
-        hashes: [...(init.hashes ?? [])],
-        downloadLocation: init.downloadLocation,
-        direct: init.direct ?? false,
-        scopes: [...scopes],
-        groups: [],
-        sources: [...init.sources],
-      });
-      return init.purl;
-    }
-    existing.scopes.push(...scopes);
-    existing.hashes.push(...(init.hashes ?? []));
-    existing.sources.push(...init.sources);
-    existing.direct ||= init.direct ?? false;
-    existing.downloadLocation ??= init.downloadLocation;
+    const draft = this.#draft(init.purl, () => ({
+      id: init.purl,
+      ecosystem: init.ecosystem,
+      name: init.name,
+      version: init.version,
+      specifier: undefined,
+      purl: init.purl,
+      hashes: [],
+      downloadLocation: undefined,
+      direct: false,
+      scopes: [],
+      groups: [],
+      sources: [],
+    }));
+    if (draft.component.version === undefined) draft.component.specifier ??= init.specifier;
+    this.#merge(draft, init);
     return init.purl;
+  }
+
+  /**
+   * Adds a finished component (another reader's output), or merges it into
+   * the one with the same id. The first one's identity fields (and specifier)
+   * are kept.
+   *
+   * @param component The component.
+   * @returns Its id.
+   */
+  add(component: Component): string {
+    this.#merge(this.#draft(component.id, () => ({ ...component })), component);
+    return component.id;
+  }
+
+  /**
+   * Adds every member, component and edge of a reader output.
+   *
+   * @param output The output.
+   */
+  addOutput(output: ReaderOutput): void {
+    for (const member of output.members) this.member(member);
+    for (const component of output.components) this.add(component);
+    for (const edge of output.edges) this.edge(edge.from, edge.to, edge.scope);
+  }
+
+  /**
+   * Marks a known component as declared by the project (direct) under groups.
+   *
+   * @param id Component id (unknown ids are ignored).
+   * @param groups Group / extra names to add.
+   */
+  declare(id: string, groups: Iterable<string>): void {
+    const draft = this.#drafts.get(id);
+    if (draft === undefined) return;
+    draft.component.direct = true;
+    draft.groups.push(...groups);
   }
 
   /**
    * Tells whether a component id is known.
    *
-   * @param id A purl.
-   * @returns `true` when added.
+   * @param id An id.
+   * @returns `true` when a component has that id.
    */
   hasComponent(id: string): boolean {
-    return this.#components.has(id);
+    return this.#drafts.has(id);
   }
 
   /**
@@ -103,31 +183,86 @@ export class OutputBuilder {
   }
 
   /**
-   * Emits the sorted output. Edges whose ends are unknown are dropped; unless
-   * `direct` was decided by the reader, a component is direct when the root
-   * or a member has an edge to it.
-   *
-   * @param options `directFromEdges`: derive `direct` from root/member edges.
-   * @returns The reader output.
+   * Gives every component without a scope of its own the scopes through which
+   * it is reachable from the root and the members: the scope of the first edge
+   * of each path (runtime when unreachable). Linear in nodes and edges.
    */
-  build(options: { directFromEdges: boolean }): ReaderOutput {
-    const known = (id: string): boolean =>
-      id === ROOT_ID || this.#members.has(id) || this.#components.has(id);
-    const edges = [...this.#edges.values()].filter((e) => known(e.from) && known(e.to));
-    for (const edge of edges) {
-      const to = this.#components.get(edge.to);
-      if (options.directFromEdges && to && !this.#components.has(edge.from)) to.direct = true;
+  propagateScopes(): void {
+    const out = new Map<string, string[]>();
+    for (const edge of this.#edges.values()) {
+      const list = out.get(edge.from);
+      if (list) list.push(edge.to);
+      else out.set(edge.from, [edge.to]);
     }
-    const components = [...this.#components.values()].sort((a, b) => compare(a.id, b.id));
-    for (const c of components) {
-      c.scopes = [...new Set(c.scopes)].sort(compare);
-      c.sources = [...new Set(c.sources)].sort(compare);
+    const starts = new Set([ROOT_ID, ...this.#members.keys()]);
+    const reached = new Map<string, Set<Scope>>();
+    const walk = (scope: Scope, seeds: string[]): void => {
       const seen = new Set<string>();
-      c.hashes = c.hashes
-        .filter((h) => !seen.has(`${h.alg}:${h.hex}`) && seen.add(`${h.alg}:${h.hex}`))
-        .sort((a, b) => compare(a.alg, b.alg) || compare(a.hex, b.hex));
-      if (c.downloadLocation === undefined) delete c.downloadLocation;
+      const queue = seeds.filter((id) => !starts.has(id));
+      for (const id of queue) seen.add(id);
+      for (let i = 0; i < queue.length; i++) {
+        const id = queue[i];
+        let scopes = reached.get(id);
+        if (!scopes) reached.set(id, scopes = new Set());
+        scopes.add(scope);
+        for (const next of out.get(id) ?? []) {
+          if (!seen.has(next) && !starts.has(next)) {
+            seen.add(next);
+            queue.push(next);
+          }
+        }
+      }
+    };
+    const seedsByScope = new Map<Scope, string[]>();
+    for (const edge of this.#edges.values()) {
+      if (!starts.has(edge.from)) continue;
+      const seeds = seedsByScope.get(edge.scope);
+      if (seeds) seeds.push(edge.to);
+      else seedsByScope.set(edge.scope, [edge.to]);
     }
+    for (const [scope, seeds] of seedsByScope) walk(scope, seeds);
+    for (const [id, draft] of this.#drafts) {
+      if (draft.scopes.length === 0) draft.scopes.push(...reached.get(id) ?? ["runtime" as const]);
+    }
+  }
+
+  /**
+   * Emits the sorted output: members and components by id, edges by
+   * (from, to, scope); a component without any scope is runtime.
+   *
+   * @param options Whether root/member edges make components direct; what to
+   *   do with edges whose ends are unknown.
+   * @returns The output.
+   * @throws {Error} An internal error for an unknown edge end when
+   *   `danglingEdges` is `"throw"`.
+   */
+  build(options: BuildOptions = {}): ReaderOutput {
+    const known = (id: string): boolean =>
+      id === ROOT_ID || this.#members.has(id) || this.#drafts.has(id);
+    const edges: Edge[] = [];
+    for (const edge of this.#edges.values()) {
+      if (known(edge.from) && known(edge.to)) edges.push(edge);
+      else if (options.danglingEdges === "throw") {
+        throw new Error(`internal: dangling inventory edge ${edge.from} -> ${edge.to}`);
+      }
+    }
+    if (options.directFromEdges) {
+      for (const edge of edges) {
+        const to = this.#drafts.get(edge.to);
+        if (to && !this.#drafts.has(edge.from)) to.component.direct = true;
+      }
+    }
+    const components = [...this.#drafts.values()].map((draft): Component => {
+      // Copy the defined fields in draft key order (no `delete`: it slows objects down).
+      const fields = draft.component as unknown as Record<string, unknown>;
+      const component: Record<string, unknown> = {};
+      for (const key in fields) if (fields[key] !== undefined) component[key] = fields[key];
+      component.hashes = sortedUniqueHashes(draft.hashes);
+      component.scopes = sortedUnique(draft.scopes.length > 0 ? draft.scopes : ["runtime"]);
+      component.groups = sortedUnique(draft.groups);
+      component.sources = sortedUnique(draft.sources);
+      return component as unknown as Component;
+    }).sort((a, b) => compare(a.id, b.id));
     return {
       members: [...this.#members.values()].sort((a, b) => compare(a.id, b.id)),
       components,
@@ -135,5 +270,25 @@ export class OutputBuilder {
         compare(a.from, b.from) || compare(a.to, b.to) || compare(a.scope, b.scope)
       ),
     };
+  }
+
+  #draft(id: string, create: () => Component): Draft {
+    let draft = this.#drafts.get(id);
+    if (draft === undefined) {
+      draft = { component: create(), hashes: [], scopes: [], groups: [], sources: [] };
+      this.#drafts.set(id, draft);
+    }
+    return draft;
+  }
+
+  #merge(draft: Draft, from: Mergeable): void {
+    const { component } = draft;
+    component.direct ||= from.direct === true;
+    component.downloadLocation ??= from.downloadLocation;
+    component.license ??= from.license;
+    if (from.hashes) draft.hashes.push(...from.hashes);
+    if (from.scopes) draft.scopes.push(...from.scopes);
+    if (from.groups) draft.groups.push(...from.groups);
+    draft.sources.push(...from.sources);
   }
 }

@@ -1,10 +1,12 @@
 // Private helpers shared by the Python readers (pyproject, requirements, uv.lock,
-// poetry.lock, pdm.lock): error construction, hash parsing, a component/edge
-// accumulator with deterministic output, and Poetry constraint conversion.
+// poetry.lock, pdm.lock): error construction, hash parsing, the lockfile
+// prologue, PyPI components for the shared OutputBuilder, and Poetry
+// constraint conversion.
 import { VouchError } from "../errors.ts";
+import type { ComponentInit } from "./_builder.ts";
+import { parseToml, type TomlTable } from "./_toml.ts";
 import { pep503Name, pypiPurl } from "./purl.ts";
-import type { Component, Edge, Hash, HashAlgorithm, Member, ReaderOutput, Scope } from "./types.ts";
-import { ROOT_ID } from "./types.ts";
+import type { Hash, HashAlgorithm, Scope } from "./types.ts";
 
 /** The default PyPI index, which needs no `repository_url` qualifier. */
 const DEFAULT_INDEXES = new Set([
@@ -130,23 +132,6 @@ export function parseHash(text: string): Hash | undefined {
   return { alg: alg as HashAlgorithm, hex: match[2].toLowerCase() };
 }
 
-function sortedHashes(hashes: Iterable<Hash>): Hash[] {
-  const unique = new Map<string, Hash>();
-  for (const hash of hashes) unique.set(`${hash.alg}:${hash.hex}`, hash);
-  return [...unique.entries()].sort(([a], [b]) => compare(a, b)).map(([, hash]) => hash);
-}
-
-/**
- * Plain code-unit string comparison (locale-independent, deterministic).
- *
- * @param a First string.
- * @param b Second string.
- * @returns Negative, zero or positive.
- */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The `vcs_url` qualifier / download location of a git checkout:
  * `git+<url>@<commit>`.
@@ -170,8 +155,26 @@ export function isSdist(fileName: string): boolean {
   return !/\.whl(?:[?#].*)?$/i.test(fileName);
 }
 
-/** The fields a reader gives for a new component (the rest is derived). */
-export interface ComponentInit {
+/**
+ * Hashes and URLs of a lock entry's distribution files: the tables among
+ * `files` with a known `hash` (`alg:hex`) and/or a `url`, in order.
+ *
+ * @param files The entry's file tables (other values are skipped).
+ * @returns The parsed hashes and the URLs.
+ */
+export function distributionFiles(files: readonly unknown[]): { hashes: Hash[]; urls: string[] } {
+  const hashes: Hash[] = [];
+  const urls: string[] = [];
+  for (const file of files.filter(isTable)) {
+    const hash = typeof file.hash === "string" ? parseHash(file.hash) : undefined;
+    if (hash) hashes.push(hash);
+    if (typeof file.url === "string") urls.push(file.url);
+  }
+  return { hashes, urls };
+}
+
+/** What a Python reader knows about one occurrence of a PyPI component. */
+export interface PypiComponentInit {
   /** Name as written in the file. */
   name: string;
   /** Exact version. */
@@ -190,196 +193,85 @@ export interface ComponentInit {
   scopes?: Iterable<Scope>;
   /** Group / extra names. */
   groups?: Iterable<string>;
-  /** Source file, when not the builder's own path. */
-  source?: string;
-}
-
-interface Draft {
-  component: Component;
-  hashes: Hash[];
-  scopes: Set<Scope>;
-  groups: Set<string>;
-  sources: Set<string>;
+  /** The file that mentions it. */
+  source: string;
 }
 
 /**
- * Accumulates components, members and edges of one Python file and emits a
- * deterministic {@linkcode ReaderOutput}. Components with the same purl merge.
+ * The {@linkcode ComponentInit} of a PyPI occurrence: its purl is built from
+ * the name, version and qualifiers; its one source is `init.source`.
+ *
+ * @param init The occurrence.
+ * @returns What `OutputBuilder.component` (in `_builder.ts`) takes.
  */
-export class OutputBuilder {
-  readonly #path: string;
-  readonly #drafts = new Map<string, Draft>();
-  readonly #members = new Map<string, Member>();
-  readonly #edges = new Map<string, Edge>();
+export function pypiComponent(init: PypiComponentInit): ComponentInit {
+  const { qualifiers, source, ...fields } = init;
+  return {
+    ...fields,
+    purl: pypiPurl(init.name, init.version, qualifiers),
+    ecosystem: "pypi",
+    sources: [source],
+  };
+}
 
+/** A parsed Python lockfile (uv.lock, poetry.lock, pdm.lock) and its packages. */
+export interface LockDocument {
+  /** The whole document. */
+  doc: TomlTable;
+  /** The `[[package]]` tables (empty when there are none). */
+  packages: TomlTable[];
   /**
-   * Creates a builder.
+   * Where a package is, for error messages.
    *
-   * @param path The file path, used as every component's source.
+   * @param index The package's 0-based index in `packages`.
+   * @returns `path:line` of its `[[package]]` header, or `path`.
    */
-  constructor(path: string) {
-    this.#path = path;
+  where(index: number): string;
+  /**
+   * A package's `name` and optional `version`, checked.
+   *
+   * @param index The package's 0-based index in `packages`.
+   * @returns The name (a non-empty string) and the version (a string, if given).
+   * @throws {VouchError} `inventory.<reader>.invalid` when they are not.
+   */
+  nameAndVersion(index: number): { name: string; version?: string };
+}
+
+/**
+ * Parses a Python lockfile and checks that `package` is an array of tables.
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path; `reader`: the reader name for error codes.
+ * @returns The document and its packages.
+ * @throws {VouchError} `inventory.<reader>.invalid` for malformed TOML or a
+ *   `package` that is not an array of tables.
+ */
+export function readLockDocument(
+  text: string,
+  options: { path: string; reader: string },
+): LockDocument {
+  const { path, reader } = options;
+  const doc = parseToml(text, path, `inventory.${reader}.invalid`);
+  const packages = doc.package ?? [];
+  if (!Array.isArray(packages) || !packages.every(isTable)) {
+    throw invalid(
+      reader,
+      at(path, nthLine(text, /^\s*\[+package/)),
+      "`package` must be an array of tables",
+    );
   }
-
-  /**
-   * Adds (or merges into) a component; returns its id (the purl).
-   *
-   * @param init The component fields.
-   * @returns The component id.
-   */
-  addComponent(init: ComponentInit): string {
-    const purl = pypiPurl(init.name, init.version, init.qualifiers);
-    let draft = this.#drafts.get(purl);
-    if (draft === undefined) {
-      draft = {
-        component: {
-          id: purl,
-          ecosystem: "pypi",
-          name: init.name,
-          version: init.version,
-          specifier: init.version === undefined ? init.specifier : undefined,
-          purl,
-          hashes: [],
-          downloadLocation: init.downloadLocation,
-          direct: false,
-          scopes: [],
-          groups: [],
-          sources: [],
-        },
-        hashes: [],
-        scopes: new Set(),
-        groups: new Set(),
-        sources: new Set(),
-      };
-      this.#drafts.set(purl, draft);
+  const where = (index: number): string => at(path, nthLine(text, /^\s*\[\[package\]\]/, index));
+  const nameAndVersion = (index: number): { name: string; version?: string } => {
+    const { name, version } = packages[index];
+    if (typeof name !== "string" || name === "") {
+      throw invalid(reader, where(index), "package without a `name`");
     }
-    const { component } = draft;
-    component.direct ||= init.direct === true;
-    component.downloadLocation ??= init.downloadLocation;
-    if (component.version === undefined) component.specifier ??= init.specifier;
-    draft.hashes.push(...(init.hashes ?? []));
-    for (const scope of init.scopes ?? []) draft.scopes.add(scope);
-    for (const group of init.groups ?? []) draft.groups.add(group);
-    draft.sources.add(init.source ?? this.#path);
-    return purl;
-  }
-
-  /**
-   * Marks a known component as declared by the project (direct) under groups.
-   *
-   * @param id Component id (unknown ids are ignored).
-   * @param groups Group / extra names to add.
-   */
-  declare(id: string, groups: Iterable<string>): void {
-    const draft = this.#drafts.get(id);
-    if (draft === undefined) return;
-    draft.component.direct = true;
-    for (const group of groups) draft.groups.add(group);
-  }
-
-  /**
-   * Whether an id is a known component.
-   *
-   * @param id The id.
-   * @returns `true` when a component has that id.
-   */
-  isComponent(id: string): boolean {
-    return this.#drafts.has(id);
-  }
-
-  /**
-   * Adds a first-party member.
-   *
-   * @param member The member.
-   */
-  addMember(member: Member): void {
-    if (!this.#members.has(member.id)) this.#members.set(member.id, member);
-  }
-
-  /**
-   * Adds an edge (self-edges are dropped, duplicates merge).
-   *
-   * @param from Depending node id.
-   * @param to Depended-on node id.
-   * @param scope Scope of the dependency.
-   */
-  addEdge(from: string, to: string, scope: Scope): void {
-    if (from === to) return;
-    this.#edges.set(`${from}\n${to}\n${scope}`, { from, to, scope });
-  }
-
-  /**
-   * Gives every component without a scope of its own the scopes through which
-   * it is reachable from the root and the members: the scope of the first edge
-   * of each path (runtime when unreachable). Linear in nodes and edges.
-   */
-  propagateScopes(): void {
-    const out = new Map<string, string[]>();
-    for (const edge of this.#edges.values()) {
-      const list = out.get(edge.from);
-      if (list) list.push(edge.to);
-      else out.set(edge.from, [edge.to]);
+    if (version !== undefined && typeof version !== "string") {
+      throw invalid(reader, where(index), `package "${name}" has a non-string \`version\``);
     }
-    const starts = new Set([ROOT_ID, ...this.#members.keys()]);
-    const reached = new Map<string, Set<Scope>>();
-    const walk = (scope: Scope, seeds: string[]): void => {
-      const seen = new Set<string>();
-      const queue = seeds.filter((id) => !starts.has(id));
-      for (const id of queue) seen.add(id);
-      for (let i = 0; i < queue.length; i++) {
-        const id = queue[i];
-        let scopes = reached.get(id);
-        if (!scopes) reached.set(id, scopes = new Set());
-        scopes.add(scope);
-        for (const next of out.get(id) ?? []) {
-          if (!seen.has(next) && !starts.has(next)) {
-            seen.add(next);
-            queue.push(next);
-          }
-        }
-      }
-    };
-    const seedsByScope = new Map<Scope, string[]>();
-    for (const edge of this.#edges.values()) {
-      if (!starts.has(edge.from)) continue;
-      const seeds = seedsByScope.get(edge.scope);
-      if (seeds) seeds.push(edge.to);
-      else seedsByScope.set(edge.scope, [edge.to]);
-    }
-    for (const [scope, seeds] of seedsByScope) walk(scope, seeds);
-    for (const [id, draft] of this.#drafts) {
-      if (draft.scopes.size > 0) continue;
-      for (const scope of reached.get(id) ?? ["runtime" as const]) draft.scopes.add(scope);
-    }
-  }
-
-  /**
-   * The sorted output. Edges whose ends are unknown are dropped.
-   *
-   * @returns The reader output.
-   */
-  build(): ReaderOutput {
-    const known = (id: string): boolean =>
-      id === ROOT_ID || this.#drafts.has(id) || this.#members.has(id);
-    const components = [...this.#drafts.values()].map((draft): Component => {
-      const component = { ...draft.component };
-      component.hashes = sortedHashes(draft.hashes);
-      component.scopes = [...(draft.scopes.size > 0 ? draft.scopes : ["runtime" as const])]
-        .sort(compare);
-      component.groups = [...draft.groups].sort(compare);
-      component.sources = [...draft.sources].sort(compare);
-      if (component.version !== undefined) delete component.specifier;
-      for (const key of ["version", "specifier", "downloadLocation", "license"] as const) {
-        if (component[key] === undefined) delete component[key];
-      }
-      return component;
-    }).sort((a, b) => compare(a.id, b.id));
-    const members = [...this.#members.values()].sort((a, b) => compare(a.id, b.id));
-    const edges = [...this.#edges.values()]
-      .filter((edge) => known(edge.from) && known(edge.to))
-      .sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to) || compare(a.scope, b.scope));
-    return { members, components, edges };
-  }
+    return { name, version };
+  };
+  return { doc, packages, where, nameAndVersion };
 }
 
 /**

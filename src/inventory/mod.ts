@@ -7,8 +7,9 @@
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { VouchError } from "../errors.ts";
 import { sha256Hex } from "../digest.ts";
+import { OutputBuilder } from "./_builder.ts";
 import { pep503Name } from "./purl.ts";
-import type { Component, Edge, Inventory, Member, Project, ReaderOutput } from "./types.ts";
+import type { Component, Edge, Inventory, Project, ReaderOutput } from "./types.ts";
 import { readPyproject } from "./pyproject.ts";
 import { readRequirements } from "./requirements.ts";
 import { readUvLock } from "./uv_lock.ts";
@@ -170,86 +171,51 @@ export interface LoadedInventory {
   inputs: { name: string; sha256: string }[];
 }
 
-function union<T>(a: T[], b: T[]): T[] {
-  return [...new Set([...a, ...b])].sort();
-}
-
-function mergeInto(target: Component, from: Component): void {
-  target.direct ||= from.direct;
-  target.scopes = union(target.scopes, from.scopes);
-  target.groups = union(target.groups, from.groups);
-  target.sources = union(target.sources, from.sources);
-  const hashes = new Map(target.hashes.map((h) => [`${h.alg}:${h.hex}`, h]));
-  for (const h of from.hashes) hashes.set(`${h.alg}:${h.hex}`, h);
-  target.hashes = [...hashes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, h]) => h);
-  target.downloadLocation ??= from.downloadLocation;
-  target.license ??= from.license;
-}
-
 /**
- * Folds a Python manifest's declarations into the locked components of the
- * same folder: the locked package becomes direct and takes the declared
- * scopes and groups; the unpinned declaration itself is dropped (the lockfile
- * says what ships).
+ * Folds a Python manifest into the locks of its folder: each declaration
+ * becomes a partial component with the id of every locked package of the same
+ * name (direct, with the declared scopes, groups and source), which the merge
+ * unites with the locked one; the manifest's edges point at the locked
+ * packages. The unpinned declaration itself is dropped: the lockfile says what
+ * ships.
  */
 function foldManifest(manifest: Output, locks: Output[]): Output {
-  const byName = new Map<string, Component[]>();
-  for (const lock of locks) {
-    for (const c of lock.components) {
-      const key = pep503Name(c.name);
-      byName.set(key, [...(byName.get(key) ?? []), c]);
-    }
-  }
-  const renamed = new Map<string, Component[]>();
+  const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => pep503Name(c.name));
+  const targets = new Map<string, Component[]>();
+  const components: Component[] = [];
   for (const declared of manifest.components) {
-    const targets = byName.get(pep503Name(declared.name)) ?? [];
-    for (const t of targets) {
-      mergeInto(t, { ...declared, hashes: [], downloadLocation: undefined, license: undefined });
+    const matches = locked.get(pep503Name(declared.name)) ?? [];
+    targets.set(declared.id, matches);
+    for (const target of matches) {
+      components.push({
+        ...target,
+        direct: true,
+        scopes: declared.scopes,
+        groups: declared.groups,
+        sources: declared.sources,
+        hashes: [],
+        downloadLocation: undefined,
+        license: undefined,
+      });
     }
-    renamed.set(declared.id, targets);
   }
   const edges: Edge[] = manifest.edges.flatMap((e) =>
-    (renamed.get(e.to) ?? [{ id: e.to }]).map((t) => ({ ...e, to: t.id }))
+    (targets.get(e.to) ?? [{ id: e.to }]).map((t) => ({ ...e, to: t.id }))
   );
-  return { ...manifest, components: [], edges };
+  return { ...manifest, components, edges };
 }
 
+/** Merges the outputs, each Python manifest folded into its folder's locks. */
 function merge(outputs: { path: string; reader: Reader; output: Output }[]): ReaderOutput {
-  const components = new Map<string, Component>();
-  const members = new Map<string, Member>();
-  const edges = new Map<string, Edge>();
-  const byFolder = Map.groupBy(outputs, (o) => dirname(o.path));
-  for (const group of byFolder.values()) {
-    const pythonLocks = group.filter((o) => o.reader.python && o.reader.lock).map((o) => o.output);
+  const builder = new OutputBuilder();
+  for (const group of Map.groupBy(outputs, (o) => dirname(o.path)).values()) {
+    const locks = group.filter((o) => o.reader.python && o.reader.lock).map((o) => o.output);
     for (const o of group) {
-      const output = o.reader.python && !o.reader.lock && pythonLocks.length > 0
-        ? foldManifest(o.output, pythonLocks)
-        : o.output;
-      for (const m of output.members) if (!members.has(m.id)) members.set(m.id, m);
-      for (const c of output.components) {
-        const existing = components.get(c.id);
-        if (existing) mergeInto(existing, c);
-        else components.set(c.id, { ...c });
-      }
-      for (const e of output.edges) edges.set(`${e.from}\0${e.to}\0${e.scope}`, e);
+      const manifest = o.reader.python && !o.reader.lock && locks.length > 0;
+      builder.addOutput(manifest ? foldManifest(o.output, locks) : o.output);
     }
   }
-  const known = new Set<string>(["root", ...members.keys(), ...components.keys()]);
-  for (const e of edges.values()) {
-    if (!known.has(e.from) || !known.has(e.to)) {
-      throw new Error(`internal: dangling inventory edge ${e.from} -> ${e.to}`);
-    }
-  }
-  const byId = (
-    a: { id: string },
-    b: { id: string },
-  ): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const edgeKey = (e: Edge): string => `${e.from}\0${e.to}\0${e.scope}`;
-  return {
-    members: [...members.values()].sort(byId),
-    components: [...components.values()].sort(byId),
-    edges: [...edges.values()].sort((a, b) => (edgeKey(a) < edgeKey(b) ? -1 : 1)),
-  };
+  return builder.build({ danglingEdges: "throw" });
 }
 
 function explicitFiles(root: string, lockfiles: string[]): string[] {

@@ -7,19 +7,20 @@
  */
 
 import { isVouchError } from "../errors.ts";
+import { OutputBuilder } from "./_builder.ts";
 import {
   at,
+  distributionFiles,
   gitVcsUrl,
   invalid,
   isSdist,
   isTable,
   NameIndex,
   nthLine,
-  OutputBuilder,
-  parseHash,
+  pypiComponent,
+  readLockDocument,
   unsupportedVersion,
 } from "./_python.ts";
-import { parseToml } from "./_toml.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pypiPurl } from "./purl.ts";
 import type { Hash, ReaderOutput, Scope } from "./types.ts";
@@ -40,13 +41,7 @@ interface Node {
 }
 
 function distribution(pkg: Table): { hashes: Hash[]; url?: string } {
-  const hashes: Hash[] = [];
-  const urls: string[] = [];
-  for (const file of (Array.isArray(pkg.files) ? pkg.files : []).filter(isTable)) {
-    const hash = typeof file.hash === "string" ? parseHash(file.hash) : undefined;
-    if (hash) hashes.push(hash);
-    if (typeof file.url === "string") urls.push(file.url);
-  }
+  const { hashes, urls } = distributionFiles(Array.isArray(pkg.files) ? pkg.files : []);
   return { hashes, url: urls.find(isSdist) ?? urls[0] };
 }
 
@@ -83,15 +78,7 @@ function scopesAndGroups(pkg: Table): { scopes: Scope[]; groups: string[] } {
  */
 export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput {
   const { path } = options;
-  const doc = parseToml(text, path, `inventory.${READER}.invalid`);
-  const packages = doc.package ?? [];
-  if (!Array.isArray(packages) || !packages.every(isTable)) {
-    throw invalid(
-      READER,
-      at(path, nthLine(text, /^\s*\[+package/)),
-      "`package` must be an array of tables",
-    );
-  }
+  const { doc, packages, where, nameAndVersion } = readLockDocument(text, { path, reader: READER });
   const metadata = isTable(doc.metadata) ? doc.metadata : undefined;
   if (metadata === undefined && packages.length === 0) {
     return { members: [], components: [], edges: [] };
@@ -107,23 +94,15 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput
       "pdm.lock lock_version 4.x",
     );
   }
-  const builder = new OutputBuilder(path);
+  const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
-  const where = (i: number): string => at(path, nthLine(text, /^\s*\[\[package\]\]/, i));
   packages.forEach((pkg: Table, i: number) => {
-    if (typeof pkg.name !== "string" || pkg.name === "") {
-      throw invalid(READER, where(i), "package without a `name`");
-    }
-    if (pkg.version !== undefined && typeof pkg.version !== "string") {
-      throw invalid(READER, where(i), `package "${pkg.name}" has a non-string \`version\``);
-    }
-    const name = pkg.name;
-    const version = pkg.version as string | undefined;
+    const { name, version } = nameAndVersion(i);
     let id: string;
     if (typeof pkg.path === "string") {
       id = pypiPurl(name, version);
-      builder.addMember({ id, name, ...(version === undefined ? {} : { version }), purl: id });
+      builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
     } else {
       const dist = distribution(pkg);
       let qualifiers: Record<string, string | undefined> = {};
@@ -136,14 +115,15 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput
         downloadLocation = pkg.url;
         qualifiers = { download_url: pkg.url };
       }
-      id = builder.addComponent({
+      id = builder.component(pypiComponent({
         name,
         version,
         qualifiers,
         hashes: dist.hashes,
         downloadLocation,
         ...scopesAndGroups(pkg),
-      });
+        source: path,
+      }));
     }
     ids.push(id);
     if (!index.get(name).some((node) => node.id === id)) index.add(name, { id, version });
@@ -170,7 +150,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput
       const candidates = index.get(name);
       const exact = candidates.filter((c) => pin !== undefined && c.version === pin);
       for (const node of exact.length > 0 ? exact : candidates) {
-        builder.addEdge(ids[i], node.id, "runtime");
+        builder.edge(ids[i], node.id, "runtime");
       }
     }
   });

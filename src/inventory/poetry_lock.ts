@@ -6,21 +6,22 @@
  * @module
  */
 
+import { OutputBuilder } from "./_builder.ts";
 import {
   at,
+  distributionFiles,
   gitVcsUrl,
   invalid,
   isSdist,
   isTable,
   NameIndex,
   nthLine,
-  OutputBuilder,
-  parseHash,
   poetryConstraint,
+  pypiComponent,
+  readLockDocument,
   repositoryUrl,
   unsupportedVersion,
 } from "./_python.ts";
-import { parseToml } from "./_toml.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "./purl.ts";
 import type { Hash, ReaderOutput, Scope } from "./types.ts";
@@ -56,13 +57,7 @@ function files(
       );
     }
   }
-  const hashes: Hash[] = [];
-  const urls: string[] = [];
-  for (const file of list.filter(isTable)) {
-    const hash = typeof file.hash === "string" ? parseHash(file.hash) : undefined;
-    if (hash) hashes.push(hash);
-    if (typeof file.url === "string") urls.push(file.url);
-  }
+  const { hashes, urls } = distributionFiles(list);
   return { hashes, url: urls.find(isSdist) ?? urls[0] };
 }
 
@@ -123,15 +118,7 @@ function dependencyVersions(value: unknown): Array<{ version?: string; optional:
  */
 export function readPoetryLock(text: string, options: PoetryLockOptions): ReaderOutput {
   const { path } = options;
-  const doc = parseToml(text, path, `inventory.${READER}.invalid`);
-  const packages = doc.package ?? [];
-  if (!Array.isArray(packages) || !packages.every(isTable)) {
-    throw invalid(
-      READER,
-      at(path, nthLine(text, /^\s*\[+package/)),
-      "`package` must be an array of tables",
-    );
-  }
+  const { doc, packages, where } = readLockDocument(text, { path, reader: READER });
   const metadata = isTable(doc.metadata) ? doc.metadata : undefined;
   if (metadata === undefined && packages.length === 0) {
     return { members: [], components: [], edges: [] };
@@ -168,10 +155,9 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     const key = pep503Name(String(pkg.name));
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const builder = new OutputBuilder(path);
+  const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
-  const where = (i: number): string => at(path, nthLine(text, /^\s*\[\[package\]\]/, i));
   packages.forEach((pkg: Table, i: number) => {
     if (typeof pkg.name !== "string" || typeof pkg.version !== "string") {
       throw invalid(READER, where(i), "package without a string `name` and `version`");
@@ -183,7 +169,7 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     let id: string;
     if (type === "directory") {
       id = pypiPurl(name, version);
-      builder.addMember({ id, name, version, purl: id });
+      builder.member({ id, name, version, purl: id });
     } else {
       const dist = files(pkg, legacyFiles, (counts.get(pep503Name(name)) ?? 0) > 1);
       let qualifiers: Record<string, string | undefined> = {};
@@ -199,14 +185,15 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
       } else if (type === "legacy") {
         qualifiers = { repository_url: repositoryUrl(url) };
       }
-      id = builder.addComponent({
+      id = builder.component(pypiComponent({
         name,
         version,
         qualifiers,
         hashes: dist.hashes,
         downloadLocation,
         ...scopesAndGroups(pkg, extrasOf.get(pep503Name(name)) ?? []),
-      });
+        source: path,
+      }));
     }
     ids.push(id);
     index.add(name, { id, version });
@@ -220,7 +207,7 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
       for (const wanted of dependencyVersions(value)) {
         const exact = candidates.filter((c) => c.version === wanted.version);
         for (const node of exact.length > 0 ? exact : candidates) {
-          builder.addEdge(ids[i], node.id, wanted.optional ? "optional" : "runtime");
+          builder.edge(ids[i], node.id, wanted.optional ? "optional" : "runtime");
         }
       }
     }

@@ -7,7 +7,8 @@
  */
 
 import { isVouchError } from "../errors.ts";
-import { at, invalid, isTable, nthLine, OutputBuilder, poetryConstraint } from "./_python.ts";
+import { OutputBuilder } from "./_builder.ts";
+import { at, invalid, isTable, nthLine, poetryConstraint, pypiComponent } from "./_python.ts";
 import { parseToml } from "./_toml.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "./purl.ts";
@@ -375,10 +376,10 @@ export function readPyproject(
   const info = projectInfo(ctx, project, poetry, options.release);
   const declarations = pep621Declarations(ctx, project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
-  const builder = new OutputBuilder(options.path);
+  const builder = new OutputBuilder();
   const self = info ? pep503Name(info.name) : undefined;
   for (const entry of merge(declarations, self).values()) {
-    const id = builder.addComponent({
+    const id = builder.component(pypiComponent({
       name: entry.name,
       version: entry.version,
       specifier: entry.specifier,
@@ -387,8 +388,9 @@ export function readPyproject(
       direct: true,
       scopes: entry.scopes,
       groups: entry.groups,
-    });
-    for (const scope of entry.scopes) builder.addEdge(ROOT_ID, id, scope);
+      source: options.path,
+    }));
+    for (const scope of entry.scopes) builder.edge(ROOT_ID, id, scope);
   }
   const output = builder.build();
   return info ? { ...output, project: info } : output;

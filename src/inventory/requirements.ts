@@ -7,7 +7,8 @@
  */
 
 import { isVouchError } from "../errors.ts";
-import { at, invalid, OutputBuilder, parseHash, repositoryUrl } from "./_python.ts";
+import { OutputBuilder } from "./_builder.ts";
+import { at, invalid, parseHash, pypiComponent, repositoryUrl } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name } from "./purl.ts";
 import type { Hash, ReaderOutput } from "./types.ts";
@@ -276,7 +277,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     constraints: new Map(),
   };
   readFile(state, text, options.path, [normalizePath(options.path)], false);
-  const builder = new OutputBuilder(options.path);
+  const builder = new OutputBuilder();
   const repository = repositoryUrl(state.index);
   for (const entry of state.entries) {
     const version = pinnedVersion(entry.specifier) ??
@@ -284,7 +285,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     const qualifiers = entry.url === undefined
       ? { repository_url: repository }
       : { [entry.vcs ? "vcs_url" : "download_url"]: entry.url };
-    const id = builder.addComponent({
+    const id = builder.component(pypiComponent({
       name: entry.name,
       version,
       specifier: entry.specifier,
@@ -294,8 +295,8 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       direct: true,
       scopes: ["runtime"],
       source: entry.source,
-    });
-    builder.addEdge(ROOT_ID, id, "runtime");
+    }));
+    builder.edge(ROOT_ID, id, "runtime");
   }
   return builder.build();
 }

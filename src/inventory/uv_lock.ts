@@ -6,21 +6,22 @@
  * @module
  */
 
+import { OutputBuilder } from "./_builder.ts";
 import {
   at,
+  distributionFiles,
   gitVcsUrl,
   invalid,
   isTable,
   NameIndex,
   nthLine,
-  OutputBuilder,
-  parseHash,
+  pypiComponent,
+  readLockDocument,
   repositoryUrl,
   unsupportedVersion,
 } from "./_python.ts";
-import { parseToml } from "./_toml.ts";
 import { pep503Name, pypiPurl } from "./purl.ts";
-import type { Hash, ReaderOutput, Scope } from "./types.ts";
+import type { ReaderOutput, Scope } from "./types.ts";
 import { ROOT_ID } from "./types.ts";
 
 /** Options of {@linkcode readUvLock}. */
@@ -63,26 +64,16 @@ function gitUrl(value: string): string {
   return gitVcsUrl(base, commit);
 }
 
-function distributions(pkg: Table): { hashes: Hash[]; urls: string[] } {
-  const files = [pkg.sdist, ...(Array.isArray(pkg.wheels) ? pkg.wheels : [])].filter(isTable);
-  const hashes: Hash[] = [];
-  const urls: string[] = [];
-  for (const file of files) {
-    const hash = typeof file.hash === "string" ? parseHash(file.hash) : undefined;
-    if (hash) hashes.push(hash);
-    if (typeof file.url === "string") urls.push(file.url);
-  }
-  return { hashes, urls };
-}
-
 function component(
   builder: OutputBuilder,
   pkg: Table,
-  name: string,
-  version: string | undefined,
-  source: Source,
+  path: string,
+  { name, version, source }: { name: string; version?: string; source: Source },
 ): string {
-  const { hashes, urls } = distributions(pkg);
+  const { hashes, urls } = distributionFiles([
+    pkg.sdist,
+    ...(Array.isArray(pkg.wheels) ? pkg.wheels : []),
+  ]);
   let qualifiers: Record<string, string | undefined> = {};
   let downloadLocation: string | undefined;
   if (source.kind === "registry") {
@@ -95,7 +86,9 @@ function component(
     downloadLocation = source.value;
     qualifiers = { download_url: source.value };
   }
-  return builder.addComponent({ name, version, qualifiers, hashes, downloadLocation });
+  return builder.component(
+    pypiComponent({ name, version, qualifiers, hashes, downloadLocation, source: path }),
+  );
 }
 
 /**
@@ -123,15 +116,7 @@ function component(
  */
 export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
   const { path } = options;
-  const doc = parseToml(text, path, `inventory.${READER}.invalid`);
-  const packages = doc.package ?? [];
-  if (!Array.isArray(packages) || !packages.every(isTable)) {
-    throw invalid(
-      READER,
-      at(path, nthLine(text, /^\s*\[+package/)),
-      "`package` must be an array of tables",
-    );
-  }
+  const { doc, packages, where, nameAndVersion } = readLockDocument(text, { path, reader: READER });
   if (doc.version === undefined && packages.length === 0) {
     return { members: [], components: [], edges: [] };
   }
@@ -149,50 +134,41 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
       .filter((m): m is string => typeof m === "string")
       .map(pep503Name),
   );
-  const builder = new OutputBuilder(path);
+  const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
   packages.forEach((pkg: Table, i: number) => {
-    const where = (): string => at(path, nthLine(text, /^\s*\[\[package\]\]/, i));
-    if (typeof pkg.name !== "string" || pkg.name === "") {
-      throw invalid(READER, where(), "package without a `name`");
-    }
-    if (pkg.version !== undefined && typeof pkg.version !== "string") {
-      throw invalid(READER, where(), `package "${pkg.name}" has a non-string \`version\``);
-    }
-    const name = pkg.name;
-    const version = pkg.version as string | undefined;
+    const { name, version } = nameAndVersion(i);
     const source = sourceOf(pkg.source);
     let id: string;
     if (FIRST_PARTY.has(source.kind ?? "") || members.has(pep503Name(name))) {
       if (source.value === ".") id = ROOT_ID;
       else {
         id = pypiPurl(name, version);
-        builder.addMember({ id, name, ...(version === undefined ? {} : { version }), purl: id });
-        builder.addEdge(ROOT_ID, id, "runtime");
+        builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
+        builder.edge(ROOT_ID, id, "runtime");
       }
     } else {
-      id = component(builder, pkg, name, version, source);
+      id = component(builder, pkg, path, { name, version, source });
     }
     ids.push(id);
     index.add(name, { id, version, source: sourceKey(source) });
   });
-  const firstParty = (id: string): boolean => !builder.isComponent(id);
+  const firstParty = (id: string): boolean => !builder.hasComponent(id);
   packages.forEach((pkg: Table, i: number) => {
     const from = ids[i];
-    const where = (): string => at(path, nthLine(text, /^\s*\[\[package\]\]/, i));
     const link = (list: unknown, scope: Scope, group: string | undefined): void => {
       if (list === undefined) return;
-      if (!Array.isArray(list)) throw invalid(READER, where(), "dependency list must be an array");
+      if (!Array.isArray(list)) throw invalid(READER, where(i), "dependency list must be an array");
       for (const dep of list) {
         if (!isTable(dep) || typeof dep.name !== "string") {
-          throw invalid(READER, where(), `dependency without a \`name\` in "${pkg.name}"`);
+          throw invalid(READER, where(i), `dependency without a \`name\` in "${pkg.name}"`);
         }
         const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
         for (const node of index.get(dep.name)) {
           if (dep.version !== undefined && node.version !== dep.version) continue;
           if (key !== undefined && node.source !== key) continue;
-          builder.addEdge(from, node.id, scope);
+          builder.edge(from, node.id, scope);
           if (firstParty(from)) builder.declare(node.id, group === undefined ? [] : [group]);
         }
       }
@@ -206,7 +182,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
     ) {
       const table = pkg[field];
       if (table === undefined) continue;
-      if (!isTable(table)) throw invalid(READER, where(), `\`${field}\` must be a table`);
+      if (!isTable(table)) throw invalid(READER, where(i), `\`${field}\` must be a table`);
       for (const [group, list] of Object.entries(table)) link(list, scope, group);
     }
   });

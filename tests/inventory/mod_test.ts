@@ -63,6 +63,28 @@ Deno.test("demo: the lockfile says what ships, the manifest says what is direct"
   await assertValidSboms(inventory, "demo");
 });
 
+Deno.test("the manifest is folded into poetry.lock and pdm.lock too, whatever the file order", async () => {
+  for (
+    const lockfiles of [["poetry.lock"], ["pyproject.toml", "poetry.lock"], [
+      "poetry.lock",
+      "pyproject.toml",
+    ]]
+  ) {
+    const inventory = await readInventory(fixture("python"), { lockfiles });
+    const byName = new Map(inventory.components.map((c) => [c.name.toLowerCase(), c]));
+    assert.equal(byName.get("pytest")?.direct, true, lockfiles.join(","));
+    assert.ok(byName.get("pytest")!.scopes.includes("dev"), lockfiles.join(","));
+    assert.ok(byName.get("pytest")!.sources.includes("pyproject.toml"));
+    assert.equal(byName.get("tomli")?.direct, true);
+    assert.ok(
+      byName.get("tomli")!.version !== undefined,
+      "the locked version, not the declaration",
+    );
+    assert.ok(inventory.edges.some((e) => e.from === "root" && e.to === byName.get("pytest")!.id));
+    assert.ok(inventory.components.every((c) => c.version !== undefined), "no unpinned leftovers");
+  }
+});
+
 Deno.test("a manifest without a lockfile keeps its declarations, pinned only when pinned", async () => {
   const inventory = await readInventory(fixture("python"), { lockfiles: ["pyproject.toml"] });
   assert.ok(inventory.components.length > 0);
@@ -147,6 +169,16 @@ const CORPUS: [string, number][] = [
   ["cli__cli", 158],
 ];
 
+/** Python projects with a pyproject.toml beside their lockfile. */
+const FOLDED = new Set([
+  "pydantic__pydantic",
+  "modelcontextprotocol__python-sdk",
+  "pallets__flask",
+  "python-poetry__poetry",
+  "Textualize__textual",
+  "pdm-project__pdm",
+]);
+
 Deno.test({
   name: "corpus: every real project is read whole, with valid SBOMs",
   ignore: skipWithoutShared("the corpus inventory test"),
@@ -154,6 +186,12 @@ Deno.test({
     for (const [dir, count] of CORPUS) {
       const inventory = await readInventory(`${SHARED_DIR}/corpus/${dir}`);
       assert.equal(inventory.components.length, count, dir);
+      if (FOLDED.has(dir)) {
+        assert.ok(
+          inventory.components.some((c) => c.direct),
+          `${dir}: the manifest marks direct packages`,
+        );
+      }
       assertGraph(inventory, dir);
       await assertValidSboms(inventory, dir);
     }

@@ -1,0 +1,255 @@
+import assert from "node:assert/strict";
+import { compare, type ComponentInit, OutputBuilder } from "../../src/inventory/_builder.ts";
+import type { Component } from "../../src/inventory/types.ts";
+import { ROOT_ID } from "../../src/inventory/types.ts";
+
+const npm = (name: string, extra: Partial<ComponentInit> = {}): ComponentInit => ({
+  purl: `pkg:npm/${name}@1.0.0`,
+  ecosystem: "npm",
+  name,
+  version: "1.0.0",
+  sources: ["package-lock.json"],
+  ...extra,
+});
+
+Deno.test("compare orders by code unit, not locale", () => {
+  assert.deepEqual(["b", "B", "a", "ä", "A"].sort(compare), ["A", "B", "a", "b", "ä"]);
+  assert.equal(compare("x", "x"), 0);
+});
+
+Deno.test("component merges occurrences: direct OR-ed, sets unioned, first download kept", () => {
+  const b = new OutputBuilder();
+  const id = b.component(npm("ms", {
+    hashes: [{ alg: "sha512", hex: "bb" }],
+    scopes: ["dev"],
+    groups: ["g2"],
+    sources: ["b/package-lock.json"],
+  }));
+  assert.equal(id, "pkg:npm/ms@1.0.0");
+  b.component(npm("ms", {
+    hashes: [{ alg: "sha512", hex: "aa" }, { alg: "sha1", hex: "cc" }, {
+      alg: "sha512",
+      hex: "bb",
+    }],
+    downloadLocation: "https://first/ms.tgz",
+    direct: true,
+    scopes: ["optional", "dev"],
+    groups: ["g1"],
+    sources: ["a/package-lock.json"],
+  }));
+  b.component(npm("ms", { downloadLocation: "https://second/ms.tgz", direct: false }));
+  assert.deepEqual(b.build().components, [{
+    id: "pkg:npm/ms@1.0.0",
+    ecosystem: "npm",
+    name: "ms",
+    version: "1.0.0",
+    purl: "pkg:npm/ms@1.0.0",
+    hashes: [{ alg: "sha1", hex: "cc" }, { alg: "sha512", hex: "aa" }, {
+      alg: "sha512",
+      hex: "bb",
+    }],
+    downloadLocation: "https://first/ms.tgz",
+    direct: true,
+    scopes: ["dev", "optional"],
+    groups: ["g1", "g2"],
+    sources: ["a/package-lock.json", "b/package-lock.json", "package-lock.json"],
+  }]);
+});
+
+Deno.test("component: no scope means runtime, absent fields are absent keys, first specifier kept", () => {
+  const b = new OutputBuilder();
+  b.component({ purl: "pkg:pypi/rich", ecosystem: "pypi", name: "rich", sources: ["a.txt"] });
+  b.component({
+    purl: "pkg:pypi/rich",
+    ecosystem: "pypi",
+    name: "rich",
+    specifier: ">=13",
+    sources: ["b.txt"],
+  });
+  b.component({
+    purl: "pkg:pypi/rich",
+    ecosystem: "pypi",
+    name: "rich",
+    specifier: ">=12",
+    sources: [],
+  });
+  b.component({
+    purl: "pkg:pypi/idna@3.7",
+    ecosystem: "pypi",
+    name: "idna",
+    version: "3.7",
+    specifier: "==3.7",
+    sources: ["c.txt"],
+  });
+  const [idna, rich] = b.build().components;
+  assert.deepEqual(Object.keys(rich), [
+    "id",
+    "ecosystem",
+    "name",
+    "specifier",
+    "purl",
+    "hashes",
+    "direct",
+    "scopes",
+    "groups",
+    "sources",
+  ]);
+  assert.equal(rich.specifier, ">=13");
+  assert.deepEqual(rich.scopes, ["runtime"]);
+  assert.deepEqual(rich.sources, ["a.txt", "b.txt"]);
+  assert.equal(idna.version, "3.7");
+  assert.ok(!("specifier" in idna), "a pinned component has no specifier");
+});
+
+Deno.test("add merges finished components, keeping the first one's fields and key order", () => {
+  const first: Component = {
+    id: "pkg:pypi/a@1",
+    ecosystem: "pypi",
+    name: "A",
+    version: "1",
+    specifier: "==1",
+    purl: "pkg:pypi/a@1",
+    hashes: [{ alg: "sha256", hex: "bb" }],
+    direct: false,
+    scopes: ["runtime"],
+    groups: [],
+    sources: ["poetry.lock"],
+  };
+  const second: Component = {
+    ...first,
+    name: "a",
+    specifier: ">=1",
+    hashes: [{ alg: "sha256", hex: "aa" }],
+    downloadLocation: "https://x/a-1.tar.gz",
+    license: "MIT",
+    direct: true,
+    scopes: ["dev"],
+    groups: ["test"],
+    sources: ["uv.lock"],
+  };
+  const b = new OutputBuilder();
+  assert.equal(b.add(first), first.id);
+  b.add(second);
+  const [merged] = b.build().components;
+  assert.deepEqual(merged, {
+    ...first,
+    hashes: [{ alg: "sha256", hex: "aa" }, { alg: "sha256", hex: "bb" }],
+    direct: true,
+    scopes: ["dev", "runtime"],
+    groups: ["test"],
+    sources: ["poetry.lock", "uv.lock"],
+    downloadLocation: "https://x/a-1.tar.gz",
+    license: "MIT",
+  });
+  assert.deepEqual(Object.keys(merged).slice(-2), ["downloadLocation", "license"]);
+  assert.deepEqual(first.sources, ["poetry.lock"], "the added component is not changed");
+});
+
+Deno.test("addOutput takes members, components and edges; the first member per id wins", () => {
+  const b = new OutputBuilder();
+  const member = { id: "pkg:npm/ws@1", name: "ws", version: "1" };
+  b.addOutput({
+    members: [member],
+    components: [],
+    edges: [{ from: ROOT_ID, to: member.id, scope: "runtime" }],
+  });
+  b.addOutput({
+    members: [{ id: member.id, name: "other" }],
+    components: [],
+    edges: [{ from: ROOT_ID, to: member.id, scope: "runtime" }],
+  });
+  const out = b.build();
+  assert.deepEqual(out.members, [member]);
+  assert.deepEqual(out.edges, [{ from: ROOT_ID, to: member.id, scope: "runtime" }]);
+});
+
+Deno.test("build: directFromEdges marks what the root and members depend on", () => {
+  const build = (directFromEdges: boolean): string[] => {
+    const b = new OutputBuilder();
+    const ws = b.member({ id: "workspace:a", name: "a" });
+    const x = b.component(npm("x"));
+    const y = b.component(npm("y"));
+    const z = b.component(npm("z"));
+    b.component(npm("w", { direct: true }));
+    b.edge(ROOT_ID, x, "runtime");
+    b.edge(ws, y, "dev");
+    b.edge(x, z, "runtime");
+    b.edge("workspace:unknown", z, "runtime");
+    return b.build({ directFromEdges }).components.filter((c) => c.direct).map((c) => c.name);
+  };
+  assert.deepEqual(build(true), ["w", "x", "y"]);
+  assert.deepEqual(build(false), ["w"]);
+});
+
+Deno.test("build: edges sorted and unique, dangling ones dropped or thrown", () => {
+  const b = new OutputBuilder();
+  const x = b.component(npm("x"));
+  const y = b.component(npm("y"));
+  b.edge(y, x, "runtime");
+  b.edge(x, y, "optional");
+  b.edge(x, y, "dev");
+  b.edge(x, y, "dev");
+  b.edge(x, x, "runtime");
+  b.edge(ROOT_ID, y, "runtime");
+  b.edge(x, "pkg:npm/gone@1.0.0", "runtime");
+  assert.deepEqual(b.build().edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+    `${x} ${y} dev`,
+    `${x} ${y} optional`,
+    `${y} ${x} runtime`,
+    `${ROOT_ID} ${y} runtime`,
+  ]);
+  assert.throws(
+    () => b.build({ danglingEdges: "throw" }),
+    /^Error: internal: dangling inventory edge pkg:npm\/x@1\.0\.0 -> pkg:npm\/gone@1\.0\.0$/,
+  );
+});
+
+Deno.test("declare and hasComponent: only known components, direct under groups", () => {
+  const b = new OutputBuilder();
+  const x = b.component(npm("x"));
+  b.declare(x, ["docs"]);
+  b.declare("pkg:npm/unknown@1.0.0", ["docs"]);
+  assert.equal(b.hasComponent(x), true);
+  assert.equal(b.hasComponent("pkg:npm/unknown@1.0.0"), false);
+  assert.deepEqual(b.build().components.map((c) => [c.name, c.direct, c.groups]), [
+    ["x", true, ["docs"]],
+  ]);
+});
+
+Deno.test("propagateScopes: first-edge scopes through every path, own scopes kept", () => {
+  const b = new OutputBuilder();
+  const ws = b.member({ id: "pkg:pypi/ws@1", name: "ws" });
+  const [a, bb, c, own, lone] = ["a", "b", "c", "own", "lone"].map((n) => b.component(npm(n)));
+  b.component(npm("own", { scopes: ["build"] }));
+  b.edge(ROOT_ID, a, "runtime");
+  b.edge(ws, bb, "dev");
+  b.edge(a, c, "dev");
+  b.edge(bb, c, "runtime");
+  b.edge(c, a, "runtime");
+  b.edge(ROOT_ID, own, "runtime");
+  b.propagateScopes();
+  const scopes = Object.fromEntries(b.build().components.map((x) => [x.id, x.scopes]));
+  assert.deepEqual(scopes[a], ["dev", "runtime"]);
+  assert.deepEqual(scopes[bb], ["dev"]);
+  assert.deepEqual(scopes[c], ["dev", "runtime"]);
+  assert.deepEqual(scopes[own], ["build"]);
+  assert.deepEqual(scopes[lone], ["runtime"]);
+});
+
+Deno.test("OutputBuilder stays linear: 20,000 components in a chain", () => {
+  const b = new OutputBuilder();
+  let previous = ROOT_ID;
+  for (let i = 0; i < 20_000; i++) {
+    const id = b.component(npm(`p${i}`, { hashes: [{ alg: "sha512", hex: i.toString(16) }] }));
+    b.component(npm(`p${i}`, { sources: [`other${i % 3}`] }));
+    b.edge(previous, id, "runtime");
+    previous = id;
+  }
+  b.propagateScopes();
+  const started = performance.now();
+  const out = b.build({ directFromEdges: true });
+  assert.ok(performance.now() - started < 2_000, "build took too long");
+  assert.equal(out.components.length, 20_000);
+  assert.equal(out.edges.length, 20_000);
+  assert.equal(out.components.filter((c) => c.direct).length, 1);
+});
