@@ -14,7 +14,7 @@ import { TOOL } from "./version.ts";
 import { loadInventory } from "./inventory/mod.ts";
 import type { Inventory } from "./inventory/types.ts";
 import { toCycloneDx, toSpdx } from "./sbom/mod.ts";
-import { type Env, resolveContext } from "./provenance/context.ts";
+import { type Env, resolveContext, sourceDateEpoch } from "./provenance/context.ts";
 import { readGitCheckout } from "./provenance/git.ts";
 import {
   expandSubjects,
@@ -114,26 +114,6 @@ export interface AttestReport {
   sources: string[];
   /** The Markdown summary text. */
   markdown: string;
-}
-
-/**
- * Reads `SOURCE_DATE_EPOCH` (whole seconds since 1970).
- *
- * @param env The environment.
- * @returns The date, or `undefined` when unset.
- * @throws {VouchError} `env.invalid.SOURCE_DATE_EPOCH` when set to anything else.
- */
-export function sourceDateEpoch(env: Env): Date | undefined {
-  const value = env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === "") return undefined;
-  if (!/^\d{1,12}$/.test(value)) {
-    throw new VouchError(
-      "env.invalid.SOURCE_DATE_EPOCH",
-      `SOURCE_DATE_EPOCH=${JSON.stringify(value)} is not a whole number of seconds`,
-      "set SOURCE_DATE_EPOCH to a Unix time, e.g. $(git log -1 --format=%ct)",
-    );
-  }
-  return new Date(Number(value) * 1000);
 }
 
 function checkOutputDir(outputDir: string, projectRoot: string): void {

@@ -132,3 +132,45 @@ function invalid(spec: FlagSpec, value: string): VouchError {
     spec.choices ? `use one of: ${spec.choices.join(", ")}` : `see --help for --${spec.name}`,
   );
 }
+
+/**
+ * The value of a string flag.
+ *
+ * @param args Parsed arguments.
+ * @param name The flag name.
+ * @returns The value, or `undefined` when absent.
+ */
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  return args.flags[name] as string | undefined;
+}
+
+/**
+ * The values of a repeatable flag.
+ *
+ * @param args Parsed arguments.
+ * @param name The flag name.
+ * @returns The values, in order (empty when absent).
+ */
+export function listFlag(args: ParsedArgs, name: string): string[] {
+  return (args.flags[name] as string[] | undefined) ?? [];
+}
+
+/**
+ * Rejects positional arguments a command does not take.
+ *
+ * @param positionals The positionals left over.
+ * @param command The command name, for the message.
+ * @throws {VouchError} `args.unexpected_argument`.
+ */
+export function noPositionals(positionals: string[], command: string): void {
+  if (positionals.length > 0) {
+    throw new VouchError(
+      "args.unexpected_argument",
+      `vouch ${command} takes no argument ${JSON.stringify(positionals[0])}`,
+      "flags take the form --name VALUE (see --help)",
+    );
+  }
+}
+
+/** The `--format` choices of commands that print Markdown or JSON. */
+export const FORMAT_MD_JSON: readonly string[] = ["md", "json"];

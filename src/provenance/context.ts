@@ -158,3 +158,23 @@ export function resolveContext(
     ci: ci.ci,
   };
 }
+
+/**
+ * Reads `SOURCE_DATE_EPOCH` (whole seconds since 1970).
+ *
+ * @param env The environment.
+ * @returns The date, or `undefined` when unset.
+ * @throws {VouchError} `env.invalid.SOURCE_DATE_EPOCH` when set to anything else.
+ */
+export function sourceDateEpoch(env: Env): Date | undefined {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d{1,12}$/.test(value)) {
+    throw new VouchError(
+      "env.invalid.SOURCE_DATE_EPOCH",
+      `SOURCE_DATE_EPOCH=${JSON.stringify(value)} is not a whole number of seconds`,
+      "set SOURCE_DATE_EPOCH to a Unix time, e.g. $(git log -1 --format=%ct)",
+    );
+  }
+  return new Date(Number(value) * 1000);
+}

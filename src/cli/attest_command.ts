@@ -1,0 +1,115 @@
+/**
+ * `vouch attest` (and `vouch supply-chain attest`).
+ *
+ * @module
+ */
+import {
+  attest,
+  type AttestReport,
+  DEFAULT_OUTPUT_DIR,
+  DEFAULT_SIGNING_KEY_ID,
+} from "../attest.ts";
+import { toJsonText } from "../bundle/bundle_index.ts";
+import {
+  type FlagSpec,
+  FORMAT_MD_JSON,
+  listFlag,
+  noPositionals,
+  parseArgs,
+  stringFlag,
+} from "./args.ts";
+import { ATTEST_HELP } from "./help.ts";
+import { type CliIo, EXIT } from "./io.ts";
+import { resolveSecret } from "./secrets.ts";
+import { terminalProgress } from "./progress.ts";
+import { publishToGithubActions } from "./github_actions.ts";
+
+const ATTEST_FLAGS: FlagSpec[] = [
+  { name: "project-root", type: "string" },
+  { name: "output-dir", type: "string" },
+  { name: "release", type: "string" },
+  { name: "subject", type: "list" },
+  { name: "lockfile", type: "list" },
+  { name: "repository", type: "string" },
+  { name: "commit-sha", type: "string" },
+  { name: "builder-id", type: "string" },
+  { name: "signing-key", type: "string" },
+  { name: "signing-key-file", type: "string" },
+  { name: "signing-key-env", type: "string" },
+  { name: "signing-key-id", type: "string" },
+  { name: "private-key", type: "string" },
+  { name: "private-key-env", type: "string" },
+  { name: "format", type: "string", choices: FORMAT_MD_JSON },
+  { name: "help", type: "boolean" },
+];
+
+/**
+ * Runs the command.
+ *
+ * @param argv The arguments after the command words.
+ * @param io Streams, environment and files.
+ * @returns The exit code.
+ */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ATTEST_FLAGS);
+  if (args.flags.help) {
+    io.stdout(ATTEST_HELP);
+    return EXIT.ok;
+  }
+  noPositionals(args.positionals, "attest");
+  const lookup = { env: io.env, readTextFile: io.readTextFile };
+  const hmac = resolveSecret(
+    {
+      value: stringFlag(args, "signing-key"),
+      file: stringFlag(args, "signing-key-file"),
+      envName: stringFlag(args, "signing-key-env"),
+    },
+    {
+      ...lookup,
+      names: { value: "--signing-key", file: "--signing-key-file", env: "--signing-key-env" },
+      defaults: ["VOUCH_SIGNING_KEY", "DPONE_LOCAL_ATTESTATION_KEY"],
+    },
+  );
+  const privateKey = resolveSecret(
+    { file: stringFlag(args, "private-key"), envName: stringFlag(args, "private-key-env") },
+    {
+      ...lookup,
+      names: { file: "--private-key", env: "--private-key-env" },
+      defaults: ["VOUCH_PRIVATE_KEY"],
+    },
+  );
+  for (const w of [...hmac.warnings, ...privateKey.warnings]) io.stderr(`warning: ${w}\n`);
+  const progress = io.stderrIsTerminal ? terminalProgress(io.stderr) : undefined;
+  let report: AttestReport;
+  try {
+    report = await attest({
+      projectRoot: stringFlag(args, "project-root") ?? ".",
+      outputDir: stringFlag(args, "output-dir") ?? DEFAULT_OUTPUT_DIR,
+      subjects: listFlag(args, "subject"),
+      lockfiles: listFlag(args, "lockfile"),
+      release: stringFlag(args, "release"),
+      repository: stringFlag(args, "repository"),
+      commitSha: stringFlag(args, "commit-sha"),
+      builderId: stringFlag(args, "builder-id"),
+      hmacKey: hmac.value,
+      signingKeyId: stringFlag(args, "signing-key-id") ?? DEFAULT_SIGNING_KEY_ID,
+      privateKeyPem: privateKey.value,
+      env: io.env,
+      onProgress: progress?.onProgress,
+    });
+  } finally {
+    progress?.done();
+  }
+  const { markdown, ...json } = report;
+  if (stringFlag(args, "format") === "json") io.stdout(toJsonText(json));
+  else io.stdout(markdown);
+  for (const b of report.blockers) {
+    io.stderr(`blocked[${b.code}]: ${b.message}\n  hint: ${b.hint}\n`);
+  }
+  for (
+    const line of publishToGithubActions(report, { env: io.env, appendFile: io.appendTextFile })
+  ) {
+    io.stderr(`${line}\n`);
+  }
+  return report.passed ? EXIT.ok : EXIT.blocked;
+}

@@ -1,0 +1,52 @@
+/**
+ * `vouch sbom`: one SBOM of the project on stdout.
+ *
+ * @module
+ */
+import { sourceDateEpoch } from "../provenance/context.ts";
+import { TOOL } from "../version.ts";
+import { readInventory } from "../inventory/mod.ts";
+import { toCycloneDx, toSpdx } from "../sbom/mod.ts";
+import { toJsonText } from "../bundle/bundle_index.ts";
+import { type FlagSpec, listFlag, noPositionals, parseArgs, stringFlag } from "./args.ts";
+import { SBOM_HELP } from "./help.ts";
+import { type CliIo, EXIT } from "./io.ts";
+
+const SBOM_FLAGS: FlagSpec[] = [
+  { name: "project-root", type: "string" },
+  { name: "lockfile", type: "list" },
+  { name: "release", type: "string" },
+  { name: "format", type: "string", choices: ["spdx", "cyclonedx"] },
+  { name: "help", type: "boolean" },
+];
+
+/**
+ * Runs the command.
+ *
+ * @param argv The arguments after the command words.
+ * @param io Streams, environment and files.
+ * @returns The exit code.
+ */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, SBOM_FLAGS);
+  if (args.flags.help) {
+    io.stdout(SBOM_HELP);
+    return EXIT.ok;
+  }
+  noPositionals(args.positionals, "sbom");
+  const fixed = sourceDateEpoch(io.env);
+  const inventory = await readInventory(stringFlag(args, "project-root") ?? ".", {
+    lockfiles: listFlag(args, "lockfile"),
+    release: stringFlag(args, "release"),
+  });
+  const options = {
+    created: fixed ?? new Date(),
+    reproducible: fixed !== undefined,
+    tool: TOOL,
+  };
+  const doc = stringFlag(args, "format") === "spdx"
+    ? toSpdx(inventory, options)
+    : toCycloneDx(inventory, options);
+  io.stdout(toJsonText(doc));
+  return EXIT.ok;
+}

@@ -1,0 +1,93 @@
+/**
+ * `vouch verify`: offline checks of an evidence bundle.
+ *
+ * @module
+ */
+import { VouchError } from "../errors.ts";
+import { renderVerifyMarkdown, verify } from "../verify/mod.ts";
+import { toJsonText } from "../bundle/bundle_index.ts";
+import {
+  type FlagSpec,
+  FORMAT_MD_JSON,
+  listFlag,
+  noPositionals,
+  parseArgs,
+  stringFlag,
+} from "./args.ts";
+import { VERIFY_HELP } from "./help.ts";
+import { type CliIo, EXIT } from "./io.ts";
+import { resolveSecret } from "./secrets.ts";
+
+const VERIFY_FLAGS: FlagSpec[] = [
+  { name: "subject", type: "list" },
+  { name: "public-key", type: "list" },
+  { name: "hmac-key-file", type: "string" },
+  { name: "hmac-key-env", type: "string" },
+  { name: "expect-repository", type: "string" },
+  { name: "expect-commit", type: "string" },
+  { name: "expect-builder", type: "string" },
+  { name: "expect-release", type: "string" },
+  { name: "require-signature", type: "boolean" },
+  { name: "format", type: "string", choices: FORMAT_MD_JSON },
+  { name: "help", type: "boolean" },
+];
+
+/**
+ * Runs the command.
+ *
+ * @param argv The arguments after the command words.
+ * @param io Streams, environment and files.
+ * @returns The exit code.
+ */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, VERIFY_FLAGS);
+  if (args.flags.help) {
+    io.stdout(VERIFY_HELP);
+    return EXIT.ok;
+  }
+  const [dir, ...extra] = args.positionals;
+  if (dir === undefined) {
+    throw new VouchError(
+      "args.missing.dir",
+      "vouch verify needs the bundle directory",
+      "e.g. vouch verify test_artifacts/supply-chain/current",
+    );
+  }
+  noPositionals(extra, "verify");
+  const hmac = resolveSecret(
+    { file: stringFlag(args, "hmac-key-file"), envName: stringFlag(args, "hmac-key-env") },
+    {
+      env: io.env,
+      readTextFile: io.readTextFile,
+      names: { file: "--hmac-key-file", env: "--hmac-key-env" },
+      defaults: ["VOUCH_SIGNING_KEY", "DPONE_LOCAL_ATTESTATION_KEY"],
+    },
+  );
+  const publicKeys = listFlag(args, "public-key").map((path) => {
+    try {
+      return io.readTextFile(path);
+    } catch {
+      throw new VouchError(
+        "verify.key_unreadable",
+        `--public-key ${path} cannot be read`,
+        "pass the PREFIX.pub file written by vouch keygen",
+      );
+    }
+  });
+  const report = await verify(dir, {
+    subjects: listFlag(args, "subject"),
+    publicKeys,
+    hmacKey: hmac.value,
+    expect: {
+      repository: stringFlag(args, "expect-repository"),
+      commit: stringFlag(args, "expect-commit"),
+      builder: stringFlag(args, "expect-builder"),
+      release: stringFlag(args, "expect-release"),
+    },
+    requireSignature: args.flags["require-signature"] !== false,
+  });
+  io.stdout(
+    stringFlag(args, "format") === "json" ? toJsonText(report) : renderVerifyMarkdown(report),
+  );
+  return report.passed ? EXIT.ok : EXIT.blocked;
+}
