@@ -18,7 +18,7 @@
  * import { readInventory, toCycloneDx } from "./mod.ts";
  *
  * const inventory = await readInventory("fixtures/demo");
- * const bom = toCycloneDx(inventory, {
+ * const bom = await toCycloneDx(inventory, {
  *   created: new Date(0),
  *   reproducible: true,
  *   tool: { name: "vouch", version: "0.0.0" },

@@ -692,8 +692,8 @@ const SBOM_OPTIONS = { created: new Date(0), reproducible: true, tool: TOOL };
 /** One timed pass: read the inventory at `dir`, write both SBOMs; returns the component count. */
 async function scalingPass(dir: string): Promise<number> {
   const inventory = await readInventory(dir);
-  toCycloneDx(inventory, SBOM_OPTIONS);
-  toSpdx(inventory, SBOM_OPTIONS);
+  await toCycloneDx(inventory, SBOM_OPTIONS);
+  await toSpdx(inventory, SBOM_OPTIONS);
   return inventory.components.length;
 }
 

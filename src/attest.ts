@@ -218,15 +218,15 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const sbomOptions = { created: startedOn, reproducible: fixed !== undefined, tool: TOOL };
   const files = new Map<string, string>();
   const described: IndexedFile[] = [];
-  const put = (path: string, kind: FileKind, text: string): void => {
+  const put = async (path: string, kind: FileKind, text: string): Promise<void> => {
     const bytes = new TextEncoder().encode(text);
     files.set(path, text);
-    described.push({ path, kind, sha256: sha256Hex(bytes), size: bytes.length });
+    described.push({ path, kind, sha256: await sha256Hex(bytes), size: bytes.length });
   };
-  const spdx = toSpdx(inventory, sbomOptions);
-  const cyclonedx = toCycloneDx(inventory, sbomOptions);
-  put(FILES.spdx, "sbom-spdx", toJsonText(spdx));
-  put(FILES.cyclonedx, "sbom-cyclonedx", toJsonText(cyclonedx));
+  const spdx = await toSpdx(inventory, sbomOptions);
+  const cyclonedx = await toCycloneDx(inventory, sbomOptions);
+  await put(FILES.spdx, "sbom-spdx", toJsonText(spdx));
+  await put(FILES.cyclonedx, "sbom-cyclonedx", toJsonText(cyclonedx));
 
   const statement = buildStatement({
     subjects,
@@ -234,13 +234,13 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     inputs,
     startedOn,
     finishedOn,
-    invocationId: `urn:uuid:${
-      uuidV5(JSON.stringify([context.release, context.commitSha, subjects.map((s) => s.sha256)]))
-    }`,
+    invocationId: `urn:uuid:${await uuidV5(
+      JSON.stringify([context.release, context.commitSha, subjects.map((s) => s.sha256)]),
+    )}`,
     tool: TOOL,
   });
   const statementText = toJsonText(statement);
-  put(FILES.provenance, "provenance", statementText);
+  await put(FILES.provenance, "provenance", statementText);
   const payload = new TextEncoder().encode(statementText);
 
   const signatures: IndexedSignature[] = [];
@@ -248,7 +248,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   if (options.hmacKey !== undefined) {
     const keyid = options.signingKeyId ?? DEFAULT_SIGNING_KEY_ID;
     const envelope = await signDsse(payload, [await hmacSigner(options.hmacKey, { keyid })]);
-    put(FILES.hmacSignature, "signature-hmac", toJsonText(envelope));
+    await put(FILES.hmacSignature, "signature-hmac", toJsonText(envelope));
     signatures.push({
       path: FILES.hmacSignature,
       signs: FILES.provenance,
@@ -275,7 +275,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     ];
     for (const [path, kind, signs, bytes] of bundles) {
       const envelope = await signDsse(bytes, [signer]);
-      put(path, kind, toJsonText(toSigstoreBundle(envelope, { hint: keyid })));
+      await put(path, kind, toJsonText(toSigstoreBundle(envelope, { hint: keyid })));
       signatures.push({ path, signs, algorithm, keyid });
     }
   }
@@ -287,7 +287,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
         "pass --signing-key-file/--signing-key-env (HMAC) or --private-key (Ed25519/ECDSA), or set VOUCH_SIGNING_KEY",
     });
   }
-  put(FILES.sha256sums, "checksums", formatSha256Sums(subjects));
+  await put(FILES.sha256sums, "checksums", formatSha256Sums(subjects));
 
   const index: BundleIndex = {
     schema: INDEX_SCHEMA,
@@ -311,7 +311,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   };
   const byPath = (a: IndexedFile, b: IndexedFile): number => (a.path < b.path ? -1 : 1);
   const markdown = renderSummary({ ...index, files: [...described].sort(byPath) });
-  put(FILES.markdown, "summary", markdown);
+  await put(FILES.markdown, "summary", markdown);
   index.files = described.sort(byPath);
   files.set(FILES.index, toJsonText(index));
 

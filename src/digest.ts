@@ -2,22 +2,42 @@
  * Hashing helpers shared by every stage: SHA-256 of in-memory data and
  * name-based UUIDs for content-derived identifiers.
  *
+ * They use WebCrypto (`crypto.subtle`), which is cheap to load, so the
+ * commands that only hash in-memory data (e.g. `vouch sbom`) do not pay for
+ * initializing `node:crypto`.
+ *
  * @module
  */
-import { createHash } from "node:crypto";
+
+const encoder = new TextEncoder();
+
+function bytesOf(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
+  if (typeof data === "string") return encoder.encode(data);
+  return data.buffer instanceof ArrayBuffer
+    ? data as Uint8Array<ArrayBuffer>
+    : new Uint8Array(data);
+}
 
 /**
  * SHA-256 of a string (UTF-8) or bytes, as lowercase hex.
  *
+ * @example
+ * ```ts
+ * import { sha256Hex } from "./digest.ts";
+ * await sha256Hex("hello"); // "2cf24dba…9824"
+ * ```
+ *
  * @param data The data.
  * @returns 64 hex characters.
  */
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", bytesOf(data))).toHex();
 }
 
 /** The namespace UUID under which vouch derives its name-based UUIDs. */
 export const VOUCH_UUID_NAMESPACE = "6f2c8a1e-4b7d-5c39-9e0a-7d4b2f1c8e53";
+
+const NAMESPACE_BYTES = Uint8Array.fromHex(VOUCH_UUID_NAMESPACE.replaceAll("-", ""));
 
 /**
  * A name-based UUID (RFC 9562 version 5) of `name` in the vouch namespace:
@@ -26,20 +46,25 @@ export const VOUCH_UUID_NAMESPACE = "6f2c8a1e-4b7d-5c39-9e0a-7d4b2f1c8e53";
  * @example
  * ```ts
  * import { uuidV5 } from "./digest.ts";
- * uuidV5("hello") === uuidV5("hello"); // true
+ * (await uuidV5("hello")) === (await uuidV5("hello")); // true
  * ```
  *
  * @param name Any text, e.g. a canonical serialization of a document.
  * @returns A lowercase UUID string.
  */
-export function uuidV5(name: string): string {
-  const ns = Uint8Array.from(
-    VOUCH_UUID_NAMESPACE.replaceAll("-", "").match(/../g)!.map((h) => parseInt(h, 16)),
+export async function uuidV5(name: string): Promise<string> {
+  // The namespace, then the UTF-8 name, encoded straight into one buffer.
+  const input = new Uint8Array(NAMESPACE_BYTES.length + name.length * 3);
+  input.set(NAMESPACE_BYTES);
+  const { written } = encoder.encodeInto(name, input.subarray(NAMESPACE_BYTES.length));
+  const digest = await crypto.subtle.digest(
+    "SHA-1",
+    input.subarray(0, NAMESPACE_BYTES.length + written),
   );
-  const bytes = createHash("sha1").update(ns).update(name).digest().subarray(0, 16);
+  const bytes = new Uint8Array(digest, 0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
+  const hex = bytes.toHex();
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${
     hex.slice(20)
   }`;

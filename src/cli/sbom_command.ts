@@ -45,8 +45,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     tool: TOOL,
   };
   const doc = stringFlag(args, "format") === "spdx"
-    ? toSpdx(inventory, options)
-    : toCycloneDx(inventory, options);
+    ? await toSpdx(inventory, options)
+    : await toCycloneDx(inventory, options);
   io.stdout(toJsonText(doc));
   return EXIT.ok;
 }

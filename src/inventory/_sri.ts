@@ -1,4 +1,3 @@
-import { Buffer } from "node:buffer";
 import type { Hash, HashAlgorithm } from "./types.ts";
 
 const SRI_ALGORITHMS: Record<string, HashAlgorithm> = {
@@ -24,7 +23,17 @@ export function sriHashes(integrity: string | undefined): Hash[] {
     const alg = SRI_ALGORITHMS[part.slice(0, dash).toLowerCase()];
     const digest = part.slice(dash + 1).replace(/\?.*$/, "");
     if (dash <= 0 || alg === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(digest)) continue;
-    hashes.push({ alg, hex: Buffer.from(digest, "base64").toString("hex") });
+    hashes.push({ alg, hex: base64ToHex(digest) });
   }
   return hashes;
+}
+
+/**
+ * Decodes base64 as Node's `Buffer.from(text, "base64")` does (padding
+ * optional, a lone trailing character ignored), without loading `node:buffer`.
+ */
+function base64ToHex(text: string): string {
+  const body = text.replace(/=+$/, "");
+  const whole = body.length % 4 === 1 ? body.slice(0, -1) : body;
+  return Uint8Array.fromBase64(whole, { lastChunkHandling: "loose" }).toHex();
 }

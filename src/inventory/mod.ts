@@ -232,19 +232,11 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
   });
 }
 
-/**
- * Reads the inventory of the project at `root` and the digests of the files read.
- *
- * @param root The project root.
- * @param options Which files, the release, folders to skip.
- * @returns The inventory and its inputs.
- * @throws {VouchError} `inventory.<reader>.invalid` for a malformed file;
- *   `inventory.lockfile_missing.<path>` for a named file that does not exist.
- */
-export async function loadInventory(
+/** The inventory, and the text of every file it was read from (relative path → text). */
+async function inventoryAndFiles(
   root: string,
-  options: ReadInventoryOptions = {},
-): Promise<LoadedInventory> {
+  options: ReadInventoryOptions,
+): Promise<{ inventory: Inventory; read: Map<string, string> }> {
   const absRoot = resolve(root);
   const skip = new Set((options.exclude ?? []).map((p) => relative(absRoot, resolve(absRoot, p))));
   const explicit = options.lockfiles !== undefined && options.lockfiles.length > 0;
@@ -288,12 +280,28 @@ export async function loadInventory(
   if (project.version === undefined && options.release !== undefined) {
     project.version = options.release;
   }
-  const inputs = [...read.entries()].map(([name, text]) => ({ name, sha256: sha256Hex(text) }))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
-  return {
-    inventory: { project, ...merged, sources: inputs.map((i) => i.name) },
-    inputs,
-  };
+  const sources = [...read.keys()].sort((a, b) => (a < b ? -1 : 1));
+  return { inventory: { project, ...merged, sources }, read };
+}
+
+/**
+ * Reads the inventory of the project at `root` and the digests of the files read.
+ *
+ * @param root The project root.
+ * @param options Which files, the release, folders to skip.
+ * @returns The inventory and its inputs.
+ * @throws {VouchError} `inventory.<reader>.invalid` for a malformed file;
+ *   `inventory.lockfile_missing.<path>` for a named file that does not exist.
+ */
+export async function loadInventory(
+  root: string,
+  options: ReadInventoryOptions = {},
+): Promise<LoadedInventory> {
+  const { inventory, read } = await inventoryAndFiles(root, options);
+  const inputs = await Promise.all(
+    inventory.sources.map(async (name) => ({ name, sha256: await sha256Hex(read.get(name)!) })),
+  );
+  return { inventory, inputs };
 }
 
 /**
@@ -315,5 +323,5 @@ export async function readInventory(
   root: string,
   options: ReadInventoryOptions = {},
 ): Promise<Inventory> {
-  return (await loadInventory(root, options)).inventory;
+  return (await inventoryAndFiles(root, options)).inventory;
 }

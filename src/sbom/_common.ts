@@ -51,6 +51,23 @@ export function downloadUrl(location: string | undefined): string | undefined {
   return ok ? location : undefined;
 }
 
+/**
+ * Sorts a list (a new array) and keeps one item of each run of items the
+ * comparison calls equal: sorted and unique without building keys.
+ *
+ * @param items The items (not modified).
+ * @param compare The order; 0 means "the same item".
+ * @returns The sorted unique items.
+ */
+export function sortedUnique<T>(items: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const sorted = items.toSorted(compare);
+  const out: T[] = [];
+  for (const item of sorted) {
+    if (out.length === 0 || compare(out[out.length - 1], item) !== 0) out.push(item);
+  }
+  return out;
+}
+
 const HEX_LENGTH: Record<HashAlgorithm, number> = {
   md5: 32,
   sha1: 40,
@@ -67,16 +84,23 @@ const HEX_LENGTH: Record<HashAlgorithm, number> = {
  * @returns The usable hashes.
  */
 export function usableHashes(hashes: readonly Hash[]): Hash[] {
-  const seen = new Set<string>();
   const out: Hash[] = [];
+  const seen = hashes.length > 1 ? new Set<string>() : undefined;
   for (const { alg, hex } of hashes) {
     const value = hex.toLowerCase();
-    const key = `${alg}:${value}`;
-    if (!/^[0-9a-f]+$/.test(value) || value.length !== HEX_LENGTH[alg] || seen.has(key)) continue;
-    seen.add(key);
+    if (value.length !== HEX_LENGTH[alg] || !/^[0-9a-f]+$/.test(value)) continue;
+    if (seen !== undefined) {
+      const key = `${alg}:${value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     out.push({ alg, hex: value });
   }
-  return out.sort((a, b) => compareStrings(a.alg, b.alg) || compareStrings(a.hex, b.hex));
+  return out.length < 2 ? out : out.sort(compareHashes);
+}
+
+function compareHashes(a: Hash, b: Hash): number {
+  return compareStrings(a.alg, b.alg) || compareStrings(a.hex, b.hex);
 }
 
 /**
@@ -85,8 +109,8 @@ export function usableHashes(hashes: readonly Hash[]): Hash[] {
  * before calling.
  *
  * @param document A JSON-able value built in a deterministic key order.
- * @returns A lowercase UUID.
+ * @returns A lowercase UUID (resolves once hashed).
  */
-export function contentUuid(document: unknown): string {
+export function contentUuid(document: unknown): Promise<string> {
   return uuidV5(JSON.stringify(document));
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { compareStrings } from "./_common.ts";
+import { compareStrings, sortedUnique } from "./_common.ts";
 import {
   type Component,
   type Edge,
@@ -34,32 +34,32 @@ export interface InventoryGraph {
  */
 export function inventoryGraph(inventory: Inventory): InventoryGraph {
   const known = new Set<string>([ROOT_ID]);
-  for (const { id } of [...inventory.members, ...inventory.components]) {
+  const claim = ({ id }: { id: string }): void => {
     if (known.has(id)) throw new Error(`inventory bug: node id "${id}" is used more than once`);
     known.add(id);
-  }
-  const unique = new Map<string, Edge>();
-  for (const edge of inventory.edges) {
-    for (const end of [edge.from, edge.to]) {
-      if (!known.has(end)) {
-        throw new Error(
-          `inventory bug: edge ${edge.from} -> ${edge.to} (${edge.scope}) names unknown node "${end}"`,
-        );
-      }
-    }
-    unique.set(JSON.stringify([edge.from, edge.to, edge.scope]), {
-      from: edge.from,
-      to: edge.to,
-      scope: edge.scope,
-    });
-  }
-  const byId = (a: { id: string }, b: { id: string }): number => compareStrings(a.id, b.id);
-  return {
-    members: [...inventory.members].sort(byId),
-    components: [...inventory.components].sort(byId),
-    edges: [...unique.values()].sort((a, b) =>
-      compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
-      compareStrings(a.scope, b.scope)
-    ),
   };
+  inventory.members.forEach(claim);
+  inventory.components.forEach(claim);
+  for (const edge of inventory.edges) {
+    const end = !known.has(edge.from) ? edge.from : !known.has(edge.to) ? edge.to : undefined;
+    if (end !== undefined) {
+      throw new Error(
+        `inventory bug: edge ${edge.from} -> ${edge.to} (${edge.scope}) names unknown node "${end}"`,
+      );
+    }
+  }
+  return {
+    members: inventory.members.toSorted(byId),
+    components: inventory.components.toSorted(byId),
+    edges: sortedUnique(inventory.edges, compareEdges),
+  };
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return compareStrings(a.id, b.id);
+}
+
+function compareEdges(a: Edge, b: Edge): number {
+  return compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
+    compareStrings(a.scope, b.scope);
 }

@@ -11,6 +11,7 @@ import {
   contentUuid,
   downloadUrl,
   formatTimestamp,
+  sortedUnique,
   usableHashes,
 } from "./_common.ts";
 import { inventoryGraph } from "./_graph.ts";
@@ -137,50 +138,61 @@ const HASH_ALGORITHM: Record<HashAlgorithm, CycloneDxHashAlgorithm> = {
   sha512: "SHA-512",
 };
 
-/** The properties, unique, sorted by name then value. */
-function sortedProperties(properties: CycloneDxProperty[]): CycloneDxProperty[] {
-  const unique = new Map(properties.map((p) => [JSON.stringify([p.name, p.value]), p]));
-  return [...unique.values()].sort((a, b) =>
-    compareStrings(a.name, b.name) || compareStrings(a.value, b.value)
-  );
+function compareProperties(a: CycloneDxProperty, b: CycloneDxProperty): number {
+  return compareStrings(a.name, b.name) || compareStrings(a.value, b.value);
 }
 
-/** `{ licenses }` when the license is a valid SPDX expression, else nothing. */
-function licensesField(license: string | undefined): Pick<CycloneDxComponent, "licenses"> {
+/** The license as a one-expression list when it is a valid SPDX expression. */
+function licenses(license: string | undefined): CycloneDxLicenseExpression[] | undefined {
   const expression = spdxExpression(license);
-  return expression !== undefined ? { licenses: [{ expression }] } : {};
+  return expression !== undefined ? [{ expression }] : undefined;
 }
 
+/** The values of a short list, unique and sorted (a one-item list as is). */
+function uniqueValues(values: readonly string[]): readonly string[] {
+  return values.length < 2 ? values : sortedUnique(values, compareStrings);
+}
+
+/** `vouch:direct`, `vouch:group`…, `vouch:scope`, `vouch:specifier`: already in property order. */
 function componentProperties(component: Component): CycloneDxProperty[] {
-  return sortedProperties([
-    { name: "vouch:scope", value: [...new Set(component.scopes)].sort().join(",") },
+  const properties: CycloneDxProperty[] = [
     { name: "vouch:direct", value: String(component.direct) },
-    ...(component.specifier !== undefined && component.version === undefined
-      ? [{ name: "vouch:specifier", value: component.specifier }]
-      : []),
-    ...component.groups.map((group) => ({ name: "vouch:group", value: group })),
-  ]);
+  ];
+  for (const group of uniqueValues(component.groups)) {
+    properties.push({ name: "vouch:group", value: group });
+  }
+  properties.push({ name: "vouch:scope", value: uniqueValues(component.scopes).join(",") });
+  if (component.specifier !== undefined && component.version === undefined) {
+    properties.push({ name: "vouch:specifier", value: component.specifier });
+  }
+  return properties;
 }
 
 function thirdParty(component: Component): CycloneDxComponent {
-  const hashes = usableHashes(component.hashes).map(({ alg, hex }): CycloneDxHash => ({
-    alg: HASH_ALGORITHM[alg],
-    content: hex,
-  }));
-  const url = downloadUrl(component.downloadLocation);
-  const required = component.scopes.some((s) => s === "runtime" || s === "build");
-  return {
+  // Optional keys are set only when present, in the BOM's key order.
+  const out = {
     type: "library",
     "bom-ref": component.id,
     name: component.name,
-    ...(component.version !== undefined ? { version: component.version } : {}),
-    scope: required ? "required" : "optional",
-    ...(hashes.length > 0 ? { hashes } : {}),
-    ...licensesField(component.license),
-    purl: component.purl,
-    ...(url !== undefined ? { externalReferences: [{ type: "distribution", url }] } : {}),
-    properties: componentProperties(component),
-  };
+  } as CycloneDxComponent;
+  if (component.version !== undefined) out.version = component.version;
+  out.scope = component.scopes.some((s) => s === "runtime" || s === "build")
+    ? "required"
+    : "optional";
+  const hashes = usableHashes(component.hashes);
+  if (hashes.length > 0) {
+    out.hashes = hashes.map(({ alg, hex }): CycloneDxHash => ({
+      alg: HASH_ALGORITHM[alg],
+      content: hex,
+    }));
+  }
+  const expressions = licenses(component.license);
+  if (expressions !== undefined) out.licenses = expressions;
+  out.purl = component.purl;
+  const url = downloadUrl(component.downloadLocation);
+  if (url !== undefined) out.externalReferences = [{ type: "distribution", url }];
+  out.properties = componentProperties(component);
+  return out;
 }
 
 /**
@@ -193,7 +205,7 @@ function thirdParty(component: Component): CycloneDxComponent {
  * @example
  * ```ts
  * import { toCycloneDx } from "./cyclonedx.ts";
- * const bom = toCycloneDx(
+ * const bom = await toCycloneDx(
  *   { project: { name: "demo", version: "1.0.0" }, members: [], components: [], edges: [], sources: [] },
  *   { created: new Date(0), reproducible: true, tool: { name: "vouch", version: "0.1.0" } },
  * );
@@ -202,74 +214,74 @@ function thirdParty(component: Component): CycloneDxComponent {
  *
  * @param inventory The inventory to describe.
  * @param options Creation time, reproducible mode and tool.
- * @returns A JSON-able CycloneDX BOM.
+ * @returns A JSON-able CycloneDX BOM (resolves once its serial number is hashed).
  * @throws {Error} When the inventory is inconsistent (reused id, edge to an unknown node).
  * @throws {VouchError} `sbom.invalid_created` when `options.created` cannot be formatted.
  */
-export function toCycloneDx(inventory: Inventory, options: SbomOptions): CycloneDxDocument {
+export async function toCycloneDx(
+  inventory: Inventory,
+  options: SbomOptions,
+): Promise<CycloneDxDocument> {
   const graph = inventoryGraph(inventory);
   const timestamp = formatTimestamp(options.created);
   const { project } = inventory;
 
-  const members = graph.members.map((member): CycloneDxComponent => ({
-    type: "library",
-    "bom-ref": member.id,
-    name: member.name,
-    ...(member.version !== undefined ? { version: member.version } : {}),
-    ...(member.purl !== undefined ? { purl: member.purl } : {}),
-  }));
-  const root: CycloneDxComponent = {
+  const members = graph.members.map((member): CycloneDxComponent => {
+    const out = { type: "library", "bom-ref": member.id, name: member.name } as CycloneDxComponent;
+    if (member.version !== undefined) out.version = member.version;
+    if (member.purl !== undefined) out.purl = member.purl;
+    return out;
+  });
+  const root = {
     type: "application",
     "bom-ref": ROOT_ID,
     name: project.name,
-    ...(project.version !== undefined ? { version: project.version } : {}),
-    ...(project.description !== undefined ? { description: project.description } : {}),
-    ...licensesField(project.license),
-    ...(project.purl !== undefined ? { purl: project.purl } : {}),
-    ...(members.length > 0 ? { components: members } : {}),
-  };
-  const metadataProperties = sortedProperties([
-    ...(options.reproducible ? [{ name: "cdx:reproducible", value: "true" }] : []),
-    ...inventory.sources.map((value) => ({ name: "vouch:source", value })),
-  ]);
+  } as CycloneDxComponent;
+  if (project.version !== undefined) root.version = project.version;
+  if (project.description !== undefined) root.description = project.description;
+  const projectLicenses = licenses(project.license);
+  if (projectLicenses !== undefined) root.licenses = projectLicenses;
+  if (project.purl !== undefined) root.purl = project.purl;
+  if (members.length > 0) root.components = members;
+  const metadataProperties = inventory.sources.map((value) => ({ name: "vouch:source", value }));
+  if (options.reproducible) metadataProperties.push({ name: "cdx:reproducible", value: "true" });
 
-  const dependsOn = new Map<string, Set<string>>();
-  for (
-    const id of [
-      ROOT_ID,
-      ...graph.members.map((m) => m.id),
-      ...graph.components.map((c) => c.id),
-    ]
-  ) {
-    dependsOn.set(id, new Set());
+  // Edges are sorted by `from` then `to`: each node's targets arrive sorted, repeats adjacent.
+  const dependsOn = new Map<string, string[]>([[ROOT_ID, []]]);
+  for (const m of graph.members) dependsOn.set(m.id, []);
+  for (const c of graph.components) dependsOn.set(c.id, []);
+  for (const edge of graph.edges) {
+    const refs = dependsOn.get(edge.from)!;
+    if (refs[refs.length - 1] !== edge.to) refs.push(edge.to);
   }
-  for (const edge of graph.edges) dependsOn.get(edge.from)!.add(edge.to);
 
+  const metadata: CycloneDxMetadata = {
+    timestamp: "",
+    tools: {
+      components: [{
+        type: "application",
+        name: options.tool.name,
+        version: options.tool.version,
+      }],
+    },
+    component: root,
+  };
+  if (metadataProperties.length > 0) {
+    metadata.properties = sortedUnique(metadataProperties, compareProperties);
+  }
+  const dependencies: CycloneDxDependency[] = [];
+  for (const [ref, refs] of dependsOn) dependencies.push({ ref, dependsOn: refs });
   const bom: CycloneDxDocument = {
     $schema: "http://cyclonedx.org/schema/bom-1.6.schema.json",
     bomFormat: "CycloneDX",
     specVersion: "1.6",
     serialNumber: "",
     version: 1,
-    metadata: {
-      timestamp: "",
-      tools: {
-        components: [{
-          type: "application",
-          name: options.tool.name,
-          version: options.tool.version,
-        }],
-      },
-      component: root,
-      ...(metadataProperties.length > 0 ? { properties: metadataProperties } : {}),
-    },
+    metadata,
     components: graph.components.map(thirdParty),
-    dependencies: [...dependsOn].map(([ref, refs]) => ({
-      ref,
-      dependsOn: [...refs].sort(compareStrings),
-    })),
+    dependencies,
   };
-  bom.serialNumber = `urn:uuid:${contentUuid(bom)}`;
+  bom.serialNumber = `urn:uuid:${await contentUuid(bom)}`;
   bom.metadata.timestamp = timestamp;
   return bom;
 }

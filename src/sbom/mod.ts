@@ -12,8 +12,8 @@
  *   sources: ["uv.lock"],
  * };
  * const options = { created: new Date(0), reproducible: true, tool: { name: "vouch", version: "0.1.0" } };
- * toSpdx(inventory, options).spdxVersion; // "SPDX-2.3"
- * toCycloneDx(inventory, options).specVersion; // "1.6"
+ * (await toSpdx(inventory, options)).spdxVersion; // "SPDX-2.3"
+ * (await toCycloneDx(inventory, options)).specVersion; // "1.6"
  * ```
  *
  * @module

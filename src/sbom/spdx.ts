@@ -9,6 +9,7 @@ import {
   contentUuid,
   downloadUrl,
   formatTimestamp,
+  sortedUnique,
   usableHashes,
 } from "./_common.ts";
 import { inventoryGraph } from "./_graph.ts";
@@ -156,18 +157,31 @@ function idPart(text: string): string {
  * several nodes gets a suffix from a hash of each node id, so the result does
  * not depend on the order; a counter settles any remaining clash.
  */
-function assignSpdxIds(entries: ReadonlyArray<readonly [string, string]>): Map<string, string> {
+async function assignSpdxIds(
+  entries: ReadonlyArray<readonly [string, string]>,
+): Promise<Map<string, string>> {
   const uses = new Map<string, number>();
   for (const [, base] of entries) uses.set(base, (uses.get(base) ?? 0) + 1);
+  const firsts = entries.map(([, base]) => base);
+  const suffixed: Promise<void>[] = [];
+  entries.forEach(([nodeId, base], i) => {
+    if (uses.get(base)! < 2) return;
+    suffixed.push(
+      sha256Hex(nodeId).then((hex) => {
+        firsts[i] = `${base}-${hex.slice(0, 8)}`;
+      }),
+    );
+  });
+  await Promise.all(suffixed);
   const taken = new Set<string>();
   const ids = new Map<string, string>();
-  for (const [nodeId, base] of entries) {
-    const first = uses.get(base)! > 1 ? `${base}-${sha256Hex(nodeId).slice(0, 8)}` : base;
+  entries.forEach(([nodeId], i) => {
+    const first = firsts[i];
     let candidate = first;
     for (let n = 2; taken.has(candidate); n++) candidate = `${first}-${n}`;
     taken.add(candidate);
     ids.set(nodeId, candidate);
-  }
+  });
   return ids;
 }
 
@@ -184,33 +198,32 @@ interface PackageFields {
 }
 
 function spdxPackage(spdxId: string, fields: PackageFields): SpdxPackage {
-  const checksums = usableHashes(fields.hashes ?? []).map(({ alg, hex }): SpdxChecksum => ({
-    algorithm: CHECKSUM_ALGORITHM[alg],
-    checksumValue: hex,
-  }));
-  return {
-    SPDXID: spdxId,
-    name: fields.name,
-    ...(fields.version !== undefined ? { versionInfo: fields.version } : {}),
-    downloadLocation: downloadUrl(fields.downloadLocation) ?? "NOASSERTION",
-    filesAnalyzed: false,
-    licenseConcluded: "NOASSERTION",
-    licenseDeclared: spdxExpression(fields.license) ?? "NOASSERTION",
-    copyrightText: "NOASSERTION",
-    ...(checksums.length > 0 ? { checksums } : {}),
-    ...(fields.purl !== undefined
-      ? {
-        externalRefs: [{
-          referenceCategory: "PACKAGE-MANAGER",
-          referenceType: "purl",
-          referenceLocator: fields.purl,
-        }],
-      }
-      : {}),
-    primaryPackagePurpose: fields.purpose,
-    ...(fields.description !== undefined ? { description: fields.description } : {}),
-    ...(fields.comment !== undefined ? { comment: fields.comment } : {}),
-  };
+  // Optional keys are set only when present, in the document's key order.
+  const pkg = { SPDXID: spdxId, name: fields.name } as SpdxPackage;
+  if (fields.version !== undefined) pkg.versionInfo = fields.version;
+  pkg.downloadLocation = downloadUrl(fields.downloadLocation) ?? "NOASSERTION";
+  pkg.filesAnalyzed = false;
+  pkg.licenseConcluded = "NOASSERTION";
+  pkg.licenseDeclared = spdxExpression(fields.license) ?? "NOASSERTION";
+  pkg.copyrightText = "NOASSERTION";
+  const hashes = fields.hashes === undefined ? [] : usableHashes(fields.hashes);
+  if (hashes.length > 0) {
+    pkg.checksums = hashes.map(({ alg, hex }): SpdxChecksum => ({
+      algorithm: CHECKSUM_ALGORITHM[alg],
+      checksumValue: hex,
+    }));
+  }
+  if (fields.purl !== undefined) {
+    pkg.externalRefs = [{
+      referenceCategory: "PACKAGE-MANAGER",
+      referenceType: "purl",
+      referenceLocator: fields.purl,
+    }];
+  }
+  pkg.primaryPackagePurpose = fields.purpose;
+  if (fields.description !== undefined) pkg.description = fields.description;
+  if (fields.comment !== undefined) pkg.comment = fields.comment;
+  return pkg;
 }
 
 /** The note on a component without an exact version (never a made-up version). */
@@ -235,7 +248,7 @@ function slug(text: string): string {
  * @example
  * ```ts
  * import { toSpdx } from "./spdx.ts";
- * const doc = toSpdx(
+ * const doc = await toSpdx(
  *   { project: { name: "demo", version: "1.0.0" }, members: [], components: [], edges: [], sources: [] },
  *   { created: new Date(0), reproducible: true, tool: { name: "vouch", version: "0.1.0" } },
  * );
@@ -244,48 +257,49 @@ function slug(text: string): string {
  *
  * @param inventory The inventory to describe.
  * @param options Creation time and tool.
- * @returns A JSON-able SPDX document.
+ * @returns A JSON-able SPDX document (resolves once its namespace UUID is hashed).
  * @throws {Error} When the inventory is inconsistent (reused id, edge to an unknown node).
  * @throws {VouchError} `sbom.invalid_created` when `options.created` cannot be formatted.
  */
-export function toSpdx(inventory: Inventory, options: SbomOptions): SpdxDocument {
+export async function toSpdx(inventory: Inventory, options: SbomOptions): Promise<SpdxDocument> {
   const graph = inventoryGraph(inventory);
   const created = formatTimestamp(options.created);
   const { project } = inventory;
-  const ids = assignSpdxIds([
+  const entries: (readonly [string, string])[] = [
     [ROOT_ID, `SPDXRef-Root-${idPart(project.name)}`],
-    ...graph.members.map((m) => [m.id, `SPDXRef-Member-${idPart(m.id)}`] as const),
-    ...graph.components.map((c) => [c.id, `SPDXRef-Package-${idPart(c.id)}`] as const),
-  ]);
+  ];
+  for (const m of graph.members) entries.push([m.id, `SPDXRef-Member-${idPart(m.id)}`]);
+  for (const c of graph.components) entries.push([c.id, `SPDXRef-Package-${idPart(c.id)}`]);
+  const ids = await assignSpdxIds(entries);
   const spdxId = (nodeId: string): string => ids.get(nodeId)!;
   const rootId = spdxId(ROOT_ID);
 
-  const packages = [
-    spdxPackage(rootId, { ...project, purpose: "APPLICATION" }),
-    ...graph.members.map((m) => spdxPackage(spdxId(m.id), { ...m, purpose: "LIBRARY" })),
-    ...graph.components.map((c) =>
-      spdxPackage(spdxId(c.id), {
-        name: c.name,
-        version: c.version,
-        purl: c.purl,
-        license: c.license,
-        downloadLocation: c.downloadLocation,
-        hashes: c.hashes,
-        purpose: "LIBRARY",
-        comment: unpinnedComment(c),
-      })
-    ),
-  ];
+  const packages = [spdxPackage(rootId, { ...project, purpose: "APPLICATION" })];
+  for (const m of graph.members) {
+    packages.push(spdxPackage(spdxId(m.id), { ...m, purpose: "LIBRARY" }));
+  }
+  for (const c of graph.components) {
+    packages.push(spdxPackage(spdxId(c.id), {
+      name: c.name,
+      version: c.version,
+      purl: c.purl,
+      license: c.license,
+      downloadLocation: c.downloadLocation,
+      hashes: c.hashes,
+      purpose: "LIBRARY",
+      comment: unpinnedComment(c),
+    }));
+  }
 
-  const others = new Map<string, SpdxRelationship>();
+  const others: SpdxRelationship[] = [];
   const relate = (subject: string, type: SpdxRelationshipType, object: string): void => {
-    const rel = { spdxElementId: subject, relationshipType: type, relatedSpdxElement: object };
-    others.set(JSON.stringify(rel), rel);
+    others.push({ spdxElementId: subject, relationshipType: type, relatedSpdxElement: object });
   };
   for (const member of graph.members) relate(rootId, "CONTAINS", spdxId(member.id));
   for (const edge of graph.edges) {
     const { type, reversed } = EDGE_RELATIONSHIP[edge.scope];
-    const [from, to] = [spdxId(edge.from), spdxId(edge.to)];
+    const from = spdxId(edge.from);
+    const to = spdxId(edge.to);
     if (reversed) relate(to, type, from);
     else relate(from, type, to);
   }
@@ -295,11 +309,7 @@ export function toSpdx(inventory: Inventory, options: SbomOptions): SpdxDocument
       relationshipType: "DESCRIBES",
       relatedSpdxElement: rootId,
     },
-    ...[...others.values()].sort((a, b) =>
-      compareStrings(a.spdxElementId, b.spdxElementId) ||
-      compareStrings(a.relationshipType, b.relationshipType) ||
-      compareStrings(a.relatedSpdxElement, b.relatedSpdxElement)
-    ),
+    ...sortedUnique(others, compareRelationships),
   ];
 
   const title = project.version !== undefined ? `${project.name}-${project.version}` : project.name;
@@ -321,8 +331,14 @@ export function toSpdx(inventory: Inventory, options: SbomOptions): SpdxDocument
     packages,
     relationships,
   };
-  const uuid = contentUuid(document);
+  const uuid = await contentUuid(document);
   document.documentNamespace = `https://spdx.org/spdxdocs/${slug(title)}-${uuid}`;
   document.creationInfo.created = created;
   return document;
+}
+
+function compareRelationships(a: SpdxRelationship, b: SpdxRelationship): number {
+  return compareStrings(a.spdxElementId, b.spdxElementId) ||
+    compareStrings(a.relationshipType, b.relationshipType) ||
+    compareStrings(a.relatedSpdxElement, b.relatedSpdxElement);
 }

@@ -208,7 +208,7 @@ async function verifyListed(
       continue;
     }
     files.set(entry.path, read.bytes);
-    const digest = sha256Hex(read.bytes);
+    const digest = await sha256Hex(read.bytes);
     if (read.bytes.length !== entry.size) {
       checks.push(
         fail(
@@ -291,7 +291,7 @@ async function readIndex(
       ? pass("index.ok", "the index parses and has the expected shape", FILES.index)
       : fail("index.schema", `unknown schema ${quote(index.schema)}`, FILES.index),
   );
-  if (sha256Hex(canonical) !== sha256Hex(read.bytes)) {
+  if ((await sha256Hex(canonical)) !== (await sha256Hex(read.bytes))) {
     checks.push(
       fail("index.not_canonical", "not in vouch's canonical JSON form (edited?)", FILES.index),
     );

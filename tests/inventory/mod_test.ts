@@ -15,9 +15,9 @@ const OPTIONS = {
 };
 
 async function assertValidSboms(inventory: Inventory, label: string): Promise<void> {
-  assert.deepEqual(await validateCycloneDx(toCycloneDx(inventory, OPTIONS)), [], label);
+  assert.deepEqual(await validateCycloneDx(await toCycloneDx(inventory, OPTIONS)), [], label);
   if (SHARED_DIR !== undefined) {
-    assert.deepEqual(validateSpdx(toSpdx(inventory, OPTIONS)), [], label);
+    assert.deepEqual(validateSpdx(await toSpdx(inventory, OPTIONS)), [], label);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   contentUuid,
   downloadUrl,
   formatTimestamp,
+  sortedUnique,
   usableHashes,
 } from "../../src/sbom/_common.ts";
 
@@ -57,7 +58,15 @@ Deno.test("usableHashes: well-formed, lowercased, unique, sorted", () => {
   );
 });
 
-Deno.test("contentUuid: the v5 UUID of the JSON text", () => {
-  assert.equal(contentUuid({ a: 1 }), uuidV5('{"a":1}'));
-  assert.notEqual(contentUuid({ a: 1 }), contentUuid({ a: 2 }));
+Deno.test("contentUuid: the v5 UUID of the JSON text", async () => {
+  assert.equal(await contentUuid({ a: 1 }), await uuidV5('{"a":1}'));
+  assert.notEqual(await contentUuid({ a: 1 }), await contentUuid({ a: 2 }));
+});
+
+Deno.test("sortedUnique: sorted, one item per equal run, input untouched", () => {
+  const input = [{ k: "b", n: 1 }, { k: "a", n: 2 }, { k: "b", n: 3 }, { k: "a", n: 4 }];
+  const byKey = (x: { k: string }, y: { k: string }): number => compareStrings(x.k, y.k);
+  assert.deepEqual(sortedUnique(input, byKey), [{ k: "a", n: 2 }, { k: "b", n: 1 }]);
+  assert.equal(input[0].k, "b");
+  assert.deepEqual(sortedUnique([], compareStrings), []);
 });

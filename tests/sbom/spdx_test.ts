@@ -26,16 +26,16 @@ function triples(doc: SpdxDocument): string[] {
   );
 }
 
-Deno.test("toSpdx: every test inventory validates against the SPDX 2.3 schema", () => {
+Deno.test("toSpdx: every test inventory validates against the SPDX 2.3 schema", async () => {
   if (skipWithoutShared("SPDX schema validation")) return;
   for (const [name, inventory] of Object.entries(allInventories())) {
-    assert.deepEqual(validateSpdx(toSpdx(inventory, OPTIONS)), [], name);
+    assert.deepEqual(validateSpdx(await toSpdx(inventory, OPTIONS)), [], name);
   }
 });
 
-Deno.test("validateSpdx: reports a broken document (the check can fail)", () => {
+Deno.test("validateSpdx: reports a broken document (the check can fail)", async () => {
   if (skipWithoutShared("SPDX schema validation")) return;
-  const doc = toSpdx(richInventory(), OPTIONS);
+  const doc = await toSpdx(richInventory(), OPTIONS);
   const broken = structuredClone(doc) as unknown as Record<string, unknown>;
   (broken.packages as Record<string, unknown>[])[1].externalRefs = [{
     referenceCategory: "PACKAGE_MANAGER",
@@ -51,8 +51,8 @@ Deno.test("validateSpdx: reports a broken document (the check can fail)", () => 
   assert.notDeepEqual(validateSpdx(badId), []);
 });
 
-Deno.test("toSpdx: document header and creation info", () => {
-  const doc = toSpdx(tinyInventory(), OPTIONS);
+Deno.test("toSpdx: document header and creation info", async () => {
+  const doc = await toSpdx(tinyInventory(), OPTIONS);
   assert.equal(doc.spdxVersion, "SPDX-2.3");
   assert.equal(doc.dataLicense, "CC0-1.0");
   assert.equal(doc.SPDXID, "SPDXRef-DOCUMENT");
@@ -64,24 +64,24 @@ Deno.test("toSpdx: document header and creation info", () => {
     doc.documentNamespace,
     /^https:\/\/spdx\.org\/spdxdocs\/demo-1\.0\.0-[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
   );
-  assert.equal(toSpdx(emptyInventory(), OPTIONS).name, "empty");
+  assert.equal((await toSpdx(emptyInventory(), OPTIONS)).name, "empty");
 });
 
-Deno.test("toSpdx: created is formatted without milliseconds, in UTC", () => {
+Deno.test("toSpdx: created is formatted without milliseconds, in UTC", async () => {
   const created = new Date(Date.UTC(1999, 11, 31, 23, 59, 58, 999));
-  const doc = toSpdx(tinyInventory(), { ...OPTIONS, created });
+  const doc = await toSpdx(tinyInventory(), { ...OPTIONS, created });
   assert.equal(doc.creationInfo.created, "1999-12-31T23:59:58Z");
 });
 
-Deno.test("toSpdx: an invalid creation time is a VouchError", () => {
-  assert.throws(
+Deno.test("toSpdx: an invalid creation time is a VouchError", async () => {
+  await assert.rejects(
     () => toSpdx(tinyInventory(), { ...OPTIONS, created: new Date(Number.NaN) }),
     (e: unknown) => isVouchError(e) && e.code === "sbom.invalid_created",
   );
 });
 
-Deno.test("toSpdx: packages of the tiny inventory", () => {
-  const doc = toSpdx(tinyInventory(), OPTIONS);
+Deno.test("toSpdx: packages of the tiny inventory", async () => {
+  const doc = await toSpdx(tinyInventory(), OPTIONS);
   assert.deepEqual(doc.packages, [
     {
       SPDXID: "SPDXRef-Root-demo",
@@ -126,10 +126,10 @@ Deno.test("toSpdx: packages of the tiny inventory", () => {
   ]);
 });
 
-Deno.test("toSpdx: one relationship per edge kind, members contained, sorted and unique", () => {
+Deno.test("toSpdx: one relationship per edge kind, members contained, sorted and unique", async () => {
   const inventory = richInventory();
   inventory.edges.push({ ...inventory.edges[0] }); // a duplicate edge must not duplicate output
-  const doc = toSpdx(inventory, OPTIONS);
+  const doc = await toSpdx(inventory, OPTIONS);
   const id = (name: string, version?: string): string => byName(doc, name, version).SPDXID;
   const root = id("@acme/app", "2.0.0");
   const rels = triples(doc);
@@ -156,9 +156,9 @@ Deno.test("toSpdx: one relationship per edge kind, members contained, sorted and
   assert.deepEqual(rest, [...new Set(rest)].sort());
 });
 
-Deno.test("toSpdx: no dangling references, SPDXIDs valid and unique", () => {
+Deno.test("toSpdx: no dangling references, SPDXIDs valid and unique", async () => {
   for (const [name, inventory] of Object.entries(allInventories())) {
-    const doc = toSpdx(inventory, OPTIONS);
+    const doc = await toSpdx(inventory, OPTIONS);
     const ids = doc.packages.map((p) => p.SPDXID);
     assert.equal(new Set(ids).size, ids.length, name);
     for (const id of ids) assert.match(id, /^SPDXRef-[A-Za-z0-9.-]+$/, name);
@@ -177,20 +177,20 @@ Deno.test("toSpdx: no dangling references, SPDXIDs valid and unique", () => {
   }
 });
 
-Deno.test("toSpdx: an edge to an unknown node, or a reused id, throws", () => {
+Deno.test("toSpdx: an edge to an unknown node, or a reused id, throws", async () => {
   const dangling = tinyInventory();
   dangling.edges.push({ from: ROOT_ID, to: "pkg:pypi/ghost@1.0.0", scope: "runtime" });
-  assert.throws(() => toSpdx(dangling, OPTIONS), /unknown node "pkg:pypi\/ghost@1\.0\.0"/);
+  await assert.rejects(() => toSpdx(dangling, OPTIONS), /unknown node "pkg:pypi\/ghost@1\.0\.0"/);
   const badFrom = tinyInventory();
   badFrom.edges.push({ from: "nobody", to: badFrom.components[0].id, scope: "dev" });
-  assert.throws(() => toSpdx(badFrom, OPTIONS), /unknown node "nobody"/);
+  await assert.rejects(() => toSpdx(badFrom, OPTIONS), /unknown node "nobody"/);
   const reused = tinyInventory();
   reused.members.push({ id: reused.components[0].id, name: "requests" });
-  assert.throws(() => toSpdx(reused, OPTIONS), /used more than once/);
+  await assert.rejects(() => toSpdx(reused, OPTIONS), /used more than once/);
 });
 
-Deno.test("toSpdx: SPDXIDs are sanitized, and collisions are settled deterministically", () => {
-  const doc = toSpdx(collidingInventory(), OPTIONS);
+Deno.test("toSpdx: SPDXIDs are sanitized, and collisions are settled deterministically", async () => {
+  const doc = await toSpdx(collidingInventory(), OPTIONS);
   assert.equal(doc.packages[0].SPDXID, "SPDXRef-Root-my-project");
   const ids = new Map(
     doc.packages.slice(1).map((p) => [p.externalRefs![0].referenceLocator, p.SPDXID]),
@@ -205,16 +205,16 @@ Deno.test("toSpdx: SPDXIDs are sanitized, and collisions are settled determinist
   const reversed = collidingInventory();
   reversed.components.reverse();
   reversed.edges.reverse();
-  assert.deepEqual(toSpdx(reversed, OPTIONS), doc);
+  assert.deepEqual(await toSpdx(reversed, OPTIONS), doc);
   // Without the collision, the plain sanitized id is used.
   const single = collidingInventory();
   single.components = single.components.filter((c) => c.id === "pkg:npm/a-b@1.0.0");
   single.edges = single.edges.filter((e) => e.to === "pkg:npm/a-b@1.0.0");
-  assert.equal(toSpdx(single, OPTIONS).packages[1].SPDXID, "SPDXRef-Package-npm-a-b-1.0.0");
+  assert.equal((await toSpdx(single, OPTIONS)).packages[1].SPDXID, "SPDXRef-Package-npm-a-b-1.0.0");
 });
 
-Deno.test("toSpdx: scoped names, git qualifiers, hashes and download locations", () => {
-  const doc = toSpdx(richInventory(), OPTIONS);
+Deno.test("toSpdx: scoped names, git qualifiers, hashes and download locations", async () => {
+  const doc = await toSpdx(richInventory(), OPTIONS);
   const babel = byName(doc, "@babel/core", "7.24.0");
   assert.equal(babel.SPDXID, "SPDXRef-Package-npm-babel-core-7.24.0");
   assert.deepEqual(babel.externalRefs, [{
@@ -235,8 +235,8 @@ Deno.test("toSpdx: scoped names, git qualifiers, hashes and download locations",
   assert.equal(byName(doc, "typescript", "5.4.5").checksums, undefined);
 });
 
-Deno.test("toSpdx: purposes and licenses", () => {
-  const doc = toSpdx(richInventory(), OPTIONS);
+Deno.test("toSpdx: purposes and licenses", async () => {
+  const doc = await toSpdx(richInventory(), OPTIONS);
   const root = byName(doc, "@acme/app", "2.0.0");
   assert.equal(root.primaryPackagePurpose, "APPLICATION");
   assert.equal(root.licenseDeclared, "Apache-2.0 OR MIT");
@@ -251,16 +251,16 @@ Deno.test("toSpdx: purposes and licenses", () => {
   }
 });
 
-Deno.test("toSpdx: an unpinned component has no version and records its specifier", () => {
-  const httpx = byName(toSpdx(richInventory(), OPTIONS), "httpx");
+Deno.test("toSpdx: an unpinned component has no version and records its specifier", async () => {
+  const httpx = byName(await toSpdx(richInventory(), OPTIONS), "httpx");
   assert.equal("versionInfo" in httpx, false);
   assert.match(httpx.comment!, /">=0\.27,<1"/);
-  const pinned = byName(toSpdx(richInventory(), OPTIONS), "lodash", "4.17.21");
+  const pinned = byName(await toSpdx(richInventory(), OPTIONS), "lodash", "4.17.21");
   assert.equal(pinned.comment, undefined);
 });
 
-Deno.test("toSpdx: the empty inventory has the root package and DESCRIBES only", () => {
-  const doc = toSpdx(emptyInventory(), OPTIONS);
+Deno.test("toSpdx: the empty inventory has the root package and DESCRIBES only", async () => {
+  const doc = await toSpdx(emptyInventory(), OPTIONS);
   assert.equal(doc.packages.length, 1);
   assert.equal(doc.packages[0].versionInfo, undefined);
   assert.equal(doc.packages[0].externalRefs, undefined);
@@ -268,24 +268,27 @@ Deno.test("toSpdx: the empty inventory has the root package and DESCRIBES only",
   assert.equal(doc.creationInfo.comment, "Inventory read from: (no files)");
 });
 
-Deno.test("toSpdx: deterministic; the namespace follows content, not the creation time", () => {
-  const first = toSpdx(richInventory(), OPTIONS);
-  const again = toSpdx(richInventory(), OPTIONS);
+Deno.test("toSpdx: deterministic; the namespace follows content, not the creation time", async () => {
+  const first = await toSpdx(richInventory(), OPTIONS);
+  const again = await toSpdx(richInventory(), OPTIONS);
   assert.deepEqual(again, first);
   assert.equal(JSON.stringify(again), JSON.stringify(first));
 
-  const later = toSpdx(richInventory(), { ...OPTIONS, created: new Date("2030-01-01T00:00:00Z") });
+  const later = await toSpdx(richInventory(), {
+    ...OPTIONS,
+    created: new Date("2030-01-01T00:00:00Z"),
+  });
   assert.equal(later.documentNamespace, first.documentNamespace);
   assert.notEqual(later.creationInfo.created, first.creationInfo.created);
 
   const changed = richInventory();
   changed.components[0] = { ...changed.components[0], license: "ISC" };
-  assert.notEqual(toSpdx(changed, OPTIONS).documentNamespace, first.documentNamespace);
+  assert.notEqual((await toSpdx(changed, OPTIONS)).documentNamespace, first.documentNamespace);
 
   const bumped = tinyInventory();
   bumped.components[0].version = "2.32.4";
   assert.notEqual(
-    toSpdx(bumped, OPTIONS).documentNamespace,
-    toSpdx(tinyInventory(), OPTIONS).documentNamespace,
+    (await toSpdx(bumped, OPTIONS)).documentNamespace,
+    (await toSpdx(tinyInventory(), OPTIONS)).documentNamespace,
   );
 });

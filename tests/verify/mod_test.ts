@@ -48,11 +48,11 @@ function writeIndex(dir: string, index: unknown): void {
 }
 
 /** Rewrites a file and updates its digest and size in the index, as an attacker would. */
-function replaceListed(dir: string, path: string, bytes: Uint8Array): void {
+async function replaceListed(dir: string, path: string, bytes: Uint8Array): Promise<void> {
   Deno.writeFileSync(`${dir}/${path}`, bytes);
   const index = readIndex(dir);
   const entry = index.files.find((f) => f.path === path)!;
-  entry.sha256 = sha256Hex(bytes);
+  entry.sha256 = await sha256Hex(bytes);
   entry.size = bytes.length;
   writeIndex(dir, index);
 }
@@ -274,7 +274,7 @@ Deno.test("truncated, empty, non-JSON and deeply nested files fail clearly", asy
   for (const [path, content, code] of cases) {
     const b = await bundle("both");
     const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
-    replaceListed(b.dir, path, bytes);
+    await replaceListed(b.dir, path, bytes);
     assertFails(await verify(b.dir, goodOptions(b)), code);
   }
   for (const content of ["", "{", "[".repeat(100000), "null"]) {
@@ -335,7 +335,7 @@ async function resign(
   const hint = parts.hint ?? key.keyid;
   envelope.signatures[0].keyid = hint;
   const text = toJsonText(toSigstoreBundle(envelope, { hint }));
-  replaceListed(b.dir, FILES.sigstoreBundle, new TextEncoder().encode(text));
+  await replaceListed(b.dir, FILES.sigstoreBundle, new TextEncoder().encode(text));
 }
 
 Deno.test("key id mismatch, signature by another key under the right id, other payload", async () => {
@@ -351,7 +351,11 @@ Deno.test("key id mismatch, signature by another key under the right id, other p
   const hint = await bundle("ed25519");
   const bundleJson = JSON.parse(Deno.readTextFileSync(`${hint.dir}/${FILES.sigstoreBundle}`));
   bundleJson.verificationMaterial.publicKey.hint = attacker.keyid;
-  replaceListed(hint.dir, FILES.sigstoreBundle, new TextEncoder().encode(toJsonText(bundleJson)));
+  await replaceListed(
+    hint.dir,
+    FILES.sigstoreBundle,
+    new TextEncoder().encode(toJsonText(bundleJson)),
+  );
   assertFails(await verify(hint.dir, goodOptions(hint)), "sigstore.hint_mismatch");
 
   // A valid signature by an unrelated key over a different payload, trusted by the verifier.
@@ -379,13 +383,13 @@ Deno.test("HMAC envelope with zero or duplicate signatures, wrong payload type",
     const b = await bundle("hmac");
     const envelope = JSON.parse(Deno.readTextFileSync(`${b.dir}/${FILES.hmacSignature}`));
     edit(envelope);
-    replaceListed(b.dir, FILES.hmacSignature, new TextEncoder().encode(toJsonText(envelope)));
+    await replaceListed(b.dir, FILES.hmacSignature, new TextEncoder().encode(toJsonText(envelope)));
     assertFails(await verify(b.dir, goodOptions(b)), code);
   }
   const zero = await bundle("ed25519");
   const sig = JSON.parse(Deno.readTextFileSync(`${zero.dir}/${FILES.sigstoreBundle}`));
   sig.dsseEnvelope.signatures = [];
-  replaceListed(zero.dir, FILES.sigstoreBundle, new TextEncoder().encode(toJsonText(sig)));
+  await replaceListed(zero.dir, FILES.sigstoreBundle, new TextEncoder().encode(toJsonText(sig)));
   assertFails(await verify(zero.dir, goodOptions(zero)), "sigstore.malformed");
 });
 
@@ -405,7 +409,7 @@ Deno.test("attacker edits the provenance AND the index digests: signed payload d
   const b = await bundle("both");
   const statement = JSON.parse(Deno.readTextFileSync(`${b.dir}/${FILES.provenance}`));
   statement.predicate.buildDefinition.externalParameters.repository = "https://evil.example/x";
-  replaceListed(b.dir, FILES.provenance, new TextEncoder().encode(toJsonText(statement)));
+  await replaceListed(b.dir, FILES.provenance, new TextEncoder().encode(toJsonText(statement)));
   const index = readIndex(b.dir);
   index.repository = "https://evil.example/x";
   writeIndex(b.dir, index);
