@@ -27,33 +27,101 @@ export function keyLine(text: string, key: string): number {
   return lineAt(text, Math.max(text.indexOf(JSON.stringify(key) + ":"), 0));
 }
 
-function failsBefore(text: string, end: number): boolean {
-  try {
-    JSON.parse(text.slice(0, end));
-    return false;
-  } catch (error) {
-    return !(error as Error).message.startsWith("Unexpected end of JSON input");
-  }
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+
+function describe(c: string): string {
+  return JSON.stringify(c);
 }
 
-/** Finds the line of a JSON syntax error, even when the engine does not report a position. */
-function errorLine(text: string, message: string): number {
-  const reported = /\(line (\d+) column \d+\)/.exec(message);
-  if (reported) return Number(reported[1]);
-  if (!failsBefore(text, text.length)) return lineAt(text, text.length);
-  // Every prefix shorter than the bad character only "ends early"; find the shortest that fails.
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (failsBefore(text, mid)) high = mid;
-    else low = mid + 1;
+/** The index just past the string starting at `i` (a `"`), or the offset and reason of its error. */
+function stringEnd(text: string, i: number): number | { offset: number; reason: string } {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    if (c < 0x20) return { offset: j, reason: "a control character or line break inside a string" };
+    if (c === 0x5c) {
+      const e = text[j + 1];
+      if (
+        e === "u"
+          ? !/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))
+          : !'"\\/bfnrt'.includes(e ?? "x")
+      ) {
+        return { offset: j, reason: "an invalid escape sequence in a string" };
+      }
+      j += e === "u" ? 5 : 1;
+    }
   }
-  return lineAt(text, high - 1);
+  return { offset: text.length, reason: "Unterminated string in JSON" };
 }
 
-function shortMessage(message: string): string {
-  return message.replace(/ in JSON at position.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
+/**
+ * Finds the first JSON syntax error: its offset and a one-line reason. A
+ * small state machine (no recursion, so any nesting depth is fine), run only
+ * after `JSON.parse` failed, because engines do not always report a position.
+ */
+function syntaxError(text: string): { offset: number; reason: string } | undefined {
+  const stack: string[] = [];
+  let state: "value" | "after" | "key" | "colon" = "value";
+  let opened = false;
+  let i = 0;
+  const at = (reason: string): { offset: number; reason: string } => ({ offset: i, reason });
+  for (;;) {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+    if (i >= text.length) {
+      return stack.length === 0 && state === "after"
+        ? undefined
+        : at("Unexpected end of JSON input");
+    }
+    const c = text[i];
+    if (state === "colon") {
+      if (c !== ":") return at(`expected ':' after a property name, found ${describe(c)}`);
+      i++;
+      state = "value";
+    } else if (state === "key") {
+      if (c === "}" && opened) {
+        stack.pop();
+        i++;
+        state = "after";
+      } else if (c === '"') {
+        const end = stringEnd(text, i);
+        if (typeof end !== "number") return end;
+        i = end;
+        state = "colon";
+      } else return at(`expected a property name in double quotes, found ${describe(c)}`);
+      opened = false;
+    } else if (state === "value") {
+      if (c === "{" || c === "[") {
+        stack.push(c);
+        i++;
+        state = c === "{" ? "key" : "value";
+        opened = true;
+        continue;
+      }
+      if (c === "]" && opened) {
+        stack.pop();
+        i++;
+      } else if (c === '"') {
+        const end = stringEnd(text, i);
+        if (typeof end !== "number") return end;
+        i = end;
+      } else {
+        NUMBER.lastIndex = LITERAL.lastIndex = i;
+        const match = NUMBER.exec(text) ?? LITERAL.exec(text);
+        if (!match || match[0] === "") return at(`expected a value, found ${describe(c)}`);
+        i += match[0].length;
+      }
+      state = "after";
+      opened = false;
+    } else {
+      const top = stack.at(-1);
+      if (top === undefined) return at(`unexpected ${describe(c)} after the end of the document`);
+      if (c === ",") state = top === "{" ? "key" : "value";
+      else if (c === (top === "{" ? "}" : "]")) stack.pop();
+      else return at(`expected ',' or '${top === "{" ? "}" : "]"}', found ${describe(c)}`);
+      i++;
+    }
+  }
 }
 
 /**
@@ -70,11 +138,12 @@ export function parseJsonObject(text: string, path: string, code: string): JsonO
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const line = errorLine(text, message);
+    const found = syntaxError(text) ??
+      { offset: 0, reason: (error as Error).message.split("\n")[0] };
+    const line = lineAt(text, found.offset);
     throw new VouchError(
       code,
-      `${path}:${line}: invalid JSON: ${shortMessage(message)}`,
+      `${path}:${line}: invalid JSON: ${found.reason}`,
       `fix the JSON syntax at line ${line} of ${path} (or regenerate the file)`,
     );
   }

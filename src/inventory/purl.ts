@@ -20,8 +20,11 @@ export interface PurlParts {
   subpath?: string;
 }
 
+/** Percent-encodes all but letters, digits, `.-_~` and `:` (the purl spec's rule). */
 function encodeSegment(value: string): string {
-  return encodeURIComponent(value).replaceAll("%3A", ":");
+  return encodeURIComponent(value)
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replaceAll("%3A", ":");
 }
 
 /** Qualifier values keep `/` and `:` literal, as in the purl spec's `vcs_url=git%2Bhttps://…` example. */

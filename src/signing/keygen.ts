@@ -40,6 +40,15 @@ async function writeNew(path: string, text: string, mode: number): Promise<void>
     await Deno.writeTextFile(path, text, { createNew: true, mode });
   } catch (error) {
     if (error instanceof Deno.errors.AlreadyExists) throw exists(path);
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+      throw new VouchError(
+        "key.unwritable",
+        `cannot write ${path}: ${
+          error instanceof Deno.errors.NotFound ? "no such folder" : "permission denied"
+        }`,
+        "create the folder first, or choose an --out prefix in a folder you can write to",
+      );
+    }
     throw error;
   }
   if (Deno.build.os !== "windows") await Deno.chmod(path, mode);
