@@ -1,0 +1,263 @@
+// attest(): the library pipeline, with injected environment and clock.
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { attest, type AttestOptions } from "../src/attest.ts";
+import { isVouchError } from "../src/errors.ts";
+import { generateKeyPair } from "../src/signing/keys.ts";
+import { demoProject } from "./_cli.ts";
+
+const CONTEXT = {
+  release: "v1.0.0",
+  repository: "https://github.com/example/demo-app",
+  commitSha: "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+  builderId: "https://github.com/example/demo-app/.github/workflows/release.yml@refs/tags/v1.0.0",
+};
+const WHEEL = "dist/demo_app-1.0.0-py3-none-any.whl";
+const SDIST = "dist/demo_app-1.0.0.tar.gz";
+
+async function setup(): Promise<{ project: string; out: string }> {
+  const project = await demoProject();
+  return { project, out: `${project}/../out` };
+}
+
+function options(project: string, out: string, extra: Partial<AttestOptions> = {}): AttestOptions {
+  return { projectRoot: project, outputDir: out, subjects: ["dist/*"], ...CONTEXT, ...extra };
+}
+
+async function readJson(path: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await Deno.readTextFile(path));
+}
+
+// deno-lint-ignore no-explicit-any
+type Json = any;
+
+function metadata(
+  statement: Json,
+): { invocationId: string; startedOn: string; finishedOn: string } {
+  return statement.predicate.runDetails.metadata;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+Deno.test("attest: without SOURCE_DATE_EPOCH the times come from now(), start before finish", async () => {
+  const { project, out } = await setup();
+  const times = [new Date("2024-05-01T10:00:00.400Z"), new Date("2024-05-01T10:00:07.900Z")];
+  let calls = 0;
+  await attest(options(project, out, { now: () => times[Math.min(calls++, 1)] }));
+  assert.equal(calls, 2, "now() is read at the start and at the end");
+  const { startedOn, finishedOn } = metadata(await readJson(`${out}/provenance.intoto.json`));
+  assert.equal(startedOn, "2024-05-01T10:00:00Z");
+  assert.equal(finishedOn, "2024-05-01T10:00:07Z");
+  assert.ok(startedOn <= finishedOn);
+  const index: Json = await readJson(`${out}/supply_chain_attestation.json`);
+  assert.equal(index.created, "2024-05-01T10:00:00Z");
+});
+
+Deno.test("attest: SOURCE_DATE_EPOCH fixes every timestamp and the clock is not read", async () => {
+  const { project, out } = await setup();
+  await attest(options(project, out, {
+    env: { SOURCE_DATE_EPOCH: "1700000000" },
+    now: () => assert.fail("the clock must not be read"),
+  }));
+  const { startedOn, finishedOn } = metadata(await readJson(`${out}/provenance.intoto.json`));
+  assert.equal(startedOn, "2023-11-14T22:13:20Z");
+  assert.equal(finishedOn, "2023-11-14T22:13:20Z");
+  const index: Json = await readJson(`${out}/supply_chain_attestation.json`);
+  assert.equal(index.created, "2023-11-14T22:13:20Z");
+});
+
+Deno.test("attest: the report's fields and paths; no key means a blocker", async () => {
+  const { project, out } = await setup();
+  const report = await attest(options(project, `${out}/`, { env: { SOURCE_DATE_EPOCH: "0" } }));
+  assert.equal(report.passed, false);
+  assert.equal(report.release, "v1.0.0");
+  assert.equal(report.output_dir, `${out}/`);
+  assert.equal(report.sbom_spdx_path, `${out}/sbom.spdx.json`);
+  assert.equal(report.sbom_cyclonedx_path, `${out}/sbom.cyclonedx.json`);
+  assert.equal(report.provenance_path, `${out}/provenance.intoto.json`);
+  assert.equal(report.bundle_path, `${out}/supply_chain_attestation.json`);
+  assert.equal(report.markdown_path, `${out}/supply_chain_attestation.md`);
+  assert.equal(report.sha256sums_path, `${out}/SHA256SUMS`);
+  assert.equal(report.signature_path, null);
+  assert.equal(report.sigstore_bundle_path, null);
+  assert.deepEqual(report.blockers.map((b) => b.code), ["signature.missing_key"]);
+  assert.ok(report.blockers[0].message && report.blockers[0].hint);
+  assert.equal(report.markdown, await Deno.readTextFile(report.markdown_path));
+  assert.ok(report.components > 0);
+  assert.ok(report.sources.includes("uv.lock"), report.sources.join());
+  for (const s of report.subjects) {
+    const bytes = await Deno.readFile(`${project}/${s.name}`);
+    assert.equal(s.sha256, sha256(bytes), s.name);
+    assert.equal(s.size, bytes.length);
+  }
+  const index: Json = await readJson(report.bundle_path);
+  assert.equal(index.passed, false);
+  assert.deepEqual(index.blockers, report.blockers);
+  assert.deepEqual(index.signatures, []);
+  assert.equal(index.inventory.components, report.components);
+  for (const path of [report.sbom_spdx_path, report.sbom_cyclonedx_path, report.sha256sums_path]) {
+    assert.ok(await exists(path), path);
+  }
+  assert.equal(await exists(`${out}/signature.hmac-sha256.json`), false);
+});
+
+Deno.test("attest: subject names are relative to the project root, sorted", async () => {
+  const { project, out } = await setup();
+  const report = await attest(
+    options(project, out, { subjects: [`${project}/${SDIST}`, WHEEL, "dist/*.whl"] }),
+  );
+  assert.deepEqual(report.subjects.map((s) => s.name), [WHEEL, SDIST]);
+  const statement: Json = await readJson(report.provenance_path);
+  assert.deepEqual(statement.subject.map((s: Json) => s.name), [WHEEL, SDIST]);
+  const sums = await Deno.readTextFile(report.sha256sums_path);
+  assert.ok(sums.includes(WHEEL) && !sums.includes(project), sums);
+});
+
+Deno.test("attest: an HMAC key and a private key give every signature file, listed in the index", async () => {
+  const { project, out } = await setup();
+  const pair = await generateKeyPair("ed25519");
+  const report = await attest(options(project, out, {
+    hmacKey: "library-secret",
+    signingKeyId: "ci-key",
+    privateKeyPem: pair.privateKeyPem,
+  }));
+  assert.equal(report.passed, true);
+  assert.deepEqual(report.blockers, []);
+  assert.equal(report.signature_path, `${out}/signature.hmac-sha256.json`);
+  assert.equal(report.sigstore_bundle_path, `${out}/provenance.sigstore.json`);
+  const index: Json = await readJson(report.bundle_path);
+  assert.deepEqual(index.signatures, [
+    {
+      path: "signature.hmac-sha256.json",
+      signs: "provenance.intoto.json",
+      algorithm: "hmac-sha256",
+      keyid: "ci-key",
+    },
+    {
+      path: "provenance.sigstore.json",
+      signs: "provenance.intoto.json",
+      algorithm: "ed25519",
+      keyid: pair.keyid,
+    },
+    {
+      path: "sbom.spdx.sigstore.json",
+      signs: "sbom.spdx.json",
+      algorithm: "ed25519",
+      keyid: pair.keyid,
+    },
+    {
+      path: "sbom.cyclonedx.sigstore.json",
+      signs: "sbom.cyclonedx.json",
+      algorithm: "ed25519",
+      keyid: pair.keyid,
+    },
+  ]);
+  for (const s of index.signatures) assert.ok(await exists(`${out}/${s.path}`), s.path);
+  const envelope: Json = await readJson(`${out}/signature.hmac-sha256.json`);
+  assert.equal(
+    atob(envelope.payload),
+    await Deno.readTextFile(report.provenance_path),
+    "the HMAC envelope carries the provenance bytes",
+  );
+  assert.equal(envelope.signatures[0].keyid, "ci-key");
+  for await (const e of Deno.readDir(out)) {
+    assert.ok(!(await Deno.readTextFile(`${out}/${e.name}`)).includes("library-secret"), e.name);
+  }
+});
+
+Deno.test("attest: the index lists every other file with its SHA-256 and size", async () => {
+  const { project, out } = await setup();
+  await attest(options(project, out, { hmacKey: "k" }));
+  const index: Json = await readJson(`${out}/supply_chain_attestation.json`);
+  const onDisk: string[] = [];
+  for await (const e of Deno.readDir(out)) onDisk.push(e.name);
+  assert.deepEqual(
+    index.files.map((f: Json) => f.path),
+    onDisk.filter((n) => n !== "supply_chain_attestation.json").toSorted(),
+  );
+  for (const file of index.files) {
+    const bytes = await Deno.readFile(`${out}/${file.path}`);
+    assert.equal(file.sha256, sha256(bytes), file.path);
+    assert.equal(file.size, bytes.length, file.path);
+  }
+  const kinds = Object.fromEntries(index.files.map((f: Json) => [f.path, f.kind]));
+  assert.deepEqual(kinds, {
+    "SHA256SUMS": "checksums",
+    "provenance.intoto.json": "provenance",
+    "sbom.cyclonedx.json": "sbom-cyclonedx",
+    "sbom.spdx.json": "sbom-spdx",
+    "signature.hmac-sha256.json": "signature-hmac",
+    "supply_chain_attestation.md": "summary",
+  });
+});
+
+Deno.test("attest: a local run derives a urn:uuid invocation id from release, commit and subjects", async () => {
+  const ids: string[] = [];
+  for (const release of ["v1.0.0", "v1.0.0", "v1.0.1"]) {
+    const { project, out } = await setup();
+    await attest(options(project, out, { release, env: { SOURCE_DATE_EPOCH: "0" } }));
+    ids.push(metadata(await readJson(`${out}/provenance.intoto.json`)).invocationId);
+  }
+  for (const id of ids) {
+    assert.match(
+      id,
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  }
+  assert.equal(ids[0], ids[1], "the same inputs give the same id");
+  assert.notEqual(ids[0], ids[2], "another release gives another id");
+});
+
+Deno.test("attest: under GitHub Actions the invocation id is the run attempt URL", async () => {
+  const { project, out } = await setup();
+  await attest(options(project, out, {
+    env: {
+      GITHUB_ACTIONS: "true",
+      GITHUB_SERVER_URL: "https://github.com",
+      GITHUB_REPOSITORY: "example/demo-app",
+      GITHUB_RUN_ID: "4242",
+      GITHUB_RUN_ATTEMPT: "3",
+    },
+  }));
+  assert.equal(
+    metadata(await readJson(`${out}/provenance.intoto.json`)).invocationId,
+    "https://github.com/example/demo-app/actions/runs/4242/attempts/3",
+  );
+});
+
+Deno.test("attest: output_dir.unsafe when the output is the project root or contains it", async () => {
+  const { project } = await setup();
+  const parent = `${project}/..`;
+  for (const outputDir of [project, `${project}/`, parent]) {
+    await assert.rejects(
+      attest(options(project, outputDir)),
+      (e: unknown) => isVouchError(e) && e.code === "output_dir.unsafe",
+      outputDir,
+    );
+  }
+  assert.ok(await exists(`${project}/pyproject.toml`), "the project is untouched");
+  assert.equal(await exists(`${project}/supply_chain_attestation.json`), false);
+});
+
+Deno.test("attest: project_root.missing for a missing or non-directory root; nothing written", async () => {
+  const { project, out } = await setup();
+  for (const root of [`${project}/missing`, `${project}/pyproject.toml`]) {
+    await assert.rejects(
+      attest(options(root, out)),
+      (e: unknown) => isVouchError(e) && e.code === "project_root.missing",
+      root,
+    );
+  }
+  assert.equal(await exists(out), false);
+});

@@ -1,0 +1,95 @@
+// In-process tests of `vouch sbom` through its run(argv, io).
+import assert from "node:assert/strict";
+import { run } from "../../src/cli/sbom_command.ts";
+import { SBOM_HELP } from "../../src/cli/help.ts";
+import { isVouchError } from "../../src/errors.ts";
+import { demoProject } from "../_cli.ts";
+import { fakeIo } from "./_fake_io.ts";
+import { REPO_ROOT } from "../_util.ts";
+
+const EPOCH = { SOURCE_DATE_EPOCH: "1700000000" };
+const EPOCH_ISO = "2023-11-14T22:13:20Z";
+
+async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
+  await assert.rejects(promise, (e: unknown) => isVouchError(e) && e.code === code);
+}
+
+Deno.test("sbom --help prints the help text only", async () => {
+  const io = fakeIo();
+  assert.equal(await run(["--help"], io), 0);
+  assert.equal(io.out, SBOM_HELP);
+  assert.equal(io.err, "");
+});
+
+Deno.test("sbom: CycloneDX by default, SPDX with --format spdx, nothing on stderr", async () => {
+  const project = await demoProject();
+  const cdx = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project], cdx), 0);
+  const bom = JSON.parse(cdx.out);
+  assert.equal(cdx.out, JSON.stringify(bom, null, 2) + "\n");
+  assert.equal(bom.bomFormat, "CycloneDX");
+  assert.equal(bom.specVersion, "1.6");
+  assert.ok(cdx.out.includes("pkg:pypi/requests@"), "the locked dependencies are listed");
+  assert.equal(cdx.err, "");
+
+  const spdx = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project, "--format", "spdx"], spdx), 0);
+  const doc = JSON.parse(spdx.out);
+  assert.equal(doc.spdxVersion, "SPDX-2.3");
+  assert.ok(spdx.out.includes("pkg:pypi/requests@"));
+  assert.equal(spdx.err, "");
+});
+
+Deno.test("sbom: SOURCE_DATE_EPOCH pins the timestamp and makes the output reproducible", async () => {
+  const project = await demoProject();
+  const first = fakeIo({ env: EPOCH });
+  const second = fakeIo({ env: EPOCH });
+  await run(["--project-root", project, "--format", "spdx"], first);
+  await run(["--project-root", project, "--format", "spdx"], second);
+  assert.equal(first.out, second.out);
+  assert.equal(JSON.parse(first.out).creationInfo.created, EPOCH_ISO);
+  const now = fakeIo();
+  const before = Date.now();
+  await run(["--project-root", project, "--format", "spdx"], now);
+  const created = Date.parse(JSON.parse(now.out).creationInfo.created);
+  assert.ok(created >= Math.floor(before / 1000) * 1000 - 1000 && created <= Date.now() + 1000);
+});
+
+Deno.test("sbom --lockfile reads exactly that file", async () => {
+  const project = await demoProject();
+  const all = fakeIo({ env: EPOCH });
+  await run(["--project-root", project], all);
+  const only = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project, "--lockfile", "pyproject.toml"], only), 0);
+  assert.ok(only.out.includes("pkg:pypi/requests"), "declared dependencies are listed");
+  assert.notEqual(only.out, all.out, "without uv.lock the SBOM differs");
+});
+
+Deno.test("sbom: usage errors are VouchErrors", async () => {
+  const project = await demoProject();
+  await rejectsWith(run(["stray"], fakeIo()), "args.unexpected_argument");
+  await rejectsWith(run(["--format", "xml"], fakeIo()), "args.invalid_value");
+  await rejectsWith(run(["--formt", "spdx"], fakeIo()), "args.unknown_flag");
+  await rejectsWith(
+    run(["--project-root", project], fakeIo({ env: { SOURCE_DATE_EPOCH: "soon" } })),
+    "env.invalid.SOURCE_DATE_EPOCH",
+  );
+});
+
+Deno.test("the sbom command's module graph has no node:crypto (it costs 15-30 ms to load)", async () => {
+  const nodeModules = async (file: string): Promise<string[]> => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["info", "--json", file],
+      cwd: REPO_ROOT,
+      stdout: "piped",
+    }).output();
+    const graph = JSON.parse(new TextDecoder().decode(out.stdout));
+    return graph.modules.map((m: { specifier: string }) => m.specifier)
+      .filter((s: string) => s.startsWith("node:"));
+  };
+  assert.ok(!(await nodeModules("src/cli/sbom_command.ts")).includes("node:crypto"));
+  assert.ok(
+    (await nodeModules("src/cli/attest_command.ts")).includes("node:crypto"),
+    "the check can fail",
+  );
+});

@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { sriHashes } from "../../src/inventory/_sri.ts";
+
+function digest(alg: string, data: string, encoding: "hex" | "base64"): string {
+  return createHash(alg).update(data).digest(encoding);
+}
+
+Deno.test("sriHashes: sha512-<base64> becomes lowercase hex", () => {
+  const b64 = digest("sha512", "hello", "base64");
+  assert.deepEqual(sriHashes(`sha512-${b64}`), [
+    { alg: "sha512", hex: digest("sha512", "hello", "hex") },
+  ]);
+  assert.deepEqual(sriHashes("sha1-qUqP5cyxm6YcTAhz05Hph5gvu9M="), [
+    { alg: "sha1", hex: "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3" },
+  ]);
+});
+
+Deno.test("sriHashes: several hashes in order, every supported algorithm", () => {
+  const algs = ["sha512", "sha1", "sha256", "sha384", "md5"];
+  const integrity = algs.map((a) => `${a}-${digest(a, "data", "base64")}`).join(" ");
+  assert.deepEqual(
+    sriHashes(integrity),
+    algs.map((alg) => ({ alg, hex: digest(alg, "data", "hex") })),
+  );
+  const sep = `sha256-${digest("sha256", "x", "base64")}\n\t sha1-${digest("sha1", "x", "base64")}`;
+  assert.deepEqual(
+    sriHashes(sep).map((h) => h.alg),
+    ["sha256", "sha1"],
+    "any whitespace separates",
+  );
+});
+
+Deno.test("sriHashes: algorithm names are case-insensitive; ?options are ignored", () => {
+  const b64 = digest("sha256", "x", "base64");
+  assert.deepEqual(sriHashes(`SHA256-${b64}?foo=bar`), [
+    { alg: "sha256", hex: digest("sha256", "x", "hex") },
+  ]);
+});
+
+Deno.test("sriHashes: unknown algorithms and malformed parts are ignored", () => {
+  const good = `sha256-${digest("sha256", "x", "base64")}`;
+  const ignored = [
+    "sha3-abcd",
+    "crc32-AAAA",
+    "sha256",
+    "-abcd",
+    "sha256-",
+    "sha256-not_base64!",
+    "sha256-a=b",
+    "sha256-abc===",
+    "garbage",
+  ];
+  for (const part of ignored) assert.deepEqual(sriHashes(part), [], part);
+  assert.deepEqual(
+    sriHashes([...ignored, good].join(" ")),
+    [{ alg: "sha256", hex: digest("sha256", "x", "hex") }],
+  );
+});
+
+Deno.test("sriHashes: empty or absent input gives no hash", () => {
+  assert.deepEqual(sriHashes(undefined), []);
+  assert.deepEqual(sriHashes(""), []);
+  assert.deepEqual(sriHashes("   "), []);
+});

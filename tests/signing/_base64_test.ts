@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { decodeBase64, encodeBase64 } from "../../src/signing/_base64.ts";
+
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** RFC 4648 §10 test vectors. */
+const VECTORS: [string, string][] = [
+  ["", ""],
+  ["f", "Zg=="],
+  ["fo", "Zm8="],
+  ["foo", "Zm9v"],
+  ["foob", "Zm9vYg=="],
+  ["fooba", "Zm9vYmE="],
+  ["foobar", "Zm9vYmFy"],
+];
+
+Deno.test("encodeBase64 / decodeBase64: RFC 4648 test vectors", () => {
+  for (const [plain, encoded] of VECTORS) {
+    assert.equal(encodeBase64(text(plain)), encoded, plain);
+    assert.deepEqual(decodeBase64(encoded), text(plain), encoded);
+  }
+});
+
+Deno.test("encodeBase64: the standard alphabet with + and /", () => {
+  assert.equal(encodeBase64(new Uint8Array([0xfb, 0xff, 0xbf])), "+/+/");
+  assert.deepEqual(decodeBase64("+/+/"), new Uint8Array([0xfb, 0xff, 0xbf]));
+});
+
+Deno.test("encodeBase64: every byte value, and input larger than one 32 KiB chunk", () => {
+  const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+  assert.deepEqual(decodeBase64(encodeBase64(all)), all);
+  const big = Uint8Array.from({ length: 0x8000 * 2 + 7 }, (_, i) => (i * 31 + 7) % 256);
+  const encoded = encodeBase64(big);
+  assert.equal(encoded.length, Math.ceil(big.length / 3) * 4);
+  assert.equal(encoded, btoa(Array.from(big, (b) => String.fromCharCode(b)).join("")));
+  assert.deepEqual(decodeBase64(encoded), big);
+});
+
+Deno.test("decodeBase64: anything but standard padded base64 is undefined", () => {
+  for (
+    const bad of [
+      "Zg",
+      "Zm8",
+      "Zg=",
+      "Z===",
+      "Zm9v====",
+      "Zm9v=",
+      "-_-_",
+      "Zm9v\n",
+      " Zm9v",
+      "Zm 9v",
+      "Zm9v!",
+      "Zg==Zg==",
+      "=",
+    ]
+  ) {
+    assert.equal(decodeBase64(bad), undefined, JSON.stringify(bad));
+  }
+});
