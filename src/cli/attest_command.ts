@@ -106,10 +106,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const b of report.blockers) {
     io.stderr(`blocked[${b.code}]: ${b.message}\n  hint: ${b.hint}\n`);
   }
-  for (
-    const line of publishToGithubActions(report, { env: io.env, appendFile: io.appendTextFile })
-  ) {
-    io.stderr(`${line}\n`);
+  try {
+    const annotations = publishToGithubActions(report, {
+      env: io.env,
+      appendFile: io.appendTextFile,
+    });
+    for (const line of annotations) io.stderr(`${line}\n`);
+  } catch (error) {
+    // The evidence is written; a step-summary or output file that cannot be
+    // appended to must not turn the run into a failure with a second report.
+    io.stderr(
+      `warning: could not write the GitHub Actions summary or outputs: ${
+        (error as Error).message
+      }\n`,
+    );
   }
   return report.passed ? EXIT.ok : EXIT.blocked;
 }

@@ -174,8 +174,9 @@ Deno.test("runCli: an unexpected Error is exit 3, error[internal], stack only wi
   const failing = (): void => {
     throw new Error("disk full");
   };
-  const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: "/gh/summary" };
-  const io = fakeIo({ env, append: failing });
+  const env = {};
+  const io = fakeIo({ env });
+  io.stdout = failing;
   assert.equal(await runCli(["attest", ...args], io), 3);
   assert.ok(
     io.err.endsWith(
@@ -186,8 +187,38 @@ Deno.test("runCli: an unexpected Error is exit 3, error[internal], stack only wi
   assert.doesNotMatch(io.err, /^\s+at /m, "no stack trace");
 
   const { args: args2 } = await setup();
-  const debug = fakeIo({ env: { ...env, VOUCH_DEBUG: "1" }, append: failing });
+  const debug = fakeIo({ env: { VOUCH_DEBUG: "1" } });
+  debug.stdout = failing;
   assert.equal(await runCli(["attest", ...args2], debug), 3);
   assert.match(debug.err, /error\[internal\]: unexpected failure: disk full\n/);
   assert.match(debug.err, /Error: disk full\n\s+at /, "the stack follows with VOUCH_DEBUG");
+});
+
+Deno.test("attest: an unwritable GITHUB_OUTPUT is a warning, stdout keeps one JSON report", async () => {
+  const project = await demoProject();
+  const io = fakeIo({
+    env: {
+      GITHUB_ACTIONS: "true",
+      GITHUB_OUTPUT: "/nonexistent-dir/out.txt",
+      VOUCH_SIGNING_KEY: "k",
+    },
+    append: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
+  });
+  const code = await run(
+    [
+      "--project-root",
+      project,
+      "--output-dir",
+      `${project}/../out`,
+      "--subject",
+      "dist/*",
+      "--format",
+      "json",
+      ...CONTEXT_FLAGS,
+    ],
+    io,
+  );
+  assert.equal(code, 0);
+  assert.equal(JSON.parse(io.out).passed, true);
+  assert.match(io.err, /warning: could not write the GitHub Actions summary or outputs/);
 });
