@@ -1,9 +1,12 @@
-// Test-only wrapper around sigstore-js, the independent verifier used by the
-// interop tests. The only module that imports these npm packages.
+// Test-only wrapper around sigstore-js, the independent verifier (@sigstore/verify) and
+// signer (@sigstore/sign) used by the interop tests. The only module that imports these
+// npm packages. @sigstore/sign 5.1.0 depends on the same @sigstore/bundle 5.0.1,
+// @sigstore/core 4.x and @sigstore/protobuf-specs 0.5.2 as @sigstore/verify 4.1.3.
 // deno-lint-ignore-file no-import-prefix
 import { Buffer } from "node:buffer";
 import nodeCrypto from "node:crypto";
-import { bundleFromJSON } from "npm:@sigstore/bundle@5.0.1";
+import { bundleFromJSON, bundleToJSON } from "npm:@sigstore/bundle@5.0.1";
+import { DSSEBundleBuilder } from "npm:@sigstore/sign@5.1.0";
 import { toSignedEntity, toTrustMaterial, Verifier } from "npm:@sigstore/verify@4.1.3";
 
 // Deno's node:crypto has no default digest for EC keys: `crypto.verify(null, data, ecKey, sig)`
@@ -50,4 +53,52 @@ export function sigstoreVerifyBundle(
     timestampThreshold: 0,
   });
   verifier.verify(toSignedEntity(bundle));
+}
+
+/** Options of {@linkcode sigstoreSignDsse}. */
+export interface SigstoreSignOptions {
+  /** The signing key, PKCS#8 PEM (Ed25519 or ECDSA P-256). */
+  privateKeyPem: string;
+  /** Its SPKI PEM, handed to sigstore-js as the signer's key material. */
+  publicKeyPem: string;
+  /** The signer's key hint; omitted, sigstore-js writes none. */
+  hint?: string;
+  /** The DSSE payload type (default the in-toto one). */
+  payloadType?: string;
+}
+
+/**
+ * Signs a payload into a Sigstore bundle with sigstore-js's own DSSE bundle
+ * builder (`@sigstore/sign`), using a key-based `Signer` and no witnesses (no
+ * transparency log, no timestamp authority), and serializes it with
+ * `@sigstore/bundle`'s `bundleToJSON`.
+ *
+ * @param payload The payload bytes.
+ * @param options The key pair, the optional hint and payload type.
+ * @returns The bundle in protobuf-JSON form, as sigstore-js writes it.
+ */
+export async function sigstoreSignDsse(
+  payload: Uint8Array,
+  options: SigstoreSignOptions,
+): Promise<unknown> {
+  const key = nodeCrypto.createPrivateKey(options.privateKeyPem);
+  // Ed25519 signs the message itself; ECDSA needs the digest named (DER signature, as cosign).
+  const digest = key.asymmetricKeyType === "ec" ? "sha256" : null;
+  const signer = {
+    sign: (data: Buffer) =>
+      Promise.resolve({
+        signature: nodeCrypto.sign(digest, data, key),
+        key: {
+          $case: "publicKey" as const,
+          publicKey: options.publicKeyPem,
+          ...(options.hint === undefined ? {} : { hint: options.hint }),
+        },
+      }),
+  };
+  const builder = new DSSEBundleBuilder({ signer, witnesses: [] });
+  const bundle = await builder.create({
+    data: Buffer.from(payload),
+    type: options.payloadType ?? "application/vnd.in-toto+json",
+  });
+  return bundleToJSON(bundle);
 }

@@ -1,0 +1,332 @@
+// Reverse interop: bundles produced by sigstore-js's own signing library (@sigstore/sign's
+// DSSEBundleBuilder with a key-based Signer, serialized by @sigstore/bundle's bundleToJSON) are
+// accepted by vouch — parseSigstoreBundle, verifyDsse and the whole verify() of an attest() bundle.
+//
+// What sigstore-js writes (protobuf JSON, which omits empty strings and empty lists):
+// - mediaType `application/vnd.dev.sigstore.bundle.v0.3+json`;
+// - verificationMaterial `{ publicKey: { hint }, timestampVerificationData: {} }`: no
+//   `tlogEntries` key, an empty timestamp object (no witnesses);
+// - the signature's `keyid` is the Signer's `hint`; without a hint both are empty, so the JSON has
+//   `publicKey: {}` and a signature with no `keyid` key at all.
+// vouch accepts the first form when the hint is the cosign key id (base64 SHA-256 of the SPKI
+// DER); the hint-less and free-form-hint forms are rejected, as the last tests pin down.
+import assert from "node:assert/strict";
+import { createHash, generateKeyPairSync } from "node:crypto";
+import { attest } from "../../src/attest.ts";
+import { FILES, toJsonText } from "../../src/bundle/bundle_index.ts";
+import { sha256Hex } from "../../src/digest.ts";
+import { type DsseEnvelope, IN_TOTO_PAYLOAD_TYPE, verifyDsse } from "../../src/signing/dsse.ts";
+import { importPublicKey } from "../../src/signing/keys.ts";
+import {
+  parseSigstoreBundle,
+  SIGSTORE_BUNDLE_MEDIA_TYPE,
+} from "../../src/signing/sigstore_bundle.ts";
+import { verify, type VerifyReport } from "../../src/verify/mod.ts";
+import { sigstoreSignDsse, sigstoreVerifyBundle } from "../_sigstore.ts";
+import {
+  CONTEXT,
+  copyFlat,
+  DEMO,
+  EXPECT,
+  failedCodes,
+  SUBJECTS,
+  tempDir,
+} from "../verify/_bundle.ts";
+
+type Algorithm = "ed25519" | "ecdsa-p256";
+
+const STATEMENT = new TextEncoder().encode(
+  '{"_type":"https://in-toto.io/Statement/v1","subject":[{"name":"a","digest":{"sha256":"' +
+    "cd".repeat(32) + '"}}],"predicateType":"https://slsa.dev/provenance/v1","predicate":{}}',
+);
+
+/** A key pair made with node:crypto, independently of vouch's key code. */
+interface Keys {
+  privateKeyPem: string;
+  publicKeyPem: string;
+  spkiDer: Uint8Array;
+  /** cosign's key id: base64(SHA-256(SPKI DER)). */
+  cosignKeyId: string;
+}
+
+function nodeKeys(algorithm: Algorithm): Keys {
+  const { privateKey, publicKey } = algorithm === "ed25519"
+    ? generateKeyPairSync("ed25519")
+    : generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const spkiDer = new Uint8Array(publicKey.export({ type: "spki", format: "der" }));
+  return {
+    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }) as string,
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }) as string,
+    spkiDer,
+    cosignKeyId: createHash("sha256").update(spkiDer).digest("base64"),
+  };
+}
+
+function base64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes));
+}
+
+function signatureBytes(json: unknown): Uint8Array {
+  // deno-lint-ignore no-explicit-any
+  const sig: string = (json as any).dsseEnvelope.signatures[0].sig;
+  return Uint8Array.from(atob(sig), (c) => c.charCodeAt(0));
+}
+
+/** Checks the signature encoding sigstore-js produced: raw 64 bytes (Ed25519) or DER (ECDSA). */
+function assertSignatureShape(algorithm: Algorithm, sig: Uint8Array): void {
+  if (algorithm === "ed25519") assert.equal(sig.length, 64);
+  else {
+    assert.equal(sig[0], 0x30, "ECDSA signatures are DER SEQUENCEs");
+    assert.equal(sig[1], sig.length - 2);
+  }
+}
+
+for (const algorithm of ["ed25519", "ecdsa-p256"] as const) {
+  Deno.test(`sigstore-js ${algorithm} bundle with the cosign hint: vouch parses and verifies it`, async () => {
+    const keys = nodeKeys(algorithm);
+    const hint = keys.cosignKeyId;
+    const json = await sigstoreSignDsse(STATEMENT, { ...keys, hint });
+    const sig = signatureBytes(json);
+    assertSignatureShape(algorithm, sig);
+    // Exactly what sigstore-js wrote.
+    assert.deepEqual(json, {
+      mediaType: SIGSTORE_BUNDLE_MEDIA_TYPE,
+      verificationMaterial: { publicKey: { hint }, timestampVerificationData: {} },
+      dsseEnvelope: {
+        payload: base64(STATEMENT),
+        payloadType: IN_TOTO_PAYLOAD_TYPE,
+        signatures: [{ sig: base64(sig), keyid: hint }],
+      },
+    });
+    // Control: sigstore-js's own verifier accepts what its signer made.
+    sigstoreVerifyBundle(json, { spkiDer: keys.spkiDer, hint, algorithm });
+
+    const verifier = await importPublicKey(keys.publicKeyPem);
+    assert.equal(verifier.keyid, hint, "vouch's key id is cosign's");
+    assert.equal(verifier.algorithm, algorithm);
+    const parsed = parseSigstoreBundle(json);
+    assert.deepEqual(parsed, {
+      mediaType: SIGSTORE_BUNDLE_MEDIA_TYPE,
+      verificationMaterial: {
+        publicKey: { hint },
+        tlogEntries: [],
+        timestampVerificationData: { rfc3161Timestamps: [] },
+      },
+      dsseEnvelope: {
+        payloadType: IN_TOTO_PAYLOAD_TYPE,
+        payload: base64(STATEMENT),
+        signatures: [{ keyid: hint, sig: base64(sig) }],
+      },
+    });
+    const result = await verifyDsse(parsed.dsseEnvelope, [verifier]);
+    assert.deepEqual(result.checks.map((c) => c.code), ["signature.verified"]);
+    assert.equal(result.ok, true);
+    assert.deepEqual(result.payload, STATEMENT);
+    assert.equal(result.payloadType, IN_TOTO_PAYLOAD_TYPE);
+    // The raw JSON envelope (keyid present) verifies too.
+    // deno-lint-ignore no-explicit-any
+    const raw = await verifyDsse((json as any).dsseEnvelope, [verifier]);
+    assert.equal(raw.ok, true);
+
+    // And it can fail: another payload under the same signature, or another key with the same id.
+    const tampered: DsseEnvelope = { ...parsed.dsseEnvelope, payload: base64(STATEMENT.slice(1)) };
+    assert.deepEqual((await verifyDsse(tampered, [verifier])).checks.map((c) => c.code), [
+      "signature.invalid",
+    ]);
+    const other = await importPublicKey(nodeKeys(algorithm).publicKeyPem);
+    const impostor = await verifyDsse(parsed.dsseEnvelope, [{ ...other, keyid: hint }]);
+    assert.deepEqual(impostor.checks.map((c) => c.code), ["signature.invalid"]);
+  });
+
+  Deno.test(`sigstore-js ${algorithm} bundle without a hint: vouch rejects the bundle (no hint)`, async () => {
+    const keys = nodeKeys(algorithm);
+    const json = await sigstoreSignDsse(STATEMENT, keys);
+    const sig = base64(signatureBytes(json));
+    // sigstore-js writes an empty hint and an empty keyid, which protobuf JSON omits.
+    assert.deepEqual(json, {
+      mediaType: SIGSTORE_BUNDLE_MEDIA_TYPE,
+      verificationMaterial: { publicKey: {}, timestampVerificationData: {} },
+      dsseEnvelope: {
+        payload: base64(STATEMENT),
+        payloadType: IN_TOTO_PAYLOAD_TYPE,
+        signatures: [{ sig }],
+      },
+    });
+    // sigstore-js verifies it when the trusted key is registered under the empty hint.
+    sigstoreVerifyBundle(json, { spkiDer: keys.spkiDer, hint: "", algorithm });
+
+    // vouch requires a non-empty publicKey.hint.
+    assert.throws(() => parseSigstoreBundle(json), (error: Error & { code?: string }) => {
+      assert.equal(error.code, "bundle.malformed");
+      assert.match(error.message, /verificationMaterial\.publicKey\.hint is missing/);
+      return true;
+    });
+    const verifier = await importPublicKey(keys.publicKeyPem);
+    // verifyDsse requires a keyid string, so the raw protobuf-JSON envelope (no keyid key) is
+    // malformed to it ...
+    // deno-lint-ignore no-explicit-any
+    const raw = await verifyDsse((json as any).dsseEnvelope, [verifier]);
+    assert.deepEqual(raw.checks.map((c) => c.code), ["signature.malformed"]);
+    // ... while the same envelope with the empty keyid filled in (what parseSigstoreBundle does
+    // for an omitted keyid) verifies: an empty keyid is tried with every key.
+    const filled: DsseEnvelope = {
+      payloadType: IN_TOTO_PAYLOAD_TYPE,
+      payload: base64(STATEMENT),
+      signatures: [{ keyid: "", sig }],
+    };
+    const result = await verifyDsse(filled, [verifier]);
+    assert.deepEqual(result.checks.map((c) => c.code), ["signature.verified"]);
+  });
+}
+
+Deno.test("sigstore-js bundle with a free-form hint: vouch finds no key with that id", async () => {
+  const keys = nodeKeys("ed25519");
+  const hint = "release-signing-key";
+  const json = await sigstoreSignDsse(STATEMENT, { ...keys, hint });
+  sigstoreVerifyBundle(json, { spkiDer: keys.spkiDer, hint, algorithm: "ed25519" });
+  const parsed = parseSigstoreBundle(json);
+  assert.equal(parsed.verificationMaterial.publicKey.hint, hint);
+  assert.equal(parsed.dsseEnvelope.signatures[0].keyid, hint);
+  // vouch names a public key only by its cosign key id, so the right key is never tried.
+  const verifier = await importPublicKey(keys.publicKeyPem);
+  const result = await verifyDsse(parsed.dsseEnvelope, [verifier]);
+  assert.deepEqual(result.checks.map((c) => c.code), ["signature.keyid_mismatch"]);
+  // The signature itself is good: under the hint as key id, vouch verifies it.
+  const aliased = await verifyDsse(parsed.dsseEnvelope, [{ ...verifier, keyid: hint }]);
+  assert.deepEqual(aliased.checks.map((c) => c.code), ["signature.verified"]);
+});
+
+// verify() of a real attest() bundle whose provenance.sigstore.json is replaced by sigstore-js's
+// bundle over the same provenance.intoto.json bytes, re-indexed.
+
+interface Attested {
+  dir: string;
+  keys: Keys;
+}
+
+const attested = new Map<Algorithm, Promise<Attested>>();
+
+async function attestWith(algorithm: Algorithm): Promise<Attested> {
+  const keys = nodeKeys(algorithm);
+  const dir = `${tempDir()}/bundle`;
+  await attest({
+    projectRoot: DEMO,
+    outputDir: dir,
+    subjects: ["dist/*"],
+    ...CONTEXT,
+    privateKeyPem: keys.privateKeyPem,
+    env: { SOURCE_DATE_EPOCH: "1700000000" },
+  });
+  return { dir, keys };
+}
+
+/** A private copy of an attest() bundle signed with a node:crypto key. */
+async function attestedCopy(algorithm: Algorithm): Promise<Attested> {
+  if (!attested.has(algorithm)) attested.set(algorithm, attestWith(algorithm));
+  const template = await attested.get(algorithm)!;
+  const dir = `${tempDir()}/bundle`;
+  copyFlat(template.dir, dir);
+  return { ...template, dir };
+}
+
+/**
+ * Writes sigstore-js's bundle as provenance.sigstore.json and re-indexes it: the file's sha256
+ * and size, and, when given, the key id the index records for that signature.
+ */
+async function replaceSigstoreBundle(
+  dir: string,
+  json: unknown,
+  options: { keyid?: string } = {},
+): Promise<Uint8Array> {
+  const bytes = new TextEncoder().encode(toJsonText(json));
+  Deno.writeFileSync(`${dir}/${FILES.sigstoreBundle}`, bytes);
+  const indexPath = `${dir}/${FILES.index}`;
+  const index = JSON.parse(Deno.readTextFileSync(indexPath));
+  const isBundle = (f: { path: string }): boolean => f.path === FILES.sigstoreBundle;
+  const entry = index.files.find(isBundle);
+  entry.sha256 = await sha256Hex(bytes);
+  entry.size = bytes.length;
+  if (options.keyid !== undefined) index.signatures.find(isBundle).keyid = options.keyid;
+  Deno.writeTextFileSync(indexPath, toJsonText(index));
+  return bytes;
+}
+
+function codesOf(report: VerifyReport): string[] {
+  return report.checks.map((c) => c.code);
+}
+
+for (const algorithm of ["ed25519", "ecdsa-p256"] as const) {
+  Deno.test(`verify() passes an attest() bundle re-signed by sigstore-js (${algorithm})`, async () => {
+    const { dir, keys } = await attestedCopy(algorithm);
+    const provenance = Deno.readFileSync(`${dir}/${FILES.provenance}`);
+    const original = Deno.readFileSync(`${dir}/${FILES.sigstoreBundle}`);
+    const ours = parseSigstoreBundle(JSON.parse(new TextDecoder().decode(original)));
+    assert.equal(ours.verificationMaterial.publicKey.hint, keys.cosignKeyId);
+
+    const json = await sigstoreSignDsse(provenance, { ...keys, hint: keys.cosignKeyId });
+    const written = await replaceSigstoreBundle(dir, json);
+    assert.notDeepEqual(written, original, "the file really is sigstore-js's");
+    if (algorithm === "ed25519") {
+      // Ed25519 is deterministic: the same key over the same PAE gives vouch's own signature.
+      assert.equal(base64(signatureBytes(json)), ours.dsseEnvelope.signatures[0].sig);
+    }
+
+    const options = { publicKeys: [keys.publicKeyPem], expect: EXPECT, ...SUBJECTS };
+    const report = await verify(dir, options);
+    assert.deepEqual(failedCodes(report), []);
+    assert.equal(report.passed, true);
+    const codes = codesOf(report);
+    for (
+      const code of [
+        "sigstore.payload_ok",
+        "sigstore.signature.verified",
+        "index.signatures_ok",
+        "signature.required",
+        "policy.commit_ok",
+      ]
+    ) assert.ok(codes.includes(code), code);
+    assert.equal(codes.filter((c) => c === "subject.verified").length, 2);
+
+    // The check is real: a sigstore-js bundle over other bytes is refused.
+    const other = await sigstoreSignDsse(STATEMENT, { ...keys, hint: keys.cosignKeyId });
+    await replaceSigstoreBundle(dir, other);
+    const bad = failedCodes(await verify(dir, options));
+    assert.ok(bad.includes("sigstore.payload_mismatch"), bad.join(", "));
+  });
+}
+
+Deno.test("verify() names the check that refuses sigstore-js bundles without the cosign hint", async () => {
+  const { dir, keys } = await attestedCopy("ed25519");
+  const provenance = Deno.readFileSync(`${dir}/${FILES.provenance}`);
+  const options = { publicKeys: [keys.publicKeyPem], ...SUBJECTS }; // no policy expectations
+
+  // No hint: publicKey is {}, the bundle is malformed to vouch; no provenance signature verifies.
+  await replaceSigstoreBundle(dir, await sigstoreSignDsse(provenance, keys));
+  const noHint = await verify(dir, options);
+  const malformed = noHint.checks.find((c) => c.code === "sigstore.malformed");
+  assert.match(malformed?.message ?? "", /publicKey\.hint is missing/);
+  assert.deepEqual(failedCodes(noHint), [
+    "sigstore.malformed",
+    "signature.required",
+  ]);
+
+  // A free-form hint: parsed, but no given key has that id. Left as attest() wrote it, the index
+  // still records the cosign key id for the file, which verify() also flags.
+  const hint = "release-signing-key";
+  const freeFormJson = await sigstoreSignDsse(provenance, { ...keys, hint });
+  await replaceSigstoreBundle(dir, freeFormJson);
+  const stale = await verify(dir, options);
+  const unknown = stale.checks.find((c) => c.code === "sigstore.key_unknown");
+  assert.match(unknown?.message ?? "", /release-signing-key/);
+  assert.deepEqual(failedCodes(stale), [
+    "sigstore.key_unknown",
+    "index.signatures_mismatch",
+    "signature.required",
+  ]);
+  // With the index's key id updated to the hint, only the key lookup fails.
+  await replaceSigstoreBundle(dir, freeFormJson, { keyid: hint });
+  assert.deepEqual(failedCodes(await verify(dir, options)), [
+    "sigstore.key_unknown",
+    "signature.required",
+  ]);
+});
