@@ -471,7 +471,6 @@ async function run(
   return { ms, stdout: options.stdout ? new TextDecoder().decode(out.stdout) : "" };
 }
 
-/** Runs a child mode of this script and returns the JSON it prints last. */
 /**
  * Runs a child mode of this script and returns the JSON line it prints, with
  * the child's peak RSS (`VmHWM`). Deno denies `/proc/self/status` without

@@ -11,7 +11,7 @@ import { VouchError } from "./errors.ts";
 import type { Problem } from "./errors.ts";
 import { sha256Hex, uuidV5 } from "./digest.ts";
 import { TOOL } from "./version.ts";
-import { loadInventory } from "./inventory/mod.ts";
+import { checkProjectRoot, loadInventory } from "./inventory/mod.ts";
 import type { Inventory } from "./inventory/types.ts";
 import { toCycloneDx, toSpdx } from "./sbom/mod.ts";
 import { type Env, resolveContext, sourceDateEpoch } from "./provenance/context.ts";
@@ -127,23 +127,7 @@ function checkOutputDir(outputDir: string, projectRoot: string): void {
   }
 }
 
-function checkProjectRoot(root: string): void {
-  let isDirectory = false;
-  try {
-    isDirectory = Deno.statSync(root).isDirectory;
-  } catch {
-    // reported below
-  }
-  if (!isDirectory) {
-    throw new VouchError(
-      "project_root.missing",
-      `--project-root ${root} is not a directory`,
-      "run from the project folder or pass --project-root DIR",
-    );
-  }
-}
-
-async function publish(outputDir: string, files: Map<string, string>): Promise<void> {
+async function publish(outputDir: string, files: Map<string, Uint8Array>): Promise<void> {
   try {
     await publishDirectory(outputDir, files, { marker: FILES.index });
   } catch (error) {
@@ -158,8 +142,10 @@ async function publish(outputDir: string, files: Map<string, string>): Promise<v
   }
 }
 
+const encoder = new TextEncoder();
+
 function statementBytes(subjects: Subject[], predicateType: string, document: unknown): Uint8Array {
-  return new TextEncoder().encode(toJsonText(sbomStatement(subjects, { predicateType, document })));
+  return encoder.encode(toJsonText(sbomStatement(subjects, { predicateType, document })));
 }
 
 function ecosystems(inventory: Inventory): Record<string, number> {
@@ -216,12 +202,14 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const finishedOn = fixed ?? now();
 
   const sbomOptions = { created: startedOn, reproducible: fixed !== undefined, tool: TOOL };
-  const files = new Map<string, string>();
+  const files = new Map<string, Uint8Array>();
   const described: IndexedFile[] = [];
-  const put = async (path: string, kind: FileKind, text: string): Promise<void> => {
-    const bytes = new TextEncoder().encode(text);
-    files.set(path, text);
+  /** Adds a file to the bundle and the index; returns its bytes (encoded once). */
+  const put = async (path: string, kind: FileKind, text: string): Promise<Uint8Array> => {
+    const bytes = encoder.encode(text);
+    files.set(path, bytes);
     described.push({ path, kind, sha256: await sha256Hex(bytes), size: bytes.length });
+    return bytes;
   };
   const spdx = await toSpdx(inventory, sbomOptions);
   const cyclonedx = await toCycloneDx(inventory, sbomOptions);
@@ -239,9 +227,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     )}`,
     tool: TOOL,
   });
-  const statementText = toJsonText(statement);
-  await put(FILES.provenance, "provenance", statementText);
-  const payload = new TextEncoder().encode(statementText);
+  const payload = await put(FILES.provenance, "provenance", toJsonText(statement));
 
   const signatures: IndexedSignature[] = [];
   const blockers: Problem[] = [];
@@ -313,7 +299,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const markdown = renderSummary({ ...index, files: [...described].sort(byPath) });
   await put(FILES.markdown, "summary", markdown);
   index.files = described.sort(byPath);
-  files.set(FILES.index, toJsonText(index));
+  files.set(FILES.index, encoder.encode(toJsonText(index)));
 
   await publish(outputDir, files);
 

@@ -42,7 +42,17 @@ async function exists(path: string): Promise<Deno.FileInfo | undefined> {
  */
 export async function checkReplaceable(target: string, options: PublishOptions): Promise<boolean> {
   const marker = options.marker;
-  const info = await exists(target);
+  let info: Deno.FileInfo | undefined;
+  try {
+    info = await exists(target);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotADirectory)) throw error;
+    throw new VouchError(
+      "output_dir.not_directory",
+      `--output-dir ${target}: a parent of it is not a directory`,
+      "choose another --output-dir",
+    );
+  }
   if (!info) return false;
   if (!info.isDirectory) {
     throw new VouchError(

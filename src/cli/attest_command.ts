@@ -20,7 +20,7 @@ import {
 } from "./args.ts";
 import { ATTEST_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
-import { resolveSecret } from "./secrets.ts";
+import { HMAC_KEY_ENV_DEFAULTS, resolveSecret } from "./secrets.ts";
 import { terminalProgress } from "./progress.ts";
 import { publishToGithubActions } from "./github_actions.ts";
 
@@ -67,7 +67,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     {
       ...lookup,
       names: { value: "--signing-key", file: "--signing-key-file", env: "--signing-key-env" },
-      defaults: ["VOUCH_SIGNING_KEY", "DPONE_LOCAL_ATTESTATION_KEY"],
+      defaults: HMAC_KEY_ENV_DEFAULTS,
     },
   );
   const privateKey = resolveSecret(

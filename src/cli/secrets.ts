@@ -7,6 +7,12 @@
 import { VouchError } from "../errors.ts";
 import type { Env } from "../provenance/context.ts";
 
+/** The variables the HMAC key is read from when no key flag is given, in order. */
+export const HMAC_KEY_ENV_DEFAULTS: readonly string[] = [
+  "VOUCH_SIGNING_KEY",
+  "DPONE_LOCAL_ATTESTATION_KEY",
+];
+
 /** The flags that may name a secret. */
 export interface SecretFlags {
   /** The value itself (visible in the process list: warned about). */
@@ -22,7 +28,7 @@ export interface SecretLookup {
   /** The flag names, for messages: `{ value: "--signing-key", file: "--signing-key-file", env: "--signing-key-env" }`. */
   names: { value?: string; file: string; env: string };
   /** Variables read, in order, when no flag is given. */
-  defaults: string[];
+  defaults: readonly string[];
   /** The environment. */
   env: Env;
   /** Reads a file as text (throws when it cannot). */

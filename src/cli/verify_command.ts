@@ -16,7 +16,7 @@ import {
 } from "./args.ts";
 import { VERIFY_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
-import { resolveSecret } from "./secrets.ts";
+import { HMAC_KEY_ENV_DEFAULTS, resolveSecret } from "./secrets.ts";
 
 const VERIFY_FLAGS: FlagSpec[] = [
   { name: "subject", type: "list" },
@@ -60,7 +60,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       env: io.env,
       readTextFile: io.readTextFile,
       names: { file: "--hmac-key-file", env: "--hmac-key-env" },
-      defaults: ["VOUCH_SIGNING_KEY", "DPONE_LOCAL_ATTESTATION_KEY"],
+      defaults: HMAC_KEY_ENV_DEFAULTS,
     },
   );
   const publicKeys = listFlag(args, "public-key").map((path) => {

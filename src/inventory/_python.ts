@@ -352,7 +352,7 @@ function poetryClause(clause: string): string | undefined {
  */
 export function poetryConstraint(constraint: string): string | undefined {
   const trimmed = constraint.trim();
-  if (trimmed.includes("||") || trimmed.includes("|")) return trimmed.replace(/\s+/g, " ");
+  if (trimmed.includes("|")) return trimmed.replace(/\s+/g, " ");
   const clauses = trimmed.split(",").map(poetryClause).filter((c): c is string => c !== undefined);
   return clauses.length === 0 ? undefined : clauses.join(",");
 }

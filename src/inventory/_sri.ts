@@ -20,7 +20,9 @@ export function sriHashes(integrity: string | undefined): Hash[] {
   const hashes: Hash[] = [];
   for (const part of (integrity ?? "").split(/\s+/)) {
     const dash = part.indexOf("-");
-    const alg = SRI_ALGORITHMS[part.slice(0, dash).toLowerCase()];
+    const name = part.slice(0, dash).toLowerCase();
+    // Own keys only: `constructor-…` must not find Object.prototype.constructor.
+    const alg = Object.hasOwn(SRI_ALGORITHMS, name) ? SRI_ALGORITHMS[name] : undefined;
     const digest = part.slice(dash + 1).replace(/\?.*$/, "");
     if (dash <= 0 || alg === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(digest)) continue;
     hashes.push({ alg, hex: base64ToHex(digest) });

@@ -42,6 +42,15 @@ function invalid(path: string, line: number, what: string): VouchError {
   );
 }
 
+/** The value of a "quoted" token (Go's escapes that JSON shares; others are an input error). */
+function unquote(body: string, path: string, line: number): string {
+  try {
+    return JSON.parse(`"${body}"`);
+  } catch {
+    throw invalid(path, line, "bad escape or control character in a quoted string");
+  }
+}
+
 /** Splits a line into tokens (bare, "quoted" or `raw`) and its trailing comment. */
 function tokenize(text: string, path: string, line: number): { tokens: string[]; comment: string } {
   const tokens: string[] = [];
@@ -53,7 +62,7 @@ function tokenize(text: string, path: string, line: number): { tokens: string[];
       comment = match[1];
       break;
     }
-    tokens.push(match[2] !== undefined ? JSON.parse(`"${match[2]}"`) : match[3] ?? match[4]);
+    tokens.push(match[2] !== undefined ? unquote(match[2], path, line) : match[3] ?? match[4]);
   }
   if (comment === "" && pattern.lastIndex < text.trimEnd().length) {
     throw invalid(path, line, "unterminated quoted string");

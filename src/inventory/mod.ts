@@ -232,11 +232,34 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
   });
 }
 
+/**
+ * Checks that the project root is a directory.
+ *
+ * @param root The project root.
+ * @throws {VouchError} `project_root.missing` when it is absent or not a directory.
+ */
+export function checkProjectRoot(root: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = Deno.statSync(root).isDirectory;
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) {
+    throw new VouchError(
+      "project_root.missing",
+      `--project-root ${root} is not a directory`,
+      "run from the project folder or pass --project-root DIR",
+    );
+  }
+}
+
 /** The inventory, and the text of every file it was read from (relative path → text). */
 async function inventoryAndFiles(
   root: string,
   options: ReadInventoryOptions,
 ): Promise<{ inventory: Inventory; read: Map<string, string> }> {
+  checkProjectRoot(root);
   const absRoot = resolve(root);
   const skip = new Set((options.exclude ?? []).map((p) => relative(absRoot, resolve(absRoot, p))));
   const explicit = options.lockfiles !== undefined && options.lockfiles.length > 0;
@@ -290,7 +313,8 @@ async function inventoryAndFiles(
  * @param root The project root.
  * @param options Which files, the release, folders to skip.
  * @returns The inventory and its inputs.
- * @throws {VouchError} `inventory.<reader>.invalid` for a malformed file;
+ * @throws {VouchError} `project_root.missing` when `root` is not a directory;
+ *   `inventory.<reader>.invalid` for a malformed file;
  *   `inventory.lockfile_missing.<path>` for a named file that does not exist.
  */
 export async function loadInventory(
@@ -318,6 +342,7 @@ export async function loadInventory(
  * @param root The project root.
  * @param options Which files, the release, folders to skip.
  * @returns The inventory.
+ * @throws {VouchError} As {@linkcode loadInventory}.
  */
 export async function readInventory(
   root: string,

@@ -94,7 +94,13 @@ function dirname(path: string): string {
 
 /** Name and version from a wheel or sdist file name, when it can be told. */
 function archiveNameVersion(url: string): { name: string; version: string } | undefined {
-  const file = decodeURIComponent(url.replace(/[?#].*$/, "").split("/").at(-1) ?? "");
+  const raw = url.replace(/[?#].*$/, "").split("/").at(-1) ?? "";
+  let file = raw;
+  try {
+    file = decodeURIComponent(raw);
+  } catch {
+    // a malformed %-escape: read the name as written
+  }
   const wheel = /^([^-]+)-([^-]+)(?:-[^-]+)?-[^-]+-[^-]+-[^-]+\.whl$/i.exec(file);
   if (wheel) return { name: wheel[1], version: wheel[2] };
   const sdist = /^(.+?)-(\d[^-]*)\.(?:tar\.gz|tar\.bz2|tar\.xz|tgz|zip)$/i.exec(file);

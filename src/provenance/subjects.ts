@@ -86,10 +86,9 @@ export function expandSubjects(patterns: string[], options: { root: string }): S
   const root = resolve(options.root);
   const byName = new Map<string, SubjectPath>();
   for (const pattern of patterns) {
-    const found: string[] = GLOB_CHARS.test(pattern)
-      ? globSync(pattern, { cwd: root }).map((p) => resolve(root, p))
+    const files = GLOB_CHARS.test(pattern)
+      ? globSync(pattern, { cwd: root }).map((p) => resolve(root, p)).filter(isFile)
       : [resolve(root, pattern)];
-    const files = GLOB_CHARS.test(pattern) ? found.filter(isFile) : found;
     if (files.length === 0) throw missing(pattern, "the pattern matches no file");
     for (const path of files) {
       checkFile(pattern, path);

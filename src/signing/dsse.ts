@@ -121,7 +121,7 @@ export async function signDsse(
     throw new VouchError(
       "signature.missing_key",
       "no signing key was given",
-      "Pass a private key (--key PREFIX.key) or an HMAC secret to sign with.",
+      "Pass a private key (--private-key PREFIX.key) or an HMAC secret to sign with.",
     );
   }
   const payloadType = options.payloadType ?? IN_TOTO_PAYLOAD_TYPE;

@@ -30,7 +30,10 @@ async function present(path: string): Promise<boolean> {
     await Deno.lstat(path);
     return true;
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return false;
+    // A parent that is not a folder: the file cannot exist (writeNew says why).
+    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
+      return false;
+    }
     throw error;
   }
 }
@@ -40,12 +43,17 @@ async function writeNew(path: string, text: string, mode: number): Promise<void>
     await Deno.writeTextFile(path, text, { createNew: true, mode });
   } catch (error) {
     if (error instanceof Deno.errors.AlreadyExists) throw exists(path);
-    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.PermissionDenied) {
+    const why = error instanceof Deno.errors.NotFound
+      ? "no such folder"
+      : error instanceof Deno.errors.NotADirectory
+      ? "a parent is not a folder"
+      : error instanceof Deno.errors.PermissionDenied
+      ? "permission denied"
+      : undefined;
+    if (why !== undefined) {
       throw new VouchError(
         "key.unwritable",
-        `cannot write ${path}: ${
-          error instanceof Deno.errors.NotFound ? "no such folder" : "permission denied"
-        }`,
+        `cannot write ${path}: ${why}`,
         "create the folder first, or choose an --out prefix in a folder you can write to",
       );
     }

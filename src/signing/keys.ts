@@ -80,12 +80,8 @@ const ALGORITHM_NAMES: Record<string, string> = {
 };
 const SUPPORTED_HINT = "Use an Ed25519 or ECDSA P-256 key, e.g. one made by `vouch keygen`.";
 
-function keyError(code: string, message: string, hint: string): VouchError {
-  return new VouchError(code, message, hint);
-}
-
 function malformed(what: string): VouchError {
-  return keyError(
+  return new VouchError(
     "key.malformed",
     `the key is not valid: ${what}`,
     "Pass an unencrypted PKCS#8 private key or SPKI public key in PEM form.",
@@ -120,7 +116,7 @@ function decodePem(pem: string): { label: string; der: Bytes } {
   if (!match) throw malformed("no PEM block (-----BEGIN ...----- / -----END ...-----) found");
   const [, label, body] = match;
   if (label.includes("ENCRYPTED") || /Proc-Type:\s*4,ENCRYPTED/.test(body)) {
-    throw keyError(
+    throw new VouchError(
       "key.encrypted",
       `the key is encrypted (${label})`,
       "Decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem` (keep it private).",
@@ -141,13 +137,13 @@ function algorithmOf(identifier: DerElement | undefined): KeyAlgorithm {
     if (parameters?.tag !== TAG_OID) throw malformed("EC key without a named curve");
     const curve = oidToString(parameters.content);
     if (curve === OID_P256) return "ecdsa-p256";
-    throw keyError(
+    throw new VouchError(
       "key.curve",
       `EC key on curve ${CURVE_NAMES[curve] ?? curve}; only P-256 is supported`,
       "Generate a P-256 key (`vouch keygen --algorithm ecdsa-p256`) or an Ed25519 key.",
     );
   }
-  throw keyError(
+  throw new VouchError(
     "key.unsupported",
     `unsupported key algorithm ${ALGORITHM_NAMES[algorithm] ?? algorithm}`,
     SUPPORTED_HINT,
@@ -176,7 +172,7 @@ function structure(der: Bytes, kind: "pkcs8" | "spki"): KeyAlgorithm {
 }
 
 function unsupportedLabel(label: string): VouchError {
-  return keyError("key.unsupported", `unsupported PEM block ${label}`, SUPPORTED_HINT);
+  return new VouchError("key.unsupported", `unsupported PEM block ${label}`, SUPPORTED_HINT);
 }
 
 async function webcrypto<T>(operation: () => Promise<T>): Promise<T> {
@@ -228,7 +224,7 @@ function makeSigner(key: CryptoKey, algorithm: KeyAlgorithm, keyid: string): Sig
 export async function importPrivateKey(pem: string): Promise<ImportedPrivateKey> {
   const { label, der } = decodePem(pem);
   if (label === "PUBLIC KEY" || label === "CERTIFICATE") {
-    throw keyError(
+    throw new VouchError(
       "key.not_private",
       `expected a private key but got a ${label} PEM`,
       "Pass the private key file (PREFIX.key), not the public key.",
@@ -265,7 +261,7 @@ export async function importPrivateKey(pem: string): Promise<ImportedPrivateKey>
 export async function importPublicKey(pem: string): Promise<Verifier> {
   const { label, der } = decodePem(pem);
   if (label.endsWith("PRIVATE KEY")) {
-    throw keyError(
+    throw new VouchError(
       "key.not_public",
       `expected a public key but got a ${label} PEM`,
       "Pass the public key file (PREFIX.pub); never share the private key.",
@@ -294,7 +290,11 @@ export async function importPublicKey(pem: string): Promise<Verifier> {
  */
 export async function generateKeyPair(algorithm: KeyAlgorithm): Promise<GeneratedKeyPair> {
   if (!Object.hasOwn(WEBCRYPTO, algorithm)) {
-    throw keyError("key.unsupported", `unsupported key algorithm ${algorithm}`, SUPPORTED_HINT);
+    throw new VouchError(
+      "key.unsupported",
+      `unsupported key algorithm ${algorithm}`,
+      SUPPORTED_HINT,
+    );
   }
   const params = WEBCRYPTO[algorithm];
   const pair = await crypto.subtle.generateKey(params.key, true, [

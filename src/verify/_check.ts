@@ -1,4 +1,7 @@
 // Private: the report types every verify unit produces, and small constructors.
+import { isRecord } from "../signing/_json.ts";
+
+export { isRecord };
 
 /** One finding of `verify()`. */
 export interface VerifyCheck {
@@ -60,16 +63,6 @@ export function quote(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (isRecord(value)) return "an object";
   return value === undefined ? "nothing" : String(value);
-}
-
-/**
- * Tells whether a parsed JSON value is an object (not an array, not null).
- *
- * @param value Any parsed JSON.
- * @returns `true` for a plain object.
- */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

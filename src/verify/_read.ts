@@ -24,6 +24,10 @@ export type ParseResult = { value: unknown; check?: undefined } | { check: Verif
 export async function readCapped(path: string, file: string): Promise<ReadResult> {
   let handle: Deno.FsFile;
   try {
+    // Opening a FIFO (or a device) for reading can block forever: look before opening.
+    if (!(await Deno.stat(path)).isFile) {
+      return { check: fail("file.not_regular", "not a regular file", file) };
+    }
     handle = await Deno.open(path, { read: true });
   } catch (error) {
     return { check: fail("file.unreadable", `cannot open: ${(error as Error).name}`, file) };

@@ -7,11 +7,13 @@
  * @module
  */
 import { sha256Hex } from "../digest.ts";
+import { constantTimeEqual } from "../signing/hmac.ts";
 import {
   type BundleIndex,
   type FileKind,
   FILES,
   INDEX_SCHEMA,
+  type IndexedFile,
   toJsonText,
 } from "../bundle/bundle_index.ts";
 import { fail, isRecord, isText, pass, quote, SHA256_HEX, type VerifyCheck } from "./_check.ts";
@@ -168,11 +170,12 @@ async function listDir(dir: string, prefix = ""): Promise<string[]> {
   return out.sort();
 }
 
-function entryChecks(entries: unknown[]): { checks: VerifyCheck[]; usable: string[] } {
+/** The checks of the listed entries, and the entries to read: safe, known, first of their path. */
+function entryChecks(entries: IndexedFile[]): { checks: VerifyCheck[]; usable: IndexedFile[] } {
   const checks: VerifyCheck[] = [];
-  const usable: string[] = [];
+  const usable: IndexedFile[] = [];
   const seen = new Set<string>();
-  for (const entry of entries as { path: string; kind: string }[]) {
+  for (const entry of entries) {
     const { path, kind } = entry;
     const unsafe = unsafePathReason(path);
     if (unsafe !== undefined) {
@@ -185,7 +188,7 @@ function entryChecks(entries: unknown[]): { checks: VerifyCheck[]; usable: strin
       checks.push(
         fail("index.kind_mismatch", `listed as ${quote(kind)}, expected ${KIND_OF[path]}`, path),
       );
-    } else usable.push(path);
+    } else usable.push(entry);
     seen.add(path);
   }
   for (const name of REQUIRED) {
@@ -201,14 +204,13 @@ async function verifyListed(
   files: Map<string, Uint8Array>,
 ): Promise<VerifyCheck[]> {
   const { checks, usable } = entryChecks(index.files);
-  for (const entry of index.files.filter((f) => usable.includes(f.path))) {
+  for (const entry of usable) {
     const read = await readInside(dir, realDir, entry.path);
     if (read.check) {
       checks.push(read.check);
       continue;
     }
     files.set(entry.path, read.bytes);
-    const digest = await sha256Hex(read.bytes);
     if (read.bytes.length !== entry.size) {
       checks.push(
         fail(
@@ -217,7 +219,10 @@ async function verifyListed(
           entry.path,
         ),
       );
-    } else if (digest !== entry.sha256) {
+      continue;
+    }
+    const digest = await sha256Hex(read.bytes);
+    if (digest !== entry.sha256) {
       checks.push(
         fail(
           "index.digest_mismatch",
@@ -291,7 +296,7 @@ async function readIndex(
       ? pass("index.ok", "the index parses and has the expected shape", FILES.index)
       : fail("index.schema", `unknown schema ${quote(index.schema)}`, FILES.index),
   );
-  if ((await sha256Hex(canonical)) !== (await sha256Hex(read.bytes))) {
+  if (!constantTimeEqual(canonical, read.bytes)) {
     checks.push(
       fail("index.not_canonical", "not in vouch's canonical JSON form (edited?)", FILES.index),
     );

@@ -17,6 +17,7 @@ import {
   SPDX_PREDICATE_TYPE,
 } from "../provenance/statement.ts";
 import {
+  constantTimeEqual,
   hmacVerifier,
   IN_TOTO_PAYLOAD_TYPE,
   parseSigstoreBundle,
@@ -91,10 +92,6 @@ function decodeStrictBase64(text: unknown): Uint8Array | undefined {
   return bytes.toString("base64") === text ? new Uint8Array(bytes) : undefined;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** The exact bytes a signature file must have signed, or why they cannot be known. */
 function expectedPayload(file: SignatureFile, input: SignatureInput): Uint8Array | string {
   const target = input.files.get(file.signs);
@@ -142,7 +139,7 @@ function payloadChecks(
     checks.push(fail(`${prefix}.payload_mismatch`, "payload is not standard base64", path));
   } else if (typeof expected === "string") {
     checks.push(fail(`${prefix}.payload_mismatch`, expected, path));
-  } else if (!sameBytes(payload, expected)) {
+  } else if (!constantTimeEqual(payload, expected)) {
     checks.push(
       fail(
         `${prefix}.payload_mismatch`,
@@ -300,7 +297,7 @@ export async function checkSignatures(input: SignatureInput): Promise<SignatureR
     const payload = result.payload;
     if (
       payload !== undefined && file.signs === FILES.provenance &&
-      !signedPayloads.some((p) => sameBytes(p, payload))
+      !signedPayloads.some((p) => constantTimeEqual(p, payload))
     ) signedPayloads.push(payload);
   }
   if (input.index !== undefined) {

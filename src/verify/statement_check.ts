@@ -5,13 +5,12 @@
  *
  * @module
  */
-import type { BundleIndex } from "../bundle/bundle_index.ts";
+import { type BundleIndex, FILES } from "../bundle/bundle_index.ts";
 import {
   IN_TOTO_STATEMENT_TYPE,
   type ProvenanceStatement,
   SLSA_PROVENANCE_TYPE,
 } from "../provenance/statement.ts";
-import { FILES } from "../bundle/bundle_index.ts";
 import { fail, isRecord, isText, pass, quote, SHA256_HEX, type VerifyCheck } from "./_check.ts";
 
 /** The facts of a statement that expectations and the index are compared with. */

@@ -27,12 +27,6 @@ function baseName(name: string): string {
   return name.split("/").pop()!;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...groups.get(key(item)) ?? [], item]);
-  return groups;
-}
-
 function matchOne(
   file: GivenSubject,
   candidates: NamedDigest[],
@@ -79,8 +73,8 @@ export function checkGivenSubjects(
   options: { index?: BundleIndex } = {},
 ): VerifyCheck[] {
   if (given.length === 0) return [];
-  const byBase = groupBy(subjects, (s) => baseName(s.name));
-  const givenByBase = groupBy(given, (g) => baseName(g.name));
+  const byBase = Map.groupBy(subjects, (s) => baseName(s.name));
+  const givenByBase = Map.groupBy(given, (g) => baseName(g.name));
   const sizes = new Map(options.index?.subjects.map((s) => [s.name, s.size]) ?? []);
   const checks = given.map((file) => {
     const base = baseName(file.name);
@@ -105,9 +99,10 @@ function digestList(entries: NamedDigest[]): string[] {
 }
 
 function firstDifference(a: string[], b: string[]): string {
-  const onlyA = a.find((x) => !b.includes(x));
+  const [inA, inB] = [new Set(a), new Set(b)];
+  const onlyA = a.find((x) => !inB.has(x));
   if (onlyA !== undefined) return `has ${onlyA}, which the provenance does not`;
-  const onlyB = b.find((x) => !a.includes(x));
+  const onlyB = b.find((x) => !inA.has(x));
   return onlyB !== undefined
     ? `lacks ${onlyB}`
     : `lists ${a.length} entries for ${b.length} subjects`;
