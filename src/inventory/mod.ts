@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { VouchError } from "../errors.ts";
 import { sha256Hex } from "../digest.ts";
 import { OutputBuilder } from "./_builder.ts";
@@ -135,7 +135,12 @@ async function scan(root: string, skip: Set<string>): Promise<string[]> {
   const found: string[] = [];
   const walk = async (rel: string, depth: number): Promise<void> => {
     const entries: Deno.DirEntry[] = [];
-    for await (const e of Deno.readDir(join(root, rel))) entries.push(e);
+    try {
+      for await (const e of Deno.readDir(join(root, rel))) entries.push(e);
+    } catch (error) {
+      if (error instanceof Deno.errors.PermissionDenied) throw unreadable(rel === "" ? "." : rel);
+      throw error;
+    }
     for (const e of entries) {
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory) {
@@ -218,6 +223,22 @@ function merge(outputs: { path: string; reader: Reader; output: Output }[]): Rea
   return builder.build({ danglingEdges: "throw" });
 }
 
+function outsideRoot(path: string): VouchError {
+  return new VouchError(
+    "inventory.outside_root",
+    `${path} is outside --project-root: vouch reads only the project's own files`,
+    "move the file into the project, or point --project-root at a folder that contains it",
+  );
+}
+
+function unreadable(path: string): VouchError {
+  return new VouchError(
+    "inventory.unreadable",
+    `${path} cannot be read: permission denied`,
+    "make the project's manifests and lockfiles readable",
+  );
+}
+
 function explicitFiles(root: string, lockfiles: string[]): string[] {
   return lockfiles.map((given) => {
     const rel = relative(root, resolve(root, given)).replaceAll("\\", "/");
@@ -258,25 +279,33 @@ export function checkProjectRoot(root: string): void {
 async function inventoryAndFiles(
   root: string,
   options: ReadInventoryOptions,
-): Promise<{ inventory: Inventory; read: Map<string, string> }> {
+): Promise<{ inventory: Inventory; read: Map<string, { text: string; bytes: Uint8Array }> }> {
   checkProjectRoot(root);
   const absRoot = resolve(root);
   const skip = new Set((options.exclude ?? []).map((p) => relative(absRoot, resolve(absRoot, p))));
   const explicit = options.lockfiles !== undefined && options.lockfiles.length > 0;
   const files = explicit ? explicitFiles(absRoot, options.lockfiles!) : await scan(absRoot, skip);
-  const read = new Map<string, string>();
+  const read = new Map<string, { text: string; bytes: Uint8Array }>();
+  const realRoot = Deno.realPathSync(absRoot);
   const load: Load = (rel) => {
     const key = rel.replace(/^\.\//, "");
-    if (read.has(key)) return read.get(key);
+    const known = read.get(key);
+    if (known) return known.text;
+    let bytes: Uint8Array;
     try {
-      const text = Deno.readTextFileSync(join(absRoot, key));
-      read.set(key, text);
-      return text;
+      const inside = relative(realRoot, Deno.realPathSync(join(absRoot, key)));
+      if (inside.startsWith("..") || isAbsolute(inside)) throw outsideRoot(key);
+      bytes = Deno.readFileSync(join(absRoot, key));
     } catch (error) {
-      if (error instanceof Deno.errors.NotFound) return undefined;
-      if (error instanceof Deno.errors.IsADirectory) return undefined;
+      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.IsADirectory) {
+        return undefined;
+      }
+      if (error instanceof Deno.errors.PermissionDenied) throw unreadable(key);
       throw error;
     }
+    const text = new TextDecoder().decode(bytes);
+    read.set(key, { text, bytes });
+    return text;
   };
   if (explicit && !files.includes("pyproject.toml") && load("pyproject.toml") !== undefined) {
     files.push("pyproject.toml");
@@ -323,7 +352,7 @@ export async function loadInventory(
 ): Promise<LoadedInventory> {
   const { inventory, read } = await inventoryAndFiles(root, options);
   const inputs = await Promise.all(
-    inventory.sources.map(async (name) => ({ name, sha256: await sha256Hex(read.get(name)!) })),
+    inventory.sources.map(async (name) => ({ name, sha256: await sha256Hex(read.get(name)!.bytes) })),
   );
   return { inventory, inputs };
 }

@@ -52,9 +52,14 @@ async function findGitDir(
   }
 }
 
-/** Parses `packed-refs` into ref → commit (peeled for annotated tags). */
-function parsePackedRefs(text: string): Map<string, string> {
+/**
+ * Parses `packed-refs` into ref → commit (peeled for annotated tags), and the
+ * refs that need no peeling: with the `fully-peeled` trait every annotated
+ * tag carries its `^` line, so a packed ref without one is not a tag object.
+ */
+function parsePackedRefs(text: string): { refs: Map<string, string>; settled: Set<string> } {
   const refs = new Map<string, string>();
+  const fullyPeeled = /^# pack-refs with:.*\bfully-peeled\b/m.test(text);
   let last: string | undefined;
   for (const line of text.split("\n")) {
     const peeled = /^\^([0-9a-f]{40,64})$/.exec(line.trim());
@@ -68,7 +73,7 @@ function parsePackedRefs(text: string): Map<string, string> {
       last = m[2];
     }
   }
-  return refs;
+  return { refs, settled: fullyPeeled ? new Set(refs.keys()) : new Set() };
 }
 
 /** A git object's type and body. */
@@ -117,42 +122,70 @@ function packOffset(idx: Uint8Array, hash: Uint8Array): number | undefined {
   return undefined;
 }
 
-/** Reads a non-delta object from the packs (enough for tag objects). */
-async function readPackedObject(commonDir: string, sha: string): Promise<GitObject | undefined> {
-  const packs = join(commonDir, "objects", "pack");
-  const hash = Uint8Array.from(sha.match(/../g)!.map((h) => parseInt(h, 16)));
-  try {
-    for await (const entry of Deno.readDir(packs)) {
-      if (!entry.name.endsWith(".idx")) continue;
-      const offset = packOffset(await Deno.readFile(join(packs, entry.name)), hash);
-      if (offset === undefined) continue;
-      using pack = await Deno.open(join(packs, entry.name.replace(/\.idx$/, ".pack")));
-      await pack.seek(offset, Deno.SeekMode.Start);
-      const chunk = new Uint8Array(1 << 16);
-      const n = (await pack.read(chunk)) ?? 0;
-      let i = 0;
-      let byte = chunk[i++];
-      const type = PACK_TYPES[(byte >> 4) & 7];
-      while (byte & 0x80 && i < n) byte = chunk[i++];
-      if (!type) return undefined; // a delta: not needed for tags
-      return { type, body: new TextDecoder().decode(inflateSync(chunk.subarray(i, n))) };
-    }
-  } catch {
-    // no packs, or unreadable
-  }
-  return undefined;
-}
+/** Reads objects of one repository; the pack indexes are read once. */
+class ObjectStore {
+  readonly #commonDir: string;
+  #indexes?: Promise<{ pack: string; idx: Uint8Array }[]>;
 
-/** Follows an annotated tag object to the commit it tags (loose or packed objects). */
-async function peel(commonDir: string, sha: string): Promise<string> {
-  for (let i = 0; i < 4; i++) {
-    const obj = (await readLooseObject(commonDir, sha)) ?? (await readPackedObject(commonDir, sha));
-    const m = obj?.type === "tag" ? /^object ([0-9a-f]{40,64})\ntype (\w+)/.exec(obj.body) : null;
-    if (!m) return sha;
-    sha = m[1];
-    if (m[2] !== "tag") return sha;
+  constructor(commonDir: string) {
+    this.#commonDir = commonDir;
   }
-  return sha;
+
+  #packIndexes(): Promise<{ pack: string; idx: Uint8Array }[]> {
+    this.#indexes ??= (async () => {
+      const dir = join(this.#commonDir, "objects", "pack");
+      const out: { pack: string; idx: Uint8Array }[] = [];
+      try {
+        for await (const entry of Deno.readDir(dir)) {
+          if (!entry.name.endsWith(".idx")) continue;
+          out.push({
+            pack: join(dir, entry.name.replace(/\.idx$/, ".pack")),
+            idx: await Deno.readFile(join(dir, entry.name)),
+          });
+        }
+      } catch {
+        // no packs, or unreadable
+      }
+      return out;
+    })();
+    return this.#indexes;
+  }
+
+  /** Reads a non-delta object from the packs (enough for tag objects). */
+  async #packed(sha: string): Promise<GitObject | undefined> {
+    const hash = Uint8Array.from(sha.match(/../g)!.map((h) => parseInt(h, 16)));
+    for (const { pack, idx } of await this.#packIndexes()) {
+      const offset = packOffset(idx, hash);
+      if (offset === undefined) continue;
+      try {
+        using file = await Deno.open(pack);
+        await file.seek(offset, Deno.SeekMode.Start);
+        const chunk = new Uint8Array(1 << 16);
+        const n = (await file.read(chunk)) ?? 0;
+        let i = 0;
+        let byte = chunk[i++];
+        const type = PACK_TYPES[(byte >> 4) & 7];
+        while (byte & 0x80 && i < n) byte = chunk[i++];
+        if (!type) return undefined; // a delta: not needed for tags
+        return { type, body: new TextDecoder().decode(inflateSync(chunk.subarray(i, n))) };
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Follows an annotated tag object to the commit it tags (loose or packed objects). */
+  async peel(sha: string): Promise<string> {
+    for (let i = 0; i < 4; i++) {
+      const obj = (await readLooseObject(this.#commonDir, sha)) ?? (await this.#packed(sha));
+      const m = obj?.type === "tag" ? /^object ([0-9a-f]{40,64})\ntype (\w+)/.exec(obj.body) : null;
+      if (!m) return sha;
+      sha = m[1];
+      if (m[2] !== "tag") return sha;
+    }
+    return sha;
+  }
 }
 
 async function looseRefs(commonDir: string, prefix: string): Promise<Map<string, string>> {
@@ -208,23 +241,31 @@ export async function readGitCheckout(start: string): Promise<GitCheckout> {
   const found = await findGitDir(start);
   if (!found) return {};
   const { gitDir, commonDir } = found;
-  const packed = parsePackedRefs((await readText(join(commonDir, "packed-refs"))) ?? "");
+  const { refs: packed, settled } = parsePackedRefs(
+    (await readText(join(commonDir, "packed-refs"))) ?? "",
+  );
   const out: GitCheckout = {};
   const head = (await readText(join(gitDir, "HEAD")))?.trim() ?? "";
   const symbolic = /^ref:\s*(\S+)$/.exec(head);
   if (symbolic) {
     out.ref = symbolic[1];
-    out.commit = (await readText(join(commonDir, out.ref)))?.trim() || packed.get(out.ref);
+    const loose = (await readText(join(commonDir, out.ref)))?.trim();
+    const commit = loose || packed.get(out.ref);
+    if (commit && /^[0-9a-f]{40,64}$/.test(commit)) out.commit = commit;
   } else if (/^[0-9a-f]{40,64}$/.test(head)) {
     out.commit = head;
   }
   if (out.commit) {
     const tags = new Map(packed);
-    for (const [ref, sha] of await looseRefs(commonDir, "refs/tags")) tags.set(ref, sha);
+    for (const [ref, sha] of await looseRefs(commonDir, "refs/tags")) {
+      tags.set(ref, sha);
+      settled.delete(ref);
+    }
+    const objects = new ObjectStore(commonDir);
     const atHead: string[] = [];
     for (const [ref, sha] of tags) {
       if (!ref.startsWith("refs/tags/")) continue;
-      if (sha === out.commit || (await peel(commonDir, sha)) === out.commit) {
+      if (sha === out.commit || (!settled.has(ref) && (await objects.peel(sha)) === out.commit)) {
         atHead.push(ref.slice("refs/tags/".length));
       }
     }
