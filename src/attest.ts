@@ -8,6 +8,7 @@
  */
 import { relative, resolve } from "node:path";
 import { VouchError } from "./errors.ts";
+import { utcSeconds } from "./_util.ts";
 import type { Problem } from "./errors.ts";
 import { sha256Hex, uuidV5 } from "./digest.ts";
 import { TOOL } from "./version.ts";
@@ -27,7 +28,6 @@ import {
   CYCLONEDX_PREDICATE_TYPE,
   sbomStatement,
   SPDX_PREDICATE_TYPE,
-  utcSeconds,
 } from "./provenance/statement.ts";
 import { hmacSigner, importPrivateKey, signDsse, toSigstoreBundle } from "./signing/mod.ts";
 import { checkReplaceable, publishDirectory } from "./bundle/atomic.ts";

@@ -2,6 +2,7 @@
 // reader and the inventory merge use. Repeated components (same purl) merge,
 // repeated edges collapse, and the output is sorted and dangling-free.
 import type { Component, Edge, Hash, Member, ReaderOutput, Scope } from "./types.ts";
+import { compareStrings } from "../_util.ts";
 import { ROOT_ID } from "./types.ts";
 
 /** What a reader knows about one occurrence of a component. */
@@ -55,25 +56,14 @@ interface Draft {
   sources: string[];
 }
 
-/**
- * Plain code-unit string comparison (locale-independent, deterministic).
- *
- * @param a First string.
- * @param b Second string.
- * @returns Negative, zero or positive.
- */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function sortedUnique<T extends string>(list: T[]): T[] {
-  return list.length < 2 ? [...list] : [...new Set(list)].sort(compare);
+  return list.length < 2 ? [...list] : [...new Set(list)].sort(compareStrings);
 }
 
 function sortedUniqueHashes(list: Hash[]): Hash[] {
   if (list.length < 2) return [...list];
   const byKey = new Map(list.map((hash) => [`${hash.alg}:${hash.hex}`, hash]));
-  return [...byKey.keys()].sort(compare).map((key) => byKey.get(key)!);
+  return [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!);
 }
 
 /**
@@ -262,12 +252,13 @@ export class OutputBuilder {
       component.groups = sortedUnique(draft.groups);
       component.sources = sortedUnique(draft.sources);
       return component as unknown as Component;
-    }).sort((a, b) => compare(a.id, b.id));
+    }).sort((a, b) => compareStrings(a.id, b.id));
     return {
-      members: [...this.#members.values()].sort((a, b) => compare(a.id, b.id)),
+      members: [...this.#members.values()].sort((a, b) => compareStrings(a.id, b.id)),
       components,
       edges: edges.sort((a, b) =>
-        compare(a.from, b.from) || compare(a.to, b.to) || compare(a.scope, b.scope)
+        compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
+        compareStrings(a.scope, b.scope)
       ),
     };
   }

@@ -352,7 +352,10 @@ export async function loadInventory(
 ): Promise<LoadedInventory> {
   const { inventory, read } = await inventoryAndFiles(root, options);
   const inputs = await Promise.all(
-    inventory.sources.map(async (name) => ({ name, sha256: await sha256Hex(read.get(name)!.bytes) })),
+    inventory.sources.map(async (name) => ({
+      name,
+      sha256: await sha256Hex(read.get(name)!.bytes),
+    })),
   );
   return { inventory, inputs };
 }

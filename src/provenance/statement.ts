@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { utcSeconds } from "../_util.ts";
 import type { BuildContext } from "./context.ts";
 import type { Subject } from "./subjects.ts";
 
@@ -67,16 +68,6 @@ export interface StatementInput {
   invocationId: string;
   /** The tool's name and version. */
   tool: { name: string; version: string };
-}
-
-/**
- * Formats a date as `YYYY-MM-DDThh:mm:ssZ` (UTC, no fraction).
- *
- * @param date The date.
- * @returns The timestamp.
- */
-export function utcSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 function statementSubjects(subjects: Subject[]): { name: string; digest: { sha256: string } }[] {

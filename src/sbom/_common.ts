@@ -1,42 +1,12 @@
 /**
- * Small helpers shared by the SPDX and CycloneDX writers: ordering,
- * timestamps, download URLs, hashes and content-derived UUIDs.
+ * Small helpers shared by the SPDX and CycloneDX writers: download URLs,
+ * hashes and content-derived UUIDs.
  *
  * @module
  */
 import { uuidV5 } from "../digest.ts";
-import { VouchError } from "../errors.ts";
+import { compareStrings } from "../_util.ts";
 import type { Hash, HashAlgorithm } from "../inventory/types.ts";
-
-/**
- * Orders strings by UTF-16 code units (locale-independent, stable).
- *
- * @param a First string.
- * @param b Second string.
- * @returns Negative, zero or positive.
- */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Formats a creation time as `YYYY-MM-DDThh:mm:ssZ` (UTC, no fraction).
- *
- * @param date The time.
- * @returns The timestamp.
- * @throws {VouchError} `sbom.invalid_created` when the date is invalid or outside years 0000–9999.
- */
-export function formatTimestamp(date: Date): string {
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 0 || year > 9999) {
-    throw new VouchError(
-      "sbom.invalid_created",
-      `the SBOM creation time is not a representable date (${String(date)})`,
-      "set SOURCE_DATE_EPOCH to a Unix time in seconds between years 0000 and 9999",
-    );
-  }
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 /**
  * The location when it is an absolute URL usable as a download location

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { compareStrings, sortedUnique } from "./_common.ts";
+import { sortedUnique } from "./_common.ts";
+import { compareStrings } from "../_util.ts";
 import {
   type Component,
   type Edge,

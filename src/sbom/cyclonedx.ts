@@ -6,14 +6,8 @@
  *
  * @module
  */
-import {
-  compareStrings,
-  contentUuid,
-  downloadUrl,
-  formatTimestamp,
-  sortedUnique,
-  usableHashes,
-} from "./_common.ts";
+import { contentUuid, downloadUrl, sortedUnique, usableHashes } from "./_common.ts";
+import { compareStrings, utcSeconds } from "../_util.ts";
 import { inventoryGraph } from "./_graph.ts";
 import { spdxExpression } from "./_license.ts";
 import type { SbomOptions } from "./options.ts";
@@ -216,14 +210,14 @@ function thirdParty(component: Component): CycloneDxComponent {
  * @param options Creation time, reproducible mode and tool.
  * @returns A JSON-able CycloneDX BOM (resolves once its serial number is hashed).
  * @throws {Error} When the inventory is inconsistent (reused id, edge to an unknown node).
- * @throws {VouchError} `sbom.invalid_created` when `options.created` cannot be formatted.
+ * @throws {VouchError} `time.invalid` when `options.created` cannot be formatted.
  */
 export async function toCycloneDx(
   inventory: Inventory,
   options: SbomOptions,
 ): Promise<CycloneDxDocument> {
   const graph = inventoryGraph(inventory);
-  const timestamp = formatTimestamp(options.created);
+  const timestamp = utcSeconds(options.created);
   const { project } = inventory;
 
   const members = graph.members.map((member): CycloneDxComponent => {

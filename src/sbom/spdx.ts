@@ -4,14 +4,8 @@
  *
  * @module
  */
-import {
-  compareStrings,
-  contentUuid,
-  downloadUrl,
-  formatTimestamp,
-  sortedUnique,
-  usableHashes,
-} from "./_common.ts";
+import { contentUuid, downloadUrl, sortedUnique, usableHashes } from "./_common.ts";
+import { compareStrings, utcSeconds } from "../_util.ts";
 import { inventoryGraph } from "./_graph.ts";
 import { spdxExpression } from "./_license.ts";
 import type { SbomOptions } from "./options.ts";
@@ -259,11 +253,11 @@ function slug(text: string): string {
  * @param options Creation time and tool.
  * @returns A JSON-able SPDX document (resolves once its namespace UUID is hashed).
  * @throws {Error} When the inventory is inconsistent (reused id, edge to an unknown node).
- * @throws {VouchError} `sbom.invalid_created` when `options.created` cannot be formatted.
+ * @throws {VouchError} `time.invalid` when `options.created` cannot be formatted.
  */
 export async function toSpdx(inventory: Inventory, options: SbomOptions): Promise<SpdxDocument> {
   const graph = inventoryGraph(inventory);
-  const created = formatTimestamp(options.created);
+  const created = utcSeconds(options.created);
   const { project } = inventory;
   const entries: (readonly [string, string])[] = [
     [ROOT_ID, `SPDXRef-Root-${idPart(project.name)}`],

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compare, type ComponentInit, OutputBuilder } from "../../src/inventory/_builder.ts";
+import { type ComponentInit, OutputBuilder } from "../../src/inventory/_builder.ts";
 import type { Component } from "../../src/inventory/types.ts";
 import { ROOT_ID } from "../../src/inventory/types.ts";
 
@@ -10,11 +10,6 @@ const npm = (name: string, extra: Partial<ComponentInit> = {}): ComponentInit =>
   version: "1.0.0",
   sources: ["package-lock.json"],
   ...extra,
-});
-
-Deno.test("compare orders by code unit, not locale", () => {
-  assert.deepEqual(["b", "B", "a", "ä", "A"].sort(compare), ["A", "B", "a", "b", "ä"]);
-  assert.equal(compare("x", "x"), 0);
 });
 
 Deno.test("component merges occurrences: direct OR-ed, sets unioned, first download kept", () => {

@@ -1,30 +1,7 @@
 import assert from "node:assert/strict";
 import { uuidV5 } from "../../src/digest.ts";
-import { isVouchError } from "../../src/errors.ts";
-import {
-  compareStrings,
-  contentUuid,
-  downloadUrl,
-  formatTimestamp,
-  sortedUnique,
-  usableHashes,
-} from "../../src/sbom/_common.ts";
-
-Deno.test("compareStrings: code-unit order, not locale order", () => {
-  assert.deepEqual(["b", "B", "a", "_", "A"].sort(compareStrings), ["A", "B", "_", "a", "b"]);
-  assert.equal(compareStrings("x", "x"), 0);
-});
-
-Deno.test("formatTimestamp: UTC seconds, no fraction; invalid dates are VouchErrors", () => {
-  assert.equal(formatTimestamp(new Date("2024-02-29T23:59:59.999+01:00")), "2024-02-29T22:59:59Z");
-  assert.equal(formatTimestamp(new Date(0)), "1970-01-01T00:00:00Z");
-  for (const bad of [new Date(Number.NaN), new Date(Date.UTC(10000, 0, 1)), new Date(-7e13)]) {
-    assert.throws(
-      () => formatTimestamp(bad),
-      (e: unknown) => isVouchError(e) && e.code === "sbom.invalid_created" && e.hint !== "",
-    );
-  }
-});
+import { compareStrings } from "../../src/_util.ts";
+import { contentUuid, downloadUrl, sortedUnique, usableHashes } from "../../src/sbom/_common.ts";
 
 Deno.test("downloadUrl: absolute URLs only", () => {
   for (

@@ -66,7 +66,7 @@ Deno.test("toCycloneDx: header, timestamp and tools", async () => {
   });
   await assert.rejects(
     () => toCycloneDx(tinyInventory(), { ...OPTIONS, created: new Date("nonsense") }),
-    (e: unknown) => isVouchError(e) && e.code === "sbom.invalid_created",
+    (e: unknown) => isVouchError(e) && e.code === "time.invalid",
   );
 });
 

@@ -76,7 +76,7 @@ Deno.test("toSpdx: created is formatted without milliseconds, in UTC", async () 
 Deno.test("toSpdx: an invalid creation time is a VouchError", async () => {
   await assert.rejects(
     () => toSpdx(tinyInventory(), { ...OPTIONS, created: new Date(Number.NaN) }),
-    (e: unknown) => isVouchError(e) && e.code === "sbom.invalid_created",
+    (e: unknown) => isVouchError(e) && e.code === "time.invalid",
   );
 });
 

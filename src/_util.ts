@@ -1,0 +1,39 @@
+/**
+ * Small helpers every stage shares: the one string order and the one
+ * timestamp format vouch writes.
+ *
+ * @module
+ */
+import { VouchError } from "./errors.ts";
+
+/**
+ * Compares strings by UTF-16 code units (never by locale), so sorted output
+ * is the same on every machine.
+ *
+ * @param a First string.
+ * @param b Second string.
+ * @returns Negative, zero or positive.
+ */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Formats a time as `YYYY-MM-DDThh:mm:ssZ` (UTC, no fraction): the form of
+ * every timestamp vouch writes.
+ *
+ * @param date The time.
+ * @returns The timestamp.
+ * @throws {VouchError} `time.invalid` when the date is invalid or outside years 0000–9999.
+ */
+export function utcSeconds(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 0 || year > 9999) {
+    throw new VouchError(
+      "time.invalid",
+      `the time ${String(date)} cannot be written as YYYY-MM-DDThh:mm:ssZ`,
+      "set SOURCE_DATE_EPOCH to a Unix time in seconds between years 0000 and 9999",
+    );
+  }
+  return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { compareStrings, utcSeconds } from "../src/_util.ts";
+import { isVouchError } from "../src/errors.ts";
+
+Deno.test("compareStrings: code-unit order, not locale order", () => {
+  assert.deepEqual(["b", "B", "a", "_", "A"].sort(compareStrings), ["A", "B", "_", "a", "b"]);
+  assert.equal(compareStrings("x", "x"), 0);
+});
+
+Deno.test("utcSeconds: UTC seconds, no fraction; invalid dates are VouchErrors", () => {
+  assert.equal(utcSeconds(new Date("2024-02-29T23:59:59.999+01:00")), "2024-02-29T22:59:59Z");
+  assert.equal(utcSeconds(new Date(0)), "1970-01-01T00:00:00Z");
+  for (const bad of [new Date(Number.NaN), new Date(Date.UTC(10000, 0, 1)), new Date(-7e13)]) {
+    assert.throws(
+      () => utcSeconds(bad),
+      (e: unknown) => isVouchError(e) && e.code === "time.invalid" && e.hint !== "",
+    );
+  }
+});
+
+Deno.test("compareStrings orders by code unit, not locale", () => {
+  assert.deepEqual(["b", "B", "a", "ä", "A"].sort(compareStrings), ["A", "B", "a", "b", "ä"]);
+  assert.equal(compareStrings("x", "x"), 0);
+});
+
+Deno.test("utcSeconds: UTC, no fraction", () => {
+  assert.equal(utcSeconds(new Date("2024-12-31T23:59:59.999Z")), "2024-12-31T23:59:59Z");
+  assert.equal(utcSeconds(new Date("2024-01-02T03:04:05Z")), "2024-01-02T03:04:05Z");
+  assert.equal(utcSeconds(new Date("2024-06-01T12:00:00.000+02:00")), "2024-06-01T10:00:00Z");
+  assert.equal(utcSeconds(new Date(0)), "1970-01-01T00:00:00Z");
+});
