@@ -17,7 +17,7 @@ export type SigningAlgorithm = "hmac-sha256" | "ed25519" | "ecdsa-p256";
 
 /** One DSSE signature. */
 export interface DsseSignature {
-  /** Identifier of the key that made the signature (may be empty). */
+  /** Identifier of the key that made the signature (may be empty; optional when read). */
   keyid: string;
   /** The signature bytes, standard base64. */
   sig: string;
@@ -157,14 +157,15 @@ async function checkSignature(
   const sig = isRecord(signature) && typeof signature.sig === "string"
     ? decodeBase64(signature.sig)
     : undefined;
-  if (!isRecord(signature) || typeof signature.keyid !== "string" || !sig || sig.length === 0) {
+  // keyid is optional in DSSE (protobuf JSON omits an empty one): missing means "".
+  const keyid = isRecord(signature) ? signature.keyid ?? "" : undefined;
+  if (typeof keyid !== "string" || !sig || sig.length === 0) {
     return {
       code: "signature.malformed",
       ok: false,
-      message: `${where} is not {keyid: string, sig: non-empty standard base64}`,
+      message: `${where} is not {keyid?: string, sig: non-empty standard base64}`,
     };
   }
-  const keyid = signature.keyid;
   // An empty keyid (cosign's convention) names no key: every verifier may try it.
   const candidates = keyid === "" ? verifiers : verifiers.filter((v) => v.keyid === keyid);
   if (candidates.length === 0) {
@@ -224,8 +225,8 @@ function duplicateProblem(signatures: unknown[]): string | undefined {
  * `signature.none`, `signature.duplicate`, `signature.malformed`,
  * `signature.keyid_mismatch` (no trusted key with that key id),
  * `signature.invalid` (verification failed) — and each good signature a
- * `signature.verified` check. A signature with an empty `keyid` is tried with
- * every verifier. The result is `ok` when at least one signature verified and
+ * `signature.verified` check. A signature with an empty or missing `keyid` is
+ * tried with every verifier. The result is `ok` when at least one signature verified and
  * no signature was malformed or invalid; signatures by unknown keys alone do
  * not make it fail.
  *

@@ -1,7 +1,8 @@
 /**
  * Sigstore bundles (v0.3, protobuf-JSON form) for key-based DSSE signatures:
- * `verificationMaterial.publicKey.hint` names the key (cosign's convention:
- * base64(SHA-256(SPKI DER))), there are no transparency-log entries, and the
+ * `verificationMaterial.publicKey.hint` names the key (vouch writes cosign's
+ * convention, base64(SHA-256(SPKI DER)); read bundles may carry a free-form
+ * hint or none), there are no transparency-log entries, and the
  * DSSE envelope carries exactly one signature. Such a bundle verifies with
  * `cosign verify-blob-attestation --bundle B --key K --insecure-ignore-tlog`
  * and with sigstore-js given the public key as trusted material.
@@ -32,7 +33,10 @@ export interface TimestampVerificationData {
 
 /** The key-based verification material of a bundle. */
 export interface VerificationMaterial {
-  /** Names the verifying key; never contains the key itself. */
+  /**
+   * Names the verifying key, or `""` when the bundle names none; never contains
+   * the key itself and carries no trust.
+   */
   publicKey: { hint: string };
   /** Transparency-log entries, kept as parsed (vouch writes none). */
   tlogEntries: Record<string, unknown>[];
@@ -54,7 +58,7 @@ function malformed(reason: string): VouchError {
   return new VouchError(
     "bundle.malformed",
     `the Sigstore bundle is malformed: ${reason}`,
-    "Pass a Sigstore bundle v0.3 JSON file with a publicKey hint and a DSSE envelope.",
+    "Pass a key-based Sigstore bundle v0.3 JSON file (verificationMaterial.publicKey and a DSSE envelope).",
   );
 }
 
@@ -135,9 +139,12 @@ function parseMaterial(value: unknown): VerificationMaterial {
       "Verify keyless bundles with cosign; vouch verifies bundles signed with a public key.",
     );
   }
-  const hint = isRecord(value.publicKey) ? value.publicKey.hint : undefined;
-  if (typeof hint !== "string" || hint === "") {
-    throw malformed("verificationMaterial.publicKey.hint is missing");
+  if (!isRecord(value.publicKey)) throw malformed("verificationMaterial.publicKey is missing");
+  // The hint is optional and carries no trust (protobuf JSON omits an empty one): a verifier
+  // looks its keys up by it or tries them all.
+  const hint = value.publicKey.hint ?? "";
+  if (typeof hint !== "string") {
+    throw malformed("verificationMaterial.publicKey.hint is not a string");
   }
   // protobuf JSON omits empty repeated fields, so a missing list means none.
   const tlogEntries = value.tlogEntries ?? [];
@@ -186,7 +193,7 @@ function parseEnvelope(value: unknown, messageSignature: unknown): DsseEnvelope 
  * for certificate-based or message-signature bundles.
  *
  * @param value The parsed JSON.
- * @returns The normalized bundle (empty `keyid` and `tlogEntries` filled in).
+ * @returns The normalized bundle (omitted `hint`, `keyid` and `tlogEntries` filled in as empty).
  */
 export function parseSigstoreBundle(value: unknown): SigstoreBundle {
   if (!isRecord(value)) throw malformed("not a JSON object");

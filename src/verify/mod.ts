@@ -59,8 +59,9 @@
  * | `hmac.not_checked` ✓ | no HMAC key given: the HMAC signature is not checked |
  * | `P.not_checked` ✓ | (Sigstore bundles) no public key given: not checked |
  * | `P.malformed`, `P.unsupported` | (Sigstore bundles) not a key-based Sigstore bundle with one DSSE signature |
- * | `P.hint_mismatch` | (Sigstore bundles) `publicKey.hint` differs from the signature's key id |
- * | `P.key_unknown` | (Sigstore bundles) no given public key has the bundle's key id |
+ * | `P.hint_mismatch` | (Sigstore bundles) `publicKey.hint` and the signature's key id are both set and differ (an empty or missing one names no key) |
+ * | `P.key_unknown` | (Sigstore bundles) no given public key has the bundle's key id (hint, else signature key id), or the bundle names none, and no given key verifies the signature either |
+ * | `P.hint_unmatched` ✓ | (Sigstore bundles) the bundle's key id (free-form, empty or missing: it carries no trust) names no given public key, so every given key was tried; the message names the cosign key id of the one that verified (`P.signature.verified` is reported too). The index may record either the bundle's key id or that one |
  * | `signature.required` | (fails) no provenance signature (HMAC or `provenance.sigstore.json`) verified while one is required; (✓) one did |
  * | `policy.unsigned` | an expectation cannot be checked: no signature verified |
  * | `policy.unreadable` | the signed payload is not a valid provenance statement |

@@ -151,12 +151,23 @@ function payloadChecks(
   return checks;
 }
 
+/** Runs `verifyDsse`; when it passes, also names the (first) key that verified a signature. */
 async function runDsse(
   file: SignatureFile,
   envelope: unknown,
   verifiers: Verifier[],
-): Promise<{ checks: VerifyCheck[]; payload?: Uint8Array; algorithm?: string }> {
-  const result = await verifyDsse(envelope, verifiers);
+): Promise<{ checks: VerifyCheck[]; payload?: Uint8Array; key?: Verifier }> {
+  let key: Verifier | undefined;
+  const watched = verifiers.map((verifier): Verifier => ({
+    keyid: verifier.keyid,
+    algorithm: verifier.algorithm,
+    verify: async (data, signature) => {
+      const ok = await verifier.verify(data, signature);
+      if (ok) key ??= verifier;
+      return ok;
+    },
+  }));
+  const result = await verifyDsse(envelope, watched);
   const checks = result.checks.map((c) => ({
     code: `${file.prefix}.${c.code}`,
     ok: c.ok,
@@ -164,12 +175,16 @@ async function runDsse(
     file: file.path,
   }));
   if (!result.ok) return { checks };
-  return { checks, payload: result.payload, algorithm: verifiers[0]?.algorithm };
+  return { checks, payload: result.payload, key };
 }
 
 function keyidsOf(envelope: Record<string, unknown>): string[] {
   const sigs: unknown[] = Array.isArray(envelope.signatures) ? envelope.signatures : [];
-  const ids = sigs.flatMap((s) => (isRecord(s) && typeof s.keyid === "string" ? [s.keyid] : []));
+  // A missing keyid is the empty one, as verifyDsse reads it.
+  const ids = sigs.flatMap((s) => {
+    const keyid = isRecord(s) ? s.keyid ?? "" : undefined;
+    return typeof keyid === "string" ? [keyid] : [];
+  });
   return [...new Set(ids)];
 }
 
@@ -215,9 +230,9 @@ async function checkSigstore(
   const envelope = bundle.dsseEnvelope;
   const hint = bundle.verificationMaterial.publicKey.hint;
   out.push(...payloadChecks(file, { ...envelope }, input));
-  const keyid = envelope.signatures[0].keyid;
-  const found: Found = { path: file.path, keyids: [hint] };
-  if (keyid !== hint) {
+  const { keyid, sig } = envelope.signatures[0];
+  // An empty hint or keyid names no key, so only two different names conflict.
+  if (hint !== "" && keyid !== "" && keyid !== hint) {
     out.push(
       fail(
         `${file.prefix}.hint_mismatch`,
@@ -225,26 +240,52 @@ async function checkSigstore(
         file.path,
       ),
     );
-    return { found };
+    return { found: { path: file.path, keyids: [hint] } };
   }
+  const name = hint || keyid;
+  const found: Found = { path: file.path, keyids: [name] };
   if (input.publicKeys.length === 0) {
     out.push(pass(`${file.prefix}.not_checked`, "not checked: no public key", file.path));
     return { found };
   }
-  const trusted = input.publicKeys.filter((k) => k.keyid === hint);
-  if (trusted.length === 0) {
+  const named = input.publicKeys.filter((k) => k.keyid === name);
+  // The name carries no trust: when it names no given key, every given key is tried.
+  const tried = named.length > 0 ? named : input.publicKeys;
+  const signed = { ...envelope, signatures: [{ keyid: named.length > 0 ? name : "", sig }] };
+  const dsse = await runDsse(file, signed, tried);
+  if (named.length === 0 && dsse.key === undefined) {
     out.push(
       fail(
         `${file.prefix}.key_unknown`,
-        `no given public key has key id ${quote(hint)}`,
+        `${namedNoKey(name)}, and none verifies the signature`,
         file.path,
       ),
     );
     return { found };
   }
-  const dsse = await runDsse(file, envelope, trusted);
   out.push(...dsse.checks);
-  return { found: { ...found, algorithm: dsse.algorithm }, payload: dsse.payload };
+  if (dsse.key === undefined) return { found };
+  if (named.length === 0) {
+    out.push(
+      pass(
+        `${file.prefix}.hint_unmatched`,
+        `${namedNoKey(name)}; the signature verified with given key ${quote(dsse.key.keyid)}`,
+        file.path,
+      ),
+    );
+  }
+  const keyids = [...new Set([name, dsse.key.keyid])];
+  return {
+    found: { path: file.path, keyids, algorithm: dsse.key.algorithm },
+    payload: dsse.payload,
+  };
+}
+
+/** Says what a bundle's key name (hint, else keyid) refers to among the given keys: none. */
+function namedNoKey(name: string): string {
+  return name === ""
+    ? "the bundle names no key (no publicKey.hint or keyid)"
+    : `no given public key has key id ${quote(name)}`;
 }
 
 function indexSignaturesProblem(index: BundleIndex, found: Found[]): string | undefined {

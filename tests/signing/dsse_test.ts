@@ -129,6 +129,34 @@ Deno.test("verifyDsse: an empty keyid is tried with every verifier", async () =>
   assert.deepEqual([none.ok, codes(none)], [false, ["signature.invalid"]]);
 });
 
+Deno.test("verifyDsse: a missing keyid is read as empty and tried with every verifier", async () => {
+  const a = await keyPair("ecdsa-p256");
+  const b = await keyPair("ed25519");
+  const { payloadType, payload, signatures } = await signDsse(STATEMENT, [a.signer]);
+  const noKeyid = { payloadType, payload, signatures: [{ sig: signatures[0].sig }] };
+  const result = await verifyDsse(noKeyid, [b.verifier, a.verifier]);
+  assert.deepEqual([result.ok, codes(result)], [true, ["signature.verified"]]);
+  assert.deepEqual(result.payload, STATEMENT);
+  assert.ok(result.checks[0].message.includes(JSON.stringify(a.signer.keyid)), "names the key");
+  // Still fails without the right key, or over other bytes.
+  const none = await verifyDsse(noKeyid, [b.verifier]);
+  assert.deepEqual([none.ok, codes(none)], [false, ["signature.invalid"]]);
+  const tampered = { ...noKeyid, payload: Buffer.from("other").toString("base64") };
+  const forged = await verifyDsse(tampered, [a.verifier, b.verifier]);
+  assert.deepEqual([forged.ok, codes(forged)], [false, ["signature.invalid"]]);
+  // A null keyid is protobuf JSON's "unset" too; any other non-string stays malformed.
+  const nullKeyid = { ...noKeyid, signatures: [{ keyid: null, sig: signatures[0].sig }] };
+  assert.deepEqual(codes(await verifyDsse(nullKeyid, [a.verifier])), ["signature.verified"]);
+  // Two keyid-less signatures do not count as duplicate key ids.
+  const second = await signDsse(STATEMENT, [b.signer]);
+  const both = {
+    ...noKeyid,
+    signatures: [{ sig: signatures[0].sig }, { sig: second.signatures[0].sig }],
+  };
+  const twice = await verifyDsse(both, [a.verifier, b.verifier]);
+  assert.deepEqual([twice.ok, codes(twice)], [true, ["signature.verified", "signature.verified"]]);
+});
+
 Deno.test("verifyDsse: several signatures — unknown keys tolerated, an invalid one fails", async () => {
   const a = await keyPair("ed25519");
   const b = await keyPair("ecdsa-p256");
@@ -203,7 +231,6 @@ Deno.test("verifyDsse: garbage never throws and gives a stable code", async () =
   const signatureCases: unknown[] = [
     [null],
     ["sig"],
-    [{ sig: good.signatures[0].sig }],
     [{ keyid: signer.keyid }],
     [{ keyid: signer.keyid, sig: "" }],
     [{ keyid: signer.keyid, sig: "%%%" }],

@@ -95,6 +95,35 @@ Deno.test("parseSigstoreBundle fills in fields protobuf JSON omits (empty keyid,
   ]);
 });
 
+Deno.test("parseSigstoreBundle accepts a missing, empty or free-form hint (it carries no trust)", async () => {
+  const { pair, bundle } = await signedBundle("ed25519");
+  const verifier = await importPublicKey(pair.publicKeyPem);
+  const cases: [string, (json: SigstoreBundle) => void, string][] = [
+    ["missing", (json) => (json.verificationMaterial.publicKey = {} as { hint: string }), ""],
+    ["empty", (json) => (json.verificationMaterial.publicKey.hint = ""), ""],
+    [
+      "free-form",
+      (json) => (json.verificationMaterial.publicKey.hint = "release key"),
+      "release key",
+    ],
+  ];
+  for (const [name, edit, hint] of cases) {
+    const json: SigstoreBundle = JSON.parse(JSON.stringify(bundle));
+    edit(json);
+    delete (json.dsseEnvelope.signatures[0] as { keyid?: string }).keyid;
+    const parsed = parseSigstoreBundle(json);
+    assert.deepEqual(parsed.verificationMaterial.publicKey, { hint }, name);
+    assert.equal(parsed.dsseEnvelope.signatures[0].keyid, "", name);
+    assert.deepEqual(parsed.dsseEnvelope.payload, bundle.dsseEnvelope.payload, name);
+    // Parsing checks shape only: the envelope still verifies with the right key, and only with it.
+    const result = await verifyDsse(parsed.dsseEnvelope, [verifier]);
+    assert.deepEqual(result.checks.map((c) => c.code), ["signature.verified"], name);
+    const other = await importPublicKey((await generateKeyPair("ed25519")).publicKeyPem);
+    const wrong = await verifyDsse(parsed.dsseEnvelope, [other]);
+    assert.deepEqual(wrong.checks.map((c) => c.code), ["signature.invalid"], name);
+  }
+});
+
 Deno.test("parseSigstoreBundle rejects malformed bundles with bundle.malformed and a reason", async () => {
   const { bundle } = await signedBundle("ed25519");
   // deno-lint-ignore no-explicit-any
@@ -105,13 +134,22 @@ Deno.test("parseSigstoreBundle rejects malformed bundles with bundle.malformed a
     ["media type", { ...base(), mediaType: "application/json" }, /mediaType/],
     ["no material", { ...base(), verificationMaterial: undefined }, /verificationMaterial/],
     [
-      "no hint",
+      "no publicKey",
       (() => {
         const b = base();
-        b.verificationMaterial.publicKey = {};
+        delete b.verificationMaterial.publicKey;
         return b;
       })(),
-      /hint/,
+      /publicKey is missing/,
+    ],
+    [
+      "hint number",
+      (() => {
+        const b = base();
+        b.verificationMaterial.publicKey.hint = 7;
+        return b;
+      })(),
+      /hint is not a string/,
     ],
     [
       "tlog not array",

@@ -8,8 +8,10 @@
 //   `tlogEntries` key, an empty timestamp object (no witnesses);
 // - the signature's `keyid` is the Signer's `hint`; without a hint both are empty, so the JSON has
 //   `publicKey: {}` and a signature with no `keyid` key at all.
-// vouch accepts the first form when the hint is the cosign key id (base64 SHA-256 of the SPKI
-// DER); the hint-less and free-form-hint forms are rejected, as the last tests pin down.
+// vouch accepts all three forms: the hint is optional and carries no trust. When it is the cosign
+// key id (base64 SHA-256 of the SPKI DER) of a given key, that key verifies; when it is empty or
+// free-form, every given key is tried (`sigstore.hint_unmatched` names the one that verified).
+// A wrong key or other payload bytes still fail.
 import assert from "node:assert/strict";
 import { createHash, generateKeyPairSync } from "node:crypto";
 import { attest } from "../../src/attest.ts";
@@ -138,7 +140,7 @@ for (const algorithm of ["ed25519", "ecdsa-p256"] as const) {
     assert.deepEqual(impostor.checks.map((c) => c.code), ["signature.invalid"]);
   });
 
-  Deno.test(`sigstore-js ${algorithm} bundle without a hint: vouch rejects the bundle (no hint)`, async () => {
+  Deno.test(`sigstore-js ${algorithm} bundle without a hint: vouch parses and verifies it`, async () => {
     const keys = nodeKeys(algorithm);
     const json = await sigstoreSignDsse(STATEMENT, keys);
     const sig = base64(signatureBytes(json));
@@ -155,31 +157,34 @@ for (const algorithm of ["ed25519", "ecdsa-p256"] as const) {
     // sigstore-js verifies it when the trusted key is registered under the empty hint.
     sigstoreVerifyBundle(json, { spkiDer: keys.spkiDer, hint: "", algorithm });
 
-    // vouch requires a non-empty publicKey.hint.
-    assert.throws(() => parseSigstoreBundle(json), (error: Error & { code?: string }) => {
-      assert.equal(error.code, "bundle.malformed");
-      assert.match(error.message, /verificationMaterial\.publicKey\.hint is missing/);
-      return true;
-    });
+    // vouch fills in the empty hint and keyid.
+    const parsed = parseSigstoreBundle(json);
+    assert.deepEqual(parsed.verificationMaterial.publicKey, { hint: "" });
+    assert.deepEqual(parsed.dsseEnvelope.signatures, [{ keyid: "", sig }]);
     const verifier = await importPublicKey(keys.publicKeyPem);
-    // verifyDsse requires a keyid string, so the raw protobuf-JSON envelope (no keyid key) is
-    // malformed to it ...
+    const other = await importPublicKey(nodeKeys(algorithm).publicKeyPem);
+    // An empty keyid is tried with every key: the right one verifies, whatever the order.
+    const result = await verifyDsse(parsed.dsseEnvelope, [other, verifier]);
+    assert.deepEqual(result.checks.map((c) => c.code), ["signature.verified"]);
+    assert.ok(result.checks[0].message.includes(JSON.stringify(keys.cosignKeyId)));
+    assert.deepEqual(result.payload, STATEMENT);
+    // The raw protobuf-JSON envelope (no keyid key at all) verifies the same way.
     // deno-lint-ignore no-explicit-any
     const raw = await verifyDsse((json as any).dsseEnvelope, [verifier]);
-    assert.deepEqual(raw.checks.map((c) => c.code), ["signature.malformed"]);
-    // ... while the same envelope with the empty keyid filled in (what parseSigstoreBundle does
-    // for an omitted keyid) verifies: an empty keyid is tried with every key.
-    const filled: DsseEnvelope = {
-      payloadType: IN_TOTO_PAYLOAD_TYPE,
-      payload: base64(STATEMENT),
-      signatures: [{ keyid: "", sig }],
-    };
-    const result = await verifyDsse(filled, [verifier]);
-    assert.deepEqual(result.checks.map((c) => c.code), ["signature.verified"]);
+    assert.deepEqual(raw.checks.map((c) => c.code), ["signature.verified"]);
+
+    // And it can fail: only another key, or another payload under the same signature.
+    const wrongKey = await verifyDsse(parsed.dsseEnvelope, [other]);
+    assert.deepEqual([wrongKey.ok, wrongKey.checks.map((c) => c.code)], [false, [
+      "signature.invalid",
+    ]]);
+    const tampered: DsseEnvelope = { ...parsed.dsseEnvelope, payload: base64(STATEMENT.slice(1)) };
+    const forged = await verifyDsse(tampered, [other, verifier]);
+    assert.deepEqual([forged.ok, forged.checks.map((c) => c.code)], [false, ["signature.invalid"]]);
   });
 }
 
-Deno.test("sigstore-js bundle with a free-form hint: vouch finds no key with that id", async () => {
+Deno.test("sigstore-js bundle with a free-form hint: parsed as is; DSSE keys are picked by keyid", async () => {
   const keys = nodeKeys("ed25519");
   const hint = "release-signing-key";
   const json = await sigstoreSignDsse(STATEMENT, { ...keys, hint });
@@ -187,7 +192,8 @@ Deno.test("sigstore-js bundle with a free-form hint: vouch finds no key with tha
   const parsed = parseSigstoreBundle(json);
   assert.equal(parsed.verificationMaterial.publicKey.hint, hint);
   assert.equal(parsed.dsseEnvelope.signatures[0].keyid, hint);
-  // vouch names a public key only by its cosign key id, so the right key is never tried.
+  // verifyDsse alone selects keys by a non-empty keyid, so vouch's cosign-named key is not
+  // tried there; verify() tries every given key for such a bundle (tested below).
   const verifier = await importPublicKey(keys.publicKeyPem);
   const result = await verifyDsse(parsed.dsseEnvelope, [verifier]);
   assert.deepEqual(result.checks.map((c) => c.code), ["signature.keyid_mismatch"]);
@@ -295,38 +301,76 @@ for (const algorithm of ["ed25519", "ecdsa-p256"] as const) {
   });
 }
 
-Deno.test("verify() names the check that refuses sigstore-js bundles without the cosign hint", async () => {
+for (const algorithm of ["ed25519", "ecdsa-p256"] as const) {
+  Deno.test(`verify() passes sigstore-js bundles with no hint or a free-form hint, naming the key (${algorithm})`, async () => {
+    const { dir, keys } = await attestedCopy(algorithm);
+    const provenance = Deno.readFileSync(`${dir}/${FILES.provenance}`);
+    const other = nodeKeys(algorithm === "ed25519" ? "ecdsa-p256" : "ed25519");
+    // Another trusted key first: the right one is found by trying each.
+    const options = {
+      publicKeys: [other.publicKeyPem, keys.publicKeyPem],
+      expect: EXPECT,
+      ...SUBJECTS,
+    };
+    const assertPassedByTrial = (report: VerifyReport, hint: string): void => {
+      assert.deepEqual(failedCodes(report), []);
+      assert.equal(report.passed, true);
+      const unmatched = report.checks.find((c) => c.code === "sigstore.hint_unmatched");
+      assert.equal(unmatched?.ok, true, hint);
+      assert.equal(unmatched?.file, FILES.sigstoreBundle);
+      assert.ok(unmatched!.message.includes(JSON.stringify(keys.cosignKeyId)), unmatched!.message);
+      const codes = codesOf(report);
+      for (
+        const code of ["sigstore.signature.verified", "index.signatures_ok", "signature.required"]
+      ) {
+        assert.ok(codes.includes(code), code);
+      }
+    };
+
+    // No hint: publicKey is {}; the index, as attest() wrote it, records the cosign key id.
+    await replaceSigstoreBundle(dir, await sigstoreSignDsse(provenance, keys));
+    assertPassedByTrial(await verify(dir, options), "");
+
+    // A free-form hint: the index may record the cosign key id of the key that verified, or the hint.
+    const hint = "release-signing-key";
+    const freeFormJson = await sigstoreSignDsse(provenance, { ...keys, hint });
+    await replaceSigstoreBundle(dir, freeFormJson);
+    assertPassedByTrial(await verify(dir, options), hint);
+    await replaceSigstoreBundle(dir, freeFormJson, { keyid: hint });
+    assertPassedByTrial(await verify(dir, options), hint);
+  });
+}
+
+Deno.test("verify() still refuses hint-less sigstore-js bundles by a wrong key or over other bytes", async () => {
   const { dir, keys } = await attestedCopy("ed25519");
   const provenance = Deno.readFileSync(`${dir}/${FILES.provenance}`);
   const options = { publicKeys: [keys.publicKeyPem], ...SUBJECTS }; // no policy expectations
 
-  // No hint: publicKey is {}, the bundle is malformed to vouch; no provenance signature verifies.
-  await replaceSigstoreBundle(dir, await sigstoreSignDsse(provenance, keys));
-  const noHint = await verify(dir, options);
-  const malformed = noHint.checks.find((c) => c.code === "sigstore.malformed");
-  assert.match(malformed?.message ?? "", /publicKey\.hint is missing/);
-  assert.deepEqual(failedCodes(noHint), [
-    "sigstore.malformed",
-    "signature.required",
-  ]);
-
-  // A free-form hint: parsed, but no given key has that id. Left as attest() wrote it, the index
-  // still records the cosign key id for the file, which verify() also flags.
-  const hint = "release-signing-key";
-  const freeFormJson = await sigstoreSignDsse(provenance, { ...keys, hint });
-  await replaceSigstoreBundle(dir, freeFormJson);
-  const stale = await verify(dir, options);
-  const unknown = stale.checks.find((c) => c.code === "sigstore.key_unknown");
-  assert.match(unknown?.message ?? "", /release-signing-key/);
-  assert.deepEqual(failedCodes(stale), [
+  // Signed by a key that is not given: no given key verifies it.
+  const stranger = nodeKeys("ed25519");
+  await replaceSigstoreBundle(dir, await sigstoreSignDsse(provenance, stranger));
+  const unknown = await verify(dir, options);
+  const keyUnknown = unknown.checks.find((c) => c.code === "sigstore.key_unknown");
+  assert.match(keyUnknown?.message ?? "", /names no key .*none verifies the signature/);
+  assert.deepEqual(failedCodes(unknown), [
     "sigstore.key_unknown",
     "index.signatures_mismatch",
     "signature.required",
   ]);
-  // With the index's key id updated to the hint, only the key lookup fails.
-  await replaceSigstoreBundle(dir, freeFormJson, { keyid: hint });
+  assert.ok(!codesOf(unknown).includes("sigstore.hint_unmatched"));
+
+  // Signed by the right key, but over other bytes than provenance.intoto.json.
+  await replaceSigstoreBundle(dir, await sigstoreSignDsse(STATEMENT, keys));
+  assert.deepEqual(failedCodes(await verify(dir, options)), ["sigstore.payload_mismatch"]);
+
+  // The right signature, its payload swapped afterwards: the signature no longer verifies.
+  const json = await sigstoreSignDsse(STATEMENT, keys);
+  // deno-lint-ignore no-explicit-any
+  (json as any).dsseEnvelope.payload = base64(provenance);
+  await replaceSigstoreBundle(dir, json);
   assert.deepEqual(failedCodes(await verify(dir, options)), [
     "sigstore.key_unknown",
+    "index.signatures_mismatch",
     "signature.required",
   ]);
 });
