@@ -40,6 +40,8 @@
  */
 export { attest, DEFAULT_OUTPUT_DIR, DEFAULT_SIGNING_KEY_ID } from "./src/attest.ts";
 export type { AttestOptions, AttestReport } from "./src/attest.ts";
+export type { Env } from "./src/provenance/context.ts";
+export type { HashProgress } from "./src/provenance/subjects.ts";
 export { loadInventory, readInventory } from "./src/inventory/mod.ts";
 export type { LoadedInventory, ReadInventoryOptions } from "./src/inventory/mod.ts";
 export * from "./src/inventory/types.ts";
@@ -61,16 +63,33 @@ export {
   verifyDsse,
 } from "./src/signing/mod.ts";
 export type {
+  DsseCheck,
   DsseEnvelope,
   DsseResult,
   DsseSignature,
+  GeneratedKeyPair,
+  ImportedPrivateKey,
+  KeyAlgorithm,
   Signer,
+  SigningAlgorithm,
   SigstoreBundle,
+  TimestampVerificationData,
+  VerificationMaterial,
   Verifier,
 } from "./src/signing/mod.ts";
 export { renderVerifyMarkdown, verify } from "./src/verify/mod.ts";
 export type { VerifyCheck, VerifyOptions, VerifyReport } from "./src/verify/mod.ts";
-export type { ProvenanceStatement } from "./src/provenance/statement.ts";
-export type { BundleIndex } from "./src/bundle/bundle_index.ts";
+export type {
+  ProvenanceStatement,
+  ResourceDescriptor,
+  SlsaProvenance,
+} from "./src/provenance/statement.ts";
+export type {
+  BundleIndex,
+  FileKind,
+  IndexedFile,
+  IndexedSignature,
+  InventorySummary,
+} from "./src/bundle/bundle_index.ts";
 export { VouchError } from "./src/errors.ts";
 export type { Problem } from "./src/errors.ts";

@@ -151,6 +151,44 @@ export function compileArgs(
   ];
 }
 
+/**
+ * The environment variables `deno compile` is given: where deno and its cache
+ * live, a temp folder, a local runtime and the proxy settings for the runtime
+ * download. Everything else, signing keys above all, stays in this process.
+ */
+export const COMPILE_ENV_NAMES: readonly string[] = [
+  "PATH",
+  "HOME",
+  "DENO_DIR",
+  "XDG_CACHE_HOME",
+  "TMPDIR",
+  "DENORT_BIN",
+  "HTTPS_PROXY",
+  "HTTP_PROXY",
+  "NO_PROXY",
+  "https_proxy",
+  "http_proxy",
+  "no_proxy",
+];
+
+/**
+ * The environment of the `deno compile` child process: only the
+ * {@linkcode COMPILE_ENV_NAMES} that are set and non-empty. The child runs
+ * with a cleared environment, so `VOUCH_SIGNING_KEY`, `VOUCH_PRIVATE_KEY` and
+ * any other secret never reach it.
+ *
+ * @param env This process's environment.
+ * @returns The variables to pass, in {@linkcode COMPILE_ENV_NAMES} order.
+ */
+export function compileEnv(env: Env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of COMPILE_ENV_NAMES) {
+    const value = Object.hasOwn(env, name) ? env[name] : undefined;
+    if (value !== undefined && value !== "") out[name] = value;
+  }
+  return out;
+}
+
 // deno prints colours even into a pipe when it thinks it may.
 // deno-lint-ignore no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
@@ -222,10 +260,10 @@ async function compileTarget(
 ): Promise<Problem | undefined> {
   const args = compileArgs(target, { version: VERSION, outDir });
   console.error(`compile: ${target} -> ${args[args.indexOf("--output") + 1]}`);
-  const denortBin = env.DENORT_BIN;
   const result = await new Deno.Command(Deno.execPath(), {
     args,
-    env: denortBin ? { DENORT_BIN: denortBin } : undefined,
+    env: compileEnv(env),
+    clearEnv: true,
     stdout: "piped",
     stderr: "piped",
   }).output();

@@ -87,8 +87,9 @@ export async function publishDirectory(
 ): Promise<void> {
   const dir = resolve(target);
   const parent = dirname(dir);
-  await Deno.mkdir(parent, { recursive: true });
+  // Check first: under a regular file, mkdir would fail with a bare AlreadyExists.
   const replacing = await checkReplaceable(dir, options);
+  await Deno.mkdir(parent, { recursive: true });
   const temp = join(parent, `.${basename(dir)}.vouch-tmp-${randomSuffix()}`);
   await Deno.mkdir(temp);
   try {

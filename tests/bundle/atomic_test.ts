@@ -201,3 +201,23 @@ Deno.test("checkReplaceable: absent, empty, earlier evidence, or refused", async
     assert.deepEqual(await names(evidence), [MARKER, "SHA256SUMS"].sort());
   });
 });
+
+Deno.test("publishDirectory and checkReplaceable: a target under a regular file is not_directory", async () => {
+  await withTempDir(async (dir) => {
+    const file = join(dir, "somefile");
+    await Deno.writeTextFile(file, "keep me");
+    for (const target of [join(file, "out"), join(file, "deeper", "out")]) {
+      // Both used to end as a bare AlreadyExists / NotADirectory (exit 3, "internal").
+      await rejectsCode(checkReplaceable(target, OPTIONS), "output_dir.not_directory");
+      await rejectsCode(
+        publishDirectory(target, new Map([[MARKER, "x"]]), OPTIONS),
+        "output_dir.not_directory",
+      );
+      await assert.rejects(checkReplaceable(target, OPTIONS), {
+        message: `--output-dir ${target}: a parent of it is not a directory`,
+      });
+    }
+    assert.equal(await Deno.readTextFile(file), "keep me");
+    assert.deepEqual(await names(dir), ["somefile"]);
+  });
+});

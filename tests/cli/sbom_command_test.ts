@@ -4,6 +4,7 @@ import { run } from "../../src/cli/sbom_command.ts";
 import { SBOM_HELP } from "../../src/cli/help.ts";
 import { isVouchError } from "../../src/errors.ts";
 import { demoProject } from "../_cli.ts";
+import { runCli } from "../../src/cli/main.ts";
 import { fakeIo } from "./_fake_io.ts";
 import { REPO_ROOT } from "../_util.ts";
 
@@ -74,6 +75,23 @@ Deno.test("sbom: usage errors are VouchErrors", async () => {
     run(["--project-root", project], fakeIo({ env: { SOURCE_DATE_EPOCH: "soon" } })),
     "env.invalid.SOURCE_DATE_EPOCH",
   );
+});
+
+Deno.test("sbom --project-root <missing or a file>: project_root.missing, exit 2", async () => {
+  const project = await demoProject();
+  for (const root of [`${project}/missing`, `${project}/pyproject.toml`]) {
+    await rejectsWith(
+      run(["--project-root", root], fakeIo({ env: EPOCH })),
+      "project_root.missing",
+    );
+    const io = fakeIo({ env: EPOCH });
+    assert.equal(await runCli(["sbom", "--project-root", root], io), 2);
+    assert.equal(io.out, "");
+    assert.match(
+      io.err,
+      /^error\[project_root\.missing\]: --project-root .* is not a directory\n {2}hint: /,
+    );
+  }
 });
 
 Deno.test("the sbom command's module graph has no node:crypto (it costs 15-30 ms to load)", async () => {

@@ -63,3 +63,20 @@ Deno.test("sriHashes: empty or absent input gives no hash", () => {
   assert.deepEqual(sriHashes(""), []);
   assert.deepEqual(sriHashes("   "), []);
 });
+
+Deno.test("sriHashes: Object.prototype names are not algorithms (no hash, no crash)", () => {
+  const b64 = digest("sha256", "x", "base64");
+  const parts = [
+    "constructor-abc",
+    `constructor-${b64}`,
+    `__proto__-${b64}`,
+    `toString-${b64}`,
+    `hasOwnProperty-${b64}`,
+    `valueOf-${b64}`,
+    `CONSTRUCTOR-${b64}`,
+  ];
+  for (const part of parts) assert.deepEqual(sriHashes(part), [], part);
+  assert.deepEqual(sriHashes([...parts, `sha256-${b64}`].join(" ")), [
+    { alg: "sha256", hex: digest("sha256", "x", "hex") },
+  ]);
+});

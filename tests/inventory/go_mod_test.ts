@@ -113,3 +113,25 @@ Deno.test("readGoMod matches the cli/cli go.mod exactly", () => {
   ) assert.ok(ids.has(purl), purl);
   assert.ok(![...ids].some((id) => id.includes("rogpeppe/go-internal")));
 });
+
+Deno.test("readGoMod: a bad escape or a raw control character in a quoted token is an input error", () => {
+  const cases: Array<[string, RegExp]> = [
+    // \x is a Go escape JSON lacks; it used to escape JSON.parse as a SyntaxError (exit 3).
+    ['module x\n\nrequire "a.b/c\\x41" v1.0.0\n', /^go\.mod:3: bad escape/],
+    ['module x\nrequire "a.b/c\tz" v1.0.0\n', /^go\.mod:2: bad escape or control character/],
+    ['module x\nrequire (\n\t"a.b/\\q" v1.0.0\n)\n', /^go\.mod:3: bad escape/],
+    ['module "x\\\n', /^go\.mod:1: /],
+  ];
+  for (const [text, message] of cases) {
+    assertVouchError(
+      () => readGoMod(text, { path: "go.mod" }),
+      "inventory.go_mod.invalid",
+      message,
+    );
+  }
+  // The escapes Go and JSON share still decode.
+  assert.deepEqual(readGoMod('module "ex\\u0061mple.com/m"\n', { path: "go.mod" }).project, {
+    name: "example.com/m",
+    purl: "pkg:golang/example.com/m",
+  });
+});

@@ -1,7 +1,7 @@
 // readInventory: detection, the manifest/lockfile merge, and SBOM validity
 // for every fixture and every real-world corpus project.
 import assert from "node:assert/strict";
-import { loadInventory, readInventory } from "../../src/inventory/mod.ts";
+import { checkProjectRoot, loadInventory, readInventory } from "../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../_util.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
@@ -135,6 +135,28 @@ Deno.test("--lockfile errors: unknown name, missing file", async () => {
   }
 });
 
+Deno.test("a missing root or a file as root is project_root.missing, not an internal error", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/file`, "not a folder");
+    const isMissing = (root: string): (e: unknown) => boolean => (e) => {
+      assert.ok(isVouchError(e), `expected a VouchError, got ${e}`);
+      assert.equal(e.code, "project_root.missing");
+      assert.equal(e.message, `--project-root ${root} is not a directory`);
+      assert.ok(e.hint.length > 0);
+      return true;
+    };
+    for (const root of [`${dir}/missing`, `${dir}/file`, `${dir}/file/below`]) {
+      assert.throws(() => checkProjectRoot(root), isMissing(root), root);
+      await assert.rejects(readInventory(root), isMissing(root), root);
+      await assert.rejects(loadInventory(root, { lockfiles: ["uv.lock"] }), isMissing(root), root);
+    }
+    assert.equal(checkProjectRoot(dir), undefined, "a directory passes");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("the scan skips node_modules, target, vendor, hidden folders and excluded folders", async () => {
   const dir = await Deno.makeTempDir();
   const lock = await Deno.readTextFile(fixture("demo", "uv.lock"));
@@ -196,4 +218,47 @@ Deno.test({
       await assertValidSboms(inventory, dir);
     }
   },
+});
+
+Deno.test("the inventory never reads files outside the project root", async () => {
+  const dir = await Deno.makeTempDir();
+  const project = `${dir}/project`;
+  await Deno.mkdir(project);
+  await Deno.writeTextFile(`${dir}/secret.txt`, "idna==3.10\n");
+  const expectOutside = async (options: { lockfiles?: string[] } = {}): Promise<void> => {
+    await assert.rejects(
+      readInventory(project, options),
+      (e: unknown) =>
+        isVouchError(e) && e.code === "inventory.outside_root" && !e.message.includes("idna"),
+    );
+  };
+  // An include that climbs out of the project.
+  await Deno.writeTextFile(`${project}/requirements.txt`, "-r ../secret.txt\n");
+  await expectOutside();
+  // A lockfile that is a symbolic link to a file outside.
+  await Deno.remove(`${project}/requirements.txt`);
+  await Deno.symlink(`${dir}/secret.txt`, `${project}/requirements-prod.txt`);
+  await expectOutside({ lockfiles: ["requirements-prod.txt"] });
+  // --lockfile naming a file outside.
+  await Deno.remove(`${project}/requirements-prod.txt`);
+  await Deno.copyFile(`${dir}/secret.txt`, `${dir}/requirements.txt`);
+  await expectOutside({ lockfiles: ["../requirements.txt"] });
+  // Inside the root, an include in a subfolder is fine.
+  await Deno.mkdir(`${project}/requirements`);
+  await Deno.writeTextFile(`${project}/requirements/base.txt`, "idna==3.10\n");
+  await Deno.writeTextFile(`${project}/requirements.txt`, "-r requirements/base.txt\n");
+  const inventory = await readInventory(project, { lockfiles: ["requirements.txt"] });
+  assert.deepEqual(inventory.sources, ["requirements.txt", "requirements/base.txt"]);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("input digests are of the bytes read, as sha256sum computes them", async () => {
+  const dir = await Deno.makeTempDir();
+  const bytes = new Uint8Array([...new TextEncoder().encode("idna==3.10  # caf"), 0xe9, 0x0a]);
+  await Deno.writeFile(`${dir}/requirements.txt`, bytes);
+  const { inputs } = await loadInventory(dir);
+  const expected = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))
+    .map((b) => b.toString(16).padStart(2, "0")).join("");
+  assert.deepEqual(inputs, [{ name: "requirements.txt", sha256: expected }]);
+  await Deno.remove(dir, { recursive: true });
 });

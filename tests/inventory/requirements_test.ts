@@ -109,6 +109,27 @@ Deno.test("readRequirements: cycles, missing includes and malformed lines fail w
   );
 });
 
+Deno.test("readRequirements: a bad %-escape in an archive URL is read as written, not thrown", () => {
+  // decodeURIComponent("pkg%ZZ-1.0.tar.gz") throws a URIError; that used to end as exit 3.
+  const url = "https://example.com/dist/pkg%ZZ-1.0.tar.gz";
+  const out = readRequirements(`${url}\nhttps://example.com/dist/my%20pkg-2.0.tar.gz\n`, {
+    path: "r.txt",
+  });
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.deepEqual([...byName.keys()].sort(), ["my pkg", "pkg%ZZ"]);
+  const bad = byName.get("pkg%ZZ");
+  assert.equal(bad?.version, "1.0");
+  assert.equal(bad?.downloadLocation, url);
+  assert.equal(bad?.id, pypiPurl("pkg%ZZ", "1.0", { download_url: url }));
+  // A well-formed escape is still decoded for the name.
+  assert.equal(byName.get("my pkg")?.version, "2.0");
+  assert.ok(out.edges.every((e) => e.from === ROOT_ID));
+  assert.equal(out.edges.length, 2);
+  // Named explicitly, it keeps its declared name; the file name says pkg%ZZ, so nothing is pinned.
+  const named = readRequirements(`pkg @ ${url}\n`, { path: "r.txt" });
+  assert.deepEqual(named.components.map((c) => [c.name, c.version]), [["pkg", undefined]]);
+});
+
 Deno.test("readRequirements: include paths are passed relative to the top file's folder", () => {
   const asked: string[] = [];
   readRequirements("-r ../shared/base.txt\n", {

@@ -6,6 +6,7 @@ import {
   binaryName,
   classifyCompileFailure,
   compileArgs,
+  compileEnv,
   parseCompileArgs,
   PERMISSION_FLAGS,
   releaseBinaries,
@@ -257,6 +258,58 @@ Deno.test("releaseBinaries keeps the vouch-* files, sorted", () => {
     ]),
     ["vouch-0.1.0-aarch64-apple-darwin", "vouch-0.1.0-x86_64-pc-windows-msvc.exe"],
   );
+});
+
+Deno.test("compileEnv passes only what deno needs: never a signing key", () => {
+  const env = {
+    PATH: "/usr/bin:/bin",
+    HOME: "/home/builder",
+    DENO_DIR: "/cache/deno",
+    XDG_CACHE_HOME: "/cache",
+    TMPDIR: "/tmp/x",
+    DENORT_BIN: "/opt/denort",
+    HTTPS_PROXY: "http://proxy:3128",
+    HTTP_PROXY: "http://proxy:3128",
+    NO_PROXY: "localhost",
+    https_proxy: "http://lower:3128",
+    http_proxy: "http://lower:3128",
+    no_proxy: "127.0.0.1",
+    VOUCH_SIGNING_KEY: "hmac-secret",
+    VOUCH_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----",
+    GITHUB_TOKEN: "ghp_secret",
+    AWS_SECRET_ACCESS_KEY: "aws",
+    SOURCE_DATE_EPOCH: "1700000000",
+  };
+  const before = { ...env };
+  const passed = compileEnv(env);
+  assert.deepEqual(passed, {
+    PATH: "/usr/bin:/bin",
+    HOME: "/home/builder",
+    DENO_DIR: "/cache/deno",
+    XDG_CACHE_HOME: "/cache",
+    TMPDIR: "/tmp/x",
+    DENORT_BIN: "/opt/denort",
+    HTTPS_PROXY: "http://proxy:3128",
+    HTTP_PROXY: "http://proxy:3128",
+    NO_PROXY: "localhost",
+    https_proxy: "http://lower:3128",
+    http_proxy: "http://lower:3128",
+    no_proxy: "127.0.0.1",
+  });
+  for (const secret of ["hmac-secret", "PRIVATE KEY", "ghp_secret", "aws"]) {
+    assert.ok(!JSON.stringify(passed).includes(secret), secret);
+  }
+  assert.deepEqual(env, before, "the input is not changed");
+});
+
+Deno.test("compileEnv drops unset and empty variables", () => {
+  assert.deepEqual(compileEnv({}), {});
+  assert.deepEqual(
+    compileEnv({ PATH: "/bin", DENORT_BIN: "", HOME: undefined, VOUCH_SIGNING_KEY: "k" }),
+    { PATH: "/bin" },
+  );
+  // Names are matched exactly: an inherited property is not a variable.
+  assert.deepEqual(compileEnv(Object.create({ PATH: "/inherited" })), {});
 });
 
 function childEnv(extra: Record<string, string>): Record<string, string> {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash, createPublicKey } from "node:crypto";
+import { VouchError } from "../../src/errors.ts";
 import { writeKeyPair } from "../../src/signing/keygen.ts";
 import { importPrivateKey, importPublicKey } from "../../src/signing/keys.ts";
 
@@ -65,4 +66,24 @@ Deno.test("writeKeyPair makes a different key each time", () =>
     const a = await writeKeyPair(`${dir}/a`, { algorithm: "ed25519" });
     const b = await writeKeyPair(`${dir}/b`, { algorithm: "ed25519" });
     assert.notEqual(a.keyid, b.keyid);
+  }));
+
+Deno.test("writeKeyPair under a regular file is key.unwritable, and writes nothing", () =>
+  inTempDir(async (dir) => {
+    await Deno.writeTextFile(`${dir}/somefile`, "keep me");
+    for (const prefix of [`${dir}/somefile/k`, `${dir}/somefile/deeper/k`]) {
+      // The lstat in the key.exists check used to throw a bare NotADirectory (exit 3).
+      await assert.rejects(
+        writeKeyPair(prefix, { algorithm: "ed25519" }),
+        (e: unknown) => {
+          assert.ok(e instanceof VouchError, `expected a VouchError, got ${e}`);
+          assert.equal(e.code, "key.unwritable");
+          assert.equal(e.message, `cannot write ${prefix}.key: a parent is not a folder`);
+          assert.ok(e.hint.length > 0);
+          return true;
+        },
+      );
+    }
+    assert.equal(await Deno.readTextFile(`${dir}/somefile`), "keep me");
+    assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["somefile"]);
   }));

@@ -28,3 +28,33 @@ Deno.test("readCapped reads small files and refuses large ones by size", async (
   assert.equal((await readCapped(dir, "dir")).check?.code, "file.not_regular");
   assert.equal((await readCapped(`${dir}/none`, "none")).check?.code, "file.unreadable");
 });
+
+Deno.test({
+  name: "readCapped on a FIFO is file.not_regular and does not block",
+  ignore: Deno.build.os === "windows",
+  fn: async () => {
+    const fifo = `${tempDir()}/pipe`;
+    const made = await new Deno.Command("mkfifo", { args: [fifo] }).output();
+    assert.ok(made.success, "mkfifo failed");
+    // Opening a FIFO for reading with no writer blocks: fail the test instead of hanging it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), 5000);
+    });
+    try {
+      const pending = readCapped(fifo, "pipe");
+      const result = await Promise.race([pending, timeout]);
+      if (result === "timeout") {
+        // Give the blocked open a writer so the run ends with this failure instead of hanging.
+        Deno.openSync(fifo, { write: true }).close();
+        await pending;
+        assert.fail("readCapped blocked on the FIFO");
+      }
+      assert.deepEqual(result, {
+        check: { code: "file.not_regular", ok: false, message: "not a regular file", file: "pipe" },
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  },
+});
