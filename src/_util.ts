@@ -1,6 +1,6 @@
 /**
- * Small helpers every stage shares: the one string order and the one
- * timestamp format vouch writes.
+ * Small helpers every stage shares: the one string order, the one
+ * timestamp format vouch writes, and the one shape check for parsed JSON.
  *
  * @module
  */
@@ -36,4 +36,14 @@ export function utcSeconds(date: Date): string {
     );
   }
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * Tells whether a parsed JSON value is an object (not an array, not null).
+ *
+ * @param value Any parsed JSON.
+ * @returns `true` for a plain object.
+ */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compareStrings, utcSeconds } from "../src/_util.ts";
+import { compareStrings, isRecord, utcSeconds } from "../src/_util.ts";
 import { isVouchError } from "../src/errors.ts";
 
 Deno.test("compareStrings: code-unit order, not locale order", () => {
@@ -28,4 +28,23 @@ Deno.test("utcSeconds: UTC, no fraction", () => {
   assert.equal(utcSeconds(new Date("2024-01-02T03:04:05Z")), "2024-01-02T03:04:05Z");
   assert.equal(utcSeconds(new Date("2024-06-01T12:00:00.000+02:00")), "2024-06-01T10:00:00Z");
   assert.equal(utcSeconds(new Date(0)), "1970-01-01T00:00:00Z");
+});
+
+Deno.test("isRecord: parsed JSON objects only", () => {
+  assert.equal(isRecord(JSON.parse('{"a": 1}')), true);
+  assert.equal(isRecord({}), true);
+  for (const text of ["[]", "[{}]", "null", "1", '"x"', "true"]) {
+    assert.equal(isRecord(JSON.parse(text)), false, text);
+  }
+  assert.equal(isRecord(undefined), false);
+});
+
+Deno.test("isRecord: plain objects only", () => {
+  assert.equal(isRecord({}), true);
+  assert.equal(isRecord({ a: 1 }), true);
+  assert.equal(isRecord([]), false);
+  assert.equal(isRecord(null), false);
+  assert.equal(isRecord("x"), false);
+  assert.equal(isRecord(1), false);
+  assert.equal(isRecord(undefined), false);
 });

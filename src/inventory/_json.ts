@@ -1,4 +1,5 @@
 import { VouchError } from "../errors.ts";
+import { isRecord } from "../_util.ts";
 
 /** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>;
@@ -147,7 +148,7 @@ export function parseJsonObject(text: string, path: string, code: string): JsonO
       `fix the JSON syntax at line ${line} of ${path} (or regenerate the file)`,
     );
   }
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     throw new VouchError(
       code,
       `${path}:1: expected a JSON object at the top level`,
@@ -155,16 +156,6 @@ export function parseJsonObject(text: string, path: string, code: string): JsonO
     );
   }
   return value;
-}
-
-/**
- * Tells whether a value is a plain JSON object.
- *
- * @param value Anything.
- * @returns `true` for a non-null, non-array object.
- */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -176,7 +167,7 @@ export function isObject(value: unknown): value is JsonObject {
  */
 export function objectAt(value: JsonObject, key: string): JsonObject {
   const member = value[key];
-  return isObject(member) ? member : {};
+  return isRecord(member) ? member : {};
 }
 
 /**

@@ -5,15 +5,9 @@
  */
 
 import { VouchError } from "../errors.ts";
+import { isRecord } from "../_util.ts";
 import { OutputBuilder } from "./_builder.ts";
-import {
-  isObject,
-  type JsonObject,
-  keyLine,
-  objectAt,
-  parseJsonObject,
-  stringAt,
-} from "./_json.ts";
+import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "./_json.ts";
 import { sriHashes } from "./_sri.ts";
 import { formatPurl, jsrPurl, npmPurl } from "./purl.ts";
 import type { Hash, ReaderOutput, Scope } from "./types.ts";
@@ -53,7 +47,7 @@ function remotePurl(url: string): [string, string] {
 /** The dependency references of an entry: v5 arrays, or v4-style `{alias: target}` maps. */
 function references(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
-  if (!isObject(value)) return [];
+  if (!isRecord(value)) return [];
   // v4-style maps: `alias: "name@version_peer"` (or `"npm:name@…"`), or `alias: "version"`.
   return Object.entries(value).flatMap(([alias, target]) => {
     if (typeof target !== "string") return [];
@@ -116,7 +110,7 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
   const addEntries = (kind: "jsr" | "npm", table: JsonObject): void => {
     for (const [key, entry] of Object.entries(table)) {
       const [name, rest] = splitNameAt(key);
-      if (!isObject(entry) || rest === undefined || rest === "") {
+      if (!isRecord(entry) || rest === undefined || rest === "") {
         throw new VouchError(
           CODE,
           `${path}:${keyLine(text, key)}: ${kind} entry ${JSON.stringify(key)} is malformed`,
@@ -212,7 +206,7 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
   for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
     const id = out.member({ id: `workspace:${folder}`, name: folder });
     out.edge(ROOT_ID, id, "runtime");
-    roots.push([id, isObject(member) ? member : {}]);
+    roots.push([id, isRecord(member) ? member : {}]);
   }
   for (const [from, config] of roots) {
     const declared = [

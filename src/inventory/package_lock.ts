@@ -5,15 +5,9 @@
  */
 
 import { VouchError } from "../errors.ts";
+import { isRecord } from "../_util.ts";
 import { OutputBuilder } from "./_builder.ts";
-import {
-  isObject,
-  type JsonObject,
-  keyLine,
-  objectAt,
-  parseJsonObject,
-  stringAt,
-} from "./_json.ts";
+import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "./_json.ts";
 import { sriHashes } from "./_sri.ts";
 import { npmPurl } from "./purl.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "./types.ts";
@@ -108,13 +102,13 @@ export function readPackageLock(
       "regenerate it with npm 7 or later (`npm install --lockfile-version 3`)",
     );
   }
-  if (!isObject(lock.packages)) {
+  if (!isRecord(lock.packages)) {
     throw new VouchError(CODE, `${path}:1: no "packages" map`, `regenerate ${path} with npm 7+`);
   }
   const packages = lock.packages as Record<string, unknown>;
   const entries = new Map<string, JsonObject>();
   for (const [key, entry] of Object.entries(packages)) {
-    if (!isObject(entry)) throw invalidEntry(text, path, key, "is not an object");
+    if (!isRecord(entry)) throw invalidEntry(text, path, key, "is not an object");
     entries.set(key, entry);
   }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { isRecord } from "./_json.ts";
+import { isRecord } from "../_util.ts";
 import { decodeBase64, encodeBase64 } from "./_base64.ts";
 
 /** The payload type of in-toto statements. */

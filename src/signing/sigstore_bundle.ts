@@ -10,7 +10,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { isRecord } from "./_json.ts";
+import { isRecord } from "../_util.ts";
 import { decodeBase64 } from "./_base64.ts";
 import type { DsseEnvelope } from "./dsse.ts";
 

@@ -1,5 +1,5 @@
 // Private: the report types every verify unit produces, and small constructors.
-import { isRecord } from "../signing/_json.ts";
+import { isRecord } from "../_util.ts";
 
 export { isRecord };
 

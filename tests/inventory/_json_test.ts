@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
 import { isVouchError, type VouchError } from "../../src/errors.ts";
-import {
-  isObject,
-  keyLine,
-  lineAt,
-  objectAt,
-  parseJsonObject,
-  stringAt,
-} from "../../src/inventory/_json.ts";
+import { keyLine, lineAt, objectAt, parseJsonObject, stringAt } from "../../src/inventory/_json.ts";
 
 function jsonError(text: string, path = "package-lock.json"): VouchError {
   try {
@@ -101,16 +94,6 @@ Deno.test("parseJsonObject: a long document's error message does not quote the s
   assert.match(error.message, /^package-lock\.json:42: invalid JSON: /);
   assert.ok(!error.message.includes("\n"), `one line: ${JSON.stringify(error.message)}`);
   assert.ok(!error.message.includes('"k1"'), "no excerpt of the file");
-});
-
-Deno.test("isObject: plain objects only", () => {
-  assert.equal(isObject({}), true);
-  assert.equal(isObject({ a: 1 }), true);
-  assert.equal(isObject([]), false);
-  assert.equal(isObject(null), false);
-  assert.equal(isObject("x"), false);
-  assert.equal(isObject(1), false);
-  assert.equal(isObject(undefined), false);
 });
 
 Deno.test("objectAt and stringAt: typed members, absent or mistyped as empty/undefined", () => {
