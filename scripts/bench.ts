@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { isVouchError, VouchError } from "../src/errors.ts";
 import { parseArgs } from "../src/cli/args.ts";
 import { runCli } from "../src/cli/main.ts";
+import { denoCliIo } from "../src/cli/io.ts";
 import { hashFile, hashSubjects, type SubjectPath } from "../src/provenance/subjects.ts";
 import { readInventory } from "../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../src/sbom/mod.ts";
@@ -761,13 +762,10 @@ async function childHash(path: string): Promise<void> {
 async function childCli(args: string[]): Promise<void> {
   let bytes = 0;
   const exit = await runCli(args, {
+    ...denoCliIo({ env: {}, stderrIsTerminal: false }),
     // Encoded as main.ts does before writing, so the peak RSS counts the output's bytes.
     stdout: (text) => void (bytes += new TextEncoder().encode(text).length),
     stderr: () => {},
-    env: {},
-    stderrIsTerminal: false,
-    readTextFile: (path) => Deno.readTextFileSync(path),
-    appendTextFile: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
   });
   await report({ exit, stdoutBytes: bytes });
 }

@@ -5,12 +5,8 @@
  * @module
  */
 import { runCli } from "../src/cli/main.ts";
+import { denoCliIo } from "../src/cli/io.ts";
 
-const encoder = new TextEncoder();
-const write = (file: { writeSync(p: Uint8Array): number }) => (text: string): void => {
-  const bytes = encoder.encode(text);
-  for (let off = 0; off < bytes.length;) off += file.writeSync(bytes.subarray(off));
-};
 const root = new URL("../", import.meta.url).pathname;
 const work = await Deno.makeTempDir({ prefix: "vouch-demo-" });
 const outputDir = `${root}test_artifacts/demo`;
@@ -18,15 +14,7 @@ const env: Record<string, string> = {
   ...Deno.env.toObject(),
   VOUCH_SIGNING_KEY: "demo-hmac-secret-not-for-production",
 };
-const io = {
-  stdout: write(Deno.stdout),
-  stderr: write(Deno.stderr),
-  env,
-  stderrIsTerminal: false,
-  readTextFile: (path: string): string => Deno.readTextFileSync(path),
-  appendTextFile: (path: string, text: string): void =>
-    Deno.writeTextFileSync(path, text, { append: true }),
-};
+const io = denoCliIo({ env, stderrIsTerminal: false });
 
 async function step(title: string, argv: string[]): Promise<void> {
   io.stdout(`\n$ vouch ${argv.join(" ")}\n`);

@@ -1,5 +1,5 @@
 /**
- * What a command may touch, and the exit codes it returns.
+ * What a command may touch, the real process I/O, and the exit codes.
  *
  * @module
  */
@@ -23,3 +23,27 @@ export interface CliIo {
 
 /** Exit codes: 0 passed, 1 blocked or a failed check, 2 usage or input error, 3 internal failure. */
 export const EXIT = { ok: 0, blocked: 1, usage: 2, internal: 3 } as const;
+
+function writeAll(file: { writeSync(p: Uint8Array): number }, text: string): void {
+  const bytes = new TextEncoder().encode(text);
+  for (let off = 0; off < bytes.length;) off += file.writeSync(bytes.subarray(off));
+}
+
+/**
+ * The real process I/O: stdout and stderr (written whole), the files of this
+ * machine, and the environment (the process's own unless one is given).
+ *
+ * @param options `env` replaces the process environment; `stderrIsTerminal`
+ *   overrides the TTY check.
+ * @returns The I/O for {@linkcode CliIo} users such as `runCli`.
+ */
+export function denoCliIo(options: { env?: Env; stderrIsTerminal?: boolean } = {}): CliIo {
+  return {
+    stdout: (text) => writeAll(Deno.stdout, text),
+    stderr: (text) => writeAll(Deno.stderr, text),
+    env: options.env ?? Deno.env.toObject(),
+    stderrIsTerminal: options.stderrIsTerminal ?? Deno.stderr.isTerminal(),
+    readTextFile: (path) => Deno.readTextFileSync(path),
+    appendTextFile: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
+  };
+}
