@@ -10,109 +10,11 @@ import { sha256Hex } from "../digest.ts";
 import { OutputBuilder } from "./_builder.ts";
 import { pep503Name } from "./purl.ts";
 import type { Component, Edge, Inventory, Project, ReaderOutput } from "./types.ts";
-import { readPyproject } from "./pyproject.ts";
-import { readRequirements } from "./requirements.ts";
-import { readUvLock } from "./uv_lock.ts";
-import { readPoetryLock } from "./poetry_lock.ts";
-import { readPdmLock } from "./pdm_lock.ts";
-import { readPackageLock } from "./package_lock.ts";
-import { readDenoLock } from "./deno_lock.ts";
-import { readCargoLock } from "./cargo_lock.ts";
-import { readGoMod } from "./go_mod.ts";
+import type { Load, Reader, ReaderResult } from "./_reader.ts";
+import { readerFor, READERS, supportedFiles } from "./_registry.ts";
 
 export * from "./types.ts";
 export * from "./purl.ts";
-
-/** A reader's output, with the project it describes when the file names one. */
-type Output = ReaderOutput & { project?: Project };
-
-/** Reads a file relative to the project root; `undefined` when it does not exist. */
-type Load = (relativePath: string) => string | undefined;
-
-interface Reader {
-  /** Reader name, as in error codes. */
-  name: string;
-  /** True for a lockfile (resolved versions); false for a manifest. */
-  lock: boolean;
-  /** Python lock-like outputs absorb the Python manifest's declarations. */
-  python: boolean;
-  matches(file: string, folder: string): boolean;
-  read(text: string, path: string, context: { load: Load; release?: string }): Output;
-}
-
-const READERS: Reader[] = [
-  {
-    name: "pyproject",
-    lock: false,
-    python: true,
-    matches: (f) => f === "pyproject.toml",
-    read: (text, path, c) => readPyproject(text, { path, release: c.release }),
-  },
-  {
-    name: "uv_lock",
-    lock: true,
-    python: true,
-    matches: (f) => f === "uv.lock",
-    read: (text, path) => readUvLock(text, { path }),
-  },
-  {
-    name: "poetry_lock",
-    lock: true,
-    python: true,
-    matches: (f) => f === "poetry.lock",
-    read: (text, path) => readPoetryLock(text, { path }),
-  },
-  {
-    name: "pdm_lock",
-    lock: true,
-    python: true,
-    matches: (f) => f === "pdm.lock",
-    read: (text, path) => readPdmLock(text, { path }),
-  },
-  {
-    name: "requirements",
-    lock: true,
-    python: true,
-    matches: (f, folder) =>
-      /^requirements.*\.txt$/.test(f) || (folder === "requirements" && f.endsWith(".txt")),
-    read: (text, path, c) =>
-      readRequirements(text, {
-        path,
-        include: (rel) => c.load(join(dirname(path), rel).replaceAll("\\", "/")),
-      }),
-  },
-  {
-    name: "package_lock",
-    lock: true,
-    python: false,
-    matches: (f) => f === "package-lock.json",
-    read: (text, path) => readPackageLock(text, { path }),
-  },
-  {
-    name: "deno_lock",
-    lock: true,
-    python: false,
-    matches: (f) => f === "deno.lock",
-    read: (text, path) => readDenoLock(text, { path }),
-  },
-  {
-    name: "cargo_lock",
-    lock: true,
-    python: false,
-    matches: (f) => f === "Cargo.lock",
-    read: (text, path) => readCargoLock(text, { path }),
-  },
-  {
-    name: "go_mod",
-    lock: true,
-    python: false,
-    matches: (f) => f === "go.mod",
-    read: (text, path, c) => {
-      const goSumPath = join(dirname(path), "go.sum").replaceAll("\\", "/");
-      return readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
-    },
-  },
-];
 
 /** Folders never scanned for manifests. */
 const SKIPPED = new Set([
@@ -125,10 +27,6 @@ const SKIPPED = new Set([
 ]);
 /** How deep below the project root the scan goes. */
 const MAX_DEPTH = 4;
-
-function readerFor(path: string): Reader | undefined {
-  return READERS.find((r) => r.matches(basename(path), basename(dirname(path))));
-}
 
 /** Lists the supported files below `root`, relative and sorted. */
 async function scan(root: string, skip: Set<string>): Promise<string[]> {
@@ -184,7 +82,7 @@ export interface LoadedInventory {
  * packages. The unpinned declaration itself is dropped: the lockfile says what
  * ships.
  */
-function foldManifest(manifest: Output, locks: Output[]): Output {
+function foldManifest(manifest: ReaderResult, locks: ReaderResult[]): ReaderResult {
   const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => pep503Name(c.name));
   const targets = new Map<string, Component[]>();
   const components: Component[] = [];
@@ -211,12 +109,14 @@ function foldManifest(manifest: Output, locks: Output[]): Output {
 }
 
 /** Merges the outputs, each Python manifest folded into its folder's locks. */
-function merge(outputs: { path: string; reader: Reader; output: Output }[]): ReaderOutput {
+function merge(outputs: { path: string; reader: Reader; output: ReaderResult }[]): ReaderOutput {
   const builder = new OutputBuilder();
   for (const group of Map.groupBy(outputs, (o) => dirname(o.path)).values()) {
-    const locks = group.filter((o) => o.reader.python && o.reader.lock).map((o) => o.output);
+    const locks = group.filter((o) => o.reader.ecosystem === "pypi" && o.reader.kind === "lock")
+      .map((o) => o.output);
     for (const o of group) {
-      const manifest = o.reader.python && !o.reader.lock && locks.length > 0;
+      const manifest = o.reader.ecosystem === "pypi" && o.reader.kind === "manifest" &&
+        locks.length > 0;
       builder.addOutput(manifest ? foldManifest(o.output, locks) : o.output);
     }
   }
@@ -246,7 +146,7 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
       throw new VouchError(
         "inventory.unknown_lockfile",
         `--lockfile ${given}: vouch has no reader for this file name`,
-        "name a pyproject.toml, uv.lock, poetry.lock, pdm.lock, requirements*.txt, package-lock.json, deno.lock, Cargo.lock or go.mod",
+        `name a ${supportedFiles()}`,
       );
     }
     return rel;

@@ -20,7 +20,17 @@ export interface Hash {
 }
 
 /** The package ecosystem a component comes from (the purl type). */
-export type Ecosystem = "pypi" | "npm" | "cargo" | "golang" | "jsr" | "generic";
+export type Ecosystem =
+  | "pypi"
+  | "npm"
+  | "cargo"
+  | "golang"
+  | "jsr"
+  | "composer"
+  | "gem"
+  | "maven"
+  | "nuget"
+  | "generic";
 
 /** A third-party package the project depends on. */
 export interface Component {

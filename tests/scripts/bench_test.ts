@@ -2,7 +2,7 @@
 // synthetic lockfile. Nothing here is timed.
 import assert from "node:assert/strict";
 import { isVouchError } from "../../src/errors.ts";
-import { readPackageLock } from "../../src/inventory/package_lock.ts";
+import { readPackageLock } from "../../src/inventory/javascript/package_lock.ts";
 import {
   type Bar,
   type BenchResult,

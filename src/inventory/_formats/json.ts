@@ -1,0 +1,183 @@
+import { VouchError } from "../../errors.ts";
+import { isRecord } from "../../_util.ts";
+
+/** A parsed JSON object. */
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * Returns the 1-based line of a character offset.
+ *
+ * @param text The text.
+ * @param offset A character offset into `text`.
+ * @returns The line number.
+ */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/**
+ * Returns the line where a JSON object key (`"key":`) first appears, or 1.
+ *
+ * @param text The JSON text.
+ * @param key The key.
+ * @returns The 1-based line.
+ */
+export function keyLine(text: string, key: string): number {
+  return lineAt(text, Math.max(text.indexOf(JSON.stringify(key) + ":"), 0));
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+
+function describe(c: string): string {
+  return JSON.stringify(c);
+}
+
+/** The index just past the string starting at `i` (a `"`), or the offset and reason of its error. */
+function stringEnd(text: string, i: number): number | { offset: number; reason: string } {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22) return j + 1;
+    if (c < 0x20) return { offset: j, reason: "a control character or line break inside a string" };
+    if (c === 0x5c) {
+      const e = text[j + 1];
+      if (
+        e === "u"
+          ? !/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))
+          : !'"\\/bfnrt'.includes(e ?? "x")
+      ) {
+        return { offset: j, reason: "an invalid escape sequence in a string" };
+      }
+      j += e === "u" ? 5 : 1;
+    }
+  }
+  return { offset: text.length, reason: "Unterminated string in JSON" };
+}
+
+/**
+ * Finds the first JSON syntax error: its offset and a one-line reason. A
+ * small state machine (no recursion, so any nesting depth is fine), run only
+ * after `JSON.parse` failed, because engines do not always report a position.
+ */
+function syntaxError(text: string): { offset: number; reason: string } | undefined {
+  const stack: string[] = [];
+  let state: "value" | "after" | "key" | "colon" = "value";
+  let opened = false;
+  let i = 0;
+  const at = (reason: string): { offset: number; reason: string } => ({ offset: i, reason });
+  for (;;) {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+    if (i >= text.length) {
+      return stack.length === 0 && state === "after"
+        ? undefined
+        : at("Unexpected end of JSON input");
+    }
+    const c = text[i];
+    if (state === "colon") {
+      if (c !== ":") return at(`expected ':' after a property name, found ${describe(c)}`);
+      i++;
+      state = "value";
+    } else if (state === "key") {
+      if (c === "}" && opened) {
+        stack.pop();
+        i++;
+        state = "after";
+      } else if (c === '"') {
+        const end = stringEnd(text, i);
+        if (typeof end !== "number") return end;
+        i = end;
+        state = "colon";
+      } else return at(`expected a property name in double quotes, found ${describe(c)}`);
+      opened = false;
+    } else if (state === "value") {
+      if (c === "{" || c === "[") {
+        stack.push(c);
+        i++;
+        state = c === "{" ? "key" : "value";
+        opened = true;
+        continue;
+      }
+      if (c === "]" && opened) {
+        stack.pop();
+        i++;
+      } else if (c === '"') {
+        const end = stringEnd(text, i);
+        if (typeof end !== "number") return end;
+        i = end;
+      } else {
+        NUMBER.lastIndex = LITERAL.lastIndex = i;
+        const match = NUMBER.exec(text) ?? LITERAL.exec(text);
+        if (!match || match[0] === "") return at(`expected a value, found ${describe(c)}`);
+        i += match[0].length;
+      }
+      state = "after";
+      opened = false;
+    } else {
+      const top = stack.at(-1);
+      if (top === undefined) return at(`unexpected ${describe(c)} after the end of the document`);
+      if (c === ",") state = top === "{" ? "key" : "value";
+      else if (c === (top === "{" ? "}" : "]")) stack.pop();
+      else return at(`expected ',' or '${top === "{" ? "}" : "]"}', found ${describe(c)}`);
+      i++;
+    }
+  }
+}
+
+/**
+ * Parses a JSON document that must be an object; a syntax error becomes a
+ * {@linkcode VouchError} naming the file and line.
+ *
+ * @param text The JSON text.
+ * @param path The file's path, for the message.
+ * @param code The error code (e.g. `inventory.package_lock.invalid`).
+ * @returns The parsed object.
+ */
+export function parseJsonObject(text: string, path: string, code: string): JsonObject {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const found = syntaxError(text) ??
+      { offset: 0, reason: (error as Error).message.split("\n")[0] };
+    const line = lineAt(text, found.offset);
+    throw new VouchError(
+      code,
+      `${path}:${line}: invalid JSON: ${found.reason}`,
+      `fix the JSON syntax at line ${line} of ${path} (or regenerate the file)`,
+    );
+  }
+  if (!isRecord(value)) {
+    throw new VouchError(
+      code,
+      `${path}:1: expected a JSON object at the top level`,
+      `regenerate ${path} with its package manager`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads an object-valued member, treating absence as empty.
+ *
+ * @param value The containing object.
+ * @param key The member name.
+ * @returns The member, or `{}`.
+ */
+export function objectAt(value: JsonObject, key: string): JsonObject {
+  const member = value[key];
+  return isRecord(member) ? member : {};
+}
+
+/**
+ * Reads a string-valued member.
+ *
+ * @param value The containing object.
+ * @param key The member name.
+ * @returns The string, or `undefined` when absent or not a string.
+ */
+export function stringAt(value: JsonObject, key: string): string | undefined {
+  const member = value[key];
+  return typeof member === "string" ? member : undefined;
+}

@@ -1,0 +1,45 @@
+// Private: the contract every manifest/lockfile reader fulfils, so that the
+// scan, the `--lockfile` check and the "supported files" hints are all built
+// from one registry (`_registry.ts`).
+import type { Ecosystem, Project, ReaderOutput } from "./types.ts";
+
+/** A reader's output, with the project it describes when the file names one. */
+export type ReaderResult = ReaderOutput & { project?: Project };
+
+/** Reads a file relative to the project root; `undefined` when it does not exist. */
+export type Load = (relativePath: string) => string | undefined;
+
+/** What a reader may use besides the text of its own file. */
+export interface ReaderContext {
+  /** Reads another file of the project (path relative to the root, `/`-separated). */
+  load: Load;
+  /** The release name: the version of a project whose version is dynamic. */
+  release?: string;
+}
+
+/** One reader: which files it reads and how. */
+export interface Reader {
+  /** Reader name, as in error codes (`inventory.<name>.invalid`). */
+  name: string;
+  /** The ecosystem of what it reads. */
+  ecosystem: Ecosystem;
+  /** `lock`: resolved versions; `manifest`: declarations only. */
+  kind: "lock" | "manifest";
+  /** The file names it reads, as shown to users (e.g. `requirements*.txt`). */
+  files: readonly string[];
+  /**
+   * Tells whether the reader reads a file.
+   *
+   * @param file The file's base name.
+   * @param folder The base name of its folder.
+   */
+  matches(file: string, folder: string): boolean;
+  /**
+   * Reads one file. Pure: the same text (and loaded files) give the same output.
+   *
+   * @param text The file's text.
+   * @param path Its path relative to the project root, `/`-separated.
+   * @param context Other files and the release.
+   */
+  read(text: string, path: string, context: ReaderContext): ReaderResult;
+}

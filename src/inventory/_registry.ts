@@ -1,0 +1,120 @@
+// Private: every reader vouch has, in one list. The scan, `--lockfile` and the
+// hints that name the supported files are built from it. Adding a format is one
+// module in its ecosystem folder plus one entry here. Order matters only for
+// choosing the project's identity: earlier readers of root files win.
+import { dirname, join } from "node:path";
+import type { Reader } from "./_reader.ts";
+import { readPyproject } from "./python/pyproject.ts";
+import { readRequirements } from "./python/requirements.ts";
+import { readUvLock } from "./python/uv_lock.ts";
+import { readPoetryLock } from "./python/poetry_lock.ts";
+import { readPdmLock } from "./python/pdm_lock.ts";
+import { readPackageLock } from "./javascript/package_lock.ts";
+import { readDenoLock } from "./deno/deno_lock.ts";
+import { readCargoLock } from "./rust/cargo_lock.ts";
+import { readGoMod } from "./go/go_mod.ts";
+
+/** A path beside `path` (same folder), `/`-separated. */
+function sibling(path: string, name: string): string {
+  return join(dirname(path), name).replaceAll("\\", "/");
+}
+
+/** Every reader, in priority order. */
+export const READERS: readonly Reader[] = [
+  {
+    name: "pyproject",
+    ecosystem: "pypi",
+    kind: "manifest",
+    files: ["pyproject.toml"],
+    matches: (f) => f === "pyproject.toml",
+    read: (text, path, c) => readPyproject(text, { path, release: c.release }),
+  },
+  {
+    name: "uv_lock",
+    ecosystem: "pypi",
+    kind: "lock",
+    files: ["uv.lock"],
+    matches: (f) => f === "uv.lock",
+    read: (text, path) => readUvLock(text, { path }),
+  },
+  {
+    name: "poetry_lock",
+    ecosystem: "pypi",
+    kind: "lock",
+    files: ["poetry.lock"],
+    matches: (f) => f === "poetry.lock",
+    read: (text, path) => readPoetryLock(text, { path }),
+  },
+  {
+    name: "pdm_lock",
+    ecosystem: "pypi",
+    kind: "lock",
+    files: ["pdm.lock"],
+    matches: (f) => f === "pdm.lock",
+    read: (text, path) => readPdmLock(text, { path }),
+  },
+  {
+    name: "requirements",
+    ecosystem: "pypi",
+    kind: "lock",
+    files: ["requirements*.txt", "requirements/*.txt"],
+    matches: (f, folder) =>
+      /^requirements.*\.txt$/.test(f) || (folder === "requirements" && f.endsWith(".txt")),
+    read: (text, path, c) =>
+      readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),
+  },
+  {
+    name: "package_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["package-lock.json"],
+    matches: (f) => f === "package-lock.json",
+    read: (text, path) => readPackageLock(text, { path }),
+  },
+  {
+    name: "deno_lock",
+    ecosystem: "jsr",
+    kind: "lock",
+    files: ["deno.lock"],
+    matches: (f) => f === "deno.lock",
+    read: (text, path) => readDenoLock(text, { path }),
+  },
+  {
+    name: "cargo_lock",
+    ecosystem: "cargo",
+    kind: "lock",
+    files: ["Cargo.lock"],
+    matches: (f) => f === "Cargo.lock",
+    read: (text, path) => readCargoLock(text, { path }),
+  },
+  {
+    name: "go_mod",
+    ecosystem: "golang",
+    kind: "lock",
+    files: ["go.mod"],
+    matches: (f) => f === "go.mod",
+    read: (text, path, c) => {
+      const goSumPath = sibling(path, "go.sum");
+      return readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
+    },
+  },
+];
+
+/**
+ * The reader of a file, by its base name and its folder's base name.
+ *
+ * @param path A `/`-separated path.
+ * @returns The reader, or `undefined` when vouch reads no such file.
+ */
+export function readerFor(path: string): Reader | undefined {
+  const parts = path.split("/");
+  const file = parts.at(-1) ?? "";
+  const folder = parts.at(-2) ?? "";
+  return READERS.find((r) => r.matches(file, folder));
+}
+
+/** The supported file names, for hints: `a, b, … or z`. */
+export function supportedFiles(): string {
+  const names = READERS.flatMap((r) => r.files);
+  return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}

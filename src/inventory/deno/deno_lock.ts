@@ -1,0 +1,228 @@
+/**
+ * Reader for Deno's `deno.lock` (versions 4 and 5).
+ *
+ * @module
+ */
+
+import { VouchError } from "../../errors.ts";
+import { isRecord } from "../../_util.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
+import { sriHashes } from "../_sri.ts";
+import { formatPurl, jsrPurl, npmPurl } from "../purl.ts";
+import type { Hash, ReaderOutput, Scope } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+
+const CODE = "inventory.deno_lock.invalid";
+const SUPPORTED = ["4", "5"];
+
+/** Splits `name@rest` where the name may be scoped (`@scope/name@rest`). */
+function splitNameAt(value: string): [string, string | undefined] {
+  const at = value.indexOf("@", 1);
+  return at === -1 ? [value, undefined] : [value.slice(0, at), value.slice(at + 1)];
+}
+
+function sha256(value: unknown): Hash[] {
+  return typeof value === "string" && /^[0-9a-f]{64}$/i.test(value)
+    ? [{ alg: "sha256", hex: value.toLowerCase() }]
+    : [];
+}
+
+/** The purl of a remote module URL: `pkg:generic/<host>/<path>?download_url=<url>`. */
+function remotePurl(url: string): [string, string] {
+  const parsed = new URL(url);
+  const parts = `${parsed.host}${parsed.pathname}`.split("/").filter((s) => s !== "");
+  const name = parts.pop() ?? parsed.host;
+  return [
+    parts.concat(name).join("/"),
+    formatPurl({
+      type: "generic",
+      namespace: parts.join("/"),
+      name,
+      qualifiers: { download_url: url },
+    }),
+  ];
+}
+
+/** The dependency references of an entry: v5 arrays, or v4-style `{alias: target}` maps. */
+function references(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
+  if (!isRecord(value)) return [];
+  // v4-style maps: `alias: "name@version_peer"` (or `"npm:name@…"`), or `alias: "version"`.
+  return Object.entries(value).flatMap(([alias, target]) => {
+    if (typeof target !== "string") return [];
+    const locked = target.replace(/^npm:/, "");
+    return [locked.includes("@", 1) ? `${alias}@npm:${locked}` : `${alias}@${locked}`];
+  });
+}
+
+/** Ids of the nodes reachable from `starts` over the edges a filter admits. */
+function reachable(
+  starts: string[],
+  next: Map<string, Array<[string, Scope]>>,
+  admit: (scope: Scope) => boolean,
+): Set<string> {
+  const seen = new Set(starts);
+  const queue = [...starts];
+  while (queue.length > 0) {
+    for (const [to, scope] of next.get(queue.pop()!) ?? []) {
+      if (admit(scope) && !seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * Reads a `deno.lock` (version 4 or 5). `jsr` entries become `pkg:jsr`
+ * components (sha256 integrity), `npm` entries become `pkg:npm` components
+ * whose version never carries the peer-dependency suffix (keys that differ
+ * only by it collapse into one component), `remote` URLs become
+ * `pkg:generic` components with their sha256. The workspace's (and each
+ * member's) `dependencies` and `packageJson.dependencies` give the direct
+ * dependencies; specifiers that resolve to no locked package are workspace
+ * members themselves and are skipped.
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root.
+ * @returns Members (workspace folders), components and edges.
+ */
+export function readDenoLock(text: string, options: { path: string }): ReaderOutput {
+  const { path } = options;
+  const lock = parseJsonObject(text, path, CODE);
+  const version = lock.version;
+  if (typeof version !== "string" || !SUPPORTED.includes(version)) {
+    throw new VouchError(
+      "inventory.deno_lock.unsupported_version",
+      `${path}:1: deno.lock version ${JSON.stringify(version ?? null)} is not supported`,
+      "regenerate it with Deno 2 (`deno install` writes version 4 or 5)",
+    );
+  }
+  const specifiers = objectAt(lock, "specifiers");
+  const jsr = objectAt(lock, "jsr");
+  const npm = objectAt(lock, "npm");
+  const out = new OutputBuilder();
+  const ids = new Map<string, string>(); // "jsr:<key>" / "npm:<key>" → component id
+  const keysByName = new Map<string, string[]>(); // "jsr:<name>" / "npm:<name>" → keys
+
+  const addEntries = (kind: "jsr" | "npm", table: JsonObject): void => {
+    for (const [key, entry] of Object.entries(table)) {
+      const [name, rest] = splitNameAt(key);
+      if (!isRecord(entry) || rest === undefined || rest === "") {
+        throw new VouchError(
+          CODE,
+          `${path}:${keyLine(text, key)}: ${kind} entry ${JSON.stringify(key)} is malformed`,
+          `regenerate ${path} with \`deno install\``,
+        );
+      }
+      const pkgVersion = kind === "npm" ? rest.split("_")[0] : rest;
+      const integrity = stringAt(entry, "integrity");
+      const id = out.component({
+        purl: kind === "npm" ? npmPurl(name, pkgVersion) : jsrPurl(name, pkgVersion),
+        ecosystem: kind,
+        name,
+        version: pkgVersion,
+        hashes: kind === "npm" ? sriHashes(integrity) : sha256(integrity),
+        downloadLocation: stringAt(entry, "tarball"),
+        sources: [path],
+      });
+      ids.set(`${kind}:${key}`, id);
+      const named = keysByName.get(`${kind}:${name}`) ?? [];
+      keysByName.set(`${kind}:${name}`, named.concat(key));
+    }
+  };
+  addEntries("jsr", jsr);
+  addEntries("npm", npm);
+  for (const [url, hash] of Object.entries(objectAt(lock, "remote"))) {
+    if (!URL.canParse(url)) {
+      throw new VouchError(
+        CODE,
+        `${path}:${keyLine(text, url)}: remote entry ${JSON.stringify(url)} is not a URL`,
+        `regenerate ${path} with \`deno install\``,
+      );
+    }
+    const [name, purl] = remotePurl(url);
+    out.component({
+      purl,
+      ecosystem: "generic",
+      name,
+      hashes: sha256(hash),
+      downloadLocation: url,
+      sources: [path],
+    });
+  }
+
+  const specifiersByName = new Map<string, string[]>();
+  for (const specifier of Object.keys(specifiers)) {
+    const [name] = splitNameAt(specifier.replace(/^(jsr|npm):/, ""));
+    const key = `${specifier.slice(0, 3)}:${name}`;
+    specifiersByName.set(key, (specifiersByName.get(key) ?? []).concat(specifier));
+  }
+  /** Resolves `jsr:…`/`npm:…` specifiers, `name`, `name@key-rest` and `alias@npm:…` refs. */
+  const resolve = (reference: string, defaultKind: "jsr" | "npm"): string | undefined => {
+    const locked = stringAt(specifiers, reference);
+    const kind = reference.startsWith("jsr:")
+      ? "jsr"
+      : reference.startsWith("npm:")
+      ? "npm"
+      : defaultKind;
+    const bare = reference.replace(/^(jsr|npm):/, "");
+    const [name, rest] = splitNameAt(bare);
+    if (rest?.startsWith("npm:")) return resolve(rest, "npm");
+    const exact = ids.get(`${kind}:${locked === undefined ? bare : `${name}@${locked}`}`);
+    if (exact !== undefined || locked !== undefined) return exact;
+    if (rest !== undefined) return undefined;
+    // Deno shortens a reference to the bare name when it is unambiguous: one
+    // requirement in `specifiers` (jsr) or one locked version (npm).
+    const requirements = specifiersByName.get(`${kind}:${name}`) ?? [];
+    const named = keysByName.get(`${kind}:${name}`) ?? [];
+    if (kind === "jsr" && requirements.length === 1) {
+      return ids.get(`jsr:${name}@${stringAt(specifiers, requirements[0])}`);
+    }
+    return named.length === 1 ? ids.get(`${kind}:${named[0]}`) : undefined;
+  };
+  const next = new Map<string, Array<[string, Scope]>>();
+  const link = (from: string, reference: string, kind: "jsr" | "npm", scope: Scope): void => {
+    const to = resolve(reference, kind);
+    if (to === undefined) return;
+    out.edge(from, to, scope);
+    next.set(from, (next.get(from) ?? []).concat([[to, scope]]));
+  };
+  for (const [kind, table] of [["jsr", jsr], ["npm", npm]] as const) {
+    for (const [key, entry] of Object.entries(table)) {
+      const from = ids.get(`${kind}:${key}`)!;
+      const fields = entry as JsonObject;
+      for (const ref of references(fields.dependencies)) link(from, ref, kind, "runtime");
+      for (const field of ["optionalDependencies", "optionalPeers"]) {
+        for (const ref of references(fields[field])) link(from, ref, kind, "optional");
+      }
+    }
+  }
+
+  const workspace = objectAt(lock, "workspace");
+  const roots: Array<[string, JsonObject]> = [[ROOT_ID, workspace]];
+  for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
+    const id = out.member({ id: `workspace:${folder}`, name: folder });
+    out.edge(ROOT_ID, id, "runtime");
+    roots.push([id, isRecord(member) ? member : {}]);
+  }
+  for (const [from, config] of roots) {
+    const declared = [
+      ...references(config.dependencies),
+      ...references(objectAt(config, "packageJson").dependencies),
+    ];
+    for (const ref of declared) link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", "runtime");
+  }
+
+  // Scopes: optional when reachable from the project only through optional edges.
+  const starts = roots.map(([id]) => id);
+  const required = reachable(starts, next, (scope) => scope !== "optional");
+  const any = reachable(starts, next, () => true);
+  const output = out.build({ directFromEdges: true });
+  for (const component of output.components) {
+    if (any.has(component.id) && !required.has(component.id)) component.scopes = ["optional"];
+  }
+  return output;
+}

@@ -1,0 +1,182 @@
+/**
+ * Reader for Go's `go.mod` (with `go.sum` checked for presence).
+ *
+ * @module
+ */
+
+import { VouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { golangPurl } from "../purl.ts";
+import { type Project, type ReaderOutput, ROOT_ID } from "../types.ts";
+
+const CODE = "inventory.go_mod.invalid";
+const VERBS = new Set([
+  "module",
+  "go",
+  "toolchain",
+  "godebug",
+  "require",
+  "replace",
+  "exclude",
+  "retract",
+  "tool",
+  "ignore",
+]);
+
+/** How many arguments the directives vouch reads take. */
+const ARITY: Record<string, number> = { module: 1, go: 1, toolchain: 1, require: 2, exclude: 2 };
+
+/** One directive line: its verb, its arguments, whether it says `// indirect`. */
+interface Directive {
+  verb: string;
+  args: string[];
+  indirect: boolean;
+  line: number;
+}
+
+function invalid(path: string, line: number, what: string): VouchError {
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `fix ${path} (\`go mod tidy\` rewrites it)`,
+  );
+}
+
+/** The value of a "quoted" token (Go's escapes that JSON shares; others are an input error). */
+function unquote(body: string, path: string, line: number): string {
+  try {
+    return JSON.parse(`"${body}"`);
+  } catch {
+    throw invalid(path, line, "bad escape or control character in a quoted string");
+  }
+}
+
+/** Splits a line into tokens (bare, "quoted" or `raw`) and its trailing comment. */
+function tokenize(text: string, path: string, line: number): { tokens: string[]; comment: string } {
+  const tokens: string[] = [];
+  const pattern = /\s*(?:(\/\/.*)|"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/y;
+  let match: RegExpExecArray | null;
+  let comment = "";
+  while (pattern.lastIndex < text.length && (match = pattern.exec(text)) !== null) {
+    if (match[1] !== undefined) {
+      comment = match[1];
+      break;
+    }
+    tokens.push(match[2] !== undefined ? unquote(match[2], path, line) : match[3] ?? match[4]);
+  }
+  if (comment === "" && pattern.lastIndex < text.trimEnd().length) {
+    throw invalid(path, line, "unterminated quoted string");
+  }
+  return { tokens, comment };
+}
+
+function parseDirectives(text: string, path: string): Directive[] {
+  const directives: Directive[] = [];
+  let block: { verb: string; line: number } | undefined;
+  text.split("\n").forEach((raw, index) => {
+    const line = index + 1;
+    const { tokens, comment } = tokenize(raw, path, line);
+    const indirect = /^\/\/\s*indirect\b/.test(comment);
+    if (tokens.length === 0) return;
+    if (block !== undefined) {
+      if (tokens.length === 1 && tokens[0] === ")") block = undefined;
+      else directives.push({ verb: block.verb, args: tokens, indirect, line });
+      return;
+    }
+    const [verb, ...args] = tokens;
+    if (!VERBS.has(verb)) throw invalid(path, line, `unknown directive ${JSON.stringify(verb)}`);
+    if (args.length === 1 && args[0] === "(") block = { verb, line };
+    else directives.push({ verb, args, indirect, line });
+  });
+  if (block !== undefined) throw invalid(path, block.line, `${block.verb} block is never closed`);
+  return directives;
+}
+
+function isLocalPath(target: string): boolean {
+  return /^(\.\.?(\/|\\|$)|\/|[A-Za-z]:[\\/])/.test(target);
+}
+
+/** Reads `go.sum`: the set of `module version` pairs that have a module-zip `h1:` hash. */
+function zipSums(goSum: string, path: string): Set<string> {
+  const sums = new Set<string>();
+  goSum.split("\n").forEach((raw, index) => {
+    const fields = raw.trim().split(/\s+/);
+    if (fields.length === 1 && fields[0] === "") return;
+    if (fields.length !== 3 || !/^h\d+:[A-Za-z0-9+/]+=*$/.test(fields[2])) {
+      throw invalid(path, index + 1, "expected `<module> <version>[/go.mod] h1:<hash>`");
+    }
+    if (!fields[1].endsWith("/go.mod")) sums.add(`${fields[0]} ${fields[1]}`);
+  });
+  return sums;
+}
+
+/**
+ * Reads a `go.mod`. Each `require` is a `pkg:golang` component with an edge
+ * from the root (go.mod has no finer graph; `// indirect` ones are not
+ * `direct`). A `replace` makes the replacement module the component — it is
+ * what gets built; a replacement by a local directory is first-party code and
+ * becomes a member. `exclude`d versions are dropped; `retract` is ignored.
+ * `go.sum`, when given, is syntax-checked and added to the `sources` of every
+ * component it has a module `h1:` hash for; those dirhashes are not file
+ * hashes, so they are never put in `hashes`.
+ *
+ * @param goMod The `go.mod` text.
+ * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path.
+ * @returns Members, components, edges and the module as project.
+ */
+export function readGoMod(
+  goMod: string,
+  options: { path: string; goSum?: string; goSumPath?: string },
+): ReaderOutput & { project?: Project } {
+  const { path } = options;
+  const goSumPath = options.goSumPath ?? path.replace(/go\.mod$/, "go.sum");
+  const sums = options.goSum === undefined ? new Set<string>() : zipSums(options.goSum, goSumPath);
+  const directives = parseDirectives(goMod, path);
+  const replaced = new Map<string, [string, string | undefined]>();
+  const excluded = new Set<string>();
+  let module: string | undefined;
+  for (const { verb, args, line } of directives) {
+    if (ARITY[verb] !== undefined && ARITY[verb] !== args.length) {
+      throw invalid(path, line, `malformed ${verb} directive`);
+    }
+    if (verb === "module") module = args[0];
+    if (verb === "exclude") excluded.add(`${args[0]} ${args[1]}`);
+    if (verb === "replace") {
+      const arrow = args.indexOf("=>");
+      const from = args.slice(0, arrow);
+      const to = args.slice(arrow + 1);
+      if (arrow < 1 || from.length > 2 || to.length < 1 || to.length > 2) {
+        throw invalid(path, line, "malformed replace directive");
+      }
+      if (to.length === 1 && !isLocalPath(to[0])) {
+        throw invalid(path, line, `replacement ${to[0]} needs a version`);
+      }
+      replaced.set(from.join(" "), [to[0], to[1]]);
+    }
+  }
+
+  const out = new OutputBuilder();
+  for (const { verb, args, indirect } of directives) {
+    if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
+    const [target, version] = replaced.get(`${args[0]} ${args[1]}`) ?? replaced.get(args[0]) ??
+      [args[0], args[1]];
+    if (version === undefined) {
+      const purl = golangPurl(args[0]);
+      out.edge(ROOT_ID, out.member({ id: purl, name: args[0], purl }), "runtime");
+      continue;
+    }
+    const id = out.component({
+      purl: golangPurl(target, version),
+      ecosystem: "golang",
+      name: target,
+      version,
+      direct: !indirect,
+      sources: sums.has(`${target} ${version}`) ? [path, goSumPath] : [path],
+    });
+    out.edge(ROOT_ID, id, "runtime");
+  }
+  const output = out.build({ directFromEdges: false });
+  return module === undefined
+    ? output
+    : { ...output, project: { name: module, purl: golangPurl(module) } };
+}

@@ -1,0 +1,201 @@
+/**
+ * Reader for npm `package-lock.json` (lockfileVersion 2 and 3).
+ *
+ * @module
+ */
+
+import { VouchError } from "../../errors.ts";
+import { isRecord } from "../../_util.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
+import { sriHashes } from "../_sri.ts";
+import { npmPurl } from "../purl.ts";
+import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
+
+const CODE = "inventory.package_lock.invalid";
+const NODE_MODULES = "node_modules/";
+const NPM_REGISTRY = "https://registry.npmjs.org/";
+
+/** The dependency maps of a lock entry and the scope each one gives its edges. */
+const DEPENDENCY_FIELDS: ReadonlyArray<[string, Scope]> = [
+  ["dependencies", "runtime"],
+  ["optionalDependencies", "optional"],
+  ["peerDependencies", "runtime"],
+  ["devDependencies", "dev"],
+];
+
+function entryScopes(entry: JsonObject): Scope[] {
+  if (entry.devOptional === true) return ["dev", "optional"];
+  const scopes: Scope[] = [];
+  if (entry.dev === true) scopes.push("dev");
+  if (entry.optional === true) scopes.push("optional");
+  return scopes.length > 0 ? scopes : ["runtime"];
+}
+
+/** The purl qualifiers telling where a non-registry package came from. */
+function originQualifiers(name: string, resolved: string | undefined): Record<string, string> {
+  if (resolved === undefined || resolved.startsWith(NPM_REGISTRY)) return {};
+  if (/^(git\+|git:|github:)/.test(resolved)) return { vcs_url: resolved };
+  const registryTarball = resolved.indexOf(`/${name}/-/`);
+  return registryTarball > 0
+    ? { repository_url: resolved.slice(0, registryTarball) }
+    : { download_url: resolved };
+}
+
+/** The folder whose `node_modules` npm searches next (Node's upward walk). */
+function parentFolder(location: string): string {
+  const nested = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/]+$/.exec(location);
+  if (nested) return location.slice(0, nested.index);
+  const slash = location.lastIndexOf("/");
+  return slash === -1 ? "" : location.slice(0, slash);
+}
+
+function packageName(key: string, entry: JsonObject): string {
+  const at = key.lastIndexOf(NODE_MODULES);
+  return stringAt(entry, "name") ?? (at === -1 ? key : key.slice(at + NODE_MODULES.length));
+}
+
+function invalidEntry(text: string, path: string, key: string, what: string): VouchError {
+  return new VouchError(
+    CODE,
+    `${path}:${keyLine(text, key)}: package ${JSON.stringify(key)} ${what}`,
+    `regenerate ${path} with \`npm install\``,
+  );
+}
+
+/**
+ * Reads an npm `package-lock.json` (lockfileVersion 2 or 3, its `packages`
+ * map). Workspace folders and the `link: true` entries pointing at them become
+ * members; every other entry is a component whose name is its `name` field
+ * (npm aliases) or the last `node_modules/` segment of its key. Dependencies
+ * are resolved the way Node does, walking up the nested `node_modules`
+ * folders from the dependent's location.
+ *
+ * @example
+ * ```ts
+ * import { readPackageLock } from "./package_lock.ts";
+ * const lock = JSON.stringify({
+ *   name: "app", version: "1.0.0", lockfileVersion: 3,
+ *   packages: {
+ *     "": { name: "app", version: "1.0.0", dependencies: { ms: "^2.1.3" } },
+ *     "node_modules/ms": { version: "2.1.3" },
+ *   },
+ * });
+ * readPackageLock(lock, { path: "package-lock.json" }).components[0].id; // "pkg:npm/ms@2.1.3"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root.
+ * @returns Members, components, edges and the root project.
+ */
+export function readPackageLock(
+  text: string,
+  options: { path: string },
+): ReaderOutput & { project?: Project } {
+  const { path } = options;
+  const lock = parseJsonObject(text, path, CODE);
+  const version = lock.lockfileVersion;
+  if (version !== 2 && version !== 3) {
+    throw new VouchError(
+      "inventory.package_lock.unsupported_version",
+      `${path}:1: lockfileVersion ${JSON.stringify(version ?? null)} is not supported`,
+      "regenerate it with npm 7 or later (`npm install --lockfile-version 3`)",
+    );
+  }
+  if (!isRecord(lock.packages)) {
+    throw new VouchError(CODE, `${path}:1: no "packages" map`, `regenerate ${path} with npm 7+`);
+  }
+  const packages = lock.packages as Record<string, unknown>;
+  const entries = new Map<string, JsonObject>();
+  for (const [key, entry] of Object.entries(packages)) {
+    if (!isRecord(entry)) throw invalidEntry(text, path, key, "is not an object");
+    entries.set(key, entry);
+  }
+
+  const out = new OutputBuilder();
+  // Where each link points, and the id of every node (member or component) by location.
+  const linkTarget = new Map<string, string>();
+  const nodeId = new Map<string, string>([["", ROOT_ID]]);
+  for (const [key, entry] of entries) {
+    if (entry.link === true) linkTarget.set(key, stringAt(entry, "resolved") ?? "");
+  }
+  const memberFolders = new Set(linkTarget.values());
+  for (const key of entries.keys()) {
+    if (key !== "" && !key.startsWith(NODE_MODULES) && !key.includes("/" + NODE_MODULES)) {
+      memberFolders.add(key);
+    }
+  }
+  for (const [link, target] of linkTarget) {
+    const entry = entries.get(target) ?? {};
+    if (!entries.has(target)) entries.set(target, entry);
+    const name = stringAt(entry, "name") ?? packageName(link, {});
+    const memberVersion = stringAt(entry, "version");
+    const purl = npmPurl(name, memberVersion);
+    nodeId.set(target, out.member({ id: purl, name, version: memberVersion, purl }));
+  }
+  for (const folder of memberFolders) {
+    if (nodeId.has(folder)) continue;
+    const entry = entries.get(folder) ?? {};
+    const name = stringAt(entry, "name") ?? folder;
+    const memberVersion = stringAt(entry, "version");
+    const purl = npmPurl(name, memberVersion);
+    nodeId.set(folder, out.member({ id: purl, name, version: memberVersion, purl }));
+  }
+
+  for (const [key, entry] of entries) {
+    if (nodeId.has(key) || linkTarget.has(key)) continue;
+    const name = packageName(key, entry);
+    const pkgVersion = stringAt(entry, "version");
+    if (pkgVersion === undefined) throw invalidEntry(text, path, key, "has no version");
+    const resolved = stringAt(entry, "resolved");
+    const purl = npmPurl(name, pkgVersion, originQualifiers(name, resolved));
+    nodeId.set(
+      key,
+      out.component({
+        purl,
+        ecosystem: "npm",
+        name,
+        version: pkgVersion,
+        hashes: sriHashes(stringAt(entry, "integrity")),
+        downloadLocation: resolved,
+        scopes: entryScopes(entry),
+        sources: [path],
+      }),
+    );
+  }
+
+  const resolve = (from: string, name: string): string | undefined => {
+    for (let folder = from;; folder = parentFolder(folder)) {
+      const key = `${folder === "" ? "" : folder + "/"}${NODE_MODULES}${name}`;
+      if (entries.has(key)) return nodeId.get(linkTarget.get(key) ?? key);
+      if (folder === "") return undefined;
+    }
+  };
+  for (const [location, from] of nodeId) {
+    const entry = entries.get(location) ?? {};
+    const optionalPeers = objectAt(entry, "peerDependenciesMeta");
+    for (const [field, scope] of DEPENDENCY_FIELDS) {
+      for (const name of Object.keys(objectAt(entry, field))) {
+        const to = resolve(location, name);
+        const peerOptional = field === "peerDependencies" &&
+          objectAt(optionalPeers, name).optional === true;
+        if (to !== undefined) out.edge(from, to, peerOptional ? "optional" : scope);
+      }
+    }
+  }
+  for (const folder of memberFolders) out.edge(ROOT_ID, nodeId.get(folder)!, "runtime");
+
+  const root = entries.get("") ?? {};
+  const name = stringAt(root, "name") ?? stringAt(lock, "name");
+  const projectVersion = stringAt(root, "version") ?? stringAt(lock, "version");
+  const project: Project | undefined = name === undefined ? undefined : {
+    name,
+    version: projectVersion,
+    purl: npmPurl(name, projectVersion),
+    license: stringAt(root, "license"),
+    description: stringAt(root, "description"),
+  };
+  if (project?.license === undefined) delete project?.license;
+  if (project?.description === undefined) delete project?.description;
+  return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+}

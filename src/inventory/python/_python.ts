@@ -1,0 +1,358 @@
+// Private helpers shared by the Python readers (pyproject, requirements, uv.lock,
+// poetry.lock, pdm.lock): error construction, hash parsing, the lockfile
+// prologue, PyPI components for the shared OutputBuilder, and Poetry
+// constraint conversion.
+import { VouchError } from "../../errors.ts";
+import type { ComponentInit } from "../_builder.ts";
+import { parseToml, type TomlTable } from "../_formats/toml.ts";
+import { pep503Name, pypiPurl } from "../purl.ts";
+import type { Hash, HashAlgorithm, Scope } from "../types.ts";
+
+/** The default PyPI index, which needs no `repository_url` qualifier. */
+const DEFAULT_INDEXES = new Set([
+  "https://pypi.org/simple",
+  "https://pypi.org/simple/",
+  "https://pypi.python.org/simple",
+  "https://pypi.python.org/simple/",
+  "https://pypi.org/pypi",
+  "https://pypi.org",
+]);
+
+/**
+ * The `repository_url` qualifier for a package index: `undefined` for PyPI itself.
+ *
+ * @param index The index URL as the file writes it.
+ * @returns The qualifier value, or `undefined`.
+ */
+export function repositoryUrl(index: string | undefined): string | undefined {
+  if (index === undefined || index === "" || DEFAULT_INDEXES.has(index)) return undefined;
+  return index;
+}
+
+/**
+ * Builds the `inventory.<reader>.invalid` error.
+ *
+ * @param reader Reader name, e.g. `uv_lock`.
+ * @param where `path` or `path:line`.
+ * @param what What is wrong.
+ * @returns The error to throw.
+ */
+export function invalid(reader: string, where: string, what: string): VouchError {
+  const file = where.replace(/:\d+$/, "");
+  return new VouchError(
+    `inventory.${reader}.invalid`,
+    `${where}: ${what}`,
+    `fix ${file} (or regenerate it with its tool) and run vouch again`,
+  );
+}
+
+/**
+ * Builds the `inventory.<reader>.unsupported_version` error.
+ *
+ * @param reader Reader name, e.g. `uv_lock`.
+ * @param where `path` or `path:line`.
+ * @param what Which version was found.
+ * @param supported Which versions vouch reads.
+ * @returns The error to throw.
+ */
+export function unsupportedVersion(
+  reader: string,
+  where: string,
+  what: string,
+  supported: string,
+): VouchError {
+  return new VouchError(
+    `inventory.${reader}.unsupported_version`,
+    `${where}: ${what}`,
+    `regenerate the lockfile with a tool that writes ${supported}`,
+  );
+}
+
+/**
+ * The 1-based line of the `index`-th (0-based) line matching `pattern` (a
+ * regular expression, or a string the line must contain), for error messages
+ * about parsed TOML (which has no positions).
+ *
+ * @param text The file text.
+ * @param pattern A per-line pattern or substring.
+ * @param index Which match.
+ * @returns The line number, or `undefined` when there are fewer matches.
+ */
+export function nthLine(text: string, pattern: RegExp | string, index = 0): number | undefined {
+  const matches = typeof pattern === "string"
+    ? (line: string): boolean => line.includes(pattern)
+    : (line: string): boolean => pattern.test(line);
+  let seen = 0;
+  let line = 1;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf("\n", start);
+    const current = text.slice(start, end === -1 ? text.length : end);
+    if (matches(current)) {
+      if (seen === index) return line;
+      seen++;
+    }
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
+/**
+ * `path:line` when the line is known, else `path`.
+ *
+ * @param path The file path.
+ * @param line The line, if known.
+ * @returns The location.
+ */
+export function at(path: string, line: number | undefined): string {
+  return line === undefined ? path : `${path}:${line}`;
+}
+
+const HASH_ALGORITHMS: ReadonlySet<string> = new Set([
+  "sha1",
+  "sha256",
+  "sha384",
+  "sha512",
+  "md5",
+]);
+
+/**
+ * Parses `alg:hex` (or `alg=hex`, as in URL fragments) into a {@linkcode Hash}.
+ *
+ * @param text The hash as written.
+ * @returns The hash, or `undefined` when the algorithm is unknown or the hex malformed.
+ */
+export function parseHash(text: string): Hash | undefined {
+  const match = /^([A-Za-z0-9]+)[:=]([0-9A-Fa-f]+)$/.exec(text.trim());
+  if (!match) return undefined;
+  const alg = match[1].toLowerCase();
+  if (!HASH_ALGORITHMS.has(alg)) return undefined;
+  return { alg: alg as HashAlgorithm, hex: match[2].toLowerCase() };
+}
+
+/**
+ * The `vcs_url` qualifier / download location of a git checkout:
+ * `git+<url>@<commit>`.
+ *
+ * @param url The repository URL (with or without `git+`).
+ * @param commit The resolved commit, if known.
+ * @returns The VCS URL.
+ */
+export function gitVcsUrl(url: string, commit: string | undefined): string {
+  const base = url.startsWith("git+") ? url : `git+${url}`;
+  return commit ? `${base}@${commit}` : base;
+}
+
+/**
+ * Whether a distribution file name is a source distribution (not a wheel).
+ *
+ * @param fileName File name or URL.
+ * @returns `true` for an sdist.
+ */
+export function isSdist(fileName: string): boolean {
+  return !/\.whl(?:[?#].*)?$/i.test(fileName);
+}
+
+/**
+ * Hashes and URLs of a lock entry's distribution files: the tables among
+ * `files` with a known `hash` (`alg:hex`) and/or a `url`, in order.
+ *
+ * @param files The entry's file tables (other values are skipped).
+ * @returns The parsed hashes and the URLs.
+ */
+export function distributionFiles(files: readonly unknown[]): { hashes: Hash[]; urls: string[] } {
+  const hashes: Hash[] = [];
+  const urls: string[] = [];
+  for (const file of files.filter(isTable)) {
+    const hash = typeof file.hash === "string" ? parseHash(file.hash) : undefined;
+    if (hash) hashes.push(hash);
+    if (typeof file.url === "string") urls.push(file.url);
+  }
+  return { hashes, urls };
+}
+
+/** What a Python reader knows about one occurrence of a PyPI component. */
+export interface PypiComponentInit {
+  /** Name as written in the file. */
+  name: string;
+  /** Exact version. */
+  version?: string;
+  /** Declared constraint when unpinned. */
+  specifier?: string;
+  /** purl qualifiers (`vcs_url`, `download_url`, `repository_url`). */
+  qualifiers?: Record<string, string | undefined>;
+  /** Hashes. */
+  hashes?: Hash[];
+  /** Download URL. */
+  downloadLocation?: string;
+  /** Declared by the project itself. */
+  direct?: boolean;
+  /** Scopes known from the file itself. */
+  scopes?: Iterable<Scope>;
+  /** Group / extra names. */
+  groups?: Iterable<string>;
+  /** The file that mentions it. */
+  source: string;
+}
+
+/**
+ * The {@linkcode ComponentInit} of a PyPI occurrence: its purl is built from
+ * the name, version and qualifiers; its one source is `init.source`.
+ *
+ * @param init The occurrence.
+ * @returns What `OutputBuilder.component` (in `_builder.ts`) takes.
+ */
+export function pypiComponent(init: PypiComponentInit): ComponentInit {
+  const { qualifiers, source, ...fields } = init;
+  return {
+    ...fields,
+    purl: pypiPurl(init.name, init.version, qualifiers),
+    ecosystem: "pypi",
+    sources: [source],
+  };
+}
+
+/** A parsed Python lockfile (uv.lock, poetry.lock, pdm.lock) and its packages. */
+export interface LockDocument {
+  /** The whole document. */
+  doc: TomlTable;
+  /** The `[[package]]` tables (empty when there are none). */
+  packages: TomlTable[];
+  /**
+   * Where a package is, for error messages.
+   *
+   * @param index The package's 0-based index in `packages`.
+   * @returns `path:line` of its `[[package]]` header, or `path`.
+   */
+  where(index: number): string;
+  /**
+   * A package's `name` and optional `version`, checked.
+   *
+   * @param index The package's 0-based index in `packages`.
+   * @returns The name (a non-empty string) and the version (a string, if given).
+   * @throws {VouchError} `inventory.<reader>.invalid` when they are not.
+   */
+  nameAndVersion(index: number): { name: string; version?: string };
+}
+
+/**
+ * Parses a Python lockfile and checks that `package` is an array of tables.
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path; `reader`: the reader name for error codes.
+ * @returns The document and its packages.
+ * @throws {VouchError} `inventory.<reader>.invalid` for malformed TOML or a
+ *   `package` that is not an array of tables.
+ */
+export function readLockDocument(
+  text: string,
+  options: { path: string; reader: string },
+): LockDocument {
+  const { path, reader } = options;
+  const doc = parseToml(text, path, `inventory.${reader}.invalid`);
+  const packages = doc.package ?? [];
+  if (!Array.isArray(packages) || !packages.every(isTable)) {
+    throw invalid(
+      reader,
+      at(path, nthLine(text, /^\s*\[+package/)),
+      "`package` must be an array of tables",
+    );
+  }
+  const where = (index: number): string => at(path, nthLine(text, /^\s*\[\[package\]\]/, index));
+  const nameAndVersion = (index: number): { name: string; version?: string } => {
+    const { name, version } = packages[index];
+    if (typeof name !== "string" || name === "") {
+      throw invalid(reader, where(index), "package without a `name`");
+    }
+    if (version !== undefined && typeof version !== "string") {
+      throw invalid(reader, where(index), `package "${name}" has a non-string \`version\``);
+    }
+    return { name, version };
+  };
+  return { doc, packages, where, nameAndVersion };
+}
+
+/**
+ * Index of lock entries by PEP 503 name, for resolving dependency names.
+ */
+export class NameIndex<T> {
+  readonly #byName = new Map<string, T[]>();
+
+  /**
+   * Adds an entry under a name.
+   *
+   * @param name Distribution name as written.
+   * @param entry The entry.
+   */
+  add(name: string, entry: T): void {
+    const key = pep503Name(name);
+    const list = this.#byName.get(key);
+    if (list) list.push(entry);
+    else this.#byName.set(key, [entry]);
+  }
+
+  /**
+   * The entries under a name (empty when unknown).
+   *
+   * @param name Distribution name as written.
+   * @returns The entries.
+   */
+  get(name: string): readonly T[] {
+    return this.#byName.get(pep503Name(name)) ?? [];
+  }
+}
+
+/**
+ * Narrows an unknown TOML value to a table.
+ *
+ * @param value The value.
+ * @returns `true` for a plain table.
+ */
+export function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) &&
+    !(value instanceof Date);
+}
+
+function bumpedUpper(release: number[], position: number): string {
+  const upper = release.slice(0, position + 1);
+  upper[position]++;
+  while (upper.length < release.length) upper.push(0);
+  return upper.join(".");
+}
+
+function poetryClause(clause: string): string | undefined {
+  const text = clause.replace(/\s+/g, "");
+  if (text === "" || text === "*") return undefined;
+  const caret = /^\^(\d+(?:\.\d+)*)(.*)$/.exec(text);
+  const tilde = /^~(?!=)(\d+(?:\.\d+)*)(.*)$/.exec(text);
+  if (caret) {
+    const release = caret[1].split(".").map(Number);
+    const firstNonZero = release.findIndex((n) => n !== 0);
+    const position = firstNonZero === -1 ? release.length - 1 : firstNonZero;
+    return `>=${caret[1]}${caret[2]},<${bumpedUpper(release, position)}`;
+  }
+  if (tilde) {
+    const release = tilde[1].split(".").map(Number);
+    const position = release.length === 1 ? 0 : 1;
+    return `>=${tilde[1]}${tilde[2]},<${bumpedUpper(release, position)}`;
+  }
+  if (/^[0-9]/.test(text)) return `==${text}`;
+  if (/^=[0-9]/.test(text)) return `=${text}`;
+  return text;
+}
+
+/**
+ * Converts a Poetry version constraint (`^1.2`, `~1.2`, `*`, `1.2.3`,
+ * `>=1,<2`) into a PEP 440 specifier; `||` alternatives are kept as written.
+ *
+ * @param constraint The Poetry constraint.
+ * @returns The specifier, or `undefined` for "any version".
+ */
+export function poetryConstraint(constraint: string): string | undefined {
+  const trimmed = constraint.trim();
+  if (trimmed.includes("|")) return trimmed.replace(/\s+/g, " ");
+  const clauses = trimmed.split(",").map(poetryClause).filter((c): c is string => c !== undefined);
+  return clauses.length === 0 ? undefined : clauses.join(",");
+}

@@ -1,0 +1,158 @@
+/**
+ * Reader for `pdm.lock` (lock_version 4.x). The same package locked once per
+ * extras set (`name[extra]`) collapses into one component. The lock does not
+ * say which packages the root requires, so no edge starts at the root.
+ *
+ * @module
+ */
+
+import { isVouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import {
+  at,
+  distributionFiles,
+  gitVcsUrl,
+  invalid,
+  isSdist,
+  isTable,
+  NameIndex,
+  nthLine,
+  pypiComponent,
+  readLockDocument,
+  unsupportedVersion,
+} from "./_python.ts";
+import { parseRequirement, pinnedVersion } from "./pep508.ts";
+import { pypiPurl } from "../purl.ts";
+import type { Hash, ReaderOutput, Scope } from "../types.ts";
+
+/** Options of {@linkcode readPdmLock}. */
+export interface PdmLockOptions {
+  /** The file's path relative to the project root. */
+  path: string;
+}
+
+const READER = "pdm_lock";
+
+type Table = Record<string, unknown>;
+
+interface Node {
+  id: string;
+  version?: string;
+}
+
+function distribution(pkg: Table): { hashes: Hash[]; url?: string } {
+  const { hashes, urls } = distributionFiles(Array.isArray(pkg.files) ? pkg.files : []);
+  return { hashes, url: urls.find(isSdist) ?? urls[0] };
+}
+
+function scopesAndGroups(pkg: Table): { scopes: Scope[]; groups: string[] } {
+  const declared = Array.isArray(pkg.groups)
+    ? pkg.groups.filter((g): g is string => typeof g === "string")
+    : ["default"];
+  const groups = declared.filter((g) => g !== "default");
+  const scopes: Scope[] = [];
+  if (declared.includes("default")) scopes.push("runtime");
+  if (groups.length > 0) scopes.push("dev");
+  return { scopes, groups };
+}
+
+/**
+ * Reads a `pdm.lock`: every locked package once (extras entries merged), its
+ * hashes, git/URL source, groups (`default` is runtime, any other group is
+ * dev) and the dependency edges between packages. `path` packages are
+ * first-party members.
+ *
+ * @example
+ * ```ts
+ * import { readPdmLock } from "./pdm_lock.ts";
+ * const lock = '[metadata]\ngroups = ["default"]\nlock_version = "4.5.0"\n\n' +
+ *   '[[package]]\nname = "idna"\nversion = "3.7"\ngroups = ["default"]\n';
+ * readPdmLock(lock, { path: "pdm.lock" }).components[0].purl; // "pkg:pypi/idna@3.7"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options The file's path.
+ * @returns Members, components and edges between them.
+ * @throws {VouchError} `inventory.pdm_lock.invalid` for malformed content,
+ *   `inventory.pdm_lock.unsupported_version` for a lock_version other than 4.x.
+ */
+export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput {
+  const { path } = options;
+  const { doc, packages, where, nameAndVersion } = readLockDocument(text, { path, reader: READER });
+  const metadata = isTable(doc.metadata) ? doc.metadata : undefined;
+  if (metadata === undefined && packages.length === 0) {
+    return { members: [], components: [], edges: [] };
+  }
+  const lockVersion = metadata?.lock_version;
+  if (typeof lockVersion !== "string" || !/^4\.\d+(?:\.\d+)*$/.test(lockVersion)) {
+    throw unsupportedVersion(
+      READER,
+      at(path, nthLine(text, /^\s*lock_version\s*=/) ?? nthLine(text, /^\s*\[metadata\]/)),
+      lockVersion === undefined
+        ? "pdm.lock has no [metadata] lock_version"
+        : `pdm.lock lock_version ${JSON.stringify(lockVersion)} is not supported`,
+      "pdm.lock lock_version 4.x",
+    );
+  }
+  const builder = new OutputBuilder();
+  const index = new NameIndex<Node>();
+  const ids: string[] = [];
+  packages.forEach((pkg: Table, i: number) => {
+    const { name, version } = nameAndVersion(i);
+    let id: string;
+    if (typeof pkg.path === "string") {
+      id = pypiPurl(name, version);
+      builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
+    } else {
+      const dist = distribution(pkg);
+      let qualifiers: Record<string, string | undefined> = {};
+      let downloadLocation = dist.url;
+      if (typeof pkg.git === "string") {
+        const commit = [pkg.revision, pkg.ref].find((r): r is string => typeof r === "string");
+        downloadLocation = gitVcsUrl(pkg.git, commit);
+        qualifiers = { vcs_url: downloadLocation };
+      } else if (typeof pkg.url === "string") {
+        downloadLocation = pkg.url;
+        qualifiers = { download_url: pkg.url };
+      }
+      id = builder.component(pypiComponent({
+        name,
+        version,
+        qualifiers,
+        hashes: dist.hashes,
+        downloadLocation,
+        ...scopesAndGroups(pkg),
+        source: path,
+      }));
+    }
+    ids.push(id);
+    if (!index.get(name).some((node) => node.id === id)) index.add(name, { id, version });
+  });
+  packages.forEach((pkg: Table, i: number) => {
+    const deps = pkg.dependencies ?? [];
+    if (!Array.isArray(deps)) throw invalid(READER, where(i), "`dependencies` must be an array");
+    for (const dep of deps) {
+      if (typeof dep !== "string") {
+        throw invalid(READER, where(i), `dependency of "${pkg.name}" must be a string`);
+      }
+      let name: string;
+      let pin: string | undefined;
+      try {
+        const requirement = parseRequirement(dep);
+        name = requirement.name;
+        pin = pinnedVersion(requirement.specifier);
+      } catch (error) {
+        if (isVouchError(error)) {
+          throw invalid(READER, at(path, nthLine(text, dep)), error.message);
+        }
+        throw error;
+      }
+      const candidates = index.get(name);
+      const exact = candidates.filter((c) => pin !== undefined && c.version === pin);
+      for (const node of exact.length > 0 ? exact : candidates) {
+        builder.edge(ids[i], node.id, "runtime");
+      }
+    }
+  });
+  return builder.build();
+}

@@ -1,0 +1,216 @@
+/**
+ * Reader for `poetry.lock` (lock-version 1.x and 2.x). Poetry's lock does not
+ * record the root's own dependencies, so no component is marked direct and no
+ * edge starts at the root; the manifest merge adds those.
+ *
+ * @module
+ */
+
+import { OutputBuilder } from "../_builder.ts";
+import {
+  at,
+  distributionFiles,
+  gitVcsUrl,
+  invalid,
+  isSdist,
+  isTable,
+  NameIndex,
+  nthLine,
+  poetryConstraint,
+  pypiComponent,
+  readLockDocument,
+  repositoryUrl,
+  unsupportedVersion,
+} from "./_python.ts";
+import { pinnedVersion } from "./pep508.ts";
+import { pep503Name, pypiPurl } from "../purl.ts";
+import type { Hash, ReaderOutput, Scope } from "../types.ts";
+
+/** Options of {@linkcode readPoetryLock}. */
+export interface PoetryLockOptions {
+  /** The file's path relative to the project root. */
+  path: string;
+}
+
+const READER = "poetry_lock";
+
+type Table = Record<string, unknown>;
+
+interface Node {
+  id: string;
+  version: string;
+}
+
+function files(
+  pkg: Table,
+  legacy: Map<string, unknown[]>,
+  several: boolean,
+): { hashes: Hash[]; url?: string } {
+  let list: unknown[] = Array.isArray(pkg.files) ? pkg.files : [];
+  if (list.length === 0) {
+    list = legacy.get(pep503Name(pkg.name as string)) ?? [];
+    if (several) {
+      const version = pkg.version as string;
+      list = list.filter((f) =>
+        isTable(f) && typeof f.file === "string" &&
+        (f.file.includes(`-${version}-`) || f.file.includes(`-${version}.`))
+      );
+    }
+  }
+  const { hashes, urls } = distributionFiles(list);
+  return { hashes, url: urls.find(isSdist) ?? urls[0] };
+}
+
+function scopesAndGroups(
+  pkg: Table,
+  extras: string[],
+): { scopes: Scope[]; groups: string[] } {
+  const optional = pkg.optional === true;
+  const declared = Array.isArray(pkg.groups)
+    ? pkg.groups.filter((g): g is string => typeof g === "string")
+    : [typeof pkg.category === "string" ? pkg.category : "main"];
+  const scopes = new Set<Scope>();
+  const groups: string[] = [];
+  for (const group of declared) {
+    if (group === "main") scopes.add(optional ? "optional" : "runtime");
+    else {
+      scopes.add("dev");
+      groups.push(group);
+    }
+  }
+  if (optional) groups.push(...extras);
+  return { scopes: [...scopes], groups };
+}
+
+function dependencyVersions(value: unknown): Array<{ version?: string; optional: boolean }> {
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((entry) => {
+    const constraint = typeof entry === "string"
+      ? entry
+      : isTable(entry) && typeof entry.version === "string"
+      ? entry.version
+      : undefined;
+    return {
+      version: constraint === undefined ? undefined : pinnedVersion(poetryConstraint(constraint)),
+      optional: isTable(entry) && entry.optional === true,
+    };
+  });
+}
+
+/**
+ * Reads a `poetry.lock`: every locked package (hashes, git/url/legacy
+ * sources, groups or categories, optional extras) and the dependency edges
+ * between them. `directory` packages are first-party members.
+ *
+ * @example
+ * ```ts
+ * import { readPoetryLock } from "./poetry_lock.ts";
+ * const lock = '[[package]]\nname = "idna"\nversion = "3.7"\noptional = false\n' +
+ *   'groups = ["main"]\nfiles = []\n\n[metadata]\nlock-version = "2.1"\n';
+ * readPoetryLock(lock, { path: "poetry.lock" }).components[0].purl; // "pkg:pypi/idna@3.7"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options The file's path.
+ * @returns Members, components and edges between them.
+ * @throws {VouchError} `inventory.poetry_lock.invalid` for malformed content,
+ *   `inventory.poetry_lock.unsupported_version` for a lock-version other than 1.x/2.x.
+ */
+export function readPoetryLock(text: string, options: PoetryLockOptions): ReaderOutput {
+  const { path } = options;
+  const { doc, packages, where } = readLockDocument(text, { path, reader: READER });
+  const metadata = isTable(doc.metadata) ? doc.metadata : undefined;
+  if (metadata === undefined && packages.length === 0) {
+    return { members: [], components: [], edges: [] };
+  }
+  const lockVersion = metadata?.["lock-version"];
+  if (typeof lockVersion !== "string" || !/^[12]\.\d+$/.test(lockVersion)) {
+    throw unsupportedVersion(
+      READER,
+      at(path, nthLine(text, /^\s*lock-version\s*=/) ?? nthLine(text, /^\s*\[metadata\]/)),
+      lockVersion === undefined
+        ? "poetry.lock has no [metadata] lock-version (Poetry older than 1.1)"
+        : `poetry.lock lock-version ${JSON.stringify(lockVersion)} is not supported`,
+      "poetry.lock lock-version 1.x or 2.x",
+    );
+  }
+  const legacyFiles = new Map<string, unknown[]>();
+  if (isTable(metadata?.files)) {
+    for (const [name, list] of Object.entries(metadata.files)) {
+      if (Array.isArray(list)) legacyFiles.set(pep503Name(name), list);
+    }
+  }
+  const extrasOf = new Map<string, string[]>();
+  if (isTable(doc.extras)) {
+    for (const [extra, names] of Object.entries(doc.extras)) {
+      for (const name of Array.isArray(names) ? names : []) {
+        if (typeof name !== "string") continue;
+        const key = pep503Name(name.replace(/[\s\[(;<>=!~].*$/, ""));
+        extrasOf.set(key, [...(extrasOf.get(key) ?? []), extra]);
+      }
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const pkg of packages) {
+    const key = pep503Name(String(pkg.name));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const builder = new OutputBuilder();
+  const index = new NameIndex<Node>();
+  const ids: string[] = [];
+  packages.forEach((pkg: Table, i: number) => {
+    if (typeof pkg.name !== "string" || typeof pkg.version !== "string") {
+      throw invalid(READER, where(i), "package without a string `name` and `version`");
+    }
+    const { name, version } = pkg;
+    const source = isTable(pkg.source) ? pkg.source : {};
+    const type = typeof source.type === "string" ? source.type : undefined;
+    const url = typeof source.url === "string" ? source.url : undefined;
+    let id: string;
+    if (type === "directory") {
+      id = pypiPurl(name, version);
+      builder.member({ id, name, version, purl: id });
+    } else {
+      const dist = files(pkg, legacyFiles, (counts.get(pep503Name(name)) ?? 0) > 1);
+      let qualifiers: Record<string, string | undefined> = {};
+      let downloadLocation = dist.url;
+      if (type === "git" && url) {
+        const commit = [source.resolved_reference, source.reference]
+          .find((r): r is string => typeof r === "string" && r !== "");
+        downloadLocation = gitVcsUrl(url, commit);
+        qualifiers = { vcs_url: downloadLocation };
+      } else if (type === "url" && url) {
+        downloadLocation = url;
+        qualifiers = { download_url: url };
+      } else if (type === "legacy") {
+        qualifiers = { repository_url: repositoryUrl(url) };
+      }
+      id = builder.component(pypiComponent({
+        name,
+        version,
+        qualifiers,
+        hashes: dist.hashes,
+        downloadLocation,
+        ...scopesAndGroups(pkg, extrasOf.get(pep503Name(name)) ?? []),
+        source: path,
+      }));
+    }
+    ids.push(id);
+    index.add(name, { id, version });
+  });
+  packages.forEach((pkg: Table, i: number) => {
+    const deps = pkg.dependencies;
+    if (deps === undefined) return;
+    if (!isTable(deps)) throw invalid(READER, where(i), "`dependencies` must be a table");
+    for (const [name, value] of Object.entries(deps)) {
+      const candidates = index.get(name);
+      for (const wanted of dependencyVersions(value)) {
+        const exact = candidates.filter((c) => c.version === wanted.version);
+        for (const node of exact.length > 0 ? exact : candidates) {
+          builder.edge(ids[i], node.id, wanted.optional ? "optional" : "runtime");
+        }
+      }
+    }
+  });
+  return builder.build();
+}

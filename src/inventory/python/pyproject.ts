@@ -1,0 +1,397 @@
+/**
+ * Reader for `pyproject.toml`: PEP 621 `[project]`, PEP 735
+ * `[dependency-groups]`, `[build-system]` and Poetry's `[tool.poetry]`.
+ * Declarations only: versions appear when pinned, otherwise the specifier.
+ *
+ * @module
+ */
+
+import { isVouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { at, invalid, isTable, nthLine, poetryConstraint, pypiComponent } from "./_python.ts";
+import { parseToml } from "../_formats/toml.ts";
+import { parseRequirement, pinnedVersion } from "./pep508.ts";
+import { pep503Name, pypiPurl } from "../purl.ts";
+import type { Project, ReaderOutput, Scope } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+
+/** Options of {@linkcode readPyproject}. */
+export interface PyprojectOptions {
+  /** The file's path relative to the project root. */
+  path: string;
+  /** Version to use when `[project]` declares the version `dynamic`. */
+  release?: string;
+}
+
+const READER = "pyproject";
+
+interface Declaration {
+  name: string;
+  specifier?: string;
+  url?: string;
+  vcs?: boolean;
+  scope: Scope;
+  group?: string;
+}
+
+interface Merged {
+  name: string;
+  version?: string;
+  specifier?: string;
+  qualifiers: Record<string, string | undefined>;
+  downloadLocation?: string;
+  scopes: Set<Scope>;
+  groups: Set<string>;
+}
+
+type Table = Record<string, unknown>;
+
+class Context {
+  readonly text: string;
+  readonly path: string;
+  constructor(text: string, path: string) {
+    this.text = text;
+    this.path = path;
+  }
+
+  fail(what: string, near?: string): Error {
+    return invalid(READER, at(this.path, near ? nthLine(this.text, near) : undefined), what);
+  }
+
+  table(value: unknown, what: string, near: string): Table | undefined {
+    if (value === undefined) return undefined;
+    if (!isTable(value)) throw this.fail(`${what} must be a table`, near);
+    return value;
+  }
+
+  strings(value: unknown, what: string, near: string): string[] {
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
+      throw this.fail(`${what} must be an array of strings`, near);
+    }
+    return value as string[];
+  }
+
+  optionalString(value: unknown, what: string, near: string): string | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value !== "string") throw this.fail(`${what} must be a string`, near);
+    return value;
+  }
+
+  pep508(text: string, scope: Scope, group?: string): Declaration {
+    try {
+      const requirement = parseRequirement(text);
+      return {
+        name: requirement.name,
+        specifier: requirement.specifier,
+        url: requirement.url,
+        vcs: requirement.url !== undefined && /^[a-z]+\+/.test(requirement.url),
+        scope,
+        group,
+      };
+    } catch (error) {
+      if (isVouchError(error)) throw this.fail(error.message, text);
+      throw error;
+    }
+  }
+}
+
+const SPDX_ID =
+  /^(?:[A-Za-z0-9][A-Za-z0-9.-]*\+?|(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+)$/;
+const SPDX_OPERATORS = new Set(["AND", "OR", "WITH"]);
+
+/**
+ * Whether a license string reads as an SPDX expression (ids joined by
+ * AND/OR/WITH, balanced parentheses) rather than prose.
+ */
+function isSpdxExpression(text: string): boolean {
+  const tokens = text.replace(/([()])/g, " $1 ").trim().split(/\s+/);
+  let depth = 0;
+  let expectId = true;
+  for (const token of tokens) {
+    if (token === "(") {
+      if (!expectId) return false;
+      depth++;
+    } else if (token === ")") {
+      if (expectId || --depth < 0) return false;
+    } else if (SPDX_OPERATORS.has(token.toUpperCase())) {
+      if (expectId) return false;
+      expectId = true;
+    } else {
+      if (!expectId || !SPDX_ID.test(token)) return false;
+      expectId = false;
+    }
+  }
+  return depth === 0 && !expectId;
+}
+
+function license(ctx: Context, value: unknown): string | undefined {
+  let text: unknown = value;
+  if (isTable(value)) text = value.text;
+  else if (value !== undefined && typeof value !== "string") {
+    throw ctx.fail("license must be a string or a table", "license");
+  }
+  if (typeof text !== "string") return undefined;
+  const trimmed = text.trim();
+  return trimmed !== "" && isSpdxExpression(trimmed) ? trimmed : undefined;
+}
+
+function dependencyGroups(ctx: Context, groups: Table | undefined): Declaration[] {
+  if (groups === undefined) return [];
+  const resolved = new Map<string, string[]>();
+  const resolve = (name: string, stack: string[]): string[] => {
+    const done = resolved.get(name);
+    if (done) return done;
+    if (stack.includes(name)) {
+      throw ctx.fail(
+        `dependency group include cycle: ${[...stack, name].join(" -> ")}`,
+        "include-group",
+      );
+    }
+    const entries = groups[name];
+    if (!Array.isArray(entries)) {
+      throw ctx.fail(
+        entries === undefined
+          ? `dependency group "${stack.at(-1)}" includes unknown group "${name}"`
+          : `dependency group "${name}" must be an array`,
+        entries === undefined ? name : `${name} =`,
+      );
+    }
+    const out: string[] = [];
+    for (const entry of entries) {
+      if (typeof entry === "string") out.push(entry);
+      else if (isTable(entry) && typeof entry["include-group"] === "string") {
+        out.push(...resolve(entry["include-group"], [...stack, name]));
+      } else {
+        throw ctx.fail(
+          `dependency group "${name}" has an entry that is neither a string nor {include-group = "..."}`,
+          `${name} =`,
+        );
+      }
+    }
+    resolved.set(name, out);
+    return out;
+  };
+  return Object.keys(groups).flatMap((group) =>
+    resolve(group, []).map((text) => ctx.pep508(text, "dev", group))
+  );
+}
+
+function poetryEntry(
+  ctx: Context,
+  name: string,
+  value: unknown,
+  scope: Scope,
+  group: string | undefined,
+  extrasOf: Map<string, string[]>,
+): Declaration[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((v) => poetryEntry(ctx, name, v, scope, group, extrasOf));
+  }
+  if (typeof value === "string") {
+    return [{ name, specifier: poetryConstraint(value), scope, group }];
+  }
+  if (!isTable(value)) {
+    throw ctx.fail(`poetry dependency "${name}" must be a string, a table or an array`, name);
+  }
+  if (value.path !== undefined) return [];
+  const optional = value.optional === true && scope === "runtime";
+  const constraint = ctx.optionalString(value.version, `version of "${name}"`, name);
+  const base = { name, specifier: constraint ? poetryConstraint(constraint) : undefined };
+  let extra: Partial<Declaration> = {};
+  if (typeof value.git === "string") {
+    const ref = [value.rev, value.tag, value.branch].find((r) => typeof r === "string");
+    const url = `${value.git.startsWith("git+") ? "" : "git+"}${value.git}${ref ? `@${ref}` : ""}`;
+    extra = { url, vcs: true, specifier: undefined };
+  } else if (typeof value.url === "string") {
+    extra = { url: value.url, vcs: false, specifier: undefined };
+  }
+  if (!optional) return [{ ...base, ...extra, scope, group }];
+  const extras = extrasOf.get(pep503Name(name)) ?? [];
+  const groups = extras.length > 0 ? extras : [undefined];
+  return groups.map((g) => ({ ...base, ...extra, scope: "optional" as const, group: g }));
+}
+
+function poetryDependencies(
+  ctx: Context,
+  table: Table | undefined,
+  scope: Scope,
+  group: string | undefined,
+  extrasOf: Map<string, string[]>,
+): Declaration[] {
+  if (table === undefined) return [];
+  return Object.entries(table).flatMap(([name, value]) =>
+    pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, extrasOf)
+  );
+}
+
+function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
+  const extrasOf = new Map<string, string[]>();
+  const extras = ctx.table(poetry.extras, "[tool.poetry.extras]", "[tool.poetry.extras]") ?? {};
+  for (const [extra, names] of Object.entries(extras)) {
+    for (const name of ctx.strings(names, `[tool.poetry.extras] ${extra}`, extra)) {
+      const key = pep503Name(name.replace(/[\s\[(;<>=!~].*$/, ""));
+      extrasOf.set(key, [...(extrasOf.get(key) ?? []), extra]);
+    }
+  }
+  const out = poetryDependencies(
+    ctx,
+    ctx.table(poetry.dependencies, "[tool.poetry.dependencies]", "[tool.poetry.dependencies]"),
+    "runtime",
+    undefined,
+    extrasOf,
+  );
+  out.push(...poetryDependencies(
+    ctx,
+    ctx.table(poetry["dev-dependencies"], "[tool.poetry.dev-dependencies]", "dev-dependencies"),
+    "dev",
+    "dev",
+    extrasOf,
+  ));
+  const groups = ctx.table(poetry.group, "[tool.poetry.group]", "[tool.poetry.group") ?? {};
+  for (const [group, body] of Object.entries(groups)) {
+    const where = `[tool.poetry.group.${group}]`;
+    const deps = ctx.table(body, where, where)?.dependencies;
+    out.push(...poetryDependencies(
+      ctx,
+      ctx.table(deps, `${where.slice(0, -1)}.dependencies]`, where),
+      "dev",
+      group,
+      extrasOf,
+    ));
+  }
+  return out;
+}
+
+function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table): Declaration[] {
+  const out: Declaration[] = [];
+  if (project !== undefined) {
+    for (
+      const text of ctx.strings(project.dependencies, "[project] dependencies", "dependencies")
+    ) {
+      out.push(ctx.pep508(text, "runtime"));
+    }
+    const optional = ctx.table(
+      project["optional-dependencies"],
+      "[project.optional-dependencies]",
+      "optional-dependencies",
+    ) ?? {};
+    for (const [extra, list] of Object.entries(optional)) {
+      for (const text of ctx.strings(list, `optional dependencies "${extra}"`, extra)) {
+        out.push(ctx.pep508(text, "optional", extra));
+      }
+    }
+  }
+  out.push(...dependencyGroups(
+    ctx,
+    ctx.table(doc["dependency-groups"], "[dependency-groups]", "[dependency-groups]"),
+  ));
+  const build = ctx.table(doc["build-system"], "[build-system]", "[build-system]");
+  for (const text of ctx.strings(build?.requires, "[build-system] requires", "requires")) {
+    out.push(ctx.pep508(text, "build"));
+  }
+  return out;
+}
+
+function merge(declarations: Declaration[], self: string | undefined): Map<string, Merged> {
+  const merged = new Map<string, Merged>();
+  for (const declaration of declarations) {
+    const key = pep503Name(declaration.name);
+    if (key === self) continue;
+    if (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url)) continue;
+    let entry = merged.get(key);
+    if (!entry) {
+      entry = {
+        name: declaration.name,
+        qualifiers: {},
+        scopes: new Set(),
+        groups: new Set(),
+      };
+      merged.set(key, entry);
+    }
+    entry.version ??= pinnedVersion(declaration.specifier);
+    entry.specifier ??= declaration.specifier;
+    if (declaration.url !== undefined && entry.downloadLocation === undefined) {
+      entry.downloadLocation = declaration.url;
+      entry.qualifiers[declaration.vcs ? "vcs_url" : "download_url"] = declaration.url;
+    }
+    entry.scopes.add(declaration.scope);
+    if (declaration.group !== undefined) entry.groups.add(declaration.group);
+  }
+  return merged;
+}
+
+function projectInfo(
+  ctx: Context,
+  project: Table | undefined,
+  poetry: Table | undefined,
+  release: string | undefined,
+): Project | undefined {
+  const field = (key: string): string | undefined =>
+    ctx.optionalString(project?.[key], `[project] ${key}`, `${key} =`) ??
+      ctx.optionalString(poetry?.[key], `[tool.poetry] ${key}`, `${key} =`);
+  const name = field("name");
+  if (name === undefined) return undefined;
+  const dynamic = ctx.strings(project?.dynamic, "[project] dynamic", "dynamic");
+  const isDynamic = dynamic.includes("version") || (project?.name === undefined);
+  const version = field("version") ?? (isDynamic ? release : undefined);
+  const info: Project = { name, purl: pypiPurl(name, version) };
+  if (version !== undefined) info.version = version;
+  const spdx = license(ctx, project?.license ?? poetry?.license);
+  if (spdx !== undefined) info.license = spdx;
+  const description = field("description");
+  if (description !== undefined) info.description = description;
+  return info;
+}
+
+/**
+ * Reads a `pyproject.toml`: the project's identity and every dependency it
+ * declares (runtime, optional extras, dependency groups, build requirements,
+ * Poetry dependencies and groups), one component per distinct package.
+ *
+ * @example
+ * ```ts
+ * import { readPyproject } from "./pyproject.ts";
+ * const out = readPyproject('[project]\nname = "demo"\nversion = "1.0"\ndependencies = ["rich>=13"]\n', {
+ *   path: "pyproject.toml",
+ * });
+ * out.project?.purl; // "pkg:pypi/demo@1.0"
+ * out.components[0].specifier; // ">=13"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options The file's path and the release version for dynamic versions.
+ * @returns Members (none), components, root edges and the project.
+ * @throws {VouchError} `inventory.pyproject.invalid` for malformed TOML or wrong types.
+ */
+export function readPyproject(
+  text: string,
+  options: PyprojectOptions,
+): ReaderOutput & { project?: Project } {
+  const ctx = new Context(text, options.path);
+  const doc = parseToml(text, options.path, `inventory.${READER}.invalid`);
+  const project = ctx.table(doc.project, "[project]", "[project]");
+  const tool = ctx.table(doc.tool, "[tool]", "[tool");
+  const poetry = ctx.table(tool?.poetry, "[tool.poetry]", "[tool.poetry");
+  const info = projectInfo(ctx, project, poetry, options.release);
+  const declarations = pep621Declarations(ctx, project, doc);
+  if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
+  const builder = new OutputBuilder();
+  const self = info ? pep503Name(info.name) : undefined;
+  for (const entry of merge(declarations, self).values()) {
+    const id = builder.component(pypiComponent({
+      name: entry.name,
+      version: entry.version,
+      specifier: entry.specifier,
+      qualifiers: entry.qualifiers,
+      downloadLocation: entry.downloadLocation,
+      direct: true,
+      scopes: entry.scopes,
+      groups: entry.groups,
+      source: options.path,
+    }));
+    for (const scope of entry.scopes) builder.edge(ROOT_ID, id, scope);
+  }
+  const output = builder.build();
+  return info ? { ...output, project: info } : output;
+}

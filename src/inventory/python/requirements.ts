@@ -1,0 +1,308 @@
+/**
+ * Reader for pip requirements files (`requirements.txt`, pip-compile output):
+ * pins, `--hash` options, continuations, markers, extras, `-r`/`-c` includes,
+ * editable and URL/VCS requirements.
+ *
+ * @module
+ */
+
+import { isVouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { at, invalid, parseHash, pypiComponent, repositoryUrl } from "./_python.ts";
+import { parseRequirement, pinnedVersion } from "./pep508.ts";
+import { pep503Name } from "../purl.ts";
+import type { Hash, ReaderOutput } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+
+/** Options of {@linkcode readRequirements}. */
+export interface RequirementsOptions {
+  /** The file's path relative to the project root. */
+  path: string;
+  /**
+   * Returns the text of another file named by `-r`/`-c`, or `undefined` when
+   * it does not exist. The reader resolves each include against the folder of
+   * the file that names it and passes the result relative to the folder of
+   * the top-level file (`options.path`), `/`-separated and normalized.
+   */
+  include?: (relativePath: string) => string | undefined;
+}
+
+const READER = "requirements";
+
+interface Entry {
+  name: string;
+  specifier?: string;
+  url?: string;
+  vcs: boolean;
+  hashes: Hash[];
+  source: string;
+}
+
+interface State {
+  include?: (relativePath: string) => string | undefined;
+  topDir: string;
+  entries: Entry[];
+  constraints: Map<string, string>;
+  index?: string;
+}
+
+interface Line {
+  text: string;
+  line: number;
+}
+
+function logicalLines(text: string): Line[] {
+  const out: Line[] = [];
+  let pending: Line | undefined;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const continued = /(^|[^\\])\\\s*$/.test(raw);
+    const body = continued ? raw.replace(/\\\s*$/, "") : raw;
+    if (pending) pending.text += " " + body;
+    else pending = { text: body, line: i + 1 };
+    if (!continued) {
+      out.push(pending);
+      pending = undefined;
+    }
+  });
+  if (pending) out.push(pending);
+  return out;
+}
+
+function normalizePath(path: string): string {
+  const out: string[] = [];
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === ".." && out.length > 0 && out.at(-1) !== "..") out.pop();
+    else out.push(segment);
+  }
+  return (path.startsWith("/") ? "/" : "") + out.join("/");
+}
+
+function relativeTo(dir: string, path: string): string {
+  if (dir === "" || path.startsWith("/")) return path;
+  const from = dir.split("/");
+  const to = path.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
+
+function dirname(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+
+/** Name and version from a wheel or sdist file name, when it can be told. */
+function archiveNameVersion(url: string): { name: string; version: string } | undefined {
+  const raw = url.replace(/[?#].*$/, "").split("/").at(-1) ?? "";
+  let file = raw;
+  try {
+    file = decodeURIComponent(raw);
+  } catch {
+    // a malformed %-escape: read the name as written
+  }
+  const wheel = /^([^-]+)-([^-]+)(?:-[^-]+)?-[^-]+-[^-]+-[^-]+\.whl$/i.exec(file);
+  if (wheel) return { name: wheel[1], version: wheel[2] };
+  const sdist = /^(.+?)-(\d[^-]*)\.(?:tar\.gz|tar\.bz2|tar\.xz|tgz|zip)$/i.exec(file);
+  return sdist ? { name: sdist[1], version: sdist[2] } : undefined;
+}
+
+function isLocalPath(target: string): boolean {
+  return /^(?:\.{1,2}(?:[\\/[]|$)|\/|~|file:|[A-Za-z]:[\\/])/.test(target) ||
+    (!target.includes("://") && !target.includes("@") && /[\\/]/.test(target));
+}
+
+/** A requirement written as a bare URL (`git+https://…#egg=name`, archive URL). */
+function urlEntry(
+  url: string,
+  hashes: Hash[],
+  source: string,
+  where: string,
+  declared?: string,
+): Entry {
+  const hashIndex = url.indexOf("#");
+  const fragment = new URLSearchParams(hashIndex === -1 ? "" : url.slice(hashIndex + 1));
+  const bare = hashIndex === -1 ? url : url.slice(0, hashIndex);
+  const vcs = /^(?:git|hg|svn|bzr)\+/.test(url);
+  const all = [...hashes];
+  for (const [key, value] of fragment) {
+    const hash = parseHash(`${key}:${value}`);
+    if (hash) all.push(hash);
+  }
+  const egg = fragment.get("egg")?.replace(/[\[=<>!~;].*$/, "");
+  const archive = vcs ? undefined : archiveNameVersion(bare);
+  const name = declared ?? (egg || archive?.name);
+  if (!name) {
+    throw invalid(
+      READER,
+      where,
+      `cannot tell the package name of "${url}": add "#egg=<name>" or write "<name> @ ${url}"`,
+    );
+  }
+  return {
+    name,
+    specifier: archive && pep503Name(archive.name) === pep503Name(name)
+      ? `==${archive.version}`
+      : undefined,
+    url: bare,
+    vcs,
+    hashes: all,
+    source,
+  };
+}
+
+function requirementEntry(
+  text: string,
+  hashes: Hash[],
+  source: string,
+  where: string,
+): Entry | undefined {
+  if (isLocalPath(text)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return urlEntry(text, hashes, source, where);
+  try {
+    const requirement = parseRequirement(text);
+    if (requirement.url !== undefined) {
+      if (isLocalPath(requirement.url)) return undefined;
+      return urlEntry(requirement.url, hashes, source, where, requirement.name);
+    }
+    return { name: requirement.name, specifier: requirement.specifier, vcs: false, hashes, source };
+  } catch (error) {
+    if (isVouchError(error) && error.code === "inventory.requirement.invalid") {
+      throw invalid(READER, where, error.message);
+    }
+    throw error;
+  }
+}
+
+function optionValue(option: string, text: string): { name: string; value: string } {
+  const long = /^(--[A-Za-z-]+)(?:\s*=\s*|\s+|$)(.*)$/.exec(text);
+  if (long) return { name: long[1], value: long[2].trim() };
+  return { name: option, value: text.slice(2).replace(/^\s*=?\s*/, "").trim() };
+}
+
+function readFile(
+  state: State,
+  text: string,
+  path: string,
+  stack: string[],
+  constraints: boolean,
+): void {
+  for (const { text: raw, line } of logicalLines(text)) {
+    const content = raw.replace(/(^|\s)#.*$/, "").trim();
+    if (content === "") continue;
+    const where = at(path, line);
+    if (content.startsWith("-")) {
+      const { name, value } = optionValue(content.slice(0, 2), content);
+      if (["-r", "--requirement", "-c", "--constraint"].includes(name)) {
+        const target = resolveInclude(state, path, value, where, stack);
+        readFile(
+          state,
+          target.text,
+          target.path,
+          [...stack, target.path],
+          constraints || name === "-c" || name === "--constraint",
+        );
+      } else if ((name === "-e" || name === "--editable") && !constraints) {
+        const entry = requirementEntry(value, [], path, where);
+        if (entry) state.entries.push(entry);
+      } else if (name === "-i" || name === "--index-url") {
+        state.index ??= value;
+      }
+      continue;
+    }
+    const optionStart = content.search(/\s--[a-z]/);
+    const requirement = optionStart === -1 ? content : content.slice(0, optionStart).trim();
+    const hashes: Hash[] = [];
+    if (optionStart !== -1) {
+      for (const match of content.slice(optionStart).matchAll(/--hash(?:\s*=\s*|\s+)(\S+)/g)) {
+        const hash = parseHash(match[1]);
+        if (!hash) throw invalid(READER, where, `bad hash "${match[1]}"`);
+        hashes.push(hash);
+      }
+    }
+    const entry = requirementEntry(requirement, hashes, path, where);
+    if (!entry) continue;
+    if (constraints) {
+      const pin = pinnedVersion(entry.specifier);
+      if (pin !== undefined) state.constraints.set(pep503Name(entry.name), pin);
+    } else {
+      state.entries.push(entry);
+    }
+  }
+}
+
+function resolveInclude(
+  state: State,
+  from: string,
+  target: string,
+  where: string,
+  stack: string[],
+): { path: string; text: string } {
+  if (target === "") throw invalid(READER, where, "include option without a file name");
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+    throw invalid(READER, where, `remote include "${target}" is not supported`);
+  }
+  const dir = dirname(from);
+  const path = normalizePath(target.startsWith("/") || dir === "" ? target : `${dir}/${target}`);
+  if (stack.includes(path)) {
+    throw invalid(READER, where, `include cycle: ${[...stack, path].join(" -> ")}`);
+  }
+  const text = state.include?.(relativeTo(state.topDir, path));
+  if (text === undefined) {
+    throw invalid(READER, where, `included file "${target}" (${path}) was not found`);
+  }
+  return { path, text };
+}
+
+/**
+ * Reads a pip requirements file, following `-r` and `-c` includes through
+ * `options.include`. Every requirement becomes a direct runtime component
+ * with an edge from the root; constraint entries only pin unpinned
+ * requirements; local paths (`-e .`) are first-party and skipped.
+ *
+ * @example
+ * ```ts
+ * import { readRequirements } from "./requirements.ts";
+ * const out = readRequirements("requests==2.32.3 \\\n    --hash=sha256:ABCD\n", {
+ *   path: "requirements.txt",
+ * });
+ * out.components[0].purl; // "pkg:pypi/requests@2.32.3"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options The file's path and the include callback.
+ * @returns Components and root edges.
+ * @throws {VouchError} `inventory.requirements.invalid` for a malformed line,
+ *   a missing include or an include cycle.
+ */
+export function readRequirements(text: string, options: RequirementsOptions): ReaderOutput {
+  const state: State = {
+    include: options.include,
+    topDir: dirname(normalizePath(options.path)),
+    entries: [],
+    constraints: new Map(),
+  };
+  readFile(state, text, options.path, [normalizePath(options.path)], false);
+  const builder = new OutputBuilder();
+  const repository = repositoryUrl(state.index);
+  for (const entry of state.entries) {
+    const version = pinnedVersion(entry.specifier) ??
+      (entry.url === undefined ? state.constraints.get(pep503Name(entry.name)) : undefined);
+    const qualifiers = entry.url === undefined
+      ? { repository_url: repository }
+      : { [entry.vcs ? "vcs_url" : "download_url"]: entry.url };
+    const id = builder.component(pypiComponent({
+      name: entry.name,
+      version,
+      specifier: entry.specifier,
+      qualifiers,
+      hashes: entry.hashes,
+      downloadLocation: entry.url,
+      direct: true,
+      scopes: ["runtime"],
+      source: entry.source,
+    }));
+    builder.edge(ROOT_ID, id, "runtime");
+  }
+  return builder.build();
+}

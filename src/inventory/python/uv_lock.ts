@@ -1,0 +1,191 @@
+/**
+ * Reader for `uv.lock` (version 1, any revision): workspace members, the
+ * root, registry/git/url/path packages with their hashes, and the dependency
+ * graph including extras and dependency groups.
+ *
+ * @module
+ */
+
+import { OutputBuilder } from "../_builder.ts";
+import {
+  at,
+  distributionFiles,
+  gitVcsUrl,
+  invalid,
+  isTable,
+  NameIndex,
+  nthLine,
+  pypiComponent,
+  readLockDocument,
+  repositoryUrl,
+  unsupportedVersion,
+} from "./_python.ts";
+import { pep503Name, pypiPurl } from "../purl.ts";
+import type { ReaderOutput, Scope } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+
+/** Options of {@linkcode readUvLock}. */
+export interface UvLockOptions {
+  /** The file's path relative to the project root. */
+  path: string;
+}
+
+const READER = "uv_lock";
+const SOURCE_KINDS = ["registry", "git", "url", "path", "directory", "editable", "virtual"];
+const FIRST_PARTY = new Set(["directory", "editable", "virtual"]);
+
+type Table = Record<string, unknown>;
+
+interface Source {
+  kind?: string;
+  value?: string;
+}
+
+interface Node {
+  id: string;
+  version?: string;
+  source: string;
+}
+
+function sourceOf(value: unknown): Source {
+  if (!isTable(value)) return {};
+  const kind = SOURCE_KINDS.find((k) => typeof value[k] === "string");
+  return kind ? { kind, value: value[kind] as string } : {};
+}
+
+function sourceKey(source: Source): string {
+  return source.kind === undefined ? "" : `${source.kind}=${source.value}`;
+}
+
+function gitUrl(value: string): string {
+  const hash = value.indexOf("#");
+  const commit = hash === -1 ? undefined : value.slice(hash + 1);
+  const base = value.replace(/[?#].*$/, "");
+  return gitVcsUrl(base, commit);
+}
+
+function component(
+  builder: OutputBuilder,
+  pkg: Table,
+  path: string,
+  { name, version, source }: { name: string; version?: string; source: Source },
+): string {
+  const { hashes, urls } = distributionFiles([
+    pkg.sdist,
+    ...(Array.isArray(pkg.wheels) ? pkg.wheels : []),
+  ]);
+  let qualifiers: Record<string, string | undefined> = {};
+  let downloadLocation: string | undefined;
+  if (source.kind === "registry") {
+    qualifiers = { repository_url: repositoryUrl(source.value) };
+    downloadLocation = urls[0];
+  } else if (source.kind === "git" && source.value) {
+    downloadLocation = gitUrl(source.value);
+    qualifiers = { vcs_url: downloadLocation };
+  } else if (source.kind === "url") {
+    downloadLocation = source.value;
+    qualifiers = { download_url: source.value };
+  }
+  return builder.component(
+    pypiComponent({ name, version, qualifiers, hashes, downloadLocation, source: path }),
+  );
+}
+
+/**
+ * Reads a `uv.lock`. The package whose source is `editable = "."` or
+ * `virtual = "."` is the root (its edges start at {@linkcode ROOT_ID}); other
+ * editable, virtual and directory packages and `[manifest] members` are
+ * {@linkcode Member}s; everything else is a component. A dependency that names
+ * a `version`/`source` links only that package; without them it links every
+ * locked version of the name.
+ *
+ * @example
+ * ```ts
+ * import { readUvLock } from "./uv_lock.ts";
+ * const out = readUvLock('version = 1\nrevision = 3\nrequires-python = ">=3.11"\n', {
+ *   path: "uv.lock",
+ * });
+ * out.components.length; // 0
+ * ```
+ *
+ * @param text The file's text.
+ * @param options The file's path.
+ * @returns Members, components and edges.
+ * @throws {VouchError} `inventory.uv_lock.invalid` for malformed content,
+ *   `inventory.uv_lock.unsupported_version` for a lock version other than 1.
+ */
+export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
+  const { path } = options;
+  const { doc, packages, where, nameAndVersion } = readLockDocument(text, { path, reader: READER });
+  if (doc.version === undefined && packages.length === 0) {
+    return { members: [], components: [], edges: [] };
+  }
+  if (doc.version !== 1) {
+    throw unsupportedVersion(
+      READER,
+      at(path, nthLine(text, /^\s*version\s*=/)),
+      `uv.lock version ${JSON.stringify(doc.version ?? null)} is not supported`,
+      "uv.lock version 1",
+    );
+  }
+  const manifest = isTable(doc.manifest) ? doc.manifest : {};
+  const members = new Set(
+    (Array.isArray(manifest.members) ? manifest.members : [])
+      .filter((m): m is string => typeof m === "string")
+      .map(pep503Name),
+  );
+  const builder = new OutputBuilder();
+  const index = new NameIndex<Node>();
+  const ids: string[] = [];
+  packages.forEach((pkg: Table, i: number) => {
+    const { name, version } = nameAndVersion(i);
+    const source = sourceOf(pkg.source);
+    let id: string;
+    if (FIRST_PARTY.has(source.kind ?? "") || members.has(pep503Name(name))) {
+      if (source.value === ".") id = ROOT_ID;
+      else {
+        id = pypiPurl(name, version);
+        builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
+        builder.edge(ROOT_ID, id, "runtime");
+      }
+    } else {
+      id = component(builder, pkg, path, { name, version, source });
+    }
+    ids.push(id);
+    index.add(name, { id, version, source: sourceKey(source) });
+  });
+  const firstParty = (id: string): boolean => !builder.hasComponent(id);
+  packages.forEach((pkg: Table, i: number) => {
+    const from = ids[i];
+    const link = (list: unknown, scope: Scope, group: string | undefined): void => {
+      if (list === undefined) return;
+      if (!Array.isArray(list)) throw invalid(READER, where(i), "dependency list must be an array");
+      for (const dep of list) {
+        if (!isTable(dep) || typeof dep.name !== "string") {
+          throw invalid(READER, where(i), `dependency without a \`name\` in "${pkg.name}"`);
+        }
+        const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
+        for (const node of index.get(dep.name)) {
+          if (dep.version !== undefined && node.version !== dep.version) continue;
+          if (key !== undefined && node.source !== key) continue;
+          builder.edge(from, node.id, scope);
+          if (firstParty(from)) builder.declare(node.id, group === undefined ? [] : [group]);
+        }
+      }
+    };
+    link(pkg.dependencies, "runtime", undefined);
+    for (
+      const [field, scope] of [["optional-dependencies", "optional"], [
+        "dev-dependencies",
+        "dev",
+      ]] as const
+    ) {
+      const table = pkg[field];
+      if (table === undefined) continue;
+      if (!isTable(table)) throw invalid(READER, where(i), `\`${field}\` must be a table`);
+      for (const [group, list] of Object.entries(table)) link(list, scope, group);
+    }
+  });
+  builder.propagateScopes();
+  return builder.build();
+}

@@ -1,0 +1,155 @@
+/**
+ * Reader for Rust's `Cargo.lock`.
+ *
+ * @module
+ */
+
+import { VouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { parseToml, type TomlTable } from "../_formats/toml.ts";
+import { cargoPurl } from "../purl.ts";
+import { type ReaderOutput, ROOT_ID } from "../types.ts";
+
+const CODE = "inventory.cargo_lock.invalid";
+const CRATES_IO = new Set([
+  "registry+https://github.com/rust-lang/crates.io-index",
+  "sparse+https://index.crates.io/",
+]);
+
+interface LockedPackage {
+  name: string;
+  version: string;
+  source?: string;
+  checksum?: string;
+  dependencies: string[];
+  id: string;
+}
+
+function lineOfPackage(text: string, name: string): number {
+  const at = text.indexOf(`name = ${JSON.stringify(name)}`);
+  return at === -1 ? 1 : text.slice(0, at).split("\n").length;
+}
+
+function invalid(path: string, line: number, what: string): VouchError {
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `regenerate ${path} with \`cargo generate-lockfile\``,
+  );
+}
+
+/** The purl qualifiers and download location that a `source` implies. */
+function origin(
+  name: string,
+  version: string,
+  source: string,
+): { qualifiers: Record<string, string>; downloadLocation?: string } {
+  if (CRATES_IO.has(source)) {
+    return {
+      qualifiers: {},
+      downloadLocation: `https://crates.io/api/v1/crates/${name}/${version}/download`,
+    };
+  }
+  if (source.startsWith("git+")) {
+    const hash = source.indexOf("#");
+    const url = source.slice(0, hash === -1 ? undefined : hash).replace(/\?.*$/, "");
+    const vcs = hash === -1 ? url : `${url}@${source.slice(hash + 1)}`;
+    return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs };
+  }
+  return { qualifiers: { repository_url: source.replace(/^(registry|sparse)\+/, "") } };
+}
+
+function readPackages(lock: TomlTable, text: string, path: string): LockedPackage[] {
+  const raw = lock.package ?? [];
+  if (!Array.isArray(raw)) throw invalid(path, 1, "`package` is not an array of tables");
+  // Lockfile v1 keeps checksums in [metadata] as `checksum <name> <version> (<source>)`.
+  const metadata = (lock.metadata ?? {}) as Record<string, unknown>;
+  return raw.map((table: Record<string, unknown>, index) => {
+    const { name, version, source, checksum, dependencies = [] } = table;
+    if (typeof name !== "string" || typeof version !== "string") {
+      throw invalid(path, 1, `[[package]] number ${index + 1} has no name or version`);
+    }
+    if (
+      (source !== undefined && typeof source !== "string") || !Array.isArray(dependencies) ||
+      dependencies.some((d) => typeof d !== "string")
+    ) {
+      throw invalid(path, lineOfPackage(text, name), `package ${name} has a malformed field`);
+    }
+    const legacy = metadata[`checksum ${name} ${version} (${source})`];
+    const sum = typeof checksum === "string" ? checksum : legacy;
+    return {
+      name,
+      version,
+      source,
+      checksum: typeof sum === "string" && /^[0-9a-f]{64}$/i.test(sum)
+        ? sum.toLowerCase()
+        : undefined,
+      dependencies,
+      id: "",
+    };
+  });
+}
+
+/**
+ * Reads a `Cargo.lock` (version 3 or 4, or the unversioned v1/v2 format).
+ * Packages without a `source` are workspace members (first-party); every
+ * other package is a `pkg:cargo` component: crates.io needs no qualifier,
+ * other registries get `repository_url`, git sources get
+ * `vcs_url=git+<url>@<commit>`. Dependencies in the `name`, `name version`
+ * and `name version (source)` forms are resolved to the exact package.
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root.
+ * @returns Members, components and edges.
+ */
+export function readCargoLock(text: string, options: { path: string }): ReaderOutput {
+  const { path } = options;
+  const lock = parseToml(text, path, CODE);
+  if (lock.version !== undefined && lock.version !== 3 && lock.version !== 4) {
+    throw new VouchError(
+      "inventory.cargo_lock.unsupported_version",
+      `${path}:1: Cargo.lock version ${JSON.stringify(lock.version)} is not supported`,
+      "regenerate it with a Cargo release that writes version 3 or 4",
+    );
+  }
+  const packages = readPackages(lock, text, path);
+  const out = new OutputBuilder();
+  const byName = new Map<string, LockedPackage[]>();
+  for (const pkg of packages) {
+    byName.set(pkg.name, (byName.get(pkg.name) ?? []).concat(pkg));
+    if (pkg.source === undefined) {
+      const purl = cargoPurl(pkg.name, pkg.version);
+      pkg.id = out.member({ id: purl, name: pkg.name, version: pkg.version, purl });
+      out.edge(ROOT_ID, pkg.id, "runtime");
+      continue;
+    }
+    const { qualifiers, downloadLocation } = origin(pkg.name, pkg.version, pkg.source);
+    pkg.id = out.component({
+      purl: cargoPurl(pkg.name, pkg.version, qualifiers),
+      ecosystem: "cargo",
+      name: pkg.name,
+      version: pkg.version,
+      hashes: pkg.checksum ? [{ alg: "sha256", hex: pkg.checksum }] : [],
+      downloadLocation,
+      sources: [path],
+    });
+  }
+  for (const pkg of packages) {
+    for (const dependency of pkg.dependencies) {
+      const [name, version, source] = dependency.split(" ");
+      const candidates = (byName.get(name) ?? []).filter((c) =>
+        (version === undefined || c.version === version) &&
+        (source === undefined || `(${c.source})` === source)
+      );
+      if (candidates.length !== 1) {
+        throw invalid(
+          path,
+          lineOfPackage(text, pkg.name),
+          `dependency "${dependency}" of ${pkg.name} ${pkg.version} matches ${candidates.length} packages`,
+        );
+      }
+      out.edge(pkg.id, candidates[0].id, "runtime");
+    }
+  }
+  return out.build({ directFromEdges: true });
+}

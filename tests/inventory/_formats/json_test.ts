@@ -1,0 +1,116 @@
+import assert from "node:assert/strict";
+import { isVouchError, type VouchError } from "../../../src/errors.ts";
+import {
+  keyLine,
+  lineAt,
+  objectAt,
+  parseJsonObject,
+  stringAt,
+} from "../../../src/inventory/_formats/json.ts";
+
+function jsonError(text: string, path = "package-lock.json"): VouchError {
+  try {
+    parseJsonObject(text, path, "inventory.package_lock.invalid");
+  } catch (error) {
+    assert.ok(isVouchError(error), String(error));
+    return error;
+  }
+  assert.fail("expected a VouchError");
+}
+
+Deno.test("lineAt: the 1-based line of an offset", () => {
+  const text = "ab\ncd\n\nef";
+  assert.equal(lineAt(text, 0), 1);
+  assert.equal(lineAt(text, 2), 1, "the newline itself is on line 1");
+  assert.equal(lineAt(text, 3), 2);
+  assert.equal(lineAt(text, 6), 3);
+  assert.equal(lineAt(text, 7), 4);
+  assert.equal(lineAt("no newline", 5), 1);
+});
+
+Deno.test('keyLine: the line of the first `"key":`, or 1', () => {
+  const text = '{\n  "name": "x",\n  "packages": {\n    "node_modules/a": {}\n  }\n}\n';
+  assert.equal(keyLine(text, "name"), 2);
+  assert.equal(keyLine(text, "packages"), 3);
+  assert.equal(keyLine(text, "node_modules/a"), 4);
+  assert.equal(keyLine(text, "absent"), 1);
+  assert.equal(keyLine('{\n "v": "name"\n}', "name"), 1, "a value equal to the key does not count");
+});
+
+Deno.test("parseJsonObject: an object parses", () => {
+  assert.deepEqual(parseJsonObject('{"a": {"b": [1, "x"]}}', "p.json", "c"), {
+    a: { b: [1, "x"] },
+  });
+});
+
+Deno.test("parseJsonObject: a non-object top level is an error on line 1", () => {
+  for (const text of ["[1, 2]", "null", '"x"', "42"]) {
+    const error = jsonError(text, "deno.lock");
+    assert.equal(error.code, "inventory.package_lock.invalid");
+    assert.equal(error.message, "deno.lock:1: expected a JSON object at the top level");
+    assert.equal(error.hint, "regenerate deno.lock with its package manager");
+  }
+});
+
+Deno.test("parseJsonObject: the engine-reported line of a syntax error", () => {
+  const error = jsonError('{\n  "a": 1\n}\n}\n');
+  assert.equal(error.code, "inventory.package_lock.invalid");
+  assert.match(error.message, /^package-lock\.json:4: invalid JSON: /);
+  assert.ok(!error.message.includes(" in JSON at position"), error.message);
+  assert.equal(
+    error.hint,
+    "fix the JSON syntax at line 4 of package-lock.json (or regenerate the file)",
+  );
+});
+
+Deno.test("parseJsonObject: truncated input reports the last line", () => {
+  const error = jsonError('{\n  "a": 1,\n  "b": ');
+  assert.equal(error.message, "package-lock.json:3: invalid JSON: Unexpected end of JSON input");
+  assert.equal(
+    error.hint,
+    "fix the JSON syntax at line 3 of package-lock.json (or regenerate the file)",
+  );
+  assert.equal(
+    jsonError("").message,
+    "package-lock.json:1: invalid JSON: Unexpected end of JSON input",
+  );
+});
+
+Deno.test("parseJsonObject: a stray comma is reported on its line", () => {
+  const error = jsonError('{\n  "a": 1,\n\n  "b": [1,,2]\n}\n');
+  assert.match(error.message, /^package-lock\.json:4: invalid JSON: /);
+});
+
+Deno.test("parseJsonObject: an unexpected token is reported on its line, in one line", () => {
+  // V8 reports no position for "Unexpected token" errors; the module must find the line itself.
+  const text = '{\n  "name": "demo",\n  "version": oops\n}\n';
+  const error = jsonError(text);
+  assert.match(error.message, /^package-lock\.json:3: invalid JSON: /);
+  assert.equal(
+    error.hint,
+    "fix the JSON syntax at line 3 of package-lock.json (or regenerate the file)",
+  );
+  assert.ok(!error.message.includes("\n"), `one line: ${JSON.stringify(error.message)}`);
+});
+
+Deno.test("parseJsonObject: a long document's error message does not quote the source", () => {
+  const filler = Array.from({ length: 40 }, (_, i) => `  "k${i}": ${i},`).join("\n");
+  const text = `{\n${filler}\n  "bad": nope\n}\n`;
+  const error = jsonError(text);
+  assert.match(error.message, /^package-lock\.json:42: invalid JSON: /);
+  assert.ok(!error.message.includes("\n"), `one line: ${JSON.stringify(error.message)}`);
+  assert.ok(!error.message.includes('"k1"'), "no excerpt of the file");
+});
+
+Deno.test("objectAt and stringAt: typed members, absent or mistyped as empty/undefined", () => {
+  const value = { o: { x: 1 }, s: "text", a: [1], n: null, num: 3 };
+  assert.deepEqual(objectAt(value, "o"), { x: 1 });
+  assert.deepEqual(objectAt(value, "a"), {});
+  assert.deepEqual(objectAt(value, "n"), {});
+  assert.deepEqual(objectAt(value, "s"), {});
+  assert.deepEqual(objectAt(value, "missing"), {});
+  assert.equal(stringAt(value, "s"), "text");
+  assert.equal(stringAt(value, "num"), undefined);
+  assert.equal(stringAt(value, "o"), undefined);
+  assert.equal(stringAt(value, "missing"), undefined);
+});

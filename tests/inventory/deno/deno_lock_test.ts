@@ -1,0 +1,166 @@
+import assert from "node:assert/strict";
+import { readDenoLock } from "../../../src/inventory/deno/deno_lock.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+
+const read = (file: string) =>
+  readDenoLock(Deno.readTextFileSync(fixture("deno", file)), { path: "deno.lock" });
+
+const REMOTE = "pkg:generic/deno.land/std%400.200.0/path/mod.ts?download_url=" +
+  "https://deno.land/std%400.200.0/path/mod.ts";
+
+Deno.test("readDenoLock reads a v5 workspace lock with peer-suffixed npm keys", () => {
+  const out = read("v5/deno.lock");
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    { id: "workspace:packages/app", name: "packages/app" },
+    { id: "workspace:packages/web", name: "packages/web" },
+  ]);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    REMOTE,
+    "pkg:jsr/%40std/assert@1.0.13",
+    "pkg:jsr/%40std/internal@1.0.6",
+    "pkg:npm/%40preact/signals-core@1.8.0",
+    "pkg:npm/%40preact/signals@2.0.1",
+    "pkg:npm/fsevents@2.3.3",
+    "pkg:npm/preact@10.26.4",
+    "pkg:npm/react-thing@1.0.0",
+    "pkg:npm/react@18.3.1",
+    "pkg:npm/react@19.0.0",
+    "pkg:npm/wrap-ansi@7.0.0",
+  ]);
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  assert.deepEqual(byId.get("pkg:jsr/%40std/assert@1.0.13")?.hashes, [
+    { alg: "sha256", hex: "ad2bb602fb99b949986fae23b8fa6802abaf00f0035fa0c226f405dae05eed35" },
+  ]);
+  const thing = byId.get("pkg:npm/react-thing@1.0.0")!;
+  assert.equal(thing.version, "1.0.0");
+  assert.equal(thing.hashes.length, 1);
+  assert.match(thing.hashes[0].hex, /^d0dd596626606b94[0-9a-f]{112}$/);
+  assert.deepEqual(byId.get("pkg:npm/fsevents@2.3.3")?.scopes, ["optional"]);
+  assert.deepEqual(byId.get("pkg:npm/react@19.0.0")?.scopes, ["runtime"]);
+  assert.equal(
+    byId.get("pkg:npm/wrap-ansi@7.0.0")?.downloadLocation,
+    "https://npm.example.com/wrap-ansi/-/wrap-ansi-7.0.0.tgz",
+  );
+  assert.equal(byId.get(REMOTE)?.name, "deno.land/std@0.200.0/path/mod.ts");
+  assert.equal(byId.get(REMOTE)?.version, undefined);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:jsr/%40std/assert@1.0.13 runtime",
+    "pkg:npm/preact@10.26.4 runtime",
+    "workspace:packages/app runtime",
+    "workspace:packages/web runtime",
+  ]);
+  // jsr:@app/core@0 resolves to no locked package: it is a workspace member, skipped.
+  assert.deepEqual(edgesFrom(out, "workspace:packages/app"), [
+    "pkg:npm/%40preact/signals@2.0.1 runtime",
+    "pkg:npm/react-thing@1.0.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/web"), [
+    "pkg:npm/react-thing@1.0.0 runtime",
+  ]);
+  // Both peer variants' dependencies belong to the one collapsed component.
+  assert.deepEqual(edgesFrom(out, "pkg:npm/react-thing@1.0.0"), [
+    "pkg:npm/fsevents@2.3.3 optional",
+    "pkg:npm/react@18.3.1 runtime",
+    "pkg:npm/react@19.0.0 runtime",
+    "pkg:npm/wrap-ansi@7.0.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:jsr/%40std/assert@1.0.13"), [
+    "pkg:jsr/%40std/internal@1.0.6 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/%40preact/signals@2.0.1"), [
+    "pkg:npm/%40preact/signals-core@1.8.0 runtime",
+    "pkg:npm/preact@10.26.4 runtime",
+  ]);
+  assert.deepEqual(
+    out.components.filter((c) => c.direct).map((c) => c.id),
+    [
+      "pkg:jsr/%40std/assert@1.0.13",
+      "pkg:npm/%40preact/signals@2.0.1",
+      "pkg:npm/preact@10.26.4",
+      "pkg:npm/react-thing@1.0.0",
+    ],
+  );
+});
+
+Deno.test("readDenoLock reads v4 map-style npm dependencies and packageJson deps", () => {
+  const out = read("v4/deno.lock");
+  assertWellFormed(out);
+  assert.deepEqual(out.members, []);
+  assert.equal(out.components.length, 7);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:jsr/%40std/path@1.0.8 runtime",
+    "pkg:npm/chalk@5.3.0 runtime",
+    "pkg:npm/express@4.21.2 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/express@4.21.2"), [
+    "pkg:npm/debug@2.6.9 runtime",
+    "pkg:npm/legacy-ms@2.0.0 runtime",
+    "pkg:npm/ms@2.1.3 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/debug@2.6.9"), ["pkg:npm/ms@2.0.0 runtime"]);
+});
+
+Deno.test("readDenoLock rejects other versions and malformed or truncated files", () => {
+  assertVouchError(
+    () => read("v3.deno.lock"),
+    "inventory.deno_lock.unsupported_version",
+    /^deno\.lock:1: deno\.lock version "3" is not supported/,
+  );
+  assertVouchError(
+    () => read("malformed.deno.lock"),
+    "inventory.deno_lock.invalid",
+    /^deno\.lock:12: invalid JSON/,
+  );
+  assertVouchError(
+    () => read("truncated.deno.lock"),
+    "inventory.deno_lock.invalid",
+    /^deno\.lock:46: invalid JSON: Unexpected end of JSON input/,
+  );
+  assertVouchError(
+    () => readDenoLock('{"version": "5",\n"npm": {\n"nover": {}}}', { path: "x/deno.lock" }),
+    "inventory.deno_lock.invalid",
+    /^x\/deno\.lock:3: npm entry "nover" is malformed/,
+  );
+  assertVouchError(
+    () => readDenoLock('{"version": "4",\n"remote": {\n"not a url": "00"}}', { path: "deno.lock" }),
+    "inventory.deno_lock.invalid",
+    /^deno\.lock:3: remote entry "not a url" is not a URL/,
+  );
+});
+
+Deno.test("readDenoLock matches the fresh v5 lock exactly", () => {
+  if (skipWithoutShared("fresh deno.lock accuracy")) return;
+  const text = Deno.readTextFileSync(`${SHARED_DIR}/corpus/denoland__fresh/deno.lock`);
+  const out = readDenoLock(text, { path: "deno.lock" });
+  assertWellFormed(out);
+  // Counted with a script: 48 jsr keys + 808 npm keys, 808 distinct npm name@version once the
+  // `_peer` suffixes (218 keys carry one) are cut; no remote entries.
+  assert.equal(out.components.filter((c) => c.ecosystem === "jsr").length, 48);
+  assert.equal(out.components.filter((c) => c.ecosystem === "npm").length, 808);
+  assert.equal(out.components.length, 856);
+  assert.equal(out.members.length, 6);
+  assert.ok(!out.components.some((c) => c.version?.includes("_")));
+  const ids = new Set(out.components.map((c) => c.id));
+  for (
+    const purl of [
+      "pkg:jsr/%40std/toml@1.0.10",
+      "pkg:jsr/%40std/toml@1.0.11",
+      "pkg:jsr/%40deno/cache-dir@0.14.0",
+      "pkg:jsr/%40deno/cache-dir@0.22.2",
+      "pkg:npm/%40algolia/autocomplete-core@1.17.9", // key has a peer suffix
+      "pkg:npm/%40prefresh/vite@2.4.11", // nested peer suffix (`__`)
+      "pkg:npm/string-width@4.2.3", // target of the string-width-cjs alias
+    ]
+  ) assert.ok(ids.has(purl), purl);
+  // Bare `jsr:@std/toml` means the single requirement `jsr:@std/toml@^1.0.3` → 1.0.11.
+  assert.deepEqual(edgesFrom(out, "pkg:jsr/%40std/front-matter@1.0.9"), [
+    "pkg:jsr/%40std/toml@1.0.11 runtime",
+    "pkg:jsr/%40std/yaml@1.0.10 runtime",
+  ]);
+  assert.ok(
+    edgesFrom(out, "workspace:packages/fresh").includes("pkg:npm/preact@10.29.1 runtime"),
+  );
+});

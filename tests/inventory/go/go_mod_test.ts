@@ -1,0 +1,137 @@
+import assert from "node:assert/strict";
+import { readGoMod } from "../../../src/inventory/go/go_mod.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+
+const text = (file: string): string => Deno.readTextFileSync(fixture("go", file));
+
+Deno.test("readGoMod applies replace and exclude, marks indirect, checks go.sum", () => {
+  const out = readGoMod(text("replace/go.mod"), {
+    path: "go.mod",
+    goSum: text("replace/go.sum"),
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "example.com/tool/v2",
+    purl: "pkg:golang/example.com/tool/v2",
+  });
+  const SHARED = "pkg:golang/example.com/tool/internal/shared";
+  assert.deepEqual(out.members, [
+    { id: SHARED, name: "example.com/tool/internal/shared", purl: SHARED },
+  ]);
+  assert.deepEqual(
+    out.components.map((c) => [c.id, c.direct, c.sources.join(",")]),
+    [
+      [
+        "pkg:golang/github.com/Azure/go-ansiterm@v0.0.0-20230124172434-306776ec8161",
+        false,
+        "go.mod,go.sum",
+      ],
+      ["pkg:golang/github.com/docker/cli@v27.1.1%2Bincompatible", false, "go.mod"],
+      [
+        "pkg:golang/github.com/me/lib@v1.0.1-0.20240101000000-abcdefabcdef",
+        false,
+        "go.mod",
+      ],
+      ["pkg:golang/github.com/new/thing@v1.3.0", true, "go.mod,go.sum"],
+      ["pkg:golang/github.com/spf13/cobra@v1.8.1", true, "go.mod,go.sum"],
+      ["pkg:golang/golang.org/x/text@v0.18.0", false, "go.mod"],
+    ],
+  );
+  assert.ok(out.components.every((c) => c.hashes.length === 0 && c.scopes[0] === "runtime"));
+  assert.equal(out.components.find((c) => c.name === "github.com/new/thing")?.version, "v1.3.0");
+  assert.deepEqual(
+    edgesFrom(out, ROOT_ID),
+    [SHARED, ...out.components.map((c) => c.id)].sort().map((id) => `${id} runtime`),
+  );
+});
+
+Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
+  const out = readGoMod(text("replace/go.mod"), { path: "svc/go.mod" });
+  assert.ok(out.components.every((c) => c.sources.join() === "svc/go.mod"));
+  assertVouchError(
+    () => readGoMod(text("truncated.go.mod"), { path: "go.mod" }),
+    "inventory.go_mod.invalid",
+    /^go\.mod:3: require block is never closed/,
+  );
+  assertVouchError(
+    () => readGoMod(text("malformed.go.mod"), { path: "go.mod" }),
+    "inventory.go_mod.invalid",
+    /^go\.mod:3: malformed require directive/,
+  );
+  assertVouchError(
+    () =>
+      readGoMod("module x\n\nrequire a.b/c v1.0.0\n", {
+        path: "m/go.mod",
+        goSum: text("malformed.go.sum"),
+      }),
+    "inventory.go_mod.invalid",
+    /^m\/go\.sum:2: expected/,
+  );
+  assertVouchError(
+    () => readGoMod('module x\nrequire "a.b/c v1.0.0\n', { path: "go.mod" }),
+    "inventory.go_mod.invalid",
+    /^go\.mod:2: unterminated quoted string/,
+  );
+  assertVouchError(
+    () => readGoMod("module x\nrequires a v1\n", { path: "go.mod" }),
+    "inventory.go_mod.invalid",
+    /^go\.mod:2: unknown directive "requires"/,
+  );
+  assertVouchError(
+    () => readGoMod("module x\nreplace a => b\n", { path: "go.mod" }),
+    "inventory.go_mod.invalid",
+    /^go\.mod:2: replacement b needs a version/,
+  );
+});
+
+Deno.test("readGoMod matches the cli/cli go.mod exactly", () => {
+  if (skipWithoutShared("cli/cli go.mod accuracy")) return;
+  const dir = `${SHARED_DIR}/corpus/cli__cli`;
+  const out = readGoMod(Deno.readTextFileSync(`${dir}/go.mod`), {
+    path: "go.mod",
+    goSum: Deno.readTextFileSync(`${dir}/go.sum`),
+  });
+  assertWellFormed(out);
+  // Counted with awk: 158 requires, 47 direct and 111 `// indirect`; one replace.
+  assert.equal(out.components.length, 158);
+  assert.equal(out.components.filter((c) => c.direct).length, 47);
+  assert.equal(out.edges.length, 158);
+  assert.deepEqual(out.members, []);
+  assert.equal(out.project?.name, "github.com/cli/cli/v2");
+  // Every built module has its module h1: hash in go.sum.
+  assert.ok(out.components.every((c) => c.sources.join() === "go.mod,go.sum"));
+  const ids = new Set(out.components.map((c) => c.id));
+  for (
+    const purl of [
+      "pkg:golang/github.com/cli/go-internal@v0.0.0-20241024130215-fa3c22e38b9b",
+      "pkg:golang/github.com/sassoftware/relic@v7.2.1%2Bincompatible",
+      "pkg:golang/github.com/charmbracelet/lipgloss@v0.10.1-0.20240413172830-d0be07ea6b9c",
+      "pkg:golang/github.com/AlecAivazis/survey/v2@v2.3.7",
+    ]
+  ) assert.ok(ids.has(purl), purl);
+  assert.ok(![...ids].some((id) => id.includes("rogpeppe/go-internal")));
+});
+
+Deno.test("readGoMod: a bad escape or a raw control character in a quoted token is an input error", () => {
+  const cases: Array<[string, RegExp]> = [
+    // \x is a Go escape JSON lacks; it used to escape JSON.parse as a SyntaxError (exit 3).
+    ['module x\n\nrequire "a.b/c\\x41" v1.0.0\n', /^go\.mod:3: bad escape/],
+    ['module x\nrequire "a.b/c\tz" v1.0.0\n', /^go\.mod:2: bad escape or control character/],
+    ['module x\nrequire (\n\t"a.b/\\q" v1.0.0\n)\n', /^go\.mod:3: bad escape/],
+    ['module "x\\\n', /^go\.mod:1: /],
+  ];
+  for (const [text, message] of cases) {
+    assertVouchError(
+      () => readGoMod(text, { path: "go.mod" }),
+      "inventory.go_mod.invalid",
+      message,
+    );
+  }
+  // The escapes Go and JSON share still decode.
+  assert.deepEqual(readGoMod('module "ex\\u0061mple.com/m"\n', { path: "go.mod" }).project, {
+    name: "example.com/m",
+    purl: "pkg:golang/example.com/m",
+  });
+});

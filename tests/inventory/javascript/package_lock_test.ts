@@ -1,0 +1,167 @@
+import assert from "node:assert/strict";
+import { readPackageLock } from "../../../src/inventory/javascript/package_lock.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+
+const read = (file: string) =>
+  readPackageLock(Deno.readTextFileSync(fixture("js", file)), { path: "package-lock.json" });
+
+const LIB = "pkg:npm/%40demo/lib@0.2.0";
+const TESTER = "pkg:npm/tester@1.0.0?repository_url=https://npm.example.com";
+const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bssh://git%40github.com/stevemao" +
+  "/left-pad.git%235e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
+
+Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, scopes", () => {
+  const out = read("workspace/package-lock.json");
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "demo",
+    version: "1.0.0",
+    purl: "pkg:npm/demo@1.0.0",
+    license: "MIT",
+  });
+  assert.deepEqual(out.members, [
+    { id: LIB, name: "@demo/lib", version: "0.2.0", purl: LIB },
+  ]);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/%40scope/util@2.1.0",
+    "pkg:npm/bundled-dep@1.0.0",
+    "pkg:npm/debug@2.6.9",
+    "pkg:npm/debug@4.3.4",
+    "pkg:npm/fsevents@2.3.3",
+    LEFT_PAD,
+    "pkg:npm/ms@2.0.0",
+    "pkg:npm/ms@2.1.2",
+    "pkg:npm/ms@2.1.3",
+    "pkg:npm/strip-ansi@6.0.1",
+    TESTER,
+    "pkg:npm/typescript@5.4.5",
+  ]);
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  assert.deepEqual(byId.get("pkg:npm/fsevents@2.3.3")?.scopes, ["dev", "optional"]);
+  assert.deepEqual(byId.get("pkg:npm/ms@2.0.0")?.scopes, ["dev"]);
+  assert.deepEqual(byId.get("pkg:npm/ms@2.1.3")?.scopes, ["runtime"]);
+  assert.deepEqual(byId.get("pkg:npm/debug@2.6.9")?.hashes, [
+    { alg: "sha1", hex: "483c4315ae8bcbd9b0a7f526947467d6c061eaae" },
+  ]);
+  assert.deepEqual(byId.get("pkg:npm/%40scope/util@2.1.0")?.hashes, [{
+    alg: "sha512",
+    hex: "4aab757e6b7e2fe6160f060e1acef064f39998b0639d2cdbdc1c670eb762f1dc" +
+      "9eb2dfe69c164dcf6f3529d15325163b22c60a6f50264dbda1fa5261a5cf067e",
+  }]);
+  const bundled = byId.get("pkg:npm/bundled-dep@1.0.0");
+  assert.equal(bundled?.downloadLocation, undefined);
+  assert.deepEqual(bundled?.hashes, []);
+  assert.equal(
+    byId.get(TESTER)?.downloadLocation,
+    "https://npm.example.com/tester/-/tester-1.0.0.tgz",
+  );
+  assert.deepEqual(
+    out.components.filter((c) => c.direct).map((c) => c.id),
+    ["pkg:npm/%40scope/util@2.1.0", "pkg:npm/debug@4.3.4", LEFT_PAD, TESTER],
+  );
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    `${LIB} runtime`,
+    "pkg:npm/%40scope/util@2.1.0 runtime",
+    `${LEFT_PAD} runtime`,
+    `${TESTER} dev`,
+  ]);
+  // Nested node_modules win over hoisted ones; links lead to the member.
+  assert.deepEqual(edgesFrom(out, "pkg:npm/%40scope/util@2.1.0"), [
+    `${LIB} runtime`,
+    "pkg:npm/ms@2.1.3 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, LIB), ["pkg:npm/debug@4.3.4 runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/debug@4.3.4"), ["pkg:npm/ms@2.1.2 runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/debug@2.6.9"), ["pkg:npm/ms@2.0.0 runtime"]);
+  assert.deepEqual(edgesFrom(out, TESTER), [
+    "pkg:npm/bundled-dep@1.0.0 runtime",
+    "pkg:npm/debug@2.6.9 runtime",
+    "pkg:npm/fsevents@2.3.3 optional",
+    "pkg:npm/strip-ansi@6.0.1 runtime",
+    "pkg:npm/typescript@5.4.5 optional",
+  ]);
+});
+
+Deno.test("readPackageLock rejects lockfileVersion 1 and malformed or truncated files", () => {
+  assertVouchError(
+    () => read("v1-package-lock.json"),
+    "inventory.package_lock.unsupported_version",
+    /^package-lock\.json:1: lockfileVersion 1 /,
+  );
+  assertVouchError(
+    () => read("malformed-package-lock.json"),
+    "inventory.package_lock.invalid",
+    /^package-lock\.json:42: invalid JSON/,
+  );
+  assertVouchError(
+    () => read("truncated-package-lock.json"),
+    "inventory.package_lock.invalid",
+    /^package-lock\.json:65: invalid JSON: Unterminated string/,
+  );
+  assertVouchError(
+    () =>
+      readPackageLock(
+        '{"lockfileVersion": 3, "packages": {\n"": {},\n"node_modules/x": {"resolved": "u"}}}',
+        { path: "a/package-lock.json" },
+      ),
+    "inventory.package_lock.invalid",
+    /^a\/package-lock\.json:3: package "node_modules\/x" has no version/,
+  );
+});
+
+function readCorpus(project: string): ReturnType<typeof readPackageLock> {
+  const text = Deno.readTextFileSync(`${SHARED_DIR}/corpus/${project}/package-lock.json`);
+  return readPackageLock(text, { path: "package-lock.json" });
+}
+
+Deno.test("readPackageLock matches the opentelemetry-js lock exactly and fast", () => {
+  if (skipWithoutShared("opentelemetry-js package-lock accuracy")) return;
+  readCorpus("open-telemetry__opentelemetry-js"); // warm up the JIT
+  const start = performance.now();
+  const out = readCorpus("open-telemetry__opentelemetry-js");
+  const elapsed = performance.now() - start;
+  assert.ok(elapsed < 250, `took ${elapsed.toFixed(1)} ms`);
+  console.log(`read 1,726 entries in ${elapsed.toFixed(1)} ms`);
+  assertWellFormed(out);
+  // Independently counted with a script: 1,726 entries − root − 56 links − 56 workspace folders,
+  // deduplicated by (name field or last node_modules segment, version).
+  assert.equal(out.components.length, 1435);
+  assert.equal(out.members.length, 56);
+  const ids = new Set(out.components.map((c) => c.id));
+  for (
+    const purl of [
+      "pkg:npm/string-width@4.2.3", // via the alias node_modules/string-width-cjs
+      "pkg:npm/string-width@5.1.2",
+      "pkg:npm/strip-ansi@6.0.1",
+      "pkg:npm/wrap-ansi@7.0.0",
+      "pkg:npm/%40types/node@18.19.130",
+      "pkg:npm/%40types/node@8.10.66",
+      "pkg:npm/string-width@8.2.2",
+      "pkg:npm/eslint@10.8.1",
+    ]
+  ) assert.ok(ids.has(purl), purl);
+  assert.ok(![...ids].some((id) => /(string-width|strip-ansi|wrap-ansi)-cjs/.test(id)));
+  assert.ok(out.members.some((m) => m.id === "pkg:npm/%40opentelemetry/api@1.9.1"));
+  assert.ok(!out.components.some((c) => c.name.startsWith("@opentelemetry/sdk-trace-base")));
+});
+
+Deno.test("readPackageLock matches the marked lock: bundled entries and the self tarball", () => {
+  if (skipWithoutShared("marked package-lock accuracy")) return;
+  const out = readCorpus("markedjs__marked");
+  assertWellFormed(out);
+  // 652 entries → 616 distinct name@version; marked@18.0.0 exists twice with different
+  // integrity (registry tarball and the GitHub tarball aliased as marked-repo).
+  assert.equal(out.components.length, 617);
+  assert.deepEqual(out.members, []);
+  const marked = out.components.filter((c) => c.name === "marked").map((c) => c.id);
+  assert.deepEqual(marked, [
+    "pkg:npm/marked@12.0.2",
+    "pkg:npm/marked@15.0.12",
+    "pkg:npm/marked@18.0.0",
+    "pkg:npm/marked@18.0.0?download_url=https://github.com/markedjs/marked/tarball/v18.0.0",
+    "pkg:npm/marked@9.1.6",
+  ]);
+  assert.equal(out.components.filter((c) => c.downloadLocation === undefined).length, 143 - 15);
+});

@@ -1,0 +1,162 @@
+import assert from "node:assert/strict";
+import { isVouchError } from "../../../src/errors.ts";
+import { OutputBuilder } from "../../../src/inventory/_builder.ts";
+import {
+  distributionFiles,
+  gitVcsUrl,
+  nthLine,
+  parseHash,
+  poetryConstraint,
+  pypiComponent,
+  readLockDocument,
+  repositoryUrl,
+} from "../../../src/inventory/python/_python.ts";
+import type { Hash } from "../../../src/inventory/types.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+
+Deno.test("poetryConstraint converts caret, tilde, exact and wildcard constraints", () => {
+  assert.equal(poetryConstraint("^1.2.3"), ">=1.2.3,<2.0.0");
+  assert.equal(poetryConstraint("^0.2.3"), ">=0.2.3,<0.3.0");
+  assert.equal(poetryConstraint("^0.0.3"), ">=0.0.3,<0.0.4");
+  assert.equal(poetryConstraint("^0.0"), ">=0.0,<0.1");
+  assert.equal(poetryConstraint("^0"), ">=0,<1");
+  assert.equal(poetryConstraint("~1.2.3"), ">=1.2.3,<1.3.0");
+  assert.equal(poetryConstraint("~1"), ">=1,<2");
+  assert.equal(poetryConstraint("~=1.4"), "~=1.4");
+  assert.equal(poetryConstraint("1.2.3"), "==1.2.3");
+  assert.equal(poetryConstraint("=1.2.3"), "==1.2.3");
+  assert.equal(poetryConstraint("1.2.*"), "==1.2.*");
+  assert.equal(poetryConstraint(">= 1.0, < 2"), ">=1.0,<2");
+  assert.equal(poetryConstraint("*"), undefined);
+  assert.equal(poetryConstraint("^1.0 || ^2.0"), "^1.0 || ^2.0");
+});
+
+Deno.test("parseHash lowercases hex and rejects unknown algorithms", () => {
+  assert.deepEqual(parseHash("sha256:ABCDEF01"), { alg: "sha256", hex: "abcdef01" });
+  assert.deepEqual(parseHash("md5=00ff"), { alg: "md5", hex: "00ff" });
+  assert.equal(parseHash("blake2:00"), undefined);
+  assert.equal(parseHash("sha256:xyz"), undefined);
+});
+
+Deno.test("small helpers: repositoryUrl, gitVcsUrl, nthLine", () => {
+  assert.equal(repositoryUrl("https://pypi.org/simple"), undefined);
+  assert.equal(repositoryUrl("https://pypi.example.com/simple"), "https://pypi.example.com/simple");
+  assert.equal(gitVcsUrl("https://g.com/x.git", "abc"), "git+https://g.com/x.git@abc");
+  assert.equal(gitVcsUrl("git+ssh://g.com/x", undefined), "git+ssh://g.com/x");
+  assert.equal(nthLine("a\n[[package]]\nb\n[[package]]\n", /^\[\[package\]\]/, 1), 4);
+  assert.equal(nthLine("a\nb", "zzz"), undefined);
+});
+
+Deno.test("OutputBuilder merges by purl, drops self and dangling edges, propagates scopes", () => {
+  const b = new OutputBuilder();
+  const pypi = (name: string, version: string, hashes?: Hash[]): string =>
+    b.component(pypiComponent({ name, version, hashes, source: "uv.lock" }));
+  const a = pypi("A", "1", [{ alg: "sha256", hex: "bb" }]);
+  const again = pypi("a", "1", [{ alg: "sha256", hex: "aa" }, { alg: "sha256", hex: "bb" }]);
+  assert.equal(a, again);
+  const c = pypi("c", "2");
+  const d = pypi("d", "3");
+  b.edge(ROOT_ID, a, "runtime");
+  b.edge(ROOT_ID, c, "dev");
+  b.edge(c, d, "runtime");
+  b.edge(a, a, "runtime");
+  b.edge(a, "pkg:pypi/missing@1", "runtime");
+  b.declare(c, ["test"]);
+  b.propagateScopes();
+  const out = b.build();
+  assert.deepEqual(out.components.map((x) => [x.id, x.scopes, x.direct, x.groups]), [
+    ["pkg:pypi/a@1", ["runtime"], false, []],
+    ["pkg:pypi/c@2", ["dev"], true, ["test"]],
+    ["pkg:pypi/d@3", ["dev"], false, []],
+  ]);
+  assert.deepEqual(out.components[0].hashes.map((h) => h.hex), ["aa", "bb"]);
+  assert.equal(out.edges.length, 3);
+});
+
+Deno.test("pypiComponent derives the purl and the single source", () => {
+  assert.deepEqual(
+    pypiComponent({
+      name: "My_Pkg",
+      version: "1.0",
+      specifier: "==1.0",
+      qualifiers: { repository_url: "https://example.com/simple" },
+      direct: true,
+      scopes: ["dev"],
+      source: "requirements/dev.txt",
+    }),
+    {
+      name: "My_Pkg",
+      version: "1.0",
+      specifier: "==1.0",
+      direct: true,
+      scopes: ["dev"],
+      purl: "pkg:pypi/my-pkg@1.0?repository_url=https://example.com/simple",
+      ecosystem: "pypi",
+      sources: ["requirements/dev.txt"],
+    },
+  );
+  assert.equal(pypiComponent({ name: "x", source: "pyproject.toml" }).purl, "pkg:pypi/x");
+});
+
+Deno.test("distributionFiles keeps known hashes and every URL, skipping non-tables", () => {
+  assert.deepEqual(
+    distributionFiles([
+      { url: "https://f/x-1.tar.gz", hash: "sha256:AB" },
+      "not a table",
+      undefined,
+      { file: "x-1-py3-none-any.whl", hash: "blake2:00" },
+      { url: "https://f/x-1-py3-none-any.whl" },
+      { hash: "md5:0F" },
+    ]),
+    {
+      hashes: [{ alg: "sha256", hex: "ab" }, { alg: "md5", hex: "0f" }],
+      urls: ["https://f/x-1.tar.gz", "https://f/x-1-py3-none-any.whl"],
+    },
+  );
+  assert.deepEqual(distributionFiles([]), { hashes: [], urls: [] });
+});
+
+Deno.test("readLockDocument parses, checks `package` and locates packages", () => {
+  const text = 'version = 1\n\n[[package]]\nname = "a"\n\n[[package]]\nname = "b"\n';
+  const lock = readLockDocument(text, { path: "x/uv.lock", reader: "uv_lock" });
+  assert.equal(lock.doc.version, 1);
+  assert.deepEqual(lock.packages.map((p) => p.name), ["a", "b"]);
+  assert.equal(lock.where(0), "x/uv.lock:3");
+  assert.equal(lock.where(1), "x/uv.lock:6");
+  assert.equal(lock.where(2), "x/uv.lock");
+  assert.deepEqual(lock.nameAndVersion(0), { name: "a", version: undefined });
+  const checked = readLockDocument(
+    '[[package]]\nname = "a"\nversion = "1"\n\n[[package]]\nversion = "2"\n\n' +
+      '[[package]]\nname = "c"\nversion = 3\n',
+    { path: "pdm.lock", reader: "pdm_lock" },
+  );
+  assert.deepEqual(checked.nameAndVersion(0), { name: "a", version: "1" });
+  assert.throws(() => checked.nameAndVersion(1), {
+    code: "inventory.pdm_lock.invalid",
+    message: "pdm.lock:5: package without a `name`",
+  });
+  assert.throws(() => checked.nameAndVersion(2), {
+    code: "inventory.pdm_lock.invalid",
+    message: 'pdm.lock:8: package "c" has a non-string `version`',
+  });
+  assert.deepEqual(readLockDocument("", { path: "pdm.lock", reader: "pdm_lock" }).packages, []);
+  const failure = (source: string): unknown => {
+    try {
+      readLockDocument(source, { path: "poetry.lock", reader: "poetry_lock" });
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+  const strings = failure('package = ["x"]\n');
+  assert.ok(isVouchError(strings));
+  assert.equal(strings.message, "poetry.lock: `package` must be an array of tables");
+  const notTables = failure('a = 1\n\n[package]\nname = "x"\n');
+  assert.ok(isVouchError(notTables));
+  assert.equal(notTables.code, "inventory.poetry_lock.invalid");
+  assert.equal(notTables.message, "poetry.lock:3: `package` must be an array of tables");
+  const badToml = failure("[[package]\n");
+  assert.ok(isVouchError(badToml));
+  assert.equal(badToml.code, "inventory.poetry_lock.invalid");
+  assert.match(badToml.message, /^poetry\.lock:1:\d+: invalid TOML/);
+});

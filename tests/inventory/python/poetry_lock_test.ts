@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { VouchError } from "../../../src/errors.ts";
+import { readPoetryLock } from "../../../src/inventory/python/poetry_lock.ts";
+import { pypiPurl } from "../../../src/inventory/purl.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+
+function readFixture(name: string): ReturnType<typeof readPoetryLock> {
+  return readPoetryLock(Deno.readTextFileSync(fixture("python", name)), { path: name });
+}
+
+function hasCode(code: string, line: RegExp): (e: unknown) => boolean {
+  return (e) => e instanceof VouchError && e.code === code && line.test(e.message);
+}
+
+Deno.test("readPoetryLock: 2.x packages, groups, optional extras, sources", () => {
+  const out = readFixture("poetry.lock");
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.equal(out.components.length, 7);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/demo-local@0.1.0"]);
+  assert.ok(out.components.every((c) => !c.direct));
+  assert.ok(!out.edges.some((e) => e.from === ROOT_ID));
+  const core = byName.get("poetry-core");
+  const vcs =
+    "git+https://github.com/python-poetry/poetry-core.git@89abcdef0123456789abcdef0123456789abcdef";
+  assert.equal(core?.id, pypiPurl("poetry-core", "2.0.0", { vcs_url: vcs }));
+  assert.equal(core?.downloadLocation, vcs);
+  const sdk = byName.get("internal-sdk");
+  assert.equal(
+    sdk?.id,
+    pypiPurl("internal-sdk", "3.0.1", { repository_url: "https://pypi.example.com/simple" }),
+  );
+  assert.equal(
+    sdk?.downloadLocation,
+    "https://pypi.example.com/packages/internal_sdk-3.0.1.tar.gz",
+  );
+  assert.deepEqual(byName.get("pytest")?.scopes, ["dev"]);
+  assert.deepEqual(byName.get("pytest")?.groups, ["dev", "test"]);
+  assert.deepEqual(byName.get("Tomli")?.scopes, ["optional"]);
+  assert.deepEqual(byName.get("Tomli")?.groups, ["toml"]);
+  assert.equal(byName.get("Tomli")?.id, "pkg:pypi/tomli@2.0.1");
+  assert.deepEqual(byName.get("certifi")?.hashes.map((h) => h.hex.slice(0, 8)), [
+    "5a1e7645",
+    "c0e5b2c0",
+  ]);
+});
+
+Deno.test("readPoetryLock: edges link each locked version a dependency names", () => {
+  const out = readFixture("poetry.lock");
+  const edges = out.edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
+  assert.ok(edges.includes("pkg:pypi/pytest@8.3.2 pkg:pypi/urllib3@1.26.19 runtime"));
+  assert.ok(edges.includes("pkg:pypi/pytest@8.3.2 pkg:pypi/urllib3@2.2.2 runtime"));
+  assert.ok(edges.includes("pkg:pypi/pytest@8.3.2 pkg:pypi/tomli@2.0.1 runtime"));
+  assert.ok(edges.includes("pkg:pypi/urllib3@2.2.2 pkg:pypi/certifi@2024.7.4 optional"));
+  assert.ok(edges.some((e) => e.endsWith("pkg:pypi/demo-local@0.1.0 runtime")));
+  assert.equal(out.edges.length, 6);
+});
+
+Deno.test("readPoetryLock: 1.x categories and [metadata.files]", () => {
+  const out = readFixture("poetry_v1.lock");
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes, c.hashes.length]), [
+    ["pkg:pypi/mock@5.1.0", ["dev"], 1],
+    ["pkg:pypi/six@1.16.0", ["runtime"], 2],
+  ]);
+  assert.deepEqual(out.edges, [{
+    from: "pkg:pypi/mock@5.1.0",
+    to: "pkg:pypi/six@1.16.0",
+    scope: "runtime",
+  }]);
+});
+
+Deno.test("readPoetryLock: unsupported and truncated locks", () => {
+  assert.throws(
+    () => readFixture("poetry_unsupported.lock"),
+    hasCode("inventory.poetry_lock.unsupported_version", /^poetry_unsupported\.lock:9: /),
+  );
+  assert.throws(
+    () => readFixture("poetry_truncated.lock"),
+    hasCode("inventory.poetry_lock.invalid", /^poetry_truncated\.lock:7:/),
+  );
+  assert.throws(
+    () =>
+      readPoetryLock('[[package]]\nname = "x"\n\n[metadata]\nlock-version = "2.0"\n', {
+        path: "p.lock",
+      }),
+    hasCode("inventory.poetry_lock.invalid", /^p\.lock:1: /),
+  );
+  assert.deepEqual(readPoetryLock("", { path: "poetry.lock" }), {
+    members: [],
+    components: [],
+    edges: [],
+  });
+});
+
+Deno.test("readPoetryLock: corpus locks give exactly the locked packages", () => {
+  if (skipWithoutShared("poetry.lock corpus accuracy")) return;
+  const cases: Array<[string, number, string[]]> = [
+    ["python-poetry__poetry/poetry.lock", 78, [
+      "pkg:pypi/dulwich@1.2.1",
+      "pkg:pypi/requests@2.33.1",
+      "pkg:pypi/types-requests@2.33.0.20260503",
+      pypiPurl("poetry-core", "2.4.1", {
+        vcs_url:
+          "git+https://github.com/python-poetry/poetry-core.git@e3998b0e111dc03e4aa721fd054c48e5c7de6fc5",
+      }),
+    ]],
+    ["Textualize__textual/poetry.lock", 111, [
+      "pkg:pypi/markdown-it-py@3.0.0",
+      "pkg:pypi/rich@14.2.0",
+      "pkg:pypi/tree-sitter@0.25.2",
+    ]],
+  ];
+  for (const [file, count, samples] of cases) {
+    const out = readPoetryLock(Deno.readTextFileSync(`${SHARED_DIR}/corpus/${file}`), {
+      path: "poetry.lock",
+    });
+    const ids = new Set(out.components.map((c) => c.id));
+    assert.equal(ids.size, count, file);
+    for (const s of samples) assert.ok(ids.has(s), `${file}: ${s}`);
+    assert.ok(out.components.every((c) => !c.direct));
+    assert.ok(out.edges.every((e) => ids.has(e.from) && ids.has(e.to)), file);
+  }
+  const textual = readPoetryLock(
+    Deno.readTextFileSync(`${SHARED_DIR}/corpus/Textualize__textual/poetry.lock`),
+    { path: "poetry.lock" },
+  );
+  const treeSitter = textual.components.find((c) => c.name === "tree-sitter");
+  assert.deepEqual(treeSitter?.scopes, ["optional"]);
+  assert.deepEqual(treeSitter?.groups, ["syntax"]);
+});

@@ -1,0 +1,185 @@
+import assert from "node:assert/strict";
+import { VouchError } from "../../../src/errors.ts";
+import { pypiPurl } from "../../../src/inventory/purl.ts";
+import { readPyproject } from "../../../src/inventory/python/pyproject.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+
+function readFixture(name: string, release?: string): ReturnType<typeof readPyproject> {
+  return readPyproject(Deno.readTextFileSync(fixture("python", name)), { path: name, release });
+}
+
+function invalidWith(message: RegExp): (e: unknown) => boolean {
+  return (e) =>
+    e instanceof VouchError && e.code === "inventory.pyproject.invalid" && message.test(e.message);
+}
+
+Deno.test("readPyproject: PEP 621 project, dynamic version, license table", () => {
+  const out = readFixture("pyproject.toml", "2.0.0");
+  assert.deepEqual(out.project, {
+    name: "Demo_App",
+    version: "2.0.0",
+    purl: "pkg:pypi/demo-app@2.0.0",
+    license: "Apache-2.0 OR MIT",
+    description: "A demo application",
+  });
+  assert.equal(readFixture("pyproject.toml").project?.version, undefined);
+  assert.deepEqual(out.members, []);
+});
+
+Deno.test("readPyproject: runtime, optional, groups (nested includes), build", () => {
+  const out = readFixture("pyproject.toml");
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.deepEqual([...byName.keys()].sort(), [
+    "attrs",
+    "hatch-vcs",
+    "hatchling",
+    "orjson",
+    "pre-commit",
+    "private-lib",
+    "pytest",
+    "requests",
+    "ruff",
+    "tomli",
+  ]);
+  const requests = byName.get("requests");
+  assert.equal(requests?.id, "pkg:pypi/requests");
+  assert.equal(requests?.specifier, ">=2.31,<3");
+  assert.deepEqual(requests?.scopes, ["optional", "runtime"]);
+  assert.deepEqual(requests?.groups, ["fast"]);
+  assert.equal(byName.get("attrs")?.id, "pkg:pypi/attrs@23.2.0");
+  assert.equal(byName.get("attrs")?.specifier, undefined);
+  assert.deepEqual(byName.get("ruff")?.groups, ["dev", "lint", "test"]);
+  assert.deepEqual(byName.get("pytest")?.groups, ["dev", "test"]);
+  assert.deepEqual(byName.get("hatchling")?.scopes, ["build"]);
+  const vcs = "git+https://github.com/example/private-lib.git@v2.0";
+  assert.equal(byName.get("private-lib")?.id, pypiPurl("private-lib", undefined, { vcs_url: vcs }));
+  assert.equal(byName.get("private-lib")?.downloadLocation, vcs);
+  assert.ok(out.components.every((c) => c.direct && c.sources[0] === "pyproject.toml"));
+  const edges = out.edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
+  assert.ok(edges.includes(`${ROOT_ID} pkg:pypi/requests runtime`));
+  assert.ok(edges.includes(`${ROOT_ID} pkg:pypi/requests optional`));
+  assert.ok(edges.includes(`${ROOT_ID} pkg:pypi/hatchling build`));
+});
+
+Deno.test("readPyproject: classic Poetry manifest", () => {
+  const out = readFixture("pyproject_poetry.toml");
+  assert.deepEqual(out.project, {
+    name: "poetry-demo",
+    version: "1.4.0",
+    purl: "pkg:pypi/poetry-demo@1.4.0",
+    description: "Classic Poetry project",
+  });
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.ok(!byName.has("python") && !byName.has("local-lib"));
+  assert.equal(byName.get("requests")?.specifier, ">=2.31,<3.0");
+  assert.deepEqual(byName.get("requests")?.scopes, ["dev", "runtime"]);
+  assert.equal(byName.get("pendulum")?.specifier, ">=2.1,<2.2");
+  assert.equal(byName.get("zope.interface")?.id, "pkg:pypi/zope.interface@6.0");
+  assert.equal(byName.get("anything")?.specifier, undefined);
+  assert.deepEqual(byName.get("tree-sitter")?.scopes, ["optional"]);
+  assert.deepEqual(byName.get("tree-sitter")?.groups, ["syntax"]);
+  assert.deepEqual(byName.get("black")?.scopes, ["dev"]);
+  assert.equal(byName.get("black")?.version, "24.4.2");
+  assert.deepEqual(byName.get("pytest")?.groups, ["test"]);
+  assert.equal(
+    byName.get("my-fork")?.id,
+    pypiPurl("my-fork", undefined, {
+      vcs_url: "git+https://github.com/example/my-fork.git@abc1234",
+    }),
+  );
+  assert.equal(byName.get("multi")?.specifier, ">=1.0,<2.0");
+});
+
+Deno.test("readPyproject: invalid files name the problem and line", () => {
+  assert.throws(
+    () => readFixture("pyproject_cycle.toml"),
+    invalidWith(/^pyproject_cycle\.toml:\d+: .*cycle: a -> b -> a/),
+  );
+  assert.throws(
+    () => readFixture("pyproject_bad_type.toml"),
+    invalidWith(
+      /^pyproject_bad_type\.toml:4: \[project\] dependencies must be an array of strings/,
+    ),
+  );
+  assert.throws(() => readPyproject("[project\n", { path: "p.toml" }), invalidWith(/^p\.toml:1:/));
+  assert.throws(
+    () => readPyproject("project = 3\n", { path: "p.toml" }),
+    invalidWith(/\[project\] must be a table/),
+  );
+  assert.throws(
+    () =>
+      readPyproject('[dependency-groups]\na = [{ include-group = "zz" }]\n', { path: "p.toml" }),
+    invalidWith(/unknown group "zz"/),
+  );
+  assert.throws(
+    () =>
+      readPyproject('[project]\nname = "x"\ndependencies = ["ok", "bad name !"]\n', {
+        path: "p.toml",
+      }),
+    invalidWith(/^p\.toml:3: invalid requirement "bad name !"/),
+  );
+});
+
+Deno.test("readPyproject: no project name still reads dependencies", () => {
+  const out = readPyproject('[build-system]\nrequires = ["setuptools>=61"]\n', {
+    path: "pyproject.toml",
+  });
+  assert.equal(out.project, undefined);
+  assert.deepEqual(out.components.map((c) => [c.id, c.specifier, c.scopes]), [
+    ["pkg:pypi/setuptools", ">=61", ["build"]],
+  ]);
+  const prose = readPyproject(
+    '[project]\nname = "p"\nlicense = { text = "BSD License, see LICENSE" }\n',
+    {
+      path: "pyproject.toml",
+    },
+  );
+  assert.equal(prose.project?.license, undefined);
+});
+
+Deno.test("readPyproject: corpus manifests", () => {
+  if (skipWithoutShared("pyproject corpus accuracy")) return;
+  const counts: Array<[string, number]> = [
+    ["psf__black", 39],
+    ["pallets__flask", 27],
+    ["python-poetry__poetry", 35],
+    ["Textualize__textual", 43],
+    ["pydantic__pydantic", 52],
+    ["modelcontextprotocol__python-sdk", 30],
+    ["pdm-project__pdm", 43],
+  ];
+  for (const [dir, count] of counts) {
+    const out = readPyproject(Deno.readTextFileSync(`${SHARED_DIR}/corpus/${dir}/pyproject.toml`), {
+      path: "pyproject.toml",
+      release: "1.0.0",
+    });
+    assert.equal(out.components.length, count, dir);
+    assert.ok(out.project !== undefined, dir);
+  }
+  const black = readPyproject(
+    Deno.readTextFileSync(`${SHARED_DIR}/corpus/psf__black/pyproject.toml`),
+    {
+      path: "pyproject.toml",
+      release: "25.1.0",
+    },
+  );
+  assert.equal(black.project?.purl, "pkg:pypi/black@25.1.0");
+  assert.equal(black.project?.license, "MIT");
+  const byName = new Map(black.components.map((c) => [c.name, c]));
+  assert.deepEqual(byName.get("coverage")?.groups, ["cov-tests", "coverage", "dev", "fuzz"]);
+  assert.equal(byName.get("hatch")?.id, "pkg:pypi/hatch@1.15.1");
+  assert.equal(
+    byName.get("diff-shades")?.id,
+    pypiPurl("diff-shades", undefined, {
+      download_url: "https://github.com/ichard26/diff-shades/archive/stable.zip",
+    }),
+  );
+  assert.deepEqual(byName.get("uvloop")?.scopes, ["optional"]);
+  const poetry = readPyproject(
+    Deno.readTextFileSync(`${SHARED_DIR}/corpus/python-poetry__poetry/pyproject.toml`),
+    { path: "pyproject.toml" },
+  );
+  assert.equal(poetry.project?.version, "2.5.0.dev0");
+  assert.ok(poetry.components.some((c) => c.name === "poetry-core" && c.purl.includes("vcs_url=")));
+});

@@ -1,0 +1,193 @@
+import assert from "node:assert/strict";
+import { VouchError } from "../../../src/errors.ts";
+import { pypiPurl } from "../../../src/inventory/purl.ts";
+import { readRequirements } from "../../../src/inventory/python/requirements.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+
+/** Reads `fixtures/python/<name>` with includes resolved beside the top file. */
+function readFixture(name: string): ReturnType<typeof readRequirements> {
+  const dir = name.includes("/") ? name.slice(0, name.lastIndexOf("/")) : "";
+  const load = (rel: string): string | undefined => {
+    try {
+      return Deno.readTextFileSync(fixture("python", dir, rel));
+    } catch {
+      return undefined;
+    }
+  };
+  return readRequirements(load(name.slice(dir.length + 1))!, { path: name, include: load });
+}
+
+const INDEX = { repository_url: "https://pypi.example.com/simple" };
+
+Deno.test("readRequirements: pins, hashes, continuations, includes and constraints", () => {
+  const out = readFixture("requirements/main.txt");
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.deepEqual([...byName.keys()].sort(), [
+    "Django",
+    "attrs",
+    "colorama",
+    "editable_lib",
+    "named-url",
+    "packaging",
+    "six",
+    "vcs-lib",
+    "wheel_pkg",
+  ]);
+  const django = byName.get("Django");
+  assert.equal(django?.id, pypiPurl("django", "5.0.7", INDEX));
+  assert.deepEqual(django?.hashes, [
+    { alg: "sha256", hex: "a".repeat(64) },
+    { alg: "sha256", hex: "b".repeat(64) },
+  ]);
+  assert.deepEqual(django?.groups, []);
+  // attrs is unpinned; the constraint file pins it; unused constraints add nothing
+  assert.equal(byName.get("attrs")?.version, "23.2.0");
+  assert.ok(!out.components.some((c) => c.name === "unused-constraint"));
+  assert.deepEqual(byName.get("six")?.sources, ["requirements/base.txt"]);
+  assert.equal(byName.get("six")?.hashes.length, 1);
+  assert.deepEqual(byName.get("packaging")?.sources, ["requirements/common/shared.txt"]);
+  assert.equal(byName.get("colorama")?.version, "0.4.6");
+  for (const c of out.components) {
+    assert.equal(c.direct, true);
+    assert.deepEqual(c.scopes, ["runtime"]);
+    assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === c.id && e.scope === "runtime"));
+  }
+  assert.equal(out.edges.length, out.components.length);
+});
+
+Deno.test("readRequirements: editable, VCS and URL requirements; local paths skipped", () => {
+  const out = readFixture("requirements/main.txt");
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.equal(
+    byName.get("editable_lib")?.id,
+    pypiPurl("editable_lib", undefined, {
+      vcs_url: "git+https://github.com/example/editable-lib.git@v1.2",
+    }),
+  );
+  const vcs = "git+https://github.com/example/vcs-lib.git@0123456789abcdef0123456789abcdef01234567";
+  assert.equal(byName.get("vcs-lib")?.downloadLocation, vcs);
+  const wheel = byName.get("wheel_pkg");
+  assert.equal(wheel?.version, "1.0");
+  assert.deepEqual(wheel?.hashes, [{ alg: "sha256", hex: "4".repeat(64) }]);
+  assert.equal(wheel?.downloadLocation, "https://example.com/dist/wheel_pkg-1.0-py3-none-any.whl");
+  assert.equal(
+    byName.get("named-url")?.id,
+    pypiPurl("named-url", "2.0", {
+      download_url: "https://example.com/archive/named-url-2.0.tar.gz",
+    }),
+  );
+  assert.ok(!out.components.some((c) => c.name === "." || c.name.includes("local")));
+});
+
+Deno.test("readRequirements: cycles, missing includes and malformed lines fail with a line", () => {
+  const cases: Array<[string, RegExp]> = [
+    ["requirements/cycle_a.txt", /^requirements\/cycle_b\.txt:1: include cycle/],
+    ["requirements/missing_include.txt", /^requirements\/missing_include\.txt:2: .*"nowhere\.txt"/],
+    [
+      "requirements/bad.txt",
+      /^requirements\/bad\.txt:3: invalid requirement "this is not valid !!"/,
+    ],
+  ];
+  for (const [file, message] of cases) {
+    assert.throws(
+      () => readFixture(file),
+      (e: unknown) =>
+        e instanceof VouchError && e.code === "inventory.requirements.invalid" &&
+        message.test(e.message),
+      file,
+    );
+  }
+  assert.throws(
+    () => readRequirements("-r other.txt\n", { path: "requirements.txt" }),
+    (e: unknown) => e instanceof VouchError && e.code === "inventory.requirements.invalid",
+  );
+  assert.throws(
+    () => readRequirements("https://example.com/download?id=3\n", { path: "r.txt" }),
+    (e: unknown) =>
+      e instanceof VouchError && /^r\.txt:1: cannot tell the package name/.test(e.message),
+  );
+});
+
+Deno.test("readRequirements: a bad %-escape in an archive URL is read as written, not thrown", () => {
+  // decodeURIComponent("pkg%ZZ-1.0.tar.gz") throws a URIError; that used to end as exit 3.
+  const url = "https://example.com/dist/pkg%ZZ-1.0.tar.gz";
+  const out = readRequirements(`${url}\nhttps://example.com/dist/my%20pkg-2.0.tar.gz\n`, {
+    path: "r.txt",
+  });
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.deepEqual([...byName.keys()].sort(), ["my pkg", "pkg%ZZ"]);
+  const bad = byName.get("pkg%ZZ");
+  assert.equal(bad?.version, "1.0");
+  assert.equal(bad?.downloadLocation, url);
+  assert.equal(bad?.id, pypiPurl("pkg%ZZ", "1.0", { download_url: url }));
+  // A well-formed escape is still decoded for the name.
+  assert.equal(byName.get("my pkg")?.version, "2.0");
+  assert.ok(out.edges.every((e) => e.from === ROOT_ID));
+  assert.equal(out.edges.length, 2);
+  // Named explicitly, it keeps its declared name; the file name says pkg%ZZ, so nothing is pinned.
+  const named = readRequirements(`pkg @ ${url}\n`, { path: "r.txt" });
+  assert.deepEqual(named.components.map((c) => [c.name, c.version]), [["pkg", undefined]]);
+});
+
+Deno.test("readRequirements: include paths are passed relative to the top file's folder", () => {
+  const asked: string[] = [];
+  readRequirements("-r ../shared/base.txt\n", {
+    path: "reqs/prod/main.txt",
+    include: (rel) => {
+      asked.push(rel);
+      return rel === "../shared/base.txt"
+        ? "-c ./pins.txt\n"
+        : rel === "../shared/pins.txt"
+        ? ""
+        : undefined;
+    },
+  });
+  assert.deepEqual(asked, ["../shared/base.txt", "../shared/pins.txt"]);
+});
+
+Deno.test("readRequirements: corpus pip-compile files", () => {
+  if (skipWithoutShared("requirements corpus accuracy")) return;
+  const corpus = `${SHARED_DIR}/corpus`;
+  const warehouseText = Deno.readTextFileSync(`${corpus}/pypi__warehouse/requirements/main.txt`);
+  const warehouse = readRequirements(warehouseText, { path: "requirements/main.txt" });
+  const ids = new Set(warehouse.components.map((c) => c.id));
+  assert.equal(ids.size, 184);
+  for (
+    const s of [
+      "pkg:pypi/alembic@1.18.5",
+      "pkg:pypi/psycopg@3.3.4",
+      "pkg:pypi/psycopg-binary@3.3.4",
+    ]
+  ) {
+    assert.ok(ids.has(s), s);
+  }
+  const totalHashes = warehouse.components.reduce((n, c) => n + c.hashes.length, 0);
+  assert.equal(totalHashes, warehouseText.match(/--hash=sha256:/g)?.length);
+  const block = warehouseText.split(/\n(?=\S)/).find((b) =>
+    b.startsWith("argon2-cffi-bindings==")
+  )!;
+  const bindings = warehouse.components.find((c) => c.name === "argon2-cffi-bindings");
+  assert.equal(bindings?.hashes.length, block.match(/--hash=/g)?.length);
+  assert.ok((bindings?.hashes.length ?? 0) > 10);
+
+  const rtd = readRequirements(
+    Deno.readTextFileSync(`${corpus}/readthedocs__readthedocs.org/requirements.txt`),
+    {
+      path: "requirements.txt",
+      include: (rel) => Deno.readTextFileSync(`${corpus}/readthedocs__readthedocs.org/${rel}`),
+    },
+  );
+  const rtdIds = new Set(rtd.components.map((c) => c.id));
+  assert.equal(rtdIds.size, 120);
+  for (
+    const s of [
+      "pkg:pypi/django-allauth@65.17.0",
+      "pkg:pypi/bumpver@2026.1132",
+      "pkg:pypi/psycopg@3.3.4",
+    ]
+  ) {
+    assert.ok(rtdIds.has(s), s);
+  }
+  assert.ok(rtd.components.every((c) => c.sources[0] === "requirements/pip.txt"));
+});

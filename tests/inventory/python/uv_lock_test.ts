@@ -1,0 +1,163 @@
+import assert from "node:assert/strict";
+import { VouchError } from "../../../src/errors.ts";
+import { pypiPurl } from "../../../src/inventory/purl.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { readUvLock } from "../../../src/inventory/python/uv_lock.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+
+function readFixture(name: string): ReturnType<typeof readUvLock> {
+  return readUvLock(Deno.readTextFileSync(fixture("python", name)), { path: name });
+}
+
+function hasCode(code: string, line?: RegExp): (e: unknown) => boolean {
+  return (e) => e instanceof VouchError && e.code === code && (line ?? /./).test(e.message);
+}
+
+Deno.test("readUvLock: root, workspace members and components", () => {
+  const out = readFixture("uv.lock");
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:pypi/demo-lib@0.1.0",
+    "pkg:pypi/demo-tools",
+  ]);
+  const ids = out.components.map((c) => c.id);
+  assert.equal(ids.length, 10);
+  assert.ok(!ids.some((id) => id.includes("demo-app") || id.includes("demo-lib")));
+  const known = new Set([ROOT_ID, ...ids, ...out.members.map((m) => m.id)]);
+  for (const e of out.edges) assert.ok(known.has(e.from) && known.has(e.to), JSON.stringify(e));
+  assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === "pkg:pypi/demo-lib@0.1.0"));
+  assert.ok(
+    out.edges.some((e) =>
+      e.from === "pkg:pypi/demo-tools" && e.to.startsWith("pkg:pypi/tarball-dep@0.9?")
+    ),
+  );
+});
+
+Deno.test("readUvLock: two versions, git, url and private-registry sources", () => {
+  const out = readFixture("uv.lock");
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  const git = pypiPurl("mkdocs-theme", "1.0.0", {
+    vcs_url: "git+https://github.com/example/mkdocs-theme@0123456789abcdef0123456789abcdef01234567",
+  });
+  assert.equal(
+    byId.get(git)?.downloadLocation,
+    "git+https://github.com/example/mkdocs-theme@0123456789abcdef0123456789abcdef01234567",
+  );
+  assert.deepEqual(byId.get(git)?.scopes, ["dev"]);
+  assert.deepEqual(byId.get(git)?.groups, ["docs"]);
+  const url = pypiPurl("tarball-dep", "0.9", {
+    download_url: "https://example.com/downloads/tarball_dep-0.9.tar.gz",
+  });
+  assert.ok(byId.has(url));
+  assert.ok(
+    byId.has(
+      pypiPurl("private-utils", "4.2.0", { repository_url: "https://pypi.example.com/simple" }),
+    ),
+  );
+  // the root names each numpy version explicitly; demo-lib names none, so it links both
+  const numpy = ["pkg:pypi/numpy@1.26.4", "pkg:pypi/numpy@2.1.0"];
+  for (const id of numpy) {
+    assert.ok(byId.has(id));
+    assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === id && e.scope === "runtime"));
+    assert.ok(out.edges.some((e) => e.from === "pkg:pypi/demo-lib@0.1.0" && e.to === id));
+  }
+});
+
+Deno.test("readUvLock: hashes, download locations, scopes, direct", () => {
+  const out = readFixture("uv.lock");
+  const idna = out.components.find((c) => c.id === "pkg:pypi/idna@3.7");
+  assert.deepEqual(idna?.hashes, [
+    { alg: "sha256", hex: "028ff3aadf0609c1fd278d8ea3089299412a7a8b9bd005dd08b9f8285bcb5cfc" },
+    { alg: "sha256", hex: "82fee1fc78add43492d3a1898bfa6d8a904cc97d8427f683ed8e798d07761aa0" },
+  ]);
+  assert.match(idna?.downloadLocation ?? "", /idna-3\.7\.tar\.gz$/);
+  assert.equal(idna?.direct, false);
+  assert.deepEqual(idna?.scopes, ["optional", "runtime"]);
+  const iniconfig = out.components.find((c) => c.name === "iniconfig");
+  assert.match(iniconfig?.downloadLocation ?? "", /\.whl$/);
+  assert.deepEqual(iniconfig?.scopes, ["dev"]);
+  const requests = out.components.find((c) => c.name === "requests");
+  assert.equal(requests?.direct, true);
+  assert.deepEqual(requests?.groups, ["socks"]);
+  assert.ok(
+    out.edges.some((e) =>
+      e.from === "pkg:pypi/requests@2.32.3" && e.to === "pkg:pypi/pysocks@1.7.1" &&
+      e.scope === "optional"
+    ),
+  );
+  assert.deepEqual(requests?.sources, ["uv.lock"]);
+});
+
+Deno.test("readUvLock: empty lock, unsupported version, truncated file", () => {
+  assert.deepEqual(readFixture("uv_empty.lock"), { members: [], components: [], edges: [] });
+  assert.throws(
+    () => readFixture("uv_unsupported.lock"),
+    hasCode("inventory.uv_lock.unsupported_version", /^uv_unsupported\.lock:1: /),
+  );
+  assert.throws(
+    () => readFixture("uv_truncated.lock"),
+    hasCode("inventory.uv_lock.invalid", /^uv_truncated\.lock:64:/),
+  );
+  assert.throws(
+    () => readUvLock('version = 1\n\n[[package]]\nversion = "1"\n', { path: "uv.lock" }),
+    hasCode("inventory.uv_lock.invalid", /^uv\.lock:3: package without a `name`/),
+  );
+});
+
+const CORPUS: Array<[string, number, string[]]> = [
+  ["pydantic__pydantic/uv.lock", 174, [
+    "pkg:pypi/numpy@2.2.6",
+    "pkg:pypi/numpy@2.3.4",
+    "pkg:pypi/pyodide-build@0.19.1",
+    "pkg:pypi/pyodide-build@0.39.0",
+    "pkg:pypi/rpds-py@0.30.0",
+    "pkg:pypi/rpds-py@2026.6.3",
+    pypiPurl("pydantic-docs", "0.0.1", {
+      vcs_url:
+        "git+https://github.com/pydantic/pydantic-docs@6f657b30593b00cf5f7c0b7eca74e83b3b6b7819",
+    }),
+  ]],
+  ["modelcontextprotocol__python-sdk/uv.lock", 114, [
+    "pkg:pypi/httpx@0.28.1",
+    "pkg:pypi/pydantic@2.12.5",
+    pypiPurl("strict-no-cover", "0.1.1", {
+      vcs_url:
+        "git+https://github.com/pydantic/strict-no-cover@7fc59da2c4dff919db2095a0f0e47101b657131d",
+    }),
+  ]],
+  ["pallets__flask/uv.lock", 82, [
+    "pkg:pypi/sphinx@8.1.3",
+    "pkg:pypi/sphinx@8.2.3",
+    "pkg:pypi/sphinx-autobuild@2024.10.3",
+    "pkg:pypi/sphinx-autobuild@2025.8.25",
+    "pkg:pypi/werkzeug@3.1.8",
+  ]],
+  ["Textualize__textual/uv.lock", 0, []],
+];
+
+Deno.test("readUvLock: corpus locks give exactly the third-party packages", () => {
+  if (skipWithoutShared("uv.lock corpus accuracy")) return;
+  for (const [file, count, samples] of CORPUS) {
+    const out = readUvLock(Deno.readTextFileSync(`${SHARED_DIR}/corpus/${file}`), {
+      path: "uv.lock",
+    });
+    const ids = new Set(out.components.map((c) => c.id));
+    assert.equal(ids.size, count, file);
+    for (const s of samples) assert.ok(ids.has(s), `${file}: ${s}`);
+    const known = new Set([ROOT_ID, ...ids, ...out.members.map((m) => m.id)]);
+    assert.ok(out.edges.every((e) => known.has(e.from) && known.has(e.to)), file);
+  }
+});
+
+Deno.test("readUvLock: corpus workspaces become members, never components", () => {
+  if (skipWithoutShared("uv.lock corpus workspaces")) return;
+  const read = (file: string): ReturnType<typeof readUvLock> =>
+    readUvLock(Deno.readTextFileSync(`${SHARED_DIR}/corpus/${file}`), { path: "uv.lock" });
+  const pydantic = read("pydantic__pydantic/uv.lock");
+  assert.deepEqual(pydantic.members.map((m) => m.name), ["pydantic-core"]);
+  assert.ok(!pydantic.components.some((c) => c.name === "pydantic" || c.name === "pydantic-core"));
+  assert.ok(pydantic.edges.some((e) => e.from === ROOT_ID && e.to === "pkg:pypi/pydantic-core"));
+  const mcp = read("modelcontextprotocol__python-sdk/uv.lock");
+  assert.equal(mcp.members.length, 16);
+  assert.ok(mcp.members.some((m) => m.name === "mcp-structured-output-lowlevel"));
+  assert.ok(!mcp.components.some((c) => c.name.startsWith("mcp")));
+});

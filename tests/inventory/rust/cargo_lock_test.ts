@@ -1,0 +1,138 @@
+import assert from "node:assert/strict";
+import { readCargoLock } from "../../../src/inventory/rust/cargo_lock.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+
+const read = (file: string) =>
+  readCargoLock(Deno.readTextFileSync(fixture("rust", file)), { path: "Cargo.lock" });
+
+const SERDE_GIT = "pkg:cargo/serde@1.0.210?vcs_url=git%2Bhttps://github.com/serde-rs" +
+  "/serde%400123456789abcdef0123456789abcdef01234567";
+const TRACING = "pkg:cargo/tracing@0.1.40?vcs_url=git%2Bhttps://github.com/tokio-rs" +
+  "/tracing%40908cc432a5994f6e17c8f36e13c217dc40085704";
+const LOCALE = "pkg:cargo/locale@0.2.2?vcs_url=git%2Bhttps://github.com/example" +
+  "/locale.git%4054c9fe6a247c3618c224ec57e6c3a747bc3a96e4";
+const INTERNAL = "pkg:cargo/internal-tool@1.0.0?repository_url=https://crates.example.com" +
+  "/index";
+
+Deno.test("readCargoLock reads members, git sources, registries and two versions", () => {
+  const out = read("workspace/Cargo.lock");
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    {
+      id: "pkg:cargo/app-core@0.3.0",
+      name: "app-core",
+      version: "0.3.0",
+      purl: "pkg:cargo/app-core@0.3.0",
+    },
+    { id: "pkg:cargo/app@0.3.0", name: "app", version: "0.3.0", purl: "pkg:cargo/app@0.3.0" },
+  ]);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:cargo/bitflags@1.3.2",
+    "pkg:cargo/bitflags@2.6.0",
+    INTERNAL,
+    LOCALE,
+    "pkg:cargo/serde@1.0.210",
+    SERDE_GIT,
+    TRACING,
+  ]);
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  assert.deepEqual(byId.get("pkg:cargo/bitflags@1.3.2")?.hashes, [
+    { alg: "sha256", hex: "a6bc5d3de394df5b8e8124b10f4cf06950260b541de821db51eb228fcaf45704" },
+  ]);
+  assert.equal(
+    byId.get("pkg:cargo/bitflags@2.6.0")?.downloadLocation,
+    "https://crates.io/api/v1/crates/bitflags/2.6.0/download",
+  );
+  assert.equal(
+    byId.get(TRACING)?.downloadLocation,
+    "git+https://github.com/tokio-rs/tracing@908cc432a5994f6e17c8f36e13c217dc40085704",
+  );
+  assert.deepEqual(byId.get(SERDE_GIT)?.hashes, []);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:cargo/app-core@0.3.0 runtime",
+    "pkg:cargo/app@0.3.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/app@0.3.0"), [
+    "pkg:cargo/app-core@0.3.0 runtime",
+    "pkg:cargo/bitflags@2.6.0 runtime",
+    "pkg:cargo/serde@1.0.210 runtime",
+    `${TRACING} runtime`,
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/app-core@0.3.0"), [
+    "pkg:cargo/bitflags@1.3.2 runtime",
+    `${INTERNAL} runtime`,
+    `${LOCALE} runtime`,
+    `${SERDE_GIT} runtime`,
+  ]);
+  assert.deepEqual(edgesFrom(out, TRACING), ["pkg:cargo/bitflags@2.6.0 runtime"]);
+  assert.equal(out.components.filter((c) => c.direct).length, 7);
+});
+
+Deno.test("readCargoLock reads the unversioned v1 format with [metadata] checksums", () => {
+  const out = read("v1/Cargo.lock");
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.direct]), [[
+    "pkg:cargo/libc@0.2.155",
+    [{ alg: "sha256", hex: "37fc29779165b637afe74b2938e6fd681e5234e3d88db51b3e85f745aaf89325" }],
+    true,
+  ]]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/hello@0.1.0"), ["pkg:cargo/libc@0.2.155 runtime"]);
+});
+
+Deno.test("readCargoLock rejects unknown versions, bad TOML and unresolvable dependencies", () => {
+  assertVouchError(
+    () => read("v5.Cargo.lock"),
+    "inventory.cargo_lock.unsupported_version",
+    /^Cargo\.lock:1: Cargo\.lock version 5 is not supported/,
+  );
+  assertVouchError(
+    () => read("malformed.Cargo.lock"),
+    "inventory.cargo_lock.invalid",
+    /^Cargo\.lock:44:\d+: invalid TOML/,
+  );
+  assertVouchError(
+    () => read("dangling.Cargo.lock"),
+    "inventory.cargo_lock.invalid",
+    /^Cargo\.lock:4: dependency "missing" of app 0\.1\.0 matches 0 packages/,
+  );
+});
+
+function readCorpus(project: string): ReturnType<typeof readCargoLock> {
+  const text = Deno.readTextFileSync(`${SHARED_DIR}/corpus/${project}/Cargo.lock`);
+  return readCargoLock(text, { path: "Cargo.lock" });
+}
+
+Deno.test("readCargoLock matches the ruff lock exactly", () => {
+  if (skipWithoutShared("ruff Cargo.lock accuracy")) return;
+  const out = readCorpus("astral-sh__ruff");
+  assertWellFormed(out);
+  // Counted with tomllib: 556 packages, 51 without `source`, 505 distinct (name, version, source).
+  assert.equal(out.members.length, 51);
+  assert.equal(out.components.length, 505);
+  assert.ok(out.members.some((m) => m.name === "ruff"));
+  assert.ok(!out.components.some((c) => c.purl.includes("?")));
+  const names = new Map<string, number>();
+  for (const c of out.components) names.set(c.name, (names.get(c.name) ?? 0) + 1);
+  assert.equal([...names.values()].filter((n) => n > 1).length, 34);
+});
+
+Deno.test("readCargoLock matches the lapce lock exactly, git sources included", () => {
+  if (skipWithoutShared("lapce Cargo.lock accuracy")) return;
+  const out = readCorpus("lapce__lapce");
+  assertWellFormed(out);
+  assert.equal(out.members.length, 5);
+  assert.equal(out.components.length, 747);
+  assert.equal(out.components.filter((c) => c.purl.includes("?vcs_url=")).length, 24);
+  const ids = new Set(out.components.map((c) => c.id));
+  for (
+    const purl of [
+      "pkg:cargo/locale_config@0.3.1-alpha.0?vcs_url=git%2Bhttps://github.com/lapce" +
+      "/locale_config.git%4054c9fe6a247c3618c224ec57e6c3a747bc3a96e4", // ?branch=lapce
+      "pkg:cargo/wasi-experimental-http-wasmtime@0.10.0?vcs_url=git%2Bhttps://github.com/lapce" +
+      "/wasi-experimental-http%4021419eb785cb583ead180f25a9685fa16de7f326", // bare #sha
+      "pkg:cargo/Inflector@0.11.4",
+    ]
+  ) assert.ok(ids.has(purl), purl);
+});
