@@ -104,3 +104,49 @@ Deno.test("parseSha256Sums: invalid lines are reported by 1-based number", () =>
   assert.deepEqual(got.entries, [{ name: "good-1", sha256: A }, { name: "good-2", sha256: B }]);
   assert.deepEqual(got.invalidLines, [2, 4, 5, 7, 8]);
 });
+
+// --- names with a backslash, a line feed or a carriage return -----------------------------------
+
+const ODD_NAMES = ["back\\slash.bin", "new\nline.bin", "carriage\rreturn.bin", "\\\\n-literal"];
+
+Deno.test("formatSha256Sums: escapes \\, LF and CR as GNU sha256sum does, flagging the line", () => {
+  assert.equal(
+    formatSha256Sums(ODD_NAMES.map((name) => ({ name, sha256: A }))),
+    [
+      `\\${A}  back\\\\slash.bin`,
+      `\\${A}  new\\nline.bin`,
+      `\\${A}  carriage\\rreturn.bin`,
+      `\\${A}  \\\\\\\\n-literal`,
+      "",
+    ].join("\n"),
+  );
+});
+
+Deno.test("formatSha256Sums: sha256sum writes the same bytes and -c accepts them", async () => {
+  await withTempDir(async (dir) => {
+    const entries = ODD_NAMES.map((name, i) => {
+      Deno.writeTextFileSync(join(dir, name), `content ${i}`);
+      return { name, sha256: createHash("sha256").update(`content ${i}`).digest("hex") };
+    });
+    const written = await sha256sum(dir, ODD_NAMES);
+    assert.equal(written.code, 0);
+    assert.equal(formatSha256Sums(entries), written.stdout, "byte-identical to GNU sha256sum");
+    await Deno.writeTextFile(join(dir, "SHA256SUMS"), formatSha256Sums(entries));
+    const check = await sha256sum(dir, ["-c", "--strict", "SHA256SUMS"]);
+    assert.equal(check.code, 0, check.stdout);
+  });
+});
+
+Deno.test("parseSha256Sums: reads escaped lines back; a bad escape is an invalid line", () => {
+  const entries = ODD_NAMES.map((name) => ({ name, sha256: B }));
+  assert.deepEqual(parseSha256Sums(formatSha256Sums(entries)), { entries, invalidLines: [] });
+  const bad = [`\\${A}  a\\tb`, `\\${A}  trailing\\`, `${A}  plain\\name`, ""].join("\n");
+  assert.deepEqual(parseSha256Sums(bad), {
+    entries: [{ name: "plain\\name", sha256: A }],
+    invalidLines: [1, 2],
+  });
+  assert.deepEqual(parseSha256Sums(`${A}  crlf.bin\r\n`).entries, [{
+    name: "crlf.bin",
+    sha256: A,
+  }]);
+});
