@@ -110,3 +110,52 @@ export function ecdsaDerToRaw(
   out.set(rawScalar(children[1].content, size), size);
   return out;
 }
+
+/** The order n of the P-256 group. */
+const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+
+function toBigInt(bytes: Uint8Array): bigint {
+  return bytes.length === 0 ? 0n : BigInt(`0x${bytes.toHex()}`);
+}
+
+/**
+ * Puts a raw P-256 `r || s` signature in low-S form: `s` is replaced by
+ * `n − s` when it is above `n / 2`. Both forms verify; signing only in low-S
+ * form makes a signature's bytes unique, so no one can swap in the other form.
+ *
+ * @example
+ * ```ts
+ * import { ecdsaLowS } from "./ecdsa_der.ts";
+ * const raw = new Uint8Array(64).fill(1).fill(0xee, 32); // s = 0xeeee…: above n / 2
+ * ecdsaLowS(raw)[32] === 0x11; // true: s became n − s
+ * ```
+ *
+ * @param raw A raw P-256 signature (64 bytes).
+ * @returns The low-S signature (the same bytes when `s` is already low).
+ */
+export function ecdsaLowS(raw: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(raw);
+  const s = toBigInt(raw.subarray(P256_SCALAR_BYTES));
+  // An s of n or more is no signature at all: left for the verifier to reject.
+  if (s <= P256_ORDER / 2n || s >= P256_ORDER) return out;
+  out.set(
+    Uint8Array.fromHex((P256_ORDER - s).toString(16).padStart(2 * P256_SCALAR_BYTES, "0")),
+    P256_SCALAR_BYTES,
+  );
+  return out;
+}
+
+/**
+ * Tells whether a DER P-256 ECDSA signature is in low-S form (`s ≤ n / 2`),
+ * the form vouch signs in.
+ *
+ * @param der The DER signature.
+ * @returns `false` for a high `s` or a signature that is not strict DER.
+ */
+export function isEcdsaLowS(der: Uint8Array): boolean {
+  try {
+    return toBigInt(ecdsaDerToRaw(der).subarray(P256_SCALAR_BYTES)) <= P256_ORDER / 2n;
+  } catch {
+    return false;
+  }
+}

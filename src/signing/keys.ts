@@ -22,7 +22,7 @@ import {
   TAG_SEQUENCE,
 } from "./_der.ts";
 import type { Signer, Verifier } from "./dsse.ts";
-import { ecdsaDerToRaw, ecdsaRawToDer } from "./ecdsa_der.ts";
+import { ecdsaDerToRaw, ecdsaLowS, ecdsaRawToDer } from "./ecdsa_der.ts";
 
 /** Asymmetric key algorithms vouch supports. */
 export type KeyAlgorithm = "ed25519" | "ecdsa-p256";
@@ -206,7 +206,8 @@ function makeSigner(key: CryptoKey, algorithm: KeyAlgorithm, keyid: string): Sig
     algorithm,
     sign: async (data) => {
       const raw = new Uint8Array(await crypto.subtle.sign(params, key, data as Bytes));
-      return algorithm === "ecdsa-p256" ? ecdsaRawToDer(raw) : raw;
+      // Low-S: the one form of an ECDSA signature vouch writes (and verify requires).
+      return algorithm === "ecdsa-p256" ? ecdsaRawToDer(ecdsaLowS(raw)) : raw;
     },
   };
 }

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { generateKeyPairSync, sign, verify } from "node:crypto";
-import { ecdsaDerToRaw, ecdsaRawToDer } from "../../src/signing/ecdsa_der.ts";
+import {
+  ecdsaDerToRaw,
+  ecdsaLowS,
+  ecdsaRawToDer,
+  isEcdsaLowS,
+} from "../../src/signing/ecdsa_der.ts";
 import { generateKeyPair, importPrivateKey } from "../../src/signing/keys.ts";
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
@@ -113,4 +118,34 @@ Deno.test("ecdsaDerToRaw rejects malformed DER with signature.malformed", () => 
 Deno.test("ecdsaDerToRaw honours scalarBytes", () => {
   const sig = raw("01", "02");
   assert.equal(ecdsaDerToRaw(ecdsaRawToDer(sig), { scalarBytes: 48 }).length, 96);
+});
+
+const N = "ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551";
+const HALF = "7fffffff800000007fffffffffffffffde737d56d38bcf4279dce5617e3192a8"; // floor(n / 2)
+
+Deno.test("ecdsaLowS: s above n / 2 becomes n - s; a low s and an out-of-range s are kept", () => {
+  const r = "01";
+  assert.equal(hex(ecdsaLowS(raw(r, HALF))), hex(raw(r, HALF)));
+  const above = (BigInt(`0x${HALF}`) + 1n).toString(16);
+  const flipped = (BigInt(`0x${N}`) - BigInt(`0x${above}`)).toString(16);
+  assert.equal(hex(ecdsaLowS(raw(r, above))), hex(raw(r, flipped)));
+  assert.equal(hex(ecdsaLowS(raw(r, N))), hex(raw(r, N)), "s = n is no signature: untouched");
+  assert.ok(isEcdsaLowS(ecdsaRawToDer(raw(r, HALF))));
+  assert.ok(!isEcdsaLowS(ecdsaRawToDer(raw(r, above))));
+  assert.ok(!isEcdsaLowS(new Uint8Array([0x30, 0x00])), "not DER: not low-S");
+});
+
+Deno.test("vouch's ECDSA signatures are always low-S, and both forms verify with OpenSSL", async () => {
+  const pair = await generateKeyPair("ecdsa-p256");
+  const key = await importPrivateKey(pair.privateKeyPem);
+  const data = new TextEncoder().encode("low-s");
+  for (let i = 0; i < 32; i++) {
+    const der = await key.signer.sign(data);
+    assert.ok(isEcdsaLowS(der), `signature ${i}`);
+    assert.ok(verify("sha256", data, pair.publicKeyPem, Buffer.from(der)));
+    const raw2 = ecdsaDerToRaw(der);
+    const high = (BigInt(`0x${N}`) - BigInt(`0x${hex(raw2.subarray(32))}`)).toString(16);
+    const other = ecdsaRawToDer(raw(hex(raw2.subarray(0, 32)), high));
+    assert.ok(verify("sha256", data, pair.publicKeyPem, Buffer.from(other)), "n - s verifies too");
+  }
 });
