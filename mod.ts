@@ -80,9 +80,12 @@ export type {
 export { renderVerifyMarkdown, verify } from "./src/verify/mod.ts";
 export type { VerifyCheck, VerifyOptions, VerifyReport } from "./src/verify/mod.ts";
 export type {
+  Byproduct,
   ProvenanceStatement,
   ResourceDescriptor,
+  SignatureRecord,
   SlsaProvenance,
+  SubjectDescriptor,
 } from "./src/provenance/statement.ts";
 export type {
   BundleIndex,

@@ -1,19 +1,21 @@
 /**
  * `attest()`: the release-evidence pipeline. Reads the inventory, hashes the
- * subjects, writes both SBOMs, the provenance statement, its signatures, the
- * bundle index, the Markdown summary and `SHA256SUMS`, and publishes them
- * atomically. The edges (environment, clock) are passed in.
+ * subjects, writes both SBOMs (and their Sigstore bundles), `SHA256SUMS`, the
+ * Markdown summary, then the provenance statement that names all of them by
+ * SHA-256 with the signatures to come and the blockers, its signatures, and
+ * the bundle index derived from the statement; and publishes them atomically.
+ * No evidence file is larger than `verify` reads. The edges (environment,
+ * clock) are passed in.
  *
  * @module
  */
 import { relative, resolve } from "node:path";
 import { VouchError } from "./errors.ts";
-import { utcSeconds } from "./_util.ts";
+import { compareStrings } from "./_util.ts";
 import type { Problem } from "./errors.ts";
 import { sha256Hex, uuidV5 } from "./digest.ts";
 import { TOOL } from "./version.ts";
 import { checkProjectRoot, loadInventory } from "./inventory/mod.ts";
-import type { Inventory } from "./inventory/types.ts";
 import { toCycloneDx, toSpdx } from "./sbom/mod.ts";
 import { type Env, resolveContext, sourceDateEpoch } from "./provenance/context.ts";
 import { readGitCheckout } from "./provenance/git.ts";
@@ -21,23 +23,25 @@ import {
   expandSubjects,
   type HashProgress,
   hashSubjects,
+  shortSubjectNames,
   type Subject,
 } from "./provenance/subjects.ts";
 import {
   buildStatement,
+  type Byproduct,
   CYCLONEDX_PREDICATE_TYPE,
+  type ProvenanceStatement,
   sbomStatement,
+  type SignatureRecord,
   SPDX_PREDICATE_TYPE,
 } from "./provenance/statement.ts";
 import { hmacSigner, importPrivateKey, signDsse, toSigstoreBundle } from "./signing/mod.ts";
 import { checkReplaceable, publishDirectory } from "./bundle/atomic.ts";
 import {
-  type BundleIndex,
-  type FileKind,
+  BYPRODUCT_MEDIA_TYPES,
+  deriveIndex,
   FILES,
-  INDEX_SCHEMA,
-  type IndexedFile,
-  type IndexedSignature,
+  MAX_EVIDENCE_FILE_BYTES,
   toJsonText,
 } from "./bundle/bundle_index.ts";
 import { formatSha256Sums } from "./bundle/checksums.ts";
@@ -78,6 +82,12 @@ export interface AttestOptions {
   now?: () => Date;
   /** Called while subjects are hashed. */
   onProgress?: HashProgress;
+  /**
+   * The largest evidence file to write, in bytes; a bigger one is refused with
+   * `evidence.too_large` before anything is written. Default and maximum:
+   * {@linkcode MAX_EVIDENCE_FILE_BYTES}, the limit of `verify`.
+   */
+  maxFileBytes?: number;
 }
 
 /** The result of {@linkcode attest}: what the `--format json` report prints. */
@@ -148,10 +158,26 @@ function statementBytes(subjects: Subject[], predicateType: string, document: un
   return encoder.encode(toJsonText(sbomStatement(subjects, { predicateType, document })));
 }
 
-function ecosystems(inventory: Inventory): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const c of inventory.components) counts[c.ecosystem] = (counts[c.ecosystem] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+/** The byproducts (every evidence file the provenance names) among `files`, sorted by name. */
+async function byproducts(files: Map<string, Uint8Array>): Promise<Byproduct[]> {
+  const out: Byproduct[] = [];
+  for (const [name, bytes] of files) {
+    const mediaType = BYPRODUCT_MEDIA_TYPES[name];
+    if (mediaType !== undefined) {
+      out.push({ name, digest: { sha256: await sha256Hex(bytes) }, mediaType });
+    }
+  }
+  return out.sort((a, b) => compareStrings(a.name, b.name));
+}
+
+function tooLarge(path: string, size: number, limit: number): VouchError {
+  return new VouchError(
+    "evidence.too_large",
+    `${path} would be ${size} bytes, over the ${limit}-byte limit of an evidence file ` +
+      "(vouch verify reads none larger); nothing was written",
+    "attest a smaller inventory: name the lockfiles to read with --lockfile, or attest each " +
+      "part of the project separately",
+  );
 }
 
 /**
@@ -175,7 +201,8 @@ function ecosystems(inventory: Inventory): Record<string, number> {
  *
  * @param options What to attest and how.
  * @returns The report (written evidence may still be blocked: see `blockers`).
- * @throws {VouchError} For any usage or input error; nothing is written then.
+ * @throws {VouchError} For any usage or input error, and `evidence.too_large` when an
+ *   evidence file would exceed {@linkcode AttestOptions.maxFileBytes}; nothing is written then.
  */
 export async function attest(options: AttestOptions): Promise<AttestReport> {
   const env = options.env ?? {};
@@ -198,73 +225,52 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const privateKey = options.privateKeyPem === undefined
     ? undefined
     : await importPrivateKey(options.privateKeyPem);
-  const subjects = await hashSubjects(located, { onProgress: options.onProgress });
+  const subjects = shortSubjectNames(
+    await hashSubjects(located, { onProgress: options.onProgress }),
+  );
   const finishedOn = fixed ?? now();
 
   const sbomOptions = { created: startedOn, reproducible: fixed !== undefined, tool: TOOL };
+  const limit = Math.min(options.maxFileBytes ?? MAX_EVIDENCE_FILE_BYTES, MAX_EVIDENCE_FILE_BYTES);
   const files = new Map<string, Uint8Array>();
-  const described: IndexedFile[] = [];
-  /** Adds a file to the bundle and the index; returns its bytes (encoded once). */
-  const put = async (path: string, kind: FileKind, text: string): Promise<Uint8Array> => {
+  /** Adds a file to the bundle (refused over the size limit); returns its bytes, encoded once. */
+  const put = (path: string, text: string): Uint8Array => {
     const bytes = encoder.encode(text);
+    if (bytes.length > limit) throw tooLarge(path, bytes.length, limit);
     files.set(path, bytes);
-    described.push({ path, kind, sha256: await sha256Hex(bytes), size: bytes.length });
     return bytes;
   };
   const spdx = await toSpdx(inventory, sbomOptions);
   const cyclonedx = await toCycloneDx(inventory, sbomOptions);
-  await put(FILES.spdx, "sbom-spdx", toJsonText(spdx));
-  await put(FILES.cyclonedx, "sbom-cyclonedx", toJsonText(cyclonedx));
+  put(FILES.spdx, toJsonText(spdx));
+  put(FILES.cyclonedx, toJsonText(cyclonedx));
 
-  const statement = buildStatement({
-    subjects,
-    context,
-    inputs,
-    startedOn,
-    finishedOn,
-    invocationId: `urn:uuid:${await uuidV5(
-      JSON.stringify([context.release, context.commitSha, subjects.map((s) => s.sha256)]),
-    )}`,
-    tool: TOOL,
-  });
-  const payload = await put(FILES.provenance, "provenance", toJsonText(statement));
-
-  const signatures: IndexedSignature[] = [];
-  const blockers: Problem[] = [];
+  // Every signature is declared in the statement before anything is signed.
+  const signatures: SignatureRecord[] = [];
+  const hmacKeyid = options.signingKeyId ?? DEFAULT_SIGNING_KEY_ID;
   if (options.hmacKey !== undefined) {
-    const keyid = options.signingKeyId ?? DEFAULT_SIGNING_KEY_ID;
-    const envelope = await signDsse(payload, [await hmacSigner(options.hmacKey, { keyid })]);
-    await put(FILES.hmacSignature, "signature-hmac", toJsonText(envelope));
     signatures.push({
       path: FILES.hmacSignature,
       signs: FILES.provenance,
       algorithm: "hmac-sha256",
-      keyid,
+      keyid: hmacKeyid,
     });
   }
   if (privateKey !== undefined) {
     const { signer, keyid, algorithm } = privateKey;
-    const bundles: [string, FileKind, string, Uint8Array][] = [
-      [FILES.sigstoreBundle, "sigstore-bundle", FILES.provenance, payload],
-      [
-        FILES.spdxSigstoreBundle,
-        "sbom-sigstore-bundle",
-        FILES.spdx,
-        statementBytes(subjects, SPDX_PREDICATE_TYPE, spdx),
-      ],
-      [
-        FILES.cyclonedxSigstoreBundle,
-        "sbom-sigstore-bundle",
-        FILES.cyclonedx,
-        statementBytes(subjects, CYCLONEDX_PREDICATE_TYPE, cyclonedx),
-      ],
+    signatures.push({ path: FILES.sigstoreBundle, signs: FILES.provenance, algorithm, keyid });
+    const sboms: [string, string, string, unknown][] = [
+      [FILES.spdxSigstoreBundle, FILES.spdx, SPDX_PREDICATE_TYPE, spdx],
+      [FILES.cyclonedxSigstoreBundle, FILES.cyclonedx, CYCLONEDX_PREDICATE_TYPE, cyclonedx],
     ];
-    for (const [path, kind, signs, bytes] of bundles) {
-      const envelope = await signDsse(bytes, [signer]);
-      await put(path, kind, toJsonText(toSigstoreBundle(envelope, { hint: keyid })));
+    for (const [path, signs, predicateType, document] of sboms) {
+      const envelope = await signDsse(statementBytes(subjects, predicateType, document), [signer]);
+      put(path, toJsonText(toSigstoreBundle(envelope, { hint: keyid })));
       signatures.push({ path, signs, algorithm, keyid });
     }
   }
+  // Every blocker goes into the statement (vouch_blockers), so the index and summary follow it.
+  const blockers: Problem[] = [];
   if (signatures.length === 0) {
     blockers.push({
       code: "signature.missing_key",
@@ -273,33 +279,42 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
         "pass --signing-key-file/--signing-key-env (HMAC) or --private-key (Ed25519/ECDSA), or set VOUCH_SIGNING_KEY",
     });
   }
-  await put(FILES.sha256sums, "checksums", formatSha256Sums(subjects));
+  put(FILES.sha256sums, formatSha256Sums(subjects));
 
-  const index: BundleIndex = {
-    schema: INDEX_SCHEMA,
-    tool: TOOL,
-    release: context.release,
-    repository: context.repository,
-    commit_sha: context.commitSha,
-    builder_id: context.builderId,
-    created: utcSeconds(startedOn),
-    passed: blockers.length === 0,
-    blockers,
-    subjects: subjects.map(({ name, sha256, size }) => ({ name, sha256, size })),
-    files: [],
-    signatures,
-    inventory: {
-      components: inventory.components.length,
-      direct: inventory.components.filter((c) => c.direct).length,
-      ecosystems: ecosystems(inventory),
-      sources: inventory.sources,
-    },
-  };
-  const byPath = (a: IndexedFile, b: IndexedFile): number => (a.path < b.path ? -1 : 1);
-  const markdown = renderSummary({ ...index, files: [...described].sort(byPath) });
-  await put(FILES.markdown, "summary", markdown);
-  index.files = described.sort(byPath);
-  files.set(FILES.index, encoder.encode(toJsonText(index)));
+  const invocationId = `urn:uuid:${await uuidV5(
+    JSON.stringify([context.release, context.commitSha, subjects.map((s) => s.sha256)]),
+  )}`;
+  /** The statement naming every byproduct written so far. */
+  const statementOverFiles = async (): Promise<ProvenanceStatement> =>
+    buildStatement({
+      subjects,
+      context,
+      inputs,
+      startedOn,
+      finishedOn,
+      invocationId,
+      tool: TOOL,
+      byproducts: await byproducts(files),
+      signatures,
+      blockers,
+    });
+  // The summary shows what the index will, minus the files written after it: the provenance
+  // names the summary's digest, so the summary cannot name the provenance's.
+  const draft = await deriveIndex(await statementOverFiles(), { files, bom: cyclonedx });
+  const markdown = renderSummary(draft);
+  put(FILES.markdown, markdown);
+  const statement = await statementOverFiles();
+  const payload = put(FILES.provenance, toJsonText(statement));
+  if (options.hmacKey !== undefined) {
+    const signer = await hmacSigner(options.hmacKey, { keyid: hmacKeyid });
+    put(FILES.hmacSignature, toJsonText(await signDsse(payload, [signer])));
+  }
+  if (privateKey !== undefined) {
+    const envelope = await signDsse(payload, [privateKey.signer]);
+    put(FILES.sigstoreBundle, toJsonText(toSigstoreBundle(envelope, { hint: privateKey.keyid })));
+  }
+  const index = await deriveIndex(statement, { files, bom: cyclonedx });
+  put(FILES.index, toJsonText(index));
 
   await publish(outputDir, files);
 

@@ -97,7 +97,7 @@ Deno.test("attest: the report's fields and paths; no key means a blocker", async
   assert.ok(report.components > 0);
   assert.ok(report.sources.includes("uv.lock"), report.sources.join());
   for (const s of report.subjects) {
-    const bytes = await Deno.readFile(`${project}/${s.name}`);
+    const bytes = await Deno.readFile(`${project}/dist/${s.name}`);
     assert.equal(s.sha256, sha256(bytes), s.name);
     assert.equal(s.size, bytes.length);
   }
@@ -112,16 +112,37 @@ Deno.test("attest: the report's fields and paths; no key means a blocker", async
   assert.equal(await exists(`${out}/signature.hmac-sha256.json`), false);
 });
 
-Deno.test("attest: subject names are relative to the project root, sorted", async () => {
+Deno.test("attest: subjects are named by file name, sorted, in the statement and SHA256SUMS", async () => {
   const { project, out } = await setup();
   const report = await attest(
     options(project, out, { subjects: [`${project}/${SDIST}`, WHEEL, "dist/*.whl"] }),
   );
-  assert.deepEqual(report.subjects.map((s) => s.name), [WHEEL, SDIST]);
+  const names = [WHEEL, SDIST].map((p) => p.slice("dist/".length));
+  assert.deepEqual(report.subjects.map((s) => s.name), names);
   const statement: Json = await readJson(report.provenance_path);
-  assert.deepEqual(statement.subject.map((s: Json) => s.name), [WHEEL, SDIST]);
+  assert.deepEqual(statement.subject.map((s: Json) => s.name), names);
+  assert.deepEqual(
+    statement.subject.map((s: Json) => s.annotations.size),
+    report.subjects.map((s) => s.size),
+  );
   const sums = await Deno.readTextFile(report.sha256sums_path);
-  assert.ok(sums.includes(WHEEL) && !sums.includes(project), sums);
+  assert.equal(sums, report.subjects.map((s) => `${s.sha256}  ${s.name}\n`).join(""));
+});
+
+Deno.test("attest: two subjects with one file name keep their paths relative to the root", async () => {
+  const { project, out } = await setup();
+  for (const os of ["linux", "mac"]) {
+    await Deno.mkdir(`${project}/build/${os}`, { recursive: true });
+    await Deno.writeTextFile(`${project}/build/${os}/app`, os);
+  }
+  const report = await attest(options(project, out, { subjects: ["build/*/app", WHEEL] }));
+  assert.deepEqual(report.subjects.map((s) => s.name), [
+    "build/linux/app",
+    "build/mac/app",
+    "demo_app-1.0.0-py3-none-any.whl",
+  ]);
+  const sums = await Deno.readTextFile(report.sha256sums_path);
+  assert.ok(sums.includes("  build/mac/app\n"), sums);
 });
 
 Deno.test("attest: an HMAC key and a private key give every signature file, listed in the index", async () => {
@@ -260,4 +281,111 @@ Deno.test("attest: project_root.missing for a missing or non-directory root; not
     );
   }
   assert.equal(await exists(out), false);
+});
+
+Deno.test("attest: the statement names every other file, the signatures and the blockers", async () => {
+  const { project, out } = await setup();
+  const pair = await generateKeyPair("ecdsa-p256");
+  await attest(options(project, out, { privateKeyPem: pair.privateKeyPem }));
+  const statement: Json = await readJson(`${out}/provenance.intoto.json`);
+  const run = statement.predicate.runDetails;
+  const named: string[] = run.byproducts.map((b: Json) => b.name);
+  assert.deepEqual(named, [
+    "SHA256SUMS",
+    "sbom.cyclonedx.json",
+    "sbom.cyclonedx.sigstore.json",
+    "sbom.spdx.json",
+    "sbom.spdx.sigstore.json",
+    "supply_chain_attestation.md",
+  ]);
+  for (const b of run.byproducts) {
+    assert.equal(b.digest.sha256, sha256(await Deno.readFile(`${out}/${b.name}`)), b.name);
+  }
+  const index: Json = await readJson(`${out}/supply_chain_attestation.json`);
+  assert.deepEqual(run.vouch_signatures, index.signatures);
+  assert.deepEqual(run.vouch_blockers, []);
+  // The summary cannot name the provenance (which names it) nor the signatures over it.
+  const summary = await Deno.readTextFile(`${out}/supply_chain_attestation.md`);
+  for (const file of index.files) {
+    const listed = summary.includes(file.sha256);
+    assert.equal(listed, named.includes(file.path) && file.path !== "supply_chain_attestation.md");
+  }
+
+  const blocked = await setup();
+  const report = await attest(options(blocked.project, blocked.out));
+  const unsigned: Json = await readJson(report.provenance_path);
+  assert.deepEqual(unsigned.predicate.runDetails.vouch_blockers, report.blockers);
+  assert.deepEqual(unsigned.predicate.runDetails.vouch_signatures, []);
+});
+
+/** Every evidence file's size. */
+async function sizes(dir: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for await (const e of Deno.readDir(dir)) {
+    out.set(e.name, (await Deno.stat(`${dir}/${e.name}`)).size);
+  }
+  return out;
+}
+
+/** A project whose requirements.txt pins `count` packages (a generated large inventory). */
+async function generatedProject(count: number): Promise<string> {
+  const { project } = await setup();
+  const lines = Array.from({ length: count }, (_, i) => `package-${i}==1.${i}.0`);
+  await Deno.remove(`${project}/uv.lock`);
+  await Deno.writeTextFile(`${project}/requirements.txt`, lines.join("\n") + "\n");
+  return project;
+}
+
+Deno.test("attest output always verifies: evidence over the file limit is refused up front", async () => {
+  const project = await generatedProject(2000);
+  const out = `${project}/../big`;
+  const base = options(project, out, { hmacKey: "k", env: { SOURCE_DATE_EPOCH: "0" } });
+  await attest({ ...base, outputDir: `${out}-probe` });
+  const largest = Math.max(...(await sizes(`${out}-probe`)).values());
+  assert.ok(largest > 1_000_000, `the generated SBOM is large (${largest} bytes)`);
+
+  await assert.rejects(
+    attest({ ...base, maxFileBytes: largest - 1 }),
+    (e: unknown) =>
+      isVouchError(e) && e.code === "evidence.too_large" && /nothing was written/.test(e.message),
+  );
+  assert.equal(await exists(out), false, "nothing written");
+
+  // At the limit, attest writes, and verify with the same limit reads every file.
+  await attest({ ...base, maxFileBytes: largest });
+  const { verify } = await import("../src/verify/mod.ts");
+  const report = await verify(out, { hmacKey: "k", maxFileBytes: largest });
+  assert.deepEqual(report.checks.filter((c) => !c.ok), []);
+  const refused = await verify(out, { hmacKey: "k", maxFileBytes: largest - 1 });
+  assert.ok(refused.checks.some((c) => c.code === "file.too_large"));
+});
+
+Deno.test("attest output always verifies: subject names with a newline and a backslash", async () => {
+  if (Deno.build.os === "windows") return; // such names are not possible there
+  const { project, out } = await setup();
+  const names = ["new\nline.bin", "back\\slash.bin", "carriage\rreturn.bin"];
+  for (const name of names) await Deno.writeTextFile(`${project}/dist/${name}`, name);
+  const report = await attest(options(project, out, { hmacKey: "k", subjects: ["dist/*"] }));
+  assert.deepEqual(
+    report.subjects.map((s) => s.name).sort(),
+    [...names, WHEEL.slice(5), SDIST.slice(5)].sort(),
+  );
+  const { verify } = await import("../src/verify/mod.ts");
+  const verified = await verify(out, { hmacKey: "k", subjects: ["dist/*"], cwd: project });
+  assert.deepEqual(verified.checks.filter((c) => !c.ok), []);
+  assert.equal(verified.checks.filter((c) => c.code === "subject.verified").length, 5);
+
+  // A release download: the subjects and SHA256SUMS side by side in one flat folder.
+  const flat = `${project}/../download`;
+  await Deno.mkdir(flat);
+  for (const s of report.subjects) {
+    await Deno.copyFile(`${project}/dist/${s.name}`, `${flat}/${s.name}`);
+  }
+  await Deno.copyFile(report.sha256sums_path, `${flat}/SHA256SUMS`);
+  const check = await new Deno.Command("sha256sum", {
+    args: ["-c", "--strict", "SHA256SUMS"],
+    cwd: flat,
+  })
+    .output();
+  assert.equal(check.code, 0, new TextDecoder().decode(check.stdout));
 });

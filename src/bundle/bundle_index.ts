@@ -1,10 +1,21 @@
 /**
  * The bundle index `supply_chain_attestation.json`: every evidence file with
- * its SHA-256 and size, the subjects, the tool and the release.
+ * its SHA-256 and size, the subjects, the tool and the release. Every field
+ * is derived ({@linkcode deriveIndex}) from the provenance statement, the
+ * evidence files the statement names and the CycloneDX BOM, so `verify` can
+ * recompute the whole index from signed data.
  *
  * @module
  */
 import type { Problem } from "../errors.ts";
+import { compareStrings, isRecord } from "../_util.ts";
+import { sha256Hex } from "../digest.ts";
+import {
+  type ProvenanceStatement,
+  type SignatureRecord,
+  statementFacts,
+} from "../provenance/statement.ts";
+import { SIGSTORE_BUNDLE_MEDIA_TYPE } from "../signing/sigstore_bundle.ts";
 
 /** File names of the evidence bundle (the names the `dpone` command used). */
 export const FILES = {
@@ -19,6 +30,48 @@ export const FILES = {
   markdown: "supply_chain_attestation.md",
   sha256sums: "SHA256SUMS",
 } as const;
+
+/** The kind each evidence file (every file but the index) is listed with. */
+export const KIND_OF: Readonly<Record<string, FileKind>> = {
+  [FILES.spdx]: "sbom-spdx",
+  [FILES.cyclonedx]: "sbom-cyclonedx",
+  [FILES.provenance]: "provenance",
+  [FILES.hmacSignature]: "signature-hmac",
+  [FILES.sigstoreBundle]: "sigstore-bundle",
+  [FILES.spdxSigstoreBundle]: "sbom-sigstore-bundle",
+  [FILES.cyclonedxSigstoreBundle]: "sbom-sigstore-bundle",
+  [FILES.sha256sums]: "checksums",
+  [FILES.markdown]: "summary",
+};
+
+/**
+ * The evidence files the provenance names as byproducts (by SHA-256), with
+ * their media types: every file but the index, the provenance itself and the
+ * signatures over it.
+ */
+export const BYPRODUCT_MEDIA_TYPES: Readonly<Record<string, string>> = {
+  [FILES.sha256sums]: "text/plain",
+  [FILES.cyclonedx]: "application/vnd.cyclonedx+json",
+  [FILES.cyclonedxSigstoreBundle]: SIGSTORE_BUNDLE_MEDIA_TYPE,
+  [FILES.spdx]: "application/spdx+json",
+  [FILES.spdxSigstoreBundle]: SIGSTORE_BUNDLE_MEDIA_TYPE,
+  [FILES.markdown]: "text/markdown",
+};
+
+/** The signature files vouch writes, each with the file whose content it binds. */
+export const SIGNATURE_TARGETS: Readonly<Record<string, string>> = {
+  [FILES.hmacSignature]: FILES.provenance,
+  [FILES.sigstoreBundle]: FILES.provenance,
+  [FILES.spdxSigstoreBundle]: FILES.spdx,
+  [FILES.cyclonedxSigstoreBundle]: FILES.cyclonedx,
+};
+
+/**
+ * The largest evidence file vouch writes and reads: 256 MiB. `attest`
+ * refuses (`evidence.too_large`) to write a bigger one, `verify` refuses to
+ * read one (`file.too_large`), so attest never writes evidence verify rejects.
+ */
+export const MAX_EVIDENCE_FILE_BYTES: number = 256 * 1024 * 1024;
 
 /** What a file in the bundle is. */
 export type FileKind =
@@ -43,17 +96,8 @@ export interface IndexedFile {
   size: number;
 }
 
-/** A signature recorded in the index. */
-export interface IndexedSignature {
-  /** Path of the signature file. */
-  path: string;
-  /** Path of the file whose content the signature binds. */
-  signs: string;
-  /** The signing algorithm. */
-  algorithm: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-  /** The key id. */
-  keyid: string;
-}
+/** A signature recorded in the index (as the statement declares it). */
+export type IndexedSignature = SignatureRecord;
 
 /** The bundle index document. */
 export interface BundleIndex {
@@ -97,8 +141,109 @@ export interface InventorySummary {
   sources: string[];
 }
 
-/** The format identifier written in {@linkcode BundleIndex.schema}. */
-export const INDEX_SCHEMA = "https://jsr.io/@vouch/vouch/schemas/attestation-index/v1";
+/**
+ * The format identifier written in {@linkcode BundleIndex.schema}. v2: every
+ * field derives from the signed statement, which names every other file.
+ */
+export const INDEX_SCHEMA = "https://jsr.io/@vouch/vouch/schemas/attestation-index/v2";
+
+/**
+ * The schema of evidence written before v2, whose signatures do not cover
+ * the SBOMs, the summary or `SHA256SUMS`: `verify` rejects it.
+ */
+export const OUTDATED_INDEX_SCHEMA = "https://jsr.io/@vouch/vouch/schemas/attestation-index/v1";
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function propertyValues(properties: unknown, name: string): string[] {
+  return list(properties).flatMap((p) =>
+    isRecord(p) && p.name === name && typeof p.value === "string" ? [p.value] : []
+  );
+}
+
+/**
+ * The inventory summary of a CycloneDX BOM written by vouch: top-level
+ * components, those marked `vouch:direct`, counts per purl type, and the
+ * `vouch:source` files read. `attest` writes it into the index and `verify`
+ * recomputes it from the (signed) BOM, so every field added here stays covered
+ * by the signature.
+ *
+ * @param bom The parsed `sbom.cyclonedx.json` (any shape: missing parts count as none).
+ * @returns The summary.
+ */
+export function inventorySummary(bom: unknown): InventorySummary {
+  const doc = isRecord(bom) ? bom : {};
+  const components = list(doc.components).filter(isRecord);
+  const counts = new Map<string, number>();
+  for (const c of components) {
+    const type = /^pkg:([a-z0-9.+-]+)\//i.exec(String(c.purl ?? ""))?.[1] ?? "unknown";
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  const metadata = isRecord(doc.metadata) ? doc.metadata : {};
+  return {
+    components: components.length,
+    direct: components.filter((c) => propertyValues(c.properties, "vouch:direct")[0] === "true")
+      .length,
+    ecosystems: Object.fromEntries([...counts].sort(([a], [b]) => compareStrings(a, b))),
+    sources: propertyValues(metadata.properties, "vouch:source"),
+  };
+}
+
+/** The evidence {@linkcode deriveIndex} reads besides the statement. */
+export interface IndexSources {
+  /** Every evidence file but the index (name → bytes). */
+  files: ReadonlyMap<string, Uint8Array>;
+  /** The parsed CycloneDX BOM. */
+  bom: unknown;
+}
+
+/**
+ * Derives the bundle index from the provenance statement, the evidence
+ * files and the CycloneDX BOM: `attest` writes exactly this, and `verify`
+ * recomputes it and fails on any difference.
+ *
+ * @param statement A vouch provenance statement (checked: builder version, subjects with sizes).
+ * @param sources The evidence files and the parsed BOM.
+ * @returns The index.
+ */
+export async function deriveIndex(
+  statement: ProvenanceStatement,
+  sources: IndexSources,
+): Promise<BundleIndex> {
+  const run = statement.predicate.runDetails;
+  const facts = statementFacts(statement);
+  const [[name, version]] = Object.entries(run.builder.version);
+  const files: IndexedFile[] = [];
+  for (const [path, bytes] of sources.files) {
+    files.push({ path, kind: KIND_OF[path], sha256: await sha256Hex(bytes), size: bytes.length });
+  }
+  return {
+    schema: INDEX_SCHEMA,
+    tool: { name, version },
+    release: facts.release ?? "",
+    repository: facts.repository ?? "",
+    commit_sha: facts.commit ?? "",
+    builder_id: run.builder.id,
+    created: run.metadata.startedOn,
+    passed: run.vouch_blockers.length === 0,
+    blockers: run.vouch_blockers.map(({ code, message, hint }) => ({ code, message, hint })),
+    subjects: statement.subject.map((s) => ({
+      name: s.name,
+      sha256: s.digest.sha256,
+      size: s.annotations.size,
+    })),
+    files: files.sort((a, b) => compareStrings(a.path, b.path)),
+    signatures: run.vouch_signatures.map(({ path, signs, algorithm, keyid }) => ({
+      path,
+      signs,
+      algorithm,
+      keyid,
+    })),
+    inventory: inventorySummary(sources.bom),
+  };
+}
 
 /**
  * Serializes a JSON document the way every vouch file is written: two-space

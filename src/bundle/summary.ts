@@ -12,7 +12,8 @@ function cell(text: string): string {
 /**
  * Renders the Markdown summary of a bundle.
  *
- * @param index The bundle index (its `files` list the files written before the summary).
+ * @param index The bundle index; its `files` list the files written before the summary,
+ *   which the provenance names by SHA-256 along with the summary itself.
  * @returns Markdown text ending with a newline.
  */
 export function renderSummary(index: BundleIndex): string {
@@ -66,6 +67,11 @@ export function renderSummary(index: BundleIndex): string {
   lines.push("");
   lines.push("## Files", "", "| File | SHA-256 | Size (bytes) |", "|---|---|---:|");
   for (const f of index.files) lines.push(`| \`${cell(f.path)}\` | \`${f.sha256}\` | ${f.size} |`);
-  lines.push("");
+  lines.push(
+    "",
+    "`provenance.intoto.json` names the SHA-256 of each file above and of this summary, so the " +
+      "signatures over it cover them all.",
+    "",
+  );
   return lines.join("\n");
 }

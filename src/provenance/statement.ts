@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { utcSeconds } from "../_util.ts";
+import { isRecord, utcSeconds } from "../_util.ts";
+import type { Problem } from "../errors.ts";
 import type { BuildContext } from "./context.ts";
-import type { Subject } from "./subjects.ts";
 
 /** The in-toto Statement v1 type URI. */
 export const IN_TOTO_STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
@@ -22,6 +22,45 @@ export interface ResourceDescriptor {
   uri?: string;
   /** Digests by algorithm. */
   digest?: Record<string, string>;
+  /** The media type of the resource. */
+  mediaType?: string;
+  /** Extra facts about the resource. */
+  annotations?: Record<string, unknown>;
+}
+
+/** A subject of a vouch statement: a release artifact with its SHA-256 and size. */
+export interface SubjectDescriptor {
+  /** The subject name: its file name, or its path when two subjects share a file name. */
+  name: string;
+  /** The SHA-256 of its bytes. */
+  digest: { sha256: string };
+  /** `size`: its length in bytes. */
+  annotations: { size: number };
+}
+
+/** An evidence file the provenance names (a SLSA byproduct): name, SHA-256, media type. */
+export interface Byproduct {
+  /** The file name in the evidence directory. */
+  name: string;
+  /** Its SHA-256. */
+  digest: { sha256: string };
+  /** Its media type. */
+  mediaType: string;
+}
+
+/**
+ * A signature vouch makes over the evidence, declared in the statement before
+ * anything is signed (so the key ids and algorithms are signed too).
+ */
+export interface SignatureRecord {
+  /** The signature file. */
+  path: string;
+  /** The file whose content it binds. */
+  signs: string;
+  /** The signing algorithm. */
+  algorithm: "hmac-sha256" | "ed25519" | "ecdsa-p256";
+  /** The key id written in the signature file. */
+  keyid: string;
 }
 
 /** SLSA Provenance v1 predicate (the fields vouch writes). */
@@ -33,10 +72,17 @@ export interface SlsaProvenance {
     internalParameters: Record<string, unknown>;
     resolvedDependencies: ResourceDescriptor[];
   };
-  /** Who built it and when. */
+  /**
+   * Who built it and when; the evidence files it wrote (`byproducts`); and two
+   * vouch extension fields: the signatures made over the evidence
+   * (`vouch_signatures`) and what blocks a pass (`vouch_blockers`).
+   */
   runDetails: {
-    builder: { id: string; version?: Record<string, string> };
+    builder: { id: string; version: Record<string, string> };
     metadata: { invocationId: string; startedOn: string; finishedOn: string };
+    byproducts: Byproduct[];
+    vouch_signatures: SignatureRecord[];
+    vouch_blockers: Problem[];
   };
 }
 
@@ -44,8 +90,8 @@ export interface SlsaProvenance {
 export interface ProvenanceStatement {
   /** Always {@linkcode IN_TOTO_STATEMENT_TYPE}. */
   _type: string;
-  /** The artifacts, with their digests. */
-  subject: { name: string; digest: { sha256: string } }[];
+  /** The artifacts, with their digests and sizes. */
+  subject: SubjectDescriptor[];
   /** Always {@linkcode SLSA_PROVENANCE_TYPE}. */
   predicateType: string;
   /** The provenance. */
@@ -55,7 +101,7 @@ export interface ProvenanceStatement {
 /** Inputs of {@linkcode buildStatement}. */
 export interface StatementInput {
   /** The hashed subjects. */
-  subjects: Subject[];
+  subjects: NamedSubject[];
   /** The resolved build context. */
   context: BuildContext;
   /** Manifests and lockfiles read, with their SHA-256 (relative path → hex). */
@@ -68,10 +114,37 @@ export interface StatementInput {
   invocationId: string;
   /** The tool's name and version. */
   tool: { name: string; version: string };
+  /** The other evidence files, already written (sorted by the caller). */
+  byproducts: Byproduct[];
+  /** The signatures that will be made over the evidence. */
+  signatures: SignatureRecord[];
+  /** What prevents a pass. */
+  blockers: Problem[];
 }
 
-function statementSubjects(subjects: Subject[]): { name: string; digest: { sha256: string } }[] {
-  return subjects.map((s) => ({ name: s.name, digest: { sha256: s.sha256 } }));
+/** A hashed subject: its name, SHA-256 and size. */
+export interface NamedSubject {
+  /** The subject name. */
+  name: string;
+  /** Lowercase hex SHA-256. */
+  sha256: string;
+  /** Size in bytes. */
+  size: number;
+}
+
+/**
+ * The in-toto subject list of a vouch statement: name, SHA-256 and, as an
+ * annotation, the size in bytes.
+ *
+ * @param subjects The hashed subjects.
+ * @returns The descriptors, in the same order.
+ */
+export function subjectDescriptors(subjects: NamedSubject[]): SubjectDescriptor[] {
+  return subjects.map((s) => ({
+    name: s.name,
+    digest: { sha256: s.sha256 },
+    annotations: { size: s.size },
+  }));
 }
 
 /**
@@ -90,7 +163,7 @@ export function buildStatement(input: StatementInput): ProvenanceStatement {
   const sourceUri = `git+${context.repository}${context.ref ? `@${context.ref}` : ""}`;
   return {
     _type: IN_TOTO_STATEMENT_TYPE,
-    subject: statementSubjects(input.subjects),
+    subject: subjectDescriptors(input.subjects),
     predicateType: SLSA_PROVENANCE_TYPE,
     predicate: {
       buildDefinition: {
@@ -109,8 +182,58 @@ export function buildStatement(input: StatementInput): ProvenanceStatement {
           startedOn: utcSeconds(input.startedOn),
           finishedOn: utcSeconds(input.finishedOn),
         },
+        byproducts: input.byproducts.map(({ name, digest, mediaType }) => ({
+          name,
+          digest: { sha256: digest.sha256 },
+          mediaType,
+        })),
+        vouch_signatures: input.signatures.map(({ path, signs, algorithm, keyid }) => ({
+          path,
+          signs,
+          algorithm,
+          keyid,
+        })),
+        vouch_blockers: input.blockers.map(({ code, message, hint }) => ({ code, message, hint })),
       },
     },
+  };
+}
+
+/** The facts of a statement that expectations and the bundle index are compared with. */
+export interface StatementFacts {
+  /** `buildDefinition.externalParameters.repository`. */
+  repository?: string;
+  /** The `gitCommit` digest of the `git+` resolved dependency. */
+  commit?: string;
+  /** `runDetails.builder.id`. */
+  builder?: string;
+  /** `buildDefinition.externalParameters.release`. */
+  release?: string;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * The repository, commit, builder and release a statement names. Reads
+ * defensively: the statement may come from an untrusted file.
+ *
+ * @param statement A statement with `buildDefinition` and `runDetails.builder` objects.
+ * @returns The facts; a field is absent when the statement does not name it as a string.
+ */
+export function statementFacts(statement: ProvenanceStatement): StatementFacts {
+  const def = statement.predicate.buildDefinition;
+  const params = def.externalParameters as Record<string, unknown>;
+  const deps: unknown[] = Array.isArray(def.resolvedDependencies) ? def.resolvedDependencies : [];
+  const source = deps.find((d) =>
+    isRecord(d) && typeof d.uri === "string" && d.uri.startsWith("git+") && isRecord(d.digest)
+  ) as { digest: Record<string, unknown> } | undefined;
+  return {
+    repository: text(params.repository),
+    commit: text(source?.digest.gitCommit),
+    builder: text(statement.predicate.runDetails.builder.id),
+    release: text(params.release),
   };
 }
 
@@ -124,7 +247,7 @@ export interface SbomStatement {
   /** Always {@linkcode IN_TOTO_STATEMENT_TYPE}. */
   _type: string;
   /** The release artifacts the SBOM describes. */
-  subject: { name: string; digest: { sha256: string } }[];
+  subject: SubjectDescriptor[];
   /** {@linkcode SPDX_PREDICATE_TYPE} or {@linkcode CYCLONEDX_PREDICATE_TYPE}. */
   predicateType: string;
   /** The SBOM document. */
@@ -140,12 +263,12 @@ export interface SbomStatement {
  * @returns The statement.
  */
 export function sbomStatement(
-  subjects: Subject[],
+  subjects: NamedSubject[],
   sbom: { predicateType: string; document: unknown },
 ): SbomStatement {
   return {
     _type: IN_TOTO_STATEMENT_TYPE,
-    subject: statementSubjects(subjects),
+    subject: subjectDescriptors(subjects),
     predicateType: sbom.predicateType,
     predicate: sbom.document,
   };

@@ -6,8 +6,9 @@
  */
 import { globSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { VouchError } from "../errors.ts";
+import { compareStrings } from "../_util.ts";
 
 /** A subject file located on disk. */
 export interface SubjectPath {
@@ -37,7 +38,8 @@ function isFile(path: string): boolean {
 }
 
 function subjectName(root: string, path: string): string {
-  const rel = relative(root, path).replaceAll("\\", "/");
+  // Only a Windows separator becomes `/`: on POSIX a backslash is part of a file name.
+  const rel = sep === "\\" ? relative(root, path).replaceAll("\\", "/") : relative(root, path);
   // Outside the project root: the base name, never an absolute path or `..`.
   return rel.startsWith("../") || rel === ".." || isAbsolute(rel) ? rel.split("/").pop()! : rel;
 }
@@ -84,7 +86,7 @@ export function expandSubjects(patterns: string[], options: { root: string }): S
     );
   }
   const root = resolve(options.root);
-  const byName = new Map<string, SubjectPath>();
+  const named = new Map<string, SubjectPath>();
   for (const pattern of patterns) {
     const files = GLOB_CHARS.test(pattern)
       ? globSync(pattern, { cwd: root }).map((p) => resolve(root, p)).filter(isFile)
@@ -93,7 +95,7 @@ export function expandSubjects(patterns: string[], options: { root: string }): S
     for (const path of files) {
       checkFile(pattern, path);
       const name = subjectName(root, path);
-      const other = byName.get(name);
+      const other = named.get(name);
       if (other && other.path !== path) {
         throw new VouchError(
           `subject.duplicate.${name}`,
@@ -101,10 +103,42 @@ export function expandSubjects(patterns: string[], options: { root: string }): S
           "keep subjects inside --project-root so their names are distinct paths",
         );
       }
-      byName.set(name, { name, path });
+      named.set(name, { name, path });
     }
   }
-  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...named.values()].sort(byName);
+}
+
+function byName(a: SubjectPath, b: SubjectPath): number {
+  return compareStrings(a.name, b.name);
+}
+
+/**
+ * Names subjects the way release downloads see them (as GitHub's attest
+ * actions and cosign do): by file name when no other subject has the same
+ * file name, else by the path relative to the project root that
+ * {@linkcode expandSubjects} gave. `SHA256SUMS` then checks the flat files of a
+ * release download with `sha256sum -c`.
+ *
+ * @example
+ * ```ts
+ * import { shortSubjectNames } from "./subjects.ts";
+ * shortSubjectNames([
+ *   { name: "dist/app.whl", path: "/p/dist/app.whl" },
+ *   { name: "linux/app", path: "/p/linux/app" },
+ *   { name: "mac/app", path: "/p/mac/app" },
+ * ]).map((s) => s.name); // ["app.whl", "linux/app", "mac/app"]
+ * ```
+ *
+ * @param subjects Subjects named by relative path (distinct names).
+ * @returns The same subjects, renamed, sorted by name.
+ */
+export function shortSubjectNames<T extends SubjectPath>(subjects: T[]): T[] {
+  const base = (s: SubjectPath): string => s.name.split("/").pop()!;
+  const counts = new Map<string, number>();
+  for (const s of subjects) counts.set(base(s), (counts.get(base(s)) ?? 0) + 1);
+  return subjects.map((s) => (counts.get(base(s)) === 1 ? { ...s, name: base(s) } : s))
+    .sort(byName);
 }
 
 /** Progress callback: bytes hashed so far of one file. */

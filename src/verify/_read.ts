@@ -1,8 +1,9 @@
 // Private: bounded reads and defensive JSON parsing of untrusted bundle files.
+import { MAX_EVIDENCE_FILE_BYTES } from "../bundle/bundle_index.ts";
 import { fail, type VerifyCheck } from "./_check.ts";
 
-/** The largest evidence file `verify()` reads: 64 MiB. */
-export const MAX_FILE_BYTES: number = 64 * 1024 * 1024;
+/** The largest evidence file `verify()` reads: 256 MiB, the most `attest()` writes. */
+export const MAX_FILE_BYTES: number = MAX_EVIDENCE_FILE_BYTES;
 
 /** The deepest JSON nesting accepted; vouch's documents nest fewer than 10 levels. */
 export const MAX_JSON_DEPTH = 64;
@@ -14,14 +15,19 @@ export type ReadResult = { bytes: Uint8Array; check?: undefined } | { check: Ver
 export type ParseResult = { value: unknown; check?: undefined } | { check: VerifyCheck };
 
 /**
- * Reads a regular file of at most {@linkcode MAX_FILE_BYTES}; a larger file is
- * refused from its size, without reading it.
+ * Reads a regular file of at most `limit` bytes; a larger file is refused
+ * from its size, without reading it.
  *
  * @param path The path to open (symlinks are followed: check containment first).
  * @param file The name to report.
+ * @param limit The largest size read (default {@linkcode MAX_FILE_BYTES}).
  * @returns The bytes, or a `file.too_large` / `file.not_regular` / `file.unreadable` check.
  */
-export async function readCapped(path: string, file: string): Promise<ReadResult> {
+export async function readCapped(
+  path: string,
+  file: string,
+  limit: number = MAX_FILE_BYTES,
+): Promise<ReadResult> {
   let handle: Deno.FsFile;
   try {
     // Opening a FIFO (or a device) for reading can block forever: look before opening.
@@ -35,11 +41,11 @@ export async function readCapped(path: string, file: string): Promise<ReadResult
   try {
     const info = await handle.stat();
     if (!info.isFile) return { check: fail("file.not_regular", "not a regular file", file) };
-    if (info.size > MAX_FILE_BYTES) {
+    if (info.size > limit) {
       return {
         check: fail(
           "file.too_large",
-          `${info.size} bytes is over the ${MAX_FILE_BYTES}-byte limit; not read`,
+          `${info.size} bytes is over the ${limit}-byte limit; not read`,
           file,
         ),
       };

@@ -1,69 +1,91 @@
 /**
- * Checks of the bundle index `supply_chain_attestation.json` against the
- * directory: its shape, and for every listed file a safe path inside the
- * directory, existence, size and SHA-256; files the index does not list are
- * reported. This unit's job is reading the bundle, so it does file I/O.
+ * Reading the evidence directory, and checking the bundle index
+ * `supply_chain_attestation.json`: its shape and schema, then every field
+ * against the index recomputed from the provenance statement, the files it
+ * names and the CycloneDX BOM. This unit's job is reading the bundle, so it
+ * does file I/O.
  *
  * @module
  */
-import { sha256Hex } from "../digest.ts";
 import { constantTimeEqual } from "../signing/hmac.ts";
 import {
   type BundleIndex,
-  type FileKind,
   FILES,
   INDEX_SCHEMA,
-  type IndexedFile,
+  KIND_OF,
+  OUTDATED_INDEX_SCHEMA,
   toJsonText,
 } from "../bundle/bundle_index.ts";
 import { fail, isRecord, isText, pass, quote, SHA256_HEX, type VerifyCheck } from "./_check.ts";
-import { parseJson, readCapped, type ReadResult } from "./_read.ts";
+import { MAX_FILE_BYTES, parseJson, readCapped, type ReadResult } from "./_read.ts";
 
-/** What {@linkcode checkIndex} found. */
-export interface IndexResult {
-  /** The findings. */
-  checks: VerifyCheck[];
-  /** The index, when it parsed and has the expected shape. */
-  index?: BundleIndex;
-  /** Bytes of the evidence files that could be read safely (bundle path → bytes). */
+/** What {@linkcode readEvidenceDir} found. */
+export interface EvidenceDir {
+  /** Every entry of the directory, sorted: file names, and folder names ending in `/`. */
+  entries: string[];
+  /** Bytes of the evidence files (vouch's file names) that could be read safely. */
   files: Map<string, Uint8Array>;
+  /** vouch file names present that could not be read (each reported in `checks`). */
+  unreadable: Set<string>;
+  /** Why files could not be read. */
+  checks: VerifyCheck[];
 }
 
-/** The kind each evidence file name must be listed with. */
-export const KIND_OF: Readonly<Record<string, FileKind>> = {
-  [FILES.spdx]: "sbom-spdx",
-  [FILES.cyclonedx]: "sbom-cyclonedx",
-  [FILES.provenance]: "provenance",
-  [FILES.hmacSignature]: "signature-hmac",
-  [FILES.sigstoreBundle]: "sigstore-bundle",
-  [FILES.spdxSigstoreBundle]: "sbom-sigstore-bundle",
-  [FILES.cyclonedxSigstoreBundle]: "sbom-sigstore-bundle",
-  [FILES.sha256sums]: "checksums",
-  [FILES.markdown]: "summary",
-};
-
-/** Files every bundle must list. */
-const REQUIRED = [FILES.spdx, FILES.cyclonedx, FILES.provenance, FILES.sha256sums, FILES.markdown];
-
-const ALGORITHMS = ["hmac-sha256", "ed25519", "ecdsa-p256"];
+/**
+ * Reads a file of the bundle, refusing anything that resolves outside the directory.
+ *
+ * @param dir The bundle directory.
+ * @param realDir Its real path.
+ * @param name The file name.
+ * @param limit The largest size read.
+ * @returns The bytes or the failed check.
+ */
+async function readInside(
+  dir: string,
+  realDir: string,
+  name: string,
+  limit: number,
+): Promise<ReadResult> {
+  let real: string;
+  try {
+    real = await Deno.realPath(`${dir}/${name}`);
+  } catch {
+    return { check: fail("evidence.outside_dir", "a dangling symlink", name) };
+  }
+  if (!real.startsWith(`${realDir}/`)) {
+    return { check: fail("evidence.outside_dir", "resolves outside the bundle directory", name) };
+  }
+  return await readCapped(real, name, limit);
+}
 
 /**
- * Why a path from the index is unsafe to open below the bundle directory.
+ * Lists the bundle directory and reads every file that has one of vouch's
+ * evidence file names (index included). Never throws for bundle content.
  *
- * @param path The listed path.
- * @returns The reason, or `undefined` for a plain relative path.
+ * @param dir The bundle directory (must exist: the caller checks).
+ * @param options `maxFileBytes`: the largest file read (default and at most {@linkcode MAX_FILE_BYTES}).
+ * @returns The entries, the bytes read and the read failures.
  */
-export function unsafePathReason(path: string): string | undefined {
-  if (path === "") return "empty path";
-  if (path.includes("\\")) return "backslash in path";
-  if (path.startsWith("/")) return "absolute path";
-  if (/^[A-Za-z]:/.test(path)) return "drive-letter path";
-  // deno-lint-ignore no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(path)) return "control character in path";
-  const segments = path.split("/");
-  if (segments.includes("..")) return "`..` segment";
-  if (segments.some((s) => s === "" || s === ".")) return "empty or `.` segment";
-  return undefined;
+export async function readEvidenceDir(
+  dir: string,
+  options: { maxFileBytes?: number } = {},
+): Promise<EvidenceDir> {
+  const limit = Math.min(options.maxFileBytes ?? MAX_FILE_BYTES, MAX_FILE_BYTES);
+  const realDir = await Deno.realPath(dir);
+  const result: EvidenceDir = { entries: [], files: new Map(), unreadable: new Set(), checks: [] };
+  for await (const entry of Deno.readDir(dir)) {
+    result.entries.push(entry.isDirectory ? `${entry.name}/` : entry.name);
+  }
+  result.entries.sort();
+  for (const name of result.entries) {
+    if (name !== FILES.index && !Object.hasOwn(KIND_OF, name)) continue;
+    const read = await readInside(dir, realDir, name, limit);
+    if (read.check) {
+      result.checks.push(read.check);
+      result.unreadable.add(name);
+    } else result.files.set(name, read.bytes);
+  }
+  return result;
 }
 
 function isCount(value: unknown): value is number {
@@ -80,28 +102,16 @@ function everyEntry(
   return bad === -1 ? undefined : `${name}[${bad}] does not have the expected fields`;
 }
 
-function inventoryProblem(value: unknown): string | undefined {
-  if (!isRecord(value)) return "inventory is not an object";
-  if (!isCount(value.components) || !isCount(value.direct)) {
-    return "inventory.components/direct are not counts";
-  }
-  if (!isRecord(value.ecosystems) || !Object.values(value.ecosystems).every(isCount)) {
-    return "inventory.ecosystems is not a map of counts";
-  }
-  if (!Array.isArray(value.sources) || !value.sources.every(isText)) {
-    return "inventory.sources is not a list of names";
-  }
-  return undefined;
-}
-
 /**
- * Why a parsed index does not have the {@linkcode BundleIndex} shape.
+ * Why a parsed index does not have the {@linkcode BundleIndex} shape (the
+ * types of the fields `verify` reads; the values are compared later).
  *
  * @param value The parsed JSON.
  * @returns The first problem, or `undefined` when the shape is right.
  */
 export function indexShapeProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return "the index is not a JSON object";
+  if (typeof value.schema !== "string") return "schema is not a string";
   if (!isRecord(value.tool) || !isText(value.tool.name) || !isText(value.tool.version)) {
     return "tool is not {name, version}";
   }
@@ -122,193 +132,154 @@ export function indexShapeProblem(value: unknown): string | undefined {
         typeof f.path === "string" && typeof f.kind === "string" &&
         SHA256_HEX.test(String(f.sha256)) && isCount(f.size),
     ) ??
-    everyEntry(
-      value.signatures,
-      "signatures",
-      (s) =>
-        typeof s.path === "string" && typeof s.signs === "string" &&
-        ALGORITHMS.includes(String(s.algorithm)) &&
-        isText(s.keyid),
-    ) ??
-    inventoryProblem(value.inventory);
+    everyEntry(value.signatures, "signatures", (s) => typeof s.path === "string") ??
+    (isRecord(value.inventory) ? undefined : "inventory is not an object");
+}
+
+/** The parsed index and its bytes, when it could be read and has the expected shape. */
+export interface IndexFile {
+  /** The findings. */
+  checks: VerifyCheck[];
+  /** The index. */
+  index?: BundleIndex;
+  /** Its bytes. */
+  bytes?: Uint8Array;
 }
 
 /**
- * Reads a file named by a bundle path, refusing anything that resolves outside the directory.
+ * Checks that the index is present, parses, has the expected shape and the
+ * current schema (`index.schema_outdated` for evidence written before every
+ * file was signed).
  *
- * @param dir The bundle directory.
- * @param realDir Its real path.
- * @param path The bundle path (already checked by {@linkcode unsafePathReason}).
- * @returns The bytes or the failed check.
+ * @param evidence What {@linkcode readEvidenceDir} found.
+ * @returns The checks, and the index when usable.
  */
-async function readInside(dir: string, realDir: string, path: string): Promise<ReadResult> {
-  const full = `${dir}/${path}`;
-  let real: string;
-  try {
-    await Deno.lstat(full);
-  } catch {
-    return { check: fail("index.file_missing", "listed but not in the directory", path) };
+export function checkIndexFile(evidence: EvidenceDir): IndexFile {
+  const bytes = evidence.files.get(FILES.index);
+  if (bytes === undefined) {
+    const missing = !evidence.unreadable.has(FILES.index);
+    return {
+      checks: missing
+        ? [fail("index.missing", "no bundle index in the directory", FILES.index)]
+        : [],
+    };
   }
-  try {
-    real = await Deno.realPath(full);
-  } catch {
-    return { check: fail("index.outside_dir", "a dangling symlink", path) };
-  }
-  if (!real.startsWith(`${realDir}/`)) {
-    return { check: fail("index.outside_dir", "resolves outside the bundle directory", path) };
-  }
-  return await readCapped(real, path);
-}
-
-async function listDir(dir: string, prefix = ""): Promise<string[]> {
-  const out: string[] = [];
-  for await (const entry of Deno.readDir(dir)) {
-    const rel = `${prefix}${entry.name}`;
-    if (entry.isDirectory) out.push(...await listDir(`${dir}/${entry.name}`, `${rel}/`));
-    else out.push(rel);
-  }
-  return out.sort();
-}
-
-/** The checks of the listed entries, and the entries to read: safe, known, first of their path. */
-function entryChecks(entries: IndexedFile[]): { checks: VerifyCheck[]; usable: IndexedFile[] } {
-  const checks: VerifyCheck[] = [];
-  const usable: IndexedFile[] = [];
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    const { path, kind } = entry;
-    const unsafe = unsafePathReason(path);
-    if (unsafe !== undefined) {
-      checks.push(fail("index.unsafe_path", `${unsafe}: ${quote(path)}`, path));
-    } else if (seen.has(path)) {
-      checks.push(fail("index.duplicate_path", "listed twice", path));
-    } else if (!Object.hasOwn(KIND_OF, path)) {
-      checks.push(fail("index.unknown_file", "not a vouch evidence file name", path));
-    } else if (KIND_OF[path] !== kind) {
-      checks.push(
-        fail("index.kind_mismatch", `listed as ${quote(kind)}, expected ${KIND_OF[path]}`, path),
-      );
-    } else usable.push(entry);
-    seen.add(path);
-  }
-  for (const name of REQUIRED) {
-    if (!seen.has(name)) checks.push(fail("index.required_file", "not listed in the index", name));
-  }
-  return { checks, usable };
-}
-
-async function verifyListed(
-  dir: string,
-  realDir: string,
-  index: BundleIndex,
-  files: Map<string, Uint8Array>,
-): Promise<VerifyCheck[]> {
-  const { checks, usable } = entryChecks(index.files);
-  for (const entry of usable) {
-    const read = await readInside(dir, realDir, entry.path);
-    if (read.check) {
-      checks.push(read.check);
-      continue;
-    }
-    files.set(entry.path, read.bytes);
-    if (read.bytes.length !== entry.size) {
-      checks.push(
-        fail(
-          "index.size_mismatch",
-          `${read.bytes.length} bytes, the index says ${entry.size}`,
-          entry.path,
-        ),
-      );
-      continue;
-    }
-    const digest = await sha256Hex(read.bytes);
-    if (digest !== entry.sha256) {
-      checks.push(
-        fail(
-          "index.digest_mismatch",
-          `sha256 ${digest}, the index says ${entry.sha256}`,
-          entry.path,
-        ),
-      );
-    } else checks.push(pass("index.file_ok", `sha256 and size match the index`, entry.path));
-  }
-  return checks;
-}
-
-/**
- * Reads and checks the bundle index and every file it lists. Never throws for
- * bundle content; every problem is a failed check.
- *
- * @param dir The bundle directory (must exist: the caller checks).
- * @returns The checks, the index when usable, and the readable evidence bytes.
- */
-export async function checkIndex(dir: string): Promise<IndexResult> {
-  const realDir = await Deno.realPath(dir);
-  const files = new Map<string, Uint8Array>();
-  const checks: VerifyCheck[] = [];
-  const index = await readIndex(dir, realDir, checks);
-  if (index !== undefined) checks.push(...await verifyListed(dir, realDir, index, files));
-  else {
-    // Without a usable index, still read the known files so later checks can say more.
-    for (const path of Object.keys(KIND_OF)) {
-      const read = await readInside(dir, realDir, path);
-      if (!read.check) files.set(path, read.bytes);
-    }
-  }
-  const listed = new Set(index?.files.map((f) => f.path) ?? Object.keys(KIND_OF));
-  for (const path of await listDir(dir)) {
-    if (path !== FILES.index && !listed.has(path)) {
-      checks.push(
-        fail("index.unlisted_file", "in the directory but not listed in the index", path),
-      );
-    }
-  }
-  return index === undefined ? { checks, files } : { checks, index, files };
-}
-
-async function readIndex(
-  dir: string,
-  realDir: string,
-  checks: VerifyCheck[],
-): Promise<BundleIndex | undefined> {
-  const read = await readInside(dir, realDir, FILES.index);
-  if (read.check) {
-    const missing = read.check.code === "index.file_missing";
-    checks.push(
-      missing ? fail("index.missing", "no bundle index in the directory", FILES.index) : read.check,
-    );
-    return undefined;
-  }
-  const parsed = parseJson(read.bytes, FILES.index);
-  if (parsed.check) {
-    checks.push(parsed.check);
-    return undefined;
-  }
+  const parsed = parseJson(bytes, FILES.index);
+  if (parsed.check) return { checks: [parsed.check] };
   const problem = indexShapeProblem(parsed.value);
-  if (problem !== undefined) {
-    checks.push(fail("index.malformed", problem, FILES.index));
+  if (problem !== undefined) return { checks: [fail("index.malformed", problem, FILES.index)] };
+  const index = parsed.value as BundleIndex;
+  if (index.schema === OUTDATED_INDEX_SCHEMA) {
+    const check = fail(
+      "index.schema_outdated",
+      "evidence from an older vouch, whose signatures do not cover the SBOMs, the summary or " +
+        "SHA256SUMS; attest the release again",
+      FILES.index,
+    );
+    return { checks: [check], index, bytes };
+  }
+  if (index.schema !== INDEX_SCHEMA) {
+    return {
+      checks: [fail("index.schema", `unknown schema ${quote(index.schema)}`, FILES.index)],
+      index,
+      bytes,
+    };
+  }
+  return {
+    checks: [pass("index.ok", "the index parses and has the expected shape", FILES.index)],
+    index,
+    bytes,
+  };
+}
+
+/** The first difference between a value and the expected one, as one line; `undefined` if none. */
+function difference(actual: unknown, expected: unknown, path: string): string | undefined {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return `${path} is ${quote(actual)}, expected a list`;
+    for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+      if (i >= actual.length) return `${path} lacks entry ${i} (${quote(expected[i])})`;
+      if (i >= expected.length) return `${path}[${i}] is an entry too many`;
+      const found = difference(actual[i], expected[i], `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
     return undefined;
   }
-  const index = parsed.value as BundleIndex;
-  const canonical = new TextEncoder().encode(toJsonText(index));
-  checks.push(
-    index.schema === INDEX_SCHEMA
-      ? pass("index.ok", "the index parses and has the expected shape", FILES.index)
-      : fail("index.schema", `unknown schema ${quote(index.schema)}`, FILES.index),
-  );
-  if (!constantTimeEqual(canonical, read.bytes)) {
-    checks.push(
-      fail("index.not_canonical", "not in vouch's canonical JSON form (edited?)", FILES.index),
-    );
+  if (isRecord(expected)) {
+    if (!isRecord(actual)) return `${path} is ${quote(actual)}, expected an object`;
+    for (const key of Object.keys(expected)) {
+      if (!Object.hasOwn(actual, key)) return `${path}.${key} is missing`;
+      const found = difference(actual[key], expected[key], `${path}.${key}`);
+      if (found !== undefined) return found;
+    }
+    const extra = Object.keys(actual).find((key) => !Object.hasOwn(expected, key));
+    return extra === undefined ? undefined : `${path}.${extra} is not a field vouch writes`;
   }
-  if (index.passed !== true || index.blockers.length > 0) {
+  return Object.is(actual, expected)
+    ? undefined
+    : `${path} is ${quote(actual)}, the provenance and its files give ${quote(expected)}`;
+}
+
+/** Top-level index fields by the check code a difference in them fails. */
+const FIELD_CODES: [string, (keyof BundleIndex)[]][] = [
+  [
+    "index.context_mismatch",
+    ["tool", "release", "repository", "commit_sha", "builder_id", "created"],
+  ],
+  ["index.blockers_mismatch", ["passed", "blockers"]],
+  ["index.subjects_mismatch", ["subjects"]],
+  ["index.files_mismatch", ["files"]],
+  ["index.signatures_mismatch", ["signatures"]],
+  ["index.inventory_mismatch", ["inventory"]],
+];
+
+/**
+ * Compares the index with the one derived from the (signed) evidence: every
+ * field, no field more, and finally the exact bytes.
+ *
+ * @param index The parsed index (shape checked).
+ * @param bytes Its bytes.
+ * @param expected The index derived from the statement, its files and the BOM.
+ * @param options `skip`: fields not compared (their source was unusable and is reported elsewhere).
+ * @returns One failed check per differing field group, or one passing check.
+ */
+export function compareIndex(
+  index: BundleIndex,
+  bytes: Uint8Array,
+  expected: BundleIndex,
+  options: { skip?: (keyof BundleIndex)[] } = {},
+): VerifyCheck[] {
+  const skip = new Set<string>(options.skip ?? []);
+  const checks: VerifyCheck[] = [];
+  for (const [code, fields] of FIELD_CODES) {
+    for (const field of fields.filter((f) => !skip.has(f))) {
+      const problem = Object.hasOwn(index, field)
+        ? difference(index[field], expected[field], field)
+        : `${field} is missing`;
+      if (problem !== undefined) {
+        checks.push(fail(code, `index ${problem}`, FILES.index));
+        break;
+      }
+    }
+  }
+  const extra = Object.keys(index).filter((key) => !Object.hasOwn(expected, key));
+  if (extra.length > 0) {
     checks.push(
       fail(
-        "index.blocked",
-        `the producer recorded ${index.blockers.length} blocker(s)`,
+        "index.unknown_field",
+        `index field(s) vouch does not write: ${extra.map(quote).join(", ")}`,
         FILES.index,
       ),
     );
   }
-  return index;
+  if (checks.length > 0 || skip.size > 0) return checks;
+  const canonical = new TextEncoder().encode(toJsonText(expected));
+  return constantTimeEqual(canonical, bytes)
+    ? [
+      pass(
+        "index.derived_ok",
+        "every field of the index is what the signed provenance, its files and the BOM give",
+        FILES.index,
+      ),
+    ]
+    : [fail("index.not_canonical", "not in vouch's canonical JSON form (edited?)", FILES.index)];
 }

@@ -3,6 +3,20 @@
  * `attest()`. Every finding is a check with a stable code; `passed` is true
  * only when every check is ok. Usage errors throw {@linkcode VouchError}.
  *
+ * The provenance statement `provenance.intoto.json` is the one thing signed
+ * over the evidence, and it names everything else: the SHA-256 of every
+ * other evidence file (`runDetails.byproducts`: the SBOMs, their Sigstore
+ * bundles, the Markdown summary, `SHA256SUMS`), the signature files with
+ * their key ids (`vouch_signatures`), the blockers (`vouch_blockers`) and the
+ * subjects with their sizes. So verify checks every file against the
+ * statement (and nothing else may be in the directory), pins down what a
+ * signature file holds beyond what its signature signs (vouch's one form,
+ * the declared key id, ECDSA in low-S form), and recomputes the whole bundle
+ * index from the statement, the files it names and the CycloneDX BOM,
+ * failing on any difference. Deliberately unsigned: the signature value of a
+ * signature file whose key is not given (reported `*.not_checked`), and the
+ * directory's name and file times.
+ *
  * Thrown (usage errors, CLI exit 2):
  *
  * | Code | When |
@@ -16,39 +30,43 @@
  *
  * | Code | Finding |
  * | --- | --- |
- * | `index.ok` ✓ | the index parses and has the expected shape |
+ * | `index.ok` ✓ | the index parses, has the expected shape and the current schema |
  * | `index.missing` | no `supply_chain_attestation.json` |
  * | `index.malformed` | the index lacks a field or has a wrong type (message names it) |
+ * | `index.schema_outdated` | index schema v1: evidence from an older vouch, whose signatures do not cover every file; attest again |
  * | `index.schema` | unknown index `schema` |
- * | `index.not_canonical` | the index is not in vouch's canonical JSON form (edited) |
- * | `index.blocked` | the producer recorded `passed: false` or blockers |
- * | `index.unsafe_path` | a listed path is absolute, has `..`, a backslash, an empty or `.` segment |
- * | `index.duplicate_path` | a path is listed twice |
- * | `index.unknown_file` | a listed path is not a vouch evidence file name |
- * | `index.kind_mismatch` | a file is listed with the wrong `kind` |
- * | `index.required_file` | a required evidence file is not listed |
- * | `index.file_missing` | a listed file is not in the directory |
- * | `index.outside_dir` | a listed file is a symlink resolving outside the directory (or dangling) |
- * | `index.size_mismatch` / `index.digest_mismatch` | a listed file's size / SHA-256 differs from the index |
- * | `index.file_ok` ✓ | a listed file matches its size and SHA-256 |
- * | `index.unlisted_file` | a file in the directory is not listed (the index itself excepted) |
- * | `index.context_mismatch` / `index.context_ok` ✓ | index release, repository, commit, builder, created, tool vs the provenance |
- * | `index.subjects_mismatch` / `index.subjects_ok` ✓ | index subjects vs the provenance subjects |
- * | `index.inventory_mismatch` / `index.inventory_ok` ✓ | index inventory summary vs the CycloneDX BOM |
- * | `index.signatures_mismatch` / `index.signatures_ok` ✓ | index signature list vs the signature files |
- * | `file.too_large` | a file is over 64 MiB; refused without reading it |
+ * | `index.derived_ok` ✓ | every field of the index is what the statement, its files and the BOM give, byte for byte |
+ * | `index.context_mismatch` | `tool`, `release`, `repository`, `commit_sha`, `builder_id` or `created` differs from the statement |
+ * | `index.blockers_mismatch` | `passed` or `blockers` differs from the statement's `vouch_blockers` |
+ * | `index.subjects_mismatch` | `subjects` (name, sha256, size) differs from the statement's subjects |
+ * | `index.files_mismatch` | `files` differs from the files the statement names (path, kind, sha256, size) |
+ * | `index.signatures_mismatch` | `signatures` differs from the statement's `vouch_signatures` |
+ * | `index.inventory_mismatch` | `inventory` differs from the summary of the CycloneDX BOM |
+ * | `index.unknown_field` | the index has a field vouch does not write |
+ * | `index.not_canonical` | the values agree but the bytes are not vouch's canonical JSON (edited) |
+ * | `index.blocked` | the producer recorded blockers (in the statement; the index when there is no valid statement) |
+ * | `evidence.file_ok` ✓ | a file the statement names has the SHA-256 it names |
+ * | `evidence.digest_mismatch` | a file's SHA-256 differs from the one the statement names |
+ * | `evidence.file_missing` | a file the statement names (byproduct or declared signature file) is not in the directory |
+ * | `evidence.unnamed_file` | a file or folder in the directory that the statement does not name (the index excepted) |
+ * | `evidence.outside_dir` | an evidence file is a symlink resolving outside the directory (or dangling) |
+ * | `file.too_large` | a file is over 256 MiB (what attest writes at most); refused without reading it |
  * | `file.not_regular`, `file.unreadable` | a file is not a regular file / cannot be read |
  * | `file.invalid_json` / `file.too_deep` | a JSON file does not parse (or is not UTF-8) / nests over 64 levels |
  * | `statement.missing` | `provenance.intoto.json` could not be read |
- * | `statement.type`, `statement.subject`, `statement.predicate_type`, `statement.build_definition`, `statement.run_details` | the provenance is not an in-toto v1 Statement with SLSA v1 provenance |
+ * | `statement.type`, `statement.subject`, `statement.predicate_type`, `statement.build_definition`, `statement.run_details` | the provenance is not an in-toto v1 Statement with SLSA v1 provenance as vouch writes it (subjects with `annotations.size`, one `builder.version`, `metadata.startedOn`) |
+ * | `statement.byproducts_missing` | the provenance names no byproducts: written by an older vouch; attest again |
+ * | `statement.byproducts` | a byproduct is malformed, unknown, named twice, of the wrong media type, or a required one is missing |
+ * | `statement.signatures` | `vouch_signatures` is malformed, or disagrees with the SBOM bundles named as byproducts |
+ * | `statement.blockers` | `vouch_blockers` is not a list of `{code, message, hint}` |
  * | `statement.ok` ✓ | the provenance has the expected structure |
  * | `sbom.spdx_invalid` / `sbom.spdx_ok` ✓ | `sbom.spdx.json` is (not) SPDX 2.3 |
  * | `sbom.cyclonedx_invalid` / `sbom.cyclonedx_ok` ✓ | `sbom.cyclonedx.json` is (not) CycloneDX 1.6 |
- * | `checksums.invalid_line`, `checksums.mismatch` / `checksums.ok` ✓ | `SHA256SUMS` vs the provenance subjects |
- * | `subject.verified` ✓ | a given file matches the provenance subject with its base name |
- * | `subject.digest_mismatch`, `subject.size_mismatch` | a given file's SHA-256 / size differs |
- * | `subject.unknown` | a given file has no provenance subject with its base name |
- * | `subject.ambiguous` | a base name matches several subjects, or several given files |
+ * | `checksums.invalid_line`, `checksums.mismatch` / `checksums.ok` ✓ | `SHA256SUMS` is (not) exactly what vouch writes for the statement's subjects |
+ * | `subject.verified` ✓ | a given file matches the subject of its path, else the one subject with its file name |
+ * | `subject.digest_mismatch`, `subject.size_mismatch` | a given file's SHA-256 / size differs from the statement's |
+ * | `subject.unknown` | a given file matches no subject by path or file name |
+ * | `subject.ambiguous` | a given file matches several subjects, or several given files one subject |
  * | `subject.not_given` | a provenance subject has no given file (only when subjects were given) |
  * | `subject.unchecked` | a given file could not be checked: no valid provenance |
  * | `hmac.*`, `sigstore.*`, `spdx_sigstore.*`, `cyclonedx_sigstore.*` | per signature file: `signature.hmac-sha256.json`, `provenance.sigstore.json`, `sbom.spdx.sigstore.json`, `sbom.cyclonedx.sigstore.json` (below, `P` is the prefix) |
@@ -56,12 +74,16 @@
  * | `P.payload_mismatch` / `P.payload_ok` ✓ | the signed payload is (not) byte-identical to `provenance.intoto.json` (SBOM bundles: to the in-toto statement of the SBOM over the provenance subjects) |
  * | `P.envelope.malformed`, `P.signature.none`, `P.signature.duplicate`, `P.signature.malformed`, `P.signature.keyid_mismatch`, `P.signature.invalid` | DSSE verification failed |
  * | `P.signature.verified` ✓ | a DSSE signature verified |
+ * | `P.not_canonical` | the file is not in the one form vouch writes (its canonical JSON, exactly one signature, no other fields) |
+ * | `P.keyid_mismatch` | the file's key id (hint, else signature key id) is not the one the statement declares for it |
+ * | `P.algorithm_mismatch` | the key that verified is of another algorithm than the statement declares |
+ * | `P.signature.high_s` | an ECDSA signature not in low-S form (the other valid form of a signature vouch wrote) |
  * | `hmac.not_checked` ✓ | no HMAC key given: the HMAC signature is not checked |
  * | `P.not_checked` ✓ | (Sigstore bundles) no public key given: not checked |
  * | `P.malformed`, `P.unsupported` | (Sigstore bundles) not a key-based Sigstore bundle with one DSSE signature |
- * | `P.hint_mismatch` | (Sigstore bundles) `publicKey.hint` and the signature's key id are both set and differ (an empty or missing one names no key) |
+ * | `P.hint_mismatch` | (Sigstore bundles) `publicKey.hint` and the signature's key id are both set and differ |
  * | `P.key_unknown` | (Sigstore bundles) no given public key has the bundle's key id (hint, else signature key id), or the bundle names none, and no given key verifies the signature either |
- * | `P.hint_unmatched` ✓ | (Sigstore bundles) the bundle's key id (free-form, empty or missing: it carries no trust) names no given public key, so every given key was tried; the message names the cosign key id of the one that verified (`P.signature.verified` is reported too). The index may record either the bundle's key id or that one |
+ * | `P.hint_unmatched` ✓ | (Sigstore bundles) the bundle's key id names no given public key, so every given key was tried; the message names the cosign key id of the one that verified (`P.signature.verified` is reported too; `P.keyid_mismatch` then fails unless it is the declared id) |
  * | `signature.required` | (fails) no provenance signature (HMAC or `provenance.sigstore.json`) verified while one is required; (✓) one did |
  * | `policy.unsigned` | an expectation cannot be checked: no signature verified |
  * | `policy.unreadable` | the signed payload is not a valid provenance statement |
@@ -70,21 +92,17 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { FILES } from "../bundle/bundle_index.ts";
+import { type BundleIndex, deriveIndex, FILES } from "../bundle/bundle_index.ts";
 import type { ProvenanceStatement } from "../provenance/statement.ts";
 import { expandSubjects, hashSubjects } from "../provenance/subjects.ts";
 import { importPublicKey } from "../signing/mod.ts";
 import { fail, type VerifyCheck, type VerifyReport } from "./_check.ts";
 import { parseJson } from "./_read.ts";
-import { checkIndex } from "./index_check.ts";
-import { checkIndexContext, checkStatement } from "./statement_check.ts";
-import { checkCycloneDx, checkInventorySummary, checkSpdx } from "./sbom_check.ts";
-import {
-  checkGivenSubjects,
-  checkIndexSubjects,
-  checkSha256Sums,
-  type GivenSubject,
-} from "./subject_check.ts";
+import { checkIndexFile, compareIndex, type EvidenceDir, readEvidenceDir } from "./index_check.ts";
+import { checkEvidenceFiles } from "./evidence_check.ts";
+import { checkStatement } from "./statement_check.ts";
+import { checkCycloneDx, checkSpdx } from "./sbom_check.ts";
+import { checkGivenSubjects, checkSha256Sums, type GivenSubject } from "./subject_check.ts";
 import { checkSignatures } from "./signature_check.ts";
 import { checkPolicy } from "./policy_check.ts";
 
@@ -105,6 +123,11 @@ export interface VerifyOptions {
   requireSignature?: boolean;
   /** The directory subject patterns are relative to (default `Deno.cwd()`). */
   cwd?: string;
+  /**
+   * The largest evidence file read, in bytes (default and at most 256 MiB,
+   * the most `attest()` writes); a bigger one is `file.too_large`.
+   */
+  maxFileBytes?: number;
 }
 
 async function checkDir(dir: string): Promise<void> {
@@ -129,12 +152,8 @@ async function givenSubjects(patterns: string[], cwd: string): Promise<GivenSubj
   return hashed.map(({ name, sha256, size }) => ({ name, sha256, size }));
 }
 
-function parsedOrCheck(
-  files: Map<string, Uint8Array>,
-  path: string,
-  checks: VerifyCheck[],
-): unknown {
-  const bytes = files.get(path);
+function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[]): unknown {
+  const bytes = evidence.files.get(path);
   if (bytes === undefined) return undefined;
   const parsed = parseJson(bytes, path);
   if (parsed.check) checks.push(parsed.check);
@@ -166,46 +185,79 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
   );
   const given = await givenSubjects(options.subjects ?? [], options.cwd ?? Deno.cwd());
 
-  const { checks, index, files } = await checkIndex(dir);
+  const evidence = await readEvidenceDir(dir, { maxFileBytes: options.maxFileBytes });
+  const checks = [...evidence.checks];
+  const { index, bytes: indexBytes, checks: indexChecks } = checkIndexFile(evidence);
+  checks.push(...indexChecks);
   let statement: ProvenanceStatement | undefined;
-  const provenance = parsedOrCheck(files, FILES.provenance, checks);
-  if (!files.has(FILES.provenance)) {
+  const provenance = parsedOrCheck(evidence, FILES.provenance, checks);
+  if (!evidence.files.has(FILES.provenance)) {
     checks.push(fail("statement.missing", "the provenance could not be read", FILES.provenance));
   } else if (provenance !== undefined) {
     const result = checkStatement(provenance);
     checks.push(...result.checks);
     statement = result.statement;
   }
-  const spdx = parsedOrCheck(files, FILES.spdx, checks);
+  const spdx = parsedOrCheck(evidence, FILES.spdx, checks);
   if (spdx !== undefined) checks.push(checkSpdx(spdx));
-  const cyclonedx = parsedOrCheck(files, FILES.cyclonedx, checks);
+  const cyclonedx = parsedOrCheck(evidence, FILES.cyclonedx, checks);
   const bomCheck = cyclonedx === undefined ? undefined : checkCycloneDx(cyclonedx);
   if (bomCheck !== undefined) checks.push(bomCheck);
-  if (index !== undefined && bomCheck?.ok) checks.push(checkInventorySummary(index, cyclonedx));
 
   if (statement !== undefined) {
-    const subjects = statement.subject.map((s) => ({ name: s.name, sha256: s.digest.sha256 }));
-    if (index !== undefined) {
-      checks.push(...checkIndexContext(index, statement), checkIndexSubjects(subjects, index));
-    }
-    const sums = files.get(FILES.sha256sums);
+    const { checks: fileChecks, named } = await checkEvidenceFiles(statement, evidence);
+    checks.push(...fileChecks);
+    const subjects = statement.subject.map((s) => ({
+      name: s.name,
+      sha256: s.digest.sha256,
+      size: s.annotations.size,
+    }));
+    const sums = evidence.files.get(FILES.sha256sums);
     if (sums !== undefined) checks.push(checkSha256Sums(subjects, new TextDecoder().decode(sums)));
-    checks.push(...checkGivenSubjects(subjects, given, { index }));
+    checks.push(...checkGivenSubjects(subjects, given));
+    if (index !== undefined && indexBytes !== undefined) {
+      const expected = await deriveIndex(statement, { files: named, bom: cyclonedx });
+      // A field whose source could not be read is reported there, not here too.
+      const skip: (keyof BundleIndex)[] = [];
+      if (!bomCheck?.ok) skip.push("inventory");
+      if (evidence.unreadable.size > 0) skip.push("files");
+      checks.push(...compareIndex(index, indexBytes, expected, { skip }));
+    }
   } else {
     checks.push(
       ...given.map((g) => fail("subject.unchecked", "not checked: no valid provenance", g.name)),
     );
   }
+  checks.push(...blockedChecks(statement, index));
 
   const signatures = await checkSignatures({
-    files,
+    files: evidence.files,
     statement,
     hmacKey: options.hmacKey,
     publicKeys,
-    index,
     requireSignature: options.requireSignature,
   });
   checks.push(...signatures.checks);
   checks.push(...checkPolicy(signatures.signedPayloads, options.expect ?? {}));
   return { passed: checks.length > 0 && checks.every((c) => c.ok), dir, checks };
+}
+
+/** `index.blocked` when the producer recorded blockers: in the statement, else in the index. */
+function blockedChecks(
+  statement: ProvenanceStatement | undefined,
+  index: BundleIndex | undefined,
+): VerifyCheck[] {
+  const blockers = statement !== undefined
+    ? statement.predicate.runDetails.vouch_blockers
+    : index?.blockers ?? [];
+  const blocked = blockers.length > 0 || (statement === undefined && index?.passed === false);
+  if (!blocked) return [];
+  const codes = blockers.map((b) => (typeof b?.code === "string" ? b.code : "?")).join(", ");
+  return [
+    fail(
+      "index.blocked",
+      `the producer recorded ${blockers.length} blocker(s)${codes === "" ? "" : `: ${codes}`}`,
+      statement === undefined ? FILES.index : FILES.provenance,
+    ),
+  ];
 }

@@ -1,11 +1,11 @@
 /**
  * Structural checks of the SBOMs (SPDX 2.3 and CycloneDX 1.6 JSON), without
- * a schema library and without network, and of the index's inventory
- * summary against the CycloneDX BOM. Pure.
+ * a schema library and without network. Pure. (The index's inventory summary
+ * is derived from the CycloneDX BOM and compared with the rest of the index.)
  *
  * @module
  */
-import { type BundleIndex, FILES } from "../bundle/bundle_index.ts";
+import { FILES } from "../bundle/bundle_index.ts";
 import { fail, isRecord, isText, pass, quote, type VerifyCheck } from "./_check.ts";
 
 const SPDX_ID = /^SPDXRef-[A-Za-z0-9.-]+$/;
@@ -158,64 +158,4 @@ export function checkCycloneDx(bom: unknown): VerifyCheck {
   return problem === undefined
     ? pass("sbom.cyclonedx_ok", "a CycloneDX 1.6 BOM", FILES.cyclonedx)
     : fail("sbom.cyclonedx_invalid", problem, FILES.cyclonedx);
-}
-
-function propertyValue(properties: unknown, name: string): string[] {
-  return list(properties).flatMap((p) =>
-    isRecord(p) && p.name === name && typeof p.value === "string" ? [p.value] : []
-  );
-}
-
-function sortedText(values: string[]): string {
-  return JSON.stringify([...values].sort());
-}
-
-/**
- * Compares the index's inventory summary with a CycloneDX BOM that passed
- * {@linkcode checkCycloneDx}: component count, direct count, ecosystems (purl
- * types) and sources.
- *
- * @param index The bundle index.
- * @param bom The parsed CycloneDX BOM.
- * @returns One check.
- */
-export function checkInventorySummary(index: BundleIndex, bom: unknown): VerifyCheck {
-  const doc = bom as { components?: unknown[]; metadata: Record<string, unknown> };
-  const components = list(doc.components).filter(isRecord);
-  const ecosystems: Record<string, number> = {};
-  for (const c of components) {
-    const type = /^pkg:([a-z0-9.+-]+)\//i.exec(String(c.purl ?? ""))?.[1] ?? "unknown";
-    ecosystems[type] = (ecosystems[type] ?? 0) + 1;
-  }
-  const summary = index.inventory;
-  const pairs: [string, unknown, unknown][] = [
-    ["components", summary.components, components.length],
-    [
-      "direct",
-      summary.direct,
-      components.filter((c) => propertyValue(c.properties, "vouch:direct")[0] === "true").length,
-    ],
-    [
-      "ecosystems",
-      sortedText(Object.entries(summary.ecosystems).map(([k, v]) => `${k}=${v}`)),
-      sortedText(Object.entries(ecosystems).map(([k, v]) => `${k}=${v}`)),
-    ],
-    [
-      "sources",
-      sortedText(summary.sources),
-      sortedText(propertyValue(doc.metadata.properties, "vouch:source")),
-    ],
-  ];
-  const bad = pairs.find(([, a, b]) => a !== b);
-  return bad === undefined
-    ? pass(
-      "index.inventory_ok",
-      "the index's inventory summary matches the CycloneDX BOM",
-      FILES.index,
-    )
-    : fail(
-      "index.inventory_mismatch",
-      `index inventory.${bad[0]} is ${quote(bad[1])}, the CycloneDX BOM gives ${quote(bad[2])}`,
-      FILES.index,
-    );
 }

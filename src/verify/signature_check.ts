@@ -4,24 +4,30 @@
  * `sbom.cyclonedx.sigstore.json`). The DSSE PAE is recomputed and verified
  * with the given keys; each signed payload must be byte-identical to what it
  * binds (the provenance bytes, or the in-toto statement of an SBOM over the
- * provenance subjects); the index's signature list must agree. Never throws.
+ * provenance subjects). What a signature does not sign is pinned down too: each
+ * file must be in the one form vouch writes (its canonical JSON, one signature,
+ * ECDSA in low-S form) and name the key id the provenance declares for it.
+ * Never throws.
  *
  * @module
  */
 import { Buffer } from "node:buffer";
-import { type BundleIndex, FILES, toJsonText } from "../bundle/bundle_index.ts";
+import { FILES, toJsonText } from "../bundle/bundle_index.ts";
 import {
   CYCLONEDX_PREDICATE_TYPE,
   type ProvenanceStatement,
   sbomStatement,
+  type SignatureRecord,
   SPDX_PREDICATE_TYPE,
 } from "../provenance/statement.ts";
 import {
   constantTimeEqual,
   hmacVerifier,
   IN_TOTO_PAYLOAD_TYPE,
+  isEcdsaLowS,
   parseSigstoreBundle,
   type SigstoreBundle,
+  toSigstoreBundle,
   type Verifier,
   verifyDsse,
 } from "../signing/mod.ts";
@@ -39,8 +45,6 @@ export interface SignatureInput {
   hmacKey?: string;
   /** The trusted public keys. */
   publicKeys: Verifier[];
-  /** The bundle index, when usable: its `signatures` list is compared. */
-  index?: BundleIndex;
   /** Whether at least one provenance signature must verify (default true). */
   requireSignature?: boolean;
 }
@@ -79,10 +83,8 @@ const SIGNATURE_FILES: SignatureFile[] = [
   },
 ];
 
-/** What one signature file says about itself, for the index comparison. */
+/** The algorithm of the key that verified a signature file, when one did. */
 interface Found {
-  path: string;
-  keyids: string[];
   algorithm?: string;
 }
 
@@ -103,8 +105,7 @@ function expectedPayload(file: SignatureFile, input: SignatureInput): Uint8Array
   const subjects = input.statement.subject.map((s) => ({
     name: s.name,
     sha256: s.digest.sha256,
-    path: "",
-    size: 0,
+    size: s.annotations.size,
   }));
   const statement = sbomStatement(subjects, {
     predicateType: file.predicateType,
@@ -199,18 +200,18 @@ async function checkHmac(
     return {};
   }
   out.push(...payloadChecks(file, value, input));
-  const keyids = keyidsOf(value);
-  const found = { path: file.path, keyids, algorithm: "hmac-sha256" };
   if (input.hmacKey === undefined) {
     out.push(pass("hmac.not_checked", "not checked: no HMAC key", file.path));
-    return { found };
+    return {};
   }
   // HMAC key ids are labels: the secret answers to whichever key id the envelope names.
   const key = input.hmacKey;
-  const verifiers = await Promise.all(keyids.map((keyid) => hmacVerifier(key, { keyid })));
+  const verifiers = await Promise.all(keyidsOf(value).map((keyid) => hmacVerifier(key, { keyid })));
   const dsse = await runDsse(file, value, verifiers);
   out.push(...dsse.checks);
-  return { found, payload: dsse.payload };
+  return dsse.payload === undefined
+    ? {}
+    : { found: { algorithm: "hmac-sha256" }, payload: dsse.payload };
 }
 
 async function checkSigstore(
@@ -240,13 +241,12 @@ async function checkSigstore(
         file.path,
       ),
     );
-    return { found: { path: file.path, keyids: [hint] } };
+    return {};
   }
   const name = hint || keyid;
-  const found: Found = { path: file.path, keyids: [name] };
   if (input.publicKeys.length === 0) {
     out.push(pass(`${file.prefix}.not_checked`, "not checked: no public key", file.path));
-    return { found };
+    return {};
   }
   const named = input.publicKeys.filter((k) => k.keyid === name);
   // The name carries no trust: when it names no given key, every given key is tried.
@@ -261,10 +261,10 @@ async function checkSigstore(
         file.path,
       ),
     );
-    return { found };
+    return {};
   }
   out.push(...dsse.checks);
-  if (dsse.key === undefined) return { found };
+  if (dsse.key === undefined) return {};
   if (named.length === 0) {
     out.push(
       pass(
@@ -274,11 +274,7 @@ async function checkSigstore(
       ),
     );
   }
-  const keyids = [...new Set([name, dsse.key.keyid])];
-  return {
-    found: { path: file.path, keyids, algorithm: dsse.key.algorithm },
-    payload: dsse.payload,
-  };
+  return { found: { algorithm: dsse.key.algorithm }, payload: dsse.payload };
 }
 
 /** Says what a bundle's key name (hint, else keyid) refers to among the given keys: none. */
@@ -288,42 +284,122 @@ function namedNoKey(name: string): string {
     : `no given public key has key id ${quote(name)}`;
 }
 
-function indexSignaturesProblem(index: BundleIndex, found: Found[]): string | undefined {
-  const listed = index.files.filter((f) => SIGNATURE_FILES.some((s) => s.path === f.path));
-  if (index.signatures.length !== listed.length) {
-    return `${index.signatures.length} signature(s) recorded for ${listed.length} signature file(s)`;
+/** The bytes vouch would write for a signature file with these parts, or why there are none. */
+function canonicalForm(file: SignatureFile, value: Record<string, unknown>): string | undefined {
+  // Base64 with other (ignored) padding bits decodes to the same bytes: only the canonical text.
+  const envelope = file.prefix === "hmac" ? value : value.dsseEnvelope;
+  const sigs = isRecord(envelope) ? envelope.signatures : undefined;
+  if (
+    !isRecord(envelope) || decodeStrictBase64(envelope.payload) === undefined ||
+    !Array.isArray(sigs) || sigs.length !== 1 || !isRecord(sigs[0]) ||
+    decodeStrictBase64(sigs[0].sig) === undefined
+  ) return undefined;
+  if (file.prefix === "hmac") {
+    const { keyid, sig } = sigs[0];
+    return toJsonText({
+      payloadType: value.payloadType,
+      payload: value.payload,
+      signatures: [{ keyid, sig }],
+    });
   }
-  for (const sig of index.signatures) {
-    const spec = SIGNATURE_FILES.find((s) => s.path === sig.path);
-    if (spec === undefined || !listed.some((f) => f.path === sig.path)) {
-      return `signature file ${quote(sig.path)} is not a listed signature file`;
-    }
-    if (sig.signs !== spec.signs) return `${sig.path} is said to sign ${quote(sig.signs)}`;
-    if ((spec.prefix === "hmac") !== (sig.algorithm === "hmac-sha256")) {
-      return `${sig.path} has algorithm ${sig.algorithm}`;
-    }
-    const file = found.find((f) => f.path === sig.path);
-    if (file === undefined) continue; // unreadable: reported elsewhere
-    if (!file.keyids.includes(sig.keyid)) {
-      return `${sig.path} key id ${quote(sig.keyid)} is not the file's`;
-    }
-    if (file.algorithm !== undefined && file.algorithm !== sig.algorithm) {
-      return `${sig.path} verified as ${file.algorithm}, the index says ${sig.algorithm}`;
-    }
+  // A certificate-based bundle is not vouch's own form: it must at least be canonical JSON.
+  const material = value.verificationMaterial;
+  if (!isRecord(material) || material.publicKey === undefined) return toJsonText(value);
+  try {
+    const bundle = parseSigstoreBundle(value);
+    const hint = bundle.verificationMaterial.publicKey.hint;
+    return toJsonText(toSigstoreBundle(bundle.dsseEnvelope, { hint }));
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+/** The key id a signature file names: its hint (a Sigstore bundle), else its signature's keyid. */
+function namedKeyid(file: SignatureFile, value: Record<string, unknown>): unknown {
+  const material = value.verificationMaterial;
+  if (file.prefix !== "hmac" && isRecord(material) && isRecord(material.publicKey)) {
+    return material.publicKey.hint ?? "";
+  }
+  const envelope = file.prefix === "hmac" ? value : value.dsseEnvelope;
+  const sigs = isRecord(envelope) && Array.isArray(envelope.signatures) ? envelope.signatures : [];
+  return isRecord(sigs[0]) ? sigs[0].keyid ?? "" : undefined;
+}
+
+/** The first signature's bytes, when they are standard base64. */
+function firstSig(file: SignatureFile, value: Record<string, unknown>): Uint8Array | undefined {
+  const envelope = file.prefix === "hmac" ? value : value.dsseEnvelope;
+  const sigs = isRecord(envelope) && Array.isArray(envelope.signatures) ? envelope.signatures : [];
+  return isRecord(sigs[0]) ? decodeStrictBase64(sigs[0].sig) : undefined;
+}
+
+/**
+ * The checks of what the signatures do not sign: the file is in vouch's one
+ * form and names the key id (and verified with the algorithm) the provenance
+ * declares for it.
+ */
+function formChecks(
+  file: SignatureFile,
+  value: Record<string, unknown>,
+  bytes: Uint8Array,
+  context: { declared?: SignatureRecord; found?: Found },
+): VerifyCheck[] {
+  const { prefix, path } = file;
+  const checks: VerifyCheck[] = [];
+  const canonical = canonicalForm(file, value);
+  if (canonical === undefined || !constantTimeEqual(new TextEncoder().encode(canonical), bytes)) {
+    checks.push(
+      fail(
+        `${prefix}.not_canonical`,
+        "not in the one form vouch writes (canonical JSON, one signature, no other fields)",
+        path,
+      ),
+    );
+  }
+  const { declared, found } = context;
+  if (declared === undefined) return checks; // not named by the provenance: reported elsewhere
+  const keyid = namedKeyid(file, value);
+  if (keyid !== declared.keyid) {
+    checks.push(
+      fail(
+        `${prefix}.keyid_mismatch`,
+        `names key id ${quote(keyid)}, the provenance declares ${quote(declared.keyid)}`,
+        path,
+      ),
+    );
+  }
+  if (found?.algorithm !== undefined && found.algorithm !== declared.algorithm) {
+    checks.push(
+      fail(
+        `${prefix}.algorithm_mismatch`,
+        `verified as ${found.algorithm}, the provenance declares ${declared.algorithm}`,
+        path,
+      ),
+    );
+  }
+  const sig = firstSig(file, value);
+  if (declared.algorithm === "ecdsa-p256" && sig !== undefined && !isEcdsaLowS(sig)) {
+    checks.push(
+      fail(
+        `${prefix}.signature.high_s`,
+        "the ECDSA signature is not in low-S form (its other valid form was swapped in?)",
+        path,
+      ),
+    );
+  }
+  return checks;
 }
 
 /**
  * Checks every signature file of the bundle.
  *
- * @param input The evidence bytes, the statement, the keys, the index and whether a signature is required.
+ * @param input The evidence bytes, the statement (its subjects and declared signatures), the
+ *   keys and whether a signature is required.
  * @returns The checks and the verified provenance payloads.
  */
 export async function checkSignatures(input: SignatureInput): Promise<SignatureResult> {
   const checks: VerifyCheck[] = [];
   const signedPayloads: Uint8Array[] = [];
-  const found: Found[] = [];
+  const declarations = input.statement?.predicate.runDetails.vouch_signatures ?? [];
   for (const file of SIGNATURE_FILES) {
     const bytes = input.files.get(file.path);
     if (bytes === undefined) continue;
@@ -334,24 +410,15 @@ export async function checkSignatures(input: SignatureInput): Promise<SignatureR
     }
     const unit = file.prefix === "hmac" ? checkHmac : checkSigstore;
     const result = await unit(file, parsed.value, input, checks);
-    if (result.found !== undefined) found.push(result.found);
+    if (isRecord(parsed.value)) {
+      const declared = declarations.find((d) => d.path === file.path);
+      checks.push(...formChecks(file, parsed.value, bytes, { declared, found: result.found }));
+    }
     const payload = result.payload;
     if (
       payload !== undefined && file.signs === FILES.provenance &&
       !signedPayloads.some((p) => constantTimeEqual(p, payload))
     ) signedPayloads.push(payload);
-  }
-  if (input.index !== undefined) {
-    const problem = indexSignaturesProblem(input.index, found);
-    checks.push(
-      problem === undefined
-        ? pass(
-          "index.signatures_ok",
-          "the index's signature list matches the signature files",
-          FILES.index,
-        )
-        : fail("index.signatures_mismatch", problem, FILES.index),
-    );
   }
   if (input.requireSignature ?? true) {
     checks.push(

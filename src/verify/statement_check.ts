@@ -1,29 +1,28 @@
 /**
  * Structural checks of the provenance: an in-toto Statement v1 with a SLSA
- * Provenance v1 predicate, and the facts (repository, commit, builder,
- * release) the bundle index and the policy compare with it. Pure.
+ * Provenance v1 predicate as vouch writes it: subjects with their sizes, the
+ * evidence files it names (`runDetails.byproducts`), the signatures declared
+ * over the evidence (`vouch_signatures`) and the blockers (`vouch_blockers`).
+ * Everything the bundle index is derived from is checked here. Pure.
  *
  * @module
  */
-import { type BundleIndex, FILES } from "../bundle/bundle_index.ts";
+import { BYPRODUCT_MEDIA_TYPES, FILES, SIGNATURE_TARGETS } from "../bundle/bundle_index.ts";
 import {
   IN_TOTO_STATEMENT_TYPE,
   type ProvenanceStatement,
   SLSA_PROVENANCE_TYPE,
+  statementFacts,
 } from "../provenance/statement.ts";
 import { fail, isRecord, isText, pass, quote, SHA256_HEX, type VerifyCheck } from "./_check.ts";
 
-/** The facts of a statement that expectations and the index are compared with. */
-export interface StatementFacts {
-  /** `buildDefinition.externalParameters.repository`. */
-  repository?: string;
-  /** The `gitCommit` digest of the `git+` resolved dependency. */
-  commit?: string;
-  /** `runDetails.builder.id`. */
-  builder?: string;
-  /** `buildDefinition.externalParameters.release`. */
-  release?: string;
-}
+export { statementFacts };
+export type { StatementFacts } from "../provenance/statement.ts";
+
+/** Byproducts every statement names. */
+const REQUIRED_BYPRODUCTS = [FILES.spdx, FILES.cyclonedx, FILES.sha256sums, FILES.markdown];
+
+const ALGORITHMS = ["hmac-sha256", "ed25519", "ecdsa-p256"];
 
 function subjectProblem(subject: unknown): string | undefined {
   if (!Array.isArray(subject) || subject.length === 0) return "subject is not a non-empty array";
@@ -34,6 +33,10 @@ function subjectProblem(subject: unknown): string | undefined {
     }
     if (!SHA256_HEX.test(String(s.digest.sha256))) {
       return `subject[${i}] has no lowercase hex sha256 digest`;
+    }
+    const size = isRecord(s.annotations) ? s.annotations.size : undefined;
+    if (!Number.isSafeInteger(size) || (size as number) < 0) {
+      return `subject[${i}] has no annotations.size (a byte count)`;
     }
     if (names.has(s.name)) return `subject name ${quote(s.name)} appears twice`;
     names.add(s.name);
@@ -58,12 +61,115 @@ function runDetailsProblem(predicate: Record<string, unknown>): string | undefin
   const run = predicate.runDetails;
   if (!isRecord(run)) return "predicate.runDetails is not an object";
   if (!isRecord(run.builder) || !isText(run.builder.id)) return "runDetails.builder.id is missing";
-  if (!isRecord(run.metadata)) return "runDetails.metadata is not an object";
+  const versions = run.builder.version;
+  if (
+    !isRecord(versions) || Object.keys(versions).length !== 1 ||
+    !Object.entries(versions).every(([k, v]) => k !== "" && isText(v))
+  ) return "runDetails.builder.version is not {tool: version}";
+  if (!isRecord(run.metadata) || !isText(run.metadata.startedOn)) {
+    return "runDetails.metadata.startedOn is missing";
+  }
   return undefined;
 }
 
+function runDetails(predicate: Record<string, unknown>): Record<string, unknown> {
+  return isRecord(predicate.runDetails) ? predicate.runDetails : {};
+}
+
+function byproductsProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return "runDetails.byproducts is not an array";
+  const names = new Set<string>();
+  for (const [i, b] of value.entries()) {
+    const where = `byproducts[${i}]`;
+    if (!isRecord(b) || typeof b.name !== "string" || !isRecord(b.digest)) {
+      return `${where} is not {name, digest, mediaType}`;
+    }
+    if (!Object.hasOwn(BYPRODUCT_MEDIA_TYPES, b.name)) {
+      return `${where} names ${quote(b.name)}, not an evidence file vouch writes`;
+    }
+    if (names.has(b.name)) return `${quote(b.name)} is named twice`;
+    names.add(b.name);
+    if (!SHA256_HEX.test(String(b.digest.sha256))) {
+      return `${where} has no lowercase hex sha256 digest`;
+    }
+    if (b.mediaType !== BYPRODUCT_MEDIA_TYPES[b.name]) {
+      return `${where} has media type ${quote(b.mediaType)}, expected ${
+        BYPRODUCT_MEDIA_TYPES[b.name]
+      }`;
+    }
+  }
+  const missing = REQUIRED_BYPRODUCTS.find((name) => !names.has(name));
+  return missing === undefined ? undefined : `runDetails.byproducts does not name ${missing}`;
+}
+
+function signaturesProblem(value: unknown, byproducts: unknown[]): string | undefined {
+  if (!Array.isArray(value)) return "runDetails.vouch_signatures is not an array";
+  const paths = new Set<string>();
+  for (const [i, s] of value.entries()) {
+    const where = `vouch_signatures[${i}]`;
+    if (!isRecord(s) || typeof s.path !== "string" || typeof s.keyid !== "string") {
+      return `${where} is not {path, signs, algorithm, keyid}`;
+    }
+    if (!Object.hasOwn(SIGNATURE_TARGETS, s.path)) {
+      return `${where} names ${quote(s.path)}, not a signature file vouch writes`;
+    }
+    if (paths.has(s.path)) return `${quote(s.path)} is declared twice`;
+    paths.add(s.path);
+    if (s.signs !== SIGNATURE_TARGETS[s.path]) return `${s.path} is said to sign ${quote(s.signs)}`;
+    const hmac = s.path === FILES.hmacSignature;
+    if (!ALGORITHMS.includes(String(s.algorithm)) || hmac !== (s.algorithm === "hmac-sha256")) {
+      return `${s.path} has algorithm ${quote(s.algorithm)}`;
+    }
+  }
+  // A signature file of an SBOM is itself a byproduct (named by digest), and vice versa.
+  for (const b of byproducts) {
+    const name = (b as { name: string }).name;
+    if (Object.hasOwn(SIGNATURE_TARGETS, name) && !paths.has(name)) {
+      return `byproduct ${name} is not a declared signature`;
+    }
+  }
+  const named = new Set(byproducts.map((b) => (b as { name: string }).name));
+  const unnamed = [...paths].find((p) =>
+    SIGNATURE_TARGETS[p] !== FILES.provenance && !named.has(p)
+  );
+  return unnamed === undefined ? undefined : `signature ${unnamed} is not a byproduct`;
+}
+
+function blockersProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return "runDetails.vouch_blockers is not an array";
+  const bad = value.findIndex((b) =>
+    !isRecord(b) || !isText(b.code) || typeof b.message !== "string" ||
+    typeof b.hint !== "string"
+  );
+  return bad === -1 ? undefined : `vouch_blockers[${bad}] is not {code, message, hint}`;
+}
+
+/** The problems of the fields naming the evidence; old evidence has none of them. */
+function evidenceProblems(run: Record<string, unknown>): [string, string | undefined][] {
+  if (run.byproducts === undefined) {
+    return [[
+      "statement.byproducts_missing",
+      "names no byproducts: written by an older vouch, whose signatures do not cover the " +
+      "SBOMs, the summary or SHA256SUMS; attest the release again",
+    ]];
+  }
+  const byproducts = byproductsProblem(run.byproducts);
+  return [
+    ["statement.byproducts", byproducts],
+    [
+      "statement.signatures",
+      byproducts === undefined
+        ? signaturesProblem(run.vouch_signatures, run.byproducts as unknown[])
+        : undefined,
+    ],
+    ["statement.blockers", blockersProblem(run.vouch_blockers)],
+  ];
+}
+
 /**
- * Checks that a parsed document is an in-toto v1 Statement with a SLSA v1 provenance predicate.
+ * Checks that a parsed document is an in-toto v1 Statement with a SLSA v1
+ * provenance predicate, as vouch writes it (subject sizes, byproducts,
+ * declared signatures and blockers).
  *
  * @param value The parsed `provenance.intoto.json`.
  * @param options `file`: the name to report (default `provenance.intoto.json`).
@@ -92,83 +198,20 @@ export function checkStatement(
     ],
     ["statement.build_definition", buildDefinitionProblem(predicate)],
     ["statement.run_details", runDetailsProblem(predicate)],
+    ...evidenceProblems(runDetails(predicate)),
   ];
   const checks = problems.flatMap(([code, problem]) =>
     problem === undefined ? [] : [fail(code, problem, file)]
   );
   if (checks.length > 0) return { checks };
   return {
-    checks: [pass("statement.ok", "an in-toto v1 Statement with SLSA v1 provenance", file)],
+    checks: [
+      pass(
+        "statement.ok",
+        "an in-toto v1 Statement with SLSA v1 provenance naming every evidence file",
+        file,
+      ),
+    ],
     statement: value as unknown as ProvenanceStatement,
   };
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
-/**
- * The repository, commit, builder and release a (checked) statement names.
- *
- * @param statement A statement that passed {@linkcode checkStatement}.
- * @returns The facts; a field is absent when the statement does not name it.
- */
-export function statementFacts(statement: ProvenanceStatement): StatementFacts {
-  const def = statement.predicate.buildDefinition;
-  const params = def.externalParameters as Record<string, unknown>;
-  const deps: unknown[] = def.resolvedDependencies ?? [];
-  const source = deps.find((d) =>
-    isRecord(d) && typeof d.uri === "string" && d.uri.startsWith("git+") && isRecord(d.digest)
-  ) as { digest: Record<string, unknown> } | undefined;
-  return {
-    repository: text(params.repository),
-    commit: text(source?.digest.gitCommit),
-    builder: text(statement.predicate.runDetails.builder.id),
-    release: text(params.release),
-  };
-}
-
-/**
- * Compares the (unsigned) index's release, repository, commit, builder, creation
- * time and tool with the provenance statement.
- *
- * @param index The bundle index.
- * @param statement The provenance statement.
- * @returns One check per field that disagrees, or one passing check.
- */
-export function checkIndexContext(
-  index: BundleIndex,
-  statement: ProvenanceStatement,
-): VerifyCheck[] {
-  const facts = statementFacts(statement);
-  const run = statement.predicate.runDetails;
-  const versions: unknown = run.builder.version;
-  const pairs: [string, unknown, unknown][] = [
-    ["release", index.release, facts.release],
-    ["repository", index.repository, facts.repository],
-    ["commit_sha", index.commit_sha, facts.commit],
-    ["builder_id", index.builder_id, facts.builder],
-    ["created", index.created, run.metadata.startedOn],
-    [
-      "tool.version",
-      index.tool.version,
-      isRecord(versions) && Object.hasOwn(versions, index.tool.name)
-        ? versions[index.tool.name]
-        : undefined,
-    ],
-  ];
-  const checks = pairs.filter(([, a, b]) => a !== b).map(([field, a, b]) =>
-    fail(
-      "index.context_mismatch",
-      `index ${field} is ${quote(a)}, the provenance says ${quote(b)}`,
-      FILES.index,
-    )
-  );
-  return checks.length > 0 ? checks : [
-    pass(
-      "index.context_ok",
-      "the index names the same release, source and builder as the provenance",
-      FILES.index,
-    ),
-  ];
 }

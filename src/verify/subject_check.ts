@@ -1,15 +1,17 @@
 /**
  * Subject checks: the artifacts given to `verify()` against the provenance
- * subjects (matched on base name, so downloaded copies verify from anywhere),
- * and `SHA256SUMS` and the index's subject list against the provenance. Pure.
+ * subjects, and `SHA256SUMS` against the provenance subjects. A given file
+ * matches the subject of its path (relative to where verify runs), else the
+ * one subject with its file name, so the flat files of a release download
+ * verify from anywhere. Pure.
  *
  * @module
  */
-import { type BundleIndex, FILES } from "../bundle/bundle_index.ts";
-import { parseSha256Sums } from "../bundle/checksums.ts";
+import { FILES } from "../bundle/bundle_index.ts";
+import { formatSha256Sums, parseSha256Sums } from "../bundle/checksums.ts";
 import { fail, pass, type VerifyCheck } from "./_check.ts";
 
-/** A provenance subject: its name (a path relative to the project root) and SHA-256. */
+/** A subject: its name (its file name, or its path when two subjects share a file name) and SHA-256. */
 export interface NamedDigest {
   /** The subject name. */
   name: string;
@@ -17,30 +19,40 @@ export interface NamedDigest {
   sha256: string;
 }
 
-/** An artifact given for verification, hashed. */
-export interface GivenSubject extends NamedDigest {
+/** A subject with its size, as the provenance names it. */
+export interface SizedDigest extends NamedDigest {
   /** Size in bytes. */
   size: number;
 }
+
+/** An artifact given for verification, hashed, named by its path relative to where verify runs. */
+export type GivenSubject = SizedDigest;
 
 function baseName(name: string): string {
   return name.split("/").pop()!;
 }
 
+/** The subjects a given file may be: the one of its path, else those with its file name. */
+function candidatesOf(file: GivenSubject, subjects: SizedDigest[]): SizedDigest[] {
+  const exact = subjects.filter((s) => s.name === file.name);
+  return exact.length > 0
+    ? exact
+    : subjects.filter((s) => baseName(s.name) === baseName(file.name));
+}
+
 function matchOne(
   file: GivenSubject,
-  candidates: NamedDigest[],
-  sameBase: number,
-  sizes: Map<string, number>,
+  candidates: SizedDigest[],
+  givenFor: Map<SizedDigest, number>,
 ): VerifyCheck {
   if (candidates.length === 0) {
-    return fail("subject.unknown", "no provenance subject has this base name", file.name);
+    return fail("subject.unknown", "no provenance subject has this path or file name", file.name);
   }
-  if (candidates.length > 1 || sameBase > 1) {
+  if (candidates.length > 1 || givenFor.get(candidates[0])! > 1) {
     const names = candidates.map((c) => c.name).join(", ");
     return fail(
       "subject.ambiguous",
-      `base name shared by several subjects or files: ${names}`,
+      `file name shared by several subjects or given files: ${names}`,
       file.name,
     );
   }
@@ -52,36 +64,33 @@ function matchOne(
       file.name,
     );
   }
-  const size = sizes.get(subject.name);
-  if (size !== undefined && size !== file.size) {
-    return fail("subject.size_mismatch", `${file.size} bytes, the index says ${size}`, file.name);
+  if (subject.size !== file.size) {
+    return fail(
+      "subject.size_mismatch",
+      `${file.size} bytes, the provenance says ${subject.size}`,
+      file.name,
+    );
   }
   return pass("subject.verified", `matches provenance subject ${subject.name}`, file.name);
 }
 
 /**
- * Checks given artifacts against the provenance subjects, matching on base name.
+ * Checks given artifacts against the provenance subjects: by path, else by file name.
  *
- * @param subjects The provenance subjects.
+ * @param subjects The provenance subjects, with their sizes.
  * @param given The hashed artifacts (none: no check at all).
- * @param options `index`: the bundle index, whose subject sizes are compared too.
- * @returns One check per given file, plus one per provenance subject not given.
+ * @returns One check per given file, plus one per provenance subject no given file matched.
  */
-export function checkGivenSubjects(
-  subjects: NamedDigest[],
-  given: GivenSubject[],
-  options: { index?: BundleIndex } = {},
-): VerifyCheck[] {
+export function checkGivenSubjects(subjects: SizedDigest[], given: GivenSubject[]): VerifyCheck[] {
   if (given.length === 0) return [];
-  const byBase = Map.groupBy(subjects, (s) => baseName(s.name));
-  const givenByBase = Map.groupBy(given, (g) => baseName(g.name));
-  const sizes = new Map(options.index?.subjects.map((s) => [s.name, s.size]) ?? []);
-  const checks = given.map((file) => {
-    const base = baseName(file.name);
-    return matchOne(file, byBase.get(base) ?? [], givenByBase.get(base)!.length, sizes);
-  });
+  const candidates = given.map((file) => candidatesOf(file, subjects));
+  const givenFor = new Map<SizedDigest, number>();
+  for (const list of candidates) {
+    for (const subject of list) givenFor.set(subject, (givenFor.get(subject) ?? 0) + 1);
+  }
+  const checks = given.map((file, i) => matchOne(file, candidates[i], givenFor));
   for (const subject of subjects) {
-    if (!givenByBase.has(baseName(subject.name))) {
+    if (!givenFor.has(subject)) {
       checks.push(
         fail(
           "subject.not_given",
@@ -109,7 +118,8 @@ function firstDifference(a: string[], b: string[]): string {
 }
 
 /**
- * Checks that `SHA256SUMS` lists exactly the provenance subjects.
+ * Checks that `SHA256SUMS` lists exactly the provenance subjects, in the text
+ * vouch writes (sorted by name, GNU escaping).
  *
  * @param subjects The provenance subjects.
  * @param text The `SHA256SUMS` contents.
@@ -126,26 +136,14 @@ export function checkSha256Sums(subjects: NamedDigest[], text: string): VerifyCh
   }
   const listed = digestList(entries);
   const expected = digestList(subjects);
-  return listed.join("\n") === expected.join("\n")
+  if (listed.join("\n") !== expected.join("\n")) {
+    return fail("checksums.mismatch", firstDifference(listed, expected), FILES.sha256sums);
+  }
+  return text === formatSha256Sums(subjects)
     ? pass("checksums.ok", "lists exactly the provenance subjects", FILES.sha256sums)
-    : fail("checksums.mismatch", firstDifference(listed, expected), FILES.sha256sums);
-}
-
-/**
- * Checks that the index lists exactly the provenance subjects.
- *
- * @param subjects The provenance subjects.
- * @param index The bundle index.
- * @returns One check.
- */
-export function checkIndexSubjects(subjects: NamedDigest[], index: BundleIndex): VerifyCheck {
-  const listed = digestList(index.subjects);
-  const expected = digestList(subjects);
-  return listed.join("\n") === expected.join("\n")
-    ? pass("index.subjects_ok", "the index lists exactly the provenance subjects", FILES.index)
     : fail(
-      "index.subjects_mismatch",
-      `the index ${firstDifference(listed, expected)}`,
-      FILES.index,
+      "checksums.mismatch",
+      "lists the provenance subjects, but not in the order and form vouch writes",
+      FILES.sha256sums,
     );
 }

@@ -10,7 +10,7 @@ const COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
 function index(overrides: Partial<BundleIndex> = {}): BundleIndex {
   return {
-    schema: "https://jsr.io/@vouch/vouch/schemas/attestation-index/v1",
+    schema: "https://jsr.io/@vouch/vouch/schemas/attestation-index/v2",
     tool: { name: "vouch", version: "0.1.0" },
     release: "v1.2.3",
     repository: "https://github.com/octo/app",
@@ -141,6 +141,8 @@ Deno.test("renderSummary: every file with its digest and size, | escaped", () =>
     "|---|---|---:|",
     `| \`sbom.spdx.json\` | \`${D3}\` | 333 |`,
     `| \`odd\\|name.json\` | \`${D4}\` | 44 |`,
+    "`provenance.intoto.json` names the SHA-256 of each file above and of this summary, so the " +
+    "signatures over it cover them all.",
   ]);
 });
 

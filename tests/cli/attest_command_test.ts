@@ -71,8 +71,8 @@ Deno.test("attest --format json: the report without the Markdown text", async ()
   assert.equal(report.sigstore_bundle_path, null);
   assert.deepEqual(report.blockers, []);
   assert.deepEqual(report.subjects.map((s: { name: string }) => s.name), [
-    "dist/demo_app-1.0.0-py3-none-any.whl",
-    "dist/demo_app-1.0.0.tar.gz",
+    "demo_app-1.0.0-py3-none-any.whl",
+    "demo_app-1.0.0.tar.gz",
   ]);
   assert.equal(io.err, "");
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { BuildContext } from "../../src/provenance/context.ts";
+import type { Subject } from "../../src/provenance/subjects.ts";
 import {
   buildStatement,
   CYCLONEDX_PREDICATE_TYPE,
@@ -27,17 +28,15 @@ const CONTEXT: BuildContext = {
   ci: "github-actions",
 };
 
+/** Hashed subjects as attest has them: with the local path, which must never be written. */
+const SUBJECTS: Subject[] = [
+  { name: "dist/app-linux.tar.gz", path: "/abs/dist/app-linux.tar.gz", sha256: DIGEST_A, size: 10 },
+  { name: "dist/app-mac.tar.gz", path: "/abs/dist/app-mac.tar.gz", sha256: DIGEST_B, size: 20 },
+];
+
 function input(overrides: Partial<StatementInput> = {}): StatementInput {
   return {
-    subjects: [
-      {
-        name: "dist/app-linux.tar.gz",
-        path: "/abs/dist/app-linux.tar.gz",
-        sha256: DIGEST_A,
-        size: 10,
-      },
-      { name: "dist/app-mac.tar.gz", path: "/abs/dist/app-mac.tar.gz", sha256: DIGEST_B, size: 20 },
-    ],
+    subjects: SUBJECTS,
     context: CONTEXT,
     inputs: [
       { name: "package-lock.json", sha256: LOCK_DIGEST },
@@ -47,6 +46,17 @@ function input(overrides: Partial<StatementInput> = {}): StatementInput {
     finishedOn: new Date("2024-03-01T10:21:05.999Z"),
     invocationId: "urn:uuid:11111111-2222-5333-8444-555555555555",
     tool: { name: "vouch", version: "0.1.0" },
+    byproducts: [
+      { name: "SHA256SUMS", digest: { sha256: DIGEST_A }, mediaType: "text/plain" },
+      { name: "sbom.spdx.json", digest: { sha256: DIGEST_B }, mediaType: "application/spdx+json" },
+    ],
+    signatures: [{
+      path: "signature.hmac-sha256.json",
+      signs: "provenance.intoto.json",
+      algorithm: "hmac-sha256",
+      keyid: "ci",
+    }],
+    blockers: [{ code: "inventory.x", message: "m", hint: "h" }],
     ...overrides,
   };
 }
@@ -57,8 +67,8 @@ Deno.test("buildStatement: in-toto v1 statement with a SLSA v1 predicate", () =>
   assert.deepEqual(buildStatement(input()), {
     _type: "https://in-toto.io/Statement/v1",
     subject: [
-      { name: "dist/app-linux.tar.gz", digest: { sha256: DIGEST_A } },
-      { name: "dist/app-mac.tar.gz", digest: { sha256: DIGEST_B } },
+      { name: "dist/app-linux.tar.gz", digest: { sha256: DIGEST_A }, annotations: { size: 10 } },
+      { name: "dist/app-mac.tar.gz", digest: { sha256: DIGEST_B }, annotations: { size: 20 } },
     ],
     predicateType: "https://slsa.dev/provenance/v1",
     predicate: {
@@ -89,9 +99,32 @@ Deno.test("buildStatement: in-toto v1 statement with a SLSA v1 predicate", () =>
           startedOn: "2024-03-01T10:20:30Z",
           finishedOn: "2024-03-01T10:21:05Z",
         },
+        byproducts: [
+          { name: "SHA256SUMS", digest: { sha256: DIGEST_A }, mediaType: "text/plain" },
+          {
+            name: "sbom.spdx.json",
+            digest: { sha256: DIGEST_B },
+            mediaType: "application/spdx+json",
+          },
+        ],
+        vouch_signatures: [{
+          path: "signature.hmac-sha256.json",
+          signs: "provenance.intoto.json",
+          algorithm: "hmac-sha256",
+          keyid: "ci",
+        }],
+        vouch_blockers: [{ code: "inventory.x", message: "m", hint: "h" }],
       },
     },
   });
+});
+
+Deno.test("buildStatement: extension fields follow SLSA's <vendor>_<field> convention", () => {
+  const run = buildStatement(input()).predicate.runDetails;
+  const extensions = Object.keys(run).filter((k) =>
+    !["builder", "metadata", "byproducts"].includes(k)
+  );
+  assert.deepEqual(extensions, ["vouch_signatures", "vouch_blockers"]);
 });
 
 Deno.test("buildStatement: the build type is an absolute https URI", () => {
@@ -99,11 +132,12 @@ Deno.test("buildStatement: the build type is an absolute https URI", () => {
   assert.equal(new URL(buildType).protocol, "https:");
 });
 
-Deno.test("buildStatement: subjects never carry local paths or sizes", () => {
+Deno.test("buildStatement: subjects never carry local paths; the size is an annotation", () => {
   const text = JSON.stringify(buildStatement(input()));
   assert.ok(!text.includes("/abs/"), text);
   for (const s of buildStatement(input()).subject) {
-    assert.deepEqual(Object.keys(s), ["name", "digest"]);
+    assert.deepEqual(Object.keys(s), ["name", "digest", "annotations"]);
+    assert.deepEqual(Object.keys(s.annotations), ["size"]);
   }
 });
 
@@ -163,8 +197,8 @@ Deno.test("sbomStatement: an in-toto statement about the subjects with the SBOM 
     {
       _type: "https://in-toto.io/Statement/v1",
       subject: [
-        { name: "dist/app-linux.tar.gz", digest: { sha256: DIGEST_A } },
-        { name: "dist/app-mac.tar.gz", digest: { sha256: DIGEST_B } },
+        { name: "dist/app-linux.tar.gz", digest: { sha256: DIGEST_A }, annotations: { size: 10 } },
+        { name: "dist/app-mac.tar.gz", digest: { sha256: DIGEST_B }, annotations: { size: 20 } },
       ],
       predicateType: "https://spdx.dev/Document",
       predicate: spdx,

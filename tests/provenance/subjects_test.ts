@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { VouchError } from "../../src/errors.ts";
-import { expandSubjects, hashFile, hashSubjects } from "../../src/provenance/subjects.ts";
+import {
+  expandSubjects,
+  hashFile,
+  hashSubjects,
+  shortSubjectNames,
+} from "../../src/provenance/subjects.ts";
 
 const MIB = 1024 * 1024;
 
@@ -54,6 +59,42 @@ Deno.test("expandSubjects: literal paths become root-relative, /-separated names
       { name: "dist/app.tar.gz", path: a },
     ]);
   });
+});
+
+Deno.test("expandSubjects: a backslash or a newline in a POSIX file name is kept", async () => {
+  if (Deno.build.os === "windows") return;
+  await withTempDir(async (root) => {
+    const a = await write(root, "dist/back\\slash.bin");
+    const b = await write(root, "dist/new\nline.bin");
+    assert.deepEqual(expandSubjects(["dist/*"], { root }), [
+      { name: "dist/back\\slash.bin", path: a },
+      { name: "dist/new\nline.bin", path: b },
+    ]);
+  });
+});
+
+Deno.test("shortSubjectNames: file names when unique, relative paths when shared, sorted", () => {
+  const subjects = [
+    { name: "dist/linux/app", path: "/p/dist/linux/app" },
+    { name: "dist/mac/app", path: "/p/dist/mac/app" },
+    { name: "dist/zz.whl", path: "/p/dist/zz.whl" },
+    { name: "b.tar.gz", path: "/elsewhere/b.tar.gz" },
+    { name: "dist/a\\b", path: "/p/dist/a\\b" },
+  ];
+  assert.deepEqual(shortSubjectNames(subjects).map((s) => [s.name, s.path]), [
+    ["a\\b", "/p/dist/a\\b"],
+    ["b.tar.gz", "/elsewhere/b.tar.gz"],
+    ["dist/linux/app", "/p/dist/linux/app"],
+    ["dist/mac/app", "/p/dist/mac/app"],
+    ["zz.whl", "/p/dist/zz.whl"],
+  ]);
+  // A subject outside the root (already a file name) beside one inside with that file name.
+  const mixed = [{ name: "x.bin", path: "/out/x.bin" }, {
+    name: "dist/x.bin",
+    path: "/p/dist/x.bin",
+  }];
+  assert.deepEqual(shortSubjectNames(mixed).map((s) => s.name), ["dist/x.bin", "x.bin"]);
+  assert.deepEqual(shortSubjectNames([]), []);
 });
 
 Deno.test("expandSubjects: an absolute path inside the root is named relative to it", async () => {

@@ -29,8 +29,8 @@ export const DEMO = fixture("demo");
 /** The subject options that make the demo artifacts verify. */
 export const SUBJECTS = { subjects: ["dist/*"], cwd: DEMO };
 
-/** How a test bundle is signed. */
-export type Signing = "hmac" | "ed25519" | "ecdsa-p256" | "both";
+/** How a test bundle is signed (`none`: unsigned, so blocked by `signature.missing_key`). */
+export type Signing = "hmac" | "ed25519" | "ecdsa-p256" | "both" | "none";
 
 /** A bundle copy and the keys that verify it. */
 export interface TestBundle {
@@ -55,7 +55,7 @@ export function tempDir(): string {
 const templates = new Map<Signing, Promise<TestBundle>>();
 
 async function build(signing: Signing): Promise<TestBundle> {
-  const algorithm: KeyAlgorithm | undefined = signing === "hmac"
+  const algorithm: KeyAlgorithm | undefined = signing === "hmac" || signing === "none"
     ? undefined
     : signing === "both"
     ? "ed25519"

@@ -1,49 +1,106 @@
+// deno-lint-ignore-file no-explicit-any
 import assert from "node:assert/strict";
-import { FILES, toJsonText } from "../../src/bundle/bundle_index.ts";
-import { checkIndex, indexShapeProblem, unsafePathReason } from "../../src/verify/index_check.ts";
+import {
+  type BundleIndex,
+  FILES,
+  OUTDATED_INDEX_SCHEMA,
+  toJsonText,
+} from "../../src/bundle/bundle_index.ts";
+import {
+  checkIndexFile,
+  compareIndex,
+  indexShapeProblem,
+  readEvidenceDir,
+} from "../../src/verify/index_check.ts";
 import { bundle } from "./_bundle.ts";
-
-Deno.test("unsafePathReason", () => {
-  assert.equal(unsafePathReason("SHA256SUMS"), undefined);
-  assert.equal(unsafePathReason("a/b.json"), undefined);
-  for (const p of ["", "/etc/passwd", "../x", "a/../b", "a\\b", "C:x", "a//b", "./a", "a\0b"]) {
-    assert.notEqual(unsafePathReason(p), undefined, p);
-  }
-});
 
 Deno.test("indexShapeProblem names the first bad field", () => {
   assert.equal(indexShapeProblem([]), "the index is not a JSON object");
   assert.equal(
-    indexShapeProblem({ tool: { name: "v", version: "1" } }),
+    indexShapeProblem({ schema: "s", tool: { name: "v", version: "1" } }),
     "release is not a non-empty string",
   );
 });
 
-Deno.test("checkIndex on a valid bundle reads every listed file", async () => {
+Deno.test("readEvidenceDir reads every vouch file, lists the rest, never follows a link out", async () => {
   const b = await bundle("both");
-  const result = await checkIndex(b.dir);
-  assert.deepEqual(result.checks.filter((c) => !c.ok), []);
+  Deno.writeTextFileSync(`${b.dir}/notes.txt`, "not read");
+  Deno.mkdirSync(`${b.dir}/sub`);
+  Deno.symlinkSync("/etc/hostname", `${b.dir}/${FILES.hmacSignature}.tmp`);
+  Deno.removeSync(`${b.dir}/${FILES.markdown}`);
+  Deno.symlinkSync("/etc/hostname", `${b.dir}/${FILES.markdown}`);
+  const result = await readEvidenceDir(b.dir);
   assert.equal(result.files.size, 9);
-  assert.ok(result.files.has(FILES.provenance));
-  assert.equal(result.index?.files.length, 9);
+  assert.ok(!result.files.has("notes.txt") && !result.files.has(FILES.markdown));
+  assert.ok(result.entries.includes("sub/") && result.entries.includes("notes.txt"));
+  assert.deepEqual([...result.unreadable], [FILES.markdown]);
+  assert.deepEqual(result.checks.map((c) => [c.code, c.file]), [
+    ["evidence.outside_dir", FILES.markdown],
+  ]);
+  const capped = await readEvidenceDir(b.dir, { maxFileBytes: 1000 });
+  assert.ok(capped.checks.some((c) => c.code === "file.too_large" && c.file === FILES.spdx));
 });
 
-Deno.test("checkIndex: a path listed twice is index.duplicate_path and read once", async () => {
+async function indexOf(edit: (index: any) => void): Promise<ReturnType<typeof checkIndexFile>> {
   const b = await bundle("hmac");
   const path = `${b.dir}/${FILES.index}`;
   const index = JSON.parse(Deno.readTextFileSync(path));
-  const first = index.files.find((f: { path: string }) => f.path === FILES.spdx);
-  // The second listing has another digest: were it read, a digest mismatch would show.
-  index.files.push({ ...first }, { ...first, sha256: "0".repeat(64) });
+  edit(index);
   Deno.writeTextFileSync(path, toJsonText(index));
-  const result = await checkIndex(b.dir);
-  assert.deepEqual(result.checks.filter((c) => !c.ok), [
-    { code: "index.duplicate_path", ok: false, message: "listed twice", file: FILES.spdx },
-    { code: "index.duplicate_path", ok: false, message: "listed twice", file: FILES.spdx },
+  return checkIndexFile(await readEvidenceDir(b.dir));
+}
+
+Deno.test("checkIndexFile: ok, outdated, unknown schema, malformed, missing", async () => {
+  const codes = (r: { checks: { code: string }[] }): string[] => r.checks.map((c) => c.code);
+  assert.deepEqual(codes(await indexOf(() => {})), ["index.ok"]);
+  const outdated = await indexOf((i) => (i.schema = OUTDATED_INDEX_SCHEMA));
+  assert.deepEqual(codes(outdated), ["index.schema_outdated"]);
+  assert.match(outdated.checks[0].message, /older vouch/);
+  assert.deepEqual(codes(await indexOf((i) => (i.schema = "x"))), ["index.schema"]);
+  assert.deepEqual(codes(await indexOf((i) => delete i.subjects)), ["index.malformed"]);
+  const b = await bundle("hmac");
+  Deno.removeSync(`${b.dir}/${FILES.index}`);
+  assert.deepEqual(codes(checkIndexFile(await readEvidenceDir(b.dir))), ["index.missing"]);
+});
+
+async function parts(): Promise<{ index: BundleIndex; bytes: Uint8Array }> {
+  const b = await bundle("hmac");
+  const bytes = Deno.readFileSync(`${b.dir}/${FILES.index}`);
+  return { index: JSON.parse(new TextDecoder().decode(bytes)), bytes };
+}
+
+Deno.test("compareIndex: every field group, extra fields, then the exact bytes", async () => {
+  const { index: expected, bytes } = await parts();
+  assert.deepEqual(compareIndex(expected, bytes, expected).map((c) => c.code), [
+    "index.derived_ok",
   ]);
-  const about = result.checks.filter((c) => c.file === FILES.spdx).map((c) => c.code);
-  assert.deepEqual(about.filter((code) => code !== "index.duplicate_path"), ["index.file_ok"]);
-  assert.ok(!result.checks.some((c) => c.code === "index.digest_mismatch"));
-  assert.equal(result.files.has(FILES.spdx), true);
-  assert.equal(result.index?.files.length, index.files.length);
+  const cases: [(i: any) => void, string, RegExp][] = [
+    [(i) => (i.release = "v9"), "index.context_mismatch", /release is "v9"/],
+    [(i) => (i.tool.version = "9"), "index.context_mismatch", /tool.version/],
+    [(i) => (i.passed = false), "index.blockers_mismatch", /passed is false/],
+    [(i) => i.blockers.push({ code: "x" }), "index.blockers_mismatch", /entry too many/],
+    [(i) => (i.subjects[0].size += 1), "index.subjects_mismatch", /subjects\[0\]\.size/],
+    [(i) => (i.subjects[0].extra = 1), "index.subjects_mismatch", /not a field vouch writes/],
+    [(i) => i.files.pop(), "index.files_mismatch", /lacks entry/],
+    [(i) => (i.signatures = {}), "index.signatures_mismatch", /expected a list/],
+    [(i) => delete i.inventory.sources, "index.inventory_mismatch", /sources is missing/],
+    [(i) => (i.note = "Reviewed and approved"), "index.unknown_field", /"note"/],
+  ];
+  for (const [edit, code, message] of cases) {
+    const { index, bytes } = await parts();
+    edit(index);
+    const checks = compareIndex(index, bytes, expected);
+    assert.deepEqual(checks.map((c) => c.code), [code], code);
+    assert.match(checks[0].message, message);
+  }
+  // Same values, other bytes (key order, spacing): not canonical.
+  const { index } = await parts();
+  const reordered = new TextEncoder().encode(JSON.stringify(index) + "\n");
+  assert.deepEqual(compareIndex(index, reordered, expected).map((c) => c.code), [
+    "index.not_canonical",
+  ]);
+  // A skipped field is not compared, and no pass is claimed.
+  const skipped = await parts();
+  skipped.index.inventory.components += 1;
+  assert.deepEqual(compareIndex(skipped.index, bytes, expected, { skip: ["inventory"] }), []);
 });

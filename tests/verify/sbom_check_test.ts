@@ -1,20 +1,19 @@
 // deno-lint-ignore-file no-explicit-any
 import assert from "node:assert/strict";
 import { FILES } from "../../src/bundle/bundle_index.ts";
-import { checkCycloneDx, checkInventorySummary, checkSpdx } from "../../src/verify/sbom_check.ts";
+import { checkCycloneDx, checkSpdx } from "../../src/verify/sbom_check.ts";
 import { bundle } from "./_bundle.ts";
 
-async function docs(): Promise<{ spdx: any; cdx: any; index: any }> {
+async function docs(): Promise<{ spdx: any; cdx: any }> {
   const b = await bundle("hmac");
   const read = (p: string): any => JSON.parse(Deno.readTextFileSync(`${b.dir}/${p}`));
-  return { spdx: read(FILES.spdx), cdx: read(FILES.cyclonedx), index: read(FILES.index) };
+  return { spdx: read(FILES.spdx), cdx: read(FILES.cyclonedx) };
 }
 
 Deno.test("the producer's SBOMs pass", async () => {
-  const { spdx, cdx, index } = await docs();
+  const { spdx, cdx } = await docs();
   assert.equal(checkSpdx(spdx).code, "sbom.spdx_ok");
   assert.equal(checkCycloneDx(cdx).code, "sbom.cyclonedx_ok");
-  assert.equal(checkInventorySummary(index, cdx).code, "index.inventory_ok");
 });
 
 Deno.test("SPDX structural problems", async () => {
@@ -58,16 +57,5 @@ Deno.test("CycloneDX structural problems and inventory mismatches", async () => 
     const { cdx } = await docs();
     edit(cdx);
     assert.equal(checkCycloneDx(cdx).code, "sbom.cyclonedx_invalid", `edit ${i}`);
-  }
-  const summaryEdits: ((s: any) => void)[] = [
-    (s) => s.components++,
-    (s) => s.direct++,
-    (s) => (s.ecosystems = { npm: s.components }),
-    (s) => s.sources.push("extra.lock"),
-  ];
-  for (const edit of summaryEdits) {
-    const { cdx, index } = await docs();
-    edit(index.inventory);
-    assert.equal(checkInventorySummary(index, cdx).code, "index.inventory_mismatch");
   }
 });

@@ -1,61 +1,87 @@
 import assert from "node:assert/strict";
-import {
-  checkGivenSubjects,
-  checkIndexSubjects,
-  checkSha256Sums,
-} from "../../src/verify/subject_check.ts";
-import type { BundleIndex } from "../../src/bundle/bundle_index.ts";
+import { checkGivenSubjects, checkSha256Sums } from "../../src/verify/subject_check.ts";
 
 const A = "a".repeat(64);
 const B = "b".repeat(64);
-const SUBJECTS = [{ name: "dist/x.whl", sha256: A }, { name: "dist/y.tgz", sha256: B }];
+const SUBJECTS = [{ name: "x.whl", sha256: A, size: 1 }, { name: "y.tgz", sha256: B, size: 2 }];
 
-Deno.test("checkGivenSubjects matches on base name", () => {
-  const codes = (given: { name: string; sha256: string; size: number }[]): string[] =>
-    checkGivenSubjects(SUBJECTS, given).map((c) => c.code);
-  assert.deepEqual(codes([]), []);
+function codes(subjects: typeof SUBJECTS, given: typeof SUBJECTS): string[] {
+  return checkGivenSubjects(subjects, given).map((c) => c.code);
+}
+
+Deno.test("checkGivenSubjects matches a given path by file name, checking digest and size", () => {
+  assert.deepEqual(codes(SUBJECTS, []), []);
   assert.deepEqual(
-    codes([{ name: "x.whl", sha256: A, size: 1 }, { name: "../y.tgz", sha256: B, size: 1 }]),
-    [
-      "subject.verified",
-      "subject.verified",
-    ],
+    codes(SUBJECTS, [{ name: "dist/x.whl", sha256: A, size: 1 }, {
+      name: "../y.tgz",
+      sha256: B,
+      size: 2,
+    }]),
+    ["subject.verified", "subject.verified"],
   );
-  assert.deepEqual(codes([{ name: "x.whl", sha256: B, size: 1 }]), [
+  assert.deepEqual(codes(SUBJECTS, [{ name: "x.whl", sha256: B, size: 1 }]), [
     "subject.digest_mismatch",
     "subject.not_given",
   ]);
-  assert.deepEqual(codes([{ name: "z.whl", sha256: A, size: 1 }]), [
+  assert.deepEqual(codes(SUBJECTS, [{ name: "x.whl", sha256: A, size: 5 }]), [
+    "subject.size_mismatch",
+    "subject.not_given",
+  ]);
+  assert.deepEqual(codes(SUBJECTS, [{ name: "z.whl", sha256: A, size: 1 }]), [
     "subject.unknown",
     "subject.not_given",
     "subject.not_given",
   ]);
-  const twins = [{ name: "a/x.whl", sha256: A }, { name: "b/x.whl", sha256: A }];
+  // Two given files with one file name for one subject: ambiguous.
   assert.deepEqual(
-    checkGivenSubjects(twins, [{ name: "x.whl", sha256: A, size: 1 }]).map((c) => c.code),
-    [
-      "subject.ambiguous",
-    ],
-  );
-  const index = { subjects: [{ name: "dist/x.whl", sha256: A, size: 5 }] } as BundleIndex;
-  assert.deepEqual(
-    checkGivenSubjects(SUBJECTS.slice(0, 1), [{ name: "x.whl", sha256: A, size: 4 }], { index })
-      .map((c) => c.code),
-    ["subject.size_mismatch"],
+    codes(SUBJECTS.slice(0, 1), [
+      { name: "a/x.whl", sha256: A, size: 1 },
+      { name: "b/x.whl", sha256: A, size: 1 },
+    ]),
+    ["subject.ambiguous", "subject.ambiguous"],
   );
 });
 
-Deno.test("checkSha256Sums and checkIndexSubjects require exact agreement", () => {
-  const text = `${A}  dist/x.whl\n${B}  dist/y.tgz\n`;
+Deno.test("checkGivenSubjects: subjects sharing a file name are matched by path", () => {
+  const twins = [
+    { name: "linux/app", sha256: A, size: 1 },
+    { name: "mac/app", sha256: B, size: 2 },
+  ];
+  assert.deepEqual(
+    codes(twins, [
+      { name: "linux/app", sha256: A, size: 1 },
+      { name: "mac/app", sha256: B, size: 2 },
+    ]),
+    ["subject.verified", "subject.verified"],
+  );
+  // A flat download cannot tell them apart.
+  assert.deepEqual(codes(twins, [{ name: "app", sha256: A, size: 1 }]), [
+    "subject.ambiguous",
+  ]);
+  // A path naming one subject exactly wins over the file-name match of another.
+  const mixed = [{ name: "app", sha256: A, size: 1 }, { name: "mac/app", sha256: B, size: 2 }];
+  assert.deepEqual(codes(mixed, [{ name: "mac/app", sha256: B, size: 2 }]), [
+    "subject.verified",
+    "subject.not_given",
+  ]);
+});
+
+Deno.test("checkSha256Sums requires exactly the text vouch writes for the subjects", () => {
+  const text = `${A}  x.whl\n${B}  y.tgz\n`;
   assert.equal(checkSha256Sums(SUBJECTS, text).code, "checksums.ok");
-  assert.equal(checkSha256Sums(SUBJECTS, `${A}  dist/x.whl\n`).code, "checksums.mismatch");
+  assert.equal(checkSha256Sums(SUBJECTS, `${A}  x.whl\n`).code, "checksums.mismatch");
   assert.equal(checkSha256Sums(SUBJECTS, text + text).code, "checksums.mismatch");
   assert.equal(
-    checkSha256Sums(SUBJECTS, text.replace("dist/y", "dist/z")).code,
+    checkSha256Sums(SUBJECTS, text.replace("y.tgz", "z.tgz")).code,
     "checksums.mismatch",
   );
+  // The same entries in another order or form are not what vouch writes.
+  const reordered = checkSha256Sums(SUBJECTS, `${B}  y.tgz\n${A}  x.whl\n`);
+  assert.equal(reordered.code, "checksums.mismatch");
+  assert.match(reordered.message, /order and form/);
+  assert.equal(checkSha256Sums(SUBJECTS, text.replaceAll("  ", " *")).code, "checksums.mismatch");
   assert.equal(checkSha256Sums(SUBJECTS, "garbage\n").code, "checksums.invalid_line");
-  const index = { subjects: SUBJECTS.map((s) => ({ ...s, size: 1 })) } as BundleIndex;
-  assert.equal(checkIndexSubjects(SUBJECTS, index).code, "index.subjects_ok");
-  assert.equal(checkIndexSubjects(SUBJECTS.slice(1), index).code, "index.subjects_mismatch");
+  // Escaped names (GNU form) are read.
+  const odd = [{ name: "a\\b\nc", sha256: A, size: 1 }];
+  assert.equal(checkSha256Sums(odd, `\\${A}  a\\\\b\\nc\n`).code, "checksums.ok");
 });
