@@ -15,7 +15,8 @@
  * index from the statement, the files it names and the CycloneDX BOM,
  * failing on any difference. Deliberately unsigned: the signature value of a
  * signature file whose key is not given (reported `*.not_checked`), and the
- * directory's name and file times.
+ * directory's name and file times. (With `requireSignature: false` and no key,
+ * nothing is bound: the files are only checked against each other.)
  *
  * Thrown (usage errors, CLI exit 2):
  *
