@@ -13,6 +13,8 @@ import {
   formatTable,
   isFailure,
   median,
+  netRatio,
+  type NetRound,
   parseBenchArgs,
   scalingResult,
   syntheticPackageLock,
@@ -117,6 +119,21 @@ Deno.test("median: odd and even counts, input untouched", () => {
   assert.deepEqual(values, [5, 1, 3]);
   assert.equal(median([4, 1, 3, 2]), 2.5);
   assert.equal(median([7]), 7);
+});
+
+Deno.test("netRatio: median of per-round ratios net of start-up; one disturbed round does not decide", () => {
+  const round = (vouch: [number, number], reference: [number, number]): NetRound => ({
+    vouch: { startup: vouch[0], full: vouch[1], digest: "d" },
+    reference: { startup: reference[0], full: reference[1], digest: "d" },
+  });
+  const rounds = [
+    round([100, 1100], [10, 1010]), // 1000 vs 1000: 1.0
+    round([100, 900], [10, 1010]), // 800 vs 1000: 1.25
+    round([400, 5400], [10, 1010]), // a round under load: 5000 vs 1000: 0.2
+  ];
+  assert.deepEqual(netRatio(rounds), { ratio: 1, vouchMs: 1000, referenceMs: 1000 });
+  // Start-up is taken out: a slow start alone does not lower the ratio.
+  assert.equal(netRatio([round([300, 1300], [5, 1005])]).ratio, 1);
 });
 
 Deno.test("vmHwmKib: reads the VmHWM line of a /proc status text", () => {
