@@ -13,15 +13,17 @@ export interface CliResult {
 }
 
 /**
- * Runs `main.ts` with `args`.
+ * Runs `main.ts` (or another entry point) with `args`.
  *
  * @param args The CLI arguments.
- * @param options `cwd` and extra environment variables (the rest of the environment is cleared).
+ * @param options `cwd`, extra environment variables (the rest of the environment is cleared)
+ *   `entry`, the module run (default `main.ts`), and `denoFlags`, more flags for `deno run`.
  * @returns Exit code and output.
  */
 export async function runVouch(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; entry?: string; denoFlags?: string[] } =
+    {},
 ): Promise<CliResult> {
   const keep = ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"];
   const env: Record<string, string> = { NO_COLOR: "1" };
@@ -30,7 +32,11 @@ export async function runVouch(
     if (value !== undefined) env[name] = value;
   }
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", ...BINARY_PERMISSIONS, `${REPO_ROOT}/main.ts`, ...args],
+    args: [
+      ...["run", "--quiet", ...BINARY_PERMISSIONS, ...(options.denoFlags ?? [])],
+      options.entry ?? `${REPO_ROOT}/main.ts`,
+      ...args,
+    ],
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...env, ...options.env },
     clearEnv: true,
