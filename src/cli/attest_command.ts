@@ -16,6 +16,7 @@ import {
   listFlag,
   noPositionals,
   parseArgs,
+  rejectExpandedGlob,
   stringFlag,
 } from "./args.ts";
 import { ATTEST_HELP } from "./help.ts";
@@ -28,7 +29,7 @@ const ATTEST_FLAGS: FlagSpec[] = [
   { name: "project-root", type: "string" },
   { name: "output-dir", type: "string" },
   { name: "release", type: "string" },
-  { name: "subject", type: "list" },
+  { name: "subject", type: "list", glob: true },
   { name: "lockfile", type: "list" },
   { name: "repository", type: "string" },
   { name: "commit-sha", type: "string" },
@@ -56,6 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(ATTEST_HELP);
     return EXIT.ok;
   }
+  rejectExpandedGlob(args, ATTEST_FLAGS);
   noPositionals(args.positionals, "attest");
   const lookup = { env: io.env, readTextFile: io.readTextFile };
   const hmac = resolveSecret(

@@ -15,7 +15,7 @@ Usage:
                                        make an Ed25519 / ECDSA P-256 signing key pair
   vouch sbom [flags]                   print one SBOM to stdout
 
-  vouch COMMAND --help                 flags of a command
+  vouch help COMMAND                   flags of a command (also: vouch COMMAND --help or -h)
   vouch --version                      print the version
 
 Exit codes: 0 passed, 1 evidence written but blocked / a check failed, 2 usage or input error.
@@ -96,3 +96,20 @@ Flags:
   --format md|json          report format (default md)
   --help                    this text
 `;
+
+/** `vouch supply-chain --help`: the attest help under the dpone spelling. */
+export const SUPPLY_CHAIN_HELP: string = `Usage: vouch supply-chain attest [flags]
+
+The spelling of \`dpone supply-chain attest\`: the same command as vouch attest, same flags.
+
+${ATTEST_HELP.slice(ATTEST_HELP.indexOf("\n\n") + 2)}`;
+
+/** The help text of each command, by the name typed after `vouch`. */
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  "attest": ATTEST_HELP,
+  "supply-chain": SUPPLY_CHAIN_HELP,
+  "verify": VERIFY_HELP,
+  "keygen": KEYGEN_HELP,
+  "sbom": SBOM_HELP,
+  "help": MAIN_HELP,
+};

@@ -726,3 +726,48 @@ Deno.test("vouch verify: exit 0 on a good bundle, 1 on a tampered one, 2 on usag
     "verify.key_unreadable",
   );
 });
+
+Deno.test("an unquoted --subject glob expanded by the shell gets a hint to quote it", async () => {
+  const project = await demoProject();
+  try {
+    await Deno.copyFile(
+      `${project}/dist/demo_app-1.0.0-py3-none-any.whl`,
+      `${project}/dist/demo_app-1.0.1-py3-none-any.whl`,
+    );
+    // The shell expands `dist/*.whl` before vouch starts: two words after --subject.
+    const shell = await new Deno.Command("bash", {
+      args: ["-c", 'exec "$0" "$@" --subject dist/*.whl', Deno.execPath(), ...[
+        ...["run", "--quiet", "--allow-read", "--allow-write", "--allow-env"],
+        new URL("../../main.ts", import.meta.url).pathname,
+        ...["attest", "--output-dir", "../out", ...CONTEXT_FLAGS],
+      ]],
+      cwd: project,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const result = { code: shell.code, stderr: new TextDecoder().decode(shell.stderr) };
+    assertUsageError(result, "args.unquoted_glob");
+    assert.match(result.stderr, /"dist\/demo_app-1\.0\.1-py3-none-any\.whl" follows --subject/);
+    assert.match(result.stderr, /hint: quote the pattern: --subject 'dist\/\*\.whl'/);
+    assert.equal(await exists(`${project}/../out`), false, "nothing written");
+    // Quoted, vouch expands it and attests both wheels.
+    const quoted = await runVouch(
+      [
+        "attest",
+        "--output-dir",
+        "../out",
+        "--subject",
+        "dist/*.whl",
+        ...CONTEXT_FLAGS,
+        "--format",
+        "json",
+      ],
+      { cwd: project },
+    );
+    assert.equal(quoted.code, 1, quoted.stderr); // written, blocked: no signing key
+    assert.equal(JSON.parse(quoted.stdout).subjects.length, 2);
+  } finally {
+    await Deno.remove(`${project}/..`, { recursive: true });
+  }
+});
