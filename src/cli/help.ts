@@ -26,8 +26,9 @@ export const ATTEST_HELP = `Usage: vouch attest [flags]
 
 Reads the project's manifests and lockfiles, hashes the release subjects and publishes, atomically,
 in --output-dir: sbom.spdx.json, sbom.cyclonedx.json, provenance.intoto.json,
-signature.hmac-sha256.json (with an HMAC key), provenance.sigstore.json (with a private key),
-supply_chain_attestation.json, supply_chain_attestation.md and SHA256SUMS.
+signature.hmac-sha256.json (with an HMAC key), provenance.sigstore.json, sbom.spdx.sigstore.json
+and sbom.cyclonedx.sigstore.json (with a private key), supply_chain_attestation.json,
+supply_chain_attestation.md and SHA256SUMS.
 
 Flags:
   --project-root DIR        project to read (default .)
@@ -43,7 +44,7 @@ Flags:
   --signing-key VALUE       HMAC key on the command line (visible to other processes: discouraged)
                             (no key flag: VOUCH_SIGNING_KEY, then DPONE_LOCAL_ATTESTATION_KEY)
   --signing-key-id ID       key id of the HMAC signature (default local-hmac)
-  --private-key PATH        Ed25519 / ECDSA P-256 PKCS#8 PEM key: writes provenance.sigstore.json
+  --private-key PATH        Ed25519 / ECDSA P-256 PEM key: writes the three *.sigstore.json bundles
   --private-key-env NAME    the PEM key from an environment variable (no flag: VOUCH_PRIVATE_KEY)
   --format md|json          stdout: the Markdown summary (default) or the JSON report
   --help                    this text

@@ -12,6 +12,7 @@ import { toJsonText } from "../bundle/bundle_index.ts";
 import { suggest } from "./args.ts";
 import { COMMAND_HELP, MAIN_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
+import { publishErrorToGithubActions } from "./github_actions.ts";
 
 export { type CliIo, EXIT } from "./io.ts";
 
@@ -69,9 +70,20 @@ function wantsJson(argv: string[]): boolean {
   return argv.includes("--format=json") || (i !== -1 && argv[i + 1] === "json");
 }
 
-function renderError(problem: Problem, argv: string[], io: CliIo): void {
+function renderError(problem: Problem, argv: string[], io: CliIo, exitCode: number): number {
   io.stderr(`error[${problem.code}]: ${problem.message}\n  hint: ${problem.hint}\n`);
   if (wantsJson(argv)) io.stdout(toJsonText({ passed: false, errors: [problem] }));
+  const [word, sub] = argv;
+  const command = !COMMANDS.includes(word) || word === "help"
+    ? undefined
+    : word === "supply-chain" && sub === "attest"
+    ? "supply-chain attest"
+    : word;
+  const github = { env: io.env, appendFile: io.appendTextFile };
+  for (const line of publishErrorToGithubActions(problem, github, { command, exitCode })) {
+    io.stderr(`${line}\n`);
+  }
+  return exitCode;
 }
 
 /**
@@ -95,10 +107,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return await dispatch(command, rest, io);
   } catch (error) {
-    if (isVouchError(error)) {
-      renderError(error.toProblem(), argv, io);
-      return EXIT.usage;
-    }
+    if (isVouchError(error)) return renderError(error.toProblem(), argv, io, EXIT.usage);
     const message = error instanceof Error ? error.message : String(error);
     renderError(
       {
@@ -108,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       argv,
       io,
+      EXIT.internal,
     );
     if (io.env.VOUCH_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
     return EXIT.internal;

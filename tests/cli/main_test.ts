@@ -596,6 +596,8 @@ Deno.test("keygen + --private-key: Sigstore bundles for the provenance and both 
     assert.ok(!r.stdout.includes(body) && !r.stderr.includes(body));
     const report = JSON.parse(r.stdout);
     assert.equal(report.sigstore_bundle_path, `${out}/provenance.sigstore.json`);
+    assert.equal(report.sbom_spdx_sigstore_path, `${out}/sbom.spdx.sigstore.json`);
+    assert.equal(report.sbom_cyclonedx_sigstore_path, `${out}/sbom.cyclonedx.sigstore.json`);
     assert.equal(report.signature_path, null);
   }
   const files = await readDir(out);
