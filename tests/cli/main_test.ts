@@ -773,3 +773,40 @@ Deno.test("an unquoted --subject glob expanded by the shell gets a hint to quote
     await Deno.remove(`${project}/..`, { recursive: true });
   }
 });
+
+Deno.test("attest with a SEC1 key file, or VOUCH_PRIVATE_KEY with literal \\n: signed, verifies", async () => {
+  const project = await demoProject();
+  const out = `${project}/../evidence`;
+  try {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const sec1 = privateKey.export({ type: "sec1", format: "pem" }) as string;
+    const pkcs8 = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+    await Deno.writeTextFile(`${project}/../sec1.pem`, sec1);
+    await Deno.writeTextFile(
+      `${project}/../release.pub`,
+      publicKey.export({ type: "spki", format: "pem" }) as string,
+    );
+    for (
+      const [extra, env] of [
+        [["--private-key", `${project}/../sec1.pem`], {}],
+        [[], { VOUCH_PRIVATE_KEY: pkcs8.trimEnd().replaceAll("\n", "\\n") }],
+        [[], { VOUCH_PRIVATE_KEY: sec1.replaceAll("\n", "\\n") }],
+      ] as const
+    ) {
+      const r = await runVouch([
+        ...["attest", "--project-root", project, "--output-dir", out, "--subject", "dist/*"],
+        ...CONTEXT_FLAGS,
+        ...extra,
+      ], { env });
+      assert.equal(r.code, 0, r.stderr);
+      const verified = await runVouch([
+        ...["verify", out, "--subject", `${project}/dist/*`],
+        ...["--public-key", `${project}/../release.pub`],
+      ]);
+      assert.equal(verified.code, 0, verified.stdout + verified.stderr);
+    }
+  } finally {
+    await Deno.remove(`${project}/..`, { recursive: true });
+  }
+});

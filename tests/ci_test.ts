@@ -1,9 +1,11 @@
-// The composite GitHub Action (action.yml): its two bash steps run here for
-// real, with a stand-in `curl` that serves release files from a folder, and a
-// stand-in vouch binary that records its arguments.
+// CI integrations. The composite GitHub Action (action.yml): its two bash steps
+// run here for real, with a stand-in `curl` that serves release files from a
+// folder, and a stand-in vouch binary that records its arguments. The README's
+// GitLab job: its attest line runs against a GitLab-like environment.
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { REPO_ROOT } from "./_util.ts";
+import { CONTEXT_FLAGS, demoProject } from "./_cli.ts";
 import { OUTPUT_KEYS } from "../src/cli/github_actions.ts";
 
 const ACTION = Deno.readTextFileSync(`${REPO_ROOT}/action.yml`);
@@ -39,9 +41,10 @@ function actionOutputs(): Map<string, string> {
 async function bash(
   script: string,
   env: Record<string, string>,
+  args: string[] = [],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = await new Deno.Command("bash", {
-    args: ["-c", script],
+    args: ["-c", script, "bash", ...args],
     env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", ...env },
     clearEnv: true,
     stdout: "piped",
@@ -211,4 +214,56 @@ Deno.test("action.yml: an output for every step output vouch writes, SHA256SUMS 
     [...listed[1].matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]).toSorted(),
     [...outputs.keys()].toSorted(),
   );
+});
+
+Deno.test("README GitLab job: the PEM key is a File variable passed with --private-key, and that line works", async () => {
+  const readme = Deno.readTextFileSync(`${REPO_ROOT}/README.md`);
+  const section = readme.split("\n## GitLab CI\n")[1].split("\n## ")[0];
+  assert.match(section, /variable of type _File_ named `VOUCH_PRIVATE_KEY_FILE`/);
+  const line = /^ {4}- (vouch attest .*)$/m.exec(section);
+  assert.ok(line, "no vouch attest line in the GitLab job");
+  assert.match(line[1], /--private-key "\$VOUCH_PRIVATE_KEY_FILE"/);
+
+  const project = await demoProject();
+  const base = join(project, "..");
+  try {
+    // GitLab writes a File variable's value to a file and puts the path in the variable.
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const keyFile = join(base, "gitlab-tmp", "VOUCH_PRIVATE_KEY_FILE");
+    await Deno.mkdir(join(base, "gitlab-tmp"));
+    await Deno.writeTextFile(
+      keyFile,
+      privateKey.export({ type: "pkcs8", format: "pem" }) as string,
+    );
+    const bin = join(base, "bin");
+    await Deno.mkdir(bin);
+    await Deno.writeTextFile(
+      join(bin, "vouch"),
+      `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet --allow-read --allow-write --allow-env "${REPO_ROOT}/main.ts" "$@"\n`,
+    );
+    await Deno.chmod(join(bin, "vouch"), 0o755);
+    const [, release, , repository, , commit, , builder] = CONTEXT_FLAGS;
+    const run = await bash(`cd "$1" && ${line[1]}`, {
+      PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
+      HOME: Deno.env.get("HOME") ?? base,
+      ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
+      GITLAB_CI: "true",
+      CI_COMMIT_TAG: release,
+      CI_PROJECT_URL: repository,
+      CI_COMMIT_SHA: commit,
+      CI_JOB_URL: builder,
+      VOUCH_PRIVATE_KEY_FILE: keyFile,
+    }, [project]);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const index = JSON.parse(
+      Deno.readTextFileSync(join(project, "evidence", "supply_chain_attestation.json")),
+    );
+    assert.equal(index.passed, true);
+    assert.ok(
+      index.signatures.some((s: { path: string }) => s.path === "provenance.sigstore.json"),
+    );
+  } finally {
+    await Deno.remove(base, { recursive: true });
+  }
 });
