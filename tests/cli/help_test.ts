@@ -165,3 +165,23 @@ Deno.test("vouch help with an unknown command is a usage error with a suggestion
   assert.equal(await runCli(["hlep"], typo), 2);
   assert.match(typo.err, /did you mean help\?/);
 });
+
+Deno.test("every evidence file is named in attest --help and the README file table; the README report has every field", async () => {
+  const { FILES } = await import("../../src/bundle/bundle_index.ts");
+  const readme = Deno.readTextFileSync(new URL("../../README.md", import.meta.url));
+  const table = readme.split("### Output files")[1].split("\n\n").find((p) => p.startsWith("|"))!;
+  const rows = [...table.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]);
+  for (const file of Object.values(FILES)) {
+    assert.ok(ATTEST_HELP.includes(file), `attest --help: ${file}`);
+    assert.ok(rows.includes(file), `README file table: ${file}`);
+  }
+  assert.equal(rows.length, Object.values(FILES).length, "no extra row");
+  // The JSON report example: every field of AttestReport except the Markdown text.
+  const example = /The JSON report:\n\n```json\n([\s\S]*?)\n```/.exec(readme);
+  assert.ok(example, "README: no JSON report example");
+  const documented = Object.keys(JSON.parse(example[1].replaceAll("…", ""))).toSorted();
+  const source = Deno.readTextFileSync(new URL("../../src/attest.ts", import.meta.url));
+  const body = /export interface AttestReport \{([\s\S]*?)\n\}/.exec(source)![1];
+  const fields = [...body.matchAll(/^ {2}([a-z_0-9]+): /gm)].map((m) => m[1]);
+  assert.deepEqual(documented, fields.filter((f) => f !== "markdown").toSorted());
+});
