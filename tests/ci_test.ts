@@ -4,8 +4,8 @@
 // GitLab job: its attest line runs against a GitLab-like environment.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { REPO_ROOT } from "./_util.ts";
-import { CONTEXT_FLAGS, demoProject } from "./_cli.ts";
+import { REPO_ROOT, withTempDir } from "./_util.ts";
+import { CONTEXT_FLAGS, demoProject, runCommand } from "./_cli.ts";
 import { OUTPUT_KEYS } from "../src/cli/github_actions.ts";
 
 const ACTION = Deno.readTextFileSync(`${REPO_ROOT}/action.yml`);
@@ -38,20 +38,12 @@ function actionOutputs(): Map<string, string> {
   );
 }
 
-async function bash(
+function bash(
   script: string,
   env: Record<string, string>,
   args: string[] = [],
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = await new Deno.Command("bash", {
-    args: ["-c", script, "bash", ...args],
-    env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", ...env },
-    clearEnv: true,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = new TextDecoder();
-  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
+): ReturnType<typeof runCommand> {
+  return runCommand("bash", ["-c", script, "bash", ...args], { env });
 }
 
 /** A folder with a fake `curl` on PATH serving `releases/<tag>/<file>`, logging each URL. */
@@ -96,15 +88,6 @@ cp "$file" "$out"
   };
 }
 
-async function withDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "vouch-action-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
 const readUrls = (dir: string): string[] =>
   Deno.readTextFileSync(join(dir, "urls.log")).trim().split("\n");
 
@@ -112,7 +95,7 @@ Deno.test("action.yml: @v1 and @v0.1 resolve to the release in the action's deno
   const version: string = CONFIG.version;
   const [major, minor] = version.split(".");
   for (const ref of [`v${major}`, `v${major}.${minor}`, "main", "0123456789abcdef0123"]) {
-    await withDir(async (dir) => {
+    await withTempDir(async (dir) => {
       const env = await fakeReleases(dir, [version]);
       const r = await bash(stepScript("install"), { ...env, ACTION_REF: ref });
       assert.equal(r.code, 0, `${ref}: ${r.stdout}${r.stderr}`);
@@ -130,7 +113,7 @@ Deno.test("action.yml: @v1 and @v0.1 resolve to the release in the action's deno
 });
 
 Deno.test("action.yml: an exact tag or the version input wins; a moving tag of another line fails", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const env = await fakeReleases(dir, ["9.8.7", "1.2.3-rc.1"]);
     const exact = await bash(stepScript("install"), { ...env, ACTION_REF: "v9.8.7" });
     assert.equal(exact.code, 0, exact.stdout + exact.stderr);
@@ -162,7 +145,7 @@ Deno.test("action.yml: an exact tag or the version input wins; a moving tag of a
 });
 
 Deno.test("action.yml: every line of a multi-line args input reaches vouch", async () => {
-  await withDir(async (dir) => {
+  await withTempDir(async (dir) => {
     const bin = join(dir, "vouch");
     await Deno.writeTextFile(bin, `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/argv"\n`);
     await Deno.chmod(bin, 0o755);
@@ -246,8 +229,6 @@ Deno.test("README GitLab job: the PEM key is a File variable passed with --priva
     const [, release, , repository, , commit, , builder] = CONTEXT_FLAGS;
     const run = await bash(`cd "$1" && ${line[1]}`, {
       PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
-      HOME: Deno.env.get("HOME") ?? base,
-      ...(Deno.env.get("DENO_DIR") ? { DENO_DIR: Deno.env.get("DENO_DIR")! } : {}),
       GITLAB_CI: "true",
       CI_COMMIT_TAG: release,
       CI_PROJECT_URL: repository,

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { REPO_ROOT } from "./_util.ts";
-import { runVouch } from "./_cli.ts";
+import { copyDir, runVouch } from "./_cli.ts";
 import { buildJsrRegistry } from "./_jsr_registry.ts";
 import { VERSION } from "../src/version.ts";
 import { ATTEST_HELP } from "../src/cli/help.ts";
@@ -67,15 +67,6 @@ async function npmCache(): Promise<string> {
   return JSON.parse(new TextDecoder().decode(out.stdout)).npmCache;
 }
 
-async function copyTree(from: string, to: string): Promise<void> {
-  await Deno.mkdir(to, { recursive: true });
-  for await (const entry of Deno.readDir(from)) {
-    const [a, b] = [join(from, entry.name), join(to, entry.name)];
-    if (entry.isDirectory) await copyTree(a, b);
-    else if (entry.isFile) await Deno.copyFile(a, b);
-  }
-}
-
 Deno.test("deno run jsr:@vouch/vouch … runs the CLI from the published package", async () => {
   const files = await publishedFiles();
   for (const f of ["mod.ts", "main.ts", "deno.json", "src/cli/main.ts", "src/cli/io.ts"]) {
@@ -96,7 +87,7 @@ Deno.test("deno run jsr:@vouch/vouch … runs the CLI from the published package
   for (const spec of Object.values(config.imports as Record<string, string>)) {
     const name = spec.replace(/^npm:/, "").replace(/@[^@/]+$/, "");
     const from = join(await npmCache(), "registry.npmjs.org", name);
-    await copyTree(from, join(denoDir, "npm", "registry.npmjs.org", name));
+    await copyDir(from, join(denoDir, "npm", "registry.npmjs.org", name));
   }
   const server = new Deno.Command(Deno.execPath(), {
     args: [

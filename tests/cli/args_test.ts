@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { VouchError } from "../../src/errors.ts";
+import { withTempDir } from "../_util.ts";
 import { type FlagSpec, parseArgs, rejectExpandedGlob, suggest } from "../../src/cli/args.ts";
 
 const SPECS: FlagSpec[] = [
@@ -176,16 +177,13 @@ Deno.test("parseArgs: follows names the repeatable flag value a positional direc
 });
 
 async function withFiles(names: string[], fn: (dir: string) => void): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "vouch-args-" });
-  try {
+  await withTempDir(async (dir) => {
     for (const name of names) {
       await Deno.mkdir(`${dir}/${name}/..`, { recursive: true });
       await Deno.writeTextFile(`${dir}/${name}`, name);
     }
     fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 }
 
 Deno.test("rejectExpandedGlob: a shell-expanded --subject glob gets a hint to quote the pattern", async () => {

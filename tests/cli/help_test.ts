@@ -13,6 +13,9 @@ import {
 import { runCli } from "../../src/cli/main.ts";
 import { fakeIo } from "./_fake_io.ts";
 
+/** Every command, sorted. */
+const COMMANDS = ["attest", "help", "keygen", "sbom", "supply-chain", "verify"];
+
 const HELP_OF: Record<string, string> = {
   attest: ATTEST_HELP,
   sbom: SBOM_HELP,
@@ -67,14 +70,7 @@ Deno.test("MAIN_HELP lists every command, and each one's --help works", async ()
   const list = /const COMMANDS = \[([^\]]*)\]/.exec(source("main.ts"));
   assert.ok(list, "COMMANDS not found in main.ts");
   const commands = [...list[1].matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
-  assert.deepEqual(commands.toSorted(), [
-    "attest",
-    "help",
-    "keygen",
-    "sbom",
-    "supply-chain",
-    "verify",
-  ]);
+  assert.deepEqual(commands.toSorted(), COMMANDS);
   for (const command of commands) {
     assert.match(MAIN_HELP, new RegExp(`^  vouch ${command}\\b`, "m"), command);
   }
@@ -108,14 +104,7 @@ Deno.test("help texts end with one newline", () => {
 });
 
 Deno.test("vouch help COMMAND, COMMAND --help and COMMAND -h print the same help, exit 0", async () => {
-  assert.deepEqual(Object.keys(COMMAND_HELP).toSorted(), [
-    "attest",
-    "help",
-    "keygen",
-    "sbom",
-    "supply-chain",
-    "verify",
-  ]);
+  assert.deepEqual(Object.keys(COMMAND_HELP).toSorted(), COMMANDS);
   for (const [command, help] of Object.entries(COMMAND_HELP)) {
     const words = command === "supply-chain" ? [command, "attest"] : [command];
     for (

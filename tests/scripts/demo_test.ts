@@ -3,7 +3,8 @@
 // its evidence again.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { REPO_ROOT } from "../_util.ts";
+import { REPO_ROOT, withTempDir } from "../_util.ts";
+import { copyDir, runCommand } from "../_cli.ts";
 import { reverifyCommand, shellQuote } from "../../scripts/demo.ts";
 
 Deno.test("shellQuote: safe words as they are, the rest single-quoted", () => {
@@ -24,15 +25,6 @@ Deno.test("reverifyCommand: cd into the checkout, then deno task vouch verify", 
   );
 });
 
-async function copyTree(from: string, to: string): Promise<void> {
-  await Deno.mkdir(to, { recursive: true });
-  for await (const entry of Deno.readDir(from)) {
-    const [a, b] = [join(from, entry.name), join(to, entry.name)];
-    if (entry.isDirectory) await copyTree(a, b);
-    else if (entry.isFile) await Deno.copyFile(a, b);
-  }
-}
-
 async function listTree(dir: string): Promise<string[]> {
   const out: string[] = [];
   for await (const entry of Deno.readDir(dir)) {
@@ -43,38 +35,22 @@ async function listTree(dir: string): Promise<string[]> {
   return out;
 }
 
-async function shell(
+function shell(
   command: string,
   options: { cwd: string; env: Record<string, string> },
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const keep = ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME"];
-  const env: Record<string, string> = { NO_COLOR: "1" };
-  for (const name of keep) {
-    const value = Deno.env.get(name);
-    if (value !== undefined) env[name] = value;
-  }
-  const out = await new Deno.Command("bash", {
-    args: ["-c", command],
-    cwd: options.cwd,
-    env: { ...env, ...options.env },
-    clearEnv: true,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = new TextDecoder();
-  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
+): ReturnType<typeof runCommand> {
+  return runCommand("bash", ["-c", command], options);
 }
 
 Deno.test("deno task demo from a checkout whose path has spaces: evidence, no key left, re-verifiable", async () => {
-  const base = await Deno.makeTempDir({ prefix: "vouch-demo-test-" });
-  try {
+  await withTempDir(async (base) => {
     const checkout = join(base, "my vouch checkout");
     await Deno.mkdir(checkout);
     for (const file of ["deno.json", "deno.lock", "main.ts", "mod.ts"]) {
       await Deno.copyFile(join(REPO_ROOT, file), join(checkout, file));
     }
     for (const dir of ["src", "scripts", "fixtures/demo"]) {
-      await copyTree(join(REPO_ROOT, dir), join(checkout, dir));
+      await copyDir(join(REPO_ROOT, dir), join(checkout, dir));
     }
     const tmp = join(base, "tmp dir");
     await Deno.mkdir(tmp);
@@ -100,7 +76,5 @@ Deno.test("deno task demo from a checkout whose path has spaces: evidence, no ke
     assert.equal(failed.code, 2, failed.stdout + failed.stderr);
     assert.match(failed.stderr, /demo: vouch attest exited with 2/);
     assert.deepEqual(await listTree(tmp), []);
-  } finally {
-    await Deno.remove(base, { recursive: true });
-  }
+  }, { prefix: "vouch-demo-test-" });
 });
