@@ -13,6 +13,7 @@ import {
   formatTable,
   isFailure,
   median,
+  medianScalingResult,
   netRatio,
   type NetRound,
   parseBenchArgs,
@@ -160,6 +161,24 @@ Deno.test("scalingResult: µs/package at the largest size over 1,000", () => {
     false,
   );
   assert.throws(() => scalingResult([{ packages: 100, ms: 1 }]), /1000-package point/);
+});
+
+Deno.test("medianScalingResult: the bar on the median of the rounds' ratios", () => {
+  const round = (base: number, large: number) => [
+    { packages: 1000, ms: base },
+    { packages: 50000, ms: large },
+  ];
+  const result = medianScalingResult([
+    [{ packages: 100, ms: 5 }, ...round(40, 2500)], // 1.25
+    round(40, 10000), // 5: a round disturbed by other load
+    round(50, 3000), // 1.2
+  ]);
+  assert.equal(result.ratio, 1.25);
+  assert.equal(result.value, 1.25);
+  assert.equal(result.vouch, "50.0 µs/pkg @50000");
+  assert.equal(result.bar.metric, "median ratio of 3");
+  assert.equal(isFailure(result), false);
+  assert.equal(medianScalingResult([round(40, 8000), round(40, 8000), round(40, 1)]).value, 4);
 });
 
 /** Where Node finds `name` when required from `location` (the upward node_modules walk). */
