@@ -8,6 +8,10 @@
  * Markdown summary and `SHA256SUMS`. {@linkcode verify} checks all of it
  * offline.
  *
+ * Run as a program (`deno run --allow-read --allow-write --allow-env
+ * jsr:@vouch/vouch attest …`), this module is the vouch CLI, exactly as the
+ * `./cli` export (`main.ts`).
+ *
  * The stages are usable on their own: {@linkcode readInventory} (manifests
  * and lockfiles → one neutral inventory), {@linkcode toSpdx} and
  * {@linkcode toCycloneDx} (inventory → SBOM), {@linkcode signDsse} and
@@ -96,3 +100,10 @@ export type {
 } from "./src/bundle/bundle_index.ts";
 export { VouchError } from "./src/errors.ts";
 export type { Problem } from "./src/errors.ts";
+
+if (import.meta.main) {
+  // `deno run jsr:@vouch/vouch …`: the CLI, loaded only when run (importers pay nothing).
+  Promise.all([import("./src/cli/main.ts"), import("./src/cli/io.ts")]).then(
+    async ([{ runCli }, { denoCliIo }]) => Deno.exit(await runCli(Deno.args, denoCliIo())),
+  );
+}

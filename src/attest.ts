@@ -108,6 +108,10 @@ export interface AttestReport {
   signature_path: string | null;
   /** Path of `provenance.sigstore.json`, or `null` without a private key. */
   sigstore_bundle_path: string | null;
+  /** Path of `sbom.spdx.sigstore.json` (the SPDX SBOM, signed), or `null` without a private key. */
+  sbom_spdx_sigstore_path: string | null;
+  /** Path of `sbom.cyclonedx.sigstore.json` (the CycloneDX SBOM, signed), or `null` without a private key. */
+  sbom_cyclonedx_sigstore_path: string | null;
   /** Path of the bundle index `supply_chain_attestation.json`. */
   bundle_path: string;
   /** Path of `supply_chain_attestation.md`. */
@@ -328,6 +332,12 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     provenance_path: at(FILES.provenance),
     signature_path: files.has(FILES.hmacSignature) ? at(FILES.hmacSignature) : null,
     sigstore_bundle_path: files.has(FILES.sigstoreBundle) ? at(FILES.sigstoreBundle) : null,
+    sbom_spdx_sigstore_path: files.has(FILES.spdxSigstoreBundle)
+      ? at(FILES.spdxSigstoreBundle)
+      : null,
+    sbom_cyclonedx_sigstore_path: files.has(FILES.cyclonedxSigstoreBundle)
+      ? at(FILES.cyclonedxSigstoreBundle)
+      : null,
     bundle_path: at(FILES.index),
     markdown_path: at(FILES.markdown),
     sha256sums_path: at(FILES.sha256sums),

@@ -13,13 +13,36 @@ export interface CliResult {
 }
 
 /**
- * Runs `main.ts` with `args`.
+ * Runs `main.ts` (or another entry point) with `args`.
  *
  * @param args The CLI arguments.
- * @param options `cwd` and extra environment variables (the rest of the environment is cleared).
+ * @param options `cwd`, extra environment variables (the rest of the environment is cleared)
+ *   `entry`, the module run (default `main.ts`), and `denoFlags`, more flags for `deno run`.
  * @returns Exit code and output.
  */
 export async function runVouch(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; entry?: string; denoFlags?: string[] } =
+    {},
+): Promise<CliResult> {
+  return await runCommand(Deno.execPath(), [
+    ...["run", "--quiet", ...BINARY_PERMISSIONS, ...(options.denoFlags ?? [])],
+    options.entry ?? `${REPO_ROOT}/main.ts`,
+    ...args,
+  ], { cwd: options.cwd ?? REPO_ROOT, env: options.env });
+}
+
+/**
+ * Runs a program in a clean environment: `NO_COLOR=1` and this process's
+ * `PATH`, `HOME`, `DENO_DIR`, `XDG_CACHE_HOME` and `TMPDIR`, then `env`.
+ *
+ * @param command The program.
+ * @param args Its arguments.
+ * @param options `cwd` and more (or replaced) environment variables.
+ * @returns Exit code and output.
+ */
+export async function runCommand(
+  command: string,
   args: string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
@@ -29,11 +52,12 @@ export async function runVouch(
     const value = Deno.env.get(name);
     if (value !== undefined) env[name] = value;
   }
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", ...BINARY_PERMISSIONS, `${REPO_ROOT}/main.ts`, ...args],
-    cwd: options.cwd ?? REPO_ROOT,
+  const out = await new Deno.Command(command, {
+    args,
+    cwd: options.cwd,
     env: { ...env, ...options.env },
     clearEnv: true,
+    stdin: "null",
     stdout: "piped",
     stderr: "piped",
   }).output();
@@ -53,7 +77,13 @@ export async function demoProject(): Promise<string> {
   return project;
 }
 
-async function copyDir(from: string, to: string): Promise<void> {
+/**
+ * Copies a folder tree.
+ *
+ * @param from The folder.
+ * @param to Where the copy goes (created).
+ */
+export async function copyDir(from: string, to: string): Promise<void> {
   await Deno.mkdir(to, { recursive: true });
   for await (const e of Deno.readDir(from)) {
     if (e.isDirectory) await copyDir(`${from}/${e.name}`, `${to}/${e.name}`);

@@ -37,3 +37,21 @@ export function skipWithoutShared(what: string): boolean {
   console.log(`skipping ${what}: ../shared/ is not present beside the repository`);
   return true;
 }
+
+/**
+ * Runs `fn` with a fresh temporary folder, removed afterwards whatever happens.
+ *
+ * @param fn The work.
+ * @param options `prefix` of the folder name.
+ */
+export async function withTempDir(
+  fn: (dir: string) => Promise<void> | void,
+  options: { prefix?: string } = {},
+): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: options.prefix ?? "vouch-test-" });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}

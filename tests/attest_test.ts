@@ -91,6 +91,8 @@ Deno.test("attest: the report's fields and paths; no key means a blocker", async
   assert.equal(report.sha256sums_path, `${out}/SHA256SUMS`);
   assert.equal(report.signature_path, null);
   assert.equal(report.sigstore_bundle_path, null);
+  assert.equal(report.sbom_spdx_sigstore_path, null);
+  assert.equal(report.sbom_cyclonedx_sigstore_path, null);
   assert.deepEqual(report.blockers.map((b) => b.code), ["signature.missing_key"]);
   assert.ok(report.blockers[0].message && report.blockers[0].hint);
   assert.equal(report.markdown, await Deno.readTextFile(report.markdown_path));
@@ -157,6 +159,11 @@ Deno.test("attest: an HMAC key and a private key give every signature file, list
   assert.deepEqual(report.blockers, []);
   assert.equal(report.signature_path, `${out}/signature.hmac-sha256.json`);
   assert.equal(report.sigstore_bundle_path, `${out}/provenance.sigstore.json`);
+  assert.equal(report.sbom_spdx_sigstore_path, `${out}/sbom.spdx.sigstore.json`);
+  assert.equal(report.sbom_cyclonedx_sigstore_path, `${out}/sbom.cyclonedx.sigstore.json`);
+  for (const path of [report.sbom_spdx_sigstore_path, report.sbom_cyclonedx_sigstore_path]) {
+    assert.ok((await Deno.stat(path!)).isFile, path!);
+  }
   const index: Json = await readJson(report.bundle_path);
   assert.deepEqual(index.signatures, [
     {

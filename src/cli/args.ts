@@ -18,6 +18,8 @@ export interface FlagSpec {
   type: FlagType;
   /** Allowed values, when the set is closed. */
   choices?: readonly string[];
+  /** The value may be a glob pattern that vouch expands (so a shell-expanded one needs quoting). */
+  glob?: boolean;
 }
 
 /** Parsed flags and positional arguments. */
@@ -26,6 +28,11 @@ export interface ParsedArgs {
   flags: Record<string, string | boolean | string[] | undefined>;
   /** Positional arguments, in order. */
   positionals: string[];
+  /**
+   * For each positional, the repeatable flag whose value it directly follows
+   * (`--subject a.whl b.whl`: `b.whl` follows `--subject`), with that value.
+   */
+  follows: ({ flag: string; value: string } | undefined)[];
 }
 
 function distance(a: string, b: string): number {
@@ -71,19 +78,28 @@ export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArg
   const byName = new Map(specs.map((s) => [s.name, s]));
   const flags: ParsedArgs["flags"] = {};
   const positionals: string[] = [];
+  const follows: ParsedArgs["follows"] = [];
+  let listValue: ParsedArgs["follows"][number];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
       positionals.push(...argv.slice(i + 1));
+      follows.length = positionals.length; // after --, nothing follows a flag
       break;
+    }
+    if (arg === "-h" && byName.get("help")?.type === "boolean") {
+      flags.help = true;
+      continue;
     }
     if (!arg.startsWith("--")) {
       if (arg.startsWith("-") && arg !== "-") {
         throw unknown(arg, specs);
       }
       positionals.push(arg);
+      follows[positionals.length - 1] = listValue;
       continue;
     }
+    listValue = undefined;
     const eq = arg.indexOf("=");
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const spec = byName.get(name);
@@ -111,9 +127,10 @@ export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArg
     if (spec.choices && !spec.choices.includes(value)) throw invalid(spec, value);
     if (spec.type === "list") {
       flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];
+      listValue = { flag: name, value };
     } else flags[name] = value;
   }
-  return { flags, positionals };
+  return { flags, positionals, follows };
 }
 
 function unknown(flag: string, specs: readonly FlagSpec[]): VouchError {
@@ -170,6 +187,62 @@ export function noPositionals(positionals: string[], command: string): void {
       "flags take the form --name VALUE (see --help)",
     );
   }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return Deno.statSync(path).isFile;
+  } catch {
+    return false;
+  }
+}
+
+/** `dist/a.whl` + `dist/b.whl` → `dist/*.whl`: the pattern a shell may have expanded. */
+function likelyPattern(paths: string[]): string | undefined {
+  const split = paths.map((p) => {
+    const slash = p.lastIndexOf("/");
+    const base = p.slice(slash + 1);
+    const dot = base.lastIndexOf(".");
+    return { dir: p.slice(0, slash + 1), ext: dot > 0 ? base.slice(dot) : "" };
+  });
+  const [{ dir, ext }] = split;
+  if (split.some((s) => s.dir !== dir)) return undefined;
+  return `${dir}*${split.every((s) => s.ext === ext) ? ext : ""}`;
+}
+
+/**
+ * Rejects the positionals a shell made by expanding an unquoted glob after a
+ * repeatable flag (`--subject dist/*.whl` matching two files gives
+ * `--subject dist/a.whl dist/b.whl`): a positional that directly follows such
+ * a flag's value and names an existing file. Call before
+ * {@linkcode noPositionals}; other positionals are left to it.
+ *
+ * @param args Parsed arguments.
+ * @param specs The command's flags (`glob` ones get a hint to quote the pattern).
+ * @throws {VouchError} `args.unquoted_glob`.
+ */
+export function rejectExpandedGlob(args: ParsedArgs, specs: readonly FlagSpec[]): void {
+  const at = args.positionals.findIndex((p, i) => args.follows[i] !== undefined && isFile(p));
+  if (at === -1) return;
+  const { flag, value } = args.follows[at]!;
+  const run = [value];
+  for (let i = at; args.follows[i]?.value === value && isFile(args.positionals[i]); i++) {
+    run.push(args.positionals[i]);
+  }
+  const pattern = likelyPattern(run);
+  const quote = pattern === undefined
+    ? `quote the pattern, e.g. --${flag} 'dist/*.whl'`
+    : `quote the pattern: --${flag} '${pattern}'`;
+  const glob = specs.find((s) => s.name === flag)?.glob === true;
+  throw new VouchError(
+    "args.unquoted_glob",
+    `${JSON.stringify(args.positionals[at])} follows --${flag} ${
+      JSON.stringify(value)
+    }, which takes one value: the shell expanded an unquoted pattern into ${run.length} files`,
+    glob
+      ? `${quote} (vouch expands it itself), or repeat --${flag} before each file`
+      : `repeat --${flag} before each file`,
+  );
 }
 
 /** The `--format` choices of commands that print Markdown or JSON. */

@@ -16,19 +16,20 @@ import {
   listFlag,
   noPositionals,
   parseArgs,
+  rejectExpandedGlob,
   stringFlag,
 } from "./args.ts";
 import { ATTEST_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { HMAC_KEY_ENV_DEFAULTS, resolveSecret } from "./secrets.ts";
 import { terminalProgress } from "./progress.ts";
-import { publishToGithubActions } from "./github_actions.ts";
+import { publishToGithubActions, warningLines } from "./github_actions.ts";
 
 const ATTEST_FLAGS: FlagSpec[] = [
   { name: "project-root", type: "string" },
   { name: "output-dir", type: "string" },
   { name: "release", type: "string" },
-  { name: "subject", type: "list" },
+  { name: "subject", type: "list", glob: true },
   { name: "lockfile", type: "list" },
   { name: "repository", type: "string" },
   { name: "commit-sha", type: "string" },
@@ -56,6 +57,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(ATTEST_HELP);
     return EXIT.ok;
   }
+  rejectExpandedGlob(args, ATTEST_FLAGS);
   noPositionals(args.positionals, "attest");
   const lookup = { env: io.env, readTextFile: io.readTextFile };
   const hmac = resolveSecret(
@@ -78,7 +80,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       defaults: ["VOUCH_PRIVATE_KEY"],
     },
   );
-  for (const w of [...hmac.warnings, ...privateKey.warnings]) io.stderr(`warning: ${w}\n`);
+  for (const w of [...hmac.warnings, ...privateKey.warnings]) {
+    for (const line of warningLines(w, io.env)) io.stderr(`${line}\n`);
+  }
   const progress = io.stderrIsTerminal ? terminalProgress(io.stderr) : undefined;
   let report: AttestReport;
   try {
@@ -115,11 +119,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     // The evidence is written; a step-summary or output file that cannot be
     // appended to must not turn the run into a failure with a second report.
-    io.stderr(
-      `warning: could not write the GitHub Actions summary or outputs: ${
-        (error as Error).message
-      }\n`,
-    );
+    const warning = `could not write the GitHub Actions summary or outputs: ${
+      (error as Error).message
+    }`;
+    for (const line of warningLines(warning, io.env)) io.stderr(`${line}\n`);
   }
   return report.passed ? EXIT.ok : EXIT.blocked;
 }

@@ -1,8 +1,10 @@
 /**
- * GitHub Actions integration for `vouch attest`: the Markdown summary goes to
+ * GitHub Actions integration: for `vouch attest` the Markdown summary goes to
  * the job summary (`$GITHUB_STEP_SUMMARY`), the evidence paths become step
  * outputs (`$GITHUB_OUTPUT`), and each blocker becomes an `::error`
- * annotation. Outside GitHub Actions nothing happens.
+ * annotation; for every command an error (exit 2 or 3) becomes an `::error`
+ * annotation and a step summary, and a warning a `::warning` annotation.
+ * Outside GitHub Actions nothing happens.
  *
  * @module
  */
@@ -29,7 +31,10 @@ export const OUTPUT_KEYS = [
   "provenance_path",
   "signature_path",
   "sigstore_bundle_path",
+  "sbom_spdx_sigstore_path",
+  "sbom_cyclonedx_sigstore_path",
   "markdown_path",
+  "sha256sums_path",
 ] as const satisfies readonly (keyof AttestReport)[];
 
 /**
@@ -62,6 +67,87 @@ export function errorAnnotation(problem: Problem): string {
   return `::error title=${escapeProperty(problem.code)}::${
     escapeData(`${problem.message} — ${problem.hint}`)
   }`;
+}
+
+/**
+ * Whether this process runs as a GitHub Actions step.
+ *
+ * @param env The environment.
+ * @returns `true` when `GITHUB_ACTIONS` is `true`.
+ */
+export function inGithubActions(env: Env): boolean {
+  return env.GITHUB_ACTIONS === "true";
+}
+
+/**
+ * The stderr lines of a warning: `warning: <text>`, and in GitHub Actions its
+ * `::warning::` annotation too.
+ *
+ * @param text The warning.
+ * @param env The environment.
+ * @returns The lines, without newlines.
+ */
+export function warningLines(text: string, env: Env): string[] {
+  const plain = `warning: ${text}`;
+  return inGithubActions(env) ? [plain, `::warning::${escapeData(text)}`] : [plain];
+}
+
+/** Escapes Markdown punctuation, so that a message renders as the plain text it is. */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>()#+\-.!|~]/g, "\\$&").replace(/\r?\n/g, " ");
+}
+
+/**
+ * The step summary of a run that stopped with an error instead of evidence.
+ *
+ * @param problem The error.
+ * @param options `command` (e.g. `attest`; absent for an unknown one) and the `exitCode`.
+ * @returns Markdown text ending with a newline.
+ */
+export function errorSummary(
+  problem: Problem,
+  options: { command?: string; exitCode: number },
+): string {
+  const title = options.command === undefined ? "vouch" : `vouch ${options.command}`;
+  const kind = options.exitCode === 2 ? "usage or input error" : "internal failure";
+  return [
+    `# ${title}: error`,
+    "",
+    `**Status:** stopped with exit code ${options.exitCode} (${kind})`,
+    "",
+    `- Error: \`${problem.code.replaceAll("`", "'")}\`: ${markdownText(problem.message)}`,
+    `- Fix: ${markdownText(problem.hint)}`,
+    "",
+  ].join("\n");
+}
+
+/**
+ * Publishes an error to GitHub Actions when running there: appends
+ * {@linkcode errorSummary} to `$GITHUB_STEP_SUMMARY` (when set).
+ *
+ * @param problem The error.
+ * @param io The environment and a file appender.
+ * @param options As for {@linkcode errorSummary}.
+ * @returns The lines for the caller to print on stderr: the `::error`
+ *   annotation, and a warning when the summary cannot be written; empty
+ *   outside GitHub Actions.
+ */
+export function publishErrorToGithubActions(
+  problem: Problem,
+  io: GithubActionsIo,
+  options: { command?: string; exitCode: number },
+): string[] {
+  if (!inGithubActions(io.env)) return [];
+  const lines = [errorAnnotation(problem)];
+  try {
+    if (io.env.GITHUB_STEP_SUMMARY) {
+      io.appendFile(io.env.GITHUB_STEP_SUMMARY, errorSummary(problem, options));
+    }
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    lines.push(...warningLines(`could not write the GitHub Actions step summary: ${why}`, io.env));
+  }
+  return lines;
 }
 
 function randomDelimiter(): string {
@@ -118,7 +204,7 @@ function outputValue(value: AttestReport[(typeof OUTPUT_KEYS)[number]]): string 
  *   print; empty outside GitHub Actions.
  */
 export function publishToGithubActions(report: AttestReport, io: GithubActionsIo): string[] {
-  if (io.env.GITHUB_ACTIONS !== "true") return [];
+  if (!inGithubActions(io.env)) return [];
   const summary = io.env.GITHUB_STEP_SUMMARY;
   if (summary) {
     io.appendFile(

@@ -15,7 +15,7 @@ Usage:
                                        make an Ed25519 / ECDSA P-256 signing key pair
   vouch sbom [flags]                   print one SBOM to stdout
 
-  vouch COMMAND --help                 flags of a command
+  vouch help COMMAND                   flags of a command (also: vouch COMMAND --help or -h)
   vouch --version                      print the version
 
 Exit codes: 0 passed, 1 evidence written but blocked / a check failed, 2 usage or input error.
@@ -26,8 +26,9 @@ export const ATTEST_HELP = `Usage: vouch attest [flags]
 
 Reads the project's manifests and lockfiles, hashes the release subjects and publishes, atomically,
 in --output-dir: sbom.spdx.json, sbom.cyclonedx.json, provenance.intoto.json,
-signature.hmac-sha256.json (with an HMAC key), provenance.sigstore.json (with a private key),
-supply_chain_attestation.json, supply_chain_attestation.md and SHA256SUMS.
+signature.hmac-sha256.json (with an HMAC key), provenance.sigstore.json, sbom.spdx.sigstore.json
+and sbom.cyclonedx.sigstore.json (with a private key), supply_chain_attestation.json,
+supply_chain_attestation.md and SHA256SUMS.
 
 Flags:
   --project-root DIR        project to read (default .)
@@ -43,7 +44,7 @@ Flags:
   --signing-key VALUE       HMAC key on the command line (visible to other processes: discouraged)
                             (no key flag: VOUCH_SIGNING_KEY, then DPONE_LOCAL_ATTESTATION_KEY)
   --signing-key-id ID       key id of the HMAC signature (default local-hmac)
-  --private-key PATH        Ed25519 / ECDSA P-256 PKCS#8 PEM key: writes provenance.sigstore.json
+  --private-key PATH        Ed25519 / ECDSA P-256 PEM key: writes the three *.sigstore.json bundles
   --private-key-env NAME    the PEM key from an environment variable (no flag: VOUCH_PRIVATE_KEY)
   --format md|json          stdout: the Markdown summary (default) or the JSON report
   --help                    this text
@@ -96,3 +97,20 @@ Flags:
   --format md|json          report format (default md)
   --help                    this text
 `;
+
+/** `vouch supply-chain --help`: the attest help under the dpone spelling. */
+export const SUPPLY_CHAIN_HELP: string = `Usage: vouch supply-chain attest [flags]
+
+The spelling of \`dpone supply-chain attest\`: the same command as vouch attest, same flags.
+
+${ATTEST_HELP.slice(ATTEST_HELP.indexOf("\n\n") + 2)}`;
+
+/** The help text of each command, by the name typed after `vouch`. */
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  "attest": ATTEST_HELP,
+  "supply-chain": SUPPLY_CHAIN_HELP,
+  "verify": VERIFY_HELP,
+  "keygen": KEYGEN_HELP,
+  "sbom": SBOM_HELP,
+  "help": MAIN_HELP,
+};

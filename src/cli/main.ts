@@ -10,12 +10,32 @@ import { isVouchError, type Problem, VouchError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { toJsonText } from "../bundle/bundle_index.ts";
 import { suggest } from "./args.ts";
-import { MAIN_HELP } from "./help.ts";
+import { COMMAND_HELP, MAIN_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
+import { publishErrorToGithubActions } from "./github_actions.ts";
 
 export { type CliIo, EXIT } from "./io.ts";
 
-const COMMANDS = ["attest", "supply-chain", "verify", "keygen", "sbom"];
+const COMMANDS = ["attest", "supply-chain", "verify", "keygen", "sbom", "help"];
+
+function unknownCommand(command: string): VouchError {
+  const guess = suggest(command.replace(/^-+/, ""), COMMANDS);
+  return new VouchError(
+    "args.unknown_command",
+    `unknown command ${JSON.stringify(command)}`,
+    guess ? `did you mean ${guess}? (see vouch --help)` : "see vouch --help",
+  );
+}
+
+/** `vouch help [COMMAND]`: the help of a command (the main help without one). */
+function help(argv: string[], io: CliIo): number {
+  const rest = argv.filter((a) => a !== "--help" && a !== "-h");
+  const name = rest.join(" ").replace(/^supply-chain attest$/, "supply-chain");
+  if (rest.length === 0) io.stdout(MAIN_HELP);
+  else if (Object.hasOwn(COMMAND_HELP, name)) io.stdout(COMMAND_HELP[name]);
+  else throw unknownCommand(name);
+  return EXIT.ok;
+}
 
 /** Loads the module of a command and runs it. */
 async function dispatch(command: string, rest: string[], io: CliIo): Promise<number> {
@@ -25,6 +45,10 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
     case "supply-chain":
       if (rest[0] === "attest") {
         return await (await import("./attest_command.ts")).run(rest.slice(1), io);
+      }
+      if (rest[0] === undefined || ["--help", "-h", "help"].includes(rest[0])) {
+        io.stdout(COMMAND_HELP["supply-chain"]);
+        return rest[0] === undefined ? EXIT.usage : EXIT.ok;
       }
       throw new VouchError(
         "args.unknown_command",
@@ -38,12 +62,7 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
     case "verify":
       return await (await import("./verify_command.ts")).run(rest, io);
   }
-  const guess = suggest(command.replace(/^-+/, ""), COMMANDS);
-  throw new VouchError(
-    "args.unknown_command",
-    `unknown command ${JSON.stringify(command)}`,
-    guess ? `did you mean ${guess}? (see vouch --help)` : "see vouch --help",
-  );
+  throw unknownCommand(command);
 }
 
 function wantsJson(argv: string[]): boolean {
@@ -51,9 +70,20 @@ function wantsJson(argv: string[]): boolean {
   return argv.includes("--format=json") || (i !== -1 && argv[i + 1] === "json");
 }
 
-function renderError(problem: Problem, argv: string[], io: CliIo): void {
+function renderError(problem: Problem, argv: string[], io: CliIo, exitCode: number): number {
   io.stderr(`error[${problem.code}]: ${problem.message}\n  hint: ${problem.hint}\n`);
   if (wantsJson(argv)) io.stdout(toJsonText({ passed: false, errors: [problem] }));
+  const [word, sub] = argv;
+  const command = !COMMANDS.includes(word) || word === "help"
+    ? undefined
+    : word === "supply-chain" && sub === "attest"
+    ? "supply-chain attest"
+    : word;
+  const github = { env: io.env, appendFile: io.appendTextFile };
+  for (const line of publishErrorToGithubActions(problem, github, { command, exitCode })) {
+    io.stderr(`${line}\n`);
+  }
+  return exitCode;
 }
 
 /**
@@ -66,20 +96,18 @@ function renderError(problem: Problem, argv: string[], io: CliIo): void {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    if (command === undefined || command === "--help" || command === "-h") {
       io.stdout(MAIN_HELP);
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
+    if (command === "help") return help(rest, io);
     if (command === "--version" || command === "-V") {
       io.stdout(`vouch ${VERSION}\n`);
       return EXIT.ok;
     }
     return await dispatch(command, rest, io);
   } catch (error) {
-    if (isVouchError(error)) {
-      renderError(error.toProblem(), argv, io);
-      return EXIT.usage;
-    }
+    if (isVouchError(error)) return renderError(error.toProblem(), argv, io, EXIT.usage);
     const message = error instanceof Error ? error.message : String(error);
     renderError(
       {
@@ -89,6 +117,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       argv,
       io,
+      EXIT.internal,
     );
     if (io.env.VOUCH_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
     return EXIT.internal;

@@ -12,6 +12,7 @@ import {
   listFlag,
   noPositionals,
   parseArgs,
+  rejectExpandedGlob,
   stringFlag,
 } from "./args.ts";
 import { VERIFY_HELP } from "./help.ts";
@@ -19,7 +20,7 @@ import { type CliIo, EXIT } from "./io.ts";
 import { HMAC_KEY_ENV_DEFAULTS, resolveSecret } from "./secrets.ts";
 
 const VERIFY_FLAGS: FlagSpec[] = [
-  { name: "subject", type: "list" },
+  { name: "subject", type: "list", glob: true },
   { name: "public-key", type: "list" },
   { name: "hmac-key-file", type: "string" },
   { name: "hmac-key-env", type: "string" },
@@ -45,6 +46,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(VERIFY_HELP);
     return EXIT.ok;
   }
+  rejectExpandedGlob(args, VERIFY_FLAGS);
   const [dir, ...extra] = args.positionals;
   if (dir === undefined) {
     throw new VouchError(

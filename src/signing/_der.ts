@@ -96,6 +96,23 @@ export function writeDer(tag: number, content: Uint8Array): Uint8Array<ArrayBuff
 }
 
 /**
+ * Encodes a constructed element (e.g. a SEQUENCE) from its encoded children.
+ *
+ * @param tag The tag byte.
+ * @param children The encoded child elements, in order.
+ * @returns The encoded element.
+ */
+export function writeConstructed(tag: number, children: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const content = new Uint8Array(children.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const child of children) {
+    content.set(child, offset);
+    offset += child.length;
+  }
+  return writeDer(tag, content);
+}
+
+/**
  * Decodes an OBJECT IDENTIFIER's content octets to dotted form.
  *
  * @param content The OID content octets.

@@ -20,6 +20,8 @@ import {
   TAG_OCTET_STRING,
   TAG_OID,
   TAG_SEQUENCE,
+  writeConstructed,
+  writeDer,
 } from "./_der.ts";
 import type { Signer, Verifier } from "./dsse.ts";
 import { ecdsaDerToRaw, ecdsaLowS, ecdsaRawToDer } from "./ecdsa_der.ts";
@@ -79,12 +81,14 @@ const ALGORITHM_NAMES: Record<string, string> = {
   "1.3.101.111": "X448",
 };
 const SUPPORTED_HINT = "Use an Ed25519 or ECDSA P-256 key, e.g. one made by `vouch keygen`.";
+/** The command that turns any unencrypted (or passphrase-protected) OpenSSL private key into PKCS#8. */
+const TO_PKCS8 = "openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pkcs8.pem";
 
-function malformed(what: string): VouchError {
+function malformed(what: string, hint?: string): VouchError {
   return new VouchError(
     "key.malformed",
     `the key is not valid: ${what}`,
-    "Pass an unencrypted PKCS#8 private key or SPKI public key in PEM form.",
+    hint ?? "Pass an unencrypted PKCS#8 private key or SPKI public key in PEM form.",
   );
 }
 
@@ -111,17 +115,49 @@ export function encodePem(label: string, der: Uint8Array): string {
   return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }
 
-function decodePem(pem: string): { label: string; der: Bytes } {
-  const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
-  if (!match) throw malformed("no PEM block (-----BEGIN ...----- / -----END ...-----) found");
-  const [, label, body] = match;
-  if (label.includes("ENCRYPTED") || /Proc-Type:\s*4,ENCRYPTED/.test(body)) {
-    throw new VouchError(
+function encrypted(label: string, body: string): VouchError | undefined {
+  if (/COSIGN|SIGSTORE/.test(label)) {
+    // cosign's own format (scrypt + NaCl secretbox), which no other tool decrypts: make a
+    // key both tools read instead; cosign imports PEM keys.
+    return new VouchError(
+      "key.encrypted",
+      `the key is cosign's encrypted format (${label}), which vouch cannot read`,
+      "Make a key both tools use: `vouch keygen --algorithm ecdsa-p256 --out release`, give vouch release.key and cosign `cosign import-key-pair --key release.key` (it writes import-cosign.key); verify with release.pub.",
+    );
+  }
+  if (label.includes("ENCRYPTED")) {
+    return new VouchError(
       "key.encrypted",
       `the key is encrypted (${label})`,
       "Decrypt it first, e.g. `openssl pkcs8 -in key.pem -out plain.pem` (keep it private).",
     );
   }
+  if (/Proc-Type:\s*4,ENCRYPTED/.test(body)) {
+    return new VouchError(
+      "key.encrypted",
+      `the key is encrypted (${label} with a passphrase)`,
+      `Decrypt it to PKCS#8 first: \`${TO_PKCS8}\` (asks for the passphrase; keep the output private).`,
+    );
+  }
+  return undefined;
+}
+
+function decodePem(pem: string): { label: string; der: Bytes } {
+  // A PEM kept in a one-line variable often has literal "\n" for its line breaks (never part
+  // of base64 or of a PEM header, so always safe to read as line breaks).
+  const text = pem.replace(/\\r\\n|\\n/g, "\n");
+  const blocks = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g)];
+  // `openssl ecparam -genkey` writes an EC PARAMETERS block before the key: skip it.
+  const match = blocks.find((m) => m[1] !== "EC PARAMETERS") ?? blocks[0];
+  if (!match) {
+    throw malformed(
+      "no PEM block (-----BEGIN ...----- / -----END ...-----) found",
+      "Pass the PEM text; a value that names a file (e.g. a GitLab File variable) goes to --private-key PATH.",
+    );
+  }
+  const [, label, body] = match;
+  const problem = encrypted(label, body);
+  if (problem) throw problem;
   const der = decodeBase64(body.replace(/\s+/g, ""));
   if (!der || der.length === 0) throw malformed(`the ${label} PEM body is not base64`);
   return { label, der: der as Bytes };
@@ -171,6 +207,66 @@ function structure(der: Bytes, kind: "pkcs8" | "spki"): KeyAlgorithm {
   }
 }
 
+/** DER content of the OIDs id-ecPublicKey (1.2.840.10045.2.1) and prime256v1 (1.2.840.10045.3.1.7). */
+const OID_EC_PUBLIC_KEY_DER = new Uint8Array([0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]);
+const OID_P256_DER = new Uint8Array([0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07]);
+const TAG_EC_PARAMETERS = 0xa0; // [0] EXPLICIT in ECPrivateKey
+const TAG_EC_PUBLIC_KEY = 0xa1; // [1] EXPLICIT in ECPrivateKey
+
+/**
+ * SEC1 `EC PRIVATE KEY` (RFC 5915 ECPrivateKey, what `openssl ecparam -genkey`
+ * writes) → PKCS#8 PrivateKeyInfo, for P-256 keys: the curve moves from the
+ * key's parameters to the AlgorithmIdentifier, as `openssl pkcs8 -topk8` does.
+ */
+function sec1ToPkcs8(der: Bytes): Bytes {
+  const notSec1 = (what: string): VouchError =>
+    malformed(`not a SEC1 EC private key (${what})`, `Convert it to PKCS#8: \`${TO_PKCS8}\`.`);
+  let fields: DerElement[];
+  try {
+    const top = readDer(der);
+    if (top.tag !== TAG_SEQUENCE) throw notSec1("not a SEQUENCE");
+    fields = readChildren(top.content);
+  } catch (error) {
+    if (error instanceof DerError) throw notSec1(`bad DER: ${error.message}`);
+    throw error;
+  }
+  const [version, privateKey, ...optional] = fields;
+  if (version?.tag !== TAG_INTEGER || version.content.length !== 1 || version.content[0] !== 1) {
+    throw notSec1("version is not 1");
+  }
+  if (privateKey?.tag !== TAG_OCTET_STRING) throw notSec1("no private key");
+  const parameters = optional.find((f) => f.tag === TAG_EC_PARAMETERS);
+  const publicKey = optional.find((f) => f.tag === TAG_EC_PUBLIC_KEY);
+  let curve: string | undefined;
+  try {
+    const oid = parameters && readDer(parameters.content);
+    curve = oid?.tag === TAG_OID ? oidToString(oid.content) : undefined;
+  } catch (error) {
+    if (!(error instanceof DerError)) throw error;
+  }
+  if (curve === undefined) throw notSec1("no named curve");
+  if (curve !== OID_P256) {
+    throw new VouchError(
+      "key.curve",
+      `EC key on curve ${CURVE_NAMES[curve] ?? curve}; only P-256 is supported`,
+      "Generate a P-256 key (`vouch keygen --algorithm ecdsa-p256`) or an Ed25519 key.",
+    );
+  }
+  const ecPrivateKey = writeConstructed(TAG_SEQUENCE, [
+    writeDer(TAG_INTEGER, version.content),
+    writeDer(TAG_OCTET_STRING, privateKey.content),
+    ...(publicKey ? [writeDer(TAG_EC_PUBLIC_KEY, publicKey.content)] : []),
+  ]);
+  return writeConstructed(TAG_SEQUENCE, [
+    writeDer(TAG_INTEGER, new Uint8Array([0])),
+    writeConstructed(TAG_SEQUENCE, [
+      writeDer(TAG_OID, OID_EC_PUBLIC_KEY_DER),
+      writeDer(TAG_OID, OID_P256_DER),
+    ]),
+    writeDer(TAG_OCTET_STRING, ecPrivateKey),
+  ]);
+}
+
 function unsupportedLabel(label: string): VouchError {
   return new VouchError("key.unsupported", `unsupported PEM block ${label}`, SUPPORTED_HINT);
 }
@@ -213,8 +309,11 @@ function makeSigner(key: CryptoKey, algorithm: KeyAlgorithm, keyid: string): Sig
 }
 
 /**
- * Imports an unencrypted PKCS#8 PEM private key (Ed25519 or ECDSA P-256) and
- * derives its public key and key id.
+ * Imports an unencrypted PEM private key (Ed25519 or ECDSA P-256) and derives
+ * its public key and key id: PKCS#8 (`PRIVATE KEY`), or SEC1 (`EC PRIVATE
+ * KEY`, as `openssl ecparam -genkey` writes it, its `EC PARAMETERS` block
+ * skipped). Literal `\n` sequences (a PEM kept on one line) read as line
+ * breaks.
  *
  * Errors (VouchError): `key.malformed`, `key.encrypted`, `key.unsupported`,
  * `key.curve`, `key.not_private` (a public key was given).
@@ -223,7 +322,8 @@ function makeSigner(key: CryptoKey, algorithm: KeyAlgorithm, keyid: string): Sig
  * @returns The signer, public key PEM, key id and algorithm.
  */
 export async function importPrivateKey(pem: string): Promise<ImportedPrivateKey> {
-  const { label, der } = decodePem(pem);
+  const decoded = decodePem(pem);
+  const { label } = decoded;
   if (label === "PUBLIC KEY" || label === "CERTIFICATE") {
     throw new VouchError(
       "key.not_private",
@@ -231,7 +331,8 @@ export async function importPrivateKey(pem: string): Promise<ImportedPrivateKey>
       "Pass the private key file (PREFIX.key), not the public key.",
     );
   }
-  if (label !== "PRIVATE KEY") throw unsupportedLabel(label);
+  if (label !== "PRIVATE KEY" && label !== "EC PRIVATE KEY") throw unsupportedLabel(label);
+  const der = label === "EC PRIVATE KEY" ? sec1ToPkcs8(decoded.der) : decoded.der;
   const algorithm = structure(der, "pkcs8");
   const params = WEBCRYPTO[algorithm];
   const { privateKey, spki } = await webcrypto(async () => {

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { VouchError } from "../../src/errors.ts";
-import { type FlagSpec, parseArgs, suggest } from "../../src/cli/args.ts";
+import { withTempDir } from "../_util.ts";
+import { type FlagSpec, parseArgs, rejectExpandedGlob, suggest } from "../../src/cli/args.ts";
 
 const SPECS: FlagSpec[] = [
   { name: "release", type: "string" },
   { name: "output-dir", type: "string" },
-  { name: "subject", type: "list" },
+  { name: "subject", type: "list", glob: true },
   { name: "format", type: "string", choices: ["json", "text"] },
   { name: "ecosystem", type: "list", choices: ["npm", "pypi"] },
   { name: "sign", type: "boolean" },
@@ -27,10 +28,12 @@ Deno.test("parseArgs: --flag value and --flag=value", () => {
   assert.deepEqual(parseArgs(["--release", "v1.0.0"], SPECS), {
     flags: { release: "v1.0.0" },
     positionals: [],
+    follows: [],
   });
   assert.deepEqual(parseArgs(["--release=v1.0.0"], SPECS), {
     flags: { release: "v1.0.0" },
     positionals: [],
+    follows: [],
   });
   // Only the first = separates; the value keeps the rest.
   assert.equal(parseArgs(["--release=a=b"], SPECS).flags.release, "a=b");
@@ -48,6 +51,7 @@ Deno.test("parseArgs: booleans", () => {
   assert.deepEqual(parseArgs(["--sign", "false", "x"], SPECS), {
     flags: { sign: true },
     positionals: ["false", "x"],
+    follows: [undefined, undefined],
   });
   throwsCode(() => parseArgs(["--sign=yes"], SPECS), "args.invalid_value");
 });
@@ -69,10 +73,12 @@ Deno.test("parseArgs: positionals between flags, and -- ends the flags", () => {
   assert.deepEqual(parseArgs(["attest", "--verbose", "extra", "-"], SPECS), {
     flags: { verbose: true },
     positionals: ["attest", "extra", "-"],
+    follows: [undefined, undefined, undefined],
   });
   assert.deepEqual(parseArgs(["--release", "v1", "--", "--sign", "--nope", "-x"], SPECS), {
     flags: { release: "v1" },
     positionals: ["--sign", "--nope", "-x"],
+    follows: new Array(3),
   });
 });
 
@@ -145,4 +151,96 @@ Deno.test("suggest: close words and prefixes, undefined for far words", () => {
   assert.equal(suggest("completely-different", NAMES), undefined);
   assert.equal(suggest("xyzzy", ["release"]), undefined);
   assert.equal(suggest("release", []), undefined);
+});
+
+Deno.test("parseArgs: -h is --help where the command has --help", () => {
+  const withHelp = [...SPECS, { name: "help", type: "boolean" } as const];
+  assert.deepEqual(parseArgs(["--release", "v1", "-h"], withHelp).flags, {
+    release: "v1",
+    help: true,
+  });
+  throwsCode(() => parseArgs(["-h"], SPECS), "args.unknown_flag");
+});
+
+Deno.test("parseArgs: follows names the repeatable flag value a positional directly follows", () => {
+  const got = parseArgs(
+    ["--subject", "a", "b", "c", "--release", "v1", "d", "--subject=e", "f"],
+    SPECS,
+  );
+  assert.deepEqual(got.positionals, ["b", "c", "d", "f"]);
+  assert.deepEqual(got.follows, [
+    { flag: "subject", value: "a" },
+    { flag: "subject", value: "a" },
+    undefined, // a string flag came between
+    { flag: "subject", value: "e" },
+  ]);
+});
+
+async function withFiles(names: string[], fn: (dir: string) => void): Promise<void> {
+  await withTempDir(async (dir) => {
+    for (const name of names) {
+      await Deno.mkdir(`${dir}/${name}/..`, { recursive: true });
+      await Deno.writeTextFile(`${dir}/${name}`, name);
+    }
+    fn(dir);
+  });
+}
+
+Deno.test("rejectExpandedGlob: a shell-expanded --subject glob gets a hint to quote the pattern", async () => {
+  await withFiles(["dist/a.whl", "dist/b.whl", "dist/c.whl"], (dir) => {
+    const argv = ["--subject", `${dir}/dist/a.whl`, `${dir}/dist/b.whl`, `${dir}/dist/c.whl`];
+    throwsCode(
+      () => rejectExpandedGlob(parseArgs(argv, SPECS), SPECS),
+      "args.unquoted_glob",
+      (e) => {
+        assert.match(e.message, /dist\/b\.whl" follows --subject ".*dist\/a\.whl"/);
+        assert.match(e.message, /into 3 files/);
+        assert.equal(
+          e.hint,
+          `quote the pattern: --subject '${dir}/dist/*.whl' (vouch expands it itself), or repeat --subject before each file`,
+        );
+      },
+    );
+  });
+});
+
+Deno.test("rejectExpandedGlob: mixed extensions, mixed folders, and a flag without globs", async () => {
+  await withFiles(["dist/a.whl", "dist/b.tar.gz", "other/c.whl"], (dir) => {
+    const check = (argv: string[], hint: string): void =>
+      throwsCode(
+        () => rejectExpandedGlob(parseArgs(argv, SPECS), SPECS),
+        "args.unquoted_glob",
+        (e) => assert.equal(e.hint, hint),
+      );
+    check(
+      ["--subject", `${dir}/dist/a.whl`, `${dir}/dist/b.tar.gz`],
+      `quote the pattern: --subject '${dir}/dist/*' (vouch expands it itself), or repeat --subject before each file`,
+    );
+    check(
+      ["--subject", `${dir}/dist/a.whl`, `${dir}/other/c.whl`],
+      "quote the pattern, e.g. --subject 'dist/*.whl' (vouch expands it itself), or repeat --subject before each file",
+    );
+    const specs: FlagSpec[] = [{ name: "lockfile", type: "list" }];
+    throwsCode(
+      () =>
+        rejectExpandedGlob(
+          parseArgs(["--lockfile", `${dir}/dist/a.whl`, `${dir}/dist/b.tar.gz`], specs),
+          specs,
+        ),
+      "args.unquoted_glob",
+      (e) => assert.equal(e.hint, "repeat --lockfile before each file"),
+    );
+  });
+});
+
+Deno.test("rejectExpandedGlob: positionals that are no expanded files are left alone", async () => {
+  await withFiles(["dist/a.whl"], (dir) => {
+    const none = (argv: string[]): void => rejectExpandedGlob(parseArgs(argv, SPECS), SPECS);
+    none(["--subject", `${dir}/dist/a.whl`]); // no positional
+    none(["--subject", `${dir}/dist/a.whl`, `${dir}/missing.whl`]); // not a file
+    none(["--subject", `${dir}/dist/a.whl`, `${dir}/dist`]); // a folder (verify's DIR)
+    none([`${dir}/dist/a.whl`, "--subject", "x"]); // follows no flag value
+    none(["--release", `${dir}/dist/a.whl`, `${dir}/dist/a.whl`]); // after a single-value flag
+    none(["--subject", "x", "--", `${dir}/dist/a.whl`]); // after --
+  });
 });

@@ -144,6 +144,47 @@ Deno.test("attest in GitHub Actions: summary and outputs appended through io, ::
   assert.match(io.err, /^::error title=signature\.missing_key::the provenance is not signed/m);
 });
 
+Deno.test("attest in GitHub Actions: warnings also become ::warning annotations", async () => {
+  const { args } = await setup();
+  const io = fakeIo({ env: { GITHUB_ACTIONS: "true" } });
+  assert.equal(await run([...args, "--signing-key", SECRET], io), 0);
+  const warning =
+    "--signing-key puts the secret in argv, which other processes can read; prefer --signing-key-file or --signing-key-env";
+  assert.equal(io.err.split("\n")[0], `warning: ${warning}`);
+  assert.equal(io.err.split("\n")[1], `::warning::${warning}`);
+  assert.ok(!io.err.includes(SECRET));
+});
+
+Deno.test("runCli in GitHub Actions: an exit-2 error is also an ::error annotation and a step summary", async () => {
+  const { project, out } = await setup();
+  const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: "/gh/summary" };
+  for (const words of [["attest"], ["supply-chain", "attest"]]) {
+    const io = fakeIo({ env });
+    const argv = [...words, "--project-root", project, "--output-dir", out, ...CONTEXT_FLAGS];
+    assert.equal(await runCli([...argv, "--subject", "missing/*.whl"], io), 2);
+    const [plain, hint, annotation, ...rest] = io.err.split("\n");
+    assert.match(plain, /^error\[subject\.missing\.missing\/\*\.whl\]: /);
+    assert.match(hint, /^ {2}hint: /);
+    assert.match(annotation, /^::error title=subject\.missing\.missing\/\*\.whl::subject missing/);
+    assert.deepEqual(rest, [""]);
+    const summary = io.appended.get("/gh/summary")!;
+    assert.match(summary, new RegExp(`^# vouch ${words.join(" ")}: error\n`));
+    assert.match(summary, /exit code 2 \(usage or input error\)/);
+    assert.match(summary, /- Error: `subject\.missing\.missing\/\*\.whl`: /);
+    assert.equal(io.out, "", "stdout stays empty (no --format json)");
+  }
+  // Outside GitHub Actions: neither.
+  const plain = fakeIo({ env: { GITHUB_STEP_SUMMARY: "/gh/summary" } });
+  assert.equal(await runCli(["attest", "--bogus"], plain), 2);
+  assert.doesNotMatch(plain.err, /::error/);
+  assert.equal(plain.appended.size, 0);
+  // An unknown command is not named in the summary title.
+  const unknown = fakeIo({ env });
+  assert.equal(await runCli(["atest"], unknown), 2);
+  assert.match(unknown.appended.get("/gh/summary")!, /^# vouch: error\n/);
+  assert.match(unknown.err, /^::error title=args\.unknown_command::/m);
+});
+
 Deno.test("runCli: a VouchError is exit 2, error[code] and hint; JSON errors with --format json", async () => {
   const { project, out } = await setup();
   const base = ["--project-root", project, "--output-dir", out, ...CONTEXT_FLAGS];

@@ -2,11 +2,14 @@ import assert from "node:assert/strict";
 import type { AttestReport } from "../../src/attest.ts";
 import {
   errorAnnotation,
+  errorSummary,
   escapeData,
   escapeProperty,
   formatOutput,
   OUTPUT_KEYS,
+  publishErrorToGithubActions,
   publishToGithubActions,
+  warningLines,
 } from "../../src/cli/github_actions.ts";
 
 function sampleReport(overrides: Partial<AttestReport> = {}): AttestReport {
@@ -20,6 +23,8 @@ function sampleReport(overrides: Partial<AttestReport> = {}): AttestReport {
     provenance_path: `${dir}/provenance.intoto.json`,
     signature_path: null,
     sigstore_bundle_path: `${dir}/provenance.sigstore.json`,
+    sbom_spdx_sigstore_path: `${dir}/sbom.spdx.sigstore.json`,
+    sbom_cyclonedx_sigstore_path: `${dir}/sbom.cyclonedx.sigstore.json`,
     bundle_path: `${dir}/supply_chain_attestation.json`,
     markdown_path: `${dir}/supply_chain_attestation.md`,
     sha256sums_path: `${dir}/SHA256SUMS`,
@@ -85,6 +90,12 @@ Deno.test("publishToGithubActions writes the summary, every output key and retur
     assert.equal(outputs.get("signature_path"), "");
     assert.equal(outputs.get("sigstore_bundle_path"), "out/evidence/provenance.sigstore.json");
     assert.equal(outputs.get("markdown_path"), "out/evidence/supply_chain_attestation.md");
+    assert.equal(outputs.get("sbom_spdx_sigstore_path"), "out/evidence/sbom.spdx.sigstore.json");
+    assert.equal(
+      outputs.get("sbom_cyclonedx_sigstore_path"),
+      "out/evidence/sbom.cyclonedx.sigstore.json",
+    );
+    assert.equal(outputs.get("sha256sums_path"), "out/evidence/SHA256SUMS");
     assert.deepEqual(lines, [
       "::error title=signature.missing_key::the provenance is not signed — pass --private-key",
     ]);
@@ -204,4 +215,73 @@ Deno.test("errorAnnotation escapes the title and the message", () => {
     }),
     "::error title=subject.missing.dist/*.whl%2Cx%3Ay::50%25 of%0Ait — fix it",
   );
+});
+
+Deno.test("warningLines: the plain line, plus a ::warning annotation in GitHub Actions", () => {
+  assert.deepEqual(warningLines("50% done\nnext", {}), ["warning: 50% done\nnext"]);
+  assert.deepEqual(warningLines("50% done\nnext", { GITHUB_ACTIONS: "true" }), [
+    "warning: 50% done\nnext",
+    "::warning::50%25 done%0Anext",
+  ]);
+  assert.deepEqual(warningLines("w", { GITHUB_ACTIONS: "false" }), ["warning: w"]);
+});
+
+const PROBLEM = {
+  code: "subject.missing.dist/*.whl",
+  message: "subject dist/*.whl: the pattern matches no file",
+  hint: "build the release artifacts first, or fix the --subject path",
+};
+
+Deno.test("errorSummary: title, exit code, the code and the escaped message and hint", () => {
+  assert.equal(
+    errorSummary(PROBLEM, { command: "attest", exitCode: 2 }),
+    [
+      "# vouch attest: error",
+      "",
+      "**Status:** stopped with exit code 2 (usage or input error)",
+      "",
+      "- Error: `subject.missing.dist/*.whl`: subject dist/\\*\\.whl: the pattern matches no file",
+      "- Fix: build the release artifacts first, or fix the \\-\\-subject path",
+      "",
+    ].join("\n"),
+  );
+  const internal = errorSummary(
+    { code: "internal", message: "unexpected failure: <b>x</b>\nline", hint: "report it" },
+    { exitCode: 3 },
+  );
+  assert.match(internal, /^# vouch: error\n/);
+  assert.match(internal, /exit code 3 \(internal failure\)/);
+  assert.match(internal, /unexpected failure: \\<b\\>x\\<\/b\\> line/);
+});
+
+Deno.test("publishErrorToGithubActions: ::error and a step summary in GitHub Actions only", () => {
+  const appended: [string, string][] = [];
+  const appendFile = (path: string, text: string): void => void appended.push([path, text]);
+  const options = { command: "verify", exitCode: 2 };
+  assert.deepEqual(publishErrorToGithubActions(PROBLEM, { env: {}, appendFile }, options), []);
+  assert.deepEqual(appended, []);
+  const env = { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: "/gh/summary" };
+  assert.deepEqual(publishErrorToGithubActions(PROBLEM, { env, appendFile }, options), [
+    errorAnnotation(PROBLEM),
+  ]);
+  assert.deepEqual(appended, [["/gh/summary", errorSummary(PROBLEM, options)]]);
+  // No summary file: the annotation alone.
+  const noSummary = publishErrorToGithubActions(PROBLEM, {
+    env: { GITHUB_ACTIONS: "true" },
+    appendFile,
+  }, options);
+  assert.deepEqual(noSummary, [errorAnnotation(PROBLEM)]);
+  assert.equal(appended.length, 1);
+  // An unwritable summary: the annotation, then a warning (plain and annotated).
+  const failing = publishErrorToGithubActions(PROBLEM, {
+    env,
+    appendFile: () => {
+      throw new Error("read-only file system");
+    },
+  }, options);
+  assert.deepEqual(failing, [
+    errorAnnotation(PROBLEM),
+    "warning: could not write the GitHub Actions step summary: read-only file system",
+    "::warning::could not write the GitHub Actions step summary: read-only file system",
+  ]);
 });

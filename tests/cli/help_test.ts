@@ -1,9 +1,20 @@
 // Every flag a command accepts is documented in its help text, every documented
 // flag exists, and MAIN_HELP lists every command.
 import assert from "node:assert/strict";
-import { ATTEST_HELP, KEYGEN_HELP, MAIN_HELP, SBOM_HELP, VERIFY_HELP } from "../../src/cli/help.ts";
+import {
+  ATTEST_HELP,
+  COMMAND_HELP,
+  KEYGEN_HELP,
+  MAIN_HELP,
+  SBOM_HELP,
+  SUPPLY_CHAIN_HELP,
+  VERIFY_HELP,
+} from "../../src/cli/help.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { fakeIo } from "./_fake_io.ts";
+
+/** Every command, sorted. */
+const COMMANDS = ["attest", "help", "keygen", "sbom", "supply-chain", "verify"];
 
 const HELP_OF: Record<string, string> = {
   attest: ATTEST_HELP,
@@ -59,7 +70,7 @@ Deno.test("MAIN_HELP lists every command, and each one's --help works", async ()
   const list = /const COMMANDS = \[([^\]]*)\]/.exec(source("main.ts"));
   assert.ok(list, "COMMANDS not found in main.ts");
   const commands = [...list[1].matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
-  assert.deepEqual(commands.toSorted(), ["attest", "keygen", "sbom", "supply-chain", "verify"]);
+  assert.deepEqual(commands.toSorted(), COMMANDS);
   for (const command of commands) {
     assert.match(MAIN_HELP, new RegExp(`^  vouch ${command}\\b`, "m"), command);
   }
@@ -90,4 +101,76 @@ Deno.test("help texts end with one newline", () => {
   for (const help of [MAIN_HELP, ...Object.values(HELP_OF)]) {
     assert.ok(help.endsWith("\n") && !help.endsWith("\n\n"));
   }
+});
+
+Deno.test("vouch help COMMAND, COMMAND --help and COMMAND -h print the same help, exit 0", async () => {
+  assert.deepEqual(Object.keys(COMMAND_HELP).toSorted(), COMMANDS);
+  for (const [command, help] of Object.entries(COMMAND_HELP)) {
+    const words = command === "supply-chain" ? [command, "attest"] : [command];
+    for (
+      const argv of [["help", command], [...words, "--help"], [...words, "-h"], ["help", ...words]]
+    ) {
+      const io = fakeIo();
+      assert.equal(await runCli(argv, io), 0, argv.join(" "));
+      const expected = command === "supply-chain" && argv.includes("attest") && argv[0] !== "help"
+        ? ATTEST_HELP // `vouch supply-chain attest --help` is attest's own parser
+        : help;
+      assert.equal(io.out, expected, argv.join(" "));
+      assert.equal(io.err, "", argv.join(" "));
+    }
+  }
+  // -h among other flags, as --help is.
+  const io = fakeIo();
+  assert.equal(await runCli(["verify", "evidence", "-h"], io), 0);
+  assert.equal(io.out, VERIFY_HELP);
+});
+
+Deno.test("vouch supply-chain --help / -h / help show the attest help under the dpone spelling", async () => {
+  assert.match(SUPPLY_CHAIN_HELP, /^Usage: vouch supply-chain attest \[flags\]\n/);
+  assert.ok(SUPPLY_CHAIN_HELP.endsWith(ATTEST_HELP.slice(ATTEST_HELP.indexOf("\n\n") + 2)));
+  for (
+    const argv of [["supply-chain", "--help"], ["supply-chain", "-h"], ["supply-chain", "help"]]
+  ) {
+    const io = fakeIo();
+    assert.equal(await runCli(argv, io), 0, argv.join(" "));
+    assert.equal(io.out, SUPPLY_CHAIN_HELP);
+  }
+  const bare = fakeIo();
+  assert.equal(await runCli(["supply-chain"], bare), 2, "no subcommand is a usage error");
+  assert.equal(bare.out, SUPPLY_CHAIN_HELP);
+});
+
+Deno.test("vouch help with an unknown command is a usage error with a suggestion", async () => {
+  for (
+    const [name, hint] of [["atest", /did you mean attest\?/], ["constructor", /see vouch --help/]]
+  ) {
+    const io = fakeIo();
+    assert.equal(await runCli(["help", name as string], io), 2);
+    assert.match(io.err, /^error\[args\.unknown_command\]/);
+    assert.match(io.err, hint as RegExp);
+    assert.equal(io.out, "");
+  }
+  const typo = fakeIo();
+  assert.equal(await runCli(["hlep"], typo), 2);
+  assert.match(typo.err, /did you mean help\?/);
+});
+
+Deno.test("every evidence file is named in attest --help and the README file table; the README report has every field", async () => {
+  const { FILES } = await import("../../src/bundle/bundle_index.ts");
+  const readme = Deno.readTextFileSync(new URL("../../README.md", import.meta.url));
+  const table = readme.split("### Output files")[1].split("\n\n").find((p) => p.startsWith("|"))!;
+  const rows = [...table.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]);
+  for (const file of Object.values(FILES)) {
+    assert.ok(ATTEST_HELP.includes(file), `attest --help: ${file}`);
+    assert.ok(rows.includes(file), `README file table: ${file}`);
+  }
+  assert.equal(rows.length, Object.values(FILES).length, "no extra row");
+  // The JSON report example: every field of AttestReport except the Markdown text.
+  const example = /The JSON report:\n\n```json\n([\s\S]*?)\n```/.exec(readme);
+  assert.ok(example, "README: no JSON report example");
+  const documented = Object.keys(JSON.parse(example[1].replaceAll("…", ""))).toSorted();
+  const source = Deno.readTextFileSync(new URL("../../src/attest.ts", import.meta.url));
+  const body = /export interface AttestReport \{([\s\S]*?)\n\}/.exec(source)![1];
+  const fields = [...body.matchAll(/^ {2}([a-z_0-9]+): /gm)].map((m) => m[1]);
+  assert.deepEqual(documented, fields.filter((f) => f !== "markdown").toSorted());
 });

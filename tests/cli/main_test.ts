@@ -601,6 +601,8 @@ Deno.test("keygen + --private-key: Sigstore bundles for the provenance and both 
     assert.ok(!r.stdout.includes(body) && !r.stderr.includes(body));
     const report = JSON.parse(r.stdout);
     assert.equal(report.sigstore_bundle_path, `${out}/provenance.sigstore.json`);
+    assert.equal(report.sbom_spdx_sigstore_path, `${out}/sbom.spdx.sigstore.json`);
+    assert.equal(report.sbom_cyclonedx_sigstore_path, `${out}/sbom.cyclonedx.sigstore.json`);
     assert.equal(report.signature_path, null);
   }
   const files = await readDir(out);
@@ -730,4 +732,86 @@ Deno.test("vouch verify: exit 0 on a good bundle, 1 on a tampered one, 2 on usag
     await runVouch([...args, "--public-key", `${project}/nope.pub`]),
     "verify.key_unreadable",
   );
+});
+
+Deno.test("an unquoted --subject glob expanded by the shell gets a hint to quote it", async () => {
+  const project = await demoProject();
+  try {
+    await Deno.copyFile(
+      `${project}/dist/demo_app-1.0.0-py3-none-any.whl`,
+      `${project}/dist/demo_app-1.0.1-py3-none-any.whl`,
+    );
+    // The shell expands `dist/*.whl` before vouch starts: two words after --subject.
+    const shell = await new Deno.Command("bash", {
+      args: ["-c", 'exec "$0" "$@" --subject dist/*.whl', Deno.execPath(), ...[
+        ...["run", "--quiet", "--allow-read", "--allow-write", "--allow-env"],
+        new URL("../../main.ts", import.meta.url).pathname,
+        ...["attest", "--output-dir", "../out", ...CONTEXT_FLAGS],
+      ]],
+      cwd: project,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const result = { code: shell.code, stderr: new TextDecoder().decode(shell.stderr) };
+    assertUsageError(result, "args.unquoted_glob");
+    assert.match(result.stderr, /"dist\/demo_app-1\.0\.1-py3-none-any\.whl" follows --subject/);
+    assert.match(result.stderr, /hint: quote the pattern: --subject 'dist\/\*\.whl'/);
+    assert.equal(await exists(`${project}/../out`), false, "nothing written");
+    // Quoted, vouch expands it and attests both wheels.
+    const quoted = await runVouch(
+      [
+        "attest",
+        "--output-dir",
+        "../out",
+        "--subject",
+        "dist/*.whl",
+        ...CONTEXT_FLAGS,
+        "--format",
+        "json",
+      ],
+      { cwd: project },
+    );
+    assert.equal(quoted.code, 1, quoted.stderr); // written, blocked: no signing key
+    assert.equal(JSON.parse(quoted.stdout).subjects.length, 2);
+  } finally {
+    await Deno.remove(`${project}/..`, { recursive: true });
+  }
+});
+
+Deno.test("attest with a SEC1 key file, or VOUCH_PRIVATE_KEY with literal \\n: signed, verifies", async () => {
+  const project = await demoProject();
+  const out = `${project}/../evidence`;
+  try {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const sec1 = privateKey.export({ type: "sec1", format: "pem" }) as string;
+    const pkcs8 = privateKey.export({ type: "pkcs8", format: "pem" }) as string;
+    await Deno.writeTextFile(`${project}/../sec1.pem`, sec1);
+    await Deno.writeTextFile(
+      `${project}/../release.pub`,
+      publicKey.export({ type: "spki", format: "pem" }) as string,
+    );
+    for (
+      const [extra, env] of [
+        [["--private-key", `${project}/../sec1.pem`], {}],
+        [[], { VOUCH_PRIVATE_KEY: pkcs8.trimEnd().replaceAll("\n", "\\n") }],
+        [[], { VOUCH_PRIVATE_KEY: sec1.replaceAll("\n", "\\n") }],
+      ] as const
+    ) {
+      const r = await runVouch([
+        ...["attest", "--project-root", project, "--output-dir", out, "--subject", "dist/*"],
+        ...CONTEXT_FLAGS,
+        ...extra,
+      ], { env });
+      assert.equal(r.code, 0, r.stderr);
+      const verified = await runVouch([
+        ...["verify", out, "--subject", `${project}/dist/*`],
+        ...["--public-key", `${project}/../release.pub`],
+      ]);
+      assert.equal(verified.code, 0, verified.stdout + verified.stderr);
+    }
+  } finally {
+    await Deno.remove(`${project}/..`, { recursive: true });
+  }
 });

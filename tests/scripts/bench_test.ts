@@ -13,6 +13,9 @@ import {
   formatTable,
   isFailure,
   median,
+  medianScalingResult,
+  netRatio,
+  type NetRound,
   parseBenchArgs,
   scalingResult,
   syntheticPackageLock,
@@ -119,6 +122,21 @@ Deno.test("median: odd and even counts, input untouched", () => {
   assert.equal(median([7]), 7);
 });
 
+Deno.test("netRatio: median of per-round ratios net of start-up; one disturbed round does not decide", () => {
+  const round = (vouch: [number, number], reference: [number, number]): NetRound => ({
+    vouch: { startup: vouch[0], full: vouch[1], digest: "d" },
+    reference: { startup: reference[0], full: reference[1], digest: "d" },
+  });
+  const rounds = [
+    round([100, 1100], [10, 1010]), // 1000 vs 1000: 1.0
+    round([100, 900], [10, 1010]), // 800 vs 1000: 1.25
+    round([400, 5400], [10, 1010]), // a round under load: 5000 vs 1000: 0.2
+  ];
+  assert.deepEqual(netRatio(rounds), { ratio: 1, vouchMs: 1000, referenceMs: 1000 });
+  // Start-up is taken out: a slow start alone does not lower the ratio.
+  assert.equal(netRatio([round([300, 1300], [5, 1005])]).ratio, 1);
+});
+
 Deno.test("vmHwmKib: reads the VmHWM line of a /proc status text", () => {
   const status = "Name:\tdeno\nVmPeak:\t  999999 kB\nVmHWM:\t   57104 kB\nVmRSS:\t   50000 kB\n";
   assert.equal(vmHwmKib(status), 57104);
@@ -143,6 +161,24 @@ Deno.test("scalingResult: µs/package at the largest size over 1,000", () => {
     false,
   );
   assert.throws(() => scalingResult([{ packages: 100, ms: 1 }]), /1000-package point/);
+});
+
+Deno.test("medianScalingResult: the bar on the median of the rounds' ratios", () => {
+  const round = (base: number, large: number) => [
+    { packages: 1000, ms: base },
+    { packages: 50000, ms: large },
+  ];
+  const result = medianScalingResult([
+    [{ packages: 100, ms: 5 }, ...round(40, 2500)], // 1.25
+    round(40, 10000), // 5: a round disturbed by other load
+    round(50, 3000), // 1.2
+  ]);
+  assert.equal(result.ratio, 1.25);
+  assert.equal(result.value, 1.25);
+  assert.equal(result.vouch, "50.0 µs/pkg @50000");
+  assert.equal(result.bar.metric, "median ratio of 3");
+  assert.equal(isFailure(result), false);
+  assert.equal(medianScalingResult([round(40, 8000), round(40, 8000), round(40, 1)]).value, 4);
 });
 
 /** Where Node finds `name` when required from `location` (the upward node_modules walk). */

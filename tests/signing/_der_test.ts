@@ -9,6 +9,7 @@ import {
   TAG_OCTET_STRING,
   TAG_OID,
   TAG_SEQUENCE,
+  writeConstructed,
   writeDer,
 } from "../../src/signing/_der.ts";
 
@@ -116,4 +117,16 @@ Deno.test("oidToString: malformed identifiers throw DerError", () => {
   assert.throws(() => oidToString(bytes(0x2b, 0x86)), DerError, "unterminated arc");
   assert.throws(() => oidToString(bytes(0x2b, 0x80, 0x01)), DerError, "non-minimal arc");
   assert.throws(() => oidToString(bytes(0x80, 0x01)), DerError, "non-minimal first arc");
+});
+
+Deno.test("writeConstructed: children concatenated in order; reads back", () => {
+  const a = writeDer(TAG_INTEGER, bytes(0x05));
+  const b = writeDer(TAG_OCTET_STRING, bytes(0xaa, 0xbb));
+  const seq = writeConstructed(TAG_SEQUENCE, [a, b]);
+  assert.deepEqual(seq, bytes(0x30, 0x07, 0x02, 0x01, 0x05, 0x04, 0x02, 0xaa, 0xbb));
+  assert.deepEqual(readChildren(readDer(seq).content), [
+    { tag: TAG_INTEGER, content: bytes(0x05) },
+    { tag: TAG_OCTET_STRING, content: bytes(0xaa, 0xbb) },
+  ]);
+  assert.deepEqual(writeConstructed(0xa1, []), bytes(0xa1, 0x00));
 });

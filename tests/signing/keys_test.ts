@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import { createHash, createPublicKey, generateKeyPairSync, verify } from "node:crypto";
-import { isVouchError } from "../../src/errors.ts";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  verify,
+} from "node:crypto";
+import { isVouchError, type VouchError } from "../../src/errors.ts";
 import {
   encodePem,
   generateKeyPair,
@@ -175,8 +181,9 @@ Deno.test("RSA keys give key.unsupported (private and public)", async () => {
   }
   const traditional = privatePem.replaceAll("PRIVATE KEY", "RSA PRIVATE KEY");
   await assertKeyError(() => importPrivateKey(traditional), "key.unsupported", traditional);
+  // An RSA key labelled EC PRIVATE KEY is no SEC1 key: the hint converts it (and fails clearly).
   const sec1 = privatePem.replaceAll("PRIVATE KEY", "EC PRIVATE KEY");
-  await assertKeyError(() => importPrivateKey(sec1), "key.unsupported", sec1);
+  await assertKeyError(() => importPrivateKey(sec1), "key.malformed", sec1);
 });
 
 Deno.test("encrypted private keys give key.encrypted", async () => {
@@ -242,4 +249,141 @@ Deno.test("the wrong PEM kind gives key.not_private / key.not_public", async () 
 
 Deno.test("generateKeyPair rejects an unknown algorithm", async () => {
   await assert.rejects(generateKeyPair("rsa" as "ed25519"), { code: "key.unsupported" });
+});
+
+/** Imports `pem`, signs, and checks the signature with the public key node:crypto derives. */
+async function assertSigns(pem: string, expectedKeyid: string): Promise<void> {
+  const key = await importPrivateKey(pem);
+  assert.equal(key.algorithm, "ecdsa-p256");
+  assert.equal(key.keyid, expectedKeyid);
+  const signature = await key.signer.sign(data);
+  assert.ok(verify("sha256", data, key.publicKeyPem, Buffer.from(signature)), "signature verifies");
+}
+
+function p256(): { sec1: string; pkcs8: string; keyid: string } {
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return {
+    sec1: privateKey.export({ type: "sec1", format: "pem" }) as string,
+    pkcs8: privateKey.export({ type: "pkcs8", format: "pem" }) as string,
+    keyid: keyIdFromSpki(new Uint8Array(publicKey.export({ type: "spki", format: "der" }))),
+  };
+}
+
+Deno.test("a SEC1 P-256 key (EC PRIVATE KEY) is accepted: same key id as its PKCS#8 form", async () => {
+  const { sec1, pkcs8, keyid } = p256();
+  assert.match(sec1, /^-----BEGIN EC PRIVATE KEY-----\n/);
+  await assertSigns(sec1, keyid);
+  await assertSigns(pkcs8, keyid);
+  // Without the optional public key inside: WebCrypto derives it.
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const jwk = privateKey.export({ format: "jwk" });
+  const d = Buffer.from(jwk.d!, "base64url");
+  const bare = encodePem(
+    "EC PRIVATE KEY",
+    new Uint8Array([
+      ...[0x30, 0x31, 0x02, 0x01, 0x01, 0x04, 0x20, ...d],
+      ...[0xa0, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07],
+    ]),
+  );
+  await assertSigns(
+    bare,
+    keyIdFromSpki(spkiOf(privateKey.export({ type: "pkcs8", format: "pem" }) as string)),
+  );
+});
+
+Deno.test("a key made by `openssl ecparam -genkey -name prime256v1` (EC PARAMETERS block first) is accepted", async () => {
+  let pem: string;
+  try {
+    const out = await new Deno.Command("openssl", {
+      args: ["ecparam", "-genkey", "-name", "prime256v1"],
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    assert.equal(out.code, 0);
+    pem = new TextDecoder().decode(out.stdout);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    console.log("skipped: openssl is not installed");
+    return;
+  }
+  assert.match(pem, /^-----BEGIN EC PARAMETERS-----\n[\s\S]+-----BEGIN EC PRIVATE KEY-----\n/);
+  const keyid = keyIdFromSpki(
+    new Uint8Array(
+      createPublicKey(createPrivateKey(pem)).export({ type: "spki", format: "der" }),
+    ),
+  );
+  await assertSigns(pem, keyid);
+});
+
+Deno.test("SEC1 keys on other curves give key.curve; without a named curve, the openssl pkcs8 command", async () => {
+  const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-384" });
+  const p384 = privateKey.export({ type: "sec1", format: "pem" }) as string;
+  await assertKeyError(() => importPrivateKey(p384), "key.curve", p384);
+  const noCurve = encodePem(
+    "EC PRIVATE KEY",
+    new Uint8Array([0x30, 0x25, 0x02, 0x01, 0x01, 0x04, 0x20, ...new Uint8Array(32).fill(7)]),
+  );
+  await assertKeyError(() => importPrivateKey(noCurve), "key.malformed", noCurve);
+  try {
+    await importPrivateKey(noCurve);
+  } catch (error) {
+    assert.equal(
+      (error as VouchError).hint,
+      "Convert it to PKCS#8: `openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pkcs8.pem`.",
+    );
+  }
+});
+
+Deno.test("PEM keys with literal \\n line breaks (a one-line variable) are accepted", async () => {
+  const { sec1, pkcs8, keyid } = p256();
+  for (const pem of [sec1, pkcs8]) {
+    await assertSigns(pem.replaceAll("\n", "\\n"), keyid);
+    await assertSigns(pem.replaceAll("\n", "\\r\\n"), keyid);
+    await assertSigns(pem.trimEnd().replaceAll("\n", "\\n"), keyid);
+  }
+  const publicPem = createPublicKey(pkcs8).export({ type: "spki", format: "pem" }) as string;
+  assert.equal((await importPublicKey(publicPem.replaceAll("\n", "\\n"))).keyid, keyid);
+});
+
+Deno.test("encrypted keys: each kind gets a hint that works", async () => {
+  const body = "MIGbMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAiK1mQ8dmlnHwICCAAw";
+  const hintOf = async (pem: string): Promise<string> => {
+    await assertKeyError(() => importPrivateKey(pem), "key.encrypted", pem);
+    try {
+      await importPrivateKey(pem);
+    } catch (error) {
+      return (error as VouchError).hint;
+    }
+    return "";
+  };
+  for (const label of ["ENCRYPTED SIGSTORE PRIVATE KEY", "ENCRYPTED COSIGN PRIVATE KEY"]) {
+    const hint = await hintOf(`-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`);
+    assert.match(hint, /vouch keygen --algorithm ecdsa-p256 --out release/);
+    assert.match(hint, /cosign import-key-pair --key release\.key/);
+  }
+  const pkcs8 =
+    `-----BEGIN ENCRYPTED PRIVATE KEY-----\n${body}\n-----END ENCRYPTED PRIVATE KEY-----\n`;
+  assert.match(await hintOf(pkcs8), /openssl pkcs8 -in key\.pem -out plain\.pem/);
+  const legacy = [
+    "-----BEGIN EC PRIVATE KEY-----",
+    "Proc-Type: 4,ENCRYPTED",
+    "DEK-Info: AES-128-CBC,0123456789ABCDEF0123456789ABCDEF",
+    "",
+    body,
+    "-----END EC PRIVATE KEY-----",
+  ].join("\n");
+  assert.match(
+    await hintOf(legacy),
+    /`openssl pkcs8 -topk8 -nocrypt -in key\.pem -out key\.pkcs8\.pem`/,
+  );
+});
+
+Deno.test("text with no PEM block: the hint names the file-path case (GitLab File variables)", async () => {
+  const value = "/builds/tmp/VOUCH_PRIVATE_KEY_FILE";
+  await assertKeyError(() => importPrivateKey(value), "key.malformed", value);
+  try {
+    await importPrivateKey(value);
+  } catch (error) {
+    assert.match((error as VouchError).hint, /--private-key PATH/);
+  }
 });
