@@ -72,6 +72,12 @@ export interface AttestOptions {
   privateKeyPem?: string;
   /** Read exactly these manifests/lockfiles instead of scanning the project root. */
   lockfiles?: string[];
+  /** Folders and files the scan skips (globs; see `ReadInventoryOptions.exclude`). */
+  exclude?: string[];
+  /** Unread dependency files (globs) that do not block: `--allow-unread`. */
+  allowUnread?: string[];
+  /** Called once per warning (each dependency file found but not read). */
+  onWarning?: (message: string) => void;
   /** The environment (CI variables, `SOURCE_DATE_EPOCH`); default: none. */
   env?: Env;
   /** The clock; default `() => new Date()`. */
@@ -190,10 +196,12 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
 
   const context = resolveContext(options, { env, git: await readGitCheckout(root) });
   const located = expandSubjects(options.subjects, { root });
-  const { inventory, inputs } = await loadInventory(root, {
+  const { inventory, inputs, blockers: inventoryBlockers } = await loadInventory(root, {
     lockfiles: options.lockfiles,
     release: context.release,
-    exclude: [relative(resolve(root), resolve(outputDir))],
+    exclude: [relative(resolve(root), resolve(outputDir)), ...(options.exclude ?? [])],
+    allowUnread: options.allowUnread,
+    onWarning: options.onWarning,
   });
   const privateKey = options.privateKeyPem === undefined
     ? undefined
@@ -230,7 +238,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const payload = await put(FILES.provenance, "provenance", toJsonText(statement));
 
   const signatures: IndexedSignature[] = [];
-  const blockers: Problem[] = [];
+  const blockers: Problem[] = [...inventoryBlockers];
   if (options.hmacKey !== undefined) {
     const keyid = options.signingKeyId ?? DEFAULT_SIGNING_KEY_ID;
     const envelope = await signDsse(payload, [await hmacSigner(options.hmacKey, { keyid })]);
@@ -293,6 +301,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
       direct: inventory.components.filter((c) => c.direct).length,
       ecosystems: ecosystems(inventory),
       sources: inventory.sources,
+      unread: inventory.unread ?? [],
     },
   };
   const byPath = (a: IndexedFile, b: IndexedFile): number => (a.path < b.path ? -1 : 1);

@@ -95,6 +95,12 @@ export interface InventorySummary {
   ecosystems: Record<string, number>;
   /** Manifests and lockfiles read. */
   sources: string[];
+  /**
+   * Dependency files found but not read (no reader, or unsafe to read): the
+   * CycloneDX BOM's `vouch:unread` properties. Absent in evidence written
+   * before vouch listed them.
+   */
+  unread?: string[];
 }
 
 /** The format identifier written in {@linkcode BundleIndex.schema}. */

@@ -18,6 +18,8 @@ export interface FlagSpec {
   type: FlagType;
   /** Allowed values, when the set is closed. */
   choices?: readonly string[];
+  /** A one-letter alias used as `-x VALUE` (e.g. `o` for `-o FILE`). */
+  short?: string;
 }
 
 /** Parsed flags and positional arguments. */
@@ -72,7 +74,10 @@ export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArg
   const flags: ParsedArgs["flags"] = {};
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    let arg = argv[i];
+    const alias = /^-([A-Za-z])$/.exec(arg)?.[1];
+    const aliased = alias === undefined ? undefined : specs.find((s) => s.short === alias);
+    if (aliased !== undefined) arg = `--${aliased.name}`;
     if (arg === "--") {
       positionals.push(...argv.slice(i + 1));
       break;

@@ -91,6 +91,9 @@ function inventoryProblem(value: unknown): string | undefined {
   if (!Array.isArray(value.sources) || !value.sources.every(isText)) {
     return "inventory.sources is not a list of names";
   }
+  if (value.unread !== undefined && (!Array.isArray(value.unread) || !value.unread.every(isText))) {
+    return "inventory.unread is not a list of names";
+  }
   return undefined;
 }
 

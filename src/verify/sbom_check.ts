@@ -173,7 +173,7 @@ function sortedText(values: string[]): string {
 /**
  * Compares the index's inventory summary with a CycloneDX BOM that passed
  * {@linkcode checkCycloneDx}: component count, direct count, ecosystems (purl
- * types) and sources.
+ * types), sources and the files found but not read.
  *
  * @param index The bundle index.
  * @param bom The parsed CycloneDX BOM.
@@ -204,6 +204,11 @@ export function checkInventorySummary(index: BundleIndex, bom: unknown): VerifyC
       "sources",
       sortedText(summary.sources),
       sortedText(propertyValue(doc.metadata.properties, "vouch:source")),
+    ],
+    [
+      "unread",
+      sortedText(summary.unread ?? []),
+      sortedText(propertyValue(doc.metadata.properties, "vouch:unread")),
     ],
   ];
   const bad = pairs.find(([, a, b]) => a !== b);

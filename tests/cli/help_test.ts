@@ -21,7 +21,7 @@ function declaredFlags(command: string): { name: string; choices: string[] }[] {
   const text = source(`${command}_command.ts`);
   const block = /_FLAGS: FlagSpec\[\] = \[([\s\S]*?)\n\];/.exec(text);
   assert.ok(block, `${command}: FLAGS array not found`);
-  return [...block[1].matchAll(/\{ name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
+  return [...block[1].matchAll(/\{\s*name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
     name: m[1],
     choices: [...(/choices: \[([^\]]*)\]/.exec(m[0])?.[1] ?? "").matchAll(/"([^"]+)"/g)].map(
       (c) => c[1],

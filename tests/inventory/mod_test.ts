@@ -254,7 +254,12 @@ Deno.test("the inventory never reads files outside the project root", async () =
 
 Deno.test("input digests are of the bytes read, as sha256sum computes them", async () => {
   const dir = await Deno.makeTempDir();
-  const bytes = new Uint8Array([...new TextEncoder().encode("idna==3.10  # caf"), 0xe9, 0x0a]);
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode("idna==3.10  # caf"),
+    0xc3,
+    0xa9,
+    0x0a,
+  ]);
   await Deno.writeFile(`${dir}/requirements.txt`, bytes);
   const { inputs } = await loadInventory(dir);
   const expected = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))

@@ -11,7 +11,6 @@ import {
   pep503Name,
   type PurlParts,
   pypiPurl,
-  pypiPurlName,
 } from "../../src/inventory/purl.ts";
 
 /** Build cases from the spec's test suites: the components and the canonical purl. */
@@ -335,14 +334,6 @@ Deno.test("formatPurl: components in order type/namespace/name@version?qualifier
   );
 });
 
-Deno.test("pypiPurlName: lowercase, _ becomes -, dots kept", () => {
-  assert.equal(pypiPurlName("Django_package"), "django-package");
-  assert.equal(pypiPurlName("zope.interface"), "zope.interface");
-  assert.equal(pypiPurlName("Ruamel.YAML_Clib"), "ruamel.yaml-clib");
-  assert.equal(pypiPurlName("typing_extensions"), "typing-extensions");
-  assert.equal(pypiPurlName("requests"), "requests");
-});
-
 Deno.test("pep503Name: runs of - _ . collapse to one -, lowercase", () => {
   assert.equal(pep503Name("My.PyPI_.--._Package"), "my-pypi-package");
   assert.equal(pep503Name("Foo__Bar"), "foo-bar");
@@ -357,6 +348,8 @@ Deno.test("pypiPurl: the spec's pypi examples and encoded qualifiers", () => {
   assert.equal(pypiPurl("django-allauth", "12.23"), "pkg:pypi/django-allauth@12.23");
   assert.equal(pypiPurl("Django", "1.11.1"), "pkg:pypi/django@1.11.1");
   assert.equal(pypiPurl("requests"), "pkg:pypi/requests");
+  assert.equal(pypiPurl("zope.interface", "6.0"), "pkg:pypi/zope-interface@6.0", "PEP 503");
+  assert.equal(pypiPurl("Ruamel.YAML_Clib", "0.2.8"), "pkg:pypi/ruamel-yaml-clib@0.2.8");
   assert.equal(
     pypiPurl("torch", "2.3.0+cpu"),
     "pkg:pypi/torch@2.3.0%2Bcpu",
@@ -371,10 +364,12 @@ Deno.test("pypiPurl: the spec's pypi examples and encoded qualifiers", () => {
   );
 });
 
-Deno.test("npmPurl: lowercase, scope split into an encoded namespace", () => {
-  assert.equal(npmPurl("@Babel/Core", "7.0.0"), "pkg:npm/%40babel/core@7.0.0");
+Deno.test("npmPurl: case kept (purl-spec npm is case-sensitive), scope an encoded namespace", () => {
+  assert.equal(npmPurl("@Babel/Core", "7.0.0"), "pkg:npm/%40Babel/Core@7.0.0");
+  assert.equal(npmPurl("JSONStream", "1.3.5"), "pkg:npm/JSONStream@1.3.5");
+  assert.equal(npmPurl("uWebSockets.js", "20.0.0"), "pkg:npm/uWebSockets.js@20.0.0");
   assert.equal(npmPurl("@angular/animation", "12.3.1"), "pkg:npm/%40angular/animation@12.3.1");
-  assert.equal(npmPurl("LoDash", "4.17.21"), "pkg:npm/lodash@4.17.21");
+  assert.equal(npmPurl("LoDash", "4.17.21"), "pkg:npm/LoDash@4.17.21");
   assert.equal(npmPurl("foobar"), "pkg:npm/foobar");
   assert.equal(npmPurl("my-package.js", "1.0.0"), "pkg:npm/my-package.js@1.0.0");
   assert.equal(

@@ -148,9 +148,9 @@ Deno.test("toCycloneDx: components are unique, sorted, with scope and vouch prop
   assert.equal(refs.length, richInventory().components.length);
   const scope = (ref: string): string | undefined => byRef(bom, ref).scope;
   assert.equal(scope(RICH.lodash4), "required"); // runtime
-  assert.equal(scope(RICH.esbuild), "required"); // build
+  assert.equal(scope(RICH.esbuild), "excluded"); // build only
   assert.equal(scope(RICH.babel), "required"); // dev + runtime
-  assert.equal(scope(RICH.typescript), "optional"); // dev
+  assert.equal(scope(RICH.typescript), "excluded"); // dev only
   assert.equal(scope(RICH.fsevents), "optional"); // optional
   assert.deepEqual(property(byRef(bom, RICH.babel), "vouch:scope"), ["dev,runtime"]);
   assert.deepEqual(property(byRef(bom, RICH.typescript), "vouch:scope"), ["dev"]);
@@ -170,7 +170,7 @@ Deno.test("toCycloneDx: scoped names, git qualifiers, hashes, licenses, download
   assert.equal(babel.name, "@babel/core");
   assert.equal(babel.purl, RICH.babel);
   assert.deepEqual(babel.hashes!.map((h) => h.alg), ["MD5", "SHA-384"]);
-  assert.equal(babel.licenses, undefined); // free-text license
+  assert.deepEqual(babel.licenses, [{ license: { name: "BSD 3-Clause License" } }]); // free text
   assert.deepEqual(byRef(bom, RICH.lodash4).hashes!.map((h) => h.alg), ["SHA-512"]);
   assert.deepEqual(byRef(bom, RICH.lodash3).hashes!.map((h) => h.alg), ["SHA-1"]);
   const serde = byRef(bom, RICH.serde);
