@@ -6,12 +6,17 @@ import {
   cargoPurl,
   formatPurl,
   golangPurl,
+  jsrNameFromNpm,
   jsrPurl,
   npmPurl,
+  packageKey,
   pep503Name,
   type PurlParts,
   pypiPurl,
+  versionFromRelease,
+  withPurlVersion,
 } from "../../src/inventory/purl.ts";
+import { isVouchError } from "../../src/errors.ts";
 
 /** Build cases from the spec's test suites: the components and the canonical purl. */
 const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
@@ -433,4 +438,56 @@ Deno.test("cargoPurl: name case kept, build metadata encoded, qualifiers", () =>
     "pkg:cargo/internal@1.0.0?repository_url=sparse%2Bhttps://cargo.example.com/index/",
   );
   assert.equal(cargoPurl("serde"), "pkg:cargo/serde");
+});
+
+Deno.test("formatPurl: a lone surrogate is inventory.purl_invalid, not URIError (exit 3)", () => {
+  for (const parts of [{ name: "x\udcff" }, { name: "x", version: "\ud800" }]) {
+    assert.throws(
+      () => formatPurl({ type: "npm", ...parts }),
+      (e: unknown) => isVouchError(e) && e.code === "inventory.purl_invalid",
+    );
+  }
+  assert.equal(formatPurl({ type: "npm", name: "emoji-😀" }), "pkg:npm/emoji-%F0%9F%98%80");
+});
+
+Deno.test("jsrNameFromNpm: JSR's npm-compatibility names map back to @scope/name", () => {
+  assert.equal(jsrNameFromNpm("@jsr/std__path"), "@std/path");
+  assert.equal(jsrNameFromNpm("@jsr/luca__flag-x"), "@luca/flag-x");
+  for (
+    const name of [
+      "@std/path",
+      "@jsr/std",
+      "@jsr/std__",
+      "@jsr/Std__path",
+      "jsr__x",
+      "@jsr/a__b__c",
+    ]
+  ) {
+    assert.equal(jsrNameFromNpm(name), undefined, name);
+  }
+});
+
+Deno.test("packageKey: each ecosystem's rule for one package under two spellings", () => {
+  assert.equal(packageKey("pypi", "Zope.Interface"), packageKey("pypi", "zope_interface"));
+  assert.equal(packageKey("composer", "Vendor/Pkg"), "vendor/pkg");
+  assert.equal(packageKey("nuget", "Newtonsoft.Json"), "newtonsoft.json");
+  assert.notEqual(packageKey("npm", "JSONStream"), packageKey("npm", "jsonstream"));
+  assert.equal(packageKey("cargo", "serde_json"), "serde_json");
+});
+
+Deno.test("versionFromRelease: a v-tag loses its v, except for Go", () => {
+  assert.equal(versionFromRelease("v1.2.3", "pypi"), "1.2.3");
+  assert.equal(versionFromRelease("V2.0.0-rc.1", "npm"), "2.0.0-rc.1");
+  assert.equal(versionFromRelease("v1.2.3"), "1.2.3");
+  assert.equal(versionFromRelease("v1.2.3", "golang"), "v1.2.3");
+  assert.equal(versionFromRelease("1.2.3", "cargo"), "1.2.3");
+  assert.equal(versionFromRelease("vnext", "npm"), "vnext");
+  assert.equal(versionFromRelease("release-7", "pypi"), "release-7");
+});
+
+Deno.test("withPurlVersion: adds a version before qualifiers, keeps an existing one", () => {
+  assert.equal(withPurlVersion("pkg:pypi/demo", "1.0"), "pkg:pypi/demo@1.0");
+  assert.equal(withPurlVersion("pkg:npm/%40a/b?x=1", "2.0.0+b"), "pkg:npm/%40a/b@2.0.0%2Bb?x=1");
+  assert.equal(withPurlVersion("pkg:golang/github.com/a/b", "v1"), "pkg:golang/github.com/a/b@v1");
+  assert.equal(withPurlVersion("pkg:pypi/demo@1.0", "2.0"), "pkg:pypi/demo@1.0");
 });

@@ -105,17 +105,17 @@ Deno.test("readDenoLock reads v4 map-style npm dependencies and packageJson deps
 
 Deno.test("readDenoLock rejects other versions and malformed or truncated files", () => {
   assertVouchError(
-    () => read("v3.deno.lock"),
+    () => read("invalid/wrong-version/deno.lock"),
     "inventory.deno_lock.unsupported_version",
     /^deno\.lock:1: deno\.lock version "3" is not supported/,
   );
   assertVouchError(
-    () => read("malformed.deno.lock"),
+    () => read("invalid/malformed/deno.lock"),
     "inventory.deno_lock.invalid",
     /^deno\.lock:12: invalid JSON/,
   );
   assertVouchError(
-    () => read("truncated.deno.lock"),
+    () => read("invalid/truncated/deno.lock"),
     "inventory.deno_lock.invalid",
     /^deno\.lock:46: invalid JSON: Unexpected end of JSON input/,
   );

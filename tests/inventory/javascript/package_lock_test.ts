@@ -86,17 +86,17 @@ Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, sc
 
 Deno.test("readPackageLock rejects lockfileVersion 1 and malformed or truncated files", () => {
   assertVouchError(
-    () => read("v1-package-lock.json"),
+    () => read("invalid/wrong-version/package-lock.json"),
     "inventory.package_lock.unsupported_version",
     /^package-lock\.json:1: lockfileVersion 1 /,
   );
   assertVouchError(
-    () => read("malformed-package-lock.json"),
+    () => read("invalid/malformed/package-lock.json"),
     "inventory.package_lock.invalid",
     /^package-lock\.json:42: invalid JSON/,
   );
   assertVouchError(
-    () => read("truncated-package-lock.json"),
+    () => read("invalid/truncated/package-lock.json"),
     "inventory.package_lock.invalid",
     /^package-lock\.json:65: invalid JSON: Unterminated string/,
   );

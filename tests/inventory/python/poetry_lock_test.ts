@@ -80,8 +80,8 @@ Deno.test("readPoetryLock: unsupported and truncated locks", () => {
     hasCode("inventory.poetry_lock.unsupported_version", /^poetry_unsupported\.lock:9: /),
   );
   assert.throws(
-    () => readFixture("poetry_truncated.lock"),
-    hasCode("inventory.poetry_lock.invalid", /^poetry_truncated\.lock:7:/),
+    () => readFixture("invalid/poetry-truncated/poetry.lock"),
+    hasCode("inventory.poetry_lock.invalid", /^invalid\/poetry-truncated\/poetry\.lock:7:/),
   );
   assert.throws(
     () =>

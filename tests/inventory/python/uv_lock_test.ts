@@ -103,12 +103,12 @@ Deno.test("readUvLock: hashes, download locations, scopes, direct", () => {
 Deno.test("readUvLock: empty lock, unsupported version, truncated file", () => {
   assert.deepEqual(readFixture("uv_empty.lock"), { members: [], components: [], edges: [] });
   assert.throws(
-    () => readFixture("uv_unsupported.lock"),
-    hasCode("inventory.uv_lock.unsupported_version", /^uv_unsupported\.lock:1: /),
+    () => readFixture("invalid/uv-wrong-version/uv.lock"),
+    hasCode("inventory.uv_lock.unsupported_version", /^invalid\/uv-wrong-version\/uv\.lock:1: /),
   );
   assert.throws(
-    () => readFixture("uv_truncated.lock"),
-    hasCode("inventory.uv_lock.invalid", /^uv_truncated\.lock:64:/),
+    () => readFixture("invalid/uv-truncated/uv.lock"),
+    hasCode("inventory.uv_lock.invalid", /^invalid\/uv-truncated\/uv\.lock:64:/),
   );
   assert.throws(
     () => readUvLock('version = 1\n\n[[package]]\nversion = "1"\n', { path: "uv.lock" }),
