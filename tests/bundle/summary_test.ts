@@ -152,3 +152,25 @@ Deno.test("renderSummary: a | in the release does not break the title", () => {
 Deno.test("renderSummary: deterministic", () => {
   assert.equal(renderSummary(index()), renderSummary(index()));
 });
+
+Deno.test("renderSummary: dependency files found but not read are listed", () => {
+  const rows = section(
+    renderSummary(index({
+      inventory: {
+        components: 1,
+        direct: 1,
+        ecosystems: { pypi: 1 },
+        sources: ["uv.lock"],
+        unread: ["bun.lockb", "ios/Podfile.lock"],
+      },
+    })),
+    "Components",
+  );
+  assert.ok(
+    rows.includes(
+      "Not read (the components they list are missing from the SBOMs): `bun.lockb`, `ios/Podfile.lock`",
+    ),
+    rows.join("\n"),
+  );
+  assert.ok(!section(renderSummary(index()), "Components").some((l) => l.startsWith("Not read")));
+});

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { ATTEST_HELP, KEYGEN_HELP, MAIN_HELP, SBOM_HELP, VERIFY_HELP } from "../../src/cli/help.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { fakeIo } from "./_fake_io.ts";
+import { MAX_DEPTH, SKIPPED_FOLDERS } from "../../src/inventory/_scan.ts";
 
 const HELP_OF: Record<string, string> = {
   attest: ATTEST_HELP,
@@ -89,5 +90,14 @@ Deno.test("MAIN_HELP lists every command, and each one's --help works", async ()
 Deno.test("help texts end with one newline", () => {
   for (const help of [MAIN_HELP, ...Object.values(HELP_OF)]) {
     assert.ok(help.endsWith("\n") && !help.endsWith("\n\n"));
+  }
+});
+
+Deno.test("the help of the scanning commands lists the folders the scan skips by default", () => {
+  for (const help of [ATTEST_HELP, SBOM_HELP]) {
+    for (const folder of SKIPPED_FOLDERS) assert.ok(help.includes(folder), folder);
+    assert.ok(help.includes(`${MAX_DEPTH} levels deep`));
+    assert.ok(help.includes("hidden folders"));
+    assert.ok(help.includes("256 MiB"));
   }
 });

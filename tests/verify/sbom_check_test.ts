@@ -64,6 +64,7 @@ Deno.test("CycloneDX structural problems and inventory mismatches", async () => 
     (s) => s.direct++,
     (s) => (s.ecosystems = { npm: s.components }),
     (s) => s.sources.push("extra.lock"),
+    (s) => (s.unread = ["hidden/Podfile.lock"]),
   ];
   for (const edit of summaryEdits) {
     const { cdx, index } = await docs();
