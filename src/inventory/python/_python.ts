@@ -115,10 +115,10 @@ export interface PypiComponentInit {
   specifier?: string;
   /** purl qualifiers (`vcs_url`, `download_url`, `repository_url`). */
   qualifiers?: Record<string, string | undefined>;
-  /** Hashes of its one file. */
+  /** Hashes of its one file (when `files` is not given). */
   hashes?: Hash[];
-  /** Its files, each with its hashes, when there are several. */
-  distributions?: Distribution[];
+  /** Its files (from {@linkcode distributionFiles}): one file's hashes, or several files; replaces `hashes`. */
+  files?: { hashes: Hash[]; distributions: Distribution[] };
   /** Download URL. */
   downloadLocation?: string;
   /** Declared by the project itself. */
@@ -139,13 +139,18 @@ export interface PypiComponentInit {
  * @returns What `OutputBuilder.component` (in `_builder.ts`) takes.
  */
 export function pypiComponent(init: PypiComponentInit): ComponentInit {
-  const { qualifiers, source, ...fields } = init;
-  return {
+  const { qualifiers, source, files, ...fields } = init;
+  const component: ComponentInit = {
     ...fields,
     purl: pypiPurl(init.name, init.version, qualifiers),
     ecosystem: "pypi",
     sources: [source],
   };
+  if (files !== undefined) {
+    component.hashes = files.hashes;
+    component.distributions = files.distributions;
+  }
+  return component;
 }
 
 /** A parsed Python lockfile (uv.lock, poetry.lock, pdm.lock) and its packages. */
