@@ -7,7 +7,6 @@ import { validateSpdx } from "../_schemas.ts";
 import {
   allInventories,
   collidingInventory,
-  DIST,
   distributedInventory,
   emptyInventory,
   OPTIONS,
