@@ -26,12 +26,15 @@ export interface ReadFile {
  * entries) are dropped: the lockfile says what ships. A workspace member's
  * manifest (its project is a member of the locks) declares from that member,
  * not from the root; a declaration that names a member links to it.
+ * `unmatched` names the declarations (build requirements aside) that found
+ * neither a locked package nor a member; `member` tells whether the
+ * manifest's project is a member of the locks.
  */
 function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
   ecosystem: Ecosystem,
-): ReaderOutput {
+): { output: ReaderOutput; unmatched: string[]; member: boolean } {
   const key = (name: string): string => packageKey(ecosystem, name);
   const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => key(c.name));
   const members = Map.groupBy(locks.flatMap((l) => l.members), (m) => key(m.name));
@@ -40,10 +43,14 @@ function foldManifest(
     ROOT_ID;
   const targets = new Map<string, string[]>();
   const components: Component[] = [];
+  const unmatched: string[] = [];
   for (const declared of manifest.components) {
     const matches = locked.get(key(declared.name)) ?? [];
     const linked = (members.get(key(declared.name)) ?? []).map((m) => m.id);
     targets.set(declared.id, [...matches.map((m) => m.id), ...linked]);
+    if (matches.length + linked.length === 0 && declared.scopes.some((s) => s !== "build")) {
+      unmatched.push(declared.name);
+    }
     for (const target of matches) {
       components.push({
         id: target.id,
@@ -68,7 +75,11 @@ function foldManifest(
       }
     }
   }
-  return { members: manifest.members, components, edges };
+  return {
+    output: { members: manifest.members, components, edges },
+    unmatched,
+    member: self !== ROOT_ID,
+  };
 }
 
 /** Every folder from a file's own up to the root (`.`). */
@@ -84,27 +95,48 @@ function foldersUp(path: string): string[] {
  * Merges the outputs of every file read. A manifest is folded into the
  * lockfiles of its ecosystem in the nearest folder that has any, its own or
  * one above (see {@linkcode foldManifest}); a manifest without such a lock
- * keeps its declarations. The order of `files` does not matter.
+ * keeps its declarations. The order of `files` does not matter. A manifest
+ * folded into a lock of a folder above that does not know its project (not a
+ * workspace member), and whose declarations that lock lacks, gives a warning:
+ * those declarations are not in the inventory.
  *
  * @param files The files read, with their outputs.
- * @returns One output: components unique by id, every edge end known.
+ * @returns One output (components unique by id, every edge end known) and the warnings.
  */
-export function mergeOutputs(files: readonly ReadFile[]): ReaderOutput {
-  const locks = new Map<string, ReaderResult[]>();
+export function mergeOutputs(
+  files: readonly ReadFile[],
+): { output: ReaderOutput; warnings: string[] } {
+  const locks = new Map<string, ReadFile[]>();
   for (const f of files) {
     if (f.reader.kind !== "lock") continue;
     const where = `${f.reader.ecosystem}\u0000${posix.dirname(f.path)}`;
-    locks.set(where, [...(locks.get(where) ?? []), f.output]);
+    locks.set(where, [...(locks.get(where) ?? []), f]);
   }
   const builder = new OutputBuilder();
+  const warnings: string[] = [];
   for (const f of files) {
     const { ecosystem, kind } = f.reader;
     const resolving = kind !== "manifest" ? undefined : foldersUp(f.path)
       .map((dir) => locks.get(`${ecosystem}\u0000${dir}`))
       .find((list) => list !== undefined);
-    builder.addOutput(resolving ? foldManifest(f.output, resolving, ecosystem) : f.output);
+    if (resolving === undefined) {
+      builder.addOutput(f.output);
+      continue;
+    }
+    const folded = foldManifest(f.output, resolving.map((l) => l.output), ecosystem);
+    builder.addOutput(folded.output);
+    const above = posix.dirname(resolving[0].path) !== posix.dirname(f.path);
+    if (above && !folded.member && folded.unmatched.length > 0) {
+      const names = folded.unmatched.slice(0, 5).join(", ") +
+        (folded.unmatched.length > 5 ? `, … (${folded.unmatched.length} in all)` : "");
+      warnings.push(
+        `${f.path} is resolved by ${resolving.map((l) => l.path).join(", ")}, which does not ` +
+          `lock what it declares (${names}): those are not in the SBOM; lock them there, give ` +
+          `${posix.dirname(f.path)}/ its own lockfile, or --exclude it`,
+      );
+    }
   }
-  return builder.build({ danglingEdges: "throw" });
+  return { output: builder.build({ danglingEdges: "throw" }), warnings };
 }
 
 /**

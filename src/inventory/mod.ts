@@ -99,6 +99,7 @@ interface Found {
   read: Map<string, Uint8Array>;
   unread: UnreadFile[];
   explicit: boolean;
+  warnings: string[];
 }
 
 /** The inventory, the bytes of every file it was read from, and the files not read. */
@@ -158,7 +159,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       : versionFromRelease(options.release, reader.ecosystem);
     return { path, reader, output: reader.read(text, path, { load, release }) };
   });
-  const merged = mergeOutputs(outputs);
+  const { output: merged, warnings } = mergeOutputs(outputs);
   const unread = scanned.unread.filter((u) =>
     !read.has(u.path) &&
     !(u.covers !== undefined && resolvedByLock(u.path, u.covers as Ecosystem, outputs))
@@ -169,12 +170,14 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),
   };
-  return { inventory, read: new Map([...read].map(([k, v]) => [k, v.bytes])), unread, explicit };
+  const bytes = new Map([...read].map(([k, v]) => [k, v.bytes]));
+  return { inventory, read: bytes, unread, explicit, warnings };
 }
 
-/** Tells the caller about each unread file, and about a scan that found nothing. */
+/** Tells the caller about each unread file, a manifest its lock does not resolve, a scan that found nothing. */
 function warn(found: Found, root: string, onWarning?: (message: string) => void): void {
   if (onWarning === undefined) return;
+  for (const message of found.warnings) onWarning(message);
   for (const u of found.unread) {
     onWarning(`${u.path} is not read: ${u.reason}${u.hint ? ` (${u.hint})` : ""}`);
   }

@@ -17,7 +17,11 @@ async function copyTree(from: string, to: string): Promise<void> {
 }
 
 Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", async () => {
-  const inventory = await readInventory(fixture("python", "uv-workspace"));
+  const warnings: string[] = [];
+  const inventory = await readInventory(fixture("python", "uv-workspace"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(warnings, [], "a member's unlocked declaration is the lock's business");
   assert.deepEqual(inventory.sources, [
     "packages/lib/pyproject.toml",
     "packages/other/pyproject.toml",
@@ -58,7 +62,19 @@ Deno.test("a manifest folds into the nearest lock above it, of its own ecosystem
       `${dir}/rust/Cargo.toml`,
       '[package]\nname = "tool"\nversion = "0.1.0"\n\n[dependencies]\nidna = "1"\n',
     );
-    const inventory = await readInventory(dir);
+    await Deno.mkdir(`${dir}/docs`);
+    await Deno.writeTextFile(
+      `${dir}/docs/pyproject.toml`,
+      '[project]\nname = "docs"\ndependencies = ["sphinx>=7", "requests"]\n\n' +
+        '[build-system]\nrequires = ["hatchling"]\n',
+    );
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(warnings, [
+      "docs/pyproject.toml is resolved by uv.lock, which does not lock what it declares (sphinx): " +
+      "those are not in the SBOM; lock them there, give docs/ its own lockfile, or --exclude it",
+    ]);
+    assert.ok(!inventory.components.some((c) => c.name === "sphinx"));
     const requests = inventory.components.filter((c) => c.name === "requests");
     assert.deepEqual(requests.map((c) => c.id), [
       "pkg:pypi/requests@2.31.0",
