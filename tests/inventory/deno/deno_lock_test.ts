@@ -164,3 +164,25 @@ Deno.test("readDenoLock matches the fresh v5 lock exactly", () => {
     edgesFrom(out, "workspace:packages/fresh").includes("pkg:npm/preact@10.29.1 runtime"),
   );
 });
+
+Deno.test("readDenoLock: an npm entry @jsr/scope__name is the JSR package", () => {
+  const out = readDenoLock(
+    JSON.stringify({
+      version: "5",
+      specifiers: { "npm:@jsr/std__path@^1.0.8": "1.0.8" },
+      npm: {
+        "@jsr/std__path@1.0.8": {
+          integrity: "sha512-" + "A".repeat(86) + "==",
+          tarball: "https://npm.jsr.io/~/11/@jsr/std__path/1.0.8.tgz",
+        },
+      },
+      workspace: { dependencies: ["npm:@jsr/std__path@^1.0.8"] },
+    }),
+    { path: "deno.lock" },
+  );
+  assert.deepEqual(out.components.map((c) => [c.id, c.name, c.ecosystem, c.direct]), [
+    ["pkg:jsr/%40std/path@1.0.8", "@std/path", "jsr", true],
+  ]);
+  assert.deepEqual(out.components[0].hashes, []);
+  assert.equal(out.components[0].distributions?.[0].hashes[0].alg, "sha512");
+});
