@@ -76,6 +76,12 @@ export interface AttestOptions {
   privateKeyPem?: string;
   /** Read exactly these manifests/lockfiles instead of scanning the project root. */
   lockfiles?: string[];
+  /** Folders and files the scan skips (globs; see `ReadInventoryOptions.exclude`). */
+  exclude?: string[];
+  /** Unread dependency files (globs) that do not block: `--allow-unread`. */
+  allowUnread?: string[];
+  /** Called once per warning (each dependency file found but not read). */
+  onWarning?: (message: string) => void;
   /** The environment (CI variables, `SOURCE_DATE_EPOCH`); default: none. */
   env?: Env;
   /** The clock; default `() => new Date()`. */
@@ -221,10 +227,12 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
 
   const context = resolveContext(options, { env, git: await readGitCheckout(root) });
   const located = expandSubjects(options.subjects, { root });
-  const { inventory, inputs } = await loadInventory(root, {
+  const { inventory, inputs, blockers: inventoryBlockers } = await loadInventory(root, {
     lockfiles: options.lockfiles,
     release: context.release,
-    exclude: [relative(resolve(root), resolve(outputDir))],
+    exclude: [relative(resolve(root), resolve(outputDir)), ...(options.exclude ?? [])],
+    allowUnread: options.allowUnread,
+    onWarning: options.onWarning,
   });
   const privateKey = options.privateKeyPem === undefined
     ? undefined
@@ -274,7 +282,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     }
   }
   // Every blocker goes into the statement (vouch_blockers), so the index and summary follow it.
-  const blockers: Problem[] = [];
+  const blockers: Problem[] = [...inventoryBlockers];
   if (signatures.length === 0) {
     blockers.push({
       code: "signature.missing_key",

@@ -396,3 +396,66 @@ Deno.test("attest output always verifies: subject names with a newline and a bac
     .output();
   assert.equal(check.code, 0, new TextDecoder().decode(check.stdout));
 });
+
+Deno.test("attest: an unread dependency file is the blocker inventory.unread_file, evidence written", async () => {
+  const { project, out } = await setup();
+  await Deno.mkdir(`${project}/ios`);
+  await Deno.writeTextFile(`${project}/ios/Podfile.lock`, "PODS:\n");
+  const warnings: string[] = [];
+  const report = await attest(
+    options(project, out, { hmacKey: "k", onWarning: (w) => warnings.push(w) }),
+  );
+  assert.equal(report.passed, false);
+  assert.deepEqual(report.blockers.map((b) => b.code), ["inventory.unread_file"]);
+  assert.deepEqual(warnings, [
+    "ios/Podfile.lock is not read: vouch has no reader for CocoaPods lockfiles",
+  ]);
+  const index: Json = await readJson(report.bundle_path);
+  assert.deepEqual(index.inventory.unread, ["ios/Podfile.lock"]);
+  assert.ok(
+    report.markdown.includes(
+      "Not read (the components they list are missing from the SBOMs): `ios/Podfile.lock`",
+    ),
+  );
+  const bom: Json = await readJson(report.sbom_cyclonedx_path);
+  assert.deepEqual(
+    bom.metadata.properties.filter((p: Json) => p.name === "vouch:unread").map((p: Json) =>
+      p.value
+    ),
+    ["ios/Podfile.lock"],
+  );
+  const spdx: Json = await readJson(report.sbom_spdx_path);
+  assert.match(spdx.creationInfo.comment, /Found but not read: ios\/Podfile\.lock$/);
+
+  const allowed = await attest(
+    options(project, out, { hmacKey: "k", allowUnread: ["Podfile.lock"] }),
+  );
+  assert.equal(allowed.passed, true, "--allow-unread accepts it; it stays listed");
+  assert.deepEqual((await readJson(allowed.bundle_path) as Json).inventory.unread, [
+    "ios/Podfile.lock",
+  ]);
+  const excluded = await attest(options(project, out, { hmacKey: "k", exclude: ["ios"] }));
+  assert.equal(excluded.passed, true);
+  assert.deepEqual((await readJson(excluded.bundle_path) as Json).inventory.unread, []);
+});
+
+Deno.test("attest: a project with no manifest is the blocker inventory.none (exit 1), not a pass", async () => {
+  const { project, out } = await setup();
+  await Deno.remove(`${project}/uv.lock`);
+  await Deno.remove(`${project}/pyproject.toml`);
+  const report = await attest(options(project, out, { hmacKey: "k" }));
+  assert.equal(report.passed, false);
+  assert.deepEqual(report.blockers.map((b) => b.code), ["inventory.none"]);
+  assert.equal(report.components, 0);
+  assert.ok(await exists(report.bundle_path), "evidence written");
+});
+
+Deno.test("attest: invalid input in a lockfile is exit-2 material: nothing written", async () => {
+  const { project, out } = await setup();
+  await Deno.writeFile(`${project}/requirements.txt`, new Uint8Array([0x66, 0x6c, 0xe9, 0x0a]));
+  await assert.rejects(
+    attest(options(project, out, { hmacKey: "k" })),
+    (e: unknown) => isVouchError(e) && e.code === "inventory.requirements.invalid",
+  );
+  assert.equal(await exists(out), false);
+});

@@ -139,6 +139,11 @@ export interface InventorySummary {
   ecosystems: Record<string, number>;
   /** Manifests and lockfiles read. */
   sources: string[];
+  /**
+   * Dependency files found but not read (no reader, or unsafe to read): the
+   * CycloneDX BOM's `vouch:unread` properties.
+   */
+  unread: string[];
 }
 
 /**
@@ -188,6 +193,7 @@ export function inventorySummary(bom: unknown): InventorySummary {
       .length,
     ecosystems: Object.fromEntries([...counts].sort(([a], [b]) => compareStrings(a, b))),
     sources: propertyValues(metadata.properties, "vouch:source"),
+    unread: propertyValues(metadata.properties, "vouch:unread"),
   };
 }
 

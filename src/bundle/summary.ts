@@ -55,6 +55,14 @@ export function renderSummary(index: BundleIndex): string {
     }`,
     "",
   );
+  if (inv.unread.length > 0) {
+    lines.push(
+      `Not read (the components they list are missing from the SBOMs): ${
+        inv.unread.map((s) => `\`${cell(s)}\``).join(", ")
+      }`,
+      "",
+    );
+  }
   lines.push("## Signatures", "");
   if (index.signatures.length === 0) lines.push("None.");
   for (const s of index.signatures) {

@@ -20,6 +20,8 @@ export interface FlagSpec {
   choices?: readonly string[];
   /** The value may be a glob pattern that vouch expands (so a shell-expanded one needs quoting). */
   glob?: boolean;
+  /** A one-letter alias used as `-x VALUE` (e.g. `o` for `-o FILE`). */
+  short?: string;
 }
 
 /** Parsed flags and positional arguments. */
@@ -81,7 +83,10 @@ export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArg
   const follows: ParsedArgs["follows"] = [];
   let listValue: ParsedArgs["follows"][number];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    let arg = argv[i];
+    const alias = /^-([A-Za-z])$/.exec(arg)?.[1];
+    const aliased = alias === undefined ? undefined : specs.find((s) => s.short === alias);
+    if (aliased !== undefined) arg = `--${aliased.name}`;
     if (arg === "--") {
       positionals.push(...argv.slice(i + 1));
       follows.length = positionals.length; // after --, nothing follows a flag

@@ -21,6 +21,14 @@ Usage:
 Exit codes: 0 passed, 1 evidence written but blocked / a check failed, 2 usage or input error.
 `;
 
+/** How the scan works, for the commands that scan. */
+const SCAN_NOTE =
+  `The scan reads the project root and folders below it, 4 levels deep, and never enters
+hidden folders (.git, .venv, …), node_modules, target, vendor, venv, __pycache__, site-packages
+or attest's output folder. Manifests and lockfiles are read only from regular files inside the root,
+each up to 256 MiB; a dependency file of a format vouch does not read is reported as not read.
+`;
+
 /** `vouch attest --help`. */
 export const ATTEST_HELP = `Usage: vouch attest [flags]
 
@@ -35,6 +43,10 @@ Flags:
   --output-dir DIR          where the evidence goes (default test_artifacts/supply-chain/current)
   --subject PATH|GLOB       a release artifact, relative to --project-root (repeatable; globs expanded by vouch)
   --lockfile PATH           read exactly this manifest/lockfile instead of scanning (repeatable)
+  --exclude GLOB            a folder or file the scan skips (repeatable; a glob without / matches a
+                            name at any depth, e.g. --exclude examples --exclude 'docs/**')
+  --allow-unread GLOB       a dependency file vouch cannot read that does not block (repeatable);
+                            without it each one is the blocker inventory.unread_file
   --release NAME            release name   (default: GITHUB_REF_NAME, CI_COMMIT_TAG/CI_COMMIT_REF_NAME, git tag at HEAD)
   --repository URL          source repo    (default: GITHUB_SERVER_URL/GITHUB_REPOSITORY, CI_PROJECT_URL, git origin)
   --commit-sha SHA          source commit  (default: GITHUB_SHA, CI_COMMIT_SHA, git HEAD)
@@ -49,21 +61,25 @@ Flags:
   --format md|json          stdout: the Markdown summary (default) or the JSON report
   --help                    this text
 
+${SCAN_NOTE}
 With SOURCE_DATE_EPOCH set, every output is byte-identical across runs over the same inputs.
 `;
 
 /** `vouch sbom --help`. */
 export const SBOM_HELP = `Usage: vouch sbom [flags]
 
-Prints one SBOM of the project to stdout.
+Prints one SBOM of the project to stdout (or to a file with -o).
 
 Flags:
   --project-root DIR        project to read (default .)
   --lockfile PATH           read exactly this manifest/lockfile instead of scanning (repeatable)
+  --exclude GLOB            a folder or file the scan skips (repeatable)
   --release NAME            version for a project whose version is dynamic
-  --format spdx|cyclonedx   which SBOM (default cyclonedx)
+  --format FORMAT           cyclonedx (default) or spdx; also cyclonedx-json and spdx-json
+  --output FILE, -o FILE    write the SBOM to FILE instead of stdout
   --help                    this text
-`;
+
+${SCAN_NOTE}`;
 
 /** `vouch keygen --help`. */
 export const KEYGEN_HELP = `Usage: vouch keygen --algorithm ed25519|ecdsa-p256 --out PREFIX

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { VouchError } from "../errors.ts";
 import { sourceDateEpoch } from "../provenance/context.ts";
 import { TOOL } from "../version.ts";
 import { readInventory } from "../inventory/mod.ts";
@@ -16,7 +17,13 @@ const SBOM_FLAGS: FlagSpec[] = [
   { name: "project-root", type: "string" },
   { name: "lockfile", type: "list" },
   { name: "release", type: "string" },
-  { name: "format", type: "string", choices: ["spdx", "cyclonedx"] },
+  { name: "exclude", type: "list" },
+  {
+    name: "format",
+    type: "string",
+    choices: ["spdx", "cyclonedx", "spdx-json", "cyclonedx-json"],
+  },
+  { name: "output", type: "string", short: "o" },
   { name: "help", type: "boolean" },
 ];
 
@@ -38,15 +45,33 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const inventory = await readInventory(stringFlag(args, "project-root") ?? ".", {
     lockfiles: listFlag(args, "lockfile"),
     release: stringFlag(args, "release"),
+    exclude: listFlag(args, "exclude"),
+    onWarning: (message) => io.stderr(`warning: ${message}\n`),
   });
   const options = {
     created: fixed ?? new Date(),
     reproducible: fixed !== undefined,
     tool: TOOL,
   };
-  const doc = stringFlag(args, "format") === "spdx"
+  const format = stringFlag(args, "format") ?? "cyclonedx";
+  const doc = format.startsWith("spdx")
     ? await toSpdx(inventory, options)
     : await toCycloneDx(inventory, options);
-  io.stdout(toJsonText(doc));
+  const output = stringFlag(args, "output");
+  if (output === undefined || output === "-") io.stdout(toJsonText(doc));
+  else writeOutput(output, toJsonText(doc));
   return EXIT.ok;
+}
+
+/** Writes the SBOM to `-o FILE`, replacing the file; a coded error when it cannot. */
+function writeOutput(path: string, text: string): void {
+  try {
+    Deno.writeTextFileSync(path, text);
+  } catch (error) {
+    throw new VouchError(
+      "output_file.unwritable",
+      `-o ${path} cannot be written: ${(error as Error).message}`,
+      "name a file in a folder that exists and that you can write to",
+    );
+  }
 }

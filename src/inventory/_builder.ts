@@ -1,7 +1,7 @@
 // Private: the one accumulator of members, components and edges that every
 // reader and the inventory merge use. Repeated components (same purl) merge,
 // repeated edges collapse, and the output is sorted and dangling-free.
-import type { Component, Edge, Hash, Member, ReaderOutput, Scope } from "./types.ts";
+import type { Component, Distribution, Edge, Hash, Member, ReaderOutput, Scope } from "./types.ts";
 import { compareStrings } from "../_util.ts";
 import { ROOT_ID } from "./types.ts";
 
@@ -17,10 +17,14 @@ export interface ComponentInit {
   version?: string;
   /** Declared constraint; the first one given is kept while no version is known. */
   specifier?: string;
-  /** Recorded hashes. */
+  /** Hashes of the one file the component is distributed as (see {@linkcode distributionFields}). */
   hashes?: Iterable<Hash>;
+  /** The files, each with its hashes, of a component distributed as several. */
+  distributions?: Iterable<Distribution>;
   /** Download URL; the first one given is kept. */
   downloadLocation?: string;
+  /** The declared license as the file states it; the first one given is kept. */
+  license?: string;
   /** Declared by the project itself. */
   direct?: boolean;
   /** Scopes of this occurrence; a component with none at all is runtime. */
@@ -40,17 +44,19 @@ export interface BuildOptions {
 }
 
 /** The fields of a component occurrence that merge into an existing one. */
-type Mergeable = Pick<ComponentInit, "hashes" | "scopes" | "groups" | "sources"> & {
-  direct?: boolean;
-  downloadLocation?: string;
-  license?: string;
-};
+type Mergeable =
+  & Pick<
+    ComponentInit,
+    "hashes" | "distributions" | "scopes" | "groups" | "sources" | "downloadLocation" | "license"
+  >
+  & { direct?: boolean };
 
 interface Draft {
   /** Identity fields, in output key order; the lists below replace its arrays. */
   component: Component;
   /** Everything given, duplicates included (deduplicated once, in `build`). */
   hashes: Hash[];
+  distributions: Distribution[];
   scopes: Scope[];
   groups: string[];
   sources: string[];
@@ -58,6 +64,54 @@ interface Draft {
 
 function sortedUnique<T extends string>(list: T[]): T[] {
   return list.length < 2 ? [...list] : [...new Set(list)].sort(compareStrings);
+}
+
+/** The files of a component, one per URL and file name, hashes united, sorted. */
+function mergedDistributions(list: Distribution[]): Distribution[] {
+  const byKey = new Map<string, Distribution>();
+  for (const d of list) {
+    // A file with neither URL nor name is known by its hashes alone.
+    const key = d.url === undefined && d.file === undefined
+      ? `\u0000\u0000${d.hashes.map((h) => `${h.alg}:${h.hex}`).join(" ")}`
+      : `${d.url ?? ""}\u0000${d.file ?? ""}`;
+    const known = byKey.get(key);
+    if (known) known.hashes = [...known.hashes, ...d.hashes];
+    else byKey.set(key, { ...d, hashes: [...d.hashes] });
+  }
+  return [...byKey.keys()].sort(compareStrings).map((key) => {
+    const d = byKey.get(key)!;
+    return { ...d, hashes: sortedUniqueHashes(d.hashes) };
+  });
+}
+
+/**
+ * The `hashes`/`distributions` of a component distributed as the given files:
+ * one file gives the component its hashes (and its URL when no other
+ * download location is known); several keep each file's hashes with the
+ * file, so that a component's own hashes always describe one file.
+ *
+ * @example
+ * ```ts
+ * import { distributionFields } from "./_builder.ts";
+ * const one = distributionFields([{ url: "https://x/a-1.tar.gz", hashes: [{ alg: "sha256", hex: "ab" }] }]);
+ * one.hashes.length; // 1
+ * const two = distributionFields([{ file: "a-1.tar.gz", hashes: [] }, { file: "a-1-py3-none-any.whl", hashes: [] }]);
+ * two.distributions.length; // 2
+ * ```
+ *
+ * @param files The files with their hashes (files with neither URL, name nor hash are dropped).
+ * @returns Fields for {@linkcode ComponentInit}.
+ */
+export function distributionFields(
+  files: readonly Distribution[],
+): { hashes: Hash[]; distributions: Distribution[]; downloadLocation?: string } {
+  const useful = files.filter((f) =>
+    f.url !== undefined || f.file !== undefined || f.hashes.length > 0
+  );
+  if (useful.length === 1) {
+    return { hashes: [...useful[0].hashes], distributions: [], downloadLocation: useful[0].url };
+  }
+  return { hashes: [], distributions: [...useful] };
 }
 
 function sortedUniqueHashes(list: Hash[]): Hash[] {
@@ -103,11 +157,13 @@ export class OutputBuilder {
       specifier: undefined,
       purl: init.purl,
       hashes: [],
+      distributions: undefined,
       downloadLocation: undefined,
       direct: false,
       scopes: [],
       groups: [],
       sources: [],
+      license: undefined,
     }));
     if (draft.component.version === undefined) draft.component.specifier ??= init.specifier;
     this.#merge(draft, init);
@@ -244,6 +300,9 @@ export class OutputBuilder {
     }
     const components = [...this.#drafts.values()].map((draft): Component => {
       // Copy the defined fields in draft key order (no `delete`: it slows objects down).
+      draft.component.distributions = draft.distributions.length > 0
+        ? mergedDistributions(draft.distributions)
+        : undefined;
       const fields = draft.component as unknown as Record<string, unknown>;
       const component: Record<string, unknown> = {};
       for (const key in fields) if (fields[key] !== undefined) component[key] = fields[key];
@@ -266,7 +325,14 @@ export class OutputBuilder {
   #draft(id: string, create: () => Component): Draft {
     let draft = this.#drafts.get(id);
     if (draft === undefined) {
-      draft = { component: create(), hashes: [], scopes: [], groups: [], sources: [] };
+      draft = {
+        component: create(),
+        hashes: [],
+        distributions: [],
+        scopes: [],
+        groups: [],
+        sources: [],
+      };
       this.#drafts.set(id, draft);
     }
     return draft;
@@ -278,6 +344,7 @@ export class OutputBuilder {
     component.downloadLocation ??= from.downloadLocation;
     component.license ??= from.license;
     if (from.hashes) draft.hashes.push(...from.hashes);
+    if (from.distributions) draft.distributions.push(...from.distributions);
     if (from.scopes) draft.scopes.push(...from.scopes);
     if (from.groups) draft.groups.push(...from.groups);
     draft.sources.push(...from.sources);

@@ -13,7 +13,10 @@ export type Load = (relativePath: string) => string | undefined;
 export interface ReaderContext {
   /** Reads another file of the project (path relative to the root, `/`-separated). */
   load: Load;
-  /** The release name: the version of a project whose version is dynamic. */
+  /**
+   * The version of a project whose version is dynamic: the release name, as
+   * a version of the reader's ecosystem (`v1.2.3` → `1.2.3`, except Go).
+   */
   release?: string;
 }
 

@@ -12,6 +12,7 @@ import { readPdmLock } from "./python/pdm_lock.ts";
 import { readPackageLock } from "./javascript/package_lock.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
+import { readCargoToml } from "./rust/cargo_toml.ts";
 import { readGoMod } from "./go/go_mod.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
@@ -86,6 +87,14 @@ export const READERS: readonly Reader[] = [
     files: ["Cargo.lock"],
     matches: (f) => f === "Cargo.lock",
     read: (text, path) => readCargoLock(text, { path }),
+  },
+  {
+    name: "cargo_toml",
+    ecosystem: "cargo",
+    kind: "manifest",
+    files: ["Cargo.toml"],
+    matches: (f) => f === "Cargo.toml",
+    read: (text, path, c) => readCargoToml(text, { path, release: c.release, load: c.load }),
   },
   {
     name: "go_mod",

@@ -4,57 +4,22 @@
  *
  * @module
  */
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { VouchError } from "../errors.ts";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { type Problem, VouchError } from "../errors.ts";
+import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
-import { OutputBuilder } from "./_builder.ts";
-import { pep503Name } from "./purl.ts";
-import type { Component, Edge, Inventory, Project, ReaderOutput } from "./types.ts";
-import type { Load, Reader, ReaderResult } from "./_reader.ts";
+import { checkProjectRoot, decodeUtf8, readRegularFile } from "./_files.ts";
+import { mergeOutputs, type ReadFile, resolvedByLock } from "./_fold.ts";
+import { matchesAny, scanProject, type UnreadFile } from "./_scan.ts";
+import { versionFromRelease, withPurlVersion } from "./purl.ts";
+import type { Ecosystem, Inventory, Project } from "./types.ts";
+import type { Load } from "./_reader.ts";
 import { readerFor, READERS, supportedFiles } from "./_registry.ts";
 
 export * from "./types.ts";
 export * from "./purl.ts";
-
-/** Folders never scanned for manifests. */
-const SKIPPED = new Set([
-  "node_modules",
-  "target",
-  "vendor",
-  "venv",
-  "__pycache__",
-  "site-packages",
-]);
-/** How deep below the project root the scan goes. */
-const MAX_DEPTH = 4;
-
-/** Lists the supported files below `root`, relative and sorted. */
-async function scan(root: string, skip: Set<string>): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (rel: string, depth: number): Promise<void> => {
-    const entries: Deno.DirEntry[] = [];
-    try {
-      for await (const e of Deno.readDir(join(root, rel))) entries.push(e);
-    } catch (error) {
-      if (error instanceof Deno.errors.PermissionDenied) throw unreadable(rel === "" ? "." : rel);
-      throw error;
-    }
-    for (const e of entries) {
-      const child = rel === "" ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory) {
-        if (
-          depth < MAX_DEPTH && !e.name.startsWith(".") && !SKIPPED.has(e.name) && !skip.has(child)
-        ) {
-          await walk(child, depth + 1);
-        }
-      } else if (e.isFile && readerFor(child)) {
-        found.push(child);
-      }
-    }
-  };
-  await walk("", 0);
-  return found.sort();
-}
+export { checkProjectRoot, MAX_MANIFEST_BYTES } from "./_files.ts";
+export { MAX_DEPTH, SKIPPED_FOLDERS } from "./_scan.ts";
 
 /** Options of {@linkcode readInventory}. */
 export interface ReadInventoryOptions {
@@ -62,65 +27,29 @@ export interface ReadInventoryOptions {
   lockfiles?: string[];
   /** The release, used as the version of a project whose version is dynamic. */
   release?: string;
-  /** Folders (relative to the root) not to scan, e.g. the output directory. */
+  /**
+   * What the scan skips: paths relative to the root (e.g. the output
+   * directory) and globs (`docs/**`; a glob without `/` matches a name at
+   * any depth, e.g. `fixtures`).
+   */
   exclude?: string[];
+  /** Globs (same rules as `exclude`) of unread files that do not block `attest`. */
+  allowUnread?: string[];
+  /** Called once per warning (each unread file; no manifest at all). */
+  onWarning?: (message: string) => void;
 }
 
-/** An inventory and the SHA-256 of every file it was read from. */
+/** An inventory, the SHA-256 of every file it was read from, and what blocks a pass. */
 export interface LoadedInventory {
   /** The inventory. */
   inventory: Inventory;
   /** Each file read (relative path) with its SHA-256, sorted by name. */
   inputs: { name: string; sha256: string }[];
-}
-
-/**
- * Folds a Python manifest into the locks of its folder: each declaration
- * becomes a partial component with the id of every locked package of the same
- * name (direct, with the declared scopes, groups and source), which the merge
- * unites with the locked one; the manifest's edges point at the locked
- * packages. The unpinned declaration itself is dropped: the lockfile says what
- * ships.
- */
-function foldManifest(manifest: ReaderResult, locks: ReaderResult[]): ReaderResult {
-  const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => pep503Name(c.name));
-  const targets = new Map<string, Component[]>();
-  const components: Component[] = [];
-  for (const declared of manifest.components) {
-    const matches = locked.get(pep503Name(declared.name)) ?? [];
-    targets.set(declared.id, matches);
-    for (const target of matches) {
-      components.push({
-        ...target,
-        direct: true,
-        scopes: declared.scopes,
-        groups: declared.groups,
-        sources: declared.sources,
-        hashes: [],
-        downloadLocation: undefined,
-        license: undefined,
-      });
-    }
-  }
-  const edges: Edge[] = manifest.edges.flatMap((e) =>
-    (targets.get(e.to) ?? [{ id: e.to }]).map((t) => ({ ...e, to: t.id }))
-  );
-  return { ...manifest, components, edges };
-}
-
-/** Merges the outputs, each Python manifest folded into its folder's locks. */
-function merge(outputs: { path: string; reader: Reader; output: ReaderResult }[]): ReaderOutput {
-  const builder = new OutputBuilder();
-  for (const group of Map.groupBy(outputs, (o) => dirname(o.path)).values()) {
-    const locks = group.filter((o) => o.reader.ecosystem === "pypi" && o.reader.kind === "lock")
-      .map((o) => o.output);
-    for (const o of group) {
-      const manifest = o.reader.ecosystem === "pypi" && o.reader.kind === "manifest" &&
-        locks.length > 0;
-      builder.addOutput(manifest ? foldManifest(o.output, locks) : o.output);
-    }
-  }
-  return builder.build({ danglingEdges: "throw" });
+  /**
+   * `inventory.unread_file` for each unread file that `allowUnread` does not
+   * match, `inventory.none` when the scan found nothing to read.
+   */
+  blockers: Problem[];
 }
 
 function outsideRoot(path: string): VouchError {
@@ -128,14 +57,6 @@ function outsideRoot(path: string): VouchError {
     "inventory.outside_root",
     `${path} is outside --project-root: vouch reads only the project's own files`,
     "move the file into the project, or point --project-root at a folder that contains it",
-  );
-}
-
-function unreadable(path: string): VouchError {
-  return new VouchError(
-    "inventory.unreadable",
-    `${path} cannot be read: permission denied`,
-    "make the project's manifests and lockfiles readable",
   );
 }
 
@@ -153,64 +74,78 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
   });
 }
 
-/**
- * Checks that the project root is a directory.
- *
- * @param root The project root.
- * @throws {VouchError} `project_root.missing` when it is absent or not a directory.
- */
-export function checkProjectRoot(root: string): void {
-  let isDirectory = false;
-  try {
-    isDirectory = Deno.statSync(root).isDirectory;
-  } catch {
-    // reported below
+/** The project: the identity a file of the shallowest folder read states, else the root's name. */
+function projectOf(
+  root: string,
+  files: readonly ReadFile[],
+  release: string | undefined,
+): Project {
+  const depth = (path: string): number => path.split("/").length;
+  const top = Math.min(...files.map((f) => depth(f.path)));
+  const declaring = files.filter((f) => depth(f.path) === top && f.output.project)
+    .sort((a, b) => READERS.indexOf(a.reader) - READERS.indexOf(b.reader))[0];
+  const project: Project = declaring ? { ...declaring.output.project! } : { name: basename(root) };
+  const ecosystem: Ecosystem | undefined = declaring?.reader.ecosystem;
+  if (project.version === undefined && release !== undefined) {
+    project.version = versionFromRelease(release, ecosystem);
+    if (project.purl !== undefined) project.purl = withPurlVersion(project.purl, project.version);
   }
-  if (!isDirectory) {
-    throw new VouchError(
-      "project_root.missing",
-      `--project-root ${root} is not a directory`,
-      "run from the project folder or pass --project-root DIR",
-    );
-  }
+  return project;
 }
 
-/** The inventory, and the text of every file it was read from (relative path → text). */
-async function inventoryAndFiles(
-  root: string,
-  options: ReadInventoryOptions,
-): Promise<{ inventory: Inventory; read: Map<string, { text: string; bytes: Uint8Array }> }> {
+/** What the inventory stage found: the inventory, the bytes read, the files left unread. */
+interface Found {
+  inventory: Inventory;
+  read: Map<string, Uint8Array>;
+  unread: UnreadFile[];
+  explicit: boolean;
+  warnings: string[];
+}
+
+/** The inventory, the bytes of every file it was read from, and the files not read. */
+async function inventoryAndFiles(root: string, options: ReadInventoryOptions): Promise<Found> {
   checkProjectRoot(root);
   const absRoot = resolve(root);
-  const skip = new Set((options.exclude ?? []).map((p) => relative(absRoot, resolve(absRoot, p))));
   const explicit = options.lockfiles !== undefined && options.lockfiles.length > 0;
-  const files = explicit ? explicitFiles(absRoot, options.lockfiles!) : await scan(absRoot, skip);
+  const exclude = (options.exclude ?? []).map((p) =>
+    isAbsolute(p) ? relative(absRoot, p).replaceAll("\\", "/") : p
+  );
+  const scanned = explicit
+    ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [] }
+    : await scanProject(absRoot, { exclude });
+  const files = scanned.files;
   const read = new Map<string, { text: string; bytes: Uint8Array }>();
   const realRoot = Deno.realPathSync(absRoot);
-  const load: Load = (rel) => {
+  /** Reads a file of the project once; `code` names the reader for a decoding error. */
+  const loadAs = (code: string): Load => (rel) => {
     const key = rel.replace(/^\.\//, "");
     const known = read.get(key);
     if (known) return known.text;
-    let bytes: Uint8Array;
+    let inside: string;
     try {
-      const inside = relative(realRoot, Deno.realPathSync(join(absRoot, key)));
-      if (inside.startsWith("..") || isAbsolute(inside)) throw outsideRoot(key);
-      bytes = Deno.readFileSync(join(absRoot, key));
+      inside = relative(realRoot, Deno.realPathSync(join(absRoot, key)));
     } catch (error) {
-      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.IsADirectory) {
+      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
         return undefined;
       }
-      if (error instanceof Deno.errors.PermissionDenied) throw unreadable(key);
       throw error;
     }
-    const text = new TextDecoder().decode(bytes);
+    if (inside.startsWith("..") || isAbsolute(inside)) throw outsideRoot(key);
+    const bytes = readRegularFile(join(absRoot, key), key);
+    if (bytes === undefined) return undefined;
+    const text = decodeUtf8(bytes, key, code);
     read.set(key, { text, bytes });
     return text;
   };
-  if (explicit && !files.includes("pyproject.toml") && load("pyproject.toml") !== undefined) {
+  if (
+    explicit && !files.includes("pyproject.toml") &&
+    loadAs("inventory.pyproject.invalid")("pyproject.toml") !== undefined
+  ) {
     files.push("pyproject.toml");
   }
-  const outputs = files.map((path) => {
+  const outputs: ReadFile[] = files.map((path) => {
+    const reader = readerFor(path)!;
+    const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
     if (text === undefined) {
       throw new VouchError(
@@ -219,45 +154,81 @@ async function inventoryAndFiles(
         "check the path; it is relative to --project-root",
       );
     }
-    const reader = readerFor(path)!;
-    return { path, reader, output: reader.read(text, path, { load, release: options.release }) };
+    const release = options.release === undefined
+      ? undefined
+      : versionFromRelease(options.release, reader.ecosystem);
+    return { path, reader, output: reader.read(text, path, { load, release }) };
   });
-  const merged = merge(outputs);
-  const rootFirst = [...outputs].sort((a, b) =>
-    Number(a.path.includes("/")) - Number(b.path.includes("/")) || READERS.indexOf(a.reader) -
-      READERS.indexOf(b.reader)
+  const { output: merged, warnings } = mergeOutputs(outputs);
+  const unread = scanned.unread.filter((u) =>
+    !read.has(u.path) &&
+    !(u.covers !== undefined && resolvedByLock(u.path, u.covers as Ecosystem, outputs))
   );
-  const declared = rootFirst.find((o) => o.output.project)?.output.project;
-  const project: Project = declared ?? { name: basename(absRoot) };
-  if (project.version === undefined && options.release !== undefined) {
-    project.version = options.release;
+  const inventory: Inventory = {
+    project: projectOf(absRoot, outputs, options.release),
+    ...merged,
+    sources: [...read.keys()].sort(compareStrings),
+    unread: unread.map((u) => u.path),
+  };
+  const bytes = new Map([...read].map(([k, v]) => [k, v.bytes]));
+  return { inventory, read: bytes, unread, explicit, warnings };
+}
+
+/** Tells the caller about each unread file, a manifest its lock does not resolve, a scan that found nothing. */
+function warn(found: Found, root: string, onWarning?: (message: string) => void): void {
+  if (onWarning === undefined) return;
+  for (const message of found.warnings) onWarning(message);
+  for (const u of found.unread) {
+    onWarning(`${u.path} is not read: ${u.reason}${u.hint ? ` (${u.hint})` : ""}`);
   }
-  const sources = [...read.keys()].sort((a, b) => (a < b ? -1 : 1));
-  return { inventory: { project, ...merged, sources }, read };
+  if (!found.explicit && found.inventory.sources.length === 0) {
+    onWarning(`no manifest or lockfile that vouch reads was found under ${root}`);
+  }
 }
 
 /**
  * Reads the inventory of the project at `root` and the digests of the files read.
  *
  * @param root The project root.
- * @param options Which files, the release, folders to skip.
- * @returns The inventory and its inputs.
- * @throws {VouchError} `project_root.missing` when `root` is not a directory;
- *   `inventory.<reader>.invalid` for a malformed file;
- *   `inventory.lockfile_missing.<path>` for a named file that does not exist.
+ * @param options Which files, the release, what to skip, which unread files
+ *   are accepted, where warnings go.
+ * @returns The inventory, its inputs and the blockers it raises.
+ * @throws {VouchError} `project_root.missing` / `project_root.unreadable`
+ *   when `root` cannot be scanned; `inventory.<reader>.invalid` for a
+ *   malformed file (syntax, duplicate JSON keys, invalid UTF-8);
+ *   `inventory.not_a_file`, `inventory.file_too_large`,
+ *   `inventory.unreadable`, `inventory.outside_root` for a file that cannot be
+ *   read safely; `inventory.lockfile_missing.<path>` for a named file that
+ *   does not exist.
  */
 export async function loadInventory(
   root: string,
   options: ReadInventoryOptions = {},
 ): Promise<LoadedInventory> {
-  const { inventory, read } = await inventoryAndFiles(root, options);
+  const found = await inventoryAndFiles(root, options);
+  warn(found, root, options.onWarning);
+  const { inventory, read } = found;
   const inputs = await Promise.all(
-    inventory.sources.map(async (name) => ({
-      name,
-      sha256: await sha256Hex(read.get(name)!.bytes),
-    })),
+    inventory.sources.map(async (name) => ({ name, sha256: await sha256Hex(read.get(name)!) })),
   );
-  return { inventory, inputs };
+  const blockers: Problem[] = found.unread
+    .filter((u) => !matchesAny(u.path, options.allowUnread ?? []))
+    .map((u) => ({
+      code: "inventory.unread_file",
+      message: `${u.path} is not read: ${u.reason}; the SBOM does not include what it lists`,
+      hint: `${u.hint ? `${u.hint}; or ` : ""}pass --allow-unread ${
+        JSON.stringify(u.path)
+      } to accept that, or --exclude it if it is not part of the release`,
+    }));
+  if (!found.explicit && inventory.sources.length === 0) {
+    blockers.push({
+      code: "inventory.none",
+      message: `no manifest or lockfile that vouch reads was found under ${root}`,
+      hint:
+        `run from the project folder or pass --project-root / --lockfile; vouch reads ${supportedFiles()}`,
+    });
+  }
+  return { inventory, inputs, blockers };
 }
 
 /**
@@ -280,5 +251,7 @@ export async function readInventory(
   root: string,
   options: ReadInventoryOptions = {},
 ): Promise<Inventory> {
-  return (await inventoryAndFiles(root, options)).inventory;
+  const found = await inventoryAndFiles(root, options);
+  warn(found, root, options.onWarning);
+  return found.inventory;
 }

@@ -1,8 +1,11 @@
 /**
- * Package URL (purl) construction following the purl specification.
+ * Package URL (purl) construction following the purl specification, and the
+ * per-ecosystem name rules that go with it.
  *
  * @module
  */
+import { VouchError } from "../errors.ts";
+import type { Ecosystem } from "./types.ts";
 
 /** The parts of a package URL. */
 export interface PurlParts {
@@ -20,8 +23,21 @@ export interface PurlParts {
   subpath?: string;
 }
 
-/** Percent-encodes all but letters, digits, `.-_~` and `:` (the purl spec's rule). */
+/**
+ * Percent-encodes all but letters, digits, `.-_~` and `:` (the purl spec's
+ * rule). A lone UTF-16 surrogate (legal in a JSON string escape, but no
+ * Unicode character) has no UTF-8 form: it is a coded input error.
+ */
 function encodeSegment(value: string): string {
+  if (!value.isWellFormed()) {
+    throw new VouchError(
+      "inventory.purl_invalid",
+      `the package URL part ${
+        JSON.stringify(value)
+      } contains a lone UTF-16 surrogate, which is no Unicode character`,
+      "fix the manifest or lockfile that names this package (or regenerate it with its tool)",
+    );
+  }
   return encodeURIComponent(value)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replaceAll("%3A", ":");
@@ -44,6 +60,7 @@ function encodeQualifier(value: string): string {
  *
  * @param parts The purl parts.
  * @returns The canonical string.
+ * @throws {VouchError} `inventory.purl_invalid` when a part is not well-formed Unicode.
  */
 export function formatPurl(parts: PurlParts): string {
   let out = `pkg:${parts.type.toLowerCase()}/`;
@@ -69,19 +86,15 @@ export function formatPurl(parts: PurlParts): string {
 }
 
 /**
- * Normalizes a Python package name the way the purl spec's `pypi` type does:
- * lowercase, `_` replaced by `-`.
- *
- * @param name Distribution name as written.
- * @returns The purl name.
- */
-export function pypiPurlName(name: string): string {
-  return name.toLowerCase().replaceAll("_", "-");
-}
-
-/**
  * Normalizes a Python distribution name per PEP 503 (runs of `-_.` become `-`,
- * lowercase). Use it to compare names, not to print them.
+ * lowercase): the name in a `pkg:pypi` purl (purl-spec pypi type) and the key
+ * to compare names by.
+ *
+ * @example
+ * ```ts
+ * import { pep503Name } from "./purl.ts";
+ * pep503Name("Zope.Interface"); // "zope-interface"
+ * ```
  *
  * @param name Distribution name as written.
  * @returns The normalized name.
@@ -103,11 +116,13 @@ export function pypiPurl(
   version?: string,
   qualifiers?: Record<string, string | undefined>,
 ): string {
-  return formatPurl({ type: "pypi", name: pypiPurlName(name), version, qualifiers });
+  return formatPurl({ type: "pypi", name: pep503Name(name), version, qualifiers });
 }
 
 /**
- * Builds a `pkg:npm` purl; a scoped name `@scope/name` becomes namespace `@scope`.
+ * Builds a `pkg:npm` purl; a scoped name `@scope/name` becomes namespace
+ * `@scope`. Names keep their case (purl-spec npm type: case-sensitive, as
+ * the registry has names such as `JSONStream`).
  *
  * @param name The npm package name, possibly scoped.
  * @param version Exact version, if known.
@@ -119,17 +134,16 @@ export function npmPurl(
   version?: string,
   qualifiers?: Record<string, string | undefined>,
 ): string {
-  const lower = name.toLowerCase();
-  const slash = lower.startsWith("@") ? lower.indexOf("/") : -1;
+  const slash = name.startsWith("@") ? name.indexOf("/") : -1;
   return slash > 0
     ? formatPurl({
       type: "npm",
-      namespace: lower.slice(0, slash),
-      name: lower.slice(slash + 1),
+      namespace: name.slice(0, slash),
+      name: name.slice(slash + 1),
       version,
       qualifiers,
     })
-    : formatPurl({ type: "npm", name: lower, version, qualifiers });
+    : formatPurl({ type: "npm", name, version, qualifiers });
 }
 
 /**
@@ -180,4 +194,83 @@ export function cargoPurl(
   qualifiers?: Record<string, string | undefined>,
 ): string {
   return formatPurl({ type: "cargo", name, version, qualifiers });
+}
+
+/**
+ * The JSR package behind an npm-compatibility name: JSR serves `@scope/name`
+ * on its npm registry (`npm.jsr.io`) as `@jsr/scope__name`. Readers of npm
+ * lockfiles (package-lock, pnpm, yarn, bun) emit such an entry as the JSR
+ * package, `pkg:jsr/@scope/name@version`, once.
+ *
+ * @example
+ * ```ts
+ * import { jsrNameFromNpm } from "./purl.ts";
+ * jsrNameFromNpm("@jsr/std__path"); // "@std/path"
+ * jsrNameFromNpm("@std/path"); // undefined
+ * ```
+ *
+ * @param npmName The npm package name.
+ * @returns The JSR name `@scope/name`, or `undefined` for any other npm name.
+ */
+export function jsrNameFromNpm(npmName: string): string | undefined {
+  const match = /^@jsr\/([a-z0-9][a-z0-9-]*)__([a-z0-9][a-z0-9-]*)$/.exec(npmName);
+  return match ? `@${match[1]}/${match[2]}` : undefined;
+}
+
+/**
+ * The key under which an ecosystem treats two package names as the same
+ * package: PEP 503 for PyPI, lowercase for the case-insensitive registries
+ * (Composer, NuGet), the name as written elsewhere (npm, JSR, Cargo, Go,
+ * RubyGems, Maven are case-sensitive).
+ *
+ * @example
+ * ```ts
+ * import { packageKey } from "./purl.ts";
+ * packageKey("pypi", "Flask_SQLAlchemy"); // "flask-sqlalchemy"
+ * packageKey("npm", "JSONStream"); // "JSONStream"
+ * ```
+ *
+ * @param ecosystem The ecosystem.
+ * @param name The name as written.
+ * @returns The comparison key.
+ */
+export function packageKey(ecosystem: Ecosystem, name: string): string {
+  if (ecosystem === "pypi") return pep503Name(name);
+  if (ecosystem === "composer" || ecosystem === "nuget") return name.toLowerCase();
+  return name;
+}
+
+/**
+ * The version a release name gives a project whose manifest states none: a
+ * tag like `v1.2.3` loses its `v` (PEP 440, semver and the other ecosystems
+ * write versions without it), except for Go, whose versions keep it.
+ *
+ * @example
+ * ```ts
+ * import { versionFromRelease } from "./purl.ts";
+ * versionFromRelease("v1.2.3", "pypi"); // "1.2.3"
+ * versionFromRelease("v1.2.3", "golang"); // "v1.2.3"
+ * versionFromRelease("nightly", "npm"); // "nightly"
+ * ```
+ *
+ * @param release The release name (e.g. a git tag).
+ * @param ecosystem The project's ecosystem, if known.
+ * @returns The version.
+ */
+export function versionFromRelease(release: string, ecosystem?: Ecosystem): string {
+  return ecosystem !== "golang" && /^[vV]\d/.test(release) ? release.slice(1) : release;
+}
+
+/**
+ * A purl with a version added, when it has none.
+ *
+ * @param purl A canonical purl (from {@linkcode formatPurl}).
+ * @param version The version.
+ * @returns The purl with `@version` before its qualifiers and subpath.
+ */
+export function withPurlVersion(purl: string, version: string): string {
+  const end = purl.search(/[?#]/);
+  const base = end === -1 ? purl : purl.slice(0, end);
+  if (base.slice(base.lastIndexOf("/") + 1).includes("@")) return purl;
+  return `${base}@${encodeSegment(version)}${end === -1 ? "" : purl.slice(end)}`;
 }

@@ -19,6 +19,21 @@ export interface Hash {
   hex: string;
 }
 
+/**
+ * One downloadable file of a component (an sdist or one wheel of a Python
+ * package, a tarball of an npm-compatible registry): where it is and its
+ * recorded hashes. Used when a component has several files, so that each
+ * hash stays with the file it describes.
+ */
+export interface Distribution {
+  /** Download URL, when the lockfile records one. */
+  url?: string;
+  /** File name, when the lockfile records one (e.g. poetry.lock records names, no URLs). */
+  file?: string;
+  /** The file's recorded hashes, sorted by algorithm then value. */
+  hashes: Hash[];
+}
+
 /** The package ecosystem a component comes from (the purl type). */
 export type Ecosystem =
   | "pypi"
@@ -46,8 +61,17 @@ export interface Component {
   specifier?: string;
   /** Package URL. */
   purl: string;
-  /** Hashes recorded for the distribution, sorted by algorithm then value. */
+  /**
+   * Hashes of the one file the component is distributed as, sorted by
+   * algorithm then value. Empty when the lockfile records several files:
+   * their hashes are in {@linkcode Component.distributions}.
+   */
   hashes: Hash[];
+  /**
+   * The component's files, each with its own hashes, when the lockfile
+   * records several (sdist + wheels); sorted by URL, then file name.
+   */
+  distributions?: Distribution[];
   /** Where the lockfile says the package is downloaded from. */
   downloadLocation?: string;
   /** True when the project itself declares it (not only pulled in transitively). */
@@ -58,7 +82,10 @@ export interface Component {
   groups: string[];
   /** Files (relative to the project root, `/`-separated) that mention it, sorted. */
   sources: string[];
-  /** Declared license (SPDX expression) when the source states one. */
+  /**
+   * The declared license as the source states it (an SPDX expression or
+   * free text); the SBOM writers check it with `spdxLicenseExpression`.
+   */
   license?: string;
 }
 
@@ -105,7 +132,7 @@ export interface Project {
   version?: string;
   /** Package URL of the project when one can be formed. */
   purl?: string;
-  /** Declared license (SPDX expression). */
+  /** Declared license as the manifest states it (an SPDX expression or free text). */
   license?: string;
   /** One-line description. */
   description?: string;
@@ -123,4 +150,10 @@ export interface Inventory {
   edges: Edge[];
   /** The files that were read, relative to the project root, sorted. */
   sources: string[];
+  /**
+   * Dependency files the scan found but did not read (no reader for the
+   * format, or a link to a file outside the project root), relative to the
+   * project root, sorted. Absent or empty when every file found was read.
+   */
+  unread?: string[];
 }

@@ -9,9 +9,15 @@
 import { contentUuid, downloadUrl, sortedUnique, usableHashes } from "./_common.ts";
 import { compareStrings, utcSeconds } from "../_util.ts";
 import { inventoryGraph } from "./_graph.ts";
-import { spdxExpression } from "./_license.ts";
+import { isInformativeLicense, spdxLicenseExpression } from "../inventory/_license.ts";
 import type { SbomOptions } from "./options.ts";
-import { type Component, type HashAlgorithm, type Inventory, ROOT_ID } from "../inventory/types.ts";
+import {
+  type Component,
+  type Hash,
+  type HashAlgorithm,
+  type Inventory,
+  ROOT_ID,
+} from "../inventory/types.ts";
 
 /** CycloneDX hash algorithm names vouch emits. */
 export type CycloneDxHashAlgorithm = "MD5" | "SHA-1" | "SHA-256" | "SHA-384" | "SHA-512";
@@ -38,12 +44,25 @@ export interface CycloneDxLicenseExpression {
   expression: string;
 }
 
-/** A link to where the component is distributed from. */
+/** A license known only by the text the source states (not an SPDX expression). */
+export interface CycloneDxNamedLicense {
+  /** The license, by name. */
+  license: {
+    /** The declared text, as the source states it. */
+    name: string;
+  };
+}
+
+/** A file the component is distributed as. */
 export interface CycloneDxExternalReference {
   /** Always `distribution`. */
   type: "distribution";
-  /** The download URL. */
+  /** The download URL, or the file name when the lockfile records no URL. */
   url: string;
+  /** Says when `url` is only a file name. */
+  comment?: string;
+  /** The file's hashes, when the component has several files. */
+  hashes?: CycloneDxHash[];
 }
 
 /** A component: the project, a workspace member or a third-party package. */
@@ -58,15 +77,19 @@ export interface CycloneDxComponent {
   version?: string;
   /** One-line description. */
   description?: string;
-  /** `required` when used at runtime or build time, else `optional`. */
-  scope?: "required" | "optional";
+  /**
+   * `required` when used at runtime, `optional` when only optionally (extras,
+   * optional dependencies), `excluded` when only for development, tests or
+   * builds.
+   */
+  scope?: "required" | "optional" | "excluded";
   /** Hashes of the distribution. */
   hashes?: CycloneDxHash[];
-  /** The license when it is a valid SPDX expression. */
-  licenses?: CycloneDxLicenseExpression[];
+  /** The declared license: an SPDX expression when valid, else by name. */
+  licenses?: CycloneDxLicenseExpression[] | CycloneDxNamedLicense[];
   /** Package URL. */
   purl?: string;
-  /** Where it is downloaded from. */
+  /** Where it is downloaded from: one reference, or one per file with its hashes. */
   externalReferences?: CycloneDxExternalReference[];
   /** vouch's extra facts (`vouch:scope`, `vouch:direct`, …), sorted. */
   properties?: CycloneDxProperty[];
@@ -92,7 +115,10 @@ export interface CycloneDxMetadata {
   tools: { components: CycloneDxTool[] };
   /** The project. */
   component: CycloneDxComponent;
-  /** `vouch:source` per file read, and `cdx:reproducible` in reproducible mode. */
+  /**
+   * `vouch:source` per file read, `vouch:unread` per dependency file found
+   * but not read, and `cdx:reproducible` in reproducible mode.
+   */
   properties?: CycloneDxProperty[];
 }
 
@@ -136,10 +162,49 @@ function compareProperties(a: CycloneDxProperty, b: CycloneDxProperty): number {
   return compareStrings(a.name, b.name) || compareStrings(a.value, b.value);
 }
 
-/** The license as a one-expression list when it is a valid SPDX expression. */
-function licenses(license: string | undefined): CycloneDxLicenseExpression[] | undefined {
-  const expression = spdxExpression(license);
-  return expression !== undefined ? [{ expression }] : undefined;
+/** The declared license: a one-expression list when valid SPDX, else the text by name. */
+function licenses(
+  license: string | undefined,
+): CycloneDxLicenseExpression[] | CycloneDxNamedLicense[] | undefined {
+  const expression = spdxLicenseExpression(license);
+  if (expression !== undefined) return [{ expression }];
+  return isInformativeLicense(license) ? [{ license: { name: license.trim() } }] : undefined;
+}
+
+function cdxHashes(hashes: readonly Hash[]): CycloneDxHash[] {
+  return usableHashes(hashes).map(({ alg, hex }): CycloneDxHash => ({
+    alg: HASH_ALGORITHM[alg],
+    content: hex,
+  }));
+}
+
+/** The CycloneDX scope: runtime → required, optional → optional, dev/build only → excluded. */
+function scopeOf(component: Component): CycloneDxComponent["scope"] {
+  if (component.scopes.includes("runtime")) return "required";
+  return component.scopes.includes("optional") ? "optional" : "excluded";
+}
+
+/**
+ * The distribution references: one per file of a component with several
+ * (each with its hashes; a file known only by name says so), else the
+ * download location.
+ */
+function references(component: Component): CycloneDxExternalReference[] {
+  const out: CycloneDxExternalReference[] = [];
+  for (const d of component.distributions ?? []) {
+    const url = d.url ?? d.file;
+    if (url === undefined) continue;
+    const ref: CycloneDxExternalReference = { type: "distribution", url };
+    if (d.url === undefined) ref.comment = "file name; the lockfile records no URL";
+    const hashes = cdxHashes(d.hashes);
+    if (hashes.length > 0) ref.hashes = hashes;
+    out.push(ref);
+  }
+  const url = downloadUrl(component.downloadLocation);
+  if (url !== undefined && !out.some((r) => r.url === url)) {
+    out.unshift({ type: "distribution", url });
+  }
+  return out;
 }
 
 /** The values of a short list, unique and sorted (a one-item list as is). */
@@ -147,11 +212,22 @@ function uniqueValues(values: readonly string[]): readonly string[] {
   return values.length < 2 ? values : sortedUnique(values, compareStrings);
 }
 
-/** `vouch:direct`, `vouch:group`…, `vouch:scope`, `vouch:specifier`: already in property order. */
+/**
+ * `vouch:direct`, `vouch:distribution-hash`…, `vouch:group`…, `vouch:scope`,
+ * `vouch:specifier`: already in property order.
+ */
 function componentProperties(component: Component): CycloneDxProperty[] {
   const properties: CycloneDxProperty[] = [
     { name: "vouch:direct", value: String(component.direct) },
   ];
+  // Files known by neither URL nor name (pip's several `--hash` values): one property per hash.
+  const unnamed = (component.distributions ?? []).filter((d) =>
+    d.url === undefined && d.file === undefined
+  );
+  const fileHashes = unnamed.flatMap((d) => usableHashes(d.hashes).map((h) => `${h.alg}:${h.hex}`));
+  for (const value of uniqueValues(fileHashes)) {
+    properties.push({ name: "vouch:distribution-hash", value });
+  }
   for (const group of uniqueValues(component.groups)) {
     properties.push({ name: "vouch:group", value: group });
   }
@@ -170,21 +246,14 @@ function thirdParty(component: Component): CycloneDxComponent {
     name: component.name,
   } as CycloneDxComponent;
   if (component.version !== undefined) out.version = component.version;
-  out.scope = component.scopes.some((s) => s === "runtime" || s === "build")
-    ? "required"
-    : "optional";
-  const hashes = usableHashes(component.hashes);
-  if (hashes.length > 0) {
-    out.hashes = hashes.map(({ alg, hex }): CycloneDxHash => ({
-      alg: HASH_ALGORITHM[alg],
-      content: hex,
-    }));
-  }
-  const expressions = licenses(component.license);
-  if (expressions !== undefined) out.licenses = expressions;
+  out.scope = scopeOf(component);
+  const hashes = cdxHashes(component.hashes);
+  if (hashes.length > 0) out.hashes = hashes;
+  const declared = licenses(component.license);
+  if (declared !== undefined) out.licenses = declared;
   out.purl = component.purl;
-  const url = downloadUrl(component.downloadLocation);
-  if (url !== undefined) out.externalReferences = [{ type: "distribution", url }];
+  const refs = references(component);
+  if (refs.length > 0) out.externalReferences = refs;
   out.properties = componentProperties(component);
   return out;
 }
@@ -238,6 +307,9 @@ export async function toCycloneDx(
   if (project.purl !== undefined) root.purl = project.purl;
   if (members.length > 0) root.components = members;
   const metadataProperties = inventory.sources.map((value) => ({ name: "vouch:source", value }));
+  for (const value of inventory.unread ?? []) {
+    metadataProperties.push({ name: "vouch:unread", value });
+  }
   if (options.reproducible) metadataProperties.push({ name: "cdx:reproducible", value: "true" });
 
   // Edges are sorted by `from` then `to`: each node's targets arrive sorted, repeats adjacent.

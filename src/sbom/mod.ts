@@ -40,6 +40,7 @@ export type {
   CycloneDxHashAlgorithm,
   CycloneDxLicenseExpression,
   CycloneDxMetadata,
+  CycloneDxNamedLicense,
   CycloneDxProperty,
   CycloneDxTool,
 } from "./cyclonedx.ts";

@@ -7,11 +7,16 @@
 import { contentUuid, downloadUrl, sortedUnique, usableHashes } from "./_common.ts";
 import { compareStrings, utcSeconds } from "../_util.ts";
 import { inventoryGraph } from "./_graph.ts";
-import { spdxExpression } from "./_license.ts";
+import {
+  isInformativeLicense,
+  isListedOnly,
+  spdxLicenseExpression,
+} from "../inventory/_license.ts";
 import type { SbomOptions } from "./options.ts";
 import { sha256Hex } from "../digest.ts";
 import {
   type Component,
+  type Distribution,
   type Hash,
   type HashAlgorithm,
   type Inventory,
@@ -54,11 +59,14 @@ export interface SpdxPackage {
   filesAnalyzed: false;
   /** Always `NOASSERTION`. */
   licenseConcluded: "NOASSERTION";
-  /** The declared license when it is a valid SPDX expression, else `NOASSERTION`. */
+  /**
+   * The declared license when it is a valid SPDX expression of listed
+   * licenses, else `NOASSERTION` (the declared text is then in `comment`).
+   */
   licenseDeclared: string;
   /** Always `NOASSERTION`. */
   copyrightText: "NOASSERTION";
-  /** Checksums of the distribution, when recorded. */
+  /** Checksums of the one file the package is distributed as, when recorded. */
   checksums?: SpdxChecksum[];
   /** The purl, when known. */
   externalRefs?: SpdxExternalRef[];
@@ -66,7 +74,11 @@ export interface SpdxPackage {
   primaryPackagePurpose: "APPLICATION" | "LIBRARY";
   /** One-line description (the project's). */
   description?: string;
-  /** Notes, e.g. the version constraint of an unpinned component. */
+  /**
+   * Notes: the version constraint of an unpinned component, a declared
+   * license that is no SPDX expression, the files (with hashes) of a package
+   * distributed as several.
+   */
   comment?: string;
 }
 
@@ -95,7 +107,7 @@ export interface SpdxCreationInfo {
   created: string;
   /** `Tool: <name>-<version>`. */
   creators: string[];
-  /** Names the files the inventory was read from. */
+  /** Names the files the inventory was read from, and those found but not read. */
   comment: string;
 }
 
@@ -186,9 +198,33 @@ interface PackageFields {
   license?: string;
   downloadLocation?: string;
   hashes?: Hash[];
+  distributions?: Distribution[];
   purpose: SpdxPackage["primaryPackagePurpose"];
   description?: string;
   comment?: string;
+}
+
+/** The declared license for `licenseDeclared`, and the note when the text cannot go there. */
+function declaredLicense(license: string | undefined): { declared: string; note?: string } {
+  const expression = spdxLicenseExpression(license);
+  if (expression !== undefined && isListedOnly(expression)) return { declared: expression };
+  if (!isInformativeLicense(license)) return { declared: "NOASSERTION" };
+  return {
+    declared: "NOASSERTION",
+    note: expression !== undefined
+      ? `Declared license: ${expression} (a license reference whose text is not recorded).`
+      : `Declared license (not an SPDX license expression): ${JSON.stringify(license.trim())}.`,
+  };
+}
+
+/** The note listing the files of a package distributed as several, each with its hashes. */
+function distributionsNote(distributions: readonly Distribution[] | undefined): string | undefined {
+  if (distributions === undefined || distributions.length === 0) return undefined;
+  const files = distributions.map((d) => {
+    const hashes = usableHashes(d.hashes).map(({ alg, hex }) => `${alg}:${hex}`);
+    return [d.url ?? d.file ?? "(unnamed file)", ...hashes].join(" ");
+  });
+  return `Distributed as ${files.length} files (per-file hashes): ${files.join("; ")}.`;
 }
 
 function spdxPackage(spdxId: string, fields: PackageFields): SpdxPackage {
@@ -198,7 +234,8 @@ function spdxPackage(spdxId: string, fields: PackageFields): SpdxPackage {
   pkg.downloadLocation = downloadUrl(fields.downloadLocation) ?? "NOASSERTION";
   pkg.filesAnalyzed = false;
   pkg.licenseConcluded = "NOASSERTION";
-  pkg.licenseDeclared = spdxExpression(fields.license) ?? "NOASSERTION";
+  const license = declaredLicense(fields.license);
+  pkg.licenseDeclared = license.declared;
   pkg.copyrightText = "NOASSERTION";
   const hashes = fields.hashes === undefined ? [] : usableHashes(fields.hashes);
   if (hashes.length > 0) {
@@ -216,7 +253,9 @@ function spdxPackage(spdxId: string, fields: PackageFields): SpdxPackage {
   }
   pkg.primaryPackagePurpose = fields.purpose;
   if (fields.description !== undefined) pkg.description = fields.description;
-  if (fields.comment !== undefined) pkg.comment = fields.comment;
+  const notes = [fields.comment, license.note, distributionsNote(fields.distributions)]
+    .filter((n): n is string => n !== undefined);
+  if (notes.length > 0) pkg.comment = notes.join(" ");
   return pkg;
 }
 
@@ -280,6 +319,7 @@ export async function toSpdx(inventory: Inventory, options: SbomOptions): Promis
       license: c.license,
       downloadLocation: c.downloadLocation,
       hashes: c.hashes,
+      distributions: c.distributions,
       purpose: "LIBRARY",
       comment: unpinnedComment(c),
     }));
@@ -320,6 +360,10 @@ export async function toSpdx(inventory: Inventory, options: SbomOptions): Promis
         inventory.sources.length > 0
           ? [...inventory.sources].sort(compareStrings).join(", ")
           : "(no files)"
+      }${
+        (inventory.unread ?? []).length > 0
+          ? `. Found but not read: ${[...inventory.unread!].sort(compareStrings).join(", ")}`
+          : ""
       }`,
     },
     packages,

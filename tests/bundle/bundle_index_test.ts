@@ -83,6 +83,7 @@ const BOM = {
       { name: "cdx:reproducible", value: "true" },
       { name: "vouch:source", value: "package-lock.json" },
       { name: "vouch:source", value: "uv.lock" },
+      { name: "vouch:unread", value: "ios/Podfile.lock" },
     ],
   },
   components: [
@@ -99,8 +100,9 @@ Deno.test("inventorySummary: counts, direct, ecosystems by purl type, sources fr
     direct: 1,
     ecosystems: { npm: 2, pypi: 1, unknown: 1 },
     sources: ["package-lock.json", "uv.lock"],
+    unread: ["ios/Podfile.lock"],
   });
-  const empty = { components: 0, direct: 0, ecosystems: {}, sources: [] };
+  const empty = { components: 0, direct: 0, ecosystems: {}, sources: [], unread: [] };
   for (const bom of [undefined, null, [], {}, { components: "x", metadata: 1 }]) {
     assert.deepEqual(inventorySummary(bom), empty);
   }

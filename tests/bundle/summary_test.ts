@@ -53,6 +53,7 @@ function index(overrides: Partial<BundleIndex> = {}): BundleIndex {
       direct: 5,
       ecosystems: { npm: 9, pypi: 3 },
       sources: ["package-lock.json", "uv.lock"],
+      unread: [],
     },
     ...overrides,
   };
@@ -107,7 +108,9 @@ Deno.test("renderSummary: component counts, ecosystems and sources", () => {
   assert.ok(rows.includes("| pypi | 3 |"));
   assert.ok(rows.includes("Read from: `package-lock.json`, `uv.lock`"), rows.join("\n"));
   const none = section(
-    renderSummary(index({ inventory: { components: 0, direct: 0, ecosystems: {}, sources: [] } })),
+    renderSummary(
+      index({ inventory: { components: 0, direct: 0, ecosystems: {}, sources: [], unread: [] } }),
+    ),
     "Components",
   );
   assert.ok(none.includes("0 third-party components (0 direct, 0 transitive)."));
@@ -153,4 +156,26 @@ Deno.test("renderSummary: a | in the release does not break the title", () => {
 
 Deno.test("renderSummary: deterministic", () => {
   assert.equal(renderSummary(index()), renderSummary(index()));
+});
+
+Deno.test("renderSummary: dependency files found but not read are listed", () => {
+  const rows = section(
+    renderSummary(index({
+      inventory: {
+        components: 1,
+        direct: 1,
+        ecosystems: { pypi: 1 },
+        sources: ["uv.lock"],
+        unread: ["bun.lockb", "ios/Podfile.lock"],
+      },
+    })),
+    "Components",
+  );
+  assert.ok(
+    rows.includes(
+      "Not read (the components they list are missing from the SBOMs): `bun.lockb`, `ios/Podfile.lock`",
+    ),
+    rows.join("\n"),
+  );
+  assert.ok(!section(renderSummary(index()), "Components").some((l) => l.startsWith("Not read")));
 });

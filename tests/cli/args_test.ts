@@ -107,6 +107,17 @@ Deno.test("parseArgs: unknown far flag has no suggestion; short flags are unknow
   });
 });
 
+Deno.test("parseArgs: a declared one-letter alias (-o FILE) stands for its flag", () => {
+  const specs: FlagSpec[] = [...SPECS, { name: "output", type: "string", short: "o" }];
+  assert.deepEqual(parseArgs(["-o", "sbom.json", "--release", "v1"], specs).flags, {
+    output: "sbom.json",
+    release: "v1",
+  });
+  throwsCode(() => parseArgs(["-o"], specs), "args.missing_value");
+  throwsCode(() => parseArgs(["-x", "y"], specs), "args.unknown_flag");
+  throwsCode(() => parseArgs(["-oo", "y"], specs), "args.unknown_flag");
+});
+
 Deno.test("parseArgs: a flag without its value is args.missing_value", () => {
   const cases: [string[], string][] = [
     [["--release"], "--release"],

@@ -263,3 +263,24 @@ Deno.test("attest: an unwritable GITHUB_OUTPUT is a warning, stdout keeps one JS
   assert.equal(JSON.parse(io.out).passed, true);
   assert.match(io.err, /warning: could not write the GitHub Actions summary or outputs/);
 });
+
+Deno.test("attest --allow-unread and --exclude; each unread file warned once on stderr", async () => {
+  const { project, args } = await setup();
+  await Deno.writeTextFile(`${project}/conan.lock`, "{}");
+  const env = { VOUCH_SIGNING_KEY: SECRET };
+  const blocked = fakeIo({ env });
+  assert.equal(await run([...args, "--format", "json"], blocked), 1);
+  assert.equal(
+    blocked.errWrites.filter((w) => w.startsWith("warning: conan.lock is not read")).length,
+    1,
+  );
+  assert.ok(blocked.err.includes("blocked[inventory.unread_file]: conan.lock is not read"));
+  assert.deepEqual(JSON.parse(blocked.out).blockers.map((b: { code: string }) => b.code), [
+    "inventory.unread_file",
+  ]);
+  const allowed = fakeIo({ env });
+  assert.equal(await run([...args, "--allow-unread", "conan.lock"], allowed), 0);
+  const excluded = fakeIo({ env });
+  assert.equal(await run([...args, "--exclude", "conan.lock"], excluded), 0);
+  assert.ok(!excluded.err.includes("conan.lock"));
+});

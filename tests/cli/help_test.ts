@@ -12,6 +12,7 @@ import {
 } from "../../src/cli/help.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { fakeIo } from "./_fake_io.ts";
+import { MAX_DEPTH, SKIPPED_FOLDERS } from "../../src/inventory/_scan.ts";
 
 /** Every command, sorted. */
 const COMMANDS = ["attest", "help", "keygen", "sbom", "supply-chain", "verify"];
@@ -32,7 +33,7 @@ function declaredFlags(command: string): { name: string; choices: string[] }[] {
   const text = source(`${command}_command.ts`);
   const block = /_FLAGS: FlagSpec\[\] = \[([\s\S]*?)\n\];/.exec(text);
   assert.ok(block, `${command}: FLAGS array not found`);
-  return [...block[1].matchAll(/\{ name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
+  return [...block[1].matchAll(/\{\s*name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
     name: m[1],
     choices: [...(/choices: \[([^\]]*)\]/.exec(m[0])?.[1] ?? "").matchAll(/"([^"]+)"/g)].map(
       (c) => c[1],
@@ -173,4 +174,13 @@ Deno.test("every evidence file is named in attest --help and the README file tab
   const body = /export interface AttestReport \{([\s\S]*?)\n\}/.exec(source)![1];
   const fields = [...body.matchAll(/^ {2}([a-z_0-9]+): /gm)].map((m) => m[1]);
   assert.deepEqual(documented, fields.filter((f) => f !== "markdown").toSorted());
+});
+
+Deno.test("the help of the scanning commands lists the folders the scan skips by default", () => {
+  for (const help of [ATTEST_HELP, SBOM_HELP]) {
+    for (const folder of SKIPPED_FOLDERS) assert.ok(help.includes(folder), folder);
+    assert.ok(help.includes(`${MAX_DEPTH} levels deep`));
+    assert.ok(help.includes("hidden folders"));
+    assert.ok(help.includes("256 MiB"));
+  }
 });

@@ -111,3 +111,46 @@ Deno.test("the sbom command's module graph has no node:crypto (it costs 15-30 ms
     "the check can fail",
   );
 });
+
+Deno.test("sbom --format spdx-json / cyclonedx-json (syft's names) and -o FILE", async () => {
+  const project = await demoProject();
+  const spdx = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project, "--format", "spdx-json"], spdx), 0);
+  assert.equal(JSON.parse(spdx.out).spdxVersion, "SPDX-2.3");
+  const cdx = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project, "--format=cyclonedx-json"], cdx), 0);
+  assert.equal(JSON.parse(cdx.out).bomFormat, "CycloneDX");
+
+  const file = `${project}/../sbom.spdx.json`;
+  const written = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project, "--format", "spdx", "-o", file], written), 0);
+  assert.equal(written.out, "", "nothing on stdout");
+  assert.equal(await Deno.readTextFile(file), spdx.out);
+  const long = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project, "--output", file], long), 0);
+  assert.equal(await Deno.readTextFile(file), cdx.out);
+  await rejectsWith(
+    run(["--project-root", project, "-o", `${project}/missing/dir/sbom.json`], fakeIo()),
+    "output_file.unwritable",
+  );
+  await rejectsWith(run(["--project-root", project, "-x", "y"], fakeIo()), "args.unknown_flag");
+});
+
+Deno.test("sbom: an unread dependency file is a warning on stderr and listed in the SBOM; --exclude skips it", async () => {
+  const project = await demoProject();
+  await Deno.writeTextFile(`${project}/bun.lockb`, "binary");
+  const io = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project], io), 0);
+  assert.equal(
+    io.err,
+    "warning: bun.lockb is not read: vouch has no reader for Bun (binary lockfile) lockfiles " +
+      "(run `bun install --save-text-lockfile` to write the text bun.lock)\n",
+  );
+  const unread = JSON.parse(io.out).metadata.properties.filter(
+    (p: { name: string }) => p.name === "vouch:unread",
+  );
+  assert.deepEqual(unread, [{ name: "vouch:unread", value: "bun.lockb" }]);
+  const excluded = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project, "--exclude", "*.lockb"], excluded), 0);
+  assert.equal(excluded.err, "");
+});

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { type ComponentInit, OutputBuilder } from "../../src/inventory/_builder.ts";
+import {
+  type ComponentInit,
+  distributionFields,
+  OutputBuilder,
+} from "../../src/inventory/_builder.ts";
 import type { Component } from "../../src/inventory/types.ts";
 import { ROOT_ID } from "../../src/inventory/types.ts";
 
@@ -247,4 +251,54 @@ Deno.test("OutputBuilder stays linear: 20,000 components in a chain", () => {
   assert.equal(out.components.length, 20_000);
   assert.equal(out.edges.length, 20_000);
   assert.equal(out.components.filter((c) => c.direct).length, 1);
+});
+
+Deno.test("distributionFields: one file's hashes are the component's, several stay per file", () => {
+  const sha = (hex: string) => ({ alg: "sha256" as const, hex });
+  assert.deepEqual(distributionFields([{ url: "https://x/a-1.tgz", hashes: [sha("aa")] }]), {
+    hashes: [sha("aa")],
+    distributions: [],
+    downloadLocation: "https://x/a-1.tgz",
+  });
+  const two = [{ file: "a-1.tar.gz", hashes: [sha("aa")] }, {
+    file: "a-1.whl",
+    hashes: [sha("bb")],
+  }];
+  assert.deepEqual(distributionFields(two), { hashes: [], distributions: two });
+  assert.deepEqual(distributionFields([{ hashes: [] }]), { hashes: [], distributions: [] });
+});
+
+Deno.test("component: distributions merge per URL/file name, unnamed ones by hash, sorted", () => {
+  const sha = (hex: string) => ({ alg: "sha256" as const, hex });
+  const b = new OutputBuilder();
+  b.component(npm("a", {
+    distributions: [{ url: "https://x/b.whl", hashes: [sha("bb")] }, { hashes: [sha("11")] }],
+  }));
+  b.component(npm("a", {
+    distributions: [
+      { url: "https://x/b.whl", hashes: [sha("bb"), sha("cc")] },
+      { url: "https://x/a.tgz", hashes: [sha("aa")] },
+      { hashes: [sha("22")] },
+    ],
+  }));
+  b.component(npm("plain"));
+  const [a, plain] = b.build().components;
+  assert.deepEqual(a.distributions, [
+    { hashes: [sha("11")] },
+    { hashes: [sha("22")] },
+    { url: "https://x/a.tgz", hashes: [sha("aa")] },
+    { url: "https://x/b.whl", hashes: [sha("bb"), sha("cc")] },
+  ]);
+  assert.deepEqual(a.hashes, []);
+  assert.equal("distributions" in plain, false, "absent when none");
+  assert.deepEqual(Object.keys(a).slice(0, 8), [
+    "id",
+    "ecosystem",
+    "name",
+    "version",
+    "purl",
+    "hashes",
+    "distributions",
+    "direct",
+  ]);
 });

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { VouchError } from "../../src/errors.ts";
 import { ROOT_ID } from "../../src/inventory/types.ts";
-import type { ReaderOutput } from "../../src/inventory/types.ts";
+import type { Component, Hash, ReaderOutput } from "../../src/inventory/types.ts";
 
 /**
  * Asserts ids are unique and sorted, no member is a component, every edge end is known,
@@ -52,4 +52,14 @@ export function assertVouchError(run: () => unknown, code: string, message: RegE
  */
 export function edgesFrom(output: ReaderOutput, from: string): string[] {
   return output.edges.filter((e) => e.from === from).map((e) => `${e.to} ${e.scope}`).sort();
+}
+
+/**
+ * Every hash a component records: its own (one file) and each distribution's.
+ *
+ * @param component A component.
+ * @returns The hashes, own first.
+ */
+export function allHashes(component: Component): Hash[] {
+  return [...component.hashes, ...(component.distributions ?? []).flatMap((d) => d.hashes)];
 }

@@ -1,7 +1,12 @@
 // readInventory: detection, the manifest/lockfile merge, and SBOM validity
 // for every fixture and every real-world corpus project.
 import assert from "node:assert/strict";
-import { checkProjectRoot, loadInventory, readInventory } from "../../src/inventory/mod.ts";
+import {
+  checkProjectRoot,
+  loadInventory,
+  MAX_MANIFEST_BYTES,
+  readInventory,
+} from "../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../_util.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
@@ -254,11 +259,395 @@ Deno.test("the inventory never reads files outside the project root", async () =
 
 Deno.test("input digests are of the bytes read, as sha256sum computes them", async () => {
   const dir = await Deno.makeTempDir();
-  const bytes = new Uint8Array([...new TextEncoder().encode("idna==3.10  # caf"), 0xe9, 0x0a]);
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode("idna==3.10  # caf"),
+    0xc3,
+    0xa9,
+    0x0a,
+  ]);
   await Deno.writeFile(`${dir}/requirements.txt`, bytes);
   const { inputs } = await loadInventory(dir);
   const expected = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))
     .map((b) => b.toString(16).padStart(2, "0")).join("");
   assert.deepEqual(inputs, [{ name: "requirements.txt", sha256: expected }]);
   await Deno.remove(dir, { recursive: true });
+});
+
+/** A temporary project with the given files; removed by the returned function. */
+async function tempProject(
+  files: Record<string, string | Uint8Array>,
+): Promise<[string, () => Promise<void>]> {
+  const dir = await Deno.makeTempDir();
+  for (const [path, content] of Object.entries(files)) {
+    const slash = path.lastIndexOf("/");
+    if (slash > 0) await Deno.mkdir(`${dir}/${path.slice(0, slash)}`, { recursive: true });
+    if (typeof content === "string") await Deno.writeTextFile(`${dir}/${path}`, content);
+    else await Deno.writeFile(`${dir}/${path}`, content);
+  }
+  return [dir, () => Deno.remove(dir, { recursive: true })];
+}
+
+async function mkfifo(path: string): Promise<void> {
+  assert.ok((await new Deno.Command("mkfifo", { args: [path] }).output()).success, "mkfifo");
+}
+
+function hasCode(code: string, message?: RegExp): (e: unknown) => boolean {
+  return (e) => {
+    assert.ok(isVouchError(e), `expected a VouchError, got ${e}`);
+    assert.equal(e.code, code);
+    if (message) assert.match(e.message, message);
+    return true;
+  };
+}
+
+const MINIMAL_LOCK = JSON.stringify(
+  {
+    name: "app",
+    version: "1.0.0",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "app", version: "1.0.0", dependencies: { ms: "^2.1.3" } },
+      "node_modules/ms": { version: "2.1.3", license: "MIT" },
+    },
+  },
+  null,
+  2,
+);
+
+Deno.test("a FIFO reached as a lockfile, an include (-r extra.txt), go.sum or --lockfile does not hang", async () => {
+  const [dir, done] = await tempProject({
+    "requirements.txt": "-r extra.txt\n",
+    "svc/go.mod": "module example.com/svc\n\ngo 1.22\n",
+  });
+  try {
+    await mkfifo(`${dir}/extra.txt`);
+    await mkfifo(`${dir}/svc/go.sum`);
+    await mkfifo(`${dir}/uv.lock`);
+    const notAFile = (path: string) =>
+      hasCode("inventory.not_a_file", new RegExp(`^${path} is a FIFO`));
+    await assert.rejects(readInventory(dir, { lockfiles: ["uv.lock"] }), notAFile("uv\\.lock"));
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["requirements.txt"] }),
+      notAFile("extra\\.txt"),
+    );
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["svc/go.mod"] }),
+      notAFile("svc/go\\.sum"),
+    );
+    // The scan never opens the FIFO named like a lockfile: it reports it as not read.
+    await Deno.remove(`${dir}/requirements.txt`);
+    const warnings: string[] = [];
+    const { inventory, blockers } = await loadInventory(dir, {
+      onWarning: (w) => warnings.push(w),
+      exclude: ["svc"],
+    });
+    assert.deepEqual(inventory.unread, ["uv.lock"]);
+    assert.deepEqual(warnings, [
+      "uv.lock is not read: it is not a regular file (a FIFO, socket or device)",
+      `no manifest or lockfile that vouch reads was found under ${dir}`,
+    ]);
+    assert.deepEqual(blockers.map((b) => b.code), ["inventory.unread_file", "inventory.none"]);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("every manifest read is capped (256 MiB): a larger lockfile is inventory.file_too_large", async () => {
+  const [dir, done] = await tempProject({});
+  try {
+    const file = await Deno.open(`${dir}/package-lock.json`, { create: true, write: true });
+    await file.truncate(MAX_MANIFEST_BYTES + 1);
+    file.close();
+    await assert.rejects(
+      readInventory(dir),
+      hasCode("inventory.file_too_large", /^package-lock\.json /),
+    );
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("flask==3.1.0 and Flask==1.0 in one requirements file is an error (pip refuses)", async () => {
+  const [dir, done] = await tempProject({
+    "requirements.txt": "flask==3.1.0\n-r more.txt\n",
+    "more.txt": "idna==3.10\nFlask==1.0\n",
+  });
+  try {
+    await assert.rejects(
+      readInventory(dir),
+      hasCode(
+        "inventory.requirements.invalid",
+        /^more\.txt:2: "Flask==1\.0" conflicts with "flask==3\.1\.0" at requirements\.txt:1/,
+      ),
+    );
+    // The same pin twice, pins under different markers and two separate files are fine.
+    await Deno.writeTextFile(`${dir}/requirements.txt`, "flask==3.1.0\nFlask==3.1\n");
+    await Deno.writeTextFile(
+      `${dir}/requirements-old.txt`,
+      'flask==1.0 ; python_version < "3"\nflask==2.0 ; python_version >= "3"\n',
+    );
+    await Deno.writeTextFile(`${dir}/requirements-dev.txt`, "flask==2.3.0\n");
+    const inventory = await readInventory(dir);
+    assert.ok(inventory.components.some((c) => c.id === "pkg:pypi/flask@2.3.0"));
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("invalid UTF-8 in a lockfile is an error naming file:line, not U+FFFD", async () => {
+  const lock = new TextEncoder().encode(MINIMAL_LOCK.replace('"MIT"', '"MIT-X"'));
+  const bad = lock.indexOf(0x58); // the X
+  lock[bad] = 0xff;
+  const [dir, done] = await tempProject({ "package-lock.json": lock, "sub/requirements.txt": "" });
+  try {
+    await assert.rejects(
+      readInventory(dir),
+      hasCode(
+        "inventory.package_lock.invalid",
+        /^package-lock\.json:15: the file is not valid UTF-8 \(byte 0xff/,
+      ),
+    );
+    // An include is decoded as strictly, with the including reader's code.
+    await Deno.remove(`${dir}/package-lock.json`);
+    await Deno.writeTextFile(`${dir}/sub/requirements.txt`, "-r ../latin1.txt\n");
+    await Deno.writeFile(`${dir}/latin1.txt`, new Uint8Array([0x23, 0x20, 0xe9, 0x0a]));
+    await assert.rejects(
+      readInventory(dir),
+      hasCode("inventory.requirements.invalid", /^latin1\.txt:1: the file is not valid UTF-8/),
+    );
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("duplicate keys in package-lock are an error", async () => {
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK.replace(
+      '"node_modules/ms": {',
+      '"node_modules/ms": { "version": "0.0.1" },\n    "node_modules/ms": {',
+    ),
+  });
+  try {
+    await assert.rejects(
+      readInventory(dir),
+      hasCode(
+        "inventory.package_lock.invalid",
+        /^package-lock\.json:\d+: invalid JSON: duplicate key "node_modules\/ms" in one object/,
+      ),
+    );
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a lone surrogate escape in package-lock or deno.lock is a coded error, not exit 3", async () => {
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK.replace('"node_modules/ms"', '"node_modules/m\\udcff"'),
+    "deno.lock":
+      '{\n  "version": "5",\n  "npm": {\n    "x\\udcff@1.0.0": { "integrity": "" }\n  }\n}\n',
+  });
+  try {
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["package-lock.json"] }),
+      hasCode("inventory.package_lock.invalid", /^package-lock\.json:\d+: .*lone UTF-16 surrogate/),
+    );
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["deno.lock"] }),
+      hasCode("inventory.deno_lock.invalid", /^deno\.lock:4: .*lone UTF-16 surrogate/),
+    );
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a lockfile symlinked from outside the root during the scan warns and blocks", async () => {
+  const outside = await Deno.makeTempDir();
+  const [dir, done] = await tempProject({ "uv.lock": "version = 1\nrevision = 3\n" });
+  try {
+    await Deno.writeTextFile(`${outside}/requirements.txt`, "secret-package==1.0\n");
+    await Deno.symlink(`${outside}/requirements.txt`, `${dir}/requirements.txt`);
+    const warnings: string[] = [];
+    const { inventory, blockers } = await loadInventory(dir, {
+      onWarning: (w) => warnings.push(w),
+    });
+    assert.deepEqual(inventory.sources, ["uv.lock"], "never read");
+    assert.deepEqual(inventory.unread, ["requirements.txt"]);
+    assert.ok(!JSON.stringify(inventory).includes("secret-package"));
+    assert.deepEqual(warnings, [
+      "requirements.txt is not read: it is a symbolic link to a file outside the project root",
+    ]);
+    assert.deepEqual(blockers.map((b) => [b.code, b.message]), [[
+      "inventory.unread_file",
+      "requirements.txt is not read: it is a symbolic link to a file outside the project root; " +
+      "the SBOM does not include what it lists",
+    ]]);
+    const allowed = await loadInventory(dir, { allowUnread: ["requirements.txt"] });
+    assert.deepEqual(allowed.blockers, []);
+  } finally {
+    await done();
+    await Deno.remove(outside, { recursive: true });
+  }
+});
+
+Deno.test("CRLF go.mod is accepted (Go accepts it)", async () => {
+  const [dir, done] = await tempProject({
+    "go.mod":
+      "module example.com/app\r\n\r\ngo 1.22\r\n\r\nrequire (\r\n\tgithub.com/spf13/cobra v1.8.0\r\n\tgolang.org/x/text v0.14.0 // indirect\r\n)\r\n",
+    "go.sum":
+      "github.com/spf13/cobra v1.8.0 h1:7aJaZx1B85qltLMc546zn58BxxfZdR/W22ej9CFoEf0=\r\ngithub.com/spf13/cobra v1.8.0/go.mod h1:WXLWApfZ71AjXPya3WOlMsY9yMs7YeiHhFVlvLyhcho=\r\n",
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.name, "example.com/app");
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.direct, c.sources]), [
+      ["pkg:golang/github.com/spf13/cobra@v1.8.0", true, ["go.mod", "go.sum"]],
+      ["pkg:golang/golang.org/x/text@v0.14.0", false, ["go.mod"]],
+    ]);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a scan that finds no manifest at all is the blocker inventory.none", async () => {
+  const [dir, done] = await tempProject({ "README.md": "hello" });
+  try {
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.components, []);
+    assert.deepEqual(blockers.map((b) => b.code), ["inventory.none"]);
+    assert.match(blockers[0].hint, /uv\.lock/);
+    const explicit = await loadInventory(fixture("demo"), { lockfiles: ["uv.lock"] });
+    assert.deepEqual(explicit.blockers, [], "named files are never `none`");
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("unread files: warned once each, blockers unless --allow-unread, in the inventory", async () => {
+  const [dir, done] = await tempProject({
+    "requirements.txt": "idna==3.10\n",
+    "bun.lockb": "binary",
+    "ios/Podfile.lock": "PODS:\n",
+    "ios/Podfile": "",
+    "web/package.json": "{}",
+    "web/package-lock.json": MINIMAL_LOCK,
+    "docs/package.json": "{}",
+  });
+  try {
+    const warnings: string[] = [];
+    const { inventory, blockers } = await loadInventory(dir, {
+      allowUnread: ["ios/*"],
+      onWarning: (w) => warnings.push(w),
+    });
+    assert.deepEqual(inventory.unread, [
+      "bun.lockb",
+      "docs/package.json",
+      "ios/Podfile",
+      "ios/Podfile.lock",
+    ], "web/package.json is resolved by web/package-lock.json");
+    assert.equal(warnings.length, 4);
+    assert.match(
+      warnings[0],
+      /^bun\.lockb is not read: .*\(run `bun install --save-text-lockfile`/,
+    );
+    assert.deepEqual(blockers.map((b) => b.message.split(" ")[0]), [
+      "bun.lockb",
+      "docs/package.json",
+    ]);
+    assert.ok(blockers.every((b) => b.code === "inventory.unread_file"));
+    assert.match(blockers[0].hint, /--allow-unread "bun\.lockb"/);
+    const excluded = await loadInventory(dir, { exclude: ["docs", "ios", "*.lockb"] });
+    assert.deepEqual([excluded.inventory.unread, excluded.blockers], [[], []]);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("the project version: the manifest's, else the release with a v-tag's v dropped", async () => {
+  const [dir, done] = await tempProject({
+    "pyproject.toml": '[project]\nname = "demo"\ndynamic = ["version"]\ndependencies = []\n',
+  });
+  try {
+    const dynamic = await readInventory(dir, { release: "v1.2.3" });
+    assert.deepEqual([dynamic.project.version, dynamic.project.purl], [
+      "1.2.3",
+      "pkg:pypi/demo@1.2.3",
+    ]);
+    await Deno.writeTextFile(
+      `${dir}/pyproject.toml`,
+      '[project]\nname = "demo"\nversion = "0.9"\n',
+    );
+    assert.equal((await readInventory(dir, { release: "v1.2.3" })).project.version, "0.9");
+    await Deno.writeTextFile(
+      `${dir}/package-lock.json`,
+      MINIMAL_LOCK.replaceAll('"1.0.0"', '"2.0.0"'),
+    );
+    await Deno.remove(`${dir}/pyproject.toml`);
+    assert.equal((await readInventory(dir, { release: "v9" })).project.version, "2.0.0");
+    await Deno.remove(`${dir}/package-lock.json`);
+    await Deno.writeTextFile(`${dir}/go.mod`, "module example.com/m\n");
+    const go = await readInventory(dir, { release: "v1.2.3" });
+    assert.deepEqual([go.project.version, go.project.purl], [
+      "v1.2.3",
+      "pkg:golang/example.com/m@v1.2.3",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("licenses: package-lock entries and root manifests carry them into the inventory", async () => {
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK.replace(
+      '"name": "app",\n      "version": "1.0.0",',
+      '"name": "app",\n      "version": "1.0.0",\n      "license": "Apache-2.0",',
+    ),
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.license, "Apache-2.0");
+    assert.equal(inventory.components[0].license, "MIT");
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a @jsr/scope__name npm-compat entry is the JSR package, emitted once with deno.lock's", async () => {
+  const tarball = "https://npm.jsr.io/~/11/@jsr/std__path/1.0.8.tgz";
+  const lock = {
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "app", dependencies: { "@std/path": "npm:@jsr/std__path@^1.0.8" } },
+      "node_modules/@std/path": {
+        name: "@jsr/std__path",
+        version: "1.0.8",
+        resolved: tarball,
+        integrity: "sha512-" + "A".repeat(86) + "==",
+      },
+      "node_modules/x/node_modules/@std/path": {
+        name: "@jsr/std__path",
+        version: "1.0.8",
+        resolved: tarball,
+      },
+    },
+  };
+  const [dir, done] = await tempProject({
+    "package-lock.json": JSON.stringify(lock),
+    "deno.lock": JSON.stringify({
+      version: "5",
+      specifiers: { "jsr:@std/path@^1.0.8": "1.0.8" },
+      jsr: { "@std/path@1.0.8": { integrity: "b".repeat(64) } },
+      workspace: { dependencies: ["jsr:@std/path@^1.0.8"] },
+    }),
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:jsr/%40std/path@1.0.8"]);
+    const [jsr] = inventory.components;
+    assert.equal(jsr.name, "@std/path");
+    assert.deepEqual(jsr.sources, ["deno.lock", "package-lock.json"]);
+    assert.deepEqual(jsr.distributions?.map((d) => d.url), [tarball]);
+  } finally {
+    await done();
+  }
 });

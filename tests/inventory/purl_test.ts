@@ -6,13 +6,17 @@ import {
   cargoPurl,
   formatPurl,
   golangPurl,
+  jsrNameFromNpm,
   jsrPurl,
   npmPurl,
+  packageKey,
   pep503Name,
   type PurlParts,
   pypiPurl,
-  pypiPurlName,
+  versionFromRelease,
+  withPurlVersion,
 } from "../../src/inventory/purl.ts";
+import { isVouchError } from "../../src/errors.ts";
 
 /** Build cases from the spec's test suites: the components and the canonical purl. */
 const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
@@ -335,14 +339,6 @@ Deno.test("formatPurl: components in order type/namespace/name@version?qualifier
   );
 });
 
-Deno.test("pypiPurlName: lowercase, _ becomes -, dots kept", () => {
-  assert.equal(pypiPurlName("Django_package"), "django-package");
-  assert.equal(pypiPurlName("zope.interface"), "zope.interface");
-  assert.equal(pypiPurlName("Ruamel.YAML_Clib"), "ruamel.yaml-clib");
-  assert.equal(pypiPurlName("typing_extensions"), "typing-extensions");
-  assert.equal(pypiPurlName("requests"), "requests");
-});
-
 Deno.test("pep503Name: runs of - _ . collapse to one -, lowercase", () => {
   assert.equal(pep503Name("My.PyPI_.--._Package"), "my-pypi-package");
   assert.equal(pep503Name("Foo__Bar"), "foo-bar");
@@ -357,6 +353,8 @@ Deno.test("pypiPurl: the spec's pypi examples and encoded qualifiers", () => {
   assert.equal(pypiPurl("django-allauth", "12.23"), "pkg:pypi/django-allauth@12.23");
   assert.equal(pypiPurl("Django", "1.11.1"), "pkg:pypi/django@1.11.1");
   assert.equal(pypiPurl("requests"), "pkg:pypi/requests");
+  assert.equal(pypiPurl("zope.interface", "6.0"), "pkg:pypi/zope-interface@6.0", "PEP 503");
+  assert.equal(pypiPurl("Ruamel.YAML_Clib", "0.2.8"), "pkg:pypi/ruamel-yaml-clib@0.2.8");
   assert.equal(
     pypiPurl("torch", "2.3.0+cpu"),
     "pkg:pypi/torch@2.3.0%2Bcpu",
@@ -371,10 +369,12 @@ Deno.test("pypiPurl: the spec's pypi examples and encoded qualifiers", () => {
   );
 });
 
-Deno.test("npmPurl: lowercase, scope split into an encoded namespace", () => {
-  assert.equal(npmPurl("@Babel/Core", "7.0.0"), "pkg:npm/%40babel/core@7.0.0");
+Deno.test("npmPurl: case kept (purl-spec npm is case-sensitive), scope an encoded namespace", () => {
+  assert.equal(npmPurl("@Babel/Core", "7.0.0"), "pkg:npm/%40Babel/Core@7.0.0");
+  assert.equal(npmPurl("JSONStream", "1.3.5"), "pkg:npm/JSONStream@1.3.5");
+  assert.equal(npmPurl("uWebSockets.js", "20.0.0"), "pkg:npm/uWebSockets.js@20.0.0");
   assert.equal(npmPurl("@angular/animation", "12.3.1"), "pkg:npm/%40angular/animation@12.3.1");
-  assert.equal(npmPurl("LoDash", "4.17.21"), "pkg:npm/lodash@4.17.21");
+  assert.equal(npmPurl("LoDash", "4.17.21"), "pkg:npm/LoDash@4.17.21");
   assert.equal(npmPurl("foobar"), "pkg:npm/foobar");
   assert.equal(npmPurl("my-package.js", "1.0.0"), "pkg:npm/my-package.js@1.0.0");
   assert.equal(
@@ -438,4 +438,56 @@ Deno.test("cargoPurl: name case kept, build metadata encoded, qualifiers", () =>
     "pkg:cargo/internal@1.0.0?repository_url=sparse%2Bhttps://cargo.example.com/index/",
   );
   assert.equal(cargoPurl("serde"), "pkg:cargo/serde");
+});
+
+Deno.test("formatPurl: a lone surrogate is inventory.purl_invalid, not URIError (exit 3)", () => {
+  for (const parts of [{ name: "x\udcff" }, { name: "x", version: "\ud800" }]) {
+    assert.throws(
+      () => formatPurl({ type: "npm", ...parts }),
+      (e: unknown) => isVouchError(e) && e.code === "inventory.purl_invalid",
+    );
+  }
+  assert.equal(formatPurl({ type: "npm", name: "emoji-😀" }), "pkg:npm/emoji-%F0%9F%98%80");
+});
+
+Deno.test("jsrNameFromNpm: JSR's npm-compatibility names map back to @scope/name", () => {
+  assert.equal(jsrNameFromNpm("@jsr/std__path"), "@std/path");
+  assert.equal(jsrNameFromNpm("@jsr/luca__flag-x"), "@luca/flag-x");
+  for (
+    const name of [
+      "@std/path",
+      "@jsr/std",
+      "@jsr/std__",
+      "@jsr/Std__path",
+      "jsr__x",
+      "@jsr/a__b__c",
+    ]
+  ) {
+    assert.equal(jsrNameFromNpm(name), undefined, name);
+  }
+});
+
+Deno.test("packageKey: each ecosystem's rule for one package under two spellings", () => {
+  assert.equal(packageKey("pypi", "Zope.Interface"), packageKey("pypi", "zope_interface"));
+  assert.equal(packageKey("composer", "Vendor/Pkg"), "vendor/pkg");
+  assert.equal(packageKey("nuget", "Newtonsoft.Json"), "newtonsoft.json");
+  assert.notEqual(packageKey("npm", "JSONStream"), packageKey("npm", "jsonstream"));
+  assert.equal(packageKey("cargo", "serde_json"), "serde_json");
+});
+
+Deno.test("versionFromRelease: a v-tag loses its v, except for Go", () => {
+  assert.equal(versionFromRelease("v1.2.3", "pypi"), "1.2.3");
+  assert.equal(versionFromRelease("V2.0.0-rc.1", "npm"), "2.0.0-rc.1");
+  assert.equal(versionFromRelease("v1.2.3"), "1.2.3");
+  assert.equal(versionFromRelease("v1.2.3", "golang"), "v1.2.3");
+  assert.equal(versionFromRelease("1.2.3", "cargo"), "1.2.3");
+  assert.equal(versionFromRelease("vnext", "npm"), "vnext");
+  assert.equal(versionFromRelease("release-7", "pypi"), "release-7");
+});
+
+Deno.test("withPurlVersion: adds a version before qualifiers, keeps an existing one", () => {
+  assert.equal(withPurlVersion("pkg:pypi/demo", "1.0"), "pkg:pypi/demo@1.0");
+  assert.equal(withPurlVersion("pkg:npm/%40a/b?x=1", "2.0.0+b"), "pkg:npm/%40a/b@2.0.0%2Bb?x=1");
+  assert.equal(withPurlVersion("pkg:golang/github.com/a/b", "v1"), "pkg:golang/github.com/a/b@v1");
+  assert.equal(withPurlVersion("pkg:pypi/demo@1.0", "2.0"), "pkg:pypi/demo@1.0");
 });

@@ -219,6 +219,78 @@ export function emptyInventory(): Inventory {
   return { project: { name: "empty" }, members: [], components: [], edges: [], sources: [] };
 }
 
+/** Purls of the distributed inventory, by short name. */
+export const DIST = {
+  wheels: "pkg:pypi/pydantic-core@2.27.1",
+  poetry: "pkg:pypi/certifi@2024.7.4",
+  pip: "pkg:pypi/django@5.0.7",
+  jsr: "pkg:jsr/%40std/path@1.0.8",
+} as const;
+
+/**
+ * Components distributed as several files (URLs, file names only, unnamed
+ * `--hash` values, an npm-compat tarball), declared licenses of every kind,
+ * and files found but not read.
+ */
+export function distributedInventory(): Inventory {
+  const sha = (seed: string) => ({ alg: "sha256" as const, hex: hex(seed, 64) });
+  const base = "https://files.pythonhosted.org/packages/aa/bb";
+  return {
+    project: { name: "dist-demo", version: "3.0.0", license: "LicenseRef-Acme-Proprietary" },
+    members: [],
+    components: [
+      component({
+        ecosystem: "jsr",
+        name: "@std/path",
+        version: "1.0.8",
+        purl: DIST.jsr,
+        distributions: [{
+          url: "https://npm.jsr.io/~/11/@jsr/std__path/1.0.8.tgz",
+          hashes: [{ alg: "sha512", hex: hex("jsr", 128) }],
+        }],
+        downloadLocation: "https://npm.jsr.io/~/11/@jsr/std__path/1.0.8.tgz",
+        license: "mit",
+      }),
+      component({
+        ecosystem: "pypi",
+        name: "certifi",
+        version: "2024.7.4",
+        purl: DIST.poetry,
+        distributions: [
+          { file: "certifi-2024.7.4-py3-none-any.whl", hashes: [sha("c1")] },
+          { file: "certifi-2024.7.4.tar.gz", hashes: [sha("c2")] },
+        ],
+        license: "MPL-2.0 OR LicenseRef-Certifi",
+        scopes: ["dev"],
+      }),
+      component({
+        ecosystem: "pypi",
+        name: "Django",
+        version: "5.0.7",
+        purl: DIST.pip,
+        distributions: [{ hashes: [sha("d1")] }, { hashes: [sha("d2")] }],
+        license: "BSD License",
+        scopes: ["build"],
+      }),
+      component({
+        ecosystem: "pypi",
+        name: "pydantic_core",
+        version: "2.27.1",
+        purl: DIST.wheels,
+        distributions: [
+          { url: `${base}/pydantic_core-2.27.1-cp312-cp312-manylinux.whl`, hashes: [sha("w1")] },
+          { url: `${base}/pydantic_core-2.27.1.tar.gz`, hashes: [sha("s1")] },
+        ],
+        downloadLocation: `${base}/pydantic_core-2.27.1.tar.gz`,
+        scopes: ["optional"],
+      }),
+    ],
+    edges: [],
+    sources: ["poetry.lock", "uv.lock"],
+    unread: ["bun.lockb", "ios/Podfile.lock"],
+  };
+}
+
 /** Every test inventory, by name. */
 export function allInventories(): Record<string, Inventory> {
   return {
@@ -226,5 +298,6 @@ export function allInventories(): Record<string, Inventory> {
     rich: richInventory(),
     colliding: collidingInventory(),
     empty: emptyInventory(),
+    distributed: distributedInventory(),
   };
 }

@@ -9,6 +9,8 @@ import {
 import { validateCycloneDx } from "../_schemas.ts";
 import {
   allInventories,
+  DIST,
+  distributedInventory,
   emptyInventory,
   OPTIONS,
   RICH,
@@ -148,9 +150,9 @@ Deno.test("toCycloneDx: components are unique, sorted, with scope and vouch prop
   assert.equal(refs.length, richInventory().components.length);
   const scope = (ref: string): string | undefined => byRef(bom, ref).scope;
   assert.equal(scope(RICH.lodash4), "required"); // runtime
-  assert.equal(scope(RICH.esbuild), "required"); // build
+  assert.equal(scope(RICH.esbuild), "excluded"); // build only
   assert.equal(scope(RICH.babel), "required"); // dev + runtime
-  assert.equal(scope(RICH.typescript), "optional"); // dev
+  assert.equal(scope(RICH.typescript), "excluded"); // dev only
   assert.equal(scope(RICH.fsevents), "optional"); // optional
   assert.deepEqual(property(byRef(bom, RICH.babel), "vouch:scope"), ["dev,runtime"]);
   assert.deepEqual(property(byRef(bom, RICH.typescript), "vouch:scope"), ["dev"]);
@@ -170,7 +172,7 @@ Deno.test("toCycloneDx: scoped names, git qualifiers, hashes, licenses, download
   assert.equal(babel.name, "@babel/core");
   assert.equal(babel.purl, RICH.babel);
   assert.deepEqual(babel.hashes!.map((h) => h.alg), ["MD5", "SHA-384"]);
-  assert.equal(babel.licenses, undefined); // free-text license
+  assert.deepEqual(babel.licenses, [{ license: { name: "BSD 3-Clause License" } }]); // free text
   assert.deepEqual(byRef(bom, RICH.lodash4).hashes!.map((h) => h.alg), ["SHA-512"]);
   assert.deepEqual(byRef(bom, RICH.lodash3).hashes!.map((h) => h.alg), ["SHA-1"]);
   const serde = byRef(bom, RICH.serde);
@@ -266,4 +268,57 @@ Deno.test("toCycloneDx: deterministic; the serial number follows content, not th
     (await toCycloneDx(rehashed, OPTIONS)).serialNumber,
     (await toCycloneDx(tinyInventory(), OPTIONS)).serialNumber,
   );
+});
+
+Deno.test("toCycloneDx: several files are distribution references, each with its hashes", async () => {
+  const bom = await toCycloneDx(distributedInventory(), OPTIONS);
+  const wheels = byRef(bom, DIST.wheels);
+  assert.equal(wheels.hashes, undefined, "no package-level hash for several files");
+  assert.deepEqual(
+    wheels.externalReferences?.map((r) => [r.url.split("/").at(-1), r.hashes?.length]),
+    [["pydantic_core-2.27.1-cp312-cp312-manylinux.whl", 1], ["pydantic_core-2.27.1.tar.gz", 1]],
+  );
+  const poetry = byRef(bom, DIST.poetry).externalReferences!;
+  assert.deepEqual(poetry.map((r) => r.url), [
+    "certifi-2024.7.4-py3-none-any.whl",
+    "certifi-2024.7.4.tar.gz",
+  ]);
+  assert.ok(poetry.every((r) => r.comment === "file name; the lockfile records no URL"));
+  const pip = byRef(bom, DIST.pip);
+  assert.equal(pip.externalReferences, undefined);
+  assert.equal(property(pip, "vouch:distribution-hash").length, 2);
+  assert.ok(property(pip, "vouch:distribution-hash").every((v) => /^sha256:[0-9a-f]{64}$/.test(v)));
+  const jsr = byRef(bom, DIST.jsr);
+  assert.deepEqual(jsr.externalReferences?.map((r) => r.hashes?.[0].alg), ["SHA-512"]);
+});
+
+Deno.test("toCycloneDx: scope runtime → required, optional → optional, dev/build only → excluded", async () => {
+  const bom = await toCycloneDx(distributedInventory(), OPTIONS);
+  assert.equal(byRef(bom, DIST.jsr).scope, "required");
+  assert.equal(byRef(bom, DIST.wheels).scope, "optional");
+  assert.equal(byRef(bom, DIST.poetry).scope, "excluded");
+  assert.equal(byRef(bom, DIST.pip).scope, "excluded");
+});
+
+Deno.test("toCycloneDx: licenses as canonical expressions, free text by name", async () => {
+  const bom = await toCycloneDx(distributedInventory(), OPTIONS);
+  assert.deepEqual(byRef(bom, DIST.jsr).licenses, [{ expression: "MIT" }]);
+  assert.deepEqual(byRef(bom, DIST.poetry).licenses, [{
+    expression: "MPL-2.0 OR LicenseRef-Certifi",
+  }]);
+  assert.deepEqual(byRef(bom, DIST.pip).licenses, [{ license: { name: "BSD License" } }]);
+  assert.equal(byRef(bom, DIST.wheels).licenses, undefined);
+  assert.deepEqual(bom.metadata.component.licenses, [{
+    expression: "LicenseRef-Acme-Proprietary",
+  }]);
+});
+
+Deno.test("toCycloneDx: files found but not read are vouch:unread metadata properties", async () => {
+  const bom = await toCycloneDx(distributedInventory(), OPTIONS);
+  assert.deepEqual(
+    bom.metadata.properties?.filter((p) => p.name === "vouch:unread").map((p) => p.value),
+    ["bun.lockb", "ios/Podfile.lock"],
+  );
+  const plain = await toCycloneDx(tinyInventory(), OPTIONS);
+  assert.ok(!plain.metadata.properties?.some((p) => p.name === "vouch:unread"));
 });

@@ -7,6 +7,7 @@ import { validateSpdx } from "../_schemas.ts";
 import {
   allInventories,
   collidingInventory,
+  distributedInventory,
   emptyInventory,
   OPTIONS,
   RICH,
@@ -291,4 +292,53 @@ Deno.test("toSpdx: deterministic; the namespace follows content, not the creatio
     (await toSpdx(bumped, OPTIONS)).documentNamespace,
     (await toSpdx(tinyInventory(), OPTIONS)).documentNamespace,
   );
+});
+
+Deno.test("toSpdx: a package of several files has no checksums; its files are in the comment", async () => {
+  const doc = await toSpdx(distributedInventory(), OPTIONS);
+  const wheels = byName(doc, "pydantic_core", "2.27.1");
+  assert.equal(wheels.checksums, undefined);
+  assert.match(
+    wheels.comment ?? "",
+    /^Distributed as 2 files \(per-file hashes\): https:\/\/\S+manylinux\.whl sha256:[0-9a-f]{64}; /,
+  );
+  assert.match(
+    byName(doc, "certifi", "2024.7.4").comment ?? "",
+    /certifi-2024\.7\.4\.tar\.gz sha256:/,
+  );
+  assert.match(byName(doc, "Django", "5.0.7").comment ?? "", /\(unnamed file\) sha256:/);
+  const tiny = await toSpdx(tinyInventory(), OPTIONS);
+  assert.equal(byName(tiny, "requests", "2.32.3").checksums?.length, 1, "one file: its checksum");
+});
+
+Deno.test("toSpdx: licenseDeclared only for listed SPDX expressions; other text kept in the comment", async () => {
+  const doc = await toSpdx(distributedInventory(), OPTIONS);
+  assert.equal(byName(doc, "@std/path", "1.0.8").licenseDeclared, "MIT", "canonical case");
+  const django = byName(doc, "Django", "5.0.7");
+  assert.equal(django.licenseDeclared, "NOASSERTION");
+  assert.match(
+    django.comment ?? "",
+    /Declared license \(not an SPDX license expression\): "BSD License"\./,
+  );
+  const certifi = byName(doc, "certifi", "2024.7.4");
+  assert.equal(
+    certifi.licenseDeclared,
+    "NOASSERTION",
+    "a LicenseRef needs its text in the document",
+  );
+  assert.match(certifi.comment ?? "", /Declared license: MPL-2\.0 OR LicenseRef-Certifi/);
+  const root = byName(doc, "dist-demo", "3.0.0");
+  assert.equal(root.licenseDeclared, "NOASSERTION");
+  assert.match(root.comment ?? "", /LicenseRef-Acme-Proprietary/);
+  assert.equal(byName(doc, "pydantic_core", "2.27.1").licenseDeclared, "NOASSERTION");
+});
+
+Deno.test("toSpdx: files found but not read are named in creationInfo.comment", async () => {
+  const doc = await toSpdx(distributedInventory(), OPTIONS);
+  assert.equal(
+    doc.creationInfo.comment,
+    "Inventory read from: poetry.lock, uv.lock. Found but not read: bun.lockb, ios/Podfile.lock",
+  );
+  const tiny = await toSpdx(tinyInventory(), OPTIONS);
+  assert.equal(tiny.creationInfo.comment, "Inventory read from: pyproject.toml, uv.lock");
 });

@@ -511,7 +511,7 @@ Deno.test("attack: unsigned index fields edited: subjects[0].size, an extra fiel
     [(i) => (i.subjects[0].size = 1), "index.subjects_mismatch"],
     [(i) => (i.approved_by = "security"), "index.unknown_field"],
     [(i) => (i.subjects[0].verified = true), "index.subjects_mismatch"],
-    [(i) => (i.inventory.unread = []), "index.inventory_mismatch"],
+    [(i) => (i.inventory.unread = ["ios/Podfile.lock"]), "index.inventory_mismatch"],
     [(i) => (i.builder_id = "https://github.com/trusted/builder"), "index.context_mismatch"],
     [(i) => i.files.reverse(), "index.files_mismatch"],
   ];

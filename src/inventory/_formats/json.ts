@@ -125,14 +125,113 @@ function syntaxError(text: string): { offset: number; reason: string } | undefin
   }
 }
 
+/** An escape of a UTF-16 surrogate. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/** The index of the `"` that closes the string opened at `start`, in valid JSON. */
+function closingQuote(text: string, start: number): number {
+  for (let q = text.indexOf('"', start + 1);; q = text.indexOf('"', q + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(q - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return q;
+  }
+}
+
+/** How many keys the objects of a parsed value have, all together (no recursion: any depth). */
+function parsedKeyCount(value: unknown): number {
+  let count = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== "object" || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const element of item) stack.push(element);
+      continue;
+    }
+    for (const key in item) {
+      count++;
+      stack.push((item as JsonObject)[key]);
+    }
+  }
+  return count;
+}
+
 /**
- * Parses a JSON document that must be an object; a syntax error becomes a
- * {@linkcode VouchError} naming the file and line.
+ * In a syntactically valid document: the offset and reason of the first
+ * duplicate object key or string with a lone surrogate escape, if any. One
+ * pass that jumps from string to string with `indexOf`. Keys are first only
+ * counted: when the parsed value has as many, no object repeats a key, and
+ * only a document with a surrogate escape has its strings unescaped.
+ */
+function strictnessError(
+  text: string,
+  parsed: unknown,
+): { offset: number; reason: string } | undefined {
+  const surrogates = SURROGATE_ESCAPE.test(text);
+  let exact = surrogates;
+  for (let pass = 0; pass < 2; pass++, exact = true) {
+    const keys: (Set<string> | undefined)[] = [];
+    let keyCount = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 0x20) continue;
+      if (c === 0x7b) keys.push(exact ? new Set() : undefined); // {
+      else if (c === 0x5b) keys.push(undefined); // [
+      else if (c === 0x7d || c === 0x5d) keys.pop(); // } ]
+      else if (c === 0x22) {
+        const end = closingQuote(text, i);
+        let next = end + 1;
+        while (next < text.length && text.charCodeAt(next) <= 0x20) next++;
+        const isKey = text.charCodeAt(next) === 0x3a;
+        if (isKey) keyCount++;
+        if (exact) {
+          const token = text.slice(i, end + 1);
+          const value: string = token.includes("\\") ? JSON.parse(token) : token.slice(1, -1);
+          if (surrogates && !value.isWellFormed()) {
+            return {
+              offset: i,
+              reason: `the string ${token} has a lone UTF-16 surrogate escape, which is no ` +
+                "Unicode character (RFC 8259 §8.2; I-JSON forbids it)",
+            };
+          }
+          const object = keys.at(-1);
+          if (isKey && object !== undefined) {
+            if (object.has(value)) {
+              return {
+                offset: i,
+                reason:
+                  `duplicate key ${token} in one object (parsers disagree on which value counts)`,
+              };
+            }
+            object.add(value);
+          }
+        }
+        i = end;
+      }
+    }
+    if (exact || keyCount === parsedKeyCount(parsed)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Parses a JSON document that must be an object, strictly: a syntax error, a
+ * duplicate key in one object or a lone UTF-16 surrogate escape (legal in the
+ * JSON grammar, but no Unicode character: RFC 8259 §8.2, RFC 7493) becomes a
+ * {@linkcode VouchError} naming the file and line. Every JSON reader uses it.
+ *
+ * @example
+ * ```ts
+ * import { parseJsonObject } from "./json.ts";
+ * parseJsonObject('{"a": 1}', "x.json", "inventory.x.invalid").a; // 1
+ * // '{"a": 1, "a": 2}' throws inventory.x.invalid: "x.json:1: invalid JSON: duplicate key …"
+ * ```
  *
  * @param text The JSON text.
  * @param path The file's path, for the message.
  * @param code The error code (e.g. `inventory.package_lock.invalid`).
  * @returns The parsed object.
+ * @throws {VouchError} `code`, with `path:line` in the message.
  */
 export function parseJsonObject(text: string, path: string, code: string): JsonObject {
   let value: unknown;
@@ -146,6 +245,15 @@ export function parseJsonObject(text: string, path: string, code: string): JsonO
       code,
       `${path}:${line}: invalid JSON: ${found.reason}`,
       `fix the JSON syntax at line ${line} of ${path} (or regenerate the file)`,
+    );
+  }
+  const strictness = strictnessError(text, value);
+  if (strictness !== undefined) {
+    const line = lineAt(text, strictness.offset);
+    throw new VouchError(
+      code,
+      `${path}:${line}: invalid JSON: ${strictness.reason}`,
+      `fix line ${line} of ${path} (or regenerate the file with its tool)`,
     );
   }
   if (!isRecord(value)) {

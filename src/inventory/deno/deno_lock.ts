@@ -9,7 +9,8 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
-import { formatPurl, jsrPurl, npmPurl } from "../purl.ts";
+import { formatPurl, jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
+import { npmComponent } from "../javascript/_npm.ts";
 import type { Hash, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
@@ -119,15 +120,27 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
       }
       const pkgVersion = kind === "npm" ? rest.split("_")[0] : rest;
       const integrity = stringAt(entry, "integrity");
-      const id = out.component({
-        purl: kind === "npm" ? npmPurl(name, pkgVersion) : jsrPurl(name, pkgVersion),
-        ecosystem: kind,
-        name,
-        version: pkgVersion,
-        hashes: kind === "npm" ? sriHashes(integrity) : sha256(integrity),
-        downloadLocation: stringAt(entry, "tarball"),
-        sources: [path],
-      });
+      const tarball = stringAt(entry, "tarball");
+      // A JSR package installed through npm (`@jsr/scope__name`) is the JSR package.
+      const id = out.component(
+        kind === "npm" && jsrNameFromNpm(name) !== undefined
+          ? npmComponent({
+            name,
+            version: pkgVersion,
+            resolved: tarball,
+            integrity,
+            source: path,
+          })
+          : {
+            purl: kind === "npm" ? npmPurl(name, pkgVersion) : jsrPurl(name, pkgVersion),
+            ecosystem: kind,
+            name,
+            version: pkgVersion,
+            hashes: kind === "npm" ? sriHashes(integrity) : sha256(integrity),
+            downloadLocation: tarball,
+            sources: [path],
+          },
+      );
       ids.set(`${kind}:${key}`, id);
       const named = keysByName.get(`${kind}:${name}`) ?? [];
       keysByName.set(`${kind}:${name}`, named.concat(key));

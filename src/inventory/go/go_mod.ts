@@ -75,7 +75,8 @@ function parseDirectives(text: string, path: string): Directive[] {
   let block: { verb: string; line: number } | undefined;
   text.split("\n").forEach((raw, index) => {
     const line = index + 1;
-    const { tokens, comment } = tokenize(raw, path, line);
+    // Go's lexer takes `\r` (CRLF files) and trailing blanks as white space.
+    const { tokens, comment } = tokenize(raw.trimEnd(), path, line);
     const indirect = /^\/\/\s*indirect\b/.test(comment);
     if (tokens.length === 0) return;
     if (block !== undefined) {

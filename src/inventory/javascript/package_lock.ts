@@ -8,13 +8,12 @@ import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
-import { sriHashes } from "../_sri.ts";
 import { npmPurl } from "../purl.ts";
+import { npmComponent, npmLicense } from "./_npm.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
 
 const CODE = "inventory.package_lock.invalid";
 const NODE_MODULES = "node_modules/";
-const NPM_REGISTRY = "https://registry.npmjs.org/";
 
 /** The dependency maps of a lock entry and the scope each one gives its edges. */
 const DEPENDENCY_FIELDS: ReadonlyArray<[string, Scope]> = [
@@ -30,16 +29,6 @@ function entryScopes(entry: JsonObject): Scope[] {
   if (entry.dev === true) scopes.push("dev");
   if (entry.optional === true) scopes.push("optional");
   return scopes.length > 0 ? scopes : ["runtime"];
-}
-
-/** The purl qualifiers telling where a non-registry package came from. */
-function originQualifiers(name: string, resolved: string | undefined): Record<string, string> {
-  if (resolved === undefined || resolved.startsWith(NPM_REGISTRY)) return {};
-  if (/^(git\+|git:|github:)/.test(resolved)) return { vcs_url: resolved };
-  const registryTarball = resolved.indexOf(`/${name}/-/`);
-  return registryTarball > 0
-    ? { repository_url: resolved.slice(0, registryTarball) }
-    : { download_url: resolved };
 }
 
 /** The folder whose `node_modules` npm searches next (Node's upward walk). */
@@ -67,7 +56,9 @@ function invalidEntry(text: string, path: string, key: string, what: string): Vo
  * Reads an npm `package-lock.json` (lockfileVersion 2 or 3, its `packages`
  * map). Workspace folders and the `link: true` entries pointing at them become
  * members; every other entry is a component whose name is its `name` field
- * (npm aliases) or the last `node_modules/` segment of its key. Dependencies
+ * (npm aliases) or the last `node_modules/` segment of its key, with its
+ * `license`; JSR packages installed through npm (`@jsr/scope__name`) are
+ * `pkg:jsr` components. Dependencies
  * are resolved the way Node does, walking up the nested `node_modules`
  * folders from the dependent's location.
  *
@@ -147,20 +138,17 @@ export function readPackageLock(
     const name = packageName(key, entry);
     const pkgVersion = stringAt(entry, "version");
     if (pkgVersion === undefined) throw invalidEntry(text, path, key, "has no version");
-    const resolved = stringAt(entry, "resolved");
-    const purl = npmPurl(name, pkgVersion, originQualifiers(name, resolved));
     nodeId.set(
       key,
-      out.component({
-        purl,
-        ecosystem: "npm",
+      out.component(npmComponent({
         name,
         version: pkgVersion,
-        hashes: sriHashes(stringAt(entry, "integrity")),
-        downloadLocation: resolved,
+        resolved: stringAt(entry, "resolved"),
+        integrity: stringAt(entry, "integrity"),
+        license: entry.license,
         scopes: entryScopes(entry),
-        sources: [path],
-      }),
+        source: path,
+      })),
     );
   }
 
@@ -192,7 +180,7 @@ export function readPackageLock(
     name,
     version: projectVersion,
     purl: npmPurl(name, projectVersion),
-    license: stringAt(root, "license"),
+    license: npmLicense(root.license),
     description: stringAt(root, "description"),
   };
   if (project?.license === undefined) delete project?.license;

@@ -1,12 +1,14 @@
 // Private helpers shared by the Python readers (pyproject, requirements, uv.lock,
 // poetry.lock, pdm.lock): error construction, hash parsing, the lockfile
 // prologue, PyPI components for the shared OutputBuilder, and Poetry
-// constraint conversion.
-import { VouchError } from "../../errors.ts";
-import type { ComponentInit } from "../_builder.ts";
+// constraint conversion. The error helpers live in ../_errors.ts (re-exported here).
+import { type ComponentInit, distributionFields } from "../_builder.ts";
+import { at, invalid, nthLine } from "../_errors.ts";
+
+export { at, invalid, nthLine, unsupportedVersion } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
-import type { Hash, HashAlgorithm, Scope } from "../types.ts";
+import type { Distribution, Hash, HashAlgorithm, Scope } from "../types.ts";
 
 /** The default PyPI index, which needs no `repository_url` qualifier. */
 const DEFAULT_INDEXES = new Set([
@@ -27,87 +29,6 @@ const DEFAULT_INDEXES = new Set([
 export function repositoryUrl(index: string | undefined): string | undefined {
   if (index === undefined || index === "" || DEFAULT_INDEXES.has(index)) return undefined;
   return index;
-}
-
-/**
- * Builds the `inventory.<reader>.invalid` error.
- *
- * @param reader Reader name, e.g. `uv_lock`.
- * @param where `path` or `path:line`.
- * @param what What is wrong.
- * @returns The error to throw.
- */
-export function invalid(reader: string, where: string, what: string): VouchError {
-  const file = where.replace(/:\d+$/, "");
-  return new VouchError(
-    `inventory.${reader}.invalid`,
-    `${where}: ${what}`,
-    `fix ${file} (or regenerate it with its tool) and run vouch again`,
-  );
-}
-
-/**
- * Builds the `inventory.<reader>.unsupported_version` error.
- *
- * @param reader Reader name, e.g. `uv_lock`.
- * @param where `path` or `path:line`.
- * @param what Which version was found.
- * @param supported Which versions vouch reads.
- * @returns The error to throw.
- */
-export function unsupportedVersion(
-  reader: string,
-  where: string,
-  what: string,
-  supported: string,
-): VouchError {
-  return new VouchError(
-    `inventory.${reader}.unsupported_version`,
-    `${where}: ${what}`,
-    `regenerate the lockfile with a tool that writes ${supported}`,
-  );
-}
-
-/**
- * The 1-based line of the `index`-th (0-based) line matching `pattern` (a
- * regular expression, or a string the line must contain), for error messages
- * about parsed TOML (which has no positions).
- *
- * @param text The file text.
- * @param pattern A per-line pattern or substring.
- * @param index Which match.
- * @returns The line number, or `undefined` when there are fewer matches.
- */
-export function nthLine(text: string, pattern: RegExp | string, index = 0): number | undefined {
-  const matches = typeof pattern === "string"
-    ? (line: string): boolean => line.includes(pattern)
-    : (line: string): boolean => pattern.test(line);
-  let seen = 0;
-  let line = 1;
-  let start = 0;
-  while (start <= text.length) {
-    const end = text.indexOf("\n", start);
-    const current = text.slice(start, end === -1 ? text.length : end);
-    if (matches(current)) {
-      if (seen === index) return line;
-      seen++;
-    }
-    if (end === -1) break;
-    start = end + 1;
-    line++;
-  }
-  return undefined;
-}
-
-/**
- * `path:line` when the line is known, else `path`.
- *
- * @param path The file path.
- * @param line The line, if known.
- * @returns The location.
- */
-export function at(path: string, line: number | undefined): string {
-  return line === undefined ? path : `${path}:${line}`;
 }
 
 const HASH_ALGORITHMS: ReadonlySet<string> = new Set([
@@ -156,21 +77,32 @@ export function isSdist(fileName: string): boolean {
 }
 
 /**
- * Hashes and URLs of a lock entry's distribution files: the tables among
- * `files` with a known `hash` (`alg:hex`) and/or a `url`, in order.
+ * The files of a lock entry (sdist, wheels): the tables among `files` with a
+ * known `hash` (`alg:hex`), a `url` or a `file` name. One file gives the
+ * component its hashes; several stay apart as `distributions`, each with its
+ * own hashes (see `distributionFields` in `_builder.ts`). `url` is the sdist's
+ * URL, else the first URL: the download location.
  *
  * @param files The entry's file tables (other values are skipped).
- * @returns The parsed hashes and the URLs.
+ * @returns The hashes, the distributions and the download URL.
  */
-export function distributionFiles(files: readonly unknown[]): { hashes: Hash[]; urls: string[] } {
-  const hashes: Hash[] = [];
-  const urls: string[] = [];
+export function distributionFiles(
+  files: readonly unknown[],
+): { hashes: Hash[]; distributions: Distribution[]; url?: string } {
+  const list: Distribution[] = [];
   for (const file of files.filter(isTable)) {
     const hash = typeof file.hash === "string" ? parseHash(file.hash) : undefined;
-    if (hash) hashes.push(hash);
-    if (typeof file.url === "string") urls.push(file.url);
+    const url = typeof file.url === "string" ? file.url : undefined;
+    const name = typeof file.file === "string" ? file.file : undefined;
+    if (hash === undefined && url === undefined && name === undefined) continue;
+    const entry: Distribution = { hashes: hash ? [hash] : [] };
+    if (url !== undefined) entry.url = url;
+    if (name !== undefined) entry.file = name;
+    list.push(entry);
   }
-  return { hashes, urls };
+  const urls = list.flatMap((d) => (d.url === undefined ? [] : [d.url]));
+  const { hashes, distributions } = distributionFields(list);
+  return { hashes, distributions, url: urls.find(isSdist) ?? urls[0] };
 }
 
 /** What a Python reader knows about one occurrence of a PyPI component. */
@@ -183,8 +115,10 @@ export interface PypiComponentInit {
   specifier?: string;
   /** purl qualifiers (`vcs_url`, `download_url`, `repository_url`). */
   qualifiers?: Record<string, string | undefined>;
-  /** Hashes. */
+  /** Hashes of its one file (when `files` is not given). */
   hashes?: Hash[];
+  /** Its files (from {@linkcode distributionFiles}): one file's hashes, or several files; replaces `hashes`. */
+  files?: { hashes: Hash[]; distributions: Distribution[] };
   /** Download URL. */
   downloadLocation?: string;
   /** Declared by the project itself. */
@@ -205,13 +139,18 @@ export interface PypiComponentInit {
  * @returns What `OutputBuilder.component` (in `_builder.ts`) takes.
  */
 export function pypiComponent(init: PypiComponentInit): ComponentInit {
-  const { qualifiers, source, ...fields } = init;
-  return {
+  const { qualifiers, source, files, ...fields } = init;
+  const component: ComponentInit = {
     ...fields,
     purl: pypiPurl(init.name, init.version, qualifiers),
     ecosystem: "pypi",
     sources: [source],
   };
+  if (files !== undefined) {
+    component.hashes = files.hashes;
+    component.distributions = files.distributions;
+  }
+  return component;
 }
 
 /** A parsed Python lockfile (uv.lock, poetry.lock, pdm.lock) and its packages. */

@@ -13,7 +13,6 @@ import {
   distributionFiles,
   gitVcsUrl,
   invalid,
-  isSdist,
   isTable,
   NameIndex,
   nthLine,
@@ -23,7 +22,7 @@ import {
 } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pypiPurl } from "../purl.ts";
-import type { Hash, ReaderOutput, Scope } from "../types.ts";
+import type { ReaderOutput, Scope } from "../types.ts";
 
 /** Options of {@linkcode readPdmLock}. */
 export interface PdmLockOptions {
@@ -38,11 +37,6 @@ type Table = Record<string, unknown>;
 interface Node {
   id: string;
   version?: string;
-}
-
-function distribution(pkg: Table): { hashes: Hash[]; url?: string } {
-  const { hashes, urls } = distributionFiles(Array.isArray(pkg.files) ? pkg.files : []);
-  return { hashes, url: urls.find(isSdist) ?? urls[0] };
 }
 
 function scopesAndGroups(pkg: Table): { scopes: Scope[]; groups: string[] } {
@@ -104,7 +98,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput
       id = pypiPurl(name, version);
       builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
     } else {
-      const dist = distribution(pkg);
+      const dist = distributionFiles(Array.isArray(pkg.files) ? pkg.files : []);
       let qualifiers: Record<string, string | undefined> = {};
       let downloadLocation = dist.url;
       if (typeof pkg.git === "string") {
@@ -119,7 +113,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput
         name,
         version,
         qualifiers,
-        hashes: dist.hashes,
+        files: dist,
         downloadLocation,
         ...scopesAndGroups(pkg),
         source: path,

@@ -12,7 +12,6 @@ import {
   distributionFiles,
   gitVcsUrl,
   invalid,
-  isSdist,
   isTable,
   NameIndex,
   nthLine,
@@ -24,7 +23,7 @@ import {
 } from "./_python.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
-import type { Hash, ReaderOutput, Scope } from "../types.ts";
+import type { ReaderOutput, Scope } from "../types.ts";
 
 /** Options of {@linkcode readPoetryLock}. */
 export interface PoetryLockOptions {
@@ -45,7 +44,7 @@ function files(
   pkg: Table,
   legacy: Map<string, unknown[]>,
   several: boolean,
-): { hashes: Hash[]; url?: string } {
+): ReturnType<typeof distributionFiles> {
   let list: unknown[] = Array.isArray(pkg.files) ? pkg.files : [];
   if (list.length === 0) {
     list = legacy.get(pep503Name(pkg.name as string)) ?? [];
@@ -57,8 +56,7 @@ function files(
       );
     }
   }
-  const { hashes, urls } = distributionFiles(list);
-  return { hashes, url: urls.find(isSdist) ?? urls[0] };
+  return distributionFiles(list);
 }
 
 function scopesAndGroups(
@@ -189,7 +187,7 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
         name,
         version,
         qualifiers,
-        hashes: dist.hashes,
+        files: dist,
         downloadLocation,
         ...scopesAndGroups(pkg, extrasOf.get(pep503Name(name)) ?? []),
         source: path,

@@ -96,35 +96,11 @@ class Context {
   }
 }
 
-const SPDX_ID =
-  /^(?:[A-Za-z0-9][A-Za-z0-9.-]*\+?|(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+)$/;
-const SPDX_OPERATORS = new Set(["AND", "OR", "WITH"]);
-
 /**
- * Whether a license string reads as an SPDX expression (ids joined by
- * AND/OR/WITH, balanced parentheses) rather than prose.
+ * The declared license as written: PEP 639 `license = "<expression>"`, the
+ * older `license = { text = "…" }`, or Poetry's string; `{ file = … }`
+ * states no text. The SBOM writers decide whether it is an SPDX expression.
  */
-function isSpdxExpression(text: string): boolean {
-  const tokens = text.replace(/([()])/g, " $1 ").trim().split(/\s+/);
-  let depth = 0;
-  let expectId = true;
-  for (const token of tokens) {
-    if (token === "(") {
-      if (!expectId) return false;
-      depth++;
-    } else if (token === ")") {
-      if (expectId || --depth < 0) return false;
-    } else if (SPDX_OPERATORS.has(token.toUpperCase())) {
-      if (expectId) return false;
-      expectId = true;
-    } else {
-      if (!expectId || !SPDX_ID.test(token)) return false;
-      expectId = false;
-    }
-  }
-  return depth === 0 && !expectId;
-}
-
 function license(ctx: Context, value: unknown): string | undefined {
   let text: unknown = value;
   if (isTable(value)) text = value.text;
@@ -133,7 +109,7 @@ function license(ctx: Context, value: unknown): string | undefined {
   }
   if (typeof text !== "string") return undefined;
   const trimmed = text.trim();
-  return trimmed !== "" && isSpdxExpression(trimmed) ? trimmed : undefined;
+  return trimmed !== "" ? trimmed : undefined;
 }
 
 function dependencyGroups(ctx: Context, groups: Table | undefined): Declaration[] {
@@ -337,8 +313,11 @@ function projectInfo(
   const version = field("version") ?? (isDynamic ? release : undefined);
   const info: Project = { name, purl: pypiPurl(name, version) };
   if (version !== undefined) info.version = version;
-  const spdx = license(ctx, project?.license ?? poetry?.license);
-  if (spdx !== undefined) info.license = spdx;
+  const declared = license(
+    ctx,
+    project?.license ?? project?.["license-expression"] ?? poetry?.license,
+  );
+  if (declared !== undefined) info.license = declared;
   const description = field("description");
   if (description !== undefined) info.description = description;
   return info;

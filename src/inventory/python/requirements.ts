@@ -36,6 +36,10 @@ interface Entry {
   vcs: boolean;
   hashes: Hash[];
   source: string;
+  /** `path:line` of the requirement. */
+  where?: string;
+  /** Whether an environment marker limits it. */
+  marked?: boolean;
 }
 
 interface State {
@@ -165,7 +169,15 @@ function requirementEntry(
       if (isLocalPath(requirement.url)) return undefined;
       return urlEntry(requirement.url, hashes, source, where, requirement.name);
     }
-    return { name: requirement.name, specifier: requirement.specifier, vcs: false, hashes, source };
+    return {
+      name: requirement.name,
+      specifier: requirement.specifier,
+      vcs: false,
+      hashes,
+      source,
+      where,
+      marked: requirement.marker !== undefined,
+    };
   } catch (error) {
     if (isVouchError(error) && error.code === "inventory.requirement.invalid") {
       throw invalid(READER, where, error.message);
@@ -254,6 +266,40 @@ function resolveInclude(
   return { path, text };
 }
 
+/** A version for comparing pins: PEP 440 ignores a leading `v`, leading zeros and trailing `.0`s. */
+function comparablePin(version: string): string {
+  const match = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(version.trim());
+  if (!match) return version.trim().toLowerCase();
+  const release = match[1].split(".").map((n) => String(Number(n)));
+  while (release.length > 1 && release.at(-1) === "0") release.pop();
+  return `${release.join(".")}${match[2].toLowerCase()}`;
+}
+
+/**
+ * Refuses two unconditional pins of one name to different versions (as pip
+ * does: `flask==3.1.0` with `Flask==1.0` cannot both be installed).
+ */
+function checkPins(entries: readonly Entry[]): void {
+  const pins = new Map<string, { entry: Entry; pin: string }>();
+  for (const entry of entries) {
+    const pin = entry.url === undefined && !entry.marked
+      ? pinnedVersion(entry.specifier)
+      : undefined;
+    if (pin === undefined) continue;
+    const key = pep503Name(entry.name);
+    const first = pins.get(key);
+    if (first === undefined) pins.set(key, { entry, pin });
+    else if (comparablePin(first.pin) !== comparablePin(pin)) {
+      throw invalid(
+        READER,
+        entry.where ?? entry.source,
+        `"${entry.name}${entry.specifier}" conflicts with "${first.entry.name}${first.entry.specifier}" ` +
+          `at ${first.entry.where ?? first.entry.source}: pip refuses two versions of one package`,
+      );
+    }
+  }
+}
+
 /**
  * Reads a pip requirements file, following `-r` and `-c` includes through
  * `options.include`. Every requirement becomes a direct runtime component
@@ -273,7 +319,8 @@ function resolveInclude(
  * @param options The file's path and the include callback.
  * @returns Components and root edges.
  * @throws {VouchError} `inventory.requirements.invalid` for a malformed line,
- *   a missing include or an include cycle.
+ *   a missing include, an include cycle, or two pins of one name to
+ *   different versions.
  */
 export function readRequirements(text: string, options: RequirementsOptions): ReaderOutput {
   const state: State = {
@@ -283,6 +330,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     constraints: new Map(),
   };
   readFile(state, text, options.path, [normalizePath(options.path)], false);
+  checkPins(state.entries);
   const builder = new OutputBuilder();
   const repository = repositoryUrl(state.index);
   for (const entry of state.entries) {
@@ -296,7 +344,10 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       version,
       specifier: entry.specifier,
       qualifiers,
-      hashes: entry.hashes,
+      // Several `--hash` values of a name-only requirement are one per file (sdist, wheels).
+      ...(entry.url === undefined && entry.hashes.length > 1
+        ? { distributions: entry.hashes.map((hash) => ({ hashes: [hash] })) }
+        : { hashes: entry.hashes }),
       downloadLocation: entry.url,
       direct: true,
       scopes: ["runtime"],

@@ -70,7 +70,7 @@ function component(
   path: string,
   { name, version, source }: { name: string; version?: string; source: Source },
 ): string {
-  const { hashes, urls } = distributionFiles([
+  const dist = distributionFiles([
     pkg.sdist,
     ...(Array.isArray(pkg.wheels) ? pkg.wheels : []),
   ]);
@@ -78,7 +78,7 @@ function component(
   let downloadLocation: string | undefined;
   if (source.kind === "registry") {
     qualifiers = { repository_url: repositoryUrl(source.value) };
-    downloadLocation = urls[0];
+    downloadLocation = dist.url;
   } else if (source.kind === "git" && source.value) {
     downloadLocation = gitUrl(source.value);
     qualifiers = { vcs_url: downloadLocation };
@@ -87,7 +87,14 @@ function component(
     qualifiers = { download_url: source.value };
   }
   return builder.component(
-    pypiComponent({ name, version, qualifiers, hashes, downloadLocation, source: path }),
+    pypiComponent({
+      name,
+      version,
+      qualifiers,
+      files: dist,
+      downloadLocation,
+      source: path,
+    }),
   );
 }
 

@@ -114,3 +114,39 @@ Deno.test("objectAt and stringAt: typed members, absent or mistyped as empty/und
   assert.equal(stringAt(value, "o"), undefined);
   assert.equal(stringAt(value, "missing"), undefined);
 });
+
+Deno.test("parseJsonObject: a duplicate key in one object is an error on its line", () => {
+  const error = jsonError('{\n  "packages": {\n    "a": 1,\n    "b": 2,\n    "a": 3\n  }\n}');
+  assert.equal(error.code, "inventory.package_lock.invalid");
+  assert.match(
+    error.message,
+    /^package-lock\.json:5: invalid JSON: duplicate key "a" in one object/,
+  );
+  assert.match(jsonError('{"\\u0061": 1, "a": 2}').message, /duplicate key "a"/, "keys unescaped");
+  assert.match(jsonError('{"x": [{"k": 1, "k": 1}]}').message, /:1: .*duplicate key "k"/);
+});
+
+Deno.test("parseJsonObject: the same key in different objects, or a repeated value, is fine", () => {
+  const text = '{"a": {"k": 1}, "b": {"k": 2}, "c": ["k", "k"], "d": "k", "k": {"a": "a:"}}';
+  assert.deepEqual(parseJsonObject(text, "x.json", "c"), JSON.parse(text));
+  const tricky = '{"s": "{\\"a\\": 1, \\"a\\": 2}", "t": "\\\\", "a": 1}';
+  assert.deepEqual(parseJsonObject(tricky, "x.json", "c"), JSON.parse(tricky), "braces in strings");
+  const deep = `{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+  assert.deepEqual(Object.keys(parseJsonObject(deep, "x.json", "c")), ["a"], "any depth");
+});
+
+Deno.test("parseJsonObject: a lone surrogate escape is a coded error with the line, not a crash", () => {
+  for (const escaped of ["x\\udcff", "\\ud800", "\\ud83dx", "\\ude00\\ud83d"]) {
+    const error = jsonError(`{\n  "packages": {\n    "node_modules/${escaped}": {}\n  }\n}`);
+    assert.match(
+      error.message,
+      /^package-lock\.json:3: invalid JSON: the string .* has a lone UTF-16 surrogate escape/,
+      escaped,
+    );
+  }
+  assert.deepEqual(
+    parseJsonObject('{"e": "\\ud83d\\ude00"}', "x.json", "c"),
+    { e: "😀" },
+    "a surrogate pair is one character",
+  );
+});

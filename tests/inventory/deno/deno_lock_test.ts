@@ -105,17 +105,17 @@ Deno.test("readDenoLock reads v4 map-style npm dependencies and packageJson deps
 
 Deno.test("readDenoLock rejects other versions and malformed or truncated files", () => {
   assertVouchError(
-    () => read("v3.deno.lock"),
+    () => read("invalid/wrong-version/deno.lock"),
     "inventory.deno_lock.unsupported_version",
     /^deno\.lock:1: deno\.lock version "3" is not supported/,
   );
   assertVouchError(
-    () => read("malformed.deno.lock"),
+    () => read("invalid/malformed/deno.lock"),
     "inventory.deno_lock.invalid",
     /^deno\.lock:12: invalid JSON/,
   );
   assertVouchError(
-    () => read("truncated.deno.lock"),
+    () => read("invalid/truncated/deno.lock"),
     "inventory.deno_lock.invalid",
     /^deno\.lock:46: invalid JSON: Unexpected end of JSON input/,
   );
@@ -163,4 +163,26 @@ Deno.test("readDenoLock matches the fresh v5 lock exactly", () => {
   assert.ok(
     edgesFrom(out, "workspace:packages/fresh").includes("pkg:npm/preact@10.29.1 runtime"),
   );
+});
+
+Deno.test("readDenoLock: an npm entry @jsr/scope__name is the JSR package", () => {
+  const out = readDenoLock(
+    JSON.stringify({
+      version: "5",
+      specifiers: { "npm:@jsr/std__path@^1.0.8": "1.0.8" },
+      npm: {
+        "@jsr/std__path@1.0.8": {
+          integrity: "sha512-" + "A".repeat(86) + "==",
+          tarball: "https://npm.jsr.io/~/11/@jsr/std__path/1.0.8.tgz",
+        },
+      },
+      workspace: { dependencies: ["npm:@jsr/std__path@^1.0.8"] },
+    }),
+    { path: "deno.lock" },
+  );
+  assert.deepEqual(out.components.map((c) => [c.id, c.name, c.ecosystem, c.direct]), [
+    ["pkg:jsr/%40std/path@1.0.8", "@std/path", "jsr", true],
+  ]);
+  assert.deepEqual(out.components[0].hashes, []);
+  assert.equal(out.components[0].distributions?.[0].hashes[0].alg, "sha512");
 });

@@ -51,12 +51,12 @@ Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
   const out = readGoMod(text("replace/go.mod"), { path: "svc/go.mod" });
   assert.ok(out.components.every((c) => c.sources.join() === "svc/go.mod"));
   assertVouchError(
-    () => readGoMod(text("truncated.go.mod"), { path: "go.mod" }),
+    () => readGoMod(text("invalid/truncated/go.mod"), { path: "go.mod" }),
     "inventory.go_mod.invalid",
     /^go\.mod:3: require block is never closed/,
   );
   assertVouchError(
-    () => readGoMod(text("malformed.go.mod"), { path: "go.mod" }),
+    () => readGoMod(text("invalid/malformed/go.mod"), { path: "go.mod" }),
     "inventory.go_mod.invalid",
     /^go\.mod:3: malformed require directive/,
   );
@@ -64,7 +64,7 @@ Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
     () =>
       readGoMod("module x\n\nrequire a.b/c v1.0.0\n", {
         path: "m/go.mod",
-        goSum: text("malformed.go.sum"),
+        goSum: text("invalid/malformed-go-sum/go.sum"),
       }),
     "inventory.go_mod.invalid",
     /^m\/go\.sum:2: expected/,

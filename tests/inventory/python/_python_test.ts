@@ -98,7 +98,7 @@ Deno.test("pypiComponent derives the purl and the single source", () => {
   assert.equal(pypiComponent({ name: "x", source: "pyproject.toml" }).purl, "pkg:pypi/x");
 });
 
-Deno.test("distributionFiles keeps known hashes and every URL, skipping non-tables", () => {
+Deno.test("distributionFiles: one file gives the component its hashes, several stay per file", () => {
   assert.deepEqual(
     distributionFiles([
       { url: "https://f/x-1.tar.gz", hash: "sha256:AB" },
@@ -107,13 +107,35 @@ Deno.test("distributionFiles keeps known hashes and every URL, skipping non-tabl
       { file: "x-1-py3-none-any.whl", hash: "blake2:00" },
       { url: "https://f/x-1-py3-none-any.whl" },
       { hash: "md5:0F" },
+      { size: 3 },
     ]),
     {
-      hashes: [{ alg: "sha256", hex: "ab" }, { alg: "md5", hex: "0f" }],
-      urls: ["https://f/x-1.tar.gz", "https://f/x-1-py3-none-any.whl"],
+      hashes: [],
+      distributions: [
+        { url: "https://f/x-1.tar.gz", hashes: [{ alg: "sha256", hex: "ab" }] },
+        { file: "x-1-py3-none-any.whl", hashes: [] },
+        { url: "https://f/x-1-py3-none-any.whl", hashes: [] },
+        { hashes: [{ alg: "md5", hex: "0f" }] },
+      ],
+      url: "https://f/x-1.tar.gz",
     },
   );
-  assert.deepEqual(distributionFiles([]), { hashes: [], urls: [] });
+  assert.deepEqual(
+    distributionFiles([{ url: "https://f/x-1-py3-none-any.whl", hash: "sha256:cd" }]),
+    {
+      hashes: [{ alg: "sha256", hex: "cd" }],
+      distributions: [],
+      url: "https://f/x-1-py3-none-any.whl",
+    },
+    "one file: its hashes are the component's",
+  );
+  assert.deepEqual(
+    distributionFiles([{ url: "https://f/x-1-py3-none-any.whl" }, { url: "https://f/x-1.zip" }])
+      .url,
+    "https://f/x-1.zip",
+    "the sdist is the download location",
+  );
+  assert.deepEqual(distributionFiles([]), { hashes: [], distributions: [], url: undefined });
 });
 
 Deno.test("readLockDocument parses, checks `package` and locates packages", () => {

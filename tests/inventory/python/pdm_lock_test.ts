@@ -12,7 +12,9 @@ Deno.test("readPdmLock: extras entries collapse into one component", () => {
   const out = readFixture("pdm.lock");
   const httpx = out.components.filter((c) => c.name === "httpx");
   assert.equal(httpx.length, 1);
-  assert.equal(httpx[0].hashes.length, 2);
+  assert.deepEqual(httpx[0].hashes, [], "two files: no package-level hash");
+  assert.equal(httpx[0].distributions?.length, 2);
+  assert.ok(httpx[0].distributions!.every((d) => d.file !== undefined && d.hashes.length === 1));
   assert.deepEqual(httpx[0].groups, ["socks"]);
   assert.deepEqual(httpx[0].scopes, ["dev", "runtime"]);
   assert.deepEqual(out.components.map((c) => c.name), ["httpx", "idna", "pytest", "socksio"]);

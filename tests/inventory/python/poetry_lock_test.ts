@@ -4,6 +4,7 @@ import { readPoetryLock } from "../../../src/inventory/python/poetry_lock.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { allHashes } from "../_lockfile_invariants.ts";
 
 function readFixture(name: string): ReturnType<typeof readPoetryLock> {
   return readPoetryLock(Deno.readTextFileSync(fixture("python", name)), { path: name });
@@ -39,10 +40,14 @@ Deno.test("readPoetryLock: 2.x packages, groups, optional extras, sources", () =
   assert.deepEqual(byName.get("Tomli")?.scopes, ["optional"]);
   assert.deepEqual(byName.get("Tomli")?.groups, ["toml"]);
   assert.equal(byName.get("Tomli")?.id, "pkg:pypi/tomli@2.0.1");
-  assert.deepEqual(byName.get("certifi")?.hashes.map((h) => h.hex.slice(0, 8)), [
-    "5a1e7645",
-    "c0e5b2c0",
-  ]);
+  assert.deepEqual(byName.get("certifi")?.hashes, [], "two files: each keeps its hash");
+  assert.deepEqual(
+    byName.get("certifi")?.distributions?.map((d) => [d.file, d.hashes[0].hex.slice(0, 8)]),
+    [
+      ["certifi-2024.7.4-py3-none-any.whl", "c0e5b2c0"],
+      ["certifi-2024.7.4.tar.gz", "5a1e7645"],
+    ],
+  );
 });
 
 Deno.test("readPoetryLock: edges link each locked version a dependency names", () => {
@@ -58,7 +63,7 @@ Deno.test("readPoetryLock: edges link each locked version a dependency names", (
 
 Deno.test("readPoetryLock: 1.x categories and [metadata.files]", () => {
   const out = readFixture("poetry_v1.lock");
-  assert.deepEqual(out.components.map((c) => [c.id, c.scopes, c.hashes.length]), [
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes, allHashes(c).length]), [
     ["pkg:pypi/mock@5.1.0", ["dev"], 1],
     ["pkg:pypi/six@1.16.0", ["runtime"], 2],
   ]);
@@ -75,8 +80,8 @@ Deno.test("readPoetryLock: unsupported and truncated locks", () => {
     hasCode("inventory.poetry_lock.unsupported_version", /^poetry_unsupported\.lock:9: /),
   );
   assert.throws(
-    () => readFixture("poetry_truncated.lock"),
-    hasCode("inventory.poetry_lock.invalid", /^poetry_truncated\.lock:7:/),
+    () => readFixture("invalid/poetry-truncated/poetry.lock"),
+    hasCode("inventory.poetry_lock.invalid", /^invalid\/poetry-truncated\/poetry\.lock:7:/),
   );
   assert.throws(
     () =>

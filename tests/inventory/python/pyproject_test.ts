@@ -69,13 +69,14 @@ Deno.test("readPyproject: classic Poetry manifest", () => {
     version: "1.4.0",
     purl: "pkg:pypi/poetry-demo@1.4.0",
     description: "Classic Poetry project",
+    license: "Proprietary License",
   });
   const byName = new Map(out.components.map((c) => [c.name, c]));
   assert.ok(!byName.has("python") && !byName.has("local-lib"));
   assert.equal(byName.get("requests")?.specifier, ">=2.31,<3.0");
   assert.deepEqual(byName.get("requests")?.scopes, ["dev", "runtime"]);
   assert.equal(byName.get("pendulum")?.specifier, ">=2.1,<2.2");
-  assert.equal(byName.get("zope.interface")?.id, "pkg:pypi/zope.interface@6.0");
+  assert.equal(byName.get("zope.interface")?.id, "pkg:pypi/zope-interface@6.0", "PEP 503 name");
   assert.equal(byName.get("anything")?.specifier, undefined);
   assert.deepEqual(byName.get("tree-sitter")?.scopes, ["optional"]);
   assert.deepEqual(byName.get("tree-sitter")?.groups, ["syntax"]);
@@ -135,7 +136,11 @@ Deno.test("readPyproject: no project name still reads dependencies", () => {
       path: "pyproject.toml",
     },
   );
-  assert.equal(prose.project?.license, undefined);
+  assert.equal(
+    prose.project?.license,
+    "BSD License, see LICENSE",
+    "kept as stated: the SBOM writers tell an SPDX expression from prose",
+  );
 });
 
 Deno.test("readPyproject: corpus manifests", () => {

@@ -4,6 +4,7 @@ import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { readRequirements } from "../../../src/inventory/python/requirements.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { allHashes } from "../_lockfile_invariants.ts";
 
 /** Reads `fixtures/python/<name>` with includes resolved beside the top file. */
 function readFixture(name: string): ReturnType<typeof readRequirements> {
@@ -36,9 +37,10 @@ Deno.test("readRequirements: pins, hashes, continuations, includes and constrain
   ]);
   const django = byName.get("Django");
   assert.equal(django?.id, pypiPurl("django", "5.0.7", INDEX));
-  assert.deepEqual(django?.hashes, [
-    { alg: "sha256", hex: "a".repeat(64) },
-    { alg: "sha256", hex: "b".repeat(64) },
+  assert.deepEqual(django?.hashes, [], "two --hash values: one per file, not the package's");
+  assert.deepEqual(django?.distributions, [
+    { hashes: [{ alg: "sha256", hex: "a".repeat(64) }] },
+    { hashes: [{ alg: "sha256", hex: "b".repeat(64) }] },
   ]);
   assert.deepEqual(django?.groups, []);
   // attrs is unpinned; the constraint file pins it; unused constraints add nothing
@@ -162,14 +164,15 @@ Deno.test("readRequirements: corpus pip-compile files", () => {
   ) {
     assert.ok(ids.has(s), s);
   }
-  const totalHashes = warehouse.components.reduce((n, c) => n + c.hashes.length, 0);
+  const totalHashes = warehouse.components.reduce((n, c) => n + allHashes(c).length, 0);
   assert.equal(totalHashes, warehouseText.match(/--hash=sha256:/g)?.length);
   const block = warehouseText.split(/\n(?=\S)/).find((b) =>
     b.startsWith("argon2-cffi-bindings==")
   )!;
   const bindings = warehouse.components.find((c) => c.name === "argon2-cffi-bindings");
-  assert.equal(bindings?.hashes.length, block.match(/--hash=/g)?.length);
-  assert.ok((bindings?.hashes.length ?? 0) > 10);
+  assert.equal(allHashes(bindings!).length, block.match(/--hash=/g)?.length);
+  assert.ok(allHashes(bindings!).length > 10);
+  assert.deepEqual(bindings?.hashes, []);
 
   const rtd = readRequirements(
     Deno.readTextFileSync(`${corpus}/readthedocs__readthedocs.org/requirements.txt`),

@@ -65,9 +65,22 @@ Deno.test("readUvLock: two versions, git, url and private-registry sources", () 
 Deno.test("readUvLock: hashes, download locations, scopes, direct", () => {
   const out = readFixture("uv.lock");
   const idna = out.components.find((c) => c.id === "pkg:pypi/idna@3.7");
-  assert.deepEqual(idna?.hashes, [
-    { alg: "sha256", hex: "028ff3aadf0609c1fd278d8ea3089299412a7a8b9bd005dd08b9f8285bcb5cfc" },
-    { alg: "sha256", hex: "82fee1fc78add43492d3a1898bfa6d8a904cc97d8427f683ed8e798d07761aa0" },
+  assert.deepEqual(idna?.hashes, [], "sdist + wheel: no package-level hash");
+  assert.deepEqual(idna?.distributions?.map((d) => [d.url?.split("/").at(-1), d.hashes]), [
+    [
+      "idna-3.7.tar.gz",
+      [{
+        alg: "sha256",
+        hex: "028ff3aadf0609c1fd278d8ea3089299412a7a8b9bd005dd08b9f8285bcb5cfc",
+      }],
+    ],
+    [
+      "idna-3.7-py3-none-any.whl",
+      [{
+        alg: "sha256",
+        hex: "82fee1fc78add43492d3a1898bfa6d8a904cc97d8427f683ed8e798d07761aa0",
+      }],
+    ],
   ]);
   assert.match(idna?.downloadLocation ?? "", /idna-3\.7\.tar\.gz$/);
   assert.equal(idna?.direct, false);
@@ -90,12 +103,12 @@ Deno.test("readUvLock: hashes, download locations, scopes, direct", () => {
 Deno.test("readUvLock: empty lock, unsupported version, truncated file", () => {
   assert.deepEqual(readFixture("uv_empty.lock"), { members: [], components: [], edges: [] });
   assert.throws(
-    () => readFixture("uv_unsupported.lock"),
-    hasCode("inventory.uv_lock.unsupported_version", /^uv_unsupported\.lock:1: /),
+    () => readFixture("invalid/uv-wrong-version/uv.lock"),
+    hasCode("inventory.uv_lock.unsupported_version", /^invalid\/uv-wrong-version\/uv\.lock:1: /),
   );
   assert.throws(
-    () => readFixture("uv_truncated.lock"),
-    hasCode("inventory.uv_lock.invalid", /^uv_truncated\.lock:64:/),
+    () => readFixture("invalid/uv-truncated/uv.lock"),
+    hasCode("inventory.uv_lock.invalid", /^invalid\/uv-truncated\/uv\.lock:64:/),
   );
   assert.throws(
     () => readUvLock('version = 1\n\n[[package]]\nversion = "1"\n', { path: "uv.lock" }),

@@ -83,17 +83,17 @@ Deno.test("readCargoLock reads the unversioned v1 format with [metadata] checksu
 
 Deno.test("readCargoLock rejects unknown versions, bad TOML and unresolvable dependencies", () => {
   assertVouchError(
-    () => read("v5.Cargo.lock"),
+    () => read("invalid/wrong-version/Cargo.lock"),
     "inventory.cargo_lock.unsupported_version",
     /^Cargo\.lock:1: Cargo\.lock version 5 is not supported/,
   );
   assertVouchError(
-    () => read("malformed.Cargo.lock"),
+    () => read("invalid/malformed/Cargo.lock"),
     "inventory.cargo_lock.invalid",
     /^Cargo\.lock:44:\d+: invalid TOML/,
   );
   assertVouchError(
-    () => read("dangling.Cargo.lock"),
+    () => read("invalid/dangling/Cargo.lock"),
     "inventory.cargo_lock.invalid",
     /^Cargo\.lock:4: dependency "missing" of app 0\.1\.0 matches 0 packages/,
   );

@@ -1,0 +1,84 @@
+// Private: the errors every reader raises for bad input, and the line lookup
+// their messages use (parsed TOML, YAML and XML carry no positions).
+import { VouchError } from "../errors.ts";
+
+/**
+ * Builds the `inventory.<reader>.invalid` error.
+ *
+ * @param reader Reader name, e.g. `uv_lock`.
+ * @param where `path` or `path:line`.
+ * @param what What is wrong.
+ * @returns The error to throw.
+ */
+export function invalid(reader: string, where: string, what: string): VouchError {
+  const file = where.replace(/:\d+$/, "");
+  return new VouchError(
+    `inventory.${reader}.invalid`,
+    `${where}: ${what}`,
+    `fix ${file} (or regenerate it with its tool) and run vouch again`,
+  );
+}
+
+/**
+ * Builds the `inventory.<reader>.unsupported_version` error.
+ *
+ * @param reader Reader name, e.g. `uv_lock`.
+ * @param where `path` or `path:line`.
+ * @param what Which version was found.
+ * @param supported Which versions vouch reads.
+ * @returns The error to throw.
+ */
+export function unsupportedVersion(
+  reader: string,
+  where: string,
+  what: string,
+  supported: string,
+): VouchError {
+  return new VouchError(
+    `inventory.${reader}.unsupported_version`,
+    `${where}: ${what}`,
+    `regenerate the lockfile with a tool that writes ${supported}`,
+  );
+}
+
+/**
+ * The 1-based line of the `index`-th (0-based) line matching `pattern` (a
+ * regular expression, or a string the line must contain), for error messages
+ * about parsed TOML (which has no positions).
+ *
+ * @param text The file text.
+ * @param pattern A per-line pattern or substring.
+ * @param index Which match.
+ * @returns The line number, or `undefined` when there are fewer matches.
+ */
+export function nthLine(text: string, pattern: RegExp | string, index = 0): number | undefined {
+  const matches = typeof pattern === "string"
+    ? (line: string): boolean => line.includes(pattern)
+    : (line: string): boolean => pattern.test(line);
+  let seen = 0;
+  let line = 1;
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf("\n", start);
+    const current = text.slice(start, end === -1 ? text.length : end);
+    if (matches(current)) {
+      if (seen === index) return line;
+      seen++;
+    }
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return undefined;
+}
+
+/**
+ * `path:line` when the line is known, else `path`.
+ *
+ * @param path The file path.
+ * @param line The line, if known.
+ * @returns The location.
+ */
+export function at(path: string, line: number | undefined): string {
+  return line === undefined ? path : `${path}:${line}`;
+}

@@ -1,0 +1,207 @@
+// Private: how the inventory touches files. Every manifest and lockfile is
+// opened without blocking, checked to be a regular file, read up to a fixed
+// limit and decoded as strict UTF-8; the project root is checked before any
+// scan. Imports nothing but node:fs and the error type (a test runs it as an
+// unprivileged user).
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { VouchError } from "../errors.ts";
+
+/** The largest manifest or lockfile vouch reads: 256 MiB. */
+export const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
+
+/** The `code` of a Node-style file-system error (`ENOENT`, `EACCES`, …), if any. */
+function errno(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** Errors that mean "there is no such file here". */
+const ABSENT = new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
+
+/**
+ * Builds `inventory.unreadable` for a file or folder the user may not read.
+ *
+ * @param path The path as shown to the user.
+ * @returns The error.
+ */
+export function unreadable(path: string): VouchError {
+  return new VouchError(
+    "inventory.unreadable",
+    `${path} cannot be read: permission denied`,
+    "make the project's manifests and lockfiles readable",
+  );
+}
+
+function notAFile(path: string, what: string): VouchError {
+  return new VouchError(
+    "inventory.not_a_file",
+    `${path} is ${what}, not a regular file: vouch reads manifests and lockfiles only from regular files`,
+    `replace ${path} with the file itself (a FIFO, device or socket is never read)`,
+  );
+}
+
+function tooLarge(path: string): VouchError {
+  return new VouchError(
+    "inventory.file_too_large",
+    `${path} is larger than ${
+      MAX_MANIFEST_BYTES / 1024 / 1024
+    } MiB, the limit for a manifest or lockfile`,
+    `check that ${path} is the project's real lockfile; exclude its folder with --exclude if it is not`,
+  );
+}
+
+function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a FIFO (named pipe)";
+  if (stat.isSocket()) return "a socket";
+  return "a device or other special file";
+}
+
+/**
+ * Reads a manifest or lockfile: opened non-blocking (a FIFO never hangs the
+ * run), refused unless it is a regular file, and read whole up to
+ * {@linkcode MAX_MANIFEST_BYTES} (also when it grows while being read).
+ *
+ * @param path The file's path on disk.
+ * @param shown The path to name in messages (relative to the project root).
+ * @returns The bytes, or `undefined` when there is no such file.
+ * @throws {VouchError} `inventory.not_a_file`, `inventory.file_too_large`, `inventory.unreadable`.
+ */
+export function readRegularFile(path: string, shown: string): Uint8Array | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = errno(error);
+    if (code !== undefined && ABSENT.has(code)) return undefined;
+    if (code === "EACCES" || code === "EPERM") throw unreadable(shown);
+    if (code === "ELOOP") throw notAFile(shown, "a symbolic link loop");
+    throw error;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return undefined;
+    if (!stat.isFile()) throw notAFile(shown, kindOf(stat));
+    if (stat.size > MAX_MANIFEST_BYTES) throw tooLarge(shown);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    // One read of the stated size, then small reads until the end of the file.
+    for (let size = stat.size + 1;; size = 1024 * 1024) {
+      const chunk = new Uint8Array(Math.min(size, MAX_MANIFEST_BYTES + 1 - total));
+      let filled = 0;
+      while (filled < chunk.length) {
+        const n = readSync(fd, chunk, filled, chunk.length - filled, null);
+        if (n === 0) break;
+        filled += n;
+      }
+      total += filled;
+      if (total > MAX_MANIFEST_BYTES) throw tooLarge(shown);
+      chunks.push(filled === chunk.length ? chunk : chunk.subarray(0, filled));
+      if (filled < chunk.length) break;
+    }
+    if (chunks.length === 1) return chunks[0];
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
+  } catch (error) {
+    if (errno(error) === "EACCES" || errno(error) === "EPERM") throw unreadable(shown);
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const length = b < 0x80
+      ? 1
+      : b >= 0xc2 && b <= 0xdf
+      ? 2
+      : b >= 0xe0 && b <= 0xef
+      ? 3
+      : b >= 0xf0 && b <= 0xf4
+      ? 4
+      : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      const low = k === 1 && b === 0xe0 ? 0xa0 : k === 1 && b === 0xf0 ? 0x90 : 0x80;
+      const high = k === 1 && b === 0xed ? 0x9f : k === 1 && b === 0xf4 ? 0x8f : 0xbf;
+      if (c === undefined || c < low || c > high) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+/**
+ * Decodes a file as strict UTF-8 (a leading byte-order mark is dropped):
+ * invalid bytes are an input error naming the line, never U+FFFD.
+ *
+ * @example
+ * ```ts
+ * import { decodeUtf8 } from "./_files.ts";
+ * decodeUtf8(new TextEncoder().encode("café"), "requirements.txt", "inventory.requirements.invalid");
+ * // "café"
+ * ```
+ *
+ * @param bytes The file's bytes.
+ * @param path The file's path, for the message.
+ * @param code The error code (`inventory.<reader>.invalid`).
+ * @returns The text.
+ * @throws {VouchError} `code` with `path:line` when the bytes are not UTF-8.
+ */
+export function decodeUtf8(bytes: Uint8Array, path: string, code: string): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+    const byte = bytes[offset]?.toString(16).padStart(2, "0") ?? "end of file";
+    throw new VouchError(
+      code,
+      `${path}:${line}: the file is not valid UTF-8 (byte 0x${byte} at offset ${offset})`,
+      `save ${path} as UTF-8 (or regenerate it with its tool)`,
+    );
+  }
+}
+
+/**
+ * Checks that the project root is a directory vouch may enter.
+ *
+ * @param root The project root.
+ * @throws {VouchError} `project_root.missing` when it is absent or not a
+ *   directory; `project_root.unreadable` when the user may not reach it.
+ */
+export function checkProjectRoot(root: string): void {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch (error) {
+    const code = errno(error);
+    if (code === "EACCES" || code === "EPERM" || error instanceof Deno.errors.NotCapable) {
+      throw new VouchError(
+        "project_root.unreadable",
+        `--project-root ${root} cannot be entered: permission denied`,
+        "run vouch as a user who may read the project folder and every folder above it",
+      );
+    }
+    // anything else: reported below
+  }
+  if (!isDirectory) {
+    throw new VouchError(
+      "project_root.missing",
+      `--project-root ${root} is not a directory`,
+      "run from the project folder or pass --project-root DIR",
+    );
+  }
+}

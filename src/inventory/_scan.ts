@@ -1,0 +1,162 @@
+// Private: the scan of a project tree for dependency files. It returns the
+// files a registered reader reads, and every other dependency file it met
+// (a known format without a reader, a link that leaves the project, a FIFO):
+// those are reported, never silently skipped.
+import { basename, isAbsolute, join, matchesGlob, relative } from "node:path";
+import { knownFile } from "./_known_files.ts";
+import { readerFor } from "./_registry.ts";
+import { unreadable } from "./_files.ts";
+
+/** Folders never scanned (besides hidden ones, whose names start with `.`). */
+export const SKIPPED_FOLDERS: readonly string[] = [
+  "node_modules",
+  "target",
+  "vendor",
+  "venv",
+  "__pycache__",
+  "site-packages",
+];
+const SKIPPED = new Set(SKIPPED_FOLDERS);
+
+/** How deep below the project root the scan goes. */
+export const MAX_DEPTH = 4;
+
+/** A dependency file the scan found but will not read, and why. */
+export interface UnreadFile {
+  /** Path relative to the project root, `/`-separated. */
+  path: string;
+  /** Why it is not read (one clause, e.g. `vouch has no reader for Bun (binary lockfile) lockfiles`). */
+  reason: string;
+  /** What to do about it, beyond `--allow-unread`/`--exclude`. */
+  hint?: string;
+  /** Whether a lockfile of the project covers it (see `KnownFile.covers`); filled in by the caller. */
+  covers?: string;
+}
+
+/** What a scan found. */
+export interface ScanResult {
+  /** Files a registered reader reads, sorted. */
+  files: string[];
+  /** Other dependency files, sorted by path. */
+  unread: UnreadFile[];
+}
+
+/**
+ * Whether a path matches one of the patterns: a pattern equal to the path, a
+ * glob over the whole relative path (`docs/**`, `examples/*`), or a glob
+ * without `/` that matches the base name at any depth (`fixtures`,
+ * `*.lock`). Patterns may start with `./`; a trailing `/` is ignored.
+ *
+ * @param path A path relative to the project root, `/`-separated.
+ * @param patterns The patterns.
+ * @returns `true` when one matches.
+ */
+export function matchesAny(path: string, patterns: readonly string[]): boolean {
+  for (const raw of patterns) {
+    const pattern = raw.replace(/^\.\//, "").replace(/\/+$/, "");
+    if (pattern === "") continue;
+    if (pattern === path) return true;
+    if (!pattern.includes("/") && matchesGlob(basename(path), pattern)) return true;
+    if (matchesGlob(path, pattern)) return true;
+  }
+  return false;
+}
+
+function unreadKnown(path: string, file: string, folder: string): UnreadFile | undefined {
+  const known = knownFile(file, folder);
+  if (known === undefined) return undefined;
+  const kind = known.kind === "lock" ? "lockfiles" : "manifests";
+  return {
+    path,
+    reason: `vouch has no reader for ${known.tool} ${kind}`,
+    hint: known.hint,
+    covers: known.covers,
+  };
+}
+
+function isDependencyFile(file: string, folder: string, path: string): boolean {
+  return readerFor(path) !== undefined || knownFile(file, folder) !== undefined;
+}
+
+/** A symbolic link met by the scan: its target's kind, and whether it stays inside the root. */
+function followLink(
+  realRoot: string,
+  path: string,
+): "file" | "directory" | "outside" | "broken" | "special" {
+  let target: string;
+  let info: Deno.FileInfo;
+  try {
+    target = Deno.realPathSync(path);
+    info = Deno.statSync(target);
+  } catch {
+    return "broken";
+  }
+  const inside = relative(realRoot, target);
+  if (inside.startsWith("..") || isAbsolute(inside)) {
+    return info.isDirectory ? "directory" : "outside";
+  }
+  return info.isFile ? "file" : info.isDirectory ? "directory" : "special";
+}
+
+/**
+ * Lists the dependency files below `root`: up to {@linkcode MAX_DEPTH}
+ * levels, never into hidden folders, {@linkcode SKIPPED_FOLDERS} or what
+ * `exclude` matches (see {@linkcode matchesAny}); symbolic links to folders
+ * are not followed, links to files are read when their target is inside the
+ * root.
+ *
+ * @param root The project root (absolute).
+ * @param options `exclude`: patterns of folders and files to skip.
+ * @returns The files to read and the others.
+ * @throws {VouchError} `inventory.unreadable` for a folder that cannot be listed.
+ */
+export async function scanProject(
+  root: string,
+  options: { exclude?: readonly string[] } = {},
+): Promise<ScanResult> {
+  const exclude = options.exclude ?? [];
+  const realRoot = Deno.realPathSync(root);
+  const files: string[] = [];
+  const unread: UnreadFile[] = [];
+  const walk = async (rel: string, depth: number): Promise<void> => {
+    const entries: Deno.DirEntry[] = [];
+    try {
+      for await (const e of Deno.readDir(join(root, rel))) entries.push(e);
+    } catch (error) {
+      if (error instanceof Deno.errors.PermissionDenied) throw unreadable(rel === "" ? "." : rel);
+      throw error;
+    }
+    const folder = rel === "" ? "" : basename(rel);
+    for (const e of entries) {
+      const child = rel === "" ? e.name : `${rel}/${e.name}`;
+      if (matchesAny(child, exclude)) continue;
+      if (e.isDirectory) {
+        if (depth < MAX_DEPTH && !e.name.startsWith(".") && !SKIPPED.has(e.name)) {
+          await walk(child, depth + 1);
+        }
+        continue;
+      }
+      if (!isDependencyFile(e.name, folder, child)) continue;
+      const link = e.isSymlink ? followLink(realRoot, join(root, child)) : undefined;
+      const regular = e.isFile || link === "file";
+      if (regular && readerFor(child) !== undefined) files.push(child);
+      else if (regular) {
+        const known = unreadKnown(child, e.name, folder);
+        if (known !== undefined) unread.push(known);
+      } else if (link === "outside") {
+        unread.push({
+          path: child,
+          reason: "it is a symbolic link to a file outside the project root",
+        });
+      } else if (link === "broken") {
+        unread.push({ path: child, reason: "it is a broken symbolic link" });
+      } else if (link !== "directory") {
+        unread.push({ path: child, reason: "it is not a regular file (a FIFO, socket or device)" });
+      }
+    }
+  };
+  await walk("", 0);
+  const byPath = (a: { path: string }, b: { path: string }): number =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return { files: files.sort(), unread: unread.sort(byPath) };
+}

@@ -1,0 +1,232 @@
+/**
+ * Reader for Cargo's manifest `Cargo.toml`: the package's identity (name,
+ * version, license, description; `workspace = true` fields inherited from the
+ * workspace root) and its declared dependencies. Beside a `Cargo.lock` the
+ * declarations are folded into the locked crates; alone they are declared
+ * components with their version requirements, never a made-up version.
+ *
+ * @module
+ */
+
+import { OutputBuilder } from "../_builder.ts";
+import { at, invalid, nthLine } from "../_errors.ts";
+import { parseToml, type TomlTable } from "../_formats/toml.ts";
+import { cargoPurl } from "../purl.ts";
+import type { Load } from "../_reader.ts";
+import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
+
+const READER = "cargo_toml";
+
+/** Options of {@linkcode readCargoToml}. */
+export interface CargoTomlOptions {
+  /** The file's path relative to the project root, `/`-separated. */
+  path: string;
+  /** The version of a package whose manifest states none. */
+  release?: string;
+  /** Reads another file of the project: the workspace root's `Cargo.toml` for inherited fields. */
+  load?: Load;
+}
+
+/** The dependency tables of a manifest and the scope each one gives. */
+const TABLES: ReadonlyArray<[string, Scope]> = [
+  ["dependencies", "runtime"],
+  ["dev-dependencies", "dev"],
+  ["dev_dependencies", "dev"],
+  ["build-dependencies", "build"],
+  ["build_dependencies", "build"],
+];
+
+/** One declared dependency, decoded. */
+interface Declaration {
+  name: string;
+  requirement?: string;
+  vcsUrl?: string;
+  local: boolean;
+  scope: Scope;
+}
+
+function isTable(value: unknown): value is TomlTable {
+  return typeof value === "object" && value !== null && !Array.isArray(value) &&
+    !(value instanceof Date);
+}
+
+class Manifest {
+  readonly doc: TomlTable;
+  readonly text: string;
+  readonly path: string;
+  constructor(text: string, path: string) {
+    this.text = text;
+    this.path = path;
+    this.doc = parseToml(text, path, `inventory.${READER}.invalid`);
+  }
+
+  fail(what: string, near: string): Error {
+    return invalid(READER, at(this.path, nthLine(this.text, near)), what);
+  }
+
+  table(value: unknown, what: string): TomlTable {
+    if (value === undefined) return {};
+    if (!isTable(value)) throw this.fail(`${what} must be a table`, what);
+    return value;
+  }
+}
+
+/** The workspace root manifest: this one when it has `[workspace]`, else the nearest above. */
+function workspaceRoot(manifest: Manifest, load: Load | undefined): Manifest | undefined {
+  if (manifest.doc.workspace !== undefined) return manifest;
+  const parts = manifest.path.split("/").slice(0, -1);
+  while (load !== undefined && parts.length > 0) {
+    parts.pop();
+    const path = [...parts, "Cargo.toml"].join("/");
+    const text = load(path);
+    if (text === undefined) continue;
+    const candidate = new Manifest(text, path);
+    if (candidate.doc.workspace !== undefined) return candidate;
+  }
+  return undefined;
+}
+
+/** `[workspace.<key>]` of the root, or `{}`. */
+function workspaceTable(root: Manifest | undefined, key: string): TomlTable {
+  if (root === undefined) return {};
+  const workspace = root.table(root.doc.workspace, "[workspace]");
+  return root.table(workspace[key], `[workspace.${key}]`);
+}
+
+function decode(
+  manifest: Manifest,
+  key: string,
+  value: unknown,
+  scope: Scope,
+  inherited: TomlTable,
+): Declaration {
+  if (typeof value === "string") return { name: key, requirement: value, local: false, scope };
+  if (!isTable(value)) {
+    throw manifest.fail(`dependency "${key}" must be a version string or a table`, key);
+  }
+  let spec: TomlTable = value;
+  if (value.workspace === true) {
+    const base = inherited[key];
+    spec = typeof base === "string"
+      ? { ...value, version: base }
+      : { ...(isTable(base) ? base : {}), ...value };
+  }
+  const text = (field: string): string | undefined => {
+    const v = spec[field];
+    if (v !== undefined && typeof v !== "string") {
+      throw manifest.fail(`"${field}" of dependency "${key}" must be a string`, key);
+    }
+    return v;
+  };
+  const git = text("git");
+  const ref = text("rev") ?? text("tag") ?? text("branch");
+  const optional = spec.optional === true && scope === "runtime";
+  return {
+    name: text("package") ?? key,
+    requirement: text("version"),
+    vcsUrl: git === undefined
+      ? undefined
+      : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
+    local: text("path") !== undefined,
+    scope: optional ? "optional" : scope,
+  };
+}
+
+function declarations(manifest: Manifest, inherited: TomlTable): Declaration[] {
+  const out: Declaration[] = [];
+  const collect = (owner: TomlTable, prefix: string): void => {
+    for (const [table, scope] of TABLES) {
+      const entries = manifest.table(owner[table], `${prefix}${table}`);
+      for (const [key, value] of Object.entries(entries)) {
+        out.push(decode(manifest, key, value, scope, inherited));
+      }
+    }
+  };
+  collect(manifest.doc, "");
+  const targets = manifest.table(manifest.doc.target, "target");
+  for (const [cfg, body] of Object.entries(targets)) {
+    collect(manifest.table(body, `target.${cfg}`), `target.${cfg}.`);
+  }
+  return out;
+}
+
+function projectOf(
+  manifest: Manifest,
+  root: Manifest | undefined,
+  release: string | undefined,
+): Project | undefined {
+  const pkg = manifest.table(manifest.doc.package, "[package]");
+  if (pkg.name === undefined) return undefined;
+  if (typeof pkg.name !== "string") throw manifest.fail("[package] name must be a string", "name");
+  const inherited = workspaceTable(root, "package");
+  const field = (key: string): string | undefined => {
+    const value = isTable(pkg[key]) && (pkg[key] as TomlTable).workspace === true
+      ? inherited[key]
+      : pkg[key];
+    return typeof value === "string" ? value : undefined;
+  };
+  const version = field("version") ?? release;
+  const project: Project = { name: pkg.name, purl: cargoPurl(pkg.name, version) };
+  if (version !== undefined) project.version = version;
+  const license = field("license");
+  if (license !== undefined) project.license = license;
+  const description = field("description");
+  if (description !== undefined) project.description = description.trim();
+  return project;
+}
+
+/**
+ * Reads a `Cargo.toml`: the package's identity and its declared
+ * dependencies (`[dependencies]`, dev, build, `[target.*]`), each a direct
+ * `pkg:cargo` component with an edge from the root in its scope (runtime,
+ * `optional = true` → optional, dev, build). A requirement `=1.2.3` is an
+ * exact version; any other (`1.2`, `^1`, `>=1, <2`) is kept as the
+ * specifier. Path dependencies are the project's own crates and are skipped;
+ * git dependencies carry `vcs_url`; `workspace = true` entries take the
+ * workspace root's `[workspace.dependencies]` entry. A workspace root
+ * without `[package]` declares nothing itself.
+ *
+ * @example
+ * ```ts
+ * import { readCargoToml } from "./cargo_toml.ts";
+ * const out = readCargoToml('[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nserde = "1"\n', {
+ *   path: "Cargo.toml",
+ * });
+ * out.project?.purl; // "pkg:cargo/app@0.1.0"
+ * out.components[0].specifier; // "1"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options The file's path, the release, and `load` for the workspace root.
+ * @returns Components, root edges and the package as project.
+ * @throws {VouchError} `inventory.cargo_toml.invalid` for malformed TOML or wrong types.
+ */
+export function readCargoToml(
+  text: string,
+  options: CargoTomlOptions,
+): ReaderOutput & { project?: Project } {
+  const manifest = new Manifest(text, options.path);
+  const root = workspaceRoot(manifest, options.load);
+  const project = projectOf(manifest, root, options.release);
+  const builder = new OutputBuilder();
+  if (manifest.doc.package !== undefined) {
+    for (const d of declarations(manifest, workspaceTable(root, "dependencies"))) {
+      if (d.local) continue;
+      const exact = /^\s*=\s*([0-9][^\s,]*)\s*$/.exec(d.requirement ?? "")?.[1];
+      const id = builder.component({
+        purl: cargoPurl(d.name, exact, { vcs_url: d.vcsUrl }),
+        ecosystem: "cargo",
+        name: d.name,
+        version: exact,
+        specifier: exact === undefined ? d.requirement : undefined,
+        downloadLocation: d.vcsUrl,
+        direct: true,
+        scopes: [d.scope],
+        sources: [options.path],
+      });
+      builder.edge(ROOT_ID, id, d.scope);
+    }
+  }
+  const output = builder.build();
+  return project ? { ...output, project } : output;
+}

@@ -1,0 +1,116 @@
+// The project scan: files a reader reads, every other dependency file reported
+// (no reader, a link out of the project, a FIFO), and the skip rules.
+import assert from "node:assert/strict";
+import { matchesAny, MAX_DEPTH, scanProject, SKIPPED_FOLDERS } from "../../src/inventory/_scan.ts";
+
+async function tree(files: Record<string, string>): Promise<string> {
+  const dir = await Deno.makeTempDir();
+  for (const [path, text] of Object.entries(files)) {
+    const slash = path.lastIndexOf("/");
+    if (slash > 0) await Deno.mkdir(`${dir}/${path.slice(0, slash)}`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/${path}`, text);
+  }
+  return dir;
+}
+
+Deno.test("scanProject: read files, and known formats without a reader reported once each", async () => {
+  const dir = await tree({
+    "uv.lock": "",
+    "pyproject.toml": "",
+    "bun.lockb": "",
+    "ios/Podfile.lock": "",
+    "ios/Podfile": "",
+    "app/App.csproj": "",
+    "requirements/dev.txt": "",
+    "README.md": "",
+    "src/main.py": "",
+  });
+  try {
+    const { files, unread } = await scanProject(dir);
+    assert.deepEqual(files, ["pyproject.toml", "requirements/dev.txt", "uv.lock"]);
+    assert.deepEqual(unread.map((u) => [u.path, u.reason]), [
+      ["app/App.csproj", "vouch has no reader for NuGet manifests"],
+      ["bun.lockb", "vouch has no reader for Bun (binary lockfile) lockfiles"],
+      ["ios/Podfile", "vouch has no reader for CocoaPods manifests"],
+      ["ios/Podfile.lock", "vouch has no reader for CocoaPods lockfiles"],
+    ]);
+    assert.match(unread[1].hint ?? "", /bun install --save-text-lockfile/);
+    assert.equal(unread[0].covers, "nuget");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("scanProject: skips hidden and default folders, goes MAX_DEPTH levels deep", async () => {
+  const files: Record<string, string> = { "a/b/c/d/uv.lock": "", "a/b/c/d/e/uv.lock": "" };
+  for (const folder of [...SKIPPED_FOLDERS, ".venv", ".git"]) files[`${folder}/uv.lock`] = "";
+  const dir = await tree(files);
+  try {
+    assert.equal(MAX_DEPTH, 4);
+    assert.deepEqual((await scanProject(dir)).files, ["a/b/c/d/uv.lock"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("scanProject: --exclude takes names at any depth, path globs and literal paths", async () => {
+  const dir = await tree({
+    "uv.lock": "",
+    "examples/one/uv.lock": "",
+    "docs/site/package-lock.json": "",
+    "tests/fixtures/x/Cargo.lock": "",
+    "out/evidence/uv.lock": "",
+    "sub/bun.lockb": "",
+  });
+  try {
+    const { files, unread } = await scanProject(dir, {
+      exclude: ["examples", "docs/**", "./tests/fixtures/", "out/evidence", "*.lockb"],
+    });
+    assert.deepEqual(files, ["uv.lock"]);
+    assert.deepEqual(unread, []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("scanProject: links inside the root are read; out of it, broken, or a FIFO are reported", async () => {
+  const outside = await Deno.makeTempDir();
+  const dir = await tree({ "real/uv.lock": "", "README.md": "" });
+  try {
+    await Deno.writeTextFile(`${outside}/requirements.txt`, "idna==3.10\n");
+    await Deno.mkdir(`${dir}/app`);
+    await Deno.symlink(`${dir}/real/uv.lock`, `${dir}/app/uv.lock`);
+    await Deno.symlink(`${outside}/requirements.txt`, `${dir}/requirements.txt`);
+    await Deno.symlink(`${dir}/nowhere`, `${dir}/poetry.lock`);
+    await Deno.symlink(outside, `${dir}/linked-folder`);
+    await Deno.symlink(`${dir}/README.md`, `${dir}/notes.md`);
+    const made = await new Deno.Command("mkfifo", { args: [`${dir}/pdm.lock`] }).output();
+    assert.ok(made.success);
+    const { files, unread } = await scanProject(dir);
+    assert.deepEqual(files, ["app/uv.lock", "real/uv.lock"]);
+    assert.deepEqual(unread.map((u) => [u.path, u.reason]), [
+      ["pdm.lock", "it is not a regular file (a FIFO, socket or device)"],
+      ["poetry.lock", "it is a broken symbolic link"],
+      ["requirements.txt", "it is a symbolic link to a file outside the project root"],
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+    await Deno.remove(outside, { recursive: true });
+  }
+});
+
+Deno.test("matchesAny: literal paths, whole-path globs, base-name globs at any depth", () => {
+  assert.ok(matchesAny("examples", ["examples"]));
+  assert.ok(matchesAny("a/examples", ["examples"]));
+  assert.ok(matchesAny("a/examples/uv.lock", ["a/examples/**"]));
+  assert.ok(matchesAny("ios/Podfile.lock", ["*.lock"]));
+  assert.ok(matchesAny("ios/Podfile.lock", ["ios/*"]));
+  assert.ok(
+    matchesAny("test_artifacts/supply-chain/current", ["test_artifacts/supply-chain/current/"]),
+  );
+  assert.ok(matchesAny("docs", ["./docs"]));
+  assert.ok(!matchesAny("a/examples", ["b/examples"]));
+  assert.ok(!matchesAny("ios/Podfile.lock", ["Podfile"]));
+  assert.ok(!matchesAny("x", [""]));
+  assert.ok(!matchesAny("x", []));
+});

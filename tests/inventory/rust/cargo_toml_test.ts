@@ -1,0 +1,130 @@
+import assert from "node:assert/strict";
+import { readCargoToml } from "../../../src/inventory/rust/cargo_toml.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+
+const APP = `[package]
+name = "app"
+version = "0.3.0"
+license = "MIT OR Apache-2.0"
+description = """
+  A demo app.
+"""
+
+[dependencies]
+serde = { version = "1.0", features = ["derive"] }
+anyhow = "=1.0.86"
+core = { path = "../core" }
+tokio = { version = "1", optional = true }
+yaml = { package = "serde_yaml", version = "0.9" }
+fork = { git = "https://github.com/example/fork", rev = "abc123" }
+
+[dev-dependencies]
+insta = "1.39"
+
+[build-dependencies]
+cc = "1"
+
+[target.'cfg(windows)'.dependencies]
+winapi = "0.3"
+`;
+
+Deno.test("readCargoToml: identity, every dependency table, scopes, exact and ranged versions", () => {
+  const out = readCargoToml(APP, { path: "Cargo.toml" });
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "app",
+    purl: "pkg:cargo/app@0.3.0",
+    version: "0.3.0",
+    license: "MIT OR Apache-2.0",
+    description: "A demo app.",
+  });
+  const fork = "pkg:cargo/fork?vcs_url=git%2Bhttps://github.com/example/fork%40abc123";
+  assert.deepEqual(out.components.map((c) => [c.id, c.version, c.specifier, c.scopes]), [
+    ["pkg:cargo/anyhow@1.0.86", "1.0.86", undefined, ["runtime"]],
+    ["pkg:cargo/cc", undefined, "1", ["build"]],
+    [fork, undefined, undefined, ["runtime"]],
+    ["pkg:cargo/insta", undefined, "1.39", ["dev"]],
+    ["pkg:cargo/serde", undefined, "1.0", ["runtime"]],
+    ["pkg:cargo/serde_yaml", undefined, "0.9", ["runtime"]],
+    ["pkg:cargo/tokio", undefined, "1", ["optional"]],
+    ["pkg:cargo/winapi", undefined, "0.3", ["runtime"]],
+  ]);
+  assert.ok(out.components.every((c) => c.direct && c.sources[0] === "Cargo.toml"));
+  assert.deepEqual(edgesFrom(out, ROOT_ID).length, 8, "path dependency skipped");
+});
+
+Deno.test("readCargoToml: workspace inheritance from the root manifest, loaded through `load`", () => {
+  const root = `[workspace]
+members = ["crates/*"]
+
+[workspace.package]
+version = "2.1.0"
+license = "Apache-2.0"
+
+[workspace.dependencies]
+serde = { version = "1.0.210" }
+regex = "=1.10.5"
+sibling = { path = "crates/sibling" }
+`;
+  const member = `[package]
+name = "member"
+version.workspace = true
+license = { workspace = true }
+
+[dependencies]
+serde = { workspace = true, features = ["derive"] }
+regex.workspace = true
+sibling = { workspace = true }
+`;
+  const loaded: string[] = [];
+  const out = readCargoToml(member, {
+    path: "crates/member/Cargo.toml",
+    load: (path) => {
+      loaded.push(path);
+      return path === "Cargo.toml" ? root : undefined;
+    },
+  });
+  assert.deepEqual(loaded, ["crates/Cargo.toml", "Cargo.toml"]);
+  assert.deepEqual(out.project, {
+    name: "member",
+    purl: "pkg:cargo/member@2.1.0",
+    version: "2.1.0",
+    license: "Apache-2.0",
+  });
+  assert.deepEqual(out.components.map((c) => [c.id, c.specifier]), [
+    ["pkg:cargo/regex@1.10.5", undefined],
+    ["pkg:cargo/serde", "1.0.210"],
+  ]);
+  const virtual = readCargoToml(root, { path: "Cargo.toml" });
+  assert.equal(virtual.project, undefined, "a virtual workspace has no package");
+  assert.deepEqual(
+    virtual.components,
+    [],
+    "workspace.dependencies are no declarations by themselves",
+  );
+});
+
+Deno.test("readCargoToml: the release is the version of a package that states none", () => {
+  const out = readCargoToml('[package]\nname = "x"\n', { path: "Cargo.toml", release: "1.4.0" });
+  assert.equal(out.project?.purl, "pkg:cargo/x@1.4.0");
+});
+
+Deno.test("readCargoToml: malformed TOML and wrong types are inventory.cargo_toml.invalid", () => {
+  assertVouchError(
+    () => readCargoToml('[package\nname = "x"\n', { path: "Cargo.toml" }),
+    "inventory.cargo_toml.invalid",
+    /^Cargo\.toml:1:\d+: invalid TOML/,
+  );
+  assertVouchError(
+    () =>
+      readCargoToml('[package]\nname = "x"\n\n[dependencies]\nserde = 1\n', { path: "Cargo.toml" }),
+    "inventory.cargo_toml.invalid",
+    /^Cargo\.toml:5: dependency "serde" must be a version string or a table/,
+  );
+  assertVouchError(
+    () => readCargoToml('dependencies = 3\n[package]\nname = "x"\n', { path: "Cargo.toml" }),
+    "inventory.cargo_toml.invalid",
+    /^Cargo\.toml:1: dependencies must be a table/,
+  );
+});
