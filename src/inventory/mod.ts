@@ -7,6 +7,7 @@
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { VouchError } from "../errors.ts";
 import { sha256Hex } from "../digest.ts";
+import { describeFsProblem, fsProblem } from "../_fs.ts";
 import { OutputBuilder } from "./_builder.ts";
 import { pep503Name } from "./purl.ts";
 import type { Component, Edge, Inventory, Project, ReaderOutput } from "./types.ts";
@@ -154,17 +155,30 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
 }
 
 /**
- * Checks that the project root is a directory.
+ * Checks that the project root is a directory vouch can list and enter.
  *
  * @param root The project root.
- * @throws {VouchError} `project_root.missing` when it is absent or not a directory.
+ * @throws {VouchError} `project_root.missing` when it is absent or not a
+ *   directory; `project_root.unreadable` when it cannot be read or entered
+ *   (permission denied, or a system path such as `/proc`).
  */
 export function checkProjectRoot(root: string): void {
   let isDirectory = false;
   try {
     isDirectory = Deno.statSync(root).isDirectory;
-  } catch {
-    // reported below
+    // Listing needs read permission, looking inside needs search (x) permission.
+    if (isDirectory) Deno.readDirSync(root)[Symbol.iterator]().next();
+    if (isDirectory) Deno.statSync(`${root}/.`);
+  } catch (error) {
+    const problem = fsProblem(error);
+    if (problem !== "missing" && problem !== "not_directory") {
+      if (problem === undefined) throw error;
+      throw new VouchError(
+        "project_root.unreadable",
+        `--project-root ${root} cannot be read: ${describeFsProblem(problem)}`,
+        "make the folder readable and enterable (chmod u+rx), or run vouch as a user who can read it",
+      );
+    }
   }
   if (!isDirectory) {
     throw new VouchError(

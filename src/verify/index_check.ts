@@ -160,12 +160,14 @@ async function readInside(dir: string, realDir: string, path: string): Promise<R
   return await readCapped(real, path);
 }
 
-async function listDir(dir: string, prefix = ""): Promise<string[]> {
+/**
+ * The entries of the bundle directory, sorted; a subfolder as `name/`. Evidence
+ * is flat, so a subfolder is never entered (it may be unreadable, or `/proc`).
+ */
+async function listDir(dir: string): Promise<string[]> {
   const out: string[] = [];
   for await (const entry of Deno.readDir(dir)) {
-    const rel = `${prefix}${entry.name}`;
-    if (entry.isDirectory) out.push(...await listDir(`${dir}/${entry.name}`, `${rel}/`));
-    else out.push(rel);
+    out.push(entry.isDirectory ? `${entry.name}/` : entry.name);
   }
   return out.sort();
 }

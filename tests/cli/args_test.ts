@@ -34,8 +34,7 @@ Deno.test("parseArgs: --flag value and --flag=value", () => {
   });
   // Only the first = separates; the value keeps the rest.
   assert.equal(parseArgs(["--release=a=b"], SPECS).flags.release, "a=b");
-  // An explicit empty value.
-  assert.equal(parseArgs(["--release="], SPECS).flags.release, "");
+  // An explicit empty value is an error (see "parseArgs: empty values").
   // Flags not given are absent.
   assert.equal(parseArgs([], SPECS).flags.release, undefined);
 });
@@ -123,7 +122,7 @@ Deno.test("parseArgs: choices are enforced", () => {
     assert.ok(e.message.includes("--format") && e.message.includes("yaml"), e.message);
     assert.ok(e.hint.includes("json") && e.hint.includes("text"), e.hint);
   });
-  throwsCode(() => parseArgs(["--format="], SPECS), "args.invalid_value");
+  throwsCode(() => parseArgs(["--format="], SPECS), "args.empty_value");
   assert.deepEqual(parseArgs(["--ecosystem", "npm", "--ecosystem=pypi"], SPECS).flags.ecosystem, [
     "npm",
     "pypi",
