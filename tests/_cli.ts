@@ -16,12 +16,19 @@ export interface CliResult {
  * Runs `main.ts` with `args`.
  *
  * @param args The CLI arguments.
- * @param options `cwd` and extra environment variables (the rest of the environment is cleared).
+ * @param options `cwd` and extra environment variables (the rest of the environment is cleared);
+ *   `wrapper`: a command that runs deno (e.g. `["setpriv", …]`, ending where deno's path goes);
+ *   `signal`: aborts the run (a guard against hangs).
  * @returns Exit code and output.
  */
 export async function runVouch(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    wrapper?: string[];
+    signal?: AbortSignal;
+  } = {},
 ): Promise<CliResult> {
   const keep = ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"];
   const env: Record<string, string> = { NO_COLOR: "1" };
@@ -29,9 +36,12 @@ export async function runVouch(
     const value = Deno.env.get(name);
     if (value !== undefined) env[name] = value;
   }
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--quiet", ...BINARY_PERMISSIONS, `${REPO_ROOT}/main.ts`, ...args],
+  const deno = ["run", "--quiet", ...BINARY_PERMISSIONS, `${REPO_ROOT}/main.ts`, ...args];
+  const [program, ...prefix] = options.wrapper ?? [Deno.execPath()];
+  const out = await new Deno.Command(program, {
+    args: options.wrapper ? [...prefix, Deno.execPath(), ...deno] : deno,
     cwd: options.cwd ?? REPO_ROOT,
+    signal: options.signal,
     env: { ...env, ...options.env },
     clearEnv: true,
     stdout: "piped",

@@ -172,7 +172,7 @@ function fromEnv(name: string, lookup: SecretLookup): string {
       `${source(flag, name)}: the variable is not set`,
       isShowable(name)
         ? `export ${name} in the job's environment, or name another variable`
-        : "export the variable in the job's environment, or name another variable",
+        : `pass the variable's name (e.g. ${flag} RELEASE_HMAC_KEY), not its value, and export it`,
     );
   }
   return value;

@@ -166,9 +166,9 @@ export function checkProjectRoot(root: string): void {
   let isDirectory = false;
   try {
     isDirectory = Deno.statSync(root).isDirectory;
-    // Listing needs read permission, looking inside needs search (x) permission.
-    if (isDirectory) Deno.readDirSync(root)[Symbol.iterator]().next();
-    if (isDirectory) Deno.statSync(`${root}/.`);
+    // Listing needs read permission, looking at an entry needs search (x) permission.
+    const first = isDirectory ? Deno.readDirSync(root)[Symbol.iterator]().next() : undefined;
+    if (first && !first.done) Deno.lstatSync(join(root, first.value.name));
   } catch (error) {
     const problem = fsProblem(error);
     if (problem !== "missing" && problem !== "not_directory") {
