@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { VouchError } from "../../src/errors.ts";
-import { type FlagSpec, parseArgs, suggest } from "../../src/cli/args.ts";
+import { type FlagSpec, noPositionals, parseArgs, suggest } from "../../src/cli/args.ts";
 
 const SPECS: FlagSpec[] = [
   { name: "release", type: "string" },
@@ -144,4 +144,50 @@ Deno.test("suggest: close words and prefixes, undefined for far words", () => {
   assert.equal(suggest("completely-different", NAMES), undefined);
   assert.equal(suggest("xyzzy", ["release"]), undefined);
   assert.equal(suggest("release", []), undefined);
+});
+
+Deno.test("parseArgs: empty values are args.empty_value unless the flag allows them", () => {
+  for (const argv of [["--release="], ["--release", ""], ["--release", "  "], ["--subject="]]) {
+    throwsCode(() => parseArgs(argv, SPECS), "args.empty_value", (e) => {
+      assert.ok(e.message.includes(argv[0].replace(/=.*/, "")), e.message);
+    });
+  }
+  const specs: FlagSpec[] = [{ name: "signing-key", type: "string", allowEmpty: true }];
+  assert.equal(parseArgs(["--signing-key", ""], specs).flags["signing-key"], "");
+  assert.equal(parseArgs(["--signing-key="], specs).flags["signing-key"], "");
+});
+
+Deno.test("parseArgs: a value starting with dashes (a PEM passed by mistake) is the flag's value", () => {
+  const pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----\n";
+  assert.equal(parseArgs(["--release", pem], SPECS).flags.release, pem);
+  assert.equal(parseArgs(["--release", "-x"], SPECS).flags.release, "-x");
+  // A flag or `--` still ends it.
+  throwsCode(() => parseArgs(["--release", "--output-dir", "x"], SPECS), "args.missing_value");
+  throwsCode(() => parseArgs(["--release", "--output-dir=x"], SPECS), "args.missing_value");
+  throwsCode(() => parseArgs(["--release", "--"], SPECS), "args.missing_value");
+});
+
+Deno.test("parseArgs and noPositionals: an argument that may be a secret is never shown", () => {
+  const secrets = ["-tok_9fK2xQ7vLp3Zr8Wm1Yc4Nb6Hd0Gs5Ej", "--Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=="];
+  for (const secret of secrets) {
+    throwsCode(() => parseArgs([secret], SPECS), "args.unknown_flag", (e) => {
+      assert.ok(!e.message.includes(secret.slice(2, 12)), e.message);
+      assert.ok(!e.hint.includes(secret.slice(2, 12)), e.hint);
+    });
+  }
+  // A flag-shaped typo is shown, with its suggestion.
+  throwsCode(() => parseArgs(["--relase", "v1"], SPECS), "args.unknown_flag", (e) => {
+    assert.equal(e.message, "unknown flag --relase");
+  });
+  for (
+    const secret of ["tok_9fK2xQ7vLp3Zr8Wm1Yc4Nb6Hd0Gs5Ej", "a\nb", "deadbeefcafe0123456789abcdef"]
+  ) {
+    throwsCode(() => noPositionals([secret], "attest"), "args.unexpected_argument", (e) => {
+      assert.ok(!e.message.includes(secret), e.message);
+      assert.ok(e.message.includes("not shown"), e.message);
+    });
+  }
+  throwsCode(() => noPositionals(["dist/b.whl"], "attest"), "args.unexpected_argument", (e) => {
+    assert.equal(e.message, 'vouch attest takes no argument "dist/b.whl"');
+  });
 });
