@@ -96,3 +96,18 @@ export async function readDir(dir: string): Promise<Map<string, string>> {
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/**
+ * A `git` runner for a folder, with a fixed identity and no global configuration.
+ *
+ * @param cwd The folder.
+ * @returns A function running `git ARGS…` there.
+ */
+export function gitIn(cwd: string): (...args: string[]) => Promise<Deno.CommandOutput> {
+  return (...args) =>
+    new Deno.Command("git", {
+      args: ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args],
+      cwd,
+      env: { GIT_CONFIG_GLOBAL: "/dev/null" },
+    }).output();
+}

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { withTempDir } from "./_util.ts";
 import {
   describeFsProblem,
   FsError,
@@ -9,15 +10,6 @@ import {
   readRegularFileSync,
   realPathOf,
 } from "../src/_fs.ts";
-
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "vouch-fs-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 function throwsProblem(fn: () => unknown, problem: string): void {
   assert.throws(fn, (e: unknown) => {

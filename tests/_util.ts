@@ -37,3 +37,21 @@ export function skipWithoutShared(what: string): boolean {
   console.log(`skipping ${what}: ../shared/ is not present beside the repository`);
   return true;
 }
+
+/**
+ * Runs `fn` with a fresh temporary directory, removed afterwards.
+ *
+ * @param fn The test body.
+ * @param prefix The directory name prefix.
+ */
+export async function withTempDir(
+  fn: (dir: string) => Promise<void>,
+  prefix = "vouch-test-",
+): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix });
+  try {
+    await fn(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}

@@ -7,7 +7,7 @@
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { VouchError } from "../errors.ts";
 import { sha256Hex } from "../digest.ts";
-import { describeFsProblem, fsProblem } from "../_fs.ts";
+import { describeFsProblem, type FsProblem, fsProblem } from "../_fs.ts";
 import { OutputBuilder } from "./_builder.ts";
 import { pep503Name } from "./purl.ts";
 import type { Component, Edge, Inventory, Project, ReaderOutput } from "./types.ts";
@@ -132,10 +132,10 @@ function outsideRoot(path: string): VouchError {
   );
 }
 
-function unreadable(path: string): VouchError {
+function unreadable(path: string, problem: FsProblem = "denied"): VouchError {
   return new VouchError(
     "inventory.unreadable",
-    `${path} cannot be read: permission denied`,
+    `${path} cannot be read: ${describeFsProblem(problem)}`,
     "make the project's manifests and lockfiles readable",
   );
 }
@@ -214,7 +214,8 @@ async function inventoryAndFiles(
       if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.IsADirectory) {
         return undefined;
       }
-      if (error instanceof Deno.errors.PermissionDenied) throw unreadable(key);
+      const problem = fsProblem(error);
+      if (problem === "denied" || problem === "not_allowed") throw unreadable(key, problem);
       throw error;
     }
     const text = new TextDecoder().decode(bytes);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { withTempDir } from "../_util.ts";
 import { VouchError } from "../../src/errors.ts";
 import { checkReplaceable, outputDirError, publishDirectory } from "../../src/bundle/atomic.ts";
 
@@ -14,15 +15,6 @@ const OPTIONS = {
     }
   },
 };
-
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "vouch-atomic-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 /** Every entry below `dir` (recursive), with file bytes, for byte-exact comparisons. */
 async function snapshot(dir: string): Promise<Map<string, string>> {

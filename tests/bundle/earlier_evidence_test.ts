@@ -1,18 +1,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { withTempDir } from "../_util.ts";
 import { INDEX_SCHEMA } from "../../src/bundle/bundle_index.ts";
 import { INDEX_SCHEMA_PREFIX, isEarlierEvidence } from "../../src/bundle/earlier_evidence.ts";
 
 const INDEX = "supply_chain_attestation.json";
-
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "vouch-earlier-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 function index(paths: unknown[], schema: unknown = INDEX_SCHEMA): string {
   return JSON.stringify({ schema, files: paths.map((path) => ({ path, sha256: "x", size: 1 })) });

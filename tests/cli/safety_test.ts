@@ -8,7 +8,7 @@
 // system is real too: a private mount namespace (`unshare -m`) bind-mounts a folder
 // read-only for that one run. Each such test skips with a message where the tool is missing.
 import assert from "node:assert/strict";
-import { CONTEXT_FLAGS, demoProject, runVouch } from "../_cli.ts";
+import { CONTEXT_FLAGS, demoProject, gitIn, runVouch } from "../_cli.ts";
 import { LOCAL_BUILDER_ID } from "../../src/provenance/context.ts";
 
 const SECRET = "e2e-hmac-secret-value-7f3a";
@@ -213,11 +213,28 @@ Deno.test("exit 2, never 3: /proc and /sys as output dir, project root, key file
     assertUsageError(r, code);
     assert.doesNotMatch(r.stderr, /internal|--allow-all/, r.stderr);
   }
+  // Inputs below /proc and /sys: a coded error of their stage (the exact code is the stage's).
+  for (
+    const flags of [
+      ["--lockfile", "/proc/self/uv.lock"],
+      ["--lockfile", "/sys/x/uv.lock"],
+      ["--subject", "/proc/self/status"],
+      ["--subject", "/sys/x"],
+    ]
+  ) {
+    const r = await runVouch(attestArgs(project, `${project}/../o`, ...CONTEXT_FLAGS, ...flags), {
+      signal: AbortSignal.timeout(HANG_GUARD_MS),
+    });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /^error\[(inventory|subject)\.[^\]]+\]: .+\n  hint: .+\n$/);
+    assert.doesNotMatch(r.stderr, /internal|--allow-all/, r.stderr);
+  }
 });
 
 /**
  * The wrapper that makes mode bits apply to this run: none for a non-root user;
- * `setpriv` without the DAC override capabilities for root; `undefined` when neither works.
+ * `setpriv` without the DAC override capabilities for root; `undefined` (the skip reason
+ * printed) when neither works.
  */
 async function withoutDacOverride(): Promise<string[] | undefined> {
   const probe = await Deno.makeTempDir({ prefix: "vouch-dac-" });
@@ -234,7 +251,9 @@ async function withoutDacOverride(): Promise<string[] | undefined> {
       stdout: "null",
       stderr: "null",
     }).output().catch(() => undefined);
-    return r !== undefined && r.code !== 0 && r.code !== 127 ? wrapper : undefined;
+    if (r !== undefined && r.code !== 0 && r.code !== 127) return wrapper;
+    console.log("skipped: running as root and setpriv cannot drop CAP_DAC_OVERRIDE here");
+    return undefined;
   } finally {
     await Deno.chmod(probe, 0o700);
     await Deno.remove(probe, { recursive: true });
@@ -243,10 +262,7 @@ async function withoutDacOverride(): Promise<string[] | undefined> {
 
 Deno.test("exit 2, never 3: a project root the user cannot enter or list (real EACCES at lstat)", async () => {
   const wrapper = await withoutDacOverride();
-  if (wrapper === undefined) {
-    console.log("skipped: running as root and setpriv cannot drop CAP_DAC_OVERRIDE here");
-    return;
-  }
+  if (wrapper === undefined) return;
   const project = await demoProject();
   const out = `${project}/../out`;
   try {
@@ -291,10 +307,7 @@ Deno.test("exit 2, never 3: a project root the user cannot enter or list (real E
 
 Deno.test("exit 2, never 3: unreadable evidence folders and subfolders for verify (real EACCES)", async () => {
   const wrapper = await withoutDacOverride();
-  if (wrapper === undefined) {
-    console.log("skipped: running as root and setpriv cannot drop CAP_DAC_OVERRIDE here");
-    return;
-  }
+  if (wrapper === undefined) return;
   const project = await demoProject();
   const evidence = `${project}/../evidence`;
   const made = await runVouch(attestArgs(project, evidence, ...CONTEXT_FLAGS), {
@@ -487,12 +500,7 @@ Deno.test("switcher: an empty --signing-key is the signature.missing_key blocker
 
 Deno.test("switcher: outside CI the builder id defaults to the local builder, and the summary says so", async () => {
   const project = await demoProject();
-  const git = (...args: string[]): Promise<Deno.CommandOutput> =>
-    new Deno.Command("git", {
-      args: ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args],
-      cwd: project,
-      env: { GIT_CONFIG_GLOBAL: "/dev/null" },
-    }).output();
+  const git = gitIn(project);
   const out = `${project}/../out`;
   // As the README's docker example: only --subject and --release; the rest from .git.
   const gitOk = (await git("init", "-q", "-b", "main")).success;
