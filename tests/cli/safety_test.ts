@@ -167,8 +167,8 @@ Deno.test("hangs: a FIFO or /dev/zero as a key or secret file is refused at once
     verifyCases.push([["--hmac-key-file", fifo], "secret.not_a_file"]);
     verifyCases.push([["--public-key", fifo], "verify.key_not_a_file"]);
   } else console.log("skipped the FIFO cases: mkfifo is not available");
-  const signal = AbortSignal.timeout(HANG_GUARD_MS);
   for (const [flags, code] of cases) {
+    const signal = AbortSignal.timeout(HANG_GUARD_MS);
     const out = `${project}/../never-${code}`;
     assertUsageError(
       await runVouch(attestArgs(project, out, ...CONTEXT_FLAGS, ...flags), { signal }),
@@ -177,6 +177,7 @@ Deno.test("hangs: a FIFO or /dev/zero as a key or secret file is refused at once
     await assert.rejects(Deno.lstat(out), Deno.errors.NotFound);
   }
   for (const [flags, code] of verifyCases) {
+    const signal = AbortSignal.timeout(HANG_GUARD_MS);
     assertUsageError(await runVouch(["verify", evidence, ...flags], { signal }), code);
   }
 });
