@@ -227,7 +227,7 @@ Deno.test("exit 2, never 3: /proc and /sys as output dir, project root, key file
       signal: AbortSignal.timeout(HANG_GUARD_MS),
     });
     assert.equal(r.code, 2, r.stderr);
-    assert.match(r.stderr, /^error\[(inventory|subject)\.[^\]]+\]: .+\n  hint: .+\n$/);
+    assert.match(r.stderr, /^error\[(inventory|subject)\.[^\]]+\]: .+\n {2}hint: .+\n$/);
     assert.doesNotMatch(r.stderr, /internal|--allow-all/, r.stderr);
   }
 });
