@@ -18,7 +18,7 @@ export const HMAC_KEY_ENV_DEFAULTS: readonly string[] = [
 ];
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** A long run of base64 / hex characters: the shape of a token or key, not of a name. */
+/** A long run of base64 / hex characters. */
 const TOKEN_SHAPED = /^[A-Za-z0-9+/=_-]{16,}$/;
 // deno-lint-ignore no-control-regex
 const CONTROL = /[\x00-\x1f\x7f]/;
@@ -46,15 +46,27 @@ export function isPathLike(value: string): boolean {
 }
 
 /**
- * Tells whether a name or path that led nowhere may be shown in a message:
- * not when it has the shape of a token (16 or more base64/hex characters
- * without a dot), except an upper-case variable name such as `RELEASE_HMAC_KEY`.
+ * Tells whether a value has the shape of a token or key rather than of a name
+ * or path: 16 or more base64/hex characters without a dot, except an
+ * upper-case variable name (`RELEASE_HMAC_KEY`) and a lower-case path
+ * (`/run/secrets/hmac_key`).
+ */
+function looksLikeToken(value: string): boolean {
+  if (!TOKEN_SHAPED.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value)) return false;
+  return !(value.includes("/") && !/[A-Z+=]/.test(value) && !value.includes("//"));
+}
+
+/**
+ * Tells whether a name or path from a flag that names a secret source may be
+ * shown in a message: one that can be a path and does not look like a token
+ * (so a secret passed there by mistake is not printed). A short or upper-case
+ * secret passed as a name can still be shown: it is indistinguishable from one.
  *
- * @param value A name or path from a flag that names a secret source.
- * @returns `true` when showing it cannot reveal a secret passed by mistake.
+ * @param value The flag value.
+ * @returns `true` when it may be shown.
  */
 export function isShowable(value: string): boolean {
-  return isPathLike(value) && (/^[A-Z][A-Z0-9_]*$/.test(value) || !TOKEN_SHAPED.test(value));
+  return isPathLike(value) && !looksLikeToken(value);
 }
 
 /** `--flag VALUE` when the value may be shown, else `the value given to --flag`. */

@@ -262,11 +262,25 @@ Deno.test("isEnvName, isPathLike, isShowable", () => {
   assert.ok(!isEnvName("a-b") && !isEnvName(""));
   assert.ok(isPathLike("keys/release.key") && isPathLike("a b") && !isPathLike(""));
   assert.ok(!isPathLike("a\nb") && !isPathLike("x".repeat(4097)) && !isPathLike("-----BEGIN X"));
-  for (const shown of ["RELEASE_HMAC_KEY_FOR_PRODUCTION", "keys/release.key", "MY_KEY", "hmac"]) {
+  for (
+    const shown of [
+      "RELEASE_HMAC_KEY_FOR_PRODUCTION",
+      "keys/release.key",
+      "MY_KEY",
+      "hmac",
+      "/run/secrets/hmac_key_production",
+    ]
+  ) {
     assert.ok(isShowable(shown), shown);
   }
   for (
-    const hidden of [SECRET, "deadbeefcafe0123456789abcdef0123", "Zm9vYmFyYmF6cXV4MTIz/A==", "a\nb"]
+    const hidden of [
+      SECRET,
+      "deadbeefcafe0123456789abcdef0123",
+      "Zm9vYmFyYmF6cXV4MTIz/A==",
+      "Zm9vYmFy/mF6cXV4MTIzNDU2",
+      "a\nb",
+    ]
   ) {
     assert.ok(!isShowable(hidden), hidden);
   }
