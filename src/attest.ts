@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { VouchError } from "./errors.ts";
 import { compareStrings } from "./_util.ts";
 import type { Problem } from "./errors.ts";
@@ -36,7 +36,9 @@ import {
   SPDX_PREDICATE_TYPE,
 } from "./provenance/statement.ts";
 import { hmacSigner, importPrivateKey, signDsse, toSigstoreBundle } from "./signing/mod.ts";
-import { checkReplaceable, publishDirectory } from "./bundle/atomic.ts";
+import { checkReplaceable, outputDirError, publishDirectory } from "./bundle/atomic.ts";
+import { isEarlierEvidence } from "./bundle/earlier_evidence.ts";
+import { isSameOrInside, realPathOf } from "./_fs.ts";
 import {
   BYPRODUCT_MEDIA_TYPES,
   deriveIndex,
@@ -136,31 +138,31 @@ export interface AttestReport {
   markdown: string;
 }
 
-function checkOutputDir(outputDir: string, projectRoot: string): void {
-  const rel = relative(resolve(outputDir), resolve(projectRoot));
-  if (rel === "" || !rel.startsWith("..")) {
+/**
+ * Real paths (symlinks resolved) of the project root and the output
+ * directory, refusing an output directory that is the root or contains it:
+ * publishing would replace the project.
+ */
+function checkOutputDir(outputDir: string, projectRoot: string): { root: string; out: string } {
+  const root = Deno.realPathSync(projectRoot);
+  let out: string;
+  try {
+    out = realPathOf(outputDir);
+  } catch (error) {
+    throw outputDirError(error, outputDir);
+  }
+  if (isSameOrInside(out, root)) {
     throw new VouchError(
       "output_dir.unsafe",
       `--output-dir ${outputDir} is the project root or contains it; it would be replaced`,
       "choose a dedicated folder, e.g. test_artifacts/supply-chain/current",
     );
   }
+  return { root, out };
 }
 
-async function publish(outputDir: string, files: Map<string, Uint8Array>): Promise<void> {
-  try {
-    await publishDirectory(outputDir, files, { marker: FILES.index });
-  } catch (error) {
-    if (error instanceof Deno.errors.PermissionDenied || error instanceof Deno.errors.NotCapable) {
-      throw new VouchError(
-        "output_dir.unwritable",
-        `--output-dir ${outputDir} cannot be written: ${(error as Error).message}`,
-        "choose a folder you can write to",
-      );
-    }
-    throw error;
-  }
-}
+/** How `attest` publishes: earlier evidence is recognised by its content. */
+const PUBLISH = { isEarlierOutput: isEarlierEvidence };
 
 const encoder = new TextEncoder();
 
@@ -222,15 +224,15 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const fixed = sourceDateEpoch(env);
   const startedOn = fixed ?? now();
   checkProjectRoot(root);
-  checkOutputDir(outputDir, root);
-  await checkReplaceable(outputDir, { marker: FILES.index });
+  const real = checkOutputDir(outputDir, root);
+  await checkReplaceable(outputDir, PUBLISH);
 
   const context = resolveContext(options, { env, git: await readGitCheckout(root) });
   const located = expandSubjects(options.subjects, { root });
   const { inventory, inputs, blockers: inventoryBlockers } = await loadInventory(root, {
     lockfiles: options.lockfiles,
     release: context.release,
-    exclude: [relative(resolve(root), resolve(outputDir)), ...(options.exclude ?? [])],
+    exclude: [relative(real.root, real.out), ...(options.exclude ?? [])],
     allowUnread: options.allowUnread,
     onWarning: options.onWarning,
   });
@@ -328,7 +330,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const index = await deriveIndex(statement, { files, bom: cyclonedx });
   put(FILES.index, toJsonText(index));
 
-  await publish(outputDir, files);
+  await publishDirectory(outputDir, files, PUBLISH);
 
   const at = (name: string): string => `${outputDir.replace(/\/+$/, "")}/${name}`;
   return {

@@ -16,20 +16,34 @@ export interface CliResult {
  * Runs `main.ts` (or another entry point) with `args`.
  *
  * @param args The CLI arguments.
- * @param options `cwd`, extra environment variables (the rest of the environment is cleared)
- *   `entry`, the module run (default `main.ts`), and `denoFlags`, more flags for `deno run`.
+ * @param options `cwd`, extra environment variables (the rest of the environment is cleared),
+ *   `entry`, the module run (default `main.ts`), `denoFlags`, more flags for `deno run`,
+ *   `wrapper`: a command that runs deno (e.g. `["setpriv", …]`, ending where deno's path goes),
+ *   `signal`: aborts the run (a guard against hangs).
  * @returns Exit code and output.
  */
 export async function runVouch(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string>; entry?: string; denoFlags?: string[] } =
-    {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    entry?: string;
+    denoFlags?: string[];
+    wrapper?: string[];
+    signal?: AbortSignal;
+  } = {},
 ): Promise<CliResult> {
-  return await runCommand(Deno.execPath(), [
+  const deno = [
     ...["run", "--quiet", ...BINARY_PERMISSIONS, ...(options.denoFlags ?? [])],
     options.entry ?? `${REPO_ROOT}/main.ts`,
     ...args,
-  ], { cwd: options.cwd ?? REPO_ROOT, env: options.env });
+  ];
+  const [program, ...prefix] = options.wrapper ?? [Deno.execPath()];
+  return await runCommand(program, options.wrapper ? [...prefix, Deno.execPath(), ...deno] : deno, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: options.env,
+    signal: options.signal,
+  });
 }
 
 /**
@@ -38,13 +52,13 @@ export async function runVouch(
  *
  * @param command The program.
  * @param args Its arguments.
- * @param options `cwd` and more (or replaced) environment variables.
+ * @param options `cwd`, more (or replaced) environment variables, and an abort `signal`.
  * @returns Exit code and output.
  */
 export async function runCommand(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  options: { cwd?: string; env?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<CliResult> {
   const keep = ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME", "TMPDIR"];
   const env: Record<string, string> = { NO_COLOR: "1" };
@@ -55,6 +69,7 @@ export async function runCommand(
   const out = await new Deno.Command(command, {
     args,
     cwd: options.cwd,
+    signal: options.signal,
     env: { ...env, ...options.env },
     clearEnv: true,
     stdin: "null",
@@ -115,4 +130,19 @@ export async function readDir(dir: string): Promise<Map<string, string>> {
     files.set(e.name, await Deno.readTextFile(`${dir}/${e.name}`));
   }
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * A `git` runner for a folder, with a fixed identity and no global configuration.
+ *
+ * @param cwd The folder.
+ * @returns A function running `git ARGS…` there.
+ */
+export function gitIn(cwd: string): (...args: string[]) => Promise<Deno.CommandOutput> {
+  return (...args) =>
+    new Deno.Command("git", {
+      args: ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args],
+      cwd,
+      env: { GIT_CONFIG_GLOBAL: "/dev/null" },
+    }).output();
 }

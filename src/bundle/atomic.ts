@@ -4,81 +4,259 @@
  * rename. A failed run leaves the previous evidence untouched and no partial
  * files behind.
  *
+ * Runs publishing to the same target take turns through a lock file beside
+ * it (`.NAME.vouch-lock`, an advisory `flock` the OS releases when a process
+ * dies); a run that cannot get it in time fails with `output_dir.busy`. The
+ * lock holder removes what killed runs left beside the target
+ * (`.NAME.vouch-tmp-*`, `.NAME.vouch-old-*`): while it holds the lock, no
+ * other run can be using them.
+ *
  * @module
  */
 import { basename, dirname, join, resolve } from "node:path";
 import { VouchError } from "../errors.ts";
+import { describeFsProblem, type FsProblem, fsProblem } from "../_fs.ts";
 
-/** Options of {@linkcode publishDirectory}. */
+/** How long a run waits for another run publishing to the same target, by default: 10 s. */
+export const DEFAULT_LOCK_WAIT_MS = 10_000;
+
+/** Options of {@linkcode publishDirectory} and {@linkcode checkReplaceable}. */
 export interface PublishOptions {
   /**
-   * A file that marks a directory as one vouch wrote: an existing, non-empty
-   * target without it is never replaced.
+   * Tells whether an existing, non-empty target is earlier output that may be
+   * replaced (for vouch: a parseable index listing exactly the files in it).
+   * Anything else is never replaced.
    */
-  marker: string;
+  isEarlierOutput: (dir: string) => Promise<boolean>;
+  /** How long to wait for the lock of another run, in ms (default {@linkcode DEFAULT_LOCK_WAIT_MS}). */
+  lockWaitMs?: number;
 }
 
 function randomSuffix(): string {
   return crypto.randomUUID().slice(0, 8);
 }
 
-async function exists(path: string): Promise<Deno.FileInfo | undefined> {
+/** The hidden names of a run's own files beside `name`. */
+function ownName(name: string, what: "tmp" | "old" | "lock"): string {
+  return what === "lock" ? `.${name}.vouch-lock` : `.${name}.vouch-${what}-${randomSuffix()}`;
+}
+
+function leftoverPattern(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^\\.${escaped}\\.vouch-(?:tmp|old)-[0-9a-f]{8}$`);
+}
+
+const CANNOT_WRITE: ReadonlySet<FsProblem> = new Set([
+  "denied",
+  "not_allowed",
+  "read_only",
+  "loop",
+]);
+
+/**
+ * The coded error for a failed file-system call on the output directory.
+ *
+ * @param error What the call threw.
+ * @param target The output directory, as given.
+ * @returns An `output_dir.*` {@linkcode VouchError}, or `error` itself when it
+ *   is a `VouchError` already or not a file-system problem (a bug).
+ */
+export function outputDirError(error: unknown, target: string): unknown {
+  if (error instanceof VouchError) return error;
+  const problem = fsProblem(error);
+  if (problem === undefined) return error;
+  const what = describeFsProblem(problem);
+  if (problem === "not_directory") {
+    return new VouchError(
+      "output_dir.not_directory",
+      `--output-dir ${target}: ${what}`,
+      "choose another --output-dir",
+    );
+  }
+  if (problem === "no_space") {
+    return new VouchError(
+      "output_dir.no_space",
+      `--output-dir ${target} cannot be written: ${what}`,
+      "free some space on that disk, or choose an --output-dir on another one",
+    );
+  }
+  if (CANNOT_WRITE.has(problem)) {
+    return new VouchError(
+      "output_dir.unwritable",
+      `--output-dir ${target} cannot be written: ${what}`,
+      problem === "read_only"
+        ? "choose an --output-dir on a writable file system (e.g. under the job's workspace or /tmp)"
+        : "choose a folder you can write to",
+    );
+  }
+  // `missing` here means the folder vanished under us, e.g. removed by hand meanwhile.
+  return new VouchError(
+    "output_dir.unwritable",
+    `--output-dir ${target} cannot be written: ${what}`,
+    "check that nothing else changes the folder or its parent while vouch runs",
+  );
+}
+
+/** Runs `step`, turning file-system failures into coded `output_dir.*` errors. */
+async function onOutputDir<T>(target: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw outputDirError(error, target);
+  }
+}
+
+async function lstatOrUndefined(path: string): Promise<Deno.FileInfo | undefined> {
   try {
     return await Deno.lstat(path);
   } catch (error) {
-    if (error instanceof Deno.errors.NotFound) return undefined;
+    if (fsProblem(error) === "missing") return undefined;
     throw error;
   }
 }
 
 /**
  * Checks that `target` may be published to: absent, an empty directory, or
- * earlier evidence (a directory holding `marker`).
+ * earlier output (see {@linkcode PublishOptions.isEarlierOutput}). It only
+ * looks; nothing is changed.
  *
  * @param target The directory.
- * @param options The marker file of earlier evidence.
+ * @param options How earlier output is recognised.
  * @returns `true` when the directory exists (and will be replaced).
- * @throws {VouchError} `output_dir.not_directory` or `output_dir.not_evidence`.
+ * @throws {VouchError} `output_dir.not_directory`, `output_dir.not_evidence`
+ *   or `output_dir.unwritable` (it cannot even be looked at).
  */
 export async function checkReplaceable(target: string, options: PublishOptions): Promise<boolean> {
-  const marker = options.marker;
-  let info: Deno.FileInfo | undefined;
-  try {
-    info = await exists(target);
-  } catch (error) {
-    if (!(error instanceof Deno.errors.NotADirectory)) throw error;
-    throw new VouchError(
-      "output_dir.not_directory",
-      `--output-dir ${target}: a parent of it is not a directory`,
-      "choose another --output-dir",
-    );
-  }
-  if (!info) return false;
-  if (!info.isDirectory) {
-    throw new VouchError(
-      "output_dir.not_directory",
-      `--output-dir ${target} exists and is not a directory`,
-      "choose another --output-dir",
-    );
-  }
-  for await (const _ of Deno.readDir(target)) {
-    if (await exists(join(target, marker))) return true;
-    throw new VouchError(
-      "output_dir.not_evidence",
-      `--output-dir ${target} is not empty and holds no ${marker}: refusing to replace it`,
-      "point --output-dir at an empty folder or at earlier vouch evidence",
-    );
-  }
-  return true;
+  return await onOutputDir(target, async () => {
+    const info = await lstatOrUndefined(target);
+    if (!info) return false;
+    if (info.isSymlink) {
+      throw new VouchError(
+        "output_dir.not_directory",
+        `--output-dir ${target} is a symbolic link: vouch replaces the folder itself, not what a link points to`,
+        "pass the real folder as --output-dir",
+      );
+    }
+    if (!info.isDirectory) {
+      throw new VouchError(
+        "output_dir.not_directory",
+        `--output-dir ${target} exists and is not a directory`,
+        "choose another --output-dir",
+      );
+    }
+    for await (const _ of Deno.readDir(target)) {
+      if (await options.isEarlierOutput(target)) return true;
+      throw new VouchError(
+        "output_dir.not_evidence",
+        `--output-dir ${target} is not empty and is not earlier vouch evidence (an index listing exactly the files in it): refusing to replace it`,
+        "point --output-dir at a new or empty folder, or at a folder vouch wrote",
+      );
+    }
+    return true;
+  });
+}
+
+/** A held lock: {@linkcode release} removes the file, then lets go. */
+interface Lock {
+  release(): Promise<void>;
 }
 
 /**
- * Writes `files` as the complete contents of `target`, atomically.
+ * Takes the lock file `path`, waiting up to `waitMs` for another holder.
+ * After locking, the path must still name the locked file: a holder removes it
+ * on release, and a waiter that opened the removed file must start over.
+ */
+async function takeLock(path: string, target: string, waitMs: number): Promise<Lock> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const existing = await lstatOrUndefined(path);
+    if (existing && !existing.isFile) {
+      throw new VouchError(
+        "output_dir.unwritable",
+        `--output-dir ${target}: its lock path ${path} exists and is not a regular file`,
+        `remove ${path}`,
+      );
+    }
+    const file = await Deno.open(path, { read: true, write: true, create: true });
+    let held = false;
+    try {
+      if (await file.tryLock(true)) {
+        const [mine, now] = [await file.stat(), await lstatOrUndefined(path)];
+        held = now !== undefined && now.ino === mine.ino && now.dev === mine.dev;
+      }
+    } finally {
+      if (!held) file.close();
+    }
+    if (held) {
+      return {
+        release: async () => {
+          // Remove while still holding it; a leftover lock file (say, the folder was
+          // made read-only meanwhile) is harmless: the next run takes it over.
+          await Deno.remove(path).catch(() => {});
+          file.close();
+        },
+      };
+    }
+    if (Date.now() >= deadline) {
+      throw new VouchError(
+        "output_dir.busy",
+        `--output-dir ${target}: another vouch run is publishing there (it holds ${path})`,
+        "wait for that run to finish and run again, or give each run its own --output-dir",
+      );
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** Removes the temporary and old folders killed runs left beside `name` in `parent`. */
+async function removeLeftovers(parent: string, name: string): Promise<void> {
+  const pattern = leftoverPattern(name);
+  const stale: string[] = [];
+  for await (const entry of Deno.readDir(parent)) {
+    if (entry.isDirectory && !entry.isSymlink && pattern.test(entry.name)) stale.push(entry.name);
+  }
+  for (const entry of stale) await Deno.remove(join(parent, entry), { recursive: true });
+}
+
+async function writeAll(temp: string, files: Map<string, string | Uint8Array>): Promise<void> {
+  for (const [name, content] of files) {
+    if (name === "" || name.includes("/") || name.includes("\\") || name === "." || name === "..") {
+      throw new Error(
+        `internal: evidence file name ${JSON.stringify(name)} is not a plain file name`,
+      );
+    }
+    const path = join(temp, name);
+    if (typeof content === "string") await Deno.writeTextFile(path, content);
+    else await Deno.writeFile(path, content);
+  }
+}
+
+/** Replaces (or creates) `dir` with the complete folder `temp`, which is gone afterwards. */
+async function swapIn(temp: string, dir: string, replacing: boolean): Promise<void> {
+  if (!replacing) {
+    await Deno.rename(temp, dir);
+    return;
+  }
+  const old = join(dirname(dir), ownName(basename(dir), "old"));
+  await Deno.rename(dir, old);
+  try {
+    await Deno.rename(temp, dir);
+  } catch (error) {
+    await Deno.rename(old, dir);
+    throw error;
+  }
+  await Deno.remove(old, { recursive: true });
+}
+
+/**
+ * Writes `files` as the complete contents of `target`, atomically, holding
+ * the target's lock file meanwhile.
  *
  * @param target The directory to publish (created with its parents).
  * @param files File name → contents. Names are plain file names.
- * @param options The marker file that identifies earlier evidence.
- * @throws {VouchError} `output_dir.*` when the target may not be replaced.
+ * @param options How earlier output is recognised; how long to wait for the lock.
+ * @throws {VouchError} `output_dir.not_directory`, `output_dir.not_evidence`,
+ *   `output_dir.unwritable`, `output_dir.no_space`, `output_dir.busy`.
  */
 export async function publishDirectory(
   target: string,
@@ -87,40 +265,35 @@ export async function publishDirectory(
 ): Promise<void> {
   const dir = resolve(target);
   const parent = dirname(dir);
+  const name = basename(dir);
   // Check first: under a regular file, mkdir would fail with a bare AlreadyExists.
-  const replacing = await checkReplaceable(dir, options);
-  await Deno.mkdir(parent, { recursive: true });
-  const temp = join(parent, `.${basename(dir)}.vouch-tmp-${randomSuffix()}`);
-  await Deno.mkdir(temp);
+  await checkReplaceable(target, options);
+  await onOutputDir(target, () => Deno.mkdir(parent, { recursive: true }));
+  const lock = await onOutputDir(
+    target,
+    () =>
+      takeLock(
+        join(parent, ownName(name, "lock")),
+        target,
+        options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
+      ),
+  );
   try {
-    for (const [name, content] of files) {
-      if (
-        name === "" || name.includes("/") || name.includes("\\") || name === "." || name === ".."
-      ) {
-        throw new Error(
-          `internal: evidence file name ${JSON.stringify(name)} is not a plain file name`,
-        );
+    // Another run may have published meanwhile: look again, under the lock.
+    const replacing = await checkReplaceable(target, options);
+    await onOutputDir(target, async () => {
+      await removeLeftovers(parent, name);
+      const temp = join(parent, ownName(name, "tmp"));
+      await Deno.mkdir(temp);
+      try {
+        await writeAll(temp, files);
+        await swapIn(temp, dir, replacing);
+      } catch (error) {
+        await Deno.remove(temp, { recursive: true }).catch(() => {});
+        throw error;
       }
-      const path = join(temp, name);
-      if (typeof content === "string") await Deno.writeTextFile(path, content);
-      else await Deno.writeFile(path, content);
-    }
-  } catch (error) {
-    await Deno.remove(temp, { recursive: true });
-    throw error;
+    });
+  } finally {
+    await lock.release();
   }
-  if (!replacing) {
-    await Deno.rename(temp, dir);
-    return;
-  }
-  const old = join(parent, `.${basename(dir)}.vouch-old-${randomSuffix()}`);
-  await Deno.rename(dir, old);
-  try {
-    await Deno.rename(temp, dir);
-  } catch (error) {
-    await Deno.rename(old, dir);
-    await Deno.remove(temp, { recursive: true });
-    throw error;
-  }
-  await Deno.remove(old, { recursive: true });
 }

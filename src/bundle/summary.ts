@@ -4,6 +4,7 @@
  * @module
  */
 import type { BundleIndex } from "./bundle_index.ts";
+import { LOCAL_BUILDER_ID } from "../provenance/context.ts";
 
 function cell(text: string): string {
   return text.replaceAll("|", "\\|").replaceAll("\n", " ");
@@ -24,7 +25,11 @@ export function renderSummary(index: BundleIndex): string {
     `- Release: \`${index.release}\``,
     `- Repository: ${index.repository}`,
     `- Commit: \`${index.commit_sha}\``,
-    `- Builder: ${index.builder_id}`,
+    `- Builder: ${index.builder_id}${
+      index.builder_id === LOCAL_BUILDER_ID
+        ? " (the local default: no CI was detected and no --builder-id was given)"
+        : ""
+    }`,
     `- Created: ${index.created}`,
     `- Tool: ${index.tool.name} ${index.tool.version}`,
     "",

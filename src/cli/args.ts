@@ -6,6 +6,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
+import { isShowable } from "./secrets.ts";
 
 /** How a flag takes values. */
 export type FlagType = "string" | "boolean" | "list";
@@ -22,6 +23,8 @@ export interface FlagSpec {
   glob?: boolean;
   /** A one-letter alias used as `-x VALUE` (e.g. `o` for `-o FILE`). */
   short?: string;
+  /** An empty (or blank) value is accepted; otherwise it is `args.empty_value`. */
+  allowEmpty?: boolean;
 }
 
 /** Parsed flags and positional arguments. */
@@ -74,7 +77,8 @@ export function suggest(given: string, known: readonly string[]): string | undef
  * @param argv The arguments after the command words.
  * @param specs The flags the command accepts.
  * @returns The flags and positionals.
- * @throws {VouchError} `args.unknown_flag`, `args.missing_value`, `args.invalid_value`.
+ * @throws {VouchError} `args.unknown_flag`, `args.missing_value`, `args.empty_value`,
+ *   `args.invalid_value`.
  */
 export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArgs {
   const byName = new Map(specs.map((s) => [s.name, s]));
@@ -121,12 +125,19 @@ export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArg
     }
     let value: string;
     if (eq !== -1) value = arg.slice(eq + 1);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) value = argv[++i];
+    else if (i + 1 < argv.length && !FLAG_OR_END.test(argv[i + 1])) value = argv[++i];
     else {
       throw new VouchError(
         `args.missing_value`,
         `--${name} needs a value`,
         `write --${name} VALUE (see --help)`,
+      );
+    }
+    if (value.trim() === "" && !spec.allowEmpty) {
+      throw new VouchError(
+        "args.empty_value",
+        `--${name} is empty`,
+        `give --${name} a value, or leave the flag out (is the variable it comes from set?)`,
       );
     }
     if (spec.choices && !spec.choices.includes(value)) throw invalid(spec, value);
@@ -138,11 +149,22 @@ export function parseArgs(argv: string[], specs: readonly FlagSpec[]): ParsedArg
   return { flags, positionals, follows };
 }
 
+/**
+ * What ends a flag's value list: `--`, or `--name[=…]`. Any other next
+ * argument is the value, even one starting with dashes such as a PEM key
+ * (`-----BEGIN…`) passed by mistake, which then gets its own error.
+ */
+const FLAG_OR_END = /^--(?:[a-z][a-z0-9-]*(?:=[\s\S]*)?)?$/;
+
+/** The shape of a flag: `-x`, `--kebab-case`; anything else (a secret starting with `-`?) is not shown. */
+const FLAG_SHAPED = /^--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
 function unknown(flag: string, specs: readonly FlagSpec[]): VouchError {
-  const guess = suggest(flag.replace(/^-+/, ""), specs.map((s) => s.name));
+  const shown = flag.length <= 64 && FLAG_SHAPED.test(flag);
+  const guess = shown ? suggest(flag.replace(/^-+/, ""), specs.map((s) => s.name)) : undefined;
   return new VouchError(
     "args.unknown_flag",
-    `unknown flag ${flag}`,
+    shown ? `unknown flag ${flag}` : "an argument starting with - is not a known flag (not shown)",
     guess ? `did you mean --${guess}? (see --help)` : "see --help for the flags this command takes",
   );
 }
@@ -178,7 +200,8 @@ export function listFlag(args: ParsedArgs, name: string): string[] {
 }
 
 /**
- * Rejects positional arguments a command does not take.
+ * Rejects positional arguments a command does not take. The argument is shown
+ * only when it cannot be a secret passed by mistake (see `isShowable`).
  *
  * @param positionals The positionals left over.
  * @param command The command name, for the message.
@@ -186,9 +209,12 @@ export function listFlag(args: ParsedArgs, name: string): string[] {
  */
 export function noPositionals(positionals: string[], command: string): void {
   if (positionals.length > 0) {
+    const first = positionals[0];
     throw new VouchError(
       "args.unexpected_argument",
-      `vouch ${command} takes no argument ${JSON.stringify(positionals[0])}`,
+      isShowable(first)
+        ? `vouch ${command} takes no argument ${JSON.stringify(first)}`
+        : `vouch ${command} takes no argument like the one given (not shown: it may be a secret)`,
       "flags take the form --name VALUE (see --help)",
     );
   }

@@ -36,7 +36,7 @@ const ATTEST_FLAGS: FlagSpec[] = [
   { name: "repository", type: "string" },
   { name: "commit-sha", type: "string" },
   { name: "builder-id", type: "string" },
-  { name: "signing-key", type: "string" },
+  { name: "signing-key", type: "string", allowEmpty: true },
   { name: "signing-key-file", type: "string" },
   { name: "signing-key-env", type: "string" },
   { name: "signing-key-id", type: "string" },

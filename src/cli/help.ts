@@ -50,10 +50,12 @@ Flags:
   --release NAME            release name   (default: GITHUB_REF_NAME, CI_COMMIT_TAG/CI_COMMIT_REF_NAME, git tag at HEAD)
   --repository URL          source repo    (default: GITHUB_SERVER_URL/GITHUB_REPOSITORY, CI_PROJECT_URL, git origin)
   --commit-sha SHA          source commit  (default: GITHUB_SHA, CI_COMMIT_SHA, git HEAD)
-  --builder-id URI          builder        (default: GitHub workflow ref or github-actions:RUN_ID, CI_JOB_URL)
+  --builder-id URI          builder        (default: GitHub workflow ref or github-actions:RUN_ID, CI_JOB_URL;
+                                            outside CI https://jsr.io/@vouch/vouch/builders/local/v1)
   --signing-key-file PATH   HMAC key from a file
   --signing-key-env NAME    HMAC key from an environment variable
-  --signing-key VALUE       HMAC key on the command line (visible to other processes: discouraged)
+  --signing-key VALUE       HMAC key on the command line (visible to other processes: discouraged;
+                            empty: no key, the evidence is written blocked)
                             (no key flag: VOUCH_SIGNING_KEY, then DPONE_LOCAL_ATTESTATION_KEY)
   --signing-key-id ID       key id of the HMAC signature (default local-hmac)
   --private-key PATH        Ed25519 / ECDSA P-256 PEM key: writes the three *.sigstore.json bundles

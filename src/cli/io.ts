@@ -4,6 +4,7 @@
  * @module
  */
 import type { Env } from "../provenance/context.ts";
+import { MAX_KEY_BYTES, readRegularFileSync } from "../_fs.ts";
 
 /** What the program may touch: output streams, environment, files. */
 export interface CliIo {
@@ -15,7 +16,10 @@ export interface CliIo {
   env: Env;
   /** Whether stderr is an interactive terminal. */
   stderrIsTerminal: boolean;
-  /** Reads a text file. */
+  /**
+   * Reads a key or secret file as text. The real one reads only regular files
+   * of at most 64 KiB and throws an `FsError` otherwise (see `src/_fs.ts`).
+   */
   readTextFile: (path: string) => string;
   /** Appends text to a file (GitHub Actions' step summary and outputs). */
   appendTextFile: (path: string, text: string) => void;
@@ -30,8 +34,9 @@ function writeAll(file: { writeSync(p: Uint8Array): number }, text: string): voi
 }
 
 /**
- * The real process I/O: stdout and stderr (written whole), the files of this
- * machine, and the environment (the process's own unless one is given).
+ * The real process I/O: stdout and stderr (written whole), the key files of
+ * this machine (capped regular-file reads), and the environment (the
+ * process's own unless one is given).
  *
  * @param options `env` replaces the process environment; `stderrIsTerminal`
  *   overrides the TTY check.
@@ -43,7 +48,8 @@ export function denoCliIo(options: { env?: Env; stderrIsTerminal?: boolean } = {
     stderr: (text) => writeAll(Deno.stderr, text),
     env: options.env ?? Deno.env.toObject(),
     stderrIsTerminal: options.stderrIsTerminal ?? Deno.stderr.isTerminal(),
-    readTextFile: (path) => Deno.readTextFileSync(path),
+    readTextFile: (path) =>
+      new TextDecoder().decode(readRegularFileSync(path, { maxBytes: MAX_KEY_BYTES })),
     appendTextFile: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
   };
 }

@@ -17,7 +17,7 @@ import {
 } from "./args.ts";
 import { VERIFY_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
-import { HMAC_KEY_ENV_DEFAULTS, resolveSecret } from "./secrets.ts";
+import { HMAC_KEY_ENV_DEFAULTS, readKeyFile, resolveSecret } from "./secrets.ts";
 
 const VERIFY_FLAGS: FlagSpec[] = [
   { name: "subject", type: "list", glob: true },
@@ -65,17 +65,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       defaults: HMAC_KEY_ENV_DEFAULTS,
     },
   );
-  const publicKeys = listFlag(args, "public-key").map((path) => {
-    try {
-      return io.readTextFile(path);
-    } catch {
-      throw new VouchError(
-        "verify.key_unreadable",
-        `--public-key ${path} cannot be read`,
-        "pass the PREFIX.pub file written by vouch keygen",
-      );
-    }
-  });
+  const publicKeys = listFlag(args, "public-key").map((path) =>
+    readKeyFile(path, { flag: "--public-key", codes: "verify.key", readTextFile: io.readTextFile })
+  );
   const report = await verify(dir, {
     subjects: listFlag(args, "subject"),
     publicKeys,

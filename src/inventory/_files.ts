@@ -1,33 +1,25 @@
 // Private: how the inventory touches files. Every manifest and lockfile is
 // opened without blocking, checked to be a regular file, read up to a fixed
 // limit and decoded as strict UTF-8; the project root is checked before any
-// scan. Imports nothing but node:fs and the error type (a test runs it as an
-// unprivileged user).
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+// scan. Imports no npm package (a test runs it as an unprivileged user).
+import { join } from "node:path";
 import { VouchError } from "../errors.ts";
+import { describeFsProblem, type FsProblem, fsProblem, readRegularFileSync } from "../_fs.ts";
 
 /** The largest manifest or lockfile vouch reads: 256 MiB. */
 export const MAX_MANIFEST_BYTES = 256 * 1024 * 1024;
-
-/** The `code` of a Node-style file-system error (`ENOENT`, `EACCES`, …), if any. */
-function errno(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" ? code : undefined;
-}
-
-/** Errors that mean "there is no such file here". */
-const ABSENT = new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
 
 /**
  * Builds `inventory.unreadable` for a file or folder the user may not read.
  *
  * @param path The path as shown to the user.
+ * @param problem Why (default: permission denied).
  * @returns The error.
  */
-export function unreadable(path: string): VouchError {
+export function unreadable(path: string, problem: FsProblem = "denied"): VouchError {
   return new VouchError(
     "inventory.unreadable",
-    `${path} cannot be read: permission denied`,
+    `${path} cannot be read: ${describeFsProblem(problem)}`,
     "make the project's manifests and lockfiles readable",
   );
 }
@@ -50,11 +42,20 @@ function tooLarge(path: string): VouchError {
   );
 }
 
-function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
-  if (stat.isDirectory()) return "a directory";
-  if (stat.isFIFO()) return "a FIFO (named pipe)";
-  if (stat.isSocket()) return "a socket";
+function kindOf(path: string): string | undefined {
+  const info = lstatOrUndefined(path);
+  if (info === undefined || info.isDirectory) return undefined;
+  if (info.isFifo) return "a FIFO (named pipe)";
+  if (info.isSocket) return "a socket";
   return "a device or other special file";
+}
+
+function lstatOrUndefined(path: string): Deno.FileInfo | undefined {
+  try {
+    return Deno.statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -64,54 +65,32 @@ function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): b
  *
  * @param path The file's path on disk.
  * @param shown The path to name in messages (relative to the project root).
- * @returns The bytes, or `undefined` when there is no such file.
+ * @returns The bytes, or `undefined` when there is no such file (or it is a folder).
  * @throws {VouchError} `inventory.not_a_file`, `inventory.file_too_large`, `inventory.unreadable`.
  */
 export function readRegularFile(path: string, shown: string): Uint8Array | undefined {
-  let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    return readRegularFileSync(path, { maxBytes: MAX_MANIFEST_BYTES });
   } catch (error) {
-    const code = errno(error);
-    if (code !== undefined && ABSENT.has(code)) return undefined;
-    if (code === "EACCES" || code === "EPERM") throw unreadable(shown);
-    if (code === "ELOOP") throw notAFile(shown, "a symbolic link loop");
-    throw error;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return undefined;
-    if (!stat.isFile()) throw notAFile(shown, kindOf(stat));
-    if (stat.size > MAX_MANIFEST_BYTES) throw tooLarge(shown);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    // One read of the stated size, then small reads until the end of the file.
-    for (let size = stat.size + 1;; size = 1024 * 1024) {
-      const chunk = new Uint8Array(Math.min(size, MAX_MANIFEST_BYTES + 1 - total));
-      let filled = 0;
-      while (filled < chunk.length) {
-        const n = readSync(fd, chunk, filled, chunk.length - filled, null);
-        if (n === 0) break;
-        filled += n;
+    const problem = fsProblem(error);
+    switch (problem) {
+      case "missing":
+      case "not_directory":
+        return undefined;
+      case "too_large":
+        throw tooLarge(shown);
+      case "denied":
+      case "not_allowed":
+        throw unreadable(shown, problem);
+      case "loop":
+        throw notAFile(shown, "a symbolic link loop");
+      case "not_regular": {
+        const kind = kindOf(path);
+        if (kind === undefined) return undefined;
+        throw notAFile(shown, kind);
       }
-      total += filled;
-      if (total > MAX_MANIFEST_BYTES) throw tooLarge(shown);
-      chunks.push(filled === chunk.length ? chunk : chunk.subarray(0, filled));
-      if (filled < chunk.length) break;
     }
-    if (chunks.length === 1) return chunks[0];
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return bytes;
-  } catch (error) {
-    if (errno(error) === "EACCES" || errno(error) === "EPERM") throw unreadable(shown);
     throw error;
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -176,26 +155,30 @@ export function decodeUtf8(bytes: Uint8Array, path: string, code: string): strin
 }
 
 /**
- * Checks that the project root is a directory vouch may enter.
+ * Checks that the project root is a directory vouch can list and enter.
  *
  * @param root The project root.
  * @throws {VouchError} `project_root.missing` when it is absent or not a
- *   directory; `project_root.unreadable` when the user may not reach it.
+ *   directory; `project_root.unreadable` when it cannot be read or entered
+ *   (permission denied, or a system path such as `/proc`).
  */
 export function checkProjectRoot(root: string): void {
   let isDirectory = false;
   try {
-    isDirectory = statSync(root).isDirectory();
+    isDirectory = Deno.statSync(root).isDirectory;
+    // Listing needs read permission, looking at an entry needs search (x) permission.
+    const first = isDirectory ? Deno.readDirSync(root)[Symbol.iterator]().next() : undefined;
+    if (first && !first.done) Deno.lstatSync(join(root, first.value.name));
   } catch (error) {
-    const code = errno(error);
-    if (code === "EACCES" || code === "EPERM" || error instanceof Deno.errors.NotCapable) {
+    const problem = fsProblem(error);
+    if (problem !== "missing" && problem !== "not_directory") {
+      if (problem === undefined) throw error;
       throw new VouchError(
         "project_root.unreadable",
-        `--project-root ${root} cannot be entered: permission denied`,
-        "run vouch as a user who may read the project folder and every folder above it",
+        `--project-root ${root} cannot be read: ${describeFsProblem(problem)}`,
+        "make the folder readable and enterable (chmod u+rx), or run vouch as a user who can read it",
       );
     }
-    // anything else: reported below
   }
   if (!isDirectory) {
     throw new VouchError(

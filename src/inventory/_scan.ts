@@ -6,6 +6,7 @@ import { basename, isAbsolute, join, matchesGlob, relative } from "node:path";
 import { knownFile } from "./_known_files.ts";
 import { readerFor } from "./_registry.ts";
 import { unreadable } from "./_files.ts";
+import { fsProblem } from "../_fs.ts";
 
 /** Folders never scanned (besides hidden ones, whose names start with `.`). */
 export const SKIPPED_FOLDERS: readonly string[] = [
@@ -123,7 +124,10 @@ export async function scanProject(
     try {
       for await (const e of Deno.readDir(join(root, rel))) entries.push(e);
     } catch (error) {
-      if (error instanceof Deno.errors.PermissionDenied) throw unreadable(rel === "" ? "." : rel);
+      const problem = fsProblem(error);
+      if (problem === "denied" || problem === "not_allowed") {
+        throw unreadable(rel === "" ? "." : rel, problem);
+      }
       throw error;
     }
     const folder = rel === "" ? "" : basename(rel);

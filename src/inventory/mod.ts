@@ -8,7 +8,8 @@ import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
-import { checkProjectRoot, decodeUtf8, readRegularFile } from "./_files.ts";
+import { checkProjectRoot, decodeUtf8, readRegularFile, unreadable } from "./_files.ts";
+import { fsProblem } from "../_fs.ts";
 import { mergeOutputs, type ReadFile, resolvedByLock } from "./_fold.ts";
 import { matchesAny, scanProject, type UnreadFile } from "./_scan.ts";
 import { versionFromRelease, withPurlVersion } from "./purl.ts";
@@ -125,9 +126,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     try {
       inside = relative(realRoot, Deno.realPathSync(join(absRoot, key)));
     } catch (error) {
-      if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
-        return undefined;
-      }
+      const problem = fsProblem(error);
+      if (problem === "missing" || problem === "not_directory") return undefined;
+      if (problem === "denied" || problem === "not_allowed") throw unreadable(key, problem);
       throw error;
     }
     if (inside.startsWith("..") || isAbsolute(inside)) throw outsideRoot(key);

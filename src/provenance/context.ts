@@ -93,6 +93,15 @@ export function contextFromEnv(
 }
 
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
+/** A scheme with nothing after it (`github-actions:`, `https://`), or a value ending in `:`. */
+const HALF_EMPTY = /^[A-Za-z][A-Za-z0-9+.-]*:\/*$|:$/;
+
+/**
+ * The builder id recorded outside CI when `--builder-id` is not given: vouch
+ * run on a developer's machine (or any runner vouch does not recognise). The
+ * summary says so.
+ */
+export const LOCAL_BUILDER_ID = "https://jsr.io/@vouch/vouch/builders/local/v1";
 
 /**
  * Turns a builder id into a URI: a value that already is one is kept; any
@@ -103,6 +112,26 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
  */
 export function builderUri(id: string): string {
   return URI.test(id) ? id : `urn:vouch:builder:${encodeURIComponent(id)}`;
+}
+
+/**
+ * A flag value, checked: `undefined` when not given; a blank value, or for a
+ * URI flag a half-empty one, is an error.
+ */
+function given(value: string | undefined, flag: string, uri = false): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  const problem = trimmed === ""
+    ? "is empty"
+    : uri && HALF_EMPTY.test(trimmed)
+    ? `${JSON.stringify(trimmed)} has nothing after its scheme`
+    : undefined;
+  if (problem === undefined) return trimmed;
+  throw new VouchError(
+    `context.invalid.${flag.slice(2)}`,
+    `${flag} ${problem}`,
+    `pass a complete value, or leave ${flag} out to use the CI environment or git`,
+  );
 }
 
 function required(value: string | undefined, flag: string, where: string): string {
@@ -116,12 +145,15 @@ function required(value: string | undefined, flag: string, where: string): strin
 }
 
 /**
- * Resolves the build context: flags win, then CI variables, then git.
+ * Resolves the build context: flags win, then CI variables, then git. Outside
+ * CI the builder id defaults to {@linkcode LOCAL_BUILDER_ID}.
  *
  * @param flags The explicit values.
  * @param sources `env` (environment) and `git` (what the checkout says).
  * @returns The context.
- * @throws {VouchError} `context.missing.<flag>` naming the flag still missing.
+ * @throws {VouchError} `context.missing.<flag>` naming the flag still missing;
+ *   `context.invalid.<flag>` for an empty or half-empty flag value (`""`,
+ *   `github-actions:`, `https://`) or a commit that is not full hex.
  */
 export function resolveContext(
   flags: ContextFlags,
@@ -129,10 +161,12 @@ export function resolveContext(
 ): BuildContext {
   const ci = contextFromEnv(sources.env);
   const git = sources.git;
-  const release = nonEmpty(flags.release) ?? ci.release ?? git.tag;
-  const repository = nonEmpty(flags.repository) ?? ci.repository ?? git.remoteUrl;
-  const commitSha = nonEmpty(flags.commitSha) ?? ci.commitSha ?? git.commit;
-  const builderId = nonEmpty(flags.builderId) ?? ci.builderId;
+  const release = given(flags.release, "--release") ?? ci.release ?? git.tag;
+  const repository = given(flags.repository, "--repository", true) ?? ci.repository ??
+    git.remoteUrl;
+  const commitSha = given(flags.commitSha, "--commit-sha") ?? ci.commitSha ?? git.commit;
+  const builderId = given(flags.builderId, "--builder-id", true) ?? ci.builderId ??
+    (ci.ci === "local" ? LOCAL_BUILDER_ID : undefined);
   const where = ci.ci === "local"
     ? "no CI environment was detected and the git checkout does not tell"
     : `the ${ci.ci} environment does not provide it`;

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
+import { describeFsProblem, fsProblem } from "../_fs.ts";
 
 /** A subject file located on disk. */
 export interface SubjectPath {
@@ -56,14 +57,29 @@ function checkFile(pattern: string, path: string): void {
   let info: Deno.FileInfo;
   try {
     info = Deno.statSync(path);
-  } catch {
-    throw missing(pattern, "no such file");
+  } catch (error) {
+    const problem = fsProblem(error);
+    throw missing(
+      pattern,
+      problem && problem !== "missing" ? describeFsProblem(problem) : "no such file",
+    );
   }
   if (!info.isFile) throw missing(pattern, "not a regular file");
   try {
     Deno.openSync(path).close();
   } catch {
     throw missing(pattern, "cannot be read");
+  }
+}
+
+/** The regular files a glob matches below `root`; a folder it cannot search is an error. */
+function glob(pattern: string, root: string): string[] {
+  try {
+    return globSync(pattern, { cwd: root }).map((p) => resolve(root, p)).filter(isFile);
+  } catch (error) {
+    const problem = fsProblem(error);
+    if (problem === undefined) throw error;
+    throw missing(pattern, `a folder on its way cannot be searched: ${describeFsProblem(problem)}`);
   }
 }
 
@@ -88,9 +104,7 @@ export function expandSubjects(patterns: string[], options: { root: string }): S
   const root = resolve(options.root);
   const named = new Map<string, SubjectPath>();
   for (const pattern of patterns) {
-    const files = GLOB_CHARS.test(pattern)
-      ? globSync(pattern, { cwd: root }).map((p) => resolve(root, p)).filter(isFile)
-      : [resolve(root, pattern)];
+    const files = GLOB_CHARS.test(pattern) ? glob(pattern, root) : [resolve(root, pattern)];
     if (files.length === 0) throw missing(pattern, "the pattern matches no file");
     for (const path of files) {
       checkFile(pattern, path);

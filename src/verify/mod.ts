@@ -23,6 +23,8 @@
  * | Code | When |
  * | --- | --- |
  * | `verify.dir_missing` | the bundle directory does not exist or is not a directory |
+ * | `verify.dir_unreadable` | the bundle directory cannot be listed (permission denied, a system path) |
+ * | `verify.not_evidence` | the directory holds none of the evidence file names (e.g. `vouch verify /`) |
  * | `key.malformed`, `key.encrypted`, `key.unsupported`, `key.curve`, `key.not_public` | a public key PEM is unusable |
  * | `subject.missing.<pattern>` | a subject path or glob matches no readable file |
  * | `subject.duplicate.<name>` | two subject files outside the working directory share a name |
@@ -93,7 +95,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { type BundleIndex, deriveIndex, FILES } from "../bundle/bundle_index.ts";
+import { type BundleIndex, deriveIndex, FILES, KIND_OF } from "../bundle/bundle_index.ts";
 import type { ProvenanceStatement } from "../provenance/statement.ts";
 import { expandSubjects, hashSubjects } from "../provenance/subjects.ts";
 import { importPublicKey } from "../signing/mod.ts";
@@ -101,6 +103,7 @@ import { fail, type VerifyCheck, type VerifyReport } from "./_check.ts";
 import { parseJson } from "./_read.ts";
 import { checkIndexFile, compareIndex, type EvidenceDir, readEvidenceDir } from "./index_check.ts";
 import { checkEvidenceFiles } from "./evidence_check.ts";
+import { describeFsProblem, FsError, fsProblem } from "../_fs.ts";
 import { checkStatement } from "./statement_check.ts";
 import { checkCycloneDx, checkSpdx } from "./sbom_check.ts";
 import { checkGivenSubjects, checkSha256Sums, type GivenSubject } from "./subject_check.ts";
@@ -131,18 +134,38 @@ export interface VerifyOptions {
   maxFileBytes?: number;
 }
 
+/**
+ * Checks that `dir` is a readable directory holding at least one vouch
+ * evidence file; only its own entries are listed (never subfolders).
+ */
 async function checkDir(dir: string): Promise<void> {
-  let isDirectory = false;
+  let evidence = false;
   try {
-    isDirectory = (await Deno.stat(dir)).isDirectory;
-  } catch {
-    // reported below
-  }
-  if (!isDirectory) {
+    if (!(await Deno.stat(dir)).isDirectory) throw new FsError("not_directory", dir);
+    for await (const entry of Deno.readDir(dir)) {
+      if (entry.name === FILES.index || Object.hasOwn(KIND_OF, entry.name)) evidence = true;
+    }
+  } catch (error) {
+    const problem = fsProblem(error);
+    if (problem === undefined) throw error;
+    if (problem === "missing" || problem === "not_directory") {
+      throw new VouchError(
+        "verify.dir_missing",
+        `${dir} is not a directory`,
+        "pass the folder attest wrote, e.g. test_artifacts/supply-chain/current",
+      );
+    }
     throw new VouchError(
-      "verify.dir_missing",
-      `${dir} is not a directory`,
-      "pass the folder attest wrote, e.g. test_artifacts/supply-chain/current",
+      "verify.dir_unreadable",
+      `${dir} cannot be read: ${describeFsProblem(problem)}`,
+      "pass the folder attest wrote, and make it readable (chmod u+rx) for the user running vouch",
+    );
+  }
+  if (!evidence) {
+    throw new VouchError(
+      "verify.not_evidence",
+      `${dir} holds no vouch evidence: neither ${FILES.index} nor any other evidence file`,
+      "pass the folder attest wrote (its --output-dir), e.g. test_artifacts/supply-chain/current",
     );
   }
 }
@@ -176,7 +199,8 @@ function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[
  * @param dir The bundle directory.
  * @param options Subjects, keys, expectations.
  * @returns The report.
- * @throws {VouchError} `verify.dir_missing`, `key.*` for an unusable public key,
+ * @throws {VouchError} `verify.dir_missing`, `verify.dir_unreadable`,
+ *   `verify.not_evidence`, `key.*` for an unusable public key,
  *   `subject.missing.<pattern>` for a subject pattern that matches nothing.
  */
 export async function verify(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {

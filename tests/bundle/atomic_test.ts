@@ -1,19 +1,20 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { withTempDir } from "../_util.ts";
 import { VouchError } from "../../src/errors.ts";
-import { checkReplaceable, publishDirectory } from "../../src/bundle/atomic.ts";
+import { checkReplaceable, outputDirError, publishDirectory } from "../../src/bundle/atomic.ts";
 
 const MARKER = "supply_chain_attestation.json";
-const OPTIONS = { marker: MARKER };
-
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "vouch-atomic-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
+/** A stand-in for vouch's content check: a folder holding MARKER is earlier output. */
+const OPTIONS = {
+  isEarlierOutput: async (dir: string): Promise<boolean> => {
+    try {
+      return (await Deno.lstat(join(dir, MARKER))).isFile;
+    } catch {
+      return false;
+    }
+  },
+};
 
 /** Every entry below `dir` (recursive), with file bytes, for byte-exact comparisons. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
@@ -220,4 +221,145 @@ Deno.test("publishDirectory and checkReplaceable: a target under a regular file 
     assert.equal(await Deno.readTextFile(file), "keep me");
     assert.deepEqual(await names(dir), ["somefile"]);
   });
+});
+
+/** Takes the lock of `target` as another run would: an OS lock on `.NAME.vouch-lock` beside it. */
+async function holdLock(target: string): Promise<{ path: string; file: Deno.FsFile }> {
+  const path = join(target, "..", `.${target.split("/").pop()}.vouch-lock`);
+  const file = await Deno.open(path, { read: true, write: true, create: true });
+  assert.equal(await file.tryLock(true), true);
+  return { path, file };
+}
+
+Deno.test("publishDirectory: stale .X.vouch-tmp-*/.X.vouch-old-* leftovers of the output dir are removed by the next run", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    // What a SIGKILLed run leaves: a temp folder and an old folder (with content).
+    const stale = [".evidence.vouch-tmp-0a1b2c3d", ".evidence.vouch-old-deadbeef"];
+    for (const name of stale) {
+      await Deno.mkdir(join(dir, name, "deep"), { recursive: true });
+      await Deno.writeTextFile(join(dir, name, "deep", "sbom.spdx.json"), "x".repeat(1000));
+    }
+    // Not vouch's names for this output dir, or not a folder: kept.
+    const kept = [
+      ".other.vouch-tmp-0a1b2c3d", // another output dir's (its own run cleans it)
+      ".evidence.vouch-tmp-notours!", // not the 8-hex suffix vouch makes
+      "evidence.vouch-tmp-0a1b2c3d", // not hidden
+      ".evidence.vouch-tmp-0a1b2c3d.bak",
+    ];
+    for (const name of kept) await Deno.mkdir(join(dir, name));
+    await Deno.writeTextFile(join(dir, ".evidence.vouch-old-12345678"), "a file, not vouch's");
+    await publishDirectory(target, new Map([[MARKER, "idx"]]), OPTIONS);
+    assert.deepEqual(
+      await names(dir),
+      [...kept, ".evidence.vouch-old-12345678", "evidence"].sort(),
+    );
+  });
+});
+
+Deno.test("publishDirectory: leftovers are not touched while another run holds the lock; output_dir.busy", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    const live = join(dir, ".evidence.vouch-tmp-0a1b2c3d");
+    await Deno.mkdir(live);
+    await Deno.writeTextFile(join(live, MARKER), "being written by the other run");
+    const other = await holdLock(target);
+    try {
+      await rejectsCode(
+        publishDirectory(target, new Map([[MARKER, "idx"]]), { ...OPTIONS, lockWaitMs: 0 }),
+        "output_dir.busy",
+      );
+      await assert.rejects(
+        publishDirectory(target, new Map([[MARKER, "idx"]]), { ...OPTIONS, lockWaitMs: 0 }),
+        (e: unknown) => (e as Error).message.includes(other.path),
+      );
+      // The other run's temp folder and lock file are intact; nothing of ours is left.
+      assert.equal(await Deno.readTextFile(join(live, MARKER)), "being written by the other run");
+      assert.deepEqual(await names(dir), [".evidence.vouch-lock", ".evidence.vouch-tmp-0a1b2c3d"]);
+    } finally {
+      other.file.close();
+    }
+  });
+});
+
+Deno.test("publishDirectory: a run waiting for the lock publishes once the holder lets go", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    const other = await holdLock(target);
+    const waiting = publishDirectory(target, new Map([[MARKER, "second"]]), {
+      ...OPTIONS,
+      lockWaitMs: 600_000,
+    });
+    // The holder finishes as vouch does: removes the lock file, then releases it.
+    await Deno.remove(other.path);
+    other.file.close();
+    await waiting;
+    assert.equal(await Deno.readTextFile(join(target, MARKER)), "second");
+    assert.deepEqual(await names(dir), ["evidence"]);
+  });
+});
+
+Deno.test("publishDirectory: a lock file left by a killed run does not block; it is removed", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await Deno.writeTextFile(join(dir, ".evidence.vouch-lock"), "");
+    await publishDirectory(target, new Map([[MARKER, "idx"]]), { ...OPTIONS, lockWaitMs: 0 });
+    assert.deepEqual(await names(dir), ["evidence"]);
+    // A lock path that is not a regular file is refused, not followed.
+    await Deno.mkdir(join(dir, ".evidence.vouch-lock"));
+    await rejectsCode(
+      publishDirectory(target, new Map([[MARKER, "idx2"]]), OPTIONS),
+      "output_dir.unwritable",
+    );
+    assert.equal(await Deno.readTextFile(join(target, MARKER)), "idx");
+  });
+});
+
+Deno.test("publishDirectory: the lock is released and removed after a failed write", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await assert.rejects(publishDirectory(target, new Map([["sub/x", "2"]]), OPTIONS));
+    assert.deepEqual(await names(dir), []);
+    await publishDirectory(target, new Map([[MARKER, "idx"]]), { ...OPTIONS, lockWaitMs: 0 });
+    assert.deepEqual(await names(dir), ["evidence"]);
+  });
+});
+
+Deno.test("checkReplaceable: a symlinked output dir is refused, its target untouched", async () => {
+  await withTempDir(async (dir) => {
+    const real = join(dir, "real");
+    await Deno.mkdir(real);
+    await Deno.writeTextFile(join(real, MARKER), "idx");
+    await Deno.symlink(real, join(dir, "link"));
+    await rejectsCode(checkReplaceable(join(dir, "link"), OPTIONS), "output_dir.not_directory");
+    await rejectsCode(
+      publishDirectory(join(dir, "link"), new Map([[MARKER, "new"]]), OPTIONS),
+      "output_dir.not_directory",
+    );
+    assert.equal(await Deno.readTextFile(join(real, MARKER)), "idx");
+  });
+});
+
+Deno.test("outputDirError: OS and sandbox failures become output_dir.* codes; bugs stay bugs", () => {
+  const withCode = (code: string): Error => Object.assign(new Error(`os error: ${code}`), { code });
+  const cases: [unknown, string][] = [
+    [withCode("EROFS"), "output_dir.unwritable"],
+    [withCode("EACCES"), "output_dir.unwritable"],
+    [new Deno.errors.PermissionDenied("denied"), "output_dir.unwritable"],
+    [new Deno.errors.NotCapable('Requires all access to "/proc/x"'), "output_dir.unwritable"],
+    [withCode("ENOSPC"), "output_dir.no_space"],
+    [withCode("EDQUOT"), "output_dir.no_space"],
+    [new Deno.errors.NotADirectory("x"), "output_dir.not_directory"],
+  ];
+  for (const [error, code] of cases) {
+    const mapped = outputDirError(error, "out");
+    assert.ok(mapped instanceof VouchError, String(error));
+    assert.equal(mapped.code, code);
+    assert.ok(mapped.message.startsWith("--output-dir out"), mapped.message);
+    assert.ok(mapped.hint.length > 0);
+  }
+  const rof = outputDirError(withCode("EROFS"), "out") as VouchError;
+  assert.ok(rof.message.includes("read-only file system") && rof.hint.includes("writable"));
+  const bug = new TypeError("x is undefined");
+  assert.equal(outputDirError(bug, "out"), bug);
 });

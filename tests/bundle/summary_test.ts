@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { BundleIndex } from "../../src/bundle/bundle_index.ts";
 import { renderSummary } from "../../src/bundle/summary.ts";
+import { LOCAL_BUILDER_ID } from "../../src/provenance/context.ts";
 
 const D1 = "1".repeat(64);
 const D2 = "2".repeat(64);
@@ -178,4 +179,15 @@ Deno.test("renderSummary: dependency files found but not read are listed", () =>
     rows.join("\n"),
   );
   assert.ok(!section(renderSummary(index()), "Components").some((l) => l.startsWith("Not read")));
+});
+
+Deno.test("renderSummary: the local default builder is named as such", () => {
+  const local = renderSummary(index({ builder_id: LOCAL_BUILDER_ID }));
+  assert.ok(
+    local.includes(
+      `- Builder: ${LOCAL_BUILDER_ID} (the local default: no CI was detected and no --builder-id was given)`,
+    ),
+    local,
+  );
+  assert.ok(!renderSummary(index()).includes("local default"));
 });

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { VouchError } from "../../src/errors.ts";
 import { withTempDir } from "../_util.ts";
-import { type FlagSpec, parseArgs, rejectExpandedGlob, suggest } from "../../src/cli/args.ts";
+import {
+  type FlagSpec,
+  noPositionals,
+  parseArgs,
+  rejectExpandedGlob,
+  suggest,
+} from "../../src/cli/args.ts";
 
 const SPECS: FlagSpec[] = [
   { name: "release", type: "string" },
@@ -37,8 +43,7 @@ Deno.test("parseArgs: --flag value and --flag=value", () => {
   });
   // Only the first = separates; the value keeps the rest.
   assert.equal(parseArgs(["--release=a=b"], SPECS).flags.release, "a=b");
-  // An explicit empty value.
-  assert.equal(parseArgs(["--release="], SPECS).flags.release, "");
+  // An explicit empty value is an error (see "parseArgs: empty values").
   // Flags not given are absent.
   assert.equal(parseArgs([], SPECS).flags.release, undefined);
 });
@@ -140,7 +145,7 @@ Deno.test("parseArgs: choices are enforced", () => {
     assert.ok(e.message.includes("--format") && e.message.includes("yaml"), e.message);
     assert.ok(e.hint.includes("json") && e.hint.includes("text"), e.hint);
   });
-  throwsCode(() => parseArgs(["--format="], SPECS), "args.invalid_value");
+  throwsCode(() => parseArgs(["--format="], SPECS), "args.empty_value");
   assert.deepEqual(parseArgs(["--ecosystem", "npm", "--ecosystem=pypi"], SPECS).flags.ecosystem, [
     "npm",
     "pypi",
@@ -253,5 +258,51 @@ Deno.test("rejectExpandedGlob: positionals that are no expanded files are left a
     none([`${dir}/dist/a.whl`, "--subject", "x"]); // follows no flag value
     none(["--release", `${dir}/dist/a.whl`, `${dir}/dist/a.whl`]); // after a single-value flag
     none(["--subject", "x", "--", `${dir}/dist/a.whl`]); // after --
+  });
+});
+
+Deno.test("parseArgs: empty values are args.empty_value unless the flag allows them", () => {
+  for (const argv of [["--release="], ["--release", ""], ["--release", "  "], ["--subject="]]) {
+    throwsCode(() => parseArgs(argv, SPECS), "args.empty_value", (e) => {
+      assert.ok(e.message.includes(argv[0].replace(/=.*/, "")), e.message);
+    });
+  }
+  const specs: FlagSpec[] = [{ name: "signing-key", type: "string", allowEmpty: true }];
+  assert.equal(parseArgs(["--signing-key", ""], specs).flags["signing-key"], "");
+  assert.equal(parseArgs(["--signing-key="], specs).flags["signing-key"], "");
+});
+
+Deno.test("parseArgs: a value starting with dashes (a PEM passed by mistake) is the flag's value", () => {
+  const pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----\n";
+  assert.equal(parseArgs(["--release", pem], SPECS).flags.release, pem);
+  assert.equal(parseArgs(["--release", "-x"], SPECS).flags.release, "-x");
+  // A flag or `--` still ends it.
+  throwsCode(() => parseArgs(["--release", "--output-dir", "x"], SPECS), "args.missing_value");
+  throwsCode(() => parseArgs(["--release", "--output-dir=x"], SPECS), "args.missing_value");
+  throwsCode(() => parseArgs(["--release", "--"], SPECS), "args.missing_value");
+});
+
+Deno.test("parseArgs and noPositionals: an argument that may be a secret is never shown", () => {
+  const secrets = ["-tok_9fK2xQ7vLp3Zr8Wm1Yc4Nb6Hd0Gs5Ej", "--Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA=="];
+  for (const secret of secrets) {
+    throwsCode(() => parseArgs([secret], SPECS), "args.unknown_flag", (e) => {
+      assert.ok(!e.message.includes(secret.slice(2, 12)), e.message);
+      assert.ok(!e.hint.includes(secret.slice(2, 12)), e.hint);
+    });
+  }
+  // A flag-shaped typo is shown, with its suggestion.
+  throwsCode(() => parseArgs(["--relase", "v1"], SPECS), "args.unknown_flag", (e) => {
+    assert.equal(e.message, "unknown flag --relase");
+  });
+  for (
+    const secret of ["tok_9fK2xQ7vLp3Zr8Wm1Yc4Nb6Hd0Gs5Ej", "a\nb", "deadbeefcafe0123456789abcdef"]
+  ) {
+    throwsCode(() => noPositionals([secret], "attest"), "args.unexpected_argument", (e) => {
+      assert.ok(!e.message.includes(secret), e.message);
+      assert.ok(e.message.includes("not shown"), e.message);
+    });
+  }
+  throwsCode(() => noPositionals(["dist/b.whl"], "attest"), "args.unexpected_argument", (e) => {
+    assert.equal(e.message, 'vouch attest takes no argument "dist/b.whl"');
   });
 });

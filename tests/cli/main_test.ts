@@ -1,7 +1,7 @@
 // End-to-end tests of the CLI: `main.ts` under `deno run` with only the
 // binary's permissions (--allow-read --allow-write --allow-env).
 import assert from "node:assert/strict";
-import { CONTEXT_FLAGS, demoProject, readDir, runVouch } from "../_cli.ts";
+import { CONTEXT_FLAGS, demoProject, gitIn, readDir, runVouch } from "../_cli.ts";
 import { skipWithoutShared } from "../_util.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 
@@ -509,12 +509,7 @@ Deno.test("CI environment fallbacks: GitHub Actions and GitLab CI", async () => 
 
 Deno.test("git fallback: release, repository and commit read from .git without a git process", async () => {
   const project = await demoProject();
-  const git = (...args: string[]): Promise<Deno.CommandOutput> =>
-    new Deno.Command("git", {
-      args: ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args],
-      cwd: project,
-      env: { GIT_CONFIG_GLOBAL: "/dev/null" },
-    }).output();
+  const git = gitIn(project);
   await git("init", "-q", "-b", "main");
   await git("add", ".");
   await git("commit", "-qm", "init");

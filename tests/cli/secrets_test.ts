@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { VouchError } from "../../src/errors.ts";
-import { resolveSecret, type SecretFlags, type SecretLookup } from "../../src/cli/secrets.ts";
+import {
+  isEnvName,
+  isPathLike,
+  isShowable,
+  readKeyFile,
+  resolveSecret,
+  type SecretFlags,
+  type SecretLookup,
+} from "../../src/cli/secrets.ts";
+import { FsError } from "../../src/_fs.ts";
 
 const SECRET = "s3cr3t-KEY-material-7f1e";
 const NAMES = { value: "--signing-key", file: "--signing-key-file", env: "--signing-key-env" };
@@ -84,7 +93,7 @@ Deno.test("resolveSecret: a real key file on disk", async () => {
     );
     throwsCode(
       () => resolveSecret({ file: dir }, { ...lookup(), readTextFile: Deno.readTextFileSync }),
-      "secret.file_unreadable",
+      "secret.not_a_file",
     );
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -151,8 +160,6 @@ Deno.test("resolveSecret: errors for unreadable file, unset and empty sources", 
     () => resolveSecret({ envName: "UNSET" }, lookup({ VOUCH_SIGNING_KEY: SECRET })),
     "secret.env_unset",
   );
-  throwsCode(() => resolveSecret({ value: "" }, lookup()), "secret.empty");
-  throwsCode(() => resolveSecret({ value: "   " }, lookup()), "secret.empty");
   throwsCode(() => resolveSecret({ file: "/e" }, lookup({}, { "/e": "\n" })), "secret.empty");
   throwsCode(() => resolveSecret({ file: "/e" }, lookup({}, { "/e": "" })), "secret.empty");
   throwsCode(() => resolveSecret({ envName: "E" }, lookup({ E: "" })), "secret.empty");
@@ -171,5 +178,110 @@ Deno.test("resolveSecret: the error messages name the source, never the secret",
     assert.fail("expected an error");
   } catch (e) {
     assert.ok((e as Error).message.includes("/keys/absent.pem"));
+  }
+});
+
+Deno.test("resolveSecret: an empty --signing-key is no key, with a warning (the missing-key blocker follows)", () => {
+  for (const value of ["", "   ", "\n"]) {
+    const got = resolveSecret({ value }, lookup({ VOUCH_SIGNING_KEY: SECRET }));
+    // No value, and no fallback to the default variables: the flag was explicit.
+    assert.equal(got.value, undefined);
+    assert.equal(got.warnings.length, 1);
+    assert.match(got.warnings[0], /^--signing-key is empty .*not signed$/);
+  }
+});
+
+Deno.test("resolveSecret: a value given as a variable name that is not one is never shown", () => {
+  const pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----";
+  for (const value of [SECRET, pem, "with space", "1ABC", "a-b"]) {
+    throwsCode(() => resolveSecret({ envName: value }, lookup()), "secret.env_name_invalid");
+    try {
+      resolveSecret({ envName: value }, lookup());
+    } catch (e) {
+      assert.equal(
+        (e as Error).message,
+        "the value given to --signing-key-env is not an environment variable name; it is not shown",
+      );
+    }
+  }
+  // A name with the shape of a token (a lowercase hex secret is a valid name) is not shown either.
+  const hex = "deadbeefcafe0123456789abcdef0123";
+  assert.throws(
+    () => resolveSecret({ envName: hex }, lookup()),
+    (e: unknown) =>
+      (e as VouchError).code === "secret.env_unset" && !(e as Error).message.includes(hex) &&
+      !(e as VouchError).hint.includes(hex),
+  );
+  // Set: used, and its origin does not show it.
+  const got = resolveSecret({ envName: hex }, lookup({ [hex]: "k" }));
+  assert.equal(got.value, "k");
+  assert.ok(!got.origin!.includes(hex), got.origin);
+});
+
+Deno.test("resolveSecret: a value given as a file that is not a path is never shown", () => {
+  const pem = "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI\n-----END PRIVATE KEY-----";
+  for (const value of [pem, `${SECRET}\n`, "x".repeat(5000)]) {
+    throwsCode(() => resolveSecret({ file: value }, lookup()), "secret.not_a_path");
+  }
+  // Path-like but token-shaped and absent: the path is not shown.
+  throwsCode(() => resolveSecret({ file: SECRET }, lookup()), "secret.file_unreadable");
+});
+
+Deno.test("readKeyFile: FsError problems map to codes; the path is shown when it is one", () => {
+  const failing =
+    (problem: "not_regular" | "too_large" | "denied" | "missing") => (path: string) => {
+      throw new FsError(problem, path);
+    };
+  const cases: [Parameters<typeof failing>[0], string, string][] = [
+    ["not_regular", "secret.not_a_file", "verify.key_not_a_file"],
+    ["too_large", "secret.too_large", "verify.key_too_large"],
+    ["denied", "secret.file_unreadable", "verify.key_unreadable"],
+    ["missing", "secret.file_unreadable", "verify.key_unreadable"],
+  ];
+  for (const [problem, secretCode, keyCode] of cases) {
+    for (const [codes, code] of [["secret", secretCode], ["verify.key", keyCode]] as const) {
+      throwsCode(
+        () => readKeyFile("keys/k.pem", { flag: "--x", codes, readTextFile: failing(problem) }),
+        code,
+      );
+      try {
+        readKeyFile("keys/k.pem", { flag: "--x", codes, readTextFile: failing(problem) });
+      } catch (e) {
+        assert.ok((e as Error).message.startsWith("--x keys/k.pem: "), (e as Error).message);
+      }
+    }
+  }
+  throwsCode(
+    () => readKeyFile("a\nb", { flag: "--x", codes: "verify.key", readTextFile: () => "" }),
+    "verify.key_not_a_path",
+  );
+});
+
+Deno.test("isEnvName, isPathLike, isShowable", () => {
+  assert.ok(isEnvName("VOUCH_SIGNING_KEY") && isEnvName("_x1") && !isEnvName("1x"));
+  assert.ok(!isEnvName("a-b") && !isEnvName(""));
+  assert.ok(isPathLike("keys/release.key") && isPathLike("a b") && !isPathLike(""));
+  assert.ok(!isPathLike("a\nb") && !isPathLike("x".repeat(4097)) && !isPathLike("-----BEGIN X"));
+  for (
+    const shown of [
+      "RELEASE_HMAC_KEY_FOR_PRODUCTION",
+      "keys/release.key",
+      "MY_KEY",
+      "hmac",
+      "/run/secrets/hmac_key_production",
+    ]
+  ) {
+    assert.ok(isShowable(shown), shown);
+  }
+  for (
+    const hidden of [
+      SECRET,
+      "deadbeefcafe0123456789abcdef0123",
+      "Zm9vYmFyYmF6cXV4MTIz/A==",
+      "Zm9vYmFy/mF6cXV4MTIzNDU2",
+      "a\nb",
+    ]
+  ) {
+    assert.ok(!isShowable(hidden), hidden);
   }
 });

@@ -162,7 +162,7 @@ Deno.test({
         stdout,
         JSON.stringify([
           "project_root.unreadable",
-          `--project-root ${root} cannot be entered: permission denied`,
+          `--project-root ${root} cannot be read: permission denied`,
         ]),
         new TextDecoder().decode(out.stderr),
       );

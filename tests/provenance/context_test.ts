@@ -5,6 +5,7 @@ import {
   type ContextFlags,
   contextFromEnv,
   type Env,
+  LOCAL_BUILDER_ID,
   resolveContext,
 } from "../../src/provenance/context.ts";
 import type { GitCheckout } from "../../src/provenance/git.ts";
@@ -132,14 +133,34 @@ Deno.test("resolveContext: flags override the CI environment and git", () => {
   }
 });
 
-Deno.test("resolveContext: blank flags count as not given", () => {
-  const ctx = resolveContext({ release: "  ", repository: "", commitSha: " " }, {
-    env: GITHUB,
-    git: NO_GIT,
-  });
-  assert.equal(ctx.release, "v1.2.3");
-  assert.equal(ctx.repository, "https://github.com/octo/app");
-  assert.equal(ctx.commitSha, SHA);
+Deno.test("resolveContext: empty and half-empty flag values are context.invalid.<flag>, never a fallback", () => {
+  const cases: [ContextFlags, string][] = [
+    [{ release: "" }, "release"],
+    [{ release: "  " }, "release"],
+    [{ repository: "" }, "repository"],
+    [{ repository: "https://" }, "repository"],
+    [{ repository: "git:" }, "repository"],
+    [{ commitSha: "" }, "commit-sha"],
+    [{ commitSha: " " }, "commit-sha"],
+    [{ builderId: "" }, "builder-id"],
+    [{ builderId: "github-actions:" }, "builder-id"],
+    [{ builderId: " github-actions: " }, "builder-id"],
+    [{ builderId: "https://" }, "builder-id"],
+    [{ builderId: "urn:vouch:builder:" }, "builder-id"],
+  ];
+  for (const [flags, flag] of cases) {
+    // Even where CI or git could fill the value in: the flag was given, so it is an error.
+    for (const env of [GITHUB, {}]) {
+      throwsCode(
+        () =>
+          resolveContext(flags, { env, git: { commit: SHA, tag: "v1", remoteUrl: "https://x/y" } }),
+        `context.invalid.${flag}`,
+        `--${flag}`,
+      );
+    }
+  }
+  // Surrounding blanks of a complete value are trimmed.
+  assert.equal(resolveContext({ release: " v9 " }, { env: GITHUB, git: NO_GIT }).release, "v9");
 });
 
 Deno.test("resolveContext: falls back to the git checkout outside CI", () => {
@@ -196,11 +217,14 @@ Deno.test("resolveContext: each missing value names its flag", () => {
   ];
   for (const [key, flag] of cases) {
     const flags = { ...full, [key]: undefined };
-    throwsCode(
-      () => resolveContext(flags, { env: {}, git: NO_GIT }),
-      `context.missing.${flag}`,
-      `--${flag}`,
-    );
+    // Outside CI the builder id has a default (see the local builder test).
+    if (key !== "builderId") {
+      throwsCode(
+        () => resolveContext(flags, { env: {}, git: NO_GIT }),
+        `context.missing.${flag}`,
+        `--${flag}`,
+      );
+    }
     // Also under CI that does not provide it.
     throwsCode(
       () => resolveContext(flags, { env: { GITLAB_CI: "true" }, git: NO_GIT }),
@@ -210,10 +234,17 @@ Deno.test("resolveContext: each missing value names its flag", () => {
   }
 });
 
-Deno.test("resolveContext: builder id has no git fallback", () => {
+Deno.test("resolveContext: outside CI the builder id defaults to the documented local builder", () => {
   const git: GitCheckout = { commit: SHA, tag: "v1", remoteUrl: "https://x.example/r" };
+  assert.equal(LOCAL_BUILDER_ID, "https://jsr.io/@vouch/vouch/builders/local/v1");
+  assert.equal(resolveContext({}, { env: {}, git }).builderId, LOCAL_BUILDER_ID);
+  // A given one wins; CI without a builder id still needs the flag (no silent local default there).
+  assert.equal(
+    resolveContext({ builderId: "https://b.example/1" }, { env: {}, git }).builderId,
+    "https://b.example/1",
+  );
   throwsCode(
-    () => resolveContext({}, { env: {}, git }),
+    () => resolveContext({}, { env: { GITLAB_CI: "true" }, git }),
     "context.missing.builder-id",
     "--builder-id",
   );

@@ -145,6 +145,17 @@ Deno.test("usage errors throw VouchError", async () => {
   const b = await bundle("hmac");
   await assertThrowsCode(() => verify(`${b.dir}/nope`), "verify.dir_missing");
   await assertThrowsCode(() => verify(`${b.dir}/${FILES.index}`), "verify.dir_missing");
+  // A folder with no evidence file at all (vouch verify /, a project folder): a usage error.
+  await assertThrowsCode(() => verify("/"), "verify.not_evidence");
+  const empty = Deno.makeTempDirSync();
+  await assertThrowsCode(() => verify(empty), "verify.not_evidence");
+  Deno.removeSync(empty);
+  // A system path Deno's sandbox keeps vouch out of (readable under --allow-all: no evidence then).
+  await assert.rejects(
+    verify("/sys"),
+    (e: unknown) =>
+      isVouchError(e) && ["verify.dir_unreadable", "verify.not_evidence"].includes(e.code),
+  );
   await assertThrowsCode(() => verify(b.dir, { publicKeys: ["not a pem"] }), "key.malformed");
   const pair = await generateKeyPair("ed25519");
   await assertThrowsCode(

@@ -1,0 +1,234 @@
+/**
+ * Safe file-system access shared by every stage: capped reads that open
+ * nothing but regular files (a FIFO would block forever, `/dev/zero` never
+ * ends), one classification of the errors the OS and Deno's sandbox raise,
+ * and real paths of paths that may not exist yet.
+ *
+ * Callers turn an {@linkcode FsError} into their own coded `VouchError`;
+ * {@linkcode describeFsProblem} gives the words for its message.
+ *
+ * @module
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+
+/** The largest key or secret file vouch reads: 64 KiB (a PEM key is under 4 KiB). */
+export const MAX_KEY_BYTES: number = 64 * 1024;
+
+/**
+ * Why a path could not be used:
+ * `missing` (no such file), `not_regular` (a folder, FIFO, device or socket),
+ * `too_large` (over the cap), `denied` (EACCES/EPERM), `not_allowed` (a system
+ * path such as `/proc`, `/sys`, `/dev` that vouch's permissions exclude),
+ * `read_only` (EROFS), `not_directory` (a parent is a file), `no_space`
+ * (ENOSPC/EDQUOT), `loop` (too many symlinks).
+ */
+export type FsProblem =
+  | "missing"
+  | "not_regular"
+  | "too_large"
+  | "denied"
+  | "not_allowed"
+  | "read_only"
+  | "not_directory"
+  | "no_space"
+  | "loop";
+
+/** A file-system failure with its {@linkcode FsProblem}; never carries file contents. */
+export class FsError extends Error {
+  /** What went wrong. */
+  readonly problem: FsProblem;
+  /** The path concerned. */
+  readonly path: string;
+
+  /**
+   * Creates an error.
+   *
+   * @param problem What went wrong.
+   * @param path The path concerned.
+   */
+  constructor(problem: FsProblem, path: string) {
+    super(`${path}: ${describeFsProblem(problem)}`);
+    this.name = "FsError";
+    this.problem = problem;
+    this.path = path;
+  }
+}
+
+const BY_CODE: Readonly<Record<string, FsProblem>> = {
+  ENOENT: "missing",
+  EACCES: "denied",
+  EPERM: "denied",
+  EROFS: "read_only",
+  ENOTDIR: "not_directory",
+  ENOSPC: "no_space",
+  EDQUOT: "no_space",
+  ELOOP: "loop",
+  EISDIR: "not_regular",
+  ENXIO: "not_regular",
+};
+
+/**
+ * Classifies an error thrown by a Deno or `node:fs` file-system call.
+ *
+ * @param error Anything caught.
+ * @returns The problem, or `undefined` for an error that is not one of these
+ *   (a bug, or an I/O error worth reporting as such).
+ */
+export function fsProblem(error: unknown): FsProblem | undefined {
+  if (error instanceof FsError) return error.problem;
+  if (error instanceof Deno.errors.NotCapable) return "not_allowed";
+  if (error instanceof Deno.errors.NotFound) return "missing";
+  if (error instanceof Deno.errors.PermissionDenied) return "denied";
+  if (error instanceof Deno.errors.NotADirectory) return "not_directory";
+  if (error instanceof Deno.errors.IsADirectory) return "not_regular";
+  if (error instanceof Deno.errors.FilesystemLoop) return "loop";
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : undefined;
+}
+
+/**
+ * A few words for a problem, for error messages.
+ *
+ * @param problem The problem.
+ * @returns E.g. `permission denied`.
+ */
+export function describeFsProblem(problem: FsProblem): string {
+  switch (problem) {
+    case "missing":
+      return "no such file or directory";
+    case "not_regular":
+      return "not a regular file";
+    case "too_large":
+      return "too large";
+    case "denied":
+      return "permission denied";
+    case "not_allowed":
+      return "a system path (/proc, /sys, /dev) that vouch does not touch";
+    case "read_only":
+      return "read-only file system";
+    case "not_directory":
+      return "a parent of it is not a directory";
+    case "no_space":
+      return "no space left on the device";
+    case "loop":
+      return "too many levels of symbolic links";
+  }
+}
+
+/**
+ * Runs a file-system call, turning a classified failure into an {@linkcode FsError}.
+ *
+ * @param path The path, for the error.
+ * @param call The call.
+ * @returns What the call returns.
+ * @throws {FsError} For a classified failure; anything else is rethrown.
+ */
+export function fsCall<T>(path: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    const problem = fsProblem(error);
+    if (problem === undefined || error instanceof FsError) throw error;
+    throw new FsError(problem, path);
+  }
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`, synchronously. A folder, FIFO,
+ * device or socket is refused from its `stat`, before any open (opening a
+ * FIFO blocks until a writer comes); the file is opened non-blocking and
+ * checked again, so a path swapped after the `stat` cannot block either. The
+ * size is never trusted: at most `maxBytes + 1` bytes are read (`/proc` files
+ * report size 0).
+ *
+ * @example
+ * ```ts
+ * import { MAX_KEY_BYTES, readRegularFileSync } from "./_fs.ts";
+ * const bytes = readRegularFileSync("deno.json", { maxBytes: MAX_KEY_BYTES });
+ * console.log(bytes.length > 0);
+ * ```
+ *
+ * @param path The file (symlinks are followed).
+ * @param options `maxBytes`: the cap.
+ * @returns The bytes.
+ * @throws {FsError} `missing`, `not_regular`, `too_large`, `denied`,
+ *   `not_allowed`, `not_directory`, `loop`.
+ */
+export function readRegularFileSync(path: string, options: { maxBytes: number }): Uint8Array {
+  const { maxBytes } = options;
+  const info = fsCall(path, () => Deno.statSync(path));
+  if (!info.isFile) throw new FsError("not_regular", path);
+  if (info.size > maxBytes) throw new FsError("too_large", path);
+  const fd = fsCall(path, () => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new FsError("not_regular", path);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    // One read of the stated size (plus one byte, to see growth), then 1 MiB reads to the end.
+    for (let size = Math.min(stat.size, maxBytes) + 1;; size = 1024 * 1024) {
+      const chunk = new Uint8Array(Math.min(size, maxBytes + 1 - total));
+      let filled = 0;
+      while (filled < chunk.length) {
+        const n = fsCall(path, () => readSync(fd, chunk, filled, chunk.length - filled, null));
+        if (n === 0) break;
+        filled += n;
+      }
+      total += filled;
+      if (total > maxBytes) throw new FsError("too_large", path);
+      chunks.push(filled === chunk.length ? chunk : chunk.subarray(0, filled));
+      if (filled < chunk.length) break;
+    }
+    if (chunks.length === 1) return chunks[0];
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The real path (symlinks resolved) of a path that may not exist yet: the
+ * longest existing prefix is resolved and the rest appended. `..` is resolved
+ * lexically first, as every vouch file operation does.
+ *
+ * @param path The path.
+ * @returns The absolute real path.
+ * @throws {FsError} When a prefix cannot be resolved (`denied`, `not_allowed`,
+ *   `loop`, …) for any reason but absence.
+ */
+export function realPathOf(path: string): string {
+  let current = resolve(path);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return join(Deno.realPathSync(current), ...rest.reverse());
+    } catch (error) {
+      const problem = fsProblem(error);
+      const parent = dirname(current);
+      if (problem !== "missing" || parent === current) {
+        throw problem === undefined ? error : new FsError(problem, path);
+      }
+      rest.push(basename(current));
+      current = parent;
+    }
+  }
+}
+
+/**
+ * Tells whether `inner` is `outer` or lies below it (both absolute).
+ *
+ * @param outer The containing path.
+ * @param inner The path tested.
+ * @returns `true` when `inner` is `outer` or inside it.
+ */
+export function isSameOrInside(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === "" || !(rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel));
+}
