@@ -29,6 +29,8 @@ export interface ComponentInit {
   groups?: Iterable<string>;
   /** Files that mention it. */
   sources: Iterable<string>;
+  /** Declared license (an SPDX expression as the file writes it); the first one given is kept. */
+  license?: string;
 }
 
 /** Options of {@linkcode OutputBuilder.build}. */

@@ -13,6 +13,7 @@ import { readPackageLock } from "./javascript/package_lock.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readGoMod } from "./go/go_mod.ts";
+import { readComposerLock } from "./php/composer_lock.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -96,6 +97,22 @@ export const READERS: readonly Reader[] = [
     read: (text, path, c) => {
       const goSumPath = sibling(path, "go.sum");
       return readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
+    },
+  },
+  {
+    name: "composer_lock",
+    ecosystem: "composer",
+    kind: "lock",
+    files: ["composer.lock"],
+    matches: (f) => f === "composer.lock",
+    read: (text, path, c) => {
+      const manifestPath = sibling(path, "composer.json");
+      return readComposerLock(text, {
+        path,
+        manifest: c.load(manifestPath),
+        manifestPath,
+        release: c.release,
+      });
     },
   },
 ];

@@ -1,0 +1,39 @@
+// Shared by the reader tests of the second corpus batch: one real project read
+// whole through readInventory (scan, registry, manifest beside the lock), its
+// graph checked and both SBOMs validated against the official schemas.
+import assert from "node:assert/strict";
+import { type Inventory, readInventory } from "../../src/inventory/mod.ts";
+import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
+import { SHARED_DIR } from "../_util.ts";
+import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
+
+const OPTIONS = {
+  created: new Date(0),
+  reproducible: true,
+  tool: { name: "vouch", version: "test" },
+};
+
+/**
+ * Reads `../shared/corpus/<dir>` with the scan, checks that ids are unique,
+ * that no member is a component and that every edge end is known, and
+ * validates the CycloneDX and SPDX documents. Call it only when
+ * `skipWithoutShared` said `../shared/` is there.
+ *
+ * @param dir The corpus folder name.
+ * @returns The inventory, for the caller's own assertions.
+ */
+export async function readCorpusProject(dir: string): Promise<Inventory> {
+  const inventory = await readInventory(`${SHARED_DIR}/corpus/${dir}`);
+  const ids = new Set(inventory.components.map((c) => c.id));
+  assert.equal(ids.size, inventory.components.length, `${dir}: unique ids`);
+  const members = new Set(inventory.members.map((m) => m.id));
+  for (const m of members) assert.ok(!ids.has(m), `${dir}: member ${m} is not a component`);
+  for (const e of inventory.edges) {
+    for (const end of [e.from, e.to]) {
+      assert.ok(end === "root" || ids.has(end) || members.has(end), `${dir}: edge end ${end}`);
+    }
+  }
+  assert.deepEqual(await validateCycloneDx(await toCycloneDx(inventory, OPTIONS)), [], dir);
+  assert.deepEqual(validateSpdx(await toSpdx(inventory, OPTIONS)), [], dir);
+  return inventory;
+}
