@@ -14,6 +14,7 @@ import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readGoMod } from "./go/go_mod.ts";
 import { readComposerLock } from "./php/composer_lock.ts";
+import { readGemfileLock } from "./ruby/gemfile_lock.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -112,6 +113,22 @@ export const READERS: readonly Reader[] = [
         manifest: c.load(manifestPath),
         manifestPath,
         release: c.release,
+      });
+    },
+  },
+  {
+    name: "gemfile_lock",
+    ecosystem: "gem",
+    kind: "lock",
+    files: ["Gemfile.lock", "gems.locked"],
+    matches: (f) => f === "Gemfile.lock" || f === "gems.locked",
+    read: (text, path, c) => {
+      const gemfilePath = sibling(path, path.endsWith("gems.locked") ? "gems.rb" : "Gemfile");
+      return readGemfileLock(text, {
+        path,
+        gemfile: c.load(gemfilePath),
+        gemfilePath,
+        load: (rel) => c.load(sibling(path, rel)),
       });
     },
   },
