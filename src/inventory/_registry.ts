@@ -15,6 +15,7 @@ import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readGoMod } from "./go/go_mod.ts";
 import { readComposerLock } from "./php/composer_lock.ts";
 import { readGemfileLock } from "./ruby/gemfile_lock.ts";
+import { readPipfileLock } from "./python/pipfile_lock.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -130,6 +131,17 @@ export const READERS: readonly Reader[] = [
         gemfilePath,
         load: (rel) => c.load(sibling(path, rel)),
       });
+    },
+  },
+  {
+    name: "pipfile_lock",
+    ecosystem: "pypi",
+    kind: "lock",
+    files: ["Pipfile.lock"],
+    matches: (f) => f === "Pipfile.lock",
+    read: (text, path, c) => {
+      const pipfilePath = sibling(path, "Pipfile");
+      return readPipfileLock(text, { path, pipfile: c.load(pipfilePath), pipfilePath });
     },
   },
 ];
