@@ -16,6 +16,7 @@ import { readGoMod } from "./go/go_mod.ts";
 import { readComposerLock } from "./php/composer_lock.ts";
 import { readGemfileLock } from "./ruby/gemfile_lock.ts";
 import { readPipfileLock } from "./python/pipfile_lock.ts";
+import { readPylock } from "./python/pylock.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -143,6 +144,14 @@ export const READERS: readonly Reader[] = [
       const pipfilePath = sibling(path, "Pipfile");
       return readPipfileLock(text, { path, pipfile: c.load(pipfilePath), pipfilePath });
     },
+  },
+  {
+    name: "pylock",
+    ecosystem: "pypi",
+    kind: "lock",
+    files: ["pylock.toml", "pylock.*.toml"],
+    matches: (f) => /^pylock\.(?:[^.]+\.)?toml$/.test(f),
+    read: (text, path) => readPylock(text, { path }),
   },
 ];
 
