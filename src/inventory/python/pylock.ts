@@ -90,26 +90,43 @@ function optionalString(
   return value;
 }
 
-function distFile(value: unknown, fail: Fail, field: string): DistFile {
-  if (!isTable(value)) throw fail(`\`${field}\` must be a table`);
+const HEX = /^[0-9a-fA-F]+$/;
+
+/**
+ * Checks one file table. Hot (a lock may list thousands of wheels): the
+ * field's name (`wheels[3]`) is built only for an error message.
+ */
+function distFile(value: unknown, fail: Fail, field: () => string): DistFile {
+  if (!isTable(value)) throw fail(`\`${field()}\` must be a table`);
+  const { name, url, path, hashes } = value;
   const file: DistFile = { hashes: [] };
-  for (const key of ["name", "url", "path"] as const) {
-    const text = optionalString(value, key, fail, `${field}.${key}`);
-    if (text !== undefined) file[key] = text;
+  if (name !== undefined) {
+    if (typeof name !== "string") throw fail(`\`${field()}.name\` must be a string`);
+    file.name = name;
   }
-  if (file.url === undefined && file.path === undefined) {
-    throw fail(`\`${field}\` has no \`url\` or \`path\``);
+  if (url !== undefined) {
+    if (typeof url !== "string") throw fail(`\`${field()}.url\` must be a string`);
+    file.url = url;
   }
-  if (!isTable(value.hashes) || Object.keys(value.hashes).length === 0) {
-    throw fail(`\`${field}.hashes\` must be a table with at least one hash`);
+  if (path !== undefined) {
+    if (typeof path !== "string") throw fail(`\`${field()}.path\` must be a string`);
+    file.path = path;
   }
-  for (const [alg, hex] of Object.entries(value.hashes)) {
-    if (typeof hex !== "string") throw fail(`\`${field}.hashes.${alg}\` must be a string`);
-    const key = alg.toLowerCase();
+  if (url === undefined && path === undefined) {
+    throw fail(`\`${field()}\` has no \`url\` or \`path\``);
+  }
+  if (!isTable(hashes)) throw fail(`\`${field()}.hashes\` must be a table with at least one hash`);
+  let count = 0;
+  for (const alg in hashes) {
+    count++;
+    const hex = hashes[alg];
+    if (typeof hex !== "string") throw fail(`\`${field()}.hashes.${alg}\` must be a string`);
+    const key = ALGORITHMS.has(alg) ? alg : alg.toLowerCase();
     if (!ALGORITHMS.has(key)) continue; // e.g. blake2b: valid, but not one vouch records
-    if (!/^[0-9a-fA-F]+$/.test(hex)) throw fail(`\`${field}.hashes.${alg}\` is not hex`);
+    if (!HEX.test(hex)) throw fail(`\`${field()}.hashes.${alg}\` is not hex`);
     file.hashes.push({ alg: key as HashAlgorithm, hex: hex.toLowerCase() });
   }
+  if (count === 0) throw fail(`\`${field()}.hashes\` must be a table with at least one hash`);
   return file;
 }
 
@@ -167,11 +184,13 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
     entry.directory = optionalString(pkg.directory, "path", failHere, "directory.path");
     if (entry.directory === undefined) throw failHere("`directory` needs a `path`");
   }
-  if (pkg.archive !== undefined) entry.archive = distFile(pkg.archive, failHere, "archive");
-  if (pkg.sdist !== undefined) entry.files.push(distFile(pkg.sdist, failHere, "sdist"));
+  if (pkg.archive !== undefined) entry.archive = distFile(pkg.archive, failHere, () => "archive");
+  if (pkg.sdist !== undefined) entry.files.push(distFile(pkg.sdist, failHere, () => "sdist"));
   if (pkg.wheels !== undefined) {
     if (!Array.isArray(pkg.wheels)) throw failHere("`wheels` must be an array of tables");
-    pkg.wheels.forEach((w, i) => entry.files.push(distFile(w, failHere, `wheels[${i}]`)));
+    for (let i = 0; i < pkg.wheels.length; i++) {
+      entry.files.push(distFile(pkg.wheels[i], failHere, () => `wheels[${i}]`));
+    }
   }
   entry.version = version ?? versionFromFile(name, entry.archive ? [entry.archive] : entry.files);
   if (pkg.dependencies !== undefined) {
