@@ -564,7 +564,7 @@ function sizes(quick: boolean): Sizes {
 type Context = { dir: string; sizes: Sizes; chunk: Uint8Array; log: (text: string) => void };
 
 async function benchThroughput(c: Context): Promise<BenchResult[]> {
-  if (!(await hasOpenssl())) {
+  if (!(await installed("openssl", ["version"]))) {
     return [{ name: "hash-throughput", skipped: "openssl is not installed" }];
   }
   const path = `${c.dir}/large.bin`;
@@ -595,9 +595,10 @@ async function benchThroughput(c: Context): Promise<BenchResult[]> {
   }];
 }
 
-async function hasOpenssl(): Promise<boolean> {
+/** Whether a command runs (with arguments that only print its version). */
+async function installed(command: string, versionArgs: string[]): Promise<boolean> {
   try {
-    await run("openssl", ["version"]);
+    await run(command, versionArgs);
     return true;
   } catch {
     return false;
@@ -721,19 +722,10 @@ const READER_CORPUS: [string, string, string][] = [
   ["pylock", "library-data-platform__ldlite", "pylock.toml"],
 ];
 
-async function hasCdxgen(): Promise<boolean> {
-  try {
-    await run("cdxgen", ["--version"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function benchReaders(c: Context): Promise<BenchResult[]> {
   const root = `${REPO_ROOT}/../shared/corpus`;
   const results: BenchResult[] = [];
-  const cdxgen = await hasCdxgen();
+  const cdxgen = await installed("cdxgen", ["--version"]);
   for (const [name, dir, file] of READER_CORPUS) {
     const label = `${name} ${dir}`;
     let text: string;

@@ -2,6 +2,7 @@
 // replacement (the inventory decodes bytes as lenient UTF-8) carries U+FFFD
 // where a byte was not UTF-8; and `JSON.parse` keeps the last of two equal
 // keys without a word. Both find the 1-based line, for `file:line` errors.
+import { VouchError } from "../../errors.ts";
 import { lineAt } from "./json.ts";
 
 /**
@@ -14,6 +15,24 @@ import { lineAt } from "./json.ts";
 export function replacementLine(text: string): number | undefined {
   const at = text.indexOf("\uFFFD");
   return at === -1 ? undefined : lineAt(text, at);
+}
+
+/**
+ * Refuses text that a lenient UTF-8 decoder left a U+FFFD in.
+ *
+ * @param text The decoded text.
+ * @param path The file's path, for the message.
+ * @param code The error code (e.g. `inventory.pylock.invalid`).
+ * @throws {VouchError} `code`, naming `path:line`, when the text has a U+FFFD.
+ */
+export function assertUtf8(text: string, path: string, code: string): void {
+  const line = replacementLine(text);
+  if (line === undefined) return;
+  throw new VouchError(
+    code,
+    `${path}:${line}: not valid UTF-8`,
+    `save ${path} as UTF-8 (or regenerate it with its tool) and run vouch again`,
+  );
 }
 
 /** The number of object keys a JSON text writes: strings followed by `:`. */

@@ -9,7 +9,8 @@ import { posix } from "node:path";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { keyLine, lineAt, parseJsonObject } from "../_formats/json.ts";
-import { duplicateJsonKey, replacementLine } from "../_formats/checks.ts";
+import { assertUtf8, duplicateJsonKey } from "../_formats/checks.ts";
+import { localPlace } from "../_paths.ts";
 import { at, gitVcsUrl, invalid, unsupportedVersion } from "../python/_python.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
@@ -28,6 +29,7 @@ export interface ComposerLockOptions {
 }
 
 const READER = "composer_lock";
+const CODE = `inventory.${READER}.invalid`;
 
 /** One locked package, checked. */
 interface Locked {
@@ -153,7 +155,7 @@ function checkPackage(
 }
 
 function readManifest(text: string, path: string, release: string | undefined): Manifest {
-  const doc = parseJsonObject(text, path, `inventory.${READER}.invalid`);
+  const doc = parseJsonObject(text, path, CODE);
   const dup = duplicateJsonKey(text, doc);
   if (dup) throw invalid(READER, at(path, dup.line), `key "${dup.key}" is written twice`);
   const fail = (what: string, field: string): Error =>
@@ -177,7 +179,7 @@ function readManifest(text: string, path: string, release: string | undefined): 
 
 /** Decodes the lock: its packages, checked, in file order (`packages`, then `packages-dev`). */
 function decode(text: string, path: string): Locked[] {
-  const doc = parseJsonObject(text, path, `inventory.${READER}.invalid`);
+  const doc = parseJsonObject(text, path, CODE);
   const dup = duplicateJsonKey(text, doc);
   if (dup) throw invalid(READER, at(path, dup.line), `key "${dup.key}" is written twice`);
   const api = doc["plugin-api-version"];
@@ -218,13 +220,6 @@ function decode(text: string, path: string): Locked[] {
   return locked;
 }
 
-/** Whether a `path` repository URL points into the project (relative, not climbing out). */
-function insideProject(lockPath: string, url: string): boolean {
-  if (posix.isAbsolute(url) || /^[a-z][a-z0-9+.-]*:/i.test(url)) return false;
-  const joined = posix.normalize(posix.join(posix.dirname(lockPath), url));
-  return joined !== ".." && !joined.startsWith("../");
-}
-
 /**
  * Reads a `composer.lock`: every package of `packages` (runtime) and
  * `packages-dev` (dev) with its version as written, `dist.shasum` (SHA-1)
@@ -259,17 +254,13 @@ export function readComposerLock(
   options: ComposerLockOptions,
 ): ReaderOutput & { project?: Project } {
   const { path } = options;
-  const bad = replacementLine(text);
-  if (bad !== undefined) throw invalid(READER, at(path, bad), "not valid UTF-8");
+  assertUtf8(text, path, CODE);
   const locked = decode(text, path);
   const manifestPath = options.manifestPath ??
     posix.join(posix.dirname(path), "composer.json");
   let manifest: Manifest | undefined;
   if (options.manifest !== undefined) {
-    const badManifest = replacementLine(options.manifest);
-    if (badManifest !== undefined) {
-      throw invalid(READER, at(manifestPath, badManifest), "not valid UTF-8");
-    }
+    assertUtf8(options.manifest, manifestPath, CODE);
     manifest = readManifest(options.manifest, manifestPath, options.release);
   }
   const builder = new OutputBuilder();
@@ -314,7 +305,7 @@ export function readComposerLock(
 /** Adds one locked package (a component, or a member for an in-project path repository). */
 function mapPackage(builder: OutputBuilder, pkg: Locked, path: string): string {
   const purl = composerPurl(pkg.name, pkg.version);
-  if (pkg.dist?.type === "path" && pkg.dist.url && insideProject(path, pkg.dist.url)) {
+  if (pkg.dist?.type === "path" && localPlace(path, pkg.dist.url ?? "/").kind !== "outside") {
     return builder.member({ id: purl, name: pkg.name, version: pkg.version, purl });
   }
   const download = pkg.dist?.type === "path" ? undefined : pkg.dist?.url;

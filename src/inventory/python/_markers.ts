@@ -76,22 +76,17 @@ export function parseMarker(text: string): Marker {
     if (cmp === undefined) throw new Error("expected a comparison in the marker");
     return { op: "compare", left, cmp, right: operand() };
   };
-  const and = (): Marker => {
-    let left = expr();
-    while (peek()?.kind === "word" && peek()!.text === "and") {
+  /** `operand (op operand)*`, left-associative. */
+  const chain = (op: "and" | "or", operand: () => Marker) => (): Marker => {
+    let left = operand();
+    while (peek()?.kind === "word" && peek()!.text === op) {
       pos++;
-      left = { op: "and", left, right: expr() };
+      left = { op, left, right: operand() };
     }
     return left;
   };
-  const or = (): Marker => {
-    let left = and();
-    while (peek()?.kind === "word" && peek()!.text === "or") {
-      pos++;
-      left = { op: "or", left, right: and() };
-    }
-    return left;
-  };
+  const and = chain("and", expr);
+  const or = chain("or", and);
   const marker = or();
   if (pos !== tokens.length) throw new Error("unexpected text after the marker");
   return marker;
@@ -99,6 +94,15 @@ export function parseMarker(text: string): Marker {
 
 /** `true`, `false` or unknown (`undefined`). */
 type Truth = boolean | undefined;
+
+/** The variable and the string of a comparison, whichever side each is on. */
+function sides(m: Extract<Marker, { op: "compare" }>): { variable?: string; value?: string } {
+  const { left, right } = m;
+  return {
+    variable: "variable" in left ? left.variable : "variable" in right ? right.variable : undefined,
+    value: "value" in right ? right.value : "value" in left ? left.value : undefined,
+  };
+}
 
 function compare(m: Extract<Marker, { op: "compare" }>, s: Selection): Truth {
   const { left, right, cmp } = m;
@@ -111,8 +115,7 @@ function compare(m: Extract<Marker, { op: "compare" }>, s: Selection): Truth {
     if (set === undefined) return undefined;
     return set.has(left.value) === (cmp === "in");
   }
-  const variable = "variable" in left ? left.variable : "variable" in right ? right.variable : "";
-  const value = "value" in right ? right.value : "value" in left ? left.value : undefined;
+  const { variable, value } = sides(m);
   if (variable === "extra" && value !== undefined && (cmp === "==" || cmp === "!=")) {
     return s.extras.has(value) === (cmp === "==");
   }
@@ -162,8 +165,7 @@ export function markerNames(marker: Marker): { extras: Set<string>; groups: Set<
       if (right.variable === "extras") names.extras.add(left.value);
       if (right.variable === "dependency_groups") names.groups.add(left.value);
     }
-    const variable = "variable" in left ? left.variable : "variable" in right ? right.variable : "";
-    const value = "value" in right ? right.value : "value" in left ? left.value : undefined;
+    const { variable, value } = sides(m);
     if (variable === "extra" && value !== undefined) names.extras.add(value);
   };
   visit(marker);

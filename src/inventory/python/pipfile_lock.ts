@@ -9,7 +9,8 @@ import { posix } from "node:path";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
-import { duplicateJsonKey, replacementLine } from "../_formats/checks.ts";
+import { assertUtf8, duplicateJsonKey } from "../_formats/checks.ts";
+import { localPlace } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import {
   at,
@@ -38,6 +39,7 @@ export interface PipfileLockOptions {
 }
 
 const READER = "pipfile_lock";
+const CODE = `inventory.${READER}.invalid`;
 const VCS = ["git", "hg", "svn", "bzr"] as const;
 /** The form Pipenv writes (`sha256:` + lowercase hex): read without `parseHash`'s normalizing. */
 const PLAIN_HASH = /^(sha256|sha384|sha512|sha1|md5):([0-9a-f]+)$/;
@@ -123,7 +125,7 @@ function checkEntry(
 
 /** Decodes the lock: the sources, then every entry of every category. */
 function decode(text: string, path: string): Entry[] {
-  const doc = parseJsonObject(text, path, `inventory.${READER}.invalid`);
+  const doc = parseJsonObject(text, path, CODE);
   const dup = duplicateJsonKey(text, doc);
   if (dup) throw invalid(READER, at(path, dup.line), `key "${dup.key}" is written twice`);
   const meta = doc._meta;
@@ -172,20 +174,9 @@ function decode(text: string, path: string): Entry[] {
   return entries;
 }
 
-/** What a local `path` is: the project itself, another folder of it, or third-party. */
-function localKind(lockPath: string, local: string): "self" | "member" | "other" {
-  if (ARCHIVE.test(local) || posix.isAbsolute(local) || /^[a-z][a-z0-9+.-]*:/i.test(local)) {
-    return "other";
-  }
-  const folder = posix.normalize(posix.dirname(lockPath));
-  const joined = posix.normalize(posix.join(folder, local));
-  if (joined === ".." || joined.startsWith("../")) return "other";
-  return joined === folder ? "self" : "member";
-}
-
 /** The categories the Pipfile declares each package in (`[packages]` → `default`, …). */
 function declarations(text: string, path: string): Map<string, string[]> {
-  const doc = parseToml(text, path, `inventory.${READER}.invalid`);
+  const doc = parseToml(text, path, CODE);
   const declared = new Map<string, string[]>();
   for (const [table, value] of Object.entries(doc)) {
     if (table === "source" || table === "requires" || table === "pipenv" || table === "scripts") {
@@ -235,8 +226,7 @@ function declarations(text: string, path: string): Map<string, string[]> {
  */
 export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderOutput {
   const { path } = options;
-  const bad = replacementLine(text);
-  if (bad !== undefined) throw invalid(READER, at(path, bad), "not valid UTF-8");
+  assertUtf8(text, path, CODE);
   const entries = decode(text, path);
   const builder = new OutputBuilder();
   const index = new NameIndex<{ id: string; category: string }>();
@@ -245,10 +235,7 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   }
   if (options.pipfile !== undefined) {
     const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
-    const badPipfile = replacementLine(options.pipfile);
-    if (badPipfile !== undefined) {
-      throw invalid(READER, at(pipfilePath, badPipfile), "not valid UTF-8");
-    }
+    assertUtf8(options.pipfile, pipfilePath, CODE);
     for (const [name, categories] of declarations(options.pipfile, pipfilePath)) {
       for (const node of index.get(name)) {
         if (!categories.includes(node.category)) continue;
@@ -264,9 +251,12 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
 /** Adds one entry: a component, or a member for a folder of the project. */
 function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
   const { name, version } = entry;
-  const local = entry.path === undefined ? "other" : localKind(path, entry.path);
+  // A local archive (a wheel in the tree) is a third-party file, not a project folder.
+  const local = entry.path === undefined || ARCHIVE.test(entry.path)
+    ? "outside"
+    : localPlace(path, entry.path).kind;
   if (local === "self") return ROOT_ID;
-  if (local === "member") {
+  if (local === "inside") {
     const id = pypiPurl(name, version);
     return builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
   }

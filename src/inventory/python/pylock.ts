@@ -4,9 +4,9 @@
  * @module
  */
 
-import { posix } from "node:path";
 import { OutputBuilder } from "../_builder.ts";
-import { replacementLine } from "../_formats/checks.ts";
+import { assertUtf8 } from "../_formats/checks.ts";
+import { localPlace } from "../_paths.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   at,
@@ -270,22 +270,13 @@ function scopesOf(entry: Entry, lock: Lock): { scopes: Scope[]; groups: string[]
   return { scopes: [...scopes], groups };
 }
 
-/** What a `directory` is: the project itself, another folder of it, or outside it. */
-function directoryKind(lockPath: string, directory: string): "self" | "member" | "outside" {
-  if (posix.isAbsolute(directory) || /^[A-Za-z]:[\\/]/.test(directory)) return "outside";
-  const folder = posix.normalize(posix.dirname(lockPath));
-  const joined = posix.normalize(posix.join(folder, directory.replaceAll("\\", "/")));
-  if (joined === ".." || joined.startsWith("../")) return "outside";
-  return joined === folder ? "self" : "member";
-}
-
 /** Adds one entry: a component, a member or the root; returns its node id. */
 function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string): string {
   const { name, version } = entry;
   if (entry.directory !== undefined) {
-    const kind = directoryKind(path, entry.directory);
+    const { kind } = localPlace(path, entry.directory);
     if (kind === "self") return ROOT_ID;
-    if (kind === "member") {
+    if (kind === "inside") {
       const id = pypiPurl(name, version);
       return builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
     }
@@ -359,8 +350,7 @@ function matches(want: unknown, have: unknown): boolean {
  */
 export function readPylock(text: string, options: PylockOptions): ReaderOutput {
   const { path } = options;
-  const bad = replacementLine(text);
-  if (bad !== undefined) throw invalid(READER, at(path, bad), "not valid UTF-8");
+  assertUtf8(text, path, `inventory.${READER}.invalid`);
   const lock = decode(text, path);
   const builder = new OutputBuilder();
   const index = new NameIndex<{ id: string; table: TomlTable }>();

@@ -7,7 +7,8 @@
 
 import { posix } from "node:path";
 import { OutputBuilder } from "../_builder.ts";
-import { replacementLine } from "../_formats/checks.ts";
+import { assertUtf8 } from "../_formats/checks.ts";
+import { localPlace } from "../_paths.ts";
 import { at, gitVcsUrl, invalid, unsupportedVersion } from "../python/_python.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
@@ -213,16 +214,6 @@ function decode(text: string, path: string): Lock {
   return lock;
 }
 
-/** Where a `PATH` source is: the project itself, a folder of the project, vendored, or outside. */
-function pathKind(lockPath: string, remote: string): "self" | "member" | "vendored" | "outside" {
-  if (posix.isAbsolute(remote) || /^[A-Za-z]:[\\/]/.test(remote)) return "outside";
-  const folder = posix.dirname(lockPath);
-  const joined = posix.normalize(posix.join(folder, remote));
-  if (joined === ".." || joined.startsWith("../")) return "outside";
-  if (joined === posix.normalize(folder)) return "self";
-  return joined.split("/").includes("vendor") ? "vendored" : "member";
-}
-
 /**
  * Scope and groups of a direct gem, from its Gemfile declarations. In a gem's
  * own repository (a `PATH "."` gem) the Gemfile sets up development: what the
@@ -279,8 +270,7 @@ function declaredScopes(
  */
 export function readGemfileLock(text: string, options: GemfileLockOptions): GemfileLockResult {
   const { path } = options;
-  const bad = replacementLine(text);
-  if (bad !== undefined) throw invalid(READER, at(path, bad), "not valid UTF-8");
+  assertUtf8(text, path, `inventory.${READER}.invalid`);
   const lock = decode(text, path);
   const gemfilePath = options.gemfilePath ?? posix.join(posix.dirname(path), "Gemfile");
   const gemfile = options.gemfile === undefined
@@ -325,9 +315,10 @@ function mapSpec(builder: OutputBuilder, spec: Spec, lock: Lock, path: string): 
   const qualifiers: Record<string, string | undefined> = { platform };
   let downloadLocation: string | undefined;
   if (source.kind === "PATH") {
-    const kind = pathKind(path, remote[0] ?? ".");
-    if (kind === "self") return ROOT_ID;
-    if (kind === "member") {
+    const place = localPlace(path, remote[0] ?? ".");
+    if (place.kind === "self") return ROOT_ID;
+    // A gem copied under vendor/ is third-party code kept in the tree: a component.
+    if (place.kind === "inside" && !place.path!.split("/").includes("vendor")) {
       const id = gemPurl(name, version, qualifiers);
       return builder.member({ id, name, version, purl: id });
     }

@@ -4,7 +4,7 @@ import { spdxExpression } from "../../../src/sbom/_license.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { readCorpusProject } from "../_corpus_project.ts";
+import { assertInvalidFixtures, readCorpusProject } from "../_reader_cases.ts";
 
 const DIR = ["php", "composer_lock"];
 
@@ -133,7 +133,7 @@ Deno.test("readComposerLock: composer.json gives the direct packages and the pro
 });
 
 Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:line", () => {
-  const cases: [string, string, RegExp][] = [
+  assertInvalidFixtures(DIR, "composer.lock", (text, path) => readComposerLock(text, { path }), [
     ["truncated", "inventory.composer_lock.invalid", /^composer\.lock:\d+: invalid JSON/],
     [
       "duplicate-key",
@@ -151,13 +151,7 @@ Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:li
       /^composer\.lock:209: .*"3\.0\.0"/,
     ],
     ["invalid-utf8", "inventory.composer_lock.invalid", /^composer\.lock:107: not valid UTF-8/],
-  ];
-  for (const [name, code, message] of cases) {
-    const text = new TextDecoder().decode(
-      Deno.readFileSync(fixture(...DIR, "invalid", name, "composer.lock")),
-    );
-    assertVouchError(() => readComposerLock(text, { path: "composer.lock" }), code, message);
-  }
+  ]);
   const invalidCases: [string, RegExp][] = [
     ['{"packages": {}}', /`packages` must be an array/],
     ['{"packages-dev": []}', /^composer\.lock:1: `packages` is missing/],

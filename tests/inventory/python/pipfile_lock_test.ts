@@ -4,7 +4,7 @@ import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { readCorpusProject } from "../_corpus_project.ts";
+import { assertInvalidFixtures, readCorpusProject } from "../_reader_cases.ts";
 
 const DIR = ["python", "pipfile_lock"];
 
@@ -106,7 +106,7 @@ Deno.test("readPipfileLock: the Pipfile's packages are direct, in their categori
 });
 
 Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line", () => {
-  const cases: [string, string, RegExp][] = [
+  assertInvalidFixtures(DIR, "Pipfile.lock", (text, path) => readPipfileLock(text, { path }), [
     ["truncated", "inventory.pipfile_lock.invalid", /^Pipfile\.lock:55: invalid JSON/],
     [
       "duplicate-key",
@@ -124,13 +124,7 @@ Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line
       "inventory.pipfile_lock.invalid",
       /^Pipfile\.lock:91: package "pytest": `version` ">=8" is not a pin/,
     ],
-  ];
-  for (const [name, code, message] of cases) {
-    const text = new TextDecoder().decode(
-      Deno.readFileSync(fixture(...DIR, "invalid", name, "Pipfile.lock")),
-    );
-    assertVouchError(() => readPipfileLock(text, { path: "Pipfile.lock" }), code, message);
-  }
+  ]);
   const meta =
     '"_meta": {"pipfile-spec": 6, "sources": [{"name": "pypi", "url": "https://pypi.org/simple"}]}';
   const invalid: [string, RegExp][] = [

@@ -6,7 +6,7 @@ import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { readCorpusProject } from "../_corpus_project.ts";
+import { assertInvalidFixtures, readCorpusProject } from "../_reader_cases.ts";
 
 const DIR = ["python", "pylock"];
 
@@ -126,7 +126,7 @@ Deno.test("readPylock: PDM's tool dependencies give the edges when there are no 
 });
 
 Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
-  const cases: [string, string, RegExp][] = [
+  assertInvalidFixtures(DIR, "pylock.toml", (text, path) => readPylock(text, { path }), [
     ["truncated", "inventory.pylock.invalid", /^pylock\.toml:73:\d+: invalid TOML/],
     [
       "unsupported-version",
@@ -140,13 +140,7 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
       "inventory.pylock.invalid",
       /^pylock\.toml:96: package "mylib-git": `vcs` and `sdist\/wheels` exclude each other/,
     ],
-  ];
-  for (const [name, code, message] of cases) {
-    const text = new TextDecoder().decode(
-      Deno.readFileSync(fixture(...DIR, "invalid", name, "pylock.toml")),
-    );
-    assertVouchError(() => readPylock(text, { path: "pylock.toml" }), code, message);
-  }
+  ]);
   const head = `lock-version = "1.0"\ncreated-by = "x"\n`;
   const invalid: [string, RegExp][] = [
     [`${head}packages = 3\n`, /^pylock\.toml:3: `packages` must be an array of tables/],

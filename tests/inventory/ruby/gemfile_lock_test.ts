@@ -3,7 +3,7 @@ import { gemPurl, readGemfileLock } from "../../../src/inventory/ruby/gemfile_lo
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { readCorpusProject } from "../_corpus_project.ts";
+import { assertInvalidFixtures, readCorpusProject } from "../_reader_cases.ts";
 
 const DIR = ["ruby", "gemfile_lock"];
 
@@ -136,7 +136,7 @@ Deno.test("readGemfileLock: the gem of a gem's own repository is the root", () =
 });
 
 Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line", () => {
-  const cases: [string, string, RegExp][] = [
+  assertInvalidFixtures(DIR, "Gemfile.lock", (text, path) => readGemfileLock(text, { path }), [
     [
       "truncated",
       "inventory.gemfile_lock.invalid",
@@ -158,13 +158,7 @@ Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line
       /^Gemfile\.lock:115: section PLATFORMS appears twice/,
     ],
     ["invalid-utf8", "inventory.gemfile_lock.invalid", /^Gemfile\.lock:60: not valid UTF-8/],
-  ];
-  for (const [name, code, message] of cases) {
-    const text = new TextDecoder().decode(
-      Deno.readFileSync(fixture(...DIR, "invalid", name, "Gemfile.lock")),
-    );
-    assertVouchError(() => readGemfileLock(text, { path: "Gemfile.lock" }), code, message);
-  }
+  ]);
   const end = "\nPLATFORMS\n  ruby\n\nDEPENDENCIES\n  a\n";
   const invalid: [string, RegExp][] = [
     ["GEM\n  remote: https://rubygems.org/\n    a (1.0)\n" + end, /:3: "a \(1\.0\)" is not a spec/],

@@ -1,10 +1,12 @@
-// Shared by the reader tests of the second corpus batch: one real project read
-// whole through readInventory (scan, registry, manifest beside the lock), its
-// graph checked and both SBOMs validated against the official schemas.
+// Shared by the reader tests of the second corpus batch: the `invalid/` fixture
+// cases of a reader, and one real project read whole through readInventory
+// (scan, registry, manifest beside the lock), its graph checked and both SBOMs
+// validated against the official schemas.
 import assert from "node:assert/strict";
 import { type Inventory, readInventory } from "../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
-import { SHARED_DIR } from "../_util.ts";
+import { fixture, SHARED_DIR } from "../_util.ts";
+import { assertVouchError } from "./_lockfile_invariants.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 
 const OPTIONS = {
@@ -36,4 +38,28 @@ export async function readCorpusProject(dir: string): Promise<Inventory> {
   assert.deepEqual(await validateCycloneDx(await toCycloneDx(inventory, OPTIONS)), [], dir);
   assert.deepEqual(validateSpdx(await toSpdx(inventory, OPTIONS)), [], dir);
   return inventory;
+}
+
+/**
+ * Reads each `fixtures/<dir…>/invalid/<case>/<file>` (bytes decoded leniently,
+ * as the inventory does) and asserts the reader refuses it with the code and
+ * a message matching the pattern.
+ *
+ * @param dir The reader's fixture folder, e.g. `["php", "composer_lock"]`.
+ * @param file The lockfile's name, e.g. `composer.lock`.
+ * @param read The reader, given the text and the file name as its path.
+ * @param cases `[case, code, message pattern]` triples.
+ */
+export function assertInvalidFixtures(
+  dir: string[],
+  file: string,
+  read: (text: string, path: string) => unknown,
+  cases: [string, string, RegExp][],
+): void {
+  for (const [name, code, message] of cases) {
+    const text = new TextDecoder().decode(
+      Deno.readFileSync(fixture(...dir, "invalid", name, file)),
+    );
+    assertVouchError(() => read(text, file), code, message);
+  }
 }
