@@ -7,6 +7,8 @@ import { type Inventory, readInventory } from "../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
 import { fixture, SHARED_DIR } from "../_util.ts";
 import { assertVouchError } from "./_lockfile_invariants.ts";
+import { runCli } from "../../src/cli/main.ts";
+import { fakeIo } from "../cli/_fake_io.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 
 const OPTIONS = {
@@ -62,4 +64,20 @@ export function assertInvalidFixtures(
     );
     assertVouchError(() => read(text, file), code, message);
   }
+}
+
+/**
+ * Runs `vouch sbom --project-root fixtures/<dir…>/invalid/<case>` in process
+ * and asserts that it exits 2 with the code on stderr and nothing on stdout.
+ *
+ * @param dir The reader's fixture folder.
+ * @param name The invalid case.
+ * @param code The expected error code.
+ */
+export async function assertSbomRefuses(dir: string[], name: string, code: string): Promise<void> {
+  const io = fakeIo();
+  const exit = await runCli(["sbom", "--project-root", fixture(...dir, "invalid", name)], io);
+  assert.equal(exit, 2, io.err);
+  assert.equal(io.out, "", "nothing written");
+  assert.ok(io.err.includes(code), io.err);
 }

@@ -6,7 +6,7 @@ import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertInvalidFixtures, readCorpusProject } from "../_reader_cases.ts";
+import { assertInvalidFixtures, assertSbomRefuses, readCorpusProject } from "../_reader_cases.ts";
 
 const DIR = ["python", "pylock"];
 
@@ -183,6 +183,10 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
     "inventory.pylock.unsupported_version",
     /no `lock-version`/,
   );
+});
+
+Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
+  await assertSbomRefuses(DIR, "unsupported-version", "inventory.pylock.unsupported_version");
 });
 
 // library-data-platform/ldlite, counted without vouch:

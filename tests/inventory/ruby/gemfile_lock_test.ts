@@ -3,7 +3,7 @@ import { gemPurl, readGemfileLock } from "../../../src/inventory/ruby/gemfile_lo
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertInvalidFixtures, readCorpusProject } from "../_reader_cases.ts";
+import { assertInvalidFixtures, assertSbomRefuses, readCorpusProject } from "../_reader_cases.ts";
 
 const DIR = ["ruby", "gemfile_lock"];
 
@@ -180,6 +180,10 @@ Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line
       message,
     );
   }
+});
+
+Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
+  await assertSbomRefuses(DIR, "truncated", "inventory.gemfile_lock.invalid");
 });
 
 // huginn/huginn, counted without vouch: every spec line (exactly 4 spaces of indentation) of the
