@@ -18,28 +18,41 @@ const OPTIONS = {
 };
 
 /**
- * Reads `../shared/corpus/<dir>` with the scan, checks that ids are unique,
- * that no member is a component and that every edge end is known, and
- * validates the CycloneDX and SPDX documents. Call it only when
+ * Reads a project folder with the scan, checks that ids are unique, that no
+ * member is a component and that every edge end is known, and validates the
+ * CycloneDX document (and the SPDX one, whose schema is in `../shared/`, when
+ * that is there).
+ *
+ * @param root The project folder.
+ * @returns The inventory, for the caller's own assertions.
+ */
+export async function readValidProject(root: string): Promise<Inventory> {
+  const inventory = await readInventory(root);
+  const ids = new Set(inventory.components.map((c) => c.id));
+  assert.equal(ids.size, inventory.components.length, `${root}: unique ids`);
+  const members = new Set(inventory.members.map((m) => m.id));
+  for (const m of members) assert.ok(!ids.has(m), `${root}: member ${m} is not a component`);
+  for (const e of inventory.edges) {
+    for (const end of [e.from, e.to]) {
+      assert.ok(end === "root" || ids.has(end) || members.has(end), `${root}: edge end ${end}`);
+    }
+  }
+  assert.deepEqual(await validateCycloneDx(await toCycloneDx(inventory, OPTIONS)), [], root);
+  if (SHARED_DIR !== undefined) {
+    assert.deepEqual(validateSpdx(await toSpdx(inventory, OPTIONS)), [], root);
+  }
+  return inventory;
+}
+
+/**
+ * {@linkcode readValidProject} of `../shared/corpus/<dir>`; call it only when
  * `skipWithoutShared` said `../shared/` is there.
  *
  * @param dir The corpus folder name.
- * @returns The inventory, for the caller's own assertions.
+ * @returns The inventory.
  */
-export async function readCorpusProject(dir: string): Promise<Inventory> {
-  const inventory = await readInventory(`${SHARED_DIR}/corpus/${dir}`);
-  const ids = new Set(inventory.components.map((c) => c.id));
-  assert.equal(ids.size, inventory.components.length, `${dir}: unique ids`);
-  const members = new Set(inventory.members.map((m) => m.id));
-  for (const m of members) assert.ok(!ids.has(m), `${dir}: member ${m} is not a component`);
-  for (const e of inventory.edges) {
-    for (const end of [e.from, e.to]) {
-      assert.ok(end === "root" || ids.has(end) || members.has(end), `${dir}: edge end ${end}`);
-    }
-  }
-  assert.deepEqual(await validateCycloneDx(await toCycloneDx(inventory, OPTIONS)), [], dir);
-  assert.deepEqual(validateSpdx(await toSpdx(inventory, OPTIONS)), [], dir);
-  return inventory;
+export function readCorpusProject(dir: string): Promise<Inventory> {
+  return readValidProject(`${SHARED_DIR}/corpus/${dir}`);
 }
 
 /**

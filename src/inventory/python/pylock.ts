@@ -231,6 +231,7 @@ function decode(text: string, path: string): Lock {
   if (!Array.isArray(packages) || !packages.every(isTable)) {
     throw topLevel("packages")("`packages` must be an array of tables");
   }
+  strings(doc.environments, topLevel("environments"), "environments");
   return {
     extras: strings(doc.extras, topLevel("extras"), "extras"),
     groups: strings(doc["dependency-groups"], topLevel("dependency-groups"), "dependency-groups"),

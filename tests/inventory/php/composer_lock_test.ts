@@ -4,7 +4,12 @@ import { spdxExpression } from "../../../src/sbom/_license.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertInvalidFixtures, assertSbomRefuses, readCorpusProject } from "../_reader_cases.ts";
+import {
+  assertInvalidFixtures,
+  assertSbomRefuses,
+  readCorpusProject,
+  readValidProject,
+} from "../_reader_cases.ts";
 
 const DIR = ["php", "composer_lock"];
 
@@ -191,6 +196,13 @@ Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:li
     "inventory.composer_lock.invalid",
     /^composer\.json:3: `require` must be an object/,
   );
+});
+
+Deno.test("the fixture projects give valid SBOMs", async () => {
+  for (const name of ["basic"]) {
+    const inventory = await readValidProject(fixture(...DIR, name));
+    assert.ok(inventory.components.length > 0, name);
+  }
 });
 
 Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {

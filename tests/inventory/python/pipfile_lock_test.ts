@@ -4,7 +4,12 @@ import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertInvalidFixtures, assertSbomRefuses, readCorpusProject } from "../_reader_cases.ts";
+import {
+  assertInvalidFixtures,
+  assertSbomRefuses,
+  readCorpusProject,
+  readValidProject,
+} from "../_reader_cases.ts";
 
 const DIR = ["python", "pipfile_lock"];
 
@@ -161,6 +166,13 @@ Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line
     "inventory.pipfile_lock.unsupported_version",
     /pipfile-spec null/,
   );
+});
+
+Deno.test("the fixture projects give valid SBOMs", async () => {
+  for (const name of ["basic"]) {
+    const inventory = await readValidProject(fixture(...DIR, name));
+    assert.ok(inventory.components.length > 0, name);
+  }
 });
 
 Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {

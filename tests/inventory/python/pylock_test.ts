@@ -6,7 +6,12 @@ import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertInvalidFixtures, assertSbomRefuses, readCorpusProject } from "../_reader_cases.ts";
+import {
+  assertInvalidFixtures,
+  assertSbomRefuses,
+  readCorpusProject,
+  readValidProject,
+} from "../_reader_cases.ts";
 
 const DIR = ["python", "pylock"];
 
@@ -170,6 +175,7 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
       `${head}dependency-groups = "dev"\npackages = []\n`,
       /^pylock\.toml:3: `dependency-groups` must be a list of strings/,
     ],
+    [`${head}environments = "linux"\npackages = []\n`, /^pylock\.toml:3: `environments` must/],
   ];
   for (const [text, message] of invalid) {
     assertVouchError(
@@ -183,6 +189,13 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
     "inventory.pylock.unsupported_version",
     /no `lock-version`/,
   );
+});
+
+Deno.test("the fixture projects give valid SBOMs", async () => {
+  for (const name of ["basic"]) {
+    const inventory = await readValidProject(fixture(...DIR, name));
+    assert.ok(inventory.components.length > 0, name);
+  }
 });
 
 Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {

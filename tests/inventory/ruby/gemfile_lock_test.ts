@@ -3,7 +3,12 @@ import { gemPurl, readGemfileLock } from "../../../src/inventory/ruby/gemfile_lo
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertInvalidFixtures, assertSbomRefuses, readCorpusProject } from "../_reader_cases.ts";
+import {
+  assertInvalidFixtures,
+  assertSbomRefuses,
+  readCorpusProject,
+  readValidProject,
+} from "../_reader_cases.ts";
 
 const DIR = ["ruby", "gemfile_lock"];
 
@@ -179,6 +184,13 @@ Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line
       "inventory.gemfile_lock.invalid",
       message,
     );
+  }
+});
+
+Deno.test("the fixture projects give valid SBOMs", async () => {
+  for (const name of ["app", "gem-project"]) {
+    const inventory = await readValidProject(fixture(...DIR, name));
+    assert.ok(inventory.components.length > 0, name);
   }
 });
 
