@@ -21,6 +21,8 @@
  * - `cli-corpus`: `vouch sbom` / `vouch attest` of the opentelemetry-js corpus (needs ../shared).
  * - `scaling`: `readInventory` + `toCycloneDx` + `toSpdx` of synthetic lockfiles; the bar
  *   (µs/package at the largest size over 1,000 packages) on the median of interleaved rounds.
+ * - `reader-corpus`: each reader of the second corpus batch in-process (µs per package), and
+ *   `vouch sbom` of its project whole-process, beside cdxgen when it is installed (needs ../shared).
  * - `startup`: `vouch --version`.
  *
  * @module
@@ -33,6 +35,7 @@ import { runCli } from "../src/cli/main.ts";
 import { denoCliIo } from "../src/cli/io.ts";
 import { hashSubjects, type SubjectPath } from "../src/provenance/subjects.ts";
 import { readInventory } from "../src/inventory/mod.ts";
+import { READERS } from "../src/inventory/_registry.ts";
 import { toCycloneDx, toSpdx } from "../src/sbom/mod.ts";
 import { TOOL } from "../src/version.ts";
 
@@ -42,6 +45,7 @@ export const CASES: readonly string[] = [
   "hash-parallel",
   "hash-rss",
   "cli-corpus",
+  "reader-corpus",
   "scaling",
   "startup",
 ];
@@ -470,6 +474,28 @@ export function medianScalingResult(
   };
 }
 
+/** The in-process bar of every reader: microseconds per package read. */
+export const READER_BAR: Bar = { metric: "µs/package", op: "<=", limit: 20, unit: "µs" };
+
+/**
+ * The result line of one reader timed in-process.
+ *
+ * @param label `reader file` label.
+ * @param ms The fastest time of one read, in milliseconds.
+ * @param packages How many components (and members) the read gave.
+ * @returns The measured result against {@linkcode READER_BAR}.
+ */
+export function readerResult(label: string, ms: number, packages: number): Measured {
+  const perPackage = packages === 0 ? Infinity : (ms * 1000) / packages;
+  return {
+    name: `reader-corpus ${label}`,
+    vouch: `${ms.toFixed(2)} ms / ${packages} packages = ${perPackage.toFixed(1)} µs each`,
+    reference: "—",
+    bar: READER_BAR,
+    value: perPackage,
+  };
+}
+
 // ---------------------------------------------------------------------------
 // Measuring (I/O below this line).
 
@@ -626,7 +652,7 @@ async function hashProcess(tool: "vouch" | "openssl", path: string): Promise<[nu
 }
 
 async function benchThroughput(c: Context): Promise<BenchResult[]> {
-  if (!(await hasOpenssl())) {
+  if (!(await installed("openssl", ["version"]))) {
     return [{ name: "hash-throughput", skipped: "openssl is not installed" }];
   }
   const path = `${c.dir}/large.bin`;
@@ -664,9 +690,10 @@ async function benchThroughput(c: Context): Promise<BenchResult[]> {
   }];
 }
 
-async function hasOpenssl(): Promise<boolean> {
+/** Whether a command runs (with arguments that only print its version). */
+async function installed(command: string, versionArgs: string[]): Promise<boolean> {
   try {
-    await run("openssl", ["version"]);
+    await run(command, versionArgs);
     return true;
   } catch {
     return false;
@@ -682,7 +709,7 @@ function opensslLanes(paths: string[], lanes: number): Promise<number> {
 }
 
 async function benchParallel(c: Context): Promise<BenchResult[]> {
-  if (!(await hasOpenssl())) {
+  if (!(await installed("openssl", ["version"]))) {
     return [{ name: "hash-parallel", skipped: "openssl is not installed" }];
   }
   const [n, size] = c.sizes.manyFiles;
@@ -814,6 +841,74 @@ async function benchCorpus(c: Context): Promise<BenchResult[]> {
   return results;
 }
 
+/** The second corpus batch: reader name, corpus folder, lockfile (the largest when several). */
+const READER_CORPUS: [string, string, string][] = [
+  ["composer_lock", "wallabag__wallabag", "composer.lock"],
+  ["gemfile_lock", "huginn__huginn", "Gemfile.lock"],
+  ["pipfile_lock", "bridgecrewio__checkov", "Pipfile.lock"],
+  ["pylock", "library-data-platform__ldlite", "pylock.toml"],
+];
+
+async function benchReaders(c: Context): Promise<BenchResult[]> {
+  const root = `${REPO_ROOT}/../shared/corpus`;
+  const results: BenchResult[] = [];
+  const cdxgen = await installed("cdxgen", ["--version"]);
+  for (const [name, dir, file] of READER_CORPUS) {
+    const label = `${name} ${dir}`;
+    let text: string;
+    try {
+      text = await Deno.readTextFile(`${root}/${dir}/${file}`);
+    } catch {
+      results.push({ name: `reader-corpus ${label}`, skipped: `${root}/${dir} is not present` });
+      continue;
+    }
+    const reader = READERS.find((r) => r.name === name)!;
+    const files = new Map<string, string | undefined>();
+    const load = (rel: string): string | undefined => {
+      if (!files.has(rel)) {
+        try {
+          files.set(rel, Deno.readTextFileSync(`${root}/${dir}/${rel}`));
+        } catch {
+          files.set(rel, undefined);
+        }
+      }
+      return files.get(rel);
+    };
+    const read = (): number => {
+      const out = reader.read(text, file, { load });
+      return out.components.length + out.members.length;
+    };
+    for (let i = 0; i < 5; i++) read(); // warm-up
+    let fastest = Infinity;
+    let packages = 0;
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      packages = read();
+      fastest = Math.min(fastest, performance.now() - start);
+    }
+    results.push(readerResult(label, fastest, packages));
+    const args = [...RUN_FLAGS, MAIN, "sbom", "--project-root", `${root}/${dir}`];
+    await run(Deno.execPath(), args); // warm-up
+    const walls: number[] = [];
+    for (let i = 0; i < 5; i++) walls.push((await run(Deno.execPath(), args)).ms);
+    const wall = median(walls) / 1000;
+    const reference = cdxgen
+      ? (await run("cdxgen", ["-o", `${c.dir}/cdxgen.json`, `${root}/${dir}`])).ms / 1000
+      : undefined;
+    results.push({
+      name: `reader-corpus ${label} sbom wall`,
+      vouch: `${wall.toFixed(3)} s (median of 5)`,
+      reference: reference === undefined
+        ? "cdxgen not installed"
+        : `cdxgen ${reference.toFixed(3)} s`,
+      ...(reference === undefined ? {} : { ratio: wall / reference }),
+      bar: { metric: "wall", op: "<=", limit: 0.2, unit: "s" },
+      value: wall,
+    });
+  }
+  return results;
+}
+
 const SBOM_OPTIONS = { created: new Date(0), reproducible: true, tool: TOOL };
 
 /** One timed pass: read the inventory at `dir`, write both SBOMs; returns the component count. */
@@ -883,6 +978,7 @@ const RUNNERS: Record<string, (c: Context) => Promise<BenchResult[]>> = {
   "hash-parallel": benchParallel,
   "hash-rss": benchRss,
   "cli-corpus": benchCorpus,
+  "reader-corpus": benchReaders,
   "scaling": benchScaling,
   "startup": benchStartup,
 };

@@ -14,6 +14,10 @@ import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readCargoToml } from "./rust/cargo_toml.ts";
 import { readGoMod } from "./go/go_mod.ts";
+import { readComposerLock } from "./php/composer_lock.ts";
+import { readGemfileLock } from "./ruby/gemfile_lock.ts";
+import { readPipfileLock } from "./python/pipfile_lock.ts";
+import { readPylock } from "./python/pylock.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -106,6 +110,57 @@ export const READERS: readonly Reader[] = [
       const goSumPath = sibling(path, "go.sum");
       return readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
     },
+  },
+  {
+    name: "composer_lock",
+    ecosystem: "composer",
+    kind: "lock",
+    files: ["composer.lock"],
+    matches: (f) => f === "composer.lock",
+    read: (text, path, c) => {
+      const manifestPath = sibling(path, "composer.json");
+      return readComposerLock(text, {
+        path,
+        manifest: c.load(manifestPath),
+        manifestPath,
+        release: c.release,
+      });
+    },
+  },
+  {
+    name: "gemfile_lock",
+    ecosystem: "gem",
+    kind: "lock",
+    files: ["Gemfile.lock", "gems.locked"],
+    matches: (f) => f === "Gemfile.lock" || f === "gems.locked",
+    read: (text, path, c) => {
+      const gemfilePath = sibling(path, path.endsWith("gems.locked") ? "gems.rb" : "Gemfile");
+      return readGemfileLock(text, {
+        path,
+        gemfile: c.load(gemfilePath),
+        gemfilePath,
+        load: (rel) => c.load(sibling(path, rel)),
+      });
+    },
+  },
+  {
+    name: "pipfile_lock",
+    ecosystem: "pypi",
+    kind: "lock",
+    files: ["Pipfile.lock"],
+    matches: (f) => f === "Pipfile.lock",
+    read: (text, path, c) => {
+      const pipfilePath = sibling(path, "Pipfile");
+      return readPipfileLock(text, { path, pipfile: c.load(pipfilePath), pipfilePath });
+    },
+  },
+  {
+    name: "pylock",
+    ecosystem: "pypi",
+    kind: "lock",
+    files: ["pylock.toml", "pylock.*.toml"],
+    matches: (f) => /^pylock\.(?:[^.]+\.)?toml$/.test(f),
+    read: (text, path) => readPylock(text, { path }),
   },
 ];
 

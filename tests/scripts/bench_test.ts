@@ -17,6 +17,7 @@ import {
   netRatio,
   type NetRound,
   parseBenchArgs,
+  readerResult,
   scalingResult,
   syntheticPackageLock,
   vmHwmKib,
@@ -262,4 +263,13 @@ Deno.test("syntheticPackageLock: vouch reads one distinct component per package"
   assert.ok(out.components.every((c) => c.hashes.some((h) => h.alg === "sha512")));
   assert.ok(out.edges.length > count, `only ${out.edges.length} edges`);
   assert.equal(out.components.filter((c) => c.direct).length, 30);
+});
+
+Deno.test("readerResult: µs per package against the 20 µs bar", () => {
+  const ok = readerResult("composer_lock x", 2.71, 271);
+  assert.equal(ok.value, 10);
+  assert.equal(ok.name, "reader-corpus composer_lock x");
+  assert.equal(isFailure(ok), false);
+  assert.equal(isFailure(readerResult("pylock x", 1, 36)), true, "27.8 µs each");
+  assert.equal(isFailure(readerResult("empty", 1, 0)), true, "no package read is a failure");
 });

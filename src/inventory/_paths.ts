@@ -1,0 +1,31 @@
+// Private: where a local path that a lockfile names lies, for telling the
+// project's own packages (the root, members) from third-party ones.
+import { posix } from "node:path";
+
+/** Where a local path lies relative to the project. */
+export interface LocalPlace {
+  /** `self`: the lockfile's own folder; `inside`: another folder of the project; `outside`. */
+  kind: "self" | "inside" | "outside";
+  /** The path relative to the project root, normalized (`inside` and `self` only). */
+  path?: string;
+}
+
+/**
+ * Where a path written in a lockfile lies: relative paths are relative to
+ * the lockfile's folder; absolute paths, URLs and paths that climb out of
+ * the project are `outside`.
+ *
+ * @param lockPath The lockfile's path relative to the project root, `/`-separated.
+ * @param local The path as the lockfile writes it (`\` is taken as `/`).
+ * @returns Where it lies.
+ */
+export function localPlace(lockPath: string, local: string): LocalPlace {
+  const written = local.replaceAll("\\", "/");
+  if (posix.isAbsolute(written) || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(written)) {
+    return { kind: "outside" };
+  }
+  const folder = posix.normalize(posix.dirname(lockPath));
+  const joined = posix.normalize(posix.join(folder, written)).replace(/\/$/, "");
+  if (joined === ".." || joined.startsWith("../")) return { kind: "outside" };
+  return { kind: joined === folder ? "self" : "inside", path: joined };
+}

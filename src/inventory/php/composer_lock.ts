@@ -1,0 +1,326 @@
+/**
+ * Reader for Composer's `composer.lock`, with the `composer.json` beside it
+ * for the project's identity and its direct requirements.
+ *
+ * @module
+ */
+
+import { posix } from "node:path";
+import { isRecord } from "../../_util.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { keyLine, lineAt, parseJsonObject } from "../_formats/json.ts";
+import { localPlace } from "../_paths.ts";
+import { at, gitVcsUrl, invalid, unsupportedVersion } from "../python/_python.ts";
+import { formatPurl } from "../purl.ts";
+import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+
+/** Options of {@linkcode readComposerLock}. */
+export interface ComposerLockOptions {
+  /** The lockfile's path relative to the project root. */
+  path: string;
+  /** The text of the `composer.json` beside it, when there is one. */
+  manifest?: string;
+  /** The manifest's path (default: `composer.json` beside the lockfile). */
+  manifestPath?: string;
+  /** The release: the project's version when `composer.json` states none. */
+  release?: string;
+}
+
+const READER = "composer_lock";
+const CODE = `inventory.${READER}.invalid`;
+
+/** One locked package, checked. */
+interface Locked {
+  name: string;
+  version: string;
+  dev: boolean;
+  license?: string;
+  dist?: { type: string; url?: string; shasum?: Hash };
+  source?: { type: string; url: string; reference?: string };
+  requires: string[];
+  /** Names it replaces or provides (virtual packages it stands for). */
+  stands: string[];
+  /** Where it is, for error messages (computed only then: it scans the text). */
+  where: () => string;
+}
+
+/** The checked `composer.json`. */
+interface Manifest {
+  project?: Project;
+  require: string[];
+  requireDev: string[];
+  replaces: string[];
+}
+
+/**
+ * Builds a `pkg:composer` purl: the vendor is the namespace; both are lowercased.
+ *
+ * @param name The package name `vendor/name`.
+ * @param version The version as the lock writes it (`v1.2.3`, `dev-master`).
+ * @param qualifiers Extra qualifiers (`vcs_url`).
+ * @returns The purl.
+ */
+export function composerPurl(
+  name: string,
+  version?: string,
+  qualifiers?: Record<string, string | undefined>,
+): string {
+  const slash = name.indexOf("/");
+  return formatPurl({
+    type: "composer",
+    namespace: name.slice(0, slash).toLowerCase(),
+    name: name.slice(slash + 1).toLowerCase(),
+    version,
+    qualifiers,
+  });
+}
+
+/**
+ * Whether a requirement names a platform package (`php`, `ext-*`, `lib-*`,
+ * `composer-plugin-api`, …): those have no vendor and are never installed.
+ */
+function isPlatform(name: string): boolean {
+  return !name.includes("/");
+}
+
+/** Composer's `license` (a string or a list of alternatives) as one SPDX expression. */
+function licenseExpression(value: unknown): string | undefined {
+  const list = (Array.isArray(value) ? value : [value])
+    .filter((l): l is string => typeof l === "string" && l.trim() !== "")
+    .map((l) =>
+      l.trim().replace(/\s+(and|or|with)\s+/gi, (_m, op: string) => ` ${op.toUpperCase()} `)
+    );
+  if (list.length <= 1) return list[0];
+  return list.map((l) => (/\s/.test(l) ? `(${l})` : l)).join(" OR ");
+}
+
+function names(
+  value: unknown,
+  fail: (what: string, field: string) => Error,
+  field: string,
+): string[] {
+  if (value === undefined) return [];
+  if (!isRecord(value)) throw fail(`\`${field}\` must be an object`, field);
+  return Object.keys(value);
+}
+
+function checkPackage(
+  value: unknown,
+  dev: boolean,
+  where: () => string,
+): Locked {
+  const fail = (what: string): Error => invalid(READER, where(), what);
+  if (!isRecord(value)) throw fail("a package must be an object");
+  const { name, version } = value;
+  if (typeof name !== "string" || !/^[^/\s]+\/[^/\s]+$/.test(name)) {
+    throw fail("package without a `vendor/name` `name`");
+  }
+  const failHere = (what: string): Error => fail(`package "${name}": ${what}`);
+  if (typeof version !== "string" || version === "") throw failHere("no `version`");
+  const locked: Locked = {
+    name,
+    version,
+    dev,
+    requires: names(value.require, failHere, "require").filter((n) => !isPlatform(n)),
+    stands: [
+      ...names(value.replace, failHere, "replace"),
+      ...names(value.provide, failHere, "provide"),
+    ],
+    where,
+  };
+  const license = licenseExpression(value.license);
+  if (license !== undefined) locked.license = license;
+  const { dist, source } = value;
+  if (dist !== undefined && dist !== null) {
+    if (!isRecord(dist) || typeof dist.type !== "string") throw failHere("`dist` without a `type`");
+    locked.dist = { type: dist.type };
+    if (typeof dist.url === "string" && dist.url !== "") locked.dist.url = dist.url;
+    if (typeof dist.shasum === "string" && dist.shasum !== "") {
+      if (!/^[0-9a-fA-F]{40}$/.test(dist.shasum)) throw failHere("`dist.shasum` is not a SHA-1");
+      locked.dist.shasum = { alg: "sha1", hex: dist.shasum.toLowerCase() };
+    }
+  }
+  if (source !== undefined && source !== null) {
+    if (!isRecord(source) || typeof source.type !== "string" || typeof source.url !== "string") {
+      throw failHere("`source` without a `type` and `url`");
+    }
+    locked.source = { type: source.type, url: source.url };
+    if (typeof source.reference === "string" && source.reference !== "") {
+      locked.source.reference = source.reference;
+    }
+  }
+  return locked;
+}
+
+function readManifest(text: string, path: string, release: string | undefined): Manifest {
+  const doc = parseJsonObject(text, path, CODE);
+  const fail = (what: string, field: string): Error =>
+    invalid(READER, at(path, keyLine(text, field)), what);
+  const manifest: Manifest = {
+    require: names(doc.require, fail, "require").filter((n) => !isPlatform(n)),
+    requireDev: names(doc["require-dev"], fail, "require-dev").filter((n) => !isPlatform(n)),
+    replaces: [...names(doc.replace, fail, "replace"), ...names(doc.provide, fail, "provide")],
+  };
+  if (typeof doc.name === "string" && doc.name.includes("/")) {
+    const version = typeof doc.version === "string" ? doc.version : release;
+    const project: Project = { name: doc.name, purl: composerPurl(doc.name, version) };
+    if (version !== undefined) project.version = version;
+    const license = licenseExpression(doc.license);
+    if (license !== undefined) project.license = license;
+    if (typeof doc.description === "string") project.description = doc.description;
+    manifest.project = project;
+  }
+  return manifest;
+}
+
+/** Decodes the lock: its packages, checked, in file order (`packages`, then `packages-dev`). */
+function decode(text: string, path: string): Locked[] {
+  const doc = parseJsonObject(text, path, CODE);
+  const api = doc["plugin-api-version"];
+  if (api !== undefined && !(typeof api === "string" && /^[12]\./.test(api))) {
+    throw unsupportedVersion(
+      READER,
+      at(path, lineAt(text, text.indexOf('"plugin-api-version"'))),
+      `composer.lock plugin-api-version ${JSON.stringify(api)} is not supported`,
+      "a composer.lock of Composer 1 or 2",
+    );
+  }
+  if (doc.packages === undefined) {
+    throw invalid(READER, at(path, 1), "`packages` is missing: this is not a composer.lock");
+  }
+  const locked: Locked[] = [];
+  for (const key of ["packages", "packages-dev"] as const) {
+    const list = doc[key] ?? [];
+    const keyAt = Math.max(text.indexOf(`"${key}"`), 0);
+    if (!Array.isArray(list)) {
+      throw invalid(READER, at(path, lineAt(text, keyAt)), `\`${key}\` must be an array`);
+    }
+    const occurrences = new Map<string, number>();
+    for (const value of list) {
+      const name = isRecord(value) && typeof value.name === "string" ? value.name : undefined;
+      // The n-th package of a name in this list is at the n-th `"name": …` of it.
+      const nth = name === undefined ? 0 : occurrences.get(name) ?? 0;
+      if (name !== undefined) occurrences.set(name, nth + 1);
+      const where = (): string => {
+        let found = name === undefined ? -1 : keyAt;
+        for (let i = 0; i <= nth && found !== -1; i++) {
+          found = text.indexOf(`"name": ${JSON.stringify(name)}`, found + 1);
+        }
+        return at(path, lineAt(text, found === -1 ? keyAt : found));
+      };
+      locked.push(checkPackage(value, key === "packages-dev", where));
+    }
+  }
+  return locked;
+}
+
+/**
+ * Reads a `composer.lock`: every package of `packages` (runtime) and
+ * `packages-dev` (dev) with its version as written, `dist.shasum` (SHA-1)
+ * when not empty, download location, license and `require` edges. Platform
+ * requirements (`php`, `ext-*`, `lib-*`, `composer-plugin-api`, …) are not
+ * packages and become nothing. A package installed from a `path` repository
+ * inside the project is a first-party {@linkcode Member}. With the
+ * `composer.json` beside it, its `require` / `require-dev` are the root's
+ * (direct) edges and its `name` / `version` / `license` the project.
+ *
+ * @example
+ * ```ts
+ * import { readComposerLock } from "./composer_lock.ts";
+ * const lock = JSON.stringify({
+ *   packages: [{ name: "psr/log", version: "3.0.2", license: ["MIT"] }],
+ *   "packages-dev": [],
+ * });
+ * readComposerLock(lock, { path: "composer.lock" }).components[0].purl;
+ * // "pkg:composer/psr/log@3.0.2"
+ * ```
+ *
+ * @param text The lockfile's text.
+ * @param options Its path, the manifest beside it, the release.
+ * @returns Members, components, edges and (with a manifest) the project.
+ * @throws {VouchError} `inventory.composer_lock.invalid` for malformed JSON,
+ *   duplicate keys, invalid UTF-8 or wrong types;
+ *   `inventory.composer_lock.unsupported_version` for a `plugin-api-version`
+ *   other than 1.x / 2.x.
+ */
+export function readComposerLock(
+  text: string,
+  options: ComposerLockOptions,
+): ReaderOutput & { project?: Project } {
+  const { path } = options;
+  const locked = decode(text, path);
+  const manifestPath = options.manifestPath ??
+    posix.join(posix.dirname(path), "composer.json");
+  let manifest: Manifest | undefined;
+  if (options.manifest !== undefined) {
+    manifest = readManifest(options.manifest, manifestPath, options.release);
+  }
+  const builder = new OutputBuilder();
+  const ids = new Map<string, string>();
+  const seen = new Map<string, string>();
+  for (const pkg of locked) {
+    const key = pkg.name.toLowerCase();
+    if (seen.has(key)) {
+      throw invalid(READER, pkg.where(), `package "${pkg.name}" is locked twice`);
+    }
+    seen.set(key, pkg.name);
+    ids.set(key, mapPackage(builder, pkg, path));
+  }
+  for (const pkg of locked) {
+    for (const stand of pkg.stands) {
+      if (!ids.has(stand.toLowerCase())) {
+        ids.set(stand.toLowerCase(), ids.get(pkg.name.toLowerCase())!);
+      }
+    }
+  }
+  for (const pkg of locked) {
+    const from = ids.get(pkg.name.toLowerCase())!;
+    for (const name of pkg.requires) {
+      const to = ids.get(name.toLowerCase());
+      if (to !== undefined) builder.edge(from, to, "runtime");
+    }
+  }
+  if (manifest) {
+    const rootEdges = (list: string[], scope: Scope): void => {
+      for (const name of list) {
+        const to = ids.get(name.toLowerCase());
+        if (to !== undefined) builder.edge(ROOT_ID, to, scope);
+      }
+    };
+    rootEdges(manifest.require, "runtime");
+    rootEdges(manifest.requireDev, "dev");
+  }
+  const output = builder.build({ directFromEdges: true });
+  return manifest?.project ? { ...output, project: manifest.project } : output;
+}
+
+/** Adds one locked package (a component, or a member for an in-project path repository). */
+function mapPackage(builder: OutputBuilder, pkg: Locked, path: string): string {
+  const purl = composerPurl(pkg.name, pkg.version);
+  if (pkg.dist?.type === "path" && localPlace(path, pkg.dist.url ?? "/").kind !== "outside") {
+    return builder.member({ id: purl, name: pkg.name, version: pkg.version, purl });
+  }
+  const download = pkg.dist?.type === "path" ? undefined : pkg.dist?.url;
+  const vcs = pkg.source && pkg.source.type !== "path"
+    ? (pkg.source.type === "git"
+      ? gitVcsUrl(pkg.source.url, pkg.source.reference)
+      : `${pkg.source.type}+${pkg.source.url}${
+        pkg.source.reference ? `@${pkg.source.reference}` : ""
+      }`)
+    : undefined;
+  return builder.component({
+    // A package installed from its repository only (no dist) is identified by the commit.
+    purl: pkg.dist === undefined && vcs !== undefined
+      ? composerPurl(pkg.name, pkg.version, { vcs_url: vcs })
+      : purl,
+    ecosystem: "composer",
+    name: pkg.name,
+    version: pkg.version,
+    hashes: pkg.dist?.shasum ? [pkg.dist.shasum] : [],
+    downloadLocation: download ?? vcs,
+    scopes: [pkg.dev ? "dev" : "runtime"],
+    license: pkg.license,
+    sources: [path],
+  });
+}

@@ -1,0 +1,274 @@
+/**
+ * Reader for Pipenv's `Pipfile.lock` (pipfile-spec 1–6), with the `Pipfile`
+ * beside it for the direct packages.
+ *
+ * @module
+ */
+
+import { posix } from "node:path";
+import { isRecord } from "../../_util.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { lineAt, parseJsonObject } from "../_formats/json.ts";
+import { localPlace } from "../_paths.ts";
+import { parseToml } from "../_formats/toml.ts";
+import {
+  at,
+  gitVcsUrl,
+  invalid,
+  isTable,
+  NameIndex,
+  parseHash,
+  pypiComponent,
+  repositoryUrl,
+  unsupportedVersion,
+} from "./_python.ts";
+import { pinnedVersion } from "./pep508.ts";
+import { pypiPurl } from "../purl.ts";
+import type { Hash, HashAlgorithm, ReaderOutput, Scope } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+
+/** Options of {@linkcode readPipfileLock}. */
+export interface PipfileLockOptions {
+  /** The lockfile's path relative to the project root. */
+  path: string;
+  /** The text of the `Pipfile` beside it, when there is one. */
+  pipfile?: string;
+  /** The Pipfile's path (default: `Pipfile` beside the lockfile). */
+  pipfilePath?: string;
+}
+
+const READER = "pipfile_lock";
+const CODE = `inventory.${READER}.invalid`;
+const VCS = ["git", "hg", "svn", "bzr"] as const;
+/** The form Pipenv writes (`sha256:` + lowercase hex): read without `parseHash`'s normalizing. */
+const PLAIN_HASH = /^(sha256|sha384|sha512|sha1|md5):([0-9a-f]+)$/;
+const ARCHIVE = /\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i;
+
+/** One locked entry of one category, checked. */
+interface Entry {
+  name: string;
+  category: string;
+  version?: string;
+  hashes: Hash[];
+  /** The index URL it was locked from. */
+  index?: string;
+  vcs?: string;
+  /** `path` / `file` as written. */
+  path?: string;
+  file?: string;
+}
+
+/** The Pipfile category of a lock section (`default` ↔ `[packages]`, `develop` ↔ `[dev-packages]`). */
+function categoryScope(category: string): { scope: Scope; groups: string[] } {
+  if (category === "default") return { scope: "runtime", groups: [] };
+  if (category === "develop") return { scope: "dev", groups: [] };
+  return { scope: "dev", groups: [category] };
+}
+
+function checkEntry(
+  name: string,
+  value: unknown,
+  category: string,
+  sources: Map<string, string>,
+  fail: (what: string) => Error,
+): Entry {
+  if (!isRecord(value)) throw fail(`package "${name}" must be an object`);
+  const entry: Entry = { name, category, hashes: [] };
+  if (value.version !== undefined) {
+    const version = typeof value.version === "string"
+      ? pinnedVersion(value.version.trim())
+      : undefined;
+    if (version === undefined) {
+      throw fail(`package "${name}": \`version\` ${JSON.stringify(value.version)} is not a pin`);
+    }
+    entry.version = version;
+  }
+  if (value.hashes !== undefined) {
+    if (!Array.isArray(value.hashes)) throw fail(`package "${name}": \`hashes\` must be a list`);
+    for (const text of value.hashes) {
+      const plain = typeof text === "string" ? PLAIN_HASH.exec(text) : null;
+      const hash = plain
+        ? { alg: plain[1] as HashAlgorithm, hex: plain[2] }
+        : typeof text === "string"
+        ? parseHash(text)
+        : undefined;
+      if (!hash) throw fail(`package "${name}": hash ${JSON.stringify(text)} is not \`alg:hex\``);
+      entry.hashes.push(hash);
+    }
+  }
+  for (const key of ["markers", "index"]) {
+    if (value[key] !== undefined && typeof value[key] !== "string") {
+      throw fail(`package "${name}": \`${key}\` must be a string`);
+    }
+  }
+  if (typeof value.index === "string") {
+    entry.index = sources.get(value.index);
+    if (entry.index === undefined) {
+      throw fail(`package "${name}": index "${value.index}" is not one of _meta.sources`);
+    }
+  }
+  const vcs = VCS.find((kind) => typeof value[kind] === "string");
+  if (vcs !== undefined) {
+    const ref = typeof value.ref === "string" && value.ref !== "" ? value.ref : undefined;
+    const url = value[vcs] as string;
+    entry.vcs = vcs === "git"
+      ? gitVcsUrl(url, ref)
+      : `${url.startsWith(`${vcs}+`) ? "" : `${vcs}+`}${url}${ref ? `@${ref}` : ""}`;
+  } else if (typeof value.path === "string") entry.path = value.path;
+  else if (typeof value.file === "string") entry.file = value.file;
+  else if (entry.version === undefined) {
+    throw fail(`package "${name}" has no \`version\`, VCS, \`path\` or \`file\``);
+  }
+  return entry;
+}
+
+/** Decodes the lock: the sources, then every entry of every category. */
+function decode(text: string, path: string): Entry[] {
+  const doc = parseJsonObject(text, path, CODE);
+  const meta = doc._meta;
+  const spec = isRecord(meta) ? meta["pipfile-spec"] : undefined;
+  if (!Number.isInteger(spec) || (spec as number) < 1 || (spec as number) > 6) {
+    const found = text.indexOf('"pipfile-spec"');
+    throw unsupportedVersion(
+      READER,
+      at(path, lineAt(text, Math.max(found, text.indexOf('"_meta"'), 0))),
+      `Pipfile.lock pipfile-spec ${JSON.stringify(spec ?? null)} is not supported`,
+      "a Pipfile.lock of pipfile-spec 6 (or older)",
+    );
+  }
+  const sources = new Map<string, string>();
+  const list = isRecord(meta) && Array.isArray(meta.sources) ? meta.sources : [];
+  for (const source of list) {
+    if (!isRecord(source) || typeof source.url !== "string") {
+      throw invalid(
+        READER,
+        at(path, lineAt(text, text.indexOf('"sources"'))),
+        "a source without a `url`",
+      );
+    }
+    if (typeof source.name === "string") sources.set(source.name, source.url);
+  }
+  const firstIndex = isRecord(list[0]) ? list[0].url as string : undefined;
+  const entries: Entry[] = [];
+  for (const [category, section] of Object.entries(doc)) {
+    if (category === "_meta") continue;
+    const sectionAt = text.indexOf(`${JSON.stringify(category)}:`);
+    if (!isRecord(section)) {
+      throw invalid(READER, at(path, lineAt(text, sectionAt)), `\`${category}\` must be an object`);
+    }
+    for (const [name, value] of Object.entries(section)) {
+      const fail = (what: string): Error => {
+        const found = text.indexOf(`${JSON.stringify(name)}:`, sectionAt);
+        return invalid(READER, at(path, lineAt(text, found === -1 ? sectionAt : found)), what);
+      };
+      const entry = checkEntry(name, value, category, sources, fail);
+      const registry = entry.vcs === undefined && entry.path === undefined &&
+        entry.file === undefined;
+      if (registry) entry.index ??= firstIndex; // no `index`: the first (default) source
+      entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+/** The categories the Pipfile declares each package in (`[packages]` → `default`, …). */
+function declarations(text: string, path: string): Map<string, string[]> {
+  const doc = parseToml(text, path, CODE);
+  const declared = new Map<string, string[]>();
+  for (const [table, value] of Object.entries(doc)) {
+    if (table === "source" || table === "requires" || table === "pipenv" || table === "scripts") {
+      continue;
+    }
+    if (!isTable(value)) continue;
+    const category = table === "packages"
+      ? "default"
+      : table === "dev-packages"
+      ? "develop"
+      : table;
+    for (const name of Object.keys(value)) {
+      declared.set(name, [...declared.get(name) ?? [], category]);
+    }
+  }
+  return declared;
+}
+
+/**
+ * Reads a `Pipfile.lock`: every entry of `default` (runtime), `develop` (dev)
+ * and any other category (dev, grouped by the category), with its `==` pin,
+ * its index (the `repository_url` qualifier when not PyPI), VCS (`vcs_url`
+ * at `ref`), `file` (`download_url`) or `path`. A `path` to a folder of the
+ * project is a first-party {@linkcode Member}. Hashes: one `sha256` per
+ * distribution file; a component's own `hashes` get them only when there is
+ * exactly one file (several files' hashes do not describe one package file).
+ * With the `Pipfile` beside it, its packages are direct, with root edges in
+ * their categories' scopes. The lock records no edges between packages.
+ *
+ * @example
+ * ```ts
+ * import { readPipfileLock } from "./pipfile_lock.ts";
+ * const lock = JSON.stringify({
+ *   _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+ *   default: { idna: { version: "==3.10", index: "pypi" } },
+ *   develop: {},
+ * });
+ * readPipfileLock(lock, { path: "Pipfile.lock" }).components[0].purl; // "pkg:pypi/idna@3.10"
+ * ```
+ *
+ * @param text The lockfile's text.
+ * @param options Its path and the Pipfile beside it.
+ * @returns Members, components and the root's edges.
+ * @throws {VouchError} `inventory.pipfile_lock.invalid` for malformed JSON or
+ *   Pipfile, duplicate keys, invalid UTF-8 or wrong types;
+ *   `inventory.pipfile_lock.unsupported_version` for a pipfile-spec other than 1–6.
+ */
+export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderOutput {
+  const { path } = options;
+  const entries = decode(text, path);
+  const builder = new OutputBuilder();
+  const index = new NameIndex<{ id: string; category: string }>();
+  for (const entry of entries) {
+    index.add(entry.name, { id: mapEntry(builder, entry, path), category: entry.category });
+  }
+  if (options.pipfile !== undefined) {
+    const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
+    for (const [name, categories] of declarations(options.pipfile, pipfilePath)) {
+      for (const node of index.get(name)) {
+        if (!categories.includes(node.category)) continue;
+        const { scope, groups } = categoryScope(node.category);
+        builder.edge(ROOT_ID, node.id, scope);
+        builder.declare(node.id, groups);
+      }
+    }
+  }
+  return builder.build();
+}
+
+/** Adds one entry: a component, or a member for a folder of the project. */
+function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
+  const { name, version } = entry;
+  // A local archive (a wheel in the tree) is a third-party file, not a project folder.
+  const local = entry.path === undefined || ARCHIVE.test(entry.path)
+    ? "outside"
+    : localPlace(path, entry.path).kind;
+  if (local === "self") return ROOT_ID;
+  if (local === "inside") {
+    const id = pypiPurl(name, version);
+    return builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
+  }
+  const { scope, groups } = categoryScope(entry.category);
+  const qualifiers = entry.vcs
+    ? { vcs_url: entry.vcs }
+    : entry.file
+    ? { download_url: entry.file }
+    : { repository_url: repositoryUrl(entry.index) };
+  return builder.component(pypiComponent({
+    name,
+    version,
+    qualifiers,
+    hashes: entry.hashes.length === 1 ? entry.hashes : [],
+    downloadLocation: entry.vcs ?? entry.file,
+    scopes: [scope],
+    groups,
+    source: path,
+  }));
+}

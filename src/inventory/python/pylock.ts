@@ -1,0 +1,378 @@
+/**
+ * Reader for PEP 751 lock files: `pylock.toml` and every `pylock.<name>.toml`.
+ *
+ * @module
+ */
+
+import { OutputBuilder } from "../_builder.ts";
+import { localPlace } from "../_paths.ts";
+import { parseToml, type TomlTable } from "../_formats/toml.ts";
+import {
+  at,
+  gitVcsUrl,
+  invalid,
+  isSdist,
+  isTable,
+  NameIndex,
+  nthLine,
+  pypiComponent,
+  repositoryUrl,
+  unsupportedVersion,
+} from "./_python.ts";
+import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
+import { parseRequirement } from "./pep508.ts";
+import { pypiPurl } from "../purl.ts";
+import type { Hash, HashAlgorithm, ReaderOutput, Scope } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+
+/** Options of {@linkcode readPylock}. */
+export interface PylockOptions {
+  /** The file's path relative to the project root. */
+  path: string;
+}
+
+const READER = "pylock";
+const ALGORITHMS: ReadonlySet<string> = new Set(["sha1", "sha256", "sha384", "sha512", "md5"]);
+
+/** One distribution file of a package (an sdist, a wheel or an archive). */
+interface DistFile {
+  /** File name, when known. */
+  name?: string;
+  url?: string;
+  path?: string;
+  hashes: Hash[];
+}
+
+/** One `[[packages]]` entry, checked. */
+interface Entry {
+  /** The table as written (dependencies are matched against it key by key). */
+  table: TomlTable;
+  name: string;
+  version?: string;
+  marker?: Marker;
+  registry?: string;
+  vcs?: string;
+  directory?: string;
+  archive?: DistFile;
+  /** The sdist and wheels (registry distributions), sdist first. */
+  files: DistFile[];
+  dependencies: Record<string, unknown>[];
+  /** PDM's `[packages.tool.pdm] dependencies` (PEP 508 strings), when there is no `dependencies`. */
+  toolDependencies: string[];
+}
+
+interface Lock {
+  extras: string[];
+  groups: string[];
+  defaultGroups: string[];
+  entries: Entry[];
+}
+
+type Fail = (what: string) => Error;
+
+function strings(value: unknown, fail: Fail, field: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
+    throw fail(`\`${field}\` must be a list of strings`);
+  }
+  return value;
+}
+
+function optionalString(
+  table: TomlTable,
+  key: string,
+  fail: Fail,
+  field: string,
+): string | undefined {
+  const value = table[key];
+  if (value !== undefined && typeof value !== "string") throw fail(`\`${field}\` must be a string`);
+  return value;
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+
+/**
+ * Checks one file table. Hot (a lock may list thousands of wheels): the
+ * field's name (`wheels[3]`) is built only for an error message.
+ */
+function distFile(value: unknown, fail: Fail, field: () => string): DistFile {
+  if (!isTable(value)) throw fail(`\`${field()}\` must be a table`);
+  const { name, url, path, hashes } = value;
+  const file: DistFile = { hashes: [] };
+  if (name !== undefined) {
+    if (typeof name !== "string") throw fail(`\`${field()}.name\` must be a string`);
+    file.name = name;
+  }
+  if (url !== undefined) {
+    if (typeof url !== "string") throw fail(`\`${field()}.url\` must be a string`);
+    file.url = url;
+  }
+  if (path !== undefined) {
+    if (typeof path !== "string") throw fail(`\`${field()}.path\` must be a string`);
+    file.path = path;
+  }
+  if (url === undefined && path === undefined) {
+    throw fail(`\`${field()}\` has no \`url\` or \`path\``);
+  }
+  if (!isTable(hashes)) throw fail(`\`${field()}.hashes\` must be a table with at least one hash`);
+  let count = 0;
+  for (const alg in hashes) {
+    count++;
+    const hex = hashes[alg];
+    if (typeof hex !== "string") throw fail(`\`${field()}.hashes.${alg}\` must be a string`);
+    const key = ALGORITHMS.has(alg) ? alg : alg.toLowerCase();
+    if (!ALGORITHMS.has(key)) continue; // e.g. blake2b: valid, but not one vouch records
+    if (!HEX.test(hex)) throw fail(`\`${field()}.hashes.${alg}\` is not hex`);
+    file.hashes.push({ alg: key as HashAlgorithm, hex: hex.toLowerCase() });
+  }
+  if (count === 0) throw fail(`\`${field()}.hashes\` must be a table with at least one hash`);
+  return file;
+}
+
+/** The version in a distribution file name (`name-1.0.tar.gz`, `name-1.0-py3-none-any.whl`). */
+function versionFromFile(name: string, files: DistFile[]): string | undefined {
+  for (const file of files) {
+    const base =
+      (file.name ?? (file.url ?? file.path ?? "").split(/[/?#]/).filter(Boolean).at(-1)) ?? "";
+    const stem = base.replace(/\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i, "");
+    const prefix = name.replace(/[-_.]+/g, "[-_.]+");
+    const m = new RegExp(`^${prefix}-([^-]+)`, "i").exec(stem);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+function checkEntry(pkg: TomlTable, fail: Fail): Entry {
+  const name = pkg.name;
+  if (typeof name !== "string" || name === "") throw fail("package without a `name`");
+  const failHere: Fail = (what) => fail(`package "${name}": ${what}`);
+  const entry: Entry = { table: pkg, name, files: [], dependencies: [], toolDependencies: [] };
+  const version = optionalString(pkg, "version", failHere, "version");
+  const marker = optionalString(pkg, "marker", failHere, "marker");
+  optionalString(pkg, "requires-python", failHere, "requires-python");
+  entry.registry = optionalString(pkg, "index", failHere, "index");
+  if (marker !== undefined) {
+    try {
+      entry.marker = parseMarker(marker);
+    } catch (error) {
+      throw failHere((error as Error).message);
+    }
+  }
+  const sources = ["vcs", "directory", "archive"].filter((k) => pkg[k] !== undefined);
+  const distributions = pkg.sdist !== undefined || pkg.wheels !== undefined;
+  if (sources.length > 1 || (sources.length === 1 && distributions)) {
+    throw failHere(
+      `\`${
+        [...sources, ...(distributions ? ["sdist/wheels"] : [])].join("` and `")
+      }\` exclude each other`,
+    );
+  }
+  if (pkg.vcs !== undefined) {
+    if (!isTable(pkg.vcs)) throw failHere("`vcs` must be a table");
+    const type = optionalString(pkg.vcs, "type", failHere, "vcs.type");
+    const url = optionalString(pkg.vcs, "url", failHere, "vcs.url") ??
+      optionalString(pkg.vcs, "path", failHere, "vcs.path");
+    const commit = optionalString(pkg.vcs, "commit-id", failHere, "vcs.commit-id");
+    if (type === undefined || url === undefined || commit === undefined) {
+      throw failHere("`vcs` needs `type`, `url` (or `path`) and `commit-id`");
+    }
+    entry.vcs = type === "git" ? gitVcsUrl(url, commit) : `${type}+${url}@${commit}`;
+  }
+  if (pkg.directory !== undefined) {
+    if (!isTable(pkg.directory)) throw failHere("`directory` must be a table");
+    entry.directory = optionalString(pkg.directory, "path", failHere, "directory.path");
+    if (entry.directory === undefined) throw failHere("`directory` needs a `path`");
+  }
+  if (pkg.archive !== undefined) entry.archive = distFile(pkg.archive, failHere, () => "archive");
+  if (pkg.sdist !== undefined) entry.files.push(distFile(pkg.sdist, failHere, () => "sdist"));
+  if (pkg.wheels !== undefined) {
+    if (!Array.isArray(pkg.wheels)) throw failHere("`wheels` must be an array of tables");
+    for (let i = 0; i < pkg.wheels.length; i++) {
+      entry.files.push(distFile(pkg.wheels[i], failHere, () => `wheels[${i}]`));
+    }
+  }
+  entry.version = version ?? versionFromFile(name, entry.archive ? [entry.archive] : entry.files);
+  if (pkg.dependencies !== undefined) {
+    if (!Array.isArray(pkg.dependencies) || !pkg.dependencies.every(isTable)) {
+      throw failHere("`dependencies` must be an array of tables");
+    }
+    for (const dep of pkg.dependencies) {
+      if (typeof dep.name !== "string") throw failHere("a dependency without a `name`");
+    }
+    entry.dependencies = pkg.dependencies;
+  } else {
+    // Tool tables are informational: anything unexpected there is skipped, not an error.
+    const tool = isTable(pkg.tool) && isTable(pkg.tool.pdm) ? pkg.tool.pdm : undefined;
+    if (Array.isArray(tool?.dependencies)) {
+      entry.toolDependencies = tool.dependencies.filter((d): d is string => typeof d === "string");
+    }
+  }
+  return entry;
+}
+
+/** Decodes the lock: its version, extras and groups, and every package entry. */
+function decode(text: string, path: string): Lock {
+  const doc = parseToml(text, path, `inventory.${READER}.invalid`);
+  const lockVersion = doc["lock-version"];
+  if (typeof lockVersion !== "string" || !/^1\.\d+$/.test(lockVersion)) {
+    throw unsupportedVersion(
+      READER,
+      at(path, nthLine(text, /^\s*lock-version\s*=/)),
+      lockVersion === undefined
+        ? "no `lock-version`: this is not a PEP 751 lock file"
+        : `lock-version ${JSON.stringify(lockVersion)} is not supported`,
+      "a PEP 751 lock file of lock-version 1.x",
+    );
+  }
+  const topLevel = (key: string): Fail => (what) =>
+    invalid(READER, at(path, nthLine(text, new RegExp(`^\\s*\\[*${key}\\b`)) ?? 1), what);
+  const packages = doc.packages;
+  if (!Array.isArray(packages) || !packages.every(isTable)) {
+    throw topLevel("packages")("`packages` must be an array of tables");
+  }
+  strings(doc.environments, topLevel("environments"), "environments");
+  return {
+    extras: strings(doc.extras, topLevel("extras"), "extras"),
+    groups: strings(doc["dependency-groups"], topLevel("dependency-groups"), "dependency-groups"),
+    defaultGroups: strings(doc["default-groups"], topLevel("default-groups"), "default-groups"),
+    entries: packages.map((pkg, i) =>
+      checkEntry(
+        pkg,
+        (what) => invalid(READER, at(path, nthLine(text, /^\s*\[\[packages\]\]/, i)), what),
+      )
+    ),
+  };
+}
+
+/** Scopes and groups of a package, from its marker: default install, extras, dependency groups. */
+function scopesOf(entry: Entry, lock: Lock): { scopes: Scope[]; groups: string[] } {
+  if (entry.marker === undefined) return { scopes: ["runtime"], groups: [] };
+  const marker = entry.marker;
+  const named = markerNames(marker);
+  const defaults = new Set(lock.defaultGroups);
+  const none = new Set<string>();
+  const scopes = new Set<Scope>();
+  const groups: string[] = [];
+  if (mayHold(marker, { extras: none, groups: defaults })) scopes.add("runtime");
+  for (const extra of named.extras) {
+    if (mayHold(marker, { extras: new Set([extra]), groups: defaults })) {
+      scopes.add("optional");
+      groups.push(extra);
+    }
+  }
+  for (const group of named.groups) {
+    if (defaults.has(group)) continue;
+    if (mayHold(marker, { extras: none, groups: new Set([group]) })) {
+      scopes.add("dev");
+      groups.push(group);
+    }
+  }
+  return { scopes: [...scopes], groups };
+}
+
+/** Adds one entry: a component, a member or the root; returns its node id. */
+function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string): string {
+  const { name, version } = entry;
+  if (entry.directory !== undefined) {
+    const { kind } = localPlace(path, entry.directory);
+    if (kind === "self") return ROOT_ID;
+    if (kind === "inside") {
+      const id = pypiPurl(name, version);
+      return builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
+    }
+  }
+  let qualifiers: Record<string, string | undefined> = {};
+  let downloadLocation: string | undefined;
+  let hashes: Hash[] = [];
+  if (entry.vcs !== undefined) {
+    downloadLocation = entry.vcs;
+    qualifiers = { vcs_url: entry.vcs };
+  } else if (entry.archive !== undefined) {
+    downloadLocation = entry.archive.url;
+    qualifiers = { download_url: entry.archive.url };
+    hashes = entry.archive.hashes;
+  } else if (entry.files.length > 0) {
+    qualifiers = { repository_url: repositoryUrl(entry.registry) };
+    const urls = entry.files.map((f) => f.url).filter((u): u is string => u !== undefined);
+    downloadLocation = urls.find(isSdist) ?? urls[0];
+    // Several files' hashes describe several files, not the package: they
+    // belong to its distributions (url + hashes per file), not to `hashes`.
+    if (entry.files.length === 1) hashes = entry.files[0].hashes;
+  }
+  return builder.component(pypiComponent({
+    name,
+    version,
+    qualifiers,
+    hashes,
+    downloadLocation,
+    ...scopesOf(entry, lock),
+    source: path,
+  }));
+}
+
+/** Whether `want` (a dependency's key) matches `have` (the package's value): equal, or a sub-table. */
+function matches(want: unknown, have: unknown): boolean {
+  if (isTable(want)) {
+    return isTable(have) && Object.entries(want).every(([k, v]) => matches(v, have[k]));
+  }
+  if (Array.isArray(want)) return JSON.stringify(want) === JSON.stringify(have);
+  return want === have;
+}
+
+/**
+ * Reads a PEP 751 lock file (`pylock.toml`, `pylock.<name>.toml`): every
+ * package entry, registry (`index` → the `repository_url` qualifier when not
+ * PyPI), `vcs` (`vcs_url` at `commit-id`), `archive` (`download_url`) or
+ * `directory` (the project itself is the root, another folder of the project
+ * a {@linkcode Member}). Scopes come from each `marker`: installed by default
+ * → runtime; only with an extra → optional; only with a dependency group
+ * that is not a default group → dev (the extra or group names are the
+ * groups). Hashes: an archive's, or the one file's when a package has one
+ * sdist or wheel; several files' hashes are not put on the package. Edges
+ * come from `[[packages.dependencies]]` (matched key by key), or, written by
+ * PDM, from `[packages.tool.pdm] dependencies` (by name); what the project
+ * itself or a member depends on is direct.
+ *
+ * @example
+ * ```ts
+ * import { readPylock } from "./pylock.ts";
+ * const lock = 'lock-version = "1.0"\ncreated-by = "x"\n\n[[packages]]\nname = "idna"\n' +
+ *   'version = "3.10"\nsdist = { url = "https://x/idna-3.10.tar.gz", hashes = { sha256 = "ab" } }\n';
+ * readPylock(lock, { path: "pylock.toml" }).components[0].purl; // "pkg:pypi/idna@3.10"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options Its path.
+ * @returns Members, components and edges.
+ * @throws {VouchError} `inventory.pylock.invalid` for malformed TOML (duplicate
+ *   keys included), invalid UTF-8, wrong types or exclusive sources together;
+ *   `inventory.pylock.unsupported_version` for a lock-version other than 1.x.
+ */
+export function readPylock(text: string, options: PylockOptions): ReaderOutput {
+  const { path } = options;
+  const lock = decode(text, path);
+  const builder = new OutputBuilder();
+  const index = new NameIndex<{ id: string; table: TomlTable }>();
+  const ids = lock.entries.map((entry) => mapEntry(builder, entry, lock, path));
+  lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));
+  lock.entries.forEach((entry, i) => {
+    for (const dep of entry.dependencies) {
+      for (const node of index.get(dep.name as string)) {
+        const keys = Object.keys(dep).filter((k) => k !== "name");
+        if (keys.every((k) => matches(dep[k], node.table[k]))) {
+          builder.edge(ids[i], node.id, "runtime");
+        }
+      }
+    }
+    for (const requirement of entry.toolDependencies) {
+      let name: string;
+      try {
+        name = parseRequirement(requirement).name;
+      } catch {
+        continue; // tool data is informational
+      }
+      for (const node of index.get(name)) builder.edge(ids[i], node.id, "runtime");
+    }
+  });
+  return builder.build({ directFromEdges: true });
+}

@@ -1,0 +1,188 @@
+// Private: a static reading of a Gemfile (or gems.rb). A Gemfile is Ruby
+// code; only its declarative forms are understood: `gem "name", …, group:`,
+// `group … do … end` (nested groups add up, `optional: true`), `gemspec`,
+// `eval_gemfile "file"`, and the source blocks (`source`, `git`, `github`,
+// `path`, `platforms`, `install_if`, `env`). Any other block or condition is
+// not evaluated: the gems inside keep the groups around them, and a note says
+// so. Used only to tell in which groups the lockfile's direct gems are.
+
+/** One `gem` declaration. */
+export interface GemDeclaration {
+  /** Groups it is declared in (`default` when none). */
+  groups: string[];
+}
+
+/** What a Gemfile says, statically. */
+export interface Gemfile {
+  /** Declarations by gem name. */
+  gems: Map<string, GemDeclaration[]>;
+  /** Groups declared `optional: true` (not installed unless asked for). */
+  optionalGroups: Set<string>;
+  /** Whether it calls `gemspec` (the project is itself a gem). */
+  gemspec: boolean;
+  /** What was not understood, as `file:line: what`. */
+  notes: string[];
+}
+
+/** Reads another file of the project, relative to the Gemfile's folder. */
+export type GemfileLoad = (relativePath: string) => string | undefined;
+
+interface Block {
+  groups: string[];
+  /** Inside a method definition: nothing in it runs when the Gemfile is read. */
+  quiet: boolean;
+}
+
+const SOURCE_BLOCKS = new Set([
+  "git_source",
+  "source",
+  "git",
+  "github",
+  "path",
+  "platforms",
+  "platform",
+  "install_if",
+  "env",
+]);
+/** How many lines one statement may be continued on (a stray bracket must not swallow the file). */
+const MAX_CONTINUATION = 20;
+const OPENERS = /^(?:if|unless|case|while|until|begin|def|class|module)\b/;
+const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
+const LITERAL = /^\s*\(?\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;
+
+/** The line without its `#` comment (quotes respected). */
+function stripComment(line: string): string {
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote !== "") {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === "#") return line.slice(0, i);
+  }
+  return line;
+}
+
+/** Group names in `:a, "b", %i[c d], [:e]`. */
+function groupNames(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/%[iw][[(]([^\])]*)[\])]|:(\w+)|'(\w+)'|"(\w+)"/g)) {
+    if (m[1] !== undefined) names.push(...m[1].trim().split(/\s+/).filter((n) => n !== ""));
+    else names.push(m[2] ?? m[3] ?? m[4]);
+  }
+  return names;
+}
+
+/** The `group:` / `groups:` option of a `gem` line. */
+function groupOption(args: string): string[] {
+  const m = /(?:\bgroups?\s*:|:groups?\s*=>)\s*(\[[^\]]*\]|%[iw][[(][^\])]*[\])]|:\w+|'\w+'|"\w+")/
+    .exec(args);
+  return m ? groupNames(m[1]) : [];
+}
+
+/** Joins a statement continued on the next lines (trailing `,`, `\`, open brackets). */
+function statements(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = i + 1;
+    let body = stripComment(lines[i]).trim();
+    for (let joined = 0; joined < MAX_CONTINUATION && i + 1 < lines.length; joined++) {
+      const open = body.split("(").length - body.split(")").length +
+        body.split("[").length - body.split("]").length;
+      if (!/[,\\]$/.test(body) && open <= 0) break;
+      body = `${body.replace(/\\$/, "")} ${stripComment(lines[++i]).trim()}`;
+    }
+    if (body !== "") out.push({ text: body, line });
+  }
+  return out;
+}
+
+/**
+ * Reads a Gemfile statically.
+ *
+ * @param text The Gemfile's text.
+ * @param path Its path (for notes).
+ * @param load Reads a file named by `eval_gemfile` (relative to the Gemfile's folder).
+ * @returns The declarations, whether it calls `gemspec`, and notes.
+ */
+export function readGemfile(text: string, path: string, load: GemfileLoad): Gemfile {
+  const result: Gemfile = { gems: new Map(), optionalGroups: new Set(), gemspec: false, notes: [] };
+  const visit = (source: string, file: string, base: Block, visited: Set<string>): void => {
+    const stack: Block[] = [base];
+    const note = (line: number, what: string): void => {
+      if (!stack.at(-1)!.quiet) result.notes.push(`${file}:${line}: ${what}`);
+    };
+    for (const { text: s, line } of statements(source)) {
+      const top = stack.at(-1)!;
+      const head = /^[\w.:]+[!?]?/.exec(s)?.[0] ?? "";
+      if (/^end\b/.test(s)) {
+        if (stack.length > 1) stack.pop();
+        else note(line, "an `end` without a block");
+        continue;
+      }
+      const opensBlock = /\bdo(?:\s*\|[^|]*\|)?$/.test(s);
+      if (head === "group" && opensBlock) {
+        const args = s.slice(5).replace(/\bdo(?:\s*\|[^|]*\|)?$/, "");
+        const groups = groupNames(args.replace(/\boptional\s*:\s*\w+|:optional\s*=>\s*\w+/, ""));
+        if (/\boptional\s*:\s*true\b|:optional\s*=>\s*true\b/.test(args)) {
+          for (const group of groups) result.optionalGroups.add(group);
+        }
+        stack.push({ groups: [...top.groups, ...groups], quiet: top.quiet });
+        continue;
+      }
+      if (head === "gem") {
+        const literal = LITERAL.exec(s.slice(3));
+        if (!literal) {
+          note(line, "a `gem` call with a computed name is not read");
+        } else {
+          const name = literal[1] ?? literal[2];
+          const own = groupOption(s);
+          const groups = [...top.groups, ...own];
+          const declaration: GemDeclaration = {
+            groups: groups.length === 0 ? ["default"] : groups,
+          };
+          // A gem in a method body is declared only if the method is called.
+          if (!top.quiet) result.gems.set(name, [...result.gems.get(name) ?? [], declaration]);
+          if (/\s(?:if|unless)\s/.test(s)) {
+            note(line, `the condition on gem "${name}" is not evaluated`);
+          }
+        }
+        if (opensBlock) stack.push({ ...top });
+        continue;
+      }
+      if (head === "gemspec") {
+        result.gemspec = true;
+        continue;
+      }
+      if (head === "eval_gemfile") {
+        const literal = LITERAL.exec(s.slice(head.length));
+        const name = literal ? literal[1] ?? literal[2] : undefined;
+        const included = name === undefined || visited.has(name) ? undefined : load(name);
+        if (included === undefined) note(line, "an `eval_gemfile` that cannot be read is skipped");
+        else visit(included, name!, top, new Set([...visited, name!]));
+        continue;
+      }
+      if (opensBlock) {
+        if (!SOURCE_BLOCKS.has(head)) {
+          note(
+            line,
+            `the \`${
+              head || s.slice(0, 20)
+            }\` block is not evaluated; its gems keep the groups around it`,
+          );
+        }
+        stack.push({ ...top });
+      } else if (OPENERS.test(s) || ASSIGNED_OPENER.test(s)) {
+        const definition = /^(?:def|class|module)\b/.test(s);
+        if (!definition) {
+          note(line, "a condition is not evaluated; the gems in it keep the groups around it");
+        }
+        if (!/\bend$/.test(s)) stack.push({ groups: top.groups, quiet: top.quiet || definition });
+      }
+    }
+  };
+  visit(text, path, { groups: [], quiet: false }, new Set([path]));
+  return result;
+}

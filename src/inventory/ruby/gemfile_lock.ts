@@ -1,0 +1,342 @@
+/**
+ * Reader for Bundler's `Gemfile.lock` (and `gems.locked`), with the Gemfile
+ * beside it for the groups of the direct gems.
+ *
+ * @module
+ */
+
+import { posix } from "node:path";
+import { OutputBuilder } from "../_builder.ts";
+import { localPlace } from "../_paths.ts";
+import { at, gitVcsUrl, invalid, unsupportedVersion } from "../python/_python.ts";
+import { formatPurl } from "../purl.ts";
+import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+import { type Gemfile, type GemfileLoad, readGemfile } from "./_gemfile.ts";
+
+/** Options of {@linkcode readGemfileLock}. */
+export interface GemfileLockOptions {
+  /** The lockfile's path relative to the project root. */
+  path: string;
+  /** The text of the Gemfile (or gems.rb) beside it, when there is one. */
+  gemfile?: string;
+  /** The Gemfile's path (for notes). */
+  gemfilePath?: string;
+  /** Reads a file relative to the Gemfile's folder (for `eval_gemfile`). */
+  load?: GemfileLoad;
+}
+
+/** What {@linkcode readGemfileLock} returns: the output, the project, notes. */
+export type GemfileLockResult = ReaderOutput & {
+  /** The project, when the lock's `PATH "."` gem is the project itself. */
+  project?: Project;
+  /** Parts of the Gemfile that were not understood (`file:line: what`). */
+  warnings: string[];
+};
+
+const READER = "gemfile_lock";
+const SOURCES = new Set(["GEM", "GIT", "PATH", "PLUGIN SOURCE"]);
+const SECTIONS = new Set([
+  ...SOURCES,
+  "DEPENDENCIES",
+  "CHECKSUMS",
+  "PLATFORMS",
+  "RUBY VERSION",
+  "BUNDLED WITH",
+]);
+/** Sections that appear once (sources may repeat). */
+const SINGLE = new Set(["DEPENDENCIES", "CHECKSUMS", "PLATFORMS", "RUBY VERSION", "BUNDLED WITH"]);
+const RUBYGEMS = /^https?:\/\/rubygems\.org\/?$/;
+/** Bundler's `NAME_VERSION`: indentation, name, `(version[-platform])`, `!`, the rest. */
+const NAME_VERSION =
+  /^([ ]{2}|[ ]{4}|[ ]{6})(?![ ])(.*?)(?: \(([^)\-]*)(?:-([^)]*))?\))?(!)?(?: (.*))?$/;
+const GEM_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const GEM_VERSION = /^[0-9]+(?:\.[0-9A-Za-z]+)*$/;
+const DEV_GROUPS = new Set(["development", "test"]);
+
+interface Source {
+  kind: string;
+  options: Map<string, string[]>;
+  line: number;
+}
+
+interface Spec {
+  name: string;
+  version: string;
+  platform?: string;
+  source: Source;
+  dependencies: string[];
+  line: number;
+}
+
+interface Lock {
+  specs: Spec[];
+  dependencies: { name: string; line: number }[];
+  checksums: Map<string, Hash[]>;
+}
+
+/**
+ * Builds a `pkg:gem` purl; a platform other than `ruby` is the `platform` qualifier.
+ *
+ * @param name The gem name.
+ * @param version The version.
+ * @param qualifiers `platform`, `vcs_url`, `repository_url`.
+ * @returns The purl.
+ */
+export function gemPurl(
+  name: string,
+  version?: string,
+  qualifiers?: Record<string, string | undefined>,
+): string {
+  return formatPurl({ type: "gem", name, version, qualifiers });
+}
+
+function fullName(name: string, version: string, platform: string | undefined): string {
+  return platform === undefined ? `${name}-${version}` : `${name}-${version}-${platform}`;
+}
+
+function parseChecksums(text: string, fail: (what: string) => Error): Hash[] {
+  return text.split(",").map((item) => {
+    const m = /^([a-z0-9]+)=([0-9a-f]+)$/.exec(item.trim());
+    if (!m || !["sha1", "sha256", "sha384", "sha512", "md5"].includes(m[1])) {
+      throw fail(`checksum "${item.trim()}" is not \`algorithm=hex\``);
+    }
+    return { alg: m[1] as HashAlgorithm, hex: m[2] };
+  });
+}
+
+/** Decodes the lockfile line by line, the way Bundler's parser reads it. */
+function decode(text: string, path: string): Lock {
+  const lock: Lock = { specs: [], dependencies: [], checksums: new Map() };
+  const seenSections = new Set<string>();
+  const seenSpecs = new Set<string>();
+  let section: string | undefined;
+  let source: Source | undefined;
+  let inSpecs = false;
+  let spec: Spec | undefined;
+  const lines = text.split("\n");
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const fail = (what: string): Error => invalid(READER, at(path, line), what);
+    const body = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (body.trim() === "") return;
+    if (!body.startsWith(" ")) {
+      if (!SECTIONS.has(body)) {
+        throw /^[A-Z][A-Z ]*$/.test(body)
+          ? unsupportedVersion(
+            READER,
+            at(path, line),
+            `section "${body}" is unknown to vouch (a newer Bundler?)`,
+            "a Gemfile.lock of Bundler 1.x to 4.x",
+          )
+          : fail(`"${body.slice(0, 40)}" is not a section of a Gemfile.lock`);
+      }
+      if (SINGLE.has(body) && seenSections.has(body)) throw fail(`section ${body} appears twice`);
+      seenSections.add(body);
+      section = body;
+      source = SOURCES.has(body) ? { kind: body, options: new Map(), line } : undefined;
+      inSpecs = false;
+      spec = undefined;
+      return;
+    }
+    if (section === undefined) throw fail("an indented line before any section");
+    if (source) {
+      const option = /^ {2}([a-z_]+): (.*)$/i.exec(body);
+      if (!inSpecs && option) {
+        const values = source.options.get(option[1]) ?? [];
+        if (values.length > 0 && option[1] !== "remote") {
+          throw fail(`option "${option[1]}" is written twice`);
+        }
+        source.options.set(option[1], [...values, option[2]]);
+        return;
+      }
+      if (body === "  specs:") {
+        if (inSpecs) throw fail("`specs:` is written twice");
+        inSpecs = true;
+        return;
+      }
+      const m = NAME_VERSION.exec(body);
+      if (!inSpecs || !m || (m[1].length === 4 && m[3] === undefined) || m[1].length === 2) {
+        throw fail(`"${body.trim().slice(0, 60)}" is not a spec line`);
+      }
+      if (m[1].length === 4) {
+        if (m[5] !== undefined || m[6] !== undefined) {
+          throw fail(`"${body.trim()}" is not a spec line`);
+        }
+        if (!GEM_NAME.test(m[2]) || !GEM_VERSION.test(m[3])) {
+          throw fail(`"${body.trim()}" is not a gem name and version`);
+        }
+        const key = fullName(m[2], m[3], m[4]);
+        if (seenSpecs.has(key)) throw fail(`gem ${key} is locked twice`);
+        seenSpecs.add(key);
+        spec = { name: m[2], version: m[3], platform: m[4], source, dependencies: [], line };
+        lock.specs.push(spec);
+        return;
+      }
+      if (spec === undefined || !GEM_NAME.test(m[2])) {
+        throw fail(`"${body.trim()}" is not a dependency of a spec`);
+      }
+      spec.dependencies.push(m[2]);
+      return;
+    }
+    if (section === "DEPENDENCIES") {
+      const m = NAME_VERSION.exec(body);
+      if (!m || m[1].length !== 2 || !GEM_NAME.test(m[2]) || m[6] !== undefined) {
+        throw fail(`"${body.trim()}" is not a dependency`);
+      }
+      lock.dependencies.push({ name: m[2], line });
+    } else if (section === "CHECKSUMS") {
+      const m = NAME_VERSION.exec(body);
+      if (!m || m[1].length !== 2 || m[3] === undefined || m[5] !== undefined) {
+        throw fail(`"${body.trim()}" is not a checksum line`);
+      }
+      const key = fullName(m[2], m[3], m[4]);
+      if (lock.checksums.has(key)) throw fail(`the checksum of ${key} is written twice`);
+      lock.checksums.set(key, m[6] === undefined ? [] : parseChecksums(m[6], fail));
+    } else if (section === "PLATFORMS") {
+      if (!/^ {2}[\w.-]+$/.test(body)) throw fail(`"${body.trim()}" is not a platform`);
+    } else if (section === "BUNDLED WITH") {
+      if (!/^ +[0-9]+(?:\.[0-9A-Za-z]+)*$/.test(body)) {
+        throw fail(`"${body.trim()}" is not a Bundler version`);
+      }
+    }
+  });
+  for (const required of ["DEPENDENCIES", "PLATFORMS"]) {
+    if (!seenSections.has(required)) {
+      throw invalid(
+        READER,
+        at(path, text.trimEnd().split("\n").length),
+        `no ${required} section: the file is truncated or not a Gemfile.lock`,
+      );
+    }
+  }
+  return lock;
+}
+
+/**
+ * Scope and groups of a direct gem, from its Gemfile declarations. In a gem's
+ * own repository (a `PATH "."` gem) the Gemfile sets up development: what the
+ * gem needs at run time is its gemspec's dependencies (the edges of the root),
+ * so a gem declared in the Gemfile's default group is dev there.
+ */
+function declaredScopes(
+  gemfile: Gemfile | undefined,
+  name: string,
+  gemProject: boolean,
+): { scopes: Scope[]; groups: string[] } {
+  const runtime: Scope = gemProject ? "dev" : "runtime";
+  const declarations = gemfile?.gems.get(name);
+  if (declarations === undefined) return { scopes: [runtime], groups: [] };
+  const scopes = new Set<Scope>();
+  const groups = new Set<string>();
+  for (const { groups: list } of declarations) {
+    for (const g of list) if (g !== "default") groups.add(g);
+    const others = list.filter((g) => !DEV_GROUPS.has(g));
+    if (others.length === 0) scopes.add("dev");
+    else if (others.every((g) => gemfile!.optionalGroups.has(g))) scopes.add("optional");
+    else scopes.add(others.every((g) => g === "default") ? runtime : "runtime");
+  }
+  return { scopes: [...scopes], groups: [...groups] };
+}
+
+/**
+ * Reads a `Gemfile.lock`: every spec of its `GEM`, `GIT`, `PATH` and `PLUGIN
+ * SOURCE` sections, one component per name, version and platform (the
+ * platform is the purl's `platform` qualifier), with the sha256 of the
+ * Bundler 2.5+ `CHECKSUMS` section, the `.gem` download URL (registry gems)
+ * or the git `vcs_url` at the locked revision, and the dependency edges.
+ * `DEPENDENCIES` are the direct gems; the Gemfile tells their groups
+ * (`development` / `test` only → dev; `optional: true` groups → optional; in
+ * a gem's own repository, where the gemspec's dependencies are the runtime
+ * ones, the Gemfile's default group → dev too).
+ * A `PATH` gem of the project itself is the root or a {@linkcode Member}; one
+ * under `vendor/` (or outside the project) is a third-party component.
+ *
+ * @example
+ * ```ts
+ * import { readGemfileLock } from "./gemfile_lock.ts";
+ * const lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    rake (13.2.1)\n\n" +
+ *   "PLATFORMS\n  ruby\n\nDEPENDENCIES\n  rake\n";
+ * readGemfileLock(lock, { path: "Gemfile.lock" }).components[0].purl; // "pkg:gem/rake@13.2.1"
+ * ```
+ *
+ * @param text The lockfile's text.
+ * @param options Its path, the Gemfile beside it and a loader for `eval_gemfile`.
+ * @returns Members, components, edges, the project (for a gem project) and notes.
+ * @throws {VouchError} `inventory.gemfile_lock.invalid` for malformed or
+ *   truncated content, duplicate specs or sections, invalid UTF-8;
+ *   `inventory.gemfile_lock.unsupported_version` for an unknown section.
+ */
+export function readGemfileLock(text: string, options: GemfileLockOptions): GemfileLockResult {
+  const { path } = options;
+  const lock = decode(text, path);
+  const gemfilePath = options.gemfilePath ?? posix.join(posix.dirname(path), "Gemfile");
+  const gemfile = options.gemfile === undefined
+    ? undefined
+    : readGemfile(options.gemfile, gemfilePath, options.load ?? (() => undefined));
+  const builder = new OutputBuilder();
+  const byName = new Map<string, string[]>();
+  let project: Project | undefined;
+  const ids = lock.specs.map((spec) => {
+    const id = mapSpec(builder, spec, lock, path);
+    if (id === ROOT_ID) {
+      project = { name: spec.name, version: spec.version, purl: gemPurl(spec.name, spec.version) };
+    }
+    const list = byName.get(spec.name);
+    if (list) list.push(id);
+    else byName.set(spec.name, [id]);
+    return id;
+  });
+  lock.specs.forEach((spec, i) => {
+    for (const dep of spec.dependencies) {
+      for (const to of byName.get(dep) ?? []) builder.edge(ids[i], to, "runtime");
+    }
+  });
+  for (const { name } of lock.dependencies) {
+    const { scopes, groups } = declaredScopes(gemfile, name, project !== undefined);
+    for (const to of byName.get(name) ?? []) {
+      for (const scope of scopes) builder.edge(ROOT_ID, to, scope);
+      if (to !== ROOT_ID) builder.declare(to, groups);
+    }
+  }
+  builder.propagateScopes();
+  const output = builder.build({ directFromEdges: true });
+  const result: GemfileLockResult = { ...output, warnings: gemfile?.notes ?? [] };
+  if (project) result.project = project;
+  return result;
+}
+
+/** Adds one spec: a component, a member, or the root; returns its node id. */
+function mapSpec(builder: OutputBuilder, spec: Spec, lock: Lock, path: string): string {
+  const { name, version, platform, source } = spec;
+  const remote = source.options.get("remote") ?? [];
+  const qualifiers: Record<string, string | undefined> = { platform };
+  let downloadLocation: string | undefined;
+  if (source.kind === "PATH") {
+    const place = localPlace(path, remote[0] ?? ".");
+    if (place.kind === "self") return ROOT_ID;
+    // A gem copied under vendor/ is third-party code kept in the tree: a component.
+    if (place.kind === "inside" && !place.path!.split("/").includes("vendor")) {
+      const id = gemPurl(name, version, qualifiers);
+      return builder.member({ id, name, version, purl: id });
+    }
+  } else if (source.kind === "GIT" && remote.length > 0) {
+    downloadLocation = gitVcsUrl(remote[0], source.options.get("revision")?.[0]);
+    qualifiers.vcs_url = downloadLocation;
+  } else if (source.kind === "GEM" && remote.length === 1) {
+    // With several remotes (old lockfiles) the one that served the gem is unknown.
+    if (!RUBYGEMS.test(remote[0])) qualifiers.repository_url = remote[0];
+    downloadLocation = `${remote[0].replace(/\/?$/, "/")}gems/${
+      fullName(name, version, platform)
+    }.gem`;
+  }
+  return builder.component({
+    purl: gemPurl(name, version, qualifiers),
+    ecosystem: "gem",
+    name,
+    version,
+    hashes: lock.checksums.get(fullName(name, version, platform)) ?? [],
+    downloadLocation,
+    sources: [path],
+  });
+}

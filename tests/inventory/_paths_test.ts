@@ -1,0 +1,16 @@
+import assert from "node:assert/strict";
+import { localPlace } from "../../src/inventory/_paths.ts";
+
+Deno.test("localPlace: the lockfile's folder, another folder of the project, or outside", () => {
+  assert.deepEqual(localPlace("Gemfile.lock", "."), { kind: "self", path: "." });
+  assert.deepEqual(localPlace("app/Pipfile.lock", "./"), { kind: "self", path: "app" });
+  assert.deepEqual(localPlace("app/pylock.toml", "../libs/x/"), { kind: "inside", path: "libs/x" });
+  assert.deepEqual(localPlace("composer.lock", "packages\\billing"), {
+    kind: "inside",
+    path: "packages/billing",
+  });
+  for (const outside of ["../x", "/opt/gems/x", "C:/x", "file:///x", "https://x/y.whl"]) {
+    assert.deepEqual(localPlace("composer.lock", outside), { kind: "outside" }, outside);
+  }
+  assert.deepEqual(localPlace("a/b/Gemfile.lock", "../../.."), { kind: "outside" });
+});

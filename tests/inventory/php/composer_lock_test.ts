@@ -1,0 +1,242 @@
+import assert from "node:assert/strict";
+import { composerPurl, readComposerLock } from "../../../src/inventory/php/composer_lock.ts";
+import { spdxLicenseExpression } from "../../../src/inventory/_license.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import {
+  assertInvalidFixtures,
+  assertSbomRefuses,
+  readCorpusProject,
+  readValidProject,
+} from "../_reader_cases.ts";
+
+const DIR = ["php", "composer_lock"];
+
+function readCase(name: string, withManifest = true): ReturnType<typeof readComposerLock> {
+  const text = Deno.readTextFileSync(fixture(...DIR, name, "composer.lock"));
+  const manifest = withManifest
+    ? Deno.readTextFileSync(fixture(...DIR, name, "composer.json"))
+    : undefined;
+  return readComposerLock(text, { path: "composer.lock", manifest, release: "v2.0.0" });
+}
+
+Deno.test("composerPurl: vendor is the namespace, both lowercased (purl-spec composer type)", () => {
+  assert.equal(composerPurl("Laravel/Laravel", "5.5.0"), "pkg:composer/laravel/laravel@5.5.0");
+  assert.equal(
+    composerPurl("guzzlehttp/promises", "2.0.2"),
+    "pkg:composer/guzzlehttp/promises@2.0.2",
+  );
+  assert.equal(composerPurl("acme/x", "dev-master"), "pkg:composer/acme/x@dev-master");
+});
+
+Deno.test("readComposerLock: packages are runtime, packages-dev dev, versions as written", () => {
+  const out = readCase("basic");
+  assertWellFormed(out);
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  assert.deepEqual([...byId.keys()], [
+    "pkg:composer/acme/legacy-sdk@dev-main?vcs_url=git%2Bhttps://github.com/acme/legacy-sdk.git%409a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b",
+    "pkg:composer/monolog/monolog@3.7.0",
+    "pkg:composer/phpunit/phpunit@11.3.6",
+    "pkg:composer/psr/log@3.0.2",
+    "pkg:composer/sebastian/diff@6.0.2",
+    "pkg:composer/symfony/console@v6.4.12",
+    "pkg:composer/symfony/polyfill-mbstring@v1.31.0",
+  ]);
+  assert.deepEqual(byId.get("pkg:composer/symfony/console@v6.4.12")?.scopes, ["runtime"]);
+  assert.deepEqual(byId.get("pkg:composer/phpunit/phpunit@11.3.6")?.scopes, ["dev"]);
+  assert.deepEqual(byId.get("pkg:composer/sebastian/diff@6.0.2")?.scopes, ["dev"]);
+});
+
+Deno.test("readComposerLock: a path repository of the project is a member, never a component", () => {
+  const out = readCase("basic");
+  assert.deepEqual(out.members, [{
+    id: "pkg:composer/acme/billing@dev-main",
+    name: "acme/billing",
+    version: "dev-main",
+    purl: "pkg:composer/acme/billing@dev-main",
+  }]);
+  assert.ok(!out.components.some((c) => c.name === "acme/billing"));
+  // its requirement of a virtual package goes to the package that provides it
+  assert.deepEqual(edgesFrom(out, "pkg:composer/acme/billing@dev-main"), [
+    "pkg:composer/monolog/monolog@3.7.0 runtime",
+  ]);
+});
+
+Deno.test("readComposerLock: SHA-1 only when dist.shasum is not empty; download locations", () => {
+  const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
+  assert.deepEqual(byName.get("monolog/monolog")?.hashes, [
+    { alg: "sha1", hex: "9c2fa5b3e7d5e0f0a4c8b1d3e6f9a2b5c8d1e4f7" },
+  ]);
+  assert.deepEqual(byName.get("psr/log")?.hashes, [], "an empty shasum is no hash");
+  assert.equal(
+    byName.get("psr/log")?.downloadLocation,
+    "https://api.github.com/repos/php-fig/log/zipball/f16e1d5863e37f8d8c2a01719f5b34baa2b714d3",
+  );
+  assert.equal(
+    byName.get("acme/legacy-sdk")?.downloadLocation,
+    "git+https://github.com/acme/legacy-sdk.git@9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b",
+    "a source-only package is downloaded from its repository at the locked commit",
+  );
+});
+
+Deno.test("readComposerLock: licenses become SPDX expressions (a list is a choice)", () => {
+  const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
+  assert.equal(byName.get("monolog/monolog")?.license, "MIT");
+  assert.equal(byName.get("acme/legacy-sdk")?.license, "(LGPL-2.1-only AND GPL-3.0-or-later)");
+  assert.equal(
+    spdxLicenseExpression(byName.get("acme/legacy-sdk")?.license),
+    byName.get("acme/legacy-sdk")?.license,
+  );
+  const lock = JSON.stringify({
+    packages: [{ name: "fossar/htmlawed", version: "1.2.8", license: ["GPL-2.0+", "LGPL-3.0"] }],
+  });
+  const license = readComposerLock(lock, { path: "composer.lock" }).components[0].license;
+  assert.equal(license, "GPL-2.0+ OR LGPL-3.0");
+  assert.equal(spdxLicenseExpression(license), license, "a valid SPDX expression");
+});
+
+Deno.test("readComposerLock: require edges, platform requirements are not packages", () => {
+  const out = readCase("basic");
+  const sdk = out.components.find((c) => c.name === "acme/legacy-sdk")!.id;
+  // php, ext-curl, lib-curl are platform packages; symfony/polyfill-php80 is replaced by the root
+  assert.deepEqual(edgesFrom(out, sdk), []);
+  assert.deepEqual(edgesFrom(out, "pkg:composer/symfony/console@v6.4.12"), [
+    "pkg:composer/symfony/polyfill-mbstring@v1.31.0 runtime",
+  ]);
+  assert.ok(out.components.every((c) => c.name.includes("/")), "no platform package");
+});
+
+Deno.test("readComposerLock: composer.json gives the direct packages and the project", () => {
+  const out = readCase("basic");
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:composer/acme/billing@dev-main runtime",
+    "pkg:composer/acme/legacy-sdk@dev-main?vcs_url=git%2Bhttps://github.com/acme/legacy-sdk.git%409a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b runtime",
+    "pkg:composer/monolog/monolog@3.7.0 runtime",
+    "pkg:composer/phpunit/phpunit@11.3.6 dev",
+    "pkg:composer/symfony/console@v6.4.12 runtime",
+  ]);
+  assert.deepEqual(
+    out.components.filter((c) => c.direct).map((c) => c.name),
+    ["acme/legacy-sdk", "monolog/monolog", "phpunit/phpunit", "symfony/console"],
+  );
+  assert.deepEqual(out.project, {
+    name: "acme/webshop",
+    purl: "pkg:composer/acme/webshop@v2.0.0",
+    version: "v2.0.0",
+    license: "MIT OR Apache-2.0",
+    description: "A small shop built on Symfony components",
+  });
+  const alone = readCase("basic", false);
+  assert.equal(alone.project, undefined);
+  assert.deepEqual(
+    alone.components.filter((c) => c.direct).map((c) => c.name),
+    ["monolog/monolog"],
+    "without composer.json only what the project's own path package requires is direct",
+  );
+  assert.deepEqual(edgesFrom(alone, ROOT_ID), []);
+});
+
+Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:line", () => {
+  assertInvalidFixtures(DIR, "composer.lock", (text, path) => readComposerLock(text, { path }), [
+    ["truncated", "inventory.composer_lock.invalid", /^composer\.lock:\d+: invalid JSON/],
+    [
+      "duplicate-key",
+      "inventory.composer_lock.invalid",
+      /^composer\.lock:88: invalid JSON: duplicate key "version"/,
+    ],
+    [
+      "duplicate-package",
+      "inventory.composer_lock.invalid",
+      /^composer\.lock:195: package "sebastian\/diff" is locked twice/,
+    ],
+    [
+      "unsupported-version",
+      "inventory.composer_lock.unsupported_version",
+      /^composer\.lock:209: .*"3\.0\.0"/,
+    ],
+    ["invalid-utf8", "inventory.composer_lock.invalid", /^composer\.lock:107: the file is not valid UTF-8/],
+  ]);
+  const invalidCases: [string, RegExp][] = [
+    ['{"packages": {}}', /`packages` must be an array/],
+    ['{"packages-dev": []}', /^composer\.lock:1: `packages` is missing/],
+    ['{"packages": [{"name": "noslash", "version": "1"}]}', /`vendor\/name`/],
+    ['{"packages": [{"name": "a/b"}]}', /package "a\/b": no `version`/],
+    [
+      '{"packages": [{"name": "a/b", "version": "1", "dist": {"type": "zip", "shasum": "xyz"}}]}',
+      /not a SHA-1/,
+    ],
+    [
+      '{"packages": [{"name": "a/b", "version": "1", "require": []}]}',
+      /`require` must be an object/,
+    ],
+  ];
+  for (const [text, message] of invalidCases) {
+    assertVouchError(
+      () => readComposerLock(text, { path: "composer.lock" }),
+      "inventory.composer_lock.invalid",
+      message,
+    );
+  }
+  assertVouchError(
+    () =>
+      readComposerLock('{"packages": []}', {
+        path: "composer.lock",
+        manifest: '{"require": {"a/b": "1", "a/b": "2"}}',
+      }),
+    "inventory.composer_lock.invalid",
+    /^composer\.json:1: invalid JSON: duplicate key "a\/b"/,
+  );
+  assertVouchError(
+    () =>
+      readComposerLock('{"packages": []}', {
+        path: "composer.lock",
+        manifest: '{\n  "name": "a/b",\n  "require": ["x/y"]\n}',
+      }),
+    "inventory.composer_lock.invalid",
+    /^composer\.json:3: `require` must be an object/,
+  );
+});
+
+Deno.test("the fixture projects give valid SBOMs", async () => {
+  for (const name of ["basic"]) {
+    const inventory = await readValidProject(fixture(...DIR, name));
+    assert.ok(inventory.components.length > 0, name);
+  }
+});
+
+Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
+  await assertSbomRefuses(DIR, "invalid-utf8", "inventory.composer_lock.invalid");
+});
+
+// wallabag/wallabag, counted without vouch:
+//   python3 -c "import json; d = json.load(open('composer.lock'));
+//     print(len(d['packages']), len(d['packages-dev']))"                     → 200 71
+// (271 distinct names); composer.json requires 103 vendor/name packages (102 locked, plus
+// ocramius/proxy-manager, replaced by friendsofphp/proxy-manager-lts) and 25 in require-dev
+// (symfony/var-dumper among them, locked in `packages`): 128 direct. Between locked packages
+// there are 684 distinct `require` edges (names resolved through `replace`/`provide`).
+Deno.test({
+  name: "readComposerLock: wallabag/wallabag corpus is read whole",
+  ignore: skipWithoutShared("the composer.lock corpus test"),
+  fn: async () => {
+    const inventory = await readCorpusProject("wallabag__wallabag");
+    assert.equal(inventory.components.length, 271);
+    assert.equal(inventory.components.filter((c) => c.scopes.includes("dev")).length, 71);
+    assert.equal(inventory.components.filter((c) => c.direct).length, 128);
+    assert.equal(inventory.edges.filter((e) => e.from !== ROOT_ID).length, 684);
+    const ids = new Set(inventory.components.map((c) => c.id));
+    for (
+      const purl of [
+        "pkg:composer/babdev/pagerfanta-bundle@v4.6.0",
+        "pkg:composer/wallabag/rulerz@dev-master",
+        "pkg:composer/friendsofsymfony/oauth-server-bundle@dev-master",
+        "pkg:composer/composer/pcre@3.3.2",
+        "pkg:composer/dama/doctrine-test-bundle@v8.2.2",
+      ]
+    ) assert.ok(ids.has(purl), purl);
+    assert.equal(inventory.project.name, "wallabag/wallabag");
+    assert.equal(inventory.project.license, "MIT");
+    assert.ok(inventory.sources.includes("composer.json"));
+  },
+});

@@ -1,0 +1,210 @@
+import assert from "node:assert/strict";
+import { readPipfileLock } from "../../../src/inventory/python/pipfile_lock.ts";
+import { pypiPurl } from "../../../src/inventory/purl.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import {
+  assertInvalidFixtures,
+  assertSbomRefuses,
+  readCorpusProject,
+  readValidProject,
+} from "../_reader_cases.ts";
+
+const DIR = ["python", "pipfile_lock"];
+
+function readCase(name: string, withPipfile = true): ReturnType<typeof readPipfileLock> {
+  const text = Deno.readTextFileSync(fixture(...DIR, name, "Pipfile.lock"));
+  const pipfile = withPipfile ? Deno.readTextFileSync(fixture(...DIR, name, "Pipfile")) : undefined;
+  return readPipfileLock(text, { path: "Pipfile.lock", pipfile });
+}
+
+const GIT = pypiPurl("flask-login", undefined, {
+  vcs_url:
+    "git+https://github.com/maxcountryman/flask-login.git@30675c56b651389d47ea7dd5f1a2cdb6f4e1d3a7",
+});
+const INTERNAL = pypiPurl("acme-utils", "1.4.0", {
+  repository_url: "https://pypi.internal.example.com/simple",
+});
+const TARBALL = pypiPurl("tarball-dep", "0.9", {
+  download_url: "https://example.com/downloads/tarball_dep-0.9.tar.gz",
+});
+
+Deno.test("readPipfileLock: every category's pins, VCS, file and index entries", () => {
+  const out = readCase("basic");
+  assertWellFormed(out);
+  assert.deepEqual(
+    out.components.map((c) => c.id),
+    [
+      INTERNAL,
+      "pkg:pypi/certifi@2024.8.30",
+      GIT,
+      "pkg:pypi/iniconfig@2.0.0",
+      "pkg:pypi/pytest@8.3.3",
+      "pkg:pypi/requests@2.32.3",
+      "pkg:pypi/sphinx@8.1.3",
+      TARBALL,
+      "pkg:pypi/typing-extensions@4.12.2",
+      pypiPurl("zope.interface", "7.0.3"),
+    ].sort(),
+  );
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  assert.equal(byId.get(GIT)?.version, undefined, "a VCS entry without a version has none");
+  assert.match(byId.get(GIT)?.downloadLocation ?? "", /^git\+https:\/\/github\.com\/.*@30675c5/);
+  assert.equal(
+    byId.get(TARBALL)?.downloadLocation,
+    "https://example.com/downloads/tarball_dep-0.9.tar.gz",
+  );
+  assert.equal(byId.get("pkg:pypi/requests@2.32.3")?.name, "requests");
+});
+
+Deno.test("readPipfileLock: default is runtime, develop dev, other categories dev with a group", () => {
+  const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
+  assert.deepEqual(byName.get("requests")?.scopes, ["runtime"]);
+  assert.deepEqual(byName.get("pytest")?.scopes, ["dev"]);
+  assert.deepEqual(byName.get("typing-extensions")?.scopes, ["dev", "runtime"]);
+  assert.deepEqual(byName.get("sphinx")?.scopes, ["dev"]);
+  assert.deepEqual(byName.get("sphinx")?.groups, ["docs"]);
+});
+
+Deno.test("readPipfileLock: hashes only when they describe one file", () => {
+  const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
+  assert.deepEqual(byName.get("iniconfig")?.hashes, [{
+    alg: "sha256",
+    hex: "b6a85871a79d2e3b22d2d1b94ac2824226a63c6b741c88f7ae975f18b6778374",
+  }]);
+  assert.deepEqual(byName.get("requests")?.hashes, [], "two files: not the package's own hash");
+});
+
+Deno.test("readPipfileLock: the project itself and its folders are not components", () => {
+  const out = readCase("basic");
+  assert.deepEqual(out.members, [{
+    id: "pkg:pypi/shared",
+    name: "shared",
+    purl: "pkg:pypi/shared",
+  }]);
+  assert.ok(!out.components.some((c) => c.name === "webapp" || c.name === "shared"));
+});
+
+Deno.test("readPipfileLock: the Pipfile's packages are direct, in their categories", () => {
+  const out = readCase("basic");
+  assert.deepEqual(
+    edgesFrom(out, ROOT_ID),
+    [
+      `${INTERNAL} runtime`,
+      `${GIT} runtime`,
+      "pkg:pypi/pytest@8.3.3 dev",
+      "pkg:pypi/requests@2.32.3 runtime",
+      "pkg:pypi/shared runtime",
+      "pkg:pypi/sphinx@8.1.3 dev",
+      `${TARBALL} runtime`,
+      "pkg:pypi/typing-extensions@4.12.2 dev",
+      `${pypiPurl("zope.interface", "7.0.3")} runtime`,
+    ].sort(),
+  );
+  assert.equal(out.components.filter((c) => c.direct).length, 8);
+  assert.equal(out.components.find((c) => c.name === "certifi")?.direct, false);
+  const alone = readCase("basic", false);
+  assert.equal(alone.components.length, 10);
+  assert.deepEqual(alone.edges, [], "Pipfile.lock records no edges");
+  assert.ok(alone.components.every((c) => !c.direct));
+});
+
+Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line", () => {
+  assertInvalidFixtures(DIR, "Pipfile.lock", (text, path) => readPipfileLock(text, { path }), [
+    ["truncated", "inventory.pipfile_lock.invalid", /^Pipfile\.lock:55: invalid JSON/],
+    [
+      "duplicate-key",
+      "inventory.pipfile_lock.invalid",
+      /^Pipfile\.lock:52: invalid JSON: duplicate key "version"/,
+    ],
+    [
+      "unsupported-version",
+      "inventory.pipfile_lock.unsupported_version",
+      /^Pipfile\.lock:6: .*pipfile-spec 7/,
+    ],
+    ["invalid-utf8", "inventory.pipfile_lock.invalid", /^Pipfile\.lock:88: the file is not valid UTF-8/],
+    [
+      "not-a-pin",
+      "inventory.pipfile_lock.invalid",
+      /^Pipfile\.lock:91: package "pytest": `version` ">=8" is not a pin/,
+    ],
+  ]);
+  const meta =
+    '"_meta": {"pipfile-spec": 6, "sources": [{"name": "pypi", "url": "https://pypi.org/simple"}]}';
+  const invalid: [string, RegExp][] = [
+    [`{${meta}, "default": []}`, /`default` must be an object/],
+    [
+      `{${meta}, "default": {"a": {"version": "==1", "index": "nope"}}}`,
+      /index "nope" is not one of _meta.sources/,
+    ],
+    [
+      `{${meta}, "default": {"a": {"version": "==1", "hashes": ["sha256"]}}}`,
+      /hash "sha256" is not `alg:hex`/,
+    ],
+    [
+      `{${meta}, "default": {"a": {"editable": true}}}`,
+      /package "a" has no `version`, VCS, `path` or `file`/,
+    ],
+    [`{${meta}, "default": {"a": "==1"}}`, /package "a" must be an object/],
+  ];
+  for (const [text, message] of invalid) {
+    assertVouchError(
+      () => readPipfileLock(text, { path: "Pipfile.lock" }),
+      "inventory.pipfile_lock.invalid",
+      message,
+    );
+  }
+  assertVouchError(
+    () =>
+      readPipfileLock(`{${meta}}`, { path: "Pipfile.lock", pipfile: "[packages]\na = 1\na = 2\n" }),
+    "inventory.pipfile_lock.invalid",
+    /^Pipfile:3:\d+: invalid TOML/,
+  );
+  assertVouchError(
+    () => readPipfileLock('{"default": {}}', { path: "Pipfile.lock" }),
+    "inventory.pipfile_lock.unsupported_version",
+    /pipfile-spec null/,
+  );
+});
+
+Deno.test("the fixture projects give valid SBOMs", async () => {
+  for (const name of ["basic"]) {
+    const inventory = await readValidProject(fixture(...DIR, name));
+    assert.ok(inventory.components.length > 0, name);
+  }
+});
+
+Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
+  await assertSbomRefuses(DIR, "duplicate-key", "inventory.pipfile_lock.invalid");
+});
+
+// bridgecrewio/checkov, counted without vouch:
+//   python3 -c "import json, re; d = json.load(open('Pipfile.lock'))
+//     n = lambda s: re.sub(r'[-_.]+', '-', s).lower()
+//     print(len({(n(k), v['version']) for c in ('default', 'develop') for k, v in d[c].items()}))"
+// → 161 (99 default + 87 develop, 25 names in both at the same version); the Pipfile names 46
+// [packages] and 37 [dev-packages] (jsonschema in both), all locked in their category: 82
+// distinct direct packages.
+Deno.test({
+  name: "readPipfileLock: bridgecrewio/checkov corpus is read whole",
+  ignore: skipWithoutShared("the Pipfile.lock corpus test"),
+  fn: async () => {
+    const inventory = await readCorpusProject("bridgecrewio__checkov");
+    assert.equal(inventory.components.length, 161);
+    assert.equal(inventory.components.filter((c) => c.direct).length, 82);
+    assert.equal(inventory.components.filter((c) => c.scopes.includes("dev")).length, 87);
+    assert.equal(inventory.components.filter((c) => c.scopes.includes("runtime")).length, 99);
+    const ids = new Set(inventory.components.map((c) => c.id));
+    for (
+      const purl of [
+        pypiPurl("boolean.py", "5.0"),
+        "pkg:pypi/pyston@2.3.5",
+        "pkg:pypi/bc-jsonpath-ng@1.6.1",
+        "pkg:pypi/pytest@7.4.4",
+        "pkg:pypi/coverage@7.6.1",
+      ]
+    ) assert.ok(ids.has(purl), purl);
+    assert.deepEqual(inventory.sources, ["Pipfile", "Pipfile.lock"]);
+  },
+});

@@ -1,0 +1,243 @@
+import assert from "node:assert/strict";
+import { readPylock } from "../../../src/inventory/python/pylock.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { readerFor } from "../../../src/inventory/_registry.ts";
+import { pypiPurl } from "../../../src/inventory/purl.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import {
+  assertInvalidFixtures,
+  assertSbomRefuses,
+  readCorpusProject,
+  readValidProject,
+} from "../_reader_cases.ts";
+
+const DIR = ["python", "pylock"];
+
+function readCase(name: string, file = "pylock.toml"): ReturnType<typeof readPylock> {
+  return readPylock(Deno.readTextFileSync(fixture(...DIR, name, file)), { path: file });
+}
+
+const GIT = pypiPurl("mylib-git", undefined, {
+  vcs_url: "git+https://github.com/example/mylib.git@0123456789abcdef0123456789abcdef01234567",
+});
+const SPAM_1 = pypiPurl("spam", "1.0.0", { repository_url: "https://pypi.example.com/simple" });
+const SPAM_2 = pypiPurl("spam", "2.0.0", { repository_url: "https://pypi.example.com/simple" });
+const TARBALL = pypiPurl("tarball-dep", "0.9", {
+  download_url: "https://example.com/downloads/tarball_dep-0.9.tar.gz",
+});
+
+Deno.test("readerFor: pylock.toml and every pylock.<name>.toml, nothing else", () => {
+  for (const name of ["pylock.toml", "pylock.docs.toml", "sub/pylock.dev-2.toml"]) {
+    assert.equal(readerFor(name)?.name, "pylock", name);
+  }
+  for (const name of ["pylock.a.b.toml", "pylock..toml", "xpylock.toml", "pylock.toml.bak"]) {
+    assert.notEqual(readerFor(name)?.name, "pylock", name);
+  }
+});
+
+Deno.test("readPylock: registry, VCS and archive packages; two versions of a name", () => {
+  const out = readCase("basic");
+  assertWellFormed(out);
+  assert.deepEqual(
+    out.components.map((c) => c.id),
+    [
+      "pkg:pypi/attrs@25.1.0",
+      "pkg:pypi/cattrs@24.1.2",
+      "pkg:pypi/iniconfig@2.0.0",
+      GIT,
+      "pkg:pypi/pysocks@1.7.1",
+      "pkg:pypi/pytest@8.3.4",
+      SPAM_1,
+      SPAM_2,
+      TARBALL,
+    ],
+  );
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  assert.equal(byId.get(GIT)?.version, undefined, "a source tree has no version");
+  assert.equal(byId.get(TARBALL)?.version, "0.9", "taken from the archive's file name");
+  assert.equal(
+    byId.get(GIT)?.downloadLocation,
+    "git+https://github.com/example/mylib.git@0123456789abcdef0123456789abcdef01234567",
+  );
+  assert.match(
+    byId.get("pkg:pypi/cattrs@24.1.2")?.downloadLocation ?? "",
+    /cattrs-24\.1\.2\.tar\.gz$/,
+  );
+});
+
+Deno.test("readPylock: a package's own hashes only when they describe its one file", () => {
+  const byId = new Map(readCase("basic").components.map((c) => [c.id, c]));
+  assert.deepEqual(byId.get("pkg:pypi/attrs@25.1.0")?.hashes, [{
+    alg: "sha256",
+    hex: "c75a69e28a550a7e93789579c22aa26b0f5b83b75dc4e08fe092980051e1090a",
+  }]);
+  assert.deepEqual(byId.get("pkg:pypi/cattrs@24.1.2")?.hashes, [], "sdist + wheel: two files");
+  assert.deepEqual(byId.get(TARBALL)?.hashes, [{
+    alg: "sha256",
+    hex: "3333333333333333333333333333333333333333333333333333333333333333",
+  }]);
+  assert.deepEqual(
+    byId.get(SPAM_2)?.hashes.map((h) => h.alg),
+    ["sha256"],
+    "blake2b is valid but not recorded",
+  );
+});
+
+Deno.test("readPylock: scopes and groups from markers (extras → optional, groups → dev)", () => {
+  const byName = new Map(readCase("basic").components.map((c) => [c.id, c]));
+  const scopes = (id: string): string =>
+    `${byName.get(id)?.scopes.join(",")} ${byName.get(id)?.groups.join(",")}`;
+  assert.equal(scopes("pkg:pypi/attrs@25.1.0"), "runtime ");
+  assert.equal(scopes("pkg:pypi/pysocks@1.7.1"), "optional socks");
+  assert.equal(scopes("pkg:pypi/pytest@8.3.4"), "dev dev");
+  assert.equal(scopes("pkg:pypi/iniconfig@2.0.0"), "dev dev,docs");
+  assert.equal(scopes(SPAM_1), "runtime ", "an environment marker may hold");
+});
+
+Deno.test("readPylock: the project's own directories are the root and members; edges", () => {
+  const out = readCase("basic");
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/shared@0.1.0"]);
+  assert.ok(!out.components.some((c) => c.name === "webapp" || c.name === "shared"));
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:pypi/attrs@25.1.0 runtime",
+    "pkg:pypi/cattrs@24.1.2 runtime",
+    "pkg:pypi/shared@0.1.0 runtime",
+    `${SPAM_2} runtime`,
+  ], "a dependency naming a version links that version only");
+  assert.deepEqual(edgesFrom(out, "pkg:pypi/shared@0.1.0"), [`${GIT} runtime`]);
+  assert.deepEqual(edgesFrom(out, "pkg:pypi/pytest@8.3.4"), ["pkg:pypi/iniconfig@2.0.0 runtime"]);
+  assert.deepEqual(
+    out.components.filter((c) => c.direct).map((c) => c.id),
+    ["pkg:pypi/attrs@25.1.0", "pkg:pypi/cattrs@24.1.2", GIT, SPAM_2],
+  );
+});
+
+Deno.test("readPylock: named lock files are read and merged by the scan", async () => {
+  const inventory = await readInventory(fixture(...DIR, "basic"));
+  assert.deepEqual(inventory.sources, ["pylock.docs.toml", "pylock.toml"]);
+  assert.ok(inventory.components.some((c) => c.id === "pkg:pypi/sphinx@8.1.3"));
+  assert.equal(inventory.components.length, 10);
+});
+
+Deno.test("readPylock: PDM's tool dependencies give the edges when there are no others", () => {
+  const lock = `lock-version = "1.0"\ncreated-by = "pdm"\n\n` +
+    `[[packages]]\nname = "a"\nversion = "1"\nwheels = [{url = "https://x/a-1-py3-none-any.whl", hashes = {sha256 = "aa"}}]\n` +
+    `[packages.tool.pdm]\ndependencies = ["b>=1; python_version < '3.11'", "not a requirement!", 3]\n\n` +
+    `[[packages]]\nname = "b"\nversion = "2"\nwheels = [{url = "https://x/b-2-py3-none-any.whl", hashes = {sha256 = "bb"}}]\n`;
+  const out = readPylock(lock, { path: "pylock.toml" });
+  assert.deepEqual(out.edges, [{ from: "pkg:pypi/a@1", to: "pkg:pypi/b@2", scope: "runtime" }]);
+});
+
+Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
+  assertInvalidFixtures(DIR, "pylock.toml", (text, path) => readPylock(text, { path }), [
+    ["truncated", "inventory.pylock.invalid", /^pylock\.toml:73:\d+: invalid TOML/],
+    [
+      "unsupported-version",
+      "inventory.pylock.unsupported_version",
+      /^pylock\.toml:1: lock-version "2\.0"/,
+    ],
+    ["duplicate-key", "inventory.pylock.invalid", /^pylock\.toml:82:\d+: invalid TOML/],
+    ["invalid-utf8", "inventory.pylock.invalid", /^pylock\.toml:101: the file is not valid UTF-8/],
+    [
+      "exclusive-sources",
+      "inventory.pylock.invalid",
+      /^pylock\.toml:96: package "mylib-git": `vcs` and `sdist\/wheels` exclude each other/,
+    ],
+  ]);
+  const head = `lock-version = "1.0"\ncreated-by = "x"\n`;
+  const invalid: [string, RegExp][] = [
+    [`${head}packages = 3\n`, /^pylock\.toml:3: `packages` must be an array of tables/],
+    [head, /^pylock\.toml:1: `packages` must be an array of tables/],
+    [`${head}[[packages]]\nversion = "1"\n`, /^pylock\.toml:3: package without a `name`/],
+    [
+      `${head}[[packages]]\nname = "a"\nmarker = "python_version <"\n`,
+      /package "a": expected a variable/,
+    ],
+    [
+      `${head}[[packages]]\nname = "a"\nsdist = {url = "u", hashes = {}}\n`,
+      /`sdist.hashes` must be a table with at least one hash/,
+    ],
+    [
+      `${head}[[packages]]\nname = "a"\nsdist = {hashes = {sha256 = "aa"}}\n`,
+      /`sdist` has no `url` or `path`/,
+    ],
+    [
+      `${head}[[packages]]\nname = "a"\nwheels = [{url = "u", hashes = {sha256 = "xyz"}}]\n`,
+      /`wheels\[0\].hashes.sha256` is not hex/,
+    ],
+    [
+      `${head}[[packages]]\nname = "a"\nvcs = {type = "git", url = "u"}\n`,
+      /`vcs` needs `type`, `url` \(or `path`\) and `commit-id`/,
+    ],
+    [
+      `${head}dependency-groups = "dev"\npackages = []\n`,
+      /^pylock\.toml:3: `dependency-groups` must be a list of strings/,
+    ],
+    [`${head}environments = "linux"\npackages = []\n`, /^pylock\.toml:3: `environments` must/],
+  ];
+  for (const [text, message] of invalid) {
+    assertVouchError(
+      () => readPylock(text, { path: "pylock.toml" }),
+      "inventory.pylock.invalid",
+      message,
+    );
+  }
+  assertVouchError(
+    () => readPylock('created-by = "x"\n', { path: "pylock.toml" }),
+    "inventory.pylock.unsupported_version",
+    /no `lock-version`/,
+  );
+});
+
+Deno.test("the fixture projects give valid SBOMs", async () => {
+  for (const name of ["basic"]) {
+    const inventory = await readValidProject(fixture(...DIR, name));
+    assert.ok(inventory.components.length > 0, name);
+  }
+});
+
+Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
+  await assertSbomRefuses(DIR, "unsupported-version", "inventory.pylock.unsupported_version");
+});
+
+// library-data-platform/ldlite, counted without vouch:
+//   python3 -c "import tomllib, re; n = lambda s: re.sub(r'[-_.]+', '-', s).lower()
+//     print(len({(n(p['name']), p['version']) for f in ('pylock.toml', 'pylock.lint.toml',
+//       'pylock.minimal.toml', 'pylock.maximal.toml') for p in tomllib.load(open(f, 'rb'))['packages']}))"
+// → 45 (36 + 36 + 34 + 34 entries; pylock.lint.toml is a copy of pylock.toml; 9 names in two
+// versions, the minimal resolution's older ones: coverage 7.10.7, duckdb 1.4.1, psycopg 3.2.0 …).
+// Every package there has several files, so none has a hash of its own yet.
+Deno.test({
+  name: "readPylock: library-data-platform/ldlite corpus is read whole (four lock files)",
+  ignore: skipWithoutShared("the pylock.toml corpus test"),
+  fn: async () => {
+    const inventory = await readCorpusProject("library-data-platform__ldlite");
+    assert.equal(inventory.components.length, 45);
+    assert.deepEqual(inventory.sources, [
+      "pylock.lint.toml",
+      "pylock.maximal.toml",
+      "pylock.minimal.toml",
+      "pylock.toml",
+      "pyproject.toml",
+    ]);
+    const ids = new Set(inventory.components.map((c) => c.id));
+    for (
+      const purl of [
+        "pkg:pypi/coverage@7.13.5",
+        "pkg:pypi/coverage@7.10.7",
+        "pkg:pypi/duckdb@1.4.1",
+        "pkg:pypi/duckdb@1.5.1",
+        "pkg:pypi/types-tqdm@4.64.0",
+        "pkg:pypi/mypy@1.18.2",
+      ]
+    ) assert.ok(ids.has(purl), purl);
+    const byId = new Map(inventory.components.map((c) => [c.id, c]));
+    assert.deepEqual(byId.get("pkg:pypi/mypy@1.18.2")?.scopes, ["dev"]);
+    assert.ok(byId.get("pkg:pypi/mypy@1.18.2")?.groups.includes("lint"));
+    assert.deepEqual(byId.get("pkg:pypi/duckdb@1.5.1")?.scopes, ["runtime"]);
+    assert.equal(byId.get("pkg:pypi/duckdb@1.5.1")?.direct, true, "pyproject.toml declares it");
+    assert.equal(inventory.project.name, "ldlite");
+  },
+});

@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import { readGemfile } from "../../../src/inventory/ruby/_gemfile.ts";
+
+function groupsOf(text: string, files: Record<string, string> = {}): Record<string, string[][]> {
+  const gemfile = readGemfile(text, "Gemfile", (p) => files[p]);
+  return Object.fromEntries(
+    [...gemfile.gems].map(([name, list]) => [name, list.map((d) => d.groups)]),
+  );
+}
+
+Deno.test("readGemfile: gem declarations with their groups, in every written form", () => {
+  const text = `
+source "https://rubygems.org" # a comment with gem "nope"
+gem "rails", "~> 7.1" # comment
+gem 'puma', group: :production
+gem "rspec", groups: [:development, :test]
+gem "rubocop", :group => :lint
+gem "yard", group: %i[docs ci]
+gem "multi",
+  "~> 1.0",
+  group: :development
+gem "tagged" # a comment with "quotes" and gem "nope"
+gem "computed-#{ENV["X"]}"
+gem("parens", group: "test")
+group :development, :test do
+  gem "debug"
+end
+group(:ci) do
+  group("test") do
+    gem "nested"
+  end
+end
+`;
+  assert.deepEqual(groupsOf(text), {
+    rails: [["default"]],
+    puma: [["production"]],
+    rspec: [["development", "test"]],
+    rubocop: [["lint"]],
+    yard: [["docs", "ci"]],
+    multi: [["development"]],
+    tagged: [["default"]],
+    parens: [["test"]],
+    debug: [["development", "test"]],
+    nested: [["ci", "test"]],
+  });
+});
+
+Deno.test("readGemfile: nested and optional groups, gemspec, repeated declarations", () => {
+  const text = `
+gemspec
+group :development do
+  gem "listen"
+  group :test do
+    gem "capybara"
+  end
+end
+group :docs, optional: true do
+  gem "yard"
+end
+gem "listen", platforms: :mri
+`;
+  const gemfile = readGemfile(text, "Gemfile", () => undefined);
+  assert.equal(gemfile.gemspec, true);
+  assert.deepEqual([...gemfile.optionalGroups], ["docs"]);
+  assert.deepEqual(groupsOf(text), {
+    listen: [["development"], ["default"]],
+    capybara: [["development", "test"]],
+    yard: [["docs"]],
+  });
+  assert.deepEqual(gemfile.notes, []);
+});
+
+Deno.test("readGemfile: what is not evaluated is said, and keeps the groups around it", () => {
+  const text = `
+def if_true(condition, &block)
+  if condition
+    yield
+  else
+    platform :ruby_18, &block
+  end
+  gem "never-declared"
+end
+group :development do
+  if_true(ENV["SPRING"]) do
+    gem "spring"
+  end
+end
+if ENV["PG"]
+  gem "pg"
+end
+adapter = case ENV["DB"]
+  when "pg" then "pg"
+  else "mysql2"
+end
+gem "late"
+Helper.each_gem(ENV["EXTRA"]) do |args|
+  gem(*args)
+end
+gem "cond" if RUBY_VERSION >= "3"
+platforms :jruby do
+  gem "jruby-openssl"
+end
+`;
+  const gemfile = readGemfile(text, "Gemfile", () => undefined);
+  assert.deepEqual(groupsOf(text), {
+    spring: [["development"]],
+    pg: [["default"]],
+    late: [["default"]],
+    cond: [["default"]],
+    "jruby-openssl": [["default"]],
+  });
+  assert.deepEqual(gemfile.notes, [
+    "Gemfile:11: the `if_true` block is not evaluated; its gems keep the groups around it",
+    "Gemfile:15: a condition is not evaluated; the gems in it keep the groups around it",
+    "Gemfile:18: a condition is not evaluated; the gems in it keep the groups around it",
+    "Gemfile:23: the `Helper.each_gem` block is not evaluated; its gems keep the groups around it",
+    "Gemfile:24: a `gem` call with a computed name is not read",
+    'Gemfile:26: the condition on gem "cond" is not evaluated',
+  ]);
+});
+
+Deno.test("readGemfile: eval_gemfile is read in place, once; a missing one is a note", () => {
+  const files = {
+    "Gemfile.common": 'gem "shared"\neval_gemfile "Gemfile"\neval_gemfile "Gemfile.common"\n',
+  };
+  const text =
+    'group :test do\n  eval_gemfile "Gemfile.common"\nend\neval_gemfile "Gemfile.local"\n';
+  const gemfile = readGemfile(text, "Gemfile", (p) => files[p as keyof typeof files]);
+  assert.deepEqual(groupsOf(text, files), { shared: [["test"]] });
+  assert.deepEqual(gemfile.notes, [
+    "Gemfile.common:2: an `eval_gemfile` that cannot be read is skipped",
+    "Gemfile.common:3: an `eval_gemfile` that cannot be read is skipped",
+    "Gemfile:4: an `eval_gemfile` that cannot be read is skipped",
+  ]);
+});
+
+Deno.test("readGemfile: a stray bracket does not swallow the rest of the file", () => {
+  const text = 'x = foo("(" \n' + "\n".repeat(25) + 'gem "after"\n';
+  assert.deepEqual(groupsOf(text), { after: [["default"]] });
+});

@@ -1,0 +1,245 @@
+import assert from "node:assert/strict";
+import { gemPurl, readGemfileLock } from "../../../src/inventory/ruby/gemfile_lock.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import {
+  assertInvalidFixtures,
+  assertSbomRefuses,
+  readCorpusProject,
+  readValidProject,
+} from "../_reader_cases.ts";
+
+const DIR = ["ruby", "gemfile_lock"];
+
+function readCase(name: string, withGemfile = true): ReturnType<typeof readGemfileLock> {
+  const read = (file: string): string | undefined => {
+    try {
+      return Deno.readTextFileSync(fixture(...DIR, name, file));
+    } catch {
+      return undefined;
+    }
+  };
+  return readGemfileLock(read("Gemfile.lock")!, {
+    path: "Gemfile.lock",
+    gemfile: withGemfile ? read("Gemfile") : undefined,
+    load: read,
+  });
+}
+
+const FEATURE_FLAGS = gemPurl("feature_flags", "2.3.0", {
+  vcs_url: "git+https://github.com/acme/feature_flags.git@0a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+});
+
+Deno.test("gemPurl: platform is a qualifier (purl-spec gem type)", () => {
+  assert.equal(
+    gemPurl("jruby-launcher", "1.1.2", { platform: "java" }),
+    "pkg:gem/jruby-launcher@1.1.2?platform=java",
+  );
+  assert.equal(
+    gemPurl("ruby-advisory-db-check", "0.12.4"),
+    "pkg:gem/ruby-advisory-db-check@0.12.4",
+  );
+});
+
+Deno.test("readGemfileLock: one component per name, version and platform", () => {
+  const out = readCase("app");
+  assertWellFormed(out);
+  const ids = out.components.map((c) => c.id);
+  assert.equal(ids.length, 22, "21 specs of GEM and GIT sections + the vendored PATH gem");
+  for (
+    const id of [
+      "pkg:gem/nokogiri@1.16.7",
+      "pkg:gem/nokogiri@1.16.7?platform=arm64-darwin",
+      "pkg:gem/nokogiri@1.16.7?platform=x86_64-linux",
+      "pkg:gem/rails@7.1.3.4",
+      "pkg:gem/sidekiq-pro@7.3.0?repository_url=https://gems.contribsys.com/",
+      "pkg:gem/legacy_csv@0.9.2",
+      FEATURE_FLAGS,
+    ]
+  ) assert.ok(ids.includes(id), id);
+  const nokogiri = out.components.find((c) =>
+    c.id === "pkg:gem/nokogiri@1.16.7?platform=x86_64-linux"
+  );
+  assert.equal(nokogiri?.name, "nokogiri");
+  assert.equal(nokogiri?.version, "1.16.7");
+});
+
+Deno.test("readGemfileLock: CHECKSUMS per name-version-platform, .gem URLs, git at the revision", () => {
+  const byId = new Map(readCase("app").components.map((c) => [c.id, c]));
+  assert.deepEqual(byId.get("pkg:gem/nokogiri@1.16.7?platform=arm64-darwin")?.hashes, [{
+    alg: "sha256",
+    hex: "c8e1a9b3d5f7e2c4a6b8d0f1e3a5c7b9d2f4e6a8c0b3d5f7e9a1c3b5d7f9e2a4",
+  }]);
+  assert.equal(
+    byId.get("pkg:gem/nokogiri@1.16.7?platform=arm64-darwin")?.downloadLocation,
+    "https://rubygems.org/gems/nokogiri-1.16.7-arm64-darwin.gem",
+  );
+  assert.equal(
+    byId.get("pkg:gem/sidekiq-pro@7.3.0?repository_url=https://gems.contribsys.com/")
+      ?.downloadLocation,
+    "https://gems.contribsys.com/gems/sidekiq-pro-7.3.0.gem",
+  );
+  assert.equal(
+    byId.get(FEATURE_FLAGS)?.downloadLocation,
+    "git+https://github.com/acme/feature_flags.git@0a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+  );
+  assert.deepEqual(byId.get(FEATURE_FLAGS)?.hashes, [], "no checksum for a git gem");
+});
+
+Deno.test("readGemfileLock: a PATH gem of the project is a member, one under vendor/ a component", () => {
+  const out = readCase("app");
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:gem/admin@0.1.0"]);
+  assert.ok(!out.components.some((c) => c.name === "admin"));
+  assert.deepEqual(edgesFrom(out, "pkg:gem/admin@0.1.0"), ["pkg:gem/rails@7.1.3.4 runtime"]);
+  const vendored = out.components.find((c) => c.name === "legacy_csv");
+  assert.equal(vendored?.direct, true);
+  assert.equal(vendored?.downloadLocation, undefined);
+});
+
+Deno.test("readGemfileLock: DEPENDENCIES are direct, the Gemfile's groups give the scopes", () => {
+  const out = readCase("app");
+  const byName = new Map(out.components.map((c) => [c.id.replace(/@.*/, ""), c]));
+  const scopes = (name: string): string => {
+    const c = byName.get(`pkg:gem/${name}`)!;
+    return `${c.scopes.join(",")} ${c.groups.join(",")}`;
+  };
+  assert.equal(scopes("rails"), "runtime ");
+  assert.equal(scopes("rspec-rails"), "dev development,test");
+  assert.equal(scopes("capybara"), "dev development,test", "nested groups add up");
+  assert.equal(scopes("listen"), "dev development");
+  assert.equal(scopes("pry"), "dev development", "read from eval_gemfile");
+  assert.equal(scopes("yard"), "optional docs", "an optional group");
+  assert.equal(scopes("rack-mini-profiler"), "runtime staging");
+  assert.equal(scopes("pg"), "runtime ", "in a condition: the groups around it");
+  assert.equal(scopes("racc"), "dev,runtime ", "transitive: through runtime and dev gems");
+  assert.equal(scopes("i18n"), "runtime ");
+  assert.equal(byName.get("pkg:gem/i18n")?.direct, false);
+  assert.ok(!out.components.some((c) => c.name === "tzinfo-data"), "declared, not locked");
+  assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:gem/admin@0.1.0 runtime"));
+  assert.deepEqual(out.warnings, [
+    "Gemfile:39: a condition is not evaluated; the gems in it keep the groups around it",
+  ]);
+  const bare = readCase("app", false);
+  assert.ok(bare.components.filter((c) => c.direct).every((c) => c.scopes.includes("runtime")));
+  assert.deepEqual(bare.warnings, []);
+});
+
+Deno.test("readGemfileLock: the gem of a gem's own repository is the root", () => {
+  const out = readCase("gem-project");
+  assert.deepEqual(out.project, {
+    name: "tiny_http",
+    version: "1.2.0",
+    purl: "pkg:gem/tiny_http@1.2.0",
+  });
+  assert.deepEqual(out.members, []);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:gem/base64@0.2.0 runtime",
+    "pkg:gem/minitest@5.25.1 dev",
+    "pkg:gem/rake@13.2.1 dev",
+  ]);
+});
+
+Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line", () => {
+  assertInvalidFixtures(DIR, "Gemfile.lock", (text, path) => readGemfileLock(text, { path }), [
+    [
+      "truncated",
+      "inventory.gemfile_lock.invalid",
+      /^Gemfile\.lock:52: "rack \(3\.1" is not a spec/,
+    ],
+    [
+      "unknown-section",
+      "inventory.gemfile_lock.unsupported_version",
+      /^Gemfile\.lock:115: section "LOCKED SOURCES"/,
+    ],
+    [
+      "duplicate-spec",
+      "inventory.gemfile_lock.invalid",
+      /^Gemfile\.lock:47: gem pg-1\.5\.7 is locked twice/,
+    ],
+    [
+      "duplicate-section",
+      "inventory.gemfile_lock.invalid",
+      /^Gemfile\.lock:115: section PLATFORMS appears twice/,
+    ],
+    ["invalid-utf8", "inventory.gemfile_lock.invalid", /^Gemfile\.lock:60: the file is not valid UTF-8/],
+  ]);
+  const end = "\nPLATFORMS\n  ruby\n\nDEPENDENCIES\n  a\n";
+  const invalid: [string, RegExp][] = [
+    ["GEM\n  remote: https://rubygems.org/\n    a (1.0)\n" + end, /:3: "a \(1\.0\)" is not a spec/],
+    ["GEM\n  specs:\n    a (1.0)\n      b (>= 1)\n     c\n" + end, /:5: /],
+    [
+      "GEM\n  specs:\n    a (1.0 beta)\n" + end,
+      /:3: "a \(1\.0 beta\)" is not a gem name and version/,
+    ],
+    ["GEM\n  remote: x\n  remote: y\n  revision: 1\n  revision: 2\n", /:5: option "revision"/],
+    ["DEPENDENCIES\n  a\n", /:2: no PLATFORMS section: the file is truncated/],
+    ["CHECKSUMS\n  a (1.0) sha256=XYZ\n" + end, /:2: checksum "sha256=XYZ"/],
+    ["  a (1.0)\n" + end, /:1: an indented line before any section/],
+    ["gem 'rails'\n", /:1: "gem 'rails'" is not a section/],
+  ];
+  for (const [text, message] of invalid) {
+    assertVouchError(
+      () => readGemfileLock(text, { path: "Gemfile.lock" }),
+      "inventory.gemfile_lock.invalid",
+      message,
+    );
+  }
+});
+
+Deno.test("the fixture projects give valid SBOMs", async () => {
+  for (const name of ["app", "gem-project"]) {
+    const inventory = await readValidProject(fixture(...DIR, name));
+    assert.ok(inventory.components.length > 0, name);
+  }
+});
+
+Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
+  await assertSbomRefuses(DIR, "truncated", "inventory.gemfile_lock.invalid");
+});
+
+// huginn/huginn, counted without vouch: every spec line (exactly 4 spaces of indentation) of the
+// GIT, PATH and GEM sections, i.e. before PLATFORMS:
+//   awk '/^PLATFORMS/{exit} /^    [^ ]/{n++} END{print n}' Gemfile.lock          → 299
+// (2 GIT gems, the vendored PATH gem dotenv, 296 GEM specs, platform variants counted apart:
+// ffi, google-protobuf, grpc, nokogiri, pg … ×4). DEPENDENCIES lists 101 gems
+//   awk '/^DEPENDENCIES/{f=1;next} /^[A-Z]/{f=0} f&&/^  [^ ]/{print $1}' Gemfile.lock
+// of which tzinfo-data (windows only) is not locked: 100 direct names, 106 spec lines with
+// those names (grep -cxFf of the names against the spec names).
+Deno.test({
+  name: "readGemfileLock: huginn/huginn corpus is read whole",
+  ignore: skipWithoutShared("the Gemfile.lock corpus test"),
+  fn: async () => {
+    const inventory = await readCorpusProject("huginn__huginn");
+    assert.equal(inventory.components.length, 299);
+    assert.equal(inventory.members.length, 0);
+    const direct = inventory.components.filter((c) => c.direct);
+    assert.equal(new Set(direct.map((c) => c.name)).size, 100);
+    assert.equal(direct.length, 106);
+    const ids = new Set(inventory.components.map((c) => c.id));
+    for (
+      const purl of [
+        "pkg:gem/Ascii85@2.0.1",
+        "pkg:gem/dotenv@3.2.0",
+        "pkg:gem/ffi@1.17.4?platform=x86_64-linux-gnu",
+        "pkg:gem/pg@1.6.3?platform=arm64-darwin",
+        "pkg:gem/mysql2@0.5.7",
+        gemPurl("erector", "0.10.0", {
+          vcs_url:
+            "git+https://github.com/dsander/erector.git@821c2fa9174b56cc39e203883d83b18b60912a36",
+        }),
+        gemPurl("mini_racer", "0.20.0", {
+          vcs_url:
+            "git+https://github.com/knu/mini_racer.git@172396ba66144124e3af676e1b8f02f393dfdfdc",
+        }),
+      ]
+    ) assert.ok(ids.has(purl), purl);
+    const byName = new Map(inventory.components.map((c) => [c.name, c]));
+    assert.deepEqual(byName.get("rspec-rails")?.scopes, ["dev"]);
+    assert.deepEqual(byName.get("capybara")?.groups, ["development", "test"]);
+    assert.deepEqual(byName.get("spring")?.scopes, ["dev"], "in if_true inside group :development");
+    assert.deepEqual(byName.get("rails")?.scopes, ["runtime"]);
+    assert.ok(!ids.has("pkg:gem/tzinfo-data"));
+    assert.deepEqual(inventory.sources, ["Gemfile", "Gemfile.lock"]);
+  },
+});
