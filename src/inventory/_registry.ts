@@ -13,6 +13,11 @@ import { readPackageLock } from "./javascript/package_lock.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readGoMod } from "./go/go_mod.ts";
+import { readMavenPom } from "./java/maven_pom.ts";
+import { readGradleLockfile } from "./java/gradle_lockfile.ts";
+import { readGradleVerification } from "./java/gradle_verification.ts";
+import { readNugetLock } from "./dotnet/nuget_lock.ts";
+import { readMsbuildProject } from "./dotnet/msbuild.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -97,6 +102,48 @@ export const READERS: readonly Reader[] = [
       const goSumPath = sibling(path, "go.sum");
       return readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
     },
+  },
+  {
+    name: "maven_pom",
+    ecosystem: "maven",
+    kind: "manifest",
+    files: ["pom.xml"],
+    matches: (f) => f === "pom.xml",
+    read: (text, path, c) => readMavenPom(text, { path, load: c.load }),
+  },
+  {
+    name: "gradle_lockfile",
+    ecosystem: "maven",
+    kind: "lock",
+    files: ["gradle.lockfile", "buildscript-gradle.lockfile", "gradle/dependency-locks/*.lockfile"],
+    matches: (f, folder) =>
+      /^((buildscript|settings)-)?gradle\.lockfile$/.test(f) ||
+      (folder === "dependency-locks" && f.endsWith(".lockfile")),
+    read: (text, path) => readGradleLockfile(text, { path }),
+  },
+  {
+    name: "gradle_verification",
+    ecosystem: "maven",
+    kind: "lock",
+    files: ["gradle/verification-metadata.xml"],
+    matches: (f, folder) => f === "verification-metadata.xml" && folder === "gradle",
+    read: (text, path, c) => readGradleVerification(text, { path, load: c.load }),
+  },
+  {
+    name: "nuget_lock",
+    ecosystem: "nuget",
+    kind: "lock",
+    files: ["packages.lock.json"],
+    matches: (f) => /^packages\.([^/]+\.)?lock\.json$/.test(f),
+    read: (text, path, c) => readNugetLock(text, { path, load: c.load }),
+  },
+  {
+    name: "msbuild",
+    ecosystem: "nuget",
+    kind: "manifest",
+    files: ["*.csproj", "*.fsproj", "*.vbproj"],
+    matches: (f) => /\.(cs|fs|vb)proj$/.test(f),
+    read: (text, path, c) => readMsbuildProject(text, { path, load: c.load }),
   },
 ];
 
