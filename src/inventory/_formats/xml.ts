@@ -237,10 +237,7 @@ class Parser {
     this.i += 4;
     const end = this.until("-->", "a comment");
     const dashes = this.text.indexOf("--", this.i);
-    if (dashes < end) this.fail("'--' inside a comment", dashes);
-    if (end > this.i && this.text[end - 1] === "-") {
-      this.fail("a comment ending in '--->'", end - 1);
-    }
+    if (dashes < end) this.fail("'--' inside a comment", dashes); // also catches `--->`
     this.i = end + 3;
   }
 
@@ -362,8 +359,11 @@ class Parser {
       const current = stack[stack.length - 1];
       const lt = this.text.indexOf("<", this.i);
       if (lt === -1) {
-        this.i = this.text.length;
-        this.fail(`<${current.name}> is not closed`, current.offset);
+        const opened = lineColumn(this.text, current.offset).line;
+        this.fail(
+          `the file ends before </${current.name}> (opened on line ${opened})`,
+          this.text.length,
+        );
       }
       this.textUntil(current, lt);
       if (this.startsWith("</")) {

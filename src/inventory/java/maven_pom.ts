@@ -695,7 +695,7 @@ class Resolver {
           ? `its version is managed outside the tree (${options.management.outside.join(", ")})`
           : "it has no version"
         : `its version ${written} uses a property not defined in the tree`;
-      this.warnings.add(`${source}: ${coordinatesText(c)}: ${why}; the purl has no version`);
+      this.warnings.add(`${source}: ${c.groupId}:${c.artifactId}: ${why}; the purl has no version`);
       return declared;
     }
     return { ...declared, ...splitVersion(written) };
@@ -945,7 +945,9 @@ export function readMavenPom(text: string, options: { path: string; load: Load }
   const model = resolver.build(path, decodePom(text, path));
   const mapper = new Mapper(resolver, model);
   mapper.map();
-  const result: ReaderResult = { ...mapper.out.build(), project: projectOf(model) };
+  const result: ReaderResult = mapper.out.build();
+  // The project is the top of a reactor (or a lone POM), never one of its modules.
+  if (!resolver.reactor(model).modules.has(path)) result.project = projectOf(model);
   if (resolver.warnings.size > 0) result.warnings = [...resolver.warnings].sort();
   return result;
 }
