@@ -43,7 +43,7 @@ import {
   textOf,
   type XmlElement,
 } from "../_formats/xml.ts";
-import { type Project, ROOT_ID, type Scope } from "../types.ts";
+import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 import { nugetPurl, projectMember } from "./_nuget.ts";
 
 const CODE = "inventory.msbuild.invalid";
@@ -69,8 +69,10 @@ export interface MsbuildProject {
   path: string;
   /** The project name: the file's base name without extension. */
   name: string;
-  /** `PackageId` when set. */
+  /** `PackageId` when set (and not the name). */
   packageId?: string;
+  /** `AssemblyName` when set (and not the name). */
+  assemblyName?: string;
   /** The project's version, when it is known. */
   version?: string;
   /** Whether it is a test project. */
@@ -128,7 +130,7 @@ export function splitNugetVersion(version: string): { version?: string; specifie
 class Evaluation {
   readonly properties = new Map<string, string>();
   readonly references = new Map<string, Reference>();
-  readonly versions = new Map<string, string>();
+  readonly versions = new Map<string, { name: string; version: string }>();
   readonly globals: Reference[] = [];
   readonly projectReferences: string[] = [];
   readonly load: Load;
@@ -220,7 +222,7 @@ class Evaluation {
     const version = this.metadata(item, "Version");
     if (kind === "PackageVersion") {
       for (const name of names(include ?? update ?? "")) {
-        if (version !== undefined) this.versions.set(name.toLowerCase(), version);
+        if (version !== undefined) this.versions.set(name.toLowerCase(), { name, version });
       }
       return;
     }
@@ -332,14 +334,16 @@ export function evaluateMsbuildProject(
   const packages: PackageDeclaration[] = [];
   const references = [...evaluation.references.values(), ...(central ? evaluation.globals : [])];
   for (const reference of references) {
-    const written = reference.versionOverride ??
-      (central ? evaluation.versions.get(reference.name.toLowerCase()) : undefined) ??
-      reference.version;
+    const managed = central && reference.versionOverride === undefined
+      ? evaluation.versions.get(reference.name.toLowerCase())
+      : undefined;
+    const written = reference.versionOverride ?? managed?.version ?? reference.version;
     const privateAll = reference.privateAssets?.split(";").some((a) =>
       a.trim().toLowerCase() === "all"
     );
     const declaration: PackageDeclaration = {
-      name: reference.name,
+      // A central version's name: one spelling for every project of the tree.
+      name: managed?.name ?? reference.name,
       scope: isTest ? "dev" : privateAll ? "build" : "runtime",
       source: reference.source,
     };
@@ -352,8 +356,10 @@ export function evaluateMsbuildProject(
   }
   const prefix = property("VersionPrefix");
   const suffix = property("VersionSuffix");
+  // An SDK-style project without a version is 1.0.0 (the .NET SDK's default).
+  const sdkDefault = root.attributes.Sdk === undefined ? undefined : "1.0.0";
   const version = property("PackageVersion") ?? property("Version") ??
-    (prefix === undefined ? undefined : suffix === undefined ? prefix : `${prefix}-${suffix}`);
+    (prefix === undefined ? sdkDefault : suffix === undefined ? prefix : `${prefix}-${suffix}`);
   const at = (rel: string): string => (dir === "." ? rel : `${dir}/${rel}`);
   const lockPath = property("NuGetLockFilePath");
   const project: MsbuildProject = {
@@ -370,7 +376,53 @@ export function evaluateMsbuildProject(
   if (version !== undefined && !version.includes("$(")) project.version = version;
   const packageId = property("PackageId");
   if (packageId !== undefined && packageId !== name) project.packageId = packageId;
+  const assemblyName = property("AssemblyName");
+  if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;
   return project;
+}
+
+/**
+ * The projects a project references, directly or through others, by every
+ * name NuGet may give them (file name, `PackageId`, `AssemblyName`;
+ * lowercased). Projects whose file is not in the tree are left out.
+ *
+ * @param project The referencing project.
+ * @param load Reads files of the tree.
+ * @returns The referenced projects.
+ * @throws {VouchError} `inventory.msbuild.invalid` for a malformed referenced project.
+ */
+export function referencedProjects(
+  project: MsbuildProject,
+  load: Load,
+): Map<string, MsbuildProject> {
+  const byName = new Map<string, MsbuildProject>();
+  const seen = new Set([project.path]);
+  const queue = [...project.projectReferences];
+  for (let i = 0; i < queue.length; i++) {
+    const path = queue[i];
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const text = load(path);
+    if (text === undefined) continue;
+    const found = evaluateMsbuildProject(text, { path, load });
+    for (const name of [found.name, found.packageId, found.assemblyName]) {
+      if (name !== undefined && !byName.has(name.toLowerCase())) {
+        byName.set(name.toLowerCase(), found);
+      }
+    }
+    queue.push(...found.projectReferences);
+  }
+  return byName;
+}
+
+/**
+ * A project as a member (the same record whichever reader forms it).
+ *
+ * @param project The evaluated project.
+ * @returns The member.
+ */
+export function memberOfProject(project: MsbuildProject): Member {
+  return projectMember(project.name, project.version, project.packageId);
 }
 
 /**
@@ -390,14 +442,16 @@ export function readMsbuildProject(
   const project = evaluateMsbuildProject(text, options);
   const out = new OutputBuilder();
   const isRoot = !project.path.includes("/");
-  const member = projectMember(project.name, project.version, project.packageId);
+  const member = memberOfProject(project);
   const self = isRoot ? ROOT_ID : out.member(member);
   if (!isRoot) out.edge(ROOT_ID, self, "runtime");
   const covered = project.lockPaths.some((lock) => options.load(lock) !== undefined);
   if (!covered) {
+    const referenced = referencedProjects(project, options.load);
     for (const reference of project.projectReferences) {
       const name = posix.basename(reference).replace(/\.[^.]+$/, "");
-      const id = out.member(projectMember(name));
+      const found = referenced.get(name.toLowerCase());
+      const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
       out.edge(self, id, project.isTest ? "dev" : "runtime");
     }
     for (const p of project.packages) {

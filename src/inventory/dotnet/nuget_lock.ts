@@ -31,7 +31,12 @@ import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { findDuplicateKey } from "../_formats/json_keys.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
 import { nugetPurl, projectMember } from "./_nuget.ts";
-import { evaluateMsbuildProject, type MsbuildProject } from "./msbuild.ts";
+import {
+  evaluateMsbuildProject,
+  memberOfProject,
+  type MsbuildProject,
+  referencedProjects,
+} from "./msbuild.ts";
 
 const CODE = "inventory.nuget_lock.invalid";
 const TYPES = new Set(["Direct", "Transitive", "CentralTransitive", "Project"]);
@@ -181,10 +186,12 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
   const out = new OutputBuilder();
   let self = ROOT_ID;
   if (dir !== ".") {
-    const name = project?.name ?? posix.basename(dir);
-    self = out.member(projectMember(name, project?.version, project?.packageId));
+    self = out.member(
+      project === undefined ? projectMember(posix.basename(dir)) : memberOfProject(project),
+    );
     out.edge(ROOT_ID, self, "runtime");
   }
+  const referenced = project === undefined ? new Map() : referencedProjects(project, options.load);
   const declared = new Map((project?.packages ?? []).map((p) => [p.name.toLowerCase(), p.scope]));
   const directScope = (name: string): Scope =>
     project?.isTest ? "dev" : declared.get(name.toLowerCase()) ?? "runtime";
@@ -192,7 +199,10 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
     const ids = new Map<string, string>();
     for (const entry of entries) {
       if (entry.type === "Project") {
-        const id = out.member(projectMember(entry.key));
+        const found = referenced.get(entry.key.toLowerCase());
+        const id = out.member(
+          found === undefined ? projectMember(entry.key) : memberOfProject(found),
+        );
         ids.set(entry.key.toLowerCase(), id);
         out.edge(self, id, project?.isTest ? "dev" : "runtime");
         continue;
