@@ -50,7 +50,6 @@ const PREDEFINED: Record<string, string> = {
 };
 // An approximation of XML's Name production that accepts every real name.
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]*/y;
-const SPACE = /[ \t\r\n]*/y;
 // Characters XML 1.0 forbids anywhere in a document.
 // deno-lint-ignore no-control-regex
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
@@ -115,6 +114,20 @@ export function textOf(element: XmlElement): string {
   return text.trim();
 }
 
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+/** ASCII letters, `_` and `:`. */
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a;
+}
+
+/** ASCII digits, `-` and `.`. */
+function isNameRest(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
+}
+
 /** The index in `raw` of index `i` of `raw` with its CR LF / CR line ends turned into LF. */
 function rawIndex(raw: string, i: number): number {
   let r = 0;
@@ -150,15 +163,28 @@ class Parser {
   }
 
   space(): boolean {
-    SPACE.lastIndex = this.i;
-    SPACE.exec(this.text);
-    const moved = SPACE.lastIndex > this.i;
-    this.i = SPACE.lastIndex;
-    return moved;
+    const start = this.i;
+    for (let c = this.text.charCodeAt(this.i); isSpace(c); c = this.text.charCodeAt(++this.i));
+    return this.i > start;
   }
 
   name(what: string): string {
-    NAME.lastIndex = this.i;
+    const start = this.i;
+    // ASCII names without a regular expression (the common case), the rest with NAME.
+    let c = this.text.charCodeAt(start);
+    if (isNameStart(c)) {
+      let end = start + 1;
+      for (
+        c = this.text.charCodeAt(end);
+        isNameStart(c) || isNameRest(c);
+        c = this.text.charCodeAt(++end)
+      );
+      if (c < 0x80 || Number.isNaN(c)) {
+        this.i = end;
+        return this.text.slice(start, end);
+      }
+    }
+    NAME.lastIndex = start;
     const match = NAME.exec(this.text);
     if (!match) this.fail(`expected ${what}, found ${this.found()}`);
     this.i = NAME.lastIndex;
@@ -330,7 +356,8 @@ class Parser {
       const lt = raw.indexOf("<");
       if (lt !== -1) this.fail(`'<' inside the value of ${key}`, start + lt);
       if (key in attributes) this.fail(`duplicate attribute ${key} in <${name}>`, at);
-      attributes[key] = this.decode(raw, start).replace(/[\t\n\r]/g, " ");
+      const value = this.decode(raw, start);
+      attributes[key] = /[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, " ") : value;
       this.i = end + 1;
     }
   }

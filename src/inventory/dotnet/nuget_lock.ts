@@ -45,7 +45,8 @@ interface Entry {
   key: string;
   type: string;
   resolved?: string;
-  contentHash?: string;
+  /** The contentHash as hex. */
+  sha512?: string;
   dependencies: string[];
 }
 
@@ -66,8 +67,7 @@ function lineOf(text: string, key: string, after = ""): number {
 
 /** The hex of a base64 SHA-512, or `undefined` when it is not one. */
 function sha512Hex(base64: string): string | undefined {
-  if (!/^[A-Za-z0-9+/]{86}==$/.test(base64)) return undefined;
-  return Array.from(atob(base64), (c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("");
+  return /^[A-Za-z0-9+/]{86}==$/.test(base64) ? Uint8Array.fromBase64(base64).toHex() : undefined;
 }
 
 /** The project file beside the lock, evaluated, when there is one. */
@@ -136,14 +136,15 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
         }
         entry.resolved = raw.resolved;
         if (raw.contentHash !== undefined) {
-          if (typeof raw.contentHash !== "string" || sha512Hex(raw.contentHash) === undefined) {
+          const hex = typeof raw.contentHash === "string" ? sha512Hex(raw.contentHash) : undefined;
+          if (hex === undefined) {
             throw invalid(
               path,
               line(),
               `the contentHash of ${key} (${framework}) is not a base64 SHA-512`,
             );
           }
-          entry.contentHash = raw.contentHash;
+          entry.sha512 = hex;
         }
       }
       entries.push(entry);
@@ -195,29 +196,36 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
   const declared = new Map((project?.packages ?? []).map((p) => [p.name.toLowerCase(), p.scope]));
   const directScope = (name: string): Scope =>
     project?.isTest ? "dev" : declared.get(name.toLowerCase()) ?? "runtime";
+  // Frameworks mostly repeat the same packages: each name@version is added once.
+  const added = new Map<string, string>();
   for (const entries of frameworks.values()) {
     const ids = new Map<string, string>();
     for (const entry of entries) {
+      const lower = entry.key.toLowerCase();
       if (entry.type === "Project") {
-        const found = referenced.get(entry.key.toLowerCase());
+        const found = referenced.get(lower);
         const id = out.member(
           found === undefined ? projectMember(entry.key) : memberOfProject(found),
         );
-        ids.set(entry.key.toLowerCase(), id);
+        ids.set(lower, id);
         out.edge(self, id, project?.isTest ? "dev" : "runtime");
         continue;
       }
-      const hex = entry.contentHash === undefined ? undefined : sha512Hex(entry.contentHash)!;
-      const id = out.component({
-        purl: nugetPurl(entry.key, entry.resolved),
-        ecosystem: "nuget",
-        name: entry.key,
-        version: entry.resolved,
-        hashes: hex === undefined ? [] : [{ alg: "sha512", hex }],
-        direct: entry.type === "Direct",
-        sources: [path],
-      });
-      ids.set(entry.key.toLowerCase(), id);
+      const key = `${entry.key}@${entry.resolved}`;
+      let id = added.get(key);
+      if (id === undefined || entry.type === "Direct") {
+        id = out.component({
+          purl: nugetPurl(entry.key, entry.resolved),
+          ecosystem: "nuget",
+          name: entry.key,
+          version: entry.resolved,
+          hashes: entry.sha512 === undefined ? [] : [{ alg: "sha512", hex: entry.sha512 }],
+          direct: entry.type === "Direct",
+          sources: [path],
+        });
+        added.set(key, id);
+      }
+      ids.set(lower, id);
       if (entry.type === "Direct") out.edge(self, id, directScope(entry.key));
     }
     for (const entry of entries) {
