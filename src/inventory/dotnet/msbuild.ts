@@ -48,6 +48,11 @@ import { nugetPurl, projectMember } from "./_nuget.ts";
 
 const CODE = "inventory.msbuild.invalid";
 const TEST_SDK = "microsoft.net.test.sdk";
+/**
+ * Parsed project and `Directory.*` files by text: every project of a solution
+ * reads the same `Directory.*` files and the projects it references.
+ */
+const PARSED = new Map<string, XmlElement>();
 
 /** One declared package of a project. */
 export interface PackageDeclaration {
@@ -269,6 +274,8 @@ class Evaluation {
   }
 
   parse(path: string, text: string): XmlElement {
+    const known = PARSED.get(text);
+    if (known !== undefined) return known;
     const { root } = parseXml(text, path, CODE);
     if (localName(root.name) !== "Project") {
       throw invalid(
@@ -278,6 +285,8 @@ class Evaluation {
         `the root element is <${root.name}>, not an MSBuild <Project>`,
       );
     }
+    if (PARSED.size >= 512) PARSED.delete(PARSED.keys().next().value!);
+    PARSED.set(text, root);
     return root;
   }
 }

@@ -338,9 +338,14 @@ function invalid(path: string, line: number, what: string): VouchError {
   );
 }
 
-/** Decoded POMs by text: the reader runs once per pom.xml and each one loads its parents and modules. */
+/**
+ * Decoded POMs and models by text: the reader runs once per pom.xml of a
+ * reactor and each run looks at every module, so the work is kept between
+ * runs (a model only while the files it was built from are unchanged).
+ */
 const DECODED = new Map<string, RawPom>();
 const DECODED_LIMIT = 512;
+const MODELS = new Map<string, Map<string, Model>>();
 
 function decodePom(text: string, path: string): RawPom {
   const known = DECODED.get(text);
@@ -357,6 +362,8 @@ function decodePom(text: string, path: string): RawPom {
 interface Model {
   path: string;
   raw: RawPom;
+  /** The files it was built from (path and text, `undefined` for a file that was not there). */
+  inputs: [string, string | undefined][];
   /** The chain from the root-most parent in the tree to this model. */
   chain: Model[];
   /** The parent when it is not in the tree. */
@@ -460,12 +467,23 @@ class Resolver {
       this.models.set(path, null);
       return undefined;
     }
-    return this.build(path, decodePom(text, path), [...visiting, path]);
+    const cached = MODELS.get(text)?.get(path);
+    if (cached !== undefined && cached.inputs.every(([p, t]) => this.load(p) === t)) {
+      for (const m of cached.chain) this.paths.set(m.raw, m.path);
+      this.models.set(path, cached);
+      return cached;
+    }
+    const model = this.build(path, text, [...visiting, path]);
+    if (MODELS.size >= DECODED_LIMIT) MODELS.delete(MODELS.keys().next().value!);
+    MODELS.set(text, (MODELS.get(text) ?? new Map()).set(path, model));
+    return model;
   }
 
-  /** The model of an already-read POM. */
-  build(path: string, raw: RawPom, visiting: string[] = [path]): Model {
+  /** The model of a POM from its text (its parents loaded). */
+  build(path: string, text: string, visiting: string[]): Model {
+    const raw = decodePom(text, path);
     this.paths.set(raw, path);
+    const inputs: [string, string | undefined][] = [[path, text]];
     const own: Lookup = (key) => raw.properties.get(key);
     const parentCoordinates = {
       groupId: raw.parent?.groupId && expand(raw.parent.groupId, own),
@@ -479,6 +497,7 @@ class Resolver {
         ? undefined
         : inTree(path, raw.parent.relativePath ?? "../pom.xml");
       const candidate = target === undefined ? undefined : this.model(target, visiting);
+      if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
       const matches = candidate !== undefined &&
         candidate.groupId === parentCoordinates.groupId &&
         candidate.artifactId === parentCoordinates.artifactId &&
@@ -498,6 +517,7 @@ class Resolver {
     const model: Model = {
       path,
       raw,
+      inputs,
       chain: [],
       properties,
       groupId: "",
@@ -942,7 +962,7 @@ function projectOf(model: Model): Project {
 export function readMavenPom(text: string, options: { path: string; load: Load }): ReaderResult {
   const { path } = options;
   const resolver = new Resolver((p) => (p === path ? text : options.load(p)));
-  const model = resolver.build(path, decodePom(text, path));
+  const model = resolver.model(path)!;
   const mapper = new Mapper(resolver, model);
   mapper.map();
   const result: ReaderResult = mapper.out.build();

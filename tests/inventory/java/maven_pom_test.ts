@@ -240,3 +240,15 @@ Deno.test({
     await assertSbomsValid(inventory, "google__gson");
   },
 });
+
+Deno.test("readMavenPom: work kept between reads never outlives a changed parent", () => {
+  const load = treeLoad(REACTOR);
+  const core = load("core/pom.xml")!;
+  const jackson = (out: ReturnType<typeof readMavenPom>): string | undefined =>
+    out.components.find((c) => c.name === "com.fasterxml.jackson.core:jackson-databind")?.version;
+  assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load })), "2.17.1");
+  const changed = (path: string): string | undefined =>
+    path === "pom.xml" ? load(path)!.replace("2.17.1", "2.18.0") : load(path);
+  assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load: changed })), "2.18.0");
+  assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load })), "2.17.1");
+});
