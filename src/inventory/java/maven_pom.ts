@@ -383,7 +383,7 @@ interface Declared extends MavenCoordinates {
   source: string;
 }
 
-/** One dependency-management entry after interpolation, or a BOM import. */
+/** One dependency-management entry after interpolation. */
 interface Managed {
   version?: string;
   scope?: string;
