@@ -178,7 +178,9 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
     throw invalid(
       path,
       lineAt(text, duplicate.offset),
-      `the key ${JSON.stringify(duplicate.key)} appears twice in one object`,
+      `invalid JSON: duplicate key ${
+        JSON.stringify(duplicate.key)
+      } in one object (parsers disagree on which value counts)`,
     );
   }
   const frameworks = decode(lock, text, path);

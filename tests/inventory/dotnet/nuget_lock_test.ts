@@ -120,7 +120,7 @@ Deno.test("readNugetLock: bad input is inventory.nuget_lock.invalid with file:li
   assertVouchError(
     bad("duplicate.json"),
     code,
-    /^packages\.lock\.json:\d+: the key "Newtonsoft\.Json" appears twice in one object/,
+    /^packages\.lock\.json:26: invalid JSON: duplicate key "Newtonsoft\.Json" in one object/,
   );
   assertVouchError(bad("utf8.json"), code, /^packages\.lock\.json:5: the file is not valid UTF-8/);
   assertVouchError(bad("no_type.json"), code, /:5: A \(net8\.0\) has no type Direct, Transitive/);
