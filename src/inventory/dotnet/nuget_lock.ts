@@ -201,7 +201,11 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
   // Frameworks mostly repeat the same packages: each name@version is added once.
   const added = new Map<string, string>();
   for (const entries of frameworks.values()) {
+    // Node ids by name as written and lowercased (NuGet names are case-insensitive).
     const ids = new Map<string, string>();
+    const lowerIds = new Map<string, string>();
+    const idOf = (name: string): string | undefined =>
+      ids.get(name) ?? lowerIds.get(name.toLowerCase());
     for (const entry of entries) {
       const lower = entry.key.toLowerCase();
       if (entry.type === "Project") {
@@ -209,7 +213,8 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
         const id = out.member(
           found === undefined ? projectMember(entry.key) : memberOfProject(found),
         );
-        ids.set(lower, id);
+        ids.set(entry.key, id);
+        lowerIds.set(lower, id);
         out.edge(self, id, project?.isTest ? "dev" : "runtime");
         continue;
       }
@@ -227,13 +232,14 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
         });
         added.set(key, id);
       }
-      ids.set(lower, id);
+      ids.set(entry.key, id);
+      lowerIds.set(lower, id);
       if (entry.type === "Direct") out.edge(self, id, directScope(entry.key));
     }
     for (const entry of entries) {
-      const from = ids.get(entry.key.toLowerCase())!;
+      const from = ids.get(entry.key)!;
       for (const dependency of entry.dependencies) {
-        const to = ids.get(dependency.toLowerCase());
+        const to = idOf(dependency);
         if (to !== undefined) out.edge(from, to, "runtime");
       }
     }
