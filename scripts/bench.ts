@@ -748,7 +748,7 @@ async function benchJvmReaders(c: Context): Promise<BenchResult[]> {
   const n = c.sizes.scaling.includes(50000) ? 10000 : 2000;
   const results: BenchResult[] = timeJvmReaders(n).map((r) => ({
     name: `readers-jvm ${r.reader} ${n}`,
-    vouch: `${r.usPerPackage.toFixed(2)} µs/pkg`,
+    vouch: `${r.usPerPackage.toFixed(2)} µs/pkg (CPU ${r.cpuUsPerPackage.toFixed(2)})`,
     reference: "—",
     bar: { metric: "µs/pkg", op: "<=", limit: 20, unit: "µs" },
     value: r.usPerPackage,
