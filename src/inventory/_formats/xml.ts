@@ -356,8 +356,9 @@ class Parser {
       const lt = raw.indexOf("<");
       if (lt !== -1) this.fail(`'<' inside the value of ${key}`, start + lt);
       if (key in attributes) this.fail(`duplicate attribute ${key} in <${name}>`, at);
-      const value = this.decode(raw, start);
-      attributes[key] = /[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, " ") : value;
+      // Literal white space becomes spaces; character references (&#10;) stay what they say.
+      const flat = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw;
+      attributes[key] = this.decode(flat, start);
       this.i = end + 1;
     }
   }

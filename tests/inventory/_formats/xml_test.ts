@@ -71,6 +71,7 @@ Deno.test("parseXml: the declaration's encoding, a byte-order mark, CR LF line e
   assert.equal(doc.encoding, "ISO-8859-1");
   assert.equal(textOf(doc.root), "l1\nl2\nl3");
   assert.equal(doc.root.attributes.x, "1 2", "attribute line breaks are normalized to spaces");
+  assert.equal(parse("<a x='1\t&#10;2'/>").attributes.x, "1 \n2", "a character reference is kept");
   assert.equal(parseXml("<a/>", "a.xml", CODE).encoding, undefined);
 });
 
