@@ -101,6 +101,8 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
     );
   }
   const frameworks = new Map<string, Entry[]>();
+  // Frameworks repeat the same packages: each contentHash is decoded once.
+  const hexes = new Map<string, string | undefined>();
   for (const [framework, packages] of Object.entries(lock.dependencies)) {
     if (!isRecord(packages)) {
       throw invalid(
@@ -110,33 +112,44 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
       );
     }
     const entries: Entry[] = [];
-    for (const [key, raw] of Object.entries(packages)) {
+    for (const [key, value] of Object.entries(packages)) {
       const line = (): number => lineOf(text, key, framework);
-      if (!isRecord(raw) || typeof raw.type !== "string" || !TYPES.has(raw.type)) {
+      const raw = isRecord(value) ? value : {};
+      const type = raw.type;
+      if (typeof type !== "string" || !TYPES.has(type)) {
         throw invalid(
           path,
           line(),
           `${key} (${framework}) has no type Direct, Transitive, CentralTransitive or Project`,
         );
       }
+      const entry: Entry = { key, type, dependencies: [] };
       const dependencies = raw.dependencies ?? {};
-      if (
-        !isRecord(dependencies) || Object.values(dependencies).some((v) => typeof v !== "string")
-      ) {
+      let wellFormed = isRecord(dependencies);
+      if (wellFormed) {
+        for (const name in dependencies as Record<string, unknown>) {
+          wellFormed &&= typeof (dependencies as Record<string, unknown>)[name] === "string";
+          entry.dependencies.push(name);
+        }
+      }
+      if (!wellFormed) {
         throw invalid(
           path,
           line(),
           `the dependencies of ${key} (${framework}) are not an object of versions`,
         );
       }
-      const entry: Entry = { key, type: raw.type, dependencies: Object.keys(dependencies) };
-      if (raw.type !== "Project") {
+      if (type !== "Project") {
         if (typeof raw.resolved !== "string" || raw.resolved === "") {
           throw invalid(path, line(), `${key} (${framework}) has no resolved version`);
         }
         entry.resolved = raw.resolved;
-        if (raw.contentHash !== undefined) {
-          const hex = typeof raw.contentHash === "string" ? sha512Hex(raw.contentHash) : undefined;
+        const contentHash = raw.contentHash;
+        if (contentHash !== undefined) {
+          let hex = typeof contentHash === "string" ? hexes.get(contentHash) : undefined;
+          if (hex === undefined && typeof contentHash === "string") {
+            hexes.set(contentHash, hex = sha512Hex(contentHash));
+          }
           if (hex === undefined) {
             throw invalid(
               path,
@@ -173,7 +186,7 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
     throw invalid(path, lineAt(text, replacement), "the file is not valid UTF-8");
   }
   const lock = parseJsonObject(text, path, CODE);
-  const duplicate = findDuplicateKey(text);
+  const duplicate = findDuplicateKey(text, lock);
   if (duplicate !== undefined) {
     throw invalid(
       path,

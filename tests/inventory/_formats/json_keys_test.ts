@@ -15,4 +15,13 @@ Deno.test("findDuplicateKey: the second occurrence of a key in the same object",
   );
   assert.deepEqual(findDuplicateKey('[{"k": {}, "k": []}]'), { key: "k", offset: 11 });
   assert.equal(findDuplicateKey("[]"), undefined);
+  for (
+    const text of [
+      '{"a": 1, "b": {"a": 2}, "a": 3}',
+      '{"x": [{"k": 1, "k": 2}]}',
+      '{"a": {}, "b": [1]}',
+    ]
+  ) {
+    assert.deepEqual(findDuplicateKey(text, JSON.parse(text)), findDuplicateKey(text), text);
+  }
 });
