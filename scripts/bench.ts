@@ -24,6 +24,8 @@
  * - `reader-corpus`: each reader of the second corpus batch in-process (µs per package), and
  *   `vouch sbom` of its project whole-process, beside cdxgen when it is installed (needs ../shared).
  * - `startup`: `vouch --version`.
+ * - `readers-jvm`: µs per package of the Maven, Gradle, NuGet and MSBuild readers (synthetic
+ *   files, in-process), and `vouch sbom` of the gson, nomulus and Flow.Launcher corpus projects.
  *
  * @module
  */
@@ -38,6 +40,7 @@ import { readInventory } from "../src/inventory/mod.ts";
 import { READERS } from "../src/inventory/_registry.ts";
 import { toCycloneDx, toSpdx } from "../src/sbom/mod.ts";
 import { TOOL } from "../src/version.ts";
+import { timeJvmReaders } from "./_bench_jvm.ts";
 
 /** The benchmark cases, in run order. */
 export const CASES: readonly string[] = [
@@ -48,6 +51,7 @@ export const CASES: readonly string[] = [
   "reader-corpus",
   "scaling",
   "startup",
+  "readers-jvm",
 ];
 
 /** A bar: `metric op limit`, e.g. `ratio >= 0.9` or `maxrss < 150 MB`. */
@@ -973,6 +977,42 @@ async function benchStartup(): Promise<BenchResult[]> {
   }];
 }
 
+const JVM_CORPUS = ["google__gson", "google__nomulus", "Flow-Launcher__Flow.Launcher"];
+
+async function benchJvmReaders(c: Context): Promise<BenchResult[]> {
+  const n = c.sizes.scaling.includes(50000) ? 10000 : 2000;
+  const results: BenchResult[] = timeJvmReaders(n).map((r) => ({
+    name: `readers-jvm ${r.reader} ${n}`,
+    vouch: `${r.usPerPackage.toFixed(2)} µs/pkg (CPU ${r.cpuUsPerPackage.toFixed(2)})`,
+    reference: "—",
+    bar: { metric: "µs/pkg", op: "<=", limit: 20, unit: "µs" },
+    value: r.usPerPackage,
+  }));
+  for (const project of JVM_CORPUS) {
+    const dir = `${REPO_ROOT}/../shared/corpus/${project}`;
+    const name = `readers-jvm sbom ${project}`;
+    try {
+      Deno.statSync(dir);
+    } catch {
+      results.push({ name, skipped: `${dir} is not present (../shared absent)` });
+      continue;
+    }
+    const args = [...RUN_FLAGS, MAIN, "sbom", "--project-root", dir];
+    await run(Deno.execPath(), args); // warm-up
+    const walls: number[] = [];
+    for (let i = 0; i < 5; i++) walls.push((await run(Deno.execPath(), args)).ms);
+    const wall = median(walls) / 1000;
+    results.push({
+      name,
+      vouch: `${wall.toFixed(3)} s (median of 5)`,
+      reference: "—",
+      bar: { metric: "wall", op: "<=", limit: 0.2, unit: "s" },
+      value: wall,
+    });
+  }
+  return results;
+}
+
 const RUNNERS: Record<string, (c: Context) => Promise<BenchResult[]>> = {
   "hash-throughput": benchThroughput,
   "hash-parallel": benchParallel,
@@ -981,6 +1021,7 @@ const RUNNERS: Record<string, (c: Context) => Promise<BenchResult[]>> = {
   "reader-corpus": benchReaders,
   "scaling": benchScaling,
   "startup": benchStartup,
+  "readers-jvm": benchJvmReaders,
 };
 
 /** Prints a child mode's result line, then waits until the parent closes stdin (see `child`). */

@@ -3,8 +3,12 @@
 // from one registry (`_registry.ts`).
 import type { Ecosystem, Project, ReaderOutput } from "./types.ts";
 
-/** A reader's output, with the project it describes when the file names one. */
-export type ReaderResult = ReaderOutput & { project?: Project };
+/**
+ * A reader's output, with the project it describes when the file names one,
+ * and what it could not establish (one line each, naming the file; e.g. a
+ * version managed by a Maven parent POM that is not in the tree).
+ */
+export type ReaderResult = ReaderOutput & { project?: Project; warnings?: string[] };
 
 /** Reads a file relative to the project root; `undefined` when it does not exist. */
 export type Load = (relativePath: string) => string | undefined;

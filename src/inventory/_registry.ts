@@ -18,6 +18,11 @@ import { readComposerLock } from "./php/composer_lock.ts";
 import { readGemfileLock } from "./ruby/gemfile_lock.ts";
 import { readPipfileLock } from "./python/pipfile_lock.ts";
 import { readPylock } from "./python/pylock.ts";
+import { readMavenPom } from "./java/maven_pom.ts";
+import { readGradleLockfile } from "./java/gradle_lockfile.ts";
+import { readGradleVerification } from "./java/gradle_verification.ts";
+import { readNugetLock } from "./dotnet/nuget_lock.ts";
+import { readMsbuildProject } from "./dotnet/msbuild.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -161,6 +166,48 @@ export const READERS: readonly Reader[] = [
     files: ["pylock.toml", "pylock.*.toml"],
     matches: (f) => /^pylock\.(?:[^.]+\.)?toml$/.test(f),
     read: (text, path) => readPylock(text, { path }),
+  },
+  {
+    name: "maven_pom",
+    ecosystem: "maven",
+    kind: "manifest",
+    files: ["pom.xml"],
+    matches: (f) => f === "pom.xml",
+    read: (text, path, c) => readMavenPom(text, { path, load: c.load }),
+  },
+  {
+    name: "gradle_lockfile",
+    ecosystem: "maven",
+    kind: "lock",
+    files: ["gradle.lockfile", "buildscript-gradle.lockfile", "gradle/dependency-locks/*.lockfile"],
+    matches: (f, folder) =>
+      /^((buildscript|settings)-)?gradle\.lockfile$/.test(f) ||
+      (folder === "dependency-locks" && f.endsWith(".lockfile")),
+    read: (text, path) => readGradleLockfile(text, { path }),
+  },
+  {
+    name: "gradle_verification",
+    ecosystem: "maven",
+    kind: "lock",
+    files: ["gradle/verification-metadata.xml"],
+    matches: (f, folder) => f === "verification-metadata.xml" && folder === "gradle",
+    read: (text, path, c) => readGradleVerification(text, { path, load: c.load }),
+  },
+  {
+    name: "nuget_lock",
+    ecosystem: "nuget",
+    kind: "lock",
+    files: ["packages.lock.json"],
+    matches: (f) => /^packages\.([^/]+\.)?lock\.json$/.test(f),
+    read: (text, path, c) => readNugetLock(text, { path, load: c.load }),
+  },
+  {
+    name: "msbuild",
+    ecosystem: "nuget",
+    kind: "manifest",
+    files: ["*.csproj", "*.fsproj", "*.vbproj"],
+    matches: (f) => /\.(cs|fs|vb)proj$/.test(f),
+    read: (text, path, c) => readMsbuildProject(text, { path, load: c.load }),
   },
 ];
 

@@ -1,0 +1,488 @@
+/**
+ * Reader for MSBuild project files (`*.csproj`, `*.fsproj`, `*.vbproj`): the
+ * NuGet packages a project **declares** with `PackageReference`, for projects
+ * without a `packages.lock.json` (a project with one is read from its lock,
+ * see below).
+ *
+ * Evaluation, in MSBuild's import order: the nearest `Directory.Build.props`
+ * above the project, the nearest `Directory.Packages.props` (central package
+ * management: `PackageVersion`, `GlobalPackageReference`, used when
+ * `ManagePackageVersionsCentrally` is true), the project, then the nearest
+ * `Directory.Build.targets`. Properties expand `$(Name)` (case-insensitive,
+ * undefined is empty, later definitions win); a property whose `Condition`
+ * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (with `and`/`or`) is
+ * skipped. Item conditions are not evaluated: every `PackageReference` of
+ * every target framework and configuration counts. `Update` and `Remove`
+ * apply to the references declared before them.
+ *
+ * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
+ * the version NuGet picks (the lowest that satisfies it), other ranges and
+ * floating versions (`[1.0,2.0)`, `1.*`) are specifiers. Scopes:
+ * `PrivateAssets="all"` (analyzers, build tools) → build; every reference of
+ * a test project (`IsTestProject`, or one that references
+ * `Microsoft.NET.Test.Sdk`) → dev; else runtime. `ProjectReference`s are
+ * edges to other members, never components.
+ *
+ * When a `packages.lock.json` (or `packages.<project>.lock.json`, or the
+ * `NuGetLockFilePath`) exists beside the project, the lock covers it: this
+ * reader then adds only the project as a member and leaves its packages to
+ * the lock reader (which reads this file for `PrivateAssets` and test
+ * projects).
+ *
+ * @module
+ */
+import { posix } from "node:path";
+import { VouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import {
+  childElements,
+  lineColumn,
+  localName,
+  parseXml,
+  textOf,
+  type XmlElement,
+} from "../_formats/xml.ts";
+import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
+import { nugetPurl, projectMember } from "./_nuget.ts";
+
+const CODE = "inventory.msbuild.invalid";
+const TEST_SDK = "microsoft.net.test.sdk";
+/**
+ * Parsed project and `Directory.*` files by text: every project of a solution
+ * reads the same `Directory.*` files and the projects it references.
+ */
+const PARSED = new Map<string, XmlElement>();
+
+/** One declared package of a project. */
+export interface PackageDeclaration {
+  /** The package id as written. */
+  name: string;
+  /** The exact version, when the declaration pins one. */
+  version?: string;
+  /** The declared range when it is not exact. */
+  specifier?: string;
+  /** Its scope in this project. */
+  scope: Scope;
+  /** The file that declares it. */
+  source: string;
+}
+
+/** What a project file declares, after evaluation. */
+export interface MsbuildProject {
+  /** The project file's path. */
+  path: string;
+  /** The project name: the file's base name without extension. */
+  name: string;
+  /** `PackageId` when set (and not the name). */
+  packageId?: string;
+  /** `AssemblyName` when set (and not the name). */
+  assemblyName?: string;
+  /** The project's version, when it is known. */
+  version?: string;
+  /** Whether it is a test project. */
+  isTest: boolean;
+  /** Declared packages (case-insensitively unique, first declaration's case). */
+  packages: PackageDeclaration[];
+  /** Paths of referenced projects, relative to the tree's root. */
+  projectReferences: string[];
+  /** Where its lock file would be. */
+  lockPaths: string[];
+  /** What could not be established. */
+  warnings: string[];
+}
+
+interface Reference {
+  name: string;
+  version?: string;
+  versionOverride?: string;
+  privateAssets?: string;
+  source: string;
+}
+
+function invalid(path: string, text: string, offset: number, what: string): VouchError {
+  const { line } = lineColumn(text, offset);
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `fix ${path} so that \`dotnet restore\` accepts it`,
+  );
+}
+
+/** The nearest file named `name` in `folder` or above it (inside the tree). */
+function nearest(
+  folder: string,
+  name: string,
+  load: Load,
+): { path: string; text: string } | undefined {
+  for (let dir = folder;;) {
+    const path = dir === "." ? name : `${dir}/${name}`;
+    const text = load(path);
+    if (text !== undefined) return { path, text };
+    if (dir === ".") return undefined;
+    dir = posix.dirname(dir);
+  }
+}
+
+/** Splits a NuGet version into an exact version or a specifier. */
+export function splitNugetVersion(version: string): { version?: string; specifier?: string } {
+  const exact = /^\[\s*([^,[\]()\s]+)\s*\]$/.exec(version);
+  if (exact) return { version: exact[1] };
+  if (/[[\](),*\s]/.test(version)) return { specifier: version };
+  return { version };
+}
+
+class Evaluation {
+  readonly properties = new Map<string, string>();
+  readonly references = new Map<string, Reference>();
+  readonly versions = new Map<string, { name: string; version: string }>();
+  readonly globals: Reference[] = [];
+  readonly projectReferences: string[] = [];
+  readonly load: Load;
+
+  constructor(load: Load) {
+    this.load = load;
+  }
+
+  expand(value: string): string {
+    return value.replace(
+      /\$\(([A-Za-z_][\w.-]*)\)/g,
+      (_, name: string) => this.properties.get(name.toLowerCase()) ?? "",
+    );
+  }
+
+  /** A condition's value: `undefined` when it is not a plain comparison. */
+  condition(text: string): boolean | undefined {
+    const or = text.split(/\s+or\s+/i);
+    if (or.length > 1) {
+      const values = or.map((part) => this.condition(part));
+      return values.includes(true) ? true : values.includes(undefined) ? undefined : false;
+    }
+    const and = text.split(/\s+and\s+/i);
+    if (and.length > 1) {
+      const values = and.map((part) => this.condition(part));
+      return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
+    }
+    const match = /^\s*\(?\s*'([^']*)'\s*(==|!=)\s*'([^']*)'\s*\)?\s*$/.exec(text);
+    if (!match) return undefined;
+    const equal = this.expand(match[1]).toLowerCase() === this.expand(match[3]).toLowerCase();
+    return match[2] === "==" ? equal : !equal;
+  }
+
+  applies(element: XmlElement): boolean {
+    const condition = element.attributes.Condition;
+    return condition === undefined || this.condition(condition) === true;
+  }
+
+  /** Item metadata: an attribute or a child element. */
+  metadata(item: XmlElement, name: string): string | undefined {
+    const attribute = item.attributes[name];
+    if (attribute !== undefined) return this.expand(attribute).trim();
+    const child = childElements(item, name)[0];
+    return child === undefined ? undefined : this.expand(textOf(child));
+  }
+
+  /** Evaluates one file's property groups and items, in order. */
+  file(root: XmlElement, path: string, text: string, isProject: boolean): void {
+    const dir = posix.dirname(path);
+    for (const group of childElements(root)) {
+      const kind = localName(group.name);
+      if (kind === "PropertyGroup" && this.applies(group)) {
+        for (const property of childElements(group)) {
+          if (this.applies(property)) {
+            this.properties.set(
+              localName(property.name).toLowerCase(),
+              this.expand(textOf(property)),
+            );
+          }
+        }
+      } else if (kind === "ItemGroup") {
+        for (const item of childElements(group)) this.item(item, path, text, dir, isProject);
+      }
+    }
+  }
+
+  item(item: XmlElement, path: string, text: string, dir: string, isProject: boolean): void {
+    const kind = localName(item.name);
+    const include = item.attributes.Include;
+    const update = item.attributes.Update;
+    const remove = item.attributes.Remove;
+    if (kind === "ProjectReference" && include !== undefined && isProject) {
+      for (const each of this.expand(include).split(";").map((s) => s.trim()).filter(Boolean)) {
+        const target = posix.normalize(posix.join(dir, each.replaceAll("\\", "/")));
+        if (!target.startsWith("../")) this.projectReferences.push(target);
+      }
+      return;
+    }
+    if (
+      kind !== "PackageReference" && kind !== "PackageVersion" && kind !== "GlobalPackageReference"
+    ) {
+      return;
+    }
+    const names = (value: string): string[] =>
+      this.expand(value).split(";").map((s) => s.trim()).filter(Boolean);
+    if (include === undefined && update === undefined && remove === undefined) {
+      throw invalid(path, text, item.offset, `<${kind}> has no Include, Update or Remove`);
+    }
+    const version = this.metadata(item, "Version");
+    if (kind === "PackageVersion") {
+      for (const name of names(include ?? update ?? "")) {
+        if (version !== undefined) this.versions.set(name.toLowerCase(), { name, version });
+      }
+      return;
+    }
+    if (kind === "GlobalPackageReference") {
+      for (const name of names(include ?? "")) {
+        this.globals.push({
+          name,
+          ...(version === undefined ? {} : { version }),
+          privateAssets: "all",
+          source: path,
+        });
+      }
+      return;
+    }
+    if (remove !== undefined) {
+      for (const name of names(remove)) this.references.delete(name.toLowerCase());
+      return;
+    }
+    const versionOverride = this.metadata(item, "VersionOverride");
+    const privateAssets = this.metadata(item, "PrivateAssets");
+    if (update !== undefined) {
+      for (const name of names(update)) {
+        const known = this.references.get(name.toLowerCase());
+        if (known === undefined) continue;
+        if (version !== undefined) known.version = version;
+        if (versionOverride !== undefined) known.versionOverride = versionOverride;
+        if (privateAssets !== undefined) known.privateAssets = privateAssets;
+      }
+      return;
+    }
+    for (const name of names(include!)) {
+      const reference: Reference = { name, source: path };
+      if (version !== undefined) reference.version = version;
+      if (versionOverride !== undefined) reference.versionOverride = versionOverride;
+      if (privateAssets !== undefined) reference.privateAssets = privateAssets;
+      const key = name.toLowerCase();
+      const known = this.references.get(key);
+      // A second reference to the same package (NuGet warns, NU1504) adds to the first.
+      this.references.set(
+        key,
+        known === undefined ? reference : { ...known, ...reference, name: known.name },
+      );
+    }
+  }
+
+  parse(path: string, text: string): XmlElement {
+    const known = PARSED.get(text);
+    if (known !== undefined) return known;
+    const { root } = parseXml(text, path, CODE);
+    if (localName(root.name) !== "Project") {
+      throw invalid(
+        path,
+        text,
+        root.offset,
+        `the root element is <${root.name}>, not an MSBuild <Project>`,
+      );
+    }
+    if (PARSED.size >= 512) PARSED.delete(PARSED.keys().next().value!);
+    PARSED.set(text, root);
+    return root;
+  }
+}
+
+/**
+ * Evaluates a project file (see the module notes) without mapping it.
+ *
+ * @param text The project file's text.
+ * @param options `path`: its path relative to the tree's root; `load`: reads
+ *   the `Directory.*.props`/`.targets` files above it.
+ * @returns What it declares.
+ * @throws {VouchError} `inventory.msbuild.invalid` for malformed XML (in the
+ *   project or a `Directory.*` file), a root that is not `<Project>`, or an
+ *   item without `Include`/`Update`/`Remove`.
+ */
+export function evaluateMsbuildProject(
+  text: string,
+  options: { path: string; load: Load },
+): MsbuildProject {
+  const { path, load } = options;
+  const dir = posix.dirname(path);
+  const file = posix.basename(path);
+  const name = file.replace(/\.[^.]+$/, "");
+  const evaluation = new Evaluation(load);
+  evaluation.properties.set("msbuildprojectname", name);
+  const root = evaluation.parse(path, text);
+  const sources = [
+    nearest(dir, "Directory.Build.props", load),
+    nearest(dir, "Directory.Packages.props", load),
+  ];
+  for (const source of sources) {
+    if (source !== undefined) {
+      evaluation.file(evaluation.parse(source.path, source.text), source.path, source.text, false);
+    }
+  }
+  evaluation.file(root, path, text, true);
+  const targets = nearest(dir, "Directory.Build.targets", load);
+  if (targets !== undefined) {
+    evaluation.file(
+      evaluation.parse(targets.path, targets.text),
+      targets.path,
+      targets.text,
+      false,
+    );
+  }
+  const property = (key: string): string | undefined => {
+    const value = evaluation.properties.get(key.toLowerCase())?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+  const central = property("ManagePackageVersionsCentrally")?.toLowerCase() === "true";
+  const isTest = property("IsTestProject")?.toLowerCase() === "true" ||
+    evaluation.references.has(TEST_SDK);
+  const warnings: string[] = [];
+  const packages: PackageDeclaration[] = [];
+  const references = [...evaluation.references.values(), ...(central ? evaluation.globals : [])];
+  for (const reference of references) {
+    const managed = central && reference.versionOverride === undefined
+      ? evaluation.versions.get(reference.name.toLowerCase())
+      : undefined;
+    const written = reference.versionOverride ?? managed?.version ?? reference.version;
+    const privateAll = reference.privateAssets?.split(";").some((a) =>
+      a.trim().toLowerCase() === "all"
+    );
+    const declaration: PackageDeclaration = {
+      // A central version's name: one spelling for every project of the tree.
+      name: managed?.name ?? reference.name,
+      scope: isTest ? "dev" : privateAll ? "build" : "runtime",
+      source: reference.source,
+    };
+    if (written === undefined || written === "" || written.includes("$(")) {
+      warnings.push(
+        `${path}: ${reference.name} has no version the tree defines; the purl has no version`,
+      );
+    } else Object.assign(declaration, splitNugetVersion(written));
+    packages.push(declaration);
+  }
+  const prefix = property("VersionPrefix");
+  const suffix = property("VersionSuffix");
+  // An SDK-style project without a version is 1.0.0 (the .NET SDK's default).
+  const sdkDefault = root.attributes.Sdk === undefined ? undefined : "1.0.0";
+  const version = property("PackageVersion") ?? property("Version") ??
+    (prefix === undefined ? sdkDefault : suffix === undefined ? prefix : `${prefix}-${suffix}`);
+  const at = (rel: string): string => (dir === "." ? rel : `${dir}/${rel}`);
+  const lockPath = property("NuGetLockFilePath");
+  const project: MsbuildProject = {
+    path,
+    name,
+    isTest,
+    packages,
+    projectReferences: evaluation.projectReferences,
+    lockPaths: lockPath === undefined
+      ? [at(`packages.${name}.lock.json`), at("packages.lock.json")]
+      : [posix.normalize(at(lockPath.replaceAll("\\", "/")))],
+    warnings,
+  };
+  if (version !== undefined && !version.includes("$(")) project.version = version;
+  const packageId = property("PackageId");
+  if (packageId !== undefined && packageId !== name) project.packageId = packageId;
+  const assemblyName = property("AssemblyName");
+  if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;
+  return project;
+}
+
+/**
+ * The projects a project references, directly or through others, by every
+ * name NuGet may give them (file name, `PackageId`, `AssemblyName`;
+ * lowercased). Projects whose file is not in the tree are left out.
+ *
+ * @param project The referencing project.
+ * @param load Reads files of the tree.
+ * @returns The referenced projects.
+ * @throws {VouchError} `inventory.msbuild.invalid` for a malformed referenced project.
+ */
+export function referencedProjects(
+  project: MsbuildProject,
+  load: Load,
+): Map<string, MsbuildProject> {
+  const byName = new Map<string, MsbuildProject>();
+  const seen = new Set([project.path]);
+  const queue = [...project.projectReferences];
+  for (let i = 0; i < queue.length; i++) {
+    const path = queue[i];
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const text = load(path);
+    if (text === undefined) continue;
+    const found = evaluateMsbuildProject(text, { path, load });
+    for (const name of [found.name, found.packageId, found.assemblyName]) {
+      if (name !== undefined && !byName.has(name.toLowerCase())) {
+        byName.set(name.toLowerCase(), found);
+      }
+    }
+    queue.push(...found.projectReferences);
+  }
+  return byName;
+}
+
+/**
+ * A project as a member (the same record whichever reader forms it).
+ *
+ * @param project The evaluated project.
+ * @returns The member.
+ */
+export function memberOfProject(project: MsbuildProject): Member {
+  return projectMember(project.name, project.version, project.packageId);
+}
+
+/**
+ * Reads an MSBuild project file (see the module notes). A project at the
+ * tree's root is the root; any other is a member, which the root depends on.
+ *
+ * @param text The file's text.
+ * @param options `path`: its path relative to the tree's root; `load`: reads
+ *   `Directory.*` files and tells whether a lock file covers the project.
+ * @returns Members, components, edges, the project (for a root project) and warnings.
+ * @throws {VouchError} `inventory.msbuild.invalid` as {@linkcode evaluateMsbuildProject}.
+ */
+export function readMsbuildProject(
+  text: string,
+  options: { path: string; load: Load },
+): ReaderResult {
+  const project = evaluateMsbuildProject(text, options);
+  const out = new OutputBuilder();
+  const isRoot = !project.path.includes("/");
+  const member = memberOfProject(project);
+  const self = isRoot ? ROOT_ID : out.member(member);
+  if (!isRoot) out.edge(ROOT_ID, self, "runtime");
+  const covered = project.lockPaths.some((lock) => options.load(lock) !== undefined);
+  if (!covered) {
+    const referenced = referencedProjects(project, options.load);
+    for (const reference of project.projectReferences) {
+      const name = posix.basename(reference).replace(/\.[^.]+$/, "");
+      const found = referenced.get(name.toLowerCase());
+      const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
+      out.edge(self, id, project.isTest ? "dev" : "runtime");
+    }
+    for (const p of project.packages) {
+      const id = out.component({
+        purl: nugetPurl(p.name, p.version),
+        ecosystem: "nuget",
+        name: p.name,
+        version: p.version,
+        specifier: p.specifier,
+        direct: true,
+        scopes: [p.scope],
+        sources: [p.source],
+      });
+      out.edge(self, id, p.scope);
+    }
+  }
+  const result: ReaderResult = out.build();
+  if (isRoot) {
+    const root: Project = { name: project.packageId ?? project.name, purl: member.purl! };
+    if (project.version !== undefined) root.version = project.version;
+    result.project = root;
+  }
+  if (!covered && project.warnings.length > 0) result.warnings = project.warnings;
+  return result;
+}

@@ -1,0 +1,262 @@
+/**
+ * Reader for NuGet's `packages.lock.json` (versions 1 and 2, also named
+ * `packages.<project>.lock.json`).
+ *
+ * Every target framework (and runtime-specific graph, `net8.0/win-x64`) is
+ * read; a package resolved to the same version in several of them is one
+ * component. `Direct`, `Transitive` and `CentralTransitive` entries are
+ * `pkg:nuget` components with the `resolved` version; `contentHash` (base64
+ * SHA-512 of the `.nupkg`) is their hash. `Project` entries are other
+ * projects of the solution: members, never components. Each entry's
+ * `dependencies` become edges to the package of that name in the same
+ * framework (a dependency the framework itself provides, which NuGet prunes,
+ * has no entry and no edge).
+ *
+ * The lock belongs to the project beside it (the root when the lock is at the
+ * tree's root, else the member named after its folder or the project file
+ * there). That project file, when found (`<folder>/<folder>.csproj`,
+ * `.fsproj`, `.vbproj`, or the name in `packages.<name>.lock.json`), gives
+ * the scopes the lock does not record: `PrivateAssets="all"` → build, a test
+ * project → dev; transitive packages take the scopes of the paths that reach
+ * them.
+ *
+ * @module
+ */
+import { posix } from "node:path";
+import { VouchError } from "../../errors.ts";
+import { isRecord } from "../../_util.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { lineAt, parseJsonObject } from "../_formats/json.ts";
+import { findDuplicateKey } from "../_formats/json_keys.ts";
+import { ROOT_ID, type Scope } from "../types.ts";
+import { nugetPurl, projectMember } from "./_nuget.ts";
+import {
+  evaluateMsbuildProject,
+  memberOfProject,
+  type MsbuildProject,
+  referencedProjects,
+} from "./msbuild.ts";
+
+const CODE = "inventory.nuget_lock.invalid";
+const TYPES = new Set(["Direct", "Transitive", "CentralTransitive", "Project"]);
+
+interface Entry {
+  key: string;
+  type: string;
+  resolved?: string;
+  /** The contentHash as hex. */
+  sha512?: string;
+  dependencies: string[];
+}
+
+function invalid(path: string, line: number, what: string): VouchError {
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `regenerate ${path} with \`dotnet restore --force-evaluate\``,
+  );
+}
+
+/** The line of `"key":` at or after the line of `"after":`, for messages. */
+function lineOf(text: string, key: string, after = ""): number {
+  const from = after === "" ? 0 : Math.max(text.indexOf(JSON.stringify(after) + ":"), 0);
+  const at = text.indexOf(JSON.stringify(key) + ":", from);
+  return lineAt(text, at === -1 ? from : at);
+}
+
+/** The hex of a base64 SHA-512, or `undefined` when it is not one. */
+function sha512Hex(base64: string): string | undefined {
+  return /^[A-Za-z0-9+/]{86}==$/.test(base64) ? Uint8Array.fromBase64(base64).toHex() : undefined;
+}
+
+/** The project file beside the lock, evaluated, when there is one. */
+function ownProject(path: string, load: Load): MsbuildProject | undefined {
+  const dir = posix.dirname(path);
+  const named = /^packages\.(.+)\.lock\.json$/.exec(posix.basename(path))?.[1];
+  const name = named ?? (dir === "." ? undefined : posix.basename(dir));
+  if (name === undefined) return undefined;
+  for (const extension of [".csproj", ".fsproj", ".vbproj"]) {
+    const projectPath = dir === "." ? `${name}${extension}` : `${dir}/${name}${extension}`;
+    const text = load(projectPath);
+    if (text !== undefined) return evaluateMsbuildProject(text, { path: projectPath, load });
+  }
+  return undefined;
+}
+
+function decode(lock: Record<string, unknown>, text: string, path: string): Map<string, Entry[]> {
+  const version = lock.version;
+  if (version !== 1 && version !== 2) {
+    throw invalid(
+      path,
+      lineOf(text, "version"),
+      `packages.lock.json version ${JSON.stringify(version)} is not supported (1 or 2)`,
+    );
+  }
+  if (!isRecord(lock.dependencies)) {
+    throw invalid(
+      path,
+      lineOf(text, "dependencies"),
+      "`dependencies` is not an object of target frameworks",
+    );
+  }
+  const frameworks = new Map<string, Entry[]>();
+  // Frameworks repeat the same packages: each contentHash is decoded once.
+  const hexes = new Map<string, string | undefined>();
+  for (const [framework, packages] of Object.entries(lock.dependencies)) {
+    if (!isRecord(packages)) {
+      throw invalid(
+        path,
+        lineOf(text, framework),
+        `the target framework ${framework} is not an object`,
+      );
+    }
+    const entries: Entry[] = [];
+    for (const [key, value] of Object.entries(packages)) {
+      const line = (): number => lineOf(text, key, framework);
+      const raw = isRecord(value) ? value : {};
+      const type = raw.type;
+      if (typeof type !== "string" || !TYPES.has(type)) {
+        throw invalid(
+          path,
+          line(),
+          `${key} (${framework}) has no type Direct, Transitive, CentralTransitive or Project`,
+        );
+      }
+      const entry: Entry = { key, type, dependencies: [] };
+      const dependencies = raw.dependencies ?? {};
+      let wellFormed = isRecord(dependencies);
+      if (wellFormed) {
+        for (const name in dependencies as Record<string, unknown>) {
+          wellFormed &&= typeof (dependencies as Record<string, unknown>)[name] === "string";
+          entry.dependencies.push(name);
+        }
+      }
+      if (!wellFormed) {
+        throw invalid(
+          path,
+          line(),
+          `the dependencies of ${key} (${framework}) are not an object of versions`,
+        );
+      }
+      if (type !== "Project") {
+        if (typeof raw.resolved !== "string" || raw.resolved === "") {
+          throw invalid(path, line(), `${key} (${framework}) has no resolved version`);
+        }
+        entry.resolved = raw.resolved;
+        const contentHash = raw.contentHash;
+        if (contentHash !== undefined) {
+          let hex = typeof contentHash === "string" ? hexes.get(contentHash) : undefined;
+          if (hex === undefined && typeof contentHash === "string") {
+            hexes.set(contentHash, hex = sha512Hex(contentHash));
+          }
+          if (hex === undefined) {
+            throw invalid(
+              path,
+              line(),
+              `the contentHash of ${key} (${framework}) is not a base64 SHA-512`,
+            );
+          }
+          entry.sha512 = hex;
+        }
+      }
+      entries.push(entry);
+    }
+    frameworks.set(framework, entries);
+  }
+  return frameworks;
+}
+
+/**
+ * Reads a `packages.lock.json` (see the module notes).
+ *
+ * @param text The file's text.
+ * @param options `path`: its path relative to the tree's root; `load`: reads
+ *   the project file beside it.
+ * @returns Members, components and edges.
+ * @throws {VouchError} `inventory.nuget_lock.invalid` for malformed JSON, a
+ *   repeated key, an unsupported version, an entry without type or resolved
+ *   version, a contentHash that is not a base64 SHA-512, or invalid UTF-8;
+ *   `inventory.msbuild.invalid` for a malformed project file beside it.
+ */
+export function readNugetLock(text: string, options: { path: string; load: Load }): ReaderResult {
+  const { path } = options;
+  const replacement = text.indexOf("\uFFFD");
+  if (replacement !== -1) {
+    throw invalid(path, lineAt(text, replacement), "the file is not valid UTF-8");
+  }
+  const lock = parseJsonObject(text, path, CODE);
+  const duplicate = findDuplicateKey(text, lock);
+  if (duplicate !== undefined) {
+    throw invalid(
+      path,
+      lineAt(text, duplicate.offset),
+      `invalid JSON: duplicate key ${
+        JSON.stringify(duplicate.key)
+      } in one object (parsers disagree on which value counts)`,
+    );
+  }
+  const frameworks = decode(lock, text, path);
+  const project = ownProject(path, options.load);
+  const dir = posix.dirname(path);
+  const out = new OutputBuilder();
+  let self = ROOT_ID;
+  if (dir !== ".") {
+    self = out.member(
+      project === undefined ? projectMember(posix.basename(dir)) : memberOfProject(project),
+    );
+    out.edge(ROOT_ID, self, "runtime");
+  }
+  const referenced = project === undefined ? new Map() : referencedProjects(project, options.load);
+  const declared = new Map((project?.packages ?? []).map((p) => [p.name.toLowerCase(), p.scope]));
+  const directScope = (name: string): Scope =>
+    project?.isTest ? "dev" : declared.get(name.toLowerCase()) ?? "runtime";
+  // Frameworks mostly repeat the same packages: each name@version is added once.
+  const added = new Map<string, string>();
+  for (const entries of frameworks.values()) {
+    // Node ids by name as written and lowercased (NuGet names are case-insensitive).
+    const ids = new Map<string, string>();
+    const lowerIds = new Map<string, string>();
+    const idOf = (name: string): string | undefined =>
+      ids.get(name) ?? lowerIds.get(name.toLowerCase());
+    for (const entry of entries) {
+      const lower = entry.key.toLowerCase();
+      if (entry.type === "Project") {
+        const found = referenced.get(lower);
+        const id = out.member(
+          found === undefined ? projectMember(entry.key) : memberOfProject(found),
+        );
+        ids.set(entry.key, id);
+        lowerIds.set(lower, id);
+        out.edge(self, id, project?.isTest ? "dev" : "runtime");
+        continue;
+      }
+      const key = `${entry.key}@${entry.resolved}`;
+      let id = added.get(key);
+      if (id === undefined || entry.type === "Direct") {
+        id = out.component({
+          purl: nugetPurl(entry.key, entry.resolved),
+          ecosystem: "nuget",
+          name: entry.key,
+          version: entry.resolved,
+          hashes: entry.sha512 === undefined ? [] : [{ alg: "sha512", hex: entry.sha512 }],
+          direct: entry.type === "Direct",
+          sources: [path],
+        });
+        added.set(key, id);
+      }
+      ids.set(entry.key, id);
+      lowerIds.set(lower, id);
+      if (entry.type === "Direct") out.edge(self, id, directScope(entry.key));
+    }
+    for (const entry of entries) {
+      const from = ids.get(entry.key)!;
+      for (const dependency of entry.dependencies) {
+        const to = idOf(dependency);
+        if (to !== undefined) out.edge(from, to, "runtime");
+      }
+    }
+  }
+  out.propagateScopes();
+  return out.build({ directFromEdges: true });
+}

@@ -1,0 +1,195 @@
+/**
+ * Reader for Gradle dependency locks: `gradle.lockfile`,
+ * `buildscript-gradle.lockfile`, `settings-gradle.lockfile` and the legacy
+ * per-configuration `gradle/dependency-locks/<configuration>.lockfile`.
+ *
+ * Each line `group:name:version=conf1,conf2` is one locked module: a
+ * `pkg:maven` component with the version as written. The file has no graph,
+ * so there are no edges and no component is marked direct. Scopes come from
+ * the configurations:
+ *
+ * - a buildscript or settings lock (the build's own classpath) → build;
+ * - test configurations (`test…`, `…Test…`) → dev;
+ * - tool configurations (`annotationProcessor`, `kapt`, `checkstyle`,
+ *   `jacoco…`, `pmd`, `spotbugs…`, `detekt`, `ktlint`, `errorprone`, `lint…`,
+ *   `classpath`) → build;
+ * - `…CompileClasspath` / `compileOnly…` only (compiled against, not in any
+ *   runtime classpath) → build;
+ * - everything else (`runtimeClasspath`, custom configurations) → runtime.
+ *
+ * @module
+ */
+import { VouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { ReaderResult } from "../_reader.ts";
+import type { Scope } from "../types.ts";
+import { mavenName, mavenPurl } from "./_maven.ts";
+
+const CODE = "inventory.gradle_lockfile.invalid";
+const TOOLS =
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*)$|AnnotationProcessor$|^kapt\w+|^ksp\w+/;
+
+/** One locked module and the configurations that resolve it. */
+export interface LockedModule {
+  /** The group. */
+  group: string;
+  /** The module name. */
+  name: string;
+  /** The version, as written. */
+  version: string;
+  /** The configurations, as written. */
+  configurations: string[];
+  /** The 1-based line. */
+  line: number;
+}
+
+function invalid(path: string, line: number, what: string): VouchError {
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `regenerate ${path} with \`gradle dependencies --write-locks\``,
+  );
+}
+
+/** Whether a lock file locks the build's own classpath (buildscript or settings plugins). */
+function isBuildLock(path: string): boolean {
+  const file = path.slice(path.lastIndexOf("/") + 1);
+  return /^(buildscript|settings)-gradle\.lockfile$/.test(file) ||
+    (path.includes("dependency-locks/") && file.startsWith("buildscript-"));
+}
+
+/** The configuration of a legacy per-configuration lock file (`<configuration>.lockfile`). */
+function legacyConfiguration(path: string): string | undefined {
+  const file = path.slice(path.lastIndexOf("/") + 1);
+  const folder = path.slice(0, path.lastIndexOf("/"));
+  if (!folder.endsWith("dependency-locks") || file === "gradle.lockfile") return undefined;
+  return file.replace(/^buildscript-/, "").replace(/\.lockfile$/, "");
+}
+
+/**
+ * Parses the lines of a Gradle lock file (no mapping).
+ *
+ * @param text The file's text.
+ * @param path Its path, for messages; a legacy per-configuration file takes its
+ *   configuration from the file name.
+ * @returns The locked modules, in file order.
+ * @throws {VouchError} `inventory.gradle_lockfile.invalid` for a malformed or
+ *   repeated line, a second `empty=` line, or invalid UTF-8.
+ */
+export function parseGradleLockfile(text: string, path: string): LockedModule[] {
+  const legacy = legacyConfiguration(path);
+  const modules: LockedModule[] = [];
+  const seen = new Map<string, number>();
+  let empty = 0;
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, "").trim();
+    const at = i + 1;
+    if (line.includes("\uFFFD")) throw invalid(path, at, "the file is not valid UTF-8");
+    if (line === "" || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    if (line.startsWith("empty=")) {
+      if (empty !== 0) throw invalid(path, at, `a second empty= line (the first is line ${empty})`);
+      empty = at;
+      continue;
+    }
+    const coordinates = eq === -1 ? line : line.slice(0, eq);
+    const parts = coordinates.split(":");
+    if (parts.length !== 3 || parts.some((p) => p === "" || /\s/.test(p))) {
+      throw invalid(
+        path,
+        at,
+        `expected group:name:version=configurations, found ${JSON.stringify(line)}`,
+      );
+    }
+    let configurations: string[];
+    if (eq === -1) {
+      if (legacy === undefined) {
+        throw invalid(path, at, `${coordinates} names no configuration (expected =configurations)`);
+      }
+      configurations = [legacy];
+    } else {
+      configurations = line.slice(eq + 1).split(",").map((c) => c.trim()).filter((c) => c !== "");
+      if (configurations.length === 0) {
+        throw invalid(path, at, `${coordinates} names no configuration after =`);
+      }
+    }
+    const first = seen.get(coordinates);
+    if (first !== undefined) {
+      throw invalid(path, at, `${coordinates} is locked twice (also on line ${first})`);
+    }
+    seen.set(coordinates, at);
+    const [group, name, version] = parts;
+    modules.push({ group, name, version, configurations, line: at });
+  }
+  return modules;
+}
+
+/**
+ * The scopes of a module from its configurations (see the module notes).
+ *
+ * @param configurations The configurations that resolve it.
+ * @param buildLock Whether the lock is a buildscript or settings lock.
+ * @returns The scopes, never empty.
+ */
+export function gradleScopes(configurations: readonly string[], buildLock: boolean): Scope[] {
+  if (buildLock) return ["build"];
+  const scopes = new Set<Scope>();
+  let compileOnly = false;
+  for (const conf of configurations) {
+    if (/^test|Test/.test(conf)) scopes.add("dev");
+    else if (TOOLS.test(conf)) scopes.add("build");
+    else if (/CompileClasspath$|^compileClasspath$|^compileOnly/.test(conf)) compileOnly = true;
+    else scopes.add("runtime");
+  }
+  if (compileOnly && !scopes.has("runtime")) scopes.add("build");
+  return [...scopes];
+}
+
+/**
+ * Reads a Gradle lock file.
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root.
+ * @returns The components (no members, no edges).
+ * @throws {VouchError} `inventory.gradle_lockfile.invalid` as {@linkcode parseGradleLockfile}.
+ */
+export function readGradleLockfile(text: string, options: { path: string }): ReaderResult {
+  const { path } = options;
+  const buildLock = isBuildLock(path);
+  const out = new OutputBuilder();
+  for (const m of parseGradleLockfile(text, path)) {
+    const c = { groupId: m.group, artifactId: m.name, version: m.version };
+    out.component({
+      purl: mavenPurl(c),
+      ecosystem: "maven",
+      name: mavenName(c),
+      version: m.version,
+      scopes: gradleScopes(m.configurations, buildLock),
+      groups: m.configurations,
+      sources: [path],
+    });
+  }
+  return out.build();
+}
+
+/**
+ * The scopes that the lock files of a build give each `pkg:maven` purl.
+ *
+ * @param locks The lock files: path and text.
+ * @returns Scopes by purl (configurations of every lock unioned).
+ * @throws {VouchError} As {@linkcode parseGradleLockfile}.
+ */
+export function lockedScopes(locks: { path: string; text: string }[]): Map<string, Set<Scope>> {
+  const out = new Map<string, Set<Scope>>();
+  for (const { path, text } of locks) {
+    const buildLock = isBuildLock(path);
+    for (const m of parseGradleLockfile(text, path)) {
+      const purl = mavenPurl({ groupId: m.group, artifactId: m.name, version: m.version });
+      const scopes = out.get(purl) ?? new Set();
+      for (const s of gradleScopes(m.configurations, buildLock)) scopes.add(s);
+      out.set(purl, scopes);
+    }
+  }
+  return out;
+}

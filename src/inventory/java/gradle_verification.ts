@@ -1,0 +1,232 @@
+/**
+ * Reader for Gradle's dependency verification file,
+ * `gradle/verification-metadata.xml`: every `<component group name version>`
+ * Gradle verified, with the checksums of each artifact file.
+ *
+ * Components are `pkg:maven` purls without qualifiers, the same ids as the
+ * lock files', so both merge into one component. The hashes kept on a
+ * component are those of its main file, `<name>-<version>.<ext>` (the jar, or
+ * the POM of a POM-only module); the checksums of its other files (sources,
+ * classifiers, `.module`, the POM beside a jar) describe other files and are
+ * not put on the component. `also-trust` alternatives are not hashes of the
+ * file that was verified and are left out.
+ *
+ * The file says nothing about scopes: they are taken from the build's lock
+ * files when there are any (`gradle.lockfile`, `buildscript-gradle.lockfile`,
+ * `settings-gradle.lockfile` beside `gradle/`, and those of the projects that
+ * `settings.gradle(.kts)` includes), so that the merged component keeps the
+ * lock's scopes. A component that no lock lists is runtime; one with only a
+ * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
+ * it, as it is metadata of another module rather than a dependency.
+ *
+ * @module
+ */
+import { posix } from "node:path";
+import { VouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import {
+  childElements,
+  lineColumn,
+  localName,
+  parseXml,
+  type XmlElement,
+} from "../_formats/xml.ts";
+import type { Hash, HashAlgorithm, Scope } from "../types.ts";
+import { mavenName, mavenPurl } from "./_maven.ts";
+import { lockedScopes } from "./gradle_lockfile.ts";
+
+const CODE = "inventory.gradle_verification.invalid";
+const ALGORITHMS: Record<string, { alg: HashAlgorithm; hexLength: number }> = {
+  md5: { alg: "md5", hexLength: 32 },
+  sha1: { alg: "sha1", hexLength: 40 },
+  sha256: { alg: "sha256", hexLength: 64 },
+  sha512: { alg: "sha512", hexLength: 128 },
+};
+const METADATA_EXTENSIONS = new Set(["pom", "module"]);
+
+/** One verified artifact file of a component. */
+export interface VerifiedArtifact {
+  /** The file name, e.g. `guava-33.0.0-jre.jar`. */
+  name: string;
+  /** Its checksums. */
+  hashes: Hash[];
+}
+
+/** One verified component. */
+export interface VerifiedComponent {
+  /** The group. */
+  group: string;
+  /** The module name. */
+  name: string;
+  /** The version. */
+  version: string;
+  /** The verified files. */
+  artifacts: VerifiedArtifact[];
+}
+
+function invalid(path: string, text: string, offset: number, what: string): VouchError {
+  const { line } = lineColumn(text, offset);
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `regenerate ${path} with \`gradle --write-verification-metadata sha256\``,
+  );
+}
+
+function attribute(
+  element: XmlElement,
+  name: string,
+  fail: (offset: number, what: string) => never,
+): string {
+  const value = element.attributes[name];
+  if (value === undefined || value === "") {
+    fail(element.offset, `<${element.name}> has no ${name} attribute`);
+  }
+  return value;
+}
+
+/**
+ * Parses a verification metadata file (no mapping).
+ *
+ * @param text The file's text.
+ * @param path Its path, for messages.
+ * @returns The components, in file order.
+ * @throws {VouchError} `inventory.gradle_verification.invalid` for malformed
+ *   XML, a missing attribute, a checksum that is not hex of the right length,
+ *   a repeated component or artifact, or invalid UTF-8.
+ */
+export function parseGradleVerification(text: string, path: string): VerifiedComponent[] {
+  const { root } = parseXml(text, path, CODE);
+  const fail = (offset: number, what: string): never => {
+    throw invalid(path, text, offset, what);
+  };
+  if (localName(root.name) !== "verification-metadata") {
+    fail(root.offset, `the root element is <${root.name}>, not <verification-metadata>`);
+  }
+  const components: VerifiedComponent[] = [];
+  const seen = new Set<string>();
+  for (const list of childElements(root, "components")) {
+    for (const element of childElements(list, "component")) {
+      const group = attribute(element, "group", fail);
+      const name = attribute(element, "name", fail);
+      const version = attribute(element, "version", fail);
+      const key = `${group}:${name}:${version}`;
+      if (seen.has(key)) fail(element.offset, `the component ${key} appears twice`);
+      seen.add(key);
+      const artifacts: VerifiedArtifact[] = [];
+      const files = new Set<string>();
+      for (const artifact of childElements(element, "artifact")) {
+        const file = attribute(artifact, "name", fail);
+        if (files.has(file)) fail(artifact.offset, `the artifact ${file} of ${key} appears twice`);
+        files.add(file);
+        const hashes: Hash[] = [];
+        for (const child of childElements(artifact)) {
+          const known = ALGORITHMS[localName(child.name)];
+          if (known === undefined) continue; // pgp, ignored-keys
+          const hex = attribute(child, "value", fail).toLowerCase();
+          if (hex.length !== known.hexLength || !/^[0-9a-f]+$/.test(hex)) {
+            fail(child.offset, `the ${known.alg} of ${file} is not ${known.hexLength} hex digits`);
+          }
+          hashes.push({ alg: known.alg, hex });
+        }
+        artifacts.push({ name: file, hashes });
+      }
+      components.push({ group, name, version, artifacts });
+    }
+  }
+  return components;
+}
+
+/** The main file of a component: `<name>-<version>.<ext>`, a POM only when nothing else is there. */
+function mainArtifact(c: VerifiedComponent): VerifiedArtifact | undefined {
+  const prefix = `${c.name}-${c.version}.`;
+  const plain = c.artifacts.filter((a) => a.name.startsWith(prefix));
+  const extension = (a: VerifiedArtifact): string => a.name.slice(prefix.length);
+  const binaries = plain.filter((a) => !METADATA_EXTENSIONS.has(extension(a)));
+  if (binaries.length === 1) return binaries[0];
+  if (binaries.length > 1) return undefined;
+  return c.artifacts.every((a) =>
+      METADATA_EXTENSIONS.has(a.name.slice(a.name.lastIndexOf(".") + 1))
+    )
+    ? plain.find((a) => extension(a) === "pom")
+    : undefined;
+}
+
+/**
+ * The lock files of the Gradle build whose verification file is at `path`:
+ * the root's, and those of the projects `settings.gradle(.kts)` includes.
+ */
+function buildLocks(path: string, load: Load): { path: string; text: string }[] {
+  const gradleDir = posix.dirname(path);
+  const root = posix.basename(gradleDir) === "gradle" ? posix.dirname(gradleDir) : gradleDir;
+  const at = (rel: string): string => (root === "." ? rel : `${root}/${rel}`);
+  const folders = [""];
+  const settings = load(at("settings.gradle")) ?? load(at("settings.gradle.kts")) ?? "";
+  for (const include of settings.matchAll(/\binclude\b\s*\(?((?:\s*["'][^"'\n]+["']\s*,?)+)/g)) {
+    for (const project of include[1].matchAll(/["']([^"'\n]+)["']/g)) {
+      const folder = project[1].replace(/^:/, "").replaceAll(":", "/");
+      if (folder !== "" && !folder.split("/").includes("..")) folders.push(`${folder}/`);
+    }
+  }
+  const locks: { path: string; text: string }[] = [];
+  for (const folder of folders) {
+    for (
+      const file of ["gradle.lockfile", "buildscript-gradle.lockfile", "settings-gradle.lockfile"]
+    ) {
+      if (folder !== "" && file === "settings-gradle.lockfile") continue;
+      const lockPath = at(`${folder}${file}`);
+      const text = load(lockPath);
+      if (text !== undefined) locks.push({ path: lockPath, text });
+    }
+  }
+  return locks;
+}
+
+/**
+ * Reads `gradle/verification-metadata.xml` (see the module notes).
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads the build's settings and lock files for scopes.
+ * @returns The components (no members, no edges).
+ * @throws {VouchError} `inventory.gradle_verification.invalid` as
+ *   {@linkcode parseGradleVerification}; `inventory.gradle_lockfile.invalid`
+ *   for a malformed lock file of the build.
+ */
+export function readGradleVerification(
+  text: string,
+  options: { path: string; load: Load },
+): ReaderResult {
+  const { path } = options;
+  const components = parseGradleVerification(text, path);
+  const locked = lockedScopes(buildLocks(path, options.load));
+  const out = new OutputBuilder();
+  let unscoped = 0;
+  for (const component of components) {
+    const c = { groupId: component.group, artifactId: component.name, version: component.version };
+    const purl = mavenPurl(c);
+    const scopes: Scope[] | undefined = locked.has(purl) ? [...locked.get(purl)!] : undefined;
+    const main = mainArtifact(component);
+    const pomOnly = component.artifacts.length > 0 &&
+      component.artifacts.every((a) => a.name.endsWith(".pom") || a.name.endsWith(".module"));
+    if (scopes === undefined && pomOnly) continue;
+    if (scopes === undefined) unscoped++;
+    out.component({
+      purl,
+      ecosystem: "maven",
+      name: mavenName(c),
+      version: component.version,
+      hashes: main?.hashes ?? [],
+      scopes,
+      sources: [path],
+    });
+  }
+  const result: ReaderResult = out.build();
+  if (unscoped > 0) {
+    result.warnings = [
+      `${path}: ${unscoped} verified components are in no Gradle lock file; their scope is unknown and reported as runtime`,
+    ];
+  }
+  return result;
+}

@@ -1,0 +1,973 @@
+/**
+ * Reader for Maven's `pom.xml`: the dependencies a project **declares**, not
+ * what Maven would resolve (vouch never downloads anything, so transitive
+ * dependencies are not known).
+ *
+ * What it understands, from the files in the tree only: properties
+ * (`${…}`, including `project.version`, `project.groupId`,
+ * `project.parent.version`), parents found through `<relativePath>` (default
+ * `../pom.xml`) with their properties, dependencies, dependency management
+ * and plugins, BOM imports (`<scope>import</scope>`) of POMs in the tree,
+ * multi-module reactors (`<modules>`: the modules are members, and a
+ * dependency on a sibling module is an edge between members), profiles (their
+ * dependencies and plugins, under the group `profile:<id>`), and the build
+ * plugins, their dependencies, `annotationProcessorPaths` and extensions
+ * (scope `build`). A parent or BOM that is not in the tree stays a component
+ * (`?type=pom`, scope `build`); a version it would manage is unknown: the
+ * purl has no version and a warning says so.
+ *
+ * Scopes: `compile`/`runtime` → runtime (optional when `<optional>true`),
+ * `test` → dev, `provided`/`system` → build (compiled against, supplied by the
+ * environment, not shipped), `import` → build. Versions are kept as written;
+ * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
+ * `LATEST`/`RELEASE` are specifiers, not versions.
+ *
+ * @module
+ */
+import { posix } from "node:path";
+import { VouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import {
+  childElements,
+  lineColumn,
+  localName,
+  parseXml,
+  textOf,
+  type XmlElement,
+} from "../_formats/xml.ts";
+import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
+import { type MavenCoordinates, mavenName, mavenPurl } from "./_maven.ts";
+
+const CODE = "inventory.maven_pom.invalid";
+const PLUGIN_GROUP = "org.apache.maven.plugins";
+/** Deepest parent / BOM-import chain followed (Maven itself has no limit; loops are errors). */
+const MAX_CHAIN = 32;
+const MODEL_VERSIONS = new Set(["4.0.0", "4.1.0"]);
+const SCOPES: Record<string, Scope> = {
+  compile: "runtime",
+  runtime: "runtime",
+  test: "dev",
+  provided: "build",
+  system: "build",
+  import: "build",
+};
+
+// ---------------------------------------------------------------------------
+// Decoding: one POM's XML into a typed shape (no inheritance, no interpolation).
+
+interface RawDependency {
+  groupId: string;
+  artifactId: string;
+  version?: string;
+  scope?: string;
+  type?: string;
+  classifier?: string;
+  optional?: string;
+  offset: number;
+  pom: RawPom;
+}
+
+interface RawPlugin {
+  groupId: string;
+  artifactId: string;
+  offset: number;
+  pom: RawPom;
+  version?: string;
+  inherited?: string;
+  dependencies: RawDependency[];
+  processorPaths: RawDependency[];
+}
+
+interface RawBuild {
+  plugins: RawPlugin[];
+  pluginManagement: RawPlugin[];
+  extensions: RawDependency[];
+}
+
+interface RawProfile {
+  id: string;
+  modules: string[];
+  properties: Map<string, string>;
+  dependencies: RawDependency[];
+  dependencyManagement: RawDependency[];
+  build: RawBuild;
+}
+
+interface RawPom {
+  text: string;
+  parent?: { groupId?: string; artifactId?: string; version?: string; relativePath?: string };
+  groupId?: string;
+  artifactId?: string;
+  version?: string;
+  packaging?: string;
+  description?: string;
+  licenses: string[];
+  properties: Map<string, string>;
+  modules: string[];
+  dependencies: RawDependency[];
+  dependencyManagement: RawDependency[];
+  build: RawBuild;
+  profiles: RawProfile[];
+}
+
+const COORDINATES = ["groupId", "artifactId", "version"] as const;
+const DEPENDENCY_FIELDS = [...COORDINATES, "scope", "type", "classifier", "optional"];
+
+class Decoder {
+  readonly pom: RawPom;
+  readonly path: string;
+
+  constructor(text: string, path: string) {
+    this.path = path;
+    this.pom = {
+      text,
+      licenses: [],
+      properties: new Map(),
+      modules: [],
+      dependencies: [],
+      dependencyManagement: [],
+      build: { plugins: [], pluginManagement: [], extensions: [] },
+      profiles: [],
+    };
+  }
+
+  fail(offset: number, what: string): never {
+    throw invalid(this.path, lineColumn(this.pom.text, offset).line, what);
+  }
+
+  /** The child elements among `names`, each at most once (Maven rejects a repeated tag). */
+  fields(element: XmlElement, names: readonly string[]): Map<string, XmlElement> {
+    const out = new Map<string, XmlElement>();
+    for (const child of element.children) {
+      if (typeof child === "string") continue;
+      const name = localName(child.name);
+      if (!names.includes(name)) continue;
+      if (out.has(name)) {
+        this.fail(child.offset, `<${name}> appears twice in <${localName(element.name)}>`);
+      }
+      out.set(name, child);
+    }
+    return out;
+  }
+
+  value(fields: Map<string, XmlElement>, name: string): string | undefined {
+    const element = fields.get(name);
+    const text = element === undefined ? "" : textOf(element);
+    return text === "" ? undefined : text;
+  }
+
+  items(element: XmlElement | undefined, item: string): XmlElement[] {
+    return element === undefined ? [] : childElements(element, item);
+  }
+
+  dependency(element: XmlElement, what: string, defaultGroup?: string): RawDependency {
+    const f = this.fields(element, DEPENDENCY_FIELDS);
+    const groupId = this.value(f, "groupId") ?? defaultGroup;
+    const artifactId = this.value(f, "artifactId");
+    if (groupId === undefined || artifactId === undefined) {
+      this.fail(
+        element.offset,
+        `a ${what} without ${groupId === undefined ? "groupId" : "artifactId"}`,
+      );
+    }
+    const dependency: RawDependency = {
+      groupId,
+      artifactId,
+      offset: element.offset,
+      pom: this.pom,
+    };
+    for (const name of ["version", "scope", "type", "classifier", "optional"] as const) {
+      const value = this.value(f, name);
+      if (value !== undefined) dependency[name] = value;
+    }
+    return dependency;
+  }
+
+  dependencies(element: XmlElement | undefined): RawDependency[] {
+    return this.items(element, "dependency").map((d) => this.dependency(d, "dependency"));
+  }
+
+  /** `annotationProcessorPaths/path` anywhere in a plugin's configuration or executions. */
+  processorPaths(plugin: XmlElement): RawDependency[] {
+    const out: RawDependency[] = [];
+    const visit = (element: XmlElement, depth: number): void => {
+      for (const child of childElements(element)) {
+        if (localName(child.name) === "annotationProcessorPaths") {
+          for (const path of childElements(child, "path")) {
+            out.push(this.dependency(path, "annotation processor path"));
+          }
+        } else if (depth < 4) visit(child, depth + 1);
+      }
+    };
+    for (const name of ["configuration", "executions"]) {
+      for (const child of childElements(plugin, name)) visit(child, 0);
+    }
+    return out;
+  }
+
+  plugin(element: XmlElement): RawPlugin {
+    const f = this.fields(element, [...COORDINATES, "inherited", "dependencies"]);
+    const { groupId, artifactId } = this.dependency(element, "plugin", PLUGIN_GROUP);
+    const plugin: RawPlugin = {
+      groupId,
+      artifactId,
+      offset: element.offset,
+      pom: this.pom,
+      dependencies: this.dependencies(f.get("dependencies")),
+      processorPaths: this.processorPaths(element),
+    };
+    const version = this.value(f, "version");
+    const inherited = this.value(f, "inherited");
+    if (version !== undefined) plugin.version = version;
+    if (inherited !== undefined) plugin.inherited = inherited;
+    return plugin;
+  }
+
+  build(element: XmlElement | undefined): RawBuild {
+    if (element === undefined) return { plugins: [], pluginManagement: [], extensions: [] };
+    const f = this.fields(element, ["plugins", "pluginManagement", "extensions"]);
+    const plugins = (list: XmlElement | undefined): RawPlugin[] =>
+      this.items(list, "plugin").map((p) => this.plugin(p));
+    const management = f.get("pluginManagement");
+    return {
+      plugins: plugins(f.get("plugins")),
+      pluginManagement: plugins(
+        management && this.fields(management, ["plugins"]).get("plugins"),
+      ),
+      extensions: this.items(f.get("extensions"), "extension").map((e) =>
+        this.dependency(e, "build extension")
+      ),
+    };
+  }
+
+  properties(element: XmlElement | undefined): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const child of element === undefined ? [] : childElements(element)) {
+      out.set(child.name, textOf(child));
+    }
+    return out;
+  }
+
+  management(element: XmlElement | undefined): RawDependency[] {
+    return this.dependencies(element && this.fields(element, ["dependencies"]).get("dependencies"));
+  }
+
+  modules(element: XmlElement | undefined): string[] {
+    return this.items(element, "module").map(textOf).filter((m) => m !== "");
+  }
+
+  decode(root: XmlElement): RawPom {
+    if (localName(root.name) !== "project") {
+      this.fail(root.offset, `the root element is <${root.name}>, not a Maven <project>`);
+    }
+    const f = this.fields(root, [
+      ...COORDINATES,
+      "modelVersion",
+      "parent",
+      "packaging",
+      "description",
+      "licenses",
+      "properties",
+      "modules",
+      "dependencies",
+      "dependencyManagement",
+      "build",
+      "profiles",
+    ]);
+    const modelVersion = this.value(f, "modelVersion");
+    if (modelVersion !== undefined && !MODEL_VERSIONS.has(modelVersion)) {
+      this.fail(f.get("modelVersion")!.offset, `modelVersion ${modelVersion} is not supported`);
+    }
+    const pom = this.pom;
+    for (const name of [...COORDINATES, "packaging", "description"] as const) {
+      const value = this.value(f, name);
+      if (value !== undefined) pom[name] = value;
+    }
+    if (pom.artifactId === undefined) this.fail(root.offset, "the project has no artifactId");
+    const parent = f.get("parent");
+    if (parent !== undefined) {
+      const p = this.fields(parent, [...COORDINATES, "relativePath"]);
+      pom.parent = {};
+      for (const name of COORDINATES) {
+        const value = this.value(p, name);
+        if (value !== undefined) pom.parent[name] = value;
+      }
+      // An empty <relativePath/> turns the lookup in the tree off.
+      if (p.has("relativePath")) pom.parent.relativePath = textOf(p.get("relativePath")!);
+      if (pom.parent.groupId === undefined || pom.parent.artifactId === undefined) {
+        this.fail(parent.offset, "the <parent> has no groupId or artifactId");
+      }
+    }
+    for (const license of this.items(f.get("licenses"), "license")) {
+      const name = this.value(this.fields(license, ["name"]), "name");
+      if (name !== undefined) pom.licenses.push(name);
+    }
+    pom.properties = this.properties(f.get("properties"));
+    pom.modules = this.modules(f.get("modules"));
+    pom.dependencies = this.dependencies(f.get("dependencies"));
+    pom.dependencyManagement = this.management(f.get("dependencyManagement"));
+    pom.build = this.build(f.get("build"));
+    for (const profile of this.items(f.get("profiles"), "profile")) {
+      const p = this.fields(profile, [
+        "id",
+        "modules",
+        "properties",
+        "dependencies",
+        "dependencyManagement",
+        "build",
+      ]);
+      pom.profiles.push({
+        id: this.value(p, "id") ?? "default",
+        modules: this.modules(p.get("modules")),
+        properties: this.properties(p.get("properties")),
+        dependencies: this.dependencies(p.get("dependencies")),
+        dependencyManagement: this.management(p.get("dependencyManagement")),
+        build: this.build(p.get("build")),
+      });
+    }
+    return pom;
+  }
+}
+
+function invalid(path: string, line: number, what: string): VouchError {
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `fix ${path} so that Maven accepts it (\`mvn validate\`)`,
+  );
+}
+
+/**
+ * Decoded POMs and models by text: the reader runs once per pom.xml of a
+ * reactor and each run looks at every module, so the work is kept between
+ * runs (a model only while the files it was built from are unchanged).
+ */
+const DECODED = new Map<string, RawPom>();
+const DECODED_LIMIT = 512;
+const MODELS = new Map<string, Map<string, Model>>();
+
+function decodePom(text: string, path: string): RawPom {
+  const known = DECODED.get(text);
+  if (known !== undefined) return known;
+  const pom = new Decoder(text, path).decode(parseXml(text, path, CODE).root);
+  if (DECODED.size >= DECODED_LIMIT) DECODED.delete(DECODED.keys().next().value!);
+  DECODED.set(text, pom);
+  return pom;
+}
+
+// ---------------------------------------------------------------------------
+// Effective models: inheritance, interpolation, dependency management.
+
+interface Model {
+  path: string;
+  raw: RawPom;
+  /** The files it was built from (path and text, `undefined` for a file that was not there). */
+  inputs: [string, string | undefined][];
+  /** The chain from the root-most parent in the tree to this model. */
+  chain: Model[];
+  /** The parent when it is not in the tree. */
+  externalParent?: MavenCoordinates;
+  /** Properties of the chain, children overriding parents. */
+  properties: Map<string, string>;
+  groupId: string;
+  artifactId: string;
+  version?: string;
+  parentCoordinates: { groupId?: string; artifactId?: string; version?: string };
+}
+
+/** A dependency after interpolation and dependency management. */
+interface Declared extends MavenCoordinates {
+  specifier?: string;
+  scope: Scope;
+  source: string;
+}
+
+/** One dependency-management entry after interpolation. */
+interface Managed {
+  version?: string;
+  scope?: string;
+  optional?: string;
+}
+
+interface Management {
+  entries: Map<string, Managed>;
+  /** BOM imports: in the tree (a model) or not (coordinates). */
+  imports: { coordinates: MavenCoordinates; model?: Model }[];
+  /** Parents and BOMs not in the tree whose managed versions are unknown. */
+  outside: string[];
+}
+
+type Lookup = (key: string) => string | undefined;
+
+const PROPERTY = /\$\{([^${}]+)\}/g;
+
+/** Replaces `${key}` references (recursively, loops left unexpanded). */
+function expand(value: string, lookup: Lookup, depth = 0): string {
+  if (!value.includes("${") || depth > 16) return value;
+  return value.replace(PROPERTY, (whole, key: string) => {
+    const found = lookup(key);
+    return found === undefined ? whole : expand(found, lookup, depth + 1);
+  });
+}
+
+function managementKey(
+  d: { groupId: string; artifactId: string; type?: string; classifier?: string },
+): string {
+  return `${d.groupId}:${d.artifactId}:${d.type ?? "jar"}:${d.classifier ?? ""}`;
+}
+
+function coordinatesText(c: MavenCoordinates): string {
+  return `${c.groupId}:${c.artifactId}${c.version === undefined ? "" : `:${c.version}`}`;
+}
+
+/** The folder-relative target of a module or relativePath, inside the tree, or `undefined`. */
+function inTree(pomPath: string, relative: string): string | undefined {
+  let target = posix.normalize(posix.join(posix.dirname(pomPath), relative.replaceAll("\\", "/")));
+  if (!target.endsWith(".xml")) target = posix.join(target, "pom.xml");
+  return target.startsWith("../") || target === ".." || posix.isAbsolute(target)
+    ? undefined
+    : target;
+}
+
+/** Version as written, split into an exact version or a specifier (ranges, LATEST, RELEASE). */
+function splitVersion(version: string): { version?: string; specifier?: string } {
+  const exact = /^\[\s*([^,[\]()\s]+)\s*\]$/.exec(version);
+  if (exact) return { version: exact[1] };
+  if (/[[\](),]/.test(version) || version === "LATEST" || version === "RELEASE") {
+    return { specifier: version };
+  }
+  return { version };
+}
+
+class Resolver {
+  readonly load: Load;
+  readonly models = new Map<string, Model | null>();
+  readonly paths = new Map<RawPom, string>();
+  readonly managements = new Map<Model, Management>();
+  readonly warnings = new Set<string>();
+  #reactor?: { byKey: Map<string, Model>; modules: Set<string> };
+
+  constructor(load: Load) {
+    this.load = load;
+  }
+
+  /** The model of the POM at `path`, or `undefined` when there is no such file. */
+  model(path: string, visiting: string[] = []): Model | undefined {
+    const known = this.models.get(path);
+    if (known !== undefined) return known ?? undefined;
+    if (visiting.includes(path)) {
+      throw invalid(path, 1, `the parent chain loops: ${[...visiting, path].join(" → ")}`);
+    }
+    if (visiting.length > MAX_CHAIN) {
+      throw invalid(path, 1, `more than ${MAX_CHAIN} parent POMs above it`);
+    }
+    const text = this.load(path);
+    if (text === undefined) {
+      this.models.set(path, null);
+      return undefined;
+    }
+    const cached = MODELS.get(text)?.get(path);
+    if (cached !== undefined && cached.inputs.every(([p, t]) => this.load(p) === t)) {
+      for (const m of cached.chain) this.paths.set(m.raw, m.path);
+      this.models.set(path, cached);
+      return cached;
+    }
+    const model = this.build(path, text, [...visiting, path]);
+    if (MODELS.size >= DECODED_LIMIT) MODELS.delete(MODELS.keys().next().value!);
+    MODELS.set(text, (MODELS.get(text) ?? new Map()).set(path, model));
+    return model;
+  }
+
+  /** The model of a POM from its text (its parents loaded). */
+  build(path: string, text: string, visiting: string[]): Model {
+    const raw = decodePom(text, path);
+    this.paths.set(raw, path);
+    const inputs: [string, string | undefined][] = [[path, text]];
+    const own: Lookup = (key) => raw.properties.get(key);
+    const parentCoordinates = {
+      groupId: raw.parent?.groupId && expand(raw.parent.groupId, own),
+      artifactId: raw.parent?.artifactId && expand(raw.parent.artifactId, own),
+      version: raw.parent?.version && expand(raw.parent.version, own),
+    };
+    let parent: Model | undefined;
+    let externalParent: MavenCoordinates | undefined;
+    if (raw.parent !== undefined) {
+      const target = raw.parent.relativePath === ""
+        ? undefined
+        : inTree(path, raw.parent.relativePath ?? "../pom.xml");
+      const candidate = target === undefined ? undefined : this.model(target, visiting);
+      if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
+      const matches = candidate !== undefined &&
+        candidate.groupId === parentCoordinates.groupId &&
+        candidate.artifactId === parentCoordinates.artifactId &&
+        (raw.parent.version === undefined || candidate.version === parentCoordinates.version ||
+          candidate.raw.version === raw.parent.version);
+      if (matches) parent = candidate;
+      else {
+        externalParent = {
+          groupId: parentCoordinates.groupId!,
+          artifactId: parentCoordinates.artifactId!,
+          version: parentCoordinates.version,
+          type: "pom",
+        };
+      }
+    }
+    const properties = new Map([...(parent?.properties ?? []), ...raw.properties]);
+    const model: Model = {
+      path,
+      raw,
+      inputs,
+      chain: [],
+      properties,
+      groupId: "",
+      artifactId: raw.artifactId!,
+      parentCoordinates,
+    };
+    if (externalParent !== undefined) model.externalParent = externalParent;
+    model.chain = [...(parent?.chain ?? []), model];
+    const lookup = this.lookup(model);
+    const groupId = raw.groupId ?? raw.parent?.groupId;
+    const version = raw.version ?? raw.parent?.version;
+    if (groupId === undefined) {
+      throw invalid(path, 1, "the project has no groupId and no parent to inherit it from");
+    }
+    model.groupId = expand(groupId, lookup);
+    model.artifactId = expand(raw.artifactId!, lookup);
+    if (version !== undefined) model.version = expand(version, lookup);
+    this.models.set(path, model);
+    return model;
+  }
+
+  /** Property lookup in a model (and an overlay, e.g. a profile's properties). */
+  lookup(model: Model, overlay?: Map<string, string>): Lookup {
+    return (key) => {
+      const dot = key.indexOf(".");
+      const prefix = key.slice(0, dot);
+      if (prefix === "project" || prefix === "pom") {
+        switch (key.slice(dot + 1)) {
+          case "groupId":
+            return model.groupId;
+          case "artifactId":
+            return model.artifactId;
+          case "version":
+            return model.version;
+          case "packaging":
+            return model.raw.packaging ?? "jar";
+          case "parent.groupId":
+            return model.parentCoordinates.groupId;
+          case "parent.artifactId":
+            return model.parentCoordinates.artifactId;
+          case "parent.version":
+            return model.parentCoordinates.version;
+        }
+      }
+      const value = overlay?.get(key) ?? model.properties.get(key);
+      if (value !== undefined) return value;
+      if (key === "groupId" || key === "artifactId" || key === "version") return model[key];
+      return undefined;
+    };
+  }
+
+  /**
+   * The reactor: every POM reachable through `<modules>` from the tree's root
+   * pom.xml and from the top of `model`'s parent chain, by `groupId:artifactId`.
+   */
+  reactor(model: Model): { byKey: Map<string, Model>; modules: Set<string> } {
+    if (this.#reactor !== undefined) return this.#reactor;
+    const byKey = new Map<string, Model>();
+    const modules = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (path: string): void => {
+      if (seen.has(path)) return;
+      seen.add(path);
+      const m = this.model(path);
+      if (m === undefined) return;
+      const key = `${m.groupId}:${m.artifactId}`;
+      if (!byKey.has(key)) byKey.set(key, m);
+      for (const module of [...m.raw.modules, ...m.raw.profiles.flatMap((p) => p.modules)]) {
+        const target = inTree(path, module);
+        if (target === undefined) continue;
+        modules.add(target);
+        visit(target);
+      }
+    };
+    visit("pom.xml");
+    visit(model.chain[0].path);
+    visit(model.path);
+    return this.#reactor = { byKey, modules };
+  }
+
+  /** The reactor project with these coordinates (same version, or no version given). */
+  reactorProject(model: Model, c: MavenCoordinates): Model | undefined {
+    const found = this.reactor(model).byKey.get(`${c.groupId}:${c.artifactId}`);
+    return found !== undefined && (c.version === undefined || c.version === found.version)
+      ? found
+      : undefined;
+  }
+
+  /** Effective dependency management of a model: its chain's entries, then BOM imports. */
+  management(model: Model, importing: Model[] = []): Management {
+    const known = this.managements.get(model);
+    if (known !== undefined) return known;
+    if (importing.includes(model) || importing.length > MAX_CHAIN) {
+      throw invalid(
+        model.path,
+        1,
+        `BOM imports loop: ${[...importing, model].map((m) => m.path).join(" → ")}`,
+      );
+    }
+    const lookup = this.lookup(model);
+    const entries = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
+    for (const m of model.chain) {
+      for (const raw of m.raw.dependencyManagement) {
+        const c = this.coordinates(raw, lookup);
+        if (c === undefined) continue;
+        entries.set(managementKey(c), { ...this.managed(raw, lookup), raw, c });
+      }
+    }
+    const result: Management = { entries: new Map(), imports: [], outside: [] };
+    const imports: MavenCoordinates[] = [];
+    for (const [key, entry] of entries) {
+      if (entry.scope === "import" && entry.c.type === "pom") imports.push(entry.c);
+      else result.entries.set(key, entry);
+    }
+    const top = model.chain[0];
+    if (top.externalParent !== undefined) {
+      result.outside.push(`parent ${coordinatesText(top.externalParent)}`);
+    }
+    for (const c of imports) {
+      const bom = this.reactorProject(model, c);
+      result.imports.push(bom === undefined ? { coordinates: c } : { coordinates: c, model: bom });
+      if (bom === undefined) {
+        result.outside.push(`BOM ${coordinatesText(c)}`);
+        continue;
+      }
+      const imported = this.management(bom, [...importing, model]);
+      for (const [key, entry] of imported.entries) {
+        if (!result.entries.has(key)) result.entries.set(key, entry);
+      }
+      result.outside.push(...imported.outside);
+    }
+    this.managements.set(model, result);
+    return result;
+  }
+
+  managed(raw: RawDependency, lookup: Lookup): Managed {
+    const out: Managed = {};
+    for (const name of ["version", "scope", "optional"] as const) {
+      if (raw[name] !== undefined) out[name] = expand(raw[name]!, lookup);
+    }
+    return out;
+  }
+
+  /** Interpolated coordinates, or `undefined` (with a warning) when a property is unknown. */
+  coordinates(raw: RawDependency, lookup: Lookup): MavenCoordinates | undefined {
+    const c: MavenCoordinates = {
+      groupId: expand(raw.groupId, lookup),
+      artifactId: expand(raw.artifactId, lookup),
+    };
+    if (raw.type !== undefined) c.type = expand(raw.type, lookup);
+    if (raw.classifier !== undefined) c.classifier = expand(raw.classifier, lookup);
+    if (raw.version !== undefined) c.version = expand(raw.version, lookup);
+    const unknown = [c.groupId, c.artifactId, c.type, c.classifier].find((v) => v?.includes("${"));
+    if (unknown !== undefined) {
+      this.warnings.add(
+        `${
+          this.paths.get(raw.pom)
+        }: ${raw.groupId}:${raw.artifactId} is left out: ${unknown} is not defined in the tree`,
+      );
+      return undefined;
+    }
+    return c;
+  }
+
+  /** A declared dependency after interpolation and management (undefined: left out, warned). */
+  declared(
+    model: Model,
+    raw: RawDependency,
+    options: { management: Management; overlay?: Map<string, string>; scope?: Scope },
+  ): Declared | undefined {
+    const lookup = this.lookup(model, options.overlay);
+    const c = this.coordinates(raw, lookup);
+    if (c === undefined) return undefined;
+    const managed = options.management.entries.get(managementKey(c)) ?? {};
+    const source = this.paths.get(raw.pom)!;
+    const written = c.version ?? managed.version;
+    const rawScope = raw.scope === undefined
+      ? managed.scope ?? "compile"
+      : expand(raw.scope, lookup);
+    let scope = options.scope ?? SCOPES[rawScope];
+    if (scope === undefined) {
+      throw invalid(
+        source,
+        lineColumn(raw.pom.text, raw.offset).line,
+        `unknown scope ${JSON.stringify(rawScope)} of ${c.groupId}:${c.artifactId}`,
+      );
+    }
+    const optional = raw.optional === undefined ? managed.optional : expand(raw.optional, lookup);
+    if (optional === "true" && scope === "runtime") scope = "optional";
+    const declared: Declared = { ...c, scope, source };
+    delete declared.version;
+    if (written === undefined || written.includes("${")) {
+      const why = written === undefined
+        ? options.management.outside.length > 0
+          ? `its version is managed outside the tree (${options.management.outside.join(", ")})`
+          : "it has no version"
+        : `its version ${written} uses a property not defined in the tree`;
+      this.warnings.add(`${source}: ${c.groupId}:${c.artifactId}: ${why}; the purl has no version`);
+      return declared;
+    }
+    return { ...declared, ...splitVersion(written) };
+  }
+
+  /** Effective build plugins: the chain's (inherited unless `inherited=false`), versions from pluginManagement. */
+  plugins(
+    model: Model,
+    extra: { build: RawBuild; overlay: Map<string, string> } | undefined,
+    management: Management,
+  ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
+    const lookup = this.lookup(model, extra?.overlay);
+    const key = (p: RawPlugin): string =>
+      `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
+    const used = new Map<string, RawPlugin[]>();
+    const managed = new Map<string, RawPlugin[]>();
+    const add = (map: Map<string, RawPlugin[]>, p: RawPlugin): void => {
+      const list = map.get(key(p));
+      if (list) list.push(p);
+      else map.set(key(p), [p]);
+    };
+    for (const m of model.chain) {
+      for (const p of m.raw.build.pluginManagement) add(managed, p);
+      for (const p of m.raw.build.plugins) {
+        if (m === model || p.inherited !== "false") add(used, p);
+      }
+    }
+    if (extra !== undefined) {
+      // A profile's plugin that the build already uses only reconfigures it.
+      const main = new Set(used.keys());
+      used.clear();
+      for (const p of extra.build.pluginManagement) add(managed, p);
+      for (const p of extra.build.plugins) if (!main.has(key(p))) add(used, p);
+    }
+    const out = [];
+    for (const [k, declarations] of used) {
+      const all = [...declarations, ...(managed.get(k) ?? [])];
+      const first = declarations[0];
+      const version = declarations.findLast((p) => p.version !== undefined)?.version ??
+        managed.get(k)?.findLast((p) => p.version !== undefined)?.version;
+      const raw: RawDependency = {
+        groupId: first.groupId,
+        artifactId: first.artifactId,
+        offset: first.offset,
+        pom: first.pom,
+        ...(version === undefined ? {} : { version }),
+      };
+      const options = {
+        management: { ...management, entries: new Map() },
+        scope: "build" as const,
+      };
+      const plugin = this.declared(model, raw, { ...options, overlay: extra?.overlay });
+      if (plugin === undefined) continue;
+      const build = { management, overlay: extra?.overlay, scope: "build" as const };
+      const list = (pick: (p: RawPlugin) => RawDependency[]): Declared[] =>
+        all.flatMap(pick).flatMap((d) => this.declared(model, d, build) ?? []);
+      out.push({
+        plugin,
+        dependencies: list((p) => p.dependencies),
+        paths: list((p) => p.processorPaths),
+      });
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Mapping: one POM's effective model to members, components and edges.
+
+function memberOf(model: Model): Member {
+  const c = { groupId: model.groupId, artifactId: model.artifactId };
+  const version = model.version?.includes("${") ? undefined : model.version;
+  const purl = mavenPurl({ ...c, version });
+  return version === undefined
+    ? { id: purl, name: mavenName(c), purl }
+    : { id: purl, name: mavenName(c), version, purl };
+}
+
+class Mapper {
+  readonly out = new OutputBuilder();
+  readonly resolver: Resolver;
+  readonly model: Model;
+  /** Management keys of the project's own (non-profile) dependencies. */
+  declaredKeys = new Set<string>();
+
+  constructor(resolver: Resolver, model: Model) {
+    this.resolver = resolver;
+    this.model = model;
+  }
+
+  /** The node id of a reactor project: the root for the tree's own pom.xml, else a member. */
+  node(model: Model): string {
+    if (model.path === "pom.xml") return ROOT_ID;
+    return this.out.member(memberOf(model));
+  }
+
+  /** A parent or BOM POM that is not in the tree, as a build-scope declaration. */
+  outside(c: MavenCoordinates, source: string): Declared {
+    const { version, ...rest } = c;
+    const declared: Declared = { ...rest, scope: "build", source };
+    if (version === undefined || version.includes("${")) {
+      this.resolver.warnings.add(
+        `${source}: the version of ${
+          coordinatesText(c)
+        } is not known in the tree; the purl has no version`,
+      );
+      return declared;
+    }
+    return { ...declared, ...splitVersion(version) };
+  }
+
+  /** Adds a declared artifact: an edge to a reactor project, or a component. */
+  add(from: string, d: Declared, groups: string[] = []): string {
+    const project = d.specifier === undefined
+      ? this.resolver.reactorProject(this.model, d)
+      : undefined;
+    if (project !== undefined) {
+      const id = this.node(project);
+      this.out.edge(from, id, d.scope);
+      return id;
+    }
+    const id = this.out.component({
+      purl: mavenPurl(d),
+      ecosystem: "maven",
+      name: mavenName(d),
+      version: d.version,
+      specifier: d.specifier,
+      direct: true,
+      scopes: [d.scope],
+      groups,
+      sources: [d.source],
+    });
+    this.out.edge(from, id, d.scope);
+    return id;
+  }
+
+  dependencies(
+    self: string,
+    raws: RawDependency[],
+    management: Management,
+    profile?: RawProfile,
+  ): void {
+    const groups = profile === undefined ? [] : [`profile:${profile.id}`];
+    const seen = new Map<string, RawDependency>();
+    for (const raw of raws) seen.set(managementKey(raw), raw); // a child's declaration wins
+    // A profile's dependency that the project already declares only changes that declaration.
+    for (const key of profile === undefined ? [] : this.declaredKeys) seen.delete(key);
+    if (profile === undefined) this.declaredKeys = new Set(seen.keys());
+    for (const raw of seen.values()) {
+      const d = this.resolver.declared(this.model, raw, {
+        management,
+        overlay: profile?.properties,
+      });
+      if (d !== undefined) this.add(self, d, groups);
+    }
+    for (const entry of management.imports) {
+      if (entry.model !== undefined) this.out.edge(self, this.node(entry.model), "build");
+      else this.add(self, this.outside(entry.coordinates, this.model.path), groups);
+    }
+  }
+
+  plugins(self: string, management: Management, profile?: RawProfile): void {
+    const groups = profile === undefined ? [] : [`profile:${profile.id}`];
+    const extra = profile && { build: profile.build, overlay: profile.properties };
+    for (
+      const { plugin, dependencies, paths } of this.resolver.plugins(this.model, extra, management)
+    ) {
+      const id = this.add(self, plugin, groups);
+      for (const d of dependencies) this.add(id, d, groups);
+      for (const d of paths) this.add(self, d, groups);
+    }
+  }
+
+  map(): void {
+    const { model, resolver } = this;
+    const self = this.node(model);
+    const reactor = resolver.reactor(model);
+    if (self !== ROOT_ID && !reactor.modules.has(model.path)) {
+      this.out.edge(ROOT_ID, self, "runtime");
+    }
+    for (const module of [...model.raw.modules, ...model.raw.profiles.flatMap((p) => p.modules)]) {
+      const target = inTree(model.path, module);
+      const found = target === undefined ? undefined : resolver.model(target);
+      if (found === undefined) {
+        resolver.warnings.add(`${model.path}: module ${module} is not in the tree`);
+      } else this.out.edge(self, this.node(found), "runtime");
+    }
+    const top = model.chain[0];
+    if (top.externalParent !== undefined) {
+      this.add(self, this.outside(top.externalParent, top.path));
+    }
+    const management = resolver.management(model);
+    this.dependencies(self, model.chain.flatMap((m) => m.raw.dependencies), management);
+    this.plugins(self, management);
+    for (const raw of model.chain.flatMap((m) => m.raw.build.extensions)) {
+      const d = resolver.declared(model, raw, { management, scope: "build" });
+      if (d !== undefined) this.add(self, d);
+    }
+    for (const profile of model.raw.profiles) {
+      const overlay = profile.properties;
+      const own = new Map<string, Managed>();
+      for (const raw of profile.dependencyManagement) {
+        const c = resolver.coordinates(raw, resolver.lookup(model, overlay));
+        if (c !== undefined) {
+          own.set(managementKey(c), resolver.managed(raw, resolver.lookup(model, overlay)));
+        }
+      }
+      const merged = {
+        ...management,
+        entries: new Map([...management.entries, ...own]),
+        imports: [],
+      };
+      this.dependencies(self, profile.dependencies, merged, profile);
+      this.plugins(self, merged, profile);
+    }
+  }
+}
+
+function projectOf(model: Model): Project {
+  const member = memberOf(model);
+  const project: Project = { name: member.name, purl: member.purl! };
+  if (member.version !== undefined) project.version = member.version;
+  if (model.raw.description !== undefined) {
+    project.description = model.raw.description.replace(/\s+/g, " ");
+  }
+  if (model.raw.licenses.length === 1) project.license = model.raw.licenses[0];
+  return project;
+}
+
+/**
+ * Reads a Maven `pom.xml` (declared dependencies; see the module notes).
+ * The POM is a member of the project (the root itself when it is the tree's
+ * `pom.xml`); its modules are members too, never components.
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads other files of the tree (parents, modules, BOMs).
+ * @returns Members, components, edges, the project and warnings about what
+ *   the tree does not say.
+ * @throws {VouchError} `inventory.maven_pom.invalid` for malformed XML, a
+ *   repeated tag, a dependency without coordinates, an unknown scope, an
+ *   unsupported modelVersion or a looping parent chain.
+ */
+export function readMavenPom(text: string, options: { path: string; load: Load }): ReaderResult {
+  const { path } = options;
+  const resolver = new Resolver((p) => (p === path ? text : options.load(p)));
+  const model = resolver.model(path)!;
+  const mapper = new Mapper(resolver, model);
+  mapper.map();
+  const result: ReaderResult = mapper.out.build();
+  // The project is the top of a reactor (or a lone POM), never one of its modules.
+  if (!resolver.reactor(model).modules.has(path)) result.project = projectOf(model);
+  if (resolver.warnings.size > 0) result.warnings = [...resolver.warnings].sort();
+  return result;
+}

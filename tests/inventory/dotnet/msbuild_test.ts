@@ -1,0 +1,140 @@
+import assert from "node:assert/strict";
+import {
+  evaluateMsbuildProject,
+  readMsbuildProject,
+  splitNugetVersion,
+} from "../../../src/inventory/dotnet/msbuild.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertSbomsValid, treeLoad } from "../_tree.ts";
+
+const CPM = fixture("dotnet", "msbuild", "cpm");
+
+function readIn(root: string, path: string): ReturnType<typeof readMsbuildProject> {
+  const load = treeLoad(root);
+  return readMsbuildProject(load(path)!, { path, load });
+}
+
+function summary(out: ReturnType<typeof readMsbuildProject>): string[] {
+  return out.components.map((c) =>
+    `${c.id} ${c.scopes.join(",")}${c.specifier ? ` ${c.specifier}` : ""}`
+  );
+}
+
+Deno.test("readMsbuildProject: a project at the root with versions, ranges and properties", () => {
+  const out = readIn(fixture("dotnet", "msbuild", "single"), "Single.fsproj");
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "Single",
+    purl: "pkg:nuget/Single@0.3.0",
+    version: "0.3.0",
+  });
+  assert.deepEqual(out.members, []);
+  assert.deepEqual(summary(out), [
+    "pkg:nuget/Argu runtime 6.*", // floating: a specifier
+    "pkg:nuget/FSharp.Core@8.0.301 runtime",
+    "pkg:nuget/Fantomas.Core@6.3.9 build", // [6.3.9] exact; PrivateAssets includes all
+    "pkg:nuget/FluentValidation@4.0.0 runtime", // <Version>$(FluentVersion)</Version>
+    "pkg:nuget/NoVersion runtime",
+  ]);
+  assert.ok(out.components.every((c) => c.direct && c.sources.join() === "Single.fsproj"));
+  assert.equal(edgesFrom(out, ROOT_ID).length, 5);
+  assert.deepEqual(out.warnings, [
+    "Single.fsproj: NoVersion has no version the tree defines; the purl has no version",
+  ]);
+});
+
+Deno.test("readMsbuildProject: central package management, Directory.Build.props, overrides, test projects", () => {
+  const api = readIn(CPM, "src/Api/Api.csproj");
+  assertWellFormed(api);
+  assert.equal(api.project, undefined, "a project in a folder is a member");
+  assert.deepEqual(api.members.map((m) => [m.id, m.name, m.version, m.purl]), [
+    ["pkg:nuget/api", "Api", "2.1.0-beta.1", "pkg:nuget/Example.Api@2.1.0-beta.1"],
+    ["pkg:nuget/core", "Core", "1.4.2", "pkg:nuget/Core@1.4.2"],
+  ]);
+  assert.deepEqual(summary(api), [
+    "pkg:nuget/Microsoft.CodeAnalysis.NetAnalyzers@8.0.0 build", // Directory.Build.props
+    "pkg:nuget/Nerdbank.GitVersioning@3.6.133 build", // GlobalPackageReference
+    "pkg:nuget/Newtonsoft.Json@13.0.3 runtime", // the central spelling of newtonsoft.json
+    "pkg:nuget/Polly runtime [8.4.0,9.0)",
+    "pkg:nuget/Serilog@3.0.0 runtime", // VersionOverride [3.0.0]
+    "pkg:nuget/Unmanaged.Package runtime",
+  ]);
+  assert.deepEqual(edgesFrom(api, ROOT_ID), ["pkg:nuget/api runtime"]);
+  assert.ok(edgesFrom(api, "pkg:nuget/api").includes("pkg:nuget/core runtime"));
+  assert.deepEqual(api.warnings, [
+    "src/Api/Api.csproj: Unmanaged.Package has no version the tree defines; the purl has no version",
+  ]);
+
+  const core = evaluateMsbuildProject(
+    Deno.readTextFileSync(`${CPM}/src/Core/Core.csproj`),
+    { path: "src/Core/Core.csproj", load: treeLoad(CPM) },
+  );
+  assert.deepEqual(core.packages.map((p) => [p.name, p.version, p.scope, p.source]), [
+    // Update in the project turns the analyzer from Directory.Build.props into a runtime one.
+    ["Microsoft.CodeAnalysis.NetAnalyzers", "8.0.0", "runtime", "Directory.Build.props"],
+    ["Dapper", "2.1.35", "runtime", "src/Core/Core.csproj"],
+    ["System.ValueTuple", "4.5.0", "runtime", "src/Core/Core.csproj"], // net472 only: counted
+    ["Nerdbank.GitVersioning", "3.6.133", "build", "Directory.Packages.props"],
+  ], "Removed.Later is removed");
+
+  const tests = readIn(CPM, "tests/Api.Tests/Api.Tests.csproj");
+  assert.ok(tests.components.every((c) => c.scopes.join() === "dev"), "a test project");
+  assert.deepEqual(edgesFrom(tests, "pkg:nuget/api.tests").filter((e) => !e.includes("@")), [
+    "pkg:nuget/api dev",
+  ]);
+  assert.equal(tests.members.find((m) => m.id === "pkg:nuget/api")?.version, "2.1.0-beta.1");
+});
+
+Deno.test("readMsbuildProject: the scan of a central-managed tree gives valid SBOMs", async () => {
+  const inventory = await readInventory(CPM);
+  assert.deepEqual(inventory.sources, [
+    "Directory.Build.props",
+    "Directory.Packages.props",
+    "src/Api/Api.csproj",
+    "src/Core/Core.csproj",
+    "tests/Api.Tests/Api.Tests.csproj",
+  ]);
+  assert.deepEqual(inventory.members.map((m) => m.name), ["Api", "Api.Tests", "Core"]);
+  assert.equal(inventory.components.length, 10);
+  await assertSbomsValid(inventory, "msbuild cpm");
+});
+
+Deno.test("readMsbuildProject: a packages.lock.json beside the project covers it", () => {
+  const out = readIn(fixture("dotnet", "msbuild", "covered"), "Covered.csproj");
+  assert.deepEqual(out.components, [], "the lock reader says what is resolved");
+  assert.deepEqual(out.edges, []);
+  assert.equal(out.project?.name, "Covered");
+  assert.equal(out.warnings, undefined);
+});
+
+Deno.test("splitNugetVersion: exact, minimum, ranges and floating versions", () => {
+  assert.deepEqual(splitNugetVersion("1.2.3"), { version: "1.2.3" });
+  assert.deepEqual(splitNugetVersion("[1.2.3]"), { version: "1.2.3" });
+  assert.deepEqual(splitNugetVersion("[1.0,2.0)"), { specifier: "[1.0,2.0)" });
+  assert.deepEqual(splitNugetVersion("(,1.0]"), { specifier: "(,1.0]" });
+  assert.deepEqual(splitNugetVersion("1.*"), { specifier: "1.*" });
+});
+
+Deno.test("readMsbuildProject: bad input is inventory.msbuild.invalid with file:line", () => {
+  const code = "inventory.msbuild.invalid";
+  const bad = (name: string) => () => readIn(fixture("dotnet", "msbuild", "invalid"), name);
+  assertVouchError(bad("Truncated.csproj"), code, /^Truncated\.csproj:4:\d+: invalid XML: /);
+  assertVouchError(
+    bad("NotProject.csproj"),
+    code,
+    /^NotProject\.csproj:1: the root element is <Solution>/,
+  );
+  assertVouchError(
+    bad("NoInclude.csproj"),
+    code,
+    /^NoInclude\.csproj:3: <PackageReference> has no Include/,
+  );
+  assertVouchError(
+    bad("Utf8.csproj"),
+    code,
+    /^Utf8\.csproj:3:\d+: invalid XML: the file is not valid UTF-8/,
+  );
+});

@@ -1,0 +1,168 @@
+import assert from "node:assert/strict";
+import { readNugetLock } from "../../../src/inventory/dotnet/nuget_lock.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertSbomsValid, treeLoad } from "../_tree.ts";
+
+const SOLUTION = fixture("dotnet", "nuget_lock", "solution");
+const MELA = "pkg:nuget/Microsoft.Extensions.Logging.Abstractions";
+
+function readSolution(path: string): ReturnType<typeof readNugetLock> {
+  const load = treeLoad(SOLUTION);
+  return readNugetLock(load(path)!, { path, load });
+}
+
+function summary(out: ReturnType<typeof readNugetLock>): string[] {
+  return out.components.map((c) =>
+    `${c.id} ${c.scopes.join(",")}${c.direct ? " direct" : ""}${c.hashes.length ? " #" : ""}`
+  );
+}
+
+Deno.test("readNugetLock: every framework and runtime graph, one component per name@version", () => {
+  const out = readSolution("App/packages.lock.json");
+  assertWellFormed(out);
+  assert.deepEqual(summary(out), [
+    "pkg:nuget/Microsoft.Extensions.DependencyInjection.Abstractions@8.0.1 runtime #",
+    `${MELA}@6.0.4 runtime direct #`, // net6.0, a direct dependency of the Lib member
+    `${MELA}@8.0.1 runtime direct #`, // net8.0
+    "pkg:nuget/Serilog@3.1.1 runtime direct #", // in both frameworks: once
+    "pkg:nuget/StyleCop.Analyzers.Unstable@1.2.0.556 build #", // only through the analyzer
+    "pkg:nuget/StyleCop.Analyzers@1.2.0-beta.556 build direct #", // PrivateAssets="all"
+    "pkg:nuget/System.IO.Ports@8.0.0 runtime #", // net8.0/linux-x64
+    "pkg:nuget/System.Memory@4.5.5 runtime direct #",
+    "pkg:nuget/runtime.linux-x64.runtime.native.System.IO.Ports@8.0.0 runtime #",
+  ]);
+  assert.deepEqual(out.members.map((m) => [m.id, m.name, m.version, m.purl]), [
+    ["pkg:nuget/app", "App", "2.0.0", "pkg:nuget/App@2.0.0"],
+    ["pkg:nuget/lib", "Lib", "1.0.0", "pkg:nuget/Lib@1.0.0"], // named as its project file
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:nuget/app runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:nuget/app"), [
+    "pkg:nuget/Serilog@3.1.1 runtime",
+    "pkg:nuget/StyleCop.Analyzers@1.2.0-beta.556 build",
+    "pkg:nuget/lib runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:nuget/lib"), [
+    `${MELA}@6.0.4 runtime`,
+    `${MELA}@8.0.1 runtime`,
+    "pkg:nuget/System.Memory@4.5.5 runtime",
+  ]);
+  // net6.0's dependency on System.Runtime 4.3.0 has no entry (the framework provides it): no edge.
+  assert.deepEqual(edgesFrom(out, `${MELA}@6.0.4`), ["pkg:nuget/System.Memory@4.5.5 runtime"]);
+  const serilog = out.components.find((c) => c.name === "Serilog")!;
+  assert.equal(serilog.hashes[0].alg, "sha512");
+  assert.match(serilog.hashes[0].hex, /^[0-9a-f]{128}$/);
+  assert.deepEqual(serilog.sources, ["App/packages.lock.json"]);
+});
+
+Deno.test("readNugetLock: a test project's packages are dev; v2 CentralTransitive; a lock at the root", () => {
+  const tests = readSolution("Tests/packages.lock.json");
+  assertWellFormed(tests);
+  assert.deepEqual(summary(tests), [
+    "pkg:nuget/Microsoft.NET.Test.Sdk@17.10.0 dev direct #",
+    "pkg:nuget/Serilog@3.1.1 runtime direct #", // App's own dependency, reached through App
+    "pkg:nuget/xunit@2.8.1 dev direct #",
+  ]);
+  assert.deepEqual(edgesFrom(tests, "pkg:nuget/tests"), [
+    "pkg:nuget/Microsoft.NET.Test.Sdk@17.10.0 dev",
+    "pkg:nuget/app dev",
+    "pkg:nuget/lib dev",
+    "pkg:nuget/xunit@2.8.1 dev",
+  ]);
+  assert.deepEqual(edgesFrom(tests, "pkg:nuget/app"), [
+    "pkg:nuget/Serilog@3.1.1 runtime",
+    "pkg:nuget/lib runtime", // "Lib" written with capitals in the dependencies
+  ]);
+  const path = "packages.lock.json";
+  const text = Deno.readTextFileSync(fixture("dotnet", "nuget_lock", "central", path));
+  const central = readNugetLock(text, { path, load: () => undefined });
+  assertWellFormed(central);
+  assert.deepEqual(summary(central), [
+    "pkg:nuget/Azure.Core@1.40.0 runtime direct #",
+    "pkg:nuget/Newtonsoft.Json@13.0.3 runtime direct #",
+    "pkg:nuget/NoHash@1.0.0 runtime",
+    "pkg:nuget/System.Text.Json@8.0.4 runtime #",
+  ]);
+  assert.deepEqual(central.members, []);
+  assert.deepEqual(edgesFrom(central, ROOT_ID), [
+    "pkg:nuget/Azure.Core@1.40.0 runtime",
+    "pkg:nuget/Newtonsoft.Json@13.0.3 runtime",
+  ]);
+});
+
+Deno.test("readNugetLock: the scan of a solution gives one member per project and valid SBOMs", async () => {
+  const inventory = await readInventory(SOLUTION);
+  assert.deepEqual(inventory.members.map((m) => m.name), ["App", "Lib", "Tests"]);
+  assert.equal(inventory.components.length, 11);
+  const byId = new Map(inventory.components.map((c) => [c.id, c]));
+  assert.deepEqual(byId.get("pkg:nuget/xunit@2.8.1")?.scopes, ["dev"]);
+  assert.deepEqual(byId.get("pkg:nuget/Serilog@3.1.1")?.sources, [
+    "App/packages.lock.json",
+    "Tests/packages.lock.json",
+  ], "the project files add no component when a lock covers them");
+  await assertSbomsValid(inventory, "nuget solution");
+});
+
+Deno.test("readNugetLock: bad input is inventory.nuget_lock.invalid with file:line", () => {
+  const code = "inventory.nuget_lock.invalid";
+  const bad = (name: string) => () => {
+    const text = Deno.readTextFileSync(fixture("dotnet", "nuget_lock", "invalid", name));
+    return readNugetLock(text, { path: "packages.lock.json", load: () => undefined });
+  };
+  assertVouchError(bad("truncated.json"), code, /^packages\.lock\.json:\d+: invalid JSON: /);
+  assertVouchError(
+    bad("version.json"),
+    code,
+    /^packages\.lock\.json:2: packages\.lock\.json version 3 is not supported \(1 or 2\)/,
+  );
+  assertVouchError(
+    bad("duplicate.json"),
+    code,
+    /^packages\.lock\.json:26: invalid JSON: duplicate key "Newtonsoft\.Json" in one object/,
+  );
+  assertVouchError(bad("utf8.json"), code, /^packages\.lock\.json:5: the file is not valid UTF-8/);
+  assertVouchError(bad("no_type.json"), code, /:5: A \(net8\.0\) has no type Direct, Transitive/);
+  assertVouchError(bad("no_resolved.json"), code, /:5: A \(net8\.0\) has no resolved version/);
+  assertVouchError(
+    bad("bad_hash.json"),
+    code,
+    /:5: the contentHash of A \(net8\.0\) is not a base64 SHA-512/,
+  );
+});
+
+Deno.test({
+  name: "readNugetLock: the Flow.Launcher solution (4 locks) is read whole",
+  ignore: skipWithoutShared("the Flow.Launcher NuGet corpus test"),
+  fn: async () => {
+    const inventory = await readInventory(`${SHARED_DIR}/corpus/Flow-Launcher__Flow.Launcher`);
+    // Counted with python3 json over the 4 packages.lock.json: 177 distinct (name, resolved)
+    // among Direct/Transitive entries (4 names resolved in two versions across projects);
+    // the Project entries name 3 projects, plus the 4th (Flow.Launcher) that owns a lock.
+    assert.equal(inventory.components.length, 177);
+    assert.deepEqual(inventory.members.map((m) => m.purl), [
+      "pkg:nuget/Flow.Launcher@1.0.0",
+      "pkg:nuget/Flow.Launcher.Core@1.0.0",
+      "pkg:nuget/Flow.Launcher.Infrastructure@1.0.0",
+      "pkg:nuget/Flow.Launcher.Plugin@5.2.0",
+    ]);
+    const byId = new Map(inventory.components.map((c) => [c.id, c]));
+    for (
+      const [purl, scopes] of [
+        ["pkg:nuget/iNKORE.UI.WPF.Modern@0.10.1", "runtime"], // case kept
+        ["pkg:nuget/Fody@6.9.3", "build"], // PrivateAssets in every project
+        ["pkg:nuget/JetBrains.Annotations@2025.2.2", "runtime"],
+      ]
+    ) assert.equal(byId.get(purl)?.scopes.join(","), scopes, purl);
+    assert.ok(inventory.components.every((c) => c.hashes.length === 1 && c.version !== undefined));
+    assert.ok(
+      !inventory.components.some((c) =>
+        c.name.toLowerCase().startsWith("flow.launcher.") &&
+        c.name !== "Flow.Launcher.Localization"
+      ),
+      "projects are members, never components",
+    );
+    await assertSbomsValid(inventory, "Flow-Launcher__Flow.Launcher");
+  },
+});

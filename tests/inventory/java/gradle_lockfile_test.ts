@@ -1,0 +1,174 @@
+import assert from "node:assert/strict";
+import {
+  gradleScopes,
+  parseGradleLockfile,
+  readGradleLockfile,
+} from "../../../src/inventory/java/gradle_lockfile.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed } from "../_lockfile_invariants.ts";
+import { assertSbomsValid } from "../_tree.ts";
+
+function read(path: string): ReturnType<typeof readGradleLockfile> {
+  const text = Deno.readTextFileSync(fixture("java", "gradle_lockfile", ...path.split("/")));
+  return readGradleLockfile(text, { path });
+}
+
+function scopes(out: ReturnType<typeof readGradleLockfile>): Record<string, string> {
+  return Object.fromEntries(out.components.map((c) => [c.id, c.scopes.join(",")]));
+}
+
+Deno.test("readGradleLockfile: every locked module, scopes from the configurations", () => {
+  const out = read("multi/gradle.lockfile");
+  assertWellFormed(out);
+  assert.deepEqual(out.members, []);
+  assert.deepEqual(out.edges, [], "a lock file has no graph");
+  assert.deepEqual(scopes(out), {
+    "pkg:maven/com.google.auto.value/auto-value-annotations@1.10.4": "build", // compile only
+    "pkg:maven/com.google.auto.value/auto-value@1.10.4": "build", // annotationProcessor
+    "pkg:maven/com.google.code.findbugs/jsr305@3.0.2": "dev,runtime",
+    "pkg:maven/com.google.guava/guava@33.2.1-jre": "dev,runtime",
+    "pkg:maven/com.puppycrawl.tools/checkstyle@10.17.0": "build",
+    "pkg:maven/io.netty/netty-bom@4.1.110.Final": "runtime", // a platform, as locked
+    "pkg:maven/junit/junit@4.13.2": "dev",
+    "pkg:maven/org.hamcrest/hamcrest-core@1.3": "dev",
+    "pkg:maven/org.jacoco/org.jacoco.agent@0.8.12": "build",
+    "pkg:maven/org.slf4j/slf4j-simple@2.0.13": "runtime", // a custom configuration
+  });
+  const guava = out.components.find((c) => c.name === "com.google.guava:guava")!;
+  assert.equal(guava.version, "33.2.1-jre");
+  assert.equal(guava.direct, false, "the lock does not say what is declared");
+  assert.deepEqual(guava.groups, [
+    "compileClasspath",
+    "runtimeClasspath",
+    "testCompileClasspath",
+    "testRuntimeClasspath",
+  ]);
+  assert.deepEqual(guava.sources, ["multi/gradle.lockfile"]);
+});
+
+Deno.test("readGradleLockfile: buildscript locks are build; Android variants; legacy per-configuration files", () => {
+  assert.deepEqual(scopes(read("multi/buildscript-gradle.lockfile")), {
+    "pkg:maven/com.diffplug.spotless/com.diffplug.spotless.gradle.plugin@6.25.0": "build",
+    "pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0": "build",
+    "pkg:maven/com.google.guava/guava@33.2.1-jre": "build",
+  });
+  assert.deepEqual(scopes(read("multi/app/gradle.lockfile")), {
+    "pkg:maven/androidx.annotation/annotation@1.8.0": "build",
+    "pkg:maven/com.google.guava/guava@32.1.3-jre": "runtime",
+    "pkg:maven/org.mockito/mockito-core@5.12.0": "dev",
+  });
+  const legacy = "legacy/gradle/dependency-locks";
+  assert.deepEqual(scopes(read(`${legacy}/compileClasspath.lockfile`)), {
+    "pkg:maven/org.apache.commons/commons-lang3@3.14.0": "build",
+    "pkg:maven/org.projectlombok/lombok@1.18.32": "build",
+  });
+  assert.deepEqual(scopes(read(`${legacy}/runtimeClasspath.lockfile`)), {
+    "pkg:maven/org.apache.commons/commons-lang3@3.14.0": "runtime",
+  });
+  assert.deepEqual(scopes(read(`${legacy}/buildscript-classpath.lockfile`)), {
+    "pkg:maven/com.github.ben-manes/gradle-versions-plugin@0.51.0": "build",
+  });
+});
+
+Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", () => {
+  assert.deepEqual(gradleScopes(["runtimeClasspath", "compileClasspath"], false), ["runtime"]);
+  assert.deepEqual(gradleScopes(["compileClasspath"], false), ["build"]);
+  assert.deepEqual(gradleScopes(["testFixturesRuntimeClasspath"], false), ["dev"]);
+  assert.deepEqual(gradleScopes(["debugAndroidTestRuntimeClasspath"], false), ["dev"]);
+  assert.deepEqual(gradleScopes(["kapt", "ksp", "annotationProcessor"], false), ["build"]);
+  assert.deepEqual(gradleScopes(["kaptTest", "testAnnotationProcessor"], false), ["dev"]);
+  assert.deepEqual(gradleScopes(["runtimeClasspath"], true), ["build"]);
+});
+
+Deno.test("readGradleLockfile: the scan merges the locks of a multi-project build", async () => {
+  const inventory = await readInventory(fixture("java", "gradle_lockfile", "multi"));
+  assert.deepEqual(inventory.sources, [
+    "app/gradle.lockfile",
+    "buildscript-gradle.lockfile",
+    "gradle.lockfile",
+  ]);
+  assert.equal(inventory.components.length, 15);
+  const guava = inventory.components.find((c) => c.id.endsWith("guava@33.2.1-jre"))!;
+  assert.deepEqual(guava.scopes, ["build", "dev", "runtime"]);
+  assert.deepEqual(guava.sources, ["buildscript-gradle.lockfile", "gradle.lockfile"]);
+  await assertSbomsValid(inventory, "gradle multi");
+});
+
+Deno.test("readGradleLockfile: bad input is inventory.gradle_lockfile.invalid with file:line", () => {
+  const code = "inventory.gradle_lockfile.invalid";
+  const bad = (name: string) => () => read(`invalid/${name}`);
+  assertVouchError(
+    bad("truncated.lockfile"),
+    code,
+    /^invalid\/truncated\.lockfile:3: expected group:name:version=configurations, found "com\.google\.gua"/,
+  );
+  assertVouchError(
+    bad("duplicate.lockfile"),
+    code,
+    /:3: com\.google\.guava:guava:33\.2\.1-jre is locked twice \(also on line 1\)/,
+  );
+  assertVouchError(
+    bad("two_empty.lockfile"),
+    code,
+    /:3: a second empty= line \(the first is line 2\)/,
+  );
+  assertVouchError(
+    bad("utf8.lockfile"),
+    code,
+    /^invalid\/utf8\.lockfile:2: the file is not valid UTF-8/,
+  );
+  assertVouchError(
+    bad("no_configuration.lockfile"),
+    code,
+    /:1: junit:junit:4\.13\.2 names no configuration/,
+  );
+  assert.throws(
+    () => parseGradleLockfile("a:b:1=\n", "gradle.lockfile"),
+    /names no configuration after =/,
+  );
+  assert.throws(
+    () => parseGradleLockfile("a:b:c:1=x\n", "gradle.lockfile"),
+    /expected group:name:version/,
+  );
+});
+
+Deno.test({
+  name: "readGradleLockfile: the nomulus build (35 lock files) is read whole",
+  ignore: skipWithoutShared("the nomulus Gradle corpus test"),
+  fn: async () => {
+    const root = `${SHARED_DIR}/corpus/google__nomulus`;
+    const inventory = await readInventory(root);
+    // Counted with grep/cut/sort -u over every *.lockfile (comments and empty= left out):
+    // 738 distinct group:name:version; 79 in buildscript locks, 67 of them only there (→ build);
+    // 102 whose every configuration in gradle.lockfile files is a test one (→ dev only).
+    assert.equal(inventory.sources.filter((s) => s.endsWith(".lockfile")).length, 35);
+    assert.equal(inventory.components.length, 738);
+    assert.deepEqual(inventory.members, []);
+    const only = (scope: string): number =>
+      inventory.components.filter((c) => c.scopes.join(",") === scope).length;
+    assert.equal(
+      inventory.components.filter((c) =>
+        c.sources.every((s) => s.endsWith("buildscript-gradle.lockfile"))
+      )
+        .length,
+      67,
+    );
+    assert.equal(only("dev"), 102);
+    const ids = new Set(inventory.components.map((c) => c.id));
+    for (
+      const purl of [
+        "pkg:maven/com.google.guava/guava@33.6.0-jre",
+        "pkg:maven/com.google.guava/guava@32.1.2-jre", // buildscript classpath only
+        "pkg:maven/com.google.guava/listenablefuture@9999.0-empty-to-avoid-conflict-with-guava",
+        "pkg:maven/net.sf.saxon/Saxon-HE@12.5", // case kept
+      ]
+    ) assert.ok(ids.has(purl), purl);
+    assert.deepEqual(
+      inventory.components.find((c) => c.id === "pkg:maven/com.google.guava/guava@32.1.2-jre")
+        ?.scopes,
+      ["build"],
+    );
+    await assertSbomsValid(inventory, "google__nomulus");
+  },
+});

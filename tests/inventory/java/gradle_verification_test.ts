@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import {
+  parseGradleVerification,
+  readGradleVerification,
+} from "../../../src/inventory/java/gradle_verification.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { fixture } from "../../_util.ts";
+import { assertVouchError, assertWellFormed } from "../_lockfile_invariants.ts";
+import { assertSbomsValid, treeLoad } from "../_tree.ts";
+
+const LOCKED = fixture("java", "gradle_verification", "locked");
+const PATH = "gradle/verification-metadata.xml";
+const GUAVA = "pkg:maven/com.google.guava/guava@33.2.1-jre";
+const JSR305 = "pkg:maven/com.google.code.findbugs/jsr305@3.0.2";
+
+Deno.test("readGradleVerification: components with the hashes of their main file, scopes from the locks", () => {
+  const loaded: string[] = [];
+  const load = treeLoad(LOCKED, loaded);
+  const out = readGradleVerification(load(PATH)!, { path: PATH, load });
+  assertWellFormed(out);
+  assert.deepEqual(loaded, [
+    PATH,
+    "settings.gradle.kts",
+    "gradle.lockfile",
+    "buildscript-gradle.lockfile",
+    "app/gradle.lockfile",
+  ]);
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes.join(","), c.hashes.length]), [
+    ["pkg:maven/com.diffplug.spotless/com.diffplug.spotless.gradle.plugin@6.25.0", "build", 1],
+    ["pkg:maven/com.example/unlocked@1.0", "runtime", 1],
+    [JSR305, "runtime", 1],
+    [GUAVA, "runtime", 4],
+    ["pkg:maven/io.netty/netty-bom@4.1.110.Final", "runtime", 1],
+    ["pkg:maven/org.mockito/mockito-core@5.12.0", "dev", 1],
+  ], "oss-parent (a POM no lock lists) is left out");
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  assert.deepEqual(byId.get(GUAVA)!.hashes, [
+    { alg: "md5", hex: "0123456789abcdef0123456789abcdef" },
+    { alg: "sha1", hex: "818e780da2c66c63bbb6480fef1f3855eeafa3e4" },
+    { alg: "sha256", hex: "452f2c0f1e0b5e8bd8a4bfa4bfd9cfd5e5ba1f6d8c8b2ad8a5c5e0ff2b7b1b29" },
+    { alg: "sha512", hex: "a".repeat(128) },
+  ], "the jar's, not the sources jar's or the .module's");
+  assert.deepEqual(byId.get(JSR305)!.hashes, [
+    { alg: "sha256", hex: "766ad2a0783f2687962c8ad74ceecc38a28b9f72a2d085ee438b7813e928d0c7" },
+  ], "the jar's, not its also-trust alternative nor the POM's");
+  assert.equal(byId.get(GUAVA)!.name, "com.google.guava:guava");
+  assert.deepEqual(byId.get(GUAVA)!.sources, [PATH]);
+  assert.deepEqual(out.warnings, [
+    `${PATH}: 1 verified components are in no Gradle lock file; their scope is unknown and reported as runtime`,
+  ]);
+});
+
+Deno.test("readGradleVerification: merged with the locks, the same purls are one component each", async () => {
+  const inventory = await readInventory(LOCKED);
+  assert.deepEqual(inventory.sources, [
+    "app/gradle.lockfile",
+    "buildscript-gradle.lockfile",
+    "gradle.lockfile",
+    PATH,
+    "settings.gradle.kts",
+  ]);
+  assert.equal(inventory.components.length, 6);
+  const guava = inventory.components.find((c) => c.id === GUAVA)!;
+  assert.deepEqual(guava.scopes, ["runtime"], "the lock's scope, nothing added");
+  assert.deepEqual(guava.sources, ["gradle.lockfile", PATH]);
+  assert.equal(guava.hashes.length, 4);
+  const spotless = inventory.components.find((c) => c.name.endsWith("gradle.plugin"))!;
+  assert.deepEqual(spotless.scopes, ["build"]);
+  await assertSbomsValid(inventory, "gradle verification");
+});
+
+Deno.test("readGradleVerification: without lock files every component is runtime, POM-only ones left out", () => {
+  const text = Deno.readTextFileSync(`${LOCKED}/${PATH}`);
+  const out = readGradleVerification(text, { path: PATH, load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/com.example/unlocked@1.0",
+    JSR305,
+    GUAVA,
+    "pkg:maven/org.mockito/mockito-core@5.12.0",
+  ]);
+  assert.ok(out.components.every((c) => c.scopes.join() === "runtime"));
+  assert.match(out.warnings![0], /4 verified components are in no Gradle lock file/);
+});
+
+Deno.test("readGradleVerification: bad input is inventory.gradle_verification.invalid with file:line", () => {
+  const code = "inventory.gradle_verification.invalid";
+  const bad = (name: string) => () => {
+    const text = Deno.readTextFileSync(fixture("java", "gradle_verification", "invalid", name));
+    return parseGradleVerification(text, PATH);
+  };
+  assertVouchError(
+    bad("truncated.xml"),
+    code,
+    /^gradle\/verification-metadata\.xml:24:31: invalid XML: expected '=' after the attribute val, found the end of the file/,
+  );
+  assertVouchError(
+    bad("short_hash.xml"),
+    code,
+    /:23: the sha256 of jsr305-3\.0\.2\.jar is not 64 hex digits/,
+  );
+  assertVouchError(
+    bad("duplicate.xml"),
+    code,
+    /:56: the component org\.mockito:mockito-core:5\.12\.0 appears twice/,
+  );
+  assertVouchError(bad("no_version.xml"), code, /:16: <component> has no version attribute/);
+  assertVouchError(bad("utf8.xml"), code, /:4:\d+: invalid XML: the file is not valid UTF-8/);
+  assertVouchError(
+    () => parseGradleVerification("<components/>", PATH),
+    code,
+    /:1: the root element is <components>, not <verification-metadata>/,
+  );
+  assertVouchError(
+    () =>
+      parseGradleVerification(
+        `<verification-metadata><components><component group="g" name="n" version="1">
+<artifact name="n-1.jar"/><artifact name="n-1.jar"/></component></components></verification-metadata>`,
+        PATH,
+      ),
+    code,
+    /:2: the artifact n-1\.jar of g:n:1 appears twice/,
+  );
+});

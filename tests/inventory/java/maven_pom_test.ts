@@ -1,0 +1,254 @@
+import assert from "node:assert/strict";
+import { readMavenPom } from "../../../src/inventory/java/maven_pom.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertSbomsValid, treeLoad } from "../_tree.ts";
+
+const REACTOR = fixture("java", "maven_pom", "reactor");
+const CORE = "pkg:maven/com.example/app-core@1.2.0";
+const WEB = "pkg:maven/com.example/app-web@1.2.0";
+const BOM = "pkg:maven/com.example/app-bom@1.2.0";
+const JUNIT_BOM = "pkg:maven/org.junit/junit-bom@5.10.2?type=pom";
+const BOOT_PARENT = "pkg:maven/org.springframework.boot/spring-boot-starter-parent@3.2.5?type=pom";
+
+function readReactor(path: string): ReturnType<typeof readMavenPom> {
+  const load = treeLoad(REACTOR);
+  return readMavenPom(load(path)!, { path, load });
+}
+
+function scopesOf(out: ReturnType<typeof readMavenPom>): Record<string, string> {
+  return Object.fromEntries(out.components.map((c) => [c.id, c.scopes.join(",")]));
+}
+
+Deno.test("readMavenPom: the root POM of a reactor, its modules as members", () => {
+  const out = readReactor("pom.xml");
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "com.example:app-parent",
+    purl: "pkg:maven/com.example/app-parent@1.2.0",
+    version: "1.2.0",
+    description: "An example reactor",
+    license: "Apache-2.0",
+  });
+  assert.deepEqual(out.members.map((m) => [m.id, m.name, m.version]), [
+    [BOM, "com.example:app-bom", "1.2.0"],
+    [CORE, "com.example:app-core", "1.2.0"],
+    [WEB, "com.example:app-web", "1.2.0"],
+  ]);
+  assert.deepEqual(scopesOf(out), {
+    "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1": "build",
+    "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.13.0": "build",
+    "pkg:maven/org.apache.maven.plugins/maven-enforcer-plugin@3.4.1": "build",
+    [JUNIT_BOM]: "build",
+    "pkg:maven/org.projectlombok/lombok@1.18.32": "build",
+    "pkg:maven/org.slf4j/slf4j-api@2.0.13": "runtime",
+    [BOOT_PARENT]: "build",
+  });
+  assert.ok(out.components.every((c) => c.direct && c.sources.includes("pom.xml")));
+  assert.deepEqual(edgesFrom(out, ROOT_ID).filter((e) => e.startsWith("pkg:maven/com.example/")), [
+    `${BOM} build`, // the BOM import
+    `${BOM} runtime`, // the module
+    `${CORE} runtime`,
+    `${WEB} runtime`,
+  ]);
+  assert.deepEqual(out.warnings, ["pom.xml: module missing is not in the tree"]);
+});
+
+Deno.test("readMavenPom: inheritance, management, in-tree and external BOMs, versions as written", () => {
+  const out = readReactor("core/pom.xml");
+  assertWellFormed(out);
+  assert.equal(out.project, undefined, "a module is not the project");
+  assert.deepEqual(scopesOf(out), {
+    "pkg:maven/com.example.legacy/pinned@2.0": "runtime", // [2.0]: exact
+    "pkg:maven/com.example.legacy/ranged": "runtime", // [1.0,2.0): a specifier
+    "pkg:maven/com.example.legacy/unset": "runtime", // ${legacy.version}: unknown
+    "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.17.1": "runtime", // parent's DM
+    "pkg:maven/com.google.guava/guava@33.2.1-jre": "runtime", // the in-tree BOM's DM
+    "pkg:maven/io.netty/netty-transport-native-epoll@4.1.109.Final?classifier=linux-x86_64":
+      "runtime",
+    "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1": "build", // an inherited extension
+    "pkg:maven/org.apache.commons/commons-lang3@3.14.0": "optional",
+    "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.13.0": "build",
+    "pkg:maven/org.junit.jupiter/junit-jupiter": "dev", // managed by the external BOM
+    [JUNIT_BOM]: "build",
+    "pkg:maven/org.projectlombok/lombok@1.18.32": "build", // provided, from the DM
+    "pkg:maven/org.slf4j/slf4j-api@2.0.13": "runtime", // inherited
+    [BOOT_PARENT]: "build",
+  });
+  const byId = new Map(out.components.map((c) => [c.id, c]));
+  assert.equal(byId.get("pkg:maven/com.example.legacy/ranged")?.specifier, "[1.0,2.0)");
+  assert.equal(byId.get("pkg:maven/com.example.legacy/ranged")?.version, undefined);
+  assert.equal(byId.get("pkg:maven/com.example.legacy/pinned@2.0")?.version, "2.0");
+  assert.equal(byId.get("pkg:maven/org.junit.jupiter/junit-jupiter")?.version, undefined);
+  assert.equal(
+    byId.get("pkg:maven/org.junit.jupiter/junit-jupiter")?.name,
+    "org.junit.jupiter:junit-jupiter",
+  );
+  assert.deepEqual(byId.get("pkg:maven/org.slf4j/slf4j-api@2.0.13")?.sources, ["pom.xml"]);
+  assert.deepEqual(byId.get("pkg:maven/org.projectlombok/lombok@1.18.32")?.sources, [
+    "core/pom.xml",
+    "pom.xml", // also the compiler plugin's annotation processor path
+  ]);
+  assert.ok(edgesFrom(out, CORE).includes(`${BOM} build`), "the in-tree BOM is a member edge");
+  assert.ok(!edgesFrom(out, ROOT_ID).includes(`${CORE} runtime`), "the root POM adds that edge");
+  assert.deepEqual(out.warnings, [
+    "core/pom.xml: com.example.legacy:unset: its version ${legacy.version} uses a property not defined in the tree; the purl has no version",
+    "core/pom.xml: org.junit.jupiter:junit-jupiter: its version is managed outside the tree (parent org.springframework.boot:spring-boot-starter-parent:3.2.5, BOM org.junit:junit-bom:5.10.2); the purl has no version",
+  ]);
+});
+
+Deno.test("readMavenPom: sibling modules are member edges; a child's property wins; profiles", () => {
+  const out = readReactor("web/pom.xml");
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, WEB).filter((e) => e.includes("com.example/")), [
+    "pkg:maven/com.example/app-bom@1.2.0 build",
+    // A released copy of a module's name is a component, not the member.
+    "pkg:maven/com.example/app-core@0.9.0?classifier=released runtime",
+    `${CORE} dev`, // the test-jar
+    `${CORE} runtime`,
+  ]);
+  const scopes = scopesOf(out);
+  assert.equal(scopes["pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.16.0"], "runtime");
+  assert.equal(scopes["pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.17.1"], undefined);
+  assert.equal(scopes["pkg:maven/jakarta.servlet/jakarta.servlet-api@6.0.0"], "build");
+  assert.equal(scopes["pkg:maven/org.apache.maven.plugins/maven-enforcer-plugin@3.4.1"], undefined);
+  assert.ok(
+    edgesFrom(out, "pkg:maven/org.apache.maven.plugins/maven-war-plugin@3.4.0").includes(
+      "pkg:maven/org.codehaus.plexus/plexus-archiver@4.9.2 build",
+    ),
+    "a plugin's own dependencies hang from the plugin",
+  );
+  const micrometer = out.components.find((c) => c.name === "io.micrometer:micrometer-core");
+  assert.deepEqual(micrometer?.groups, ["profile:metrics"]);
+  assert.equal(micrometer?.version, "1.13.0", "a profile's properties apply to it");
+  const jackson = out.components.find((c) => c.id.includes("jackson-databind"));
+  assert.deepEqual(jackson?.groups, [], "a profile only reconfiguring a dependency adds no group");
+});
+
+Deno.test("readMavenPom: the whole reactor through the scan gives valid SBOMs", async () => {
+  const inventory = await readInventory(REACTOR);
+  assert.deepEqual(inventory.sources, ["bom/pom.xml", "core/pom.xml", "pom.xml", "web/pom.xml"]);
+  assert.equal(inventory.project.name, "com.example:app-parent");
+  assert.deepEqual(inventory.members.map((m) => m.id), [BOM, CORE, WEB]);
+  assert.equal(inventory.components.length, 21);
+  await assertSbomsValid(inventory, "maven reactor");
+});
+
+Deno.test("readMavenPom: a lone POM with no parent in the tree is the project", () => {
+  const text = `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.example</groupId><artifactId>corp-parent</artifactId><version>7</version></parent>
+  <artifactId>lone</artifactId>
+  <dependencies><dependency><groupId>g</groupId><artifactId>a</artifactId></dependency></dependencies>
+</project>`;
+  const out = readMavenPom(text, { path: "svc/pom.xml", load: () => undefined });
+  assertWellFormed(out);
+  assert.equal(out.project?.purl, "pkg:maven/org.example/lone@7", "group and version inherited");
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:maven/org.example/lone@7 runtime"]);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/g/a",
+    "pkg:maven/org.example/corp-parent@7?type=pom",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "svc/pom.xml: g:a: its version is managed outside the tree (parent org.example:corp-parent:7); the purl has no version",
+  ]);
+});
+
+Deno.test("readMavenPom: bad input is inventory.maven_pom.invalid with file:line", () => {
+  const read = (name: string) => () => {
+    const text = Deno.readTextFileSync(fixture("java", "maven_pom", "invalid", name));
+    return readMavenPom(text, { path: "pom.xml", load: () => undefined });
+  };
+  const code = "inventory.maven_pom.invalid";
+  assertVouchError(
+    read("truncated.xml"),
+    code,
+    /^pom\.xml:10:1: invalid XML: the file ends before <\/dependency> \(opened on line 8\)/,
+  );
+  assertVouchError(
+    read("duplicate.xml"),
+    code,
+    /^pom\.xml:12: <version> appears twice in <dependency>/,
+  );
+  assertVouchError(
+    read("model_version.xml"),
+    code,
+    /^pom\.xml:3: modelVersion 3\.0\.0 is not supported/,
+  );
+  assertVouchError(read("scope.xml"), code, /^pom\.xml:8: unknown scope "tests" of junit:junit/);
+  assertVouchError(read("no_artifact.xml"), code, /^pom\.xml:8: a dependency without artifactId/);
+  assertVouchError(read("not_a_pom.xml"), code, /^pom\.xml:2: the root element is <settings>/);
+  assertVouchError(
+    read("utf8.xml"),
+    code,
+    /^pom\.xml:5:\d+: invalid XML: the file is not valid UTF-8/,
+  );
+  const cycle = fixture("java", "maven_pom", "cycle");
+  const load = treeLoad(cycle);
+  assertVouchError(
+    () => readMavenPom(load("a/pom.xml")!, { path: "a/pom.xml", load }),
+    code,
+    /the parent chain loops: a\/pom\.xml → b\/pom\.xml → a\/pom\.xml/,
+  );
+});
+
+Deno.test({
+  name: "readMavenPom: the gson reactor is read whole",
+  ignore: skipWithoutShared("the gson Maven corpus test"),
+  fn: async () => {
+    const root = `${SHARED_DIR}/corpus/google__gson`;
+    const inventory = await readInventory(root);
+    // Established with an independent python3 xml.etree script over the 8 POMs, applying the
+    // rules of this reader (parent chain by relativePath, properties, dependencyManagement with
+    // in-tree BOM imports, build plugins with versions from pluginManagement, plugin
+    // dependencies, annotationProcessorPaths, extensions, profiles' own additions, external
+    // BOMs as ?type=pom, reactor self-dependencies left out): 39 distinct purls, 7 modules. Of
+    // the 39, 15 are project dependencies (12 with versions, junit-jupiter and
+    // junit-platform-launcher managed by the external junit-bom, and junit-bom itself) and 24
+    // are build plugins and their dependencies / annotation processors.
+    assert.equal(inventory.components.length, 39);
+    assert.equal(inventory.members.length, 7);
+    assert.equal(
+      inventory.project.purl,
+      "pkg:maven/com.google.code.gson/gson-parent@2.14.1-SNAPSHOT",
+    );
+    const byId = new Map(inventory.components.map((c) => [c.id, c]));
+    const expect: [string, string][] = [
+      ["pkg:maven/com.google.errorprone/error_prone_annotations@2.50.0", "runtime"],
+      ["pkg:maven/com.google.protobuf/protobuf-java@4.35.1", "runtime"], // ${protobufVersion}
+      ["pkg:maven/junit/junit@4.13.2", "dev"], // from the parent's dependencyManagement
+      ["pkg:maven/com.google.guava/guava@33.6.0-jre", "dev,runtime"], // test in gson, compile in proto
+      ["pkg:maven/org.junit.jupiter/junit-jupiter", "dev"], // version from junit-bom, not in the tree
+      ["pkg:maven/org.junit/junit-bom@6.0.3?type=pom", "build"],
+      ["pkg:maven/com.google.errorprone/error_prone_core@2.50.0", "build"], // annotation processor
+      ["pkg:maven/com.android.tools/r8@9.1.31", "build"], // a plugin's dependency
+      ["pkg:maven/org.apache.maven.plugins/maven-jar-plugin@3.5.0", "build"], // pluginManagement
+    ];
+    for (const [id, scopes] of expect) assert.equal(byId.get(id)?.scopes.join(","), scopes, id);
+    assert.ok(
+      !inventory.components.some((c) => c.name.startsWith("com.google.code.gson:")),
+      "the reactor's own modules (gson ${project.parent.version}) are never components",
+    );
+    assert.ok(
+      inventory.edges.some((e) =>
+        e.from === "pkg:maven/com.google.code.gson/proto@2.14.1-SNAPSHOT" &&
+        e.to === "pkg:maven/com.google.code.gson/gson@2.14.1-SNAPSHOT"
+      ),
+      "proto depends on the gson module",
+    );
+    await assertSbomsValid(inventory, "google__gson");
+  },
+});
+
+Deno.test("readMavenPom: work kept between reads never outlives a changed parent", () => {
+  const load = treeLoad(REACTOR);
+  const core = load("core/pom.xml")!;
+  const jackson = (out: ReturnType<typeof readMavenPom>): string | undefined =>
+    out.components.find((c) => c.name === "com.fasterxml.jackson.core:jackson-databind")?.version;
+  assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load })), "2.17.1");
+  const changed = (path: string): string | undefined =>
+    path === "pom.xml" ? load(path)!.replace("2.17.1", "2.18.0") : load(path);
+  assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load: changed })), "2.18.0");
+  assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load })), "2.17.1");
+});
