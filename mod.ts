@@ -93,3 +93,26 @@ export type {
 } from "./src/bundle/bundle_index.ts";
 export { VouchError } from "./src/errors.ts";
 export type { Problem } from "./src/errors.ts";
+export {
+  loadTrustedRoot,
+  parseTrustedRoot,
+  publicGoodTrustedRoot,
+  SIGSTORE_CHECKS,
+  verifyBundle,
+} from "./src/sigstore/mod.ts";
+export type {
+  BundleArtifact,
+  BundleVerification,
+  CheckSpec,
+  FulcioExtensions,
+  IdentityPolicy,
+  SignerIdentity,
+  SigstoreCheck,
+  SigstoreCheckCode,
+  TrustedRoot,
+  VerifiedLogEntry,
+  VerifiedSigner,
+  VerifiedTime,
+  VerifyBundleOptions,
+  WorkflowClaims,
+} from "./src/sigstore/mod.ts";
