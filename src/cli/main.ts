@@ -15,7 +15,7 @@ import { type CliIo, EXIT } from "./io.ts";
 
 export { type CliIo, EXIT } from "./io.ts";
 
-const COMMANDS = ["attest", "supply-chain", "verify", "keygen", "sbom"];
+const COMMANDS = ["attest", "supply-chain", "verify", "verify-bundle", "keygen", "sbom"];
 
 /** Loads the module of a command and runs it. */
 async function dispatch(command: string, rest: string[], io: CliIo): Promise<number> {
@@ -37,6 +37,8 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
       return await (await import("./keygen_command.ts")).run(rest, io);
     case "verify":
       return await (await import("./verify_command.ts")).run(rest, io);
+    case "verify-bundle":
+      return await (await import("./verify_bundle_command.ts")).run(rest, io);
   }
   const guess = suggest(command.replace(/^-+/, ""), COMMANDS);
   throw new VouchError(

@@ -26,6 +26,8 @@ import {
   verifyDsse,
 } from "../signing/mod.ts";
 import { isVouchError } from "../errors.ts";
+import { type TrustedRoot, verifyBundle } from "../sigstore/mod.ts";
+import type { IdentityPolicy } from "../sigstore/policy.ts";
 import { fail, isRecord, pass, quote, type VerifyCheck } from "./_check.ts";
 import { parseJson } from "./_read.ts";
 
@@ -43,6 +45,8 @@ export interface SignatureInput {
   index?: BundleIndex;
   /** Whether at least one provenance signature must verify (default true). */
   requireSignature?: boolean;
+  /** Keyless (certificate) Sigstore bundles: who must have signed, and the trusted root (default public-good). */
+  sigstore?: { identity?: IdentityPolicy; trustedRoot?: TrustedRoot };
 }
 
 /** What {@linkcode checkSignatures} found. */
@@ -84,6 +88,8 @@ interface Found {
   path: string;
   keyids: string[];
   algorithm?: string;
+  /** A keyless bundle: the index's key id is not compared (the certificate names the signer). */
+  keyless?: true;
 }
 
 function decodeStrictBase64(text: unknown): Uint8Array | undefined {
@@ -213,12 +219,47 @@ async function checkHmac(
   return { found, payload: dsse.payload };
 }
 
+function isKeyless(value: unknown): boolean {
+  const material = isRecord(value) ? value.verificationMaterial : undefined;
+  return isRecord(material) &&
+    (material.certificate != null || material.x509CertificateChain != null);
+}
+
+/** A keyless bundle: verified by src/sigstore against the identity policy; never accepted without one. */
+async function checkKeyless(
+  file: SignatureFile,
+  value: unknown,
+  input: SignatureInput,
+  out: VerifyCheck[],
+): Promise<{ found?: Found; payload?: Uint8Array }> {
+  const found: Found = { path: file.path, keyids: [], keyless: true };
+  const identity = input.sigstore?.identity;
+  if (identity === undefined) {
+    out.push(
+      fail(
+        `${file.prefix}.identity_required`,
+        "keyless bundle: no identity policy given (--certificate-identity[-regexp] and --certificate-oidc-issuer)",
+        file.path,
+      ),
+    );
+    return { found };
+  }
+  const envelope = isRecord(value) && isRecord(value.dsseEnvelope) ? value.dsseEnvelope : {};
+  out.push(...payloadChecks(file, envelope, input));
+  const result = await verifyBundle(value, { identity, trustedRoot: input.sigstore?.trustedRoot });
+  out.push(
+    ...result.checks.map((c) => ({ ...c, code: `${file.prefix}.${c.code}`, file: file.path })),
+  );
+  return result.payload === undefined ? { found } : { found, payload: result.payload.bytes };
+}
+
 async function checkSigstore(
   file: SignatureFile,
   value: unknown,
   input: SignatureInput,
   out: VerifyCheck[],
 ): Promise<{ found?: Found; payload?: Uint8Array }> {
+  if (isKeyless(value)) return await checkKeyless(file, value, input, out);
   let bundle: SigstoreBundle;
   try {
     bundle = parseSigstoreBundle(value);
@@ -303,7 +344,7 @@ function indexSignaturesProblem(index: BundleIndex, found: Found[]): string | un
       return `${sig.path} has algorithm ${sig.algorithm}`;
     }
     const file = found.find((f) => f.path === sig.path);
-    if (file === undefined) continue; // unreadable: reported elsewhere
+    if (file === undefined || file.keyless) continue; // unreadable (reported elsewhere) or keyless
     if (!file.keyids.includes(sig.keyid)) {
       return `${sig.path} key id ${quote(sig.keyid)} is not the file's`;
     }

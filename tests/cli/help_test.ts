@@ -1,7 +1,14 @@
 // Every flag a command accepts is documented in its help text, every documented
 // flag exists, and MAIN_HELP lists every command.
 import assert from "node:assert/strict";
-import { ATTEST_HELP, KEYGEN_HELP, MAIN_HELP, SBOM_HELP, VERIFY_HELP } from "../../src/cli/help.ts";
+import {
+  ATTEST_HELP,
+  KEYGEN_HELP,
+  MAIN_HELP,
+  SBOM_HELP,
+  VERIFY_BUNDLE_HELP,
+  VERIFY_HELP,
+} from "../../src/cli/help.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { fakeIo } from "./_fake_io.ts";
 
@@ -10,18 +17,26 @@ const HELP_OF: Record<string, string> = {
   sbom: SBOM_HELP,
   keygen: KEYGEN_HELP,
   verify: VERIFY_HELP,
+  verify_bundle: VERIFY_BUNDLE_HELP,
 };
 
 function source(path: string): string {
   return Deno.readTextFileSync(new URL(`../../src/cli/${path}`, import.meta.url));
 }
 
-/** The flags declared in the `*_FLAGS: FlagSpec[]` array of a command module. */
+/**
+ * The flags declared in the `*_FLAGS: FlagSpec[]` array of a command module
+ * (a `...SIGSTORE_FLAGS` spread brings in the shared array of _sigstore_flags.ts).
+ */
 function declaredFlags(command: string): { name: string; choices: string[] }[] {
-  const text = source(`${command}_command.ts`);
-  const block = /_FLAGS: FlagSpec\[\] = \[([\s\S]*?)\n\];/.exec(text);
-  assert.ok(block, `${command}: FLAGS array not found`);
-  return [...block[1].matchAll(/\{ name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
+  const flagsIn = (file: string): string => {
+    const block = /_FLAGS: FlagSpec\[\] = \[([\s\S]*?)\n\];/.exec(source(file));
+    assert.ok(block, `${file}: FLAGS array not found`);
+    return block[1];
+  };
+  let text = flagsIn(`${command}_command.ts`);
+  if (text.includes("...SIGSTORE_FLAGS")) text += flagsIn("_sigstore_flags.ts");
+  return [...text.matchAll(/\{ name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
     name: m[1],
     choices: [...(/choices: \[([^\]]*)\]/.exec(m[0])?.[1] ?? "").matchAll(/"([^"]+)"/g)].map(
       (c) => c[1],
@@ -59,7 +74,14 @@ Deno.test("MAIN_HELP lists every command, and each one's --help works", async ()
   const list = /const COMMANDS = \[([^\]]*)\]/.exec(source("main.ts"));
   assert.ok(list, "COMMANDS not found in main.ts");
   const commands = [...list[1].matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
-  assert.deepEqual(commands.toSorted(), ["attest", "keygen", "sbom", "supply-chain", "verify"]);
+  assert.deepEqual(commands.toSorted(), [
+    "attest",
+    "keygen",
+    "sbom",
+    "supply-chain",
+    "verify",
+    "verify-bundle",
+  ]);
   for (const command of commands) {
     assert.match(MAIN_HELP, new RegExp(`^  vouch ${command}\\b`, "m"), command);
   }
@@ -72,6 +94,7 @@ Deno.test("MAIN_HELP lists every command, and each one's --help works", async ()
       [["sbom", "--help"], SBOM_HELP],
       [["keygen", "--help"], KEYGEN_HELP],
       [["verify", "--help"], VERIFY_HELP],
+      [["verify-bundle", "--help"], VERIFY_BUNDLE_HELP],
       [["--help"], MAIN_HELP],
       [["help"], MAIN_HELP],
       [["-h"], MAIN_HELP],
