@@ -6,6 +6,7 @@
 import { Buffer } from "node:buffer";
 import nodeCrypto from "node:crypto";
 import { bundleFromJSON, bundleToJSON } from "npm:@sigstore/bundle@5.0.1";
+import { TrustedRoot } from "npm:@sigstore/protobuf-specs@0.5.2";
 import { DSSEBundleBuilder } from "npm:@sigstore/sign@5.1.0";
 import { toSignedEntity, toTrustMaterial, Verifier } from "npm:@sigstore/verify@4.1.3";
 
@@ -101,4 +102,54 @@ export async function sigstoreSignDsse(
     type: options.payloadType ?? "application/vnd.in-toto+json",
   });
   return bundleToJSON(bundle);
+}
+
+/** What {@linkcode sigstoreVerdict} checks a bundle against. */
+export interface SigstoreVerdictOptions {
+  /** The artifact (message signatures; ignored for DSSE bundles, whose payload is verified). */
+  artifact: Uint8Array;
+  /** The trusted root, JSON text. */
+  trustedRootJson: string;
+  /** Keyless: the exact identity and issuer. */
+  identity?: { san: string; issuer: string };
+  /** Key-based: the SPKI DER and its type. */
+  publicKey?: { spkiDer: Uint8Array; algorithm: "ed25519" | "ecdsa-p256" };
+}
+
+/**
+ * The verdict of sigstore-js (`@sigstore/verify`) on a bundle: verified with
+ * the trusted root, sigstore-js's default thresholds (one log entry, one SCT
+ * for certificates, one timestamp), and the identity (SAN as an anchored,
+ * escaped pattern, issuer extension) or the key (under the bundle's hint).
+ *
+ * @param bundleJson The bundle as parsed JSON.
+ * @param options The artifact, the trusted root and the identity or key.
+ * @returns `{ ok: true }`, or `{ ok: false, error }` with sigstore-js's message.
+ */
+export function sigstoreVerdict(
+  bundleJson: unknown,
+  options: SigstoreVerdictOptions,
+): { ok: true } | { ok: false; error: string } {
+  try {
+    const bundle = bundleFromJSON(bundleJson);
+    const root = TrustedRoot.fromJSON(JSON.parse(options.trustedRootJson));
+    const keys: Record<string, unknown> = {};
+    if (options.publicKey !== undefined) {
+      const material = (bundleJson as { verificationMaterial?: { publicKey?: { hint?: string } } })
+        .verificationMaterial;
+      keys[material?.publicKey?.hint ?? ""] = {
+        rawBytes: Buffer.from(options.publicKey.spkiDer),
+        keyDetails: KEY_DETAILS[options.publicKey.algorithm],
+      };
+    }
+    const verifier = new Verifier(toTrustMaterial(root as never, keys as never));
+    const policy = options.identity === undefined ? undefined : {
+      subjectAlternativeName: `^${options.identity.san.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,
+      extensions: { issuer: options.identity.issuer },
+    };
+    verifier.verify(toSignedEntity(bundle, Buffer.from(options.artifact)), policy);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -255,7 +255,7 @@ async function checkSignature(
   entity: SignedEntity,
   key: PublicKey,
   options: { artifact?: BundleArtifact; digestOf: (h: HashName) => Uint8Array | undefined },
-): Promise<SigstoreCheck> {
+): Promise<SigstoreCheck | undefined> {
   const { content } = entity;
   let ok: boolean | undefined;
   if (content.type === "dsseEnvelope") {
@@ -267,9 +267,7 @@ async function checkSignature(
     const scheme: SignatureScheme = content.digest === undefined || base.kind === "ed25519"
       ? base
       : { ...base, hash: content.digest.algorithm };
-    if (options.artifact === undefined) {
-      return failed("artifact.required", "no artifact to verify the signature over");
-    }
+    if (options.artifact === undefined) return undefined; // artifact.required is already reported
     if ("bytes" in options.artifact) {
       ok = await verifySignature(key, options.artifact.bytes, {
         signature: content.signature,
@@ -534,9 +532,10 @@ export async function verifyBundle(
   if (cert !== undefined) {
     await checkCertificateAtTimes(cert, times.map((t) => t.time), root, checks);
   }
-  if (signingKey !== undefined) {
-    checks.push(await checkSignature(entity, signingKey, { artifact: options.artifact, digestOf }));
-  }
+  const signature = signingKey === undefined
+    ? undefined
+    : await checkSignature(entity, signingKey, { artifact: options.artifact, digestOf });
+  if (signature !== undefined) checks.push(signature);
 
   result.verified = checks.every((c) => c.ok);
   if (!result.verified) {

@@ -13,16 +13,24 @@ Deno.test("conformance: every bundle-verify case through vouch verify-bundle", a
   const wrong: string[] = [];
   // Two at a time: the machine's cores are shared.
   for (let i = 0; i < cases.length; i += 2) {
-    await Promise.all(cases.slice(i, i + 2).map(async (c) => {
-      const out = await runVouch(["verify-bundle", ...cliArgs(c)]);
-      const expected = c.expectVerified ? 0 : 1;
-      if (out.code !== expected) {
-        wrong.push(`${c.name}: exit ${out.code}, expected ${expected}\n${out.stdout}${out.stderr}`);
-        return;
-      }
-      if (c.expectVerified) assert.match(out.stdout, /^vouch verify-bundle: VERIFIED /, c.name);
-      else assert.match(out.stdout, /^FAIL [a-z_]+\.[a-z_]+: /m, `${c.name}: no coded failure line`);
-    }));
+    await Promise.all(
+      cases.slice(i, i + 2).map(async (c) => {
+        const out = await runVouch(["verify-bundle", ...cliArgs(c)]);
+        const expected = c.expectVerified ? 0 : 1;
+        if (out.code !== expected) {
+          wrong.push(
+            `${c.name}: exit ${out.code}, expected ${expected}\n${out.stdout}${out.stderr}`,
+          );
+          return;
+        }
+        if (c.expectVerified) assert.match(out.stdout, /^vouch verify-bundle: VERIFIED /, c.name);
+        else {assert.match(
+            out.stdout,
+            /^FAIL [a-z_]+\.[a-z_]+: /m,
+            `${c.name}: no coded failure line`,
+          );}
+      }),
+    );
   }
   const right = cases.length - wrong.length;
   console.log(`conformance: ${right}/${cases.length} cases verified as expected`);

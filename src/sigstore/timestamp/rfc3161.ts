@@ -251,6 +251,11 @@ function timestampingProblem(cert: Certificate): string | undefined {
       describeName(cert.subject)
     } is not a timestamping certificate (critical extKeyUsage timeStamping only)`;
   }
+  if (cert.unknownCritical.length > 0) {
+    return `${describeName(cert.subject)} has unknown critical extension(s) ${
+      cert.unknownCritical.join(", ")
+    }`;
+  }
   return undefined;
 }
 
@@ -378,7 +383,11 @@ export async function verifyTimestamp(
       };
     }
     if (ts.genTime > options.now + options.skew) {
-      return { check: failed("timestamp.in_future", `${at}: its time ${when} is later than now`) };
+      // Vouched for, but implausible: the bundle fails; the time still goes to the other checks.
+      return {
+        check: failed("timestamp.in_future", `${at}: its time ${when} is later than now`),
+        time: ts.genTime,
+      };
     }
     return {
       check: passed(

@@ -86,7 +86,6 @@ async function checkPromise(
         `${at}: integrated time ${formatInstant(time)} is later than now`,
       ),
     );
-    return { checks, log };
   }
   // Rekor v2 entries carry no integrated time to vouch for; only v1 kinds do.
   return isRekorV2Entry(entry) ? { checks, log } : { checks, time, log };

@@ -141,7 +141,8 @@ async function pathWithin(
     current = issuer;
   }
   for (const cert of path) {
-    if (cert.unknownCritical.length > 0) {
+    // The leaf's own extensions are its profile's business (Fulcio or TSA leaf rules).
+    if (cert !== leaf && cert.unknownCritical.length > 0) {
       return {
         problem: `${describeName(cert.subject)} has unknown critical extension(s) ${
           cert.unknownCritical.join(", ")
