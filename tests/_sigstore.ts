@@ -114,6 +114,12 @@ export interface SigstoreVerdictOptions {
   identity?: { san: string; issuer: string };
   /** Key-based: the SPKI DER and its type. */
   publicKey?: { spkiDer: Uint8Array; algorithm: "ed25519" | "ecdsa-p256" };
+  /**
+   * Key-based: how many log entries and timestamps must verify (default 1 and
+   * 0: a key needs no signing time; vouch accepts key-signed bundles without
+   * a log entry when the bundle has none).
+   */
+  tlogThreshold?: number;
 }
 
 /**
@@ -142,7 +148,12 @@ export function sigstoreVerdict(
         keyDetails: KEY_DETAILS[options.publicKey.algorithm],
       };
     }
-    const verifier = new Verifier(toTrustMaterial(root as never, keys as never));
+    const verifier = new Verifier(
+      toTrustMaterial(root as never, keys as never),
+      options.publicKey === undefined
+        ? {}
+        : { tlogThreshold: options.tlogThreshold ?? 1, timestampThreshold: 0, ctlogThreshold: 0 },
+    );
     const policy = options.identity === undefined ? undefined : {
       subjectAlternativeName: `^${options.identity.san.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,
       extensions: { issuer: options.identity.issuer },
