@@ -2,7 +2,11 @@
 // every content/log/version/key combination verifies, and each way of breaking
 // a bundle fails with its code.
 import assert from "node:assert/strict";
-import { verifyBundle, type VerifyBundleOptions } from "../../src/sigstore/verifier.ts";
+import {
+  type BundleVerification,
+  verifyBundle,
+  type VerifyBundleOptions,
+} from "../../src/sigstore/verifier.ts";
 import { loadTrustedRoot, type TrustedRoot } from "../../src/sigstore/trust_root.ts";
 import { isVouchError } from "../../src/errors.ts";
 import {
@@ -31,7 +35,7 @@ async function verify(
   options: BundleOptions = {},
   verifyOptions: VerifyBundleOptions = {},
   edit?: (bundle: Record<string, unknown>) => void,
-) {
+): Promise<BundleVerification> {
   const made = await makeBundle(stack, options);
   edit?.(made.bundle);
   return await verifyBundle(made.bundle, {
