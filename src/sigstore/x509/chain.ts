@@ -111,6 +111,7 @@ async function pathWithin(
   let below = 0;
   while (current !== anchor && !(path.length > 1 && isSelfIssued(current))) {
     if (path.length >= MAX_PATH) return { problem: "the certificate path is too long" };
+    if (path.length > 1 && !isSelfIssued(current)) below++; // current is an intermediate
     const candidates = authority.chain.filter((c) =>
       !path.includes(c) && equal(c.subject, current.issuer) &&
       (current.authorityKeyId === undefined || c.subjectKeyId === undefined ||
@@ -136,7 +137,6 @@ async function pathWithin(
     }
     const problem = caProblem(issuer, below, options.purpose);
     if (problem !== undefined) return { problem };
-    if (path.length > 1 && !isSelfIssued(current)) below++;
     path.push(issuer);
     current = issuer;
   }
