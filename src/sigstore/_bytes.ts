@@ -1,6 +1,6 @@
 // Private: byte helpers of the Sigstore verifier (concatenation, comparison,
 // hex, UTF-8, hashing and the protobuf-JSON base64 of `bytes` fields).
-import { Buffer } from "node:buffer";
+import { Buffer, isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 
 /** A hash function the verifier computes. */
@@ -73,20 +73,16 @@ export function hash(name: HashName, ...parts: Uint8Array[]): Uint8Array<ArrayBu
   return new Uint8Array(h.digest());
 }
 
-const UTF8 = new TextDecoder("utf-8", { fatal: true });
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
- * Decodes strict UTF-8.
+ * Decodes strict UTF-8 (validated first: much faster than a fatal decoder on large input).
  *
  * @param bytes The bytes.
  * @returns The text, or `undefined` when the bytes are not UTF-8.
  */
 export function utf8(bytes: Uint8Array): string | undefined {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return isUtf8(bytes) ? UTF8.decode(bytes) : undefined;
 }
 
 const PROTO_BASE64 = /^(?:[A-Za-z0-9+/]*|[A-Za-z0-9\-_]*)={0,2}$/;
@@ -110,7 +106,10 @@ export function decodeProtoBytes(encoded: string): Uint8Array<ArrayBuffer> | und
     return undefined;
   }
   // Validated above, so Node's forgiving decoder (either alphabet) decodes exactly.
-  return new Uint8Array(Buffer.from(body, "base64"));
+  const decoded = Buffer.from(body, "base64");
+  return new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.length) as Uint8Array<
+    ArrayBuffer
+  >;
 }
 
 /**

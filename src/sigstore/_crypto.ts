@@ -272,7 +272,7 @@ export async function verifySignature(
     } else if (scheme.kind === "rsa-pss") {
       algorithm = { name: "RSA-PSS", saltLength: scheme.saltLength ?? 32 };
     }
-    return await crypto.subtle.verify(algorithm, cryptoKey, signature, new Uint8Array(message));
+    return await crypto.subtle.verify(algorithm, cryptoKey, signature, message as Uint8Array<ArrayBuffer>);
   } catch {
     return false;
   }

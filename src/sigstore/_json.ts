@@ -1,6 +1,7 @@
 // Private: the bundle file's JSON, read within bounds: at most 64 MiB, strict
 // UTF-8, nesting no deeper than a bundle needs (checked before JSON.parse, so a
 // file of nothing but brackets costs one linear scan, not a deep parse).
+import { utf8 } from "./_bytes.ts";
 import { failed, type SigstoreCheck } from "./codes.ts";
 
 /** The largest bundle read: 64 MiB (the `vouch verify` file limit). */
@@ -47,12 +48,8 @@ export function parseBundleJson(bytes: Uint8Array): { value: unknown } | { check
   if (bytes.length > MAX_BUNDLE_BYTES) {
     return { check: failed("bundle.too_large", `${bytes.length} bytes is over the 64 MiB limit`) };
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { check: failed("bundle.json", "the bundle is not UTF-8") };
-  }
+  const text = utf8(bytes);
+  if (text === undefined) return { check: failed("bundle.json", "the bundle is not UTF-8") };
   if (nestsDeeperThan(text, MAX_BUNDLE_DEPTH)) {
     return {
       check: failed("bundle.json", `the bundle nests deeper than ${MAX_BUNDLE_DEPTH} levels`),

@@ -1,5 +1,6 @@
 // Test-only DER writers: enough ASN.1 to build certificates, CMS timestamps
 // and SCT lists by hand (values are given, nothing is inferred).
+import { Buffer } from "node:buffer";
 import { writeDer } from "../../src/signing/_der.ts";
 
 export { writeDer };
@@ -104,11 +105,7 @@ export function name(fields: { o?: string; cn?: string }): Uint8Array<ArrayBuffe
 
 /** Standard base64. */
 export function b64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("base64");
 }
 
 /** PEM text of DER bytes. */

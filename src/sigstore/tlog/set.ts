@@ -18,8 +18,9 @@ import type { TlogEntry } from "../bundle.ts";
  * @returns The canonical JSON, UTF-8.
  */
 export function setPayload(entry: TlogEntry): Uint8Array {
-  // Keys in RFC 8785 order; every value is ASCII, so JSON.stringify is canonical.
-  const json = `{"body":${JSON.stringify(Buffer.from(entry.body).toString("base64"))},` +
+  // Keys in RFC 8785 order; every value is ASCII with nothing to escape, so this is canonical.
+  const body = Buffer.from(entry.body.buffer, entry.body.byteOffset, entry.body.length);
+  const json = `{"body":"${body.toString("base64")}",` +
     `"integratedTime":${entry.integratedTime},"logID":"${toHex(entry.logId)}",` +
     `"logIndex":${entry.logIndex}}`;
   return new TextEncoder().encode(json);
