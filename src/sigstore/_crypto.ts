@@ -272,7 +272,12 @@ export async function verifySignature(
     } else if (scheme.kind === "rsa-pss") {
       algorithm = { name: "RSA-PSS", saltLength: scheme.saltLength ?? 32 };
     }
-    return await crypto.subtle.verify(algorithm, cryptoKey, signature, message as Uint8Array<ArrayBuffer>);
+    return await crypto.subtle.verify(
+      algorithm,
+      cryptoKey,
+      signature,
+      message as Uint8Array<ArrayBuffer>,
+    );
   } catch {
     return false;
   }
