@@ -3,8 +3,6 @@
  *
  * @module
  */
-import { createHash } from "node:crypto";
-import { Buffer } from "node:buffer";
 import { VouchError } from "../errors.ts";
 import { toJsonText } from "../bundle/bundle_index.ts";
 import { type BundleArtifact, type BundleVerification, verifyBundle } from "../sigstore/mod.ts";
@@ -73,6 +71,8 @@ function readRegularFile(
 }
 
 async function sha256OfFile(path: string): Promise<Uint8Array> {
+  // Loaded only here: node:crypto costs a CLI run more than the verification.
+  const { createHash } = await import("node:crypto");
   using file = await Deno.open(path);
   const hash = createHash("sha256");
   const buffer = new Uint8Array(1 << 20);
@@ -92,7 +92,7 @@ async function readArtifact(spec: string): Promise<BundleArtifact> {
         "pass the artifact's path, or sha256: and its 64-digit hex SHA-256",
       );
     }
-    return { sha256: new Uint8Array(Buffer.from(hex, "hex")) };
+    return { sha256: Uint8Array.fromHex(hex) };
   }
   const read = readRegularFile(spec, "artifact", "ARTIFACT");
   return read instanceof Uint8Array ? { bytes: read } : { sha256: await sha256OfFile(spec) };
@@ -143,9 +143,7 @@ function renderJson(result: BundleVerification, bundlePath: string, artifact: st
       type: "certificate",
       identity: result.signer.identity,
       certificate: `-----BEGIN CERTIFICATE-----\n${
-        (Buffer.from(result.signer.certificate).toString("base64").match(/.{1,64}/g) ?? []).join(
-          "\n",
-        )
+        (result.signer.certificate.toBase64().match(/.{1,64}/g) ?? []).join("\n")
       }\n-----END CERTIFICATE-----\n`,
     }
     : result.signer;

@@ -1,7 +1,6 @@
 // Private: byte helpers of the Sigstore verifier (concatenation, comparison,
-// hex, UTF-8, hashing and the protobuf-JSON base64 of `bytes` fields).
-import { Buffer, isUtf8 } from "node:buffer";
-import { createHash } from "node:crypto";
+// hex, UTF-8, hashing and the protobuf-JSON base64 of `bytes` fields). Web
+// APIs only: loading node:crypto would cost a CLI run more than verifying.
 
 /** A hash function the verifier computes. */
 export type HashName = "sha1" | "sha256" | "sha384" | "sha512";
@@ -60,29 +59,44 @@ export function fromHex(text: string): Uint8Array | undefined {
   return out;
 }
 
+const WEB_HASH: Record<HashName, string> = {
+  sha1: "SHA-1",
+  sha256: "SHA-256",
+  sha384: "SHA-384",
+  sha512: "SHA-512",
+};
+
 /**
- * Hashes some bytes.
+ * Hashes some bytes (WebCrypto).
  *
  * @param name The hash function.
  * @param parts The bytes, hashed in order as one message.
  * @returns The digest.
  */
-export function hash(name: HashName, ...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const h = createHash(name);
-  for (const part of parts) h.update(part);
-  return new Uint8Array(h.digest());
+export async function hash(
+  name: HashName,
+  ...parts: Uint8Array[]
+): Promise<Uint8Array<ArrayBuffer>> {
+  const data = parts.length === 1 ? parts[0] : concat(...parts);
+  return new Uint8Array(
+    await crypto.subtle.digest(WEB_HASH[name], data as Uint8Array<ArrayBuffer>),
+  );
 }
 
-const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /**
- * Decodes strict UTF-8 (validated first: much faster than a fatal decoder on large input).
+ * Decodes strict UTF-8.
  *
  * @param bytes The bytes.
  * @returns The text, or `undefined` when the bytes are not UTF-8.
  */
 export function utf8(bytes: Uint8Array): string | undefined {
-  return isUtf8(bytes) ? UTF8.decode(bytes) : undefined;
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 const PROTO_BASE64 = /^(?:[A-Za-z0-9+/]*|[A-Za-z0-9\-_]*)={0,2}$/;
@@ -105,11 +119,8 @@ export function decodeProtoBytes(encoded: string): Uint8Array<ArrayBuffer> | und
   if (body.length % 4 === 1 || (padding > 0 && (body.length + padding) % 4 !== 0)) {
     return undefined;
   }
-  // Validated above, so Node's forgiving decoder (either alphabet) decodes exactly.
-  const decoded = Buffer.from(body, "base64");
-  return new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.length) as Uint8Array<
-    ArrayBuffer
-  >;
+  const alphabet = /[-_]/.test(body) ? "base64url" : "base64";
+  return Uint8Array.fromBase64(body, { alphabet, lastChunkHandling: "loose" });
 }
 
 /**

@@ -11,12 +11,11 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
 import { VouchError } from "../errors.ts";
 import { isRecord } from "../_util.ts";
 import { pae } from "../signing/dsse.ts";
 import { DerError, formatInstant, type Instant, NANOS_PER_SECOND } from "./_asn1/reader.ts";
-import { decodePem, hash, type HashName, toHex } from "./_bytes.ts";
+import { decodePem, equal, hash, type HashName, toHex } from "./_bytes.ts";
 import { parseBundleJson } from "./_json.ts";
 import {
   defaultScheme,
@@ -141,24 +140,29 @@ function readPublicKey(publicKey: string | Uint8Array): PublicKey {
 }
 
 /** The artifact's digest under a hash, when it can be known. */
+type DigestOf = (h: HashName) => Promise<Uint8Array | undefined>;
+
+/** Computes (once per hash) the artifact's digests. */
 function artifactDigest(
   artifact: BundleArtifact | undefined,
-): (h: HashName) => Uint8Array | undefined {
-  const cache = new Map<HashName, Uint8Array>();
+): DigestOf {
+  const cache = new Map<HashName, Promise<Uint8Array>>();
   return (algorithm) => {
-    if (artifact === undefined) return undefined;
-    if ("sha256" in artifact) return algorithm === "sha256" ? artifact.sha256 : undefined;
+    if (artifact === undefined) return Promise.resolve(undefined);
+    if ("sha256" in artifact) {
+      return Promise.resolve(algorithm === "sha256" ? artifact.sha256 : undefined);
+    }
     let digest = cache.get(algorithm);
     if (digest === undefined) cache.set(algorithm, digest = hash(algorithm, artifact.bytes));
     return digest;
   };
 }
 
-function checkMessageArtifact(
+async function checkMessageArtifact(
   content: Extract<BundleContent, { type: "messageSignature" }>,
   artifact: BundleArtifact | undefined,
-  digestOf: (h: HashName) => Uint8Array | undefined,
-): SigstoreCheck {
+  digestOf: DigestOf,
+): Promise<SigstoreCheck> {
   if (artifact === undefined) {
     return failed(
       "artifact.required",
@@ -171,14 +175,14 @@ function checkMessageArtifact(
       "the bundle names no message digest; the signature is checked over the artifact",
     );
   }
-  const digest = digestOf(content.digest.algorithm);
+  const digest = await digestOf(content.digest.algorithm);
   if (digest === undefined) {
     return failed(
       "artifact.digest_unavailable",
       `the bundle digests the artifact with ${content.digest.algorithm}; only its sha256 was given`,
     );
   }
-  return Buffer.compare(digest, content.digest.value) === 0
+  return equal(digest, content.digest.value)
     ? passed(
       "artifact.ok",
       `the artifact's ${content.digest.algorithm} is the bundle's message digest`,
@@ -254,7 +258,7 @@ function leafProblems(leaf: Certificate): string[] {
 async function checkSignature(
   entity: SignedEntity,
   key: PublicKey,
-  options: { artifact?: BundleArtifact; digestOf: (h: HashName) => Uint8Array | undefined },
+  options: { artifact?: BundleArtifact; digestOf: DigestOf },
 ): Promise<SigstoreCheck | undefined> {
   const { content } = entity;
   let ok: boolean | undefined;
@@ -274,7 +278,7 @@ async function checkSignature(
         scheme,
       });
     } else {
-      const digest = options.digestOf(scheme.hash);
+      const digest = await options.digestOf(scheme.hash);
       if (digest === undefined) {
         return failed(
           "artifact.digest_unavailable",
@@ -425,6 +429,14 @@ async function checkCertificateAtTimes(
  * console.log(result.verified, result.signer);
  * ```
  *
+ * @example Every finding is a coded check
+ * ```ts
+ * import { verifyBundle } from "./verifier.ts";
+ * const result = await verifyBundle(new TextEncoder().encode('{"mediaType":"text/plain"}'));
+ * result.verified; // false
+ * result.checks[0].code; // "bundle.media_type"
+ * ```
+ *
  * @param bundle The bundle: its parsed JSON, or the file's bytes (read as
  *   UTF-8 JSON of at most 64 MiB, nesting at most 32 levels).
  * @param options The artifact, the trusted root, the identity policy or public key, the clock.
@@ -458,9 +470,9 @@ export async function verifyBundle(
   const digestOf = artifactDigest(options.artifact);
 
   if (content.type === "messageSignature") {
-    checks.push(checkMessageArtifact(content, options.artifact, digestOf));
+    checks.push(await checkMessageArtifact(content, options.artifact, digestOf));
   } else if (options.artifact !== undefined) {
-    const sha256 = digestOf("sha256")!;
+    const sha256 = (await digestOf("sha256"))!;
     checks.push(checkStatementArtifact(content, sha256));
   }
 
@@ -548,7 +560,7 @@ export async function verifyBundle(
   } else if (givenKey !== undefined) {
     result.signer = {
       type: "publicKey",
-      keyId: Buffer.from(hash("sha256", givenKey.spki)).toString("base64"),
+      keyId: (await hash("sha256", givenKey.spki)).toBase64(),
     };
   }
   if (content.type === "dsseEnvelope") {

@@ -21,13 +21,13 @@ Deno.test("decodeProtoBytes: standard or URL-safe, padded or not, wrapped lines;
   assert.deepEqual(decodeProtoBytes(""), new Uint8Array());
 });
 
-Deno.test("hex, hash, concat, equal, utf8, decodePem", () => {
+Deno.test("hex, hash, concat, equal, utf8, decodePem", async () => {
   assert.equal(toHex(new Uint8Array([0, 255])), "00ff");
   assert.deepEqual(fromHex("00FF"), new Uint8Array([0, 255]));
   assert.equal(fromHex("0"), undefined);
   assert.equal(fromHex("zz"), undefined);
   assert.equal(
-    toHex(hash("sha256", new TextEncoder().encode("a"), new TextEncoder().encode("bc"))),
+    toHex(await hash("sha256", new TextEncoder().encode("a"), new TextEncoder().encode("bc"))),
     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
   );
   assert.deepEqual(concat(new Uint8Array([1]), new Uint8Array([2, 3])), new Uint8Array([1, 2, 3]));

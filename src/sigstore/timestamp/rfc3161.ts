@@ -297,7 +297,7 @@ async function signerWithin(
     return { problem: `its signing certificate is not valid at ${formatInstant(ts.genTime)}` };
   }
   if (
-    !equal(hash(ts.certId.hash, cert.der), ts.certId.certHash) ||
+    !equal(await hash(ts.certId.hash, cert.der), ts.certId.certHash) ||
     (ts.certId.serial !== undefined && !equal(ts.certId.serial, cert.serial))
   ) {
     return { problem: "its ESSCertID names another signing certificate" };
@@ -333,12 +333,12 @@ export async function verifyTimestamp(
     return { check: failed("timestamp.malformed", `${at}: ${error.message}`) };
   }
   const when = formatInstant(ts.genTime);
-  if (!equal(hash(ts.imprintHash, options.signature), ts.imprint)) {
+  if (!equal(await hash(ts.imprintHash, options.signature), ts.imprint)) {
     return {
       check: failed("timestamp.imprint_mismatch", `${at} (${when}) was made for another signature`),
     };
   }
-  if (!equal(hash(ts.digest, ts.tstInfo), ts.messageDigest)) {
+  if (!equal(await hash(ts.digest, ts.tstInfo), ts.messageDigest)) {
     return {
       check: failed(
         "timestamp.signature_invalid",

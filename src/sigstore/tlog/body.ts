@@ -32,7 +32,7 @@ export interface BodyExpectation {
   /** The signing certificate (DER) or public key (SPKI DER), when known. */
   key?: { kind: "certificate" | "publicKey"; der: Uint8Array; type?: KeyType };
   /** The artifact's digest under a hash, when the artifact is known that way. */
-  artifactDigest: (algorithm: HashName) => Uint8Array | undefined;
+  artifactDigest: (algorithm: HashName) => Promise<Uint8Array | undefined>;
 }
 
 /** Thrown inside the checks; becomes the one failing check. */
@@ -112,23 +112,26 @@ const V2_HASHES: Record<string, HashName> = {
 };
 
 /** The digest the entry must record for the signed thing, under `algorithm`. */
-function signedDigest(expect: BodyExpectation, algorithm: HashName): Uint8Array | undefined {
+async function signedDigest(
+  expect: BodyExpectation,
+  algorithm: HashName,
+): Promise<Uint8Array | undefined> {
   const { content } = expect;
   if (content.type === "dsseEnvelope") {
     return hash(algorithm, pae(content.payloadType, content.payload));
   }
-  const given = expect.artifactDigest(algorithm);
+  const given = await expect.artifactDigest(algorithm);
   if (given !== undefined) return given;
   return content.digest?.algorithm === algorithm ? content.digest.value : undefined;
 }
 
-function sameDigest(
+async function sameDigest(
   logged: Uint8Array,
   algorithm: HashName | undefined,
   expect: BodyExpectation,
-): void {
+): Promise<void> {
   if (algorithm === undefined) throw new Mismatch("the logged digest algorithm is not supported");
-  const expected = signedDigest(expect, algorithm);
+  const expected = await signedDigest(expect, algorithm);
   if (expected === undefined) {
     throw new Mismatch(`the artifact's ${algorithm} digest is not known to compare with the log`);
   }
@@ -141,17 +144,17 @@ function sameDigest(
   }
 }
 
-function samePayloadHash(
+async function samePayloadHash(
   logged: Uint8Array,
   algorithm: HashName | undefined,
   expect: BodyExpectation,
-): void {
+): Promise<void> {
   const { content } = expect;
   if (content.type !== "dsseEnvelope") throw new Mismatch("a DSSE entry logs a message signature");
   if (algorithm === undefined) {
     throw new Mismatch("the logged payload hash algorithm is not supported");
   }
-  if (!equal(logged, hash(algorithm, content.payload))) {
+  if (!equal(logged, await hash(algorithm, content.payload))) {
     throw new Mismatch("the logged payload hash is not the hash of the envelope's payload");
   }
 }
@@ -169,34 +172,34 @@ function hex(value: unknown, path: string): Uint8Array {
   return bytes;
 }
 
-const KINDS: Record<string, (spec: Json, expect: BodyExpectation) => void> = {
-  "hashedrekord/0.0.1": (spec, expect) => {
+const KINDS: Record<string, (spec: Json, expect: BodyExpectation) => Promise<void>> = {
+  "hashedrekord/0.0.1": async (spec, expect) => {
     const signature = field(spec.signature, "spec.signature");
     sameSignature(b64(signature.content, "spec.signature.content"), expect);
     const key = field(signature.publicKey, "spec.signature.publicKey");
     samePemKey(key.content, "spec.signature.publicKey.content", expect);
     const digest = field(field(spec.data, "spec.data").hash, "spec.data.hash");
-    sameDigest(
+    await sameDigest(
       hex(digest.value, "spec.data.hash.value"),
       V1_HASHES[String(digest.algorithm)],
       expect,
     );
   },
-  "hashedrekord/0.0.2": (outer, expect) => {
+  "hashedrekord/0.0.2": async (outer, expect) => {
     const spec = field(outer.hashedRekordV002, "spec.hashedRekordV002");
     const signature = field(spec.signature, "spec.hashedRekordV002.signature");
     sameSignature(b64(signature.content, "spec.hashedRekordV002.signature.content"), expect);
     sameV2Verifier(signature.verifier, "spec.hashedRekordV002.signature.verifier", expect);
     const data = field(spec.data, "spec.hashedRekordV002.data");
-    sameDigest(
+    await sameDigest(
       b64(data.digest, "spec.hashedRekordV002.data.digest"),
       V2_HASHES[String(data.algorithm)],
       expect,
     );
   },
-  "dsse/0.0.1": (spec, expect) => {
+  "dsse/0.0.1": async (spec, expect) => {
     const payloadHash = field(spec.payloadHash, "spec.payloadHash");
-    samePayloadHash(
+    await samePayloadHash(
       hex(payloadHash.value, "spec.payloadHash.value"),
       V1_HASHES[String(payloadHash.algorithm)],
       expect,
@@ -205,10 +208,10 @@ const KINDS: Record<string, (spec: Json, expect: BodyExpectation) => void> = {
     sameSignature(b64(signature.signature, "spec.signatures[0].signature"), expect);
     samePemKey(signature.verifier, "spec.signatures[0].verifier", expect);
   },
-  "dsse/0.0.2": (outer, expect) => {
+  "dsse/0.0.2": async (outer, expect) => {
     const spec = field(outer.dsseV002, "spec.dsseV002");
     const payloadHash = field(spec.payloadHash, "spec.dsseV002.payloadHash");
-    samePayloadHash(
+    await samePayloadHash(
       b64(payloadHash.digest, "spec.dsseV002.payloadHash.digest"),
       V2_HASHES[String(payloadHash.algorithm)],
       expect,
@@ -217,10 +220,10 @@ const KINDS: Record<string, (spec: Json, expect: BodyExpectation) => void> = {
     sameSignature(b64(signature.content, "spec.dsseV002.signatures[0].content"), expect);
     sameV2Verifier(signature.verifier, "spec.dsseV002.signatures[0].verifier", expect);
   },
-  "intoto/0.0.2": (spec, expect) => {
+  "intoto/0.0.2": async (spec, expect) => {
     const content = field(spec.content, "spec.content");
     const payloadHash = field(content.payloadHash, "spec.content.payloadHash");
-    samePayloadHash(
+    await samePayloadHash(
       hex(payloadHash.value, "spec.content.payloadHash.value"),
       V1_HASHES[String(payloadHash.algorithm)],
       expect,
@@ -260,7 +263,10 @@ export function isRekorV2Entry(entry: TlogEntry): boolean {
  * @param expect What it must record.
  * @returns `tlog.body_ok`, `tlog.body_mismatch` or `tlog.body_unsupported`.
  */
-export function checkBody(entry: TlogEntry, expect: BodyExpectation): SigstoreCheck {
+export async function checkBody(
+  entry: TlogEntry,
+  expect: BodyExpectation,
+): Promise<SigstoreCheck> {
   const at = `log entry ${entry.logIndex}`;
   const check = KINDS[`${entry.kind}/${entry.version}`];
   if (check === undefined) {
@@ -288,7 +294,7 @@ export function checkBody(entry: TlogEntry, expect: BodyExpectation): SigstoreCh
     );
   }
   try {
-    check(field(body.spec, "spec"), expect);
+    await check(field(body.spec, "spec"), expect);
   } catch (error) {
     if (error instanceof Mismatch) return failed("tlog.body_mismatch", `${at}: ${error.message}`);
     throw error;

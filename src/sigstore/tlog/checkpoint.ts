@@ -134,15 +134,18 @@ const RSA_ID = new TextEncoder().encode("PKIX-RSA-PKCS#1v1.5");
  * @param key The key.
  * @returns The 4-byte key id.
  */
-export function noteKeyId(name: string, key: PublicKey): Uint8Array {
+export async function noteKeyId(name: string, key: PublicKey): Promise<Uint8Array> {
   const prefix = new TextEncoder().encode(`${name}\n`);
   switch (key.type) {
     case "ed25519":
-      return hash("sha256", prefix, new Uint8Array([0x01]), key.keyBits).subarray(0, 4);
+      return (await hash("sha256", prefix, new Uint8Array([0x01]), key.keyBits)).subarray(0, 4);
     case "rsa":
-      return hash("sha256", prefix, new Uint8Array([0xff]), RSA_ID, key.spki).subarray(0, 4);
+      return (await hash("sha256", prefix, new Uint8Array([0xff]), RSA_ID, key.spki)).subarray(
+        0,
+        4,
+      );
     default:
-      return hash("sha256", key.spki).subarray(0, 4);
+      return (await hash("sha256", key.spki)).subarray(0, 4);
   }
 }
 
@@ -189,7 +192,7 @@ export async function verifyCheckpoint(
   } catch (error) {
     return { problem: `malformed checkpoint: ${(error as Error).message}` };
   }
-  const ids = [noteKeyId(log.name, log.key)];
+  const ids = [await noteKeyId(log.name, log.key)];
   if (log.checkpointKeyId !== undefined) ids.push(log.checkpointKeyId.subarray(0, 4));
   const mine = signed.signatures.filter((s) =>
     s.name === log.name && ids.some((id) => equal(id, s.keyId))

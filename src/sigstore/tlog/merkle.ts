@@ -15,7 +15,7 @@ const NODE_PREFIX = new Uint8Array([0x01]);
  * @param entry The leaf's data (a canonicalized log entry body).
  * @returns The leaf hash.
  */
-export function leafHash(entry: Uint8Array): Uint8Array {
+export function leafHash(entry: Uint8Array): Promise<Uint8Array> {
   return hash("sha256", LEAF_PREFIX, entry);
 }
 
@@ -26,7 +26,7 @@ export function leafHash(entry: Uint8Array): Uint8Array {
  * @param right The right child's hash.
  * @returns The node hash.
  */
-export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
+export function nodeHash(left: Uint8Array, right: Uint8Array): Promise<Uint8Array> {
   return hash("sha256", NODE_PREFIX, left, right);
 }
 
@@ -38,10 +38,10 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
  * @returns The root hash, or `undefined` when the proof cannot be a proof for
  *   that index in a tree of that size (index out of range, wrong length, hashes not 32 bytes).
  */
-export function rootFromInclusionProof(
+export async function rootFromInclusionProof(
   leaf: Uint8Array,
   options: { index: bigint; size: bigint; proof: Uint8Array[] },
-): Uint8Array | undefined {
+): Promise<Uint8Array | undefined> {
   const { index, size, proof } = options;
   if (index < 0n || index >= size || proof.some((p) => p.length !== 32)) return undefined;
   let fn = index;
@@ -50,7 +50,7 @@ export function rootFromInclusionProof(
   for (const p of proof) {
     if (sn === 0n) return undefined;
     if ((fn & 1n) === 1n || fn === sn) {
-      r = nodeHash(p, r);
+      r = await nodeHash(p, r);
       if ((fn & 1n) === 0n) {
         while ((fn & 1n) === 0n && fn !== 0n) {
           fn >>= 1n;
@@ -58,7 +58,7 @@ export function rootFromInclusionProof(
         }
       }
     } else {
-      r = nodeHash(r, p);
+      r = await nodeHash(r, p);
     }
     fn >>= 1n;
     sn >>= 1n;
@@ -73,10 +73,10 @@ export function rootFromInclusionProof(
  * @param options `index`, `size`, `proof` as for {@linkcode rootFromInclusionProof}; `root`: the expected root.
  * @returns `true` when the proof leads to `root`.
  */
-export function verifyInclusion(
+export async function verifyInclusion(
   leaf: Uint8Array,
   options: { index: bigint; size: bigint; proof: Uint8Array[]; root: Uint8Array },
-): boolean {
-  const computed = rootFromInclusionProof(leaf, options);
+): Promise<boolean> {
+  const computed = await rootFromInclusionProof(leaf, options);
   return computed !== undefined && equal(computed, options.root);
 }

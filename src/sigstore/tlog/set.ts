@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer";
 import { toHex } from "../_bytes.ts";
 import { type PublicKey, verifySignature } from "../_crypto.ts";
 import type { TlogEntry } from "../bundle.ts";
@@ -19,8 +18,7 @@ import type { TlogEntry } from "../bundle.ts";
  */
 export function setPayload(entry: TlogEntry): Uint8Array {
   // Keys in RFC 8785 order; every value is ASCII with nothing to escape, so this is canonical.
-  const body = Buffer.from(entry.body.buffer, entry.body.byteOffset, entry.body.length);
-  const json = `{"body":"${body.toString("base64")}",` +
+  const json = `{"body":"${entry.body.toBase64()}",` +
     `"integratedTime":${entry.integratedTime},"logID":"${toHex(entry.logId)}",` +
     `"logIndex":${entry.logIndex}}`;
   return new TextEncoder().encode(json);

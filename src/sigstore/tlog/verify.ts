@@ -121,7 +121,7 @@ async function checkProof(
         ],
       };
     }
-    const root = rootFromInclusionProof(leafHash(entry.body), {
+    const root = await rootFromInclusionProof(await leafHash(entry.body), {
       index: proof.logIndex,
       size: proof.treeSize,
       proof: proof.hashes,
@@ -187,6 +187,6 @@ export async function verifyTlogEntry(entry: TlogEntry, context: TlogContext): P
       if (proof.log !== undefined) result.log ??= proof.log;
     }
   }
-  checks.push(checkBody(entry, context.expect));
+  checks.push(await checkBody(entry, context.expect));
   return result;
 }

@@ -158,7 +158,7 @@ export async function verifyScts(
     return failed("sct.invalid", `the SCT list is malformed: ${error.message}`);
   }
   const tbs = precertificateTbs(leaf);
-  const issuerKeyHash = hash("sha256", options.issuer.spki);
+  const issuerKeyHash = await hash("sha256", options.issuer.spki);
   const verifiedBy: string[] = [];
   for (const sct of scts) {
     const time = sct.timestamp * 1_000_000n;
