@@ -9,7 +9,7 @@ import {
 } from "../../src/sigstore/_crypto.ts";
 import { DerError, parseDer, readSequence } from "../../src/sigstore/_asn1/reader.ts";
 import { ctx, int, oid, seq } from "./_der_builder.ts";
-import { makeKey, sha256, sign } from "./_stack.ts";
+import { makeKey, makeRsaKey, sha256, sign } from "./_stack.ts";
 
 const message = new TextEncoder().encode("signed bytes");
 
@@ -30,17 +30,7 @@ Deno.test("parsePublicKey: ECDSA P-256/P-384/P-521, Ed25519, RSA; others refused
     parsePublicKey(new Uint8Array(await crypto.subtle.exportKey("spki", p521.publicKey))).type,
     "ecdsa-p521",
   );
-  const rsa = await crypto.subtle.generateKey(
-    {
-      name: "RSASSA-PKCS1-v1_5",
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: "SHA-256",
-    },
-    true,
-    ["sign", "verify"],
-  ) as CryptoKeyPair;
-  const rsaSpki = new Uint8Array(await crypto.subtle.exportKey("spki", rsa.publicKey));
+  const { spki: rsaSpki } = await makeRsaKey();
   assert.equal(parsePublicKey(rsaSpki).type, "rsa");
   // A bare PKCS#1 key wrapped back into an SPKI is the same key.
   const [, bits] = readSequence(parseDer(rsaSpki, "spki"), "spki");

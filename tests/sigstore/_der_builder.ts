@@ -2,19 +2,12 @@
 // and SCT lists by hand (values are given, nothing is inferred).
 import { Buffer } from "node:buffer";
 import { writeDer } from "../../src/signing/_der.ts";
+import { concat } from "../../src/sigstore/_bytes.ts";
 
 export { writeDer };
 
 /** Concatenates byte arrays. */
-export function cat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export const cat: (...parts: Uint8Array[]) => Uint8Array<ArrayBuffer> = concat;
 
 /** SEQUENCE of the given encoded elements. */
 export const seq = (...items: Uint8Array[]): Uint8Array<ArrayBuffer> =>

@@ -5,6 +5,7 @@ import { verifyPrehashed } from "../../src/sigstore/_prehash.ts";
 import { parsePublicKey } from "../../src/sigstore/_crypto.ts";
 import { ecdsaRawToDer } from "../../src/signing/ecdsa_der.ts";
 import { DerError } from "../../src/sigstore/_asn1/reader.ts";
+import { makeRsaKey } from "./_stack.ts";
 
 const HASHES = {
   "P-256": ["SHA-256", "sha256"],
@@ -54,17 +55,8 @@ Deno.test("verifyPrehashed: ECDSA P-256, P-384, P-521 signatures made by WebCryp
 });
 
 Deno.test("verifyPrehashed: RSA PKCS#1 v1.5; malformed keys throw DerError", async () => {
-  const pair = await crypto.subtle.generateKey(
-    {
-      name: "RSASSA-PKCS1-v1_5",
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: "SHA-256",
-    },
-    true,
-    ["sign", "verify"],
-  ) as CryptoKeyPair;
-  const key = parsePublicKey(new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey)));
+  const { pair, spki } = await makeRsaKey();
+  const key = parsePublicKey(spki);
   const message = new TextEncoder().encode("artifact");
   const signature = new Uint8Array(
     await crypto.subtle.sign("RSASSA-PKCS1-v1_5", pair.privateKey, message),

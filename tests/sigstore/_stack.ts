@@ -49,6 +49,21 @@ export async function makeKey(kind: KeyPair["kind"]): Promise<KeyPair> {
   };
 }
 
+/** An RSA PKCS#1 v1.5 / SHA-256 key pair (2048 bits) and its SPKI. */
+export async function makeRsaKey(): Promise<{ pair: CryptoKeyPair; spki: Bytes }> {
+  const pair = await crypto.subtle.generateKey(
+    {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
+    true,
+    ["sign", "verify"],
+  ) as CryptoKeyPair;
+  return { pair, spki: new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey)) };
+}
+
 /** Signs bytes (ECDSA as ASN.1 DER; ECDSA hash SHA-256 unless `hash` says otherwise). */
 export async function sign(key: KeyPair, data: Uint8Array, hash = "SHA-256"): Promise<Bytes> {
   if (key.kind === "Ed25519") {

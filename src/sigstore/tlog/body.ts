@@ -125,17 +125,27 @@ async function signedDigest(
   return content.digest?.algorithm === algorithm ? content.digest.value : undefined;
 }
 
-async function sameDigest(
-  logged: Uint8Array,
-  algorithm: HashName | undefined,
-  expect: BodyExpectation,
-): Promise<void> {
+/** A logged hash: Rekor v1 `{algorithm: "sha256", value: hex}`, v2 `{algorithm: "SHA2_256", digest: base64}`. */
+interface LoggedHash {
+  bytes: Uint8Array;
+  algorithm?: HashName;
+}
+
+function loggedHash(value: unknown, path: string, rekor: 1 | 2): LoggedHash {
+  const h = field(value, path);
+  return rekor === 1
+    ? { bytes: hex(h.value, `${path}.value`), algorithm: V1_HASHES[String(h.algorithm)] }
+    : { bytes: b64(h.digest, `${path}.digest`), algorithm: V2_HASHES[String(h.algorithm)] };
+}
+
+async function sameDigest(logged: LoggedHash, expect: BodyExpectation): Promise<void> {
+  const { algorithm } = logged;
   if (algorithm === undefined) throw new Mismatch("the logged digest algorithm is not supported");
   const expected = await signedDigest(expect, algorithm);
   if (expected === undefined) {
     throw new Mismatch(`the artifact's ${algorithm} digest is not known to compare with the log`);
   }
-  if (!equal(logged, expected)) {
+  if (!equal(logged.bytes, expected)) {
     throw new Mismatch(
       expect.content.type === "dsseEnvelope"
         ? "the logged digest is not the digest of this DSSE envelope's PAE"
@@ -144,17 +154,13 @@ async function sameDigest(
   }
 }
 
-async function samePayloadHash(
-  logged: Uint8Array,
-  algorithm: HashName | undefined,
-  expect: BodyExpectation,
-): Promise<void> {
+async function samePayloadHash(logged: LoggedHash, expect: BodyExpectation): Promise<void> {
   const { content } = expect;
   if (content.type !== "dsseEnvelope") throw new Mismatch("a DSSE entry logs a message signature");
-  if (algorithm === undefined) {
+  if (logged.algorithm === undefined) {
     throw new Mismatch("the logged payload hash algorithm is not supported");
   }
-  if (!equal(logged, await hash(algorithm, content.payload))) {
+  if (!equal(logged.bytes, await hash(logged.algorithm, content.payload))) {
     throw new Mismatch("the logged payload hash is not the hash of the envelope's payload");
   }
 }
@@ -178,56 +184,33 @@ const KINDS: Record<string, (spec: Json, expect: BodyExpectation) => Promise<voi
     sameSignature(b64(signature.content, "spec.signature.content"), expect);
     const key = field(signature.publicKey, "spec.signature.publicKey");
     samePemKey(key.content, "spec.signature.publicKey.content", expect);
-    const digest = field(field(spec.data, "spec.data").hash, "spec.data.hash");
-    await sameDigest(
-      hex(digest.value, "spec.data.hash.value"),
-      V1_HASHES[String(digest.algorithm)],
-      expect,
-    );
+    await sameDigest(loggedHash(field(spec.data, "spec.data").hash, "spec.data.hash", 1), expect);
   },
   "hashedrekord/0.0.2": async (outer, expect) => {
-    const spec = field(outer.hashedRekordV002, "spec.hashedRekordV002");
-    const signature = field(spec.signature, "spec.hashedRekordV002.signature");
-    sameSignature(b64(signature.content, "spec.hashedRekordV002.signature.content"), expect);
-    sameV2Verifier(signature.verifier, "spec.hashedRekordV002.signature.verifier", expect);
-    const data = field(spec.data, "spec.hashedRekordV002.data");
-    await sameDigest(
-      b64(data.digest, "spec.hashedRekordV002.data.digest"),
-      V2_HASHES[String(data.algorithm)],
-      expect,
-    );
+    const at = "spec.hashedRekordV002";
+    const spec = field(outer.hashedRekordV002, at);
+    const signature = field(spec.signature, `${at}.signature`);
+    sameSignature(b64(signature.content, `${at}.signature.content`), expect);
+    sameV2Verifier(signature.verifier, `${at}.signature.verifier`, expect);
+    await sameDigest(loggedHash(spec.data, `${at}.data`, 2), expect);
   },
   "dsse/0.0.1": async (spec, expect) => {
-    const payloadHash = field(spec.payloadHash, "spec.payloadHash");
-    await samePayloadHash(
-      hex(payloadHash.value, "spec.payloadHash.value"),
-      V1_HASHES[String(payloadHash.algorithm)],
-      expect,
-    );
+    await samePayloadHash(loggedHash(spec.payloadHash, "spec.payloadHash", 1), expect);
     const signature = one(spec.signatures, "spec.signatures");
     sameSignature(b64(signature.signature, "spec.signatures[0].signature"), expect);
     samePemKey(signature.verifier, "spec.signatures[0].verifier", expect);
   },
   "dsse/0.0.2": async (outer, expect) => {
-    const spec = field(outer.dsseV002, "spec.dsseV002");
-    const payloadHash = field(spec.payloadHash, "spec.dsseV002.payloadHash");
-    await samePayloadHash(
-      b64(payloadHash.digest, "spec.dsseV002.payloadHash.digest"),
-      V2_HASHES[String(payloadHash.algorithm)],
-      expect,
-    );
-    const signature = one(spec.signatures, "spec.dsseV002.signatures");
-    sameSignature(b64(signature.content, "spec.dsseV002.signatures[0].content"), expect);
-    sameV2Verifier(signature.verifier, "spec.dsseV002.signatures[0].verifier", expect);
+    const at = "spec.dsseV002";
+    const spec = field(outer.dsseV002, at);
+    await samePayloadHash(loggedHash(spec.payloadHash, `${at}.payloadHash`, 2), expect);
+    const signature = one(spec.signatures, `${at}.signatures`);
+    sameSignature(b64(signature.content, `${at}.signatures[0].content`), expect);
+    sameV2Verifier(signature.verifier, `${at}.signatures[0].verifier`, expect);
   },
   "intoto/0.0.2": async (spec, expect) => {
     const content = field(spec.content, "spec.content");
-    const payloadHash = field(content.payloadHash, "spec.content.payloadHash");
-    await samePayloadHash(
-      hex(payloadHash.value, "spec.content.payloadHash.value"),
-      V1_HASHES[String(payloadHash.algorithm)],
-      expect,
-    );
+    await samePayloadHash(loggedHash(content.payloadHash, "spec.content.payloadHash", 1), expect);
     const envelope = field(content.envelope, "spec.content.envelope");
     if (
       expect.content.type === "dsseEnvelope" && envelope.payloadType !== undefined &&

@@ -11,9 +11,34 @@ import { DerError } from "../../../src/sigstore/_asn1/reader.ts";
 import { skipWithoutShared } from "../../_util.ts";
 import { SUITE } from "../_conformance.ts";
 import { ctx, int, name, seq, utcTime } from "../_der_builder.ts";
-import { type Ext, makeKey, makeStack, signCertificate, tbsCertificate, X } from "../_stack.ts";
+import {
+  type Ext,
+  type KeyPair,
+  makeKey,
+  makeStack,
+  signCertificate,
+  tbsCertificate,
+  X,
+} from "../_stack.ts";
 
 const stack = await makeStack();
+
+/** A certificate signed by its own key, with the given extensions. */
+function selfSigned(key: KeyPair, extensions: Ext[]): Promise<Uint8Array> {
+  return signCertificate(
+    tbsCertificate({
+      serial: 9,
+      issuer: name({ cn: "i" }),
+      subject: name({ cn: "s" }),
+      notBefore: stack.now,
+      notAfter: stack.now,
+      spki: key.spki,
+      extensions,
+      signer: key,
+    }),
+    key,
+  );
+}
 
 Deno.test("parseCertificate: a Fulcio leaf from the conformance suite", () => {
   if (skipWithoutShared("a real Fulcio certificate")) return;
@@ -51,21 +76,7 @@ Deno.test("parseCertificate: the test CA's certificates", () => {
 Deno.test("parseCertificate: SAN kinds, unknown critical extensions, duplicates", async () => {
   const key = await makeKey("P-256");
   const make = async (extensions: Ext[]): Promise<Certificate> =>
-    parseCertificate(
-      await signCertificate(
-        tbsCertificate({
-          serial: 9,
-          issuer: name({ cn: "i" }),
-          subject: name({ cn: "s" }),
-          notBefore: stack.now,
-          notAfter: stack.now,
-          spki: key.spki,
-          extensions,
-          signer: key,
-        }),
-        key,
-      ),
-    );
+    parseCertificate(await selfSigned(key, extensions));
   const email = await make([X.sanEmail("dev@example.com")]);
   assert.deepEqual(email.subjectAltNames, [{ type: "email", value: "dev@example.com" }]);
   const critical = await make([{ oid: "1.2.3.4", critical: true, value: new Uint8Array([5, 0]) }]);
@@ -77,19 +88,7 @@ Deno.test("parseCertificate: SAN kinds, unknown critical extensions, duplicates"
 
 Deno.test("parseCertificate: malformed certificates throw DerError", async () => {
   const key = await makeKey("P-256");
-  const good = await signCertificate(
-    tbsCertificate({
-      serial: 1,
-      issuer: name({ cn: "i" }),
-      subject: name({ cn: "s" }),
-      notBefore: stack.now,
-      notAfter: stack.now,
-      spki: key.spki,
-      extensions: [],
-      signer: key,
-    }),
-    key,
-  );
+  const good = await selfSigned(key, []);
   assert.equal(parseCertificate(good).version, 3);
   const bad: Uint8Array[] = [
     good.subarray(0, good.length - 1), // truncated
