@@ -543,6 +543,14 @@ export async function verifyBundle(
 
   if (cert !== undefined) {
     await checkCertificateAtTimes(cert, times.map((t) => t.time), root, checks);
+  } else if (entity.tlogEntries.length > 0 && times.length === 0) {
+    // A logged key-signed bundle, too, must say when it was signed (a promise or a timestamp).
+    checks.push(
+      failed(
+        "time.none_verified",
+        "the log entries carry no inclusion promise and no timestamp verified",
+      ),
+    );
   }
   const signature = signingKey === undefined
     ? undefined

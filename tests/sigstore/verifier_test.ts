@@ -411,3 +411,12 @@ Deno.test("verifyBundle: an embedded chain certificate is never trusted; a v0.3 
   });
   assert.deepEqual(failures(refused), ["bundle.version_rules"]);
 });
+
+Deno.test("verifyBundle: a logged key-signed bundle needs a verified time too; an unlogged one does not", async () => {
+  const key = await makeKey("P-256");
+  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "v2", timestamp: false })), [
+    "time.none_verified",
+  ]);
+  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "v2" })), []);
+  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "none", timestamp: false })), []);
+});
