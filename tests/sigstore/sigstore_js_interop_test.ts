@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { verifyBundle } from "../../src/sigstore/verifier.ts";
 import { loadTrustedRoot } from "../../src/sigstore/trust_root.ts";
 import { PUBLIC_GOOD_TRUSTED_ROOT_JSON } from "../../src/sigstore/public_good_trusted_root.ts";
-import { sigstoreVerdict } from "../_sigstore.ts";
+import { sigstoreMockBundle, sigstoreVerdict } from "../_sigstore.ts";
 import { skipWithoutShared } from "../_util.ts";
 import { conformanceCases } from "./_conformance.ts";
 import {
@@ -156,4 +156,25 @@ Deno.test("interop: sigstore-js and vouch agree on the test instance's bundles, 
     publicKey: pem("PUBLIC KEY", key.spki),
   });
   assert.deepEqual(result.signer, { type: "publicKey", keyId: b64(sha256(key.spki)) });
+});
+
+Deno.test("interop: a bundle made by sigstore-js's mock Sigstore services verifies with both", async () => {
+  const mock = await sigstoreMockBundle();
+  const theirs = sigstoreVerdict(mock.bundle, {
+    artifact: mock.artifact,
+    trustedRootJson: mock.trustedRootJson,
+    identity: mock.identity,
+  });
+  const ours = await verifyBundle(mock.bundle, {
+    artifact: { bytes: mock.artifact },
+    trustedRoot: loadTrustedRoot(mock.trustedRootJson),
+    identity: { subjectAlternativeName: mock.identity.san, issuer: mock.identity.issuer },
+  });
+  assert.deepEqual(ours.checks.filter((c) => !c.ok), []);
+  assert.equal(ours.verified, true);
+  assert.deepEqual(theirs, { ok: true });
+  assert.deepEqual(ours.times.map((t) => t.source).sort(), [
+    "timestamp-authority",
+    "transparency-log",
+  ]);
 });
