@@ -15,7 +15,9 @@
  * The stages are usable on their own: {@linkcode readInventory} (manifests
  * and lockfiles → one neutral inventory), {@linkcode toSpdx} and
  * {@linkcode toCycloneDx} (inventory → SBOM), {@linkcode signDsse} and
- * {@linkcode verifyDsse} (DSSE envelopes).
+ * {@linkcode verifyDsse} (DSSE envelopes), {@linkcode verifyBundle} (any
+ * Sigstore bundle, keyless or key-signed, verified offline against the
+ * embedded public-good trusted root or {@linkcode loadTrustedRoot}'s).
  *
  * @example Read an inventory and write a CycloneDX SBOM
  * ```ts
@@ -38,6 +40,16 @@
  * const envelope = await signDsse(payload, [await hmacSigner("secret", { keyid: "k1" })]);
  * const result = await verifyDsse(envelope, [await hmacVerifier("secret", { keyid: "k1" })]);
  * console.log(result.ok); // true
+ * ```
+ *
+ * @example Verify a Sigstore bundle (here a malformed one: every finding is a coded check)
+ * ```ts
+ * import { verifyBundle } from "./mod.ts";
+ *
+ * const result = await verifyBundle({ mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json" }, {
+ *   identity: { subjectAlternativeName: "https://github.com/o/r/.github/workflows/release.yml@refs/tags/v1", issuer: "https://token.actions.githubusercontent.com" },
+ * });
+ * console.log(result.verified, result.checks.map((c) => c.code)); // false [ "bundle.malformed" ]
  * ```
  *
  * @module
@@ -100,6 +112,29 @@ export type {
 } from "./src/bundle/bundle_index.ts";
 export { VouchError } from "./src/errors.ts";
 export type { Problem } from "./src/errors.ts";
+export {
+  loadTrustedRoot,
+  parseTrustedRoot,
+  publicGoodTrustedRoot,
+  SIGSTORE_CHECKS,
+  verifyBundle,
+} from "./src/sigstore/mod.ts";
+export type {
+  BundleArtifact,
+  BundleVerification,
+  CheckSpec,
+  FulcioExtensions,
+  IdentityPolicy,
+  SignerIdentity,
+  SigstoreCheck,
+  SigstoreCheckCode,
+  TrustedRoot,
+  VerifiedLogEntry,
+  VerifiedSigner,
+  VerifiedTime,
+  VerifyBundleOptions,
+  WorkflowClaims,
+} from "./src/sigstore/mod.ts";
 
 if (import.meta.main) {
   // `deno run jsr:@vouch/vouch …`: the CLI, loaded only when run (importers pay nothing).

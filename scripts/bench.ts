@@ -26,6 +26,9 @@
  * - `startup`: `vouch --version`.
  * - `readers-jvm`: µs per package of the Maven, Gradle, NuGet and MSBuild readers (synthetic
  *   files, in-process), and `vouch sbom` of the gson, nomulus and Flow.Launcher corpus projects.
+ * - `sigstore-verify`: one happy-path Sigstore bundle (the conformance suite's, needs ../shared)
+ *   verified in-process after warm-up and as a whole `vouch verify-bundle` process, beside
+ *   sigstore-js (`@sigstore/verify`) on the same bundle.
  *
  * @module
  */
@@ -52,6 +55,7 @@ export const CASES: readonly string[] = [
   "scaling",
   "startup",
   "readers-jvm",
+  "sigstore-verify",
 ];
 
 /** A bar: `metric op limit`, e.g. `ratio >= 0.9` or `maxrss < 150 MB`. */
@@ -109,6 +113,8 @@ export interface BenchPlan {
   childCli?: string[];
   /** Child mode: time the scaling passes over the lockfile in this folder. */
   childScaling?: string;
+  /** Child mode: verify the happy-path bundle once with sigstore-js (the process reference). */
+  childSigstoreJs?: boolean;
 }
 
 const USAGE = `Usage: deno task bench [--quick] [--only CASE]...
@@ -133,6 +139,7 @@ export function parseBenchArgs(argv: string[]): BenchPlan {
     { name: "child-hash", type: "string" },
     { name: "child-cli", type: "boolean" },
     { name: "child-scaling", type: "string" },
+    { name: "child-sigstore-js", type: "boolean" },
   ]);
   const only = (args.flags.only as string[] | undefined) ?? [];
   if (args.positionals.length > 0 && !args.flags["child-cli"]) {
@@ -153,6 +160,7 @@ export function parseBenchArgs(argv: string[]): BenchPlan {
     ...(args.flags["child-scaling"] === undefined
       ? {}
       : { childScaling: args.flags["child-scaling"] as string }),
+    ...(args.flags["child-sigstore-js"] ? { childSigstoreJs: true } : {}),
   };
 }
 
@@ -1013,6 +1021,104 @@ async function benchJvmReaders(c: Context): Promise<BenchResult[]> {
   return results;
 }
 
+/** The conformance suite's happy-path bundle (identity and issuer are the suite's defaults). */
+const HAPPY = {
+  dir: `${REPO_ROOT}/../shared/sigstore-conformance/bundle-verify`,
+  bundle: "happy-path-v0.3-new-mediaType/bundle.sigstore.json",
+  artifact: "a.txt",
+  identity:
+    "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main",
+  issuer: "https://token.actions.githubusercontent.com",
+};
+
+/** Times `action` `n` times after `warmUp` untimed runs; returns the median in ms. */
+async function medianOf(
+  n: number,
+  warmUp: number,
+  action: () => Promise<unknown>,
+): Promise<number> {
+  for (let i = 0; i < warmUp; i++) await action();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await timed(action));
+  return median(times);
+}
+
+/** sigstore-js's verification of the happy-path bundle, loaded on demand (test-only dependency). */
+async function sigstoreJsVerifier(): Promise<() => void> {
+  const { sigstoreVerdict } = await import("../tests/_sigstore.ts");
+  const bundle = JSON.parse(await Deno.readTextFile(`${HAPPY.dir}/${HAPPY.bundle}`));
+  const artifact = await Deno.readFile(`${HAPPY.dir}/${HAPPY.artifact}`);
+  const { PUBLIC_GOOD_TRUSTED_ROOT_JSON } = await import(
+    "../src/sigstore/public_good_trusted_root.ts"
+  );
+  return () => {
+    const verdict = sigstoreVerdict(bundle, {
+      artifact,
+      trustedRootJson: PUBLIC_GOOD_TRUSTED_ROOT_JSON,
+      identity: { san: HAPPY.identity, issuer: HAPPY.issuer },
+    });
+    if (!verdict.ok) throw new Error(`sigstore-js did not verify the bundle: ${verdict.error}`);
+  };
+}
+
+async function benchSigstore(): Promise<BenchResult[]> {
+  const names = ["sigstore-verify in-process", "sigstore-verify process"];
+  try {
+    Deno.statSync(`${HAPPY.dir}/${HAPPY.bundle}`);
+  } catch {
+    return names.map((name) => ({
+      name,
+      skipped: `${HAPPY.dir} is not present (../shared absent)`,
+    }));
+  }
+  const { verifyBundle } = await import("../src/sigstore/mod.ts");
+  const bytes = await Deno.readFile(`${HAPPY.dir}/${HAPPY.bundle}`);
+  const artifact = await Deno.readFile(`${HAPPY.dir}/${HAPPY.artifact}`);
+  const identity = { subjectAlternativeName: HAPPY.identity, issuer: HAPPY.issuer };
+  const ours = await medianOf(50, 20, async () => {
+    const result = await verifyBundle(bytes, { artifact: { bytes: artifact }, identity });
+    if (!result.verified) throw new Error("vouch did not verify the happy-path bundle");
+  });
+  const verifyJs = await sigstoreJsVerifier();
+  const theirs = await medianOf(50, 20, () => Promise.resolve(verifyJs()));
+  const cli = [
+    ...RUN_FLAGS,
+    MAIN,
+    "verify-bundle",
+    ...["--bundle", `${HAPPY.dir}/${HAPPY.bundle}`],
+    ...["--certificate-identity", HAPPY.identity, "--certificate-oidc-issuer", HAPPY.issuer],
+    `${HAPPY.dir}/${HAPPY.artifact}`,
+  ];
+  const reference = [...RUN_FLAGS, SCRIPT, "--child-sigstore-js"];
+  await run(Deno.execPath(), cli); // warm-up (module cache)
+  await run(Deno.execPath(), reference);
+  const walls: number[] = [];
+  const refWalls: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    walls.push((await run(Deno.execPath(), cli)).ms);
+    refWalls.push((await run(Deno.execPath(), reference)).ms);
+  }
+  const [wall, refWall] = [median(walls), median(refWalls)];
+  return [
+    {
+      name: names[0],
+      vouch: `${ours.toFixed(2)} ms (median of 50)`,
+      reference: `@sigstore/verify ${theirs.toFixed(2)} ms`,
+      ratio: ours / theirs,
+      bar: { metric: "time", op: "<=", limit: 20, unit: "ms" },
+      value: ours,
+    },
+    {
+      name: names[1],
+      vouch: `${wall.toFixed(1)} ms (median of 7)`,
+      reference: `@sigstore/verify process ${refWall.toFixed(1)} ms`,
+      ratio: wall / refWall,
+      bar: { metric: "wall", op: "<=", limit: 150, unit: "ms" },
+      value: wall,
+    },
+  ];
+}
+
 const RUNNERS: Record<string, (c: Context) => Promise<BenchResult[]>> = {
   "hash-throughput": benchThroughput,
   "hash-parallel": benchParallel,
@@ -1022,6 +1128,7 @@ const RUNNERS: Record<string, (c: Context) => Promise<BenchResult[]>> = {
   "scaling": benchScaling,
   "startup": benchStartup,
   "readers-jvm": benchJvmReaders,
+  "sigstore-verify": benchSigstore,
 };
 
 /** Prints a child mode's result line, then waits until the parent closes stdin (see `child`). */
@@ -1088,6 +1195,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (plan.childCli !== undefined) {
     await childCli(plan.childCli);
+    return 0;
+  }
+  if (plan.childSigstoreJs) {
+    (await sigstoreJsVerifier())();
     return 0;
   }
 

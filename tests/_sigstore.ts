@@ -1,11 +1,18 @@
-// Test-only wrapper around sigstore-js, the independent verifier (@sigstore/verify) and
-// signer (@sigstore/sign) used by the interop tests. The only module that imports these
-// npm packages. @sigstore/sign 5.1.0 depends on the same @sigstore/bundle 5.0.1,
+// Test-only wrapper around sigstore-js, the independent verifier (@sigstore/verify),
+// signer (@sigstore/sign) and mock Sigstore services (@sigstore/mock) used by the interop
+// tests. The only module that imports these npm packages. @sigstore/sign 5.1.0 depends on the same @sigstore/bundle 5.0.1,
 // @sigstore/core 4.x and @sigstore/protobuf-specs 0.5.2 as @sigstore/verify 4.1.3.
 // deno-lint-ignore-file no-import-prefix
 import { Buffer } from "node:buffer";
 import nodeCrypto from "node:crypto";
 import { bundleFromJSON, bundleToJSON } from "npm:@sigstore/bundle@5.0.1";
+import {
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  initializeTSA,
+} from "npm:@sigstore/mock@0.13.0";
+import { TrustedRoot } from "npm:@sigstore/protobuf-specs@0.5.2";
 import { DSSEBundleBuilder } from "npm:@sigstore/sign@5.1.0";
 import { toSignedEntity, toTrustMaterial, Verifier } from "npm:@sigstore/verify@4.1.3";
 
@@ -101,4 +108,198 @@ export async function sigstoreSignDsse(
     type: options.payloadType ?? "application/vnd.in-toto+json",
   });
   return bundleToJSON(bundle);
+}
+
+/** What {@linkcode sigstoreVerdict} checks a bundle against. */
+export interface SigstoreVerdictOptions {
+  /** The artifact (message signatures; ignored for DSSE bundles, whose payload is verified). */
+  artifact: Uint8Array;
+  /** The trusted root, JSON text. */
+  trustedRootJson: string;
+  /** Keyless: the exact identity and issuer. */
+  identity?: { san: string; issuer: string };
+  /** Key-based: the SPKI DER and its type. */
+  publicKey?: { spkiDer: Uint8Array; algorithm: "ed25519" | "ecdsa-p256" };
+  /**
+   * Key-based: how many log entries and timestamps must verify (default 1 and
+   * 0: a key needs no signing time; vouch accepts key-signed bundles without
+   * a log entry when the bundle has none).
+   */
+  tlogThreshold?: number;
+}
+
+/**
+ * The verdict of sigstore-js (`@sigstore/verify`) on a bundle: verified with
+ * the trusted root, sigstore-js's default thresholds (one log entry, one SCT
+ * for certificates, one timestamp), and the identity (SAN as an anchored,
+ * escaped pattern, issuer extension) or the key (under the bundle's hint).
+ *
+ * @param bundleJson The bundle as parsed JSON.
+ * @param options The artifact, the trusted root and the identity or key.
+ * @returns `{ ok: true }`, or `{ ok: false, error }` with sigstore-js's message.
+ */
+export function sigstoreVerdict(
+  bundleJson: unknown,
+  options: SigstoreVerdictOptions,
+): { ok: true } | { ok: false; error: string } {
+  try {
+    const bundle = bundleFromJSON(bundleJson);
+    const root = TrustedRoot.fromJSON(JSON.parse(options.trustedRootJson));
+    const keys: Record<string, unknown> = {};
+    if (options.publicKey !== undefined) {
+      const material = (bundleJson as { verificationMaterial?: { publicKey?: { hint?: string } } })
+        .verificationMaterial;
+      keys[material?.publicKey?.hint ?? ""] = {
+        rawBytes: Buffer.from(options.publicKey.spkiDer),
+        keyDetails: KEY_DETAILS[options.publicKey.algorithm],
+      };
+    }
+    const verifier = new Verifier(
+      toTrustMaterial(root as never, keys as never),
+      options.publicKey === undefined
+        ? {}
+        : { tlogThreshold: options.tlogThreshold ?? 1, timestampThreshold: 0, ctlogThreshold: 0 },
+    );
+    const policy = options.identity === undefined ? undefined : {
+      subjectAlternativeName: `^${options.identity.san.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`,
+      extensions: { issuer: options.identity.issuer },
+    };
+    verifier.verify(toSignedEntity(bundle, Buffer.from(options.artifact)), policy);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A keyless bundle made with @sigstore/mock's services, and what verifies it. */
+export interface MockBundle {
+  /** The bundle (protobuf JSON). */
+  bundle: Record<string, unknown>;
+  /** The signed artifact. */
+  artifact: Uint8Array;
+  /** The trusted root of the mock services, JSON text. */
+  trustedRootJson: string;
+  /** The certificate's identity and issuer. */
+  identity: { san: string; issuer: string };
+}
+
+/**
+ * Signs an artifact keyless with sigstore-js's mock services (@sigstore/mock):
+ * a Fulcio CA with a CT log issues the certificate, a Rekor v1 log logs the
+ * hashedrekord entry (inclusion promise and proof), a TSA timestamps the
+ * signature; the bundle (v0.3) and the trusted root are assembled as a
+ * Sigstore client does.
+ *
+ * @returns The bundle, the artifact, the trusted root and the identity.
+ */
+export async function sigstoreMockBundle(): Promise<MockBundle> {
+  const keyPair = () => nodeCrypto.generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const ctlog = await initializeCTLog(keyPair());
+  const ca = await initializeCA(keyPair(), ctlog);
+  const url = "http://127.0.0.1:3000";
+  const tlog = await initializeTLog(url, keyPair());
+  const tsa = await initializeTSA(keyPair());
+  const identity = {
+    san: "https://github.com/mock/app/.github/workflows/release.yml@refs/tags/v1",
+    issuer: "https://token.actions.githubusercontent.com",
+  };
+  const leafKey = keyPair();
+  const cert = Buffer.from(
+    await ca.issueCertificate({
+      publicKey: new Uint8Array(leafKey.publicKey.export({ format: "der", type: "spki" })),
+      subjectAltName: identity.san,
+      extensions: [{ oid: "1.3.6.1.4.1.57264.1.8", value: identity.issuer }],
+    }) as Uint8Array,
+  );
+  const artifact = Buffer.from("signed by the mock services\n");
+  const digest = nodeCrypto.createHash("sha256").update(artifact).digest();
+  const signature = nodeCrypto.sign("sha256", artifact, leafKey.privateKey);
+  const pem = `-----BEGIN CERTIFICATE-----\n${
+    cert.toString("base64").match(/.{1,64}/g)!.join("\n")
+  }\n-----END CERTIFICATE-----\n`;
+  const entries = await tlog.log({
+    apiVersion: "0.0.1",
+    kind: "hashedrekord",
+    spec: {
+      data: { hash: { algorithm: "sha256", value: digest.toString("hex") } },
+      signature: {
+        content: signature.toString("base64"),
+        publicKey: { content: Buffer.from(pem).toString("base64") },
+      },
+    },
+  });
+  // deno-lint-ignore no-explicit-any
+  const logged = Object.values(entries)[0] as any;
+  const proof = logged.verification.inclusionProof;
+  const timestamp = new Uint8Array(
+    await tsa.timestamp({
+      artifactHash: nodeCrypto.createHash("sha256").update(signature).digest(),
+      hashAlgorithmOID: "2.16.840.1.101.3.4.2.1",
+      nonce: 1,
+      policyOID: "1.3.6.1.4.1.57264.2",
+      certReq: true,
+    }) as Uint8Array,
+  );
+  const b64 = (bytes: ArrayBufferView) =>
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+  const bundle = {
+    mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json",
+    verificationMaterial: {
+      certificate: { rawBytes: b64(cert) },
+      tlogEntries: [{
+        logIndex: String(logged.logIndex),
+        logId: { keyId: b64(Buffer.from(logged.logID, "hex")) },
+        kindVersion: { kind: "hashedrekord", version: "0.0.1" },
+        integratedTime: String(logged.integratedTime),
+        inclusionPromise: { signedEntryTimestamp: logged.verification.signedEntryTimestamp },
+        inclusionProof: {
+          logIndex: String(proof.logIndex),
+          rootHash: b64(Buffer.from(proof.rootHash, "hex")),
+          treeSize: String(proof.treeSize),
+          hashes: proof.hashes,
+          checkpoint: { envelope: proof.checkpoint },
+        },
+        canonicalizedBody: logged.body,
+      }],
+      timestampVerificationData: { rfc3161Timestamps: [{ signedTimestamp: b64(timestamp) }] },
+    },
+    messageSignature: {
+      messageDigest: { algorithm: "SHA2_256", digest: b64(digest) },
+      signature: b64(signature),
+    },
+  };
+  const start = "2020-01-01T00:00:00Z";
+  const key = (rawBytes: Uint8Array) => ({
+    rawBytes: b64(rawBytes),
+    keyDetails: "PKIX_ECDSA_P256_SHA_256",
+    validFor: { start },
+  });
+  const trustedRootJson = JSON.stringify({
+    mediaType: "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+    tlogs: [{
+      baseUrl: url,
+      hashAlgorithm: "SHA2_256",
+      publicKey: key(tlog.publicKey),
+      logId: { keyId: nodeCrypto.createHash("sha256").update(tlog.publicKey).digest("base64") },
+    }],
+    certificateAuthorities: [{
+      certChain: { certificates: [{ rawBytes: b64(ca.rootCertificate) }] },
+      validFor: { start },
+    }],
+    ctlogs: [{
+      baseUrl: "http://ctfe.mock",
+      hashAlgorithm: "SHA2_256",
+      publicKey: key(ctlog.publicKey),
+      logId: { keyId: b64(ctlog.logID) },
+    }],
+    timestampAuthorities: [{
+      certChain: {
+        certificates: [{ rawBytes: b64(tsa.intCertificate) }, {
+          rawBytes: b64(tsa.rootCertificate),
+        }],
+      },
+      validFor: { start },
+    }],
+  });
+  return { bundle, artifact: new Uint8Array(artifact), trustedRootJson, identity };
 }

@@ -11,6 +11,8 @@ Usage:
   vouch attest [flags]                 write SBOMs, provenance, signatures and the bundle index
   vouch supply-chain attest [flags]    the same (the dpone command's spelling)
   vouch verify DIR [flags]             check an evidence bundle offline
+  vouch verify-bundle --bundle FILE [flags] ARTIFACT
+                                       verify one Sigstore bundle (keyless or key) offline
   vouch keygen --algorithm ALG --out PREFIX
                                        make an Ed25519 / ECDSA P-256 signing key pair
   vouch sbom [flags]                   print one SBOM to stdout
@@ -112,10 +114,37 @@ Flags:
   --expect-builder URI      ... this builder id
   --expect-release NAME     ... this release
   --require-signature BOOL  at least one verified signature (default true; --require-signature=false to relax)
+  --certificate-identity ID         keyless Sigstore bundles: the signer's identity (SAN), exactly
+  --certificate-identity-regexp RE  ... or a regular expression it must match
+  --certificate-oidc-issuer URL     ... and its OIDC issuer (keyless bundles fail without both)
+  --trusted-root FILE       a trusted_root.json instead of the embedded Sigstore public-good root
   --format md|json          report format (default md)
   --help                    this text
 `;
 
+/** `vouch verify-bundle --help`. */
+export const VERIFY_BUNDLE_HELP = `Usage:
+  vouch verify-bundle --bundle FILE --certificate-identity ID --certificate-oidc-issuer URL [--trusted-root FILE] ARTIFACT
+  vouch verify-bundle --bundle FILE --key PUB.pem [--trusted-root FILE] ARTIFACT
+
+Verifies one Sigstore bundle (v0.1-v0.3: message signature or DSSE envelope, keyless certificate or
+public key) against ARTIFACT, fully offline: the certificate chain to a Fulcio CA, the embedded SCTs,
+the transparency-log entries (inclusion promise, inclusion proof, signed checkpoint, entry body), the
+RFC 3161 timestamps, the identity and the signature. ARTIFACT is a path, or sha256:<64 hex> (a digest,
+not a path). For a DSSE bundle the artifact must be a subject of the signed in-toto statement.
+
+Flags:
+  --bundle FILE                       the .sigstore.json bundle
+  --certificate-identity ID           the certificate's subject alternative name, exactly
+  --certificate-identity-regexp RE    ... or a regular expression it must match (unanchored, as cosign)
+  --certificate-oidc-issuer URL       the OIDC issuer in the certificate (Fulcio extension)
+  --key PUB.pem                       verify a key-signed bundle with this SPKI PEM public key
+  --trusted-root FILE                 a trusted_root.json instead of the embedded Sigstore public-good root
+  --format text|json                  output format (default text)
+  --help                              this text
+
+Exit codes: 0 verified, 1 not verified (one line per failed check, with its code), 2 usage or input error.
+`;
 /** `vouch supply-chain --help`: the attest help under the dpone spelling. */
 export const SUPPLY_CHAIN_HELP: string = `Usage: vouch supply-chain attest [flags]
 
@@ -128,6 +157,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   "attest": ATTEST_HELP,
   "supply-chain": SUPPLY_CHAIN_HELP,
   "verify": VERIFY_HELP,
+  "verify-bundle": VERIFY_BUNDLE_HELP,
   "keygen": KEYGEN_HELP,
   "sbom": SBOM_HELP,
   "help": MAIN_HELP,

@@ -16,7 +16,7 @@ import { publishErrorToGithubActions } from "./github_actions.ts";
 
 export { type CliIo, EXIT } from "./io.ts";
 
-const COMMANDS = ["attest", "supply-chain", "verify", "keygen", "sbom", "help"];
+const COMMANDS = ["attest", "supply-chain", "verify", "verify-bundle", "keygen", "sbom", "help"];
 
 function unknownCommand(command: string): VouchError {
   const guess = suggest(command.replace(/^-+/, ""), COMMANDS);
@@ -61,6 +61,8 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
       return await (await import("./keygen_command.ts")).run(rest, io);
     case "verify":
       return await (await import("./verify_command.ts")).run(rest, io);
+    case "verify-bundle":
+      return await (await import("./verify_bundle_command.ts")).run(rest, io);
   }
   throw unknownCommand(command);
 }

@@ -18,6 +18,7 @@ import {
 import { VERIFY_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { HMAC_KEY_ENV_DEFAULTS, readKeyFile, resolveSecret } from "./secrets.ts";
+import { identityPolicy, SIGSTORE_FLAGS, trustedRootFlag } from "./_sigstore_flags.ts";
 
 const VERIFY_FLAGS: FlagSpec[] = [
   { name: "subject", type: "list", glob: true },
@@ -29,6 +30,7 @@ const VERIFY_FLAGS: FlagSpec[] = [
   { name: "expect-builder", type: "string" },
   { name: "expect-release", type: "string" },
   { name: "require-signature", type: "boolean" },
+  ...SIGSTORE_FLAGS,
   { name: "format", type: "string", choices: FORMAT_MD_JSON },
   { name: "help", type: "boolean" },
 ];
@@ -79,6 +81,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       release: stringFlag(args, "expect-release"),
     },
     requireSignature: args.flags["require-signature"] !== false,
+    sigstore: { identity: identityPolicy(args), trustedRoot: trustedRootFlag(args, io) },
   });
   io.stdout(
     stringFlag(args, "format") === "json" ? toJsonText(report) : renderVerifyMarkdown(report),

@@ -1,5 +1,7 @@
 // Private: a minimal, strict ASN.1 DER reader and writer (definite lengths,
-// minimal length encodings) for key structures and ECDSA signatures.
+// minimal length encodings, single-byte tags) for keys, signatures, X.509
+// certificates and CMS. It never recurses: a caller descends one level at a
+// time, so nesting depth costs nothing and hostile input cannot exhaust the stack.
 
 /** One DER element: its tag byte and content bytes. */
 export interface DerElement {
@@ -7,6 +9,8 @@ export interface DerElement {
   tag: number;
   /** The content octets. */
   content: Uint8Array;
+  /** The whole element: tag, length and content octets (a view, not a copy). */
+  raw: Uint8Array;
 }
 
 /** DER tag of INTEGER. */
@@ -19,6 +23,34 @@ export const TAG_OCTET_STRING = 0x04;
 export const TAG_OID = 0x06;
 /** DER tag of SEQUENCE. */
 export const TAG_SEQUENCE = 0x30;
+/** DER tag of BOOLEAN. */
+export const TAG_BOOLEAN = 0x01;
+/** DER tag of NULL. */
+export const TAG_NULL = 0x05;
+/** DER tag of UTF8String. */
+export const TAG_UTF8_STRING = 0x0c;
+/** DER tag of PrintableString. */
+export const TAG_PRINTABLE_STRING = 0x13;
+/** DER tag of IA5String. */
+export const TAG_IA5_STRING = 0x16;
+/** DER tag of UTCTime. */
+export const TAG_UTC_TIME = 0x17;
+/** DER tag of GeneralizedTime. */
+export const TAG_GENERALIZED_TIME = 0x18;
+/** DER tag of SET / SET OF. */
+export const TAG_SET = 0x31;
+
+/**
+ * The tag of a context-specific element `[n]`.
+ *
+ * @param n The tag number (0-30).
+ * @param constructed Whether the element is constructed (EXPLICIT tags and
+ *   IMPLICIT constructed types) or primitive.
+ * @returns The tag byte, e.g. `0xa0` for a constructed `[0]`.
+ */
+export function contextTag(n: number, constructed: boolean): number {
+  return (constructed ? 0xa0 : 0x80) | n;
+}
 
 /** Raised for bytes that are not well-formed DER; callers map it to their own error. */
 export class DerError extends Error {}
@@ -40,7 +72,10 @@ function readElement(bytes: Uint8Array, offset: number): { element: DerElement; 
   }
   const end = start + length;
   if (end > bytes.length) throw new DerError("truncated content");
-  return { element: { tag, content: bytes.subarray(start, end) }, end };
+  return {
+    element: { tag, content: bytes.subarray(start, end), raw: bytes.subarray(offset, end) },
+    end,
+  };
 }
 
 /**

@@ -86,6 +86,8 @@
  * | `P.malformed`, `P.unsupported` | (Sigstore bundles) not a key-based Sigstore bundle with one DSSE signature |
  * | `P.hint_mismatch` | (Sigstore bundles) `publicKey.hint` and the signature's key id are both set and differ |
  * | `P.key_unknown` | (Sigstore bundles) no given public key has the bundle's key id (hint, else signature key id), or the bundle names none, and no given key verifies the signature either |
+ * | `P.identity_required` | (keyless Sigstore bundles) no `--certificate-identity[-regexp]` + `--certificate-oidc-issuer` given: a keyless bundle is never accepted without an identity |
+ * | `P.<sigstore code>` | (keyless Sigstore bundles) each check of `verifyBundle` (e.g. `sigstore.tlog.set_verified` ✓, `sigstore.identity.san_mismatch`), see the README's verify-bundle codes |
  * | `P.hint_unmatched` ✓ | (Sigstore bundles) the bundle's key id names no given public key, so every given key was tried; the message names the cosign key id of the one that verified (`P.signature.verified` is reported too; `P.keyid_mismatch` then fails unless it is the declared id) |
  * | `signature.required` | (fails) no provenance signature (HMAC or `provenance.sigstore.json`) verified while one is required; (✓) one did |
  * | `policy.unsigned` | an expectation cannot be checked: no signature verified |
@@ -99,6 +101,8 @@ import { type BundleIndex, deriveIndex, FILES, KIND_OF } from "../bundle/bundle_
 import type { ProvenanceStatement } from "../provenance/statement.ts";
 import { expandSubjects, hashSubjects } from "../provenance/subjects.ts";
 import { importPublicKey } from "../signing/mod.ts";
+import type { TrustedRoot } from "../sigstore/mod.ts";
+import type { IdentityPolicy } from "../sigstore/policy.ts";
 import { fail, type VerifyCheck, type VerifyReport } from "./_check.ts";
 import { parseJson } from "./_read.ts";
 import { checkIndexFile, compareIndex, type EvidenceDir, readEvidenceDir } from "./index_check.ts";
@@ -132,6 +136,12 @@ export interface VerifyOptions {
    * the most `attest()` writes); a bigger one is `file.too_large`.
    */
   maxFileBytes?: number;
+  /**
+   * Keyless Sigstore bundles: the identity that must have signed them and
+   * the trusted root (default: the embedded public-good root). Without an
+   * identity a keyless bundle fails (`P.identity_required`).
+   */
+  sigstore?: { identity?: IdentityPolicy; trustedRoot?: TrustedRoot };
 }
 
 /**
@@ -261,6 +271,7 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
     hmacKey: options.hmacKey,
     publicKeys,
     requireSignature: options.requireSignature,
+    sigstore: options.sigstore,
   });
   checks.push(...signatures.checks);
   checks.push(...checkPolicy(signatures.signedPayloads, options.expect ?? {}));

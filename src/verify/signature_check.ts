@@ -32,6 +32,8 @@ import {
   verifyDsse,
 } from "../signing/mod.ts";
 import { isVouchError } from "../errors.ts";
+import { type TrustedRoot, verifyBundle } from "../sigstore/mod.ts";
+import type { IdentityPolicy } from "../sigstore/policy.ts";
 import { fail, isRecord, pass, quote, type VerifyCheck } from "./_check.ts";
 import { parseJson } from "./_read.ts";
 
@@ -47,6 +49,8 @@ export interface SignatureInput {
   publicKeys: Verifier[];
   /** Whether at least one provenance signature must verify (default true). */
   requireSignature?: boolean;
+  /** Keyless (certificate) Sigstore bundles: who must have signed, and the trusted root (default public-good). */
+  sigstore?: { identity?: IdentityPolicy; trustedRoot?: TrustedRoot };
 }
 
 /** What {@linkcode checkSignatures} found. */
@@ -86,6 +90,8 @@ const SIGNATURE_FILES: SignatureFile[] = [
 /** The algorithm of the key that verified a signature file, when one did. */
 interface Found {
   algorithm?: string;
+  /** A keyless bundle: the index's key id is not compared (the certificate names the signer). */
+  keyless?: true;
 }
 
 function decodeStrictBase64(text: unknown): Uint8Array | undefined {
@@ -214,12 +220,47 @@ async function checkHmac(
     : { found: { algorithm: "hmac-sha256" }, payload: dsse.payload };
 }
 
+function isKeyless(value: unknown): boolean {
+  const material = isRecord(value) ? value.verificationMaterial : undefined;
+  return isRecord(material) &&
+    (material.certificate != null || material.x509CertificateChain != null);
+}
+
+/** A keyless bundle: verified by src/sigstore against the identity policy; never accepted without one. */
+async function checkKeyless(
+  file: SignatureFile,
+  value: unknown,
+  input: SignatureInput,
+  out: VerifyCheck[],
+): Promise<{ found?: Found; payload?: Uint8Array }> {
+  const found: Found = { keyless: true };
+  const identity = input.sigstore?.identity;
+  if (identity === undefined) {
+    out.push(
+      fail(
+        `${file.prefix}.identity_required`,
+        "keyless bundle: no identity policy given (--certificate-identity[-regexp] and --certificate-oidc-issuer)",
+        file.path,
+      ),
+    );
+    return { found };
+  }
+  const envelope = isRecord(value) && isRecord(value.dsseEnvelope) ? value.dsseEnvelope : {};
+  out.push(...payloadChecks(file, envelope, input));
+  const result = await verifyBundle(value, { identity, trustedRoot: input.sigstore?.trustedRoot });
+  out.push(
+    ...result.checks.map((c) => ({ ...c, code: `${file.prefix}.${c.code}`, file: file.path })),
+  );
+  return result.payload === undefined ? { found } : { found, payload: result.payload.bytes };
+}
+
 async function checkSigstore(
   file: SignatureFile,
   value: unknown,
   input: SignatureInput,
   out: VerifyCheck[],
 ): Promise<{ found?: Found; payload?: Uint8Array }> {
+  if (isKeyless(value)) return await checkKeyless(file, value, input, out);
   let bundle: SigstoreBundle;
   try {
     bundle = parseSigstoreBundle(value);

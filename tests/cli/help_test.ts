@@ -8,6 +8,7 @@ import {
   MAIN_HELP,
   SBOM_HELP,
   SUPPLY_CHAIN_HELP,
+  VERIFY_BUNDLE_HELP,
   VERIFY_HELP,
 } from "../../src/cli/help.ts";
 import { runCli } from "../../src/cli/main.ts";
@@ -15,25 +16,33 @@ import { fakeIo } from "./_fake_io.ts";
 import { MAX_DEPTH, SKIPPED_FOLDERS } from "../../src/inventory/_scan.ts";
 
 /** Every command, sorted. */
-const COMMANDS = ["attest", "help", "keygen", "sbom", "supply-chain", "verify"];
+const COMMANDS = ["attest", "help", "keygen", "sbom", "supply-chain", "verify", "verify-bundle"];
 
 const HELP_OF: Record<string, string> = {
   attest: ATTEST_HELP,
   sbom: SBOM_HELP,
   keygen: KEYGEN_HELP,
   verify: VERIFY_HELP,
+  verify_bundle: VERIFY_BUNDLE_HELP,
 };
 
 function source(path: string): string {
   return Deno.readTextFileSync(new URL(`../../src/cli/${path}`, import.meta.url));
 }
 
-/** The flags declared in the `*_FLAGS: FlagSpec[]` array of a command module. */
+/**
+ * The flags declared in the `*_FLAGS: FlagSpec[]` array of a command module
+ * (a `...SIGSTORE_FLAGS` spread brings in the shared array of _sigstore_flags.ts).
+ */
 function declaredFlags(command: string): { name: string; choices: string[] }[] {
-  const text = source(`${command}_command.ts`);
-  const block = /_FLAGS: FlagSpec\[\] = \[([\s\S]*?)\n\];/.exec(text);
-  assert.ok(block, `${command}: FLAGS array not found`);
-  return [...block[1].matchAll(/\{\s*name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
+  const flagsIn = (file: string): string => {
+    const block = /_FLAGS: FlagSpec\[\] = \[([\s\S]*?)\n\];/.exec(source(file));
+    assert.ok(block, `${file}: FLAGS array not found`);
+    return block[1];
+  };
+  let text = flagsIn(`${command}_command.ts`);
+  if (text.includes("...SIGSTORE_FLAGS")) text += flagsIn("_sigstore_flags.ts");
+  return [...text.matchAll(/\{\s*name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
     name: m[1],
     choices: [...(/choices: \[([^\]]*)\]/.exec(m[0])?.[1] ?? "").matchAll(/"([^"]+)"/g)].map(
       (c) => c[1],
@@ -84,6 +93,7 @@ Deno.test("MAIN_HELP lists every command, and each one's --help works", async ()
       [["sbom", "--help"], SBOM_HELP],
       [["keygen", "--help"], KEYGEN_HELP],
       [["verify", "--help"], VERIFY_HELP],
+      [["verify-bundle", "--help"], VERIFY_BUNDLE_HELP],
       [["--help"], MAIN_HELP],
       [["help"], MAIN_HELP],
       [["-h"], MAIN_HELP],

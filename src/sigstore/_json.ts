@@ -1,0 +1,68 @@
+// Private: the bundle file's JSON, read within bounds: at most 64 MiB, strict
+// UTF-8, nesting no deeper than a bundle needs (checked before JSON.parse, so a
+// file of nothing but brackets costs one linear scan, not a deep parse).
+import { utf8 } from "./_bytes.ts";
+import { failed, type SigstoreCheck } from "./codes.ts";
+
+/** The largest bundle read: 64 MiB (the `vouch verify` file limit). */
+export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+
+/** The deepest nesting accepted; a bundle nests about 8 levels. */
+export const MAX_BUNDLE_DEPTH = 32;
+
+/**
+ * Whether JSON text nests arrays/objects deeper than a limit (brackets in strings ignored).
+ *
+ * @param text The JSON text.
+ * @param limit The deepest nesting allowed.
+ * @returns `true` when some value nests deeper.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x22: // a string: jump to its closing quote
+        for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+          if (text.charCodeAt(i) === 0x5c) i++;
+        }
+        break;
+      case 0x5b:
+      case 0x7b:
+        if (++depth > limit) return true;
+        break;
+      case 0x5d:
+      case 0x7d:
+        depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * Parses a bundle file's bytes. Never throws.
+ *
+ * @param bytes The file's bytes.
+ * @returns The value, or a failing `bundle.too_large` / `bundle.json` check.
+ */
+export function parseBundleJson(bytes: Uint8Array): { value: unknown } | { check: SigstoreCheck } {
+  if (bytes.length > MAX_BUNDLE_BYTES) {
+    return { check: failed("bundle.too_large", `${bytes.length} bytes is over the 64 MiB limit`) };
+  }
+  const text = utf8(bytes);
+  if (text === undefined) return { check: failed("bundle.json", "the bundle is not UTF-8") };
+  if (nestsDeeperThan(text, MAX_BUNDLE_DEPTH)) {
+    return {
+      check: failed("bundle.json", `the bundle nests deeper than ${MAX_BUNDLE_DEPTH} levels`),
+    };
+  }
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return {
+      check: failed(
+        "bundle.json",
+        `the bundle is not JSON: ${(error as Error).message.split("\n")[0].slice(0, 100)}`,
+      ),
+    };
+  }
+}

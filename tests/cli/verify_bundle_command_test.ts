@@ -1,0 +1,220 @@
+// In-process tests of `vouch verify-bundle` through its run(argv, io), on
+// bundles of the test Sigstore instance written to a temp folder.
+import assert from "node:assert/strict";
+import { run } from "../../src/cli/verify_bundle_command.ts";
+import { VERIFY_BUNDLE_HELP } from "../../src/cli/help.ts";
+import { isVouchError } from "../../src/errors.ts";
+import { fakeIo } from "./_fake_io.ts";
+import {
+  IDENTITY,
+  ISSUER,
+  makeBundle,
+  makeKey,
+  makeStack,
+  pem,
+  sha256,
+  trustedRootJson,
+} from "../sigstore/_stack.ts";
+
+const stack = await makeStack();
+const dir = await Deno.makeTempDir({ prefix: "vouch-verify-bundle-" });
+const root = `${dir}/trusted_root.json`;
+await Deno.writeTextFile(root, trustedRootJson(stack));
+const keyless = await makeBundle(stack, {});
+await Deno.writeTextFile(`${dir}/keyless.sigstore.json`, JSON.stringify(keyless.bundle));
+await Deno.writeFile(`${dir}/artifact.txt`, keyless.artifact);
+const key = await makeKey("P-256");
+const keyed = await makeBundle(stack, { publicKey: key, rekor: "none", timestamp: false });
+await Deno.writeTextFile(`${dir}/keyed.sigstore.json`, JSON.stringify(keyed.bundle));
+await Deno.writeTextFile(`${dir}/key.pub`, pem("PUBLIC KEY", key.spki));
+
+const IDENTITY_FLAGS = ["--certificate-identity", IDENTITY, "--certificate-oidc-issuer", ISSUER];
+const base = ["--bundle", `${dir}/keyless.sigstore.json`, "--trusted-root", root];
+
+async function usageError(argv: string[], code: string): Promise<void> {
+  await assert.rejects(
+    () => run(argv, fakeIo()),
+    (e) => isVouchError(e) && e.code === code,
+    `${code}: ${argv.join(" ")}`,
+  );
+}
+
+Deno.test("verify-bundle --help", async () => {
+  const io = fakeIo();
+  assert.equal(await run(["--help"], io), 0);
+  assert.equal(io.out, VERIFY_BUNDLE_HELP);
+});
+
+Deno.test("verify-bundle: a verified keyless bundle (text): signer, issuer, workflow claims, log, time", async () => {
+  const io = fakeIo();
+  assert.equal(await run([...base, ...IDENTITY_FLAGS, `${dir}/artifact.txt`], io), 0, io.out);
+  const lines = io.out.split("\n");
+  assert.equal(lines[0], `vouch verify-bundle: VERIFIED ${dir}/keyless.sigstore.json`);
+  assert.ok(lines.includes(`  signer:     ${IDENTITY}`), io.out);
+  assert.ok(lines.includes(`  issuer:     ${ISSUER}`));
+  assert.ok(lines.includes("  repository: vouch-test/app"));
+  assert.ok(lines.includes("  ref:        refs/tags/v1.0.0"));
+  assert.ok(
+    lines.some((l) =>
+      /^ {2}log: {8}https:\/\/rekor\.vouch\.test index 1005 \(hashedrekord 0\.0\.1\), integrated /
+        .test(l)
+    ),
+  );
+  assert.ok(
+    lines.some((l) => /^ {2}time: {7}2025-06-01T12:00:00\.000Z \(transparency-log\)$/.test(l)),
+  );
+});
+
+Deno.test("verify-bundle: --format json, a regexp identity and a sha256: artifact", async () => {
+  const io = fakeIo();
+  const digest = Array.from(sha256(keyless.artifact), (b) => b.toString(16).padStart(2, "0")).join(
+    "",
+  );
+  const argv = [
+    ...base,
+    "--certificate-identity-regexp",
+    "^https://github\\.com/vouch-test/",
+    "--certificate-oidc-issuer",
+    ISSUER,
+    "--format",
+    "json",
+    `sha256:${digest}`,
+  ];
+  assert.equal(await run(argv, io), 0, io.out);
+  const report = JSON.parse(io.out);
+  assert.equal(report.verified, true);
+  assert.equal(report.artifact, `sha256:${digest}`);
+  assert.equal(report.signer.type, "certificate");
+  assert.equal(report.signer.identity.subjectAlternativeName, IDENTITY);
+  assert.equal(
+    report.signer.identity.workflow.runUrl,
+    "https://github.com/vouch-test/app/actions/runs/1/attempts/1",
+  );
+  assert.match(report.signer.certificate, /^-----BEGIN CERTIFICATE-----\n/);
+  assert.equal(report.logEntries[0].logIndex, "1005");
+  assert.ok(report.checks.every((c: { ok: boolean }) => c.ok));
+});
+
+Deno.test("verify-bundle: not verified: exit 1, one FAIL line per failed check", async () => {
+  const io = fakeIo();
+  const argv = [
+    ...base,
+    "--certificate-identity",
+    "https://github.com/evil/app",
+    "--certificate-oidc-issuer",
+    "https://accounts.google.com",
+    `${dir}/artifact.txt`,
+  ];
+  assert.equal(await run(argv, io), 1);
+  assert.deepEqual(io.out.trimEnd().split("\n").slice(1).map((l) => l.split(":")[0]), [
+    "FAIL identity.san_mismatch",
+    "FAIL identity.issuer_mismatch",
+  ]);
+  const other = fakeIo();
+  await Deno.writeTextFile(`${dir}/other.txt`, "other");
+  assert.equal(await run([...base, ...IDENTITY_FLAGS, `${dir}/other.txt`], other), 1);
+  assert.match(other.out, /^FAIL artifact\.digest_mismatch: /m);
+});
+
+Deno.test("verify-bundle --key: a key-signed bundle without a log entry; another key fails", async () => {
+  const io = fakeIo();
+  assert.equal(
+    await run([
+      "--bundle",
+      `${dir}/keyed.sigstore.json`,
+      "--key",
+      `${dir}/key.pub`,
+      `${dir}/artifact.txt`,
+    ], io),
+    0,
+    io.out,
+  );
+  assert.match(io.out, /signer: {5}public key /);
+  const other = await makeKey("P-256");
+  await Deno.writeTextFile(`${dir}/other.pub`, pem("PUBLIC KEY", other.spki));
+  const wrong = fakeIo();
+  assert.equal(
+    await run([
+      "--bundle",
+      `${dir}/keyed.sigstore.json`,
+      "--key",
+      `${dir}/other.pub`,
+      `${dir}/artifact.txt`,
+    ], wrong),
+    1,
+  );
+  assert.match(wrong.out, /^FAIL signature\.invalid: /m);
+  // A keyless bundle checked with only a key: the identity policy is missing.
+  const noIdentity = fakeIo();
+  assert.equal(
+    await run([...base, "--key", `${dir}/key.pub`, `${dir}/artifact.txt`], noIdentity),
+    1,
+  );
+  assert.match(noIdentity.out, /^FAIL identity\.policy_required: /m);
+});
+
+Deno.test("verify-bundle: a bundle over 64 MiB is refused from its size (exit 1)", async () => {
+  const big = `${dir}/big.sigstore.json`;
+  using file = await Deno.open(big, { write: true, create: true });
+  await file.truncate(64 * 1024 * 1024 + 1);
+  const io = fakeIo();
+  assert.equal(await run(["--bundle", big, ...IDENTITY_FLAGS, `${dir}/artifact.txt`], io), 1);
+  assert.match(io.out, /^FAIL bundle\.too_large: /m);
+  await Deno.remove(big);
+});
+
+Deno.test("verify-bundle: usage and input errors (exit 2 through main)", async () => {
+  const artifact = `${dir}/artifact.txt`;
+  await usageError([...IDENTITY_FLAGS, artifact], "args.missing.bundle");
+  await usageError([...base, ...IDENTITY_FLAGS], "args.missing.artifact");
+  await usageError([...base, ...IDENTITY_FLAGS, artifact, "extra"], "args.unexpected_argument");
+  await usageError([...base, artifact], "args.missing.policy");
+  await usageError(
+    [...base, "--certificate-identity", IDENTITY, artifact],
+    "args.identity_incomplete",
+  );
+  await usageError(
+    [...base, ...IDENTITY_FLAGS, "--certificate-identity-regexp", "x", artifact],
+    "args.conflicting_flags",
+  );
+  await usageError([
+    ...base,
+    "--certificate-identity-regexp",
+    "(",
+    "--certificate-oidc-issuer",
+    ISSUER,
+    artifact,
+  ], "args.invalid_value");
+  await usageError([...base, ...IDENTITY_FLAGS, "sha256:abc"], "args.invalid_value");
+  await usageError(
+    [...base, ...IDENTITY_FLAGS, `${dir}/missing.txt`],
+    "verify_bundle.artifact_unreadable",
+  );
+  await usageError([...base, ...IDENTITY_FLAGS, dir], "verify_bundle.artifact_unreadable");
+  await usageError(
+    ["--bundle", `${dir}/missing.json`, ...IDENTITY_FLAGS, artifact],
+    "verify_bundle.bundle_unreadable",
+  );
+  await usageError(
+    [...base, "--key", `${dir}/missing.pub`, artifact],
+    "verify_bundle.key_unreadable",
+  );
+  await usageError([...base, "--key", root, artifact], "key.malformed");
+  await usageError([
+    "--bundle",
+    `${dir}/keyless.sigstore.json`,
+    "--trusted-root",
+    `${dir}/missing.json`,
+    ...IDENTITY_FLAGS,
+    artifact,
+  ], "verify.trusted_root_unreadable");
+  await usageError([
+    "--bundle",
+    `${dir}/keyless.sigstore.json`,
+    "--trusted-root",
+    artifact,
+    ...IDENTITY_FLAGS,
+    artifact,
+  ], "trusted_root.invalid");
+  await usageError([...base, ...IDENTITY_FLAGS, "--format", "md", artifact], "args.invalid_value");
+});

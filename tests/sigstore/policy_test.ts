@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { checkIdentity, signerIdentity } from "../../src/sigstore/policy.ts";
+import { parseCertificate } from "../../src/sigstore/x509/certificate.ts";
+import { ctx, oid, seq, utf8String } from "./_der_builder.ts";
+import { IDENTITY, issueLeaf, ISSUER, leafExtensions, makeKey, makeStack, X } from "./_stack.ts";
+
+const stack = await makeStack();
+
+Deno.test("signerIdentity: SAN, issuer (v2 over v1), Fulcio extensions and the workflow summary", async () => {
+  const cert = parseCertificate((await issueLeaf(stack)).cert);
+  const identity = signerIdentity(cert)!;
+  assert.equal(identity.subjectAlternativeName, IDENTITY);
+  assert.equal(identity.subjectAlternativeNameType, "uri");
+  assert.equal(identity.issuer, ISSUER);
+  assert.equal(identity.extensions.issuerV1, ISSUER);
+  assert.equal(identity.extensions.githubWorkflowRepository, "vouch-test/app");
+  assert.equal(identity.extensions.sourceRepositoryRef, "refs/tags/v1.0.0");
+  assert.deepEqual(identity.workflow, {
+    repository: "vouch-test/app",
+    ref: "refs/tags/v1.0.0",
+    sha: "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+    workflow: IDENTITY,
+    runUrl: "https://github.com/vouch-test/app/actions/runs/1/attempts/1",
+  });
+});
+
+Deno.test("signerIdentity: email and Fulcio username SANs; the legacy issuer alone", async () => {
+  const key = await makeKey("P-256");
+  const email = parseCertificate(
+    (await issueLeaf(stack, {
+      key,
+      extensions: [
+        X.keyUsage("digitalSignature"),
+        X.sanEmail("dev@example.com"),
+        X.fulcio(1, "https://accounts.google.com"),
+      ],
+    })).cert,
+  );
+  assert.deepEqual(signerIdentity(email), {
+    subjectAlternativeName: "dev@example.com",
+    subjectAlternativeNameType: "email",
+    issuer: "https://accounts.google.com",
+    extensions: { issuerV1: "https://accounts.google.com" },
+  });
+  const username = {
+    oid: "2.5.29.17",
+    critical: true,
+    value: seq(ctx(0, true, oid("1.3.6.1.4.1.57264.1.7"), ctx(0, true, utf8String("octocat")))),
+  };
+  const other = parseCertificate(
+    (await issueLeaf(stack, { key, extensions: [username, X.fulcio(8, "https://issuer")] })).cert,
+  );
+  assert.equal(signerIdentity(other)?.subjectAlternativeName, "octocat");
+  assert.equal(signerIdentity(other)?.subjectAlternativeNameType, "otherName");
+  const none = parseCertificate(
+    (await issueLeaf(stack, { key, extensions: [X.keyUsage("digitalSignature")] })).cert,
+  );
+  assert.equal(signerIdentity(none), undefined);
+});
+
+Deno.test("checkIdentity: exact SAN, unanchored regexp (stateless), exact issuer", async () => {
+  const key = await makeKey("P-256");
+  const cert = parseCertificate(
+    (await issueLeaf(stack, { key, extensions: leafExtensions(key.spki, stack) })).cert,
+  );
+  const codes = (policy: Parameters<typeof checkIdentity>[1]) =>
+    checkIdentity(cert, policy).checks.map((c) => c.code);
+  assert.deepEqual(codes({ subjectAlternativeName: IDENTITY, issuer: ISSUER }), ["identity.ok"]);
+  assert.deepEqual(codes({ subjectAlternativeName: `${IDENTITY}x`, issuer: ISSUER }), [
+    "identity.san_mismatch",
+  ]);
+  assert.deepEqual(
+    codes({ subjectAlternativeName: IDENTITY, issuer: "https://accounts.google.com" }),
+    ["identity.issuer_mismatch"],
+  );
+  const global = /release\.yml@refs\/tags\//g;
+  for (let i = 0; i < 3; i++) {
+    assert.deepEqual(codes({ subjectAlternativeNameRegExp: global, issuer: ISSUER }), [
+      "identity.ok",
+    ]);
+  }
+  assert.deepEqual(codes({ subjectAlternativeNameRegExp: /^release/, issuer: ISSUER }), [
+    "identity.san_mismatch",
+  ]);
+  const noIssuer = parseCertificate(
+    (await issueLeaf(stack, {
+      key,
+      extensions: [X.keyUsage("digitalSignature"), X.sanUri(IDENTITY)],
+    })).cert,
+  );
+  const result = checkIdentity(noIssuer, { subjectAlternativeName: IDENTITY, issuer: ISSUER });
+  assert.deepEqual(result.checks.map((c) => c.code), ["identity.issuer_mismatch"]);
+  assert.match(result.checks[0].message, /no OIDC issuer extension/);
+});

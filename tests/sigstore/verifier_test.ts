@@ -1,0 +1,422 @@
+// verifyBundle end to end on bundles made by the test instance (_stack.ts):
+// every content/log/version/key combination verifies, and each way of breaking
+// a bundle fails with its code.
+import assert from "node:assert/strict";
+import {
+  type BundleVerification,
+  verifyBundle,
+  type VerifyBundleOptions,
+} from "../../src/sigstore/verifier.ts";
+import { loadTrustedRoot, type TrustedRoot } from "../../src/sigstore/trust_root.ts";
+import { isVouchError } from "../../src/errors.ts";
+import {
+  ARTIFACT,
+  b64,
+  type BundleOptions,
+  IDENTITY,
+  ISSUER,
+  leafExtensions,
+  makeBundle,
+  makeKey,
+  makeStack,
+  OIDS,
+  pem,
+  sha256,
+  type Stack,
+  trustedRootJson,
+  X,
+} from "./_stack.ts";
+
+const stack: Stack = await makeStack();
+const root: TrustedRoot = loadTrustedRoot(trustedRootJson(stack));
+const keyless = { identity: { subjectAlternativeName: IDENTITY, issuer: ISSUER } };
+
+async function verify(
+  options: BundleOptions = {},
+  verifyOptions: VerifyBundleOptions = {},
+  edit?: (bundle: Record<string, unknown>) => void,
+): Promise<BundleVerification> {
+  const made = await makeBundle(stack, options);
+  edit?.(made.bundle);
+  return await verifyBundle(made.bundle, {
+    artifact: { bytes: made.artifact },
+    trustedRoot: root,
+    now: stack.now,
+    ...(options.publicKey === undefined
+      ? keyless
+      : { publicKey: pem("PUBLIC KEY", options.publicKey.spki) }),
+    ...verifyOptions,
+  });
+}
+
+/** The intermediate CA of another instance, to issue leaves the trusted root does not cover. */
+async function foreignIssuer(): Promise<
+  { cert: Uint8Array; key: Awaited<ReturnType<typeof makeKey>>; name: Uint8Array }
+> {
+  const other = await makeStack(stack.now);
+  return {
+    cert: other.ca.intermediate,
+    key: other.ca.intermediateKey,
+    name: other.ca.intermediateName,
+  };
+}
+
+function failures(result: { checks: { code: string; ok: boolean }[] }): string[] {
+  return result.checks.filter((c) => !c.ok).map((c) => c.code);
+}
+
+// deno-lint-ignore no-explicit-any
+type Json = any;
+
+Deno.test("verifyBundle: every content, log, version and key material verifies", async () => {
+  const key = await makeKey("P-256");
+  for (const content of ["message", "dsse"] as const) {
+    for (const rekor of ["v1", "v2"] as const) {
+      for (const version of ["0.1", "0.2", "0.3"] as const) {
+        if (rekor === "v2" && version === "0.1") continue;
+        for (const publicKey of [undefined, key]) {
+          const result = await verify({ content, rekor, version, publicKey });
+          const what = `${content} ${rekor} v${version} ${publicKey ? "key" : "keyless"}`;
+          assert.deepEqual(failures(result), [], what);
+          assert.equal(result.verified, true, what);
+        }
+      }
+    }
+  }
+  // A key-signed bundle needs no log entry at all; an intoto 0.0.2 entry is read too.
+  assert.equal((await verify({ rekor: "none", publicKey: key, timestamp: false })).verified, true);
+  assert.equal((await verify({ content: "dsse", dsseKind: "intoto" })).verified, true);
+});
+
+Deno.test("verifyBundle: returns what verified: signer identity, times, log entries, payload", async () => {
+  const result = await verify({ content: "dsse", rekor: "v1", timestamp: true });
+  assert.equal(result.verified, true);
+  assert.equal(result.signer?.type, "certificate");
+  if (result.signer?.type !== "certificate") return;
+  assert.equal(result.signer.identity.subjectAlternativeName, IDENTITY);
+  assert.equal(result.signer.identity.subjectAlternativeNameType, "uri");
+  assert.equal(result.signer.identity.issuer, ISSUER);
+  assert.deepEqual(result.signer.identity.workflow, {
+    repository: "vouch-test/app",
+    ref: "refs/tags/v1.0.0",
+    sha: "4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+    workflow: IDENTITY,
+    runUrl: "https://github.com/vouch-test/app/actions/runs/1/attempts/1",
+  });
+  assert.deepEqual(result.times.map((t) => t.source).sort(), [
+    "timestamp-authority",
+    "transparency-log",
+  ]);
+  assert.equal(result.times[0].time, stack.now.toISOString());
+  assert.equal(result.logEntries.length, 1);
+  assert.equal(result.logEntries[0].log, "https://rekor.vouch.test");
+  assert.equal(result.logEntries[0].logIndex, "1005");
+  assert.equal(result.logEntries[0].kind, "dsse 0.0.1");
+  assert.equal(result.payload?.type, "application/vnd.in-toto+json");
+  const key = await makeKey("P-256");
+  const keyed = await verify({ publicKey: key });
+  assert.deepEqual(keyed.signer, { type: "publicKey", keyId: b64(sha256(key.spki)) });
+  // A failed verification returns no signer, time or entry.
+  const failed = await verify({}, {
+    identity: { subjectAlternativeName: "other", issuer: ISSUER },
+  });
+  assert.equal(failed.verified, false);
+  assert.equal(failed.signer, undefined);
+  assert.deepEqual([failed.times, failed.logEntries], [[], []]);
+});
+
+Deno.test("verifyBundle: the artifact must be the signed one", async () => {
+  const other = new TextEncoder().encode("another file\n");
+  assert.deepEqual(
+    failures(await verify({}, { artifact: { bytes: other } })),
+    ["artifact.digest_mismatch", "tlog.body_mismatch", "signature.invalid"],
+  );
+  // Without the artifact: only the missing artifact fails (the log entry matches the bundle's digest).
+  assert.deepEqual(failures(await verify({}, { artifact: undefined })), ["artifact.required"]);
+  // DSSE: the artifact must be a subject of the statement.
+  assert.deepEqual(failures(await verify({ content: "dsse" }, { artifact: { bytes: other } })), [
+    "artifact.not_a_subject",
+  ]);
+  // DSSE without an artifact: the envelope alone verifies.
+  assert.equal((await verify({ content: "dsse" }, { artifact: undefined })).verified, true);
+  const notStatement = await verify({ content: "dsse", payload: new TextEncoder().encode("[]") });
+  assert.deepEqual(failures(notStatement), ["artifact.statement_invalid"]);
+  // A digest (sha256:HEX) verifies a message signature without the bytes (ECDSA over the digest).
+  const bySha = await verify({}, { artifact: { sha256: sha256(ARTIFACT) } });
+  assert.deepEqual(failures(bySha), []);
+  const wrongSha = await verify({}, { artifact: { sha256: sha256(other) } });
+  assert.deepEqual(failures(wrongSha), [
+    "artifact.digest_mismatch",
+    "tlog.body_mismatch",
+    "signature.invalid",
+  ]);
+});
+
+Deno.test("verifyBundle: a keyless bundle needs an identity policy, and the identity must match", async () => {
+  assert.deepEqual(failures(await verify({}, { identity: undefined })), [
+    "identity.policy_required",
+  ]);
+  assert.deepEqual(
+    failures(
+      await verify({}, {
+        identity: { subjectAlternativeName: IDENTITY, issuer: "https://accounts.google.com" },
+      }),
+    ),
+    ["identity.issuer_mismatch"],
+  );
+  assert.deepEqual(
+    failures(
+      await verify({}, {
+        identity: {
+          subjectAlternativeNameRegExp: /^https:\/\/github\.com\/other\//,
+          issuer: ISSUER,
+        },
+      }),
+    ),
+    ["identity.san_mismatch"],
+  );
+  assert.equal(
+    (await verify({}, {
+      identity: { subjectAlternativeNameRegExp: /vouch-test\/app\/\.github/g, issuer: ISSUER },
+    }))
+      .verified,
+    true,
+  );
+});
+
+Deno.test("verifyBundle: a key-signed bundle needs the key, and only the right key verifies", async () => {
+  const key = await makeKey("P-256");
+  const made = await makeBundle(stack, { publicKey: key });
+  const noKey = await verifyBundle(made.bundle, {
+    artifact: { bytes: made.artifact },
+    trustedRoot: root,
+    now: stack.now,
+    ...keyless,
+  });
+  assert.deepEqual(failures(noKey), ["key.required"]);
+  const other = await makeKey("P-256");
+  const wrong = await verifyBundle(made.bundle, {
+    artifact: { bytes: made.artifact },
+    trustedRoot: root,
+    now: stack.now,
+    publicKey: pem("PUBLIC KEY", other.spki),
+  });
+  assert.deepEqual(failures(wrong), ["tlog.body_mismatch", "signature.invalid"]);
+  await assert.rejects(
+    () => verifyBundle(made.bundle, { publicKey: "not a key" }),
+    (e) => isVouchError(e) && e.code === "key.malformed",
+  );
+});
+
+Deno.test("verifyBundle: the signing certificate must be a Sigstore leaf from a trusted CA", async () => {
+  const key = await makeKey("P-256");
+  const base = leafExtensions(key.spki, stack);
+  const withoutEku = base.filter((e) => e.oid !== "2.5.29.37");
+  assert.deepEqual(failures(await verify({ leaf: { key, extensions: withoutEku } })), [
+    "certificate.profile",
+  ]);
+  const ca = [...base, X.basicConstraints(true)];
+  assert.deepEqual(failures(await verify({ leaf: { key, extensions: ca } })), [
+    "certificate.profile",
+  ]);
+  const critical = [...base, { oid: "1.2.3.4.5", critical: true, value: new Uint8Array([5, 0]) }];
+  assert.deepEqual(failures(await verify({ leaf: { key, extensions: critical } })), [
+    "certificate.profile",
+  ]);
+  // A leaf issued by another CA (logged in the trusted logs): no path to the trusted root.
+  const foreign = await verify({ leaf: { issuer: await foreignIssuer() } });
+  assert.deepEqual(failures(foreign), ["certificate.chain_invalid"]);
+  // The EKU chain: a leaf without codeSigning is refused even if the CA would allow it.
+  const timestamping = [...withoutEku, X.extKeyUsage(false, OIDS.timeStamping)];
+  assert.deepEqual(failures(await verify({ leaf: { key, extensions: timestamping } })), [
+    "certificate.profile",
+  ]);
+});
+
+Deno.test("verifyBundle: SCTs: a tampered SCT fails, a missing one fails", async () => {
+  assert.deepEqual(failures(await verify({ leaf: { tamperSct: true } })), ["sct.invalid"]);
+  assert.deepEqual(failures(await verify({ leaf: { noSct: true } })), ["sct.missing"]);
+  assert.deepEqual(
+    failures(await verify({ leaf: { sctExtensions: new Uint8Array([0, 0, 5, 1, 2, 3, 4, 5]) } })),
+    [],
+  );
+});
+
+Deno.test("verifyBundle: signing times must be verified and inside the certificate's validity", async () => {
+  const late = new Date(stack.now.getTime() + 60 * 60_000);
+  const later = { now: new Date(late.getTime() + 60_000) };
+  assert.deepEqual(failures(await verify({ integratedTime: late }, later)), [
+    "time.outside_certificate",
+  ]);
+  assert.deepEqual(
+    failures(await verify({ rekor: "v2", timestamp: { time: late } }, later)),
+    ["time.outside_certificate"],
+  );
+  // Rekor v2 gives no time: without a timestamp there is no verified time.
+  assert.deepEqual(failures(await verify({ rekor: "v2", timestamp: false })), [
+    "time.none_verified",
+  ]);
+  // Rekor v1 without a promise (v0.2+) and without a timestamp: no verified time.
+  assert.deepEqual(failures(await verify({ version: "0.2", noPromise: true })), [
+    "time.none_verified",
+  ]);
+  // A time in the future of `now` fails (beyond the clock skew tolerance).
+  const past = new Date(stack.now.getTime() - 60 * 60_000);
+  assert.deepEqual(failures(await verify({}, { now: past })), ["tlog.time_in_future"]);
+  assert.deepEqual(failures(await verify({ rekor: "v2" }, { now: past })), [
+    "timestamp.in_future",
+  ]);
+});
+
+Deno.test("verifyBundle: transparency-log entries are verified in full", async () => {
+  assert.deepEqual(failures(await verify({ rekor: "none" })), ["tlog.required"]);
+  assert.deepEqual(
+    failures(
+      await verify({}, {}, (b: Json) => (b.verificationMaterial.tlogEntries[0].logIndex = "1006")),
+    ),
+    ["tlog.set_invalid", "time.none_verified"],
+  );
+  const forged = await makeKey("P-256");
+  assert.deepEqual(failures(await verify({ checkpoint: { signingKey: forged } })), [
+    "tlog.checkpoint_invalid",
+  ]);
+  assert.deepEqual(failures(await verify({ checkpoint: { origin: "other.log - 1" } })), [
+    "tlog.checkpoint_invalid",
+  ]);
+  assert.deepEqual(
+    failures(
+      await verify({}, {}, (b: Json) => {
+        const proof = b.verificationMaterial.tlogEntries[0].inclusionProof;
+        proof.hashes = [...proof.hashes].reverse();
+      }),
+    ),
+    ["tlog.inclusion_invalid"],
+  );
+  assert.deepEqual(
+    failures(
+      await verify({
+        body: (body: Json) => ({
+          ...body,
+          spec: { ...body.spec, data: { hash: { algorithm: "sha256", value: "00".repeat(32) } } },
+        }),
+      }),
+    ),
+    ["tlog.body_mismatch"],
+  );
+  // An entry of a log the trusted root does not list.
+  assert.deepEqual(
+    failures(
+      await verify(
+        {},
+        {},
+        (
+          b: Json,
+        ) => (b.verificationMaterial.tlogEntries[0].logId.keyId = b64(sha256(new Uint8Array(1)))),
+      ),
+    ),
+    ["tlog.unknown_log", "time.none_verified"],
+  );
+});
+
+Deno.test("verifyBundle: RFC 3161 timestamps are verified against the trusted TSAs", async () => {
+  const other = await makeKey("P-256");
+  assert.deepEqual(
+    failures(await verify({ rekor: "v2", timestamp: { signature: new Uint8Array(8) } })),
+    ["timestamp.imprint_mismatch", "time.none_verified"],
+  );
+  assert.deepEqual(
+    failures(await verify({ rekor: "v2", timestamp: { signingKey: other } })),
+    ["timestamp.signature_invalid", "time.none_verified"],
+  );
+  assert.deepEqual(
+    failures(await verify({ rekor: "v2", timestamp: { certHash: new Uint8Array(32) } })),
+    ["timestamp.untrusted", "time.none_verified"],
+  );
+  assert.deepEqual(
+    failures(await verify({ rekor: "v2", timestamp: { status: 2 } })),
+    ["timestamp.malformed", "time.none_verified"],
+  );
+});
+
+Deno.test("verifyBundle: bundle files: bytes are read as bounded JSON", async () => {
+  const made = await makeBundle(stack, {});
+  const bytes = new TextEncoder().encode(JSON.stringify(made.bundle));
+  const result = await verifyBundle(bytes, {
+    artifact: { bytes: made.artifact },
+    trustedRoot: root,
+    now: stack.now,
+    ...keyless,
+  });
+  assert.equal(result.verified, true);
+  for (
+    const [text, code] of [
+      ["{", "bundle.json"],
+      ["[".repeat(100) + "]".repeat(100), "bundle.json"],
+      ["{}", "bundle.media_type"],
+    ]
+  ) {
+    const bad = await verifyBundle(new TextEncoder().encode(text), keyless);
+    assert.deepEqual(failures(bad), [code], text.slice(0, 10));
+  }
+  assert.deepEqual(failures(await verifyBundle(new Uint8Array([0xff, 0xfe]), keyless)), [
+    "bundle.json",
+  ]);
+});
+
+Deno.test("verifyBundle: an embedded chain certificate is never trusted; a v0.3 bundle may not carry a chain", async () => {
+  const made = await makeBundle(stack, { version: "0.2" });
+  (made.bundle as Json).verificationMaterial.x509CertificateChain.certificates.push(
+    { rawBytes: b64(stack.ca.intermediate) },
+    { rawBytes: b64(stack.ca.root) },
+  );
+  const ok = await verifyBundle(made.bundle, {
+    artifact: { bytes: made.artifact },
+    trustedRoot: root,
+    now: stack.now,
+    ...keyless,
+  });
+  assert.deepEqual(failures(ok), []);
+  // A chain of CA certificates the trusted root does not list: carried in the bundle, still not trusted.
+  const other = await makeStack(stack.now);
+  const foreign = await makeBundle(stack, {
+    version: "0.2",
+    leaf: {
+      issuer: {
+        cert: other.ca.intermediate,
+        key: other.ca.intermediateKey,
+        name: other.ca.intermediateName,
+      },
+    },
+  });
+  (foreign.bundle as Json).verificationMaterial.x509CertificateChain.certificates.push(
+    { rawBytes: b64(other.ca.intermediate) },
+    { rawBytes: b64(other.ca.root) },
+  );
+  const untrusted = await verifyBundle(foreign.bundle, {
+    artifact: { bytes: foreign.artifact },
+    trustedRoot: root,
+    now: stack.now,
+    ...keyless,
+  });
+  assert.deepEqual(failures(untrusted), ["certificate.chain_invalid"]);
+  const v03 = await makeBundle(stack, { version: "0.3" });
+  const material = (v03.bundle as Json).verificationMaterial;
+  material.x509CertificateChain = { certificates: [material.certificate] };
+  delete material.certificate;
+  const refused = await verifyBundle(v03.bundle, {
+    artifact: { bytes: v03.artifact },
+    trustedRoot: root,
+    now: stack.now,
+    ...keyless,
+  });
+  assert.deepEqual(failures(refused), ["bundle.version_rules"]);
+});
+
+Deno.test("verifyBundle: a logged key-signed bundle needs a verified time too; an unlogged one does not", async () => {
+  const key = await makeKey("P-256");
+  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "v2", timestamp: false })), [
+    "time.none_verified",
+  ]);
+  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "v2" })), []);
+  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "none", timestamp: false })), []);
+});
