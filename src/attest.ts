@@ -36,6 +36,7 @@ import {
   SPDX_PREDICATE_TYPE,
 } from "./provenance/statement.ts";
 import { hmacSigner, importPrivateKey, signDsse, toSigstoreBundle } from "./signing/mod.ts";
+import { checkHmacSecret } from "./signing/hmac.ts";
 import { checkReplaceable, publishDirectory } from "./bundle/atomic.ts";
 import {
   BYPRODUCT_MEDIA_TYPES,
@@ -212,6 +213,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const fixed = sourceDateEpoch(env);
   const startedOn = fixed ?? now();
   checkProjectRoot(root);
+  if (options.hmacKey !== undefined) checkHmacSecret(options.hmacKey);
   checkOutputDir(outputDir, root);
   await checkReplaceable(outputDir, { marker: FILES.index });
 
