@@ -14,9 +14,12 @@
  * the declared key id, ECDSA in low-S form), and recomputes the whole bundle
  * index from the statement, the files it names and the CycloneDX BOM,
  * failing on any difference. Deliberately unsigned: the signature value of a
- * signature file whose key is not given (reported `*.not_checked`), and the
- * directory's name and file times. (With `requireSignature: false` and no key,
- * nothing is bound: the files are only checked against each other.)
+ * signature file whose key is not given (reported `*.not_checked`; its form
+ * and key id are still checked), and the directory's name and file metadata
+ * (times, modes, owners). With `requireSignature: false`, evidence that no
+ * given key verifies (unsigned, or signed only with keys not given) passes
+ * with nothing binding it, keys given or not: its files are only checked
+ * against each other.
  *
  * Thrown (usage errors, CLI exit 2):
  *
@@ -24,6 +27,7 @@
  * | --- | --- |
  * | `verify.dir_missing` | the bundle directory does not exist or is not a directory |
  * | `key.malformed`, `key.encrypted`, `key.unsupported`, `key.curve`, `key.not_public` | a public key PEM is unusable |
+ * | `secret.empty`, `key.hmac_public` | the HMAC key is empty, or public (a PEM public key or certificate, a given key's id): anyone could sign with it |
  * | `subject.missing.<pattern>` | a subject path or glob matches no readable file |
  * | `subject.duplicate.<name>` | two subject files outside the working directory share a name |
  *
@@ -54,6 +58,7 @@
  * | `file.too_large` | a file is over 256 MiB (what attest writes at most); refused without reading it |
  * | `file.not_regular`, `file.unreadable` | a file is not a regular file / cannot be read |
  * | `file.invalid_json` / `file.too_deep` | a JSON file does not parse (or is not UTF-8) / nests over 64 levels |
+ * | `file.not_canonical` | the provenance or an SBOM is not in vouch's canonical JSON form (duplicate keys, escapes, number forms, spacing): another reader could see other values than verify |
  * | `statement.missing` | `provenance.intoto.json` could not be read |
  * | `statement.type`, `statement.subject`, `statement.predicate_type`, `statement.build_definition`, `statement.run_details` | the provenance is not an in-toto v1 Statement with SLSA v1 provenance as vouch writes it (subjects with `annotations.size`, one `builder.version`, `metadata.startedOn`) |
  * | `statement.byproducts_missing` | the provenance names no byproducts: written by an older vouch; attest again |
@@ -93,10 +98,10 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { type BundleIndex, deriveIndex, FILES } from "../bundle/bundle_index.ts";
+import { type BundleIndex, deriveIndex, FILES, toJsonText } from "../bundle/bundle_index.ts";
 import type { ProvenanceStatement } from "../provenance/statement.ts";
 import { expandSubjects, hashSubjects } from "../provenance/subjects.ts";
-import { importPublicKey } from "../signing/mod.ts";
+import { checkHmacSecret, constantTimeEqual, importPublicKey } from "../signing/mod.ts";
 import { fail, type VerifyCheck, type VerifyReport } from "./_check.ts";
 import { parseJson } from "./_read.ts";
 import { checkIndexFile, compareIndex, type EvidenceDir, readEvidenceDir } from "./index_check.ts";
@@ -153,12 +158,31 @@ async function givenSubjects(patterns: string[], cwd: string): Promise<GivenSubj
   return hashed.map(({ name, sha256, size }) => ({ name, sha256, size }));
 }
 
+/**
+ * Parses a JSON evidence file; it must be in the one form vouch writes, so no
+ * other reader of it (a person, another JSON parser) can see other values
+ * than verify does: duplicate keys, escapes, number forms, a BOM or other
+ * whitespace fail `file.not_canonical`.
+ */
 function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[]): unknown {
   const bytes = evidence.files.get(path);
   if (bytes === undefined) return undefined;
   const parsed = parseJson(bytes, path);
-  if (parsed.check) checks.push(parsed.check);
-  return parsed.check ? undefined : parsed.value;
+  if (parsed.check) {
+    checks.push(parsed.check);
+    return undefined;
+  }
+  if (!constantTimeEqual(new TextEncoder().encode(toJsonText(parsed.value)), bytes)) {
+    checks.push(
+      fail(
+        "file.not_canonical",
+        "not in vouch's canonical JSON form (duplicate keys, escapes, number forms or spacing " +
+          "another reader may read differently)",
+        path,
+      ),
+    );
+  }
+  return parsed.value;
 }
 
 /**
@@ -177,6 +201,7 @@ function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[
  * @param options Subjects, keys, expectations.
  * @returns The report.
  * @throws {VouchError} `verify.dir_missing`, `key.*` for an unusable public key,
+ *   `secret.empty` / `key.hmac_public` for an HMAC key anyone could know,
  *   `subject.missing.<pattern>` for a subject pattern that matches nothing.
  */
 export async function verify(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -184,6 +209,9 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
   const publicKeys = await Promise.all(
     (options.publicKeys ?? []).map((pem) => importPublicKey(pem)),
   );
+  if (options.hmacKey !== undefined) {
+    checkHmacSecret(options.hmacKey, { publicKeyIds: publicKeys.map((k) => k.keyid) });
+  }
   const given = await givenSubjects(options.subjects ?? [], options.cwd ?? Deno.cwd());
 
   const evidence = await readEvidenceDir(dir, { maxFileBytes: options.maxFileBytes });
