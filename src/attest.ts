@@ -12,6 +12,7 @@
 import { relative, resolve } from "node:path";
 import { VouchError } from "./errors.ts";
 import { compareStrings } from "./_util.ts";
+import { checkHmacSecret } from "./signing/hmac.ts";
 import type { Problem } from "./errors.ts";
 import { sha256Hex, uuidV5 } from "./digest.ts";
 import { TOOL } from "./version.ts";
@@ -36,7 +37,6 @@ import {
   SPDX_PREDICATE_TYPE,
 } from "./provenance/statement.ts";
 import { hmacSigner, importPrivateKey, signDsse, toSigstoreBundle } from "./signing/mod.ts";
-import { checkHmacSecret } from "./signing/hmac.ts";
 import { checkReplaceable, publishDirectory } from "./bundle/atomic.ts";
 import {
   BYPRODUCT_MEDIA_TYPES,
@@ -209,11 +209,11 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const env = options.env ?? {};
   const now = options.now ?? (() => new Date());
   const root = options.projectRoot ?? ".";
+  if (options.hmacKey !== undefined) checkHmacSecret(options.hmacKey);
   const outputDir = options.outputDir ?? DEFAULT_OUTPUT_DIR;
   const fixed = sourceDateEpoch(env);
   const startedOn = fixed ?? now();
   checkProjectRoot(root);
-  if (options.hmacKey !== undefined) checkHmacSecret(options.hmacKey);
   checkOutputDir(outputDir, root);
   await checkReplaceable(outputDir, { marker: FILES.index });
 

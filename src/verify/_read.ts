@@ -1,5 +1,6 @@
 // Private: bounded reads and defensive JSON parsing of untrusted bundle files.
-import { MAX_EVIDENCE_FILE_BYTES } from "../bundle/bundle_index.ts";
+import { MAX_EVIDENCE_FILE_BYTES, toJsonText } from "../bundle/bundle_index.ts";
+import { constantTimeEqual } from "../signing/hmac.ts";
 import { fail, type VerifyCheck } from "./_check.ts";
 
 /** The largest evidence file `verify()` reads: 256 MiB, the most `attest()` writes. */
@@ -114,4 +115,17 @@ export function parseJson(bytes: Uint8Array, file: string): ParseResult {
     const reason = (error as Error).message.split("\n")[0].slice(0, 100);
     return { check: fail("file.invalid_json", `not JSON: ${reason}`, file) };
   }
+}
+
+/**
+ * Tells whether JSON bytes are exactly what vouch writes for their value
+ * (`toJsonText`): no duplicate key, escape, number form or spacing that
+ * another reader could read differently.
+ *
+ * @param value The value the bytes parsed to.
+ * @param bytes The bytes.
+ * @returns `true` when the bytes are the canonical text of the value.
+ */
+export function isCanonicalJson(value: unknown, bytes: Uint8Array): boolean {
+  return constantTimeEqual(new TextEncoder().encode(toJsonText(value)), bytes);
 }

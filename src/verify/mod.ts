@@ -98,12 +98,12 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { type BundleIndex, deriveIndex, FILES, toJsonText } from "../bundle/bundle_index.ts";
+import { type BundleIndex, deriveIndex, FILES } from "../bundle/bundle_index.ts";
 import type { ProvenanceStatement } from "../provenance/statement.ts";
 import { expandSubjects, hashSubjects } from "../provenance/subjects.ts";
-import { checkHmacSecret, constantTimeEqual, importPublicKey } from "../signing/mod.ts";
+import { checkHmacSecret, importPublicKey } from "../signing/mod.ts";
 import { fail, type VerifyCheck, type VerifyReport } from "./_check.ts";
-import { parseJson } from "./_read.ts";
+import { isCanonicalJson, parseJson } from "./_read.ts";
 import { checkIndexFile, compareIndex, type EvidenceDir, readEvidenceDir } from "./index_check.ts";
 import { checkEvidenceFiles } from "./evidence_check.ts";
 import { checkStatement } from "./statement_check.ts";
@@ -172,7 +172,7 @@ function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[
     checks.push(parsed.check);
     return undefined;
   }
-  if (!constantTimeEqual(new TextEncoder().encode(toJsonText(parsed.value)), bytes)) {
+  if (!isCanonicalJson(parsed.value, bytes)) {
     checks.push(
       fail(
         "file.not_canonical",
@@ -201,8 +201,8 @@ function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[
  * @param options Subjects, keys, expectations.
  * @returns The report.
  * @throws {VouchError} `verify.dir_missing`, `key.*` for an unusable public key,
- *   `secret.empty` / `key.hmac_public` for an HMAC key anyone could know,
  *   `subject.missing.<pattern>` for a subject pattern that matches nothing.
+ * @throws {VouchError} `secret.empty` / `key.hmac_public` for an HMAC key anyone could know.
  */
 export async function verify(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   await checkDir(dir);

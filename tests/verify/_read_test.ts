@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { jsonDepth, MAX_FILE_BYTES, parseJson, readCapped } from "../../src/verify/_read.ts";
+import {
+  isCanonicalJson,
+  jsonDepth,
+  MAX_FILE_BYTES,
+  parseJson,
+  readCapped,
+} from "../../src/verify/_read.ts";
 import { tempDir } from "./_bundle.ts";
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -57,4 +63,21 @@ Deno.test({
       clearTimeout(timer);
     }
   },
+});
+
+Deno.test("attack: ambiguous JSON: isCanonicalJson accepts only the text vouch writes", () => {
+  const canonical = '{\n  "a": "v1",\n  "n": 1\n}\n';
+  assert.equal(isCanonicalJson(JSON.parse(canonical), enc(canonical)), true);
+  for (
+    const text of [
+      '{\n  "a": "v9",\n  "a": "v1",\n  "n": 1\n}\n', // duplicate key: the last wins
+      '{\n  "a": "\\u00761",\n  "n": 1\n}\n', // an escape
+      '{\n  "a": "v1",\n  "n": 1e0\n}\n', // another number form
+      '{"a":"v1","n":1}\n', // other spacing
+      '\ufeff{\n  "a": "v1",\n  "n": 1\n}\n', // a BOM
+      '{\n  "a": "v1",\n  "n": 1\n}', // no final newline
+    ]
+  ) {
+    assert.equal(isCanonicalJson(JSON.parse(text.replace(/^\ufeff/, "")), enc(text)), false, text);
+  }
 });
