@@ -103,7 +103,7 @@ import type { ProvenanceStatement } from "../provenance/statement.ts";
 import { expandSubjects, hashSubjects } from "../provenance/subjects.ts";
 import { checkHmacSecret, importPublicKey } from "../signing/mod.ts";
 import { fail, type VerifyCheck, type VerifyReport } from "./_check.ts";
-import { isCanonicalJson, parseJson } from "./_read.ts";
+import { parseJson } from "./_read.ts";
 import { checkIndexFile, compareIndex, type EvidenceDir, readEvidenceDir } from "./index_check.ts";
 import { checkEvidenceFiles } from "./evidence_check.ts";
 import { checkStatement } from "./statement_check.ts";
@@ -167,12 +167,12 @@ async function givenSubjects(patterns: string[], cwd: string): Promise<GivenSubj
 function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[]): unknown {
   const bytes = evidence.files.get(path);
   if (bytes === undefined) return undefined;
-  const parsed = parseJson(bytes, path);
+  const parsed = parseJson(bytes, path, { canonical: true });
   if (parsed.check) {
     checks.push(parsed.check);
     return undefined;
   }
-  if (!isCanonicalJson(parsed.value, bytes)) {
+  if (!parsed.canonical) {
     checks.push(
       fail(
         "file.not_canonical",

@@ -1,11 +1,5 @@
 import assert from "node:assert/strict";
-import {
-  isCanonicalJson,
-  jsonDepth,
-  MAX_FILE_BYTES,
-  parseJson,
-  readCapped,
-} from "../../src/verify/_read.ts";
+import { jsonDepth, MAX_FILE_BYTES, parseJson, readCapped } from "../../src/verify/_read.ts";
 import { tempDir } from "./_bundle.ts";
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -65,19 +59,25 @@ Deno.test({
   },
 });
 
-Deno.test("attack: ambiguous JSON: isCanonicalJson accepts only the text vouch writes", () => {
+Deno.test("attack: ambiguous JSON: parseJson tells the text vouch writes from any other", () => {
   const canonical = '{\n  "a": "v1",\n  "n": 1\n}\n';
-  assert.equal(isCanonicalJson(JSON.parse(canonical), enc(canonical)), true);
+  assert.deepEqual(parseJson(enc(canonical), "f", { canonical: true }), {
+    value: { a: "v1", n: 1 },
+    canonical: true,
+  });
+  assert.deepEqual(parseJson(enc(canonical), "f"), { value: { a: "v1", n: 1 } });
   for (
     const text of [
       '{\n  "a": "v9",\n  "a": "v1",\n  "n": 1\n}\n', // duplicate key: the last wins
       '{\n  "a": "\\u00761",\n  "n": 1\n}\n', // an escape
       '{\n  "a": "v1",\n  "n": 1e0\n}\n', // another number form
       '{"a":"v1","n":1}\n', // other spacing
-      '\ufeff{\n  "a": "v1",\n  "n": 1\n}\n', // a BOM
       '{\n  "a": "v1",\n  "n": 1\n}', // no final newline
     ]
   ) {
-    assert.equal(isCanonicalJson(JSON.parse(text.replace(/^\ufeff/, "")), enc(text)), false, text);
+    const parsed = parseJson(enc(text), "f", { canonical: true });
+    assert.ok(!parsed.check && parsed.canonical === false, text);
   }
+  const bom = parseJson(enc(`\ufeff${canonical}`), "f", { canonical: true });
+  assert.equal(bom.check?.code, "file.invalid_json");
 });
