@@ -12,6 +12,7 @@
 import { relative } from "node:path";
 import { VouchError } from "./errors.ts";
 import { compareStrings } from "./_util.ts";
+import { checkHmacSecret } from "./signing/hmac.ts";
 import type { Problem } from "./errors.ts";
 import { sha256Hex, uuidV5 } from "./digest.ts";
 import { TOOL } from "./version.ts";
@@ -220,6 +221,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const env = options.env ?? {};
   const now = options.now ?? (() => new Date());
   const root = options.projectRoot ?? ".";
+  if (options.hmacKey !== undefined) checkHmacSecret(options.hmacKey);
   const outputDir = options.outputDir ?? DEFAULT_OUTPUT_DIR;
   const fixed = sourceDateEpoch(env);
   const startedOn = fixed ?? now();

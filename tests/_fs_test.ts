@@ -107,3 +107,15 @@ Deno.test("isSameOrInside: paths, not string prefixes", () => {
   assert.equal(isSameOrInside("/", "/a"), true);
   assert.equal(isSameOrInside("/a/b", "/a/b/..c"), true);
 });
+
+Deno.test("fsProblem: an empty path is a missing file, never an unexpected error", async () => {
+  for (const call of [() => Deno.stat(""), () => Promise.resolve(Deno.statSync(""))]) {
+    let caught: unknown;
+    try {
+      await call();
+    } catch (error) {
+      caught = error;
+    }
+    assert.equal(fsProblem(caught), "missing");
+  }
+});

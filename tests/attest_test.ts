@@ -278,6 +278,16 @@ Deno.test("attest: output_dir.unsafe when the output is the project root or cont
   assert.equal(await exists(`${project}/supply_chain_attestation.json`), false);
 });
 
+Deno.test("attack: HMAC key confusion: attest refuses a public key as the HMAC secret; nothing written", async () => {
+  const { project, out } = await setup();
+  const pair = await generateKeyPair("ed25519");
+  await assert.rejects(
+    attest(options(project, out, { hmacKey: pair.publicKeyPem })),
+    (e: unknown) => isVouchError(e) && e.code === "key.hmac_public",
+  );
+  assert.equal(await exists(out), false);
+});
+
 Deno.test("attest: project_root.missing for a missing or non-directory root; nothing written", async () => {
   const { project, out } = await setup();
   for (const root of [`${project}/missing`, `${project}/pyproject.toml`]) {

@@ -183,7 +183,8 @@ export function inventorySummary(bom: unknown): InventorySummary {
   const components = list(doc.components).filter(isRecord);
   const counts = new Map<string, number>();
   for (const c of components) {
-    const type = /^pkg:([a-z0-9.+-]+)\//i.exec(String(c.purl ?? ""))?.[1] ?? "unknown";
+    const purl = typeof c.purl === "string" ? c.purl : "";
+    const type = /^pkg:([a-z0-9.+-]+)\//i.exec(purl)?.[1] ?? "unknown";
     counts.set(type, (counts.get(type) ?? 0) + 1);
   }
   const metadata = isRecord(doc.metadata) ? doc.metadata : {};

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { VouchError } from "../errors.ts";
 import type { Signer, Verifier } from "./dsse.ts";
 
 const HMAC = { name: "HMAC", hash: "SHA-256" } as const;
@@ -28,6 +29,42 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
   return diff === 0;
+}
+
+/** A PEM public key or certificate: text anyone may hold. */
+const PUBLIC_PEM = /-----BEGIN [A-Z0-9 ]*(PUBLIC KEY|CERTIFICATE)-----/;
+
+/**
+ * Refuses an HMAC secret that anyone can know, so no one can sign with it: an
+ * empty one, a PEM public key or certificate (say `--hmac-key-file key.pub`),
+ * or the key id of a public key given beside it.
+ *
+ * @example
+ * ```ts
+ * import { checkHmacSecret } from "./hmac.ts";
+ * checkHmacSecret("s3cret"); // fine
+ * ```
+ *
+ * @param secret The HMAC secret.
+ * @param options `publicKeyIds`: the key ids of the public keys given with it.
+ * @throws {VouchError} `secret.empty` for an empty secret; `key.hmac_public` for public material.
+ */
+export function checkHmacSecret(secret: string, options: { publicKeyIds?: string[] } = {}): void {
+  if (secret.trim() === "") {
+    throw new VouchError(
+      "secret.empty",
+      "the HMAC key is empty",
+      "pass the HMAC secret the evidence was signed with",
+    );
+  }
+  if (PUBLIC_PEM.test(secret) || (options.publicKeyIds ?? []).includes(secret.trim())) {
+    throw new VouchError(
+      "key.hmac_public",
+      "the HMAC key is public key material (a PEM public key or certificate, or a public key's " +
+        "key id): anyone could sign with it",
+      "pass the HMAC secret itself; a public key goes to --public-key",
+    );
+  }
 }
 
 /**

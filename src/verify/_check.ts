@@ -75,5 +75,15 @@ export function isText(value: unknown): value is string {
   return typeof value === "string" && value !== "";
 }
 
-/** Lowercase hex SHA-256. */
-export const SHA256_HEX: RegExp = /^[0-9a-f]{64}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Tells whether a value is a lowercase hex SHA-256, without converting it:
+ * a parsed object such as `{"toString": 1}` cannot be made a string.
+ *
+ * @param value Anything.
+ * @returns `true` for a string of 64 lowercase hex digits.
+ */
+export function isSha256(value: unknown): value is string {
+  return typeof value === "string" && SHA256_HEX.test(value);
+}

@@ -1,5 +1,5 @@
 // Private: bounded reads and defensive JSON parsing of untrusted bundle files.
-import { MAX_EVIDENCE_FILE_BYTES } from "../bundle/bundle_index.ts";
+import { MAX_EVIDENCE_FILE_BYTES, toJsonText } from "../bundle/bundle_index.ts";
 import { fail, type VerifyCheck } from "./_check.ts";
 
 /** The largest evidence file `verify()` reads: 256 MiB, the most `attest()` writes. */
@@ -11,8 +11,13 @@ export const MAX_JSON_DEPTH = 64;
 /** The bytes of a file, or the failed check saying why they could not be had. */
 export type ReadResult = { bytes: Uint8Array; check?: undefined } | { check: VerifyCheck };
 
-/** A parsed JSON value, or the failed check saying why it did not parse. */
-export type ParseResult = { value: unknown; check?: undefined } | { check: VerifyCheck };
+/**
+ * A parsed JSON value (with, when asked, whether its text is the canonical
+ * one), or the failed check saying why it did not parse.
+ */
+export type ParseResult =
+  | { value: unknown; canonical?: boolean; check?: undefined }
+  | { check: VerifyCheck };
 
 /**
  * Reads a regular file of at most `limit` bytes; a larger file is refused
@@ -94,9 +99,16 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
  *
  * @param bytes The file contents.
  * @param file The name to report.
+ * @param options `canonical`: also tell whether the text is exactly what vouch
+ *   writes for the value (`toJsonText`): no duplicate key, escape, number form
+ *   or spacing that another reader could read differently.
  * @returns The value, or a `file.invalid_json` / `file.too_deep` check.
  */
-export function parseJson(bytes: Uint8Array, file: string): ParseResult {
+export function parseJson(
+  bytes: Uint8Array,
+  file: string,
+  options: { canonical?: boolean } = {},
+): ParseResult {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -108,10 +120,12 @@ export function parseJson(bytes: Uint8Array, file: string): ParseResult {
       check: fail("file.too_deep", `JSON nested deeper than ${MAX_JSON_DEPTH} levels`, file),
     };
   }
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0].slice(0, 100);
     return { check: fail("file.invalid_json", `not JSON: ${reason}`, file) };
   }
+  return options.canonical ? { value, canonical: toJsonText(value) === text } : { value };
 }

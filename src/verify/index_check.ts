@@ -16,7 +16,7 @@ import {
   OUTDATED_INDEX_SCHEMA,
   toJsonText,
 } from "../bundle/bundle_index.ts";
-import { fail, isRecord, isText, pass, quote, SHA256_HEX, type VerifyCheck } from "./_check.ts";
+import { fail, isRecord, isSha256, isText, pass, quote, type VerifyCheck } from "./_check.ts";
 import { MAX_FILE_BYTES, parseJson, readCapped, type ReadResult } from "./_read.ts";
 
 /** What {@linkcode readEvidenceDir} found. */
@@ -123,14 +123,14 @@ export function indexShapeProblem(value: unknown): string | undefined {
   return everyEntry(
     value.subjects,
     "subjects",
-    (s) => isText(s.name) && SHA256_HEX.test(String(s.sha256)) && isCount(s.size),
+    (s) => isText(s.name) && isSha256(s.sha256) && isCount(s.size),
   ) ??
     everyEntry(
       value.files,
       "files",
       (f) =>
         typeof f.path === "string" && typeof f.kind === "string" &&
-        SHA256_HEX.test(String(f.sha256)) && isCount(f.size),
+        isSha256(f.sha256) && isCount(f.size),
     ) ??
     everyEntry(value.signatures, "signatures", (s) => typeof s.path === "string") ??
     (isRecord(value.inventory) ? undefined : "inventory is not an object");

@@ -14,9 +14,12 @@
  * the declared key id, ECDSA in low-S form), and recomputes the whole bundle
  * index from the statement, the files it names and the CycloneDX BOM,
  * failing on any difference. Deliberately unsigned: the signature value of a
- * signature file whose key is not given (reported `*.not_checked`), and the
- * directory's name and file times. (With `requireSignature: false` and no key,
- * nothing is bound: the files are only checked against each other.)
+ * signature file whose key is not given (reported `*.not_checked`; its form
+ * and key id are still checked), and the directory's name and file metadata
+ * (times, modes, owners). With `requireSignature: false`, evidence that no
+ * given key verifies (unsigned, or signed only with keys not given) passes
+ * with nothing binding it, keys given or not: its files are only checked
+ * against each other.
  *
  * Thrown (usage errors, CLI exit 2):
  *
@@ -26,6 +29,7 @@
  * | `verify.dir_unreadable` | the bundle directory cannot be listed (permission denied, a system path) |
  * | `verify.not_evidence` | the directory holds none of the evidence file names (e.g. `vouch verify /`) |
  * | `key.malformed`, `key.encrypted`, `key.unsupported`, `key.curve`, `key.not_public` | a public key PEM is unusable |
+ * | `secret.empty`, `key.hmac_public` | the HMAC key is empty, or public (a PEM public key or certificate, a given key's id): anyone could sign with it |
  * | `subject.missing.<pattern>` | a subject path or glob matches no readable file |
  * | `subject.duplicate.<name>` | two subject files outside the working directory share a name |
  *
@@ -56,6 +60,7 @@
  * | `file.too_large` | a file is over 256 MiB (what attest writes at most); refused without reading it |
  * | `file.not_regular`, `file.unreadable` | a file is not a regular file / cannot be read |
  * | `file.invalid_json` / `file.too_deep` | a JSON file does not parse (or is not UTF-8) / nests over 64 levels |
+ * | `file.not_canonical` | the provenance or an SBOM is not in vouch's canonical JSON form (duplicate keys, escapes, number forms, spacing): another reader could see other values than verify |
  * | `statement.missing` | `provenance.intoto.json` could not be read |
  * | `statement.type`, `statement.subject`, `statement.predicate_type`, `statement.build_definition`, `statement.run_details` | the provenance is not an in-toto v1 Statement with SLSA v1 provenance as vouch writes it (subjects with `annotations.size`, one `builder.version`, `metadata.startedOn`) |
  * | `statement.byproducts_missing` | the provenance names no byproducts: written by an older vouch; attest again |
@@ -110,6 +115,7 @@ import { checkEvidenceFiles } from "./evidence_check.ts";
 import { describeFsProblem, FsError, fsProblem } from "../_fs.ts";
 import { checkStatement } from "./statement_check.ts";
 import { checkCycloneDx, checkSpdx } from "./sbom_check.ts";
+import { checkHmacSecret } from "../signing/hmac.ts";
 import { checkGivenSubjects, checkSha256Sums, type GivenSubject } from "./subject_check.ts";
 import { checkSignatures } from "./signature_check.ts";
 import { checkPolicy } from "./policy_check.ts";
@@ -161,7 +167,7 @@ async function checkDir(dir: string): Promise<void> {
     if (problem === "missing" || problem === "not_directory") {
       throw new VouchError(
         "verify.dir_missing",
-        `${dir} is not a directory`,
+        `${dir === "" ? '"" (an empty path)' : dir} is not a directory`,
         "pass the folder attest wrote, e.g. test_artifacts/supply-chain/current",
       );
     }
@@ -186,12 +192,31 @@ async function givenSubjects(patterns: string[], cwd: string): Promise<GivenSubj
   return hashed.map(({ name, sha256, size }) => ({ name, sha256, size }));
 }
 
+/**
+ * Parses a JSON evidence file; it must be in the one form vouch writes, so no
+ * other reader of it (a person, another JSON parser) can see other values
+ * than verify does: duplicate keys, escapes, number forms, a BOM or other
+ * whitespace fail `file.not_canonical`.
+ */
 function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[]): unknown {
   const bytes = evidence.files.get(path);
   if (bytes === undefined) return undefined;
-  const parsed = parseJson(bytes, path);
-  if (parsed.check) checks.push(parsed.check);
-  return parsed.check ? undefined : parsed.value;
+  const parsed = parseJson(bytes, path, { canonical: true });
+  if (parsed.check) {
+    checks.push(parsed.check);
+    return undefined;
+  }
+  if (!parsed.canonical) {
+    checks.push(
+      fail(
+        "file.not_canonical",
+        "not in vouch's canonical JSON form (duplicate keys, escapes, number forms or spacing " +
+          "another reader may read differently)",
+        path,
+      ),
+    );
+  }
+  return parsed.value;
 }
 
 /**
@@ -212,12 +237,16 @@ function parsedOrCheck(evidence: EvidenceDir, path: string, checks: VerifyCheck[
  * @throws {VouchError} `verify.dir_missing`, `verify.dir_unreadable`,
  *   `verify.not_evidence`, `key.*` for an unusable public key,
  *   `subject.missing.<pattern>` for a subject pattern that matches nothing.
+ * @throws {VouchError} `secret.empty` / `key.hmac_public` for an HMAC key anyone could know.
  */
 export async function verify(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   await checkDir(dir);
   const publicKeys = await Promise.all(
     (options.publicKeys ?? []).map((pem) => importPublicKey(pem)),
   );
+  if (options.hmacKey !== undefined) {
+    checkHmacSecret(options.hmacKey, { publicKeyIds: publicKeys.map((k) => k.keyid) });
+  }
   const given = await givenSubjects(options.subjects ?? [], options.cwd ?? Deno.cwd());
 
   const evidence = await readEvidenceDir(dir, { maxFileBytes: options.maxFileBytes });

@@ -5,8 +5,18 @@
  */
 import type { VerifyReport } from "./_check.ts";
 
+/**
+ * Control characters (C0 but the line feed, DEL, C1), line separators and
+ * bidirectional controls: a file or subject name holding them could rewrite
+ * what a terminal shows (say, move up and print PASSED), so they are shown as
+ * `\uXXXX`.
+ */
+// deno-lint-ignore no-control-regex
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 function cell(text: string): string {
-  return text.replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("\n", " ");
+  return text.replaceAll("\\", "\\\\").replaceAll("|", "\\|").replaceAll("\n", " ")
+    .replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   SLSA_PROVENANCE_TYPE,
   statementFacts,
 } from "../provenance/statement.ts";
-import { fail, isRecord, isText, pass, quote, SHA256_HEX, type VerifyCheck } from "./_check.ts";
+import { fail, isRecord, isSha256, isText, pass, quote, type VerifyCheck } from "./_check.ts";
 
 export { statementFacts };
 export type { StatementFacts } from "../provenance/statement.ts";
@@ -31,7 +31,7 @@ function subjectProblem(subject: unknown): string | undefined {
     if (!isRecord(s) || !isText(s.name) || !isRecord(s.digest)) {
       return `subject[${i}] is not {name, digest}`;
     }
-    if (!SHA256_HEX.test(String(s.digest.sha256))) {
+    if (!isSha256(s.digest.sha256)) {
       return `subject[${i}] has no lowercase hex sha256 digest`;
     }
     const size = isRecord(s.annotations) ? s.annotations.size : undefined;
@@ -89,7 +89,7 @@ function byproductsProblem(value: unknown): string | undefined {
     }
     if (names.has(b.name)) return `${quote(b.name)} is named twice`;
     names.add(b.name);
-    if (!SHA256_HEX.test(String(b.digest.sha256))) {
+    if (!isSha256(b.digest.sha256)) {
       return `${where} has no lowercase hex sha256 digest`;
     }
     if (b.mediaType !== BYPRODUCT_MEDIA_TYPES[b.name]) {
@@ -117,7 +117,7 @@ function signaturesProblem(value: unknown, byproducts: unknown[]): string | unde
     paths.add(s.path);
     if (s.signs !== SIGNATURE_TARGETS[s.path]) return `${s.path} is said to sign ${quote(s.signs)}`;
     const hmac = s.path === FILES.hmacSignature;
-    if (!ALGORITHMS.includes(String(s.algorithm)) || hmac !== (s.algorithm === "hmac-sha256")) {
+    if (!ALGORITHMS.includes(s.algorithm as string) || hmac !== (s.algorithm === "hmac-sha256")) {
       return `${s.path} has algorithm ${quote(s.algorithm)}`;
     }
   }

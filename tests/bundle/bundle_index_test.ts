@@ -171,3 +171,10 @@ Deno.test("deriveIndex: every field from the statement, the files and the BOM", 
     inventory: inventorySummary(BOM),
   });
 });
+
+Deno.test("attack: hostile JSON values: a purl that is not a string counts as unknown, never throws", () => {
+  const bom = {
+    components: [{ purl: { toString: 1 } }, { purl: [{ toString: 1 }] }, { purl: 7 }],
+  };
+  assert.deepEqual(inventorySummary(bom).ecosystems, { unknown: 3 });
+});

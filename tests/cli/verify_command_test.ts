@@ -108,3 +108,11 @@ Deno.test("verify: usage errors are VouchErrors", async () => {
   await assert.rejects(run([dir, "--hmac-key-env", "NOPE"], fakeIo()), code("secret.env_unset"));
   await assert.rejects(run([dir, "--format", "xml"], fakeIo()), code("args.invalid_value"));
 });
+
+Deno.test('attack: vouch verify "" (an empty path) is verify.dir_missing, never exit 3', async () => {
+  await assert.rejects(
+    () => run([""], fakeIo()),
+    (e: unknown) =>
+      isVouchError(e) && e.code === "verify.dir_missing" && /empty path/.test(e.message),
+  );
+});

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { createHmac } from "node:crypto";
-import { constantTimeEqual, hmacSigner, hmacVerifier } from "../../src/signing/hmac.ts";
+import {
+  checkHmacSecret,
+  constantTimeEqual,
+  hmacSigner,
+  hmacVerifier,
+} from "../../src/signing/hmac.ts";
+import { isVouchError } from "../../src/errors.ts";
+import { generateKeyPair } from "../../src/signing/keys.ts";
 
 const data = new TextEncoder().encode("DSSEv1 1 t 2 hi");
 
@@ -31,4 +38,25 @@ Deno.test("constantTimeEqual compares content and length", () => {
   assert.equal(constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3])), false);
   assert.equal(constantTimeEqual(new Uint8Array([1]), new Uint8Array([1, 0])), false);
   assert.equal(constantTimeEqual(new Uint8Array(0), new Uint8Array(0)), true);
+});
+
+Deno.test("attack: HMAC key confusion: checkHmacSecret refuses secrets anyone can know", async () => {
+  const pair = await generateKeyPair("ed25519");
+  const refused = (secret: string, code: string, publicKeyIds?: string[]): void =>
+    assert.throws(
+      () => checkHmacSecret(secret, { publicKeyIds }),
+      (e: unknown) => isVouchError(e) && e.code === code,
+      JSON.stringify(secret.slice(0, 30)),
+    );
+  refused("", "secret.empty");
+  refused(" \n", "secret.empty");
+  refused(pair.publicKeyPem, "key.hmac_public");
+  refused(pair.publicKeyPem.trimEnd(), "key.hmac_public");
+  refused("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n", "key.hmac_public");
+  refused("-----BEGIN EC PUBLIC KEY-----", "key.hmac_public");
+  refused(pair.keyid, "key.hmac_public", [pair.keyid]);
+  // A secret is fine, and so is a private key's PEM (no one else holds it).
+  checkHmacSecret("s3cret", { publicKeyIds: [pair.keyid] });
+  checkHmacSecret(pair.keyid);
+  checkHmacSecret(pair.privateKeyPem);
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fail, isText, pass, quote } from "../../src/verify/_check.ts";
+import { fail, isSha256, isText, pass, quote } from "../../src/verify/_check.ts";
 
 Deno.test("pass/fail build checks; file only when given", () => {
   assert.deepEqual(pass("a.b", "m"), { code: "a.b", ok: true, message: "m" });
@@ -14,4 +14,13 @@ Deno.test("quote is short and never throws", () => {
   assert.equal(quote(undefined), "nothing");
   assert.equal(quote(3), "3");
   assert.equal(isText(""), false);
+});
+
+Deno.test("attack: hostile JSON values: isSha256 never converts an object ({toString: 1})", () => {
+  assert.equal(isSha256("a".repeat(64)), true);
+  for (
+    const value of ["A".repeat(64), "a".repeat(63), ["a".repeat(64)], { toString: 1 }, null, 1]
+  ) {
+    assert.equal(isSha256(value), false, quote(value));
+  }
 });

@@ -58,3 +58,26 @@ Deno.test({
     }
   },
 });
+
+Deno.test("attack: ambiguous JSON: parseJson tells the text vouch writes from any other", () => {
+  const canonical = '{\n  "a": "v1",\n  "n": 1\n}\n';
+  assert.deepEqual(parseJson(enc(canonical), "f", { canonical: true }), {
+    value: { a: "v1", n: 1 },
+    canonical: true,
+  });
+  assert.deepEqual(parseJson(enc(canonical), "f"), { value: { a: "v1", n: 1 } });
+  for (
+    const text of [
+      '{\n  "a": "v9",\n  "a": "v1",\n  "n": 1\n}\n', // duplicate key: the last wins
+      '{\n  "a": "\\u00761",\n  "n": 1\n}\n', // an escape
+      '{\n  "a": "v1",\n  "n": 1e0\n}\n', // another number form
+      '{"a":"v1","n":1}\n', // other spacing
+      '{\n  "a": "v1",\n  "n": 1\n}', // no final newline
+    ]
+  ) {
+    const parsed = parseJson(enc(text), "f", { canonical: true });
+    assert.ok(!parsed.check && parsed.canonical === false, text);
+  }
+  const bom = parseJson(enc(`\ufeff${canonical}`), "f", { canonical: true });
+  assert.equal(bom.check?.code, "file.invalid_json");
+});

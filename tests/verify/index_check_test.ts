@@ -22,6 +22,21 @@ Deno.test("indexShapeProblem names the first bad field", () => {
   );
 });
 
+Deno.test("attack: hostile JSON values: indexShapeProblem reports digests that are objects", async () => {
+  const b = await bundle("hmac");
+  for (
+    const edit of [
+      (i: any) => (i.subjects[0].sha256 = { toString: 1 }),
+      (i: any) => (i.files[0].sha256 = { toString: 1, valueOf: 2 }),
+      (i: any) => (i.files[1].sha256 = [{ toString: 1 }]),
+    ]
+  ) {
+    const index = JSON.parse(Deno.readTextFileSync(`${b.dir}/${FILES.index}`));
+    edit(index);
+    assert.match(indexShapeProblem(index) ?? "", /does not have the expected fields/);
+  }
+});
+
 Deno.test("readEvidenceDir reads every vouch file, lists the rest, never follows a link out", async () => {
   const b = await bundle("both");
   Deno.writeTextFileSync(`${b.dir}/notes.txt`, "not read");

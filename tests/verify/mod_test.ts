@@ -2,7 +2,13 @@
 // verify(): happy paths, usage errors, a tamper matrix, hostile files, keys, policy and a
 // seeded fuzz test. Bundles come from attest() (see _bundle.ts).
 import assert from "node:assert/strict";
-import { FILES, OUTDATED_INDEX_SCHEMA, toJsonText } from "../../src/bundle/bundle_index.ts";
+import {
+  deriveIndex,
+  FILES,
+  KIND_OF,
+  OUTDATED_INDEX_SCHEMA,
+  toJsonText,
+} from "../../src/bundle/bundle_index.ts";
 import { sha256Hex } from "../../src/digest.ts";
 import { generateKeyPair, importPrivateKey } from "../../src/signing/keys.ts";
 import { signDsse } from "../../src/signing/dsse.ts";
@@ -597,6 +603,134 @@ Deno.test("attack: a file added to the evidence and listed in the index", async 
   listExtra(b.dir, "approval.txt", "summary", await sha256Hex("approved\n"), 9);
   const report = await verify(b.dir, goodOptions(b));
   assert.deepEqual(failedCodes(report), ["evidence.unnamed_file", "index.files_mismatch"]);
+});
+
+/**
+ * What an attacker (or a key holder) does after rewriting the provenance: the index derived from
+ * the statement as it now parses and the evidence files as they now are.
+ */
+async function deriveIndexFromFiles(dir: string): Promise<void> {
+  const files = new Map<string, Uint8Array>();
+  for (const name of Object.keys(KIND_OF).sort()) {
+    try {
+      files.set(name, Deno.readFileSync(`${dir}/${name}`));
+    } catch {
+      // not in this bundle
+    }
+  }
+  const statement = JSON.parse(Deno.readTextFileSync(`${dir}/${FILES.provenance}`));
+  const bom = JSON.parse(Deno.readTextFileSync(`${dir}/${FILES.cyclonedx}`));
+  writeIndex(dir, await deriveIndex(statement, { files, bom }));
+}
+
+/** Writes the provenance text and signs it with the test HMAC key, as the key holder would. */
+async function signProvenance(dir: string, text: string): Promise<void> {
+  Deno.writeTextFileSync(`${dir}/${FILES.provenance}`, text);
+  const signer = await hmacSigner(HMAC_KEY, { keyid: "local-hmac" });
+  const envelope = await signDsse(encode(text), [signer]);
+  Deno.writeTextFileSync(`${dir}/${FILES.hmacSignature}`, toJsonText(envelope));
+}
+
+Deno.test('attack: hostile JSON values ({"toString": 1}) in the index, provenance and BOM are findings, never a crash', async () => {
+  const cases: [string, (doc: any) => void, string][] = [
+    [FILES.index, (d) => (d.subjects[0].sha256 = { toString: 1 }), "index.malformed"],
+    [FILES.index, (d) => (d.files[0].sha256 = [{ toString: 1 }]), "index.malformed"],
+    [FILES.provenance, (d) => (d.subject[0].digest.sha256 = { toString: 1 }), "statement.subject"],
+    [
+      FILES.provenance,
+      (d) => (d.predicate.runDetails.byproducts[0].digest.sha256 = { toString: 1 }),
+      "statement.byproducts",
+    ],
+    [
+      FILES.provenance,
+      (d) => (d.predicate.runDetails.vouch_signatures[0].algorithm = { toString: 1 }),
+      "statement.signatures",
+    ],
+    [FILES.cyclonedx, (d) => (d.components[0].purl = { toString: 1 }), "index.inventory_mismatch"],
+  ];
+  for (const [file, edit, code] of cases) {
+    const b = await bundle("both");
+    const doc = JSON.parse(Deno.readTextFileSync(`${b.dir}/${file}`));
+    edit(doc);
+    Deno.writeTextFileSync(`${b.dir}/${file}`, toJsonText(doc));
+    assertFails(await verify(b.dir, goodOptions(b)), code);
+  }
+});
+
+Deno.test("attack: HMAC key confusion: a forgery MACed with the public key's PEM or key id is refused", async () => {
+  const b = await bundle("hmac");
+  const pair = await generateKeyPair("ed25519");
+  const statement = JSON.parse(Deno.readTextFileSync(`${b.dir}/${FILES.provenance}`));
+  statement.predicate.buildDefinition.externalParameters.repository = "https://evil.example/x";
+  for (const secret of [pair.publicKeyPem.trimEnd(), pair.keyid]) {
+    const text = toJsonText(statement);
+    Deno.writeTextFileSync(`${b.dir}/${FILES.provenance}`, text);
+    const signer = await hmacSigner(secret, { keyid: "local-hmac" });
+    const envelope = await signDsse(encode(text), [signer]);
+    Deno.writeTextFileSync(`${b.dir}/${FILES.hmacSignature}`, toJsonText(envelope));
+    await deriveIndexFromFiles(b.dir);
+    // Given the public material as the HMAC key, the forgery would verify: refused up front.
+    await assertThrowsCode(
+      () => verify(b.dir, { hmacKey: secret, publicKeys: [pair.publicKeyPem] }),
+      "key.hmac_public",
+    );
+    assertFails(await verify(b.dir, goodOptions(b)), "hmac.signature.invalid");
+  }
+});
+
+Deno.test("attack: the key holder signs an ambiguous provenance (duplicate key, escape, 1e0, spacing)", async () => {
+  const edits: ((text: string) => string)[] = [
+    (t) => t.replace('"release": "v1.0.0"', '"release": "v9.9.9",\n        "release": "v1.0.0"'),
+    (t) => t.replace('"release": "v1.0.0"', '"release": "\\u00761.0.0"'),
+    (t) => t.replace(/"size": (\d+)/, '"size": $1e0'),
+    (t) => JSON.stringify(JSON.parse(t)),
+    (t) => t.replace("{\n", "{ \n"),
+  ];
+  for (const edit of edits) {
+    const b = await bundle("hmac");
+    const text = Deno.readTextFileSync(`${b.dir}/${FILES.provenance}`);
+    const edited = edit(text);
+    assert.notEqual(edited, text);
+    await signProvenance(b.dir, edited);
+    await deriveIndexFromFiles(b.dir);
+    const report = await verify(b.dir, goodOptions(b));
+    assert.deepEqual(failedCodes(report), ["file.not_canonical"], edited.slice(0, 400));
+    assert.ok(report.checks.some((c) => c.code === "hmac.signature.verified"));
+  }
+});
+
+Deno.test("attack: the key holder names an SBOM with a duplicate key: another reader sees another version", async () => {
+  const b = await bundle("hmac");
+  const bom = Deno.readTextFileSync(`${b.dir}/${FILES.cyclonedx}`);
+  const version = /"version": "(\d[^"]*)"/.exec(bom.slice(bom.indexOf('"components"')))![0];
+  const edited = bom.replace(version, `"version": "0.0.1",\n      ${version}`);
+  assert.notEqual(edited, bom);
+  Deno.writeTextFileSync(`${b.dir}/${FILES.cyclonedx}`, edited);
+  const statement = JSON.parse(Deno.readTextFileSync(`${b.dir}/${FILES.provenance}`));
+  const named = statement.predicate.runDetails.byproducts.find((p: any) =>
+    p.name === FILES.cyclonedx
+  );
+  named.digest.sha256 = await sha256Hex(encode(edited));
+  await signProvenance(b.dir, toJsonText(statement));
+  await deriveIndexFromFiles(b.dir);
+  const report = await verify(b.dir, goodOptions(b));
+  assert.deepEqual(
+    report.checks.filter((c) => !c.ok).map((c) => `${c.code}:${c.file}`),
+    [`file.not_canonical:${FILES.cyclonedx}`],
+  );
+});
+
+Deno.test("documented: --require-signature=false passes evidence stripped of every signature, keys given or not", async () => {
+  const b = await bundle("hmac");
+  const statement = JSON.parse(Deno.readTextFileSync(`${b.dir}/${FILES.provenance}`));
+  statement.predicate.runDetails.vouch_signatures = [];
+  Deno.writeTextFileSync(`${b.dir}/${FILES.provenance}`, toJsonText(statement));
+  Deno.removeSync(`${b.dir}/${FILES.hmacSignature}`);
+  await deriveIndexFromFiles(b.dir);
+  assertPassed(await verify(b.dir, { ...goodOptions(b), expect: {}, requireSignature: false }));
+  assert.deepEqual(failedCodes(await verify(b.dir, { ...goodOptions(b), expect: {} })), [
+    "signature.required",
+  ]);
 });
 
 Deno.test("old evidence (index v1, provenance without byproducts) fails with clear codes", async () => {

@@ -62,6 +62,25 @@ Deno.test("checkStatement reports each structural problem", async () => {
   assert.equal(checkStatement("x").checks[0].code, "statement.type");
 });
 
+Deno.test("attack: hostile JSON values: digests and algorithms that are objects are findings", async () => {
+  const edits: [(s: Record<string, any>) => void, string][] = [
+    [(s) => (s.subject[0].digest.sha256 = { toString: 1 }), "statement.subject"],
+    [
+      (s) => (s.predicate.runDetails.byproducts[0].digest.sha256 = [{ toString: 1 }]),
+      "statement.byproducts",
+    ],
+    [
+      (s) => (s.predicate.runDetails.vouch_signatures[0].algorithm = { toString: 1 }),
+      "statement.signatures",
+    ],
+  ];
+  for (const [edit, code] of edits) {
+    const s = await statement();
+    edit(s);
+    assert.deepEqual(checkStatement(s).checks.map((c) => c.code), [code], code);
+  }
+});
+
 Deno.test("checkStatement: declared SBOM signature files and byproducts must agree", async () => {
   const edits: ((run: Record<string, any>) => void)[] = [
     // A declared SBOM bundle the statement does not name by digest.
