@@ -1,13 +1,19 @@
 import assert from "node:assert/strict";
-import { jsonDepth, MAX_FILE_BYTES, parseJson, readCapped } from "../../src/verify/_read.ts";
+import {
+  jsonShape,
+  MAX_FILE_BYTES,
+  MAX_JSON_CONTAINERS,
+  parseJson,
+  readCapped,
+} from "../../src/verify/_read.ts";
 import { tempDir } from "./_bundle.ts";
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-Deno.test("jsonDepth ignores brackets in strings", () => {
-  assert.equal(jsonDepth('{"a": [1, {"b": "[[[\\"{"}]}'), 3);
-  assert.equal(jsonDepth("[".repeat(1000)), 1000);
-  assert.equal(jsonDepth("1"), 0);
+Deno.test("jsonShape ignores brackets in strings", () => {
+  assert.deepEqual(jsonShape('{"a": [1, {"b": "[[[\\"{"}]}'), { depth: 3, containers: 3 });
+  assert.equal(jsonShape("[".repeat(1000)).depth, 1000);
+  assert.deepEqual(jsonShape("1"), { depth: 0, containers: 0 });
 });
 
 Deno.test("parseJson never throws", () => {
@@ -80,4 +86,13 @@ Deno.test("attack: ambiguous JSON: parseJson tells the text vouch writes from an
   }
   const bom = parseJson(enc(`\ufeff${canonical}`), "f", { canonical: true });
   assert.equal(bom.check?.code, "file.invalid_json");
+});
+
+Deno.test("attack: a dense JSON file ([{},{},…]) is file.too_complex before it is parsed", () => {
+  const count = MAX_JSON_CONTAINERS + 1;
+  const text = "[" + "{},".repeat(count - 2) + "{}]";
+  const result = parseJson(new TextEncoder().encode(text), "supply_chain_attestation.json");
+  assert.equal(result.check?.code, "file.too_complex");
+  const fits = parseJson(new TextEncoder().encode("[" + "{},".repeat(999) + "{}]"), "x.json");
+  assert.equal(fits.check, undefined);
 });
