@@ -29,6 +29,8 @@ export interface ComponentInit {
   groups?: Iterable<string>;
   /** Files that mention it. */
   sources: Iterable<string>;
+  /** Patches applied to it (see {@linkcode Component.patches}). */
+  patches?: Iterable<string>;
 }
 
 /** Options of {@linkcode OutputBuilder.build}. */
@@ -40,7 +42,7 @@ export interface BuildOptions {
 }
 
 /** The fields of a component occurrence that merge into an existing one. */
-type Mergeable = Pick<ComponentInit, "hashes" | "scopes" | "groups" | "sources"> & {
+type Mergeable = Pick<ComponentInit, "hashes" | "scopes" | "groups" | "sources" | "patches"> & {
   direct?: boolean;
   downloadLocation?: string;
   license?: string;
@@ -54,6 +56,7 @@ interface Draft {
   scopes: Scope[];
   groups: string[];
   sources: string[];
+  patches: string[];
 }
 
 function sortedUnique<T extends string>(list: T[]): T[] {
@@ -251,6 +254,7 @@ export class OutputBuilder {
       component.scopes = sortedUnique(draft.scopes.length > 0 ? draft.scopes : ["runtime"]);
       component.groups = sortedUnique(draft.groups);
       component.sources = sortedUnique(draft.sources);
+      if (draft.patches.length > 0) component.patches = sortedUnique(draft.patches);
       return component as unknown as Component;
     }).sort((a, b) => compareStrings(a.id, b.id));
     return {
@@ -266,7 +270,7 @@ export class OutputBuilder {
   #draft(id: string, create: () => Component): Draft {
     let draft = this.#drafts.get(id);
     if (draft === undefined) {
-      draft = { component: create(), hashes: [], scopes: [], groups: [], sources: [] };
+      draft = { component: create(), hashes: [], scopes: [], groups: [], sources: [], patches: [] };
       this.#drafts.set(id, draft);
     }
     return draft;
@@ -281,5 +285,6 @@ export class OutputBuilder {
     if (from.scopes) draft.scopes.push(...from.scopes);
     if (from.groups) draft.groups.push(...from.groups);
     draft.sources.push(...from.sources);
+    if (from.patches) draft.patches.push(...from.patches);
   }
 }

@@ -10,6 +10,7 @@ import { readUvLock } from "./python/uv_lock.ts";
 import { readPoetryLock } from "./python/poetry_lock.ts";
 import { readPdmLock } from "./python/pdm_lock.ts";
 import { readPackageLock } from "./javascript/package_lock.ts";
+import { readPnpmLock } from "./javascript/pnpm_lock.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readGoMod } from "./go/go_mod.ts";
@@ -70,6 +71,14 @@ export const READERS: readonly Reader[] = [
     files: ["package-lock.json"],
     matches: (f) => f === "package-lock.json",
     read: (text, path) => readPackageLock(text, { path }),
+  },
+  {
+    name: "pnpm_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["pnpm-lock.yaml"],
+    matches: (f) => f === "pnpm-lock.yaml",
+    read: (text, path, c) => readPnpmLock(text, { path, load: c.load }),
   },
   {
     name: "deno_lock",

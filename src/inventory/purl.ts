@@ -107,7 +107,9 @@ export function pypiPurl(
 }
 
 /**
- * Builds a `pkg:npm` purl; a scoped name `@scope/name` becomes namespace `@scope`.
+ * Builds a `pkg:npm` purl; a scoped name `@scope/name` becomes namespace
+ * `@scope`. The case of the name is kept (the purl-spec `npm` type is case
+ * sensitive: `JSONStream` and `jsonstream` are different packages).
  *
  * @param name The npm package name, possibly scoped.
  * @param version Exact version, if known.
@@ -119,17 +121,16 @@ export function npmPurl(
   version?: string,
   qualifiers?: Record<string, string | undefined>,
 ): string {
-  const lower = name.toLowerCase();
-  const slash = lower.startsWith("@") ? lower.indexOf("/") : -1;
+  const slash = name.startsWith("@") ? name.indexOf("/") : -1;
   return slash > 0
     ? formatPurl({
       type: "npm",
-      namespace: lower.slice(0, slash),
-      name: lower.slice(slash + 1),
+      namespace: name.slice(0, slash),
+      name: name.slice(slash + 1),
       version,
       qualifiers,
     })
-    : formatPurl({ type: "npm", name: lower, version, qualifiers });
+    : formatPurl({ type: "npm", name, version, qualifiers });
 }
 
 /**

@@ -371,10 +371,10 @@ Deno.test("pypiPurl: the spec's pypi examples and encoded qualifiers", () => {
   );
 });
 
-Deno.test("npmPurl: lowercase, scope split into an encoded namespace", () => {
-  assert.equal(npmPurl("@Babel/Core", "7.0.0"), "pkg:npm/%40babel/core@7.0.0");
+Deno.test("npmPurl: case kept, scope split into an encoded namespace", () => {
+  assert.equal(npmPurl("@Babel/Core", "7.0.0"), "pkg:npm/%40Babel/Core@7.0.0");
   assert.equal(npmPurl("@angular/animation", "12.3.1"), "pkg:npm/%40angular/animation@12.3.1");
-  assert.equal(npmPurl("LoDash", "4.17.21"), "pkg:npm/lodash@4.17.21");
+  assert.equal(npmPurl("JSONStream", "1.3.5"), "pkg:npm/JSONStream@1.3.5");
   assert.equal(npmPurl("foobar"), "pkg:npm/foobar");
   assert.equal(npmPurl("my-package.js", "1.0.0"), "pkg:npm/my-package.js@1.0.0");
   assert.equal(

@@ -10,11 +10,11 @@ import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
 import { npmPurl } from "../purl.ts";
+import { npmComponent, originQualifiers } from "./_npm.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
 
 const CODE = "inventory.package_lock.invalid";
 const NODE_MODULES = "node_modules/";
-const NPM_REGISTRY = "https://registry.npmjs.org/";
 
 /** The dependency maps of a lock entry and the scope each one gives its edges. */
 const DEPENDENCY_FIELDS: ReadonlyArray<[string, Scope]> = [
@@ -30,16 +30,6 @@ function entryScopes(entry: JsonObject): Scope[] {
   if (entry.dev === true) scopes.push("dev");
   if (entry.optional === true) scopes.push("optional");
   return scopes.length > 0 ? scopes : ["runtime"];
-}
-
-/** The purl qualifiers telling where a non-registry package came from. */
-function originQualifiers(name: string, resolved: string | undefined): Record<string, string> {
-  if (resolved === undefined || resolved.startsWith(NPM_REGISTRY)) return {};
-  if (/^(git\+|git:|github:)/.test(resolved)) return { vcs_url: resolved };
-  const registryTarball = resolved.indexOf(`/${name}/-/`);
-  return registryTarball > 0
-    ? { repository_url: resolved.slice(0, registryTarball) }
-    : { download_url: resolved };
 }
 
 /** The folder whose `node_modules` npm searches next (Node's upward walk). */
@@ -148,19 +138,17 @@ export function readPackageLock(
     const pkgVersion = stringAt(entry, "version");
     if (pkgVersion === undefined) throw invalidEntry(text, path, key, "has no version");
     const resolved = stringAt(entry, "resolved");
-    const purl = npmPurl(name, pkgVersion, originQualifiers(name, resolved));
     nodeId.set(
       key,
-      out.component({
-        purl,
-        ecosystem: "npm",
+      out.component(npmComponent({
         name,
         version: pkgVersion,
+        qualifiers: originQualifiers(name, resolved),
         hashes: sriHashes(stringAt(entry, "integrity")),
         downloadLocation: resolved,
         scopes: entryScopes(entry),
         sources: [path],
-      }),
+      })),
     );
   }
 

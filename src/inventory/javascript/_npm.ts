@@ -1,0 +1,165 @@
+// Private: what every JavaScript reader shares: purls of npm packages (and the
+// JSR packages that npm-compatible registries serve as `@jsr/scope__name`),
+// the qualifiers telling where a non-registry package came from, versions read
+// from tarball file names, and the package.json fields the readers use.
+import { posix } from "node:path";
+import { isRecord } from "../../_util.ts";
+import type { ComponentInit } from "../_builder.ts";
+import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
+import { jsrPurl, npmPurl } from "../purl.ts";
+import type { Ecosystem, Member, Project, Scope } from "../types.ts";
+
+/** The public npm registry, whose packages need no `repository_url`. */
+export const NPM_REGISTRY = "https://registry.npmjs.org/";
+
+/** The dependency maps of a package.json and the scope each one gives. */
+export const MANIFEST_FIELDS: ReadonlyArray<[string, Scope]> = [
+  ["dependencies", "runtime"],
+  ["optionalDependencies", "optional"],
+  ["devDependencies", "dev"],
+];
+
+/** `@jsr/scope__name` (JSR's npm-compatible name) as `@scope/name`, else `undefined`. */
+export function jsrName(name: string): string | undefined {
+  const match = /^@jsr\/([^_/][^/]*?)__([^/]+)$/.exec(name);
+  return match ? `@${match[1]}/${match[2]}` : undefined;
+}
+
+/** The purl type and purl of an npm package (a JSR package when its name says so). */
+export function packagePurl(
+  name: string,
+  version: string | undefined,
+  qualifiers: Record<string, string | undefined> = {},
+): { ecosystem: Ecosystem; name: string; purl: string } {
+  const jsr = jsrName(name);
+  if (jsr !== undefined) return { ecosystem: "jsr", name: jsr, purl: jsrPurl(jsr, version) };
+  return { ecosystem: "npm", name, purl: npmPurl(name, version, qualifiers) };
+}
+
+/**
+ * The purl qualifiers telling where a package came from, given the URL or
+ * locator the lock records: none for the public registry, `repository_url`
+ * for another registry, `vcs_url` for git, `download_url` for any other URL.
+ */
+export function originQualifiers(
+  name: string,
+  resolved: string | undefined,
+): Record<string, string> {
+  if (resolved === undefined || resolved === "" || resolved.startsWith(NPM_REGISTRY)) return {};
+  if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) return { vcs_url: resolved };
+  const registryTarball = resolved.indexOf(`/${name}/-/`);
+  return registryTarball > 0
+    ? { repository_url: resolved.slice(0, registryTarball) }
+    : { download_url: resolved };
+}
+
+/**
+ * The version in a tarball URL's file name when it reads `name-<version>.tgz`
+ * (the unscoped part of the name), else `undefined`.
+ */
+export function tarballVersion(name: string, url: string): string | undefined {
+  const file = decodeURIComponent(url.replace(/[?#].*$/, "").split("/").at(-1) ?? "");
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  const match = /^(.+)\.(?:tgz|tar\.gz)$/.exec(file);
+  if (!match || !match[1].startsWith(`${base}-`)) return undefined;
+  const version = match[1].slice(base.length + 1);
+  return /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(version) ? version : undefined;
+}
+
+/** A component occurrence of an npm (or JSR) package. */
+export function npmComponent(
+  init: Omit<ComponentInit, "purl" | "ecosystem"> & { qualifiers?: Record<string, string> },
+): ComponentInit {
+  const { qualifiers, ...rest } = init;
+  const id = packagePurl(init.name, init.version, qualifiers);
+  return { ...rest, ...id };
+}
+
+/** The scopes of a package marked dev-only and/or optional-only. */
+export function flagScopes(dev: boolean, optional: boolean): Scope[] {
+  if (dev && optional) return ["dev", "optional"];
+  if (dev) return ["dev"];
+  return optional ? ["optional"] : ["runtime"];
+}
+
+/** A `/`-separated path joined and normalised (`a/b/../c` → `a/c`, root `""`). */
+export function joinPath(...parts: string[]): string {
+  const joined = posix.normalize(parts.filter((p) => p !== "" && p !== ".").join("/") || ".");
+  return joined === "." ? "" : joined.replace(/\/$/, "");
+}
+
+/** The folder of a `/`-separated file path (`""` for the root). */
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+
+/** What a package.json says about its package. */
+export interface PackageJson {
+  /** Its path. */
+  path: string;
+  /** The parsed object. */
+  json: Record<string, unknown>;
+  /** `name`, when a string. */
+  name?: string;
+  /** `version`, when a string. */
+  version?: string;
+}
+
+/**
+ * Loads and parses a package.json; `undefined` when it does not exist.
+ *
+ * @throws {VouchError} `inventory.package_json.invalid` for malformed JSON.
+ */
+export function loadPackageJson(
+  load: (path: string) => string | undefined,
+  path: string,
+): PackageJson | undefined {
+  const text = load(path);
+  if (text === undefined) return undefined;
+  const json = parseJsonObject(text, path, "inventory.package_json.invalid");
+  return { path, json, name: stringAt(json, "name"), version: stringAt(json, "version") };
+}
+
+/** The project a package.json describes (its license when a string). */
+export function manifestProject(manifest: PackageJson): Project | undefined {
+  if (manifest.name === undefined) return undefined;
+  const project: Project = { name: manifest.name };
+  if (manifest.version !== undefined) project.version = manifest.version;
+  project.purl = npmPurl(manifest.name, manifest.version);
+  const license = stringAt(manifest.json, "license");
+  if (license !== undefined) project.license = license;
+  const description = stringAt(manifest.json, "description");
+  if (description !== undefined) project.description = description;
+  return project;
+}
+
+/**
+ * The member (first-party package) a workspace folder holds: named by its
+ * package.json, or by the folder when that is missing.
+ */
+export function folderMember(folder: string, manifest: PackageJson | undefined): Member {
+  const name = manifest?.name;
+  if (name === undefined) return { id: `workspace:${folder}`, name: folder };
+  const purl = npmPurl(name, manifest?.version);
+  return manifest?.version === undefined
+    ? { id: purl, name, purl }
+    : { id: purl, name, version: manifest.version, purl };
+}
+
+/** The declared dependencies of a package.json: `[name, range, scope]`. */
+export function declaredDependencies(manifest: PackageJson): [string, string, Scope][] {
+  const out: [string, string, Scope][] = [];
+  for (const [field, scope] of MANIFEST_FIELDS) {
+    for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
+      out.push([name, typeof range === "string" ? range : "", scope]);
+    }
+  }
+  const peers = objectAt(manifest.json, "peerDependencies");
+  const meta = objectAt(manifest.json, "peerDependenciesMeta");
+  for (const [name, range] of Object.entries(peers)) {
+    const optional = isRecord(meta[name]) && meta[name].optional === true;
+    out.push([name, typeof range === "string" ? range : "", optional ? "optional" : "runtime"]);
+  }
+  return out;
+}
