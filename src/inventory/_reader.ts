@@ -4,7 +4,11 @@
 import type { Ecosystem, Project, ReaderOutput } from "./types.ts";
 
 /** A reader's output, with the project it describes when the file names one. */
-export type ReaderResult = ReaderOutput & { project?: Project };
+export type ReaderResult = ReaderOutput & {
+  project?: Project;
+  /** Things the user should know about this file (e.g. versions left unresolved). */
+  warnings?: string[];
+};
 
 /** Reads a file relative to the project root; `undefined` when it does not exist. */
 export type Load = (relativePath: string) => string | undefined;
@@ -13,6 +17,12 @@ export type Load = (relativePath: string) => string | undefined;
 export interface ReaderContext {
   /** Reads another file of the project (path relative to the root, `/`-separated). */
   load: Load;
+  /**
+   * Lists the names of the folders in a folder of the project (relative to the
+   * root, `""` for the root); `undefined` when it does not exist. Readers
+   * expand workspace globs with it and do without when it is not given.
+   */
+  list?: (folder: string) => string[] | undefined;
   /** The release name: the version of a project whose version is dynamic. */
   release?: string;
 }

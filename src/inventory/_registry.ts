@@ -11,6 +11,7 @@ import { readPoetryLock } from "./python/poetry_lock.ts";
 import { readPdmLock } from "./python/pdm_lock.ts";
 import { readPackageLock } from "./javascript/package_lock.ts";
 import { readPnpmLock } from "./javascript/pnpm_lock.ts";
+import { readYarnLock } from "./javascript/yarn_lock.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readGoMod } from "./go/go_mod.ts";
@@ -79,6 +80,14 @@ export const READERS: readonly Reader[] = [
     files: ["pnpm-lock.yaml"],
     matches: (f) => f === "pnpm-lock.yaml",
     read: (text, path, c) => readPnpmLock(text, { path, load: c.load }),
+  },
+  {
+    name: "yarn_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["yarn.lock"],
+    matches: (f) => f === "yarn.lock",
+    read: (text, path, c) => readYarnLock(text, path, c),
   },
   {
     name: "deno_lock",

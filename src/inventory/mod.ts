@@ -207,6 +207,16 @@ async function inventoryAndFiles(
     read.set(key, { text, bytes });
     return text;
   };
+  const list = (rel: string): string[] | undefined => {
+    try {
+      const dir = join(absRoot, rel);
+      const inside = relative(realRoot, Deno.realPathSync(dir));
+      if (inside.startsWith("..") || isAbsolute(inside)) return undefined;
+      return [...Deno.readDirSync(dir)].filter((e) => e.isDirectory).map((e) => e.name).sort();
+    } catch {
+      return undefined;
+    }
+  };
   if (explicit && !files.includes("pyproject.toml") && load("pyproject.toml") !== undefined) {
     files.push("pyproject.toml");
   }
@@ -220,7 +230,8 @@ async function inventoryAndFiles(
       );
     }
     const reader = readerFor(path)!;
-    return { path, reader, output: reader.read(text, path, { load, release: options.release }) };
+    const context = { load, list, release: options.release };
+    return { path, reader, output: reader.read(text, path, context) };
   });
   const merged = merge(outputs);
   const rootFirst = [...outputs].sort((a, b) =>

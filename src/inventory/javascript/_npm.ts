@@ -163,3 +163,91 @@ export function declaredDependencies(manifest: PackageJson): [string, string, Sc
   }
   return out;
 }
+
+/** Which nodes each kind of path from the project reaches. */
+export interface Reach {
+  /** Reached through a runtime or optional first edge. */
+  prod: Set<unknown>;
+  /** Reached through a dev first edge. */
+  dev: Set<unknown>;
+  /** Reached through non-optional edges only. */
+  required: Set<unknown>;
+}
+
+/**
+ * Walks a dependency graph from the project's own declarations to tell
+ * dev-only and optional-only packages apart (for locks without such flags).
+ *
+ * @param roots The first edges: target node and scope.
+ * @param next The edges out of a node: target and scope.
+ * @returns The reached sets.
+ */
+export function reach<N>(
+  roots: Iterable<[N, Scope]>,
+  next: (node: N) => Iterable<[N, Scope]>,
+): Reach {
+  const result: Reach = { prod: new Set(), dev: new Set(), required: new Set() };
+  const walk = (seen: Set<unknown>, start: N, requiredOnly: boolean): void => {
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      const node = queue[i];
+      if (seen.has(node)) continue;
+      seen.add(node);
+      for (const [to, scope] of next(node)) {
+        if (!requiredOnly || scope !== "optional") queue.push(to);
+      }
+    }
+  };
+  for (const [node, scope] of roots) {
+    walk(scope === "dev" ? result.dev : result.prod, node, false);
+    if (scope !== "optional") walk(result.required, node, true);
+  }
+  return result;
+}
+
+/** The scopes of a node given what reaches it (runtime when nothing does). */
+export function reachScopes(r: Reach, node: unknown): Scope[] {
+  if (!r.prod.has(node) && !r.dev.has(node)) return ["runtime"];
+  return flagScopes(!r.prod.has(node), !r.required.has(node));
+}
+
+/**
+ * The workspace folders (relative to `base`, `/`-separated) that the
+ * `workspaces` field of a package.json names: literal folders, and `*`
+ * patterns expanded with `list` when the reader was given one.
+ */
+export function workspaceFolders(
+  manifest: PackageJson,
+  base: string,
+  list: ((folder: string) => string[] | undefined) | undefined,
+  exists: (folder: string) => boolean,
+): string[] {
+  const field = manifest.json.workspaces;
+  const patterns = Array.isArray(field)
+    ? field
+    : isRecord(field) && Array.isArray(field.packages)
+    ? field.packages
+    : [];
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    if (typeof pattern !== "string" || pattern.startsWith("!")) continue;
+    let folders = [""];
+    for (const part of joinPath(pattern).split("/")) {
+      if (!part.includes("*")) {
+        folders = folders.map((f) => joinPath(f, part));
+        continue;
+      }
+      const re = new RegExp(
+        `^${part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`,
+      );
+      folders = folders.flatMap((f) =>
+        (list?.(joinPath(base, f)) ?? []).filter((n) =>
+          re.test(n) && !n.startsWith(".") && n !== "node_modules"
+        )
+          .map((n) => joinPath(f, n))
+      );
+    }
+    for (const f of folders) if (f !== "" && exists(f)) found.add(f);
+  }
+  return [...found].sort();
+}
