@@ -12,6 +12,7 @@ import { readPdmLock } from "./python/pdm_lock.ts";
 import { readPackageLock } from "./javascript/package_lock.ts";
 import { readPnpmLock } from "./javascript/pnpm_lock.ts";
 import { readYarnLock } from "./javascript/yarn_lock.ts";
+import { readBunLock, refuseBunLockb } from "./javascript/bun_lock.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readGoMod } from "./go/go_mod.ts";
@@ -88,6 +89,22 @@ export const READERS: readonly Reader[] = [
     files: ["yarn.lock"],
     matches: (f) => f === "yarn.lock",
     read: (text, path, c) => readYarnLock(text, path, c),
+  },
+  {
+    name: "bun_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["bun.lock"],
+    matches: (f) => f === "bun.lock",
+    read: (text, path, c) => readBunLock(text, { path, load: c.load }),
+  },
+  {
+    name: "bun_lockb",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["bun.lockb"],
+    matches: (f) => f === "bun.lockb",
+    read: (_text, path, c) => refuseBunLockb(path, c.load),
   },
   {
     name: "deno_lock",
