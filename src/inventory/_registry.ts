@@ -13,6 +13,7 @@ import { readPackageLock } from "./javascript/package_lock.ts";
 import { readPnpmLock } from "./javascript/pnpm_lock.ts";
 import { readYarnLock } from "./javascript/yarn_lock.ts";
 import { readBunLock, refuseBunLockb } from "./javascript/bun_lock.ts";
+import { readPackageJson } from "./javascript/package_json.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readGoMod } from "./go/go_mod.ts";
@@ -105,6 +106,14 @@ export const READERS: readonly Reader[] = [
     files: ["bun.lockb"],
     matches: (f) => f === "bun.lockb",
     read: (_text, path, c) => refuseBunLockb(path, c.load),
+  },
+  {
+    name: "package_json",
+    ecosystem: "npm",
+    kind: "manifest",
+    files: ["package.json"],
+    matches: (f) => f === "package.json",
+    read: (text, path, c) => readPackageJson(text, { path, load: c.load }),
   },
   {
     name: "deno_lock",
