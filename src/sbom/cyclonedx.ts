@@ -147,13 +147,16 @@ function uniqueValues(values: readonly string[]): readonly string[] {
   return values.length < 2 ? values : sortedUnique(values, compareStrings);
 }
 
-/** `vouch:direct`, `vouch:group`…, `vouch:scope`, `vouch:specifier`: already in property order. */
+/** `vouch:direct`, `vouch:group`…, `vouch:patch`…, `vouch:scope`, `vouch:specifier`: in property order. */
 function componentProperties(component: Component): CycloneDxProperty[] {
   const properties: CycloneDxProperty[] = [
     { name: "vouch:direct", value: String(component.direct) },
   ];
   for (const group of uniqueValues(component.groups)) {
     properties.push({ name: "vouch:group", value: group });
+  }
+  for (const patch of uniqueValues(component.patches ?? [])) {
+    properties.push({ name: "vouch:patch", value: patch });
   }
   properties.push({ name: "vouch:scope", value: uniqueValues(component.scopes).join(",") });
   if (component.specifier !== undefined && component.version === undefined) {

@@ -135,16 +135,19 @@ export function manifestProject(manifest: PackageJson): Project | undefined {
 }
 
 /**
- * The member (first-party package) a workspace folder holds: named by its
- * package.json, or by the folder when that is missing.
+ * The member (first-party package) a folder of the project holds, named by
+ * its package.json (or by the folder when that is missing). Its id is
+ * `workspace:<folder>` (root-relative): never a purl, so that a registry
+ * package of the same name and version stays a distinct component.
  */
 export function folderMember(folder: string, manifest: PackageJson | undefined): Member {
+  const id = `workspace:${folder}`;
   const name = manifest?.name;
-  if (name === undefined) return { id: `workspace:${folder}`, name: folder };
+  if (name === undefined) return { id, name: folder };
   const purl = npmPurl(name, manifest?.version);
   return manifest?.version === undefined
-    ? { id: purl, name, purl }
-    : { id: purl, name, version: manifest.version, purl };
+    ? { id, name, purl }
+    : { id, name, version: manifest.version, purl };
 }
 
 /** The declared dependencies of a package.json: `[name, range, scope]`. */

@@ -149,7 +149,8 @@ export function readBunLock(text: string, options: { path: string; load: Load })
     let id = folderIds.get(folder);
     if (id === undefined) {
       const manifest = loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
-      id = out.member(folderMember(folder, manifest ?? { path: "", json: {}, name, version }));
+      const member = manifest ?? { path: "", json: {}, name, version };
+      id = out.member(folderMember(joinPath(lockDir, folder), member));
       folderIds.set(folder, id);
     }
     return id;

@@ -98,12 +98,9 @@ export function readPackageJson(text: string, options: { path: string; load: Loa
   for (const [alias, range, scope] of declared) {
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
-      const target = local[1] === "workspace" ? undefined : joinPath(folder, local[2]);
-      const member = folderMember(target ?? `workspace:${alias}`, {
-        path: "",
-        json: {},
-        name: alias,
-      });
+      // A workspace package is named, not located: the scan's other readers find its folder.
+      const target = local[1] === "workspace" ? `?${alias}` : joinPath(folder, local[2]);
+      const member = folderMember(target, { path: "", json: {}, name: alias });
       out.edge(from, out.member(member), scope);
       continue;
     }

@@ -72,10 +72,17 @@ interface Decoded {
   patchesByHash: Map<string, string>;
 }
 
-/** An error at the line where `needle` first appears (line 1 when it does not). */
+/**
+ * An error at the line of `needle`: the last top-level-entry key it names
+ * (v9 snapshots follow packages), else its first appearance, else line 1.
+ */
 function invalid(path: string, text: string, needle: string, what: string): VouchError {
-  const at = needle === "" ? -1 : text.indexOf(needle);
-  const line = at === -1 ? 1 : lineAt(text, at + (needle.startsWith("\n") ? 1 : 0));
+  let at = -1;
+  if (needle !== "" && !needle.startsWith("\n")) {
+    at = Math.max(text.lastIndexOf(`\n  ${needle}:`), text.lastIndexOf(`\n  '${needle}':`));
+  }
+  if (at === -1) at = needle === "" ? -1 : text.indexOf(needle);
+  const line = at === -1 ? 1 : lineAt(text, at + (text[at] === "\n" ? 1 : 0));
   return new VouchError(
     CODE,
     `${path}:${line}: ${what}`,
@@ -213,9 +220,9 @@ function decodeV5V6(
 function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
   const infos = map(doc.packages);
   const snapshots: YamlMap = isRecord(doc.snapshots) ? { ...doc.snapshots } : {};
-  for (const key of Object.keys(infos)) {
-    if (!Object.hasOwn(snapshots, key)) snapshots[key] ??= {};
-  }
+  // A package without any snapshot (none should be) is still a node of the graph.
+  const covered = new Set(Object.keys(snapshots).map((key) => stripParens(key).base));
+  for (const key of Object.keys(infos)) if (!covered.has(key)) snapshots[key] = {};
   const packages = new Map<string, Pkg>();
   for (const [key, value] of Object.entries(snapshots)) {
     const snapshot = map(value);
@@ -279,7 +286,7 @@ class PnpmMapper {
       joinPath(this.ctx.lockDir, folder, "package.json"),
     );
     const member = folderMember(
-      folder,
+      joinPath(this.ctx.lockDir, folder),
       manifest ?? (fallbackName === undefined ? undefined : {
         path: "",
         json: {},

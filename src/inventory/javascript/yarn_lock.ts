@@ -361,7 +361,8 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
   const folderId = (folder: string, name: string): string => {
     let id = folderIds.get(folder);
     if (id === undefined) {
-      id = out.member(folderMember(folder, manifestAt(folder) ?? { path: "", json: {}, name }));
+      const manifest = manifestAt(folder) ?? { path: "", json: {}, name };
+      id = out.member(folderMember(joinPath(lockDir, folder), manifest));
       folderIds.set(folder, id);
     }
     return id;
