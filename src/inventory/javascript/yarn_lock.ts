@@ -54,6 +54,8 @@ interface Entry {
   hashes: Hash[];
   deps: Dep[];
   patch?: string;
+  /** The unpatched package a `patch:` entry is made from (its source, same component). */
+  base?: Dep;
 }
 
 function fail(path: string, line: number, what: string): VouchError {
@@ -258,6 +260,11 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       deps,
     };
     resolveBerry(entry, resolution, path);
+    const patched = entry.specs.find((spec) => splitDescriptor(spec).range.startsWith("patch:"));
+    if (patched !== undefined) {
+      const inner = decodeURIComponent(splitDescriptor(patched).range.slice(6).split("#")[0]);
+      entry.base = { ...splitDescriptor(inner), scope: "runtime" };
+    }
     entries.push(entry);
   }
   return entries;
@@ -450,6 +457,10 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
         return [to, dep.scope];
       }),
     );
+  }
+  for (const entry of entries) {
+    const base = entry.base && lookup(entry.base);
+    if (base !== undefined) targets.get(entry)!.push([base, "runtime"]);
   }
   const reached = reach(
     firstEdges.flatMap(([, to, scope]) =>
