@@ -10,7 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { keyLine, objectAt, stringAt } from "../_formats/json.ts";
+import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
 import {
@@ -50,10 +50,12 @@ interface Entry {
   tag?: string;
 }
 
+/** An error at the line of a `packages` entry (`"key": [`), else of the first `"key":`. */
 function fail(text: string, path: string, key: string, what: string): VouchError {
+  const entry = text.indexOf(`${JSON.stringify(key)}: [`);
   return new VouchError(
     CODE,
-    `${path}:${keyLine(text, key)}: ${what}`,
+    `${path}:${entry === -1 ? keyLine(text, key) : lineAt(text, entry)}: ${what}`,
     `regenerate ${path} with \`bun install\``,
   );
 }
