@@ -42,8 +42,8 @@ Deno.test("readPackageJson without a lockfile: declared ranges, no versions inve
   );
   assert.ok(out.components.every((c) => c.direct));
   assert.deepEqual(out.members.map((m) => `${m.id} ${m.name}`), [
-    "workspace:?tool tool", // workspace:* names a package, not a folder
     "workspace:../shared shared", // file:../shared: a folder outside the project, as written
+    "workspace:?tool tool", // workspace:* names a package, not a folder
   ]);
   assert.equal(out.warnings?.length, 1);
   assert.match(
