@@ -15,12 +15,15 @@
  * - `hash-parallel`: `hashSubjects` of many files, default concurrency vs one at a time.
  * - `hash-rss`: peak RSS of a child process hashing a (sparse) 4 GiB subject.
  * - `cli-corpus`: `vouch sbom` / `vouch attest` of the opentelemetry-js corpus (needs ../shared).
+ * - `js-readers`: each JavaScript lockfile reader on its corpus lockfile, in-process (µs per
+ *   component), and `vouch sbom` of the largest one, whole-process (needs ../shared).
  * - `scaling`: `readInventory` + `toCycloneDx` + `toSpdx` of synthetic lockfiles.
  * - `startup`: `vouch --version`.
  *
  * @module
  */
 import { randomFillSync } from "node:crypto";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { isVouchError, VouchError } from "../src/errors.ts";
 import { parseArgs } from "../src/cli/args.ts";
@@ -28,6 +31,7 @@ import { runCli } from "../src/cli/main.ts";
 import { denoCliIo } from "../src/cli/io.ts";
 import { hashFile, hashSubjects, type SubjectPath } from "../src/provenance/subjects.ts";
 import { readInventory } from "../src/inventory/mod.ts";
+import { readerFor } from "../src/inventory/_registry.ts";
 import { toCycloneDx, toSpdx } from "../src/sbom/mod.ts";
 import { TOOL } from "../src/version.ts";
 
@@ -37,6 +41,7 @@ export const CASES: readonly string[] = [
   "hash-parallel",
   "hash-rss",
   "cli-corpus",
+  "js-readers",
   "scaling",
   "startup",
 ];
@@ -687,6 +692,96 @@ async function benchCorpus(c: Context): Promise<BenchResult[]> {
   return results;
 }
 
+/** The corpus lockfiles of the JavaScript readers; the first is the largest (whole-process run). */
+const JS_LOCKFILES: [string, string][] = [
+  ["midday-ai__midday", "bun.lock"],
+  ["mermaid-js__mermaid", "pnpm-lock.yaml"],
+  ["vuejs__vue", "pnpm-lock.yaml"],
+  ["excalidraw__excalidraw", "yarn.lock"],
+  ["jestjs__jest", "yarn.lock"],
+];
+
+/** A reader context over a corpus folder (what the scan passes). */
+function folderContext(
+  dir: string,
+): { load: (p: string) => string | undefined; list: (p: string) => string[] | undefined } {
+  const attempt = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    load: (p) => attempt(() => Deno.readTextFileSync(`${dir}/${p}`)),
+    list: (p) =>
+      attempt(() =>
+        [...Deno.readDirSync(`${dir}/${p}`)].filter((e) => e.isDirectory).map((e) => e.name)
+      ),
+  };
+}
+
+async function benchJsReaders(c: Context): Promise<BenchResult[]> {
+  const root = `${REPO_ROOT}/../shared/corpus`;
+  const results: BenchResult[] = [];
+  const rows: string[][] = [];
+  for (const [project, file] of JS_LOCKFILES) {
+    const name = `js-readers ${file} (${project.split("__")[1]})`;
+    const context = folderContext(`${root}/${project}`);
+    const text = context.load(file);
+    if (text === undefined) {
+      results.push({
+        name,
+        skipped: `${root}/${project}/${file} is not present (../shared absent)`,
+      });
+      continue;
+    }
+    const reader = readerFor(file)!;
+    const once = (): number => reader.read(text, file, context).components.length;
+    for (let i = 0; i < 3; i++) once(); // warm up the JIT
+    const times: number[] = [];
+    let components = 0;
+    // CPU time (user + system) rather than wall time: the machines are shared.
+    for (let i = 0; i < 7; i++) {
+      const start = process.cpuUsage();
+      components = once();
+      const used = process.cpuUsage(start);
+      times.push((used.user + used.system) / 1000);
+    }
+    const ms = Math.min(...times);
+    const perPackage = (ms * 1000) / components;
+    rows.push([reader.name, project, String(components), ms.toFixed(1), perPackage.toFixed(1)]);
+    results.push({
+      name,
+      vouch: `${perPackage.toFixed(1)} µs/component (${components} in ${
+        ms.toFixed(1)
+      } ms, best of 7)`,
+      reference: "—",
+      bar: { metric: "µs/component", op: "<=", limit: 20, unit: "µs" },
+      value: perPackage,
+    });
+  }
+  if (rows.length > 0) {
+    c.log(formatTable(["reader", "project", "components", "CPU ms", "µs/component"], rows));
+    const [project] = JS_LOCKFILES[0];
+    const args = ["sbom", "--project-root", `${root}/${project}`];
+    await run(Deno.execPath(), [...RUN_FLAGS, MAIN, ...args], { stdout: true }); // warm-up
+    const walls: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      walls.push((await run(Deno.execPath(), [...RUN_FLAGS, MAIN, ...args], { stdout: true })).ms);
+    }
+    const wall = median(walls) / 1000;
+    results.push({
+      name: `js-readers sbom ${project} wall`,
+      vouch: `${wall.toFixed(3)} s (median of 5)`,
+      reference: "—",
+      bar: { metric: "wall", op: "<=", limit: 0.2, unit: "s" },
+      value: wall,
+    });
+  }
+  return results;
+}
+
 const SBOM_OPTIONS = { created: new Date(0), reproducible: true, tool: TOOL };
 
 /** One timed pass: read the inventory at `dir`, write both SBOMs; returns the component count. */
@@ -743,6 +838,7 @@ const RUNNERS: Record<string, (c: Context) => Promise<BenchResult[]>> = {
   "hash-parallel": benchParallel,
   "hash-rss": benchRss,
   "cli-corpus": benchCorpus,
+  "js-readers": benchJsReaders,
   "scaling": benchScaling,
   "startup": benchStartup,
 };

@@ -63,7 +63,8 @@ const INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
 class LineReader {
   /** Position in the current line. */
   i = 0;
-  constructor(readonly s: string) {}
+  /** The current line. */
+  s = "";
 
   /** Skips spaces; returns true when the rest is empty or a comment. */
   restIsEmpty(): boolean {
@@ -235,6 +236,7 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
   const stack: Frame[] = [];
   let pending: { map: YamlMap; key: string; indent: number } | undefined;
   let root: unknown = null;
+  const reader = new LineReader();
   for (let n = from; n < to; n++) {
     let line = lines[n];
     if (line.endsWith("\r")) line = line.slice(0, -1);
@@ -266,7 +268,7 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
       top = stack[stack.length - 1];
     }
     if (top.indent !== indent) throw OUTSIDE;
-    const reader = new LineReader(line);
+    reader.s = line;
     reader.i = indent;
     if (isItem) {
       if (!top.list) throw OUTSIDE;
