@@ -9,6 +9,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
+import { rejectInvalidUtf8 } from "../_formats/yaml.ts";
 import { npmPurl } from "../purl.ts";
 import { npmComponent, originQualifiers } from "./_npm.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
@@ -83,6 +84,7 @@ export function readPackageLock(
   options: { path: string },
 ): ReaderOutput & { project?: Project } {
   const { path } = options;
+  rejectInvalidUtf8(text, path, CODE);
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.lockfileVersion;
   if (version !== 2 && version !== 3) {

@@ -111,6 +111,30 @@ Deno.test("readPackageLock rejects lockfileVersion 1 and malformed or truncated 
   );
 });
 
+Deno.test("readPackageLock rejects invalid UTF-8 and maps @jsr/ packages to JSR", () => {
+  assertVouchError(
+    () =>
+      readPackageLock('{\n"lockfileVersion": 3,\n"name": "\uFFFD"}', { path: "package-lock.json" }),
+    "inventory.package_lock.invalid",
+    /^package-lock\.json:3: not valid UTF-8/,
+  );
+  const lock = JSON.stringify({
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "app", dependencies: { "@std/path": "npm:@jsr/std__path@^1.0.8" } },
+      "node_modules/@std/path": {
+        name: "@jsr/std__path",
+        version: "1.0.8",
+        resolved: "https://npm.jsr.io/~/11/@jsr/std__path/1.0.8.tgz",
+      },
+    },
+  });
+  assert.deepEqual(
+    readPackageLock(lock, { path: "package-lock.json" }).components.map((c) => [c.id, c.ecosystem]),
+    [["pkg:jsr/%40std/path@1.0.8", "jsr"]],
+  );
+});
+
 function readCorpus(project: string): ReturnType<typeof readPackageLock> {
   const text = Deno.readTextFileSync(`${SHARED_DIR}/corpus/${project}/package-lock.json`);
   return readPackageLock(text, { path: "package-lock.json" });

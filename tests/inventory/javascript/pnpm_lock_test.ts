@@ -194,7 +194,7 @@ Deno.test("readPnpmLock rejects truncated, unsupported, duplicate-key, non-UTF-8
 //   the registry; the 2,372 `snapshots:` keys (peer and patch_hash suffixes) add none.
 // - vue (v6): 937 `packages:` keys, one of them `file:` (the repository root itself);
 //   the other 936 stay distinct after cutting the `(peer)` suffixes (sed, sort -u).
-Deno.test("readPnpmLock reads the mermaid (v9) and vue (v6) corpus locks whole", async () => {
+Deno.test("readPnpmLock reads the mermaid (v9) and vue (v6) corpus locks whole (SBOMs: corpus_scan_test.ts)", () => {
   if (skipWithoutShared("the pnpm corpus locks")) return;
   const mermaid = read(`${SHARED_DIR}/corpus/mermaid-js__mermaid`);
   assertWellFormed(mermaid);
@@ -213,7 +213,6 @@ Deno.test("readPnpmLock reads the mermaid (v9) and vue (v6) corpus locks whole",
   assert.deepEqual(byId(mermaid).get("pkg:npm/roughjs@4.6.6")?.patches, ["patches/roughjs.patch"]);
   assert.ok(!mermaid.components.some((c) => c.name === "mermaid" && c.version === undefined));
   assert.ok(mermaid.members.some((m) => m.name === "mermaid"));
-  await assertValidSboms(mermaid, "pnpm-lock.yaml");
 
   const vue = read(`${SHARED_DIR}/corpus/vuejs__vue`);
   assertWellFormed(vue);
@@ -227,5 +226,4 @@ Deno.test("readPnpmLock reads the mermaid (v9) and vue (v6) corpus locks whole",
   // `vue: file:../..` is the project itself: an edge back to the root, no component.
   assert.ok(!vue.components.some((c) => c.name === "vue"));
   assert.ok(edgesFrom(vue, "workspace:packages/template-compiler").includes(`${ROOT_ID} dev`));
-  await assertValidSboms(vue, "pnpm-lock.yaml");
 });

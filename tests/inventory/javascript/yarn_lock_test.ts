@@ -172,7 +172,7 @@ Deno.test("readYarnLock rejects truncated, duplicate, unsupported, non-UTF-8 and
 //   1,441 distinct name@version pairs, all resolved from registry.yarnpkg.com.
 // - jest (Berry): 2,227 `resolution:` lines, 71 of them `workspace:`; the other 2,156 give
 //   2,150 distinct name@version once `patch:` locators are read as the package they patch.
-Deno.test("readYarnLock reads the excalidraw (classic) and jest (Berry) corpus locks whole", async () => {
+Deno.test("readYarnLock reads the excalidraw (classic) and jest (Berry) corpus locks whole (SBOMs: corpus_scan_test.ts)", () => {
   if (skipWithoutShared("the yarn corpus locks")) return;
   const excalidraw = read(`${SHARED_DIR}/corpus/excalidraw__excalidraw`);
   assertWellFormed(excalidraw);
@@ -188,7 +188,6 @@ Deno.test("readYarnLock reads the excalidraw (classic) and jest (Berry) corpus l
     ]
   ) assert.ok(ids.has(purl), purl);
   assert.ok(!excalidraw.components.some((c) => c.name.endsWith("-cjs")));
-  await assertValidSboms(excalidraw, "yarn.lock");
 
   const jest = read(`${SHARED_DIR}/corpus/jestjs__jest`);
   assertWellFormed(jest);
@@ -206,5 +205,4 @@ Deno.test("readYarnLock reads the excalidraw (classic) and jest (Berry) corpus l
     ".yarn/patches/@types-mdx-npm-2.0.14-ebb2ecb0d6.patch",
   ]);
   assert.ok(jest.components.every((c) => c.hashes.length === 0));
-  await assertValidSboms(jest, "yarn.lock");
 });
