@@ -140,14 +140,10 @@ function readCorpus(project: string): ReturnType<typeof readPackageLock> {
   return readPackageLock(text, { path: "package-lock.json" });
 }
 
-Deno.test("readPackageLock matches the opentelemetry-js lock exactly and fast", () => {
+Deno.test("readPackageLock matches the opentelemetry-js lock exactly", () => {
   if (skipWithoutShared("opentelemetry-js package-lock accuracy")) return;
-  readCorpus("open-telemetry__opentelemetry-js"); // warm up the JIT
-  const start = performance.now();
+  // Speed is measured by `deno task bench` (cli-corpus), never asserted here.
   const out = readCorpus("open-telemetry__opentelemetry-js");
-  const elapsed = performance.now() - start;
-  assert.ok(elapsed < 250, `took ${elapsed.toFixed(1)} ms`);
-  console.log(`read 1,726 entries in ${elapsed.toFixed(1)} ms`);
   assertWellFormed(out);
   // Independently counted with a script: 1,726 entries − root − 56 links − 56 workspace folders,
   // deduplicated by (name field or last node_modules segment, version).
