@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readPnpmLock } from "../../../src/inventory/javascript/pnpm_lock.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { toCycloneDx } from "../../../src/sbom/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertValidSboms, byId, folderContext } from "./_js_readers.ts";
@@ -105,6 +106,21 @@ Deno.test("readPnpmLock v9: importers are members, peers collapse, local folders
     "pkg:npm/react@18.2.0 runtime",
   ]);
   await assertValidSboms(out, "pnpm-lock.yaml");
+  const bom = await toCycloneDx(
+    {
+      project: out.project!,
+      members: out.members,
+      components: out.components,
+      edges: out.edges,
+      sources: [],
+    },
+    { created: new Date(0), reproducible: true, tool: { name: "vouch", version: "test" } },
+  );
+  const roughjs = bom.components.find((x) => x["bom-ref"] === "pkg:npm/roughjs@4.6.6");
+  assert.deepEqual(
+    roughjs?.properties?.filter((p) => p.name === "vouch:patch").map((p) => p.value),
+    ["patches/roughjs.patch"],
+  );
 });
 
 Deno.test("readPnpmLock v6: single-project form, dev flags, a GitHub key with name and version", () => {
