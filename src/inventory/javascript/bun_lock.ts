@@ -18,6 +18,7 @@ import {
   folderOf,
   joinPath,
   loadPackageJson,
+  MANIFEST_FIELDS,
   manifestProject,
   npmComponent,
   originQualifiers,
@@ -29,12 +30,10 @@ import {
 const CODE = "inventory.bun_lock.invalid";
 
 /** The dependency maps of a workspace or package and the scope each one gives. */
-const FIELDS: ReadonlyArray<[string, Scope]> = [
-  ["dependencies", "runtime"],
-  ["optionalDependencies", "optional"],
-  ["peerDependencies", "runtime"],
-  ["devDependencies", "dev"],
-];
+const FIELDS: ReadonlyArray<[string, Scope]> = [...MANIFEST_FIELDS, [
+  "peerDependencies",
+  "runtime",
+]];
 
 /** One `packages` entry, decoded. */
 interface Entry {

@@ -18,6 +18,7 @@ import {
   folderOf,
   joinPath,
   loadPackageJson,
+  MANIFEST_FIELDS,
   manifestProject,
   npmComponent,
   originQualifiers,
@@ -26,20 +27,15 @@ import {
 
 const CODE = "inventory.pnpm_lock.invalid";
 
-/** The dependency maps of an importer and the scope each one gives. */
+/** The dependency maps of an importer (pnpm's own config ones are build-time). */
 const IMPORTER_FIELDS: ReadonlyArray<[string, Scope]> = [
-  ["dependencies", "runtime"],
-  ["optionalDependencies", "optional"],
-  ["devDependencies", "dev"],
+  ...MANIFEST_FIELDS,
   ["configDependencies", "build"],
   ["packageManagerDependencies", "build"],
 ];
 
-/** The dependency maps of a package or snapshot and the scope each one gives. */
-const PACKAGE_FIELDS: ReadonlyArray<[string, Scope]> = [
-  ["dependencies", "runtime"],
-  ["optionalDependencies", "optional"],
-];
+/** The dependency maps of a package or snapshot (no dev dependencies there). */
+const PACKAGE_FIELDS = MANIFEST_FIELDS.filter(([, scope]) => scope !== "dev");
 
 /** One dependency as the lock writes it: a name and a reference (version, key or link). */
 interface Dep {
