@@ -20,8 +20,12 @@ export interface PurlParts {
   subpath?: string;
 }
 
+/** Text that percent-encoding leaves as it is. */
+const UNRESERVED = /^[A-Za-z0-9._~:-]*$/;
+
 /** Percent-encodes all but letters, digits, `.-_~` and `:` (the purl spec's rule). */
 function encodeSegment(value: string): string {
+  if (UNRESERVED.test(value)) return value;
   return encodeURIComponent(value)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replaceAll("%3A", ":");

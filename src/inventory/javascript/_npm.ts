@@ -21,6 +21,7 @@ export const MANIFEST_FIELDS: ReadonlyArray<[string, Scope]> = [
 
 /** `@jsr/scope__name` (JSR's npm-compatible name) as `@scope/name`, else `undefined`. */
 export function jsrName(name: string): string | undefined {
+  if (!name.startsWith("@jsr/")) return undefined;
   const match = /^@jsr\/([^_/][^/]*?)__([^/]+)$/.exec(name);
   return match ? `@${match[1]}/${match[2]}` : undefined;
 }
@@ -70,9 +71,21 @@ export function tarballVersion(name: string, url: string): string | undefined {
 export function npmComponent(
   init: Omit<ComponentInit, "purl" | "ecosystem"> & { qualifiers?: Record<string, string> },
 ): ComponentInit {
-  const { qualifiers, ...rest } = init;
-  const id = packagePurl(init.name, init.version, qualifiers);
-  return { ...rest, ...id };
+  const id = packagePurl(init.name, init.version, init.qualifiers);
+  return {
+    purl: id.purl,
+    ecosystem: id.ecosystem,
+    name: id.name,
+    version: init.version,
+    specifier: init.specifier,
+    hashes: init.hashes,
+    downloadLocation: init.downloadLocation,
+    direct: init.direct,
+    scopes: init.scopes,
+    groups: init.groups,
+    sources: init.sources,
+    patches: init.patches,
+  };
 }
 
 /** The scopes of a package marked dev-only and/or optional-only. */

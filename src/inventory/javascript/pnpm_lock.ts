@@ -215,12 +215,13 @@ function decodeV5V6(
 /** Decodes one document of a v9 lock (`packages` facts + `snapshots` graph). */
 function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
   const infos = map(doc.packages);
-  const snapshots: YamlMap = isRecord(doc.snapshots) ? { ...doc.snapshots } : {};
-  // A package without any snapshot (none should be) is still a node of the graph.
-  const covered = new Set(Object.keys(snapshots).map((key) => stripParens(key).base));
-  for (const key of Object.keys(infos)) if (!covered.has(key)) snapshots[key] = {};
+  const snapshots = Object.entries(isRecord(doc.snapshots) ? doc.snapshots : {});
   const packages = new Map<string, Pkg>();
-  for (const [key, value] of Object.entries(snapshots)) {
+  const covered = new Set<string>();
+  for (const [key] of snapshots) covered.add(key.endsWith(")") ? stripParens(key).base : key);
+  // A package without any snapshot (none should be) is still a node of the graph.
+  for (const key in infos) if (!covered.has(key)) snapshots.push([key, {}]);
+  for (const [key, value] of snapshots) {
     const snapshot = map(value);
     const { base, patchHash } = stripParens(key);
     const at = nameEnd(base);
