@@ -95,9 +95,10 @@ function toJson(text: string): string | Invalid {
       continue;
     }
     if (c === '"') {
+      // `test` on the sticky pattern moves lastIndex past the body without building a match.
       STRING_BODY.lastIndex = i + 1;
-      const body = STRING_BODY.exec(text)!;
-      const end = i + 1 + body[0].length;
+      STRING_BODY.test(text);
+      const end = STRING_BODY.lastIndex;
       if (text[end] !== '"') {
         return new Invalid(
           end,
@@ -106,7 +107,7 @@ function toJson(text: string): string | Invalid {
       }
       if (expect === "key") {
         const keys = top as Set<string>;
-        const raw = body[0];
+        const raw = text.slice(i + 1, end);
         const key = raw.includes("\\") ? JSON.parse(text.slice(i, end + 1)) as string : raw;
         if (keys.has(key)) return new Invalid(i, `duplicate key ${JSON.stringify(key)}`);
         keys.add(key);

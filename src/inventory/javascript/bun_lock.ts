@@ -146,10 +146,16 @@ export function readBunLock(text: string, options: { path: string; load: Load })
   const out = new OutputBuilder();
   const workspaces = objectAt(lock, "workspaces");
   const folderIds = new Map<string, string>([["", ROOT_ID]]);
-  const folderId = (folder: string, name: string, version?: string): string => {
+  /**
+   * A member: a workspace is named as the lock's entry says; a linked folder
+   * by its package.json, else by the name it is linked under.
+   */
+  const folderId = (folder: string, name: string, version?: string, workspace = false): string => {
     let id = folderIds.get(folder);
     if (id === undefined) {
-      const manifest = loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
+      const manifest = workspace
+        ? undefined
+        : loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
       const member = manifest ?? { path: "", json: {}, name, version };
       id = out.member(folderMember(joinPath(lockDir, folder), member));
       folderIds.set(folder, id);
@@ -158,7 +164,8 @@ export function readBunLock(text: string, options: { path: string; load: Load })
   };
   for (const [folder, value] of Object.entries(workspaces)) {
     const ws = isRecord(value) ? value : {};
-    folderId(joinPath(folder), stringAt(ws, "name") ?? folder, stringAt(ws, "version"));
+    const name = stringAt(ws, "name");
+    folderId(joinPath(folder), name ?? folder, stringAt(ws, "version"), name !== undefined);
   }
 
   const entries = new Map<string, Entry>();
