@@ -45,68 +45,84 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
   /** Objects open at each indentation level (level 0 is the entry's fields). */
   const stack: Record<string, unknown>[] = [];
   let lineNo = 0;
-  let start = 0;
-  /** Reads one token at `i`: a quoted string or a bare word; returns it and the next index. */
-  const token = (s: string, i: number): { text: string; quoted: boolean; end: number } => {
-    if (s[i] === '"') {
-      for (let j = i + 1; j < s.length; j++) {
-        if (s[j] === "\\") j++;
-        else if (s[j] === '"') {
-          try {
-            return { text: JSON.parse(s.slice(i, j + 1)), quoted: true, end: j + 1 };
-          } catch {
-            throw fail(lineNo, "invalid escape in a quoted string");
+  // The current line is text[from, to) (trailing spaces and `\r` cut); tokens are read in place.
+  let to = 0;
+  let tokenText = "";
+  let tokenQuoted = false;
+  /** Reads one token at `i` (a quoted string or a bare word) into tokenText; returns its end. */
+  const token = (i: number): number => {
+    if (text[i] === '"') {
+      let escaped = false;
+      for (let j = i + 1; j < to; j++) {
+        if (text[j] === "\\") {
+          escaped = true;
+          j++;
+        } else if (text[j] === '"') {
+          tokenQuoted = true;
+          if (!escaped) tokenText = text.slice(i + 1, j);
+          else {
+            try {
+              tokenText = JSON.parse(text.slice(i, j + 1));
+            } catch {
+              throw fail(lineNo, "invalid escape in a quoted string");
+            }
           }
+          return j + 1;
         }
       }
       throw fail(lineNo, "unterminated quoted string");
     }
     let j = i;
-    while (j < s.length && s[j] !== " " && s[j] !== "," && !(s[j] === ":" && j === s.length - 1)) {
-      j++;
+    while (j < to && text[j] !== " " && text[j] !== "," && !(text[j] === ":" && j === to - 1)) j++;
+    if (j === i) {
+      throw fail(lineNo, `unexpected ${JSON.stringify(j < to ? text[i] : "end of line")}`);
     }
-    if (j === i) throw fail(lineNo, `unexpected ${JSON.stringify(s[i] ?? "end of line")}`);
-    return { text: s.slice(i, j), quoted: false, end: j };
+    tokenText = text.slice(i, j);
+    tokenQuoted = false;
+    return j;
   };
-  while (start <= text.length) {
-    let end = text.indexOf("\n", start);
-    if (end === -1) end = text.length;
-    let line = text.slice(start, end);
-    start = end + 1;
+  for (let from = 0; from <= text.length; from = to + 1) {
+    const newline = text.indexOf("\n", from);
+    to = newline === -1 ? text.length : newline;
+    const next = to;
+    while (to > from && (text[to - 1] === "\r" || text[to - 1] === " ")) to--;
     lineNo++;
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    let indent = 0;
-    while (line.charCodeAt(indent) === 0x20) indent++;
-    if (indent === line.length || line[indent] === "#") continue;
-    if (line[indent] === "\t") throw fail(lineNo, "tab in indentation");
+    let first = from;
+    while (text.charCodeAt(first) === 0x20 && first < to) first++;
+    const indent = first - from;
+    if (first === to || text[first] === "#") {
+      to = next;
+      continue;
+    }
+    if (text[first] === "\t") throw fail(lineNo, "tab in indentation");
     if (indent % 2 !== 0) throw fail(lineNo, `odd indentation (${indent} spaces)`);
     const level = indent / 2;
     if (level > stack.length) throw fail(lineNo, "unexpected indentation");
     stack.length = level;
-    const body = line.slice(indent).trimEnd();
     const keys: string[] = [];
-    let i = 0;
+    let i = first;
     let value: unknown;
     let block = false;
     for (;;) {
-      const key = token(body, i);
-      keys.push(key.text);
-      i = key.end;
-      if (body[i] === ",") {
-        if (body[i + 1] !== " ") throw fail(lineNo, "expected a space after ','");
+      i = token(i);
+      keys.push(tokenText);
+      if (text[i] === "," && i < to) {
+        if (text[i + 1] !== " " || i + 1 >= to) throw fail(lineNo, "expected a space after ','");
         i += 2;
         continue;
       }
-      if (body[i] === ":" && i === body.length - 1) {
+      if (text[i] === ":" && i === to - 1) {
         block = true;
         break;
       }
-      if (body[i] !== " " || keys.length > 1) throw fail(lineNo, "expected a value or ':'");
-      const v = token(body, i + 1);
-      if (v.end !== body.length) throw fail(lineNo, "unexpected text after the value");
-      value = scalar(v.text, v.quoted);
+      if (i >= to || text[i] !== " " || keys.length > 1) {
+        throw fail(lineNo, "expected a value or ':'");
+      }
+      if (token(i + 1) !== to) throw fail(lineNo, "unexpected text after the value");
+      value = scalar(tokenText, tokenQuoted);
       break;
     }
+    to = next;
     if (level === 0) {
       if (!block) throw fail(lineNo, "an entry header must end with ':'");
       for (const spec of keys) {
