@@ -113,7 +113,7 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["package.json"],
     matches: (f) => f === "package.json",
-    read: (text, path, c) => readPackageJson(text, { path, load: c.load }),
+    read: (text, path, c) => readPackageJson(text, { path, load: c.load, list: c.list }),
   },
   {
     name: "deno_lock",

@@ -20,6 +20,7 @@ import {
   manifestProject,
   npmComponent,
   tarballVersion,
+  workspaceFolders,
 } from "./_npm.ts";
 
 /** The lockfiles that pin the dependencies of a package.json in their folder or below. */
@@ -63,7 +64,8 @@ const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?
  * exact `1.2.3` pin is its version); `npm:` aliases name the real package,
  * `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url`; `workspace:`, `link:`, `file:` and `portal:` folders are
- * first-party members. A warning says that versions are unresolved. The root
+ * first-party members (a `workspace:` one located through the root's
+ * `workspaces` when `list` is given, else named `workspace:?<name>`). A warning says that versions are unresolved. The root
  * package.json describes the project; a nested one is a member.
  *
  * @example
@@ -76,13 +78,17 @@ const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the project root; `load`: reads
- *   other files (to find a covering lockfile).
+ *   other files (to find a covering lockfile); `list`: lists folders (to find
+ *   workspaces).
  * @returns The declared components, the project or member, and a warning.
  * @throws {VouchError} `inventory.package_json.invalid` for malformed JSON or
  *   invalid UTF-8.
  */
-export function readPackageJson(text: string, options: { path: string; load: Load }): ReaderResult {
-  const { path, load } = options;
+export function readPackageJson(
+  text: string,
+  options: { path: string; load: Load; list?: (folder: string) => string[] | undefined },
+): ReaderResult {
+  const { path, load, list } = options;
   rejectInvalidUtf8(text, path, "inventory.package_json.invalid");
   const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
   const folder = folderOf(path);
@@ -95,12 +101,25 @@ export function readPackageJson(text: string, options: { path: string; load: Loa
   const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
   const declared = declaredDependencies(manifest);
+  /** The folder of the root's workspace named `name` (found with `list`), if any. */
+  const workspaceFolder = (name: string): string | undefined => {
+    const root = folder === "" ? manifest : loadPackageJson(load, "package.json");
+    if (root === undefined) return undefined;
+    const exists = (f: string): boolean =>
+      loadPackageJson(load, joinPath(f, "package.json"))?.name === name;
+    return workspaceFolders(root, "", list, exists)[0];
+  };
   for (const [alias, range, scope] of declared) {
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
-      // A workspace package is named, not located: the scan's other readers find its folder.
-      const target = local[1] === "workspace" ? `?${alias}` : joinPath(folder, local[2]);
-      const member = folderMember(target, { path: "", json: {}, name: alias });
+      const target = local[1] === "workspace"
+        ? workspaceFolder(alias) ?? `?${alias}`
+        : joinPath(folder, local[2]);
+      // Its own package.json names it, when the folder is inside the project.
+      const there = target.startsWith("?") || target.startsWith("..")
+        ? undefined
+        : loadPackageJson(load, joinPath(target, "package.json"));
+      const member = folderMember(target, there ?? { path: "", json: {}, name: alias });
       out.edge(from, out.member(member), scope);
       continue;
     }

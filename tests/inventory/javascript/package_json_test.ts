@@ -11,8 +11,8 @@ import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_inva
 import { assertValidSboms, byId, folderContext } from "./_js_readers.ts";
 
 function read(dir: string, path = "package.json"): ReturnType<typeof readPackageJson> {
-  const { load } = folderContext(dir);
-  return readPackageJson(load(path)!, { path, load });
+  const { load, list } = folderContext(dir);
+  return readPackageJson(load(path)!, { path, load, list });
 }
 
 Deno.test("readPackageJson without a lockfile: declared ranges, no versions invented, a warning", async () => {
@@ -41,9 +41,9 @@ Deno.test("readPackageJson without a lockfile: declared ranges, no versions inve
     ],
   );
   assert.ok(out.components.every((c) => c.direct));
-  assert.deepEqual(out.members.map((m) => `${m.id} ${m.name}`), [
-    "workspace:../shared shared", // file:../shared: a folder outside the project, as written
-    "workspace:?tool tool", // workspace:* names a package, not a folder
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.name} ${m.version}`), [
+    "workspace:../shared shared undefined", // file:../shared: outside the project, as written
+    "workspace:packages/tool tool 2.0.0", // workspace:*, found through "workspaces"
   ]);
   assert.equal(out.warnings?.length, 1);
   assert.match(
