@@ -194,7 +194,13 @@ function decodeV5V6(
   const packages = new Map<string, Pkg>();
   for (const [key, value] of Object.entries(map(doc.packages))) {
     const entry = map(value);
-    const parsed = key.startsWith("/") ? registryKey(major, key) : undefined;
+    // `/name…` is the default registry; `host/name…` another one (name and version in the key).
+    const hosted = /^[^/:]+\.[^/:]+\//.test(key) ? key.slice(key.indexOf("/")) : undefined;
+    const parsed = key.startsWith("/")
+      ? registryKey(major, key)
+      : hosted === undefined
+      ? undefined
+      : registryKey(major, hosted);
     const name = str(entry.name) ?? parsed?.name;
     if (name === undefined) throw invalid(ctx.path, ctx.text, key, `package ${key} has no name`);
     const version = str(entry.version) ?? parsed?.version;

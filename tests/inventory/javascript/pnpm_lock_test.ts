@@ -162,6 +162,24 @@ Deno.test("readPnpmLock v5.4: slash keys, `_peer` suffixes, patches by name@vers
   ]);
 });
 
+Deno.test("readPnpmLock v5: a key under another registry's host has the name and version", () => {
+  const lock = [
+    "lockfileVersion: 5.4",
+    "specifiers:",
+    "  foo: ^1.0.0",
+    "dependencies:",
+    "  foo: registry.example.com/foo/1.0.0",
+    "packages:",
+    "  registry.example.com/foo/1.0.0:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==, registry: https://registry.example.com/, tarball: https://registry.example.com/foo/-/foo-1.0.0.tgz}",
+    "    dev: false",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/foo@1.0.0?repository_url=https://registry.example.com",
+  ]);
+});
+
 Deno.test("readPnpmLock: the first of two documents (pnpm itself) gives build components", () => {
   const out = read(fixture("js", "pnpm", "v9-two-documents"));
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
