@@ -30,6 +30,7 @@
  * @module
  */
 import { randomFillSync } from "node:crypto";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { isVouchError, VouchError } from "../src/errors.ts";
 import { parseArgs } from "../src/cli/args.ts";

@@ -33,6 +33,8 @@ export interface ComponentInit {
   groups?: Iterable<string>;
   /** Files that mention it. */
   sources: Iterable<string>;
+  /** Patches applied to it (see {@linkcode Component.patches}). */
+  patches?: Iterable<string>;
 }
 
 /** Options of {@linkcode OutputBuilder.build}. */
@@ -47,7 +49,14 @@ export interface BuildOptions {
 type Mergeable =
   & Pick<
     ComponentInit,
-    "hashes" | "distributions" | "scopes" | "groups" | "sources" | "downloadLocation" | "license"
+    | "hashes"
+    | "distributions"
+    | "scopes"
+    | "groups"
+    | "sources"
+    | "downloadLocation"
+    | "license"
+    | "patches"
   >
   & { direct?: boolean };
 
@@ -60,6 +69,7 @@ interface Draft {
   scopes: Scope[];
   groups: string[];
   sources: string[];
+  patches: string[];
 }
 
 function sortedUnique<T extends string>(list: T[]): T[] {
@@ -116,6 +126,12 @@ export function distributionFields(
 
 function sortedUniqueHashes(list: Hash[]): Hash[] {
   if (list.length < 2) return [...list];
+  if (list.length === 2) {
+    // The common case (SHA-1 and SHA-512 of one tarball), without a map and a sort.
+    const [a, b] = list;
+    const order = compareStrings(`${a.alg}:${a.hex}`, `${b.alg}:${b.hex}`);
+    return order === 0 ? [a] : order < 0 ? [a, b] : [b, a];
+  }
   const byKey = new Map(list.map((hash) => [`${hash.alg}:${hash.hex}`, hash]));
   return [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!);
 }
@@ -310,6 +326,7 @@ export class OutputBuilder {
       component.scopes = sortedUnique(draft.scopes.length > 0 ? draft.scopes : ["runtime"]);
       component.groups = sortedUnique(draft.groups);
       component.sources = sortedUnique(draft.sources);
+      if (draft.patches.length > 0) component.patches = sortedUnique(draft.patches);
       return component as unknown as Component;
     }).sort((a, b) => compareStrings(a.id, b.id));
     return {
@@ -332,6 +349,7 @@ export class OutputBuilder {
         scopes: [],
         groups: [],
         sources: [],
+        patches: [],
       };
       this.#drafts.set(id, draft);
     }
@@ -348,5 +366,6 @@ export class OutputBuilder {
     if (from.scopes) draft.scopes.push(...from.scopes);
     if (from.groups) draft.groups.push(...from.groups);
     draft.sources.push(...from.sources);
+    if (from.patches) draft.patches.push(...from.patches);
   }
 }

@@ -18,6 +18,12 @@ export interface ReaderContext {
   /** Reads another file of the project (path relative to the root, `/`-separated). */
   load: Load;
   /**
+   * Lists the names of the folders in a folder of the project (relative to the
+   * root, `""` for the root); `undefined` when it does not exist. Readers
+   * expand workspace globs with it and do without when it is not given.
+   */
+  list?: (folder: string) => string[] | undefined;
+  /**
    * The version of a project whose version is dynamic: the release name, as
    * a version of the reader's ecosystem (`v1.2.3` → `1.2.3`, except Go).
    */

@@ -10,6 +10,10 @@ import { readUvLock } from "./python/uv_lock.ts";
 import { readPoetryLock } from "./python/poetry_lock.ts";
 import { readPdmLock } from "./python/pdm_lock.ts";
 import { readPackageLock } from "./javascript/package_lock.ts";
+import { readPnpmLock } from "./javascript/pnpm_lock.ts";
+import { readYarnLock } from "./javascript/yarn_lock.ts";
+import { readBunLock, refuseBunLockb } from "./javascript/bun_lock.ts";
+import { readPackageJson } from "./javascript/package_json.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readCargoToml } from "./rust/cargo_toml.ts";
@@ -80,6 +84,46 @@ export const READERS: readonly Reader[] = [
     files: ["package-lock.json"],
     matches: (f) => f === "package-lock.json",
     read: (text, path) => readPackageLock(text, { path }),
+  },
+  {
+    name: "pnpm_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["pnpm-lock.yaml"],
+    matches: (f) => f === "pnpm-lock.yaml",
+    read: (text, path, c) => readPnpmLock(text, { path, load: c.load }),
+  },
+  {
+    name: "yarn_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["yarn.lock"],
+    matches: (f) => f === "yarn.lock",
+    read: (text, path, c) => readYarnLock(text, path, c),
+  },
+  {
+    name: "bun_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["bun.lock"],
+    matches: (f) => f === "bun.lock",
+    read: (text, path, c) => readBunLock(text, { path, load: c.load }),
+  },
+  {
+    name: "bun_lockb",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["bun.lockb"],
+    matches: (f) => f === "bun.lockb",
+    read: (_text, path, c) => refuseBunLockb(path, c.load),
+  },
+  {
+    name: "package_json",
+    ecosystem: "npm",
+    kind: "manifest",
+    files: ["package.json"],
+    matches: (f) => f === "package.json",
+    read: (text, path, c) => readPackageJson(text, { path, load: c.load, list: c.list }),
   },
   {
     name: "deno_lock",

@@ -138,6 +138,21 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     read.set(key, { text, bytes });
     return text;
   };
+  /** The names of the folders in a folder of the project; `undefined` when it is missing or outside. */
+  const list = (rel: string): string[] | undefined => {
+    const dir = join(absRoot, rel);
+    try {
+      const inside = relative(realRoot, Deno.realPathSync(dir));
+      if (inside.startsWith("..") || isAbsolute(inside)) return undefined;
+      return [...Deno.readDirSync(dir)].filter((e) => e.isDirectory).map((e) => e.name)
+        .sort(compareStrings);
+    } catch (error) {
+      const problem = fsProblem(error);
+      if (problem === "missing" || problem === "not_directory") return undefined;
+      if (problem === "denied" || problem === "not_allowed") throw unreadable(rel || ".", problem);
+      throw error;
+    }
+  };
   if (
     explicit && !files.includes("pyproject.toml") &&
     loadAs("inventory.pyproject.invalid")("pyproject.toml") !== undefined
@@ -158,7 +173,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    return { path, reader, output: reader.read(text, path, { load, release }) };
+    return { path, reader, output: reader.read(text, path, { load, list, release }) };
   });
   const { output: merged, warnings } = mergeOutputs(outputs);
   const unread = scanned.unread.filter((u) =>

@@ -87,6 +87,12 @@ export interface Component {
    * free text); the SBOM writers check it with `spdxLicenseExpression`.
    */
   license?: string;
+  /**
+   * Patches the project applies to the package (pnpm `patchedDependencies`,
+   * Yarn `patch:`): the patch file path relative to the lockfile's folder, or
+   * a builtin patch's name, sorted. Absent when there are none.
+   */
+  patches?: string[];
 }
 
 /** A first-party package of the project: the root, or a workspace member. */

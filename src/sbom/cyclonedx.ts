@@ -213,8 +213,8 @@ function uniqueValues(values: readonly string[]): readonly string[] {
 }
 
 /**
- * `vouch:direct`, `vouch:distribution-hash`…, `vouch:group`…, `vouch:scope`,
- * `vouch:specifier`: already in property order.
+ * `vouch:direct`, `vouch:distribution-hash`…, `vouch:group`…, `vouch:patch`…,
+ * `vouch:scope`, `vouch:specifier`: already in property order.
  */
 function componentProperties(component: Component): CycloneDxProperty[] {
   const properties: CycloneDxProperty[] = [
@@ -230,6 +230,9 @@ function componentProperties(component: Component): CycloneDxProperty[] {
   }
   for (const group of uniqueValues(component.groups)) {
     properties.push({ name: "vouch:group", value: group });
+  }
+  for (const patch of uniqueValues(component.patches ?? [])) {
+    properties.push({ name: "vouch:patch", value: patch });
   }
   properties.push({ name: "vouch:scope", value: uniqueValues(component.scopes).join(",") });
   if (component.specifier !== undefined && component.version === undefined) {

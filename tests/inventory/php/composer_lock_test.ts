@@ -155,7 +155,11 @@ Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:li
       "inventory.composer_lock.unsupported_version",
       /^composer\.lock:209: .*"3\.0\.0"/,
     ],
-    ["invalid-utf8", "inventory.composer_lock.invalid", /^composer\.lock:107: the file is not valid UTF-8/],
+    [
+      "invalid-utf8",
+      "inventory.composer_lock.invalid",
+      /^composer\.lock:107: the file is not valid UTF-8/,
+    ],
   ]);
   const invalidCases: [string, RegExp][] = [
     ['{"packages": {}}', /`packages` must be an array/],

@@ -123,7 +123,11 @@ Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line
       "inventory.pipfile_lock.unsupported_version",
       /^Pipfile\.lock:6: .*pipfile-spec 7/,
     ],
-    ["invalid-utf8", "inventory.pipfile_lock.invalid", /^Pipfile\.lock:88: the file is not valid UTF-8/],
+    [
+      "invalid-utf8",
+      "inventory.pipfile_lock.invalid",
+      /^Pipfile\.lock:88: the file is not valid UTF-8/,
+    ],
     [
       "not-a-pin",
       "inventory.pipfile_lock.invalid",

@@ -162,7 +162,11 @@ Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line
       "inventory.gemfile_lock.invalid",
       /^Gemfile\.lock:115: section PLATFORMS appears twice/,
     ],
-    ["invalid-utf8", "inventory.gemfile_lock.invalid", /^Gemfile\.lock:60: the file is not valid UTF-8/],
+    [
+      "invalid-utf8",
+      "inventory.gemfile_lock.invalid",
+      /^Gemfile\.lock:60: the file is not valid UTF-8/,
+    ],
   ]);
   const end = "\nPLATFORMS\n  ruby\n\nDEPENDENCIES\n  a\n";
   const invalid: [string, RegExp][] = [
