@@ -41,6 +41,45 @@ export interface Reader {
   /** The file names it reads, as shown to users (e.g. `requirements*.txt`). */
   files: readonly string[];
   /**
+   * For a manifest reader: the lock readers that resolve its files (see
+   * `_fold.ts`); absent: every lock reader of its ecosystem. Empty when no
+   * lockfile resolves it (Maven has none): its files are always "declared,
+   * not resolved".
+   */
+  resolvedBy?: readonly string[];
+  /**
+   * For a lock reader: where the manifests it resolves may be. `tree` (the
+   * default): its folder and every folder below (a workspace lock); `folder`:
+   * its own folder only (a NuGet `packages.lock.json` belongs to one project).
+   */
+  covers?: "folder" | "tree";
+  /**
+   * For a lock reader whose lockfile records what its projects declare
+   * (npm/pnpm importers, Bun and Yarn workspaces, NuGet `Direct` entries): a
+   * manifest of a project the lock knows (its root or a member) adds nothing
+   * to what the lock says; other manifests are folded as usual.
+   */
+  recordsDeclarations?: boolean;
+  /**
+   * For a lock reader: whether a lockfile resolves a manifest of its folder
+   * (see `covers`), when its name says whose it is (NuGet's
+   * `packages.<project>.lock.json` belongs to `<project>.csproj` only).
+   *
+   * @param lockPath The lockfile's path.
+   * @param manifestPath The manifest's path.
+   * @returns `false` when the lockfile is another project's.
+   */
+  owns?(lockPath: string, manifestPath: string): boolean;
+  /**
+   * For a lock reader: the folder whose manifests it resolves, when not the
+   * lockfile's own (`gradle/verification-metadata.xml` describes the build
+   * in the folder above `gradle/`).
+   *
+   * @param path The lockfile's path.
+   * @returns A folder path (`.` for the root).
+   */
+  coveredFolder?(path: string): string;
+  /**
    * Tells whether the reader reads a file.
    *
    * @param file The file's base name.

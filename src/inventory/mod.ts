@@ -8,10 +8,17 @@ import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
-import { checkProjectRoot, decodeUtf8, readRegularFile, unreadable } from "./_files.ts";
+import { checkProjectRoot, decodeText, readRegularFile, unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
 import { mergeOutputs, type ReadFile, resolvedByLock } from "./_fold.ts";
-import { matchesAny, scanProject, type UnreadFile } from "./_scan.ts";
+import {
+  matchesAny,
+  scanProject,
+  type SupersededFile,
+  type UnreadFile,
+  unreadKnown,
+} from "./_scan.ts";
+import { knownFile } from "./_known_files.ts";
 import { versionFromRelease, withPurlVersion } from "./purl.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import type { Load } from "./_reader.ts";
@@ -64,14 +71,17 @@ function outsideRoot(path: string): VouchError {
 function explicitFiles(root: string, lockfiles: string[]): string[] {
   return lockfiles.map((given) => {
     const rel = relative(root, resolve(root, given)).replaceAll("\\", "/");
-    if (!readerFor(rel)) {
-      throw new VouchError(
-        "inventory.unknown_lockfile",
-        `--lockfile ${given}: vouch has no reader for this file name`,
-        `name a ${supportedFiles()}`,
-      );
-    }
-    return rel;
+    if (readerFor(rel)) return rel;
+    const parts = rel.split("/");
+    const known = knownFile(parts.at(-1) ?? "", parts.at(-2) ?? "");
+    const reason = known === undefined
+      ? "vouch has no reader for this file name"
+      : unreadKnown(rel, known).reason;
+    throw new VouchError(
+      known?.code ?? "inventory.unknown_lockfile",
+      `--lockfile ${given}: ${reason}`,
+      known?.hint ?? `name a ${supportedFiles()}`,
+    );
   });
 }
 
@@ -99,8 +109,8 @@ interface Found {
   inventory: Inventory;
   read: Map<string, Uint8Array>;
   unread: UnreadFile[];
+  superseded: SupersededFile[];
   explicit: boolean;
-  warnings: string[];
 }
 
 /** The inventory, the bytes of every file it was read from, and the files not read. */
@@ -112,7 +122,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     isAbsolute(p) ? relative(absRoot, p).replaceAll("\\", "/") : p
   );
   const scanned = explicit
-    ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [] }
+    ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [], superseded: [] }
     : await scanProject(absRoot, { exclude });
   const files = scanned.files;
   const read = new Map<string, { text: string; bytes: Uint8Array }>();
@@ -134,7 +144,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     if (inside.startsWith("..") || isAbsolute(inside)) throw outsideRoot(key);
     const bytes = readRegularFile(join(absRoot, key), key);
     if (bytes === undefined) return undefined;
-    const text = decodeUtf8(bytes, key, code);
+    const text = decodeText(bytes, key, code);
     read.set(key, { text, bytes });
     return text;
   };
@@ -175,25 +185,30 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       : versionFromRelease(options.release, reader.ecosystem);
     return { path, reader, output: reader.read(text, path, { load, list, release }) };
   });
-  const { output: merged, warnings } = mergeOutputs(outputs);
+  const merged = mergeOutputs(outputs);
   const unread = scanned.unread.filter((u) =>
     !read.has(u.path) &&
-    !(u.covers !== undefined && resolvedByLock(u.path, u.covers as Ecosystem, outputs))
+    !(u.resolvedBy !== undefined && resolvedByLock(u.path, u.resolvedBy, outputs))
   );
   const inventory: Inventory = {
     project: projectOf(absRoot, outputs, options.release),
-    ...merged,
+    ...merged.output,
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),
+    declaredOnly: merged.declaredOnly,
+    warnings: merged.warnings,
   };
   const bytes = new Map([...read].map(([k, v]) => [k, v.bytes]));
-  return { inventory, read: bytes, unread, explicit, warnings };
+  return { inventory, read: bytes, unread, superseded: scanned.superseded, explicit };
 }
 
 /** Tells the caller about each unread file, a manifest its lock does not resolve, a scan that found nothing. */
 function warn(found: Found, root: string, onWarning?: (message: string) => void): void {
   if (onWarning === undefined) return;
-  for (const message of found.warnings) onWarning(message);
+  for (const message of found.inventory.warnings ?? []) onWarning(message);
+  for (const s of found.superseded) {
+    onWarning(`${s.path} is not read: ${s.by} beside it says the same and is read instead`);
+  }
   for (const u of found.unread) {
     onWarning(`${u.path} is not read: ${u.reason}${u.hint ? ` (${u.hint})` : ""}`);
   }

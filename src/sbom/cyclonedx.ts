@@ -117,7 +117,9 @@ export interface CycloneDxMetadata {
   component: CycloneDxComponent;
   /**
    * `vouch:source` per file read, `vouch:unread` per dependency file found
-   * but not read, and `cdx:reproducible` in reproducible mode.
+   * but not read, `vouch:declared-only` per manifest read that no lockfile
+   * resolves ("declared, not resolved"), `vouch:warning` per thing the files
+   * read leave open, and `cdx:reproducible` in reproducible mode.
    */
   properties?: CycloneDxProperty[];
 }
@@ -312,6 +314,12 @@ export async function toCycloneDx(
   const metadataProperties = inventory.sources.map((value) => ({ name: "vouch:source", value }));
   for (const value of inventory.unread ?? []) {
     metadataProperties.push({ name: "vouch:unread", value });
+  }
+  for (const value of inventory.declaredOnly ?? []) {
+    metadataProperties.push({ name: "vouch:declared-only", value });
+  }
+  for (const value of inventory.warnings ?? []) {
+    metadataProperties.push({ name: "vouch:warning", value });
   }
   if (options.reproducible) metadataProperties.push({ name: "cdx:reproducible", value: "true" });
 

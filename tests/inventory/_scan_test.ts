@@ -1,15 +1,18 @@
 // The project scan: files a reader reads, every other dependency file reported
 // (no reader, a link out of the project, a FIFO), and the skip rules.
 import assert from "node:assert/strict";
-import { matchesAny, MAX_DEPTH, scanProject, SKIPPED_FOLDERS } from "../../src/inventory/_scan.ts";
+import {
+  matchesAny,
+  MAX_DEPTH,
+  scanProject,
+  SKIPPED_FOLDERS,
+  SKIPPED_PATHS,
+} from "../../src/inventory/_scan.ts";
+import { writeTree } from "./_tree.ts";
 
 async function tree(files: Record<string, string>): Promise<string> {
   const dir = await Deno.makeTempDir();
-  for (const [path, text] of Object.entries(files)) {
-    const slash = path.lastIndexOf("/");
-    if (slash > 0) await Deno.mkdir(`${dir}/${path.slice(0, slash)}`, { recursive: true });
-    await Deno.writeTextFile(`${dir}/${path}`, text);
-  }
+  await writeTree(dir, files);
   return dir;
 }
 
@@ -21,21 +24,61 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
     "ios/Podfile.lock": "",
     "ios/Podfile": "",
     "app/App.csproj": "",
+    "app/build.gradle": "",
     "requirements/dev.txt": "",
     "README.md": "",
     "src/main.py": "",
   });
   try {
-    const { files, unread } = await scanProject(dir);
-    assert.deepEqual(files, ["pyproject.toml", "requirements/dev.txt", "uv.lock"]);
+    const { files, unread, superseded } = await scanProject(dir);
+    assert.deepEqual(files, [
+      "app/App.csproj",
+      "pyproject.toml",
+      "requirements/dev.txt",
+      "uv.lock",
+    ]);
     assert.deepEqual(unread.map((u) => [u.path, u.reason]), [
-      ["app/App.csproj", "vouch has no reader for NuGet manifests"],
+      ["app/build.gradle", "vouch has no reader for Gradle manifests"],
       ["bun.lockb", "vouch has no reader for Bun (binary lockfile) lockfiles"],
       ["ios/Podfile", "vouch has no reader for CocoaPods manifests"],
       ["ios/Podfile.lock", "vouch has no reader for CocoaPods lockfiles"],
     ]);
     assert.match(unread[1].hint ?? "", /bun install --save-text-lockfile/);
-    assert.equal(unread[0].covers, "nuget");
+    assert.deepEqual(unread[0].resolvedBy, {
+      ecosystem: "maven",
+      readers: ["gradle_lockfile", "gradle_verification"],
+    });
+    assert.equal(unread[2].resolvedBy, undefined);
+    assert.deepEqual(superseded, []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("scanProject: bun.lockb beside bun.lock is superseded, not unread", async () => {
+  const dir = await tree({ "bun.lock": "", "bun.lockb": "", "old/bun.lockb": "" });
+  try {
+    const { files, unread, superseded } = await scanProject(dir);
+    assert.deepEqual(files, ["bun.lock"]);
+    assert.deepEqual(unread.map((u) => u.path), ["old/bun.lockb"]);
+    assert.deepEqual(superseded, [{ path: "bun.lockb", by: "bun.lock" }]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("scanProject: the test fixture folders of JVM builds are skipped", async () => {
+  const dir = await tree({
+    "pom.xml": "",
+    "src/it/simple/pom.xml": "",
+    "plugin/src/it/other/pom.xml": "",
+    "plugin/src/test/resources/unit/pom.xml": "",
+    "plugin/src/main/resources/pom.xml": "",
+  });
+  try {
+    assert.deepEqual(SKIPPED_PATHS, ["**/src/it", "**/src/test/resources"]);
+    const { files } = await scanProject(dir);
+    assert.deepEqual(files, ["plugin/src/main/resources/pom.xml", "pom.xml"]);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

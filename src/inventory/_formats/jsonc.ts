@@ -1,7 +1,6 @@
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { type JsonObject, lineAt } from "./json.ts";
-import { rejectInvalidUtf8 } from "./yaml.ts";
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERAL = /true|false|null/y;
@@ -141,7 +140,7 @@ function toJson(text: string): string | Invalid {
 /**
  * Parses a JSONC document (JSON with comments and trailing commas, as
  * `bun.lock` is written) that must be an object. Strict otherwise: a syntax
- * error, a repeated key or invalid UTF-8 is a {@linkcode VouchError} naming
+ * error or a repeated key is a {@linkcode VouchError} naming
  * the file and line.
  *
  * @param text The text.
@@ -150,7 +149,6 @@ function toJson(text: string): string | Invalid {
  * @returns The parsed object.
  */
 export function parseJsoncObject(text: string, file: string, code: string): JsonObject {
-  rejectInvalidUtf8(text, file, code);
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const json = toJson(body);
   if (json instanceof Invalid) {

@@ -8,26 +8,6 @@ export type YamlMap = Record<string, unknown>;
 /** Raised inside the fast reader when a line is outside the subset it reads. */
 const OUTSIDE = Symbol("outside the fast subset");
 
-/**
- * Rejects text that was not valid UTF-8: the decoder turned the bad bytes into
- * U+FFFD, which no lockfile writer emits.
- *
- * @param text The decoded text.
- * @param file The file's path, for the message.
- * @param code The error code.
- * @throws {VouchError} `code`, naming the line of the first replacement character.
- */
-export function rejectInvalidUtf8(text: string, file: string, code: string): void {
-  const bad = text.indexOf("\uFFFD");
-  if (bad === -1) return;
-  const line = lineAt(text, bad);
-  throw new VouchError(
-    code,
-    `${file}:${line}: not valid UTF-8 (bytes that decode to U+FFFD)`,
-    `save ${file} as UTF-8 (or regenerate it with its package manager)`,
-  );
-}
-
 // ---------------------------------------------------------------------------
 // The fast reader: the block YAML that lockfile writers (pnpm, Yarn) emit.
 // One pass over the lines; anything else (anchors, tags, block or multi-line
@@ -362,10 +342,9 @@ function fastDocuments(text: string): unknown[] | undefined {
  * @param file The file's path, for messages.
  * @param code The error code (e.g. `inventory.pnpm_lock.invalid`).
  * @returns The documents' values (an empty stream gives `[]`).
- * @throws {VouchError} `code` with `file:line` for invalid UTF-8 or YAML.
+ * @throws {VouchError} `code` with `file:line` for invalid YAML.
  */
 export function parseYamlDocuments(text: string, file: string, code: string): unknown[] {
-  rejectInvalidUtf8(text, file, code);
   const fast = fastDocuments(text.startsWith("\uFEFF") ? text.slice(1) : text);
   if (fast !== undefined) return fast;
   const docs = parseAllDocuments(text, { uniqueKeys: true, strict: true, prettyErrors: true });

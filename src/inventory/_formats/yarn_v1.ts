@@ -1,5 +1,4 @@
 import { VouchError } from "../../errors.ts";
-import { rejectInvalidUtf8 } from "./yaml.ts";
 
 /** One top-level entry of a Yarn classic lockfile: its specifiers and fields. */
 export interface YarnV1Entry {
@@ -33,7 +32,6 @@ function scalar(token: string, quoted: boolean): unknown {
  * @throws {VouchError} `code` with `file:line`.
  */
 export function parseYarnV1(text: string, file: string, code: string): YarnV1Entry[] {
-  rejectInvalidUtf8(text, file, code);
   const fail = (line: number, reason: string): VouchError =>
     new VouchError(
       code,

@@ -1,6 +1,6 @@
 /**
- * Reader for Bun's text lockfile `bun.lock` (lockfileVersion 0 and 1), and
- * the refusal of its binary predecessor `bun.lockb`.
+ * Reader for Bun's text lockfile `bun.lock` (lockfileVersion 0 and 1). Its
+ * binary predecessor `bun.lockb` is not read (see `_known_files.ts`).
  *
  * @module
  */
@@ -282,32 +282,4 @@ export function readBunLock(text: string, options: { path: string; load: Load })
     version: stringAt(root, "version"),
   });
   return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
-}
-
-/**
- * Refuses Bun's binary lockfile `bun.lockb`, which vouch does not decode:
- * its layout is Bun's internal memory format and changes between releases.
- * When a text `bun.lock` sits beside it, that one is read and `bun.lockb` is
- * only mentioned in a warning.
- *
- * @param path The file's path relative to the project root.
- * @param load Reads other files of the project.
- * @returns An empty output with a warning when `bun.lock` is beside it.
- * @throws {VouchError} `inventory.bun_lockb.binary` otherwise.
- */
-export function refuseBunLockb(path: string, load: Load): ReaderResult {
-  const text = joinPath(folderOf(path), "bun.lock");
-  if (load(text) !== undefined) {
-    return {
-      members: [],
-      components: [],
-      edges: [],
-      warnings: [`${path} is not read: it is Bun's binary lockfile and ${text} beside it is read`],
-    };
-  }
-  throw new VouchError(
-    "inventory.bun_lockb.binary",
-    `${path}: Bun's binary lockfile cannot be read (its format is Bun's internal one)`,
-    "run `bun install --save-text-lockfile` to write the text lockfile bun.lock, commit it, and run vouch again",
-  );
 }

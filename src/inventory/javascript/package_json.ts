@@ -1,14 +1,15 @@
 /**
- * Reader for a `package.json` that no JavaScript lockfile covers: its
- * declared dependencies, with their ranges, since nothing says which
- * versions get installed.
+ * Reader for `package.json`: the project (root) or member (nested) it
+ * describes and its declared dependencies. A JavaScript lockfile in its folder
+ * or above resolves it (see `_fold.ts`: the lock says what is installed);
+ * without one its declarations are the components, with their ranges,
+ * "declared, not resolved".
  *
  * @module
  */
 
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
-import { rejectInvalidUtf8 } from "../_formats/yaml.ts";
 import { jsrPurl } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
 import {
@@ -23,50 +24,21 @@ import {
   workspaceFolders,
 } from "./_npm.ts";
 
-/** The lockfiles that pin the dependencies of a package.json in their folder or below. */
-export const JS_LOCKFILES: readonly string[] = [
-  "package-lock.json",
-  "npm-shrinkwrap.json",
-  "pnpm-lock.yaml",
-  "yarn.lock",
-  "bun.lock",
-  "bun.lockb",
-  "deno.lock",
-];
-
-/**
- * The JavaScript lockfile that covers a package.json: one in its folder or
- * in an ancestor folder up to the project root, nearest first.
- *
- * @param path The package.json's path relative to the project root.
- * @param load Reads a file of the project (`undefined` when absent).
- * @returns The lockfile's path, or `undefined` when none covers it.
- */
-export function coveringLockfile(path: string, load: Load): string | undefined {
-  for (let folder = folderOf(path);; folder = folderOf(folder)) {
-    for (const name of JS_LOCKFILES) {
-      const lock = joinPath(folder, name);
-      if (load(lock) !== undefined) return lock;
-    }
-    if (folder === "") return undefined;
-  }
-}
-
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
 
 /**
- * Reads a package.json. When a JavaScript lockfile covers it (see
- * {@linkcode coveringLockfile}) it adds nothing: that lockfile says what is
- * installed. Otherwise every declared dependency (`dependencies`,
+ * Reads a package.json: every declared dependency (`dependencies`,
  * `devDependencies`, `optionalDependencies`, `peerDependencies`) is a
  * component without a version: the declared range is its `specifier` (an
  * exact `1.2.3` pin is its version); `npm:` aliases name the real package,
  * `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url`; `workspace:`, `link:`, `file:` and `portal:` folders are
  * first-party members (a `workspace:` one located through the root's
- * `workspaces` when `list` is given, else named `workspace:?<name>`). A warning says that versions are unresolved. The root
- * package.json describes the project; a nested one is a member.
+ * `workspaces` when `list` is given, else named `workspace:?<name>`). The
+ * package.json describes its project; a nested one is also a member, which
+ * the root depends on. When a JavaScript lockfile resolves it, the inventory
+ * takes the lock's word instead (see `_fold.ts`).
  *
  * @example
  * ```ts
@@ -78,25 +50,18 @@ const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the project root; `load`: reads
- *   other files (to find a covering lockfile); `list`: lists folders (to find
- *   workspaces).
- * @returns The declared components, the project or member, and a warning.
- * @throws {VouchError} `inventory.package_json.invalid` for malformed JSON or
- *   invalid UTF-8.
+ *   other package.json files; `list`: lists folders (to find workspaces).
+ * @returns The declared components, the project and (when nested) its member.
+ * @throws {VouchError} `inventory.package_json.invalid` for malformed JSON.
  */
 export function readPackageJson(
   text: string,
   options: { path: string; load: Load; list?: (folder: string) => string[] | undefined },
 ): ReaderResult {
   const { path, load, list } = options;
-  rejectInvalidUtf8(text, path, "inventory.package_json.invalid");
   const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
   const folder = folderOf(path);
-  const project = folder === "" ? manifestProject(manifest) : undefined;
-  const withProject = (out: ReaderResult): ReaderResult => project ? { ...out, project } : out;
-  if (coveringLockfile(path, load) !== undefined) {
-    return withProject({ members: [], components: [], edges: [] });
-  }
+  const project = manifestProject(manifest);
   const out = new OutputBuilder();
   const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
@@ -159,12 +124,5 @@ export function readPackageJson(
     out.edge(from, id, scope);
   }
   const result: ReaderResult = out.build({ directFromEdges: true });
-  if (result.components.length > 0) {
-    result.warnings = [
-      `${path}: no lockfile covers it, so the versions of its ${result.components.length} ` +
-      "declared dependencies are not resolved (ranges only, no transitive dependencies); " +
-      "commit the package manager's lockfile for exact versions",
-    ];
-  }
-  return withProject(result);
+  return project ? { ...result, project } : result;
 }

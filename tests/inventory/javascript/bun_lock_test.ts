@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
-import { readBunLock, refuseBunLockb } from "../../../src/inventory/javascript/bun_lock.ts";
+import { readBunLock } from "../../../src/inventory/javascript/bun_lock.ts";
+import { loadInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertValidSboms, byId, folderContext } from "./_js_readers.ts";
+import { assertValidSboms, byId } from "./_js_readers.ts";
+import { treeContext } from "../_tree.ts";
 
 function read(dir: string): ReturnType<typeof readBunLock> {
-  const { load } = folderContext(dir);
+  const { load } = treeContext(dir, { code: "inventory.bun_lock.invalid" });
   return readBunLock(load("bun.lock")!, { path: "bun.lock", load });
 }
 
@@ -59,18 +61,10 @@ Deno.test("readBunLock: workspaces, nested keys, aliases, tarballs, git, local f
   await assertValidSboms(out, "bun.lock");
 });
 
-Deno.test("readBunLock rejects truncated, duplicate-key, unsupported, non-UTF-8 and unresolved locks", () => {
+// Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
+// cases under fixtures/js/bun/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("readBunLock: a package that is not an [identifier, …] array is invalid", () => {
   const code = "inventory.bun_lock.invalid";
-  const bun = (name: string) => () => read(fixture("js", "bun", name));
-  assertVouchError(bun("truncated"), code, /^bun\.lock:22: invalid JSONC: unterminated string/);
-  assertVouchError(bun("duplicate-key"), code, /^bun\.lock:14: invalid JSONC: duplicate key "ms"/);
-  assertVouchError(bun("unsupported"), code, /^bun\.lock:2: lockfileVersion 2 is not supported/);
-  assertVouchError(bun("invalid-utf8"), code, /^bun\.lock:5: not valid UTF-8/);
-  assertVouchError(
-    bun("unresolved"),
-    code,
-    /^bun\.lock:12: debug depends on ms, which the lock does not resolve/,
-  );
   assertVouchError(
     () =>
       readBunLock('{"lockfileVersion": 1, "packages": {"x": "y"}}', {
@@ -82,25 +76,34 @@ Deno.test("readBunLock rejects truncated, duplicate-key, unsupported, non-UTF-8 
   );
 });
 
-Deno.test("bun.lockb is refused with the command that writes bun.lock, unless bun.lock is beside it", () => {
-  const only = folderContext(fixture("js", "bun", "lockb-only"));
-  assertVouchError(
-    () => refuseBunLockb("bun.lockb", only.load),
-    "inventory.bun_lockb.binary",
-    /^bun\.lockb: Bun's binary lockfile cannot be read/,
-  );
-  try {
-    refuseBunLockb("bun.lockb", only.load);
-  } catch (error) {
-    assert.match((error as { hint: string }).hint, /bun install --save-text-lockfile/);
-  }
-  const both = folderContext(fixture("js", "bun", "lockb-and-text"));
-  assert.deepEqual(refuseBunLockb("bun.lockb", both.load), {
-    members: [],
-    components: [],
-    edges: [],
-    warnings: ["bun.lockb is not read: it is Bun's binary lockfile and bun.lock beside it is read"],
+Deno.test("bun.lockb: unread (blocker, with the command that writes bun.lock), refused by --lockfile, superseded by bun.lock", async () => {
+  const warnings: string[] = [];
+  const only = await loadInventory(fixture("js", "bun", "lockb-only"), {
+    onWarning: (w) => warnings.push(w),
   });
+  assert.deepEqual(only.inventory.unread, ["bun.lockb"]);
+  assert.deepEqual(only.blockers.map((b) => b.code), ["inventory.unread_file"]);
+  assert.match(only.blockers[0].hint, /bun install --save-text-lockfile/);
+  assert.match(warnings.join("\n"), /bun\.lockb is not read: .*bun install --save-text-lockfile/);
+  await assert.rejects(
+    () => loadInventory(fixture("js", "bun", "lockb-only"), { lockfiles: ["bun.lockb"] }),
+    (error: Error & { code?: string; hint?: string }) =>
+      error.code === "inventory.bun_lockb.binary" &&
+      /^--lockfile bun\.lockb: vouch has no reader for Bun \(binary lockfile\) lockfiles$/
+        .test(error.message) &&
+      /bun install --save-text-lockfile/.test(error.hint ?? ""),
+  );
+  warnings.length = 0;
+  const both = await loadInventory(fixture("js", "bun", "lockb-and-text"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(both.blockers, []);
+  assert.deepEqual(both.inventory.unread, []);
+  assert.deepEqual(both.inventory.sources, ["bun.lock"]);
+  assert.ok(both.inventory.components.length > 0);
+  assert.deepEqual(warnings, [
+    "bun.lockb is not read: bun.lock beside it says the same and is read instead",
+  ]);
 });
 
 // Corpus count established without vouch: Python strips the trailing commas of bun.lock

@@ -1,21 +1,18 @@
 import assert from "node:assert/strict";
-import {
-  coveringLockfile,
-  JS_LOCKFILES,
-  readPackageJson,
-} from "../../../src/inventory/javascript/package_json.ts";
+import { readPackageJson } from "../../../src/inventory/javascript/package_json.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertValidSboms, byId, folderContext } from "./_js_readers.ts";
+import { assertValidSboms, byId } from "./_js_readers.ts";
+import { treeContext } from "../_tree.ts";
 
 function read(dir: string, path = "package.json"): ReturnType<typeof readPackageJson> {
-  const { load, list } = folderContext(dir);
+  const { load, list } = treeContext(dir);
   return readPackageJson(load(path)!, { path, load, list });
 }
 
-Deno.test("readPackageJson without a lockfile: declared ranges, no versions invented, a warning", async () => {
+Deno.test("readPackageJson: declared ranges, no versions invented", async () => {
   const out = read(fixture("js", "package-json", "no-lock"));
   assertWellFormed(out);
   assert.deepEqual(out.project, {
@@ -45,58 +42,57 @@ Deno.test("readPackageJson without a lockfile: declared ranges, no versions inve
     "workspace:../shared shared undefined", // file:../shared: outside the project, as written
     "workspace:packages/tool tool 2.0.0", // workspace:*, found through "workspaces"
   ]);
-  assert.equal(out.warnings?.length, 1);
-  assert.match(
-    out.warnings![0],
-    /^package\.json: no lockfile covers it, so the versions of its 11 declared dependencies are not resolved/,
-  );
+  assert.equal(out.warnings, undefined, "declared, not resolved is the inventory's to say");
   assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/typescript dev"));
   await assertValidSboms(out, "package.json");
 });
 
-Deno.test("readPackageJson: a nested package.json is a member; a lockfile above covers it", () => {
+Deno.test("readPackageJson: a nested package.json is a member", () => {
   const nested = read(fixture("js", "package-json", "no-lock"), "packages/tool/package.json");
-  assert.equal(nested.project, undefined);
+  assert.equal(nested.project?.name, "tool");
   assert.deepEqual(nested.members.map((m) => m.id), ["workspace:packages/tool"]);
   assert.deepEqual(edgesFrom(nested, "workspace:packages/tool"), ["pkg:npm/ms runtime"]);
   assert.deepEqual(byId(nested).get("pkg:npm/ms")?.specifier, "^2.1.3");
+});
 
-  const dir = fixture("js", "package-json", "covered");
-  const { load } = folderContext(dir);
-  assert.equal(coveringLockfile("package.json", load), "pnpm-lock.yaml");
-  assert.equal(coveringLockfile("app/package.json", load), "pnpm-lock.yaml");
-  assert.equal(coveringLockfile("package.json", () => undefined), undefined);
-  assert.ok(JS_LOCKFILES.includes("bun.lockb"));
-  const covered = read(dir, "app/package.json");
-  assert.deepEqual([covered.members, covered.components, covered.edges, covered.warnings], [
-    [],
-    [],
-    [],
-    undefined,
+Deno.test("without a lockfile: declared, not resolved, with one warning for each package.json", async () => {
+  const warnings: string[] = [];
+  const inventory = await readInventory(fixture("js", "package-json", "no-lock"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(inventory.declaredOnly, ["package.json", "packages/tool/package.json"]);
+  assert.deepEqual(warnings, [
+    "package.json is declared, not resolved: no lockfile vouch reads resolves it, so its 11 " +
+    "dependencies are as declared (versions only where pinned, no transitive dependencies)",
+    "packages/tool/package.json is declared, not resolved: no lockfile vouch reads resolves " +
+    "it, so its 1 dependency is as declared (versions only where pinned, no transitive " +
+    "dependencies)",
   ]);
-  assert.equal(read(dir).project?.name, "covered");
+  assert.deepEqual(inventory.warnings, warnings);
 });
 
-Deno.test("the scan reads a package.json beside its lockfile once, through the lockfile", async () => {
-  const inventory = await readInventory(fixture("js", "package-json", "covered"));
-  assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+Deno.test("a lockfile above resolves a package.json: the lock's word; what it lacks is a warning", async () => {
+  const warnings: string[] = [];
+  const inventory = await readInventory(fixture("js", "package-json", "covered"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(inventory.components.map((c) => [c.id, c.direct]), [
+    ["pkg:npm/ms@2.1.3", true],
+  ]);
   assert.equal(inventory.project.name, "covered");
-  assert.ok(inventory.sources.includes("app/package.json"));
+  assert.deepEqual(inventory.declaredOnly, []);
+  assert.deepEqual(inventory.sources, ["app/package.json", "package.json", "pnpm-lock.yaml"]);
+  assert.deepEqual(warnings, [
+    "app/package.json is resolved by pnpm-lock.yaml, which does not lock what it declares " +
+    "(debug): those are not in the SBOM; lock them there, give app/ its own lockfile, or " +
+    "--exclude it",
+  ]);
 });
 
-Deno.test("readPackageJson rejects malformed JSON and invalid UTF-8 with file:line", () => {
+Deno.test("readPackageJson rejects malformed JSON with file:line", () => {
   assertVouchError(
     () => read(fixture("js", "package-json", "invalid")),
     "inventory.package_json.invalid",
     /^package\.json:5: invalid JSON/,
-  );
-  assertVouchError(
-    () =>
-      readPackageJson('{\n "name": "x\uFFFD"\n}', {
-        path: "a/package.json",
-        load: () => undefined,
-      }),
-    "inventory.package_json.invalid",
-    /^a\/package\.json:2: not valid UTF-8/,
   );
 });

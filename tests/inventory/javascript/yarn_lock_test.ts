@@ -3,10 +3,11 @@ import { readYarnLock } from "../../../src/inventory/javascript/yarn_lock.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertValidSboms, byId, folderContext } from "./_js_readers.ts";
+import { assertValidSboms, byId } from "./_js_readers.ts";
+import { treeContext } from "../_tree.ts";
 
 function read(dir: string): ReturnType<typeof readYarnLock> {
-  const context = folderContext(dir);
+  const context = treeContext(dir);
   return readYarnLock(context.load("yarn.lock")!, "yarn.lock", context);
 }
 
@@ -72,7 +73,7 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
 });
 
 Deno.test("readYarnLock classic without list or package.json: undepended entries are the roots", () => {
-  const { load } = folderContext(fixture("js", "yarn", "v1-workspace"));
+  const { load } = treeContext(fixture("js", "yarn", "v1-workspace"));
   const out = readYarnLock(load("yarn.lock")!, "yarn.lock", {
     load: (p) => (p === "yarn.lock" ? load(p) : undefined),
   });
@@ -122,35 +123,10 @@ Deno.test("readYarnLock Berry: workspaces, patches recorded, portal, resolutions
   await assertValidSboms(out, "yarn.lock");
 });
 
-Deno.test("readYarnLock rejects truncated, duplicate, unsupported, non-UTF-8 and unresolved locks", () => {
+// Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
+// cases under fixtures/js/yarn/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("readYarnLock: text that is no Yarn lockfile, odd indentation are invalid", () => {
   const code = "inventory.yarn_lock.invalid";
-  const yarn = (name: string) => () => read(fixture("js", "yarn", name));
-  assertVouchError(
-    yarn("v1-truncated"),
-    code,
-    /^yarn\.lock:20: invalid yarn\.lock: unterminated quoted string/,
-  );
-  assertVouchError(
-    yarn("v1-duplicate"),
-    code,
-    /^yarn\.lock:8: invalid yarn\.lock: specifier "ms@\^2\.1\.1" appears twice/,
-  );
-  assertVouchError(yarn("v1-invalid-utf8"), code, /^yarn\.lock:5: not valid UTF-8/);
-  assertVouchError(
-    yarn("v1-unresolved"),
-    code,
-    /^yarn\.lock:4: debug@\^4\.3\.4 depends on ms@2\.1\.2, which the lock does not resolve/,
-  );
-  assertVouchError(
-    yarn("berry-unsupported"),
-    code,
-    /^yarn\.lock:2: Berry lock version 99 is not supported/,
-  );
-  assertVouchError(
-    yarn("berry-duplicate"),
-    code,
-    /^yarn\.lock:8: invalid YAML: a mapping has the same key twice/,
-  );
   assertVouchError(
     () => readYarnLock("not a lock\n", "yarn.lock", { load: () => undefined }),
     code,
