@@ -50,3 +50,10 @@ Deno.test("the README lists every file vouch reads and every known file it does 
     assert.ok(notRead.includes(`\`${name}\``), `README lacks \`${name}\` (not read)`);
   }
 });
+
+Deno.test("the README runbook names every reader in inventory.<reader>.invalid", () => {
+  const readme = Deno.readTextFileSync(`${REPO_ROOT}/README.md`);
+  const row = readme.split("\n").find((l) => l.startsWith("| `inventory.<reader>.invalid`"));
+  assert.ok(row, "README: no inventory.<reader>.invalid row");
+  for (const reader of READERS) assert.ok(row.includes(`\`${reader.name}\``), reader.name);
+});
