@@ -76,21 +76,32 @@ function sortedUnique<T extends string>(list: T[]): T[] {
   return list.length < 2 ? [...list] : [...new Set(list)].sort(compareStrings);
 }
 
-/** The files of a component, one per URL and file name, hashes united, sorted. */
+/** The key of a file: its URL and name, or, with neither, its hashes. */
+function distributionKey(d: Distribution): string {
+  if (d.url !== undefined || d.file !== undefined) return `${d.url ?? ""}\u0000${d.file ?? ""}`;
+  const [first] = d.hashes;
+  // A file with neither URL nor name is known by its hashes alone (most have one).
+  return d.hashes.length === 1
+    ? `\u0000\u0000${first.alg}:${first.hex}`
+    : `\u0000\u0000${d.hashes.map((h) => `${h.alg}:${h.hex}`).join(" ")}`;
+}
+
+/**
+ * The files of a component, one per URL and file name, hashes united, sorted.
+ * The given objects are reused when nothing changes (hot: a Pipfile.lock has
+ * dozens of files per package).
+ */
 function mergedDistributions(list: Distribution[]): Distribution[] {
   const byKey = new Map<string, Distribution>();
   for (const d of list) {
-    // A file with neither URL nor name is known by its hashes alone.
-    const key = d.url === undefined && d.file === undefined
-      ? `\u0000\u0000${d.hashes.map((h) => `${h.alg}:${h.hex}`).join(" ")}`
-      : `${d.url ?? ""}\u0000${d.file ?? ""}`;
+    const key = distributionKey(d);
     const known = byKey.get(key);
-    if (known) known.hashes = [...known.hashes, ...d.hashes];
-    else byKey.set(key, { ...d, hashes: [...d.hashes] });
+    byKey.set(key, known === undefined ? d : { ...known, hashes: [...known.hashes, ...d.hashes] });
   }
-  return [...byKey.keys()].sort(compareStrings).map((key) => {
+  const keys = byKey.size === 1 ? [...byKey.keys()] : [...byKey.keys()].sort(compareStrings);
+  return keys.map((key) => {
     const d = byKey.get(key)!;
-    return { ...d, hashes: sortedUniqueHashes(d.hashes) };
+    return d.hashes.length < 2 ? d : { ...d, hashes: sortedUniqueHashes(d.hashes) };
   });
 }
 

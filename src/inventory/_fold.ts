@@ -31,6 +31,21 @@ export interface ReadFile {
  * neither a locked package nor a member; `member` tells whether the
  * manifest's project is a member of the locks.
  */
+/** The id of the locks' member that is the manifest's project, if any. */
+function memberOf(
+  manifest: ReaderResult,
+  locks: readonly ReaderResult[],
+  ecosystem: Ecosystem,
+): string | undefined {
+  const name = manifest.project?.name;
+  if (name === undefined) return undefined;
+  const wanted = packageKey(ecosystem, name);
+  for (const lock of locks) {
+    for (const m of lock.members) if (packageKey(ecosystem, m.name) === wanted) return m.id;
+  }
+  return undefined;
+}
+
 function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
@@ -39,9 +54,7 @@ function foldManifest(
   const key = (name: string): string => packageKey(ecosystem, name);
   const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => key(c.name));
   const members = Map.groupBy(locks.flatMap((l) => l.members), (m) => key(m.name));
-  const projectName = manifest.project?.name;
-  const self = (projectName === undefined ? undefined : members.get(key(projectName))?.[0]?.id) ??
-    ROOT_ID;
+  const self = memberOf(manifest, locks, ecosystem) ?? ROOT_ID;
   const targets = new Map<string, string[]>();
   const components: Component[] = [];
   const unmatched: string[] = [];
@@ -191,11 +204,13 @@ export function mergeOutputs(files: readonly ReadFile[]): Merged {
       }
       continue;
     }
-    const folded = foldManifest(f.output, resolving.map((l) => l.output), ecosystem);
+    const locks = resolving.map((l) => l.output);
     const above = lockFolder(resolving[0]) !== posix.dirname(f.path);
-    if (!(above && !folded.member) && resolving.every((l) => l.reader.recordsDeclarations)) {
+    const known = !above || memberOf(f.output, locks, ecosystem) !== undefined;
+    if (known && resolving.every((l) => l.reader.recordsDeclarations)) {
       continue; // the lock says it all, its members and structure included
     }
+    const folded = foldManifest(f.output, locks, ecosystem);
     builder.addOutput(folded.output);
     for (const w of f.output.warnings ?? []) warnings.add(w);
     if (above && !folded.member && folded.unmatched.length > 0) {

@@ -24,6 +24,13 @@ export interface ReaderContext {
    */
   list?: (folder: string) => string[] | undefined;
   /**
+   * Lives for one reading of the tree: what a reader derives from several
+   * files and would otherwise derive again for every file (a workspace's
+   * members by name), keyed by the reader's name and a path. Absent: derive
+   * it each time.
+   */
+  memo?: Map<string, unknown>;
+  /**
    * The version of a project whose version is dynamic: the release name, as
    * a version of the reader's ecosystem (`v1.2.3` → `1.2.3`, except Go).
    */
@@ -94,4 +101,21 @@ export interface Reader {
    * @param context Other files and the release.
    */
   read(text: string, path: string, context: ReaderContext): ReaderResult;
+}
+
+/**
+ * Thrown by a reader that needs a module that is not loaded yet (a heavy
+ * parser used only for uncommon input, loaded on demand to keep start-up
+ * short): the inventory awaits {@linkcode NeedsModule.load} and reads the file
+ * again. Readers stay synchronous and pure.
+ */
+export class NeedsModule extends Error {
+  /**
+   * @param what The module, for the message.
+   * @param load Loads it; the reader succeeds once it has resolved.
+   */
+  constructor(what: string, readonly load: () => Promise<void>) {
+    super(`internal: ${what} is not loaded yet`);
+    this.name = "NeedsModule";
+  }
 }

@@ -120,7 +120,8 @@ export const READERS: readonly Reader[] = [
     files: ["package.json"],
     matches: (f) => f === "package.json",
     resolvedBy: ["package_lock", "pnpm_lock", "yarn_lock", "bun_lock", "deno_lock"],
-    read: (text, path, c) => readPackageJson(text, { path, load: c.load, list: c.list }),
+    read: (text, path, c) =>
+      readPackageJson(text, { path, load: c.load, list: c.list, memo: c.memo }),
   },
   {
     name: "deno_lock",

@@ -21,7 +21,13 @@ import {
 import { knownFile } from "./_known_files.ts";
 import { versionFromRelease, withPurlVersion } from "./purl.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
-import type { Load } from "./_reader.ts";
+import {
+  type Load,
+  NeedsModule,
+  type Reader,
+  type ReaderContext,
+  type ReaderResult,
+} from "./_reader.ts";
 import { readerFor, READERS, supportedFiles } from "./_registry.ts";
 
 export * from "./types.ts";
@@ -104,6 +110,22 @@ function projectOf(
   return project;
 }
 
+/** Reads one file, loading on demand a module the reader needs (see `NeedsModule`). */
+async function readWith(
+  reader: Reader,
+  text: string,
+  path: string,
+  context: ReaderContext,
+): Promise<ReaderResult> {
+  try {
+    return reader.read(text, path, context);
+  } catch (error) {
+    if (!(error instanceof NeedsModule)) throw error;
+    await error.load();
+    return reader.read(text, path, context);
+  }
+}
+
 /** What the inventory stage found: the inventory, the bytes read, the files left unread. */
 interface Found {
   inventory: Inventory;
@@ -128,16 +150,21 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const read = new Map<string, { text: string; bytes: Uint8Array }>();
   const realRoot = Deno.realPathSync(absRoot);
   /** Reads a file of the project once; `code` names the reader for a decoding error. */
+  const missing = new Set<string>();
   const loadAs = (code: string): Load => (rel) => {
     const key = rel.replace(/^\.\//, "");
     const known = read.get(key);
     if (known) return known.text;
+    if (missing.has(key)) return undefined;
     let inside: string;
     try {
       inside = relative(realRoot, Deno.realPathSync(join(absRoot, key)));
     } catch (error) {
       const problem = fsProblem(error);
-      if (problem === "missing" || problem === "not_directory") return undefined;
+      if (problem === "missing" || problem === "not_directory") {
+        missing.add(key);
+        return undefined;
+      }
       if (problem === "denied" || problem === "not_allowed") throw unreadable(key, problem);
       throw error;
     }
@@ -149,7 +176,12 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     return text;
   };
   /** The names of the folders in a folder of the project; `undefined` when it is missing or outside. */
+  const listed = new Map<string, string[] | undefined>();
   const list = (rel: string): string[] | undefined => {
+    if (!listed.has(rel)) listed.set(rel, listFolders(rel));
+    return listed.get(rel);
+  };
+  const listFolders = (rel: string): string[] | undefined => {
     const dir = join(absRoot, rel);
     try {
       const inside = relative(realRoot, Deno.realPathSync(dir));
@@ -169,7 +201,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   ) {
     files.push("pyproject.toml");
   }
-  const outputs: ReadFile[] = files.map((path) => {
+  const outputs: ReadFile[] = [];
+  const memo = new Map<string, unknown>();
+  for (const path of files) {
     const reader = readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
@@ -183,8 +217,12 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    return { path, reader, output: reader.read(text, path, { load, list, release }) };
-  });
+    outputs.push({
+      path,
+      reader,
+      output: await readWith(reader, text, path, { load, list, memo, release }),
+    });
+  }
   const merged = mergeOutputs(outputs);
   const unread = scanned.unread.filter((u) =>
     !read.has(u.path) &&

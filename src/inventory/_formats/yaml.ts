@@ -1,6 +1,6 @@
-import { parseAllDocuments } from "yaml";
 import { VouchError } from "../../errors.ts";
 import { lineAt } from "./json.ts";
+import { NeedsModule } from "../_reader.ts";
 
 /** A parsed YAML mapping. */
 export type YamlMap = Record<string, unknown>;
@@ -332,22 +332,37 @@ function fastDocuments(text: string): unknown[] | undefined {
 
 // ---------------------------------------------------------------------------
 
+/** The `yaml` package, once loaded (most lockfiles never need it). */
+let yaml: typeof import("yaml") | undefined;
+
+/**
+ * Loads the full YAML parser (the `yaml` package) that
+ * {@linkcode parseYamlDocuments} uses for what its fast reader does not read.
+ * Until it is loaded, such input throws `NeedsModule`; the inventory loads it
+ * and reads again.
+ */
+export async function loadYamlParser(): Promise<void> {
+  yaml ??= await import("yaml");
+}
+
 /**
  * Parses every document of a YAML stream (YAML 1.2, core schema); duplicate
  * keys are errors. The block style that lockfile writers emit is read by a
- * fast line reader; anything else goes to the `yaml` package, which also
- * reports every error.
+ * fast line reader; anything else goes to the `yaml` package (loaded on
+ * demand: see {@linkcode loadYamlParser}), which also reports every error.
  *
  * @param text The YAML text.
  * @param file The file's path, for messages.
  * @param code The error code (e.g. `inventory.pnpm_lock.invalid`).
  * @returns The documents' values (an empty stream gives `[]`).
  * @throws {VouchError} `code` with `file:line` for invalid YAML.
+ * @throws {NeedsModule} when the input needs the `yaml` package and it is not loaded yet.
  */
 export function parseYamlDocuments(text: string, file: string, code: string): unknown[] {
   const fast = fastDocuments(text.startsWith("\uFEFF") ? text.slice(1) : text);
   if (fast !== undefined) return fast;
-  const docs = parseAllDocuments(text, { uniqueKeys: true, strict: true, prettyErrors: true });
+  if (yaml === undefined) throw new NeedsModule("the YAML parser", loadYamlParser);
+  const docs = yaml.parseAllDocuments(text, { uniqueKeys: true, strict: true, prettyErrors: true });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     const error = doc.errors[0];

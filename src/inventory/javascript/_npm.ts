@@ -7,6 +7,7 @@
 import { posix } from "node:path";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
+import { TextCache } from "../_text_cache.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
 import type { Member, Project, Scope } from "../types.ts";
@@ -126,9 +127,15 @@ export function flagScopes(dev: boolean, optional: boolean): Scope[] {
 
 /** A `/`-separated path joined and normalised (`a/b/../c` → `a/c`, root `""`). */
 export function joinPath(...parts: string[]): string {
-  const joined = posix.normalize(parts.filter((p) => p !== "" && p !== ".").join("/") || ".");
+  const plain = parts.filter((p) => p !== "" && p !== ".").join("/");
+  // Most paths have nothing to normalise: no `.`/`..` segment, no `//`, no trailing `/`.
+  if (!NOT_NORMAL.test(plain)) return plain;
+  const joined = posix.normalize(plain || ".");
   return joined === "." ? "" : joined.replace(/\/$/, "");
 }
+
+/** A path with something to normalise. */
+const NOT_NORMAL = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$|^\//;
 
 /** The folder of a `/`-separated file path (`""` for the root). */
 export function folderOf(path: string): string {
@@ -159,9 +166,15 @@ export function loadPackageJson(
 ): PackageJson | undefined {
   const text = load(path);
   if (text === undefined) return undefined;
-  const json = parseJsonObject(text, path, "inventory.package_json.invalid");
+  const json = PARSED.get(
+    text,
+    () => parseJsonObject(text, path, "inventory.package_json.invalid"),
+  );
   return { path, json, name: stringAt(json, "name"), version: stringAt(json, "version") };
 }
+
+/** Parsed package.json files: a workspace's readers look at each other's (never mutated). */
+const PARSED = new TextCache<Record<string, unknown>>();
 
 /** The project a package.json describes (its license when a string). */
 export function manifestProject(manifest: PackageJson): Project | undefined {

@@ -9,7 +9,7 @@
  */
 
 import { OutputBuilder } from "../_builder.ts";
-import type { Load, ReaderResult } from "../_reader.ts";
+import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { jsrPurl } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
 import {
@@ -23,6 +23,9 @@ import {
   tarballVersion,
   workspaceFolders,
 } from "./_npm.ts";
+
+/** The `memo` key of the root package.json's workspaces by name. */
+const WORKSPACES = "package_json:workspaces";
 
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
@@ -56,7 +59,7 @@ const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?
  */
 export function readPackageJson(
   text: string,
-  options: { path: string; load: Load; list?: (folder: string) => string[] | undefined },
+  options: Pick<ReaderContext, "load" | "list" | "memo"> & { path: string },
 ): ReaderResult {
   const { path, load, list } = options;
   const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
@@ -66,14 +69,20 @@ export function readPackageJson(
   const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
   const declared = declaredDependencies(manifest);
-  /** The folder of the root's workspace named `name` (found with `list`), if any. */
-  const workspaceFolder = (name: string): string | undefined => {
+  /** The root's workspaces by name (found with `list`), made once per tree. */
+  const workspaces = (): Map<string, string> => {
+    const known = options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
+    if (known !== undefined) return known;
+    const byName = new Map<string, string>();
     const root = folder === "" ? manifest : loadPackageJson(load, "package.json");
-    if (root === undefined) return undefined;
-    const exists = (f: string): boolean =>
-      loadPackageJson(load, joinPath(f, "package.json"))?.name === name;
-    return workspaceFolders(root, "", list, exists)[0];
+    for (const f of root === undefined ? [] : workspaceFolders(root, "", list, () => true)) {
+      const found = loadPackageJson(load, joinPath(f, "package.json"))?.name;
+      if (found !== undefined && !byName.has(found)) byName.set(found, f);
+    }
+    options.memo?.set(WORKSPACES, byName);
+    return byName;
   };
+  const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
   for (const [alias, range, scope] of declared) {
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {

@@ -2,10 +2,11 @@ import assert from "node:assert/strict";
 import { readPnpmLock } from "../../../src/inventory/javascript/pnpm_lock.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { toCycloneDx } from "../../../src/sbom/mod.ts";
-import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertValidSboms, byId } from "./_js_readers.ts";
-import { treeContext } from "../_tree.ts";
+import { treeContext, writeTree } from "../_tree.ts";
 
 function read(dir: string): ReturnType<typeof readPnpmLock> {
   const { load } = treeContext(dir);
@@ -238,4 +239,20 @@ Deno.test("readPnpmLock reads the mermaid (v9) and vue (v6) corpus locks whole (
   // `vue: file:../..` is the project itself: an edge back to the root, no component.
   assert.ok(!vue.components.some((c) => c.name === "vue"));
   assert.ok(edgesFrom(vue, "workspace:packages/template-compiler").includes(`${ROOT_ID} dev`));
+});
+
+Deno.test("a lock outside the fast YAML subset is read whole: the yaml package is loaded on demand", async () => {
+  await withTempDir(async (dir) => {
+    // The same lock with one flow mapping over two lines and an anchor (both outside the subset).
+    const lock = Deno.readTextFileSync(fixture("js", "pnpm", "v6-single", "pnpm-lock.yaml"))
+      .replace("engines: {node: '>=6.9.0'}", "engines: {\n      node: '>=6.9.0'}")
+      .replace("settings:\n", "settings: &settings\n");
+    await writeTree(dir, {
+      "pnpm-lock.yaml": lock,
+      "package.json": Deno.readTextFileSync(fixture("js", "pnpm", "v6-single", "package.json")),
+    });
+    const inventory = await readInventory(dir);
+    const expected = await readInventory(fixture("js", "pnpm", "v6-single"));
+    assert.deepEqual(inventory.components, expected.components);
+  });
 });
