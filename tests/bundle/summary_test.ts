@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { BundleIndex } from "../../src/bundle/bundle_index.ts";
+import { type BundleIndex, inventorySummary } from "../../src/bundle/bundle_index.ts";
 import { renderSummary } from "../../src/bundle/summary.ts";
 import { LOCAL_BUILDER_ID } from "../../src/provenance/context.ts";
 
@@ -112,17 +112,7 @@ Deno.test("renderSummary: component counts, ecosystems and sources", () => {
   assert.ok(rows.includes("Read from: `package-lock.json`, `uv.lock`"), rows.join("\n"));
   const none = section(
     renderSummary(
-      index({
-        inventory: {
-          components: 0,
-          direct: 0,
-          ecosystems: {},
-          sources: [],
-          unread: [],
-          declared_only: [],
-          warnings: [],
-        },
-      }),
+      index({ inventory: inventorySummary(undefined) }),
     ),
     "Components",
   );
@@ -175,13 +165,12 @@ Deno.test("renderSummary: dependency files found but not read are listed", () =>
   const rows = section(
     renderSummary(index({
       inventory: {
+        ...inventorySummary(undefined),
         components: 1,
         direct: 1,
         ecosystems: { pypi: 1 },
         sources: ["uv.lock"],
         unread: ["bun.lockb", "ios/Podfile.lock"],
-        declared_only: [],
-        warnings: [],
       },
     })),
     "Components",
@@ -199,11 +188,11 @@ Deno.test("renderSummary: manifests declared but not resolved, and warnings, are
   const rows = section(
     renderSummary(index({
       inventory: {
+        ...inventorySummary(undefined),
         components: 2,
         direct: 2,
         ecosystems: { maven: 2 },
         sources: ["lib/pom.xml", "pom.xml"],
-        unread: [],
         declared_only: ["lib/pom.xml", "pom.xml"],
         warnings: ["lib/pom.xml: org.x:y: the version a|b"],
       },

@@ -111,23 +111,7 @@ Deno.test("readPackageLock rejects lockfileVersion 1 and malformed or truncated 
   );
 });
 
-Deno.test("readPackageLock maps @jsr/ packages to JSR", () => {
-  const lock = JSON.stringify({
-    lockfileVersion: 3,
-    packages: {
-      "": { name: "app", dependencies: { "@std/path": "npm:@jsr/std__path@^1.0.8" } },
-      "node_modules/@std/path": {
-        name: "@jsr/std__path",
-        version: "1.0.8",
-        resolved: "https://npm.jsr.io/~/11/@jsr/std__path/1.0.8.tgz",
-      },
-    },
-  });
-  assert.deepEqual(
-    readPackageLock(lock, { path: "package-lock.json" }).components.map((c) => [c.id, c.ecosystem]),
-    [["pkg:jsr/%40std/path@1.0.8", "jsr"]],
-  );
-});
+// @jsr/ npm-compat packages: tests/inventory/mod_test.ts (one component with deno.lock's).
 
 function readCorpus(project: string): ReturnType<typeof readPackageLock> {
   const text = Deno.readTextFileSync(`${SHARED_DIR}/corpus/${project}/package-lock.json`);
