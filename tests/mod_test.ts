@@ -85,7 +85,8 @@ Deno.test("deno run jsr:@vouch/vouch … runs the CLI from the published package
   });
   // The npm dependencies, from this machine's cache, in a DENO_DIR of the test's own.
   for (const spec of Object.values(config.imports as Record<string, string>)) {
-    const name = spec.replace(/^npm:/, "").replace(/@[^@/]+$/, "");
+    const name = /^npm:\/?((?:@[^/]+\/)?[^@/]+)@/.exec(spec)?.[1];
+    if (name === undefined) continue; // not an npm package
     const from = join(await npmCache(), "registry.npmjs.org", name);
     await copyDir(from, join(denoDir, "npm", "registry.npmjs.org", name));
   }

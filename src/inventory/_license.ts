@@ -1,10 +1,12 @@
 // Private: the one check of SPDX license expressions (SPDX 2.3, Annex D) that
 // the readers and both SBOM writers use. Identifiers are looked up in the SPDX
 // license list (the `spdx-license-ids` and `spdx-exceptions` packages, pinned
-// in deno.json) case-insensitively and written in the list's case.
-import LICENSE_IDS from "spdx-license-ids/index.json" with { type: "json" };
-import DEPRECATED_IDS from "spdx-license-ids/deprecated.json" with { type: "json" };
-import EXCEPTION_IDS from "spdx-exceptions/index.json" with { type: "json" };
+// here and in deno.json: a JSON subpath must be a full npm: specifier, or the
+// published JSR package cannot resolve it) case-insensitively and written in
+// the list's case.
+import LICENSE_IDS from "npm:spdx-license-ids@3.0.24/index.json" with { type: "json" };
+import DEPRECATED_IDS from "npm:spdx-license-ids@3.0.24/deprecated.json" with { type: "json" };
+import EXCEPTION_IDS from "npm:spdx-exceptions@2.5.0/index.json" with { type: "json" };
 
 function byLowerCase(ids: readonly string[]): Map<string, string> {
   return new Map(ids.map((id) => [id.toLowerCase(), id]));
