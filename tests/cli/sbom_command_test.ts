@@ -167,7 +167,10 @@ Deno.test("sbom: an unread dependency file is a warning on stderr and listed in 
   // In GitHub Actions each warning is also a ::warning annotation.
   const actions = fakeIo({ env: { ...EPOCH, GITHUB_ACTIONS: "true" } });
   assert.equal(await run(["--project-root", project], actions), 0);
-  assert.match(actions.err, /^warning: bun\.lockb is not read: .*\n::warning::bun\.lockb is not read: /);
+  assert.match(
+    actions.err,
+    /^warning: bun\.lockb is not read: .*\n::warning::bun\.lockb is not read: /,
+  );
   // Named with --lockfile, it is an input error with the command that writes bun.lock.
   await rejectsWith(
     run(["--project-root", project, "--lockfile", "bun.lockb"], fakeIo()),
