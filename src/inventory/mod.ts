@@ -49,7 +49,10 @@ export interface ReadInventoryOptions {
   exclude?: string[];
   /** Globs (same rules as `exclude`) of unread files that do not block `attest`. */
   allowUnread?: string[];
-  /** Called once per warning (each unread file; no manifest at all). */
+  /**
+   * Called once per warning: what a file read leaves open (`Inventory.warnings`), each
+   * unread or superseded file, a scan that found nothing.
+   */
   onWarning?: (message: string) => void;
 }
 
