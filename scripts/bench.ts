@@ -21,11 +21,13 @@
  * - `cli-corpus`: `vouch sbom` / `vouch attest` of the opentelemetry-js corpus (needs ../shared).
  * - `scaling`: `readInventory` + `toCycloneDx` + `toSpdx` of synthetic lockfiles; the bar
  *   (µs/package at the largest size over 1,000 packages) on the median of interleaved rounds.
- * - `reader-corpus`: each reader of the second corpus batch in-process (µs per package), and
- *   `vouch sbom` of its project whole-process, beside cdxgen when it is installed (needs ../shared).
+ * - `reader-corpus`: each reader of the second corpus batch in-process (CPU µs per package,
+ *   best of 15), and `vouch sbom` of its project whole-process (median wall and CPU time of 5,
+ *   beside the start-up floor: `deno run` of an empty script), beside cdxgen when it is
+ *   installed (needs ../shared).
  * - `startup`: `vouch --version`.
  * - `readers-jvm`: µs per package of the Maven, Gradle, NuGet and MSBuild readers (synthetic
- *   files, in-process), and `vouch sbom` of the gson, nomulus and Flow.Launcher corpus projects.
+ *   files, in-process).
  * - `sigstore-verify`: one happy-path Sigstore bundle (the conformance suite's, needs ../shared)
  *   verified in-process after warm-up and as a whole `vouch verify-bundle` process, beside
  *   sigstore-js (`@sigstore/verify`) on the same bundle.
@@ -33,6 +35,7 @@
  * @module
  */
 import { randomFillSync } from "node:crypto";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { isVouchError, VouchError } from "../src/errors.ts";
 import { parseArgs } from "../src/cli/args.ts";
@@ -41,6 +44,7 @@ import { denoCliIo } from "../src/cli/io.ts";
 import { hashSubjects, type SubjectPath } from "../src/provenance/subjects.ts";
 import { readInventory } from "../src/inventory/mod.ts";
 import { READERS } from "../src/inventory/_registry.ts";
+import type { ReaderContext } from "../src/inventory/_reader.ts";
 import { toCycloneDx, toSpdx } from "../src/sbom/mod.ts";
 import { TOOL } from "../src/version.ts";
 import { timeJvmReaders } from "./_bench_jvm.ts";
@@ -853,70 +857,171 @@ async function benchCorpus(c: Context): Promise<BenchResult[]> {
   return results;
 }
 
-/** The second corpus batch: reader name, corpus folder, lockfile (the largest when several). */
-const READER_CORPUS: [string, string, string][] = [
+/**
+ * The second corpus batch: reader name, corpus folder, the lockfile it reads
+ * (the largest when several). `jestjs__jest`'s yarn.lock is the largest.
+ */
+export const READER_CORPUS: [string, string, string][] = [
+  ["pnpm_lock", "mermaid-js__mermaid", "pnpm-lock.yaml"],
+  ["pnpm_lock", "vuejs__vue", "pnpm-lock.yaml"],
+  ["yarn_lock", "excalidraw__excalidraw", "yarn.lock"],
+  ["yarn_lock", "jestjs__jest", "yarn.lock"],
+  ["bun_lock", "midday-ai__midday", "bun.lock"],
+  ["package_lock", "axios__axios", "package-lock.json"],
   ["composer_lock", "wallabag__wallabag", "composer.lock"],
   ["gemfile_lock", "huginn__huginn", "Gemfile.lock"],
   ["pipfile_lock", "bridgecrewio__checkov", "Pipfile.lock"],
   ["pylock", "library-data-platform__ldlite", "pylock.toml"],
+  ["uv_lock", "crewAIInc__crewAI", "uv.lock"],
+  ["maven_pom", "google__gson", "gson/pom.xml"],
+  ["gradle_lockfile", "google__nomulus", "core/gradle.lockfile"],
+  ["nuget_lock", "Flow-Launcher__Flow.Launcher", "Flow.Launcher/packages.lock.json"],
 ];
+
+/** A reader context over a folder, as the scan gives readers (files read once). */
+function folderContext(dir: string): ReaderContext {
+  const files = new Map<string, string | undefined>();
+  const attempt = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    load: (rel) => {
+      if (!files.has(rel)) files.set(rel, attempt(() => Deno.readTextFileSync(`${dir}/${rel}`)));
+      return files.get(rel);
+    },
+    list: (rel) =>
+      attempt(() =>
+        [...Deno.readDirSync(`${dir}/${rel}`)].filter((e) => e.isDirectory).map((e) => e.name)
+      ),
+  };
+}
+
+/**
+ * Runs a command under bash's `time`: its wall time and the CPU time
+ * (user + system) of the process and its children, in milliseconds.
+ */
+async function timedCpu(command: string, args: string[]): Promise<{ wall: number; cpu: number }> {
+  const out = await new Deno.Command("bash", {
+    args: [
+      "-c",
+      'TIMEFORMAT="%R %U %S"; { time "$@" >/dev/null 2>&1; } 2>&1',
+      "_",
+      command,
+      ...args,
+    ],
+    stdin: "null",
+    stdout: "piped",
+    stderr: "null",
+    clearEnv: true,
+    env: childEnv(),
+  }).output();
+  const [wall, user, system] = new TextDecoder().decode(out.stdout).trim().split(" ").map(Number);
+  if (!out.success || [wall, user, system].some((n) => !Number.isFinite(n))) {
+    throw new Error(`${command} ${args.slice(0, 6).join(" ")} could not be timed`);
+  }
+  return { wall: wall * 1000, cpu: (user + system) * 1000 };
+}
+
+/** Median wall and CPU milliseconds of `rounds` runs, after one warm-up. */
+async function medianTimes(
+  command: string,
+  args: string[],
+  rounds = 5,
+): Promise<{ wall: number; cpu: number }> {
+  await timedCpu(command, args);
+  const runs: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < rounds; i++) runs.push(await timedCpu(command, args));
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
+}
 
 async function benchReaders(c: Context): Promise<BenchResult[]> {
   const root = `${REPO_ROOT}/../shared/corpus`;
   const results: BenchResult[] = [];
   const cdxgen = await installed("cdxgen", ["--version"]);
+  // The floor of any `deno run`: an empty script with the CLI's permission flags.
+  await Deno.writeTextFile(`${c.dir}/empty.ts`, "");
+  const floor = await medianTimes(Deno.execPath(), [...RUN_FLAGS, `${c.dir}/empty.ts`]);
+  c.log(
+    `start-up floor (deno run of an empty script): ${floor.wall.toFixed(0)} ms wall, ` +
+      `${floor.cpu.toFixed(0)} ms CPU`,
+  );
+  const rows: string[][] = [];
   for (const [name, dir, file] of READER_CORPUS) {
     const label = `${name} ${dir}`;
-    let text: string;
-    try {
-      text = await Deno.readTextFile(`${root}/${dir}/${file}`);
-    } catch {
+    const context = folderContext(`${root}/${dir}`);
+    const text = context.load(file);
+    if (text === undefined) {
       results.push({ name: `reader-corpus ${label}`, skipped: `${root}/${dir} is not present` });
       continue;
     }
     const reader = READERS.find((r) => r.name === name)!;
-    const files = new Map<string, string | undefined>();
-    const load = (rel: string): string | undefined => {
-      if (!files.has(rel)) {
-        try {
-          files.set(rel, Deno.readTextFileSync(`${root}/${dir}/${rel}`));
-        } catch {
-          files.set(rel, undefined);
-        }
-      }
-      return files.get(rel);
-    };
     const read = (): number => {
-      const out = reader.read(text, file, { load });
+      const out = reader.read(text, file, context);
       return out.components.length + out.members.length;
     };
     for (let i = 0; i < 5; i++) read(); // warm-up
-    let fastest = Infinity;
+    let wall = Infinity;
+    let cpu = Infinity;
     let packages = 0;
-    for (let i = 0; i < 20; i++) {
+    // CPU time beside wall time: the machines are shared.
+    for (let i = 0; i < 15; i++) {
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       packages = read();
-      fastest = Math.min(fastest, performance.now() - start);
+      wall = Math.min(wall, performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu = Math.min(cpu, (used.user + used.system) / 1000);
     }
-    results.push(readerResult(label, fastest, packages));
-    const args = [...RUN_FLAGS, MAIN, "sbom", "--project-root", `${root}/${dir}`];
-    await run(Deno.execPath(), args); // warm-up
-    const walls: number[] = [];
-    for (let i = 0; i < 5; i++) walls.push((await run(Deno.execPath(), args)).ms);
-    const wall = median(walls) / 1000;
+    const result = readerResult(label, cpu, packages);
+    result.vouch += ` (CPU; wall ${wall.toFixed(2)} ms)`;
+    results.push(result);
+    const sbom = await medianTimes(Deno.execPath(), [
+      ...RUN_FLAGS,
+      MAIN,
+      "sbom",
+      "--project-root",
+      `${root}/${dir}`,
+    ]);
+    rows.push([
+      name,
+      dir,
+      String(packages),
+      (cpu * 1000 / packages).toFixed(1),
+      sbom.wall.toFixed(0),
+      sbom.cpu.toFixed(0),
+      (sbom.cpu - floor.cpu).toFixed(0),
+    ]);
     const reference = cdxgen
       ? (await run("cdxgen", ["-o", `${c.dir}/cdxgen.json`, `${root}/${dir}`])).ms / 1000
       : undefined;
     results.push({
       name: `reader-corpus ${label} sbom wall`,
-      vouch: `${wall.toFixed(3)} s (median of 5)`,
+      vouch: `${(sbom.wall / 1000).toFixed(3)} s, CPU ${(sbom.cpu / 1000).toFixed(3)} s ` +
+        `(median of 5; empty deno run: ${(floor.wall / 1000).toFixed(3)} s, CPU ${
+          (floor.cpu / 1000).toFixed(3)
+        } s)`,
       reference: reference === undefined
         ? "cdxgen not installed"
         : `cdxgen ${reference.toFixed(3)} s`,
-      ...(reference === undefined ? {} : { ratio: wall / reference }),
+      ...(reference === undefined ? {} : { ratio: sbom.wall / 1000 / reference }),
       bar: { metric: "wall", op: "<=", limit: 0.2, unit: "s" },
-      value: wall,
+      value: sbom.wall / 1000,
     });
+  }
+  if (rows.length > 0) {
+    c.log(formatTable([
+      "reader",
+      "project",
+      "packages",
+      "µs/pkg CPU",
+      "sbom wall ms",
+      "sbom CPU ms",
+      "CPU over floor",
+    ], rows));
   }
   return results;
 }
@@ -985,40 +1090,17 @@ async function benchStartup(): Promise<BenchResult[]> {
   }];
 }
 
-const JVM_CORPUS = ["google__gson", "google__nomulus", "Flow-Launcher__Flow.Launcher"];
-
-async function benchJvmReaders(c: Context): Promise<BenchResult[]> {
+function benchJvmReaders(c: Context): Promise<BenchResult[]> {
   const n = c.sizes.scaling.includes(50000) ? 10000 : 2000;
-  const results: BenchResult[] = timeJvmReaders(n).map((r) => ({
-    name: `readers-jvm ${r.reader} ${n}`,
-    vouch: `${r.usPerPackage.toFixed(2)} µs/pkg (CPU ${r.cpuUsPerPackage.toFixed(2)})`,
-    reference: "—",
-    bar: { metric: "µs/pkg", op: "<=", limit: 20, unit: "µs" },
-    value: r.usPerPackage,
-  }));
-  for (const project of JVM_CORPUS) {
-    const dir = `${REPO_ROOT}/../shared/corpus/${project}`;
-    const name = `readers-jvm sbom ${project}`;
-    try {
-      Deno.statSync(dir);
-    } catch {
-      results.push({ name, skipped: `${dir} is not present (../shared absent)` });
-      continue;
-    }
-    const args = [...RUN_FLAGS, MAIN, "sbom", "--project-root", dir];
-    await run(Deno.execPath(), args); // warm-up
-    const walls: number[] = [];
-    for (let i = 0; i < 5; i++) walls.push((await run(Deno.execPath(), args)).ms);
-    const wall = median(walls) / 1000;
-    results.push({
-      name,
-      vouch: `${wall.toFixed(3)} s (median of 5)`,
+  return Promise.resolve(
+    timeJvmReaders(n).map((r) => ({
+      name: `readers-jvm ${r.reader} ${n}`,
+      vouch: `${r.usPerPackage.toFixed(2)} µs/pkg (CPU ${r.cpuUsPerPackage.toFixed(2)})`,
       reference: "—",
-      bar: { metric: "wall", op: "<=", limit: 0.2, unit: "s" },
-      value: wall,
-    });
-  }
-  return results;
+      bar: { metric: "µs/pkg", op: "<=", limit: 20, unit: "µs" },
+      value: r.usPerPackage,
+    })),
+  );
 }
 
 /** The conformance suite's happy-path bundle (identity and issuer are the suite's defaults). */

@@ -144,6 +144,13 @@ export interface InventorySummary {
    * CycloneDX BOM's `vouch:unread` properties.
    */
   unread: string[];
+  /**
+   * Manifests read that no lockfile resolves ("declared, not resolved"): the
+   * BOM's `vouch:declared-only` properties.
+   */
+  declared_only: string[];
+  /** What the files read leave open: the BOM's `vouch:warning` properties. */
+  warnings: string[];
 }
 
 /**
@@ -195,6 +202,8 @@ export function inventorySummary(bom: unknown): InventorySummary {
     ecosystems: Object.fromEntries([...counts].sort(([a], [b]) => compareStrings(a, b))),
     sources: propertyValues(metadata.properties, "vouch:source"),
     unread: propertyValues(metadata.properties, "vouch:unread"),
+    declared_only: propertyValues(metadata.properties, "vouch:declared-only"),
+    warnings: propertyValues(metadata.properties, "vouch:warning"),
   };
 }
 

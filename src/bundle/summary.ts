@@ -68,6 +68,18 @@ export function renderSummary(index: BundleIndex): string {
       "",
     );
   }
+  if (inv.declared_only.length > 0) {
+    lines.push(
+      "Declared, not resolved (no lockfile resolves them: versions only where pinned, no " +
+        `transitive dependencies): ${inv.declared_only.map((s) => `\`${cell(s)}\``).join(", ")}`,
+      "",
+    );
+  }
+  if (inv.warnings.length > 0) {
+    lines.push("Warnings:", "");
+    for (const w of inv.warnings) lines.push(`- ${cell(w)}`);
+    lines.push("");
+  }
   lines.push("## Signatures", "");
   if (index.signatures.length === 0) lines.push("None.");
   for (const s of index.signatures) {

@@ -95,7 +95,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       lockfiles: listFlag(args, "lockfile"),
       exclude: listFlag(args, "exclude"),
       allowUnread: listFlag(args, "allow-unread"),
-      onWarning: (message) => io.stderr(`warning: ${message}\n`),
+      onWarning: (message) => {
+        for (const line of warningLines(message, io.env)) io.stderr(`${line}\n`);
+      },
       release: stringFlag(args, "release"),
       repository: stringFlag(args, "repository"),
       commitSha: stringFlag(args, "commit-sha"),

@@ -26,8 +26,8 @@ Exit codes: 0 passed, 1 evidence written but blocked / a check failed, 2 usage o
 /** How the scan works, for the commands that scan. */
 const SCAN_NOTE =
   `The scan reads the project root and folders below it, 4 levels deep, and never enters
-hidden folders (.git, .venv, …), node_modules, target, vendor, venv, __pycache__, site-packages
-or attest's output folder. Manifests and lockfiles are read only from regular files inside the root,
+hidden folders (.git, .venv, …), node_modules, target, vendor, venv, __pycache__, site-packages,
+the JVM test fixture folders **/src/it and **/src/test/resources, or attest's output folder. Manifests and lockfiles are read only from regular files inside the root,
 each up to 256 MiB; a dependency file of a format vouch does not read is reported as not read.
 `;
 

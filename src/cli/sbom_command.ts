@@ -12,6 +12,7 @@ import { toJsonText } from "../bundle/bundle_index.ts";
 import { type FlagSpec, listFlag, noPositionals, parseArgs, stringFlag } from "./args.ts";
 import { SBOM_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
+import { warningLines } from "./github_actions.ts";
 
 const SBOM_FLAGS: FlagSpec[] = [
   { name: "project-root", type: "string" },
@@ -46,7 +47,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     lockfiles: listFlag(args, "lockfile"),
     release: stringFlag(args, "release"),
     exclude: listFlag(args, "exclude"),
-    onWarning: (message) => io.stderr(`warning: ${message}\n`),
+    onWarning: (message) => {
+      for (const line of warningLines(message, io.env)) io.stderr(`${line}\n`);
+    },
   });
   const options = {
     created: fixed ?? new Date(),

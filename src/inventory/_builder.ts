@@ -33,6 +33,8 @@ export interface ComponentInit {
   groups?: Iterable<string>;
   /** Files that mention it. */
   sources: Iterable<string>;
+  /** Patches applied to it (see {@linkcode Component.patches}). */
+  patches?: Iterable<string>;
 }
 
 /** Options of {@linkcode OutputBuilder.build}. */
@@ -47,7 +49,14 @@ export interface BuildOptions {
 type Mergeable =
   & Pick<
     ComponentInit,
-    "hashes" | "distributions" | "scopes" | "groups" | "sources" | "downloadLocation" | "license"
+    | "hashes"
+    | "distributions"
+    | "scopes"
+    | "groups"
+    | "sources"
+    | "downloadLocation"
+    | "license"
+    | "patches"
   >
   & { direct?: boolean };
 
@@ -60,27 +69,39 @@ interface Draft {
   scopes: Scope[];
   groups: string[];
   sources: string[];
+  patches: string[];
 }
 
 function sortedUnique<T extends string>(list: T[]): T[] {
   return list.length < 2 ? [...list] : [...new Set(list)].sort(compareStrings);
 }
 
-/** The files of a component, one per URL and file name, hashes united, sorted. */
+/** The key of a file: its URL and name, or, with neither, its hashes. */
+function distributionKey(d: Distribution): string {
+  if (d.url !== undefined || d.file !== undefined) return `${d.url ?? ""}\u0000${d.file ?? ""}`;
+  const [first] = d.hashes;
+  // A file with neither URL nor name is known by its hashes alone (most have one).
+  return d.hashes.length === 1
+    ? `\u0000\u0000${first.alg}:${first.hex}`
+    : `\u0000\u0000${d.hashes.map((h) => `${h.alg}:${h.hex}`).join(" ")}`;
+}
+
+/**
+ * The files of a component, one per URL and file name, hashes united, sorted.
+ * The given objects are reused when nothing changes (hot: a Pipfile.lock has
+ * dozens of files per package).
+ */
 function mergedDistributions(list: Distribution[]): Distribution[] {
   const byKey = new Map<string, Distribution>();
   for (const d of list) {
-    // A file with neither URL nor name is known by its hashes alone.
-    const key = d.url === undefined && d.file === undefined
-      ? `\u0000\u0000${d.hashes.map((h) => `${h.alg}:${h.hex}`).join(" ")}`
-      : `${d.url ?? ""}\u0000${d.file ?? ""}`;
+    const key = distributionKey(d);
     const known = byKey.get(key);
-    if (known) known.hashes = [...known.hashes, ...d.hashes];
-    else byKey.set(key, { ...d, hashes: [...d.hashes] });
+    byKey.set(key, known === undefined ? d : { ...known, hashes: [...known.hashes, ...d.hashes] });
   }
-  return [...byKey.keys()].sort(compareStrings).map((key) => {
+  const keys = byKey.size === 1 ? [...byKey.keys()] : [...byKey.keys()].sort(compareStrings);
+  return keys.map((key) => {
     const d = byKey.get(key)!;
-    return { ...d, hashes: sortedUniqueHashes(d.hashes) };
+    return d.hashes.length < 2 ? d : { ...d, hashes: sortedUniqueHashes(d.hashes) };
   });
 }
 
@@ -116,6 +137,12 @@ export function distributionFields(
 
 function sortedUniqueHashes(list: Hash[]): Hash[] {
   if (list.length < 2) return [...list];
+  if (list.length === 2) {
+    // The common case (SHA-1 and SHA-512 of one tarball), without a map and a sort.
+    const [a, b] = list;
+    const order = compareStrings(`${a.alg}:${a.hex}`, `${b.alg}:${b.hex}`);
+    return order === 0 ? [a] : order < 0 ? [a, b] : [b, a];
+  }
   const byKey = new Map(list.map((hash) => [`${hash.alg}:${hash.hex}`, hash]));
   return [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!);
 }
@@ -310,6 +337,7 @@ export class OutputBuilder {
       component.scopes = sortedUnique(draft.scopes.length > 0 ? draft.scopes : ["runtime"]);
       component.groups = sortedUnique(draft.groups);
       component.sources = sortedUnique(draft.sources);
+      if (draft.patches.length > 0) component.patches = sortedUnique(draft.patches);
       return component as unknown as Component;
     }).sort((a, b) => compareStrings(a.id, b.id));
     return {
@@ -332,6 +360,7 @@ export class OutputBuilder {
         scopes: [],
         groups: [],
         sources: [],
+        patches: [],
       };
       this.#drafts.set(id, draft);
     }
@@ -348,5 +377,6 @@ export class OutputBuilder {
     if (from.scopes) draft.scopes.push(...from.scopes);
     if (from.groups) draft.groups.push(...from.groups);
     draft.sources.push(...from.sources);
+    if (from.patches) draft.patches.push(...from.patches);
   }
 }

@@ -1,7 +1,7 @@
 // Private: how the inventory touches files. Every manifest and lockfile is
 // opened without blocking, checked to be a regular file, read up to a fixed
-// limit and decoded as strict UTF-8; the project root is checked before any
-// scan. Imports no npm package (a test runs it as an unprivileged user).
+// limit and decoded as strict UTF-8 (an XML file in the encoding it
+// declares); the project root is checked before any scan. Imports no npm package (a test runs it as an unprivileged user).
 import { join } from "node:path";
 import { VouchError } from "../errors.ts";
 import { describeFsProblem, type FsProblem, fsProblem, readRegularFileSync } from "../_fs.ts";
@@ -150,6 +150,63 @@ export function decodeUtf8(bytes: Uint8Array, path: string, code: string): strin
       code,
       `${path}:${line}: the file is not valid UTF-8 (byte 0x${byte} at offset ${offset})`,
       `save ${path} as UTF-8 (or regenerate it with its tool)`,
+    );
+  }
+}
+
+/** The encoding an XML document declares (`<?xml … encoding="…"?>`) or its UTF-16 byte-order mark gives. */
+function xmlEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  // `<?xml` (ASCII), then the declaration up to `?>`: short, ASCII by definition.
+  if (bytes[0] !== 0x3c || bytes[1] !== 0x3f || bytes[2] !== 0x78) return undefined;
+  const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 256)));
+  const declaration = /^<\?xml\s[^?]*\?>/.exec(head)?.[0] ?? "";
+  const encoding = /\sencoding\s*=\s*(["'])([A-Za-z][A-Za-z0-9._-]*)\1/.exec(declaration)?.[2];
+  return encoding !== undefined && !/^utf-?8$/i.test(encoding) ? encoding : undefined;
+}
+
+/**
+ * Decodes a manifest or lockfile. An XML document that declares another
+ * encoding than UTF-8 (`<?xml version="1.0" encoding="ISO-8859-1"?>`, common
+ * in old POMs), or starts with a UTF-16 byte-order mark, is decoded in that
+ * encoding (WHATWG labels: `ISO-8859-1` decodes as windows-1252, its
+ * superset); everything else is strict UTF-8 ({@linkcode decodeUtf8}).
+ *
+ * @example
+ * ```ts
+ * import { decodeText } from "./_files.ts";
+ * const latin1 = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><a>'), 0xe9, ...new TextEncoder().encode("</a>")]);
+ * decodeText(latin1, "pom.xml", "inventory.maven_pom.invalid").endsWith("<a>é</a>"); // true
+ * ```
+ *
+ * @param bytes The file's bytes.
+ * @param path The file's path, for messages.
+ * @param code The error code (`inventory.<reader>.invalid`).
+ * @returns The text.
+ * @throws {VouchError} `code` for bytes that are not valid in the encoding,
+ *   or a declared encoding that vouch cannot decode.
+ */
+export function decodeText(bytes: Uint8Array, path: string, code: string): string {
+  const encoding = xmlEncoding(bytes);
+  if (encoding === undefined) return decodeUtf8(bytes, path, code);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    throw new VouchError(
+      code,
+      `${path}:1: the declared encoding ${JSON.stringify(encoding)} is not one vouch can decode`,
+      `save ${path} as UTF-8 (and declare encoding="UTF-8")`,
+    );
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new VouchError(
+      code,
+      `${path}: the file is not valid ${encoding}, the encoding it declares`,
+      `save ${path} in the encoding it declares, or as UTF-8`,
     );
   }
 }

@@ -6,6 +6,7 @@ import { packageKey } from "./purl.ts";
 import type { Reader, ReaderResult } from "./_reader.ts";
 import type { Component, Ecosystem, Edge, ReaderOutput } from "./types.ts";
 import { ROOT_ID } from "./types.ts";
+import { compareStrings } from "../_util.ts";
 
 /** One file read: its path, its reader and what the reader made of it. */
 export interface ReadFile {
@@ -30,6 +31,21 @@ export interface ReadFile {
  * neither a locked package nor a member; `member` tells whether the
  * manifest's project is a member of the locks.
  */
+/** The id of the locks' member that is the manifest's project, if any. */
+function memberOf(
+  manifest: ReaderResult,
+  locks: readonly ReaderResult[],
+  ecosystem: Ecosystem,
+): string | undefined {
+  const name = manifest.project?.name;
+  if (name === undefined) return undefined;
+  const wanted = packageKey(ecosystem, name);
+  for (const lock of locks) {
+    for (const m of lock.members) if (packageKey(ecosystem, m.name) === wanted) return m.id;
+  }
+  return undefined;
+}
+
 function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
@@ -38,9 +54,7 @@ function foldManifest(
   const key = (name: string): string => packageKey(ecosystem, name);
   const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => key(c.name));
   const members = Map.groupBy(locks.flatMap((l) => l.members), (m) => key(m.name));
-  const projectName = manifest.project?.name;
-  const self = (projectName === undefined ? undefined : members.get(key(projectName))?.[0]?.id) ??
-    ROOT_ID;
+  const self = memberOf(manifest, locks, ecosystem) ?? ROOT_ID;
   const targets = new Map<string, string[]>();
   const components: Component[] = [];
   const unmatched: string[] = [];
@@ -91,71 +105,146 @@ function foldersUp(path: string): string[] {
   }
 }
 
-/**
- * Merges the outputs of every file read. A manifest is folded into the
- * lockfiles of its ecosystem in the nearest folder that has any, its own or
- * one above (see {@linkcode foldManifest}); a manifest without such a lock
- * keeps its declarations. The order of `files` does not matter. A manifest
- * folded into a lock of a folder above that does not know its project (not a
- * workspace member), and whose declarations that lock lacks, gives a warning:
- * those declarations are not in the inventory.
- *
- * @param files The files read, with their outputs.
- * @returns One output (components unique by id, every edge end known) and the warnings.
- */
-export function mergeOutputs(
-  files: readonly ReadFile[],
-): { output: ReaderOutput; warnings: string[] } {
-  const locks = new Map<string, ReadFile[]>();
-  for (const f of files) {
-    if (f.reader.kind !== "lock") continue;
-    const where = `${f.reader.ecosystem}\u0000${posix.dirname(f.path)}`;
-    locks.set(where, [...(locks.get(where) ?? []), f]);
-  }
-  const builder = new OutputBuilder();
-  const warnings: string[] = [];
-  for (const f of files) {
-    const { ecosystem, kind } = f.reader;
-    const resolving = kind !== "manifest" ? undefined : foldersUp(f.path)
-      .map((dir) => locks.get(`${ecosystem}\u0000${dir}`))
-      .find((list) => list !== undefined);
-    if (resolving === undefined) {
-      builder.addOutput(f.output);
-      continue;
-    }
-    const folded = foldManifest(f.output, resolving.map((l) => l.output), ecosystem);
-    builder.addOutput(folded.output);
-    const above = posix.dirname(resolving[0].path) !== posix.dirname(f.path);
-    if (above && !folded.member && folded.unmatched.length > 0) {
-      const names = folded.unmatched.slice(0, 5).join(", ") +
-        (folded.unmatched.length > 5 ? `, … (${folded.unmatched.length} in all)` : "");
-      warnings.push(
-        `${f.path} is resolved by ${resolving.map((l) => l.path).join(", ")}, which does not ` +
-          `lock what it declares (${names}): those are not in the SBOM; lock them there, give ` +
-          `${posix.dirname(f.path)}/ its own lockfile, or --exclude it`,
-      );
-    }
-  }
-  return { output: builder.build({ danglingEdges: "throw" }), warnings };
+/** The folder whose manifests a lockfile resolves. */
+function lockFolder(lock: ReadFile): string {
+  return lock.reader.coveredFolder?.(lock.path) ?? posix.dirname(lock.path);
 }
 
 /**
- * Whether a manifest at `path` is resolved by a lockfile of `ecosystem` that
- * was read in its folder or a folder above.
+ * The lockfiles that resolve a manifest at `path`: of the lock readers
+ * `accepts` admits, those of the nearest folder, the manifest's own or one
+ * above, that has any; a lock whose reader `covers` only its `folder` counts
+ * only in the manifest's own folder.
+ */
+function resolvingLocks(
+  path: string,
+  accepts: (lock: Reader) => boolean,
+  files: readonly ReadFile[],
+): ReadFile[] {
+  const own = posix.dirname(path);
+  const candidates = files.filter((f) => f.reader.kind === "lock" && accepts(f.reader));
+  for (const dir of foldersUp(path)) {
+    const found = candidates.filter((l) =>
+      lockFolder(l) === dir && (dir === own || l.reader.covers !== "folder") &&
+      (l.reader.owns?.(l.path, path) ?? true)
+    );
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Which lock readers resolve the files of a manifest reader (see `Reader.resolvedBy`). */
+function resolverOf(manifest: Reader): (lock: Reader) => boolean {
+  const names = manifest.resolvedBy;
+  return names === undefined
+    ? (lock) => lock.ecosystem === manifest.ecosystem
+    : (lock) => names.includes(lock.name);
+}
+
+/** At most five names, then how many in all. */
+function someNames(names: readonly string[]): string {
+  return names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
+}
+
+/** What {@linkcode mergeOutputs} gives. */
+export interface Merged {
+  /** One output: components unique by id, every edge end known. */
+  output: ReaderOutput;
+  /**
+   * One line each, naming its file: every reader's warnings, a manifest
+   * resolved by a lock that lacks what it declares, a manifest declared but
+   * not resolved. Sorted, unique.
+   */
+  warnings: string[];
+  /**
+   * The manifests read whose declarations no lockfile resolves ("declared,
+   * not resolved": versions as declared, no transitive dependencies), sorted.
+   */
+  declaredOnly: string[];
+}
+
+/**
+ * Merges the outputs of every file read. A manifest is resolved by the
+ * lockfiles that its reader admits (`Reader.resolvedBy`, by default those of
+ * its ecosystem) in the nearest folder that has any, its own or one above
+ * (only its own for a lock that `covers` one `folder`). A resolved manifest of
+ * a project such a lock knows (its root or a member) adds nothing when every
+ * resolving lock `recordsDeclarations`: the lock says it all. Otherwise it is
+ * folded into them (see {@linkcode foldManifest}); a manifest folded into a
+ * lock of a folder above that does not know its project, and whose
+ * declarations that lock lacks, gives a warning: those declarations are not in
+ * the inventory. A manifest that no lock resolves keeps its declarations and
+ * is "declared only" (with a warning) when it has any. Reader warnings are
+ * kept, but those of a manifest the lock says it all for. The order of
+ * `files` does not matter.
  *
- * @param path The manifest's path.
- * @param ecosystem The ecosystem its packages belong to.
+ * @param files The files read, with their outputs.
+ * @returns The merged output, the warnings and the declared-only manifests.
+ */
+export function mergeOutputs(files: readonly ReadFile[]): Merged {
+  const builder = new OutputBuilder();
+  const warnings = new Set<string>();
+  const declaredOnly: string[] = [];
+  for (const f of files) {
+    const { ecosystem, kind } = f.reader;
+    const resolving = kind === "manifest"
+      ? resolvingLocks(f.path, resolverOf(f.reader), files)
+      : [];
+    if (resolving.length === 0) {
+      builder.addOutput(f.output);
+      for (const w of f.output.warnings ?? []) warnings.add(w);
+      if (kind === "manifest" && f.output.components.length > 0) {
+        declaredOnly.push(f.path);
+        const n = f.output.components.length;
+        warnings.add(
+          `${f.path} is declared, not resolved: no lockfile vouch reads resolves it, so its ` +
+            `${n} ${n === 1 ? "dependency is" : "dependencies are"} as declared (versions ` +
+            "only where pinned, no transitive dependencies)",
+        );
+      }
+      continue;
+    }
+    const locks = resolving.map((l) => l.output);
+    const above = lockFolder(resolving[0]) !== posix.dirname(f.path);
+    const known = !above || memberOf(f.output, locks, ecosystem) !== undefined;
+    if (known && resolving.every((l) => l.reader.recordsDeclarations)) {
+      continue; // the lock says it all, its members and structure included
+    }
+    const folded = foldManifest(f.output, locks, ecosystem);
+    builder.addOutput(folded.output);
+    for (const w of f.output.warnings ?? []) warnings.add(w);
+    if (above && !folded.member && folded.unmatched.length > 0) {
+      warnings.add(
+        `${f.path} is resolved by ${resolving.map((l) => l.path).join(", ")}, which does not ` +
+          `lock what it declares (${someNames(folded.unmatched)}): those are not in the SBOM; ` +
+          `lock them there, give ${posix.dirname(f.path)}/ its own lockfile, or --exclude it`,
+      );
+    }
+  }
+  return {
+    output: builder.build({ danglingEdges: "throw" }),
+    warnings: [...warnings].sort(compareStrings),
+    declaredOnly: declaredOnly.sort(compareStrings),
+  };
+}
+
+/**
+ * Whether a dependency file that vouch does not read at `path` is resolved by
+ * a lockfile that was read (see {@linkcode mergeOutputs} for where a lock
+ * counts): one of `readers` when given, else one of `ecosystem`.
+ *
+ * @param path The file's path.
+ * @param by The lock readers that resolve it: an ecosystem, or reader names.
  * @param files The files read.
  * @returns `true` when such a lockfile was read.
  */
 export function resolvedByLock(
   path: string,
-  ecosystem: Ecosystem,
+  by: { ecosystem?: Ecosystem; readers?: readonly string[] },
   files: readonly ReadFile[],
 ): boolean {
-  const folders = new Set(foldersUp(path));
-  return files.some((f) =>
-    f.reader.kind === "lock" && f.reader.ecosystem === ecosystem &&
-    folders.has(posix.dirname(f.path))
-  );
+  const accepts = by.readers !== undefined
+    ? (lock: Reader): boolean => by.readers!.includes(lock.name)
+    : (lock: Reader): boolean => lock.ecosystem === by.ecosystem;
+  return resolvingLocks(path, accepts, files).length > 0;
 }

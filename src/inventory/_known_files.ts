@@ -1,7 +1,8 @@
-// Private: the dependency files of common ecosystems, whether vouch reads them
-// or not. The scan reports every file of this list that no registered reader
-// reads (`inventory.unread_file`), so a project is never silently half read.
-// The README lists the same files (a test checks it).
+// Private: the dependency files of common ecosystems that vouch does not read
+// (those it reads are the registry's, `_registry.ts`). The scan reports every
+// file of this list (`inventory.unread_file`) unless a lockfile that was read
+// resolves it, so a project is never silently half read. The README lists the
+// same files (a test checks it).
 import type { Ecosystem } from "./types.ts";
 
 /** A kind of dependency file. */
@@ -18,53 +19,58 @@ export interface KnownFile {
    * lockfile of the ecosystem in its folder or a folder above.
    */
   covers?: Ecosystem;
+  /**
+   * With `covers`: only lockfiles of these readers resolve it (a Gradle lock
+   * resolves `build.gradle`, not an sbt build).
+   */
+  resolvedBy?: readonly string[];
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
+  /**
+   * A file that, beside it, says the same and is read instead (`bun.lock`
+   * for `bun.lockb`): then this one is not reported as unread.
+   */
+  supersededBy?: string;
+  /** The error code when it is named with `--lockfile` (default `inventory.unknown_lockfile`). */
+  code?: string;
 }
 
-/** Every dependency file vouch knows of, grouped by ecosystem. */
+/** A Gradle build script: resolved by the build's lock files, no other Maven-ecosystem lock. */
+const GRADLE_BUILD = {
+  tool: "Gradle",
+  kind: "manifest",
+  covers: "maven",
+  resolvedBy: ["gradle_lockfile", "gradle_verification"],
+  hint:
+    "enable Gradle dependency locking (`gradle dependencies --write-locks`) and commit the lock files",
+} as const;
+
+/** Every dependency file vouch knows of but does not read, grouped by ecosystem. */
 export const KNOWN_FILES: readonly KnownFile[] = [
   // JavaScript / TypeScript
-  { name: "package.json", tool: "npm", kind: "manifest", covers: "npm" },
-  { name: "package-lock.json", tool: "npm", kind: "lock" },
   { name: "npm-shrinkwrap.json", tool: "npm", kind: "lock" },
-  { name: "yarn.lock", tool: "Yarn", kind: "lock" },
-  { name: "pnpm-lock.yaml", tool: "pnpm", kind: "lock" },
-  { name: "bun.lock", tool: "Bun", kind: "lock" },
   {
     name: "bun.lockb",
     tool: "Bun (binary lockfile)",
     kind: "lock",
     hint: "run `bun install --save-text-lockfile` to write the text bun.lock",
+    supersededBy: "bun.lock",
+    code: "inventory.bun_lockb.binary",
   },
   { name: "deno.json", tool: "Deno", kind: "manifest", covers: "jsr" },
   { name: "deno.jsonc", tool: "Deno", kind: "manifest", covers: "jsr" },
-  { name: "deno.lock", tool: "Deno", kind: "lock" },
   // Python
-  { name: "pyproject.toml", tool: "Python", kind: "manifest", covers: "pypi" },
-  { name: "requirements*.txt", tool: "pip", kind: "lock" },
-  { name: "requirements/*.txt", tool: "pip", kind: "lock" },
   { name: "requirements*.in", tool: "pip-tools", kind: "manifest", covers: "pypi" },
   { name: "requirements/*.in", tool: "pip-tools", kind: "manifest", covers: "pypi" },
   { name: "setup.py", tool: "setuptools", kind: "manifest", covers: "pypi" },
   { name: "setup.cfg", tool: "setuptools", kind: "manifest", covers: "pypi" },
-  { name: "uv.lock", tool: "uv", kind: "lock" },
-  { name: "poetry.lock", tool: "Poetry", kind: "lock" },
-  { name: "pdm.lock", tool: "PDM", kind: "lock" },
   { name: "Pipfile", tool: "Pipenv", kind: "manifest", covers: "pypi" },
-  { name: "Pipfile.lock", tool: "Pipenv", kind: "lock" },
-  { name: "pylock.toml", tool: "PEP 751", kind: "lock" },
-  { name: "pylock.*.toml", tool: "PEP 751", kind: "lock" },
   { name: "environment.yml", tool: "conda", kind: "manifest" },
   { name: "environment.yaml", tool: "conda", kind: "manifest" },
   { name: "conda-lock.yml", tool: "conda-lock", kind: "lock" },
   { name: "pixi.toml", tool: "pixi", kind: "manifest" },
   { name: "pixi.lock", tool: "pixi", kind: "lock" },
-  // Rust
-  { name: "Cargo.toml", tool: "Cargo", kind: "manifest", covers: "cargo" },
-  { name: "Cargo.lock", tool: "Cargo", kind: "lock" },
   // Go
-  { name: "go.mod", tool: "Go", kind: "lock" },
   {
     name: "go.sum",
     tool: "Go",
@@ -76,29 +82,19 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "glide.lock", tool: "Glide", kind: "lock" },
   // PHP
   { name: "composer.json", tool: "Composer", kind: "manifest", covers: "composer" },
-  { name: "composer.lock", tool: "Composer", kind: "lock" },
   // Ruby
   { name: "Gemfile", tool: "Bundler", kind: "manifest", covers: "gem" },
   { name: "gems.rb", tool: "Bundler", kind: "manifest", covers: "gem" },
   { name: "*.gemspec", tool: "RubyGems", kind: "manifest", covers: "gem" },
-  { name: "Gemfile.lock", tool: "Bundler", kind: "lock" },
-  { name: "gems.locked", tool: "Bundler", kind: "lock" },
   // JVM
-  { name: "pom.xml", tool: "Maven", kind: "manifest", covers: "maven" },
-  { name: "build.gradle", tool: "Gradle", kind: "manifest", covers: "maven" },
-  { name: "build.gradle.kts", tool: "Gradle", kind: "manifest", covers: "maven" },
-  { name: "gradle.lockfile", tool: "Gradle", kind: "lock" },
+  { name: "build.gradle", ...GRADLE_BUILD },
+  { name: "build.gradle.kts", ...GRADLE_BUILD },
   { name: "*-gradle.lockfile", tool: "Gradle", kind: "lock" },
-  { name: "gradle/verification-metadata.xml", tool: "Gradle", kind: "lock" },
-  { name: "build.sbt", tool: "sbt", kind: "manifest", covers: "maven" },
-  { name: "ivy.xml", tool: "Ivy", kind: "manifest", covers: "maven" },
+  { name: "build.sbt", tool: "sbt", kind: "manifest" },
+  { name: "ivy.xml", tool: "Ivy", kind: "manifest" },
   { name: "deps.edn", tool: "Clojure", kind: "manifest" },
   { name: "project.clj", tool: "Leiningen", kind: "manifest" },
   // .NET
-  { name: "packages.lock.json", tool: "NuGet", kind: "lock" },
-  { name: "*.csproj", tool: "NuGet", kind: "manifest", covers: "nuget" },
-  { name: "*.fsproj", tool: "NuGet", kind: "manifest", covers: "nuget" },
-  { name: "*.vbproj", tool: "NuGet", kind: "manifest", covers: "nuget" },
   { name: "Directory.Packages.props", tool: "NuGet", kind: "manifest", covers: "nuget" },
   { name: "packages.config", tool: "NuGet", kind: "manifest", covers: "nuget" },
   { name: "paket.dependencies", tool: "Paket", kind: "manifest" },

@@ -18,6 +18,19 @@ export interface ReaderContext {
   /** Reads another file of the project (path relative to the root, `/`-separated). */
   load: Load;
   /**
+   * Lists the names of the folders in a folder of the project (relative to the
+   * root, `""` for the root); `undefined` when it does not exist. Readers
+   * expand workspace globs with it and do without when it is not given.
+   */
+  list?: (folder: string) => string[] | undefined;
+  /**
+   * Lives for one reading of the tree: what a reader derives from several
+   * files and would otherwise derive again for every file (a workspace's
+   * members by name), keyed by the reader's name and a path. Absent: derive
+   * it each time.
+   */
+  memo?: Map<string, unknown>;
+  /**
    * The version of a project whose version is dynamic: the release name, as
    * a version of the reader's ecosystem (`v1.2.3` → `1.2.3`, except Go).
    */
@@ -35,6 +48,45 @@ export interface Reader {
   /** The file names it reads, as shown to users (e.g. `requirements*.txt`). */
   files: readonly string[];
   /**
+   * For a manifest reader: the lock readers that resolve its files (see
+   * `_fold.ts`); absent: every lock reader of its ecosystem. Empty when no
+   * lockfile resolves it (Maven has none): its files are always "declared,
+   * not resolved".
+   */
+  resolvedBy?: readonly string[];
+  /**
+   * For a lock reader: where the manifests it resolves may be. `tree` (the
+   * default): its folder and every folder below (a workspace lock); `folder`:
+   * its own folder only (a NuGet `packages.lock.json` belongs to one project).
+   */
+  covers?: "folder" | "tree";
+  /**
+   * For a lock reader whose lockfile records what its projects declare
+   * (npm/pnpm importers, Bun and Yarn workspaces, NuGet `Direct` entries): a
+   * manifest of a project the lock knows (its root or a member) adds nothing
+   * to what the lock says; other manifests are folded as usual.
+   */
+  recordsDeclarations?: boolean;
+  /**
+   * For a lock reader: whether a lockfile resolves a manifest of its folder
+   * (see `covers`), when its name says whose it is (NuGet's
+   * `packages.<project>.lock.json` belongs to `<project>.csproj` only).
+   *
+   * @param lockPath The lockfile's path.
+   * @param manifestPath The manifest's path.
+   * @returns `false` when the lockfile is another project's.
+   */
+  owns?(lockPath: string, manifestPath: string): boolean;
+  /**
+   * For a lock reader: the folder whose manifests it resolves, when not the
+   * lockfile's own (`gradle/verification-metadata.xml` describes the build
+   * in the folder above `gradle/`).
+   *
+   * @param path The lockfile's path.
+   * @returns A folder path (`.` for the root).
+   */
+  coveredFolder?(path: string): string;
+  /**
    * Tells whether the reader reads a file.
    *
    * @param file The file's base name.
@@ -49,4 +101,21 @@ export interface Reader {
    * @param context Other files and the release.
    */
   read(text: string, path: string, context: ReaderContext): ReaderResult;
+}
+
+/**
+ * Thrown by a reader that needs a module that is not loaded yet (a heavy
+ * parser used only for uncommon input, loaded on demand to keep start-up
+ * short): the inventory awaits {@linkcode NeedsModule.load} and reads the file
+ * again. Readers stay synchronous and pure.
+ */
+export class NeedsModule extends Error {
+  /**
+   * @param what The module, for the message.
+   * @param load Loads it; the reader succeeds once it has resolved.
+   */
+  constructor(what: string, readonly load: () => Promise<void>) {
+    super(`internal: ${what} is not loaded yet`);
+    this.name = "NeedsModule";
+  }
 }

@@ -2,7 +2,7 @@
 // hints that name the supported files are built from it. Adding a format is one
 // module in its ecosystem folder plus one entry here. Order matters only for
 // choosing the project's identity: earlier readers of root files win.
-import { dirname, join } from "node:path";
+import { dirname, join, posix } from "node:path";
 import type { Reader } from "./_reader.ts";
 import { readPyproject } from "./python/pyproject.ts";
 import { readRequirements } from "./python/requirements.ts";
@@ -10,6 +10,10 @@ import { readUvLock } from "./python/uv_lock.ts";
 import { readPoetryLock } from "./python/poetry_lock.ts";
 import { readPdmLock } from "./python/pdm_lock.ts";
 import { readPackageLock } from "./javascript/package_lock.ts";
+import { readPnpmLock } from "./javascript/pnpm_lock.ts";
+import { readYarnLock } from "./javascript/yarn_lock.ts";
+import { readBunLock } from "./javascript/bun_lock.ts";
+import { readPackageJson } from "./javascript/package_json.ts";
 import { readDenoLock } from "./deno/deno_lock.ts";
 import { readCargoLock } from "./rust/cargo_lock.ts";
 import { readCargoToml } from "./rust/cargo_toml.ts";
@@ -79,7 +83,45 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["package-lock.json"],
     matches: (f) => f === "package-lock.json",
+    recordsDeclarations: true,
     read: (text, path) => readPackageLock(text, { path }),
+  },
+  {
+    name: "pnpm_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["pnpm-lock.yaml"],
+    matches: (f) => f === "pnpm-lock.yaml",
+    recordsDeclarations: true,
+    read: (text, path, c) => readPnpmLock(text, { path, load: c.load }),
+  },
+  {
+    name: "yarn_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["yarn.lock"],
+    matches: (f) => f === "yarn.lock",
+    recordsDeclarations: true,
+    read: (text, path, c) => readYarnLock(text, path, c),
+  },
+  {
+    name: "bun_lock",
+    ecosystem: "npm",
+    kind: "lock",
+    files: ["bun.lock"],
+    matches: (f) => f === "bun.lock",
+    recordsDeclarations: true,
+    read: (text, path, c) => readBunLock(text, { path, load: c.load }),
+  },
+  {
+    name: "package_json",
+    ecosystem: "npm",
+    kind: "manifest",
+    files: ["package.json"],
+    matches: (f) => f === "package.json",
+    resolvedBy: ["package_lock", "pnpm_lock", "yarn_lock", "bun_lock", "deno_lock"],
+    read: (text, path, c) =>
+      readPackageJson(text, { path, load: c.load, list: c.list, memo: c.memo }),
   },
   {
     name: "deno_lock",
@@ -87,6 +129,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["deno.lock"],
     matches: (f) => f === "deno.lock",
+    recordsDeclarations: true,
     read: (text, path) => readDenoLock(text, { path }),
   },
   {
@@ -173,6 +216,7 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["pom.xml"],
     matches: (f) => f === "pom.xml",
+    resolvedBy: [],
     read: (text, path, c) => readMavenPom(text, { path, load: c.load }),
   },
   {
@@ -183,6 +227,10 @@ export const READERS: readonly Reader[] = [
     matches: (f, folder) =>
       /^((buildscript|settings)-)?gradle\.lockfile$/.test(f) ||
       (folder === "dependency-locks" && f.endsWith(".lockfile")),
+    coveredFolder: (path) =>
+      posix.dirname(path).endsWith("dependency-locks")
+        ? posix.dirname(posix.dirname(posix.dirname(path)))
+        : posix.dirname(path),
     read: (text, path) => readGradleLockfile(text, { path }),
   },
   {
@@ -191,6 +239,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["gradle/verification-metadata.xml"],
     matches: (f, folder) => f === "verification-metadata.xml" && folder === "gradle",
+    coveredFolder: (path) => posix.dirname(posix.dirname(path)),
     read: (text, path, c) => readGradleVerification(text, { path, load: c.load }),
   },
   {
@@ -199,6 +248,12 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["packages.lock.json"],
     matches: (f) => /^packages\.([^/]+\.)?lock\.json$/.test(f),
+    covers: "folder",
+    owns: (lock, manifest) => {
+      const project = /^packages\.(.+)\.lock\.json$/.exec(posix.basename(lock))?.[1];
+      return project === undefined || posix.basename(manifest).replace(/\.[^.]+$/, "") === project;
+    },
+    recordsDeclarations: true,
     read: (text, path, c) => readNugetLock(text, { path, load: c.load }),
   },
   {
@@ -207,6 +262,7 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["*.csproj", "*.fsproj", "*.vbproj"],
     matches: (f) => /\.(cs|fs|vb)proj$/.test(f),
+    resolvedBy: ["nuget_lock"],
     read: (text, path, c) => readMsbuildProject(text, { path, load: c.load }),
   },
 ];

@@ -3,7 +3,8 @@
 // (a known format without a reader, a link that leaves the project, a FIFO):
 // those are reported, never silently skipped.
 import { basename, isAbsolute, join, matchesGlob, relative } from "node:path";
-import { knownFile } from "./_known_files.ts";
+import { type KnownFile, knownFile } from "./_known_files.ts";
+import type { Ecosystem } from "./types.ts";
 import { readerFor } from "./_registry.ts";
 import { unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
@@ -19,6 +20,14 @@ export const SKIPPED_FOLDERS: readonly string[] = [
 ];
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 
+/**
+ * Folders never scanned, by path (globs, as `--exclude` takes them): the
+ * integration-test projects and test resources of JVM builds, whose POMs and
+ * project files are test fixtures (a Maven plugin's `src/it/<case>/pom.xml`),
+ * not part of the release.
+ */
+export const SKIPPED_PATHS: readonly string[] = ["**/src/it", "**/src/test/resources"];
+
 /** How deep below the project root the scan goes. */
 export const MAX_DEPTH = 4;
 
@@ -30,8 +39,19 @@ export interface UnreadFile {
   reason: string;
   /** What to do about it, beyond `--allow-unread`/`--exclude`. */
   hint?: string;
-  /** Whether a lockfile of the project covers it (see `KnownFile.covers`); filled in by the caller. */
-  covers?: string;
+  /**
+   * The lockfiles that resolve it (see `KnownFile.covers`): when the caller
+   * read one, in its folder or above, the file counts as read.
+   */
+  resolvedBy?: { ecosystem: Ecosystem; readers?: readonly string[] };
+}
+
+/** A dependency file not read because the file beside it that says the same is read. */
+export interface SupersededFile {
+  /** Path relative to the project root, `/`-separated. */
+  path: string;
+  /** The path of the file read instead. */
+  by: string;
 }
 
 /** What a scan found. */
@@ -40,6 +60,8 @@ export interface ScanResult {
   files: string[];
   /** Other dependency files, sorted by path. */
   unread: UnreadFile[];
+  /** Files not read because a file beside them says the same (`bun.lockb` beside `bun.lock`), sorted. */
+  superseded: SupersededFile[];
 }
 
 /**
@@ -63,16 +85,21 @@ export function matchesAny(path: string, patterns: readonly string[]): boolean {
   return false;
 }
 
-function unreadKnown(path: string, file: string, folder: string): UnreadFile | undefined {
-  const known = knownFile(file, folder);
-  if (known === undefined) return undefined;
+/**
+ * Why vouch does not read a known dependency file, and what to do.
+ *
+ * @param path The file's path.
+ * @param known Its kind.
+ * @returns The unread file.
+ */
+export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   const kind = known.kind === "lock" ? "lockfiles" : "manifests";
-  return {
-    path,
-    reason: `vouch has no reader for ${known.tool} ${kind}`,
-    hint: known.hint,
-    covers: known.covers,
-  };
+  const unread: UnreadFile = { path, reason: `vouch has no reader for ${known.tool} ${kind}` };
+  if (known.hint !== undefined) unread.hint = known.hint;
+  if (known.covers !== undefined) {
+    unread.resolvedBy = { ecosystem: known.covers, readers: known.resolvedBy };
+  }
+  return unread;
 }
 
 function isDependencyFile(file: string, folder: string, path: string): boolean {
@@ -119,6 +146,7 @@ export async function scanProject(
   const realRoot = Deno.realPathSync(root);
   const files: string[] = [];
   const unread: UnreadFile[] = [];
+  const superseded: SupersededFile[] = [];
   const walk = async (rel: string, depth: number): Promise<void> => {
     const entries: Deno.DirEntry[] = [];
     try {
@@ -131,11 +159,15 @@ export async function scanProject(
       throw error;
     }
     const folder = rel === "" ? "" : basename(rel);
+    const names = new Set(entries.map((e) => e.name));
     for (const e of entries) {
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
-        if (depth < MAX_DEPTH && !e.name.startsWith(".") && !SKIPPED.has(e.name)) {
+        if (
+          depth < MAX_DEPTH && !e.name.startsWith(".") && !SKIPPED.has(e.name) &&
+          !matchesAny(child, SKIPPED_PATHS)
+        ) {
           await walk(child, depth + 1);
         }
         continue;
@@ -145,8 +177,12 @@ export async function scanProject(
       const regular = e.isFile || link === "file";
       if (regular && readerFor(child) !== undefined) files.push(child);
       else if (regular) {
-        const known = unreadKnown(child, e.name, folder);
-        if (known !== undefined) unread.push(known);
+        const known = knownFile(e.name, folder);
+        if (known === undefined) continue;
+        const by = known.supersededBy;
+        if (by !== undefined && names.has(by) && readerFor(`${rel}/${by}`) !== undefined) {
+          superseded.push({ path: child, by: rel === "" ? by : `${rel}/${by}` });
+        } else unread.push(unreadKnown(child, known));
       } else if (link === "outside") {
         unread.push({
           path: child,
@@ -162,5 +198,5 @@ export async function scanProject(
   await walk("", 0);
   const byPath = (a: { path: string }, b: { path: string }): number =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-  return { files: files.sort(), unread: unread.sort(byPath) };
+  return { files: files.sort(), unread: unread.sort(byPath), superseded: superseded.sort(byPath) };
 }

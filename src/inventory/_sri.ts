@@ -1,5 +1,7 @@
 import type { Hash, HashAlgorithm } from "./types.ts";
 
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
 const SRI_ALGORITHMS: Record<string, HashAlgorithm> = {
   sha1: "sha1",
   sha256: "sha256",
@@ -18,13 +20,17 @@ const SRI_ALGORITHMS: Record<string, HashAlgorithm> = {
  */
 export function sriHashes(integrity: string | undefined): Hash[] {
   const hashes: Hash[] = [];
-  for (const part of (integrity ?? "").split(/\s+/)) {
+  if (integrity === undefined || integrity === "") return hashes;
+  // One hash without options is by far the most common: no splitting then.
+  const parts = /\s/.test(integrity) ? integrity.split(/\s+/) : [integrity];
+  for (const part of parts) {
     const dash = part.indexOf("-");
     const name = part.slice(0, dash).toLowerCase();
     // Own keys only: `constructor-…` must not find Object.prototype.constructor.
     const alg = Object.hasOwn(SRI_ALGORITHMS, name) ? SRI_ALGORITHMS[name] : undefined;
-    const digest = part.slice(dash + 1).replace(/\?.*$/, "");
-    if (dash <= 0 || alg === undefined || !/^[A-Za-z0-9+/]+={0,2}$/.test(digest)) continue;
+    const query = part.indexOf("?");
+    const digest = part.slice(dash + 1, query === -1 ? undefined : query);
+    if (dash <= 0 || alg === undefined || !BASE64.test(digest)) continue;
     hashes.push({ alg, hex: base64ToHex(digest) });
   }
   return hashes;

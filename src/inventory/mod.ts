@@ -8,13 +8,26 @@ import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
-import { checkProjectRoot, decodeUtf8, readRegularFile, unreadable } from "./_files.ts";
+import { checkProjectRoot, decodeText, readRegularFile, unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
 import { mergeOutputs, type ReadFile, resolvedByLock } from "./_fold.ts";
-import { matchesAny, scanProject, type UnreadFile } from "./_scan.ts";
+import {
+  matchesAny,
+  scanProject,
+  type SupersededFile,
+  type UnreadFile,
+  unreadKnown,
+} from "./_scan.ts";
+import { knownFile } from "./_known_files.ts";
 import { versionFromRelease, withPurlVersion } from "./purl.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
-import type { Load } from "./_reader.ts";
+import {
+  type Load,
+  NeedsModule,
+  type Reader,
+  type ReaderContext,
+  type ReaderResult,
+} from "./_reader.ts";
 import { readerFor, READERS, supportedFiles } from "./_registry.ts";
 
 export * from "./types.ts";
@@ -36,7 +49,10 @@ export interface ReadInventoryOptions {
   exclude?: string[];
   /** Globs (same rules as `exclude`) of unread files that do not block `attest`. */
   allowUnread?: string[];
-  /** Called once per warning (each unread file; no manifest at all). */
+  /**
+   * Called once per warning: what a file read leaves open (`Inventory.warnings`), each
+   * unread or superseded file, a scan that found nothing.
+   */
   onWarning?: (message: string) => void;
 }
 
@@ -64,14 +80,17 @@ function outsideRoot(path: string): VouchError {
 function explicitFiles(root: string, lockfiles: string[]): string[] {
   return lockfiles.map((given) => {
     const rel = relative(root, resolve(root, given)).replaceAll("\\", "/");
-    if (!readerFor(rel)) {
-      throw new VouchError(
-        "inventory.unknown_lockfile",
-        `--lockfile ${given}: vouch has no reader for this file name`,
-        `name a ${supportedFiles()}`,
-      );
-    }
-    return rel;
+    if (readerFor(rel)) return rel;
+    const parts = rel.split("/");
+    const known = knownFile(parts.at(-1) ?? "", parts.at(-2) ?? "");
+    const reason = known === undefined
+      ? "vouch has no reader for this file name"
+      : unreadKnown(rel, known).reason;
+    throw new VouchError(
+      known?.code ?? "inventory.unknown_lockfile",
+      `--lockfile ${given}: ${reason}`,
+      known?.hint ?? `name a ${supportedFiles()}`,
+    );
   });
 }
 
@@ -94,13 +113,29 @@ function projectOf(
   return project;
 }
 
+/** Reads one file, loading on demand a module the reader needs (see `NeedsModule`). */
+async function readWith(
+  reader: Reader,
+  text: string,
+  path: string,
+  context: ReaderContext,
+): Promise<ReaderResult> {
+  try {
+    return reader.read(text, path, context);
+  } catch (error) {
+    if (!(error instanceof NeedsModule)) throw error;
+    await error.load();
+    return reader.read(text, path, context);
+  }
+}
+
 /** What the inventory stage found: the inventory, the bytes read, the files left unread. */
 interface Found {
   inventory: Inventory;
   read: Map<string, Uint8Array>;
   unread: UnreadFile[];
+  superseded: SupersededFile[];
   explicit: boolean;
-  warnings: string[];
 }
 
 /** The inventory, the bytes of every file it was read from, and the files not read. */
@@ -112,31 +147,56 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     isAbsolute(p) ? relative(absRoot, p).replaceAll("\\", "/") : p
   );
   const scanned = explicit
-    ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [] }
+    ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [], superseded: [] }
     : await scanProject(absRoot, { exclude });
   const files = scanned.files;
   const read = new Map<string, { text: string; bytes: Uint8Array }>();
   const realRoot = Deno.realPathSync(absRoot);
   /** Reads a file of the project once; `code` names the reader for a decoding error. */
+  const missing = new Set<string>();
   const loadAs = (code: string): Load => (rel) => {
     const key = rel.replace(/^\.\//, "");
     const known = read.get(key);
     if (known) return known.text;
+    if (missing.has(key)) return undefined;
     let inside: string;
     try {
       inside = relative(realRoot, Deno.realPathSync(join(absRoot, key)));
     } catch (error) {
       const problem = fsProblem(error);
-      if (problem === "missing" || problem === "not_directory") return undefined;
+      if (problem === "missing" || problem === "not_directory") {
+        missing.add(key);
+        return undefined;
+      }
       if (problem === "denied" || problem === "not_allowed") throw unreadable(key, problem);
       throw error;
     }
     if (inside.startsWith("..") || isAbsolute(inside)) throw outsideRoot(key);
     const bytes = readRegularFile(join(absRoot, key), key);
     if (bytes === undefined) return undefined;
-    const text = decodeUtf8(bytes, key, code);
+    const text = decodeText(bytes, key, code);
     read.set(key, { text, bytes });
     return text;
+  };
+  /** The names of the folders in a folder of the project; `undefined` when it is missing or outside. */
+  const listed = new Map<string, string[] | undefined>();
+  const list = (rel: string): string[] | undefined => {
+    if (!listed.has(rel)) listed.set(rel, listFolders(rel));
+    return listed.get(rel);
+  };
+  const listFolders = (rel: string): string[] | undefined => {
+    const dir = join(absRoot, rel);
+    try {
+      const inside = relative(realRoot, Deno.realPathSync(dir));
+      if (inside.startsWith("..") || isAbsolute(inside)) return undefined;
+      return [...Deno.readDirSync(dir)].filter((e) => e.isDirectory).map((e) => e.name)
+        .sort(compareStrings);
+    } catch (error) {
+      const problem = fsProblem(error);
+      if (problem === "missing" || problem === "not_directory") return undefined;
+      if (problem === "denied" || problem === "not_allowed") throw unreadable(rel || ".", problem);
+      throw error;
+    }
   };
   if (
     explicit && !files.includes("pyproject.toml") &&
@@ -144,7 +204,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   ) {
     files.push("pyproject.toml");
   }
-  const outputs: ReadFile[] = files.map((path) => {
+  const outputs: ReadFile[] = [];
+  const memo = new Map<string, unknown>();
+  for (const path of files) {
     const reader = readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
@@ -158,27 +220,36 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    return { path, reader, output: reader.read(text, path, { load, release }) };
-  });
-  const { output: merged, warnings } = mergeOutputs(outputs);
+    outputs.push({
+      path,
+      reader,
+      output: await readWith(reader, text, path, { load, list, memo, release }),
+    });
+  }
+  const merged = mergeOutputs(outputs);
   const unread = scanned.unread.filter((u) =>
     !read.has(u.path) &&
-    !(u.covers !== undefined && resolvedByLock(u.path, u.covers as Ecosystem, outputs))
+    !(u.resolvedBy !== undefined && resolvedByLock(u.path, u.resolvedBy, outputs))
   );
   const inventory: Inventory = {
     project: projectOf(absRoot, outputs, options.release),
-    ...merged,
+    ...merged.output,
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),
+    declaredOnly: merged.declaredOnly,
+    warnings: merged.warnings,
   };
   const bytes = new Map([...read].map(([k, v]) => [k, v.bytes]));
-  return { inventory, read: bytes, unread, explicit, warnings };
+  return { inventory, read: bytes, unread, superseded: scanned.superseded, explicit };
 }
 
 /** Tells the caller about each unread file, a manifest its lock does not resolve, a scan that found nothing. */
 function warn(found: Found, root: string, onWarning?: (message: string) => void): void {
   if (onWarning === undefined) return;
-  for (const message of found.warnings) onWarning(message);
+  for (const message of found.inventory.warnings ?? []) onWarning(message);
+  for (const s of found.superseded) {
+    onWarning(`${s.path} is not read: ${s.by} beside it says the same and is read instead`);
+  }
   for (const u of found.unread) {
     onWarning(`${u.path} is not read: ${u.reason}${u.hint ? ` (${u.hint})` : ""}`);
   }

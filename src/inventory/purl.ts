@@ -23,12 +23,16 @@ export interface PurlParts {
   subpath?: string;
 }
 
+/** Text that percent-encoding leaves as it is. */
+const UNRESERVED = /^[A-Za-z0-9._~:-]*$/;
+
 /**
  * Percent-encodes all but letters, digits, `.-_~` and `:` (the purl spec's
  * rule). A lone UTF-16 surrogate (legal in a JSON string escape, but no
  * Unicode character) has no UTF-8 form: it is a coded input error.
  */
 function encodeSegment(value: string): string {
+  if (UNRESERVED.test(value)) return value;
   if (!value.isWellFormed()) {
     throw new VouchError(
       "inventory.purl_invalid",

@@ -87,6 +87,12 @@ export interface Component {
    * free text); the SBOM writers check it with `spdxLicenseExpression`.
    */
   license?: string;
+  /**
+   * Patches the project applies to the package (pnpm `patchedDependencies`,
+   * Yarn `patch:`): the patch file path relative to the lockfile's folder, or
+   * a builtin patch's name, sorted. Absent when there are none.
+   */
+  patches?: string[];
 }
 
 /** A first-party package of the project: the root, or a workspace member. */
@@ -156,4 +162,18 @@ export interface Inventory {
    * project root, sorted. Absent or empty when every file found was read.
    */
   unread?: string[];
+  /**
+   * Manifests read whose declarations no lockfile resolves ("declared, not
+   * resolved": versions only where the manifest pins them, no transitive
+   * dependencies), relative to the project root, sorted. Absent or empty when
+   * every manifest read is resolved by a lockfile.
+   */
+  declaredOnly?: string[];
+  /**
+   * What the files read leave open, one line each naming its file (a version
+   * managed by a parent POM that is not in the tree, a Gemfile condition not
+   * evaluated, a manifest declared but not resolved, …), sorted. Absent or
+   * empty when there is nothing to say.
+   */
+  warnings?: string[];
 }

@@ -117,7 +117,9 @@ export interface CycloneDxMetadata {
   component: CycloneDxComponent;
   /**
    * `vouch:source` per file read, `vouch:unread` per dependency file found
-   * but not read, and `cdx:reproducible` in reproducible mode.
+   * but not read, `vouch:declared-only` per manifest read that no lockfile
+   * resolves ("declared, not resolved"), `vouch:warning` per thing the files
+   * read leave open, and `cdx:reproducible` in reproducible mode.
    */
   properties?: CycloneDxProperty[];
 }
@@ -213,8 +215,8 @@ function uniqueValues(values: readonly string[]): readonly string[] {
 }
 
 /**
- * `vouch:direct`, `vouch:distribution-hash`…, `vouch:group`…, `vouch:scope`,
- * `vouch:specifier`: already in property order.
+ * `vouch:direct`, `vouch:distribution-hash`…, `vouch:group`…, `vouch:patch`…,
+ * `vouch:scope`, `vouch:specifier`: already in property order.
  */
 function componentProperties(component: Component): CycloneDxProperty[] {
   const properties: CycloneDxProperty[] = [
@@ -230,6 +232,9 @@ function componentProperties(component: Component): CycloneDxProperty[] {
   }
   for (const group of uniqueValues(component.groups)) {
     properties.push({ name: "vouch:group", value: group });
+  }
+  for (const patch of uniqueValues(component.patches ?? [])) {
+    properties.push({ name: "vouch:patch", value: patch });
   }
   properties.push({ name: "vouch:scope", value: uniqueValues(component.scopes).join(",") });
   if (component.specifier !== undefined && component.version === undefined) {
@@ -309,6 +314,12 @@ export async function toCycloneDx(
   const metadataProperties = inventory.sources.map((value) => ({ name: "vouch:source", value }));
   for (const value of inventory.unread ?? []) {
     metadataProperties.push({ name: "vouch:unread", value });
+  }
+  for (const value of inventory.declaredOnly ?? []) {
+    metadataProperties.push({ name: "vouch:declared-only", value });
+  }
+  for (const value of inventory.warnings ?? []) {
+    metadataProperties.push({ name: "vouch:warning", value });
   }
   if (options.reproducible) metadataProperties.push({ name: "cdx:reproducible", value: "true" });
 

@@ -271,6 +271,13 @@ function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "document";
 }
 
+/** `label: a, b, c` for a non-empty list (sorted), else nothing. */
+function listed(label: string, values: readonly string[] | undefined, separator = ", "): string {
+  return values !== undefined && values.length > 0
+    ? `${label}: ${[...values].sort(compareStrings).join(separator)}`
+    : "";
+}
+
 /**
  * Writes an SPDX 2.3 document for an inventory.
  *
@@ -360,11 +367,9 @@ export async function toSpdx(inventory: Inventory, options: SbomOptions): Promis
         inventory.sources.length > 0
           ? [...inventory.sources].sort(compareStrings).join(", ")
           : "(no files)"
-      }${
-        (inventory.unread ?? []).length > 0
-          ? `. Found but not read: ${[...inventory.unread!].sort(compareStrings).join(", ")}`
-          : ""
-      }`,
+      }${listed(". Found but not read", inventory.unread)}${
+        listed(". Declared, not resolved (no lockfile)", inventory.declaredOnly)
+      }${listed(". Warnings", inventory.warnings, "; ")}`,
     },
     packages,
     relationships,

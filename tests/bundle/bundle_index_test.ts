@@ -84,6 +84,8 @@ const BOM = {
       { name: "vouch:source", value: "package-lock.json" },
       { name: "vouch:source", value: "uv.lock" },
       { name: "vouch:unread", value: "ios/Podfile.lock" },
+      { name: "vouch:declared-only", value: "pom.xml" },
+      { name: "vouch:warning", value: "pom.xml: org.x:y: managed by a parent not in the tree" },
     ],
   },
   components: [
@@ -101,8 +103,18 @@ Deno.test("inventorySummary: counts, direct, ecosystems by purl type, sources fr
     ecosystems: { npm: 2, pypi: 1, unknown: 1 },
     sources: ["package-lock.json", "uv.lock"],
     unread: ["ios/Podfile.lock"],
+    declared_only: ["pom.xml"],
+    warnings: ["pom.xml: org.x:y: managed by a parent not in the tree"],
   });
-  const empty = { components: 0, direct: 0, ecosystems: {}, sources: [], unread: [] };
+  const empty = {
+    components: 0,
+    direct: 0,
+    ecosystems: {},
+    sources: [],
+    unread: [],
+    declared_only: [],
+    warnings: [],
+  };
   for (const bom of [undefined, null, [], {}, { components: "x", metadata: 1 }]) {
     assert.deepEqual(inventorySummary(bom), empty);
   }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { BundleIndex } from "../../src/bundle/bundle_index.ts";
+import { type BundleIndex, inventorySummary } from "../../src/bundle/bundle_index.ts";
 import { renderSummary } from "../../src/bundle/summary.ts";
 import { LOCAL_BUILDER_ID } from "../../src/provenance/context.ts";
 
@@ -55,6 +55,8 @@ function index(overrides: Partial<BundleIndex> = {}): BundleIndex {
       ecosystems: { npm: 9, pypi: 3 },
       sources: ["package-lock.json", "uv.lock"],
       unread: [],
+      declared_only: [],
+      warnings: [],
     },
     ...overrides,
   };
@@ -110,7 +112,7 @@ Deno.test("renderSummary: component counts, ecosystems and sources", () => {
   assert.ok(rows.includes("Read from: `package-lock.json`, `uv.lock`"), rows.join("\n"));
   const none = section(
     renderSummary(
-      index({ inventory: { components: 0, direct: 0, ecosystems: {}, sources: [], unread: [] } }),
+      index({ inventory: inventorySummary(undefined) }),
     ),
     "Components",
   );
@@ -163,6 +165,7 @@ Deno.test("renderSummary: dependency files found but not read are listed", () =>
   const rows = section(
     renderSummary(index({
       inventory: {
+        ...inventorySummary(undefined),
         components: 1,
         direct: 1,
         ecosystems: { pypi: 1 },
@@ -179,6 +182,34 @@ Deno.test("renderSummary: dependency files found but not read are listed", () =>
     rows.join("\n"),
   );
   assert.ok(!section(renderSummary(index()), "Components").some((l) => l.startsWith("Not read")));
+});
+
+Deno.test("renderSummary: manifests declared but not resolved, and warnings, are listed", () => {
+  const rows = section(
+    renderSummary(index({
+      inventory: {
+        ...inventorySummary(undefined),
+        components: 2,
+        direct: 2,
+        ecosystems: { maven: 2 },
+        sources: ["lib/pom.xml", "pom.xml"],
+        declared_only: ["lib/pom.xml", "pom.xml"],
+        warnings: ["lib/pom.xml: org.x:y: the version a|b"],
+      },
+    })),
+    "Components",
+  );
+  assert.ok(
+    rows.includes(
+      "Declared, not resolved (no lockfile resolves them: versions only where pinned, no " +
+        "transitive dependencies): `lib/pom.xml`, `pom.xml`",
+    ),
+    rows.join("\n"),
+  );
+  assert.ok(rows.includes("Warnings:"));
+  assert.ok(rows.includes("- lib/pom.xml: org.x:y: the version a\\|b"), rows.join("\n"));
+  const plain = section(renderSummary(index()), "Components");
+  assert.ok(!plain.some((l) => l.startsWith("Declared") || l.startsWith("Warnings")));
 });
 
 Deno.test("renderSummary: the local default builder is named as such", () => {

@@ -13,7 +13,7 @@ import {
 } from "../../src/cli/help.ts";
 import { runCli } from "../../src/cli/main.ts";
 import { fakeIo } from "./_fake_io.ts";
-import { MAX_DEPTH, SKIPPED_FOLDERS } from "../../src/inventory/_scan.ts";
+import { MAX_DEPTH, SKIPPED_FOLDERS, SKIPPED_PATHS } from "../../src/inventory/_scan.ts";
 
 /** Every command, sorted. */
 const COMMANDS = ["attest", "help", "keygen", "sbom", "supply-chain", "verify", "verify-bundle"];
@@ -188,7 +188,9 @@ Deno.test("every evidence file is named in attest --help and the README file tab
 
 Deno.test("the help of the scanning commands lists the folders the scan skips by default", () => {
   for (const help of [ATTEST_HELP, SBOM_HELP]) {
-    for (const folder of SKIPPED_FOLDERS) assert.ok(help.includes(folder), folder);
+    for (const folder of [...SKIPPED_FOLDERS, ...SKIPPED_PATHS]) {
+      assert.ok(help.includes(folder), folder);
+    }
     assert.ok(help.includes(`${MAX_DEPTH} levels deep`));
     assert.ok(help.includes("hidden folders"));
     assert.ok(help.includes("256 MiB"));

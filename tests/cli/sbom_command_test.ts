@@ -95,15 +95,26 @@ Deno.test("sbom --project-root <missing or a file>: project_root.missing, exit 2
 });
 
 Deno.test("the sbom command's module graph has no node:crypto (it costs 15-30 ms to load)", async () => {
+  /** The node: modules loaded at run time: static imports only (not `import type`). */
   const nodeModules = async (file: string): Promise<string[]> => {
     const out = await new Deno.Command(Deno.execPath(), {
       args: ["info", "--json", file],
       cwd: REPO_ROOT,
       stdout: "piped",
     }).output();
-    const graph = JSON.parse(new TextDecoder().decode(out.stdout));
-    return graph.modules.map((m: { specifier: string }) => m.specifier)
-      .filter((s: string) => s.startsWith("node:"));
+    type Dependency = { code?: { specifier: string } };
+    const graph = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+      roots: string[];
+      modules: { specifier: string; dependencies?: Dependency[] }[];
+    };
+    const bySpecifier = new Map(graph.modules.map((m) => [m.specifier, m]));
+    const loaded = new Set(graph.roots);
+    for (const specifier of loaded) {
+      for (const d of bySpecifier.get(specifier)?.dependencies ?? []) {
+        if (d.code !== undefined) loaded.add(d.code.specifier);
+      }
+    }
+    return [...loaded].filter((s) => s.startsWith("node:"));
   };
   assert.ok(!(await nodeModules("src/cli/sbom_command.ts")).includes("node:crypto"));
   assert.ok(
@@ -153,4 +164,16 @@ Deno.test("sbom: an unread dependency file is a warning on stderr and listed in 
   const excluded = fakeIo({ env: EPOCH });
   assert.equal(await run(["--project-root", project, "--exclude", "*.lockb"], excluded), 0);
   assert.equal(excluded.err, "");
+  // In GitHub Actions each warning is also a ::warning annotation.
+  const actions = fakeIo({ env: { ...EPOCH, GITHUB_ACTIONS: "true" } });
+  assert.equal(await run(["--project-root", project], actions), 0);
+  assert.match(
+    actions.err,
+    /^warning: bun\.lockb is not read: .*\n::warning::bun\.lockb is not read: /,
+  );
+  // Named with --lockfile, it is an input error with the command that writes bun.lock.
+  await rejectsWith(
+    run(["--project-root", project, "--lockfile", "bun.lockb"], fakeIo()),
+    "inventory.bun_lockb.binary",
+  );
 });

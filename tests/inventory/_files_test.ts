@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import {
   checkProjectRoot,
+  decodeText,
   decodeUtf8,
   MAX_MANIFEST_BYTES,
   readRegularFile,
@@ -94,6 +95,37 @@ Deno.test("decodeUtf8: invalid bytes are an error naming the file and line, neve
       what,
     );
   }
+});
+
+Deno.test("decodeText: an XML file in the encoding it declares, strict UTF-8 otherwise", () => {
+  const code = "inventory.maven_pom.invalid";
+  const bytes = (...parts: (string | number[])[]): Uint8Array =>
+    new Uint8Array(
+      parts.flatMap((p) => typeof p === "string" ? [...new TextEncoder().encode(p)] : p),
+    );
+  const latin1 = bytes('<?xml version="1.0" encoding="ISO-8859-1"?>\n<a>Jos', [0xe9], "</a>");
+  assert.ok(decodeText(latin1, "pom.xml", code).endsWith("\n<a>José</a>"));
+  const cp1252 = bytes("<?xml version='1.0' encoding='windows-1252' ?><a>", [0x80], "</a>");
+  assert.ok(decodeText(cp1252, "pom.xml", code).endsWith("<a>€</a>"));
+  const utf16 = new Uint8Array([0xff, 0xfe, ...[..."<a/>"].flatMap((c) => [c.charCodeAt(0), 0])]);
+  assert.equal(decodeText(utf16, "App.csproj", code), "<a/>", "UTF-16 by its byte-order mark");
+  // Declared UTF-8, no declaration, or not XML: strict UTF-8.
+  for (
+    const text of [
+      bytes('<?xml version="1.0" encoding="UTF-8"?><a>', [0xe9], "</a>"),
+      bytes("<a>", [0xe9], "</a>"),
+      bytes('{"encoding": "latin1", "a": "', [0xe9], '"}'),
+    ]
+  ) {
+    assert.throws(
+      () => decodeText(text, "pom.xml", code),
+      hasCode(code, /^pom\.xml:1: the file is not valid UTF-8/),
+    );
+  }
+  assert.throws(
+    () => decodeText(bytes('<?xml version="1.0" encoding="x-unknown"?><a/>'), "pom.xml", code),
+    hasCode(code, /^pom\.xml:1: the declared encoding "x-unknown" is not one vouch can decode/),
+  );
 });
 
 Deno.test("checkProjectRoot: a missing root or a file is project_root.missing", async () => {

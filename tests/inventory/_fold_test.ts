@@ -3,18 +3,10 @@
 // from themselves; what the locks lack is dropped. (The same fixtures are
 // golden cases; these tests name the rules.)
 import assert from "node:assert/strict";
-import { readInventory } from "../../src/inventory/mod.ts";
-import { fixture } from "../_util.ts";
-
-async function copyTree(from: string, to: string): Promise<void> {
-  await Deno.mkdir(to, { recursive: true });
-  for await (const e of Deno.readDir(from)) {
-    if (e.isDirectory) await copyTree(`${from}/${e.name}`, `${to}/${e.name}`);
-    else if (e.name !== "expected.json") {
-      await Deno.copyFile(`${from}/${e.name}`, `${to}/${e.name}`);
-    }
-  }
-}
+import { loadInventory, readInventory } from "../../src/inventory/mod.ts";
+import { fixture, withTempDir } from "../_util.ts";
+import { copyDir } from "../_cli.ts";
+import { writeTree } from "./_tree.ts";
 
 Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", async () => {
   const warnings: string[] = [];
@@ -50,7 +42,7 @@ Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", asy
 Deno.test("a manifest folds into the nearest lock above it, of its own ecosystem only", async () => {
   const dir = await Deno.makeTempDir();
   try {
-    await copyTree(fixture("python", "uv-workspace"), dir);
+    await copyDir(fixture("python", "uv-workspace"), dir);
     await Deno.mkdir(`${dir}/svc`);
     await Deno.writeTextFile(`${dir}/svc/requirements.txt`, "requests==2.31.0\n");
     await Deno.writeTextFile(
@@ -73,6 +65,8 @@ Deno.test("a manifest folds into the nearest lock above it, of its own ecosystem
     assert.deepEqual(warnings, [
       "docs/pyproject.toml is resolved by uv.lock, which does not lock what it declares (sphinx): " +
       "those are not in the SBOM; lock them there, give docs/ its own lockfile, or --exclude it",
+      "rust/Cargo.toml is declared, not resolved: no lockfile vouch reads resolves it, so its " +
+      "1 dependency is as declared (versions only where pinned, no transitive dependencies)",
     ]);
     assert.ok(!inventory.components.some((c) => c.name === "sphinx"));
     const requests = inventory.components.filter((c) => c.name === "requests");
@@ -107,4 +101,67 @@ Deno.test("Cargo.toml folds into Cargo.lock: the locked crates become direct, no
   ]);
   const edges = inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
   assert.ok(edges.includes("pkg:cargo/helper@0.1.0 pkg:cargo/serde@1.0.210 dev"));
+});
+
+const NUGET_LOCK = (name: string, version: string): string =>
+  JSON.stringify({
+    version: 1,
+    dependencies: {
+      "net8.0": {
+        [name]: {
+          type: "Direct",
+          requested: `[${version}, )`,
+          resolved: version,
+          contentHash: btoa("x".repeat(64)),
+        },
+      },
+    },
+  });
+const CSPROJ = (references: string): string =>
+  `<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>${references}</ItemGroup></Project>`;
+
+Deno.test("a NuGet lock resolves only its own project: not a project below it, not another's", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App.csproj": CSPROJ('<PackageReference Include="Serilog" Version="3.1.1" />'),
+      "packages.lock.json": NUGET_LOCK("Serilog", "3.1.1"),
+      // A project below the root's lock, with no lock of its own: its own declarations.
+      "src/Lib/Lib.csproj": CSPROJ('<PackageReference Include="Polly" Version="[8.0,9.0)" />'),
+      // Two projects in one folder: packages.Api.lock.json is Api's, not Tool's.
+      "svc/Api.csproj": CSPROJ('<PackageReference Include="Dapper" Version="2.1.0" />'),
+      "svc/packages.Api.lock.json": NUGET_LOCK("Dapper", "2.1.35"),
+      "svc/Tool.csproj": CSPROJ('<PackageReference Include="Humanizer" Version="2.14.1" />'),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.sources.join(" ")]), [
+      ["pkg:nuget/Dapper@2.1.35", "svc/packages.Api.lock.json"],
+      ["pkg:nuget/Humanizer@2.14.1", "svc/Tool.csproj"],
+      ["pkg:nuget/Polly", "src/Lib/Lib.csproj"],
+      ["pkg:nuget/Serilog@3.1.1", "packages.lock.json"],
+    ]);
+    assert.deepEqual(inventory.declaredOnly, ["src/Lib/Lib.csproj", "svc/Tool.csproj"]);
+  });
+});
+
+Deno.test("a Gradle lock does not resolve a Maven pom.xml; it resolves build.gradle", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "gradle.lockfile": "com.google.guava:guava:33.2.1-jre=runtimeClasspath\nempty=\n",
+      "build.gradle": "dependencies { implementation 'com.google.guava:guava:33.2.1-jre' }\n",
+      "legacy/pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+<artifactId>legacy</artifactId><version>1</version><dependencies><dependency>
+<groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version>
+</dependency></dependencies></project>`,
+      "sbt/build.sbt": 'libraryDependencies += "a" % "b" % "1"\n',
+    });
+    const loaded = await loadInventory(dir);
+    const { inventory } = loaded;
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:maven/com.google.guava/guava@33.2.1-jre",
+      "pkg:maven/junit/junit@4.13.2",
+    ]);
+    assert.deepEqual(inventory.declaredOnly, ["legacy/pom.xml"]);
+    assert.deepEqual(inventory.unread, ["sbt/build.sbt"], "build.gradle is resolved, sbt is not");
+    assert.deepEqual(loaded.blockers.map((b) => b.code), ["inventory.unread_file"]);
+  });
 });

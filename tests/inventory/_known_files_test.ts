@@ -2,35 +2,58 @@
 // README documents every entry.
 import assert from "node:assert/strict";
 import { KNOWN_FILES, knownFile } from "../../src/inventory/_known_files.ts";
-import { READERS } from "../../src/inventory/_registry.ts";
+import { readerFor, READERS } from "../../src/inventory/_registry.ts";
 import { REPO_ROOT } from "../_util.ts";
 
 Deno.test("knownFile: exact names, `*` patterns, folder-bound names", () => {
   assert.equal(knownFile("Podfile.lock", "ios")?.tool, "CocoaPods");
-  assert.equal(knownFile("App.Web.csproj", "src")?.name, "*.csproj");
-  assert.equal(knownFile("pylock.minimal.toml", "")?.name, "pylock.*.toml");
   assert.equal(knownFile("buildscript-gradle.lockfile", "app")?.name, "*-gradle.lockfile");
-  assert.equal(knownFile("verification-metadata.xml", "gradle")?.tool, "Gradle");
-  assert.equal(knownFile("verification-metadata.xml", "config"), undefined);
   assert.equal(knownFile("base.in", "requirements")?.tool, "pip-tools");
+  assert.equal(
+    knownFile("dev.in", "config"),
+    undefined,
+    "`requirements/*.in` only in requirements/",
+  );
+  assert.equal(knownFile("bun.lockb", "")?.supersededBy, "bun.lock");
+  assert.deepEqual(knownFile("build.gradle.kts", "app")?.resolvedBy, [
+    "gradle_lockfile",
+    "gradle_verification",
+  ]);
   for (const name of ["README.md", "main.py", "lockfile", "package.json5", "Cargo.toml.orig"]) {
     assert.equal(knownFile(name, ""), undefined, name);
   }
 });
 
-Deno.test("every file name a reader reads is a known dependency file", () => {
-  for (const reader of READERS) {
-    for (const file of reader.files) {
-      const [folder, name] = file.includes("/") ? file.split("/") : ["", file];
-      const example = name.replace("*", "-dev");
-      assert.ok(knownFile(example, folder), `${reader.name}: ${file}`);
-    }
+Deno.test("the known files are those no reader reads; what they are resolved by exists", () => {
+  const names = new Set(READERS.map((r) => r.name));
+  for (const known of KNOWN_FILES) {
+    const [folder, name] = known.name.includes("/") ? known.name.split("/") : ["x", known.name];
+    const example = `${folder}/${name.replace("*", "other")}`;
+    assert.equal(readerFor(example), undefined, `${known.name} is read by a reader`);
+    for (const reader of known.resolvedBy ?? []) assert.ok(names.has(reader), reader);
   }
 });
 
-Deno.test("the README lists every known dependency file", () => {
+Deno.test("the README lists every file vouch reads and every known file it does not", () => {
   const readme = Deno.readTextFileSync(`${REPO_ROOT}/README.md`);
-  for (const { name } of KNOWN_FILES) {
-    assert.ok(readme.includes(`\`${name}\``), `README lacks \`${name}\``);
+  const section = (title: string): string => {
+    const start = readme.indexOf(title);
+    assert.ok(start !== -1, `README: no ${title}`);
+    return readme.slice(start, readme.indexOf("\n#", start + title.length));
+  };
+  const read = section("### Files vouch reads");
+  for (const reader of READERS) {
+    for (const file of reader.files) assert.ok(read.includes(`\`${file}\``), `${file} (read)`);
   }
+  const notRead = section("### Files vouch does not read");
+  for (const { name } of KNOWN_FILES) {
+    assert.ok(notRead.includes(`\`${name}\``), `README lacks \`${name}\` (not read)`);
+  }
+});
+
+Deno.test("the README runbook names every reader in inventory.<reader>.invalid", () => {
+  const readme = Deno.readTextFileSync(`${REPO_ROOT}/README.md`);
+  const row = readme.split("\n").find((l) => l.startsWith("| `inventory.<reader>.invalid`"));
+  assert.ok(row, "README: no inventory.<reader>.invalid row");
+  for (const reader of READERS) assert.ok(row.includes(`\`${reader.name}\``), reader.name);
 });

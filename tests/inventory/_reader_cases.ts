@@ -2,7 +2,7 @@
 // cases of a reader, and one real project read whole through readInventory
 // (scan, registry, manifest beside the lock), its graph checked and both SBOMs
 // validated against the official schemas.
-import { decodeUtf8 } from "../../src/inventory/_files.ts";
+import { decodeText } from "../../src/inventory/_files.ts";
 import assert from "node:assert/strict";
 import { type Inventory, readInventory } from "../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
@@ -57,7 +57,7 @@ export function readCorpusProject(dir: string): Promise<Inventory> {
 }
 
 /**
- * Reads each `fixtures/<dir…>/invalid/<case>/<file>` (bytes decoded as strict UTF-8,
+ * Reads each `fixtures/<dir…>/invalid/<case>/<file>` (bytes decoded as the inventory does,
  * as the inventory does) and asserts the reader refuses it with the code and
  * a message matching the pattern.
  *
@@ -74,7 +74,7 @@ export function assertInvalidFixtures(
 ): void {
   for (const [name, code, message] of cases) {
     const bytes = Deno.readFileSync(fixture(...dir, "invalid", name, file));
-    assertVouchError(() => read(decodeUtf8(bytes, file, code), file), code, message);
+    assertVouchError(() => read(decodeText(bytes, file, code), file), code, message);
   }
 }
 

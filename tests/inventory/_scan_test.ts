@@ -1,102 +1,133 @@
 // The project scan: files a reader reads, every other dependency file reported
 // (no reader, a link out of the project, a FIFO), and the skip rules.
 import assert from "node:assert/strict";
-import { matchesAny, MAX_DEPTH, scanProject, SKIPPED_FOLDERS } from "../../src/inventory/_scan.ts";
+import {
+  matchesAny,
+  MAX_DEPTH,
+  scanProject,
+  SKIPPED_FOLDERS,
+  SKIPPED_PATHS,
+} from "../../src/inventory/_scan.ts";
+import { writeTree } from "./_tree.ts";
+import { withTempDir } from "../_util.ts";
 
-async function tree(files: Record<string, string>): Promise<string> {
-  const dir = await Deno.makeTempDir();
-  for (const [path, text] of Object.entries(files)) {
-    const slash = path.lastIndexOf("/");
-    if (slash > 0) await Deno.mkdir(`${dir}/${path.slice(0, slash)}`, { recursive: true });
-    await Deno.writeTextFile(`${dir}/${path}`, text);
-  }
-  return dir;
+/** Runs `fn` on a temporary tree of these (empty) files. */
+function withTree(
+  files: Record<string, string>,
+  fn: (dir: string) => Promise<void>,
+): Promise<void> {
+  return withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    await fn(dir);
+  });
 }
 
 Deno.test("scanProject: read files, and known formats without a reader reported once each", async () => {
-  const dir = await tree({
+  await withTree({
     "uv.lock": "",
     "pyproject.toml": "",
     "bun.lockb": "",
     "ios/Podfile.lock": "",
     "ios/Podfile": "",
     "app/App.csproj": "",
+    "app/build.gradle": "",
     "requirements/dev.txt": "",
     "README.md": "",
     "src/main.py": "",
-  });
-  try {
-    const { files, unread } = await scanProject(dir);
-    assert.deepEqual(files, ["pyproject.toml", "requirements/dev.txt", "uv.lock"]);
+  }, async (dir) => {
+    const { files, unread, superseded } = await scanProject(dir);
+    assert.deepEqual(files, [
+      "app/App.csproj",
+      "pyproject.toml",
+      "requirements/dev.txt",
+      "uv.lock",
+    ]);
     assert.deepEqual(unread.map((u) => [u.path, u.reason]), [
-      ["app/App.csproj", "vouch has no reader for NuGet manifests"],
+      ["app/build.gradle", "vouch has no reader for Gradle manifests"],
       ["bun.lockb", "vouch has no reader for Bun (binary lockfile) lockfiles"],
       ["ios/Podfile", "vouch has no reader for CocoaPods manifests"],
       ["ios/Podfile.lock", "vouch has no reader for CocoaPods lockfiles"],
     ]);
     assert.match(unread[1].hint ?? "", /bun install --save-text-lockfile/);
-    assert.equal(unread[0].covers, "nuget");
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+    assert.deepEqual(unread[0].resolvedBy, {
+      ecosystem: "maven",
+      readers: ["gradle_lockfile", "gradle_verification"],
+    });
+    assert.equal(unread[2].resolvedBy, undefined);
+    assert.deepEqual(superseded, []);
+  });
+});
+
+Deno.test("scanProject: bun.lockb beside bun.lock is superseded, not unread", async () => {
+  await withTree({ "bun.lock": "", "bun.lockb": "", "old/bun.lockb": "" }, async (dir) => {
+    const { files, unread, superseded } = await scanProject(dir);
+    assert.deepEqual(files, ["bun.lock"]);
+    assert.deepEqual(unread.map((u) => u.path), ["old/bun.lockb"]);
+    assert.deepEqual(superseded, [{ path: "bun.lockb", by: "bun.lock" }]);
+  });
+});
+
+Deno.test("scanProject: the test fixture folders of JVM builds are skipped", async () => {
+  await withTree({
+    "pom.xml": "",
+    "src/it/simple/pom.xml": "",
+    "plugin/src/it/other/pom.xml": "",
+    "plugin/src/test/resources/unit/pom.xml": "",
+    "plugin/src/main/resources/pom.xml": "",
+  }, async (dir) => {
+    assert.deepEqual(SKIPPED_PATHS, ["**/src/it", "**/src/test/resources"]);
+    const { files } = await scanProject(dir);
+    assert.deepEqual(files, ["plugin/src/main/resources/pom.xml", "pom.xml"]);
+  });
 });
 
 Deno.test("scanProject: skips hidden and default folders, goes MAX_DEPTH levels deep", async () => {
   const files: Record<string, string> = { "a/b/c/d/uv.lock": "", "a/b/c/d/e/uv.lock": "" };
   for (const folder of [...SKIPPED_FOLDERS, ".venv", ".git"]) files[`${folder}/uv.lock`] = "";
-  const dir = await tree(files);
-  try {
+  await withTree(files, async (dir) => {
     assert.equal(MAX_DEPTH, 4);
     assert.deepEqual((await scanProject(dir)).files, ["a/b/c/d/uv.lock"]);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("scanProject: --exclude takes names at any depth, path globs and literal paths", async () => {
-  const dir = await tree({
+  await withTree({
     "uv.lock": "",
     "examples/one/uv.lock": "",
     "docs/site/package-lock.json": "",
     "tests/fixtures/x/Cargo.lock": "",
     "out/evidence/uv.lock": "",
     "sub/bun.lockb": "",
-  });
-  try {
+  }, async (dir) => {
     const { files, unread } = await scanProject(dir, {
       exclude: ["examples", "docs/**", "./tests/fixtures/", "out/evidence", "*.lockb"],
     });
     assert.deepEqual(files, ["uv.lock"]);
     assert.deepEqual(unread, []);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("scanProject: links inside the root are read; out of it, broken, or a FIFO are reported", async () => {
-  const outside = await Deno.makeTempDir();
-  const dir = await tree({ "real/uv.lock": "", "README.md": "" });
-  try {
-    await Deno.writeTextFile(`${outside}/requirements.txt`, "idna==3.10\n");
-    await Deno.mkdir(`${dir}/app`);
-    await Deno.symlink(`${dir}/real/uv.lock`, `${dir}/app/uv.lock`);
-    await Deno.symlink(`${outside}/requirements.txt`, `${dir}/requirements.txt`);
-    await Deno.symlink(`${dir}/nowhere`, `${dir}/poetry.lock`);
-    await Deno.symlink(outside, `${dir}/linked-folder`);
-    await Deno.symlink(`${dir}/README.md`, `${dir}/notes.md`);
-    const made = await new Deno.Command("mkfifo", { args: [`${dir}/pdm.lock`] }).output();
-    assert.ok(made.success);
-    const { files, unread } = await scanProject(dir);
-    assert.deepEqual(files, ["app/uv.lock", "real/uv.lock"]);
-    assert.deepEqual(unread.map((u) => [u.path, u.reason]), [
-      ["pdm.lock", "it is not a regular file (a FIFO, socket or device)"],
-      ["poetry.lock", "it is a broken symbolic link"],
-      ["requirements.txt", "it is a symbolic link to a file outside the project root"],
-    ]);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-    await Deno.remove(outside, { recursive: true });
-  }
+  await withTempDir(async (outside) => {
+    await withTree({ "real/uv.lock": "", "README.md": "" }, async (dir) => {
+      await Deno.writeTextFile(`${outside}/requirements.txt`, "idna==3.10\n");
+      await Deno.mkdir(`${dir}/app`);
+      await Deno.symlink(`${dir}/real/uv.lock`, `${dir}/app/uv.lock`);
+      await Deno.symlink(`${outside}/requirements.txt`, `${dir}/requirements.txt`);
+      await Deno.symlink(`${dir}/nowhere`, `${dir}/poetry.lock`);
+      await Deno.symlink(outside, `${dir}/linked-folder`);
+      await Deno.symlink(`${dir}/README.md`, `${dir}/notes.md`);
+      const made = await new Deno.Command("mkfifo", { args: [`${dir}/pdm.lock`] }).output();
+      assert.ok(made.success);
+      const { files, unread } = await scanProject(dir);
+      assert.deepEqual(files, ["app/uv.lock", "real/uv.lock"]);
+      assert.deepEqual(unread.map((u) => [u.path, u.reason]), [
+        ["pdm.lock", "it is not a regular file (a FIFO, socket or device)"],
+        ["poetry.lock", "it is a broken symbolic link"],
+        ["requirements.txt", "it is a symbolic link to a file outside the project root"],
+      ]);
+    });
+  });
 });
 
 Deno.test("matchesAny: literal paths, whole-path globs, base-name globs at any depth", () => {

@@ -1,29 +1,58 @@
 // Helpers for readers that load other files of the tree, and an SBOM check for whole projects.
 import assert from "node:assert/strict";
-import type { Load } from "../../src/inventory/_reader.ts";
+import type { Load, ReaderContext } from "../../src/inventory/_reader.ts";
+import { decodeText } from "../../src/inventory/_files.ts";
 import type { Inventory } from "../../src/inventory/types.ts";
 import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 import { SHARED_DIR } from "../_util.ts";
 
 /**
- * A `load` over a folder, as the scan gives readers (invalid UTF-8 decoded with U+FFFD).
+ * A reader context over a folder, as the scan gives readers: `load` decodes
+ * as the inventory does (strict UTF-8, or an XML file's declared encoding;
+ * `code` is the error code of a decoding error), `list` names the subfolders.
+ *
+ * @param root The folder standing for the tree's root.
+ * @param options `loaded` collects the paths loaded; `code` (default
+ *   `inventory.test.invalid`) is the decoding error's code.
+ * @returns The context.
+ */
+export function treeContext(
+  root: string,
+  options: { loaded?: string[]; code?: string } = {},
+): ReaderContext {
+  return {
+    load: (path) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = Deno.readFileSync(`${root}/${path}`);
+      } catch (error) {
+        if (error instanceof Deno.errors.NotFound) return undefined;
+        throw error;
+      }
+      options.loaded?.push(path);
+      return decodeText(bytes, path, options.code ?? "inventory.test.invalid");
+    },
+    list: (folder) => {
+      try {
+        return [...Deno.readDirSync(`${root}/${folder}`)].filter((e) => e.isDirectory)
+          .map((e) => e.name).sort();
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/**
+ * The `load` of {@linkcode treeContext}.
  *
  * @param root The folder standing for the tree's root.
  * @param loaded Collects the paths loaded, when given.
  * @returns The loader.
  */
 export function treeLoad(root: string, loaded?: string[]): Load {
-  return (path) => {
-    try {
-      const text = Deno.readTextFileSync(`${root}/${path}`);
-      loaded?.push(path);
-      return text;
-    } catch (error) {
-      if (error instanceof Deno.errors.NotFound) return undefined;
-      throw error;
-    }
-  };
+  return treeContext(root, { loaded }).load;
 }
 
 /**
@@ -41,5 +70,19 @@ export async function assertSbomsValid(inventory: Inventory, label: string): Pro
   assert.deepEqual(await validateCycloneDx(await toCycloneDx(inventory, options)), [], label);
   if (SHARED_DIR !== undefined) {
     assert.deepEqual(validateSpdx(await toSpdx(inventory, options)), [], label);
+  }
+}
+
+/**
+ * Writes files (path → text) below a folder, creating their folders.
+ *
+ * @param root The folder.
+ * @param files The files, by path relative to `root`.
+ */
+export async function writeTree(root: string, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    const slash = path.lastIndexOf("/");
+    if (slash > 0) await Deno.mkdir(`${root}/${path.slice(0, slash)}`, { recursive: true });
+    await Deno.writeTextFile(`${root}/${path}`, text);
   }
 }

@@ -41,11 +41,38 @@ async function outcome(dir: string): Promise<unknown> {
 
 const ALL = cases(fixture());
 
-Deno.test("golden cases: at least one valid and one invalid case per ecosystem folder", () => {
-  const byEcosystem = Map.groupBy(ALL, (c) => c.split("/")[0]);
-  for (const [ecosystem, list] of byEcosystem) {
-    assert.ok(list.some((c) => !c.split("/").includes("invalid")), `${ecosystem}: a valid case`);
-    assert.ok(list.some((c) => c.split("/").includes("invalid")), `${ecosystem}: an invalid case`);
+Deno.test("golden cases: at least one valid and one invalid case per ecosystem and format folder", () => {
+  // `js/pnpm/v9-workspace` and `js/pnpm/invalid/truncated` are both cases of `js` and `js/pnpm`.
+  const groups = (c: string): string[] => {
+    const parts = c.split("/");
+    return parts.length > 2 && parts[1] !== "invalid" ? [parts[0], parts.slice(0, 2).join("/")] : [
+      parts[0],
+    ];
+  };
+  const byGroup = new Map<string, string[]>();
+  for (const c of ALL) for (const g of groups(c)) byGroup.set(g, [...byGroup.get(g) ?? [], c]);
+  for (const [group, list] of byGroup) {
+    assert.ok(list.some((c) => !c.split("/").includes("invalid")), `${group}: a valid case`);
+    assert.ok(list.some((c) => c.split("/").includes("invalid")), `${group}: an invalid case`);
+  }
+  for (
+    const format of [
+      "js/pnpm",
+      "js/yarn",
+      "js/bun",
+      "js/package-json",
+      "php/composer_lock",
+      "ruby/gemfile_lock",
+      "python/pipfile_lock",
+      "python/pylock",
+      "java/maven_pom",
+      "java/gradle_lockfile",
+      "java/gradle_verification",
+      "dotnet/nuget_lock",
+      "dotnet/msbuild",
+    ]
+  ) {
+    assert.ok(byGroup.has(format), `${format}: golden cases`);
   }
   for (const c of ALL) {
     assert.ok(!ALL.some((other) => other.startsWith(`${c}/`)), `${c} holds another case`);

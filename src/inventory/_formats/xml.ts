@@ -54,8 +54,6 @@ const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]*/y;
 // deno-lint-ignore no-control-regex
 const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
 const REFERENCE = /&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_:][-A-Za-z0-9_:.]*);/y;
-/** Declared encodings whose bytes vouch decodes as UTF-8 without loss. */
-const UTF8_LIKE = /^(utf-?8|us-ascii|ascii)$/i;
 
 /**
  * The 1-based line and column of an offset.
@@ -431,7 +429,7 @@ class Parser {
   document(): XmlDocument {
     if (this.text.charCodeAt(0) === 0xfeff) this.i = 1;
     const encoding = this.declaration();
-    this.checkCharacters(encoding);
+    this.checkCharacters();
     let doctype = false;
     for (;;) {
       if (this.misc()) continue;
@@ -457,19 +455,14 @@ class Parser {
   }
 
   /**
-   * Rejects characters XML forbids, and U+FFFD (what invalid UTF-8 bytes
-   * decode to) unless the file declares a non-UTF-8 encoding: then its
-   * non-ASCII bytes were not UTF-8 to begin with, and only text is affected.
+   * Rejects characters XML forbids. (Bytes that are not valid in the file's
+   * encoding never get here: `decodeText` refuses them.)
    */
-  checkCharacters(encoding: string | undefined): void {
+  checkCharacters(): void {
     const bad = FORBIDDEN.exec(this.text);
     if (bad) {
       const hex = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
       this.fail(`the character U+${hex} is not allowed in XML`, bad.index);
-    }
-    const replacement = this.text.indexOf("\uFFFD");
-    if (replacement !== -1 && (encoding === undefined || UTF8_LIKE.test(encoding))) {
-      this.fail("the file is not valid UTF-8", replacement);
     }
   }
 }
@@ -490,7 +483,7 @@ class Parser {
  * @param options `maxDepth`: the deepest nesting accepted (default 256).
  * @returns The document.
  * @throws {VouchError} `code` for any well-formedness error, an internal
- *   DTD subset, an undefined entity, too deep nesting or invalid UTF-8.
+ *   DTD subset, an undefined entity or too deep nesting.
  */
 export function parseXml(
   text: string,

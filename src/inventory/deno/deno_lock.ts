@@ -127,9 +127,9 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
           ? npmComponent({
             name,
             version: pkgVersion,
-            resolved: tarball,
-            integrity,
-            source: path,
+            hashes: sriHashes(integrity),
+            downloadLocation: tarball,
+            sources: [path],
           })
           : {
             purl: kind === "npm" ? npmPurl(name, pkgVersion) : jsrPurl(name, pkgVersion),

@@ -23,11 +23,11 @@
  * `Microsoft.NET.Test.Sdk`) → dev; else runtime. `ProjectReference`s are
  * edges to other members, never components.
  *
- * When a `packages.lock.json` (or `packages.<project>.lock.json`, or the
- * `NuGetLockFilePath`) exists beside the project, the lock covers it: this
- * reader then adds only the project as a member and leaves its packages to
- * the lock reader (which reads this file for `PrivateAssets` and test
- * projects).
+ * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
+ * beside the project, the lock resolves it (see `_fold.ts`): the project is
+ * then a member and its packages are the lock's (the lock reader reads this
+ * file for `PrivateAssets` and test projects). A `NuGetLockFilePath`
+ * elsewhere is not followed: a warning says so.
  *
  * @module
  */
@@ -86,8 +86,6 @@ export interface MsbuildProject {
   packages: PackageDeclaration[];
   /** Paths of referenced projects, relative to the tree's root. */
   projectReferences: string[];
-  /** Where its lock file would be. */
-  lockPaths: string[];
   /** What could not be established. */
   warnings: string[];
 }
@@ -369,17 +367,20 @@ export function evaluateMsbuildProject(
   const sdkDefault = root.attributes.Sdk === undefined ? undefined : "1.0.0";
   const version = property("PackageVersion") ?? property("Version") ??
     (prefix === undefined ? sdkDefault : suffix === undefined ? prefix : `${prefix}-${suffix}`);
-  const at = (rel: string): string => (dir === "." ? rel : `${dir}/${rel}`);
   const lockPath = property("NuGetLockFilePath");
+  if (lockPath !== undefined) {
+    warnings.push(
+      `${path}: its NuGetLockFilePath ${JSON.stringify(lockPath)} is not read (vouch reads ` +
+        "packages.lock.json or packages.<project>.lock.json beside the project): its " +
+        "declarations are read instead",
+    );
+  }
   const project: MsbuildProject = {
     path,
     name,
     isTest,
     packages,
     projectReferences: evaluation.projectReferences,
-    lockPaths: lockPath === undefined
-      ? [at(`packages.${name}.lock.json`), at("packages.lock.json")]
-      : [posix.normalize(at(lockPath.replaceAll("\\", "/")))],
     warnings,
   };
   if (version !== undefined && !version.includes("$(")) project.version = version;
@@ -440,7 +441,7 @@ export function memberOfProject(project: MsbuildProject): Member {
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   `Directory.*` files and tells whether a lock file covers the project.
+ *   `Directory.*` files and referenced projects.
  * @returns Members, components, edges, the project (for a root project) and warnings.
  * @throws {VouchError} `inventory.msbuild.invalid` as {@linkcode evaluateMsbuildProject}.
  */
@@ -454,28 +455,25 @@ export function readMsbuildProject(
   const member = memberOfProject(project);
   const self = isRoot ? ROOT_ID : out.member(member);
   if (!isRoot) out.edge(ROOT_ID, self, "runtime");
-  const covered = project.lockPaths.some((lock) => options.load(lock) !== undefined);
-  if (!covered) {
-    const referenced = referencedProjects(project, options.load);
-    for (const reference of project.projectReferences) {
-      const name = posix.basename(reference).replace(/\.[^.]+$/, "");
-      const found = referenced.get(name.toLowerCase());
-      const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
-      out.edge(self, id, project.isTest ? "dev" : "runtime");
-    }
-    for (const p of project.packages) {
-      const id = out.component({
-        purl: nugetPurl(p.name, p.version),
-        ecosystem: "nuget",
-        name: p.name,
-        version: p.version,
-        specifier: p.specifier,
-        direct: true,
-        scopes: [p.scope],
-        sources: [p.source],
-      });
-      out.edge(self, id, p.scope);
-    }
+  const referenced = referencedProjects(project, options.load);
+  for (const reference of project.projectReferences) {
+    const name = posix.basename(reference).replace(/\.[^.]+$/, "");
+    const found = referenced.get(name.toLowerCase());
+    const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
+    out.edge(self, id, project.isTest ? "dev" : "runtime");
+  }
+  for (const p of project.packages) {
+    const id = out.component({
+      purl: nugetPurl(p.name, p.version),
+      ecosystem: "nuget",
+      name: p.name,
+      version: p.version,
+      specifier: p.specifier,
+      direct: true,
+      scopes: [p.scope],
+      sources: [p.source],
+    });
+    out.edge(self, id, p.scope);
   }
   const result: ReaderResult = out.build();
   if (isRoot) {
@@ -483,6 +481,6 @@ export function readMsbuildProject(
     if (project.version !== undefined) root.version = project.version;
     result.project = root;
   }
-  if (!covered && project.warnings.length > 0) result.warnings = project.warnings;
+  if (project.warnings.length > 0) result.warnings = project.warnings;
   return result;
 }

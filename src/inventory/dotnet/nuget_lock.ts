@@ -28,7 +28,6 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
-import { findDuplicateKey } from "../_formats/json_keys.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
 import { nugetPurl, projectMember } from "./_nuget.ts";
 import {
@@ -176,26 +175,12 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
  * @returns Members, components and edges.
  * @throws {VouchError} `inventory.nuget_lock.invalid` for malformed JSON, a
  *   repeated key, an unsupported version, an entry without type or resolved
- *   version, a contentHash that is not a base64 SHA-512, or invalid UTF-8;
+ *   version or a contentHash that is not a base64 SHA-512;
  *   `inventory.msbuild.invalid` for a malformed project file beside it.
  */
 export function readNugetLock(text: string, options: { path: string; load: Load }): ReaderResult {
   const { path } = options;
-  const replacement = text.indexOf("\uFFFD");
-  if (replacement !== -1) {
-    throw invalid(path, lineAt(text, replacement), "the file is not valid UTF-8");
-  }
   const lock = parseJsonObject(text, path, CODE);
-  const duplicate = findDuplicateKey(text, lock);
-  if (duplicate !== undefined) {
-    throw invalid(
-      path,
-      lineAt(text, duplicate.offset),
-      `invalid JSON: duplicate key ${
-        JSON.stringify(duplicate.key)
-      } in one object (parsers disagree on which value counts)`,
-    );
-  }
   const frameworks = decode(lock, text, path);
   const project = ownProject(path, options.load);
   const dir = posix.dirname(path);

@@ -74,7 +74,7 @@ function legacyConfiguration(path: string): string | undefined {
  *   configuration from the file name.
  * @returns The locked modules, in file order.
  * @throws {VouchError} `inventory.gradle_lockfile.invalid` for a malformed or
- *   repeated line, a second `empty=` line, or invalid UTF-8.
+ *   repeated line, or a second `empty=` line.
  */
 export function parseGradleLockfile(text: string, path: string): LockedModule[] {
   const legacy = legacyConfiguration(path);
@@ -85,7 +85,6 @@ export function parseGradleLockfile(text: string, path: string): LockedModule[] 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\r$/, "").trim();
     const at = i + 1;
-    if (line.includes("\uFFFD")) throw invalid(path, at, "the file is not valid UTF-8");
     if (line === "" || line.startsWith("#")) continue;
     const eq = line.indexOf("=");
     if (line.startsWith("empty=")) {

@@ -4,12 +4,14 @@
  * Gradle verified, with the checksums of each artifact file.
  *
  * Components are `pkg:maven` purls without qualifiers, the same ids as the
- * lock files', so both merge into one component. The hashes kept on a
- * component are those of its main file, `<name>-<version>.<ext>` (the jar, or
- * the POM of a POM-only module); the checksums of its other files (sources,
- * classifiers, `.module`, the POM beside a jar) describe other files and are
- * not put on the component. `also-trust` alternatives are not hashes of the
- * file that was verified and are left out.
+ * lock files', so both merge into one component. Every verified file is one
+ * of the component's distributions (file name and checksums). The
+ * component's own hashes describe the one file its purl names: by the
+ * purl-spec `maven` type, a purl without `type` and `classifier` qualifiers
+ * is the `<name>-<version>.jar`; so only that file's checksums are the
+ * component's, and a component without that jar (a POM-only module, an
+ * `.aar`) has no hashes of its own. `also-trust` alternatives are not hashes
+ * of the file that was verified and are left out.
  *
  * The file says nothing about scopes: they are taken from the build's lock
  * files when there are any (`gradle.lockfile`, `buildscript-gradle.lockfile`,
@@ -43,7 +45,6 @@ const ALGORITHMS: Record<string, { alg: HashAlgorithm; hexLength: number }> = {
   sha256: { alg: "sha256", hexLength: 64 },
   sha512: { alg: "sha512", hexLength: 128 },
 };
-const METADATA_EXTENSIONS = new Set(["pom", "module"]);
 
 /** One verified artifact file of a component. */
 export interface VerifiedArtifact {
@@ -94,7 +95,7 @@ function attribute(
  * @returns The components, in file order.
  * @throws {VouchError} `inventory.gradle_verification.invalid` for malformed
  *   XML, a missing attribute, a checksum that is not hex of the right length,
- *   a repeated component or artifact, or invalid UTF-8.
+ *   or a repeated component or artifact.
  */
 export function parseGradleVerification(text: string, path: string): VerifiedComponent[] {
   const { root } = parseXml(text, path, CODE);
@@ -138,19 +139,14 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
   return components;
 }
 
-/** The main file of a component: `<name>-<version>.<ext>`, a POM only when nothing else is there. */
-function mainArtifact(c: VerifiedComponent): VerifiedArtifact | undefined {
-  const prefix = `${c.name}-${c.version}.`;
-  const plain = c.artifacts.filter((a) => a.name.startsWith(prefix));
-  const extension = (a: VerifiedArtifact): string => a.name.slice(prefix.length);
-  const binaries = plain.filter((a) => !METADATA_EXTENSIONS.has(extension(a)));
-  if (binaries.length === 1) return binaries[0];
-  if (binaries.length > 1) return undefined;
-  return c.artifacts.every((a) =>
-      METADATA_EXTENSIONS.has(a.name.slice(a.name.lastIndexOf(".") + 1))
-    )
-    ? plain.find((a) => extension(a) === "pom")
-    : undefined;
+/**
+ * The file a type-less `pkg:maven` purl names: `<name>-<version>.jar` (the
+ * purl-spec `maven` type: no `type` qualifier means `jar`, no `classifier`
+ * means none), when it was verified.
+ */
+function purlFile(c: VerifiedComponent): VerifiedArtifact | undefined {
+  const jar = `${c.name}-${c.version}.jar`;
+  return c.artifacts.find((a) => a.name === jar);
 }
 
 /**
@@ -207,7 +203,6 @@ export function readGradleVerification(
     const c = { groupId: component.group, artifactId: component.name, version: component.version };
     const purl = mavenPurl(c);
     const scopes: Scope[] | undefined = locked.has(purl) ? [...locked.get(purl)!] : undefined;
-    const main = mainArtifact(component);
     const pomOnly = component.artifacts.length > 0 &&
       component.artifacts.every((a) => a.name.endsWith(".pom") || a.name.endsWith(".module"));
     if (scopes === undefined && pomOnly) continue;
@@ -217,7 +212,8 @@ export function readGradleVerification(
       ecosystem: "maven",
       name: mavenName(c),
       version: component.version,
-      hashes: main?.hashes ?? [],
+      hashes: purlFile(component)?.hashes ?? [],
+      distributions: component.artifacts.map((a) => ({ file: a.name, hashes: a.hashes })),
       scopes,
       sources: [path],
     });

@@ -27,6 +27,7 @@
 import { posix } from "node:path";
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
+import { TextCache } from "../_text_cache.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import {
   childElements,
@@ -343,17 +344,12 @@ function invalid(path: string, line: number, what: string): VouchError {
  * reactor and each run looks at every module, so the work is kept between
  * runs (a model only while the files it was built from are unchanged).
  */
-const DECODED = new Map<string, RawPom>();
-const DECODED_LIMIT = 512;
+const DECODED = new TextCache<RawPom>();
+const MODELS_LIMIT = 512;
 const MODELS = new Map<string, Map<string, Model>>();
 
 function decodePom(text: string, path: string): RawPom {
-  const known = DECODED.get(text);
-  if (known !== undefined) return known;
-  const pom = new Decoder(text, path).decode(parseXml(text, path, CODE).root);
-  if (DECODED.size >= DECODED_LIMIT) DECODED.delete(DECODED.keys().next().value!);
-  DECODED.set(text, pom);
-  return pom;
+  return DECODED.get(text, () => new Decoder(text, path).decode(parseXml(text, path, CODE).root));
 }
 
 // ---------------------------------------------------------------------------
@@ -474,7 +470,7 @@ class Resolver {
       return cached;
     }
     const model = this.build(path, text, [...visiting, path]);
-    if (MODELS.size >= DECODED_LIMIT) MODELS.delete(MODELS.keys().next().value!);
+    if (MODELS.size >= MODELS_LIMIT) MODELS.delete(MODELS.keys().next().value!);
     MODELS.set(text, (MODELS.get(text) ?? new Map()).set(path, model));
     return model;
   }

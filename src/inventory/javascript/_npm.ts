@@ -1,34 +1,55 @@
-// Private: what every reader of an npm-style lockfile (package-lock, pnpm,
-// yarn, bun) does the same way: the component of one locked package (purl
-// with its origin qualifiers, SRI hashes, license, JSR's npm-compatibility
-// packages as `pkg:jsr`), and the license field of a package.json.
+// Private: what every JavaScript reader (package-lock, pnpm, yarn, bun,
+// package.json; deno.lock for its npm entries) shares: the component of one
+// npm package (and of the JSR packages that npm-compatible registries serve as
+// `@jsr/scope__name`), the qualifiers telling where a non-registry package
+// came from, versions read from tarball file names, licenses, and the
+// package.json fields the readers use.
+import { posix } from "node:path";
+import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
-import { sriHashes } from "../_sri.ts";
+import { TextCache } from "../_text_cache.ts";
+import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
-import type { Scope } from "../types.ts";
+import type { Member, Project, Scope } from "../types.ts";
 
-/** The npm registry, which needs no `repository_url` qualifier. */
+/** The public npm registry, whose packages need no `repository_url`. */
 export const NPM_REGISTRY = "https://registry.npmjs.org/";
 
+/** The dependency maps of a package.json and the scope each one gives. */
+export const MANIFEST_FIELDS: ReadonlyArray<[string, Scope]> = [
+  ["dependencies", "runtime"],
+  ["optionalDependencies", "optional"],
+  ["devDependencies", "dev"],
+];
+
 /**
- * The purl qualifiers telling where a non-registry npm package came from: a
- * git URL is `vcs_url`, another registry's tarball is `repository_url`, any
- * other tarball is `download_url`; the npm registry needs none.
- *
- * @param name The package name.
- * @param resolved Where the lockfile says it was fetched from.
- * @returns The qualifiers (empty for the npm registry).
+ * The purl qualifiers telling where a package came from, given the URL or
+ * locator the lock records: none for the public registry, `repository_url`
+ * for another registry, `vcs_url` for git, `download_url` for any other URL.
  */
-export function npmOriginQualifiers(
+export function originQualifiers(
   name: string,
   resolved: string | undefined,
 ): Record<string, string> {
-  if (resolved === undefined || resolved.startsWith(NPM_REGISTRY)) return {};
-  if (/^(git\+|git:|github:)/.test(resolved)) return { vcs_url: resolved };
+  if (resolved === undefined || resolved === "" || resolved.startsWith(NPM_REGISTRY)) return {};
+  if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) return { vcs_url: resolved };
   const registryTarball = resolved.indexOf(`/${name}/-/`);
   return registryTarball > 0
     ? { repository_url: resolved.slice(0, registryTarball) }
     : { download_url: resolved };
+}
+
+/**
+ * The version in a tarball URL's file name when it reads `name-<version>.tgz`
+ * (the unscoped part of the name), else `undefined`.
+ */
+export function tarballVersion(name: string, url: string): string | undefined {
+  const file = decodeURIComponent(url.replace(/[?#].*$/, "").split("/").at(-1) ?? "");
+  const base = name.slice(name.lastIndexOf("/") + 1);
+  const match = /^(.+)\.(?:tgz|tar\.gz)$/.exec(file);
+  if (!match || !match[1].startsWith(`${base}-`)) return undefined;
+  const version = match[1].slice(base.length + 1);
+  return /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(version) ? version : undefined;
 }
 
 /**
@@ -40,79 +61,251 @@ export function npmOriginQualifiers(
  */
 export function npmLicense(value: unknown): string | undefined {
   if (typeof value === "string") return value;
-  const type = (value as { type?: unknown } | null)?.type;
-  return typeof value === "object" && typeof type === "string" ? type : undefined;
-}
-
-/** One locked npm package, as any npm-style lockfile states it. */
-export interface NpmPackageInit {
-  /** The package name as installed (may be JSR's `@jsr/scope__name`). */
-  name: string;
-  /** The exact version. */
-  version: string;
-  /** Where it was fetched from (tarball or git URL). */
-  resolved?: string;
-  /** The SRI `integrity` string. */
-  integrity?: string;
-  /** The declared license (a `license` field). */
-  license?: unknown;
-  /** Declared by the project itself. */
-  direct?: boolean;
-  /** Scopes of this occurrence. */
-  scopes?: Iterable<Scope>;
-  /** Groups of this occurrence. */
-  groups?: Iterable<string>;
-  /** The lockfile's path. */
-  source: string;
+  return isRecord(value) && typeof value.type === "string" ? value.type : undefined;
 }
 
 /**
- * The component of one locked npm package. A JSR package installed through
+ * The component occurrence of an npm package. A JSR package installed through
  * JSR's npm compatibility layer (`@jsr/scope__name` from `npm.jsr.io`) is the
  * JSR package: `pkg:jsr/@scope/name@version`, the same component a deno.lock
  * gives; the npm-compatible tarball and its hashes are one of its
  * `distributions`, not the package's own hashes (deno.lock's JSR hash is of a
- * different file).
+ * different file), and the npm origin qualifiers do not apply.
  *
  * @example
  * ```ts
  * import { npmComponent } from "./_npm.ts";
- * npmComponent({ name: "@jsr/std__path", version: "1.0.8", source: "package-lock.json" }).purl;
+ * npmComponent({ name: "@jsr/std__path", version: "1.0.8", sources: ["package-lock.json"] }).purl;
  * // "pkg:jsr/%40std/path@1.0.8"
- * npmComponent({ name: "JSONStream", version: "1.3.5", source: "package-lock.json" }).purl;
+ * npmComponent({ name: "JSONStream", version: "1.3.5", sources: ["package-lock.json"] }).purl;
  * // "pkg:npm/JSONStream@1.3.5"
  * ```
  *
- * @param init The locked package.
+ * @param init The occurrence, with the name as installed and the purl
+ *   qualifiers of its origin (see {@linkcode originQualifiers}).
  * @returns What `OutputBuilder.component` takes.
  */
-export function npmComponent(init: NpmPackageInit): ComponentInit {
-  const { name, version, resolved, integrity, source } = init;
-  const common = {
-    version,
-    downloadLocation: resolved,
-    license: npmLicense(init.license),
+export function npmComponent(
+  init: Omit<ComponentInit, "purl" | "ecosystem"> & { qualifiers?: Record<string, string> },
+): ComponentInit {
+  const out: ComponentInit = {
+    purl: "",
+    ecosystem: "npm",
+    name: init.name,
+    version: init.version,
+    specifier: init.specifier,
+    hashes: init.hashes,
+    downloadLocation: init.downloadLocation,
+    license: init.license,
     direct: init.direct,
     scopes: init.scopes,
     groups: init.groups,
-    sources: [source],
+    sources: init.sources,
+    patches: init.patches,
   };
-  const jsr = jsrNameFromNpm(name);
-  if (jsr !== undefined) {
-    const hashes = sriHashes(integrity);
-    return {
-      ...common,
-      purl: jsrPurl(jsr, version),
-      ecosystem: "jsr",
-      name: jsr,
-      distributions: resolved !== undefined || hashes.length > 0 ? [{ url: resolved, hashes }] : [],
-    };
+  const jsr = jsrNameFromNpm(init.name);
+  if (jsr === undefined) {
+    out.purl = npmPurl(init.name, init.version, init.qualifiers);
+    return out;
   }
-  return {
-    ...common,
-    purl: npmPurl(name, version, npmOriginQualifiers(name, resolved)),
-    ecosystem: "npm",
-    name,
-    hashes: sriHashes(integrity),
+  const hashes = [...init.hashes ?? []];
+  const url = init.downloadLocation;
+  out.purl = jsrPurl(jsr, init.version);
+  out.ecosystem = "jsr";
+  out.name = jsr;
+  out.hashes = undefined;
+  out.distributions = url !== undefined || hashes.length > 0 ? [{ url, hashes }] : [];
+  return out;
+}
+
+/** The scopes of a package marked dev-only and/or optional-only. */
+export function flagScopes(dev: boolean, optional: boolean): Scope[] {
+  if (dev && optional) return ["dev", "optional"];
+  if (dev) return ["dev"];
+  return optional ? ["optional"] : ["runtime"];
+}
+
+/** A `/`-separated path joined and normalised (`a/b/../c` → `a/c`, root `""`). */
+export function joinPath(...parts: string[]): string {
+  const plain = parts.filter((p) => p !== "" && p !== ".").join("/");
+  // Most paths have nothing to normalise: no `.`/`..` segment, no `//`, no trailing `/`.
+  if (!NOT_NORMAL.test(plain)) return plain;
+  const joined = posix.normalize(plain || ".");
+  return joined === "." ? "" : joined.replace(/\/$/, "");
+}
+
+/** A path with something to normalise. */
+const NOT_NORMAL = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$|^\//;
+
+/** The folder of a `/`-separated file path (`""` for the root). */
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+
+/** What a package.json says about its package. */
+export interface PackageJson {
+  /** Its path. */
+  path: string;
+  /** The parsed object. */
+  json: Record<string, unknown>;
+  /** `name`, when a string. */
+  name?: string;
+  /** `version`, when a string. */
+  version?: string;
+}
+
+/**
+ * Loads and parses a package.json; `undefined` when it does not exist.
+ *
+ * @throws {VouchError} `inventory.package_json.invalid` for malformed JSON.
+ */
+export function loadPackageJson(
+  load: (path: string) => string | undefined,
+  path: string,
+): PackageJson | undefined {
+  const text = load(path);
+  if (text === undefined) return undefined;
+  const json = PARSED.get(
+    text,
+    () => parseJsonObject(text, path, "inventory.package_json.invalid"),
+  );
+  return { path, json, name: stringAt(json, "name"), version: stringAt(json, "version") };
+}
+
+/** Parsed package.json files: a workspace's readers look at each other's (never mutated). */
+const PARSED = new TextCache<Record<string, unknown>>();
+
+/** The project a package.json describes (its license when a string). */
+export function manifestProject(manifest: PackageJson): Project | undefined {
+  if (manifest.name === undefined) return undefined;
+  const project: Project = { name: manifest.name };
+  if (manifest.version !== undefined) project.version = manifest.version;
+  project.purl = npmPurl(manifest.name, manifest.version);
+  const license = npmLicense(manifest.json.license);
+  if (license !== undefined) project.license = license;
+  const description = stringAt(manifest.json, "description");
+  if (description !== undefined) project.description = description;
+  return project;
+}
+
+/**
+ * The member (first-party package) a folder of the project holds, named by
+ * its package.json (or by the folder when that is missing). Its id is
+ * `workspace:<folder>` (root-relative): never a purl, so that a registry
+ * package of the same name and version stays a distinct component.
+ */
+export function folderMember(folder: string, manifest: PackageJson | undefined): Member {
+  const id = `workspace:${folder}`;
+  const name = manifest?.name;
+  if (name === undefined) return { id, name: folder };
+  const purl = npmPurl(name, manifest?.version);
+  return manifest?.version === undefined
+    ? { id, name, purl }
+    : { id, name, version: manifest.version, purl };
+}
+
+/** The declared dependencies of a package.json: `[name, range, scope]`. */
+export function declaredDependencies(manifest: PackageJson): [string, string, Scope][] {
+  const out: [string, string, Scope][] = [];
+  for (const [field, scope] of MANIFEST_FIELDS) {
+    for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
+      out.push([name, typeof range === "string" ? range : "", scope]);
+    }
+  }
+  const peers = objectAt(manifest.json, "peerDependencies");
+  const meta = objectAt(manifest.json, "peerDependenciesMeta");
+  for (const [name, range] of Object.entries(peers)) {
+    const optional = isRecord(meta[name]) && meta[name].optional === true;
+    out.push([name, typeof range === "string" ? range : "", optional ? "optional" : "runtime"]);
+  }
+  return out;
+}
+
+/** Which nodes each kind of path from the project reaches. */
+export interface Reach {
+  /** Reached through a runtime or optional first edge. */
+  prod: Set<unknown>;
+  /** Reached through a dev first edge. */
+  dev: Set<unknown>;
+  /** Reached through non-optional edges only. */
+  required: Set<unknown>;
+}
+
+/**
+ * Walks a dependency graph from the project's own declarations to tell
+ * dev-only and optional-only packages apart (for locks without such flags).
+ *
+ * @param roots The first edges: target node and scope.
+ * @param next The edges out of a node: target and scope.
+ * @returns The reached sets.
+ */
+export function reach<N>(
+  roots: Iterable<[N, Scope]>,
+  next: (node: N) => Iterable<[N, Scope]>,
+): Reach {
+  const result: Reach = { prod: new Set(), dev: new Set(), required: new Set() };
+  const walk = (seen: Set<unknown>, start: N, requiredOnly: boolean): void => {
+    const queue = [start];
+    for (let i = 0; i < queue.length; i++) {
+      const node = queue[i];
+      if (seen.has(node)) continue;
+      seen.add(node);
+      for (const [to, scope] of next(node)) {
+        if (!requiredOnly || scope !== "optional") queue.push(to);
+      }
+    }
   };
+  for (const [node, scope] of roots) {
+    walk(scope === "dev" ? result.dev : result.prod, node, false);
+    if (scope !== "optional") walk(result.required, node, true);
+  }
+  return result;
+}
+
+/** The scopes of a node given what reaches it (runtime when nothing does). */
+export function reachScopes(r: Reach, node: unknown): Scope[] {
+  if (!r.prod.has(node) && !r.dev.has(node)) return ["runtime"];
+  return flagScopes(!r.prod.has(node), !r.required.has(node));
+}
+
+/**
+ * The workspace folders (relative to `base`, `/`-separated) that the
+ * `workspaces` field of a package.json names: literal folders, and `*`
+ * patterns expanded with `list` when the reader was given one.
+ */
+export function workspaceFolders(
+  manifest: PackageJson,
+  base: string,
+  list: ((folder: string) => string[] | undefined) | undefined,
+  exists: (folder: string) => boolean,
+): string[] {
+  const field = manifest.json.workspaces;
+  const patterns = Array.isArray(field)
+    ? field
+    : isRecord(field) && Array.isArray(field.packages)
+    ? field.packages
+    : [];
+  const found = new Set<string>();
+  for (const pattern of patterns) {
+    if (typeof pattern !== "string" || pattern.startsWith("!")) continue;
+    let folders = [""];
+    for (const part of joinPath(pattern).split("/")) {
+      if (!part.includes("*")) {
+        folders = folders.map((f) => joinPath(f, part));
+        continue;
+      }
+      const re = new RegExp(
+        `^${part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`,
+      );
+      folders = folders.flatMap((f) =>
+        (list?.(joinPath(base, f)) ?? []).filter((n) =>
+          re.test(n) && !n.startsWith(".") && n !== "node_modules"
+        )
+          .map((n) => joinPath(f, n))
+      );
+    }
+    for (const f of folders) if (f !== "" && exists(f)) found.add(f);
+  }
+  return [...found].sort();
 }

@@ -8,8 +8,9 @@ import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
+import { sriHashes } from "../_sri.ts";
 import { npmPurl } from "../purl.ts";
-import { npmComponent, npmLicense } from "./_npm.ts";
+import { npmComponent, npmLicense, originQualifiers } from "./_npm.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
 
 const CODE = "inventory.package_lock.invalid";
@@ -138,16 +139,18 @@ export function readPackageLock(
     const name = packageName(key, entry);
     const pkgVersion = stringAt(entry, "version");
     if (pkgVersion === undefined) throw invalidEntry(text, path, key, "has no version");
+    const resolved = stringAt(entry, "resolved");
     nodeId.set(
       key,
       out.component(npmComponent({
         name,
         version: pkgVersion,
-        resolved: stringAt(entry, "resolved"),
-        integrity: stringAt(entry, "integrity"),
-        license: entry.license,
+        qualifiers: originQualifiers(name, resolved),
+        hashes: sriHashes(stringAt(entry, "integrity")),
+        downloadLocation: resolved,
+        license: npmLicense(entry.license),
         scopes: entryScopes(entry),
-        source: path,
+        sources: [path],
       })),
     );
   }

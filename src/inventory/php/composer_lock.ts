@@ -240,7 +240,7 @@ function decode(text: string, path: string): Locked[] {
  * @param options Its path, the manifest beside it, the release.
  * @returns Members, components, edges and (with a manifest) the project.
  * @throws {VouchError} `inventory.composer_lock.invalid` for malformed JSON,
- *   duplicate keys, invalid UTF-8 or wrong types;
+ *   duplicate keys or wrong types;
  *   `inventory.composer_lock.unsupported_version` for a `plugin-api-version`
  *   other than 1.x / 2.x.
  */

@@ -105,6 +105,21 @@ export function distributionFiles(
   return { hashes, distributions, url: urls.find(isSdist) ?? urls[0] };
 }
 
+/**
+ * The files of a package known only by their hashes (pip's `--hash` options,
+ * Pipfile.lock's `hashes`: one per sdist or wheel, no file names): one hash is
+ * the package's own; several are one file each, which CycloneDX lists as
+ * `vouch:distribution-hash` properties, not as the package's hashes.
+ *
+ * @param hashes The hashes, one per file.
+ * @returns The `files` of {@linkcode PypiComponentInit}.
+ */
+export function hashOnlyFiles(hashes: Hash[]): { hashes: Hash[]; distributions: Distribution[] } {
+  return hashes.length > 1
+    ? { hashes: [], distributions: hashes.map((hash) => ({ hashes: [hash] })) }
+    : { hashes, distributions: [] };
+}
+
 /** What a Python reader knows about one occurrence of a PyPI component. */
 export interface PypiComponentInit {
   /** Name as written in the file. */

@@ -14,6 +14,7 @@ import { parseToml } from "../_formats/toml.ts";
 import {
   at,
   gitVcsUrl,
+  hashOnlyFiles,
   invalid,
   isTable,
   NameIndex,
@@ -198,8 +199,9 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * its index (the `repository_url` qualifier when not PyPI), VCS (`vcs_url`
  * at `ref`), `file` (`download_url`) or `path`. A `path` to a folder of the
  * project is a first-party {@linkcode Member}. Hashes: one `sha256` per
- * distribution file; a component's own `hashes` get them only when there is
- * exactly one file (several files' hashes do not describe one package file).
+ * distribution file, without file names; a component's own `hashes` get them
+ * only when there is exactly one file, several are one distribution each
+ * (CycloneDX `vouch:distribution-hash`).
  * With the `Pipfile` beside it, its packages are direct, with root edges in
  * their categories' scopes. The lock records no edges between packages.
  *
@@ -218,7 +220,7 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * @param options Its path and the Pipfile beside it.
  * @returns Members, components and the root's edges.
  * @throws {VouchError} `inventory.pipfile_lock.invalid` for malformed JSON or
- *   Pipfile, duplicate keys, invalid UTF-8 or wrong types;
+ *   Pipfile, duplicate keys or wrong types;
  *   `inventory.pipfile_lock.unsupported_version` for a pipfile-spec other than 1–6.
  */
 export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderOutput {
@@ -265,7 +267,7 @@ function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
     name,
     version,
     qualifiers,
-    hashes: entry.hashes.length === 1 ? entry.hashes : [],
+    files: hashOnlyFiles(entry.hashes),
     downloadLocation: entry.vcs ?? entry.file,
     scopes: [scope],
     groups,

@@ -4,7 +4,7 @@
  * @module
  */
 
-import { OutputBuilder } from "../_builder.ts";
+import { distributionFields, OutputBuilder } from "../_builder.ts";
 import { localPlace } from "../_paths.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
@@ -22,7 +22,7 @@ import {
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
 import { pypiPurl } from "../purl.ts";
-import type { Hash, HashAlgorithm, ReaderOutput, Scope } from "../types.ts";
+import type { Distribution, Hash, HashAlgorithm, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readPylock}. */
@@ -127,6 +127,16 @@ function distFile(value: unknown, fail: Fail, field: () => string): DistFile {
   }
   if (count === 0) throw fail(`\`${field()}.hashes\` must be a table with at least one hash`);
   return file;
+}
+
+/** The last part of a URL or path (its query and fragment dropped), percent-decoded. */
+function fileName(location: string): string {
+  const last = location.replace(/[?#].*$/, "").split("/").at(-1) ?? "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 /** The version in a distribution file name (`name-1.0.tar.gz`, `name-1.0-py3-none-any.whl`). */
@@ -283,27 +293,32 @@ function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string
   }
   let qualifiers: Record<string, string | undefined> = {};
   let downloadLocation: string | undefined;
-  let hashes: Hash[] = [];
+  let files: { hashes: Hash[]; distributions: Distribution[] } | undefined;
   if (entry.vcs !== undefined) {
     downloadLocation = entry.vcs;
     qualifiers = { vcs_url: entry.vcs };
   } else if (entry.archive !== undefined) {
     downloadLocation = entry.archive.url;
     qualifiers = { download_url: entry.archive.url };
-    hashes = entry.archive.hashes;
+    files = { hashes: entry.archive.hashes, distributions: [] };
   } else if (entry.files.length > 0) {
     qualifiers = { repository_url: repositoryUrl(entry.registry) };
     const urls = entry.files.map((f) => f.url).filter((u): u is string => u !== undefined);
     downloadLocation = urls.find(isSdist) ?? urls[0];
-    // Several files' hashes describe several files, not the package: they
-    // belong to its distributions (url + hashes per file), not to `hashes`.
-    if (entry.files.length === 1) hashes = entry.files[0].hashes;
+    // One file's hashes are the package's; several files keep theirs, each
+    // a distribution (url, file name, hashes).
+    files = distributionFields(entry.files.map((f) => {
+      // PEP 751: without `name`, the file name is the last part of the URL or path.
+      const d: Distribution = { file: f.name ?? fileName(f.url ?? f.path!), hashes: f.hashes };
+      if (f.url !== undefined) d.url = f.url;
+      return d;
+    }));
   }
   return builder.component(pypiComponent({
     name,
     version,
     qualifiers,
-    hashes,
+    files,
     downloadLocation,
     ...scopesOf(entry, lock),
     source: path,
@@ -328,7 +343,8 @@ function matches(want: unknown, have: unknown): boolean {
  * → runtime; only with an extra → optional; only with a dependency group
  * that is not a default group → dev (the extra or group names are the
  * groups). Hashes: an archive's, or the one file's when a package has one
- * sdist or wheel; several files' hashes are not put on the package. Edges
+ * sdist or wheel; several files are the package's distributions, each with
+ * its URL, file name and hashes (not the package's own hashes). Edges
  * come from `[[packages.dependencies]]` (matched key by key), or, written by
  * PDM, from `[packages.tool.pdm] dependencies` (by name); what the project
  * itself or a member depends on is direct.
@@ -345,7 +361,7 @@ function matches(want: unknown, have: unknown): boolean {
  * @param options Its path.
  * @returns Members, components and edges.
  * @throws {VouchError} `inventory.pylock.invalid` for malformed TOML (duplicate
- *   keys included), invalid UTF-8, wrong types or exclusive sources together;
+ *   keys included), wrong types or exclusive sources together;
  *   `inventory.pylock.unsupported_version` for a lock-version other than 1.x.
  */
 export function readPylock(text: string, options: PylockOptions): ReaderOutput {

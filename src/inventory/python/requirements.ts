@@ -8,7 +8,7 @@
 
 import { isVouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
-import { at, invalid, parseHash, pypiComponent, repositoryUrl } from "./_python.ts";
+import { at, hashOnlyFiles, invalid, parseHash, pypiComponent, repositoryUrl } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name } from "../purl.ts";
 import type { Hash, ReaderOutput } from "../types.ts";
@@ -345,9 +345,9 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       specifier: entry.specifier,
       qualifiers,
       // Several `--hash` values of a name-only requirement are one per file (sdist, wheels).
-      ...(entry.url === undefined && entry.hashes.length > 1
-        ? { distributions: entry.hashes.map((hash) => ({ hashes: [hash] })) }
-        : { hashes: entry.hashes }),
+      files: entry.url === undefined
+        ? hashOnlyFiles(entry.hashes)
+        : { hashes: entry.hashes, distributions: [] },
       downloadLocation: entry.url,
       direct: true,
       scopes: ["runtime"],

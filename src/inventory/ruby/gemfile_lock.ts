@@ -264,7 +264,7 @@ function declaredScopes(
  * @param options Its path, the Gemfile beside it and a loader for `eval_gemfile`.
  * @returns Members, components, edges, the project (for a gem project) and notes.
  * @throws {VouchError} `inventory.gemfile_lock.invalid` for malformed or
- *   truncated content, duplicate specs or sections, invalid UTF-8;
+ *   truncated content, duplicate specs or sections;
  *   `inventory.gemfile_lock.unsupported_version` for an unknown section.
  */
 export function readGemfileLock(text: string, options: GemfileLockOptions): GemfileLockResult {

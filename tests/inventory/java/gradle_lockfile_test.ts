@@ -6,7 +6,7 @@ import {
 } from "../../../src/inventory/java/gradle_lockfile.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
-import { assertVouchError, assertWellFormed } from "../_lockfile_invariants.ts";
+import { assertWellFormed } from "../_lockfile_invariants.ts";
 import { assertSbomsValid } from "../_tree.ts";
 
 function read(path: string): ReturnType<typeof readGradleLockfile> {
@@ -95,34 +95,9 @@ Deno.test("readGradleLockfile: the scan merges the locks of a multi-project buil
   await assertSbomsValid(inventory, "gradle multi");
 });
 
-Deno.test("readGradleLockfile: bad input is inventory.gradle_lockfile.invalid with file:line", () => {
-  const code = "inventory.gradle_lockfile.invalid";
-  const bad = (name: string) => () => read(`invalid/${name}`);
-  assertVouchError(
-    bad("truncated.lockfile"),
-    code,
-    /^invalid\/truncated\.lockfile:3: expected group:name:version=configurations, found "com\.google\.gua"/,
-  );
-  assertVouchError(
-    bad("duplicate.lockfile"),
-    code,
-    /:3: com\.google\.guava:guava:33\.2\.1-jre is locked twice \(also on line 1\)/,
-  );
-  assertVouchError(
-    bad("two_empty.lockfile"),
-    code,
-    /:3: a second empty= line \(the first is line 2\)/,
-  );
-  assertVouchError(
-    bad("utf8.lockfile"),
-    code,
-    /^invalid\/utf8\.lockfile:2: the file is not valid UTF-8/,
-  );
-  assertVouchError(
-    bad("no_configuration.lockfile"),
-    code,
-    /:1: junit:junit:4\.13\.2 names no configuration/,
-  );
+// Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
+// cases under fixtures/java/gradle_lockfile/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("parseGradleLockfile: a line without configurations, or with four coordinates, is invalid", () => {
   assert.throws(
     () => parseGradleLockfile("a:b:1=\n", "gradle.lockfile"),
     /names no configuration after =/,

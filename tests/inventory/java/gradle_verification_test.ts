@@ -13,7 +13,7 @@ const PATH = "gradle/verification-metadata.xml";
 const GUAVA = "pkg:maven/com.google.guava/guava@33.2.1-jre";
 const JSR305 = "pkg:maven/com.google.code.findbugs/jsr305@3.0.2";
 
-Deno.test("readGradleVerification: components with the hashes of their main file, scopes from the locks", () => {
+Deno.test("readGradleVerification: every file a distribution, the jar's hashes the component's, scopes from the locks", () => {
   const loaded: string[] = [];
   const load = treeLoad(LOCKED, loaded);
   const out = readGradleVerification(load(PATH)!, { path: PATH, load });
@@ -26,13 +26,26 @@ Deno.test("readGradleVerification: components with the hashes of their main file
     "app/gradle.lockfile",
   ]);
   assert.deepEqual(out.components.map((c) => [c.id, c.scopes.join(","), c.hashes.length]), [
-    ["pkg:maven/com.diffplug.spotless/com.diffplug.spotless.gradle.plugin@6.25.0", "build", 1],
+    // A type-less pkg:maven purl is the jar: a POM-only module has no hashes of its own.
+    ["pkg:maven/com.diffplug.spotless/com.diffplug.spotless.gradle.plugin@6.25.0", "build", 0],
     ["pkg:maven/com.example/unlocked@1.0", "runtime", 1],
     [JSR305, "runtime", 1],
     [GUAVA, "runtime", 4],
-    ["pkg:maven/io.netty/netty-bom@4.1.110.Final", "runtime", 1],
+    ["pkg:maven/io.netty/netty-bom@4.1.110.Final", "runtime", 0],
     ["pkg:maven/org.mockito/mockito-core@5.12.0", "dev", 1],
   ], "oss-parent (a POM no lock lists) is left out");
+  assert.deepEqual(
+    out.components.map((c) => (c.distributions ?? []).map((d) => `${d.file} ${d.hashes.length}`)),
+    [
+      ["com.diffplug.spotless.gradle.plugin-6.25.0.pom 1"],
+      ["unlocked-1.0.jar 1"],
+      ["jsr305-3.0.2.jar 1", "jsr305-3.0.2.pom 1"],
+      ["guava-33.2.1-jre-sources.jar 1", "guava-33.2.1-jre.jar 4", "guava-33.2.1-jre.module 1"],
+      ["netty-bom-4.1.110.Final.pom 1"],
+      ["mockito-core-5.12.0.jar 1"],
+    ],
+    "every verified file, with its own checksums",
+  );
   const byId = new Map(out.components.map((c) => [c.id, c]));
   assert.deepEqual(byId.get(GUAVA)!.hashes, [
     { alg: "md5", hex: "0123456789abcdef0123456789abcdef" },
@@ -82,29 +95,10 @@ Deno.test("readGradleVerification: without lock files every component is runtime
   assert.match(out.warnings![0], /4 verified components are in no Gradle lock file/);
 });
 
-Deno.test("readGradleVerification: bad input is inventory.gradle_verification.invalid with file:line", () => {
+// Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
+// cases under fixtures/java/gradle_verification/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("parseGradleVerification: a wrong root element, a repeated artifact are invalid", () => {
   const code = "inventory.gradle_verification.invalid";
-  const bad = (name: string) => () => {
-    const text = Deno.readTextFileSync(fixture("java", "gradle_verification", "invalid", name));
-    return parseGradleVerification(text, PATH);
-  };
-  assertVouchError(
-    bad("truncated.xml"),
-    code,
-    /^gradle\/verification-metadata\.xml:24:31: invalid XML: expected '=' after the attribute val, found the end of the file/,
-  );
-  assertVouchError(
-    bad("short_hash.xml"),
-    code,
-    /:23: the sha256 of jsr305-3\.0\.2\.jar is not 64 hex digits/,
-  );
-  assertVouchError(
-    bad("duplicate.xml"),
-    code,
-    /:56: the component org\.mockito:mockito-core:5\.12\.0 appears twice/,
-  );
-  assertVouchError(bad("no_version.xml"), code, /:16: <component> has no version attribute/);
-  assertVouchError(bad("utf8.xml"), code, /:4:\d+: invalid XML: the file is not valid UTF-8/);
   assertVouchError(
     () => parseGradleVerification("<components/>", PATH),
     code,

@@ -1,0 +1,171 @@
+import { VouchError } from "../../errors.ts";
+import { isRecord } from "../../_util.ts";
+import { type JsonObject, lineAt } from "./json.ts";
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERAL = /true|false|null/y;
+// deno-lint-ignore no-control-regex -- JSON forbids raw control characters in strings
+const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+
+/** Where and why a JSONC text is invalid. */
+class Invalid {
+  constructor(readonly offset: number, readonly reason: string) {}
+}
+
+/**
+ * Checks a JSONC text in one pass (JSON plus `//` and `/* *\/` comments and
+ * trailing commas) and returns it as plain JSON: comments and trailing commas
+ * cut out. Objects that repeat a key are rejected. Iterative, so any nesting
+ * depth is fine.
+ */
+function toJson(text: string): string | Invalid {
+  /** Ranges to leave out (comments, trailing commas), mostly in order. */
+  const cuts: [number, number][] = [];
+  const cut = (from: number, to: number): void => void cuts.push([from, to]);
+  /** Open containers: `[` or the keys of an object. */
+  const stack: (Set<string> | "[")[] = [];
+  let expect: "value" | "key" | "colon" | "after" = "value";
+  let opened = false; // just after `{` or `[`
+  let comma = -1; // offset of a `,` that may turn out to be trailing
+  let i = 0;
+  for (;;) {
+    // Whitespace and comments.
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2f) {
+        const end = text.indexOf("\n", i);
+        cut(i, end === -1 ? text.length : end);
+        i = end === -1 ? text.length : end;
+      } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+        const end = text.indexOf("*/", i + 2);
+        if (end === -1) return new Invalid(i, "unterminated /* comment");
+        cut(i, end + 2);
+        i = end + 2;
+      } else break;
+    }
+    if (i >= text.length) {
+      if (stack.length > 0 || expect !== "after") return new Invalid(i, "unexpected end of input");
+      cuts.sort((a, b) => a[0] - b[0]);
+      const out: string[] = [];
+      let copied = 0;
+      for (const [from, to] of cuts) {
+        out.push(text.slice(copied, from));
+        copied = to;
+      }
+      out.push(text.slice(copied));
+      return out.join("");
+    }
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (comma !== -1) {
+      if ((c === "}" || c === "]") && !opened) cut(comma, comma + 1);
+      comma = -1;
+    }
+    if (expect === "after") {
+      if (top === undefined) return new Invalid(i, `unexpected ${JSON.stringify(c)} after the end`);
+      if (c === ",") {
+        comma = i++;
+        expect = top === "[" ? "value" : "key";
+        opened = false;
+        continue;
+      }
+      if (c !== (top === "[" ? "]" : "}")) {
+        return new Invalid(
+          i,
+          `expected ',' or '${top === "[" ? "]" : "}"}', found ${JSON.stringify(c)}`,
+        );
+      }
+      stack.pop();
+      i++;
+      continue;
+    }
+    if (expect === "colon") {
+      if (c !== ":") return new Invalid(i, `expected ':' after a key, found ${JSON.stringify(c)}`);
+      i++;
+      expect = "value";
+      continue;
+    }
+    if ((c === "}" && expect === "key") || (c === "]" && expect === "value" && top === "[")) {
+      stack.pop();
+      i++;
+      expect = "after";
+      opened = false;
+      continue;
+    }
+    if (c === '"') {
+      // `test` on the sticky pattern moves lastIndex past the body without building a match.
+      STRING_BODY.lastIndex = i + 1;
+      STRING_BODY.test(text);
+      const end = STRING_BODY.lastIndex;
+      if (text[end] !== '"') {
+        return new Invalid(
+          end,
+          end >= text.length ? "unterminated string" : "invalid character or escape in a string",
+        );
+      }
+      if (expect === "key") {
+        const keys = top as Set<string>;
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes("\\") ? JSON.parse(text.slice(i, end + 1)) as string : raw;
+        if (keys.has(key)) return new Invalid(i, `duplicate key ${JSON.stringify(key)}`);
+        keys.add(key);
+        expect = "colon";
+      } else expect = "after";
+      i = end + 1;
+      opened = false;
+      continue;
+    }
+    if (expect === "key") {
+      return new Invalid(i, `expected a key in double quotes, found ${JSON.stringify(c)}`);
+    }
+    if (c === "{" || c === "[") {
+      stack.push(c === "{" ? new Set() : "[");
+      expect = c === "{" ? "key" : "value";
+      opened = true;
+      i++;
+      continue;
+    }
+    NUMBER.lastIndex = LITERAL.lastIndex = i;
+    const match = NUMBER.exec(text) ?? LITERAL.exec(text);
+    if (!match || match[0] === "") {
+      return new Invalid(i, `expected a value, found ${JSON.stringify(c)}`);
+    }
+    i += match[0].length;
+    expect = "after";
+    opened = false;
+  }
+}
+
+/**
+ * Parses a JSONC document (JSON with comments and trailing commas, as
+ * `bun.lock` is written) that must be an object. Strict otherwise: a syntax
+ * error or a repeated key is a {@linkcode VouchError} naming
+ * the file and line.
+ *
+ * @param text The text.
+ * @param file The file's path, for messages.
+ * @param code The error code (e.g. `inventory.bun_lock.invalid`).
+ * @returns The parsed object.
+ */
+export function parseJsoncObject(text: string, file: string, code: string): JsonObject {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const json = toJson(body);
+  if (json instanceof Invalid) {
+    const line = lineAt(body, json.offset);
+    throw new VouchError(
+      code,
+      `${file}:${line}: invalid JSONC: ${json.reason}`,
+      `fix the syntax at line ${line} of ${file} (or regenerate the file)`,
+    );
+  }
+  const value: unknown = JSON.parse(json);
+  if (!isRecord(value)) {
+    throw new VouchError(
+      code,
+      `${file}:1: expected an object at the top level`,
+      `regenerate ${file} with its package manager`,
+    );
+  }
+  return value;
+}

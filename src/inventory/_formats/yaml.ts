@@ -1,0 +1,381 @@
+import { VouchError } from "../../errors.ts";
+import { lineAt } from "./json.ts";
+import { NeedsModule } from "../_reader.ts";
+
+/** A parsed YAML mapping. */
+export type YamlMap = Record<string, unknown>;
+
+/** Raised inside the fast reader when a line is outside the subset it reads. */
+const OUTSIDE = Symbol("outside the fast subset");
+
+// ---------------------------------------------------------------------------
+// The fast reader: the block YAML that lockfile writers (pnpm, Yarn) emit.
+// One pass over the lines; anything else (anchors, tags, block or multi-line
+// scalars, complex keys, duplicate keys, odd indentation) throws OUTSIDE and
+// the full parser below decides. Results equal the `yaml` package's (tested).
+
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** Resolves a plain scalar with the YAML 1.2 core schema, as the `yaml` package does. */
+function resolvePlain(text: string): unknown {
+  const c = text.charCodeAt(0);
+  // Fast exit: most lockfile scalars start with a letter other than t/f/n/T/F/N.
+  if (
+    text.length === 0 || text === "~" || text === "null" || text === "Null" || text === "NULL"
+  ) return null;
+  if (text === "true" || text === "True" || text === "TRUE") return true;
+  if (text === "false" || text === "False" || text === "FALSE") return false;
+  if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+    if (INT.test(text)) return Number(text);
+    if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
+    if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+    if (FLOAT.test(text)) return parseFloat(text);
+    if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text[0] === "-" ? -Infinity : Infinity;
+    if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
+  }
+  return text;
+}
+
+/** Characters that cannot start a plain scalar. */
+const INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
+
+class LineReader {
+  /** Position in the current line. */
+  i = 0;
+  /** The current line. */
+  s = "";
+
+  /** Skips spaces; returns true when the rest is empty or a comment. */
+  restIsEmpty(): boolean {
+    while (this.s.charCodeAt(this.i) === 0x20) this.i++;
+    if (this.i >= this.s.length) return true;
+    // A comment must follow whitespace (or start the text).
+    return this.s[this.i] === "#" && (this.i === 0 || this.s[this.i - 1] === " ");
+  }
+
+  /** A quoted scalar starting at `i`, ending on this line. */
+  quoted(): string {
+    const quote = this.s[this.i];
+    let out = "";
+    let j = this.i + 1;
+    for (;;) {
+      const k = this.s.indexOf(quote === "'" ? "'" : '"', j);
+      const slash = quote === '"' ? this.s.indexOf("\\", j) : -1;
+      if (slash !== -1 && (k === -1 || slash < k)) {
+        out += this.s.slice(j, slash) + unescape(this.s, slash);
+        j = slash + (this.s[slash + 1] === "u" ? 6 : this.s[slash + 1] === "x" ? 4 : 2);
+        continue;
+      }
+      if (k === -1) throw OUTSIDE; // multi-line or unterminated
+      out += this.s.slice(j, k);
+      if (quote === "'" && this.s[k + 1] === "'") {
+        out += "'";
+        j = k + 2;
+        continue;
+      }
+      this.i = k + 1;
+      return out;
+    }
+  }
+
+  /** A plain scalar in block context, to the end of the line or a comment. */
+  blockPlain(): unknown {
+    const start = this.i;
+    const c = this.s[start];
+    if (
+      INDICATORS.has(c) &&
+      !((c === "-" || c === "?" || c === ":") && isPlainSafe(this.s[start + 1]))
+    ) {
+      throw OUTSIDE;
+    }
+    let end = this.s.indexOf(" #", start);
+    if (end === -1) end = this.s.length;
+    const text = this.s.slice(start, end).trimEnd();
+    if (text.includes(": ") || text.endsWith(":") || text.includes("\t")) throw OUTSIDE;
+    this.i = this.s.length;
+    return resolvePlain(text);
+  }
+
+  /** A flow collection (`{…}` or `[…]`) on this line. */
+  flow(): unknown {
+    const open = this.s[this.i++];
+    const close = open === "{" ? "}" : "]";
+    const map: YamlMap | undefined = open === "{" ? {} : undefined;
+    const list: unknown[] = [];
+    for (;;) {
+      this.skipSpaces();
+      if (this.s[this.i] === close) {
+        this.i++;
+        return map ?? list;
+      }
+      const item = this.flowScalarOrCollection(map !== undefined);
+      this.skipSpaces();
+      if (map !== undefined) {
+        if (this.s[this.i] !== ":") throw OUTSIDE;
+        this.i++;
+        this.skipSpaces();
+        const value = this.s[this.i] === "," || this.s[this.i] === "}"
+          ? null
+          : this.flowScalarOrCollection(false);
+        setKey(map, item, value);
+        this.skipSpaces();
+      } else {
+        if (this.s[this.i] === ":") throw OUTSIDE; // a single-pair mapping in a sequence
+        list.push(item);
+      }
+      const next = this.s[this.i];
+      if (next === ",") this.i++;
+      else if (next !== close) throw OUTSIDE;
+    }
+  }
+
+  skipSpaces(): void {
+    while (this.s.charCodeAt(this.i) === 0x20) this.i++;
+  }
+
+  flowScalarOrCollection(isKey: boolean): unknown {
+    const c = this.s[this.i];
+    if (c === "{" || c === "[") {
+      if (isKey) throw OUTSIDE;
+      return this.flow();
+    }
+    if (c === "'" || c === '"') return this.quoted();
+    if (
+      c === undefined ||
+      (INDICATORS.has(c) &&
+        !((c === "-" || c === "?" || c === ":") && isPlainSafe(this.s[this.i + 1])))
+    ) {
+      throw OUTSIDE;
+    }
+    const start = this.i;
+    for (; this.i < this.s.length; this.i++) {
+      const ch = this.s[this.i];
+      if (ch === "," || ch === "[" || ch === "]" || ch === "{" || ch === "}") break;
+      if (ch === ":" && /[ ,\]}]/.test(this.s[this.i + 1] ?? " ")) break;
+      if (ch === "#" && this.s[this.i - 1] === " ") throw OUTSIDE;
+    }
+    const text = this.s.slice(start, this.i).trimEnd();
+    if (text === "" || text.includes("\t")) throw OUTSIDE;
+    return resolvePlain(text);
+  }
+}
+
+function isPlainSafe(next: string | undefined): boolean {
+  return next !== undefined && next !== " " && next !== "\t" && next !== "," &&
+    next !== "[" && next !== "]" && next !== "{" && next !== "}";
+}
+
+const ESCAPES: Record<string, string> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "\t",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1b",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\x85",
+  _: "\xa0",
+};
+
+function unescape(s: string, slash: number): string {
+  const e = s[slash + 1];
+  if (e === "u" || e === "x") {
+    const hex = s.slice(slash + 2, slash + (e === "u" ? 6 : 4));
+    if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== (e === "u" ? 4 : 2)) throw OUTSIDE;
+    const code = parseInt(hex, 16);
+    if (code >= 0xd800 && code <= 0xdfff) throw OUTSIDE; // surrogate pairs: leave to the full parser
+    return String.fromCharCode(code);
+  }
+  if (e === undefined || !Object.hasOwn(ESCAPES, e)) throw OUTSIDE;
+  return ESCAPES[e];
+}
+
+/** Sets a mapping key the way the `yaml` package's `toJS` does (keys stringified). */
+function setKey(map: YamlMap, key: unknown, value: unknown): void {
+  if (key === null || typeof key === "object") throw OUTSIDE;
+  const name = String(key);
+  if (name === "__proto__" || Object.hasOwn(map, name)) throw OUTSIDE;
+  map[name] = value;
+}
+
+interface Frame {
+  indent: number;
+  map?: YamlMap;
+  list?: unknown[];
+}
+
+/** Reads one document's lines `[from, to)` of `lines`; `undefined` for an empty document. */
+function fastDocument(lines: string[], from: number, to: number): unknown {
+  const stack: Frame[] = [];
+  let pending: { map: YamlMap; key: string; indent: number } | undefined;
+  let root: unknown = null;
+  const reader = new LineReader();
+  for (let n = from; n < to; n++) {
+    let line = lines[n];
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    let indent = 0;
+    while (line.charCodeAt(indent) === 0x20) indent++;
+    if (indent === line.length) continue;
+    const c = line[indent];
+    if (c === "#") continue;
+    if (c === "\t") throw OUTSIDE;
+    const isItem = c === "-" && (line.length === indent + 1 || line[indent + 1] === " ");
+    if (pending) {
+      const { map, key } = pending;
+      if (indent > pending.indent || (indent === pending.indent && isItem)) {
+        const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
+        setKey(map, key, frame.list ?? frame.map);
+        stack.push(frame);
+      } else setKey(map, key, null);
+      pending = undefined;
+    } else if (stack.length === 0) {
+      if (indent !== 0) throw OUTSIDE;
+      const frame: Frame = isItem ? { indent, list: [] } : { indent, map: {} };
+      root = frame.list ?? frame.map;
+      stack.push(frame);
+    }
+    let top = stack[stack.length - 1];
+    while (top.indent > indent || (top.indent === indent && top.list && !isItem)) {
+      stack.pop();
+      if (stack.length === 0) throw OUTSIDE; // a second root node
+      top = stack[stack.length - 1];
+    }
+    if (top.indent !== indent) throw OUTSIDE;
+    reader.s = line;
+    reader.i = indent;
+    if (isItem) {
+      if (!top.list) throw OUTSIDE;
+      reader.i = indent + 1;
+      if (reader.restIsEmpty()) throw OUTSIDE; // nested block under `-`
+      top.list.push(blockValue(reader, true));
+      continue;
+    }
+    if (!top.map) throw OUTSIDE;
+    let key: unknown;
+    if (c === "'" || c === '"') key = reader.quoted();
+    else {
+      if (
+        c === "?" ||
+        (INDICATORS.has(c) && !((c === "-" || c === ":") && isPlainSafe(line[indent + 1])))
+      ) {
+        throw OUTSIDE;
+      }
+      let colon = line.indexOf(": ", indent);
+      if (colon === -1 && line.endsWith(":")) colon = line.length - 1;
+      if (colon === -1) throw OUTSIDE;
+      const text = line.slice(indent, colon);
+      if (text.includes(" #") || text.endsWith(" ") || text.includes("\t")) throw OUTSIDE;
+      key = resolvePlain(text);
+      reader.i = colon;
+    }
+    if (line[reader.i] !== ":") throw OUTSIDE;
+    reader.i++;
+    if (reader.i < line.length && line[reader.i] !== " ") throw OUTSIDE;
+    if (reader.restIsEmpty()) {
+      if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
+        throw OUTSIDE;
+      }
+      pending = { map: top.map, key: String(key), indent };
+      continue;
+    }
+    setKey(top.map, key, blockValue(reader, false));
+  }
+  if (pending) setKey(pending.map, pending.key, null);
+  return stack.length === 0 ? undefined : root;
+}
+
+/** The value after `key: ` or `- `, which must end on its line. */
+function blockValue(reader: LineReader, inList: boolean): unknown {
+  const c = reader.s[reader.i];
+  let value: unknown;
+  if (c === "'" || c === '"') value = reader.quoted();
+  else if (c === "{" || c === "[") value = reader.flow();
+  else {
+    if (inList && c === "-" && reader.s[reader.i + 1] === " ") throw OUTSIDE;
+    return reader.blockPlain();
+  }
+  if (!reader.restIsEmpty()) throw OUTSIDE;
+  return value;
+}
+
+/** Every document of `text` read by the fast reader, or `undefined` when it cannot. */
+function fastDocuments(text: string): unknown[] | undefined {
+  const lines = text.split("\n");
+  const docs: unknown[] = [];
+  let start = 0;
+  let explicit = false; // the current document began with `---`
+  try {
+    for (let n = 0; n <= lines.length; n++) {
+      const line = n < lines.length ? lines[n] : "...";
+      if (line.startsWith("%")) return undefined;
+      const marker = line.startsWith("---") ? "---" : line.startsWith("...") ? "..." : undefined;
+      if (marker === undefined) continue;
+      if (!/^(?: +(?:#.*)?)?\r?$/.test(line.slice(3))) return undefined;
+      const doc = fastDocument(lines, start, n);
+      if (doc !== undefined || explicit) docs.push(doc ?? null);
+      explicit = marker === "---";
+      start = n + 1;
+    }
+  } catch (error) {
+    if (error === OUTSIDE) return undefined;
+    throw error;
+  }
+  return docs;
+}
+
+// ---------------------------------------------------------------------------
+
+/** The `yaml` package, once loaded (most lockfiles never need it). */
+let yaml: typeof import("yaml") | undefined;
+
+/**
+ * Loads the full YAML parser (the `yaml` package) that
+ * {@linkcode parseYamlDocuments} uses for what its fast reader does not read.
+ * Until it is loaded, such input throws `NeedsModule`; the inventory loads it
+ * and reads again.
+ */
+export async function loadYamlParser(): Promise<void> {
+  yaml ??= await import("yaml");
+}
+
+/**
+ * Parses every document of a YAML stream (YAML 1.2, core schema); duplicate
+ * keys are errors. The block style that lockfile writers emit is read by a
+ * fast line reader; anything else goes to the `yaml` package (loaded on
+ * demand: see {@linkcode loadYamlParser}), which also reports every error.
+ *
+ * @param text The YAML text.
+ * @param file The file's path, for messages.
+ * @param code The error code (e.g. `inventory.pnpm_lock.invalid`).
+ * @returns The documents' values (an empty stream gives `[]`).
+ * @throws {VouchError} `code` with `file:line` for invalid YAML.
+ * @throws {NeedsModule} when the input needs the `yaml` package and it is not loaded yet.
+ */
+export function parseYamlDocuments(text: string, file: string, code: string): unknown[] {
+  const fast = fastDocuments(text.startsWith("\uFEFF") ? text.slice(1) : text);
+  if (fast !== undefined) return fast;
+  if (yaml === undefined) throw new NeedsModule("the YAML parser", loadYamlParser);
+  const docs = yaml.parseAllDocuments(text, { uniqueKeys: true, strict: true, prettyErrors: true });
+  const list = Array.isArray(docs) ? docs : [];
+  for (const doc of list) {
+    const error = doc.errors[0];
+    if (error === undefined) continue;
+    const line = error.linePos?.[0].line ?? lineAt(text, error.pos[0]);
+    const reason = error.code === "DUPLICATE_KEY"
+      ? "a mapping has the same key twice"
+      : error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    throw new VouchError(
+      code,
+      `${file}:${line}: invalid YAML: ${reason}`,
+      `fix the YAML at line ${line} of ${file} (or regenerate the file)`,
+    );
+  }
+  return list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
+}

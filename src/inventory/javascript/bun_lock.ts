@@ -1,0 +1,285 @@
+/**
+ * Reader for Bun's text lockfile `bun.lock` (lockfileVersion 0 and 1). Its
+ * binary predecessor `bun.lockb` is not read (see `_known_files.ts`).
+ *
+ * @module
+ */
+
+import { VouchError } from "../../errors.ts";
+import { isRecord } from "../../_util.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { sriHashes } from "../_sri.ts";
+import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
+import { parseJsoncObject } from "../_formats/jsonc.ts";
+import { ROOT_ID, type Scope } from "../types.ts";
+import {
+  folderMember,
+  folderOf,
+  joinPath,
+  loadPackageJson,
+  MANIFEST_FIELDS,
+  manifestProject,
+  npmComponent,
+  originQualifiers,
+  reach,
+  reachScopes,
+  tarballVersion,
+} from "./_npm.ts";
+
+const CODE = "inventory.bun_lock.invalid";
+
+/** The dependency maps of a workspace or package and the scope each one gives. */
+const FIELDS: ReadonlyArray<[string, Scope]> = [...MANIFEST_FIELDS, [
+  "peerDependencies",
+  "runtime",
+]];
+
+/** One `packages` entry, decoded. */
+interface Entry {
+  key: string;
+  name: string;
+  /** What follows `name@` in the entry's identifier. */
+  ref: string;
+  info: Record<string, unknown>;
+  /** The registry tarball URL (npm entries; empty for the default registry). */
+  url?: string;
+  integrity?: string;
+  /** The commit Bun resolved (git and GitHub entries). */
+  tag?: string;
+}
+
+/** An error at the line of a `packages` entry (`"key": [`), else of the first `"key":`. */
+function fail(text: string, path: string, key: string, what: string): VouchError {
+  const entry = text.indexOf(`${JSON.stringify(key)}: [`);
+  return new VouchError(
+    CODE,
+    `${path}:${entry === -1 ? keyLine(text, key) : lineAt(text, entry)}: ${what}`,
+    `regenerate ${path} with \`bun install\``,
+  );
+}
+
+/** The parents of a `packages` key (`a/@s/b/c` → `a/@s/b`, `a`, ``), nearest first. */
+function parentKeys(key: string): string[] {
+  const names: string[] = [];
+  const parts = key.split("/");
+  for (let i = 0; i < parts.length; i++) {
+    names.push(
+      parts[i].startsWith("@") && i + 1 < parts.length ? `${parts[i]}/${parts[++i]}` : parts[i],
+    );
+  }
+  const out: string[] = [];
+  for (let n = names.length; n >= 0; n--) out.push(names.slice(0, n).join("/"));
+  return out;
+}
+
+function decodeEntry(text: string, path: string, key: string, value: unknown): Entry {
+  if (!Array.isArray(value) || typeof value[0] !== "string") {
+    throw fail(text, path, key, `package ${JSON.stringify(key)} is not an [identifier, …] array`);
+  }
+  const ident: string = value[0];
+  const at = ident.indexOf("@", 1);
+  if (at <= 0) {
+    throw fail(text, path, key, `package ${JSON.stringify(key)} has no name@version identifier`);
+  }
+  const name = ident.slice(0, at);
+  const ref = ident.slice(at + 1);
+  const npm = /^\d/.test(ref);
+  const info = npm ? value[2] : value[1];
+  return {
+    key,
+    name,
+    ref,
+    info: isRecord(info) ? info : {},
+    url: npm && typeof value[1] === "string" ? value[1] : undefined,
+    integrity: npm && typeof value[3] === "string" ? value[3] : undefined,
+    tag: !npm && typeof value[2] === "string" ? value[2] : undefined,
+  };
+}
+
+/**
+ * Reads Bun's text lockfile `bun.lock` (JSONC, lockfileVersion 0 or 1).
+ * Workspaces are the project (`""`) and its members (never components; a
+ * registry package that shares a member's name is one). Every other
+ * `packages` entry is a component named by its identifier (aliases are the
+ * real package), with the integrity as hashes; nested `parent/child` keys are
+ * the same components, resolved the way Bun installs them (nearest parent
+ * first). Tarball URLs without a version take it from a `name-<version>.tgz`
+ * file name and carry `download_url`; git and GitHub entries carry `vcs_url`;
+ * `link:`/`file:` folders are first-party members; `patchedDependencies` are
+ * recorded on the patched component.
+ *
+ * @example
+ * ```ts
+ * import { readBunLock } from "./bun_lock.ts";
+ * const lock = `{
+ *   "lockfileVersion": 1,
+ *   "workspaces": { "": { "name": "app", "dependencies": { "ms": "^2.1.3", }, }, },
+ *   "packages": { "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="], },
+ * }`;
+ * readBunLock(lock, { path: "bun.lock", load: () => undefined }).components[0].id;
+ * // "pkg:npm/ms@2.1.3"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads the package.json beside it (the project's license and description).
+ * @returns Members, components, edges and the project.
+ * @throws {VouchError} `inventory.bun_lock.invalid` with `file:line` for
+ *   malformed JSONC, an unsupported lockfileVersion, a malformed entry or a
+ *   dependency the lock does not resolve.
+ */
+export function readBunLock(text: string, options: { path: string; load: Load }): ReaderResult {
+  const { path, load } = options;
+  const lock = parseJsoncObject(text, path, CODE);
+  if (lock.lockfileVersion !== 0 && lock.lockfileVersion !== 1) {
+    throw fail(
+      text,
+      path,
+      "lockfileVersion",
+      `lockfileVersion ${
+        JSON.stringify(lock.lockfileVersion ?? null)
+      } is not supported (0 and 1 are)`,
+    );
+  }
+  const lockDir = folderOf(path);
+  const out = new OutputBuilder();
+  const workspaces = objectAt(lock, "workspaces");
+  const folderIds = new Map<string, string>([["", ROOT_ID]]);
+  /**
+   * A member: a workspace is named as the lock's entry says; a linked folder
+   * by its package.json, else by the name it is linked under.
+   */
+  const folderId = (folder: string, name: string, version?: string, workspace = false): string => {
+    let id = folderIds.get(folder);
+    if (id === undefined) {
+      const manifest = workspace
+        ? undefined
+        : loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
+      const member = manifest ?? { path: "", json: {}, name, version };
+      id = out.member(folderMember(joinPath(lockDir, folder), member));
+      folderIds.set(folder, id);
+    }
+    return id;
+  };
+  for (const [folder, value] of Object.entries(workspaces)) {
+    const ws = isRecord(value) ? value : {};
+    const name = stringAt(ws, "name");
+    folderId(joinPath(folder), name ?? folder, stringAt(ws, "version"), name !== undefined);
+  }
+
+  const entries = new Map<string, Entry>();
+  for (const [key, value] of Object.entries(objectAt(lock, "packages"))) {
+    entries.set(key, decodeEntry(text, path, key, value));
+  }
+  const patches = objectAt(lock, "patchedDependencies");
+  const ids = new Map<Entry, string>();
+  /** The entry a dependency named `name` of the package at `key` resolves to. */
+  const resolve = (parents: string[], name: string): Entry | undefined => {
+    for (const parent of parents) {
+      const found = entries.get(parent === "" ? name : `${parent}/${name}`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  /** Dependencies of a workspace or an entry: `[target, scope]`; unresolved optional ones skipped. */
+  const depsOf = (owner: string, key: string, info: Record<string, unknown>): [Entry, Scope][] => {
+    const optionalPeers: unknown[] = Array.isArray(info.optionalPeers) ? info.optionalPeers : [];
+    const parents = parentKeys(key);
+    const deps: [Entry, Scope][] = [];
+    for (const [field, scope] of FIELDS) {
+      const map = info[field];
+      if (!isRecord(map)) continue;
+      for (const name in map) {
+        const to = resolve(parents, name);
+        const optional = scope === "optional" ||
+          (field === "peerDependencies" && optionalPeers.includes(name));
+        if (to !== undefined) deps.push([to, optional ? "optional" : scope]);
+        else if (!optional && field !== "peerDependencies") {
+          throw fail(
+            text,
+            path,
+            owner,
+            `${owner} depends on ${name}, which the lock does not resolve`,
+          );
+        }
+      }
+    }
+    return deps;
+  };
+
+  const firstEdges: [string, Entry, Scope][] = [];
+  for (const [folder, value] of Object.entries(workspaces)) {
+    const ws = isRecord(value) ? value : {};
+    const id = folderIds.get(joinPath(folder))!;
+    const name = stringAt(ws, "name");
+    const own = folder === "" || name === undefined ? "" : name;
+    for (const [to, scope] of depsOf(folder === "" ? "workspaces" : folder, own, ws)) {
+      firstEdges.push([id, to, scope]);
+    }
+  }
+  const targets = new Map<Entry, [Entry, Scope][]>();
+  for (const entry of entries.values()) {
+    targets.set(entry, depsOf(entry.key, entry.key, entry.info));
+  }
+  const reached = reach(firstEdges.map(([, to, scope]) => [to, scope]), (e) => targets.get(e)!);
+
+  for (const entry of entries.values()) {
+    const { name, ref } = entry;
+    const local = /^(workspace|link|file|root):/.exec(ref);
+    if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(ref))) {
+      const folder = local[1] === "root" ? "" : joinPath(ref.slice(local[0].length));
+      ids.set(entry, folderId(folder, name));
+      continue;
+    }
+    let version: string | undefined;
+    let qualifiers: Record<string, string> = {};
+    let downloadLocation: string | undefined;
+    if (/^\d/.test(ref)) {
+      version = ref;
+      if (entry.url) {
+        qualifiers = originQualifiers(name, entry.url);
+        downloadLocation = entry.url;
+      }
+    } else if (/^(git\+|git:|github:|gitlab:|bitbucket:|ssh:)/.test(ref)) {
+      const vcs = ref.includes("#") || entry.tag === undefined ? ref : `${ref}#${entry.tag}`;
+      qualifiers = { vcs_url: vcs };
+      downloadLocation = vcs;
+    } else if (!ref.startsWith("file:")) {
+      version = tarballVersion(name, ref);
+      qualifiers = { download_url: ref };
+      downloadLocation = ref;
+    } else {
+      version = tarballVersion(name, ref);
+    }
+    const patch = stringAt(patches, `${name}@${version}`);
+    ids.set(
+      entry,
+      out.component(npmComponent({
+        name,
+        version,
+        qualifiers,
+        hashes: sriHashes(entry.integrity),
+        downloadLocation,
+        scopes: reachScopes(reached, entry),
+        sources: [path],
+        patches: patch === undefined ? [] : [patch],
+      })),
+    );
+  }
+  for (const [from, to, scope] of firstEdges) out.edge(from, ids.get(to)!, scope);
+  for (const [entry, list] of targets) {
+    for (const [to, scope] of list) out.edge(ids.get(entry)!, ids.get(to)!, scope);
+  }
+  for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
+
+  const manifest = loadPackageJson(load, joinPath(lockDir, "package.json"));
+  const root = isRecord(workspaces[""]) ? workspaces[""] : {};
+  const project = manifest !== undefined ? manifestProject(manifest) : manifestProject({
+    path,
+    json: root,
+    name: stringAt(root, "name"),
+    version: stringAt(root, "version"),
+  });
+  return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+}

@@ -1,0 +1,137 @@
+/**
+ * Reader for `package.json`: the project (root) or member (nested) it
+ * describes and its declared dependencies. A JavaScript lockfile in its folder
+ * or above resolves it (see `_fold.ts`: the lock says what is installed);
+ * without one its declarations are the components, with their ranges,
+ * "declared, not resolved".
+ *
+ * @module
+ */
+
+import { OutputBuilder } from "../_builder.ts";
+import type { ReaderContext, ReaderResult } from "../_reader.ts";
+import { jsrPurl } from "../purl.ts";
+import { ROOT_ID } from "../types.ts";
+import {
+  declaredDependencies,
+  folderMember,
+  folderOf,
+  joinPath,
+  loadPackageJson,
+  manifestProject,
+  npmComponent,
+  tarballVersion,
+  workspaceFolders,
+} from "./_npm.ts";
+
+/** The `memo` key of the root package.json's workspaces by name. */
+const WORKSPACES = "package_json:workspaces";
+
+const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
+
+/**
+ * Reads a package.json: every declared dependency (`dependencies`,
+ * `devDependencies`, `optionalDependencies`, `peerDependencies`) is a
+ * component without a version: the declared range is its `specifier` (an
+ * exact `1.2.3` pin is its version); `npm:` aliases name the real package,
+ * `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
+ * `download_url`; `workspace:`, `link:`, `file:` and `portal:` folders are
+ * first-party members (a `workspace:` one located through the root's
+ * `workspaces` when `list` is given, else named `workspace:?<name>`). The
+ * package.json describes its project; a nested one is also a member, which
+ * the root depends on. When a JavaScript lockfile resolves it, the inventory
+ * takes the lock's word instead (see `_fold.ts`).
+ *
+ * @example
+ * ```ts
+ * import { readPackageJson } from "./package_json.ts";
+ * const text = JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } });
+ * const out = readPackageJson(text, { path: "package.json", load: () => undefined });
+ * out.components[0].specifier; // "^2.1.3"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options `path`: its path relative to the project root; `load`: reads
+ *   other package.json files; `list`: lists folders (to find workspaces).
+ * @returns The declared components, the project and (when nested) its member.
+ * @throws {VouchError} `inventory.package_json.invalid` for malformed JSON.
+ */
+export function readPackageJson(
+  text: string,
+  options: Pick<ReaderContext, "load" | "list" | "memo"> & { path: string },
+): ReaderResult {
+  const { path, load, list } = options;
+  const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
+  const folder = folderOf(path);
+  const project = manifestProject(manifest);
+  const out = new OutputBuilder();
+  const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
+  if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
+  const declared = declaredDependencies(manifest);
+  /** The root's workspaces by name (found with `list`), made once per tree. */
+  const workspaces = (): Map<string, string> => {
+    const known = options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
+    if (known !== undefined) return known;
+    const byName = new Map<string, string>();
+    const root = folder === "" ? manifest : loadPackageJson(load, "package.json");
+    for (const f of root === undefined ? [] : workspaceFolders(root, "", list, () => true)) {
+      const found = loadPackageJson(load, joinPath(f, "package.json"))?.name;
+      if (found !== undefined && !byName.has(found)) byName.set(found, f);
+    }
+    options.memo?.set(WORKSPACES, byName);
+    return byName;
+  };
+  const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
+  for (const [alias, range, scope] of declared) {
+    const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
+    if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
+      const target = local[1] === "workspace"
+        ? workspaceFolder(alias) ?? `?${alias}`
+        : joinPath(folder, local[2]);
+      // Its own package.json names it, when the folder is inside the project.
+      const there = target.startsWith("?") || target.startsWith("..")
+        ? undefined
+        : loadPackageJson(load, joinPath(target, "package.json"));
+      const member = folderMember(target, there ?? { path: "", json: {}, name: alias });
+      out.edge(from, out.member(member), scope);
+      continue;
+    }
+    let name = alias;
+    let specifier = range;
+    const npmAlias = /^npm:((?:@[^/@]+\/)?[^@]+)(?:@(.*))?$/.exec(range);
+    if (npmAlias) [name, specifier] = [npmAlias[1], npmAlias[2] ?? "*"];
+    const jsr = /^jsr:(?:(@[^/@]+\/[^@]+)@)?(.*)$/.exec(range);
+    if (jsr) {
+      const jsrName = jsr[1] ?? alias;
+      const id = out.component({
+        purl: jsrPurl(jsrName),
+        ecosystem: "jsr",
+        name: jsrName,
+        specifier: jsr[2],
+        scopes: [scope],
+        sources: [path],
+      });
+      out.edge(from, id, scope);
+      continue;
+    }
+    let qualifiers: Record<string, string> = {};
+    let version: string | undefined;
+    if (/^https?:/.test(specifier)) {
+      qualifiers = { download_url: specifier };
+      version = tarballVersion(name, specifier);
+    } else if (GIT.test(specifier)) qualifiers = { vcs_url: specifier };
+    else if (EXACT.test(specifier)) version = specifier.replace(/^=?v?/, "");
+    const id = out.component(npmComponent({
+      name,
+      version,
+      specifier: version === undefined ? specifier : undefined,
+      qualifiers,
+      scopes: [scope],
+      sources: [path],
+    }));
+    out.edge(from, id, scope);
+  }
+  const result: ReaderResult = out.build({ directFromEdges: true });
+  return project ? { ...result, project } : result;
+}

@@ -1,0 +1,465 @@
+/**
+ * Reader for pnpm's `pnpm-lock.yaml` (lockfileVersion 5.3/5.4, 6.x and 9.0).
+ *
+ * @module
+ */
+
+import { VouchError } from "../../errors.ts";
+import { isRecord } from "../../_util.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { sriHashes } from "../_sri.ts";
+import { lineAt } from "../_formats/json.ts";
+import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
+import { ROOT_ID, type Scope } from "../types.ts";
+import {
+  flagScopes,
+  folderMember,
+  folderOf,
+  joinPath,
+  loadPackageJson,
+  MANIFEST_FIELDS,
+  manifestProject,
+  npmComponent,
+  originQualifiers,
+  tarballVersion,
+} from "./_npm.ts";
+
+const CODE = "inventory.pnpm_lock.invalid";
+
+/** The dependency maps of an importer (pnpm's own config ones are build-time). */
+const IMPORTER_FIELDS: ReadonlyArray<[string, Scope]> = [
+  ...MANIFEST_FIELDS,
+  ["configDependencies", "build"],
+  ["packageManagerDependencies", "build"],
+];
+
+/** The dependency maps of a package or snapshot (no dev dependencies there). */
+const PACKAGE_FIELDS = MANIFEST_FIELDS.filter(([, scope]) => scope !== "dev");
+
+/** One dependency as the lock writes it: a name and a reference (version, key or link). */
+interface Dep {
+  name: string;
+  ref: string;
+  scope: Scope;
+}
+
+/** A decoded package (v5/v6 `packages` entry, v9 snapshot with its `packages` entry). */
+interface Pkg {
+  key: string;
+  name: string;
+  version?: string;
+  resolution: YamlMap;
+  deps: Dep[];
+  /** v5/v6 `dev` flag (`undefined`: both dev and prod). */
+  dev?: boolean;
+  optional: boolean;
+  patchHash?: string;
+}
+
+/** One lock document, decoded. */
+interface Decoded {
+  major: 5 | 6 | 9;
+  importers: Map<string, Dep[]>;
+  packages: Map<string, Pkg>;
+  /** `name@version` or `name` → patch file path (or `patch_hash=…`). */
+  patches: Map<string, string>;
+  /** patch hash → patch file path. */
+  patchesByHash: Map<string, string>;
+}
+
+/**
+ * An error at the line of `needle`: the last top-level-entry key it names
+ * (v9 snapshots follow packages), else its first appearance, else line 1.
+ */
+function invalid(path: string, text: string, needle: string, what: string): VouchError {
+  let at = -1;
+  if (needle !== "" && !needle.startsWith("\n")) {
+    at = Math.max(text.lastIndexOf(`\n  ${needle}:`), text.lastIndexOf(`\n  '${needle}':`));
+  }
+  if (at === -1) at = needle === "" ? -1 : text.indexOf(needle);
+  const line = at === -1 ? 1 : lineAt(text, at + (text[at] === "\n" ? 1 : 0));
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `regenerate ${path} with \`pnpm install\``,
+  );
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string"
+    ? value
+    : typeof value === "number" || typeof value === "boolean"
+    ? String(value)
+    : undefined;
+}
+
+function map(value: unknown): YamlMap {
+  return isRecord(value) ? value : {};
+}
+
+/** `lockfileVersion` as written (`5.4`, `'6.0'`, `'9.0'`) → its major number, if supported. */
+function majorOf(version: unknown): 5 | 6 | 9 | undefined {
+  const text = typeof version === "number"
+    ? (Number.isInteger(version) ? version.toFixed(1) : String(version))
+    : str(version);
+  if (text === "5.3" || text === "5.4") return 5;
+  if (text !== undefined && /^6\.\d+$/.test(text)) return 6;
+  if (text !== undefined && /^9\.\d+$/.test(text)) return 9;
+  return undefined;
+}
+
+/** The index of `@` between a (possibly scoped) name and what follows, or -1. */
+function nameEnd(key: string): number {
+  return key.indexOf("@", 1);
+}
+
+/** Splits the trailing `(…)` groups (peers, `patch_hash=`) off a v6/v9 key. */
+function stripParens(key: string): { base: string; patchHash?: string } {
+  let end = key.length;
+  let patchHash: string | undefined;
+  while (end > 0 && key[end - 1] === ")") {
+    let depth = 0;
+    let i = end - 1;
+    for (; i > 0; i--) {
+      if (key[i] === ")") depth++;
+      else if (key[i] === "(" && --depth === 0) break;
+    }
+    if (i <= 0) break;
+    const group = key.slice(i, end);
+    if (group.startsWith("(patch_hash=")) patchHash = group.slice("(patch_hash=".length, -1);
+    end = i;
+  }
+  return { base: key.slice(0, end), patchHash };
+}
+
+function depsOf(entry: YamlMap, fields: ReadonlyArray<[string, Scope]>, inline: boolean): Dep[] {
+  const deps: Dep[] = [];
+  for (const [field, scope] of fields) {
+    for (const [name, value] of Object.entries(map(entry[field]))) {
+      const ref = inline && isRecord(value) ? str(value.version) : str(value);
+      if (ref !== undefined) deps.push({ name, ref, scope });
+    }
+  }
+  return deps;
+}
+
+/** Name and version of a registry key: v5 `/name/1.0.0_peers`, v6 `/name@1.0.0(peers)`. */
+function registryKey(major: 5 | 6, key: string): { name: string; version: string } | undefined {
+  const body = key.slice(1);
+  if (major === 6) {
+    const { base } = stripParens(body);
+    const at = nameEnd(base);
+    return at > 0 ? { name: base.slice(0, at), version: base.slice(at + 1) } : undefined;
+  }
+  const slash = body.startsWith("@") ? body.indexOf("/", body.indexOf("/") + 1) : body.indexOf("/");
+  if (slash <= 0) return undefined;
+  const rest = body.slice(slash + 1);
+  const underscore = rest.indexOf("_");
+  return {
+    name: body.slice(0, slash),
+    version: underscore === -1 ? rest : rest.slice(0, underscore),
+  };
+}
+
+function decodePatches(doc: YamlMap): Pick<Decoded, "patches" | "patchesByHash"> {
+  const patches = new Map<string, string>();
+  const patchesByHash = new Map<string, string>();
+  for (const [selector, value] of Object.entries(map(doc.patchedDependencies))) {
+    const hash = isRecord(value) ? str(value.hash) : str(value);
+    const file = (isRecord(value) ? str(value.path) : undefined) ??
+      (hash === undefined ? selector : `patch_hash=${hash}`);
+    patches.set(selector, file);
+    if (hash !== undefined) patchesByHash.set(hash, file);
+  }
+  return { patches, patchesByHash };
+}
+
+function decodeImporters(doc: YamlMap, inline: boolean): Map<string, Dep[]> {
+  const importers = new Map<string, Dep[]>();
+  if (isRecord(doc.importers)) {
+    for (const [folder, entry] of Object.entries(doc.importers)) {
+      importers.set(joinPath(folder), depsOf(map(entry), IMPORTER_FIELDS, inline));
+    }
+  } else importers.set("", depsOf(doc, IMPORTER_FIELDS, inline));
+  return importers;
+}
+
+/** Decodes one document of a v5/v6 lock (`packages` holds everything). */
+function decodeV5V6(
+  doc: YamlMap,
+  major: 5 | 6,
+  ctx: { path: string; text: string },
+): Decoded {
+  const packages = new Map<string, Pkg>();
+  for (const [key, value] of Object.entries(map(doc.packages))) {
+    const entry = map(value);
+    // `/name…` is the default registry; `host/name…` another one (name and version in the key).
+    const hosted = /^[^/:]+\.[^/:]+\//.test(key) ? key.slice(key.indexOf("/")) : undefined;
+    const parsed = key.startsWith("/")
+      ? registryKey(major, key)
+      : hosted === undefined
+      ? undefined
+      : registryKey(major, hosted);
+    const name = str(entry.name) ?? parsed?.name;
+    if (name === undefined) throw invalid(ctx.path, ctx.text, key, `package ${key} has no name`);
+    const version = str(entry.version) ?? parsed?.version;
+    packages.set(key, {
+      key,
+      name,
+      version,
+      resolution: map(entry.resolution),
+      deps: depsOf(entry, PACKAGE_FIELDS, false),
+      dev: typeof entry.dev === "boolean" ? entry.dev : undefined,
+      optional: entry.optional === true,
+      patchHash: major === 6 ? stripParens(key).patchHash : undefined,
+    });
+  }
+  return { major, importers: decodeImporters(doc, major === 6), packages, ...decodePatches(doc) };
+}
+
+/** Decodes one document of a v9 lock (`packages` facts + `snapshots` graph). */
+function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
+  const infos = map(doc.packages);
+  const snapshots = Object.entries(isRecord(doc.snapshots) ? doc.snapshots : {});
+  const packages = new Map<string, Pkg>();
+  const covered = new Set<string>();
+  for (const [key] of snapshots) covered.add(key.endsWith(")") ? stripParens(key).base : key);
+  // A package without any snapshot (none should be) is still a node of the graph.
+  for (const key in infos) if (!covered.has(key)) snapshots.push([key, {}]);
+  for (const [key, value] of snapshots) {
+    const snapshot = map(value);
+    const { base, patchHash } = stripParens(key);
+    const at = nameEnd(base);
+    const info = infos[base];
+    if (at <= 0 || !isRecord(info)) {
+      throw invalid(ctx.path, ctx.text, key, `snapshot ${key} has no entry in packages`);
+    }
+    const name = base.slice(0, at);
+    const written = base.slice(at + 1);
+    packages.set(key, {
+      key,
+      name,
+      version: /^\d/.test(written) ? written : str(info.version),
+      resolution: map(info.resolution),
+      deps: depsOf(snapshot, PACKAGE_FIELDS, false),
+      optional: snapshot.optional === true,
+      patchHash,
+    });
+  }
+  return { major: 9, importers: decodeImporters(doc, true), packages, ...decodePatches(doc) };
+}
+
+/** Where a dependency reference points: a package key, or a linked folder. */
+function target(major: 5 | 6 | 9, dep: Dep): { key: string } | { link: string } {
+  const { name, ref } = dep;
+  if (ref.startsWith("link:")) return { link: ref.slice("link:".length) };
+  if (major === 9) {
+    if (ref.startsWith("@")) return { key: ref };
+    const at = ref.indexOf("@");
+    if (at === -1) return { key: `${name}@${ref}` };
+    const colon = ref.indexOf(":");
+    const paren = ref.indexOf("(");
+    const isKey = (colon === -1 || at < colon) && (paren === -1 || at < paren);
+    return { key: isKey ? ref : `${name}@${ref}` };
+  }
+  if (ref.startsWith("file:")) return { key: ref };
+  const paren = ref.indexOf("(");
+  const slash = paren === -1 ? ref.indexOf("/") : ref.lastIndexOf("/", paren);
+  if (slash !== -1) return { key: ref };
+  return { key: major === 6 ? `/${name}@${ref}` : `/${name}/${ref}` };
+}
+
+/** Builds the output of the decoded documents (the last is the project's). */
+class PnpmMapper {
+  readonly out = new OutputBuilder();
+  /** Folder (relative to the lock) → member or root id. */
+  readonly folders = new Map<string, string>();
+
+  constructor(
+    readonly ctx: { path: string; text: string; load: Load; lockDir: string },
+  ) {}
+
+  /** The id of the first-party package in a folder (relative to the lock's folder). */
+  folderId(folder: string, fallbackName?: string): string {
+    const known = this.folders.get(folder);
+    if (known !== undefined) return known;
+    const manifest = loadPackageJson(
+      this.ctx.load,
+      joinPath(this.ctx.lockDir, folder, "package.json"),
+    );
+    const member = folderMember(
+      joinPath(this.ctx.lockDir, folder),
+      manifest ?? (fallbackName === undefined ? undefined : {
+        path: "",
+        json: {},
+        name: fallbackName,
+      }),
+    );
+    const id = this.out.member(member);
+    this.folders.set(folder, id);
+    return id;
+  }
+
+  /** The node id of a package: a member for a local folder, else a component. */
+  packageId(pkg: Pkg, d: Decoded, scopes: Scope[]): string {
+    const { resolution } = pkg;
+    if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
+      const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
+      return this.folderId(joinPath(directory), pkg.name);
+    }
+    const tarball = str(resolution.tarball);
+    let qualifiers: Record<string, string> = {};
+    let downloadLocation: string | undefined;
+    if (resolution.type === "git") {
+      const repo = str(resolution.repo) ?? "";
+      const vcs = /^(git\+|git:)/.test(repo) ? repo : `git+${repo}`;
+      qualifiers = { vcs_url: `${vcs}#${str(resolution.commit) ?? ""}` };
+      downloadLocation = qualifiers.vcs_url;
+    } else if (tarball !== undefined && !tarball.startsWith("file:")) {
+      qualifiers = originQualifiers(pkg.name, tarball);
+      downloadLocation = tarball;
+    }
+    const version = pkg.version ??
+      (tarball === undefined ? undefined : tarballVersion(pkg.name, tarball));
+    const patch = (pkg.patchHash === undefined ? undefined : d.patchesByHash.get(pkg.patchHash)) ??
+      (d.major === 5 ? d.patches.get(`${pkg.name}@${version}`) : undefined);
+    return this.out.component(npmComponent({
+      name: pkg.name,
+      version,
+      qualifiers,
+      hashes: sriHashes(str(resolution.integrity)),
+      downloadLocation,
+      scopes,
+      sources: [this.ctx.path],
+      patches: patch === undefined ? [] : [patch],
+    }));
+  }
+
+  /** Adds one decoded document: members, components, then edges. */
+  add(d: Decoded, build: boolean): void {
+    const { path, text } = this.ctx;
+    for (const folder of d.importers.keys()) {
+      this.folders.set(folder, folder === "" ? ROOT_ID : this.folderId(folder));
+    }
+    /** A dependency's target: a package of the lock, or the id of a linked folder. */
+    const resolve = (dep: Dep, from: string, owner: string): Pkg | string => {
+      const t = target(d.major, dep);
+      if ("link" in t) return this.folderId(joinPath(from, t.link), dep.name);
+      const pkg = d.packages.get(t.key);
+      if (pkg !== undefined) return pkg;
+      const who = owner.trim().replace(/:$/, "");
+      throw invalid(
+        path,
+        text,
+        owner,
+        `${who} depends on ${dep.name} ${dep.ref}, which the lock does not list`,
+      );
+    };
+    const out = new Map<Pkg, [Pkg | string, Scope][]>();
+    for (const pkg of d.packages.values()) {
+      out.set(pkg, pkg.deps.map((dep) => [resolve(dep, "", pkg.key), dep.scope]));
+    }
+    // Reachability from the importers decides dev-only packages in v9.
+    const prod = new Set<Pkg>();
+    const dev = new Set<Pkg>();
+    const walk = (seen: Set<Pkg>, start: Pkg): void => {
+      const queue = [start];
+      for (let i = 0; i < queue.length; i++) {
+        if (seen.has(queue[i])) continue;
+        seen.add(queue[i]);
+        for (const [to] of out.get(queue[i])!) if (typeof to !== "string") queue.push(to);
+      }
+    };
+    const importerEdges: [string, Pkg | string, Scope][] = [];
+    for (const [folder, deps] of d.importers) {
+      for (const dep of deps) {
+        const to = resolve(dep, folder, folder === "" ? "\n  .:" : `\n  ${folder}:`);
+        importerEdges.push([this.folders.get(folder)!, to, dep.scope]);
+        if (typeof to !== "string") walk(dep.scope === "dev" ? dev : prod, to);
+      }
+    }
+    const ids = new Map<Pkg, string>();
+    for (const pkg of d.packages.values()) {
+      const devOnly = d.major === 9 ? !prod.has(pkg) && dev.has(pkg) : pkg.dev === true;
+      const scopes = build ? ["build" as const] : flagScopes(devOnly, pkg.optional);
+      ids.set(pkg, this.packageId(pkg, d, scopes));
+    }
+    const idOf = (node: Pkg | string): string => typeof node === "string" ? node : ids.get(node)!;
+    for (const [from, to, scope] of importerEdges) this.out.edge(from, idOf(to), scope);
+    for (const [pkg, targets] of out) {
+      const from = ids.get(pkg)!;
+      for (const [to, scope] of targets) this.out.edge(from, idOf(to), scope);
+    }
+    for (const [folder, id] of this.folders) {
+      if (folder !== "") this.out.edge(ROOT_ID, id, "runtime");
+    }
+  }
+}
+
+/**
+ * Reads a pnpm `pnpm-lock.yaml`: lockfileVersion 5.3/5.4 (pnpm 7), 6.x
+ * (pnpm 8) and 9.0 (pnpm 9–11, including the two-document form whose first
+ * document, pnpm's own config and package-manager dependencies, gives build
+ * components). Importers are the project (`.`) and its workspace members,
+ * named by their package.json; `link:`, `file:` folders and `directory`
+ * resolutions are first-party members, never components. Peer-suffixed keys
+ * collapse to one component per name@version; git and tarball resolutions
+ * carry `vcs_url` / `download_url`; `patchedDependencies` are recorded on the
+ * patched component; `integrity` gives hashes. A dependency on a key the lock
+ * does not list is an error (pnpm calls such a lock broken).
+ *
+ * @example
+ * ```ts
+ * import { readPnpmLock } from "./pnpm_lock.ts";
+ * const lock = [
+ *   "lockfileVersion: '9.0'",
+ *   "importers:",
+ *   "  .:",
+ *   "    dependencies:",
+ *   "      ms: {specifier: ^2.1.3, version: 2.1.3}",
+ *   "packages:",
+ *   "  ms@2.1.3:",
+ *   "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+ *   "snapshots:",
+ *   "  ms@2.1.3: {}",
+ * ].join("\n");
+ * const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+ * out.components[0].id; // "pkg:npm/ms@2.1.3"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads the package.json files of the project and its members.
+ * @returns Members, components, edges and the project (from the package.json
+ *   beside the lock).
+ * @throws {VouchError} `inventory.pnpm_lock.invalid` for malformed YAML, an
+ *   unsupported lockfileVersion or a broken reference (with `file:line`).
+ */
+export function readPnpmLock(text: string, options: { path: string; load: Load }): ReaderResult {
+  const { path, load } = options;
+  const docs = parseYamlDocuments(text, path, CODE);
+  if (docs.length === 0 || !docs.every(isRecord)) {
+    throw invalid(path, text, "", "expected a YAML mapping with a lockfileVersion");
+  }
+  const ctx = { path, text, load, lockDir: folderOf(path) };
+  const decoded = (docs as YamlMap[]).map((doc) => {
+    const major = majorOf(doc.lockfileVersion);
+    if (major === undefined) {
+      throw invalid(
+        path,
+        text,
+        "lockfileVersion",
+        `lockfileVersion ${
+          JSON.stringify(doc.lockfileVersion ?? null)
+        } is not supported (5.3, 5.4, 6.x and 9.0 are)`,
+      );
+    }
+    return major === 9 ? decodeV9(doc, ctx) : decodeV5V6(doc, major, ctx);
+  });
+  const mapper = new PnpmMapper(ctx);
+  decoded.forEach((d, i) => mapper.add(d, i < decoded.length - 1));
+  const manifest = loadPackageJson(load, joinPath(ctx.lockDir, "package.json"));
+  const project = manifest === undefined ? undefined : manifestProject(manifest);
+  return { ...mapper.out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+}

@@ -1,0 +1,496 @@
+/**
+ * Reader for Yarn's `yarn.lock`: classic (v1) and Berry (Yarn 2+).
+ *
+ * @module
+ */
+
+import { VouchError } from "../../errors.ts";
+import { isRecord } from "../../_util.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { ReaderContext, ReaderResult } from "../_reader.ts";
+import { sriHashes } from "../_sri.ts";
+import { lineAt, objectAt } from "../_formats/json.ts";
+import { parseYarnV1 } from "../_formats/yarn_v1.ts";
+import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
+import { type Hash, ROOT_ID, type Scope } from "../types.ts";
+import {
+  declaredDependencies,
+  folderMember,
+  folderOf,
+  joinPath,
+  loadPackageJson,
+  manifestProject,
+  npmComponent,
+  originQualifiers,
+  type PackageJson,
+  reach,
+  reachScopes,
+  tarballVersion,
+  workspaceFolders,
+} from "./_npm.ts";
+
+const CODE = "inventory.yarn_lock.invalid";
+const YARN_REGISTRY = "https://registry.yarnpkg.com/";
+
+/** One dependency of an entry: the descriptor's name and range. */
+interface Dep {
+  name: string;
+  range: string;
+  scope: Scope;
+}
+
+/** One lock entry, decoded from either format. */
+interface Entry {
+  specs: string[];
+  /** The line of its header (computed on demand: only error messages need it). */
+  line: () => number;
+  name: string;
+  version?: string;
+  /** A first-party folder (workspace, portal, link, file folder), relative to the lock's folder. */
+  folder?: string;
+  workspace?: boolean;
+  qualifiers: Record<string, string>;
+  downloadLocation?: string;
+  hashes: Hash[];
+  deps: Dep[];
+  patch?: string;
+  /** The unpatched package a `patch:` entry is made from (its source, same component). */
+  base?: Dep;
+}
+
+function fail(path: string, line: number, what: string): VouchError {
+  return new VouchError(
+    CODE,
+    `${path}:${line}: ${what}`,
+    `regenerate ${path} with \`yarn install\``,
+  );
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+}
+
+/** Splits `name@range` (the name may be scoped). */
+function splitDescriptor(spec: string): { name: string; range: string } {
+  const at = spec.indexOf("@", 1);
+  return at === -1
+    ? { name: spec, range: "" }
+    : { name: spec.slice(0, at), range: spec.slice(at + 1) };
+}
+
+const TARBALL = /\.(?:tgz|tar\.gz)$/;
+
+/** A descriptor with its `::` parameters dropped and `%3A` decoded, for lookups. */
+function normalSpec(spec: string): string {
+  return spec.includes("::") || spec.includes("%3A")
+    ? spec.replace(/::[^#]*$/, "").replaceAll("%3A", ":")
+    : spec;
+}
+
+/** Qualifiers and download location of a git or tarball reference. */
+function remote(
+  name: string,
+  ref: string,
+): Pick<Entry, "qualifiers" | "downloadLocation" | "hashes"> {
+  const hash = ref.indexOf("#");
+  const url = hash === -1 ? ref : ref.slice(0, hash);
+  const fragment = hash === -1 ? "" : ref.slice(hash + 1);
+  const git = /^(git\+|git:|ssh:|github:|gitlab:|bitbucket:|git@)/.test(ref) ||
+    url.endsWith(".git") ||
+    fragment.startsWith("commit=");
+  if (git) {
+    const commit = fragment.replace(/^commit=/, "");
+    const base = /^(git\+|git:|github:|gitlab:|bitbucket:)/.test(url) ? url : `git+${url}`;
+    const vcs = commit === "" ? base : `${base}#${commit}`;
+    return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs, hashes: [] };
+  }
+  // Yarn classic writes the tarball's SHA-1 as the URL fragment.
+  const hashes: Hash[] = /^[0-9a-f]{40}$/.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
+  const registryUrl = url.startsWith(YARN_REGISTRY)
+    ? url.replace(YARN_REGISTRY, "https://registry.npmjs.org/")
+    : url;
+  return { qualifiers: originQualifiers(name, registryUrl), downloadLocation: url, hashes };
+}
+
+/** Decodes a classic lock. */
+function decodeV1(text: string, path: string): Entry[] {
+  return parseYarnV1(text, path, CODE).map(({ specs, line, fields }) => {
+    const { name: alias, range } = splitDescriptor(specs[0]);
+    const real = range.startsWith("npm:") && range.indexOf("@", 5) > 4
+      ? splitDescriptor(range.slice(4)).name
+      : alias;
+    const version = str(fields.version);
+    const resolved = str(fields.resolved);
+    const deps: Dep[] = [];
+    for (
+      const [field, scope] of [["dependencies", "runtime"], [
+        "optionalDependencies",
+        "optional",
+      ]] as const
+    ) {
+      for (const [name, r] of Object.entries(isRecord(fields[field]) ? fields[field] : {})) {
+        deps.push({ name, range: str(r) ?? "", scope });
+      }
+    }
+    const entry: Entry = {
+      specs,
+      line: () => line,
+      name: real,
+      version,
+      qualifiers: {},
+      hashes: [],
+      deps,
+    };
+    const local = /^(file|link):/.exec(range);
+    if (local && (resolved === undefined || !TARBALL.test(range))) {
+      entry.folder = joinPath(range.slice(local[0].length));
+      return entry;
+    }
+    if (resolved === undefined && version === undefined) {
+      throw fail(path, line, `entry ${specs[0]} has no version`);
+    }
+    if (resolved !== undefined && !resolved.startsWith("file:")) {
+      Object.assign(entry, remote(real, resolved));
+    }
+    entry.hashes.push(...sriHashes(str(fields.integrity)));
+    entry.version ??= resolved === undefined ? undefined : tarballVersion(real, resolved);
+    return entry;
+  });
+}
+
+/** The `::key=value&…` parameters of a Berry locator, and what precedes them. */
+function splitParams(ref: string): { body: string; params: URLSearchParams } {
+  const at = ref.indexOf("::");
+  return at === -1
+    ? { body: ref, params: new URLSearchParams() }
+    : { body: ref.slice(0, at), params: new URLSearchParams(ref.slice(at + 2)) };
+}
+
+/** The folder of the workspace a `locator=` parameter names (`""` for the root). */
+function locatorFolder(params: URLSearchParams): string {
+  const locator = params.get("locator");
+  if (locator === null) return "";
+  const { range } = splitDescriptor(locator);
+  return range.startsWith("workspace:") ? joinPath(range.slice("workspace:".length)) : "";
+}
+
+/** Decodes the resolution of a Berry entry into `entry`. */
+function resolveBerry(entry: Entry, resolution: string, path: string): void {
+  const { name, range } = splitDescriptor(resolution);
+  entry.name = name;
+  const colon = range.indexOf(":");
+  const protocol = colon === -1 ? "" : range.slice(0, colon + 1);
+  const rest = range.slice(colon + 1);
+  switch (protocol) {
+    case "npm:":
+      entry.version ??= rest;
+      return;
+    case "workspace:":
+      entry.folder = joinPath(rest);
+      entry.workspace = true;
+      return;
+    case "patch:": {
+      const { body } = splitParams(rest);
+      const hash = body.lastIndexOf("#");
+      const inner = decodeURIComponent(hash === -1 ? body : body.slice(0, hash));
+      entry.patch = decodeURIComponent(hash === -1 ? "" : body.slice(hash + 1)).replace(/^~\//, "");
+      resolveBerry(entry, inner, path);
+      return;
+    }
+    case "portal:":
+    case "link:":
+    case "file:": {
+      const { body, params } = splitParams(rest);
+      if (protocol === "file:" && TARBALL.test(body)) return;
+      entry.folder = joinPath(locatorFolder(params), body);
+      return;
+    }
+    case "http:":
+    case "https:":
+    case "git:":
+    case "git+ssh:":
+    case "git+https:":
+    case "git+http:":
+    case "ssh:":
+    case "github:":
+    case "gitlab:":
+    case "bitbucket:":
+      Object.assign(entry, remote(name, range));
+      entry.version ??= TARBALL.test(range) ? tarballVersion(name, range) : undefined;
+      return;
+    default:
+      if (entry.version === undefined) {
+        throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
+      }
+  }
+}
+
+/** The line of a top-level key of a Berry lock, computed when an error needs it. */
+function keyLine(text: string, key: string): number {
+  for (const written of [`\n${JSON.stringify(key)}:`, `\n${key}:`]) {
+    const at = text.indexOf(written);
+    if (at !== -1) return lineAt(text, at + 1);
+  }
+  return 1;
+}
+
+/** Decodes a Berry lock (YAML with `__metadata`). */
+function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
+  const entries: Entry[] = [];
+  for (const [key, value] of Object.entries(doc)) {
+    if (key === "__metadata") continue;
+    const line = (): number => keyLine(text, key);
+    if (!isRecord(value)) throw fail(path, line(), `entry ${key} is not a mapping`);
+    const resolution = str(value.resolution);
+    if (resolution === undefined) throw fail(path, line(), `entry ${key} has no resolution`);
+    const meta = isRecord(value.dependenciesMeta) ? value.dependenciesMeta : {};
+    const deps: Dep[] = Object.entries(isRecord(value.dependencies) ? value.dependencies : {})
+      .map(([name, range]) => ({
+        name,
+        range: str(range) ?? "",
+        scope: isRecord(meta[name]) && meta[name].optional === true ? "optional" : "runtime",
+      }));
+    const entry: Entry = {
+      specs: key.split(/,\s*/),
+      line,
+      name: "",
+      version: str(value.version),
+      qualifiers: {},
+      hashes: [],
+      deps,
+    };
+    resolveBerry(entry, resolution, path);
+    const patched = entry.specs.find((spec) => splitDescriptor(spec).range.startsWith("patch:"));
+    if (patched !== undefined) {
+      const inner = decodeURIComponent(splitDescriptor(patched).range.slice(6).split("#")[0]);
+      entry.base = { ...splitDescriptor(inner), scope: "runtime" };
+    }
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/**
+ * Reads a Yarn `yarn.lock`, classic (v1, its own format) or Berry (Yarn 2+,
+ * YAML with `__metadata`). Every resolved package is a component with its
+ * version; `workspace:`, `portal:`, `link:` and `file:` folders are
+ * first-party members, never components (a registry package sharing a
+ * member's name is one); a `patch:` resolution is the patched package itself
+ * with the patch recorded; npm aliases are the real package; classic
+ * `integrity` and the SHA-1 in `resolved` URLs give hashes, Berry's
+ * `checksum` (a hash of Yarn's cache archive, not of the tarball) does not.
+ * Direct and dev dependencies come from the package.json of the project and
+ * of each workspace (Berry names them in the lock; classic workspaces are
+ * expanded from the root package.json when `context.list` is given).
+ *
+ * @example
+ * ```ts
+ * import { readYarnLock } from "./yarn_lock.ts";
+ * const lock = '# yarn lockfile v1\n\nms@^2.1.3:\n  version "2.1.3"\n' +
+ *   '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz#a3dbd2c0b0e1a1cf56b59c6f6e1a5d9e4d6a13c1"\n';
+ * const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
+ * out.components[0].id; // "pkg:npm/ms@2.1.3"
+ * ```
+ *
+ * @param text The file's text.
+ * @param path Its path relative to the project root.
+ * @param context Loads the package.json files (and lists folders for classic workspaces).
+ * @returns Members, components, edges and the project (root package.json).
+ * @throws {VouchError} `inventory.yarn_lock.invalid` with `file:line` for
+ *   malformed input, an unsupported Berry lock version, an entry without a
+ *   version or resolution, or a dependency the lock does not resolve.
+ */
+export function readYarnLock(text: string, path: string, context: ReaderContext): ReaderResult {
+  const lockDir = folderOf(path);
+  const berry = /^__metadata:/m.test(text);
+  let entries: Entry[];
+  if (berry) {
+    const docs = parseYamlDocuments(text, path, CODE);
+    const doc = docs.at(-1);
+    const meta = isRecord(doc) && isRecord(doc.__metadata) ? doc.__metadata : {};
+    const version = meta.version;
+    if (
+      !isRecord(doc) || docs.length !== 1 || typeof version !== "number" || version < 3 ||
+      version > 10
+    ) {
+      const line = text.slice(0, Math.max(text.indexOf("  version:"), 0)).split("\n").length;
+      throw fail(
+        path,
+        line,
+        `Berry lock version ${JSON.stringify(version ?? null)} is not supported (3 to 10 are)`,
+      );
+    }
+    entries = decodeBerry(doc, text, path);
+  } else {
+    if (!/^# yarn lockfile v1\s*$/m.test(text) && text.trim() !== "") {
+      throw fail(path, 1, "not a Yarn lockfile (no `# yarn lockfile v1` line and no `__metadata`)");
+    }
+    entries = decodeV1(text, path);
+  }
+  const bySpec = new Map<string, Entry>();
+  for (const entry of entries) {
+    for (const spec of entry.specs) {
+      bySpec.set(spec, entry);
+      bySpec.set(normalSpec(spec), entry);
+    }
+  }
+  const root = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
+  const overrides = Object.entries(objectAt(root?.json ?? {}, "resolutions"));
+  const find = (name: string, range: string): Entry | undefined =>
+    bySpec.get(`${name}@${range}`) ?? bySpec.get(normalSpec(`${name}@${range}`)) ??
+      (/^[a-z+-]+:/.test(range) ? undefined : bySpec.get(`${name}@npm:${range}`));
+  /** The entry a dependency resolves to, the root's `resolutions` applied when needed. */
+  const lookup = (dep: Dep): Entry | undefined => {
+    const found = find(dep.name, dep.range);
+    if (found !== undefined) return found;
+    const bare = dep.range.replace(/^npm:/, "");
+    for (const [selector, forced] of overrides) {
+      const target = selector.replace(/^(?:\*\*\/|[^@/]*\/|@[^/]+\/[^/]+\/)(?=.)/, "");
+      const matches = target === dep.name || target === `${dep.name}@${bare}` ||
+        target === `${dep.name}@${dep.range}`;
+      if (matches && typeof forced === "string") return find(dep.name, forced);
+    }
+    return undefined;
+  };
+
+  const out = new OutputBuilder();
+  const manifests = new Map<string, PackageJson | undefined>();
+  const manifestAt = (folder: string): PackageJson | undefined => {
+    if (!manifests.has(folder)) {
+      manifests.set(
+        folder,
+        loadPackageJson(context.load, joinPath(lockDir, folder, "package.json")),
+      );
+    }
+    return manifests.get(folder);
+  };
+  const folderIds = new Map<string, string>([["", ROOT_ID]]);
+  const folderId = (folder: string, name: string): string => {
+    let id = folderIds.get(folder);
+    if (id === undefined) {
+      const manifest = manifestAt(folder) ?? { path: "", json: {}, name };
+      id = out.member(folderMember(joinPath(lockDir, folder), manifest));
+      folderIds.set(folder, id);
+    }
+    return id;
+  };
+  manifests.set("", root);
+  // Classic workspaces are not in the lock: the root package.json names them.
+  if (!berry && root !== undefined) {
+    const folders = workspaceFolders(
+      root,
+      lockDir,
+      context.list,
+      (f) => manifestAt(f) !== undefined,
+    );
+    for (const folder of folders) folderId(folder, folder);
+  }
+  const ids = new Map<Entry, string>();
+  for (const entry of entries) {
+    if (entry.folder !== undefined) ids.set(entry, folderId(entry.folder, entry.name));
+  }
+
+  // The first edges: what the project and its workspaces declare.
+  const firstEdges: [string, Entry | string, Scope][] = [];
+  const membersByName = new Map<string, string>();
+  for (const [folder, id] of folderIds) {
+    const name = manifestAt(folder)?.name;
+    if (name !== undefined) membersByName.set(name, id);
+  }
+  /** The names a manifest declares only as dev dependencies. */
+  const devOnlyNames = (manifest: PackageJson | undefined): Set<string> => {
+    const scopes = new Map<string, boolean>();
+    for (const [name, , scope] of manifest === undefined ? [] : declaredDependencies(manifest)) {
+      scopes.set(name, (scopes.get(name) ?? true) && scope === "dev");
+    }
+    return new Set([...scopes].filter(([, dev]) => dev).map(([name]) => name));
+  };
+  if (berry) {
+    for (const entry of entries) {
+      if (!entry.workspace) continue;
+      const devOnly = devOnlyNames(manifestAt(entry.folder!));
+      for (const dep of entry.deps) {
+        const to = lookup(dep);
+        if (to === undefined) {
+          throw fail(
+            path,
+            entry.line(),
+            `workspace ${entry.name} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+          );
+        }
+        firstEdges.push([ids.get(entry)!, to, devOnly.has(dep.name) ? "dev" : dep.scope]);
+      }
+    }
+  } else {
+    for (const [folder, id] of folderIds) {
+      const manifest = manifestAt(folder);
+      if (manifest === undefined) continue;
+      for (const [name, range, scope] of declaredDependencies(manifest)) {
+        const to = lookup({ name, range, scope }) ?? membersByName.get(name);
+        if (to !== undefined) firstEdges.push([id, to, scope]);
+      }
+    }
+    if (root === undefined) {
+      // No manifest: what no entry depends on must be what the project declares.
+      const referenced = new Set<Entry>();
+      for (const entry of entries) for (const dep of entry.deps) referenced.add(lookup(dep)!);
+      for (const entry of entries) {
+        if (!referenced.has(entry)) firstEdges.push([ROOT_ID, entry, "runtime"]);
+      }
+    }
+  }
+  const targets = new Map<Entry, [Entry, Scope][]>();
+  for (const entry of entries) {
+    targets.set(
+      entry,
+      entry.deps.map((dep) => {
+        const to = lookup(dep);
+        if (to === undefined) {
+          throw fail(
+            path,
+            entry.line(),
+            `${
+              entry.specs[0]
+            } depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+          );
+        }
+        return [to, dep.scope];
+      }),
+    );
+  }
+  for (const entry of entries) {
+    const base = entry.base && lookup(entry.base);
+    if (base !== undefined) targets.get(entry)!.push([base, "runtime"]);
+  }
+  const reached = reach(
+    firstEdges.flatMap(([, to, scope]) =>
+      typeof to === "string" ? [] : [[to, scope] as [Entry, Scope]]
+    ),
+    (entry) => targets.get(entry)!,
+  );
+  for (const entry of entries) {
+    if (ids.has(entry)) continue;
+    ids.set(
+      entry,
+      out.component(npmComponent({
+        name: entry.name,
+        version: entry.version,
+        qualifiers: entry.qualifiers,
+        hashes: entry.hashes,
+        downloadLocation: entry.downloadLocation,
+        scopes: reachScopes(reached, entry),
+        sources: [path],
+        patches: entry.patch ? [entry.patch] : [],
+      })),
+    );
+  }
+  const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
+  for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
+  for (const [entry, list] of targets) {
+    if (entry.workspace) continue;
+    for (const [to, scope] of list) out.edge(ids.get(entry)!, idOf(to), scope);
+  }
+  for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
+  const project = root === undefined ? undefined : manifestProject(root);
+  return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+}

@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { isVouchError, type VouchError } from "../../../src/errors.ts";
+import { parseJsoncObject } from "../../../src/inventory/_formats/jsonc.ts";
+
+const CODE = "inventory.bun_lock.invalid";
+
+function jsoncError(text: string): VouchError {
+  try {
+    parseJsoncObject(text, "bun.lock", CODE);
+  } catch (error) {
+    assert.ok(isVouchError(error), String(error));
+    assert.equal(error.code, CODE);
+    return error;
+  }
+  assert.fail("expected a VouchError");
+}
+
+Deno.test("parseJsoncObject: comments and trailing commas, otherwise JSON", () => {
+  assert.deepEqual(
+    parseJsoncObject(
+      '\uFEFF{\n  // line\n  "a": [1, 2, /* block */],\n  "b": {"c": "// not a comment", "d": "/*",},\n  "e": "\\u00e9\\n",\n}\n',
+      "bun.lock",
+      CODE,
+    ),
+    { a: [1, 2], b: { c: "// not a comment", d: "/*" }, e: "é\n" },
+  );
+  assert.deepEqual(parseJsoncObject('{"a" /*x*/ : /*y*/ 1 /*z*/ , /*w*/ }', "f", CODE), { a: 1 });
+  assert.deepEqual(parseJsoncObject('{"__proto__": {"x": 1}}', "f", CODE).__proto__, { x: 1 });
+  assert.deepEqual(parseJsoncObject("{}", "f", CODE), {});
+});
+
+Deno.test("parseJsoncObject: strict about everything else, with file:line", () => {
+  const cases: [string, RegExp][] = [
+    ['{"a": 1,\n "a": 2}', /^bun\.lock:2: invalid JSONC: duplicate key "a"/],
+    ['{"a": {"b": 1, "b": 1}}', /^bun\.lock:1: invalid JSONC: duplicate key "b"/],
+    ['{"a": [1,,2]}', /^bun\.lock:1: invalid JSONC: expected a value, found ","/],
+    ["{,}", /^bun\.lock:1: invalid JSONC: expected a key in double quotes, found ","/],
+    ['{"a": 1', /^bun\.lock:1: invalid JSONC: unexpected end of input/],
+    ['{\n"a": "x', /^bun\.lock:2: invalid JSONC: unterminated string/],
+    ['{"a": "\\q"}', /^bun\.lock:1: invalid JSONC: invalid character or escape in a string/],
+    ['{"a": "tab\there"}', /^bun\.lock:1: invalid JSONC: invalid character or escape/],
+    ['{"a": 01}', /^bun\.lock:1: invalid JSONC: expected ',' or '}', found "1"/],
+    ["{'a': 1}", /^bun\.lock:1: invalid JSONC: expected a key in double quotes/],
+    ['{"a": 1}\n}', /^bun\.lock:2: invalid JSONC: unexpected "}" after the end/],
+    ['{"a": 1} /* open', /^bun\.lock:1: invalid JSONC: unterminated \/\* comment/],
+    ['{"a": NaN}', /^bun\.lock:1: invalid JSONC: expected a value, found "N"/],
+    ["[1, 2]", /^bun\.lock:1: expected an object at the top level/],
+  ];
+  for (const [text, message] of cases) assert.match(jsoncError(text).message, message, text);
+});
+
+Deno.test("parseJsoncObject: deep nesting does not overflow the stack", () => {
+  const depth = 20000;
+  const text = `{"a": ${"[".repeat(depth)}${"]".repeat(depth)}}`;
+  assert.equal(Array.isArray(parseJsoncObject(text, "f", CODE).a), true);
+});

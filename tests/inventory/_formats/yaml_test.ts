@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { parseAllDocuments } from "yaml";
+import { isVouchError, type VouchError } from "../../../src/errors.ts";
+import { loadYamlParser, parseYamlDocuments } from "../../../src/inventory/_formats/yaml.ts";
+import { NeedsModule } from "../../../src/inventory/_reader.ts";
+import { SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+
+const CODE = "inventory.pnpm_lock.invalid";
+
+/** What the `yaml` package itself makes of a text (the reference for the fast reader). */
+function reference(text: string): unknown[] {
+  return parseAllDocuments(text, { uniqueKeys: true }).map((doc) => doc.toJS());
+}
+
+function yamlError(text: string): VouchError {
+  try {
+    parseYamlDocuments(text, "pnpm-lock.yaml", CODE);
+  } catch (error) {
+    assert.ok(isVouchError(error), String(error));
+    return error;
+  }
+  assert.fail("expected a VouchError");
+}
+
+const SAME_AS_THE_YAML_PACKAGE = [
+  // The block style lockfile writers emit (the fast reader's subset).
+  "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      a:\n        specifier: ^1\n        version: 1.0.0(b@2.0.0)\n",
+  "packages:\n  /@s/a@1.0.0:\n    resolution: {integrity: sha512-x/y+z==, tarball: https://h/a.tgz}\n    os: [darwin, linux]\n    engines: {node: '>=14', npm: ^8 || >=9}\n    dev: true\n",
+  '__metadata:\n  version: 8\n  cacheKey: 10c0\n\n"a@npm:^1, a@npm:^1.1":\n  version: 1.2.0\n  resolution: "a@npm:1.2.0"\n  dependencies:\n    "@b/c": "npm:^2"\n  checksum: 10c0/abc\n',
+  "list:\n  - a\n  - 'b c'\n  - \"d\\te\"\nsame-indent:\n- x\n- y\nafter: 1\n",
+  "# comment\nk: v # trailing\nq: 'it''s'\ne: \"\\u00e9\\\\\\\"\"\nempty:\nnull1: ~\nnull2: null\nt: true\nf: False\nn: 12\nneg: -3\nflt: 1.5\nexp: 1e3\nhex: 0x1F\noct: 0o17\ninf: .inf\nver: 1.2.3\nv: 5.4\nstr: 10c0\nurl: https://a/b#c\n",
+  "a: {}\nb: []\nc: {x: }\nd: [1, 'two', {e: f}]\ne: {a: 1,}\n",
+  "k:with:colons: v\n'quoted key': 1\n\"dq\": 2\n",
+  "---\na: 1\n---\nb: 2\n...\n",
+  "---\n",
+  "",
+  "# only a comment\n",
+  "a: 1\r\nb:\r\n  c: 2\r\n",
+  // Outside the subset: the `yaml` package reads these.
+  "anchors: &x {a: 1}\nalias: *x\n",
+  "block: |\n  line 1\n  line 2\nfolded: >-\n  a\n  b\n",
+  "plain: multi\n  line\n",
+  "? complex\n: key\n",
+  "tagged: !!str 123\n",
+  "flow: {a: 1,\n  b: 2}\n",
+  "seq:\n  - a: 1\n    b: 2\n",
+  "__proto__: 1\n",
+  "%YAML 1.2\n---\na: 1\n",
+  'emoji: "\\ud83d\\ude00"\n',
+];
+
+Deno.test("parseYamlDocuments: outside the fast subset, the yaml package, loaded on demand", async () => {
+  // A flow mapping over two lines is outside the fast subset.
+  const text = "a: {b: 1,\n  c: 2}\n";
+  try {
+    assert.deepEqual(parseYamlDocuments(text, "pnpm-lock.yaml", CODE), [{ a: { b: 1, c: 2 } }]);
+  } catch (error) {
+    // Not loaded yet in this process: the inventory awaits `load` and reads again.
+    assert.ok(error instanceof NeedsModule);
+    await error.load();
+  }
+  await loadYamlParser();
+  assert.deepEqual(parseYamlDocuments(text, "pnpm-lock.yaml", CODE), [{ a: { b: 1, c: 2 } }]);
+});
+
+Deno.test("parseYamlDocuments gives what the yaml package gives, inside and outside the fast subset", async () => {
+  await loadYamlParser();
+  for (const text of SAME_AS_THE_YAML_PACKAGE) {
+    assert.deepEqual(
+      parseYamlDocuments(text, "f.yaml", CODE),
+      reference(text),
+      JSON.stringify(text),
+    );
+  }
+});
+
+Deno.test("parseYamlDocuments: duplicate keys and bad syntax are errors with file:line", async () => {
+  await loadYamlParser();
+  const dup = yamlError("a: 1\nb:\n  c: 1\n  c: 2\n");
+  assert.equal(dup.code, CODE);
+  assert.match(dup.message, /^pnpm-lock\.yaml:4: invalid YAML: a mapping has the same key twice/);
+  assert.match(dup.hint, /line 4 of pnpm-lock\.yaml/);
+  assert.match(yamlError("a: {b: 1\n").message, /^pnpm-lock\.yaml:2: invalid YAML: /); // at the end
+  assert.match(yamlError("a:\n  b: 1\n c: 2\n").message, /^pnpm-lock\.yaml:3: invalid YAML: /);
+  assert.match(yamlError("a: 1\n\tb: 2\n").message, /^pnpm-lock\.yaml:2: invalid YAML: /);
+  // U+FFFD is a character like any other: invalid UTF-8 bytes never get here (decodeText).
+  assert.deepEqual(parseYamlDocuments("a: 'x\uFFFDy'\n", "pnpm-lock.yaml", CODE), [{
+    a: "x\uFFFDy",
+  }]);
+});
+
+Deno.test("parseYamlDocuments equals the yaml package on the corpus pnpm and Berry locks", async () => {
+  await loadYamlParser();
+  if (skipWithoutShared("YAML corpus equivalence")) return;
+  for (
+    const file of [
+      "mermaid-js__mermaid/pnpm-lock.yaml",
+      "vuejs__vue/pnpm-lock.yaml",
+      "jestjs__jest/yarn.lock",
+      "mermaid-js__mermaid/pnpm-workspace.yaml",
+    ]
+  ) {
+    const text = Deno.readTextFileSync(`${SHARED_DIR}/corpus/${file}`);
+    assert.deepEqual(parseYamlDocuments(text, file, CODE), reference(text), file);
+  }
+});

@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import { readBunLock } from "../../../src/inventory/javascript/bun_lock.ts";
+import { loadInventory } from "../../../src/inventory/mod.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertValidSboms, byId } from "./_js_readers.ts";
+import { treeContext } from "../_tree.ts";
+
+function read(dir: string): ReturnType<typeof readBunLock> {
+  const { load } = treeContext(dir, { code: "inventory.bun_lock.invalid" });
+  return readBunLock(load("bun.lock")!, { path: "bun.lock", load });
+}
+
+const XLSX = "pkg:npm/xlsx@0.20.2?download_url=https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz";
+const NIGHTLY = "pkg:npm/nightly?download_url=https://example.com/builds/latest.tgz";
+const REACT_17 = "pkg:npm/react@17.0.2?repository_url=https://registry.example.com";
+
+Deno.test("readBunLock: workspaces, nested keys, aliases, tarballs, git, local folders, patches", async () => {
+  const out = read(fixture("js", "bun", "workspace"));
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "bun-demo",
+    version: "1.1.0",
+    purl: "pkg:npm/bun-demo@1.1.0",
+    license: "Apache-2.0",
+  });
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+    "workspace:packages/ui pkg:npm/%40bun-demo/ui@0.2.0",
+    "workspace:vendor/local pkg:npm/local@0.0.1",
+  ]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:jsr/%40std/path@1.0.8 runtime true", // @jsr/std__path, needed by the local folder
+    "pkg:npm/is-positive?vcs_url=github:kevva/is-positive%2397edff6 runtime true",
+    "pkg:npm/js-tokens@4.0.0 runtime false",
+    "pkg:npm/loose-envify@1.4.0 runtime false",
+    `${NIGHTLY} runtime true`, // a tarball URL whose file name has no version
+    "pkg:npm/object-assign@4.1.1 runtime false", // nested two levels: @bun-demo/ui/react/…
+    `${REACT_17} runtime true`, // nested under the workspace @bun-demo/ui
+    "pkg:npm/react@18.2.0 runtime true",
+    "pkg:npm/string-width@4.2.3 runtime true", // the alias string-width-cjs
+    "pkg:npm/typescript@5.4.5 dev true",
+    `${XLSX} runtime true`, // version from xlsx-0.20.2.tgz
+  ]);
+  const c = byId(out);
+  assert.deepEqual(c.get("pkg:npm/react@18.2.0")?.patches, ["patches/react@18.2.0.patch"]);
+  assert.equal(
+    c.get(REACT_17)?.downloadLocation,
+    "https://registry.example.com/react/-/react-17.0.2.tgz",
+  );
+  assert.deepEqual(c.get("pkg:npm/js-tokens@4.0.0")?.hashes.map((h) => h.alg), ["sha512"]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/ui"), [
+    `${REACT_17} runtime`,
+    "pkg:npm/string-width@4.2.3 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, REACT_17), [
+    "pkg:npm/loose-envify@1.4.0 runtime",
+    "pkg:npm/object-assign@4.1.1 runtime",
+  ]);
+  assert.ok(edgesFrom(out, ROOT_ID).includes("workspace:vendor/local runtime"));
+  await assertValidSboms(out, "bun.lock");
+});
+
+// Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
+// cases under fixtures/js/bun/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("readBunLock: a package that is not an [identifier, …] array is invalid", () => {
+  const code = "inventory.bun_lock.invalid";
+  assertVouchError(
+    () =>
+      readBunLock('{"lockfileVersion": 1, "packages": {"x": "y"}}', {
+        path: "bun.lock",
+        load: () => undefined,
+      }),
+    code,
+    /^bun\.lock:1: package "x" is not an \[identifier, …\] array/,
+  );
+});
+
+Deno.test("bun.lockb: unread (blocker, with the command that writes bun.lock), refused by --lockfile, superseded by bun.lock", async () => {
+  const warnings: string[] = [];
+  const only = await loadInventory(fixture("js", "bun", "lockb-only"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(only.inventory.unread, ["bun.lockb"]);
+  assert.deepEqual(only.blockers.map((b) => b.code), ["inventory.unread_file"]);
+  assert.match(only.blockers[0].hint, /bun install --save-text-lockfile/);
+  assert.match(warnings.join("\n"), /bun\.lockb is not read: .*bun install --save-text-lockfile/);
+  await assert.rejects(
+    () => loadInventory(fixture("js", "bun", "lockb-only"), { lockfiles: ["bun.lockb"] }),
+    (error: Error & { code?: string; hint?: string }) =>
+      error.code === "inventory.bun_lockb.binary" &&
+      /^--lockfile bun\.lockb: vouch has no reader for Bun \(binary lockfile\) lockfiles$/
+        .test(error.message) &&
+      /bun install --save-text-lockfile/.test(error.hint ?? ""),
+  );
+  warnings.length = 0;
+  const both = await loadInventory(fixture("js", "bun", "lockb-and-text"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(both.blockers, []);
+  assert.deepEqual(both.inventory.unread, []);
+  assert.deepEqual(both.inventory.sources, ["bun.lock"]);
+  assert.ok(both.inventory.components.length > 0);
+  assert.deepEqual(warnings, [
+    "bun.lockb is not read: bun.lock beside it says the same and is read instead",
+  ]);
+});
+
+// Corpus count established without vouch: Python strips the trailing commas of bun.lock
+// (re.sub(r',(\s*[}\]])', r'\1', text)), json-loads it and collects the identifiers (first array
+// item) of the 2,820 `packages` entries, leaving out workspace:/link:/root: and file: folders:
+// 2,262 distinct name@version; 39 workspaces, one of them the root.
+Deno.test("readBunLock reads the midday corpus lock whole (SBOMs: corpus_scan_test.ts)", () => {
+  if (skipWithoutShared("the bun corpus lock")) return;
+  const out = read(`${SHARED_DIR}/corpus/midday-ai__midday`);
+  assertWellFormed(out);
+  assert.equal(out.components.length, 2262);
+  assert.equal(out.members.length, 38);
+  const ids = new Set(out.components.map((c) => c.id));
+  for (
+    const purl of [
+      XLSX,
+      "pkg:npm/string-width@4.2.3",
+      "pkg:npm/%40ai-sdk/provider@3.0.8",
+      "pkg:npm/node-xlsx@0.24.0",
+    ]
+  ) assert.ok(ids.has(purl), purl);
+  assert.ok(!out.components.some((c) => c.name.startsWith("@midday/")));
+});

@@ -1,0 +1,98 @@
+import assert from "node:assert/strict";
+import { readPackageJson } from "../../../src/inventory/javascript/package_json.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertValidSboms, byId } from "./_js_readers.ts";
+import { treeContext } from "../_tree.ts";
+
+function read(dir: string, path = "package.json"): ReturnType<typeof readPackageJson> {
+  const { load, list } = treeContext(dir);
+  return readPackageJson(load(path)!, { path, load, list });
+}
+
+Deno.test("readPackageJson: declared ranges, no versions invented", async () => {
+  const out = read(fixture("js", "package-json", "no-lock"));
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "lockless",
+    version: "0.1.0",
+    purl: "pkg:npm/lockless@0.1.0",
+    license: "MIT",
+  });
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.specifier ?? "-"} ${c.version ?? "-"} ${c.scopes}`),
+    [
+      "pkg:jsr/%40std/path ^1.0.8 - runtime",
+      "pkg:npm/JSONStream ~1.3.5 - runtime",
+      "pkg:npm/express ^4.18.2 - dev,runtime", // declared twice: the first range is kept
+      "pkg:npm/fsevents ^2.3.2 - optional",
+      "pkg:npm/is-positive?vcs_url=github:kevva/is-positive%2397edff6 github:kevva/is-positive#97edff6 - runtime",
+      "pkg:npm/left-pad@1.3.0 - 1.3.0 runtime", // an exact pin is the version npm installs
+      "pkg:npm/react >=17 - runtime",
+      "pkg:npm/react-dom >=17 - optional",
+      "pkg:npm/string-width ^4.2.0 - runtime",
+      "pkg:npm/typescript ^5.4.0 - dev",
+      "pkg:npm/xlsx@0.20.2?download_url=https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz - 0.20.2 runtime",
+    ],
+  );
+  assert.ok(out.components.every((c) => c.direct));
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.name} ${m.version}`), [
+    "workspace:../shared shared undefined", // file:../shared: outside the project, as written
+    "workspace:packages/tool tool 2.0.0", // workspace:*, found through "workspaces"
+  ]);
+  assert.equal(out.warnings, undefined, "declared, not resolved is the inventory's to say");
+  assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/typescript dev"));
+  await assertValidSboms(out, "package.json");
+});
+
+Deno.test("readPackageJson: a nested package.json is a member", () => {
+  const nested = read(fixture("js", "package-json", "no-lock"), "packages/tool/package.json");
+  assert.equal(nested.project?.name, "tool");
+  assert.deepEqual(nested.members.map((m) => m.id), ["workspace:packages/tool"]);
+  assert.deepEqual(edgesFrom(nested, "workspace:packages/tool"), ["pkg:npm/ms runtime"]);
+  assert.deepEqual(byId(nested).get("pkg:npm/ms")?.specifier, "^2.1.3");
+});
+
+Deno.test("without a lockfile: declared, not resolved, with one warning for each package.json", async () => {
+  const warnings: string[] = [];
+  const inventory = await readInventory(fixture("js", "package-json", "no-lock"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(inventory.declaredOnly, ["package.json", "packages/tool/package.json"]);
+  assert.deepEqual(warnings, [
+    "package.json is declared, not resolved: no lockfile vouch reads resolves it, so its 11 " +
+    "dependencies are as declared (versions only where pinned, no transitive dependencies)",
+    "packages/tool/package.json is declared, not resolved: no lockfile vouch reads resolves " +
+    "it, so its 1 dependency is as declared (versions only where pinned, no transitive " +
+    "dependencies)",
+  ]);
+  assert.deepEqual(inventory.warnings, warnings);
+});
+
+Deno.test("a lockfile above resolves a package.json: the lock's word; what it lacks is a warning", async () => {
+  const warnings: string[] = [];
+  const inventory = await readInventory(fixture("js", "package-json", "covered"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(inventory.components.map((c) => [c.id, c.direct]), [
+    ["pkg:npm/ms@2.1.3", true],
+  ]);
+  assert.equal(inventory.project.name, "covered");
+  assert.deepEqual(inventory.declaredOnly, []);
+  assert.deepEqual(inventory.sources, ["app/package.json", "package.json", "pnpm-lock.yaml"]);
+  assert.deepEqual(warnings, [
+    "app/package.json is resolved by pnpm-lock.yaml, which does not lock what it declares " +
+    "(debug): those are not in the SBOM; lock them there, give app/ its own lockfile, or " +
+    "--exclude it",
+  ]);
+});
+
+Deno.test("readPackageJson rejects malformed JSON with file:line", () => {
+  assertVouchError(
+    () => read(fixture("js", "package-json", "invalid")),
+    "inventory.package_json.invalid",
+    /^package\.json:5: invalid JSON/,
+  );
+});

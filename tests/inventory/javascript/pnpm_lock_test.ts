@@ -1,0 +1,258 @@
+import assert from "node:assert/strict";
+import { readPnpmLock } from "../../../src/inventory/javascript/pnpm_lock.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { toCycloneDx } from "../../../src/sbom/mod.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertValidSboms, byId } from "./_js_readers.ts";
+import { treeContext, writeTree } from "../_tree.ts";
+
+function read(dir: string): ReturnType<typeof readPnpmLock> {
+  const { load } = treeContext(dir);
+  return readPnpmLock(load("pnpm-lock.yaml")!, { path: "pnpm-lock.yaml", load });
+}
+
+const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps://github.com/kevva" +
+  "/is-positive.git%2397edff6f525f192a3f83cea1944765f769ae2678";
+const LEFT_PAD = "pkg:npm/left-pad@1.3.0?download_url=https://codeload.github.com/stevemao" +
+  "/left-pad/tar.gz/5e5a4e3";
+const XLSX = "pkg:npm/xlsx@0.20.2?download_url=https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz";
+
+Deno.test("readPnpmLock v9: importers are members, peers collapse, local folders are first-party", async () => {
+  const out = read(fixture("js", "pnpm", "v9-workspace"));
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "demo-monorepo",
+    version: "2.0.0",
+    purl: "pkg:npm/demo-monorepo@2.0.0",
+    license: "MIT",
+  });
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:packages/lib",
+      name: "@demo/lib",
+      version: "0.3.0",
+      purl: "pkg:npm/%40demo/lib@0.3.0",
+    },
+    {
+      id: "workspace:tools/local-plugin",
+      name: "local-plugin",
+      version: "0.0.1",
+      purl: "pkg:npm/local-plugin@0.0.1",
+    },
+  ]);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:jsr/%40std/path@1.0.8", // @jsr/std__path is the JSR package
+    "pkg:npm/%40demo/lib@0.3.0", // the registry copy of the member's name is a component
+    "pkg:npm/JSONStream@1.3.5", // case kept
+    "pkg:npm/ansi-regex@5.0.1",
+    "pkg:npm/fsevents@2.3.3",
+    IS_POSITIVE,
+    "pkg:npm/js-tokens@4.0.0",
+    LEFT_PAD,
+    "pkg:npm/loose-envify@1.4.0",
+    "pkg:npm/react-dom@18.2.0", // one component for react-dom@18.2.0(react@18.2.0)
+    "pkg:npm/react@18.2.0",
+    "pkg:npm/roughjs@4.6.6",
+    "pkg:npm/string-width@4.2.3", // the alias string-width-cjs is the real package
+    "pkg:npm/strip-ansi@6.0.1",
+    "pkg:npm/typescript@5.4.5",
+    XLSX,
+  ]);
+  const c = byId(out);
+  assert.deepEqual(c.get("pkg:npm/roughjs@4.6.6")?.patches, ["patches/roughjs.patch"]);
+  assert.deepEqual(c.get("pkg:npm/roughjs@4.6.6")?.scopes, ["dev"]);
+  assert.deepEqual(c.get("pkg:npm/fsevents@2.3.3")?.scopes, ["optional"]);
+  assert.deepEqual(c.get("pkg:npm/typescript@5.4.5")?.scopes, ["dev"]);
+  assert.deepEqual(c.get("pkg:npm/%40demo/lib@0.3.0")?.scopes, ["dev"]);
+  assert.deepEqual(c.get("pkg:npm/react@18.2.0")?.scopes, ["runtime"]);
+  assert.deepEqual(c.get("pkg:npm/ms@2.1.3"), undefined);
+  // python3: base64.b64decode(<the integrity's base64>).hex()
+  assert.deepEqual(c.get("pkg:npm/JSONStream@1.3.5")?.hashes, [{
+    alg: "sha512",
+    hex: "13e8abb8d398f1557db382446ded5a3449ba322b333d1aff51f707333d13421d415d2c472be01257547" +
+      "a5b81e98c1852792fb9e0f22c00c0819b00f4e8b2eca9",
+  }]);
+  assert.equal(c.get(XLSX)?.hashes.length, 0);
+  assert.equal(
+    c.get(IS_POSITIVE)?.downloadLocation,
+    "git+https://github.com/kevva/is-positive.git#97edff6f525f192a3f83cea1944765f769ae2678",
+  );
+  assert.equal(c.get("pkg:jsr/%40std/path@1.0.8")?.ecosystem, "jsr");
+  assert.equal(c.get("pkg:npm/strip-ansi@6.0.1")?.direct, false);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:jsr/%40std/path@1.0.8 runtime",
+    "pkg:npm/%40demo/lib@0.3.0 dev",
+    "pkg:npm/JSONStream@1.3.5 runtime",
+    "pkg:npm/fsevents@2.3.3 optional",
+    `${IS_POSITIVE} runtime`,
+    `${LEFT_PAD} runtime`,
+    "pkg:npm/react-dom@18.2.0 runtime",
+    "pkg:npm/roughjs@4.6.6 dev",
+    "pkg:npm/string-width@4.2.3 runtime",
+    "pkg:npm/typescript@5.4.5 dev",
+    `${XLSX} runtime`,
+    "workspace:packages/lib runtime",
+    "workspace:tools/local-plugin runtime", // file:tools/local-plugin
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/lib"), [
+    "pkg:npm/react@18.2.0 runtime",
+    "workspace:tools/local-plugin runtime", // link:../../tools/local-plugin
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:tools/local-plugin"), [
+    "pkg:npm/loose-envify@1.4.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/react-dom@18.2.0"), [
+    "pkg:npm/loose-envify@1.4.0 runtime",
+    "pkg:npm/react@18.2.0 runtime",
+  ]);
+  await assertValidSboms(out, "pnpm-lock.yaml");
+  const bom = await toCycloneDx(
+    {
+      project: out.project!,
+      members: out.members,
+      components: out.components,
+      edges: out.edges,
+      sources: [],
+    },
+    { created: new Date(0), reproducible: true, tool: { name: "vouch", version: "test" } },
+  );
+  const roughjs = bom.components.find((x) => x["bom-ref"] === "pkg:npm/roughjs@4.6.6");
+  assert.deepEqual(
+    roughjs?.properties?.filter((p) => p.name === "vouch:patch").map((p) => p.value),
+    ["patches/roughjs.patch"],
+  );
+});
+
+Deno.test("readPnpmLock v6: single-project form, dev flags, a GitHub key with name and version", () => {
+  const out = read(fixture("js", "pnpm", "v6-single"));
+  assertWellFormed(out);
+  assert.deepEqual(out.members, []);
+  const IS_POSITIVE_V6 = "pkg:npm/is-positive@3.1.0?download_url=https://codeload.github.com" +
+    "/kevva/is-positive/tar.gz/97edff6f525f192a3f83cea1944765f769ae2678";
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:npm/%40babel/core@7.23.5 dev true",
+    "pkg:npm/%40babel/plugin-syntax-jsx@7.23.3 dev true",
+    "pkg:npm/debug@4.3.4 runtime true",
+    `${IS_POSITIVE_V6} runtime true`,
+    "pkg:npm/ms@2.1.2 runtime false",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/%40babel/plugin-syntax-jsx@7.23.3"), [
+    "pkg:npm/%40babel/core@7.23.5 runtime",
+  ]);
+});
+
+Deno.test("readPnpmLock v5.4: slash keys, `_peer` suffixes, patches by name@version", () => {
+  const out = read(fixture("js", "pnpm", "v5-workspace"));
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:packages/app"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/%40types/react@18.0.28 runtime",
+    "pkg:npm/fsevents@2.3.2 optional",
+    "pkg:npm/is-number@6.0.0 runtime",
+    "pkg:npm/is-odd@3.0.1 runtime",
+    "pkg:npm/react-redux@8.0.5 runtime",
+    "pkg:npm/typescript@4.9.5 dev",
+  ]);
+  assert.deepEqual(byId(out).get("pkg:npm/is-odd@3.0.1")?.patches, ["patches/is-odd@3.0.1.patch"]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/app"), [
+    "pkg:npm/%40types/react@18.0.28 dev",
+    "pkg:npm/fsevents@2.3.2 optional",
+    "pkg:npm/is-odd@3.0.1 runtime",
+    "pkg:npm/react-redux@8.0.5 runtime",
+  ]);
+});
+
+Deno.test("readPnpmLock v5: a key under another registry's host has the name and version", () => {
+  const lock = [
+    "lockfileVersion: 5.4",
+    "specifiers:",
+    "  foo: ^1.0.0",
+    "dependencies:",
+    "  foo: registry.example.com/foo/1.0.0",
+    "packages:",
+    "  registry.example.com/foo/1.0.0:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==, registry: https://registry.example.com/, tarball: https://registry.example.com/foo/-/foo-1.0.0.tgz}",
+    "    dev: false",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/foo@1.0.0?repository_url=https://registry.example.com",
+  ]);
+});
+
+Deno.test("readPnpmLock: the first of two documents (pnpm itself) gives build components", () => {
+  const out = read(fixture("js", "pnpm", "v9-two-documents"));
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/pnpm@11.0.0 build",
+  ]);
+});
+
+// Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
+// cases under fixtures/js/pnpm/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("readPnpmLock: a document that is not a mapping is invalid", () => {
+  const code = "inventory.pnpm_lock.invalid";
+  assertVouchError(
+    () => readPnpmLock("- a\n- b\n", { path: "x/pnpm-lock.yaml", load: () => undefined }),
+    code,
+    /^x\/pnpm-lock\.yaml:1: expected a YAML mapping/,
+  );
+});
+
+// Corpus counts were established without vouch, from the lock text:
+// - mermaid (v9): the `packages:` section has 2,360 top-level keys (awk: lines matching
+//   /^  [^ ]/ between `packages:` and `snapshots:`), all distinct name@version and all from
+//   the registry; the 2,372 `snapshots:` keys (peer and patch_hash suffixes) add none.
+// - vue (v6): 937 `packages:` keys, one of them `file:` (the repository root itself);
+//   the other 936 stay distinct after cutting the `(peer)` suffixes (sed, sort -u).
+Deno.test("readPnpmLock reads the mermaid (v9) and vue (v6) corpus locks whole (SBOMs: corpus_scan_test.ts)", () => {
+  if (skipWithoutShared("the pnpm corpus locks")) return;
+  const mermaid = read(`${SHARED_DIR}/corpus/mermaid-js__mermaid`);
+  assertWellFormed(mermaid);
+  assert.equal(mermaid.components.length, 2360);
+  assert.equal(mermaid.members.length, 10);
+  const ids = new Set(mermaid.components.map((c) => c.id));
+  for (
+    const purl of [
+      "pkg:npm/JSONSelect@0.4.0",
+      "pkg:npm/JSV@4.0.2",
+      "pkg:npm/roughjs@4.6.6",
+      "pkg:npm/%40algolia/autocomplete-core@1.17.7",
+      "pkg:npm/cypress@14.5.4",
+    ]
+  ) assert.ok(ids.has(purl), purl);
+  assert.deepEqual(byId(mermaid).get("pkg:npm/roughjs@4.6.6")?.patches, ["patches/roughjs.patch"]);
+  assert.ok(!mermaid.components.some((c) => c.name === "mermaid" && c.version === undefined));
+  assert.ok(mermaid.members.some((m) => m.name === "mermaid"));
+
+  const vue = read(`${SHARED_DIR}/corpus/vuejs__vue`);
+  assertWellFormed(vue);
+  assert.equal(vue.components.length, 936);
+  assert.deepEqual(vue.members.map((m) => m.name), [
+    "@vue/compiler-sfc",
+    "vue-server-renderer",
+    "vue-template-compiler",
+  ]);
+  assert.ok(vue.components.some((c) => c.id === "pkg:npm/JSONStream@1.3.5"));
+  // `vue: file:../..` is the project itself: an edge back to the root, no component.
+  assert.ok(!vue.components.some((c) => c.name === "vue"));
+  assert.ok(edgesFrom(vue, "workspace:packages/template-compiler").includes(`${ROOT_ID} dev`));
+});
+
+Deno.test("a lock outside the fast YAML subset is read whole: the yaml package is loaded on demand", async () => {
+  await withTempDir(async (dir) => {
+    // The same lock with one flow mapping over two lines and an anchor (both outside the subset).
+    const lock = Deno.readTextFileSync(fixture("js", "pnpm", "v6-single", "pnpm-lock.yaml"))
+      .replace("engines: {node: '>=6.9.0'}", "engines: {\n      node: '>=6.9.0'}")
+      .replace("settings:\n", "settings: &settings\n");
+    await writeTree(dir, {
+      "pnpm-lock.yaml": lock,
+      "package.json": Deno.readTextFileSync(fixture("js", "pnpm", "v6-single", "package.json")),
+    });
+    const inventory = await readInventory(dir);
+    const expected = await readInventory(fixture("js", "pnpm", "v6-single"));
+    assert.deepEqual(inventory.components, expected.components);
+  });
+});

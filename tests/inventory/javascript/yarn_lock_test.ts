@@ -1,0 +1,184 @@
+import assert from "node:assert/strict";
+import { readYarnLock } from "../../../src/inventory/javascript/yarn_lock.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertValidSboms, byId } from "./_js_readers.ts";
+import { treeContext } from "../_tree.ts";
+
+function read(dir: string): ReturnType<typeof readYarnLock> {
+  const context = treeContext(dir);
+  return readYarnLock(context.load("yarn.lock")!, "yarn.lock", context);
+}
+
+const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bhttps://github.com/stevemao/left-pad.git" +
+  "%235e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
+const XLSX = "pkg:npm/xlsx@0.20.2?download_url=https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz";
+const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps://github.com/kevva" +
+  "/is-positive.git%2397edff6f525f192a3f83cea1944765f769ae2678";
+
+Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces from package.json", async () => {
+  const out = read(fixture("js", "yarn", "v1-workspace"));
+  assertWellFormed(out);
+  assert.deepEqual(out.project, {
+    name: "yarn-classic-demo",
+    version: "1.0.0",
+    purl: "pkg:npm/yarn-classic-demo@1.0.0",
+  });
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+    "workspace:packages/a pkg:npm/%40demo/a@1.0.0", // from "workspaces": ["packages/*"]
+    "workspace:vendor/local-lib pkg:npm/local-lib@0.1.0", // file: folder
+  ]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:npm/%40demo/a@0.9.0 dev true", // the registry package sharing the member's name
+    "pkg:npm/JSONStream@1.3.5 dev true",
+    "pkg:npm/ansi-regex@5.0.1 runtime false",
+    "pkg:npm/debug@4.3.4 runtime true", // one entry for debug@^4.1.0 and debug@^4.3.4
+    "pkg:npm/fsevents@2.3.3 optional true",
+    "pkg:npm/jsonparse@1.3.1 dev false",
+    `${LEFT_PAD} runtime true`,
+    "pkg:npm/ms@2.1.2 runtime true",
+    "pkg:npm/string-width@4.2.3 runtime true", // string-width-cjs@npm:string-width@^4.2.0
+    "pkg:npm/strip-ansi@6.0.1 runtime false",
+    "pkg:npm/through@2.3.8?repository_url=https://npm.example.com dev false",
+    `${XLSX} runtime true`,
+  ]);
+  const c = byId(out);
+  // integrity (SHA-512) and the SHA-1 that classic Yarn writes after `#` in `resolved`.
+  assert.deepEqual(c.get("pkg:npm/ms@2.1.2")?.hashes.map((h) => h.alg), ["sha1", "sha512"]);
+  assert.deepEqual(c.get("pkg:npm/ms@2.1.2")?.hashes[0], {
+    alg: "sha1",
+    hex: "d09d1f357b443f493382a8eb3ccd183872ae6009",
+  });
+  assert.equal(
+    c.get("pkg:npm/ms@2.1.2")?.downloadLocation,
+    "https://registry.yarnpkg.com/ms/-/ms-2.1.2.tgz",
+  );
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/%40demo/a@0.9.0 dev",
+    "pkg:npm/debug@4.3.4 runtime",
+    "pkg:npm/fsevents@2.3.3 optional",
+    `${LEFT_PAD} runtime`,
+    "pkg:npm/string-width@4.2.3 runtime",
+    `${XLSX} runtime`,
+    "workspace:packages/a runtime",
+    "workspace:vendor/local-lib runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/a"), [
+    "pkg:npm/JSONStream@1.3.5 dev",
+    "pkg:npm/debug@4.3.4 runtime",
+    "pkg:npm/ms@2.1.2 runtime",
+  ]);
+  await assertValidSboms(out, "yarn.lock");
+});
+
+Deno.test("readYarnLock classic without list or package.json: undepended entries are the roots", () => {
+  const { load } = treeContext(fixture("js", "yarn", "v1-workspace"));
+  const out = readYarnLock(load("yarn.lock")!, "yarn.lock", {
+    load: (p) => (p === "yarn.lock" ? load(p) : undefined),
+  });
+  assert.equal(out.components.length, 12);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:vendor/local-lib"]);
+  assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/JSONStream@1.3.5 runtime"));
+  assert.ok(!edgesFrom(out, ROOT_ID).includes("pkg:npm/ms@2.1.2 runtime"));
+});
+
+Deno.test("readYarnLock Berry: workspaces, patches recorded, portal, resolutions, no checksum hashes", async () => {
+  const out = read(fixture("js", "yarn", "berry-workspace"));
+  assertWellFormed(out);
+  assert.equal(out.project?.name, "@demo/monorepo");
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+    "workspace:packages/core pkg:npm/jest@30.0.0",
+    "workspace:tools/portal-pkg pkg:npm/portal-pkg@2.0.0",
+  ]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:npm/%40types/node@18.19.130 runtime true", // "npm:*" through resolutions → 18.x
+    "pkg:npm/fsevents@2.3.3 optional true", // patched and unpatched entries: one component
+    `${IS_POSITIVE} runtime true`,
+    "pkg:npm/jest@29.7.0 dev true", // a registry jest beside the workspace named jest
+    "pkg:npm/lru-cache@10.4.3 runtime true",
+    "pkg:npm/ms@2.1.3 runtime true",
+    "pkg:npm/node-gyp@10.2.0 optional false",
+    "pkg:npm/string-width@4.2.3 runtime true",
+    "pkg:npm/typescript@5.4.5 dev true",
+    `${XLSX} dev true`,
+  ]);
+  const c = byId(out);
+  assert.deepEqual(c.get("pkg:npm/lru-cache@10.4.3")?.patches, [
+    "./.yarn/patches/lru-cache-npm-10.4.3-30c10b861a.patch",
+  ]);
+  assert.deepEqual(c.get("pkg:npm/fsevents@2.3.3")?.patches, ["optional!builtin<compat/fsevents>"]);
+  assert.equal(c.get("pkg:npm/ms@2.1.3")?.patches, undefined);
+  // Berry's checksum hashes Yarn's cache zip, not the tarball: never a component hash.
+  assert.ok(out.components.every((x) => x.hashes.length === 0));
+  assert.deepEqual(edgesFrom(out, "workspace:packages/core"), [
+    "pkg:npm/%40types/node@18.19.130 runtime",
+    "pkg:npm/fsevents@2.3.3 optional",
+    `${IS_POSITIVE} runtime`,
+    "pkg:npm/lru-cache@10.4.3 runtime",
+    "pkg:npm/string-width@4.2.3 runtime",
+    `${XLSX} dev`, // a devDependency of packages/core/package.json
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:tools/portal-pkg"), ["pkg:npm/ms@2.1.3 runtime"]);
+  await assertValidSboms(out, "yarn.lock");
+});
+
+// Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
+// cases under fixtures/js/yarn/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("readYarnLock: text that is no Yarn lockfile, odd indentation are invalid", () => {
+  const code = "inventory.yarn_lock.invalid";
+  assertVouchError(
+    () => readYarnLock("not a lock\n", "yarn.lock", { load: () => undefined }),
+    code,
+    /^yarn\.lock:1: not a Yarn lockfile/,
+  );
+  assertVouchError(
+    () =>
+      readYarnLock('# yarn lockfile v1\n\nms@^2:\n   version "2.1.3"\n', "a/yarn.lock", {
+        load: () => undefined,
+      }),
+    code,
+    /^a\/yarn\.lock:4: invalid yarn\.lock: odd indentation/,
+  );
+});
+
+// Corpus counts were established without vouch (a few lines of Python over the lock text):
+// - excalidraw (classic): 1,444 entries (column-0 lines ending in ':'); with each entry named by
+//   its first specifier (the real name after `npm:` for aliases) and its `version "…"` line,
+//   1,441 distinct name@version pairs, all resolved from registry.yarnpkg.com.
+// - jest (Berry): 2,227 `resolution:` lines, 71 of them `workspace:`; the other 2,156 give
+//   2,150 distinct name@version once `patch:` locators are read as the package they patch.
+Deno.test("readYarnLock reads the excalidraw (classic) and jest (Berry) corpus locks whole (SBOMs: corpus_scan_test.ts)", () => {
+  if (skipWithoutShared("the yarn corpus locks")) return;
+  const excalidraw = read(`${SHARED_DIR}/corpus/excalidraw__excalidraw`);
+  assertWellFormed(excalidraw);
+  assert.equal(excalidraw.components.length, 1441);
+  assert.equal(excalidraw.members.length, 10); // excalidraw-app, packages/* (7), examples/* (2)
+  const ids = new Set(excalidraw.components.map((c) => c.id));
+  for (
+    const purl of [
+      "pkg:npm/string-width@4.2.3",
+      "pkg:npm/%40excalidraw/mermaid-to-excalidraw@2.2.2",
+      "pkg:npm/%40excalidraw/random-username@1.1.0",
+      "pkg:npm/%40babel/code-frame@7.12.11",
+    ]
+  ) assert.ok(ids.has(purl), purl);
+  assert.ok(!excalidraw.components.some((c) => c.name.endsWith("-cjs")));
+
+  const jest = read(`${SHARED_DIR}/corpus/jestjs__jest`);
+  assertWellFormed(jest);
+  assert.equal(jest.components.length, 2150);
+  assert.equal(jest.members.length, 70); // 71 workspaces, one of them the root
+  const jestIds = byId(jest);
+  // Registry copies of names that are also workspaces are components.
+  assert.ok(jestIds.has("pkg:npm/jest-worker@29.7.0"));
+  assert.ok(jest.members.some((m) => m.name === "jest-worker"));
+  assert.ok(jest.members.some((m) => m.name === "jest"));
+  assert.deepEqual(jestIds.get("pkg:npm/lru-cache@10.4.3")?.patches, [
+    "./.yarn/patches/lru-cache-npm-10.4.3-30c10b861a.patch",
+  ]);
+  assert.deepEqual(jestIds.get("pkg:npm/%40types/mdx@2.0.14")?.patches, [
+    ".yarn/patches/@types-mdx-npm-2.0.14-ebb2ecb0d6.patch",
+  ]);
+  assert.ok(jest.components.every((c) => c.hashes.length === 0));
+});
