@@ -74,7 +74,7 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
  */
 function mayUseNetwork(argv: string[]): boolean {
   const attest = argv[0] === "attest" || (argv[0] === "supply-chain" && argv[1] === "attest");
-  return attest && argv.some((a) => a === "--keyless" || a.startsWith("--keyless="));
+  return attest && argv.some((a) => a === "--keyless" || a === "--keyless=true");
 }
 
 function wantsJson(argv: string[]): boolean {
