@@ -44,6 +44,20 @@ export const sigstoreMock = {
   tsaHandler,
 };
 
+/**
+ * Sets a @sigstore/mock TSA's clock to whole seconds. Its times otherwise carry
+ * milliseconds in DER's shortest form (`.84`), which sigstore-js's time parser
+ * (exactly three fraction digits) refuses one time in ten or so; vouch reads both.
+ *
+ * @param tsa The TSA from `initializeTSA`.
+ * @returns The same TSA.
+ */
+export function wholeSecondTsa<T>(tsa: T): T {
+  (tsa as { getCurrentTime: () => Date }).getCurrentTime = () =>
+    new Date(Math.floor(Date.now() / 1000) * 1000);
+  return tsa;
+}
+
 /** The protobuf-specs `PublicKeyDetails` values sigstore-js knows for our key types. */
 const KEY_DETAILS = { "ed25519": 7, "ecdsa-p256": 5 } as const; // PKIX_ED25519, PKIX_ECDSA_P256_SHA_256
 
@@ -286,7 +300,7 @@ export async function sigstoreMockBundle(): Promise<MockBundle> {
   const ca = await initializeCA(keyPair(), ctlog);
   const url = "http://127.0.0.1:3000";
   const tlog = await initializeTLog(url, keyPair());
-  const tsa = await initializeTSA(keyPair());
+  const tsa = wholeSecondTsa(await initializeTSA(keyPair()));
   const identity = {
     san: "https://github.com/mock/app/.github/workflows/release.yml@refs/tags/v1",
     issuer: "https://token.actions.githubusercontent.com",

@@ -20,6 +20,10 @@
 //   certificate verifier), and its answer is corrected: log index 0 (the only
 //   leaf of the one-entry tree the mock signs), the root hash the checkpoint
 //   signs, and no integrated time (Rekor v2 gives none).
+// - Its TSA writes the time with milliseconds in DER's shortest form (`.84`),
+//   which sigstore-js's time parser (exactly three fraction digits) refuses one
+//   time in ten or so (vouch reads it): its clock is set to whole seconds
+//   (`wholeSecondTsa`).
 //
 // Faults are chosen by a path prefix, so one instance serves every scenario:
 // `<base>/fault/<name>/api/...`, e.g. `--fulcio-url <base>/fault/status-500`:
@@ -31,7 +35,7 @@
 // (Rekor's inclusion proof gets a hash it does not have).
 import { Buffer } from "node:buffer";
 import nodeCrypto from "node:crypto";
-import { mockTrustedRootJson, sigstoreMock } from "../_sigstore.ts";
+import { mockTrustedRootJson, sigstoreMock, wholeSecondTsa } from "../_sigstore.ts";
 
 /** The identity the test tokens carry: the SAN Fulcio certifies (the `sub` claim) and the issuer. */
 export const MOCK_IDENTITY = {
@@ -175,7 +179,7 @@ export async function makeMockStack(url: string): Promise<MockStack> {
   const ctlog = await sigstoreMock.initializeCTLog(keyPair());
   const ca = await sigstoreMock.initializeCA(keyPair(), ctlog);
   const tlog = await sigstoreMock.initializeTLog(url, keyPair());
-  const tsa = await sigstoreMock.initializeTSA(keyPair());
+  const tsa = wholeSecondTsa(await sigstoreMock.initializeTSA(keyPair()));
   const trustedRootJson = mockTrustedRootJson({ tlogUrl: url, tlog, ca, ctlog, tsa });
   const v2Log = {
     // deno-lint-ignore no-explicit-any
