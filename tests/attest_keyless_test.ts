@@ -4,7 +4,7 @@
 // report and summary name who signed; every service fault is one coded error
 // and the evidence published before stays as it was.
 import assert from "node:assert/strict";
-import { attest } from "../src/attest.ts";
+import { attest, type AttestOptions } from "../src/attest.ts";
 import { VouchError } from "../src/errors.ts";
 import { FILES } from "../src/bundle/bundle_index.ts";
 import { verify } from "../src/verify/mod.ts";
@@ -19,6 +19,7 @@ const BUNDLES = [FILES.sigstoreBundle, FILES.spdxSigstoreBundle, FILES.cyclonedx
 function attestKeyless(
   outputDir: string,
   keyless = keylessOptions(stack),
+  more: Partial<AttestOptions> = {},
 ): ReturnType<typeof attest> {
   return attest({
     projectRoot: DEMO,
@@ -27,6 +28,7 @@ function attestKeyless(
     ...CONTEXT,
     keyless,
     env: { SOURCE_DATE_EPOCH: "1700000000" },
+    ...more,
   });
 }
 
@@ -96,14 +98,7 @@ for (const rekorVersion of [1, 2] as const) {
 
 Deno.test("attest keyless with an HMAC key too: both signatures declared and verified", async () => {
   const dir = `${tempDir()}/evidence`;
-  const report = await attest({
-    projectRoot: DEMO,
-    outputDir: dir,
-    subjects: ["dist/*"],
-    ...CONTEXT,
-    hmacKey: "keyless-and-hmac",
-    keyless: keylessOptions(stack),
-  });
+  const report = await attestKeyless(dir, keylessOptions(stack), { hmacKey: "keyless-and-hmac" });
   assert.equal(report.passed, true);
   assert.deepEqual(report.signatures.map((s) => s.algorithm).sort(), [
     "hmac-sha256",
@@ -122,13 +117,8 @@ Deno.test("attest keyless with an HMAC key too: both signatures declared and ver
 Deno.test("attest keyless and a private key: refused before anything is read or fetched", async () => {
   const before = stack.requests.length;
   await assert.rejects(
-    attest({
-      projectRoot: DEMO,
-      outputDir: `${tempDir()}/evidence`,
-      subjects: ["dist/*"],
-      ...CONTEXT,
+    attestKeyless(`${tempDir()}/evidence`, keylessOptions(stack), {
       privateKeyPem: "-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n",
-      keyless: keylessOptions(stack),
     }),
     (e: unknown) => e instanceof VouchError && e.code === "args.conflicting_flags",
   );
@@ -145,14 +135,11 @@ Deno.test("attest keyless without a token source: sigstore.token_missing before 
     ] as const
   ) {
     await assert.rejects(
-      attest({
-        projectRoot: DEMO,
-        outputDir: `${tempDir()}/evidence`,
-        subjects: ["dist/*"],
-        ...CONTEXT,
-        keyless: { ...keylessOptions(stack), identityToken: undefined },
-        env,
-      }),
+      attestKeyless(
+        `${tempDir()}/evidence`,
+        { ...keylessOptions(stack), identityToken: undefined },
+        { env },
+      ),
       (e: unknown) =>
         e instanceof VouchError && e.code === "sigstore.token_missing" && pattern.test(e.message),
     );
@@ -168,91 +155,47 @@ interface Fault {
   message?: RegExp;
 }
 
+/** A fault path of the instance, as a service URL. */
+const at = (fault: string, path = ""): string => `${stack.url}/fault/${fault}${path}`;
+const tsaAt = (fault: string): string[] => [at(fault, "/api/v1/timestamp")];
+
 const FAULTS: Fault[] = [
-  {
-    name: "Fulcio 400",
-    services: { fulcio: `${stack.url}/fault/status-400` },
-    code: "sigstore.fulcio_rejected",
-  },
-  {
-    name: "Fulcio 500",
-    services: { fulcio: `${stack.url}/fault/status-500` },
-    code: "sigstore.fulcio_unavailable",
-  },
-  {
-    name: "Fulcio answers garbage",
-    services: { fulcio: `${stack.url}/fault/garbage` },
-    code: "sigstore.fulcio_malformed",
-  },
-  {
-    name: "Fulcio certifies another key",
-    services: { fulcio: `${stack.url}/fault/other-key` },
-    code: "sigstore.fulcio_key_mismatch",
-  },
-  {
-    name: "Fulcio down",
-    services: { fulcio: `${stack.url}/fault/down` },
-    code: "sigstore.fulcio_unavailable",
-  },
-  {
-    name: "Rekor 409",
-    services: { rekor: `${stack.url}/fault/status-409` },
-    code: "sigstore.rekor_rejected",
-  },
-  {
-    name: "Rekor 500",
-    services: { rekor: `${stack.url}/fault/status-500` },
-    code: "sigstore.rekor_unavailable",
-  },
+  ...([
+    ["Fulcio 400", "status-400", "sigstore.fulcio_rejected"],
+    ["Fulcio 500", "status-500", "sigstore.fulcio_unavailable"],
+    ["Fulcio answers garbage", "garbage", "sigstore.fulcio_malformed"],
+    ["Fulcio certifies another key", "other-key", "sigstore.fulcio_key_mismatch"],
+    ["Fulcio down", "down", "sigstore.fulcio_unavailable"],
+  ] as const).map(([name, fault, code]) => ({ name, services: { fulcio: at(fault) }, code })),
+  ...([
+    ["Rekor 409", "status-409", "sigstore.rekor_rejected"],
+    ["Rekor 500", "status-500", "sigstore.rekor_unavailable"],
+    ["Rekor answers garbage", "garbage", "sigstore.rekor_malformed"],
+  ] as const).map(([name, fault, code]) => ({ name, services: { rekor: at(fault) }, code })),
   {
     name: "Rekor times out",
-    services: { rekor: `${stack.url}/fault/hang` },
+    services: { rekor: at("hang") },
     code: "sigstore.rekor_unavailable",
     message: /no answer within/,
   },
-  {
-    name: "Rekor answers garbage",
-    services: { rekor: `${stack.url}/fault/garbage` },
-    code: "sigstore.rekor_malformed",
-  },
-  {
-    name: "Rekor's inclusion proof does not match",
-    services: { rekor: `${stack.url}/fault/bad-proof` },
+  ...([1, 2] as const).map((rekorVersion) => ({
+    name: `Rekor v${rekorVersion}'s inclusion proof does not match`,
+    services: { rekor: at("bad-proof"), rekorVersion },
     code: "sigstore.self_verification_failed",
     message: /tlog\.inclusion_invalid/,
-  },
-  {
-    name: "Rekor v2's inclusion proof does not match",
-    services: { rekor: `${stack.url}/fault/bad-proof`, rekorVersion: 2 },
-    code: "sigstore.self_verification_failed",
-    message: /tlog\.inclusion_invalid/,
-  },
+  })),
   {
     name: "Rekor replays an entry of another signature",
-    services: { rekor: `${stack.url}/fault/replay` },
+    services: { rekor: at("replay") },
     code: "sigstore.self_verification_failed",
     message: /tlog\.body_mismatch/,
   },
-  {
-    name: "TSA down",
-    services: { tsa: [`${stack.url}/fault/down/api/v1/timestamp`] },
-    code: "sigstore.tsa_unavailable",
-  },
-  {
-    name: "TSA 503",
-    services: { tsa: [`${stack.url}/fault/status-503/api/v1/timestamp`] },
-    code: "sigstore.tsa_unavailable",
-  },
-  {
-    name: "TSA answers garbage",
-    services: { tsa: [`${stack.url}/fault/garbage/api/v1/timestamp`] },
-    code: "sigstore.tsa_malformed",
-  },
-  {
-    name: "TSA stamps another digest",
-    services: { tsa: [`${stack.url}/fault/other-digest/api/v1/timestamp`] },
-    code: "sigstore.tsa_malformed",
-  },
+  ...([
+    ["TSA down", "down", "sigstore.tsa_unavailable"],
+    ["TSA 503", "status-503", "sigstore.tsa_unavailable"],
+    ["TSA answers garbage", "garbage", "sigstore.tsa_malformed"],
+    ["TSA stamps another digest", "other-digest", "sigstore.tsa_malformed"],
+  ] as const).map(([name, fault, code]) => ({ name, services: { tsa: tsaAt(fault) }, code })),
 ];
 
 Deno.test("attest keyless: every fault of the instance is one coded error, and the earlier evidence stays", async () => {

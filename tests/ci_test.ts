@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { REPO_ROOT, withTempDir } from "./_util.ts";
-import { CONTEXT_FLAGS, demoProject, runCommand } from "./_cli.ts";
+import { BINARY_PERMISSIONS, CONTEXT_FLAGS, demoProject, runCommand } from "./_cli.ts";
 import { OUTPUT_KEYS } from "../src/cli/github_actions.ts";
 import { MOCK_IDENTITY, mockToken } from "./sigstore/_mock_stack.ts";
 import { startStackServer } from "./sigstore/_mock_stack_server.ts";
@@ -228,6 +228,38 @@ Deno.test("action.yml: an output for every step output vouch writes, SHA256SUMS 
   );
 });
 
+/**
+ * Runs a line of a README GitLab job in `project` with GitLab's variables and
+ * `env`, where `vouch` is this checkout's CLI with the binary's permissions
+ * (`extraArgs` after the line's own arguments).
+ */
+async function runGitlabLine(
+  line: string,
+  project: string,
+  env: Record<string, string>,
+  extraArgs = "",
+): ReturnType<typeof runCommand> {
+  const bin = join(project, "..", "bin");
+  await Deno.mkdir(bin);
+  await Deno.writeTextFile(
+    join(bin, "vouch"),
+    `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet ${
+      BINARY_PERMISSIONS.join(" ")
+    } "${REPO_ROOT}/main.ts" "$@"${extraArgs}\n`,
+  );
+  await Deno.chmod(join(bin, "vouch"), 0o755);
+  const [, release, , repository, , commit, , builder] = CONTEXT_FLAGS;
+  return await bash(`cd "$1" && ${line}`, {
+    PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
+    GITLAB_CI: "true",
+    CI_COMMIT_TAG: release,
+    CI_PROJECT_URL: repository,
+    CI_COMMIT_SHA: commit,
+    CI_JOB_URL: builder,
+    ...env,
+  }, [project]);
+}
+
 Deno.test("README GitLab job: the PEM key is a File variable passed with --private-key, and that line works", async () => {
   const readme = Deno.readTextFileSync(`${REPO_ROOT}/README.md`);
   const section = readme.split("\n## GitLab CI\n")[1].split("\n## ")[0];
@@ -248,23 +280,7 @@ Deno.test("README GitLab job: the PEM key is a File variable passed with --priva
       keyFile,
       privateKey.export({ type: "pkcs8", format: "pem" }) as string,
     );
-    const bin = join(base, "bin");
-    await Deno.mkdir(bin);
-    await Deno.writeTextFile(
-      join(bin, "vouch"),
-      `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet --allow-read --allow-write --allow-env "${REPO_ROOT}/main.ts" "$@"\n`,
-    );
-    await Deno.chmod(join(bin, "vouch"), 0o755);
-    const [, release, , repository, , commit, , builder] = CONTEXT_FLAGS;
-    const run = await bash(`cd "$1" && ${line[1]}`, {
-      PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
-      GITLAB_CI: "true",
-      CI_COMMIT_TAG: release,
-      CI_PROJECT_URL: repository,
-      CI_COMMIT_SHA: commit,
-      CI_JOB_URL: builder,
-      VOUCH_PRIVATE_KEY_FILE: keyFile,
-    }, [project]);
+    const run = await runGitlabLine(line[1], project, { VOUCH_PRIVATE_KEY_FILE: keyFile });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const index = JSON.parse(
       Deno.readTextFileSync(join(project, "evidence", "supply_chain_attestation.json")),
@@ -292,23 +308,9 @@ Deno.test("README GitLab keyless job: SIGSTORE_ID_TOKEN from id_tokens (aud sigs
     const root = join(base, "trusted_root.json");
     await Deno.writeTextFile(root, server.trustedRootJson);
     // The job's `vouch`, pointed at the local Sigstore instance instead of the public-good one.
-    const bin = join(base, "bin");
-    await Deno.mkdir(bin);
-    await Deno.writeTextFile(
-      join(bin, "vouch"),
-      `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet --allow-read --allow-write --allow-env --allow-net "${REPO_ROOT}/main.ts" "$@" --fulcio-url ${server.url} --rekor-url ${server.url} --trusted-root "${root}"\n`,
-    );
-    await Deno.chmod(join(bin, "vouch"), 0o755);
-    const [, release, , repository, , commit, , builder] = CONTEXT_FLAGS;
-    const run = await bash(`cd "$1" && ${line[1]}`, {
-      PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
-      GITLAB_CI: "true",
-      CI_COMMIT_TAG: release,
-      CI_PROJECT_URL: repository,
-      CI_COMMIT_SHA: commit,
-      CI_JOB_URL: builder,
-      SIGSTORE_ID_TOKEN: mockToken(),
-    }, [project]);
+    const instance =
+      ` --fulcio-url ${server.url} --rekor-url ${server.url} --trusted-root "${root}"`;
+    const run = await runGitlabLine(line[1], project, { SIGSTORE_ID_TOKEN: mockToken() }, instance);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const index = JSON.parse(
       Deno.readTextFileSync(join(project, "evidence", "supply_chain_attestation.json")),

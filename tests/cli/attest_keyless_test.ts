@@ -33,14 +33,8 @@ async function setup(
     root,
     out,
     args: [
-      "attest",
-      "--project-root",
-      project,
-      "--output-dir",
-      out,
-      "--subject",
-      "dist/*",
-      ...CONTEXT_FLAGS,
+      ...["attest", "--project-root", project, "--output-dir", out],
+      ...["--subject", "dist/*", ...CONTEXT_FLAGS],
     ],
   };
 }

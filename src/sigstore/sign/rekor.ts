@@ -91,6 +91,23 @@ class Reader {
     return value.map((v, i) => item(v, `${path}[${i}]`));
   }
 
+  /** An inclusion proof; its hashes hex (Rekor v1) or protobuf bytes (v2). */
+  proof(
+    value: unknown,
+    checkpoint: unknown,
+    hashes: "hex" | "bytes",
+  ): TlogEntryJson["inclusionProof"] {
+    const proof = this.object(value, "inclusionProof");
+    const decode = (v: unknown, p: string) => hashes === "hex" ? this.hex(v, p) : this.bytes(v, p);
+    return {
+      logIndex: this.uint(proof.logIndex, "inclusionProof.logIndex"),
+      rootHash: decode(proof.rootHash, "inclusionProof.rootHash"),
+      treeSize: this.uint(proof.treeSize, "inclusionProof.treeSize"),
+      hashes: this.list(proof.hashes ?? [], "inclusionProof.hashes", decode),
+      checkpoint: { envelope: this.string(checkpoint, "inclusionProof.checkpoint") },
+    };
+  }
+
   /** The logged body must be the kind and version asked for. */
   body(encoded: string, kind: string, version: string): void {
     const bytes = decodeProtoBytes(encoded);
@@ -147,13 +164,7 @@ function v1Entry(answer: unknown, r: Reader): TlogEntryJson {
         "verification.signedEntryTimestamp",
       ),
     },
-    inclusionProof: {
-      logIndex: r.uint(proof.logIndex, "inclusionProof.logIndex"),
-      rootHash: r.hex(proof.rootHash, "inclusionProof.rootHash"),
-      treeSize: r.uint(proof.treeSize, "inclusionProof.treeSize"),
-      hashes: r.list(proof.hashes ?? [], "inclusionProof.hashes", (h, p) => r.hex(h, p)),
-      checkpoint: { envelope: r.string(proof.checkpoint, "inclusionProof.checkpoint") },
-    },
+    inclusionProof: r.proof(proof, proof.checkpoint, "hex"),
     canonicalizedBody: r.bytes(body, "body"),
   };
 }
@@ -190,13 +201,7 @@ function v2Entry(answer: unknown, r: Reader): TlogEntryJson {
     logIndex: r.uint(entry.logIndex, "logIndex"),
     logId: { keyId: r.bytes(r.object(entry.logId, "logId").keyId, "logId.keyId") },
     kindVersion: { kind: "dsse", version: "0.0.2" },
-    inclusionProof: {
-      logIndex: r.uint(proof.logIndex, "inclusionProof.logIndex"),
-      rootHash: r.bytes(proof.rootHash, "inclusionProof.rootHash"),
-      treeSize: r.uint(proof.treeSize, "inclusionProof.treeSize"),
-      hashes: r.list(proof.hashes ?? [], "inclusionProof.hashes", (h, p) => r.bytes(h, p)),
-      checkpoint: { envelope: r.string(checkpoint.envelope, "inclusionProof.checkpoint.envelope") },
-    },
+    inclusionProof: r.proof(proof, checkpoint.envelope, "bytes"),
     canonicalizedBody: r.bytes(body, "canonicalizedBody"),
   };
   // Rekor v2 vouches for no integrated time; one it reports anyway is kept as given.
