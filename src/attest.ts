@@ -5,7 +5,7 @@
  * SHA-256 with the signatures to come and the blockers, its signatures, and
  * the bundle index derived from the statement; and publishes them atomically.
  * No evidence file is larger than `verify` reads. The edges (environment,
- * clock) are passed in.
+ * clock, and for keyless signing the network's `fetch`) are passed in.
  *
  * @module
  */
