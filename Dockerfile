@@ -7,7 +7,7 @@ FROM denoland/deno:2.9.6 AS build
 WORKDIR /src
 COPY deno.json deno.lock main.ts ./
 COPY src/ src/
-RUN deno compile --frozen --allow-read --allow-write --allow-env \
+RUN deno compile --frozen --allow-read --allow-write --allow-env --allow-net \
       --include src/provenance/_hash_worker.ts --output /out/vouch main.ts
 
 # Stage 2: only the binary, run as the unprivileged user.

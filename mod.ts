@@ -9,8 +9,8 @@
  * offline.
  *
  * Run as a program (`deno run --allow-read --allow-write --allow-env
- * jsr:@vouch/vouch attest …`), this module is the vouch CLI, exactly as the
- * `./cli` export (`main.ts`).
+ * jsr:@vouch/vouch attest …`, plus `--allow-net` for `attest --keyless`),
+ * this module is the vouch CLI, exactly as the `./cli` export (`main.ts`).
  *
  * The stages are usable on their own: {@linkcode readInventory} (manifests
  * and lockfiles → one neutral inventory), {@linkcode toSpdx} and
@@ -18,6 +18,10 @@
  * {@linkcode verifyDsse} (DSSE envelopes), {@linkcode verifyBundle} (any
  * Sigstore bundle, keyless or key-signed, verified offline against the
  * embedded public-good trusted root or {@linkcode loadTrustedRoot}'s).
+ * `attest({ keyless })` signs keyless with Sigstore (Fulcio, Rekor, a TSA):
+ * the caller chooses the transport (`fetch`) and the instance
+ * ({@linkcode PUBLIC_GOOD_SERVICES} by default, or
+ * {@linkcode servicesFromSigningConfig}).
  *
  * @example Read an inventory and write a CycloneDX SBOM
  * ```ts
@@ -109,6 +113,7 @@ export type {
   IndexedFile,
   IndexedSignature,
   InventorySummary,
+  KeylessSignerRecord,
 } from "./src/bundle/bundle_index.ts";
 export { VouchError } from "./src/errors.ts";
 export type { Problem } from "./src/errors.ts";
@@ -135,6 +140,19 @@ export type {
   VerifyBundleOptions,
   WorkflowClaims,
 } from "./src/sigstore/mod.ts";
+export {
+  PUBLIC_GOOD_SERVICES,
+  servicesFromSigningConfig,
+  SIGN_ERRORS,
+  SIGNING_CONFIG_MEDIA_TYPE,
+  STAGING_SERVICES,
+} from "./src/sigstore/sign/mod.ts";
+export type {
+  KeylessOptions,
+  RekorLog,
+  SignErrorCode,
+  SigstoreServices,
+} from "./src/sigstore/sign/mod.ts";
 
 if (import.meta.main) {
   // `deno run jsr:@vouch/vouch …`: the CLI, loaded only when run (importers pay nothing).

@@ -35,8 +35,17 @@ export const TARGETS: readonly string[] = [
   "x86_64-pc-windows-msvc",
 ];
 
-/** The permissions baked into every binary: vouch reads, writes and reads the environment, nothing else. */
-export const PERMISSION_FLAGS: readonly string[] = ["--allow-read", "--allow-write", "--allow-env"];
+/**
+ * The permissions baked into every binary: vouch reads, writes and reads the
+ * environment; the network is for keyless signing only (every other run
+ * revokes it at start); no subprocess, no FFI.
+ */
+export const PERMISSION_FLAGS: readonly string[] = [
+  "--allow-read",
+  "--allow-write",
+  "--allow-env",
+  "--allow-net",
+];
 
 /** What the script was asked to do. */
 export interface CompilePlan {

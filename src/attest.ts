@@ -5,7 +5,7 @@
  * SHA-256 with the signatures to come and the blockers, its signatures, and
  * the bundle index derived from the statement; and publishes them atomically.
  * No evidence file is larger than `verify` reads. The edges (environment,
- * clock) are passed in.
+ * clock, and for keyless signing the network's `fetch`) are passed in.
  *
  * @module
  */
@@ -36,7 +36,19 @@ import {
   type SignatureRecord,
   SPDX_PREDICATE_TYPE,
 } from "./provenance/statement.ts";
-import { hmacSigner, importPrivateKey, signDsse, toSigstoreBundle } from "./signing/mod.ts";
+import {
+  hmacSigner,
+  type ImportedPrivateKey,
+  importPrivateKey,
+  signDsse,
+  toSigstoreBundle,
+} from "./signing/mod.ts";
+import {
+  type KeylessOptions,
+  type KeylessSession,
+  planKeyless,
+  startKeyless,
+} from "./sigstore/sign/keyless.ts";
 import { checkReplaceable, outputDirError, publishDirectory } from "./bundle/atomic.ts";
 import { isEarlierEvidence } from "./bundle/earlier_evidence.ts";
 import { isSameOrInside, realPathOf } from "./_fs.ts";
@@ -44,6 +56,9 @@ import {
   BYPRODUCT_MEDIA_TYPES,
   deriveIndex,
   FILES,
+  type IndexedSignature,
+  type KeylessSignerRecord,
+  keylessSignerRecord,
   MAX_EVIDENCE_FILE_BYTES,
   toJsonText,
 } from "./bundle/bundle_index.ts";
@@ -77,6 +92,13 @@ export interface AttestOptions {
   signingKeyId?: string;
   /** A PKCS#8 PEM private key (Ed25519 or ECDSA P-256) for `provenance.sigstore.json`. */
   privateKeyPem?: string;
+  /**
+   * Sign keyless instead (Sigstore: a Fulcio certificate for the CI identity,
+   * Rekor entries, timestamps): the same three bundles, each verified against
+   * the instance's trusted root before anything is written. Excludes
+   * `privateKeyPem`. The transport (`fetch`) and retry settings are options.
+   */
+  keyless?: KeylessOptions;
   /** Read exactly these manifests/lockfiles instead of scanning the project root. */
   lockfiles?: string[];
   /** Folders and files the scan skips (globs; see `ReadInventoryOptions.exclude`). */
@@ -115,11 +137,11 @@ export interface AttestReport {
   provenance_path: string;
   /** Path of `signature.hmac-sha256.json`, or `null` without an HMAC key. */
   signature_path: string | null;
-  /** Path of `provenance.sigstore.json`, or `null` without a private key. */
+  /** Path of `provenance.sigstore.json`, or `null` without a private key or keyless signing. */
   sigstore_bundle_path: string | null;
-  /** Path of `sbom.spdx.sigstore.json` (the SPDX SBOM, signed), or `null` without a private key. */
+  /** Path of `sbom.spdx.sigstore.json` (the SPDX SBOM, signed), or `null` without a private key or keyless signing. */
   sbom_spdx_sigstore_path: string | null;
-  /** Path of `sbom.cyclonedx.sigstore.json` (the CycloneDX SBOM, signed), or `null` without a private key. */
+  /** Path of `sbom.cyclonedx.sigstore.json` (the CycloneDX SBOM, signed), or `null` without a private key or keyless signing. */
   sbom_cyclonedx_sigstore_path: string | null;
   /** Path of the bundle index `supply_chain_attestation.json`. */
   bundle_path: string;
@@ -129,6 +151,8 @@ export interface AttestReport {
   sha256sums_path: string;
   /** What prevents a pass. */
   blockers: Problem[];
+  /** The signatures made, as the index lists them (keyless ones with who signed). */
+  signatures: IndexedSignature[];
   /** The subjects with their digests. */
   subjects: { name: string; sha256: string; size: number }[];
   /** Number of third-party components. */
@@ -183,6 +207,37 @@ async function byproducts(files: Map<string, Uint8Array>): Promise<Byproduct[]> 
   return out.sort((a, b) => compareStrings(a.name, b.name));
 }
 
+/** Signs an in-toto statement into a Sigstore bundle: with a private key, or keyless. */
+interface BundleSigner {
+  /** What the statement declares. */
+  algorithm: SignatureRecord["algorithm"];
+  /** The key id the statement declares. */
+  keyid: string;
+  /** Makes the bundle (and, keyless, says who signed, from its verification). */
+  sign(payload: Uint8Array): Promise<{ bundle: unknown; signer?: KeylessSignerRecord }>;
+}
+
+function keySigner(key: ImportedPrivateKey): BundleSigner {
+  return {
+    algorithm: key.algorithm,
+    keyid: key.keyid,
+    sign: async (payload) => ({
+      bundle: toSigstoreBundle(await signDsse(payload, [key.signer]), { hint: key.keyid }),
+    }),
+  };
+}
+
+function keylessSigner(session: KeylessSession): BundleSigner {
+  return {
+    algorithm: "sigstore-keyless",
+    keyid: session.keyid,
+    sign: async (payload) => {
+      const { bundle, verification } = await session.sign(payload);
+      return { bundle, signer: keylessSignerRecord(verification) };
+    },
+  };
+}
+
 function tooLarge(path: string, size: number, limit: number): VouchError {
   return new VouchError(
     "evidence.too_large",
@@ -214,8 +269,10 @@ function tooLarge(path: string, size: number, limit: number): VouchError {
  *
  * @param options What to attest and how.
  * @returns The report (written evidence may still be blocked: see `blockers`).
- * @throws {VouchError} For any usage or input error, and `evidence.too_large` when an
- *   evidence file would exceed {@linkcode AttestOptions.maxFileBytes}; nothing is written then.
+ * @throws {VouchError} For any usage or input error, `evidence.too_large` when an
+ *   evidence file would exceed {@linkcode AttestOptions.maxFileBytes}, and the
+ *   `sigstore.*` errors of keyless signing (no token, a service unavailable or
+ *   refusing, a bundle that does not verify); nothing is written then.
  */
 export async function attest(options: AttestOptions): Promise<AttestReport> {
   const env = options.env ?? {};
@@ -226,6 +283,16 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
   const fixed = sourceDateEpoch(env);
   const startedOn = fixed ?? now();
   checkProjectRoot(root);
+  if (options.keyless !== undefined && options.privateKeyPem !== undefined) {
+    throw new VouchError(
+      "args.conflicting_flags",
+      "keyless signing and a private key (--private-key, --private-key-env or VOUCH_PRIVATE_KEY) " +
+        "both sign provenance.sigstore.json",
+      "sign the Sigstore bundles one way: --keyless or the private key (an HMAC key may go with either)",
+    );
+  }
+  // No network yet: where the identity token comes from is known now, or the run stops here.
+  const keyless = options.keyless === undefined ? undefined : planKeyless(options.keyless, env);
   const real = checkOutputDir(outputDir, root);
   await checkReplaceable(outputDir, PUBLISH);
 
@@ -272,16 +339,27 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
       keyid: hmacKeyid,
     });
   }
-  if (privateKey !== undefined) {
-    const { signer, keyid, algorithm } = privateKey;
+  const bundleSigner = privateKey !== undefined
+    ? keySigner(privateKey)
+    : keyless !== undefined
+    ? keylessSigner(await startKeyless(keyless, now))
+    : undefined;
+  /** Who signed each keyless bundle, from its verification. */
+  const signers = new Map<string, KeylessSignerRecord>();
+  const signBundle = async (path: string, payload: Uint8Array): Promise<void> => {
+    const { bundle, signer } = await bundleSigner!.sign(payload);
+    put(path, toJsonText(bundle));
+    if (signer !== undefined) signers.set(path, signer);
+  };
+  if (bundleSigner !== undefined) {
+    const { keyid, algorithm } = bundleSigner;
     signatures.push({ path: FILES.sigstoreBundle, signs: FILES.provenance, algorithm, keyid });
     const sboms: [string, string, string, unknown][] = [
       [FILES.spdxSigstoreBundle, FILES.spdx, SPDX_PREDICATE_TYPE, spdx],
       [FILES.cyclonedxSigstoreBundle, FILES.cyclonedx, CYCLONEDX_PREDICATE_TYPE, cyclonedx],
     ];
     for (const [path, signs, predicateType, document] of sboms) {
-      const envelope = await signDsse(statementBytes(subjects, predicateType, document), [signer]);
-      put(path, toJsonText(toSigstoreBundle(envelope, { hint: keyid })));
+      await signBundle(path, statementBytes(subjects, predicateType, document));
       signatures.push({ path, signs, algorithm, keyid });
     }
   }
@@ -292,7 +370,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
       code: "signature.missing_key",
       message: "the provenance is not signed: no signing key was given",
       hint:
-        "pass --signing-key-file/--signing-key-env (HMAC) or --private-key (Ed25519/ECDSA), or set VOUCH_SIGNING_KEY",
+        "pass --signing-key-file/--signing-key-env (HMAC), --private-key (Ed25519/ECDSA) or --keyless (Sigstore), or set VOUCH_SIGNING_KEY",
     });
   }
   put(FILES.sha256sums, formatSha256Sums(subjects));
@@ -316,7 +394,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     });
   // The summary shows what the index will, minus the files written after it: the provenance
   // names the summary's digest, so the summary cannot name the provenance's.
-  const draft = await deriveIndex(await statementOverFiles(), { files, bom: cyclonedx });
+  const draft = await deriveIndex(await statementOverFiles(), { files, bom: cyclonedx, signers });
   const markdown = renderSummary(draft);
   put(FILES.markdown, markdown);
   const statement = await statementOverFiles();
@@ -325,11 +403,8 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     const signer = await hmacSigner(options.hmacKey, { keyid: hmacKeyid });
     put(FILES.hmacSignature, toJsonText(await signDsse(payload, [signer])));
   }
-  if (privateKey !== undefined) {
-    const envelope = await signDsse(payload, [privateKey.signer]);
-    put(FILES.sigstoreBundle, toJsonText(toSigstoreBundle(envelope, { hint: privateKey.keyid })));
-  }
-  const index = await deriveIndex(statement, { files, bom: cyclonedx });
+  if (bundleSigner !== undefined) await signBundle(FILES.sigstoreBundle, payload);
+  const index = await deriveIndex(statement, { files, bom: cyclonedx, signers });
   put(FILES.index, toJsonText(index));
 
   await publishDirectory(outputDir, files, PUBLISH);
@@ -354,6 +429,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
     markdown_path: at(FILES.markdown),
     sha256sums_path: at(FILES.sha256sums),
     blockers,
+    signatures: index.signatures,
     subjects: index.subjects,
     components: inventory.components.length,
     sources: inventory.sources,

@@ -2,8 +2,11 @@
 // permissions baked into the binary, and a clean environment.
 import { REPO_ROOT } from "./_util.ts";
 
-/** The permission flags the compiled binary gets. */
-export const BINARY_PERMISSIONS = ["--allow-read", "--allow-write", "--allow-env"];
+/**
+ * The permission flags the compiled binary gets (the network is dropped at
+ * the start of every run but `attest --keyless`).
+ */
+export const BINARY_PERMISSIONS = ["--allow-read", "--allow-write", "--allow-env", "--allow-net"];
 
 /** What one CLI run printed and returned. */
 export interface CliResult {

@@ -7,10 +7,14 @@ import { Buffer } from "node:buffer";
 import nodeCrypto from "node:crypto";
 import { bundleFromJSON, bundleToJSON } from "npm:@sigstore/bundle@5.0.1";
 import {
+  fulcioHandler,
   initializeCA,
   initializeCTLog,
   initializeTLog,
   initializeTSA,
+  rekorHandler,
+  rekorV2Handler,
+  tsaHandler,
 } from "npm:@sigstore/mock@0.13.0";
 import { TrustedRoot } from "npm:@sigstore/protobuf-specs@0.5.2";
 import { DSSEBundleBuilder } from "npm:@sigstore/sign@5.1.0";
@@ -27,6 +31,32 @@ const patched = ((algorithm, data, key, signature, callback) => {
   return nodeVerify(ecKey ? "sha256" : algorithm, data, key, signature, callback!);
 }) as typeof nodeCrypto.verify;
 (nodeCrypto as { verify: typeof nodeCrypto.verify }).verify = patched;
+
+/** @sigstore/mock's service initializers and request handlers, for the local Sigstore stack (tests/sigstore/_mock_stack.ts). */
+export const sigstoreMock = {
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  initializeTSA,
+  fulcioHandler,
+  rekorHandler,
+  rekorV2Handler,
+  tsaHandler,
+};
+
+/**
+ * Sets a @sigstore/mock TSA's clock to whole seconds. Its times otherwise carry
+ * milliseconds in DER's shortest form (`.84`), which sigstore-js's time parser
+ * (exactly three fraction digits) refuses one time in ten or so; vouch reads both.
+ *
+ * @param tsa The TSA from `initializeTSA`.
+ * @returns The same TSA.
+ */
+export function wholeSecondTsa<T>(tsa: T): T {
+  (tsa as { getCurrentTime: () => Date }).getCurrentTime = () =>
+    new Date(Math.floor(Date.now() / 1000) * 1000);
+  return tsa;
+}
 
 /** The protobuf-specs `PublicKeyDetails` values sigstore-js knows for our key types. */
 const KEY_DETAILS = { "ed25519": 7, "ecdsa-p256": 5 } as const; // PKIX_ED25519, PKIX_ECDSA_P256_SHA_256
@@ -171,6 +201,78 @@ export function sigstoreVerdict(
   }
 }
 
+/** The initialized @sigstore/mock services a trusted root is made from. */
+export interface MockServices {
+  /** The Rekor log's URL (its host is the checkpoints' signer name). */
+  tlogUrl: string;
+  /** The Rekor log. */
+  tlog: { publicKey: ArrayBufferView };
+  /** The Fulcio CA. */
+  ca: { rootCertificate: ArrayBufferView };
+  /** The CT log. */
+  ctlog: { publicKey: ArrayBufferView; logID: ArrayBufferView };
+  /** The TSA. */
+  tsa: { intCertificate: ArrayBufferView; rootCertificate: ArrayBufferView };
+}
+
+const b64 = (bytes: ArrayBufferView) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+
+/**
+ * The trusted root of @sigstore/mock services, as a Sigstore client builds it:
+ * the CA root certificate, the CT log key (log id: the CT log's `logID`), the
+ * Rekor key (log id: SHA-256 of its SPKI DER) and the TSA chain (signing
+ * certificate, then root), each valid from 2020.
+ *
+ * @param services The initialized services.
+ * @returns The trusted root JSON text.
+ */
+export function mockTrustedRootJson(services: MockServices): string {
+  const { tlog, ca, ctlog, tsa } = services;
+  const start = "2020-01-01T00:00:00Z";
+  const key = (rawBytes: ArrayBufferView) => ({
+    rawBytes: b64(rawBytes),
+    keyDetails: "PKIX_ECDSA_P256_SHA_256",
+    validFor: { start },
+  });
+  const spki = Buffer.from(
+    tlog.publicKey.buffer,
+    tlog.publicKey.byteOffset,
+    tlog.publicKey.byteLength,
+  );
+  return JSON.stringify(
+    {
+      mediaType: "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+      tlogs: [{
+        baseUrl: services.tlogUrl,
+        hashAlgorithm: "SHA2_256",
+        publicKey: key(tlog.publicKey),
+        logId: { keyId: nodeCrypto.createHash("sha256").update(spki).digest("base64") },
+      }],
+      certificateAuthorities: [{
+        certChain: { certificates: [{ rawBytes: b64(ca.rootCertificate) }] },
+        validFor: { start },
+      }],
+      ctlogs: [{
+        baseUrl: "http://ctfe.mock",
+        hashAlgorithm: "SHA2_256",
+        publicKey: key(ctlog.publicKey),
+        logId: { keyId: b64(ctlog.logID) },
+      }],
+      timestampAuthorities: [{
+        certChain: {
+          certificates: [{ rawBytes: b64(tsa.intCertificate) }, {
+            rawBytes: b64(tsa.rootCertificate),
+          }],
+        },
+        validFor: { start },
+      }],
+    },
+    null,
+    2,
+  );
+}
+
 /** A keyless bundle made with @sigstore/mock's services, and what verifies it. */
 export interface MockBundle {
   /** The bundle (protobuf JSON). */
@@ -198,7 +300,7 @@ export async function sigstoreMockBundle(): Promise<MockBundle> {
   const ca = await initializeCA(keyPair(), ctlog);
   const url = "http://127.0.0.1:3000";
   const tlog = await initializeTLog(url, keyPair());
-  const tsa = await initializeTSA(keyPair());
+  const tsa = wholeSecondTsa(await initializeTSA(keyPair()));
   const identity = {
     san: "https://github.com/mock/app/.github/workflows/release.yml@refs/tags/v1",
     issuer: "https://token.actions.githubusercontent.com",
@@ -240,8 +342,6 @@ export async function sigstoreMockBundle(): Promise<MockBundle> {
       certReq: true,
     }) as Uint8Array,
   );
-  const b64 = (bytes: ArrayBufferView) =>
-    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   const bundle = {
     mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json",
     verificationMaterial: {
@@ -268,38 +368,6 @@ export async function sigstoreMockBundle(): Promise<MockBundle> {
       signature: b64(signature),
     },
   };
-  const start = "2020-01-01T00:00:00Z";
-  const key = (rawBytes: Uint8Array) => ({
-    rawBytes: b64(rawBytes),
-    keyDetails: "PKIX_ECDSA_P256_SHA_256",
-    validFor: { start },
-  });
-  const trustedRootJson = JSON.stringify({
-    mediaType: "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
-    tlogs: [{
-      baseUrl: url,
-      hashAlgorithm: "SHA2_256",
-      publicKey: key(tlog.publicKey),
-      logId: { keyId: nodeCrypto.createHash("sha256").update(tlog.publicKey).digest("base64") },
-    }],
-    certificateAuthorities: [{
-      certChain: { certificates: [{ rawBytes: b64(ca.rootCertificate) }] },
-      validFor: { start },
-    }],
-    ctlogs: [{
-      baseUrl: "http://ctfe.mock",
-      hashAlgorithm: "SHA2_256",
-      publicKey: key(ctlog.publicKey),
-      logId: { keyId: b64(ctlog.logID) },
-    }],
-    timestampAuthorities: [{
-      certChain: {
-        certificates: [{ rawBytes: b64(tsa.intCertificate) }, {
-          rawBytes: b64(tsa.rootCertificate),
-        }],
-      },
-      validFor: { start },
-    }],
-  });
+  const trustedRootJson = mockTrustedRootJson({ tlogUrl: url, tlog, ca, ctlog, tsa });
   return { bundle, artifact: new Uint8Array(artifact), trustedRootJson, identity };
 }

@@ -5,8 +5,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { REPO_ROOT, withTempDir } from "./_util.ts";
-import { CONTEXT_FLAGS, demoProject, runCommand } from "./_cli.ts";
+import { BINARY_PERMISSIONS, CONTEXT_FLAGS, demoProject, runCommand } from "./_cli.ts";
 import { OUTPUT_KEYS } from "../src/cli/github_actions.ts";
+import { MOCK_IDENTITY, mockToken } from "./sigstore/_mock_stack.ts";
+import { startStackServer } from "./sigstore/_mock_stack_server.ts";
 
 const ACTION = Deno.readTextFileSync(`${REPO_ROOT}/action.yml`);
 const CONFIG = JSON.parse(Deno.readTextFileSync(`${REPO_ROOT}/deno.json`));
@@ -182,6 +184,33 @@ Deno.test("action.yml: every line of a multi-line args input reaches vouch", asy
   });
 });
 
+Deno.test("action.yml: keyless: true adds --keyless (the job's id-token permission gives the token)", async () => {
+  assert.match(ACTION, /^ {2}keyless:\n/m);
+  assert.match(ACTION, /id-token: write/);
+  assert.match(ACTION, /VOUCH_KEYLESS: \$\{\{ inputs\.keyless \}\}/);
+  await withTempDir(async (dir) => {
+    const bin = join(dir, "vouch");
+    await Deno.writeTextFile(bin, `#!/bin/sh\nprintf '%s\\n' "$@" > "${dir}/argv"\n`);
+    await Deno.chmod(bin, 0o755);
+    const env = {
+      VOUCH_BIN: bin,
+      VOUCH_SUBJECTS: "dist/x",
+      VOUCH_RELEASE: "",
+      VOUCH_OUTPUT_DIR: "evidence",
+      VOUCH_FORMAT: "md",
+      VOUCH_EXTRA_ARGS: "",
+    };
+    for (const [keyless, added] of [["true", ["--keyless"]], ["false", []], ["", []]] as const) {
+      const r = await bash(stepScript("attest"), { ...env, VOUCH_KEYLESS: keyless });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.deepEqual(Deno.readTextFileSync(join(dir, "argv")).split("\n").slice(0, -1), [
+        ...["attest", "--output-dir", "evidence", "--format", "md", ...added],
+        ...["--subject", "dist/x"],
+      ]);
+    }
+  });
+});
+
 Deno.test("action.yml: an output for every step output vouch writes, SHA256SUMS and SBOM bundles included", () => {
   const outputs = actionOutputs();
   assert.deepEqual([...outputs.values()].toSorted(), [...OUTPUT_KEYS].toSorted());
@@ -198,6 +227,38 @@ Deno.test("action.yml: an output for every step output vouch writes, SHA256SUMS 
     [...outputs.keys()].toSorted(),
   );
 });
+
+/**
+ * Runs a line of a README GitLab job in `project` with GitLab's variables and
+ * `env`, where `vouch` is this checkout's CLI with the binary's permissions
+ * (`extraArgs` after the line's own arguments).
+ */
+async function runGitlabLine(
+  line: string,
+  project: string,
+  env: Record<string, string>,
+  extraArgs = "",
+): ReturnType<typeof runCommand> {
+  const bin = join(project, "..", "bin");
+  await Deno.mkdir(bin);
+  await Deno.writeTextFile(
+    join(bin, "vouch"),
+    `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet ${
+      BINARY_PERMISSIONS.join(" ")
+    } "${REPO_ROOT}/main.ts" "$@"${extraArgs}\n`,
+  );
+  await Deno.chmod(join(bin, "vouch"), 0o755);
+  const [, release, , repository, , commit, , builder] = CONTEXT_FLAGS;
+  return await bash(`cd "$1" && ${line}`, {
+    PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
+    GITLAB_CI: "true",
+    CI_COMMIT_TAG: release,
+    CI_PROJECT_URL: repository,
+    CI_COMMIT_SHA: commit,
+    CI_JOB_URL: builder,
+    ...env,
+  }, [project]);
+}
 
 Deno.test("README GitLab job: the PEM key is a File variable passed with --private-key, and that line works", async () => {
   const readme = Deno.readTextFileSync(`${REPO_ROOT}/README.md`);
@@ -219,23 +280,7 @@ Deno.test("README GitLab job: the PEM key is a File variable passed with --priva
       keyFile,
       privateKey.export({ type: "pkcs8", format: "pem" }) as string,
     );
-    const bin = join(base, "bin");
-    await Deno.mkdir(bin);
-    await Deno.writeTextFile(
-      join(bin, "vouch"),
-      `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet --allow-read --allow-write --allow-env "${REPO_ROOT}/main.ts" "$@"\n`,
-    );
-    await Deno.chmod(join(bin, "vouch"), 0o755);
-    const [, release, , repository, , commit, , builder] = CONTEXT_FLAGS;
-    const run = await bash(`cd "$1" && ${line[1]}`, {
-      PATH: `${bin}:${Deno.env.get("PATH") ?? "/usr/bin:/bin"}`,
-      GITLAB_CI: "true",
-      CI_COMMIT_TAG: release,
-      CI_PROJECT_URL: repository,
-      CI_COMMIT_SHA: commit,
-      CI_JOB_URL: builder,
-      VOUCH_PRIVATE_KEY_FILE: keyFile,
-    }, [project]);
+    const run = await runGitlabLine(line[1], project, { VOUCH_PRIVATE_KEY_FILE: keyFile });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const index = JSON.parse(
       Deno.readTextFileSync(join(project, "evidence", "supply_chain_attestation.json")),
@@ -245,6 +290,38 @@ Deno.test("README GitLab job: the PEM key is a File variable passed with --priva
       index.signatures.some((s: { path: string }) => s.path === "provenance.sigstore.json"),
     );
   } finally {
+    await Deno.remove(base, { recursive: true });
+  }
+});
+
+Deno.test("README GitLab keyless job: SIGSTORE_ID_TOKEN from id_tokens (aud sigstore), and its attest line works", async () => {
+  const readme = Deno.readTextFileSync(`${REPO_ROOT}/README.md`);
+  const section = readme.split("\n## GitLab CI\n")[1].split("\n## ")[0];
+  assert.match(section, /\n {2}id_tokens:\n {4}SIGSTORE_ID_TOKEN:\n {6}aud: sigstore\n/);
+  const line = /^ {4}- (vouch attest --keyless .*)$/m.exec(section);
+  assert.ok(line, "no keyless vouch attest line in the GitLab job");
+
+  const server = await startStackServer();
+  const project = await demoProject();
+  const base = join(project, "..");
+  try {
+    const root = join(base, "trusted_root.json");
+    await Deno.writeTextFile(root, server.trustedRootJson);
+    // The job's `vouch`, pointed at the local Sigstore instance instead of the public-good one.
+    const instance =
+      ` --fulcio-url ${server.url} --rekor-url ${server.url} --trusted-root "${root}"`;
+    const run = await runGitlabLine(line[1], project, { SIGSTORE_ID_TOKEN: mockToken() }, instance);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const index = JSON.parse(
+      Deno.readTextFileSync(join(project, "evidence", "supply_chain_attestation.json")),
+    );
+    assert.equal(index.passed, true);
+    const signer = index.signatures.find((s: { path: string }) =>
+      s.path === "provenance.sigstore.json"
+    ).signer;
+    assert.equal(signer.identity, MOCK_IDENTITY.san);
+  } finally {
+    await server.stop();
     await Deno.remove(base, { recursive: true });
   }
 });

@@ -1,9 +1,10 @@
 /**
  * The bundle index `supply_chain_attestation.json`: every evidence file with
- * its SHA-256 and size, the subjects, the tool and the release. Every field
- * is derived ({@linkcode deriveIndex}) from the provenance statement, the
- * evidence files the statement names and the CycloneDX BOM, so `verify` can
- * recompute the whole index from signed data.
+ * its SHA-256 and size, the subjects, the tool and the release, and who
+ * signed each keyless bundle. Every field is derived ({@linkcode deriveIndex})
+ * from the provenance statement, the evidence files the statement names, the
+ * CycloneDX BOM and the verified keyless bundles, so `verify` can recompute
+ * the whole index from signed data.
  *
  * @module
  */
@@ -16,6 +17,7 @@ import {
   statementFacts,
 } from "../provenance/statement.ts";
 import { SIGSTORE_BUNDLE_MEDIA_TYPE } from "../signing/sigstore_bundle.ts";
+import type { BundleVerification } from "../sigstore/verifier.ts";
 
 /** File names of the evidence bundle (the names the `dpone` command used). */
 export const FILES = {
@@ -96,8 +98,51 @@ export interface IndexedFile {
   size: number;
 }
 
-/** A signature recorded in the index (as the statement declares it). */
-export type IndexedSignature = SignatureRecord;
+/**
+ * Who signed a keyless Sigstore bundle, as its verification found: the
+ * certificate's identity and the log entries and timestamps that verified.
+ */
+export interface KeylessSignerRecord {
+  /** The certificate's subject alternative name (e.g. the workflow ref). */
+  identity: string;
+  /** The OIDC issuer (Fulcio extension). */
+  issuer: string;
+  /** The transparency-log entries: the log, the entry's index, the integrated time (Rekor v1; `null` for v2). */
+  tlog_entries: { log: string; log_index: string; integrated_time: string | null }[];
+  /** The times RFC 3161 timestamp authorities vouched for. */
+  timestamps: string[];
+}
+
+/**
+ * A signature recorded in the index: as the statement declares it, and for a
+ * keyless bundle, who signed it (derived from the verified bundle).
+ */
+export type IndexedSignature = SignatureRecord & { signer?: KeylessSignerRecord };
+
+/**
+ * The signer record of a verified keyless bundle.
+ *
+ * @param verification What `verifyBundle` found.
+ * @returns The record, or `undefined` when the bundle did not verify or has no certificate.
+ */
+export function keylessSignerRecord(
+  verification: BundleVerification,
+): KeylessSignerRecord | undefined {
+  const signer = verification.signer;
+  if (!verification.verified || signer?.type !== "certificate") return undefined;
+  return {
+    identity: signer.identity.subjectAlternativeName,
+    issuer: signer.identity.issuer ?? "",
+    tlog_entries: verification.logEntries.map((e) => ({
+      log: e.log,
+      log_index: e.logIndex,
+      integrated_time: e.integratedTime ?? null,
+    })),
+    timestamps: verification.times.filter((t) => t.source === "timestamp-authority").map((t) =>
+      t.time
+    ),
+  };
+}
 
 /** The bundle index document. */
 export interface BundleIndex {
@@ -213,15 +258,17 @@ export interface IndexSources {
   files: ReadonlyMap<string, Uint8Array>;
   /** The parsed CycloneDX BOM. */
   bom: unknown;
+  /** Who signed each keyless bundle (by path), from its verification. */
+  signers?: ReadonlyMap<string, KeylessSignerRecord>;
 }
 
 /**
  * Derives the bundle index from the provenance statement, the evidence
- * files and the CycloneDX BOM: `attest` writes exactly this, and `verify`
- * recomputes it and fails on any difference.
+ * files, the CycloneDX BOM and the verified keyless signers: `attest` writes
+ * exactly this, and `verify` recomputes it and fails on any difference.
  *
  * @param statement A vouch provenance statement (checked: builder version, subjects with sizes).
- * @param sources The evidence files and the parsed BOM.
+ * @param sources The evidence files, the parsed BOM and the keyless signers.
  * @returns The index.
  */
 export async function deriveIndex(
@@ -251,12 +298,12 @@ export async function deriveIndex(
       size: s.annotations.size,
     })),
     files: files.sort((a, b) => compareStrings(a.path, b.path)),
-    signatures: run.vouch_signatures.map(({ path, signs, algorithm, keyid }) => ({
-      path,
-      signs,
-      algorithm,
-      keyid,
-    })),
+    signatures: run.vouch_signatures.map(({ path, signs, algorithm, keyid }) => {
+      const signer = sources.signers?.get(path);
+      return signer === undefined
+        ? { path, signs, algorithm, keyid }
+        : { path, signs, algorithm, keyid, signer };
+    }),
     inventory: inventorySummary(sources.bom),
   };
 }

@@ -84,6 +84,18 @@ export function renderSummary(index: BundleIndex): string {
   if (index.signatures.length === 0) lines.push("None.");
   for (const s of index.signatures) {
     lines.push(`- \`${s.path}\` signs \`${s.signs}\`: ${s.algorithm}, key id \`${s.keyid}\``);
+    if (s.signer !== undefined) {
+      const entries = s.signer.tlog_entries.map((e) => `${e.log} entry ${e.log_index}`).join(", ");
+      lines.push(
+        `  - certificate for \`${cell(s.signer.identity)}\` (issuer \`${
+          cell(s.signer.issuer)
+        }\`), logged in ${entries}`,
+      );
+    } else if (s.algorithm === "sigstore-keyless") {
+      lines.push(
+        "  - signed after this summary was written: its signer and log entry are in supply_chain_attestation.json",
+      );
+    }
   }
   lines.push("");
   lines.push("## Blockers", "");

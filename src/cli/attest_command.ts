@@ -24,6 +24,7 @@ import { type CliIo, EXIT } from "./io.ts";
 import { HMAC_KEY_ENV_DEFAULTS, resolveSecret } from "./secrets.ts";
 import { terminalProgress } from "./progress.ts";
 import { publishToGithubActions, warningLines } from "./github_actions.ts";
+import { KEYLESS_FLAGS, keylessFlags } from "./_keyless_flags.ts";
 
 const ATTEST_FLAGS: FlagSpec[] = [
   { name: "project-root", type: "string" },
@@ -42,6 +43,7 @@ const ATTEST_FLAGS: FlagSpec[] = [
   { name: "signing-key-id", type: "string" },
   { name: "private-key", type: "string" },
   { name: "private-key-env", type: "string" },
+  ...KEYLESS_FLAGS,
   { name: "format", type: "string", choices: FORMAT_MD_JSON },
   { name: "help", type: "boolean" },
 ];
@@ -55,6 +57,8 @@ const ATTEST_FLAGS: FlagSpec[] = [
  */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ATTEST_FLAGS);
+  // Only keyless signing talks to the network; any other run gives the permission up now.
+  if (args.flags.keyless !== true) io.revokeNetwork();
   if (args.flags.help) {
     io.stdout(ATTEST_HELP);
     return EXIT.ok;
@@ -74,6 +78,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       defaults: HMAC_KEY_ENV_DEFAULTS,
     },
   );
+  const keyless = keylessFlags(args, io, new Date());
   const privateKey = resolveSecret(
     { file: stringFlag(args, "private-key"), envName: stringFlag(args, "private-key-env") },
     {
@@ -105,6 +110,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       hmacKey: hmac.value,
       signingKeyId: stringFlag(args, "signing-key-id") ?? DEFAULT_SIGNING_KEY_ID,
       privateKeyPem: privateKey.value,
+      keyless,
       env: io.env,
       onProgress: progress?.onProgress,
     });

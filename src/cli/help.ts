@@ -37,7 +37,7 @@ export const ATTEST_HELP = `Usage: vouch attest [flags]
 Reads the project's manifests and lockfiles, hashes the release subjects and publishes, atomically,
 in --output-dir: sbom.spdx.json, sbom.cyclonedx.json, provenance.intoto.json,
 signature.hmac-sha256.json (with an HMAC key), provenance.sigstore.json, sbom.spdx.sigstore.json
-and sbom.cyclonedx.sigstore.json (with a private key), supply_chain_attestation.json,
+and sbom.cyclonedx.sigstore.json (with a private key, or --keyless), supply_chain_attestation.json,
 supply_chain_attestation.md and SHA256SUMS.
 
 Flags:
@@ -62,6 +62,17 @@ Flags:
   --signing-key-id ID       key id of the HMAC signature (default local-hmac)
   --private-key PATH        Ed25519 / ECDSA P-256 PEM key: writes the three *.sigstore.json bundles
   --private-key-env NAME    the PEM key from an environment variable (no flag: VOUCH_PRIVATE_KEY)
+  --keyless                 sign the three *.sigstore.json bundles keyless with Sigstore: a Fulcio
+                            certificate for the CI's OIDC identity, a Rekor entry (the only flag that
+                            lets vouch use the network); each bundle is verified before it is written
+  --identity-token-env NAME the OIDC token's variable (default: GitLab SIGSTORE_ID_TOKEN, else
+                            GitHub Actions' token endpoint: needs permissions: id-token: write)
+  --sigstore-staging        Sigstore's staging instance (needs --trusted-root)
+  --fulcio-url URL          a custom instance: its Fulcio, with --rekor-url and --trusted-root
+  --rekor-url URL           its Rekor (v1 API)
+  --tsa-url URL             also an RFC 3161 timestamp from this timestamp authority (full URL)
+  --signing-config FILE     the services from a Sigstore signing_config.json (v0.2)
+  --trusted-root FILE       the instance's trusted_root.json (default: the embedded public-good root)
   --format md|json          stdout: the Markdown summary (default) or the JSON report
   --help                    this text
 

@@ -1,5 +1,7 @@
 /**
- * What a command may touch, the real process I/O, and the exit codes.
+ * What a command may touch, the real process I/O, and the exit codes. The
+ * network is an edge too: only `attest --keyless` keeps it; every other run
+ * drops the permission at start (`revokeNetwork`).
  *
  * @module
  */
@@ -23,6 +25,14 @@ export interface CliIo {
   readTextFile: (path: string) => string;
   /** Appends text to a file (GitHub Actions' step summary and outputs). */
   appendTextFile: (path: string, text: string) => void;
+  /**
+   * Drops the network permission for the rest of the process: called at the
+   * start of every command except `attest --keyless`, so the binary can carry
+   * `--allow-net` while everything else provably stays offline.
+   */
+  revokeNetwork: () => void;
+  /** The network edge of keyless signing (Fulcio, Rekor, the TSA, the CI token endpoint). */
+  fetch: typeof fetch;
 }
 
 /** Exit codes: 0 passed, 1 blocked or a failed check, 2 usage or input error, 3 internal failure. */
@@ -35,8 +45,9 @@ function writeAll(file: { writeSync(p: Uint8Array): number }, text: string): voi
 
 /**
  * The real process I/O: stdout and stderr (written whole), the key files of
- * this machine (capped regular-file reads), and the environment (the
- * process's own unless one is given).
+ * this machine (capped regular-file reads), the environment (the process's
+ * own unless one is given), and the network (`fetch`, and the permission
+ * revoked with `Deno.permissions.revokeSync`).
  *
  * @param options `env` replaces the process environment; `stderrIsTerminal`
  *   overrides the TTY check.
@@ -51,5 +62,7 @@ export function denoCliIo(options: { env?: Env; stderrIsTerminal?: boolean } = {
     readTextFile: (path) =>
       new TextDecoder().decode(readRegularFileSync(path, { maxBytes: MAX_KEY_BYTES })),
     appendTextFile: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
+    revokeNetwork: () => void Deno.permissions.revokeSync({ name: "net" }),
+    fetch: (input, init) => fetch(input, init),
   };
 }

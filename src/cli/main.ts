@@ -1,5 +1,6 @@
 /**
- * The command-line program: dispatches to one module per command (loaded on
+ * The command-line program: drops the network permission (kept only for
+ * `attest --keyless`), dispatches to one module per command (loaded on
  * demand, so a command pays only for what it uses), renders errors, and maps
  * outcomes to exit codes (0 passed, 1 blocked / failed check, 2 usage or
  * input error, 3 internal failure).
@@ -67,6 +68,15 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
   throw unknownCommand(command);
 }
 
+/**
+ * Whether a run may keep the network: only `attest --keyless` (whose command
+ * drops it too when its parsed flags are not keyless).
+ */
+function mayUseNetwork(argv: string[]): boolean {
+  const attest = argv[0] === "attest" || (argv[0] === "supply-chain" && argv[1] === "attest");
+  return attest && argv.some((a) => a === "--keyless" || a === "--keyless=true");
+}
+
 function wantsJson(argv: string[]): boolean {
   const i = argv.indexOf("--format");
   return argv.includes("--format=json") || (i !== -1 && argv[i + 1] === "json");
@@ -97,6 +107,7 @@ function renderError(problem: Problem, argv: string[], io: CliIo, exitCode: numb
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
+    if (!mayUseNetwork(argv)) io.revokeNetwork();
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h") {
       io.stdout(MAIN_HELP);

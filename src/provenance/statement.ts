@@ -57,9 +57,16 @@ export interface SignatureRecord {
   path: string;
   /** The file whose content it binds. */
   signs: string;
-  /** The signing algorithm. */
-  algorithm: "hmac-sha256" | "ed25519" | "ecdsa-p256";
-  /** The key id written in the signature file. */
+  /**
+   * The signing algorithm; `sigstore-keyless`: an ephemeral ECDSA P-256 key
+   * certified by Fulcio, the signature logged in Rekor.
+   */
+  algorithm: "hmac-sha256" | "ed25519" | "ecdsa-p256" | "sigstore-keyless";
+  /**
+   * The key id written in the signature file; for `sigstore-keyless`, the
+   * cosign key id of the ephemeral key, base64(SHA-256(SPKI DER)), which the
+   * bundle's certificate must certify.
+   */
   keyid: string;
 }
 

@@ -377,6 +377,30 @@ export async function importPublicKey(pem: string): Promise<Verifier> {
   return makeVerifier(key, algorithm, keyIdFromSpki(der));
 }
 
+/** An ECDSA P-256 key made in memory for one keyless signing run. */
+export interface EphemeralKey {
+  /** Signs with the private half (DER, low-S); its key id is the cosign key id of the public half. */
+  signer: Signer;
+  /** The public half, SPKI DER. */
+  spki: Uint8Array;
+}
+
+/**
+ * Makes an ECDSA P-256 key in memory whose private half cannot be exported
+ * (WebCrypto `extractable: false`): it never reaches a file, a log or another
+ * process, and is gone with the returned signer.
+ *
+ * @returns The signer and the public key.
+ */
+export async function ephemeralKey(): Promise<EphemeralKey> {
+  const pair = await crypto.subtle.generateKey(WEBCRYPTO["ecdsa-p256"].key, false, [
+    "sign",
+    "verify",
+  ]) as CryptoKeyPair;
+  const spki = new Uint8Array(await crypto.subtle.exportKey("spki", pair.publicKey));
+  return { signer: makeSigner(pair.privateKey, "ecdsa-p256", keyIdFromSpki(spki)), spki };
+}
+
 /**
  * Generates a new key pair.
  *

@@ -1,6 +1,6 @@
 /**
  * Signing: DSSE envelopes, HMAC and Ed25519 / ECDSA P-256 keys, key-pair
- * files, and Sigstore bundles.
+ * files, and Sigstore bundles (key-based, and vouch's keyless form).
  *
  * @module
  */
@@ -9,4 +9,5 @@ export * from "./ecdsa_der.ts";
 export * from "./hmac.ts";
 export * from "./keys.ts";
 export * from "./keygen.ts";
+export * from "./keyless_bundle.ts";
 export * from "./sigstore_bundle.ts";

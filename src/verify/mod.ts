@@ -47,7 +47,7 @@
  * | `index.blockers_mismatch` | `passed` or `blockers` differs from the statement's `vouch_blockers` |
  * | `index.subjects_mismatch` | `subjects` (name, sha256, size) differs from the statement's subjects |
  * | `index.files_mismatch` | `files` differs from the files the statement names (path, kind, sha256, size) |
- * | `index.signatures_mismatch` | `signatures` differs from the statement's `vouch_signatures` |
+ * | `index.signatures_mismatch` | `signatures` differs from the statement's `vouch_signatures`, or, for a keyless bundle, its `signer` from who signed it as its verification found (identity, issuer, log entries, timestamps); not compared when a declared keyless bundle did not verify (its checks fail) |
  * | `index.inventory_mismatch` | `inventory` differs from the summary of the CycloneDX BOM |
  * | `index.unknown_field` | the index has a field vouch does not write |
  * | `index.not_canonical` | the values agree but the bytes are not vouch's canonical JSON (edited) |
@@ -83,10 +83,10 @@
  * | `P.payload_mismatch` / `P.payload_ok` ✓ | the signed payload is (not) byte-identical to `provenance.intoto.json` (SBOM bundles: to the in-toto statement of the SBOM over the provenance subjects) |
  * | `P.envelope.malformed`, `P.signature.none`, `P.signature.duplicate`, `P.signature.malformed`, `P.signature.keyid_mismatch`, `P.signature.invalid` | DSSE verification failed |
  * | `P.signature.verified` ✓ | a DSSE signature verified |
- * | `P.not_canonical` | the file is not in the one form vouch writes (its canonical JSON, exactly one signature, no other fields) |
- * | `P.keyid_mismatch` | the file's key id (hint, else signature key id) is not the one the statement declares for it |
+ * | `P.not_canonical` | the file is not in the one form vouch writes (its canonical JSON, exactly one signature, no other fields; keyless: bundle v0.3, the certificate, log entries, timestamps and envelope fields in vouch's order, no key id) |
+ * | `P.keyid_mismatch` | the file's key id (hint, else signature key id; keyless: the cosign key id of its certificate's key) is not the one the statement declares for it |
  * | `P.algorithm_mismatch` | the key that verified is of another algorithm than the statement declares |
- * | `P.signature.high_s` | an ECDSA signature not in low-S form (the other valid form of a signature vouch wrote) |
+ * | `P.signature.high_s` | an ECDSA signature (`ecdsa-p256`, `sigstore-keyless`) not in low-S form (the other valid form of a signature vouch wrote) |
  * | `hmac.not_checked` ✓ | no HMAC key given: the HMAC signature is not checked |
  * | `P.not_checked` ✓ | (Sigstore bundles) no public key given: not checked |
  * | `P.malformed`, `P.unsupported` | (Sigstore bundles) not a key-based Sigstore bundle with one DSSE signature |
@@ -269,6 +269,16 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
   const bomCheck = cyclonedx === undefined ? undefined : checkCycloneDx(cyclonedx);
   if (bomCheck !== undefined) checks.push(bomCheck);
 
+  // The signatures are checked first: the index records who signed each keyless bundle, as
+  // its verification found. Their checks are reported after the index's.
+  const signatures = await checkSignatures({
+    files: evidence.files,
+    statement,
+    hmacKey: options.hmacKey,
+    publicKeys,
+    requireSignature: options.requireSignature,
+    sigstore: options.sigstore,
+  });
   if (statement !== undefined) {
     const { checks: fileChecks, named } = await checkEvidenceFiles(statement, evidence);
     checks.push(...fileChecks);
@@ -281,11 +291,16 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
     if (sums !== undefined) checks.push(checkSha256Sums(subjects, new TextDecoder().decode(sums)));
     checks.push(...checkGivenSubjects(subjects, given));
     if (index !== undefined && indexBytes !== undefined) {
-      const expected = await deriveIndex(statement, { files: named, bom: cyclonedx });
-      // A field whose source could not be read is reported there, not here too.
+      const { signers } = signatures;
+      const expected = await deriveIndex(statement, { files: named, bom: cyclonedx, signers });
+      // A field whose source could not be read (or verified) is reported there, not here too.
       const skip: (keyof BundleIndex)[] = [];
       if (!bomCheck?.ok) skip.push("inventory");
       if (evidence.unreadable.size > 0) skip.push("files");
+      const declared = statement.predicate.runDetails.vouch_signatures;
+      if (declared.some((s) => s.algorithm === "sigstore-keyless" && !signers.has(s.path))) {
+        skip.push("signatures");
+      }
       checks.push(...compareIndex(index, indexBytes, expected, { skip }));
     }
   } else {
@@ -294,15 +309,6 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
     );
   }
   checks.push(...blockedChecks(statement, index));
-
-  const signatures = await checkSignatures({
-    files: evidence.files,
-    statement,
-    hmacKey: options.hmacKey,
-    publicKeys,
-    requireSignature: options.requireSignature,
-    sigstore: options.sigstore,
-  });
   checks.push(...signatures.checks);
   checks.push(...checkPolicy(signatures.signedPayloads, options.expect ?? {}));
   return { passed: checks.length > 0 && checks.every((c) => c.ok), dir, checks };

@@ -12,7 +12,12 @@
  * @module
  */
 import { Buffer } from "node:buffer";
-import { FILES, toJsonText } from "../bundle/bundle_index.ts";
+import {
+  FILES,
+  type KeylessSignerRecord,
+  keylessSignerRecord,
+  toJsonText,
+} from "../bundle/bundle_index.ts";
 import {
   CYCLONEDX_PREDICATE_TYPE,
   type ProvenanceStatement,
@@ -25,6 +30,8 @@ import {
   hmacVerifier,
   IN_TOTO_PAYLOAD_TYPE,
   isEcdsaLowS,
+  keyIdFromSpki,
+  keylessBundleForm,
   parseSigstoreBundle,
   type SigstoreBundle,
   toSigstoreBundle,
@@ -33,6 +40,7 @@ import {
 } from "../signing/mod.ts";
 import { isVouchError } from "../errors.ts";
 import { type TrustedRoot, verifyBundle } from "../sigstore/mod.ts";
+import { parseCertificate } from "../sigstore/x509/certificate.ts";
 import type { IdentityPolicy } from "../sigstore/policy.ts";
 import { fail, isRecord, pass, quote, type VerifyCheck } from "./_check.ts";
 import { parseJson } from "./_read.ts";
@@ -59,6 +67,8 @@ export interface SignatureResult {
   checks: VerifyCheck[];
   /** The distinct provenance payloads whose signatures verified. */
   signedPayloads: Uint8Array[];
+  /** Who signed each keyless bundle that verified, by path (the index records it). */
+  signers: Map<string, KeylessSignerRecord>;
 }
 
 /** A signature file of the bundle: its check-code prefix and the file it binds. */
@@ -87,11 +97,15 @@ const SIGNATURE_FILES: SignatureFile[] = [
   },
 ];
 
-/** The algorithm of the key that verified a signature file, when one did. */
+/** What a signature file turned out to be: the algorithm that verified it, when one did. */
 interface Found {
   algorithm?: string;
-  /** A keyless bundle: the index's key id is not compared (the certificate names the signer). */
-  keyless?: true;
+  /**
+   * A keyless bundle: its key id is the cosign key id of its certificate's
+   * key (`undefined` when the certificate cannot be read), and, when it
+   * verified, who signed.
+   */
+  keyless?: { keyid?: string; signer?: KeylessSignerRecord };
 }
 
 function decodeStrictBase64(text: unknown): Uint8Array | undefined {
@@ -226,6 +240,27 @@ function isKeyless(value: unknown): boolean {
     (material.certificate != null || material.x509CertificateChain != null);
 }
 
+/** The cosign key id of a keyless bundle's signing certificate, when it can be read. */
+function certificateKeyid(value: unknown): string | undefined {
+  const material = isRecord(value) ? value.verificationMaterial : undefined;
+  if (!isRecord(material)) return undefined;
+  const chain = isRecord(material.x509CertificateChain)
+    ? material.x509CertificateChain.certificates
+    : undefined;
+  const leaf = isRecord(material.certificate)
+    ? material.certificate
+    : Array.isArray(chain) && isRecord(chain[0])
+    ? chain[0]
+    : undefined;
+  const der = decodeStrictBase64(leaf?.rawBytes);
+  if (der === undefined) return undefined;
+  try {
+    return keyIdFromSpki(parseCertificate(der).spki);
+  } catch {
+    return undefined; // reported by the bundle's verification
+  }
+}
+
 /** A keyless bundle: verified by src/sigstore against the identity policy; never accepted without one. */
 async function checkKeyless(
   file: SignatureFile,
@@ -233,7 +268,10 @@ async function checkKeyless(
   input: SignatureInput,
   out: VerifyCheck[],
 ): Promise<{ found?: Found; payload?: Uint8Array }> {
-  const found: Found = { keyless: true };
+  const found: Found = {
+    algorithm: "sigstore-keyless",
+    keyless: { keyid: certificateKeyid(value) },
+  };
   const identity = input.sigstore?.identity;
   if (identity === undefined) {
     out.push(
@@ -251,7 +289,9 @@ async function checkKeyless(
   out.push(
     ...result.checks.map((c) => ({ ...c, code: `${file.prefix}.${c.code}`, file: file.path })),
   );
-  return result.payload === undefined ? { found } : { found, payload: result.payload.bytes };
+  if (result.payload === undefined) return { found };
+  found.keyless!.signer = keylessSignerRecord(result);
+  return { found, payload: result.payload.bytes };
 }
 
 async function checkSigstore(
@@ -343,7 +383,11 @@ function canonicalForm(file: SignatureFile, value: Record<string, unknown>): str
       signatures: [{ keyid, sig }],
     });
   }
-  // A certificate-based bundle is not vouch's own form: it must at least be canonical JSON.
+  if (isKeyless(value)) {
+    const form = keylessBundleForm(value);
+    return form === undefined ? undefined : toJsonText(form);
+  }
+  // A bundle with neither a key hint nor a certificate: it must at least be canonical JSON.
   const material = value.verificationMaterial;
   if (!isRecord(material) || material.publicKey === undefined) return toJsonText(value);
   try {
@@ -398,7 +442,8 @@ function formChecks(
   }
   const { declared, found } = context;
   if (declared === undefined) return checks; // not named by the provenance: reported elsewhere
-  const keyid = namedKeyid(file, value);
+  // A keyless bundle names its key by its certificate; vouch writes no key id in it.
+  const keyid = found?.keyless !== undefined ? found.keyless.keyid : namedKeyid(file, value);
   if (keyid !== declared.keyid) {
     checks.push(
       fail(
@@ -418,7 +463,8 @@ function formChecks(
     );
   }
   const sig = firstSig(file, value);
-  if (declared.algorithm === "ecdsa-p256" && sig !== undefined && !isEcdsaLowS(sig)) {
+  const ecdsa = declared.algorithm === "ecdsa-p256" || declared.algorithm === "sigstore-keyless";
+  if (ecdsa && sig !== undefined && !isEcdsaLowS(sig)) {
     checks.push(
       fail(
         `${prefix}.signature.high_s`,
@@ -440,6 +486,7 @@ function formChecks(
 export async function checkSignatures(input: SignatureInput): Promise<SignatureResult> {
   const checks: VerifyCheck[] = [];
   const signedPayloads: Uint8Array[] = [];
+  const signers = new Map<string, KeylessSignerRecord>();
   const declarations = input.statement?.predicate.runDetails.vouch_signatures ?? [];
   for (const file of SIGNATURE_FILES) {
     const bytes = input.files.get(file.path);
@@ -455,6 +502,8 @@ export async function checkSignatures(input: SignatureInput): Promise<SignatureR
       const declared = declarations.find((d) => d.path === file.path);
       checks.push(...formChecks(file, parsed.value, bytes, { declared, found: result.found }));
     }
+    const signer = result.found?.keyless?.signer;
+    if (signer !== undefined) signers.set(file.path, signer);
     const payload = result.payload;
     if (
       payload !== undefined && file.signs === FILES.provenance &&
@@ -468,5 +517,5 @@ export async function checkSignatures(input: SignatureInput): Promise<SignatureR
         : fail("signature.required", "no provenance signature verified with the given keys"),
     );
   }
-  return { checks, signedPayloads };
+  return { checks, signedPayloads, signers };
 }

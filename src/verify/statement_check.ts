@@ -22,7 +22,7 @@ export type { StatementFacts } from "../provenance/statement.ts";
 /** Byproducts every statement names. */
 const REQUIRED_BYPRODUCTS = [FILES.spdx, FILES.cyclonedx, FILES.sha256sums, FILES.markdown];
 
-const ALGORITHMS = ["hmac-sha256", "ed25519", "ecdsa-p256"];
+const ALGORITHMS = ["hmac-sha256", "ed25519", "ecdsa-p256", "sigstore-keyless"];
 
 function subjectProblem(subject: unknown): string | undefined {
   if (!Array.isArray(subject) || subject.length === 0) return "subject is not a non-empty array";

@@ -13,13 +13,16 @@ export interface FakeIo extends CliIo {
   readonly errWrites: string[];
   /** Text appended per path. */
   readonly appended: Map<string, string>;
+  /** How many times the command dropped the network permission. */
+  readonly revoked: number;
 }
 
 /**
  * Makes a fake CliIo.
  *
  * @param options `env`, `tty` (stderrIsTerminal), `files` (path → text read before the disk),
- *   `append` (replaces the recording appender).
+ *   `append` (replaces the recording appender), `fetch` (default: one that refuses, as no
+ *   test touches the network).
  * @returns The io and what it captured.
  */
 export function fakeIo(
@@ -28,8 +31,10 @@ export function fakeIo(
     tty?: boolean;
     files?: Record<string, string>;
     append?: (path: string, text: string) => void;
+    fetch?: typeof fetch;
   } = {},
 ): FakeIo {
+  let revoked = 0;
   const out: string[] = [];
   const errWrites: string[] = [];
   const appended = new Map<string, string>();
@@ -42,6 +47,12 @@ export function fakeIo(
     readTextFile: (path) => files[path] ?? Deno.readTextFileSync(path),
     appendTextFile: options.append ??
       ((path, text) => void appended.set(path, (appended.get(path) ?? "") + text)),
+    revokeNetwork: () => void revoked++,
+    fetch: options.fetch ??
+      (() => Promise.reject(new Deno.errors.NotCapable("the fake io has no network"))),
+    get revoked() {
+      return revoked;
+    },
     get out() {
       return out.join("");
     },

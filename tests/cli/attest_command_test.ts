@@ -9,7 +9,7 @@ import { fakeIo } from "./_fake_io.ts";
 const CLEAR = "\r\x1b[2K";
 const SECRET = "in-process-hmac-secret-42";
 const NOT_SIGNED_HINT =
-  "pass --signing-key-file/--signing-key-env (HMAC) or --private-key (Ed25519/ECDSA), or set VOUCH_SIGNING_KEY";
+  "pass --signing-key-file/--signing-key-env (HMAC), --private-key (Ed25519/ECDSA) or --keyless (Sigstore), or set VOUCH_SIGNING_KEY";
 
 async function setup(): Promise<{ project: string; out: string; args: string[] }> {
   const project = await demoProject();

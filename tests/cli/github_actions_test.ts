@@ -35,6 +35,7 @@ function sampleReport(overrides: Partial<AttestReport> = {}): AttestReport {
         hint: "pass --private-key",
       },
     ],
+    signatures: [],
     subjects: [{ name: "dist/app.whl", sha256: "a".repeat(64), size: 3 }],
     components: 2,
     sources: ["uv.lock"],

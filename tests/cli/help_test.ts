@@ -32,7 +32,8 @@ function source(path: string): string {
 
 /**
  * The flags declared in the `*_FLAGS: FlagSpec[]` array of a command module
- * (a `...SIGSTORE_FLAGS` spread brings in the shared array of _sigstore_flags.ts).
+ * (a `...SIGSTORE_FLAGS` / `...KEYLESS_FLAGS` spread brings in the shared array of
+ * _sigstore_flags.ts / _keyless_flags.ts).
  */
 function declaredFlags(command: string): { name: string; choices: string[] }[] {
   const flagsIn = (file: string): string => {
@@ -42,6 +43,7 @@ function declaredFlags(command: string): { name: string; choices: string[] }[] {
   };
   let text = flagsIn(`${command}_command.ts`);
   if (text.includes("...SIGSTORE_FLAGS")) text += flagsIn("_sigstore_flags.ts");
+  if (text.includes("...KEYLESS_FLAGS")) text += flagsIn("_keyless_flags.ts");
   return [...text.matchAll(/\{\s*name: "([a-z-]+)"[^}]*\}/g)].map((m) => ({
     name: m[1],
     choices: [...(/choices: \[([^\]]*)\]/.exec(m[0])?.[1] ?? "").matchAll(/"([^"]+)"/g)].map(

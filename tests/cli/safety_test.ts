@@ -425,6 +425,7 @@ Deno.test("secrets: a secret passed where a name or path belongs is never echoed
       [attestArgs(project, out, ...CONTEXT_FLAGS, `--private-key=${secret}`), ""],
       [attestArgs(project, out, ...CONTEXT_FLAGS, "--private-key", secret), ""],
       [attestArgs(project, out, ...CONTEXT_FLAGS, `--private-key-env=${secret}`), ""],
+      [attestArgs(project, out, ...CONTEXT_FLAGS, "--keyless", "--identity-token-env", secret), ""],
       [attestArgs(project, out, ...CONTEXT_FLAGS, secret), ""],
       [["verify", evidence, "--hmac-key-env", secret], ""],
       [["verify", evidence, "--hmac-key-file", secret], ""],

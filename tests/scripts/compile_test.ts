@@ -77,12 +77,13 @@ Deno.test("binaryName adds the version, the target and .exe for Windows only", (
   );
 });
 
-Deno.test("compileArgs bakes in exactly read, write and env", () => {
+Deno.test("compileArgs bakes in exactly read, write, env and net (net: keyless signing only)", () => {
   assert.deepEqual(compileArgs("x86_64-pc-windows-msvc", { version: "0.1.0", outDir: "dist" }), [
     "compile",
     "--allow-read",
     "--allow-write",
     "--allow-env",
+    "--allow-net",
     "--include",
     "src/provenance/_hash_worker.ts",
     "--target",

@@ -387,3 +387,22 @@ Deno.test("text with no PEM block: the hint names the file-path case (GitLab Fil
     assert.match((error as VouchError).hint, /--private-key PATH/);
   }
 });
+
+Deno.test("ephemeralKey: a P-256 key whose private half cannot leave memory; low-S DER signatures", async () => {
+  const { ephemeralKey, keyIdFromSpki, importPublicKey, encodePem } = await import(
+    "../../src/signing/keys.ts"
+  );
+  const { isEcdsaLowS } = await import("../../src/signing/ecdsa_der.ts");
+  const key = await ephemeralKey();
+  assert.equal(key.signer.algorithm, "ecdsa-p256");
+  assert.equal(key.signer.keyid, keyIdFromSpki(key.spki));
+  const verifier = await importPublicKey(encodePem("PUBLIC KEY", key.spki));
+  const data = new TextEncoder().encode("payload");
+  for (let i = 0; i < 8; i++) {
+    const sig = await key.signer.sign(data);
+    assert.equal(sig[0], 0x30);
+    assert.ok(isEcdsaLowS(sig));
+    assert.ok(await verifier.verify(data, sig));
+  }
+  assert.notEqual((await ephemeralKey()).signer.keyid, key.signer.keyid, "a new key each time");
+});

@@ -1,0 +1,141 @@
+// verify() on evidence attested keyless (the local Sigstore instance, in
+// process): it passes with the identity and the instance's root, recomputing
+// who signed into the index; and every attack fails: a bundle from another
+// identity, for another statement, with a swapped certificate, a replayed
+// Rekor entry, the other ECDSA form of its signature, or an index that names
+// another signer.
+import assert from "node:assert/strict";
+import { FILES, toJsonText } from "../../src/bundle/bundle_index.ts";
+import { ecdsaDerToRaw, ecdsaRawToDer } from "../../src/signing/ecdsa_der.ts";
+import { verify } from "../../src/verify/mod.ts";
+import { attest } from "../../src/attest.ts";
+import { KEYLESS_POLICY, keylessEvidence, keylessOptions } from "../sigstore/_keyless.ts";
+import { mockToken } from "../sigstore/_mock_stack.ts";
+import { CONTEXT, DEMO, EXPECT, failedCodes, SUBJECTS, tempDir } from "./_bundle.ts";
+
+// deno-lint-ignore no-explicit-any
+type Json = Record<string, any>;
+
+function readJson(dir: string, file: string): Json {
+  return JSON.parse(Deno.readTextFileSync(`${dir}/${file}`));
+}
+
+function editJson(dir: string, file: string, edit: (json: Json) => void): void {
+  const json = readJson(dir, file);
+  edit(json);
+  Deno.writeTextFileSync(`${dir}/${file}`, toJsonText(json));
+}
+
+async function check(dir: string, identity = KEYLESS_POLICY): Promise<string[]> {
+  const { trustedRoot } = await keylessEvidence();
+  const report = await verify(dir, {
+    ...SUBJECTS,
+    expect: EXPECT,
+    sigstore: { identity, trustedRoot },
+  });
+  return failedCodes(report);
+}
+
+Deno.test("keyless evidence verifies with the identity; the index's signers are recomputed from the bundles", async () => {
+  for (const rekorVersion of [1, 2] as const) {
+    const { dir } = await keylessEvidence({ rekorVersion });
+    assert.deepEqual(await check(dir), [], `Rekor v${rekorVersion}`);
+    const index = readJson(dir, FILES.index);
+    assert.equal(index.signatures.filter((s: Json) => s.signer !== undefined).length, 3);
+  }
+});
+
+Deno.test("attack: the index names another signer, or none", async () => {
+  const edits: [string, (index: Json) => void][] = [
+    ["another identity", (i) => (i.signatures[0].signer.identity = "https://github.com/evil/app")],
+    ["another log index", (i) => (i.signatures[0].signer.tlog_entries[0].log_index = "1")],
+    ["no signer", (i) => delete i.signatures[0].signer],
+    ["a signer added to nothing", (i) => (i.signatures[0].signer.extra = true)],
+  ];
+  for (const [name, edit] of edits) {
+    const { dir } = await keylessEvidence();
+    editJson(dir, FILES.index, edit);
+    assert.deepEqual(await check(dir), ["index.signatures_mismatch"], name);
+  }
+});
+
+Deno.test("attack: evidence signed by another identity fails the identity policy, each bundle", async () => {
+  const { stack } = await keylessEvidence();
+  const dir = `${tempDir()}/evidence`;
+  await attest({
+    projectRoot: DEMO,
+    outputDir: dir,
+    subjects: ["dist/*"],
+    ...CONTEXT,
+    keyless: keylessOptions(stack, {}, {
+      identityToken: mockToken({
+        sub: "https://github.com/evil/app/.github/workflows/x.yml@refs/heads/main",
+      }),
+    }),
+  });
+  const failed = await check(dir);
+  for (const prefix of ["sigstore", "spdx_sigstore", "cyclonedx_sigstore"]) {
+    assert.ok(failed.includes(`${prefix}.identity.san_mismatch`), prefix);
+  }
+  assert.ok(failed.includes("signature.required"));
+});
+
+Deno.test("attack: a keyless bundle of another run (another statement, another key) in place of this one", async () => {
+  const { dir } = await keylessEvidence();
+  const other = await keylessEvidence({ hmac: true });
+  Deno.copyFileSync(`${other.dir}/${FILES.sigstoreBundle}`, `${dir}/${FILES.sigstoreBundle}`);
+  const failed = await check(dir);
+  assert.ok(failed.includes("sigstore.payload_mismatch"), failed.join());
+  assert.ok(failed.includes("sigstore.keyid_mismatch"), failed.join());
+});
+
+Deno.test("attack: the certificate of another run swapped into the bundle", async () => {
+  const { dir } = await keylessEvidence();
+  const other = await keylessEvidence({ hmac: true });
+  const certificate = readJson(other.dir, FILES.sigstoreBundle).verificationMaterial.certificate;
+  editJson(dir, FILES.sigstoreBundle, (b) => (b.verificationMaterial.certificate = certificate));
+  const failed = await check(dir);
+  for (
+    const code of [
+      "sigstore.signature.invalid",
+      "sigstore.tlog.body_mismatch",
+      "sigstore.keyid_mismatch",
+    ]
+  ) {
+    assert.ok(failed.includes(code), `${code}: ${failed.join()}`);
+  }
+});
+
+Deno.test("attack: a replayed Rekor entry (the SBOM bundle's, same certificate, same log)", async () => {
+  const { dir } = await keylessEvidence();
+  const entries = readJson(dir, FILES.spdxSigstoreBundle).verificationMaterial.tlogEntries;
+  editJson(dir, FILES.sigstoreBundle, (b) => (b.verificationMaterial.tlogEntries = entries));
+  const failed = await check(dir);
+  assert.ok(failed.includes("sigstore.tlog.body_mismatch"), failed.join());
+  assert.ok(!failed.includes("sigstore.tlog.set_verified"), "the entry itself is genuine");
+});
+
+Deno.test("attack: the other valid ECDSA form of the signature (n - s)", async () => {
+  const { dir } = await keylessEvidence();
+  const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+  editJson(dir, FILES.sigstoreBundle, (b) => {
+    const raw = ecdsaDerToRaw(Uint8Array.fromBase64(b.dsseEnvelope.signatures[0].sig));
+    const s = BigInt(`0x${raw.subarray(32).toHex()}`);
+    raw.set(Uint8Array.fromHex((n - s).toString(16).padStart(64, "0")), 32);
+    b.dsseEnvelope.signatures[0].sig = ecdsaRawToDer(raw).toBase64();
+  });
+  const failed = await check(dir);
+  assert.ok(failed.includes("sigstore.signature.high_s"), failed.join());
+  assert.ok(failed.includes("sigstore.tlog.body_mismatch"), "Rekor logged the original");
+});
+
+Deno.test("keyless evidence without an identity, or with the public-good root: never accepted", async () => {
+  const { dir } = await keylessEvidence();
+  const none = failedCodes(await verify(dir, { ...SUBJECTS }));
+  assert.ok(none.includes("sigstore.identity_required"));
+  assert.ok(none.includes("signature.required"));
+  const publicGood = failedCodes(
+    await verify(dir, { ...SUBJECTS, sigstore: { identity: KEYLESS_POLICY } }),
+  );
+  assert.ok(publicGood.includes("sigstore.tlog.unknown_log"));
+});
