@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-import-prefix
 // Private: the one check of SPDX license expressions (SPDX 2.3, Annex D) that
 // the readers and both SBOM writers use. Identifiers are looked up in the SPDX
 // license list (the `spdx-license-ids` and `spdx-exceptions` packages, pinned

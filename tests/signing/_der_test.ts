@@ -125,8 +125,8 @@ Deno.test("writeConstructed: children concatenated in order; reads back", () => 
   const seq = writeConstructed(TAG_SEQUENCE, [a, b]);
   assert.deepEqual(seq, bytes(0x30, 0x07, 0x02, 0x01, 0x05, 0x04, 0x02, 0xaa, 0xbb));
   assert.deepEqual(readChildren(readDer(seq).content), [
-    { tag: TAG_INTEGER, content: bytes(0x05) },
-    { tag: TAG_OCTET_STRING, content: bytes(0xaa, 0xbb) },
+    { tag: TAG_INTEGER, content: bytes(0x05), raw: a },
+    { tag: TAG_OCTET_STRING, content: bytes(0xaa, 0xbb), raw: b },
   ]);
   assert.deepEqual(writeConstructed(0xa1, []), bytes(0xa1, 0x00));
 });
