@@ -160,7 +160,10 @@ async function checkDir(dir: string): Promise<void> {
   try {
     if (!(await Deno.stat(dir)).isDirectory) throw new FsError("not_directory", dir);
     for await (const entry of Deno.readDir(dir)) {
-      if (entry.name === FILES.index || Object.hasOwn(KIND_OF, entry.name)) evidence = true;
+      if (entry.name !== FILES.index && !Object.hasOwn(KIND_OF, entry.name)) continue;
+      // A folder that can be listed but not entered (mode r--) fails here, not file by file.
+      if (!evidence) await Deno.lstat(`${dir}/${entry.name}`);
+      evidence = true;
     }
   } catch (error) {
     const problem = fsProblem(error);
