@@ -192,7 +192,8 @@ async function checkDir(dir: string): Promise<void> {
 
 async function givenSubjects(patterns: string[], cwd: string): Promise<GivenSubject[]> {
   if (patterns.length === 0) return [];
-  const hashed = await hashSubjects(expandSubjects(patterns, { root: cwd }));
+  const subjects = expandSubjects(patterns, { root: cwd, keepOutsidePaths: true });
+  const hashed = await hashSubjects(subjects);
   return hashed.map(({ name, sha256, size }) => ({ name, sha256, size }));
 }
 
