@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** The largest key or secret file vouch reads: 64 KiB (a PEM key is under 4 KiB). */
@@ -190,6 +190,43 @@ export function readRegularFileSync(path: string, options: { maxBytes: number })
       offset += chunk.length;
     }
     return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Writes (or, with `append`, appends) text to a regular file, creating it. A
+ * FIFO, device or socket at the path is refused without blocking: the file is
+ * opened non-blocking (a FIFO without a reader fails at once) and checked with
+ * `fstat` before a byte is written.
+ *
+ * @example
+ * ```ts ignore
+ * import { writeRegularFileSync } from "./_fs.ts";
+ * writeRegularFileSync("sbom.json", "{}\n");
+ * ```
+ *
+ * @param path The file (symlinks are followed).
+ * @param text The text, written as UTF-8.
+ * @param options `append`: add to the end instead of replacing the contents.
+ * @throws {FsError} `not_regular`, `denied`, `not_allowed`, `read_only`,
+ *   `missing` (no such folder), `not_directory`, `no_space`, `loop`.
+ */
+export function writeRegularFileSync(
+  path: string,
+  text: string,
+  options: { append?: boolean } = {},
+): void {
+  const mode = options.append ? constants.O_APPEND : constants.O_TRUNC;
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK | mode;
+  const fd = fsCall(path, () => openSync(path, flags));
+  try {
+    if (!fstatSync(fd).isFile()) throw new FsError("not_regular", path);
+    const bytes = new TextEncoder().encode(text);
+    for (let offset = 0; offset < bytes.length;) {
+      offset += fsCall(path, () => writeSync(fd, bytes, offset, bytes.length - offset));
+    }
   } finally {
     closeSync(fd);
   }

@@ -9,6 +9,7 @@ import {
   MAX_KEY_BYTES,
   readRegularFileSync,
   realPathOf,
+  writeRegularFileSync,
 } from "../src/_fs.ts";
 
 function throwsProblem(fn: () => unknown, problem: string): void {
@@ -118,4 +119,27 @@ Deno.test("fsProblem: an empty path is a missing file, never an unexpected error
     }
     assert.equal(fsProblem(caught), "missing");
   }
+});
+
+Deno.test("writeRegularFileSync: writes and appends a regular file; a FIFO or /dev/zero is refused without blocking", async () => {
+  await withTempDir(async (dir) => {
+    const path = join(dir, "out.txt");
+    writeRegularFileSync(path, "first\n");
+    writeRegularFileSync(path, "second\n", { append: true });
+    assert.equal(await Deno.readTextFile(path), "first\nsecond\n");
+    writeRegularFileSync(path, "replaced\n");
+    assert.equal(await Deno.readTextFile(path), "replaced\n");
+    throwsProblem(() => writeRegularFileSync("/dev/zero", "x"), "not_regular");
+    throwsProblem(() => writeRegularFileSync(dir, "x"), "not_regular");
+    throwsProblem(() => writeRegularFileSync(join(dir, "no", "such"), "x"), "missing");
+    const fifo = join(dir, "fifo");
+    const made = await new Deno.Command("mkfifo", { args: [fifo] }).output().catch(() => undefined);
+    if (!made?.success) {
+      console.log("skipped the FIFO case: mkfifo is not available");
+      return;
+    }
+    // Opening a FIFO for writing blocks until a reader comes: this returns only because it is opened non-blocking.
+    throwsProblem(() => writeRegularFileSync(fifo, "x"), "not_regular");
+    throwsProblem(() => writeRegularFileSync(fifo, "x", { append: true }), "not_regular");
+  });
 });

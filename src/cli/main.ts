@@ -11,6 +11,7 @@ import { isVouchError, type Problem, VouchError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { toJsonText } from "../bundle/bundle_index.ts";
 import { suggest } from "./args.ts";
+import { isShowable } from "./secrets.ts";
 import { COMMAND_HELP, MAIN_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { publishErrorToGithubActions } from "./github_actions.ts";
@@ -19,11 +20,18 @@ export { type CliIo, EXIT } from "./io.ts";
 
 const COMMANDS = ["attest", "supply-chain", "verify", "verify-bundle", "keygen", "sbom", "help"];
 
+/** The words given as a command, quoted; not shown when one may be a secret passed by mistake. */
+function shownWord(word: string): string {
+  return word.split(" ").every(isShowable)
+    ? JSON.stringify(word)
+    : "(not shown: it may be a secret)";
+}
+
 function unknownCommand(command: string): VouchError {
   const guess = suggest(command.replace(/^-+/, ""), COMMANDS);
   return new VouchError(
     "args.unknown_command",
-    `unknown command ${JSON.stringify(command)}`,
+    `unknown command ${shownWord(command)}`,
     guess ? `did you mean ${guess}? (see vouch --help)` : "see vouch --help",
   );
 }
@@ -53,7 +61,7 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
       }
       throw new VouchError(
         "args.unknown_command",
-        `unknown command: supply-chain ${rest[0] ?? ""}`.trim(),
+        `unknown command: supply-chain ${shownWord(rest[0])}`,
         "the only supply-chain subcommand is attest",
       );
     case "sbom":
