@@ -222,3 +222,45 @@ Deno.test("renderSummary: the local default builder is named as such", () => {
   );
   assert.ok(!renderSummary(index()).includes("local default"));
 });
+
+Deno.test("renderSummary: names from the project cannot inject Markdown or HTML (summary.markdown_injection)", () => {
+  const hostile = "a` **Reviewed and approved** <img src=x onerror=alert(1)> [ok](https://evil) `b";
+  const md = renderSummary(index({
+    release: "v1 *approved*",
+    repository: "https://github.com/octo/app <b>",
+    subjects: [{ name: hostile, sha256: D1, size: 1 }, {
+      name: "line\nbreak|x",
+      sha256: D2,
+      size: 2,
+    }],
+    files: [{ path: "``x``", kind: "provenance", sha256: D4, size: 44 }],
+    blockers: [{ code: "inventory.unread_file", message: "not read: _x_ <i>", hint: "[fix](y)" }],
+    inventory: {
+      components: 1,
+      direct: 1,
+      ecosystems: { "npm|x": 1 },
+      sources: [hostile],
+      unread: [],
+      declared_only: [],
+      warnings: ["package **evil** & <script>alert(1)</script>\n# heading"],
+    },
+  }));
+  // A code span whose fence is longer than any backtick run inside keeps the name literal.
+  const subjects = section(md, "Subjects");
+  assert.equal(subjects[2], `| \`\`${hostile}\`\` | \`${D1}\` | 1 |`);
+  assert.equal(subjects[3], `| \`line break\\|x\` | \`${D2}\` | 2 |`);
+  assert.ok(md.includes("| ``` ``x`` ``` |"));
+  // Free text: emphasis, links, HTML and entities escaped; no line starts a heading.
+  assert.ok(md.includes("# Supply-chain attestation: v1 \\*approved\\*\n"));
+  assert.ok(md.includes("- Repository: https://github.com/octo/app \\<b\\>"));
+  assert.ok(
+    md.includes("- `inventory.unread_file`: not read: \\_x\\_ \\<i\\>. Fix: \\[fix\\](y)."),
+  );
+  assert.ok(
+    md.includes("- package \\*\\*evil\\*\\* \\& \\<script\\>alert(1)\\</script\\> # heading\n"),
+  );
+  assert.ok(md.includes("| npm\\|x | 1 |"));
+  assert.ok(!md.split("\n").some((line) => line.startsWith("# heading")));
+  // Every table row keeps exactly 4 unescaped pipes (3 columns).
+  for (const row of subjects) assert.equal(row.replaceAll("\\|", "").split("|").length - 1, 4, row);
+});

@@ -195,7 +195,7 @@ Deno.test("parseArgs: follows names the repeatable flag value a positional direc
 async function withFiles(names: string[], fn: (dir: string) => void): Promise<void> {
   await withTempDir(async (dir) => {
     for (const name of names) {
-      await Deno.mkdir(`${dir}/${name}/..`, { recursive: true });
+      await Deno.mkdir(`${dir}/${name.slice(0, name.lastIndexOf("/"))}`, { recursive: true });
       await Deno.writeTextFile(`${dir}/${name}`, name);
     }
     fn(dir);

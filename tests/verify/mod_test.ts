@@ -141,7 +141,9 @@ Deno.test("happy path: subjects copied to another directory, report is JSON-able
 Deno.test("subjects sharing a file name verify by absolute paths from any working directory", async () => {
   const project = tempDir();
   for (const [path, text] of [["linux/app", "l"], ["mac/app", "m"], ["other.tgz", "o"]]) {
-    Deno.mkdirSync(`${project}/dist/${path}/..`, { recursive: true });
+    Deno.mkdirSync(`${project}/dist/${path.slice(0, path.lastIndexOf("/") + 1)}`, {
+      recursive: true,
+    });
     Deno.writeTextFileSync(`${project}/dist/${path}`, text);
   }
   Deno.copyFileSync(`${DEMO}/uv.lock`, `${project}/uv.lock`);
