@@ -5,39 +5,7 @@
  */
 import type { BundleIndex } from "./bundle_index.ts";
 import { LOCAL_BUILDER_ID } from "../provenance/context.ts";
-
-/** Line breaks (which would end a list item or a table row) as spaces. */
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ");
-}
-
-/**
- * Plain text with every character that Markdown or HTML would act on
- * escaped: file and package names come from the project, and the summary is
- * signed, so a name must never render as emphasis, a link, HTML or a table
- * cell of its own.
- */
-function text(value: string): string {
-  return oneLine(value).replace(/[\\`*_[\]<>|~&]/g, "\\$&");
-}
-
-/**
- * Inline code no backtick in `value` can end early: the fence is one longer
- * than the longest backtick run inside (CommonMark code spans), padded when
- * the value starts or ends with a backtick.
- */
-function code(value: string): string {
-  const flat = oneLine(value);
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
-/** {@linkcode code} inside a table cell, where `|` must be escaped even in code (GFM). */
-function codeCell(value: string): string {
-  return code(value).replaceAll("|", "\\|");
-}
+import { markdownCode as code, markdownText as text } from "../_markdown.ts";
 
 /**
  * Renders the Markdown summary of a bundle.
@@ -65,7 +33,7 @@ export function renderSummary(index: BundleIndex): string {
   );
   lines.push("## Subjects", "", "| Subject | SHA-256 | Size (bytes) |", "|---|---|---:|");
   for (const s of index.subjects) {
-    lines.push(`| ${codeCell(s.name)} | \`${s.sha256}\` | ${s.size} |`);
+    lines.push(`| ${code(s.name, { table: true })} | \`${s.sha256}\` | ${s.size} |`);
   }
   lines.push("");
   const inv = index.inventory;
@@ -84,13 +52,15 @@ export function renderSummary(index: BundleIndex): string {
     lines.push("");
   }
   lines.push(
-    `Read from: ${inv.sources.length > 0 ? inv.sources.map(code).join(", ") : "no manifest found"}`,
+    `Read from: ${
+      inv.sources.length > 0 ? inv.sources.map((s) => code(s)).join(", ") : "no manifest found"
+    }`,
     "",
   );
   if (inv.unread.length > 0) {
     lines.push(
       `Not read (the components they list are missing from the SBOMs): ${
-        inv.unread.map(code).join(", ")
+        inv.unread.map((s) => code(s)).join(", ")
       }`,
       "",
     );
@@ -98,7 +68,7 @@ export function renderSummary(index: BundleIndex): string {
   if (inv.declared_only.length > 0) {
     lines.push(
       "Declared, not resolved (no lockfile resolves them: versions only where pinned, no " +
-        `transitive dependencies): ${inv.declared_only.map(code).join(", ")}`,
+        `transitive dependencies): ${inv.declared_only.map((s) => code(s)).join(", ")}`,
       "",
     );
   }
@@ -134,7 +104,9 @@ export function renderSummary(index: BundleIndex): string {
   }
   lines.push("");
   lines.push("## Files", "", "| File | SHA-256 | Size (bytes) |", "|---|---|---:|");
-  for (const f of index.files) lines.push(`| ${codeCell(f.path)} | \`${f.sha256}\` | ${f.size} |`);
+  for (const f of index.files) {
+    lines.push(`| ${code(f.path, { table: true })} | \`${f.sha256}\` | ${f.size} |`);
+  }
   lines.push(
     "",
     "`provenance.intoto.json` names the SHA-256 of each file above and of this summary, so the " +

@@ -11,6 +11,7 @@
 import type { Problem } from "../errors.ts";
 import type { AttestReport } from "../attest.ts";
 import type { Env } from "../provenance/context.ts";
+import { markdownCode, markdownText } from "../_markdown.ts";
 
 /** What {@linkcode publishToGithubActions} may touch. */
 export interface GithubActionsIo {
@@ -92,11 +93,6 @@ export function warningLines(text: string, env: Env): string[] {
   return inGithubActions(env) ? [plain, `::warning::${escapeData(text)}`] : [plain];
 }
 
-/** Escapes Markdown punctuation, so that a message renders as the plain text it is. */
-function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+\-.!|~]/g, "\\$&").replace(/\r?\n/g, " ");
-}
-
 /**
  * The step summary of a run that stopped with an error instead of evidence.
  *
@@ -115,7 +111,7 @@ export function errorSummary(
     "",
     `**Status:** stopped with exit code ${options.exitCode} (${kind})`,
     "",
-    `- Error: \`${problem.code.replaceAll("`", "'")}\`: ${markdownText(problem.message)}`,
+    `- Error: ${markdownCode(problem.code)}: ${markdownText(problem.message)}`,
     `- Fix: ${markdownText(problem.hint)}`,
     "",
   ].join("\n");

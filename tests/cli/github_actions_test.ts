@@ -241,8 +241,8 @@ Deno.test("errorSummary: title, exit code, the code and the escaped message and 
       "",
       "**Status:** stopped with exit code 2 (usage or input error)",
       "",
-      "- Error: `subject.missing.dist/*.whl`: subject dist/\\*\\.whl: the pattern matches no file",
-      "- Fix: build the release artifacts first, or fix the \\-\\-subject path",
+      "- Error: `subject.missing.dist/*.whl`: subject dist/\\*.whl: the pattern matches no file",
+      "- Fix: build the release artifacts first, or fix the --subject path",
       "",
     ].join("\n"),
   );

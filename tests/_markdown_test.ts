@@ -1,0 +1,22 @@
+import assert from "node:assert/strict";
+import { markdownCode, markdownText } from "../src/_markdown.ts";
+
+Deno.test("markdownText: inline syntax, HTML, entities and pipes escaped; one line; controls shown", () => {
+  assert.equal(
+    markdownText("**a** _b_ [c](d) <i> &amp; x|y ~z~ `e`"),
+    [
+      "\\*\\*a\\*\\* \\_b\\_ \\[c\\](d) \\<i\\> \\&amp; x\\|y \\~z\\~ \\`e\\`",
+    ].join(""),
+  );
+  assert.equal(markdownText("a\nb\\c"), "a b\\\\c");
+  assert.equal(markdownText("\u001b[2J\u202e"), "\\\\u001b\\[2J\\\\u202e");
+});
+
+Deno.test("markdownCode: a fence longer than any backtick run inside, padded at a backtick edge", () => {
+  assert.equal(markdownCode("plain"), "`plain`");
+  assert.equal(markdownCode("a`b"), "``a`b``");
+  assert.equal(markdownCode("``x``"), "``` ``x`` ```");
+  assert.equal(markdownCode("l1\nl2"), "`l1 l2`");
+  assert.equal(markdownCode("a|b"), "`a|b`");
+  assert.equal(markdownCode("a|b", { table: true }), "`a\\|b`");
+});
