@@ -25,7 +25,8 @@ function oneLine(text: string): string {
 /**
  * Plain text: every character Markdown or HTML acts on inline is
  * backslash-escaped (CommonMark escapes any ASCII punctuation), including
- * `|`, so the result is also a safe table cell.
+ * `|`, so the result is also a safe table cell; an intraword `_` is left
+ * alone (it cannot emphasise).
  *
  * @example
  * ```ts
@@ -37,8 +38,14 @@ function oneLine(text: string): string {
  * @returns Markdown that renders as exactly that text, on one line.
  */
 export function markdownText(text: string): string {
-  return oneLine(text).replace(/[\\`*_[\]<>|~&]/g, "\\$&");
+  return oneLine(text).replace(/[\\`*[\]<>|~&]/g, "\\$&").replace(FLANKING_UNDERSCORE, "\\_");
 }
+
+/**
+ * An `_` that may open or close emphasis: one not between two letters or
+ * digits (CommonMark: an intraword `_` never does, so `demo_app` stays as is).
+ */
+const FLANKING_UNDERSCORE = /(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 
 /**
  * Inline code no backtick in `text` can end early: the fence is one longer

@@ -20,3 +20,8 @@ Deno.test("markdownCode: a fence longer than any backtick run inside, padded at 
   assert.equal(markdownCode("a|b"), "`a|b`");
   assert.equal(markdownCode("a|b", { table: true }), "`a\\|b`");
 });
+
+Deno.test("markdownText: an intraword _ (which cannot emphasise) stays, a flanking one is escaped", () => {
+  assert.equal(markdownText("demo_app-1.0 supply_chain_x"), "demo_app-1.0 supply_chain_x");
+  assert.equal(markdownText("_x_ a_ _b été_ü"), "\\_x\\_ a\\_ \\_b été_ü");
+});

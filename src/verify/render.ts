@@ -34,7 +34,7 @@ export function renderVerifyMarkdown(report: VerifyReport): string {
     "| --- | --- | --- | --- |",
     ...report.checks.map((c) =>
       `| ${c.ok ? "ok" : "FAIL"} | ${markdownCode(c.code, { table: true })} | ${
-        c.file === undefined ? "" : markdownText(c.file)
+        c.file === undefined ? "" : markdownCode(c.file, { table: true })
       } | ${markdownText(c.message)} |`
     ),
   ];
