@@ -8,7 +8,8 @@
 import { posix } from "node:path";
 import { OutputBuilder } from "../_builder.ts";
 import { localPlace } from "../_paths.ts";
-import { at, gitVcsUrl, invalid, unsupportedVersion } from "../python/_python.ts";
+import { invalidVersion } from "../_errors.ts";
+import { at, gitVcsUrl, invalid } from "../python/_python.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -46,6 +47,8 @@ const SECTIONS = new Set([
 ]);
 /** Sections that appear once (sources may repeat). */
 const SINGLE = new Set(["DEPENDENCIES", "CHECKSUMS", "PLATFORMS", "RUBY VERSION", "BUNDLED WITH"]);
+/** The Bundler versions whose lockfiles vouch reads. */
+const BUNDLERS = "Bundler 1.x to 4.x";
 const RUBYGEMS = /^https?:\/\/rubygems\.org\/?$/;
 /** Bundler's `NAME_VERSION`: indentation, name, `(version[-platform])`, `!`, the rest. */
 const NAME_VERSION =
@@ -122,14 +125,11 @@ function decode(text: string, path: string): Lock {
     if (body.trim() === "") return;
     if (!body.startsWith(" ")) {
       if (!SECTIONS.has(body)) {
-        throw /^[A-Z][A-Z ]*$/.test(body)
-          ? unsupportedVersion(
-            READER,
-            at(path, line),
-            `section "${body}" is unknown to vouch (a newer Bundler?)`,
-            "a Gemfile.lock of Bundler 1.x to 4.x",
-          )
-          : fail(`"${body.slice(0, 40)}" is not a section of a Gemfile.lock`);
+        throw fail(
+          /^[A-Z][A-Z ]*$/.test(body)
+            ? `section "${body}" is not one of a Gemfile.lock of ${BUNDLERS} (a newer Bundler?)`
+            : `"${body.slice(0, 40)}" is not a section of a Gemfile.lock`,
+        );
       }
       if (SINGLE.has(body) && seenSections.has(body)) throw fail(`section ${body} appears twice`);
       seenSections.add(body);
@@ -196,8 +196,11 @@ function decode(text: string, path: string): Lock {
     } else if (section === "PLATFORMS") {
       if (!/^ {2}[\w.-]+$/.test(body)) throw fail(`"${body.trim()}" is not a platform`);
     } else if (section === "BUNDLED WITH") {
-      if (!/^ +[0-9]+(?:\.[0-9A-Za-z]+)*$/.test(body)) {
-        throw fail(`"${body.trim()}" is not a Bundler version`);
+      const version = /^ +([0-9]+)(?:\.[0-9A-Za-z]+)*$/.exec(body);
+      if (!version) throw fail(`"${body.trim()}" is not a Bundler version`);
+      const major = Number(version[1]);
+      if (major < 1 || major > 4) {
+        throw invalidVersion(READER, at(path, line), `BUNDLED WITH ${body.trim()}`, BUNDLERS);
       }
     }
   });
@@ -264,8 +267,8 @@ function declaredScopes(
  * @param options Its path, the Gemfile beside it and a loader for `eval_gemfile`.
  * @returns Members, components, edges, the project (for a gem project) and notes.
  * @throws {VouchError} `inventory.gemfile_lock.invalid` for malformed or
- *   truncated content, duplicate specs or sections;
- *   `inventory.gemfile_lock.unsupported_version` for an unknown section.
+ *   truncated content, duplicate specs or sections, an unknown section or a
+ *   `BUNDLED WITH` version other than 1.x to 4.x.
  */
 export function readGemfileLock(text: string, options: GemfileLockOptions): GemfileLockResult {
   const { path } = options;

@@ -9,6 +9,7 @@ import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture } from "../../_util.ts";
 import { assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertSbomsValid, treeLoad } from "../_tree.ts";
+import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const CPM = fixture("dotnet", "msbuild", "cpm");
 
@@ -120,3 +121,11 @@ Deno.test("splitNugetVersion: exact, minimum, ranges and floating versions", () 
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/dotnet/msbuild/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(["dotnet", "msbuild"], "inventory.msbuild.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  // A project file has no format version to be wrong (ToolsVersion is ignored by MSBuild 15+).
+  for (const name of ["truncated", "duplicate-attribute", "utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
+});

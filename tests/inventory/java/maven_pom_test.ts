@@ -5,6 +5,7 @@ import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertSbomsValid, treeLoad } from "../_tree.ts";
+import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const REACTOR = fixture("java", "maven_pom", "reactor");
 const CORE = "pkg:maven/com.example/app-core@1.2.0";
@@ -157,6 +158,14 @@ Deno.test("readMavenPom: a lone POM with no parent in the tree is the project", 
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/java/maven_pom/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(["java", "maven_pom"], "inventory.maven_pom.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "model-version", "duplicate", "utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
+});
+
 Deno.test("readMavenPom: a parent chain that loops is invalid", () => {
   const code = "inventory.maven_pom.invalid";
   const cycle = fixture("java", "maven_pom", "invalid", "cycle");

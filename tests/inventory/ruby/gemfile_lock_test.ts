@@ -5,7 +5,7 @@ import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
-  assertSbomRefuses,
+  assertSbomRefusesEvery,
   readCorpusProject,
   readValidProject,
 } from "../_reader_cases.ts";
@@ -149,8 +149,13 @@ Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line
     ],
     [
       "unknown-section",
-      "inventory.gemfile_lock.unsupported_version",
+      "inventory.gemfile_lock.invalid",
       /^Gemfile\.lock:115: section "LOCKED SOURCES"/,
+    ],
+    [
+      "wrong-version",
+      "inventory.gemfile_lock.invalid",
+      /^Gemfile\.lock:119: BUNDLED WITH 9\.0\.1 is not a version vouch reads \(it reads Bundler 1\.x to 4\.x\)/,
     ],
     [
       "duplicate-spec",
@@ -198,8 +203,12 @@ Deno.test("the fixture projects give valid SBOMs", async () => {
   }
 });
 
-Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
-  await assertSbomRefuses(DIR, "truncated", "inventory.gemfile_lock.invalid");
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(DIR, "inventory.gemfile_lock.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "wrong-version", "duplicate-spec", "invalid-utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
 });
 
 // huginn/huginn, counted without vouch: every spec line (exactly 4 spaces of indentation) of the
