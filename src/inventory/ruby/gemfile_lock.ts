@@ -280,8 +280,9 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const builder = new OutputBuilder();
   const byName = new Map<string, string[]>();
   let project: Project | undefined;
+  const rootGem = projectGem(lock, path, options.load);
   const ids = lock.specs.map((spec) => {
-    const id = mapSpec(builder, spec, lock, path);
+    const id = mapSpec(builder, spec, { lock, path, rootGem });
     if (id === ROOT_ID) {
       project = { name: spec.name, version: spec.version, purl: gemPurl(spec.name, spec.version) };
     }
@@ -309,17 +310,43 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   return result;
 }
 
+/** Whether a spec is a gem of the lockfile's own folder (`PATH` `remote: .`). */
+function isOwnGem(spec: Spec, path: string): boolean {
+  const remote = spec.source.options.get("remote")?.[0] ?? ".";
+  return spec.source.kind === "PATH" && localPlace(path, remote).kind === "self";
+}
+
+/**
+ * The gem that is the project itself, among those of the lockfile's own
+ * folder: the only one, or (a repository of several gems, like Rails, whose
+ * `PATH "."` lists every gemspec Bundler found there and in its sub-folders)
+ * the one whose `<name>.gemspec` is in that folder; the others are members.
+ */
+function projectGem(lock: Lock, path: string, load: GemfileLoad | undefined): string | undefined {
+  const own = new Set(lock.specs.filter((s) => isOwnGem(s, path)).map((s) => s.name));
+  if (own.size <= 1) return [...own][0];
+  return [...own].find((name) => load?.(`${name}.gemspec`) !== undefined);
+}
+
 /** Adds one spec: a component, a member, or the root; returns its node id. */
-function mapSpec(builder: OutputBuilder, spec: Spec, lock: Lock, path: string): string {
+function mapSpec(
+  builder: OutputBuilder,
+  spec: Spec,
+  context: { lock: Lock; path: string; rootGem: string | undefined },
+): string {
+  const { lock, path } = context;
   const { name, version, platform, source } = spec;
   const remote = source.options.get("remote") ?? [];
   const qualifiers: Record<string, string | undefined> = { platform };
   let downloadLocation: string | undefined;
   if (source.kind === "PATH") {
     const place = localPlace(path, remote[0] ?? ".");
-    if (place.kind === "self") return ROOT_ID;
+    if (place.kind === "self" && name === context.rootGem) return ROOT_ID;
     // A gem copied under vendor/ is third-party code kept in the tree: a component.
-    if (place.kind === "inside" && !place.path!.split("/").includes("vendor")) {
+    if (
+      place.kind === "self" ||
+      (place.kind === "inside" && !place.path!.split("/").includes("vendor"))
+    ) {
       const id = gemPurl(name, version, qualifiers);
       return builder.member({ id, name, version, purl: id });
     }

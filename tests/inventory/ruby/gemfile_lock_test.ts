@@ -256,3 +256,20 @@ Deno.test({
     assert.deepEqual(inventory.sources, ["Gemfile", "Gemfile.lock"]);
   },
 });
+
+Deno.test('readGemfileLock: a repository of several gems (PATH "."): the root gemspec\'s gem is the root, the others members', async () => {
+  // Shaped like rails/rails: `PATH remote: .` lists rails (rails.gemspec at the root) and the
+  // gems of its sub-folders; none of them is a component.
+  const inventory = await readValidProject(fixture(...DIR, "multi-gem"));
+  assert.equal(inventory.project?.purl, "pkg:gem/rails@8.0.0.alpha");
+  assert.deepEqual(inventory.members.map((m) => m.id).sort(), [
+    "pkg:gem/activesupport@8.0.0.alpha",
+    "pkg:gem/railties@8.0.0.alpha",
+  ]);
+  assert.ok(!inventory.components.some((c) => c.name === "rails" || c.name === "railties"));
+  // Without the gemspecs the lock cannot tell which gem is the root: all are members.
+  const lock = Deno.readTextFileSync(fixture(...DIR, "multi-gem", "Gemfile.lock"));
+  const out = readGemfileLock(lock, { path: "Gemfile.lock" });
+  assert.equal(out.project, undefined);
+  assert.equal(out.members.length, 3);
+});
