@@ -236,3 +236,26 @@ Deno.test("readMavenPom: work kept between reads never outlives a changed parent
   assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load: changed })), "2.18.0");
   assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load })), "2.17.1");
 });
+
+Deno.test("readMavenPom: a parent's profiles are the module's too; profiles are never evaluated silently", () => {
+  const dir = fixture("java", "maven_pom", "profiles");
+  const out = readMavenPom(Deno.readTextFileSync(`${dir}/app/pom.xml`), {
+    path: "app/pom.xml",
+    load: treeLoad(dir),
+  });
+  assert.deepEqual(edgesFrom(out, "pkg:maven/com.example/app@1.0.0"), [
+    "pkg:maven/com.google.guava/guava@33.2.1-jre runtime",
+    "pkg:maven/javax.annotation/javax.annotation-api@1.3.2 runtime",
+    "pkg:maven/org.slf4j/slf4j-simple@2.0.13 runtime",
+  ]);
+  const slf4j = out.components.find((c) => c.name === "org.slf4j:slf4j-simple");
+  assert.deepEqual(slf4j?.groups, ["profile:logging"]);
+  assert.ok(
+    out.warnings?.includes(
+      "app/pom.xml: its profiles are not evaluated: the dependencies and plugins of every " +
+        "profile are listed, each in the group profile:<id>, whether the build activates it or " +
+        "not: logging (activeByDefault, from pom.xml), jdk8 (by jdk, from pom.xml)",
+    ),
+    String(out.warnings),
+  );
+});
