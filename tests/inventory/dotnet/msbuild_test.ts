@@ -80,6 +80,10 @@ Deno.test("readMsbuildProject: central package management, Directory.Build.props
     ["System.ValueTuple", "4.5.0", "runtime", "src/Core/Core.csproj"], // net472 only: counted
     ["Nerdbank.GitVersioning", "3.6.133", "build", "Directory.Packages.props"],
   ], "Removed.Later is removed");
+  // Counted whatever the target framework, and never silently.
+  assert.deepEqual(core.warnings, [
+    `src/Core/Core.csproj:16: <PackageReference> System.ValueTuple is under the Condition "'$(TargetFramework)' == 'net472'", which vouch does not evaluate: it counts for every target framework and configuration`,
+  ]);
 
   const tests = readIn(CPM, "tests/Api.Tests/Api.Tests.csproj");
   assert.ok(tests.components.every((c) => c.scopes.join() === "dev"), "a test project");
