@@ -80,6 +80,24 @@ Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", (
   assert.deepEqual(gradleScopes(["kapt", "ksp", "annotationProcessor"], false), ["build"]);
   assert.deepEqual(gradleScopes(["kaptTest", "testAnnotationProcessor"], false), ["dev"]);
   assert.deepEqual(gradleScopes(["runtimeClasspath"], true), ["build"]);
+  // JoseLion/maybe's gradle.lockfile: SonarLint's analyzer plugins and animal-sniffer
+  // signatures are tools of the build, not shipped.
+  assert.deepEqual(gradleScopes(["sonarlintPlugins"], false), ["build"]);
+  assert.deepEqual(gradleScopes(["signatures", "sonarlint"], false), ["build"]);
+  assert.deepEqual(
+    gradleScopes(
+      ["kotlinCompilerClasspath", "kotlinKlibCommonizerClasspath", "dokkaHtmlPlugin"],
+      false,
+    ),
+    ["build"],
+  );
+  assert.deepEqual(
+    gradleScopes(["kotlinCompilerPluginClasspathMain", "releaseRuntimeClasspath"], false),
+    [
+      "build",
+      "runtime",
+    ],
+  );
 });
 
 Deno.test("readGradleLockfile: the scan merges the locks of a multi-project build", async () => {
