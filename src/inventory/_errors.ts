@@ -20,6 +20,31 @@ export function invalid(reader: string, where: string, what: string): VouchError
 }
 
 /**
+ * Builds the `inventory.<reader>.invalid` error of a file whose format
+ * version vouch does not read (the readers of issue 9 say `invalid` for a
+ * wrong version, as for any other bad input).
+ *
+ * @param reader Reader name, e.g. `pylock`.
+ * @param where `path` or `path:line`.
+ * @param found The version found, as the file writes it (e.g. `lock-version "2.0"`).
+ * @param read The versions vouch reads (e.g. `lock-version 1.x (PEP 751)`).
+ * @returns The error to throw.
+ */
+export function invalidVersion(
+  reader: string,
+  where: string,
+  found: string,
+  read: string,
+): VouchError {
+  const file = where.replace(/:\d+$/, "");
+  return new VouchError(
+    `inventory.${reader}.invalid`,
+    `${where}: ${found} is not a version vouch reads (it reads ${read})`,
+    `regenerate ${file} with a tool that writes ${read}, or report the new version`,
+  );
+}
+
+/**
  * Builds the `inventory.<reader>.unsupported_version` error.
  *
  * @param reader Reader name, e.g. `uv_lock`.

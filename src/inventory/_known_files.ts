@@ -96,7 +96,6 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "project.clj", tool: "Leiningen", kind: "manifest" },
   // .NET
   { name: "Directory.Packages.props", tool: "NuGet", kind: "manifest", covers: "nuget" },
-  { name: "packages.config", tool: "NuGet", kind: "manifest", covers: "nuget" },
   { name: "paket.dependencies", tool: "Paket", kind: "manifest" },
   { name: "paket.lock", tool: "Paket", kind: "lock" },
   // C / C++

@@ -27,6 +27,7 @@ import { readGradleLockfile } from "./java/gradle_lockfile.ts";
 import { readGradleVerification } from "./java/gradle_verification.ts";
 import { readNugetLock } from "./dotnet/nuget_lock.ts";
 import { readMsbuildProject } from "./dotnet/msbuild.ts";
+import { readPackagesConfig } from "./dotnet/packages_config.ts";
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -255,6 +256,15 @@ export const READERS: readonly Reader[] = [
     },
     recordsDeclarations: true,
     read: (text, path, c) => readNugetLock(text, { path, load: c.load }),
+  },
+  {
+    name: "packages_config",
+    ecosystem: "nuget",
+    kind: "lock",
+    files: ["packages.config", "packages.<project>.config"],
+    matches: (f) => /^packages\.(?:[^/]+\.)?config$/.test(f),
+    covers: "folder",
+    read: (text, path) => readPackagesConfig(text, { path }),
   },
   {
     name: "msbuild",

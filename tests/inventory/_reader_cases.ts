@@ -80,16 +80,48 @@ export function assertInvalidFixtures(
 
 /**
  * Runs `vouch sbom --project-root fixtures/<dir…>/invalid/<case>` in process
- * and asserts that it exits 2 with the code on stderr and nothing on stdout.
+ * and asserts that it exits 2 with the code (and the message, when given) on
+ * stderr and nothing on stdout.
  *
  * @param dir The reader's fixture folder.
  * @param name The invalid case.
  * @param code The expected error code.
+ * @param message The expected message, when it is checked too.
  */
-export async function assertSbomRefuses(dir: string[], name: string, code: string): Promise<void> {
+export async function assertSbomRefuses(
+  dir: string[],
+  name: string,
+  code: string,
+  message?: string,
+): Promise<void> {
   const io = fakeIo();
   const exit = await runCli(["sbom", "--project-root", fixture(...dir, "invalid", name)], io);
   assert.equal(exit, 2, io.err);
   assert.equal(io.out, "", "nothing written");
   assert.ok(io.err.includes(code), io.err);
+  if (message !== undefined) assert.ok(io.err.includes(message), `${name}: ${io.err}`);
+}
+
+/**
+ * Runs {@linkcode assertSbomRefuses} on every case of `fixtures/<dir…>/invalid/`
+ * (the code and message of its `expected.json`), and checks that each message
+ * names the file and line (`path:line: …`) and that the code is the reader's
+ * `inventory.<reader>.invalid`.
+ *
+ * @param dir The reader's fixture folder, e.g. `["php", "composer_lock"]`.
+ * @param code The reader's code, e.g. `inventory.composer_lock.invalid`.
+ * @returns The cases run, for the caller to check which bad inputs are covered.
+ */
+export async function assertSbomRefusesEvery(dir: string[], code: string): Promise<string[]> {
+  const names = [...Deno.readDirSync(fixture(...dir, "invalid"))]
+    .filter((e) => e.isDirectory).map((e) => e.name).sort();
+  for (const name of names) {
+    const expected = JSON.parse(
+      Deno.readTextFileSync(fixture(...dir, "invalid", name, "expected.json")),
+    ) as { code: string; message: string };
+    assert.equal(expected.code, code, name);
+    assert.match(expected.message, /^[^\s:]+(?:\/[^\s:]+)*:\d+(?::\d+)?: /, `${name}: file:line`);
+    await assertSbomRefuses(dir, name, expected.code, expected.message);
+  }
+  return names;
 }

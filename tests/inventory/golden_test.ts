@@ -70,6 +70,7 @@ Deno.test("golden cases: at least one valid and one invalid case per ecosystem a
       "java/gradle_verification",
       "dotnet/nuget_lock",
       "dotnet/msbuild",
+      "dotnet/packages_config",
     ]
   ) {
     assert.ok(byGroup.has(format), `${format}: golden cases`);

@@ -12,7 +12,8 @@
  * undefined is empty, later definitions win); a property whose `Condition`
  * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (with `and`/`or`) is
  * skipped. Item conditions are not evaluated: every `PackageReference` of
- * every target framework and configuration counts. `Update` and `Remove`
+ * every target framework and configuration counts, and a warning names each
+ * one under a Condition not known to hold. `Update` and `Remove`
  * apply to the references declared before them.
  *
  * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
@@ -48,6 +49,7 @@ import { nugetPurl, projectMember } from "./_nuget.ts";
 
 const CODE = "inventory.msbuild.invalid";
 const TEST_SDK = "microsoft.net.test.sdk";
+const PACKAGE_ITEMS = new Set(["PackageReference", "PackageVersion", "GlobalPackageReference"]);
 /**
  * Parsed project and `Directory.*` files by text: every project of a solution
  * reads the same `Directory.*` files and the projects it references.
@@ -136,6 +138,8 @@ class Evaluation {
   readonly versions = new Map<string, { name: string; version: string }>();
   readonly globals: Reference[] = [];
   readonly projectReferences: string[] = [];
+  /** Package items under a Condition that is not known to hold (`file:line: what`). */
+  readonly conditioned: string[] = [];
   readonly load: Load;
 
   constructor(load: Load) {
@@ -195,8 +199,35 @@ class Evaluation {
           }
         }
       } else if (kind === "ItemGroup") {
-        for (const item of childElements(group)) this.item(item, path, text, dir, isProject);
+        for (const item of childElements(group)) {
+          this.noteCondition(item, group.attributes.Condition, { path, text });
+          this.item(item, path, text, dir, isProject);
+        }
       }
+    }
+  }
+
+  /**
+   * Notes a package item whose own or group's Condition vouch cannot tell to
+   * hold (it depends on the target framework, configuration or platform of
+   * a build): the item still counts, and the warning says so.
+   */
+  noteCondition(
+    item: XmlElement,
+    groupCondition: string | undefined,
+    file: { path: string; text: string },
+  ): void {
+    const kind = localName(item.name);
+    if (!PACKAGE_ITEMS.has(kind)) return;
+    for (const condition of [groupCondition, item.attributes.Condition]) {
+      if (condition === undefined || this.condition(condition) === true) continue;
+      const name = item.attributes.Include ?? item.attributes.Update ?? item.attributes.Remove;
+      this.conditioned.push(
+        `${file.path}:${lineColumn(file.text, item.offset).line}: <${kind}> ${name} is under ` +
+          `the Condition ${JSON.stringify(condition.trim())}, which vouch does not evaluate: ` +
+          "it counts for every target framework and configuration",
+      );
+      return;
     }
   }
 
@@ -212,11 +243,7 @@ class Evaluation {
       }
       return;
     }
-    if (
-      kind !== "PackageReference" && kind !== "PackageVersion" && kind !== "GlobalPackageReference"
-    ) {
-      return;
-    }
+    if (!PACKAGE_ITEMS.has(kind)) return;
     const names = (value: string): string[] =>
       this.expand(value).split(";").map((s) => s.trim()).filter(Boolean);
     if (include === undefined && update === undefined && remove === undefined) {
@@ -337,7 +364,7 @@ export function evaluateMsbuildProject(
   const central = property("ManagePackageVersionsCentrally")?.toLowerCase() === "true";
   const isTest = property("IsTestProject")?.toLowerCase() === "true" ||
     evaluation.references.has(TEST_SDK);
-  const warnings: string[] = [];
+  const warnings: string[] = [...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
   const references = [...evaluation.references.values(), ...(central ? evaluation.globals : [])];
   for (const reference of references) {

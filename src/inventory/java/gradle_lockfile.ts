@@ -12,7 +12,9 @@
  * - test configurations (`test…`, `…Test…`) → dev;
  * - tool configurations (`annotationProcessor`, `kapt`, `checkstyle`,
  *   `jacoco…`, `pmd`, `spotbugs…`, `detekt`, `ktlint`, `errorprone`, `lint…`,
- *   `classpath`) → build;
+ *   `classpath`, `sonarlint…`, `signatures` (animal-sniffer), the Kotlin
+ *   compiler's own `kotlinCompiler…`/`kotlinNative…`/`kotlinKlib…`/
+ *   `kotlinBuildTools…` classpaths, `dokka…`, `spotless…`, `pitest`) → build;
  * - `…CompileClasspath` / `compileOnly…` only (compiled against, not in any
  *   runtime classpath) → build;
  * - everything else (`runtimeClasspath`, custom configurations) → runtime.
@@ -27,7 +29,7 @@ import { mavenName, mavenPurl } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*)$|AnnotationProcessor$|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin(Compiler|Native|Klib|BuildTools|ScriptDef)\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor$|^kapt\w+|^ksp\w+/;
 
 /** One locked module and the configurations that resolve it. */
 export interface LockedModule {

@@ -25,6 +25,7 @@
  */
 import { posix } from "node:path";
 import { VouchError } from "../../errors.ts";
+import { invalidVersion } from "../_errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import {
@@ -94,8 +95,8 @@ function attribute(
  * @param path Its path, for messages.
  * @returns The components, in file order.
  * @throws {VouchError} `inventory.gradle_verification.invalid` for malformed
- *   XML, a missing attribute, a checksum that is not hex of the right length,
- *   or a repeated component or artifact.
+ *   XML, a schema version other than 1.x, a missing attribute, a checksum
+ *   that is not hex of the right length, or a repeated component or artifact.
  */
 export function parseGradleVerification(text: string, path: string): VerifiedComponent[] {
   const { root } = parseXml(text, path, CODE);
@@ -104,6 +105,19 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
   };
   if (localName(root.name) !== "verification-metadata") {
     fail(root.offset, `the root element is <${root.name}>, not <verification-metadata>`);
+  }
+  // Gradle names the format's version in the schema location it writes
+  // (`dependency-verification-1.3.xsd`); a file without one is read as 1.x.
+  const schema = /dependency-verification-(\d+)\.(\d+)\.xsd/.exec(
+    Object.entries(root.attributes).find(([k]) => localName(k) === "schemaLocation")?.[1] ?? "",
+  );
+  if (schema !== null && schema[1] !== "1") {
+    throw invalidVersion(
+      "gradle_verification",
+      `${path}:${lineColumn(text, root.offset).line}`,
+      `the dependency-verification schema ${schema[1]}.${schema[2]}`,
+      "the dependency-verification schema 1.x, as Gradle 6 to 9 write it",
+    );
   }
   const components: VerifiedComponent[] = [];
   const seen = new Set<string>();

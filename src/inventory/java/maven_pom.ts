@@ -10,7 +10,8 @@
  * and plugins, BOM imports (`<scope>import</scope>`) of POMs in the tree,
  * multi-module reactors (`<modules>`: the modules are members, and a
  * dependency on a sibling module is an edge between members), profiles (their
- * dependencies and plugins, under the group `profile:<id>`), and the build
+ * dependencies and plugins, under the group `profile:<id>`, a parent's
+ * profiles included; activation is not evaluated, and a warning says so), and the build
  * plugins, their dependencies, `annotationProcessorPaths` and extensions
  * (scope `build`). A parent or BOM that is not in the tree stays a component
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
@@ -88,6 +89,10 @@ interface RawBuild {
 
 interface RawProfile {
   id: string;
+  /** How Maven activates it, as written: `activeByDefault`, the conditions of `<activation>`, or `[]` (only `-P`). */
+  activation: string[];
+  /** The POM that declares it. */
+  pom: RawPom;
   modules: string[];
   properties: Map<string, string>;
   dependencies: RawDependency[];
@@ -254,6 +259,18 @@ class Decoder {
     return this.dependencies(element && this.fields(element, ["dependencies"]).get("dependencies"));
   }
 
+  /** The activation of a profile, as words for a warning (`activeByDefault`, `jdk`, `property`, …). */
+  activation(element: XmlElement | undefined): string[] {
+    if (element === undefined) return [];
+    const out: string[] = [];
+    for (const child of childElements(element)) {
+      const name = localName(child.name);
+      if (name !== "activeByDefault") out.push(name);
+      else if (textOf(child) === "true") out.unshift(name);
+    }
+    return out;
+  }
+
   modules(element: XmlElement | undefined): string[] {
     return this.items(element, "module").map(textOf).filter((m) => m !== "");
   }
@@ -312,6 +329,7 @@ class Decoder {
     for (const profile of this.items(f.get("profiles"), "profile")) {
       const p = this.fields(profile, [
         "id",
+        "activation",
         "modules",
         "properties",
         "dependencies",
@@ -320,6 +338,8 @@ class Decoder {
       ]);
       pom.profiles.push({
         id: this.value(p, "id") ?? "default",
+        activation: this.activation(p.get("activation")),
+        pom,
         modules: this.modules(p.get("modules")),
         properties: this.properties(p.get("properties")),
         dependencies: this.dependencies(p.get("dependencies")),
@@ -885,6 +905,28 @@ class Mapper {
     }
   }
 
+  /**
+   * Says that profiles are not evaluated: vouch cannot know the JDK, OS,
+   * properties and `-P` flags of the build, so every profile's dependencies
+   * and plugins are listed (group `profile:<id>`), whether Maven would
+   * activate it or not.
+   */
+  warnProfiles(profiles: RawProfile[]): void {
+    const used = profiles.filter((p) =>
+      p.dependencies.length > 0 || p.build.plugins.length > 0 || p.modules.length > 0
+    );
+    if (used.length === 0) return;
+    const list = used.map((p) => {
+      const from = this.resolver.paths.get(p.pom);
+      return `${p.id} (${activationText(p)}${from === this.model.path ? "" : `, from ${from}`})`;
+    });
+    this.resolver.warnings.add(
+      `${this.model.path}: its profiles are not evaluated: the dependencies and plugins of ` +
+        `every profile are listed, each in the group profile:<id>, whether the build activates ` +
+        `it or not: ${list.join(", ")}`,
+    );
+  }
+
   map(): void {
     const { model, resolver } = this;
     const self = this.node(model);
@@ -910,7 +952,11 @@ class Mapper {
       const d = resolver.declared(model, raw, { management, scope: "build" });
       if (d !== undefined) this.add(self, d);
     }
-    for (const profile of model.raw.profiles) {
+    // A parent's profile, once active, is part of the parent's model that the
+    // module inherits: its dependencies are the module's too.
+    const profiles = model.chain.flatMap((m) => m.raw.profiles);
+    this.warnProfiles(profiles);
+    for (const profile of profiles) {
       const overlay = profile.properties;
       const own = new Map<string, Managed>();
       for (const raw of profile.dependencyManagement) {
@@ -928,6 +974,12 @@ class Mapper {
       this.plugins(self, merged, profile);
     }
   }
+}
+
+/** How a profile is activated, for a warning. */
+function activationText(profile: RawProfile): string {
+  if (profile.activation.length === 0) return "only with -P";
+  return profile.activation.map((a) => a === "activeByDefault" ? a : `by ${a}`).join(", ");
 }
 
 function projectOf(model: Model): Project {

@@ -10,7 +10,8 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { keyLine, lineAt, parseJsonObject } from "../_formats/json.ts";
 import { localPlace } from "../_paths.ts";
-import { at, gitVcsUrl, invalid, unsupportedVersion } from "../python/_python.ts";
+import { invalidVersion } from "../_errors.ts";
+import { at, gitVcsUrl, invalid } from "../python/_python.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -179,11 +180,11 @@ function decode(text: string, path: string): Locked[] {
   const doc = parseJsonObject(text, path, CODE);
   const api = doc["plugin-api-version"];
   if (api !== undefined && !(typeof api === "string" && /^[12]\./.test(api))) {
-    throw unsupportedVersion(
+    throw invalidVersion(
       READER,
       at(path, lineAt(text, text.indexOf('"plugin-api-version"'))),
-      `composer.lock plugin-api-version ${JSON.stringify(api)} is not supported`,
-      "a composer.lock of Composer 1 or 2",
+      `plugin-api-version ${JSON.stringify(api)}`,
+      "plugin-api-version 1.x or 2.x (Composer 1 and 2)",
     );
   }
   if (doc.packages === undefined) {
@@ -240,9 +241,7 @@ function decode(text: string, path: string): Locked[] {
  * @param options Its path, the manifest beside it, the release.
  * @returns Members, components, edges and (with a manifest) the project.
  * @throws {VouchError} `inventory.composer_lock.invalid` for malformed JSON,
- *   duplicate keys or wrong types;
- *   `inventory.composer_lock.unsupported_version` for a `plugin-api-version`
- *   other than 1.x / 2.x.
+ *   duplicate keys, wrong types or a `plugin-api-version` other than 1.x / 2.x.
  */
 export function readComposerLock(
   text: string,

@@ -21,8 +21,8 @@ import {
   parseHash,
   pypiComponent,
   repositoryUrl,
-  unsupportedVersion,
 } from "./_python.ts";
+import { invalidVersion } from "../_errors.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pypiPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, ReaderOutput, Scope } from "../types.ts";
@@ -130,11 +130,11 @@ function decode(text: string, path: string): Entry[] {
   const spec = isRecord(meta) ? meta["pipfile-spec"] : undefined;
   if (!Number.isInteger(spec) || (spec as number) < 1 || (spec as number) > 6) {
     const found = text.indexOf('"pipfile-spec"');
-    throw unsupportedVersion(
+    throw invalidVersion(
       READER,
       at(path, lineAt(text, Math.max(found, text.indexOf('"_meta"'), 0))),
-      `Pipfile.lock pipfile-spec ${JSON.stringify(spec ?? null)} is not supported`,
-      "a Pipfile.lock of pipfile-spec 6 (or older)",
+      spec === undefined ? "no `_meta.pipfile-spec`" : `pipfile-spec ${JSON.stringify(spec)}`,
+      "pipfile-spec 1 to 6",
     );
   }
   const sources = new Map<string, string>();
@@ -220,8 +220,7 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * @param options Its path and the Pipfile beside it.
  * @returns Members, components and the root's edges.
  * @throws {VouchError} `inventory.pipfile_lock.invalid` for malformed JSON or
- *   Pipfile, duplicate keys or wrong types;
- *   `inventory.pipfile_lock.unsupported_version` for a pipfile-spec other than 1–6.
+ *   Pipfile, duplicate keys, wrong types or a pipfile-spec other than 1–6.
  */
 export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderOutput {
   const { path } = options;

@@ -17,8 +17,8 @@ import {
   nthLine,
   pypiComponent,
   repositoryUrl,
-  unsupportedVersion,
 } from "./_python.ts";
+import { invalidVersion } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
 import { pypiPurl } from "../purl.ts";
@@ -225,13 +225,13 @@ function decode(text: string, path: string): Lock {
   const doc = parseToml(text, path, `inventory.${READER}.invalid`);
   const lockVersion = doc["lock-version"];
   if (typeof lockVersion !== "string" || !/^1\.\d+$/.test(lockVersion)) {
-    throw unsupportedVersion(
+    throw invalidVersion(
       READER,
       at(path, nthLine(text, /^\s*lock-version\s*=/)),
       lockVersion === undefined
-        ? "no `lock-version`: this is not a PEP 751 lock file"
-        : `lock-version ${JSON.stringify(lockVersion)} is not supported`,
-      "a PEP 751 lock file of lock-version 1.x",
+        ? "no `lock-version` (this is not a PEP 751 lock file)"
+        : `lock-version ${JSON.stringify(lockVersion)}`,
+      "PEP 751 lock-version 1.x",
     );
   }
   const topLevel = (key: string): Fail => (what) =>
@@ -361,8 +361,8 @@ function matches(want: unknown, have: unknown): boolean {
  * @param options Its path.
  * @returns Members, components and edges.
  * @throws {VouchError} `inventory.pylock.invalid` for malformed TOML (duplicate
- *   keys included), wrong types or exclusive sources together;
- *   `inventory.pylock.unsupported_version` for a lock-version other than 1.x.
+ *   keys included), wrong types, exclusive sources together or a
+ *   lock-version other than 1.x.
  */
 export function readPylock(text: string, options: PylockOptions): ReaderOutput {
   const { path } = options;

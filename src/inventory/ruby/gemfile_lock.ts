@@ -8,7 +8,8 @@
 import { posix } from "node:path";
 import { OutputBuilder } from "../_builder.ts";
 import { localPlace } from "../_paths.ts";
-import { at, gitVcsUrl, invalid, unsupportedVersion } from "../python/_python.ts";
+import { invalidVersion } from "../_errors.ts";
+import { at, gitVcsUrl, invalid } from "../python/_python.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -46,6 +47,8 @@ const SECTIONS = new Set([
 ]);
 /** Sections that appear once (sources may repeat). */
 const SINGLE = new Set(["DEPENDENCIES", "CHECKSUMS", "PLATFORMS", "RUBY VERSION", "BUNDLED WITH"]);
+/** The Bundler versions whose lockfiles vouch reads. */
+const BUNDLERS = "Bundler 1.x to 4.x";
 const RUBYGEMS = /^https?:\/\/rubygems\.org\/?$/;
 /** Bundler's `NAME_VERSION`: indentation, name, `(version[-platform])`, `!`, the rest. */
 const NAME_VERSION =
@@ -122,14 +125,11 @@ function decode(text: string, path: string): Lock {
     if (body.trim() === "") return;
     if (!body.startsWith(" ")) {
       if (!SECTIONS.has(body)) {
-        throw /^[A-Z][A-Z ]*$/.test(body)
-          ? unsupportedVersion(
-            READER,
-            at(path, line),
-            `section "${body}" is unknown to vouch (a newer Bundler?)`,
-            "a Gemfile.lock of Bundler 1.x to 4.x",
-          )
-          : fail(`"${body.slice(0, 40)}" is not a section of a Gemfile.lock`);
+        throw fail(
+          /^[A-Z][A-Z ]*$/.test(body)
+            ? `section "${body}" is not one of a Gemfile.lock of ${BUNDLERS} (a newer Bundler?)`
+            : `"${body.slice(0, 40)}" is not a section of a Gemfile.lock`,
+        );
       }
       if (SINGLE.has(body) && seenSections.has(body)) throw fail(`section ${body} appears twice`);
       seenSections.add(body);
@@ -196,8 +196,11 @@ function decode(text: string, path: string): Lock {
     } else if (section === "PLATFORMS") {
       if (!/^ {2}[\w.-]+$/.test(body)) throw fail(`"${body.trim()}" is not a platform`);
     } else if (section === "BUNDLED WITH") {
-      if (!/^ +[0-9]+(?:\.[0-9A-Za-z]+)*$/.test(body)) {
-        throw fail(`"${body.trim()}" is not a Bundler version`);
+      const version = /^ +([0-9]+)(?:\.[0-9A-Za-z]+)*$/.exec(body);
+      if (!version) throw fail(`"${body.trim()}" is not a Bundler version`);
+      const major = Number(version[1]);
+      if (major < 1 || major > 4) {
+        throw invalidVersion(READER, at(path, line), `BUNDLED WITH ${body.trim()}`, BUNDLERS);
       }
     }
   });
@@ -264,8 +267,8 @@ function declaredScopes(
  * @param options Its path, the Gemfile beside it and a loader for `eval_gemfile`.
  * @returns Members, components, edges, the project (for a gem project) and notes.
  * @throws {VouchError} `inventory.gemfile_lock.invalid` for malformed or
- *   truncated content, duplicate specs or sections;
- *   `inventory.gemfile_lock.unsupported_version` for an unknown section.
+ *   truncated content, duplicate specs or sections, an unknown section or a
+ *   `BUNDLED WITH` version other than 1.x to 4.x.
  */
 export function readGemfileLock(text: string, options: GemfileLockOptions): GemfileLockResult {
   const { path } = options;
@@ -277,8 +280,9 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const builder = new OutputBuilder();
   const byName = new Map<string, string[]>();
   let project: Project | undefined;
+  const rootGem = projectGem(lock, path, options.load);
   const ids = lock.specs.map((spec) => {
-    const id = mapSpec(builder, spec, lock, path);
+    const id = mapSpec(builder, spec, { lock, path, rootGem });
     if (id === ROOT_ID) {
       project = { name: spec.name, version: spec.version, purl: gemPurl(spec.name, spec.version) };
     }
@@ -306,17 +310,43 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   return result;
 }
 
+/** Whether a spec is a gem of the lockfile's own folder (`PATH` `remote: .`). */
+function isOwnGem(spec: Spec, path: string): boolean {
+  const remote = spec.source.options.get("remote")?.[0] ?? ".";
+  return spec.source.kind === "PATH" && localPlace(path, remote).kind === "self";
+}
+
+/**
+ * The gem that is the project itself, among those of the lockfile's own
+ * folder: the only one, or (a repository of several gems, like Rails, whose
+ * `PATH "."` lists every gemspec Bundler found there and in its sub-folders)
+ * the one whose `<name>.gemspec` is in that folder; the others are members.
+ */
+function projectGem(lock: Lock, path: string, load: GemfileLoad | undefined): string | undefined {
+  const own = new Set(lock.specs.filter((s) => isOwnGem(s, path)).map((s) => s.name));
+  if (own.size <= 1) return [...own][0];
+  return [...own].find((name) => load?.(`${name}.gemspec`) !== undefined);
+}
+
 /** Adds one spec: a component, a member, or the root; returns its node id. */
-function mapSpec(builder: OutputBuilder, spec: Spec, lock: Lock, path: string): string {
+function mapSpec(
+  builder: OutputBuilder,
+  spec: Spec,
+  context: { lock: Lock; path: string; rootGem: string | undefined },
+): string {
+  const { lock, path } = context;
   const { name, version, platform, source } = spec;
   const remote = source.options.get("remote") ?? [];
   const qualifiers: Record<string, string | undefined> = { platform };
   let downloadLocation: string | undefined;
   if (source.kind === "PATH") {
     const place = localPlace(path, remote[0] ?? ".");
-    if (place.kind === "self") return ROOT_ID;
+    if (place.kind === "self" && name === context.rootGem) return ROOT_ID;
     // A gem copied under vendor/ is third-party code kept in the tree: a component.
-    if (place.kind === "inside" && !place.path!.split("/").includes("vendor")) {
+    if (
+      place.kind === "self" ||
+      (place.kind === "inside" && !place.path!.split("/").includes("vendor"))
+    ) {
       const id = gemPurl(name, version, qualifiers);
       return builder.member({ id, name, version, purl: id });
     }

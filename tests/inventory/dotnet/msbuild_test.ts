@@ -9,6 +9,7 @@ import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture } from "../../_util.ts";
 import { assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertSbomsValid, treeLoad } from "../_tree.ts";
+import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const CPM = fixture("dotnet", "msbuild", "cpm");
 
@@ -79,6 +80,10 @@ Deno.test("readMsbuildProject: central package management, Directory.Build.props
     ["System.ValueTuple", "4.5.0", "runtime", "src/Core/Core.csproj"], // net472 only: counted
     ["Nerdbank.GitVersioning", "3.6.133", "build", "Directory.Packages.props"],
   ], "Removed.Later is removed");
+  // Counted whatever the target framework, and never silently.
+  assert.deepEqual(core.warnings, [
+    `src/Core/Core.csproj:16: <PackageReference> System.ValueTuple is under the Condition "'$(TargetFramework)' == 'net472'", which vouch does not evaluate: it counts for every target framework and configuration`,
+  ]);
 
   const tests = readIn(CPM, "tests/Api.Tests/Api.Tests.csproj");
   assert.ok(tests.components.every((c) => c.scopes.join() === "dev"), "a test project");
@@ -120,3 +125,11 @@ Deno.test("splitNugetVersion: exact, minimum, ranges and floating versions", () 
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/dotnet/msbuild/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(["dotnet", "msbuild"], "inventory.msbuild.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  // A project file has no format version to be wrong (ToolsVersion is ignored by MSBuild 15+).
+  for (const name of ["truncated", "duplicate-attribute", "utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
+});

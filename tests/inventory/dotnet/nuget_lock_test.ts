@@ -5,6 +5,7 @@ import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertSbomsValid, treeLoad } from "../_tree.ts";
+import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const SOLUTION = fixture("dotnet", "nuget_lock", "solution");
 const MELA = "pkg:nuget/Microsoft.Extensions.Logging.Abstractions";
@@ -107,6 +108,16 @@ Deno.test("readNugetLock: the scan of a solution gives one member per project an
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/dotnet/nuget_lock/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(
+    ["dotnet", "nuget_lock"],
+    "inventory.nuget_lock.invalid",
+  );
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "version", "duplicate", "utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
+});
 
 Deno.test({
   name: "readNugetLock: the Flow.Launcher solution (4 locks) is read whole",

@@ -8,6 +8,7 @@ import { readInventory } from "../../../src/inventory/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertWellFormed } from "../_lockfile_invariants.ts";
 import { assertSbomsValid } from "../_tree.ts";
+import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 function read(path: string): ReturnType<typeof readGradleLockfile> {
   const text = Deno.readTextFileSync(fixture("java", "gradle_lockfile", ...path.split("/")));
@@ -79,6 +80,24 @@ Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", (
   assert.deepEqual(gradleScopes(["kapt", "ksp", "annotationProcessor"], false), ["build"]);
   assert.deepEqual(gradleScopes(["kaptTest", "testAnnotationProcessor"], false), ["dev"]);
   assert.deepEqual(gradleScopes(["runtimeClasspath"], true), ["build"]);
+  // JoseLion/maybe's gradle.lockfile: SonarLint's analyzer plugins and animal-sniffer
+  // signatures are tools of the build, not shipped.
+  assert.deepEqual(gradleScopes(["sonarlintPlugins"], false), ["build"]);
+  assert.deepEqual(gradleScopes(["signatures", "sonarlint"], false), ["build"]);
+  assert.deepEqual(
+    gradleScopes(
+      ["kotlinCompilerClasspath", "kotlinKlibCommonizerClasspath", "dokkaHtmlPlugin"],
+      false,
+    ),
+    ["build"],
+  );
+  assert.deepEqual(
+    gradleScopes(["kotlinCompilerPluginClasspathMain", "releaseRuntimeClasspath"], false),
+    [
+      "build",
+      "runtime",
+    ],
+  );
 });
 
 Deno.test("readGradleLockfile: the scan merges the locks of a multi-project build", async () => {
@@ -97,6 +116,16 @@ Deno.test("readGradleLockfile: the scan merges the locks of a multi-project buil
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/java/gradle_lockfile/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(
+    ["java", "gradle_lockfile"],
+    "inventory.gradle_lockfile.invalid",
+  );
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  // A Gradle lock file has no format version to be wrong.
+  for (const name of ["truncated", "duplicate", "utf8"]) assert.ok(cases.includes(name), name);
+});
+
 Deno.test("parseGradleLockfile: a line without configurations, or with four coordinates, is invalid", () => {
   assert.throws(
     () => parseGradleLockfile("a:b:1=\n", "gradle.lockfile"),

@@ -7,6 +7,7 @@ import { readInventory } from "../../../src/inventory/mod.ts";
 import { fixture } from "../../_util.ts";
 import { assertVouchError, assertWellFormed } from "../_lockfile_invariants.ts";
 import { assertSbomsValid, treeLoad } from "../_tree.ts";
+import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const LOCKED = fixture("java", "gradle_verification", "locked");
 const PATH = "gradle/verification-metadata.xml";
@@ -97,6 +98,17 @@ Deno.test("readGradleVerification: without lock files every component is runtime
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/java/gradle_verification/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(
+    ["java", "gradle_verification"],
+    "inventory.gradle_verification.invalid",
+  );
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "wrong-version", "duplicate", "utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
+});
+
 Deno.test("parseGradleVerification: a wrong root element, a repeated artifact are invalid", () => {
   const code = "inventory.gradle_verification.invalid";
   assertVouchError(

@@ -5,6 +5,7 @@ import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertSbomsValid, treeLoad } from "../_tree.ts";
+import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const REACTOR = fixture("java", "maven_pom", "reactor");
 const CORE = "pkg:maven/com.example/app-core@1.2.0";
@@ -157,6 +158,14 @@ Deno.test("readMavenPom: a lone POM with no parent in the tree is the project", 
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/java/maven_pom/invalid/ (tests/inventory/golden_test.ts).
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(["java", "maven_pom"], "inventory.maven_pom.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "model-version", "duplicate", "utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
+});
+
 Deno.test("readMavenPom: a parent chain that loops is invalid", () => {
   const code = "inventory.maven_pom.invalid";
   const cycle = fixture("java", "maven_pom", "invalid", "cycle");
@@ -226,4 +235,27 @@ Deno.test("readMavenPom: work kept between reads never outlives a changed parent
     path === "pom.xml" ? load(path)!.replace("2.17.1", "2.18.0") : load(path);
   assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load: changed })), "2.18.0");
   assert.equal(jackson(readMavenPom(core, { path: "core/pom.xml", load })), "2.17.1");
+});
+
+Deno.test("readMavenPom: a parent's profiles are the module's too; profiles are never evaluated silently", () => {
+  const dir = fixture("java", "maven_pom", "profiles");
+  const out = readMavenPom(Deno.readTextFileSync(`${dir}/app/pom.xml`), {
+    path: "app/pom.xml",
+    load: treeLoad(dir),
+  });
+  assert.deepEqual(edgesFrom(out, "pkg:maven/com.example/app@1.0.0"), [
+    "pkg:maven/com.google.guava/guava@33.2.1-jre runtime",
+    "pkg:maven/javax.annotation/javax.annotation-api@1.3.2 runtime",
+    "pkg:maven/org.slf4j/slf4j-simple@2.0.13 runtime",
+  ]);
+  const slf4j = out.components.find((c) => c.name === "org.slf4j:slf4j-simple");
+  assert.deepEqual(slf4j?.groups, ["profile:logging"]);
+  assert.ok(
+    out.warnings?.includes(
+      "app/pom.xml: its profiles are not evaluated: the dependencies and plugins of every " +
+        "profile are listed, each in the group profile:<id>, whether the build activates it or " +
+        "not: logging (activeByDefault, from pom.xml), jdk8 (by jdk, from pom.xml)",
+    ),
+    String(out.warnings),
+  );
 });

@@ -6,7 +6,7 @@ import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
-  assertSbomRefuses,
+  assertSbomRefusesEvery,
   readCorpusProject,
   readValidProject,
 } from "../_reader_cases.ts";
@@ -151,8 +151,8 @@ Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:li
       /^composer\.lock:195: package "sebastian\/diff" is locked twice/,
     ],
     [
-      "unsupported-version",
-      "inventory.composer_lock.unsupported_version",
+      "wrong-version",
+      "inventory.composer_lock.invalid",
       /^composer\.lock:209: .*"3\.0\.0"/,
     ],
     [
@@ -209,8 +209,12 @@ Deno.test("the fixture projects give valid SBOMs", async () => {
   }
 });
 
-Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
-  await assertSbomRefuses(DIR, "invalid-utf8", "inventory.composer_lock.invalid");
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(DIR, "inventory.composer_lock.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "wrong-version", "duplicate-key", "invalid-utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
 });
 
 // wallabag/wallabag, counted without vouch:

@@ -6,7 +6,7 @@ import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
-  assertSbomRefuses,
+  assertSbomRefusesEvery,
   readCorpusProject,
   readValidProject,
 } from "../_reader_cases.ts";
@@ -119,8 +119,8 @@ Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line
       /^Pipfile\.lock:52: invalid JSON: duplicate key "version"/,
     ],
     [
-      "unsupported-version",
-      "inventory.pipfile_lock.unsupported_version",
+      "wrong-version",
+      "inventory.pipfile_lock.invalid",
       /^Pipfile\.lock:6: .*pipfile-spec 7/,
     ],
     [
@@ -167,8 +167,8 @@ Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line
   );
   assertVouchError(
     () => readPipfileLock('{"default": {}}', { path: "Pipfile.lock" }),
-    "inventory.pipfile_lock.unsupported_version",
-    /pipfile-spec null/,
+    "inventory.pipfile_lock.invalid",
+    /no `_meta.pipfile-spec` is not a version vouch reads \(it reads pipfile-spec 1 to 6\)/,
   );
 });
 
@@ -179,8 +179,12 @@ Deno.test("the fixture projects give valid SBOMs", async () => {
   }
 });
 
-Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
-  await assertSbomRefuses(DIR, "duplicate-key", "inventory.pipfile_lock.invalid");
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(DIR, "inventory.pipfile_lock.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "wrong-version", "duplicate-key", "invalid-utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
 });
 
 // bridgecrewio/checkov, counted without vouch:

@@ -8,7 +8,7 @@ import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
-  assertSbomRefuses,
+  assertSbomRefusesEvery,
   readCorpusProject,
   readValidProject,
 } from "../_reader_cases.ts";
@@ -134,8 +134,8 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
   assertInvalidFixtures(DIR, "pylock.toml", (text, path) => readPylock(text, { path }), [
     ["truncated", "inventory.pylock.invalid", /^pylock\.toml:73:\d+: invalid TOML/],
     [
-      "unsupported-version",
-      "inventory.pylock.unsupported_version",
+      "wrong-version",
+      "inventory.pylock.invalid",
       /^pylock\.toml:1: lock-version "2\.0"/,
     ],
     ["duplicate-key", "inventory.pylock.invalid", /^pylock\.toml:82:\d+: invalid TOML/],
@@ -186,7 +186,7 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
   }
   assertVouchError(
     () => readPylock('created-by = "x"\n', { path: "pylock.toml" }),
-    "inventory.pylock.unsupported_version",
+    "inventory.pylock.invalid",
     /no `lock-version`/,
   );
 });
@@ -198,8 +198,12 @@ Deno.test("the fixture projects give valid SBOMs", async () => {
   }
 });
 
-Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
-  await assertSbomRefuses(DIR, "unsupported-version", "inventory.pylock.unsupported_version");
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(DIR, "inventory.pylock.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "wrong-version", "duplicate-key", "invalid-utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
 });
 
 // library-data-platform/ldlite, counted without vouch:

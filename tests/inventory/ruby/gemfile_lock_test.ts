@@ -5,7 +5,7 @@ import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
-  assertSbomRefuses,
+  assertSbomRefusesEvery,
   readCorpusProject,
   readValidProject,
 } from "../_reader_cases.ts";
@@ -149,8 +149,13 @@ Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line
     ],
     [
       "unknown-section",
-      "inventory.gemfile_lock.unsupported_version",
+      "inventory.gemfile_lock.invalid",
       /^Gemfile\.lock:115: section "LOCKED SOURCES"/,
+    ],
+    [
+      "wrong-version",
+      "inventory.gemfile_lock.invalid",
+      /^Gemfile\.lock:119: BUNDLED WITH 9\.0\.1 is not a version vouch reads \(it reads Bundler 1\.x to 4\.x\)/,
     ],
     [
       "duplicate-spec",
@@ -198,8 +203,12 @@ Deno.test("the fixture projects give valid SBOMs", async () => {
   }
 });
 
-Deno.test("vouch sbom refuses a bad lockfile: exit 2, nothing written", async () => {
-  await assertSbomRefuses(DIR, "truncated", "inventory.gemfile_lock.invalid");
+Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(DIR, "inventory.gemfile_lock.invalid");
+  // truncated, wrong version, duplicate keys, invalid UTF-8
+  for (const name of ["truncated", "wrong-version", "duplicate-spec", "invalid-utf8"]) {
+    assert.ok(cases.includes(name), name);
+  }
 });
 
 // huginn/huginn, counted without vouch: every spec line (exactly 4 spaces of indentation) of the
@@ -246,4 +255,21 @@ Deno.test({
     assert.ok(!ids.has("pkg:gem/tzinfo-data"));
     assert.deepEqual(inventory.sources, ["Gemfile", "Gemfile.lock"]);
   },
+});
+
+Deno.test('readGemfileLock: a repository of several gems (PATH "."): the root gemspec\'s gem is the root, the others members', async () => {
+  // Shaped like rails/rails: `PATH remote: .` lists rails (rails.gemspec at the root) and the
+  // gems of its sub-folders; none of them is a component.
+  const inventory = await readValidProject(fixture(...DIR, "multi-gem"));
+  assert.equal(inventory.project?.purl, "pkg:gem/rails@8.0.0.alpha");
+  assert.deepEqual(inventory.members.map((m) => m.id).sort(), [
+    "pkg:gem/activesupport@8.0.0.alpha",
+    "pkg:gem/railties@8.0.0.alpha",
+  ]);
+  assert.ok(!inventory.components.some((c) => c.name === "rails" || c.name === "railties"));
+  // Without the gemspecs the lock cannot tell which gem is the root: all are members.
+  const lock = Deno.readTextFileSync(fixture(...DIR, "multi-gem", "Gemfile.lock"));
+  const out = readGemfileLock(lock, { path: "Gemfile.lock" });
+  assert.equal(out.project, undefined);
+  assert.equal(out.members.length, 3);
 });

@@ -1,0 +1,126 @@
+/**
+ * Reader for NuGet's legacy `packages.config` (and `packages.<project>.config`):
+ * the packages a .NET Framework project installed, one
+ * `<package id version targetFramework developmentDependency allowedVersions/>`
+ * each.
+ *
+ * The file is flat: it lists every installed package, those the project
+ * asked for and their dependencies alike, with the exact version installed;
+ * it records no graph. So every entry is a `pkg:nuget` component with its
+ * version as written and no edges, and none is marked direct.
+ * `developmentDependency="true"` (a build-time tool or analyzer, never a
+ * dependency of the package the project makes) → build; every other entry →
+ * runtime. `targetFramework` is kept as the component's group;
+ * `allowedVersions` only limits later updates and is not read. The project
+ * file beside it (`*.csproj`, read by the MSBuild reader) is the member that
+ * installed them.
+ *
+ * @module
+ */
+import { VouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { ReaderResult } from "../_reader.ts";
+import { childElements, lineColumn, localName, parseXml } from "../_formats/xml.ts";
+import { nugetPurl } from "./_nuget.ts";
+
+const CODE = "inventory.packages_config.invalid";
+
+/** One `<package>` entry. */
+export interface ConfigPackage {
+  /** The package id as written. */
+  id: string;
+  /** The installed version as written. */
+  version: string;
+  /** The `targetFramework` it was installed for, when written. */
+  targetFramework?: string;
+  /** Whether it is marked `developmentDependency="true"`. */
+  development: boolean;
+  /** The 1-based line of the entry. */
+  line: number;
+}
+
+/**
+ * Parses a `packages.config` (no mapping).
+ *
+ * @param text The file's text.
+ * @param path Its path, for messages.
+ * @returns The entries, in file order.
+ * @throws {VouchError} `inventory.packages_config.invalid` for malformed XML,
+ *   a root other than `<packages>`, an entry without `id` or `version`, a
+ *   `developmentDependency` other than `true`/`false`, or an id listed twice
+ *   (NuGet refuses the file then).
+ */
+export function parsePackagesConfig(text: string, path: string): ConfigPackage[] {
+  const { root } = parseXml(text, path, CODE);
+  const fail = (offset: number, what: string): VouchError =>
+    new VouchError(
+      CODE,
+      `${path}:${lineColumn(text, offset).line}: ${what}`,
+      `fix ${path} (or reinstall its packages with NuGet) and run vouch again`,
+    );
+  if (localName(root.name) !== "packages") {
+    throw fail(root.offset, `the root element is <${root.name}>, not <packages>`);
+  }
+  const packages: ConfigPackage[] = [];
+  const seen = new Map<string, number>();
+  for (const element of childElements(root)) {
+    if (localName(element.name) !== "package") {
+      throw fail(element.offset, `<${element.name}> is not a <package> entry`);
+    }
+    const line = lineColumn(text, element.offset).line;
+    const id = element.attributes.id?.trim();
+    const version = element.attributes.version?.trim();
+    if (!id) throw fail(element.offset, "a <package> without an id");
+    if (!version) throw fail(element.offset, `package ${id} has no version`);
+    const development = element.attributes.developmentDependency?.trim().toLowerCase();
+    if (development !== undefined && development !== "true" && development !== "false") {
+      throw fail(
+        element.offset,
+        `package ${id}: developmentDependency ${JSON.stringify(development)} is not true or false`,
+      );
+    }
+    const first = seen.get(id.toLowerCase());
+    if (first !== undefined) {
+      throw fail(element.offset, `package ${id} is listed twice (also on line ${first})`);
+    }
+    seen.set(id.toLowerCase(), line);
+    const entry: ConfigPackage = { id, version, development: development === "true", line };
+    const framework = element.attributes.targetFramework?.trim();
+    if (framework) entry.targetFramework = framework;
+    packages.push(entry);
+  }
+  return packages;
+}
+
+/**
+ * Reads a `packages.config` (see the module notes).
+ *
+ * @example
+ * ```ts
+ * import { readPackagesConfig } from "./packages_config.ts";
+ * const text = '<packages><package id="Newtonsoft.Json" version="13.0.3" targetFramework="net48" /></packages>';
+ * readPackagesConfig(text, { path: "packages.config" }).components[0].purl;
+ * // "pkg:nuget/Newtonsoft.Json@13.0.3"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root.
+ * @returns The components (no members, no edges).
+ * @throws {VouchError} `inventory.packages_config.invalid` as {@linkcode parsePackagesConfig}.
+ */
+export function readPackagesConfig(text: string, options: { path: string }): ReaderResult {
+  const { path } = options;
+  const out = new OutputBuilder();
+  for (const p of parsePackagesConfig(text, path)) {
+    out.component({
+      purl: nugetPurl(p.id, p.version),
+      ecosystem: "nuget",
+      name: p.id,
+      version: p.version,
+      scopes: [p.development ? "build" : "runtime"],
+      groups: p.targetFramework === undefined ? [] : [p.targetFramework],
+      sources: [path],
+    });
+  }
+  return out.build();
+}
