@@ -170,7 +170,7 @@ export const SIGSTORE_CHECKS = {
   },
   "time.none_verified": {
     hint:
-      "a keyless or logged bundle needs a verified signing time: an inclusion promise (Rekor v1) or an RFC 3161 timestamp",
+      "a keyless bundle needs a verified signing time: an inclusion promise (Rekor v1) or an RFC 3161 timestamp",
   },
   "time.outside_certificate": {
     hint: "a verified signing time lies outside the signing certificate's validity",

@@ -412,11 +412,31 @@ Deno.test("verifyBundle: an embedded chain certificate is never trusted; a v0.3 
   assert.deepEqual(failures(refused), ["bundle.version_rules"]);
 });
 
-Deno.test("verifyBundle: a logged key-signed bundle needs a verified time too; an unlogged one does not", async () => {
+Deno.test("verifyBundle: a key-signed bundle needs no verified time: its entry's inclusion proof suffices", async () => {
   const key = await makeKey("P-256");
-  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "v2", timestamp: false })), [
+  // Rekor v2 without a timestamp, Rekor v1 without a promise (the suite's
+  // intoto-canonical-log-entry shape), no log at all.
+  for (
+    const options of [
+      { rekor: "v2", timestamp: false },
+      { rekor: "v2" },
+      { noPromise: true },
+      { content: "dsse", dsseKind: "intoto", noPromise: true },
+      { rekor: "none", timestamp: false },
+    ] as BundleOptions[]
+  ) {
+    const result = await verify({ publicKey: key, ...options });
+    assert.deepEqual(failures(result), [], JSON.stringify(options));
+    assert.equal(result.verified, true);
+  }
+  // The entry itself must still verify: a forged checkpoint or another log fails.
+  const forged = await makeKey("P-256");
+  assert.deepEqual(
+    failures(await verify({ publicKey: key, rekor: "v2", checkpoint: { signingKey: forged } })),
+    ["tlog.checkpoint_invalid"],
+  );
+  // A keyless bundle still needs one.
+  assert.deepEqual(failures(await verify({ rekor: "v2", timestamp: false })), [
     "time.none_verified",
   ]);
-  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "v2" })), []);
-  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "none", timestamp: false })), []);
 });
