@@ -50,7 +50,8 @@ export const SIGSTORE_CHECKS = {
       "the bundle digests with another hash than the one given: pass the artifact file instead of sha256:HEX",
   },
   "artifact.statement_invalid": {
-    hint: "the DSSE payload is not an in-toto Statement (payloadType application/vnd.in-toto+json)",
+    hint:
+      "the DSSE payload is not an in-toto Statement (payloadType application/vnd.in-toto+json, `_type` Statement v1 or v0.1)",
   },
   "artifact.not_a_subject": {
     hint:

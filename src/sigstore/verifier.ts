@@ -119,6 +119,11 @@ export interface BundleVerification {
 }
 
 const IN_TOTO = "application/vnd.in-toto+json";
+/** The in-toto Statement types whose subjects are read (in-toto attestation spec v1, and v0.1). */
+const STATEMENT_TYPES: ReadonlySet<string> = new Set([
+  "https://in-toto.io/Statement/v1",
+  "https://in-toto.io/Statement/v0.1",
+]);
 
 function readPublicKey(publicKey: string | Uint8Array): PublicKey {
   let der: Uint8Array | undefined = typeof publicKey === "string" ? undefined : publicKey;
@@ -218,6 +223,19 @@ function checkStatementArtifact(
     return failed(
       "artifact.statement_invalid",
       "the DSSE payload is not an in-toto Statement with subjects",
+    );
+  }
+  // The subjects mean what they mean only under a Statement type we know: a missing or
+  // unknown `_type` is never read as a v1 Statement.
+  const type = (statement as Record<string, unknown>)._type;
+  if (typeof type !== "string" || !STATEMENT_TYPES.has(type)) {
+    return failed(
+      "artifact.statement_invalid",
+      type === undefined
+        ? "the in-toto Statement has no _type"
+        : `the in-toto Statement _type ${JSON.stringify(String(type).slice(0, 80))} is not ${
+          [...STATEMENT_TYPES].join(" or ")
+        }`,
     );
   }
   const wanted = toHex(sha256);

@@ -23,6 +23,7 @@ import {
   pem,
   sha256,
   type Stack,
+  statementFor,
   trustedRootJson,
   X,
 } from "./_stack.ts";
@@ -141,6 +142,29 @@ Deno.test("verifyBundle: the artifact must be the signed one", async () => {
   assert.equal((await verify({ content: "dsse" }, { artifact: undefined })).verified, true);
   const notStatement = await verify({ content: "dsse", payload: new TextEncoder().encode("[]") });
   assert.deepEqual(failures(notStatement), ["artifact.statement_invalid"]);
+  // The Statement's _type must be one we know: missing or unknown is never read as v1
+  // (the suite's dsse-statement-missing-type / -unknown-type cases), keyless or key-signed.
+  const key = await makeKey("P-256");
+  const statement = JSON.parse(new TextDecoder().decode(statementFor(ARTIFACT)));
+  for (
+    const [type, verified] of [
+      [undefined, false],
+      ["https://in-toto.io/Statement/v2", false],
+      [42, false],
+      ["https://in-toto.io/Statement/v0.1", true],
+      ["https://in-toto.io/Statement/v1", true],
+    ] as const
+  ) {
+    const payload = new TextEncoder().encode(JSON.stringify({ ...statement, _type: type }));
+    for (const options of [{}, { publicKey: key, rekor: "v2" }] as BundleOptions[]) {
+      const result = await verify({ content: "dsse", payload, ...options });
+      assert.deepEqual(
+        failures(result),
+        verified ? [] : ["artifact.statement_invalid"],
+        `${type} ${options.publicKey ? "key" : "keyless"}`,
+      );
+    }
+  }
   // A digest (sha256:HEX) verifies a message signature without the bytes (ECDSA over the digest).
   const bySha = await verify({}, { artifact: { sha256: sha256(ARTIFACT) } });
   assert.deepEqual(failures(bySha), []);
