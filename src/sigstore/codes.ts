@@ -99,6 +99,10 @@ export const SIGSTORE_CHECKS = {
     hint:
       "a keyless bundle is verified only against an identity: pass --certificate-identity (or -regexp) and --certificate-oidc-issuer",
   },
+  "identity.policy_conflict": {
+    hint:
+      "a bundle is signed by a key or by a certificate identity, never both: pass --key or --certificate-identity[-regexp] with --certificate-oidc-issuer, not both",
+  },
   "identity.san_mismatch": {
     hint: "the certificate was issued to another identity than --certificate-identity",
   },

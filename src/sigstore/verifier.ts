@@ -53,9 +53,12 @@ export interface VerifyBundleOptions {
   artifact?: BundleArtifact;
   /** The trust material (default: the embedded Sigstore public-good root). */
   trustedRoot?: TrustedRoot;
-  /** Who must have signed. Required for certificate (keyless) bundles. */
+  /**
+   * Who must have signed. Required for certificate (keyless) bundles; exclusive with
+   * `publicKey` (giving both fails `identity.policy_conflict`).
+   */
   identity?: IdentityPolicy;
-  /** The public key (SPKI PEM text or DER). Required for public-key bundles. */
+  /** The public key (SPKI PEM text or DER). Required for public-key bundles; exclusive with `identity`. */
   publicKey?: string | Uint8Array;
   /** The current time, for the "not in the future" checks (default: the clock). */
   now?: Date;
@@ -481,6 +484,15 @@ export async function verifyBundle(
   const parsed = parseBundle(json);
   const checks = result.checks;
   checks.push(parsed.check);
+  if (options.identity !== undefined && givenKey !== undefined) {
+    // Either policy alone could be met by a bundle; both at once never: refuse, never pick one.
+    checks.push(
+      failed(
+        "identity.policy_conflict",
+        "both a public key and a certificate identity were required; a bundle is signed by one or the other",
+      ),
+    );
+  }
   const entity = parsed.entity;
   if (entity === undefined) return result;
   result.mediaType = entity.mediaType;

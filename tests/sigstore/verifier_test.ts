@@ -239,6 +239,17 @@ Deno.test("verifyBundle: a key-signed bundle needs the key, and only the right k
   );
 });
 
+Deno.test("verifyBundle: a key and an identity policy at once are refused, whatever the bundle", async () => {
+  // The suite's managed-key-and-client-identity case: never verify against one and drop the other.
+  const key = await makeKey("P-256");
+  const both = { ...keyless, publicKey: pem("PUBLIC KEY", key.spki) };
+  assert.deepEqual(failures(await verify({ publicKey: key }, both)), ["identity.policy_conflict"]);
+  const keylessBundle = await verify({}, both);
+  assert.deepEqual(failures(keylessBundle), ["identity.policy_conflict"]);
+  assert.equal(keylessBundle.verified, false);
+  assert.equal(keylessBundle.signer, undefined);
+});
+
 Deno.test("verifyBundle: the signing certificate must be a Sigstore leaf from a trusted CA", async () => {
   const key = await makeKey("P-256");
   const base = leafExtensions(key.spki, stack);
@@ -587,7 +598,9 @@ Deno.test("verifyBundle: a log entry swapped in from another signing is refused 
   (mine.bundle as Json).verificationMaterial.tlogEntries =
     (theirs.bundle as Json).verificationMaterial.tlogEntries;
   assert.deepEqual(
-    failures(await verifyMade(mine, { publicKey: pem("PUBLIC KEY", key.spki) })),
+    failures(
+      await verifyMade(mine, { identity: undefined, publicKey: pem("PUBLIC KEY", key.spki) }),
+    ),
     ["tlog.body_mismatch"],
   );
 });
