@@ -149,7 +149,8 @@ Flags:
   --certificate-identity ID           the certificate's subject alternative name, exactly
   --certificate-identity-regexp RE    ... or a regular expression it must match (unanchored, as cosign)
   --certificate-oidc-issuer URL       the OIDC issuer in the certificate (Fulcio extension)
-  --key PUB.pem                       verify a key-signed bundle with this SPKI PEM public key
+  --key PUB.pem                       verify a key-signed bundle with this SPKI PEM public key (not
+                                      with an identity: both at once fail identity.policy_conflict)
   --trusted-root FILE                 a trusted_root.json instead of the embedded Sigstore public-good root
   --format text|json                  output format (default text)
   --help                              this text

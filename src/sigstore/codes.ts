@@ -50,7 +50,8 @@ export const SIGSTORE_CHECKS = {
       "the bundle digests with another hash than the one given: pass the artifact file instead of sha256:HEX",
   },
   "artifact.statement_invalid": {
-    hint: "the DSSE payload is not an in-toto Statement (payloadType application/vnd.in-toto+json)",
+    hint:
+      "the DSSE payload is not an in-toto Statement (payloadType application/vnd.in-toto+json, `_type` Statement v1 or v0.1)",
   },
   "artifact.not_a_subject": {
     hint:
@@ -97,6 +98,10 @@ export const SIGSTORE_CHECKS = {
   "identity.policy_required": {
     hint:
       "a keyless bundle is verified only against an identity: pass --certificate-identity (or -regexp) and --certificate-oidc-issuer",
+  },
+  "identity.policy_conflict": {
+    hint:
+      "a bundle is signed by a key or by a certificate identity, never both: pass --key or --certificate-identity[-regexp] with --certificate-oidc-issuer, not both",
   },
   "identity.san_mismatch": {
     hint: "the certificate was issued to another identity than --certificate-identity",
@@ -170,7 +175,7 @@ export const SIGSTORE_CHECKS = {
   },
   "time.none_verified": {
     hint:
-      "a keyless or logged bundle needs a verified signing time: an inclusion promise (Rekor v1) or an RFC 3161 timestamp",
+      "a keyless bundle needs a verified signing time: an inclusion promise (Rekor v1) or an RFC 3161 timestamp",
   },
   "time.outside_certificate": {
     hint: "a verified signing time lies outside the signing certificate's validity",

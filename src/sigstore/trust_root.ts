@@ -7,7 +7,8 @@
  * A `null` field is an absent one (protobuf JSON). Validity windows are closed intervals (an `end` is inclusive). A
  * transparency- or CT-log key without a `validFor.start`, or of a type vouch
  * cannot verify, is kept but marked unusable: an entry that needs it fails
- * with the reason. Structural problems make the whole root invalid
+ * with the reason; so is an authority without certificates (it authenticates
+ * nothing). Structural problems make the whole root invalid
  * (`trusted_root.invalid`).
  *
  * @module
@@ -208,10 +209,11 @@ function parseLog(value: unknown, where: string): TransparencyLog {
 
 function parseAuthority(value: unknown, where: string): CertificateAuthority {
   if (!isRecord(value)) throw invalid(`${where} is not an object`);
+  // An absent or empty chain (protobuf: an empty message) is kept but can vouch for nothing:
+  // its validity window is never lent to another authority.
   const chain = value.certChain;
-  if (!isRecord(chain)) throw invalid(`${where}.certChain is missing`);
-  const certificates = list(chain.certificates, `${where}.certChain.certificates`);
-  if (certificates.length === 0) throw invalid(`${where}.certChain has no certificate`);
+  if (chain != null && !isRecord(chain)) throw invalid(`${where}.certChain is not an object`);
+  const certificates = list(chain?.certificates, `${where}.certChain.certificates`);
   return {
     uri: typeof value.uri === "string" ? value.uri : "",
     chain: certificates.map((cert, i) => {

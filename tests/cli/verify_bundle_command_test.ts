@@ -151,6 +151,24 @@ Deno.test("verify-bundle --key: a key-signed bundle without a log entry; another
     1,
   );
   assert.match(noIdentity.out, /^FAIL identity\.policy_required: /m);
+  // A key and an identity at once (the suite's managed-key-and-client-identity): refused, exit 1.
+  for (const bundle of [`${dir}/keyed.sigstore.json`, base[1]]) {
+    const both = fakeIo();
+    assert.equal(
+      await run([
+        ...base.slice(2),
+        ...IDENTITY_FLAGS,
+        "--bundle",
+        bundle,
+        "--key",
+        `${dir}/key.pub`,
+        `${dir}/artifact.txt`,
+      ], both),
+      1,
+      both.out,
+    );
+    assert.match(both.out, /^FAIL identity\.policy_conflict: /m);
+  }
 });
 
 Deno.test("verify-bundle: a bundle over 64 MiB is refused from its size (exit 1)", async () => {

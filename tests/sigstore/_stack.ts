@@ -729,8 +729,11 @@ export interface BundleOptions {
   checkpoint?: Partial<Parameters<typeof makeCheckpoint>[1]>;
   /** Log the entry with this body instead (a mismatching entry). */
   body?: (body: Record<string, unknown>) => Record<string, unknown>;
-  /** dsse entry kind for DSSE on Rekor v1 (default dsse 0.0.1). */
-  dsseKind?: "dsse" | "intoto";
+  /**
+   * The entry kind of a DSSE envelope (default dsse: 0.0.1 on Rekor v1, 0.0.2 on v2): intoto
+   * 0.0.2 (v1 only), or hashedrekord over the PAE (0.0.1 on v1, 0.0.2 on v2).
+   */
+  dsseKind?: "dsse" | "intoto" | "hashedrekord";
   /** The DSSE payload (default: an in-toto statement naming the artifact). */
   payload?: Uint8Array;
 }
@@ -783,16 +786,18 @@ export async function makeBundle(stack: Stack, options: BundleOptions = {}): Pro
   let body: Record<string, unknown>;
   let kind: string;
   let apiVersion: string;
+  // What a hashedrekord entry digests: the artifact, or a DSSE envelope's PAE.
+  const hashed = content === "message" ? artifact : pae(payloadType, payload);
   if (rekor === "v2") {
     apiVersion = "0.0.2";
-    if (content === "message") {
+    if (content === "message" || options.dsseKind === "hashedrekord") {
       kind = "hashedrekord";
       body = {
         apiVersion,
         kind,
         spec: {
           hashedRekordV002: {
-            data: { algorithm: "SHA2_256", digest: b64(sha256(artifact)) },
+            data: { algorithm: "SHA2_256", digest: b64(sha256(hashed)) },
             signature: { content: b64(signature), verifier },
           },
         },
@@ -810,14 +815,14 @@ export async function makeBundle(stack: Stack, options: BundleOptions = {}): Pro
         },
       };
     }
-  } else if (content === "message") {
+  } else if (content === "message" || options.dsseKind === "hashedrekord") {
     kind = "hashedrekord";
     apiVersion = "0.0.1";
     body = {
       apiVersion,
       kind,
       spec: {
-        data: { hash: { algorithm: "sha256", value: hex(sha256(artifact)) } },
+        data: { hash: { algorithm: "sha256", value: hex(sha256(hashed)) } },
         signature: {
           content: b64(signature),
           publicKey: { content: b64(new TextEncoder().encode(keyPem)) },

@@ -87,6 +87,18 @@ Deno.test("parseTrustedRoot: a log key without validFor.start, or of an unknown 
   assert.match(badKey.keyProblem ?? "", /cannot be used/);
 });
 
+Deno.test("parseTrustedRoot: an authority without certificates is kept, with an empty chain", () => {
+  // protobuf JSON: an empty or absent certChain is an empty message, not a malformed root.
+  const text = trustedRootJson(stack, (root: Json) => {
+    root.timestampAuthorities.push({ uri: "https://empty.tsa", certChain: { certificates: [] } });
+    root.timestampAuthorities.push({ uri: "https://no-chain.tsa", certChain: null });
+    root.certificateAuthorities.push({ uri: "https://empty.ca", certChain: {} });
+  });
+  const material = trustMaterial(loadTrustedRoot(text));
+  assert.deepEqual(material.timestampAuthorities.map((a) => a.chain.length), [2, 0, 0]);
+  assert.deepEqual(material.certificateAuthorities.map((a) => a.chain.length), [2, 0]);
+});
+
 Deno.test("parseTrustedRoot: structural problems make the root invalid, naming the field", () => {
   rejects("{", /not JSON/);
   rejects("[]", /not a JSON object/);
@@ -104,10 +116,7 @@ Deno.test("parseTrustedRoot: structural problems make the root invalid, naming t
     })),
     /ends before it starts/,
   );
-  rejects(
-    edit((r) => (r.certificateAuthorities[0].certChain.certificates = [])),
-    /has no certificate/,
-  );
+  rejects(edit((r) => (r.timestampAuthorities[0].certChain = "x")), /certChain is not an object/);
   rejects(
     edit((r) => (r.certificateAuthorities[0].certChain.certificates[0].rawBytes = btoa("junk"))),
     /is not a certificate/,

@@ -19,13 +19,21 @@ import {
   makeBundle,
   makeKey,
   makeStack,
+  makeTimestamp,
   OIDS,
   pem,
   sha256,
+  sign,
+  signCertificate,
   type Stack,
+  statementFor,
+  tbsCertificate,
   trustedRootJson,
   X,
 } from "./_stack.ts";
+import { pae } from "../../src/signing/dsse.ts";
+import { ecdsaRawToDer } from "../../src/signing/ecdsa_der.ts";
+import { toHex } from "../../src/sigstore/_bytes.ts";
 
 const stack: Stack = await makeStack();
 const root: TrustedRoot = loadTrustedRoot(trustedRootJson(stack));
@@ -141,6 +149,29 @@ Deno.test("verifyBundle: the artifact must be the signed one", async () => {
   assert.equal((await verify({ content: "dsse" }, { artifact: undefined })).verified, true);
   const notStatement = await verify({ content: "dsse", payload: new TextEncoder().encode("[]") });
   assert.deepEqual(failures(notStatement), ["artifact.statement_invalid"]);
+  // The Statement's _type must be one we know: missing or unknown is never read as v1
+  // (the suite's dsse-statement-missing-type / -unknown-type cases), keyless or key-signed.
+  const key = await makeKey("P-256");
+  const statement = JSON.parse(new TextDecoder().decode(statementFor(ARTIFACT)));
+  for (
+    const [type, verified] of [
+      [undefined, false],
+      ["https://in-toto.io/Statement/v2", false],
+      [42, false],
+      ["https://in-toto.io/Statement/v0.1", true],
+      ["https://in-toto.io/Statement/v1", true],
+    ] as const
+  ) {
+    const payload = new TextEncoder().encode(JSON.stringify({ ...statement, _type: type }));
+    for (const options of [{}, { publicKey: key, rekor: "v2" }] as BundleOptions[]) {
+      const result = await verify({ content: "dsse", payload, ...options });
+      assert.deepEqual(
+        failures(result),
+        verified ? [] : ["artifact.statement_invalid"],
+        `${type} ${options.publicKey ? "key" : "keyless"}`,
+      );
+    }
+  }
   // A digest (sha256:HEX) verifies a message signature without the bytes (ECDSA over the digest).
   const bySha = await verify({}, { artifact: { sha256: sha256(ARTIFACT) } });
   assert.deepEqual(failures(bySha), []);
@@ -206,6 +237,17 @@ Deno.test("verifyBundle: a key-signed bundle needs the key, and only the right k
     () => verifyBundle(made.bundle, { publicKey: "not a key" }),
     (e) => isVouchError(e) && e.code === "key.malformed",
   );
+});
+
+Deno.test("verifyBundle: a key and an identity policy at once are refused, whatever the bundle", async () => {
+  // The suite's managed-key-and-client-identity case: never verify against one and drop the other.
+  const key = await makeKey("P-256");
+  const both = { ...keyless, publicKey: pem("PUBLIC KEY", key.spki) };
+  assert.deepEqual(failures(await verify({ publicKey: key }, both)), ["identity.policy_conflict"]);
+  const keylessBundle = await verify({}, both);
+  assert.deepEqual(failures(keylessBundle), ["identity.policy_conflict"]);
+  assert.equal(keylessBundle.verified, false);
+  assert.equal(keylessBundle.signer, undefined);
 });
 
 Deno.test("verifyBundle: the signing certificate must be a Sigstore leaf from a trusted CA", async () => {
@@ -412,11 +454,270 @@ Deno.test("verifyBundle: an embedded chain certificate is never trusted; a v0.3 
   assert.deepEqual(failures(refused), ["bundle.version_rules"]);
 });
 
-Deno.test("verifyBundle: a logged key-signed bundle needs a verified time too; an unlogged one does not", async () => {
+Deno.test("verifyBundle: a key-signed bundle needs no verified time: its entry's inclusion proof suffices", async () => {
   const key = await makeKey("P-256");
-  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "v2", timestamp: false })), [
+  // Rekor v2 without a timestamp, Rekor v1 without a promise (the suite's
+  // intoto-canonical-log-entry shape), no log at all.
+  for (
+    const options of [
+      { rekor: "v2", timestamp: false },
+      { rekor: "v2" },
+      { noPromise: true },
+      { content: "dsse", dsseKind: "intoto", noPromise: true },
+      { rekor: "none", timestamp: false },
+    ] as BundleOptions[]
+  ) {
+    const result = await verify({ publicKey: key, ...options });
+    assert.deepEqual(failures(result), [], JSON.stringify(options));
+    assert.equal(result.verified, true);
+  }
+  // The entry itself must still verify: a forged checkpoint or another log fails.
+  const forged = await makeKey("P-256");
+  assert.deepEqual(
+    failures(await verify({ publicKey: key, rekor: "v2", checkpoint: { signingKey: forged } })),
+    ["tlog.checkpoint_invalid"],
+  );
+  // A keyless bundle still needs one.
+  assert.deepEqual(failures(await verify({ rekor: "v2", timestamp: false })), [
     "time.none_verified",
   ]);
-  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "v2" })), []);
-  assert.deepEqual(failures(await verify({ publicKey: key, rekor: "none", timestamp: false })), []);
+});
+
+Deno.test("verifyBundle: a DSSE envelope logged as hashedrekord binds the PAE's digest and the envelope signature", async () => {
+  const key = await makeKey("P-256");
+  // Rekor v1 (hashedrekord 0.0.1, the suite's dsse-with-hashedrekord cases) and v2 (0.0.2).
+  for (const rekor of ["v1", "v2"] as const) {
+    for (const publicKey of [undefined, key]) {
+      const result = await verify({ content: "dsse", dsseKind: "hashedrekord", rekor, publicKey });
+      assert.deepEqual(failures(result), [], `${rekor} ${publicKey ? "key" : "keyless"}`);
+      assert.equal(result.logEntries[0].kind, `hashedrekord 0.0.${rekor === "v1" ? 1 : 2}`);
+    }
+  }
+  const leafKey = await makeKey("P-256");
+  const base = { content: "dsse", dsseKind: "hashedrekord", leaf: { key: leafKey } } as const;
+  const envelope = (b: Json) => b.dsseEnvelope;
+  const resign = async (b: Json, signer: typeof leafKey, payload?: Uint8Array) => {
+    const env = envelope(b);
+    if (payload !== undefined) env.payload = b64(payload);
+    const bytes = Uint8Array.from(atob(env.payload), (c) => c.charCodeAt(0));
+    env.signatures[0].sig = b64(await sign(signer, pae(env.payloadType, bytes)));
+  };
+  // Another key's signature over the same envelope (dsse-with-hashedrekord-invalid-sig).
+  const other = await makeKey("P-256");
+  const made = await makeBundle(stack, base);
+  await resign(made.bundle, other);
+  assert.deepEqual(failures(await verifyMade(made)), ["tlog.body_mismatch", "signature.invalid"]);
+  // Another statement signed by the same key (…-mismatch-envelope): valid alone, not the one logged.
+  const envelopeSwap = await makeBundle(stack, base);
+  const statement = JSON.parse(new TextDecoder().decode(statementFor(ARTIFACT)));
+  statement.predicate = { note: "statement B" };
+  await resign(envelopeSwap.bundle, leafKey, new TextEncoder().encode(JSON.stringify(statement)));
+  const swapped = await verifyMade(envelopeSwap);
+  assert.deepEqual(failures(swapped), ["tlog.body_mismatch"]);
+  // Another valid signature by the same key over the same envelope (…-mismatch-sig): an ECDSA
+  // signature (r, s) has a twin (r, n − s); WebCrypto here signs deterministically.
+  const sigSwap = await makeBundle(stack, base);
+  const env = envelope(sigSwap.bundle);
+  const raw = new Uint8Array(
+    await crypto.subtle.sign(
+      { name: "ECDSA", hash: "SHA-256" },
+      leafKey.privateKey,
+      pae(
+        env.payloadType,
+        Uint8Array.from(atob(env.payload), (c) => c.charCodeAt(0)),
+      ) as Uint8Array<
+        ArrayBuffer
+      >,
+    ),
+  );
+  const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+  const s = BigInt(`0x${toHex(raw.subarray(32))}`);
+  const twin = Uint8Array.from(
+    (n - s).toString(16).padStart(64, "0").match(/../g)!,
+    (h) => parseInt(h, 16),
+  );
+  env.signatures[0].sig = b64(ecdsaRawToDer(Uint8Array.of(...raw.subarray(0, 32), ...twin)));
+  assert.notEqual(env.signatures[0].sig, b64(ecdsaRawToDer(raw)));
+  assert.deepEqual(failures(await verifyMade(sigSwap)), ["tlog.body_mismatch"]);
+  // The logged digest must be the PAE's, not the payload's, even when the signature matches.
+  for (const rekor of ["v1", "v2"] as const) {
+    const payloadDigest = await verify({
+      ...base,
+      rekor,
+      body: (body: Json) => {
+        const text = JSON.stringify(body);
+        const made = JSON.parse(text);
+        const statementBytes = statementFor(ARTIFACT);
+        if (rekor === "v1") made.spec.data.hash.value = toHex(sha256(statementBytes));
+        else made.spec.hashedRekordV002.data.digest = b64(sha256(statementBytes));
+        return made;
+      },
+    });
+    assert.deepEqual(failures(payloadDigest), ["tlog.body_mismatch"], rekor);
+    assert.match(payloadDigest.checks.find((c) => !c.ok)!.message, /PAE/);
+  }
+});
+
+async function verifyMade(
+  made: Awaited<ReturnType<typeof makeBundle>>,
+  options: VerifyBundleOptions = {},
+): Promise<BundleVerification> {
+  return await verifyBundle(made.bundle, {
+    artifact: { bytes: made.artifact },
+    trustedRoot: root,
+    now: stack.now,
+    ...keyless,
+    ...options,
+  });
+}
+
+Deno.test("verifyBundle: a log entry swapped in from another signing is refused (CVE-2022-36056)", async () => {
+  // Two valid signings of the same artifact; the second's entry (valid in itself: promise, proof)
+  // put into the first bundle must not verify it.
+  for (
+    const options of [{}, { version: "0.1" }, { rekor: "v2" }, {
+      content: "dsse",
+    }] as BundleOptions[]
+  ) {
+    const first = await makeBundle(stack, options);
+    const second = await makeBundle(stack, options);
+    assert.deepEqual(failures(await verifyMade(first)), []);
+    (first.bundle as Json).verificationMaterial.tlogEntries =
+      (second.bundle as Json).verificationMaterial.tlogEntries;
+    assert.deepEqual(
+      failures(await verifyMade(first)),
+      ["tlog.body_mismatch"],
+      JSON.stringify(options),
+    );
+  }
+  // Key-signed: an entry of another key's signing.
+  const key = await makeKey("P-256");
+  const other = await makeKey("P-256");
+  const mine = await makeBundle(stack, { publicKey: key });
+  const theirs = await makeBundle(stack, { publicKey: other });
+  (mine.bundle as Json).verificationMaterial.tlogEntries =
+    (theirs.bundle as Json).verificationMaterial.tlogEntries;
+  assert.deepEqual(
+    failures(
+      await verifyMade(mine, { identity: undefined, publicKey: pem("PUBLIC KEY", key.spki) }),
+    ),
+    ["tlog.body_mismatch"],
+  );
+});
+
+Deno.test("verifyBundle: every timestamp must verify and lie in the certificate's validity", async () => {
+  // The suite's rekor2-multiple-timestamps-one-outside-cert-validity: a second, valid timestamp
+  // over the same signature, made after the certificate expired.
+  const late = new Date(stack.now.getTime() + 60 * 60_000);
+  const made = await makeBundle(stack, { rekor: "v2" });
+  const signature = Uint8Array.from(
+    atob((made.bundle as Json).messageSignature.signature),
+    (c) => c.charCodeAt(0),
+  );
+  const lateStamp = await makeTimestamp(stack.tsa, { signature, time: late });
+  (made.bundle as Json).verificationMaterial.timestampVerificationData.rfc3161Timestamps.push({
+    signedTimestamp: b64(lateStamp),
+  });
+  const result = await verifyMade(made, { now: new Date(late.getTime() + 60_000) });
+  assert.deepEqual(failures(result), ["time.outside_certificate"]);
+  // A second timestamp that does not verify fails the bundle too, though the first one does.
+  const bad = await makeBundle(stack, { rekor: "v2" });
+  const forged = await makeTimestamp(stack.tsa, {
+    signature,
+    time: stack.now,
+    signingKey: await makeKey("P-256"),
+  });
+  (bad.bundle as Json).verificationMaterial.timestampVerificationData.rfc3161Timestamps.push({
+    signedTimestamp: b64(forged),
+  });
+  assert.deepEqual(failures(await verifyMade(bad)), ["timestamp.imprint_mismatch"]);
+});
+
+Deno.test("verifyBundle: authorities without certificates lend no validity window", async () => {
+  // The suite's rekor2-timestamp-wrong-tsa-validity-borrow: the TSA that signed is out of its
+  // window; an unrelated TSA entry without certificates covers the time.
+  const now = stack.now.getTime();
+  const around = {
+    start: new Date(now - 60_000).toISOString(),
+    end: new Date(now + 60_000).toISOString(),
+  };
+  const text = trustedRootJson(stack, (r: Json) => {
+    r.timestampAuthorities[0].validFor = {
+      start: new Date(now - 120_000).toISOString(),
+      end: around.start,
+    };
+    r.timestampAuthorities.push({
+      uri: "https://unrelated.tsa",
+      certChain: { certificates: [] },
+      validFor: around,
+    });
+    r.certificateAuthorities.unshift({
+      uri: "https://unrelated.ca",
+      certChain: { certificates: [] },
+      validFor: around,
+    });
+  });
+  const borrowed = loadTrustedRoot(text);
+  const made = await makeBundle(stack, { rekor: "v2" });
+  assert.deepEqual(failures(await verifyMade(made, { trustedRoot: borrowed })), [
+    "timestamp.untrusted",
+    "time.none_verified",
+  ]);
+  // The certificate-less CA entry breaks nothing: a Rekor v1 bundle still verifies.
+  assert.deepEqual(
+    failures(await verifyMade(await makeBundle(stack, {}), { trustedRoot: borrowed })),
+    [],
+  );
+});
+
+Deno.test("verifyBundle: issuers are chosen by key and signature, never by name alone", async () => {
+  // The suite's sct-duplicate-intermediate-name: a decoy CA with the intermediate's exact name
+  // and another key; the SCT's issuer key hash must come from the verified chain.
+  const decoyKey = await makeKey("P-384");
+  const from = new Date(stack.now.getTime() - 365 * 24 * 3600_000);
+  const to = new Date(stack.now.getTime() + 365 * 24 * 3600_000);
+  for (const withKeyId of [true, false]) {
+    const decoy = await signCertificate(
+      tbsCertificate({
+        serial: 9,
+        issuer: stack.ca.intermediateName,
+        subject: stack.ca.intermediateName,
+        notBefore: from,
+        notAfter: to,
+        spki: decoyKey.spki,
+        extensions: [
+          X.keyUsage("keyCertSign", "cRLSign"),
+          X.basicConstraints(true, 0),
+          ...(withKeyId ? [X.subjectKeyId(decoyKey.spki)] : []),
+        ],
+        signer: decoyKey,
+      }),
+      decoyKey,
+    );
+    const roots = [
+      // Its own authority, listed before the genuine one.
+      trustedRootJson(stack, (r: Json) =>
+        r.certificateAuthorities.unshift({
+          uri: "https://decoy.fulcio",
+          certChain: { certificates: [{ rawBytes: b64(decoy) }] },
+          validFor: { start: from.toISOString() },
+        })),
+      // Inside the genuine authority's chain, first.
+      trustedRootJson(
+        stack,
+        (r: Json) =>
+          r.certificateAuthorities[0].certChain.certificates.unshift({ rawBytes: b64(decoy) }),
+      ),
+    ];
+    for (const [i, text] of roots.entries()) {
+      const result = await verifyMade(await makeBundle(stack, {}), {
+        trustedRoot: loadTrustedRoot(text),
+      });
+      assert.deepEqual(
+        failures(result),
+        [],
+        `decoy ${withKeyId ? "with" : "without"} key id, root ${i}`,
+      );
+    }
+  }
 });

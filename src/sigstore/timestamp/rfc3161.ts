@@ -265,6 +265,7 @@ async function signerWithin(
   authority: CertificateAuthority,
 ): Promise<{ cert: Certificate } | { problem: string }> {
   const [first, ...rest] = authority.chain;
+  if (first === undefined) return { problem: "the authority lists no certificate" };
   const embedded = ts.certificates.find((c) => matchesSigner(c, ts.signer));
   let cert: Certificate;
   let issuers: CertificateAuthority;
@@ -359,7 +360,9 @@ export async function verifyTimestamp(
   for (const authority of current) {
     const found = await signerWithin(ts, authority);
     if ("problem" in found) {
-      problem = `${authority.uri || describeName(authority.chain[0].subject)}: ${found.problem}`;
+      const name = authority.uri ||
+        (authority.chain.length > 0 ? describeName(authority.chain[0].subject) : "an authority");
+      problem = `${name}: ${found.problem}`;
       continue;
     }
     const key = certificateKey(found.cert);

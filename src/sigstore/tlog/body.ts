@@ -92,8 +92,14 @@ function sameV2Verifier(value: unknown, path: string, expect: BodyExpectation): 
       }`,
     );
   }
+  // keyDetails is a protobuf enum: its default (unspecified) is omitted from the JSON.
   const details = verifier.keyDetails;
-  if (expect.key.type !== undefined && !KEY_DETAILS[expect.key.type].test(String(details))) {
+  const unspecified = details == null || details === "PUBLIC_KEY_DETAILS_UNSPECIFIED" ||
+    details === 0;
+  if (
+    !unspecified && expect.key.type !== undefined &&
+    !KEY_DETAILS[expect.key.type].test(String(details))
+  ) {
     throw new Mismatch(
       `the logged keyDetails ${JSON.stringify(details)} do not fit a ${expect.key.type} key`,
     );

@@ -104,6 +104,9 @@ async function pathWithin(
   authority: CertificateAuthority,
   options: { time: Instant; purpose: string },
 ): Promise<{ path: Certificate[] } | { problem: string }> {
+  if (authority.chain.length === 0) {
+    return { problem: "a certificate authority lists no certificate" };
+  }
   const path = [leaf];
   const anchor = authority.chain[authority.chain.length - 1];
   let current = leaf;

@@ -144,6 +144,37 @@ Deno.test("verifyTimestamp: the TSA's validity window (end inclusive) and certif
   );
 });
 
+Deno.test("verifyTimestamp: the window is the signing TSA's own: no other authority lends it", async () => {
+  // The suite's rekor2-timestamp-wrong-tsa-validity-borrow case: the genuine TSA's window ended
+  // before the timestamp; an unrelated authority (no certificates, or another TSA's) covers it.
+  const ended = authorities.map((a) => ({ ...a, validFor: { end: now - 1n } }));
+  const covering = { validFor: { start: now - 1n, end: now + 1n } };
+  const other = await makeStack(stack.now);
+  const otherTsa = {
+    uri: "other",
+    chain: [parseCertificate(other.tsa.leaf), parseCertificate(other.tsa.root)],
+    ...covering,
+  };
+  for (
+    const lender of [
+      { uri: "empty", chain: [], ...covering },
+      { uri: "", chain: [], ...covering },
+      otherTsa,
+    ]
+  ) {
+    for (const embed of [undefined, [stack.tsa.leaf]]) {
+      const result = await check({ embed }, { authorities: [...ended, lender] });
+      assert.equal(result.code, "timestamp.untrusted", `${lender.uri}: ${result.message}`);
+      assert.equal(result.time, undefined);
+    }
+  }
+  // An authority without certificates next to the genuine one in its window changes nothing.
+  const alongside = await check({}, {
+    authorities: [{ uri: "", chain: [], ...covering }, ...authorities],
+  });
+  assert.equal(alongside.code, "timestamp.verified", alongside.message);
+});
+
 Deno.test("verifyTimestamp: an authority listing only its CA: the embedded signing certificate must chain to it", async () => {
   const caOnly = [{ uri: "t", chain: [parseCertificate(stack.tsa.root)], validFor: {} }];
   assert.equal(

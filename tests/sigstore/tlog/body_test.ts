@@ -108,6 +108,18 @@ Deno.test("checkBody: Rekor v2 hashedrekord over DSSE records the PAE digest", a
   assert.match((await checkBody(entry, expect)).message, /PAE/);
 });
 
+Deno.test("checkBody: a Rekor v2 verifier without keyDetails (the protobuf default) is not a mismatch", async () => {
+  const key = await makeKey("P-256");
+  for (const options of [{ rekor: "v2" }, { rekor: "v2", publicKey: key }] as BundleOptions[]) {
+    for (const unspecified of [undefined, "PUBLIC_KEY_DETAILS_UNSPECIFIED"]) {
+      const check = await bodyCheck(options, (b) => {
+        b.spec.hashedRekordV002.signature.verifier.keyDetails = unspecified;
+      });
+      assert.equal(check.code, "tlog.body_ok", check.message);
+    }
+  }
+});
+
 Deno.test("checkBody: another signature, key, digest, count or kind is a mismatch", async () => {
   const zero = b64(new Uint8Array(70));
   const cases: [BundleOptions, (b: Json) => void, RegExp][] = [
