@@ -76,6 +76,10 @@ export const SIGSTORE_CHECKS = {
     hint:
       "the signing certificate is not a Sigstore leaf (a CA, no digitalSignature key usage, no codeSigning extended key usage, or an unknown critical extension)",
   },
+  "certificate.root_in_bundle": {
+    hint:
+      "the bundle carries a root CA certificate, which signers must not include: re-sign, or remove the root from verificationMaterial",
+  },
   "certificate.chain_ok": {
     pass: true,
     hint: "the signing certificate chains to a trusted certificate authority at the signing time",

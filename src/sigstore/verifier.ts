@@ -36,7 +36,7 @@ import {
 } from "./trust_root.ts";
 import { verifyTimestamp } from "./timestamp/rfc3161.ts";
 import { CLOCK_SKEW_SECONDS, verifyTlogEntry } from "./tlog/verify.ts";
-import { type Certificate, isCa, OID, parseCertificate } from "./x509/certificate.ts";
+import { type Certificate, describeName, isCa, OID, parseCertificate } from "./x509/certificate.ts";
 import { certificateKey, verifyChain } from "./x509/chain.ts";
 import { verifyScts } from "./x509/sct.ts";
 
@@ -361,6 +361,19 @@ function readCertificates(
       failed(
         "certificate.profile",
         `the signing certificate is not a Sigstore leaf: ${problems.join("; ")}`,
+      ),
+    );
+  }
+  // Signers must not include a root CA (bundle spec); the suite's bundle-with-root-cert case
+  // must be rejected, so a self-issued certificate after the leaf fails the bundle.
+  const root = certificates.findIndex((c, i) => i > 0 && equal(c.subject, c.issuer));
+  if (root !== -1) {
+    checks.push(
+      failed(
+        "certificate.root_in_bundle",
+        `certificate ${root} of the bundle's chain is a self-issued root (${
+          describeName(certificates[root].subject)
+        }); a root comes only from the trusted root`,
       ),
     );
   }

@@ -405,19 +405,24 @@ Deno.test("verifyBundle: bundle files: bytes are read as bounded JSON", async ()
   ]);
 });
 
-Deno.test("verifyBundle: an embedded chain certificate is never trusted; a v0.3 bundle may not carry a chain", async () => {
+Deno.test("verifyBundle: an embedded chain certificate is never trusted, a root in it is refused; a v0.3 bundle may not carry a chain", async () => {
   const made = await makeBundle(stack, { version: "0.2" });
-  (made.bundle as Json).verificationMaterial.x509CertificateChain.certificates.push(
-    { rawBytes: b64(stack.ca.intermediate) },
-    { rawBytes: b64(stack.ca.root) },
-  );
-  const ok = await verifyBundle(made.bundle, {
-    artifact: { bytes: made.artifact },
-    trustedRoot: root,
-    now: stack.now,
-    ...keyless,
-  });
-  assert.deepEqual(failures(ok), []);
+  const chain = (made.bundle as Json).verificationMaterial.x509CertificateChain.certificates;
+  chain.push({ rawBytes: b64(stack.ca.intermediate) });
+  const verifyMade = () =>
+    verifyBundle(made.bundle, {
+      artifact: { bytes: made.artifact },
+      trustedRoot: root,
+      now: stack.now,
+      ...keyless,
+    });
+  assert.deepEqual(failures(await verifyMade()), []);
+  // Signers must not include a root CA (the suite's bundle-with-root-cert_fail): refused,
+  // even the trusted root's own.
+  chain.push({ rawBytes: b64(stack.ca.root) });
+  const withRoot = await verifyMade();
+  assert.deepEqual(failures(withRoot), ["certificate.root_in_bundle"]);
+  assert.match(withRoot.checks.find((c) => !c.ok)!.message, /certificate 2 of the bundle's chain/);
   // A chain of CA certificates the trusted root does not list: carried in the bundle, still not trusted.
   const other = await makeStack(stack.now);
   const foreign = await makeBundle(stack, {
@@ -440,7 +445,10 @@ Deno.test("verifyBundle: an embedded chain certificate is never trusted; a v0.3 
     now: stack.now,
     ...keyless,
   });
-  assert.deepEqual(failures(untrusted), ["certificate.chain_invalid"]);
+  assert.deepEqual(failures(untrusted), [
+    "certificate.root_in_bundle",
+    "certificate.chain_invalid",
+  ]);
   const v03 = await makeBundle(stack, { version: "0.3" });
   const material = (v03.bundle as Json).verificationMaterial;
   material.x509CertificateChain = { certificates: [material.certificate] };
