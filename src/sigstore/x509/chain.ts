@@ -9,8 +9,8 @@
  *
  * Only the trusted root's certificates are issuers: certificates a bundle
  * carries besides its leaf are never trusted (they are superfluous under the
- * bundle specification; the verifier refuses a root among them). The last certificate of an authority's chain is its
- * trust anchor.
+ * bundle specification; the verifier refuses a root among them). The last
+ * certificate of an authority's chain is its trust anchor.
  *
  * @module
  */
