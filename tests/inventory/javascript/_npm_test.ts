@@ -82,6 +82,13 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
   assert.deepEqual(originQualifiers("a", "https://registry.npmjs.org/a/-/a-1.0.0.tgz"), {});
   assert.deepEqual(originQualifiers("a", undefined), {});
   assert.deepEqual(originQualifiers("a", ""), {});
+  // The public registry's full mirrors serve the same packages: the same purls.
+  for (
+    const host of ["registry.yarnpkg.com", "registry.npmmirror.com", "registry.npm.taobao.org"]
+  ) {
+    assert.deepEqual(originQualifiers("@s/a", `https://${host}/@s/a/-/a-1.0.0.tgz`), {});
+  }
+  assert.deepEqual(originQualifiers("a", "http://registry.npm.taobao.org/a/-/a-1.0.0.tgz"), {});
   assert.deepEqual(originQualifiers("a", "https://npm.example.com/a/-/a-1.0.0.tgz"), {
     repository_url: "https://npm.example.com",
   });
