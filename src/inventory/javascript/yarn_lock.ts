@@ -103,7 +103,12 @@ function remote(
   if (git) {
     // Berry writes the resolved commit as `#commit=<sha>` (`#commit:<sha>` before Yarn 3).
     const commit = fragment.replace(/^commit[=:]/, "");
-    const base = /^(git\+|git:|github:|gitlab:|bitbucket:)/.test(url) ? url : `git+${url}`;
+    const scp = /^([\w.-]+@[\w.-]+):(?!\/\/)(.*)$/.exec(url);
+    const base = scp
+      ? `git+ssh://${scp[1]}/${scp[2]}`
+      : /^(git\+|git:|github:|gitlab:|bitbucket:)/.test(url)
+      ? url
+      : `git+${url}`;
     const vcs = commit === "" ? base : `${base}#${commit}`;
     return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs, hashes: [] };
   }
@@ -222,6 +227,8 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       entry.version ??= TARBALL.test(range) ? tarballVersion(name, range) : undefined;
       return;
     default:
+      // A git remote written scp-style (`git@github.com:user/repo.git#commit=…`).
+      if (/^[\w.-]+@[\w.-]+:/.test(range)) Object.assign(entry, remote(name, range));
       if (entry.version === undefined) {
         throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
       }

@@ -150,6 +150,33 @@ Deno.test("readYarnLock Berry: catalog: ranges from .yarnrc.yml, peers resolved 
   await assertValidSboms(out, "yarn.lock");
 });
 
+Deno.test("readYarnLock Berry: an scp-style git remote is a vcs_url with its commit", () => {
+  const lock = [
+    "__metadata:",
+    "  version: 6",
+    "  cacheKey: 8",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    lib: "git@github.com:acme/lib.git#main"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"lib@git@github.com:acme/lib.git#main":',
+    "  version: 1.2.0",
+    '  resolution: "lib@git@github.com:acme/lib.git#commit=0123456789abcdef0123456789abcdef01234567"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/lib@1.2.0?vcs_url=git%2Bssh://git%40github.com/acme/lib.git" +
+    "%230123456789abcdef0123456789abcdef01234567",
+  ]);
+});
+
 Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one entry of that name", () => {
   const dir = fixture("js", "yarn", "berry-catalog-peers");
   const context = treeContext(dir);
