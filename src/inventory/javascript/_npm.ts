@@ -9,7 +9,7 @@ import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
-import { jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
+import { jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
 import type { Member, Project, Scope } from "../types.ts";
 
 /** The dependency maps of a package.json and the scope each one gives. */
@@ -156,7 +156,7 @@ export interface PackageJson {
   json: Record<string, unknown>;
   /** `name`, when a string. */
   name?: string;
-  /** `version`, when a string. */
+  /** `version`, when a string (a leading `v` dropped, as npm reads it). */
   version?: string;
 }
 
@@ -175,7 +175,14 @@ export function loadPackageJson(
     text,
     () => parseJsonObject(text, path, "inventory.package_json.invalid"),
   );
-  return { path, json, name: stringAt(json, "name"), version: stringAt(json, "version") };
+  // npm reads `"version": "v1.2.3"` as 1.2.3 (normalize-package-data cleans it).
+  const version = stringAt(json, "version");
+  return {
+    path,
+    json,
+    name: stringAt(json, "name"),
+    version: version === undefined ? undefined : versionFromRelease(version, "npm"),
+  };
 }
 
 /** Parsed package.json files: a workspace's readers look at each other's (never mutated). */

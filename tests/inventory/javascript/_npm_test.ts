@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import {
   joinPath,
+  loadPackageJson,
+  manifestProject,
   npmComponent,
   npmLicense,
   originQualifiers,
@@ -112,4 +114,13 @@ Deno.test("workspaceFolders: literal folders, one-level globs through list, nega
   assert.deepEqual(workspaceFolders(manifest, "", undefined, () => true), ["app"]);
   assert.equal(joinPath("a/b", "../c"), "a/c");
   assert.equal(joinPath("", "."), "");
+});
+
+Deno.test("loadPackageJson: a version written with a leading v is read as npm reads it", () => {
+  const text = '{ "name": "app", "version": "v1.2.3" }';
+  const manifest = loadPackageJson(() => text, "pkg-v/package.json");
+  assert.equal(manifest?.version, "1.2.3");
+  assert.equal(manifestProject(manifest!)?.purl, "pkg:npm/app@1.2.3");
+  const plain = loadPackageJson(() => '{ "name": "app", "version": "2.0.0-rc.1" }', "p.json");
+  assert.equal(plain?.version, "2.0.0-rc.1");
 });
