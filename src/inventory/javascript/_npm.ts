@@ -9,11 +9,8 @@ import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
-import { jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
+import { jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
 import type { Member, Project, Scope } from "../types.ts";
-
-/** The public npm registry, whose packages need no `repository_url`. */
-export const NPM_REGISTRY = "https://registry.npmjs.org/";
 
 /** The dependency maps of a package.json and the scope each one gives. */
 export const MANIFEST_FIELDS: ReadonlyArray<[string, Scope]> = [
@@ -23,15 +20,23 @@ export const MANIFEST_FIELDS: ReadonlyArray<[string, Scope]> = [
 ];
 
 /**
+ * The public registry and its public full mirrors (Yarn's, npmmirror and its
+ * former taobao name): the same packages, byte for byte, so the same purls.
+ */
+const PUBLIC_REGISTRY =
+  /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com|npmmirror\.com|npm\.taobao\.org)\//;
+
+/**
  * The purl qualifiers telling where a package came from, given the URL or
- * locator the lock records: none for the public registry, `repository_url`
- * for another registry, `vcs_url` for git, `download_url` for any other URL.
+ * locator the lock records: none for the public registry (or one of its
+ * public mirrors), `repository_url` for another registry, `vcs_url` for git,
+ * `download_url` for any other URL.
  */
 export function originQualifiers(
   name: string,
   resolved: string | undefined,
 ): Record<string, string> {
-  if (resolved === undefined || resolved === "" || resolved.startsWith(NPM_REGISTRY)) return {};
+  if (resolved === undefined || resolved === "" || PUBLIC_REGISTRY.test(resolved)) return {};
   if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) return { vcs_url: resolved };
   const registryTarball = resolved.indexOf(`/${name}/-/`);
   return registryTarball > 0
@@ -151,7 +156,7 @@ export interface PackageJson {
   json: Record<string, unknown>;
   /** `name`, when a string. */
   name?: string;
-  /** `version`, when a string. */
+  /** `version`, when a string (a leading `v` dropped, as npm reads it). */
   version?: string;
 }
 
@@ -170,7 +175,14 @@ export function loadPackageJson(
     text,
     () => parseJsonObject(text, path, "inventory.package_json.invalid"),
   );
-  return { path, json, name: stringAt(json, "name"), version: stringAt(json, "version") };
+  // npm reads `"version": "v1.2.3"` as 1.2.3 (normalize-package-data cleans it).
+  const version = stringAt(json, "version");
+  return {
+    path,
+    json,
+    name: stringAt(json, "name"),
+    version: version === undefined ? undefined : versionFromRelease(version, "npm"),
+  };
 }
 
 /** Parsed package.json files: a workspace's readers look at each other's (never mutated). */

@@ -1,17 +1,18 @@
 /**
- * Reader for pnpm's `pnpm-lock.yaml` (lockfileVersion 5.3/5.4, 6.x and 9.0).
+ * Reader for pnpm's `pnpm-lock.yaml` (lockfileVersion 5.x, 6.x, 7.x and 9.x).
  *
  * @module
  */
 
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
-import { OutputBuilder } from "../_builder.ts";
+import { distributionFields, OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
 import { lineAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
-import { ROOT_ID, type Scope } from "../types.ts";
+import { formatPurl } from "../purl.ts";
+import { type Distribution, ROOT_ID, type Scope } from "../types.ts";
 import {
   flagScopes,
   folderMember,
@@ -55,6 +56,8 @@ interface Pkg {
   dev?: boolean;
   optional: boolean;
   patchHash?: string;
+  /** A JavaScript runtime pnpm installs (`node@runtime:22.0.0`, also `deno`, `bun`). */
+  runtime?: boolean;
 }
 
 /** One lock document, decoded. */
@@ -98,15 +101,22 @@ function map(value: unknown): YamlMap {
   return isRecord(value) ? value : {};
 }
 
-/** `lockfileVersion` as written (`5.4`, `'6.0'`, `'9.0'`) → its major number, if supported. */
-function majorOf(version: unknown): 5 | 6 | 9 | undefined {
+/**
+ * The format of a document, from `lockfileVersion` as written (`5.4`, `'6.0'`,
+ * `'9.0'`): 5 for 5.0–5.4 (pnpm 3–7, also `5.4-inlineSpecifiers`), 6 for 6.x
+ * (pnpm 8), 9 for 9.x (pnpm 9–11); 7.x (pnpm 9 pre-releases) was written in
+ * both the 6.x shape and the 9.0 one (`snapshots`), so its shape decides.
+ */
+function majorOf(doc: YamlMap): 5 | 6 | 9 | undefined {
+  const version = doc.lockfileVersion;
   const text = typeof version === "number"
     ? (Number.isInteger(version) ? version.toFixed(1) : String(version))
     : str(version);
-  if (text === "5.3" || text === "5.4") return 5;
-  if (text !== undefined && /^6\.\d+$/.test(text)) return 6;
-  if (text !== undefined && /^9\.\d+$/.test(text)) return 9;
-  return undefined;
+  if (text === undefined) return undefined;
+  if (/^5\.[0-4](?:-inlineSpecifiers)?$/.test(text)) return 5;
+  if (/^6\.\d+$/.test(text)) return 6;
+  if (/^7\.\d+$/.test(text)) return isRecord(doc.snapshots) ? 9 : 6;
+  return /^9\.\d+$/.test(text) ? 9 : undefined;
 }
 
 /** The index of `@` between a (possibly scoped) name and what follows, or -1. */
@@ -133,11 +143,12 @@ function stripParens(key: string): { base: string; patchHash?: string } {
   return { base: key.slice(0, end), patchHash };
 }
 
-function depsOf(entry: YamlMap, fields: ReadonlyArray<[string, Scope]>, inline: boolean): Dep[] {
+/** The dependencies of an importer or package: a reference, or `{ specifier, version }` inline (v6+, 5.4-inlineSpecifiers). */
+function depsOf(entry: YamlMap, fields: ReadonlyArray<[string, Scope]>): Dep[] {
   const deps: Dep[] = [];
   for (const [field, scope] of fields) {
     for (const [name, value] of Object.entries(map(entry[field]))) {
-      const ref = inline && isRecord(value) ? str(value.version) : str(value);
+      const ref = isRecord(value) ? str(value.version) : str(value);
       if (ref !== undefined) deps.push({ name, ref, scope });
     }
   }
@@ -175,13 +186,13 @@ function decodePatches(doc: YamlMap): Pick<Decoded, "patches" | "patchesByHash">
   return { patches, patchesByHash };
 }
 
-function decodeImporters(doc: YamlMap, inline: boolean): Map<string, Dep[]> {
+function decodeImporters(doc: YamlMap): Map<string, Dep[]> {
   const importers = new Map<string, Dep[]>();
   if (isRecord(doc.importers)) {
     for (const [folder, entry] of Object.entries(doc.importers)) {
-      importers.set(joinPath(folder), depsOf(map(entry), IMPORTER_FIELDS, inline));
+      importers.set(joinPath(folder), depsOf(map(entry), IMPORTER_FIELDS));
     }
-  } else importers.set("", depsOf(doc, IMPORTER_FIELDS, inline));
+  } else importers.set("", depsOf(doc, IMPORTER_FIELDS));
   return importers;
 }
 
@@ -209,13 +220,13 @@ function decodeV5V6(
       name,
       version,
       resolution: map(entry.resolution),
-      deps: depsOf(entry, PACKAGE_FIELDS, false),
+      deps: depsOf(entry, PACKAGE_FIELDS),
       dev: typeof entry.dev === "boolean" ? entry.dev : undefined,
       optional: entry.optional === true,
       patchHash: major === 6 ? stripParens(key).patchHash : undefined,
     });
   }
-  return { major, importers: decodeImporters(doc, major === 6), packages, ...decodePatches(doc) };
+  return { major, importers: decodeImporters(doc), packages, ...decodePatches(doc) };
 }
 
 /** Decodes one document of a v9 lock (`packages` facts + `snapshots` graph). */
@@ -237,17 +248,21 @@ function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
     }
     const name = base.slice(0, at);
     const written = base.slice(at + 1);
+    const runtime = written.startsWith("runtime:");
     packages.set(key, {
       key,
       name,
-      version: /^\d/.test(written) ? written : str(info.version),
+      version: /^\d/.test(written)
+        ? written
+        : str(info.version) ?? (runtime ? written.slice("runtime:".length) : undefined),
       resolution: map(info.resolution),
-      deps: depsOf(snapshot, PACKAGE_FIELDS, false),
+      deps: depsOf(snapshot, PACKAGE_FIELDS),
       optional: snapshot.optional === true,
       patchHash,
+      runtime,
     });
   }
-  return { major: 9, importers: decodeImporters(doc, true), packages, ...decodePatches(doc) };
+  return { major: 9, importers: decodeImporters(doc), packages, ...decodePatches(doc) };
 }
 
 /** Where a dependency reference points: a package key, or a linked folder. */
@@ -304,6 +319,7 @@ class PnpmMapper {
   /** The node id of a package: a member for a local folder, else a component. */
   packageId(pkg: Pkg, d: Decoded, scopes: Scope[]): string {
     const { resolution } = pkg;
+    if (pkg.runtime) return this.runtimeId(pkg, scopes);
     if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
       const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
       return this.folderId(joinPath(directory), pkg.name);
@@ -334,6 +350,42 @@ class PnpmMapper {
       sources: [this.ctx.path],
       patches: patch === undefined ? [] : [patch],
     }));
+  }
+
+  /**
+   * The component of a JavaScript runtime pnpm downloads (`devEngines.runtime`,
+   * `node@runtime:22.0.0`): the runtime itself, not the npm package of that
+   * name, so `pkg:generic/node@22.0.0` (as syft names a Node.js binary), with
+   * one distribution per platform archive (`variations`: URL and integrity;
+   * the older `nodeRuntime` form: integrities per platform, named as Node.js
+   * names its release archives).
+   */
+  runtimeId(pkg: Pkg, scopes: Scope[]): string {
+    const { resolution } = pkg;
+    const distributions: Distribution[] = [];
+    if (Array.isArray(resolution.variants)) {
+      for (const variant of resolution.variants) {
+        const file = map(map(variant).resolution);
+        const url = str(file.url) ?? str(file.tarball);
+        const hashes = sriHashes(str(file.integrity));
+        if (url !== undefined || hashes.length > 0) distributions.push({ url, hashes });
+      }
+    }
+    for (const [platform, integrity] of Object.entries(map(resolution.integrities))) {
+      // Named as Node.js names its release archives (`node-v22.0.0-linux-x64.tar.gz`).
+      const ext = platform.startsWith("win") ? "zip" : "tar.gz";
+      const file = `${pkg.name}-v${pkg.version}-${platform}.${ext}`;
+      distributions.push({ file, hashes: sriHashes(str(integrity)) });
+    }
+    return this.out.component({
+      purl: formatPurl({ type: "generic", name: pkg.name, version: pkg.version }),
+      ecosystem: "generic",
+      name: pkg.name,
+      version: pkg.version,
+      ...distributionFields(distributions),
+      scopes,
+      sources: [this.ctx.path],
+    });
   }
 
   /** Adds one decoded document: members, components, then edges. */
@@ -398,16 +450,19 @@ class PnpmMapper {
 }
 
 /**
- * Reads a pnpm `pnpm-lock.yaml`: lockfileVersion 5.3/5.4 (pnpm 7), 6.x
- * (pnpm 8) and 9.0 (pnpm 9–11, including the two-document form whose first
- * document, pnpm's own config and package-manager dependencies, gives build
- * components). Importers are the project (`.`) and its workspace members,
+ * Reads a pnpm `pnpm-lock.yaml`: lockfileVersion 5.0–5.4 (pnpm 3–7, also
+ * `5.4-inlineSpecifiers`), 6.x (pnpm 8), 7.x (pnpm 9 pre-releases) and 9.x
+ * (pnpm 9–11, including the two-document form whose first document, pnpm's
+ * own config and package-manager dependencies, gives build components). Importers are the project (`.`) and its workspace members,
  * named by their package.json; `link:`, `file:` folders and `directory`
  * resolutions are first-party members, never components. Peer-suffixed keys
  * collapse to one component per name@version; git and tarball resolutions
  * carry `vcs_url` / `download_url`; `patchedDependencies` are recorded on the
- * patched component; `integrity` gives hashes. A dependency on a key the lock
- * does not list is an error (pnpm calls such a lock broken).
+ * patched component; `integrity` gives hashes. A runtime pnpm installs
+ * (`node@runtime:22.0.0`, `deno@runtime:…`, `bun@runtime:…`) is the runtime
+ * itself, `pkg:generic/node@22.0.0`, with its per-platform archives as
+ * distributions. A dependency on a key the lock does not list is an error
+ * (pnpm calls such a lock broken).
  *
  * @example
  * ```ts
@@ -444,7 +499,7 @@ export function readPnpmLock(text: string, options: { path: string; load: Load }
   }
   const ctx = { path, text, load, lockDir: folderOf(path) };
   const decoded = (docs as YamlMap[]).map((doc) => {
-    const major = majorOf(doc.lockfileVersion);
+    const major = majorOf(doc);
     if (major === undefined) {
       throw invalid(
         path,
@@ -452,7 +507,7 @@ export function readPnpmLock(text: string, options: { path: string; load: Load }
         "lockfileVersion",
         `lockfileVersion ${
           JSON.stringify(doc.lockfileVersion ?? null)
-        } is not supported (5.3, 5.4, 6.x and 9.0 are)`,
+        } is not supported (5.x, 6.x, 7.x and 9.x are)`,
       );
     }
     return major === 9 ? decodeV9(doc, ctx) : decodeV5V6(doc, major, ctx);

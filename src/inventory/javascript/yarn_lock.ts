@@ -53,6 +53,8 @@ interface Entry {
   downloadLocation?: string;
   hashes: Hash[];
   deps: Dep[];
+  /** Berry `peerDependencies`: provided by what depends on the entry. */
+  peers?: Dep[];
   patch?: string;
   /** The unpatched package a `patch:` entry is made from (its source, same component). */
   base?: Dep;
@@ -97,10 +99,16 @@ function remote(
   const fragment = hash === -1 ? "" : ref.slice(hash + 1);
   const git = /^(git\+|git:|ssh:|github:|gitlab:|bitbucket:|git@)/.test(ref) ||
     url.endsWith(".git") ||
-    fragment.startsWith("commit=");
+    /^commit[=:]/.test(fragment);
   if (git) {
-    const commit = fragment.replace(/^commit=/, "");
-    const base = /^(git\+|git:|github:|gitlab:|bitbucket:)/.test(url) ? url : `git+${url}`;
+    // Berry writes the resolved commit as `#commit=<sha>` (`#commit:<sha>` before Yarn 3).
+    const commit = fragment.replace(/^commit[=:]/, "");
+    const scp = /^([\w.-]+@[\w.-]+):(?!\/\/)(.*)$/.exec(url);
+    const base = scp
+      ? `git+ssh://${scp[1]}/${scp[2]}`
+      : /^(git\+|git:|github:|gitlab:|bitbucket:)/.test(url)
+      ? url
+      : `git+${url}`;
     const vcs = commit === "" ? base : `${base}#${commit}`;
     return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs, hashes: [] };
   }
@@ -219,6 +227,8 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       entry.version ??= TARBALL.test(range) ? tarballVersion(name, range) : undefined;
       return;
     default:
+      // A git remote written scp-style (`git@github.com:user/repo.git#commit=…`).
+      if (/^[\w.-]+@[\w.-]+:/.test(range)) Object.assign(entry, remote(name, range));
       if (entry.version === undefined) {
         throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
       }
@@ -250,6 +260,14 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
         range: str(range) ?? "",
         scope: isRecord(meta[name]) && meta[name].optional === true ? "optional" : "runtime",
       }));
+    const peerMeta = isRecord(value.peerDependenciesMeta) ? value.peerDependenciesMeta : {};
+    const peers: Dep[] = Object.entries(
+      isRecord(value.peerDependencies) ? value.peerDependencies : {},
+    ).map(([name, range]) => ({
+      name,
+      range: str(range) ?? "",
+      scope: isRecord(peerMeta[name]) && peerMeta[name].optional === true ? "optional" : "runtime",
+    }));
     const entry: Entry = {
       specs: key.split(/,\s*/),
       line,
@@ -258,6 +276,7 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       qualifiers: {},
       hashes: [],
       deps,
+      peers,
     };
     resolveBerry(entry, resolution, path);
     const patched = entry.specs.find((spec) => splitDescriptor(spec).range.startsWith("patch:"));
@@ -268,6 +287,58 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
     entries.push(entry);
   }
   return entries;
+}
+
+/**
+ * Berry records a package's `peerDependencies` as ranges, not as what they
+ * resolve to: each one is provided by what depends on the package (its
+ * parent declares it, or passes it on as a peer of its own). The edges from
+ * each package to every entry its parents provide for each of its peers (an
+ * optional peer nobody provides is no edge).
+ */
+function peerEdges(
+  entries: Entry[],
+  targets: Map<Entry, [Entry, Scope][]>,
+  lookup: (dep: Dep) => Entry | undefined,
+): [Entry, Entry, Scope][] {
+  const parents = new Map<Entry, Entry[]>();
+  for (const [from, list] of targets) {
+    for (const [to] of list) {
+      const known = parents.get(to);
+      if (known === undefined) parents.set(to, [from]);
+      else if (!known.includes(from)) known.push(from);
+    }
+  }
+  /** What the parents of `entry` provide as `name` (memoised per entry and name). */
+  const memo = new Map<string, Set<Entry>>();
+  const ids = new Map<Entry, number>(entries.map((e, i) => [e, i]));
+  const provided = (entry: Entry, name: string, seen: Set<Entry>): Set<Entry> => {
+    const key = `${ids.get(entry)}:${name}`;
+    const cached = memo.get(key);
+    if (cached !== undefined) return cached;
+    const found = new Set<Entry>();
+    seen.add(entry);
+    for (const parent of parents.get(entry) ?? []) {
+      const dep = parent.deps.find((d) => d.name === name);
+      const to = dep === undefined ? undefined : lookup(dep);
+      if (to !== undefined) found.add(to);
+      else if (parent.peers?.some((p) => p.name === name) && !seen.has(parent)) {
+        for (const e of provided(parent, name, seen)) found.add(e);
+      }
+    }
+    seen.delete(entry);
+    if (seen.size === 0) memo.set(key, found);
+    return found;
+  };
+  const edges: [Entry, Entry, Scope][] = [];
+  for (const entry of entries) {
+    for (const peer of entry.peers ?? []) {
+      for (const to of provided(entry, peer.name, new Set())) {
+        if (to !== entry) edges.push([entry, to, peer.scope]);
+      }
+    }
+  }
+  return edges;
 }
 
 /**
@@ -339,10 +410,35 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
   const find = (name: string, range: string): Entry | undefined =>
     bySpec.get(`${name}@${range}`) ?? bySpec.get(normalSpec(`${name}@${range}`)) ??
       (/^[a-z+-]+:/.test(range) ? undefined : bySpec.get(`${name}@npm:${range}`));
+  let catalogs: YamlMap | undefined;
+  /**
+   * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the
+   * range the `.yarnrc.yml` beside the lock gives (`catalog` / `catalogs`),
+   * else the one entry of that name when the lock has only one.
+   */
+  const fromCatalog = (dep: Dep): Entry | undefined => {
+    if (catalogs === undefined) {
+      const rcPath = joinPath(lockDir, ".yarnrc.yml");
+      const rc = context.load(rcPath);
+      const doc = rc === undefined ? undefined : parseYamlDocuments(rc, rcPath, CODE).at(-1);
+      catalogs = isRecord(doc) ? doc : {};
+    }
+    const catalog = dep.range.slice("catalog:".length);
+    const named = catalog === "" || catalog === "default"
+      ? catalogs.catalog
+      : isRecord(catalogs.catalogs)
+      ? catalogs.catalogs[catalog]
+      : undefined;
+    const range = isRecord(named) ? str(named[dep.name]) : undefined;
+    if (range !== undefined) return find(dep.name, range);
+    const same = entries.filter((e) => e.name === dep.name && !e.workspace);
+    return same.length === 1 ? same[0] : undefined;
+  };
   /** The entry a dependency resolves to, the root's `resolutions` applied when needed. */
   const lookup = (dep: Dep): Entry | undefined => {
     const found = find(dep.name, dep.range);
     if (found !== undefined) return found;
+    if (berry && dep.range.startsWith("catalog:")) return fromCatalog(dep);
     const bare = dep.range.replace(/^npm:/, "");
     for (const [selector, forced] of overrides) {
       const target = selector.replace(/^(?:\*\*\/|[^@/]*\/|@[^/]+\/[^/]+\/)(?=.)/, "");
@@ -461,6 +557,13 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
   for (const entry of entries) {
     const base = entry.base && lookup(entry.base);
     if (base !== undefined) targets.get(entry)!.push([base, "runtime"]);
+  }
+  if (berry) {
+    for (const [from, to, scope] of peerEdges(entries, targets, lookup)) {
+      // A workspace's edges are first edges (its own `dependencies` are there already).
+      if (from.workspace) firstEdges.push([ids.get(from)!, to, scope]);
+      else targets.get(from)!.push([to, scope]);
+    }
   }
   const reached = reach(
     firstEdges.flatMap(([, to, scope]) =>

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import {
   joinPath,
+  loadPackageJson,
+  manifestProject,
   npmComponent,
   npmLicense,
   originQualifiers,
@@ -82,6 +84,13 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
   assert.deepEqual(originQualifiers("a", "https://registry.npmjs.org/a/-/a-1.0.0.tgz"), {});
   assert.deepEqual(originQualifiers("a", undefined), {});
   assert.deepEqual(originQualifiers("a", ""), {});
+  // The public registry's full mirrors serve the same packages: the same purls.
+  for (
+    const host of ["registry.yarnpkg.com", "registry.npmmirror.com", "registry.npm.taobao.org"]
+  ) {
+    assert.deepEqual(originQualifiers("@s/a", `https://${host}/@s/a/-/a-1.0.0.tgz`), {});
+  }
+  assert.deepEqual(originQualifiers("a", "http://registry.npm.taobao.org/a/-/a-1.0.0.tgz"), {});
   assert.deepEqual(originQualifiers("a", "https://npm.example.com/a/-/a-1.0.0.tgz"), {
     repository_url: "https://npm.example.com",
   });
@@ -105,4 +114,13 @@ Deno.test("workspaceFolders: literal folders, one-level globs through list, nega
   assert.deepEqual(workspaceFolders(manifest, "", undefined, () => true), ["app"]);
   assert.equal(joinPath("a/b", "../c"), "a/c");
   assert.equal(joinPath("", "."), "");
+});
+
+Deno.test("loadPackageJson: a version written with a leading v is read as npm reads it", () => {
+  const text = '{ "name": "app", "version": "v1.2.3" }';
+  const manifest = loadPackageJson(() => text, "pkg-v/package.json");
+  assert.equal(manifest?.version, "1.2.3");
+  assert.equal(manifestProject(manifest!)?.purl, "pkg:npm/app@1.2.3");
+  const plain = loadPackageJson(() => '{ "name": "app", "version": "2.0.0-rc.1" }', "p.json");
+  assert.equal(plain?.version, "2.0.0-rc.1");
 });

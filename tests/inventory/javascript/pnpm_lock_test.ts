@@ -4,6 +4,7 @@ import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { toCycloneDx } from "../../../src/sbom/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
+import { loadYamlParser } from "../../../src/inventory/_formats/yaml.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertValidSboms, byId } from "./_js_readers.ts";
 import { treeContext, writeTree } from "../_tree.ts";
@@ -180,6 +181,158 @@ Deno.test("readPnpmLock v5: a key under another registry's host has the name and
   assert.deepEqual(out.components.map((c) => c.id), [
     "pkg:npm/foo@1.0.0?repository_url=https://registry.example.com",
   ]);
+});
+
+Deno.test("readPnpmLock: 5.0–5.2, 5.4-inlineSpecifiers and both shapes of 7.0 are read", () => {
+  const sri =
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==";
+  const ids = (lock: string[]): string[] =>
+    readPnpmLock(lock.join("\n"), { path: "pnpm-lock.yaml", load: () => undefined })
+      .components.map((c) => `${c.id} ${c.scopes}`);
+  // pnpm 5 (lockfileVersion 5.2): the 5.3 shape.
+  assert.deepEqual(
+    ids([
+      "lockfileVersion: 5.2",
+      "specifiers:",
+      "  ms: ^2.1.3",
+      "dependencies:",
+      "  ms: 2.1.3",
+      "packages:",
+      "  /ms/2.1.3:",
+      `    resolution: {integrity: ${sri}}`,
+      "    dev: false",
+    ]),
+    ["pkg:npm/ms@2.1.3 runtime"],
+  );
+  // pnpm 7 with use-inline-specifiers-lockfile-format: v5 keys, `{specifier, version}` importers.
+  assert.deepEqual(
+    ids([
+      "lockfileVersion: 5.4-inlineSpecifiers",
+      "importers:",
+      "  .:",
+      "    devDependencies:",
+      "      '@types/ms':",
+      "        specifier: ^0.7.31",
+      "        version: 0.7.31",
+      "packages:",
+      "  /@types/ms/0.7.31:",
+      `    resolution: {integrity: ${sri}}`,
+      "    dev: true",
+    ]),
+    ["pkg:npm/%40types/ms@0.7.31 dev"],
+  );
+  // pnpm 9 pre-releases wrote 7.0 first in the 6.x shape, then in the 9.0 one.
+  assert.deepEqual(
+    ids([
+      "lockfileVersion: '7.0'",
+      "dependencies:",
+      "  is-negative:",
+      "    specifier: github:kevva/is-negative#master",
+      "    version: github.com/kevva/is-negative/219c424611ff4a2af15f7deeff4f93c62558c43d",
+      "packages:",
+      "  /is-positive@3.1.0:",
+      `    resolution: {integrity: ${sri}}`,
+      "    dev: false",
+      "  github.com/kevva/is-negative/219c424611ff4a2af15f7deeff4f93c62558c43d:",
+      "    resolution: {tarball: https://codeload.github.com/kevva/is-negative/tar.gz/219c424611ff4a2af15f7deeff4f93c62558c43d}",
+      "    name: is-negative",
+      "    version: 2.0.0",
+      "    dependencies:",
+      "      is-positive: 3.1.0",
+      "    dev: false",
+    ]),
+    [
+      "pkg:npm/is-negative@2.0.0?download_url=https://codeload.github.com/kevva/is-negative" +
+      "/tar.gz/219c424611ff4a2af15f7deeff4f93c62558c43d runtime",
+      "pkg:npm/is-positive@3.1.0 runtime",
+    ],
+  );
+  assert.deepEqual(
+    ids([
+      "lockfileVersion: '7.0'",
+      "importers:",
+      "  .:",
+      "    dependencies:",
+      "      positive:",
+      "        specifier: npm:is-positive@1.0.0",
+      "        version: is-positive@1.0.0",
+      "packages:",
+      "  is-positive@1.0.0:",
+      `    resolution: {integrity: ${sri}}`,
+      "snapshots:",
+      "  is-positive@1.0.0: {}",
+    ]),
+    ["pkg:npm/is-positive@1.0.0 runtime"],
+  );
+});
+
+Deno.test("readPnpmLock: a runtime pnpm installs is pkg:generic with one distribution per platform", async () => {
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    devDependencies:",
+    "      deno:",
+    "        specifier: runtime:^2.4.0",
+    "        version: runtime:2.4.2",
+    "      node:",
+    "        specifier: runtime:22.0.0",
+    "        version: runtime:22.0.0",
+    "packages:",
+    "  deno@runtime:2.4.2:",
+    "    hasBin: true",
+    "    resolution:",
+    "      type: variations",
+    "      variants:",
+    "        - resolution:",
+    "            archive: zip",
+    "            bin: deno",
+    "            integrity: sha256-cy885Q3GSmOXLKTvtIZ5KZwBZjzpGPcQ1pWmjOX0yTY=",
+    "            type: binary",
+    "            url: https://github.com/denoland/deno/releases/download/v2.4.2/deno-aarch64-apple-darwin.zip",
+    "          targets:",
+    "            - cpu: arm64",
+    "              os: darwin",
+    "        - resolution:",
+    "            archive: zip",
+    "            bin: deno",
+    "            integrity: sha256-2Ed4YzIVt8uTz3aQhg1iQfYysIe9KhneEs1BDmsuFXo=",
+    "            type: binary",
+    "            url: https://github.com/denoland/deno/releases/download/v2.4.2/deno-x86_64-unknown-linux-gnu.zip",
+    "          targets:",
+    "            - cpu: x64",
+    "              os: linux",
+    "    version: 2.4.2",
+    "  node@runtime:22.0.0:",
+    "    hasBin: true",
+    "    resolution:",
+    "      integrities:",
+    "        linux-x64: sha256-dLsPOoAwfFKUIcPthFF7j1Q4Z3CfQeU81z35nmRCr00=",
+    "        win-x64: sha256-MtY5tH1MCmUf+PjX1BpFQWij1ARb43mF+agQz4zvYXQ=",
+    "      type: nodeRuntime",
+    "snapshots:",
+    "  deno@runtime:2.4.2: {}",
+    "  node@runtime:22.0.0: {}",
+  ].join("\n");
+  await loadYamlParser(); // block sequences are outside the fast YAML subset
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  assertWellFormed(out);
+  // The runtime, not the npm packages named `deno` and `node`.
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.ecosystem} ${c.scopes} ${c.direct}`), [
+    "pkg:generic/deno@2.4.2 generic dev true",
+    "pkg:generic/node@22.0.0 generic dev true",
+  ]);
+  const [deno, node] = out.components;
+  assert.deepEqual(deno.hashes, []);
+  assert.deepEqual(deno.distributions?.map((d) => `${d.url} ${d.hashes[0].alg}`), [
+    "https://github.com/denoland/deno/releases/download/v2.4.2/deno-aarch64-apple-darwin.zip sha256",
+    "https://github.com/denoland/deno/releases/download/v2.4.2/deno-x86_64-unknown-linux-gnu.zip sha256",
+  ]);
+  assert.deepEqual(node.distributions?.map((d) => `${d.file} ${d.hashes[0].hex.slice(0, 8)}`), [
+    "node-v22.0.0-linux-x64.tar.gz 74bb0f3a",
+    "node-v22.0.0-win-x64.zip 32d639b4",
+  ]);
+  await assertValidSboms(out, "pnpm-lock.yaml");
 });
 
 Deno.test("readPnpmLock: the first of two documents (pnpm itself) gives build components", () => {

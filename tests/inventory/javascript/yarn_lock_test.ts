@@ -123,6 +123,80 @@ Deno.test("readYarnLock Berry: workspaces, patches recorded, portal, resolutions
   await assertValidSboms(out, "yarn.lock");
 });
 
+Deno.test("readYarnLock Berry: catalog: ranges from .yarnrc.yml, peers resolved through the parent, #commit:", async () => {
+  const out = read(fixture("js", "yarn", "berry-catalog-peers"));
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:apps/web", "workspace:packages/ui"]);
+  const TYPEGOOSE = "pkg:npm/typegoose@7.2.0?vcs_url=git%2Bhttps://github.com/typegoose" +
+    "/typegoose.git%233ed06e5097ab929f69755676fee419318aaec73a"; // `#commit:` is the commit
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.direct}`), [
+    "pkg:npm/js-tokens@4.0.0 false",
+    "pkg:npm/loose-envify@1.4.0 false",
+    "pkg:npm/ms@2.1.3 true", // `catalog:` → the default catalog's ^2.1.3
+    "pkg:npm/react-dom@18.3.1 true", // `catalog:react18`
+    "pkg:npm/react@18.3.1 true",
+    "pkg:npm/scheduler@0.23.2 false",
+    `${TYPEGOOSE} true`,
+  ]);
+  // react-dom's peer react is the react its parent (the web workspace) depends on.
+  assert.deepEqual(edgesFrom(out, "pkg:npm/react-dom@18.3.1"), [
+    "pkg:npm/loose-envify@1.4.0 runtime",
+    "pkg:npm/react@18.3.1 runtime",
+    "pkg:npm/scheduler@0.23.2 runtime",
+  ]);
+  // So is the peer of the ui workspace; typegoose's peer mongoose is provided by no one: no edge.
+  assert.deepEqual(edgesFrom(out, "workspace:packages/ui"), ["pkg:npm/react@18.3.1 runtime"]);
+  assert.deepEqual(edgesFrom(out, TYPEGOOSE), []);
+  await assertValidSboms(out, "yarn.lock");
+});
+
+Deno.test("readYarnLock Berry: an scp-style git remote is a vcs_url with its commit", () => {
+  const lock = [
+    "__metadata:",
+    "  version: 6",
+    "  cacheKey: 8",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    lib: "git@github.com:acme/lib.git#main"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"lib@git@github.com:acme/lib.git#main":',
+    "  version: 1.2.0",
+    '  resolution: "lib@git@github.com:acme/lib.git#commit=0123456789abcdef0123456789abcdef01234567"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/lib@1.2.0?vcs_url=git%2Bssh://git%40github.com/acme/lib.git" +
+    "%230123456789abcdef0123456789abcdef01234567",
+  ]);
+});
+
+Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one entry of that name", () => {
+  const dir = fixture("js", "yarn", "berry-catalog-peers");
+  const context = treeContext(dir);
+  const load = (path: string): string | undefined =>
+    path.endsWith(".yarnrc.yml") ? undefined : context.load(path);
+  const out = readYarnLock(load("yarn.lock")!, "yarn.lock", { ...context, load });
+  assert.ok(out.components.some((c) => c.id === "pkg:npm/react-dom@18.3.1" && c.direct));
+  // Two entries of one name and no catalog to choose: the lock does not resolve it.
+  const twice = load("yarn.lock")!.replace(
+    '"ms@npm:^2.1.3":',
+    '"ms@npm:^1.0.0":\n  version: 1.0.0\n  resolution: "ms@npm:1.0.0"\n  languageName: node\n' +
+      '  linkType: hard\n\n"ms@npm:^2.1.3":',
+  );
+  assertVouchError(
+    () => readYarnLock(twice, "yarn.lock", { ...context, load }),
+    "inventory.yarn_lock.invalid",
+    /workspace web depends on ms@catalog:, which the lock does not resolve/,
+  );
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/js/yarn/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("readYarnLock: text that is no Yarn lockfile, odd indentation are invalid", () => {
