@@ -15,7 +15,7 @@ Usage:
                                        verify one Sigstore bundle (keyless or key) offline
   vouch keygen --algorithm ALG --out PREFIX
                                        make an Ed25519 / ECDSA P-256 signing key pair
-  vouch sbom [flags]                   print one SBOM to stdout
+  vouch sbom [flags] [DIR]             print one SBOM to stdout
 
   vouch help COMMAND                   flags of a command (also: vouch COMMAND --help or -h)
   vouch --version                      print the version
@@ -81,12 +81,12 @@ With SOURCE_DATE_EPOCH set, every output is byte-identical across runs over the 
 `;
 
 /** `vouch sbom --help`. */
-export const SBOM_HELP = `Usage: vouch sbom [flags]
+export const SBOM_HELP = `Usage: vouch sbom [flags] [DIR]
 
-Prints one SBOM of the project to stdout (or to a file with -o).
+Prints one SBOM of the project in DIR (default .) to stdout (or to a file with -o).
 
 Flags:
-  --project-root DIR        project to read (default .)
+  --project-root DIR        project to read, the same as DIR (default .)
   --lockfile PATH           read exactly this manifest/lockfile instead of scanning (repeatable)
   --exclude GLOB            a folder or file the scan skips (repeatable)
   --release NAME            version for a project whose version is dynamic

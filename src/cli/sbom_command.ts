@@ -42,16 +42,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(SBOM_HELP);
     return EXIT.ok;
   }
-  noPositionals(args.positionals, "sbom");
   const fixed = sourceDateEpoch(io.env);
-  const inventory = await readInventory(stringFlag(args, "project-root") ?? ".", {
-    lockfiles: listFlag(args, "lockfile"),
-    release: stringFlag(args, "release"),
-    exclude: listFlag(args, "exclude"),
-    onWarning: (message) => {
-      for (const line of warningLines(message, io.env)) io.stderr(`${line}\n`);
+  const inventory = await readInventory(
+    projectRoot(args.positionals, stringFlag(args, "project-root")),
+    {
+      lockfiles: listFlag(args, "lockfile"),
+      release: stringFlag(args, "release"),
+      exclude: listFlag(args, "exclude"),
+      onWarning: (message) => {
+        for (const line of warningLines(message, io.env)) io.stderr(`${line}\n`);
+      },
     },
-  });
+  );
   const options = {
     created: fixed ?? new Date(),
     reproducible: fixed !== undefined,
@@ -65,6 +67,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (output === undefined || output === "-") io.stdout(toJsonText(doc));
   else writeOutput(output, toJsonText(doc));
   return EXIT.ok;
+}
+
+/**
+ * The project to read: `vouch sbom DIR` (as syft and cdxgen take it) or
+ * `--project-root DIR`, not both; default `.`.
+ */
+function projectRoot(positionals: string[], flag: string | undefined): string {
+  if (positionals.length === 0) return flag ?? ".";
+  noPositionals(positionals.slice(1), "sbom");
+  if (flag !== undefined) {
+    throw new VouchError(
+      "args.conflict",
+      "vouch sbom takes the project folder once: as DIR or as --project-root, not both",
+      "drop one of them",
+    );
+  }
+  return positionals[0];
 }
 
 /**

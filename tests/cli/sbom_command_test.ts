@@ -41,6 +41,16 @@ Deno.test("sbom: CycloneDX by default, SPDX with --format spdx, nothing on stder
   assert.equal(spdx.err, "");
 });
 
+Deno.test("sbom DIR: the project folder as a positional (as syft and cdxgen take it), the same as --project-root", async () => {
+  const project = await demoProject();
+  const byFlag = fakeIo({ env: EPOCH });
+  const byArg = fakeIo({ env: EPOCH });
+  assert.equal(await run(["--project-root", project], byFlag), 0);
+  assert.equal(await run(["--format", "cyclonedx", project], byArg), 0);
+  assert.equal(byArg.out, byFlag.out);
+  await rejectsWith(run([`${project}/missing`], fakeIo()), "project_root.missing");
+});
+
 Deno.test("sbom: SOURCE_DATE_EPOCH pins the timestamp and makes the output reproducible", async () => {
   const project = await demoProject();
   const first = fakeIo({ env: EPOCH });
@@ -68,7 +78,8 @@ Deno.test("sbom --lockfile reads exactly that file", async () => {
 
 Deno.test("sbom: usage errors are VouchErrors", async () => {
   const project = await demoProject();
-  await rejectsWith(run(["stray"], fakeIo()), "args.unexpected_argument");
+  await rejectsWith(run([project, "stray"], fakeIo()), "args.unexpected_argument");
+  await rejectsWith(run([project, "--project-root", project], fakeIo()), "args.conflict");
   await rejectsWith(run(["--format", "xml"], fakeIo()), "args.invalid_value");
   await rejectsWith(run(["--formt", "spdx"], fakeIo()), "args.unknown_flag");
   await rejectsWith(
