@@ -9,8 +9,7 @@
  *
  * @module
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "./_path.ts";
 
 /** The largest key or secret file vouch reads: 64 KiB (a PEM key is under 4 KiB). */
 export const MAX_KEY_BYTES: number = 64 * 1024;
@@ -139,10 +138,12 @@ export function fsCall<T>(path: string, call: () => T): T {
 /**
  * Reads a regular file of at most `maxBytes`, synchronously. A folder, FIFO,
  * device or socket is refused from its `stat`, before any open (opening a
- * FIFO blocks until a writer comes); the file is opened non-blocking and
- * checked again, so a path swapped after the `stat` cannot block either. The
+ * FIFO blocks until a writer comes); the open file is checked again. The
  * size is never trusted: at most `maxBytes + 1` bytes are read (`/proc` files
- * report size 0).
+ * report size 0). Deno's open takes no `O_NONBLOCK`, and `node:fs` (which
+ * does) costs every run about 50 ms of start-up: a path swapped for a FIFO in
+ * the microseconds between the `stat` and the open would block, which takes
+ * a process already running on the machine.
  *
  * @example
  * ```ts
@@ -162,37 +163,33 @@ export function readRegularFileSync(path: string, options: { maxBytes: number })
   const info = fsCall(path, () => Deno.statSync(path));
   if (!info.isFile) throw new FsError("not_regular", path);
   if (info.size > maxBytes) throw new FsError("too_large", path);
-  const fd = fsCall(path, () => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new FsError("not_regular", path);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    // One read of the stated size (plus one byte, to see growth), then 1 MiB reads to the end.
-    for (let size = Math.min(stat.size, maxBytes) + 1;; size = 1024 * 1024) {
-      const chunk = new Uint8Array(Math.min(size, maxBytes + 1 - total));
-      let filled = 0;
-      while (filled < chunk.length) {
-        const n = fsCall(path, () => readSync(fd, chunk, filled, chunk.length - filled, null));
-        if (n === 0) break;
-        filled += n;
-      }
-      total += filled;
-      if (total > maxBytes) throw new FsError("too_large", path);
-      chunks.push(filled === chunk.length ? chunk : chunk.subarray(0, filled));
-      if (filled < chunk.length) break;
+  using file = fsCall(path, () => Deno.openSync(path, { read: true }));
+  const stat = fsCall(path, () => file.statSync());
+  if (!stat.isFile) throw new FsError("not_regular", path);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // One read of the stated size (plus one byte, to see growth), then 1 MiB reads to the end.
+  for (let size = Math.min(stat.size, maxBytes) + 1;; size = 1024 * 1024) {
+    const chunk = new Uint8Array(Math.min(size, maxBytes + 1 - total));
+    let filled = 0;
+    while (filled < chunk.length) {
+      const n = fsCall(path, () => file.readSync(chunk.subarray(filled)));
+      if (n === null || n === 0) break;
+      filled += n;
     }
-    if (chunks.length === 1) return chunks[0];
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return bytes;
-  } finally {
-    closeSync(fd);
+    total += filled;
+    if (total > maxBytes) throw new FsError("too_large", path);
+    chunks.push(filled === chunk.length ? chunk : chunk.subarray(0, filled));
+    if (filled < chunk.length) break;
   }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
 }
 
 /**

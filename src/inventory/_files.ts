@@ -2,7 +2,7 @@
 // opened without blocking, checked to be a regular file, read up to a fixed
 // limit and decoded as strict UTF-8 (an XML file in the encoding it
 // declares); the project root is checked before any scan. Imports no npm package (a test runs it as an unprivileged user).
-import { join } from "node:path";
+import { join } from "../_path.ts";
 import { VouchError } from "../errors.ts";
 import { describeFsProblem, type FsProblem, fsProblem, readRegularFileSync } from "../_fs.ts";
 

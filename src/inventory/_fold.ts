@@ -1,6 +1,6 @@
 // Private: the merge of every file's reader output into one, with each
 // manifest folded into the lockfiles that resolve it.
-import { posix } from "node:path";
+import { posix } from "../_path.ts";
 import { OutputBuilder } from "./_builder.ts";
 import { packageKey } from "./purl.ts";
 import type { Reader, ReaderResult } from "./_reader.ts";

@@ -2,7 +2,7 @@
 // hints that name the supported files are built from it. Adding a format is one
 // module in its ecosystem folder plus one entry here. Order matters only for
 // choosing the project's identity: earlier readers of root files win.
-import { dirname, join, posix } from "node:path";
+import { dirname, join, posix } from "../_path.ts";
 import type { Reader } from "./_reader.ts";
 import { readPyproject } from "./python/pyproject.ts";
 import { readRequirements } from "./python/requirements.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "../_path.ts";
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
@@ -19,6 +19,7 @@ import {
   unreadKnown,
 } from "./_scan.ts";
 import { knownFile } from "./_known_files.ts";
+import { loadGlobMatcher } from "./_glob.ts";
 import { versionFromRelease, withPurlVersion } from "./purl.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import {
@@ -283,6 +284,7 @@ export async function loadInventory(
   const inputs = await Promise.all(
     inventory.sources.map(async (name) => ({ name, sha256: await sha256Hex(read.get(name)!) })),
   );
+  await loadGlobMatcher(options.allowUnread ?? []);
   const blockers: Problem[] = found.unread
     .filter((u) => !matchesAny(u.path, options.allowUnread ?? []))
     .map((u) => ({
