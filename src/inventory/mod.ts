@@ -114,19 +114,24 @@ function projectOf(
   return project;
 }
 
-/** Reads one file, loading on demand a module the reader needs (see `NeedsModule`). */
+/**
+ * Reads one file, loading on demand the modules the reader needs (see
+ * `NeedsModule`): the reader's own, then a parser it falls back to.
+ */
 async function readWith(
   reader: Reader,
   text: string,
   path: string,
   context: ReaderContext,
 ): Promise<ReaderResult> {
-  try {
-    return reader.read(text, path, context);
-  } catch (error) {
-    if (!(error instanceof NeedsModule)) throw error;
-    await error.load();
-    return reader.read(text, path, context);
+  for (const loaded = new Set<() => Promise<void>>();;) {
+    try {
+      return reader.read(text, path, context);
+    } catch (error) {
+      if (!(error instanceof NeedsModule) || loaded.has(error.load)) throw error;
+      loaded.add(error.load);
+      await error.load();
+    }
   }
 }
 
