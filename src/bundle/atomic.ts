@@ -9,7 +9,9 @@
  * dies); a run that cannot get it in time fails with `output_dir.busy`. The
  * lock holder removes what killed runs left beside the target
  * (`.NAME.vouch-tmp-*`, `.NAME.vouch-old-*`): while it holds the lock, no
- * other run can be using them.
+ * other run can be using them. A run killed between its two renames leaves
+ * no target, only the earlier output as `.NAME.vouch-old-*`: the next run
+ * puts it back before anything else.
  *
  * @module
  */
@@ -41,9 +43,9 @@ function ownName(name: string, what: "tmp" | "old" | "lock"): string {
   return what === "lock" ? `.${name}.vouch-lock` : `.${name}.vouch-${what}-${randomSuffix()}`;
 }
 
-function leftoverPattern(name: string): RegExp {
+function leftoverPattern(name: string, kinds = "tmp|old"): RegExp {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^\\.${escaped}\\.vouch-(?:tmp|old)-[0-9a-f]{8}$`);
+  return new RegExp(`^\\.${escaped}\\.vouch-(?:${kinds})-[0-9a-f]{8}$`);
 }
 
 const CANNOT_WRITE: ReadonlySet<FsProblem> = new Set([
@@ -245,7 +247,40 @@ async function swapIn(temp: string, dir: string, replacing: boolean): Promise<vo
     await Deno.rename(old, dir);
     throw error;
   }
-  await Deno.remove(old, { recursive: true });
+  try {
+    await Deno.remove(old, { recursive: true });
+  } catch (error) {
+    // The earlier evidence cannot be removed (say, its folder is write-protected):
+    // put it back, so that the failed run changes nothing (the caller removes temp).
+    await Deno.rename(dir, temp);
+    await Deno.rename(old, dir);
+    throw error;
+  }
+}
+
+/**
+ * Puts back earlier output that a run killed between its two renames left as
+ * `.NAME.vouch-old-*` with no `NAME` beside it, so the leftover cleanup that
+ * follows never deletes the only copy.
+ */
+async function restoreInterrupted(
+  parent: string,
+  name: string,
+  options: PublishOptions,
+): Promise<void> {
+  const dir = join(parent, name);
+  if (await lstatOrUndefined(dir)) return;
+  const pattern = leftoverPattern(name, "old");
+  let newest: { path: string; mtime: number } | undefined;
+  for await (const entry of Deno.readDir(parent)) {
+    if (!entry.isDirectory || !pattern.test(entry.name)) continue;
+    const path = join(parent, entry.name);
+    const mtime = (await Deno.lstat(path)).mtime?.getTime() ?? 0;
+    if ((newest === undefined || mtime > newest.mtime) && await options.isEarlierOutput(path)) {
+      newest = { path, mtime };
+    }
+  }
+  if (newest) await Deno.rename(newest.path, dir);
 }
 
 /**
@@ -279,6 +314,7 @@ export async function publishDirectory(
       ),
   );
   try {
+    await onOutputDir(target, () => restoreInterrupted(parent, name, options));
     // Another run may have published meanwhile: look again, under the lock.
     const replacing = await checkReplaceable(target, options);
     await onOutputDir(target, async () => {

@@ -5,6 +5,7 @@ import { loadTrustedRoot, type TrustedRoot } from "../sigstore/mod.ts";
 import type { IdentityPolicy } from "../sigstore/policy.ts";
 import { type FlagSpec, type ParsedArgs, stringFlag } from "./args.ts";
 import type { CliIo } from "./io.ts";
+import { isShowable } from "./secrets.ts";
 
 /** The flags: `--certificate-identity[-regexp]`, `--certificate-oidc-issuer`, `--trusted-root`. */
 export const SIGSTORE_FLAGS: FlagSpec[] = [
@@ -73,7 +74,11 @@ export function readFlagFile(
   } catch (error) {
     throw new VouchError(
       options.code,
-      `${options.flag} ${path} cannot be read (${(error as Error).name})`,
+      `${
+        isShowable(path)
+          ? `${options.flag} ${path}`
+          : `the value given to ${options.flag} (not shown)`
+      } cannot be read (${(error as Error).name})`,
       `check the path given to ${options.flag}`,
     );
   }

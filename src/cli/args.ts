@@ -172,7 +172,9 @@ function unknown(flag: string, specs: readonly FlagSpec[]): VouchError {
 function invalid(spec: FlagSpec, value: string): VouchError {
   return new VouchError(
     "args.invalid_value",
-    `--${spec.name} does not take ${JSON.stringify(value)}`,
+    `--${spec.name} does not take ${
+      isShowable(value) ? JSON.stringify(value) : "the value given (not shown: it may be a secret)"
+    }`,
     spec.choices ? `use one of: ${spec.choices.join(", ")}` : `see --help for --${spec.name}`,
   );
 }

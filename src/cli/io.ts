@@ -6,7 +6,7 @@
  * @module
  */
 import type { Env } from "../provenance/context.ts";
-import { MAX_KEY_BYTES, readRegularFileSync } from "../_fs.ts";
+import { MAX_KEY_BYTES, readRegularFileSync, writeRegularFileSync } from "../_fs.ts";
 
 /** What the program may touch: output streams, environment, files. */
 export interface CliIo {
@@ -61,7 +61,7 @@ export function denoCliIo(options: { env?: Env; stderrIsTerminal?: boolean } = {
     stderrIsTerminal: options.stderrIsTerminal ?? Deno.stderr.isTerminal(),
     readTextFile: (path) =>
       new TextDecoder().decode(readRegularFileSync(path, { maxBytes: MAX_KEY_BYTES })),
-    appendTextFile: (path, text) => Deno.writeTextFileSync(path, text, { append: true }),
+    appendTextFile: (path, text) => writeRegularFileSync(path, text, { append: true }),
     revokeNetwork: () => void Deno.permissions.revokeSync({ name: "net" }),
     fetch: (input, init) => fetch(input, init),
   };

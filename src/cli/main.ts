@@ -9,8 +9,10 @@
  */
 import { isVouchError, type Problem, VouchError } from "../errors.ts";
 import { VERSION } from "../version.ts";
+import { loadNonBlockingOpen } from "../_fs.ts";
 import { toJsonText } from "../bundle/bundle_index.ts";
 import { suggest } from "./args.ts";
+import { isShowable } from "./secrets.ts";
 import { COMMAND_HELP, MAIN_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { publishErrorToGithubActions } from "./github_actions.ts";
@@ -19,11 +21,18 @@ export { type CliIo, EXIT } from "./io.ts";
 
 const COMMANDS = ["attest", "supply-chain", "verify", "verify-bundle", "keygen", "sbom", "help"];
 
+/** The words given as a command, quoted; not shown when one may be a secret passed by mistake. */
+function shownWord(word: string): string {
+  return word.split(" ").every(isShowable)
+    ? JSON.stringify(word)
+    : "(not shown: it may be a secret)";
+}
+
 function unknownCommand(command: string): VouchError {
   const guess = suggest(command.replace(/^-+/, ""), COMMANDS);
   return new VouchError(
     "args.unknown_command",
-    `unknown command ${JSON.stringify(command)}`,
+    `unknown command ${shownWord(command)}`,
     guess ? `did you mean ${guess}? (see vouch --help)` : "see vouch --help",
   );
 }
@@ -53,7 +62,7 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
       }
       throw new VouchError(
         "args.unknown_command",
-        `unknown command: supply-chain ${rest[0] ?? ""}`.trim(),
+        `unknown command: supply-chain ${shownWord(rest[0])}`,
         "the only supply-chain subcommand is attest",
       );
     case "sbom":
@@ -117,6 +126,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === "--version" || command === "-V") {
       io.stdout(`vouch ${VERSION}\n`);
       return EXIT.ok;
+    }
+    if (
+      (command !== "sbom" && command !== "verify-bundle") ||
+      io.env.GITHUB_OUTPUT !== undefined || io.env.GITHUB_STEP_SUMMARY !== undefined
+    ) {
+      // Every open non-blocking (it costs start-up time, which the other commands spend on
+      // `node:` modules anyway); `sbom -o` loads it before it writes.
+      await loadNonBlockingOpen();
     }
     return await dispatch(command, rest, io);
   } catch (error) {

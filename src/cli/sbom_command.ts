@@ -4,6 +4,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
+import { describeFsProblem, fsProblem, loadNonBlockingOpen, writeRegularFileSync } from "../_fs.ts";
 import { sourceDateEpoch } from "../provenance/context.ts";
 import { TOOL } from "../version.ts";
 import { readInventory } from "../inventory/mod.ts";
@@ -62,18 +63,26 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     : await toCycloneDx(inventory, options);
   const output = stringFlag(args, "output");
   if (output === undefined || output === "-") io.stdout(toJsonText(doc));
-  else writeOutput(output, toJsonText(doc));
+  else {
+    await loadNonBlockingOpen();
+    writeOutput(output, toJsonText(doc));
+  }
   return EXIT.ok;
 }
 
-/** Writes the SBOM to `-o FILE`, replacing the file; a coded error when it cannot. */
+/**
+ * Writes the SBOM to `-o FILE`, replacing the file; a coded error when it
+ * cannot (a FIFO or device there is refused, never waited on).
+ */
 function writeOutput(path: string, text: string): void {
   try {
-    Deno.writeTextFileSync(path, text);
+    writeRegularFileSync(path, text);
   } catch (error) {
+    const problem = fsProblem(error);
+    const why = problem === undefined ? (error as Error).message : describeFsProblem(problem);
     throw new VouchError(
       "output_file.unwritable",
-      `-o ${path} cannot be written: ${(error as Error).message}`,
+      `-o ${path} cannot be written: ${why}`,
       "name a file in a folder that exists and that you can write to",
     );
   }

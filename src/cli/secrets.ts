@@ -222,7 +222,7 @@ export function resolveSecret(flags: SecretFlags, lookup: SecretLookup): Resolve
   if (flags.value !== undefined) {
     if (flags.value.trim() === "") {
       warnings.push(
-        `${lookup.names.value} is empty (is the CI secret it comes from set for this job?): the evidence is not signed`,
+        `${lookup.names.value} is empty (is the CI secret it comes from set for this job?): no HMAC key, so no HMAC signature`,
       );
       return { warnings };
     }

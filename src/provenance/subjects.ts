@@ -38,11 +38,12 @@ function isFile(path: string): boolean {
   }
 }
 
-function subjectName(root: string, path: string): string {
+function subjectName(root: string, path: string, keepOutsidePaths: boolean): string {
   // Only a Windows separator becomes `/`: on POSIX a backslash is part of a file name.
   const rel = sep === "\\" ? relative(root, path).replaceAll("\\", "/") : relative(root, path);
-  // Outside the project root: the base name, never an absolute path or `..`.
-  return rel.startsWith("../") || rel === ".." || isAbsolute(rel) ? rel.split("/").pop()! : rel;
+  if (!(rel.startsWith("../") || rel === ".." || isAbsolute(rel))) return rel;
+  // Outside the project root: the base name, never an absolute path or `..` (unless asked).
+  return keepOutsidePaths ? path : rel.split("/").pop()!;
 }
 
 function missing(pattern: string, why: string): VouchError {
@@ -88,12 +89,18 @@ function glob(pattern: string, root: string): string[] {
  * files, sorted by name, each checked to be a readable regular file.
  *
  * @param patterns The values given.
- * @param options `root`: the project root the patterns are relative to.
+ * @param options `root`: the project root the patterns are relative to;
+ *   `keepOutsidePaths`: a file outside `root` is named by its absolute path
+ *   instead of its base name (for `verify`, where names only match and two
+ *   downloads may share a file name).
  * @returns The subjects, sorted by name, without duplicates.
  * @throws {VouchError} `subjects.empty` when none is given;
  *   `subject.missing.<pattern>` when one names nothing usable.
  */
-export function expandSubjects(patterns: string[], options: { root: string }): SubjectPath[] {
+export function expandSubjects(
+  patterns: string[],
+  options: { root: string; keepOutsidePaths?: boolean },
+): SubjectPath[] {
   if (patterns.length === 0) {
     throw new VouchError(
       "subjects.empty",
@@ -108,7 +115,7 @@ export function expandSubjects(patterns: string[], options: { root: string }): S
     if (files.length === 0) throw missing(pattern, "the pattern matches no file");
     for (const path of files) {
       checkFile(pattern, path);
-      const name = subjectName(root, path);
+      const name = subjectName(root, path, options.keepOutsidePaths ?? false);
       const other = named.get(name);
       if (other && other.path !== path) {
         throw new VouchError(

@@ -5,6 +5,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
+import { describeFsProblem, fsProblem } from "../_fs.ts";
 import { generateKeyPair, type KeyAlgorithm } from "./keys.ts";
 
 /** Where {@linkcode writeKeyPair} put the keys. */
@@ -25,16 +26,35 @@ function exists(path: string): VouchError {
   );
 }
 
+/**
+ * The coded error for a key file that cannot be written (no such folder, a
+ * read-only file system, a system path such as `/proc`), or `error` itself
+ * when it is no file-system problem.
+ */
+function unwritable(path: string, error: unknown): unknown {
+  const problem = fsProblem(error);
+  if (problem === undefined) return error;
+  const why = problem === "missing"
+    ? "no such folder"
+    : problem === "not_directory"
+    ? "a parent is not a folder"
+    : describeFsProblem(problem);
+  return new VouchError(
+    "key.unwritable",
+    `cannot write ${path}: ${why}`,
+    "create the folder first, or choose an --out prefix in a folder you can write to",
+  );
+}
+
 async function present(path: string): Promise<boolean> {
   try {
     await Deno.lstat(path);
     return true;
   } catch (error) {
     // A parent that is not a folder: the file cannot exist (writeNew says why).
-    if (error instanceof Deno.errors.NotFound || error instanceof Deno.errors.NotADirectory) {
-      return false;
-    }
-    throw error;
+    const problem = fsProblem(error);
+    if (problem === "missing" || problem === "not_directory") return false;
+    throw unwritable(path, error);
   }
 }
 
@@ -43,21 +63,7 @@ async function writeNew(path: string, text: string, mode: number): Promise<void>
     await Deno.writeTextFile(path, text, { createNew: true, mode });
   } catch (error) {
     if (error instanceof Deno.errors.AlreadyExists) throw exists(path);
-    const why = error instanceof Deno.errors.NotFound
-      ? "no such folder"
-      : error instanceof Deno.errors.NotADirectory
-      ? "a parent is not a folder"
-      : error instanceof Deno.errors.PermissionDenied
-      ? "permission denied"
-      : undefined;
-    if (why !== undefined) {
-      throw new VouchError(
-        "key.unwritable",
-        `cannot write ${path}: ${why}`,
-        "create the folder first, or choose an --out prefix in a folder you can write to",
-      );
-    }
-    throw error;
+    throw unwritable(path, error);
   }
   if (Deno.build.os !== "windows") await Deno.chmod(path, mode);
 }

@@ -160,7 +160,10 @@ async function checkDir(dir: string): Promise<void> {
   try {
     if (!(await Deno.stat(dir)).isDirectory) throw new FsError("not_directory", dir);
     for await (const entry of Deno.readDir(dir)) {
-      if (entry.name === FILES.index || Object.hasOwn(KIND_OF, entry.name)) evidence = true;
+      if (entry.name !== FILES.index && !Object.hasOwn(KIND_OF, entry.name)) continue;
+      // A folder that can be listed but not entered (mode r--) fails here, not file by file.
+      if (!evidence) await Deno.lstat(`${dir}/${entry.name}`);
+      evidence = true;
     }
   } catch (error) {
     const problem = fsProblem(error);
@@ -189,7 +192,8 @@ async function checkDir(dir: string): Promise<void> {
 
 async function givenSubjects(patterns: string[], cwd: string): Promise<GivenSubject[]> {
   if (patterns.length === 0) return [];
-  const hashed = await hashSubjects(expandSubjects(patterns, { root: cwd }));
+  const subjects = expandSubjects(patterns, { root: cwd, keepOutsidePaths: true });
+  const hashed = await hashSubjects(subjects);
   return hashed.map(({ name, sha256, size }) => ({ name, sha256, size }));
 }
 

@@ -2,8 +2,8 @@
  * Subject checks: the artifacts given to `verify()` against the provenance
  * subjects, and `SHA256SUMS` against the provenance subjects. A given file
  * matches the subject of its path (relative to where verify runs), else the
- * one subject with its file name, so the flat files of a release download
- * verify from anywhere. Pure.
+ * subject its path ends with, else the one subject with its file name, so the
+ * flat files of a release download verify from anywhere. Pure.
  *
  * @module
  */
@@ -32,11 +32,18 @@ function baseName(name: string): string {
   return name.split("/").pop()!;
 }
 
-/** The subjects a given file may be: the one of its path, else those with its file name. */
+/**
+ * The subjects a given file may be: the one of its path; else the one its path
+ * ends with, the longest (`../release/linux/app` for `linux/app`, when verify
+ * runs elsewhere); else those with its file name.
+ */
 function candidatesOf(file: GivenSubject, subjects: SizedDigest[]): SizedDigest[] {
   const exact = subjects.filter((s) => s.name === file.name);
-  return exact.length > 0
-    ? exact
+  if (exact.length > 0) return exact;
+  const tail = subjects.filter((s) => s.name.includes("/") && file.name.endsWith(`/${s.name}`));
+  const longest = Math.max(...tail.map((s) => s.name.length));
+  return tail.length > 0
+    ? tail.filter((s) => s.name.length === longest)
     : subjects.filter((s) => baseName(s.name) === baseName(file.name));
 }
 

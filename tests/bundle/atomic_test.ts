@@ -257,6 +257,29 @@ Deno.test("publishDirectory: stale .X.vouch-tmp-*/.X.vouch-old-* leftovers of th
   });
 });
 
+Deno.test("publishDirectory: earlier output a run killed between its two renames left as .X.vouch-old-* is put back, never deleted", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    // The killed run had moved the earlier evidence aside and not yet moved its own in.
+    const old = join(dir, ".evidence.vouch-old-0a1b2c3d");
+    await publishDirectory(old, new Map([[MARKER, "index v1"], ["sbom", "v1"]]), OPTIONS);
+    const before = await snapshot(old);
+    await Deno.mkdir(join(dir, ".evidence.vouch-tmp-4e5f6a7b"));
+    // A run that then fails while writing leaves the earlier evidence where it belongs.
+    await assert.rejects(
+      publishDirectory(target, new Map([[MARKER, "v2"], ["sub/x", "no subfolder"]]), OPTIONS),
+    );
+    assert.deepEqual(await snapshot(target), before);
+    assert.deepEqual(await names(dir), ["evidence"]);
+    // An old folder that is not earlier output is a leftover like any other: removed.
+    await Deno.remove(target, { recursive: true });
+    await Deno.mkdir(join(dir, ".evidence.vouch-old-deadbeef"));
+    await publishDirectory(target, new Map([[MARKER, "v3"]]), OPTIONS);
+    assert.deepEqual(await names(dir), ["evidence"]);
+    assert.equal(await Deno.readTextFile(join(target, MARKER)), "v3");
+  });
+});
+
 Deno.test("publishDirectory: leftovers are not touched while another run holds the lock; output_dir.busy", async () => {
   await withTempDir(async (dir) => {
     const target = join(dir, "evidence");

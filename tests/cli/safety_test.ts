@@ -182,9 +182,52 @@ Deno.test("hangs: a FIFO or /dev/zero as a key or secret file is refused at once
   }
 });
 
+Deno.test("hangs: a FIFO or device as sbom -o, GITHUB_OUTPUT or GITHUB_STEP_SUMMARY is refused at once, never waited on", async () => {
+  const project = await demoProject();
+  const fifo = `${project}/../out.fifo`;
+  const made = await new Deno.Command("mkfifo", { args: [fifo] }).output().catch(() => undefined);
+  const targets = made?.success ? [fifo, "/dev/zero", "/dev/null"] : ["/dev/zero", "/dev/null"];
+  if (!made?.success) console.log("skipped the FIFO cases: mkfifo is not available");
+  for (const target of targets) {
+    const signal = AbortSignal.timeout(HANG_GUARD_MS);
+    const sbom = await runVouch(["sbom", "--project-root", project, "-o", target], { signal });
+    assertUsageError(sbom, "output_file.unwritable");
+    assert.match(sbom.stderr, /not a regular file/);
+    // The evidence is written; the GitHub Actions files are a warning (and an annotation).
+    const out = `${project}/../evidence-${target.replaceAll("/", "_")}`;
+    const gh = { GITHUB_ACTIONS: "true", GITHUB_OUTPUT: target, GITHUB_STEP_SUMMARY: target };
+    const attest = await runVouch(attestArgs(project, out, ...CONTEXT_FLAGS), {
+      env: { ...gh, VOUCH_SIGNING_KEY: SECRET },
+      signal,
+    });
+    assert.equal(attest.code, 0, attest.stderr);
+    assert.match(
+      attest.stderr,
+      /^warning: could not write the GitHub Actions .*not a regular file/m,
+    );
+    assert.ok((await Deno.lstat(`${out}/supply_chain_attestation.json`)).isFile);
+    // An error run's step summary.
+    const error = await runVouch(["verify", `${project}/nope`], { env: gh, signal });
+    assertUsageError(
+      { code: error.code, stderr: error.stderr.replace(/^(::|warning: ).*\n/gm, "") },
+      "verify.dir_missing",
+    );
+  }
+  // A system path the binary's permissions exclude: the words say so, not "--allow-all".
+  const proc = await runVouch(
+    attestArgs(project, `${project}/../evidence-proc`, ...CONTEXT_FLAGS),
+    {
+      env: { GITHUB_ACTIONS: "true", GITHUB_OUTPUT: "/proc/x", VOUCH_SIGNING_KEY: SECRET },
+    },
+  );
+  assert.equal(proc.code, 0, proc.stderr);
+  assert.match(proc.stderr, /a system path \(\/proc, \/sys, \/dev\) that vouch does not touch/);
+  assert.doesNotMatch(proc.stderr, /--allow-all/);
+});
+
 // --- §B: exit 3 on plausible input → coded errors -------------------------------------------
 
-Deno.test("exit 2, never 3: /proc and /sys as output dir, project root, key file; vouch verify / and /sys", async () => {
+Deno.test("exit 2, never 3: /proc and /sys as output dir, project root, key file, keygen and sbom -o output; vouch verify / and /sys", async () => {
   const project = await demoProject();
   const cases: [string[], string][] = [
     [attestArgs(project, "/proc/x", ...CONTEXT_FLAGS), "output_dir.unwritable"],
@@ -208,6 +251,11 @@ Deno.test("exit 2, never 3: /proc and /sys as output dir, project root, key file
     [["verify", "/sys"], "verify.dir_unreadable"],
     [["verify", "/proc/x"], "verify.dir_unreadable"],
     [["verify", `${project}/nope`], "verify.dir_missing"],
+    [["keygen", "--out", "/proc/x"], "key.unwritable"],
+    [["keygen", "--out", "/sys/x"], "key.unwritable"],
+    [["keygen", "--out", "/dev/x"], "key.unwritable"],
+    [["sbom", "--project-root", project, "-o", "/proc/x"], "output_file.unwritable"],
+    [["sbom", "--project-root", project, "-o", "/sys/x"], "output_file.unwritable"],
   ];
   for (const [args, code] of cases) {
     const r = await runVouch(args, { signal: AbortSignal.timeout(HANG_GUARD_MS) });
@@ -327,8 +375,11 @@ Deno.test("exit 2, never 3: unreadable evidence folders and subfolders for verif
     assert.deepEqual(failed.map((c: { code: string; file: string }) => `${c.code}:${c.file}`), [
       "evidence.unnamed_file:locked/",
     ]);
-    await Deno.chmod(evidence, 0o000);
-    assertUsageError(await runVouch(["verify", evidence], { wrapper }), "verify.dir_unreadable");
+    // Listable but not enterable (r--), or neither (---): the folder is unreadable, not each file.
+    for (const mode of [0o400, 0o000]) {
+      await Deno.chmod(evidence, mode);
+      assertUsageError(await runVouch(["verify", evidence], { wrapper }), "verify.dir_unreadable");
+    }
     // And attest into it: not even readable, so it cannot be checked, let alone replaced.
     assertUsageError(
       await runVouch(attestArgs(project, evidence, ...CONTEXT_FLAGS), { wrapper }),
@@ -337,6 +388,33 @@ Deno.test("exit 2, never 3: unreadable evidence folders and subfolders for verif
   } finally {
     await Deno.chmod(evidence, 0o755);
     await Deno.chmod(`${evidence}/locked`, 0o755);
+  }
+});
+
+Deno.test("never destroy: write-protected earlier evidence that cannot be replaced is kept whole, output_dir.unwritable, no leftovers", async () => {
+  const wrapper = await withoutDacOverride();
+  if (wrapper === undefined) return;
+  const project = await demoProject();
+  const parent = `${project}/../release`;
+  const evidence = `${parent}/evidence`;
+  const args = attestArgs(project, evidence, ...CONTEXT_FLAGS);
+  const made = await runVouch(args, { env: { VOUCH_SIGNING_KEY: SECRET } });
+  assert.equal(made.code, 0, made.stderr);
+  const before = await Deno.readTextFile(`${evidence}/supply_chain_attestation.json`);
+  // Its folder is r-x: it can be renamed away, but its files cannot be deleted.
+  await Deno.chmod(evidence, 0o555);
+  try {
+    const r = await runVouch([...args, "--release", "v2.0.0"], {
+      wrapper,
+      env: { VOUCH_SIGNING_KEY: SECRET },
+    });
+    assertUsageError(r, "output_dir.unwritable");
+    assert.match(r.stderr, /permission denied/);
+    assert.equal(await Deno.readTextFile(`${evidence}/supply_chain_attestation.json`), before);
+    assert.equal((await Deno.stat(evidence)).mode! & 0o777, 0o555);
+    assert.deepEqual(await names(parent), ["evidence"]);
+  } finally {
+    await Deno.chmod(evidence, 0o755);
   }
 });
 
@@ -365,7 +443,7 @@ async function readOnlyWrapper(dir: string): Promise<string[] | undefined> {
   return probe?.success ? wrapper : undefined;
 }
 
-Deno.test("EROFS: an output dir on a read-only file system is output_dir.unwritable; earlier evidence intact", async () => {
+Deno.test("EROFS: an output dir on a read-only file system is output_dir.unwritable; earlier evidence intact; keygen and sbom -o coded too", async () => {
   const project = await demoProject();
   const parent = `${project}/../ro`;
   await Deno.mkdir(parent);
@@ -388,13 +466,24 @@ Deno.test("EROFS: an output dir on a read-only file system is output_dir.unwrita
     assertUsageError(r, "output_dir.unwritable");
     assert.match(r.stderr, /read-only file system/);
   }
+  // The other commands that write: coded errors too, never exit 3.
+  for (
+    const [args, code] of [
+      [["keygen", "--out", `${parent}/release`], "key.unwritable"],
+      [["sbom", "--project-root", project, "-o", `${parent}/sbom.json`], "output_file.unwritable"],
+    ] as const
+  ) {
+    const r = await runVouch([...args], { wrapper });
+    assertUsageError(r, code);
+    assert.match(r.stderr, /read-only file system/);
+  }
   assert.deepEqual(await names(evidence), before);
   assert.deepEqual(await names(parent), ["evidence"]);
 });
 
 // --- §C: secrets -------------------------------------------------------------------------------
 
-Deno.test("secrets: a secret passed where a name or path belongs is never echoed, in either format", async () => {
+Deno.test("secrets: a secret passed where a name or path belongs is never echoed, in md, json and GitHub Actions annotations and step summary", async () => {
   const project = await demoProject();
   const { privateKey } = await crypto.subtle.generateKey({ name: "Ed25519" }, true, [
     "sign",
@@ -431,22 +520,59 @@ Deno.test("secrets: a secret passed where a name or path belongs is never echoed
       [["verify", evidence, "--hmac-key-file", secret], ""],
       [["verify", evidence, "--public-key", secret], ""],
       [["verify", evidence, secret], ""],
+      // Where a command, a choice or a public key belongs.
+      [[secret, "attest"], ""],
+      [["help", secret], ""],
+      [["supply-chain", secret], ""],
+      [["keygen", "--algorithm", secret, "--out", `${out}-key`], ""],
+      [[
+        "verify-bundle",
+        "--bundle",
+        `${evidence}/SHA256SUMS`,
+        "--key",
+        secret,
+        `${evidence}/SHA256SUMS`,
+      ], ""],
     ];
     for (const [args] of attempts) {
-      const formats = [[], ["--format", "json"]];
-      const results = await Promise.all(formats.map((format) => runVouch([...args, ...format])));
+      // Markdown, JSON, and in GitHub Actions (annotations, step summary, outputs).
+      const github = (n: number): Record<string, string> => ({
+        GITHUB_ACTIONS: "true",
+        GITHUB_STEP_SUMMARY: `${project}/../summary-${n}.md`,
+        GITHUB_OUTPUT: `${project}/../output-${n}.txt`,
+      });
+      const modes: { format: string[]; env?: Record<string, string> }[] = [
+        { format: [] },
+        { format: ["--format", "json"] },
+        ...[0, 1].map((n) => ({
+          format: n === 0 ? [] : ["--format", "json"],
+          env: github(n),
+        })),
+      ];
+      const results = await Promise.all(
+        modes.map((mode) => runVouch([...args, ...mode.format], { env: mode.env })),
+      );
       for (const [i, r] of results.entries()) {
-        const format = formats[i];
-        const where = `${args.slice(-1)[0].slice(0, 12)}… ${format.join(" ")}`;
+        const mode = modes[i];
+        const where = `${args.join(" ").slice(0, 40)}… ${mode.format.join(" ")} ${
+          mode.env ? "(GitHub Actions)" : ""
+        }`;
         assert.equal(r.code, 2, `${where}: ${r.stderr}`);
-        for (const text of [r.stdout, r.stderr]) {
+        const files = Object.values(mode.env ?? {}).filter((v) => v.includes("/"));
+        const written = await Promise.all(files.map((f) => Deno.readTextFile(f).catch(() => "")));
+        if (mode.env) {
+          assert.match(r.stderr, /^::error title=/m);
+          assert.match(written[0], /\*\*Status:\*\* stopped with exit code 2/);
+        }
+        for (const text of [r.stdout, r.stderr, ...written]) {
           for (const line of secret.split("\n").filter((l) => l.length >= 8)) {
             assert.ok(!text.includes(line), `${where} echoed the secret:\n${text}`);
             assert.ok(!text.includes(line.slice(0, 16)), `${where} echoed part of it:\n${text}`);
           }
         }
-        if (format.length > 0) assert.equal(JSON.parse(r.stdout).passed, false);
+        if (mode.format.length > 0) assert.equal(JSON.parse(r.stdout).passed, false);
         await assert.rejects(Deno.lstat(out), Deno.errors.NotFound);
+        await Promise.all(files.map((f) => Deno.remove(f).catch(() => {})));
       }
     }
   }
@@ -488,7 +614,7 @@ Deno.test("switcher: an empty --signing-key is the signature.missing_key blocker
       env: { VOUCH_SIGNING_KEY: SECRET },
     });
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stderr, /^warning: --signing-key is empty .*not signed\n/);
+    assert.match(r.stderr, /^warning: --signing-key is empty .*no HMAC signature\n/);
     assert.match(r.stderr, /blocked\[signature\.missing_key\]/);
     const report = JSON.parse(r.stdout);
     assert.deepEqual(report.blockers.map((b: { code: string }) => b.code), [

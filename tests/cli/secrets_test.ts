@@ -187,7 +187,7 @@ Deno.test("resolveSecret: an empty --signing-key is no key, with a warning (the 
     // No value, and no fallback to the default variables: the flag was explicit.
     assert.equal(got.value, undefined);
     assert.equal(got.warnings.length, 1);
-    assert.match(got.warnings[0], /^--signing-key is empty .*not signed$/);
+    assert.match(got.warnings[0], /^--signing-key is empty .*no HMAC signature$/);
   }
 });
 

@@ -174,6 +174,25 @@ Deno.test("expandSubjects: two outside files with one base name are a duplicate"
   });
 });
 
+Deno.test("expandSubjects: keepOutsidePaths names outside files by their absolute paths (verify: two downloads may share a name)", async () => {
+  await withTempDir(async (dir) => {
+    const root = join(dir, "project");
+    await Deno.mkdir(root);
+    const a = await write(dir, "a/x.bin");
+    const b = await write(dir, "b/x.bin");
+    const inside = await write(root, "dist/x.bin");
+    const got = expandSubjects(["../a/x.bin", b, "dist/x.bin"], { root, keepOutsidePaths: true });
+    assert.deepEqual(
+      got,
+      [
+        { name: a, path: a },
+        { name: b, path: b },
+        { name: "dist/x.bin", path: inside },
+      ].sort((p, q) => (p.name < q.name ? -1 : 1)),
+    );
+  });
+});
+
 Deno.test("expandSubjects: a pattern matching nothing is subject.missing.<pattern>", async () => {
   await withTempDir(async (root) => {
     await write(root, "dist/a.bin");

@@ -12,10 +12,9 @@ import {
   releaseBinaries,
   TARGETS,
 } from "../../scripts/compile.ts";
-import { BINARY_PERMISSIONS } from "../_cli.ts";
+import { BINARY_PERMISSIONS, copyDir, gitIn } from "../_cli.ts";
+import { LOCAL_BUILDER_ID } from "../../src/provenance/context.ts";
 import { REPO_ROOT } from "../_util.ts";
-
-const SCRIPT = `${REPO_ROOT}/scripts/compile.ts`;
 
 // What deno 2.9.6 printed here (no DNS) for `deno compile` without a cached runtime.
 const OFFLINE_DNS = "\x1b[0m\x1b[32mCheck\x1b[0m main.ts\n" +
@@ -325,6 +324,7 @@ function childEnv(extra: Record<string, string>): Record<string, string> {
 async function runScript(
   args: string[],
   env: Record<string, string>,
+  root = REPO_ROOT,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
@@ -335,10 +335,10 @@ async function runScript(
       "--allow-env",
       "--allow-run",
       "--allow-net",
-      SCRIPT,
+      `${root}/scripts/compile.ts`,
       ...args,
     ],
-    cwd: REPO_ROOT,
+    cwd: root,
     env: childEnv(env),
     clearEnv: true,
     stdout: "piped",
@@ -462,5 +462,50 @@ Deno.test("compile script: builds, writes SHA256SUMS and attests its binary", as
     assert.match(lastLine(result.stderr), /^compile: attestation passed: /);
   } finally {
     await Deno.remove(out, { recursive: true });
+  }
+});
+
+Deno.test("compile script: outside CI the dogfood attestation uses the local builder, never context.missing.builder-id", async () => {
+  const target = Deno.build.target;
+  if (!TARGETS.includes(target)) {
+    console.log(`skipping the end-to-end run: ${target} is not a release target`);
+    return;
+  }
+  // A checkout of its own (the script attests the repository it lives in), with an origin
+  // remote and a commit, and no CI variable at all: as a developer runs `deno task compile`.
+  const root = await Deno.makeTempDir({ prefix: "vouch-compile-" });
+  try {
+    for (const file of ["main.ts", "mod.ts", "deno.json", "deno.lock"]) {
+      await Deno.copyFile(`${REPO_ROOT}/${file}`, `${root}/${file}`);
+    }
+    for (const dir of ["src", "scripts"]) await copyDir(`${REPO_ROOT}/${dir}`, `${root}/${dir}`);
+    const git = gitIn(root);
+    const made = await git("init", "-q").catch(() => undefined);
+    if (!made?.success) {
+      console.log("skipping: git is not available to make the checkout");
+      return;
+    }
+    await git("add", ".");
+    await git("commit", "-qm", "release");
+    await git("remote", "add", "origin", "https://github.com/example/vouch.git");
+    const head = new TextDecoder().decode((await git("rev-parse", "HEAD")).stdout).trim();
+    const result = await runScript(["--target", target], {
+      DENORT_BIN: Deno.execPath(),
+      VOUCH_SIGNING_KEY: "test-key",
+    }, root);
+    assert.equal(result.code, 0, result.stderr);
+    assert.doesNotMatch(result.stderr, /context\.missing/);
+    const index = JSON.parse(
+      await Deno.readTextFile(`${root}/dist/attestation/supply_chain_attestation.json`),
+    );
+    assert.equal(index.builder_id, LOCAL_BUILDER_ID);
+    assert.equal(index.repository, "https://github.com/example/vouch");
+    assert.equal(index.commit_sha, head);
+    assert.match(
+      await Deno.readTextFile(`${root}/dist/attestation/supply_chain_attestation.md`),
+      /- Builder: https:\/\/jsr\.io\/@vouch\/vouch\/builders\/local\/v1 \(the local default/,
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
   }
 });

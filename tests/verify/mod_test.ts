@@ -16,9 +16,11 @@ import { hmacSigner } from "../../src/signing/hmac.ts";
 import { MAX_FILE_BYTES } from "../../src/verify/_read.ts";
 import { toSigstoreBundle } from "../../src/signing/sigstore_bundle.ts";
 import { isVouchError } from "../../src/errors.ts";
+import { attest } from "../../src/attest.ts";
 import { renderVerifyMarkdown, verify, type VerifyReport } from "../../src/verify/mod.ts";
 import {
   bundle,
+  CONTEXT,
   DEMO,
   EXPECT,
   failedCodes,
@@ -134,6 +136,31 @@ Deno.test("happy path: subjects copied to another directory, report is JSON-able
     c.file
   );
   assert.deepEqual(subjectFiles, ["demo_app-1.0.0-py3-none-any.whl", "demo_app-1.0.0.tar.gz"]);
+});
+
+Deno.test("subjects sharing a file name verify by absolute paths from any working directory", async () => {
+  const project = tempDir();
+  for (const [path, text] of [["linux/app", "l"], ["mac/app", "m"], ["other.tgz", "o"]]) {
+    Deno.mkdirSync(`${project}/dist/${path}/..`, { recursive: true });
+    Deno.writeTextFileSync(`${project}/dist/${path}`, text);
+  }
+  Deno.copyFileSync(`${DEMO}/uv.lock`, `${project}/uv.lock`);
+  Deno.copyFileSync(`${DEMO}/pyproject.toml`, `${project}/pyproject.toml`);
+  const out = `${tempDir()}/evidence`;
+  await attest({
+    ...CONTEXT,
+    projectRoot: project,
+    subjects: ["dist/*/app", "dist/other.tgz"],
+    outputDir: out,
+    hmacKey: HMAC_KEY,
+    env: {},
+  });
+  const given = ["linux/app", "mac/app", "other.tgz"].map((p) => `${project}/dist/${p}`);
+  for (const cwd of [tempDir(), "/", project]) {
+    const report = await verify(out, { hmacKey: HMAC_KEY, subjects: given, cwd });
+    assertPassed(report);
+    assert.equal(report.checks.filter((c) => c.code === "subject.verified").length, 3, cwd);
+  }
 });
 
 Deno.test("keys not given: signatures are reported not checked; required signature fails", async () => {

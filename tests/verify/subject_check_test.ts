@@ -66,6 +66,33 @@ Deno.test("checkGivenSubjects: subjects sharing a file name are matched by path"
   ]);
 });
 
+Deno.test("checkGivenSubjects: subjects sharing a file name match a given path that ends with theirs (verify run from elsewhere)", () => {
+  const twins = [
+    { name: "dist/linux/app", sha256: A, size: 1 },
+    { name: "dist/mac/app", sha256: B, size: 2 },
+  ];
+  assert.deepEqual(
+    codes(twins, [
+      { name: "../checkout/dist/linux/app", sha256: A, size: 1 },
+      { name: "tmp/release/dist/mac/app", sha256: B, size: 2 },
+    ]),
+    ["subject.verified", "subject.verified"],
+  );
+  // Only at a folder boundary: `xdist/linux/app` is no copy of `dist/linux/app`.
+  assert.deepEqual(codes(twins, [{ name: "xdist/linux/app", sha256: A, size: 1 }]), [
+    "subject.ambiguous",
+  ]);
+  // The longest matching subject path wins; the digest is still checked.
+  const nested = [
+    { name: "dist/linux/app", sha256: A, size: 1 },
+    { name: "linux/app", sha256: B, size: 2 },
+  ];
+  assert.deepEqual(codes(nested, [{ name: "up/dist/linux/app", sha256: B, size: 2 }]), [
+    "subject.digest_mismatch",
+    "subject.not_given",
+  ]);
+});
+
 Deno.test("checkSha256Sums requires exactly the text vouch writes for the subjects", () => {
   const text = `${A}  x.whl\n${B}  y.tgz\n`;
   assert.equal(checkSha256Sums(SUBJECTS, text).code, "checksums.ok");
