@@ -10,7 +10,7 @@
 import { isVouchError, type Problem, VouchError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { loadNonBlockingOpen } from "../_fs.ts";
-import { toJsonText } from "../bundle/bundle_index.ts";
+import { toJsonText } from "../_util.ts";
 import { suggest } from "./args.ts";
 import { isShowable } from "./secrets.ts";
 import { COMMAND_HELP, MAIN_HELP } from "./help.ts";

@@ -9,7 +9,7 @@ import { sourceDateEpoch } from "../provenance/context.ts";
 import { TOOL } from "../version.ts";
 import { readInventory } from "../inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../sbom/mod.ts";
-import { toJsonText } from "../bundle/bundle_index.ts";
+import { toJsonText } from "../_util.ts";
 import { type FlagSpec, listFlag, noPositionals, parseArgs, stringFlag } from "./args.ts";
 import { SBOM_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";

@@ -12,6 +12,7 @@ import {
   formatResults,
   formatTable,
   formatTime,
+  IDLE_FLOOR_CPU_MS,
   isFailure,
   median,
   medianScalingResult,
@@ -306,18 +307,29 @@ Deno.test("medianTime and formatTime: wall and CPU medians taken apart", () => {
   assert.equal(formatTime({ wall: 1500, cpu: 142 }, "s"), "CPU 0.142 s, wall 1.500 s");
 });
 
-Deno.test("processResult: the bar on the median CPU time; wall and floor beside it", () => {
+Deno.test("processResult: the bar on the median CPU time over the floor of each round, plus the idle floor", () => {
   const runs = [{ wall: 900, cpu: 140 }, { wall: 160, cpu: 150 }, { wall: 170, cpu: 145 }];
-  const floor = [{ wall: 80, cpu: 90 }, { wall: 400, cpu: 95 }, { wall: 85, cpu: 85 }];
+  // Round 2 ran on a loaded machine: its floor rose with the run.
+  const floor = [{ wall: 80, cpu: 90 }, { wall: 400, cpu: 125 }, { wall: 85, cpu: 85 }];
   const result = processResult("verify", runs, { op: "<=", limit: 150, unit: "ms", floor });
-  assert.equal(result.value, 145);
+  // Over the floor: 50, 25, 60 ms; the median 50, plus the idle floor.
+  assert.equal(result.value, 50 + IDLE_FLOOR_CPU_MS);
   assert.equal(
     result.vouch,
-    "CPU 145.0 ms, wall 170.0 ms (median of 3; empty deno run: CPU 90.0 ms, wall 85.0 ms)",
+    `${(50 + IDLE_FLOOR_CPU_MS).toFixed(1)} ms = CPU 50.0 ms over the empty deno run + ` +
+      `${IDLE_FLOOR_CPU_MS.toFixed(1)} ms (median of 3: CPU 145.0 ms, wall 170.0 ms; ` +
+      "empty deno run CPU 90.0 ms, wall 85.0 ms)",
   );
-  assert.equal(formatBar(result.bar), "CPU ≤ 150 ms");
+  assert.equal(formatBar(result.bar), "CPU at idle floor ≤ 150 ms");
   assert.equal(result.reference, "—");
   assert.equal(isFailure(result), false, "a slow wall time under load does not decide");
+  const loaded = processResult("verify", runs, {
+    op: "<=",
+    limit: 150,
+    unit: "ms",
+    floor: floor.map((f) => ({ ...f, cpu: f.cpu - 60 })),
+  });
+  assert.equal(isFailure(loaded), true, "60 ms more over the floor misses the bar");
   const seconds = processResult("sbom", [{ wall: 300, cpu: 250 }], {
     op: "<=",
     limit: 0.2,
