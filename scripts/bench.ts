@@ -21,7 +21,7 @@
  *   the process and its threads, from bash's `time`), in interleaved rounds
  *   after a warm-up run; waiting for a core, which other load causes, does
  *   not count in it as it does in wall time. The start-up floor (`deno run` of
- *   an empty script with the CLI's permissions) runs in the same rounds: the
+ *   an empty script with the CLI's permissions and config) runs in the same rounds: the
  *   bar is on the median of the per-round CPU time over that floor, plus the
  *   floor of an idle machine (`IDLE_FLOOR_CPU_MS`), as other load inflates
  *   both alike. The raw medians (CPU and wall) are printed beside it.
@@ -744,10 +744,16 @@ interface ProcessSpec {
   okCodes?: number[];
 }
 
-/** `deno run` of an empty script with the CLI's permissions: the start-up floor of any run. */
+/**
+ * `deno run` of an empty script with the CLI's permissions and its config
+ * (deno.json, deno.lock): the start-up floor of any run.
+ */
 async function floorSpec(dir: string): Promise<ProcessSpec> {
   await Deno.writeTextFile(`${dir}/empty.ts`, "");
-  return { command: Deno.execPath(), args: [...RUN_FLAGS, `${dir}/empty.ts`] };
+  return {
+    command: Deno.execPath(),
+    args: [...RUN_FLAGS, "--config", `${REPO_ROOT}/deno.json`, `${dir}/empty.ts`],
+  };
 }
 
 /** A `vouch` CLI run as a process: `deno run main.ts` with the binary's permissions. */
