@@ -41,8 +41,10 @@
  * - `cli-corpus`: `vouch sbom` / `vouch attest` of the opentelemetry-js corpus (needs
  *   ../shared): CPU time of the process, and its peak RSS.
  * - `reader-corpus`: each reader of the second corpus batch in-process (CPU µs per
- *   package), and `vouch sbom` of its project as a whole process (CPU time), beside cdxgen
- *   when it is installed (needs ../shared).
+ *   package; each reader's rounds in a row, as a run reads one format: shared code is not
+ *   made polymorphic, nor a run charged for another reader's garbage), and `vouch sbom` of
+ *   its project as a whole process (CPU time), beside cdxgen when it is installed (needs
+ *   ../shared).
  * - `scaling`: `readInventory` + `toCycloneDx` + `toSpdx` of synthetic lockfiles; the bar
  *   (CPU µs/package at the largest size over 1,000 packages) on the median of interleaved
  *   rounds.
@@ -1196,9 +1198,13 @@ async function benchReaders(c: Context): Promise<BenchResult[]> {
     await firstRead(read);
     readers.push({ label, dir, read });
   }
-  // In-process: the readers interleaved, after warm-up rounds; each bar on the median CPU time.
+  // In-process: each reader's rounds in a row after its warm-up (see the module doc); each
+  // bar on the median CPU time.
   const packages = readers.map((r) => r.read());
-  const times = await inProcessRuns(c.sizes.inProcessRounds, 5, readers.map((r) => r.read));
+  const times: RunTime[][] = [];
+  for (const r of readers) {
+    times.push((await inProcessRuns(c.sizes.inProcessRounds, 5, [r.read]))[0]);
+  }
   // Whole processes: `vouch sbom` of each project and the floor, interleaved.
   const specs = [
     await floorSpec(c.dir),
