@@ -4,7 +4,6 @@
  *
  * @module
  */
-import process from "node:process";
 import type { Load } from "../src/inventory/_reader.ts";
 import { readMavenPom } from "../src/inventory/java/maven_pom.ts";
 import { readGradleLockfile } from "../src/inventory/java/gradle_lockfile.ts";
@@ -189,39 +188,4 @@ export function jvmReaderInputs(n: number): ReaderInput[] {
       read: () => readMsbuildProject(csproj, { path: "App.csproj", load: none }).components.length,
     },
   ];
-}
-
-/**
- * Times each reader: three warm-up reads, then the fastest of five, in wall
- * time and in the process's CPU time (which a busy machine inflates less).
- *
- * @param n Packages per synthetic file.
- * @returns µs per package by reader, wall and CPU.
- * @throws {Error} When a reader does not find every package.
- */
-export function timeJvmReaders(
-  n: number,
-): { reader: string; packages: number; usPerPackage: number; cpuUsPerPackage: number }[] {
-  return jvmReaderInputs(n).map((input) => {
-    for (let i = 0; i < 3; i++) input.read();
-    let wall = Infinity;
-    let cpu = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const cpuStart = process.cpuUsage();
-      const start = performance.now();
-      const count = input.read();
-      wall = Math.min(wall, performance.now() - start);
-      const used = process.cpuUsage(cpuStart);
-      cpu = Math.min(cpu, (used.user + used.system) / 1000);
-      if (count !== input.packages) {
-        throw new Error(`${input.reader} read ${count} of ${input.packages} packages`);
-      }
-    }
-    return {
-      reader: input.reader,
-      packages: n,
-      usPerPackage: (wall * 1000) / n,
-      cpuUsPerPackage: (cpu * 1000) / n,
-    };
-  });
 }

@@ -1,36 +1,59 @@
 /**
- * Performance bars of vouch, measured against references in the same run.
+ * Performance bars of vouch, measured so that other load on the machine (2
+ * shared cores) moves both sides of a comparison alike or stays out of the
+ * figure.
  *
  * ```sh
- * deno task bench                 # every case (about 1-2 minutes on 2 cores)
- * deno task bench --quick         # smaller inputs
+ * deno task bench                 # every case (about 4 minutes on 2 cores)
+ * deno task bench --quick         # smaller inputs, fewer rounds (about 2 minutes)
  * deno task bench --only scaling  # one case (repeatable)
  * ```
  *
  * Prints one table (case, vouch, reference, ratio, bar, ok/MISSED) and exits
  * 1 when a bar is missed. Big inputs are generated in a temporary folder and
- * removed at the end. Cases:
+ * removed at the end.
+ *
+ * How it measures:
+ *
+ * - A bar against a reference is on the median of per-round ratios, the two
+ *   sides run back to back in each round (interleaved, the order rotating).
+ * - An absolute bar on a whole process is on its CPU time (user + system of
+ *   the process and its threads, from bash's `time`), in interleaved rounds
+ *   after a warm-up run; waiting for a core, which other load causes, does
+ *   not count in it as it does in wall time. The start-up floor (`deno run` of
+ *   an empty script with the CLI's permissions and config) runs in the same rounds: the
+ *   bar is on the median of the per-round CPU time over that floor, plus the
+ *   floor of an idle machine (`IDLE_FLOOR_CPU_MS`), as other load inflates
+ *   both alike. The raw medians (CPU and wall) are printed beside it.
+ * - An in-process bar is on CPU time too (`process.cpuUsage`): the median of
+ *   rounds after warm-up runs (the code is optimised by then), the wall time
+ *   beside it.
+ *
+ * Cases:
  *
  * - `hash-throughput`: a process hashing one large file (1 GiB) vs `openssl dgst -sha256`,
  *   each net of its start-up (the same process over an empty file); rounds interleaved,
- *   the bar on the median ratio.
+ *   the bar on the median ratio of wall times (the CPU ratio beside it).
  * - `hash-parallel`: the speed-up of `hashSubjects` over many files (default concurrency vs
  *   one at a time) relative to the speed-up of as many concurrent `openssl dgst` processes
  *   (interleaved rounds, median ratio: robust to other load on the machine).
  * - `hash-rss`: peak RSS of a child process hashing a (sparse) 4 GiB subject.
- * - `cli-corpus`: `vouch sbom` / `vouch attest` of the opentelemetry-js corpus (needs ../shared).
+ * - `cli-corpus`: `vouch sbom` / `vouch attest` of the opentelemetry-js corpus (needs
+ *   ../shared): CPU time of the process, and its peak RSS.
+ * - `reader-corpus`: each reader of the second corpus batch in-process (CPU µs per
+ *   package; each reader's rounds in a row, as a run reads one format: shared code is not
+ *   made polymorphic, nor a run charged for another reader's garbage), and `vouch sbom` of
+ *   its project as a whole process (CPU time), beside cdxgen when it is installed (needs
+ *   ../shared).
  * - `scaling`: `readInventory` + `toCycloneDx` + `toSpdx` of synthetic lockfiles; the bar
- *   (µs/package at the largest size over 1,000 packages) on the median of interleaved rounds.
- * - `reader-corpus`: each reader of the second corpus batch in-process (CPU µs per package,
- *   best of 15), and `vouch sbom` of its project whole-process (median wall and CPU time of 5,
- *   beside the start-up floor: `deno run` of an empty script), beside cdxgen when it is
- *   installed (needs ../shared).
- * - `startup`: `vouch --version`.
- * - `readers-jvm`: µs per package of the Maven, Gradle, NuGet and MSBuild readers (synthetic
- *   files, in-process).
- * - `sigstore-verify`: one happy-path Sigstore bundle (the conformance suite's, needs ../shared)
- *   verified in-process after warm-up and as a whole `vouch verify-bundle` process, beside
- *   sigstore-js (`@sigstore/verify`) on the same bundle.
+ *   (CPU µs/package at the largest size over 1,000 packages) on the median of interleaved
+ *   rounds.
+ * - `startup`: `vouch --version` (CPU time of the process).
+ * - `readers-jvm`: CPU µs per package of the Maven, Gradle, NuGet and MSBuild readers
+ *   (synthetic files, in-process).
+ * - `sigstore-verify`: one happy-path Sigstore bundle (the conformance suite's, needs
+ *   ../shared) verified in-process after warm-up and as a whole `vouch verify-bundle`
+ *   process, beside sigstore-js (`@sigstore/verify`) on the same bundle.
  *
  * @module
  */
@@ -44,10 +67,10 @@ import { denoCliIo } from "../src/cli/io.ts";
 import { hashSubjects, type SubjectPath } from "../src/provenance/subjects.ts";
 import { readInventory } from "../src/inventory/mod.ts";
 import { READERS } from "../src/inventory/_registry.ts";
-import type { ReaderContext } from "../src/inventory/_reader.ts";
+import { NeedsModule, type ReaderContext } from "../src/inventory/_reader.ts";
 import { toCycloneDx, toSpdx } from "../src/sbom/mod.ts";
 import { TOOL } from "../src/version.ts";
-import { timeJvmReaders } from "./_bench_jvm.ts";
+import { jvmReaderInputs } from "./_bench_jvm.ts";
 
 /** The benchmark cases, in run order. */
 export const CASES: readonly string[] = [
@@ -258,6 +281,135 @@ export function median(values: number[]): number {
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Wall and CPU time of one run, in milliseconds. */
+export interface RunTime {
+  /** Elapsed (wall-clock) time. */
+  wall: number;
+  /** CPU time: user + system, of every thread of the process. */
+  cpu: number;
+}
+
+/**
+ * Reads what the bench's `time` wrapper prints: bash's `time` with
+ * `TIMEFORMAT="%R %U %S"` (real, user and system seconds), then the
+ * command's exit code on a line of its own.
+ *
+ * @param text The wrapper's output.
+ * @returns The times in milliseconds and the exit code.
+ * @throws {Error} When the text is not that.
+ */
+export function parseTimes(text: string): RunTime & { code: number } {
+  const match = /^\s*(\d+(?:\.\d+)?) (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s+(\d+)\s*$/.exec(text);
+  if (!match) throw new Error(`not a timing: ${JSON.stringify(text.slice(0, 80))}`);
+  const [wall, user, system, code] = match.slice(1).map(Number);
+  return { wall: wall * 1000, cpu: (user + system) * 1000, code };
+}
+
+/**
+ * The order of the runs of round `round`: the items rotated by the round
+ * number, so that each takes every position in turn (none always runs first,
+ * after the machine was idle, or last).
+ *
+ * @param items The items.
+ * @param round The round number (from 0).
+ * @returns The items in that round's order.
+ */
+export function roundOrder<T>(items: readonly T[], round: number): T[] {
+  const k = items.length === 0 ? 0 : round % items.length;
+  return [...items.slice(k), ...items.slice(0, k)];
+}
+
+/**
+ * The median wall time and the median CPU time of some runs.
+ *
+ * @param runs At least one run.
+ * @returns The medians.
+ */
+export function medianTime(runs: RunTime[]): RunTime {
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
+}
+
+/**
+ * Formats a time as `CPU 142.0 ms, wall 150.0 ms` (or in seconds).
+ *
+ * @param time The time (milliseconds).
+ * @param unit The unit to print.
+ * @returns The text.
+ */
+export function formatTime(time: RunTime, unit: "ms" | "s" = "ms"): string {
+  return `CPU ${formatMs(time.cpu, unit)}, wall ${formatMs(time.wall, unit)}`;
+}
+
+function formatMs(ms: number, unit: "ms" | "s"): string {
+  return unit === "s" ? `${(ms / 1000).toFixed(3)} s` : `${ms.toFixed(1)} ms`;
+}
+
+/** The bar of a whole process and what is printed beside its figure. */
+export interface ProcessBar {
+  /** The comparison. */
+  op: Bar["op"];
+  /** The CPU time limit, in `unit`. */
+  limit: number;
+  /** `ms` or `s`. */
+  unit: "ms" | "s";
+  /** The runs of the start-up floor (an empty `deno run`) in the same rounds. */
+  floor?: RunTime[];
+  /** The reference column. */
+  reference?: string;
+  /** vouch relative to the reference. */
+  ratio?: number;
+}
+
+/**
+ * CPU time of an empty `deno run` with vouch's config (the start-up every vouch
+ * process pays) on an idle 2-core machine of the kind the bars were set on, in
+ * milliseconds (79–85 ms measured there; 90–130 ms under other load).
+ */
+export const IDLE_FLOOR_CPU_MS = 85;
+
+/**
+ * The result line of a bar on a whole process. Without a floor: the median
+ * CPU time of its runs against the limit. With the start-up floor (an empty
+ * `deno run`, timed in the same interleaved rounds): the median over rounds
+ * of the run's CPU time minus the floor's, plus {@linkcode IDLE_FLOOR_CPU_MS}
+ * — what the run costs on an idle machine, as other load inflates the floor
+ * and the run alike. The median wall time is printed beside it.
+ *
+ * @param name Case label.
+ * @param runs The process's runs.
+ * @param bar The bar and what to print beside it.
+ * @returns The measured result.
+ */
+export function processResult(name: string, runs: RunTime[], bar: ProcessBar): Measured {
+  const time = medianTime(runs);
+  const perUnit = bar.unit === "s" ? 1000 : 1;
+  const f = (ms: number): string => formatMs(ms, bar.unit);
+  if (bar.floor === undefined) {
+    return {
+      name,
+      vouch: `${formatTime(time, bar.unit)} (median of ${runs.length})`,
+      reference: bar.reference ?? "—",
+      ...(bar.ratio === undefined ? {} : { ratio: bar.ratio }),
+      bar: { metric: "CPU", op: bar.op, limit: bar.limit, unit: bar.unit },
+      value: time.cpu / perUnit,
+    };
+  }
+  const floor = bar.floor;
+  const net = median(runs.map((run, i) => run.cpu - floor[i].cpu));
+  return {
+    name,
+    vouch: `${f(net + IDLE_FLOOR_CPU_MS)} = CPU ${f(net)} over the empty deno run + ${
+      f(IDLE_FLOOR_CPU_MS)
+    } (median of ${runs.length}: ${formatTime(time, bar.unit)}; empty deno run ${
+      formatTime(medianTime(floor), bar.unit)
+    })`,
+    reference: bar.reference ?? "—",
+    ...(bar.ratio === undefined ? {} : { ratio: bar.ratio }),
+    bar: { metric: "CPU at idle floor", op: bar.op, limit: bar.limit, unit: bar.unit },
+    value: (net + IDLE_FLOOR_CPU_MS) / perUnit,
+  };
+}
+
 /**
  * Reads the peak resident set size (`VmHWM`) from a `/proc/<pid>/status` text.
  *
@@ -396,14 +548,12 @@ export function syntheticPackageLock(
 
 /** The scaling case's reference size, also the warm-up lockfile of its child processes. */
 const WARM_UP_PACKAGES = 1000;
-/** Rounds of the scaling case (the first over every size). */
-const SCALING_ROUNDS = 3;
 
 /**
  * Checks the scaling bar: µs per package at the largest size must stay within
  * `factor` times µs per package at 1,000 packages (no quadratic behaviour).
  *
- * @param points Measured sizes and times, in any order; must include 1,000.
+ * @param points Measured sizes and times (CPU ms of one pass), in any order; must include 1,000.
  * @param options `factor` (default 3).
  * @returns The result line of the scaling case.
  */
@@ -428,14 +578,12 @@ export function scalingResult(
   };
 }
 
-/** One timing of a tool: a process over an empty file, then over the big one. */
+/** One timing of a tool: a process over an empty file, then over the big one (ms). */
 export interface NetTiming {
-  /** Wall time in ms of the process hashing an empty file (start-up and exit). */
+  /** Time of the process hashing an empty file (start-up and exit). */
   startup: number;
-  /** Wall time in ms of the process hashing the big file. */
+  /** Time of the process hashing the big file. */
   full: number;
-  /** The digest it printed. */
-  digest: string;
 }
 
 /** One interleaved round: vouch and the reference, timed back to back. */
@@ -497,15 +645,17 @@ export const READER_BAR: Bar = { metric: "µs/package", op: "<=", limit: 20, uni
  * The result line of one reader timed in-process.
  *
  * @param label `reader file` label.
- * @param ms The fastest time of one read, in milliseconds.
+ * @param time The median CPU and wall time of one read, in milliseconds.
  * @param packages How many components (and members) the read gave.
- * @returns The measured result against {@linkcode READER_BAR}.
+ * @returns The measured result against {@linkcode READER_BAR}, on CPU time.
  */
-export function readerResult(label: string, ms: number, packages: number): Measured {
-  const perPackage = packages === 0 ? Infinity : (ms * 1000) / packages;
+export function readerResult(label: string, time: RunTime, packages: number): Measured {
+  const perPackage = packages === 0 ? Infinity : (time.cpu * 1000) / packages;
   return {
     name: `reader-corpus ${label}`,
-    vouch: `${ms.toFixed(2)} ms / ${packages} packages = ${perPackage.toFixed(1)} µs each`,
+    vouch: `CPU ${time.cpu.toFixed(2)} ms / ${packages} packages = ${
+      perPackage.toFixed(1)
+    } µs each (wall ${time.wall.toFixed(2)} ms)`,
     reference: "—",
     bar: READER_BAR,
     value: perPackage,
@@ -530,6 +680,103 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await action();
   return performance.now() - start;
+}
+
+/** The CPU time (every thread of this process) and wall time of an action, in milliseconds. */
+async function cpuTimed(action: () => unknown): Promise<RunTime> {
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await action();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpuStart);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+/**
+ * Times each action `n` times in interleaved rounds (the order rotating),
+ * after `warmUp` untimed runs of each; returns each one's runs.
+ */
+async function inProcessRuns(
+  n: number,
+  warmUp: number,
+  actions: (() => unknown)[],
+): Promise<RunTime[][]> {
+  for (let i = 0; i < warmUp; i++) for (const action of actions) await action();
+  const runs = actions.map((): RunTime[] => []);
+  const indexes = actions.map((_, i) => i);
+  for (let r = 0; r < n; r++) {
+    for (const i of roundOrder(indexes, r)) runs[i].push(await cpuTimed(actions[i]));
+  }
+  return runs;
+}
+
+/**
+ * Runs a command under bash's `time`: its wall time and the CPU time (user +
+ * system) of the process and its threads, in milliseconds. Its output is
+ * discarded; an exit code outside `okCodes` is an error (its message from a
+ * second, untimed run).
+ */
+async function timedRun(spec: ProcessSpec): Promise<RunTime> {
+  const out = await new Deno.Command("bash", {
+    args: [
+      "-c",
+      'TIMEFORMAT="%R %U %S"; { time "$@" >/dev/null 2>&1; } 2>&1; echo "$?"',
+      "_",
+      spec.command,
+      ...spec.args,
+    ],
+    stdin: "null",
+    stdout: "piped",
+    stderr: "null",
+    clearEnv: true,
+    env: childEnv(),
+  }).output();
+  const { wall, cpu, code } = parseTimes(new TextDecoder().decode(out.stdout));
+  const okCodes = spec.okCodes ?? [0];
+  if (!okCodes.includes(code)) {
+    await run(spec.command, spec.args, { okCodes }); // throws with the first line of stderr
+    throw new Error(`${spec.command} ${spec.args.slice(0, 6).join(" ")} exited ${code}`);
+  }
+  return { wall, cpu };
+}
+
+/** A process to time: the command, its arguments, the exit codes that count as success. */
+interface ProcessSpec {
+  command: string;
+  args: string[];
+  okCodes?: number[];
+}
+
+/**
+ * `deno run` of an empty script with the CLI's permissions and its config
+ * (deno.json, deno.lock): the start-up floor of any run.
+ */
+async function floorSpec(dir: string): Promise<ProcessSpec> {
+  await Deno.writeTextFile(`${dir}/empty.ts`, "");
+  return {
+    command: Deno.execPath(),
+    args: [...RUN_FLAGS, "--config", `${REPO_ROOT}/deno.json`, `${dir}/empty.ts`],
+  };
+}
+
+/** A `vouch` CLI run as a process: `deno run main.ts` with the binary's permissions. */
+function vouchSpec(args: string[], okCodes?: number[]): ProcessSpec {
+  return { command: Deno.execPath(), args: [...RUN_FLAGS, MAIN, ...args], okCodes };
+}
+
+/**
+ * Times processes in interleaved rounds, the order rotating (see
+ * {@linkcode roundOrder}), after one untimed warm-up run of each (Deno's
+ * caches); returns each one's runs, in the order given.
+ */
+async function interleavedRuns(specs: ProcessSpec[], rounds: number): Promise<RunTime[][]> {
+  for (const spec of specs) await timedRun(spec);
+  const runs = specs.map((): RunTime[] => []);
+  const indexes = specs.map((_, i) => i);
+  for (let r = 0; r < rounds; r++) {
+    for (const i of roundOrder(indexes, r)) runs[i].push(await timedRun(specs[i]));
+  }
+  return runs;
 }
 
 /** Writes `size` bytes made of one repeated 16 MiB random buffer. */
@@ -626,10 +873,17 @@ async function child(
 
 interface Sizes {
   largeFile: number;
+  /** Rounds of the hashing cases. */
   rounds: number;
   manyFiles: [number, number];
   rssFile: number;
   scaling: number[];
+  /** Rounds of the scaling case (the first over every size). */
+  scalingRounds: number;
+  /** Interleaved rounds of the whole-process bars. */
+  processRounds: number;
+  /** Interleaved rounds of the in-process bars. */
+  inProcessRounds: number;
 }
 
 function sizes(quick: boolean): Sizes {
@@ -640,6 +894,9 @@ function sizes(quick: boolean): Sizes {
       manyFiles: [8, 32 * MIB],
       rssFile: 1024 * MIB,
       scaling: [100, WARM_UP_PACKAGES, 10000],
+      scalingRounds: 3,
+      processRounds: 5,
+      inProcessRounds: 9,
     }
     : {
       largeFile: 1024 * MIB,
@@ -647,24 +904,26 @@ function sizes(quick: boolean): Sizes {
       manyFiles: [8, 128 * MIB],
       rssFile: 4096 * MIB,
       scaling: [100, WARM_UP_PACKAGES, 10000, 50000],
+      scalingRounds: 5,
+      processRounds: 9,
+      inProcessRounds: 21,
     };
 }
 
 type Context = { dir: string; sizes: Sizes; chunk: Uint8Array; log: (text: string) => void };
 
-/**
- * Runs one hashing process and returns its wall time and the digest it printed.
- * `vouch`: this script's `--child-hash` mode (the product's `hashSubjects`, one subject).
- */
-async function hashProcess(tool: "vouch" | "openssl", path: string): Promise<[number, string]> {
-  if (tool === "openssl") {
-    const out = await run("openssl", ["dgst", "-sha256", "-r", path], { stdout: true });
-    return [out.ms, out.stdout.split(" ")[0]];
-  }
-  const out = await run(Deno.execPath(), [...RUN_FLAGS, SCRIPT, "--child-hash", path], {
-    stdout: true,
-  });
-  return [out.ms, JSON.parse(out.stdout).sha256];
+/** A process hashing `path`: `openssl dgst`, or this script's `--child-hash` mode (`hashSubjects`). */
+function hashSpec(tool: "vouch" | "openssl", path: string): ProcessSpec {
+  return tool === "openssl"
+    ? { command: "openssl", args: ["dgst", "-sha256", "-r", path] }
+    : { command: Deno.execPath(), args: [...RUN_FLAGS, SCRIPT, "--child-hash", path] };
+}
+
+/** The digest a hashing process prints. */
+async function hashDigest(tool: "vouch" | "openssl", path: string): Promise<string> {
+  const spec = hashSpec(tool, path);
+  const out = (await run(spec.command, spec.args, { stdout: true })).stdout;
+  return tool === "openssl" ? out.split(" ")[0] : JSON.parse(out).sha256;
 }
 
 async function benchThroughput(c: Context): Promise<BenchResult[]> {
@@ -676,33 +935,34 @@ async function benchThroughput(c: Context): Promise<BenchResult[]> {
   await writeRandomFile(path, c.sizes.largeFile, c.chunk);
   await Deno.writeFile(empty, new Uint8Array());
   await warm(path);
-  const tools = ["vouch", "openssl"] as const;
-  for (const tool of tools) await hashProcess(tool, empty); // warm-up (Deno's module cache)
-  const rounds: NetRound[] = [];
-  for (let i = 0; i < c.sizes.rounds; i++) {
-    const round: Partial<NetRound> = {};
-    // Interleaved, the first tool alternating, so both see the same machine load.
-    for (const tool of i % 2 === 0 ? tools : [...tools].reverse()) {
-      const [startup] = await hashProcess(tool, empty);
-      const [full, digest] = await hashProcess(tool, path);
-      round[tool === "vouch" ? "vouch" : "reference"] = { startup, full, digest };
-    }
-    const { vouch, reference } = round as NetRound;
-    if (vouch.digest !== reference.digest) {
-      throw new Error(`digest mismatch: ${vouch.digest} vs ${reference.digest}`);
-    }
-    rounds.push(round as NetRound);
-  }
-  const net = netRatio(rounds);
+  // Both digests once, untimed: they must agree.
+  const [ours, theirs] = [await hashDigest("vouch", path), await hashDigest("openssl", path)];
+  if (ours !== theirs) throw new Error(`digest mismatch: ${ours} vs ${theirs}`);
+  const specs = [
+    hashSpec("vouch", empty),
+    hashSpec("vouch", path),
+    hashSpec("openssl", empty),
+    hashSpec("openssl", path),
+  ];
+  const runs = await interleavedRuns(specs, c.sizes.rounds);
+  const rounds = (metric: keyof RunTime): NetRound[] =>
+    runs[0].map((_, r) => ({
+      vouch: { startup: runs[0][r][metric], full: runs[1][r][metric] },
+      reference: { startup: runs[2][r][metric], full: runs[3][r][metric] },
+    }));
+  const wall = netRatio(rounds("wall"));
+  const cpu = netRatio(rounds("cpu"));
   const rate = (ms: number): string =>
     `${((c.sizes.largeFile / MIB) / (ms / 1000)).toFixed(0)} MiB/s`;
   return [{
     name: `hash-throughput ${c.sizes.largeFile / MIB} MiB, process net of start-up`,
-    vouch: `${seconds(net.vouchMs)} (${rate(net.vouchMs)})`,
-    reference: `openssl ${seconds(net.referenceMs)} (${rate(net.referenceMs)})`,
-    ratio: net.ratio,
-    bar: { metric: `median ratio of ${rounds.length}`, op: ">=", limit: 0.95, unit: "" },
-    value: net.ratio,
+    vouch: `wall ${seconds(wall.vouchMs)} (${rate(wall.vouchMs)}), CPU ${seconds(cpu.vouchMs)}`,
+    reference: `openssl wall ${seconds(wall.referenceMs)} (${rate(wall.referenceMs)}), CPU ${
+      seconds(cpu.referenceMs)
+    } (CPU ratio ${cpu.ratio.toFixed(3)})`,
+    ratio: wall.ratio,
+    bar: { metric: `median wall ratio of ${runs[0].length}`, op: ">=", limit: 0.95, unit: "" },
+    value: wall.ratio,
   }];
 }
 
@@ -822,28 +1082,25 @@ async function benchCorpus(c: Context): Promise<BenchResult[]> {
       [0, 1], // 1: written but blocked, as no signing key is given
     ],
   ];
+  // The floor, sbom and attest in interleaved rounds: the bars on CPU time.
+  const specs = [await floorSpec(c.dir), ...commands.map(([, args, , ok]) => vouchSpec(args, ok))];
+  const [floor, ...runs] = await interleavedRuns(specs, c.sizes.processRounds);
   const results: BenchResult[] = [];
-  for (const [what, args, limit, okCodes] of commands) {
-    await run(Deno.execPath(), [...RUN_FLAGS, MAIN, ...args], { okCodes }); // warm-up
-    const walls: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      walls.push((await run(Deno.execPath(), [...RUN_FLAGS, MAIN, ...args], { okCodes })).ms);
-    }
+  for (const [i, [what, args, limit, okCodes]] of commands.entries()) {
     const out = await child(["--child-cli", "--", ...args]);
     if (!okCodes.includes(Number(out.exit))) {
       throw new Error(`in-process ${what} exited ${out.exit}`);
     }
-    const wall = median(walls) / 1000;
     const mb = megabytes(Number(out.maxrssKib));
     results.push(
-      {
-        name: `cli-corpus ${what} wall`,
-        vouch: `${wall.toFixed(3)} s (median of 5)`,
+      processResult(`cli-corpus ${what}`, runs[i], {
+        op: "<=",
+        limit,
+        unit: "s",
+        floor,
         reference: "cdxgen ≈ 4 s",
-        ratio: wall / 4,
-        bar: { metric: "wall", op: "<=", limit: limit, unit: "s" },
-        value: wall,
-      },
+        ratio: medianTime(runs[i]).wall / 4000,
+      }),
       {
         name: `cli-corpus ${what} maxrss`,
         vouch: `${mb.toFixed(1)} MB`,
@@ -900,56 +1157,31 @@ function folderContext(dir: string): ReaderContext {
   };
 }
 
-/**
- * Runs a command under bash's `time`: its wall time and the CPU time
- * (user + system) of the process and its children, in milliseconds.
- */
-async function timedCpu(command: string, args: string[]): Promise<{ wall: number; cpu: number }> {
-  const out = await new Deno.Command("bash", {
-    args: [
-      "-c",
-      'TIMEFORMAT="%R %U %S"; { time "$@" >/dev/null 2>&1; } 2>&1',
-      "_",
-      command,
-      ...args,
-    ],
-    stdin: "null",
-    stdout: "piped",
-    stderr: "null",
-    clearEnv: true,
-    env: childEnv(),
-  }).output();
-  const [wall, user, system] = new TextDecoder().decode(out.stdout).trim().split(" ").map(Number);
-  if (!out.success || [wall, user, system].some((n) => !Number.isFinite(n))) {
-    throw new Error(`${command} ${args.slice(0, 6).join(" ")} could not be timed`);
+/** Runs a read once, loading the modules it needs on the way (see `NeedsModule`). */
+async function firstRead(read: () => number): Promise<void> {
+  for (let attempt = 0;; attempt++) {
+    try {
+      read();
+      return;
+    } catch (error) {
+      if (!(error instanceof NeedsModule) || attempt > 4) throw error;
+      await error.load();
+    }
   }
-  return { wall: wall * 1000, cpu: (user + system) * 1000 };
 }
 
-/** Median wall and CPU milliseconds of `rounds` runs, after one warm-up. */
-async function medianTimes(
-  command: string,
-  args: string[],
-  rounds = 5,
-): Promise<{ wall: number; cpu: number }> {
-  await timedCpu(command, args);
-  const runs: { wall: number; cpu: number }[] = [];
-  for (let i = 0; i < rounds; i++) runs.push(await timedCpu(command, args));
-  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
+/** One reader of the second corpus batch, ready to read its lockfile in-process. */
+interface CorpusReader {
+  label: string;
+  dir: string;
+  /** Reads the lockfile once; returns the components and members read. */
+  read: () => number;
 }
 
 async function benchReaders(c: Context): Promise<BenchResult[]> {
   const root = `${REPO_ROOT}/../shared/corpus`;
   const results: BenchResult[] = [];
-  const cdxgen = await installed("cdxgen", ["--version"]);
-  // The floor of any `deno run`: an empty script with the CLI's permission flags.
-  await Deno.writeTextFile(`${c.dir}/empty.ts`, "");
-  const floor = await medianTimes(Deno.execPath(), [...RUN_FLAGS, `${c.dir}/empty.ts`]);
-  c.log(
-    `start-up floor (deno run of an empty script): ${floor.wall.toFixed(0)} ms wall, ` +
-      `${floor.cpu.toFixed(0)} ms CPU`,
-  );
-  const rows: string[][] = [];
+  const readers: CorpusReader[] = [];
   for (const [name, dir, file] of READER_CORPUS) {
     const label = `${name} ${dir}`;
     const context = folderContext(`${root}/${dir}`);
@@ -963,65 +1195,53 @@ async function benchReaders(c: Context): Promise<BenchResult[]> {
       const out = reader.read(text, file, context);
       return out.components.length + out.members.length;
     };
-    for (let i = 0; i < 5; i++) read(); // warm-up
-    let wall = Infinity;
-    let cpu = Infinity;
-    let packages = 0;
-    // CPU time beside wall time: the machines are shared.
-    for (let i = 0; i < 15; i++) {
-      const cpuStart = process.cpuUsage();
-      const start = performance.now();
-      packages = read();
-      wall = Math.min(wall, performance.now() - start);
-      const used = process.cpuUsage(cpuStart);
-      cpu = Math.min(cpu, (used.user + used.system) / 1000);
-    }
-    const result = readerResult(label, cpu, packages);
-    result.vouch += ` (CPU; wall ${wall.toFixed(2)} ms)`;
-    results.push(result);
-    const sbom = await medianTimes(Deno.execPath(), [
-      ...RUN_FLAGS,
-      MAIN,
-      "sbom",
-      "--project-root",
-      `${root}/${dir}`,
-    ]);
-    rows.push([
-      name,
-      dir,
-      String(packages),
-      (cpu * 1000 / packages).toFixed(1),
-      sbom.wall.toFixed(0),
-      sbom.cpu.toFixed(0),
-      (sbom.cpu - floor.cpu).toFixed(0),
-    ]);
+    await firstRead(read);
+    readers.push({ label, dir, read });
+  }
+  // In-process: each reader's rounds in a row after its warm-up (see the module doc); each
+  // bar on the median CPU time.
+  const packages = readers.map((r) => r.read());
+  const times: RunTime[][] = [];
+  for (const r of readers) {
+    times.push((await inProcessRuns(c.sizes.inProcessRounds, 5, [r.read]))[0]);
+  }
+  // Whole processes: `vouch sbom` of each project and the floor, interleaved.
+  const specs = [
+    await floorSpec(c.dir),
+    ...readers.map((r) => vouchSpec(["sbom", "--project-root", `${root}/${r.dir}`])),
+  ];
+  const [floor, ...runs] = await interleavedRuns(specs, c.sizes.processRounds);
+  const cdxgen = await installed("cdxgen", ["--version"]);
+  const rows: string[][] = [];
+  for (const [i, reader] of readers.entries()) {
+    const inProcess = medianTime(times[i]);
+    results.push(readerResult(reader.label, inProcess, packages[i]));
     const reference = cdxgen
-      ? (await run("cdxgen", ["-o", `${c.dir}/cdxgen.json`, `${root}/${dir}`])).ms / 1000
+      ? (await run("cdxgen", ["-o", `${c.dir}/cdxgen.json`, `${root}/${reader.dir}`])).ms
       : undefined;
-    results.push({
-      name: `reader-corpus ${label} sbom wall`,
-      vouch: `${(sbom.wall / 1000).toFixed(3)} s, CPU ${(sbom.cpu / 1000).toFixed(3)} s ` +
-        `(median of 5; empty deno run: ${(floor.wall / 1000).toFixed(3)} s, CPU ${
-          (floor.cpu / 1000).toFixed(3)
-        } s)`,
-      reference: reference === undefined
-        ? "cdxgen not installed"
-        : `cdxgen ${reference.toFixed(3)} s`,
-      ...(reference === undefined ? {} : { ratio: sbom.wall / 1000 / reference }),
-      bar: { metric: "wall", op: "<=", limit: 0.2, unit: "s" },
-      value: sbom.wall / 1000,
-    });
+    const sbom = medianTime(runs[i]);
+    results.push(processResult(`reader-corpus ${reader.label} sbom`, runs[i], {
+      op: "<=",
+      limit: 0.2,
+      unit: "s",
+      floor,
+      reference: reference === undefined ? "cdxgen not installed" : `cdxgen ${seconds(reference)}`,
+      ...(reference === undefined ? {} : { ratio: sbom.wall / reference }),
+    }));
+    rows.push([
+      reader.label,
+      String(packages[i]),
+      ((inProcess.cpu * 1000) / packages[i]).toFixed(1),
+      sbom.cpu.toFixed(0),
+      sbom.wall.toFixed(0),
+      (sbom.cpu - medianTime(floor).cpu).toFixed(0),
+    ]);
   }
   if (rows.length > 0) {
-    c.log(formatTable([
-      "reader",
-      "project",
-      "packages",
-      "µs/pkg CPU",
-      "sbom wall ms",
-      "sbom CPU ms",
-      "CPU over floor",
-    ], rows));
+    c.log(formatTable(
+      ["reader project", "packages", "µs/pkg CPU", "sbom CPU ms", "sbom wall ms", "CPU over floor"],
+      rows,
+    ));
   }
   return results;
 }
@@ -1045,28 +1265,33 @@ async function benchScaling(c: Context): Promise<BenchResult[]> {
   }
   const measure = async (
     n: number,
-  ): Promise<{ packages: number; ms: number; maxrssKib: number }> => {
+  ): Promise<{ packages: number; ms: number; wallMs: number; maxrssKib: number }> => {
     const out = await child(["--child-scaling", `${c.dir}/scale-${n}`], ["--v8-flags=--expose-gc"]);
     if (out.packages !== n) throw new Error(`${n} packages read as ${out.packages} components`);
-    return { packages: n, ms: Number(out.ms), maxrssKib: Number(out.maxrssKib) };
+    return {
+      packages: n,
+      ms: Number(out.cpuMs),
+      wallMs: Number(out.wallMs),
+      maxrssKib: Number(out.maxrssKib),
+    };
   };
   const points = [];
   for (const n of c.sizes.scaling) points.push(await measure(n));
   // More rounds of the two sizes the bar compares, interleaved (the order alternating): the
-  // bar is on the median of the per-round ratios.
+  // bar is on the median of the per-round ratios of CPU time.
   const largest = Math.max(...c.sizes.scaling);
   const rounds = [points];
-  for (let i = 1; i < SCALING_ROUNDS; i++) {
-    const pair = i % 2 === 1 ? [largest, WARM_UP_PACKAGES] : [WARM_UP_PACKAGES, largest];
+  for (let i = 1; i < c.sizes.scalingRounds; i++) {
     const round = [];
-    for (const n of pair) round.push(await measure(n));
+    for (const n of roundOrder([largest, WARM_UP_PACKAGES], i)) round.push(await measure(n));
     rounds.push(round);
   }
   c.log(formatTable(
-    ["packages", "ms", "µs/package", "maxrss MB"],
+    ["packages", "CPU ms", "wall ms", "CPU µs/package", "maxrss MB"],
     points.map((p) => [
       String(p.packages),
       p.ms.toFixed(1),
+      p.wallMs.toFixed(1),
       ((p.ms * 1000) / p.packages).toFixed(1),
       megabytes(p.maxrssKib).toFixed(1),
     ]),
@@ -1074,33 +1299,35 @@ async function benchScaling(c: Context): Promise<BenchResult[]> {
   return [medianScalingResult(rounds)];
 }
 
-async function benchStartup(): Promise<BenchResult[]> {
-  await run(Deno.execPath(), [...RUN_FLAGS, MAIN, "--version"]); // warm-up
-  const walls: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    walls.push((await run(Deno.execPath(), [...RUN_FLAGS, MAIN, "--version"])).ms);
-  }
-  const ms = median(walls);
-  return [{
-    name: "startup --version",
-    vouch: `${ms.toFixed(1)} ms (median of 10)`,
-    reference: "—",
-    bar: { metric: "wall", op: "<", limit: 100, unit: "ms" },
-    value: ms,
-  }];
+async function benchStartup(c: Context): Promise<BenchResult[]> {
+  const [floor, runs] = await interleavedRuns(
+    [await floorSpec(c.dir), vouchSpec(["--version"])],
+    c.sizes.processRounds,
+  );
+  return [processResult("startup --version", runs, { op: "<", limit: 100, unit: "ms", floor })];
 }
 
-function benchJvmReaders(c: Context): Promise<BenchResult[]> {
+async function benchJvmReaders(c: Context): Promise<BenchResult[]> {
   const n = c.sizes.scaling.includes(50000) ? 10000 : 2000;
-  return Promise.resolve(
-    timeJvmReaders(n).map((r) => ({
-      name: `readers-jvm ${r.reader} ${n}`,
-      vouch: `${r.usPerPackage.toFixed(2)} µs/pkg (CPU ${r.cpuUsPerPackage.toFixed(2)})`,
+  const inputs = jvmReaderInputs(n);
+  for (const input of inputs) {
+    const count = input.read();
+    if (count !== input.packages) {
+      throw new Error(`${input.reader} read ${count} of ${input.packages} packages`);
+    }
+  }
+  const runs = await inProcessRuns(c.sizes.inProcessRounds, 3, inputs.map((i) => i.read));
+  return inputs.map((input, i) => {
+    const time = medianTime(runs[i]);
+    const perPackage = (ms: number): string => ((ms * 1000) / n).toFixed(2);
+    return {
+      name: `readers-jvm ${input.reader} ${n}`,
+      vouch: `CPU ${perPackage(time.cpu)} µs/pkg (wall ${perPackage(time.wall)})`,
       reference: "—",
-      bar: { metric: "µs/pkg", op: "<=", limit: 20, unit: "µs" },
-      value: r.usPerPackage,
-    })),
-  );
+      bar: { metric: "CPU µs/pkg", op: "<=", limit: 20, unit: "µs" },
+      value: (time.cpu * 1000) / n,
+    };
+  });
 }
 
 /** The conformance suite's happy-path bundle (identity and issuer are the suite's defaults). */
@@ -1112,18 +1339,6 @@ const HAPPY = {
     "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main",
   issuer: "https://token.actions.githubusercontent.com",
 };
-
-/** Times `action` `n` times after `warmUp` untimed runs; returns the median in ms. */
-async function medianOf(
-  n: number,
-  warmUp: number,
-  action: () => Promise<unknown>,
-): Promise<number> {
-  for (let i = 0; i < warmUp; i++) await action();
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) times.push(await timed(action));
-  return median(times);
-}
 
 /** sigstore-js's verification of the happy-path bundle, loaded on demand (test-only dependency). */
 async function sigstoreJsVerifier(): Promise<() => void> {
@@ -1143,7 +1358,7 @@ async function sigstoreJsVerifier(): Promise<() => void> {
   };
 }
 
-async function benchSigstore(): Promise<BenchResult[]> {
+async function benchSigstore(c: Context): Promise<BenchResult[]> {
   const names = ["sigstore-verify in-process", "sigstore-verify process"];
   try {
     Deno.statSync(`${HAPPY.dir}/${HAPPY.bundle}`);
@@ -1157,47 +1372,43 @@ async function benchSigstore(): Promise<BenchResult[]> {
   const bytes = await Deno.readFile(`${HAPPY.dir}/${HAPPY.bundle}`);
   const artifact = await Deno.readFile(`${HAPPY.dir}/${HAPPY.artifact}`);
   const identity = { subjectAlternativeName: HAPPY.identity, issuer: HAPPY.issuer };
-  const ours = await medianOf(50, 20, async () => {
+  const ours = async (): Promise<void> => {
     const result = await verifyBundle(bytes, { artifact: { bytes: artifact }, identity });
     if (!result.verified) throw new Error("vouch did not verify the happy-path bundle");
-  });
-  const verifyJs = await sigstoreJsVerifier();
-  const theirs = await medianOf(50, 20, () => Promise.resolve(verifyJs()));
-  const cli = [
-    ...RUN_FLAGS,
-    MAIN,
+  };
+  const [oursRuns, theirsRuns] = await inProcessRuns(50, 20, [ours, await sigstoreJsVerifier()]);
+  const cli = vouchSpec([
     "verify-bundle",
     ...["--bundle", `${HAPPY.dir}/${HAPPY.bundle}`],
     ...["--certificate-identity", HAPPY.identity, "--certificate-oidc-issuer", HAPPY.issuer],
     `${HAPPY.dir}/${HAPPY.artifact}`,
-  ];
-  const reference = [...RUN_FLAGS, SCRIPT, "--child-sigstore-js"];
-  await run(Deno.execPath(), cli); // warm-up (module cache)
-  await run(Deno.execPath(), reference);
-  const walls: number[] = [];
-  const refWalls: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    walls.push((await run(Deno.execPath(), cli)).ms);
-    refWalls.push((await run(Deno.execPath(), reference)).ms);
-  }
-  const [wall, refWall] = [median(walls), median(refWalls)];
+  ]);
+  const reference = {
+    command: Deno.execPath(),
+    args: [...RUN_FLAGS, SCRIPT, "--child-sigstore-js"],
+  };
+  const [floor, runs, refRuns] = await interleavedRuns(
+    [await floorSpec(c.dir), cli, reference],
+    c.sizes.processRounds,
+  );
+  const [inProcess, theirs] = [medianTime(oursRuns), medianTime(theirsRuns)];
   return [
     {
       name: names[0],
-      vouch: `${ours.toFixed(2)} ms (median of 50)`,
-      reference: `@sigstore/verify ${theirs.toFixed(2)} ms`,
-      ratio: ours / theirs,
-      bar: { metric: "time", op: "<=", limit: 20, unit: "ms" },
-      value: ours,
+      vouch: `${formatTime(inProcess)} (median of ${oursRuns.length})`,
+      reference: `@sigstore/verify ${formatTime(theirs)}`,
+      ratio: inProcess.cpu / theirs.cpu,
+      bar: { metric: "CPU", op: "<=", limit: 20, unit: "ms" },
+      value: inProcess.cpu,
     },
-    {
-      name: names[1],
-      vouch: `${wall.toFixed(1)} ms (median of 7)`,
-      reference: `@sigstore/verify process ${refWall.toFixed(1)} ms`,
-      ratio: wall / refWall,
-      bar: { metric: "wall", op: "<=", limit: 150, unit: "ms" },
-      value: wall,
-    },
+    processResult(names[1], runs, {
+      op: "<=",
+      limit: 150,
+      unit: "ms",
+      floor,
+      reference: `@sigstore/verify process ${formatTime(medianTime(refRuns))}`,
+      ratio: median(runs.map((r, i) => r.cpu / refRuns[i].cpu)),
+    }),
   ];
 }
 
@@ -1244,13 +1455,14 @@ async function childCli(args: string[]): Promise<void> {
 async function childScaling(dir: string): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
   for (let i = 0; i < 3; i++) await scalingPass(`${dir}/../scale-${WARM_UP_PACKAGES}`);
-  const times: number[] = [];
+  const times: RunTime[] = [];
   let packages = 0;
   for (let i = 0; i < 3; i++) {
     gc();
-    times.push(await timed(async () => (packages = await scalingPass(dir))));
+    times.push(await cpuTimed(async () => (packages = await scalingPass(dir))));
   }
-  await report({ packages, ms: Math.min(...times) });
+  const { cpu, wall } = medianTime(times);
+  await report({ packages, cpuMs: cpu, wallMs: wall });
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -9,8 +9,7 @@
  *
  * @module
  */
-import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "./_path.ts";
 
 /** The largest key or secret file vouch reads: 64 KiB (a PEM key is under 4 KiB). */
 export const MAX_KEY_BYTES: number = 64 * 1024;
@@ -137,12 +136,107 @@ export function fsCall<T>(path: string, call: () => T): T {
 }
 
 /**
+ * `node:fs`, once {@linkcode loadNonBlockingOpen} has loaded it: the only
+ * open that takes `O_NONBLOCK` (Deno's takes no flags).
+ */
+let nodeFs: typeof import("node:fs") | undefined;
+
+/**
+ * Loads what makes every open of {@linkcode readRegularFileSync} and
+ * {@linkcode writeRegularFileSync} non-blocking (`node:fs`). Without it both
+ * still refuse a FIFO, device or socket from its `stat`, before any open;
+ * only a path swapped for a FIFO in the microseconds between that `stat` and
+ * the open could then block (opening a FIFO waits for the other end). Loading
+ * it closes that window, and costs a run about 60 ms of CPU when no other
+ * `node:` module is loaded yet (its start-up), so the CLI loads it where it
+ * writes files or loads `node:` modules anyway, and not for `vouch sbom` to
+ * stdout.
+ *
+ * @example
+ * ```ts
+ * import { loadNonBlockingOpen } from "./_fs.ts";
+ * await loadNonBlockingOpen();
+ * ```
+ */
+export async function loadNonBlockingOpen(): Promise<void> {
+  nodeFs ??= await import("node:fs");
+}
+
+/** An open file, checked by `fstat` to be a regular file. */
+interface OpenFile {
+  /** Its size when opened. */
+  size: number;
+  /** Reads into `buffer`; 0 at the end. */
+  read(buffer: Uint8Array): number;
+  /** Writes from `bytes`; the count written. */
+  write(bytes: Uint8Array): number;
+  /** Closes it. */
+  close(): void;
+}
+
+/**
+ * Opens a path that its `stat` (symlinks followed) says is a regular file,
+ * or that does not exist yet when `write.create`; non-blocking when
+ * {@linkcode loadNonBlockingOpen} ran; checked again with `fstat`.
+ */
+function openRegular(
+  path: string,
+  mode: { read: true } | { write: true; append: boolean },
+  maxBytes = Infinity,
+): OpenFile {
+  let info: Deno.FileInfo | undefined;
+  try {
+    info = fsCall(path, () => Deno.statSync(path));
+  } catch (error) {
+    // A file to write may not exist yet: the open creates it.
+    if ("read" in mode || fsProblem(error) !== "missing") throw error;
+  }
+  if (info !== undefined && !info.isFile) throw new FsError("not_regular", path);
+  if (info !== undefined && info.size > maxBytes) throw new FsError("too_large", path);
+  let file: OpenFile;
+  let isFile: boolean;
+  if (nodeFs !== undefined) {
+    const { closeSync, constants: c, fstatSync, openSync, readSync, writeSync } = nodeFs;
+    const flags = "read" in mode
+      ? c.O_RDONLY
+      : c.O_WRONLY | c.O_CREAT | (mode.append ? c.O_APPEND : c.O_TRUNC);
+    const fd = fsCall(path, () => openSync(path, flags | c.O_NONBLOCK));
+    const stat = fstatSync(fd);
+    isFile = stat.isFile();
+    file = {
+      size: stat.size,
+      read: (buffer) => fsCall(path, () => readSync(fd, buffer, 0, buffer.length, null)),
+      write: (bytes) => fsCall(path, () => writeSync(fd, bytes)),
+      close: () => closeSync(fd),
+    };
+  } else {
+    const options: Deno.OpenOptions = "read" in mode
+      ? { read: true }
+      : { write: true, create: true, ...(mode.append ? { append: true } : { truncate: true }) };
+    const handle = fsCall(path, () => Deno.openSync(path, options));
+    const stat = fsCall(path, () => handle.statSync());
+    isFile = stat.isFile;
+    file = {
+      size: stat.size,
+      read: (buffer) => fsCall(path, () => handle.readSync(buffer)) ?? 0,
+      write: (bytes) => fsCall(path, () => handle.writeSync(bytes)),
+      close: () => handle.close(),
+    };
+  }
+  if (!isFile) {
+    file.close();
+    throw new FsError("not_regular", path);
+  }
+  return file;
+}
+
+/**
  * Reads a regular file of at most `maxBytes`, synchronously. A folder, FIFO,
  * device or socket is refused from its `stat`, before any open (opening a
- * FIFO blocks until a writer comes); the file is opened non-blocking and
- * checked again, so a path swapped after the `stat` cannot block either. The
- * size is never trusted: at most `maxBytes + 1` bytes are read (`/proc` files
- * report size 0).
+ * FIFO blocks until a writer comes); the open file is checked again, and the
+ * open is non-blocking once {@linkcode loadNonBlockingOpen} ran. The size is
+ * never trusted: at most `maxBytes + 1` bytes are read (`/proc` files report
+ * size 0).
  *
  * @example
  * ```ts
@@ -159,21 +253,16 @@ export function fsCall<T>(path: string, call: () => T): T {
  */
 export function readRegularFileSync(path: string, options: { maxBytes: number }): Uint8Array {
   const { maxBytes } = options;
-  const info = fsCall(path, () => Deno.statSync(path));
-  if (!info.isFile) throw new FsError("not_regular", path);
-  if (info.size > maxBytes) throw new FsError("too_large", path);
-  const fd = fsCall(path, () => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+  const file = openRegular(path, { read: true }, maxBytes);
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new FsError("not_regular", path);
     const chunks: Uint8Array[] = [];
     let total = 0;
     // One read of the stated size (plus one byte, to see growth), then 1 MiB reads to the end.
-    for (let size = Math.min(stat.size, maxBytes) + 1;; size = 1024 * 1024) {
+    for (let size = Math.min(file.size, maxBytes) + 1;; size = 1024 * 1024) {
       const chunk = new Uint8Array(Math.min(size, maxBytes + 1 - total));
       let filled = 0;
       while (filled < chunk.length) {
-        const n = fsCall(path, () => readSync(fd, chunk, filled, chunk.length - filled, null));
+        const n = file.read(chunk.subarray(filled));
         if (n === 0) break;
         filled += n;
       }
@@ -191,15 +280,16 @@ export function readRegularFileSync(path: string, options: { maxBytes: number })
     }
     return bytes;
   } finally {
-    closeSync(fd);
+    file.close();
   }
 }
 
 /**
  * Writes (or, with `append`, appends) text to a regular file, creating it. A
- * FIFO, device or socket at the path is refused without blocking: the file is
- * opened non-blocking (a FIFO without a reader fails at once) and checked with
- * `fstat` before a byte is written.
+ * FIFO, device or socket at the path is refused without blocking: from its
+ * `stat` before any open, and from `fstat` before a byte is written; the
+ * open is non-blocking once {@linkcode loadNonBlockingOpen} ran (a FIFO
+ * without a reader then fails at once).
  *
  * @example
  * ```ts ignore
@@ -218,17 +308,12 @@ export function writeRegularFileSync(
   text: string,
   options: { append?: boolean } = {},
 ): void {
-  const mode = options.append ? constants.O_APPEND : constants.O_TRUNC;
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_NONBLOCK | mode;
-  const fd = fsCall(path, () => openSync(path, flags));
+  const file = openRegular(path, { write: true, append: options.append === true });
   try {
-    if (!fstatSync(fd).isFile()) throw new FsError("not_regular", path);
     const bytes = new TextEncoder().encode(text);
-    for (let offset = 0; offset < bytes.length;) {
-      offset += fsCall(path, () => writeSync(fd, bytes, offset, bytes.length - offset));
-    }
+    for (let offset = 0; offset < bytes.length;) offset += file.write(bytes.subarray(offset));
   } finally {
-    closeSync(fd);
+    file.close();
   }
 }
 

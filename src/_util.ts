@@ -47,3 +47,14 @@ export function utcSeconds(date: Date): string {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Serializes a JSON document the way every vouch file is written: two-space
+ * indentation and a final newline.
+ *
+ * @param value The document.
+ * @returns The text.
+ */
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + "\n";
+}

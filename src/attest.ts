@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { relative } from "node:path";
+import { relative } from "./_path.ts";
 import { VouchError } from "./errors.ts";
 import { compareStrings } from "./_util.ts";
 import { checkHmacSecret } from "./signing/hmac.ts";

@@ -6,6 +6,7 @@ import {
   FsError,
   fsProblem,
   isSameOrInside,
+  loadNonBlockingOpen,
   MAX_KEY_BYTES,
   readRegularFileSync,
   realPathOf,
@@ -121,25 +122,37 @@ Deno.test("fsProblem: an empty path is a missing file, never an unexpected error
   }
 });
 
+/** The write cases: a regular file written and appended; a FIFO or device refused without blocking. */
+async function checkWrites(dir: string): Promise<void> {
+  const path = join(dir, "out.txt");
+  writeRegularFileSync(path, "first\n");
+  writeRegularFileSync(path, "second\n", { append: true });
+  assert.equal(await Deno.readTextFile(path), "first\nsecond\n");
+  writeRegularFileSync(path, "replaced\n");
+  assert.equal(await Deno.readTextFile(path), "replaced\n");
+  assert.equal(new TextDecoder().decode(readRegularFileSync(path, { maxBytes: 9 })), "replaced\n");
+  throwsProblem(() => writeRegularFileSync("/dev/zero", "x"), "not_regular");
+  throwsProblem(() => writeRegularFileSync(dir, "x"), "not_regular");
+  throwsProblem(() => writeRegularFileSync(join(dir, "no", "such"), "x"), "missing");
+  throwsProblem(() => readRegularFileSync("/dev/zero", { maxBytes: 9 }), "not_regular");
+  const fifo = join(dir, "fifo");
+  const made = await new Deno.Command("mkfifo", { args: [fifo] }).output().catch(() => undefined);
+  if (!made?.success) {
+    console.log("skipped the FIFO case: mkfifo is not available");
+    return;
+  }
+  // Opening a FIFO blocks until the other end comes: this returns only because it is never opened.
+  throwsProblem(() => writeRegularFileSync(fifo, "x"), "not_regular");
+  throwsProblem(() => writeRegularFileSync(fifo, "x", { append: true }), "not_regular");
+  throwsProblem(() => readRegularFileSync(fifo, { maxBytes: 9 }), "not_regular");
+}
+
 Deno.test("writeRegularFileSync: writes and appends a regular file; a FIFO or /dev/zero is refused without blocking", async () => {
-  await withTempDir(async (dir) => {
-    const path = join(dir, "out.txt");
-    writeRegularFileSync(path, "first\n");
-    writeRegularFileSync(path, "second\n", { append: true });
-    assert.equal(await Deno.readTextFile(path), "first\nsecond\n");
-    writeRegularFileSync(path, "replaced\n");
-    assert.equal(await Deno.readTextFile(path), "replaced\n");
-    throwsProblem(() => writeRegularFileSync("/dev/zero", "x"), "not_regular");
-    throwsProblem(() => writeRegularFileSync(dir, "x"), "not_regular");
-    throwsProblem(() => writeRegularFileSync(join(dir, "no", "such"), "x"), "missing");
-    const fifo = join(dir, "fifo");
-    const made = await new Deno.Command("mkfifo", { args: [fifo] }).output().catch(() => undefined);
-    if (!made?.success) {
-      console.log("skipped the FIFO case: mkfifo is not available");
-      return;
-    }
-    // Opening a FIFO for writing blocks until a reader comes: this returns only because it is opened non-blocking.
-    throwsProblem(() => writeRegularFileSync(fifo, "x"), "not_regular");
-    throwsProblem(() => writeRegularFileSync(fifo, "x", { append: true }), "not_regular");
-  });
+  await withTempDir(checkWrites);
+});
+
+// Last in this module: from here on every open of this process is non-blocking.
+Deno.test("loadNonBlockingOpen: the same reads and writes, each open non-blocking", async () => {
+  await loadNonBlockingOpen();
+  await withTempDir(checkWrites);
 });

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "../_path.ts";
 import { VouchError } from "../errors.ts";
 import { describeFsProblem, type FsProblem, fsProblem } from "../_fs.ts";
 

@@ -10,6 +10,8 @@
  */
 import type { Problem } from "../errors.ts";
 import { compareStrings, isRecord } from "../_util.ts";
+// In _util.ts so that the CLI prints JSON without loading this module.
+export { toJsonText } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
 import {
   type ProvenanceStatement,
@@ -306,15 +308,4 @@ export async function deriveIndex(
     }),
     inventory: inventorySummary(sources.bom),
   };
-}
-
-/**
- * Serializes a JSON document the way every vouch file is written: two-space
- * indentation and a final newline.
- *
- * @param value The document.
- * @returns The text.
- */
-export function toJsonText(value: unknown): string {
-  return JSON.stringify(value, null, 2) + "\n";
 }

@@ -9,7 +9,8 @@
  */
 import { isVouchError, type Problem, VouchError } from "../errors.ts";
 import { VERSION } from "../version.ts";
-import { toJsonText } from "../bundle/bundle_index.ts";
+import { loadNonBlockingOpen } from "../_fs.ts";
+import { toJsonText } from "../_util.ts";
 import { suggest } from "./args.ts";
 import { isShowable } from "./secrets.ts";
 import { COMMAND_HELP, MAIN_HELP } from "./help.ts";
@@ -125,6 +126,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === "--version" || command === "-V") {
       io.stdout(`vouch ${VERSION}\n`);
       return EXIT.ok;
+    }
+    if (
+      (command !== "sbom" && command !== "verify-bundle") ||
+      io.env.GITHUB_OUTPUT !== undefined || io.env.GITHUB_STEP_SUMMARY !== undefined
+    ) {
+      // Every open non-blocking (it costs start-up time, which the other commands spend on
+      // `node:` modules anyway); `sbom -o` loads it before it writes.
+      await loadNonBlockingOpen();
     }
     return await dispatch(command, rest, io);
   } catch (error) {

@@ -4,12 +4,12 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { describeFsProblem, fsProblem, writeRegularFileSync } from "../_fs.ts";
+import { describeFsProblem, fsProblem, loadNonBlockingOpen, writeRegularFileSync } from "../_fs.ts";
 import { sourceDateEpoch } from "../provenance/context.ts";
 import { TOOL } from "../version.ts";
 import { readInventory } from "../inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../sbom/mod.ts";
-import { toJsonText } from "../bundle/bundle_index.ts";
+import { toJsonText } from "../_util.ts";
 import { type FlagSpec, listFlag, noPositionals, parseArgs, stringFlag } from "./args.ts";
 import { SBOM_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
@@ -65,7 +65,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     : await toCycloneDx(inventory, options);
   const output = stringFlag(args, "output");
   if (output === undefined || output === "-") io.stdout(toJsonText(doc));
-  else writeOutput(output, toJsonText(doc));
+  else {
+    await loadNonBlockingOpen();
+    writeOutput(output, toJsonText(doc));
+  }
   return EXIT.ok;
 }
 

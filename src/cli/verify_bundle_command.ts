@@ -4,7 +4,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
-import { toJsonText } from "../bundle/bundle_index.ts";
+import { toJsonText } from "../_util.ts";
 import { type BundleArtifact, type BundleVerification, verifyBundle } from "../sigstore/mod.ts";
 import { type FlagSpec, noPositionals, parseArgs, stringFlag } from "./args.ts";
 import {

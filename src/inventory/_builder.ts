@@ -70,6 +70,12 @@ interface Draft {
   groups: string[];
   sources: string[];
   patches: string[];
+  /**
+   * The component itself while it was added once ({@linkcode OutputBuilder.add})
+   * and nothing else changed it: already sorted and unique (see `ReaderOutput`),
+   * `build` gives it as it is.
+   */
+  unchanged?: Component;
 }
 
 function sortedUnique<T extends string>(list: T[]): T[] {
@@ -206,7 +212,10 @@ export class OutputBuilder {
    * @returns Its id.
    */
   add(component: Component): string {
-    this.#merge(this.#draft(component.id, () => ({ ...component })), component);
+    const first = !this.#drafts.has(component.id);
+    const draft = this.#draft(component.id, () => ({ ...component }));
+    this.#merge(draft, component);
+    if (first) draft.unchanged = component;
     return component.id;
   }
 
@@ -232,6 +241,7 @@ export class OutputBuilder {
     if (draft === undefined) return;
     draft.component.direct = true;
     draft.groups.push(...groups);
+    draft.unchanged = undefined;
   }
 
   /**
@@ -326,6 +336,9 @@ export class OutputBuilder {
       }
     }
     const components = [...this.#drafts.values()].map((draft): Component => {
+      // Another builder's output, added once and left as it was (hot: a lock merged with
+      // the manifests folded into it), is already built.
+      if (draft.unchanged?.direct === draft.component.direct) return draft.unchanged;
       // Copy the defined fields in draft key order (no `delete`: it slows objects down).
       draft.component.distributions = draft.distributions.length > 0
         ? mergedDistributions(draft.distributions)
@@ -369,6 +382,7 @@ export class OutputBuilder {
 
   #merge(draft: Draft, from: Mergeable): void {
     const { component } = draft;
+    draft.unchanged = undefined;
     component.direct ||= from.direct === true;
     component.downloadLocation ??= from.downloadLocation;
     component.license ??= from.license;

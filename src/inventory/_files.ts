@@ -2,7 +2,7 @@
 // opened without blocking, checked to be a regular file, read up to a fixed
 // limit and decoded as strict UTF-8 (an XML file in the encoding it
 // declares); the project root is checked before any scan. Imports no npm package (a test runs it as an unprivileged user).
-import { join } from "node:path";
+import { join } from "../_path.ts";
 import { VouchError } from "../errors.ts";
 import { describeFsProblem, type FsProblem, fsProblem, readRegularFileSync } from "../_fs.ts";
 
@@ -95,6 +95,7 @@ export function readRegularFile(path: string, shown: string): Uint8Array | undef
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+const REPLACING_UTF8 = new TextDecoder("utf-8");
 
 /** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -139,6 +140,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
  * @throws {VouchError} `code` with `path:line` when the bytes are not UTF-8.
  */
 export function decodeUtf8(bytes: Uint8Array, path: string, code: string): string {
+  // The replacing decoder is several times faster than the fatal one; it writes U+FFFD for
+  // each invalid sequence, so a text without U+FFFD is what the fatal decoder gives.
+  const text = REPLACING_UTF8.decode(bytes);
+  if (!text.includes("\uFFFD")) return text;
   try {
     return STRICT_UTF8.decode(bytes);
   } catch {

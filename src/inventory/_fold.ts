@@ -1,6 +1,6 @@
 // Private: the merge of every file's reader output into one, with each
 // manifest folded into the lockfiles that resolve it.
-import { posix } from "node:path";
+import { posix } from "../_path.ts";
 import { OutputBuilder } from "./_builder.ts";
 import { packageKey } from "./purl.ts";
 import type { Reader, ReaderResult } from "./_reader.ts";
@@ -141,6 +141,22 @@ function resolverOf(manifest: Reader): (lock: Reader) => boolean {
     : (lock) => names.includes(lock.name);
 }
 
+/**
+ * The union of the outputs. One alone is kept as is: a reader's output is
+ * already what a builder gives (sorted, unique, no dangling edge: see
+ * `ReaderOutput`), and building it again costs a large lockfile about as much
+ * as its reader's own build.
+ */
+function union(outputs: readonly ReaderOutput[]): ReaderOutput {
+  if (outputs.length === 1) {
+    const { members, components, edges } = outputs[0];
+    return { members, components, edges };
+  }
+  const builder = new OutputBuilder();
+  for (const output of outputs) builder.addOutput(output);
+  return builder.build({ danglingEdges: "throw" });
+}
+
 /** At most five names, then how many in all. */
 function someNames(names: readonly string[]): string {
   return names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
@@ -182,7 +198,7 @@ export interface Merged {
  * @returns The merged output, the warnings and the declared-only manifests.
  */
 export function mergeOutputs(files: readonly ReadFile[]): Merged {
-  const builder = new OutputBuilder();
+  const outputs: ReaderOutput[] = [];
   const warnings = new Set<string>();
   const declaredOnly: string[] = [];
   for (const f of files) {
@@ -191,7 +207,7 @@ export function mergeOutputs(files: readonly ReadFile[]): Merged {
       ? resolvingLocks(f.path, resolverOf(f.reader), files)
       : [];
     if (resolving.length === 0) {
-      builder.addOutput(f.output);
+      outputs.push(f.output);
       for (const w of f.output.warnings ?? []) warnings.add(w);
       if (kind === "manifest" && f.output.components.length > 0) {
         declaredOnly.push(f.path);
@@ -211,7 +227,7 @@ export function mergeOutputs(files: readonly ReadFile[]): Merged {
       continue; // the lock says it all, its members and structure included
     }
     const folded = foldManifest(f.output, locks, ecosystem);
-    builder.addOutput(folded.output);
+    outputs.push(folded.output);
     for (const w of f.output.warnings ?? []) warnings.add(w);
     if (above && !folded.member && folded.unmatched.length > 0) {
       warnings.add(
@@ -222,7 +238,7 @@ export function mergeOutputs(files: readonly ReadFile[]): Merged {
     }
   }
   return {
-    output: builder.build({ danglingEdges: "throw" }),
+    output: union(outputs),
     warnings: [...warnings].sort(compareStrings),
     declaredOnly: declaredOnly.sort(compareStrings),
   };

@@ -1,6 +1,6 @@
 // Private: where a local path that a lockfile names lies, for telling the
 // project's own packages (the root, members) from third-party ones.
-import { posix } from "node:path";
+import { posix } from "../_path.ts";
 
 /** Where a local path lies relative to the project. */
 export interface LocalPlace {

@@ -2,32 +2,50 @@
 // hints that name the supported files are built from it. Adding a format is one
 // module in its ecosystem folder plus one entry here. Order matters only for
 // choosing the project's identity: earlier readers of root files win.
-import { dirname, join, posix } from "node:path";
-import type { Reader } from "./_reader.ts";
-import { readPyproject } from "./python/pyproject.ts";
-import { readRequirements } from "./python/requirements.ts";
-import { readUvLock } from "./python/uv_lock.ts";
-import { readPoetryLock } from "./python/poetry_lock.ts";
-import { readPdmLock } from "./python/pdm_lock.ts";
-import { readPackageLock } from "./javascript/package_lock.ts";
-import { readPnpmLock } from "./javascript/pnpm_lock.ts";
-import { readYarnLock } from "./javascript/yarn_lock.ts";
-import { readBunLock } from "./javascript/bun_lock.ts";
-import { readPackageJson } from "./javascript/package_json.ts";
-import { readDenoLock } from "./deno/deno_lock.ts";
-import { readCargoLock } from "./rust/cargo_lock.ts";
-import { readCargoToml } from "./rust/cargo_toml.ts";
-import { readGoMod } from "./go/go_mod.ts";
-import { readComposerLock } from "./php/composer_lock.ts";
-import { readGemfileLock } from "./ruby/gemfile_lock.ts";
-import { readPipfileLock } from "./python/pipfile_lock.ts";
-import { readPylock } from "./python/pylock.ts";
-import { readMavenPom } from "./java/maven_pom.ts";
-import { readGradleLockfile } from "./java/gradle_lockfile.ts";
-import { readGradleVerification } from "./java/gradle_verification.ts";
-import { readNugetLock } from "./dotnet/nuget_lock.ts";
-import { readMsbuildProject } from "./dotnet/msbuild.ts";
-import { readPackagesConfig } from "./dotnet/packages_config.ts";
+import { dirname, join, posix } from "../_path.ts";
+import { NeedsModule, type Reader } from "./_reader.ts";
+
+/**
+ * A reader's module, imported on first use: a run reads few formats, and
+ * importing all of them costs every run (several ms per module, cold). Until
+ * it is loaded, the getter throws `NeedsModule`; the inventory loads it and
+ * reads again.
+ */
+function lazy<M>(load: () => Promise<M>): () => M {
+  let module: M | undefined;
+  const needs = new NeedsModule("a reader module", async () => {
+    module ??= await load();
+  });
+  return () => {
+    if (module === undefined) throw needs;
+    return module;
+  };
+}
+
+const pyproject = lazy(() => import("./python/pyproject.ts"));
+const requirements = lazy(() => import("./python/requirements.ts"));
+const uvLock = lazy(() => import("./python/uv_lock.ts"));
+const poetryLock = lazy(() => import("./python/poetry_lock.ts"));
+const pdmLock = lazy(() => import("./python/pdm_lock.ts"));
+const packageLock = lazy(() => import("./javascript/package_lock.ts"));
+const pnpmLock = lazy(() => import("./javascript/pnpm_lock.ts"));
+const yarnLock = lazy(() => import("./javascript/yarn_lock.ts"));
+const bunLock = lazy(() => import("./javascript/bun_lock.ts"));
+const packageJson = lazy(() => import("./javascript/package_json.ts"));
+const denoLock = lazy(() => import("./deno/deno_lock.ts"));
+const cargoLock = lazy(() => import("./rust/cargo_lock.ts"));
+const cargoToml = lazy(() => import("./rust/cargo_toml.ts"));
+const goMod = lazy(() => import("./go/go_mod.ts"));
+const composerLock = lazy(() => import("./php/composer_lock.ts"));
+const gemfileLock = lazy(() => import("./ruby/gemfile_lock.ts"));
+const pipfileLock = lazy(() => import("./python/pipfile_lock.ts"));
+const pylock = lazy(() => import("./python/pylock.ts"));
+const mavenPom = lazy(() => import("./java/maven_pom.ts"));
+const gradleLockfile = lazy(() => import("./java/gradle_lockfile.ts"));
+const gradleVerification = lazy(() => import("./java/gradle_verification.ts"));
+const nugetLock = lazy(() => import("./dotnet/nuget_lock.ts"));
+const msbuild = lazy(() => import("./dotnet/msbuild.ts"));
+const packagesConfig = lazy(() => import("./dotnet/packages_config.ts"));
 
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
@@ -42,7 +60,7 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["pyproject.toml"],
     matches: (f) => f === "pyproject.toml",
-    read: (text, path, c) => readPyproject(text, { path, release: c.release }),
+    read: (text, path, c) => pyproject().readPyproject(text, { path, release: c.release }),
   },
   {
     name: "uv_lock",
@@ -50,7 +68,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["uv.lock"],
     matches: (f) => f === "uv.lock",
-    read: (text, path) => readUvLock(text, { path }),
+    read: (text, path) => uvLock().readUvLock(text, { path }),
   },
   {
     name: "poetry_lock",
@@ -58,7 +76,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["poetry.lock"],
     matches: (f) => f === "poetry.lock",
-    read: (text, path) => readPoetryLock(text, { path }),
+    read: (text, path) => poetryLock().readPoetryLock(text, { path }),
   },
   {
     name: "pdm_lock",
@@ -66,7 +84,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["pdm.lock"],
     matches: (f) => f === "pdm.lock",
-    read: (text, path) => readPdmLock(text, { path }),
+    read: (text, path) => pdmLock().readPdmLock(text, { path }),
   },
   {
     name: "requirements",
@@ -76,7 +94,7 @@ export const READERS: readonly Reader[] = [
     matches: (f, folder) =>
       /^requirements.*\.txt$/.test(f) || (folder === "requirements" && f.endsWith(".txt")),
     read: (text, path, c) =>
-      readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),
+      requirements().readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),
   },
   {
     name: "package_lock",
@@ -85,7 +103,7 @@ export const READERS: readonly Reader[] = [
     files: ["package-lock.json"],
     matches: (f) => f === "package-lock.json",
     recordsDeclarations: true,
-    read: (text, path) => readPackageLock(text, { path }),
+    read: (text, path) => packageLock().readPackageLock(text, { path }),
   },
   {
     name: "pnpm_lock",
@@ -94,7 +112,7 @@ export const READERS: readonly Reader[] = [
     files: ["pnpm-lock.yaml"],
     matches: (f) => f === "pnpm-lock.yaml",
     recordsDeclarations: true,
-    read: (text, path, c) => readPnpmLock(text, { path, load: c.load }),
+    read: (text, path, c) => pnpmLock().readPnpmLock(text, { path, load: c.load }),
   },
   {
     name: "yarn_lock",
@@ -103,7 +121,7 @@ export const READERS: readonly Reader[] = [
     files: ["yarn.lock"],
     matches: (f) => f === "yarn.lock",
     recordsDeclarations: true,
-    read: (text, path, c) => readYarnLock(text, path, c),
+    read: (text, path, c) => yarnLock().readYarnLock(text, path, c),
   },
   {
     name: "bun_lock",
@@ -112,7 +130,7 @@ export const READERS: readonly Reader[] = [
     files: ["bun.lock"],
     matches: (f) => f === "bun.lock",
     recordsDeclarations: true,
-    read: (text, path, c) => readBunLock(text, { path, load: c.load }),
+    read: (text, path, c) => bunLock().readBunLock(text, { path, load: c.load }),
   },
   {
     name: "package_json",
@@ -122,7 +140,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "package.json",
     resolvedBy: ["package_lock", "pnpm_lock", "yarn_lock", "bun_lock", "deno_lock"],
     read: (text, path, c) =>
-      readPackageJson(text, { path, load: c.load, list: c.list, memo: c.memo }),
+      packageJson().readPackageJson(text, { path, load: c.load, list: c.list, memo: c.memo }),
   },
   {
     name: "deno_lock",
@@ -131,7 +149,7 @@ export const READERS: readonly Reader[] = [
     files: ["deno.lock"],
     matches: (f) => f === "deno.lock",
     recordsDeclarations: true,
-    read: (text, path) => readDenoLock(text, { path }),
+    read: (text, path) => denoLock().readDenoLock(text, { path }),
   },
   {
     name: "cargo_lock",
@@ -139,7 +157,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["Cargo.lock"],
     matches: (f) => f === "Cargo.lock",
-    read: (text, path) => readCargoLock(text, { path }),
+    read: (text, path) => cargoLock().readCargoLock(text, { path }),
   },
   {
     name: "cargo_toml",
@@ -147,7 +165,8 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["Cargo.toml"],
     matches: (f) => f === "Cargo.toml",
-    read: (text, path, c) => readCargoToml(text, { path, release: c.release, load: c.load }),
+    read: (text, path, c) =>
+      cargoToml().readCargoToml(text, { path, release: c.release, load: c.load }),
   },
   {
     name: "go_mod",
@@ -157,7 +176,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "go.mod",
     read: (text, path, c) => {
       const goSumPath = sibling(path, "go.sum");
-      return readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
+      return goMod().readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
     },
   },
   {
@@ -168,7 +187,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "composer.lock",
     read: (text, path, c) => {
       const manifestPath = sibling(path, "composer.json");
-      return readComposerLock(text, {
+      return composerLock().readComposerLock(text, {
         path,
         manifest: c.load(manifestPath),
         manifestPath,
@@ -184,7 +203,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "Gemfile.lock" || f === "gems.locked",
     read: (text, path, c) => {
       const gemfilePath = sibling(path, path.endsWith("gems.locked") ? "gems.rb" : "Gemfile");
-      return readGemfileLock(text, {
+      return gemfileLock().readGemfileLock(text, {
         path,
         gemfile: c.load(gemfilePath),
         gemfilePath,
@@ -200,7 +219,11 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "Pipfile.lock",
     read: (text, path, c) => {
       const pipfilePath = sibling(path, "Pipfile");
-      return readPipfileLock(text, { path, pipfile: c.load(pipfilePath), pipfilePath });
+      return pipfileLock().readPipfileLock(text, {
+        path,
+        pipfile: c.load(pipfilePath),
+        pipfilePath,
+      });
     },
   },
   {
@@ -209,7 +232,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["pylock.toml", "pylock.*.toml"],
     matches: (f) => /^pylock\.(?:[^.]+\.)?toml$/.test(f),
-    read: (text, path) => readPylock(text, { path }),
+    read: (text, path) => pylock().readPylock(text, { path }),
   },
   {
     name: "maven_pom",
@@ -218,7 +241,7 @@ export const READERS: readonly Reader[] = [
     files: ["pom.xml"],
     matches: (f) => f === "pom.xml",
     resolvedBy: [],
-    read: (text, path, c) => readMavenPom(text, { path, load: c.load }),
+    read: (text, path, c) => mavenPom().readMavenPom(text, { path, load: c.load }),
   },
   {
     name: "gradle_lockfile",
@@ -232,7 +255,7 @@ export const READERS: readonly Reader[] = [
       posix.dirname(path).endsWith("dependency-locks")
         ? posix.dirname(posix.dirname(posix.dirname(path)))
         : posix.dirname(path),
-    read: (text, path) => readGradleLockfile(text, { path }),
+    read: (text, path) => gradleLockfile().readGradleLockfile(text, { path }),
   },
   {
     name: "gradle_verification",
@@ -241,7 +264,8 @@ export const READERS: readonly Reader[] = [
     files: ["gradle/verification-metadata.xml"],
     matches: (f, folder) => f === "verification-metadata.xml" && folder === "gradle",
     coveredFolder: (path) => posix.dirname(posix.dirname(path)),
-    read: (text, path, c) => readGradleVerification(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      gradleVerification().readGradleVerification(text, { path, load: c.load }),
   },
   {
     name: "nuget_lock",
@@ -255,7 +279,7 @@ export const READERS: readonly Reader[] = [
       return project === undefined || posix.basename(manifest).replace(/\.[^.]+$/, "") === project;
     },
     recordsDeclarations: true,
-    read: (text, path, c) => readNugetLock(text, { path, load: c.load }),
+    read: (text, path, c) => nugetLock().readNugetLock(text, { path, load: c.load }),
   },
   {
     name: "packages_config",
@@ -264,7 +288,7 @@ export const READERS: readonly Reader[] = [
     files: ["packages.config", "packages.<project>.config"],
     matches: (f) => /^packages\.(?:[^/]+\.)?config$/.test(f),
     covers: "folder",
-    read: (text, path) => readPackagesConfig(text, { path }),
+    read: (text, path) => packagesConfig().readPackagesConfig(text, { path }),
   },
   {
     name: "msbuild",
@@ -273,7 +297,7 @@ export const READERS: readonly Reader[] = [
     files: ["*.csproj", "*.fsproj", "*.vbproj"],
     matches: (f) => /\.(cs|fs|vb)proj$/.test(f),
     resolvedBy: ["nuget_lock"],
-    read: (text, path, c) => readMsbuildProject(text, { path, load: c.load }),
+    read: (text, path, c) => msbuild().readMsbuildProject(text, { path, load: c.load }),
   },
 ];
 

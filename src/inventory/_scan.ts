@@ -2,7 +2,8 @@
 // files a registered reader reads, and every other dependency file it met
 // (a known format without a reader, a link that leaves the project, a FIFO):
 // those are reported, never silently skipped.
-import { basename, isAbsolute, join, matchesGlob, relative } from "node:path";
+import { basename, isAbsolute, join, relative } from "../_path.ts";
+import { globPattern, loadGlobMatcher, matchesGlob } from "./_glob.ts";
 import { type KnownFile, knownFile } from "./_known_files.ts";
 import type { Ecosystem } from "./types.ts";
 import { readerFor } from "./_registry.ts";
@@ -76,7 +77,7 @@ export interface ScanResult {
  */
 export function matchesAny(path: string, patterns: readonly string[]): boolean {
   for (const raw of patterns) {
-    const pattern = raw.replace(/^\.\//, "").replace(/\/+$/, "");
+    const pattern = globPattern(raw);
     if (pattern === "") continue;
     if (pattern === path) return true;
     if (!pattern.includes("/") && matchesGlob(basename(path), pattern)) return true;
@@ -143,6 +144,7 @@ export async function scanProject(
   options: { exclude?: readonly string[] } = {},
 ): Promise<ScanResult> {
   const exclude = options.exclude ?? [];
+  await loadGlobMatcher([...exclude, ...SKIPPED_PATHS]);
   const realRoot = Deno.realPathSync(root);
   const files: string[] = [];
   const unread: UnreadFile[] = [];

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve } from "../_path.ts";
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
@@ -19,6 +19,7 @@ import {
   unreadKnown,
 } from "./_scan.ts";
 import { knownFile } from "./_known_files.ts";
+import { loadGlobMatcher } from "./_glob.ts";
 import { versionFromRelease, withPurlVersion } from "./purl.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import {
@@ -113,19 +114,24 @@ function projectOf(
   return project;
 }
 
-/** Reads one file, loading on demand a module the reader needs (see `NeedsModule`). */
+/**
+ * Reads one file, loading on demand the modules the reader needs (see
+ * `NeedsModule`): the reader's own, then a parser it falls back to.
+ */
 async function readWith(
   reader: Reader,
   text: string,
   path: string,
   context: ReaderContext,
 ): Promise<ReaderResult> {
-  try {
-    return reader.read(text, path, context);
-  } catch (error) {
-    if (!(error instanceof NeedsModule)) throw error;
-    await error.load();
-    return reader.read(text, path, context);
+  for (const loaded = new Set<() => Promise<void>>();;) {
+    try {
+      return reader.read(text, path, context);
+    } catch (error) {
+      if (!(error instanceof NeedsModule) || loaded.has(error.load)) throw error;
+      loaded.add(error.load);
+      await error.load();
+    }
   }
 }
 
@@ -283,6 +289,7 @@ export async function loadInventory(
   const inputs = await Promise.all(
     inventory.sources.map(async (name) => ({ name, sha256: await sha256Hex(read.get(name)!) })),
   );
+  await loadGlobMatcher(options.allowUnread ?? []);
   const blockers: Problem[] = found.unread
     .filter((u) => !matchesAny(u.path, options.allowUnread ?? []))
     .map((u) => ({

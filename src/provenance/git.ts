@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "../_path.ts";
 import { inflateSync } from "node:zlib";
 
 /** What a checkout says about the source. */

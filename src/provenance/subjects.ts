@@ -6,7 +6,7 @@
  */
 import { globSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "../_path.ts";
 import { VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { describeFsProblem, fsProblem } from "../_fs.ts";

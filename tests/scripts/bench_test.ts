@@ -11,13 +11,19 @@ import {
   formatBar,
   formatResults,
   formatTable,
+  formatTime,
+  IDLE_FLOOR_CPU_MS,
   isFailure,
   median,
   medianScalingResult,
+  medianTime,
   netRatio,
   type NetRound,
   parseBenchArgs,
+  parseTimes,
+  processResult,
   readerResult,
+  roundOrder,
   scalingResult,
   syntheticPackageLock,
   vmHwmKib,
@@ -125,8 +131,8 @@ Deno.test("median: odd and even counts, input untouched", () => {
 
 Deno.test("netRatio: median of per-round ratios net of start-up; one disturbed round does not decide", () => {
   const round = (vouch: [number, number], reference: [number, number]): NetRound => ({
-    vouch: { startup: vouch[0], full: vouch[1], digest: "d" },
-    reference: { startup: reference[0], full: reference[1], digest: "d" },
+    vouch: { startup: vouch[0], full: vouch[1] },
+    reference: { startup: reference[0], full: reference[1] },
   });
   const rounds = [
     round([100, 1100], [10, 1010]), // 1000 vs 1000: 1.0
@@ -265,11 +271,74 @@ Deno.test("syntheticPackageLock: vouch reads one distinct component per package"
   assert.equal(out.components.filter((c) => c.direct).length, 30);
 });
 
-Deno.test("readerResult: µs per package against the 20 µs bar", () => {
-  const ok = readerResult("composer_lock x", 2.71, 271);
+Deno.test("readerResult: CPU µs per package against the 20 µs bar, wall beside", () => {
+  const ok = readerResult("composer_lock x", { cpu: 2.71, wall: 9 }, 271);
   assert.equal(ok.value, 10);
   assert.equal(ok.name, "reader-corpus composer_lock x");
+  assert.equal(ok.vouch, "CPU 2.71 ms / 271 packages = 10.0 µs each (wall 9.00 ms)");
   assert.equal(isFailure(ok), false);
-  assert.equal(isFailure(readerResult("pylock x", 1, 36)), true, "27.8 µs each");
-  assert.equal(isFailure(readerResult("empty", 1, 0)), true, "no package read is a failure");
+  const slow = readerResult("pylock x", { cpu: 1, wall: 0.5 }, 36);
+  assert.equal(isFailure(slow), true, "27.8 µs each");
+  const empty = readerResult("empty", { cpu: 1, wall: 1 }, 0);
+  assert.equal(isFailure(empty), true, "no package read is a failure");
+});
+
+Deno.test("parseTimes: bash's time (real user sys seconds), then the exit code", () => {
+  assert.deepEqual(parseTimes("0.152 0.101 0.030\n0\n"), { wall: 152, cpu: 131, code: 0 });
+  assert.deepEqual(parseTimes("1.000 2.500 0.250\n1"), { wall: 1000, cpu: 2750, code: 1 });
+  assert.throws(() => parseTimes("bash: foo: command not found\n127\n"), /not a timing/);
+  assert.throws(() => parseTimes(""), /not a timing/);
+});
+
+Deno.test("roundOrder: rotated by the round, every item in every position in turn", () => {
+  assert.deepEqual(roundOrder(["a", "b", "c"], 0), ["a", "b", "c"]);
+  assert.deepEqual(roundOrder(["a", "b", "c"], 1), ["b", "c", "a"]);
+  assert.deepEqual(roundOrder(["a", "b", "c"], 5), ["c", "a", "b"]);
+  assert.deepEqual(roundOrder(["a", "b"], 3), ["b", "a"]);
+  assert.deepEqual(roundOrder([], 2), []);
+  const firsts = new Set([0, 1, 2, 3].map((r) => roundOrder([1, 2, 3, 4], r)[0]));
+  assert.equal(firsts.size, 4);
+});
+
+Deno.test("medianTime and formatTime: wall and CPU medians taken apart", () => {
+  const runs = [{ wall: 300, cpu: 100 }, { wall: 100, cpu: 120 }, { wall: 200, cpu: 500 }];
+  assert.deepEqual(medianTime(runs), { wall: 200, cpu: 120 });
+  assert.equal(formatTime({ wall: 150.04, cpu: 142 }), "CPU 142.0 ms, wall 150.0 ms");
+  assert.equal(formatTime({ wall: 1500, cpu: 142 }, "s"), "CPU 0.142 s, wall 1.500 s");
+});
+
+Deno.test("processResult: the bar on the median CPU time over the floor of each round, plus the idle floor", () => {
+  const runs = [{ wall: 900, cpu: 140 }, { wall: 160, cpu: 150 }, { wall: 170, cpu: 145 }];
+  // Round 2 ran on a loaded machine: its floor rose with the run.
+  const floor = [{ wall: 80, cpu: 90 }, { wall: 400, cpu: 125 }, { wall: 85, cpu: 85 }];
+  const result = processResult("verify", runs, { op: "<=", limit: 150, unit: "ms", floor });
+  // Over the floor: 50, 25, 60 ms; the median 50, plus the idle floor.
+  assert.equal(result.value, 50 + IDLE_FLOOR_CPU_MS);
+  assert.equal(
+    result.vouch,
+    `${(50 + IDLE_FLOOR_CPU_MS).toFixed(1)} ms = CPU 50.0 ms over the empty deno run + ` +
+      `${IDLE_FLOOR_CPU_MS.toFixed(1)} ms (median of 3: CPU 145.0 ms, wall 170.0 ms; ` +
+      "empty deno run CPU 90.0 ms, wall 85.0 ms)",
+  );
+  assert.equal(formatBar(result.bar), "CPU at idle floor ≤ 150 ms");
+  assert.equal(result.reference, "—");
+  assert.equal(isFailure(result), false, "a slow wall time under load does not decide");
+  const loaded = processResult("verify", runs, {
+    op: "<=",
+    limit: 150,
+    unit: "ms",
+    floor: floor.map((f) => ({ ...f, cpu: f.cpu - 60 })),
+  });
+  assert.equal(isFailure(loaded), true, "60 ms more over the floor misses the bar");
+  const seconds = processResult("sbom", [{ wall: 300, cpu: 250 }], {
+    op: "<=",
+    limit: 0.2,
+    unit: "s",
+    reference: "cdxgen 4.000 s",
+    ratio: 0.075,
+  });
+  assert.equal(seconds.value, 0.25);
+  assert.equal(seconds.vouch, "CPU 0.250 s, wall 0.300 s (median of 1)");
+  assert.equal(seconds.ratio, 0.075);
+  assert.equal(isFailure(seconds), true);
 });

@@ -32,7 +32,7 @@
  *
  * @module
  */
-import { posix } from "node:path";
+import { posix } from "../../_path.ts";
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";

@@ -22,7 +22,7 @@
  *
  * @module
  */
-import { posix } from "node:path";
+import { posix } from "../../_path.ts";
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";

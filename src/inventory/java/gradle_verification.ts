@@ -23,7 +23,7 @@
  *
  * @module
  */
-import { posix } from "node:path";
+import { posix } from "../../_path.ts";
 import { VouchError } from "../../errors.ts";
 import { invalidVersion } from "../_errors.ts";
 import { OutputBuilder } from "../_builder.ts";

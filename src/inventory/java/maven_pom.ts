@@ -25,7 +25,7 @@
  *
  * @module
  */
-import { posix } from "node:path";
+import { posix } from "../../_path.ts";
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";

@@ -4,7 +4,7 @@
 // `@jsr/scope__name`), the qualifiers telling where a non-registry package
 // came from, versions read from tarball file names, licenses, and the
 // package.json fields the readers use.
-import { posix } from "node:path";
+import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { posix } from "node:path";
+import { posix } from "../../_path.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { localPlace } from "../_paths.ts";
 import { invalidVersion } from "../_errors.ts";

@@ -1,0 +1,105 @@
+// Private: glob matching for `--exclude`, `--allow-unread` and the scan's skipped paths,
+// with the semantics of `node:path`'s `matchesGlob` (minimatch). On Linux the common
+// patterns — literal segments, `*`, `?` and `**` — are matched here; any other syntax
+// (classes, braces, extglobs, escapes), and every pattern on macOS and Windows (where
+// `matchesGlob` ignores case), by `node:path`, which costs start-up and is therefore
+// loaded only when a pattern needs it (see loadGlobMatcher). Tested equal to
+// `matchesGlob` on a grid of paths and patterns.
+
+/** A compiled pattern segment: `**`, or a matcher of one path segment. */
+type Segment = "**" | RegExp;
+
+/** `node:path`'s `matchesGlob`, once a pattern has needed it. */
+let nodeMatchesGlob: ((path: string, pattern: string) => boolean) | undefined;
+
+const compiled = new Map<string, Segment[] | undefined>();
+
+/** Whether the patterns are matched here at all (`matchesGlob` is case-sensitive only on Linux). */
+const OWN_MATCHER = Deno.build.os === "linux";
+
+/** The pattern's segments, or `undefined` when it uses syntax beyond literals, `*`, `?`, `**`. */
+function compile(pattern: string): Segment[] | undefined {
+  if (!OWN_MATCHER) return undefined;
+  if (compiled.has(pattern)) return compiled.get(pattern);
+  let segments: Segment[] | undefined = [];
+  for (const part of pattern.split("/")) {
+    if (
+      part === "" || part === "." || part === ".." || /[^A-Za-z0-9._*?~=,;:%^$ -]/.test(part) ||
+      /^[#!]/.test(part) || (part.includes("**") && part !== "**")
+    ) {
+      segments = undefined;
+      break;
+    }
+    if (part === "**") {
+      segments.push("**");
+      continue;
+    }
+    const body = part.replace(/[.^$]/g, "\\$&").replaceAll("*", "[^/]*").replaceAll("?", "[^/]");
+    // A wildcard never matches a leading dot (minimatch without `dot`).
+    segments.push(new RegExp(`^${/^[*?]/.test(part) ? "(?!\\.)" : ""}${body}$`));
+  }
+  compiled.set(pattern, segments);
+  return segments;
+}
+
+/** Whether `pattern[p…]` matches `path[s…]`. */
+function matchFrom(pattern: Segment[], p: number, path: string[], s: number): boolean {
+  if (p === pattern.length) return s === path.length;
+  const segment = pattern[p];
+  if (segment !== "**") {
+    return s < path.length && segment.test(path[s]) && matchFrom(pattern, p + 1, path, s + 1);
+  }
+  // `**` spans segments that do not start with a dot; at the end of a pattern, at least one.
+  for (let k = s; k <= path.length; k++) {
+    if (k > s || p < pattern.length - 1) {
+      if (matchFrom(pattern, p + 1, path, k)) return true;
+    }
+    if (k < path.length && path[k].startsWith(".")) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a relative, `/`-separated, normalized path matches a glob, as
+ * `node:path`'s `matchesGlob` says.
+ *
+ * @param path The path (no empty, `.` or `..` segments).
+ * @param pattern The glob.
+ * @returns `true` on a match.
+ * @throws {Error} When the pattern needs `node:path` and {@linkcode loadGlobMatcher} was not awaited for it.
+ */
+export function matchesGlob(path: string, pattern: string): boolean {
+  const segments = compile(pattern);
+  if (segments !== undefined) return matchFrom(segments, 0, path.split("/"), 0);
+  if (nodeMatchesGlob === undefined) {
+    throw new Error(`loadGlobMatcher was not awaited for the pattern ${JSON.stringify(pattern)}`);
+  }
+  return nodeMatchesGlob(path, pattern);
+}
+
+/**
+ * A pattern as `--exclude` and `--allow-unread` take it: a leading `./` and
+ * trailing `/` are dropped.
+ *
+ * @param raw The pattern as given.
+ * @returns The pattern to match (`""` matches nothing).
+ */
+export function globPattern(raw: string): string {
+  return raw.replace(/^\.\//, "").replace(/\/+$/, "");
+}
+
+/**
+ * Loads `node:path`'s matcher when one of the patterns needs it, so that
+ * {@linkcode matchesGlob} can match them.
+ *
+ * @param patterns The patterns about to be matched, as given (see {@linkcode globPattern}).
+ */
+export async function loadGlobMatcher(patterns: readonly string[]): Promise<void> {
+  const needs = (raw: string): boolean => {
+    const pattern = globPattern(raw);
+    return pattern !== "" && compile(pattern) === undefined;
+  };
+  if (nodeMatchesGlob === undefined && patterns.some(needs)) {
+    nodeMatchesGlob = (await import("node:path")).matchesGlob;
+  }
+}
