@@ -207,28 +207,47 @@ function parseLog(value: unknown, where: string): TransparencyLog {
   return log;
 }
 
-function parseAuthority(value: unknown, where: string): CertificateAuthority {
+function parseAuthority(
+  value: unknown,
+  where: string,
+  deferCertificates: boolean,
+): CertificateAuthority {
   if (!isRecord(value)) throw invalid(`${where} is not an object`);
   // An absent or empty chain (protobuf: an empty message) is kept but can vouch for nothing:
   // its validity window is never lent to another authority.
   const chain = value.certChain;
   if (chain != null && !isRecord(chain)) throw invalid(`${where}.certChain is not an object`);
-  const certificates = list(chain?.certificates, `${where}.certChain.certificates`);
-  return {
-    uri: typeof value.uri === "string" ? value.uri : "",
-    chain: certificates.map((cert, i) => {
-      const at = `${where}.certChain.certificates[${i}]`;
-      const der = bytesField(isRecord(cert) ? cert.rawBytes : undefined, `${at}.rawBytes`);
+  const ders = list(chain?.certificates, `${where}.certChain.certificates`).map((cert, i) =>
+    bytesField(
+      isRecord(cert) ? cert.rawBytes : undefined,
+      `${where}.certChain.certificates[${i}].rawBytes`,
+    )
+  );
+  const parseChain = (): Certificate[] =>
+    ders.map((der, i) => {
       try {
         return parseCertificate(der);
       } catch (error) {
         if (error instanceof DerError) {
-          throw invalid(`${at} is not a certificate (${error.message})`);
+          throw invalid(
+            `${where}.certChain.certificates[${i}] is not a certificate (${error.message})`,
+          );
         }
         throw error;
       }
-    }),
-    validFor: parseWindow(value.validFor, where),
+    });
+  const uri = typeof value.uri === "string" ? value.uri : "";
+  const validFor = parseWindow(value.validFor, where);
+  if (!deferCertificates) return { uri, chain: parseChain(), validFor };
+  // The embedded root's certificates (checked by its test) are parsed when a chain is built:
+  // a run uses one or two of its authorities.
+  let parsed: Certificate[] | undefined;
+  return {
+    uri,
+    get chain(): Certificate[] {
+      return parsed ??= parseChain();
+    },
+    validFor,
   };
 }
 
@@ -244,10 +263,16 @@ function parseAuthority(value: unknown, where: string): CertificateAuthority {
  * ```
  *
  * @param value The parsed JSON.
+ * @param options `deferCertificates`: parse each authority's certificates
+ *   when its chain is first used, not now (for a root already known to be
+ *   valid, such as the embedded one; a bad certificate then throws at use).
  * @returns The trust material.
  * @throws {VouchError} `trusted_root.invalid`, naming the field.
  */
-export function parseTrustedRoot(value: unknown): TrustedRoot {
+export function parseTrustedRoot(
+  value: unknown,
+  options: { deferCertificates?: boolean } = {},
+): TrustedRoot {
   if (!isRecord(value)) throw invalid("not a JSON object");
   const mediaType = value.mediaType;
   if (
@@ -257,7 +282,9 @@ export function parseTrustedRoot(value: unknown): TrustedRoot {
   const logs = (key: "tlogs" | "ctlogs"): TransparencyLog[] =>
     list(value[key], key).map((l, i) => parseLog(l, `${key}[${i}]`));
   const authorities = (key: "certificateAuthorities" | "timestampAuthorities") =>
-    list(value[key], key).map((a, i) => parseAuthority(a, `${key}[${i}]`));
+    list(value[key], key).map((a, i) =>
+      parseAuthority(a, `${key}[${i}]`, options.deferCertificates === true)
+    );
   const material: TrustMaterial = {
     mediaType,
     certificateAuthorities: authorities("certificateAuthorities"),
@@ -301,5 +328,7 @@ let publicGood: TrustedRoot | undefined;
  * @returns The trust material.
  */
 export function publicGoodTrustedRoot(): TrustedRoot {
-  return publicGood ??= loadTrustedRoot(PUBLIC_GOOD_TRUSTED_ROOT_JSON);
+  return publicGood ??= parseTrustedRoot(JSON.parse(PUBLIC_GOOD_TRUSTED_ROOT_JSON), {
+    deferCertificates: true,
+  });
 }

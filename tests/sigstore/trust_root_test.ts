@@ -44,6 +44,31 @@ Deno.test("publicGoodTrustedRoot: the embedded root parses, with usable keys", (
   );
 });
 
+Deno.test("publicGoodTrustedRoot: certificates parsed on first use, each one valid (as an eager parse finds)", async () => {
+  const { PUBLIC_GOOD_TRUSTED_ROOT_JSON } = await import(
+    "../../src/sigstore/public_good_trusted_root.ts"
+  );
+  const eager = trustMaterial(parseTrustedRoot(JSON.parse(PUBLIC_GOOD_TRUSTED_ROOT_JSON)));
+  const lazy = trustMaterial(publicGoodTrustedRoot());
+  for (const key of ["certificateAuthorities", "timestampAuthorities"] as const) {
+    assert.deepEqual(
+      lazy[key].map((a) => a.chain.map((c) => c.subject)),
+      eager[key].map((a) => a.chain.map((c) => c.subject)),
+    );
+  }
+  // Deferred, a bad certificate throws the same coded error, at first use of its chain.
+  const bad = trustedRootJson(stack, (r: Json) => {
+    r.certificateAuthorities[0].certChain.certificates[0].rawBytes = btoa("junk");
+  });
+  const root = trustMaterial(parseTrustedRoot(JSON.parse(bad), { deferCertificates: true }));
+  assert.throws(
+    () => root.certificateAuthorities[0].chain,
+    (e) =>
+      isVouchError(e) && e.code === "trusted_root.invalid" &&
+      /is not a certificate/.test(e.message),
+  );
+});
+
 Deno.test("parseTrustedRoot: the handle is opaque and frozen; foreign objects are refused", () => {
   const root = loadTrustedRoot(trustedRootJson(stack));
   assert.ok(Object.isFrozen(root));

@@ -55,8 +55,7 @@ const STD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}
 
 function decodeStdBase64(text: string): Uint8Array | undefined {
   if (!STD_BASE64.test(text)) return undefined;
-  const binary = atob(text);
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return Uint8Array.fromBase64(text);
 }
 
 /**
