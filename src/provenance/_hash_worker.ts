@@ -1,7 +1,7 @@
 // A worker that hashes files for hashSubjects: one request at a time,
 // `{ id, path }` in, `{ id, done, total }` progress and `{ id, sha256, size }`
 // or `{ id, error }` out.
-import { hashFile } from "./subjects.ts";
+import { hashFile } from "./_hash_file.ts";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<{ id: number; path: string }>) => void) | null;
