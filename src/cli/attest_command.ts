@@ -19,7 +19,6 @@ import {
   rejectExpandedGlob,
   stringFlag,
 } from "./args.ts";
-import { ATTEST_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { HMAC_KEY_ENV_DEFAULTS, resolveSecret } from "./secrets.ts";
 import { terminalProgress } from "./progress.ts";
@@ -60,7 +59,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // Only keyless signing talks to the network; any other run gives the permission up now.
   if (args.flags.keyless !== true) io.revokeNetwork();
   if (args.flags.help) {
-    io.stdout(ATTEST_HELP);
+    io.stdout((await import("./help.ts")).ATTEST_HELP);
     return EXIT.ok;
   }
   rejectExpandedGlob(args, ATTEST_FLAGS);

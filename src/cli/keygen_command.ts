@@ -7,7 +7,6 @@ import { VouchError } from "../errors.ts";
 import { writeKeyPair } from "../signing/mod.ts";
 import { toJsonText } from "../bundle/bundle_index.ts";
 import { type FlagSpec, noPositionals, parseArgs, stringFlag } from "./args.ts";
-import { KEYGEN_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 
 const KEYGEN_FLAGS: FlagSpec[] = [
@@ -27,7 +26,7 @@ const KEYGEN_FLAGS: FlagSpec[] = [
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, KEYGEN_FLAGS);
   if (args.flags.help) {
-    io.stdout(KEYGEN_HELP);
+    io.stdout((await import("./help.ts")).KEYGEN_HELP);
     return EXIT.ok;
   }
   noPositionals(args.positionals, "keygen");

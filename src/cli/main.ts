@@ -13,9 +13,7 @@ import { loadNonBlockingOpen } from "../_fs.ts";
 import { toJsonText } from "../_util.ts";
 import { suggest } from "./args.ts";
 import { isShowable } from "./secrets.ts";
-import { COMMAND_HELP, MAIN_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
-import { publishErrorToGithubActions } from "./github_actions.ts";
 
 export { type CliIo, EXIT } from "./io.ts";
 
@@ -37,10 +35,16 @@ function unknownCommand(command: string): VouchError {
   );
 }
 
+/** The help texts, loaded when a help is shown (a run that shows none never pays for them). */
+function helpTexts(): Promise<typeof import("./help.ts")> {
+  return import("./help.ts");
+}
+
 /** `vouch help [COMMAND]`: the help of a command (the main help without one). */
-function help(argv: string[], io: CliIo): number {
+async function help(argv: string[], io: CliIo): Promise<number> {
   const rest = argv.filter((a) => a !== "--help" && a !== "-h");
   const name = rest.join(" ").replace(/^supply-chain attest$/, "supply-chain");
+  const { COMMAND_HELP, MAIN_HELP } = await helpTexts();
   if (rest.length === 0) io.stdout(MAIN_HELP);
   else if (Object.hasOwn(COMMAND_HELP, name)) io.stdout(COMMAND_HELP[name]);
   else throw unknownCommand(name);
@@ -57,7 +61,7 @@ async function dispatch(command: string, rest: string[], io: CliIo): Promise<num
         return await (await import("./attest_command.ts")).run(rest.slice(1), io);
       }
       if (rest[0] === undefined || ["--help", "-h", "help"].includes(rest[0])) {
-        io.stdout(COMMAND_HELP["supply-chain"]);
+        io.stdout((await helpTexts()).COMMAND_HELP["supply-chain"]);
         return rest[0] === undefined ? EXIT.usage : EXIT.ok;
       }
       throw new VouchError(
@@ -91,7 +95,13 @@ function wantsJson(argv: string[]): boolean {
   return argv.includes("--format=json") || (i !== -1 && argv[i + 1] === "json");
 }
 
-function renderError(problem: Problem, argv: string[], io: CliIo, exitCode: number): number {
+/** Writes an error (and its GitHub Actions annotations, loaded only for an error). */
+async function renderError(
+  problem: Problem,
+  argv: string[],
+  io: CliIo,
+  exitCode: number,
+): Promise<number> {
   io.stderr(`error[${problem.code}]: ${problem.message}\n  hint: ${problem.hint}\n`);
   if (wantsJson(argv)) io.stdout(toJsonText({ passed: false, errors: [problem] }));
   const [word, sub] = argv;
@@ -101,6 +111,7 @@ function renderError(problem: Problem, argv: string[], io: CliIo, exitCode: numb
     ? "supply-chain attest"
     : word;
   const github = { env: io.env, appendFile: io.appendTextFile };
+  const { publishErrorToGithubActions } = await import("./github_actions.ts");
   for (const line of publishErrorToGithubActions(problem, github, { command, exitCode })) {
     io.stderr(`${line}\n`);
   }
@@ -119,10 +130,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!mayUseNetwork(argv)) io.revokeNetwork();
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h") {
-      io.stdout(MAIN_HELP);
+      io.stdout((await helpTexts()).MAIN_HELP);
       return command === undefined ? EXIT.usage : EXIT.ok;
     }
-    if (command === "help") return help(rest, io);
+    if (command === "help") return await help(rest, io);
     if (command === "--version" || command === "-V") {
       io.stdout(`vouch ${VERSION}\n`);
       return EXIT.ok;
@@ -137,9 +148,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     return await dispatch(command, rest, io);
   } catch (error) {
-    if (isVouchError(error)) return renderError(error.toProblem(), argv, io, EXIT.usage);
+    if (isVouchError(error)) return await renderError(error.toProblem(), argv, io, EXIT.usage);
     const message = error instanceof Error ? error.message : String(error);
-    renderError(
+    await renderError(
       {
         code: "internal",
         message: `unexpected failure: ${message}`,

@@ -11,7 +11,6 @@ import { readInventory } from "../inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../sbom/mod.ts";
 import { toJsonText } from "../_util.ts";
 import { type FlagSpec, listFlag, noPositionals, parseArgs, stringFlag } from "./args.ts";
-import { SBOM_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { warningLines } from "./github_actions.ts";
 
@@ -39,7 +38,7 @@ const SBOM_FLAGS: FlagSpec[] = [
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, SBOM_FLAGS);
   if (args.flags.help) {
-    io.stdout(SBOM_HELP);
+    io.stdout((await import("./help.ts")).SBOM_HELP);
     return EXIT.ok;
   }
   const fixed = sourceDateEpoch(io.env);

@@ -13,7 +13,6 @@ import {
   SIGSTORE_FLAGS,
   trustedRootFlag,
 } from "./_sigstore_flags.ts";
-import { VERIFY_BUNDLE_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 
 const VERIFY_BUNDLE_FLAGS: FlagSpec[] = [
@@ -169,7 +168,7 @@ function renderJson(result: BundleVerification, bundlePath: string, artifact: st
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, VERIFY_BUNDLE_FLAGS);
   if (args.flags.help) {
-    io.stdout(VERIFY_BUNDLE_HELP);
+    io.stdout((await import("./help.ts")).VERIFY_BUNDLE_HELP);
     return EXIT.ok;
   }
   const bundlePath = stringFlag(args, "bundle");

@@ -15,7 +15,6 @@ import {
   rejectExpandedGlob,
   stringFlag,
 } from "./args.ts";
-import { VERIFY_HELP } from "./help.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { HMAC_KEY_ENV_DEFAULTS, readKeyFile, resolveSecret } from "./secrets.ts";
 import { identityPolicy, SIGSTORE_FLAGS, trustedRootFlag } from "./_sigstore_flags.ts";
@@ -45,7 +44,7 @@ const VERIFY_FLAGS: FlagSpec[] = [
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, VERIFY_FLAGS);
   if (args.flags.help) {
-    io.stdout(VERIFY_HELP);
+    io.stdout((await import("./help.ts")).VERIFY_HELP);
     return EXIT.ok;
   }
   rejectExpandedGlob(args, VERIFY_FLAGS);

@@ -1,7 +1,8 @@
 // Private: public keys and signature verification of the Sigstore verifier,
 // on WebCrypto (ECDSA P-256/P-384/P-521, Ed25519, RSA PKCS#1 v1.5 and PSS).
 // Signatures over a digest only (a message signature checked against
-// `sha256:<hex>`, or an artifact too large to hold) go to ./_prehash.ts.
+// `sha256:<hex>`, or an artifact too large to hold) go to ./_prehash.ts,
+// loaded only then.
 import { ecdsaDerToRaw } from "../signing/ecdsa_der.ts";
 import { writeDer } from "../signing/_der.ts";
 import type { HashName } from "./_bytes.ts";
@@ -16,7 +17,6 @@ import {
   readSmallInteger,
   TAG_SEQUENCE,
 } from "./_asn1/reader.ts";
-import { verifyPrehashed } from "./_prehash.ts";
 
 /** The key types the verifier knows. */
 export type KeyType = "ecdsa-p256" | "ecdsa-p384" | "ecdsa-p521" | "ed25519" | "rsa";
@@ -292,14 +292,15 @@ export async function verifySignature(
  * @param options `signature`; `scheme` (default: the key's default).
  * @returns Whether it verifies, or `undefined` when the scheme cannot verify a digest.
  */
-export function verifyDigestSignature(
+export async function verifyDigestSignature(
   key: PublicKey,
   digest: Uint8Array,
   options: { signature: Uint8Array; scheme?: SignatureScheme },
-): boolean | undefined {
+): Promise<boolean | undefined> {
   const scheme = options.scheme ?? defaultScheme(key);
   if (!compatible(key, scheme)) return false;
   if (scheme.kind !== "ecdsa" && scheme.kind !== "rsa-pkcs1") return undefined;
+  const { verifyPrehashed } = await import("./_prehash.ts");
   try {
     return verifyPrehashed(key, digest, { signature: options.signature, hash: scheme.hash });
   } catch (error) {

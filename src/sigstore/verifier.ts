@@ -34,7 +34,6 @@ import {
   type TrustMaterial,
   trustMaterial,
 } from "./trust_root.ts";
-import { verifyTimestamp } from "./timestamp/rfc3161.ts";
 import { CLOCK_SKEW_SECONDS, verifyTlogEntry } from "./tlog/verify.ts";
 import { type Certificate, describeName, isCa, OID, parseCertificate } from "./x509/certificate.ts";
 import { certificateKey, verifyChain } from "./x509/chain.ts";
@@ -306,7 +305,7 @@ async function checkSignature(
           `the signature is over the artifact's ${scheme.hash}; only its sha256 was given`,
         );
       }
-      ok = verifyDigestSignature(key, digest, { signature: content.signature, scheme });
+      ok = await verifyDigestSignature(key, digest, { signature: content.signature, scheme });
     }
   }
   if (ok === undefined) {
@@ -570,8 +569,12 @@ export async function verifyBundle(
       result.logEntries.push(logged);
     }
   }
+  // The RFC 3161 reader is loaded only for a bundle that carries timestamps.
+  const { verifyTimestamp } = entity.timestamps.length === 0
+    ? { verifyTimestamp: undefined }
+    : await import("./timestamp/rfc3161.ts");
   for (const [position, der] of entity.timestamps.entries()) {
-    const outcome = await verifyTimestamp(der, {
+    const outcome = await verifyTimestamp!(der, {
       signature: content.signature,
       authorities: root.timestampAuthorities,
       now,
