@@ -162,7 +162,8 @@ function sortedUniqueHashes(list: Hash[]): Hash[] {
 export class OutputBuilder {
   readonly #members = new Map<string, Member>();
   readonly #drafts = new Map<string, Draft>();
-  readonly #edges = new Map<string, Edge>();
+  /** Edges by their ends: from → to → scopes (each once). */
+  readonly #edges = new Map<string, Map<string, Scope[]>>();
 
   /**
    * Adds a workspace member (first-party), keeping the first one per id.
@@ -262,7 +263,12 @@ export class OutputBuilder {
    * @param scope The dependency's scope.
    */
   edge(from: string, to: string, scope: Scope): void {
-    if (from !== to) this.#edges.set(`${from}\u0000${to}\u0000${scope}`, { from, to, scope });
+    if (from === to) return;
+    let targets = this.#edges.get(from);
+    if (targets === undefined) this.#edges.set(from, targets = new Map());
+    const scopes = targets.get(to);
+    if (scopes === undefined) targets.set(to, [scope]);
+    else if (!scopes.includes(scope)) scopes.push(scope);
   }
 
   /**
@@ -271,12 +277,6 @@ export class OutputBuilder {
    * of each path (runtime when unreachable). Linear in nodes and edges.
    */
   propagateScopes(): void {
-    const out = new Map<string, string[]>();
-    for (const edge of this.#edges.values()) {
-      const list = out.get(edge.from);
-      if (list) list.push(edge.to);
-      else out.set(edge.from, [edge.to]);
-    }
     const starts = new Set([ROOT_ID, ...this.#members.keys()]);
     const reached = new Map<string, Set<Scope>>();
     const walk = (scope: Scope, seeds: string[]): void => {
@@ -288,7 +288,7 @@ export class OutputBuilder {
         let scopes = reached.get(id);
         if (!scopes) reached.set(id, scopes = new Set());
         scopes.add(scope);
-        for (const next of out.get(id) ?? []) {
+        for (const next of this.#edges.get(id)?.keys() ?? []) {
           if (!seen.has(next) && !starts.has(next)) {
             seen.add(next);
             queue.push(next);
@@ -297,11 +297,14 @@ export class OutputBuilder {
       }
     };
     const seedsByScope = new Map<Scope, string[]>();
-    for (const edge of this.#edges.values()) {
-      if (!starts.has(edge.from)) continue;
-      const seeds = seedsByScope.get(edge.scope);
-      if (seeds) seeds.push(edge.to);
-      else seedsByScope.set(edge.scope, [edge.to]);
+    for (const start of starts) {
+      for (const [to, scopes] of this.#edges.get(start) ?? []) {
+        for (const scope of scopes) {
+          const seeds = seedsByScope.get(scope);
+          if (seeds) seeds.push(to);
+          else seedsByScope.set(scope, [to]);
+        }
+      }
     }
     for (const [scope, seeds] of seedsByScope) walk(scope, seeds);
     for (const [id, draft] of this.#drafts) {
@@ -323,10 +326,13 @@ export class OutputBuilder {
     const known = (id: string): boolean =>
       id === ROOT_ID || this.#members.has(id) || this.#drafts.has(id);
     const edges: Edge[] = [];
-    for (const edge of this.#edges.values()) {
-      if (known(edge.from) && known(edge.to)) edges.push(edge);
-      else if (options.danglingEdges === "throw") {
-        throw new Error(`internal: dangling inventory edge ${edge.from} -> ${edge.to}`);
+    for (const [from, targets] of this.#edges) {
+      const fromKnown = known(from);
+      for (const [to, scopes] of targets) {
+        if (fromKnown && known(to)) for (const scope of scopes) edges.push({ from, to, scope });
+        else if (options.danglingEdges === "throw") {
+          throw new Error(`internal: dangling inventory edge ${from} -> ${to}`);
+        }
       }
     }
     if (options.directFromEdges) {

@@ -37,6 +37,8 @@ interface Dep {
   name: string;
   range: string;
   scope: Scope;
+  /** The entry it resolves to, once looked up (`null`: none). */
+  target?: Entry | null;
 }
 
 /** One lock entry, decoded from either format. */
@@ -82,11 +84,11 @@ function splitDescriptor(spec: string): { name: string; range: string } {
 
 const TARBALL = /\.(?:tgz|tar\.gz)$/;
 
-/** A descriptor with its `::` parameters dropped and `%3A` decoded, for lookups. */
-function normalSpec(spec: string): string {
-  return spec.includes("::") || spec.includes("%3A")
-    ? spec.replace(/::[^#]*$/, "").replaceAll("%3A", ":")
-    : spec;
+/** A descriptor's range with its `::` parameters dropped and `%3A` decoded, for lookups. */
+function normalRange(range: string): string {
+  return range.includes("::") || range.includes("%3A")
+    ? range.replace(/::[^#]*$/, "").replaceAll("%3A", ":")
+    : range;
 }
 
 /** Qualifiers and download location of a git or tarball reference. */
@@ -301,25 +303,35 @@ function peerEdges(
   targets: Map<Entry, [Entry, Scope][]>,
   lookup: (dep: Dep) => Entry | undefined,
 ): [Entry, Entry, Scope][] {
-  const parents = new Map<Entry, Entry[]>();
+  // Only the parents of entries with peers are ever asked for.
+  const parents = new Map<Entry, Set<Entry>>();
+  for (const entry of entries) if (entry.peers?.length) parents.set(entry, new Set());
   for (const [from, list] of targets) {
-    for (const [to] of list) {
-      const known = parents.get(to);
-      if (known === undefined) parents.set(to, [from]);
-      else if (!known.includes(from)) known.push(from);
-    }
+    for (let i = 0; i < list.length; i++) parents.get(list[i][0])?.add(from);
   }
   /** What the parents of `entry` provide as `name` (memoised per entry and name). */
-  const memo = new Map<string, Set<Entry>>();
-  const ids = new Map<Entry, number>(entries.map((e, i) => [e, i]));
+  const memo = new Map<Entry, Map<string, Set<Entry>>>();
+  const depsByName = new Map<Entry, Map<string, Dep>>();
+  const depNamed = (entry: Entry, name: string): Dep | undefined => {
+    let byName = depsByName.get(entry);
+    if (byName === undefined) {
+      byName = new Map();
+      // The first dependency of a name wins, as `Array.find` would give it.
+      for (let i = entry.deps.length - 1; i >= 0; i--) {
+        byName.set(entry.deps[i].name, entry.deps[i]);
+      }
+      depsByName.set(entry, byName);
+    }
+    return byName.get(name);
+  };
   const provided = (entry: Entry, name: string, seen: Set<Entry>): Set<Entry> => {
-    const key = `${ids.get(entry)}:${name}`;
-    const cached = memo.get(key);
+    let cache = memo.get(entry);
+    const cached = cache?.get(name);
     if (cached !== undefined) return cached;
     const found = new Set<Entry>();
     seen.add(entry);
     for (const parent of parents.get(entry) ?? []) {
-      const dep = parent.deps.find((d) => d.name === name);
+      const dep = depNamed(parent, name);
       const to = dep === undefined ? undefined : lookup(dep);
       if (to !== undefined) found.add(to);
       else if (parent.peers?.some((p) => p.name === name) && !seen.has(parent)) {
@@ -327,7 +339,10 @@ function peerEdges(
       }
     }
     seen.delete(entry);
-    if (seen.size === 0) memo.set(key, found);
+    if (seen.size === 0) {
+      if (cache === undefined) memo.set(entry, cache = new Map());
+      cache.set(name, found);
+    }
     return found;
   };
   const edges: [Entry, Entry, Scope][] = [];
@@ -398,18 +413,24 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
     }
     entries = decodeV1(text, path);
   }
-  const bySpec = new Map<string, Entry>();
+  // Entries by descriptor: name, then range (as written and normalised).
+  const bySpec = new Map<string, Map<string, Entry>>();
   for (const entry of entries) {
     for (const spec of entry.specs) {
-      bySpec.set(spec, entry);
-      bySpec.set(normalSpec(spec), entry);
+      const { name, range } = splitDescriptor(spec);
+      let ranges = bySpec.get(name);
+      if (ranges === undefined) bySpec.set(name, ranges = new Map());
+      ranges.set(range, entry);
+      ranges.set(normalRange(range), entry);
     }
   }
   const root = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
   const overrides = Object.entries(objectAt(root?.json ?? {}, "resolutions"));
-  const find = (name: string, range: string): Entry | undefined =>
-    bySpec.get(`${name}@${range}`) ?? bySpec.get(normalSpec(`${name}@${range}`)) ??
-      (/^[a-z+-]+:/.test(range) ? undefined : bySpec.get(`${name}@npm:${range}`));
+  const find = (name: string, range: string): Entry | undefined => {
+    const ranges = bySpec.get(name);
+    return ranges === undefined ? undefined : ranges.get(range) ?? ranges.get(normalRange(range)) ??
+      (/^[a-z+-]+:/.test(range) ? undefined : ranges.get(`npm:${range}`));
+  };
   let catalogs: YamlMap | undefined;
   /**
    * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the
@@ -434,8 +455,13 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
     const same = entries.filter((e) => e.name === dep.name && !e.workspace);
     return same.length === 1 ? same[0] : undefined;
   };
-  /** The entry a dependency resolves to, the root's `resolutions` applied when needed. */
+  /** The entry a dependency resolves to (looked up once per dependency). */
   const lookup = (dep: Dep): Entry | undefined => {
+    if (dep.target === undefined) dep.target = resolve(dep) ?? null;
+    return dep.target ?? undefined;
+  };
+  /** The entry a dependency resolves to, the root's `resolutions` applied when needed. */
+  const resolve = (dep: Dep): Entry | undefined => {
     const found = find(dep.name, dep.range);
     if (found !== undefined) return found;
     if (berry && dep.range.startsWith("catalog:")) return fromCatalog(dep);
