@@ -308,6 +308,16 @@ function blockValue(reader: LineReader, inList: boolean): unknown {
 /** Every document of `text` read by the fast reader, or `undefined` when it cannot. */
 function fastDocuments(text: string): unknown[] | undefined {
   const lines = text.split("\n");
+  // Most files are one document without markers or directives: no line-by-line search.
+  if (!/^(?:---|\.\.\.|%)/m.test(text)) {
+    try {
+      const doc = fastDocument(lines, 0, lines.length);
+      return doc === undefined ? [] : [doc];
+    } catch (error) {
+      if (error === OUTSIDE) return undefined;
+      throw error;
+    }
+  }
   const docs: unknown[] = [];
   let start = 0;
   let explicit = false; // the current document began with `---`

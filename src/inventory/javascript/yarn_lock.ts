@@ -281,7 +281,9 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       peers,
     };
     resolveBerry(entry, resolution, path);
-    const patched = entry.specs.find((spec) => splitDescriptor(spec).range.startsWith("patch:"));
+    const patched = entry.specs.find((spec) =>
+      spec.includes("patch:") && splitDescriptor(spec).range.startsWith("patch:")
+    );
     if (patched !== undefined) {
       const inner = decodeURIComponent(splitDescriptor(patched).range.slice(6).split("#")[0]);
       entry.base = { ...splitDescriptor(inner), scope: "runtime" };
