@@ -326,15 +326,17 @@ export class OutputBuilder {
     const known = (id: string): boolean =>
       id === ROOT_ID || this.#members.has(id) || this.#drafts.has(id);
     const edges: Edge[] = [];
-    for (const [from, targets] of this.#edges) {
+    // forEach, not for-of over entries: no iterator garbage in a cold run.
+    this.#edges.forEach((targets, from) => {
       const fromKnown = known(from);
-      for (const [to, scopes] of targets) {
-        if (fromKnown && known(to)) { for (const scope of scopes) edges.push({ from, to, scope }); }
-        else if (options.danglingEdges === "throw") {
+      targets.forEach((scopes, to) => {
+        if (fromKnown && known(to)) {
+          for (let i = 0; i < scopes.length; i++) edges.push({ from, to, scope: scopes[i] });
+        } else if (options.danglingEdges === "throw") {
           throw new Error(`internal: dangling inventory edge ${from} -> ${to}`);
         }
-      }
-    }
+      });
+    });
     if (options.directFromEdges) {
       for (const edge of edges) {
         const to = this.#drafts.get(edge.to);

@@ -263,8 +263,8 @@ export function reach<N>(
       const node = queue[i];
       if (seen.has(node)) continue;
       seen.add(node);
-      for (const [to, scope] of next(node)) {
-        if (!requiredOnly || scope !== "optional") queue.push(to);
+      for (const edge of next(node)) {
+        if (!requiredOnly || edge[1] !== "optional") queue.push(edge[0]);
       }
     }
   };

@@ -617,10 +617,11 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
   }
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
   for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
-  for (const [entry, list] of targets) {
-    if (entry.workspace) continue;
-    for (const [to, scope] of list) out.edge(ids.get(entry)!, idOf(to), scope);
-  }
+  targets.forEach((list, entry) => {
+    if (entry.workspace) return;
+    const from = ids.get(entry)!;
+    for (let i = 0; i < list.length; i++) out.edge(from, ids.get(list[i][0])!, list[i][1]);
+  });
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
   const project = root === undefined ? undefined : manifestProject(root);
   return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
