@@ -126,6 +126,18 @@ Deno.test("parseJsonObject: a duplicate key in one object is an error on its lin
   assert.match(jsonError('{"x": [{"k": 1, "k": 1}]}').message, /:1: .*duplicate key "k"/);
 });
 
+Deno.test("parseJsonObject: keys are counted right with and without escaped quotes", () => {
+  // No escaped quote (the quick count): values that start with `:` are not keys.
+  const colons = '{"a": ":", "b": {"c": ": x", "d": [":", {"e": ":"}]}, "f": "::"}';
+  assert.deepEqual(parseJsonObject(colons, "x.json", "c"), JSON.parse(colons));
+  assert.match(jsonError('{"a": ":", "b": {"a": ":", "a": ":"}}').message, /duplicate key "a"/);
+  assert.match(jsonError('{"a": {"k": ":"}, "a": 2}').message, /:1: .*duplicate key "a"/);
+  // With escaped quotes (the scan).
+  const escaped = '{"q\\"": "x\\":", "r": {"q\\"": 1}}';
+  assert.deepEqual(parseJsonObject(escaped, "x.json", "c"), JSON.parse(escaped));
+  assert.match(jsonError('{"q\\"": 1, "r": 0, "q\\"": 2}').message, /duplicate key "q\\""/);
+});
+
 Deno.test("parseJsonObject: the same key in different objects, or a repeated value, is fine", () => {
   const text = '{"a": {"k": 1}, "b": {"k": 2}, "c": ["k", "k"], "d": "k", "k": {"a": "a:"}}';
   assert.deepEqual(parseJsonObject(text, "x.json", "c"), JSON.parse(text));
