@@ -98,6 +98,12 @@ function distributionKey(d: Distribution): string {
  * dozens of files per package).
  */
 function mergedDistributions(list: Distribution[]): Distribution[] {
+  // Already in key order without repeats (a lock lists a package's files sorted): as it is.
+  let sorted = true;
+  for (let i = 1; sorted && i < list.length; i++) {
+    sorted = distributionKey(list[i - 1]) < distributionKey(list[i]);
+  }
+  if (sorted && list.every((d) => d.hashes.length < 2)) return list;
   const byKey = new Map<string, Distribution>();
   for (const d of list) {
     const key = distributionKey(d);

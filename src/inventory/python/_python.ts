@@ -39,6 +39,8 @@ const HASH_ALGORITHMS: ReadonlySet<string> = new Set([
   "md5",
 ]);
 
+const LOWER_HEX = /^[0-9a-f]+$/;
+
 /**
  * Parses `alg:hex` (or `alg=hex`, as in URL fragments) into a {@linkcode Hash}.
  *
@@ -46,6 +48,13 @@ const HASH_ALGORITHMS: ReadonlySet<string> = new Set([
  * @returns The hash, or `undefined` when the algorithm is unknown or the hex malformed.
  */
 export function parseHash(text: string): Hash | undefined {
+  // The common form first: a lowercase `alg:hex` as lockfiles write it.
+  const colon = text.indexOf(":");
+  if (colon > 0) {
+    const alg = text.slice(0, colon);
+    const hex = text.slice(colon + 1);
+    if (HASH_ALGORITHMS.has(alg) && LOWER_HEX.test(hex)) return { alg: alg as HashAlgorithm, hex };
+  }
   const match = /^([A-Za-z0-9]+)[:=]([0-9A-Fa-f]+)$/.exec(text.trim());
   if (!match) return undefined;
   const alg = match[1].toLowerCase();
