@@ -34,7 +34,7 @@ Deno.test("npmComponent: names keep their case; origin qualifiers; hashes; licen
     qualifiers: { download_url: "https://h/a.tgz" },
     sources: ["x"],
   });
-  assert.equal(other.purl, "pkg:npm/a@1.0.0?download_url=https://h/a.tgz");
+  assert.equal(other.purl, "pkg:npm/a@1.0.0?download_url=https:%2F%2Fh%2Fa.tgz");
 });
 
 Deno.test("npmComponent: a @jsr/scope__name package is the JSR package, its npm tarball a distribution", () => {
