@@ -123,11 +123,34 @@ export function npmComponent(
   return out;
 }
 
-/** The scopes of a package marked dev-only and/or optional-only. */
-export function flagScopes(dev: boolean, optional: boolean): Scope[] {
-  if (dev && optional) return ["dev", "optional"];
-  if (dev) return ["dev"];
-  return optional ? ["optional"] : ["runtime"];
+/**
+ * npm's flags for a package (package-lock `dev`, `optional`, `devOptional`;
+ * pnpm's `dev` and `optional`): which trees it is strictly part of.
+ */
+export interface NpmFlags {
+  /** Only dev paths reach it (an optional dependency of a dev dependency included). */
+  dev?: boolean;
+  /** Every path that reaches it, dev or not, goes through an optional dependency. */
+  optional?: boolean;
+  /** No path of plain runtime dependencies reaches it: each has a dev or an optional link. */
+  devOptional?: boolean;
+}
+
+/**
+ * The scopes of a package from npm's flags, as the inventory model reads
+ * scopes (see `Component.scopes`): `optional` only for what run time may
+ * install. A package only dev paths reach is `dev`, optional or not (npm's
+ * `dev` + `optional`: an optional dependency of a dev dependency); one run
+ * time reaches only through optional dependencies is `optional`, plus `dev`
+ * when the dev tree needs it (npm's `devOptional`); anything else is runtime.
+ *
+ * @param flags The flags.
+ * @returns The scopes.
+ */
+export function flagScopes(flags: NpmFlags): Scope[] {
+  if (flags.dev) return ["dev"];
+  if (flags.optional) return ["optional"];
+  return flags.devOptional ? ["dev", "optional"] : ["runtime"];
 }
 
 /** A `/`-separated path joined and normalised (`a/b/../c` → `a/c`, root `""`). */
@@ -240,8 +263,10 @@ export interface Reach {
   prod: Set<unknown>;
   /** Reached through a dev first edge. */
   dev: Set<unknown>;
-  /** Reached through non-optional edges only. */
+  /** Reached through non-optional edges only (the first one runtime or dev). */
   required: Set<unknown>;
+  /** Reached through neither dev nor optional edges (the first one included). */
+  runtime: Set<unknown>;
 }
 
 /**
@@ -256,29 +281,43 @@ export function reach<N>(
   roots: Iterable<[N, Scope]>,
   next: (node: N) => Iterable<[N, Scope]>,
 ): Reach {
-  const result: Reach = { prod: new Set(), dev: new Set(), required: new Set() };
-  const walk = (seen: Set<unknown>, start: N, requiredOnly: boolean): void => {
+  const result: Reach = {
+    prod: new Set(),
+    dev: new Set(),
+    required: new Set(),
+    runtime: new Set(),
+  };
+  const walk = (seen: Set<unknown>, start: N, follows: (scope: Scope) => boolean): void => {
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
       const node = queue[i];
       if (seen.has(node)) continue;
       seen.add(node);
-      for (const [to, scope] of next(node)) {
-        if (!requiredOnly || scope !== "optional") queue.push(to);
-      }
+      for (const [to, scope] of next(node)) if (follows(scope)) queue.push(to);
     }
   };
+  const any = (): boolean => true;
+  const notOptional = (scope: Scope): boolean => scope !== "optional";
+  const plain = (scope: Scope): boolean => scope !== "optional" && scope !== "dev";
   for (const [node, scope] of roots) {
-    walk(scope === "dev" ? result.dev : result.prod, node, false);
-    if (scope !== "optional") walk(result.required, node, true);
+    walk(scope === "dev" ? result.dev : result.prod, node, any);
+    if (scope !== "optional") walk(result.required, node, notOptional);
+    if (plain(scope)) walk(result.runtime, node, plain);
   }
   return result;
 }
 
-/** The scopes of a node given what reaches it (runtime when nothing does). */
+/**
+ * The scopes of a node given what reaches it (runtime when nothing does):
+ * npm's flags, computed from the graph, through {@linkcode flagScopes}.
+ */
 export function reachScopes(r: Reach, node: unknown): Scope[] {
   if (!r.prod.has(node) && !r.dev.has(node)) return ["runtime"];
-  return flagScopes(!r.prod.has(node), !r.required.has(node));
+  return flagScopes({
+    dev: !r.prod.has(node),
+    optional: !r.required.has(node),
+    devOptional: !r.runtime.has(node),
+  });
 }
 
 /**

@@ -1,14 +1,22 @@
 import assert from "node:assert/strict";
 import {
+  flagScopes,
   joinPath,
   loadPackageJson,
   manifestProject,
   npmComponent,
   npmLicense,
   originQualifiers,
+  reach,
+  reachScopes,
   tarballVersion,
   workspaceFolders,
 } from "../../../src/inventory/javascript/_npm.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import type { Scope } from "../../../src/inventory/types.ts";
+import { toCycloneDx, toSpdx } from "../../../src/sbom/mod.ts";
+import { withTempDir } from "../../_util.ts";
+import { assertSbomsValid, writeTree } from "../_tree.ts";
 
 Deno.test("npmComponent: names keep their case; origin qualifiers; hashes; license", () => {
   const resolved = "https://registry.npmjs.org/JSONStream/-/JSONStream-1.3.5.tgz";
@@ -123,4 +131,249 @@ Deno.test("loadPackageJson: a version written with a leading v is read as npm re
   assert.equal(manifestProject(manifest!)?.purl, "pkg:npm/app@1.2.3");
   const plain = loadPackageJson(() => '{ "name": "app", "version": "2.0.0-rc.1" }', "p.json");
   assert.equal(plain?.version, "2.0.0-rc.1");
+});
+
+Deno.test("flagScopes: dev-only is dev, optional or not; optional only for what run time may install", () => {
+  const cases: [Parameters<typeof flagScopes>[0], Scope[]][] = [
+    [{}, ["runtime"]],
+    [{ dev: true }, ["dev"]],
+    [{ dev: true, optional: true }, ["dev"]], // an optional dependency of a dev dependency
+    [{ optional: true }, ["optional"]],
+    [{ devOptional: true }, ["dev", "optional"]], // dev tree, and optional at run time
+  ];
+  for (const [flags, scopes] of cases) {
+    assert.deepEqual(flagScopes(flags), scopes, JSON.stringify(flags));
+  }
+});
+
+Deno.test("reachScopes: npm's dev, optional and devOptional flags computed from the graph", () => {
+  // root -> lib (runtime) -> shared; lib -opt-> addon, native; root -dev-> tool -> addon;
+  // tool -opt-> watcher.
+  const graph: Record<string, [string, Scope][]> = {
+    lib: [["shared", "runtime"], ["addon", "optional"], ["native", "optional"]],
+    tool: [["addon", "runtime"], ["watcher", "optional"]],
+  };
+  const reached = reach<string>([["lib", "runtime"], ["tool", "dev"]], (n) => graph[n] ?? []);
+  const scopes = Object.fromEntries(
+    ["lib", "shared", "addon", "native", "tool", "watcher", "stray"].map((n) => [
+      n,
+      reachScopes(reached, n).join(","),
+    ]),
+  );
+  assert.deepEqual(scopes, {
+    lib: "runtime",
+    shared: "runtime",
+    addon: "dev,optional", // optional at run time, required by the dev tool: npm's devOptional
+    native: "optional",
+    tool: "dev",
+    watcher: "dev", // optional, but only the dev tree reaches it
+    stray: "runtime", // reached by nothing
+  });
+});
+
+/** One graph (see the reachScopes test) as each JavaScript lockfile writes it. */
+const SCOPE_GRAPH: Record<string, Record<string, string>> = {
+  "package-lock.json": {
+    "package-lock.json": JSON.stringify({
+      name: "app",
+      version: "1.0.0",
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        "": {
+          name: "app",
+          version: "1.0.0",
+          dependencies: { lib: "^1.0.0" },
+          devDependencies: { tool: "^1.0.0" },
+        },
+        "node_modules/addon": { version: "1.0.0", devOptional: true },
+        "node_modules/lib": {
+          version: "1.0.0",
+          dependencies: { shared: "^1.0.0" },
+          optionalDependencies: { addon: "^1.0.0", native: "^1.0.0" },
+        },
+        "node_modules/native": { version: "1.0.0", optional: true },
+        "node_modules/shared": { version: "1.0.0" },
+        "node_modules/tool": {
+          version: "1.0.0",
+          dev: true,
+          dependencies: { addon: "^1.0.0" },
+          optionalDependencies: { watcher: "^1.0.0" },
+        },
+        "node_modules/watcher": { version: "1.0.0", dev: true, optional: true },
+      },
+    }),
+  },
+  "yarn.lock": {
+    "yarn.lock": [
+      "# yarn lockfile v1",
+      "",
+      "addon@^1.0.0:",
+      '  version "1.0.0"',
+      "",
+      "lib@^1.0.0:",
+      '  version "1.0.0"',
+      "  dependencies:",
+      '    shared "^1.0.0"',
+      "  optionalDependencies:",
+      '    addon "^1.0.0"',
+      '    native "^1.0.0"',
+      "",
+      "native@^1.0.0:",
+      '  version "1.0.0"',
+      "",
+      "shared@^1.0.0:",
+      '  version "1.0.0"',
+      "",
+      "tool@^1.0.0:",
+      '  version "1.0.0"',
+      "  dependencies:",
+      '    addon "^1.0.0"',
+      "  optionalDependencies:",
+      '    watcher "^1.0.0"',
+      "",
+      "watcher@^1.0.0:",
+      '  version "1.0.0"',
+      "",
+    ].join("\n"),
+  },
+  "pnpm-lock.yaml": {
+    "pnpm-lock.yaml": [
+      "lockfileVersion: '9.0'",
+      "",
+      "importers:",
+      "",
+      "  .:",
+      "    dependencies:",
+      "      lib:",
+      "        specifier: ^1.0.0",
+      "        version: 1.0.0",
+      "    devDependencies:",
+      "      tool:",
+      "        specifier: ^1.0.0",
+      "        version: 1.0.0",
+      "",
+      "packages:",
+      "",
+      ...["addon", "lib", "native", "shared", "tool", "watcher"].flatMap((name) => [
+        `  ${name}@1.0.0:`,
+        `    resolution: {tarball: https://registry.npmjs.org/${name}/-/${name}-1.0.0.tgz}`,
+        "",
+      ]),
+      "snapshots:",
+      "",
+      "  addon@1.0.0: {}",
+      "",
+      "  lib@1.0.0:",
+      "    dependencies:",
+      "      shared: 1.0.0",
+      "    optionalDependencies:",
+      "      addon: 1.0.0",
+      "      native: 1.0.0",
+      "",
+      "  native@1.0.0:",
+      "    optional: true",
+      "",
+      "  shared@1.0.0: {}",
+      "",
+      "  tool@1.0.0:",
+      "    dependencies:",
+      "      addon: 1.0.0",
+      "    optionalDependencies:",
+      "      watcher: 1.0.0",
+      "",
+      "  watcher@1.0.0:",
+      "    optional: true",
+      "",
+    ].join("\n"),
+  },
+  "bun.lock": {
+    "bun.lock": JSON.stringify({
+      lockfileVersion: 1,
+      workspaces: {
+        "": {
+          name: "app",
+          dependencies: { lib: "^1.0.0" },
+          devDependencies: { tool: "^1.0.0" },
+        },
+      },
+      packages: {
+        addon: ["addon@1.0.0", "", {}, ""],
+        lib: ["lib@1.0.0", "", {
+          dependencies: { shared: "^1.0.0" },
+          optionalDependencies: { addon: "^1.0.0", native: "^1.0.0" },
+        }, ""],
+        native: ["native@1.0.0", "", {}, ""],
+        shared: ["shared@1.0.0", "", {}, ""],
+        tool: ["tool@1.0.0", "", {
+          dependencies: { addon: "^1.0.0" },
+          optionalDependencies: { watcher: "^1.0.0" },
+        }, ""],
+        watcher: ["watcher@1.0.0", "", {}, ""],
+      },
+    }),
+  },
+};
+
+Deno.test("one graph, every JavaScript lock: the same scopes, CycloneDX and SPDX alike", async () => {
+  const manifest = JSON.stringify({
+    name: "app",
+    version: "1.0.0",
+    dependencies: { lib: "^1.0.0" },
+    devDependencies: { tool: "^1.0.0" },
+  });
+  const options = {
+    created: new Date(0),
+    reproducible: true,
+    tool: { name: "vouch", version: "t" },
+  };
+  for (const [lock, files] of Object.entries(SCOPE_GRAPH)) {
+    await withTempDir(async (dir) => {
+      await writeTree(dir, { "package.json": manifest, ...files });
+      const inventory = await readInventory(dir);
+      assert.deepEqual(inventory.sources, [lock, "package.json"].sort(), lock);
+      assert.deepEqual(
+        inventory.components.map((c) => `${c.name} ${c.scopes}`),
+        [
+          "addon dev,optional",
+          "lib runtime",
+          "native optional",
+          "shared runtime",
+          "tool dev",
+          "watcher dev", // an optional dependency of a dev dependency: dev only
+        ],
+        lock,
+      );
+      const bom = await toCycloneDx(inventory, options);
+      assert.deepEqual(
+        bom.components.map((c) => `${c.name} ${c.scope}`),
+        [
+          "addon optional",
+          "lib required",
+          "native optional",
+          "shared required",
+          "tool excluded",
+          "watcher excluded",
+        ],
+        lock,
+      );
+      const spdx = await toSpdx(inventory, options);
+      const names = new Map(spdx.packages.map((p) => [p.SPDXID, p.name]));
+      const relations = spdx.relationships
+        .filter((r) => r.relationshipType !== "DESCRIBES")
+        .map((r) =>
+          `${names.get(r.spdxElementId)} ${r.relationshipType} ${names.get(r.relatedSpdxElement)}`
+        );
+      assert.deepEqual(relations.sort(), [
+        "addon OPTIONAL_DEPENDENCY_OF lib",
+        "app DEPENDS_ON lib",
+        "lib DEPENDS_ON shared",
+        "native OPTIONAL_DEPENDENCY_OF lib",
+        "tool DEPENDS_ON addon",
+        "tool DEV_DEPENDENCY_OF app",
+        "watcher OPTIONAL_DEPENDENCY_OF tool",
+      ], lock);
+      await assertSbomsValid(inventory, lock);
+    });
+  }
 });
