@@ -322,8 +322,13 @@ export function reachScopes(r: Reach, node: unknown): Scope[] {
 
 /**
  * The workspace folders (relative to `base`, `/`-separated) that the
- * `workspaces` field of a package.json names: literal folders, and `*`
- * patterns expanded with `list` when the reader was given one.
+ * `workspaces` field of a package.json names: literal folders, and glob
+ * patterns expanded with `list` when the reader was given one, as npm and
+ * Yarn expand them: `*` and `?` within one folder name, `**` for any depth
+ * (none included: `packages/**` is `packages` and every folder below it);
+ * wildcards skip dot folders and neither goes into `node_modules`. A folder
+ * counts when `exists` says so (it has a package.json). Negated patterns
+ * (`!packages/x`) are skipped.
  */
 export function workspaceFolders(
   manifest: PackageJson,
@@ -337,24 +342,38 @@ export function workspaceFolders(
     : isRecord(field) && Array.isArray(field.packages)
     ? field.packages
     : [];
+  /** The subfolders of a folder a wildcard may enter (dot folders only for a dot pattern). */
+  const subfolders = (folder: string, dot: boolean): string[] =>
+    (list?.(joinPath(base, folder)) ?? []).filter((n) =>
+      n !== "node_modules" && (dot || !n.startsWith("."))
+    );
   const found = new Set<string>();
   for (const pattern of patterns) {
     if (typeof pattern !== "string" || pattern.startsWith("!")) continue;
     let folders = [""];
     for (const part of joinPath(pattern).split("/")) {
-      if (!part.includes("*")) {
-        folders = folders.map((f) => joinPath(f, part));
-        continue;
-      }
-      const re = new RegExp(
-        `^${part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`,
-      );
-      folders = folders.flatMap((f) =>
-        (list?.(joinPath(base, f)) ?? []).filter((n) =>
-          re.test(n) && !n.startsWith(".") && n !== "node_modules"
-        )
-          .map((n) => joinPath(f, n))
-      );
+      if (part === "**") {
+        const all = [...new Set(folders)];
+        const seen = new Set(all);
+        for (let i = 0; i < all.length; i++) {
+          for (const n of subfolders(all[i], false)) {
+            const below = joinPath(all[i], n);
+            if (seen.has(below)) continue;
+            seen.add(below);
+            all.push(below);
+          }
+        }
+        folders = all;
+      } else if (/[*?]/.test(part)) {
+        const re = new RegExp(
+          `^${
+            part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")
+          }$`,
+        );
+        folders = folders.flatMap((f) =>
+          subfolders(f, part.startsWith(".")).filter((n) => re.test(n)).map((n) => joinPath(f, n))
+        );
+      } else folders = folders.map((f) => joinPath(f, part));
     }
     for (const f of folders) if (f !== "" && exists(f)) found.add(f);
   }

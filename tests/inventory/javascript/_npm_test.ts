@@ -377,3 +377,117 @@ Deno.test("one graph, every JavaScript lock: the same scopes, CycloneDX and SPDX
     });
   }
 });
+
+Deno.test("workspaceFolders: ** at any depth (none included), ? in a name, no node_modules or dot folders", () => {
+  const dirs: Record<string, string[]> = {
+    "": ["libs", "node_modules", "packages"],
+    node_modules: ["pkg-z"],
+    packages: ["a", "group", "node_modules", ".cache"],
+    "packages/a": ["src", "node_modules"],
+    "packages/a/src": [],
+    "packages/group": ["b", "c1"],
+    "packages/group/b": ["fixtures"],
+    "packages/group/b/fixtures": ["x"],
+    "packages/group/b/fixtures/x": [],
+    "packages/group/c1": [],
+    "packages/node_modules": ["dep"],
+    "packages/.cache": ["y"],
+    libs: ["one", "two"],
+    "libs/one": ["pkg-a", "pkg-bb"],
+    "libs/two": ["deep"],
+    "libs/two/deep": ["pkg-c"],
+  };
+  const withManifest = new Set([
+    "packages",
+    "packages/a",
+    "packages/group/b",
+    "packages/group/b/fixtures/x", // npm and Yarn take a nested package.json too
+    "packages/group/c1",
+    "packages/node_modules/dep",
+    "packages/.cache/y",
+    "libs/one/pkg-a",
+    "libs/one/pkg-bb",
+    "libs/two/deep/pkg-c",
+    "node_modules/pkg-z",
+  ]);
+  const folders = (
+    patterns: string[],
+    list: (f: string) => string[] | undefined = (f) => dirs[f],
+  ): string[] =>
+    workspaceFolders(
+      { path: "package.json", json: { workspaces: patterns } },
+      "",
+      list,
+      (f) => withManifest.has(f),
+    );
+  assert.deepEqual(folders(["packages/**"]), [
+    "packages",
+    "packages/a",
+    "packages/group/b",
+    "packages/group/b/fixtures/x",
+    "packages/group/c1",
+  ]);
+  assert.deepEqual(folders(["./packages/**/"]), folders(["packages/**"]), "./ and / trimmed");
+  assert.deepEqual(folders(["libs/**/pkg-?"]), ["libs/one/pkg-a", "libs/two/deep/pkg-c"]);
+  assert.deepEqual(folders(["packages/group/c?"]), ["packages/group/c1"]);
+  assert.deepEqual(folders(["**/pkg-*"]), [
+    "libs/one/pkg-a",
+    "libs/one/pkg-bb",
+    "libs/two/deep/pkg-c",
+  ]);
+  assert.deepEqual(folders(["packages/**/**"]), folders(["packages/**"]), "each folder once");
+  // The same folders whatever the base: the lock's folder, relative to the tree's root.
+  const nested = (f: string) => dirs[f.replace(/^sub\//, "")];
+  assert.deepEqual(
+    workspaceFolders(
+      { path: "sub/package.json", json: { workspaces: ["packages/**"] } },
+      "sub",
+      nested,
+      (f) => withManifest.has(f),
+    ),
+    folders(["packages/**"]),
+  );
+  assert.deepEqual(folders(["packages/**"], () => undefined), ["packages"], "unlisted: ** is none");
+});
+
+Deno.test("a ** workspace glob: yarn v1 and a lockless package.json find the same deep members", async () => {
+  await withTempDir(async (dir) => {
+    const files = {
+      "package.json": JSON.stringify({ private: true, workspaces: ["packages/**"] }),
+      "packages/a/package.json": JSON.stringify({
+        name: "a",
+        version: "1.0.0",
+        dependencies: { ms: "^2.1.3" },
+      }),
+      "packages/group/b/package.json": JSON.stringify({
+        name: "b",
+        version: "2.0.0",
+        dependencies: { a: "workspace:*" },
+      }),
+      // Installed copies are never workspaces.
+      "packages/group/b/node_modules/a/package.json": JSON.stringify({ name: "a" }),
+    };
+    await writeTree(dir, files);
+    const lockless = await readInventory(dir);
+    await writeTree(dir, {
+      "yarn.lock": '# yarn lockfile v1\n\nms@^2.1.3:\n  version "2.1.3"\n',
+    });
+    const yarn = await readInventory(dir);
+    for (const [label, inventory] of [["package.json", lockless], ["yarn.lock", yarn]] as const) {
+      assert.deepEqual(
+        inventory.members.map((m) => `${m.id} ${m.purl}`),
+        ["workspace:packages/a pkg:npm/a@1.0.0", "workspace:packages/group/b pkg:npm/b@2.0.0"],
+        label,
+      );
+      assert.ok(
+        inventory.edges.some((e) =>
+          e.from === "workspace:packages/group/b" && e.to === "workspace:packages/a"
+        ),
+        `${label}: b's workspace:* dependency on a`,
+      );
+    }
+    assert.deepEqual(yarn.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:npm/ms@2.1.3 runtime",
+    ]);
+  });
+});
