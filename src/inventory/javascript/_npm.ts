@@ -263,10 +263,10 @@ export interface Reach {
   prod: Set<unknown>;
   /** Reached through a dev first edge. */
   dev: Set<unknown>;
-  /** Reached through non-optional edges only (the first one runtime or dev). */
-  required: Set<unknown>;
-  /** Reached through neither dev nor optional edges (the first one included). */
+  /** Reached through non-optional edges from a first edge that is neither dev nor optional. */
   runtime: Set<unknown>;
+  /** Not in `runtime`, reached through non-optional edges from a dev first edge. */
+  devRequired: Set<unknown>;
 }
 
 /**
@@ -284,26 +284,26 @@ export function reach<N>(
   const result: Reach = {
     prod: new Set(),
     dev: new Set(),
-    required: new Set(),
     runtime: new Set(),
+    devRequired: new Set(),
   };
-  const walk = (seen: Set<unknown>, start: N, follows: (scope: Scope) => boolean): void => {
+  /** Adds what `start` reaches to `seen` (through non-optional edges only when `required`). */
+  const walk = (seen: Set<unknown>, start: N, required: boolean): void => {
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
       const node = queue[i];
-      if (seen.has(node)) continue;
+      if (seen.has(node) || (seen === result.devRequired && result.runtime.has(node))) continue;
       seen.add(node);
-      for (const [to, scope] of next(node)) if (follows(scope)) queue.push(to);
+      for (const [to, scope] of next(node)) if (!required || scope !== "optional") queue.push(to);
     }
   };
-  const any = (): boolean => true;
-  const notOptional = (scope: Scope): boolean => scope !== "optional";
-  const plain = (scope: Scope): boolean => scope !== "optional" && scope !== "dev";
-  for (const [node, scope] of roots) {
-    walk(scope === "dev" ? result.dev : result.prod, node, any);
-    if (scope !== "optional") walk(result.required, node, notOptional);
-    if (plain(scope)) walk(result.runtime, node, plain);
+  const firstEdges = [...roots];
+  for (const [node, scope] of firstEdges) {
+    walk(scope === "dev" ? result.dev : result.prod, node, false);
+    if (scope !== "dev" && scope !== "optional") walk(result.runtime, node, true);
   }
+  // After every runtime walk: what runtime already requires needs no second walk.
+  for (const [node, scope] of firstEdges) if (scope === "dev") walk(result.devRequired, node, true);
   return result;
 }
 
@@ -313,10 +313,11 @@ export function reach<N>(
  */
 export function reachScopes(r: Reach, node: unknown): Scope[] {
   if (!r.prod.has(node) && !r.dev.has(node)) return ["runtime"];
+  const runtime = r.runtime.has(node);
   return flagScopes({
     dev: !r.prod.has(node),
-    optional: !r.required.has(node),
-    devOptional: !r.runtime.has(node),
+    optional: !runtime && !r.devRequired.has(node),
+    devOptional: !runtime,
   });
 }
 

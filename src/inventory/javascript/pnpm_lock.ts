@@ -423,10 +423,18 @@ class PnpmMapper {
         if (typeof to !== "string") roots.push([to, dep.scope]);
       }
     }
-    // v9 records no dev flag: reachability from the importers decides, as for npm's flags.
-    const packageEdges = (pkg: Pkg): [Pkg, Scope][] =>
-      out.get(pkg)!.filter((edge): edge is [Pkg, Scope] => typeof edge[0] !== "string");
-    const reached = d.major === 9 ? reach(roots, packageEdges) : undefined;
+    // v9 records no dev flag: reachability from the importers decides, as for npm's flags
+    // (through packages only: a linked folder is a member, whose importer edges are roots).
+    const packageEdges = new Map<Pkg, [Pkg, Scope][]>();
+    const next = (pkg: Pkg): [Pkg, Scope][] => {
+      let edges = packageEdges.get(pkg);
+      if (edges === undefined) {
+        edges = out.get(pkg)!.filter((e): e is [Pkg, Scope] => typeof e[0] !== "string");
+        packageEdges.set(pkg, edges);
+      }
+      return edges;
+    };
+    const reached = d.major === 9 ? reach(roots, next) : undefined;
     const ids = new Map<Pkg, string>();
     for (const pkg of d.packages.values()) {
       const scopes = build
