@@ -24,6 +24,13 @@ export interface ReaderContext {
    */
   list?: (folder: string) => string[] | undefined;
   /**
+   * Lists the names of the files in a folder of the project (as `list`);
+   * `undefined` when it does not exist. Readers find the file a lockfile
+   * belongs to beside it (a NuGet lock's project file) with it, and do
+   * without when it is not given.
+   */
+  files?: (folder: string) => string[] | undefined;
+  /**
    * Lives for one reading of the tree: what a reader derives from several
    * files and would otherwise derive again for every file (a workspace's
    * members by name), keyed by the reader's name and a path. Absent: derive

@@ -279,7 +279,8 @@ export const READERS: readonly Reader[] = [
       return project === undefined || posix.basename(manifest).replace(/\.[^.]+$/, "") === project;
     },
     recordsDeclarations: true,
-    read: (text, path, c) => nugetLock().readNugetLock(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      nugetLock().readNugetLock(text, { path, load: c.load, files: c.files }),
   },
   {
     name: "packages_config",
@@ -288,7 +289,8 @@ export const READERS: readonly Reader[] = [
     files: ["packages.config", "packages.<project>.config"],
     matches: (f) => /^packages\.(?:[^/]+\.)?config$/.test(f),
     covers: "folder",
-    read: (text, path) => packagesConfig().readPackagesConfig(text, { path }),
+    read: (text, path, c) =>
+      packagesConfig().readPackagesConfig(text, { path, load: c.load, files: c.files }),
   },
   {
     name: "msbuild",

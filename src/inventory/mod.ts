@@ -184,19 +184,24 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     read.set(key, { text, bytes });
     return text;
   };
-  /** The names of the folders in a folder of the project; `undefined` when it is missing or outside. */
-  const listed = new Map<string, string[] | undefined>();
-  const list = (rel: string): string[] | undefined => {
-    if (!listed.has(rel)) listed.set(rel, listFolders(rel));
+  /** The names of the folders and files in a folder of the project; `undefined` when it is missing or outside. */
+  const listed = new Map<string, { folders: string[]; files: string[] } | undefined>();
+  const entries = (rel: string): { folders: string[]; files: string[] } | undefined => {
+    if (!listed.has(rel)) listed.set(rel, listFolder(rel));
     return listed.get(rel);
   };
-  const listFolders = (rel: string): string[] | undefined => {
+  const list = (rel: string): string[] | undefined => entries(rel)?.folders;
+  const listFiles = (rel: string): string[] | undefined => entries(rel)?.files;
+  const listFolder = (rel: string): { folders: string[]; files: string[] } | undefined => {
     const dir = join(absRoot, rel);
     try {
       const inside = relative(realRoot, Deno.realPathSync(dir));
       if (inside.startsWith("..") || isAbsolute(inside)) return undefined;
-      return [...Deno.readDirSync(dir)].filter((e) => e.isDirectory).map((e) => e.name)
-        .sort(compareStrings);
+      const all = [...Deno.readDirSync(dir)].sort((a, b) => compareStrings(a.name, b.name));
+      return {
+        folders: all.filter((e) => e.isDirectory).map((e) => e.name),
+        files: all.filter((e) => e.isFile).map((e) => e.name),
+      };
     } catch (error) {
       const problem = fsProblem(error);
       if (problem === "missing" || problem === "not_directory") return undefined;
@@ -229,7 +234,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     outputs.push({
       path,
       reader,
-      output: await readWith(reader, text, path, { load, list, memo, release }),
+      output: await readWith(reader, text, path, { load, list, files: listFiles, memo, release }),
     });
   }
   const merged = mergeOutputs(outputs);

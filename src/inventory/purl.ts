@@ -28,8 +28,12 @@ const UNRESERVED = /^[A-Za-z0-9._~:-]*$/;
 
 /**
  * Percent-encodes all but letters, digits, `.-_~` and `:` (the purl spec's
- * rule). A lone UTF-16 surrogate (legal in a JSON string escape, but no
- * Unicode character) has no UTF-8 form: it is a coded input error.
+ * rule, ECMA-427 "Character encoding": a separator character stays literal
+ * only where it separates, and the colon everywhere). Every component goes
+ * through it, qualifier values of every type included: a `/` in a
+ * `vcs_url` or `repository_url` is data, so `%2F`. A lone UTF-16 surrogate
+ * (legal in a JSON string escape, but no Unicode character) has no UTF-8
+ * form: it is a coded input error.
  */
 function encodeSegment(value: string): string {
   if (UNRESERVED.test(value)) return value;
@@ -45,11 +49,6 @@ function encodeSegment(value: string): string {
   return encodeURIComponent(value)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replaceAll("%3A", ":");
-}
-
-/** Qualifier values keep `/` and `:` literal, as in the purl spec's `vcs_url=git%2Bhttps://…` example. */
-function encodeQualifier(value: string): string {
-  return encodeSegment(value).replaceAll("%2F", "/");
 }
 
 /**
@@ -80,7 +79,7 @@ export function formatPurl(parts: PurlParts): string {
     .map(([k, v]) => [k.toLowerCase(), v] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (qualifiers.length > 0) {
-    out += "?" + qualifiers.map(([k, v]) => `${k}=${encodeQualifier(v)}`).join("&");
+    out += "?" + qualifiers.map(([k, v]) => `${k}=${encodeSegment(v)}`).join("&");
   }
   if (parts.subpath) {
     const segments = parts.subpath.split("/").filter((s) => s !== "" && s !== "." && s !== "..");

@@ -76,7 +76,18 @@ export interface Component {
   downloadLocation?: string;
   /** True when the project itself declares it (not only pulled in transitively). */
   direct: boolean;
-  /** Every scope the component appears in, sorted, never empty. */
+  /**
+   * Every scope the component appears in, sorted, never empty: the kinds of
+   * path from the project (its root and members) that reach it. `runtime`:
+   * needed at run time; `optional`: run time may install it, but only
+   * through optional links (extras, optional dependencies); `dev`, `build`:
+   * reached by dev/test or build paths. A package only dev or build paths
+   * reach is never `optional`, even when those paths go through an optional
+   * dependency (an optional dependency of a dev dependency is `dev`), so
+   * that unions stay meaningful when outputs merge and the SBOM writers map
+   * alike whatever the reader: `runtime` → required, else `optional` →
+   * optional, else (dev/build only) excluded.
+   */
   scopes: Scope[];
   /** Extras / dependency groups / features it was declared under, sorted. */
   groups: string[];

@@ -10,7 +10,8 @@ import { SHARED_DIR } from "../_util.ts";
 /**
  * A reader context over a folder, as the scan gives readers: `load` decodes
  * as the inventory does (strict UTF-8, or an XML file's declared encoding;
- * `code` is the error code of a decoding error), `list` names the subfolders.
+ * `code` is the error code of a decoding error), `list` names the subfolders,
+ * `files` the files.
  *
  * @param root The folder standing for the tree's root.
  * @param options `loaded` collects the paths loaded; `code` (default
@@ -21,6 +22,13 @@ export function treeContext(
   root: string,
   options: { loaded?: string[]; code?: string } = {},
 ): ReaderContext {
+  const entries = (folder: string, kind: (e: Deno.DirEntry) => boolean): string[] | undefined => {
+    try {
+      return [...Deno.readDirSync(`${root}/${folder}`)].filter(kind).map((e) => e.name).sort();
+    } catch {
+      return undefined;
+    }
+  };
   return {
     load: (path) => {
       let bytes: Uint8Array;
@@ -33,14 +41,8 @@ export function treeContext(
       options.loaded?.push(path);
       return decodeText(bytes, path, options.code ?? "inventory.test.invalid");
     },
-    list: (folder) => {
-      try {
-        return [...Deno.readDirSync(`${root}/${folder}`)].filter((e) => e.isDirectory)
-          .map((e) => e.name).sort();
-      } catch {
-        return undefined;
-      }
-    },
+    list: (folder) => entries(folder, (e) => e.isDirectory),
+    files: (folder) => entries(folder, (e) => e.isFile),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   withPurlVersion,
 } from "../../src/inventory/purl.ts";
 import { isVouchError } from "../../src/errors.ts";
+import { SHARED_DIR, skipWithoutShared } from "../_util.ts";
 
 /** Build cases from the spec's test suites: the components and the canonical purl. */
 const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
@@ -87,7 +88,7 @@ const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
       version: "1.9.1",
       qualifiers: { repositorY_url: "repo.spring.io/release", classifier: "sources" },
     },
-    "pkg:maven/org.apache.xmlgraphics/batik-anim@1.9.1?classifier=sources&repository_url=repo.spring.io/release",
+    "pkg:maven/org.apache.xmlgraphics/batik-anim@1.9.1?classifier=sources&repository_url=repo.spring.io%2Frelease",
   ],
   [
     "npm scope: @ percent-encoded",
@@ -152,7 +153,7 @@ const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
     "pkg:generic/openssl@1.1.10g?checksum=sha1:ad9503c3e994a4f%2Csha256:41bf9088b3a1e6c1ef1d",
   ],
   [
-    "generic: download_url keeps :// and /, sorted after checksum",
+    "generic: download_url encodes / (not a separator there), keeps :, sorted after checksum",
     {
       type: "generic",
       name: "openssl",
@@ -162,7 +163,7 @@ const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
         checksum: "sha256:de4d501267da",
       },
     },
-    "pkg:generic/openssl@1.1.10g?checksum=sha256:de4d501267da&download_url=https://openssl.org/source/openssl-1.1.0g.tar.gz",
+    "pkg:generic/openssl@1.1.10g?checksum=sha256:de4d501267da&download_url=https:%2F%2Fopenssl.org%2Fsource%2Fopenssl-1.1.0g.tar.gz",
   ],
   [
     "generic: vcs_url encodes + and @",
@@ -171,7 +172,7 @@ const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
       name: "bitwarderl",
       qualifiers: { vcs_url: "git+https://git.fsfe.org/dxtr/bitwarderl@cc55108da32" },
     },
-    "pkg:generic/bitwarderl?vcs_url=git%2Bhttps://git.fsfe.org/dxtr/bitwarderl%40cc55108da32",
+    "pkg:generic/bitwarderl?vcs_url=git%2Bhttps:%2F%2Fgit.fsfe.org%2Fdxtr%2Fbitwarderl%40cc55108da32",
   ],
   [
     "npm: vcs_url with @commit",
@@ -181,7 +182,7 @@ const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
       version: "12.4.5",
       qualifiers: { vcs_url: "git://host.com/path/to/repo.git@4345abcd34343" },
     },
-    "pkg:npm/mypackage@12.4.5?vcs_url=git://host.com/path/to/repo.git%404345abcd34343",
+    "pkg:npm/mypackage@12.4.5?vcs_url=git:%2F%2Fhost.com%2Fpath%2Fto%2Frepo.git%404345abcd34343",
   ],
   [
     "pypi filename qualifier",
@@ -206,7 +207,7 @@ const SPEC_BUILD_CASES: [string, PurlParts, string][] = [
       version: "1.0.0",
       qualifiers: { vcs_url: "https://a.com/b/c😃d.git" },
     },
-    "pkg:npm/foo@1.0.0?vcs_url=https://a.com/b/c%F0%9F%98%83d.git",
+    "pkg:npm/foo@1.0.0?vcs_url=https:%2F%2Fa.com%2Fb%2Fc%F0%9F%98%83d.git",
   ],
 ];
 
@@ -214,6 +215,35 @@ Deno.test("formatPurl: the spec's build examples", () => {
   for (const [description, parts, expected] of SPEC_BUILD_CASES) {
     assert.equal(formatPurl(parts), expected, description);
   }
+});
+
+Deno.test({
+  name: "formatPurl: every valid build case of the purl-spec test suite, qualifiers of every type",
+  ignore: skipWithoutShared("the purl-spec test suite's build cases"),
+  fn: () => {
+    let checked = 0;
+    for (const entry of Deno.readDirSync(`${SHARED_DIR}/purl-spec-tests`)) {
+      if (!entry.name.endsWith("-test.json")) continue;
+      const suite = JSON.parse(
+        Deno.readTextFileSync(`${SHARED_DIR}/purl-spec-tests/${entry.name}`),
+      );
+      for (const test of suite.tests) {
+        // Inputs the suite expects a builder to reject (no type, no name, a key with a
+        // space) are never formed by vouch's readers: their types and keys are fixed.
+        if (test.test_type !== "build" || test.expected_failure) continue;
+        const input = test.input;
+        const parts: PurlParts = { type: input.type, name: input.name };
+        if (input.namespace !== null) parts.namespace = input.namespace;
+        if (input.version !== null) parts.version = input.version;
+        if (input.qualifiers !== null) parts.qualifiers = input.qualifiers;
+        if (input.subpath !== null) parts.subpath = input.subpath;
+        assert.equal(formatPurl(parts), test.expected_output, `${entry.name}: ${test.description}`);
+        checked++;
+      }
+    }
+    // 45 valid build cases (and 6 to reject) in the suite's commit named in SOURCES.md.
+    assert.equal(checked, 45);
+  },
 });
 
 Deno.test("formatPurl: type lowercased, name and namespace case kept", () => {
@@ -305,14 +335,14 @@ Deno.test("formatPurl: qualifiers keys lowercased and sorted, empty values dropp
   assert.equal(formatPurl({ type: "generic", name: "x", qualifiers: {} }), "pkg:generic/x");
 });
 
-Deno.test("formatPurl: qualifier values keep / and : but encode + @ & = ? # % and spaces", () => {
+Deno.test("formatPurl: qualifier values keep : but encode / + @ & = ? # % and spaces", () => {
   assert.equal(
     formatPurl({
       type: "generic",
       name: "x",
       qualifiers: { vcs_url: "git+ssh://git@example.com/a/b.git?ref=main&x=1#frag 100%" },
     }),
-    "pkg:generic/x?vcs_url=git%2Bssh://git%40example.com/a/b.git%3Fref%3Dmain%26x%3D1%23frag%20100%25",
+    "pkg:generic/x?vcs_url=git%2Bssh:%2F%2Fgit%40example.com%2Fa%2Fb.git%3Fref%3Dmain%26x%3D1%23frag%20100%25",
   );
 });
 
@@ -365,7 +395,7 @@ Deno.test("pypiPurl: the spec's pypi examples and encoded qualifiers", () => {
       vcs_url: "git+https://github.com/example/demo-lib.git@0123abc",
       repository_url: undefined,
     }),
-    "pkg:pypi/demo-lib@0.1.0?vcs_url=git%2Bhttps://github.com/example/demo-lib.git%400123abc",
+    "pkg:pypi/demo-lib@0.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fexample%2Fdemo-lib.git%400123abc",
   );
 });
 
@@ -383,7 +413,7 @@ Deno.test("npmPurl: case kept (purl-spec npm is case-sensitive), scope an encode
   );
   assert.equal(
     npmPurl("@scope/pkg", "1.0.0", { vcs_url: "git+ssh://git@github.com/a/b.git#abc" }),
-    "pkg:npm/%40scope/pkg@1.0.0?vcs_url=git%2Bssh://git%40github.com/a/b.git%23abc",
+    "pkg:npm/%40scope/pkg@1.0.0?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Fa%2Fb.git%23abc",
   );
 });
 
@@ -428,14 +458,14 @@ Deno.test("cargoPurl: name case kept, build metadata encoded, qualifiers", () =>
     cargoPurl("mycrate", "0.1.0", {
       vcs_url: "git+https://github.com/example/mycrate?branch=main#0123abcd",
     }),
-    "pkg:cargo/mycrate@0.1.0?vcs_url=git%2Bhttps://github.com/example/mycrate%3Fbranch%3Dmain%230123abcd",
+    "pkg:cargo/mycrate@0.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fexample%2Fmycrate%3Fbranch%3Dmain%230123abcd",
   );
   assert.equal(
     cargoPurl("internal", "1.0.0", {
       repository_url: "sparse+https://cargo.example.com/index/",
       vcs_url: undefined,
     }),
-    "pkg:cargo/internal@1.0.0?repository_url=sparse%2Bhttps://cargo.example.com/index/",
+    "pkg:cargo/internal@1.0.0?repository_url=sparse%2Bhttps:%2F%2Fcargo.example.com%2Findex%2F",
   );
   assert.equal(cargoPurl("serde"), "pkg:cargo/serde");
 });

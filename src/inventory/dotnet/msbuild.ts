@@ -20,9 +20,10 @@
  * the version NuGet picks (the lowest that satisfies it), other ranges and
  * floating versions (`[1.0,2.0)`, `1.*`) are specifiers. Scopes:
  * `PrivateAssets="all"` (analyzers, build tools) → build; every reference of
- * a test project (`IsTestProject`, or one that references
- * `Microsoft.NET.Test.Sdk`) → dev; else runtime. `ProjectReference`s are
- * edges to other members, never components.
+ * a test project (`IsTestProject`, the Visual Studio test project type in
+ * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk`) → dev;
+ * else runtime. `ProjectReference`s are edges to other members, never
+ * components.
  *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
@@ -49,6 +50,11 @@ import { nugetPurl, projectMember } from "./_nuget.ts";
 
 const CODE = "inventory.msbuild.invalid";
 const TEST_SDK = "microsoft.net.test.sdk";
+/** The Visual Studio project type GUID of a (legacy, non-SDK) test project. */
+const TEST_PROJECT_TYPE = "3AC096D0-A1C2-E12C-1390-A8335801FDAB";
+const PROJECT_EXTENSIONS = [".csproj", ".fsproj", ".vbproj"];
+/** A NuGet file read beside a project: `packages.[<project>.]lock.json` or `.config`. */
+const NUGET_FILE = /^packages\.(?:(.+)\.)?(lock\.json|config)$/;
 const PACKAGE_ITEMS = new Set(["PackageReference", "PackageVersion", "GlobalPackageReference"]);
 /**
  * Parsed project and `Directory.*` files by text: every project of a solution
@@ -363,7 +369,8 @@ export function evaluateMsbuildProject(
   };
   const central = property("ManagePackageVersionsCentrally")?.toLowerCase() === "true";
   const isTest = property("IsTestProject")?.toLowerCase() === "true" ||
-    evaluation.references.has(TEST_SDK);
+    property("ProjectTypeGuids")?.toUpperCase().includes(TEST_PROJECT_TYPE) === true ||
+    referencesTestSdk(evaluation.references.keys());
   const warnings: string[] = [...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
   const references = [...evaluation.references.values(), ...(central ? evaluation.globals : [])];
@@ -416,6 +423,74 @@ export function evaluateMsbuildProject(
   const assemblyName = property("AssemblyName");
   if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;
   return project;
+}
+
+/**
+ * Whether packages a project uses make it a test project: one of them is
+ * `Microsoft.NET.Test.Sdk`, whose build files set `IsTestProject` (by
+ * `PackageReference`, or installed through `packages.config`).
+ *
+ * @param packageIds The package ids (any case).
+ * @returns `true` when the test SDK is among them.
+ */
+export function referencesTestSdk(packageIds: Iterable<string>): boolean {
+  for (const id of packageIds) if (id.toLowerCase() === TEST_SDK) return true;
+  return false;
+}
+
+/**
+ * The project file a NuGet file beside it belongs to, evaluated: a
+ * `packages.lock.json` or `packages.config`, or their
+ * `packages.<project>.lock.json` / `packages.<project>.config` forms. NuGet
+ * reads `packages.<project>.…` when the project has one, else the plain
+ * file; so a named file belongs to `<project>.csproj` (`.fsproj`,
+ * `.vbproj`), and a plain one to the project file of its folder, the tree's
+ * root included, that has no named file of its own. Without `files` (no
+ * listing), the project named after the folder (`App/App.csproj`) is looked
+ * for. When several project files of the folder may use a plain file, none
+ * is evaluated and a warning says so.
+ *
+ * @param path The NuGet file's path, relative to the tree's root.
+ * @param options `load` reads files of the tree; `files` lists a folder's files.
+ * @returns The project, when one is found; a warning, when it cannot be told.
+ * @throws {VouchError} `inventory.msbuild.invalid` for a malformed project file.
+ */
+export function projectBeside(
+  path: string,
+  options: { load: Load; files?: (folder: string) => string[] | undefined },
+): { project?: MsbuildProject; warning?: string } {
+  const { load } = options;
+  const match = NUGET_FILE.exec(posix.basename(path));
+  if (match === null) return {};
+  const [, named, kind] = match;
+  const dir = posix.dirname(path);
+  const at = (file: string): string => (dir === "." ? file : `${dir}/${file}`);
+  const listed = options.files?.(dir);
+  const evaluated = (file: string): { project?: MsbuildProject } => {
+    const text = load(at(file));
+    return text === undefined
+      ? {}
+      : { project: evaluateMsbuildProject(text, { path: at(file), load }) };
+  };
+  const name = named ?? (listed === undefined && dir !== "." ? posix.basename(dir) : undefined);
+  if (name !== undefined) {
+    for (const extension of PROJECT_EXTENSIONS) {
+      const found = evaluated(`${name}${extension}`);
+      if (found.project !== undefined) return found;
+    }
+    return {};
+  }
+  const owners = (listed ?? []).filter((file) =>
+    PROJECT_EXTENSIONS.some((e) => file.endsWith(e)) &&
+    !listed!.includes(`packages.${file.replace(/\.[^.]+$/, "")}.${kind}`)
+  );
+  if (owners.length === 1) return evaluated(owners[0]);
+  if (owners.length === 0) return {};
+  return {
+    warning: `${path}: the project files ${owners.join(", ")} beside it may all use it; ` +
+      "vouch cannot tell whose it is, so no project's PrivateAssets or test-project scope applies " +
+      `to it (name it packages.<project>.${kind} to say)`,
+  };
 }
 
 /**

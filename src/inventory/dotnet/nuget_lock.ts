@@ -13,12 +13,12 @@
  * has no entry and no edge).
  *
  * The lock belongs to the project beside it (the root when the lock is at the
- * tree's root, else the member named after its folder or the project file
- * there). That project file, when found (`<folder>/<folder>.csproj`,
- * `.fsproj`, `.vbproj`, or the name in `packages.<name>.lock.json`), gives
- * the scopes the lock does not record: `PrivateAssets="all"` → build, a test
- * project → dev; transitive packages take the scopes of the paths that reach
- * them.
+ * tree's root, else the member named after the project file there, or its
+ * folder). That project file, wherever the lock is (see `projectBeside` in
+ * `msbuild.ts`: the one project file of the folder, or the name in
+ * `packages.<name>.lock.json`), gives the scopes the lock does not record:
+ * `PrivateAssets="all"` → build, a test project → dev; transitive packages
+ * take the scopes of the paths that reach them.
  *
  * @module
  */
@@ -30,12 +30,7 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
 import { nugetPurl, projectMember } from "./_nuget.ts";
-import {
-  evaluateMsbuildProject,
-  memberOfProject,
-  type MsbuildProject,
-  referencedProjects,
-} from "./msbuild.ts";
+import { memberOfProject, projectBeside, referencedProjects } from "./msbuild.ts";
 
 const CODE = "inventory.nuget_lock.invalid";
 const TYPES = new Set(["Direct", "Transitive", "CentralTransitive", "Project"]);
@@ -67,20 +62,6 @@ function lineOf(text: string, key: string, after = ""): number {
 /** The hex of a base64 SHA-512, or `undefined` when it is not one. */
 function sha512Hex(base64: string): string | undefined {
   return /^[A-Za-z0-9+/]{86}==$/.test(base64) ? Uint8Array.fromBase64(base64).toHex() : undefined;
-}
-
-/** The project file beside the lock, evaluated, when there is one. */
-function ownProject(path: string, load: Load): MsbuildProject | undefined {
-  const dir = posix.dirname(path);
-  const named = /^packages\.(.+)\.lock\.json$/.exec(posix.basename(path))?.[1];
-  const name = named ?? (dir === "." ? undefined : posix.basename(dir));
-  if (name === undefined) return undefined;
-  for (const extension of [".csproj", ".fsproj", ".vbproj"]) {
-    const projectPath = dir === "." ? `${name}${extension}` : `${dir}/${name}${extension}`;
-    const text = load(projectPath);
-    if (text !== undefined) return evaluateMsbuildProject(text, { path: projectPath, load });
-  }
-  return undefined;
 }
 
 function decode(lock: Record<string, unknown>, text: string, path: string): Map<string, Entry[]> {
@@ -171,18 +152,21 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   the project file beside it.
+ *   the project file beside it; `files`: lists a folder's files (to find it).
  * @returns Members, components and edges.
  * @throws {VouchError} `inventory.nuget_lock.invalid` for malformed JSON, a
  *   repeated key, an unsupported version, an entry without type or resolved
  *   version or a contentHash that is not a base64 SHA-512;
  *   `inventory.msbuild.invalid` for a malformed project file beside it.
  */
-export function readNugetLock(text: string, options: { path: string; load: Load }): ReaderResult {
+export function readNugetLock(
+  text: string,
+  options: { path: string; load: Load; files?: (folder: string) => string[] | undefined },
+): ReaderResult {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
   const frameworks = decode(lock, text, path);
-  const project = ownProject(path, options.load);
+  const { project, warning } = projectBeside(path, options);
   const dir = posix.dirname(path);
   const out = new OutputBuilder();
   let self = ROOT_ID;
@@ -243,5 +227,7 @@ export function readNugetLock(text: string, options: { path: string; load: Load 
     }
   }
   out.propagateScopes();
-  return out.build({ directFromEdges: true });
+  const result: ReaderResult = out.build({ directFromEdges: true });
+  if (warning !== undefined) result.warnings = [warning];
+  return result;
 }

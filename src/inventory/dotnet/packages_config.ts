@@ -9,19 +9,23 @@
  * it records no graph. So every entry is a `pkg:nuget` component with its
  * version as written and no edges, and none is marked direct.
  * `developmentDependency="true"` (a build-time tool or analyzer, never a
- * dependency of the package the project makes) → build; every other entry →
- * runtime. `targetFramework` is kept as the component's group;
- * `allowedVersions` only limits later updates and is not read. The project
- * file beside it (`*.csproj`, read by the MSBuild reader) is the member that
- * installed them.
+ * dependency of the package the project makes) → build; every other entry of
+ * a test project → dev; else runtime. The project file beside it (`*.csproj`,
+ * read by the MSBuild reader; found as `projectBeside` in `msbuild.ts` says)
+ * is the member that installed them, and it is a test project by the MSBuild
+ * reader's rule (`IsTestProject`, the test project type GUID) or when the
+ * file installs `Microsoft.NET.Test.Sdk`. `targetFramework` is kept as the
+ * component's group; `allowedVersions` only limits later updates and is not
+ * read.
  *
  * @module
  */
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
-import type { ReaderResult } from "../_reader.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
 import { childElements, lineColumn, localName, parseXml } from "../_formats/xml.ts";
 import { nugetPurl } from "./_nuget.ts";
+import { projectBeside, referencesTestSdk } from "./msbuild.ts";
 
 const CODE = "inventory.packages_config.invalid";
 
@@ -104,23 +108,36 @@ export function parsePackagesConfig(text: string, path: string): ConfigPackage[]
  * ```
  *
  * @param text The file's text.
- * @param options `path`: the file's path relative to the project root.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads the project file beside it (without it, no project is
+ *   read); `files`: lists a folder's files (to find it).
  * @returns The components (no members, no edges).
- * @throws {VouchError} `inventory.packages_config.invalid` as {@linkcode parsePackagesConfig}.
+ * @throws {VouchError} `inventory.packages_config.invalid` as {@linkcode parsePackagesConfig};
+ *   `inventory.msbuild.invalid` for a malformed project file beside it.
  */
-export function readPackagesConfig(text: string, options: { path: string }): ReaderResult {
-  const { path } = options;
+export function readPackagesConfig(
+  text: string,
+  options: { path: string; load?: Load; files?: (folder: string) => string[] | undefined },
+): ReaderResult {
+  const { path, load } = options;
+  const packages = parsePackagesConfig(text, path);
+  const { project, warning } = load === undefined
+    ? {}
+    : projectBeside(path, { load, files: options.files });
+  const test = project?.isTest === true || referencesTestSdk(packages.map((p) => p.id));
   const out = new OutputBuilder();
-  for (const p of parsePackagesConfig(text, path)) {
+  for (const p of packages) {
     out.component({
       purl: nugetPurl(p.id, p.version),
       ecosystem: "nuget",
       name: p.id,
       version: p.version,
-      scopes: [p.development ? "build" : "runtime"],
+      scopes: [p.development ? "build" : test ? "dev" : "runtime"],
       groups: p.targetFramework === undefined ? [] : [p.targetFramework],
       sources: [path],
     });
   }
-  return out.build();
+  const result: ReaderResult = out.build();
+  if (warning !== undefined) result.warnings = [warning];
+  return result;
 }

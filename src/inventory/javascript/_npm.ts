@@ -123,11 +123,34 @@ export function npmComponent(
   return out;
 }
 
-/** The scopes of a package marked dev-only and/or optional-only. */
-export function flagScopes(dev: boolean, optional: boolean): Scope[] {
-  if (dev && optional) return ["dev", "optional"];
-  if (dev) return ["dev"];
-  return optional ? ["optional"] : ["runtime"];
+/**
+ * npm's flags for a package (package-lock `dev`, `optional`, `devOptional`;
+ * pnpm's `dev` and `optional`): which trees it is strictly part of.
+ */
+export interface NpmFlags {
+  /** Only dev paths reach it (an optional dependency of a dev dependency included). */
+  dev?: boolean;
+  /** Every path that reaches it, dev or not, goes through an optional dependency. */
+  optional?: boolean;
+  /** No path of plain runtime dependencies reaches it: each has a dev or an optional link. */
+  devOptional?: boolean;
+}
+
+/**
+ * The scopes of a package from npm's flags, as the inventory model reads
+ * scopes (see `Component.scopes`): `optional` only for what run time may
+ * install. A package only dev paths reach is `dev`, optional or not (npm's
+ * `dev` + `optional`: an optional dependency of a dev dependency); one run
+ * time reaches only through optional dependencies is `optional`, plus `dev`
+ * when the dev tree needs it (npm's `devOptional`); anything else is runtime.
+ *
+ * @param flags The flags.
+ * @returns The scopes.
+ */
+export function flagScopes(flags: NpmFlags): Scope[] {
+  if (flags.dev) return ["dev"];
+  if (flags.optional) return ["optional"];
+  return flags.devOptional ? ["dev", "optional"] : ["runtime"];
 }
 
 /** A `/`-separated path joined and normalised (`a/b/../c` → `a/c`, root `""`). */
@@ -240,8 +263,10 @@ export interface Reach {
   prod: Set<unknown>;
   /** Reached through a dev first edge. */
   dev: Set<unknown>;
-  /** Reached through non-optional edges only. */
-  required: Set<unknown>;
+  /** Reached through non-optional edges from a first edge that is neither dev nor optional. */
+  runtime: Set<unknown>;
+  /** Not in `runtime`, reached through non-optional edges from a dev first edge. */
+  devRequired: Set<unknown>;
 }
 
 /**
@@ -256,35 +281,57 @@ export function reach<N>(
   roots: Iterable<[N, Scope]>,
   next: (node: N) => Iterable<[N, Scope]>,
 ): Reach {
-  const result: Reach = { prod: new Set(), dev: new Set(), required: new Set() };
-  const walk = (seen: Set<unknown>, start: N, requiredOnly: boolean): void => {
+  const result: Reach = {
+    prod: new Set(),
+    dev: new Set(),
+    runtime: new Set(),
+    devRequired: new Set(),
+  };
+  /** Adds what `start` reaches to `seen` (through non-optional edges only when `required`). */
+  const walk = (seen: Set<unknown>, start: N, required: boolean): void => {
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
       const node = queue[i];
-      if (seen.has(node)) continue;
+      if (seen.has(node) || (seen === result.devRequired && result.runtime.has(node))) continue;
       seen.add(node);
       for (const edge of next(node)) {
-        if (!requiredOnly || edge[1] !== "optional") queue.push(edge[0]);
+        if (!required || edge[1] !== "optional") queue.push(edge[0]);
       }
     }
   };
-  for (const [node, scope] of roots) {
+  const firstEdges = [...roots];
+  for (const [node, scope] of firstEdges) {
     walk(scope === "dev" ? result.dev : result.prod, node, false);
-    if (scope !== "optional") walk(result.required, node, true);
+    if (scope !== "dev" && scope !== "optional") walk(result.runtime, node, true);
   }
+  // After every runtime walk: what runtime already requires needs no second walk.
+  for (const [node, scope] of firstEdges) if (scope === "dev") walk(result.devRequired, node, true);
   return result;
 }
 
-/** The scopes of a node given what reaches it (runtime when nothing does). */
+/**
+ * The scopes of a node given what reaches it (runtime when nothing does):
+ * npm's flags, computed from the graph, through {@linkcode flagScopes}.
+ */
 export function reachScopes(r: Reach, node: unknown): Scope[] {
   if (!r.prod.has(node) && !r.dev.has(node)) return ["runtime"];
-  return flagScopes(!r.prod.has(node), !r.required.has(node));
+  const runtime = r.runtime.has(node);
+  return flagScopes({
+    dev: !r.prod.has(node),
+    optional: !runtime && !r.devRequired.has(node),
+    devOptional: !runtime,
+  });
 }
 
 /**
  * The workspace folders (relative to `base`, `/`-separated) that the
- * `workspaces` field of a package.json names: literal folders, and `*`
- * patterns expanded with `list` when the reader was given one.
+ * `workspaces` field of a package.json names: literal folders, and glob
+ * patterns expanded with `list` when the reader was given one, as npm and
+ * Yarn expand them: `*` and `?` within one folder name, `**` for any depth
+ * (none included: `packages/**` is `packages` and every folder below it);
+ * wildcards skip dot folders and neither goes into `node_modules`. A folder
+ * counts when `exists` says so (it has a package.json). Negated patterns
+ * (`!packages/x`) are skipped.
  */
 export function workspaceFolders(
   manifest: PackageJson,
@@ -298,24 +345,38 @@ export function workspaceFolders(
     : isRecord(field) && Array.isArray(field.packages)
     ? field.packages
     : [];
+  /** The subfolders of a folder a wildcard may enter (dot folders only for a dot pattern). */
+  const subfolders = (folder: string, dot: boolean): string[] =>
+    (list?.(joinPath(base, folder)) ?? []).filter((n) =>
+      n !== "node_modules" && (dot || !n.startsWith("."))
+    );
   const found = new Set<string>();
   for (const pattern of patterns) {
     if (typeof pattern !== "string" || pattern.startsWith("!")) continue;
     let folders = [""];
     for (const part of joinPath(pattern).split("/")) {
-      if (!part.includes("*")) {
-        folders = folders.map((f) => joinPath(f, part));
-        continue;
-      }
-      const re = new RegExp(
-        `^${part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`,
-      );
-      folders = folders.flatMap((f) =>
-        (list?.(joinPath(base, f)) ?? []).filter((n) =>
-          re.test(n) && !n.startsWith(".") && n !== "node_modules"
-        )
-          .map((n) => joinPath(f, n))
-      );
+      if (part === "**") {
+        const all = [...new Set(folders)];
+        const seen = new Set(all);
+        for (let i = 0; i < all.length; i++) {
+          for (const n of subfolders(all[i], false)) {
+            const below = joinPath(all[i], n);
+            if (seen.has(below)) continue;
+            seen.add(below);
+            all.push(below);
+          }
+        }
+        folders = all;
+      } else if (/[*?]/.test(part)) {
+        const re = new RegExp(
+          `^${
+            part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")
+          }$`,
+        );
+        folders = folders.flatMap((f) =>
+          subfolders(f, part.startsWith(".")).filter((n) => re.test(n)).map((n) => joinPath(f, n))
+        );
+      } else folders = folders.map((f) => joinPath(f, part));
     }
     for (const f of folders) if (f !== "" && exists(f)) found.add(f);
   }

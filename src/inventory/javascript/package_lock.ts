@@ -10,7 +10,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
 import { npmPurl } from "../purl.ts";
-import { npmComponent, npmLicense, originQualifiers } from "./_npm.ts";
+import { flagScopes, npmComponent, npmLicense, originQualifiers } from "./_npm.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
 
 const CODE = "inventory.package_lock.invalid";
@@ -25,11 +25,11 @@ const DEPENDENCY_FIELDS: ReadonlyArray<[string, Scope]> = [
 ];
 
 function entryScopes(entry: JsonObject): Scope[] {
-  if (entry.devOptional === true) return ["dev", "optional"];
-  const scopes: Scope[] = [];
-  if (entry.dev === true) scopes.push("dev");
-  if (entry.optional === true) scopes.push("optional");
-  return scopes.length > 0 ? scopes : ["runtime"];
+  return flagScopes({
+    dev: entry.dev === true,
+    optional: entry.optional === true,
+    devOptional: entry.devOptional === true,
+  });
 }
 
 /** The folder whose `node_modules` npm searches next (Node's upward walk). */

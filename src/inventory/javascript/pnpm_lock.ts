@@ -23,6 +23,8 @@ import {
   manifestProject,
   npmComponent,
   originQualifiers,
+  reach,
+  reachScopes,
   tarballVersion,
 } from "./_npm.ts";
 
@@ -412,29 +414,34 @@ class PnpmMapper {
     for (const pkg of d.packages.values()) {
       out.set(pkg, pkg.deps.map((dep) => [resolve(dep, "", pkg.key), dep.scope]));
     }
-    // Reachability from the importers decides dev-only packages in v9.
-    const prod = new Set<Pkg>();
-    const dev = new Set<Pkg>();
-    const walk = (seen: Set<Pkg>, start: Pkg): void => {
-      const queue = [start];
-      for (let i = 0; i < queue.length; i++) {
-        if (seen.has(queue[i])) continue;
-        seen.add(queue[i]);
-        for (const [to] of out.get(queue[i])!) if (typeof to !== "string") queue.push(to);
-      }
-    };
     const importerEdges: [string, Pkg | string, Scope][] = [];
+    const roots: [Pkg, Scope][] = [];
     for (const [folder, deps] of d.importers) {
       for (const dep of deps) {
         const to = resolve(dep, folder, folder === "" ? "\n  .:" : `\n  ${folder}:`);
         importerEdges.push([this.folders.get(folder)!, to, dep.scope]);
-        if (typeof to !== "string") walk(dep.scope === "dev" ? dev : prod, to);
+        if (typeof to !== "string") roots.push([to, dep.scope]);
       }
     }
+    // v9 records no dev flag: reachability from the importers decides, as for npm's flags
+    // (through packages only: a linked folder is a member, whose importer edges are roots).
+    const packageEdges = new Map<Pkg, [Pkg, Scope][]>();
+    const next = (pkg: Pkg): [Pkg, Scope][] => {
+      let edges = packageEdges.get(pkg);
+      if (edges === undefined) {
+        edges = out.get(pkg)!.filter((e): e is [Pkg, Scope] => typeof e[0] !== "string");
+        packageEdges.set(pkg, edges);
+      }
+      return edges;
+    };
+    const reached = d.major === 9 ? reach(roots, next) : undefined;
     const ids = new Map<Pkg, string>();
     for (const pkg of d.packages.values()) {
-      const devOnly = d.major === 9 ? !prod.has(pkg) && dev.has(pkg) : pkg.dev === true;
-      const scopes = build ? ["build" as const] : flagScopes(devOnly, pkg.optional);
+      const scopes = build
+        ? ["build" as const]
+        : reached !== undefined && (reached.prod.has(pkg) || reached.dev.has(pkg))
+        ? reachScopes(reached, pkg)
+        : flagScopes({ dev: pkg.dev === true, optional: pkg.optional });
       ids.set(pkg, this.packageId(pkg, d, scopes));
     }
     const idOf = (node: Pkg | string): string => typeof node === "string" ? node : ids.get(node)!;

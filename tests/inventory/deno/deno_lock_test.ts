@@ -8,7 +8,7 @@ const read = (file: string) =>
   readDenoLock(Deno.readTextFileSync(fixture("deno", file)), { path: "deno.lock" });
 
 const REMOTE = "pkg:generic/deno.land/std%400.200.0/path/mod.ts?download_url=" +
-  "https://deno.land/std%400.200.0/path/mod.ts";
+  "https:%2F%2Fdeno.land%2Fstd%400.200.0%2Fpath%2Fmod.ts";
 
 Deno.test("readDenoLock reads a v5 workspace lock with peer-suffixed npm keys", () => {
   const out = read("v5/deno.lock");

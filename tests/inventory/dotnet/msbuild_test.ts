@@ -1,14 +1,16 @@
 import assert from "node:assert/strict";
 import {
   evaluateMsbuildProject,
+  projectBeside,
   readMsbuildProject,
+  referencesTestSdk,
   splitNugetVersion,
 } from "../../../src/inventory/dotnet/msbuild.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture } from "../../_util.ts";
+import { fixture, withTempDir } from "../../_util.ts";
 import { assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertSbomsValid, treeLoad } from "../_tree.ts";
+import { assertSbomsValid, treeContext, treeLoad, writeTree } from "../_tree.ts";
 import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const CPM = fixture("dotnet", "msbuild", "cpm");
@@ -113,6 +115,76 @@ Deno.test("a packages.lock.json beside the project resolves it: the lock's packa
   assert.equal(inventory.project.name, "Covered");
   assert.deepEqual(inventory.declaredOnly, []);
   assert.deepEqual(inventory.warnings, []);
+});
+
+Deno.test("test projects: IsTestProject, the legacy test project type, a Microsoft.NET.Test.Sdk reference", () => {
+  const project = (properties: string, items = ""): boolean =>
+    evaluateMsbuildProject(
+      `<Project><PropertyGroup>${properties}</PropertyGroup><ItemGroup>${items}</ItemGroup></Project>`,
+      { path: "P/P.csproj", load: () => undefined },
+    ).isTest;
+  assert.equal(project("<IsTestProject>true</IsTestProject>"), true);
+  assert.equal(
+    project(
+      "<ProjectTypeGuids>{3ac096d0-a1c2-e12c-1390-a8335801fdab};" +
+        "{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}</ProjectTypeGuids>",
+    ),
+    true,
+    "Visual Studio's test project type, in any case",
+  );
+  assert.equal(
+    project("", '<PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.10.0" />'),
+    true,
+  );
+  assert.equal(
+    project("<ProjectTypeGuids>{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}</ProjectTypeGuids>"),
+    false,
+    "a plain C# project",
+  );
+  assert.equal(project("", '<PackageReference Include="xunit" Version="2.8.1" />'), false);
+  assert.equal(referencesTestSdk(["xunit", "microsoft.NET.test.sdk"]), true);
+  assert.equal(referencesTestSdk(["Microsoft.NET.Test.Sdk.Extra"]), false);
+});
+
+Deno.test("projectBeside: a named file's project, else the one project file of its folder", async () => {
+  await withTempDir(async (dir) => {
+    const project = (name: string): string =>
+      `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><AssemblyName>${name}</AssemblyName>` +
+      "</PropertyGroup></Project>";
+    await writeTree(dir, {
+      "Root.csproj": project("Root"),
+      "packages.lock.json": "{}",
+      "src/Api/Web.Api.csproj": project("Web.Api"), // not named after its folder
+      "src/Api/packages.lock.json": "{}",
+      "two/A.csproj": project("A"),
+      "two/B.fsproj": project("B"),
+      "two/packages.config": "<packages />",
+      "two/packages.A.config": "<packages />", // A has its own: the plain file is B's
+      "two/packages.lock.json": "{}", // both may use it
+      "vb/Vb.vbproj": project("Vb"),
+      "vb/packages.Vb.lock.json": "{}",
+    });
+    const context = treeContext(dir);
+    const owner = (path: string): string | undefined => {
+      const found = projectBeside(path, { load: context.load, files: context.files });
+      return found.project?.path ?? found.warning;
+    };
+    assert.equal(owner("packages.lock.json"), "Root.csproj", "at the tree's root");
+    assert.equal(owner("src/Api/packages.lock.json"), "src/Api/Web.Api.csproj");
+    assert.equal(owner("two/packages.A.config"), "two/A.csproj");
+    assert.equal(owner("two/packages.config"), "two/B.fsproj");
+    assert.equal(owner("vb/packages.Vb.lock.json"), "vb/Vb.vbproj");
+    assert.match(
+      owner("two/packages.lock.json")!,
+      /^two\/packages\.lock\.json: the project files A\.csproj, B\.fsproj beside it may all use it/,
+    );
+    // Without a listing: the project named after the folder, none at the root.
+    const unlisted = (path: string): string | undefined =>
+      projectBeside(path, { load: context.load }).project?.path;
+    assert.equal(unlisted("packages.lock.json"), undefined);
+    assert.equal(unlisted("src/Api/packages.lock.json"), undefined);
+    assert.equal(unlisted("vb/packages.Vb.lock.json"), "vb/Vb.vbproj");
+  });
 });
 
 Deno.test("splitNugetVersion: exact, minimum, ranges and floating versions", () => {

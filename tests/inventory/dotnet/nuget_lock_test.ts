@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { readNugetLock } from "../../../src/inventory/dotnet/nuget_lock.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { toCycloneDx } from "../../../src/sbom/mod.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertSbomsValid, treeLoad } from "../_tree.ts";
+import { assertSbomsValid, treeContext, treeLoad, writeTree } from "../_tree.ts";
 import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const SOLUTION = fixture("dotnet", "nuget_lock", "solution");
@@ -91,6 +92,66 @@ Deno.test("readNugetLock: a test project's packages are dev; v2 CentralTransitiv
     "pkg:nuget/Azure.Core@1.40.0 runtime",
     "pkg:nuget/Newtonsoft.Json@13.0.3 runtime",
   ]);
+});
+
+Deno.test("readNugetLock: a lock at the root reads its project file as one in a folder does", async () => {
+  const dir = fixture("dotnet", "nuget_lock", "root-project");
+  const { load, files } = treeContext(dir);
+  const out = readNugetLock(load("packages.lock.json")!, {
+    path: "packages.lock.json",
+    load,
+    files,
+  });
+  assertWellFormed(out);
+  assert.deepEqual(summary(out), [
+    "pkg:nuget/Serilog@3.1.1 runtime direct #",
+    "pkg:nuget/StyleCop.Analyzers.Unstable@1.2.0.556 build #", // only through the analyzer
+    "pkg:nuget/StyleCop.Analyzers@1.2.0-beta.556 build direct #", // PrivateAssets="all"
+  ]);
+  assert.deepEqual(out.members, [], "the root project is the root, not a member");
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:nuget/Serilog@3.1.1 runtime",
+    "pkg:nuget/StyleCop.Analyzers@1.2.0-beta.556 build",
+  ]);
+  const inventory = await readInventory(dir);
+  assert.equal(inventory.project.name, "Service");
+  const bom = await toCycloneDx(inventory, {
+    created: new Date(0),
+    reproducible: true,
+    tool: { name: "vouch", version: "t" },
+  });
+  assert.deepEqual(bom.components.map((c) => `${c.name} ${c.scope}`), [
+    "Serilog required",
+    "StyleCop.Analyzers.Unstable excluded",
+    "StyleCop.Analyzers excluded",
+  ]);
+  await assertSbomsValid(inventory, "nuget root project");
+});
+
+Deno.test("readNugetLock: a test project at the root makes its packages dev", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Service.Tests.fsproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+        '<PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.10.0" />' +
+        '<PackageReference Include="xunit" Version="2.8.1" /></ItemGroup></Project>',
+      "packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            "Microsoft.NET.Test.Sdk": { type: "Direct", resolved: "17.10.0" },
+            xunit: { type: "Direct", resolved: "2.8.1", dependencies: { "xunit.core": "2.8.1" } },
+            "xunit.core": { type: "Transitive", resolved: "2.8.1" },
+          },
+        },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "Microsoft.NET.Test.Sdk dev",
+      "xunit.core dev",
+      "xunit dev",
+    ]);
+  });
 });
 
 Deno.test("readNugetLock: the scan of a solution gives one member per project and valid SBOMs", async () => {

@@ -4,9 +4,11 @@ import {
   readPackagesConfig,
 } from "../../../src/inventory/dotnet/packages_config.ts";
 import { readerFor } from "../../../src/inventory/_registry.ts";
-import { fixture } from "../../_util.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { fixture, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed } from "../_lockfile_invariants.ts";
 import { assertSbomRefusesEvery, readValidProject } from "../_reader_cases.ts";
+import { treeContext, writeTree } from "../_tree.ts";
 
 const DIR = ["dotnet", "packages_config"];
 const CODE = "inventory.packages_config.invalid";
@@ -45,6 +47,58 @@ Deno.test("readPackagesConfig: the scan reads it beside its project file, which 
   assert.deepEqual(inventory.members.map((m) => m.name), ["Web"]);
   assert.equal(inventory.components.length, 9);
   assert.deepEqual(inventory.unread ?? [], []);
+});
+
+Deno.test("readPackagesConfig: a test project's packages are dev, its developmentDependency build", () => {
+  const dir = fixture(...DIR, "legacy-tests");
+  const { load, files } = treeContext(dir);
+  const read = (path: string): string[] =>
+    readPackagesConfig(load(path)!, { path, load, files }).components.map((c) =>
+      `${c.name} ${c.scopes}`
+    );
+  // A legacy MSTest project: Visual Studio's test project type GUID in ProjectTypeGuids.
+  assert.deepEqual(read("Web.Tests/packages.config"), [
+    "Castle.Core dev",
+    "MSTest.TestAdapter dev",
+    "MSTest.TestFramework dev",
+    "Moq dev",
+    "StyleCop.Analyzers build",
+  ]);
+  assert.deepEqual(read("Web/packages.config"), ["Newtonsoft.Json runtime"]);
+  // Without its project file the file alone cannot tell.
+  const path = "Web.Tests/packages.config";
+  assert.ok(
+    readPackagesConfig(load(path)!, { path }).components.every((c) =>
+      c.scopes.join() === (c.name === "StyleCop.Analyzers" ? "build" : "runtime")
+    ),
+  );
+});
+
+Deno.test("readPackagesConfig: installing Microsoft.NET.Test.Sdk, or IsTestProject, makes a test project", async () => {
+  const config = (ids: string[]): string =>
+    `<packages>${ids.map((id) => `<package id="${id}" version="1.0.0" />`).join("")}</packages>`;
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // At the tree's root, beside its project file.
+      "Legacy.Tests.csproj": '<Project ToolsVersion="15.0"><PropertyGroup>' +
+        "<OutputType>Library</OutputType></PropertyGroup></Project>",
+      "packages.config": config(["Microsoft.NET.Test.Sdk", "NUnit"]),
+      "Sdk.Tests/Sdk.Tests.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<IsTestProject>true</IsTestProject></PropertyGroup></Project>",
+      "Sdk.Tests/packages.config": config(["NUnit"]),
+      "Lib/Lib.csproj": '<Project Sdk="Microsoft.NET.Sdk" />',
+      "Lib/packages.config": config(["NUnit.Extras"]), // a library may ship test helpers
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.name} ${c.scopes} ${c.sources}`),
+      [
+        "Microsoft.NET.Test.Sdk dev packages.config",
+        "NUnit.Extras runtime Lib/packages.config",
+        "NUnit dev Sdk.Tests/packages.config,packages.config",
+      ],
+    );
+  });
 });
 
 Deno.test("parsePackagesConfig: wrong root, stray element, bad developmentDependency are invalid", () => {

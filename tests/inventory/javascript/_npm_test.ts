@@ -1,14 +1,22 @@
 import assert from "node:assert/strict";
 import {
+  flagScopes,
   joinPath,
   loadPackageJson,
   manifestProject,
   npmComponent,
   npmLicense,
   originQualifiers,
+  reach,
+  reachScopes,
   tarballVersion,
   workspaceFolders,
 } from "../../../src/inventory/javascript/_npm.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import type { Scope } from "../../../src/inventory/types.ts";
+import { toCycloneDx, toSpdx } from "../../../src/sbom/mod.ts";
+import { withTempDir } from "../../_util.ts";
+import { assertSbomsValid, writeTree } from "../_tree.ts";
 
 Deno.test("npmComponent: names keep their case; origin qualifiers; hashes; license", () => {
   const resolved = "https://registry.npmjs.org/JSONStream/-/JSONStream-1.3.5.tgz";
@@ -34,7 +42,7 @@ Deno.test("npmComponent: names keep their case; origin qualifiers; hashes; licen
     qualifiers: { download_url: "https://h/a.tgz" },
     sources: ["x"],
   });
-  assert.equal(other.purl, "pkg:npm/a@1.0.0?download_url=https://h/a.tgz");
+  assert.equal(other.purl, "pkg:npm/a@1.0.0?download_url=https:%2F%2Fh%2Fa.tgz");
 });
 
 Deno.test("npmComponent: a @jsr/scope__name package is the JSR package, its npm tarball a distribution", () => {
@@ -123,4 +131,353 @@ Deno.test("loadPackageJson: a version written with a leading v is read as npm re
   assert.equal(manifestProject(manifest!)?.purl, "pkg:npm/app@1.2.3");
   const plain = loadPackageJson(() => '{ "name": "app", "version": "2.0.0-rc.1" }', "p.json");
   assert.equal(plain?.version, "2.0.0-rc.1");
+});
+
+Deno.test("flagScopes: dev-only is dev, optional or not; optional only for what run time may install", () => {
+  const cases: [Parameters<typeof flagScopes>[0], Scope[]][] = [
+    [{}, ["runtime"]],
+    [{ dev: true }, ["dev"]],
+    [{ dev: true, optional: true }, ["dev"]], // an optional dependency of a dev dependency
+    [{ optional: true }, ["optional"]],
+    [{ devOptional: true }, ["dev", "optional"]], // dev tree, and optional at run time
+  ];
+  for (const [flags, scopes] of cases) {
+    assert.deepEqual(flagScopes(flags), scopes, JSON.stringify(flags));
+  }
+});
+
+Deno.test("reachScopes: npm's dev, optional and devOptional flags computed from the graph", () => {
+  // root -> lib (runtime) -> shared; lib -opt-> addon, native; root -dev-> tool -> addon;
+  // tool -opt-> watcher.
+  const graph: Record<string, [string, Scope][]> = {
+    lib: [["shared", "runtime"], ["addon", "optional"], ["native", "optional"]],
+    tool: [["addon", "runtime"], ["watcher", "optional"]],
+  };
+  const reached = reach<string>([["lib", "runtime"], ["tool", "dev"]], (n) => graph[n] ?? []);
+  const scopes = Object.fromEntries(
+    ["lib", "shared", "addon", "native", "tool", "watcher", "stray"].map((n) => [
+      n,
+      reachScopes(reached, n).join(","),
+    ]),
+  );
+  assert.deepEqual(scopes, {
+    lib: "runtime",
+    shared: "runtime",
+    addon: "dev,optional", // optional at run time, required by the dev tool: npm's devOptional
+    native: "optional",
+    tool: "dev",
+    watcher: "dev", // optional, but only the dev tree reaches it
+    stray: "runtime", // reached by nothing
+  });
+});
+
+/** One graph (see the reachScopes test) as each JavaScript lockfile writes it. */
+const SCOPE_GRAPH: Record<string, Record<string, string>> = {
+  "package-lock.json": {
+    "package-lock.json": JSON.stringify({
+      name: "app",
+      version: "1.0.0",
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        "": {
+          name: "app",
+          version: "1.0.0",
+          dependencies: { lib: "^1.0.0" },
+          devDependencies: { tool: "^1.0.0" },
+        },
+        "node_modules/addon": { version: "1.0.0", devOptional: true },
+        "node_modules/lib": {
+          version: "1.0.0",
+          dependencies: { shared: "^1.0.0" },
+          optionalDependencies: { addon: "^1.0.0", native: "^1.0.0" },
+        },
+        "node_modules/native": { version: "1.0.0", optional: true },
+        "node_modules/shared": { version: "1.0.0" },
+        "node_modules/tool": {
+          version: "1.0.0",
+          dev: true,
+          dependencies: { addon: "^1.0.0" },
+          optionalDependencies: { watcher: "^1.0.0" },
+        },
+        "node_modules/watcher": { version: "1.0.0", dev: true, optional: true },
+      },
+    }),
+  },
+  "yarn.lock": {
+    "yarn.lock": [
+      "# yarn lockfile v1",
+      "",
+      "addon@^1.0.0:",
+      '  version "1.0.0"',
+      "",
+      "lib@^1.0.0:",
+      '  version "1.0.0"',
+      "  dependencies:",
+      '    shared "^1.0.0"',
+      "  optionalDependencies:",
+      '    addon "^1.0.0"',
+      '    native "^1.0.0"',
+      "",
+      "native@^1.0.0:",
+      '  version "1.0.0"',
+      "",
+      "shared@^1.0.0:",
+      '  version "1.0.0"',
+      "",
+      "tool@^1.0.0:",
+      '  version "1.0.0"',
+      "  dependencies:",
+      '    addon "^1.0.0"',
+      "  optionalDependencies:",
+      '    watcher "^1.0.0"',
+      "",
+      "watcher@^1.0.0:",
+      '  version "1.0.0"',
+      "",
+    ].join("\n"),
+  },
+  "pnpm-lock.yaml": {
+    "pnpm-lock.yaml": [
+      "lockfileVersion: '9.0'",
+      "",
+      "importers:",
+      "",
+      "  .:",
+      "    dependencies:",
+      "      lib:",
+      "        specifier: ^1.0.0",
+      "        version: 1.0.0",
+      "    devDependencies:",
+      "      tool:",
+      "        specifier: ^1.0.0",
+      "        version: 1.0.0",
+      "",
+      "packages:",
+      "",
+      ...["addon", "lib", "native", "shared", "tool", "watcher"].flatMap((name) => [
+        `  ${name}@1.0.0:`,
+        `    resolution: {tarball: https://registry.npmjs.org/${name}/-/${name}-1.0.0.tgz}`,
+        "",
+      ]),
+      "snapshots:",
+      "",
+      "  addon@1.0.0: {}",
+      "",
+      "  lib@1.0.0:",
+      "    dependencies:",
+      "      shared: 1.0.0",
+      "    optionalDependencies:",
+      "      addon: 1.0.0",
+      "      native: 1.0.0",
+      "",
+      "  native@1.0.0:",
+      "    optional: true",
+      "",
+      "  shared@1.0.0: {}",
+      "",
+      "  tool@1.0.0:",
+      "    dependencies:",
+      "      addon: 1.0.0",
+      "    optionalDependencies:",
+      "      watcher: 1.0.0",
+      "",
+      "  watcher@1.0.0:",
+      "    optional: true",
+      "",
+    ].join("\n"),
+  },
+  "bun.lock": {
+    "bun.lock": JSON.stringify({
+      lockfileVersion: 1,
+      workspaces: {
+        "": {
+          name: "app",
+          dependencies: { lib: "^1.0.0" },
+          devDependencies: { tool: "^1.0.0" },
+        },
+      },
+      packages: {
+        addon: ["addon@1.0.0", "", {}, ""],
+        lib: ["lib@1.0.0", "", {
+          dependencies: { shared: "^1.0.0" },
+          optionalDependencies: { addon: "^1.0.0", native: "^1.0.0" },
+        }, ""],
+        native: ["native@1.0.0", "", {}, ""],
+        shared: ["shared@1.0.0", "", {}, ""],
+        tool: ["tool@1.0.0", "", {
+          dependencies: { addon: "^1.0.0" },
+          optionalDependencies: { watcher: "^1.0.0" },
+        }, ""],
+        watcher: ["watcher@1.0.0", "", {}, ""],
+      },
+    }),
+  },
+};
+
+Deno.test("one graph, every JavaScript lock: the same scopes, CycloneDX and SPDX alike", async () => {
+  const manifest = JSON.stringify({
+    name: "app",
+    version: "1.0.0",
+    dependencies: { lib: "^1.0.0" },
+    devDependencies: { tool: "^1.0.0" },
+  });
+  const options = {
+    created: new Date(0),
+    reproducible: true,
+    tool: { name: "vouch", version: "t" },
+  };
+  for (const [lock, files] of Object.entries(SCOPE_GRAPH)) {
+    await withTempDir(async (dir) => {
+      await writeTree(dir, { "package.json": manifest, ...files });
+      const inventory = await readInventory(dir);
+      assert.deepEqual(inventory.sources, [lock, "package.json"].sort(), lock);
+      const bom = await toCycloneDx(inventory, options);
+      const cyclonedx = new Map(bom.components.map((c) => [c.name, c.scope]));
+      // name, inventory scopes, CycloneDX scope
+      assert.deepEqual(
+        inventory.components.map((c) => `${c.name} ${c.scopes} ${cyclonedx.get(c.name)}`),
+        [
+          "addon dev,optional optional", // optional at run time, needed by the dev tool
+          "lib runtime required",
+          "native optional optional",
+          "shared runtime required",
+          "tool dev excluded",
+          "watcher dev excluded", // an optional dependency of a dev dependency: dev only
+        ],
+        lock,
+      );
+      const spdx = await toSpdx(inventory, options);
+      const names = new Map(spdx.packages.map((p) => [p.SPDXID, p.name]));
+      const relations = spdx.relationships
+        .filter((r) => r.relationshipType !== "DESCRIBES")
+        .map((r) =>
+          `${names.get(r.spdxElementId)} ${r.relationshipType} ${names.get(r.relatedSpdxElement)}`
+        );
+      assert.deepEqual(relations.sort(), [
+        "addon OPTIONAL_DEPENDENCY_OF lib",
+        "app DEPENDS_ON lib",
+        "lib DEPENDS_ON shared",
+        "native OPTIONAL_DEPENDENCY_OF lib",
+        "tool DEPENDS_ON addon",
+        "tool DEV_DEPENDENCY_OF app",
+        "watcher OPTIONAL_DEPENDENCY_OF tool",
+      ], lock);
+      await assertSbomsValid(inventory, lock);
+    });
+  }
+});
+
+Deno.test("workspaceFolders: ** at any depth (none included), ? in a name, no node_modules or dot folders", () => {
+  const dirs: Record<string, string[]> = {
+    "": ["libs", "node_modules", "packages"],
+    node_modules: ["pkg-z"],
+    packages: ["a", "group", "node_modules", ".cache"],
+    "packages/a": ["src", "node_modules"],
+    "packages/a/src": [],
+    "packages/group": ["b", "c1"],
+    "packages/group/b": ["fixtures"],
+    "packages/group/b/fixtures": ["x"],
+    "packages/group/b/fixtures/x": [],
+    "packages/group/c1": [],
+    "packages/node_modules": ["dep"],
+    "packages/.cache": ["y"],
+    libs: ["one", "two"],
+    "libs/one": ["pkg-a", "pkg-bb"],
+    "libs/two": ["deep"],
+    "libs/two/deep": ["pkg-c"],
+  };
+  const withManifest = new Set([
+    "packages",
+    "packages/a",
+    "packages/group/b",
+    "packages/group/b/fixtures/x", // npm and Yarn take a nested package.json too
+    "packages/group/c1",
+    "packages/node_modules/dep",
+    "packages/.cache/y",
+    "libs/one/pkg-a",
+    "libs/one/pkg-bb",
+    "libs/two/deep/pkg-c",
+    "node_modules/pkg-z",
+  ]);
+  const folders = (
+    patterns: string[],
+    list: (f: string) => string[] | undefined = (f) => dirs[f],
+  ): string[] =>
+    workspaceFolders(
+      { path: "package.json", json: { workspaces: patterns } },
+      "",
+      list,
+      (f) => withManifest.has(f),
+    );
+  assert.deepEqual(folders(["packages/**"]), [
+    "packages",
+    "packages/a",
+    "packages/group/b",
+    "packages/group/b/fixtures/x",
+    "packages/group/c1",
+  ]);
+  assert.deepEqual(folders(["./packages/**/"]), folders(["packages/**"]), "./ and / trimmed");
+  assert.deepEqual(folders(["libs/**/pkg-?"]), ["libs/one/pkg-a", "libs/two/deep/pkg-c"]);
+  assert.deepEqual(folders(["packages/group/c?"]), ["packages/group/c1"]);
+  assert.deepEqual(folders(["**/pkg-*"]), [
+    "libs/one/pkg-a",
+    "libs/one/pkg-bb",
+    "libs/two/deep/pkg-c",
+  ]);
+  assert.deepEqual(folders(["packages/**/**"]), folders(["packages/**"]), "each folder once");
+  // The same folders whatever the base: the lock's folder, relative to the tree's root.
+  const nested = (f: string) => dirs[f.replace(/^sub\//, "")];
+  assert.deepEqual(
+    workspaceFolders(
+      { path: "sub/package.json", json: { workspaces: ["packages/**"] } },
+      "sub",
+      nested,
+      (f) => withManifest.has(f),
+    ),
+    folders(["packages/**"]),
+  );
+  assert.deepEqual(folders(["packages/**"], () => undefined), ["packages"], "unlisted: ** is none");
+});
+
+Deno.test("a ** workspace glob: yarn v1 and a lockless package.json find the same deep members", async () => {
+  await withTempDir(async (dir) => {
+    const files = {
+      "package.json": JSON.stringify({ private: true, workspaces: ["packages/**"] }),
+      "packages/a/package.json": JSON.stringify({
+        name: "a",
+        version: "1.0.0",
+        dependencies: { ms: "^2.1.3" },
+      }),
+      "packages/group/b/package.json": JSON.stringify({
+        name: "b",
+        version: "2.0.0",
+        dependencies: { a: "workspace:*" },
+      }),
+      // Installed copies are never workspaces.
+      "packages/group/b/node_modules/a/package.json": JSON.stringify({ name: "a" }),
+    };
+    await writeTree(dir, files);
+    const lockless = await readInventory(dir);
+    await writeTree(dir, {
+      "yarn.lock": '# yarn lockfile v1\n\nms@^2.1.3:\n  version "2.1.3"\n',
+    });
+    const yarn = await readInventory(dir);
+    for (const [label, inventory] of [["package.json", lockless], ["yarn.lock", yarn]] as const) {
+      assert.deepEqual(
+        inventory.members.map((m) => `${m.id} ${m.purl}`),
+        ["workspace:packages/a pkg:npm/a@1.0.0", "workspace:packages/group/b pkg:npm/b@2.0.0"],
+        label,
+      );
+      assert.ok(
+        inventory.edges.some((e) =>
+          e.from === "workspace:packages/group/b" && e.to === "workspace:packages/a"
+        ),
+        `${label}: b's workspace:* dependency on a`,
+      );
+    }
+    assert.deepEqual(yarn.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:npm/ms@2.1.3 runtime",
+    ]);
+  });
 });

@@ -12,9 +12,10 @@ function read(dir: string): ReturnType<typeof readBunLock> {
   return readBunLock(load("bun.lock")!, { path: "bun.lock", load });
 }
 
-const XLSX = "pkg:npm/xlsx@0.20.2?download_url=https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz";
-const NIGHTLY = "pkg:npm/nightly?download_url=https://example.com/builds/latest.tgz";
-const REACT_17 = "pkg:npm/react@17.0.2?repository_url=https://registry.example.com";
+const XLSX =
+  "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz";
+const NIGHTLY = "pkg:npm/nightly?download_url=https:%2F%2Fexample.com%2Fbuilds%2Flatest.tgz";
+const REACT_17 = "pkg:npm/react@17.0.2?repository_url=https:%2F%2Fregistry.example.com";
 
 Deno.test("readBunLock: workspaces, nested keys, aliases, tarballs, git, local folders, patches", async () => {
   const out = read(fixture("js", "bun", "workspace"));
@@ -31,7 +32,7 @@ Deno.test("readBunLock: workspaces, nested keys, aliases, tarballs, git, local f
   ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
     "pkg:jsr/%40std/path@1.0.8 runtime true", // @jsr/std__path, needed by the local folder
-    "pkg:npm/is-positive?vcs_url=github:kevva/is-positive%2397edff6 runtime true",
+    "pkg:npm/is-positive?vcs_url=github:kevva%2Fis-positive%2397edff6 runtime true",
     "pkg:npm/js-tokens@4.0.0 runtime false",
     "pkg:npm/loose-envify@1.4.0 runtime false",
     `${NIGHTLY} runtime true`, // a tarball URL whose file name has no version

@@ -28,13 +28,13 @@ Deno.test("readPackageJson: declared ranges, no versions invented", async () => 
       "pkg:npm/JSONStream ~1.3.5 - runtime",
       "pkg:npm/express ^4.18.2 - dev,runtime", // declared twice: the first range is kept
       "pkg:npm/fsevents ^2.3.2 - optional",
-      "pkg:npm/is-positive?vcs_url=github:kevva/is-positive%2397edff6 github:kevva/is-positive#97edff6 - runtime",
+      "pkg:npm/is-positive?vcs_url=github:kevva%2Fis-positive%2397edff6 github:kevva/is-positive#97edff6 - runtime",
       "pkg:npm/left-pad@1.3.0 - 1.3.0 runtime", // an exact pin is the version npm installs
       "pkg:npm/react >=17 - runtime",
       "pkg:npm/react-dom >=17 - optional",
       "pkg:npm/string-width ^4.2.0 - runtime",
       "pkg:npm/typescript ^5.4.0 - dev",
-      "pkg:npm/xlsx@0.20.2?download_url=https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz - 0.20.2 runtime",
+      "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz - 0.20.2 runtime",
     ],
   );
   assert.ok(out.components.every((c) => c.direct));

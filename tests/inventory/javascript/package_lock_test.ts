@@ -8,9 +8,9 @@ const read = (file: string) =>
   readPackageLock(Deno.readTextFileSync(fixture("js", file)), { path: "package-lock.json" });
 
 const LIB = "pkg:npm/%40demo/lib@0.2.0";
-const TESTER = "pkg:npm/tester@1.0.0?repository_url=https://npm.example.com";
-const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bssh://git%40github.com/stevemao" +
-  "/left-pad.git%235e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
+const TESTER = "pkg:npm/tester@1.0.0?repository_url=https:%2F%2Fnpm.example.com";
+const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Fstevemao" +
+  "%2Fleft-pad.git%235e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
 
 Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, scopes", () => {
   const out = read("workspace/package-lock.json");
@@ -158,7 +158,7 @@ Deno.test("readPackageLock matches the marked lock: bundled entries and the self
     "pkg:npm/marked@12.0.2",
     "pkg:npm/marked@15.0.12",
     "pkg:npm/marked@18.0.0",
-    "pkg:npm/marked@18.0.0?download_url=https://github.com/markedjs/marked/tarball/v18.0.0",
+    "pkg:npm/marked@18.0.0?download_url=https:%2F%2Fgithub.com%2Fmarkedjs%2Fmarked%2Ftarball%2Fv18.0.0",
     "pkg:npm/marked@9.1.6",
   ]);
   assert.equal(out.components.filter((c) => c.downloadLocation === undefined).length, 143 - 15);

@@ -14,11 +14,12 @@ function read(dir: string): ReturnType<typeof readPnpmLock> {
   return readPnpmLock(load("pnpm-lock.yaml")!, { path: "pnpm-lock.yaml", load });
 }
 
-const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps://github.com/kevva" +
-  "/is-positive.git%2397edff6f525f192a3f83cea1944765f769ae2678";
-const LEFT_PAD = "pkg:npm/left-pad@1.3.0?download_url=https://codeload.github.com/stevemao" +
-  "/left-pad/tar.gz/5e5a4e3";
-const XLSX = "pkg:npm/xlsx@0.20.2?download_url=https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz";
+const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva" +
+  "%2Fis-positive.git%2397edff6f525f192a3f83cea1944765f769ae2678";
+const LEFT_PAD = "pkg:npm/left-pad@1.3.0?download_url=https:%2F%2Fcodeload.github.com%2Fstevemao" +
+  "%2Fleft-pad%2Ftar.gz%2F5e5a4e3";
+const XLSX =
+  "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz";
 
 Deno.test("readPnpmLock v9: importers are members, peers collapse, local folders are first-party", async () => {
   const out = read(fixture("js", "pnpm", "v9-workspace"));
@@ -130,8 +131,8 @@ Deno.test("readPnpmLock v6: single-project form, dev flags, a GitHub key with na
   const out = read(fixture("js", "pnpm", "v6-single"));
   assertWellFormed(out);
   assert.deepEqual(out.members, []);
-  const IS_POSITIVE_V6 = "pkg:npm/is-positive@3.1.0?download_url=https://codeload.github.com" +
-    "/kevva/is-positive/tar.gz/97edff6f525f192a3f83cea1944765f769ae2678";
+  const IS_POSITIVE_V6 = "pkg:npm/is-positive@3.1.0?download_url=https:%2F%2Fcodeload.github.com" +
+    "%2Fkevva%2Fis-positive%2Ftar.gz%2F97edff6f525f192a3f83cea1944765f769ae2678";
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
     "pkg:npm/%40babel/core@7.23.5 dev true",
     "pkg:npm/%40babel/plugin-syntax-jsx@7.23.3 dev true",
@@ -179,7 +180,7 @@ Deno.test("readPnpmLock v5: a key under another registry's host has the name and
   ].join("\n");
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.id), [
-    "pkg:npm/foo@1.0.0?repository_url=https://registry.example.com",
+    "pkg:npm/foo@1.0.0?repository_url=https:%2F%2Fregistry.example.com",
   ]);
 });
 
@@ -242,8 +243,8 @@ Deno.test("readPnpmLock: 5.0–5.2, 5.4-inlineSpecifiers and both shapes of 7.0 
       "    dev: false",
     ]),
     [
-      "pkg:npm/is-negative@2.0.0?download_url=https://codeload.github.com/kevva/is-negative" +
-      "/tar.gz/219c424611ff4a2af15f7deeff4f93c62558c43d runtime",
+      "pkg:npm/is-negative@2.0.0?download_url=https:%2F%2Fcodeload.github.com%2Fkevva%2Fis-negative" +
+      "%2Ftar.gz%2F219c424611ff4a2af15f7deeff4f93c62558c43d runtime",
       "pkg:npm/is-positive@3.1.0 runtime",
     ],
   );

@@ -35,7 +35,7 @@ Deno.test("readComposerLock: packages are runtime, packages-dev dev, versions as
   assertWellFormed(out);
   const byId = new Map(out.components.map((c) => [c.id, c]));
   assert.deepEqual([...byId.keys()], [
-    "pkg:composer/acme/legacy-sdk@dev-main?vcs_url=git%2Bhttps://github.com/acme/legacy-sdk.git%409a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b",
+    "pkg:composer/acme/legacy-sdk@dev-main?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Flegacy-sdk.git%409a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b",
     "pkg:composer/monolog/monolog@3.7.0",
     "pkg:composer/phpunit/phpunit@11.3.6",
     "pkg:composer/psr/log@3.0.2",
@@ -111,7 +111,7 @@ Deno.test("readComposerLock: composer.json gives the direct packages and the pro
   const out = readCase("basic");
   assert.deepEqual(edgesFrom(out, ROOT_ID), [
     "pkg:composer/acme/billing@dev-main runtime",
-    "pkg:composer/acme/legacy-sdk@dev-main?vcs_url=git%2Bhttps://github.com/acme/legacy-sdk.git%409a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b runtime",
+    "pkg:composer/acme/legacy-sdk@dev-main?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Flegacy-sdk.git%409a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b runtime",
     "pkg:composer/monolog/monolog@3.7.0 runtime",
     "pkg:composer/phpunit/phpunit@11.3.6 dev",
     "pkg:composer/symfony/console@v6.4.12 runtime",

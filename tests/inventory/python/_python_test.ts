@@ -90,7 +90,7 @@ Deno.test("pypiComponent derives the purl and the single source", () => {
       specifier: "==1.0",
       direct: true,
       scopes: ["dev"],
-      purl: "pkg:pypi/my-pkg@1.0?repository_url=https://example.com/simple",
+      purl: "pkg:pypi/my-pkg@1.0?repository_url=https:%2F%2Fexample.com%2Fsimple",
       ecosystem: "pypi",
       sources: ["requirements/dev.txt"],
     },

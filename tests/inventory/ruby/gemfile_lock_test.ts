@@ -31,7 +31,7 @@ const FEATURE_FLAGS = gemPurl("feature_flags", "2.3.0", {
   vcs_url: "git+https://github.com/acme/feature_flags.git@0a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
 });
 
-Deno.test("gemPurl: platform is a qualifier (purl-spec gem type)", () => {
+Deno.test("gemPurl: platform is a qualifier (purl-spec gem type); vcs_url encoded as every type's", () => {
   assert.equal(
     gemPurl("jruby-launcher", "1.1.2", { platform: "java" }),
     "pkg:gem/jruby-launcher@1.1.2?platform=java",
@@ -39,6 +39,16 @@ Deno.test("gemPurl: platform is a qualifier (purl-spec gem type)", () => {
   assert.equal(
     gemPurl("ruby-advisory-db-check", "0.12.4"),
     "pkg:gem/ruby-advisory-db-check@0.12.4",
+  );
+  // Qualifier values are encoded as for every type (ECMA-427): `/` is data there, `:` stays.
+  assert.equal(
+    FEATURE_FLAGS,
+    "pkg:gem/feature_flags@2.3.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ffeature_flags.git" +
+      "%400a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+  );
+  assert.equal(
+    gemPurl("sidekiq-pro", "7.3.0", { repository_url: "https://gems.contribsys.com/" }),
+    "pkg:gem/sidekiq-pro@7.3.0?repository_url=https:%2F%2Fgems.contribsys.com%2F",
   );
 });
 
@@ -53,7 +63,7 @@ Deno.test("readGemfileLock: one component per name, version and platform", () =>
       "pkg:gem/nokogiri@1.16.7?platform=arm64-darwin",
       "pkg:gem/nokogiri@1.16.7?platform=x86_64-linux",
       "pkg:gem/rails@7.1.3.4",
-      "pkg:gem/sidekiq-pro@7.3.0?repository_url=https://gems.contribsys.com/",
+      "pkg:gem/sidekiq-pro@7.3.0?repository_url=https:%2F%2Fgems.contribsys.com%2F",
       "pkg:gem/legacy_csv@0.9.2",
       FEATURE_FLAGS,
     ]
@@ -76,7 +86,7 @@ Deno.test("readGemfileLock: CHECKSUMS per name-version-platform, .gem URLs, git 
     "https://rubygems.org/gems/nokogiri-1.16.7-arm64-darwin.gem",
   );
   assert.equal(
-    byId.get("pkg:gem/sidekiq-pro@7.3.0?repository_url=https://gems.contribsys.com/")
+    byId.get("pkg:gem/sidekiq-pro@7.3.0?repository_url=https:%2F%2Fgems.contribsys.com%2F")
       ?.downloadLocation,
     "https://gems.contribsys.com/gems/sidekiq-pro-7.3.0.gem",
   );

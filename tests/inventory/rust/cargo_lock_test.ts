@@ -7,14 +7,14 @@ import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_inva
 const read = (file: string) =>
   readCargoLock(Deno.readTextFileSync(fixture("rust", file)), { path: "Cargo.lock" });
 
-const SERDE_GIT = "pkg:cargo/serde@1.0.210?vcs_url=git%2Bhttps://github.com/serde-rs" +
-  "/serde%400123456789abcdef0123456789abcdef01234567";
-const TRACING = "pkg:cargo/tracing@0.1.40?vcs_url=git%2Bhttps://github.com/tokio-rs" +
-  "/tracing%40908cc432a5994f6e17c8f36e13c217dc40085704";
-const LOCALE = "pkg:cargo/locale@0.2.2?vcs_url=git%2Bhttps://github.com/example" +
-  "/locale.git%4054c9fe6a247c3618c224ec57e6c3a747bc3a96e4";
-const INTERNAL = "pkg:cargo/internal-tool@1.0.0?repository_url=https://crates.example.com" +
-  "/index";
+const SERDE_GIT = "pkg:cargo/serde@1.0.210?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fserde-rs" +
+  "%2Fserde%400123456789abcdef0123456789abcdef01234567";
+const TRACING = "pkg:cargo/tracing@0.1.40?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Ftokio-rs" +
+  "%2Ftracing%40908cc432a5994f6e17c8f36e13c217dc40085704";
+const LOCALE = "pkg:cargo/locale@0.2.2?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fexample" +
+  "%2Flocale.git%4054c9fe6a247c3618c224ec57e6c3a747bc3a96e4";
+const INTERNAL = "pkg:cargo/internal-tool@1.0.0?repository_url=https:%2F%2Fcrates.example.com" +
+  "%2Findex";
 
 Deno.test("readCargoLock reads members, git sources, registries and two versions", () => {
   const out = read("workspace/Cargo.lock");
@@ -128,10 +128,10 @@ Deno.test("readCargoLock matches the lapce lock exactly, git sources included", 
   const ids = new Set(out.components.map((c) => c.id));
   for (
     const purl of [
-      "pkg:cargo/locale_config@0.3.1-alpha.0?vcs_url=git%2Bhttps://github.com/lapce" +
-      "/locale_config.git%4054c9fe6a247c3618c224ec57e6c3a747bc3a96e4", // ?branch=lapce
-      "pkg:cargo/wasi-experimental-http-wasmtime@0.10.0?vcs_url=git%2Bhttps://github.com/lapce" +
-      "/wasi-experimental-http%4021419eb785cb583ead180f25a9685fa16de7f326", // bare #sha
+      "pkg:cargo/locale_config@0.3.1-alpha.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Flapce" +
+      "%2Flocale_config.git%4054c9fe6a247c3618c224ec57e6c3a747bc3a96e4", // ?branch=lapce
+      "pkg:cargo/wasi-experimental-http-wasmtime@0.10.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Flapce" +
+      "%2Fwasi-experimental-http%4021419eb785cb583ead180f25a9685fa16de7f326", // bare #sha
       "pkg:cargo/Inflector@0.11.4",
     ]
   ) assert.ok(ids.has(purl), purl);

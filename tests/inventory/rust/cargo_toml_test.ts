@@ -39,7 +39,7 @@ Deno.test("readCargoToml: identity, every dependency table, scopes, exact and ra
     license: "MIT OR Apache-2.0",
     description: "A demo app.",
   });
-  const fork = "pkg:cargo/fork?vcs_url=git%2Bhttps://github.com/example/fork%40abc123";
+  const fork = "pkg:cargo/fork?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fexample%2Ffork%40abc123";
   assert.deepEqual(out.components.map((c) => [c.id, c.version, c.specifier, c.scopes]), [
     ["pkg:cargo/anyhow@1.0.86", "1.0.86", undefined, ["runtime"]],
     ["pkg:cargo/cc", undefined, "1", ["build"]],
