@@ -13,8 +13,15 @@ function byLowerCase(ids: readonly string[]): Map<string, string> {
   return new Map(ids.map((id) => [id.toLowerCase(), id]));
 }
 
-const LICENSES = byLowerCase([...LICENSE_IDS, ...DEPRECATED_IDS]);
-const EXCEPTIONS = byLowerCase(EXCEPTION_IDS);
+/** The license and exception ids by lowercase id, built when an expression is first checked. */
+let lists: { licenses: Map<string, string>; exceptions: Map<string, string> } | undefined;
+
+function spdxLists(): { licenses: Map<string, string>; exceptions: Map<string, string> } {
+  return lists ??= {
+    licenses: byLowerCase([...LICENSE_IDS, ...DEPRECATED_IDS]),
+    exceptions: byLowerCase(EXCEPTION_IDS),
+  };
+}
 const LICENSE_REF = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
 const OPERATORS = new Set(["AND", "OR", "WITH"]);
 
@@ -61,14 +68,14 @@ class Parser {
     if (LICENSE_REF.test(token)) id = token;
     else {
       const plus = token.endsWith("+") && !token.endsWith("++");
-      const known = LICENSES.get((plus ? token.slice(0, -1) : token).toLowerCase());
+      const known = spdxLists().licenses.get((plus ? token.slice(0, -1) : token).toLowerCase());
       if (known !== undefined) id = plus ? `${known}+` : known;
     }
     if (id === undefined) return false;
     this.out.push(id);
     this.#pos++;
     if (!this.#accept("WITH")) return true;
-    const exception = EXCEPTIONS.get(this.#tokens[this.#pos]?.toLowerCase() ?? "");
+    const exception = spdxLists().exceptions.get(this.#tokens[this.#pos]?.toLowerCase() ?? "");
     if (exception === undefined) return false;
     this.out.push(exception);
     this.#pos++;
