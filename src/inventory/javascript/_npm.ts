@@ -247,6 +247,8 @@ export interface Reach {
 /**
  * Walks a dependency graph from the project's own declarations to tell
  * dev-only and optional-only packages apart (for locks without such flags).
+ * A dev edge past the first (a linked folder's own `devDependencies`) leads
+ * into the dev closure, not the runtime one.
  *
  * @param roots The first edges: target node and scope.
  * @param next The edges out of a node: target and scope.
@@ -257,6 +259,7 @@ export function reach<N>(
   next: (node: N) => Iterable<[N, Scope]>,
 ): Reach {
   const result: Reach = { prod: new Set(), dev: new Set(), required: new Set() };
+  const devStarts: N[] = [];
   const walk = (seen: Set<unknown>, start: N, requiredOnly: boolean): void => {
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
@@ -264,7 +267,8 @@ export function reach<N>(
       if (seen.has(node)) continue;
       seen.add(node);
       for (const [to, scope] of next(node)) {
-        if (!requiredOnly || scope !== "optional") queue.push(to);
+        if (seen === result.prod && scope === "dev") devStarts.push(to);
+        else if (!requiredOnly || scope !== "optional") queue.push(to);
       }
     }
   };
@@ -272,6 +276,7 @@ export function reach<N>(
     walk(scope === "dev" ? result.dev : result.prod, node, false);
     if (scope !== "optional") walk(result.required, node, true);
   }
+  for (const node of devStarts) walk(result.dev, node, false);
   return result;
 }
 

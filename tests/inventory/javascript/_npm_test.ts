@@ -6,9 +6,12 @@ import {
   npmComponent,
   npmLicense,
   originQualifiers,
+  reach,
+  reachScopes,
   tarballVersion,
   workspaceFolders,
 } from "../../../src/inventory/javascript/_npm.ts";
+import type { Scope } from "../../../src/inventory/types.ts";
 
 Deno.test("npmComponent: names keep their case; origin qualifiers; hashes; license", () => {
   const resolved = "https://registry.npmjs.org/JSONStream/-/JSONStream-1.3.5.tgz";
@@ -123,4 +126,19 @@ Deno.test("loadPackageJson: a version written with a leading v is read as npm re
   assert.equal(manifestProject(manifest!)?.purl, "pkg:npm/app@1.2.3");
   const plain = loadPackageJson(() => '{ "name": "app", "version": "2.0.0-rc.1" }', "p.json");
   assert.equal(plain?.version, "2.0.0-rc.1");
+});
+
+Deno.test("reach: a linked folder's own dev dependencies are dev, not runtime", () => {
+  // app -> lib (runtime; a file: folder) -> ms (runtime), left-pad (lib's devDependencies)
+  const edges: Record<string, [string, Scope][]> = {
+    lib: [["ms", "runtime"], ["left-pad", "dev"]],
+    ms: [],
+    "left-pad": [],
+  };
+  const r = reach<string>([["lib", "runtime"]], (n) => edges[n]);
+  assert.deepEqual(reachScopes(r, "ms"), ["runtime"]);
+  assert.deepEqual(reachScopes(r, "left-pad"), ["dev"]);
+  // Reached at runtime another way, it stays runtime.
+  const both = reach<string>([["lib", "runtime"], ["left-pad", "runtime"]], (n) => edges[n]);
+  assert.deepEqual(reachScopes(both, "left-pad"), ["runtime"]);
 });
