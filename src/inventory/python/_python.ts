@@ -74,6 +74,36 @@ export function gitVcsUrl(url: string, commit: string | undefined): string {
 const SCP_LIKE = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/;
 
 /**
+ * The last part of a URL or path (its query and fragment dropped), percent-decoded.
+ *
+ * @param location A URL, a path or a file name.
+ * @returns The file name.
+ */
+export function fileNameOf(location: string): string {
+  const last = location.replace(/[?#].*$/, "").split("/").at(-1) ?? "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * The version a distribution's file name carries (`name-1.0.tar.gz`, the
+ * wheel `name-1.0-py3-none-any.whl`): a package locked from a URL or a file
+ * without a written version has it there.
+ *
+ * @param name The package name (`-`, `_` and `.` match one another).
+ * @param location The file name, or a URL or path ending with it.
+ * @returns The version, or `undefined` when the file name is not the package's.
+ */
+export function versionFromFileName(name: string, location: string): string | undefined {
+  const stem = fileNameOf(location).replace(/\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i, "");
+  const prefix = name.replace(/[-_.]+/g, "[-_.]+");
+  return new RegExp(`^${prefix}-([^-]+)`, "i").exec(stem)?.[1];
+}
+
+/**
  * Whether a distribution file name is a source distribution (not a wheel).
  *
  * @param fileName File name or URL.

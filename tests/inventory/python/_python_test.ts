@@ -10,6 +10,7 @@ import {
   pypiComponent,
   readLockDocument,
   repositoryUrl,
+  versionFromFileName,
 } from "../../../src/inventory/python/_python.ts";
 import type { Hash } from "../../../src/inventory/types.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
@@ -36,6 +37,20 @@ Deno.test("parseHash lowercases hex and rejects unknown algorithms", () => {
   assert.deepEqual(parseHash("md5=00ff"), { alg: "md5", hex: "00ff" });
   assert.equal(parseHash("blake2:00"), undefined);
   assert.equal(parseHash("sha256:xyz"), undefined);
+});
+
+Deno.test("versionFromFileName: wheels and sdists, any spelling of the name, percent-decoded", () => {
+  assert.equal(
+    versionFromFileName("zope.interface", "zope_interface-6.1-cp312-none-any.whl"),
+    "6.1",
+  );
+  assert.equal(versionFromFileName("Django", "https://x/y/django-5.0.1.tar.gz?sig=1"), "5.0.1");
+  assert.equal(
+    versionFromFileName("fava", "https://x/fava-1.30.dev24%2Bg1c2.tar.gz"),
+    "1.30.dev24+g1c2",
+  );
+  assert.equal(versionFromFileName("foo", "foo_bar-1.0.tar.gz"), undefined);
+  assert.equal(versionFromFileName("foo", "main.zip"), undefined);
 });
 
 Deno.test("small helpers: repositoryUrl, gitVcsUrl, nthLine", () => {
