@@ -329,7 +329,7 @@ export class OutputBuilder {
     for (const [from, targets] of this.#edges) {
       const fromKnown = known(from);
       for (const [to, scopes] of targets) {
-        if (fromKnown && known(to)) for (const scope of scopes) edges.push({ from, to, scope });
+        if (fromKnown && known(to)) { for (const scope of scopes) edges.push({ from, to, scope }); }
         else if (options.danglingEdges === "throw") {
           throw new Error(`internal: dangling inventory edge ${from} -> ${to}`);
         }
