@@ -10,6 +10,10 @@
  *
  * - a buildscript or settings lock (the build's own classpath) → build;
  * - test configurations (`test…`, `…Test…`) → dev;
+ * - Spring Boot's `developmentOnly` / `testAndDevelopmentOnly` (devtools,
+ *   docker-compose support: never in the built artifact) → dev, and the
+ *   `runtimeClasspath` they are added to does not make such a module runtime
+ *   unless `productionRuntimeClasspath` (the shipped classpath) has it too;
  * - tool configurations (`annotationProcessor`, `kapt`, `checkstyle`,
  *   `jacoco…`, `pmd`, `spotbugs…`, `detekt`, `ktlint`, `errorprone`, `lint…`,
  *   `classpath`, `sonarlint…`, `signatures` (animal-sniffer), the Kotlin
@@ -30,6 +34,9 @@ import { mavenName, mavenPurl } from "./_maven.ts";
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
   /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin(Compiler|Native|Klib|BuildTools|ScriptDef)\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor$|^kapt\w+|^ksp\w+/;
+
+/** Spring Boot's configurations of what only development runs use (never shipped). */
+const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;
 
 /** One locked module and the configurations that resolve it. */
 export interface LockedModule {
@@ -137,8 +144,12 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
   if (buildLock) return ["build"];
   const scopes = new Set<Scope>();
   let compileOnly = false;
+  // Spring Boot: runtimeClasspath = productionRuntimeClasspath + developmentOnly.
+  const developmentOnly = configurations.some((c) => DEVELOPMENT_ONLY.test(c)) &&
+    !configurations.includes("productionRuntimeClasspath");
   for (const conf of configurations) {
-    if (/^test|Test/.test(conf)) scopes.add("dev");
+    if (/^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf)) scopes.add("dev");
+    else if (developmentOnly && conf === "runtimeClasspath") continue;
     else if (TOOLS.test(conf)) scopes.add("build");
     else if (/CompileClasspath$|^compileClasspath$|^compileOnly/.test(conf)) compileOnly = true;
     else scopes.add("runtime");

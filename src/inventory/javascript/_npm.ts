@@ -272,6 +272,8 @@ export interface Reach {
 /**
  * Walks a dependency graph from the project's own declarations to tell
  * dev-only and optional-only packages apart (for locks without such flags).
+ * A dev edge past the first (a linked folder's own `devDependencies`) leads
+ * into the dev closure, not the runtime one.
  *
  * @param roots The first edges: target node and scope.
  * @param next The edges out of a node: target and scope.
@@ -287,15 +289,21 @@ export function reach<N>(
     runtime: new Set(),
     devRequired: new Set(),
   };
+  /** The targets of dev edges met on runtime paths (a linked folder's own devDependencies). */
+  const devStarts: N[] = [];
   /** Adds what `start` reaches to `seen` (through non-optional edges only when `required`). */
   const walk = (seen: Set<unknown>, start: N, required: boolean): void => {
+    const onRuntimePath = seen === result.prod || seen === result.runtime;
     const queue = [start];
     for (let i = 0; i < queue.length; i++) {
       const node = queue[i];
       if (seen.has(node) || (seen === result.devRequired && result.runtime.has(node))) continue;
       seen.add(node);
       for (const edge of next(node)) {
-        if (!required || edge[1] !== "optional") queue.push(edge[0]);
+        // A dev edge leads into the dev tree, never the runtime one.
+        if (onRuntimePath && edge[1] === "dev") {
+          if (seen === result.prod) devStarts.push(edge[0]);
+        } else if (!required || edge[1] !== "optional") queue.push(edge[0]);
       }
     }
   };
@@ -304,8 +312,10 @@ export function reach<N>(
     walk(scope === "dev" ? result.dev : result.prod, node, false);
     if (scope !== "dev" && scope !== "optional") walk(result.runtime, node, true);
   }
+  for (const node of devStarts) walk(result.dev, node, false);
   // After every runtime walk: what runtime already requires needs no second walk.
   for (const [node, scope] of firstEdges) if (scope === "dev") walk(result.devRequired, node, true);
+  for (const node of devStarts) walk(result.devRequired, node, true);
   return result;
 }
 

@@ -1,5 +1,6 @@
 /**
- * Reader for Bun's text lockfile `bun.lock` (lockfileVersion 0 and 1). Its
+ * Reader for Bun's text lockfile `bun.lock` (lockfileVersion 0, 1 and 2: Bun
+ * 1.4 writes 2 for new lockfiles, its content the same as 1's). Its
  * binary predecessor `bun.lockb` is not read (see `_known_files.ts`).
  *
  * @module
@@ -98,7 +99,7 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
 }
 
 /**
- * Reads Bun's text lockfile `bun.lock` (JSONC, lockfileVersion 0 or 1).
+ * Reads Bun's text lockfile `bun.lock` (JSONC, lockfileVersion 0, 1 or 2).
  * Workspaces are the project (`""`) and its members (never components; a
  * registry package that shares a member's name is one). Every other
  * `packages` entry is a component named by its identifier (aliases are the
@@ -132,14 +133,15 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
 export function readBunLock(text: string, options: { path: string; load: Load }): ReaderResult {
   const { path, load } = options;
   const lock = parseJsoncObject(text, path, CODE);
-  if (lock.lockfileVersion !== 0 && lock.lockfileVersion !== 1) {
+  // Version 2 (Bun 1.4) is written exactly as 1; Bun only checks more when reading it.
+  if (lock.lockfileVersion !== 0 && lock.lockfileVersion !== 1 && lock.lockfileVersion !== 2) {
     throw fail(
       text,
       path,
       "lockfileVersion",
       `lockfileVersion ${
         JSON.stringify(lock.lockfileVersion ?? null)
-      } is not supported (0 and 1 are)`,
+      } is not supported (0, 1 and 2 are)`,
     );
   }
   const lockDir = folderOf(path);

@@ -64,15 +64,52 @@ export function parseHash(text: string): Hash | undefined {
 
 /**
  * The `vcs_url` qualifier / download location of a git checkout:
- * `git+<url>@<commit>`.
+ * `git+<url>@<commit>`. A location written scp-style, as git accepts it
+ * (`git@github.com:owner/repo.git`, common for private repositories in
+ * Gemfile.lock `GIT` remotes and composer sources), is the `ssh://` URL it
+ * stands for.
  *
  * @param url The repository URL (with or without `git+`).
  * @param commit The resolved commit, if known.
  * @returns The VCS URL.
  */
 export function gitVcsUrl(url: string, commit: string | undefined): string {
-  const base = url.startsWith("git+") ? url : `git+${url}`;
+  const scp = SCP_LIKE.exec(url);
+  const base = scp ? `git+ssh://${scp[1]}/${scp[2]}` : url.startsWith("git+") ? url : `git+${url}`;
   return commit ? `${base}@${commit}` : base;
+}
+
+/** git's scp-like syntax `user@host:path` (no scheme, the path not starting `//`). */
+const SCP_LIKE = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/;
+
+/**
+ * The last part of a URL or path (its query and fragment dropped), percent-decoded.
+ *
+ * @param location A URL, a path or a file name.
+ * @returns The file name.
+ */
+export function fileNameOf(location: string): string {
+  const last = location.replace(/[?#].*$/, "").split("/").at(-1) ?? "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * The version a distribution's file name carries (`name-1.0.tar.gz`, the
+ * wheel `name-1.0-py3-none-any.whl`): a package locked from a URL or a file
+ * without a written version has it there.
+ *
+ * @param name The package name (`-`, `_` and `.` match one another).
+ * @param location The file name, or a URL or path ending with it.
+ * @returns The version, or `undefined` when the file name is not the package's.
+ */
+export function versionFromFileName(name: string, location: string): string | undefined {
+  const stem = fileNameOf(location).replace(/\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i, "");
+  const prefix = name.replace(/[-_.]+/g, "[-_.]+");
+  return new RegExp(`^${prefix}-([^-]+)`, "i").exec(stem)?.[1];
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   parseHash,
   pypiComponent,
   repositoryUrl,
+  versionFromFileName,
 } from "./_python.ts";
 import { invalidVersion } from "../_errors.ts";
 import { pinnedVersion } from "./pep508.ts";
@@ -246,7 +247,11 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
 
 /** Adds one entry: a component, or a member for a folder of the project. */
 function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
-  const { name, version } = entry;
+  const { name } = entry;
+  // A `file` (or a local archive `path`) without a pin: its file name says the version.
+  const archive = entry.file ?? (entry.path && ARCHIVE.test(entry.path) ? entry.path : undefined);
+  const version = entry.version ??
+    (archive === undefined ? undefined : versionFromFileName(name, archive));
   // A local archive (a wheel in the tree) is a third-party file, not a project folder.
   const local = entry.path === undefined || ARCHIVE.test(entry.path)
     ? "outside"

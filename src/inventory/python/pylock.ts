@@ -9,6 +9,7 @@ import { localPlace } from "../_paths.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   at,
+  fileNameOf,
   gitVcsUrl,
   invalid,
   isSdist,
@@ -17,6 +18,7 @@ import {
   nthLine,
   pypiComponent,
   repositoryUrl,
+  versionFromFileName,
 } from "./_python.ts";
 import { invalidVersion } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
@@ -129,25 +131,11 @@ function distFile(value: unknown, fail: Fail, field: () => string): DistFile {
   return file;
 }
 
-/** The last part of a URL or path (its query and fragment dropped), percent-decoded. */
-function fileName(location: string): string {
-  const last = location.replace(/[?#].*$/, "").split("/").at(-1) ?? "";
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
-
-/** The version in a distribution file name (`name-1.0.tar.gz`, `name-1.0-py3-none-any.whl`). */
+/** The version in the file name of the first distribution that has one. */
 function versionFromFile(name: string, files: DistFile[]): string | undefined {
   for (const file of files) {
-    const base =
-      (file.name ?? (file.url ?? file.path ?? "").split(/[/?#]/).filter(Boolean).at(-1)) ?? "";
-    const stem = base.replace(/\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i, "");
-    const prefix = name.replace(/[-_.]+/g, "[-_.]+");
-    const m = new RegExp(`^${prefix}-([^-]+)`, "i").exec(stem);
-    if (m) return m[1];
+    const version = versionFromFileName(name, file.name ?? file.url ?? file.path ?? "");
+    if (version !== undefined) return version;
   }
   return undefined;
 }
@@ -309,7 +297,7 @@ function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string
     // a distribution (url, file name, hashes).
     files = distributionFields(entry.files.map((f) => {
       // PEP 751: without `name`, the file name is the last part of the URL or path.
-      const d: Distribution = { file: f.name ?? fileName(f.url ?? f.path!), hashes: f.hashes };
+      const d: Distribution = { file: f.name ?? fileNameOf(f.url ?? f.path!), hashes: f.hashes };
       if (f.url !== undefined) d.url = f.url;
       return d;
     }));

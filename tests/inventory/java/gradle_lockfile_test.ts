@@ -100,6 +100,23 @@ Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", (
   );
 });
 
+Deno.test("gradleScopes: Spring Boot's developmentOnly modules are dev, not shipped", () => {
+  // A Spring Boot lock: runtimeClasspath is productionRuntimeClasspath plus developmentOnly.
+  assert.deepEqual(gradleScopes(["developmentOnly", "runtimeClasspath"], false), ["dev"]);
+  assert.deepEqual(
+    gradleScopes(["developmentOnly", "runtimeClasspath", "testRuntimeClasspath"], false),
+    ["dev"],
+  );
+  assert.deepEqual(
+    gradleScopes(
+      ["compileClasspath", "developmentOnly", "productionRuntimeClasspath", "runtimeClasspath"],
+      false,
+    ),
+    ["dev", "runtime"],
+  );
+  assert.deepEqual(gradleScopes(["testAndDevelopmentOnly"], false), ["dev"]);
+});
+
 Deno.test("readGradleLockfile: the scan merges the locks of a multi-project build", async () => {
   const inventory = await readInventory(fixture("java", "gradle_lockfile", "multi"));
   assert.deepEqual(inventory.sources, [

@@ -481,3 +481,18 @@ Deno.test("a ** workspace glob: yarn v1 and a lockless package.json find the sam
     ]);
   });
 });
+
+Deno.test("reach: a linked folder's own dev dependencies are dev, not runtime", () => {
+  // app -> lib (runtime; a file: folder) -> ms (runtime), left-pad (lib's devDependencies)
+  const edges: Record<string, [string, Scope][]> = {
+    lib: [["ms", "runtime"], ["left-pad", "dev"]],
+    ms: [],
+    "left-pad": [],
+  };
+  const r = reach<string>([["lib", "runtime"]], (n) => edges[n]);
+  assert.deepEqual(reachScopes(r, "ms"), ["runtime"]);
+  assert.deepEqual(reachScopes(r, "left-pad"), ["dev"]);
+  // Reached at runtime another way, it stays runtime.
+  const both = reach<string>([["lib", "runtime"], ["left-pad", "runtime"]], (n) => edges[n]);
+  assert.deepEqual(reachScopes(both, "left-pad"), ["runtime"]);
+});

@@ -62,6 +62,19 @@ Deno.test("readBunLock: workspaces, nested keys, aliases, tarballs, git, local f
   await assertValidSboms(out, "bun.lock");
 });
 
+Deno.test("readBunLock: lockfileVersion 2 (Bun 1.4's new lockfiles) reads as 1", () => {
+  const lock = (version: number): string =>
+    `{ "lockfileVersion": ${version}, "configVersion": 1, "workspaces": { "": { "name": "app", ` +
+    `"dependencies": { "ms": "^2.1.3", }, }, }, "packages": { "ms": ["ms@2.1.3", "", {}, ` +
+    `"sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="], }, }`;
+  const read = (version: number) =>
+    readBunLock(lock(version), { path: "bun.lock", load: () => undefined });
+  assert.deepEqual(read(2).components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/ms@2.1.3 runtime",
+  ]);
+  assert.deepEqual(read(2), read(1));
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/js/bun/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("readBunLock: a package that is not an [identifier, …] array is invalid", () => {

@@ -410,3 +410,23 @@ Deno.test("a lock outside the fast YAML subset is read whole: the yaml package i
     assert.deepEqual(inventory.components, expected.components);
   });
 });
+
+Deno.test("readPnpmLock: a git resolution written scp-style is an ssh:// vcs_url", () => {
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      priv: {specifier: 'git@gitlab.com:acme/priv.git', version: 'git+ssh://git@gitlab.com:acme/priv.git#89abcdef'}",
+    "packages:",
+    "  priv@git+ssh://git@gitlab.com:acme/priv.git#89abcdef:",
+    "    resolution: {commit: 89abcdef, repo: 'git@gitlab.com:acme/priv.git', type: git}",
+    "    version: 2.0.0",
+    "snapshots:",
+    "  priv@git+ssh://git@gitlab.com:acme/priv.git#89abcdef: {}",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/priv@2.0.0?vcs_url=git%2Bssh:%2F%2Fgit%40gitlab.com%2Facme%2Fpriv.git%2389abcdef",
+  ]);
+});

@@ -10,6 +10,7 @@ import {
   pypiComponent,
   readLockDocument,
   repositoryUrl,
+  versionFromFileName,
 } from "../../../src/inventory/python/_python.ts";
 import type { Hash } from "../../../src/inventory/types.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
@@ -38,11 +39,34 @@ Deno.test("parseHash lowercases hex and rejects unknown algorithms", () => {
   assert.equal(parseHash("sha256:xyz"), undefined);
 });
 
+Deno.test("versionFromFileName: wheels and sdists, any spelling of the name, percent-decoded", () => {
+  assert.equal(
+    versionFromFileName("zope.interface", "zope_interface-6.1-cp312-none-any.whl"),
+    "6.1",
+  );
+  assert.equal(versionFromFileName("Django", "https://x/y/django-5.0.1.tar.gz?sig=1"), "5.0.1");
+  assert.equal(
+    versionFromFileName("fava", "https://x/fava-1.30.dev24%2Bg1c2.tar.gz"),
+    "1.30.dev24+g1c2",
+  );
+  assert.equal(versionFromFileName("foo", "foo_bar-1.0.tar.gz"), undefined);
+  assert.equal(versionFromFileName("foo", "main.zip"), undefined);
+});
+
 Deno.test("small helpers: repositoryUrl, gitVcsUrl, nthLine", () => {
   assert.equal(repositoryUrl("https://pypi.org/simple"), undefined);
   assert.equal(repositoryUrl("https://pypi.example.com/simple"), "https://pypi.example.com/simple");
   assert.equal(gitVcsUrl("https://g.com/x.git", "abc"), "git+https://g.com/x.git@abc");
   assert.equal(gitVcsUrl("git+ssh://g.com/x", undefined), "git+ssh://g.com/x");
+  // git's scp-like form (a Gemfile.lock GIT remote, a composer source) is the ssh URL.
+  assert.equal(
+    gitVcsUrl("git@github.com:acme/private_gem.git", "abc"),
+    "git+ssh://git@github.com/acme/private_gem.git@abc",
+  );
+  assert.equal(
+    gitVcsUrl("ssh://git@g.com:2222/x.git", "abc"),
+    "git+ssh://git@g.com:2222/x.git@abc",
+  );
   assert.equal(nthLine("a\n[[package]]\nb\n[[package]]\n", /^\[\[package\]\]/, 1), 4);
   assert.equal(nthLine("a\nb", "zzz"), undefined);
 });

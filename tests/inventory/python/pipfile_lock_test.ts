@@ -58,6 +58,24 @@ Deno.test("readPipfileLock: every category's pins, VCS, file and index entries",
   assert.equal(byId.get("pkg:pypi/requests@2.32.3")?.name, "requests");
 });
 
+Deno.test("readPipfileLock: a file or archive path without a pin takes the version of its file name", () => {
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: {
+      "wheel-dep": { file: "https://example.com/dl/wheel_dep-2.1.0-py3-none-any.whl" },
+      "local-sdist": { path: "./vendor/local_sdist-0.4.0.post1.tar.gz" },
+      "branch-zip": { file: "https://github.com/acme/branch-zip/archive/main.zip" },
+    },
+    develop: {},
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock" });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:pypi/branch-zip?download_url=https:%2F%2Fgithub.com%2Facme%2Fbranch-zip%2Farchive%2Fmain.zip",
+    "pkg:pypi/local-sdist@0.4.0.post1",
+    "pkg:pypi/wheel-dep@2.1.0?download_url=https:%2F%2Fexample.com%2Fdl%2Fwheel_dep-2.1.0-py3-none-any.whl",
+  ]);
+});
+
 Deno.test("readPipfileLock: default is runtime, develop dev, other categories dev with a group", () => {
   const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
   assert.deepEqual(byName.get("requests")?.scopes, ["runtime"]);
