@@ -4,6 +4,7 @@
 // `@jsr/scope__name`), the qualifiers telling where a non-registry package
 // came from, versions read from tarball file names, licenses, and the
 // package.json fields the readers use.
+import { npmGitVcsUrl } from "../_vcs.ts";
 import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
@@ -37,7 +38,9 @@ export function originQualifiers(
   resolved: string | undefined,
 ): Record<string, string> {
   if (resolved === undefined || resolved === "" || PUBLIC_REGISTRY.test(resolved)) return {};
-  if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) return { vcs_url: resolved };
+  if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) {
+    return { vcs_url: npmGitVcsUrl(resolved) };
+  }
   const registryTarball = resolved.indexOf(`/${name}/-/`);
   return registryTarball > 0
     ? { repository_url: resolved.slice(0, registryTarball) }

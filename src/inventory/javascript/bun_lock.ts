@@ -6,6 +6,7 @@
  * @module
  */
 
+import { npmGitVcsUrl } from "../_vcs.ts";
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
@@ -244,7 +245,9 @@ export function readBunLock(text: string, options: { path: string; load: Load })
         downloadLocation = entry.url;
       }
     } else if (/^(git\+|git:|github:|gitlab:|bitbucket:|ssh:)/.test(ref)) {
-      const vcs = ref.includes("#") || entry.tag === undefined ? ref : `${ref}#${entry.tag}`;
+      const vcs = npmGitVcsUrl(
+        ref.includes("#") || entry.tag === undefined ? ref : `${ref}#${entry.tag}`,
+      );
       qualifiers = { vcs_url: vcs };
       downloadLocation = vcs;
     } else if (!ref.startsWith("file:")) {

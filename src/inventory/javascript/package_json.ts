@@ -8,6 +8,7 @@
  * @module
  */
 
+import { npmGitVcsUrl } from "../_vcs.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { jsrPurl } from "../purl.ts";
@@ -120,8 +121,14 @@ export function readPackageJson(
     if (/^https?:/.test(specifier)) {
       qualifiers = { download_url: specifier };
       version = tarballVersion(name, specifier);
-    } else if (GIT.test(specifier)) qualifiers = { vcs_url: specifier };
-    else if (EXACT.test(specifier)) version = specifier.replace(/^=?v?/, "");
+    } else if (GIT.test(specifier)) {
+      // npm's `owner/repo` shorthand is GitHub's.
+      qualifiers = {
+        vcs_url: npmGitVcsUrl(
+          /^[\w.-]+\/[\w.-]+(?:#.*)?$/.test(specifier) ? `github:${specifier}` : specifier,
+        ),
+      };
+    } else if (EXACT.test(specifier)) version = specifier.replace(/^=?v?/, "");
     const id = out.component(npmComponent({
       name,
       version,

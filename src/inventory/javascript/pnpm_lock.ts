@@ -12,7 +12,7 @@ import { sriHashes } from "../_sri.ts";
 import { lineAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
-import { gitVcsUrl } from "../python/_python.ts";
+import { gitVcsUrl, npmGitVcsUrl } from "../_vcs.ts";
 import { type Distribution, ROOT_ID, type Scope } from "../types.ts";
 import {
   flagScopes,
@@ -332,9 +332,8 @@ class PnpmMapper {
     let downloadLocation: string | undefined;
     if (resolution.type === "git") {
       const repo = str(resolution.repo) ?? "";
-      // gitVcsUrl: `git+` added, an scp-style `git@host:path` made its ssh:// URL.
-      const vcs = /^(git\+|git:)/.test(repo) ? repo : gitVcsUrl(repo, undefined);
-      qualifiers = { vcs_url: `${vcs}#${str(resolution.commit) ?? ""}` };
+      // `git+` added, an scp-style `git@host:path` made its ssh:// URL, a shorthand expanded.
+      qualifiers = { vcs_url: gitVcsUrl(npmGitVcsUrl(repo), str(resolution.commit)) };
       downloadLocation = qualifiers.vcs_url;
     } else if (tarball !== undefined && !tarball.startsWith("file:")) {
       qualifiers = originQualifiers(pkg.name, tarball);

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { npmGitVcsUrl } from "../_vcs.ts";
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
@@ -104,14 +105,7 @@ function remote(
     /^commit[=:]/.test(fragment);
   if (git) {
     // Berry writes the resolved commit as `#commit=<sha>` (`#commit:<sha>` before Yarn 3).
-    const commit = fragment.replace(/^commit[=:]/, "");
-    const scp = /^([\w.-]+@[\w.-]+):(?!\/\/)(.*)$/.exec(url);
-    const base = scp
-      ? `git+ssh://${scp[1]}/${scp[2]}`
-      : /^(git\+|git:|github:|gitlab:|bitbucket:)/.test(url)
-      ? url
-      : `git+${url}`;
-    const vcs = commit === "" ? base : `${base}#${commit}`;
+    const vcs = npmGitVcsUrl(ref);
     return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs, hashes: [] };
   }
   // Yarn classic writes the tarball's SHA-1 as the URL fragment.

@@ -63,26 +63,6 @@ export function parseHash(text: string): Hash | undefined {
 }
 
 /**
- * The `vcs_url` qualifier / download location of a git checkout:
- * `git+<url>@<commit>`. A location written scp-style, as git accepts it
- * (`git@github.com:owner/repo.git`, common for private repositories in
- * Gemfile.lock `GIT` remotes and composer sources), is the `ssh://` URL it
- * stands for.
- *
- * @param url The repository URL (with or without `git+`).
- * @param commit The resolved commit, if known.
- * @returns The VCS URL.
- */
-export function gitVcsUrl(url: string, commit: string | undefined): string {
-  const scp = SCP_LIKE.exec(url);
-  const base = scp ? `git+ssh://${scp[1]}/${scp[2]}` : url.startsWith("git+") ? url : `git+${url}`;
-  return commit ? `${base}@${commit}` : base;
-}
-
-/** git's scp-like syntax `user@host:path` (no scheme, the path not starting `//`). */
-const SCP_LIKE = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/;
-
-/**
  * The last part of a URL or path (its query and fragment dropped), percent-decoded.
  *
  * @param location A URL, a path or a file name.

@@ -11,7 +11,6 @@ import { OutputBuilder } from "../_builder.ts";
 import {
   at,
   distributionFiles,
-  gitVcsUrl,
   invalid,
   isTable,
   NameIndex,
@@ -20,6 +19,7 @@ import {
   readLockDocument,
   unsupportedVersion,
 } from "./_python.ts";
+import { gitVcsUrl } from "../_vcs.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pypiPurl } from "../purl.ts";
 import type { ReaderOutput, Scope } from "../types.ts";

@@ -13,7 +13,6 @@ import { localPlace } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import {
   at,
-  gitVcsUrl,
   hashOnlyFiles,
   invalid,
   isTable,
@@ -23,6 +22,7 @@ import {
   repositoryUrl,
   versionFromFileName,
 } from "./_python.ts";
+import { gitVcsUrl } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pypiPurl } from "../purl.ts";

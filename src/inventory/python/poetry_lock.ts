@@ -10,7 +10,6 @@ import { OutputBuilder } from "../_builder.ts";
 import {
   at,
   distributionFiles,
-  gitVcsUrl,
   invalid,
   isTable,
   NameIndex,
@@ -21,6 +20,7 @@ import {
   repositoryUrl,
   unsupportedVersion,
 } from "./_python.ts";
+import { gitVcsUrl } from "../_vcs.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { ReaderOutput, Scope } from "../types.ts";

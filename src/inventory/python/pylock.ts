@@ -10,7 +10,6 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   at,
   fileNameOf,
-  gitVcsUrl,
   invalid,
   isSdist,
   isTable,
@@ -20,6 +19,7 @@ import {
   repositoryUrl,
   versionFromFileName,
 } from "./_python.ts";
+import { gitVcsUrl } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";

@@ -10,7 +10,6 @@ import { OutputBuilder } from "../_builder.ts";
 import {
   at,
   distributionFiles,
-  gitVcsUrl,
   invalid,
   isTable,
   NameIndex,
@@ -20,6 +19,7 @@ import {
   repositoryUrl,
   unsupportedVersion,
 } from "./_python.ts";
+import { gitVcsUrl } from "../_vcs.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";

@@ -102,8 +102,14 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
   assert.deepEqual(originQualifiers("a", "https://npm.example.com/a/-/a-1.0.0.tgz"), {
     repository_url: "https://npm.example.com",
   });
-  for (const vcs of ["git+ssh://git@github.com/x/a.git#abc", "github:x/a#abc", "gitlab:x/a"]) {
-    assert.deepEqual(originQualifiers("a", vcs), { vcs_url: vcs });
+  for (
+    const [vcs, url] of [
+      ["git+ssh://git@github.com/x/a.git#abc", "git+ssh://git@github.com/x/a.git@abc"],
+      ["github:x/a#abc", "git+https://github.com/x/a.git@abc"],
+      ["gitlab:x/a", "git+https://gitlab.com/x/a.git"],
+    ]
+  ) {
+    assert.deepEqual(originQualifiers("a", vcs), { vcs_url: url });
   }
   assert.deepEqual(originQualifiers("a", "https://h/a.tgz"), { download_url: "https://h/a.tgz" });
 });

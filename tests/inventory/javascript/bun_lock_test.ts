@@ -32,7 +32,7 @@ Deno.test("readBunLock: workspaces, nested keys, aliases, tarballs, git, local f
   ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
     "pkg:jsr/%40std/path@1.0.8 runtime true", // @jsr/std__path, needed by the local folder
-    "pkg:npm/is-positive?vcs_url=github:kevva%2Fis-positive%2397edff6 runtime true",
+    "pkg:npm/is-positive?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva%2Fis-positive.git%4097edff6 runtime true",
     "pkg:npm/js-tokens@4.0.0 runtime false",
     "pkg:npm/loose-envify@1.4.0 runtime false",
     `${NIGHTLY} runtime true`, // a tarball URL whose file name has no version

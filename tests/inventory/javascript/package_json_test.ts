@@ -28,7 +28,7 @@ Deno.test("readPackageJson: declared ranges, no versions invented", async () => 
       "pkg:npm/JSONStream ~1.3.5 - runtime",
       "pkg:npm/express ^4.18.2 - dev,runtime", // declared twice: the first range is kept
       "pkg:npm/fsevents ^2.3.2 - optional",
-      "pkg:npm/is-positive?vcs_url=github:kevva%2Fis-positive%2397edff6 github:kevva/is-positive#97edff6 - runtime",
+      "pkg:npm/is-positive?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva%2Fis-positive.git%4097edff6 github:kevva/is-positive#97edff6 - runtime",
       "pkg:npm/left-pad@1.3.0 - 1.3.0 runtime", // an exact pin is the version npm installs
       "pkg:npm/react >=17 - runtime",
       "pkg:npm/react-dom >=17 - optional",

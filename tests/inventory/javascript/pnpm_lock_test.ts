@@ -15,7 +15,7 @@ function read(dir: string): ReturnType<typeof readPnpmLock> {
 }
 
 const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva" +
-  "%2Fis-positive.git%2397edff6f525f192a3f83cea1944765f769ae2678";
+  "%2Fis-positive.git%4097edff6f525f192a3f83cea1944765f769ae2678";
 const LEFT_PAD = "pkg:npm/left-pad@1.3.0?download_url=https:%2F%2Fcodeload.github.com%2Fstevemao" +
   "%2Fleft-pad%2Ftar.gz%2F5e5a4e3";
 const XLSX =
@@ -79,7 +79,7 @@ Deno.test("readPnpmLock v9: importers are members, peers collapse, local folders
   assert.equal(c.get(XLSX)?.hashes.length, 0);
   assert.equal(
     c.get(IS_POSITIVE)?.downloadLocation,
-    "git+https://github.com/kevva/is-positive.git#97edff6f525f192a3f83cea1944765f769ae2678",
+    "git+https://github.com/kevva/is-positive.git@97edff6f525f192a3f83cea1944765f769ae2678",
   );
   assert.equal(c.get("pkg:jsr/%40std/path@1.0.8")?.ecosystem, "jsr");
   assert.equal(c.get("pkg:npm/strip-ansi@6.0.1")?.direct, false);
@@ -427,6 +427,6 @@ Deno.test("readPnpmLock: a git resolution written scp-style is an ssh:// vcs_url
   ].join("\n");
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.id), [
-    "pkg:npm/priv@2.0.0?vcs_url=git%2Bssh:%2F%2Fgit%40gitlab.com%2Facme%2Fpriv.git%2389abcdef",
+    "pkg:npm/priv@2.0.0?vcs_url=git%2Bssh:%2F%2Fgit%40gitlab.com%2Facme%2Fpriv.git%4089abcdef",
   ]);
 });

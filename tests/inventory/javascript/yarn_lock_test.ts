@@ -13,11 +13,11 @@ function read(dir: string): ReturnType<typeof readYarnLock> {
 
 const LEFT_PAD =
   "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fstevemao%2Fleft-pad.git" +
-  "%235e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
+  "%405e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
 const XLSX =
   "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz";
 const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva" +
-  "%2Fis-positive.git%2397edff6f525f192a3f83cea1944765f769ae2678";
+  "%2Fis-positive.git%4097edff6f525f192a3f83cea1944765f769ae2678";
 
 Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces from package.json", async () => {
   const out = read(fixture("js", "yarn", "v1-workspace"));
@@ -130,7 +130,7 @@ Deno.test("readYarnLock Berry: catalog: ranges from .yarnrc.yml, peers resolved 
   assertWellFormed(out);
   assert.deepEqual(out.members.map((m) => m.id), ["workspace:apps/web", "workspace:packages/ui"]);
   const TYPEGOOSE = "pkg:npm/typegoose@7.2.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Ftypegoose" +
-    "%2Ftypegoose.git%233ed06e5097ab929f69755676fee419318aaec73a"; // `#commit:` is the commit
+    "%2Ftypegoose.git%403ed06e5097ab929f69755676fee419318aaec73a"; // `#commit:` is the commit
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.direct}`), [
     "pkg:npm/js-tokens@4.0.0 false",
     "pkg:npm/loose-envify@1.4.0 false",
@@ -175,7 +175,7 @@ Deno.test("readYarnLock Berry: an scp-style git remote is a vcs_url with its com
   const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.id), [
     "pkg:npm/lib@1.2.0?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Flib.git" +
-    "%230123456789abcdef0123456789abcdef01234567",
+    "%400123456789abcdef0123456789abcdef01234567",
   ]);
 });
 

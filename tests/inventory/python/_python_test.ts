@@ -3,7 +3,6 @@ import { isVouchError } from "../../../src/errors.ts";
 import { OutputBuilder } from "../../../src/inventory/_builder.ts";
 import {
   distributionFiles,
-  gitVcsUrl,
   nthLine,
   parseHash,
   poetryConstraint,
@@ -53,20 +52,9 @@ Deno.test("versionFromFileName: wheels and sdists, any spelling of the name, per
   assert.equal(versionFromFileName("foo", "main.zip"), undefined);
 });
 
-Deno.test("small helpers: repositoryUrl, gitVcsUrl, nthLine", () => {
+Deno.test("small helpers: repositoryUrl, nthLine", () => {
   assert.equal(repositoryUrl("https://pypi.org/simple"), undefined);
   assert.equal(repositoryUrl("https://pypi.example.com/simple"), "https://pypi.example.com/simple");
-  assert.equal(gitVcsUrl("https://g.com/x.git", "abc"), "git+https://g.com/x.git@abc");
-  assert.equal(gitVcsUrl("git+ssh://g.com/x", undefined), "git+ssh://g.com/x");
-  // git's scp-like form (a Gemfile.lock GIT remote, a composer source) is the ssh URL.
-  assert.equal(
-    gitVcsUrl("git@github.com:acme/private_gem.git", "abc"),
-    "git+ssh://git@github.com/acme/private_gem.git@abc",
-  );
-  assert.equal(
-    gitVcsUrl("ssh://git@g.com:2222/x.git", "abc"),
-    "git+ssh://git@g.com:2222/x.git@abc",
-  );
   assert.equal(nthLine("a\n[[package]]\nb\n[[package]]\n", /^\[\[package\]\]/, 1), 4);
   assert.equal(nthLine("a\nb", "zzz"), undefined);
 });

@@ -1,0 +1,71 @@
+// Private: the one spelling of a git source that every reader gives as a purl
+// `vcs_url` qualifier and an SPDX `downloadLocation`: the SPDX 2.3 form
+// `<vcs_tool>+<transport>://<host>/<path>[@<revision>]` (a `#` would start a
+// sub-path there, not a revision).
+
+/** git's scp-like syntax `user@host:path` (no scheme, the path not starting `//`). */
+const SCP_LIKE = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/;
+
+/** The hosts of npm's hosted-git shorthands (`github:owner/repo`). */
+const SHORTHAND_HOSTS: Readonly<Record<string, string>> = {
+  github: "github.com",
+  gitlab: "gitlab.com",
+  bitbucket: "bitbucket.org",
+};
+
+/**
+ * The VCS URL of a git checkout: `git+<url>@<revision>`. A location written
+ * scp-style, as git accepts it (`git@github.com:owner/repo.git`, common for
+ * private repositories in Gemfile.lock `GIT` remotes and composer sources),
+ * is the `ssh://` URL it stands for.
+ *
+ * @example
+ * ```ts
+ * import { gitVcsUrl } from "./_vcs.ts";
+ * gitVcsUrl("git@github.com:acme/x.git", "abc"); // "git+ssh://git@github.com/acme/x.git@abc"
+ * ```
+ *
+ * @param url The repository URL (with or without `git+`).
+ * @param revision The resolved commit (or tag, branch), if known.
+ * @returns The VCS URL.
+ */
+export function gitVcsUrl(url: string, revision: string | undefined): string {
+  const scp = SCP_LIKE.exec(url);
+  const base = scp ? `git+ssh://${scp[1]}/${scp[2]}` : url.startsWith("git+") ? url : `git+${url}`;
+  return revision ? `${base}@${revision}` : base;
+}
+
+/**
+ * The VCS URL of a git reference as npm-family locks and manifests write it:
+ * a URL (`git+ssh://…`, `git://…`, `https://….git`), an scp-like location or
+ * a hosted shorthand (`github:owner/repo`), with the revision in the
+ * fragment: `#<commit>`, Yarn Berry's `#commit=<sha>` (or `#commit:<sha>`,
+ * among other `key=value` parameters), or a branch or tag. A `semver:` range
+ * in the fragment names no revision.
+ *
+ * @example
+ * ```ts
+ * import { npmGitVcsUrl } from "./_vcs.ts";
+ * npmGitVcsUrl("github:acme/x#abc"); // "git+https://github.com/acme/x.git@abc"
+ * npmGitVcsUrl("git+ssh://git@github.com/acme/x.git#abc"); // "git+ssh://git@github.com/acme/x.git@abc"
+ * ```
+ *
+ * @param ref The reference as written.
+ * @returns The VCS URL.
+ */
+export function npmGitVcsUrl(ref: string): string {
+  const hash = ref.indexOf("#");
+  const location = hash === -1 ? ref : ref.slice(0, hash);
+  const fragment = hash === -1 ? "" : ref.slice(hash + 1);
+  const commit = /(?:^|&)commit[=:]([^&]+)/.exec(fragment);
+  const revision = commit
+    ? commit[1]
+    : fragment.includes("=") || fragment.startsWith("semver:")
+    ? undefined
+    : decodeURIComponent(fragment);
+  const shorthand = /^(github|gitlab|bitbucket):(.+)$/.exec(location);
+  const url = shorthand
+    ? `https://${SHORTHAND_HOSTS[shorthand[1]]}/${shorthand[2].replace(/\.git$/, "")}.git`
+    : location;
+  return gitVcsUrl(url, revision);
+}

@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { gitVcsUrl, npmGitVcsUrl } from "../../src/inventory/_vcs.ts";
+
+Deno.test("gitVcsUrl: git+<url>@<revision>; scp-style locations are their ssh:// URL", () => {
+  assert.equal(gitVcsUrl("https://g.com/x.git", "abc"), "git+https://g.com/x.git@abc");
+  assert.equal(gitVcsUrl("git+ssh://g.com/x", undefined), "git+ssh://g.com/x");
+  // git's scp-like form (a Gemfile.lock GIT remote, a composer source) is the ssh URL.
+  assert.equal(
+    gitVcsUrl("git@github.com:acme/private_gem.git", "abc"),
+    "git+ssh://git@github.com/acme/private_gem.git@abc",
+  );
+  assert.equal(
+    gitVcsUrl("ssh://git@g.com:2222/x.git", "abc"),
+    "git+ssh://git@g.com:2222/x.git@abc",
+  );
+  assert.equal(gitVcsUrl("git://g.com/x.git", ""), "git+git://g.com/x.git");
+});
+
+Deno.test("npmGitVcsUrl: the revision after @ (never #, a sub-path in SPDX), shorthands expanded", () => {
+  const sha = "0123456789abcdef0123456789abcdef01234567";
+  const cases: [string, string][] = [
+    // package-lock `resolved`, yarn classic
+    [`git+ssh://git@github.com/acme/x.git#${sha}`, `git+ssh://git@github.com/acme/x.git@${sha}`],
+    [`git+https://github.com/acme/x.git#${sha}`, `git+https://github.com/acme/x.git@${sha}`],
+    [`git://github.com/acme/x.git#${sha}`, `git+git://github.com/acme/x.git@${sha}`],
+    // Yarn Berry: `#commit=` (`#commit:` before Yarn 3), among other parameters
+    [`https://github.com/acme/x.git#commit=${sha}`, `git+https://github.com/acme/x.git@${sha}`],
+    [`https://github.com/acme/x.git#commit:${sha}`, `git+https://github.com/acme/x.git@${sha}`],
+    [
+      `git@github.com:acme/x.git#workspace=pkg&commit=${sha}`,
+      `git+ssh://git@github.com/acme/x.git@${sha}`,
+    ],
+    // hosted shorthands (bun, pnpm, package.json)
+    [`github:acme/x#${sha}`, `git+https://github.com/acme/x.git@${sha}`],
+    ["gitlab:acme/x.git", "git+https://gitlab.com/acme/x.git"],
+    ["bitbucket:acme/x#v1.2.0", "git+https://bitbucket.org/acme/x.git@v1.2.0"],
+    // a range is no revision
+    ["github:acme/x#semver:^1.2.0", "git+https://github.com/acme/x.git"],
+    ["git+ssh://git@github.com/acme/x.git", "git+ssh://git@github.com/acme/x.git"],
+  ];
+  for (const [ref, url] of cases) assert.equal(npmGitVcsUrl(ref), url, ref);
+});
