@@ -250,11 +250,12 @@ export function readBunLock(text: string, options: { path: string; load: Load })
       );
       qualifiers = { vcs_url: vcs };
       downloadLocation = vcs;
-    } else if (!ref.startsWith("file:")) {
+    } else if (/^https?:\/\//.test(ref)) {
       version = tarballVersion(name, ref);
       qualifiers = { download_url: ref };
       downloadLocation = ref;
     } else {
+      // A tarball in the tree (`file:vendor/x-1.0.0.tgz`, or written as a bare path): no URL.
       version = tarballVersion(name, ref);
     }
     const patch = stringAt(patches, `${name}@${version}`);

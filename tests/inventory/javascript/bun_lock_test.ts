@@ -75,6 +75,17 @@ Deno.test("readBunLock: lockfileVersion 2 (Bun 1.4's new lockfiles) reads as 1",
   assert.deepEqual(read(2), read(1));
 });
 
+Deno.test("readBunLock: a tarball in the tree is versioned from its name, with no download_url", () => {
+  const lock = `{ "lockfileVersion": 1, "workspaces": { "": { "name": "app", "dependencies": ` +
+    `{ "x": "file:vendor/x-1.0.0.tgz", "y": "vendor/y-2.0.0.tgz" } } }, "packages": { ` +
+    `"x": ["x@file:vendor/x-1.0.0.tgz", {}], "y": ["y@vendor/y-2.0.0.tgz", {}] } }`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.downloadLocation}`), [
+    "pkg:npm/x@1.0.0 undefined",
+    "pkg:npm/y@2.0.0 undefined",
+  ]);
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/js/bun/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("readBunLock: a package that is not an [identifier, …] array is invalid", () => {
