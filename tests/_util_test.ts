@@ -10,6 +10,10 @@ Deno.test("compareStrings: code-unit order, not locale order", () => {
 Deno.test("utcSeconds: UTC seconds, no fraction; invalid dates are VouchErrors", () => {
   assert.equal(utcSeconds(new Date("2024-02-29T23:59:59.999+01:00")), "2024-02-29T22:59:59Z");
   assert.equal(utcSeconds(new Date(0)), "1970-01-01T00:00:00Z");
+  // The whole range, each field padded as toISOString pads it.
+  assert.equal(utcSeconds(new Date("0000-01-01T00:00:00Z")), "0000-01-01T00:00:00Z");
+  assert.equal(utcSeconds(new Date("0001-02-03T04:05:06.7Z")), "0001-02-03T04:05:06Z");
+  assert.equal(utcSeconds(new Date("9999-12-31T23:59:59.999Z")), "9999-12-31T23:59:59Z");
   for (const bad of [new Date(Number.NaN), new Date(Date.UTC(10000, 0, 1)), new Date(-7e13)]) {
     assert.throws(
       () => utcSeconds(bad),
@@ -28,6 +32,10 @@ Deno.test("utcSeconds: UTC, no fraction", () => {
   assert.equal(utcSeconds(new Date("2024-01-02T03:04:05Z")), "2024-01-02T03:04:05Z");
   assert.equal(utcSeconds(new Date("2024-06-01T12:00:00.000+02:00")), "2024-06-01T10:00:00Z");
   assert.equal(utcSeconds(new Date(0)), "1970-01-01T00:00:00Z");
+  // The whole range, each field padded as toISOString pads it.
+  assert.equal(utcSeconds(new Date("0000-01-01T00:00:00Z")), "0000-01-01T00:00:00Z");
+  assert.equal(utcSeconds(new Date("0001-02-03T04:05:06.7Z")), "0001-02-03T04:05:06Z");
+  assert.equal(utcSeconds(new Date("9999-12-31T23:59:59.999Z")), "9999-12-31T23:59:59Z");
 });
 
 Deno.test("isRecord: parsed JSON objects only", () => {
