@@ -157,7 +157,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["Cargo.lock"],
     matches: (f) => f === "Cargo.lock",
-    read: (text, path) => cargoLock().readCargoLock(text, { path }),
+    read: (text, path, c) => cargoLock().readCargoLock(text, { path, load: c.load, list: c.list }),
   },
   {
     name: "cargo_toml",

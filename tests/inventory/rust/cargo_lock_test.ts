@@ -136,3 +136,48 @@ Deno.test("readCargoLock matches the lapce lock exactly, git sources included", 
     ]
   ) assert.ok(ids.has(purl), purl);
 });
+
+Deno.test("readCargoLock scopes the edges of members by what their Cargo.toml declares", () => {
+  const dir = fixture("rust", "dev-scopes");
+  const read = (withManifests: boolean) =>
+    readCargoLock(Deno.readTextFileSync(`${dir}/Cargo.lock`), {
+      path: "Cargo.lock",
+      ...withManifests
+        ? {
+          load: (rel: string) => {
+            try {
+              return Deno.readTextFileSync(`${dir}/${rel}`);
+            } catch {
+              return undefined;
+            }
+          },
+          list: (folder: string) => {
+            try {
+              return [...Deno.readDirSync(`${dir}/${folder}`)].filter((e) => e.isDirectory)
+                .map((e) => e.name);
+            } catch {
+              return undefined;
+            }
+          },
+        }
+        : {},
+    });
+  const out = read(true);
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes.join(",")}`), [
+    "cc build",
+    "console dev",
+    "insta dev",
+    "log optional",
+    "serde dev,runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/ws-a@0.1.0"), [
+    "pkg:cargo/cc@1.2.10 build",
+    "pkg:cargo/insta@1.42.0 dev",
+    "pkg:cargo/serde@1.0.217 dev",
+    "pkg:cargo/serde@1.0.217 runtime",
+    "pkg:cargo/ws-b@0.2.0 runtime",
+  ]);
+  // Without the manifests, a lock alone cannot tell: every edge is runtime.
+  assert.ok(read(false).components.every((c) => c.scopes.join() === "runtime"));
+});
