@@ -137,6 +137,29 @@ Deno.test("readPackageLock reads a lockfileVersion 1 lock: nesting, aliases, git
   );
 });
 
+Deno.test("readPackageLock rejects malformed lockfileVersion 1 entries with their line", () => {
+  assertVouchError(
+    () =>
+      readPackageLock(
+        '{"lockfileVersion": 1, "dependencies": {\n"a": {"version": "1.0.0"},\n"b": 3}}',
+        {
+          path: "package-lock.json",
+        },
+      ),
+    "inventory.package_lock.invalid",
+    /^package-lock\.json:3: package "b" is not an object/,
+  );
+  assertVouchError(
+    () =>
+      readPackageLock(
+        '{"lockfileVersion": 1, "dependencies": {\n"a": {"dependencies": {\n"c": {"resolved": "x"}}}}}',
+        { path: "package-lock.json" },
+      ),
+    "inventory.package_lock.invalid",
+    /^package-lock\.json:2: package "a" has no version/,
+  );
+});
+
 Deno.test("readPackageLock rejects an unknown lockfileVersion and malformed or truncated files", () => {
   assertVouchError(
     () => read("invalid/wrong-version/package-lock.json"),
