@@ -3,6 +3,7 @@ import { readPackageLock } from "../../../src/inventory/javascript/package_lock.
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { treeContext } from "../_tree.ts";
 
 const read = (file: string) =>
   readPackageLock(Deno.readTextFileSync(fixture("js", file)), { path: "package-lock.json" });
@@ -89,11 +90,8 @@ const TOOL = "pkg:npm/tool?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftool.gi
 const VENDORED = "pkg:npm/vendored@0.4.2?download_url=file:vendor%2Fvendored-0.4.2.tgz";
 
 Deno.test("readPackageLock reads a lockfileVersion 1 lock: nesting, aliases, git, file:, bundled", () => {
-  const dir = fixture("js", "v1");
-  const out = readPackageLock(Deno.readTextFileSync(`${dir}/package-lock.json`), {
-    path: "package-lock.json",
-    load: (rel) => Deno.readTextFileSync(`${dir}/${rel}`),
-  });
+  const { load } = treeContext(fixture("js", "v1"));
+  const out = readPackageLock(load("package-lock.json")!, { path: "package-lock.json", load });
   assertWellFormed(out);
   assert.equal(out.project?.purl, "pkg:npm/legacy@2.0.0");
   // A file: folder is first-party: a member, never a component.
@@ -128,9 +126,7 @@ Deno.test("readPackageLock reads a lockfileVersion 1 lock: nesting, aliases, git
   assert.deepEqual(edgesFrom(out, "pkg:npm/watcher@1.0.4"), ["pkg:npm/bindings@1.5.0 runtime"]);
   // Without a package.json, the top-level packages nothing requires are the direct ones (and
   // what the member requires).
-  const alone = readPackageLock(Deno.readTextFileSync(`${dir}/package-lock.json`), {
-    path: "package-lock.json",
-  });
+  const alone = readPackageLock(load("package-lock.json")!, { path: "package-lock.json" });
   assert.deepEqual(
     alone.components.filter((c) => c.direct).map((c) => c.name),
     ["array-flatten", "router", "tap", "tool", "underscore", "vendored", "watcher"],

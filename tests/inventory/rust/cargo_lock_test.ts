@@ -3,6 +3,7 @@ import { readCargoLock } from "../../../src/inventory/rust/cargo_lock.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { treeContext } from "../_tree.ts";
 
 const read = (file: string) =>
   readCargoLock(Deno.readTextFileSync(fixture("rust", file)), { path: "Cargo.lock" });
@@ -139,28 +140,11 @@ Deno.test("readCargoLock matches the lapce lock exactly, git sources included", 
 
 Deno.test("readCargoLock scopes the edges of members by what their Cargo.toml declares", () => {
   const dir = fixture("rust", "dev-scopes");
+  const { load, list } = treeContext(dir);
   const read = (withManifests: boolean) =>
-    readCargoLock(Deno.readTextFileSync(`${dir}/Cargo.lock`), {
+    readCargoLock(load("Cargo.lock")!, {
       path: "Cargo.lock",
-      ...withManifests
-        ? {
-          load: (rel: string) => {
-            try {
-              return Deno.readTextFileSync(`${dir}/${rel}`);
-            } catch {
-              return undefined;
-            }
-          },
-          list: (folder: string) => {
-            try {
-              return [...Deno.readDirSync(`${dir}/${folder}`)].filter((e) => e.isDirectory)
-                .map((e) => e.name);
-            } catch {
-              return undefined;
-            }
-          },
-        }
-        : {},
+      ...withManifests ? { load, list } : {},
     });
   const out = read(true);
   assertWellFormed(out);
