@@ -48,7 +48,6 @@ const GRADLE_BUILD = {
 /** Every dependency file vouch knows of but does not read, grouped by ecosystem. */
 export const KNOWN_FILES: readonly KnownFile[] = [
   // JavaScript / TypeScript
-  { name: "npm-shrinkwrap.json", tool: "npm", kind: "lock" },
   {
     name: "bun.lockb",
     tool: "Bun (binary lockfile)",

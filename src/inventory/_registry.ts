@@ -100,10 +100,10 @@ export const READERS: readonly Reader[] = [
     name: "package_lock",
     ecosystem: "npm",
     kind: "lock",
-    files: ["package-lock.json"],
-    matches: (f) => f === "package-lock.json",
+    files: ["package-lock.json", "npm-shrinkwrap.json"],
+    matches: (f) => f === "package-lock.json" || f === "npm-shrinkwrap.json",
     recordsDeclarations: true,
-    read: (text, path) => packageLock().readPackageLock(text, { path }),
+    read: (text, path, c) => packageLock().readPackageLock(text, { path, load: c.load }),
   },
   {
     name: "pnpm_lock",
@@ -157,7 +157,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["Cargo.lock"],
     matches: (f) => f === "Cargo.lock",
-    read: (text, path) => cargoLock().readCargoLock(text, { path }),
+    read: (text, path, c) => cargoLock().readCargoLock(text, { path, load: c.load, list: c.list }),
   },
   {
     name: "cargo_toml",

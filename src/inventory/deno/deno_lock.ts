@@ -1,5 +1,6 @@
 /**
- * Reader for Deno's `deno.lock` (versions 4 and 5).
+ * Reader for Deno's `deno.lock` (versions 2 to 5, and the unversioned
+ * remote-only lock of Deno before 1.28).
  *
  * @module
  */
@@ -15,7 +16,50 @@ import type { Hash, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 const CODE = "inventory.deno_lock.invalid";
-const SUPPORTED = ["4", "5"];
+const SUPPORTED = ["2", "3", "4", "5"];
+
+/** The tables of a lock, in the version 4/5 layout. */
+interface Tables {
+  specifiers: JsonObject;
+  jsr: JsonObject;
+  npm: JsonObject;
+  remote: JsonObject;
+}
+
+/**
+ * The tables of a lock of any version, laid out as version 4/5 has them:
+ * version 3 nests `specifiers`, `jsr` and `npm` under `packages` and resolves
+ * a specifier to a full `jsr:name@version` / `npm:name@version`; version 2 has
+ * only npm (`npm.specifiers` without the `npm:` prefix, `npm.packages`); the
+ * unversioned lock is a map of remote URLs to their hashes.
+ */
+function tables(lock: JsonObject, version: string | undefined): Tables {
+  if (version === undefined) {
+    return { specifiers: {}, jsr: {}, npm: {}, remote: lock };
+  }
+  const remote = objectAt(lock, "remote");
+  if (version === "4" || version === "5") {
+    const [specifiers, jsr, npm] = ["specifiers", "jsr", "npm"].map((f) => objectAt(lock, f));
+    return { specifiers, jsr, npm, remote };
+  }
+  const packages = version === "3" ? objectAt(lock, "packages") : objectAt(lock, "npm");
+  const prefix = version === "3" ? "" : "npm:";
+  const specifiers: JsonObject = {};
+  for (const [specifier, resolved] of Object.entries(objectAt(packages, "specifiers"))) {
+    if (typeof resolved !== "string") continue;
+    // `jsr:@std/fmt@0.221.0` / `npm:chalk@5.3.0` (v3), `chalk@5.3.0` (v2) → the version.
+    specifiers[prefix + specifier] = splitNameAt(resolved.replace(/^(jsr|npm):/, ""))[1] ?? "";
+  }
+  const npm = version === "3" ? objectAt(packages, "npm") : objectAt(packages, "packages");
+  return { specifiers, jsr: objectAt(packages, "jsr"), npm, remote };
+}
+
+/** A lock without `version`: Deno before 1.28 wrote a map of remote URLs to hashes. */
+function isUnversionedLock(lock: JsonObject): boolean {
+  const entries = Object.entries(lock);
+  return entries.length > 0 &&
+    entries.every(([url, hash]) => /^https?:\/\//.test(url) && typeof hash === "string");
+}
 
 /** Splits `name@rest` where the name may be scoped (`@scope/name@rest`). */
 function splitNameAt(value: string): [string, string | undefined] {
@@ -77,7 +121,8 @@ function reachable(
 }
 
 /**
- * Reads a `deno.lock` (version 4 or 5). `jsr` entries become `pkg:jsr`
+ * Reads a `deno.lock` (versions 2 to 5, or the unversioned remote-only lock of
+ * Deno before 1.28). `jsr` entries become `pkg:jsr`
  * components (sha256 integrity), `npm` entries become `pkg:npm` components
  * whose version never carries the peer-dependency suffix (keys that differ
  * only by it collapse into one component), `remote` URLs become
@@ -94,16 +139,15 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.version;
-  if (typeof version !== "string" || !SUPPORTED.includes(version)) {
+  const unversioned = version === undefined && isUnversionedLock(lock);
+  if (!unversioned && (typeof version !== "string" || !SUPPORTED.includes(version))) {
     throw new VouchError(
       "inventory.deno_lock.unsupported_version",
       `${path}:1: deno.lock version ${JSON.stringify(version ?? null)} is not supported`,
       "regenerate it with Deno 2 (`deno install` writes version 4 or 5)",
     );
   }
-  const specifiers = objectAt(lock, "specifiers");
-  const jsr = objectAt(lock, "jsr");
-  const npm = objectAt(lock, "npm");
+  const { specifiers, jsr, npm, remote } = tables(lock, unversioned ? undefined : `${version}`);
   const out = new OutputBuilder();
   const ids = new Map<string, string>(); // "jsr:<key>" / "npm:<key>" → component id
   const keysByName = new Map<string, string[]>(); // "jsr:<name>" / "npm:<name>" → keys
@@ -148,7 +192,7 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
   };
   addEntries("jsr", jsr);
   addEntries("npm", npm);
-  for (const [url, hash] of Object.entries(objectAt(lock, "remote"))) {
+  for (const [url, hash] of Object.entries(remote)) {
     if (!URL.canParse(url)) {
       throw new VouchError(
         CODE,

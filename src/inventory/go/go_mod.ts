@@ -97,6 +97,37 @@ function isLocalPath(target: string): boolean {
   return /^(\.\.?(\/|\\|$)|\/|[A-Za-z]:[\\/])/.test(target);
 }
 
+/** Compares two module versions by semver precedence (`v1.2.3`, `v0.0.0-2020…-abc`, `+incompatible`). */
+function compareVersions(a: string, b: string): number {
+  const parse = (v: string): [number[], string[]] => {
+    const [core, pre = ""] = v.replace(/^v/, "").replace(/\+.*$/, "").split(/-(.*)/s);
+    return [core.split(".").map(Number), pre === "" ? [] : pre.split(".")];
+  };
+  const [ca, pa] = parse(a);
+  const [cb, pb] = parse(b);
+  for (let i = 0; i < 3; i++) if ((ca[i] ?? 0) !== (cb[i] ?? 0)) return (ca[i] ?? 0) - (cb[i] ?? 0);
+  if (pa.length === 0 || pb.length === 0) return pb.length - pa.length;
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    if (pa[i] === undefined || pb[i] === undefined) return pa[i] === undefined ? -1 : 1;
+    const na = /^\d+$/.test(pa[i]);
+    const nb = /^\d+$/.test(pb[i]);
+    if (na && nb && Number(pa[i]) !== Number(pb[i])) return Number(pa[i]) - Number(pb[i]);
+    if (na !== nb) return na ? -1 : 1;
+    if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Whether the `go` directive predates module graph pruning (Go 1.17): such a
+ * go.mod lists only the modules it needs itself, not the whole build list;
+ * no directive reads as go 1.16.
+ */
+function beforePruning(goVersion: string | undefined): boolean {
+  const [major, minor] = (goVersion ?? "1.16").split(".").map(Number);
+  return major === 1 && minor < 17;
+}
+
 /** Reads `go.sum`: the set of `module version` pairs that have a module-zip `h1:` hash. */
 function zipSums(goSum: string, path: string): Set<string> {
   const sums = new Set<string>();
@@ -119,7 +150,10 @@ function zipSums(goSum: string, path: string): Set<string> {
  * becomes a member. `exclude`d versions are dropped; `retract` is ignored.
  * `go.sum`, when given, is syntax-checked and added to the `sources` of every
  * component it has a module `h1:` hash for; those dirhashes are not file
- * hashes, so they are never put in `hashes`.
+ * hashes, so they are never put in `hashes`. Before Go 1.17 (a `go` directive
+ * below 1.17, or none) go.mod does not list the whole build list: every other
+ * module go.sum has a module `h1:` hash for (its highest version) is an
+ * indirect component too.
  *
  * @param goMod The `go.mod` text.
  * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path.
@@ -136,11 +170,13 @@ export function readGoMod(
   const replaced = new Map<string, [string, string | undefined]>();
   const excluded = new Set<string>();
   let module: string | undefined;
+  let goVersion: string | undefined;
   for (const { verb, args, line } of directives) {
     if (ARITY[verb] !== undefined && ARITY[verb] !== args.length) {
       throw invalid(path, line, `malformed ${verb} directive`);
     }
     if (verb === "module") module = args[0];
+    if (verb === "go") goVersion = args[0];
     if (verb === "exclude") excluded.add(`${args[0]} ${args[1]}`);
     if (verb === "replace") {
       const arrow = args.indexOf("=>");
@@ -157,6 +193,8 @@ export function readGoMod(
   }
 
   const out = new OutputBuilder();
+  /** The modules go.mod requires (after replacements). */
+  const listed = new Set<string>();
   for (const { verb, args, indirect } of directives) {
     if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
     const [target, version] = replaced.get(`${args[0]} ${args[1]}`) ?? replaced.get(args[0]) ??
@@ -175,6 +213,28 @@ export function readGoMod(
       sources: sums.has(`${target} ${version}`) ? [path, goSumPath] : [path],
     });
     out.edge(ROOT_ID, id, "runtime");
+    listed.add(target);
+  }
+  if (beforePruning(goVersion)) {
+    // The build list's other modules: those go.sum has the source of (highest version each).
+    const highest = new Map<string, string>();
+    for (const pair of sums) {
+      const [target, version] = pair.split(" ");
+      const seen = highest.get(target);
+      if (seen === undefined || compareVersions(version, seen) > 0) highest.set(target, version);
+    }
+    for (const [target, version] of highest) {
+      if (listed.has(target) || target === module || excluded.has(`${target} ${version}`)) continue;
+      const id = out.component({
+        purl: golangPurl(target, version),
+        ecosystem: "golang",
+        name: target,
+        version,
+        direct: false,
+        sources: [goSumPath],
+      });
+      out.edge(ROOT_ID, id, "runtime");
+    }
   }
   const output = out.build({ directFromEdges: false });
   return module === undefined

@@ -1,5 +1,6 @@
 /**
- * Reader for npm `package-lock.json` (lockfileVersion 2 and 3).
+ * Reader for npm `package-lock.json` and `npm-shrinkwrap.json` (lockfileVersion
+ * 1, 2 and 3).
  *
  * @module
  */
@@ -10,7 +11,17 @@ import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
 import { npmPurl } from "../purl.ts";
-import { flagScopes, npmComponent, npmLicense, originQualifiers } from "./_npm.ts";
+import {
+  flagScopes,
+  folderOf,
+  joinPath,
+  loadPackageJson,
+  MANIFEST_FIELDS,
+  npmComponent,
+  npmLicense,
+  originQualifiers,
+  tarballVersion,
+} from "./_npm.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
 
 const CODE = "inventory.package_lock.invalid";
@@ -53,9 +64,85 @@ function invalidEntry(text: string, path: string, key: string, what: string): Vo
   );
 }
 
+/** A git locator as npm 6 writes it in a lockfileVersion 1 `version`. */
+const GIT_SPEC = /^(?:git\+|git:|github:|gitlab:|bitbucket:)/;
+const TARBALL_FILE = /\.(?:tgz|tar\.gz|tar)$/;
+
 /**
- * Reads an npm `package-lock.json` (lockfileVersion 2 or 3, its `packages`
- * map). Workspace folders and the `link: true` entries pointing at them become
+ * The `packages` map (lockfileVersion 2 form) of a lockfileVersion 1 lock (npm
+ * 5 and 6): its nested `dependencies` tree laid out by install location, each
+ * entry's `version` read for what npm 6 wrote there (a version, an
+ * `npm:name@version` alias, a git locator, a `file:` folder or tarball, a
+ * tarball URL) and its `requires` as its dependencies. The root's declarations
+ * come from the package.json beside the lock (a v1 lock does not record them);
+ * without one, every top-level package nothing else requires is direct.
+ */
+function v1Packages(
+  lock: JsonObject,
+  text: string,
+  path: string,
+  load: ((path: string) => string | undefined) | undefined,
+): Record<string, unknown> {
+  const packages: Record<string, unknown> = {};
+  const required = new Set<string>();
+  const lay = (prefix: string, tree: JsonObject): void => {
+    for (const [name, raw] of Object.entries(tree)) {
+      if (!isRecord(raw)) throw invalidEntry(text, path, name, "is not an object");
+      const key = `${prefix}${NODE_MODULES}${name}`;
+      const spec = stringAt(raw, "version");
+      if (spec === undefined) throw invalidEntry(text, path, name, "has no version");
+      const requires = objectAt(raw, "requires");
+      for (const dep of Object.keys(requires)) required.add(dep);
+      const entry: JsonObject = {
+        resolved: raw.resolved,
+        integrity: raw.integrity,
+        dev: raw.dev,
+        optional: raw.optional,
+        dependencies: requires,
+      };
+      const alias = /^npm:(@?[^@]+)@(.+)$/.exec(spec);
+      if (alias) {
+        entry.name = alias[1];
+        entry.version = alias[2];
+      } else if (spec.startsWith("file:") && !TARBALL_FILE.test(spec)) {
+        // A folder: a first-party package, as npm 7+ records it (a link and its folder).
+        const folder = joinPath(folderOf(path), spec.slice("file:".length));
+        packages[key] = { link: true, resolved: folder };
+        packages[folder] ??= { dependencies: requires };
+        continue;
+      } else if (GIT_SPEC.test(spec) || spec.startsWith("file:") || /^https?:/.test(spec)) {
+        // The package's own version is not recorded: a tarball's file name may say it.
+        entry.resolved = GIT_SPEC.test(spec) ? spec : stringAt(raw, "resolved") ?? spec;
+        entry.version = GIT_SPEC.test(spec) ? undefined : tarballVersion(name, spec);
+      } else {
+        entry.version = spec;
+      }
+      packages[key] = entry;
+      lay(`${key}/`, objectAt(raw, "dependencies"));
+    }
+  };
+  lay("", objectAt(lock, "dependencies"));
+  const manifestText = load?.(joinPath(folderOf(path), "package.json"));
+  const manifest = manifestText === undefined ? undefined : loadPackageJson(
+    () => manifestText,
+    joinPath(folderOf(path), "package.json"),
+  );
+  const root: JsonObject = {};
+  if (manifest !== undefined) {
+    for (const [field] of MANIFEST_FIELDS) root[field] = objectAt(manifest.json, field);
+  } else {
+    const top = Object.keys(objectAt(lock, "dependencies")).filter((name) => !required.has(name));
+    root.dependencies = Object.fromEntries(top.map((name) => [name, "*"]));
+  }
+  packages[""] = root;
+  return packages;
+}
+
+/**
+ * Reads an npm `package-lock.json` or `npm-shrinkwrap.json` (lockfileVersion 2
+ * or 3, its `packages` map; lockfileVersion 1, its nested `dependencies` tree,
+ * with the root's declarations from the package.json beside it, which `load`
+ * reads). Workspace folders and the `link: true` entries pointing at them become
  * members; every other entry is a component whose name is its `name` field
  * (npm aliases) or the last `node_modules/` segment of its key, with its
  * `license`; JSR packages installed through npm (`@jsr/scope__name`) are
@@ -77,22 +164,26 @@ function invalidEntry(text: string, path: string, key: string, what: string): Vo
  * ```
  *
  * @param text The file's text.
- * @param options `path`: the file's path relative to the project root.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads another file of the project (root-relative path).
  * @returns Members, components, edges and the root project.
  */
 export function readPackageLock(
   text: string,
-  options: { path: string },
+  options: { path: string; load?: (path: string) => string | undefined },
 ): ReaderOutput & { project?: Project } {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.lockfileVersion;
-  if (version !== 2 && version !== 3) {
+  if (version !== 1 && version !== 2 && version !== 3) {
     throw new VouchError(
       "inventory.package_lock.unsupported_version",
       `${path}:1: lockfileVersion ${JSON.stringify(version ?? null)} is not supported`,
       "regenerate it with npm 7 or later (`npm install --lockfile-version 3`)",
     );
+  }
+  if (version === 1 && !isRecord(lock.packages)) {
+    lock.packages = v1Packages(lock, text, path, options.load);
   }
   if (!isRecord(lock.packages)) {
     throw new VouchError(CODE, `${path}:1: no "packages" map`, `regenerate ${path} with npm 7+`);
@@ -138,8 +229,11 @@ export function readPackageLock(
     if (nodeId.has(key) || linkTarget.has(key)) continue;
     const name = packageName(key, entry);
     const pkgVersion = stringAt(entry, "version");
-    if (pkgVersion === undefined) throw invalidEntry(text, path, key, "has no version");
     const resolved = stringAt(entry, "resolved");
+    // Only a v1 lock has packages without a version (git, or a tarball not named name-version).
+    if (pkgVersion === undefined && (version !== 1 || resolved === undefined)) {
+      throw invalidEntry(text, path, key, "has no version");
+    }
     nodeId.set(
       key,
       out.component(npmComponent({

@@ -587,11 +587,22 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
       else targets.get(from)!.push([to, scope]);
     }
   }
+  // Yarn applies a `patch:` entry made from a package (the builtin compat patches
+  // of typescript, resolve, fsevents) wherever that package is used: it is
+  // reached whenever its base is.
+  const patchesOf = new Map<Entry, [Entry, Scope][]>();
+  for (const entry of entries) {
+    const base = entry.base && lookup(entry.base);
+    if (base !== undefined) patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
+  }
   const reached = reach(
     firstEdges.flatMap(([, to, scope]) =>
       typeof to === "string" ? [] : [[to, scope] as [Entry, Scope]]
     ),
-    (entry) => targets.get(entry)!,
+    (entry) => {
+      const patches = patchesOf.get(entry);
+      return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
+    },
   );
   for (const entry of entries) {
     if (ids.has(entry)) continue;

@@ -40,6 +40,8 @@ interface Entry {
   where?: string;
   /** Whether an environment marker limits it. */
   marked?: boolean;
+  /** A distribution file in the tree (`./dist/x-1.0-py3-none-any.whl`): no index, no URL. */
+  local?: boolean;
 }
 
 interface State {
@@ -155,18 +157,46 @@ function urlEntry(
   };
 }
 
+/**
+ * A requirement naming a distribution file on disk (`./vendor/x-1.0.tar.gz`,
+ * `name @ file:///…/x-1.0-py3-none-any.whl`): a package, named and versioned
+ * by its file name; a folder (`.`, `./libs/x`) is the project's own code and
+ * gives `undefined`.
+ */
+function localFileEntry(
+  target: string,
+  hashes: Hash[],
+  source: string,
+  declared?: string,
+): Entry | undefined {
+  const archive = archiveNameVersion(target.replaceAll("\\", "/"));
+  if (archive === undefined) return undefined;
+  const name = declared ?? archive.name;
+  const same = pep503Name(archive.name) === pep503Name(name);
+  return {
+    name,
+    specifier: same ? `==${archive.version}` : undefined,
+    vcs: false,
+    hashes,
+    source,
+    local: true,
+  };
+}
+
 function requirementEntry(
   text: string,
   hashes: Hash[],
   source: string,
   where: string,
 ): Entry | undefined {
-  if (isLocalPath(text)) return undefined;
+  if (isLocalPath(text)) return localFileEntry(text, hashes, source);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return urlEntry(text, hashes, source, where);
   try {
     const requirement = parseRequirement(text);
     if (requirement.url !== undefined) {
-      if (isLocalPath(requirement.url)) return undefined;
+      if (isLocalPath(requirement.url)) {
+        return localFileEntry(requirement.url, hashes, source, requirement.name);
+      }
       return urlEntry(requirement.url, hashes, source, where, requirement.name);
     }
     return {
@@ -304,7 +334,9 @@ function checkPins(entries: readonly Entry[]): void {
  * Reads a pip requirements file, following `-r` and `-c` includes through
  * `options.include`. Every requirement becomes a direct runtime component
  * with an edge from the root; constraint entries only pin unpinned
- * requirements; local paths (`-e .`) are first-party and skipped.
+ * requirements; local folders (`-e .`, `./libs/x`) are first-party and
+ * skipped, a local distribution file (`./dist/x-1.0-py3-none-any.whl`) is the
+ * package its file name says.
  *
  * @example
  * ```ts
@@ -336,7 +368,9 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   for (const entry of state.entries) {
     const version = pinnedVersion(entry.specifier) ??
       (entry.url === undefined ? state.constraints.get(pep503Name(entry.name)) : undefined);
-    const qualifiers = entry.url === undefined
+    const qualifiers = entry.local
+      ? {}
+      : entry.url === undefined
       ? { repository_url: repository }
       : { [entry.vcs ? "vcs_url" : "download_url"]: entry.url };
     const id = builder.component(pypiComponent({
@@ -345,7 +379,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       specifier: entry.specifier,
       qualifiers,
       // Several `--hash` values of a name-only requirement are one per file (sdist, wheels).
-      files: entry.url === undefined
+      files: entry.url === undefined && !entry.local
         ? hashOnlyFiles(entry.hashes)
         : { hashes: entry.hashes, distributions: [] },
       downloadLocation: entry.url,

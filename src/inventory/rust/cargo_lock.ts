@@ -8,7 +8,10 @@ import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
-import { type ReaderOutput, ROOT_ID } from "../types.ts";
+import { type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
+import type { Load } from "../_reader.ts";
+import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
+import { cargoDeclarations } from "./cargo_toml.ts";
 
 const CODE = "inventory.cargo_lock.invalid";
 const CRATES_IO = new Set([
@@ -90,19 +93,59 @@ function readPackages(lock: TomlTable, text: string, path: string): LockedPackag
   });
 }
 
+/** Options of {@linkcode readCargoLock}. */
+export interface CargoLockOptions {
+  /** The file's path relative to the project root. */
+  path: string;
+  /** Reads another file of the project: the workspace's `Cargo.toml` files. */
+  load?: Load;
+  /** Lists the folders in a folder of the project, to expand `[workspace] members` globs. */
+  list?: (folder: string) => string[] | undefined;
+}
+
+/**
+ * The declared scopes of each workspace member's dependencies, by member
+ * name: from the `Cargo.toml` beside the lock and those of its `[workspace]
+ * members`. A Cargo.lock does not say which kind of dependency an edge is;
+ * the manifests do.
+ */
+function memberScopes(options: CargoLockOptions): Map<string, Map<string, Scope[]>> {
+  const { load, list } = options;
+  const out = new Map<string, Map<string, Scope[]>>();
+  const base = folderOf(options.path);
+  const rootPath = joinPath(base, "Cargo.toml");
+  const rootText = load?.(rootPath);
+  if (load === undefined || rootText === undefined) return out;
+  const root = cargoDeclarations(rootText, { path: rootPath, load });
+  if (root.name !== undefined) out.set(root.name, root.scopes);
+  const manifest = { path: rootPath, json: { workspaces: root.members } };
+  const exists = (folder: string): boolean =>
+    load(joinPath(base, folder, "Cargo.toml")) !== undefined;
+  for (const folder of workspaceFolders(manifest, base, list, exists)) {
+    const path = joinPath(base, folder, "Cargo.toml");
+    const member = cargoDeclarations(load(path)!, { path, load });
+    if (member.name !== undefined && !out.has(member.name)) out.set(member.name, member.scopes);
+  }
+  return out;
+}
+
 /**
  * Reads a `Cargo.lock` (version 3 or 4, or the unversioned v1/v2 format).
  * Packages without a `source` are workspace members (first-party); every
  * other package is a `pkg:cargo` component: crates.io needs no qualifier,
  * other registries get `repository_url`, git sources get
  * `vcs_url=git+<url>@<commit>`. Dependencies in the `name`, `name version`
- * and `name version (source)` forms are resolved to the exact package.
+ * and `name version (source)` forms are resolved to the exact package. A
+ * member's edges take the scopes its `Cargo.toml` declares them in (dev,
+ * build, optional; runtime when the manifest is not there), and every crate
+ * the scopes it is reached through.
  *
  * @param text The file's text.
- * @param options `path`: the file's path relative to the project root.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load` and `list`: the workspace's manifests.
  * @returns Members, components and edges.
  */
-export function readCargoLock(text: string, options: { path: string }): ReaderOutput {
+export function readCargoLock(text: string, options: CargoLockOptions): ReaderOutput {
   const { path } = options;
   const lock = parseToml(text, path, CODE);
   if (lock.version !== undefined && lock.version !== 3 && lock.version !== 4) {
@@ -113,6 +156,7 @@ export function readCargoLock(text: string, options: { path: string }): ReaderOu
     );
   }
   const packages = readPackages(lock, text, path);
+  const declared = memberScopes(options);
   const out = new OutputBuilder();
   const byName = new Map<string, LockedPackage[]>();
   for (const pkg of packages) {
@@ -148,8 +192,10 @@ export function readCargoLock(text: string, options: { path: string }): ReaderOu
           `dependency "${dependency}" of ${pkg.name} ${pkg.version} matches ${candidates.length} packages`,
         );
       }
-      out.edge(pkg.id, candidates[0].id, "runtime");
+      const scopes = pkg.source === undefined ? declared.get(pkg.name)?.get(name) : undefined;
+      for (const scope of scopes ?? ["runtime" as const]) out.edge(pkg.id, candidates[0].id, scope);
     }
   }
+  out.propagateScopes();
   return out.build({ directFromEdges: true });
 }

@@ -150,6 +150,47 @@ function declarations(manifest: Manifest, inherited: TomlTable): Declaration[] {
   return out;
 }
 
+/** What a `Cargo.toml` declares, as the Cargo.lock reader needs it. */
+export interface CargoDeclarations {
+  /** `[package] name`, when there is one. */
+  name?: string;
+  /** The scopes each crate (by its real name, `package = …` renames resolved) is declared in. */
+  scopes: Map<string, Scope[]>;
+  /** `[workspace] members` (folder globs), when a workspace root. */
+  members: string[];
+}
+
+/**
+ * The package, the declared dependencies with their scopes (runtime,
+ * optional, dev, build; `[target.*]` tables included) and the workspace
+ * member globs of a `Cargo.toml`.
+ *
+ * @param text The file's text.
+ * @param options `path`: its path; `load`: reads the workspace root for inherited entries.
+ * @returns The declarations.
+ * @throws {VouchError} `inventory.cargo_toml.invalid` for malformed TOML or wrong types.
+ */
+export function cargoDeclarations(
+  text: string,
+  options: { path: string; load?: Load },
+): CargoDeclarations {
+  const manifest = new Manifest(text, options.path);
+  const pkg = manifest.table(manifest.doc.package, "[package]");
+  const scopes = new Map<string, Scope[]>();
+  if (manifest.doc.package !== undefined) {
+    const root = workspaceRoot(manifest, options.load);
+    for (const d of declarations(manifest, workspaceTable(root, "dependencies"))) {
+      const known = scopes.get(d.name) ?? [];
+      if (!known.includes(d.scope)) scopes.set(d.name, known.concat(d.scope));
+    }
+  }
+  const workspace = manifest.table(manifest.doc.workspace, "[workspace]");
+  const members = Array.isArray(workspace.members)
+    ? workspace.members.filter((m): m is string => typeof m === "string")
+    : [];
+  return { ...(typeof pkg.name === "string" ? { name: pkg.name } : {}), scopes, members };
+}
+
 function projectOf(
   manifest: Manifest,
   root: Manifest | undefined,

@@ -103,11 +103,54 @@ Deno.test("readDenoLock reads v4 map-style npm dependencies and packageJson deps
   assert.deepEqual(edgesFrom(out, "pkg:npm/debug@2.6.9"), ["pkg:npm/ms@2.0.0 runtime"]);
 });
 
+Deno.test("readDenoLock reads v3 (packages table), v2 (npm only) and unversioned locks", () => {
+  const v3 = read("v3/deno.lock");
+  assertWellFormed(v3);
+  assert.deepEqual(v3.components.map((c) => c.id), [
+    "pkg:generic/deno.land/x/oak%40v12.6.1/mod.ts?download_url=https:%2F%2Fdeno.land%2Fx%2Foak" +
+    "%40v12.6.1%2Fmod.ts",
+    "pkg:jsr/%40std/assert@0.221.0",
+    "pkg:jsr/%40std/fmt@0.221.0",
+    "pkg:npm/ansi-styles@4.3.0",
+    "pkg:npm/chalk@4.1.2",
+    "pkg:npm/color-convert@2.0.1",
+    "pkg:npm/preact-render-to-string@6.2.1",
+    "pkg:npm/preact@10.19.2",
+  ]);
+  assert.deepEqual(edgesFrom(v3, ROOT_ID), [
+    "pkg:jsr/%40std/assert@0.221.0 runtime",
+    "pkg:npm/chalk@4.1.2 runtime",
+    "pkg:npm/preact-render-to-string@6.2.1 runtime",
+    "pkg:npm/preact@10.19.2 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(v3, "pkg:jsr/%40std/assert@0.221.0"), [
+    "pkg:jsr/%40std/fmt@0.221.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(v3, "pkg:npm/chalk@4.1.2"), ["pkg:npm/ansi-styles@4.3.0 runtime"]);
+  const v2 = read("v2/deno.lock");
+  assertWellFormed(v2);
+  assert.deepEqual(v2.components.map((c) => c.purl).filter((p) => p.startsWith("pkg:npm")), [
+    "pkg:npm/chalk@4.1.2",
+    "pkg:npm/has-flag@4.0.0",
+    "pkg:npm/supports-color@7.2.0",
+  ]);
+  assert.equal(v2.components.length, 4);
+  assert.deepEqual(edgesFrom(v2, "pkg:npm/supports-color@7.2.0"), [
+    "pkg:npm/has-flag@4.0.0 runtime",
+  ]);
+  const v1 = read("v1/deno.lock");
+  assertWellFormed(v1);
+  assert.deepEqual(v1.components.map((c) => c.name), [
+    "deno.land/std@0.150.0/fmt/colors.ts",
+    "deno.land/x/cliffy@v0.25.7/mod.ts",
+  ]);
+});
+
 Deno.test("readDenoLock rejects other versions and malformed or truncated files", () => {
   assertVouchError(
     () => read("invalid/wrong-version/deno.lock"),
     "inventory.deno_lock.unsupported_version",
-    /^deno\.lock:1: deno\.lock version "3" is not supported/,
+    /^deno\.lock:1: deno\.lock version "6" is not supported/,
   );
   assertVouchError(
     () => read("invalid/malformed/deno.lock"),

@@ -47,6 +47,30 @@ Deno.test("readGoMod applies replace and exclude, marks indirect, checks go.sum"
   );
 });
 
+Deno.test("readGoMod before Go 1.17: go.sum's other modules are the rest of the build list", () => {
+  const goSum = [
+    "github.com/gorilla/securecookie v1.1.0 h1:" + "A".repeat(43) + "=",
+    "github.com/gorilla/securecookie v1.1.1 h1:" + "B".repeat(43) + "=",
+    "github.com/gorilla/securecookie v1.1.1/go.mod h1:" + "C".repeat(43) + "=",
+    "github.com/gorilla/sessions v1.2.1 h1:" + "D".repeat(43) + "=",
+    "github.com/stretchr/testify v1.4.0/go.mod h1:" + "E".repeat(43) + "=",
+    "golang.org/x/sys v0.0.0-20200116001909-b77594299b42 h1:" + "F".repeat(43) + "=",
+    "golang.org/x/sys v0.0.0-20191026070338-33540a1f6037 h1:" + "G".repeat(43) + "=",
+  ].join("\n");
+  const goMod = (go: string) =>
+    `module example.com/old\n\n${go}\nrequire github.com/gorilla/sessions v1.2.1\n`;
+  const old = readGoMod(goMod("go 1.15\n"), { path: "go.mod", goSum });
+  assertWellFormed(old);
+  assert.deepEqual(old.components.map((c) => [c.id, c.direct, c.sources.join()]), [
+    ["pkg:golang/github.com/gorilla/securecookie@v1.1.1", false, "go.sum"],
+    ["pkg:golang/github.com/gorilla/sessions@v1.2.1", true, "go.mod,go.sum"],
+    ["pkg:golang/golang.org/x/sys@v0.0.0-20200116001909-b77594299b42", false, "go.sum"],
+  ]);
+  // No go directive reads as go 1.16; from 1.17 on, go.mod lists the whole build list.
+  assert.equal(readGoMod(goMod(""), { path: "go.mod", goSum }).components.length, 3);
+  assert.equal(readGoMod(goMod("go 1.17\n"), { path: "go.mod", goSum }).components.length, 1);
+});
+
 Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
   const out = readGoMod(text("replace/go.mod"), { path: "svc/go.mod" });
   assert.ok(out.components.every((c) => c.sources.join() === "svc/go.mod"));

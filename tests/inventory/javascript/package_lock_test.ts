@@ -3,6 +3,7 @@ import { readPackageLock } from "../../../src/inventory/javascript/package_lock.
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { treeContext } from "../_tree.ts";
 
 const read = (file: string) =>
   readPackageLock(Deno.readTextFileSync(fixture("js", file)), { path: "package-lock.json" });
@@ -84,11 +85,82 @@ Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, sc
   ]);
 });
 
-Deno.test("readPackageLock rejects lockfileVersion 1 and malformed or truncated files", () => {
+const TOOL = "pkg:npm/tool?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftool.git" +
+  "%404f6c1e0d9a3b2c7e8f9a0b1c2d3e4f5a6b7c8d9e";
+const VENDORED = "pkg:npm/vendored@0.4.2?download_url=file:vendor%2Fvendored-0.4.2.tgz";
+
+Deno.test("readPackageLock reads a lockfileVersion 1 lock: nesting, aliases, git, file:, bundled", () => {
+  const { load } = treeContext(fixture("js", "v1"));
+  const out = readPackageLock(load("package-lock.json")!, { path: "package-lock.json", load });
+  assertWellFormed(out);
+  assert.equal(out.project?.purl, "pkg:npm/legacy@2.0.0");
+  // A file: folder is first-party: a member, never a component.
+  assert.deepEqual(out.members.map((m) => m.name), ["localdep"]);
+  const scopes = out.components.map((c) => `${c.id} ${c.scopes.join(",")}`);
+  assert.deepEqual(scopes, [
+    "pkg:npm/array-flatten@2.1.1 runtime",
+    "pkg:npm/bindings@1.5.0 optional",
+    "pkg:npm/router@1.3.3 runtime",
+    "pkg:npm/setprototypeof@1.1.0 runtime",
+    "pkg:npm/setprototypeof@1.2.0 dev",
+    "pkg:npm/tap@12.7.0 dev",
+    `${TOOL} runtime`,
+    "pkg:npm/underscore@1.9.1 runtime",
+    `${VENDORED} runtime`,
+    "pkg:npm/watcher@1.0.4 optional",
+  ]);
+  // The root's declarations come from package.json; requires resolve the Node way.
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/localdep runtime",
+    "pkg:npm/router@1.3.3 runtime",
+    "pkg:npm/tap@12.7.0 dev",
+    `${TOOL} runtime`,
+    "pkg:npm/underscore@1.9.1 runtime",
+    `${VENDORED} runtime`,
+    "pkg:npm/watcher@1.0.4 optional",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/router@1.3.3"), [
+    "pkg:npm/array-flatten@2.1.1 runtime",
+    "pkg:npm/setprototypeof@1.1.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/watcher@1.0.4"), ["pkg:npm/bindings@1.5.0 runtime"]);
+  // Without a package.json, the top-level packages nothing requires are the direct ones (and
+  // what the member requires).
+  const alone = readPackageLock(load("package-lock.json")!, { path: "package-lock.json" });
+  assert.deepEqual(
+    alone.components.filter((c) => c.direct).map((c) => c.name),
+    ["array-flatten", "router", "tap", "tool", "underscore", "vendored", "watcher"],
+  );
+});
+
+Deno.test("readPackageLock rejects malformed lockfileVersion 1 entries with their line", () => {
+  assertVouchError(
+    () =>
+      readPackageLock(
+        '{"lockfileVersion": 1, "dependencies": {\n"a": {"version": "1.0.0"},\n"b": 3}}',
+        {
+          path: "package-lock.json",
+        },
+      ),
+    "inventory.package_lock.invalid",
+    /^package-lock\.json:3: package "b" is not an object/,
+  );
+  assertVouchError(
+    () =>
+      readPackageLock(
+        '{"lockfileVersion": 1, "dependencies": {\n"a": {"dependencies": {\n"c": {"resolved": "x"}}}}}',
+        { path: "package-lock.json" },
+      ),
+    "inventory.package_lock.invalid",
+    /^package-lock\.json:2: package "a" has no version/,
+  );
+});
+
+Deno.test("readPackageLock rejects an unknown lockfileVersion and malformed or truncated files", () => {
   assertVouchError(
     () => read("invalid/wrong-version/package-lock.json"),
     "inventory.package_lock.unsupported_version",
-    /^package-lock\.json:1: lockfileVersion 1 /,
+    /^package-lock\.json:1: lockfileVersion 4 /,
   );
   assertVouchError(
     () => read("invalid/malformed/package-lock.json"),

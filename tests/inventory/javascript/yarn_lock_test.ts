@@ -258,3 +258,15 @@ Deno.test("readYarnLock reads the excalidraw (classic) and jest (Berry) corpus l
   ]);
   assert.ok(jest.components.every((c) => c.hashes.length === 0));
 });
+
+Deno.test("readYarnLock berry: a builtin compat patch of a dev dependency stays dev", () => {
+  // Yarn writes `typescript@patch:…#~builtin<compat/typescript>` beside the npm entry; nothing
+  // names the patch entry, which Yarn applies wherever the package is used.
+  const out = read(fixture("js", "yarn", "berry-v6-compat-patch"));
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/path-parse@1.0.7 runtime",
+    "pkg:npm/resolve@1.22.8 runtime",
+    "pkg:npm/typescript@5.3.3 dev",
+  ]);
+});

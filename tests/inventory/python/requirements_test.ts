@@ -82,6 +82,26 @@ Deno.test("readRequirements: editable, VCS and URL requirements; local paths ski
   assert.ok(!out.components.some((c) => c.name === "." || c.name.includes("local")));
 });
 
+Deno.test("readRequirements: a distribution file in the tree is the package its name says", () => {
+  const text = [
+    "--index-url https://pypi.example.com/simple",
+    "./vendor/Local_Pkg-0.3.0.tar.gz --hash=sha256:" + "a".repeat(64),
+    "dist/tool-2.1-py3-none-any.whl",
+    "renamed @ file:///opt/wheels/other_name-1.0-py3-none-any.whl",
+    "./libs/own",
+    "-e .",
+  ].join("\n");
+  const out = readRequirements(text, { path: "requirements.txt" });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:pypi/local-pkg@0.3.0",
+    "pkg:pypi/renamed",
+    "pkg:pypi/tool@2.1",
+  ]);
+  const local = out.components[0];
+  assert.deepEqual(local.hashes, [{ alg: "sha256", hex: "a".repeat(64) }]);
+  assert.equal(local.downloadLocation, undefined);
+});
+
 Deno.test("readRequirements: cycles, missing includes and malformed lines fail with a line", () => {
   const cases: Array<[string, RegExp]> = [
     ["requirements/cycle_a.txt", /^requirements\/cycle_b\.txt:1: include cycle/],

@@ -3,6 +3,7 @@ import { readCargoLock } from "../../../src/inventory/rust/cargo_lock.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { treeContext } from "../_tree.ts";
 
 const read = (file: string) =>
   readCargoLock(Deno.readTextFileSync(fixture("rust", file)), { path: "Cargo.lock" });
@@ -135,4 +136,32 @@ Deno.test("readCargoLock matches the lapce lock exactly, git sources included", 
       "pkg:cargo/Inflector@0.11.4",
     ]
   ) assert.ok(ids.has(purl), purl);
+});
+
+Deno.test("readCargoLock scopes the edges of members by what their Cargo.toml declares", () => {
+  const dir = fixture("rust", "dev-scopes");
+  const { load, list } = treeContext(dir);
+  const read = (withManifests: boolean) =>
+    readCargoLock(load("Cargo.lock")!, {
+      path: "Cargo.lock",
+      ...withManifests ? { load, list } : {},
+    });
+  const out = read(true);
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes.join(",")}`), [
+    "cc build",
+    "console dev",
+    "insta dev",
+    "log optional",
+    "serde dev,runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/ws-a@0.1.0"), [
+    "pkg:cargo/cc@1.2.10 build",
+    "pkg:cargo/insta@1.42.0 dev",
+    "pkg:cargo/serde@1.0.217 dev",
+    "pkg:cargo/serde@1.0.217 runtime",
+    "pkg:cargo/ws-b@0.2.0 runtime",
+  ]);
+  // Without the manifests, a lock alone cannot tell: every edge is runtime.
+  assert.ok(read(false).components.every((c) => c.scopes.join() === "runtime"));
 });
