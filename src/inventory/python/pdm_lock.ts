@@ -1,7 +1,10 @@
 /**
- * Reader for `pdm.lock` (lock_version 4.x). The same package locked once per
- * extras set (`name[extra]`) collapses into one component. The lock does not
- * say which packages the root requires, so no edge starts at the root.
+ * Reader for `pdm.lock`: lock_version 4.x (PDM 2) and 3.x (PDM 1), whose
+ * `[[package]]` tables have the same keys; PDM 1 and the early PDM 2 locks
+ * (4.0–4.2) keep the files of every package apart, in `[metadata.files]`
+ * keyed by `"name version"`. The same package locked once per extras set
+ * (`name[extra]`) collapses into one component. The lock does not say which
+ * packages the root requires, so no edge starts at the root.
  *
  * @module
  */
@@ -21,7 +24,7 @@ import {
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
-import { pypiPurl } from "../purl.ts";
+import { pep503Name, pypiPurl } from "../purl.ts";
 import type { ReaderOutput, Scope } from "../types.ts";
 
 /** Options of {@linkcode readPdmLock}. */
@@ -40,14 +43,45 @@ interface Node {
 }
 
 function scopesAndGroups(pkg: Table): { scopes: Scope[]; groups: string[] } {
-  const declared = Array.isArray(pkg.groups)
-    ? pkg.groups.filter((g): g is string => typeof g === "string")
+  // PDM 1 wrote the groups as `sections`; a lock without either does not say.
+  const written = pkg.groups ?? pkg.sections;
+  const declared = Array.isArray(written)
+    ? written.filter((g): g is string => typeof g === "string")
     : ["default"];
   const groups = declared.filter((g) => g !== "default");
   const scopes: Scope[] = [];
   if (declared.includes("default")) scopes.push("runtime");
   if (groups.length > 0) scopes.push("dev");
   return { scopes, groups };
+}
+
+function withoutExtras(name: string): string {
+  return name.replace(/\[.*$/, "");
+}
+
+/**
+ * The `[metadata.files]` table of PDM 1 and early PDM 2 locks: the files of
+ * each package under `"name version"` (`name` as locked, possibly with
+ * `[extras]`), here keyed by the PEP 503 name and the version.
+ */
+function metadataFiles(table: unknown, where: () => string): Map<string, unknown[]> {
+  const byKey = new Map<string, unknown[]>();
+  if (table === undefined) return byKey;
+  if (!isTable(table)) throw invalid(READER, where(), "`[metadata.files]` must be a table");
+  for (const [key, files] of Object.entries(table)) {
+    const space = key.lastIndexOf(" ");
+    if (space <= 0 || !Array.isArray(files)) {
+      throw invalid(
+        READER,
+        where(),
+        `\`[metadata.files]\` entry "${key}" is not "name version" = [files]`,
+      );
+    }
+    const name = pep503Name(withoutExtras(key.slice(0, space)));
+    const id = `${name} ${key.slice(space + 1)}`;
+    if (!byKey.has(id)) byKey.set(id, files); // an extras entry repeats the files
+  }
+  return byKey;
 }
 
 /**
@@ -68,7 +102,8 @@ function scopesAndGroups(pkg: Table): { scopes: Scope[]; groups: string[] } {
  * @param options The file's path.
  * @returns Members, components and edges between them.
  * @throws {VouchError} `inventory.pdm_lock.invalid` for malformed content,
- *   `inventory.pdm_lock.unsupported_version` for a lock_version other than 4.x.
+ *   `inventory.pdm_lock.unsupported_version` for a lock_version other than
+ *   3.x or 4.x.
  */
 export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput {
   const { path } = options;
@@ -78,27 +113,36 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput
     return { members: [], components: [], edges: [] };
   }
   const lockVersion = metadata?.lock_version;
-  if (typeof lockVersion !== "string" || !/^4\.\d+(?:\.\d+)*$/.test(lockVersion)) {
+  if (typeof lockVersion !== "string" || !/^[34]\.\d+(?:\.\d+)*$/.test(lockVersion)) {
     throw unsupportedVersion(
       READER,
       at(path, nthLine(text, /^\s*lock_version\s*=/) ?? nthLine(text, /^\s*\[metadata\]/)),
       lockVersion === undefined
         ? "pdm.lock has no [metadata] lock_version"
         : `pdm.lock lock_version ${JSON.stringify(lockVersion)} is not supported`,
-      "pdm.lock lock_version 4.x",
+      "pdm.lock lock_version 3.x or 4.x",
     );
   }
+  const sharedFiles = metadataFiles(
+    metadata?.files,
+    () => at(path, nthLine(text, /^\s*\[metadata\.files\]/)),
+  );
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
   packages.forEach((pkg: Table, i: number) => {
-    const { name, version } = nameAndVersion(i);
+    // A PDM 1 lock names an extras entry `name[extra]`; PDM 2 writes `extras`.
+    const { name: written, version } = nameAndVersion(i);
+    const name = withoutExtras(written);
     let id: string;
     if (typeof pkg.path === "string") {
       id = pypiPurl(name, version);
       builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
     } else {
-      const dist = distributionFiles(Array.isArray(pkg.files) ? pkg.files : []);
+      const files = Array.isArray(pkg.files)
+        ? pkg.files
+        : sharedFiles.get(`${pep503Name(name)} ${version}`) ?? [];
+      const dist = distributionFiles(files);
       let qualifiers: Record<string, string | undefined> = {};
       let downloadLocation = dist.url;
       if (typeof pkg.git === "string") {

@@ -42,6 +42,57 @@ Deno.test("readPdmLock: git and url files, edges without the root", () => {
   assert.ok(out.components.every((c) => !c.direct));
 });
 
+Deno.test("readPdmLock: a PDM 1 lock (3.x) with its files in [metadata.files]", () => {
+  const out = readFixture("pdm_v3.lock");
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/click@8.0.3",
+    "pkg:pypi/colorama@0.4.4",
+    "pkg:pypi/markdown@3.3.6",
+    "pkg:pypi/pysocks@1.7.1",
+    "pkg:pypi/requests@2.26.0",
+  ]);
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  // One file: the package's own hash; several: one distribution each.
+  assert.deepEqual(byName.get("colorama")?.hashes, [{
+    alg: "sha256",
+    hex: "9f47eda37229f68eee03b24b9748937c7dc3868f906e8ba69fbcbdd3bc5dc3e2",
+  }]);
+  assert.deepEqual(byName.get("colorama")?.scopes, ["dev"]);
+  assert.deepEqual(byName.get("click")?.hashes, []);
+  assert.deepEqual(byName.get("click")?.distributions?.map((d) => d.file), [
+    "click-8.0.3-py3-none-any.whl",
+    "click-8.0.3.tar.gz",
+  ]);
+  assert.equal(byName.get("Markdown")?.distributions?.length, 2, "key matched by PEP 503 name");
+  assert.equal(byName.get("requests")?.hashes.length, 1, "extras key matched");
+  assert.deepEqual(out.edges.map((e) => `${e.from} ${e.to}`), [
+    "pkg:pypi/click@8.0.3 pkg:pypi/colorama@0.4.4",
+    "pkg:pypi/requests@2.26.0 pkg:pypi/pysocks@1.7.1",
+  ]);
+});
+
+Deno.test("readPdmLock: a 4.0-4.2 lock takes its hashes from [metadata.files]", () => {
+  const lock =
+    '[[package]]\nname = "idna"\nversion = "3.7"\n\n[metadata]\nlock_version = "4.2"\n\n' +
+    '[metadata.files]\n"idna 3.7" = [\n  {url = "https://files.example/idna-3.7.tar.gz", ' +
+    'hash = "sha256:028ff3aadf0609c1fd278d8ea3089299412a7a8b9bd005dd08b9f8285bcb5cfc"},\n]\n';
+  const [idna] = readPdmLock(lock, { path: "pdm.lock" }).components;
+  assert.equal(
+    idna.hashes[0]?.hex,
+    "028ff3aadf0609c1fd278d8ea3089299412a7a8b9bd005dd08b9f8285bcb5cfc",
+  );
+  assert.equal(idna.downloadLocation, "https://files.example/idna-3.7.tar.gz");
+  assert.throws(
+    () =>
+      readPdmLock('[metadata]\nlock_version = "4.1"\n\n[metadata.files]\nidna = []\n', {
+        path: "pdm.lock",
+      }),
+    (e: unknown) =>
+      e instanceof VouchError && e.code === "inventory.pdm_lock.invalid" &&
+      e.message.startsWith("pdm.lock:4: "),
+  );
+});
+
 Deno.test("readPdmLock: unsupported version and bad dependency", () => {
   assert.throws(
     () => readFixture("pdm_unsupported.lock"),
