@@ -1,7 +1,7 @@
 // Private: the one spelling of a git source that every reader gives as a purl
 // `vcs_url` qualifier and an SPDX `downloadLocation`: the SPDX 2.3 form
-// `<vcs_tool>+<transport>://<host>/<path>[@<revision>]` (a `#` would start a
-// sub-path there, not a revision).
+// `<vcs_tool>+<transport>://<host>/<path>[@<revision>][#<sub_path>]` (a `#`
+// starts the sub-path there, never a revision).
 
 /** git's scp-like syntax `user@host:path` (no scheme, the path not starting `//`). */
 const SCP_LIKE = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/;
@@ -13,26 +13,64 @@ const SHORTHAND_HOSTS: Readonly<Record<string, string>> = {
   bitbucket: "bitbucket.org",
 };
 
+/** Options of {@linkcode gitVcsUrl}. */
+export interface GitVcsUrlOptions {
+  /**
+   * The folder of the repository the package is built from (uv's and pip's
+   * `subdirectory`), written as the SPDX `#<sub_path>`; empty or `/` is the
+   * repository's root.
+   */
+  subPath?: string;
+}
+
 /**
- * The VCS URL of a git checkout: `git+<url>@<revision>`. A location written
- * scp-style, as git accepts it (`git@github.com:owner/repo.git`, common for
- * private repositories in Gemfile.lock `GIT` remotes and composer sources),
- * is the `ssh://` URL it stands for.
+ * The VCS URL of a git checkout: `git+<url>@<revision>[#<sub_path>]`. A
+ * location written scp-style, as git accepts it
+ * (`git@github.com:owner/repo.git`, common for private repositories in
+ * Gemfile.lock `GIT` remotes and composer sources), is the `ssh://` URL it
+ * stands for.
  *
  * @example
  * ```ts
  * import { gitVcsUrl } from "./_vcs.ts";
  * gitVcsUrl("git@github.com:acme/x.git", "abc"); // "git+ssh://git@github.com/acme/x.git@abc"
+ * gitVcsUrl("https://github.com/acme/x", "abc", { subPath: "libs/y" });
+ * // "git+https://github.com/acme/x@abc#libs/y"
  * ```
  *
  * @param url The repository URL (with or without `git+`).
  * @param revision The resolved commit (or tag, branch), if known.
+ * @param options The sub-path, if the package is not at the repository's root.
  * @returns The VCS URL.
  */
-export function gitVcsUrl(url: string, revision: string | undefined): string {
+export function gitVcsUrl(
+  url: string,
+  revision: string | undefined,
+  options: GitVcsUrlOptions = {},
+): string {
   const scp = SCP_LIKE.exec(url);
   const base = scp ? `git+ssh://${scp[1]}/${scp[2]}` : url.startsWith("git+") ? url : `git+${url}`;
-  return revision ? `${base}@${revision}` : base;
+  return withSubPath(revision ? `${base}@${revision}` : base, options.subPath);
+}
+
+/**
+ * A VCS URL (of any tool: `git+`, `hg+`, …) with the folder the package is
+ * built from as the SPDX `#<sub_path>`; an empty, `.` or `/` folder is the
+ * repository's root and adds nothing.
+ *
+ * @example
+ * ```ts
+ * import { withSubPath } from "./_vcs.ts";
+ * withSubPath("hg+https://h.example/x@abc", "./libs/y/"); // "hg+https://h.example/x@abc#libs/y"
+ * ```
+ *
+ * @param vcsUrl The VCS URL, without a sub-path.
+ * @param subPath The folder, if any.
+ * @returns The VCS URL with its sub-path.
+ */
+export function withSubPath(vcsUrl: string, subPath: string | undefined): string {
+  const folder = subPath?.replace(/^(?:\.?\/)+|\/+$/g, "").replace(/^\.$/, "");
+  return folder ? `${vcsUrl}#${folder}` : vcsUrl;
 }
 
 /**

@@ -16,6 +16,18 @@ Deno.test("gitVcsUrl: git+<url>@<revision>; scp-style locations are their ssh://
   assert.equal(gitVcsUrl("git://g.com/x.git", ""), "git+git://g.com/x.git");
 });
 
+Deno.test("gitVcsUrl: a sub-path is the SPDX #<sub_path> after the revision", () => {
+  assert.equal(
+    gitVcsUrl("https://g.com/x.git", "abc", { subPath: "libs/y" }),
+    "git+https://g.com/x.git@abc#libs/y",
+  );
+  assert.equal(
+    gitVcsUrl("https://g.com/x", undefined, { subPath: "./y/" }),
+    "git+https://g.com/x#y",
+  );
+  assert.equal(gitVcsUrl("https://g.com/x", "abc", { subPath: "" }), "git+https://g.com/x@abc");
+});
+
 Deno.test("npmGitVcsUrl: the revision after @ (never #, a sub-path in SPDX), shorthands expanded", () => {
   const sha = "0123456789abcdef0123456789abcdef01234567";
   const cases: [string, string][] = [

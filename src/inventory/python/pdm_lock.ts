@@ -147,7 +147,8 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput
       let downloadLocation = dist.url;
       if (typeof pkg.git === "string") {
         const commit = [pkg.revision, pkg.ref].find((r): r is string => typeof r === "string");
-        downloadLocation = gitVcsUrl(pkg.git, commit);
+        const subPath = typeof pkg.subdirectory === "string" ? pkg.subdirectory : undefined;
+        downloadLocation = gitVcsUrl(pkg.git, commit, { subPath });
         qualifiers = { vcs_url: downloadLocation };
       } else if (typeof pkg.url === "string") {
         downloadLocation = pkg.url;

@@ -22,7 +22,7 @@ import {
   repositoryUrl,
   versionFromFileName,
 } from "./_python.ts";
-import { gitVcsUrl } from "../_vcs.ts";
+import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pypiPurl } from "../purl.ts";
@@ -113,9 +113,11 @@ function checkEntry(
   if (vcs !== undefined) {
     const ref = typeof value.ref === "string" && value.ref !== "" ? value.ref : undefined;
     const url = value[vcs] as string;
-    entry.vcs = vcs === "git"
-      ? gitVcsUrl(url, ref)
-      : `${url.startsWith(`${vcs}+`) ? "" : `${vcs}+`}${url}${ref ? `@${ref}` : ""}`;
+    const subPath = typeof value.subdirectory === "string" ? value.subdirectory : undefined;
+    entry.vcs = vcs === "git" ? gitVcsUrl(url, ref, { subPath }) : withSubPath(
+      `${url.startsWith(`${vcs}+`) ? "" : `${vcs}+`}${url}${ref ? `@${ref}` : ""}`,
+      subPath,
+    );
   } else if (typeof value.path === "string") entry.path = value.path;
   else if (typeof value.file === "string") entry.file = value.file;
   else if (entry.version === undefined) {

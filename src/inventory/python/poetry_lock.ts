@@ -175,7 +175,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
       if (type === "git" && url) {
         const commit = [source.resolved_reference, source.reference]
           .find((r): r is string => typeof r === "string" && r !== "");
-        downloadLocation = gitVcsUrl(url, commit);
+        const subPath = typeof source.subdirectory === "string" ? source.subdirectory : undefined;
+        downloadLocation = gitVcsUrl(url, commit, { subPath });
         qualifiers = { vcs_url: downloadLocation };
       } else if (type === "url" && url) {
         downloadLocation = url;

@@ -19,7 +19,7 @@ import {
   repositoryUrl,
   versionFromFileName,
 } from "./_python.ts";
-import { gitVcsUrl } from "../_vcs.ts";
+import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
@@ -174,7 +174,10 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
     if (type === undefined || url === undefined || commit === undefined) {
       throw failHere("`vcs` needs `type`, `url` (or `path`) and `commit-id`");
     }
-    entry.vcs = type === "git" ? gitVcsUrl(url, commit) : `${type}+${url}@${commit}`;
+    const subPath = optionalString(pkg.vcs, "subdirectory", failHere, "vcs.subdirectory");
+    entry.vcs = type === "git"
+      ? gitVcsUrl(url, commit, { subPath })
+      : withSubPath(`${type}+${url}@${commit}`, subPath);
   }
   if (pkg.directory !== undefined) {
     if (!isTable(pkg.directory)) throw failHere("`directory` must be a table");

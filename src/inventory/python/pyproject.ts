@@ -12,6 +12,7 @@ import { at, invalid, isTable, nthLine, poetryConstraint, pypiComponent } from "
 import { parseToml } from "../_formats/toml.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
+import { gitVcsUrl } from "../_vcs.ts";
 import type { Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
@@ -177,7 +178,8 @@ function poetryEntry(
   let extra: Partial<Declaration> = {};
   if (typeof value.git === "string") {
     const ref = [value.rev, value.tag, value.branch].find((r) => typeof r === "string");
-    const url = `${value.git.startsWith("git+") ? "" : "git+"}${value.git}${ref ? `@${ref}` : ""}`;
+    const subPath = typeof value.subdirectory === "string" ? value.subdirectory : undefined;
+    const url = gitVcsUrl(value.git, ref, { subPath });
     extra = { url, vcs: true, specifier: undefined };
   } else if (typeof value.url === "string") {
     extra = { url: value.url, vcs: false, specifier: undefined };

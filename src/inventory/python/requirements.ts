@@ -11,6 +11,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { at, hashOnlyFiles, invalid, parseHash, pypiComponent, repositoryUrl } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name } from "../purl.ts";
+import { withSubPath } from "../_vcs.ts";
 import type { Hash, ReaderOutput } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
@@ -150,7 +151,8 @@ function urlEntry(
     specifier: archive && pep503Name(archive.name) === pep503Name(name)
       ? `==${archive.version}`
       : undefined,
-    url: bare,
+    // pip's `#subdirectory=` is the folder built: the SPDX `#<sub_path>`.
+    url: vcs ? withSubPath(bare, fragment.get("subdirectory") ?? undefined) : bare,
     vcs,
     hashes: all,
     source,

@@ -57,11 +57,16 @@ function sourceKey(source: Source): string {
   return source.kind === undefined ? "" : `${source.kind}=${source.value}`;
 }
 
+/** uv's git source: `<url>?subdirectory=<dir>&rev=<ref>#<commit>`. */
 function gitUrl(value: string): string {
   const hash = value.indexOf("#");
   const commit = hash === -1 ? undefined : value.slice(hash + 1);
+  const query = /\?([^#]*)/.exec(value)?.[1];
+  const subPath = query === undefined
+    ? undefined
+    : new URLSearchParams(query).get("subdirectory") ?? undefined;
   const base = value.replace(/[?#].*$/, "");
-  return gitVcsUrl(base, commit);
+  return gitVcsUrl(base, commit, { subPath });
 }
 
 function component(

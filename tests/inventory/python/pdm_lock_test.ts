@@ -134,3 +134,14 @@ Deno.test("readPdmLock: corpus lock gives exactly the locked packages", () => {
   assert.ok(out.edges.every((e) => ids.has(e.from) && ids.has(e.to)));
   assert.ok(!out.edges.some((e) => e.from === e.to));
 });
+
+Deno.test("readPdmLock: a git source's subdirectory is the SPDX #<sub_path> of its vcs_url", () => {
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n[[package]]\nname = "sub-pkg"\n' +
+    'version = "0.1.0"\ngit = "https://github.com/acme/mono.git"\nref = "main"\n' +
+    'revision = "4a23745badf5bf5ef7928f1e346e9986bd696d82"\nsubdirectory = "libs/sub"\n';
+  const [pkg] = readPdmLock(lock, { path: "pdm.lock" }).components;
+  assert.equal(
+    pkg.downloadLocation,
+    "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
+  );
+});

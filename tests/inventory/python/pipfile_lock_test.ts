@@ -234,3 +234,22 @@ Deno.test({
     assert.deepEqual(inventory.sources, ["Pipfile", "Pipfile.lock"]);
   },
 });
+
+Deno.test("readPipfileLock: a VCS entry's subdirectory is the SPDX #<sub_path> of its vcs_url", () => {
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [] },
+    default: {
+      "sub-pkg": {
+        git: "https://github.com/acme/mono.git",
+        ref: "4a23745badf5bf5ef7928f1e346e9986bd696d82",
+        subdirectory: "libs/sub",
+      },
+    },
+    develop: {},
+  });
+  const [pkg] = readPipfileLock(lock, { path: "Pipfile.lock" }).components;
+  assert.equal(
+    pkg.downloadLocation,
+    "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
+  );
+});

@@ -133,3 +133,16 @@ Deno.test("readPoetryLock: corpus locks give exactly the locked packages", () =>
   assert.deepEqual(treeSitter?.scopes, ["optional"]);
   assert.deepEqual(treeSitter?.groups, ["syntax"]);
 });
+
+Deno.test("readPoetryLock: a git source's subdirectory is the SPDX #<sub_path> of its vcs_url", () => {
+  const lock = '[[package]]\nname = "sub-pkg"\nversion = "0.1.0"\ndescription = ""\n' +
+    'optional = false\npython-versions = "*"\nfiles = []\n\n[package.source]\ntype = "git"\n' +
+    'url = "https://github.com/acme/mono.git"\nreference = "main"\n' +
+    'resolved_reference = "4a23745badf5bf5ef7928f1e346e9986bd696d82"\nsubdirectory = "libs/sub"\n\n' +
+    '[metadata]\nlock-version = "2.0"\npython-versions = "^3.12"\ncontent-hash = "0"\n';
+  const [pkg] = readPoetryLock(lock, { path: "poetry.lock" }).components;
+  assert.equal(
+    pkg.downloadLocation,
+    "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
+  );
+});

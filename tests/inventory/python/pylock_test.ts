@@ -245,3 +245,14 @@ Deno.test({
     assert.equal(inventory.project.name, "ldlite");
   },
 });
+
+Deno.test("readPylock: a vcs subdirectory is the SPDX #<sub_path> of its vcs_url", () => {
+  const lock = `lock-version = "1.0"\ncreated-by = "x"\n\n[[packages]]\nname = "sub-pkg"\n` +
+    `vcs = {type = "git", url = "https://github.com/acme/mono.git", ` +
+    `commit-id = "4a23745badf5bf5ef7928f1e346e9986bd696d82", subdirectory = "libs/sub"}\n`;
+  const [pkg] = readPylock(lock, { path: "pylock.toml" }).components;
+  assert.equal(
+    pkg.downloadLocation,
+    "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
+  );
+});

@@ -188,3 +188,16 @@ Deno.test("readPyproject: corpus manifests", () => {
   assert.equal(poetry.project?.version, "2.5.0.dev0");
   assert.ok(poetry.components.some((c) => c.name === "poetry-core" && c.purl.includes("vcs_url=")));
 });
+
+Deno.test("readPyproject: a Poetry git dependency's subdirectory is the SPDX #<sub_path>", () => {
+  const text = '[tool.poetry]\nname = "app"\nversion = "1.0.0"\n\n[tool.poetry.dependencies]\n' +
+    'sub-pkg = { git = "https://github.com/acme/mono.git", rev = "abc1234", subdirectory = "libs/sub" }\n';
+  const pkg = readPyproject(text, { path: "pyproject.toml" }).components
+    .find((c) => c.name === "sub-pkg");
+  assert.equal(
+    pkg?.id,
+    pypiPurl("sub-pkg", undefined, {
+      vcs_url: "git+https://github.com/acme/mono.git@abc1234#libs/sub",
+    }),
+  );
+});

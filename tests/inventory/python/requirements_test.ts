@@ -214,3 +214,13 @@ Deno.test("readRequirements: corpus pip-compile files", () => {
   }
   assert.ok(rtd.components.every((c) => c.sources[0] === "requirements/pip.txt"));
 });
+
+Deno.test("readRequirements: pip's #subdirectory= is the SPDX #<sub_path> of the vcs_url", () => {
+  const text = "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82" +
+    "#egg=sub-pkg&subdirectory=libs/sub\n";
+  const [pkg] = readRequirements(text, { path: "requirements.txt" }).components;
+  assert.equal(
+    pkg.downloadLocation,
+    "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
+  );
+});

@@ -174,3 +174,13 @@ Deno.test("readUvLock: corpus workspaces become members, never components", () =
   assert.ok(mcp.members.some((m) => m.name === "mcp-structured-output-lowlevel"));
   assert.ok(!mcp.components.some((c) => c.name.startsWith("mcp")));
 });
+
+Deno.test("readUvLock: a git source's subdirectory is the SPDX #<sub_path> of its vcs_url", () => {
+  const lock = 'version = 1\nrequires-python = ">=3.12"\n\n[[package]]\nname = "sub-pkg"\n' +
+    'version = "0.1.0"\nsource = { git = "https://github.com/acme/mono?subdirectory=libs%2Fsub&rev=main#' +
+    '4a23745badf5bf5ef7928f1e346e9986bd696d82" }\n';
+  const [pkg] = readUvLock(lock, { path: "uv.lock" }).components;
+  const vcs = "git+https://github.com/acme/mono@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub";
+  assert.equal(pkg.downloadLocation, vcs);
+  assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { vcs_url: vcs }));
+});
