@@ -90,9 +90,10 @@ export const READERS: readonly Reader[] = [
     name: "requirements",
     ecosystem: "pypi",
     kind: "lock",
-    files: ["requirements*.txt", "requirements/*.txt"],
+    files: ["requirements*.txt", "*-requirements.txt", "*_requirements.txt", "requirements/*.txt"],
     matches: (f, folder) =>
-      /^requirements.*\.txt$/.test(f) || (folder === "requirements" && f.endsWith(".txt")),
+      /^(?:requirements.*|[\w.-]+[-_]requirements)\.txt$/.test(f) ||
+      (folder === "requirements" && f.endsWith(".txt")),
     read: (text, path, c) =>
       requirements().readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),
   },

@@ -12,7 +12,7 @@ import { at, hashOnlyFiles, invalid, parseHash, pypiComponent, repositoryUrl } f
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name } from "../purl.ts";
 import { withSubPath } from "../_vcs.ts";
-import type { Hash, ReaderOutput } from "../types.ts";
+import type { Hash, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readRequirements}. */
@@ -29,6 +29,39 @@ export interface RequirementsOptions {
 }
 
 const READER = "requirements";
+
+/**
+ * The words of a requirements file's name that say it is for development
+ * only, by the common convention (`requirements-dev.txt`, `test-requirements.txt`,
+ * `requirements/docs.txt`).
+ */
+const DEV_WORDS: ReadonlySet<string> = new Set([
+  "dev",
+  "devel",
+  "develop",
+  "development",
+  "test",
+  "tests",
+  "testing",
+  "lint",
+  "linting",
+  "doc",
+  "docs",
+  "typing",
+  "ci",
+  "qa",
+]);
+
+/**
+ * The scope of the requirements a file lists, from its name: `dev` for a
+ * development, test, lint or documentation file (`requirements-dev.txt`,
+ * `dev-requirements.txt`, `requirements/test.txt`, `requirements_docs.txt`),
+ * else `runtime`.
+ */
+function fileScope(path: string): Scope {
+  const stem = (path.split("/").at(-1) ?? "").replace(/\.[^.]*$/, "").toLowerCase();
+  return stem.split(/[-_.]+/).some((word) => DEV_WORDS.has(word)) ? "dev" : "runtime";
+}
 
 interface Entry {
   name: string;
@@ -334,8 +367,10 @@ function checkPins(entries: readonly Entry[]): void {
 
 /**
  * Reads a pip requirements file, following `-r` and `-c` includes through
- * `options.include`. Every requirement becomes a direct runtime component
- * with an edge from the root; constraint entries only pin unpinned
+ * `options.include`. Every requirement becomes a direct component with an
+ * edge from the root, runtime unless the file that lists it is named for
+ * development (`requirements-dev.txt`, `test-requirements.txt`,
+ * `requirements/docs.txt`: dev); constraint entries only pin unpinned
  * requirements; local folders (`-e .`, `./libs/x`) are first-party and
  * skipped, a local distribution file (`./dist/x-1.0-py3-none-any.whl`) is the
  * package its file name says.
@@ -370,6 +405,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   for (const entry of state.entries) {
     const version = pinnedVersion(entry.specifier) ??
       (entry.url === undefined ? state.constraints.get(pep503Name(entry.name)) : undefined);
+    const scope = fileScope(entry.source);
     const qualifiers = entry.local
       ? {}
       : entry.url === undefined
@@ -386,10 +422,10 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
         : { hashes: entry.hashes, distributions: [] },
       downloadLocation: entry.url,
       direct: true,
-      scopes: ["runtime"],
+      scopes: [scope],
       source: entry.source,
     }));
-    builder.edge(ROOT_ID, id, "runtime");
+    builder.edge(ROOT_ID, id, scope);
   }
   return builder.build();
 }

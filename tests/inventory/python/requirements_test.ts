@@ -3,6 +3,7 @@ import { VouchError } from "../../../src/errors.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { readRequirements } from "../../../src/inventory/python/requirements.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { readerFor } from "../../../src/inventory/_registry.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { allHashes } from "../_lockfile_invariants.ts";
 
@@ -223,4 +224,43 @@ Deno.test("readRequirements: pip's #subdirectory= is the SPDX #<sub_path> of the
     pkg.downloadLocation,
     "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
   );
+});
+
+Deno.test("readRequirements: a file named for development lists dev requirements", () => {
+  const files: Record<string, string> = {
+    "requirements-dev.txt": "-r requirements.txt\npytest==8.2.0\n",
+    "requirements.txt": "requests==2.32.3\n",
+  };
+  const out = readRequirements(files["requirements-dev.txt"], {
+    path: "requirements-dev.txt",
+    include: (rel) => files[rel],
+  });
+  const scopes = new Map(out.components.map((c) => [c.name, c.scopes]));
+  assert.deepEqual(scopes.get("pytest"), ["dev"]);
+  assert.deepEqual(
+    scopes.get("requests"),
+    ["runtime"],
+    "what requirements.txt lists stays runtime",
+  );
+  for (
+    const [path, scope] of [
+      ["test-requirements.txt", "dev"],
+      ["requirements/docs.txt", "dev"],
+      ["requirements_lint.txt", "dev"],
+      ["requirements/base.txt", "runtime"],
+      ["requirements-latest.txt", "runtime"],
+      ["requirements/contest.txt", "runtime"],
+    ]
+  ) {
+    const [c] = readRequirements("idna==3.7\n", { path }).components;
+    assert.deepEqual(c.scopes, [scope], path);
+  }
+});
+
+Deno.test("readerFor: dev-requirements.txt and test-requirements.txt are requirements files", () => {
+  for (const path of ["dev-requirements.txt", "test_requirements.txt", "a/test-requirements.txt"]) {
+    assert.equal(readerFor(path)?.name, "requirements", path);
+  }
+  assert.equal(readerFor("requirements-dev.in"), undefined);
+  assert.equal(readerFor("myrequirements.txt"), undefined);
 });
