@@ -53,14 +53,17 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The scope of the requirements a file lists, from its name: `dev` for a
- * development, test, lint or documentation file (`requirements-dev.txt`,
- * `dev-requirements.txt`, `requirements/test.txt`, `requirements_docs.txt`),
- * else `runtime`.
+ * The scope of the requirements a file lists, from its name or its folder's:
+ * `dev` for a development, test, lint or documentation file
+ * (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`,
+ * `requirements_docs.txt`, the Read the Docs `docs/requirements.txt`), else
+ * `runtime`.
  */
 function fileScope(path: string): Scope {
-  const stem = (path.split("/").at(-1) ?? "").replace(/\.[^.]*$/, "").toLowerCase();
-  return stem.split(/[-_.]+/).some((word) => DEV_WORDS.has(word)) ? "dev" : "runtime";
+  const parts = path.toLowerCase().split("/");
+  const words = [parts.at(-1)?.replace(/\.[^.]*$/, "") ?? "", parts.at(-2) ?? ""]
+    .flatMap((name) => name.split(/[-_.]+/));
+  return words.some((word) => DEV_WORDS.has(word)) ? "dev" : "runtime";
 }
 
 interface Entry {

@@ -246,6 +246,9 @@ Deno.test("readRequirements: a file named for development lists dev requirements
     const [path, scope] of [
       ["test-requirements.txt", "dev"],
       ["requirements/docs.txt", "dev"],
+      ["docs/requirements.txt", "dev"],
+      ["tests/requirements.txt", "dev"],
+      ["services/api/requirements.txt", "runtime"],
       ["requirements_lint.txt", "dev"],
       ["requirements/base.txt", "runtime"],
       ["requirements-latest.txt", "runtime"],
