@@ -4,6 +4,7 @@
 import type { Component, Distribution, Edge, Hash, Member, ReaderOutput, Scope } from "./types.ts";
 import { compareStrings } from "../_util.ts";
 import { ROOT_ID } from "./types.ts";
+import { withoutCredentials } from "./_url.ts";
 
 /** What a reader knows about one occurrence of a component. */
 export interface ComponentInit {
@@ -398,10 +399,18 @@ export class OutputBuilder {
     const { component } = draft;
     draft.unchanged = undefined;
     component.direct ||= from.direct === true;
-    component.downloadLocation ??= from.downloadLocation;
+    component.downloadLocation ??= from.downloadLocation === undefined
+      ? undefined
+      : withoutCredentials(from.downloadLocation);
     component.license ??= from.license;
     if (from.hashes) draft.hashes.push(...from.hashes);
-    if (from.distributions) draft.distributions.push(...from.distributions);
+    if (from.distributions) {
+      for (const file of from.distributions) {
+        draft.distributions.push(
+          file.url === undefined ? file : { ...file, url: withoutCredentials(file.url) },
+        );
+      }
+    }
     if (from.scopes) draft.scopes.push(...from.scopes);
     if (from.groups) draft.groups.push(...from.groups);
     draft.sources.push(...from.sources);

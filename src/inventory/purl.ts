@@ -6,6 +6,7 @@
  */
 import { VouchError } from "../errors.ts";
 import type { Ecosystem } from "./types.ts";
+import { withoutCredentials } from "./_url.ts";
 
 /** The parts of a package URL. */
 export interface PurlParts {
@@ -76,7 +77,7 @@ export function formatPurl(parts: PurlParts): string {
   }
   const qualifiers = Object.entries(parts.qualifiers ?? {})
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")
-    .map(([k, v]) => [k.toLowerCase(), v] as const)
+    .map(([k, v]) => [k.toLowerCase(), k.endsWith("_url") ? withoutCredentials(v) : v] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (qualifiers.length > 0) {
     out += "?" + qualifiers.map(([k, v]) => `${k}=${encodeSegment(v)}`).join("&");

@@ -267,3 +267,14 @@ Deno.test("readerFor: dev-requirements.txt and test-requirements.txt are require
   assert.equal(readerFor("requirements-dev.in"), undefined);
   assert.equal(readerFor("myrequirements.txt"), undefined);
 });
+
+Deno.test("readRequirements: credentials in an index or VCS URL never reach the purl", () => {
+  const text = "--index-url https://__token__:glpat-S3CRET@gitlab.example/simple\nidna==3.7\n" +
+    "git+https://ghp_S3CRET@github.com/acme/x.git@v1#egg=x\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    pypiPurl("idna", "3.7", { repository_url: "https://gitlab.example/simple" }),
+    pypiPurl("x", undefined, { vcs_url: "git+https://github.com/acme/x.git@v1" }),
+  ]);
+  assert.ok(!JSON.stringify(out).includes("S3CRET"));
+});

@@ -1,0 +1,24 @@
+import assert from "node:assert/strict";
+import { withoutCredentials } from "../../src/inventory/_url.ts";
+
+Deno.test("withoutCredentials: http(s) userinfo dropped, an ssh user name kept", () => {
+  assert.equal(
+    withoutCredentials("https://__token__:glpat-x1@gitlab.example/api/v4/packages/pypi/simple"),
+    "https://gitlab.example/api/v4/packages/pypi/simple",
+  );
+  assert.equal(
+    withoutCredentials("git+https://${GITHUB_TOKEN}@github.com/acme/x.git@v1"),
+    "git+https://github.com/acme/x.git@v1",
+  );
+  assert.equal(withoutCredentials("http://u@h.example/a@b"), "http://h.example/a@b");
+  assert.equal(
+    withoutCredentials("git+ssh://git@github.com/o/r.git@abc"),
+    "git+ssh://git@github.com/o/r.git@abc",
+  );
+  assert.equal(
+    withoutCredentials("ssh://deploy:pw@h.example/r.git"),
+    "ssh://deploy@h.example/r.git",
+  );
+  assert.equal(withoutCredentials("https://h.example/x@1.0.tgz"), "https://h.example/x@1.0.tgz");
+  assert.equal(withoutCredentials("./vendor/x.whl"), "./vendor/x.whl");
+});
