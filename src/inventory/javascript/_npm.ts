@@ -28,16 +28,29 @@ const PUBLIC_REGISTRY =
   /^https?:\/\/registry\.(?:npmjs\.org|yarnpkg\.com|npmmirror\.com|npm\.taobao\.org)\//;
 
 /**
+ * Whether a locked location is a file of the tree (`file:vendor/x.tgz`, a
+ * bare relative path), not a URL.
+ *
+ * @param location The location as the lock writes it.
+ * @returns `true` for a local path.
+ */
+export function isLocalPath(location: string): boolean {
+  return location.startsWith("file:") || !/^[a-z][a-z0-9+.-]*:/i.test(location);
+}
+
+/**
  * The purl qualifiers telling where a package came from, given the URL or
  * locator the lock records: none for the public registry (or one of its
  * public mirrors), `repository_url` for another registry, `vcs_url` for git,
- * `download_url` for any other URL.
+ * `download_url` for any other URL; none for a tarball in the tree
+ * (`file:vendor/x-1.0.0.tgz`), which has no URL to download it from.
  */
 export function originQualifiers(
   name: string,
   resolved: string | undefined,
 ): Record<string, string> {
   if (resolved === undefined || resolved === "" || PUBLIC_REGISTRY.test(resolved)) return {};
+  if (isLocalPath(resolved)) return {};
   if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) {
     return { vcs_url: npmGitVcsUrl(resolved) };
   }

@@ -14,6 +14,7 @@ import { npmPurl } from "../purl.ts";
 import {
   flagScopes,
   folderOf,
+  isLocalPath,
   joinPath,
   loadPackageJson,
   MANIFEST_FIELDS,
@@ -241,7 +242,7 @@ export function readPackageLock(
         version: pkgVersion,
         qualifiers: originQualifiers(name, resolved),
         hashes: sriHashes(stringAt(entry, "integrity")),
-        downloadLocation: resolved,
+        downloadLocation: resolved === undefined || isLocalPath(resolved) ? undefined : resolved,
         license: npmLicense(entry.license),
         scopes: entryScopes(entry),
         sources: [path],

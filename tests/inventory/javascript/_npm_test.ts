@@ -502,3 +502,11 @@ Deno.test("reach: a linked folder's own dev dependencies are dev, not runtime", 
   const both = reach<string>([["lib", "runtime"], ["left-pad", "runtime"]], (n) => edges[n]);
   assert.deepEqual(reachScopes(both, "left-pad"), ["runtime"]);
 });
+
+Deno.test("originQualifiers: a tarball in the tree has no URL to download it from", () => {
+  assert.deepEqual(originQualifiers("x", "file:vendor/x-1.0.0.tgz"), {});
+  assert.deepEqual(originQualifiers("x", "vendor/x-1.0.0.tgz"), {});
+  assert.deepEqual(originQualifiers("x", "https://cdn.example/x-1.0.0.tgz"), {
+    download_url: "https://cdn.example/x-1.0.0.tgz",
+  });
+});
