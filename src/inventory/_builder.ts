@@ -406,9 +406,9 @@ export class OutputBuilder {
     if (from.hashes) draft.hashes.push(...from.hashes);
     if (from.distributions) {
       for (const file of from.distributions) {
-        draft.distributions.push(
-          file.url === undefined ? file : { ...file, url: withoutCredentials(file.url) },
-        );
+        // The given object as it is unless its URL loses credentials (hot: uv.lock wheels).
+        const url = file.url === undefined ? undefined : withoutCredentials(file.url);
+        draft.distributions.push(url === file.url ? file : { ...file, url });
       }
     }
     if (from.scopes) draft.scopes.push(...from.scopes);

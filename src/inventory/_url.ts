@@ -22,6 +22,7 @@ const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
  * @returns The URL without credentials.
  */
 export function withoutCredentials(url: string): string {
+  if (!url.includes("@")) return url; // no user information (most URLs): no regex
   const match = USERINFO.exec(url);
   if (!match) return url;
   const [whole, scheme, userinfo] = match;
