@@ -94,6 +94,20 @@ function distributionKey(d: Distribution): string {
 }
 
 /**
+ * Orders two files as their {@linkcode distributionKey}s would, without
+ * building the keys when both have a URL or name (hot: long URLs, a dozen
+ * wheels per package).
+ */
+function compareDistributions(a: Distribution, b: Distribution): number {
+  if (
+    (a.url === undefined && a.file === undefined) || (b.url === undefined && b.file === undefined)
+  ) {
+    return compareStrings(distributionKey(a), distributionKey(b));
+  }
+  return compareStrings(a.url ?? "", b.url ?? "") || compareStrings(a.file ?? "", b.file ?? "");
+}
+
+/**
  * The files of a component, one per URL and file name, hashes united, sorted.
  * The given objects are reused when nothing changes (hot: a Pipfile.lock has
  * dozens of files per package).
@@ -102,20 +116,20 @@ function mergedDistributions(list: Distribution[]): Distribution[] {
   // Already in key order without repeats (a lock lists a package's files sorted): as it is.
   let sorted = true;
   for (let i = 1; sorted && i < list.length; i++) {
-    sorted = distributionKey(list[i - 1]) < distributionKey(list[i]);
+    sorted = compareDistributions(list[i - 1], list[i]) < 0;
   }
   if (sorted && list.every((d) => d.hashes.length < 2)) return list;
-  const byKey = new Map<string, Distribution>();
-  for (const d of list) {
-    const key = distributionKey(d);
-    const known = byKey.get(key);
-    byKey.set(key, known === undefined ? d : { ...known, hashes: [...known.hashes, ...d.hashes] });
+  // A stable sort keeps the files of one key in list order; the first one's fields win.
+  const merged: Distribution[] = [];
+  for (const d of [...list].sort(compareDistributions)) {
+    const last = merged.at(-1);
+    if (last !== undefined && compareDistributions(last, d) === 0) {
+      merged[merged.length - 1] = { ...last, hashes: [...last.hashes, ...d.hashes] };
+    } else merged.push(d);
   }
-  const keys = byKey.size === 1 ? [...byKey.keys()] : [...byKey.keys()].sort(compareStrings);
-  return keys.map((key) => {
-    const d = byKey.get(key)!;
-    return d.hashes.length < 2 ? d : { ...d, hashes: sortedUniqueHashes(d.hashes) };
-  });
+  return merged.map((d) =>
+    d.hashes.length < 2 ? d : { ...d, hashes: sortedUniqueHashes(d.hashes) }
+  );
 }
 
 /**

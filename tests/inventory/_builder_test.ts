@@ -291,6 +291,16 @@ Deno.test("component: distributions merge per URL/file name, unnamed ones by has
   ]);
   assert.deepEqual(a.hashes, []);
   assert.equal("distributions" in plain, false, "absent when none");
+  // URL first (a prefix sorts first), then file name; a file without URL before any URL.
+  const c = new OutputBuilder();
+  const files = [
+    { url: "https://x/a.whl", file: "z", hashes: [sha("01")] },
+    { url: "https://x/a", hashes: [sha("02")] },
+    { url: "https://x/a.whl", file: "y", hashes: [sha("03")] },
+    { file: "only.tgz", hashes: [sha("04")] },
+  ];
+  c.component(npm("c", { distributions: files }));
+  assert.deepEqual(c.build().components[0].distributions, [files[3], files[1], files[2], files[0]]);
   assert.deepEqual(Object.keys(a).slice(0, 8), [
     "id",
     "ecosystem",
