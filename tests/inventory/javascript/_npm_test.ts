@@ -1,19 +1,15 @@
 import assert from "node:assert/strict";
 import {
-  flagScopes,
   joinPath,
   loadPackageJson,
   manifestProject,
   npmComponent,
   npmLicense,
   originQualifiers,
-  reach,
-  reachScopes,
   tarballVersion,
   workspaceFolders,
 } from "../../../src/inventory/javascript/_npm.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
-import type { Scope } from "../../../src/inventory/types.ts";
 import { toCycloneDx, toSpdx } from "../../../src/sbom/mod.ts";
 import { withTempDir } from "../../_util.ts";
 import { assertSbomsValid, writeTree } from "../_tree.ts";
@@ -139,45 +135,7 @@ Deno.test("loadPackageJson: a version written with a leading v is read as npm re
   assert.equal(plain?.version, "2.0.0-rc.1");
 });
 
-Deno.test("flagScopes: dev-only is dev, optional or not; optional only for what run time may install", () => {
-  const cases: [Parameters<typeof flagScopes>[0], Scope[]][] = [
-    [{}, ["runtime"]],
-    [{ dev: true }, ["dev"]],
-    [{ dev: true, optional: true }, ["dev"]], // an optional dependency of a dev dependency
-    [{ optional: true }, ["optional"]],
-    [{ devOptional: true }, ["dev", "optional"]], // dev tree, and optional at run time
-  ];
-  for (const [flags, scopes] of cases) {
-    assert.deepEqual(flagScopes(flags), scopes, JSON.stringify(flags));
-  }
-});
-
-Deno.test("reachScopes: npm's dev, optional and devOptional flags computed from the graph", () => {
-  // root -> lib (runtime) -> shared; lib -opt-> addon, native; root -dev-> tool -> addon;
-  // tool -opt-> watcher.
-  const graph: Record<string, [string, Scope][]> = {
-    lib: [["shared", "runtime"], ["addon", "optional"], ["native", "optional"]],
-    tool: [["addon", "runtime"], ["watcher", "optional"]],
-  };
-  const reached = reach<string>([["lib", "runtime"], ["tool", "dev"]], (n) => graph[n] ?? []);
-  const scopes = Object.fromEntries(
-    ["lib", "shared", "addon", "native", "tool", "watcher", "stray"].map((n) => [
-      n,
-      reachScopes(reached, n).join(","),
-    ]),
-  );
-  assert.deepEqual(scopes, {
-    lib: "runtime",
-    shared: "runtime",
-    addon: "dev,optional", // optional at run time, required by the dev tool: npm's devOptional
-    native: "optional",
-    tool: "dev",
-    watcher: "dev", // optional, but only the dev tree reaches it
-    stray: "runtime", // reached by nothing
-  });
-});
-
-/** One graph (see the reachScopes test) as each JavaScript lockfile writes it. */
+/** One graph (see the reachScopes test in ../_reach_test.ts) as each JavaScript lockfile writes it. */
 const SCOPE_GRAPH: Record<string, Record<string, string>> = {
   "package-lock.json": {
     "package-lock.json": JSON.stringify({
@@ -486,21 +444,6 @@ Deno.test("a ** workspace glob: yarn v1 and a lockless package.json find the sam
       "pkg:npm/ms@2.1.3 runtime",
     ]);
   });
-});
-
-Deno.test("reach: a linked folder's own dev dependencies are dev, not runtime", () => {
-  // app -> lib (runtime; a file: folder) -> ms (runtime), left-pad (lib's devDependencies)
-  const edges: Record<string, [string, Scope][]> = {
-    lib: [["ms", "runtime"], ["left-pad", "dev"]],
-    ms: [],
-    "left-pad": [],
-  };
-  const r = reach<string>([["lib", "runtime"]], (n) => edges[n]);
-  assert.deepEqual(reachScopes(r, "ms"), ["runtime"]);
-  assert.deepEqual(reachScopes(r, "left-pad"), ["dev"]);
-  // Reached at runtime another way, it stays runtime.
-  const both = reach<string>([["lib", "runtime"], ["left-pad", "runtime"]], (n) => edges[n]);
-  assert.deepEqual(reachScopes(both, "left-pad"), ["runtime"]);
 });
 
 Deno.test("originQualifiers: a tarball in the tree has no URL to download it from", () => {
