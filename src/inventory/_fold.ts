@@ -3,8 +3,9 @@
 import { posix } from "../_path.ts";
 import { OutputBuilder } from "./_builder.ts";
 import { packageKey } from "./purl.ts";
+import { reach, reachScopes } from "./_reach.ts";
 import type { Reader, ReaderResult } from "./_reader.ts";
-import type { Component, Ecosystem, Edge, ReaderOutput } from "./types.ts";
+import type { Component, Ecosystem, Edge, ReaderOutput, Scope } from "./types.ts";
 import { ROOT_ID } from "./types.ts";
 import { compareStrings } from "../_util.ts";
 
@@ -157,6 +158,28 @@ function union(outputs: readonly ReaderOutput[]): ReaderOutput {
   return builder.build({ danglingEdges: "throw" });
 }
 
+/**
+ * The output with the scopes of the given components computed from the paths
+ * that reach them from the root's edges (the declarations of the manifests
+ * folded in): dev-only, optional-only or runtime. When the project declares
+ * nothing, the readers' scopes stand.
+ */
+function withReachedScopes(output: ReaderOutput, ids: ReadonlySet<string>): ReaderOutput {
+  const next = new Map<string, [string, Scope][]>();
+  for (const edge of output.edges) {
+    let out = next.get(edge.from);
+    if (out === undefined) next.set(edge.from, out = []);
+    out.push([edge.to, edge.scope === "build" ? "dev" : edge.scope]); // build-only is not shipped
+  }
+  const first = next.get(ROOT_ID);
+  if (first === undefined) return output;
+  const reached = reach(first, (id) => next.get(id) ?? []);
+  const components = output.components.map((c) =>
+    ids.has(c.id) ? { ...c, scopes: reachScopes(reached, c.id) } : c
+  );
+  return { ...output, components };
+}
+
 /** At most five names, then how many in all. */
 function someNames(names: readonly string[]): string {
   return names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
@@ -237,8 +260,13 @@ export function mergeOutputs(files: readonly ReadFile[]): Merged {
       );
     }
   }
+  const derived = new Set<string>();
+  for (const f of files) {
+    if (f.output.scopesFromDeclarations) { for (const c of f.output.components) derived.add(c.id); }
+  }
+  const merged = union(outputs);
   return {
-    output: union(outputs),
+    output: derived.size === 0 ? merged : withReachedScopes(merged, derived),
     warnings: [...warnings].sort(compareStrings),
     declaredOnly: declaredOnly.sort(compareStrings),
   };

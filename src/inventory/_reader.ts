@@ -8,7 +8,18 @@ import type { Ecosystem, Project, ReaderOutput } from "./types.ts";
  * and what it could not establish (one line each, naming the file; e.g. a
  * version managed by a Maven parent POM that is not in the tree).
  */
-export type ReaderResult = ReaderOutput & { project?: Project; warnings?: string[] };
+export type ReaderResult = ReaderOutput & {
+  project?: Project;
+  warnings?: string[];
+  /**
+   * The lock does not record which packages are dev-only or optional (a
+   * Poetry 1.5–1.8 lock, a PDM lock without per-package groups): the merge
+   * gives its components the scopes of the paths that reach them from the
+   * project's declarations (its manifest folded in), as a JavaScript lock's
+   * are computed.
+   */
+  scopesFromDeclarations?: boolean;
+};
 
 /** Reads a file relative to the project root; `undefined` when it does not exist. */
 export type Load = (relativePath: string) => string | undefined;

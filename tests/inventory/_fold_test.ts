@@ -165,3 +165,35 @@ Deno.test("a Gradle lock does not resolve a Maven pom.xml; it resolves build.gra
     assert.deepEqual(loaded.blockers.map((b) => b.code), ["inventory.unread_file"]);
   });
 });
+
+Deno.test("a lock without scopes (Poetry 1.8, PDM 4.1) takes them from the declarations, through the graph", async () => {
+  for (const name of ["poetry-1.8", "pdm-4.1"]) {
+    const inventory = await readInventory(fixture("python", name));
+    const scopes = Object.fromEntries(inventory.components.map((c) => [c.name, c.scopes.join()]));
+    assert.deepEqual(scopes, {
+      certifi: "runtime",
+      colorama: "dev", // only pytest (a dev group) needs it
+      idna: "runtime", // needed by pytest too, but requests makes it runtime
+      iniconfig: "dev",
+      "markdown-it-py": "optional", // only through the `cli` extra
+      mdurl: "optional",
+      pluggy: "dev",
+      pygments: "optional",
+      pytest: "dev",
+      requests: "runtime",
+      rich: "optional",
+      six: "runtime", // reached by nothing: the lock's own default stands
+      urllib3: "runtime",
+    }, name);
+  }
+  // Without the manifest nothing tells dev from runtime: the lock's own scopes stand
+  // (Poetry's `optional = true` for what only extras need; runtime for the rest).
+  await withTempDir(async (dir) => {
+    await copyDir(fixture("python", "poetry-1.8"), dir);
+    await Deno.remove(`${dir}/pyproject.toml`);
+    const inventory = await readInventory(dir);
+    const optional = inventory.components.filter((c) => c.scopes.join() === "optional");
+    assert.deepEqual(optional.map((c) => c.name), ["markdown-it-py", "mdurl", "pygments", "rich"]);
+    assert.ok(inventory.components.every((c) => ["optional", "runtime"].includes(c.scopes.join())));
+  });
+});

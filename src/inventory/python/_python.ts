@@ -8,6 +8,7 @@ import { at, invalid, nthLine } from "../_errors.ts";
 export { at, invalid, nthLine, unsupportedVersion } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
+import { withSubPath } from "../_vcs.ts";
 import type { Distribution, Hash, HashAlgorithm, Scope } from "../types.ts";
 
 /** The default PyPI index, which needs no `repository_url` qualifier. */
@@ -60,6 +61,53 @@ export function parseHash(text: string): Hash | undefined {
   const alg = match[1].toLowerCase();
   if (!HASH_ALGORITHMS.has(alg)) return undefined;
   return { alg: alg as HashAlgorithm, hex: match[2].toLowerCase() };
+}
+
+/** A pip requirement URL taken apart: see {@linkcode pipUrl}. */
+export interface PipUrl {
+  /** The location: no fragment; a VCS URL with pip's `subdirectory` as the SPDX `#<sub_path>`. */
+  url: string;
+  /** Whether it is a VCS URL (`git+…`, `hg+…`, `svn+…`, `bzr+…`). */
+  vcs: boolean;
+  /** The `#egg=` name, extras and specifiers cut off. */
+  egg?: string;
+  /** The hashes of the fragment (`#sha256=…`). */
+  hashes: Hash[];
+}
+
+/**
+ * Takes apart a URL as pip reads it in a requirement (`name @ <url>`, a bare
+ * URL, `-e <url>`): its `#egg=`, `#subdirectory=` and `#<alg>=<hex>`
+ * fragment parameters are not part of the location.
+ *
+ * @example
+ * ```ts
+ * import { pipUrl } from "./_python.ts";
+ * pipUrl("git+https://h.example/x.git@v1#egg=x&subdirectory=libs/y").url;
+ * // "git+https://h.example/x.git@v1#libs/y"
+ * ```
+ *
+ * @param url The URL as written.
+ * @returns The location, whether it is a VCS one, the egg name and the hashes.
+ */
+export function pipUrl(url: string): PipUrl {
+  const hashIndex = url.indexOf("#");
+  const fragment = new URLSearchParams(hashIndex === -1 ? "" : url.slice(hashIndex + 1));
+  const bare = hashIndex === -1 ? url : url.slice(0, hashIndex);
+  const vcs = /^(?:git|hg|svn|bzr)\+/.test(url);
+  const hashes: Hash[] = [];
+  for (const [key, value] of fragment) {
+    const hash = parseHash(`${key}:${value}`);
+    if (hash) hashes.push(hash);
+  }
+  const egg = fragment.get("egg")?.replace(/[\[=<>!~;].*$/, "") || undefined;
+  return {
+    // pip's `#subdirectory=` is the folder built: the SPDX `#<sub_path>`.
+    url: vcs ? withSubPath(bare, fragment.get("subdirectory") ?? undefined) : bare,
+    vcs,
+    ...(egg === undefined ? {} : { egg }),
+    hashes,
+  };
 }
 
 /**

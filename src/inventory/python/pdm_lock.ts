@@ -25,7 +25,8 @@ import {
 import { gitVcsUrl } from "../_vcs.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
-import type { ReaderOutput, Scope } from "../types.ts";
+import type { Scope } from "../types.ts";
+import type { ReaderResult } from "../_reader.ts";
 
 /** Options of {@linkcode readPdmLock}. */
 export interface PdmLockOptions {
@@ -105,7 +106,7 @@ function metadataFiles(table: unknown, where: () => string): Map<string, unknown
  *   `inventory.pdm_lock.unsupported_version` for a lock_version other than
  *   3.x or 4.x.
  */
-export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput {
+export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult {
   const { path } = options;
   const { doc, packages, where, nameAndVersion } = readLockDocument(text, { path, reader: READER });
   const metadata = isTable(doc.metadata) ? doc.metadata : undefined;
@@ -193,5 +194,11 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderOutput
       }
     }
   });
-  return builder.build();
+  // A lock without per-package groups does not say which are dev: the project's
+  // declarations tell (see `scopesFromDeclarations`).
+  const scopesKnown = packages.some((p: Table) =>
+    p.groups !== undefined || p.sections !== undefined
+  );
+  const output = builder.build();
+  return scopesKnown ? output : { ...output, scopesFromDeclarations: true };
 }

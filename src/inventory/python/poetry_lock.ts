@@ -23,7 +23,8 @@ import {
 import { gitVcsUrl } from "../_vcs.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
-import type { ReaderOutput, Scope } from "../types.ts";
+import type { Scope } from "../types.ts";
+import type { ReaderResult } from "../_reader.ts";
 
 /** Options of {@linkcode readPoetryLock}. */
 export interface PoetryLockOptions {
@@ -114,7 +115,7 @@ function dependencyVersions(value: unknown): Array<{ version?: string; optional:
  * @throws {VouchError} `inventory.poetry_lock.invalid` for malformed content,
  *   `inventory.poetry_lock.unsupported_version` for a lock-version other than 1.x/2.x.
  */
-export function readPoetryLock(text: string, options: PoetryLockOptions): ReaderOutput {
+export function readPoetryLock(text: string, options: PoetryLockOptions): ReaderResult {
   const { path } = options;
   const { doc, packages, where } = readLockDocument(text, { path, reader: READER });
   const metadata = isTable(doc.metadata) ? doc.metadata : undefined;
@@ -211,5 +212,11 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
       }
     }
   });
-  return builder.build();
+  // Poetry 1.5–1.8 (lock-version 2.0) write neither `category` nor `groups`: the
+  // project's declarations tell dev from runtime (see `scopesFromDeclarations`).
+  const scopesKnown = packages.some((p: Table) =>
+    p.groups !== undefined || p.category !== undefined
+  );
+  const output = builder.build();
+  return scopesKnown ? output : { ...output, scopesFromDeclarations: true };
 }

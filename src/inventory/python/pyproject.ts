@@ -8,7 +8,15 @@
 
 import { isVouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
-import { at, invalid, isTable, nthLine, poetryConstraint, pypiComponent } from "./_python.ts";
+import {
+  at,
+  invalid,
+  isTable,
+  nthLine,
+  pipUrl,
+  poetryConstraint,
+  pypiComponent,
+} from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
@@ -82,11 +90,12 @@ class Context {
   pep508(text: string, scope: Scope, group?: string): Declaration {
     try {
       const requirement = parseRequirement(text);
+      const url = requirement.url === undefined ? undefined : pipUrl(requirement.url);
       return {
         name: requirement.name,
         specifier: requirement.specifier,
-        url: requirement.url,
-        vcs: requirement.url !== undefined && /^[a-z]+\+/.test(requirement.url),
+        url: url?.url,
+        vcs: url?.vcs ?? false,
         scope,
         group,
       };
@@ -151,6 +160,28 @@ function dependencyGroups(ctx: Context, groups: Table | undefined): Declaration[
   };
   return Object.keys(groups).flatMap((group) =>
     resolve(group, []).map((text) => ctx.pep508(text, "dev", group))
+  );
+}
+
+/**
+ * PDM's dev groups before PEP 735, `[tool.pdm.dev-dependencies]`: PEP 508
+ * strings, or `-e <path or URL>` editables. A local editable is the
+ * project's own; a remote one names its package in an `#egg=` fragment (one
+ * without a name cannot be matched to the lock, which has it anyway).
+ */
+function pdmDevDependencies(ctx: Context, pdm: Table | undefined): Declaration[] {
+  const where = "[tool.pdm.dev-dependencies]";
+  const groups = ctx.table(pdm?.["dev-dependencies"], where, where) ?? {};
+  return Object.entries(groups).flatMap(([group, list]) =>
+    ctx.strings(list, `${where} ${group}`, group).flatMap((text) => {
+      const editable = /^-e\s+(\S+)$/.exec(text.trim());
+      if (editable === null) return [ctx.pep508(text, "dev", group)];
+      const target = editable[1];
+      // A local folder (a path, `file:`): the project's own, a member, not a dependency.
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^file:/i.test(target)) return [];
+      const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(target);
+      return egg === null ? [] : [ctx.pep508(`${egg[1]} @ ${target}`, "dev", group)];
+    })
   );
 }
 
@@ -357,6 +388,7 @@ export function readPyproject(
   const info = projectInfo(ctx, project, poetry, options.release);
   const declarations = pep621Declarations(ctx, project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
+  declarations.push(...pdmDevDependencies(ctx, ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm")));
   const builder = new OutputBuilder();
   const self = info ? pep503Name(info.name) : undefined;
   for (const entry of merge(declarations, self).values()) {

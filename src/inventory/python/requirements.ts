@@ -8,10 +8,17 @@
 
 import { isVouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
-import { at, hashOnlyFiles, invalid, parseHash, pypiComponent, repositoryUrl } from "./_python.ts";
+import {
+  at,
+  hashOnlyFiles,
+  invalid,
+  parseHash,
+  pipUrl,
+  pypiComponent,
+  repositoryUrl,
+} from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name } from "../purl.ts";
-import { withSubPath } from "../_vcs.ts";
 import type { Hash, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
@@ -163,17 +170,8 @@ function urlEntry(
   where: string,
   declared?: string,
 ): Entry {
-  const hashIndex = url.indexOf("#");
-  const fragment = new URLSearchParams(hashIndex === -1 ? "" : url.slice(hashIndex + 1));
-  const bare = hashIndex === -1 ? url : url.slice(0, hashIndex);
-  const vcs = /^(?:git|hg|svn|bzr)\+/.test(url);
-  const all = [...hashes];
-  for (const [key, value] of fragment) {
-    const hash = parseHash(`${key}:${value}`);
-    if (hash) all.push(hash);
-  }
-  const egg = fragment.get("egg")?.replace(/[\[=<>!~;].*$/, "");
-  const archive = vcs ? undefined : archiveNameVersion(bare);
+  const { url: location, vcs, egg, hashes: inUrl } = pipUrl(url);
+  const archive = vcs ? undefined : archiveNameVersion(location);
   const name = declared ?? (egg || archive?.name);
   if (!name) {
     throw invalid(
@@ -187,10 +185,9 @@ function urlEntry(
     specifier: archive && pep503Name(archive.name) === pep503Name(name)
       ? `==${archive.version}`
       : undefined,
-    // pip's `#subdirectory=` is the folder built: the SPDX `#<sub_path>`.
-    url: vcs ? withSubPath(bare, fragment.get("subdirectory") ?? undefined) : bare,
+    url: location,
     vcs,
-    hashes: all,
+    hashes: [...hashes, ...inUrl],
     source,
   };
 }

@@ -5,6 +5,7 @@ import {
   distributionFiles,
   nthLine,
   parseHash,
+  pipUrl,
   poetryConstraint,
   pypiComponent,
   readLockDocument,
@@ -193,4 +194,24 @@ Deno.test("readLockDocument parses, checks `package` and locates packages", () =
   assert.ok(isVouchError(badToml));
   assert.equal(badToml.code, "inventory.poetry_lock.invalid");
   assert.match(badToml.message, /^poetry\.lock:1:\d+: invalid TOML/);
+});
+
+Deno.test("pipUrl: egg, subdirectory and hash fragments are not the location", () => {
+  const hex = "ab".repeat(32);
+  assert.deepEqual(pipUrl("git+https://h.example/x.git@v1#egg=x[cli]&subdirectory=libs/y"), {
+    url: "git+https://h.example/x.git@v1#libs/y",
+    vcs: true,
+    egg: "x",
+    hashes: [],
+  });
+  assert.deepEqual(pipUrl(`https://h.example/x-1.0.tar.gz#sha256=${hex}`), {
+    url: "https://h.example/x-1.0.tar.gz",
+    vcs: false,
+    hashes: [{ alg: "sha256", hex }],
+  });
+  assert.deepEqual(pipUrl("https://h.example/x-1.0.tar.gz"), {
+    url: "https://h.example/x-1.0.tar.gz",
+    vcs: false,
+    hashes: [],
+  });
 });

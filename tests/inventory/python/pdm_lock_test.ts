@@ -145,3 +145,8 @@ Deno.test("readPdmLock: a git source's subdirectory is the SPDX #<sub_path> of i
     "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
   );
 });
+
+Deno.test("readPdmLock: a lock without per-package groups leaves scopes to the declarations", () => {
+  assert.equal(readFixture("pdm-4.1/pdm.lock").scopesFromDeclarations, true);
+  assert.equal(readFixture("pdm.lock").scopesFromDeclarations, undefined, "groups recorded");
+});

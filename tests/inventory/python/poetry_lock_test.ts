@@ -146,3 +146,10 @@ Deno.test("readPoetryLock: a git source's subdirectory is the SPDX #<sub_path> o
     "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
   );
 });
+
+Deno.test("readPoetryLock: a Poetry 1.5–1.8 lock (no category, no groups) leaves scopes to the declarations", () => {
+  const old = readFixture("poetry-1.8/poetry.lock");
+  assert.equal(old.scopesFromDeclarations, true);
+  assert.equal(readFixture("poetry.lock").scopesFromDeclarations, undefined, "groups recorded");
+  assert.equal(readFixture("poetry_v1.lock").scopesFromDeclarations, undefined, "categories");
+});

@@ -201,3 +201,42 @@ Deno.test("readPyproject: a Poetry git dependency's subdirectory is the SPDX #<s
     }),
   );
 });
+
+Deno.test("readPyproject: PDM's [tool.pdm.dev-dependencies] are dev groups; local editables are the project's own", () => {
+  const text = '[project]\nname = "app"\nversion = "1.0.0"\ndependencies = ["requests"]\n\n' +
+    "[tool.pdm.dev-dependencies]\n" +
+    'test = ["pytest>=8", "-e file:///${PROJECT_ROOT}/libs/helper#egg=helper"]\n' +
+    'lint = ["ruff==0.5.0", "-e ./tools/lint", "-e git+https://github.com/acme/plug.git@v1#egg=plug"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  const rows = out.components.map((c) => [c.name, c.version, c.scopes.join(), c.groups.join()]);
+  assert.deepEqual(rows, [
+    ["plug", undefined, "dev", "lint"],
+    ["pytest", undefined, "dev", "test"],
+    ["requests", undefined, "runtime", ""],
+    ["ruff", "0.5.0", "dev", "lint"],
+  ]);
+  const plug = out.components.find((c) => c.name === "plug");
+  assert.equal(
+    plug?.purl,
+    pypiPurl("plug", undefined, {
+      vcs_url: "git+https://github.com/acme/plug.git@v1", // #egg= is no part of the location
+    }),
+  );
+  assert.throws(
+    () => readPyproject('[tool.pdm.dev-dependencies]\ntest = "pytest"\n', { path: "p.toml" }),
+    invalidWith(/dev-dependencies\] test/),
+  );
+});
+
+Deno.test("readPyproject: a PEP 508 URL's pip fragment is not its location (#subdirectory= is the SPDX #<sub_path>)", () => {
+  const text = '[project]\nname = "app"\ndependencies = [\n' +
+    '  "sub @ git+https://github.com/acme/mono.git@abc1234#subdirectory=libs/sub",\n' +
+    `  "arch @ https://h.example/arch-1.0.tar.gz#sha256=${"ab".repeat(32)}",\n]\n`;
+  const purls = readPyproject(text, { path: "pyproject.toml" }).components.map((c) => c.purl);
+  assert.deepEqual(purls, [
+    pypiPurl("arch", undefined, { download_url: "https://h.example/arch-1.0.tar.gz" }),
+    pypiPurl("sub", undefined, {
+      vcs_url: "git+https://github.com/acme/mono.git@abc1234#libs/sub",
+    }),
+  ]);
+});
