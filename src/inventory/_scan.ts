@@ -29,8 +29,28 @@ const SKIPPED = new Set(SKIPPED_FOLDERS);
  */
 export const SKIPPED_PATHS: readonly string[] = ["**/src/it", "**/src/test/resources"];
 
-/** How deep below the project root the scan goes. */
+/**
+ * How many folders below the project root the scan reads dependency files;
+ * one found deeper is reported as not read (see {@linkcode tooDeep}).
+ */
 export const MAX_DEPTH = 4;
+
+/**
+ * A dependency file deeper than {@linkcode MAX_DEPTH}: not read, and said so.
+ * A manifest there counts as read when a lock above it resolves it (a deep
+ * workspace member).
+ */
+function tooDeep(path: string): UnreadFile {
+  const reader = readerFor(path)!;
+  const unread: UnreadFile = {
+    path,
+    reason:
+      `it is more than ${MAX_DEPTH} folders below the project root, deeper than the scan reads`,
+    hint: "scan its folder with --project-root, or name it with --lockfile",
+  };
+  if (reader.kind === "manifest") unread.resolvedBy = { ecosystem: reader.ecosystem };
+  return unread;
+}
 
 /** A dependency file the scan found but will not read, and why. */
 export interface UnreadFile {
@@ -128,8 +148,8 @@ function followLink(
 }
 
 /**
- * Lists the dependency files below `root`: up to {@linkcode MAX_DEPTH}
- * levels, never into hidden folders, {@linkcode SKIPPED_FOLDERS} or what
+ * Lists the dependency files below `root`: those up to {@linkcode MAX_DEPTH}
+ * folders deep to read, deeper ones as not read; never into hidden folders, {@linkcode SKIPPED_FOLDERS} or what
  * `exclude` matches (see {@linkcode matchesAny}); symbolic links to folders
  * are not followed, links to files are read when their target is inside the
  * root.
@@ -166,10 +186,7 @@ export async function scanProject(
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
-        if (
-          depth < MAX_DEPTH && !e.name.startsWith(".") && !SKIPPED.has(e.name) &&
-          !matchesAny(child, SKIPPED_PATHS)
-        ) {
+        if (!e.name.startsWith(".") && !SKIPPED.has(e.name) && !matchesAny(child, SKIPPED_PATHS)) {
           await walk(child, depth + 1);
         }
         continue;
@@ -177,8 +194,10 @@ export async function scanProject(
       if (!isDependencyFile(e.name, folder, child)) continue;
       const link = e.isSymlink ? followLink(realRoot, join(root, child)) : undefined;
       const regular = e.isFile || link === "file";
-      if (regular && readerFor(child) !== undefined) files.push(child);
-      else if (regular) {
+      if (regular && readerFor(child) !== undefined) {
+        if (depth <= MAX_DEPTH) files.push(child);
+        else unread.push(tooDeep(child));
+      } else if (regular) {
         const known = knownFile(e.name, folder);
         if (known === undefined) continue;
         const by = known.supersededBy;

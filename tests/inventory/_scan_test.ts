@@ -81,12 +81,19 @@ Deno.test("scanProject: the test fixture folders of JVM builds are skipped", asy
   });
 });
 
-Deno.test("scanProject: skips hidden and default folders, goes MAX_DEPTH levels deep", async () => {
+Deno.test("scanProject: skips hidden and default folders, reads MAX_DEPTH levels deep, reports deeper files", async () => {
   const files: Record<string, string> = { "a/b/c/d/uv.lock": "", "a/b/c/d/e/uv.lock": "" };
   for (const folder of [...SKIPPED_FOLDERS, ".venv", ".git"]) files[`${folder}/uv.lock`] = "";
   await withTree(files, async (dir) => {
     assert.equal(MAX_DEPTH, 4);
-    assert.deepEqual((await scanProject(dir)).files, ["a/b/c/d/uv.lock"]);
+    const { files, unread } = await scanProject(dir);
+    assert.deepEqual(files, ["a/b/c/d/uv.lock"]);
+    // Deeper is not read, and said so.
+    assert.deepEqual(unread.map((u) => [u.path, u.reason, u.resolvedBy]), [[
+      "a/b/c/d/e/uv.lock",
+      "it is more than 4 folders below the project root, deeper than the scan reads",
+      undefined,
+    ]]);
   });
 });
 

@@ -673,3 +673,42 @@ Deno.test("a @jsr/scope__name npm-compat entry is the JSR package, emitted once 
     await done();
   }
 });
+
+Deno.test("a lockfile deeper than the scan reads is a warning and a blocker; a deep member is its lock's", async () => {
+  const deepMember = {
+    name: "leaf",
+    version: "1.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { name: "app", workspaces: ["a/b/c/d/leaf"] },
+      "a/b/c/d/leaf": { name: "leaf", version: "1.0.0" },
+      "node_modules/leaf": { resolved: "a/b/c/d/leaf", link: true },
+    },
+  };
+  const [dir, done] = await tempProject({
+    "requirements.txt": "idna==3.10\n",
+    "svc/x/y/z/deep/requirements.txt": "urllib3==2.2.2\n",
+    "web/package.json": '{"name": "app", "workspaces": ["a/b/c/d/leaf"]}',
+    "web/package-lock.json": JSON.stringify(deepMember),
+    "web/a/b/c/d/leaf/package.json": '{"name": "leaf", "version": "1.0.0"}',
+  });
+  try {
+    const warnings: string[] = [];
+    const { inventory, blockers } = await loadInventory(dir, {
+      onWarning: (w) => warnings.push(w),
+    });
+    assert.deepEqual(inventory.unread, ["svc/x/y/z/deep/requirements.txt"]);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/idna@3.10"]);
+    assert.deepEqual(warnings, [
+      "svc/x/y/z/deep/requirements.txt is not read: it is more than 4 folders below the " +
+      "project root, deeper than the scan reads (scan its folder with --project-root, or name " +
+      "it with --lockfile)",
+    ]);
+    assert.deepEqual(blockers.map((b) => b.code), ["inventory.unread_file"]);
+    const allowed = await loadInventory(dir, { allowUnread: ["svc/**"] });
+    assert.deepEqual(allowed.blockers, []);
+  } finally {
+    await done();
+  }
+});
