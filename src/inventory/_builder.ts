@@ -95,16 +95,22 @@ function distributionKey(d: Distribution): string {
 
 /**
  * Orders two files as their {@linkcode distributionKey}s would, without
- * building the keys when both have a URL or name (hot: long URLs, a dozen
- * wheels per package).
+ * building the keys when both have a URL or name, or one hash each (hot:
+ * long URLs, a dozen wheels or hashes per package).
  */
 function compareDistributions(a: Distribution, b: Distribution): number {
-  if (
-    (a.url === undefined && a.file === undefined) || (b.url === undefined && b.file === undefined)
-  ) {
-    return compareStrings(distributionKey(a), distributionKey(b));
+  const namedA = a.url !== undefined || a.file !== undefined;
+  const namedB = b.url !== undefined || b.file !== undefined;
+  if (namedA && namedB) {
+    return compareStrings(a.url ?? "", b.url ?? "") || compareStrings(a.file ?? "", b.file ?? "");
   }
-  return compareStrings(a.url ?? "", b.url ?? "") || compareStrings(a.file ?? "", b.file ?? "");
+  // Files known by one hash each (Pipfile.lock): no algorithm name is a prefix of another.
+  if (!namedA && !namedB && a.hashes.length === 1 && b.hashes.length === 1) {
+    const [x] = a.hashes;
+    const [y] = b.hashes;
+    return compareStrings(x.alg, y.alg) || compareStrings(x.hex, y.hex);
+  }
+  return compareStrings(distributionKey(a), distributionKey(b));
 }
 
 /**

@@ -301,6 +301,21 @@ Deno.test("component: distributions merge per URL/file name, unnamed ones by has
   ];
   c.component(npm("c", { distributions: files }));
   assert.deepEqual(c.build().components[0].distributions, [files[3], files[1], files[2], files[0]]);
+  // Files known by one hash each: by algorithm, then hex.
+  const d = new OutputBuilder();
+  const hashed = [
+    { hashes: [sha("bb")] },
+    { hashes: [{ alg: "md5" as const, hex: "ff" }] },
+    { hashes: [sha("aa")] },
+    { hashes: [{ alg: "sha1" as const, hex: "00" }] },
+  ];
+  d.component(npm("d", { distributions: hashed }));
+  assert.deepEqual(d.build().components[0].distributions, [
+    hashed[1],
+    hashed[3],
+    hashed[2],
+    hashed[0],
+  ]);
   assert.deepEqual(Object.keys(a).slice(0, 8), [
     "id",
     "ecosystem",

@@ -26,7 +26,7 @@ import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pypiPurl } from "../purl.ts";
-import type { Hash, HashAlgorithm, ReaderOutput, Scope } from "../types.ts";
+import type { Hash, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readPipfileLock}. */
@@ -42,8 +42,6 @@ export interface PipfileLockOptions {
 const READER = "pipfile_lock";
 const CODE = `inventory.${READER}.invalid`;
 const VCS = ["git", "hg", "svn", "bzr"] as const;
-/** The form Pipenv writes (`sha256:` + lowercase hex): read without `parseHash`'s normalizing. */
-const PLAIN_HASH = /^(sha256|sha384|sha512|sha1|md5):([0-9a-f]+)$/;
 const ARCHIVE = /\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i;
 
 /** One locked entry of one category, checked. */
@@ -88,12 +86,7 @@ function checkEntry(
   if (value.hashes !== undefined) {
     if (!Array.isArray(value.hashes)) throw fail(`package "${name}": \`hashes\` must be a list`);
     for (const text of value.hashes) {
-      const plain = typeof text === "string" ? PLAIN_HASH.exec(text) : null;
-      const hash = plain
-        ? { alg: plain[1] as HashAlgorithm, hex: plain[2] }
-        : typeof text === "string"
-        ? parseHash(text)
-        : undefined;
+      const hash = typeof text === "string" ? parseHash(text) : undefined;
       if (!hash) throw fail(`package "${name}": hash ${JSON.stringify(text)} is not \`alg:hex\``);
       entry.hashes.push(hash);
     }
