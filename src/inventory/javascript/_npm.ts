@@ -4,7 +4,7 @@
 // `@jsr/scope__name`), the qualifiers telling where a non-registry package
 // came from, versions read from tarball file names, licenses, and the
 // package.json fields the readers use.
-import { npmGitVcsUrl } from "../_vcs.ts";
+import { gitVcsUrl, type GitVcsUrlOptions, npmGitVcsUrl } from "../_vcs.ts";
 import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
@@ -39,21 +39,67 @@ export function isLocalPath(location: string): boolean {
 }
 
 /**
+ * A source archive of a GitHub repository at a commit, as codeload serves it
+ * (`https://codeload.github.com/<owner>/<repo>/tar.gz/<commit>`): what Yarn
+ * classic and pnpm lock for a hosted git dependency (`github:owner/repo`).
+ */
+const CODELOAD =
+  /^https:\/\/codeload\.github\.com\/([^/?#@]+)\/([^/?#@]+)\/(?:legacy\.)?(?:tar\.gz|zip)\/([^?#]+)$/;
+
+/**
+ * The VCS URL a codeload archive of a GitHub repository stands for:
+ * `git+https://github.com/<owner>/<repo>@<commit>`, the git source the
+ * archive is made from (see {@linkcode gitVcsUrl}); `undefined` for any other
+ * URL.
+ *
+ * @example
+ * ```ts
+ * import { githubArchiveVcsUrl } from "./_npm.ts";
+ * githubArchiveVcsUrl("https://codeload.github.com/kevva/is-positive/tar.gz/97edff6");
+ * // "git+https://github.com/kevva/is-positive@97edff6"
+ * ```
+ *
+ * @param url The locked tarball URL.
+ * @param options The folder of the repository the package is built from.
+ * @returns The VCS URL, or `undefined`.
+ */
+export function githubArchiveVcsUrl(
+  url: string,
+  options: GitVcsUrlOptions = {},
+): string | undefined {
+  const match = CODELOAD.exec(url);
+  if (!match) return undefined;
+  const [, owner, repo, revision] = match;
+  return gitVcsUrl(`https://github.com/${owner}/${repo}`, decodeURIComponent(revision), options);
+}
+
+/**
  * The purl qualifiers telling where a package came from, given the URL or
  * locator the lock records: none for the public registry (or one of its
- * public mirrors), `repository_url` for another registry, `vcs_url` for git,
- * `download_url` for any other URL; none for a tarball in the tree
- * (`file:vendor/x-1.0.0.tgz`), which has no URL to download it from.
+ * public mirrors), `repository_url` for another registry, `vcs_url` for git
+ * (a GitHub codeload archive of a commit included: the git source at that
+ * commit, see {@linkcode githubArchiveVcsUrl}), `download_url` for any other
+ * URL; none for a tarball in the tree (`file:vendor/x-1.0.0.tgz`), which has
+ * no URL to download it from.
+ *
+ * @param name The package's name.
+ * @param resolved The locked URL or locator.
+ * @param options The folder of the repository a codeload archive's package
+ *   is built from (pnpm's `path` of a hosted git tarball).
+ * @returns The qualifiers.
  */
 export function originQualifiers(
   name: string,
   resolved: string | undefined,
+  options: GitVcsUrlOptions = {},
 ): Record<string, string> {
   if (resolved === undefined || resolved === "" || PUBLIC_REGISTRY.test(resolved)) return {};
   if (isLocalPath(resolved)) return {};
   if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) {
     return { vcs_url: npmGitVcsUrl(resolved) };
   }
+  const archive = githubArchiveVcsUrl(resolved, options);
+  if (archive !== undefined) return { vcs_url: archive };
   const registryTarball = resolved.indexOf(`/${name}/-/`);
   return registryTarball > 0
     ? { repository_url: resolved.slice(0, registryTarball) }

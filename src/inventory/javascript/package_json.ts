@@ -21,6 +21,7 @@ import {
   loadPackageJson,
   manifestProject,
   npmComponent,
+  originQualifiers,
   tarballVersion,
   workspaceFolders,
 } from "./_npm.ts";
@@ -37,7 +38,7 @@ const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?
  * component without a version: the declared range is its `specifier` (an
  * exact `1.2.3` pin is its version); `npm:` aliases name the real package,
  * `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
- * `download_url`; `workspace:`, `link:`, `file:` and `portal:` folders are
+ * `download_url` (a GitHub codeload archive is its git source: `vcs_url`); `workspace:`, `link:`, `file:` and `portal:` folders are
  * first-party members (a `workspace:` one located through the root's
  * `workspaces` when `list` is given, else named `workspace:?<name>`). The
  * package.json describes its project; a nested one is also a member, which
@@ -119,7 +120,7 @@ export function readPackageJson(
     let qualifiers: Record<string, string> = {};
     let version: string | undefined;
     if (/^https?:/.test(specifier)) {
-      qualifiers = { download_url: specifier };
+      qualifiers = originQualifiers(name, specifier);
       version = tarballVersion(name, specifier);
     } else if (GIT.test(specifier)) {
       // npm's `owner/repo` shorthand is GitHub's.

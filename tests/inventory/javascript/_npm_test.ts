@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   flagScopes,
+  githubArchiveVcsUrl,
   joinPath,
   loadPackageJson,
   manifestProject,
@@ -112,6 +113,127 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
     assert.deepEqual(originQualifiers("a", vcs), { vcs_url: url });
   }
   assert.deepEqual(originQualifiers("a", "https://h/a.tgz"), { download_url: "https://h/a.tgz" });
+});
+
+Deno.test("originQualifiers: a GitHub codeload archive of a commit is its git source (vcs_url)", () => {
+  const sha = "97edff6f525f192a3f83cea1944765f769ae2678";
+  assert.deepEqual(
+    originQualifiers("is-positive", `https://codeload.github.com/kevva/is-positive/tar.gz/${sha}`),
+    { vcs_url: `git+https://github.com/kevva/is-positive@${sha}` },
+  );
+  // pnpm's `path` of a package built from a folder of the repository: the SPDX #sub_path.
+  assert.deepEqual(
+    originQualifiers("x", `https://codeload.github.com/o/mono/tar.gz/${sha}`, {
+      subPath: "/packages/x",
+    }),
+    { vcs_url: `git+https://github.com/o/mono@${sha}#packages/x` },
+  );
+  assert.equal(
+    githubArchiveVcsUrl("https://codeload.github.com/o/r/tar.gz/refs%2Ftags%2Fv1.0.0"),
+    "git+https://github.com/o/r@refs/tags/v1.0.0",
+  );
+  // Another GitHub URL, another host: a plain download.
+  for (
+    const url of [
+      "https://github.com/o/r/releases/download/v1/r-1.0.0.tgz",
+      "https://codeload.example.com/o/r/tar.gz/abc",
+    ]
+  ) {
+    assert.equal(githubArchiveVcsUrl(url), undefined, url);
+    assert.deepEqual(originQualifiers("r", url), { download_url: url });
+  }
+});
+
+/** `x` from `https://codeload.github.com/o/x/tar.gz/<CODELOAD_SHA>`, as each JavaScript lock writes it. */
+const CODELOAD_SHA = "0123456789abcdef0123456789abcdef01234567";
+const CODELOAD_URL = `https://codeload.github.com/o/x/tar.gz/${CODELOAD_SHA}`;
+const CODELOAD_LOCKS: Record<string, Record<string, string>> = {
+  "package-lock.json": {
+    "package-lock.json": JSON.stringify({
+      name: "app",
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "app", dependencies: { x: CODELOAD_URL } },
+        "node_modules/x": { version: "1.0.0", resolved: CODELOAD_URL },
+      },
+    }),
+  },
+  "yarn.lock (classic)": {
+    "yarn.lock": [
+      "# yarn lockfile v1",
+      "",
+      '"x@github:o/x":',
+      '  version "1.0.0"',
+      `  resolved "${CODELOAD_URL}"`,
+      "",
+    ].join("\n"),
+  },
+  "yarn.lock (berry)": {
+    "yarn.lock": [
+      "__metadata:",
+      "  version: 8",
+      "  cacheKey: 10",
+      "",
+      '"app@workspace:.":',
+      "  version: 0.0.0-use.local",
+      '  resolution: "app@workspace:."',
+      "  dependencies:",
+      `    x: "${CODELOAD_URL}"`,
+      "  languageName: unknown",
+      "  linkType: soft",
+      "",
+      `"x@${CODELOAD_URL}":`,
+      "  version: 1.0.0",
+      `  resolution: "x@${CODELOAD_URL}"`,
+      "  languageName: node",
+      "  linkType: hard",
+      "",
+    ].join("\n"),
+  },
+  "pnpm-lock.yaml": {
+    "pnpm-lock.yaml": [
+      "lockfileVersion: '9.0'",
+      "importers:",
+      "  .:",
+      "    dependencies:",
+      "      x:",
+      "        specifier: github:o/x",
+      `        version: ${CODELOAD_URL}`,
+      "packages:",
+      `  x@${CODELOAD_URL}:`,
+      `    resolution: {tarball: ${CODELOAD_URL}}`,
+      "    version: 1.0.0",
+      "snapshots:",
+      `  x@${CODELOAD_URL}: {}`,
+      "",
+    ].join("\n"),
+  },
+  // bun.lock records no version for a tarball URL (and this file name gives none).
+  "bun.lock": {
+    "bun.lock": JSON.stringify({
+      lockfileVersion: 1,
+      workspaces: { "": { name: "app", dependencies: { x: CODELOAD_URL } } },
+      packages: { x: [`x@${CODELOAD_URL}`, {}] },
+    }),
+  },
+  "package.json (no lock)": {},
+};
+
+Deno.test("a GitHub codeload archive is the same git source in every JavaScript lock", async () => {
+  const vcs = `vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fo%2Fx%40${CODELOAD_SHA}`;
+  for (const [lock, files] of Object.entries(CODELOAD_LOCKS)) {
+    await withTempDir(async (dir) => {
+      const manifest = { name: "app", dependencies: { x: CODELOAD_URL } };
+      await writeTree(dir, { "package.json": JSON.stringify(manifest), ...files });
+      const inventory = await readInventory(dir);
+      const versioned = lock.startsWith("bun") || lock.startsWith("package.json") ? "" : "@1.0.0";
+      assert.deepEqual(
+        inventory.components.map((c) => c.purl),
+        [`pkg:npm/x${versioned}?${vcs}`],
+        lock,
+      );
+    });
+  }
 });
 
 Deno.test("workspaceFolders: literal folders, one-level globs through list, negations skipped", () => {
