@@ -402,8 +402,15 @@ export function reachScopes(r: Reach, node: unknown): Scope[] {
  * Yarn expand them: `*` and `?` within one folder name, `**` for any depth
  * (none included: `packages/**` is `packages` and every folder below it);
  * wildcards skip dot folders and neither goes into `node_modules`. A folder
- * counts when `exists` says so (it has a package.json). Negated patterns
- * (`!packages/x`) are skipped.
+ * counts when `exists` says so (it has a package.json).
+ *
+ * A negated pattern (`!packages/excluded`, `!packages/legacy-*`; an odd number
+ * of `!`, `!!x` is `x`) excludes the folders it matches, whatever its place in
+ * the list, as npm (`@npmcli/map-workspaces`, which passes negations to glob
+ * as `ignore`) and pnpm do: one ending in `/**` the folder and everything
+ * below it. npm's one exception is kept: a later pattern that the negation
+ * itself covers (`["packages/**", "!packages/b/**", "packages/b/a"]`) cancels
+ * the negation.
  */
 export function workspaceFolders(
   manifest: PackageJson,
@@ -417,40 +424,65 @@ export function workspaceFolders(
     : isRecord(field) && Array.isArray(field.packages)
     ? field.packages
     : [];
+  const found = new Set<string>();
+  /** The folders each negated pattern matches, while no later pattern cancels it. */
+  const negations: Set<string>[] = [];
+  for (const raw of patterns) {
+    if (typeof raw !== "string") continue;
+    const bangs = /^!*/.exec(raw)![0].length;
+    const folders = expandWorkspaceGlob(raw.slice(bangs).replace(/^\.?\/+/, ""), base, list);
+    if (bangs % 2 === 1) {
+      negations.push(new Set(folders));
+      continue;
+    }
+    // npm drops an earlier negation that matches this pattern (every folder it names).
+    for (let i = negations.length - 1; i >= 0; i--) {
+      const negated = negations[i];
+      if (folders.length > 0 && folders.every((f) => negated.has(f))) negations.splice(i, 1);
+    }
+    for (const f of folders) found.add(f);
+  }
+  return [...found]
+    .filter((f) => f !== "" && !negations.some((n) => n.has(f)) && exists(f))
+    .sort();
+}
+
+/**
+ * The folders (relative to `base`) a workspace glob names: see
+ * {@linkcode workspaceFolders}; a literal folder whether or not it exists.
+ */
+function expandWorkspaceGlob(
+  pattern: string,
+  base: string,
+  list: ((folder: string) => string[] | undefined) | undefined,
+): string[] {
   /** The subfolders of a folder a wildcard may enter (dot folders only for a dot pattern). */
   const subfolders = (folder: string, dot: boolean): string[] =>
     (list?.(joinPath(base, folder)) ?? []).filter((n) =>
       n !== "node_modules" && (dot || !n.startsWith("."))
     );
-  const found = new Set<string>();
-  for (const pattern of patterns) {
-    if (typeof pattern !== "string" || pattern.startsWith("!")) continue;
-    let folders = [""];
-    for (const part of joinPath(pattern).split("/")) {
-      if (part === "**") {
-        const all = [...new Set(folders)];
-        const seen = new Set(all);
-        for (let i = 0; i < all.length; i++) {
-          for (const n of subfolders(all[i], false)) {
-            const below = joinPath(all[i], n);
-            if (seen.has(below)) continue;
-            seen.add(below);
-            all.push(below);
-          }
+  let folders = [""];
+  for (const part of joinPath(pattern).split("/")) {
+    if (part === "**") {
+      const all = [...new Set(folders)];
+      const seen = new Set(all);
+      for (let i = 0; i < all.length; i++) {
+        for (const n of subfolders(all[i], false)) {
+          const below = joinPath(all[i], n);
+          if (seen.has(below)) continue;
+          seen.add(below);
+          all.push(below);
         }
-        folders = all;
-      } else if (/[*?]/.test(part)) {
-        const re = new RegExp(
-          `^${
-            part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")
-          }$`,
-        );
-        folders = folders.flatMap((f) =>
-          subfolders(f, part.startsWith(".")).filter((n) => re.test(n)).map((n) => joinPath(f, n))
-        );
-      } else folders = folders.map((f) => joinPath(f, part));
-    }
-    for (const f of folders) if (f !== "" && exists(f)) found.add(f);
+      }
+      folders = all;
+    } else if (/[*?]/.test(part)) {
+      const re = new RegExp(
+        `^${part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`,
+      );
+      folders = folders.flatMap((f) =>
+        subfolders(f, part.startsWith(".")).filter((n) => re.test(n)).map((n) => joinPath(f, n))
+      );
+    } else folders = folders.map((f) => joinPath(f, part));
   }
-  return [...found].sort();
+  return folders;
 }

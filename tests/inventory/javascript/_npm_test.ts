@@ -236,12 +236,14 @@ Deno.test("a GitHub codeload archive is the same git source in every JavaScript 
   }
 });
 
-Deno.test("workspaceFolders: literal folders, one-level globs through list, negations skipped", () => {
+Deno.test("workspaceFolders: literal folders, one-level globs through list, negations exclude", () => {
   const manifest = {
     path: "package.json",
     json: { workspaces: { packages: ["app", "packages/*", "!packages/skip", "missing/*"] } },
   };
-  const dirs: Record<string, string[]> = { packages: ["a", "b", ".hidden", "node_modules"] };
+  const dirs: Record<string, string[]> = {
+    packages: ["a", "b", "skip", ".hidden", "node_modules"],
+  };
   const exists = (folder: string): boolean => folder !== "packages/b";
   assert.deepEqual(
     workspaceFolders(manifest, "", (folder) => dirs[folder], exists),
@@ -250,6 +252,50 @@ Deno.test("workspaceFolders: literal folders, one-level globs through list, nega
   assert.deepEqual(workspaceFolders(manifest, "", undefined, () => true), ["app"]);
   assert.equal(joinPath("a/b", "../c"), "a/c");
   assert.equal(joinPath("", "."), "");
+});
+
+Deno.test("workspaceFolders: a negated glob excludes what it matches, in any place, as npm and pnpm do", () => {
+  const dirs: Record<string, string[]> = {
+    "": ["packages", "e2e"],
+    packages: ["a", "b", "legacy-x", "tools"],
+    "packages/b": ["a", "test"],
+    "packages/tools": ["test"],
+    "packages/tools/test": ["fixture"],
+    e2e: ["test"],
+  };
+  const list = (folder: string): string[] | undefined => dirs[folder];
+  const folders = (workspaces: unknown[]): string[] =>
+    workspaceFolders({ path: "package.json", json: { workspaces } }, "", list, () => true);
+  // The `package.json` example: a literal folder and a wildcard negation, after the positive one.
+  assert.deepEqual(folders(["packages/*", "!packages/b", "!packages/legacy-*"]), [
+    "packages/a",
+    "packages/tools",
+  ]);
+  // Before it: npm and pnpm (fast-glob `ignore`) still exclude.
+  assert.deepEqual(folders(["!packages/b", "packages/*"]), [
+    "packages/a",
+    "packages/legacy-x",
+    "packages/tools",
+  ]);
+  // pnpm-workspace.yaml's `'!**/test/**'`: every test folder and everything below it.
+  assert.deepEqual(folders(["packages/**", "e2e/*", "!**/test/**"]), [
+    "packages",
+    "packages/a",
+    "packages/b",
+    "packages/b/a",
+    "packages/legacy-x",
+    "packages/tools",
+  ]);
+  // npm's exception: a later pattern the negation covers cancels it.
+  assert.deepEqual(folders(["packages/*", "!packages/b/**", "packages/b/a"]), [
+    "packages/a",
+    "packages/b",
+    "packages/b/a",
+    "packages/legacy-x",
+    "packages/tools",
+  ]);
+  // `!!x` is `x`; a leading `./` or `/` is dropped, as npm drops it.
+  assert.deepEqual(folders(["!!./packages/a", "/e2e/test", "!!!e2e/test"]), ["packages/a"]);
 });
 
 Deno.test("loadPackageJson: a version written with a leading v is read as npm reads it", () => {
