@@ -221,6 +221,9 @@ export function readGoMod(
     if (ARITY[verb] !== undefined && ARITY[verb] !== args.length) {
       throw invalid(path, line, `malformed ${verb} directive`);
     }
+    if (args[0] === "" && ["module", "require", "replace", "exclude", "tool"].includes(verb)) {
+      throw invalid(path, line, `${verb} directive with an empty module path`);
+    }
     if (verb === "module") module = args[0];
     if (verb === "go") goVersion = args[0];
     if (verb === "exclude") excluded.add(`${args[0]} ${args[1]}`);

@@ -13,6 +13,7 @@ import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { jsrPurl } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
+import { at, invalid, nthLine } from "../_errors.ts";
 import {
   declaredDependencies,
   folderMember,
@@ -86,6 +87,10 @@ export function readPackageJson(
   };
   const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
   for (const [alias, range, scope] of declared) {
+    if (alias === "") {
+      const line = nthLine(text, /""\s*:/);
+      throw invalid("package_json", at(path, line), "a dependency with an empty package name");
+    }
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
       const target = local[1] === "workspace"
