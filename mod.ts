@@ -65,7 +65,7 @@ export type { HashProgress } from "./src/provenance/subjects.ts";
 export { loadInventory, readInventory } from "./src/inventory/mod.ts";
 export type { LoadedInventory, ReadInventoryOptions } from "./src/inventory/mod.ts";
 export * from "./src/inventory/types.ts";
-export { formatPurl } from "./src/inventory/purl.ts";
+export { formatPurl, PurlError } from "./src/inventory/purl.ts";
 export type { PurlParts } from "./src/inventory/purl.ts";
 export * from "./src/sbom/mod.ts";
 export {

@@ -20,7 +20,8 @@ import {
 } from "./_scan.ts";
 import { knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
-import { versionFromRelease, withPurlVersion } from "./purl.ts";
+import { PurlError, versionFromRelease, withPurlVersion } from "./purl.ts";
+import { at, invalid, nthLine } from "./_errors.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import {
   type Load,
@@ -115,6 +116,20 @@ function projectOf(
 }
 
 /**
+ * The reader's `inventory.<reader>.invalid` error for a package its file
+ * names that no purl can be built for (a reader that can tell the line says
+ * so itself): the line of the offending text when the file has it, as written
+ * or JSON-escaped (a lone surrogate is an escape in the file).
+ */
+function purlInvalid(reader: Reader, text: string, path: string, error: PurlError): VouchError {
+  const { value } = error;
+  const line = value === ""
+    ? undefined
+    : nthLine(text, value) ?? nthLine(text, JSON.stringify(value).slice(1, -1));
+  return invalid(reader.name, at(path, line), error.message);
+}
+
+/**
  * Reads one file, loading on demand the modules the reader needs (see
  * `NeedsModule`): the reader's own, then a parser it falls back to.
  */
@@ -128,6 +143,7 @@ async function readWith(
     try {
       return reader.read(text, path, context);
     } catch (error) {
+      if (error instanceof PurlError) throw purlInvalid(reader, text, path, error);
       if (!(error instanceof NeedsModule) || loaded.has(error.load)) throw error;
       loaded.add(error.load);
       await error.load();

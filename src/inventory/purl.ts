@@ -24,6 +24,42 @@ export interface PurlParts {
   subpath?: string;
 }
 
+/**
+ * A package URL that cannot be formed from its parts (ECMA-427 "Rules for
+ * each purl component"): no type, or one with characters other than ASCII
+ * letters, digits, `.`, `+`, `-` or starting with a digit; no name; a
+ * qualifier key other than ASCII letters, digits, `.`, `-`, `_` or starting
+ * with a digit, or given twice; a part that is no Unicode text (a lone
+ * surrogate). Code `inventory.purl_invalid`; a reader's file turns it into
+ * `inventory.<reader>.invalid` with the file and line (see `value`).
+ */
+export class PurlError extends VouchError {
+  /** The offending text as the input gives it (`""` for a missing part), to locate it. */
+  readonly value: string;
+
+  /**
+   * Creates the error.
+   *
+   * @param what What is wrong, one line.
+   * @param value The offending text.
+   */
+  constructor(what: string, value: string) {
+    super(
+      "inventory.purl_invalid",
+      what,
+      "fix the manifest or lockfile that names this package (or regenerate it with its tool)",
+    );
+    this.name = "PurlError";
+    this.value = value;
+  }
+}
+
+/** A purl type: ASCII letters, digits, `.`, `+`, `-`, not starting with a digit. */
+const TYPE = /^[A-Za-z.+-][A-Za-z0-9.+-]*$/;
+
+/** A qualifier key: ASCII letters, digits, `.`, `-`, `_`, not starting with a digit. */
+const QUALIFIER_KEY = /^[A-Za-z._-][A-Za-z0-9._-]*$/;
+
 /** Text that percent-encoding leaves as it is. */
 const UNRESERVED = /^[A-Za-z0-9._~:-]*$/;
 
@@ -39,12 +75,11 @@ const UNRESERVED = /^[A-Za-z0-9._~:-]*$/;
 function encodeSegment(value: string): string {
   if (UNRESERVED.test(value)) return value;
   if (!value.isWellFormed()) {
-    throw new VouchError(
-      "inventory.purl_invalid",
+    throw new PurlError(
       `the package URL part ${
         JSON.stringify(value)
       } contains a lone UTF-16 surrogate, which is no Unicode character`,
-      "fix the manifest or lockfile that names this package (or regenerate it with its tool)",
+      value,
     );
   }
   return encodeURIComponent(value)
@@ -64,10 +99,24 @@ function encodeSegment(value: string): string {
  *
  * @param parts The purl parts.
  * @returns The canonical string.
- * @throws {VouchError} `inventory.purl_invalid` when a part is not well-formed Unicode.
+ * @throws {PurlError} `inventory.purl_invalid` for parts no purl can be built
+ *   from (see {@linkcode PurlError}): the purl-spec suite's invalid build inputs.
  */
 export function formatPurl(parts: PurlParts): string {
-  let out = `pkg:${parts.type.toLowerCase()}/`;
+  const { type, name } = parts as { type: unknown; name: unknown };
+  if (typeof type !== "string" || !TYPE.test(type)) {
+    throw new PurlError(
+      type === null || type === undefined || type === ""
+        ? "a package URL needs a type"
+        : `${JSON.stringify(type)} is no package URL type (ASCII letters, digits, ".", "+", "-", ` +
+          "not starting with a digit)",
+      typeof type === "string" ? type : "",
+    );
+  }
+  if (typeof name !== "string" || name === "") {
+    throw new PurlError(`a package URL of type ${type} needs a name`, "");
+  }
+  let out = `pkg:${type.toLowerCase()}/`;
   if (parts.namespace) {
     out += parts.namespace.split("/").filter((s) => s !== "").map(encodeSegment).join("/") + "/";
   }
@@ -79,6 +128,20 @@ export function formatPurl(parts: PurlParts): string {
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")
     .map(([k, v]) => [k.toLowerCase(), k.endsWith("_url") ? withoutCredentials(v) : v] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [i, [key]] of qualifiers.entries()) {
+    if (!QUALIFIER_KEY.test(key)) {
+      throw new PurlError(
+        `${
+          JSON.stringify(key)
+        } is no package URL qualifier key (ASCII letters, digits, ".", "-", ` +
+          '"_", not starting with a digit)',
+        key,
+      );
+    }
+    if (i > 0 && qualifiers[i - 1][0] === key) {
+      throw new PurlError(`the package URL qualifier ${JSON.stringify(key)} is given twice`, key);
+    }
+  }
   if (qualifiers.length > 0) {
     out += "?" + qualifiers.map(([k, v]) => `${k}=${encodeSegment(v)}`).join("&");
   }

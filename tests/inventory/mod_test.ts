@@ -712,3 +712,22 @@ Deno.test("a lockfile deeper than the scan reads is a warning and a blocker; a d
     await done();
   }
 });
+
+Deno.test("readInventory: a package no purl can be built for is the reader's invalid error, never a crash", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    // A renamed dependency whose real name is empty: the reader does not check it itself.
+    await Deno.writeTextFile(
+      `${dir}/Cargo.toml`,
+      '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nx = { package = "", version = "1" }\n',
+    );
+    await assert.rejects(
+      () => readInventory(dir),
+      (e: unknown) =>
+        isVouchError(e) && e.code === "inventory.cargo_toml.invalid" &&
+        e.message === "Cargo.toml: a package URL of type cargo needs a name" && e.hint.length > 0,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

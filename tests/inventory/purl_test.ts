@@ -11,6 +11,7 @@ import {
   npmPurl,
   packageKey,
   pep503Name,
+  PurlError,
   type PurlParts,
   pypiPurl,
   versionFromRelease,
@@ -218,31 +219,42 @@ Deno.test("formatPurl: the spec's build examples", () => {
 });
 
 Deno.test({
-  name: "formatPurl: every valid build case of the purl-spec test suite, qualifiers of every type",
+  name:
+    "formatPurl: every build case of the purl-spec test suite: valid ones built, invalid ones refused",
   ignore: skipWithoutShared("the purl-spec test suite's build cases"),
   fn: () => {
     let checked = 0;
+    let rejected = 0;
     for (const entry of Deno.readDirSync(`${SHARED_DIR}/purl-spec-tests`)) {
       if (!entry.name.endsWith("-test.json")) continue;
       const suite = JSON.parse(
         Deno.readTextFileSync(`${SHARED_DIR}/purl-spec-tests/${entry.name}`),
       );
       for (const test of suite.tests) {
-        // Inputs the suite expects a builder to reject (no type, no name, a key with a
-        // space) are never formed by vouch's readers: their types and keys are fixed.
-        if (test.test_type !== "build" || test.expected_failure) continue;
+        if (test.test_type !== "build") continue;
         const input = test.input;
         const parts: PurlParts = { type: input.type, name: input.name };
         if (input.namespace !== null) parts.namespace = input.namespace;
         if (input.version !== null) parts.version = input.version;
         if (input.qualifiers !== null) parts.qualifiers = input.qualifiers;
         if (input.subpath !== null) parts.subpath = input.subpath;
-        assert.equal(formatPurl(parts), test.expected_output, `${entry.name}: ${test.description}`);
+        const label = `${entry.name}: ${test.description}`;
+        if (test.expected_failure) {
+          // No type, no name, a key with a space: a typed, coded error, never a TypeError.
+          assert.throws(
+            () => formatPurl(parts),
+            (e: unknown) => e instanceof PurlError && e.code === "inventory.purl_invalid",
+            label,
+          );
+          rejected++;
+          continue;
+        }
+        assert.equal(formatPurl(parts), test.expected_output, label);
         checked++;
       }
     }
-    // 45 valid build cases (and 6 to reject) in the suite's commit named in SOURCES.md.
-    assert.equal(checked, 45);
+    // 45 valid build cases and 6 to reject in the suite's commit named in SOURCES.md.
+    assert.deepEqual([checked, rejected], [45, 6]);
   },
 });
 
@@ -468,6 +480,35 @@ Deno.test("cargoPurl: name case kept, build metadata encoded, qualifiers", () =>
     "pkg:cargo/internal@1.0.0?repository_url=sparse%2Bhttps:%2F%2Fcargo.example.com%2Findex%2F",
   );
   assert.equal(cargoPurl("serde"), "pkg:cargo/serde");
+});
+
+Deno.test("formatPurl: the spec's rules for a type, a name and qualifier keys are enforced", () => {
+  const refused: Array<[string, PurlParts, RegExp]> = [
+    [
+      "type starting with a digit",
+      { type: "1nginx", name: "x" },
+      /"1nginx" is no package URL type/,
+    ],
+    ["colon in the type", { type: "ng:inx", name: "x" }, /"ng:inx" is no package URL type/],
+    ["empty type", { type: "", name: "x" }, /needs a type/],
+    ["empty name", { type: "npm", name: "" }, /a package URL of type npm needs a name$/],
+    ["key with a space", { type: "npm", name: "x", qualifiers: { "in production": "1" } }, /key/],
+    ["key starting with a digit", { type: "npm", name: "x", qualifiers: { "1a": "1" } }, /key/],
+    ["key given twice", { type: "npm", name: "x", qualifiers: { Arch: "a", arch: "b" } }, /twice/],
+  ];
+  for (const [label, parts, message] of refused) {
+    assert.throws(
+      () => formatPurl(parts),
+      (e: unknown) => e instanceof PurlError && e.code === "inventory.purl_invalid",
+      label,
+    );
+    assert.throws(() => formatPurl(parts), message, label);
+  }
+  // What the rules allow: `.`, `+`, `-` in a type; `.`, `-`, `_` in a key; an empty value is dropped.
+  assert.equal(
+    formatPurl({ type: "a.b+c-d", name: "x", qualifiers: { "x.y-z_w": "1", "arch": "" } }),
+    "pkg:a.b+c-d/x?x.y-z_w=1",
+  );
 });
 
 Deno.test("formatPurl: a lone surrogate is inventory.purl_invalid, not URIError (exit 3)", () => {

@@ -24,7 +24,14 @@ const VERBS = new Set([
 ]);
 
 /** How many arguments the directives vouch reads take. */
-const ARITY: Record<string, number> = { module: 1, go: 1, toolchain: 1, require: 2, exclude: 2 };
+const ARITY: Record<string, number> = {
+  module: 1,
+  go: 1,
+  toolchain: 1,
+  require: 2,
+  exclude: 2,
+  tool: 1,
+};
 
 /** One directive line: its verb, its arguments, whether it says `// indirect`. */
 interface Directive {
@@ -143,6 +150,34 @@ function zipSums(goSum: string, path: string): Set<string> {
 }
 
 /**
+ * The required modules that provide only tools: for each `tool` package, the
+ * required module whose path is the longest prefix of the package path (none
+ * when the main module provides it), when its requirement says `// indirect`
+ * (no package of the main module imports it).
+ */
+function toolOnlyModules(
+  directives: readonly Directive[],
+  module: string | undefined,
+): Set<string> {
+  const required = new Map<string, boolean>();
+  for (const { verb, args, indirect } of directives) {
+    if (verb === "require") required.set(args[0], (required.get(args[0]) ?? true) && indirect);
+  }
+  const out = new Set<string>();
+  for (const { verb, args } of directives) {
+    if (verb !== "tool") continue;
+    const tool = args[0];
+    const within = (path: string): boolean => tool === path || tool.startsWith(`${path}/`);
+    let provider = module !== undefined && within(module) ? module : undefined;
+    for (const path of required.keys()) {
+      if (within(path) && path.length > (provider?.length ?? 0)) provider = path;
+    }
+    if (provider !== undefined && required.get(provider)) out.add(provider);
+  }
+  return out;
+}
+
+/**
  * Reads a `go.mod`. Each `require` is a `pkg:golang` component with an edge
  * from the root (go.mod has no finer graph; `// indirect` ones are not
  * `direct`). A `replace` makes the replacement module the component — it is
@@ -154,6 +189,17 @@ function zipSums(goSum: string, path: string): Set<string> {
  * below 1.17, or none) go.mod does not list the whole build list: every other
  * module go.sum has a module `h1:` hash for (its highest version) is an
  * indirect component too.
+ *
+ * A `tool` directive (Go 1.24) names a package built as a tool (`go tool`,
+ * `go generate`), not linked into the module's programs. The required module
+ * that provides it (the longest required module path that is a prefix of the
+ * package path; none when the main module provides it) is a direct `build`
+ * component when its requirement says `// indirect`, which Go writes when no
+ * package of the main module imports it; without `// indirect` the main
+ * module's own code imports it too and it stays `runtime`. The modules a tool
+ * needs in turn are `// indirect` requirements like those of the main
+ * module's packages: go.mod has no graph to tell them apart (go.sum neither),
+ * so they stay `runtime` (never too few runtime components).
  *
  * @param goMod The `go.mod` text.
  * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path.
@@ -175,6 +221,9 @@ export function readGoMod(
     if (ARITY[verb] !== undefined && ARITY[verb] !== args.length) {
       throw invalid(path, line, `malformed ${verb} directive`);
     }
+    if (args[0] === "" && ["module", "require", "replace", "exclude", "tool"].includes(verb)) {
+      throw invalid(path, line, `${verb} directive with an empty module path`);
+    }
     if (verb === "module") module = args[0];
     if (verb === "go") goVersion = args[0];
     if (verb === "exclude") excluded.add(`${args[0]} ${args[1]}`);
@@ -193,6 +242,7 @@ export function readGoMod(
   }
 
   const out = new OutputBuilder();
+  const toolOnly = toolOnlyModules(directives, module);
   /** The modules go.mod requires (after replacements). */
   const listed = new Set<string>();
   for (const { verb, args, indirect } of directives) {
@@ -204,15 +254,18 @@ export function readGoMod(
       out.edge(ROOT_ID, out.member({ id: purl, name: args[0], purl }), "runtime");
       continue;
     }
+    const tool = toolOnly.has(args[0]);
+    const scope = tool ? "build" : "runtime";
     const id = out.component({
       purl: golangPurl(target, version),
       ecosystem: "golang",
       name: target,
       version,
-      direct: !indirect,
+      direct: tool || !indirect,
+      scopes: [scope],
       sources: sums.has(`${target} ${version}`) ? [path, goSumPath] : [path],
     });
-    out.edge(ROOT_ID, id, "runtime");
+    out.edge(ROOT_ID, id, scope);
     listed.add(target);
   }
   if (beforePruning(goVersion)) {

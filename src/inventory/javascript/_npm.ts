@@ -4,7 +4,7 @@
 // `@jsr/scope__name`), the qualifiers telling where a non-registry package
 // came from, versions read from tarball file names, licenses, and the
 // package.json fields the readers use.
-import { npmGitVcsUrl } from "../_vcs.ts";
+import { gitVcsUrl, type GitVcsUrlOptions, npmGitVcsUrl } from "../_vcs.ts";
 import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
@@ -41,21 +41,67 @@ export function isLocalPath(location: string): boolean {
 }
 
 /**
+ * A source archive of a GitHub repository at a commit, as codeload serves it
+ * (`https://codeload.github.com/<owner>/<repo>/tar.gz/<commit>`): what Yarn
+ * classic and pnpm lock for a hosted git dependency (`github:owner/repo`).
+ */
+const CODELOAD =
+  /^https:\/\/codeload\.github\.com\/([^/?#@]+)\/([^/?#@]+)\/(?:legacy\.)?(?:tar\.gz|zip)\/([^?#]+)$/;
+
+/**
+ * The VCS URL a codeload archive of a GitHub repository stands for:
+ * `git+https://github.com/<owner>/<repo>@<commit>`, the git source the
+ * archive is made from (see {@linkcode gitVcsUrl}); `undefined` for any other
+ * URL.
+ *
+ * @example
+ * ```ts
+ * import { githubArchiveVcsUrl } from "./_npm.ts";
+ * githubArchiveVcsUrl("https://codeload.github.com/kevva/is-positive/tar.gz/97edff6");
+ * // "git+https://github.com/kevva/is-positive@97edff6"
+ * ```
+ *
+ * @param url The locked tarball URL.
+ * @param options The folder of the repository the package is built from.
+ * @returns The VCS URL, or `undefined`.
+ */
+export function githubArchiveVcsUrl(
+  url: string,
+  options: GitVcsUrlOptions = {},
+): string | undefined {
+  const match = CODELOAD.exec(url);
+  if (!match) return undefined;
+  const [, owner, repo, revision] = match;
+  return gitVcsUrl(`https://github.com/${owner}/${repo}`, decodeURIComponent(revision), options);
+}
+
+/**
  * The purl qualifiers telling where a package came from, given the URL or
  * locator the lock records: none for the public registry (or one of its
- * public mirrors), `repository_url` for another registry, `vcs_url` for git,
- * `download_url` for any other URL; none for a tarball in the tree
- * (`file:vendor/x-1.0.0.tgz`), which has no URL to download it from.
+ * public mirrors), `repository_url` for another registry, `vcs_url` for git
+ * (a GitHub codeload archive of a commit included: the git source at that
+ * commit, see {@linkcode githubArchiveVcsUrl}), `download_url` for any other
+ * URL; none for a tarball in the tree (`file:vendor/x-1.0.0.tgz`), which has
+ * no URL to download it from.
+ *
+ * @param name The package's name.
+ * @param resolved The locked URL or locator.
+ * @param options The folder of the repository a codeload archive's package
+ *   is built from (pnpm's `path` of a hosted git tarball).
+ * @returns The qualifiers.
  */
 export function originQualifiers(
   name: string,
   resolved: string | undefined,
+  options: GitVcsUrlOptions = {},
 ): Record<string, string> {
   if (resolved === undefined || resolved === "" || PUBLIC_REGISTRY.test(resolved)) return {};
   if (isLocalPath(resolved)) return {};
   if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) {
     return { vcs_url: npmGitVcsUrl(resolved) };
   }
+  const archive = githubArchiveVcsUrl(resolved, options);
+  if (archive !== undefined) return { vcs_url: archive };
   const registryTarball = resolved.indexOf(`/${name}/-/`);
   return registryTarball > 0
     ? { repository_url: resolved.slice(0, registryTarball) }
@@ -252,8 +298,15 @@ export function declaredDependencies(manifest: PackageJson): [string, string, Sc
  * Yarn expand them: `*` and `?` within one folder name, `**` for any depth
  * (none included: `packages/**` is `packages` and every folder below it);
  * wildcards skip dot folders and neither goes into `node_modules`. A folder
- * counts when `exists` says so (it has a package.json). Negated patterns
- * (`!packages/x`) are skipped.
+ * counts when `exists` says so (it has a package.json).
+ *
+ * A negated pattern (`!packages/excluded`, `!packages/legacy-*`; an odd number
+ * of `!`, `!!x` is `x`) excludes the folders it matches, whatever its place in
+ * the list, as npm (`@npmcli/map-workspaces`, which passes negations to glob
+ * as `ignore`) and pnpm do: one ending in `/**` the folder and everything
+ * below it. npm's one exception is kept: a later pattern that the negation
+ * itself covers (`["packages/**", "!packages/b/**", "packages/b/a"]`) cancels
+ * the negation.
  */
 export function workspaceFolders(
   manifest: PackageJson,
@@ -267,40 +320,65 @@ export function workspaceFolders(
     : isRecord(field) && Array.isArray(field.packages)
     ? field.packages
     : [];
+  const found = new Set<string>();
+  /** The folders each negated pattern matches, while no later pattern cancels it. */
+  const negations: Set<string>[] = [];
+  for (const raw of patterns) {
+    if (typeof raw !== "string") continue;
+    const bangs = /^!*/.exec(raw)![0].length;
+    const folders = expandWorkspaceGlob(raw.slice(bangs).replace(/^\.?\/+/, ""), base, list);
+    if (bangs % 2 === 1) {
+      negations.push(new Set(folders));
+      continue;
+    }
+    // npm drops an earlier negation that matches this pattern (every folder it names).
+    for (let i = negations.length - 1; i >= 0; i--) {
+      const negated = negations[i];
+      if (folders.length > 0 && folders.every((f) => negated.has(f))) negations.splice(i, 1);
+    }
+    for (const f of folders) found.add(f);
+  }
+  return [...found]
+    .filter((f) => f !== "" && !negations.some((n) => n.has(f)) && exists(f))
+    .sort();
+}
+
+/**
+ * The folders (relative to `base`) a workspace glob names: see
+ * {@linkcode workspaceFolders}; a literal folder whether or not it exists.
+ */
+function expandWorkspaceGlob(
+  pattern: string,
+  base: string,
+  list: ((folder: string) => string[] | undefined) | undefined,
+): string[] {
   /** The subfolders of a folder a wildcard may enter (dot folders only for a dot pattern). */
   const subfolders = (folder: string, dot: boolean): string[] =>
     (list?.(joinPath(base, folder)) ?? []).filter((n) =>
       n !== "node_modules" && (dot || !n.startsWith("."))
     );
-  const found = new Set<string>();
-  for (const pattern of patterns) {
-    if (typeof pattern !== "string" || pattern.startsWith("!")) continue;
-    let folders = [""];
-    for (const part of joinPath(pattern).split("/")) {
-      if (part === "**") {
-        const all = [...new Set(folders)];
-        const seen = new Set(all);
-        for (let i = 0; i < all.length; i++) {
-          for (const n of subfolders(all[i], false)) {
-            const below = joinPath(all[i], n);
-            if (seen.has(below)) continue;
-            seen.add(below);
-            all.push(below);
-          }
+  let folders = [""];
+  for (const part of joinPath(pattern).split("/")) {
+    if (part === "**") {
+      const all = [...new Set(folders)];
+      const seen = new Set(all);
+      for (let i = 0; i < all.length; i++) {
+        for (const n of subfolders(all[i], false)) {
+          const below = joinPath(all[i], n);
+          if (seen.has(below)) continue;
+          seen.add(below);
+          all.push(below);
         }
-        folders = all;
-      } else if (/[*?]/.test(part)) {
-        const re = new RegExp(
-          `^${
-            part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")
-          }$`,
-        );
-        folders = folders.flatMap((f) =>
-          subfolders(f, part.startsWith(".")).filter((n) => re.test(n)).map((n) => joinPath(f, n))
-        );
-      } else folders = folders.map((f) => joinPath(f, part));
-    }
-    for (const f of folders) if (f !== "" && exists(f)) found.add(f);
+      }
+      folders = all;
+    } else if (/[*?]/.test(part)) {
+      const re = new RegExp(
+        `^${part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`,
+      );
+      folders = folders.flatMap((f) =>
+        subfolders(f, part.startsWith(".")).filter((n) => re.test(n)).map((n) => joinPath(f, n))
+      );
+    } else folders = folders.map((f) => joinPath(f, part));
   }
-  return [...found].sort();
+  return folders;
 }

@@ -107,7 +107,8 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * real package), with the integrity as hashes; nested `parent/child` keys are
  * the same components, resolved the way Bun installs them (nearest parent
  * first). Tarball URLs without a version take it from a `name-<version>.tgz`
- * file name and carry `download_url`; git and GitHub entries carry `vcs_url`;
+ * file name and carry `download_url` (`vcs_url` for a GitHub codeload archive,
+ * the git source at that commit); git and GitHub entries carry `vcs_url`;
  * `link:`/`file:` folders are first-party members; `patchedDependencies` are
  * recorded on the patched component.
  *
@@ -252,7 +253,7 @@ export function readBunLock(text: string, options: { path: string; load: Load })
       downloadLocation = vcs;
     } else if (/^https?:\/\//.test(ref)) {
       version = tarballVersion(name, ref);
-      qualifiers = { download_url: ref };
+      qualifiers = originQualifiers(name, ref);
       downloadLocation = ref;
     } else {
       // A tarball in the tree (`file:vendor/x-1.0.0.tgz`, or written as a bare path): no URL.

@@ -10,9 +10,12 @@
 
 import { npmGitVcsUrl } from "../_vcs.ts";
 import { OutputBuilder } from "../_builder.ts";
-import type { ReaderContext, ReaderResult } from "../_reader.ts";
+import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { jsrPurl } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
+import { isRecord } from "../../_util.ts";
+import { parseYamlDocuments } from "../_formats/yaml.ts";
+import { at, invalid, nthLine } from "../_errors.ts";
 import {
   declaredDependencies,
   folderMember,
@@ -21,6 +24,8 @@ import {
   loadPackageJson,
   manifestProject,
   npmComponent,
+  originQualifiers,
+  type PackageJson,
   tarballVersion,
   workspaceFolders,
 } from "./_npm.ts";
@@ -32,14 +37,30 @@ const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
 
 /**
+ * The workspace globs of a tree: the root package.json's `workspaces`, else
+ * pnpm-workspace.yaml's `packages` (as a package.json `workspaces` field).
+ */
+function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson | undefined {
+  if (root?.json.workspaces !== undefined) return root;
+  const path = "pnpm-workspace.yaml";
+  const text = load(path);
+  if (text === undefined) return root;
+  const doc = parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
+  const packages = isRecord(doc) && Array.isArray(doc.packages) ? doc.packages : [];
+  return { path, json: { workspaces: packages } };
+}
+
+/**
  * Reads a package.json: every declared dependency (`dependencies`,
  * `devDependencies`, `optionalDependencies`, `peerDependencies`) is a
  * component without a version: the declared range is its `specifier` (an
  * exact `1.2.3` pin is its version); `npm:` aliases name the real package,
  * `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
- * `download_url`; `workspace:`, `link:`, `file:` and `portal:` folders are
- * first-party members (a `workspace:` one located through the root's
- * `workspaces` when `list` is given, else named `workspace:?<name>`). The
+ * `download_url` (a GitHub codeload archive is its git source: `vcs_url`);
+ * `workspace:`, `link:`, `file:` and `portal:` folders are first-party
+ * members (a `workspace:` one located through the root's `workspaces`, or
+ * pnpm-workspace.yaml's `packages` when the root has none, when `list` is
+ * given, else named `workspace:?<name>`). The
  * package.json describes its project; a nested one is also a member, which
  * the root depends on. When a JavaScript lockfile resolves it, the inventory
  * takes the lock's word instead (see `_fold.ts`).
@@ -75,7 +96,10 @@ export function readPackageJson(
     const known = options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
     if (known !== undefined) return known;
     const byName = new Map<string, string>();
-    const root = folder === "" ? manifest : loadPackageJson(load, "package.json");
+    const root = pnpmWorkspace(
+      load,
+      folder === "" ? manifest : loadPackageJson(load, "package.json"),
+    );
     for (const f of root === undefined ? [] : workspaceFolders(root, "", list, () => true)) {
       const found = loadPackageJson(load, joinPath(f, "package.json"))?.name;
       if (found !== undefined && !byName.has(found)) byName.set(found, f);
@@ -85,6 +109,10 @@ export function readPackageJson(
   };
   const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
   for (const [alias, range, scope] of declared) {
+    if (alias === "") {
+      const line = nthLine(text, /""\s*:/);
+      throw invalid("package_json", at(path, line), "a dependency with an empty package name");
+    }
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
       const target = local[1] === "workspace"
@@ -119,7 +147,7 @@ export function readPackageJson(
     let qualifiers: Record<string, string> = {};
     let version: string | undefined;
     if (/^https?:/.test(specifier)) {
-      qualifiers = { download_url: specifier };
+      qualifiers = originQualifiers(name, specifier);
       version = tarballVersion(name, specifier);
     } else if (GIT.test(specifier)) {
       // npm's `owner/repo` shorthand is GitHub's.

@@ -229,6 +229,7 @@ export function readPackageLock(
   for (const [key, entry] of entries) {
     if (nodeId.has(key) || linkTarget.has(key)) continue;
     const name = packageName(key, entry);
+    if (name === "") throw invalidEntry(text, path, key, "has an empty package name");
     const pkgVersion = stringAt(entry, "version");
     const resolved = stringAt(entry, "resolved");
     // Only a v1 lock has packages without a version (git, or a tarball not named name-version).

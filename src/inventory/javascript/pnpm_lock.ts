@@ -330,13 +330,18 @@ class PnpmMapper {
     const tarball = str(resolution.tarball);
     let qualifiers: Record<string, string> = {};
     let downloadLocation: string | undefined;
+    // The repository's folder the package is built from (pnpm 9's `#path:`).
+    const subPath = str(resolution.path);
     if (resolution.type === "git") {
       const repo = str(resolution.repo) ?? "";
       // `git+` added, an scp-style `git@host:path` made its ssh:// URL, a shorthand expanded.
-      qualifiers = { vcs_url: gitVcsUrl(npmGitVcsUrl(repo), str(resolution.commit)) };
+      qualifiers = {
+        vcs_url: gitVcsUrl(npmGitVcsUrl(repo), str(resolution.commit), { subPath }),
+      };
       downloadLocation = qualifiers.vcs_url;
     } else if (tarball !== undefined && !tarball.startsWith("file:")) {
-      qualifiers = originQualifiers(pkg.name, tarball);
+      // A hosted git package (`github:owner/repo`) is a codeload tarball: `vcs_url`.
+      qualifiers = originQualifiers(pkg.name, tarball, { subPath });
       downloadLocation = tarball;
     }
     const version = pkg.version ??

@@ -73,6 +73,7 @@ function checkEntry(
   fail: (what: string) => Error,
 ): Entry {
   if (!isRecord(value)) throw fail(`package "${name}" must be an object`);
+  if (name === "") throw fail("a package with an empty name");
   const entry: Entry = { name, category, hashes: [] };
   if (value.version !== undefined) {
     const version = typeof value.version === "string"

@@ -19,7 +19,9 @@ import {
 } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name } from "../purl.ts";
-import type { Hash, ReaderOutput, Scope } from "../types.ts";
+import { withoutCredentials } from "../_url.ts";
+import type { ReaderResult } from "../_reader.ts";
+import type { Hash, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readRequirements}. */
@@ -86,6 +88,8 @@ interface Entry {
   marked?: boolean;
   /** A distribution file in the tree (`./dist/x-1.0-py3-none-any.whl`): no index, no URL. */
   local?: boolean;
+  /** Its URL is filled in from the environment (`name @ ${WHEEL_URL}`): no index, no URL. */
+  unlocated?: boolean;
 }
 
 interface State {
@@ -94,7 +98,26 @@ interface State {
   entries: Entry[];
   constraints: Map<string, string>;
   index?: string;
+  /** The lines, by file, whose `${VAR}` references leave something unknown. */
+  unexpanded: Map<string, number[]>;
 }
+
+/**
+ * An environment variable reference as pip expands it in a requirements file
+ * (`${NAME}`, the name in upper-case letters, digits and `_`; no `$NAME`), at
+ * install time: vouch cannot know the value.
+ */
+const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
+
+/** The user information of every URL in a line (`https://${TOKEN}@`): dropped from any SBOM. */
+const USERINFO = /(:\/\/)[^/?#@\s]*@/g;
+
+/**
+ * The name of a requirement whose rest pip fills in from the environment
+ * (`dagster==${DAGSTER_VERSION}`, `name[extra] @ ${WHEEL_URL}`).
+ */
+const NAME_BEFORE_VARIABLE =
+  /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]$]*\])?\s*[^$]*\$\{/;
 
 interface Line {
   text: string;
@@ -251,6 +274,33 @@ function requirementEntry(
   }
 }
 
+/**
+ * What is known of a line with an environment variable reference outside URL
+ * credentials: the requirement when its name is written, without what a
+ * variable fills in (`dagster==${DAGSTER_VERSION}`: no version;
+ * `name @ https://${HOST}/name-1.0.tar.gz`: no URL, no version, no origin),
+ * else nothing (a line that is only `${PIP_EXTRA}`, an option, an include
+ * path or an index pip fills in).
+ */
+function unexpandedEntry(content: string, path: string, where: string): Entry | undefined {
+  if (content.startsWith("-")) return undefined;
+  const optionStart = content.search(/\s--[a-z]/);
+  const requirement = optionStart === -1 ? content : content.slice(0, optionStart).trim();
+  let entry: Entry | undefined;
+  try {
+    entry = requirementEntry(requirement, [], path, where);
+  } catch (error) {
+    if (!isVouchError(error)) throw error;
+  }
+  if (entry && !ENV_VAR.test(`${entry.specifier ?? ""} ${withoutCredentials(entry.url ?? "")}`)) {
+    return entry; // the reference was elsewhere (a marker)
+  }
+  const name = entry?.name ?? NAME_BEFORE_VARIABLE.exec(requirement)?.[1];
+  if (name === undefined || name.includes("${")) return undefined;
+  const located = entry ? entry.url === undefined : !/@\s*\S*\$\{/.test(requirement);
+  return { name, vcs: false, hashes: [], source: path, where, unlocated: !located };
+}
+
 function optionValue(option: string, text: string): { name: string; value: string } {
   const long = /^(--[A-Za-z-]+)(?:\s*=\s*|\s+|$)(.*)$/.exec(text);
   if (long) return { name: long[1], value: long[2].trim() };
@@ -268,6 +318,14 @@ function readFile(
     const content = raw.replace(/(^|\s)#.*$/, "").trim();
     if (content === "") continue;
     const where = at(path, line);
+    // Credentials are never recorded: a reference in a URL's user information leaves nothing unknown.
+    if (ENV_VAR.test(content.replace(USERINFO, "$1"))) {
+      const lines = state.unexpanded.get(path) ?? [];
+      state.unexpanded.set(path, [...lines, line]);
+      const entry = constraints ? undefined : unexpandedEntry(content, path, where);
+      if (entry) state.entries.push(entry);
+      continue;
+    }
     if (content.startsWith("-")) {
       const { name, value } = optionValue(content.slice(0, 2), content);
       if (["-r", "--requirement", "-c", "--constraint"].includes(name)) {
@@ -391,12 +449,13 @@ function checkPins(entries: readonly Entry[]): void {
  *   a missing include, an include cycle, or two pins of one name to
  *   different versions.
  */
-export function readRequirements(text: string, options: RequirementsOptions): ReaderOutput {
+export function readRequirements(text: string, options: RequirementsOptions): ReaderResult {
   const state: State = {
     include: options.include,
     topDir: dirname(normalizePath(options.path)),
     entries: [],
     constraints: new Map(),
+    unexpanded: new Map(),
   };
   readFile(state, text, options.path, [normalizePath(options.path)], false);
   checkPins(state.entries);
@@ -406,7 +465,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     const version = pinnedVersion(entry.specifier) ??
       (entry.url === undefined ? state.constraints.get(pep503Name(entry.name)) : undefined);
     const scope = fileScope(entry.source);
-    const qualifiers = entry.local
+    const qualifiers = entry.local || entry.unlocated
       ? {}
       : entry.url === undefined
       ? { repository_url: repository }
@@ -427,5 +486,16 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     }));
     builder.edge(ROOT_ID, id, scope);
   }
-  return builder.build();
+  const result: ReaderResult = builder.build();
+  if (state.unexpanded.size > 0) {
+    result.warnings = [...state.unexpanded].map(([file, lines]) =>
+      `${at(file, lines[0])}: pip fills in \${VAR} from the environment at install time, which ` +
+      "vouch cannot know: a line that is only a reference, or an option or include using one, " +
+      "is skipped; a requirement keeps its name, not what a variable gives" +
+      (lines.length > 1
+        ? ` (also line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})`
+        : "")
+    ).sort();
+  }
+  return result;
 }

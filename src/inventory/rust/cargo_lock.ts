@@ -8,6 +8,7 @@ import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
+import { nthLine } from "../_errors.ts";
 import { type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
 import type { Load } from "../_reader.ts";
 import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
@@ -71,6 +72,13 @@ function readPackages(lock: TomlTable, text: string, path: string): LockedPackag
     const { name, version, source, checksum, dependencies = [] } = table;
     if (typeof name !== "string" || typeof version !== "string") {
       throw invalid(path, 1, `[[package]] number ${index + 1} has no name or version`);
+    }
+    if (name === "") {
+      throw invalid(
+        path,
+        nthLine(text, /^\s*name\s*=\s*(?:""|'')\s*$/) ?? 1,
+        "a package with an empty name",
+      );
     }
     if (
       (source !== undefined && typeof source !== "string") || !Array.isArray(dependencies) ||

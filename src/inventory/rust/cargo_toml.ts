@@ -100,6 +100,7 @@ function decode(
   scope: Scope,
   inherited: TomlTable,
 ): Declaration {
+  if (key === "") throw manifest.fail("a dependency with an empty name", '""');
   if (typeof value === "string") return { name: key, requirement: value, local: false, scope };
   if (!isTable(value)) {
     throw manifest.fail(`dependency "${key}" must be a version string or a table`, key);

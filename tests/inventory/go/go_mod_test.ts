@@ -159,3 +159,53 @@ Deno.test("readGoMod: a bad escape or a raw control character in a quoted token 
     purl: "pkg:golang/example.com/m",
   });
 });
+
+Deno.test("readGoMod: a module that only provides tools (tool directive, // indirect) is a direct build dependency", () => {
+  const out = readGoMod(text("tools/go.mod"), { path: "go.mod" });
+  assertWellFormed(out);
+  const scoped = (scope: string): string[] =>
+    out.components.filter((c) => c.scopes.includes(scope as "build"))
+      .map((c) => `${c.name} ${c.direct}`);
+  // The longest required path that prefixes the tool package: x/tools, not x/tools/go/expect.
+  assert.deepEqual(scoped("build"), [
+    "golang.org/x/tools true",
+    "golang.org/x/vuln true",
+    "honnef.co/go/tools true",
+  ]);
+  assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:golang/golang.org/x/tools@v0.36.0 build"));
+  // x/mod provides gorelease but is not // indirect: the module's own code imports it.
+  // What the tools need in turn (x/sync, x/telemetry, …) cannot be told apart: runtime.
+  assert.deepEqual(scoped("runtime"), [
+    "github.com/BurntSushi/toml false",
+    "github.com/julienschmidt/httprouter true",
+    "github.com/lib/pq true",
+    "golang.org/x/exp/typeparams false",
+    "golang.org/x/mod true",
+    "golang.org/x/sync false",
+    "golang.org/x/sys false",
+    "golang.org/x/telemetry false",
+    "golang.org/x/tools/go/expect false",
+  ]);
+  // A tool of the main module itself (internal/cmd/gen) and a replaced tool module.
+  const replaced = readGoMod(
+    [
+      "module example.com/m",
+      "go 1.24",
+      "require example.com/m/tools v1.0.0 // indirect",
+      "require github.com/golangci/golangci-lint v1.64.0 // indirect",
+      "replace github.com/golangci/golangci-lint => github.com/acme/golangci-lint v1.64.1",
+      "tool github.com/golangci/golangci-lint/cmd/golangci-lint",
+      "tool example.com/m/cmd/gen",
+    ].join("\n"),
+    { path: "go.mod" },
+  );
+  assert.deepEqual(replaced.components.map((c) => `${c.name} ${c.scopes}`), [
+    "example.com/m/tools runtime", // not a prefix of example.com/m/cmd/gen
+    "github.com/acme/golangci-lint build",
+  ]);
+  assertVouchError(
+    () => readGoMod("module m\ngo 1.24\ntool a b\n", { path: "go.mod" }),
+    "inventory.go_mod.invalid",
+    /^go\.mod:3: malformed tool directive/,
+  );
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  githubArchiveVcsUrl,
   joinPath,
   loadPackageJson,
   manifestProject,
@@ -110,12 +111,135 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
   assert.deepEqual(originQualifiers("a", "https://h/a.tgz"), { download_url: "https://h/a.tgz" });
 });
 
-Deno.test("workspaceFolders: literal folders, one-level globs through list, negations skipped", () => {
+Deno.test("originQualifiers: a GitHub codeload archive of a commit is its git source (vcs_url)", () => {
+  const sha = "97edff6f525f192a3f83cea1944765f769ae2678";
+  assert.deepEqual(
+    originQualifiers("is-positive", `https://codeload.github.com/kevva/is-positive/tar.gz/${sha}`),
+    { vcs_url: `git+https://github.com/kevva/is-positive@${sha}` },
+  );
+  // pnpm's `path` of a package built from a folder of the repository: the SPDX #sub_path.
+  assert.deepEqual(
+    originQualifiers("x", `https://codeload.github.com/o/mono/tar.gz/${sha}`, {
+      subPath: "/packages/x",
+    }),
+    { vcs_url: `git+https://github.com/o/mono@${sha}#packages/x` },
+  );
+  assert.equal(
+    githubArchiveVcsUrl("https://codeload.github.com/o/r/tar.gz/refs%2Ftags%2Fv1.0.0"),
+    "git+https://github.com/o/r@refs/tags/v1.0.0",
+  );
+  // Another GitHub URL, another host: a plain download.
+  for (
+    const url of [
+      "https://github.com/o/r/releases/download/v1/r-1.0.0.tgz",
+      "https://codeload.example.com/o/r/tar.gz/abc",
+    ]
+  ) {
+    assert.equal(githubArchiveVcsUrl(url), undefined, url);
+    assert.deepEqual(originQualifiers("r", url), { download_url: url });
+  }
+});
+
+/** `x` from `https://codeload.github.com/o/x/tar.gz/<CODELOAD_SHA>`, as each JavaScript lock writes it. */
+const CODELOAD_SHA = "0123456789abcdef0123456789abcdef01234567";
+const CODELOAD_URL = `https://codeload.github.com/o/x/tar.gz/${CODELOAD_SHA}`;
+const CODELOAD_LOCKS: Record<string, Record<string, string>> = {
+  "package-lock.json": {
+    "package-lock.json": JSON.stringify({
+      name: "app",
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "app", dependencies: { x: CODELOAD_URL } },
+        "node_modules/x": { version: "1.0.0", resolved: CODELOAD_URL },
+      },
+    }),
+  },
+  "yarn.lock (classic)": {
+    "yarn.lock": [
+      "# yarn lockfile v1",
+      "",
+      '"x@github:o/x":',
+      '  version "1.0.0"',
+      `  resolved "${CODELOAD_URL}"`,
+      "",
+    ].join("\n"),
+  },
+  "yarn.lock (berry)": {
+    "yarn.lock": [
+      "__metadata:",
+      "  version: 8",
+      "  cacheKey: 10",
+      "",
+      '"app@workspace:.":',
+      "  version: 0.0.0-use.local",
+      '  resolution: "app@workspace:."',
+      "  dependencies:",
+      `    x: "${CODELOAD_URL}"`,
+      "  languageName: unknown",
+      "  linkType: soft",
+      "",
+      `"x@${CODELOAD_URL}":`,
+      "  version: 1.0.0",
+      `  resolution: "x@${CODELOAD_URL}"`,
+      "  languageName: node",
+      "  linkType: hard",
+      "",
+    ].join("\n"),
+  },
+  "pnpm-lock.yaml": {
+    "pnpm-lock.yaml": [
+      "lockfileVersion: '9.0'",
+      "importers:",
+      "  .:",
+      "    dependencies:",
+      "      x:",
+      "        specifier: github:o/x",
+      `        version: ${CODELOAD_URL}`,
+      "packages:",
+      `  x@${CODELOAD_URL}:`,
+      `    resolution: {tarball: ${CODELOAD_URL}}`,
+      "    version: 1.0.0",
+      "snapshots:",
+      `  x@${CODELOAD_URL}: {}`,
+      "",
+    ].join("\n"),
+  },
+  // bun.lock records no version for a tarball URL (and this file name gives none).
+  "bun.lock": {
+    "bun.lock": JSON.stringify({
+      lockfileVersion: 1,
+      workspaces: { "": { name: "app", dependencies: { x: CODELOAD_URL } } },
+      packages: { x: [`x@${CODELOAD_URL}`, {}] },
+    }),
+  },
+  "package.json (no lock)": {},
+};
+
+Deno.test("a GitHub codeload archive is the same git source in every JavaScript lock", async () => {
+  const vcs = `vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fo%2Fx%40${CODELOAD_SHA}`;
+  for (const [lock, files] of Object.entries(CODELOAD_LOCKS)) {
+    await withTempDir(async (dir) => {
+      const manifest = { name: "app", dependencies: { x: CODELOAD_URL } };
+      await writeTree(dir, { "package.json": JSON.stringify(manifest), ...files });
+      const inventory = await readInventory(dir);
+      const versioned = lock.startsWith("bun") || lock.startsWith("package.json") ? "" : "@1.0.0";
+      assert.deepEqual(
+        inventory.components.map((c) => c.purl),
+        [`pkg:npm/x${versioned}?${vcs}`],
+        lock,
+      );
+    });
+  }
+});
+
+Deno.test("workspaceFolders: literal folders, one-level globs through list, negations exclude", () => {
   const manifest = {
     path: "package.json",
     json: { workspaces: { packages: ["app", "packages/*", "!packages/skip", "missing/*"] } },
   };
-  const dirs: Record<string, string[]> = { packages: ["a", "b", ".hidden", "node_modules"] };
+  const dirs: Record<string, string[]> = {
+    packages: ["a", "b", "skip", ".hidden", "node_modules"],
+  };
   const exists = (folder: string): boolean => folder !== "packages/b";
   assert.deepEqual(
     workspaceFolders(manifest, "", (folder) => dirs[folder], exists),
@@ -124,6 +248,50 @@ Deno.test("workspaceFolders: literal folders, one-level globs through list, nega
   assert.deepEqual(workspaceFolders(manifest, "", undefined, () => true), ["app"]);
   assert.equal(joinPath("a/b", "../c"), "a/c");
   assert.equal(joinPath("", "."), "");
+});
+
+Deno.test("workspaceFolders: a negated glob excludes what it matches, in any place, as npm and pnpm do", () => {
+  const dirs: Record<string, string[]> = {
+    "": ["packages", "e2e"],
+    packages: ["a", "b", "legacy-x", "tools"],
+    "packages/b": ["a", "test"],
+    "packages/tools": ["test"],
+    "packages/tools/test": ["fixture"],
+    e2e: ["test"],
+  };
+  const list = (folder: string): string[] | undefined => dirs[folder];
+  const folders = (workspaces: unknown[]): string[] =>
+    workspaceFolders({ path: "package.json", json: { workspaces } }, "", list, () => true);
+  // The `package.json` example: a literal folder and a wildcard negation, after the positive one.
+  assert.deepEqual(folders(["packages/*", "!packages/b", "!packages/legacy-*"]), [
+    "packages/a",
+    "packages/tools",
+  ]);
+  // Before it: npm and pnpm (fast-glob `ignore`) still exclude.
+  assert.deepEqual(folders(["!packages/b", "packages/*"]), [
+    "packages/a",
+    "packages/legacy-x",
+    "packages/tools",
+  ]);
+  // pnpm-workspace.yaml's `'!**/test/**'`: every test folder and everything below it.
+  assert.deepEqual(folders(["packages/**", "e2e/*", "!**/test/**"]), [
+    "packages",
+    "packages/a",
+    "packages/b",
+    "packages/b/a",
+    "packages/legacy-x",
+    "packages/tools",
+  ]);
+  // npm's exception: a later pattern the negation covers cancels it.
+  assert.deepEqual(folders(["packages/*", "!packages/b/**", "packages/b/a"]), [
+    "packages/a",
+    "packages/b",
+    "packages/b/a",
+    "packages/legacy-x",
+    "packages/tools",
+  ]);
+  // `!!x` is `x`; a leading `./` or `/` is dropped, as npm drops it.
+  assert.deepEqual(folders(["!!./packages/a", "/e2e/test", "!!!e2e/test"]), ["packages/a"]);
 });
 
 Deno.test("loadPackageJson: a version written with a leading v is read as npm reads it", () => {

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { readPackageJson } from "../../../src/inventory/javascript/package_json.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture } from "../../_util.ts";
+import { fixture, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertValidSboms, byId } from "./_js_readers.ts";
-import { treeContext } from "../_tree.ts";
+import { treeContext, writeTree } from "../_tree.ts";
 
 function read(dir: string, path = "package.json"): ReturnType<typeof readPackageJson> {
   const { load, list } = treeContext(dir);
@@ -95,4 +95,24 @@ Deno.test("readPackageJson rejects malformed JSON with file:line", () => {
     "inventory.package_json.invalid",
     /^package\.json:5: invalid JSON/,
   );
+});
+
+Deno.test("readPackageJson: pnpm-workspace.yaml's packages locate workspace: members, negations excluding", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n  - '!**/test/**'\n",
+      "package.json": JSON.stringify({
+        name: "root",
+        devDependencies: { "@acme/lib": "workspace:*", "@acme/fixture": "workspace:^" },
+      }),
+      "packages/lib/package.json": JSON.stringify({ name: "@acme/lib", version: "1.0.0" }),
+      "packages/test/package.json": JSON.stringify({ name: "@acme/fixture", version: "0.0.0" }),
+    });
+    const { load, list } = treeContext(dir);
+    const out = readPackageJson(load("package.json")!, { path: "package.json", load, list });
+    assert.deepEqual(out.members.map((m) => m.id), [
+      "workspace:?@acme/fixture", // excluded by '!**/test/**': no member of that name
+      "workspace:packages/lib",
+    ]);
+  });
 });

@@ -16,8 +16,9 @@ function read(dir: string): ReturnType<typeof readPnpmLock> {
 
 const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva" +
   "%2Fis-positive.git%4097edff6f525f192a3f83cea1944765f769ae2678";
-const LEFT_PAD = "pkg:npm/left-pad@1.3.0?download_url=https:%2F%2Fcodeload.github.com%2Fstevemao" +
-  "%2Fleft-pad%2Ftar.gz%2F5e5a4e3";
+// A hosted git package locked as a codeload tarball is its git source at that commit.
+const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fstevemao" +
+  "%2Fleft-pad%405e5a4e3";
 const XLSX =
   "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz";
 
@@ -131,8 +132,8 @@ Deno.test("readPnpmLock v6: single-project form, dev flags, a GitHub key with na
   const out = read(fixture("js", "pnpm", "v6-single"));
   assertWellFormed(out);
   assert.deepEqual(out.members, []);
-  const IS_POSITIVE_V6 = "pkg:npm/is-positive@3.1.0?download_url=https:%2F%2Fcodeload.github.com" +
-    "%2Fkevva%2Fis-positive%2Ftar.gz%2F97edff6f525f192a3f83cea1944765f769ae2678";
+  const IS_POSITIVE_V6 = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com" +
+    "%2Fkevva%2Fis-positive%4097edff6f525f192a3f83cea1944765f769ae2678";
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
     "pkg:npm/%40babel/core@7.23.5 dev true",
     "pkg:npm/%40babel/plugin-syntax-jsx@7.23.3 dev true",
@@ -243,8 +244,8 @@ Deno.test("readPnpmLock: 5.0–5.2, 5.4-inlineSpecifiers and both shapes of 7.0 
       "    dev: false",
     ]),
     [
-      "pkg:npm/is-negative@2.0.0?download_url=https:%2F%2Fcodeload.github.com%2Fkevva%2Fis-negative" +
-      "%2Ftar.gz%2F219c424611ff4a2af15f7deeff4f93c62558c43d runtime",
+      "pkg:npm/is-negative@2.0.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva%2Fis-negative" +
+      "%40219c424611ff4a2af15f7deeff4f93c62558c43d runtime",
       "pkg:npm/is-positive@3.1.0 runtime",
     ],
   );
@@ -428,5 +429,33 @@ Deno.test("readPnpmLock: a git resolution written scp-style is an ssh:// vcs_url
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.id), [
     "pkg:npm/priv@2.0.0?vcs_url=git%2Bssh:%2F%2Fgit%40gitlab.com%2Facme%2Fpriv.git%4089abcdef",
+  ]);
+});
+
+Deno.test("readPnpmLock: a hosted git package built from a folder of its repository (#path:) keeps the folder", () => {
+  const sha = "4b1c0a9e2f3d5c6b7a8091a2b3c4d5e6f7a8b9c0";
+  const tarball = `https://codeload.github.com/acme/tools/tar.gz/${sha}`;
+  const key = `app-tooling@${tarball}#path:/packages/app-tooling`;
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    devDependencies:",
+    "      app-tooling:",
+    `        specifier: github:acme/tools#${sha}&path:/packages/app-tooling`,
+    `        version: ${tarball}#path:/packages/app-tooling`,
+    "packages:",
+    `  '${key}':`,
+    `    resolution: {gitHosted: true, integrity: sha512-${
+      "A".repeat(86)
+    }==, path: /packages/app-tooling, tarball: ${tarball}}`,
+    "    version: 0.4.0",
+    "snapshots:",
+    `  '${key}': {}`,
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => `${c.purl} ${c.scopes} ${c.downloadLocation}`), [
+    "pkg:npm/app-tooling@0.4.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftools" +
+    `%40${sha}%23packages%2Fapp-tooling dev ${tarball}`,
   ]);
 });

@@ -16,6 +16,9 @@ const LEFT_PAD =
   "%405e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
 const XLSX =
   "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz";
+/** `github:kevva/is-positive`, which Yarn classic locks as a codeload tarball of the commit. */
+const IS_POSITIVE_CODELOAD = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com" +
+  "%2Fkevva%2Fis-positive%4097edff6f525f192a3f83cea1944765f769ae2678";
 const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva" +
   "%2Fis-positive.git%4097edff6f525f192a3f83cea1944765f769ae2678";
 
@@ -37,6 +40,7 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/ansi-regex@5.0.1 runtime false",
     "pkg:npm/debug@4.3.4 runtime true", // one entry for debug@^4.1.0 and debug@^4.3.4
     "pkg:npm/fsevents@2.3.3 optional true",
+    `${IS_POSITIVE_CODELOAD} runtime true`,
     "pkg:npm/jsonparse@1.3.1 dev false",
     `${LEFT_PAD} runtime true`,
     "pkg:npm/ms@2.1.2 runtime true",
@@ -60,6 +64,7 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/%40demo/a@0.9.0 dev",
     "pkg:npm/debug@4.3.4 runtime",
     "pkg:npm/fsevents@2.3.3 optional",
+    `${IS_POSITIVE_CODELOAD} runtime`,
     `${LEFT_PAD} runtime`,
     "pkg:npm/string-width@4.2.3 runtime",
     `${XLSX} runtime`,
@@ -71,6 +76,11 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/debug@4.3.4 runtime",
     "pkg:npm/ms@2.1.2 runtime",
   ]);
+  // The git source in the purl, the archive that was fetched as the download location.
+  assert.equal(
+    c.get(IS_POSITIVE_CODELOAD)?.downloadLocation,
+    "https://codeload.github.com/kevva/is-positive/tar.gz/97edff6f525f192a3f83cea1944765f769ae2678",
+  );
   await assertValidSboms(out, "yarn.lock");
 });
 
@@ -79,7 +89,7 @@ Deno.test("readYarnLock classic without list or package.json: undepended entries
   const out = readYarnLock(load("yarn.lock")!, "yarn.lock", {
     load: (p) => (p === "yarn.lock" ? load(p) : undefined),
   });
-  assert.equal(out.components.length, 12);
+  assert.equal(out.components.length, 13);
   assert.deepEqual(out.members.map((m) => m.id), ["workspace:vendor/local-lib"]);
   assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/JSONStream@1.3.5 runtime"));
   assert.ok(!edgesFrom(out, ROOT_ID).includes("pkg:npm/ms@2.1.2 runtime"));

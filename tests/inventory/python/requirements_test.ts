@@ -278,3 +278,45 @@ Deno.test("readRequirements: credentials in an index or VCS URL never reach the 
   ]);
   assert.ok(!JSON.stringify(out).includes("S3CRET"));
 });
+
+Deno.test("readRequirements: ${VAR} references pip expands at install time warn once per file, never fail", () => {
+  const out = readFixture("requirements-env/requirements.txt");
+  const INTERNAL = { repository_url: "https://pypi.internal.example/simple" };
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    // `https://${WHEELS_TOKEN}@…`: a credential, dropped; the requirement is whole.
+    pypiPurl("acme-client", "1.4.0", {
+      download_url: "https://wheels.internal.example/acme_client-1.4.0-py3-none-any.whl",
+    }),
+    // `https://${WHEELS_HOST}/…`: the name is known, the location is not.
+    pypiPurl("acme-plugins"),
+    pypiPurl("acme-tools", undefined, { vcs_url: "git+https://github.com/acme/tools.git@v2.1.0" }),
+    pypiPurl("dagster", undefined, INTERNAL), // `==${DAGSTER_VERSION}`: no version
+    pypiPurl("requests", "2.32.3", INTERNAL),
+  ]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings![0],
+    /^requirements-env\/requirements\.txt:3: pip fills in \$\{VAR\} .* \(also lines 4, 5, 8, 10\)$/,
+  );
+  assert.ok(!JSON.stringify(out).includes("TOKEN"));
+  // A line that is only a reference, alone: a warning and nothing else; no warning without one.
+  const only = readRequirements("${PIP_EXTRA}\n", { path: "requirements.txt" });
+  assert.deepEqual([only.components, only.warnings?.map((w) => w.slice(0, 20))], [[], [
+    "requirements.txt:1: ",
+  ]]);
+  assert.equal(readRequirements("idna==3.7\n", { path: "r.txt" }).warnings, undefined);
+  // `$NAME` and `${lower}` are not pip references: such a line is still malformed.
+  for (const line of ["$PIP_EXTRA", "${pip_extra}"]) {
+    assert.throws(
+      () => readRequirements(`${line}\n`, { path: "r.txt" }),
+      (e: unknown) => e instanceof VouchError && e.code === "inventory.requirements.invalid",
+      line,
+    );
+  }
+  // In an included file: that file's line, once for that file.
+  const include = (rel: string): string | undefined =>
+    rel === "base.txt" ? "idna==3.7\n${EXTRA}\n${MORE}\n" : undefined;
+  const nested = readRequirements("-r base.txt\n", { path: "requirements.txt", include });
+  assert.deepEqual(nested.warnings?.map((w) => /^\S+ /.exec(w)?.[0]), ["base.txt:2: "]);
+  assert.match(nested.warnings![0], /\(also line 3\)$/);
+});
