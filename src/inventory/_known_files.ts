@@ -45,6 +45,11 @@ const GRADLE_BUILD = {
     "enable Gradle dependency locking (`gradle dependencies --write-locks`) and commit the lock files",
 } as const;
 
+const DENO_LOCK = "commit the deno.lock that deno writes beside it, which vouch reads";
+const PIP_COMPILE =
+  "compile it to the requirements.txt it stands for (`pip-compile`, `uv pip compile`) and commit that, which vouch reads";
+const BUNDLE_LOCK = "run `bundle lock` and commit the Gemfile.lock it writes, which vouch reads";
+
 /** Every dependency file vouch knows of but does not read, grouped by ecosystem. */
 export const KNOWN_FILES: readonly KnownFile[] = [
   // JavaScript / TypeScript
@@ -56,14 +61,32 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     supersededBy: "bun.lock",
     code: "inventory.bun_lockb.binary",
   },
-  { name: "deno.json", tool: "Deno", kind: "manifest", covers: "jsr" },
-  { name: "deno.jsonc", tool: "Deno", kind: "manifest", covers: "jsr" },
+  { name: "deno.json", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
+  { name: "deno.jsonc", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
   // Python
-  { name: "requirements*.in", tool: "pip-tools", kind: "manifest", covers: "pypi" },
-  { name: "requirements/*.in", tool: "pip-tools", kind: "manifest", covers: "pypi" },
+  {
+    name: "requirements*.in",
+    tool: "pip-tools",
+    kind: "manifest",
+    covers: "pypi",
+    hint: PIP_COMPILE,
+  },
+  {
+    name: "requirements/*.in",
+    tool: "pip-tools",
+    kind: "manifest",
+    covers: "pypi",
+    hint: PIP_COMPILE,
+  },
   { name: "setup.py", tool: "setuptools", kind: "manifest", covers: "pypi" },
   { name: "setup.cfg", tool: "setuptools", kind: "manifest", covers: "pypi" },
-  { name: "Pipfile", tool: "Pipenv", kind: "manifest", covers: "pypi" },
+  {
+    name: "Pipfile",
+    tool: "Pipenv",
+    kind: "manifest",
+    covers: "pypi",
+    hint: "run `pipenv lock` and commit the Pipfile.lock it writes, which vouch reads",
+  },
   { name: "environment.yml", tool: "conda", kind: "manifest" },
   { name: "environment.yaml", tool: "conda", kind: "manifest" },
   { name: "conda-lock.yml", tool: "conda-lock", kind: "lock" },
@@ -80,10 +103,16 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
   // PHP
-  { name: "composer.json", tool: "Composer", kind: "manifest", covers: "composer" },
+  {
+    name: "composer.json",
+    tool: "Composer",
+    kind: "manifest",
+    covers: "composer",
+    hint: "run `composer update --lock` and commit the composer.lock it writes, which vouch reads",
+  },
   // Ruby
-  { name: "Gemfile", tool: "Bundler", kind: "manifest", covers: "gem" },
-  { name: "gems.rb", tool: "Bundler", kind: "manifest", covers: "gem" },
+  { name: "Gemfile", tool: "Bundler", kind: "manifest", covers: "gem", hint: BUNDLE_LOCK },
+  { name: "gems.rb", tool: "Bundler", kind: "manifest", covers: "gem", hint: BUNDLE_LOCK },
   { name: "*.gemspec", tool: "RubyGems", kind: "manifest", covers: "gem" },
   // JVM
   { name: "build.gradle", ...GRADLE_BUILD },

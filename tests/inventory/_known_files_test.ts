@@ -57,3 +57,20 @@ Deno.test("the README runbook names every reader in inventory.<reader>.invalid",
   assert.ok(row, "README: no inventory.<reader>.invalid row");
   for (const reader of READERS) assert.ok(row.includes(`\`${reader.name}\``), reader.name);
 });
+
+Deno.test("a manifest whose lockfile vouch reads says how to write that lockfile", () => {
+  const locks: Record<string, string> = {
+    Pipfile: "Pipfile.lock",
+    Gemfile: "Gemfile.lock",
+    "gems.rb": "Gemfile.lock",
+    "composer.json": "composer.lock",
+    "deno.json": "deno.lock",
+    "deno.jsonc": "deno.lock",
+    "requirements*.in": "requirements.txt",
+    "requirements/*.in": "requirements.txt",
+  };
+  for (const [name, lock] of Object.entries(locks)) {
+    const known = KNOWN_FILES.find((k) => k.name === name);
+    assert.ok(known?.hint?.includes(lock), `${name}: ${known?.hint}`);
+  }
+});
