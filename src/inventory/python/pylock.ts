@@ -10,6 +10,7 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   at,
   fileNameOf,
+  folderMember,
   invalid,
   isSdist,
   isTable,
@@ -23,7 +24,6 @@ import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
-import { pypiPurl } from "../purl.ts";
 import type { Distribution, Hash, HashAlgorithm, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
@@ -275,12 +275,9 @@ function scopesOf(entry: Entry, lock: Lock): { scopes: Scope[]; groups: string[]
 function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string): string {
   const { name, version } = entry;
   if (entry.directory !== undefined) {
-    const { kind } = localPlace(path, entry.directory);
-    if (kind === "self") return ROOT_ID;
-    if (kind === "inside") {
-      const id = pypiPurl(name, version);
-      return builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
-    }
+    const place = localPlace(path, entry.directory);
+    if (place.kind === "self") return ROOT_ID;
+    if (place.kind === "inside") return builder.member(folderMember(place.path!, name, version));
   }
   let qualifiers: Record<string, string | undefined> = {};
   let downloadLocation: string | undefined;

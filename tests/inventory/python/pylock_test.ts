@@ -98,15 +98,17 @@ Deno.test("readPylock: scopes and groups from markers (extras → optional, grou
 
 Deno.test("readPylock: the project's own directories are the root and members; edges", () => {
   const out = readCase("basic");
-  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/shared@0.1.0"]);
+  assert.deepEqual(out.members.map((m) => [m.id, m.purl]), [
+    ["workspace:libs/shared", "pkg:pypi/shared@0.1.0"],
+  ]);
   assert.ok(!out.components.some((c) => c.name === "webapp" || c.name === "shared"));
   assert.deepEqual(edgesFrom(out, ROOT_ID), [
     "pkg:pypi/attrs@25.1.0 runtime",
     "pkg:pypi/cattrs@24.1.2 runtime",
-    "pkg:pypi/shared@0.1.0 runtime",
     `${SPAM_2} runtime`,
+    "workspace:libs/shared runtime",
   ], "a dependency naming a version links that version only");
-  assert.deepEqual(edgesFrom(out, "pkg:pypi/shared@0.1.0"), [`${GIT} runtime`]);
+  assert.deepEqual(edgesFrom(out, "workspace:libs/shared"), [`${GIT} runtime`]);
   assert.deepEqual(edgesFrom(out, "pkg:pypi/pytest@8.3.4"), ["pkg:pypi/iniconfig@2.0.0 runtime"]);
   assert.deepEqual(
     out.components.filter((c) => c.direct).map((c) => c.id),
@@ -255,4 +257,29 @@ Deno.test("readPylock: a vcs subdirectory is the SPDX #<sub_path> of its vcs_url
     pkg.downloadLocation,
     "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
   );
+});
+
+Deno.test("readPylock: a member folder and a registry package of its name and version are two nodes", async () => {
+  // The scan also reads docs/requirements.txt, which pins the member's published release.
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(`${dir}/docs`);
+    await Deno.writeTextFile(
+      `${dir}/pylock.toml`,
+      `lock-version = "1.0"\ncreated-by = "uv"\n\n[[packages]]\nname = "app"\n` +
+        `directory = { path = ".", editable = true }\n\n[[packages]]\nname = "mylib"\n` +
+        `version = "1.0.0"\ndirectory = { path = "packages/mylib", editable = true }\n`,
+    );
+    await Deno.writeTextFile(`${dir}/docs/requirements.txt`, "mylib==1.0.0\n");
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.members, [{
+      id: "workspace:packages/mylib",
+      name: "mylib",
+      version: "1.0.0",
+      purl: "pkg:pypi/mylib@1.0.0",
+    }]);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/mylib@1.0.0"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
