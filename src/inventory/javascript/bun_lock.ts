@@ -107,7 +107,8 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * real package), with the integrity as hashes; nested `parent/child` keys are
  * the same components, resolved the way Bun installs them (nearest parent
  * first). Tarball URLs without a version take it from a `name-<version>.tgz`
- * file name and carry `download_url`; git and GitHub entries carry `vcs_url`;
+ * file name and carry `download_url` (a registry's tarball, `…/name/-/name-1.0.0.tgz`,
+ * is that registry's package: no qualifier for the public one, else `repository_url`); git and GitHub entries carry `vcs_url`;
  * `link:`/`file:` folders are first-party members; `patchedDependencies` are
  * recorded on the patched component.
  *
@@ -251,8 +252,10 @@ export function readBunLock(text: string, options: { path: string; load: Load })
       qualifiers = { vcs_url: vcs };
       downloadLocation = vcs;
     } else if (/^https?:\/\//.test(ref)) {
+      // A registry's tarball is that registry's package (none for the public one, else
+      // repository_url); any other URL is its download_url.
       version = tarballVersion(name, ref);
-      qualifiers = { download_url: ref };
+      qualifiers = originQualifiers(name, ref);
       downloadLocation = ref;
     } else {
       // A tarball in the tree (`file:vendor/x-1.0.0.tgz`, or written as a bare path): no URL.
