@@ -85,6 +85,9 @@ function splitDescriptor(spec: string): { name: string; range: string } {
 
 const TARBALL = /\.(?:tgz|tar\.gz)$/;
 
+/** The start of a semver range (`^1.0.0`, `1.x`, `*`), not of a package name (`7zip-bin`). */
+const SEMVER_RANGE = /^(?:[\^~<>=*]|v?\d+(?:\.|$)|[xX](?:\.|$))/;
+
 /** A descriptor's range with its `::` parameters dropped and `%3A` decoded, for lookups. */
 function normalRange(range: string): string {
   return range.includes("::") || range.includes("%3A")
@@ -120,7 +123,8 @@ function remote(
 function decodeV1(text: string, path: string): Entry[] {
   return parseYarnV1(text, path, CODE).map(({ specs, line, fields }) => {
     const { name: alias, range } = splitDescriptor(specs[0]);
-    const real = range.startsWith("npm:") && range.indexOf("@", 5) > 4
+    // An npm: alias names its package, with a range or not (`npm:left-pad`, `npm:@types/node`).
+    const real = range.startsWith("npm:") && !SEMVER_RANGE.test(range.slice(4))
       ? splitDescriptor(range.slice(4)).name
       : alias;
     const version = str(fields.version);

@@ -270,3 +270,28 @@ Deno.test("readYarnLock berry: a builtin compat patch of a dev dependency stays 
     "pkg:npm/typescript@5.3.3 dev",
   ]);
 });
+
+Deno.test("readYarnLock classic: an npm: alias without a range is the package it names", () => {
+  // `"my-pad": "npm:left-pad"` (any version) and a scoped target; the alias is not the package.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"my-pad@npm:left-pad":',
+    '  version "1.3.0"',
+    '  resolved "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz"',
+    "",
+    '"my-node@npm:@types/node":',
+    '  version "20.11.0"',
+    '  resolved "https://registry.yarnpkg.com/@types/node/-/node-20.11.0.tgz"',
+    "",
+    '"my-ms@npm:ms@^2.1.0":',
+    '  version "2.1.3"',
+    "",
+  ].join("\n");
+  const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/%40types/node@20.11.0",
+    "pkg:npm/left-pad@1.3.0",
+    "pkg:npm/ms@2.1.3",
+  ]);
+});
