@@ -232,12 +232,16 @@ export function readPackageLock(
   for (const [key, entry] of entries) {
     if (nodeId.has(key) || linkTarget.has(key)) continue;
     const name = packageName(key, entry);
-    const pkgVersion = stringAt(entry, "version");
     const resolved = stringAt(entry, "resolved");
-    // Only a v1 lock has packages without a version (git, or a tarball not named name-version).
-    if (pkgVersion === undefined && (version !== 1 || resolved === undefined)) {
-      throw invalidEntry(text, path, key, "has no version");
-    }
+    // No version and no source: a package npm records but did not install (an optional peer,
+    // `{ "dev": true, "optional": true, "peer": true }`, npm/cli#4796): not part of the tree.
+    if (entry.version === undefined && resolved === undefined) continue;
+    // No version, but a source: a git dependency or a tarball whose package.json has none
+    // (a tarball named `name-1.0.0.tgz` says it).
+    const pkgVersion = stringAt(entry, "version") ??
+      (resolved === undefined || GIT_SPEC.test(resolved)
+        ? undefined
+        : tarballVersion(name, resolved));
     nodeId.set(
       key,
       out.component(npmComponent({

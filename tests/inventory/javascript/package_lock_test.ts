@@ -176,11 +176,11 @@ Deno.test("readPackageLock rejects an unknown lockfileVersion and malformed or t
   assertVouchError(
     () =>
       readPackageLock(
-        '{"lockfileVersion": 3, "packages": {\n"": {},\n"node_modules/x": {"resolved": "u"}}}',
+        '{"lockfileVersion": 3, "packages": {\n"": {},\n"node_modules/x": "1.0.0"}}',
         { path: "a/package-lock.json" },
       ),
     "inventory.package_lock.invalid",
-    /^a\/package-lock\.json:3: package "node_modules\/x" has no version/,
+    /^a\/package-lock\.json:3: package "node_modules\/x" is not an object/,
   );
 });
 
@@ -264,4 +264,29 @@ Deno.test("readPackageLock: a member and a registry package of the same name and
     "pkg:npm/bar@1.0.0 runtime",
     "workspace:sub/packages/foo runtime",
   ]);
+});
+
+Deno.test("readPackageLock: an entry without a version is a package not installed, or one whose own package.json has none", () => {
+  // npm 7+ records an optional peer it does not install with flags only (npm/cli#4796), and a
+  // git dependency whose package.json has no version without one.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "app", dependencies: { "ts-jest": "^29.0.0", tool: "github:acme/tool" } },
+      "node_modules/ts-jest": {
+        version: "29.1.2",
+        peerDependencies: { "jest-resolve": "^29.0.0" },
+        peerDependenciesMeta: { "jest-resolve": { optional: true } },
+      },
+      "node_modules/jest-resolve": { dev: true, optional: true, peer: true },
+      "node_modules/tool": {
+        resolved: "git+https://github.com/acme/tool.git#4f6c1e0d9a3b2c7e8f9a0b1c2d3e4f5a6b7c8d9e",
+      },
+    },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [TOOL, "pkg:npm/ts-jest@29.1.2"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/ts-jest@29.1.2"), []);
 });
