@@ -154,6 +154,12 @@ function decodeV1(text: string, path: string): Entry[] {
       entry.folder = joinPath(range.slice(local[0].length));
       return entry;
     }
+    // A workspace, as Bun's yarn.lock printer writes one (`version "workspace:<folder>"`).
+    const workspace = [resolved, version].find((v) => v?.startsWith("workspace:"));
+    if (workspace !== undefined) {
+      entry.folder = joinPath(workspace.slice("workspace:".length));
+      return entry;
+    }
     if (resolved === undefined && version === undefined) {
       throw fail(path, line, `entry ${specs[0]} has no version`);
     }
@@ -359,7 +365,8 @@ function peerEdges(
 /**
  * Reads a Yarn `yarn.lock`, classic (v1, its own format) or Berry (Yarn 2+,
  * YAML with `__metadata`). Every resolved package is a component with its
- * version; `workspace:`, `portal:`, `link:` and `file:` folders are
+ * version; `workspace:`, `portal:`, `link:` and `file:` folders (also the
+ * `version "workspace:<folder>"` entries of the classic lock Bun prints) are
  * first-party members, never components (a registry package sharing a
  * member's name is one); a `patch:` resolution is the patched package itself
  * with the patch recorded; npm aliases are the real package; classic
