@@ -18,6 +18,7 @@ import {
   declaredDependencies,
   folderMember,
   folderOf,
+  isLocalPath,
   joinPath,
   loadPackageJson,
   manifestProject,
@@ -116,7 +117,9 @@ function remote(
   const registryUrl = url.startsWith(YARN_REGISTRY)
     ? url.replace(YARN_REGISTRY, "https://registry.npmjs.org/")
     : url;
-  return { qualifiers: originQualifiers(name, registryUrl), downloadLocation: url, hashes };
+  // A tarball of the tree (a path, not a URL) has no download location.
+  const downloadLocation = isLocalPath(url) ? undefined : url;
+  return { qualifiers: originQualifiers(name, registryUrl), downloadLocation, hashes };
 }
 
 /** Decodes a classic lock. */
@@ -154,7 +157,9 @@ function decodeV1(text: string, path: string): Entry[] {
       entry.folder = joinPath(range.slice(local[0].length));
       return entry;
     }
-    // A workspace, as Bun's yarn.lock printer writes one (`version "workspace:<folder>"`).
+    // Bun's yarn.lock printer writes what a package resolved to as its version: a workspace
+    // (`workspace:<folder>`), a folder or a tarball of the tree (a bare path), a git
+    // remote (`github:owner/repo#sha`); only a version is a version.
     const workspace = [resolved, version].find((v) => v?.startsWith("workspace:"));
     if (workspace !== undefined) {
       entry.folder = joinPath(workspace.slice("workspace:".length));
@@ -163,6 +168,13 @@ function decodeV1(text: string, path: string): Entry[] {
     if (resolved === undefined && version === undefined) {
       throw fail(path, line, `entry ${specs[0]} has no version`);
     }
+    if (
+      resolved !== undefined && isLocalPath(resolved) && !/^file:|\.(?:tgz|tar\.gz)$/.test(resolved)
+    ) {
+      entry.folder = joinPath(resolved);
+      return entry;
+    }
+    if (version !== undefined && /[:/]/.test(version)) entry.version = undefined;
     if (resolved !== undefined && !resolved.startsWith("file:")) {
       Object.assign(entry, remote(real, resolved));
     }

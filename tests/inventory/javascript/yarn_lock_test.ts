@@ -320,10 +320,34 @@ Deno.test("readYarnLock classic: the workspaces of a yarn.lock Bun prints are me
     "  devDependencies:",
     '    react "17.0.0"',
     "",
+    // What a package resolved to is written as its version: a git remote, a folder, a tarball.
+    "gh@github:owner/gh:",
+    '  version "github:owner/gh#4f6c1e0"',
+    '  resolved "github:owner/gh#4f6c1e0"',
+    "",
+    '"local@./vendor/local":',
+    '  version "vendor/local"',
+    '  resolved "vendor/local"',
+    "",
+    '"tb@file:vendor/tb-1.0.0.tgz":',
+    '  version "vendor/tb-1.0.0.tgz"',
+    '  resolved "vendor/tb-1.0.0.tgz"',
+    "",
   ].join("\n");
   const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
   assertWellFormed(out);
-  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/react@17.0.0"]);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:base", "workspace:packages/other"]);
+  assert.deepEqual(out.components.map((c) => [c.id, c.downloadLocation]), [
+    [
+      "pkg:npm/gh?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fowner%2Fgh.git%404f6c1e0",
+      "git+https://github.com/owner/gh.git@4f6c1e0",
+    ],
+    ["pkg:npm/react@17.0.0", "https://registry.npmjs.org/react/-/react-17.0.0.tgz"],
+    ["pkg:npm/tb@1.0.0", undefined],
+  ]);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "workspace:base",
+    "workspace:packages/other",
+    "workspace:vendor/local",
+  ]);
   assert.deepEqual(edgesFrom(out, "workspace:base"), ["pkg:npm/react@17.0.0 runtime"]);
 });
