@@ -163,7 +163,7 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
     ],
     [
       `${head}[[packages]]\nname = "a"\nsdist = {hashes = {sha256 = "aa"}}\n`,
-      /`sdist` has no `url` or `path`/,
+      /`sdist` has no `url`, `path` or `name`/,
     ],
     [
       `${head}[[packages]]\nname = "a"\nwheels = [{url = "u", hashes = {sha256 = "xyz"}}]\n`,
@@ -282,4 +282,23 @@ Deno.test("readPylock: a member folder and a registry package of its name and ve
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("readPylock: a distribution known by its name only (PDM's export) is read, with a warning", () => {
+  // `pdm export -f pylock` from a pdm.lock without file URLs (pdm-project/pdm#3517).
+  const lock = `lock-version = "1.0"\ncreated-by = "pdm"\ndefault-groups = ["default"]\n\n` +
+    `[[packages]]\nname = "tox-pdm"\nversion = "0.7.2"\nmarker = "'default' in dependency_groups"\n` +
+    `sdist = {name = "tox_pdm-0.7.2.tar.gz", hashes = {sha256 = "aa"}}\n` +
+    `wheels = [{name = "tox_pdm-0.7.2-py3-none-any.whl", hashes = {sha256 = "bb"}}]\n`;
+  const out = readPylock(lock, { path: "pylock.toml" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:pypi/tox-pdm@0.7.2", ["runtime"]],
+  ]);
+  assert.deepEqual(out.components[0].distributions?.map((d) => d.file), [
+    "tox_pdm-0.7.2-py3-none-any.whl",
+    "tox_pdm-0.7.2.tar.gz",
+  ]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(out.warnings![0], /^pylock\.toml: 1 package\(s\) .*: tox-pdm$/);
 });
