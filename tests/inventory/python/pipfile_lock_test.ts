@@ -3,7 +3,7 @@ import { readPipfileLock } from "../../../src/inventory/python/pipfile_lock.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, skipWithoutShared } from "../../_util.ts";
+import { fixture, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
@@ -257,8 +257,7 @@ Deno.test("readPipfileLock: a VCS entry's subdirectory is the SPDX #<sub_path> o
 
 Deno.test("readPipfileLock: a member folder and a registry package of its name are two nodes", async () => {
   // The scan also reads docs/requirements.txt, which names the member's published package.
-  const dir = await Deno.makeTempDir();
-  try {
+  await withTempDir(async (dir) => {
     await Deno.mkdir(`${dir}/docs`);
     await Deno.writeTextFile(
       `${dir}/Pipfile.lock`,
@@ -274,7 +273,5 @@ Deno.test("readPipfileLock: a member folder and a registry package of its name a
       ["workspace:shared", "pkg:pypi/shared"],
     ]);
     assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/shared"]);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });

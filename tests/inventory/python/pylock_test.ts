@@ -4,7 +4,7 @@ import { readInventory } from "../../../src/inventory/mod.ts";
 import { readerFor } from "../../../src/inventory/_registry.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, skipWithoutShared } from "../../_util.ts";
+import { fixture, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
@@ -261,8 +261,7 @@ Deno.test("readPylock: a vcs subdirectory is the SPDX #<sub_path> of its vcs_url
 
 Deno.test("readPylock: a member folder and a registry package of its name and version are two nodes", async () => {
   // The scan also reads docs/requirements.txt, which pins the member's published release.
-  const dir = await Deno.makeTempDir();
-  try {
+  await withTempDir(async (dir) => {
     await Deno.mkdir(`${dir}/docs`);
     await Deno.writeTextFile(
       `${dir}/pylock.toml`,
@@ -279,9 +278,7 @@ Deno.test("readPylock: a member folder and a registry package of its name and ve
       purl: "pkg:pypi/mylib@1.0.0",
     }]);
     assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/mylib@1.0.0"]);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  });
 });
 
 Deno.test("readPylock: a distribution known by its name only (PDM's export) is read, with a warning", () => {
