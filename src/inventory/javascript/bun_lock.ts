@@ -108,7 +108,9 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * the same components, resolved the way Bun installs them (nearest parent
  * first). Tarball URLs without a version take it from a `name-<version>.tgz`
  * file name and carry `download_url` (`vcs_url` for a GitHub codeload archive,
- * the git source at that commit); git and GitHub entries carry `vcs_url`;
+ * the git source at that commit; a registry's tarball, `…/name/-/name-1.0.0.tgz`,
+ * is that registry's package: no qualifier for the public one, else `repository_url`);
+ * git and GitHub entries carry `vcs_url`;
  * `link:`/`file:` folders are first-party members; `patchedDependencies` are
  * recorded on the patched component.
  *
@@ -252,6 +254,8 @@ export function readBunLock(text: string, options: { path: string; load: Load })
       qualifiers = { vcs_url: vcs };
       downloadLocation = vcs;
     } else if (/^https?:\/\//.test(ref)) {
+      // A registry's tarball is that registry's package (none for the public one, else
+      // repository_url); any other URL is its download_url.
       version = tarballVersion(name, ref);
       qualifiers = originQualifiers(name, ref);
       downloadLocation = ref;

@@ -13,6 +13,7 @@ import { sriHashes } from "../_sri.ts";
 import { npmPurl } from "../purl.ts";
 import {
   flagScopes,
+  folderMember,
   folderOf,
   isLocalPath,
   joinPath,
@@ -106,8 +107,9 @@ function v1Packages(
         entry.name = alias[1];
         entry.version = alias[2];
       } else if (spec.startsWith("file:") && !TARBALL_FILE.test(spec)) {
-        // A folder: a first-party package, as npm 7+ records it (a link and its folder).
-        const folder = joinPath(folderOf(path), spec.slice("file:".length));
+        // A folder: a first-party package, as npm 7+ records it (a link and its folder,
+        // relative to the lock's folder).
+        const folder = joinPath(spec.slice("file:".length));
         packages[key] = { link: true, resolved: folder };
         packages[folder] ??= { dependencies: requires };
         continue;
@@ -209,33 +211,38 @@ export function readPackageLock(
       memberFolders.add(key);
     }
   }
+  // A member's id is its folder (root-relative), never its purl: a registry package of the
+  // same name and version (installed under a dependency, or by another lock) stays a component.
+  const lockDir = folderOf(path);
+  const memberId = (folder: string, name: string): string => {
+    const entry = entries.get(folder) ?? {};
+    const json = { name, version: stringAt(entry, "version") };
+    return out.member(folderMember(joinPath(lockDir, folder), { path: "", json, ...json }));
+  };
   for (const [link, target] of linkTarget) {
     const entry = entries.get(target) ?? {};
     if (!entries.has(target)) entries.set(target, entry);
-    const name = stringAt(entry, "name") ?? packageName(link, {});
-    const memberVersion = stringAt(entry, "version");
-    const purl = npmPurl(name, memberVersion);
-    nodeId.set(target, out.member({ id: purl, name, version: memberVersion, purl }));
+    nodeId.set(target, memberId(target, stringAt(entry, "name") ?? packageName(link, {})));
   }
   for (const folder of memberFolders) {
     if (nodeId.has(folder)) continue;
-    const entry = entries.get(folder) ?? {};
-    const name = stringAt(entry, "name") ?? folder;
-    const memberVersion = stringAt(entry, "version");
-    const purl = npmPurl(name, memberVersion);
-    nodeId.set(folder, out.member({ id: purl, name, version: memberVersion, purl }));
+    nodeId.set(folder, memberId(folder, stringAt(entries.get(folder) ?? {}, "name") ?? folder));
   }
 
   for (const [key, entry] of entries) {
     if (nodeId.has(key) || linkTarget.has(key)) continue;
     const name = packageName(key, entry);
     if (name === "") throw invalidEntry(text, path, key, "has an empty package name");
-    const pkgVersion = stringAt(entry, "version");
     const resolved = stringAt(entry, "resolved");
-    // Only a v1 lock has packages without a version (git, or a tarball not named name-version).
-    if (pkgVersion === undefined && (version !== 1 || resolved === undefined)) {
-      throw invalidEntry(text, path, key, "has no version");
-    }
+    // No version and no source: a package npm records but did not install (an optional peer,
+    // `{ "dev": true, "optional": true, "peer": true }`, npm/cli#4796): not part of the tree.
+    if (entry.version === undefined && resolved === undefined) continue;
+    // No version, but a source: a git dependency or a tarball whose package.json has none
+    // (a tarball named `name-1.0.0.tgz` says it).
+    const pkgVersion = stringAt(entry, "version") ??
+      (resolved === undefined || GIT_SPEC.test(resolved)
+        ? undefined
+        : tarballVersion(name, resolved));
     nodeId.set(
       key,
       out.component(npmComponent({

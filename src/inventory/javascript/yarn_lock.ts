@@ -18,6 +18,7 @@ import {
   declaredDependencies,
   folderMember,
   folderOf,
+  isLocalPath,
   joinPath,
   loadPackageJson,
   manifestProject,
@@ -85,6 +86,9 @@ function splitDescriptor(spec: string): { name: string; range: string } {
 
 const TARBALL = /\.(?:tgz|tar\.gz)$/;
 
+/** The start of a semver range (`^1.0.0`, `1.x`, `*`), not of a package name (`7zip-bin`). */
+const SEMVER_RANGE = /^(?:[\^~<>=*]|v?\d+(?:\.|$)|[xX](?:\.|$))/;
+
 /** A descriptor's range with its `::` parameters dropped and `%3A` decoded, for lookups. */
 function normalRange(range: string): string {
   return range.includes("::") || range.includes("%3A")
@@ -113,14 +117,17 @@ function remote(
   const registryUrl = url.startsWith(YARN_REGISTRY)
     ? url.replace(YARN_REGISTRY, "https://registry.npmjs.org/")
     : url;
-  return { qualifiers: originQualifiers(name, registryUrl), downloadLocation: url, hashes };
+  // A tarball of the tree (a path, not a URL) has no download location.
+  const downloadLocation = isLocalPath(url) ? undefined : url;
+  return { qualifiers: originQualifiers(name, registryUrl), downloadLocation, hashes };
 }
 
 /** Decodes a classic lock. */
 function decodeV1(text: string, path: string): Entry[] {
   return parseYarnV1(text, path, CODE).map(({ specs, line, fields }) => {
     const { name: alias, range } = splitDescriptor(specs[0]);
-    const real = range.startsWith("npm:") && range.indexOf("@", 5) > 4
+    // An npm: alias names its package, with a range or not (`npm:left-pad`, `npm:@types/node`).
+    const real = range.startsWith("npm:") && !SEMVER_RANGE.test(range.slice(4))
       ? splitDescriptor(range.slice(4)).name
       : alias;
     const version = str(fields.version);
@@ -150,9 +157,24 @@ function decodeV1(text: string, path: string): Entry[] {
       entry.folder = joinPath(range.slice(local[0].length));
       return entry;
     }
+    // Bun's yarn.lock printer writes what a package resolved to as its version: a workspace
+    // (`workspace:<folder>`), a folder or a tarball of the tree (a bare path), a git
+    // remote (`github:owner/repo#sha`); only a version is a version.
+    const workspace = [resolved, version].find((v) => v?.startsWith("workspace:"));
+    if (workspace !== undefined) {
+      entry.folder = joinPath(workspace.slice("workspace:".length));
+      return entry;
+    }
     if (resolved === undefined && version === undefined) {
       throw fail(path, line, `entry ${specs[0]} has no version`);
     }
+    if (
+      resolved !== undefined && isLocalPath(resolved) && !/^file:|\.(?:tgz|tar\.gz)$/.test(resolved)
+    ) {
+      entry.folder = joinPath(resolved);
+      return entry;
+    }
+    if (version !== undefined && /[:/]/.test(version)) entry.version = undefined;
     if (resolved !== undefined && !resolved.startsWith("file:")) {
       Object.assign(entry, remote(real, resolved));
     }
@@ -355,7 +377,8 @@ function peerEdges(
 /**
  * Reads a Yarn `yarn.lock`, classic (v1, its own format) or Berry (Yarn 2+,
  * YAML with `__metadata`). Every resolved package is a component with its
- * version; `workspace:`, `portal:`, `link:` and `file:` folders are
+ * version; `workspace:`, `portal:`, `link:` and `file:` folders (also the
+ * `version "workspace:<folder>"` entries of the classic lock Bun prints) are
  * first-party members, never components (a registry package sharing a
  * member's name is one); a `patch:` resolution is the patched package itself
  * with the patch recorded; npm aliases are the real package; classic

@@ -9,7 +9,7 @@ export { at, invalid, nthLine, unsupportedVersion } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { withSubPath } from "../_vcs.ts";
-import type { Distribution, Hash, HashAlgorithm, Scope } from "../types.ts";
+import type { Distribution, Hash, HashAlgorithm, Member, Scope } from "../types.ts";
 
 /** The default PyPI index, which needs no `repository_url` qualifier. */
 const DEFAULT_INDEXES = new Set([
@@ -218,6 +218,22 @@ export interface PypiComponentInit {
   groups?: Iterable<string>;
   /** The file that mentions it. */
   source: string;
+}
+
+/**
+ * The member a folder of the project holds (a `directory` / `path` entry of a
+ * lock): its id is `workspace:<folder>` (root-relative), never its purl, so
+ * that a registry package of the same name and version, locked by this file
+ * or another one of the scan, stays a distinct component.
+ *
+ * @param folder The folder, relative to the project root.
+ * @param name The package name.
+ * @param version The version, when the lock says it.
+ * @returns What `OutputBuilder.member` takes.
+ */
+export function folderMember(folder: string, name: string, version?: string): Member {
+  const purl = pypiPurl(name, version);
+  return { id: `workspace:${folder}`, name, ...(version === undefined ? {} : { version }), purl };
 }
 
 /**

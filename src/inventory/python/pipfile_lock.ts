@@ -13,6 +13,7 @@ import { localPlace } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import {
   at,
+  folderMember,
   hashOnlyFiles,
   invalid,
   isTable,
@@ -25,7 +26,6 @@ import {
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { pinnedVersion } from "./pep508.ts";
-import { pypiPurl } from "../purl.ts";
 import type { Hash, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
@@ -249,14 +249,11 @@ function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
   const version = entry.version ??
     (archive === undefined ? undefined : versionFromFileName(name, archive));
   // A local archive (a wheel in the tree) is a third-party file, not a project folder.
-  const local = entry.path === undefined || ARCHIVE.test(entry.path)
-    ? "outside"
-    : localPlace(path, entry.path).kind;
-  if (local === "self") return ROOT_ID;
-  if (local === "inside") {
-    const id = pypiPurl(name, version);
-    return builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
-  }
+  const place = entry.path === undefined || ARCHIVE.test(entry.path)
+    ? undefined
+    : localPlace(path, entry.path);
+  if (place?.kind === "self") return ROOT_ID;
+  if (place?.kind === "inside") return builder.member(folderMember(place.path!, name, version));
   const { scope, groups } = categoryScope(entry.category);
   const qualifiers = entry.vcs
     ? { vcs_url: entry.vcs }

@@ -10,6 +10,7 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   at,
   fileNameOf,
+  folderMember,
   invalid,
   isSdist,
   isTable,
@@ -23,8 +24,8 @@ import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
-import { pypiPurl } from "../purl.ts";
-import type { Distribution, Hash, HashAlgorithm, ReaderOutput, Scope } from "../types.ts";
+import type { Distribution, Hash, HashAlgorithm, Scope } from "../types.ts";
+import type { ReaderResult } from "../_reader.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readPylock}. */
@@ -61,6 +62,8 @@ interface Entry {
   dependencies: Record<string, unknown>[];
   /** PDM's `[packages.tool.pdm] dependencies` (PEP 508 strings), when there is no `dependencies`. */
   toolDependencies: string[];
+  /** A distribution is named only (no `url` or `path`). */
+  unlocated?: boolean;
 }
 
 interface Lock {
@@ -113,8 +116,10 @@ function distFile(value: unknown, fail: Fail, field: () => string): DistFile {
     if (typeof path !== "string") throw fail(`\`${field()}.path\` must be a string`);
     file.path = path;
   }
-  if (url === undefined && path === undefined) {
-    throw fail(`\`${field()}\` has no \`url\` or \`path\``);
+  // PEP 751 requires `url` or `path`; `pdm export -f pylock` wrote only `name` when pdm.lock
+  // had no file URLs (pdm-project/pdm#3517): the file is still known by its name.
+  if (url === undefined && path === undefined && file.name === undefined) {
+    throw fail(`\`${field()}\` has no \`url\`, \`path\` or \`name\``);
   }
   if (!isTable(hashes)) throw fail(`\`${field()}.hashes\` must be a table with at least one hash`);
   let count = 0;
@@ -193,6 +198,7 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
     }
   }
   entry.version = version ?? versionFromFile(name, entry.archive ? [entry.archive] : entry.files);
+  entry.unlocated = [entry.archive, ...entry.files].some((f) => f && !f.url && !f.path);
   if (pkg.dependencies !== undefined) {
     if (!Array.isArray(pkg.dependencies) || !pkg.dependencies.every(isTable)) {
       throw failHere("`dependencies` must be an array of tables");
@@ -275,12 +281,9 @@ function scopesOf(entry: Entry, lock: Lock): { scopes: Scope[]; groups: string[]
 function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string): string {
   const { name, version } = entry;
   if (entry.directory !== undefined) {
-    const { kind } = localPlace(path, entry.directory);
-    if (kind === "self") return ROOT_ID;
-    if (kind === "inside") {
-      const id = pypiPurl(name, version);
-      return builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
-    }
+    const place = localPlace(path, entry.directory);
+    if (place.kind === "self") return ROOT_ID;
+    if (place.kind === "inside") return builder.member(folderMember(place.path!, name, version));
   }
   let qualifiers: Record<string, string | undefined> = {};
   let downloadLocation: string | undefined;
@@ -355,7 +358,7 @@ function matches(want: unknown, have: unknown): boolean {
  *   keys included), wrong types, exclusive sources together or a
  *   lock-version other than 1.x.
  */
-export function readPylock(text: string, options: PylockOptions): ReaderOutput {
+export function readPylock(text: string, options: PylockOptions): ReaderResult {
   const { path } = options;
   const lock = decode(text, path);
   const builder = new OutputBuilder();
@@ -381,5 +384,14 @@ export function readPylock(text: string, options: PylockOptions): ReaderOutput {
       for (const node of index.get(name)) builder.edge(ids[i], node.id, "runtime");
     }
   });
-  return builder.build({ directFromEdges: true });
+  const out: ReaderResult = builder.build({ directFromEdges: true });
+  const unlocated = lock.entries.filter((e) => e.unlocated).map((e) => e.name);
+  if (unlocated.length > 0) {
+    out.warnings = [
+      `${path}: ${unlocated.length} package(s) with a distribution that has no \`url\` or \`path\` ` +
+      `(PEP 751 requires one; re-export the lock), named by its file name only: ` +
+      unlocated.slice(0, 5).join(", ") + (unlocated.length > 5 ? ", …" : ""),
+    ];
+  }
+  return out;
 }

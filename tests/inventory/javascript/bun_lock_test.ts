@@ -152,3 +152,29 @@ Deno.test("readBunLock reads the midday corpus lock whole (SBOMs: corpus_scan_te
   ) assert.ok(ids.has(purl), purl);
   assert.ok(!out.components.some((c) => c.name.startsWith("@midday/")));
 });
+
+Deno.test("readBunLock: a tarball URL of a registry names the package as the registry does", () => {
+  // `bun add https://registry.npmjs.org/chalk/-/chalk-4.1.2.tgz`: the registry's own chalk 4.1.2.
+  const lock = `{
+    "lockfileVersion": 1,
+    "workspaces": { "": { "name": "app", "dependencies": {
+      "chalk": "https://registry.npmjs.org/chalk/-/chalk-4.1.2.tgz",
+      "lodash": "https://npm.example.com/lodash/-/lodash-4.17.21.tgz",
+      "xlsx": "https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz",
+    } } },
+    "packages": {
+      "chalk": ["chalk@https://registry.npmjs.org/chalk/-/chalk-4.1.2.tgz", {}],
+      "lodash": ["lodash@https://npm.example.com/lodash/-/lodash-4.17.21.tgz", {}],
+      "xlsx": ["xlsx@https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz", {}],
+    }
+  }`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => [c.id, c.downloadLocation]), [
+    ["pkg:npm/chalk@4.1.2", "https://registry.npmjs.org/chalk/-/chalk-4.1.2.tgz"],
+    [
+      "pkg:npm/lodash@4.17.21?repository_url=https:%2F%2Fnpm.example.com",
+      "https://npm.example.com/lodash/-/lodash-4.17.21.tgz",
+    ],
+    [XLSX, "https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz"],
+  ]);
+});

@@ -8,7 +8,8 @@ import { treeContext } from "../_tree.ts";
 const read = (file: string) =>
   readPackageLock(Deno.readTextFileSync(fixture("js", file)), { path: "package-lock.json" });
 
-const LIB = "pkg:npm/%40demo/lib@0.2.0";
+const LIB = "workspace:packages/lib";
+const LIB_PURL = "pkg:npm/%40demo/lib@0.2.0";
 const TESTER = "pkg:npm/tester@1.0.0?repository_url=https:%2F%2Fnpm.example.com";
 const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Fstevemao" +
   "%2Fleft-pad.git%405e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
@@ -23,7 +24,7 @@ Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, sc
     license: "MIT",
   });
   assert.deepEqual(out.members, [
-    { id: LIB, name: "@demo/lib", version: "0.2.0", purl: LIB },
+    { id: LIB, name: "@demo/lib", version: "0.2.0", purl: LIB_PURL },
   ]);
   assert.deepEqual(out.components.map((c) => c.id), [
     "pkg:npm/%40scope/util@2.1.0",
@@ -63,15 +64,15 @@ Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, sc
     ["pkg:npm/%40scope/util@2.1.0", "pkg:npm/debug@4.3.4", LEFT_PAD, TESTER],
   );
   assert.deepEqual(edgesFrom(out, ROOT_ID), [
-    `${LIB} runtime`,
     "pkg:npm/%40scope/util@2.1.0 runtime",
     `${LEFT_PAD} runtime`,
     `${TESTER} dev`,
+    `${LIB} runtime`,
   ]);
   // Nested node_modules win over hoisted ones; links lead to the member.
   assert.deepEqual(edgesFrom(out, "pkg:npm/%40scope/util@2.1.0"), [
-    `${LIB} runtime`,
     "pkg:npm/ms@2.1.3 runtime",
+    `${LIB} runtime`,
   ]);
   assert.deepEqual(edgesFrom(out, LIB), ["pkg:npm/debug@4.3.4 runtime"]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/debug@4.3.4"), ["pkg:npm/ms@2.1.2 runtime"]);
@@ -111,13 +112,13 @@ Deno.test("readPackageLock reads a lockfileVersion 1 lock: nesting, aliases, git
   ]);
   // The root's declarations come from package.json; requires resolve the Node way.
   assert.deepEqual(edgesFrom(out, ROOT_ID), [
-    "pkg:npm/localdep runtime",
     "pkg:npm/router@1.3.3 runtime",
     "pkg:npm/tap@12.7.0 dev",
     `${TOOL} runtime`,
     "pkg:npm/underscore@1.9.1 runtime",
     `${VENDORED} runtime`,
     "pkg:npm/watcher@1.0.4 optional",
+    "workspace:packages/localdep runtime",
   ]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/router@1.3.3"), [
     "pkg:npm/array-flatten@2.1.1 runtime",
@@ -175,11 +176,11 @@ Deno.test("readPackageLock rejects an unknown lockfileVersion and malformed or t
   assertVouchError(
     () =>
       readPackageLock(
-        '{"lockfileVersion": 3, "packages": {\n"": {},\n"node_modules/x": {"resolved": "u"}}}',
+        '{"lockfileVersion": 3, "packages": {\n"": {},\n"node_modules/x": "1.0.0"}}',
         { path: "a/package-lock.json" },
       ),
     "inventory.package_lock.invalid",
-    /^a\/package-lock\.json:3: package "node_modules\/x" has no version/,
+    /^a\/package-lock\.json:3: package "node_modules\/x" is not an object/,
   );
 });
 
@@ -213,7 +214,7 @@ Deno.test("readPackageLock matches the opentelemetry-js lock exactly", () => {
     ]
   ) assert.ok(ids.has(purl), purl);
   assert.ok(![...ids].some((id) => /(string-width|strip-ansi|wrap-ansi)-cjs/.test(id)));
-  assert.ok(out.members.some((m) => m.id === "pkg:npm/%40opentelemetry/api@1.9.1"));
+  assert.ok(out.members.some((m) => m.purl === "pkg:npm/%40opentelemetry/api@1.9.1"));
   assert.ok(!out.components.some((c) => c.name.startsWith("@opentelemetry/sdk-trace-base")));
 });
 
@@ -234,4 +235,58 @@ Deno.test("readPackageLock matches the marked lock: bundled entries and the self
     "pkg:npm/marked@9.1.6",
   ]);
   assert.equal(out.components.filter((c) => c.downloadLocation === undefined).length, 143 - 15);
+});
+
+Deno.test("readPackageLock: a member and a registry package of the same name and version are two nodes", () => {
+  // A workspace `foo` 1.0.0, and the published foo 1.0.0 installed under a dependency.
+  const lock = JSON.stringify({
+    name: "root",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "root", workspaces: ["packages/*"], dependencies: { bar: "^1.0.0" } },
+      "node_modules/bar": { version: "1.0.0", dependencies: { foo: "1.0.0" } },
+      "node_modules/bar/node_modules/foo": { version: "1.0.0" },
+      "node_modules/foo": { resolved: "packages/foo", link: true },
+      "packages/foo": { name: "foo", version: "1.0.0" },
+    },
+  });
+  const out = readPackageLock(lock, { path: "sub/package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [{
+    id: "workspace:sub/packages/foo",
+    name: "foo",
+    version: "1.0.0",
+    purl: "pkg:npm/foo@1.0.0",
+  }]);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/bar@1.0.0", "pkg:npm/foo@1.0.0"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/bar@1.0.0"), ["pkg:npm/foo@1.0.0 runtime"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/bar@1.0.0 runtime",
+    "workspace:sub/packages/foo runtime",
+  ]);
+});
+
+Deno.test("readPackageLock: an entry without a version is a package not installed, or one whose own package.json has none", () => {
+  // npm 7+ records an optional peer it does not install with flags only (npm/cli#4796), and a
+  // git dependency whose package.json has no version without one.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "app", dependencies: { "ts-jest": "^29.0.0", tool: "github:acme/tool" } },
+      "node_modules/ts-jest": {
+        version: "29.1.2",
+        peerDependencies: { "jest-resolve": "^29.0.0" },
+        peerDependenciesMeta: { "jest-resolve": { optional: true } },
+      },
+      "node_modules/jest-resolve": { dev: true, optional: true, peer: true },
+      "node_modules/tool": {
+        resolved: "git+https://github.com/acme/tool.git#4f6c1e0d9a3b2c7e8f9a0b1c2d3e4f5a6b7c8d9e",
+      },
+    },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [TOOL, "pkg:npm/ts-jest@29.1.2"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/ts-jest@29.1.2"), []);
 });

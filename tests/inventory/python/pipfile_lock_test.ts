@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { readPipfileLock } from "../../../src/inventory/python/pipfile_lock.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, skipWithoutShared } from "../../_util.ts";
+import { fixture, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
@@ -97,7 +98,7 @@ Deno.test("readPipfileLock: hashes only when they describe one file", () => {
 Deno.test("readPipfileLock: the project itself and its folders are not components", () => {
   const out = readCase("basic");
   assert.deepEqual(out.members, [{
-    id: "pkg:pypi/shared",
+    id: "workspace:libs/shared",
     name: "shared",
     purl: "pkg:pypi/shared",
   }]);
@@ -113,7 +114,7 @@ Deno.test("readPipfileLock: the Pipfile's packages are direct, in their categori
       `${GIT} runtime`,
       "pkg:pypi/pytest@8.3.3 dev",
       "pkg:pypi/requests@2.32.3 runtime",
-      "pkg:pypi/shared runtime",
+      "workspace:libs/shared runtime",
       "pkg:pypi/sphinx@8.1.3 dev",
       `${TARBALL} runtime`,
       "pkg:pypi/typing-extensions@4.12.2 dev",
@@ -252,4 +253,25 @@ Deno.test("readPipfileLock: a VCS entry's subdirectory is the SPDX #<sub_path> o
     pkg.downloadLocation,
     "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
   );
+});
+
+Deno.test("readPipfileLock: a member folder and a registry package of its name are two nodes", async () => {
+  // The scan also reads docs/requirements.txt, which names the member's published package.
+  await withTempDir(async (dir) => {
+    await Deno.mkdir(`${dir}/docs`);
+    await Deno.writeTextFile(
+      `${dir}/Pipfile.lock`,
+      JSON.stringify({
+        _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+        default: { shared: { editable: true, path: "./shared" } },
+        develop: {},
+      }),
+    );
+    await Deno.writeTextFile(`${dir}/docs/requirements.txt`, "shared\n");
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.members.map((m) => [m.id, m.purl]), [
+      ["workspace:shared", "pkg:pypi/shared"],
+    ]);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/shared"]);
+  });
 });

@@ -4,7 +4,7 @@ import { readInventory } from "../../../src/inventory/mod.ts";
 import { readerFor } from "../../../src/inventory/_registry.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, skipWithoutShared } from "../../_util.ts";
+import { fixture, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
@@ -98,15 +98,17 @@ Deno.test("readPylock: scopes and groups from markers (extras → optional, grou
 
 Deno.test("readPylock: the project's own directories are the root and members; edges", () => {
   const out = readCase("basic");
-  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/shared@0.1.0"]);
+  assert.deepEqual(out.members.map((m) => [m.id, m.purl]), [
+    ["workspace:libs/shared", "pkg:pypi/shared@0.1.0"],
+  ]);
   assert.ok(!out.components.some((c) => c.name === "webapp" || c.name === "shared"));
   assert.deepEqual(edgesFrom(out, ROOT_ID), [
     "pkg:pypi/attrs@25.1.0 runtime",
     "pkg:pypi/cattrs@24.1.2 runtime",
-    "pkg:pypi/shared@0.1.0 runtime",
     `${SPAM_2} runtime`,
+    "workspace:libs/shared runtime",
   ], "a dependency naming a version links that version only");
-  assert.deepEqual(edgesFrom(out, "pkg:pypi/shared@0.1.0"), [`${GIT} runtime`]);
+  assert.deepEqual(edgesFrom(out, "workspace:libs/shared"), [`${GIT} runtime`]);
   assert.deepEqual(edgesFrom(out, "pkg:pypi/pytest@8.3.4"), ["pkg:pypi/iniconfig@2.0.0 runtime"]);
   assert.deepEqual(
     out.components.filter((c) => c.direct).map((c) => c.id),
@@ -161,7 +163,7 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
     ],
     [
       `${head}[[packages]]\nname = "a"\nsdist = {hashes = {sha256 = "aa"}}\n`,
-      /`sdist` has no `url` or `path`/,
+      /`sdist` has no `url`, `path` or `name`/,
     ],
     [
       `${head}[[packages]]\nname = "a"\nwheels = [{url = "u", hashes = {sha256 = "xyz"}}]\n`,
@@ -255,4 +257,45 @@ Deno.test("readPylock: a vcs subdirectory is the SPDX #<sub_path> of its vcs_url
     pkg.downloadLocation,
     "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
   );
+});
+
+Deno.test("readPylock: a member folder and a registry package of its name and version are two nodes", async () => {
+  // The scan also reads docs/requirements.txt, which pins the member's published release.
+  await withTempDir(async (dir) => {
+    await Deno.mkdir(`${dir}/docs`);
+    await Deno.writeTextFile(
+      `${dir}/pylock.toml`,
+      `lock-version = "1.0"\ncreated-by = "uv"\n\n[[packages]]\nname = "app"\n` +
+        `directory = { path = ".", editable = true }\n\n[[packages]]\nname = "mylib"\n` +
+        `version = "1.0.0"\ndirectory = { path = "packages/mylib", editable = true }\n`,
+    );
+    await Deno.writeTextFile(`${dir}/docs/requirements.txt`, "mylib==1.0.0\n");
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.members, [{
+      id: "workspace:packages/mylib",
+      name: "mylib",
+      version: "1.0.0",
+      purl: "pkg:pypi/mylib@1.0.0",
+    }]);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/mylib@1.0.0"]);
+  });
+});
+
+Deno.test("readPylock: a distribution known by its name only (PDM's export) is read, with a warning", () => {
+  // `pdm export -f pylock` from a pdm.lock without file URLs (pdm-project/pdm#3517).
+  const lock = `lock-version = "1.0"\ncreated-by = "pdm"\ndefault-groups = ["default"]\n\n` +
+    `[[packages]]\nname = "tox-pdm"\nversion = "0.7.2"\nmarker = "'default' in dependency_groups"\n` +
+    `sdist = {name = "tox_pdm-0.7.2.tar.gz", hashes = {sha256 = "aa"}}\n` +
+    `wheels = [{name = "tox_pdm-0.7.2-py3-none-any.whl", hashes = {sha256 = "bb"}}]\n`;
+  const out = readPylock(lock, { path: "pylock.toml" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:pypi/tox-pdm@0.7.2", ["runtime"]],
+  ]);
+  assert.deepEqual(out.components[0].distributions?.map((d) => d.file), [
+    "tox_pdm-0.7.2-py3-none-any.whl",
+    "tox_pdm-0.7.2.tar.gz",
+  ]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(out.warnings![0], /^pylock\.toml: 1 package\(s\) .*: tox-pdm$/);
 });
