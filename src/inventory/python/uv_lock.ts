@@ -33,6 +33,7 @@ export interface UvLockOptions {
 const READER = "uv_lock";
 const SOURCE_KINDS = ["registry", "git", "url", "path", "directory", "editable", "virtual"];
 const FIRST_PARTY = new Set(["directory", "editable", "virtual"]);
+const PREVIEW_TABLE = /^\[\[distribution\]\]/m;
 
 type Table = Record<string, unknown>;
 
@@ -109,7 +110,8 @@ function component(
  * editable, virtual and directory packages and `[manifest] members` are
  * {@linkcode Member}s; everything else is a component. A dependency that names
  * a `version`/`source` links only that package; without them it links every
- * locked version of the name.
+ * locked version of the name. The preview lockfile of uv before 0.3, whose
+ * packages are `[[distribution]]` tables, is read the same way.
  *
  * @example
  * ```ts
@@ -128,7 +130,13 @@ function component(
  */
 export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
   const { path } = options;
-  const { doc, packages, where, nameAndVersion } = readLockDocument(text, { path, reader: READER });
+  // uv before 0.3 (its preview lockfile) wrote the same tables as `[[distribution]]`.
+  const table = PREVIEW_TABLE.test(text) ? "distribution" : "package";
+  const { doc, packages, where, nameAndVersion } = readLockDocument(text, {
+    path,
+    reader: READER,
+    table,
+  });
   if (doc.version === undefined && packages.length === 0) {
     return { members: [], components: [], edges: [] };
   }

@@ -184,3 +184,18 @@ Deno.test("readUvLock: a git source's subdirectory is the SPDX #<sub_path> of it
   assert.equal(pkg.downloadLocation, vcs);
   assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { vcs_url: vcs }));
 });
+
+Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) is read", () => {
+  const out = readFixture("uv_preview.lock");
+  assert.deepEqual(out.components.map((c) => c.id).sort(), [
+    pypiPurl("anyio", "3.7.0"),
+    pypiPurl("idna", "3.6"),
+  ]);
+  assert.deepEqual(out.members, []);
+  assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pypiPurl("anyio", "3.7.0")));
+  assert.ok(
+    out.edges.some((e) =>
+      e.from === pypiPurl("anyio", "3.7.0") && e.to === pypiPurl("idna", "3.6")
+    ),
+  );
+});
