@@ -199,3 +199,15 @@ Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) 
     ),
   );
 });
+
+Deno.test("readUvLock: the [manifest.dependency-groups] of a root that is no project are dev", () => {
+  const out = readFixture("uv_virtual_root.lock");
+  const scopes = new Map(out.components.map((c) => [c.name, c.scopes]));
+  assert.deepEqual(scopes.get("pytest"), ["dev"]);
+  assert.deepEqual(scopes.get("iniconfig"), ["dev"]);
+  assert.deepEqual(scopes.get("idna"), ["runtime"]);
+  const pytest = out.components.find((c) => c.name === "pytest")!;
+  assert.equal(pytest.direct, true);
+  assert.deepEqual(pytest.groups, ["dev"]);
+  assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pytest.id && e.scope === "dev"));
+});
