@@ -21,6 +21,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { localPlace } from "../_paths.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { ReaderOutput, Scope } from "../types.ts";
@@ -98,7 +99,8 @@ function dependencyVersions(value: unknown): Array<{ version?: string; optional:
 /**
  * Reads a `poetry.lock`: every locked package (hashes, git/url/legacy
  * sources, groups or categories, optional extras) and the dependency edges
- * between them. `directory` packages are first-party members. A lock without
+ * between them. `directory` packages in the project's folders are
+ * first-party members (one outside the project is a component). A lock without
  * `lock-version` (Poetry 0.12 and 1.0) is read as 1.0, as Poetry reads it,
  * with the file hashes of its `[metadata.files]` or (0.12) `[metadata.hashes]`.
  *
@@ -187,7 +189,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     const type = typeof source.type === "string" ? source.type : undefined;
     const url = typeof source.url === "string" ? source.url : undefined;
     let id: string;
-    if (type === "directory") {
+    // A folder of the project is first-party; one outside it (another checkout) is third-party.
+    if (type === "directory" && localPlace(path, url ?? ".").kind !== "outside") {
       id = pypiPurl(name, version);
       builder.member({ id, name, version, purl: id });
     } else {

@@ -20,6 +20,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { localPlace } from "../_paths.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -107,8 +108,9 @@ function component(
 /**
  * Reads a `uv.lock`. The package whose source is `editable = "."` or
  * `virtual = "."` is the root (its edges start at {@linkcode ROOT_ID}); other
- * editable, virtual and directory packages and `[manifest] members` are
- * {@linkcode Member}s; everything else is a component. A dependency that names
+ * editable, virtual and directory packages of the project's folders and
+ * `[manifest] members` are {@linkcode Member}s; everything else (a folder
+ * outside the project too) is a component. A dependency that names
  * a `version`/`source` links only that package; without them it links every
  * locked version of the name. The `[manifest.dependency-groups]` of a
  * workspace root that is no project are the root's dev dependencies. The
@@ -163,8 +165,12 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
     const { name, version } = nameAndVersion(i);
     const source = sourceOf(pkg.source);
     let id: string;
-    if (FIRST_PARTY.has(source.kind ?? "") || members.has(pep503Name(name))) {
-      if (source.value === ".") id = ROOT_ID;
+    // A local folder outside the project (a path dependency on another checkout) is third-party.
+    const place = FIRST_PARTY.has(source.kind ?? "") && source.value !== undefined
+      ? localPlace(path, source.value).kind
+      : undefined;
+    if ((place !== undefined && place !== "outside") || members.has(pep503Name(name))) {
+      if (place === "self") id = ROOT_ID;
       else {
         id = pypiPurl(name, version);
         builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });

@@ -176,3 +176,11 @@ Deno.test("readPoetryLock: a lock without lock-version (Poetry 1.0, 0.12) is rea
     hasCode("inventory.poetry_lock.invalid", /^p\.lock:3: no \[metadata\]/),
   );
 });
+
+Deno.test("readPoetryLock: a directory dependency outside the project is a component", () => {
+  const out = readFixture("poetry_outside_path.lock");
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:pypi/common@1.4.0", ["runtime"]],
+  ]);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/shared-models@0.2.0"]);
+});

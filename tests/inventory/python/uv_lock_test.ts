@@ -211,3 +211,10 @@ Deno.test("readUvLock: the [manifest.dependency-groups] of a root that is no pro
   assert.deepEqual(pytest.groups, ["dev"]);
   assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pytest.id && e.scope === "dev"));
 });
+
+Deno.test("readUvLock: an editable or directory source outside the project is a component", () => {
+  const out = readFixture("uv_outside_path.lock");
+  assert.deepEqual(out.components.map((c) => c.id), [pypiPurl("common", "1.4.0")]);
+  assert.deepEqual(out.members.map((m) => m.id), [pypiPurl("shared-models", "0.2.0")]);
+  assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pypiPurl("common", "1.4.0")));
+});
