@@ -17,10 +17,11 @@
  * - tool configurations (`annotationProcessor`, `kapt`, `checkstyle`,
  *   `jacoco…`, `pmd`, `spotbugs…`, `detekt`, `ktlint`, `errorprone`, `lint…`,
  *   `classpath`, `sonarlint…`, `signatures` (animal-sniffer), the Kotlin
- *   compiler's own `kotlinCompiler…`/`kotlinNative…`/`kotlinKlib…`/
- *   `kotlinBuildTools…` classpaths, `dokka…`, `spotless…`, `pitest`) → build;
- * - `…CompileClasspath` / `compileOnly…` only (compiled against, not in any
- *   runtime classpath) → build;
+ *   Gradle plugin's own `kotlin…` configurations (compiler, compiler plugins,
+ *   Native, klib commonizer, build tools, script definitions, BouncyCastle,
+ *   ABI validation) and `swiftExport…`, `dokka…`, `spotless…`, `pitest`) → build;
+ * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata`
+ *   only (compiled against, not in any runtime classpath) → build;
  * - everything else (`runtimeClasspath`, custom configurations) → runtime.
  *
  * @module
@@ -33,7 +34,9 @@ import { mavenName, mavenPurl } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin(Compiler|Native|Klib|BuildTools|ScriptDef)\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor$|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor$|^kapt\w+|^ksp\w+/;
+/** Compile-time only: compile classpaths, `compileOnly`, Kotlin's `…DependenciesMetadata` (the metadata of shared source sets). */
+const COMPILE_ONLY = /CompileClasspath$|^compileClasspath$|^compileOnly|DependenciesMetadata$/;
 
 /** Spring Boot's configurations of what only development runs use (never shipped). */
 const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;
@@ -151,7 +154,7 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
     if (/^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf)) scopes.add("dev");
     else if (developmentOnly && conf === "runtimeClasspath") continue;
     else if (TOOLS.test(conf)) scopes.add("build");
-    else if (/CompileClasspath$|^compileClasspath$|^compileOnly/.test(conf)) compileOnly = true;
+    else if (COMPILE_ONLY.test(conf)) compileOnly = true;
     else scopes.add("runtime");
   }
   if (compileOnly && !scopes.has("runtime")) scopes.add("build");

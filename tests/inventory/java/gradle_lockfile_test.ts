@@ -100,6 +100,26 @@ Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", (
   );
 });
 
+Deno.test("gradleScopes: the Kotlin Gradle plugin's tool and metadata configurations are not shipped", () => {
+  // A Kotlin JVM project's lock (ADarko22/JDKCertsTool): swift export, ABI validation and
+  // BouncyCastle classpaths of the plugin, and the metadata of shared source sets.
+  const out = readGradleLockfile(
+    Deno.readTextFileSync(fixture("java", "gradle_lockfile", "kotlin-tools.lockfile")),
+    { path: "gradle.lockfile" },
+  );
+  const scopes = Object.fromEntries(out.components.map((c) => [c.name, c.scopes]));
+  assert.deepEqual(scopes, {
+    "com.github.ajalt.clikt:clikt-jvm": ["dev", "runtime"],
+    "com.github.ajalt.clikt:clikt": ["dev", "runtime"],
+    "com.github.ben-manes.caffeine:caffeine": ["build"],
+    "io.github.java-diff-utils:java-diff-utils": ["build"],
+    "org.bouncycastle:bcprov-jdk18on": ["build"],
+    "org.jetbrains.kotlin:kotlin-stdlib-common": ["build", "dev"],
+    "org.jetbrains.kotlin:kotlin-stdlib": ["build"],
+    "org.jetbrains.kotlinx:atomicfu": ["build", "dev"],
+  });
+});
+
 Deno.test("gradleScopes: Spring Boot's developmentOnly modules are dev, not shipped", () => {
   // A Spring Boot lock: runtimeClasspath is productionRuntimeClasspath plus developmentOnly.
   assert.deepEqual(gradleScopes(["developmentOnly", "runtimeClasspath"], false), ["dev"]);
