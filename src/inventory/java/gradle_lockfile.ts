@@ -14,12 +14,18 @@
  *   docker-compose support: never in the built artifact) → dev, and the
  *   `runtimeClasspath` they are added to does not make such a module runtime
  *   unless `productionRuntimeClasspath` (the shipped classpath) has it too;
- * - tool configurations (`annotationProcessor`, `kapt`, `checkstyle`,
+ * - tool configurations (`annotationProcessor` and every `…AnnotationProcessor…`
+ *   (`hiltAnnotationProcessorDebug`), `kapt`, `ksp…`, `checkstyle`,
  *   `jacoco…`, `pmd`, `spotbugs…`, `detekt`, `ktlint`, `errorprone`, `lint…`,
  *   `classpath`, `sonarlint…`, `signatures` (animal-sniffer), the Kotlin
  *   Gradle plugin's own `kotlin…` configurations (compiler, compiler plugins,
  *   Native, klib commonizer, build tools, script definitions, BouncyCastle,
- *   ABI validation) and `swiftExport…`, `dokka…`, `spotless…`, `pitest`) → build;
+ *   ABI validation) and `swiftExport…`, the Android Gradle plugin's
+ *   `android…` (`androidJacocoAnt`, `androidApis`), variant lint
+ *   (`debugLintChecksClasspath`) and `…ReverseMetadataValues` ones,
+ *   `composeMappingProducer…`, every plugin-internal configuration whose
+ *   name starts with `_` (`_agp_internal_…`, `_internal_aapt2_binary`), `dokka…`,
+ *   `spotless…`, `pitest`) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata`
  *   only (compiled against, not in any runtime classpath) → build;
  * - everything else (`runtimeClasspath`, custom configurations) → runtime.
@@ -34,7 +40,7 @@ import { mavenName, mavenPurl } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor$|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
 /** Compile-time only: compile classpaths, `compileOnly`, Kotlin's `…DependenciesMetadata` (the metadata of shared source sets). */
 const COMPILE_ONLY = /CompileClasspath$|^compileClasspath$|^compileOnly|DependenciesMetadata$/;
 

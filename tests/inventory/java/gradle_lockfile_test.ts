@@ -120,6 +120,28 @@ Deno.test("gradleScopes: the Kotlin Gradle plugin's tool and metadata configurat
   });
 });
 
+Deno.test("gradleScopes: the Android Gradle plugin's tool, lint and internal configurations are not shipped", () => {
+  // Lines of an Android app's lock (home-assistant/android): only the variants'
+  // RuntimeClasspath ships; Hilt/KSP processors, lint checks, JaCoCo, the Compose
+  // mapping producer and AGP's internal (_…) configurations are build tools.
+  const out = readGradleLockfile(
+    Deno.readTextFileSync(fixture("java", "gradle_lockfile", "android.lockfile")),
+    { path: "gradle.lockfile" },
+  );
+  const scopes = Object.fromEntries(out.components.map((c) => [c.id, c.scopes.toSorted()]));
+  assert.deepEqual(scopes, {
+    "pkg:maven/androidx.activity/activity@1.13.0": ["build", "dev", "runtime"],
+    "pkg:maven/androidx.compose.material/material-icons-core-desktop@1.7.8": ["build", "dev"],
+    "pkg:maven/org.jetbrains.kotlinx/atomicfu@0.22.0": ["build"],
+    "pkg:maven/org.jetbrains.kotlinx/kotlinx-serialization-json@1.8.1": ["build", "dev"],
+    "pkg:maven/org.jvnet.staxex/stax-ex@1.8.1": ["build"],
+    "pkg:maven/org.ow2.asm/asm@9.9": ["build"],
+    "pkg:maven/org.ow2.asm/asm@9.9.1": ["build"],
+    "pkg:maven/org.xerial/sqlite-jdbc@3.41.2.2": ["build", "dev"],
+    "pkg:maven/org.junit.jupiter/junit-jupiter-engine@6.0.3": ["dev"],
+  });
+});
+
 Deno.test("gradleScopes: Spring Boot's developmentOnly modules are dev, not shipped", () => {
   // A Spring Boot lock: runtimeClasspath is productionRuntimeClasspath plus developmentOnly.
   assert.deepEqual(gradleScopes(["developmentOnly", "runtimeClasspath"], false), ["dev"]);
