@@ -100,46 +100,43 @@ Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", (
   );
 });
 
-Deno.test("gradleScopes: the Kotlin Gradle plugin's tool and metadata configurations are not shipped", () => {
-  // A Kotlin JVM project's lock (ADarko22/JDKCertsTool): swift export, ABI validation and
-  // BouncyCastle classpaths of the plugin, and the metadata of shared source sets.
-  const out = readGradleLockfile(
-    Deno.readTextFileSync(fixture("java", "gradle_lockfile", "kotlin-tools.lockfile")),
-    { path: "gradle.lockfile" },
-  );
-  const scopes = Object.fromEntries(out.components.map((c) => [c.name, c.scopes]));
-  assert.deepEqual(scopes, {
-    "com.github.ajalt.clikt:clikt-jvm": ["dev", "runtime"],
-    "com.github.ajalt.clikt:clikt": ["dev", "runtime"],
-    "com.github.ben-manes.caffeine:caffeine": ["build"],
-    "io.github.java-diff-utils:java-diff-utils": ["build"],
-    "org.bouncycastle:bcprov-jdk18on": ["build"],
-    "org.jetbrains.kotlin:kotlin-stdlib-common": ["build", "dev"],
-    "org.jetbrains.kotlin:kotlin-stdlib": ["build"],
-    "org.jetbrains.kotlinx:atomicfu": ["build", "dev"],
-  });
-});
-
-Deno.test("gradleScopes: the Android Gradle plugin's tool, lint and internal configurations are not shipped", () => {
-  // Lines of an Android app's lock (home-assistant/android): only the variants'
-  // RuntimeClasspath ships; Hilt/KSP processors, lint checks, JaCoCo, the Compose
-  // mapping producer and AGP's internal (_…) configurations are build tools.
-  const out = readGradleLockfile(
-    Deno.readTextFileSync(fixture("java", "gradle_lockfile", "android.lockfile")),
-    { path: "gradle.lockfile" },
-  );
-  const scopes = Object.fromEntries(out.components.map((c) => [c.id, c.scopes.toSorted()]));
-  assert.deepEqual(scopes, {
-    "pkg:maven/androidx.activity/activity@1.13.0": ["build", "dev", "runtime"],
-    "pkg:maven/androidx.compose.material/material-icons-core-desktop@1.7.8": ["build", "dev"],
-    "pkg:maven/org.jetbrains.kotlinx/atomicfu@0.22.0": ["build"],
-    "pkg:maven/org.jetbrains.kotlinx/kotlinx-serialization-json@1.8.1": ["build", "dev"],
-    "pkg:maven/org.jvnet.staxex/stax-ex@1.8.1": ["build"],
-    "pkg:maven/org.ow2.asm/asm@9.9": ["build"],
-    "pkg:maven/org.ow2.asm/asm@9.9.1": ["build"],
-    "pkg:maven/org.xerial/sqlite-jdbc@3.41.2.2": ["build", "dev"],
-    "pkg:maven/org.junit.jupiter/junit-jupiter-engine@6.0.3": ["dev"],
-  });
+Deno.test("gradleScopes: the Kotlin and Android Gradle plugins' tool, lint, metadata and internal configurations are not shipped", () => {
+  const cases: Array<[string, Record<string, string[]>]> = [
+    // A Kotlin JVM project's lock (ADarko22/JDKCertsTool): swift export, ABI validation and
+    // BouncyCastle classpaths of the plugin, and the metadata of shared source sets.
+    ["kotlin-tools.lockfile", {
+      "pkg:maven/com.github.ajalt.clikt/clikt-jvm@5.1.0": ["dev", "runtime"],
+      "pkg:maven/com.github.ajalt.clikt/clikt@5.1.0": ["dev", "runtime"],
+      "pkg:maven/com.github.ben-manes.caffeine/caffeine@2.9.3": ["build"],
+      "pkg:maven/io.github.java-diff-utils/java-diff-utils@4.12": ["build"],
+      "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.80.2": ["build"],
+      "pkg:maven/org.jetbrains.kotlin/kotlin-stdlib-common@2.3.0": ["build", "dev"],
+      "pkg:maven/org.jetbrains.kotlin/kotlin-stdlib@2.2.21": ["build"],
+      "pkg:maven/org.jetbrains.kotlinx/atomicfu@0.23.1": ["build", "dev"],
+    }],
+    // Lines of an Android app's lock (home-assistant/android): only the variants'
+    // RuntimeClasspath ships; Hilt/KSP processors, lint checks, JaCoCo, the Compose
+    // mapping producer and AGP's internal (_…) configurations are build tools.
+    ["android.lockfile", {
+      "pkg:maven/androidx.activity/activity@1.13.0": ["build", "dev", "runtime"],
+      "pkg:maven/androidx.compose.material/material-icons-core-desktop@1.7.8": ["build", "dev"],
+      "pkg:maven/org.jetbrains.kotlinx/atomicfu@0.22.0": ["build"],
+      "pkg:maven/org.jetbrains.kotlinx/kotlinx-serialization-json@1.8.1": ["build", "dev"],
+      "pkg:maven/org.jvnet.staxex/stax-ex@1.8.1": ["build"],
+      "pkg:maven/org.ow2.asm/asm@9.9": ["build"],
+      "pkg:maven/org.ow2.asm/asm@9.9.1": ["build"],
+      "pkg:maven/org.xerial/sqlite-jdbc@3.41.2.2": ["build", "dev"],
+      "pkg:maven/org.junit.jupiter/junit-jupiter-engine@6.0.3": ["dev"],
+    }],
+  ];
+  for (const [name, expected] of cases) {
+    const out = readGradleLockfile(
+      Deno.readTextFileSync(fixture("java", "gradle_lockfile", name)),
+      { path: "gradle.lockfile" },
+    );
+    const scopes = Object.fromEntries(out.components.map((c) => [c.id, c.scopes.toSorted()]));
+    assert.deepEqual(scopes, expected, name);
+  }
 });
 
 Deno.test("gradleScopes: Spring Boot's developmentOnly modules are dev, not shipped", () => {
