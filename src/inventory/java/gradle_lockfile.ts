@@ -8,7 +8,8 @@
  * so there are no edges and no component is marked direct. Scopes come from
  * the configurations:
  *
- * - a buildscript or settings lock (the build's own classpath) → build;
+ * - a buildscript or settings lock, or any lock of `buildSrc` (the build's
+ *   own classpath) → build;
  * - test configurations (`test…`, `…Test…`) → dev;
  * - Spring Boot's `developmentOnly` / `testAndDevelopmentOnly` (devtools,
  *   docker-compose support: never in the built artifact) → dev, and the
@@ -40,7 +41,7 @@ import { mavenName, mavenPurl } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
 /** Compile-time only: compile classpaths, `compileOnly`, Kotlin's `…DependenciesMetadata` (the metadata of shared source sets). */
 const COMPILE_ONLY = /CompileClasspath$|^compileClasspath$|^compileOnly|DependenciesMetadata$/;
 
@@ -69,10 +70,12 @@ function invalid(path: string, line: number, what: string): VouchError {
   );
 }
 
-/** Whether a lock file locks the build's own classpath (buildscript or settings plugins). */
+/** Whether a lock file locks the build's own classpath (buildscript or settings plugins, buildSrc). */
 function isBuildLock(path: string): boolean {
   const file = path.slice(path.lastIndexOf("/") + 1);
+  // buildSrc is the build's own logic: Gradle puts what it resolves on the build scripts' classpath.
   return /^(buildscript|settings)-gradle\.lockfile$/.test(file) ||
+    path.split("/").slice(0, -1).includes("buildSrc") ||
     (path.includes("dependency-locks/") && file.startsWith("buildscript-"));
 }
 

@@ -48,7 +48,7 @@ Deno.test("readGradleLockfile: every locked module, scopes from the configuratio
   assert.deepEqual(guava.sources, ["multi/gradle.lockfile"]);
 });
 
-Deno.test("readGradleLockfile: buildscript locks are build; Android variants; legacy per-configuration files", () => {
+Deno.test("readGradleLockfile: buildscript and buildSrc locks are build; Android variants; legacy per-configuration files", () => {
   assert.deepEqual(scopes(read("multi/buildscript-gradle.lockfile")), {
     "pkg:maven/com.diffplug.spotless/com.diffplug.spotless.gradle.plugin@6.25.0": "build",
     "pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0": "build",
@@ -69,6 +69,13 @@ Deno.test("readGradleLockfile: buildscript locks are build; Android variants; le
   });
   assert.deepEqual(scopes(read(`${legacy}/buildscript-classpath.lockfile`)), {
     "pkg:maven/com.github.ben-manes/gradle-versions-plugin@0.51.0": "build",
+  });
+  // buildSrc's runtimeClasspath (Kotlin/kotlinx.collections.immutable) is the build's own classpath.
+  assert.deepEqual(scopes(read("buildsrc/buildSrc/gradle.lockfile")), {
+    "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin-api@1.9.22": "build",
+    "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin@1.9.22": "build",
+    "pkg:maven/org.jetbrains.kotlin/kotlin-stdlib@1.9.20": "build",
+    "pkg:maven/org.jetbrains.kotlinx/kotlinx-coroutines-core-jvm@1.5.0": "build",
   });
 });
 
