@@ -15,8 +15,8 @@
  *
  * The file says nothing about scopes: they are taken from the build's lock
  * files when there are any (`gradle.lockfile`, `buildscript-gradle.lockfile`,
- * `settings-gradle.lockfile` beside `gradle/`, and those of the projects that
- * `settings.gradle(.kts)` includes), so that the merged component keeps the
+ * `settings-gradle.lockfile` beside `gradle/`, those of `buildSrc` and of the
+ * projects that `settings.gradle(.kts)` includes), so that the merged component keeps the
  * lock's scopes. A component that no lock lists is runtime; one with only a
  * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
  * it, as it is metadata of another module rather than a dependency.
@@ -171,7 +171,8 @@ function buildLocks(path: string, load: Load): { path: string; text: string }[] 
   const gradleDir = posix.dirname(path);
   const root = posix.basename(gradleDir) === "gradle" ? posix.dirname(gradleDir) : gradleDir;
   const at = (rel: string): string => (root === "." ? rel : `${root}/${rel}`);
-  const folders = [""];
+  // buildSrc is verified by the same file; its locks are build scope.
+  const folders = ["", "buildSrc/"];
   const settings = load(at("settings.gradle")) ?? load(at("settings.gradle.kts")) ?? "";
   for (const include of settings.matchAll(/\binclude\b\s*\(?((?:\s*["'][^"'\n]+["']\s*,?)+)/g)) {
     for (const project of include[1].matchAll(/["']([^"'\n]+)["']/g)) {
