@@ -8,8 +8,9 @@
  * so there are no edges and no component is marked direct. Scopes come from
  * the configurations:
  *
- * - a buildscript or settings lock, or any lock of `buildSrc` (the build's
- *   own classpath) → build;
+ * - a buildscript or settings lock, any lock of `buildSrc` or of a build that
+ *   `settings.gradle(.kts)` includes for its plugins (`pluginManagement {
+ *   includeBuild("build-logic") }`): the build's own classpath → build;
  * - test configurations (`test…`, `…Test…`) → dev;
  * - Spring Boot's `developmentOnly` / `testAndDevelopmentOnly` (devtools,
  *   docker-compose support: never in the built artifact) → dev, and the
@@ -35,7 +36,8 @@
  */
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
-import type { ReaderResult } from "../_reader.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { posix } from "../../_path.ts";
 import type { Scope } from "../types.ts";
 import { mavenName, mavenPurl } from "./_maven.ts";
 
@@ -70,13 +72,65 @@ function invalid(path: string, line: number, what: string): VouchError {
   );
 }
 
-/** Whether a lock file locks the build's own classpath (buildscript or settings plugins, buildSrc). */
-function isBuildLock(path: string): boolean {
+/**
+ * Whether a lock file locks the build's own classpath: a buildscript or
+ * settings lock, a lock of `buildSrc`, or (with `load`) a lock of a build
+ * that a settings script above it includes for its plugins.
+ */
+function isBuildLock(path: string, load?: Load): boolean {
   const file = path.slice(path.lastIndexOf("/") + 1);
   // buildSrc is the build's own logic: Gradle puts what it resolves on the build scripts' classpath.
   return /^(buildscript|settings)-gradle\.lockfile$/.test(file) ||
     path.split("/").slice(0, -1).includes("buildSrc") ||
-    (path.includes("dependency-locks/") && file.startsWith("buildscript-"));
+    (path.includes("dependency-locks/") && file.startsWith("buildscript-")) ||
+    (load !== undefined && inPluginBuild(path, load));
+}
+
+/**
+ * The builds a settings script includes for their plugins
+ * (`pluginManagement { includeBuild("build-logic") }`): build logic, whose
+ * dependencies are the build's classpath. Folders relative to the script's.
+ *
+ * @param settings The text of `settings.gradle` or `settings.gradle.kts`.
+ * @returns The folders, normalised, inside the script's folder.
+ */
+export function pluginBuilds(settings: string): string[] {
+  const out: string[] = [];
+  for (const m of settings.matchAll(/\bpluginManagement\s*\{/g)) {
+    const start = m.index + m[0].length;
+    let end = start;
+    for (let depth = 1; end < settings.length && depth > 0; end++) {
+      if (settings[end] === "{") depth++;
+      else if (settings[end] === "}") depth--;
+    }
+    for (
+      const include of settings.slice(start, end).matchAll(
+        /\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g,
+      )
+    ) {
+      const folder = posix.normalize(include[1]).replace(/\/$/, "");
+      if (
+        folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
+      ) {
+        out.push(folder);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a lock file is in a build that a settings script above it includes for its plugins. */
+function inPluginBuild(path: string, load: Load): boolean {
+  const folders = path.split("/").slice(0, -1);
+  for (let n = folders.length - 1; n >= 0; n--) {
+    const base = folders.slice(0, n).join("/");
+    const at = (file: string): string => (base === "" ? file : `${base}/${file}`);
+    const settings = load(at("settings.gradle.kts")) ?? load(at("settings.gradle"));
+    if (settings === undefined) continue;
+    const rest = folders.slice(n).join("/");
+    if (pluginBuilds(settings).some((b) => rest === b || rest.startsWith(`${b}/`))) return true;
+  }
+  return false;
 }
 
 /** The configuration of a legacy per-configuration lock file (`<configuration>.lockfile`). */
@@ -174,13 +228,17 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  * Reads a Gradle lock file.
  *
  * @param text The file's text.
- * @param options `path`: the file's path relative to the project root.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads the settings scripts above it (for builds included for their plugins).
  * @returns The components (no members, no edges).
  * @throws {VouchError} `inventory.gradle_lockfile.invalid` as {@linkcode parseGradleLockfile}.
  */
-export function readGradleLockfile(text: string, options: { path: string }): ReaderResult {
+export function readGradleLockfile(
+  text: string,
+  options: { path: string; load?: Load },
+): ReaderResult {
   const { path } = options;
-  const buildLock = isBuildLock(path);
+  const buildLock = isBuildLock(path, options.load);
   const out = new OutputBuilder();
   for (const m of parseGradleLockfile(text, path)) {
     const c = { groupId: m.group, artifactId: m.name, version: m.version };
@@ -200,14 +258,17 @@ export function readGradleLockfile(text: string, options: { path: string }): Rea
 /**
  * The scopes that the lock files of a build give each `pkg:maven` purl.
  *
- * @param locks The lock files: path and text.
+ * @param locks The lock files: path, text, and whether it locks build logic
+ *   (a build included for its plugins), which its path does not tell.
  * @returns Scopes by purl (configurations of every lock unioned).
  * @throws {VouchError} As {@linkcode parseGradleLockfile}.
  */
-export function lockedScopes(locks: { path: string; text: string }[]): Map<string, Set<Scope>> {
+export function lockedScopes(
+  locks: { path: string; text: string; build?: boolean }[],
+): Map<string, Set<Scope>> {
   const out = new Map<string, Set<Scope>>();
-  for (const { path, text } of locks) {
-    const buildLock = isBuildLock(path);
+  for (const { path, text, build } of locks) {
+    const buildLock = build === true || isBuildLock(path);
     for (const m of parseGradleLockfile(text, path)) {
       const purl = mavenPurl({ groupId: m.group, artifactId: m.name, version: m.version });
       const scopes = out.get(purl) ?? new Set();

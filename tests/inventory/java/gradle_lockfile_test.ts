@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   gradleScopes,
   parseGradleLockfile,
+  pluginBuilds,
   readGradleLockfile,
 } from "../../../src/inventory/java/gradle_lockfile.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
@@ -77,6 +78,30 @@ Deno.test("readGradleLockfile: buildscript and buildSrc locks are build; Android
     "pkg:maven/org.jetbrains.kotlin/kotlin-stdlib@1.9.20": "build",
     "pkg:maven/org.jetbrains.kotlinx/kotlinx-coroutines-core-jvm@1.5.0": "build",
   });
+});
+
+Deno.test("readGradleLockfile: a build included for its plugins (pluginManagement includeBuild) is build scope", () => {
+  // apple/pkl: settings.gradle.kts includes build-logic for its convention plugins.
+  const files: Record<string, string> = {
+    "settings.gradle.kts": '@file:Suppress("UnstableApiUsage")\n\npluginManagement {\n' +
+      '  includeBuild("build-logic")\n\n  repositories {\n    mavenCentral()\n  }\n}\n\n' +
+      'rootProject.name = "pkl"\n\ninclude("pkl-core")\nincludeBuild("../shared-lib")\n',
+  };
+  const lock =
+    "org.jetbrains.kotlin:kotlin-gradle-plugin:2.0.21=compileClasspath,runtimeClasspath\n";
+  const scopesOf = (path: string): string[] =>
+    readGradleLockfile(lock, { path, load: (p) => files[p] }).components[0].scopes;
+  assert.deepEqual(scopesOf("build-logic/gradle.lockfile"), ["build"]);
+  assert.deepEqual(scopesOf("build-logic/convention/gradle.lockfile"), ["build"]);
+  assert.deepEqual(scopesOf("pkl-core/gradle.lockfile"), ["runtime"]);
+  assert.deepEqual(scopesOf("build-logic-extra/gradle.lockfile"), ["runtime"]);
+  assert.deepEqual(pluginBuilds(files["settings.gradle.kts"]), ["build-logic"]);
+  assert.deepEqual(
+    pluginBuilds(
+      "pluginManagement {\n  includeBuild('./gradle/plugins/')\n  includeBuild(\"../outside\")\n}\n",
+    ),
+    ["gradle/plugins"],
+  );
 });
 
 Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", () => {
