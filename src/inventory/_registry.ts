@@ -256,7 +256,7 @@ export const READERS: readonly Reader[] = [
       posix.dirname(path).endsWith("dependency-locks")
         ? posix.dirname(posix.dirname(posix.dirname(path)))
         : posix.dirname(path),
-    read: (text, path) => gradleLockfile().readGradleLockfile(text, { path }),
+    read: (text, path, c) => gradleLockfile().readGradleLockfile(text, { path, load: c.load }),
   },
   {
     name: "gradle_verification",

@@ -8,32 +8,44 @@
  * so there are no edges and no component is marked direct. Scopes come from
  * the configurations:
  *
- * - a buildscript or settings lock (the build's own classpath) → build;
+ * - a buildscript or settings lock, any lock of `buildSrc` or of a build that
+ *   `settings.gradle(.kts)` includes for its plugins (`pluginManagement {
+ *   includeBuild("build-logic") }`): the build's own classpath → build;
  * - test configurations (`test…`, `…Test…`) → dev;
  * - Spring Boot's `developmentOnly` / `testAndDevelopmentOnly` (devtools,
  *   docker-compose support: never in the built artifact) → dev, and the
  *   `runtimeClasspath` they are added to does not make such a module runtime
  *   unless `productionRuntimeClasspath` (the shipped classpath) has it too;
- * - tool configurations (`annotationProcessor`, `kapt`, `checkstyle`,
+ * - tool configurations (`annotationProcessor` and every `…AnnotationProcessor…`
+ *   (`hiltAnnotationProcessorDebug`), `kapt`, `ksp…`, `checkstyle`,
  *   `jacoco…`, `pmd`, `spotbugs…`, `detekt`, `ktlint`, `errorprone`, `lint…`,
  *   `classpath`, `sonarlint…`, `signatures` (animal-sniffer), the Kotlin
- *   compiler's own `kotlinCompiler…`/`kotlinNative…`/`kotlinKlib…`/
- *   `kotlinBuildTools…` classpaths, `dokka…`, `spotless…`, `pitest`) → build;
- * - `…CompileClasspath` / `compileOnly…` only (compiled against, not in any
- *   runtime classpath) → build;
+ *   Gradle plugin's own `kotlin…` configurations (compiler, compiler plugins,
+ *   Native, klib commonizer, build tools, script definitions, BouncyCastle,
+ *   ABI validation) and `swiftExport…`, the Android Gradle plugin's
+ *   `android…` (`androidJacocoAnt`, `androidApis`), variant lint
+ *   (`debugLintChecksClasspath`) and `…ReverseMetadataValues` ones,
+ *   `composeMappingProducer…`, every plugin-internal configuration whose
+ *   name starts with `_` (`_agp_internal_…`, `_internal_aapt2_binary`), `dokka…`,
+ *   `spotless…`, `pitest`) → build;
+ * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata`
+ *   only (compiled against, not in any runtime classpath) → build;
  * - everything else (`runtimeClasspath`, custom configurations) → runtime.
  *
  * @module
  */
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
-import type { ReaderResult } from "../_reader.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { posix } from "../../_path.ts";
 import type { Scope } from "../types.ts";
 import { mavenName, mavenPurl } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin(Compiler|Native|Klib|BuildTools|ScriptDef)\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor$|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
+/** Compile-time only: compile classpaths, `compileOnly`, Kotlin's `…DependenciesMetadata` (the metadata of shared source sets). */
+const COMPILE_ONLY = /CompileClasspath$|^compileClasspath$|^compileOnly|DependenciesMetadata$/;
 
 /** Spring Boot's configurations of what only development runs use (never shipped). */
 const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;
@@ -60,11 +72,65 @@ function invalid(path: string, line: number, what: string): VouchError {
   );
 }
 
-/** Whether a lock file locks the build's own classpath (buildscript or settings plugins). */
-function isBuildLock(path: string): boolean {
+/**
+ * Whether a lock file locks the build's own classpath: a buildscript or
+ * settings lock, a lock of `buildSrc`, or (with `load`) a lock of a build
+ * that a settings script above it includes for its plugins.
+ */
+function isBuildLock(path: string, load?: Load): boolean {
   const file = path.slice(path.lastIndexOf("/") + 1);
+  // buildSrc is the build's own logic: Gradle puts what it resolves on the build scripts' classpath.
   return /^(buildscript|settings)-gradle\.lockfile$/.test(file) ||
-    (path.includes("dependency-locks/") && file.startsWith("buildscript-"));
+    path.split("/").slice(0, -1).includes("buildSrc") ||
+    (path.includes("dependency-locks/") && file.startsWith("buildscript-")) ||
+    (load !== undefined && inPluginBuild(path, load));
+}
+
+/**
+ * The builds a settings script includes for their plugins
+ * (`pluginManagement { includeBuild("build-logic") }`): build logic, whose
+ * dependencies are the build's classpath. Folders relative to the script's.
+ *
+ * @param settings The text of `settings.gradle` or `settings.gradle.kts`.
+ * @returns The folders, normalised, inside the script's folder.
+ */
+export function pluginBuilds(settings: string): string[] {
+  const out: string[] = [];
+  for (const m of settings.matchAll(/\bpluginManagement\s*\{/g)) {
+    const start = m.index + m[0].length;
+    let end = start;
+    for (let depth = 1; end < settings.length && depth > 0; end++) {
+      if (settings[end] === "{") depth++;
+      else if (settings[end] === "}") depth--;
+    }
+    for (
+      const include of settings.slice(start, end).matchAll(
+        /\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g,
+      )
+    ) {
+      const folder = posix.normalize(include[1]).replace(/\/$/, "");
+      if (
+        folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
+      ) {
+        out.push(folder);
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a lock file is in a build that a settings script above it includes for its plugins. */
+function inPluginBuild(path: string, load: Load): boolean {
+  const folders = path.split("/").slice(0, -1);
+  for (let n = folders.length - 1; n >= 0; n--) {
+    const base = folders.slice(0, n).join("/");
+    const at = (file: string): string => (base === "" ? file : `${base}/${file}`);
+    const settings = load(at("settings.gradle.kts")) ?? load(at("settings.gradle"));
+    if (settings === undefined) continue;
+    const rest = folders.slice(n).join("/");
+    if (pluginBuilds(settings).some((b) => rest === b || rest.startsWith(`${b}/`))) return true;
+  }
+  return false;
 }
 
 /** The configuration of a legacy per-configuration lock file (`<configuration>.lockfile`). */
@@ -151,7 +217,7 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
     if (/^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf)) scopes.add("dev");
     else if (developmentOnly && conf === "runtimeClasspath") continue;
     else if (TOOLS.test(conf)) scopes.add("build");
-    else if (/CompileClasspath$|^compileClasspath$|^compileOnly/.test(conf)) compileOnly = true;
+    else if (COMPILE_ONLY.test(conf)) compileOnly = true;
     else scopes.add("runtime");
   }
   if (compileOnly && !scopes.has("runtime")) scopes.add("build");
@@ -162,13 +228,17 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  * Reads a Gradle lock file.
  *
  * @param text The file's text.
- * @param options `path`: the file's path relative to the project root.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads the settings scripts above it (for builds included for their plugins).
  * @returns The components (no members, no edges).
  * @throws {VouchError} `inventory.gradle_lockfile.invalid` as {@linkcode parseGradleLockfile}.
  */
-export function readGradleLockfile(text: string, options: { path: string }): ReaderResult {
+export function readGradleLockfile(
+  text: string,
+  options: { path: string; load?: Load },
+): ReaderResult {
   const { path } = options;
-  const buildLock = isBuildLock(path);
+  const buildLock = isBuildLock(path, options.load);
   const out = new OutputBuilder();
   for (const m of parseGradleLockfile(text, path)) {
     const c = { groupId: m.group, artifactId: m.name, version: m.version };
@@ -188,14 +258,17 @@ export function readGradleLockfile(text: string, options: { path: string }): Rea
 /**
  * The scopes that the lock files of a build give each `pkg:maven` purl.
  *
- * @param locks The lock files: path and text.
+ * @param locks The lock files: path, text, and whether it locks build logic
+ *   (a build included for its plugins), which its path does not tell.
  * @returns Scopes by purl (configurations of every lock unioned).
  * @throws {VouchError} As {@linkcode parseGradleLockfile}.
  */
-export function lockedScopes(locks: { path: string; text: string }[]): Map<string, Set<Scope>> {
+export function lockedScopes(
+  locks: { path: string; text: string; build?: boolean }[],
+): Map<string, Set<Scope>> {
   const out = new Map<string, Set<Scope>>();
-  for (const { path, text } of locks) {
-    const buildLock = isBuildLock(path);
+  for (const { path, text, build } of locks) {
+    const buildLock = build === true || isBuildLock(path);
     for (const m of parseGradleLockfile(text, path)) {
       const purl = mavenPurl({ groupId: m.group, artifactId: m.name, version: m.version });
       const scopes = out.get(purl) ?? new Set();

@@ -15,7 +15,8 @@
  *
  * The file says nothing about scopes: they are taken from the build's lock
  * files when there are any (`gradle.lockfile`, `buildscript-gradle.lockfile`,
- * `settings-gradle.lockfile` beside `gradle/`, and those of the projects that
+ * `settings-gradle.lockfile` beside `gradle/`, those of `buildSrc`, of the
+ * builds included for their plugins and of the projects that
  * `settings.gradle(.kts)` includes), so that the merged component keeps the
  * lock's scopes. A component that no lock lists is runtime; one with only a
  * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
@@ -37,7 +38,7 @@ import {
 } from "../_formats/xml.ts";
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
 import { mavenName, mavenPurl } from "./_maven.ts";
-import { lockedScopes } from "./gradle_lockfile.ts";
+import { lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
 
 const CODE = "inventory.gradle_verification.invalid";
 const ALGORITHMS: Record<string, { alg: HashAlgorithm; hexLength: number }> = {
@@ -165,21 +166,29 @@ function purlFile(c: VerifiedComponent): VerifiedArtifact | undefined {
 
 /**
  * The lock files of the Gradle build whose verification file is at `path`:
- * the root's, and those of the projects `settings.gradle(.kts)` includes.
+ * the root's, buildSrc's, and those of the builds `settings.gradle(.kts)`
+ * includes for their plugins and of the projects it includes.
  */
-function buildLocks(path: string, load: Load): { path: string; text: string }[] {
+function buildLocks(path: string, load: Load): { path: string; text: string; build: boolean }[] {
   const gradleDir = posix.dirname(path);
   const root = posix.basename(gradleDir) === "gradle" ? posix.dirname(gradleDir) : gradleDir;
   const at = (rel: string): string => (root === "." ? rel : `${root}/${rel}`);
-  const folders = [""];
+  // buildSrc is verified by the same file; its locks are build scope.
+  const folders = ["", "buildSrc/"];
+  const pluginFolders = new Set<string>();
   const settings = load(at("settings.gradle")) ?? load(at("settings.gradle.kts")) ?? "";
+  // Builds included for their plugins (build-logic) are verified by the same file; their locks are build scope.
+  for (const build of pluginBuilds(settings)) {
+    folders.push(`${build}/`);
+    pluginFolders.add(`${build}/`);
+  }
   for (const include of settings.matchAll(/\binclude\b\s*\(?((?:\s*["'][^"'\n]+["']\s*,?)+)/g)) {
     for (const project of include[1].matchAll(/["']([^"'\n]+)["']/g)) {
       const folder = project[1].replace(/^:/, "").replaceAll(":", "/");
       if (folder !== "" && !folder.split("/").includes("..")) folders.push(`${folder}/`);
     }
   }
-  const locks: { path: string; text: string }[] = [];
+  const locks: { path: string; text: string; build: boolean }[] = [];
   for (const folder of folders) {
     for (
       const file of ["gradle.lockfile", "buildscript-gradle.lockfile", "settings-gradle.lockfile"]
@@ -187,7 +196,9 @@ function buildLocks(path: string, load: Load): { path: string; text: string }[] 
       if (folder !== "" && file === "settings-gradle.lockfile") continue;
       const lockPath = at(`${folder}${file}`);
       const text = load(lockPath);
-      if (text !== undefined) locks.push({ path: lockPath, text });
+      if (text !== undefined) {
+        locks.push({ path: lockPath, text, build: pluginFolders.has(folder) });
+      }
     }
   }
   return locks;

@@ -262,7 +262,7 @@ export function pypiComponent(init: PypiComponentInit): ComponentInit {
 export interface LockDocument {
   /** The whole document. */
   doc: TomlTable;
-  /** The `[[package]]` tables (empty when there are none). */
+  /** The `[[package]]` (or `options.table`) tables (empty when there are none). */
   packages: TomlTable[];
   /**
    * Where a package is, for error messages.
@@ -282,29 +282,32 @@ export interface LockDocument {
 }
 
 /**
- * Parses a Python lockfile and checks that `package` is an array of tables.
+ * Parses a Python lockfile and checks that `package` (or `options.table`) is
+ * an array of tables.
  *
  * @param text The file's text.
- * @param options `path`: the file's path; `reader`: the reader name for error codes.
+ * @param options `path`: the file's path; `reader`: the reader name for error
+ *   codes; `table`: the name of the array of package tables (default `package`).
  * @returns The document and its packages.
  * @throws {VouchError} `inventory.<reader>.invalid` for malformed TOML or a
  *   `package` that is not an array of tables.
  */
 export function readLockDocument(
   text: string,
-  options: { path: string; reader: string },
+  options: { path: string; reader: string; table?: string },
 ): LockDocument {
-  const { path, reader } = options;
+  const { path, reader, table = "package" } = options;
   const doc = parseToml(text, path, `inventory.${reader}.invalid`);
-  const packages = doc.package ?? [];
+  const packages = doc[table] ?? [];
   if (!Array.isArray(packages) || !packages.every(isTable)) {
     throw invalid(
       reader,
-      at(path, nthLine(text, /^\s*\[+package/)),
-      "`package` must be an array of tables",
+      at(path, nthLine(text, new RegExp(`^\\s*\\[+${table}`))),
+      `\`${table}\` must be an array of tables`,
     );
   }
-  const where = (index: number): string => at(path, nthLine(text, /^\s*\[\[package\]\]/, index));
+  const header = new RegExp(`^\\s*\\[\\[${table}\\]\\]`);
+  const where = (index: number): string => at(path, nthLine(text, header, index));
   const nameAndVersion = (index: number): { name: string; version?: string } => {
     const { name, version } = packages[index];
     if (typeof name !== "string" || name === "") {

@@ -21,6 +21,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { localPlace } from "../_paths.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { Scope } from "../types.ts";
@@ -99,7 +100,10 @@ function dependencyVersions(value: unknown): Array<{ version?: string; optional:
 /**
  * Reads a `poetry.lock`: every locked package (hashes, git/url/legacy
  * sources, groups or categories, optional extras) and the dependency edges
- * between them. `directory` packages are first-party members.
+ * between them. `directory` packages in the project's folders are
+ * first-party members (one outside the project is a component). A lock without
+ * `lock-version` (Poetry 0.12 and 1.0) is read as 1.0, as Poetry reads it,
+ * with the file hashes of its `[metadata.files]` or (0.12) `[metadata.hashes]`.
  *
  * @example
  * ```ts
@@ -112,7 +116,8 @@ function dependencyVersions(value: unknown): Array<{ version?: string; optional:
  * @param text The file's text.
  * @param options The file's path.
  * @returns Members, components and edges between them.
- * @throws {VouchError} `inventory.poetry_lock.invalid` for malformed content,
+ * @throws {VouchError} `inventory.poetry_lock.invalid` for malformed content
+ *   or a file without `[metadata]`,
  *   `inventory.poetry_lock.unsupported_version` for a lock-version other than 1.x/2.x.
  */
 export function readPoetryLock(text: string, options: PoetryLockOptions): ReaderResult {
@@ -122,21 +127,40 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   if (metadata === undefined && packages.length === 0) {
     return { members: [], components: [], edges: [] };
   }
-  const lockVersion = metadata?.["lock-version"];
+  if (metadata === undefined) {
+    throw invalid(
+      READER,
+      at(path, text.trimEnd().split("\n").length),
+      "no [metadata] table: the file is truncated or not a poetry.lock",
+    );
+  }
+  // Poetry reads a lock without `lock-version` (Poetry 0.12 and 1.0 wrote none) as 1.0.
+  const lockVersion = metadata["lock-version"] ?? "1.0";
   if (typeof lockVersion !== "string" || !/^[12]\.\d+$/.test(lockVersion)) {
     throw unsupportedVersion(
       READER,
-      at(path, nthLine(text, /^\s*lock-version\s*=/) ?? nthLine(text, /^\s*\[metadata\]/)),
-      lockVersion === undefined
-        ? "poetry.lock has no [metadata] lock-version (Poetry older than 1.1)"
-        : `poetry.lock lock-version ${JSON.stringify(lockVersion)} is not supported`,
+      at(path, nthLine(text, /^\s*lock-version\s*=/)),
+      `poetry.lock lock-version ${JSON.stringify(lockVersion)} is not supported`,
       "poetry.lock lock-version 1.x or 2.x",
     );
   }
   const legacyFiles = new Map<string, unknown[]>();
-  if (isTable(metadata?.files)) {
+  if (isTable(metadata.files)) {
     for (const [name, list] of Object.entries(metadata.files)) {
       if (Array.isArray(list)) legacyFiles.set(pep503Name(name), list);
+    }
+  } else if (isTable(metadata.hashes)) {
+    // Poetry 0.12: `[metadata.hashes]`, the bare SHA-256 of each file of a package.
+    for (const [name, list] of Object.entries(metadata.hashes)) {
+      if (!Array.isArray(list)) continue;
+      legacyFiles.set(
+        pep503Name(name),
+        list.map((hash) =>
+          typeof hash === "string" && /^[0-9a-f]{64}$/i.test(hash)
+            ? { hash: `sha256:${hash}` }
+            : { hash }
+        ),
+      );
     }
   }
   const extrasOf = new Map<string, string[]>();
@@ -166,7 +190,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     const type = typeof source.type === "string" ? source.type : undefined;
     const url = typeof source.url === "string" ? source.url : undefined;
     let id: string;
-    if (type === "directory") {
+    // A folder of the project is first-party; one outside it (another checkout) is third-party.
+    if (type === "directory" && localPlace(path, url ?? ".").kind !== "outside") {
       id = pypiPurl(name, version);
       builder.member({ id, name, version, purl: id });
     } else {

@@ -20,6 +20,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { localPlace } from "../_paths.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -33,6 +34,7 @@ export interface UvLockOptions {
 const READER = "uv_lock";
 const SOURCE_KINDS = ["registry", "git", "url", "path", "directory", "editable", "virtual"];
 const FIRST_PARTY = new Set(["directory", "editable", "virtual"]);
+const PREVIEW_TABLE = /^\[\[distribution\]\]/m;
 
 type Table = Record<string, unknown>;
 
@@ -106,10 +108,14 @@ function component(
 /**
  * Reads a `uv.lock`. The package whose source is `editable = "."` or
  * `virtual = "."` is the root (its edges start at {@linkcode ROOT_ID}); other
- * editable, virtual and directory packages and `[manifest] members` are
- * {@linkcode Member}s; everything else is a component. A dependency that names
+ * editable, virtual and directory packages of the project's folders and
+ * `[manifest] members` are {@linkcode Member}s; everything else (a folder
+ * outside the project too) is a component. A dependency that names
  * a `version`/`source` links only that package; without them it links every
- * locked version of the name.
+ * locked version of the name. The `[manifest.dependency-groups]` of a
+ * workspace root that is no project are the root's dev dependencies. The
+ * preview lockfile of uv before 0.3, whose packages are `[[distribution]]`
+ * tables, is read the same way.
  *
  * @example
  * ```ts
@@ -128,7 +134,13 @@ function component(
  */
 export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
   const { path } = options;
-  const { doc, packages, where, nameAndVersion } = readLockDocument(text, { path, reader: READER });
+  // uv before 0.3 (its preview lockfile) wrote the same tables as `[[distribution]]`.
+  const table = PREVIEW_TABLE.test(text) ? "distribution" : "package";
+  const { doc, packages, where, nameAndVersion } = readLockDocument(text, {
+    path,
+    reader: READER,
+    table,
+  });
   if (doc.version === undefined && packages.length === 0) {
     return { members: [], components: [], edges: [] };
   }
@@ -153,8 +165,12 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
     const { name, version } = nameAndVersion(i);
     const source = sourceOf(pkg.source);
     let id: string;
-    if (FIRST_PARTY.has(source.kind ?? "") || members.has(pep503Name(name))) {
-      if (source.value === ".") id = ROOT_ID;
+    // A local folder outside the project (a path dependency on another checkout) is third-party.
+    const place = FIRST_PARTY.has(source.kind ?? "") && source.value !== undefined
+      ? localPlace(path, source.value).kind
+      : undefined;
+    if ((place !== undefined && place !== "outside") || members.has(pep503Name(name))) {
+      if (place === "self") id = ROOT_ID;
       else {
         id = pypiPurl(name, version);
         builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
@@ -167,37 +183,56 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
     index.add(name, { id, version, source: sourceKey(source) });
   });
   const firstParty = (id: string): boolean => !builder.hasComponent(id);
-  packages.forEach((pkg: Table, i: number) => {
-    const from = ids[i];
-    const link = (list: unknown, scope: Scope, group: string | undefined): void => {
-      if (list === undefined) return;
-      if (!Array.isArray(list)) throw invalid(READER, where(i), "dependency list must be an array");
-      for (const dep of list) {
-        if (!isTable(dep) || typeof dep.name !== "string") {
-          throw invalid(READER, where(i), `dependency without a \`name\` in "${pkg.name}"`);
-        }
-        const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
-        for (const node of index.get(dep.name)) {
-          if (dep.version !== undefined && node.version !== dep.version) continue;
-          if (key !== undefined && node.source !== key) continue;
-          builder.edge(from, node.id, scope);
-          if (firstParty(from)) builder.declare(node.id, group === undefined ? [] : [group]);
-        }
-      }
-    };
-    link(pkg.dependencies, "runtime", undefined);
-    for (
-      const [field, scope] of [["optional-dependencies", "optional"], [
-        "dev-dependencies",
-        "dev",
-      ]] as const
-    ) {
-      const table = pkg[field];
-      if (table === undefined) continue;
-      if (!isTable(table)) throw invalid(READER, where(i), `\`${field}\` must be a table`);
-      for (const [group, list] of Object.entries(table)) link(list, scope, group);
+  const link = (
+    from: { id: string; name: string; where: () => string },
+    list: unknown,
+    scope: Scope,
+    group: string | undefined,
+  ): void => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      throw invalid(READER, from.where(), "dependency list must be an array");
     }
+    for (const dep of list) {
+      if (!isTable(dep) || typeof dep.name !== "string") {
+        throw invalid(READER, from.where(), `dependency without a \`name\` in "${from.name}"`);
+      }
+      const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
+      for (const node of index.get(dep.name)) {
+        if (dep.version !== undefined && node.version !== dep.version) continue;
+        if (key !== undefined && node.source !== key) continue;
+        builder.edge(from.id, node.id, scope);
+        if (firstParty(from.id)) builder.declare(node.id, group === undefined ? [] : [group]);
+      }
+    }
+  };
+  const groupTables = (
+    from: { id: string; name: string; where: () => string },
+    field: string,
+    table: unknown,
+    scope: Scope,
+  ): void => {
+    if (table === undefined) return;
+    if (!isTable(table)) throw invalid(READER, from.where(), `\`${field}\` must be a table`);
+    for (const [group, list] of Object.entries(table)) link(from, list, scope, group);
+  };
+  packages.forEach((pkg: Table, i: number) => {
+    const from = { id: ids[i], name: String(pkg.name), where: () => where(i) };
+    link(from, pkg.dependencies, "runtime", undefined);
+    groupTables(from, "optional-dependencies", pkg["optional-dependencies"], "optional");
+    groupTables(from, "dev-dependencies", pkg["dev-dependencies"], "dev");
   });
+  // A workspace root that is no project keeps its own dependency groups in the manifest.
+  groupTables(
+    {
+      id: ROOT_ID,
+      name: "[manifest]",
+      where: () => at(path, nthLine(text, /^\s*\[manifest\.dependency-groups\]/)),
+    },
+    "dependency-groups",
+    manifest["dependency-groups"],
+    "dev",
+  );
   builder.propagateScopes();
   return builder.build();
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   gradleScopes,
   parseGradleLockfile,
+  pluginBuilds,
   readGradleLockfile,
 } from "../../../src/inventory/java/gradle_lockfile.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
@@ -48,7 +49,7 @@ Deno.test("readGradleLockfile: every locked module, scopes from the configuratio
   assert.deepEqual(guava.sources, ["multi/gradle.lockfile"]);
 });
 
-Deno.test("readGradleLockfile: buildscript locks are build; Android variants; legacy per-configuration files", () => {
+Deno.test("readGradleLockfile: buildscript and buildSrc locks are build; Android variants; legacy per-configuration files", () => {
   assert.deepEqual(scopes(read("multi/buildscript-gradle.lockfile")), {
     "pkg:maven/com.diffplug.spotless/com.diffplug.spotless.gradle.plugin@6.25.0": "build",
     "pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0": "build",
@@ -70,6 +71,37 @@ Deno.test("readGradleLockfile: buildscript locks are build; Android variants; le
   assert.deepEqual(scopes(read(`${legacy}/buildscript-classpath.lockfile`)), {
     "pkg:maven/com.github.ben-manes/gradle-versions-plugin@0.51.0": "build",
   });
+  // buildSrc's runtimeClasspath (Kotlin/kotlinx.collections.immutable) is the build's own classpath.
+  assert.deepEqual(scopes(read("buildsrc/buildSrc/gradle.lockfile")), {
+    "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin-api@1.9.22": "build",
+    "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin@1.9.22": "build",
+    "pkg:maven/org.jetbrains.kotlin/kotlin-stdlib@1.9.20": "build",
+    "pkg:maven/org.jetbrains.kotlinx/kotlinx-coroutines-core-jvm@1.5.0": "build",
+  });
+});
+
+Deno.test("readGradleLockfile: a build included for its plugins (pluginManagement includeBuild) is build scope", () => {
+  // apple/pkl: settings.gradle.kts includes build-logic for its convention plugins.
+  const files: Record<string, string> = {
+    "settings.gradle.kts": '@file:Suppress("UnstableApiUsage")\n\npluginManagement {\n' +
+      '  includeBuild("build-logic")\n\n  repositories {\n    mavenCentral()\n  }\n}\n\n' +
+      'rootProject.name = "pkl"\n\ninclude("pkl-core")\nincludeBuild("../shared-lib")\n',
+  };
+  const lock =
+    "org.jetbrains.kotlin:kotlin-gradle-plugin:2.0.21=compileClasspath,runtimeClasspath\n";
+  const scopesOf = (path: string): string[] =>
+    readGradleLockfile(lock, { path, load: (p) => files[p] }).components[0].scopes;
+  assert.deepEqual(scopesOf("build-logic/gradle.lockfile"), ["build"]);
+  assert.deepEqual(scopesOf("build-logic/convention/gradle.lockfile"), ["build"]);
+  assert.deepEqual(scopesOf("pkl-core/gradle.lockfile"), ["runtime"]);
+  assert.deepEqual(scopesOf("build-logic-extra/gradle.lockfile"), ["runtime"]);
+  assert.deepEqual(pluginBuilds(files["settings.gradle.kts"]), ["build-logic"]);
+  assert.deepEqual(
+    pluginBuilds(
+      "pluginManagement {\n  includeBuild('./gradle/plugins/')\n  includeBuild(\"../outside\")\n}\n",
+    ),
+    ["gradle/plugins"],
+  );
 });
 
 Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", () => {
@@ -98,6 +130,45 @@ Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", (
       "runtime",
     ],
   );
+});
+
+Deno.test("gradleScopes: the Kotlin and Android Gradle plugins' tool, lint, metadata and internal configurations are not shipped", () => {
+  const cases: Array<[string, Record<string, string[]>]> = [
+    // A Kotlin JVM project's lock (ADarko22/JDKCertsTool): swift export, ABI validation and
+    // BouncyCastle classpaths of the plugin, and the metadata of shared source sets.
+    ["kotlin-tools.lockfile", {
+      "pkg:maven/com.github.ajalt.clikt/clikt-jvm@5.1.0": ["dev", "runtime"],
+      "pkg:maven/com.github.ajalt.clikt/clikt@5.1.0": ["dev", "runtime"],
+      "pkg:maven/com.github.ben-manes.caffeine/caffeine@2.9.3": ["build"],
+      "pkg:maven/io.github.java-diff-utils/java-diff-utils@4.12": ["build"],
+      "pkg:maven/org.bouncycastle/bcprov-jdk18on@1.80.2": ["build"],
+      "pkg:maven/org.jetbrains.kotlin/kotlin-stdlib-common@2.3.0": ["build", "dev"],
+      "pkg:maven/org.jetbrains.kotlin/kotlin-stdlib@2.2.21": ["build"],
+      "pkg:maven/org.jetbrains.kotlinx/atomicfu@0.23.1": ["build", "dev"],
+    }],
+    // Lines of an Android app's lock (home-assistant/android): only the variants'
+    // RuntimeClasspath ships; Hilt/KSP processors, lint checks, JaCoCo, the Compose
+    // mapping producer and AGP's internal (_…) configurations are build tools.
+    ["android.lockfile", {
+      "pkg:maven/androidx.activity/activity@1.13.0": ["build", "dev", "runtime"],
+      "pkg:maven/androidx.compose.material/material-icons-core-desktop@1.7.8": ["build", "dev"],
+      "pkg:maven/org.jetbrains.kotlinx/atomicfu@0.22.0": ["build"],
+      "pkg:maven/org.jetbrains.kotlinx/kotlinx-serialization-json@1.8.1": ["build", "dev"],
+      "pkg:maven/org.jvnet.staxex/stax-ex@1.8.1": ["build"],
+      "pkg:maven/org.ow2.asm/asm@9.9": ["build"],
+      "pkg:maven/org.ow2.asm/asm@9.9.1": ["build"],
+      "pkg:maven/org.xerial/sqlite-jdbc@3.41.2.2": ["build", "dev"],
+      "pkg:maven/org.junit.jupiter/junit-jupiter-engine@6.0.3": ["dev"],
+    }],
+  ];
+  for (const [name, expected] of cases) {
+    const out = readGradleLockfile(
+      Deno.readTextFileSync(fixture("java", "gradle_lockfile", name)),
+      { path: "gradle.lockfile" },
+    );
+    const scopes = Object.fromEntries(out.components.map((c) => [c.id, c.scopes.toSorted()]));
+    assert.deepEqual(scopes, expected, name);
+  }
 });
 
 Deno.test("gradleScopes: Spring Boot's developmentOnly modules are dev, not shipped", () => {

@@ -97,6 +97,44 @@ Deno.test("readPoetryLock: unsupported and truncated locks", () => {
   });
 });
 
+Deno.test("readPoetryLock: a lock without lock-version (Poetry 1.0, 0.12) is read as 1.0", () => {
+  const v10 = readFixture("poetry_v1_0.lock");
+  assert.deepEqual(v10.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:pypi/attrs@19.3.0", ["runtime"]],
+    ["pkg:pypi/more-itertools@8.0.2", ["dev"]],
+  ]);
+  const attrs = v10.components[0];
+  assert.deepEqual(attrs.distributions?.map((d) => d.file), [
+    "attrs-19.3.0-py2.py3-none-any.whl",
+    "attrs-19.3.0.tar.gz",
+  ]);
+  const v012 = readFixture("poetry_v0_12.lock");
+  assert.deepEqual(v012.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:pypi/certifi@2018.11.29", ["runtime"]],
+    ["pkg:pypi/pytest@4.1.1", ["dev"]],
+  ]);
+  // [metadata.hashes]: bare SHA-256 hex, one per file, no file names.
+  assert.deepEqual(allHashes(v012.components[0]), [
+    { alg: "sha256", hex: "47f9c83ef4c0c621eaef743f133f09fa8a74a9b75f037e8624f83bd1b6626cb7" },
+    { alg: "sha256", hex: "993f830721089fef441cdfeb4b2c8c9df86f0c63239f06bd025a76a7daddb033" },
+  ]);
+  assert.deepEqual(v012.components[1].hashes, [
+    { alg: "sha256", hex: "41568ea7ecb4a68d7f63837cf65b92ce8d0105e43196ff2b26622995bb3dc4b2" },
+  ]);
+  assert.throws(
+    () => readPoetryLock('[[package]]\nname = "x"\nversion = "1"\n', { path: "p.lock" }),
+    hasCode("inventory.poetry_lock.invalid", /^p\.lock:3: no \[metadata\]/),
+  );
+});
+
+Deno.test("readPoetryLock: a directory dependency outside the project is a component", () => {
+  const out = readFixture("poetry_outside_path.lock");
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:pypi/common@1.4.0", ["runtime"]],
+  ]);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/shared-models@0.2.0"]);
+});
+
 Deno.test("readPoetryLock: corpus locks give exactly the locked packages", () => {
   if (skipWithoutShared("poetry.lock corpus accuracy")) return;
   const cases: Array<[string, number, string[]]> = [

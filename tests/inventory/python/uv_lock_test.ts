@@ -184,3 +184,37 @@ Deno.test("readUvLock: a git source's subdirectory is the SPDX #<sub_path> of it
   assert.equal(pkg.downloadLocation, vcs);
   assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { vcs_url: vcs }));
 });
+
+Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) is read", () => {
+  const out = readFixture("uv_preview.lock");
+  assert.deepEqual(out.components.map((c) => c.id).sort(), [
+    pypiPurl("anyio", "3.7.0"),
+    pypiPurl("idna", "3.6"),
+  ]);
+  assert.deepEqual(out.members, []);
+  assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pypiPurl("anyio", "3.7.0")));
+  assert.ok(
+    out.edges.some((e) =>
+      e.from === pypiPurl("anyio", "3.7.0") && e.to === pypiPurl("idna", "3.6")
+    ),
+  );
+});
+
+Deno.test("readUvLock: the [manifest.dependency-groups] of a root that is no project are dev", () => {
+  const out = readFixture("uv_virtual_root.lock");
+  const scopes = new Map(out.components.map((c) => [c.name, c.scopes]));
+  assert.deepEqual(scopes.get("pytest"), ["dev"]);
+  assert.deepEqual(scopes.get("iniconfig"), ["dev"]);
+  assert.deepEqual(scopes.get("idna"), ["runtime"]);
+  const pytest = out.components.find((c) => c.name === "pytest")!;
+  assert.equal(pytest.direct, true);
+  assert.deepEqual(pytest.groups, ["dev"]);
+  assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pytest.id && e.scope === "dev"));
+});
+
+Deno.test("readUvLock: an editable or directory source outside the project is a component", () => {
+  const out = readFixture("uv_outside_path.lock");
+  assert.deepEqual(out.components.map((c) => c.id), [pypiPurl("common", "1.4.0")]);
+  assert.deepEqual(out.members.map((m) => m.id), [pypiPurl("shared-models", "0.2.0")]);
+  assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pypiPurl("common", "1.4.0")));
+});
