@@ -180,6 +180,33 @@ function withReachedScopes(output: ReaderOutput, ids: ReadonlySet<string>): Read
   return { ...output, components };
 }
 
+/**
+ * The files with every member id that is also a component id (a reader that
+ * names its project by its purl, and another file that locks the published
+ * release of the same name and version: `docs/requirements.txt` pinning
+ * `mylib==1.0.0`) made `workspace:<id>` in that file's output, members and
+ * edges alike: the project's own code and the registry package stay two
+ * nodes. Done before folding, so that folded edges name the new id.
+ */
+function withDistinctMemberIds(files: readonly ReadFile[]): readonly ReadFile[] {
+  const components = new Set(files.flatMap((f) => f.output.components.map((c) => c.id)));
+  return files.map((f) => {
+    const renamed = new Map<string, string>();
+    for (const m of f.output.members) {
+      if (components.has(m.id)) renamed.set(m.id, `workspace:${m.id}`);
+    }
+    if (renamed.size === 0) return f;
+    const id = (node: string): string => renamed.get(node) ?? node;
+    const output = {
+      ...f.output,
+      members: f.output.members.map((m) => ({ ...m, id: id(m.id) })),
+      edges: f.output.edges.map((e) => ({ ...e, from: id(e.from), to: id(e.to) })),
+    };
+    return { ...f, output };
+  });
+}
+
+/** At most five names, then how many in all. */
 /** At most five names, then how many in all. */
 function someNames(names: readonly string[]): string {
   return names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
@@ -215,12 +242,13 @@ export interface Merged {
  * the inventory. A manifest that no lock resolves keeps its declarations and
  * is "declared only" (with a warning) when it has any. Reader warnings are
  * kept, but those of a manifest the lock says it all for. The order of
- * `files` does not matter.
+ * `read` does not matter.
  *
- * @param files The files read, with their outputs.
+ * @param read The files read, with their outputs.
  * @returns The merged output, the warnings and the declared-only manifests.
  */
-export function mergeOutputs(files: readonly ReadFile[]): Merged {
+export function mergeOutputs(read: readonly ReadFile[]): Merged {
+  const files = withDistinctMemberIds(read);
   const outputs: ReaderOutput[] = [];
   const warnings = new Set<string>();
   const declaredOnly: string[] = [];

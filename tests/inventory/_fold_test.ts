@@ -197,3 +197,34 @@ Deno.test("a lock without scopes (Poetry 1.8, PDM 4.1) takes them from the decla
     assert.ok(inventory.components.every((c) => ["optional", "runtime"].includes(c.scopes.join())));
   });
 });
+
+Deno.test("a member and a registry package of the same name and version stay two nodes (uv, Poetry)", async () => {
+  const cases: Record<string, Record<string, string>> = {
+    uv: {
+      "uv.lock": 'version = 1\nrevision = 2\nrequires-python = ">=3.11"\n\n' +
+        '[manifest]\nmembers = ["app", "mylib"]\n\n' +
+        '[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { editable = "." }\n' +
+        'dependencies = [{ name = "mylib" }]\n\n' +
+        '[[package]]\nname = "mylib"\nversion = "1.0.0"\nsource = { editable = "packages/mylib" }\n',
+    },
+    poetry: {
+      "poetry.lock": '[[package]]\nname = "mylib"\nversion = "1.0.0"\ndescription = ""\n' +
+        'optional = false\npython-versions = "*"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n' +
+        '[package.source]\ntype = "directory"\nurl = "packages/mylib"\n\n' +
+        '[metadata]\nlock-version = "2.1"\npython-versions = "^3.11"\ncontent-hash = "0"\n',
+    },
+  };
+  for (const [name, files] of Object.entries(cases)) {
+    await withTempDir(async (dir) => {
+      // The docs pin the project's own published release.
+      await writeTree(dir, { ...files, "docs/requirements.txt": "mylib==1.0.0\n" });
+      const inventory = await readInventory(dir);
+      assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/mylib@1.0.0"], name);
+      assert.deepEqual(
+        inventory.members.filter((m) => m.name === "mylib").map((m) => m.id),
+        ["workspace:pkg:pypi/mylib@1.0.0"],
+        name,
+      );
+    });
+  }
+});
