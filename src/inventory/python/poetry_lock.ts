@@ -182,8 +182,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const index = new NameIndex<Node>();
   const ids: string[] = [];
   packages.forEach((pkg: Table, i: number) => {
-    if (typeof pkg.name !== "string" || typeof pkg.version !== "string") {
-      throw invalid(READER, where(i), "package without a string `name` and `version`");
+    if (typeof pkg.name !== "string" || pkg.name === "" || typeof pkg.version !== "string") {
+      throw invalid(READER, where(i), "package without a non-empty `name` and a string `version`");
     }
     const { name, version } = pkg;
     const source = isTable(pkg.source) ? pkg.source : {};

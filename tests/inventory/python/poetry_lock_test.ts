@@ -191,3 +191,15 @@ Deno.test("readPoetryLock: a Poetry 1.5–1.8 lock (no category, no groups) leav
   assert.equal(readFixture("poetry.lock").scopesFromDeclarations, undefined, "groups recorded");
   assert.equal(readFixture("poetry_v1.lock").scopesFromDeclarations, undefined, "categories");
 });
+
+Deno.test("readPoetryLock: an empty package name is the reader's error with its line", () => {
+  const lock =
+    '[[package]]\nname = "idna"\nversion = "3.7"\n\n[[package]]\nname = ""\nversion = "1.0"\n\n' +
+    '[metadata]\nlock-version = "2.0"\n';
+  assert.throws(
+    () => readPoetryLock(lock, { path: "poetry.lock" }),
+    (e: unknown) =>
+      e instanceof VouchError && e.code === "inventory.poetry_lock.invalid" &&
+      e.message.startsWith("poetry.lock:5: package without a non-empty `name`"),
+  );
+});
