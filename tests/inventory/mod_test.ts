@@ -8,7 +8,7 @@ import {
   readInventory,
 } from "../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
-import { fixture, SHARED_DIR, skipWithoutShared } from "../_util.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../_util.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 import type { Inventory } from "../../src/inventory/types.ts";
 import { isVouchError } from "../../src/errors.ts";
@@ -729,5 +729,33 @@ Deno.test("readInventory: a package no purl can be built for is the reader's inv
     );
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("every corpus project reads the same with Windows line ends and a UTF-8 BOM on each file", async () => {
+  if (skipWithoutShared("the CRLF/BOM corpus comparison")) return;
+  const corpus = `${SHARED_DIR}/corpus`;
+  const projects = [...Deno.readDirSync(corpus)].filter((e) => e.isDirectory).map((e) => e.name);
+  const summary = (inventory: Inventory): string[] =>
+    inventory.components.map((c) =>
+      `${c.id} ${c.scopes.join()} ${c.hashes.map((h) => h.hex).join()} ${c.license ?? ""}`
+    );
+  for (const project of projects.sort()) {
+    await withTempDir(async (dir) => {
+      const copy = async (from: string, to: string): Promise<void> => {
+        await Deno.mkdir(to, { recursive: true });
+        for (const e of Deno.readDirSync(from)) {
+          if (e.isDirectory) await copy(`${from}/${e.name}`, `${to}/${e.name}`);
+          else if (e.isFile) {
+            const text = Deno.readTextFileSync(`${from}/${e.name}`);
+            await Deno.writeTextFile(`${to}/${e.name}`, `\uFEFF${text.replace(/\r?\n/g, "\r\n")}`);
+          }
+        }
+      };
+      await copy(`${corpus}/${project}`, dir);
+      const windows = await readInventory(dir);
+      const original = await readInventory(`${corpus}/${project}`);
+      assert.deepEqual(summary(windows), summary(original), project);
+    });
   }
 });
