@@ -64,8 +64,10 @@ function origin(
 }
 
 function readPackages(lock: TomlTable, text: string, path: string): LockedPackage[] {
-  const raw = lock.package ?? [];
-  if (!Array.isArray(raw)) throw invalid(path, 1, "`package` is not an array of tables");
+  const listed = lock.package ?? [];
+  if (!Array.isArray(listed)) throw invalid(path, 1, "`package` is not an array of tables");
+  // Cargo before 1.24 wrote the root package (a workspace member, no source) as `[root]`.
+  const raw = lock.root === undefined ? listed : [lock.root, ...listed];
   // Lockfile v1 keeps checksums in [metadata] as `checksum <name> <version> (<source>)`.
   const metadata = (lock.metadata ?? {}) as Record<string, unknown>;
   return raw.map((table: Record<string, unknown>, index) => {
