@@ -10,12 +10,14 @@ import { isVouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import {
   at,
+  fileNameOf,
   invalid,
   isTable,
   nthLine,
   pipUrl,
   poetryConstraint,
   pypiComponent,
+  versionFromFileName,
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
@@ -302,23 +304,49 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
   return out;
 }
 
+/**
+ * The exact version a declaration names: a `==` pin, or the version in the
+ * file name of a wheel or sdist it points at (`name @ https://…/name-1.0-py3-none-any.whl`).
+ */
+function declaredVersion(declaration: Declaration): string | undefined {
+  const { url } = declaration;
+  const archive = url !== undefined && !declaration.vcs &&
+    /\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i.test(fileNameOf(url));
+  return pinnedVersion(declaration.specifier) ??
+    (archive ? versionFromFileName(declaration.name, url) : undefined);
+}
+
+/**
+ * The declarations merged into one entry per package: per name, one per
+ * exact version declared (Poetry's multiple-constraint entries and PEP 508
+ * requirements that pin different versions under different markers are each
+ * a component); declarations without one join the name's first.
+ */
 function merge(declarations: Declaration[], self: string | undefined): Map<string, Merged> {
   const merged = new Map<string, Merged>();
+  const firstVersion = new Map<string, string>();
   for (const declaration of declarations) {
-    const key = pep503Name(declaration.name);
-    if (key === self) continue;
+    const version = declaredVersion(declaration);
+    const name = pep503Name(declaration.name);
+    if (version !== undefined && !firstVersion.has(name)) firstVersion.set(name, version);
+  }
+  for (const declaration of declarations) {
+    const name = pep503Name(declaration.name);
+    if (name === self) continue;
     if (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url)) continue;
+    const version = declaredVersion(declaration) ?? firstVersion.get(name);
+    const key = `${name} ${version ?? ""}`;
     let entry = merged.get(key);
     if (!entry) {
       entry = {
         name: declaration.name,
+        version,
         qualifiers: {},
         scopes: new Set(),
         groups: new Set(),
       };
       merged.set(key, entry);
     }
-    entry.version ??= pinnedVersion(declaration.specifier);
     entry.specifier ??= declaration.specifier;
     if (declaration.url !== undefined && entry.downloadLocation === undefined) {
       entry.downloadLocation = declaration.url;

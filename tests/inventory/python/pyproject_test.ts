@@ -234,9 +234,32 @@ Deno.test("readPyproject: a PEP 508 URL's pip fragment is not its location (#sub
     `  "arch @ https://h.example/arch-1.0.tar.gz#sha256=${"ab".repeat(32)}",\n]\n`;
   const purls = readPyproject(text, { path: "pyproject.toml" }).components.map((c) => c.purl);
   assert.deepEqual(purls, [
-    pypiPurl("arch", undefined, { download_url: "https://h.example/arch-1.0.tar.gz" }),
+    pypiPurl("arch", "1.0", { download_url: "https://h.example/arch-1.0.tar.gz" }),
     pypiPurl("sub", undefined, {
       vcs_url: "git+https://github.com/acme/mono.git@abc1234#libs/sub",
     }),
+  ]);
+});
+
+Deno.test("readPyproject: one component per exact version declared; a wheel or sdist URL's file name gives the version", () => {
+  const text = '[project]\nname = "app"\nversion = "1"\ndependencies = [\n' +
+    "  \"numpy==1.24.4; python_version < '3.12'\",\n" +
+    "  \"numpy==1.26.4; python_version >= '3.12'\",\n" +
+    '  "numpy>=1.24",\n' +
+    '  "pkg-b @ https://example.com/pkg_b-0.3.1-py3-none-any.whl",\n' +
+    '  "zipped @ https://example.com/archive/main.zip",\n]\n' +
+    "[tool.poetry.dependencies]\nuvloop = [\n" +
+    '  { version = "0.19.0", platform = "linux" },\n' +
+    '  { version = "0.18.0", platform = "darwin" },\n]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/numpy@1.24.4",
+    "pkg:pypi/numpy@1.26.4",
+    pypiPurl("pkg-b", "0.3.1", {
+      download_url: "https://example.com/pkg_b-0.3.1-py3-none-any.whl",
+    }),
+    "pkg:pypi/uvloop@0.18.0",
+    "pkg:pypi/uvloop@0.19.0",
+    pypiPurl("zipped", undefined, { download_url: "https://example.com/archive/main.zip" }),
   ]);
 });
