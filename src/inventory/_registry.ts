@@ -4,6 +4,7 @@
 // choosing the project's identity: earlier readers of root files win.
 import { dirname, join, posix } from "../_path.ts";
 import { NeedsModule, type Reader } from "./_reader.ts";
+import type { GoWorkspace } from "./go/go_mod.ts";
 
 /**
  * A reader's module, imported on first use: a run reads few formats, and
@@ -50,6 +51,27 @@ const packagesConfig = lazy(() => import("./dotnet/packages_config.ts"));
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
   return join(dirname(path), name).replaceAll("\\", "/");
+}
+
+/**
+ * The `go.work` workspace a go.mod belongs to: the nearest go.work in its
+ * folder or above (as Go looks for it) when one of its `use` directives names
+ * the go.mod's folder.
+ */
+function goWorkspaceOf(
+  goModPath: string,
+  load: (path: string) => string | undefined,
+): GoWorkspace | undefined {
+  const folder = dirname(goModPath).replaceAll("\\", "/").replace(/^\.$/, "");
+  const parts = folder === "" ? [] : folder.split("/");
+  for (let n = parts.length; n >= 0; n--) {
+    const path = [...parts.slice(0, n), "go.work"].join("/");
+    const text = load(path);
+    if (text === undefined) continue;
+    const workspace = goMod().goWorkspace(text, { path, load });
+    return workspace.folders.includes(folder) ? workspace : undefined;
+  }
+  return undefined;
 }
 
 /** Every reader, in priority order. */
@@ -177,7 +199,8 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "go.mod",
     read: (text, path, c) => {
       const goSumPath = sibling(path, "go.sum");
-      return goMod().readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
+      const workspace = goWorkspaceOf(path, c.load);
+      return goMod().readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath, workspace });
     },
   },
   {
