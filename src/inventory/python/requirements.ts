@@ -90,6 +90,8 @@ interface Entry {
   local?: boolean;
   /** Its URL is filled in from the environment (`name @ ${WHEEL_URL}`): no index, no URL. */
   unlocated?: boolean;
+  /** The index it was resolved from, when the file says (uv's `# from <index>` annotation). */
+  index?: string;
 }
 
 interface State {
@@ -314,9 +316,16 @@ function readFile(
   stack: string[],
   constraints: boolean,
 ): void {
+  let last: Entry | undefined;
   for (const { text: raw, line } of logicalLines(text)) {
+    // `uv pip compile --emit-index-annotation` names each package's index below it.
+    const from = /^\s+#\s*from\s+(\S+:\/\/\S+)\s*$/.exec(raw)?.[1];
+    if (from !== undefined && last !== undefined && last.url === undefined) {
+      last.index = withoutCredentials(from);
+    }
     const content = raw.replace(/(^|\s)#.*$/, "").trim();
     if (content === "") continue;
+    last = undefined;
     const where = at(path, line);
     // Credentials are never recorded: a reference in a URL's user information leaves nothing unknown.
     if (ENV_VAR.test(content.replace(USERINFO, "$1"))) {
@@ -362,6 +371,7 @@ function readFile(
       if (pin !== undefined) state.constraints.set(pep503Name(entry.name), pin);
     } else {
       state.entries.push(entry);
+      last = entry;
     }
   }
 }
@@ -460,8 +470,8 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   readFile(state, text, options.path, [normalizePath(options.path)], false);
   checkPins(state.entries);
   const builder = new OutputBuilder();
-  const repository = repositoryUrl(state.index);
   for (const entry of state.entries) {
+    const repository = repositoryUrl(entry.index ?? state.index);
     const version = pinnedVersion(entry.specifier) ??
       (entry.url === undefined ? state.constraints.get(pep503Name(entry.name)) : undefined);
     const scope = fileScope(entry.source);

@@ -320,3 +320,12 @@ Deno.test("readRequirements: ${VAR} references pip expands at install time warn 
   assert.deepEqual(nested.warnings?.map((w) => /^\S+ /.exec(w)?.[0]), ["base.txt:2: "]);
   assert.match(nested.warnings![0], /\(also line 3\)$/);
 });
+
+Deno.test("readRequirements: uv's `# from <index>` annotation is the package's repository_url", () => {
+  const out = readFixture("uv-index-annotation/requirements.txt");
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    pypiPurl("idna", "3.6", { repository_url: "https://pkgs.example.com/simple" }),
+    pypiPurl("requests", "2.31.0"),
+    pypiPurl("torch", "2.1.2+cpu", { repository_url: "https://download.pytorch.org/whl/cpu" }),
+  ]);
+});
