@@ -96,6 +96,19 @@ Deno.test("readCargoLock reads the [root] package of Cargo before 1.24 as the me
   ]);
 });
 
+Deno.test("readCargoLock: a package [replace] swapped for another is that other one", () => {
+  const out = read("replace/Cargo.lock");
+  assertWellFormed(out);
+  const bar = "pkg:cargo/bar@0.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fbar" +
+    "%400123456789abcdef0123456789abcdef01234567";
+  assert.deepEqual(out.components.map((c) => c.id), [bar, "pkg:cargo/serde@1.0.210"]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/app@0.1.0"), [
+    `${bar} runtime`,
+    "pkg:cargo/serde@1.0.210 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, bar), ["pkg:cargo/serde@1.0.210 runtime"]);
+});
+
 Deno.test("readCargoLock rejects unknown versions, bad TOML and unresolvable dependencies", () => {
   assertVouchError(
     () => read("invalid/wrong-version/Cargo.lock"),
