@@ -20,6 +20,7 @@ import {
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name } from "../purl.ts";
 import { withoutCredentials } from "../_url.ts";
+import { localPlace } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import type { Hash, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -220,8 +221,9 @@ function urlEntry(
 /**
  * A requirement naming a distribution file on disk (`./vendor/x-1.0.tar.gz`,
  * `name @ file:///…/x-1.0-py3-none-any.whl`): a package, named and versioned
- * by its file name; a folder (`.`, `./libs/x`) is the project's own code and
- * gives `undefined`.
+ * by its file name; a folder of the project (`.`, `./libs/x`) is its own
+ * code and gives `undefined`, a named folder outside it (an absolute path or
+ * `file:` URL, `../x`) a version-less component.
  */
 function localFileEntry(
   target: string,
@@ -230,7 +232,12 @@ function localFileEntry(
   declared?: string,
 ): Entry | undefined {
   const archive = archiveNameVersion(target.replaceAll("\\", "/"));
-  if (archive === undefined) return undefined;
+  if (archive === undefined) {
+    // A named folder outside the project (`name @ file:///…`, `name @ ../lib`) is another
+    // checkout's package, as in the lockfiles: a component without a version.
+    if (declared === undefined || localPlace(source, target).kind !== "outside") return undefined;
+    return { name: declared, vcs: false, hashes, source, local: true };
+  }
   const name = declared ?? archive.name;
   const same = pep503Name(archive.name) === pep503Name(name);
   return {

@@ -329,3 +329,16 @@ Deno.test("readRequirements: uv's `# from <index>` annotation is the package's r
     pypiPurl("torch", "2.1.2+cpu", { repository_url: "https://download.pytorch.org/whl/cpu" }),
   ]);
 });
+
+Deno.test("readRequirements: a named folder outside the project is a version-less component, one inside is the project's own", () => {
+  const text = "certifi @ file:///croot/certifi_1690232220950/work/certifi\n" +
+    "sibling @ ../sibling\n" +
+    "mylib @ ./libs/mylib\n" +
+    "-e ./libs/other\n" +
+    "-e /home/u/mypkg\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:pypi/certifi", undefined],
+    ["pkg:pypi/sibling", undefined],
+  ]);
+});
