@@ -187,6 +187,19 @@ function pdmDevDependencies(ctx: Context, pdm: Table | undefined): Declaration[]
   );
 }
 
+/**
+ * uv's dev dependencies before PEP 735, `[tool.uv] dev-dependencies`: PEP
+ * 508 strings that uv installs as the `dev` group.
+ */
+function uvDevDependencies(ctx: Context, uv: Table | undefined): Declaration[] {
+  const list = ctx.strings(
+    uv?.["dev-dependencies"],
+    "[tool.uv] dev-dependencies",
+    "dev-dependencies",
+  );
+  return list.map((text) => ctx.pep508(text, "dev", "dev"));
+}
+
 function poetryEntry(
   ctx: Context,
   name: string,
@@ -417,6 +430,7 @@ export function readPyproject(
   const declarations = pep621Declarations(ctx, project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...pdmDevDependencies(ctx, ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm")));
+  declarations.push(...uvDevDependencies(ctx, ctx.table(tool?.uv, "[tool.uv]", "[tool.uv")));
   const builder = new OutputBuilder();
   const self = info ? pep503Name(info.name) : undefined;
   for (const entry of merge(declarations, self).values()) {

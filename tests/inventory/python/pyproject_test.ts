@@ -263,3 +263,18 @@ Deno.test("readPyproject: one component per exact version declared; a wheel or s
     pypiPurl("zipped", undefined, { download_url: "https://example.com/archive/main.zip" }),
   ]);
 });
+
+Deno.test("readPyproject: uv's [tool.uv] dev-dependencies are the dev group", () => {
+  const text = '[project]\nname = "app"\nversion = "1"\ndependencies = ["requests==2.31.0"]\n' +
+    '[tool.uv]\ndev-dependencies = ["pytest==8.0.0", "ruff>=0.4"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes, c.groups]), [
+    ["pkg:pypi/pytest@8.0.0", ["dev"], ["dev"]],
+    ["pkg:pypi/requests@2.31.0", ["runtime"], []],
+    ["pkg:pypi/ruff", ["dev"], ["dev"]],
+  ]);
+  assert.throws(
+    () => readPyproject('[tool.uv]\ndev-dependencies = "pytest"\n', { path: "p.toml" }),
+    invalidWith(/^p\.toml:2: \[tool\.uv\] dev-dependencies must be an array of strings/),
+  );
+});
