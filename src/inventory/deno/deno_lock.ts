@@ -10,7 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
-import { formatPurl, jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
+import { genericUrlPurl, jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
 import { npmComponent } from "../javascript/_npm.ts";
 import type { Hash, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -71,22 +71,6 @@ function sha256(value: unknown): Hash[] {
   return typeof value === "string" && /^[0-9a-f]{64}$/i.test(value)
     ? [{ alg: "sha256", hex: value.toLowerCase() }]
     : [];
-}
-
-/** The purl of a remote module URL: `pkg:generic/<host>/<path>?download_url=<url>`. */
-function remotePurl(url: string): [string, string] {
-  const parsed = new URL(url);
-  const parts = `${parsed.host}${parsed.pathname}`.split("/").filter((s) => s !== "");
-  const name = parts.pop() ?? parsed.host;
-  return [
-    parts.concat(name).join("/"),
-    formatPurl({
-      type: "generic",
-      namespace: parts.join("/"),
-      name,
-      qualifiers: { download_url: url },
-    }),
-  ];
 }
 
 /** The dependency references of an entry: v5 arrays, or v4-style `{alias: target}` maps. */
@@ -200,7 +184,7 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
         `regenerate ${path} with \`deno install\``,
       );
     }
-    const [name, purl] = remotePurl(url);
+    const { name, purl } = genericUrlPurl(url);
     out.component({
       purl,
       ecosystem: "generic",

@@ -18,7 +18,7 @@ import {
   repositoryUrl,
 } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
-import { pep503Name } from "../purl.ts";
+import { genericUrlPurl, pep503Name } from "../purl.ts";
 import { withoutCredentials } from "../_url.ts";
 import { localPlace } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
@@ -188,7 +188,12 @@ function isLocalPath(target: string): boolean {
     (!target.includes("://") && !target.includes("@") && /[\\/]/.test(target));
 }
 
-/** A requirement written as a bare URL (`git+https://…#egg=name`, archive URL). */
+/**
+ * A requirement written as a bare URL (`git+https://…#egg=name`, archive
+ * URL). pip learns the name of one that says none (no `#egg=`, no
+ * `name-version` file name) by building it; vouch cannot: it gets the empty
+ * name, and becomes a `pkg:generic` component.
+ */
 function urlEntry(
   url: string,
   hashes: Hash[],
@@ -199,13 +204,7 @@ function urlEntry(
   const { url: location, vcs, egg, hashes: inUrl } = pipUrl(url);
   const archive = vcs ? undefined : archiveNameVersion(location);
   const name = declared ?? (egg || archive?.name);
-  if (!name) {
-    throw invalid(
-      READER,
-      where,
-      `cannot tell the package name of "${url}": add "#egg=<name>" or write "<name> @ ${url}"`,
-    );
-  }
+  if (!name) return { name: "", url: location, vcs, hashes: [...hashes, ...inUrl], source, where };
   return {
     name,
     specifier: archive && pep503Name(archive.name) === pep503Name(name)
@@ -304,7 +303,7 @@ function unexpandedEntry(content: string, path: string, where: string): Entry | 
   if (entry && !ENV_VAR.test(`${entry.specifier ?? ""} ${withoutCredentials(entry.url ?? "")}`)) {
     return entry; // the reference was elsewhere (a marker)
   }
-  const name = entry?.name ?? NAME_BEFORE_VARIABLE.exec(requirement)?.[1];
+  const name = (entry?.name || undefined) ?? NAME_BEFORE_VARIABLE.exec(requirement)?.[1];
   if (name === undefined || name.includes("${")) return undefined;
   const located = entry ? entry.url === undefined : !/@\s*\S*\$\{/.test(requirement);
   return { name, vcs: false, hashes: [], source: path, where, unlocated: !located };
@@ -477,11 +476,32 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   readFile(state, text, options.path, [normalizePath(options.path)], false);
   checkPins(state.entries);
   const builder = new OutputBuilder();
+  const warnings: string[] = [];
   for (const entry of state.entries) {
+    const scope = fileScope(entry.source);
+    if (entry.name === "" && entry.url !== undefined) {
+      const url = withoutCredentials(entry.url);
+      const { name, purl } = genericUrlPurl(url, entry.vcs ? "vcs_url" : "download_url");
+      const id = builder.component({
+        purl,
+        ecosystem: "generic",
+        name,
+        hashes: entry.hashes,
+        downloadLocation: url,
+        direct: true,
+        scopes: [scope],
+        sources: [entry.source],
+      });
+      builder.edge(ROOT_ID, id, scope);
+      warnings.push(
+        `${entry.where ?? entry.source}: pip learns the name of "${url}" by building it, ` +
+          `vouch cannot: it is listed as ${purl}; add "#egg=<name>" or write "<name> @ <url>"`,
+      );
+      continue;
+    }
     const repository = repositoryUrl(entry.index ?? state.index);
     const version = pinnedVersion(entry.specifier) ??
       (entry.url === undefined ? state.constraints.get(pep503Name(entry.name)) : undefined);
-    const scope = fileScope(entry.source);
     const qualifiers = entry.local || entry.unlocated
       ? {}
       : entry.url === undefined
@@ -504,15 +524,16 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     builder.edge(ROOT_ID, id, scope);
   }
   const result: ReaderResult = builder.build();
-  if (state.unexpanded.size > 0) {
-    result.warnings = [...state.unexpanded].map(([file, lines]) =>
+  for (const [file, lines] of state.unexpanded) {
+    warnings.push(
       `${at(file, lines[0])}: pip fills in \${VAR} from the environment at install time, which ` +
-      "vouch cannot know: a line that is only a reference, or an option or include using one, " +
-      "is skipped; a requirement keeps its name, not what a variable gives" +
-      (lines.length > 1
-        ? ` (also line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})`
-        : "")
-    ).sort();
+        "vouch cannot know: a line that is only a reference, or an option or include using one, " +
+        "is skipped; a requirement keeps its name, not what a variable gives" +
+        (lines.length > 1
+          ? ` (also line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})`
+          : ""),
+    );
   }
+  if (warnings.length > 0) result.warnings = warnings.sort();
   return result;
 }

@@ -125,11 +125,6 @@ Deno.test("readRequirements: cycles, missing includes and malformed lines fail w
     () => readRequirements("-r other.txt\n", { path: "requirements.txt" }),
     (e: unknown) => e instanceof VouchError && e.code === "inventory.requirements.invalid",
   );
-  assert.throws(
-    () => readRequirements("https://example.com/download?id=3\n", { path: "r.txt" }),
-    (e: unknown) =>
-      e instanceof VouchError && /^r\.txt:1: cannot tell the package name/.test(e.message),
-  );
 });
 
 Deno.test("readRequirements: a bad %-escape in an archive URL is read as written, not thrown", () => {
@@ -341,4 +336,32 @@ Deno.test("readRequirements: a named folder outside the project is a version-les
     ["pkg:pypi/certifi", undefined],
     ["pkg:pypi/sibling", undefined],
   ]);
+});
+
+Deno.test("readRequirements: a URL that names no package is a pkg:generic component with a warning, credentials dropped", () => {
+  const text = "https://bob:s3cret@example.com/download?id=3\n" +
+    "git+https://github.com/acme/tool.git@v1.0\n" +
+    "requests==2.31.0\n";
+  const out = readRequirements(text, { path: "r.txt" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.ecosystem, c.name, c.downloadLocation]), [
+    [
+      "pkg:generic/example.com/download?download_url=https:%2F%2Fexample.com%2Fdownload%3Fid%3D3",
+      "generic",
+      "example.com/download",
+      "https://example.com/download?id=3",
+    ],
+    [
+      "pkg:generic/github.com/acme/tool.git?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftool.git%40v1.0",
+      "generic",
+      "github.com/acme/tool.git",
+      "git+https://github.com/acme/tool.git@v1.0",
+    ],
+    ["pkg:pypi/requests@2.31.0", "pypi", "requests", undefined],
+  ]);
+  assert.equal(out.warnings?.length, 2);
+  assert.match(
+    out.warnings![0],
+    /^r\.txt:1: pip learns the name of "https:\/\/example\.com\/download\?id=3"/,
+  );
+  assert.ok(!JSON.stringify(out).includes("s3cret"));
 });
