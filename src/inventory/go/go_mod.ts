@@ -242,10 +242,12 @@ export function goWorkspace(
     const folder = joinFolder(base, args[0]);
     workspace.folders.push(folder);
     const goModPath = folder === "" ? "go.mod" : `${folder}/go.mod`;
-    const goMod = load(goModPath);
-    const module = goMod === undefined
+    // Only its `module` line: each go.mod of the workspace is read in full on its own turn.
+    const lines = load(goModPath)?.split("\n") ?? [];
+    const at = lines.findIndex((l) => /^\s*module[\s"`]/.test(l));
+    const module = at === -1
       ? undefined
-      : parseDirectives(goMod, goModPath).find((d) => d.verb === "module")?.args[0];
+      : tokenize(lines[at].trimEnd(), goModPath, at + 1).tokens[1];
     if (module !== undefined) workspace.modules.add(module);
   }
   return workspace;
