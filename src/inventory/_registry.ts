@@ -172,7 +172,7 @@ export const READERS: readonly Reader[] = [
     files: ["deno.lock"],
     matches: (f) => f === "deno.lock",
     recordsDeclarations: true,
-    read: (text, path) => denoLock().readDenoLock(text, { path }),
+    read: (text, path, c) => denoLock().readDenoLock(text, { path, load: c.load }),
   },
   {
     name: "cargo_lock",
