@@ -17,6 +17,7 @@ import {
   pipUrl,
   poetryConstraint,
   pypiComponent,
+  repositoryUrl,
   versionFromFileName,
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
@@ -41,6 +42,10 @@ interface Declaration {
   specifier?: string;
   url?: string;
   vcs?: boolean;
+  /** The package index it comes from (uv's `index`, Poetry's `source`). */
+  index?: string;
+  /** A local folder or a workspace member: the project's own code. */
+  local?: boolean;
   scope: Scope;
   group?: string;
 }
@@ -200,16 +205,66 @@ function uvDevDependencies(ctx: Context, uv: Table | undefined): Declaration[] {
   return list.map((text) => ctx.pep508(text, "dev", "dev"));
 }
 
+/** The URLs of named package indexes (`[[tool.uv.index]]`, `[[tool.poetry.source]]`), by name. */
+function namedIndexes(ctx: Context, list: unknown, where: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (list === undefined) return out;
+  if (!Array.isArray(list)) throw ctx.fail(`${where} must be an array of tables`, where);
+  for (const entry of list) {
+    if (isTable(entry) && typeof entry.name === "string" && typeof entry.url === "string") {
+      out.set(entry.name, entry.url);
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies `[tool.uv.sources]` to the declarations it names: a workspace
+ * member or a local path is the project's own code; a git source gives the
+ * `vcs_url`, a URL the `download_url`, a named `[[tool.uv.index]]` the
+ * `repository_url`. A list of sources (one per marker) is left as declared.
+ */
+function applyUvSources(ctx: Context, uv: Table | undefined, declarations: Declaration[]): void {
+  const sources = ctx.table(uv?.sources, "[tool.uv.sources]", "[tool.uv.sources]");
+  if (sources === undefined) return;
+  const indexes = namedIndexes(ctx, uv?.index, "[[tool.uv.index]]");
+  const byName = new Map(Object.entries(sources).map(([name, v]) => [pep503Name(name), v]));
+  for (const declaration of declarations) {
+    const source = byName.get(pep503Name(declaration.name));
+    if (!isTable(source)) continue;
+    const text = (key: string): string | undefined =>
+      typeof source[key] === "string" ? source[key] as string : undefined;
+    const git = text("git");
+    const url = text("url");
+    const index = text("index");
+    if (source.workspace === true || text("path") !== undefined) declaration.local = true;
+    else if (git !== undefined) {
+      const ref = text("rev") ?? text("tag") ?? text("branch");
+      declaration.url = gitVcsUrl(git, ref, { subPath: text("subdirectory") });
+      declaration.vcs = true;
+    } else if (url !== undefined) {
+      declaration.url = url;
+      declaration.vcs = false;
+    } else if (index !== undefined && indexes.has(index)) declaration.index = indexes.get(index);
+  }
+}
+
+/** What Poetry's entries refer to by name: the extras each package is in, the `[[tool.poetry.source]]` URLs. */
+interface PoetryNames {
+  extrasOf: Map<string, string[]>;
+  indexes: Map<string, string>;
+}
+
 function poetryEntry(
   ctx: Context,
   name: string,
   value: unknown,
   scope: Scope,
   group: string | undefined,
-  extrasOf: Map<string, string[]>,
+  poetry: PoetryNames,
 ): Declaration[] {
   if (Array.isArray(value)) {
-    return value.flatMap((v) => poetryEntry(ctx, name, v, scope, group, extrasOf));
+    return value.flatMap((v) => poetryEntry(ctx, name, v, scope, group, poetry));
   }
   if (typeof value === "string") {
     return [{ name, specifier: poetryConstraint(value), scope, group }];
@@ -229,9 +284,11 @@ function poetryEntry(
     extra = { url, vcs: true, specifier: undefined };
   } else if (typeof value.url === "string") {
     extra = { url: value.url, vcs: false, specifier: undefined };
+  } else if (typeof value.source === "string" && poetry.indexes.has(value.source)) {
+    extra = { index: poetry.indexes.get(value.source) };
   }
   if (!optional) return [{ ...base, ...extra, scope, group }];
-  const extras = extrasOf.get(pep503Name(name)) ?? [];
+  const extras = poetry.extrasOf.get(pep503Name(name)) ?? [];
   const groups = extras.length > 0 ? extras : [undefined];
   return groups.map((g) => ({ ...base, ...extra, scope: "optional" as const, group: g }));
 }
@@ -241,11 +298,11 @@ function poetryDependencies(
   table: Table | undefined,
   scope: Scope,
   group: string | undefined,
-  extrasOf: Map<string, string[]>,
+  poetry: PoetryNames,
 ): Declaration[] {
   if (table === undefined) return [];
   return Object.entries(table).flatMap(([name, value]) =>
-    pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, extrasOf)
+    pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, poetry)
   );
 }
 
@@ -258,19 +315,23 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
       extrasOf.set(key, [...(extrasOf.get(key) ?? []), extra]);
     }
   }
+  const names: PoetryNames = {
+    extrasOf,
+    indexes: namedIndexes(ctx, poetry.source, "[[tool.poetry.source]]"),
+  };
   const out = poetryDependencies(
     ctx,
     ctx.table(poetry.dependencies, "[tool.poetry.dependencies]", "[tool.poetry.dependencies]"),
     "runtime",
     undefined,
-    extrasOf,
+    names,
   );
   out.push(...poetryDependencies(
     ctx,
     ctx.table(poetry["dev-dependencies"], "[tool.poetry.dev-dependencies]", "dev-dependencies"),
     "dev",
     "dev",
-    extrasOf,
+    names,
   ));
   const groups = ctx.table(poetry.group, "[tool.poetry.group]", "[tool.poetry.group") ?? {};
   for (const [group, body] of Object.entries(groups)) {
@@ -281,7 +342,7 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
       ctx.table(deps, `${where.slice(0, -1)}.dependencies]`, where),
       "dev",
       group,
-      extrasOf,
+      names,
     ));
   }
   return out;
@@ -346,6 +407,7 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
   for (const declaration of declarations) {
     const name = pep503Name(declaration.name);
     if (name === self) continue;
+    if (declaration.local) continue;
     if (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url)) continue;
     const version = declaredVersion(declaration) ?? firstVersion.get(name);
     const key = `${name} ${version ?? ""}`;
@@ -364,6 +426,8 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
     if (declaration.url !== undefined && entry.downloadLocation === undefined) {
       entry.downloadLocation = declaration.url;
       entry.qualifiers[declaration.vcs ? "vcs_url" : "download_url"] = declaration.url;
+    } else if (declaration.url === undefined && declaration.index !== undefined) {
+      entry.qualifiers.repository_url ??= repositoryUrl(declaration.index);
     }
     entry.scopes.add(declaration.scope);
     if (declaration.group !== undefined) entry.groups.add(declaration.group);
@@ -430,7 +494,9 @@ export function readPyproject(
   const declarations = pep621Declarations(ctx, project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...pdmDevDependencies(ctx, ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm")));
-  declarations.push(...uvDevDependencies(ctx, ctx.table(tool?.uv, "[tool.uv]", "[tool.uv")));
+  const uv = ctx.table(tool?.uv, "[tool.uv]", "[tool.uv");
+  declarations.push(...uvDevDependencies(ctx, uv));
+  applyUvSources(ctx, uv, declarations);
   const builder = new OutputBuilder();
   const self = info ? pep503Name(info.name) : undefined;
   for (const entry of merge(declarations, self).values()) {

@@ -150,8 +150,8 @@ Deno.test("readPyproject: corpus manifests", () => {
     ["pallets__flask", 27],
     ["python-poetry__poetry", 35],
     ["Textualize__textual", 43],
-    ["pydantic__pydantic", 52],
-    ["modelcontextprotocol__python-sdk", 30],
+    ["pydantic__pydantic", 51], // pydantic-core is `{ workspace = true }` in [tool.uv.sources]
+    ["modelcontextprotocol__python-sdk", 29], // mcp-types is `{ workspace = true }`
     ["pdm-project__pdm", 43],
   ];
   for (const [dir, count] of counts) {
@@ -277,4 +277,34 @@ Deno.test("readPyproject: uv's [tool.uv] dev-dependencies are the dev group", ()
     () => readPyproject('[tool.uv]\ndev-dependencies = "pytest"\n', { path: "p.toml" }),
     invalidWith(/^p\.toml:2: \[tool\.uv\] dev-dependencies must be an array of strings/),
   );
+});
+
+Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where a declaration comes from", () => {
+  const uv = readPyproject(
+    '[project]\nname = "app"\nversion = "1"\ndependencies = ["torch==2.3.0", "mylib", ' +
+      '"member-b", "flask==3.0.0", "wheelpkg", "requests==2.31.0"]\n' +
+      '[tool.uv.sources]\ntorch = { index = "pytorch" }\nmylib = { path = "../mylib" }\n' +
+      'member-b = { workspace = true }\nflask = { git = "https://github.com/pallets/flask", tag = "3.0.0" }\n' +
+      'wheelpkg = { url = "https://example.com/wheelpkg-1.2.0-py3-none-any.whl" }\n' +
+      'requests = [{ index = "pytorch", marker = "sys_platform == \'linux\'" }]\n' +
+      '[[tool.uv.index]]\nname = "pytorch"\nurl = "https://download.pytorch.org/whl/cpu"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(uv.components.map((c) => c.purl), [
+    pypiPurl("flask", "3.0.0", { vcs_url: "git+https://github.com/pallets/flask@3.0.0" }),
+    pypiPurl("requests", "2.31.0"),
+    pypiPurl("torch", "2.3.0", { repository_url: "https://download.pytorch.org/whl/cpu" }),
+    pypiPurl("wheelpkg", "1.2.0", {
+      download_url: "https://example.com/wheelpkg-1.2.0-py3-none-any.whl",
+    }),
+  ]);
+  const poetry = readPyproject(
+    '[tool.poetry]\nname = "p"\nversion = "1"\n[tool.poetry.dependencies]\n' +
+      'internal = { version = "1.2.3", source = "private" }\n' +
+      '[[tool.poetry.source]]\nname = "private"\nurl = "https://pkgs.example.com/simple/"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(poetry.components.map((c) => c.purl), [
+    pypiPurl("internal", "1.2.3", { repository_url: "https://pkgs.example.com/simple/" }),
+  ]);
 });
