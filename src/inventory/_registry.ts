@@ -112,9 +112,18 @@ export const READERS: readonly Reader[] = [
     name: "requirements",
     ecosystem: "pypi",
     kind: "lock",
-    files: ["requirements*.txt", "*-requirements.txt", "*_requirements.txt", "requirements/*.txt"],
+    files: [
+      "requirements*.txt",
+      "*-requirements.txt",
+      "*_requirements.txt",
+      "requirements/*.txt",
+      "requirements.lock",
+      "requirements-dev.lock",
+    ],
+    // Rye's lockfiles `requirements.lock` and `requirements-dev.lock` are requirements files too.
     matches: (f, folder) =>
       /^(?:requirements.*|[\w.-]+[-_]requirements)\.txt$/.test(f) ||
+      f === "requirements.lock" || f === "requirements-dev.lock" ||
       (folder === "requirements" && f.endsWith(".txt")),
     read: (text, path, c) =>
       requirements().readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),

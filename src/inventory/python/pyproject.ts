@@ -193,13 +193,14 @@ function pdmDevDependencies(ctx: Context, pdm: Table | undefined): Declaration[]
 }
 
 /**
- * uv's dev dependencies before PEP 735, `[tool.uv] dev-dependencies`: PEP
- * 508 strings that uv installs as the `dev` group.
+ * The dev dependencies of uv and Rye before PEP 735, `[tool.uv]` or
+ * `[tool.rye]` `dev-dependencies`: PEP 508 strings, installed as the `dev`
+ * group.
  */
-function uvDevDependencies(ctx: Context, uv: Table | undefined): Declaration[] {
+function toolDevDependencies(ctx: Context, tool: Table | undefined, where: string): Declaration[] {
   const list = ctx.strings(
-    uv?.["dev-dependencies"],
-    "[tool.uv] dev-dependencies",
+    tool?.["dev-dependencies"],
+    `${where} dev-dependencies`,
     "dev-dependencies",
   );
   return list.map((text) => ctx.pep508(text, "dev", "dev"));
@@ -495,7 +496,9 @@ export function readPyproject(
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...pdmDevDependencies(ctx, ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm")));
   const uv = ctx.table(tool?.uv, "[tool.uv]", "[tool.uv");
-  declarations.push(...uvDevDependencies(ctx, uv));
+  declarations.push(...toolDevDependencies(ctx, uv, "[tool.uv]"));
+  const rye = ctx.table(tool?.rye, "[tool.rye]", "[tool.rye");
+  declarations.push(...toolDevDependencies(ctx, rye, "[tool.rye]"));
   applyUvSources(ctx, uv, declarations);
   const builder = new OutputBuilder();
   const self = info ? pep503Name(info.name) : undefined;

@@ -264,7 +264,7 @@ Deno.test("readPyproject: one component per exact version declared; a wheel or s
   ]);
 });
 
-Deno.test("readPyproject: uv's [tool.uv] dev-dependencies are the dev group", () => {
+Deno.test("readPyproject: uv's and Rye's dev-dependencies are the dev group", () => {
   const text = '[project]\nname = "app"\nversion = "1"\ndependencies = ["requests==2.31.0"]\n' +
     '[tool.uv]\ndev-dependencies = ["pytest==8.0.0", "ruff>=0.4"]\n';
   const out = readPyproject(text, { path: "pyproject.toml" });
@@ -273,6 +273,13 @@ Deno.test("readPyproject: uv's [tool.uv] dev-dependencies are the dev group", ()
     ["pkg:pypi/requests@2.31.0", ["runtime"], []],
     ["pkg:pypi/ruff", ["dev"], ["dev"]],
   ]);
+  const rye = readPyproject(
+    '[project]\nname = "app"\n[tool.rye]\ndev-dependencies = ["pytest>=7"]\n',
+    {
+      path: "pyproject.toml",
+    },
+  );
+  assert.deepEqual(rye.components.map((c) => [c.purl, c.scopes]), [["pkg:pypi/pytest", ["dev"]]]);
   assert.throws(
     () => readPyproject('[tool.uv]\ndev-dependencies = "pytest"\n', { path: "p.toml" }),
     invalidWith(/^p\.toml:2: \[tool\.uv\] dev-dependencies must be an array of strings/),
