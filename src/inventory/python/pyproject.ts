@@ -37,6 +37,9 @@ export interface PyprojectOptions {
 
 const READER = "pyproject";
 
+/** The file name of a wheel or sdist. */
+const ARCHIVE = /\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i;
+
 interface Declaration {
   name: string;
   specifier?: string;
@@ -221,7 +224,8 @@ function namedIndexes(ctx: Context, list: unknown, where: string): Map<string, s
 
 /**
  * Applies `[tool.uv.sources]` to the declarations it names: a workspace
- * member or a local path is the project's own code; a git source gives the
+ * member or a local folder is the project's own code, a local wheel or sdist
+ * the version its file name says; a git source gives the
  * `vcs_url`, a URL the `download_url`, a named `[[tool.uv.index]]` the
  * `repository_url`. A list of sources (one per marker) is left as declared.
  */
@@ -238,7 +242,12 @@ function applyUvSources(ctx: Context, uv: Table | undefined, declarations: Decla
     const git = text("git");
     const url = text("url");
     const index = text("index");
-    if (source.workspace === true || text("path") !== undefined) declaration.local = true;
+    const path = text("path");
+    const file = path !== undefined && ARCHIVE.test(path)
+      ? versionFromFileName(declaration.name, path)
+      : undefined;
+    if (file !== undefined) declaration.specifier = `==${file}`; // a wheel or sdist file: that version
+    else if (source.workspace === true || path !== undefined) declaration.local = true;
     else if (git !== undefined) {
       const ref = text("rev") ?? text("tag") ?? text("branch");
       declaration.url = gitVcsUrl(git, ref, { subPath: text("subdirectory") });
@@ -385,8 +394,7 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
  */
 function declaredVersion(declaration: Declaration): string | undefined {
   const { url } = declaration;
-  const archive = url !== undefined && !declaration.vcs &&
-    /\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i.test(fileNameOf(url));
+  const archive = url !== undefined && !declaration.vcs && ARCHIVE.test(fileNameOf(url));
   return pinnedVersion(declaration.specifier) ??
     (archive ? versionFromFileName(declaration.name, url) : undefined);
 }

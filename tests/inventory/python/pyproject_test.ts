@@ -289,16 +289,18 @@ Deno.test("readPyproject: uv's and Rye's dev-dependencies are the dev group", ()
 Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where a declaration comes from", () => {
   const uv = readPyproject(
     '[project]\nname = "app"\nversion = "1"\ndependencies = ["torch==2.3.0", "mylib", ' +
-      '"member-b", "flask==3.0.0", "wheelpkg", "requests==2.31.0"]\n' +
+      '"member-b", "flask==3.0.0", "wheelpkg", "requests==2.31.0", "localwheel"]\n' +
       '[tool.uv.sources]\ntorch = { index = "pytorch" }\nmylib = { path = "../mylib" }\n' +
       'member-b = { workspace = true }\nflask = { git = "https://github.com/pallets/flask", tag = "3.0.0" }\n' +
       'wheelpkg = { url = "https://example.com/wheelpkg-1.2.0-py3-none-any.whl" }\n' +
       'requests = [{ index = "pytorch", marker = "sys_platform == \'linux\'" }]\n' +
+      'localwheel = { path = "wheels/localwheel-0.9.0-py3-none-any.whl" }\n' +
       '[[tool.uv.index]]\nname = "pytorch"\nurl = "https://download.pytorch.org/whl/cpu"\n',
     { path: "pyproject.toml" },
   );
   assert.deepEqual(uv.components.map((c) => c.purl), [
     pypiPurl("flask", "3.0.0", { vcs_url: "git+https://github.com/pallets/flask@3.0.0" }),
+    pypiPurl("localwheel", "0.9.0"),
     pypiPurl("requests", "2.31.0"),
     pypiPurl("torch", "2.3.0", { repository_url: "https://download.pytorch.org/whl/cpu" }),
     pypiPurl("wheelpkg", "1.2.0", {
