@@ -4,6 +4,7 @@
 // choosing the project's identity: earlier readers of root files win.
 import { dirname, join, posix } from "../_path.ts";
 import { NeedsModule, type Reader } from "./_reader.ts";
+import type { GoWorkspace } from "./go/go_mod.ts";
 
 /**
  * A reader's module, imported on first use: a run reads few formats, and
@@ -52,6 +53,27 @@ function sibling(path: string, name: string): string {
   return join(dirname(path), name).replaceAll("\\", "/");
 }
 
+/**
+ * The `go.work` workspace a go.mod belongs to: the nearest go.work in its
+ * folder or above (as Go looks for it) when one of its `use` directives names
+ * the go.mod's folder.
+ */
+function goWorkspaceOf(
+  goModPath: string,
+  load: (path: string) => string | undefined,
+): GoWorkspace | undefined {
+  const folder = dirname(goModPath).replaceAll("\\", "/").replace(/^\.$/, "");
+  const parts = folder === "" ? [] : folder.split("/");
+  for (let n = parts.length; n >= 0; n--) {
+    const path = [...parts.slice(0, n), "go.work"].join("/");
+    const text = load(path);
+    if (text === undefined) continue;
+    const workspace = goMod().goWorkspace(text, { path, load });
+    return workspace.folders.includes(folder) ? workspace : undefined;
+  }
+  return undefined;
+}
+
 /** Every reader, in priority order. */
 export const READERS: readonly Reader[] = [
   {
@@ -90,9 +112,18 @@ export const READERS: readonly Reader[] = [
     name: "requirements",
     ecosystem: "pypi",
     kind: "lock",
-    files: ["requirements*.txt", "*-requirements.txt", "*_requirements.txt", "requirements/*.txt"],
+    files: [
+      "requirements*.txt",
+      "*-requirements.txt",
+      "*_requirements.txt",
+      "requirements/*.txt",
+      "requirements.lock",
+      "requirements-dev.lock",
+    ],
+    // Rye's lockfiles `requirements.lock` and `requirements-dev.lock` are requirements files too.
     matches: (f, folder) =>
       /^(?:requirements.*|[\w.-]+[-_]requirements)\.txt$/.test(f) ||
+      f === "requirements.lock" || f === "requirements-dev.lock" ||
       (folder === "requirements" && f.endsWith(".txt")),
     read: (text, path, c) =>
       requirements().readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),
@@ -150,7 +181,7 @@ export const READERS: readonly Reader[] = [
     files: ["deno.lock"],
     matches: (f) => f === "deno.lock",
     recordsDeclarations: true,
-    read: (text, path) => denoLock().readDenoLock(text, { path }),
+    read: (text, path, c) => denoLock().readDenoLock(text, { path, load: c.load }),
   },
   {
     name: "cargo_lock",
@@ -177,7 +208,8 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "go.mod",
     read: (text, path, c) => {
       const goSumPath = sibling(path, "go.sum");
-      return goMod().readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath });
+      const workspace = goWorkspaceOf(path, c.load);
+      return goMod().readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath, workspace });
     },
   },
   {

@@ -231,6 +231,41 @@ export function jsrPurl(name: string, version?: string): string {
 }
 
 /**
+ * Builds a `pkg:generic` purl for a file known only by its URL: the host and
+ * the path's folders are the namespace, its last segment the name, and the
+ * URL itself a qualifier (`download_url`, or `vcs_url` for a checkout).
+ *
+ * @example
+ * ```ts
+ * import { genericUrlPurl } from "./purl.ts";
+ * genericUrlPurl("https://deno.land/x/oak@v12.6.1/mod.ts").purl;
+ * // "pkg:generic/deno.land/x/oak%40v12.6.1/mod.ts?download_url=https:%2F%2Fdeno.land%2Fx%2Foak%40v12.6.1%2Fmod.ts"
+ * ```
+ *
+ * @param url An absolute URL (a `git+` prefix and an `@revision` are not part of the name).
+ * @param qualifier The qualifier that carries the URL.
+ * @returns The name (`host/path`) and the purl.
+ */
+export function genericUrlPurl(
+  url: string,
+  qualifier: "download_url" | "vcs_url" = "download_url",
+): { name: string; purl: string } {
+  const parsed = new URL(url.replace(/^[a-z]+\+/i, ""));
+  const path = qualifier === "vcs_url" ? parsed.pathname.replace(/@[^/]*$/, "") : parsed.pathname;
+  const parts = `${parsed.host}${path}`.split("/").filter((s) => s !== "");
+  const name = parts.pop() ?? parsed.host;
+  return {
+    name: parts.concat(name).join("/"),
+    purl: formatPurl({
+      type: "generic",
+      namespace: parts.join("/"),
+      name,
+      qualifiers: { [qualifier]: url },
+    }),
+  };
+}
+
+/**
  * Builds a `pkg:golang` purl from a module path (case preserved).
  *
  * @param modulePath Go module path, e.g. `github.com/spf13/cobra`.

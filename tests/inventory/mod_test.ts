@@ -530,6 +530,28 @@ Deno.test("CRLF go.mod is accepted (Go accepts it)", async () => {
   }
 });
 
+Deno.test("go.work: a used module required by another is a member, and its replacements win", async () => {
+  const [dir, done] = await tempProject({
+    "go.work": "go 1.22\n\nuse (\n\t.\n\t./lib\n)\n\n" +
+      "replace github.com/google/uuid v1.5.0 => github.com/google/uuid v1.6.0\n",
+    "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/app/lib v0.1.0\n" +
+      "\tgithub.com/google/uuid v1.5.0\n)\n\nreplace github.com/google/uuid => github.com/google/uuid v1.4.0\n",
+    "lib/go.mod":
+      "module example.com/app/lib\n\ngo 1.22\n\nrequire github.com/google/uuid v1.5.0\n",
+    "tools/go.mod":
+      "module example.com/tools\n\ngo 1.22\n\nrequire github.com/google/uuid v1.5.0\n",
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.sources]), [
+      ["pkg:golang/github.com/google/uuid@v1.5.0", ["tools/go.mod"]],
+      ["pkg:golang/github.com/google/uuid@v1.6.0", ["go.mod", "lib/go.mod"]],
+    ], "tools/ is not in the workspace: its go.mod stands alone");
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a scan that finds no manifest at all is the blocker inventory.none", async () => {
   const [dir, done] = await tempProject({ "README.md": "hello" });
   try {

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import {
   cargoPurl,
   formatPurl,
+  genericUrlPurl,
   golangPurl,
   jsrNameFromNpm,
   jsrPurl,
@@ -561,4 +562,18 @@ Deno.test("withPurlVersion: adds a version before qualifiers, keeps an existing 
   assert.equal(withPurlVersion("pkg:npm/%40a/b?x=1", "2.0.0+b"), "pkg:npm/%40a/b@2.0.0%2Bb?x=1");
   assert.equal(withPurlVersion("pkg:golang/github.com/a/b", "v1"), "pkg:golang/github.com/a/b@v1");
   assert.equal(withPurlVersion("pkg:pypi/demo@1.0", "2.0"), "pkg:pypi/demo@1.0");
+});
+
+Deno.test("genericUrlPurl: host and folders are the namespace, the URL a qualifier", () => {
+  assert.deepEqual(genericUrlPurl("https://deno.land/std@0.224.0/path/mod.ts"), {
+    name: "deno.land/std@0.224.0/path/mod.ts",
+    purl: "pkg:generic/deno.land/std%400.224.0/path/mod.ts?download_url=" +
+      "https:%2F%2Fdeno.land%2Fstd%400.224.0%2Fpath%2Fmod.ts",
+  });
+  assert.deepEqual(genericUrlPurl("git+ssh://git@host.example/o/r.git@v1", "vcs_url"), {
+    name: "host.example/o/r.git",
+    purl:
+      "pkg:generic/host.example/o/r.git?vcs_url=git%2Bssh:%2F%2Fgit%40host.example%2Fo%2Fr.git%40v1",
+  });
+  assert.equal(genericUrlPurl("https://h.example").name, "h.example");
 });

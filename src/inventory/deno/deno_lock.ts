@@ -10,8 +10,9 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
-import { formatPurl, jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
-import { npmComponent } from "../javascript/_npm.ts";
+import { genericUrlPurl, jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
+import { folderOf, joinPath, npmComponent } from "../javascript/_npm.ts";
+import type { Load } from "../_reader.ts";
 import type { Hash, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
@@ -73,22 +74,6 @@ function sha256(value: unknown): Hash[] {
     : [];
 }
 
-/** The purl of a remote module URL: `pkg:generic/<host>/<path>?download_url=<url>`. */
-function remotePurl(url: string): [string, string] {
-  const parsed = new URL(url);
-  const parts = `${parsed.host}${parsed.pathname}`.split("/").filter((s) => s !== "");
-  const name = parts.pop() ?? parsed.host;
-  return [
-    parts.concat(name).join("/"),
-    formatPurl({
-      type: "generic",
-      namespace: parts.join("/"),
-      name,
-      qualifiers: { download_url: url },
-    }),
-  ];
-}
-
 /** The dependency references of an entry: v5 arrays, or v4-style `{alias: target}` maps. */
 function references(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
@@ -121,6 +106,28 @@ function reachable(
 }
 
 /**
+ * The names a `package.json` declares only as `devDependencies`: deno.lock's
+ * `packageJson.dependencies` lists them with the others. None when the file
+ * is not there or not an object (the package.json reader reports it).
+ */
+function devOnlyNames(load: Load | undefined, path: string): Set<string> {
+  const text = load?.(path);
+  let json: unknown;
+  try {
+    json = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return new Set();
+  }
+  if (!isRecord(json)) return new Set();
+  const names = (field: string): string[] => {
+    const table = json[field];
+    return isRecord(table) ? Object.keys(table) : [];
+  };
+  const runtime = new Set([...names("dependencies"), ...names("optionalDependencies")]);
+  return new Set(names("devDependencies").filter((name) => !runtime.has(name)));
+}
+
+/**
  * Reads a `deno.lock` (versions 2 to 5, or the unversioned remote-only lock of
  * Deno before 1.28). `jsr` entries become `pkg:jsr`
  * components (sha256 integrity), `npm` entries become `pkg:npm` components
@@ -129,13 +136,18 @@ function reachable(
  * `pkg:generic` components with their sha256. The workspace's (and each
  * member's) `dependencies` and `packageJson.dependencies` give the direct
  * dependencies; specifiers that resolve to no locked package are workspace
- * members themselves and are skipped.
+ * members themselves and are skipped. A `packageJson` dependency that the
+ * `package.json` beside it lists only in `devDependencies` is a dev one.
  *
  * @param text The file's text.
- * @param options `path`: the file's path relative to the project root.
+ * @param options `path`: the file's path relative to the project root;
+ *   `load`: reads the workspace's `package.json` files.
  * @returns Members (workspace folders), components and edges.
  */
-export function readDenoLock(text: string, options: { path: string }): ReaderOutput {
+export function readDenoLock(
+  text: string,
+  options: { path: string; load?: Load },
+): ReaderOutput {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.version;
@@ -200,7 +212,7 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
         `regenerate ${path} with \`deno install\``,
       );
     }
-    const [name, purl] = remotePurl(url);
+    const { name, purl } = genericUrlPurl(url);
     out.component({
       purl,
       ecosystem: "generic",
@@ -259,27 +271,37 @@ export function readDenoLock(text: string, options: { path: string }): ReaderOut
   }
 
   const workspace = objectAt(lock, "workspace");
-  const roots: Array<[string, JsonObject]> = [[ROOT_ID, workspace]];
+  const base = folderOf(path);
+  const roots: Array<[string, JsonObject, string]> = [[ROOT_ID, workspace, base]];
   for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
     const id = out.member({ id: `workspace:${folder}`, name: folder });
     out.edge(ROOT_ID, id, "runtime");
-    roots.push([id, isRecord(member) ? member : {}]);
+    roots.push([id, isRecord(member) ? member : {}, joinPath(base, folder)]);
   }
-  for (const [from, config] of roots) {
-    const declared = [
-      ...references(config.dependencies),
-      ...references(objectAt(config, "packageJson").dependencies),
-    ];
-    for (const ref of declared) link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", "runtime");
+  for (const [from, config, folder] of roots) {
+    for (const ref of references(config.dependencies)) {
+      link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", "runtime");
+    }
+    const packageJson = references(objectAt(config, "packageJson").dependencies);
+    const dev = packageJson.length > 0
+      ? devOnlyNames(options.load, joinPath(folder, "package.json"))
+      : new Set<string>();
+    for (const ref of packageJson) {
+      const name = splitNameAt(ref.replace(/^(jsr|npm):/, ""))[0];
+      link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", dev.has(name) ? "dev" : "runtime");
+    }
   }
 
-  // Scopes: optional when reachable from the project only through optional edges.
+  // Scopes: dev when reachable from the project only through a package.json's
+  // devDependencies, optional when only through optional edges.
   const starts = roots.map(([id]) => id);
-  const required = reachable(starts, next, (scope) => scope !== "optional");
+  const runtime = reachable(starts, next, (scope) => scope === "runtime");
+  const shipped = reachable(starts, next, (scope) => scope !== "dev");
   const any = reachable(starts, next, () => true);
   const output = out.build({ directFromEdges: true });
   for (const component of output.components) {
-    if (any.has(component.id) && !required.has(component.id)) component.scopes = ["optional"];
+    if (!any.has(component.id) || runtime.has(component.id)) continue;
+    component.scopes = [shipped.has(component.id) ? "optional" : "dev"];
   }
   return output;
 }

@@ -22,6 +22,8 @@ const VERBS = new Set([
   "tool",
   "ignore",
 ]);
+/** The directives of a `go.work` file. */
+const WORK_VERBS = new Set(["go", "toolchain", "godebug", "use", "replace"]);
 
 /** How many arguments the directives vouch reads take. */
 const ARITY: Record<string, number> = {
@@ -77,7 +79,7 @@ function tokenize(text: string, path: string, line: number): { tokens: string[];
   return { tokens, comment };
 }
 
-function parseDirectives(text: string, path: string): Directive[] {
+function parseDirectives(text: string, path: string, verbs = VERBS): Directive[] {
   const directives: Directive[] = [];
   let block: { verb: string; line: number } | undefined;
   text.split("\n").forEach((raw, index) => {
@@ -92,7 +94,7 @@ function parseDirectives(text: string, path: string): Directive[] {
       return;
     }
     const [verb, ...args] = tokens;
-    if (!VERBS.has(verb)) throw invalid(path, line, `unknown directive ${JSON.stringify(verb)}`);
+    if (!verbs.has(verb)) throw invalid(path, line, `unknown directive ${JSON.stringify(verb)}`);
     if (args.length === 1 && args[0] === "(") block = { verb, line };
     else directives.push({ verb, args, indirect, line });
   });
@@ -177,12 +179,89 @@ function toolOnlyModules(
   return out;
 }
 
+/** What a module (`path` or `path version`) is replaced by: a module and version, or a local folder. */
+type Replacements = Map<string, [string, string | undefined]>;
+
+function addReplacement(into: Replacements, args: string[], path: string, line: number): void {
+  const arrow = args.indexOf("=>");
+  const from = args.slice(0, arrow);
+  const to = args.slice(arrow + 1);
+  if (arrow < 1 || from.length > 2 || to.length < 1 || to.length > 2) {
+    throw invalid(path, line, "malformed replace directive");
+  }
+  if (to.length === 1 && !isLocalPath(to[0])) {
+    throw invalid(path, line, `replacement ${to[0]} needs a version`);
+  }
+  into.set(from.join(" "), [to[0], to[1]]);
+}
+
+/** What a `go.work` file makes of the modules it uses (see {@linkcode goWorkspace}). */
+export interface GoWorkspace {
+  /** The folders of the modules it uses, relative to the project root (`""` for the root). */
+  folders: string[];
+  /** The module paths of those modules: built from the tree, never downloaded. */
+  modules: Set<string>;
+  /** Its `replace` directives, which win over those of the modules' go.mod files. */
+  replaced: Replacements;
+}
+
+function joinFolder(base: string, relative: string): string {
+  const parts = base === "" ? [] : base.split("/");
+  for (const part of relative.replaceAll("\\", "/").split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && parts.length > 0 && parts.at(-1) !== "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/**
+ * Reads a `go.work` file: the modules its `use` directives name (their
+ * folders, and the module path each folder's go.mod declares) and its
+ * `replace` directives. In workspace mode Go builds a required module that
+ * is one of these from its folder, and applies go.work's replacements over
+ * those of the modules' go.mod files.
+ *
+ * @param text The go.work text.
+ * @param options `path`: its path relative to the project root; `load` reads
+ *   the used modules' go.mod files (a folder without one is left out).
+ * @returns The workspace.
+ * @throws {VouchError} `inventory.go_mod.invalid` for a malformed file.
+ */
+export function goWorkspace(
+  text: string,
+  options: { path: string; load: (path: string) => string | undefined },
+): GoWorkspace {
+  const { path, load } = options;
+  const base = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+  const workspace: GoWorkspace = { folders: [], modules: new Set(), replaced: new Map() };
+  for (const { verb, args, line } of parseDirectives(text, path, WORK_VERBS)) {
+    if (verb === "replace") addReplacement(workspace.replaced, args, path, line);
+    if (verb !== "use") continue;
+    if (args.length !== 1) throw invalid(path, line, "malformed use directive");
+    const folder = joinFolder(base, args[0]);
+    workspace.folders.push(folder);
+    const goModPath = folder === "" ? "go.mod" : `${folder}/go.mod`;
+    // Only its `module` line: each go.mod of the workspace is read in full on its own turn.
+    const lines = load(goModPath)?.split("\n") ?? [];
+    const at = lines.findIndex((l) => /^\s*module[\s"`]/.test(l));
+    const module = at === -1
+      ? undefined
+      : tokenize(lines[at].trimEnd(), goModPath, at + 1).tokens[1];
+    if (module !== undefined) workspace.modules.add(module);
+  }
+  return workspace;
+}
+
 /**
  * Reads a `go.mod`. Each `require` is a `pkg:golang` component with an edge
  * from the root (go.mod has no finer graph; `// indirect` ones are not
  * `direct`). A `replace` makes the replacement module the component — it is
  * what gets built; a replacement by a local directory is first-party code and
  * becomes a member. `exclude`d versions are dropped; `retract` is ignored.
+ * Within a `go.work` workspace (`workspace`, see {@linkcode goWorkspace}) a
+ * required module the workspace uses is a member too, and go.work's
+ * replacements win over go.mod's.
  * `go.sum`, when given, is syntax-checked and added to the `sources` of every
  * component it has a module `h1:` hash for; those dirhashes are not file
  * hashes, so they are never put in `hashes`. Before Go 1.17 (a `go` directive
@@ -207,13 +286,13 @@ function toolOnlyModules(
  */
 export function readGoMod(
   goMod: string,
-  options: { path: string; goSum?: string; goSumPath?: string },
+  options: { path: string; goSum?: string; goSumPath?: string; workspace?: GoWorkspace },
 ): ReaderOutput & { project?: Project } {
   const { path } = options;
   const goSumPath = options.goSumPath ?? path.replace(/go\.mod$/, "go.sum");
   const sums = options.goSum === undefined ? new Set<string>() : zipSums(options.goSum, goSumPath);
   const directives = parseDirectives(goMod, path);
-  const replaced = new Map<string, [string, string | undefined]>();
+  const replaced: Replacements = new Map();
   const excluded = new Set<string>();
   let module: string | undefined;
   let goVersion: string | undefined;
@@ -227,18 +306,14 @@ export function readGoMod(
     if (verb === "module") module = args[0];
     if (verb === "go") goVersion = args[0];
     if (verb === "exclude") excluded.add(`${args[0]} ${args[1]}`);
-    if (verb === "replace") {
-      const arrow = args.indexOf("=>");
-      const from = args.slice(0, arrow);
-      const to = args.slice(arrow + 1);
-      if (arrow < 1 || from.length > 2 || to.length < 1 || to.length > 2) {
-        throw invalid(path, line, "malformed replace directive");
-      }
-      if (to.length === 1 && !isLocalPath(to[0])) {
-        throw invalid(path, line, `replacement ${to[0]} needs a version`);
-      }
-      replaced.set(from.join(" "), [to[0], to[1]]);
-    }
+    if (verb === "replace") addReplacement(replaced, args, path, line);
+  }
+  const workspace = options.workspace;
+  if (workspace !== undefined) {
+    // go.work's replacements win over the go.mod ones of the same module, whatever the version.
+    const overridden = new Set([...workspace.replaced.keys()].map((key) => key.split(" ")[0]));
+    for (const key of replaced.keys()) if (overridden.has(key.split(" ")[0])) replaced.delete(key);
+    for (const [key, value] of workspace.replaced) replaced.set(key, value);
   }
 
   const out = new OutputBuilder();
@@ -249,7 +324,7 @@ export function readGoMod(
     if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
     const [target, version] = replaced.get(`${args[0]} ${args[1]}`) ?? replaced.get(args[0]) ??
       [args[0], args[1]];
-    if (version === undefined) {
+    if (version === undefined || options.workspace?.modules.has(args[0])) {
       const purl = golangPurl(args[0]);
       out.edge(ROOT_ID, out.member({ id: purl, name: args[0], purl }), "runtime");
       continue;

@@ -10,12 +10,15 @@ import { isVouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import {
   at,
+  fileNameOf,
   invalid,
   isTable,
   nthLine,
   pipUrl,
   poetryConstraint,
   pypiComponent,
+  repositoryUrl,
+  versionFromFileName,
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
@@ -34,11 +37,18 @@ export interface PyprojectOptions {
 
 const READER = "pyproject";
 
+/** The file name of a wheel or sdist. */
+const ARCHIVE = /\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i;
+
 interface Declaration {
   name: string;
   specifier?: string;
   url?: string;
   vcs?: boolean;
+  /** The package index it comes from (uv's `index`, Poetry's `source`). */
+  index?: string;
+  /** A local folder or a workspace member: the project's own code. */
+  local?: boolean;
   scope: Scope;
   group?: string;
 }
@@ -185,16 +195,86 @@ function pdmDevDependencies(ctx: Context, pdm: Table | undefined): Declaration[]
   );
 }
 
+/**
+ * The dev dependencies of uv and Rye before PEP 735, `[tool.uv]` or
+ * `[tool.rye]` `dev-dependencies`: PEP 508 strings, installed as the `dev`
+ * group.
+ */
+function toolDevDependencies(ctx: Context, tool: Table | undefined, where: string): Declaration[] {
+  const list = ctx.strings(
+    tool?.["dev-dependencies"],
+    `${where} dev-dependencies`,
+    "dev-dependencies",
+  );
+  return list.map((text) => ctx.pep508(text, "dev", "dev"));
+}
+
+/** The URLs of named package indexes (`[[tool.uv.index]]`, `[[tool.poetry.source]]`), by name. */
+function namedIndexes(ctx: Context, list: unknown, where: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (list === undefined) return out;
+  if (!Array.isArray(list)) throw ctx.fail(`${where} must be an array of tables`, where);
+  for (const entry of list) {
+    if (isTable(entry) && typeof entry.name === "string" && typeof entry.url === "string") {
+      out.set(entry.name, entry.url);
+    }
+  }
+  return out;
+}
+
+/**
+ * Applies `[tool.uv.sources]` to the declarations it names: a workspace
+ * member or a local folder is the project's own code, a local wheel or sdist
+ * the version its file name says; a git source gives the
+ * `vcs_url`, a URL the `download_url`, a named `[[tool.uv.index]]` the
+ * `repository_url`. A list of sources (one per marker) is left as declared.
+ */
+function applyUvSources(ctx: Context, uv: Table | undefined, declarations: Declaration[]): void {
+  const sources = ctx.table(uv?.sources, "[tool.uv.sources]", "[tool.uv.sources]");
+  if (sources === undefined) return;
+  const indexes = namedIndexes(ctx, uv?.index, "[[tool.uv.index]]");
+  const byName = new Map(Object.entries(sources).map(([name, v]) => [pep503Name(name), v]));
+  for (const declaration of declarations) {
+    const source = byName.get(pep503Name(declaration.name));
+    if (!isTable(source)) continue;
+    const text = (key: string): string | undefined =>
+      typeof source[key] === "string" ? source[key] as string : undefined;
+    const git = text("git");
+    const url = text("url");
+    const index = text("index");
+    const path = text("path");
+    const file = path !== undefined && ARCHIVE.test(path)
+      ? versionFromFileName(declaration.name, path)
+      : undefined;
+    if (file !== undefined) declaration.specifier = `==${file}`; // a wheel or sdist file: that version
+    else if (source.workspace === true || path !== undefined) declaration.local = true;
+    else if (git !== undefined) {
+      const ref = text("rev") ?? text("tag") ?? text("branch");
+      declaration.url = gitVcsUrl(git, ref, { subPath: text("subdirectory") });
+      declaration.vcs = true;
+    } else if (url !== undefined) {
+      declaration.url = url;
+      declaration.vcs = false;
+    } else if (index !== undefined && indexes.has(index)) declaration.index = indexes.get(index);
+  }
+}
+
+/** What Poetry's entries refer to by name: the extras each package is in, the `[[tool.poetry.source]]` URLs. */
+interface PoetryNames {
+  extrasOf: Map<string, string[]>;
+  indexes: Map<string, string>;
+}
+
 function poetryEntry(
   ctx: Context,
   name: string,
   value: unknown,
   scope: Scope,
   group: string | undefined,
-  extrasOf: Map<string, string[]>,
+  poetry: PoetryNames,
 ): Declaration[] {
   if (Array.isArray(value)) {
-    return value.flatMap((v) => poetryEntry(ctx, name, v, scope, group, extrasOf));
+    return value.flatMap((v) => poetryEntry(ctx, name, v, scope, group, poetry));
   }
   if (typeof value === "string") {
     return [{ name, specifier: poetryConstraint(value), scope, group }];
@@ -214,9 +294,11 @@ function poetryEntry(
     extra = { url, vcs: true, specifier: undefined };
   } else if (typeof value.url === "string") {
     extra = { url: value.url, vcs: false, specifier: undefined };
+  } else if (typeof value.source === "string" && poetry.indexes.has(value.source)) {
+    extra = { index: poetry.indexes.get(value.source) };
   }
   if (!optional) return [{ ...base, ...extra, scope, group }];
-  const extras = extrasOf.get(pep503Name(name)) ?? [];
+  const extras = poetry.extrasOf.get(pep503Name(name)) ?? [];
   const groups = extras.length > 0 ? extras : [undefined];
   return groups.map((g) => ({ ...base, ...extra, scope: "optional" as const, group: g }));
 }
@@ -226,11 +308,11 @@ function poetryDependencies(
   table: Table | undefined,
   scope: Scope,
   group: string | undefined,
-  extrasOf: Map<string, string[]>,
+  poetry: PoetryNames,
 ): Declaration[] {
   if (table === undefined) return [];
   return Object.entries(table).flatMap(([name, value]) =>
-    pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, extrasOf)
+    pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, poetry)
   );
 }
 
@@ -243,19 +325,23 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
       extrasOf.set(key, [...(extrasOf.get(key) ?? []), extra]);
     }
   }
+  const names: PoetryNames = {
+    extrasOf,
+    indexes: namedIndexes(ctx, poetry.source, "[[tool.poetry.source]]"),
+  };
   const out = poetryDependencies(
     ctx,
     ctx.table(poetry.dependencies, "[tool.poetry.dependencies]", "[tool.poetry.dependencies]"),
     "runtime",
     undefined,
-    extrasOf,
+    names,
   );
   out.push(...poetryDependencies(
     ctx,
     ctx.table(poetry["dev-dependencies"], "[tool.poetry.dev-dependencies]", "dev-dependencies"),
     "dev",
     "dev",
-    extrasOf,
+    names,
   ));
   const groups = ctx.table(poetry.group, "[tool.poetry.group]", "[tool.poetry.group") ?? {};
   for (const [group, body] of Object.entries(groups)) {
@@ -266,7 +352,7 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
       ctx.table(deps, `${where.slice(0, -1)}.dependencies]`, where),
       "dev",
       group,
-      extrasOf,
+      names,
     ));
   }
   return out;
@@ -302,27 +388,55 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
   return out;
 }
 
+/**
+ * The exact version a declaration names: a `==` pin, or the version in the
+ * file name of a wheel or sdist it points at (`name @ https://…/name-1.0-py3-none-any.whl`).
+ */
+function declaredVersion(declaration: Declaration): string | undefined {
+  const { url } = declaration;
+  const archive = url !== undefined && !declaration.vcs && ARCHIVE.test(fileNameOf(url));
+  return pinnedVersion(declaration.specifier) ??
+    (archive ? versionFromFileName(declaration.name, url) : undefined);
+}
+
+/**
+ * The declarations merged into one entry per package: per name, one per
+ * exact version declared (Poetry's multiple-constraint entries and PEP 508
+ * requirements that pin different versions under different markers are each
+ * a component); declarations without one join the name's first.
+ */
 function merge(declarations: Declaration[], self: string | undefined): Map<string, Merged> {
   const merged = new Map<string, Merged>();
+  const firstVersion = new Map<string, string>();
   for (const declaration of declarations) {
-    const key = pep503Name(declaration.name);
-    if (key === self) continue;
+    const version = declaredVersion(declaration);
+    const name = pep503Name(declaration.name);
+    if (version !== undefined && !firstVersion.has(name)) firstVersion.set(name, version);
+  }
+  for (const declaration of declarations) {
+    const name = pep503Name(declaration.name);
+    if (name === self) continue;
+    if (declaration.local) continue;
     if (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url)) continue;
+    const version = declaredVersion(declaration) ?? firstVersion.get(name);
+    const key = `${name} ${version ?? ""}`;
     let entry = merged.get(key);
     if (!entry) {
       entry = {
         name: declaration.name,
+        version,
         qualifiers: {},
         scopes: new Set(),
         groups: new Set(),
       };
       merged.set(key, entry);
     }
-    entry.version ??= pinnedVersion(declaration.specifier);
     entry.specifier ??= declaration.specifier;
     if (declaration.url !== undefined && entry.downloadLocation === undefined) {
       entry.downloadLocation = declaration.url;
       entry.qualifiers[declaration.vcs ? "vcs_url" : "download_url"] = declaration.url;
+    } else if (declaration.url === undefined && declaration.index !== undefined) {
+      entry.qualifiers.repository_url ??= repositoryUrl(declaration.index);
     }
     entry.scopes.add(declaration.scope);
     if (declaration.group !== undefined) entry.groups.add(declaration.group);
@@ -389,6 +503,11 @@ export function readPyproject(
   const declarations = pep621Declarations(ctx, project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...pdmDevDependencies(ctx, ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm")));
+  const uv = ctx.table(tool?.uv, "[tool.uv]", "[tool.uv");
+  declarations.push(...toolDevDependencies(ctx, uv, "[tool.uv]"));
+  const rye = ctx.table(tool?.rye, "[tool.rye]", "[tool.rye");
+  declarations.push(...toolDevDependencies(ctx, rye, "[tool.rye]"));
+  applyUvSources(ctx, uv, declarations);
   const builder = new OutputBuilder();
   const self = info ? pep503Name(info.name) : undefined;
   for (const entry of merge(declarations, self).values()) {

@@ -18,8 +18,9 @@ import {
   repositoryUrl,
 } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
-import { pep503Name } from "../purl.ts";
+import { genericUrlPurl, pep503Name } from "../purl.ts";
 import { withoutCredentials } from "../_url.ts";
+import { localPlace } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import type { Hash, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -90,6 +91,8 @@ interface Entry {
   local?: boolean;
   /** Its URL is filled in from the environment (`name @ ${WHEEL_URL}`): no index, no URL. */
   unlocated?: boolean;
+  /** The index it was resolved from, when the file says (uv's `# from <index>` annotation). */
+  index?: string;
 }
 
 interface State {
@@ -185,7 +188,12 @@ function isLocalPath(target: string): boolean {
     (!target.includes("://") && !target.includes("@") && /[\\/]/.test(target));
 }
 
-/** A requirement written as a bare URL (`git+https://…#egg=name`, archive URL). */
+/**
+ * A requirement written as a bare URL (`git+https://…#egg=name`, archive
+ * URL). pip learns the name of one that says none (no `#egg=`, no
+ * `name-version` file name) by building it; vouch cannot: it gets the empty
+ * name, and becomes a `pkg:generic` component.
+ */
 function urlEntry(
   url: string,
   hashes: Hash[],
@@ -196,13 +204,7 @@ function urlEntry(
   const { url: location, vcs, egg, hashes: inUrl } = pipUrl(url);
   const archive = vcs ? undefined : archiveNameVersion(location);
   const name = declared ?? (egg || archive?.name);
-  if (!name) {
-    throw invalid(
-      READER,
-      where,
-      `cannot tell the package name of "${url}": add "#egg=<name>" or write "<name> @ ${url}"`,
-    );
-  }
+  if (!name) return { name: "", url: location, vcs, hashes: [...hashes, ...inUrl], source, where };
   return {
     name,
     specifier: archive && pep503Name(archive.name) === pep503Name(name)
@@ -218,8 +220,9 @@ function urlEntry(
 /**
  * A requirement naming a distribution file on disk (`./vendor/x-1.0.tar.gz`,
  * `name @ file:///…/x-1.0-py3-none-any.whl`): a package, named and versioned
- * by its file name; a folder (`.`, `./libs/x`) is the project's own code and
- * gives `undefined`.
+ * by its file name; a folder of the project (`.`, `./libs/x`) is its own
+ * code and gives `undefined`, a named folder outside it (an absolute path or
+ * `file:` URL, `../x`) a version-less component.
  */
 function localFileEntry(
   target: string,
@@ -228,7 +231,12 @@ function localFileEntry(
   declared?: string,
 ): Entry | undefined {
   const archive = archiveNameVersion(target.replaceAll("\\", "/"));
-  if (archive === undefined) return undefined;
+  if (archive === undefined) {
+    // A named folder outside the project (`name @ file:///…`, `name @ ../lib`) is another
+    // checkout's package, as in the lockfiles: a component without a version.
+    if (declared === undefined || localPlace(source, target).kind !== "outside") return undefined;
+    return { name: declared, vcs: false, hashes, source, local: true };
+  }
   const name = declared ?? archive.name;
   const same = pep503Name(archive.name) === pep503Name(name);
   return {
@@ -295,7 +303,7 @@ function unexpandedEntry(content: string, path: string, where: string): Entry | 
   if (entry && !ENV_VAR.test(`${entry.specifier ?? ""} ${withoutCredentials(entry.url ?? "")}`)) {
     return entry; // the reference was elsewhere (a marker)
   }
-  const name = entry?.name ?? NAME_BEFORE_VARIABLE.exec(requirement)?.[1];
+  const name = (entry?.name || undefined) ?? NAME_BEFORE_VARIABLE.exec(requirement)?.[1];
   if (name === undefined || name.includes("${")) return undefined;
   const located = entry ? entry.url === undefined : !/@\s*\S*\$\{/.test(requirement);
   return { name, vcs: false, hashes: [], source: path, where, unlocated: !located };
@@ -314,9 +322,16 @@ function readFile(
   stack: string[],
   constraints: boolean,
 ): void {
+  let last: Entry | undefined;
   for (const { text: raw, line } of logicalLines(text)) {
+    // `uv pip compile --emit-index-annotation` names each package's index below it.
+    const from = /^\s+#\s*from\s+(\S+:\/\/\S+)\s*$/.exec(raw)?.[1];
+    if (from !== undefined && last !== undefined && last.url === undefined) {
+      last.index = withoutCredentials(from);
+    }
     const content = raw.replace(/(^|\s)#.*$/, "").trim();
     if (content === "") continue;
+    last = undefined;
     const where = at(path, line);
     // Credentials are never recorded: a reference in a URL's user information leaves nothing unknown.
     if (ENV_VAR.test(content.replace(USERINFO, "$1"))) {
@@ -362,6 +377,7 @@ function readFile(
       if (pin !== undefined) state.constraints.set(pep503Name(entry.name), pin);
     } else {
       state.entries.push(entry);
+      last = entry;
     }
   }
 }
@@ -460,11 +476,32 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   readFile(state, text, options.path, [normalizePath(options.path)], false);
   checkPins(state.entries);
   const builder = new OutputBuilder();
-  const repository = repositoryUrl(state.index);
+  const warnings: string[] = [];
   for (const entry of state.entries) {
+    const scope = fileScope(entry.source);
+    if (entry.name === "" && entry.url !== undefined) {
+      const url = withoutCredentials(entry.url);
+      const { name, purl } = genericUrlPurl(url, entry.vcs ? "vcs_url" : "download_url");
+      const id = builder.component({
+        purl,
+        ecosystem: "generic",
+        name,
+        hashes: entry.hashes,
+        downloadLocation: url,
+        direct: true,
+        scopes: [scope],
+        sources: [entry.source],
+      });
+      builder.edge(ROOT_ID, id, scope);
+      warnings.push(
+        `${entry.where ?? entry.source}: pip learns the name of "${url}" by building it, ` +
+          `vouch cannot: it is listed as ${purl}; add "#egg=<name>" or write "<name> @ <url>"`,
+      );
+      continue;
+    }
+    const repository = repositoryUrl(entry.index ?? state.index);
     const version = pinnedVersion(entry.specifier) ??
       (entry.url === undefined ? state.constraints.get(pep503Name(entry.name)) : undefined);
-    const scope = fileScope(entry.source);
     const qualifiers = entry.local || entry.unlocated
       ? {}
       : entry.url === undefined
@@ -487,15 +524,16 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     builder.edge(ROOT_ID, id, scope);
   }
   const result: ReaderResult = builder.build();
-  if (state.unexpanded.size > 0) {
-    result.warnings = [...state.unexpanded].map(([file, lines]) =>
+  for (const [file, lines] of state.unexpanded) {
+    warnings.push(
       `${at(file, lines[0])}: pip fills in \${VAR} from the environment at install time, which ` +
-      "vouch cannot know: a line that is only a reference, or an option or include using one, " +
-      "is skipped; a requirement keeps its name, not what a variable gives" +
-      (lines.length > 1
-        ? ` (also line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})`
-        : "")
-    ).sort();
+        "vouch cannot know: a line that is only a reference, or an option or include using one, " +
+        "is skipped; a requirement keeps its name, not what a variable gives" +
+        (lines.length > 1
+          ? ` (also line${lines.length > 2 ? "s" : ""} ${lines.slice(1).join(", ")})`
+          : ""),
+    );
   }
+  if (warnings.length > 0) result.warnings = warnings.sort();
   return result;
 }

@@ -26,6 +26,8 @@ interface LockedPackage {
   source?: string;
   checksum?: string;
   dependencies: string[];
+  /** What `[replace]` swapped it for (`name version (source)`): that package is built instead. */
+  replace?: string;
   id: string;
 }
 
@@ -64,12 +66,14 @@ function origin(
 }
 
 function readPackages(lock: TomlTable, text: string, path: string): LockedPackage[] {
-  const raw = lock.package ?? [];
-  if (!Array.isArray(raw)) throw invalid(path, 1, "`package` is not an array of tables");
+  const listed = lock.package ?? [];
+  if (!Array.isArray(listed)) throw invalid(path, 1, "`package` is not an array of tables");
+  // Cargo before 1.24 wrote the root package (a workspace member, no source) as `[root]`.
+  const raw = lock.root === undefined ? listed : [lock.root, ...listed];
   // Lockfile v1 keeps checksums in [metadata] as `checksum <name> <version> (<source>)`.
   const metadata = (lock.metadata ?? {}) as Record<string, unknown>;
   return raw.map((table: Record<string, unknown>, index) => {
-    const { name, version, source, checksum, dependencies = [] } = table;
+    const { name, version, source, checksum, dependencies = [], replace } = table;
     if (typeof name !== "string" || typeof version !== "string") {
       throw invalid(path, 1, `[[package]] number ${index + 1} has no name or version`);
     }
@@ -82,7 +86,8 @@ function readPackages(lock: TomlTable, text: string, path: string): LockedPackag
     }
     if (
       (source !== undefined && typeof source !== "string") || !Array.isArray(dependencies) ||
-      dependencies.some((d) => typeof d !== "string")
+      dependencies.some((d) => typeof d !== "string") ||
+      (replace !== undefined && typeof replace !== "string")
     ) {
       throw invalid(path, lineOfPackage(text, name), `package ${name} has a malformed field`);
     }
@@ -96,6 +101,7 @@ function readPackages(lock: TomlTable, text: string, path: string): LockedPackag
         ? sum.toLowerCase()
         : undefined,
       dependencies,
+      ...(replace === undefined ? {} : { replace }),
       id: "",
     };
   });
@@ -142,7 +148,8 @@ function memberScopes(options: CargoLockOptions): Map<string, Map<string, Scope[
  * Packages without a `source` are workspace members (first-party); every
  * other package is a `pkg:cargo` component: crates.io needs no qualifier,
  * other registries get `repository_url`, git sources get
- * `vcs_url=git+<url>@<commit>`. Dependencies in the `name`, `name version`
+ * `vcs_url=git+<url>@<commit>`. A package that `[replace]` swapped for
+ * another (its `replace` field) is that other one. Dependencies in the `name`, `name version`
  * and `name version (source)` forms are resolved to the exact package. A
  * member's edges take the scopes its `Cargo.toml` declares them in (dev,
  * build, optional; runtime when the manifest is not there), and every crate
@@ -169,6 +176,7 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderOu
   const byName = new Map<string, LockedPackage[]>();
   for (const pkg of packages) {
     byName.set(pkg.name, (byName.get(pkg.name) ?? []).concat(pkg));
+    if (pkg.replace !== undefined) continue;
     if (pkg.source === undefined) {
       const purl = cargoPurl(pkg.name, pkg.version);
       pkg.id = out.member({ id: purl, name: pkg.name, version: pkg.version, purl });
@@ -186,22 +194,32 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderOu
       sources: [path],
     });
   }
+  /** The one package a `name`, `name version` or `name version (source)` reference means. */
+  const target = (reference: string, of: LockedPackage): LockedPackage => {
+    const [name, version, source] = reference.split(" ");
+    const candidates = (byName.get(name) ?? []).filter((c) =>
+      (version === undefined || c.version === version) &&
+      (source === undefined || `(${c.source})` === source)
+    );
+    if (candidates.length !== 1) {
+      throw invalid(
+        path,
+        lineOfPackage(text, of.name),
+        `dependency "${reference}" of ${of.name} ${of.version} matches ${candidates.length} packages`,
+      );
+    }
+    return candidates[0];
+  };
+  for (const pkg of packages) {
+    if (pkg.replace !== undefined) pkg.id = target(pkg.replace, pkg).id;
+  }
   for (const pkg of packages) {
     for (const dependency of pkg.dependencies) {
-      const [name, version, source] = dependency.split(" ");
-      const candidates = (byName.get(name) ?? []).filter((c) =>
-        (version === undefined || c.version === version) &&
-        (source === undefined || `(${c.source})` === source)
-      );
-      if (candidates.length !== 1) {
-        throw invalid(
-          path,
-          lineOfPackage(text, pkg.name),
-          `dependency "${dependency}" of ${pkg.name} ${pkg.version} matches ${candidates.length} packages`,
-        );
-      }
-      const scopes = pkg.source === undefined ? declared.get(pkg.name)?.get(name) : undefined;
-      for (const scope of scopes ?? ["runtime" as const]) out.edge(pkg.id, candidates[0].id, scope);
+      const scopes = pkg.source === undefined
+        ? declared.get(pkg.name)?.get(dependency.split(" ")[0])
+        : undefined;
+      const to = target(dependency, pkg).id;
+      for (const scope of scopes ?? ["runtime" as const]) out.edge(pkg.id, to, scope);
     }
   }
   out.propagateScopes();

@@ -229,3 +229,29 @@ Deno.test("readDenoLock: an npm entry @jsr/scope__name is the JSR package", () =
   assert.deepEqual(out.components[0].hashes, []);
   assert.equal(out.components[0].distributions?.[0].hashes[0].alg, "sha512");
 });
+
+Deno.test("readDenoLock: a packageJson dependency the package.json lists only in devDependencies is dev", () => {
+  const dir = fixture("deno", "package-json-dev");
+  const load = (path: string): string | undefined => {
+    try {
+      return Deno.readTextFileSync(`${dir}/${path}`);
+    } catch {
+      return undefined;
+    }
+  };
+  const text = load("deno.lock")!;
+  const scopes = (out: ReturnType<typeof readDenoLock>) =>
+    out.components.map((c) => [c.name, c.scopes]);
+  assert.deepEqual(scopes(readDenoLock(text, { path: "deno.lock", load })), [
+    ["@types/react", ["dev"]],
+    ["csstype", ["runtime"]],
+    ["prettier", ["dev"]],
+    ["react", ["runtime"]],
+    ["typescript", ["runtime"]],
+  ]);
+  assert.deepEqual(
+    scopes(readDenoLock(text, { path: "deno.lock" })).map(([, s]) => s),
+    [["runtime"], ["runtime"], ["runtime"], ["runtime"], ["runtime"]],
+    "without the package.json files nothing tells dev",
+  );
+});

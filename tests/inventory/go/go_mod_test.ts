@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readGoMod } from "../../../src/inventory/go/go_mod.ts";
+import { goWorkspace, readGoMod } from "../../../src/inventory/go/go_mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
@@ -207,5 +207,31 @@ Deno.test("readGoMod: a module that only provides tools (tool directive, // indi
     () => readGoMod("module m\ngo 1.24\ntool a b\n", { path: "go.mod" }),
     "inventory.go_mod.invalid",
     /^go\.mod:3: malformed tool directive/,
+  );
+});
+
+Deno.test("goWorkspace: used folders and their module paths, replacements; bad directives are input errors", () => {
+  const files: Record<string, string> = {
+    "mono/go.mod": "module example.com/mono\n",
+    "mono/libs/a/go.mod": "// a\nmodule example.com/mono/a\n",
+  };
+  const work = goWorkspace(
+    "go 1.23\ntoolchain go1.23.4\nuse (\n\t.\n\t./libs/a\n\t./gone\n)\n" +
+      "replace example.com/x v1.0.0 => ../x\n",
+    { path: "mono/go.work", load: (p) => files[p] },
+  );
+  assert.deepEqual(work.folders, ["mono", "mono/libs/a", "mono/gone"]);
+  assert.deepEqual([...work.modules], ["example.com/mono", "example.com/mono/a"]);
+  assert.deepEqual([...work.replaced], [["example.com/x v1.0.0", ["../x", undefined]]]);
+  const load = () => undefined;
+  assertVouchError(
+    () => goWorkspace("use ./a ./b\n", { path: "go.work", load }),
+    "inventory.go_mod.invalid",
+    /^go\.work:1: malformed use directive/,
+  );
+  assertVouchError(
+    () => goWorkspace("require x v1\n", { path: "go.work", load }),
+    "inventory.go_mod.invalid",
+    /^go\.work:1: unknown directive "require"/,
   );
 });

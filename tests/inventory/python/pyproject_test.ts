@@ -150,8 +150,8 @@ Deno.test("readPyproject: corpus manifests", () => {
     ["pallets__flask", 27],
     ["python-poetry__poetry", 35],
     ["Textualize__textual", 43],
-    ["pydantic__pydantic", 52],
-    ["modelcontextprotocol__python-sdk", 30],
+    ["pydantic__pydantic", 51], // pydantic-core is `{ workspace = true }` in [tool.uv.sources]
+    ["modelcontextprotocol__python-sdk", 29], // mcp-types is `{ workspace = true }`
     ["pdm-project__pdm", 43],
   ];
   for (const [dir, count] of counts) {
@@ -234,9 +234,86 @@ Deno.test("readPyproject: a PEP 508 URL's pip fragment is not its location (#sub
     `  "arch @ https://h.example/arch-1.0.tar.gz#sha256=${"ab".repeat(32)}",\n]\n`;
   const purls = readPyproject(text, { path: "pyproject.toml" }).components.map((c) => c.purl);
   assert.deepEqual(purls, [
-    pypiPurl("arch", undefined, { download_url: "https://h.example/arch-1.0.tar.gz" }),
+    pypiPurl("arch", "1.0", { download_url: "https://h.example/arch-1.0.tar.gz" }),
     pypiPurl("sub", undefined, {
       vcs_url: "git+https://github.com/acme/mono.git@abc1234#libs/sub",
     }),
+  ]);
+});
+
+Deno.test("readPyproject: one component per exact version declared; a wheel or sdist URL's file name gives the version", () => {
+  const text = '[project]\nname = "app"\nversion = "1"\ndependencies = [\n' +
+    "  \"numpy==1.24.4; python_version < '3.12'\",\n" +
+    "  \"numpy==1.26.4; python_version >= '3.12'\",\n" +
+    '  "numpy>=1.24",\n' +
+    '  "pkg-b @ https://example.com/pkg_b-0.3.1-py3-none-any.whl",\n' +
+    '  "zipped @ https://example.com/archive/main.zip",\n]\n' +
+    "[tool.poetry.dependencies]\nuvloop = [\n" +
+    '  { version = "0.19.0", platform = "linux" },\n' +
+    '  { version = "0.18.0", platform = "darwin" },\n]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/numpy@1.24.4",
+    "pkg:pypi/numpy@1.26.4",
+    pypiPurl("pkg-b", "0.3.1", {
+      download_url: "https://example.com/pkg_b-0.3.1-py3-none-any.whl",
+    }),
+    "pkg:pypi/uvloop@0.18.0",
+    "pkg:pypi/uvloop@0.19.0",
+    pypiPurl("zipped", undefined, { download_url: "https://example.com/archive/main.zip" }),
+  ]);
+});
+
+Deno.test("readPyproject: uv's and Rye's dev-dependencies are the dev group", () => {
+  const text = '[project]\nname = "app"\nversion = "1"\ndependencies = ["requests==2.31.0"]\n' +
+    '[tool.uv]\ndev-dependencies = ["pytest==8.0.0", "ruff>=0.4"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes, c.groups]), [
+    ["pkg:pypi/pytest@8.0.0", ["dev"], ["dev"]],
+    ["pkg:pypi/requests@2.31.0", ["runtime"], []],
+    ["pkg:pypi/ruff", ["dev"], ["dev"]],
+  ]);
+  const rye = readPyproject(
+    '[project]\nname = "app"\n[tool.rye]\ndev-dependencies = ["pytest>=7"]\n',
+    {
+      path: "pyproject.toml",
+    },
+  );
+  assert.deepEqual(rye.components.map((c) => [c.purl, c.scopes]), [["pkg:pypi/pytest", ["dev"]]]);
+  assert.throws(
+    () => readPyproject('[tool.uv]\ndev-dependencies = "pytest"\n', { path: "p.toml" }),
+    invalidWith(/^p\.toml:2: \[tool\.uv\] dev-dependencies must be an array of strings/),
+  );
+});
+
+Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where a declaration comes from", () => {
+  const uv = readPyproject(
+    '[project]\nname = "app"\nversion = "1"\ndependencies = ["torch==2.3.0", "mylib", ' +
+      '"member-b", "flask==3.0.0", "wheelpkg", "requests==2.31.0", "localwheel"]\n' +
+      '[tool.uv.sources]\ntorch = { index = "pytorch" }\nmylib = { path = "../mylib" }\n' +
+      'member-b = { workspace = true }\nflask = { git = "https://github.com/pallets/flask", tag = "3.0.0" }\n' +
+      'wheelpkg = { url = "https://example.com/wheelpkg-1.2.0-py3-none-any.whl" }\n' +
+      'requests = [{ index = "pytorch", marker = "sys_platform == \'linux\'" }]\n' +
+      'localwheel = { path = "wheels/localwheel-0.9.0-py3-none-any.whl" }\n' +
+      '[[tool.uv.index]]\nname = "pytorch"\nurl = "https://download.pytorch.org/whl/cpu"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(uv.components.map((c) => c.purl), [
+    pypiPurl("flask", "3.0.0", { vcs_url: "git+https://github.com/pallets/flask@3.0.0" }),
+    pypiPurl("localwheel", "0.9.0"),
+    pypiPurl("requests", "2.31.0"),
+    pypiPurl("torch", "2.3.0", { repository_url: "https://download.pytorch.org/whl/cpu" }),
+    pypiPurl("wheelpkg", "1.2.0", {
+      download_url: "https://example.com/wheelpkg-1.2.0-py3-none-any.whl",
+    }),
+  ]);
+  const poetry = readPyproject(
+    '[tool.poetry]\nname = "p"\nversion = "1"\n[tool.poetry.dependencies]\n' +
+      'internal = { version = "1.2.3", source = "private" }\n' +
+      '[[tool.poetry.source]]\nname = "private"\nurl = "https://pkgs.example.com/simple/"\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(poetry.components.map((c) => c.purl), [
+    pypiPurl("internal", "1.2.3", { repository_url: "https://pkgs.example.com/simple/" }),
   ]);
 });

@@ -82,6 +82,33 @@ Deno.test("readCargoLock reads the unversioned v1 format with [metadata] checksu
   assert.deepEqual(edgesFrom(out, "pkg:cargo/hello@0.1.0"), ["pkg:cargo/libc@0.2.155 runtime"]);
 });
 
+Deno.test("readCargoLock reads the [root] package of Cargo before 1.24 as the member", () => {
+  const out = read("v1-root/Cargo.lock");
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:cargo/oldapp@0.1.0"]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/oldapp@0.1.0"), [
+    "pkg:cargo/libc@0.2.20 runtime",
+    "pkg:cargo/rand@0.3.15 runtime",
+  ]);
+  assert.deepEqual(out.components.map((c) => [c.id, c.direct]), [
+    ["pkg:cargo/libc@0.2.20", true],
+    ["pkg:cargo/rand@0.3.15", true],
+  ]);
+});
+
+Deno.test("readCargoLock: a package [replace] swapped for another is that other one", () => {
+  const out = read("replace/Cargo.lock");
+  assertWellFormed(out);
+  const bar = "pkg:cargo/bar@0.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fbar" +
+    "%400123456789abcdef0123456789abcdef01234567";
+  assert.deepEqual(out.components.map((c) => c.id), [bar, "pkg:cargo/serde@1.0.210"]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/app@0.1.0"), [
+    `${bar} runtime`,
+    "pkg:cargo/serde@1.0.210 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, bar), ["pkg:cargo/serde@1.0.210 runtime"]);
+});
+
 Deno.test("readCargoLock rejects unknown versions, bad TOML and unresolvable dependencies", () => {
   assertVouchError(
     () => read("invalid/wrong-version/Cargo.lock"),
