@@ -426,9 +426,13 @@ export class OutputBuilder {
     if (from.hashes) draft.hashes.push(...from.hashes);
     if (from.distributions) {
       for (const file of from.distributions) {
-        // The given object as it is unless its URL loses credentials (hot: uv.lock wheels).
+        // The given object as it is unless its URL (or a file name that is one) loses
+        // credentials (hot: uv.lock wheels).
         const url = file.url === undefined ? undefined : withoutCredentials(file.url);
-        draft.distributions.push(url === file.url ? file : { ...file, url });
+        const name = file.file === undefined ? undefined : withoutCredentials(file.file);
+        draft.distributions.push(
+          url === file.url && name === file.file ? file : { ...file, url, file: name },
+        );
       }
     }
     if (from.scopes) draft.scopes.push(...from.scopes);

@@ -31,3 +31,24 @@ export function withoutCredentials(url: string): string {
   const colon = userinfo.indexOf(":");
   return colon === -1 ? url : `${scheme}${userinfo.slice(0, colon)}@${rest}`;
 }
+
+/** A URL inside a text: a scheme, `://`, then anything up to whitespace or a quote. */
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]+/gi;
+
+/**
+ * A text (an error message quoting the input) with the credentials of every
+ * URL in it dropped, as {@linkcode withoutCredentials} drops them.
+ *
+ * @example
+ * ```ts
+ * import { textWithoutCredentials } from "./_url.ts";
+ * textWithoutCredentials("a depends on https://u:s3cret@h.example/a.tgz, which…");
+ * // "a depends on https://h.example/a.tgz, which…"
+ * ```
+ *
+ * @param text Any text.
+ * @returns The text without credentials.
+ */
+export function textWithoutCredentials(text: string): string {
+  return text.includes("@") ? text.replace(URL_IN_TEXT, withoutCredentials) : text;
+}

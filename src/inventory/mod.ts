@@ -22,6 +22,7 @@ import { knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { PurlError, versionFromRelease, withPurlVersion } from "./purl.ts";
 import { at, invalid, nthLine } from "./_errors.ts";
+import { textWithoutCredentials } from "./_url.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import {
   type Load,
@@ -130,6 +131,18 @@ function purlInvalid(reader: Reader, text: string, path: string, error: PurlErro
 }
 
 /**
+ * A reader's refusal without the credentials of the URLs it quotes from the
+ * file (`depends on https://user:token@host/x.tgz, which the lock does not
+ * resolve`): secrets never reach an error message.
+ */
+function withoutSecrets(error: VouchError): VouchError {
+  const message = textWithoutCredentials(error.message);
+  const hint = textWithoutCredentials(error.hint);
+  if (message === error.message && hint === error.hint) return error;
+  return new VouchError(error.code, message, hint);
+}
+
+/**
  * Reads one file, loading on demand the modules the reader needs (see
  * `NeedsModule`): the reader's own, then a parser it falls back to.
  */
@@ -143,7 +156,8 @@ async function readWith(
     try {
       return reader.read(text, path, context);
     } catch (error) {
-      if (error instanceof PurlError) throw purlInvalid(reader, text, path, error);
+      if (error instanceof PurlError) throw withoutSecrets(purlInvalid(reader, text, path, error));
+      if (error instanceof VouchError) throw withoutSecrets(error);
       if (!(error instanceof NeedsModule) || loaded.has(error.load)) throw error;
       loaded.add(error.load);
       await error.load();

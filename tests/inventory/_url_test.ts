@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { withoutCredentials } from "../../src/inventory/_url.ts";
+import { textWithoutCredentials, withoutCredentials } from "../../src/inventory/_url.ts";
 
 Deno.test("withoutCredentials: http(s) userinfo dropped, an ssh user name kept", () => {
   assert.equal(
@@ -21,4 +21,14 @@ Deno.test("withoutCredentials: http(s) userinfo dropped, an ssh user name kept",
   );
   assert.equal(withoutCredentials("https://h.example/x@1.0.tgz"), "https://h.example/x@1.0.tgz");
   assert.equal(withoutCredentials("./vendor/x.whl"), "./vendor/x.whl");
+});
+
+Deno.test("textWithoutCredentials: every URL of a text loses its credentials", () => {
+  assert.equal(
+    textWithoutCredentials(
+      'a depends on https://u:t0k@h.example/a.tgz, b on "registry+https://t0k@h.example/i" and git+ssh://git:pw@h/r',
+    ),
+    'a depends on https://h.example/a.tgz, b on "registry+https://h.example/i" and git+ssh://git@h/r',
+  );
+  assert.equal(textWithoutCredentials("a@1.0.0 and mailto:x@y"), "a@1.0.0 and mailto:x@y");
 });

@@ -11,7 +11,7 @@ import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../_util.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 import type { Inventory } from "../../src/inventory/types.ts";
-import { isVouchError } from "../../src/errors.ts";
+import { isVouchError, type VouchError } from "../../src/errors.ts";
 
 const OPTIONS = {
   created: new Date(0),
@@ -477,6 +477,26 @@ Deno.test("a lone surrogate escape in package-lock or deno.lock is a coded error
       readInventory(dir, { lockfiles: ["deno.lock"] }),
       hasCode("inventory.deno_lock.invalid", /^deno\.lock:4: .*lone UTF-16 surrogate/),
     );
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a reader's refusal quoting a URL with credentials drops them (secrets never reach a message)", async () => {
+  const url = "git+https://ci:s3cr3t-t0ken@git.example/o/x.git#abc";
+  const [dir, done] = await tempProject({
+    "pnpm-lock.yaml":
+      `lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      x:\n        specifier: ${url}\n        version: ${url}\n`,
+  });
+  try {
+    await assert.rejects(readInventory(dir), (e) => {
+      hasCode(
+        "inventory.pnpm_lock.invalid",
+        /^pnpm-lock\.yaml:\d+: \. depends on x git\+https:\/\/git\.example\/o\/x\.git#abc, /,
+      )(e);
+      assert.ok(!JSON.stringify((e as VouchError).toProblem()).includes("s3cr3t"));
+      return true;
+    });
   } finally {
     await done();
   }
