@@ -52,3 +52,25 @@ const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]+/gi;
 export function textWithoutCredentials(text: string): string {
   return text.includes("@") ? text.replace(URL_IN_TEXT, withoutCredentials) : text;
 }
+
+/**
+ * A URL component with its `%`-escapes decoded, or as written when an escape
+ * is malformed (`%zz`, a lone `%`): a name read from a URL never throws.
+ *
+ * @example
+ * ```ts
+ * import { decodePercent } from "./_url.ts";
+ * decodePercent("a%40b"); // "a@b"
+ * decodePercent("100%"); // "100%"
+ * ```
+ *
+ * @param text The component as written.
+ * @returns The decoded component.
+ */
+export function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

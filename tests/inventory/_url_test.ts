@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { textWithoutCredentials, withoutCredentials } from "../../src/inventory/_url.ts";
+import {
+  decodePercent,
+  textWithoutCredentials,
+  withoutCredentials,
+} from "../../src/inventory/_url.ts";
 
 Deno.test("withoutCredentials: http(s) userinfo dropped, an ssh user name kept", () => {
   assert.equal(
@@ -31,4 +35,10 @@ Deno.test("textWithoutCredentials: every URL of a text loses its credentials", (
     'a depends on https://h.example/a.tgz, b on "registry+https://h.example/i" and git+ssh://git@h/r',
   );
   assert.equal(textWithoutCredentials("a@1.0.0 and mailto:x@y"), "a@1.0.0 and mailto:x@y");
+});
+
+Deno.test("decodePercent: escapes decoded, a malformed one kept as written", () => {
+  assert.equal(decodePercent("%40s%2Fa"), "@s/a");
+  assert.equal(decodePercent("v1%zz"), "v1%zz");
+  assert.equal(decodePercent("100%"), "100%");
 });

@@ -189,6 +189,25 @@ Deno.test("readYarnLock Berry: an scp-style git remote is a vcs_url with its com
   ]);
 });
 
+Deno.test("readYarnLock Berry: a malformed %-escape in a patch: locator is invalid at its line", () => {
+  const lock = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"typescript@patch:typescript@npm%3A^5.4.0#optional!builtin<compat/typescript>":',
+    "  version: 5.4.5",
+    '  resolution: "typescript@patch:typescript@npm%3.0#optional!builtin<compat/typescript>::version=5.4.5&hash=5adc0c"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  assertVouchError(
+    () => readYarnLock(lock, "yarn.lock", { load: () => undefined }),
+    "inventory.yarn_lock.invalid",
+    /^yarn\.lock:5: entry .* has a malformed %-escape in typescript@npm%3\.0$/,
+  );
+});
+
 Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one entry of that name", () => {
   const dir = fixture("js", "yarn", "berry-catalog-peers");
   const context = treeContext(dir);
