@@ -98,6 +98,27 @@ export function nthLine(text: string, pattern: RegExp | string, index = 0): numb
 }
 
 /**
+ * The 1-based line where a TOML key is defined, for messages about its value:
+ * its `[a.b]` or `[[a.b]]` header (or the first of its sub-tables', `[a.b.c]`),
+ * else a header ending in its last part (`[x.b]`), else the first line
+ * assigning its last part (`b = …`, `"b" = …`, `a.b = …`): a value of the
+ * wrong type is often written as an assignment where a table is expected, or
+ * as a table where a string is.
+ *
+ * @param text The TOML text.
+ * @param key The dotted key, bare or in brackets (`tool.poetry`, `[build-system]`).
+ * @returns The line number, or `undefined` when no line defines it.
+ */
+export function tomlKeyLine(text: string, key: string): number | undefined {
+  const name = key.replace(/^\[+|\]+$/g, "");
+  const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const last = escaped(name.slice(name.lastIndexOf(".") + 1));
+  return nthLine(text, new RegExp(`^\\s*\\[+\\s*${escaped(name)}\\s*[\\].]`)) ??
+    nthLine(text, new RegExp(`^\\s*\\[+[^\\]]*\\.${last}\\s*\\]`)) ??
+    nthLine(text, new RegExp(`^\\s*(?:[\\w.-]+\\.)?(?:${last}|"${last}"|'${last}')\\s*=`));
+}
+
+/**
  * `path:line` when the line is known, else `path`.
  *
  * @param path The file path.

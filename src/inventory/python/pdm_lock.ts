@@ -20,6 +20,7 @@ import {
   nthLine,
   pypiComponent,
   readLockDocument,
+  tomlKeyLine,
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
@@ -126,7 +127,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   }
   const sharedFiles = metadataFiles(
     metadata?.files,
-    () => at(path, nthLine(text, /^\s*\[metadata\.files\]/)),
+    () => at(path, tomlKeyLine(text, "metadata.files")),
   );
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();

@@ -16,6 +16,7 @@ import {
   pipUrl,
   poetryConstraint,
   pypiComponent,
+  tomlKeyLine,
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
@@ -63,13 +64,19 @@ class Context {
     this.path = path;
   }
 
-  fail(what: string, near?: string): Error {
-    return invalid(READER, at(this.path, near ? nthLine(this.text, near) : undefined), what);
+  /** `near`: a text of the line to name; `key`: the TOML key to find when no line has it. */
+  fail(what: string, near?: string, key = near?.replace(/\s*=$/, "")): Error {
+    const line = near === undefined ? undefined : nthLine(this.text, near);
+    return invalid(
+      READER,
+      at(this.path, line ?? (key === undefined ? undefined : tomlKeyLine(this.text, key))),
+      what,
+    );
   }
 
   table(value: unknown, what: string, near: string): Table | undefined {
     if (value === undefined) return undefined;
-    if (!isTable(value)) throw this.fail(`${what} must be a table`, near);
+    if (!isTable(value)) throw this.fail(`${what} must be a table`, near, what);
     return value;
   }
 

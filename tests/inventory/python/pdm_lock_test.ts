@@ -112,6 +112,16 @@ Deno.test("readPdmLock: unsupported version and bad dependency", () => {
       e instanceof VouchError && e.code === "inventory.pdm_lock.invalid" &&
       /^pdm\.lock:1:/.test(e.message),
   );
+  // A value of the wrong type written as an assignment: its line (was the file alone).
+  assert.throws(
+    () =>
+      readPdmLock('package = 3\n\n[metadata]\ngroups = ["default"]\nlock_version = "4.5.0"\n', {
+        path: "pdm.lock",
+      }),
+    (e: unknown) =>
+      e instanceof VouchError && e.code === "inventory.pdm_lock.invalid" &&
+      e.message === "pdm.lock:1: `package` must be an array of tables",
+  );
 });
 
 Deno.test("readPdmLock: corpus lock gives exactly the locked packages", () => {

@@ -1,0 +1,27 @@
+import assert from "node:assert/strict";
+import { at, nthLine, tomlKeyLine } from "../../src/inventory/_errors.ts";
+
+Deno.test("nthLine and at: the n-th matching line, path:line when known", () => {
+  assert.equal(nthLine("a\nb\na\n", "a", 1), 3);
+  assert.equal(nthLine("a\n", /^z/), undefined);
+  assert.equal(at("f", 2), "f:2");
+  assert.equal(at("f", undefined), "f");
+});
+
+Deno.test("tomlKeyLine: a header, a sub-table's header, a header ending in the key, an assignment", () => {
+  const text = [
+    'name = "x"', // 1
+    "[tool.poetry]", // 2
+    "[[package]]", // 3
+    '[metadata.files."a 1.0"]', // 4
+    "[project.readme]", // 5
+    '"build-system" = 3', // 6
+  ].join("\n");
+  assert.equal(tomlKeyLine(text, "[tool.poetry]"), 2);
+  assert.equal(tomlKeyLine(text, "package"), 3);
+  assert.equal(tomlKeyLine(text, "metadata.files"), 4);
+  assert.equal(tomlKeyLine(text, "readme"), 5);
+  assert.equal(tomlKeyLine(text, "[build-system]"), 6);
+  assert.equal(tomlKeyLine(text, "name"), 1);
+  assert.equal(tomlKeyLine(text, "[dependency-groups]"), undefined);
+});
