@@ -6,7 +6,7 @@
  */
 import { VouchError } from "../errors.ts";
 import type { Ecosystem } from "./types.ts";
-import { withoutCredentials } from "./_url.ts";
+import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
 
 /** The parts of a package URL. */
 export interface PurlParts {
@@ -30,7 +30,8 @@ export interface PurlParts {
  * letters, digits, `.`, `+`, `-` or starting with a digit; no name; a
  * qualifier key other than ASCII letters, digits, `.`, `-`, `_` or starting
  * with a digit, or given twice; a part that is no Unicode text (a lone
- * surrogate). Code `inventory.purl_invalid`; a reader's file turns it into
+ * surrogate); a part holding a URL with credentials (`https://user:token@…`:
+ * secrets never reach an SBOM). Code `inventory.purl_invalid`; a reader's file turns it into
  * `inventory.<reader>.invalid` with the file and line (see `value`).
  */
 export class PurlError extends VouchError {
@@ -79,6 +80,15 @@ function encodeSegment(value: string): string {
       `the package URL part ${
         JSON.stringify(value)
       } contains a lone UTF-16 surrogate, which is no Unicode character`,
+      value,
+    );
+  }
+  const safe = textWithoutCredentials(value);
+  if (safe !== value) {
+    throw new PurlError(
+      `the package URL part ${
+        JSON.stringify(safe)
+      } holds a URL with credentials (user:token@), which never go into an SBOM`,
       value,
     );
   }

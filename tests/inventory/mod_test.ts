@@ -502,6 +502,21 @@ Deno.test("a reader's refusal quoting a URL with credentials drops them (secrets
   }
 });
 
+Deno.test("a version holding a URL with credentials is refused at its line, the secret nowhere", async () => {
+  const [dir, done] = await tempProject({
+    "Cargo.toml": '[package]\nname = "app"\nversion = "https://ci:s3cr3t@h.example/x"\n',
+  });
+  try {
+    await assert.rejects(readInventory(dir), (e) => {
+      hasCode("inventory.cargo_toml.invalid", /^Cargo\.toml:3: .* holds a URL with credentials/)(e);
+      assert.ok(!JSON.stringify((e as VouchError).toProblem()).includes("s3cr3t"));
+      return true;
+    });
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a lockfile symlinked from outside the root during the scan warns and blocks", async () => {
   const outside = await Deno.makeTempDir();
   const [dir, done] = await tempProject({ "uv.lock": "version = 1\nrevision = 3\n" });

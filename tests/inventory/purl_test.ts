@@ -258,6 +258,29 @@ Deno.test({
   },
 });
 
+Deno.test("formatPurl: a part holding a URL with credentials is refused, without them in the message", () => {
+  for (
+    const parts of [
+      { type: "composer", namespace: "acme", name: "x", version: "https://u:s3cret@h.example/x" },
+      { type: "cargo", name: "x", version: "git+ssh://git:s3cret@github.com/o/r.git" },
+      { type: "nuget", name: "https://__token__:s3cret@h.example/simple" },
+    ]
+  ) {
+    assert.throws(() => formatPurl(parts), (e: unknown) => {
+      assert.ok(e instanceof PurlError);
+      assert.match(e.message, /holds a URL with credentials/);
+      assert.ok(!e.message.includes("s3cret") && e.value.includes("s3cret"), e.message);
+      return true;
+    });
+  }
+  // An ssh user name is no secret; an `@` elsewhere is data.
+  assert.equal(
+    formatPurl({ type: "generic", name: "x", version: "git+ssh://git@h.example/r.git" }),
+    "pkg:generic/x@git%2Bssh:%2F%2Fgit%40h.example%2Fr.git",
+  );
+  assert.equal(formatPurl({ type: "npm", name: "a@b" }), "pkg:npm/a%40b");
+});
+
 Deno.test("formatPurl: type lowercased, name and namespace case kept", () => {
   assert.equal(
     formatPurl({ type: "GitHub", namespace: "Package-URL", name: "Purl-Spec" }),
