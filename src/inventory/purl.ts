@@ -246,8 +246,16 @@ export function jsrPurl(name: string, version?: string): string {
  * @param modulePath Go module path, e.g. `github.com/spf13/cobra`.
  * @param version Module version, e.g. `v1.8.0`.
  * @returns The purl.
+ * @throws {PurlError} for a module path with an empty element (`golang.org/x/`).
  */
 export function golangPurl(modulePath: string, version?: string): string {
+  if (modulePath.split("/").includes("")) {
+    // Go's module.CheckPath: "empty path element" (a leading, trailing or doubled `/`).
+    throw new PurlError(
+      `the Go module path ${JSON.stringify(modulePath)} has an empty path element`,
+      modulePath,
+    );
+  }
   const slash = modulePath.lastIndexOf("/");
   return formatPurl({
     type: "golang",

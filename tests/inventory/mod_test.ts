@@ -517,6 +517,23 @@ Deno.test("a version holding a URL with credentials is refused at its line, the 
   }
 });
 
+Deno.test("a go.mod require with an empty path element is refused at its line", async () => {
+  const [dir, done] = await tempProject({
+    "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgolang.org/x/ v0.14.0\n)\n",
+  });
+  try {
+    await assert.rejects(
+      readInventory(dir),
+      hasCode(
+        "inventory.go_mod.invalid",
+        /^go\.mod:6: .*"golang\.org\/x\/" has an empty path element/,
+      ),
+    );
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a lockfile symlinked from outside the root during the scan warns and blocks", async () => {
   const outside = await Deno.makeTempDir();
   const [dir, done] = await tempProject({ "uv.lock": "version = 1\nrevision = 3\n" });

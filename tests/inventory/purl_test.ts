@@ -461,6 +461,16 @@ Deno.test("jsrPurl: pkg:jsr/%40scope/name@version", () => {
   );
 });
 
+Deno.test("golangPurl: a module path with an empty element is refused with the path to locate", () => {
+  for (const path of ["golang.org/x/", "/golang.org/x", "golang.org//x"]) {
+    assert.throws(
+      () => golangPurl(path, "v1.0.0"),
+      (e: unknown) =>
+        e instanceof PurlError && e.value === path && /empty path element/.test(e.message),
+    );
+  }
+});
+
 Deno.test("golangPurl: the module path splits at its last slash, case preserved", () => {
   assert.equal(
     golangPurl("github.com/gorilla/context", "234fd47e07d1004f0aed9c"),
