@@ -205,6 +205,9 @@ export function pypiPurl(
  * @param version Exact version, if known.
  * @param qualifiers Extra qualifiers.
  * @returns The purl.
+ * @throws {PurlError} for a name npm never accepted: one that is not
+ *   URL-safe (`encodeURIComponent` changes it), as `validate-npm-package-name`
+ *   checks it for old packages too (a URL or a path where a name goes).
  */
 export function npmPurl(
   name: string,
@@ -212,6 +215,17 @@ export function npmPurl(
   qualifiers?: Record<string, string | undefined>,
 ): string {
   const slash = name.startsWith("@") ? name.indexOf("/") : -1;
+  const parts = slash > 0 ? [name.slice(1, slash), name.slice(slash + 1)] : [name];
+  if (parts.some((part) => encodeURIComponent(part) !== part)) {
+    // A URL is not quoted: what precedes an `@` split off may be a token (`https://<token>@…`).
+    const scheme = name.indexOf("://");
+    throw new PurlError(
+      scheme === -1
+        ? `${JSON.stringify(name)} is no npm package name (npm names are URL-safe)`
+        : `a URL (${name.slice(0, scheme + 3)}…) is no npm package name`,
+      name,
+    );
+  }
   return slash > 0
     ? formatPurl({
       type: "npm",

@@ -517,6 +517,25 @@ Deno.test("a version holding a URL with credentials is refused at its line, the 
   }
 });
 
+Deno.test("a deno.lock npm key that is a URL, not name@version, is refused at its line", async () => {
+  const [dir, done] = await tempProject({
+    "deno.lock":
+      '{\n  "version": "5",\n  "npm": {\n    "git+https://ci@h.example/o/r.git#abc": {\n' +
+      '      "integrity": "sha512-AAAA"\n    }\n  }\n}\n',
+  });
+  try {
+    await assert.rejects(
+      readInventory(dir),
+      hasCode(
+        "inventory.deno_lock.invalid",
+        /^deno\.lock:4: a URL \(git\+https:\/\/…\) is no npm package name$/,
+      ),
+    );
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a go.mod require with an empty path element is refused at its line", async () => {
   const [dir, done] = await tempProject({
     "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgolang.org/x/ v0.14.0\n)\n",

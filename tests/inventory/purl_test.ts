@@ -461,6 +461,21 @@ Deno.test("jsrPurl: pkg:jsr/%40scope/name@version", () => {
   );
 });
 
+Deno.test("npmPurl: a name that is not URL-safe is refused (a URL or a path where a name goes)", () => {
+  for (const name of ["git+https://h.example/o/r.git", "a b", "@s/a/b", "@s c/a", "../x"]) {
+    assert.throws(
+      () => npmPurl(name, "1.0.0"),
+      (e: unknown) =>
+        e instanceof PurlError && e.value === name && /is no npm package name/.test(e.message) &&
+        !e.message.includes("h.example"), // a URL is not quoted: it may hold a token
+      name,
+    );
+  }
+  // Old names keep what npm kept: case, `~`, `!`, `'`, `(`, `*`.
+  assert.equal(npmPurl("JSONStream", "1.3.5"), "pkg:npm/JSONStream@1.3.5");
+  assert.equal(npmPurl("@s/it's", "1.0.0"), "pkg:npm/%40s/it%27s@1.0.0");
+});
+
 Deno.test("golangPurl: a module path with an empty element is refused with the path to locate", () => {
   for (const path of ["golang.org/x/", "/golang.org/x", "golang.org//x"]) {
     assert.throws(
