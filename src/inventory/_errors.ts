@@ -97,6 +97,24 @@ export function nthLine(text: string, pattern: RegExp | string, index = 0): numb
   return undefined;
 }
 
+/** A text as a regular expression that matches it literally. */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The 1-based line of a name as a reader may have normalised it: as written,
+ * else with another case and other runs of `-`, `_`, `.` (PEP 503).
+ *
+ * @param text The file text.
+ * @param name The name (not empty).
+ * @returns The line number, or `undefined` when no line has it.
+ */
+export function nameLine(text: string, name: string): number | undefined {
+  return nthLine(text, name) ??
+    nthLine(text, new RegExp(name.split(/[-_.]+/).map(escaped).join("[-_.]+"), "i"));
+}
+
 /**
  * The 1-based line where a TOML key is defined, for messages about its value:
  * its `[a.b]` or `[[a.b]]` header (or the first of its sub-tables', `[a.b.c]`),
@@ -111,7 +129,6 @@ export function nthLine(text: string, pattern: RegExp | string, index = 0): numb
  */
 export function tomlKeyLine(text: string, key: string): number | undefined {
   const name = key.replace(/^\[+|\]+$/g, "");
-  const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const last = escaped(name.slice(name.lastIndexOf(".") + 1));
   return nthLine(text, new RegExp(`^\\s*\\[+\\s*${escaped(name)}\\s*[\\].]`)) ??
     nthLine(text, new RegExp(`^\\s*\\[+[^\\]]*\\.${last}\\s*\\]`)) ??

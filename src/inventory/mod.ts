@@ -21,7 +21,7 @@ import {
 import { knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { PurlError, versionFromRelease, withPurlVersion } from "./purl.ts";
-import { at, invalid, nthLine } from "./_errors.ts";
+import { at, invalid, nameLine, nthLine } from "./_errors.ts";
 import { textWithoutCredentials } from "./_url.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import {
@@ -126,7 +126,7 @@ function purlInvalid(reader: Reader, text: string, path: string, error: PurlErro
   const { value } = error;
   const line = value === ""
     ? undefined
-    : nthLine(text, value) ?? nthLine(text, JSON.stringify(value).slice(1, -1));
+    : nameLine(text, value) ?? nthLine(text, JSON.stringify(value).slice(1, -1));
   return invalid(reader.name, at(path, line), error.message);
 }
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { at, nthLine, tomlKeyLine } from "../../src/inventory/_errors.ts";
+import { at, nameLine, nthLine, tomlKeyLine } from "../../src/inventory/_errors.ts";
 
 Deno.test("nthLine and at: the n-th matching line, path:line when known", () => {
   assert.equal(nthLine("a\nb\na\n", "a", 1), 3);
@@ -24,4 +24,11 @@ Deno.test("tomlKeyLine: a header, a sub-table's header, a header ending in the k
   assert.equal(tomlKeyLine(text, "[build-system]"), 6);
   assert.equal(tomlKeyLine(text, "name"), 1);
   assert.equal(tomlKeyLine(text, "[dependency-groups]"), undefined);
+});
+
+Deno.test("nameLine: a name as written, else as PEP 503 normalised it", () => {
+  const text = '[[package]]\nname = "Zope.Interface"\n\n[[package]]\nname = "a-b"\n';
+  assert.equal(nameLine(text, "a-b"), 5);
+  assert.equal(nameLine(text, "zope-interface"), 2);
+  assert.equal(nameLine(text, "(x)"), undefined);
 });

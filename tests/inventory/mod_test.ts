@@ -517,6 +517,23 @@ Deno.test("a version holding a URL with credentials is refused at its line, the 
   }
 });
 
+Deno.test("a poetry.lock name holding a URL with credentials is refused at its line once normalised", async () => {
+  const [dir, done] = await tempProject({
+    "poetry.lock":
+      '[[package]]\nname = "https://ci:s3cr3t@Pypi.example/simple"\nversion = "1.0"\n' +
+      'description = ""\noptional = false\npython-versions = "*"\nfiles = []\n\n' +
+      '[metadata]\nlock-version = "2.0"\npython-versions = "*"\ncontent-hash = "x"\n',
+  });
+  try {
+    await assert.rejects(
+      readInventory(dir),
+      hasCode("inventory.poetry_lock.invalid", /^poetry\.lock:2: .* holds a URL with credentials/),
+    );
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a deno.lock npm key that is a URL, not name@version, is refused at its line", async () => {
   const [dir, done] = await tempProject({
     "deno.lock":
