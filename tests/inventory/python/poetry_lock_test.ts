@@ -90,6 +90,16 @@ Deno.test("readPoetryLock: unsupported and truncated locks", () => {
       }),
     hasCode("inventory.poetry_lock.invalid", /^p\.lock:1: /),
   );
+  // A name that is a table (no text form): refused at its package (was a TypeError, exit 3).
+  assert.throws(
+    () =>
+      readPoetryLock(
+        '[[package]]\nname = "a"\nversion = "1"\n\n[[package]]\nname = { x = 1 }\nversion = "1"\n\n' +
+          '[metadata]\nlock-version = "2.0"\n',
+        { path: "p.lock" },
+      ),
+    hasCode("inventory.poetry_lock.invalid", /^p\.lock:5: package without a string `name`/),
+  );
   assert.deepEqual(readPoetryLock("", { path: "poetry.lock" }), {
     members: [],
     components: [],
