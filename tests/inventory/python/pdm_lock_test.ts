@@ -112,6 +112,21 @@ Deno.test("readPdmLock: unsupported version and bad dependency", () => {
       e instanceof VouchError && e.code === "inventory.pdm_lock.invalid" &&
       /^pdm\.lock:1:/.test(e.message),
   );
+  // No [metadata] at all: the first line (was the file alone); a table without lock_version: its line.
+  assert.throws(
+    () => readPdmLock('[[package]]\nname = "a"\nversion = "1.0"\n', { path: "pdm.lock" }),
+    (e: unknown) =>
+      e instanceof VouchError && e.code === "inventory.pdm_lock.unsupported_version" &&
+      e.message === "pdm.lock:1: pdm.lock has no [metadata] lock_version",
+  );
+  assert.throws(
+    () =>
+      readPdmLock('[[package]]\nname = "a"\nversion = "1.0"\n\n[metadata]\ngroups = []\n', {
+        path: "pdm.lock",
+      }),
+    (e: unknown) =>
+      e instanceof VouchError && e.message.startsWith("pdm.lock:5: pdm.lock has no [metadata]"),
+  );
   // A value of the wrong type written as an assignment: its line (was the file alone).
   assert.throws(
     () =>
