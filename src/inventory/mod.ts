@@ -108,6 +108,11 @@ function projectOf(
   const declaring = files.filter((f) => depth(f.path) === top && f.output.project)
     .sort((a, b) => READERS.indexOf(a.reader) - READERS.indexOf(b.reader))[0];
   const project: Project = declaring ? { ...declaring.output.project! } : { name: basename(root) };
+  // The manifest's free text (a description quoting a private URL) never carries credentials.
+  for (const key of ["name", "version", "license", "description"] as const) {
+    const text = project[key];
+    if (text !== undefined) project[key] = textWithoutCredentials(text);
+  }
   const ecosystem: Ecosystem | undefined = declaring?.reader.ecosystem;
   if (project.version === undefined && release !== undefined) {
     project.version = versionFromRelease(release, ecosystem);

@@ -517,6 +517,19 @@ Deno.test("a version holding a URL with credentials is refused at its line, the 
   }
 });
 
+Deno.test("the project's free text (a description quoting a URL) never carries credentials", async () => {
+  const [dir, done] = await tempProject({
+    "pyproject.toml":
+      '[project]\nname = "app"\nversion = "1.0"\ndescription = "mirror of https://ci:s3cr3t@h.example/x"\n',
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.description, "mirror of https://h.example/x");
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a poetry.lock name holding a URL with credentials is refused at its line once normalised", async () => {
   const [dir, done] = await tempProject({
     "poetry.lock":
