@@ -64,9 +64,14 @@ class Context {
     this.path = path;
   }
 
-  /** `near`: a text of the line to name; `key`: the TOML key to find when no line has it. */
+  /**
+   * `near`: a text of the line to name (as written, or as a basic string escapes it);
+   * `key`: the TOML key to find when no line has it.
+   */
   fail(what: string, near?: string, key = near?.replace(/\s*=$/, "")): Error {
-    const line = near === undefined ? undefined : nthLine(this.text, near);
+    const line = near === undefined || near === ""
+      ? undefined
+      : nthLine(this.text, near) ?? nthLine(this.text, JSON.stringify(near).slice(1, -1));
     return invalid(
       READER,
       at(this.path, line ?? (key === undefined ? undefined : tomlKeyLine(this.text, key))),
@@ -107,7 +112,8 @@ class Context {
         group,
       };
     } catch (error) {
-      if (isVouchError(error)) throw this.fail(error.message, text);
+      // An empty requirement is found as its quotes, one of white space as escaped.
+      if (isVouchError(error)) throw this.fail(error.message, text === "" ? '""' : text);
       throw error;
     }
   }
