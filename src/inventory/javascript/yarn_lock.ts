@@ -419,6 +419,16 @@ function peerEdges(
  */
 export function readYarnLock(text: string, path: string, context: ReaderContext): ReaderResult {
   const lockDir = folderOf(path);
+  const bareCr = text.search(/\r(?!\n)/);
+  if (bareCr !== -1) {
+    // Yarn 1 reads a comment up to the next LF (the header comment would swallow such a
+    // file whole) and Yarn writes LF: a CR alone is a damaged lock, not an empty one.
+    throw fail(
+      path,
+      lineAt(text, bareCr),
+      "a line ends with a CR alone (old Mac line ends): Yarn would not read the entries",
+    );
+  }
   const berry = /^__metadata:/m.test(text);
   let entries: Entry[];
   if (berry) {
