@@ -110,8 +110,15 @@ Deno.test("isSameOrInside: paths, not string prefixes", () => {
   assert.equal(isSameOrInside("/a/b", "/a/b/..c"), true);
 });
 
-Deno.test("fsProblem: an empty path is a missing file, never an unexpected error", async () => {
-  for (const call of [() => Deno.stat(""), () => Promise.resolve(Deno.statSync(""))]) {
+Deno.test("fsProblem: an empty path, or one with a NUL byte, is a missing file, never an unexpected error", async () => {
+  for (
+    const call of [
+      () => Deno.stat(""),
+      () => Promise.resolve(Deno.statSync("")),
+      () => Promise.resolve(Deno.realPathSync("a\0b/package.json")),
+      () => Deno.readFile("a\0b"),
+    ]
+  ) {
     let caught: unknown;
     try {
       await call();
