@@ -112,31 +112,32 @@ Deno.test("readPdmLock: unsupported version and bad dependency", () => {
       e instanceof VouchError && e.code === "inventory.pdm_lock.invalid" &&
       /^pdm\.lock:1:/.test(e.message),
   );
-  // No [metadata] at all: the first line (was the file alone); a table without lock_version: its line.
-  assert.throws(
-    () => readPdmLock('[[package]]\nname = "a"\nversion = "1.0"\n', { path: "pdm.lock" }),
-    (e: unknown) =>
-      e instanceof VouchError && e.code === "inventory.pdm_lock.unsupported_version" &&
-      e.message === "pdm.lock:1: pdm.lock has no [metadata] lock_version",
-  );
-  assert.throws(
-    () =>
-      readPdmLock('[[package]]\nname = "a"\nversion = "1.0"\n\n[metadata]\ngroups = []\n', {
-        path: "pdm.lock",
-      }),
-    (e: unknown) =>
-      e instanceof VouchError && e.message.startsWith("pdm.lock:5: pdm.lock has no [metadata]"),
-  );
-  // A value of the wrong type written as an assignment: its line (was the file alone).
-  assert.throws(
-    () =>
-      readPdmLock('package = 3\n\n[metadata]\ngroups = ["default"]\nlock_version = "4.5.0"\n', {
-        path: "pdm.lock",
-      }),
-    (e: unknown) =>
-      e instanceof VouchError && e.code === "inventory.pdm_lock.invalid" &&
-      e.message === "pdm.lock:1: `package` must be an array of tables",
-  );
+  // Found by fuzzing, each refused naming the file alone: no [metadata] at all (the first line),
+  // a [metadata] without lock_version (its line), a `package` written as an assignment.
+  const cases: [text: string, code: string, message: string][] = [
+    [
+      '[[package]]\nname = "a"\nversion = "1.0"\n',
+      "inventory.pdm_lock.unsupported_version",
+      "pdm.lock:1: pdm.lock has no [metadata] lock_version",
+    ],
+    [
+      '[[package]]\nname = "a"\nversion = "1.0"\n\n[metadata]\ngroups = []\n',
+      "inventory.pdm_lock.unsupported_version",
+      "pdm.lock:5: pdm.lock has no [metadata] lock_version",
+    ],
+    [
+      'package = 3\n\n[metadata]\ngroups = ["default"]\nlock_version = "4.5.0"\n',
+      "inventory.pdm_lock.invalid",
+      "pdm.lock:1: `package` must be an array of tables",
+    ],
+  ];
+  for (const [text, code, message] of cases) {
+    assert.throws(
+      () => readPdmLock(text, { path: "pdm.lock" }),
+      (e: unknown) => e instanceof VouchError && e.code === code && e.message === message,
+      message,
+    );
+  }
 });
 
 Deno.test("readPdmLock: corpus lock gives exactly the locked packages", () => {
