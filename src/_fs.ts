@@ -56,6 +56,7 @@ export class FsError extends Error {
 
 const BY_CODE: Readonly<Record<string, FsProblem>> = {
   ENOENT: "missing",
+  ENAMETOOLONG: "missing", // no file has such a name (a path a lockfile names may hold any text)
   EACCES: "denied",
   EPERM: "denied",
   EROFS: "read_only",
