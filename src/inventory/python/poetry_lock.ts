@@ -183,7 +183,7 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const index = new NameIndex<Node>();
   const ids: string[] = [];
   packages.forEach((pkg: Table, i: number) => {
-    if (typeof pkg.name !== "string" || typeof pkg.version !== "string") {
+    if (typeof pkg.name !== "string" || pkg.name === "" || typeof pkg.version !== "string") {
       throw invalid(READER, where(i), "package without a string `name` and `version`");
     }
     const { name, version } = pkg;

@@ -90,16 +90,19 @@ Deno.test("readPoetryLock: unsupported and truncated locks", () => {
       }),
     hasCode("inventory.poetry_lock.invalid", /^p\.lock:1: /),
   );
-  // A name that is a table (no text form): refused at its package (was a TypeError, exit 3).
-  assert.throws(
-    () =>
-      readPoetryLock(
-        '[[package]]\nname = "a"\nversion = "1"\n\n[[package]]\nname = { x = 1 }\nversion = "1"\n\n' +
-          '[metadata]\nlock-version = "2.0"\n',
-        { path: "p.lock" },
-      ),
-    hasCode("inventory.poetry_lock.invalid", /^p\.lock:5: package without a string `name`/),
-  );
+  // A name that is a table (no text form) or empty: refused at its package (were a TypeError,
+  // exit 3, and a purl with no name, refused naming the file alone).
+  for (const name of ["{ x = 1 }", '""']) {
+    assert.throws(
+      () =>
+        readPoetryLock(
+          `[[package]]\nname = "a"\nversion = "1"\n\n[[package]]\nname = ${name}\nversion = "1"\n\n` +
+            '[metadata]\nlock-version = "2.0"\n',
+          { path: "p.lock" },
+        ),
+      hasCode("inventory.poetry_lock.invalid", /^p\.lock:5: package without a string `name`/),
+    );
+  }
   assert.deepEqual(readPoetryLock("", { path: "poetry.lock" }), {
     members: [],
     components: [],
