@@ -30,9 +30,10 @@ export interface PurlParts {
  * letters, digits, `.`, `+`, `-` or starting with a digit; no name; a
  * qualifier key other than ASCII letters, digits, `.`, `-`, `_` or starting
  * with a digit, or given twice; a part that is no Unicode text (a lone
- * surrogate); a part holding a URL with credentials (`https://user:token@…`:
- * secrets never reach an SBOM). Code `inventory.purl_invalid`; a reader's file turns it into
- * `inventory.<reader>.invalid` with the file and line (see `value`).
+ * surrogate); a version longer than CycloneDX takes (1,024 characters); a
+ * part holding a URL with credentials (`https://user:token@…`: secrets never
+ * reach an SBOM). Code `inventory.purl_invalid`; a reader's file turns it
+ * into `inventory.<reader>.invalid` with the file and line (see `value`).
  */
 export class PurlError extends VouchError {
   /** The offending text as the input gives it (`""` for a missing part), to locate it. */
@@ -54,6 +55,9 @@ export class PurlError extends VouchError {
     this.value = value;
   }
 }
+
+/** The longest version a component may have (CycloneDX 1.6 `version` maxLength). */
+const MAX_VERSION = 1024;
 
 /** A purl type: ASCII letters, digits, `.`, `+`, `-`, not starting with a digit. */
 const TYPE = /^[A-Za-z.+-][A-Za-z0-9.+-]*$/;
@@ -132,6 +136,13 @@ export function formatPurl(parts: PurlParts): string {
   }
   out += encodeSegment(parts.name);
   if (parts.version !== undefined && parts.version !== "") {
+    if (parts.version.length > MAX_VERSION) {
+      throw new PurlError(
+        `a version of ${parts.version.length} characters (no package manager writes one; ` +
+          `CycloneDX takes at most ${MAX_VERSION})`,
+        parts.version,
+      );
+    }
     out += "@" + encodeSegment(parts.version);
   }
   const qualifiers = Object.entries(parts.qualifiers ?? {})

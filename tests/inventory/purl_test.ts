@@ -258,7 +258,7 @@ Deno.test({
   },
 });
 
-Deno.test("formatPurl: a part holding a URL with credentials is refused, without them in the message", () => {
+Deno.test("formatPurl: a part holding a URL with credentials, a version too long are refused, no secret in the message", () => {
   for (
     const parts of [
       { type: "composer", namespace: "acme", name: "x", version: "https://u:s3cret@h.example/x" },
@@ -273,6 +273,12 @@ Deno.test("formatPurl: a part holding a URL with credentials is refused, without
       return true;
     });
   }
+  // A version CycloneDX cannot hold (it went into an SBOM that failed the schema).
+  assert.throws(
+    () => formatPurl({ type: "composer", namespace: "a", name: "b", version: "1".repeat(1025) }),
+    (e: unknown) => e instanceof PurlError && /a version of 1025 characters/.test(e.message),
+  );
+  assert.equal(formatPurl({ type: "generic", name: "b", version: "1".repeat(1024) }).length, 1038);
   // An ssh user name is no secret; an `@` elsewhere is data.
   assert.equal(
     formatPurl({ type: "generic", name: "x", version: "git+ssh://git@h.example/r.git" }),
