@@ -132,7 +132,18 @@ export function tomlKeyLine(text: string, key: string): number | undefined {
   const last = escaped(name.slice(name.lastIndexOf(".") + 1));
   return nthLine(text, new RegExp(`^\\s*\\[+\\s*${escaped(name)}\\s*[\\].]`)) ??
     nthLine(text, new RegExp(`^\\s*\\[+[^\\]]*\\.${last}\\s*\\]`)) ??
-    nthLine(text, new RegExp(`^\\s*(?:[\\w.-]+\\.)?(?:${last}|"${last}"|'${last}')\\s*=`));
+    nthLine(text, new RegExp(`^\\s*(?:[\\w.-]+\\.)?(?:${last}|"${last}"|'${last}')\\s*=`)) ??
+    quotedLastPartLine(text, name);
+}
+
+/** The line assigning a quoted last part that holds dots (`"^2.32" = …` for `a.group.^2.32`). */
+function quotedLastPartLine(text: string, name: string): number | undefined {
+  for (let dot = name.indexOf("."); dot !== -1; dot = name.indexOf(".", dot + 1)) {
+    const part = escaped(name.slice(dot + 1));
+    const line = nthLine(text, new RegExp(`^\\s*(?:"${part}"|'${part}')\\s*=`));
+    if (line !== undefined) return line;
+  }
+  return undefined;
 }
 
 /**

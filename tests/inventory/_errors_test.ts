@@ -16,6 +16,7 @@ Deno.test("tomlKeyLine: a header, a sub-table's header, a header ending in the k
     '[metadata.files."a 1.0"]', // 4
     "[project.readme]", // 5
     '"build-system" = 3', // 6
+    '"^2.32" = "x"', // 7
   ].join("\n");
   assert.equal(tomlKeyLine(text, "[tool.poetry]"), 2);
   assert.equal(tomlKeyLine(text, "package"), 3);
@@ -23,6 +24,7 @@ Deno.test("tomlKeyLine: a header, a sub-table's header, a header ending in the k
   assert.equal(tomlKeyLine(text, "readme"), 5);
   assert.equal(tomlKeyLine(text, "[build-system]"), 6);
   assert.equal(tomlKeyLine(text, "name"), 1);
+  assert.equal(tomlKeyLine(text, "[tool.poetry.group.^2.32]"), 7, "a quoted part with dots");
   assert.equal(tomlKeyLine(text, "[dependency-groups]"), undefined);
 });
 
