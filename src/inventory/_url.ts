@@ -26,22 +26,28 @@ export function withoutCredentials(url: string): string {
   const match = USERINFO.exec(url);
   if (!match) return url;
   const [whole, scheme, userinfo] = match;
-  const rest = url.slice(whole.length);
-  if (/(?:^|\+)https?:\/\/$/i.test(scheme)) return `${scheme}${rest}`;
+  return `${scheme}${keptUserinfo(scheme.slice(0, -3), userinfo)}${url.slice(whole.length)}`;
+}
+
+/** What stays of a URL's `userinfo@`: nothing for http(s), the user name (no password) else. */
+function keptUserinfo(scheme: string, userinfo: string): string {
+  if (/(?:^|\+)https?$/i.test(scheme)) return "";
   const colon = userinfo.indexOf(":");
-  return colon === -1 ? url : `${scheme}${userinfo.slice(0, colon)}@${rest}`;
+  return `${colon === -1 ? userinfo : userinfo.slice(0, colon)}@`;
 }
 
 /**
- * A URL inside a text: a scheme, `://`, then anything up to whitespace or a
- * quote. The scheme starts where no scheme character precedes it, so that a
- * long run of them is scanned once, not once per position (linear time).
+ * The `userinfo@` after a `://` inside a text (up to whitespace, a quote or the
+ * end of the authority). Every attempt stops at the next `/`, so the scan is
+ * linear in the text however many `://` it holds.
  */
-const URL_IN_TEXT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]+/gi;
+const USERINFO_IN_TEXT = /:\/\/([^\s"'`<>/?#@]*)@/g;
 
 /**
  * A text (an error message quoting the input) with the credentials of every
- * URL in it dropped, as {@linkcode withoutCredentials} drops them.
+ * URL in it dropped, as {@linkcode withoutCredentials} drops them; the scheme
+ * is read back from the `://` (a URL cut inside its scheme, `+https://…`, is
+ * still an https URL).
  *
  * @example
  * ```ts
@@ -54,9 +60,11 @@ const URL_IN_TEXT = /(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]+/gi;
  * @returns The text without credentials.
  */
 export function textWithoutCredentials(text: string): string {
-  return text.includes("@") && text.includes("://")
-    ? text.replace(URL_IN_TEXT, withoutCredentials)
-    : text;
+  if (!text.includes("@") || !text.includes("://")) return text;
+  return text.replace(USERINFO_IN_TEXT, (_, userinfo: string, at: number) => {
+    const scheme = /[a-z][a-z0-9+.-]*$/i.exec(text.slice(Math.max(0, at - 64), at))?.[0] ?? "";
+    return `://${keptUserinfo(scheme, userinfo)}`;
+  });
 }
 
 /**

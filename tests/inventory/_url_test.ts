@@ -35,6 +35,11 @@ Deno.test("textWithoutCredentials: every URL of a text loses its credentials", (
     'a depends on https://h.example/a.tgz, b on "registry+https://h.example/i" and git+ssh://git@h/r',
   );
   assert.equal(textWithoutCredentials("a@1.0.0 and mailto:x@y"), "a@1.0.0 and mailto:x@y");
+  // A URL cut inside its scheme (a message quoting part of a requirement) is still https.
+  assert.equal(
+    textWithoutCredentials('bad version clause "+https://t0k@github.com/o/r.git#abc"'),
+    'bad version clause "+https://github.com/o/r.git#abc"',
+  );
 });
 
 Deno.test("decodePercent: escapes decoded, a malformed one kept as written", () => {
