@@ -29,9 +29,12 @@ export function withoutCredentials(url: string): string {
   return `${scheme}${keptUserinfo(scheme.slice(0, -3), userinfo)}${url.slice(whole.length)}`;
 }
 
-/** What stays of a URL's `userinfo@`: nothing for http(s), the user name (no password) else. */
+/**
+ * What stays of a URL's `userinfo@`: nothing for http(s) or an unknown scheme (a URL quoted
+ * from its `://`), the user name (no password) else.
+ */
 function keptUserinfo(scheme: string, userinfo: string): string {
-  if (/(?:^|\+)https?$/i.test(scheme)) return "";
+  if (scheme === "" || /(?:^|\+)https?$/i.test(scheme)) return "";
   const colon = userinfo.indexOf(":");
   return `${colon === -1 ? userinfo : userinfo.slice(0, colon)}@`;
 }

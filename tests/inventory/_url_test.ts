@@ -40,6 +40,7 @@ Deno.test("textWithoutCredentials: every URL of a text loses its credentials", (
     textWithoutCredentials('bad version clause "+https://t0k@github.com/o/r.git#abc"'),
     'bad version clause "+https://github.com/o/r.git#abc"',
   );
+  assert.equal(textWithoutCredentials('clause "://t0k@h.example/r"'), 'clause "://h.example/r"');
 });
 
 Deno.test("decodePercent: escapes decoded, a malformed one kept as written", () => {
