@@ -56,6 +56,7 @@ export class FsError extends Error {
 
 const BY_CODE: Readonly<Record<string, FsProblem>> = {
   ENOENT: "missing",
+  ENAMETOOLONG: "missing", // no file has such a name (a path a lockfile names may hold any text)
   EACCES: "denied",
   EPERM: "denied",
   EROFS: "read_only",
@@ -82,8 +83,12 @@ export function fsProblem(error: unknown): FsProblem | undefined {
   if (error instanceof Deno.errors.NotADirectory) return "not_directory";
   if (error instanceof Deno.errors.IsADirectory) return "not_regular";
   if (error instanceof Deno.errors.FilesystemLoop) return "loop";
-  // Deno refuses an empty path before asking the OS: there is no such file.
-  if (error instanceof Error && /^empty path is not allowed/i.test(error.message)) return "missing";
+  // Deno refuses an empty path, or one with a NUL byte (a lockfile's path may hold any text),
+  // before asking the OS: there is no such file.
+  if (
+    error instanceof Error &&
+    /^(?:empty path is not allowed|file name contained an unexpected NUL byte)/i.test(error.message)
+  ) return "missing";
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === "string" && Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : undefined;
 }

@@ -110,8 +110,16 @@ Deno.test("isSameOrInside: paths, not string prefixes", () => {
   assert.equal(isSameOrInside("/a/b", "/a/b/..c"), true);
 });
 
-Deno.test("fsProblem: an empty path is a missing file, never an unexpected error", async () => {
-  for (const call of [() => Deno.stat(""), () => Promise.resolve(Deno.statSync(""))]) {
+Deno.test("fsProblem: an empty path, one with a NUL byte or a name too long is a missing file, never an unexpected error", async () => {
+  for (
+    const call of [
+      () => Deno.stat(""),
+      () => Promise.resolve(Deno.statSync("")),
+      () => Promise.resolve(Deno.realPathSync("a\0b/package.json")),
+      () => Deno.readFile("a\0b"),
+      () => Promise.resolve(Deno.realPathSync("a".repeat(300))), // ENAMETOOLONG
+    ]
+  ) {
     let caught: unknown;
     try {
       await call();

@@ -4,7 +4,7 @@
 import type { Component, Distribution, Edge, Hash, Member, ReaderOutput, Scope } from "./types.ts";
 import { compareStrings } from "../_util.ts";
 import { ROOT_ID } from "./types.ts";
-import { withoutCredentials } from "./_url.ts";
+import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
 
 /** What a reader knows about one occurrence of a component. */
 export interface ComponentInit {
@@ -226,7 +226,9 @@ export class OutputBuilder {
       sources: [],
       license: undefined,
     }));
-    if (draft.component.version === undefined) draft.component.specifier ??= init.specifier;
+    if (draft.component.version === undefined && init.specifier !== undefined) {
+      draft.component.specifier ??= textWithoutCredentials(init.specifier);
+    }
     this.#merge(draft, init);
     return init.purl;
   }
@@ -268,7 +270,7 @@ export class OutputBuilder {
     const draft = this.#drafts.get(id);
     if (draft === undefined) return;
     draft.component.direct = true;
-    draft.groups.push(...groups);
+    draft.groups.push(...Array.from(groups, textWithoutCredentials));
     draft.unchanged = undefined;
   }
 
@@ -422,18 +424,26 @@ export class OutputBuilder {
     component.downloadLocation ??= from.downloadLocation === undefined
       ? undefined
       : withoutCredentials(from.downloadLocation);
-    component.license ??= from.license;
+    // Free text from the file (a specifier, a license, group and patch names) may quote a URL:
+    // never its credentials.
+    component.license ??= from.license === undefined
+      ? undefined
+      : textWithoutCredentials(from.license);
     if (from.hashes) draft.hashes.push(...from.hashes);
     if (from.distributions) {
       for (const file of from.distributions) {
-        // The given object as it is unless its URL loses credentials (hot: uv.lock wheels).
+        // The given object as it is unless its URL (or a file name that is one) loses
+        // credentials (hot: uv.lock wheels).
         const url = file.url === undefined ? undefined : withoutCredentials(file.url);
-        draft.distributions.push(url === file.url ? file : { ...file, url });
+        const name = file.file === undefined ? undefined : withoutCredentials(file.file);
+        draft.distributions.push(
+          url === file.url && name === file.file ? file : { ...file, url, file: name },
+        );
       }
     }
     if (from.scopes) draft.scopes.push(...from.scopes);
-    if (from.groups) draft.groups.push(...from.groups);
+    if (from.groups) draft.groups.push(...Array.from(from.groups, textWithoutCredentials));
     draft.sources.push(...from.sources);
-    if (from.patches) draft.patches.push(...from.patches);
+    if (from.patches) draft.patches.push(...Array.from(from.patches, textWithoutCredentials));
   }
 }

@@ -97,6 +97,55 @@ export function nthLine(text: string, pattern: RegExp | string, index = 0): numb
   return undefined;
 }
 
+/** A text as a regular expression that matches it literally. */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The 1-based line of a name as a reader may have normalised it: as written,
+ * else with another case and other runs of `-`, `_`, `.` (PEP 503).
+ *
+ * @param text The file text.
+ * @param name The name (not empty).
+ * @returns The line number, or `undefined` when no line has it.
+ */
+export function nameLine(text: string, name: string): number | undefined {
+  return nthLine(text, name) ??
+    nthLine(text, new RegExp(name.split(/[-_.]+/).map(escaped).join("[-_.]+"), "i"));
+}
+
+/**
+ * The 1-based line where a TOML key is defined, for messages about its value:
+ * its `[a.b]` or `[[a.b]]` header (or the first of its sub-tables', `[a.b.c]`),
+ * else a header ending in its last part (`[x.b]`), else the first line
+ * assigning its last part (`b = …`, `"b" = …`, `a.b = …`): a value of the
+ * wrong type is often written as an assignment where a table is expected, or
+ * as a table where a string is.
+ *
+ * @param text The TOML text.
+ * @param key The dotted key, bare or in brackets (`tool.poetry`, `[build-system]`).
+ * @returns The line number, or `undefined` when no line defines it.
+ */
+export function tomlKeyLine(text: string, key: string): number | undefined {
+  const name = key.replace(/^\[+|\]+$/g, "");
+  const last = escaped(name.slice(name.lastIndexOf(".") + 1));
+  return nthLine(text, new RegExp(`^\\s*\\[+\\s*${escaped(name)}\\s*[\\].]`)) ??
+    nthLine(text, new RegExp(`^\\s*\\[+[^\\]]*\\.${last}\\s*\\]`)) ??
+    nthLine(text, new RegExp(`^\\s*(?:[\\w.-]+\\.)?(?:${last}|"${last}"|'${last}')\\s*=`)) ??
+    quotedLastPartLine(text, name);
+}
+
+/** The line assigning a quoted last part that holds dots (`"^2.32" = …` for `a.group.^2.32`). */
+function quotedLastPartLine(text: string, name: string): number | undefined {
+  for (let dot = name.indexOf("."); dot !== -1; dot = name.indexOf(".", dot + 1)) {
+    const part = escaped(name.slice(dot + 1));
+    const line = nthLine(text, new RegExp(`^\\s*(?:"${part}"|'${part}')\\s*=`));
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
 /**
  * `path:line` when the line is known, else `path`.
  *

@@ -208,12 +208,38 @@ export function decodeText(bytes: Uint8Array, path: string, code: string): strin
   try {
     return decoder.decode(bytes);
   } catch {
+    const line = lineOfFirstError(bytes, encoding);
     throw new VouchError(
       code,
-      `${path}: the file is not valid ${encoding}, the encoding it declares`,
+      `${path}:${line}: the file is not valid ${encoding}, the encoding it declares`,
       `save ${path} in the encoding it declares, or as UTF-8`,
     );
   }
+}
+
+/**
+ * The line of the first bytes that are not valid in `encoding` (the error
+ * path only): the shortest prefix a streaming decoder refuses, by bisection
+ * (a streaming decoder keeps an incomplete sequence at the end for later, so
+ * a prefix is refused exactly when it holds an error), then its lines.
+ */
+function lineOfFirstError(bytes: Uint8Array, encoding: string): number {
+  const refused = (end: number): boolean => {
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let [low, high] = [0, bytes.length]; // the whole text is refused (perhaps only at its end)
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (refused(middle)) high = middle;
+    else low = middle + 1;
+  }
+  const before = new TextDecoder(encoding).decode(bytes.subarray(0, Math.max(0, high - 1)));
+  return before.split("\n").length;
 }
 
 /**

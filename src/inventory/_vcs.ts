@@ -2,6 +2,7 @@
 // `vcs_url` qualifier and an SPDX `downloadLocation`: the SPDX 2.3 form
 // `<vcs_tool>+<transport>://<host>/<path>[@<revision>][#<sub_path>]` (a `#`
 // starts the sub-path there, never a revision).
+import { decodePercent } from "./_url.ts";
 
 /** git's scp-like syntax `user@host:path` (no scheme, the path not starting `//`). */
 const SCP_LIKE = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/;
@@ -100,7 +101,7 @@ export function npmGitVcsUrl(ref: string): string {
     ? commit[1]
     : fragment.includes("=") || fragment.startsWith("semver:")
     ? undefined
-    : decodeURIComponent(fragment);
+    : decodePercent(fragment);
   const shorthand = /^(github|gitlab|bitbucket):(.+)$/.exec(location);
   const url = shorthand
     ? `https://${SHORTHAND_HOSTS[shorthand[1]]}/${shorthand[2].replace(/\.git$/, "")}.git`

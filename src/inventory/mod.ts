@@ -21,7 +21,8 @@ import {
 import { knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { PurlError, versionFromRelease, withPurlVersion } from "./purl.ts";
-import { at, invalid, nthLine } from "./_errors.ts";
+import { at, invalid, nameLine, nthLine } from "./_errors.ts";
+import { textWithoutCredentials } from "./_url.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import {
   type Load,
@@ -107,6 +108,11 @@ function projectOf(
   const declaring = files.filter((f) => depth(f.path) === top && f.output.project)
     .sort((a, b) => READERS.indexOf(a.reader) - READERS.indexOf(b.reader))[0];
   const project: Project = declaring ? { ...declaring.output.project! } : { name: basename(root) };
+  // The manifest's free text (a description quoting a private URL) never carries credentials.
+  for (const key of ["name", "version", "license", "description"] as const) {
+    const text = project[key];
+    if (text !== undefined) project[key] = textWithoutCredentials(text);
+  }
   const ecosystem: Ecosystem | undefined = declaring?.reader.ecosystem;
   if (project.version === undefined && release !== undefined) {
     project.version = versionFromRelease(release, ecosystem);
@@ -125,8 +131,20 @@ function purlInvalid(reader: Reader, text: string, path: string, error: PurlErro
   const { value } = error;
   const line = value === ""
     ? undefined
-    : nthLine(text, value) ?? nthLine(text, JSON.stringify(value).slice(1, -1));
+    : nameLine(text, value) ?? nthLine(text, JSON.stringify(value).slice(1, -1));
   return invalid(reader.name, at(path, line), error.message);
+}
+
+/**
+ * A reader's refusal without the credentials of the URLs it quotes from the
+ * file (`depends on https://user:token@host/x.tgz, which the lock does not
+ * resolve`): secrets never reach an error message.
+ */
+function withoutSecrets(error: VouchError): VouchError {
+  const message = textWithoutCredentials(error.message);
+  const hint = textWithoutCredentials(error.hint);
+  if (message === error.message && hint === error.hint) return error;
+  return new VouchError(error.code, message, hint);
 }
 
 /**
@@ -143,7 +161,8 @@ async function readWith(
     try {
       return reader.read(text, path, context);
     } catch (error) {
-      if (error instanceof PurlError) throw purlInvalid(reader, text, path, error);
+      if (error instanceof PurlError) throw withoutSecrets(purlInvalid(reader, text, path, error));
+      if (error instanceof VouchError) throw withoutSecrets(error);
       if (!(error instanceof NeedsModule) || loaded.has(error.load)) throw error;
       loaded.add(error.load);
       await error.load();

@@ -6,7 +6,7 @@
  */
 import { VouchError } from "../errors.ts";
 import type { Ecosystem } from "./types.ts";
-import { withoutCredentials } from "./_url.ts";
+import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
 
 /** The parts of a package URL. */
 export interface PurlParts {
@@ -30,8 +30,10 @@ export interface PurlParts {
  * letters, digits, `.`, `+`, `-` or starting with a digit; no name; a
  * qualifier key other than ASCII letters, digits, `.`, `-`, `_` or starting
  * with a digit, or given twice; a part that is no Unicode text (a lone
- * surrogate). Code `inventory.purl_invalid`; a reader's file turns it into
- * `inventory.<reader>.invalid` with the file and line (see `value`).
+ * surrogate); a version longer than CycloneDX takes (1,024 characters); a
+ * part holding a URL with credentials (`https://user:token@…`: secrets never
+ * reach an SBOM). Code `inventory.purl_invalid`; a reader's file turns it
+ * into `inventory.<reader>.invalid` with the file and line (see `value`).
  */
 export class PurlError extends VouchError {
   /** The offending text as the input gives it (`""` for a missing part), to locate it. */
@@ -53,6 +55,9 @@ export class PurlError extends VouchError {
     this.value = value;
   }
 }
+
+/** The longest version a component may have (CycloneDX 1.6 `version` maxLength). */
+const MAX_VERSION = 1024;
 
 /** A purl type: ASCII letters, digits, `.`, `+`, `-`, not starting with a digit. */
 const TYPE = /^[A-Za-z.+-][A-Za-z0-9.+-]*$/;
@@ -79,6 +84,15 @@ function encodeSegment(value: string): string {
       `the package URL part ${
         JSON.stringify(value)
       } contains a lone UTF-16 surrogate, which is no Unicode character`,
+      value,
+    );
+  }
+  const safe = textWithoutCredentials(value);
+  if (safe !== value) {
+    throw new PurlError(
+      `the package URL part ${
+        JSON.stringify(safe)
+      } holds a URL with credentials (user:token@), which never go into an SBOM`,
       value,
     );
   }
@@ -122,6 +136,13 @@ export function formatPurl(parts: PurlParts): string {
   }
   out += encodeSegment(parts.name);
   if (parts.version !== undefined && parts.version !== "") {
+    if (parts.version.length > MAX_VERSION) {
+      throw new PurlError(
+        `a version of ${parts.version.length} characters (no package manager writes one; ` +
+          `CycloneDX takes at most ${MAX_VERSION})`,
+        parts.version,
+      );
+    }
     out += "@" + encodeSegment(parts.version);
   }
   const qualifiers = Object.entries(parts.qualifiers ?? {})
@@ -195,6 +216,9 @@ export function pypiPurl(
  * @param version Exact version, if known.
  * @param qualifiers Extra qualifiers.
  * @returns The purl.
+ * @throws {PurlError} for a name npm never accepted: one that is not
+ *   URL-safe (`encodeURIComponent` changes it), as `validate-npm-package-name`
+ *   checks it for old packages too (a URL or a path where a name goes).
  */
 export function npmPurl(
   name: string,
@@ -202,6 +226,17 @@ export function npmPurl(
   qualifiers?: Record<string, string | undefined>,
 ): string {
   const slash = name.startsWith("@") ? name.indexOf("/") : -1;
+  const parts = slash > 0 ? [name.slice(1, slash), name.slice(slash + 1)] : [name];
+  if (parts.some((part) => encodeURIComponent(part) !== part)) {
+    // A URL is not quoted: what precedes an `@` split off may be a token (`https://<token>@…`).
+    const scheme = name.indexOf("://");
+    throw new PurlError(
+      scheme === -1
+        ? `${JSON.stringify(name)} is no npm package name (npm names are URL-safe)`
+        : `a URL (${name.slice(0, scheme + 3)}…) is no npm package name`,
+      name,
+    );
+  }
   return slash > 0
     ? formatPurl({
       type: "npm",
@@ -271,8 +306,16 @@ export function genericUrlPurl(
  * @param modulePath Go module path, e.g. `github.com/spf13/cobra`.
  * @param version Module version, e.g. `v1.8.0`.
  * @returns The purl.
+ * @throws {PurlError} for a module path with an empty element (`golang.org/x/`).
  */
 export function golangPurl(modulePath: string, version?: string): string {
+  if (modulePath.split("/").includes("")) {
+    // Go's module.CheckPath: "empty path element" (a leading, trailing or doubled `/`).
+    throw new PurlError(
+      `the Go module path ${JSON.stringify(modulePath)} has an empty path element`,
+      modulePath,
+    );
+  }
   const slash = modulePath.lastIndexOf("/");
   return formatPurl({
     type: "golang",

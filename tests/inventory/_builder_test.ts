@@ -268,6 +268,35 @@ Deno.test("distributionFields: one file's hashes are the component's, several st
   assert.deepEqual(distributionFields([{ hashes: [] }]), { hashes: [], distributions: [] });
 });
 
+Deno.test("component: a distribution's URL or file name loses its credentials", () => {
+  const b = new OutputBuilder();
+  b.component(npm("a", {
+    distributions: [
+      { url: "https://u:s3cret@x.example/a.whl", hashes: [] },
+      { file: "https://__token__:s3cret@x.example/b.whl", hashes: [] },
+    ],
+  }));
+  const [a] = b.build().components;
+  assert.ok(!JSON.stringify(a).includes("s3cret"), JSON.stringify(a));
+});
+
+Deno.test("component: free text quoting a URL (specifier, license, groups, patches) loses its credentials", () => {
+  const url = "https://u:s3cret@x.example/a.tgz";
+  const b = new OutputBuilder();
+  b.component({
+    ...npm("a"),
+    version: undefined,
+    specifier: url,
+    license: `see ${url}`,
+    groups: [url],
+    patches: [url],
+  });
+  b.declare("pkg:npm/a@1.0.0", [url]);
+  const [a] = b.build().components;
+  assert.equal(a.specifier, "https://x.example/a.tgz");
+  assert.ok(!JSON.stringify(a).includes("s3cret"), JSON.stringify(a));
+});
+
 Deno.test("component: distributions merge per URL/file name, unnamed ones by hash, sorted", () => {
   const sha = (hex: string) => ({ alg: "sha256" as const, hex });
   const b = new OutputBuilder();

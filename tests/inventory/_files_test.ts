@@ -126,6 +126,25 @@ Deno.test("decodeText: an XML file in the encoding it declares, strict UTF-8 oth
     () => decodeText(bytes('<?xml version="1.0" encoding="x-unknown"?><a/>'), "pom.xml", code),
     hasCode(code, /^pom\.xml:1: the declared encoding "x-unknown" is not one vouch can decode/),
   );
+  // Invalid in the encoding it declares: the line of the first bad code unit, or of a byte left over.
+  const units = (text: string): number[] => [...text].flatMap((c) => [c.charCodeAt(0), 0]);
+  const loneSurrogate = new Uint8Array([
+    0xff,
+    0xfe,
+    ...units("<a>\n\n"),
+    0x00,
+    0xd8,
+    ...units("</a>"),
+  ]);
+  assert.throws(
+    () => decodeText(loneSurrogate, "App.csproj", code),
+    hasCode(code, /^App\.csproj:3: the file is not valid utf-16le, the encoding it declares$/),
+  );
+  const oddLength = new Uint8Array([0xff, 0xfe, ...units("<a>\n</a>\n"), 0x41]);
+  assert.throws(
+    () => decodeText(oddLength, "App.csproj", code),
+    hasCode(code, /^App\.csproj:3: the file is not valid utf-16le/),
+  );
 });
 
 Deno.test("checkProjectRoot: a missing root or a file is project_root.missing", async () => {

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { withoutCredentials } from "../../src/inventory/_url.ts";
+import {
+  decodePercent,
+  textWithoutCredentials,
+  withoutCredentials,
+} from "../../src/inventory/_url.ts";
 
 Deno.test("withoutCredentials: http(s) userinfo dropped, an ssh user name kept", () => {
   assert.equal(
@@ -21,4 +25,26 @@ Deno.test("withoutCredentials: http(s) userinfo dropped, an ssh user name kept",
   );
   assert.equal(withoutCredentials("https://h.example/x@1.0.tgz"), "https://h.example/x@1.0.tgz");
   assert.equal(withoutCredentials("./vendor/x.whl"), "./vendor/x.whl");
+});
+
+Deno.test("textWithoutCredentials: every URL of a text loses its credentials", () => {
+  assert.equal(
+    textWithoutCredentials(
+      'a depends on https://u:t0k@h.example/a.tgz, b on "registry+https://t0k@h.example/i" and git+ssh://git:pw@h/r',
+    ),
+    'a depends on https://h.example/a.tgz, b on "registry+https://h.example/i" and git+ssh://git@h/r',
+  );
+  assert.equal(textWithoutCredentials("a@1.0.0 and mailto:x@y"), "a@1.0.0 and mailto:x@y");
+  // A URL cut inside its scheme (a message quoting part of a requirement) is still https.
+  assert.equal(
+    textWithoutCredentials('bad version clause "+https://t0k@github.com/o/r.git#abc"'),
+    'bad version clause "+https://github.com/o/r.git#abc"',
+  );
+  assert.equal(textWithoutCredentials('clause "://t0k@h.example/r"'), 'clause "://h.example/r"');
+});
+
+Deno.test("decodePercent: escapes decoded, a malformed one kept as written", () => {
+  assert.equal(decodePercent("%40s%2Fa"), "@s/a");
+  assert.equal(decodePercent("v1%zz"), "v1%zz");
+  assert.equal(decodePercent("100%"), "100%");
 });

@@ -49,6 +49,8 @@ Deno.test("npmGitVcsUrl: the revision after @ (never #, a sub-path in SPDX), sho
     // a range is no revision
     ["github:acme/x#semver:^1.2.0", "git+https://github.com/acme/x.git"],
     ["git+ssh://git@github.com/acme/x.git", "git+ssh://git@github.com/acme/x.git"],
+    // a malformed %-escape is kept as written (was a URIError: an internal error)
+    ["github:acme/x#v1%zz", "git+https://github.com/acme/x.git@v1%zz"],
   ];
   for (const [ref, url] of cases) assert.equal(npmGitVcsUrl(ref), url, ref);
 });

@@ -11,7 +11,7 @@ import { toCycloneDx, toSpdx } from "../../src/sbom/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../_util.ts";
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 import type { Inventory } from "../../src/inventory/types.ts";
-import { isVouchError } from "../../src/errors.ts";
+import { isVouchError, type VouchError } from "../../src/errors.ts";
 
 const OPTIONS = {
   created: new Date(0),
@@ -477,6 +477,88 @@ Deno.test("a lone surrogate escape in package-lock or deno.lock is a coded error
       readInventory(dir, { lockfiles: ["deno.lock"] }),
       hasCode("inventory.deno_lock.invalid", /^deno\.lock:4: .*lone UTF-16 surrogate/),
     );
+  } finally {
+    await done();
+  }
+});
+
+// Found by fuzzing the readers: each input was an internal error, a refusal naming the file
+// alone, or a secret in the SBOM or the message.
+const REFUSED_AT_THEIR_LINE: [
+  what: string,
+  files: Record<string, string>,
+  code: string,
+  message: RegExp,
+][] = [
+  [
+    "a refusal quoting a URL with credentials drops them",
+    {
+      "pnpm-lock.yaml":
+        "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      x:\n" +
+        "        specifier: git+https://ci:s3cr3t@git.example/o/x.git#abc\n" +
+        "        version: git+https://ci:s3cr3t@git.example/o/x.git#abc\n",
+    },
+    "inventory.pnpm_lock.invalid",
+    /^pnpm-lock\.yaml:\d+: \. depends on x git\+https:\/\/git\.example\/o\/x\.git#abc, /,
+  ],
+  [
+    "a version holding a URL with credentials",
+    { "Cargo.toml": '[package]\nname = "app"\nversion = "https://ci:s3cr3t@h.example/x"\n' },
+    "inventory.cargo_toml.invalid",
+    /^Cargo\.toml:3: .* holds a URL with credentials/,
+  ],
+  [
+    "a poetry.lock name holding a URL with credentials, found once normalised",
+    {
+      "poetry.lock":
+        '[[package]]\nname = "https://ci:s3cr3t@Pypi.example/simple"\nversion = "1.0"\n' +
+        'description = ""\noptional = false\npython-versions = "*"\nfiles = []\n\n' +
+        '[metadata]\nlock-version = "2.0"\npython-versions = "*"\ncontent-hash = "x"\n',
+    },
+    "inventory.poetry_lock.invalid",
+    /^poetry\.lock:2: .* holds a URL with credentials/,
+  ],
+  [
+    "a deno.lock npm key that is a URL, not name@version (its user part unquoted)",
+    {
+      "deno.lock":
+        '{\n  "version": "5",\n  "npm": {\n    "git+https://s3cr3t@h.example/o/r.git#abc": {\n' +
+        '      "integrity": "sha512-AAAA"\n    }\n  }\n}\n',
+    },
+    "inventory.deno_lock.invalid",
+    /^deno\.lock:4: a URL \(git\+https:\/\/…\) is no npm package name$/,
+  ],
+  [
+    "a go.mod require with an empty path element",
+    { "go.mod": "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgolang.org/x/ v0.14.0\n)\n" },
+    "inventory.go_mod.invalid",
+    /^go\.mod:6: .*"golang\.org\/x\/" has an empty path element/,
+  ],
+];
+
+Deno.test("bad names, versions and URLs are refused at their line, no secret in the message", async () => {
+  for (const [what, files, code, message] of REFUSED_AT_THEIR_LINE) {
+    const [dir, done] = await tempProject(files);
+    try {
+      await assert.rejects(readInventory(dir), (e) => {
+        hasCode(code, message)(e);
+        assert.ok(!JSON.stringify((e as VouchError).toProblem()).includes("s3cr3t"), what);
+        return true;
+      }, what);
+    } finally {
+      await done();
+    }
+  }
+});
+
+Deno.test("the project's free text (a description quoting a URL) never carries credentials", async () => {
+  const [dir, done] = await tempProject({
+    "pyproject.toml":
+      '[project]\nname = "app"\nversion = "1.0"\ndescription = "mirror of https://ci:s3cr3t@h.example/x"\n',
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.description, "mirror of https://h.example/x");
   } finally {
     await done();
   }

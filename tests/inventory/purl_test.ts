@@ -259,6 +259,35 @@ Deno.test({
   },
 });
 
+Deno.test("formatPurl: a part holding a URL with credentials, a version too long are refused, no secret in the message", () => {
+  for (
+    const parts of [
+      { type: "composer", namespace: "acme", name: "x", version: "https://u:s3cret@h.example/x" },
+      { type: "cargo", name: "x", version: "git+ssh://git:s3cret@github.com/o/r.git" },
+      { type: "nuget", name: "https://__token__:s3cret@h.example/simple" },
+    ]
+  ) {
+    assert.throws(() => formatPurl(parts), (e: unknown) => {
+      assert.ok(e instanceof PurlError);
+      assert.match(e.message, /holds a URL with credentials/);
+      assert.ok(!e.message.includes("s3cret") && e.value.includes("s3cret"), e.message);
+      return true;
+    });
+  }
+  // A version CycloneDX cannot hold (it went into an SBOM that failed the schema).
+  assert.throws(
+    () => formatPurl({ type: "composer", namespace: "a", name: "b", version: "1".repeat(1025) }),
+    (e: unknown) => e instanceof PurlError && /a version of 1025 characters/.test(e.message),
+  );
+  assert.equal(formatPurl({ type: "generic", name: "b", version: "1".repeat(1024) }).length, 1038);
+  // An ssh user name is no secret; an `@` elsewhere is data.
+  assert.equal(
+    formatPurl({ type: "generic", name: "x", version: "git+ssh://git@h.example/r.git" }),
+    "pkg:generic/x@git%2Bssh:%2F%2Fgit%40h.example%2Fr.git",
+  );
+  assert.equal(formatPurl({ type: "npm", name: "a@b" }), "pkg:npm/a%40b");
+});
+
 Deno.test("formatPurl: type lowercased, name and namespace case kept", () => {
   assert.equal(
     formatPurl({ type: "GitHub", namespace: "Package-URL", name: "Purl-Spec" }),
@@ -437,6 +466,31 @@ Deno.test("jsrPurl: pkg:jsr/%40scope/name@version", () => {
     jsrPurl("@std/assert", "1.0.0-rc.1+meta"),
     "pkg:jsr/%40std/assert@1.0.0-rc.1%2Bmeta",
   );
+});
+
+Deno.test("npmPurl: a name that is not URL-safe is refused (a URL or a path where a name goes)", () => {
+  for (const name of ["git+https://h.example/o/r.git", "a b", "@s/a/b", "@s c/a", "../x"]) {
+    assert.throws(
+      () => npmPurl(name, "1.0.0"),
+      (e: unknown) =>
+        e instanceof PurlError && e.value === name && /is no npm package name/.test(e.message) &&
+        !e.message.includes("h.example"), // a URL is not quoted: it may hold a token
+      name,
+    );
+  }
+  // Old names keep what npm kept: case, `~`, `!`, `'`, `(`, `*`.
+  assert.equal(npmPurl("JSONStream", "1.3.5"), "pkg:npm/JSONStream@1.3.5");
+  assert.equal(npmPurl("@s/it's", "1.0.0"), "pkg:npm/%40s/it%27s@1.0.0");
+});
+
+Deno.test("golangPurl: a module path with an empty element is refused with the path to locate", () => {
+  for (const path of ["golang.org/x/", "/golang.org/x", "golang.org//x"]) {
+    assert.throws(
+      () => golangPurl(path, "v1.0.0"),
+      (e: unknown) =>
+        e instanceof PurlError && e.value === path && /empty path element/.test(e.message),
+    );
+  }
 });
 
 Deno.test("golangPurl: the module path splits at its last slash, case preserved", () => {

@@ -37,6 +37,9 @@ function resolvePlain(text: string): unknown {
   return text;
 }
 
+/** The deepest flow-collection nesting the fast reader reads (as XML: 256 levels). */
+const MAX_FLOW_DEPTH = 256;
+
 /** Characters that cannot start a plain scalar. */
 const INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
 
@@ -45,6 +48,8 @@ class LineReader {
   i = 0;
   /** The current line. */
   s = "";
+  /** How many flow collections are open. */
+  depth = 0;
 
   /** Skips spaces; returns true when the rest is empty or a comment. */
   restIsEmpty(): boolean {
@@ -97,8 +102,19 @@ class LineReader {
     return resolvePlain(text);
   }
 
-  /** A flow collection (`{…}` or `[…]`) on this line. */
+  /**
+   * A flow collection (`{…}` or `[…]`) on this line; deeper nesting than
+   * {@linkcode MAX_FLOW_DEPTH} is left to the full parser (no recursion without bound).
+   */
   flow(): unknown {
+    if (this.depth === MAX_FLOW_DEPTH) throw OUTSIDE;
+    this.depth++;
+    const value = this.flowCollection();
+    this.depth--;
+    return value;
+  }
+
+  flowCollection(): unknown {
     const open = this.s[this.i++];
     const close = open === "{" ? "}" : "]";
     const map: YamlMap | undefined = open === "{" ? {} : undefined;

@@ -26,6 +26,10 @@ const VERBS = new Set([
 const WORK_VERBS = new Set(["go", "toolchain", "godebug", "use", "replace"]);
 
 /** How many arguments the directives vouch reads take. */
+/** A module version as Go's semver.IsValid takes it: `v`, then 1 to 3 numbers, a pre-release, a build. */
+const GO_VERSION =
+  /^v(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?)?)?$/;
+
 const ARITY: Record<string, number> = {
   module: 1,
   go: 1,
@@ -303,10 +307,21 @@ export function readGoMod(
     if (args[0] === "" && ["module", "require", "replace", "exclude", "tool"].includes(verb)) {
       throw invalid(path, line, `${verb} directive with an empty module path`);
     }
+    const checkVersion = (version: string | undefined): void => {
+      if (version === undefined || GO_VERSION.test(version)) return;
+      const shown = version.length > 64 ? `${version.slice(0, 64)}…` : version;
+      throw invalid(path, line, `${verb} ${args[0]}: invalid version ${JSON.stringify(shown)}`);
+    };
+    if (verb === "require" || verb === "exclude") checkVersion(args[1]);
     if (verb === "module") module = args[0];
     if (verb === "go") goVersion = args[0];
     if (verb === "exclude") excluded.add(`${args[0]} ${args[1]}`);
-    if (verb === "replace") addReplacement(replaced, args, path, line);
+    if (verb === "replace") {
+      addReplacement(replaced, args, path, line);
+      const arrow = args.indexOf("=>");
+      checkVersion(args.slice(0, arrow)[1]);
+      checkVersion(args.slice(arrow + 1)[1]);
+    }
   }
   const workspace = options.workspace;
   if (workspace !== undefined) {

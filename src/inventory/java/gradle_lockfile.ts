@@ -156,9 +156,10 @@ export function parseGradleLockfile(text: string, path: string): LockedModule[] 
   const modules: LockedModule[] = [];
   const seen = new Map<string, number>();
   let empty = 0;
-  const lines = text.split("\n");
+  // Line ends as Java's readLine takes them (Gradle reads the file so): LF, CRLF or a CR alone.
+  const lines = text.split(/\r\n?|\n/);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, "").trim();
+    const line = lines[i].trim();
     const at = i + 1;
     if (line === "" || line.startsWith("#")) continue;
     const eq = line.indexOf("=");

@@ -9,6 +9,7 @@ import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";
+import { decodePercent } from "../_url.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
 import type { Member, Project, Scope } from "../types.ts";
@@ -72,7 +73,7 @@ export function githubArchiveVcsUrl(
   const match = CODELOAD.exec(url);
   if (!match) return undefined;
   const [, owner, repo, revision] = match;
-  return gitVcsUrl(`https://github.com/${owner}/${repo}`, decodeURIComponent(revision), options);
+  return gitVcsUrl(`https://github.com/${owner}/${repo}`, decodePercent(revision), options);
 }
 
 /**
@@ -113,7 +114,7 @@ export function originQualifiers(
  * (the unscoped part of the name), else `undefined`.
  */
 export function tarballVersion(name: string, url: string): string | undefined {
-  const file = decodeURIComponent(url.replace(/[?#].*$/, "").split("/").at(-1) ?? "");
+  const file = decodePercent(url.replace(/[?#].*$/, "").split("/").at(-1) ?? "");
   const base = name.slice(name.lastIndexOf("/") + 1);
   const match = /^(.+)\.(?:tgz|tar\.gz)$/.exec(file);
   if (!match || !match[1].startsWith(`${base}-`)) return undefined;

@@ -280,7 +280,8 @@ export function readPackageLock(
   for (const folder of memberFolders) out.edge(ROOT_ID, nodeId.get(folder)!, "runtime");
 
   const root = entries.get("") ?? {};
-  const name = stringAt(root, "name") ?? stringAt(lock, "name");
+  // An empty name is no name (npm names the project after its folder then).
+  const name = stringAt(root, "name") || stringAt(lock, "name") || undefined;
   const projectVersion = stringAt(root, "version") ?? stringAt(lock, "version");
   const project: Project | undefined = name === undefined ? undefined : {
     name,

@@ -72,6 +72,15 @@ function fail(path: string, line: number, what: string): VouchError {
   );
 }
 
+/** A `%`-escaped part of a Berry entry's `patch:` locator (Yarn encodes it; a malformed escape is a broken lock). */
+function decoded(entry: Entry, text: string, path: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw fail(path, entry.line(), `entry ${entry.specs[0]} has a malformed %-escape in ${text}`);
+  }
+}
+
 function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
 }
@@ -218,8 +227,11 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     case "patch:": {
       const { body } = splitParams(rest);
       const hash = body.lastIndexOf("#");
-      const inner = decodeURIComponent(hash === -1 ? body : body.slice(0, hash));
-      entry.patch = decodeURIComponent(hash === -1 ? "" : body.slice(hash + 1)).replace(/^~\//, "");
+      const inner = decoded(entry, hash === -1 ? body : body.slice(0, hash), path);
+      entry.patch = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path).replace(
+        /^~\//,
+        "",
+      );
       resolveBerry(entry, inner, path);
       return;
     }
@@ -301,7 +313,7 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       spec.includes("patch:") && splitDescriptor(spec).range.startsWith("patch:")
     );
     if (patched !== undefined) {
-      const inner = decodeURIComponent(splitDescriptor(patched).range.slice(6).split("#")[0]);
+      const inner = decoded(entry, splitDescriptor(patched).range.slice(6).split("#")[0], path);
       entry.base = { ...splitDescriptor(inner), scope: "runtime" };
     }
     entries.push(entry);
@@ -407,6 +419,16 @@ function peerEdges(
  */
 export function readYarnLock(text: string, path: string, context: ReaderContext): ReaderResult {
   const lockDir = folderOf(path);
+  const bareCr = text.search(/\r(?!\n)/);
+  if (bareCr !== -1) {
+    // Yarn 1 reads a comment up to the next LF (the header comment would swallow such a
+    // file whole) and Yarn writes LF: a CR alone is a damaged lock, not an empty one.
+    throw fail(
+      path,
+      lineAt(text, bareCr),
+      "a line ends with a CR alone (old Mac line ends): Yarn would not read the entries",
+    );
+  }
   const berry = /^__metadata:/m.test(text);
   let entries: Entry[];
   if (berry) {

@@ -3,9 +3,9 @@
 // prologue, PyPI components for the shared OutputBuilder, and Poetry
 // constraint conversion. The error helpers live in ../_errors.ts (re-exported here).
 import { type ComponentInit, distributionFields } from "../_builder.ts";
-import { at, invalid, nthLine } from "../_errors.ts";
+import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 
-export { at, invalid, nthLine, unsupportedVersion } from "../_errors.ts";
+export { at, invalid, nthLine, tomlKeyLine, unsupportedVersion } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { withSubPath } from "../_vcs.ts";
@@ -302,7 +302,7 @@ export function readLockDocument(
   if (!Array.isArray(packages) || !packages.every(isTable)) {
     throw invalid(
       reader,
-      at(path, nthLine(text, new RegExp(`^\\s*\\[+${table}`))),
+      at(path, nthLine(text, new RegExp(`^\\s*\\[+${table}`)) ?? tomlKeyLine(text, table)),
       `\`${table}\` must be an array of tables`,
     );
   }

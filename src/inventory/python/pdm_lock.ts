@@ -20,6 +20,7 @@ import {
   nthLine,
   pypiComponent,
   readLockDocument,
+  tomlKeyLine,
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
@@ -117,7 +118,8 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   if (typeof lockVersion !== "string" || !/^[34]\.\d+(?:\.\d+)*$/.test(lockVersion)) {
     throw unsupportedVersion(
       READER,
-      at(path, nthLine(text, /^\s*lock_version\s*=/) ?? nthLine(text, /^\s*\[metadata\]/)),
+      // Where it is, else its table, else (no metadata at all) the file's first line.
+      `${path}:${tomlKeyLine(text, "metadata.lock_version") ?? tomlKeyLine(text, "metadata") ?? 1}`,
       lockVersion === undefined
         ? "pdm.lock has no [metadata] lock_version"
         : `pdm.lock lock_version ${JSON.stringify(lockVersion)} is not supported`,
@@ -126,7 +128,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   }
   const sharedFiles = metadataFiles(
     metadata?.files,
-    () => at(path, nthLine(text, /^\s*\[metadata\.files\]/)),
+    () => at(path, tomlKeyLine(text, "metadata.files")),
   );
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();

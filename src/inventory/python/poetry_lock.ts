@@ -175,7 +175,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   }
   const counts = new Map<string, number>();
   for (const pkg of packages) {
-    const key = pep503Name(String(pkg.name));
+    // A name that is no string (a table has no text form) is refused below, at its line.
+    const key = pep503Name(typeof pkg.name === "string" ? pkg.name : "");
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const builder = new OutputBuilder();

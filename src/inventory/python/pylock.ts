@@ -21,7 +21,7 @@ import {
   versionFromFileName,
 } from "./_python.ts";
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
-import { invalidVersion } from "../_errors.ts";
+import { invalidVersion, tomlKeyLine } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
 import type { Distribution, Hash, HashAlgorithm, Scope } from "../types.ts";
@@ -224,7 +224,7 @@ function decode(text: string, path: string): Lock {
   if (typeof lockVersion !== "string" || !/^1\.\d+$/.test(lockVersion)) {
     throw invalidVersion(
       READER,
-      at(path, nthLine(text, /^\s*lock-version\s*=/)),
+      `${path}:${tomlKeyLine(text, "lock-version") ?? 1}`, // however written; else the first line
       lockVersion === undefined
         ? "no `lock-version` (this is not a PEP 751 lock file)"
         : `lock-version ${JSON.stringify(lockVersion)}`,

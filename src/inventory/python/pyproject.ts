@@ -18,6 +18,7 @@ import {
   poetryConstraint,
   pypiComponent,
   repositoryUrl,
+  tomlKeyLine,
   versionFromFileName,
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
@@ -73,13 +74,24 @@ class Context {
     this.path = path;
   }
 
-  fail(what: string, near?: string): Error {
-    return invalid(READER, at(this.path, near ? nthLine(this.text, near) : undefined), what);
+  /**
+   * `near`: a text of the line to name (as written, or as a basic string escapes it);
+   * `key`: the TOML key to find when no line has it.
+   */
+  fail(what: string, near?: string, key = near?.replace(/\s*=$/, "")): Error {
+    const line = near === undefined || near === ""
+      ? undefined
+      : nthLine(this.text, near) ?? nthLine(this.text, JSON.stringify(near).slice(1, -1));
+    return invalid(
+      READER,
+      at(this.path, line ?? (key === undefined ? undefined : tomlKeyLine(this.text, key))),
+      what,
+    );
   }
 
   table(value: unknown, what: string, near: string): Table | undefined {
     if (value === undefined) return undefined;
-    if (!isTable(value)) throw this.fail(`${what} must be a table`, near);
+    if (!isTable(value)) throw this.fail(`${what} must be a table`, near, what);
     return value;
   }
 
@@ -110,7 +122,8 @@ class Context {
         group,
       };
     } catch (error) {
-      if (isVouchError(error)) throw this.fail(error.message, text);
+      // An empty requirement is found as its quotes, one of white space as escaped.
+      if (isVouchError(error)) throw this.fail(error.message, text === "" ? '""' : text);
       throw error;
     }
   }

@@ -130,7 +130,9 @@ interface Line {
 function logicalLines(text: string): Line[] {
   const out: Line[] = [];
   let pending: Line | undefined;
-  text.split(/\r?\n/).forEach((raw, i) => {
+  // Lines as pip splits them (str.splitlines): a CR alone ends one too.
+  // deno-lint-ignore no-control-regex -- str.splitlines' separators include \x1c-\x1e
+  text.split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/).forEach((raw, i) => {
     const continued = /(^|[^\\])\\\s*$/.test(raw);
     const body = continued ? raw.replace(/\\\s*$/, "") : raw;
     if (pending) pending.text += " " + body;

@@ -9,7 +9,7 @@
  */
 
 import { OutputBuilder } from "../_builder.ts";
-import { at, invalid, nthLine } from "../_errors.ts";
+import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
 import type { Load } from "../_reader.ts";
@@ -66,7 +66,10 @@ class Manifest {
 
   table(value: unknown, what: string): TomlTable {
     if (value === undefined) return {};
-    if (!isTable(value)) throw this.fail(`${what} must be a table`, what);
+    if (!isTable(value)) {
+      const line = nthLine(this.text, what) ?? tomlKeyLine(this.text, what);
+      throw invalid(READER, at(this.path, line), `${what} must be a table`);
+    }
     return value;
   }
 }

@@ -89,6 +89,16 @@ Deno.test("parseYamlDocuments: duplicate keys and bad syntax are errors with fil
   }]);
 });
 
+Deno.test("parseYamlDocuments: deeply nested flow collections are read or refused, never a stack overflow", async () => {
+  await loadYamlParser();
+  const nested = (depth: number): string =>
+    `lockfileVersion: '9.0'\nsettings:\n  x: ${"[".repeat(depth)}${"]".repeat(depth)}\n`;
+  // Deeper than the fast reader goes: the yaml package reads it.
+  assert.deepEqual(parseYamlDocuments(nested(300), "pnpm-lock.yaml", CODE), reference(nested(300)));
+  // Far deeper: a coded error at the line (was a RangeError: an internal error).
+  assert.match(yamlError(nested(20_000)).message, /^pnpm-lock\.yaml:3: invalid YAML: /);
+});
+
 Deno.test("parseYamlDocuments equals the yaml package on the corpus pnpm and Berry locks", async () => {
   await loadYamlParser();
   if (skipWithoutShared("YAML corpus equivalence")) return;

@@ -108,6 +108,30 @@ Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
     "inventory.go_mod.invalid",
     /^go\.mod:2: replacement b needs a version/,
   );
+  // A version Go's semver.IsValid refuses (it went into the SBOM, 125,000 characters long once).
+  for (
+    const [mod, version] of [
+      ["require a.b/c 1.0.0\n", "1.0.0"],
+      ["require a.b/c v0.1\uFFFD4.0\n", "v0.1\uFFFD4.0"],
+      ["exclude a.b/c latest\n", "latest"],
+      ["replace a.b/c => d.e/f v1.0.0.0\n", "v1.0.0.0"],
+      [`require a.b/c v${"9".repeat(100)}x\n`, `v${"9".repeat(63)}…`],
+    ]
+  ) {
+    assertVouchError(
+      () => readGoMod(`module x\n${mod}`, { path: "go.mod" }),
+      "inventory.go_mod.invalid",
+      new RegExp(
+        `^go\\.mod:2: \\w+ a\\.b/c: invalid version ${
+          JSON.stringify(version).replace(/[.+]/g, "\\$&")
+        }$`,
+      ),
+    );
+  }
+  // What Go accepts: short forms, pre-releases, builds, +incompatible, pseudo-versions.
+  const ok = "require (\n\ta.b/c v1\n\ta.b/d v1.2\n\ta.b/e v2.0.0+incompatible\n" +
+    "\ta.b/f v0.0.0-20200405005733-88cbf1b4c40d\n\ta.b/g v1.0.0-rc.1+meta\n)\n";
+  assert.equal(readGoMod(`module x\n${ok}`, { path: "go.mod" }).components.length, 5);
 });
 
 Deno.test("readGoMod matches the cli/cli go.mod exactly", () => {

@@ -214,6 +214,17 @@ Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written
   for (const name of ["truncated", "duplicate", "utf8"]) assert.ok(cases.includes(name), name);
 });
 
+Deno.test("parseGradleLockfile: LF, CRLF and CR-alone line ends read alike (Java's readLine)", () => {
+  const text = Deno.readTextFileSync(
+    fixture("java", "gradle_lockfile", "multi", "gradle.lockfile"),
+  );
+  const lf = parseGradleLockfile(text, "gradle.lockfile");
+  assert.ok(lf.length > 1);
+  // A CR alone read no module at all (one long comment line): a silently empty inventory.
+  assert.deepEqual(parseGradleLockfile(text.replaceAll("\n", "\r"), "gradle.lockfile"), lf);
+  assert.deepEqual(parseGradleLockfile(text.replaceAll("\n", "\r\n"), "gradle.lockfile"), lf);
+});
+
 Deno.test("parseGradleLockfile: a line without configurations, or with four coordinates, is invalid", () => {
   assert.throws(
     () => parseGradleLockfile("a:b:1=\n", "gradle.lockfile"),

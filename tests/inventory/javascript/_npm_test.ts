@@ -83,6 +83,8 @@ Deno.test("tarballVersion: only a name-<version>.tgz file name gives a version",
   assert.equal(tarballVersion("pkg", "https://h/latest.tgz"), undefined);
   assert.equal(tarballVersion("pkg", "https://h/other-1.0.0.tgz"), undefined);
   assert.equal(tarballVersion("pkg", "https://h/pkg-main.tgz"), undefined);
+  // A malformed %-escape is read as written (was a URIError: an internal error).
+  assert.equal(tarballVersion("pkg", "https://h/pkg-1.0.0%zz.tgz"), undefined);
 });
 
 Deno.test("originQualifiers: the npm registry needs none; other registries, git, other URLs", () => {

@@ -134,6 +134,17 @@ Deno.test("readPackageLock reads a lockfileVersion 1 lock: nesting, aliases, git
   );
 });
 
+Deno.test("readPackageLock: an empty root name is no name (was a purl with no name, refused without a line)", () => {
+  const lock = (rootName: string) =>
+    JSON.stringify({
+      name: "app",
+      lockfileVersion: 3,
+      packages: { "": { name: rootName, version: "1.0.0" } },
+    });
+  const out = readPackageLock(lock(""), { path: "package-lock.json" });
+  assert.equal(out.project?.purl, "pkg:npm/app@1.0.0");
+});
+
 Deno.test("readPackageLock rejects malformed lockfileVersion 1 entries with their line", () => {
   assertVouchError(
     () =>

@@ -189,6 +189,25 @@ Deno.test("readYarnLock Berry: an scp-style git remote is a vcs_url with its com
   ]);
 });
 
+Deno.test("readYarnLock Berry: a malformed %-escape in a patch: locator is invalid at its line", () => {
+  const lock = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"typescript@patch:typescript@npm%3A^5.4.0#optional!builtin<compat/typescript>":',
+    "  version: 5.4.5",
+    '  resolution: "typescript@patch:typescript@npm%3.0#optional!builtin<compat/typescript>::version=5.4.5&hash=5adc0c"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  assertVouchError(
+    () => readYarnLock(lock, "yarn.lock", { load: () => undefined }),
+    "inventory.yarn_lock.invalid",
+    /^yarn\.lock:5: entry .* has a malformed %-escape in typescript@npm%3\.0$/,
+  );
+});
+
 Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one entry of that name", () => {
   const dir = fixture("js", "yarn", "berry-catalog-peers");
   const context = treeContext(dir);
@@ -213,6 +232,21 @@ Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one e
 // cases under fixtures/js/yarn/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("readYarnLock: text that is no Yarn lockfile, odd indentation are invalid", () => {
   const code = "inventory.yarn_lock.invalid";
+  // CR-alone line ends: Yarn 1 reads the header comment up to the next LF, i.e. the whole file
+  // (it read as an empty lock: a silently empty inventory).
+  const v1 = '# yarn lockfile v1\n\nms@^2:\n  version "2.1.3"\n';
+  for (
+    const [text, line] of [[v1.replaceAll("\n", "\r"), 1], [
+      v1.replace("ms@^2:\n", "ms@^2:\r"),
+      3,
+    ]] as const
+  ) {
+    assertVouchError(
+      () => readYarnLock(text, "yarn.lock", { load: () => undefined }),
+      code,
+      new RegExp(`^yarn\\.lock:${line}: a line ends with a CR alone`),
+    );
+  }
   assertVouchError(
     () => readYarnLock("not a lock\n", "yarn.lock", { load: () => undefined }),
     code,

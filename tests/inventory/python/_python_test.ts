@@ -185,7 +185,7 @@ Deno.test("readLockDocument parses, checks `package` and locates packages", () =
   };
   const strings = failure('package = ["x"]\n');
   assert.ok(isVouchError(strings));
-  assert.equal(strings.message, "poetry.lock: `package` must be an array of tables");
+  assert.equal(strings.message, "poetry.lock:1: `package` must be an array of tables");
   const notTables = failure('a = 1\n\n[package]\nname = "x"\n');
   assert.ok(isVouchError(notTables));
   assert.equal(notTables.code, "inventory.poetry_lock.invalid");

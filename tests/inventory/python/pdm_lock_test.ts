@@ -112,6 +112,32 @@ Deno.test("readPdmLock: unsupported version and bad dependency", () => {
       e instanceof VouchError && e.code === "inventory.pdm_lock.invalid" &&
       /^pdm\.lock:1:/.test(e.message),
   );
+  // Found by fuzzing, each refused naming the file alone: no [metadata] at all (the first line),
+  // a [metadata] without lock_version (its line), a `package` written as an assignment.
+  const cases: [text: string, code: string, message: string][] = [
+    [
+      '[[package]]\nname = "a"\nversion = "1.0"\n',
+      "inventory.pdm_lock.unsupported_version",
+      "pdm.lock:1: pdm.lock has no [metadata] lock_version",
+    ],
+    [
+      '[[package]]\nname = "a"\nversion = "1.0"\n\n[metadata]\ngroups = []\n',
+      "inventory.pdm_lock.unsupported_version",
+      "pdm.lock:5: pdm.lock has no [metadata] lock_version",
+    ],
+    [
+      'package = 3\n\n[metadata]\ngroups = ["default"]\nlock_version = "4.5.0"\n',
+      "inventory.pdm_lock.invalid",
+      "pdm.lock:1: `package` must be an array of tables",
+    ],
+  ];
+  for (const [text, code, message] of cases) {
+    assert.throws(
+      () => readPdmLock(text, { path: "pdm.lock" }),
+      (e: unknown) => e instanceof VouchError && e.code === code && e.message === message,
+      message,
+    );
+  }
 });
 
 Deno.test("readPdmLock: corpus lock gives exactly the locked packages", () => {

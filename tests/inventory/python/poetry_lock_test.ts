@@ -90,6 +90,19 @@ Deno.test("readPoetryLock: unsupported and truncated locks", () => {
       }),
     hasCode("inventory.poetry_lock.invalid", /^p\.lock:1: /),
   );
+  // A name that is a table (no text form) or empty: refused at its package (were a TypeError,
+  // exit 3, and a purl with no name, refused naming the file alone).
+  for (const name of ["{ x = 1 }", '""']) {
+    assert.throws(
+      () =>
+        readPoetryLock(
+          `[[package]]\nname = "a"\nversion = "1"\n\n[[package]]\nname = ${name}\nversion = "1"\n\n` +
+            '[metadata]\nlock-version = "2.0"\n',
+          { path: "p.lock" },
+        ),
+      hasCode("inventory.poetry_lock.invalid", /^p\.lock:5: package without a non-empty `name`/),
+    );
+  }
   assert.deepEqual(readPoetryLock("", { path: "poetry.lock" }), {
     members: [],
     components: [],
@@ -192,14 +205,3 @@ Deno.test("readPoetryLock: a Poetry 1.5–1.8 lock (no category, no groups) leav
   assert.equal(readFixture("poetry_v1.lock").scopesFromDeclarations, undefined, "categories");
 });
 
-Deno.test("readPoetryLock: an empty package name is the reader's error with its line", () => {
-  const lock =
-    '[[package]]\nname = "idna"\nversion = "3.7"\n\n[[package]]\nname = ""\nversion = "1.0"\n\n' +
-    '[metadata]\nlock-version = "2.0"\n';
-  assert.throws(
-    () => readPoetryLock(lock, { path: "poetry.lock" }),
-    (e: unknown) =>
-      e instanceof VouchError && e.code === "inventory.poetry_lock.invalid" &&
-      e.message.startsWith("poetry.lock:5: package without a non-empty `name`"),
-  );
-});

@@ -189,7 +189,13 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
   assertVouchError(
     () => readPylock('created-by = "x"\n', { path: "pylock.toml" }),
     "inventory.pylock.invalid",
-    /no `lock-version`/,
+    /^pylock\.toml:1: no `lock-version`/,
+  );
+  // A lock-version written as a table: its line (was the file alone).
+  assertVouchError(
+    () => readPylock('created-by = "x"\n\n[lock-version]\nx = 1\n', { path: "pylock.toml" }),
+    "inventory.pylock.invalid",
+    /^pylock\.toml:3: lock-version \{"x":1\}/,
   );
 });
 

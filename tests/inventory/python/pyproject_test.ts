@@ -106,7 +106,29 @@ Deno.test("readPyproject: invalid files name the problem and line", () => {
   assert.throws(() => readPyproject("[project\n", { path: "p.toml" }), invalidWith(/^p\.toml:1:/));
   assert.throws(
     () => readPyproject("project = 3\n", { path: "p.toml" }),
-    invalidWith(/\[project\] must be a table/),
+    invalidWith(/^p\.toml:1: \[project\] must be a table/),
+  );
+  // An empty requirement, one of white space written as an escape: their lines (were the file alone).
+  assert.throws(
+    () =>
+      readPyproject('[project]\nname = "x"\ndependencies = [\n  "ok",\n  "",\n]\n', {
+        path: "p.toml",
+      }),
+    invalidWith(/^p\.toml:5: invalid requirement ""/),
+  );
+  assert.throws(
+    () =>
+      readPyproject('[project]\nname = "x"\ndependencies = ["ok", "\\r"]\n', { path: "p.toml" }),
+    invalidWith(/^p\.toml:3: invalid requirement/),
+  );
+  // A table written as an assignment, a string as a table: their lines (were the file alone).
+  assert.throws(
+    () => readPyproject('build-system = "x"\n[project]\nname = "x"\n', { path: "p.toml" }),
+    invalidWith(/^p\.toml:1: \[build-system\] must be a table/),
+  );
+  assert.throws(
+    () => readPyproject('[project]\nversion = "1"\n\n[project.name]\nx = 1\n', { path: "p.toml" }),
+    invalidWith(/^p\.toml:4: \[project\] name must be a string/),
   );
   assert.throws(
     () =>

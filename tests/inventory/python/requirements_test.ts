@@ -83,6 +83,16 @@ Deno.test("readRequirements: editable, VCS and URL requirements; local paths ski
   assert.ok(!out.components.some((c) => c.name === "." || c.name.includes("local")));
 });
 
+Deno.test("readRequirements: lines end as pip splits them (a CR alone too), not one long comment", () => {
+  const text = "# pinned\nflask==3.1.0 \\\n    --hash=sha256:" + "a".repeat(64) +
+    "\nrequests==2.32.3\n";
+  const ids = (t: string): string[] =>
+    readRequirements(t, { path: "requirements.txt" }).components.map((c) => c.id);
+  assert.deepEqual(ids(text), ["pkg:pypi/flask@3.1.0", "pkg:pypi/requests@2.32.3"]);
+  assert.deepEqual(ids(text.replaceAll("\n", "\r")), ids(text)); // was [] (exit 0)
+  assert.deepEqual(ids(text.replaceAll("\n", "\r\n")), ids(text));
+});
+
 Deno.test("readRequirements: a distribution file in the tree is the package its name says", () => {
   const text = [
     "--index-url https://pypi.example.com/simple",

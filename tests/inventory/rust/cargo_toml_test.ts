@@ -127,4 +127,10 @@ Deno.test("readCargoToml: malformed TOML and wrong types are inventory.cargo_tom
     "inventory.cargo_toml.invalid",
     /^Cargo\.toml:1: dependencies must be a table/,
   );
+  // A table written as an assignment: its line (was the file alone).
+  assertVouchError(
+    () => readCargoToml('package = "x"\n[dependencies]\n', { path: "Cargo.toml" }),
+    "inventory.cargo_toml.invalid",
+    /^Cargo\.toml:1: \[package\] must be a table/,
+  );
 });

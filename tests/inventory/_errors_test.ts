@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { at, nameLine, nthLine, tomlKeyLine } from "../../src/inventory/_errors.ts";
+
+Deno.test("nthLine and at: the n-th matching line, path:line when known", () => {
+  assert.equal(nthLine("a\nb\na\n", "a", 1), 3);
+  assert.equal(nthLine("a\n", /^z/), undefined);
+  assert.equal(at("f", 2), "f:2");
+  assert.equal(at("f", undefined), "f");
+});
+
+Deno.test("tomlKeyLine: a header, a sub-table's header, a header ending in the key, an assignment", () => {
+  const text = [
+    'name = "x"', // 1
+    "[tool.poetry]", // 2
+    "[[package]]", // 3
+    '[metadata.files."a 1.0"]', // 4
+    "[project.readme]", // 5
+    '"build-system" = 3', // 6
+    '"^2.32" = "x"', // 7
+  ].join("\n");
+  assert.equal(tomlKeyLine(text, "[tool.poetry]"), 2);
+  assert.equal(tomlKeyLine(text, "package"), 3);
+  assert.equal(tomlKeyLine(text, "metadata.files"), 4);
+  assert.equal(tomlKeyLine(text, "readme"), 5);
+  assert.equal(tomlKeyLine(text, "[build-system]"), 6);
+  assert.equal(tomlKeyLine(text, "name"), 1);
+  assert.equal(tomlKeyLine(text, "[tool.poetry.group.^2.32]"), 7, "a quoted part with dots");
+  assert.equal(tomlKeyLine(text, "[dependency-groups]"), undefined);
+});
+
+Deno.test("nameLine: a name as written, else as PEP 503 normalised it", () => {
+  const text = '[[package]]\nname = "Zope.Interface"\n\n[[package]]\nname = "a-b"\n';
+  assert.equal(nameLine(text, "a-b"), 5);
+  assert.equal(nameLine(text, "zope-interface"), 2);
+  assert.equal(nameLine(text, "(x)"), undefined);
+});
