@@ -204,4 +204,3 @@ Deno.test("readPoetryLock: a Poetry 1.5–1.8 lock (no category, no groups) leav
   assert.equal(readFixture("poetry.lock").scopesFromDeclarations, undefined, "groups recorded");
   assert.equal(readFixture("poetry_v1.lock").scopesFromDeclarations, undefined, "categories");
 });
-
