@@ -377,14 +377,19 @@ export async function loadYamlParser(): Promise<void> {
  * fast line reader; anything else goes to the `yaml` package (loaded on
  * demand: see {@linkcode loadYamlParser}), which also reports every error.
  *
- * @param text The YAML text.
+ * @param input The YAML text.
  * @param file The file's path, for messages.
  * @param code The error code (e.g. `inventory.pnpm_lock.invalid`).
  * @returns The documents' values (an empty stream gives `[]`).
  * @throws {VouchError} `code` with `file:line` for invalid YAML.
  * @throws {NeedsModule} when the input needs the `yaml` package and it is not loaded yet.
  */
-export function parseYamlDocuments(text: string, file: string, code: string): unknown[] {
+export function parseYamlDocuments(input: string, file: string, code: string): unknown[] {
+  // A CR alone is a line break in YAML (1.2, 5.4), as CRLF and LF are; the `yaml` package
+  // reads only the last two. One LF per CR keeps every line number.
+  const text = input.includes("\r") && /\r(?!\n)/.test(input)
+    ? input.replace(/\r\n?/g, "\n")
+    : input;
   const fast = fastDocuments(text.startsWith("\uFEFF") ? text.slice(1) : text);
   if (fast !== undefined) return fast;
   if (yaml === undefined) throw new NeedsModule("the YAML parser", loadYamlParser);

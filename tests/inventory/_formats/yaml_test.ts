@@ -114,3 +114,23 @@ Deno.test("parseYamlDocuments equals the yaml package on the corpus pnpm and Ber
     assert.deepEqual(parseYamlDocuments(text, file, CODE), reference(text), file);
   }
 });
+
+Deno.test("parseYamlDocuments: a CR alone is a line break, as CRLF and LF (the corpus locks read the same)", async () => {
+  await loadYamlParser();
+  const text = "a: 1\nb:\n  - x\n  - 'y z'\nc: {d: e}\n";
+  const expected = parseYamlDocuments(text, "f.yaml", "c");
+  assert.deepEqual(parseYamlDocuments(text.replaceAll("\n", "\r"), "f.yaml", "c"), expected);
+  assert.deepEqual(parseYamlDocuments(text.replaceAll("\n", "\r\n"), "f.yaml", "c"), expected);
+  // Line numbers are kept: the duplicate key is on line 3 whatever the line ends.
+  const dup = "a: 1\nb: 2\na: 3\n".replaceAll("\n", "\r");
+  assert.throws(
+    () => parseYamlDocuments(dup, "f.yaml", "c"),
+    (e: unknown) => isVouchError(e) && e.message.startsWith("f.yaml:3:"),
+  );
+  if (skipWithoutShared("the CR-only corpus comparison")) return;
+  const lock = Deno.readTextFileSync(`${SHARED_DIR}/corpus/vuejs__vue/pnpm-lock.yaml`);
+  assert.deepEqual(
+    parseYamlDocuments(lock.replaceAll("\n", "\r"), "pnpm-lock.yaml", "c"),
+    parseYamlDocuments(lock, "pnpm-lock.yaml", "c"),
+  );
+});
