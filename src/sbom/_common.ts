@@ -6,7 +6,8 @@
  */
 import { uuidV5 } from "../digest.ts";
 import { compareStrings } from "../_util.ts";
-import type { Hash, HashAlgorithm } from "../inventory/types.ts";
+import type { Hash, HashAlgorithm, Inventory } from "../inventory/types.ts";
+import { loadLicenseLists } from "../inventory/_license.ts";
 
 /**
  * The location when it is an absolute URL usable as a download location
@@ -83,4 +84,17 @@ function compareHashes(a: Hash, b: Hash): number {
  */
 export function contentUuid(document: unknown): Promise<string> {
   return uuidV5(JSON.stringify(document));
+}
+
+/**
+ * Loads what checking the inventory's declared licenses needs (the SPDX
+ * license list, unless every id is a common one): both writers call it
+ * before they check a license.
+ *
+ * @param inventory The inventory to describe.
+ */
+export async function loadLicensesOf(inventory: Inventory): Promise<void> {
+  const licenses = [inventory.project.license];
+  for (const component of inventory.components) licenses.push(component.license);
+  await loadLicenseLists(licenses);
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { contentUuid, downloadUrl, sortedUnique, usableHashes } from "./_common.ts";
+import { contentUuid, downloadUrl, loadLicensesOf, sortedUnique, usableHashes } from "./_common.ts";
 import { compareStrings, utcSeconds } from "../_util.ts";
 import { inventoryGraph } from "./_graph.ts";
 import { isInformativeLicense, spdxLicenseExpression } from "../inventory/_license.ts";
@@ -290,6 +290,7 @@ export async function toCycloneDx(
   inventory: Inventory,
   options: SbomOptions,
 ): Promise<CycloneDxDocument> {
+  await loadLicensesOf(inventory);
   const graph = inventoryGraph(inventory);
   const timestamp = utcSeconds(options.created);
   const { project } = inventory;

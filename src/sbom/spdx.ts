@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { contentUuid, downloadUrl, sortedUnique, usableHashes } from "./_common.ts";
+import { contentUuid, downloadUrl, loadLicensesOf, sortedUnique, usableHashes } from "./_common.ts";
 import { compareStrings, utcSeconds } from "../_util.ts";
 import { inventoryGraph } from "./_graph.ts";
 import {
@@ -302,6 +302,7 @@ function listed(label: string, values: readonly string[] | undefined, separator 
  * @throws {VouchError} `time.invalid` when `options.created` cannot be formatted.
  */
 export async function toSpdx(inventory: Inventory, options: SbomOptions): Promise<SpdxDocument> {
+  await loadLicensesOf(inventory);
   const graph = inventoryGraph(inventory);
   const created = utcSeconds(options.created);
   const { project } = inventory;

@@ -1,9 +1,40 @@
 import assert from "node:assert/strict";
 import {
+  COMMON_LICENSE_IDS,
   isInformativeLicense,
   isListedOnly,
+  loadLicenseLists,
   spdxLicenseExpression,
 } from "../../src/inventory/_license.ts";
+
+// First in this module: the list is loaded once per process, by the next test at the latest.
+Deno.test("spdxLicenseExpression: common ids need no list; any other id needs it loaded", async () => {
+  const common = ["MIT", "apache-2.0 OR mit", "(MIT OR ISC) AND BSD-3-Clause", "GPL-2.0+"];
+  await loadLicenseLists(common);
+  assert.deepEqual(common.map(spdxLicenseExpression), [
+    "MIT",
+    "Apache-2.0 OR MIT",
+    "(MIT OR ISC) AND BSD-3-Clause",
+    "GPL-2.0+",
+  ]);
+  assert.equal(spdxLicenseExpression("LicenseRef-Own"), "LicenseRef-Own");
+  assert.throws(() => spdxLicenseExpression("Beerware"), /internal: the SPDX license list/);
+  assert.throws(
+    () => spdxLicenseExpression("MIT WITH MIT"),
+    /internal: the SPDX exception list/,
+  );
+  await loadLicenseLists(["MIT", undefined, "Beerware"]);
+  assert.equal(spdxLicenseExpression("beerware"), "Beerware");
+});
+
+Deno.test("COMMON_LICENSE_IDS: each is on the SPDX list, in the list's case", async () => {
+  const [ids, deprecated] = await Promise.all([
+    import("spdx-license-ids/index.json", { with: { type: "json" } }),
+    import("spdx-license-ids/deprecated.json", { with: { type: "json" } }),
+  ]);
+  const listed = new Set<string>([...ids.default, ...deprecated.default]);
+  for (const id of COMMON_LICENSE_IDS) assert.ok(listed.has(id), id);
+});
 
 Deno.test("spdxLicenseExpression: accepts valid SPDX expressions (trimmed, canonical)", () => {
   for (
