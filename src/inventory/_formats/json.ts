@@ -158,18 +158,19 @@ function parsedKeyCount(value: unknown): number {
 
 /**
  * How many keys a valid JSON text without escaped quotes has: with no `\"`,
- * every `"` delimits a string, so the text splits into what lies outside
- * strings (even pieces) and inside them (odd pieces); a string is a key when
- * what follows it starts with `:` (after whitespace).
+ * every `"` delimits a string, so the quotes pair up from the first; a
+ * string is a key when what follows its closing quote starts with `:`
+ * (after whitespace). Jumps from quote to quote with `indexOf`: no
+ * substrings (splitting a 1.7 MB package-lock on `"` cost 47 ms cold).
  */
 function quotedKeyCount(text: string): number {
-  const pieces = text.split('"');
   let count = 0;
-  for (let i = 2; i < pieces.length; i += 2) {
-    const after = pieces[i];
-    let j = 0;
-    while (j < after.length && after.charCodeAt(j) <= 0x20) j++;
-    if (after.charCodeAt(j) === 0x3a) count++;
+  for (let open = text.indexOf('"'); open !== -1;) {
+    let next = text.indexOf('"', open + 1) + 1;
+    let c = text.charCodeAt(next);
+    while (c <= 0x20) c = text.charCodeAt(++next);
+    if (c === 0x3a) count++;
+    open = text.indexOf('"', next);
   }
   return count;
 }
