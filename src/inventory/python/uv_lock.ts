@@ -114,9 +114,7 @@ function component(
  * a `version`/`source` links only that package; without them it links every
  * locked version of the name. The `[manifest.dependency-groups]` of a
  * workspace root that is no project are the root's dev dependencies, and so
- * are its `[manifest] requirements` (its `[tool.uv] dev-dependencies`),
- * except in a PEP 723 script's lock (`<script>.py.lock`), where they are the
- * script's runtime dependencies. The
+ * are its `[manifest] requirements` (its `[tool.uv] dev-dependencies`). The
  * preview lockfile of uv before 0.3, whose packages are `[[distribution]]`
  * tables, is read the same way.
  *
@@ -226,13 +224,12 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
     groupTables(from, "dev-dependencies", pkg["dev-dependencies"], "dev");
   });
   // A workspace root that is no project keeps its own requirements in the manifest: its
-  // legacy `[tool.uv] dev-dependencies` (dev); a PEP 723 script's lock (`<script>.py.lock`,
-  // `uv lock --script`) keeps the script's `dependencies` there (runtime).
+  // legacy `[tool.uv] dev-dependencies` (uv's "non-project requirements").
   const requirementsLine = () => at(path, nthLine(text, /^\s*requirements\s*=/));
   link(
     { id: ROOT_ID, name: "[manifest]", where: requirementsLine },
     manifest.requirements,
-    /\.py\.lock$/.test(path) ? "runtime" : "dev",
+    "dev",
     undefined,
   );
   // A workspace root that is no project keeps its own dependency groups in the manifest.

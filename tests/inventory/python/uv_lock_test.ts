@@ -219,7 +219,7 @@ Deno.test("readUvLock: an editable or directory source outside the project is a 
   assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pypiPurl("common", "1.4.0")));
 });
 
-Deno.test("readUvLock: [manifest] requirements are direct: dev in a workspace, runtime in a script lock", () => {
+Deno.test("readUvLock: [manifest] requirements (a virtual root's [tool.uv] dev-dependencies) are direct dev", () => {
   const text = Deno.readTextFileSync(fixture("python", "uv_manifest_requirements.lock"));
   const scopes = (path: string) =>
     readUvLock(text, { path }).components.map((c) => `${c.name} ${c.direct} ${c.scopes}`);
@@ -229,13 +229,6 @@ Deno.test("readUvLock: [manifest] requirements are direct: dev in a workspace, r
     "click false dev",
     "idna true runtime", // a member's own dependency
     "ruff true dev",
-  ]);
-  // `uv lock --script tool.py` keeps the script's PEP 723 `dependencies` there.
-  assert.deepEqual(scopes("scripts/tool.py.lock"), [
-    "black true runtime",
-    "click false runtime",
-    "idna true runtime", // a member's own dependency
-    "ruff true runtime",
   ]);
   const out = readUvLock(text, { path: "uv.lock" });
   assert.ok(
