@@ -61,6 +61,7 @@ function sibling(path: string, name: string): string {
 function goWorkspaceOf(
   goModPath: string,
   load: (path: string) => string | undefined,
+  memo: Map<string, unknown> | undefined,
 ): GoWorkspace | undefined {
   const folder = dirname(goModPath).replaceAll("\\", "/").replace(/^\.$/, "");
   const parts = folder === "" ? [] : folder.split("/");
@@ -68,7 +69,11 @@ function goWorkspaceOf(
     const path = [...parts.slice(0, n), "go.work"].join("/");
     const text = load(path);
     if (text === undefined) continue;
-    const workspace = goMod().goWorkspace(text, { path, load });
+    // Read once per go.work and tree: it reads every used go.mod.
+    const key = `go_mod:work:${path}`;
+    const workspace = (memo?.get(key) as GoWorkspace | undefined) ??
+      goMod().goWorkspace(text, { path, load });
+    memo?.set(key, workspace);
     return workspace.folders.includes(folder) ? workspace : undefined;
   }
   return undefined;
@@ -208,7 +213,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "go.mod",
     read: (text, path, c) => {
       const goSumPath = sibling(path, "go.sum");
-      const workspace = goWorkspaceOf(path, c.load);
+      const workspace = goWorkspaceOf(path, c.load, c.memo);
       return goMod().readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath, workspace });
     },
   },

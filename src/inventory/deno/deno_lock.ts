@@ -106,25 +106,31 @@ function reachable(
 }
 
 /**
- * The names a `package.json` declares only as `devDependencies`: deno.lock's
- * `packageJson.dependencies` lists them with the others. None when the file
- * is not there or not an object (the package.json reader reports it).
+ * The scope a `package.json` gives the names it declares other than as
+ * plain `dependencies`: deno.lock's `packageJson.dependencies` lists them all
+ * alike. `optionalDependencies` are optional (npm: an entry there overrides
+ * one of the same name in `dependencies`); names only in `devDependencies`
+ * are dev. None when the file is not there or not an object (the package.json
+ * reader reports it).
  */
-function devOnlyNames(load: Load | undefined, path: string): Set<string> {
+function declaredScopes(load: Load | undefined, path: string): Map<string, Scope> {
   const text = load?.(path);
   let json: unknown;
   try {
     json = text === undefined ? undefined : JSON.parse(text);
   } catch {
-    return new Set();
+    return new Map();
   }
-  if (!isRecord(json)) return new Set();
+  if (!isRecord(json)) return new Map();
   const names = (field: string): string[] => {
     const table = json[field];
     return isRecord(table) ? Object.keys(table) : [];
   };
-  const runtime = new Set([...names("dependencies"), ...names("optionalDependencies")]);
-  return new Set(names("devDependencies").filter((name) => !runtime.has(name)));
+  const runtime = new Set(names("dependencies"));
+  const out = new Map<string, Scope>();
+  for (const name of names("devDependencies")) if (!runtime.has(name)) out.set(name, "dev");
+  for (const name of names("optionalDependencies")) out.set(name, "optional");
+  return out;
 }
 
 /**
@@ -137,7 +143,8 @@ function devOnlyNames(load: Load | undefined, path: string): Set<string> {
  * member's) `dependencies` and `packageJson.dependencies` give the direct
  * dependencies; specifiers that resolve to no locked package are workspace
  * members themselves and are skipped. A `packageJson` dependency that the
- * `package.json` beside it lists only in `devDependencies` is a dev one.
+ * `package.json` beside it lists only in `devDependencies` is a dev one, and
+ * one it lists in `optionalDependencies` an optional one.
  *
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
@@ -283,12 +290,13 @@ export function readDenoLock(
       link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", "runtime");
     }
     const packageJson = references(objectAt(config, "packageJson").dependencies);
-    const dev = packageJson.length > 0
-      ? devOnlyNames(options.load, joinPath(folder, "package.json"))
-      : new Set<string>();
+    const declared = packageJson.length > 0
+      ? declaredScopes(options.load, joinPath(folder, "package.json"))
+      : new Map<string, Scope>();
     for (const ref of packageJson) {
       const name = splitNameAt(ref.replace(/^(jsr|npm):/, ""))[0];
-      link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", dev.has(name) ? "dev" : "runtime");
+      const scope = declared.get(name) ?? "runtime";
+      link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", scope);
     }
   }
 

@@ -207,6 +207,18 @@ export interface GoWorkspace {
   modules: Set<string>;
   /** Its `replace` directives, which win over those of the modules' go.mod files. */
   replaced: Replacements;
+  /**
+   * The `replace` directives of the used modules' go.mod files: in workspace
+   * mode those of every workspace module apply to the whole build (the
+   * module's own win over another's; go.work's over both).
+   */
+  moduleReplaced: Replacements;
+  /**
+   * The highest version of each module that a used module's go.mod requires:
+   * the workspace has one build list, computed by minimal version selection
+   * over every workspace module, so no module is built at a lower version.
+   */
+  selected: Map<string, string>;
 }
 
 function joinFolder(base: string, relative: string): string {
@@ -221,10 +233,13 @@ function joinFolder(base: string, relative: string): string {
 
 /**
  * Reads a `go.work` file: the modules its `use` directives name (their
- * folders, and the module path each folder's go.mod declares) and its
- * `replace` directives. In workspace mode Go builds a required module that
- * is one of these from its folder, and applies go.work's replacements over
- * those of the modules' go.mod files.
+ * folders, and the module path each folder's go.mod declares), its `replace`
+ * directives, and from the used go.mod files their replacements and the
+ * highest version each requires of every module. In workspace mode Go builds
+ * a required module that is one of these from its folder, applies go.work's
+ * replacements over those of the modules' go.mod files, and builds every
+ * module at one version for the whole workspace: minimal version selection
+ * over all workspace modules, at least the highest any of them requires.
  *
  * @param text The go.work text.
  * @param options `path`: its path relative to the project root; `load` reads
@@ -238,7 +253,13 @@ export function goWorkspace(
 ): GoWorkspace {
   const { path, load } = options;
   const base = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
-  const workspace: GoWorkspace = { folders: [], modules: new Set(), replaced: new Map() };
+  const workspace: GoWorkspace = {
+    folders: [],
+    modules: new Set(),
+    replaced: new Map(),
+    moduleReplaced: new Map(),
+    selected: new Map(),
+  };
   for (const { verb, args, line } of parseDirectives(text, path, WORK_VERBS)) {
     if (verb === "replace") addReplacement(workspace.replaced, args, path, line);
     if (verb !== "use") continue;
@@ -246,13 +267,24 @@ export function goWorkspace(
     const folder = joinFolder(base, args[0]);
     workspace.folders.push(folder);
     const goModPath = folder === "" ? "go.mod" : `${folder}/go.mod`;
-    // Only its `module` line: each go.mod of the workspace is read in full on its own turn.
-    const lines = load(goModPath)?.split("\n") ?? [];
-    const at = lines.findIndex((l) => /^\s*module[\s"`]/.test(l));
-    const module = at === -1
-      ? undefined
-      : tokenize(lines[at].trimEnd(), goModPath, at + 1).tokens[1];
-    if (module !== undefined) workspace.modules.add(module);
+    const goMod = load(goModPath);
+    if (goMod === undefined) continue;
+    for (const directive of parseDirectives(goMod, goModPath)) {
+      const { verb, args, line } = directive;
+      if (verb === "module" && args.length === 1) workspace.modules.add(args[0]);
+      if (verb === "replace" && args.indexOf("=>") >= 1) {
+        const own: Replacements = new Map();
+        addReplacement(own, args, goModPath, line);
+        for (const [key, value] of own) {
+          if (!workspace.moduleReplaced.has(key)) workspace.moduleReplaced.set(key, value);
+        }
+      }
+      if (verb !== "require" || args.length !== 2 || !GO_VERSION.test(args[1])) continue;
+      const seen = workspace.selected.get(args[0]);
+      if (seen === undefined || compareVersions(args[1], seen) > 0) {
+        workspace.selected.set(args[0], args[1]);
+      }
+    }
   }
   return workspace;
 }
@@ -264,8 +296,12 @@ export function goWorkspace(
  * what gets built; a replacement by a local directory is first-party code and
  * becomes a member. `exclude`d versions are dropped; `retract` is ignored.
  * Within a `go.work` workspace (`workspace`, see {@linkcode goWorkspace}) a
- * required module the workspace uses is a member too, and go.work's
- * replacements win over go.mod's.
+ * required module the workspace uses is a member too; every workspace
+ * module's replacements apply and go.work's win over them; and a required
+ * module is at the version the workspace's build list selects: the highest
+ * any workspace module's go.mod requires (Go's minimal version selection
+ * over the workspace; the modules' own go.mod requirements, not in the tree,
+ * are not followed, so this is the lowest version Go may select).
  * `go.sum`, when given, is syntax-checked and added to the `sources` of every
  * component it has a module `h1:` hash for; those dirhashes are not file
  * hashes, so they are never put in `hashes`. Before Go 1.17 (a `go` directive
@@ -325,6 +361,10 @@ export function readGoMod(
   }
   const workspace = options.workspace;
   if (workspace !== undefined) {
+    // Every workspace module's replacements apply to the one build (this module's own first).
+    for (const [key, value] of workspace.moduleReplaced) {
+      if (!replaced.has(key)) replaced.set(key, value);
+    }
     // go.work's replacements win over the go.mod ones of the same module, whatever the version.
     const overridden = new Set([...workspace.replaced.keys()].map((key) => key.split(" ")[0]));
     for (const key of replaced.keys()) if (overridden.has(key.split(" ")[0])) replaced.delete(key);
@@ -337,8 +377,13 @@ export function readGoMod(
   const listed = new Set<string>();
   for (const { verb, args, indirect } of directives) {
     if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
-    const [target, version] = replaced.get(`${args[0]} ${args[1]}`) ?? replaced.get(args[0]) ??
-      [args[0], args[1]];
+    // In a workspace, the version the whole workspace's build list selects (never lower).
+    const unified = workspace?.selected.get(args[0]);
+    const required = unified !== undefined && compareVersions(unified, args[1]) > 0
+      ? unified
+      : args[1];
+    const [target, version] = replaced.get(`${args[0]} ${required}`) ?? replaced.get(args[0]) ??
+      [args[0], required];
     if (version === undefined || options.workspace?.modules.has(args[0])) {
       const purl = golangPurl(args[0]);
       out.edge(ROOT_ID, out.member({ id: purl, name: args[0], purl }), "runtime");

@@ -11,7 +11,7 @@ import type { ComponentInit } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";
 import { decodePercent } from "../_url.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
-import { jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
+import { formatPurl, jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
 import type { Member, Project, Scope } from "../types.ts";
 
 export { flagScopes, type NpmFlags, type Reach, reach, reachScopes } from "../_reach.ts";
@@ -156,7 +156,16 @@ export function npmLicense(value: unknown): string | undefined {
  * @returns What `OutputBuilder.component` takes.
  */
 export function npmComponent(
-  init: Omit<ComponentInit, "purl" | "ecosystem"> & { qualifiers?: Record<string, string> },
+  init: Omit<ComponentInit, "purl" | "ecosystem"> & {
+    qualifiers?: Record<string, string>;
+    /**
+     * The script of the project that generates the package at install time
+     * (Yarn's `exec:` protocol): no registry has it, so it is
+     * `pkg:generic/<name>@<version>` (a scope is the namespace), with no
+     * download location.
+     */
+    generator?: string;
+  },
 ): ComponentInit {
   const out: ComponentInit = {
     purl: "",
@@ -173,6 +182,18 @@ export function npmComponent(
     sources: init.sources,
     patches: init.patches,
   };
+  if (init.generator !== undefined) {
+    const slash = init.name.startsWith("@") ? init.name.indexOf("/") : -1;
+    out.purl = formatPurl({
+      type: "generic",
+      namespace: slash > 0 ? init.name.slice(0, slash) : undefined,
+      name: slash > 0 ? init.name.slice(slash + 1) : init.name,
+      version: init.version,
+    });
+    out.ecosystem = "generic";
+    out.downloadLocation = undefined;
+    return out;
+  }
   const jsr = jsrNameFromNpm(init.name);
   if (jsr === undefined) {
     out.purl = npmPurl(init.name, init.version, init.qualifiers);

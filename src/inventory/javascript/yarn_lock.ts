@@ -62,6 +62,8 @@ interface Entry {
   patch?: string;
   /** The unpatched package a `patch:` entry is made from (its source, same component). */
   base?: Dep;
+  /** An `exec:` package: the script (relative to the lock's folder) that generates it. */
+  generator?: string;
 }
 
 function fail(path: string, line: number, what: string): VouchError {
@@ -241,6 +243,15 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       const { body, params } = splitParams(rest);
       if (protocol === "file:" && TARBALL.test(body)) return;
       entry.folder = joinPath(locatorFolder(params), body);
+      return;
+    }
+    case "exec:": {
+      // Generated at install time by a script of the project: from no registry, no URL.
+      const { body, params } = splitParams(rest);
+      entry.generator = joinPath(locatorFolder(params), body.replace(/#.*$/, ""));
+      if (entry.version === undefined) {
+        throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
+      }
       return;
     }
     case "http:":
@@ -662,6 +673,7 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
         scopes: reachScopes(reached, entry),
         sources: [path],
         patches: entry.patch ? [entry.patch] : [],
+        generator: entry.generator,
       })),
     );
   }

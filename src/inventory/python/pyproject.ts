@@ -222,6 +222,59 @@ function toolDevDependencies(ctx: Context, tool: Table | undefined, where: strin
   return list.map((text) => ctx.pep508(text, "dev", "dev"));
 }
 
+/**
+ * The dependencies of Hatch's environments, `[tool.hatch.envs.<name>]`
+ * `dependencies` and `extra-dependencies`: PEP 508 strings, installed in
+ * that environment only, so each is a dev declaration in the group named for
+ * it. An environment inherits every option it does not set from its
+ * `template` (default `default`; itself when `detached = true`), as Hatch
+ * documents. Context formatting is applied where it can be: `{env:NAME:default}`
+ * is its default; an entry pointing at a local folder (`{root:uri}`,
+ * `{home:uri}`) is the project's own or the developer's, not a package; an
+ * entry with another field keeps its name only (version unknown).
+ */
+function hatchEnvDependencies(ctx: Context, hatch: Table | undefined): Declaration[] {
+  const envs = ctx.table(hatch?.envs, "[tool.hatch.envs]", "[tool.hatch.envs") ?? {};
+  const config = (name: string): Table =>
+    ctx.table(envs[name], `[tool.hatch.envs.${name}]`, `[tool.hatch.envs.${name}`) ?? {};
+  /** The options of an environment, those of its templates beneath its own. */
+  const effective = (name: string, stack: string[]): Table => {
+    const own = config(name);
+    const template = own.detached === true
+      ? name
+      : ctx.optionalString(own.template, `[tool.hatch.envs.${name}] template`, "template") ??
+        "default";
+    if (template === name || (template === "default" && envs.default === undefined)) return own;
+    if (stack.includes(template)) {
+      throw ctx.fail(
+        `Hatch environment template cycle: ${[...stack, name, template].join(" -> ")}`,
+        "template",
+      );
+    }
+    if (envs[template] === undefined) {
+      throw ctx.fail(
+        `Hatch environment "${name}" has unknown template "${template}"`,
+        `[tool.hatch.envs.${name}]`,
+      );
+    }
+    return { ...effective(template, [...stack, name]), ...own };
+  };
+  return Object.keys(envs).flatMap((name) => {
+    const env = effective(name, []);
+    const where = `[tool.hatch.envs.${name}]`;
+    return ["dependencies", "extra-dependencies"].flatMap((key) =>
+      ctx.strings(env[key], `${where} ${key}`, key).flatMap((text) => {
+        const formatted = text.replace(/\{env:[^:{}]+:([^{}]*)\}/g, "$1");
+        if (/\{(?:root|home)(?::[^{}]*)?\}/.test(formatted)) return [];
+        if (!formatted.includes("{")) return [ctx.pep508(formatted, "dev", name)];
+        const named = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(formatted);
+        if (named === null) throw ctx.fail(`${where} ${key}: no package name in "${text}"`, text);
+        return [ctx.pep508(named[1], "dev", name)];
+      })
+    );
+  });
+}
+
 /** The URLs of named package indexes (`[[tool.uv.index]]`, `[[tool.poetry.source]]`), by name. */
 function namedIndexes(ctx: Context, list: unknown, where: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -486,7 +539,8 @@ function projectInfo(
 /**
  * Reads a `pyproject.toml`: the project's identity and every dependency it
  * declares (runtime, optional extras, dependency groups, build requirements,
- * Poetry dependencies and groups), one component per distinct package.
+ * Poetry dependencies and groups, the dev dependencies of PDM, uv, Rye and
+ * Hatch's environments), one component per distinct package.
  *
  * @example
  * ```ts
@@ -520,6 +574,8 @@ export function readPyproject(
   declarations.push(...toolDevDependencies(ctx, uv, "[tool.uv]"));
   const rye = ctx.table(tool?.rye, "[tool.rye]", "[tool.rye");
   declarations.push(...toolDevDependencies(ctx, rye, "[tool.rye]"));
+  const hatch = ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch");
+  declarations.push(...hatchEnvDependencies(ctx, hatch));
   applyUvSources(ctx, uv, declarations);
   const builder = new OutputBuilder();
   const self = info ? pep503Name(info.name) : undefined;

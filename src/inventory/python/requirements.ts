@@ -317,6 +317,24 @@ function optionValue(option: string, text: string): { name: string; value: strin
   return { name: option, value: text.slice(2).replace(/^\s*=?\s*/, "").trim() };
 }
 
+/**
+ * The comment `pip freeze` writes above an editable install whose source it
+ * cannot name (a folder without version control, or a VCS checkout without a
+ * usable remote): `# Editable install with no version control (name==1.0)`,
+ * `# Editable Git install with no remote (name==1.0)`, `# Editable Git
+ * install (name==1.0) with either a deleted local remote or invalid URI:`
+ * (`===` for a version that is not PEP 440). The `-e <folder>` line below it
+ * is that distribution.
+ */
+const FREEZE_EDITABLE =
+  /^\s*#\s*Editable (?:\w+ )?install (?:with no (?:version control|remote) \((.+)\)|\((.+)\) with either a deleted local remote or invalid URI:)\s*$/;
+
+/** The name and pin of a `name==version` / `name===version` in a freeze comment. */
+function frozenDisplay(display: string): { name: string; pin: string } | undefined {
+  const match = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(===?)(\S+)$/.exec(display.trim());
+  return match === null ? undefined : { name: match[1], pin: `${match[2]}${match[3]}` };
+}
+
 function readFile(
   state: State,
   text: string,
@@ -325,7 +343,14 @@ function readFile(
   constraints: boolean,
 ): void {
   let last: Entry | undefined;
+  /** What pip freeze's comment above an editable line says of it. */
+  let frozen: { name: string; pin: string } | undefined;
   for (const { text: raw, line } of logicalLines(text)) {
+    const editableComment = FREEZE_EDITABLE.exec(raw);
+    if (editableComment !== null) {
+      frozen = frozenDisplay(editableComment[1] ?? editableComment[2]);
+      continue;
+    }
     // `uv pip compile --emit-index-annotation` names each package's index below it.
     const from = /^\s+#\s*from\s+(\S+:\/\/\S+)\s*$/.exec(raw)?.[1];
     if (from !== undefined && last !== undefined && last.url === undefined) {
@@ -334,6 +359,8 @@ function readFile(
     const content = raw.replace(/(^|\s)#.*$/, "").trim();
     if (content === "") continue;
     last = undefined;
+    const said = frozen;
+    frozen = undefined;
     const where = at(path, line);
     // Credentials are never recorded: a reference in a URL's user information leaves nothing unknown.
     if (ENV_VAR.test(content.replace(USERINFO, "$1"))) {
@@ -355,7 +382,13 @@ function readFile(
           constraints || name === "-c" || name === "--constraint",
         );
       } else if ((name === "-e" || name === "--editable") && !constraints) {
-        const entry = requirementEntry(value, [], path, where);
+        // A folder pip freeze names in the comment above: that distribution at that version.
+        const entry = said !== undefined && isLocalPath(value)
+          ? localFileEntry(value, [], path, said.name)
+          : requirementEntry(value, [], path, where);
+        if (entry && said !== undefined && entry.specifier === undefined) {
+          Object.assign(entry, { specifier: said.pin, where });
+        }
         if (entry) state.entries.push(entry);
       } else if (name === "-i" || name === "--index-url") {
         state.index ??= value;
@@ -449,7 +482,10 @@ function checkPins(entries: readonly Entry[]): void {
  * `requirements/docs.txt`: dev); constraint entries only pin unpinned
  * requirements; local folders (`-e .`, `./libs/x`) are first-party and
  * skipped, a local distribution file (`./dist/x-1.0-py3-none-any.whl`) is the
- * package its file name says.
+ * package its file name says. An editable folder outside the project that
+ * `pip freeze` names in the comment above it (`# Editable install with no
+ * version control (name==1.0)`, `# Editable Git install with no remote
+ * (…)`) is that package at that version, with no origin.
  *
  * @example
  * ```ts

@@ -113,7 +113,8 @@ function component(
  * outside the project too) is a component. A dependency that names
  * a `version`/`source` links only that package; without them it links every
  * locked version of the name. The `[manifest.dependency-groups]` of a
- * workspace root that is no project are the root's dev dependencies. The
+ * workspace root that is no project are the root's dev dependencies, and so
+ * are its `[manifest] requirements` (its `[tool.uv] dev-dependencies`). The
  * preview lockfile of uv before 0.3, whose packages are `[[distribution]]`
  * tables, is read the same way.
  *
@@ -222,6 +223,15 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
     groupTables(from, "optional-dependencies", pkg["optional-dependencies"], "optional");
     groupTables(from, "dev-dependencies", pkg["dev-dependencies"], "dev");
   });
+  // A workspace root that is no project keeps its own requirements in the manifest: its
+  // legacy `[tool.uv] dev-dependencies` (uv's "non-project requirements").
+  const requirementsLine = () => at(path, nthLine(text, /^\s*requirements\s*=/));
+  link(
+    { id: ROOT_ID, name: "[manifest]", where: requirementsLine },
+    manifest.requirements,
+    "dev",
+    undefined,
+  );
   // A workspace root that is no project keeps its own dependency groups in the manifest.
   groupTables(
     {

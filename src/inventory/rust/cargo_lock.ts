@@ -12,7 +12,7 @@ import { nthLine } from "../_errors.ts";
 import { type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
 import type { Load } from "../_reader.ts";
 import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
-import { cargoDeclarations } from "./cargo_toml.ts";
+import { cargoDeclarations, excludedFromWorkspace } from "./cargo_toml.ts";
 
 const CODE = "inventory.cargo_lock.invalid";
 const CRATES_IO = new Set([
@@ -121,7 +121,8 @@ export interface CargoLockOptions {
  * The declared scopes of each workspace member's dependencies, by member
  * name: from the `Cargo.toml` beside the lock and those of its `[workspace]
  * members`. A Cargo.lock does not say which kind of dependency an edge is;
- * the manifests do.
+ * the manifests do. A crate that `[workspace] exclude` leaves out is no
+ * member, even when a member glob matches its folder.
  */
 function memberScopes(options: CargoLockOptions): Map<string, Map<string, Scope[]>> {
   const { load, list } = options;
@@ -135,7 +136,8 @@ function memberScopes(options: CargoLockOptions): Map<string, Map<string, Scope[
   const manifest = { path: rootPath, json: { workspaces: root.members } };
   const exists = (folder: string): boolean =>
     load(joinPath(base, folder, "Cargo.toml")) !== undefined;
-  for (const folder of workspaceFolders(manifest, base, list, exists)) {
+  const members = workspaceFolders(manifest, base, list, exists);
+  for (const folder of members.filter((f) => !excludedFromWorkspace(f, root))) {
     const path = joinPath(base, folder, "Cargo.toml");
     const member = cargoDeclarations(load(path)!, { path, load });
     if (member.name !== undefined && !out.has(member.name)) out.set(member.name, member.scopes);

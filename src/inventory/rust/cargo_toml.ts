@@ -74,17 +74,57 @@ class Manifest {
   }
 }
 
-/** The workspace root manifest: this one when it has `[workspace]`, else the nearest above. */
+/** The strings of a `[workspace]` array (`members`, `exclude`); other entries are not paths. */
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((m): m is string => typeof m === "string") : [];
+}
+
+/** `folder` is `path` or inside it, compared by whole path components as Cargo does. */
+function within(folder: string, path: string): boolean {
+  const prefix = path.replace(/^(\.\/+)+/, "").replace(/\/+$/, "");
+  return prefix === "" || prefix === "." || folder === prefix || folder.startsWith(`${prefix}/`);
+}
+
+/**
+ * Whether Cargo leaves the crate in `folder` (relative to the workspace
+ * root's folder, `/`-separated) out of the workspace: a `[workspace] exclude`
+ * path is the folder or one above it, and no `members` entry names it or a
+ * folder above it literally. As Cargo, entries are plain paths compared by
+ * whole components (an `exclude` entry is no glob; a member glob such as
+ * `crates/*` does not override an exclusion).
+ *
+ * @param folder The crate's folder relative to the root's folder.
+ * @param workspace The root's `members` and `exclude` entries.
+ * @returns `true` when the crate is excluded.
+ */
+export function excludedFromWorkspace(
+  folder: string,
+  workspace: { members: readonly string[]; exclude: readonly string[] },
+): boolean {
+  return workspace.exclude.some((path) => within(folder, path)) &&
+    !workspace.members.some((path) => within(folder, path));
+}
+
+/**
+ * The workspace root manifest: this one when it has `[workspace]`, else the
+ * nearest above whose `[workspace] exclude` does not leave this crate out
+ * (Cargo looks further up past a root that excludes it).
+ */
 function workspaceRoot(manifest: Manifest, load: Load | undefined): Manifest | undefined {
   if (manifest.doc.workspace !== undefined) return manifest;
   const parts = manifest.path.split("/").slice(0, -1);
+  const folder = parts.join("/");
   while (load !== undefined && parts.length > 0) {
     parts.pop();
     const path = [...parts, "Cargo.toml"].join("/");
     const text = load(path);
     if (text === undefined) continue;
     const candidate = new Manifest(text, path);
-    if (candidate.doc.workspace !== undefined) return candidate;
+    if (candidate.doc.workspace === undefined) continue;
+    const workspace = candidate.table(candidate.doc.workspace, "[workspace]");
+    const relative = folder.slice(parts.length === 0 ? 0 : parts.join("/").length + 1);
+    const config = { members: strings(workspace.members), exclude: strings(workspace.exclude) };
+    if (!excludedFromWorkspace(relative, config)) return candidate;
   }
   return undefined;
 }
@@ -162,12 +202,14 @@ export interface CargoDeclarations {
   scopes: Map<string, Scope[]>;
   /** `[workspace] members` (folder globs), when a workspace root. */
   members: string[];
+  /** `[workspace] exclude` (folders left out of the workspace), when a workspace root. */
+  exclude: string[];
 }
 
 /**
  * The package, the declared dependencies with their scopes (runtime,
  * optional, dev, build; `[target.*]` tables included) and the workspace
- * member globs of a `Cargo.toml`.
+ * member globs and excluded folders of a `Cargo.toml`.
  *
  * @param text The file's text.
  * @param options `path`: its path; `load`: reads the workspace root for inherited entries.
@@ -189,10 +231,12 @@ export function cargoDeclarations(
     }
   }
   const workspace = manifest.table(manifest.doc.workspace, "[workspace]");
-  const members = Array.isArray(workspace.members)
-    ? workspace.members.filter((m): m is string => typeof m === "string")
-    : [];
-  return { ...(typeof pkg.name === "string" ? { name: pkg.name } : {}), scopes, members };
+  return {
+    ...(typeof pkg.name === "string" ? { name: pkg.name } : {}),
+    scopes,
+    members: strings(workspace.members),
+    exclude: strings(workspace.exclude),
+  };
 }
 
 function projectOf(

@@ -247,11 +247,47 @@ Deno.test("readDenoLock: a packageJson dependency the package.json lists only in
     ["csstype", ["runtime"]],
     ["prettier", ["dev"]],
     ["react", ["runtime"]],
-    ["typescript", ["runtime"]],
+    ["typescript", ["optional"]], // app: in optionalDependencies (and devDependencies)
   ]);
   assert.deepEqual(
     scopes(readDenoLock(text, { path: "deno.lock" })).map(([, s]) => s),
     [["runtime"], ["runtime"], ["runtime"], ["runtime"], ["runtime"]],
     "without the package.json files nothing tells dev",
   );
+});
+
+Deno.test("readDenoLock: a packageJson dependency the package.json lists in optionalDependencies is optional", () => {
+  const sri = `sha512-${btoa(String.fromCharCode(...new Uint8Array(64)))}`;
+  const lock = JSON.stringify({
+    version: "5",
+    specifiers: {
+      "npm:chokidar@^3.6.0": "3.6.0",
+      "npm:fsevents@^2.3.3": "2.3.3",
+      "npm:react@^18": "18.3.1",
+    },
+    npm: {
+      "chokidar@3.6.0": { integrity: sri, optionalDependencies: ["fsevents"] },
+      "fsevents@2.3.3": { integrity: sri, os: ["darwin"] },
+      "react@18.3.1": { integrity: sri },
+    },
+    workspace: {
+      packageJson: {
+        dependencies: ["npm:chokidar@^3.6.0", "npm:fsevents@^2.3.3", "npm:react@^18"],
+      },
+    },
+  });
+  const files: Record<string, string> = {
+    // npm: an optionalDependencies entry overrides one of the same name in dependencies.
+    "package.json": JSON.stringify({
+      dependencies: { chokidar: "^3.6.0", react: "^18", fsevents: "^2.3.3" },
+      optionalDependencies: { fsevents: "^2.3.3" },
+    }),
+  };
+  const out = readDenoLock(lock, { path: "deno.lock", load: (p) => files[p] });
+  assert.deepEqual(out.components.map((c) => [c.name, c.direct, c.scopes]), [
+    ["chokidar", true, ["runtime"]],
+    ["fsevents", true, ["optional"]],
+    ["react", true, ["runtime"]],
+  ]);
+  assert.ok(out.edges.some((e) => e.to === "pkg:npm/fsevents@2.3.3" && e.scope === "optional"));
 });

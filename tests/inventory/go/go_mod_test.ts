@@ -259,3 +259,42 @@ Deno.test("goWorkspace: used folders and their module paths, replacements; bad d
     /^go\.work:1: unknown directive "require"/,
   );
 });
+
+Deno.test("readGoMod in a go.work workspace: one build list, each module at the highest version required", () => {
+  const files: Record<string, string> = {
+    "go.work": "go 1.22\nuse (\n\t./api\n\t./worker\n)\n",
+    "api/go.mod": "module example.com/api\n\ngo 1.22\n\nrequire (\n" +
+      "\tgolang.org/x/net v0.20.0\n\tgithub.com/google/uuid v1.6.0\n)\n" +
+      "replace github.com/old/lib => github.com/new/lib v1.1.0\n",
+    "worker/go.mod": "module example.com/worker\n\ngo 1.22\n\nrequire (\n" +
+      "\tgolang.org/x/net v0.17.0\n\tgithub.com/google/uuid v1.3.0 // indirect\n" +
+      "\tgithub.com/old/lib v1.0.0\n\texample.com/api v0.0.0\n)\n",
+  };
+  const workspace = goWorkspace(files["go.work"], { path: "go.work", load: (p) => files[p] });
+  assert.deepEqual([...workspace.selected].sort(), [
+    ["example.com/api", "v0.0.0"],
+    ["github.com/google/uuid", "v1.6.0"],
+    ["github.com/old/lib", "v1.0.0"],
+    ["golang.org/x/net", "v0.20.0"],
+  ]);
+  const worker = readGoMod(files["worker/go.mod"], { path: "worker/go.mod", workspace });
+  assertWellFormed(worker);
+  // `go build` in the workspace uses x/net v0.20.0 and uuid v1.6.0 for worker too (MVS), and
+  // api's replacement of old/lib applies to the whole workspace.
+  assert.deepEqual(worker.components.map((c) => [c.id, c.direct]), [
+    ["pkg:golang/github.com/google/uuid@v1.6.0", false],
+    ["pkg:golang/github.com/new/lib@v1.1.0", true],
+    ["pkg:golang/golang.org/x/net@v0.20.0", true],
+  ]);
+  assert.deepEqual(worker.members.map((m) => m.id), ["pkg:golang/example.com/api"]);
+  // Outside the workspace the module's own go.mod versions stand.
+  assert.deepEqual(
+    readGoMod(files["worker/go.mod"], { path: "worker/go.mod" }).components.map((c) => c.id),
+    [
+      "pkg:golang/example.com/api@v0.0.0",
+      "pkg:golang/github.com/google/uuid@v1.3.0",
+      "pkg:golang/github.com/old/lib@v1.0.0",
+      "pkg:golang/golang.org/x/net@v0.17.0",
+    ],
+  );
+});

@@ -339,3 +339,40 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
     pypiPurl("internal", "1.2.3", { repository_url: "https://pkgs.example.com/simple/" }),
   ]);
 });
+
+Deno.test("readPyproject: Hatch environments' dependencies are dev groups named for them, templates inherited", () => {
+  const text = '[project]\nname = "app"\nversion = "1"\ndependencies = ["httpx"]\n\n' +
+    '[tool.hatch.envs.default]\ndependencies = ["coverage[toml]>=7", "pytest"]\n\n' +
+    '[tool.hatch.envs.types]\nextra-dependencies = ["mypy==1.11.0"]\n\n' +
+    '[tool.hatch.envs.docs]\ntemplate = "docs"\ndependencies = [\n' +
+    '  "mkdocs~={env:MKDOCS_VERSION:1.6}",\n  "app-theme @ {root:uri}/theme",\n' +
+    '  "mkdocstrings{env:MKDOCSTRINGS_EXTRAS}",\n]\n\n' +
+    '[tool.hatch.envs.lint]\ndetached = true\ndependencies = ["ruff>=0.6"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.specifier, c.scopes, c.groups]), [
+    ["pkg:pypi/coverage", ">=7", ["dev"], ["default", "types"]], // types inherits default's
+    ["pkg:pypi/httpx", undefined, ["runtime"], []],
+    ["pkg:pypi/mkdocs", "~=1.6", ["dev"], ["docs"]], // {env:NAME:default} is its default
+    ["pkg:pypi/mkdocstrings", undefined, ["dev"], ["docs"]], // an unknown field: the name only
+    ["pkg:pypi/mypy@1.11.0", undefined, ["dev"], ["types"]],
+    ["pkg:pypi/pytest", undefined, ["dev"], ["default", "types"]],
+    ["pkg:pypi/ruff", ">=0.6", ["dev"], ["lint"]], // detached: no inheritance
+  ]);
+  assert.ok(out.components.every((c) => c.direct));
+  assert.throws(
+    () => readPyproject('[tool.hatch.envs.a]\ntemplate = "b"\n', { path: "p.toml" }),
+    invalidWith(/^p\.toml:1: Hatch environment "a" has unknown template "b"/),
+  );
+  assert.throws(
+    () =>
+      readPyproject(
+        '[tool.hatch.envs.a]\ntemplate = "b"\n[tool.hatch.envs.b]\ntemplate = "a"\n',
+        { path: "p.toml" },
+      ),
+    invalidWith(/template cycle: a -> b -> a/),
+  );
+  assert.throws(
+    () => readPyproject('[tool.hatch.envs.a]\ndependencies = "pytest"\n', { path: "p.toml" }),
+    invalidWith(/^p\.toml:2: \[tool\.hatch\.envs\.a\] dependencies must be an array/),
+  );
+});

@@ -390,3 +390,33 @@ Deno.test("Rye's requirements.lock and requirements-dev.lock are requirements fi
     [["pkg:pypi/click@8.1.7", ["dev"]], ["pkg:pypi/pytest@7.4.0", ["dev"]]],
   );
 });
+
+Deno.test("readRequirements: pip freeze's comment above an editable folder names it and its version", () => {
+  const text = [
+    "certifi==2024.8.30",
+    "# Editable install with no version control (mylib==0.3.1)",
+    "-e /home/dev/src/mylib",
+    "# Editable Git install with no remote (Other_Tool==2.0.0rc1)",
+    "-e /home/dev/src/other-tool",
+    "# Editable Git install (legacy-thing===2021.a) with either a deleted local remote or invalid URI:",
+    "# 'file:///gone/legacy'",
+    "-e /opt/legacy",
+    "# Editable install with no version control (app==1.0.0)",
+    "-e .", // the project itself: its own code, not a component
+    "-e /home/dev/src/anonymous", // no comment: nothing names it
+    "",
+  ].join("\n");
+  const out = readRequirements(text, { path: "requirements.txt" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.version, c.direct]), [
+    ["pkg:pypi/certifi@2024.8.30", "2024.8.30", true],
+    ["pkg:pypi/legacy-thing@2021.a", "2021.a", true],
+    ["pkg:pypi/mylib@0.3.1", "0.3.1", true],
+    ["pkg:pypi/other-tool@2.0.0rc1", "2.0.0rc1", true],
+  ]);
+  // The comment applies to the next line only.
+  const apart = readRequirements(
+    "# Editable install with no version control (mylib==0.3.1)\nrequests==2.32.3\n-e /x/mylib\n",
+    { path: "requirements.txt" },
+  );
+  assert.deepEqual(apart.components.map((c) => c.name), ["requests"]);
+});

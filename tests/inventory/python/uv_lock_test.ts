@@ -218,3 +218,29 @@ Deno.test("readUvLock: an editable or directory source outside the project is a 
   assert.deepEqual(out.members.map((m) => m.id), [pypiPurl("shared-models", "0.2.0")]);
   assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === pypiPurl("common", "1.4.0")));
 });
+
+Deno.test("readUvLock: [manifest] requirements (a virtual root's [tool.uv] dev-dependencies) are direct dev", () => {
+  const text = Deno.readTextFileSync(fixture("python", "uv_manifest_requirements.lock"));
+  const scopes = (path: string) =>
+    readUvLock(text, { path }).components.map((c) => `${c.name} ${c.direct} ${c.scopes}`);
+  // A virtual workspace root's `[tool.uv] dev-dependencies` (uv's non-project requirements).
+  assert.deepEqual(scopes("uv.lock"), [
+    "black true dev",
+    "click false dev",
+    "idna true runtime", // a member's own dependency
+    "ruff true dev",
+  ]);
+  const out = readUvLock(text, { path: "uv.lock" });
+  assert.ok(
+    out.edges.some((e) =>
+      e.from === ROOT_ID && e.to === pypiPurl("ruff", "0.8.4") && e.scope === "dev"
+    ),
+  );
+  assert.throws(
+    () =>
+      readUvLock(text.replace(/requirements = \[[^\]]*\]\n/, "requirements = 3\n"), {
+        path: "uv.lock",
+      }),
+    hasCode("inventory.uv_lock.invalid", /^uv\.lock:9: /),
+  );
+});

@@ -192,3 +192,53 @@ Deno.test("readCargoLock scopes the edges of members by what their Cargo.toml de
   // Without the manifests, a lock alone cannot tell: every edge is runtime.
   assert.ok(read(false).components.every((c) => c.scopes.join() === "runtime"));
 });
+
+Deno.test("readCargoLock: a crate `[workspace] exclude` leaves out is no member, glob or not", () => {
+  // crates/a-old shares the member's name; Cargo leaves it out of the workspace
+  // (exclude beats the `crates/*` glob), so its dev-dependency on serde says
+  // nothing about the member's runtime one.
+  const files: Record<string, string> = {
+    "Cargo.toml": '[workspace]\nmembers = ["crates/*", "tools/keep"]\n' +
+      'exclude = ["crates/a-old", "./tools/"]\n',
+    "crates/a-old/Cargo.toml": '[package]\nname = "core"\n[dev-dependencies]\nserde = "1"\n',
+    "crates/core/Cargo.toml": '[package]\nname = "core"\n[dependencies]\nserde = "1"\n',
+    "tools/keep/Cargo.toml": '[package]\nname = "keep"\n[build-dependencies]\ncc = "1"\n',
+  };
+  const lock = `version = 4
+
+[[package]]
+name = "cc"
+version = "1.2.10"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+
+[[package]]
+name = "core"
+version = "0.1.0"
+dependencies = ["serde"]
+
+[[package]]
+name = "keep"
+version = "0.1.0"
+dependencies = ["cc"]
+
+[[package]]
+name = "serde"
+version = "1.0.217"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+`;
+  const folders: Record<string, string[]> = {
+    "": ["crates", "tools"],
+    "crates": ["a-old", "core"],
+    "tools": ["keep"],
+  };
+  const out = readCargoLock(lock, {
+    path: "Cargo.lock",
+    load: (path) => files[path],
+    list: (folder) => folders[folder],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes.join(",")}`), [
+    "cc build", // tools/keep is a literal member: exclude "tools" does not override it
+    "serde runtime",
+  ]);
+});

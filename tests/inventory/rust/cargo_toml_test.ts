@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readCargoToml } from "../../../src/inventory/rust/cargo_toml.ts";
+import { excludedFromWorkspace, readCargoToml } from "../../../src/inventory/rust/cargo_toml.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 
@@ -133,4 +133,27 @@ Deno.test("readCargoToml: malformed TOML and wrong types are inventory.cargo_tom
     "inventory.cargo_toml.invalid",
     /^Cargo\.toml:1: \[package\] must be a table/,
   );
+});
+
+Deno.test("readCargoToml: a root that excludes the crate is not its workspace; Cargo looks further up", () => {
+  const files: Record<string, string> = {
+    "Cargo.toml":
+      '[workspace]\nmembers = ["vendor/fork"]\n\n[workspace.dependencies]\nserde = "=1.0.1"\n',
+    "vendor/Cargo.toml":
+      '[workspace]\nexclude = ["fork"]\n\n[workspace.dependencies]\nserde = "=9.9.9"\n',
+  };
+  const member = '[package]\nname = "fork"\n[dependencies]\nserde = { workspace = true }\n';
+  const out = readCargoToml(member, { path: "vendor/fork/Cargo.toml", load: (p) => files[p] });
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:cargo/serde@1.0.1"]);
+});
+
+Deno.test("excludedFromWorkspace: whole path components, literal members win, globs do not", () => {
+  const ws = { members: ["crates/*", "tools/keep"], exclude: ["crates/old", "./tools/"] };
+  assert.equal(excludedFromWorkspace("crates/old", ws), true);
+  assert.equal(excludedFromWorkspace("crates/old/sub", ws), true);
+  assert.equal(excludedFromWorkspace("crates/older", ws), false);
+  assert.equal(excludedFromWorkspace("tools/keep", ws), false);
+  assert.equal(excludedFromWorkspace("tools/other", ws), true);
+  assert.equal(excludedFromWorkspace("x", { members: [], exclude: ["./"] }), true);
+  assert.equal(excludedFromWorkspace("crates/new", { members: [], exclude: ["crates/*"] }), false);
 });
