@@ -78,6 +78,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     covers: "pypi",
     hint: PIP_COMPILE,
   },
+  // uv's lock of one PEP 723 script (`uv lock --script x.py`): the script's own environment.
+  { name: "*.py.lock", tool: "uv (script lock)", kind: "lock" },
   { name: "setup.py", tool: "setuptools", kind: "manifest", covers: "pypi" },
   { name: "setup.cfg", tool: "setuptools", kind: "manifest", covers: "pypi" },
   {

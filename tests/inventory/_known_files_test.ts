@@ -15,6 +15,7 @@ Deno.test("knownFile: exact names, `*` patterns, folder-bound names", () => {
     "`requirements/*.in` only in requirements/",
   );
   assert.equal(knownFile("bun.lockb", "")?.supersededBy, "bun.lock");
+  assert.equal(knownFile("release.py.lock", "scripts")?.tool, "uv (script lock)");
   assert.deepEqual(knownFile("build.gradle.kts", "app")?.resolvedBy, [
     "gradle_lockfile",
     "gradle_verification",

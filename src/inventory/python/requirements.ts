@@ -89,6 +89,8 @@ interface Entry {
   marked?: boolean;
   /** A distribution file in the tree (`./dist/x-1.0-py3-none-any.whl`): no index, no URL. */
   local?: boolean;
+  /** A folder outside the project, as written (a package only when named). */
+  folder?: string;
   /** Its URL is filled in from the environment (`name @ ${WHEEL_URL}`): no index, no URL. */
   unlocated?: boolean;
   /** The index it was resolved from, when the file says (uv's `# from <index>` annotation). */
@@ -235,9 +237,10 @@ function localFileEntry(
   const archive = archiveNameVersion(target.replaceAll("\\", "/"));
   if (archive === undefined) {
     // A named folder outside the project (`name @ file:///…`, `name @ ../lib`) is another
-    // checkout's package, as in the lockfiles: a component without a version.
-    if (declared === undefined || localPlace(source, target).kind !== "outside") return undefined;
-    return { name: declared, vcs: false, hashes, source, local: true };
+    // checkout's package, as in the lockfiles: a component without a version. An unnamed one
+    // (`-e /src/lib`) is reported: pip learns its name by building it, vouch cannot.
+    if (localPlace(source, target).kind !== "outside") return undefined;
+    return { name: declared ?? "", vcs: false, hashes, source, local: true, folder: target };
   }
   const name = declared ?? archive.name;
   const same = pep503Name(archive.name) === pep503Name(name);
@@ -257,7 +260,10 @@ function requirementEntry(
   source: string,
   where: string,
 ): Entry | undefined {
-  if (isLocalPath(text)) return localFileEntry(text, hashes, source);
+  if (isLocalPath(text)) {
+    const entry = localFileEntry(text, hashes, source);
+    return entry === undefined ? undefined : { ...entry, where };
+  }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return urlEntry(text, hashes, source, where);
   try {
     const requirement = parseRequirement(text);
@@ -517,6 +523,14 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   const warnings: string[] = [];
   for (const entry of state.entries) {
     const scope = fileScope(entry.source);
+    if (entry.name === "" && entry.folder !== undefined) {
+      warnings.push(
+        `${entry.where ?? entry.source}: "${withoutCredentials(entry.folder)}" is a folder ` +
+          "outside the project that names no package (pip learns its name by building it, " +
+          `vouch cannot): it is not in the SBOM; write "<name> @ file://<folder>" to list it`,
+      );
+      continue;
+    }
     if (entry.name === "" && entry.url !== undefined) {
       const url = withoutCredentials(entry.url);
       const { name, purl } = genericUrlPurl(url, entry.vcs ? "vcs_url" : "download_url");

@@ -419,4 +419,20 @@ Deno.test("readRequirements: pip freeze's comment above an editable folder names
     { path: "requirements.txt" },
   );
   assert.deepEqual(apart.components.map((c) => c.name), ["requests"]);
+  assert.match(
+    apart.warnings?.join("\n") ?? "",
+    /requirements\.txt:3: "\/x\/mylib" is a folder outside/,
+  );
+});
+
+Deno.test("readRequirements: an unnamed folder outside the project is a warning with its line, never dropped silently", () => {
+  const out = readRequirements(
+    "requests==2.32.3\n-e ../sibling-lib\n./libs/own\n-e /opt/src/other\n",
+    { path: "requirements.txt" },
+  );
+  assert.deepEqual(out.components.map((c) => c.name), ["requests"]);
+  assert.deepEqual(out.warnings?.map((w) => w.split(" is a folder")[0]), [
+    'requirements.txt:2: "../sibling-lib"',
+    'requirements.txt:4: "/opt/src/other"',
+  ]);
 });
