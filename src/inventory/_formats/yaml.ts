@@ -321,11 +321,20 @@ function blockValue(reader: LineReader, inList: boolean): unknown {
   return value;
 }
 
+/**
+ * Whether a line starts with a document marker or a directive (`---`, `...`,
+ * `%`): three `indexOf` scans, which are faster than one multi-line regex.
+ */
+function hasMarkers(text: string): boolean {
+  return text.startsWith("---") || text.startsWith("...") || text.startsWith("%") ||
+    text.includes("\n---") || text.includes("\n...") || text.includes("\n%");
+}
+
 /** Every document of `text` read by the fast reader, or `undefined` when it cannot. */
 function fastDocuments(text: string): unknown[] | undefined {
   const lines = text.split("\n");
   // Most files are one document without markers or directives: no line-by-line search.
-  if (!/^(?:---|\.\.\.|%)/m.test(text)) {
+  if (!hasMarkers(text)) {
     try {
       const doc = fastDocument(lines, 0, lines.length);
       return doc === undefined ? [] : [doc];

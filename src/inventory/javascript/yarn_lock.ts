@@ -285,6 +285,22 @@ function keyLine(text: string, key: string): number {
   return 1;
 }
 
+/** The dependencies (or peers) of a Berry entry, optional where its `…Meta` says so. */
+function berryDeps(map: unknown, meta: unknown): Dep[] {
+  const deps: Dep[] = [];
+  if (!isRecord(map)) return deps;
+  const flags = isRecord(meta) ? meta : undefined;
+  for (const name of Object.keys(map)) {
+    const flag = flags?.[name];
+    deps.push({
+      name,
+      range: str(map[name]) ?? "",
+      scope: isRecord(flag) && flag.optional === true ? "optional" : "runtime",
+    });
+  }
+  return deps;
+}
+
 /** Decodes a Berry lock (YAML with `__metadata`). */
 function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   const entries: Entry[] = [];
@@ -294,23 +310,10 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
     if (!isRecord(value)) throw fail(path, line(), `entry ${key} is not a mapping`);
     const resolution = str(value.resolution);
     if (resolution === undefined) throw fail(path, line(), `entry ${key} has no resolution`);
-    const meta = isRecord(value.dependenciesMeta) ? value.dependenciesMeta : {};
-    const deps: Dep[] = Object.entries(isRecord(value.dependencies) ? value.dependencies : {})
-      .map(([name, range]) => ({
-        name,
-        range: str(range) ?? "",
-        scope: isRecord(meta[name]) && meta[name].optional === true ? "optional" : "runtime",
-      }));
-    const peerMeta = isRecord(value.peerDependenciesMeta) ? value.peerDependenciesMeta : {};
-    const peers: Dep[] = Object.entries(
-      isRecord(value.peerDependencies) ? value.peerDependencies : {},
-    ).map(([name, range]) => ({
-      name,
-      range: str(range) ?? "",
-      scope: isRecord(peerMeta[name]) && peerMeta[name].optional === true ? "optional" : "runtime",
-    }));
+    const deps = berryDeps(value.dependencies, value.dependenciesMeta);
+    const peers = berryDeps(value.peerDependencies, value.peerDependenciesMeta);
     const entry: Entry = {
-      specs: key.split(/,\s*/),
+      specs: key.includes(",") ? key.split(/,\s*/) : [key],
       line,
       name: "",
       version: str(value.version),
@@ -320,9 +323,9 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       peers,
     };
     resolveBerry(entry, resolution, path);
-    const patched = entry.specs.find((spec) =>
-      spec.includes("patch:") && splitDescriptor(spec).range.startsWith("patch:")
-    );
+    const patched = key.includes("patch:")
+      ? entry.specs.find((spec) => splitDescriptor(spec).range.startsWith("patch:"))
+      : undefined;
     if (patched !== undefined) {
       const inner = decoded(entry, splitDescriptor(patched).range.slice(6).split("#")[0], path);
       entry.base = { ...splitDescriptor(inner), scope: "runtime" };
