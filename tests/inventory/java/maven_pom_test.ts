@@ -259,3 +259,35 @@ Deno.test("readMavenPom: a parent's profiles are the module's too; profiles are 
     String(out.warnings),
   );
 });
+
+// Shaped like google/guava's reactor: the parent manages junit with <scope>test</scope>, a module
+// declares junit with its own version and no scope; Maven applies the managed scope (test).
+Deno.test("readMavenPom: a managed scope applies to a dependency that declares none", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>lib</module></modules>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version><scope>test</scope></dependency>
+    <dependency><groupId>org.checkerframework</groupId><artifactId>checker-qual</artifactId><version>3.12.0</version><classifier>sources</classifier></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencies>
+    <dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.8.2</version></dependency>
+    <dependency><groupId>org.checkerframework</groupId><artifactId>checker-qual</artifactId><classifier>sources</classifier></dependency>
+  </dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["lib/pom.xml"], {
+    path: "lib/pom.xml",
+    load: (p) => files[p],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/junit/junit@4.8.2 dev",
+    "pkg:maven/org.checkerframework/checker-qual@3.12.0?classifier=sources runtime",
+  ]);
+});
