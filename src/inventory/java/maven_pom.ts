@@ -17,7 +17,9 @@
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
  * purl has no version and a warning says so.
  *
- * Scopes: `compile`/`runtime` → runtime (optional when `<optional>true`),
+ * Scopes: `compile`/`runtime` → runtime (optional when the dependency itself
+ * says `<optional>true`: as in Maven, dependency management does not manage
+ * the flag),
  * `test` → dev, `provided`/`system` → build (compiled against, supplied by the
  * environment, not shipped), `import` → build. Versions are kept as written;
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
@@ -399,11 +401,10 @@ interface Declared extends MavenCoordinates {
   source: string;
 }
 
-/** One dependency-management entry after interpolation. */
+/** One dependency-management entry after interpolation (Maven manages no `optional` flag). */
 interface Managed {
   version?: string;
   scope?: string;
-  optional?: string;
 }
 
 interface Management {
@@ -671,7 +672,7 @@ class Resolver {
 
   managed(raw: RawDependency, lookup: Lookup): Managed {
     const out: Managed = {};
-    for (const name of ["version", "scope", "optional"] as const) {
+    for (const name of ["version", "scope"] as const) {
       if (raw[name] !== undefined) out[name] = expand(raw[name]!, lookup);
     }
     return out;
@@ -721,8 +722,12 @@ class Resolver {
         `unknown scope ${JSON.stringify(rawScope)} of ${c.groupId}:${c.artifactId}`,
       );
     }
-    const optional = raw.optional === undefined ? managed.optional : expand(raw.optional, lookup);
-    if (optional === "true" && scope === "runtime") scope = "optional";
+    // The dependency's own flag only: Maven's management injector leaves `optional` unmanaged.
+    if (
+      raw.optional !== undefined && expand(raw.optional, lookup) === "true" && scope === "runtime"
+    ) {
+      scope = "optional";
+    }
     const declared: Declared = { ...c, scope, source };
     delete declared.version;
     if (written === undefined || written.includes("${")) {

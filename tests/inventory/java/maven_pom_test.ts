@@ -291,3 +291,32 @@ Deno.test("readMavenPom: a managed scope applies to a dependency that declares n
     "pkg:maven/org.checkerframework/checker-qual@3.12.0?classifier=sources runtime",
   ]);
 });
+
+// Found by comparing with Maven 3.8.7's own model builder on a reactor: the management entry's
+// <optional>true</optional> is not applied to the modules that declare the dependency.
+Deno.test("readMavenPom: dependency management does not manage the optional flag", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>lib</module></modules>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>2.11.0</version><optional>true</optional></dependency>
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.9</version><optional>true</optional></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencies>
+    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId></dependency>
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><optional>true</optional></dependency>
+  </dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/commons-io/commons-io@2.11.0 runtime",
+    "pkg:maven/org.slf4j/slf4j-api@2.0.9 optional",
+  ]);
+});
