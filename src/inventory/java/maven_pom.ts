@@ -5,7 +5,8 @@
  *
  * What it understands, from the files in the tree only: properties
  * (`${…}`, including `project.version`, `project.groupId`,
- * `project.parent.version`), parents found through `<relativePath>` (default
+ * `project.parent.version` and the unprefixed `version`, `parent.version` that
+ * Maven 3 still resolves), parents found through `<relativePath>` (default
  * `../pom.xml`) with their properties, dependencies, dependency management
  * and plugins, BOM imports (`<scope>import</scope>`) of POMs in the tree,
  * multi-module reactors (`<modules>`: the modules are members, and a
@@ -556,33 +557,39 @@ class Resolver {
     return model;
   }
 
-  /** Property lookup in a model (and an overlay, e.g. a profile's properties). */
+  /**
+   * Property lookup in a model (and an overlay, e.g. a profile's properties),
+   * in Maven 3's order: `project.`/`pom.` model fields, then properties, then
+   * the model's fields unprefixed (`${version}`, `${parent.version}`, which
+   * Maven 3 still resolves with a deprecation warning).
+   */
   lookup(model: Model, overlay?: Map<string, string>): Lookup {
+    const field = (name: string): string | undefined => {
+      switch (name) {
+        case "groupId":
+          return model.groupId;
+        case "artifactId":
+          return model.artifactId;
+        case "version":
+          return model.version;
+        case "packaging":
+          return model.raw.packaging ?? "jar";
+        case "parent.groupId":
+          return model.parentCoordinates.groupId;
+        case "parent.artifactId":
+          return model.parentCoordinates.artifactId;
+        case "parent.version":
+          return model.parentCoordinates.version;
+      }
+    };
     return (key) => {
       const dot = key.indexOf(".");
       const prefix = key.slice(0, dot);
       if (prefix === "project" || prefix === "pom") {
-        switch (key.slice(dot + 1)) {
-          case "groupId":
-            return model.groupId;
-          case "artifactId":
-            return model.artifactId;
-          case "version":
-            return model.version;
-          case "packaging":
-            return model.raw.packaging ?? "jar";
-          case "parent.groupId":
-            return model.parentCoordinates.groupId;
-          case "parent.artifactId":
-            return model.parentCoordinates.artifactId;
-          case "parent.version":
-            return model.parentCoordinates.version;
-        }
+        const value = field(key.slice(dot + 1));
+        if (value !== undefined) return value;
       }
-      const value = overlay?.get(key) ?? model.properties.get(key);
-      if (value !== undefined) return value;
-      if (key === "groupId" || key === "artifactId" || key === "version") return model[key];
-      return undefined;
+      return overlay?.get(key) ?? model.properties.get(key) ?? field(key);
     };
   }
 

@@ -320,3 +320,33 @@ Deno.test("readMavenPom: dependency management does not manage the optional flag
     "pkg:maven/org.slf4j/slf4j-api@2.0.9 optional",
   ]);
 });
+
+// Found by comparing with Maven 3.8.7's own model builder: older POMs write the model's fields
+// unprefixed (`${parent.version}`, `${version}`), which Maven 3 resolves (with a deprecation
+// warning) after the properties; a property of that name still wins.
+Deno.test("readMavenPom: unprefixed model fields resolve after properties", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version><packaging>pom</packaging>
+  <modules><module>lib</module></modules>
+</project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version></parent>
+  <artifactId>lib</artifactId><version>3.1</version>
+  <properties><artifactId>not-a-field</artifactId></properties>
+  <dependencies>
+    <dependency><groupId>g</groupId><artifactId>core</artifactId><version>\${parent.version}</version></dependency>
+    <dependency><groupId>g</groupId><artifactId>api</artifactId><version>\${version}</version></dependency>
+    <dependency><groupId>g</groupId><artifactId>\${artifactId}</artifactId><version>1</version></dependency>
+  </dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/g/api@3.1",
+    "pkg:maven/g/core@3.0",
+    "pkg:maven/g/not-a-field@1",
+  ]);
+  assert.deepEqual(out.warnings ?? [], []);
+});
