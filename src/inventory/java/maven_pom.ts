@@ -685,7 +685,13 @@ class Resolver {
     return out;
   }
 
-  /** Interpolated coordinates, or `undefined` (with a warning) when a property is unknown. */
+  /**
+   * Interpolated coordinates, or `undefined` (with a warning) when the group or
+   * artifact uses an unknown property. A type or classifier that does (one a
+   * build extension sets, `${os.detected.classifier}`) is kept as written, so
+   * that management entries written alike still match; {@linkcode declared}
+   * leaves it out of the purl.
+   */
   coordinates(raw: RawDependency, lookup: Lookup): MavenCoordinates | undefined {
     const c: MavenCoordinates = {
       groupId: expand(raw.groupId, lookup),
@@ -694,7 +700,7 @@ class Resolver {
     if (raw.type !== undefined) c.type = expand(raw.type, lookup);
     if (raw.classifier !== undefined) c.classifier = expand(raw.classifier, lookup);
     if (raw.version !== undefined) c.version = expand(raw.version, lookup);
-    const unknown = [c.groupId, c.artifactId, c.type, c.classifier].find((v) => v?.includes("${"));
+    const unknown = [c.groupId, c.artifactId].find((v) => v.includes("${"));
     if (unknown !== undefined) {
       this.warnings.add(
         `${
@@ -737,6 +743,14 @@ class Resolver {
     }
     const declared: Declared = { ...c, scope, source };
     delete declared.version;
+    for (const qualifier of ["type", "classifier"] as const) {
+      const value = declared[qualifier];
+      if (value === undefined || !value.includes("${")) continue;
+      delete declared[qualifier];
+      this.warnings.add(
+        `${source}: ${c.groupId}:${c.artifactId}: its ${qualifier} ${value} uses a property not defined in the tree (a build extension may set it); the purl has no ${qualifier}`,
+      );
+    }
     if (written === undefined || written.includes("${")) {
       const why = written === undefined
         ? options.management.outside.length > 0

@@ -350,3 +350,32 @@ Deno.test("readMavenPom: unprefixed model fields resolve after properties", () =
   ]);
   assert.deepEqual(out.warnings ?? [], []);
 });
+
+// Shaped like netty/gRPC builds: os-maven-plugin (a build extension) sets ${os.detected.classifier}
+// at build time. The dependency is kept, with its version, and only the classifier is left out.
+Deno.test("readMavenPom: a classifier a build extension sets is left out, not the dependency", () => {
+  const text = `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>app</artifactId><version>1</version>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>io.netty</groupId><artifactId>netty-tcnative-boringssl-static</artifactId>
+      <version>2.0.61.Final</version><classifier>\${os.detected.classifier}</classifier></dependency>
+  </dependencies></dependencyManagement>
+  <dependencies>
+    <dependency><groupId>io.netty</groupId><artifactId>netty-tcnative-boringssl-static</artifactId>
+      <classifier>\${os.detected.classifier}</classifier></dependency>
+    <dependency><groupId>\${unknown.group}</groupId><artifactId>x</artifactId><version>1</version></dependency>
+  </dependencies>
+  <build><extensions><extension><groupId>kr.motd.maven</groupId><artifactId>os-maven-plugin</artifactId>
+    <version>1.7.1</version></extension></extensions></build>
+</project>`;
+  const out = readMavenPom(text, { path: "pom.xml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/io.netty/netty-tcnative-boringssl-static@2.0.61.Final runtime",
+    "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1 build",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pom.xml: ${unknown.group}:x is left out: ${unknown.group} is not defined in the tree",
+    "pom.xml: io.netty:netty-tcnative-boringssl-static: its classifier ${os.detected.classifier} uses a property not defined in the tree (a build extension may set it); the purl has no classifier",
+  ]);
+});
