@@ -7,7 +7,8 @@
  * (`${…}`, including `project.version`, `project.groupId`,
  * `project.parent.version` and the unprefixed `version`, `parent.version` that
  * Maven 3 still resolves), parents found through `<relativePath>` (default
- * `../pom.xml`) with their properties, dependencies, dependency management
+ * `../pom.xml`) or, when that file is another project, among the reactor's
+ * modules (as Maven takes them from the reactor), with their properties, dependencies, dependency management
  * and plugins, BOM imports (`<scope>import</scope>`) of POMs in the tree,
  * multi-module reactors (`<modules>`: the modules are members, and a
  * dependency on a sibling module is an edge between members), profiles (their
@@ -465,6 +466,11 @@ class Resolver {
   readonly managements = new Map<Model, Management>();
   readonly warnings = new Set<string>();
   #reactor?: { byKey: Map<string, Model>; modules: Set<string> };
+  /** The reactor's POMs by their own coordinates, and the files read to find them. */
+  #poms?: {
+    poms: { groupId?: string; artifactId: string; version?: string; path: string }[];
+    read: [string, string | undefined][];
+  };
 
   constructor(load: Load) {
     this.load = load;
@@ -497,6 +503,47 @@ class Resolver {
     return model;
   }
 
+  /**
+   * The path of a POM of the tree's reactor (reached through `<modules>` from
+   * the root pom.xml) whose own coordinates are these, read without building
+   * models; the files read are added to `inputs`.
+   */
+  reactorPom(
+    c: { groupId?: string; artifactId?: string; version?: string },
+    inputs: [string, string | undefined][],
+  ): string | undefined {
+    if (this.#poms === undefined) {
+      const poms: { groupId?: string; artifactId: string; version?: string; path: string }[] = [];
+      const read: [string, string | undefined][] = [];
+      const queue = new Set(["pom.xml"]);
+      for (const path of queue) {
+        const text = this.load(path);
+        read.push([path, text]);
+        if (text === undefined) continue;
+        const raw = decodePom(text, path);
+        const own: Lookup = (key) => raw.properties.get(key);
+        const groupId = raw.groupId ?? raw.parent?.groupId;
+        const version = raw.version ?? raw.parent?.version;
+        poms.push({
+          groupId: groupId && expand(groupId, own),
+          artifactId: expand(raw.artifactId!, own),
+          version: version && expand(version, own),
+          path,
+        });
+        for (const module of [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]) {
+          const target = inTree(path, module);
+          if (target !== undefined) queue.add(target);
+        }
+      }
+      this.#poms = { poms, read };
+    }
+    inputs.push(...this.#poms.read);
+    return this.#poms.poms.find((p) =>
+      p.groupId === c.groupId && p.artifactId === c.artifactId &&
+      (c.version === undefined || p.version === c.version)
+    )?.path;
+  }
+
   /** The model of a POM from its text (its parents loaded). */
   build(path: string, text: string, visiting: string[]): Model {
     const raw = decodePom(text, path);
@@ -514,14 +561,20 @@ class Resolver {
       const target = raw.parent.relativePath === ""
         ? undefined
         : inTree(path, raw.parent.relativePath ?? "../pom.xml");
-      const candidate = target === undefined ? undefined : this.model(target, visiting);
-      if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
-      const matches = candidate !== undefined &&
+      const matches = (candidate: Model | undefined): candidate is Model =>
+        candidate !== undefined &&
         candidate.groupId === parentCoordinates.groupId &&
         candidate.artifactId === parentCoordinates.artifactId &&
-        (raw.parent.version === undefined || candidate.version === parentCoordinates.version ||
-          candidate.raw.version === raw.parent.version);
-      if (matches) parent = candidate;
+        (raw.parent!.version === undefined || candidate.version === parentCoordinates.version ||
+          candidate.raw.version === raw.parent!.version);
+      const candidate = target === undefined ? undefined : this.model(target, visiting);
+      if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
+      // Not at its relativePath: Maven takes it from the reactor (another module of the build).
+      const elsewhere = matches(candidate) ? undefined : this.reactorPom(parentCoordinates, inputs);
+      const other = elsewhere === undefined ? undefined : this.model(elsewhere, visiting);
+      if (other !== undefined) inputs.push(...other.inputs);
+      if (matches(candidate)) parent = candidate;
+      else if (matches(other)) parent = other;
       else {
         externalParent = {
           groupId: parentCoordinates.groupId!,

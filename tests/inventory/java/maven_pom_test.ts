@@ -379,3 +379,41 @@ Deno.test("readMavenPom: a classifier a build extension sets is left out, not th
     "pom.xml: io.netty:netty-tcnative-boringssl-static: its classifier ${os.detected.classifier} uses a property not defined in the tree (a build extension may set it); the purl has no classifier",
   ]);
 });
+
+// Found by comparing with Maven 3.8.7's own model builder: the root pom.xml is only an aggregator
+// and the modules' parent is another module (`parent/`), not at the default relativePath
+// `../pom.xml`. Maven takes such a parent from the reactor; its management then applies.
+Deno.test("readMavenPom: a parent that is another module of the reactor, not at its relativePath", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>aggregator</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>parent</module><module>app</module></modules>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>1.11</version></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "parent/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <properties><io.version>2.6</io.version></properties>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>\${io.version}</version></dependency>
+    <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>1.15</version></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "app/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>app</artifactId>
+  <dependencies>
+    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId></dependency>
+    <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId></dependency>
+  </dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["app/pom.xml"], { path: "app/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/commons-codec/commons-codec@1.15",
+    "pkg:maven/commons-io/commons-io@2.6",
+  ]);
+  assert.deepEqual(out.warnings ?? [], []);
+});
