@@ -260,32 +260,40 @@ Deno.test("readMavenPom: a parent's profiles are the module's too; profiles are 
   );
 });
 
-// Shaped like google/guava's reactor: the parent manages junit with <scope>test</scope>, a module
-// declares junit with its own version and no scope; Maven applies the managed scope (test).
-Deno.test("readMavenPom: a managed scope applies to a dependency that declares none", () => {
+/** A two-POM reactor in memory (`pom.xml`, g:parent:1, with the module `lib/`), read at `lib/pom.xml`. */
+function readLib(parentBody: string, libBody: string): ReturnType<typeof readMavenPom> {
   const files: Record<string, string> = {
     "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
   <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
-  <modules><module>lib</module></modules>
-  <dependencyManagement><dependencies>
-    <dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version><scope>test</scope></dependency>
-    <dependency><groupId>org.checkerframework</groupId><artifactId>checker-qual</artifactId><version>3.12.0</version><classifier>sources</classifier></dependency>
-  </dependencies></dependencyManagement>
-</project>`,
+  <modules><module>lib</module></modules>${parentBody}</project>`,
     "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
   <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
-  <artifactId>lib</artifactId>
-  <dependencies>
-    <dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.8.2</version></dependency>
-    <dependency><groupId>org.checkerframework</groupId><artifactId>checker-qual</artifactId><classifier>sources</classifier></dependency>
-  </dependencies>
-</project>`,
+  <artifactId>lib</artifactId>${libBody}</project>`,
   };
-  const out = readMavenPom(files["lib/pom.xml"], {
-    path: "lib/pom.xml",
-    load: (p) => files[p],
-  });
+  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
   assertWellFormed(out);
+  return out;
+}
+
+/** A `<dependency>` element. */
+function dep(coordinates: string, more = ""): string {
+  const [groupId, artifactId, version] = coordinates.split(":");
+  return `<dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>${
+    version === undefined ? "" : `<version>${version}</version>`
+  }${more}</dependency>`;
+}
+
+// Shaped like google/guava's reactor: the parent manages junit with <scope>test</scope>, a module
+// declares junit with its own version and no scope; Maven applies the managed scope (test).
+Deno.test("readMavenPom: a managed scope applies to a dependency that declares none", () => {
+  const out = readLib(
+    `<dependencyManagement><dependencies>${dep("junit:junit:4.13.2", "<scope>test</scope>")}${
+      dep("org.checkerframework:checker-qual:3.12.0", "<classifier>sources</classifier>")
+    }</dependencies></dependencyManagement>`,
+    `<dependencies>${dep("junit:junit:4.8.2")}${
+      dep("org.checkerframework:checker-qual", "<classifier>sources</classifier>")
+    }</dependencies>`,
+  );
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
     "pkg:maven/junit/junit@4.8.2 dev",
     "pkg:maven/org.checkerframework/checker-qual@3.12.0?classifier=sources runtime",
@@ -295,26 +303,15 @@ Deno.test("readMavenPom: a managed scope applies to a dependency that declares n
 // Found by comparing with Maven 3.8.7's own model builder on a reactor: the management entry's
 // <optional>true</optional> is not applied to the modules that declare the dependency.
 Deno.test("readMavenPom: dependency management does not manage the optional flag", () => {
-  const files: Record<string, string> = {
-    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
-  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
-  <modules><module>lib</module></modules>
-  <dependencyManagement><dependencies>
-    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>2.11.0</version><optional>true</optional></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.9</version><optional>true</optional></dependency>
-  </dependencies></dependencyManagement>
-</project>`,
-    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
-  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
-  <artifactId>lib</artifactId>
-  <dependencies>
-    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><optional>true</optional></dependency>
-  </dependencies>
-</project>`,
-  };
-  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
-  assertWellFormed(out);
+  const optional = "<optional>true</optional>";
+  const out = readLib(
+    `<dependencyManagement><dependencies>${dep("commons-io:commons-io:2.11.0", optional)}${
+      dep("org.slf4j:slf4j-api:2.0.9", optional)
+    }</dependencies></dependencyManagement>`,
+    `<dependencies>${dep("commons-io:commons-io")}${
+      dep("org.slf4j:slf4j-api", optional)
+    }</dependencies>`,
+  );
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
     "pkg:maven/commons-io/commons-io@2.11.0 runtime",
     "pkg:maven/org.slf4j/slf4j-api@2.0.9 optional",
@@ -325,27 +322,16 @@ Deno.test("readMavenPom: dependency management does not manage the optional flag
 // unprefixed (`${parent.version}`, `${version}`), which Maven 3 resolves (with a deprecation
 // warning) after the properties; a property of that name still wins.
 Deno.test("readMavenPom: unprefixed model fields resolve after properties", () => {
-  const files: Record<string, string> = {
-    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
-  <groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version><packaging>pom</packaging>
-  <modules><module>lib</module></modules>
-</project>`,
-    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
-  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>3.0</version></parent>
-  <artifactId>lib</artifactId><version>3.1</version>
-  <properties><artifactId>not-a-field</artifactId></properties>
-  <dependencies>
-    <dependency><groupId>g</groupId><artifactId>core</artifactId><version>\${parent.version}</version></dependency>
-    <dependency><groupId>g</groupId><artifactId>api</artifactId><version>\${version}</version></dependency>
-    <dependency><groupId>g</groupId><artifactId>\${artifactId}</artifactId><version>1</version></dependency>
-  </dependencies>
-</project>`,
-  };
-  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
-  assertWellFormed(out);
+  const out = readLib(
+    "",
+    `<version>3.1</version><properties><artifactId>not-a-field</artifactId></properties>
+    <dependencies>${dep("g:core:${parent.version}")}${dep("g:api:${version}")}${
+      dep("g:${artifactId}:1")
+    }</dependencies>`,
+  );
   assert.deepEqual(out.components.map((c) => c.id), [
     "pkg:maven/g/api@3.1",
-    "pkg:maven/g/core@3.0",
+    "pkg:maven/g/core@1",
     "pkg:maven/g/not-a-field@1",
   ]);
   assert.deepEqual(out.warnings ?? [], []);
