@@ -13,7 +13,9 @@
  * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (with `and`/`or`) is
  * skipped. Item conditions are not evaluated: every `PackageReference` of
  * every target framework and configuration counts, and a warning names each
- * one under a Condition not known to hold. `Update` and `Remove`
+ * one under a Condition not known to hold; a package version declared again
+ * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
+ * version of the package, not a replacement. `Update` and `Remove`
  * apply to the references declared before them.
  *
  * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
@@ -101,6 +103,8 @@ export interface MsbuildProject {
 interface Reference {
   name: string;
   version?: string;
+  /** Other versions, of declarations under a Condition vouch does not evaluate (one per target framework). */
+  alternatives?: string[];
   versionOverride?: string;
   privateAssets?: string;
   source: string;
@@ -130,6 +134,11 @@ function nearest(
   }
 }
 
+/** `alternatives` with `version` added once. */
+function withAlternative(alternatives: string[] | undefined, version: string): string[] {
+  return alternatives?.includes(version) ? alternatives : [...(alternatives ?? []), version];
+}
+
 /** Splits a NuGet version into an exact version or a specifier. */
 export function splitNugetVersion(version: string): { version?: string; specifier?: string } {
   const exact = /^\[\s*([^,[\]()\s]+)\s*\]$/.exec(version);
@@ -141,7 +150,7 @@ export function splitNugetVersion(version: string): { version?: string; specifie
 class Evaluation {
   readonly properties = new Map<string, string>();
   readonly references = new Map<string, Reference>();
-  readonly versions = new Map<string, { name: string; version: string }>();
+  readonly versions = new Map<string, { name: string; version: string; alternatives?: string[] }>();
   readonly globals: Reference[] = [];
   readonly projectReferences: string[] = [];
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
@@ -206,8 +215,8 @@ class Evaluation {
         }
       } else if (kind === "ItemGroup") {
         for (const item of childElements(group)) {
-          this.noteCondition(item, group.attributes.Condition, { path, text });
-          this.item(item, path, text, dir, isProject);
+          const conditioned = this.noteCondition(item, group.attributes.Condition, { path, text });
+          this.item(item, { path, text, dir, isProject, conditioned });
         }
       }
     }
@@ -217,14 +226,16 @@ class Evaluation {
    * Notes a package item whose own or group's Condition vouch cannot tell to
    * hold (it depends on the target framework, configuration or platform of
    * a build): the item still counts, and the warning says so.
+   *
+   * @returns Whether it is under such a Condition.
    */
   noteCondition(
     item: XmlElement,
     groupCondition: string | undefined,
     file: { path: string; text: string },
-  ): void {
+  ): boolean {
     const kind = localName(item.name);
-    if (!PACKAGE_ITEMS.has(kind)) return;
+    if (!PACKAGE_ITEMS.has(kind)) return false;
     for (const condition of [groupCondition, item.attributes.Condition]) {
       if (condition === undefined || this.condition(condition) === true) continue;
       const name = item.attributes.Include ?? item.attributes.Update ?? item.attributes.Remove;
@@ -233,11 +244,22 @@ class Evaluation {
           `the Condition ${JSON.stringify(condition.trim())}, which vouch does not evaluate: ` +
           "it counts for every target framework and configuration",
       );
-      return;
+      return true;
     }
+    return false;
   }
 
-  item(item: XmlElement, path: string, text: string, dir: string, isProject: boolean): void {
+  /**
+   * Evaluates one item. A package version declared again under a Condition
+   * vouch does not evaluate (`'$(TargetFramework)' == 'net8.0'`) is another
+   * version of the package, not a replacement: multi-targeting projects use
+   * one version per target framework.
+   */
+  item(
+    item: XmlElement,
+    file: { path: string; text: string; dir: string; isProject: boolean; conditioned: boolean },
+  ): void {
+    const { path, text, dir, isProject, conditioned } = file;
     const kind = localName(item.name);
     const include = item.attributes.Include;
     const update = item.attributes.Update;
@@ -258,7 +280,11 @@ class Evaluation {
     const version = this.metadata(item, "Version");
     if (kind === "PackageVersion") {
       for (const name of names(include ?? update ?? "")) {
-        if (version !== undefined) this.versions.set(name.toLowerCase(), { name, version });
+        if (version === undefined) continue;
+        const known = this.versions.get(name.toLowerCase());
+        if (conditioned && known !== undefined && known.version !== version) {
+          known.alternatives = withAlternative(known.alternatives, version);
+        } else this.versions.set(name.toLowerCase(), { name, version });
       }
       return;
     }
@@ -297,10 +323,15 @@ class Evaluation {
       const key = name.toLowerCase();
       const known = this.references.get(key);
       // A second reference to the same package (NuGet warns, NU1504) adds to the first.
-      this.references.set(
-        key,
-        known === undefined ? reference : { ...known, ...reference, name: known.name },
-      );
+      const merged = known === undefined ? reference : { ...known, ...reference, name: known.name };
+      if (
+        conditioned && known?.version !== undefined && version !== undefined &&
+        known.version !== version
+      ) {
+        merged.version = known.version;
+        merged.alternatives = withAlternative(known.alternatives, version);
+      }
+      this.references.set(key, merged);
     }
   }
 
@@ -378,22 +409,27 @@ export function evaluateMsbuildProject(
     const managed = central && reference.versionOverride === undefined
       ? evaluation.versions.get(reference.name.toLowerCase())
       : undefined;
-    const written = reference.versionOverride ?? managed?.version ?? reference.version;
+    const chosen: { version?: string; alternatives?: string[] } =
+      reference.versionOverride !== undefined
+        ? { version: reference.versionOverride }
+        : managed ?? reference;
     const privateAll = reference.privateAssets?.split(";").some((a) =>
       a.trim().toLowerCase() === "all"
     );
-    const declaration: PackageDeclaration = {
-      // A central version's name: one spelling for every project of the tree.
-      name: managed?.name ?? reference.name,
-      scope: isTest ? "dev" : privateAll ? "build" : "runtime",
-      source: reference.source,
-    };
-    if (written === undefined || written === "" || written.includes("$(")) {
-      warnings.push(
-        `${path}: ${reference.name} has no version the tree defines; the purl has no version`,
-      );
-    } else Object.assign(declaration, splitNugetVersion(written));
-    packages.push(declaration);
+    for (const written of [chosen.version, ...(chosen.alternatives ?? [])]) {
+      const declaration: PackageDeclaration = {
+        // A central version's name: one spelling for every project of the tree.
+        name: managed?.name ?? reference.name,
+        scope: isTest ? "dev" : privateAll ? "build" : "runtime",
+        source: reference.source,
+      };
+      if (written === undefined || written === "" || written.includes("$(")) {
+        warnings.push(
+          `${path}: ${reference.name} has no version the tree defines; the purl has no version`,
+        );
+      } else Object.assign(declaration, splitNugetVersion(written));
+      packages.push(declaration);
+    }
   }
   const prefix = property("VersionPrefix");
   const suffix = property("VersionSuffix");

@@ -5,8 +5,10 @@
  *
  * What it understands, from the files in the tree only: properties
  * (`${…}`, including `project.version`, `project.groupId`,
- * `project.parent.version`), parents found through `<relativePath>` (default
- * `../pom.xml`) with their properties, dependencies, dependency management
+ * `project.parent.version` and the unprefixed `version`, `parent.version` that
+ * Maven 3 still resolves), parents found through `<relativePath>` (default
+ * `../pom.xml`) or, when that file is another project, among the reactor's
+ * modules (as Maven takes them from the reactor), with their properties, dependencies, dependency management
  * and plugins, BOM imports (`<scope>import</scope>`) of POMs in the tree,
  * multi-module reactors (`<modules>`: the modules are members, and a
  * dependency on a sibling module is an edge between members), profiles (their
@@ -17,7 +19,9 @@
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
  * purl has no version and a warning says so.
  *
- * Scopes: `compile`/`runtime` → runtime (optional when `<optional>true`),
+ * Scopes: `compile`/`runtime` → runtime (optional when the dependency itself
+ * says `<optional>true`: as in Maven, dependency management does not manage
+ * the flag),
  * `test` → dev, `provided`/`system` → build (compiled against, supplied by the
  * environment, not shipped), `import` → build. Versions are kept as written;
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
@@ -399,11 +403,10 @@ interface Declared extends MavenCoordinates {
   source: string;
 }
 
-/** One dependency-management entry after interpolation. */
+/** One dependency-management entry after interpolation (Maven manages no `optional` flag). */
 interface Managed {
   version?: string;
   scope?: string;
-  optional?: string;
 }
 
 interface Management {
@@ -463,6 +466,11 @@ class Resolver {
   readonly managements = new Map<Model, Management>();
   readonly warnings = new Set<string>();
   #reactor?: { byKey: Map<string, Model>; modules: Set<string> };
+  /** The reactor's POMs by their own coordinates, and the files read to find them. */
+  #poms?: {
+    poms: { groupId?: string; artifactId: string; version?: string; path: string }[];
+    read: [string, string | undefined][];
+  };
 
   constructor(load: Load) {
     this.load = load;
@@ -495,6 +503,47 @@ class Resolver {
     return model;
   }
 
+  /**
+   * The path of a POM of the tree's reactor (reached through `<modules>` from
+   * the root pom.xml) whose own coordinates are these, read without building
+   * models; the files read are added to `inputs`.
+   */
+  reactorPom(
+    c: { groupId?: string; artifactId?: string; version?: string },
+    inputs: [string, string | undefined][],
+  ): string | undefined {
+    if (this.#poms === undefined) {
+      const poms: { groupId?: string; artifactId: string; version?: string; path: string }[] = [];
+      const read: [string, string | undefined][] = [];
+      const queue = new Set(["pom.xml"]);
+      for (const path of queue) {
+        const text = this.load(path);
+        read.push([path, text]);
+        if (text === undefined) continue;
+        const raw = decodePom(text, path);
+        const own: Lookup = (key) => raw.properties.get(key);
+        const groupId = raw.groupId ?? raw.parent?.groupId;
+        const version = raw.version ?? raw.parent?.version;
+        poms.push({
+          groupId: groupId && expand(groupId, own),
+          artifactId: expand(raw.artifactId!, own),
+          version: version && expand(version, own),
+          path,
+        });
+        for (const module of [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]) {
+          const target = inTree(path, module);
+          if (target !== undefined) queue.add(target);
+        }
+      }
+      this.#poms = { poms, read };
+    }
+    inputs.push(...this.#poms.read);
+    return this.#poms.poms.find((p) =>
+      p.groupId === c.groupId && p.artifactId === c.artifactId &&
+      (c.version === undefined || p.version === c.version)
+    )?.path;
+  }
+
   /** The model of a POM from its text (its parents loaded). */
   build(path: string, text: string, visiting: string[]): Model {
     const raw = decodePom(text, path);
@@ -512,14 +561,20 @@ class Resolver {
       const target = raw.parent.relativePath === ""
         ? undefined
         : inTree(path, raw.parent.relativePath ?? "../pom.xml");
-      const candidate = target === undefined ? undefined : this.model(target, visiting);
-      if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
-      const matches = candidate !== undefined &&
+      const matches = (candidate: Model | undefined): candidate is Model =>
+        candidate !== undefined &&
         candidate.groupId === parentCoordinates.groupId &&
         candidate.artifactId === parentCoordinates.artifactId &&
-        (raw.parent.version === undefined || candidate.version === parentCoordinates.version ||
-          candidate.raw.version === raw.parent.version);
-      if (matches) parent = candidate;
+        (raw.parent!.version === undefined || candidate.version === parentCoordinates.version ||
+          candidate.raw.version === raw.parent!.version);
+      const candidate = target === undefined ? undefined : this.model(target, visiting);
+      if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
+      // Not at its relativePath: Maven takes it from the reactor (another module of the build).
+      const elsewhere = matches(candidate) ? undefined : this.reactorPom(parentCoordinates, inputs);
+      const other = elsewhere === undefined ? undefined : this.model(elsewhere, visiting);
+      if (other !== undefined) inputs.push(...other.inputs);
+      if (matches(candidate)) parent = candidate;
+      else if (matches(other)) parent = other;
       else {
         externalParent = {
           groupId: parentCoordinates.groupId!,
@@ -555,33 +610,39 @@ class Resolver {
     return model;
   }
 
-  /** Property lookup in a model (and an overlay, e.g. a profile's properties). */
+  /**
+   * Property lookup in a model (and an overlay, e.g. a profile's properties),
+   * in Maven 3's order: `project.`/`pom.` model fields, then properties, then
+   * the model's fields unprefixed (`${version}`, `${parent.version}`, which
+   * Maven 3 still resolves with a deprecation warning).
+   */
   lookup(model: Model, overlay?: Map<string, string>): Lookup {
+    const field = (name: string): string | undefined => {
+      switch (name) {
+        case "groupId":
+          return model.groupId;
+        case "artifactId":
+          return model.artifactId;
+        case "version":
+          return model.version;
+        case "packaging":
+          return model.raw.packaging ?? "jar";
+        case "parent.groupId":
+          return model.parentCoordinates.groupId;
+        case "parent.artifactId":
+          return model.parentCoordinates.artifactId;
+        case "parent.version":
+          return model.parentCoordinates.version;
+      }
+    };
     return (key) => {
       const dot = key.indexOf(".");
       const prefix = key.slice(0, dot);
       if (prefix === "project" || prefix === "pom") {
-        switch (key.slice(dot + 1)) {
-          case "groupId":
-            return model.groupId;
-          case "artifactId":
-            return model.artifactId;
-          case "version":
-            return model.version;
-          case "packaging":
-            return model.raw.packaging ?? "jar";
-          case "parent.groupId":
-            return model.parentCoordinates.groupId;
-          case "parent.artifactId":
-            return model.parentCoordinates.artifactId;
-          case "parent.version":
-            return model.parentCoordinates.version;
-        }
+        const value = field(key.slice(dot + 1));
+        if (value !== undefined) return value;
       }
-      const value = overlay?.get(key) ?? model.properties.get(key);
-      if (value !== undefined) return value;
-      if (key === "groupId" || key === "artifactId" || key === "version") return model[key];
-      return undefined;
+      return overlay?.get(key) ?? model.properties.get(key) ?? field(key);
     };
   }
 
@@ -671,13 +732,19 @@ class Resolver {
 
   managed(raw: RawDependency, lookup: Lookup): Managed {
     const out: Managed = {};
-    for (const name of ["version", "scope", "optional"] as const) {
+    for (const name of ["version", "scope"] as const) {
       if (raw[name] !== undefined) out[name] = expand(raw[name]!, lookup);
     }
     return out;
   }
 
-  /** Interpolated coordinates, or `undefined` (with a warning) when a property is unknown. */
+  /**
+   * Interpolated coordinates, or `undefined` (with a warning) when the group or
+   * artifact uses an unknown property. A type or classifier that does (one a
+   * build extension sets, `${os.detected.classifier}`) is kept as written, so
+   * that management entries written alike still match; {@linkcode declared}
+   * leaves it out of the purl.
+   */
   coordinates(raw: RawDependency, lookup: Lookup): MavenCoordinates | undefined {
     const c: MavenCoordinates = {
       groupId: expand(raw.groupId, lookup),
@@ -686,7 +753,7 @@ class Resolver {
     if (raw.type !== undefined) c.type = expand(raw.type, lookup);
     if (raw.classifier !== undefined) c.classifier = expand(raw.classifier, lookup);
     if (raw.version !== undefined) c.version = expand(raw.version, lookup);
-    const unknown = [c.groupId, c.artifactId, c.type, c.classifier].find((v) => v?.includes("${"));
+    const unknown = [c.groupId, c.artifactId].find((v) => v.includes("${"));
     if (unknown !== undefined) {
       this.warnings.add(
         `${
@@ -721,10 +788,22 @@ class Resolver {
         `unknown scope ${JSON.stringify(rawScope)} of ${c.groupId}:${c.artifactId}`,
       );
     }
-    const optional = raw.optional === undefined ? managed.optional : expand(raw.optional, lookup);
-    if (optional === "true" && scope === "runtime") scope = "optional";
+    // The dependency's own flag only: Maven's management injector leaves `optional` unmanaged.
+    if (
+      raw.optional !== undefined && expand(raw.optional, lookup) === "true" && scope === "runtime"
+    ) {
+      scope = "optional";
+    }
     const declared: Declared = { ...c, scope, source };
     delete declared.version;
+    for (const qualifier of ["type", "classifier"] as const) {
+      const value = declared[qualifier];
+      if (value === undefined || !value.includes("${")) continue;
+      delete declared[qualifier];
+      this.warnings.add(
+        `${source}: ${c.groupId}:${c.artifactId}: its ${qualifier} ${value} uses a property not defined in the tree (a build extension may set it); the purl has no ${qualifier}`,
+      );
+    }
     if (written === undefined || written.includes("${")) {
       const why = written === undefined
         ? options.management.outside.length > 0

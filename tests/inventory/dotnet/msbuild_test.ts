@@ -205,3 +205,60 @@ Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written
     assert.ok(cases.includes(name), name);
   }
 });
+
+// Shaped like multi-targeting libraries: one version per target framework, in ItemGroups whose
+// Condition names the framework. Each is a version the project uses, not a replacement.
+Deno.test("evaluateMsbuildProject: versions under framework conditions are all kept", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
+    <PackageVersion Include="Microsoft.Extensions.Logging.Abstractions" Version="8.0.0" />
+    <PackageVersion Include="Polly" Version="7.2.4" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net6.0'">
+    <PackageVersion Include="Microsoft.Extensions.Logging.Abstractions" Version="6.0.4" />
+  </ItemGroup>
+  <ItemGroup>
+    <PackageVersion Include="Polly" Version="8.2.0" />
+  </ItemGroup>
+</Project>`,
+    "src/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net6.0;net8.0;netstandard2.0</TargetFrameworks></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" />
+    <PackageReference Include="Polly" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'netstandard2.0'">
+    <PackageReference Include="System.Text.Json" VersionOverride="6.0.0" />
+  </ItemGroup>
+</Project>`,
+    "src/Old/Old.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>net462;net8.0</TargetFrameworks>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net462'">
+    <PackageReference Include="System.Text.Json" Version="6.0.9" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
+    <PackageReference Include="System.Text.Json" Version="8.0.4" />
+  </ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const versions = (path: string): string[] =>
+    evaluateMsbuildProject(files[path], { path, load }).packages.map((p) =>
+      `${p.name}@${p.version}`
+    );
+  assert.deepEqual(versions("src/Lib/Lib.csproj"), [
+    "Microsoft.Extensions.Logging.Abstractions@8.0.0",
+    "Microsoft.Extensions.Logging.Abstractions@6.0.4",
+    "Polly@8.2.0", // an unconditioned definition after the conditioned one replaces it
+    "System.Text.Json@6.0.0",
+  ]);
+  assert.deepEqual(versions("src/Old/Old.csproj"), [
+    "System.Text.Json@6.0.9",
+    "System.Text.Json@8.0.4",
+  ]);
+});

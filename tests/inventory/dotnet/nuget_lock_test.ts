@@ -214,3 +214,30 @@ Deno.test({
     await assertSbomsValid(inventory, "Flow-Launcher__Flow.Launcher");
   },
 });
+
+// Shaped like an older real lock (Azure/bicep, 2021): the framework written as
+// `.NETStandard,Version=v2.0` and one empty section per runtime identifier.
+Deno.test("readNugetLock: a framework named the long way, runtime sections empty", () => {
+  const text = JSON.stringify({
+    version: 1,
+    dependencies: {
+      ".NETStandard,Version=v2.0": {
+        "Azure.Core": {
+          type: "Direct",
+          requested: "[1.14.0, )",
+          resolved: "1.14.0",
+          dependencies: { "System.Memory": "4.5.4" },
+        },
+        "System.Memory": { type: "Transitive", resolved: "4.5.4" },
+      },
+      ".NETStandard,Version=v2.0/linux-x64": {},
+      ".NETStandard,Version=v2.0/win-x64": {},
+    },
+  });
+  const out = readNugetLock(text, { path: "Lib/packages.lock.json", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(summary(out), [
+    "pkg:nuget/Azure.Core@1.14.0 runtime direct",
+    "pkg:nuget/System.Memory@4.5.4 runtime",
+  ]);
+});

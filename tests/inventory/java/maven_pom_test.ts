@@ -259,3 +259,147 @@ Deno.test("readMavenPom: a parent's profiles are the module's too; profiles are 
     String(out.warnings),
   );
 });
+
+/** A two-POM reactor in memory (`pom.xml`, g:parent:1, with the module `lib/`), read at `lib/pom.xml`. */
+function readLib(parentBody: string, libBody: string): ReturnType<typeof readMavenPom> {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>lib</module></modules>${parentBody}</project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>${libBody}</project>`,
+  };
+  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  return out;
+}
+
+/** A `<dependency>` element. */
+function dep(coordinates: string, more = ""): string {
+  const [groupId, artifactId, version] = coordinates.split(":");
+  return `<dependency><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>${
+    version === undefined ? "" : `<version>${version}</version>`
+  }${more}</dependency>`;
+}
+
+// Shaped like google/guava's reactor: the parent manages junit with <scope>test</scope>, a module
+// declares junit with its own version and no scope; Maven applies the managed scope (test).
+Deno.test("readMavenPom: a managed scope applies to a dependency that declares none", () => {
+  const out = readLib(
+    `<dependencyManagement><dependencies>${dep("junit:junit:4.13.2", "<scope>test</scope>")}${
+      dep("org.checkerframework:checker-qual:3.12.0", "<classifier>sources</classifier>")
+    }</dependencies></dependencyManagement>`,
+    `<dependencies>${dep("junit:junit:4.8.2")}${
+      dep("org.checkerframework:checker-qual", "<classifier>sources</classifier>")
+    }</dependencies>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/junit/junit@4.8.2 dev",
+    "pkg:maven/org.checkerframework/checker-qual@3.12.0?classifier=sources runtime",
+  ]);
+});
+
+// Found by comparing with Maven 3.8.7's own model builder on a reactor: the management entry's
+// <optional>true</optional> is not applied to the modules that declare the dependency.
+Deno.test("readMavenPom: dependency management does not manage the optional flag", () => {
+  const optional = "<optional>true</optional>";
+  const out = readLib(
+    `<dependencyManagement><dependencies>${dep("commons-io:commons-io:2.11.0", optional)}${
+      dep("org.slf4j:slf4j-api:2.0.9", optional)
+    }</dependencies></dependencyManagement>`,
+    `<dependencies>${dep("commons-io:commons-io")}${
+      dep("org.slf4j:slf4j-api", optional)
+    }</dependencies>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/commons-io/commons-io@2.11.0 runtime",
+    "pkg:maven/org.slf4j/slf4j-api@2.0.9 optional",
+  ]);
+});
+
+// Found by comparing with Maven 3.8.7's own model builder: older POMs write the model's fields
+// unprefixed (`${parent.version}`, `${version}`), which Maven 3 resolves (with a deprecation
+// warning) after the properties; a property of that name still wins.
+Deno.test("readMavenPom: unprefixed model fields resolve after properties", () => {
+  const out = readLib(
+    "",
+    `<version>3.1</version><properties><artifactId>not-a-field</artifactId></properties>
+    <dependencies>${dep("g:core:${parent.version}")}${dep("g:api:${version}")}${
+      dep("g:${artifactId}:1")
+    }</dependencies>`,
+  );
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/g/api@3.1",
+    "pkg:maven/g/core@1",
+    "pkg:maven/g/not-a-field@1",
+  ]);
+  assert.deepEqual(out.warnings ?? [], []);
+});
+
+// Shaped like netty/gRPC builds: os-maven-plugin (a build extension) sets ${os.detected.classifier}
+// at build time. The dependency is kept, with its version, and only the classifier is left out.
+Deno.test("readMavenPom: a classifier a build extension sets is left out, not the dependency", () => {
+  const text = `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>app</artifactId><version>1</version>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>io.netty</groupId><artifactId>netty-tcnative-boringssl-static</artifactId>
+      <version>2.0.61.Final</version><classifier>\${os.detected.classifier}</classifier></dependency>
+  </dependencies></dependencyManagement>
+  <dependencies>
+    <dependency><groupId>io.netty</groupId><artifactId>netty-tcnative-boringssl-static</artifactId>
+      <classifier>\${os.detected.classifier}</classifier></dependency>
+    <dependency><groupId>\${unknown.group}</groupId><artifactId>x</artifactId><version>1</version></dependency>
+  </dependencies>
+  <build><extensions><extension><groupId>kr.motd.maven</groupId><artifactId>os-maven-plugin</artifactId>
+    <version>1.7.1</version></extension></extensions></build>
+</project>`;
+  const out = readMavenPom(text, { path: "pom.xml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/io.netty/netty-tcnative-boringssl-static@2.0.61.Final runtime",
+    "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1 build",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pom.xml: ${unknown.group}:x is left out: ${unknown.group} is not defined in the tree",
+    "pom.xml: io.netty:netty-tcnative-boringssl-static: its classifier ${os.detected.classifier} uses a property not defined in the tree (a build extension may set it); the purl has no classifier",
+  ]);
+});
+
+// Found by comparing with Maven 3.8.7's own model builder: the root pom.xml is only an aggregator
+// and the modules' parent is another module (`parent/`), not at the default relativePath
+// `../pom.xml`. Maven takes such a parent from the reactor; its management then applies.
+Deno.test("readMavenPom: a parent that is another module of the reactor, not at its relativePath", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>aggregator</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>parent</module><module>app</module></modules>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>1.11</version></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "parent/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <properties><io.version>2.6</io.version></properties>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>\${io.version}</version></dependency>
+    <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId><version>1.15</version></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "app/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>app</artifactId>
+  <dependencies>
+    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId></dependency>
+    <dependency><groupId>commons-codec</groupId><artifactId>commons-codec</artifactId></dependency>
+  </dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["app/pom.xml"], { path: "app/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/commons-codec/commons-codec@1.15",
+    "pkg:maven/commons-io/commons-io@2.6",
+  ]);
+  assert.deepEqual(out.warnings ?? [], []);
+});
