@@ -128,10 +128,14 @@ function projectOf(
  * or JSON-escaped (a lone surrogate is an escape in the file).
  */
 function purlInvalid(reader: Reader, text: string, path: string, error: PurlError): VouchError {
+  const lineOf = (part: string): number | undefined =>
+    nameLine(text, part) ?? nthLine(text, JSON.stringify(part).slice(1, -1));
   const { value } = error;
+  // A part made of several fields (`<url>@<reference>`): the line of the URL with credentials.
+  const credentialUrl = /[a-z][a-z0-9+.-]*:\/\/[^/\s"@]*@[^\s"@]*/i.exec(value)?.[0];
   const line = value === ""
     ? undefined
-    : nameLine(text, value) ?? nthLine(text, JSON.stringify(value).slice(1, -1));
+    : lineOf(value) ?? (credentialUrl === undefined ? undefined : lineOf(credentialUrl));
   return invalid(reader.name, at(path, line), error.message);
 }
 

@@ -508,6 +508,28 @@ const REFUSED_AT_THEIR_LINE: [
     /^Cargo\.toml:3: .* holds a URL with credentials/,
   ],
   [
+    "a purl part made of two fields, one a URL with credentials: the line of that URL",
+    {
+      "composer.lock": JSON.stringify(
+        {
+          packages: [{
+            name: "acme/sdk",
+            version: "1.0.0",
+            source: {
+              type: "git",
+              url: "https://github.com/acme/sdk.git",
+              reference: "https://ci:s3cr3t@github.com/o/r.git",
+            },
+          }],
+        },
+        null,
+        2,
+      ),
+    },
+    "inventory.composer_lock.invalid",
+    /^composer\.lock:9: .* holds a URL with credentials/,
+  ],
+  [
     "a poetry.lock name holding a URL with credentials, found once normalised",
     {
       "poetry.lock":
