@@ -185,7 +185,10 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
         pin = pinnedVersion(requirement.specifier);
       } catch (error) {
         if (isVouchError(error)) {
-          throw invalid(READER, at(path, nthLine(text, dep)), error.message);
+          // As written in the TOML (quoted, escapes and all), else the package's header line.
+          const line = nthLine(text, JSON.stringify(dep)) ??
+            (dep.trim() === "" ? undefined : nthLine(text, dep));
+          throw invalid(READER, line === undefined ? where(i) : at(path, line), error.message);
         }
         throw error;
       }

@@ -130,6 +130,19 @@ Deno.test("readPdmLock: unsupported version and bad dependency", () => {
       "inventory.pdm_lock.invalid",
       "pdm.lock:1: `package` must be an array of tables",
     ],
+    // A dependency written with TOML escapes (a blank one, quotes in its marker): its own line.
+    [
+      '[[package]]\nname = "a"\nversion = "1.0"\ndependencies = [\n  "\\r",\n]\n\n' +
+      '[metadata]\ngroups = ["default"]\nlock_version = "4.5.0"\n',
+      "inventory.pdm_lock.invalid",
+      'pdm.lock:5: invalid requirement "": it is empty',
+    ],
+    [
+      '[[package]]\nname = "a"\nversion = "1.0"\ndependencies = [\n  "b>>>1; os_name == \\"nt\\"",\n]\n\n' +
+      '[metadata]\ngroups = ["default"]\nlock_version = "4.5.0"\n',
+      "inventory.pdm_lock.invalid",
+      'pdm.lock:5: invalid requirement "b>>>1; os_name == "nt"": bad version clause ">>>1"',
+    ],
   ];
   for (const [text, code, message] of cases) {
     assert.throws(
