@@ -9,6 +9,7 @@ import { isRecord } from "../../_util.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
+import { localPlace } from "../_paths.ts";
 import { lineAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
@@ -325,7 +326,16 @@ class PnpmMapper {
     if (pkg.runtime) return this.runtimeId(pkg, scopes);
     if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
       const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
-      return this.folderId(joinPath(directory), pkg.name);
+      // A folder outside the project (another checkout, `file:../../lib`) is third-party.
+      if (localPlace(this.ctx.path, directory).kind !== "outside") {
+        return this.folderId(joinPath(directory), pkg.name);
+      }
+      return this.out.component(npmComponent({
+        name: pkg.name,
+        version: pkg.version,
+        scopes,
+        sources: [this.ctx.path],
+      }));
     }
     const tarball = str(resolution.tarball);
     let qualifiers: Record<string, string> = {};
@@ -468,7 +478,8 @@ class PnpmMapper {
  * (pnpm 9–11, including the two-document form whose first document, pnpm's
  * own config and package-manager dependencies, gives build components). Importers are the project (`.`) and its workspace members,
  * named by their package.json; `link:`, `file:` folders and `directory`
- * resolutions are first-party members, never components. Peer-suffixed keys
+ * resolutions in the project are first-party members, never components (a
+ * folder outside it, another checkout, is a component). Peer-suffixed keys
  * collapse to one component per name@version; git and tarball resolutions
  * carry `vcs_url` / `download_url`; `patchedDependencies` are recorded on the
  * patched component; `integrity` gives hashes. A runtime pnpm installs
