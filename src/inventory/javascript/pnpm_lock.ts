@@ -415,7 +415,16 @@ class PnpmMapper {
     /** A dependency's target: a package of the lock, or the id of a linked folder. */
     const resolve = (dep: Dep, from: string, owner: string): Pkg | string => {
       const t = target(d.major, dep);
-      if ("link" in t) return this.folderId(joinPath(from, t.link), dep.name);
+      if ("link" in t) {
+        const folder = joinPath(from, t.link);
+        if (localPlace(path, folder).kind !== "outside") return this.folderId(folder, dep.name);
+        // A link to a folder outside the project (another checkout): third-party, no version.
+        return this.out.component(npmComponent({
+          name: dep.name,
+          scopes: [dep.scope],
+          sources: [path],
+        }));
+      }
       const pkg = d.packages.get(t.key);
       if (pkg !== undefined) return pkg;
       const who = owner.trim().replace(/:$/, "");

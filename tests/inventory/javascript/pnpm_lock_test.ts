@@ -460,7 +460,7 @@ Deno.test("readPnpmLock: a hosted git package built from a folder of its reposit
   ]);
 });
 
-Deno.test("readPnpmLock: a file: folder outside the project is a third-party component, one inside a member", () => {
+Deno.test("readPnpmLock: a file:/link: folder outside the project is a third-party component, one inside a member", () => {
   // v9 and v6 forms of a `file:` dependency on another checkout beside the project, and one in it.
   const v9 = [
     "lockfileVersion: '9.0'",
@@ -469,6 +469,8 @@ Deno.test("readPnpmLock: a file: folder outside the project is a third-party com
     "    dependencies:",
     "      shared-utils: {specifier: 'file:../../shared-utils', version: 'file:../../shared-utils'}",
     "      tools: {specifier: 'file:tools', version: 'file:tools'}",
+    "    devDependencies:",
+    "      scratch: {specifier: 'link:../../scratch', version: 'link:../../scratch'}",
     "packages:",
     "  shared-utils@file:../../shared-utils:",
     "    resolution: {directory: ../../shared-utils, type: directory}",
@@ -497,6 +499,7 @@ Deno.test("readPnpmLock: a file: folder outside the project is a third-party com
     const out = readPnpmLock(lock, { path: "app/pnpm-lock.yaml", load: () => undefined });
     assertWellFormed(out);
     assert.deepEqual(out.components.map((c) => `${c.purl} ${c.scopes} ${c.downloadLocation}`), [
+      ...(lock === v9 ? ["pkg:npm/scratch dev undefined"] : []),
       `pkg:npm/shared-utils@1.4.0 ${scope} undefined`,
     ]);
     assert.deepEqual(out.members.map((m) => m.id), lock === v9 ? ["workspace:app/tools"] : []);
