@@ -111,7 +111,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["pdm.lock"],
     matches: (f) => f === "pdm.lock",
-    read: (text, path) => pdmLock().readPdmLock(text, { path }),
+    read: (text, path, c) => pdmLock().readPdmLock(text, { path, load: c.load }),
   },
   {
     name: "requirements",

@@ -12,6 +12,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
+import { localPlace } from "../_paths.ts";
 import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
@@ -111,7 +112,8 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * the git source at that commit; a registry's tarball, `…/name/-/name-1.0.0.tgz`,
  * is that registry's package: no qualifier for the public one, else `repository_url`);
  * git and GitHub entries carry `vcs_url`;
- * `link:`/`file:` folders are first-party members; `patchedDependencies` are
+ * `link:`/`file:` folders of the project are first-party members (one outside it,
+ * another checkout, is a component); `patchedDependencies` are
  * recorded on the patched component.
  *
  * @example
@@ -235,7 +237,20 @@ export function readBunLock(text: string, options: { path: string; load: Load })
     const local = /^(workspace|link|file|root):/.exec(ref);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(ref))) {
       const folder = local[1] === "root" ? "" : joinPath(ref.slice(local[0].length));
-      ids.set(entry, folderId(folder, name));
+      // A folder outside the project (another checkout, `file:../../lib`) is third-party;
+      // Bun records no version for a folder.
+      const outside = (local[1] === "link" || local[1] === "file") &&
+        localPlace(path, folder).kind === "outside";
+      ids.set(
+        entry,
+        outside
+          ? out.component(npmComponent({
+            name,
+            scopes: reachScopes(reached, entry),
+            sources: [path],
+          }))
+          : folderId(folder, name),
+      );
       continue;
     }
     let version: string | undefined;

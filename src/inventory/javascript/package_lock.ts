@@ -10,6 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
+import { localPlace } from "../_paths.ts";
 import { npmPurl } from "../purl.ts";
 import {
   flagScopes,
@@ -146,7 +147,8 @@ function v1Packages(
  * or 3, its `packages` map; lockfileVersion 1, its nested `dependencies` tree,
  * with the root's declarations from the package.json beside it, which `load`
  * reads). Workspace folders and the `link: true` entries pointing at them become
- * members; every other entry is a component whose name is its `name` field
+ * members (a linked folder outside the project, another checkout, is a
+ * component); every other entry is a component whose name is its `name` field
  * (npm aliases) or the last `node_modules/` segment of its key, with its
  * `license`; JSR packages installed through npm (`@jsr/scope__name`) are
  * `pkg:jsr` components. Dependencies
@@ -205,9 +207,14 @@ export function readPackageLock(
   for (const [key, entry] of entries) {
     if (entry.link === true) linkTarget.set(key, stringAt(entry, "resolved") ?? "");
   }
-  const memberFolders = new Set(linkTarget.values());
+  // A folder outside the project (another checkout, `file:../../lib`) is third-party: a component.
+  const outside = (folder: string): boolean => localPlace(path, folder).kind === "outside";
+  const memberFolders = new Set([...linkTarget.values()].filter((folder) => !outside(folder)));
   for (const key of entries.keys()) {
-    if (key !== "" && !key.startsWith(NODE_MODULES) && !key.includes("/" + NODE_MODULES)) {
+    if (
+      key !== "" && !key.startsWith(NODE_MODULES) && !key.includes("/" + NODE_MODULES) &&
+      !outside(key)
+    ) {
       memberFolders.add(key);
     }
   }
@@ -222,7 +229,18 @@ export function readPackageLock(
   for (const [link, target] of linkTarget) {
     const entry = entries.get(target) ?? {};
     if (!entries.has(target)) entries.set(target, entry);
-    nodeId.set(target, memberId(target, stringAt(entry, "name") ?? packageName(link, {})));
+    const name = stringAt(entry, "name") ?? packageName(link, {});
+    if (nodeId.has(target)) continue;
+    nodeId.set(
+      target,
+      memberFolders.has(target) ? memberId(target, name) : out.component(npmComponent({
+        name,
+        version: stringAt(entry, "version"),
+        license: npmLicense(entry.license),
+        scopes: entryScopes({ ...entries.get(link), ...entry }),
+        sources: [path],
+      })),
+    );
   }
   for (const folder of memberFolders) {
     if (nodeId.has(folder)) continue;

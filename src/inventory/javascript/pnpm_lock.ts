@@ -9,6 +9,7 @@ import { isRecord } from "../../_util.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
+import { localPlace } from "../_paths.ts";
 import { lineAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
@@ -325,7 +326,16 @@ class PnpmMapper {
     if (pkg.runtime) return this.runtimeId(pkg, scopes);
     if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
       const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
-      return this.folderId(joinPath(directory), pkg.name);
+      // A folder outside the project (another checkout, `file:../../lib`) is third-party.
+      if (localPlace(this.ctx.path, directory).kind !== "outside") {
+        return this.folderId(joinPath(directory), pkg.name);
+      }
+      return this.out.component(npmComponent({
+        name: pkg.name,
+        version: pkg.version,
+        scopes,
+        sources: [this.ctx.path],
+      }));
     }
     const tarball = str(resolution.tarball);
     let qualifiers: Record<string, string> = {};
@@ -405,7 +415,16 @@ class PnpmMapper {
     /** A dependency's target: a package of the lock, or the id of a linked folder. */
     const resolve = (dep: Dep, from: string, owner: string): Pkg | string => {
       const t = target(d.major, dep);
-      if ("link" in t) return this.folderId(joinPath(from, t.link), dep.name);
+      if ("link" in t) {
+        const folder = joinPath(from, t.link);
+        if (localPlace(path, folder).kind !== "outside") return this.folderId(folder, dep.name);
+        // A link to a folder outside the project (another checkout): third-party, no version.
+        return this.out.component(npmComponent({
+          name: dep.name,
+          scopes: [dep.scope],
+          sources: [path],
+        }));
+      }
       const pkg = d.packages.get(t.key);
       if (pkg !== undefined) return pkg;
       const who = owner.trim().replace(/:$/, "");
@@ -468,7 +487,8 @@ class PnpmMapper {
  * (pnpm 9–11, including the two-document form whose first document, pnpm's
  * own config and package-manager dependencies, gives build components). Importers are the project (`.`) and its workspace members,
  * named by their package.json; `link:`, `file:` folders and `directory`
- * resolutions are first-party members, never components. Peer-suffixed keys
+ * resolutions in the project are first-party members, never components (a
+ * folder outside it, another checkout, is a component). Peer-suffixed keys
  * collapse to one component per name@version; git and tarball resolutions
  * carry `vcs_url` / `download_url`; `patchedDependencies` are recorded on the
  * patched component; `integrity` gives hashes. A runtime pnpm installs

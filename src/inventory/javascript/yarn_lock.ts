@@ -10,6 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
+import { localPlace } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
@@ -404,9 +405,10 @@ function peerEdges(
  * Reads a Yarn `yarn.lock`, classic (v1, its own format) or Berry (Yarn 2+,
  * YAML with `__metadata`). Every resolved package is a component with its
  * version; `workspace:`, `portal:`, `link:` and `file:` folders (also the
- * `version "workspace:<folder>"` entries of the classic lock Bun prints) are
- * first-party members, never components (a registry package sharing a
- * member's name is one); a `patch:` resolution is the patched package itself
+ * `version "workspace:<folder>"` entries of the classic lock Bun prints) of the
+ * project are first-party members, never components (a registry package
+ * sharing a member's name is one; a folder outside the project, another
+ * checkout, is one too); a `patch:` resolution is the patched package itself
  * with the patch recorded; npm aliases are the real package; classic
  * `integrity` and the SHA-1 in `resolved` URLs give hashes, Berry's
  * `checksum` (a hash of Yarn's cache archive, not of the tarball) does not.
@@ -564,7 +566,15 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
   }
   const ids = new Map<Entry, string>();
   for (const entry of entries) {
-    if (entry.folder !== undefined) ids.set(entry, folderId(entry.folder, entry.name));
+    if (entry.folder === undefined) continue;
+    // A folder outside the project (another checkout, `portal:../../lib`) is third-party.
+    if (!entry.workspace && localPlace(path, entry.folder).kind === "outside") {
+      entry.folder = undefined;
+      // Yarn's placeholder for a package it links without reading a version.
+      if (entry.version === "0.0.0-use.local") entry.version = undefined;
+      continue;
+    }
+    ids.set(entry, folderId(entry.folder, entry.name));
   }
 
   // The first edges: what the project and its workspaces declare.

@@ -22,14 +22,16 @@ const DEFAULT_INDEXES = new Set([
 ]);
 
 /**
- * The `repository_url` qualifier for a package index: `undefined` for PyPI itself.
+ * The `repository_url` qualifier for a package index: `undefined` for PyPI
+ * itself, and for a folder of wheels (uv's flat index at `../files`, written as
+ * a path): a path is no URL.
  *
  * @param index The index URL as the file writes it.
  * @returns The qualifier value, or `undefined`.
  */
 export function repositoryUrl(index: string | undefined): string | undefined {
   if (index === undefined || index === "" || DEFAULT_INDEXES.has(index)) return undefined;
-  return index;
+  return /^[A-Za-z][A-Za-z0-9+.-]+:/.test(index) ? index : undefined;
 }
 
 const HASH_ALGORITHMS: ReadonlySet<string> = new Set([

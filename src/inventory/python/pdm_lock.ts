@@ -9,7 +9,9 @@
  * @module
  */
 
+import { posix } from "node:path";
 import { isVouchError } from "../../errors.ts";
+import { parseToml } from "../_formats/toml.ts";
 import { OutputBuilder } from "../_builder.ts";
 import {
   at,
@@ -33,6 +35,13 @@ import type { ReaderResult } from "../_reader.ts";
 export interface PdmLockOptions {
   /** The file's path relative to the project root. */
   path: string;
+  /**
+   * Reads another file of the project (root-relative path): the
+   * `pyproject.toml` beside the lock, whose `[project.optional-dependencies]`
+   * say which of the lock's groups are extras. Without it every group other
+   * than `default` is taken for a dev group.
+   */
+  load?: (path: string) => string | undefined;
 }
 
 const READER = "pdm_lock";
@@ -44,7 +53,10 @@ interface Node {
   version?: string;
 }
 
-function scopesAndGroups(pkg: Table): { scopes: Scope[]; groups: string[] } {
+function scopesAndGroups(
+  pkg: Table,
+  extras: ReadonlySet<string>,
+): { scopes: Scope[]; groups: string[] } {
   // PDM 1 wrote the groups as `sections`; a lock without either does not say.
   const written = pkg.groups ?? pkg.sections;
   const declared = Array.isArray(written)
@@ -53,8 +65,24 @@ function scopesAndGroups(pkg: Table): { scopes: Scope[]; groups: string[] } {
   const groups = declared.filter((g) => g !== "default");
   const scopes: Scope[] = [];
   if (declared.includes("default")) scopes.push("runtime");
-  if (groups.length > 0) scopes.push("dev");
+  // A group named after an extra (`[project.optional-dependencies]`) is optional; any other, dev.
+  if (groups.some((g) => extras.has(pep503Name(g)))) scopes.push("optional");
+  if (groups.some((g) => !extras.has(pep503Name(g)))) scopes.push("dev");
   return { scopes, groups };
+}
+
+/** The extras the `pyproject.toml` beside the lock declares (PEP 503 names); none when unread. */
+function extrasBeside(path: string, load: PdmLockOptions["load"]): Set<string> {
+  const manifest = posix.join(posix.dirname(path), "pyproject.toml");
+  const text = load?.(manifest);
+  if (text === undefined) return new Set();
+  try {
+    const project = parseToml(text, manifest, "inventory.pyproject.invalid").project;
+    const extras = isTable(project) ? project["optional-dependencies"] : undefined;
+    return new Set(isTable(extras) ? Object.keys(extras).map(pep503Name) : []);
+  } catch {
+    return new Set(); // the pyproject reader reports a broken manifest itself
+  }
 }
 
 function withoutExtras(name: string): string {
@@ -88,8 +116,8 @@ function metadataFiles(table: unknown, where: () => string): Map<string, unknown
 
 /**
  * Reads a `pdm.lock`: every locked package once (extras entries merged), its
- * hashes, git/URL source, groups (`default` is runtime, any other group is
- * dev) and the dependency edges between packages. `path` packages are
+ * hashes, git/URL source, groups (`default` is runtime, a group named after
+ * an extra of the pyproject.toml beside it optional, any other group dev) and the dependency edges between packages. `path` packages are
  * first-party members.
  *
  * @example
@@ -130,6 +158,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     metadata?.files,
     () => at(path, tomlKeyLine(text, "metadata.files")),
   );
+  const extras = extrasBeside(path, options.load);
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
@@ -163,7 +192,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
         qualifiers,
         files: dist,
         downloadLocation,
-        ...scopesAndGroups(pkg),
+        ...scopesAndGroups(pkg, extras),
         source: path,
       }));
     }

@@ -516,9 +516,11 @@ function projectInfo(
   poetry: Table | undefined,
   release: string | undefined,
 ): Project | undefined {
+  // An empty string is no value (PDM 1's `pdm init` wrote `name = ""` and `version = ""` for
+  // an application that is not a package).
   const field = (key: string): string | undefined =>
-    ctx.optionalString(project?.[key], `[project] ${key}`, `${key} =`) ??
-      ctx.optionalString(poetry?.[key], `[tool.poetry] ${key}`, `${key} =`);
+    (ctx.optionalString(project?.[key], `[project] ${key}`, `${key} =`) ||
+      ctx.optionalString(poetry?.[key], `[tool.poetry] ${key}`, `${key} =`)) || undefined;
   const name = field("name");
   if (name === undefined) return undefined;
   const dynamic = ctx.strings(project?.dynamic, "[project] dynamic", "dynamic");

@@ -178,3 +178,31 @@ Deno.test("readBunLock: a tarball URL of a registry names the package as the reg
     [XLSX, "https://cdn.sheetjs.com/xlsx-0.20.2/xlsx-0.20.2.tgz"],
   ]);
 });
+
+Deno.test("readBunLock: a file:/link: folder outside the project is a third-party component, one inside a member", () => {
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "app",
+      "dependencies": { "shared-ui": "file:../../shared-ui", "tools": "file:./tools" },
+      "devDependencies": { "scratch": "link:scratch" },
+    },
+  },
+  "packages": {
+    "scratch": ["scratch@link:../../scratch", {}],
+    "shared-ui": ["shared-ui@file:../../shared-ui", { "dependencies": { "ms": "^2.1.3" } }],
+    "tools": ["tools@file:tools", {}],
+    "ms": ["ms@2.1.3", "", {}, "sha512-AAAA"],
+  }
+}`;
+  const out = readBunLock(lock, { path: "app/bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/scratch dev",
+    "pkg:npm/shared-ui runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/shared-ui"), ["pkg:npm/ms@2.1.3 runtime"]);
+});

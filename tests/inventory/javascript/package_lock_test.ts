@@ -301,3 +301,41 @@ Deno.test("readPackageLock: an entry without a version is a package not installe
   assert.deepEqual(out.components.map((c) => c.id), [TOOL, "pkg:npm/ts-jest@29.1.2"]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/ts-jest@29.1.2"), []);
 });
+
+Deno.test("readPackageLock: a file: folder outside the project is a third-party component, one inside a member", () => {
+  // `file:../../shared-utils` (another checkout) and `file:tools` (a folder of the project), as npm 7+ links them.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": {
+        name: "app",
+        dependencies: { tools: "file:tools" },
+        devDependencies: { "shared-utils": "file:../../shared-utils" },
+      },
+      "../../shared-utils": {
+        name: "shared-utils",
+        version: "1.4.0",
+        license: "MIT",
+        dev: true,
+        dependencies: { ms: "^2.1.3" },
+      },
+      "node_modules/ms": { version: "2.1.3", dev: true },
+      "node_modules/shared-utils": { resolved: "../../shared-utils", link: true, dev: true },
+      "node_modules/tools": { resolved: "tools", link: true },
+      "tools": { name: "tools", version: "0.0.1" },
+    },
+  });
+  const out = readPackageLock(lock, { path: "app/package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.license}`), [
+    "pkg:npm/ms@2.1.3 dev undefined",
+    "pkg:npm/shared-utils@1.4.0 dev MIT",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/shared-utils@1.4.0"), ["pkg:npm/ms@2.1.3 runtime"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/shared-utils@1.4.0 dev",
+    "workspace:app/tools runtime",
+  ]);
+});

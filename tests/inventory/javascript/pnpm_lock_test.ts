@@ -459,3 +459,49 @@ Deno.test("readPnpmLock: a hosted git package built from a folder of its reposit
     `%40${sha}%23packages%2Fapp-tooling dev ${tarball}`,
   ]);
 });
+
+Deno.test("readPnpmLock: a file:/link: folder outside the project is a third-party component, one inside a member", () => {
+  // v9 and v6 forms of a `file:` dependency on another checkout beside the project, and one in it.
+  const v9 = [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      shared-utils: {specifier: 'file:../../shared-utils', version: 'file:../../shared-utils'}",
+    "      tools: {specifier: 'file:tools', version: 'file:tools'}",
+    "    devDependencies:",
+    "      scratch: {specifier: 'link:../../scratch', version: 'link:../../scratch'}",
+    "packages:",
+    "  shared-utils@file:../../shared-utils:",
+    "    resolution: {directory: ../../shared-utils, type: directory}",
+    "    version: 1.4.0",
+    "  tools@file:tools:",
+    "    resolution: {directory: tools, type: directory}",
+    "    version: 0.0.1",
+    "snapshots:",
+    "  shared-utils@file:../../shared-utils: {}",
+    "  tools@file:tools: {}",
+  ].join("\n");
+  const v6 = [
+    "lockfileVersion: '6.0'",
+    "devDependencies:",
+    "  shared-utils:",
+    "    specifier: file:../../shared-utils",
+    "    version: file:../../shared-utils",
+    "packages:",
+    "  file:../../shared-utils:",
+    "    resolution: {directory: ../../shared-utils, type: directory}",
+    "    name: shared-utils",
+    "    version: 1.4.0",
+    "    dev: true",
+  ].join("\n");
+  for (const [lock, scope] of [[v9, "runtime"], [v6, "dev"]]) {
+    const out = readPnpmLock(lock, { path: "app/pnpm-lock.yaml", load: () => undefined });
+    assertWellFormed(out);
+    assert.deepEqual(out.components.map((c) => `${c.purl} ${c.scopes} ${c.downloadLocation}`), [
+      ...(lock === v9 ? ["pkg:npm/scratch dev undefined"] : []),
+      `pkg:npm/shared-utils@1.4.0 ${scope} undefined`,
+    ]);
+    assert.deepEqual(out.members.map((m) => m.id), lock === v9 ? ["workspace:app/tools"] : []);
+  }
+});

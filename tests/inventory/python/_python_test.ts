@@ -56,6 +56,11 @@ Deno.test("versionFromFileName: wheels and sdists, any spelling of the name, per
 Deno.test("small helpers: repositoryUrl, nthLine", () => {
   assert.equal(repositoryUrl("https://pypi.org/simple"), undefined);
   assert.equal(repositoryUrl("https://pypi.example.com/simple"), "https://pypi.example.com/simple");
+  // A folder of wheels (uv's flat index written as a path) is no URL: no qualifier.
+  assert.equal(repositoryUrl("../../files"), undefined);
+  assert.equal(repositoryUrl("/srv/wheels"), undefined);
+  assert.equal(repositoryUrl("C:\\wheels"), undefined);
+  assert.equal(repositoryUrl("file:///srv/wheels"), "file:///srv/wheels");
   assert.equal(nthLine("a\n[[package]]\nb\n[[package]]\n", /^\[\[package\]\]/, 1), 4);
   assert.equal(nthLine("a\nb", "zzz"), undefined);
 });

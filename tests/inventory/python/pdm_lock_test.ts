@@ -189,3 +189,58 @@ Deno.test("readPdmLock: a lock without per-package groups leaves scopes to the d
   assert.equal(readFixture("pdm-4.1/pdm.lock").scopesFromDeclarations, true);
   assert.equal(readFixture("pdm.lock").scopesFromDeclarations, undefined, "groups recorded");
 });
+
+Deno.test("readPdmLock: a group named after an extra of the pyproject.toml beside the lock is optional, another dev", () => {
+  const lock = [
+    "[metadata]",
+    'groups = ["default", "security", "test"]',
+    'lock_version = "4.5.0"',
+    "",
+    "[[package]]",
+    'name = "idna"',
+    'version = "3.7"',
+    'groups = ["default", "security"]',
+    "",
+    "[[package]]",
+    'name = "requests"',
+    'version = "2.32.3"',
+    'groups = ["security"]',
+    'dependencies = ["urllib3<3,>=1.21.1"]',
+    "",
+    "[[package]]",
+    'name = "urllib3"',
+    'version = "2.2.2"',
+    'groups = ["security", "test"]',
+    "",
+    "[[package]]",
+    'name = "pytest"',
+    'version = "8.2.2"',
+    'groups = ["test"]',
+  ].join("\n");
+  const pyproject = [
+    "[project]",
+    'name = "demo"',
+    'dependencies = ["idna"]',
+    "[project.optional-dependencies]",
+    'Security = ["requests"]',
+    "[tool.pdm.dev-dependencies]",
+    'test = ["pytest"]',
+  ].join("\n");
+  const scopes = (load?: (p: string) => string | undefined) =>
+    readPdmLock(lock, { path: "app/pdm.lock", load }).components.map((c) =>
+      `${c.name} ${c.scopes.join("+")}`
+    );
+  assert.deepEqual(scopes((p) => p === "app/pyproject.toml" ? pyproject : undefined), [
+    "idna optional+runtime",
+    "pytest dev",
+    "requests optional",
+    "urllib3 dev+optional",
+  ]);
+  // Without the manifest the lock does not tell extras from dev groups: dev, as before.
+  assert.deepEqual(scopes(), [
+    "idna dev+runtime",
+    "pytest dev",
+    "requests dev",
+    "urllib3 dev",
+  ]);
+});

@@ -376,3 +376,22 @@ Deno.test("readPyproject: Hatch environments' dependencies are dev groups named 
     invalidWith(/^p\.toml:2: \[tool\.hatch\.envs\.a\] dependencies must be an array/),
   );
 });
+
+Deno.test("readPyproject: an empty name and version (PDM 1's application template) are none", () => {
+  const text = [
+    "[project]",
+    'name = ""',
+    'version = ""',
+    'description = ""',
+    'dependencies = ["requests[security]~=2.26"]',
+  ].join("\n");
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.equal(out.project, undefined);
+  assert.deepEqual(out.components.map((c) => [c.id, c.specifier, c.scopes]), [
+    ["pkg:pypi/requests", "~=2.26", ["runtime"]],
+  ]);
+  const named = readPyproject('[project]\nname = "app"\nversion = ""\n', {
+    path: "pyproject.toml",
+  });
+  assert.deepEqual(named.project, { name: "app", purl: "pkg:pypi/app" });
+});

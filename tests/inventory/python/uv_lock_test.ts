@@ -244,3 +244,24 @@ Deno.test("readUvLock: [manifest] requirements (a virtual root's [tool.uv] dev-d
     hasCode("inventory.uv_lock.invalid", /^uv\.lock:9: /),
   );
 });
+
+Deno.test("readUvLock: a package from a flat index that is a folder (a path, no URL) has no repository_url", () => {
+  const lock = [
+    "version = 1",
+    "revision = 3",
+    "",
+    "[[package]]",
+    'name = "app"',
+    'version = "0.1.0"',
+    'source = { editable = "." }',
+    'dependencies = [{ name = "anyio" }]',
+    "",
+    "[[package]]",
+    'name = "anyio"',
+    'version = "4.9.0"',
+    'source = { registry = "../wheels" }',
+    'wheels = [{ path = "anyio-4.9.0-py3-none-any.whl" }]',
+  ].join("\n");
+  const out = readUvLock(lock, { path: "uv.lock" });
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:pypi/anyio@4.9.0"]);
+});
