@@ -126,12 +126,18 @@ function mergedDistributions(list: Distribution[]): Distribution[] {
   }
   if (sorted && list.every((d) => d.hashes.length < 2)) return list;
   // A stable sort keeps the files of one key in list order; the first one's fields win.
+  // Each file is compared with the first of its key (`head`), not with the merged one: a
+  // file known by its hashes alone has a key that merging would change.
   const merged: Distribution[] = [];
+  let head: Distribution | undefined;
   for (const d of [...list].sort(compareDistributions)) {
-    const last = merged.at(-1);
-    if (last !== undefined && compareDistributions(last, d) === 0) {
+    if (head !== undefined && compareDistributions(head, d) === 0) {
+      const last = merged[merged.length - 1];
       merged[merged.length - 1] = { ...last, hashes: [...last.hashes, ...d.hashes] };
-    } else merged.push(d);
+    } else {
+      merged.push(d);
+      head = d;
+    }
   }
   return merged.map((d) =>
     d.hashes.length < 2 ? d : { ...d, hashes: sortedUniqueHashes(d.hashes) }
@@ -173,7 +179,8 @@ function sortedUniqueHashes(list: Hash[]): Hash[] {
   if (list.length === 2) {
     // The common case (SHA-1 and SHA-512 of one tarball), without a map and a sort.
     const [a, b] = list;
-    const order = compareStrings(`${a.alg}:${a.hex}`, `${b.alg}:${b.hex}`);
+    // As `alg:hex` keys order (no algorithm name is a prefix of another), without building them.
+    const order = compareStrings(a.alg, b.alg) || compareStrings(a.hex, b.hex);
     return order === 0 ? [a] : order < 0 ? [a, b] : [b, a];
   }
   const byKey = new Map(list.map((hash) => [`${hash.alg}:${hash.hex}`, hash]));

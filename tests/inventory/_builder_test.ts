@@ -356,3 +356,16 @@ Deno.test("component: distributions merge per URL/file name, unnamed ones by has
     "direct",
   ]);
 });
+
+Deno.test("component: a file known by its hash alone, in three occurrences, is one file", () => {
+  // A Pipfile.lock package in `default`, `develop` and a custom category: the same hashes thrice.
+  const sha = (hex: string) => ({ alg: "sha256" as const, hex });
+  const b = new OutputBuilder();
+  for (let i = 0; i < 3; i++) {
+    b.component(npm("a", { distributions: [{ hashes: [sha("aa")] }, { hashes: [sha("bb")] }] }));
+  }
+  assert.deepEqual(b.build().components[0].distributions, [
+    { hashes: [sha("aa")] },
+    { hashes: [sha("bb")] },
+  ]);
+});
