@@ -113,6 +113,20 @@ function compareDistributions(a: Distribution, b: Distribution): number {
   return compareStrings(distributionKey(a), distributionKey(b));
 }
 
+/** Whether two lists hold the same files (URL, name and hashes) in the same order. */
+function sameFiles(a: readonly Distribution[], b: Iterable<Distribution>): boolean {
+  if (!Array.isArray(b) || a.length !== b.length || a.length === 0) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.url !== y.url || x.file !== y.file || x.hashes.length !== y.hashes.length) return false;
+    for (let j = 0; j < x.hashes.length; j++) {
+      if (x.hashes[j].alg !== y.hashes[j].alg || x.hashes[j].hex !== y.hashes[j].hex) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The files of a component, one per URL and file name, hashes united, sorted.
  * The given objects are reused when nothing changes (hot: a Pipfile.lock has
@@ -437,7 +451,8 @@ export class OutputBuilder {
       ? undefined
       : textWithoutCredentials(from.license);
     if (from.hashes) draft.hashes.push(...from.hashes);
-    if (from.distributions) {
+    // The same files again (a package listed in two sections or files) add nothing.
+    if (from.distributions && !sameFiles(draft.distributions, from.distributions)) {
       for (const file of from.distributions) {
         // The given object as it is unless its URL (or a file name that is one) loses
         // credentials (hot: uv.lock wheels).
