@@ -43,7 +43,8 @@ const READER = "requirements";
 /**
  * The words of a requirements file's name that say it is for development
  * only, by the common convention (`requirements-dev.txt`, `test-requirements.txt`,
- * `requirements/docs.txt`).
+ * `requirements/docs.txt`; cookiecutter-django's `requirements/local.txt`,
+ * the local development environment beside `base.txt` and `production.txt`).
  */
 const DEV_WORDS: ReadonlySet<string> = new Set([
   "dev",
@@ -60,6 +61,7 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
   "typing",
   "ci",
   "qa",
+  "local",
 ]);
 
 /**

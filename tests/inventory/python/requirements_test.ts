@@ -464,3 +464,23 @@ Deno.test("readRequirements: pip splits a marker off a bare URL at '; ' and off 
     ["plain_kit", "2.0", "https://example.com/x;y/plain_kit-2.0.tar.gz"],
   ]);
 });
+
+Deno.test("readRequirements: requirements/local.txt (cookiecutter-django's local development file) lists dev requirements", () => {
+  // A pip-compile of base.in + local.in beside base.txt and production.txt.
+  const text = "django==2.2.7             # via -r base.in, django-debug-toolbar\n" +
+    "pytest==5.4.1             # via -r local.in, pytest-cov\n";
+  for (
+    const [path, scope] of [
+      ["requirements/local.txt", "dev"],
+      ["requirements-local.txt", "dev"],
+      ["requirements/production.txt", "runtime"],
+      ["requirements/base.txt", "runtime"],
+    ]
+  ) {
+    const out = readRequirements(text, { path });
+    assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+      ["pkg:pypi/django@2.2.7", [scope]],
+      ["pkg:pypi/pytest@5.4.1", [scope]],
+    ], path);
+  }
+});
