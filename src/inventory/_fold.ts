@@ -29,8 +29,9 @@ export interface ReadFile {
  * manifest (its project is a member of the locks) declares from that member,
  * not from the root; a declaration that names a member links to it.
  * `unmatched` names the declarations (build requirements aside) that found
- * neither a locked package nor a member; `member` tells whether the
- * manifest's project is a member of the locks.
+ * neither a locked package nor a member; with `keepUnmatched` (locks that
+ * lock only what they list) those stay, as declared. `member` tells whether
+ * the manifest's project is a member of the locks.
  */
 /** The id of the locks' member that is the manifest's project, if any. */
 function memberOf(
@@ -51,6 +52,7 @@ function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
   ecosystem: Ecosystem,
+  keepUnmatched: boolean,
 ): { output: ReaderOutput; unmatched: string[]; member: boolean } {
   const key = (name: string): string => packageKey(ecosystem, name);
   const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => key(c.name));
@@ -65,6 +67,10 @@ function foldManifest(
     targets.set(declared.id, [...matches.map((m) => m.id), ...linked]);
     if (matches.length + linked.length === 0 && declared.scopes.some((s) => s !== "build")) {
       unmatched.push(declared.name);
+      if (keepUnmatched) {
+        targets.set(declared.id, [declared.id]);
+        components.push(declared);
+      }
     }
     for (const target of matches) {
       components.push({
@@ -277,10 +283,17 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     if (known && resolving.every((l) => l.reader.recordsDeclarations)) {
       continue; // the lock says it all, its members and structure included
     }
-    const folded = foldManifest(f.output, locks, ecosystem);
+    const listsOnly = resolving.every((l) => l.reader.listsOnly);
+    const folded = foldManifest(f.output, locks, ecosystem, listsOnly);
     outputs.push(folded.output);
     for (const w of f.output.warnings ?? []) warnings.add(w);
-    if (above && !folded.member && folded.unmatched.length > 0) {
+    if (listsOnly && folded.unmatched.length > 0) {
+      warnings.add(
+        `${f.path} is resolved by ${resolving.map((l) => l.path).join(", ")}, which ` +
+          `${resolving.length === 1 ? "does" : "do"} not list ${someNames(folded.unmatched)}: ` +
+          "those are as declared (versions only where pinned, no transitive dependencies)",
+      );
+    } else if (above && !folded.member && folded.unmatched.length > 0) {
       warnings.add(
         `${f.path} is resolved by ${resolving.map((l) => l.path).join(", ")}, which does not ` +
           `lock what it declares (${someNames(folded.unmatched)}): those are not in the SBOM; ` +

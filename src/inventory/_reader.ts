@@ -86,6 +86,14 @@ export interface Reader {
    */
   recordsDeclarations?: boolean;
   /**
+   * For a lock reader whose files lock only what they list (requirements
+   * files: a `requirements-dev.txt` beside a `pyproject.toml` pins the dev
+   * tools, not the project's dependencies): a manifest that only such files
+   * resolve keeps, as declared, what none of them lists (build requirements
+   * aside) instead of losing it.
+   */
+  listsOnly?: boolean;
+  /**
    * For a lock reader: whether a lockfile resolves a manifest of its folder
    * (see `covers`), when its name says whose it is (NuGet's
    * `packages.<project>.lock.json` belongs to `<project>.csproj` only).

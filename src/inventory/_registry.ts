@@ -117,6 +117,7 @@ export const READERS: readonly Reader[] = [
     name: "requirements",
     ecosystem: "pypi",
     kind: "lock",
+    listsOnly: true,
     files: [
       "requirements*.txt",
       "*-requirements.txt",

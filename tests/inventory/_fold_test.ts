@@ -228,3 +228,38 @@ Deno.test("a member and a registry package of the same name and version stay two
     });
   }
 });
+
+Deno.test("requirements files lock only what they list: a pyproject.toml's other declarations stay, as declared", async () => {
+  await withTempDir(async (dir) => {
+    // The common layout (mypy, httpx): the project's dependencies in pyproject.toml,
+    // a requirements file beside it that pins the test tools and some of them.
+    await writeTree(dir, {
+      "pyproject.toml":
+        '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n' +
+        '[project]\nname = "app"\nversion = "1.0.0"\ndependencies = ["requests>=2", "click"]\n\n' +
+        '[project.optional-dependencies]\nfancy = ["rich>=13"]\n',
+      "test-requirements.txt": "click==8.1.7\n    # via -r test-requirements.in\npytest==8.3.2\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(
+      inventory.components.map((c) => [c.id, c.version, c.specifier, c.scopes]),
+      [
+        ["pkg:pypi/click@8.1.7", "8.1.7", undefined, ["dev", "runtime"]],
+        ["pkg:pypi/pytest@8.3.2", "8.3.2", undefined, ["dev"]],
+        ["pkg:pypi/requests", undefined, ">=2", ["runtime"]],
+        ["pkg:pypi/rich", undefined, ">=13", ["optional"]],
+      ],
+      "nothing the project declares is lost; the build requirement is not shipped",
+    );
+    assert.deepEqual(warnings, [
+      "pyproject.toml is resolved by test-requirements.txt, which does not list requests, rich: " +
+      "those are as declared (versions only where pinned, no transitive dependencies)",
+    ]);
+    assert.ok(
+      inventory.edges.some((e) =>
+        `${e.from} ${e.to} ${e.scope}` === "root pkg:pypi/requests runtime"
+      ),
+    );
+  });
+});

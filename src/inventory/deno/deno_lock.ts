@@ -9,11 +9,12 @@ import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
+import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { sriHashes } from "../_sri.ts";
 import { genericUrlPurl, jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
 import { folderOf, joinPath, npmComponent } from "../javascript/_npm.ts";
 import type { Load } from "../_reader.ts";
-import type { Hash, ReaderOutput, Scope } from "../types.ts";
+import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 const CODE = "inventory.deno_lock.invalid";
@@ -134,6 +135,30 @@ function declaredScopes(load: Load | undefined, path: string): Map<string, Scope
 }
 
 /**
+ * The project a `deno.json` (or `deno.jsonc`) beside the lock states: the
+ * JSR package it publishes (`name`, `version`, `license`), when it names one.
+ */
+function denoProject(load: Load | undefined, folder: string): Project | undefined {
+  for (const file of ["deno.json", "deno.jsonc"]) {
+    const path = joinPath(folder, file);
+    const text = load?.(path);
+    if (text === undefined) continue;
+    const config = parseJsoncObject(text, path, CODE);
+    const name = stringAt(config, "name");
+    if (name === undefined || name === "") return undefined;
+    const version = stringAt(config, "version") || undefined;
+    const license = stringAt(config, "license");
+    return {
+      name,
+      ...(version === undefined ? {} : { version }),
+      purl: jsrPurl(name, version),
+      ...(license === undefined ? {} : { license }),
+    };
+  }
+  return undefined;
+}
+
+/**
  * Reads a `deno.lock` (versions 2 to 5, or the unversioned remote-only lock of
  * Deno before 1.28). `jsr` entries become `pkg:jsr`
  * components (sha256 integrity), `npm` entries become `pkg:npm` components
@@ -144,7 +169,9 @@ function declaredScopes(load: Load | undefined, path: string): Map<string, Scope
  * dependencies; specifiers that resolve to no locked package are workspace
  * members themselves and are skipped. A `packageJson` dependency that the
  * `package.json` beside it lists only in `devDependencies` is a dev one, and
- * one it lists in `optionalDependencies` an optional one.
+ * one it lists in `optionalDependencies` an optional one. The `deno.json`
+ * (or `deno.jsonc`) beside the lock names the project when it publishes a
+ * JSR package (`name`, `version`, `license`).
  *
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
@@ -154,7 +181,7 @@ function declaredScopes(load: Load | undefined, path: string): Map<string, Scope
 export function readDenoLock(
   text: string,
   options: { path: string; load?: Load },
-): ReaderOutput {
+): ReaderOutput & { project?: Project } {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.version;
@@ -311,5 +338,6 @@ export function readDenoLock(
     if (!any.has(component.id) || runtime.has(component.id)) continue;
     component.scopes = [shipped.has(component.id) ? "optional" : "dev"];
   }
-  return output;
+  const project = denoProject(options.load, base);
+  return project === undefined ? output : { ...output, project };
 }

@@ -455,6 +455,26 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
 }
 
 /**
+ * Flit's metadata before PEP 621 (Flit before 3.2), `[tool.flit.metadata]`:
+ * `requires` are runtime; `requires-extra` the extras, optional; and
+ * `dev-requires`, which Flit encodes in the wheel as the extra `dev`, too.
+ */
+function flitDeclarations(ctx: Context, metadata: Table | undefined): Declaration[] {
+  if (metadata === undefined) return [];
+  const where = "[tool.flit.metadata]";
+  const out = ctx.strings(metadata.requires, `${where} requires`, "requires")
+    .map((text) => ctx.pep508(text, "runtime"));
+  const extras = ctx.table(metadata["requires-extra"], `${where} requires-extra`, "requires-extra");
+  const dev = ctx.strings(metadata["dev-requires"], `${where} dev-requires`, "dev-requires");
+  for (const [extra, list] of [...Object.entries(extras ?? {}), ["dev", dev] as const]) {
+    for (const text of ctx.strings(list, `${where} requires-extra ${extra}`, extra)) {
+      out.push(ctx.pep508(text, "optional", extra));
+    }
+  }
+  return out;
+}
+
+/**
  * The exact version a declaration names: a `==` pin, or the version in the
  * file name of a wheel or sdist it points at (`name @ https://…/name-1.0-py3-none-any.whl`).
  */
@@ -515,13 +535,17 @@ function projectInfo(
   project: Table | undefined,
   poetry: Table | undefined,
   release: string | undefined,
+  flit?: Table,
 ): Project | undefined {
   // An empty string is no value (PDM 1's `pdm init` wrote `name = ""` and `version = ""` for
   // an application that is not a package).
   const field = (key: string): string | undefined =>
     (ctx.optionalString(project?.[key], `[project] ${key}`, `${key} =`) ||
       ctx.optionalString(poetry?.[key], `[tool.poetry] ${key}`, `${key} =`)) || undefined;
-  const name = field("name");
+  // Flit's old metadata names the distribution `dist-name`, else after its `module`.
+  const name = field("name") ||
+    ctx.optionalString(flit?.["dist-name"], "[tool.flit.metadata] dist-name", "dist-name") ||
+    ctx.optionalString(flit?.module, "[tool.flit.metadata] module", "module") || undefined;
   if (name === undefined) return undefined;
   const dynamic = ctx.strings(project?.dynamic, "[project] dynamic", "dynamic");
   const isDynamic = dynamic.includes("version") || (project?.name === undefined);
@@ -530,7 +554,7 @@ function projectInfo(
   if (version !== undefined) info.version = version;
   const declared = license(
     ctx,
-    project?.license ?? project?.["license-expression"] ?? poetry?.license,
+    project?.license ?? project?.["license-expression"] ?? poetry?.license ?? flit?.license,
   );
   if (declared !== undefined) info.license = declared;
   const description = field("description");
@@ -568,9 +592,12 @@ export function readPyproject(
   const project = ctx.table(doc.project, "[project]", "[project]");
   const tool = ctx.table(doc.tool, "[tool]", "[tool");
   const poetry = ctx.table(tool?.poetry, "[tool.poetry]", "[tool.poetry");
-  const info = projectInfo(ctx, project, poetry, options.release);
+  const flit = ctx.table(tool?.flit, "[tool.flit]", "[tool.flit");
+  const flitMetadata = ctx.table(flit?.metadata, "[tool.flit.metadata]", "[tool.flit.metadata");
+  const info = projectInfo(ctx, project, poetry, options.release, flitMetadata);
   const declarations = pep621Declarations(ctx, project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
+  declarations.push(...flitDeclarations(ctx, flitMetadata));
   declarations.push(...pdmDevDependencies(ctx, ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm")));
   const uv = ctx.table(tool?.uv, "[tool.uv]", "[tool.uv");
   declarations.push(...toolDevDependencies(ctx, uv, "[tool.uv]"));

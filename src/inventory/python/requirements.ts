@@ -43,7 +43,8 @@ const READER = "requirements";
 /**
  * The words of a requirements file's name that say it is for development
  * only, by the common convention (`requirements-dev.txt`, `test-requirements.txt`,
- * `requirements/docs.txt`).
+ * `requirements/docs.txt`; cookiecutter-django's `requirements/local.txt`,
+ * the local development environment beside `base.txt` and `production.txt`).
  */
 const DEV_WORDS: ReadonlySet<string> = new Set([
   "dev",
@@ -60,6 +61,7 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
   "typing",
   "ci",
   "qa",
+  "local",
 ]);
 
 /**
@@ -254,12 +256,30 @@ function localFileEntry(
   };
 }
 
+/**
+ * A requirement line without the environment marker pip splits off a bare
+ * URL or path: after `"; "` for a URL, after `";"` for a path
+ * (`https://…/x-1.0-py3-none-win_amd64.whl; platform_system == "Windows"`);
+ * a `name @ url ; marker` requirement is PEP 508's and keeps its marker.
+ */
+function withoutMarker(text: string): { text: string; marked: boolean } {
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  if (!url && !isLocalPath(text)) return { text, marked: false };
+  const at = text.indexOf(url ? "; " : ";");
+  return at === -1 ? { text, marked: false } : { text: text.slice(0, at).trim(), marked: true };
+}
+
 function requirementEntry(
-  text: string,
+  line: string,
   hashes: Hash[],
   source: string,
   where: string,
 ): Entry | undefined {
+  const { text, marked } = withoutMarker(line);
+  if (marked) {
+    const entry = requirementEntry(text, hashes, source, where);
+    return entry === undefined ? undefined : { ...entry, marked };
+  }
   if (isLocalPath(text)) {
     const entry = localFileEntry(text, hashes, source);
     return entry === undefined ? undefined : { ...entry, where };

@@ -65,6 +65,11 @@ function origin(
   return { qualifiers: { repository_url: source.replace(/^(registry|sparse)\+/, "") } };
 }
 
+/** A git source without its locked commit (`#<sha>`), which a dependency reference leaves out. */
+function withoutPrecise(source: string | undefined): string | undefined {
+  return source?.startsWith("git+") ? source.replace(/#.*$/, "") : source;
+}
+
 function readPackages(lock: TomlTable, text: string, path: string): LockedPackage[] {
   const listed = lock.package ?? [];
   if (!Array.isArray(listed)) throw invalid(path, 1, "`package` is not an array of tables");
@@ -196,12 +201,20 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderOu
       sources: [path],
     });
   }
-  /** The one package a `name`, `name version` or `name version (source)` reference means. */
+  /**
+   * The one package a `name`, `name version` or `name version (source)`
+   * reference means. Cargo writes a reference's source without the `#<commit>`
+   * its package's `source` ends with (a v1 lock's `(git+https://…/x.git)`):
+   * sources are compared without it, as Cargo compares them.
+   */
   const target = (reference: string, of: LockedPackage): LockedPackage => {
     const [name, version, source] = reference.split(" ");
+    const wanted = source === undefined
+      ? undefined
+      : withoutPrecise(source.replace(/^\(|\)$/g, ""));
     const candidates = (byName.get(name) ?? []).filter((c) =>
       (version === undefined || c.version === version) &&
-      (source === undefined || `(${c.source})` === source)
+      (wanted === undefined || withoutPrecise(c.source) === wanted)
     );
     if (candidates.length !== 1) {
       throw invalid(

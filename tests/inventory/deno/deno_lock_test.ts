@@ -291,3 +291,27 @@ Deno.test("readDenoLock: a packageJson dependency the package.json lists in opti
   ]);
   assert.ok(out.edges.some((e) => e.to === "pkg:npm/fsevents@2.3.3" && e.scope === "optional"));
 });
+
+Deno.test("readDenoLock: the deno.json beside the lock names the project, the JSR package it publishes", () => {
+  // The shape of denoland/deployctl: a v4 lock and a deno.json with `name` and `version`.
+  const lock = JSON.stringify({
+    version: "4",
+    specifiers: { "jsr:@std/fmt@1": "1.0.2" },
+    jsr: { "@std/fmt@1.0.2": { integrity: "a".repeat(64) } },
+  });
+  const files: Record<string, string> = {
+    "tools/deno.jsonc": '{\n  // the CLI\n  "name": "@acme/cli",\n  "version": "1.12.0",\n' +
+      '  "license": "MIT",\n  "imports": { "@std/fmt": "jsr:@std/fmt@1" },\n}\n',
+  };
+  const out = readDenoLock(lock, { path: "tools/deno.lock", load: (p) => files[p] });
+  assert.deepEqual(out.project, {
+    name: "@acme/cli",
+    version: "1.12.0",
+    purl: "pkg:jsr/%40acme/cli@1.12.0",
+    license: "MIT",
+  });
+  assert.equal(
+    readDenoLock(lock, { path: "deno.lock", load: () => '{"imports": {}}' }).project,
+    undefined,
+  );
+});

@@ -395,3 +395,43 @@ Deno.test("readPyproject: an empty name and version (PDM 1's application templat
   });
   assert.deepEqual(named.project, { name: "app", purl: "pkg:pypi/app" });
 });
+
+Deno.test("readPyproject: Flit's metadata before PEP 621 ([tool.flit.metadata]) declares the project's dependencies", () => {
+  // The shape of early FastAPI's and Flit's own pyproject.toml (Flit < 3.2).
+  const text = [
+    "[build-system]",
+    'requires = ["flit"]',
+    'build-backend = "flit.buildapi"',
+    "",
+    "[tool.flit.metadata]",
+    'module = "webkit"',
+    'author = "A. Author"',
+    'license = "MIT"',
+    'requires = ["starlette >=0.9.11,<=0.10.1", "pydantic (>=0.17)"]',
+    'dev-requires = ["tox"]',
+    "",
+    "[tool.flit.metadata.requires-extra]",
+    'test = ["pytest >=4.0.0", "requests"]',
+    'all = ["requests", "ujson"]',
+  ].join("\n");
+  const out = readPyproject(text, { path: "pyproject.toml", release: "0.1.0" });
+  assert.deepEqual(out.project, {
+    name: "webkit",
+    version: "0.1.0",
+    purl: "pkg:pypi/webkit@0.1.0",
+    license: "MIT",
+  });
+  assert.deepEqual(out.components.map((c) => [c.id, c.specifier, c.scopes, c.groups]), [
+    ["pkg:pypi/flit", undefined, ["build"], []],
+    ["pkg:pypi/pydantic", ">=0.17", ["runtime"], []],
+    ["pkg:pypi/pytest", ">=4.0.0", ["optional"], ["test"]],
+    ["pkg:pypi/requests", undefined, ["optional"], ["all", "test"]],
+    ["pkg:pypi/starlette", ">=0.9.11,<=0.10.1", ["runtime"], []],
+    ["pkg:pypi/tox", undefined, ["optional"], ["dev"]],
+    ["pkg:pypi/ujson", undefined, ["optional"], ["all"]],
+  ]);
+  const named = readPyproject('[tool.flit.metadata]\nmodule = "webkit"\ndist-name = "web-kit"\n', {
+    path: "pyproject.toml",
+  });
+  assert.equal(named.project?.name, "web-kit");
+});

@@ -436,3 +436,51 @@ Deno.test("readRequirements: an unnamed folder outside the project is a warning 
     'requirements.txt:4: "/opt/src/other"',
   ]);
 });
+
+Deno.test("readRequirements: pip splits a marker off a bare URL at '; ' and off a path at ';'", () => {
+  // The shape of oobabooga/text-generation-webui's requirements.txt: per-platform wheels by URL.
+  const text = 'fastkit==0.41.1; platform_system != "Windows"\n' +
+    "https://github.com/acme/fastkit-win/releases/download/wheels/fastkit-0.41.1-py3-none-win_amd64.whl" +
+    '; platform_system == "Windows"\n' +
+    "https://example.com/dl/gpu_kit-0.4.2+cu117-cp310-cp310-linux_x86_64.whl ; " +
+    'platform_system == "Linux" and platform_machine == "x86_64"\n' +
+    "./wheels/local_kit-1.0-py3-none-any.whl;sys_platform == 'linux'\n" +
+    "https://example.com/x;y/plain_kit-2.0.tar.gz\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  assert.deepEqual(out.warnings ?? [], []);
+  assert.deepEqual(out.components.map((c) => [c.name, c.version, c.downloadLocation]), [
+    ["fastkit", "0.41.1", undefined],
+    [
+      "fastkit",
+      "0.41.1",
+      "https://github.com/acme/fastkit-win/releases/download/wheels/fastkit-0.41.1-py3-none-win_amd64.whl",
+    ],
+    [
+      "gpu_kit",
+      "0.4.2+cu117",
+      "https://example.com/dl/gpu_kit-0.4.2+cu117-cp310-cp310-linux_x86_64.whl",
+    ],
+    ["local_kit", "1.0", undefined],
+    ["plain_kit", "2.0", "https://example.com/x;y/plain_kit-2.0.tar.gz"],
+  ]);
+});
+
+Deno.test("readRequirements: requirements/local.txt (cookiecutter-django's local development file) lists dev requirements", () => {
+  // A pip-compile of base.in + local.in beside base.txt and production.txt.
+  const text = "django==2.2.7             # via -r base.in, django-debug-toolbar\n" +
+    "pytest==5.4.1             # via -r local.in, pytest-cov\n";
+  for (
+    const [path, scope] of [
+      ["requirements/local.txt", "dev"],
+      ["requirements-local.txt", "dev"],
+      ["requirements/production.txt", "runtime"],
+      ["requirements/base.txt", "runtime"],
+    ]
+  ) {
+    const out = readRequirements(text, { path });
+    assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+      ["pkg:pypi/django@2.2.7", [scope]],
+      ["pkg:pypi/pytest@5.4.1", [scope]],
+    ], path);
+  }
+});

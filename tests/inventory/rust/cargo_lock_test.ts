@@ -96,6 +96,28 @@ Deno.test("readCargoLock reads the [root] package of Cargo before 1.24 as the me
   ]);
 });
 
+Deno.test("readCargoLock: a v1 reference to a git package names its source without the commit", () => {
+  // Cargo writes `name version (git+url)` in `dependencies` and `[metadata]`, and
+  // `git+url#<commit>` as the package's `source` (xi-editor's fuzz lock, Cargo 0.18).
+  const out = read("v1-git/Cargo.lock");
+  assertWellFormed(out);
+  const git = "pkg:cargo/fuzzer-sys@0.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fexample" +
+    "%2Ffuzzer-sys.git%4036a3928eef5c3c38eb0f251962395bb510c39d46";
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:cargo/parser-fuzz@0.0.1",
+    "pkg:cargo/parser@0.2.0",
+  ]);
+  assert.deepEqual(out.components.map((c) => [c.id, c.hashes.length]), [
+    ["pkg:cargo/cc@1.0.3", 1],
+    [git, 0],
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/parser-fuzz@0.0.1"), [
+    `${git} runtime`,
+    "pkg:cargo/parser@0.2.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, git), ["pkg:cargo/cc@1.0.3 runtime"]);
+});
+
 Deno.test("readCargoLock: a package [replace] swapped for another is that other one", () => {
   const out = read("replace/Cargo.lock");
   assertWellFormed(out);
