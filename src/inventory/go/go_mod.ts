@@ -8,6 +8,7 @@ import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { golangPurl } from "../purl.ts";
 import { type Project, type ReaderOutput, ROOT_ID } from "../types.ts";
+import { localPlace } from "../_paths.ts";
 
 const CODE = "inventory.go_mod.invalid";
 const VERBS = new Set([
@@ -183,8 +184,12 @@ function toolOnlyModules(
   return out;
 }
 
-/** What a module (`path` or `path version`) is replaced by: a module and version, or a local folder. */
-type Replacements = Map<string, [string, string | undefined]>;
+/**
+ * What a module (`path` or `path version`) is replaced by: a module and
+ * version, or a local folder (no version) and whether that folder lies
+ * outside the project (relative to the file that names it).
+ */
+type Replacements = Map<string, [string, string | undefined, boolean]>;
 
 function addReplacement(into: Replacements, args: string[], path: string, line: number): void {
   const arrow = args.indexOf("=>");
@@ -196,7 +201,8 @@ function addReplacement(into: Replacements, args: string[], path: string, line: 
   if (to.length === 1 && !isLocalPath(to[0])) {
     throw invalid(path, line, `replacement ${to[0]} needs a version`);
   }
-  into.set(from.join(" "), [to[0], to[1]]);
+  const outside = to.length === 1 && localPlace(path, to[0]).kind === "outside";
+  into.set(from.join(" "), [to[0], to[1], outside]);
 }
 
 /** What a `go.work` file makes of the modules it uses (see {@linkcode goWorkspace}). */
@@ -293,8 +299,10 @@ export function goWorkspace(
  * Reads a `go.mod`. Each `require` is a `pkg:golang` component with an edge
  * from the root (go.mod has no finer graph; `// indirect` ones are not
  * `direct`). A `replace` makes the replacement module the component — it is
- * what gets built; a replacement by a local directory is first-party code and
- * becomes a member. `exclude`d versions are dropped; `retract` is ignored.
+ * what gets built; a replacement by a local directory of the project is
+ * first-party code and becomes a member, one outside the project (`../lib`
+ * from the root, an absolute path) another checkout's code: a component
+ * without a version. `exclude`d versions are dropped; `retract` is ignored.
  * Within a `go.work` workspace (`workspace`, see {@linkcode goWorkspace}) a
  * required module the workspace uses is a member too; every workspace
  * module's replacements apply and go.work's win over them; and a required
@@ -382,11 +390,25 @@ export function readGoMod(
     const required = unified !== undefined && compareVersions(unified, args[1]) > 0
       ? unified
       : args[1];
-    const [target, version] = replaced.get(`${args[0]} ${required}`) ?? replaced.get(args[0]) ??
-      [args[0], required];
-    if (version === undefined || options.workspace?.modules.has(args[0])) {
+    const [target, version, outside] = replaced.get(`${args[0]} ${required}`) ??
+      replaced.get(args[0]) ?? [args[0], required, false];
+    if (options.workspace?.modules.has(args[0]) || (version === undefined && !outside)) {
       const purl = golangPurl(args[0]);
       out.edge(ROOT_ID, out.member({ id: purl, name: args[0], purl }), "runtime");
+      continue;
+    }
+    if (version === undefined) {
+      // A folder outside the project: another checkout's code, a component without a version.
+      const id = out.component({
+        purl: golangPurl(args[0]),
+        ecosystem: "golang",
+        name: args[0],
+        direct: !indirect,
+        scopes: ["runtime"],
+        sources: [path],
+      });
+      out.edge(ROOT_ID, id, "runtime");
+      listed.add(args[0]);
       continue;
     }
     const tool = toolOnly.has(args[0]);

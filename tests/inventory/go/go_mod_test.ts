@@ -47,6 +47,27 @@ Deno.test("readGoMod applies replace and exclude, marks indirect, checks go.sum"
   );
 });
 
+Deno.test("readGoMod: a replacement by a folder outside the project is a component without a version", () => {
+  const goMod = "module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/lib v1.0.0\n" +
+    "\texample.com/util v0.3.0 // indirect\n\texample.com/own v0.0.0\n)\n\n" +
+    "replace example.com/lib => ../lib\nreplace example.com/util v0.3.0 => /src/util\n" +
+    "replace example.com/own => ./own\n";
+  const out = readGoMod(goMod, { path: "go.mod" });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:golang/example.com/own"]);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.version, c.direct, c.scopes.join()]), [
+    ["pkg:golang/example.com/lib", undefined, true, "runtime"],
+    ["pkg:golang/example.com/util", undefined, false, "runtime"],
+  ]);
+  // The same folder seen from a go.mod one level down is inside the project: a member.
+  const nested = readGoMod(goMod, { path: "services/app/go.mod" });
+  assert.deepEqual(nested.members.map((m) => m.id).sort(), [
+    "pkg:golang/example.com/lib",
+    "pkg:golang/example.com/own",
+  ]);
+  assert.deepEqual(nested.components.map((c) => c.purl), ["pkg:golang/example.com/util"]);
+});
+
 Deno.test("readGoMod before Go 1.17: go.sum's other modules are the rest of the build list", () => {
   const goSum = [
     "github.com/gorilla/securecookie v1.1.0 h1:" + "A".repeat(43) + "=",
@@ -246,7 +267,7 @@ Deno.test("goWorkspace: used folders and their module paths, replacements; bad d
   );
   assert.deepEqual(work.folders, ["mono", "mono/libs/a", "mono/gone"]);
   assert.deepEqual([...work.modules], ["example.com/mono", "example.com/mono/a"]);
-  assert.deepEqual([...work.replaced], [["example.com/x v1.0.0", ["../x", undefined]]]);
+  assert.deepEqual([...work.replaced], [["example.com/x v1.0.0", ["../x", undefined, false]]]);
   const load = () => undefined;
   assertVouchError(
     () => goWorkspace("use ./a ./b\n", { path: "go.work", load }),
