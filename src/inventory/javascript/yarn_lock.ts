@@ -592,10 +592,13 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
     }
     return new Set([...scopes].filter(([, dev]) => dev).map(([name]) => name));
   };
+  /** A Berry workspace's dev-only names (its lock entry lists them with the others). */
+  const devOnlyOf = new Map<Entry, Set<string>>();
   if (berry) {
     for (const entry of entries) {
       if (!entry.workspace) continue;
       const devOnly = devOnlyNames(manifestAt(entry.folder!));
+      devOnlyOf.set(entry, devOnly);
       for (const dep of entry.deps) {
         const to = lookup(dep);
         if (to === undefined) {
@@ -626,8 +629,11 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
       }
     }
   }
+  // A workspace another one depends on brings its own dependencies, not its dev
+  // ones: those lead into the dev tree (the workspace itself is a root for them).
   const targets = new Map<Entry, [Entry, Scope][]>();
   for (const entry of entries) {
+    const devOnly = devOnlyOf.get(entry);
     targets.set(
       entry,
       entry.deps.map((dep) => {
@@ -641,7 +647,7 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
             } depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
           );
         }
-        return [to, dep.scope];
+        return [to, devOnly?.has(dep.name) ? "dev" : dep.scope];
       }),
     );
   }

@@ -508,3 +508,64 @@ Deno.test("readYarnLock: a portal:/link:/file: folder outside the project is a t
     "pkg:npm/shared-ui@3.2.0 dev",
   ]);
 });
+
+Deno.test("readYarnLock Berry: a workspace another one depends on brings its dependencies, not its dev ones", () => {
+  // Yarn lists a workspace's devDependencies with its dependencies; only its package.json tells.
+  const lock = [
+    ...BERRY_APP,
+    '    "@acme/lib": "workspace:^"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"@acme/lib@workspace:^, @acme/lib@workspace:packages/lib":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "@acme/lib@workspace:packages/lib"',
+    "  dependencies:",
+    '    semver: "npm:^7.6.0"',
+    '    vitest: "npm:^1.6.0"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"semver@npm:^7.6.0":',
+    "  version: 7.6.2",
+    '  resolution: "semver@npm:7.6.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"tinypool@npm:^0.8.3":',
+    "  version: 0.8.4",
+    '  resolution: "tinypool@npm:0.8.4"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"vitest@npm:^1.6.0":',
+    "  version: 1.6.0",
+    '  resolution: "vitest@npm:1.6.0"',
+    "  dependencies:",
+    '    tinypool: "npm:^0.8.3"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/*"],
+      dependencies: { "@acme/lib": "workspace:^" },
+    }),
+    "packages/lib/package.json": JSON.stringify({
+      name: "@acme/lib",
+      dependencies: { semver: "^7.6.0" },
+      devDependencies: { vitest: "^1.6.0" },
+    }),
+  };
+  const out = readYarnLock(lock, "yarn.lock", {
+    load: (p) => files[p],
+    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/semver@7.6.2 runtime",
+    "pkg:npm/tinypool@0.8.4 dev", // was runtime: app → lib → vitest followed as a dependency
+    "pkg:npm/vitest@1.6.0 dev",
+  ]);
+});
