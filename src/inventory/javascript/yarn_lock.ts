@@ -220,9 +220,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
   const protocol = colon === -1 ? "" : range.slice(0, colon + 1);
   const rest = range.slice(colon + 1);
   switch (protocol) {
-    case "npm:":
-      entry.version ??= rest;
+    case "npm:": {
+      const { body, params } = splitParams(rest);
+      entry.version ??= body;
+      // A package of another registry (an `npmScopes` server) keeps its tarball's URL.
+      const archive = params.get("__archiveUrl");
+      if (archive !== null) Object.assign(entry, remote(name, archive));
       return;
+    }
     case "workspace:":
       entry.folder = joinPath(rest);
       entry.workspace = true;
@@ -271,6 +276,10 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     default:
       // A git remote written scp-style (`git@github.com:user/repo.git#commit=…`).
       if (/^[\w.-]+@[\w.-]+:/.test(range)) Object.assign(entry, remote(name, range));
+      // Yarn also reads `git@host/owner/repo.git` (a slash for the colon) as an ssh remote.
+      else if (/^[\w.-]+@[\w.-]+\/[^#]+\.git(?:#|$)/.test(range)) {
+        Object.assign(entry, remote(name, `ssh://${range}`));
+      }
       if (entry.version === undefined) {
         throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
       }

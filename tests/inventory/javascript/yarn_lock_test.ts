@@ -569,3 +569,38 @@ Deno.test("readYarnLock Berry: a workspace another one depends on brings its dep
     "pkg:npm/vitest@1.6.0 dev",
   ]);
 });
+
+Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository_url; git@host/path.git is an ssh remote", () => {
+  const lock = [
+    ...BERRY_APP,
+    '    "@acme/icons": "npm:^6.4.0"',
+    '    slugger: "git@github.com/acme/slugger.git"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"@acme/icons@npm:^6.4.0":',
+    "  version: 6.4.0",
+    '  resolution: "@acme/icons@npm:6.4.0::__archiveUrl=https%3A%2F%2Fnpm.acme.dev%2F%40acme%2Ficons%2F-%2F6.4.0%2Ficons-6.4.0.tgz"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"slugger@git@github.com/acme/slugger.git":',
+    "  version: 0.3.1",
+    '  resolution: "slugger@git@github.com/acme/slugger.git#commit=de5d97557a09ad61ae6ac48b1258b67d304660f0"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.downloadLocation]), [
+    [
+      "pkg:npm/%40acme/icons@6.4.0?repository_url=https:%2F%2Fnpm.acme.dev",
+      "https://npm.acme.dev/@acme/icons/-/6.4.0/icons-6.4.0.tgz",
+    ],
+    [
+      "pkg:npm/slugger@0.3.1?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Fslugger.git" +
+      "%40de5d97557a09ad61ae6ac48b1258b67d304660f0",
+      "git+ssh://git@github.com/acme/slugger.git@de5d97557a09ad61ae6ac48b1258b67d304660f0",
+    ],
+  ]);
+});
