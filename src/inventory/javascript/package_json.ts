@@ -192,20 +192,21 @@ export function readPackageJson(
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
   const declared = declaredDependencies(manifest);
   /** The root's workspaces by name (found with `list`), made once per tree. */
+  let found: Map<string, string> | undefined;
   const workspaces = (): Map<string, string> => {
-    const known = options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
-    if (known !== undefined) return known;
+    const known = found ?? options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
+    if (known !== undefined) return found = known;
     const byName = new Map<string, string>();
     const root = pnpmWorkspace(
       load,
       folder === "" ? manifest : loadPackageJson(load, "package.json"),
     );
     for (const f of root === undefined ? [] : workspaceFolders(root, "", list, () => true)) {
-      const found = loadPackageJson(load, joinPath(f, "package.json"))?.name;
-      if (found !== undefined && !byName.has(found)) byName.set(found, f);
+      const named = loadPackageJson(load, joinPath(f, "package.json"))?.name;
+      if (named !== undefined && !byName.has(named)) byName.set(named, f);
     }
     options.memo?.set(WORKSPACES, byName);
-    return byName;
+    return found = byName;
   };
   const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
   /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
