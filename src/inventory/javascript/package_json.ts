@@ -36,6 +36,106 @@ const WORKSPACES = "package_json:workspaces";
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
 
+/** A version as semver compares it: major, minor, patch and the prerelease identifiers. */
+type SemVer = [number, number, number, string[]];
+
+const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+const PARTIAL =
+  /^v?(\d+|[xX*])(?:\.(\d+|[xX*])(?:\.(\d+|[xX*])(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?)?)?$/;
+
+function compareSemVer(a: SemVer, b: SemVer): number {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  const [x, y] = [a[3], b[3]];
+  if (x.length === 0 || y.length === 0) return y.length - x.length;
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] === undefined || y[i] === undefined) return x[i] === undefined ? -1 : 1;
+    if (x[i] === y[i]) continue;
+    const [m, n] = [/^\d+$/.test(x[i]), /^\d+$/.test(y[i])];
+    if (m && n) return Number(x[i]) - Number(y[i]);
+    return m ? -1 : n ? 1 : x[i] < y[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * One comparator set of an npm range (`>=1.2.0 <2.0.0-0`, `^1.2`, `1.x`,
+ * `1.0.0 - 2`) as `[operator, version]` bounds, or undefined when it is not a
+ * semver range (a dist-tag, a URL).
+ */
+function comparators(set: string): [string, SemVer][] | undefined {
+  const hyphen = /^(\S+)\s+-\s+(\S+)$/.exec(set);
+  const parts = hyphen
+    ? [`>=${hyphen[1]}`, `<=${hyphen[2]}`]
+    : set.replace(/(<=|>=|<|>|=|~>?|\^)\s+/g, "$1").split(/\s+/).filter(Boolean);
+  const out: [string, SemVer][] = [];
+  for (const part of parts.length === 0 ? ["*"] : parts) {
+    const m = /^(<=|>=|<|>|=|~>?|\^)?\s*(.*)$/.exec(part)!;
+    const op = m[1] ?? "";
+    const v = PARTIAL.exec(m[2]);
+    if (v === null) return undefined;
+    const num = (s: string | undefined) =>
+      s === undefined || /^[xX*]$/.test(s) ? undefined : Number(s);
+    const [major, minor, patch] = [num(v[1]), num(v[2]), num(v[3])];
+    const pre = v[4] === undefined ? [] : v[4].split(".");
+    const low: SemVer = [major ?? 0, minor ?? 0, patch ?? 0, pre];
+    /** The first version past the partial one at `level` (0 major, 1 minor, 2 patch). */
+    const next = (level: number, tail = ["0"]): SemVer =>
+      level === 0
+        ? [low[0] + 1, 0, 0, tail]
+        : level === 1
+        ? [low[0], low[1] + 1, 0, tail]
+        : [low[0], low[1], low[2] + 1, tail];
+    const given = major === undefined ? 0 : minor === undefined ? 1 : patch === undefined ? 2 : 3;
+    if (given === 0) {
+      if (op === "<" || op === ">") out.push(["<", [0, 0, 0, ["0"]]]);
+      continue; // *, x: any version
+    }
+    if (op === "^") {
+      const level = low[0] !== 0 || given === 1 ? 0 : low[1] !== 0 || given === 2 ? 1 : 2;
+      out.push([">=", low], ["<", next(level)]);
+    } else if (op.startsWith("~")) out.push([">=", low], ["<", next(given === 1 ? 0 : 1)]);
+    else if (given === 3) out.push([op === "" ? "=" : op, low]);
+    else if (op === "" || op === "=") out.push([">=", low], ["<", next(given - 1)]);
+    else if (op === ">") out.push([">=", next(given - 1, [])]);
+    else if (op === "<=") out.push(["<", next(given - 1)]);
+    else out.push([op, low]);
+  }
+  return out;
+}
+
+/**
+ * Whether `version` satisfies the npm range `range` (node-semver's rules:
+ * `||` sets, hyphen ranges, `^`, `~`, x-ranges; a prerelease only where a
+ * comparator of its set has the same major.minor.patch and a prerelease).
+ * Not a semver range (a dist-tag, a URL, a protocol): false.
+ */
+function satisfies(version: string, range: string): boolean {
+  const m = SEMVER.exec(version);
+  if (m === null) return false;
+  const v: SemVer = [Number(m[1]), Number(m[2]), Number(m[3]), m[4]?.split(".") ?? []];
+  return range.trim().split("||").some((set) => {
+    const bounds = comparators(set.trim());
+    if (bounds === undefined) return false;
+    const ok = bounds.every(([op, b]) => {
+      const c = compareSemVer(v, b);
+      return op === "="
+        ? c === 0
+        : op === ">="
+        ? c >= 0
+        : op === ">"
+        ? c > 0
+        : op === "<"
+        ? c < 0
+        : c <= 0;
+    });
+    return ok &&
+      (v[3].length === 0 ||
+        bounds.some(([op, b]) =>
+          op !== "<" && b[3].length > 0 && b[0] === v[0] && b[1] === v[1] && b[2] === v[2]
+        ));
+  });
+}
+
 /**
  * The workspace globs of a tree: the root package.json's `workspaces`, else
  * pnpm-workspace.yaml's `packages` (as a package.json `workspaces` field).
@@ -92,22 +192,26 @@ export function readPackageJson(
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
   const declared = declaredDependencies(manifest);
   /** The root's workspaces by name (found with `list`), made once per tree. */
+  let found: Map<string, string> | undefined;
   const workspaces = (): Map<string, string> => {
-    const known = options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
-    if (known !== undefined) return known;
+    const known = found ?? options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
+    if (known !== undefined) return found = known;
     const byName = new Map<string, string>();
     const root = pnpmWorkspace(
       load,
       folder === "" ? manifest : loadPackageJson(load, "package.json"),
     );
     for (const f of root === undefined ? [] : workspaceFolders(root, "", list, () => true)) {
-      const found = loadPackageJson(load, joinPath(f, "package.json"))?.name;
-      if (found !== undefined && !byName.has(found)) byName.set(found, f);
+      const named = loadPackageJson(load, joinPath(f, "package.json"))?.name;
+      if (named !== undefined && !byName.has(named)) byName.set(named, f);
     }
     options.memo?.set(WORKSPACES, byName);
-    return byName;
+    return found = byName;
   };
   const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
+  /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
+  const npmWorkspaces = (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.json
+    .workspaces !== undefined;
   for (const [alias, range, scope] of declared) {
     if (alias === "") {
       const line = nthLine(text, /""\s*:/);
@@ -124,6 +228,15 @@ export function readPackageJson(
         : loadPackageJson(load, joinPath(target, "package.json"));
       const member = folderMember(target, there ?? { path: "", json: {}, name: alias });
       out.edge(from, out.member(member), scope);
+      continue;
+    }
+    // npm and Yarn link a workspace that a plain range names when its version satisfies it.
+    const sibling = npmWorkspaces ? workspaceFolder(alias) : undefined;
+    const siblingJson = sibling === undefined
+      ? undefined
+      : loadPackageJson(load, joinPath(sibling, "package.json"));
+    if (siblingJson?.version !== undefined && satisfies(siblingJson.version, range)) {
+      out.edge(from, out.member(folderMember(sibling!, siblingJson)), scope);
       continue;
     }
     let name = alias;

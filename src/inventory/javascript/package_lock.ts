@@ -38,7 +38,14 @@ const DEPENDENCY_FIELDS: ReadonlyArray<[string, Scope]> = [
   ["devDependencies", "dev"],
 ];
 
+/**
+ * An entry's scopes from its flags. An `extraneous` entry is one nothing in the
+ * project requires (npm writes that flag instead of the others, and prunes the
+ * package instead of installing it): arborist starts every node as dev and
+ * optional and clears the flags along the paths that reach it, so it is dev.
+ */
 function entryScopes(entry: JsonObject): Scope[] {
+  if (entry.extraneous === true) return flagScopes({ dev: true, optional: true });
   return flagScopes({
     dev: entry.dev === true,
     optional: entry.optional === true,

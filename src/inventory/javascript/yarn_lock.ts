@@ -220,9 +220,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
   const protocol = colon === -1 ? "" : range.slice(0, colon + 1);
   const rest = range.slice(colon + 1);
   switch (protocol) {
-    case "npm:":
-      entry.version ??= rest;
+    case "npm:": {
+      const { body, params } = splitParams(rest);
+      entry.version ??= body;
+      // A package of another registry (an `npmScopes` server) keeps its tarball's URL.
+      const archive = params.get("__archiveUrl");
+      if (archive !== null) Object.assign(entry, remote(name, archive));
       return;
+    }
     case "workspace:":
       entry.folder = joinPath(rest);
       entry.workspace = true;
@@ -271,6 +276,10 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     default:
       // A git remote written scp-style (`git@github.com:user/repo.git#commit=…`).
       if (/^[\w.-]+@[\w.-]+:/.test(range)) Object.assign(entry, remote(name, range));
+      // Yarn also reads `git@host/owner/repo.git` (a slash for the colon) as an ssh remote.
+      else if (/^[\w.-]+@[\w.-]+\/[^#]+\.git(?:#|$)/.test(range)) {
+        Object.assign(entry, remote(name, `ssh://${range}`));
+      }
       if (entry.version === undefined) {
         throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
       }
@@ -592,10 +601,13 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
     }
     return new Set([...scopes].filter(([, dev]) => dev).map(([name]) => name));
   };
+  /** A Berry workspace's dev-only names (its lock entry lists them with the others). */
+  const devOnlyOf = new Map<Entry, Set<string>>();
   if (berry) {
     for (const entry of entries) {
       if (!entry.workspace) continue;
       const devOnly = devOnlyNames(manifestAt(entry.folder!));
+      devOnlyOf.set(entry, devOnly);
       for (const dep of entry.deps) {
         const to = lookup(dep);
         if (to === undefined) {
@@ -626,8 +638,11 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
       }
     }
   }
+  // A workspace another one depends on brings its own dependencies, not its dev
+  // ones: those lead into the dev tree (the workspace itself is a root for them).
   const targets = new Map<Entry, [Entry, Scope][]>();
   for (const entry of entries) {
+    const devOnly = devOnlyOf.get(entry);
     targets.set(
       entry,
       entry.deps.map((dep) => {
@@ -641,7 +656,7 @@ export function readYarnLock(text: string, path: string, context: ReaderContext)
             } depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
           );
         }
-        return [to, dep.scope];
+        return [to, devOnly?.has(dep.name) ? "dev" : dep.scope];
       }),
     );
   }

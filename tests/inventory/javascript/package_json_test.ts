@@ -116,3 +116,46 @@ Deno.test("readPackageJson: pnpm-workspace.yaml's packages locate workspace: mem
     ]);
   });
 });
+
+Deno.test("readPackageJson: a plain range a workspace's version satisfies names that workspace, as npm and Yarn link it", async () => {
+  await withTempDir(async (dir) => {
+    const deps = {
+      "@acme/core": "^1.2.0", // 1.4.0-rc.1 is a prerelease: not in ^1.2.0, a registry package
+      "@acme/util": "~2.3", // 2.3.7
+      cli: ">= 0.9.0 <1", // 0.9.5
+      docs: "1.0.0 - 1.x || 3", // 1.5.0
+      legacy: "2.0.0", // the member is 1.0.0: the registry's legacy@2.0.0
+      tool: "latest", // a dist-tag: no version to compare, the registry's
+      plain: "*",
+    };
+    await writeTree(dir, {
+      "package.json": JSON.stringify({ name: "root", workspaces: ["packages/*"] }),
+      "packages/app/package.json": JSON.stringify({ name: "app", dependencies: deps }),
+      "packages/core/package.json": JSON.stringify({ name: "@acme/core", version: "1.4.0-rc.1" }),
+      "packages/util/package.json": JSON.stringify({ name: "@acme/util", version: "2.3.7" }),
+      "packages/cli/package.json": JSON.stringify({ name: "cli", version: "0.9.5" }),
+      "packages/docs/package.json": JSON.stringify({ name: "docs", version: "1.5.0" }),
+      "packages/legacy/package.json": JSON.stringify({ name: "legacy", version: "1.0.0" }),
+      "packages/tool/package.json": JSON.stringify({ name: "tool", version: "3.0.0" }),
+      "packages/plain/package.json": JSON.stringify({ name: "plain", version: "0.0.1" }),
+    });
+    const path = "packages/app/package.json";
+    const { load, list } = treeContext(dir);
+    const out = readPackageJson(load(path)!, { path, load, list });
+    assertWellFormed(out);
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier ?? "-"}`), [
+      "pkg:npm/%40acme/core ^1.2.0",
+      "pkg:npm/legacy@2.0.0 -",
+      "pkg:npm/tool latest",
+    ]);
+    assert.deepEqual(edgesFrom(out, "workspace:packages/app"), [
+      "pkg:npm/%40acme/core runtime",
+      "pkg:npm/legacy@2.0.0 runtime",
+      "pkg:npm/tool runtime",
+      "workspace:packages/cli runtime",
+      "workspace:packages/docs runtime",
+      "workspace:packages/plain runtime",
+      "workspace:packages/util runtime",
+    ]);
+  });
+});

@@ -339,3 +339,37 @@ Deno.test("readPackageLock: a file: folder outside the project is a third-party 
     "workspace:app/tools runtime",
   ]);
 });
+
+Deno.test("readPackageLock: an extraneous entry (nothing requires it, npm prunes it) is dev, not runtime", () => {
+  // npm writes `extraneous` instead of the dev/optional flags (a package left in node_modules,
+  // a stale workspace link); `npm ci` does not install it.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "app", dependencies: { ms: "^2.1.3" } },
+      "node_modules/ms": {
+        version: "2.1.3",
+        resolved: "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz",
+      },
+      "node_modules/vm2": {
+        version: "3.9.19",
+        resolved: "https://registry.npmjs.org/vm2/-/vm2-3.9.19.tgz",
+        extraneous: true,
+        dependencies: { acorn: "^8.7.0" },
+      },
+      "node_modules/acorn": {
+        version: "8.11.3",
+        resolved: "https://registry.npmjs.org/acorn/-/acorn-8.11.3.tgz",
+        extraneous: true,
+      },
+    },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:npm/acorn@8.11.3 dev false",
+    "pkg:npm/ms@2.1.3 runtime true",
+    "pkg:npm/vm2@3.9.19 dev false",
+  ]);
+});

@@ -508,3 +508,99 @@ Deno.test("readYarnLock: a portal:/link:/file: folder outside the project is a t
     "pkg:npm/shared-ui@3.2.0 dev",
   ]);
 });
+
+Deno.test("readYarnLock Berry: a workspace another one depends on brings its dependencies, not its dev ones", () => {
+  // Yarn lists a workspace's devDependencies with its dependencies; only its package.json tells.
+  const lock = [
+    ...BERRY_APP,
+    '    "@acme/lib": "workspace:^"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"@acme/lib@workspace:^, @acme/lib@workspace:packages/lib":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "@acme/lib@workspace:packages/lib"',
+    "  dependencies:",
+    '    semver: "npm:^7.6.0"',
+    '    vitest: "npm:^1.6.0"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"semver@npm:^7.6.0":',
+    "  version: 7.6.2",
+    '  resolution: "semver@npm:7.6.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"tinypool@npm:^0.8.3":',
+    "  version: 0.8.4",
+    '  resolution: "tinypool@npm:0.8.4"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"vitest@npm:^1.6.0":',
+    "  version: 1.6.0",
+    '  resolution: "vitest@npm:1.6.0"',
+    "  dependencies:",
+    '    tinypool: "npm:^0.8.3"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/*"],
+      dependencies: { "@acme/lib": "workspace:^" },
+    }),
+    "packages/lib/package.json": JSON.stringify({
+      name: "@acme/lib",
+      dependencies: { semver: "^7.6.0" },
+      devDependencies: { vitest: "^1.6.0" },
+    }),
+  };
+  const out = readYarnLock(lock, "yarn.lock", {
+    load: (p) => files[p],
+    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/semver@7.6.2 runtime",
+    "pkg:npm/tinypool@0.8.4 dev", // was runtime: app → lib → vitest followed as a dependency
+    "pkg:npm/vitest@1.6.0 dev",
+  ]);
+});
+
+Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository_url; git@host/path.git is an ssh remote", () => {
+  const lock = [
+    ...BERRY_APP,
+    '    "@acme/icons": "npm:^6.4.0"',
+    '    slugger: "git@github.com/acme/slugger.git"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"@acme/icons@npm:^6.4.0":',
+    "  version: 6.4.0",
+    '  resolution: "@acme/icons@npm:6.4.0::__archiveUrl=https%3A%2F%2Fnpm.acme.dev%2F%40acme%2Ficons%2F-%2F6.4.0%2Ficons-6.4.0.tgz"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"slugger@git@github.com/acme/slugger.git":',
+    "  version: 0.3.1",
+    '  resolution: "slugger@git@github.com/acme/slugger.git#commit=de5d97557a09ad61ae6ac48b1258b67d304660f0"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.downloadLocation]), [
+    [
+      "pkg:npm/%40acme/icons@6.4.0?repository_url=https:%2F%2Fnpm.acme.dev",
+      "https://npm.acme.dev/@acme/icons/-/6.4.0/icons-6.4.0.tgz",
+    ],
+    [
+      "pkg:npm/slugger@0.3.1?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Fslugger.git" +
+      "%40de5d97557a09ad61ae6ac48b1258b67d304660f0",
+      "git+ssh://git@github.com/acme/slugger.git@de5d97557a09ad61ae6ac48b1258b67d304660f0",
+    ],
+  ]);
+});
