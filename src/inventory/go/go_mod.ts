@@ -9,6 +9,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { golangPurl } from "../purl.ts";
 import { type Project, type ReaderOutput, ROOT_ID } from "../types.ts";
 import { localPlace } from "../_paths.ts";
+import { compareSemver, type SemVer } from "../_semver.ts";
 
 const CODE = "inventory.go_mod.invalid";
 const VERBS = new Set([
@@ -113,23 +114,12 @@ function isLocalPath(target: string): boolean {
 
 /** Compares two module versions by semver precedence (`v1.2.3`, `v0.0.0-2020…-abc`, `+incompatible`). */
 function compareVersions(a: string, b: string): number {
-  const parse = (v: string): [number[], string[]] => {
+  const parse = (v: string): SemVer => {
     const [core, pre = ""] = v.replace(/^v/, "").replace(/\+.*$/, "").split(/-(.*)/s);
-    return [core.split(".").map(Number), pre === "" ? [] : pre.split(".")];
+    const [major = 0, minor = 0, patch = 0] = core.split(".").map(Number);
+    return [major, minor, patch, pre === "" ? [] : pre.split(".")];
   };
-  const [ca, pa] = parse(a);
-  const [cb, pb] = parse(b);
-  for (let i = 0; i < 3; i++) if ((ca[i] ?? 0) !== (cb[i] ?? 0)) return (ca[i] ?? 0) - (cb[i] ?? 0);
-  if (pa.length === 0 || pb.length === 0) return pb.length - pa.length;
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    if (pa[i] === undefined || pb[i] === undefined) return pa[i] === undefined ? -1 : 1;
-    const na = /^\d+$/.test(pa[i]);
-    const nb = /^\d+$/.test(pb[i]);
-    if (na && nb && Number(pa[i]) !== Number(pb[i])) return Number(pa[i]) - Number(pb[i]);
-    if (na !== nb) return na ? -1 : 1;
-    if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
-  }
-  return 0;
+  return compareSemver(parse(a), parse(b));
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   tarballVersion,
   workspaceFolders,
 } from "./_npm.ts";
+import { compareSemver, type SemVer } from "../_semver.ts";
 
 /** The `memo` key of the root package.json's workspaces by name. */
 const WORKSPACES = "package_json:workspaces";
@@ -36,26 +37,9 @@ const WORKSPACES = "package_json:workspaces";
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
 
-/** A version as semver compares it: major, minor, patch and the prerelease identifiers. */
-type SemVer = [number, number, number, string[]];
-
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 const PARTIAL =
   /^v?(\d+|[xX*])(?:\.(\d+|[xX*])(?:\.(\d+|[xX*])(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?)?)?$/;
-
-function compareSemVer(a: SemVer, b: SemVer): number {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
-  const [x, y] = [a[3], b[3]];
-  if (x.length === 0 || y.length === 0) return y.length - x.length;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    if (x[i] === undefined || y[i] === undefined) return x[i] === undefined ? -1 : 1;
-    if (x[i] === y[i]) continue;
-    const [m, n] = [/^\d+$/.test(x[i]), /^\d+$/.test(y[i])];
-    if (m && n) return Number(x[i]) - Number(y[i]);
-    return m ? -1 : n ? 1 : x[i] < y[i] ? -1 : 1;
-  }
-  return 0;
-}
 
 /**
  * One comparator set of an npm range (`>=1.2.0 <2.0.0-0`, `^1.2`, `1.x`,
@@ -117,7 +101,7 @@ function satisfies(version: string, range: string): boolean {
     const bounds = comparators(set.trim());
     if (bounds === undefined) return false;
     const ok = bounds.every(([op, b]) => {
-      const c = compareSemVer(v, b);
+      const c = compareSemver(v, b);
       return op === "="
         ? c === 0
         : op === ">="
