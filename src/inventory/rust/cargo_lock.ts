@@ -129,15 +129,19 @@ export interface CargoLockOptions {
  * the manifests do. A crate that `[workspace] exclude` leaves out is no
  * member, even when a member glob matches its folder.
  */
-function memberScopes(options: CargoLockOptions): Map<string, Map<string, Scope[]>> {
+function memberScopes(
+  options: CargoLockOptions,
+): { scopes: Map<string, Map<string, Scope[]>>; outside: Set<string> } {
   const { load, list } = options;
   const out = new Map<string, Map<string, Scope[]>>();
+  const outside = new Set<string>();
   const base = folderOf(options.path);
   const rootPath = joinPath(base, "Cargo.toml");
   const rootText = load?.(rootPath);
-  if (load === undefined || rootText === undefined) return out;
+  if (load === undefined || rootText === undefined) return { scopes: out, outside };
   const root = cargoDeclarations(rootText, { path: rootPath, load });
   if (root.name !== undefined) out.set(root.name, root.scopes);
+  for (const name of root.outside) outside.add(name);
   const manifest = { path: rootPath, json: { workspaces: root.members } };
   const exists = (folder: string): boolean =>
     load(joinPath(base, folder, "Cargo.toml")) !== undefined;
@@ -146,14 +150,17 @@ function memberScopes(options: CargoLockOptions): Map<string, Map<string, Scope[
     const path = joinPath(base, folder, "Cargo.toml");
     const member = cargoDeclarations(load(path)!, { path, load });
     if (member.name !== undefined && !out.has(member.name)) out.set(member.name, member.scopes);
+    for (const name of member.outside) outside.add(name);
   }
-  return out;
+  return { scopes: out, outside };
 }
 
 /**
  * Reads a `Cargo.lock` (version 3 or 4, or the unversioned v1/v2 format).
- * Packages without a `source` are workspace members (first-party); every
- * other package is a `pkg:cargo` component: crates.io needs no qualifier,
+ * Packages without a `source` are workspace members (first-party), but for
+ * a crate a member declares by a `path` outside the project (another
+ * checkout's code: a component without qualifiers); every other package is
+ * a `pkg:cargo` component: crates.io needs no qualifier,
  * other registries get `repository_url`, git sources get
  * `vcs_url=git+<url>@<commit>`. A package that `[replace]` swapped for
  * another (its `replace` field) is that other one. Dependencies in the `name`, `name version`
@@ -178,19 +185,23 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderOu
     );
   }
   const packages = readPackages(lock, text, path);
-  const declared = memberScopes(options);
+  const { scopes: declared, outside } = memberScopes(options);
   const out = new OutputBuilder();
   const byName = new Map<string, LockedPackage[]>();
   for (const pkg of packages) {
     byName.set(pkg.name, (byName.get(pkg.name) ?? []).concat(pkg));
     if (pkg.replace !== undefined) continue;
-    if (pkg.source === undefined) {
+    // A package without a source is a path crate: the project's own, unless a member
+    // declares it by a folder outside the project (another checkout's crate: a component).
+    if (pkg.source === undefined && !outside.has(pkg.name)) {
       const purl = cargoPurl(pkg.name, pkg.version);
       pkg.id = out.member({ id: purl, name: pkg.name, version: pkg.version, purl });
       out.edge(ROOT_ID, pkg.id, "runtime");
       continue;
     }
-    const { qualifiers, downloadLocation } = origin(pkg.name, pkg.version, pkg.source);
+    const { qualifiers, downloadLocation } = pkg.source === undefined
+      ? { qualifiers: {}, downloadLocation: undefined }
+      : origin(pkg.name, pkg.version, pkg.source);
     pkg.id = out.component({
       purl: cargoPurl(pkg.name, pkg.version, qualifiers),
       ecosystem: "cargo",

@@ -14,6 +14,7 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
 import type { Load } from "../_reader.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
+import { localPlace } from "../_paths.ts";
 
 const READER = "cargo_toml";
 
@@ -42,7 +43,15 @@ interface Declaration {
   requirement?: string;
   vcsUrl?: string;
   local: boolean;
+  /** A `path` dependency whose folder lies outside the project: another checkout's crate. */
+  outside: boolean;
   scope: Scope;
+}
+
+/** The root's `[workspace.dependencies]` and the root manifest's path (their paths' base). */
+interface Inherited {
+  table: TomlTable;
+  path?: string;
 }
 
 function isTable(value: unknown): value is TomlTable {
@@ -129,6 +138,11 @@ function workspaceRoot(manifest: Manifest, load: Load | undefined): Manifest | u
   return undefined;
 }
 
+/** The root's `[workspace.dependencies]`, with the root's path. */
+function inheritedDependencies(root: Manifest | undefined): Inherited {
+  return { table: workspaceTable(root, "dependencies"), path: root?.path };
+}
+
 /** `[workspace.<key>]` of the root, or `{}`. */
 function workspaceTable(root: Manifest | undefined, key: string): TomlTable {
   if (root === undefined) return {};
@@ -141,16 +155,18 @@ function decode(
   key: string,
   value: unknown,
   scope: Scope,
-  inherited: TomlTable,
+  inherited: Inherited,
 ): Declaration {
   if (key === "") throw manifest.fail("a dependency with an empty name", '""');
-  if (typeof value === "string") return { name: key, requirement: value, local: false, scope };
+  if (typeof value === "string") {
+    return { name: key, requirement: value, local: false, outside: false, scope };
+  }
   if (!isTable(value)) {
     throw manifest.fail(`dependency "${key}" must be a version string or a table`, key);
   }
   let spec: TomlTable = value;
   if (value.workspace === true) {
-    const base = inherited[key];
+    const base = inherited.table[key];
     spec = typeof base === "string"
       ? { ...value, version: base }
       : { ...(isTable(base) ? base : {}), ...value };
@@ -163,6 +179,11 @@ function decode(
     return v;
   };
   const git = text("git");
+  const local = text("path");
+  // A path inherited from `[workspace.dependencies]` is relative to the workspace root.
+  const base = value.workspace === true && value.path === undefined
+    ? inherited.path ?? manifest.path
+    : manifest.path;
   const ref = text("rev") ?? text("tag") ?? text("branch");
   const optional = spec.optional === true && scope === "runtime";
   return {
@@ -171,12 +192,13 @@ function decode(
     vcsUrl: git === undefined
       ? undefined
       : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
-    local: text("path") !== undefined,
+    local: local !== undefined,
+    outside: local !== undefined && localPlace(base, local).kind === "outside",
     scope: optional ? "optional" : scope,
   };
 }
 
-function declarations(manifest: Manifest, inherited: TomlTable): Declaration[] {
+function declarations(manifest: Manifest, inherited: Inherited): Declaration[] {
   const out: Declaration[] = [];
   const collect = (owner: TomlTable, prefix: string): void => {
     for (const [table, scope] of TABLES) {
@@ -204,6 +226,8 @@ export interface CargoDeclarations {
   members: string[];
   /** `[workspace] exclude` (folders left out of the workspace), when a workspace root. */
   exclude: string[];
+  /** The crates it declares by a `path` outside the project (another checkout's code). */
+  outside: Set<string>;
 }
 
 /**
@@ -223,9 +247,11 @@ export function cargoDeclarations(
   const manifest = new Manifest(text, options.path);
   const pkg = manifest.table(manifest.doc.package, "[package]");
   const scopes = new Map<string, Scope[]>();
+  const outside = new Set<string>();
   if (manifest.doc.package !== undefined) {
     const root = workspaceRoot(manifest, options.load);
-    for (const d of declarations(manifest, workspaceTable(root, "dependencies"))) {
+    for (const d of declarations(manifest, inheritedDependencies(root))) {
+      if (d.outside) outside.add(d.name);
       const known = scopes.get(d.name) ?? [];
       if (!known.includes(d.scope)) scopes.set(d.name, known.concat(d.scope));
     }
@@ -236,6 +262,7 @@ export function cargoDeclarations(
     scopes,
     members: strings(workspace.members),
     exclude: strings(workspace.exclude),
+    outside,
   };
 }
 
@@ -299,8 +326,8 @@ export function readCargoToml(
   const project = projectOf(manifest, root, options.release);
   const builder = new OutputBuilder();
   if (manifest.doc.package !== undefined) {
-    for (const d of declarations(manifest, workspaceTable(root, "dependencies"))) {
-      if (d.local) continue;
+    for (const d of declarations(manifest, inheritedDependencies(root))) {
+      if (d.local && !d.outside) continue; // the project's own crate
       const exact = /^\s*=\s*([0-9][^\s,]*)\s*$/.exec(d.requirement ?? "")?.[1];
       const id = builder.component({
         purl: cargoPurl(d.name, exact, { vcs_url: d.vcsUrl }),

@@ -264,3 +264,29 @@ source = "registry+https://github.com/rust-lang/crates.io-index"
     "serde runtime",
   ]);
 });
+
+Deno.test("readCargoLock: a path crate outside the project is a component; one inside stays a member", () => {
+  const files: Record<string, string> = {
+    "Cargo.toml": '[workspace]\nmembers = ["app"]\n\n[workspace.dependencies]\n' +
+      'shared = { path = "../shared" }\n',
+    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+      'vendored = { path = "../../vendor/vendored", version = "2.0" }\n' +
+      'inner = { path = "../inner" }\nshared = { workspace = true }\n',
+  };
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["inner", "shared", "vendored"]\n\n' +
+    '[[package]]\nname = "inner"\nversion = "0.3.0"\n\n' +
+    '[[package]]\nname = "shared"\nversion = "1.1.0"\n\n' +
+    '[[package]]\nname = "vendored"\nversion = "2.0.4"\n';
+  const out = readCargoLock(lock, {
+    path: "Cargo.lock",
+    load: (p) => files[p],
+    list: (folder) => folder === "" ? ["app"] : [],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:cargo/app@0.1.0", "pkg:cargo/inner@0.3.0"]);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.direct, c.scopes.join()]), [
+    ["pkg:cargo/shared@1.1.0", true, "runtime"],
+    ["pkg:cargo/vendored@2.0.4", true, "runtime"],
+  ]);
+});

@@ -14,7 +14,7 @@ description = """
 [dependencies]
 serde = { version = "1.0", features = ["derive"] }
 anyhow = "=1.0.86"
-core = { path = "../core" }
+core = { path = "crates/core" }
 tokio = { version = "1", optional = true }
 yaml = { package = "serde_yaml", version = "0.9" }
 fork = { git = "https://github.com/example/fork", rev = "abc123" }
@@ -156,4 +156,17 @@ Deno.test("excludedFromWorkspace: whole path components, literal members win, gl
   assert.equal(excludedFromWorkspace("tools/other", ws), true);
   assert.equal(excludedFromWorkspace("x", { members: [], exclude: ["./"] }), true);
   assert.equal(excludedFromWorkspace("crates/new", { members: [], exclude: ["crates/*"] }), false);
+});
+
+Deno.test("readCargoToml: a path dependency outside the project is declared; one inside is the project's", () => {
+  const out = readCargoToml(
+    '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+      'ext = { path = "../ext", version = "=1.2.0" }\nown = { path = "crates/own" }\n',
+    { path: "Cargo.toml" },
+  );
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.version]), [[
+    "pkg:cargo/ext@1.2.0",
+    "1.2.0",
+  ]]);
 });
