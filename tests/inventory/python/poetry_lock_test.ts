@@ -204,3 +204,19 @@ Deno.test("readPoetryLock: a Poetry 1.5–1.8 lock (no category, no groups) leav
   assert.equal(readFixture("poetry.lock").scopesFromDeclarations, undefined, "groups recorded");
   assert.equal(readFixture("poetry_v1.lock").scopesFromDeclarations, undefined, "categories");
 });
+
+Deno.test("readPoetryLock: a Poetry 2.1 per-group `markers` table keeps a main+dev package runtime", () => {
+  // Shaped like PorticoFoundry/portico-docs' poetry.lock (Poetry 2.1.4): colorama is in `main`
+  // (through click) and in `dev` (through pytest, on win32 only), so `markers` is a table by group.
+  const lock = `[[package]]\nname = "colorama"\nversion = "0.4.6"\noptional = false\n` +
+    `python-versions = "*"\ngroups = ["main", "dev"]\nfiles = []\n` +
+    `markers = {dev = "sys_platform == \\"win32\\""}\n\n` +
+    `[[package]]\nname = "iniconfig"\nversion = "2.1.0"\noptional = false\n` +
+    `python-versions = ">=3.8"\ngroups = ["dev"]\nfiles = []\n\n` +
+    `[metadata]\nlock-version = "2.1"\npython-versions = "^3.13"\ncontent-hash = "00"\n`;
+  const out = readPoetryLock(lock, { path: "poetry.lock" });
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes, c.groups]), [
+    ["pkg:pypi/colorama@0.4.6", ["dev", "runtime"], ["dev"]],
+    ["pkg:pypi/iniconfig@2.1.0", ["dev"], ["dev"]],
+  ]);
+});

@@ -305,3 +305,25 @@ Deno.test("readPylock: a distribution known by its name only (PDM's export) is r
   assert.equal(out.warnings?.length, 1);
   assert.match(out.warnings![0], /^pylock\.toml: 1 package\(s\) .*: tox-pdm$/);
 });
+
+Deno.test("readPylock: uv's multi-use export (no default-groups) scopes by extras and groups", () => {
+  // Shaped like `uv export --format pylock.toml` with selection markers (astral-sh/uv's
+  // selectable_extras snapshot): no `default-groups`, so a `'dev' in dependency_groups`
+  // clause is never part of the default install; an extra beats a group.
+  const lock = `lock-version = "1.0"\ncreated-by = "uv"\nextras = ["fast", "slow"]\n` +
+    `dependency-groups = ["dev"]\n\n` +
+    `[[packages]]\nname = "dependency"\nversion = "1.0.0"\n` +
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/dependency-1.0.0-py3-none-any.whl", hashes = { sha256 = "aa" } }]\n\n` +
+    `[[packages]]\nname = "helper"\nversion = "1.0.0"\n` +
+    `marker = "(sys_platform != 'linux' and 'dev' in dependency_groups) or (sys_platform == 'linux' and 'fast' in extras) or (sys_platform == 'linux' and 'dev' in dependency_groups)"\n` +
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/helper-1.0.0-py3-none-any.whl", hashes = { sha256 = "bb" } }]\n\n` +
+    `[[packages]]\nname = "lint-only"\nversion = "2.0.0"\nmarker = "'dev' in dependency_groups"\n` +
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/lint_only-2.0.0-py3-none-any.whl", hashes = { sha256 = "cc" } }]\n`;
+  const out = readPylock(lock, { path: "pylock.toml" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:pypi/dependency@1.0.0", ["runtime"]],
+    ["pkg:pypi/helper@1.0.0", ["dev", "optional"]],
+    ["pkg:pypi/lint-only@2.0.0", ["dev"]],
+  ]);
+});
