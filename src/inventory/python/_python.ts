@@ -405,3 +405,40 @@ export function poetryConstraint(constraint: string): string | undefined {
   const clauses = trimmed.split(",").map(poetryClause).filter((c): c is string => c !== undefined);
   return clauses.length === 0 ? undefined : clauses.join(",");
 }
+
+/**
+ * The words of a requirements file's name that say it is for development
+ * only, by the common convention (`requirements-dev.txt`, `test-requirements.txt`,
+ * `requirements/docs.txt`; cookiecutter-django's `requirements/local.txt`,
+ * the local development environment beside `base.txt` and `production.txt`).
+ */
+const DEV_WORDS: ReadonlySet<string> = new Set([
+  "dev",
+  "devel",
+  "develop",
+  "development",
+  "test",
+  "tests",
+  "testing",
+  "lint",
+  "linting",
+  "doc",
+  "docs",
+  "typing",
+  "ci",
+  "qa",
+  "local",
+]);
+
+/**
+ * Whether a file's name (`requirements-dev`, `test_requirements`, the `dev`
+ * of `pylock.dev.toml`) says it is for development only: one of its words
+ * (split at `-`, `_` and `.`) is a development, test, lint or documentation
+ * word, by the common convention.
+ *
+ * @param name The name (or a part of it), without extension.
+ * @returns `true` for a development file's name.
+ */
+export function namesDevelopment(name: string): boolean {
+  return name.toLowerCase().split(/[-_.]+/).some((word) => DEV_WORDS.has(word));
+}

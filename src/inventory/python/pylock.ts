@@ -15,6 +15,7 @@ import {
   isSdist,
   isTable,
   NameIndex,
+  namesDevelopment,
   nthLine,
   pypiComponent,
   repositoryUrl,
@@ -277,6 +278,16 @@ function scopesOf(entry: Entry, lock: Lock): { scopes: Scope[]; groups: string[]
   return { scopes: [...scopes], groups };
 }
 
+/**
+ * Whether the file is a `pylock.<name>.toml` whose name says development
+ * (`pylock.dev.toml`, `pylock.test.toml`, `pylock.docs.toml`): what it
+ * installs by default is dev, as for a `requirements-dev.txt`.
+ */
+function isDevelopmentLock(path: string): boolean {
+  const name = /^pylock\.(.+)\.toml$/.exec(path.slice(path.lastIndexOf("/") + 1))?.[1];
+  return name !== undefined && namesDevelopment(name);
+}
+
 /** Adds one entry: a component, a member or the root; returns its node id. */
 function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string): string {
   const { name, version } = entry;
@@ -308,13 +319,17 @@ function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string
       return d;
     }));
   }
+  const { scopes, groups } = scopesOf(entry, lock);
   return builder.component(pypiComponent({
     name,
     version,
     qualifiers,
     files,
     downloadLocation,
-    ...scopesOf(entry, lock),
+    scopes: isDevelopmentLock(path)
+      ? scopes.map((scope) => scope === "runtime" ? "dev" : scope)
+      : scopes,
+    groups,
     source: path,
   }));
 }
@@ -336,7 +351,9 @@ function matches(want: unknown, have: unknown): boolean {
  * a {@linkcode Member}). Scopes come from each `marker`: installed by default
  * → runtime; only with an extra → optional; only with a dependency group
  * that is not a default group → dev (the extra or group names are the
- * groups). Hashes: an archive's, or the one file's when a package has one
+ * groups); in a `pylock.<name>.toml` whose name says development
+ * (`pylock.dev.toml`, `pylock.test.toml`, as for `requirements-dev.txt`),
+ * what it installs by default is dev. Hashes: an archive's, or the one file's when a package has one
  * sdist or wheel; several files are the package's distributions, each with
  * its URL, file name and hashes (not the package's own hashes). Edges
  * come from `[[packages.dependencies]]` (matched key by key), or, written by

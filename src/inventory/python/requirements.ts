@@ -12,6 +12,7 @@ import {
   at,
   hashOnlyFiles,
   invalid,
+  namesDevelopment,
   parseHash,
   pipUrl,
   pypiComponent,
@@ -41,30 +42,6 @@ export interface RequirementsOptions {
 const READER = "requirements";
 
 /**
- * The words of a requirements file's name that say it is for development
- * only, by the common convention (`requirements-dev.txt`, `test-requirements.txt`,
- * `requirements/docs.txt`; cookiecutter-django's `requirements/local.txt`,
- * the local development environment beside `base.txt` and `production.txt`).
- */
-const DEV_WORDS: ReadonlySet<string> = new Set([
-  "dev",
-  "devel",
-  "develop",
-  "development",
-  "test",
-  "tests",
-  "testing",
-  "lint",
-  "linting",
-  "doc",
-  "docs",
-  "typing",
-  "ci",
-  "qa",
-  "local",
-]);
-
-/**
  * The scope of the requirements a file lists, from its name or its folder's:
  * `dev` for a development, test, lint or documentation file
  * (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`,
@@ -73,9 +50,8 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
  */
 function fileScope(path: string): Scope {
   const parts = path.toLowerCase().split("/");
-  const words = [parts.at(-1)?.replace(/\.[^.]*$/, "") ?? "", parts.at(-2) ?? ""]
-    .flatMap((name) => name.split(/[-_.]+/));
-  return words.some((word) => DEV_WORDS.has(word)) ? "dev" : "runtime";
+  const names = [parts.at(-1)?.replace(/\.[^.]*$/, "") ?? "", parts.at(-2) ?? ""];
+  return names.some(namesDevelopment) ? "dev" : "runtime";
 }
 
 interface Entry {

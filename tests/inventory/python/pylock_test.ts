@@ -248,7 +248,8 @@ Deno.test({
     const byId = new Map(inventory.components.map((c) => [c.id, c]));
     assert.deepEqual(byId.get("pkg:pypi/mypy@1.18.2")?.scopes, ["dev"]);
     assert.ok(byId.get("pkg:pypi/mypy@1.18.2")?.groups.includes("lint"));
-    assert.deepEqual(byId.get("pkg:pypi/duckdb@1.5.1")?.scopes, ["runtime"]);
+    // pylock.toml installs it by default (runtime), so does pylock.lint.toml (a lint lock: dev).
+    assert.deepEqual(byId.get("pkg:pypi/duckdb@1.5.1")?.scopes, ["dev", "runtime"]);
     assert.equal(byId.get("pkg:pypi/duckdb@1.5.1")?.direct, true, "pyproject.toml declares it");
     assert.equal(inventory.project.name, "ldlite");
   },
@@ -326,4 +327,17 @@ Deno.test("readPylock: uv's multi-use export (no default-groups) scopes by extra
     ["pkg:pypi/helper@1.0.0", ["dev", "optional"]],
     ["pkg:pypi/lint-only@2.0.0", ["dev"]],
   ]);
+});
+
+Deno.test("readPylock: what a pylock.<name>.toml named for development installs by default is dev", () => {
+  const lock = `lock-version = "1.0"\ncreated-by = "pip"\n\n[[packages]]\nname = "pytest"\n` +
+    `version = "8.3.5"\n\n[[packages]]\nname = "colorama"\nversion = "0.4.6"\n` +
+    `marker = "'docs' in extras"\n`;
+  const scopes = (path: string) =>
+    readPylock(lock, { path }).components.map((c) => `${c.name} ${c.scopes.join()}`);
+  assert.deepEqual(scopes("pylock.dev.toml"), ["colorama optional", "pytest dev"]);
+  assert.deepEqual(scopes("tools/pylock.test-env.toml"), ["colorama optional", "pytest dev"]);
+  for (const path of ["pylock.toml", "pylock.minimal.toml", "pylock.devices.toml"]) {
+    assert.deepEqual(scopes(path), ["colorama optional", "pytest runtime"], path);
+  }
 });
