@@ -159,7 +159,7 @@ export const READERS: readonly Reader[] = [
     files: ["yarn.lock"],
     matches: (f) => f === "yarn.lock",
     recordsDeclarations: true,
-    read: (text, path, c) => yarnLock().readYarnLock(text, path, c),
+    read: (text, path, c) => yarnLock().readYarnLock(text, { path, load: c.load, list: c.list }),
   },
   {
     name: "bun_lock",

@@ -236,18 +236,17 @@ const FIELD_CODES: [string, (keyof BundleIndex)[]][] = [
  * Compares the index with the one derived from the (signed) evidence: every
  * field, no field more, and finally the exact bytes.
  *
- * @param index The parsed index (shape checked).
- * @param bytes Its bytes.
+ * @param actual The parsed index (shape checked) and its bytes.
  * @param expected The index derived from the statement, its files and the BOM.
  * @param options `skip`: fields not compared (their source was unusable and is reported elsewhere).
  * @returns One failed check per differing field group, or one passing check.
  */
 export function compareIndex(
-  index: BundleIndex,
-  bytes: Uint8Array,
+  actual: { index: BundleIndex; bytes: Uint8Array },
   expected: BundleIndex,
   options: { skip?: (keyof BundleIndex)[] } = {},
 ): VerifyCheck[] {
+  const { index, bytes } = actual;
   const skip = new Set<string>(options.skip ?? []);
   const checks: VerifyCheck[] = [];
   for (const [code, fields] of FIELD_CODES) {

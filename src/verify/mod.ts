@@ -305,7 +305,7 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
       if (declared.some((s) => s.algorithm === "sigstore-keyless" && !signers.has(s.path))) {
         skip.push("signatures");
       }
-      checks.push(...compareIndex(index, indexBytes, expected, { skip }));
+      checks.push(...compareIndex({ index, bytes: indexBytes }, expected, { skip }));
     }
   } else {
     checks.push(

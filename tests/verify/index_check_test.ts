@@ -86,7 +86,7 @@ async function parts(): Promise<{ index: BundleIndex; bytes: Uint8Array }> {
 
 Deno.test("compareIndex: every field group, extra fields, then the exact bytes", async () => {
   const { index: expected, bytes } = await parts();
-  assert.deepEqual(compareIndex(expected, bytes, expected).map((c) => c.code), [
+  assert.deepEqual(compareIndex({ index: expected, bytes }, expected).map((c) => c.code), [
     "index.derived_ok",
   ]);
   const cases: [(i: any) => void, string, RegExp][] = [
@@ -104,18 +104,21 @@ Deno.test("compareIndex: every field group, extra fields, then the exact bytes",
   for (const [edit, code, message] of cases) {
     const { index, bytes } = await parts();
     edit(index);
-    const checks = compareIndex(index, bytes, expected);
+    const checks = compareIndex({ index, bytes }, expected);
     assert.deepEqual(checks.map((c) => c.code), [code], code);
     assert.match(checks[0].message, message);
   }
   // Same values, other bytes (key order, spacing): not canonical.
   const { index } = await parts();
   const reordered = new TextEncoder().encode(JSON.stringify(index) + "\n");
-  assert.deepEqual(compareIndex(index, reordered, expected).map((c) => c.code), [
+  assert.deepEqual(compareIndex({ index: index, bytes: reordered }, expected).map((c) => c.code), [
     "index.not_canonical",
   ]);
   // A skipped field is not compared, and no pass is claimed.
   const skipped = await parts();
   skipped.index.inventory.components += 1;
-  assert.deepEqual(compareIndex(skipped.index, bytes, expected, { skip: ["inventory"] }), []);
+  assert.deepEqual(
+    compareIndex({ index: skipped.index, bytes }, expected, { skip: ["inventory"] }),
+    [],
+  );
 });

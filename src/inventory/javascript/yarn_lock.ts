@@ -423,26 +423,30 @@ function peerEdges(
  * `checksum` (a hash of Yarn's cache archive, not of the tarball) does not.
  * Direct and dev dependencies come from the package.json of the project and
  * of each workspace (Berry names them in the lock; classic workspaces are
- * expanded from the root package.json when `context.list` is given).
+ * expanded from the root package.json when `options.list` is given).
  *
  * @example
  * ```ts
  * import { readYarnLock } from "./yarn_lock.ts";
  * const lock = '# yarn lockfile v1\n\nms@^2.1.3:\n  version "2.1.3"\n' +
  *   '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz#a3dbd2c0b0e1a1cf56b59c6f6e1a5d9e4d6a13c1"\n';
- * const out = readYarnLock(lock, "yarn.lock", { load: () => undefined });
+ * const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
  * out.components[0].id; // "pkg:npm/ms@2.1.3"
  * ```
  *
  * @param text The file's text.
- * @param path Its path relative to the project root.
- * @param context Loads the package.json files (and lists folders for classic workspaces).
+ * @param options `path`: the lock's path relative to the project root; `load` reads the
+ *   package.json files (and `list` lists folders for classic workspaces).
  * @returns Members, components, edges and the project (root package.json).
  * @throws {VouchError} `inventory.yarn_lock.invalid` with `file:line` for
  *   malformed input, an unsupported Berry lock version, an entry without a
  *   version or resolution, or a dependency the lock does not resolve.
  */
-export function readYarnLock(text: string, path: string, context: ReaderContext): ReaderResult {
+export function readYarnLock(
+  text: string,
+  options: Pick<ReaderContext, "load" | "list"> & { path: string },
+): ReaderResult {
+  const { path, ...context } = options;
   const lockDir = folderOf(path);
   const bareCr = text.search(/\r(?!\n)/);
   if (bareCr !== -1) {
