@@ -27,7 +27,9 @@
  *   both alike. The raw medians (CPU and wall) are printed beside it.
  * - An in-process bar is on CPU time too (`process.cpuUsage`): the median of
  *   rounds after warm-up runs (the code is optimised by then), the wall time
- *   beside it.
+ *   beside it. The reader table also gives each lockfile's size per package
+ *   and its read speed in MB/s: a lock that lists many files per package (a
+ *   pylock.toml with twenty wheels each) costs more per package at the same speed.
  *
  * Cases:
  *
@@ -1174,6 +1176,8 @@ async function firstRead(read: () => number): Promise<void> {
 interface CorpusReader {
   label: string;
   dir: string;
+  /** The lockfile's size in bytes (UTF-16 code units). */
+  bytes: number;
   /** Reads the lockfile once; returns the components and members read. */
   read: () => number;
 }
@@ -1196,7 +1200,7 @@ async function benchReaders(c: Context): Promise<BenchResult[]> {
       return out.components.length + out.members.length;
     };
     await firstRead(read);
-    readers.push({ label, dir, read });
+    readers.push({ label, dir, bytes: text.length, read });
   }
   // In-process: each reader's rounds in a row after its warm-up (see the module doc); each
   // bar on the median CPU time.
@@ -1231,7 +1235,9 @@ async function benchReaders(c: Context): Promise<BenchResult[]> {
     rows.push([
       reader.label,
       String(packages[i]),
+      (reader.bytes / 1000 / packages[i]).toFixed(2),
       ((inProcess.cpu * 1000) / packages[i]).toFixed(1),
+      (reader.bytes / 1000 / inProcess.cpu).toFixed(0),
       sbom.cpu.toFixed(0),
       sbom.wall.toFixed(0),
       (sbom.cpu - medianTime(floor).cpu).toFixed(0),
@@ -1239,7 +1245,16 @@ async function benchReaders(c: Context): Promise<BenchResult[]> {
   }
   if (rows.length > 0) {
     c.log(formatTable(
-      ["reader project", "packages", "µs/pkg CPU", "sbom CPU ms", "sbom wall ms", "CPU over floor"],
+      [
+        "reader project",
+        "packages",
+        "KB/pkg",
+        "µs/pkg CPU",
+        "MB/s CPU",
+        "sbom CPU ms",
+        "sbom wall ms",
+        "CPU over floor",
+      ],
       rows,
     ));
   }
