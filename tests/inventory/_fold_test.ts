@@ -263,3 +263,42 @@ Deno.test("requirements files lock only what they list: a pyproject.toml's other
     );
   });
 });
+
+Deno.test("a requirement unpinned in one requirements file is the package another pins, when the pin satisfies it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements.txt": "flask==2.0.1\nclick==8.0.0\n",
+      "requirements-dev.txt": "flask>=2\nclick>=8.1\npytest==8.0.0\n",
+      "requirements/docs.txt": "flask\n",
+      "svc/a/requirements.txt": "rich==13.0.0\n",
+      "svc/b/requirements.txt": "rich\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(
+      inventory.components.map((c) => [c.id, c.scopes, c.sources]),
+      [
+        ["pkg:pypi/click", ["dev"], ["requirements-dev.txt"]],
+        ["pkg:pypi/click@8.0.0", ["runtime"], ["requirements.txt"]],
+        [
+          "pkg:pypi/flask@2.0.1",
+          ["dev", "runtime"],
+          ["requirements-dev.txt", "requirements.txt", "requirements/docs.txt"],
+        ],
+        ["pkg:pypi/pytest@8.0.0", ["dev"], ["requirements-dev.txt"]],
+        // Another project's pin (a sibling folder) is not this one's.
+        ["pkg:pypi/rich", ["runtime"], ["svc/b/requirements.txt"]],
+        ["pkg:pypi/rich@13.0.0", ["runtime"], ["svc/a/requirements.txt"]],
+      ],
+    );
+    assert.ok(
+      inventory.edges.some((e) =>
+        `${e.from} ${e.to} ${e.scope}` === "root pkg:pypi/flask@2.0.1 dev"
+      ),
+    );
+    assert.deepEqual(warnings, [
+      'requirements-dev.txt: "click>=8.1" is not satisfied by pkg:pypi/click@8.0.0 ' +
+      "(requirements.txt): it is listed as declared, with no version",
+    ]);
+  });
+});
