@@ -95,6 +95,8 @@ interface State {
   /** The pinned entries of the constraint files (`-c`), which pin but add nothing. */
   constraints: Entry[];
   index?: string;
+  /** The `--extra-index-url` options, with where each is. */
+  extraIndexes: { url: string; where: string }[];
   /** The lines, by file, whose `${VAR}` references leave something unknown. */
   unexpanded: Map<string, number[]>;
 }
@@ -408,6 +410,8 @@ function readFile(
         if (entry) state.entries.push(entry);
       } else if (name === "-i" || name === "--index-url") {
         state.index ??= value;
+      } else if (name === "--extra-index-url") {
+        state.extraIndexes.push({ url: value, where });
       }
       continue;
     }
@@ -518,6 +522,41 @@ function versionFromPins(
   return undefined;
 }
 
+/** An index URL as compared: without credentials and a trailing `/`. */
+function indexKey(url: string): string {
+  return withoutCredentials(url).replace(/\/+$/, "");
+}
+
+/**
+ * The warning for the packages whose index pip chooses: with an
+ * `--extra-index-url` beside the index (`--index-url`, else PyPI), pip
+ * takes each package from whichever index offers the best match, so a
+ * purl's `repository_url` (or its absence: PyPI) says which index was
+ * asked first, not which one served it; a package whose index the file
+ * names (uv's `# from` annotation) or that has its own URL or file is
+ * known.
+ */
+function ambiguousIndex(state: State): string | undefined {
+  const primary = indexKey(state.index ?? "https://pypi.org/simple");
+  const extra = state.extraIndexes.filter((e) => indexKey(e.url) !== primary);
+  if (extra.length === 0) return undefined;
+  const names = [
+    ...new Set(
+      state.entries
+        .filter((e) => e.name !== "" && e.url === undefined && !e.local && !e.unlocated && !e.index)
+        .map((e) => pep503Name(e.name)),
+    ),
+  ].sort(compareStrings);
+  if (names.length === 0) return undefined;
+  const indexes = [primary, ...new Set(extra.map((e) => indexKey(e.url)))].join(", ");
+  const shown = names.slice(0, 5).join(", ") +
+    (names.length > 5 ? `, … (${names.length} in all)` : "");
+  return `${extra[0].where}: --extra-index-url: pip takes each package from whichever of ` +
+    `${indexes} offers the best match, so the index of ${shown} is ambiguous: ` +
+    "their purls name the first index, not the one that served them " +
+    "(name one index, or annotate each package's, as `uv pip compile --emit-index-annotation` does)";
+}
+
 /**
  * Reads a pip requirements file, following `-r` and `-c` includes through
  * `options.include`. Every requirement becomes a direct component with an
@@ -532,7 +571,9 @@ function versionFromPins(
  * package its file name says. An editable folder outside the project that
  * `pip freeze` names in the comment above it (`# Editable install with no
  * version control (name==1.0)`, `# Editable Git install with no remote
- * (…)`) is that package at that version, with no origin.
+ * (…)`) is that package at that version, with no origin. With an
+ * `--extra-index-url`, a warning names the packages whose index is
+ * ambiguous (pip may take each from any index).
  *
  * @example
  * ```ts
@@ -556,6 +597,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     topDir: dirname(normalizePath(options.path)),
     entries: [],
     constraints: [],
+    extraIndexes: [],
     unexpanded: new Map(),
   };
   readFile(
@@ -632,6 +674,8 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       ranges.add(id);
     }
   }
+  const ambiguous = ambiguousIndex(state);
+  if (ambiguous !== undefined) warnings.push(ambiguous);
   const result: ReaderResult = builder.build();
   if (ranges.size > 0) result.ranges = [...ranges].sort(compareStrings);
   for (const [file, lines] of state.unexpanded) {

@@ -543,3 +543,27 @@ Deno.test("readRequirements: a file named for constraints (requirements/constrai
     1,
   );
 });
+
+Deno.test("readRequirements: with --extra-index-url the index of a package is ambiguous: a warning names them", () => {
+  const text = "--extra-index-url https://user:S3CRET@extra.example/simple/\n" +
+    "flask==2.0.1\nidna==3.7\n    # from https://pypi.org/simple\n" +
+    "wheel @ https://files.example/wheel-0.43.0-py3-none-any.whl\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/flask@2.0.1",
+    "pkg:pypi/idna@3.7",
+    "pkg:pypi/wheel@0.43.0?download_url=https:%2F%2Ffiles.example%2Fwheel-0.43.0-py3-none-any.whl",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "requirements.txt:1: --extra-index-url: pip takes each package from whichever of " +
+    "https://pypi.org/simple, https://extra.example/simple offers the best match, so the index of " +
+    "flask is ambiguous: their purls name the first index, not the one that served them " +
+    "(name one index, or annotate each package's, as `uv pip compile --emit-index-annotation` does)",
+  ]);
+  // The same index twice, or every package's index named: nothing ambiguous.
+  const same = readRequirements(
+    "-i https://pypi.org/simple\n--extra-index-url https://pypi.org/simple/\nflask==2.0.1\n",
+    { path: "requirements.txt" },
+  );
+  assert.equal(same.warnings, undefined);
+});
