@@ -224,12 +224,19 @@ function nearness(from: string, path: string): number | undefined {
   return a === "." || b.startsWith(`${a}/`) ? Infinity : undefined;
 }
 
+/** A purl's qualifiers (the index a package comes from), as written. */
+function qualifiers(purl: string): string {
+  const at = purl.indexOf("?");
+  return at === -1 ? "" : purl.slice(at).replace(/#.*$/, "");
+}
+
 /**
  * The files with each of their `ranges` (a version-less declaration of a
  * reader that can tell whether a version `satisfies` it: `flask>=2` in a
  * requirements-dev.txt) made the package another file of the same reader
  * pins (`flask==2.0.1` in requirements.txt), with the declaration's scopes,
- * groups and sources, when that pin satisfies its range. The pins looked at
+ * groups and sources, when that pin is from the same index and satisfies
+ * its range. The pins looked at
  * are those of the nearest files: the same folder, else the nearest folder
  * above, else the folders below. A declaration that those pins do not
  * satisfy, or that several versions satisfy, stays as declared, with a
@@ -258,8 +265,10 @@ function withRangesResolved(
     const ranges = new Set(f.output.ranges);
     const renamed = new Map<string, Component>();
     for (const declared of f.output.components) {
-      const candidates = ranges.has(declared.id) ? pinned.get(key(declared.name)) : undefined;
-      if (candidates === undefined) continue;
+      // A package of another index (another `repository_url`) is another package.
+      const candidates = (ranges.has(declared.id) ? pinned.get(key(declared.name)) ?? [] : [])
+        .filter((p) => qualifiers(p.component.purl) === qualifiers(declared.purl));
+      if (candidates.length === 0) continue;
       const nearest = Math.min(...candidates.map((p) => p.rank));
       const near = candidates.filter((p) => p.rank === nearest);
       const fitting = near.filter((p) =>
@@ -272,7 +281,9 @@ function withRangesResolved(
         delete renamed.get(declared.id)!.specifier;
         continue;
       }
-      const pins = someNames([...new Set(near.map((p) => `${p.component.purl} (${p.path})`))]);
+      const pins = someNames(
+        [...new Set(near.map((p) => `${p.component.purl} (${p.path})`))].sort(compareStrings),
+      );
       warnings.add(
         `${f.path}: "${declared.name}${declared.specifier ?? ""}" is ` +
           (versions.size === 0
