@@ -212,7 +212,97 @@ function withDistinctMemberIds(files: readonly ReadFile[]): readonly ReadFile[] 
   });
 }
 
-/** At most five names, then how many in all. */
+/**
+ * How near a file at `path` is to one at `from`: 0 in the same folder, `n`
+ * in the folder `n` levels above, `Infinity` in a folder below; `undefined`
+ * in another branch of the tree (another project's files).
+ */
+function nearness(from: string, path: string): number | undefined {
+  const [a, b] = [posix.dirname(from), posix.dirname(path)];
+  const up = foldersUp(from).indexOf(b);
+  if (up !== -1) return up;
+  return a === "." || b.startsWith(`${a}/`) ? Infinity : undefined;
+}
+
+/** A purl's qualifiers (the index a package comes from), as written. */
+function qualifiers(purl: string): string {
+  const at = purl.indexOf("?");
+  return at === -1 ? "" : purl.slice(at).replace(/#.*$/, "");
+}
+
+/**
+ * The files with each of their `ranges` (a version-less declaration of a
+ * reader that can tell whether a version `satisfies` it: `flask>=2` in a
+ * requirements-dev.txt) made the package another file of the same reader
+ * pins (`flask==2.0.1` in requirements.txt), with the declaration's scopes,
+ * groups and sources, when that pin is from the same index and satisfies
+ * its range. The pins looked at
+ * are those of the nearest files: the same folder, else the nearest folder
+ * above, else the folders below. A declaration that those pins do not
+ * satisfy, or that several versions satisfy, stays as declared, with a
+ * warning.
+ */
+function withRangesResolved(
+  files: readonly ReadFile[],
+  warnings: Set<string>,
+): readonly ReadFile[] {
+  return files.map((f) => {
+    const satisfies = f.reader.satisfies;
+    if (f.output.ranges === undefined || satisfies === undefined) return f;
+    const key = (name: string): string => packageKey(f.reader.ecosystem, name);
+    const pinned = new Map<string, { rank: number; path: string; component: Component }[]>();
+    for (const other of files) {
+      const rank = other.reader.name === f.reader.name && other !== f
+        ? nearness(f.path, other.path)
+        : undefined;
+      if (rank === undefined) continue;
+      for (const c of other.output.components) {
+        if (c.version === undefined || c.downloadLocation !== undefined) continue;
+        const list = pinned.get(key(c.name)) ?? [];
+        pinned.set(key(c.name), [...list, { rank, path: other.path, component: c }]);
+      }
+    }
+    const ranges = new Set(f.output.ranges);
+    const renamed = new Map<string, Component>();
+    for (const declared of f.output.components) {
+      // A package of another index (another `repository_url`) is another package.
+      const candidates = (ranges.has(declared.id) ? pinned.get(key(declared.name)) ?? [] : [])
+        .filter((p) => qualifiers(p.component.purl) === qualifiers(declared.purl));
+      if (candidates.length === 0) continue;
+      const nearest = Math.min(...candidates.map((p) => p.rank));
+      const near = candidates.filter((p) => p.rank === nearest);
+      const fitting = near.filter((p) =>
+        satisfies(p.component.version!, declared.specifier) !== false
+      );
+      const versions = new Set(fitting.map((p) => p.component.id));
+      if (versions.size === 1) {
+        const { id, ecosystem, name, version, purl } = fitting[0].component;
+        renamed.set(declared.id, { ...declared, id, ecosystem, name, version, purl });
+        delete renamed.get(declared.id)!.specifier;
+        continue;
+      }
+      const pins = someNames(
+        [...new Set(near.map((p) => `${p.component.purl} (${p.path})`))].sort(compareStrings),
+      );
+      warnings.add(
+        `${f.path}: "${declared.name}${declared.specifier ?? ""}" is ` +
+          (versions.size === 0
+            ? `not satisfied by ${pins}`
+            : `satisfied by several pins: ${pins}`) +
+          ": it is listed as declared, with no version",
+      );
+    }
+    if (renamed.size === 0) return f;
+    const id = (node: string): string => renamed.get(node)?.id ?? node;
+    const output = {
+      ...f.output,
+      components: f.output.components.map((c) => renamed.get(c.id) ?? c),
+      edges: f.output.edges.map((e) => ({ ...e, from: id(e.from), to: id(e.to) })),
+    };
+    return { ...f, output };
+  });
+}
+
 /** At most five names, then how many in all. */
 function someNames(names: readonly string[]): string {
   return names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
@@ -254,9 +344,9 @@ export interface Merged {
  * @returns The merged output, the warnings and the declared-only manifests.
  */
 export function mergeOutputs(read: readonly ReadFile[]): Merged {
-  const files = withDistinctMemberIds(read);
-  const outputs: ReaderOutput[] = [];
   const warnings = new Set<string>();
+  const files = withRangesResolved(withDistinctMemberIds(read), warnings);
+  const outputs: ReaderOutput[] = [];
   const declaredOnly: string[] = [];
   for (const f of files) {
     const { ecosystem, kind } = f.reader;

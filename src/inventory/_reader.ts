@@ -19,6 +19,14 @@ export type ReaderResult = ReaderOutput & {
    * are computed.
    */
   scopesFromDeclarations?: boolean;
+  /**
+   * The ids of its version-less components that are registry declarations
+   * (a name and maybe a range, no URL, no folder: `flask>=2` in a
+   * requirements-dev.txt): a version another file of the same reader pins
+   * resolves them when it satisfies their range (see `Reader.satisfies` and
+   * `_fold.ts`). Sorted.
+   */
+  ranges?: string[];
 };
 
 /** Reads a file relative to the project root; `undefined` when it does not exist. */
@@ -103,6 +111,15 @@ export interface Reader {
    * @returns `false` when the lockfile is another project's.
    */
   owns?(lockPath: string, manifestPath: string): boolean;
+  /**
+   * For a lock reader whose outputs name `ranges`: whether a version satisfies
+   * a range as its files write it.
+   *
+   * @param version The pinned version.
+   * @param range The declared range; `undefined` for none (any version).
+   * @returns `false` when it does not; `undefined` when it cannot be told.
+   */
+  satisfies?(version: string, range: string | undefined): boolean | undefined;
   /**
    * For a lock reader: the folder whose manifests it resolves, when not the
    * lockfile's own (`gradle/verification-metadata.xml` describes the build

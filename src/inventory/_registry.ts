@@ -133,6 +133,8 @@ export const READERS: readonly Reader[] = [
       (folder === "requirements" && f.endsWith(".txt")),
     read: (text, path, c) =>
       requirements().readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),
+    // Loaded: only the outputs of requirements files read name `ranges`.
+    satisfies: (version, range) => requirements().satisfies(version, range),
   },
   {
     name: "package_lock",

@@ -263,3 +263,75 @@ Deno.test("requirements files lock only what they list: a pyproject.toml's other
     );
   });
 });
+
+Deno.test("a requirement unpinned in one requirements file is the package another pins, when the pin satisfies it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements.txt": "flask==2.0.1\nclick==8.0.0\n",
+      "requirements-dev.txt": "flask>=2\nclick>=8.1\npytest==8.0.0\n",
+      "requirements/docs.txt": "flask\n",
+      // pip-tools' input beside its output: resolved by it, not read.
+      "requirements.in": "flask>=2\n",
+      // Another index's package of that name is another package.
+      "requirements-private.txt": "--index-url https://pypi.example/simple\nclick\n",
+      "svc/a/requirements.txt": "rich==13.0.0\n",
+      "svc/b/requirements.txt": "rich\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(
+      inventory.components.map((c) => [c.id, c.scopes, c.sources]),
+      [
+        ["pkg:pypi/click", ["dev"], ["requirements-dev.txt"]],
+        [
+          "pkg:pypi/click?repository_url=https:%2F%2Fpypi.example%2Fsimple",
+          ["runtime"],
+          ["requirements-private.txt"],
+        ],
+        ["pkg:pypi/click@8.0.0", ["runtime"], ["requirements.txt"]],
+        [
+          "pkg:pypi/flask@2.0.1",
+          ["dev", "runtime"],
+          ["requirements-dev.txt", "requirements.txt", "requirements/docs.txt"],
+        ],
+        ["pkg:pypi/pytest@8.0.0", ["dev"], ["requirements-dev.txt"]],
+        // Another project's pin (a sibling folder) is not this one's.
+        ["pkg:pypi/rich", ["runtime"], ["svc/b/requirements.txt"]],
+        ["pkg:pypi/rich@13.0.0", ["runtime"], ["svc/a/requirements.txt"]],
+      ],
+    );
+    assert.ok(
+      inventory.edges.some((e) =>
+        `${e.from} ${e.to} ${e.scope}` === "root pkg:pypi/flask@2.0.1 dev"
+      ),
+    );
+    assert.deepEqual(warnings, [
+      'requirements-dev.txt: "click>=8.1" is not satisfied by pkg:pypi/click@8.0.0 ' +
+      "(requirements.txt): it is listed as declared, with no version",
+    ]);
+  });
+});
+
+Deno.test("an unpinned requirement that pins of several versions satisfy stays declared, with a warning", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements/py38.txt": "numpy==1.24.4\n",
+      "requirements/py312.txt": "numpy==2.1.0\n",
+      "requirements-dev.txt": "numpy\n",
+      "docs/requirements.txt": "numpy>=2\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    // docs/ and requirements/ are branches apart: a pin of one does not resolve the other.
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.sources]), [
+      ["pkg:pypi/numpy", ["docs/requirements.txt", "requirements-dev.txt"]],
+      ["pkg:pypi/numpy@1.24.4", ["requirements/py38.txt"]],
+      ["pkg:pypi/numpy@2.1.0", ["requirements/py312.txt"]],
+    ]);
+    assert.deepEqual(warnings, [
+      'requirements-dev.txt: "numpy" is satisfied by several pins: pkg:pypi/numpy@1.24.4 ' +
+      "(requirements/py38.txt), pkg:pypi/numpy@2.1.0 (requirements/py312.txt): it is listed as " +
+      "declared, with no version",
+    ]);
+  });
+});

@@ -64,6 +64,20 @@ interface Pkg {
   runtime?: boolean;
 }
 
+/**
+ * A folder outside the project that a `link:` points to (another checkout): a
+ * third-party component without a version, with the scopes of what links to it.
+ */
+interface Outside {
+  outside: string;
+  name: string;
+  /** The scopes of the importer edges and packages that link to it. */
+  scopes: Scope[];
+}
+
+/** A dependency's target: a package, the id of a folder of the project, or an outside folder. */
+type Node = Pkg | Outside | string;
+
 /** One lock document, decoded. */
 interface Decoded {
   major: 5 | 6 | 9;
@@ -412,18 +426,24 @@ class PnpmMapper {
     for (const folder of d.importers.keys()) {
       this.folders.set(folder, folder === "" ? ROOT_ID : this.folderId(folder));
     }
-    /** A dependency's target: a package of the lock, or the id of a linked folder. */
-    const resolve = (dep: Dep, from: string, owner: string): Pkg | string => {
+    /** The folders outside the project that links point to, by folder and name. */
+    const outside = new Map<string, Outside>();
+    /**
+     * A dependency's target: a package of the lock, the id of a linked folder of
+     * the project, or a linked folder outside it.
+     */
+    const resolve = (dep: Dep, from: string, owner: string): Node => {
       const t = target(d.major, dep);
       if ("link" in t) {
         const folder = joinPath(from, t.link);
         if (localPlace(path, folder).kind !== "outside") return this.folderId(folder, dep.name);
         // A link to a folder outside the project (another checkout): third-party, no version.
-        return this.out.component(npmComponent({
-          name: dep.name,
-          scopes: [dep.scope],
-          sources: [path],
-        }));
+        const key = `${folder}\n${dep.name}`;
+        let node = outside.get(key);
+        if (node === undefined) {
+          outside.set(key, node = { outside: folder, name: dep.name, scopes: [] });
+        }
+        return node;
       }
       const pkg = d.packages.get(t.key);
       if (pkg !== undefined) return pkg;
@@ -435,32 +455,35 @@ class PnpmMapper {
         `${who} depends on ${dep.name} ${dep.ref}, which the lock does not list`,
       );
     };
-    const out = new Map<Pkg, [Pkg | string, Scope][]>();
+    const out = new Map<Pkg, [Node, Scope][]>();
     for (const pkg of d.packages.values()) {
       out.set(pkg, pkg.deps.map((dep) => [resolve(dep, "", pkg.key), dep.scope]));
     }
-    const importerEdges: [string, Pkg | string, Scope][] = [];
-    const roots: [Pkg, Scope][] = [];
+    const importerEdges: [string, Node, Scope][] = [];
+    const roots: [Pkg | Outside, Scope][] = [];
     for (const [folder, deps] of d.importers) {
       for (const dep of deps) {
         const to = resolve(dep, folder, folder === "" ? "\n  .:" : `\n  ${folder}:`);
         importerEdges.push([this.folders.get(folder)!, to, dep.scope]);
         if (typeof to !== "string") roots.push([to, dep.scope]);
+        if (typeof to !== "string" && "outside" in to) to.scopes.push(dep.scope);
       }
     }
     // v9 records no dev flag: reachability from the importers decides, as for npm's flags
     // (through packages only: a linked folder is a member, whose importer edges are roots).
-    const packageEdges = new Map<Pkg, [Pkg, Scope][]>();
-    const next = (pkg: Pkg): [Pkg, Scope][] => {
-      let edges = packageEdges.get(pkg);
+    const packageEdges = new Map<Pkg | Outside, [Pkg | Outside, Scope][]>();
+    const next = (node: Pkg | Outside): [Pkg | Outside, Scope][] => {
+      let edges = packageEdges.get(node);
       if (edges === undefined) {
-        edges = out.get(pkg)!.filter((e): e is [Pkg, Scope] => typeof e[0] !== "string");
-        packageEdges.set(pkg, edges);
+        edges = "outside" in node
+          ? []
+          : out.get(node)!.filter((e): e is [Pkg | Outside, Scope] => typeof e[0] !== "string");
+        packageEdges.set(node, edges);
       }
       return edges;
     };
     const reached = d.major === 9 ? reach(roots, next) : undefined;
-    const ids = new Map<Pkg, string>();
+    const ids = new Map<Pkg | Outside, string>();
     for (const pkg of d.packages.values()) {
       const scopes = build
         ? ["build" as const]
@@ -468,8 +491,21 @@ class PnpmMapper {
         ? reachScopes(reached, pkg)
         : flagScopes({ dev: pkg.dev === true, optional: pkg.optional });
       ids.set(pkg, this.packageId(pkg, d, scopes));
+      // An outside folder a package links to is installed with that package: its scopes.
+      for (const [to, scope] of out.get(pkg)!) {
+        if (typeof to === "string" || !("outside" in to)) continue;
+        to.scopes.push(...scopes.map((s) => s === "runtime" && scope === "optional" ? scope : s));
+      }
     }
-    const idOf = (node: Pkg | string): string => typeof node === "string" ? node : ids.get(node)!;
+    for (const node of outside.values()) {
+      const scopes = build
+        ? ["build" as const]
+        : reached !== undefined && (reached.prod.has(node) || reached.dev.has(node))
+        ? reachScopes(reached, node)
+        : node.scopes;
+      ids.set(node, this.out.component(npmComponent({ name: node.name, scopes, sources: [path] })));
+    }
+    const idOf = (node: Node): string => typeof node === "string" ? node : ids.get(node)!;
     for (const [from, to, scope] of importerEdges) this.out.edge(from, idOf(to), scope);
     for (const [pkg, targets] of out) {
       const from = ids.get(pkg)!;

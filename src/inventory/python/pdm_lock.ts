@@ -26,6 +26,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { localPlace } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { Scope } from "../types.ts";
@@ -37,8 +38,9 @@ export interface PdmLockOptions {
   path: string;
   /**
    * Reads another file of the project (root-relative path): the
-   * `pyproject.toml` beside the lock, whose `[project.optional-dependencies]`
-   * say which of the lock's groups are extras. Without it every group other
+   * `pyproject.toml` beside the lock and those of the members (`path`
+   * packages in the project), whose `[project.optional-dependencies]` say
+   * which of the lock's groups are extras. Without it every group other
    * than `default` is taken for a dev group.
    */
   load?: (path: string) => string | undefined;
@@ -71,18 +73,35 @@ function scopesAndGroups(
   return { scopes, groups };
 }
 
-/** The extras the `pyproject.toml` beside the lock declares (PEP 503 names); none when unread. */
-function extrasBeside(path: string, load: PdmLockOptions["load"]): Set<string> {
-  const manifest = posix.join(posix.dirname(path), "pyproject.toml");
+/** The extras a `pyproject.toml` declares (PEP 503 names); none when unread. */
+function extrasOf(manifest: string, load: PdmLockOptions["load"]): string[] {
   const text = load?.(manifest);
-  if (text === undefined) return new Set();
+  if (text === undefined) return [];
   try {
     const project = parseToml(text, manifest, "inventory.pyproject.invalid").project;
     const extras = isTable(project) ? project["optional-dependencies"] : undefined;
-    return new Set(isTable(extras) ? Object.keys(extras).map(pep503Name) : []);
+    return isTable(extras) ? Object.keys(extras).map(pep503Name) : [];
   } catch {
-    return new Set(); // the pyproject reader reports a broken manifest itself
+    return []; // the pyproject reader reports a broken manifest itself
   }
+}
+
+/**
+ * The extras of the project (PEP 503 names): those of the `pyproject.toml`
+ * beside the lock and of each workspace member's in the project, the `path`
+ * packages of the lock (a PDM monorepo).
+ */
+function projectExtras(
+  path: string,
+  packages: readonly Table[],
+  load: PdmLockOptions["load"],
+): Set<string> {
+  const folders = new Set([posix.normalize(posix.dirname(path))]);
+  for (const pkg of packages) {
+    const place = typeof pkg.path === "string" ? localPlace(path, pkg.path) : undefined;
+    if (place?.path !== undefined) folders.add(place.path);
+  }
+  return new Set([...folders].flatMap((dir) => extrasOf(posix.join(dir, "pyproject.toml"), load)));
 }
 
 function withoutExtras(name: string): string {
@@ -117,8 +136,10 @@ function metadataFiles(table: unknown, where: () => string): Map<string, unknown
 /**
  * Reads a `pdm.lock`: every locked package once (extras entries merged), its
  * hashes, git/URL source, groups (`default` is runtime, a group named after
- * an extra of the pyproject.toml beside it optional, any other group dev) and the dependency edges between packages. `path` packages are
- * first-party members.
+ * an extra of the pyproject.toml beside it or of a workspace member's, the
+ * lock's `path` packages in the project, optional; any other group dev) and
+ * the dependency edges between packages. `path` packages are first-party
+ * members.
  *
  * @example
  * ```ts
@@ -158,7 +179,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     metadata?.files,
     () => at(path, tomlKeyLine(text, "metadata.files")),
   );
-  const extras = extrasBeside(path, options.load);
+  const extras = projectExtras(path, packages, options.load);
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];

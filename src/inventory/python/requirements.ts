@@ -19,6 +19,9 @@ import {
   repositoryUrl,
 } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
+import { satisfies } from "./pep440.ts";
+export { satisfies };
+import { compareStrings } from "../../_util.ts";
 import { genericUrlPurl, pep503Name } from "../purl.ts";
 import { withoutCredentials } from "../_url.ts";
 import { localPlace } from "../_paths.ts";
@@ -54,6 +57,16 @@ function fileScope(path: string): Scope {
   return names.some(namesDevelopment) ? "dev" : "runtime";
 }
 
+/**
+ * Whether a file's name says it is a constraints file (`requirements/constraints.txt`,
+ * `requirements-constraints.txt`): pip reads one given with `-c`, whose pins
+ * limit the versions of what other files require and install nothing.
+ */
+function namesConstraints(path: string): boolean {
+  const name = path.split("/").at(-1)!.replace(/\.[^.]*$/, "");
+  return /(?:^|[-_.])constraints?(?:[-_.]|$)/i.test(name);
+}
+
 interface Entry {
   name: string;
   specifier?: string;
@@ -79,8 +92,11 @@ interface State {
   include?: (relativePath: string) => string | undefined;
   topDir: string;
   entries: Entry[];
-  constraints: Map<string, string>;
+  /** The pinned entries of the constraint files (`-c`), which pin but add nothing. */
+  constraints: Entry[];
   index?: string;
+  /** The `--extra-index-url` options, with where each is. */
+  extraIndexes: { url: string; where: string }[];
   /** The lines, by file, whose `${VAR}` references leave something unknown. */
   unexpanded: Map<string, number[]>;
 }
@@ -394,6 +410,8 @@ function readFile(
         if (entry) state.entries.push(entry);
       } else if (name === "-i" || name === "--index-url") {
         state.index ??= value;
+      } else if (name === "--extra-index-url") {
+        state.extraIndexes.push({ url: value, where });
       }
       continue;
     }
@@ -410,8 +428,7 @@ function readFile(
     const entry = requirementEntry(requirement, hashes, path, where);
     if (!entry) continue;
     if (constraints) {
-      const pin = pinnedVersion(entry.specifier);
-      if (pin !== undefined) state.constraints.set(pep503Name(entry.name), pin);
+      if (pinnedVersion(entry.specifier) !== undefined) state.constraints.push({ ...entry, where });
     } else {
       state.entries.push(entry);
       last = entry;
@@ -452,10 +469,12 @@ function comparablePin(version: string): string {
 }
 
 /**
- * Refuses two unconditional pins of one name to different versions (as pip
- * does: `flask==3.1.0` with `Flask==1.0` cannot both be installed).
+ * The unconditional pins of the requirements and constraints, by PEP 503
+ * name. Refuses two pins of one name to different versions (as pip does:
+ * `flask==3.1.0` with `Flask==1.0`, or with a constraint `flask==1.0`,
+ * cannot both be installed).
  */
-function checkPins(entries: readonly Entry[]): void {
+function checkPins(entries: readonly Entry[]): Map<string, { entry: Entry; pin: string }> {
   const pins = new Map<string, { entry: Entry; pin: string }>();
   for (const entry of entries) {
     const pin = entry.url === undefined && !entry.marked
@@ -474,6 +493,68 @@ function checkPins(entries: readonly Entry[]): void {
       );
     }
   }
+  return pins;
+}
+
+/**
+ * The version pip installs for an entry that pins none: the one a pin of
+ * the same name (another line, an included file, a constraint) gives, which
+ * pip installs for every requirement of that name; `undefined` when there is
+ * none, or when the entry's range refuses it (pip would fail: a warning
+ * says so, and the entry stays as declared).
+ */
+function versionFromPins(
+  entry: Entry,
+  pins: ReadonlyMap<string, { entry: Entry; pin: string }>,
+  warnings: string[],
+): string | undefined {
+  if (entry.url !== undefined || entry.local || entry.unlocated) return undefined;
+  const pinned = pins.get(pep503Name(entry.name));
+  if (pinned === undefined) return undefined;
+  if (satisfies(pinned.pin, entry.specifier) !== false) return pinned.pin;
+  warnings.push(
+    `${entry.where ?? entry.source}: "${entry.name}${entry.specifier}" is not satisfied by ` +
+      `"${pinned.entry.name}${pinned.entry.specifier}" at ${
+        pinned.entry.where ?? pinned.entry.source
+      }` +
+      " (pip would refuse to install both): it is listed as declared, with no version",
+  );
+  return undefined;
+}
+
+/** An index URL as compared: without credentials and a trailing `/`. */
+function indexKey(url: string): string {
+  return withoutCredentials(url).replace(/\/+$/, "");
+}
+
+/**
+ * The warning for the packages whose index pip chooses: with an
+ * `--extra-index-url` beside the index (`--index-url`, else PyPI), pip
+ * takes each package from whichever index offers the best match, so a
+ * purl's `repository_url` (or its absence: PyPI) says which index was
+ * asked first, not which one served it; a package whose index the file
+ * names (uv's `# from` annotation) or that has its own URL or file is
+ * known.
+ */
+function ambiguousIndex(state: State): string | undefined {
+  const primary = indexKey(state.index ?? "https://pypi.org/simple");
+  const extra = state.extraIndexes.filter((e) => indexKey(e.url) !== primary);
+  if (extra.length === 0) return undefined;
+  const names = [
+    ...new Set(
+      state.entries
+        .filter((e) => e.name !== "" && e.url === undefined && !e.local && !e.unlocated && !e.index)
+        .map((e) => pep503Name(e.name)),
+    ),
+  ].sort(compareStrings);
+  if (names.length === 0) return undefined;
+  const indexes = [primary, ...new Set(extra.map((e) => indexKey(e.url)))].join(", ");
+  const shown = names.slice(0, 5).join(", ") +
+    (names.length > 5 ? `, … (${names.length} in all)` : "");
+  return `${extra[0].where}: --extra-index-url: pip takes each package from whichever of ` +
+    `${indexes} offers the best match, so the index of ${shown} is ambiguous: ` +
+    "their purls name the first index, not the one that served them " +
+    "(name one index, or annotate each package's, as `uv pip compile --emit-index-annotation` does)";
 }
 
 /**
@@ -481,13 +562,18 @@ function checkPins(entries: readonly Entry[]): void {
  * `options.include`. Every requirement becomes a direct component with an
  * edge from the root, runtime unless the file that lists it is named for
  * development (`requirements-dev.txt`, `test-requirements.txt`,
- * `requirements/docs.txt`: dev); constraint entries only pin unpinned
- * requirements; local folders (`-e .`, `./libs/x`) are first-party and
+ * `requirements/docs.txt`: dev). A requirement that pins no version takes
+ * the one a pin of the same name gives (another line, an included file, a
+ * constraint file given with `-c`), when its range admits it (else a
+ * warning: pip would refuse); constraints add nothing, and a file named for
+ * constraints (`requirements/constraints.txt`) is read as one. Local folders (`-e .`, `./libs/x`) are first-party and
  * skipped, a local distribution file (`./dist/x-1.0-py3-none-any.whl`) is the
  * package its file name says. An editable folder outside the project that
  * `pip freeze` names in the comment above it (`# Editable install with no
  * version control (name==1.0)`, `# Editable Git install with no remote
- * (…)`) is that package at that version, with no origin.
+ * (…)`) is that package at that version, with no origin. With an
+ * `--extra-index-url`, a warning names the packages whose index is
+ * ambiguous (pip may take each from any index).
  *
  * @example
  * ```ts
@@ -503,20 +589,35 @@ function checkPins(entries: readonly Entry[]): void {
  * @returns Components and root edges.
  * @throws {VouchError} `inventory.requirements.invalid` for a malformed line,
  *   a missing include, an include cycle, or two pins of one name to
- *   different versions.
+ *   different versions (in requirements or constraints).
  */
 export function readRequirements(text: string, options: RequirementsOptions): ReaderResult {
   const state: State = {
     include: options.include,
     topDir: dirname(normalizePath(options.path)),
     entries: [],
-    constraints: new Map(),
+    constraints: [],
+    extraIndexes: [],
     unexpanded: new Map(),
   };
-  readFile(state, text, options.path, [normalizePath(options.path)], false);
-  checkPins(state.entries);
+  readFile(
+    state,
+    text,
+    options.path,
+    [normalizePath(options.path)],
+    namesConstraints(options.path),
+  );
+  const pins = checkPins([...state.entries, ...state.constraints]);
+  // A constraint limited by a marker still pins what it names, when nothing else does.
+  for (const c of state.constraints) {
+    if (!pins.has(pep503Name(c.name))) {
+      pins.set(pep503Name(c.name), { entry: c, pin: pinnedVersion(c.specifier)! });
+    }
+  }
   const builder = new OutputBuilder();
   const warnings: string[] = [];
+  /** The ids of the version-less declarations another file's pin may resolve (see `ranges`). */
+  const ranges = new Set<string>();
   for (const entry of state.entries) {
     const scope = fileScope(entry.source);
     if (entry.name === "" && entry.folder !== undefined) {
@@ -548,8 +649,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       continue;
     }
     const repository = repositoryUrl(entry.index ?? state.index);
-    const version = pinnedVersion(entry.specifier) ??
-      (entry.url === undefined ? state.constraints.get(pep503Name(entry.name)) : undefined);
+    const version = pinnedVersion(entry.specifier) ?? versionFromPins(entry, pins, warnings);
     const qualifiers = entry.local || entry.unlocated
       ? {}
       : entry.url === undefined
@@ -570,8 +670,14 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       source: entry.source,
     }));
     builder.edge(ROOT_ID, id, scope);
+    if (version === undefined && entry.url === undefined && !entry.local && !entry.unlocated) {
+      ranges.add(id);
+    }
   }
+  const ambiguous = ambiguousIndex(state);
+  if (ambiguous !== undefined) warnings.push(ambiguous);
   const result: ReaderResult = builder.build();
+  if (ranges.size > 0) result.ranges = [...ranges].sort(compareStrings);
   for (const [file, lines] of state.unexpanded) {
     warnings.push(
       `${at(file, lines[0])}: pip fills in \${VAR} from the environment at install time, which ` +

@@ -156,10 +156,44 @@ function memberScopes(
 }
 
 /**
+ * Adds to `outside` every path crate (no `source`) that no workspace member
+ * names and that only crates of `outside` depend on: a path dependency of a
+ * crate outside the project (`../outside` depending on `../outside2`) is
+ * outside it too, and its manifest is not there to say so.
+ */
+function addOutsideDependencies(
+  packages: readonly LockedPackage[],
+  outside: Set<string>,
+  members: ReadonlySet<string>,
+): void {
+  const dependents = new Map<string, Set<string>>();
+  for (const pkg of packages) {
+    if (pkg.source !== undefined) continue;
+    for (const dependency of pkg.dependencies) {
+      const name = dependency.split(" ")[0];
+      dependents.set(name, (dependents.get(name) ?? new Set()).add(pkg.name));
+    }
+  }
+  for (let grew = outside.size > 0; grew;) {
+    grew = false;
+    for (const pkg of packages) {
+      const by = dependents.get(pkg.name);
+      if (
+        pkg.source !== undefined || outside.has(pkg.name) || members.has(pkg.name) ||
+        by === undefined || ![...by].every((name) => outside.has(name))
+      ) continue;
+      outside.add(pkg.name);
+      grew = true;
+    }
+  }
+}
+
+/**
  * Reads a `Cargo.lock` (version 3 or 4, or the unversioned v1/v2 format).
  * Packages without a `source` are workspace members (first-party), but for
  * a crate a member declares by a `path` outside the project (another
- * checkout's code: a component without qualifiers); every other package is
+ * checkout's code: a component without qualifiers) and the path crates that
+ * only such crates depend on; every other package is
  * a `pkg:cargo` component: crates.io needs no qualifier,
  * other registries get `repository_url`, git sources get
  * `vcs_url=git+<url>@<commit>`. A package that `[replace]` swapped for
@@ -186,6 +220,7 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderOu
   }
   const packages = readPackages(lock, text, path);
   const { scopes: declared, outside } = memberScopes(options);
+  addOutsideDependencies(packages, outside, new Set(declared.keys()));
   const out = new OutputBuilder();
   const byName = new Map<string, LockedPackage[]>();
   for (const pkg of packages) {

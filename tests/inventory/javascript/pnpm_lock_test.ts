@@ -505,3 +505,49 @@ Deno.test("readPnpmLock: a file:/link: folder outside the project is a third-par
     assert.deepEqual(out.members.map((m) => m.id), lock === v9 ? ["workspace:app/tools"] : []);
   }
 });
+
+Deno.test("readPnpmLock: an outside link: folder a package links to has that package's scopes", () => {
+  // pnpm installs a package's linked folder with the package: a dev tool's link is dev.
+  const v9 = [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      lib: {specifier: 2.0.0, version: 2.0.0}",
+    "    devDependencies:",
+    "      tool: {specifier: 1.0.0, version: 1.0.0}",
+    "packages:",
+    "  lib@2.0.0:",
+    "    resolution: {integrity: sha512-AAAA}",
+    "  tool@1.0.0:",
+    "    resolution: {integrity: sha512-BBBB}",
+    "snapshots:",
+    "  lib@2.0.0:",
+    "    optionalDependencies:",
+    "      opt: link:../opt",
+    "  tool@1.0.0:",
+    "    dependencies:",
+    "      ext: link:../ext",
+  ].join("\n");
+  const v6 = [
+    "lockfileVersion: '6.0'",
+    "devDependencies:",
+    "  tool:",
+    "    specifier: 1.0.0",
+    "    version: 1.0.0",
+    "packages:",
+    "  /tool@1.0.0:",
+    "    resolution: {integrity: sha512-BBBB}",
+    "    dependencies:",
+    "      ext: link:../ext",
+    "    dev: true",
+  ].join("\n");
+  for (const [lock, expected] of [[v9, ["ext dev", "opt optional"]], [v6, ["ext dev"]]] as const) {
+    const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+    assertWellFormed(out);
+    assert.deepEqual(
+      out.components.filter((c) => c.version === undefined).map((c) => `${c.name} ${c.scopes}`),
+      expected,
+    );
+  }
+});

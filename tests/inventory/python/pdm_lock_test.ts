@@ -244,3 +244,40 @@ Deno.test("readPdmLock: a group named after an extra of the pyproject.toml besid
     "urllib3 dev",
   ]);
 });
+
+Deno.test("readPdmLock: a group named after an extra of a workspace member's pyproject.toml is optional", () => {
+  // A PDM monorepo: the member packages/core (editable, by path) declares the extra `fast`.
+  const lock = [
+    "[metadata]",
+    'groups = ["default", "fast", "lint"]',
+    'lock_version = "4.5.0"',
+    "",
+    "[[package]]",
+    'name = "core"',
+    'version = "0.1.0"',
+    'path = "./packages/core"',
+    "editable = true",
+    'groups = ["default"]',
+    "",
+    "[[package]]",
+    'name = "orjson"',
+    'version = "3.10.0"',
+    'groups = ["fast"]',
+    "",
+    "[[package]]",
+    'name = "ruff"',
+    'version = "0.5.0"',
+    'groups = ["lint"]',
+  ].join("\n");
+  const files: Record<string, string> = {
+    "pyproject.toml": '[project]\nname = "mono"\nversion = "0.0.0"\n',
+    "packages/core/pyproject.toml": '[project]\nname = "core"\nversion = "0.1.0"\n' +
+      '[project.optional-dependencies]\nfast = ["orjson"]\n',
+  };
+  const out = readPdmLock(lock, { path: "pdm.lock", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/core@0.1.0"]);
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes.join("+")}`), [
+    "orjson optional",
+    "ruff dev",
+  ]);
+});

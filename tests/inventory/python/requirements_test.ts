@@ -484,3 +484,86 @@ Deno.test("readRequirements: requirements/local.txt (cookiecutter-django's local
     ], path);
   }
 });
+
+Deno.test("readRequirements: an unpinned requirement is the version a pin of the same name gives, when its range admits it", () => {
+  const files: Record<string, string> = {
+    "requirements.txt": "flask==2.0.1\n",
+    "constraints.txt": "click==8.0.0\njinja2==3.0.0\n",
+  };
+  const include = (rel: string): string | undefined => files[rel];
+  const out = readRequirements("-r requirements.txt\n-c constraints.txt\nflask>=2\nclick\n", {
+    path: "requirements-dev.txt",
+    include,
+  });
+  assert.deepEqual(
+    out.components.map((c) => [c.id, c.scopes, c.sources]),
+    [
+      ["pkg:pypi/click@8.0.0", ["dev"], ["requirements-dev.txt"]],
+      ["pkg:pypi/flask@2.0.1", ["dev", "runtime"], ["requirements-dev.txt", "requirements.txt"]],
+    ],
+    "flask>=2 is the pinned flask; the constraint pins click and adds no jinja2",
+  );
+  assert.equal(out.warnings, undefined);
+  assert.equal(out.ranges, undefined);
+  // A range the pin does not satisfy: pip would refuse; declared, with a warning.
+  const refused = readRequirements("-c constraints.txt\nclick>=8.1\n", {
+    path: "requirements.txt",
+    include,
+  });
+  assert.deepEqual(refused.components.map((c) => [c.id, c.specifier]), [
+    ["pkg:pypi/click", ">=8.1"],
+  ]);
+  assert.deepEqual(refused.ranges, ["pkg:pypi/click"]);
+  assert.deepEqual(refused.warnings, [
+    'requirements.txt:2: "click>=8.1" is not satisfied by "click==8.0.0" at constraints.txt:1 ' +
+    "(pip would refuse to install both): it is listed as declared, with no version",
+  ]);
+});
+
+Deno.test("readRequirements: a constraint pinning another version than a requirement is refused, as pip does", () => {
+  const include = (rel: string): string | undefined =>
+    rel === "constraints.txt" ? "flask==1.0\n" : undefined;
+  assert.throws(
+    () =>
+      readRequirements("-c constraints.txt\nflask==2.0.1\n", { path: "requirements.txt", include }),
+    (e: VouchError) =>
+      e.code === "inventory.requirements.invalid" && e.message.includes("requirements.txt:2") &&
+      e.message.includes("constraints.txt:1"),
+  );
+});
+
+Deno.test("readRequirements: a file named for constraints (requirements/constraints.txt) pins, lists nothing", () => {
+  for (const path of ["requirements/constraints.txt", "requirements-constraints.txt"]) {
+    const out = readRequirements("Django<5.0\ncelery==5.3.4\n", { path });
+    assert.deepEqual(out.components, [], path);
+    assert.deepEqual(out.edges, [], path);
+  }
+  assert.equal(
+    readRequirements("idna==3.7\n", { path: "requirements/base.txt" }).components.length,
+    1,
+  );
+});
+
+Deno.test("readRequirements: with --extra-index-url the index of a package is ambiguous: a warning names them", () => {
+  const text = "--extra-index-url https://user:S3CRET@extra.example/simple/\n" +
+    "flask==2.0.1\nidna==3.7\n    # from https://pypi.org/simple\n" +
+    "wheel @ https://files.example/wheel-0.43.0-py3-none-any.whl\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/flask@2.0.1",
+    "pkg:pypi/idna@3.7",
+    "pkg:pypi/wheel@0.43.0?download_url=https:%2F%2Ffiles.example%2Fwheel-0.43.0-py3-none-any.whl",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "requirements.txt:1: --extra-index-url: pip takes each package from whichever of " +
+    "https://pypi.org/simple, https://extra.example/simple offers the best match, so the index of " +
+    "flask is ambiguous: their purls name the first index, not the one that served them " +
+    "(name one index, or annotate each package's, as `uv pip compile --emit-index-annotation` does)",
+  ]);
+  // The same index twice, or every package's index named: nothing ambiguous.
+  const same = readRequirements(
+    "-i https://pypi.org/simple\n--extra-index-url https://pypi.org/simple/\nflask==2.0.1\n",
+    { path: "requirements.txt" },
+  );
+  assert.equal(same.warnings, undefined);
+});

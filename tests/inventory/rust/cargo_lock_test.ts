@@ -290,3 +290,41 @@ Deno.test("readCargoLock: a path crate outside the project is a component; one i
     ["pkg:cargo/vendored@2.0.4", true, "runtime"],
   ]);
 });
+
+Deno.test("readCargoLock: a path crate that only a crate outside the project depends on is outside too: a component", () => {
+  const files: Record<string, string> = {
+    "Cargo.toml": '[workspace]\nmembers = ["app"]\n',
+    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+      'outside = { path = "../../outside" }\ninner = { path = "../inner" }\n',
+  };
+  // ../outside's own Cargo.toml (not in the tree) says `outside2 = { path = "../outside2" }`.
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["inner", "outside"]\n\n' +
+    '[[package]]\nname = "inner"\nversion = "0.3.0"\ndependencies = ["helper"]\n\n' +
+    '[[package]]\nname = "helper"\nversion = "0.1.0"\n\n' +
+    '[[package]]\nname = "outside"\nversion = "1.0.0"\ndependencies = ["outside2"]\n\n' +
+    '[[package]]\nname = "outside2"\nversion = "2.0.0"\ndependencies = ["serde"]\n\n' +
+    '[[package]]\nname = "serde"\nversion = "1.0.200"\n' +
+    'source = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  const out = readCargoLock(lock, {
+    path: "Cargo.lock",
+    load: (p) => files[p],
+    list: (folder) => folder === "" ? ["app"] : [],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:cargo/app@0.1.0",
+    "pkg:cargo/helper@0.1.0",
+    "pkg:cargo/inner@0.3.0",
+  ]);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.direct, c.scopes.join()]), [
+    ["pkg:cargo/outside2@2.0.0", false, "runtime"],
+    ["pkg:cargo/outside@1.0.0", true, "runtime"],
+    ["pkg:cargo/serde@1.0.200", false, "runtime"],
+  ]);
+  assert.ok(
+    out.edges.some((e) =>
+      `${e.from} ${e.to}` === "pkg:cargo/outside@1.0.0 pkg:cargo/outside2@2.0.0"
+    ),
+  );
+});

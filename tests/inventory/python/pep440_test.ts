@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { satisfies } from "../../../src/inventory/python/pep440.ts";
+
+Deno.test("satisfies: comparison clauses, joined by commas", () => {
+  assert.equal(satisfies("2.0.1", ">=2"), true);
+  assert.equal(satisfies("2.0.1", ">=2,<3"), true);
+  assert.equal(satisfies("2.0.1", ">=2.1"), false);
+  assert.equal(satisfies("2.0.1", ">=2,!=2.0.1"), false);
+  assert.equal(satisfies("2.0.1", "<=2.0.1"), true);
+  assert.equal(satisfies("2.0.1", ">2.0.1"), false);
+  assert.equal(satisfies("2.0.1", undefined), true);
+  assert.equal(satisfies("2.0.1", ""), true);
+});
+
+Deno.test("satisfies: equality pads zeros, normalises spellings and ignores a local label", () => {
+  assert.equal(satisfies("2.0", "==2.0.0"), true);
+  assert.equal(satisfies("v1.0-1", "==1.0.post1"), true);
+  assert.equal(satisfies("1.0ALPHA2", "==1.0a2"), true);
+  assert.equal(satisfies("1.0+ubuntu1", "==1.0"), true);
+  assert.equal(satisfies("1.0+ubuntu1", "==1.0+ubuntu2"), false);
+  assert.equal(satisfies("1!1.0", "==1.0"), false);
+});
+
+Deno.test("satisfies: wildcards and the compatible release operator (PEP 440's examples)", () => {
+  assert.equal(satisfies("1.1.post1", "==1.1.*"), true);
+  assert.equal(satisfies("1.1a1", "==1.1.*"), true);
+  assert.equal(satisfies("1.10", "==1.1.*"), false);
+  assert.equal(satisfies("1.1", "!=1.1.*"), false);
+  assert.equal(satisfies("2.2.5", "~=2.2"), true);
+  assert.equal(satisfies("3.0", "~=2.2"), false);
+  assert.equal(satisfies("1.4.5", "~=1.4.5"), true);
+  assert.equal(satisfies("1.5.0", "~=1.4.5"), false);
+});
+
+Deno.test("satisfies: exclusive bounds leave out V's own pre-, post- and local releases", () => {
+  assert.equal(satisfies("1.7.1", ">1.7"), true);
+  assert.equal(satisfies("1.7.post2", ">1.7"), false);
+  assert.equal(satisfies("1.7.post3", ">1.7.post2"), true);
+  assert.equal(satisfies("1.7+local", ">1.7"), false);
+  assert.equal(satisfies("1.7.0rc1", "<1.7"), false);
+  assert.equal(satisfies("1.6.9", "<1.7"), true);
+  assert.equal(satisfies("1.7.0a1", "<1.7.0rc1"), true);
+});
+
+Deno.test("satisfies: ordering of dev, pre, final and post releases", () => {
+  assert.equal(satisfies("1.0.dev1", "<1.0a1"), true);
+  assert.equal(satisfies("1.0", "<1.0.post1"), true);
+  assert.equal(satisfies("1.0rc1", "<1.0.post1"), false); // a pre-release of V's own release
+  assert.equal(satisfies("1.0.post1.dev1", "<=1.0.post1"), true);
+  assert.equal(satisfies("1.0rc1", ">=1.0"), false);
+});
+
+Deno.test("satisfies: arbitrary equality, and no verdict for what is not PEP 440", () => {
+  assert.equal(satisfies("foobar", "===foobar"), true);
+  assert.equal(satisfies("foobar", ">=1"), undefined);
+  assert.equal(satisfies("1.0", ">=abc"), undefined);
+  assert.equal(satisfies("1.0", "~=1"), undefined);
+});
