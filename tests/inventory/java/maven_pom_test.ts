@@ -253,8 +253,9 @@ Deno.test("readMavenPom: a parent's profiles are the module's too; profiles are 
   assert.ok(
     out.warnings?.includes(
       "app/pom.xml: its profiles are not evaluated: the dependencies and plugins of every " +
-        "profile are listed, each in the group profile:<id>, whether the build activates it or " +
-        "not: logging (activeByDefault, from pom.xml), jdk8 (by jdk, from pom.xml)",
+        "profile (and the versions its properties give the build's own) are listed, each in the " +
+        "group profile:<id>, whether the build activates it or not: logging (activeByDefault, " +
+        "from pom.xml), jdk8 (by jdk, from pom.xml)",
     ),
     String(out.warnings),
   );
@@ -402,4 +403,57 @@ Deno.test("readMavenPom: a parent that is another module of the reactor, not at 
     "pkg:maven/commons-io/commons-io@2.6",
   ]);
   assert.deepEqual(out.warnings ?? [], []);
+});
+
+// Found by comparing with Maven 3.8.7's own model builder on jwtk/jjwt: profiles activated by the
+// JDK hold only properties (`<groovy.version>`, the managed `<orgjson.version>`), which change the
+// versions of the build's own dependencies and plugins. Each profile's versions are listed in its
+// group, as its own dependencies are; a module's own property still wins over a parent's profile.
+Deno.test("readMavenPom: the versions a profile's properties give the build are listed in its group", () => {
+  const out = readLib(
+    `<properties><groovy.version>2.5.16</groovy.version><json.version>20231013</json.version>
+      <io.version>2.11.0</io.version></properties>
+    <dependencyManagement><dependencies>${dep("org.json:json:${json.version}")}</dependencies>
+    </dependencyManagement>
+    <dependencies>${dep("org.codehaus.groovy:groovy:${groovy.version}", "<scope>test</scope>")}
+    </dependencies>
+    <build><plugins><plugin><groupId>org.codehaus.gmavenplus</groupId>
+      <artifactId>gmavenplus-plugin</artifactId><version>1.6.1</version><dependencies>${
+      dep("org.codehaus.groovy:groovy:${groovy.version}")
+    }</dependencies></plugin></plugins></build>
+    <profiles>
+      <profile><id>jdk7</id><activation><jdk>1.7</jdk></activation>
+        <properties><json.version>20230618</json.version><io.version>2.6</io.version></properties>
+      </profile>
+      <profile><id>jdk8AndLater</id><activation><jdk>[1.8,)</jdk></activation>
+        <properties><groovy.version>3.0.19</groovy.version></properties>
+      </profile>
+    </profiles>`,
+    `<properties><io.version>2.16.1</io.version></properties>
+    <dependencies>${dep("org.json:json")}${
+      dep("commons-io:commons-io:${io.version}")
+    }</dependencies>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/commons-io/commons-io@2.16.1 runtime ",
+      "pkg:maven/org.codehaus.gmavenplus/gmavenplus-plugin@1.6.1 build ",
+      "pkg:maven/org.codehaus.groovy/groovy@2.5.16 build,dev ",
+      "pkg:maven/org.codehaus.groovy/groovy@3.0.19 build,dev profile:jdk8AndLater",
+      "pkg:maven/org.json/json@20230618 runtime profile:jdk7",
+      "pkg:maven/org.json/json@20231013 runtime ",
+    ],
+  );
+  assert.deepEqual(edgesFrom(out, "pkg:maven/org.codehaus.gmavenplus/gmavenplus-plugin@1.6.1"), [
+    "pkg:maven/org.codehaus.groovy/groovy@2.5.16 build",
+    "pkg:maven/org.codehaus.groovy/groovy@3.0.19 build",
+  ]);
+  assert.ok(
+    out.warnings?.some((w) =>
+      w.startsWith("lib/pom.xml: its profiles are not evaluated") &&
+      w.endsWith(": jdk7 (by jdk, from pom.xml), jdk8AndLater (by jdk, from pom.xml)")
+    ),
+    String(out.warnings),
+  );
 });
