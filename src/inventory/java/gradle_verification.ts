@@ -20,7 +20,10 @@
  * `settings.gradle(.kts)` includes), so that the merged component keeps the
  * lock's scopes. A component that no lock lists is runtime; one with only a
  * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
- * it, as it is metadata of another module rather than a dependency.
+ * it, as it is metadata of another module rather than a dependency. One with
+ * only Gradle Module Metadata (`.module`: the root module of a Kotlin
+ * Multiplatform library, `androidx.collection:collection`) was resolved and
+ * is kept, as the lock files list it.
  *
  * @module
  */
@@ -228,8 +231,11 @@ export function readGradleVerification(
     const c = { groupId: component.group, artifactId: component.name, version: component.version };
     const purl = mavenPurl(c);
     const scopes: Scope[] | undefined = locked.has(purl) ? [...locked.get(purl)!] : undefined;
+    // Only a POM may be another module's metadata (a parent, an imported BOM, a plugin marker);
+    // Gradle reads a `.module` file only for a module it resolves (a Kotlin Multiplatform root
+    // module, whose variants are in other modules, has nothing else), and its locks list it.
     const pomOnly = component.artifacts.length > 0 &&
-      component.artifacts.every((a) => a.name.endsWith(".pom") || a.name.endsWith(".module"));
+      component.artifacts.every((a) => a.name.endsWith(".pom"));
     if (scopes === undefined && pomOnly) continue;
     if (scopes === undefined) unscoped++;
     out.component({
