@@ -402,6 +402,8 @@ interface Declared extends MavenCoordinates {
   specifier?: string;
   scope: Scope;
   source: string;
+  /** A parent or BOM that Maven could not take from the tree: never one of its projects. */
+  outside?: true;
 }
 
 /** One dependency-management entry after interpolation (Maven manages no `optional` flag). */
@@ -924,7 +926,7 @@ class Mapper {
   /** A parent or BOM POM that is not in the tree, as a build-scope declaration. */
   outside(c: MavenCoordinates, source: string): Declared {
     const { version, ...rest } = c;
-    const declared: Declared = { ...rest, scope: "build", source };
+    const declared: Declared = { ...rest, scope: "build", source, outside: true };
     if (version === undefined || version.includes("${")) {
       this.resolver.warnings.add(
         `${source}: the version of ${
@@ -938,7 +940,7 @@ class Mapper {
 
   /** Adds a declared artifact: an edge to a reactor project, or a component. */
   add(from: string, d: Declared, groups: string[] = []): string {
-    const project = d.specifier === undefined
+    const project = d.specifier === undefined && !d.outside
       ? this.resolver.reactorProject(this.model, d)
       : undefined;
     if (project !== undefined) {

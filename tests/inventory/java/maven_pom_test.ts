@@ -457,3 +457,37 @@ Deno.test("readMavenPom: the versions a profile's properties give the build are 
     String(out.warnings),
   );
 });
+
+// Found on alibaba/Sentinel: a module's parent is written `<version>${sentinel.version}</version>`,
+// which Maven does not interpolate (only ${revision}, ${sha1} and ${changelist}, from the command
+// line), so it is not the tree's sentinel-parent 0.2.0-SNAPSHOT but a parent from outside. Its
+// version being unknown, it was taken for the root project; it is a component without version, as
+// is a BOM whose version property is not defined in the tree.
+Deno.test("readMavenPom: a parent or BOM from outside the tree is never one of its projects, even without version", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>com.alibaba.csp</groupId><artifactId>sentinel-parent</artifactId><version>0.2.0-SNAPSHOT</version>
+  <packaging>pom</packaging>
+  <modules><module>sentinel-extension</module></modules>
+</project>`,
+    "sentinel-extension/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>com.alibaba.csp</groupId><artifactId>sentinel-parent</artifactId>
+    <version>\${sentinel.version}</version></parent>
+  <artifactId>sentinel-extension</artifactId><packaging>pom</packaging>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>com.alibaba.csp</groupId><artifactId>sentinel-parent</artifactId>
+      <version>\${bom.version}</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+  };
+  const path = "sentinel-extension/pom.xml";
+  const out = readMavenPom(files[path], { path, load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/com.alibaba.csp/sentinel-parent?type=pom build",
+  ]);
+  const self = out.members.find((m) => m.name === "com.alibaba.csp:sentinel-extension")!.id;
+  assert.deepEqual(edgesFrom(out, self), [
+    "pkg:maven/com.alibaba.csp/sentinel-parent?type=pom build",
+  ]);
+});
