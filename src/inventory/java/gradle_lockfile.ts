@@ -27,9 +27,13 @@
  *   (`debugLintChecksClasspath`) and `…ReverseMetadataValues` ones,
  *   `composeMappingProducer…`, every plugin-internal configuration whose
  *   name starts with `_` (`_agp_internal_…`, `_internal_aapt2_binary`), `dokka…`,
- *   `spotless…`, `pitest`) → build;
- * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata`
- *   only (compiled against, not in any runtime classpath) → build;
+ *   `spotless…`, `pitest`, Kover's coverage agent and reporter (`kover…`:
+ *   `koverJvmAgent`, `koverJvmReporter`), the protobuf plugin's executables
+ *   (`protobufToolsLocator_protoc`, `protobufToolsLocator_grpc`)) → build;
+ * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
+ *   the protobuf plugin's import path (`compileProtoPath`,
+ *   `testCompileProtoPath`) only (compiled against, not in any runtime
+ *   classpath) → build;
  * - everything else (`runtimeClasspath`, custom configurations) → runtime.
  *
  * @module
@@ -43,9 +47,14 @@ import { mavenName, mavenPurl } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
-/** Compile-time only: compile classpaths, `compileOnly`, Kotlin's `…DependenciesMetadata` (the metadata of shared source sets). */
-const COMPILE_ONLY = /CompileClasspath$|^compileClasspath$|^compileOnly|DependenciesMetadata$/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
+/**
+ * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
+ * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf
+ * plugin's `…ProtoPath` (the jars whose `.proto` files are imported).
+ */
+const COMPILE_ONLY =
+  /CompileClasspath$|^compileClasspath$|^compileOnly|DependenciesMetadata$|^compileProtoPath$|CompileProtoPath$/;
 
 /** Spring Boot's configurations of what only development runs use (never shipped). */
 const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;

@@ -4,7 +4,10 @@
  * Gradle verified, with the checksums of each artifact file.
  *
  * Components are `pkg:maven` purls without qualifiers, the same ids as the
- * lock files', so both merge into one component. Every verified file is one
+ * lock files', so both merge into one component; a module without a group
+ * (`group=""`: an Ivy module such as the Kotlin/Native distribution
+ * `kotlin-native-prebuilt-linux-x86_64`) is no Maven coordinate and is
+ * `pkg:generic/<name>@<version>`, its only file's checksums its own. Every verified file is one
  * of the component's distributions (file name and checksums). The
  * component's own hashes describe the one file its purl names: by the
  * purl-spec `maven` type, a purl without `type` and `classifier` qualifiers
@@ -20,7 +23,10 @@
  * `settings.gradle(.kts)` includes), so that the merged component keeps the
  * lock's scopes. A component that no lock lists is runtime; one with only a
  * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
- * it, as it is metadata of another module rather than a dependency.
+ * it, as it is metadata of another module rather than a dependency. One with
+ * only Gradle Module Metadata (`.module`: the root module of a Kotlin
+ * Multiplatform library, `androidx.collection:collection`) was resolved and
+ * is kept, as the lock files list it.
  *
  * @module
  */
@@ -37,6 +43,7 @@ import {
   type XmlElement,
 } from "../_formats/xml.ts";
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
+import { formatPurl } from "../purl.ts";
 import { mavenName, mavenPurl } from "./_maven.ts";
 import { lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
 
@@ -81,9 +88,10 @@ function attribute(
   element: XmlElement,
   name: string,
   fail: (offset: number, what: string) => never,
+  options: { empty?: boolean } = {},
 ): string {
   const value = element.attributes[name];
-  if (value === undefined || value === "") {
+  if (value === undefined || (value === "" && !options.empty)) {
     fail(element.offset, `<${element.name}> has no ${name} attribute`);
   }
   return value;
@@ -124,7 +132,8 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
   const seen = new Set<string>();
   for (const list of childElements(root, "components")) {
     for (const element of childElements(list, "component")) {
-      const group = attribute(element, "group", fail);
+      // A module without a group (an Ivy module such as the Kotlin/Native distribution) is written `group=""`.
+      const group = attribute(element, "group", fail, { empty: true });
       const name = attribute(element, "name", fail);
       const version = attribute(element, "version", fail);
       const key = `${group}:${name}:${version}`;
@@ -160,8 +169,27 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
  * means none), when it was verified.
  */
 function purlFile(c: VerifiedComponent): VerifiedArtifact | undefined {
+  if (c.group === "") return c.artifacts.length === 1 ? c.artifacts[0] : undefined;
   const jar = `${c.name}-${c.version}.jar`;
   return c.artifacts.find((a) => a.name === jar);
+}
+
+/**
+ * The purl of a verified component: `pkg:maven`, or for a module without a
+ * group (not a Maven coordinate: the purl-spec `maven` type needs the group
+ * as its namespace) `pkg:generic/<name>@<version>`, whose file is its only one.
+ */
+function componentPurl(c: VerifiedComponent): { purl: string; ecosystem: "maven" | "generic" } {
+  if (c.group === "") {
+    return {
+      purl: formatPurl({ type: "generic", name: c.name, version: c.version }),
+      ecosystem: "generic",
+    };
+  }
+  return {
+    purl: mavenPurl({ groupId: c.group, artifactId: c.name, version: c.version }),
+    ecosystem: "maven",
+  };
 }
 
 /**
@@ -226,16 +254,19 @@ export function readGradleVerification(
   let unscoped = 0;
   for (const component of components) {
     const c = { groupId: component.group, artifactId: component.name, version: component.version };
-    const purl = mavenPurl(c);
+    const { purl, ecosystem } = componentPurl(component);
     const scopes: Scope[] | undefined = locked.has(purl) ? [...locked.get(purl)!] : undefined;
+    // Only a POM may be another module's metadata (a parent, an imported BOM, a plugin marker);
+    // Gradle reads a `.module` file only for a module it resolves (a Kotlin Multiplatform root
+    // module, whose variants are in other modules, has nothing else), and its locks list it.
     const pomOnly = component.artifacts.length > 0 &&
-      component.artifacts.every((a) => a.name.endsWith(".pom") || a.name.endsWith(".module"));
+      component.artifacts.every((a) => a.name.endsWith(".pom"));
     if (scopes === undefined && pomOnly) continue;
     if (scopes === undefined) unscoped++;
     out.component({
       purl,
-      ecosystem: "maven",
-      name: mavenName(c),
+      ecosystem,
+      name: component.group === "" ? component.name : mavenName(c),
       version: component.version,
       hashes: purlFile(component)?.hashes ?? [],
       distributions: component.artifacts.map((a) => ({ file: a.name, hashes: a.hashes })),

@@ -12,8 +12,9 @@
  * and plugins, BOM imports (`<scope>import</scope>`) of POMs in the tree,
  * multi-module reactors (`<modules>`: the modules are members, and a
  * dependency on a sibling module is an edge between members), profiles (their
- * dependencies and plugins, under the group `profile:<id>`, a parent's
- * profiles included; activation is not evaluated, and a warning says so), and the build
+ * dependencies and plugins, and the other versions their properties give the
+ * build's own, under the group `profile:<id>`, a parent's profiles included;
+ * activation is not evaluated, and a warning says so), and the build
  * plugins, their dependencies, `annotationProcessorPaths` and extensions
  * (scope `build`). A parent or BOM that is not in the tree stays a component
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
@@ -401,6 +402,8 @@ interface Declared extends MavenCoordinates {
   specifier?: string;
   scope: Scope;
   source: string;
+  /** A parent or BOM that Maven could not take from the tree: never one of its projects. */
+  outside?: true;
 }
 
 /** One dependency-management entry after interpolation (Maven manages no `optional` flag). */
@@ -683,9 +686,12 @@ class Resolver {
       : undefined;
   }
 
-  /** Effective dependency management of a model: its chain's entries, then BOM imports. */
-  management(model: Model, importing: Model[] = []): Management {
-    const known = this.managements.get(model);
+  /**
+   * Effective dependency management of a model: its chain's entries, then BOM
+   * imports; with `overlay`, interpolated with a profile's properties.
+   */
+  management(model: Model, importing: Model[] = [], overlay?: Map<string, string>): Management {
+    const known = overlay === undefined ? this.managements.get(model) : undefined;
     if (known !== undefined) return known;
     if (importing.includes(model) || importing.length > MAX_CHAIN) {
       throw invalid(
@@ -694,7 +700,7 @@ class Resolver {
         `BOM imports loop: ${[...importing, model].map((m) => m.path).join(" → ")}`,
       );
     }
-    const lookup = this.lookup(model);
+    const lookup = this.lookup(model, overlay);
     const entries = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
     for (const m of model.chain) {
       for (const raw of m.raw.dependencyManagement) {
@@ -726,7 +732,7 @@ class Resolver {
       }
       result.outside.push(...imported.outside);
     }
-    this.managements.set(model, result);
+    if (overlay === undefined) this.managements.set(model, result);
     return result;
   }
 
@@ -816,10 +822,14 @@ class Resolver {
     return { ...declared, ...splitVersion(written) };
   }
 
-  /** Effective build plugins: the chain's (inherited unless `inherited=false`), versions from pluginManagement. */
+  /**
+   * Effective build plugins: the chain's (inherited unless `inherited=false`),
+   * versions from pluginManagement; with `extra`, interpolated with a
+   * profile's properties, and only the plugins of the profile's `build` when given.
+   */
   plugins(
     model: Model,
-    extra: { build: RawBuild; overlay: Map<string, string> } | undefined,
+    extra: { build?: RawBuild; overlay: Map<string, string> } | undefined,
     management: Management,
   ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
@@ -838,7 +848,7 @@ class Resolver {
         if (m === model || p.inherited !== "false") add(used, p);
       }
     }
-    if (extra !== undefined) {
+    if (extra?.build !== undefined) {
       // A profile's plugin that the build already uses only reconfigures it.
       const main = new Set(used.keys());
       used.clear();
@@ -895,6 +905,12 @@ class Mapper {
   readonly model: Model;
   /** Management keys of the project's own (non-profile) dependencies. */
   declaredKeys = new Set<string>();
+  /** The purls the build declares without any profile. */
+  readonly base = new Set<string>();
+  /** While a profile's properties are applied to the build: the purls they leave as they are. */
+  unchanged?: Set<string>;
+  /** How many component occurrences were added. */
+  added = 0;
 
   constructor(resolver: Resolver, model: Model) {
     this.resolver = resolver;
@@ -910,7 +926,7 @@ class Mapper {
   /** A parent or BOM POM that is not in the tree, as a build-scope declaration. */
   outside(c: MavenCoordinates, source: string): Declared {
     const { version, ...rest } = c;
-    const declared: Declared = { ...rest, scope: "build", source };
+    const declared: Declared = { ...rest, scope: "build", source, outside: true };
     if (version === undefined || version.includes("${")) {
       this.resolver.warnings.add(
         `${source}: the version of ${
@@ -924,7 +940,7 @@ class Mapper {
 
   /** Adds a declared artifact: an edge to a reactor project, or a component. */
   add(from: string, d: Declared, groups: string[] = []): string {
-    const project = d.specifier === undefined
+    const project = d.specifier === undefined && !d.outside
       ? this.resolver.reactorProject(this.model, d)
       : undefined;
     if (project !== undefined) {
@@ -932,8 +948,12 @@ class Mapper {
       this.out.edge(from, id, d.scope);
       return id;
     }
+    const purl = mavenPurl(d);
+    if (this.unchanged?.has(purl)) return purl;
+    if (groups.length === 0) this.base.add(purl);
+    this.added++;
     const id = this.out.component({
-      purl: mavenPurl(d),
+      purl,
       ecosystem: "maven",
       name: mavenName(d),
       version: d.version,
@@ -947,22 +967,28 @@ class Mapper {
     return id;
   }
 
+  /**
+   * Adds dependencies (the build's, or with `profile` its own, or with
+   * `profile` and `rebuild` the build's again under the profile's properties).
+   */
   dependencies(
     self: string,
     raws: RawDependency[],
     management: Management,
-    profile?: RawProfile,
+    profile?: { profile: RawProfile; overlay: Map<string, string>; rebuild?: boolean },
   ): void {
-    const groups = profile === undefined ? [] : [`profile:${profile.id}`];
+    const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
     const seen = new Map<string, RawDependency>();
     for (const raw of raws) seen.set(managementKey(raw), raw); // a child's declaration wins
     // A profile's dependency that the project already declares only changes that declaration.
-    for (const key of profile === undefined ? [] : this.declaredKeys) seen.delete(key);
+    if (profile !== undefined && !profile.rebuild) {
+      for (const key of this.declaredKeys) seen.delete(key);
+    }
     if (profile === undefined) this.declaredKeys = new Set(seen.keys());
     for (const raw of seen.values()) {
       const d = this.resolver.declared(this.model, raw, {
         management,
-        overlay: profile?.properties,
+        overlay: profile?.overlay,
       });
       if (d !== undefined) this.add(self, d, groups);
     }
@@ -972,9 +998,14 @@ class Mapper {
     }
   }
 
-  plugins(self: string, management: Management, profile?: RawProfile): void {
-    const groups = profile === undefined ? [] : [`profile:${profile.id}`];
-    const extra = profile && { build: profile.build, overlay: profile.properties };
+  plugins(
+    self: string,
+    management: Management,
+    profile?: { profile: RawProfile; overlay: Map<string, string>; rebuild?: boolean },
+  ): void {
+    const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
+    const extra = profile &&
+      { build: profile.rebuild ? undefined : profile.profile.build, overlay: profile.overlay };
     for (
       const { plugin, dependencies, paths } of this.resolver.plugins(this.model, extra, management)
     ) {
@@ -990,9 +1021,10 @@ class Mapper {
    * and plugins are listed (group `profile:<id>`), whether Maven would
    * activate it or not.
    */
-  warnProfiles(profiles: RawProfile[]): void {
+  warnProfiles(profiles: RawProfile[], changing: Set<RawProfile>): void {
     const used = profiles.filter((p) =>
-      p.dependencies.length > 0 || p.build.plugins.length > 0 || p.modules.length > 0
+      p.dependencies.length > 0 || p.build.plugins.length > 0 || p.modules.length > 0 ||
+      changing.has(p)
     );
     if (used.length === 0) return;
     const list = used.map((p) => {
@@ -1001,8 +1033,8 @@ class Mapper {
     });
     this.resolver.warnings.add(
       `${this.model.path}: its profiles are not evaluated: the dependencies and plugins of ` +
-        `every profile are listed, each in the group profile:<id>, whether the build activates ` +
-        `it or not: ${list.join(", ")}`,
+        `every profile (and the versions its properties give the build's own) are listed, ` +
+        `each in the group profile:<id>, whether the build activates it or not: ${list.join(", ")}`,
     );
   }
 
@@ -1025,34 +1057,71 @@ class Mapper {
       this.add(self, this.outside(top.externalParent, top.path));
     }
     const management = resolver.management(model);
-    this.dependencies(self, model.chain.flatMap((m) => m.raw.dependencies), management);
-    this.plugins(self, management);
-    for (const raw of model.chain.flatMap((m) => m.raw.build.extensions)) {
-      const d = resolver.declared(model, raw, { management, scope: "build" });
-      if (d !== undefined) this.add(self, d);
-    }
+    this.build(self, management);
     // A parent's profile, once active, is part of the parent's model that the
     // module inherits: its dependencies are the module's too.
     const profiles = model.chain.flatMap((m) => m.raw.profiles);
-    this.warnProfiles(profiles);
+    const changing = new Set<RawProfile>();
     for (const profile of profiles) {
-      const overlay = profile.properties;
+      const overlay = profileProperties(model, profile);
+      const lookup = resolver.lookup(model, overlay);
       const own = new Map<string, Managed>();
       for (const raw of profile.dependencyManagement) {
-        const c = resolver.coordinates(raw, resolver.lookup(model, overlay));
-        if (c !== undefined) {
-          own.set(managementKey(c), resolver.managed(raw, resolver.lookup(model, overlay)));
-        }
+        const c = resolver.coordinates(raw, lookup);
+        if (c !== undefined) own.set(managementKey(c), resolver.managed(raw, lookup));
       }
-      const merged = {
-        ...management,
-        entries: new Map([...management.entries, ...own]),
-        imports: [],
-      };
-      this.dependencies(self, profile.dependencies, merged, profile);
-      this.plugins(self, merged, profile);
+      const changed = profile.properties.size === 0
+        ? management
+        : resolver.management(model, [], overlay);
+      const merged = { ...changed, entries: new Map([...changed.entries, ...own]) };
+      if (profile.properties.size > 0 || own.size > 0) {
+        // What the profile's properties and management change in the build's own declarations.
+        const before = this.added;
+        this.unchanged = this.base;
+        this.build(self, merged, { profile, overlay, rebuild: true });
+        this.unchanged = undefined;
+        if (this.added > before) changing.add(profile);
+      }
+      const options = { profile, overlay };
+      this.dependencies(self, profile.dependencies, { ...merged, imports: [] }, options);
+      this.plugins(self, merged, options);
+    }
+    this.warnProfiles(profiles, changing);
+  }
+
+  /** The build's own dependencies, plugins and extensions (with `profile`: under its properties). */
+  build(
+    self: string,
+    management: Management,
+    profile?: { profile: RawProfile; overlay: Map<string, string>; rebuild: true },
+  ): void {
+    const { model, resolver } = this;
+    const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
+    this.dependencies(self, model.chain.flatMap((m) => m.raw.dependencies), management, profile);
+    this.plugins(self, management, profile);
+    for (const raw of model.chain.flatMap((m) => m.raw.build.extensions)) {
+      const d = resolver.declared(model, raw, {
+        management,
+        overlay: profile?.overlay,
+        scope: "build",
+      });
+      if (d !== undefined) this.add(self, d, groups);
     }
   }
+}
+
+/**
+ * The properties of a model once `profile` is active: the profile's override
+ * those of the POM that declares it, and a module's own still win over a
+ * parent's profile (Maven activates a profile in its own POM, before inheritance).
+ */
+function profileProperties(model: Model, profile: RawProfile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of model.chain) {
+    for (const [k, v] of m.raw.properties) out.set(k, v);
+    if (m.raw === profile.pom) { for (const [k, v] of profile.properties) out.set(k, v); }
+  }
+  return out;
 }
 
 /** How a profile is activated, for a warning. */

@@ -275,3 +275,24 @@ Deno.test({
     await assertSbomsValid(inventory, "google__nomulus");
   },
 });
+
+// Found on Electric-Coin-Company/kotlin-bip39 (a Kotlin Multiplatform library whose lock has
+// `org.json:json:20210307=koverJvmReporter`): Kover's coverage agent and reporter are build
+// tools, as JaCoCo's are; so are the executables the protobuf plugin resolves
+// (`protobufToolsLocator_<name>`), and its `…ProtoPath` import path is compile-time only.
+Deno.test("gradleScopes: Kover's and the protobuf plugin's tool configurations are build", () => {
+  const out = readGradleLockfile(
+    Deno.readTextFileSync(fixture("java", "gradle_lockfile", "tool-classpaths.lockfile")),
+    { path: "lib/gradle.lockfile" },
+  );
+  assert.deepEqual(Object.fromEntries(out.components.map((c) => [c.id, c.scopes.toSorted()])), {
+    "pkg:maven/com.google.api.grpc/proto-google-common-protos@2.41.0": ["build", "dev"],
+    "pkg:maven/com.google.protobuf/protobuf-java@3.25.5": ["dev", "runtime"],
+    "pkg:maven/com.google.protobuf/protoc@3.25.5": ["build"],
+    "pkg:maven/io.grpc/protoc-gen-grpc-java@1.66.0": ["build"],
+    "pkg:maven/org.jetbrains.intellij.deps/intellij-coverage-agent@1.0.765": ["build"],
+    "pkg:maven/org.jetbrains.intellij.deps/intellij-coverage-reporter@1.0.765": ["build"],
+    "pkg:maven/org.jetbrains/annotations@13.0": ["build", "runtime"],
+    "pkg:maven/org.json/json@20210307": ["build"],
+  });
+});

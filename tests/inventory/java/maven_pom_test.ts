@@ -253,8 +253,9 @@ Deno.test("readMavenPom: a parent's profiles are the module's too; profiles are 
   assert.ok(
     out.warnings?.includes(
       "app/pom.xml: its profiles are not evaluated: the dependencies and plugins of every " +
-        "profile are listed, each in the group profile:<id>, whether the build activates it or " +
-        "not: logging (activeByDefault, from pom.xml), jdk8 (by jdk, from pom.xml)",
+        "profile (and the versions its properties give the build's own) are listed, each in the " +
+        "group profile:<id>, whether the build activates it or not: logging (activeByDefault, " +
+        "from pom.xml), jdk8 (by jdk, from pom.xml)",
     ),
     String(out.warnings),
   );
@@ -402,4 +403,91 @@ Deno.test("readMavenPom: a parent that is another module of the reactor, not at 
     "pkg:maven/commons-io/commons-io@2.6",
   ]);
   assert.deepEqual(out.warnings ?? [], []);
+});
+
+// Found by comparing with Maven 3.8.7's own model builder on jwtk/jjwt: profiles activated by the
+// JDK hold only properties (`<groovy.version>`, the managed `<orgjson.version>`), which change the
+// versions of the build's own dependencies and plugins. Each profile's versions are listed in its
+// group, as its own dependencies are; a module's own property still wins over a parent's profile.
+Deno.test("readMavenPom: the versions a profile's properties give the build are listed in its group", () => {
+  const out = readLib(
+    `<properties><groovy.version>2.5.16</groovy.version><json.version>20231013</json.version>
+      <io.version>2.11.0</io.version></properties>
+    <dependencyManagement><dependencies>${dep("org.json:json:${json.version}")}</dependencies>
+    </dependencyManagement>
+    <dependencies>${dep("org.codehaus.groovy:groovy:${groovy.version}", "<scope>test</scope>")}
+    </dependencies>
+    <build><plugins><plugin><groupId>org.codehaus.gmavenplus</groupId>
+      <artifactId>gmavenplus-plugin</artifactId><version>1.6.1</version><dependencies>${
+      dep("org.codehaus.groovy:groovy:${groovy.version}")
+    }</dependencies></plugin></plugins></build>
+    <profiles>
+      <profile><id>jdk7</id><activation><jdk>1.7</jdk></activation>
+        <properties><json.version>20230618</json.version><io.version>2.6</io.version></properties>
+      </profile>
+      <profile><id>jdk8AndLater</id><activation><jdk>[1.8,)</jdk></activation>
+        <properties><groovy.version>3.0.19</groovy.version></properties>
+      </profile>
+    </profiles>`,
+    `<properties><io.version>2.16.1</io.version></properties>
+    <dependencies>${dep("org.json:json")}${
+      dep("commons-io:commons-io:${io.version}")
+    }</dependencies>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/commons-io/commons-io@2.16.1 runtime ",
+      "pkg:maven/org.codehaus.gmavenplus/gmavenplus-plugin@1.6.1 build ",
+      "pkg:maven/org.codehaus.groovy/groovy@2.5.16 build,dev ",
+      "pkg:maven/org.codehaus.groovy/groovy@3.0.19 build,dev profile:jdk8AndLater",
+      "pkg:maven/org.json/json@20230618 runtime profile:jdk7",
+      "pkg:maven/org.json/json@20231013 runtime ",
+    ],
+  );
+  assert.deepEqual(edgesFrom(out, "pkg:maven/org.codehaus.gmavenplus/gmavenplus-plugin@1.6.1"), [
+    "pkg:maven/org.codehaus.groovy/groovy@2.5.16 build",
+    "pkg:maven/org.codehaus.groovy/groovy@3.0.19 build",
+  ]);
+  assert.ok(
+    out.warnings?.some((w) =>
+      w.startsWith("lib/pom.xml: its profiles are not evaluated") &&
+      w.endsWith(": jdk7 (by jdk, from pom.xml), jdk8AndLater (by jdk, from pom.xml)")
+    ),
+    String(out.warnings),
+  );
+});
+
+// Found on alibaba/Sentinel: a module's parent is written `<version>${sentinel.version}</version>`,
+// which Maven does not interpolate (only ${revision}, ${sha1} and ${changelist}, from the command
+// line), so it is not the tree's sentinel-parent 0.2.0-SNAPSHOT but a parent from outside. Its
+// version being unknown, it was taken for the root project; it is a component without version, as
+// is a BOM whose version property is not defined in the tree.
+Deno.test("readMavenPom: a parent or BOM from outside the tree is never one of its projects, even without version", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>com.alibaba.csp</groupId><artifactId>sentinel-parent</artifactId><version>0.2.0-SNAPSHOT</version>
+  <packaging>pom</packaging>
+  <modules><module>sentinel-extension</module></modules>
+</project>`,
+    "sentinel-extension/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>com.alibaba.csp</groupId><artifactId>sentinel-parent</artifactId>
+    <version>\${sentinel.version}</version></parent>
+  <artifactId>sentinel-extension</artifactId><packaging>pom</packaging>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>com.alibaba.csp</groupId><artifactId>sentinel-parent</artifactId>
+      <version>\${bom.version}</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+  };
+  const path = "sentinel-extension/pom.xml";
+  const out = readMavenPom(files[path], { path, load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/com.alibaba.csp/sentinel-parent?type=pom build",
+  ]);
+  const self = out.members.find((m) => m.name === "com.alibaba.csp:sentinel-extension")!.id;
+  assert.deepEqual(edgesFrom(out, self), [
+    "pkg:maven/com.alibaba.csp/sentinel-parent?type=pom build",
+  ]);
 });
