@@ -79,6 +79,13 @@ const GIT_SPEC = /^(?:git\+|git:|github:|gitlab:|bitbucket:)/;
 const TARBALL_FILE = /\.(?:tgz|tar\.gz|tar)$/;
 
 /**
+ * How deep a lockfileVersion 1 tree may nest `dependencies` (node_modules
+ * inside node_modules): real trees stay far below it; a deeper one is refused
+ * (its install paths would grow without bound), never a stack overflow.
+ */
+const MAX_NESTING = 128;
+
+/**
  * The `packages` map (lockfileVersion 2 form) of a lockfileVersion 1 lock (npm
  * 5 and 6): its nested `dependencies` tree laid out by install location, each
  * entry's `version` read for what npm 6 wrote there (a version, an
@@ -95,9 +102,12 @@ function v1Packages(
 ): Record<string, unknown> {
   const packages: Record<string, unknown> = {};
   const required = new Set<string>();
-  const lay = (prefix: string, tree: JsonObject): void => {
+  const lay = (prefix: string, tree: JsonObject, depth: number): void => {
     for (const [name, raw] of Object.entries(tree)) {
       if (!isRecord(raw)) throw invalidEntry(text, path, name, "is not an object");
+      if (depth > MAX_NESTING) {
+        throw invalidEntry(text, path, name, `is nested more than ${MAX_NESTING} levels deep`);
+      }
       const key = `${prefix}${NODE_MODULES}${name}`;
       const spec = stringAt(raw, "version");
       if (spec === undefined) throw invalidEntry(text, path, name, "has no version");
@@ -129,10 +139,10 @@ function v1Packages(
         entry.version = spec;
       }
       packages[key] = entry;
-      lay(`${key}/`, objectAt(raw, "dependencies"));
+      lay(`${key}/`, objectAt(raw, "dependencies"), depth + 1);
     }
   };
-  lay("", objectAt(lock, "dependencies"));
+  lay("", objectAt(lock, "dependencies"), 1);
   const manifestText = load?.(joinPath(folderOf(path), "package.json"));
   const manifest = manifestText === undefined ? undefined : loadPackageJson(
     () => manifestText,

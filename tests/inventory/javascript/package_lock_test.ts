@@ -168,6 +168,23 @@ Deno.test("readPackageLock rejects malformed lockfileVersion 1 entries with thei
   );
 });
 
+Deno.test("readPackageLock refuses a lockfileVersion 1 tree nested deeper than npm ever nests (was a stack overflow, exit 3)", () => {
+  const nested = (depth: number): string => {
+    let tree = "{}";
+    for (let i = depth; i > 0; i--) {
+      tree = `{\n"p${i}": {"version": "1.0.0", "dependencies": ${tree}}}`;
+    }
+    return `{"lockfileVersion": 1, "dependencies": ${tree}}`;
+  };
+  const deepest = readPackageLock(nested(128), { path: "package-lock.json" });
+  assert.equal(deepest.components.length, 128);
+  assertVouchError(
+    () => readPackageLock(nested(20_000), { path: "package-lock.json" }),
+    "inventory.package_lock.invalid",
+    /^package-lock\.json:130: package "p129" is nested more than 128 levels deep/,
+  );
+});
+
 Deno.test("readPackageLock rejects an unknown lockfileVersion and malformed or truncated files", () => {
   assertVouchError(
     () => read("invalid/wrong-version/package-lock.json"),
