@@ -23,6 +23,14 @@ export interface Selection {
 const TOKEN =
   /\s*(?:(\()|(\))|'([^']*)'|"([^"]*)"|(===|==|!=|<=|>=|~=|<|>)|(not\s+in|in|and|or)\b|([A-Za-z_][A-Za-z0-9_.]*))/y;
 
+/**
+ * Bounds of a marker: real ones are at most a few hundred tokens, a few parentheses
+ * deep; a larger one is refused (parsing and evaluating it recurse), never a
+ * stack overflow.
+ */
+const MAX_TOKENS = 10_000;
+const MAX_DEPTH = 32;
+
 type Token = { kind: "(" | ")" | "string" | "cmp" | "word" | "name"; text: string };
 
 function tokenize(marker: string): Token[] {
@@ -53,7 +61,9 @@ function tokenize(marker: string): Token[] {
  */
 export function parseMarker(text: string): Marker {
   const tokens = tokenize(text);
+  if (tokens.length > MAX_TOKENS) throw new Error(`the marker is longer than ${MAX_TOKENS} tokens`);
   let pos = 0;
+  let depth = 0;
   const peek = (): Token | undefined => tokens[pos];
   const operand = (): Operand => {
     const t = tokens[pos++];
@@ -64,7 +74,11 @@ export function parseMarker(text: string): Marker {
   const expr = (): Marker => {
     if (peek()?.kind === "(") {
       pos++;
+      if (++depth > MAX_DEPTH) {
+        throw new Error(`parentheses nested more than ${MAX_DEPTH} deep in the marker`);
+      }
       const inner = or();
+      depth--;
       if (tokens[pos++]?.kind !== ")") throw new Error("unbalanced parentheses in the marker");
       return inner;
     }

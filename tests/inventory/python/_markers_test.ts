@@ -53,3 +53,19 @@ Deno.test("parseMarker: malformed markers are errors", () => {
     assert.throws(() => parseMarker(text), Error, text);
   }
 });
+
+Deno.test("parseMarker: a marker nested or long beyond any real one is an error, not a stack overflow", () => {
+  const parens = (n: number): string => `${"(".repeat(n)}extra == "a"${")".repeat(n)}`;
+  assert.equal(
+    mayHold(parseMarker(parens(32)), { extras: new Set(["a"]), groups: new Set() }),
+    true,
+  );
+  assert.throws(() => parseMarker(parens(33)), /parentheses nested more than 32 deep/);
+  assert.throws(() => parseMarker(parens(50_000)), /longer than 10000 tokens/);
+  // The longest chain allowed is read and evaluated (its tree is as deep as it is long).
+  const chain = (n: number): string => Array(n).fill('extra == "a"').join(" or ");
+  const longest = parseMarker(chain(2500));
+  assert.equal(mayHold(longest, { extras: new Set(["a"]), groups: new Set() }), true);
+  assert.deepEqual([...markerNames(longest).extras], ["a"]);
+  assert.throws(() => parseMarker(chain(50_000)), /longer than 10000 tokens/);
+});
