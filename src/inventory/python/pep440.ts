@@ -151,6 +151,30 @@ function satisfiesClause(
 }
 
 /**
+ * Whether two versions are the same PEP 440 version (`1.0` and `v1.0.0`,
+ * `1.0a1` and `1.0alpha1`); without a PEP 440 reading, whether their texts
+ * are the same but for case.
+ *
+ * @example
+ * ```ts
+ * import { sameVersion } from "./pep440.ts";
+ * sameVersion("2.0", "2.0.0"); // true
+ * sameVersion("2.0", "2.0.1"); // false
+ * ```
+ *
+ * @param a A version.
+ * @param b Another.
+ * @returns `true` when they are the same version.
+ */
+export function sameVersion(a: string, b: string): boolean {
+  const [va, vb] = [parse(a), parse(b)];
+  if (va === undefined || vb === undefined) {
+    return a.trim().toLowerCase() === b.trim().toLowerCase();
+  }
+  return compare(va, vb) === 0;
+}
+
+/**
  * Whether a version satisfies a PEP 440 specifier (clauses joined by `,`;
  * the empty specifier admits every version). A pre-release counts as
  * admitted: the version is one a file pins, which pip installs whatever the

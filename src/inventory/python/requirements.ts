@@ -19,7 +19,7 @@ import {
   repositoryUrl,
 } from "./_python.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
-import { satisfies } from "./pep440.ts";
+import { sameVersion, satisfies } from "./pep440.ts";
 export { satisfies };
 import { compareStrings } from "../../_util.ts";
 import { genericUrlPurl, pep503Name } from "../purl.ts";
@@ -459,15 +459,6 @@ function resolveInclude(
   return { path, text };
 }
 
-/** A version for comparing pins: PEP 440 ignores a leading `v`, leading zeros and trailing `.0`s. */
-function comparablePin(version: string): string {
-  const match = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(version.trim());
-  if (!match) return version.trim().toLowerCase();
-  const release = match[1].split(".").map((n) => String(Number(n)));
-  while (release.length > 1 && release.at(-1) === "0") release.pop();
-  return `${release.join(".")}${match[2].toLowerCase()}`;
-}
-
 /**
  * The unconditional pins of the requirements and constraints, by PEP 503
  * name. Refuses two pins of one name to different versions (as pip does:
@@ -484,7 +475,7 @@ function checkPins(entries: readonly Entry[]): Map<string, { entry: Entry; pin: 
     const key = pep503Name(entry.name);
     const first = pins.get(key);
     if (first === undefined) pins.set(key, { entry, pin });
-    else if (comparablePin(first.pin) !== comparablePin(pin)) {
+    else if (!sameVersion(first.pin, pin)) {
       throw invalid(
         READER,
         entry.where ?? entry.source,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { satisfies } from "../../../src/inventory/python/pep440.ts";
+import { sameVersion, satisfies } from "../../../src/inventory/python/pep440.ts";
 
 Deno.test("satisfies: comparison clauses, joined by commas", () => {
   assert.equal(satisfies("2.0.1", ">=2"), true);
@@ -55,4 +55,14 @@ Deno.test("satisfies: arbitrary equality, and no verdict for what is not PEP 440
   assert.equal(satisfies("foobar", ">=1"), undefined);
   assert.equal(satisfies("1.0", ">=abc"), undefined);
   assert.equal(satisfies("1.0", "~=1"), undefined);
+});
+
+Deno.test("sameVersion: PEP 440 equality (normalised forms), else the text but for case", () => {
+  assert.equal(sameVersion("1.0", "v1.0.0"), true);
+  assert.equal(sameVersion("1.0a1", "1.0alpha1"), true);
+  assert.equal(sameVersion("1.0.post1", "1.0-1"), true);
+  assert.equal(sameVersion("1.0", "1.0.1"), false);
+  assert.equal(sameVersion("1.0", "1.0+local"), false);
+  assert.equal(sameVersion("Foo-Bar", "foo-bar"), true);
+  assert.equal(sameVersion("foo", "bar"), false);
 });
