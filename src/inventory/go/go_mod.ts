@@ -256,6 +256,9 @@ export function goWorkspace(
     moduleReplaced: new Map(),
     selected: new Map(),
   };
+  /** Each module replacement's first place and where it leads (a module, or a folder of the tree). */
+  const firstReplaced = new Map<string, { where: string; line: number; to: string }>();
+  const conflicts: { key: string; where: string; line: number; to: string; other: string }[] = [];
   for (const { verb, args, line } of parseDirectives(text, path, WORK_VERBS)) {
     if (verb === "replace") addReplacement(workspace.replaced, args, path, line);
     if (verb !== "use") continue;
@@ -272,6 +275,21 @@ export function goWorkspace(
         const own: Replacements = new Map();
         addReplacement(own, args, goModPath, line);
         for (const [key, value] of own) {
+          const [target, version] = value;
+          const to = version === undefined
+            ? (target.startsWith("/") ? target : joinFolder(folder, target))
+            : `${target}@${version}`;
+          const first = firstReplaced.get(key);
+          if (first === undefined) firstReplaced.set(key, { where: goModPath, line, to });
+          else if (first.to !== to) {
+            conflicts.push({
+              key,
+              where: goModPath,
+              line,
+              to,
+              other: `${first.to} (${first.where})`,
+            });
+          }
           if (!workspace.moduleReplaced.has(key)) workspace.moduleReplaced.set(key, value);
         }
       }
@@ -281,6 +299,19 @@ export function goWorkspace(
         workspace.selected.set(args[0], args[1]);
       }
     }
+  }
+  // Go refuses a workspace whose modules replace one module differently, unless go.work
+  // replaces it (for that version or all versions) itself.
+  for (const { key, where, line, to, other } of conflicts) {
+    const module = key.split(" ")[0];
+    if (workspace.replaced.has(key) || workspace.replaced.has(module)) continue;
+    const at = key.replace(" ", "@");
+    throw invalid(
+      where,
+      line,
+      `conflicting replacements for ${at} in the workspace: ${to} and ${other}, which Go ` +
+        `refuses; choose one with a replace in ${path}`,
+    );
   }
   return workspace;
 }

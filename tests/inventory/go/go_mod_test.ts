@@ -319,3 +319,37 @@ Deno.test("readGoMod in a go.work workspace: one build list, each module at the 
     ],
   );
 });
+
+Deno.test("goWorkspace: modules that replace one module differently are refused as Go refuses them, unless go.work replaces it", () => {
+  const files: Record<string, string> = {
+    "m/go.mod": "module example.com/m\nrequire example.com/dep v1.0.0\n" +
+      "replace example.com/dep v1.0.0 => ../dep1\n",
+    "n/go.mod": "module example.com/n\nrequire example.com/dep v1.0.0\n" +
+      "replace example.com/dep v1.0.0 => ../dep2\n",
+    // The same folder, written from another module's folder: no conflict.
+    "o/go.mod": "module example.com/o\nreplace example.com/dep v1.0.0 => ./../dep1\n",
+  };
+  const load = (p: string): string | undefined => files[p];
+  assertVouchError(
+    () => goWorkspace("go 1.22\nuse ./m\nuse ./n\n", { path: "go.work", load }),
+    "inventory.go_mod.invalid",
+    /^n\/go\.mod:3: conflicting replacements for example\.com\/dep@v1\.0\.0 in the workspace: dep2 and dep1 \(m\/go\.mod\), which Go refuses; choose one with a replace in go\.work/,
+  );
+  goWorkspace("go 1.22\nuse ./m\nuse ./o\n", { path: "go.work", load });
+  // go.work's own replacement (of that version, or of every version) settles it.
+  for (const replace of ["example.com/dep v1.0.0 => ./dep3", "example.com/dep => ./dep3"]) {
+    const work = goWorkspace(`go 1.22\nuse ./m\nuse ./n\nreplace ${replace}\n`, {
+      path: "go.work",
+      load,
+    });
+    assert.deepEqual(work.folders, ["m", "n"]);
+  }
+  // A replacement by another module version conflicts the same way.
+  files["n/go.mod"] =
+    "module example.com/n\nreplace example.com/dep v1.0.0 => example.com/fork v1.0.1\n";
+  assertVouchError(
+    () => goWorkspace("use ./m\nuse ./n\n", { path: "go.work", load }),
+    "inventory.go_mod.invalid",
+    /conflicting replacements for example\.com\/dep@v1\.0\.0 in the workspace: example\.com\/fork@v1\.0\.1 and dep1/,
+  );
+});
