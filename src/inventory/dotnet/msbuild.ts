@@ -8,10 +8,15 @@
  * above the project, the nearest `Directory.Packages.props` (central package
  * management: `PackageVersion`, `GlobalPackageReference`, used when
  * `ManagePackageVersionsCentrally` is true), the project, then the nearest
- * `Directory.Build.targets`. Properties expand `$(Name)` (case-insensitive,
+ * `Directory.Build.targets`; an `<Import>` (or `<ImportGroup>`) of a file of the tree is read
+ * where it stands: a relative path, `$(MSBuildThisFileDirectory)`, and the
+ * `GetPathOfFileAbove` / `GetDirectoryNameOfFileAbove` property functions that chain a
+ * `Directory.*.props` to the one above it (the SDK's and Visual Studio's own imports are not
+ * files of the tree and are skipped; an import vouch cannot resolve is a warning). Properties
+ * expand `$(Name)` (case-insensitive,
  * undefined is empty, later definitions win); a property whose `Condition`
- * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (with `and`/`or`) is
- * skipped. Item conditions are not evaluated: every `PackageReference` of
+ * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison or `Exists('path')` (with
+ * `and`/`or`) is skipped. Item conditions are not evaluated: every `PackageReference` of
  * every target framework and configuration counts, and a warning names each
  * one under a Condition not known to hold; a package version declared again
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
@@ -58,6 +63,14 @@ const PROJECT_EXTENSIONS = [".csproj", ".fsproj", ".vbproj"];
 /** A NuGet file read beside a project: `packages.[<project>.]lock.json` or `.config`. */
 const NUGET_FILE = /^packages\.(?:(.+)\.)?(lock\.json|config)$/;
 const PACKAGE_ITEMS = new Set(["PackageReference", "PackageVersion", "GlobalPackageReference"]);
+/** Toolset properties: an import through them is the SDK's or Visual Studio's, not a file of the tree. */
+const TOOLSET_IMPORT =
+  /\$\((?:MSBuildExtensionsPath(?:32|64)?|MSBuild(?:Tools|Bin|SDKs|FrameworkTools)Path\w*|VSToolsPath|MSBuildUserExtensionsPath|MSBuildProgramFiles32|NuGetPackageRoot)\)/i;
+/** `$([MSBuild]::GetPathOfFileAbove(file[, dir]))` and `GetDirectoryNameOfFileAbove(dir, file)`. */
+const FILE_ABOVE =
+  /\$\(\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(\s*('[^']*'|[^,)]*?)\s*(?:,\s*('[^']*'|[^)]*?)\s*)?\)\)/gi;
+/** How deep imports may nest (a cycle of imports ends here too). */
+const MAX_IMPORT_DEPTH = 16;
 /**
  * Parsed project and `Directory.*` files by text: every project of a solution
  * reads the same `Directory.*` files and the projects it references.
@@ -134,6 +147,23 @@ function nearest(
   }
 }
 
+/**
+ * The tree path an MSBuild path names: relative to `dir`, or to the tree's root when it
+ * starts with `/` (how vouch writes `$(MSBuildThisFileDirectory)`); `undefined` outside the tree.
+ */
+function treePath(dir: string, value: string): string | undefined {
+  const path = value.trim().replaceAll("\\", "/");
+  const joined = path.startsWith("/")
+    ? posix.normalize(path.replace(/^\/+/, "") || ".")
+    : posix.normalize(posix.join(dir, path));
+  return joined === ".." || joined.startsWith("../") || joined.startsWith("/") ? undefined : joined;
+}
+
+/** How vouch writes a folder of the tree as an MSBuild directory (`$(MSBuildThisFileDirectory)`). */
+function msbuildDirectory(dir: string): string {
+  return dir === "." ? "/" : `/${dir}/`;
+}
+
 /** `alternatives` with `version` added once. */
 function withAlternative(alternatives: string[] | undefined, version: string): string[] {
   return alternatives?.includes(version) ? alternatives : [...(alternatives ?? []), version];
@@ -155,6 +185,10 @@ class Evaluation {
   readonly projectReferences: string[] = [];
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
+  /** Imports vouch could not read (`file:line: what`). */
+  readonly importNotes: string[] = [];
+  /** The files being read, innermost last (imports nest). */
+  readonly reading: string[] = [];
   readonly load: Load;
 
   constructor(load: Load) {
@@ -180,10 +214,75 @@ class Evaluation {
       const values = and.map((part) => this.condition(part));
       return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
     }
+    const exists = /^\s*(!)?\s*Exists\(\s*'([^']*)'\s*\)\s*$/i.exec(text);
+    if (exists) {
+      const dir = posix.dirname(this.reading.at(-1) ?? ".");
+      const path = treePath(dir, this.expandPath(exists[2], dir));
+      const found = path !== undefined && this.load(path) !== undefined;
+      return exists[1] === undefined ? found : !found;
+    }
     const match = /^\s*\(?\s*'([^']*)'\s*(==|!=)\s*'([^']*)'\s*\)?\s*$/.exec(text);
     if (!match) return undefined;
     const equal = this.expand(match[1]).toLowerCase() === this.expand(match[3]).toLowerCase();
     return match[2] === "==" ? equal : !equal;
+  }
+
+  /** Expands a path: properties, then the `…OfFileAbove` property functions (from `dir`). */
+  expandPath(value: string, dir: string): string {
+    const unquote = (arg: string | undefined): string =>
+      (arg ?? "").replace(/^'(.*)'$/, "$1").trim();
+    return this.expand(value).replace(FILE_ABOVE, (_, fn: string, a?: string, b?: string) => {
+      const [name, from] = fn.toLowerCase() === "getpathoffileabove"
+        ? [unquote(a), unquote(b)]
+        : [unquote(b), unquote(a)];
+      const start = from === "" ? dir : treePath(dir, from);
+      const found = start === undefined ? undefined : nearest(start, name, this.load);
+      if (found === undefined) return "";
+      return fn.toLowerCase() === "getpathoffileabove"
+        ? `/${found.path}`
+        : msbuildDirectory(posix.dirname(found.path)).replace(/\/$/, "") || "/";
+    });
+  }
+
+  /**
+   * Reads an `<Import>` of a file of the tree where it stands. The SDK's and Visual Studio's
+   * imports are skipped; one vouch cannot resolve or find is a note.
+   */
+  importFile(element: XmlElement, file: { path: string; text: string }, condition?: string): void {
+    const raw = element.attributes.Project;
+    if (raw === undefined || element.attributes.Sdk !== undefined || TOOLSET_IMPORT.test(raw)) {
+      return;
+    }
+    const dir = posix.dirname(file.path);
+    const note = (what: string): void => {
+      this.importNotes.push(
+        `${file.path}:${lineColumn(file.text, element.offset).line}: the <Import> of ` +
+          `${JSON.stringify(raw)} ${what}`,
+      );
+    };
+    let holds: boolean | undefined = true;
+    for (const c of [condition, element.attributes.Condition]) {
+      if (c === undefined || holds === false) continue;
+      const value = this.condition(c);
+      holds = value === false ? false : value === undefined ? undefined : holds;
+    }
+    if (holds === false) return;
+    const expanded = this.expandPath(raw, dir);
+    const path = expanded.includes("$(") || expanded.trim() === ""
+      ? undefined
+      : treePath(dir, expanded);
+    const text = path === undefined ? undefined : this.load(path);
+    if (path === undefined || text === undefined || /[*?]/.test(path)) {
+      note(
+        "is not read: vouch cannot find that file in the tree; what it declares is missing here",
+      );
+      return;
+    }
+    if (this.reading.includes(path) || this.reading.length >= MAX_IMPORT_DEPTH) return;
+    if (holds === undefined) {
+      note("is under a Condition vouch does not evaluate: it is read");
+    }
+    this.file(this.parse(path, text), path, text, false);
   }
 
   applies(element: XmlElement): boolean {
@@ -202,9 +301,18 @@ class Evaluation {
   /** Evaluates one file's property groups and items, in order. */
   file(root: XmlElement, path: string, text: string, isProject: boolean): void {
     const dir = posix.dirname(path);
+    const outer = this.properties.get("msbuildthisfiledirectory");
+    this.reading.push(path);
+    this.properties.set("msbuildthisfiledirectory", msbuildDirectory(dir));
     for (const group of childElements(root)) {
       const kind = localName(group.name);
-      if (kind === "PropertyGroup" && this.applies(group)) {
+      if (kind === "Import") {
+        this.importFile(group, { path, text });
+      } else if (kind === "ImportGroup") {
+        for (const element of childElements(group, "Import")) {
+          this.importFile(element, { path, text }, group.attributes.Condition);
+        }
+      } else if (kind === "PropertyGroup" && this.applies(group)) {
         for (const property of childElements(group)) {
           if (this.applies(property)) {
             this.properties.set(
@@ -220,6 +328,9 @@ class Evaluation {
         }
       }
     }
+    this.reading.pop();
+    if (outer === undefined) this.properties.delete("msbuildthisfiledirectory");
+    else this.properties.set("msbuildthisfiledirectory", outer);
   }
 
   /**
@@ -266,8 +377,8 @@ class Evaluation {
     const remove = item.attributes.Remove;
     if (kind === "ProjectReference" && include !== undefined && isProject) {
       for (const each of this.expand(include).split(";").map((s) => s.trim()).filter(Boolean)) {
-        const target = posix.normalize(posix.join(dir, each.replaceAll("\\", "/")));
-        if (!target.startsWith("../")) this.projectReferences.push(target);
+        const target = treePath(dir, each);
+        if (target !== undefined) this.projectReferences.push(target);
       }
       return;
     }
@@ -402,7 +513,7 @@ export function evaluateMsbuildProject(
   const isTest = property("IsTestProject")?.toLowerCase() === "true" ||
     property("ProjectTypeGuids")?.toUpperCase().includes(TEST_PROJECT_TYPE) === true ||
     referencesTestSdk(evaluation.references.keys());
-  const warnings: string[] = [...evaluation.conditioned];
+  const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
   const references = [...evaluation.references.values(), ...(central ? evaluation.globals : [])];
   for (const reference of references) {
