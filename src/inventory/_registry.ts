@@ -345,7 +345,8 @@ export const READERS: readonly Reader[] = [
     files: ["*.csproj", "*.fsproj", "*.vbproj"],
     matches: (f) => /\.(cs|fs|vb)proj$/.test(f),
     resolvedBy: ["nuget_lock"],
-    read: (text, path, c) => msbuild().readMsbuildProject(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      msbuild().readMsbuildProject(text, { path, load: c.load, files: c.files }),
   },
 ];
 

@@ -5,7 +5,8 @@
  * see below).
  *
  * Evaluation, in MSBuild's import order: the nearest `Directory.Build.props`
- * above the project, the nearest `Directory.Packages.props` (central package
+ * above the project (a name written in another case, `Directory.build.props`,
+ * counts: Windows finds it), the nearest `Directory.Packages.props` (central package
  * management: `PackageVersion`, `GlobalPackageReference`, used when
  * `ManagePackageVersionsCentrally` is true), the project, then the nearest
  * `Directory.Build.targets`; an `<Import>` (or `<ImportGroup>`) of a file of the tree is read
@@ -132,15 +133,28 @@ function invalid(path: string, text: string, offset: number, what: string): Vouc
   );
 }
 
-/** The nearest file named `name` in `folder` or above it (inside the tree). */
+/** Lists the names of the files of a folder of the tree. */
+type Files = (folder: string) => string[] | undefined;
+
+/**
+ * The nearest file named `name` in `folder` or above it (inside the tree). With a listing, a
+ * name written in another case counts too (`Directory.build.props`): Windows, where most
+ * of these projects are built, finds it.
+ */
 function nearest(
   folder: string,
   name: string,
   load: Load,
+  files?: Files,
 ): { path: string; text: string } | undefined {
   for (let dir = folder;;) {
-    const path = dir === "." ? name : `${dir}/${name}`;
-    const text = load(path);
+    const at = (file: string): string => (dir === "." ? file : `${dir}/${file}`);
+    let path = at(name);
+    let text = load(path);
+    if (text === undefined && files !== undefined) {
+      const other = files(dir)?.find((f) => f !== name && f.toLowerCase() === name.toLowerCase());
+      if (other !== undefined) text = load(path = at(other));
+    }
     if (text !== undefined) return { path, text };
     if (dir === ".") return undefined;
     dir = posix.dirname(dir);
@@ -190,9 +204,11 @@ class Evaluation {
   /** The files being read, innermost last (imports nest). */
   readonly reading: string[] = [];
   readonly load: Load;
+  readonly files?: Files;
 
-  constructor(load: Load) {
+  constructor(load: Load, files?: Files) {
     this.load = load;
+    this.files = files;
   }
 
   expand(value: string): string {
@@ -236,7 +252,7 @@ class Evaluation {
         ? [unquote(a), unquote(b)]
         : [unquote(b), unquote(a)];
       const start = from === "" ? dir : treePath(dir, from);
-      const found = start === undefined ? undefined : nearest(start, name, this.load);
+      const found = start === undefined ? undefined : nearest(start, name, this.load, this.files);
       if (found === undefined) return "";
       return fn.toLowerCase() === "getpathoffileabove"
         ? `/${found.path}`
@@ -469,7 +485,8 @@ class Evaluation {
  *
  * @param text The project file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   the `Directory.*.props`/`.targets` files above it.
+ *   the `Directory.*.props`/`.targets` files above it; `files`: lists a folder's
+ *   files (to find those named in another case).
  * @returns What it declares.
  * @throws {VouchError} `inventory.msbuild.invalid` for malformed XML (in the
  *   project or a `Directory.*` file), a root that is not `<Project>`, or an
@@ -477,18 +494,18 @@ class Evaluation {
  */
 export function evaluateMsbuildProject(
   text: string,
-  options: { path: string; load: Load },
+  options: { path: string; load: Load; files?: Files },
 ): MsbuildProject {
-  const { path, load } = options;
+  const { path, load, files } = options;
   const dir = posix.dirname(path);
   const file = posix.basename(path);
   const name = file.replace(/\.[^.]+$/, "");
-  const evaluation = new Evaluation(load);
+  const evaluation = new Evaluation(load, files);
   evaluation.properties.set("msbuildprojectname", name);
   const root = evaluation.parse(path, text);
   const sources = [
-    nearest(dir, "Directory.Build.props", load),
-    nearest(dir, "Directory.Packages.props", load),
+    nearest(dir, "Directory.Build.props", load, files),
+    nearest(dir, "Directory.Packages.props", load, files),
   ];
   for (const source of sources) {
     if (source !== undefined) {
@@ -496,7 +513,7 @@ export function evaluateMsbuildProject(
     }
   }
   evaluation.file(root, path, text, true);
-  const targets = nearest(dir, "Directory.Build.targets", load);
+  const targets = nearest(dir, "Directory.Build.targets", load, files);
   if (targets !== undefined) {
     evaluation.file(
       evaluation.parse(targets.path, targets.text),
@@ -604,7 +621,7 @@ export function referencesTestSdk(packageIds: Iterable<string>): boolean {
  */
 export function projectBeside(
   path: string,
-  options: { load: Load; files?: (folder: string) => string[] | undefined },
+  options: { load: Load; files?: Files },
 ): { project?: MsbuildProject; warning?: string } {
   const { load } = options;
   const match = NUGET_FILE.exec(posix.basename(path));
@@ -617,7 +634,7 @@ export function projectBeside(
     const text = load(at(file));
     return text === undefined
       ? {}
-      : { project: evaluateMsbuildProject(text, { path: at(file), load }) };
+      : { project: evaluateMsbuildProject(text, { path: at(file), load, files: options.files }) };
   };
   const name = named ?? (listed === undefined && dir !== "." ? posix.basename(dir) : undefined);
   if (name !== undefined) {
@@ -647,12 +664,14 @@ export function projectBeside(
  *
  * @param project The referencing project.
  * @param load Reads files of the tree.
+ * @param options `files`: lists a folder's files (see {@linkcode evaluateMsbuildProject}).
  * @returns The referenced projects.
  * @throws {VouchError} `inventory.msbuild.invalid` for a malformed referenced project.
  */
 export function referencedProjects(
   project: MsbuildProject,
   load: Load,
+  options: { files?: Files } = {},
 ): Map<string, MsbuildProject> {
   const byName = new Map<string, MsbuildProject>();
   const seen = new Set([project.path]);
@@ -663,7 +682,7 @@ export function referencedProjects(
     seen.add(path);
     const text = load(path);
     if (text === undefined) continue;
-    const found = evaluateMsbuildProject(text, { path, load });
+    const found = evaluateMsbuildProject(text, { path, load, files: options.files });
     for (const name of [found.name, found.packageId, found.assemblyName]) {
       if (name !== undefined && !byName.has(name.toLowerCase())) {
         byName.set(name.toLowerCase(), found);
@@ -690,13 +709,13 @@ export function memberOfProject(project: MsbuildProject): Member {
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   `Directory.*` files and referenced projects.
+ *   `Directory.*` files and referenced projects; `files`: lists a folder's files.
  * @returns Members, components, edges, the project (for a root project) and warnings.
  * @throws {VouchError} `inventory.msbuild.invalid` as {@linkcode evaluateMsbuildProject}.
  */
 export function readMsbuildProject(
   text: string,
-  options: { path: string; load: Load },
+  options: { path: string; load: Load; files?: Files },
 ): ReaderResult {
   const project = evaluateMsbuildProject(text, options);
   const out = new OutputBuilder();
@@ -704,7 +723,7 @@ export function readMsbuildProject(
   const member = memberOfProject(project);
   const self = isRoot ? ROOT_ID : out.member(member);
   if (!isRoot) out.edge(ROOT_ID, self, "runtime");
-  const referenced = referencedProjects(project, options.load);
+  const referenced = referencedProjects(project, options.load, options);
   for (const reference of project.projectReferences) {
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());

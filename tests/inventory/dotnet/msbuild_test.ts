@@ -320,3 +320,33 @@ Deno.test("evaluateMsbuildProject: <Import> of files of the tree, where they sta
     "vouch cannot find that file in the tree; what it declares is missing here",
   ]);
 });
+
+// Shaped like ShareX: its Directory.build.props (lowercase b) sets every project's Version;
+// Windows, where it is built, finds it by any case.
+Deno.test("evaluateMsbuildProject: a Directory.*.props named in another case counts (with a listing)", () => {
+  const files: Record<string, string> = {
+    "Directory.build.props": `<Project>
+  <PropertyGroup><Version>16.0.0</Version></PropertyGroup>
+</Project>`,
+    "directory.packages.props": `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup><PackageVersion Include="ZXing.Net" Version="0.16.11" /></ItemGroup>
+</Project>`,
+    "ShareX.ScreenCaptureLib/ShareX.ScreenCaptureLib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup><PackageReference Include="ZXing.Net" /></ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const list = (folder: string): string[] =>
+    Object.keys(files).filter((p) =>
+      (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : ".") === folder
+    )
+      .map((p) => p.slice(p.lastIndexOf("/") + 1));
+  const path = "ShareX.ScreenCaptureLib/ShareX.ScreenCaptureLib.csproj";
+  const out = readMsbuildProject(files[path], { path, load, files: list });
+  assert.deepEqual(out.members.map((m) => m.purl), ["pkg:nuget/ShareX.ScreenCaptureLib@16.0.0"]);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:nuget/ZXing.Net@0.16.11"]);
+  // Without a listing only the exact names are found: the SDK's default version, no version.
+  const exact = readMsbuildProject(files[path], { path, load });
+  assert.deepEqual(exact.members.map((m) => m.purl), ["pkg:nuget/ShareX.ScreenCaptureLib@1.0.0"]);
+});
