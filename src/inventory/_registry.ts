@@ -39,6 +39,8 @@ const cargoToml = lazy(() => import("./rust/cargo_toml.ts"));
 const goMod = lazy(() => import("./go/go_mod.ts"));
 const composerLock = lazy(() => import("./php/composer_lock.ts"));
 const gemfileLock = lazy(() => import("./ruby/gemfile_lock.ts"));
+/** `Gemfile.lock` and the lock of an alternate Gemfile: `Gemfile.next.lock`, `rails_7.gemfile.lock`. */
+const ALTERNATE_GEMFILE_LOCK = /^(?:Gemfile(?:[._-][^/]+)?|[^/]+\.gemfile)\.lock$/;
 const pipfileLock = lazy(() => import("./python/pipfile_lock.ts"));
 const pylock = lazy(() => import("./python/pylock.ts"));
 const mavenPom = lazy(() => import("./java/maven_pom.ts"));
@@ -240,15 +242,20 @@ export const READERS: readonly Reader[] = [
     name: "gemfile_lock",
     ecosystem: "gem",
     kind: "lock",
-    files: ["Gemfile.lock", "gems.locked"],
-    matches: (f) => f === "Gemfile.lock" || f === "gems.locked",
+    // Bundler locks a Gemfile named X in X.lock: also alternate Gemfiles (Appraisal's
+    // gemfiles/*.gemfile, a dual boot's Gemfile.next).
+    files: ["Gemfile.lock", "gems.locked", "Gemfile.*.lock", "*.gemfile.lock"],
+    matches: (f) => f === "gems.locked" || ALTERNATE_GEMFILE_LOCK.test(f),
     read: (text, path, c) => {
-      const gemfilePath = sibling(path, path.endsWith("gems.locked") ? "gems.rb" : "Gemfile");
+      const gemfilePath = path.endsWith("gems.locked")
+        ? sibling(path, "gems.rb")
+        : path.slice(0, -".lock".length);
       return gemfileLock().readGemfileLock(text, {
         path,
         gemfile: c.load(gemfilePath),
         gemfilePath,
         load: (rel) => c.load(sibling(path, rel)),
+        alternate: !/(?:^|\/)(?:Gemfile\.lock|gems\.locked)$/.test(path),
       });
     },
   },
@@ -340,7 +347,8 @@ export const READERS: readonly Reader[] = [
     files: ["*.csproj", "*.fsproj", "*.vbproj"],
     matches: (f) => /\.(cs|fs|vb)proj$/.test(f),
     resolvedBy: ["nuget_lock"],
-    read: (text, path, c) => msbuild().readMsbuildProject(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      msbuild().readMsbuildProject(text, { path, load: c.load, files: c.files }),
   },
 ];
 

@@ -5,13 +5,19 @@
  * see below).
  *
  * Evaluation, in MSBuild's import order: the nearest `Directory.Build.props`
- * above the project, the nearest `Directory.Packages.props` (central package
+ * above the project (a name written in another case, `Directory.build.props`,
+ * counts: Windows finds it), the nearest `Directory.Packages.props` (central package
  * management: `PackageVersion`, `GlobalPackageReference`, used when
  * `ManagePackageVersionsCentrally` is true), the project, then the nearest
- * `Directory.Build.targets`. Properties expand `$(Name)` (case-insensitive,
+ * `Directory.Build.targets`; an `<Import>` (or `<ImportGroup>`) of a file of the tree is read
+ * where it stands: a relative path, `$(MSBuildThisFileDirectory)`, and the
+ * `GetPathOfFileAbove` / `GetDirectoryNameOfFileAbove` property functions that chain a
+ * `Directory.*.props` to the one above it (the SDK's and Visual Studio's own imports are not
+ * files of the tree and are skipped; an import vouch cannot resolve is a warning). Properties
+ * expand `$(Name)` (case-insensitive,
  * undefined is empty, later definitions win); a property whose `Condition`
- * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (with `and`/`or`) is
- * skipped. Item conditions are not evaluated: every `PackageReference` of
+ * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison or `Exists('path')` (with
+ * `and`/`or`) is skipped. Item conditions are not evaluated: every `PackageReference` of
  * every target framework and configuration counts, and a warning names each
  * one under a Condition not known to hold; a package version declared again
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
@@ -58,6 +64,14 @@ const PROJECT_EXTENSIONS = [".csproj", ".fsproj", ".vbproj"];
 /** A NuGet file read beside a project: `packages.[<project>.]lock.json` or `.config`. */
 const NUGET_FILE = /^packages\.(?:(.+)\.)?(lock\.json|config)$/;
 const PACKAGE_ITEMS = new Set(["PackageReference", "PackageVersion", "GlobalPackageReference"]);
+/** Toolset properties: an import through them is the SDK's or Visual Studio's, not a file of the tree. */
+const TOOLSET_IMPORT =
+  /\$\((?:MSBuildExtensionsPath(?:32|64)?|MSBuild(?:Tools|Bin|SDKs|FrameworkTools)Path\w*|VSToolsPath|MSBuildUserExtensionsPath|MSBuildProgramFiles32|NuGetPackageRoot)\)/i;
+/** `$([MSBuild]::GetPathOfFileAbove(file[, dir]))` and `GetDirectoryNameOfFileAbove(dir, file)`. */
+const FILE_ABOVE =
+  /\$\(\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(\s*('[^']*'|[^,)]*?)\s*(?:,\s*('[^']*'|[^)]*?)\s*)?\)\)/gi;
+/** How deep imports may nest (a cycle of imports ends here too). */
+const MAX_IMPORT_DEPTH = 16;
 /**
  * Parsed project and `Directory.*` files by text: every project of a solution
  * reads the same `Directory.*` files and the projects it references.
@@ -119,19 +133,49 @@ function invalid(path: string, text: string, offset: number, what: string): Vouc
   );
 }
 
-/** The nearest file named `name` in `folder` or above it (inside the tree). */
+/** Lists the names of the files of a folder of the tree. */
+type Files = (folder: string) => string[] | undefined;
+
+/**
+ * The nearest file named `name` in `folder` or above it (inside the tree). With a listing, a
+ * name written in another case counts too (`Directory.build.props`): Windows, where most
+ * of these projects are built, finds it.
+ */
 function nearest(
   folder: string,
   name: string,
   load: Load,
+  files?: Files,
 ): { path: string; text: string } | undefined {
   for (let dir = folder;;) {
-    const path = dir === "." ? name : `${dir}/${name}`;
-    const text = load(path);
+    const at = (file: string): string => (dir === "." ? file : `${dir}/${file}`);
+    let path = at(name);
+    let text = load(path);
+    if (text === undefined && files !== undefined) {
+      const other = files(dir)?.find((f) => f !== name && f.toLowerCase() === name.toLowerCase());
+      if (other !== undefined) text = load(path = at(other));
+    }
     if (text !== undefined) return { path, text };
     if (dir === ".") return undefined;
     dir = posix.dirname(dir);
   }
+}
+
+/**
+ * The tree path an MSBuild path names: relative to `dir`, or to the tree's root when it
+ * starts with `/` (how vouch writes `$(MSBuildThisFileDirectory)`); `undefined` outside the tree.
+ */
+function treePath(dir: string, value: string): string | undefined {
+  const path = value.trim().replaceAll("\\", "/");
+  const joined = path.startsWith("/")
+    ? posix.normalize(path.replace(/^\/+/, "") || ".")
+    : posix.normalize(posix.join(dir, path));
+  return joined === ".." || joined.startsWith("../") || joined.startsWith("/") ? undefined : joined;
+}
+
+/** How vouch writes a folder of the tree as an MSBuild directory (`$(MSBuildThisFileDirectory)`). */
+function msbuildDirectory(dir: string): string {
+  return dir === "." ? "/" : `/${dir}/`;
 }
 
 /** `alternatives` with `version` added once. */
@@ -155,10 +199,16 @@ class Evaluation {
   readonly projectReferences: string[] = [];
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
+  /** Imports vouch could not read (`file:line: what`). */
+  readonly importNotes: string[] = [];
+  /** The files being read, innermost last (imports nest). */
+  readonly reading: string[] = [];
   readonly load: Load;
+  readonly files?: Files;
 
-  constructor(load: Load) {
+  constructor(load: Load, files?: Files) {
     this.load = load;
+    this.files = files;
   }
 
   expand(value: string): string {
@@ -180,10 +230,75 @@ class Evaluation {
       const values = and.map((part) => this.condition(part));
       return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
     }
+    const exists = /^\s*(!)?\s*Exists\(\s*'([^']*)'\s*\)\s*$/i.exec(text);
+    if (exists) {
+      const dir = posix.dirname(this.reading.at(-1) ?? ".");
+      const path = treePath(dir, this.expandPath(exists[2], dir));
+      const found = path !== undefined && this.load(path) !== undefined;
+      return exists[1] === undefined ? found : !found;
+    }
     const match = /^\s*\(?\s*'([^']*)'\s*(==|!=)\s*'([^']*)'\s*\)?\s*$/.exec(text);
     if (!match) return undefined;
     const equal = this.expand(match[1]).toLowerCase() === this.expand(match[3]).toLowerCase();
     return match[2] === "==" ? equal : !equal;
+  }
+
+  /** Expands a path: properties, then the `…OfFileAbove` property functions (from `dir`). */
+  expandPath(value: string, dir: string): string {
+    const unquote = (arg: string | undefined): string =>
+      (arg ?? "").replace(/^'(.*)'$/, "$1").trim();
+    return this.expand(value).replace(FILE_ABOVE, (_, fn: string, a?: string, b?: string) => {
+      const [name, from] = fn.toLowerCase() === "getpathoffileabove"
+        ? [unquote(a), unquote(b)]
+        : [unquote(b), unquote(a)];
+      const start = from === "" ? dir : treePath(dir, from);
+      const found = start === undefined ? undefined : nearest(start, name, this.load, this.files);
+      if (found === undefined) return "";
+      return fn.toLowerCase() === "getpathoffileabove"
+        ? `/${found.path}`
+        : msbuildDirectory(posix.dirname(found.path)).replace(/\/$/, "") || "/";
+    });
+  }
+
+  /**
+   * Reads an `<Import>` of a file of the tree where it stands. The SDK's and Visual Studio's
+   * imports are skipped; one vouch cannot resolve or find is a note.
+   */
+  importFile(element: XmlElement, file: { path: string; text: string }, condition?: string): void {
+    const raw = element.attributes.Project;
+    if (raw === undefined || element.attributes.Sdk !== undefined || TOOLSET_IMPORT.test(raw)) {
+      return;
+    }
+    const dir = posix.dirname(file.path);
+    const note = (what: string): void => {
+      this.importNotes.push(
+        `${file.path}:${lineColumn(file.text, element.offset).line}: the <Import> of ` +
+          `${JSON.stringify(raw)} ${what}`,
+      );
+    };
+    let holds: boolean | undefined = true;
+    for (const c of [condition, element.attributes.Condition]) {
+      if (c === undefined || holds === false) continue;
+      const value = this.condition(c);
+      holds = value === false ? false : value === undefined ? undefined : holds;
+    }
+    if (holds === false) return;
+    const expanded = this.expandPath(raw, dir);
+    const path = expanded.includes("$(") || expanded.trim() === ""
+      ? undefined
+      : treePath(dir, expanded);
+    const text = path === undefined ? undefined : this.load(path);
+    if (path === undefined || text === undefined || /[*?]/.test(path)) {
+      note(
+        "is not read: vouch cannot find that file in the tree; what it declares is missing here",
+      );
+      return;
+    }
+    if (this.reading.includes(path) || this.reading.length >= MAX_IMPORT_DEPTH) return;
+    if (holds === undefined) {
+      note("is under a Condition vouch does not evaluate: it is read");
+    }
+    this.file(this.parse(path, text), path, text, false);
   }
 
   applies(element: XmlElement): boolean {
@@ -202,9 +317,18 @@ class Evaluation {
   /** Evaluates one file's property groups and items, in order. */
   file(root: XmlElement, path: string, text: string, isProject: boolean): void {
     const dir = posix.dirname(path);
+    const outer = this.properties.get("msbuildthisfiledirectory");
+    this.reading.push(path);
+    this.properties.set("msbuildthisfiledirectory", msbuildDirectory(dir));
     for (const group of childElements(root)) {
       const kind = localName(group.name);
-      if (kind === "PropertyGroup" && this.applies(group)) {
+      if (kind === "Import") {
+        this.importFile(group, { path, text });
+      } else if (kind === "ImportGroup") {
+        for (const element of childElements(group, "Import")) {
+          this.importFile(element, { path, text }, group.attributes.Condition);
+        }
+      } else if (kind === "PropertyGroup" && this.applies(group)) {
         for (const property of childElements(group)) {
           if (this.applies(property)) {
             this.properties.set(
@@ -220,6 +344,9 @@ class Evaluation {
         }
       }
     }
+    this.reading.pop();
+    if (outer === undefined) this.properties.delete("msbuildthisfiledirectory");
+    else this.properties.set("msbuildthisfiledirectory", outer);
   }
 
   /**
@@ -266,8 +393,8 @@ class Evaluation {
     const remove = item.attributes.Remove;
     if (kind === "ProjectReference" && include !== undefined && isProject) {
       for (const each of this.expand(include).split(";").map((s) => s.trim()).filter(Boolean)) {
-        const target = posix.normalize(posix.join(dir, each.replaceAll("\\", "/")));
-        if (!target.startsWith("../")) this.projectReferences.push(target);
+        const target = treePath(dir, each);
+        if (target !== undefined) this.projectReferences.push(target);
       }
       return;
     }
@@ -358,7 +485,8 @@ class Evaluation {
  *
  * @param text The project file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   the `Directory.*.props`/`.targets` files above it.
+ *   the `Directory.*.props`/`.targets` files above it; `files`: lists a folder's
+ *   files (to find those named in another case).
  * @returns What it declares.
  * @throws {VouchError} `inventory.msbuild.invalid` for malformed XML (in the
  *   project or a `Directory.*` file), a root that is not `<Project>`, or an
@@ -366,18 +494,18 @@ class Evaluation {
  */
 export function evaluateMsbuildProject(
   text: string,
-  options: { path: string; load: Load },
+  options: { path: string; load: Load; files?: Files },
 ): MsbuildProject {
-  const { path, load } = options;
+  const { path, load, files } = options;
   const dir = posix.dirname(path);
   const file = posix.basename(path);
   const name = file.replace(/\.[^.]+$/, "");
-  const evaluation = new Evaluation(load);
+  const evaluation = new Evaluation(load, files);
   evaluation.properties.set("msbuildprojectname", name);
   const root = evaluation.parse(path, text);
   const sources = [
-    nearest(dir, "Directory.Build.props", load),
-    nearest(dir, "Directory.Packages.props", load),
+    nearest(dir, "Directory.Build.props", load, files),
+    nearest(dir, "Directory.Packages.props", load, files),
   ];
   for (const source of sources) {
     if (source !== undefined) {
@@ -385,7 +513,7 @@ export function evaluateMsbuildProject(
     }
   }
   evaluation.file(root, path, text, true);
-  const targets = nearest(dir, "Directory.Build.targets", load);
+  const targets = nearest(dir, "Directory.Build.targets", load, files);
   if (targets !== undefined) {
     evaluation.file(
       evaluation.parse(targets.path, targets.text),
@@ -402,7 +530,7 @@ export function evaluateMsbuildProject(
   const isTest = property("IsTestProject")?.toLowerCase() === "true" ||
     property("ProjectTypeGuids")?.toUpperCase().includes(TEST_PROJECT_TYPE) === true ||
     referencesTestSdk(evaluation.references.keys());
-  const warnings: string[] = [...evaluation.conditioned];
+  const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
   const references = [...evaluation.references.values(), ...(central ? evaluation.globals : [])];
   for (const reference of references) {
@@ -493,7 +621,7 @@ export function referencesTestSdk(packageIds: Iterable<string>): boolean {
  */
 export function projectBeside(
   path: string,
-  options: { load: Load; files?: (folder: string) => string[] | undefined },
+  options: { load: Load; files?: Files },
 ): { project?: MsbuildProject; warning?: string } {
   const { load } = options;
   const match = NUGET_FILE.exec(posix.basename(path));
@@ -506,7 +634,7 @@ export function projectBeside(
     const text = load(at(file));
     return text === undefined
       ? {}
-      : { project: evaluateMsbuildProject(text, { path: at(file), load }) };
+      : { project: evaluateMsbuildProject(text, { path: at(file), load, files: options.files }) };
   };
   const name = named ?? (listed === undefined && dir !== "." ? posix.basename(dir) : undefined);
   if (name !== undefined) {
@@ -536,12 +664,14 @@ export function projectBeside(
  *
  * @param project The referencing project.
  * @param load Reads files of the tree.
+ * @param options `files`: lists a folder's files (see {@linkcode evaluateMsbuildProject}).
  * @returns The referenced projects.
  * @throws {VouchError} `inventory.msbuild.invalid` for a malformed referenced project.
  */
 export function referencedProjects(
   project: MsbuildProject,
   load: Load,
+  options: { files?: Files } = {},
 ): Map<string, MsbuildProject> {
   const byName = new Map<string, MsbuildProject>();
   const seen = new Set([project.path]);
@@ -552,7 +682,7 @@ export function referencedProjects(
     seen.add(path);
     const text = load(path);
     if (text === undefined) continue;
-    const found = evaluateMsbuildProject(text, { path, load });
+    const found = evaluateMsbuildProject(text, { path, load, files: options.files });
     for (const name of [found.name, found.packageId, found.assemblyName]) {
       if (name !== undefined && !byName.has(name.toLowerCase())) {
         byName.set(name.toLowerCase(), found);
@@ -579,13 +709,13 @@ export function memberOfProject(project: MsbuildProject): Member {
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   `Directory.*` files and referenced projects.
+ *   `Directory.*` files and referenced projects; `files`: lists a folder's files.
  * @returns Members, components, edges, the project (for a root project) and warnings.
  * @throws {VouchError} `inventory.msbuild.invalid` as {@linkcode evaluateMsbuildProject}.
  */
 export function readMsbuildProject(
   text: string,
-  options: { path: string; load: Load },
+  options: { path: string; load: Load; files?: Files },
 ): ReaderResult {
   const project = evaluateMsbuildProject(text, options);
   const out = new OutputBuilder();
@@ -593,7 +723,7 @@ export function readMsbuildProject(
   const member = memberOfProject(project);
   const self = isRoot ? ROOT_ID : out.member(member);
   if (!isRoot) out.edge(ROOT_ID, self, "runtime");
-  const referenced = referencedProjects(project, options.load);
+  const referenced = referencedProjects(project, options.load, options);
   for (const reference of project.projectReferences) {
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());

@@ -176,7 +176,9 @@ export function readNugetLock(
     );
     out.edge(ROOT_ID, self, "runtime");
   }
-  const referenced = project === undefined ? new Map() : referencedProjects(project, options.load);
+  const referenced = project === undefined
+    ? new Map()
+    : referencedProjects(project, options.load, options);
   const declared = new Map((project?.packages ?? []).map((p) => [p.name.toLowerCase(), p.scope]));
   const directScope = (name: string): Scope =>
     project?.isTest ? "dev" : declared.get(name.toLowerCase()) ?? "runtime";

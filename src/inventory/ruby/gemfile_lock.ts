@@ -7,7 +7,7 @@
 
 import { posix } from "../../_path.ts";
 import { OutputBuilder } from "../_builder.ts";
-import { localPlace } from "../_paths.ts";
+import { type LocalPlace, localPlace } from "../_paths.ts";
 import { invalidVersion } from "../_errors.ts";
 import { at, invalid } from "../python/_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
@@ -26,6 +26,12 @@ export interface GemfileLockOptions {
   gemfilePath?: string;
   /** Reads a file relative to the Gemfile's folder (for `eval_gemfile`). */
   load?: GemfileLoad;
+  /**
+   * The lock of an alternate Gemfile (`gemfiles/rails_7.gemfile.lock` of Appraisal,
+   * `Gemfile.next.lock` of a dual boot): a variant the project is tested against, so what
+   * it installs is dev.
+   */
+  alternate?: boolean;
 }
 
 /** What {@linkcode readGemfileLock} returns: the output, the project, notes. */
@@ -254,7 +260,8 @@ function declaredScopes(
  * a gem's own repository, where the gemspec's dependencies are the runtime
  * ones, the Gemfile's default group → dev too).
  * A `PATH` gem of the project itself is the root or a {@linkcode Member}; one
- * under `vendor/` (or outside the project) is a third-party component.
+ * under `vendor/` (or outside the project) is a third-party component. The
+ * lock of an alternate Gemfile (`alternate`) installs dev gems only.
  *
  * @example
  * ```ts
@@ -292,13 +299,17 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
     else byName.set(spec.name, [id]);
     return id;
   });
+  // In an alternate Gemfile's lock, even the project's own gems need their dependencies only there.
+  const needs: Scope = options.alternate ? "dev" : "runtime";
   lock.specs.forEach((spec, i) => {
     for (const dep of spec.dependencies) {
-      for (const to of byName.get(dep) ?? []) builder.edge(ids[i], to, "runtime");
+      for (const to of byName.get(dep) ?? []) builder.edge(ids[i], to, needs);
     }
   });
   for (const { name } of lock.dependencies) {
-    const { scopes, groups } = declaredScopes(gemfile, name, project !== undefined);
+    const declared = declaredScopes(gemfile, name, project !== undefined);
+    const { groups } = declared;
+    const scopes: Scope[] = options.alternate ? ["dev"] : declared.scopes;
     for (const to of byName.get(name) ?? []) {
       for (const scope of scopes) builder.edge(ROOT_ID, to, scope);
       if (to !== ROOT_ID) builder.declare(to, groups);
@@ -311,10 +322,18 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   return result;
 }
 
-/** Whether a spec is a gem of the lockfile's own folder (`PATH` `remote: .`). */
+/**
+ * Whether a `PATH` folder is the project's: the lockfile's own folder (`remote: .`) or the
+ * tree's root (`remote: ..` of an alternate Gemfile's lock in `gemfiles/`).
+ */
+function isProjectFolder(place: LocalPlace): boolean {
+  return place.kind === "self" || place.path === ".";
+}
+
+/** Whether a spec is a gem of the project's folder (see {@linkcode isProjectFolder}). */
 function isOwnGem(spec: Spec, path: string): boolean {
   const remote = spec.source.options.get("remote")?.[0] ?? ".";
-  return spec.source.kind === "PATH" && localPlace(path, remote).kind === "self";
+  return spec.source.kind === "PATH" && isProjectFolder(localPlace(path, remote));
 }
 
 /**
@@ -342,7 +361,7 @@ function mapSpec(
   let downloadLocation: string | undefined;
   if (source.kind === "PATH") {
     const place = localPlace(path, remote[0] ?? ".");
-    if (place.kind === "self" && name === context.rootGem) return ROOT_ID;
+    if (isProjectFolder(place) && name === context.rootGem) return ROOT_ID;
     // A gem copied under vendor/ is third-party code kept in the tree: a component.
     if (
       place.kind === "self" ||

@@ -262,3 +262,91 @@ Deno.test("evaluateMsbuildProject: versions under framework conditions are all k
     "System.Text.Json@8.0.4",
   ]);
 });
+
+// Shaped like PowerShell (every project imports a common props file, which imports the
+// analyzers) and like repositories whose nested Directory.*.props chain to the one above.
+Deno.test("evaluateMsbuildProject: <Import> of files of the tree, where they stand", () => {
+  const files: Record<string, string> = {
+    "Analyzers.props": `<Project>
+  <ItemGroup>
+    <PackageReference Include="StyleCop.Analyzers" Version="1.2.0-beta.354" PrivateAssets="all" />
+  </ItemGroup>
+</Project>`,
+    "Common.props": `<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <Import Project=".\\Analyzers.props" />
+  <PropertyGroup><JsonVersion>13.0.3</JsonVersion></PropertyGroup>
+</Project>`,
+    "Directory.Build.props": `<Project>
+  <PropertyGroup><RepoRoot>$(MSBuildThisFileDirectory)</RepoRoot></PropertyGroup>
+</Project>`,
+    "Directory.Packages.props": `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup><PackageVersion Include="Polly" Version="8.4.1" /></ItemGroup>
+</Project>`,
+    "src/Directory.Build.props": `<Project>
+  <Import Project="$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory).., Directory.Build.props))\\Directory.Build.props"
+          Condition="Exists('$(MSBuildThisFileDirectory)../Directory.Build.props')" />
+</Project>`,
+    "src/Directory.Packages.props": `<Project>
+  <Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Packages.props', '$(MSBuildThisFileDirectory)../'))" />
+  <ItemGroup><PackageVersion Include="Serilog" Version="4.0.1" /></ItemGroup>
+</Project>`,
+    "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Import Project="..\\..\\Common.props" />
+  <Import Project="$(RepoRoot)eng\\Versions.props" />
+  <Import Project="$(MSBuildToolsPath)\\Microsoft.CSharp.targets" />
+  <Import Project="Sdk.targets" Sdk="Microsoft.NET.Sdk" />
+  <ItemGroup>
+    <PackageReference Include="Newtonsoft.Json" VersionOverride="$(JsonVersion)" />
+    <PackageReference Include="Polly" />
+    <PackageReference Include="Serilog" />
+  </ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const path = "src/App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load });
+  assert.deepEqual(
+    project.packages.map((p) => `${p.name}@${p.version} ${p.scope} ${p.source}`),
+    [
+      "StyleCop.Analyzers@1.2.0-beta.354 build Analyzers.props", // imported by the import, first
+      "Newtonsoft.Json@13.0.3 runtime src/App/App.csproj", // a property of the imported file
+      "Polly@8.4.1 runtime src/App/App.csproj", // the root's central version, through the chain
+      "Serilog@4.0.1 runtime src/App/App.csproj",
+    ],
+  );
+  assert.deepEqual(project.warnings, [
+    'src/App/App.csproj:3: the <Import> of "$(RepoRoot)eng\\\\Versions.props" is not read: ' +
+    "vouch cannot find that file in the tree; what it declares is missing here",
+  ]);
+});
+
+// Shaped like ShareX: its Directory.build.props (lowercase b) sets every project's Version;
+// Windows, where it is built, finds it by any case.
+Deno.test("evaluateMsbuildProject: a Directory.*.props named in another case counts (with a listing)", () => {
+  const files: Record<string, string> = {
+    "Directory.build.props": `<Project>
+  <PropertyGroup><Version>16.0.0</Version></PropertyGroup>
+</Project>`,
+    "directory.packages.props": `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup><PackageVersion Include="ZXing.Net" Version="0.16.11" /></ItemGroup>
+</Project>`,
+    "ShareX.ScreenCaptureLib/ShareX.ScreenCaptureLib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup><PackageReference Include="ZXing.Net" /></ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const list = (folder: string): string[] =>
+    Object.keys(files).filter((p) =>
+      (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : ".") === folder
+    )
+      .map((p) => p.slice(p.lastIndexOf("/") + 1));
+  const path = "ShareX.ScreenCaptureLib/ShareX.ScreenCaptureLib.csproj";
+  const out = readMsbuildProject(files[path], { path, load, files: list });
+  assert.deepEqual(out.members.map((m) => m.purl), ["pkg:nuget/ShareX.ScreenCaptureLib@16.0.0"]);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:nuget/ZXing.Net@0.16.11"]);
+  // Without a listing only the exact names are found: the SDK's default version, no version.
+  const exact = readMsbuildProject(files[path], { path, load });
+  assert.deepEqual(exact.members.map((m) => m.purl), ["pkg:nuget/ShareX.ScreenCaptureLib@1.0.0"]);
+});

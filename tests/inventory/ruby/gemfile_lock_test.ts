@@ -283,3 +283,41 @@ Deno.test('readGemfileLock: a repository of several gems (PATH "."): the root ge
   assert.equal(out.project, undefined);
   assert.equal(out.members.length, 3);
 });
+
+Deno.test("readGemfileLock: the lock of an alternate Gemfile installs dev gems only", () => {
+  const lock = Deno.readTextFileSync(
+    fixture(...DIR, "appraisal", "gemfiles", "rails_7.1.gemfile.lock"),
+  );
+  const scopes = (alternate: boolean): string[] =>
+    readGemfileLock(lock, { path: "gemfiles/rails_7.1.gemfile.lock", alternate }).components
+      .map((c) => `${c.id} ${c.scopes.join(",")}`);
+  assert.deepEqual(scopes(true), [
+    "pkg:gem/activesupport@7.1.4 dev", // needed by the project's gem (PATH ..), in this variant only
+    "pkg:gem/appraisal@2.5.0 dev",
+    "pkg:gem/rake@13.2.1 dev",
+  ]);
+  // The same lock read as the main one: its `PATH ..` gem (the tree's root) is the project's
+  // gem, whose dependencies are runtime; the Gemfile's other gems set up development.
+  assert.deepEqual(scopes(false), [
+    "pkg:gem/activesupport@7.1.4 dev,runtime", // also in its DEPENDENCIES
+    "pkg:gem/appraisal@2.5.0 dev",
+    "pkg:gem/rake@13.2.1 dev",
+  ]);
+});
+
+Deno.test("the scan reads the locks of alternate Gemfiles (Appraisal's gemfiles/*.gemfile.lock)", async () => {
+  // Shaped like a gem tested against several Rails versions with Appraisal: Bundler locks a
+  // Gemfile named X in X.lock. They were skipped without a word.
+  const inventory = await readValidProject(fixture(...DIR, "appraisal"));
+  assert.equal(inventory.project?.purl, "pkg:gem/widget@1.2.0");
+  assert.deepEqual(
+    inventory.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.sources.join(",")}`),
+    [
+      "pkg:gem/activesupport@7.1.4 dev gemfiles/rails_7.1.gemfile.lock",
+      "pkg:gem/activesupport@7.2.1 runtime Gemfile.lock",
+      "pkg:gem/appraisal@2.5.0 dev Gemfile.lock,gemfiles/rails_7.1.gemfile.lock",
+      "pkg:gem/rake@13.2.1 dev Gemfile.lock,gemfiles/rails_7.1.gemfile.lock",
+    ],
+  );
+  assert.deepEqual(inventory.unread ?? [], []);
+});
