@@ -537,6 +537,16 @@ export function evaluateMsbuildProject(
     const managed = central && reference.versionOverride === undefined
       ? evaluation.versions.get(reference.name.toLowerCase())
       : undefined;
+    if (
+      managed !== undefined && reference.version !== undefined &&
+      !evaluation.globals.includes(reference)
+    ) {
+      warnings.push(
+        `${path}: ${reference.name} has a Version (${reference.version}) on its PackageReference ` +
+          "while its version is managed centrally, which NuGet refuses (NU1008); the central " +
+          "version is used",
+      );
+    }
     const chosen: { version?: string; alternatives?: string[] } =
       reference.versionOverride !== undefined
         ? { version: reference.versionOverride }

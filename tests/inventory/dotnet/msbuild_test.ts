@@ -350,3 +350,30 @@ Deno.test("evaluateMsbuildProject: a Directory.*.props named in another case cou
   const exact = readMsbuildProject(files[path], { path, load });
   assert.deepEqual(exact.members.map((m) => m.purl), ["pkg:nuget/ShareX.ScreenCaptureLib@1.0.0"]);
 });
+
+Deno.test("evaluateMsbuildProject: a Version on a centrally managed PackageReference (NuGet's NU1008) is a warning; the central version is used", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="Polly" Version="8.2.0" />
+    <GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.6.133" />
+  </ItemGroup>
+</Project>`,
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <PackageReference Include="Polly" Version="7.0.0" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version}`), [
+    "Polly@8.2.0",
+    "Nerdbank.GitVersioning@3.6.133",
+  ]);
+  assert.deepEqual(project.warnings, [
+    "App/App.csproj: Polly has a Version (7.0.0) on its PackageReference while its version is " +
+    "managed centrally, which NuGet refuses (NU1008); the central version is used",
+  ]);
+});
