@@ -52,7 +52,6 @@ interface Manifest {
   project?: Project;
   require: string[];
   requireDev: string[];
-  replaces: string[];
 }
 
 /**
@@ -162,7 +161,6 @@ function readManifest(text: string, path: string, release: string | undefined): 
   const manifest: Manifest = {
     require: names(doc.require, fail, "require").filter((n) => !isPlatform(n)),
     requireDev: names(doc["require-dev"], fail, "require-dev").filter((n) => !isPlatform(n)),
-    replaces: [...names(doc.replace, fail, "replace"), ...names(doc.provide, fail, "provide")],
   };
   if (typeof doc.name === "string" && doc.name.includes("/")) {
     const version = typeof doc.version === "string" ? doc.version : release;
