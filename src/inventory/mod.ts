@@ -97,15 +97,26 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
   });
 }
 
-/** The project: the identity a file of the shallowest folder read states, else the root's name. */
+/**
+ * The project: the identity a file of the shallowest folder read states, else
+ * the root's name. A folder below the root names the project only when it is
+ * the one folder of its depth that states an identity and the root holds no
+ * dependency file left unread (`pubspec.yaml`): sibling projects
+ * (`web_embedding/ng-flutter`, `web_embedding/cra-flutter`) or a root whose
+ * own manifest vouch does not read leave the root's name.
+ */
 function projectOf(
   root: string,
   files: readonly ReadFile[],
-  release: string | undefined,
+  options: { release?: string; unread: readonly string[] },
 ): Project {
+  const release = options.release;
   const depth = (path: string): number => path.split("/").length;
   const top = Math.min(...files.map((f) => depth(f.path)));
-  const declaring = files.filter((f) => depth(f.path) === top && f.output.project)
+  const stating = files.filter((f) => depth(f.path) === top && f.output.project);
+  const folders = new Set(stating.map((f) => f.path.slice(0, f.path.lastIndexOf("/") + 1)));
+  const rootUnread = options.unread.some((path) => !path.includes("/"));
+  const declaring = top > 1 && (folders.size > 1 || rootUnread) ? undefined : stating
     .sort((a, b) => READERS.indexOf(a.reader) - READERS.indexOf(b.reader))[0];
   const project: Project = declaring ? { ...declaring.output.project! } : { name: basename(root) };
   // The manifest's free text (a description quoting a private URL) never carries credentials.
@@ -282,7 +293,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     !(u.resolvedBy !== undefined && resolvedByLock(u.path, u.resolvedBy, outputs))
   );
   const inventory: Inventory = {
-    project: projectOf(absRoot, outputs, options.release),
+    project: projectOf(absRoot, outputs, {
+      release: options.release,
+      unread: unread.map((u) => u.path),
+    }),
     ...merged.output,
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),

@@ -1,6 +1,7 @@
 // readInventory: detection, the manifest/lockfile merge, and SBOM validity
 // for every fixture and every real-world corpus project.
 import assert from "node:assert/strict";
+import { basename } from "node:path";
 import {
   checkProjectRoot,
   loadInventory,
@@ -705,6 +706,34 @@ Deno.test("unread files: warned once each, blockers unless --allow-unread, in th
     assert.match(blockers[0].hint, /--allow-unread "bun\.lockb"/);
     const excluded = await loadInventory(dir, { exclude: ["docs", "ios", "*.lockb"] });
     assert.deepEqual([excluded.inventory.unread, excluded.blockers], [[], []]);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("the project's identity: one project below the root names it, sibling projects or an unread root manifest do not", async () => {
+  const [dir, done] = await tempProject({
+    "web_embedding/ng-flutter/package-lock.json": MINIMAL_LOCK,
+  });
+  try {
+    const name = async (): Promise<string> => (await readInventory(dir)).project.name;
+    assert.equal(await name(), "app", "the one project of the tree");
+    // flutter/samples: two sibling web examples, and the Dart workspace at the root.
+    await Deno.mkdir(`${dir}/web_embedding/cra-flutter`);
+    await Deno.writeTextFile(
+      `${dir}/web_embedding/cra-flutter/package-lock.json`,
+      MINIMAL_LOCK.replaceAll('"app"', '"cra-flutter"'),
+    );
+    assert.equal(await name(), basename(dir), "two sibling projects: neither is the release");
+    await Deno.remove(`${dir}/web_embedding/cra-flutter`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/pubspec.yaml`, "name: samples\n");
+    assert.equal(await name(), basename(dir), "the root's own manifest is not read");
+    assert.equal(
+      (await readInventory(dir, { lockfiles: ["web_embedding/ng-flutter/package-lock.json"] }))
+        .project.name,
+      "app",
+      "the one file named",
+    );
   } finally {
     await done();
   }
