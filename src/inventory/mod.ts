@@ -267,6 +267,23 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   }
   const outputs: ReadFile[] = [];
   const memo = new Map<string, unknown>();
+  const queued = new Set(files);
+  /**
+   * A lockfile another reader loaded from where the scan does not go (the
+   * go.mod of a module a go.work `use`s in `.citools/`, or deeper than the
+   * scan reads) is read too: it is one of the inputs, and its packages are
+   * the project's. Not with `--lockfile`, nor what `--exclude` names.
+   */
+  const queueLoaded = (): void => {
+    if (explicit) return;
+    for (const key of [...read.keys()].sort(compareStrings)) {
+      if (queued.has(key) || readerFor(key)?.kind !== "lock") continue;
+      const parts = key.split("/");
+      if (parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude))) continue;
+      queued.add(key);
+      files.push(key);
+    }
+  };
   for (const path of files) {
     const reader = readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
@@ -286,6 +303,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       reader,
       output: await readWith(reader, text, path, { load, list, files: listFiles, memo, release }),
     });
+    queueLoaded();
   }
   const merged = mergeOutputs(outputs);
   const unread = scanned.unread.filter((u) =>

@@ -657,6 +657,33 @@ Deno.test("go.work: a used module required by another is a member, and its repla
   }
 });
 
+Deno.test("go.work: a used module where the scan does not go (a hidden folder, too deep) is read, unless excluded", async () => {
+  // grafana/grafana: go.work uses ./.citools/bra, the module of a CI tool.
+  const [dir, done] = await tempProject({
+    "go.work": "go 1.24\n\nuse (\n\t.\n\t./.citools/bra\n\t./a/b/c/d/tool\n)\n",
+    "go.mod": "module example.com/app\n\ngo 1.24\n\nrequire github.com/google/uuid v1.6.0\n",
+    ".citools/bra/go.mod":
+      "module example.com/app/bra\n\ngo 1.24\n\nrequire github.com/unknwon/bra v0.1.0\n",
+    "a/b/c/d/tool/go.mod":
+      "module example.com/app/tool\n\ngo 1.24\n\nrequire github.com/spf13/cobra v1.8.0\n",
+  });
+  try {
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.sources]), [
+      ["pkg:golang/github.com/google/uuid@v1.6.0", ["go.mod"]],
+      ["pkg:golang/github.com/spf13/cobra@v1.8.0", ["a/b/c/d/tool/go.mod"]],
+      ["pkg:golang/github.com/unknwon/bra@v0.1.0", [".citools/bra/go.mod"]],
+    ]);
+    assert.deepEqual([inventory.unread, blockers], [[], []]);
+    const excluded = await readInventory(dir, { exclude: [".citools", "a/b/**"] });
+    assert.deepEqual(excluded.components.map((c) => c.name), ["github.com/google/uuid"]);
+    const named = await readInventory(dir, { lockfiles: ["go.mod"] });
+    assert.deepEqual(named.components.map((c) => c.name), ["github.com/google/uuid"], "exactly");
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a scan that finds no manifest at all is the blocker inventory.none", async () => {
   const [dir, done] = await tempProject({ "README.md": "hello" });
   try {
