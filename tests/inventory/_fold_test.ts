@@ -264,6 +264,38 @@ Deno.test("requirements files lock only what they list: a pyproject.toml's other
   });
 });
 
+Deno.test("requirements/*.txt resolve the project in the folder above requirements/ (apache/superset)", async () => {
+  await withTempDir(async (dir) => {
+    // `uv pip compile requirements/base.in`, where base.in is `-e .`: the pins of the
+    // pyproject.toml one folder up.
+    await writeTree(dir, {
+      "pyproject.toml": '[build-system]\nrequires = ["setuptools>=40.9.0", "wheel"]\n\n' +
+        '[project]\nname = "apache_superset"\ndynamic = ["version"]\n' +
+        'dependencies = ["flask>=2.2.5, <3.0.0", "Pillow==11.3.0", "humanize"]\n',
+      "setup.py": "from setuptools import setup\nsetup()\n",
+      "requirements/base.in": "-e .\n",
+      "requirements/base.txt": "-e .\n    # via -r requirements/base.in\nflask==2.3.3\n" +
+        "    # via apache-superset\npillow==11.3.0\n    # via apache-superset\n",
+    });
+    const warnings: string[] = [];
+    const { inventory } = await loadInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(
+      inventory.components.map((c) => [c.id, c.direct, c.sources]),
+      [
+        ["pkg:pypi/flask@2.3.3", true, ["pyproject.toml", "requirements/base.txt"]],
+        ["pkg:pypi/humanize", true, ["pyproject.toml"]],
+        ["pkg:pypi/pillow@11.3.0", true, ["pyproject.toml", "requirements/base.txt"]],
+      ],
+      "one flask, pinned; no version-less twin, no build requirement",
+    );
+    assert.deepEqual([inventory.declaredOnly, inventory.unread], [[], []]);
+    assert.deepEqual(warnings, [
+      "pyproject.toml is resolved by requirements/base.txt, which does not list humanize: " +
+      "those are as declared (versions only where pinned, no transitive dependencies)",
+    ]);
+  });
+});
+
 Deno.test("a requirement unpinned in one requirements file is the package another pins, when the pin satisfies it", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
