@@ -104,17 +104,16 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Gopkg.toml", tool: "dep", kind: "manifest" },
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
-  // PHP
+  // PHP and Ruby: only the lock beside it resolves one (its reader loads it, which makes it
+  // read); a root's lock says nothing of a composer.json or Gemfile below (a test function's).
   {
     name: "composer.json",
     tool: "Composer",
     kind: "manifest",
-    covers: "composer",
     hint: "run `composer update --lock` and commit the composer.lock it writes, which vouch reads",
   },
-  // Ruby
-  { name: "Gemfile", tool: "Bundler", kind: "manifest", covers: "gem", hint: BUNDLE_LOCK },
-  { name: "gems.rb", tool: "Bundler", kind: "manifest", covers: "gem", hint: BUNDLE_LOCK },
+  { name: "Gemfile", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
+  { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
   { name: "*.gemspec", tool: "RubyGems", kind: "manifest", covers: "gem" },
   // JVM
   { name: "build.gradle", ...GRADLE_BUILD },

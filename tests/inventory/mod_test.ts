@@ -698,6 +698,36 @@ Deno.test("a scan that finds no manifest at all is the blocker inventory.none", 
   }
 });
 
+Deno.test("a composer.json or Gemfile is resolved only by the lock beside it, not by the root's", async () => {
+  // appwrite/appwrite: test functions with their own composer.json, no lock, below the root's.
+  const lock = (name: string): string =>
+    JSON.stringify({ packages: [{ name, version: "1.0.0" }], "packages-dev": [] });
+  const [dir, done] = await tempProject({
+    "composer.json": '{"name": "appwrite/server-ce", "require": {"a/b": "1.*"}}',
+    "composer.lock": lock("a/b"),
+    "Gemfile": "source 'https://rubygems.org'\ngem 'rake'\n",
+    "Gemfile.lock": "GEM\n  remote: https://rubygems.org/\n  specs:\n    rake (13.2.1)\n\n" +
+      "PLATFORMS\n  ruby\n\nDEPENDENCIES\n  rake\n",
+    "tests/resources/functions/php/composer.json":
+      '{"name": "appwrite/cloud-function-demo", "require": {"appwrite/appwrite": "1.1.*"}}',
+    "tests/resources/functions/ruby/Gemfile": "source 'https://rubygems.org'\ngem 'appwrite'\n",
+  });
+  try {
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "tests/resources/functions/php/composer.json",
+      "tests/resources/functions/ruby/Gemfile",
+    ]);
+    assert.deepEqual(blockers.map((b) => b.code), [
+      "inventory.unread_file",
+      "inventory.unread_file",
+    ]);
+    assert.ok(inventory.sources.includes("composer.json") && inventory.sources.includes("Gemfile"));
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("unread files: warned once each, blockers unless --allow-unread, in the inventory", async () => {
   const [dir, done] = await tempProject({
     "requirements.txt": "idna==3.10\n",
