@@ -163,6 +163,28 @@ function withoutSecrets(error: VouchError): VouchError {
 }
 
 /**
+ * A file the scan found that cannot be read may be no part of the release (a
+ * deliberately broken lockfile among a tool's test fixtures): its error says
+ * how to leave it out.
+ */
+function foundByScan<T>(read: () => T, path: string): T {
+  const leaveOut = (error: unknown): never => {
+    if (!(error instanceof VouchError) || !error.code.endsWith(".invalid")) throw error;
+    throw new VouchError(
+      error.code,
+      error.message,
+      `${error.hint}; if it is not part of the release (a test fixture), --exclude ${path}`,
+    );
+  };
+  try {
+    const result = read();
+    return result instanceof Promise ? result.catch(leaveOut) as T : result;
+  } catch (error) {
+    return leaveOut(error);
+  }
+}
+
+/**
  * Reads one file, loading on demand the modules the reader needs (see
  * `NeedsModule`): the reader's own, then a parser it falls back to.
  */
@@ -287,7 +309,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   for (const path of files) {
     const reader = readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
-    const text = load(path);
+    const text = explicit ? load(path) : foundByScan(() => load(path), path);
     if (text === undefined) {
       throw new VouchError(
         `inventory.lockfile_missing.${path}`,
@@ -298,11 +320,11 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    outputs.push({
-      path,
-      reader,
-      output: await readWith(reader, text, path, { load, list, files: listFiles, memo, release }),
-    });
+    const context = { load, list, files: listFiles, memo, release };
+    const output = explicit
+      ? await readWith(reader, text, path, context)
+      : await foundByScan(() => readWith(reader, text, path, context), path);
+    outputs.push({ path, reader, output });
     queueLoaded();
   }
   const merged = mergeOutputs(outputs);

@@ -728,6 +728,42 @@ Deno.test("a composer.json or Gemfile is resolved only by the lock beside it, no
   }
 });
 
+Deno.test("a file the scan found that cannot be read: its error says how to --exclude it; a named one's does not", async () => {
+  // A tool's own test fixtures: deliberately broken lockfiles (pnpm, renovate, syft).
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK,
+    "test/fixtures/broken/package-lock.json": '{"lockfileVersion": 3, "packages": {',
+    "test/fixtures/latin1/requirements.txt": new Uint8Array([0x61, 0xe9, 0x0a]),
+  });
+  const hint = async (options: { lockfiles?: string[]; exclude?: string[] }): Promise<string> => {
+    try {
+      await readInventory(dir, options);
+    } catch (error) {
+      assert.ok(isVouchError(error));
+      return error.hint;
+    }
+    return "read";
+  };
+  try {
+    assert.match(
+      await hint({}),
+      /; if it is not part of the release \(a test fixture\), --exclude test\/fixtures\/broken\/package-lock\.json$/,
+    );
+    assert.match(
+      await hint({ exclude: ["broken"] }),
+      /UTF-8.*--exclude test\/fixtures\/latin1\/requirements\.txt$/,
+      "a file that is not UTF-8 too",
+    );
+    assert.doesNotMatch(
+      await hint({ lockfiles: ["test/fixtures/broken/package-lock.json"] }),
+      /--exclude/,
+    );
+    assert.equal(await hint({ exclude: ["test/fixtures"] }), "read");
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("unread files: warned once each, blockers unless --allow-unread, in the inventory", async () => {
   const [dir, done] = await tempProject({
     "requirements.txt": "idna==3.10\n",
