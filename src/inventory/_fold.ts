@@ -240,7 +240,7 @@ function qualifiers(purl: string): string {
  * are those of the nearest files: the same folder, else the nearest folder
  * above, else the folders below. A declaration that those pins do not
  * satisfy, or that several versions satisfy, stays as declared, with a
- * warning.
+ * warning; so do those no pin names (one warning per file).
  */
 function withRangesResolved(
   files: readonly ReadFile[],
@@ -264,11 +264,15 @@ function withRangesResolved(
     }
     const ranges = new Set(f.output.ranges);
     const renamed = new Map<string, Component>();
+    const unpinned: string[] = [];
     for (const declared of f.output.components) {
       // A package of another index (another `repository_url`) is another package.
       const candidates = (ranges.has(declared.id) ? pinned.get(key(declared.name)) ?? [] : [])
         .filter((p) => qualifiers(p.component.purl) === qualifiers(declared.purl));
-      if (candidates.length === 0) continue;
+      if (candidates.length === 0) {
+        if (ranges.has(declared.id)) unpinned.push(`${declared.name}${declared.specifier ?? ""}`);
+        continue;
+      }
       const nearest = Math.min(...candidates.map((p) => p.rank));
       const near = candidates.filter((p) => p.rank === nearest);
       const fitting = near.filter((p) =>
@@ -290,6 +294,14 @@ function withRangesResolved(
             ? `not satisfied by ${pins}`
             : `satisfied by several pins: ${pins}`) +
           ": it is listed as declared, with no version",
+      );
+    }
+    if (unpinned.length > 0) {
+      const n = unpinned.length;
+      warnings.add(
+        `${f.path}: ${n} ${n === 1 ? "requirement pins" : "requirements pin"} no version, ` +
+          `and no requirements file near it pins ${n === 1 ? "it" : "them"} ` +
+          `(${someNames(unpinned.sort(compareStrings))}): listed as declared, with no version`,
       );
     }
     if (renamed.size === 0) return f;

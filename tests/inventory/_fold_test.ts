@@ -340,6 +340,30 @@ Deno.test("a requirement unpinned in one requirements file is the package anothe
     assert.deepEqual(warnings, [
       'requirements-dev.txt: "click>=8.1" is not satisfied by pkg:pypi/click@8.0.0 ' +
       "(requirements.txt): it is listed as declared, with no version",
+      "requirements-private.txt: 1 requirement pins no version, and no requirements file near " +
+      "it pins it (click): listed as declared, with no version",
+      "svc/b/requirements.txt: 1 requirement pins no version, and no requirements file near it " +
+      "pins it (rich): listed as declared, with no version",
+    ]);
+  });
+});
+
+Deno.test("requirements that no file pins are named in one warning per file (langchain docs/api_reference)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "docs/api_reference/requirements.txt": "autodoc_pydantic>=1,<2\nsphinx>=7,<8\nidna==3.10\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:pypi/autodoc-pydantic",
+      "pkg:pypi/idna@3.10",
+      "pkg:pypi/sphinx",
+    ]);
+    assert.deepEqual(warnings, [
+      "docs/api_reference/requirements.txt: 2 requirements pin no version, and no requirements " +
+      "file near it pins them (autodoc_pydantic>=1,<2, sphinx>=7,<8): listed as declared, with " +
+      "no version",
     ]);
   });
 });
@@ -361,6 +385,8 @@ Deno.test("an unpinned requirement that pins of several versions satisfy stays d
       ["pkg:pypi/numpy@2.1.0", ["requirements/py312.txt"]],
     ]);
     assert.deepEqual(warnings, [
+      "docs/requirements.txt: 1 requirement pins no version, and no requirements file near it " +
+      "pins it (numpy>=2): listed as declared, with no version",
       'requirements-dev.txt: "numpy" is satisfied by several pins: pkg:pypi/numpy@1.24.4 ' +
       "(requirements/py38.txt), pkg:pypi/numpy@2.1.0 (requirements/py312.txt): it is listed as " +
       "declared, with no version",
