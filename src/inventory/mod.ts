@@ -291,15 +291,16 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const memo = new Map<string, unknown>();
   const queued = new Set(files);
   /**
-   * A lockfile another reader loaded from where the scan does not go (the
-   * go.mod of a module a go.work `use`s in `.citools/`, or deeper than the
-   * scan reads) is read too: it is one of the inputs, and its packages are
-   * the project's. Not with `--lockfile`, nor what `--exclude` names.
+   * The go.mod of a module a go.work `use`s, loaded from where the scan does
+   * not go (`.citools/`, deeper than the scan reads), is read too: it is the
+   * lock of a module of the workspace. Not with `--lockfile`, nor what
+   * `--exclude` names. (Other loaded files are not: a requirements file's
+   * `-r .ci/test.txt` is read as part of the file that includes it.)
    */
   const queueLoaded = (): void => {
     if (explicit) return;
     for (const key of [...read.keys()].sort(compareStrings)) {
-      if (queued.has(key) || readerFor(key)?.kind !== "lock") continue;
+      if (queued.has(key) || readerFor(key)?.name !== "go_mod") continue;
       const parts = key.split("/");
       if (parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude))) continue;
       queued.add(key);

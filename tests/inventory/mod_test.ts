@@ -684,6 +684,22 @@ Deno.test("go.work: a used module where the scan does not go (a hidden folder, t
   }
 });
 
+Deno.test("a requirements file included from a hidden folder is read only as part of the file that includes it", async () => {
+  const [dir, done] = await tempProject({
+    "requirements-dev.txt": "-r .ci/requirements.txt\npytest==8.0.0\n",
+    ".ci/requirements.txt": "coverage==7.0.0\n",
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes]), [
+      ["pkg:pypi/coverage@7.0.0", ["dev"]],
+      ["pkg:pypi/pytest@8.0.0", ["dev"]],
+    ]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a scan that finds no manifest at all is the blocker inventory.none", async () => {
   const [dir, done] = await tempProject({ "README.md": "hello" });
   try {
