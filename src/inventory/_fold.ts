@@ -320,6 +320,26 @@ function someNames(names: readonly string[]): string {
   return names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
 }
 
+/**
+ * The warning for the manifests no lockfile resolves: one for them all, so
+ * that a workspace without a lock (a Cargo library, a Maven reactor) does not
+ * repeat it for every member; the summary and the index list each file.
+ */
+function declaredOnlyWarning(
+  paths: readonly string[],
+  counts: ReadonlyMap<string, number>,
+): string | undefined {
+  const rest = "as declared (versions only where pinned, no transitive dependencies)";
+  if (paths.length === 0) return undefined;
+  if (paths.length === 1) {
+    const n = counts.get(paths[0])!;
+    return `${paths[0]} is declared, not resolved: no lockfile vouch reads resolves it, so its ` +
+      `${n} ${n === 1 ? "dependency is" : "dependencies are"} ${rest}`;
+  }
+  return `${paths.length} manifests are declared, not resolved (${someNames(paths)}): no ` +
+    `lockfile vouch reads resolves them, so their dependencies are ${rest}`;
+}
+
 /** What {@linkcode mergeOutputs} gives. */
 export interface Merged {
   /** One output: components unique by id, every edge end known. */
@@ -360,6 +380,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const files = withRangesResolved(withDistinctMemberIds(read), warnings);
   const outputs: ReaderOutput[] = [];
   const declaredOnly: string[] = [];
+  const declaredCount = new Map<string, number>();
   for (const f of files) {
     const { ecosystem, kind } = f.reader;
     const resolving = kind === "manifest"
@@ -370,12 +391,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       for (const w of f.output.warnings ?? []) warnings.add(w);
       if (kind === "manifest" && f.output.components.length > 0) {
         declaredOnly.push(f.path);
-        const n = f.output.components.length;
-        warnings.add(
-          `${f.path} is declared, not resolved: no lockfile vouch reads resolves it, so its ` +
-            `${n} ${n === 1 ? "dependency is" : "dependencies are"} as declared (versions ` +
-            "only where pinned, no transitive dependencies)",
-        );
+        declaredCount.set(f.path, f.output.components.length);
       }
       continue;
     }
@@ -403,6 +419,8 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       );
     }
   }
+  const warning = declaredOnlyWarning(declaredOnly.sort(compareStrings), declaredCount);
+  if (warning !== undefined) warnings.add(warning);
   const derived = new Set<string>();
   for (const f of files) {
     if (f.output.scopesFromDeclarations) { for (const c of f.output.components) derived.add(c.id); }

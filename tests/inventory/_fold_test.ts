@@ -88,6 +88,31 @@ Deno.test("a manifest folds into the nearest lock above it, of its own ecosystem
   }
 });
 
+Deno.test("a workspace without a lock (a Cargo library such as tokio) gives one warning, not one per member", async () => {
+  await withTempDir(async (dir) => {
+    const crate = (name: string): string =>
+      `[package]\nname = "${name}"\nversion = "1.45.0"\n\n[dependencies]\nbytes = "1"\n`;
+    await writeTree(dir, {
+      "Cargo.toml": '[workspace]\nmembers = ["tokio", "tokio-util", "tokio-stream"]\n',
+      "tokio/Cargo.toml": crate("tokio"),
+      "tokio-util/Cargo.toml": crate("tokio-util"),
+      "tokio-stream/Cargo.toml": crate("tokio-stream"),
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.declaredOnly, [
+      "tokio-stream/Cargo.toml",
+      "tokio-util/Cargo.toml",
+      "tokio/Cargo.toml",
+    ]);
+    assert.deepEqual(warnings, [
+      "3 manifests are declared, not resolved (tokio-stream/Cargo.toml, tokio-util/Cargo.toml, " +
+      "tokio/Cargo.toml): no lockfile vouch reads resolves them, so their dependencies are as " +
+      "declared (versions only where pinned, no transitive dependencies)",
+    ]);
+  });
+});
+
 Deno.test("Cargo.toml folds into Cargo.lock: the locked crates become direct, nothing unpinned", async () => {
   const inventory = await readInventory(fixture("rust", "manifest-and-lock"));
   assert.deepEqual(inventory.project, {
