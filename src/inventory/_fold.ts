@@ -240,7 +240,7 @@ function qualifiers(purl: string): string {
  * are those of the nearest files: the same folder, else the nearest folder
  * above, else the folders below. A declaration that those pins do not
  * satisfy, or that several versions satisfy, stays as declared, with a
- * warning.
+ * warning; so do those no pin names (one warning per file).
  */
 function withRangesResolved(
   files: readonly ReadFile[],
@@ -264,11 +264,15 @@ function withRangesResolved(
     }
     const ranges = new Set(f.output.ranges);
     const renamed = new Map<string, Component>();
+    const unpinned: string[] = [];
     for (const declared of f.output.components) {
       // A package of another index (another `repository_url`) is another package.
       const candidates = (ranges.has(declared.id) ? pinned.get(key(declared.name)) ?? [] : [])
         .filter((p) => qualifiers(p.component.purl) === qualifiers(declared.purl));
-      if (candidates.length === 0) continue;
+      if (candidates.length === 0) {
+        if (ranges.has(declared.id)) unpinned.push(`${declared.name}${declared.specifier ?? ""}`);
+        continue;
+      }
       const nearest = Math.min(...candidates.map((p) => p.rank));
       const near = candidates.filter((p) => p.rank === nearest);
       const fitting = near.filter((p) =>
@@ -292,6 +296,14 @@ function withRangesResolved(
           ": it is listed as declared, with no version",
       );
     }
+    if (unpinned.length > 0) {
+      const n = unpinned.length;
+      warnings.add(
+        `${f.path}: ${n} ${n === 1 ? "requirement pins" : "requirements pin"} no version, ` +
+          `and no requirements file near it pins ${n === 1 ? "it" : "them"} ` +
+          `(${someNames(unpinned.sort(compareStrings))}): listed as declared, with no version`,
+      );
+    }
     if (renamed.size === 0) return f;
     const id = (node: string): string => renamed.get(node)?.id ?? node;
     const output = {
@@ -306,6 +318,26 @@ function withRangesResolved(
 /** At most five names, then how many in all. */
 function someNames(names: readonly string[]): string {
   return names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
+}
+
+/**
+ * The warning for the manifests no lockfile resolves: one for them all, so
+ * that a workspace without a lock (a Cargo library, a Maven reactor) does not
+ * repeat it for every member; the summary and the index list each file.
+ */
+function declaredOnlyWarning(
+  paths: readonly string[],
+  counts: ReadonlyMap<string, number>,
+): string | undefined {
+  const rest = "as declared (versions only where pinned, no transitive dependencies)";
+  if (paths.length === 0) return undefined;
+  if (paths.length === 1) {
+    const n = counts.get(paths[0])!;
+    return `${paths[0]} is declared, not resolved: no lockfile vouch reads resolves it, so its ` +
+      `${n} ${n === 1 ? "dependency is" : "dependencies are"} ${rest}`;
+  }
+  return `${paths.length} manifests are declared, not resolved (${someNames(paths)}): no ` +
+    `lockfile vouch reads resolves them, so their dependencies are ${rest}`;
 }
 
 /** What {@linkcode mergeOutputs} gives. */
@@ -348,6 +380,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const files = withRangesResolved(withDistinctMemberIds(read), warnings);
   const outputs: ReaderOutput[] = [];
   const declaredOnly: string[] = [];
+  const declaredCount = new Map<string, number>();
   for (const f of files) {
     const { ecosystem, kind } = f.reader;
     const resolving = kind === "manifest"
@@ -358,12 +391,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       for (const w of f.output.warnings ?? []) warnings.add(w);
       if (kind === "manifest" && f.output.components.length > 0) {
         declaredOnly.push(f.path);
-        const n = f.output.components.length;
-        warnings.add(
-          `${f.path} is declared, not resolved: no lockfile vouch reads resolves it, so its ` +
-            `${n} ${n === 1 ? "dependency is" : "dependencies are"} as declared (versions ` +
-            "only where pinned, no transitive dependencies)",
-        );
+        declaredCount.set(f.path, f.output.components.length);
       }
       continue;
     }
@@ -391,6 +419,8 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       );
     }
   }
+  const warning = declaredOnlyWarning(declaredOnly.sort(compareStrings), declaredCount);
+  if (warning !== undefined) warnings.add(warning);
   const derived = new Set<string>();
   for (const f of files) {
     if (f.output.scopesFromDeclarations) { for (const c of f.output.components) derived.add(c.id); }

@@ -63,6 +63,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "deno.json", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
   { name: "deno.jsonc", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
+  { name: "bower.json", tool: "Bower", kind: "manifest" },
   // Python
   {
     name: "requirements*.in",
@@ -104,21 +105,22 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Gopkg.toml", tool: "dep", kind: "manifest" },
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
-  // PHP
+  // PHP and Ruby: only the lock beside it resolves one (its reader loads it, which makes it
+  // read); a root's lock says nothing of a composer.json or Gemfile below (a test function's).
   {
     name: "composer.json",
     tool: "Composer",
     kind: "manifest",
-    covers: "composer",
     hint: "run `composer update --lock` and commit the composer.lock it writes, which vouch reads",
   },
-  // Ruby
-  { name: "Gemfile", tool: "Bundler", kind: "manifest", covers: "gem", hint: BUNDLE_LOCK },
-  { name: "gems.rb", tool: "Bundler", kind: "manifest", covers: "gem", hint: BUNDLE_LOCK },
+  { name: "Gemfile", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
+  { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
   { name: "*.gemspec", tool: "RubyGems", kind: "manifest", covers: "gem" },
   // JVM
   { name: "build.gradle", ...GRADLE_BUILD },
   { name: "build.gradle.kts", ...GRADLE_BUILD },
+  // The version catalog: declarations the build scripts use, resolved as they are.
+  { name: "gradle/libs.versions.toml", ...GRADLE_BUILD },
   { name: "*-gradle.lockfile", tool: "Gradle", kind: "lock" },
   { name: "build.sbt", tool: "sbt", kind: "manifest" },
   { name: "ivy.xml", tool: "Ivy", kind: "manifest" },
@@ -149,8 +151,18 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "rebar.config", tool: "rebar3", kind: "manifest" },
   { name: "rebar.lock", tool: "rebar3", kind: "lock" },
   // Haskell
+  { name: "*.cabal", tool: "Cabal", kind: "manifest" },
+  { name: "cabal.project", tool: "Cabal", kind: "manifest" },
   { name: "stack.yaml.lock", tool: "Stack", kind: "lock" },
   { name: "cabal.project.freeze", tool: "Cabal", kind: "lock" },
+  // D, Gleam, OCaml
+  { name: "dub.json", tool: "dub (D)", kind: "manifest" },
+  { name: "dub.sdl", tool: "dub (D)", kind: "manifest" },
+  { name: "dub.selections.json", tool: "dub (D)", kind: "lock" },
+  // (Gleam's lock, `manifest.toml`, is too common a name to tell; its gleam.toml is reported.)
+  { name: "gleam.toml", tool: "Gleam", kind: "manifest" },
+  { name: "*.opam", tool: "opam", kind: "manifest" },
+  { name: "*.opam.locked", tool: "opam", kind: "lock" },
   // Others
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },
@@ -164,6 +176,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "shard.yml", tool: "Crystal Shards", kind: "manifest" },
   { name: "shard.lock", tool: "Crystal Shards", kind: "lock" },
   { name: "MODULE.bazel", tool: "Bazel", kind: "manifest" },
+  { name: "WORKSPACE", tool: "Bazel", kind: "manifest" },
+  { name: "WORKSPACE.bazel", tool: "Bazel", kind: "manifest" },
   { name: "MODULE.bazel.lock", tool: "Bazel", kind: "lock" },
   { name: ".terraform.lock.hcl", tool: "Terraform", kind: "lock" },
   { name: "Chart.yaml", tool: "Helm", kind: "manifest" },

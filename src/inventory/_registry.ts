@@ -133,6 +133,12 @@ export const READERS: readonly Reader[] = [
       /^(?:requirements.*|[\w.-]+[-_]requirements)\.txt$/.test(f) ||
       f === "requirements.lock" || f === "requirements-dev.lock" ||
       (folder === "requirements" && f.endsWith(".txt")),
+    // A `requirements/` folder holds the pins of the project above it (`uv pip compile
+    // requirements/base.in` of `-e .`, apache/superset); any other file, its own folder's.
+    coveredFolder: (path) => {
+      const folder = posix.dirname(path);
+      return posix.basename(folder) === "requirements" ? posix.dirname(folder) : folder;
+    },
     read: (text, path, c) =>
       requirements().readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),
     // Loaded: only the outputs of requirements files read name `ranges`.

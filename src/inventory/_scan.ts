@@ -10,7 +10,11 @@ import { readerFor } from "./_registry.ts";
 import { unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
 
-/** Folders never scanned (besides hidden ones, whose names start with `.`). */
+/**
+ * Folders never scanned (besides hidden ones, whose names start with `.`):
+ * installed packages, build output, and `testdata`, which the go tool
+ * ignores (test fixtures, such as the go.mod of a repository a test serves).
+ */
 export const SKIPPED_FOLDERS: readonly string[] = [
   "node_modules",
   "target",
@@ -18,6 +22,7 @@ export const SKIPPED_FOLDERS: readonly string[] = [
   "venv",
   "__pycache__",
   "site-packages",
+  "testdata",
 ];
 const SKIPPED = new Set(SKIPPED_FOLDERS);
 

@@ -97,15 +97,26 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
   });
 }
 
-/** The project: the identity a file of the shallowest folder read states, else the root's name. */
+/**
+ * The project: the identity a file of the shallowest folder read states, else
+ * the root's name. A folder below the root names the project only when it is
+ * the one folder of its depth that states an identity and the root holds no
+ * dependency file left unread (`pubspec.yaml`): sibling projects
+ * (`web_embedding/ng-flutter`, `web_embedding/cra-flutter`) or a root whose
+ * own manifest vouch does not read leave the root's name.
+ */
 function projectOf(
   root: string,
   files: readonly ReadFile[],
-  release: string | undefined,
+  options: { release?: string; unread: readonly string[] },
 ): Project {
+  const release = options.release;
   const depth = (path: string): number => path.split("/").length;
   const top = Math.min(...files.map((f) => depth(f.path)));
-  const declaring = files.filter((f) => depth(f.path) === top && f.output.project)
+  const stating = files.filter((f) => depth(f.path) === top && f.output.project);
+  const folders = new Set(stating.map((f) => f.path.slice(0, f.path.lastIndexOf("/") + 1)));
+  const rootUnread = options.unread.some((path) => !path.includes("/"));
+  const declaring = top > 1 && (folders.size > 1 || rootUnread) ? undefined : stating
     .sort((a, b) => READERS.indexOf(a.reader) - READERS.indexOf(b.reader))[0];
   const project: Project = declaring ? { ...declaring.output.project! } : { name: basename(root) };
   // The manifest's free text (a description quoting a private URL) never carries credentials.
@@ -149,6 +160,28 @@ function withoutSecrets(error: VouchError): VouchError {
   const hint = textWithoutCredentials(error.hint);
   if (message === error.message && hint === error.hint) return error;
   return new VouchError(error.code, message, hint);
+}
+
+/**
+ * A file the scan found that cannot be read may be no part of the release (a
+ * deliberately broken lockfile among a tool's test fixtures): its error says
+ * how to leave it out.
+ */
+function foundByScan<T>(read: () => T, path: string): T {
+  const leaveOut = (error: unknown): never => {
+    if (!(error instanceof VouchError) || !error.code.endsWith(".invalid")) throw error;
+    throw new VouchError(
+      error.code,
+      error.message,
+      `${error.hint}; if it is not part of the release (a test fixture), --exclude ${path}`,
+    );
+  };
+  try {
+    const result = read();
+    return result instanceof Promise ? result.catch(leaveOut) as T : result;
+  } catch (error) {
+    return leaveOut(error);
+  }
 }
 
 /**
@@ -256,10 +289,28 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   }
   const outputs: ReadFile[] = [];
   const memo = new Map<string, unknown>();
+  const queued = new Set(files);
+  /**
+   * The go.mod of a module a go.work `use`s, loaded from where the scan does
+   * not go (`.citools/`, deeper than the scan reads), is read too: it is the
+   * lock of a module of the workspace. Not with `--lockfile`, nor what
+   * `--exclude` names. (Other loaded files are not: a requirements file's
+   * `-r .ci/test.txt` is read as part of the file that includes it.)
+   */
+  const queueLoaded = (): void => {
+    if (explicit) return;
+    for (const key of [...read.keys()].sort(compareStrings)) {
+      if (queued.has(key) || readerFor(key)?.name !== "go_mod") continue;
+      const parts = key.split("/");
+      if (parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude))) continue;
+      queued.add(key);
+      files.push(key);
+    }
+  };
   for (const path of files) {
     const reader = readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
-    const text = load(path);
+    const text = explicit ? load(path) : foundByScan(() => load(path), path);
     if (text === undefined) {
       throw new VouchError(
         `inventory.lockfile_missing.${path}`,
@@ -270,11 +321,12 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    outputs.push({
-      path,
-      reader,
-      output: await readWith(reader, text, path, { load, list, files: listFiles, memo, release }),
-    });
+    const context = { load, list, files: listFiles, memo, release };
+    const output = explicit
+      ? await readWith(reader, text, path, context)
+      : await foundByScan(() => readWith(reader, text, path, context), path);
+    outputs.push({ path, reader, output });
+    queueLoaded();
   }
   const merged = mergeOutputs(outputs);
   const unread = scanned.unread.filter((u) =>
@@ -282,7 +334,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     !(u.resolvedBy !== undefined && resolvedByLock(u.path, u.resolvedBy, outputs))
   );
   const inventory: Inventory = {
-    project: projectOf(absRoot, outputs, options.release),
+    project: projectOf(absRoot, outputs, {
+      release: options.release,
+      unread: unread.map((u) => u.path),
+    }),
     ...merged.output,
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),

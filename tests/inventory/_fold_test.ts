@@ -88,6 +88,31 @@ Deno.test("a manifest folds into the nearest lock above it, of its own ecosystem
   }
 });
 
+Deno.test("a workspace without a lock (a Cargo library such as tokio) gives one warning, not one per member", async () => {
+  await withTempDir(async (dir) => {
+    const crate = (name: string): string =>
+      `[package]\nname = "${name}"\nversion = "1.45.0"\n\n[dependencies]\nbytes = "1"\n`;
+    await writeTree(dir, {
+      "Cargo.toml": '[workspace]\nmembers = ["tokio", "tokio-util", "tokio-stream"]\n',
+      "tokio/Cargo.toml": crate("tokio"),
+      "tokio-util/Cargo.toml": crate("tokio-util"),
+      "tokio-stream/Cargo.toml": crate("tokio-stream"),
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.declaredOnly, [
+      "tokio-stream/Cargo.toml",
+      "tokio-util/Cargo.toml",
+      "tokio/Cargo.toml",
+    ]);
+    assert.deepEqual(warnings, [
+      "3 manifests are declared, not resolved (tokio-stream/Cargo.toml, tokio-util/Cargo.toml, " +
+      "tokio/Cargo.toml): no lockfile vouch reads resolves them, so their dependencies are as " +
+      "declared (versions only where pinned, no transitive dependencies)",
+    ]);
+  });
+});
+
 Deno.test("Cargo.toml folds into Cargo.lock: the locked crates become direct, nothing unpinned", async () => {
   const inventory = await readInventory(fixture("rust", "manifest-and-lock"));
   assert.deepEqual(inventory.project, {
@@ -264,6 +289,38 @@ Deno.test("requirements files lock only what they list: a pyproject.toml's other
   });
 });
 
+Deno.test("requirements/*.txt resolve the project in the folder above requirements/ (apache/superset)", async () => {
+  await withTempDir(async (dir) => {
+    // `uv pip compile requirements/base.in`, where base.in is `-e .`: the pins of the
+    // pyproject.toml one folder up.
+    await writeTree(dir, {
+      "pyproject.toml": '[build-system]\nrequires = ["setuptools>=40.9.0", "wheel"]\n\n' +
+        '[project]\nname = "apache_superset"\ndynamic = ["version"]\n' +
+        'dependencies = ["flask>=2.2.5, <3.0.0", "Pillow==11.3.0", "humanize"]\n',
+      "setup.py": "from setuptools import setup\nsetup()\n",
+      "requirements/base.in": "-e .\n",
+      "requirements/base.txt": "-e .\n    # via -r requirements/base.in\nflask==2.3.3\n" +
+        "    # via apache-superset\npillow==11.3.0\n    # via apache-superset\n",
+    });
+    const warnings: string[] = [];
+    const { inventory } = await loadInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(
+      inventory.components.map((c) => [c.id, c.direct, c.sources]),
+      [
+        ["pkg:pypi/flask@2.3.3", true, ["pyproject.toml", "requirements/base.txt"]],
+        ["pkg:pypi/humanize", true, ["pyproject.toml"]],
+        ["pkg:pypi/pillow@11.3.0", true, ["pyproject.toml", "requirements/base.txt"]],
+      ],
+      "one flask, pinned; no version-less twin, no build requirement",
+    );
+    assert.deepEqual([inventory.declaredOnly, inventory.unread], [[], []]);
+    assert.deepEqual(warnings, [
+      "pyproject.toml is resolved by requirements/base.txt, which does not list humanize: " +
+      "those are as declared (versions only where pinned, no transitive dependencies)",
+    ]);
+  });
+});
+
 Deno.test("a requirement unpinned in one requirements file is the package another pins, when the pin satisfies it", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
@@ -308,6 +365,30 @@ Deno.test("a requirement unpinned in one requirements file is the package anothe
     assert.deepEqual(warnings, [
       'requirements-dev.txt: "click>=8.1" is not satisfied by pkg:pypi/click@8.0.0 ' +
       "(requirements.txt): it is listed as declared, with no version",
+      "requirements-private.txt: 1 requirement pins no version, and no requirements file near " +
+      "it pins it (click): listed as declared, with no version",
+      "svc/b/requirements.txt: 1 requirement pins no version, and no requirements file near it " +
+      "pins it (rich): listed as declared, with no version",
+    ]);
+  });
+});
+
+Deno.test("requirements that no file pins are named in one warning per file (langchain docs/api_reference)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "docs/api_reference/requirements.txt": "autodoc_pydantic>=1,<2\nsphinx>=7,<8\nidna==3.10\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:pypi/autodoc-pydantic",
+      "pkg:pypi/idna@3.10",
+      "pkg:pypi/sphinx",
+    ]);
+    assert.deepEqual(warnings, [
+      "docs/api_reference/requirements.txt: 2 requirements pin no version, and no requirements " +
+      "file near it pins them (autodoc_pydantic>=1,<2, sphinx>=7,<8): listed as declared, with " +
+      "no version",
     ]);
   });
 });
@@ -329,6 +410,8 @@ Deno.test("an unpinned requirement that pins of several versions satisfy stays d
       ["pkg:pypi/numpy@2.1.0", ["requirements/py312.txt"]],
     ]);
     assert.deepEqual(warnings, [
+      "docs/requirements.txt: 1 requirement pins no version, and no requirements file near it " +
+      "pins it (numpy>=2): listed as declared, with no version",
       'requirements-dev.txt: "numpy" is satisfied by several pins: pkg:pypi/numpy@1.24.4 ' +
       "(requirements/py38.txt), pkg:pypi/numpy@2.1.0 (requirements/py312.txt): it is listed as " +
       "declared, with no version",

@@ -25,6 +25,31 @@ Deno.test("knownFile: exact names, `*` patterns, folder-bound names", () => {
   }
 });
 
+Deno.test("knownFile: Gradle version catalogs, Bazel WORKSPACE, Cabal, Bower, dub, Gleam and opam files", () => {
+  const cases: [string, string, string, string | undefined][] = [
+    ["libs.versions.toml", "gradle", "Gradle", "maven"],
+    ["WORKSPACE", "", "Bazel", undefined],
+    ["WORKSPACE.bazel", "", "Bazel", undefined],
+    ["app.cabal", "", "Cabal", undefined],
+    ["cabal.project", "", "Cabal", undefined],
+    ["bower.json", "", "Bower", undefined],
+    ["dub.json", "", "dub (D)", undefined],
+    ["dub.sdl", "", "dub (D)", undefined],
+    ["dub.selections.json", "", "dub (D)", undefined],
+    ["gleam.toml", "", "Gleam", undefined],
+    ["app.opam", "", "opam", undefined],
+    ["app.opam.locked", "", "opam", undefined],
+  ];
+  for (const [file, folder, tool, covers] of cases) {
+    const known = knownFile(file, folder);
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.covers, covers, file);
+  }
+  assert.equal(knownFile("libs.versions.toml", "config"), undefined, "only gradle/'s catalog");
+  assert.equal(knownFile("dub.selections.json", "")?.kind, "lock");
+  assert.equal(knownFile("manifest.toml", ""), undefined, "too common a name to be Gleam's");
+});
+
 Deno.test("the known files are those no reader reads; what they are resolved by exists", () => {
   const names = new Set(READERS.map((r) => r.name));
   for (const known of KNOWN_FILES) {

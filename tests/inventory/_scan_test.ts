@@ -81,6 +81,18 @@ Deno.test("scanProject: the test fixture folders of JVM builds are skipped", asy
   });
 });
 
+Deno.test("scanProject: testdata folders, which the go tool ignores, are skipped", async () => {
+  // go-gitea/gitea: tests/testdata/… holds the go.mod of repositories its tests serve.
+  await withTree({
+    "go.mod": "",
+    "tests/testdata/repo/go.mod": "",
+    "modules/packages/npm/testdata/package.json": "",
+    "testdata.go/go.mod": "",
+  }, async (dir) => {
+    assert.deepEqual((await scanProject(dir)).files, ["go.mod", "testdata.go/go.mod"]);
+  });
+});
+
 Deno.test("scanProject: skips hidden and default folders, reads MAX_DEPTH levels deep, reports deeper files", async () => {
   const files: Record<string, string> = { "a/b/c/d/uv.lock": "", "a/b/c/d/e/uv.lock": "" };
   for (const folder of [...SKIPPED_FOLDERS, ".venv", ".git"]) files[`${folder}/uv.lock`] = "";

@@ -1,6 +1,7 @@
 // readInventory: detection, the manifest/lockfile merge, and SBOM validity
 // for every fixture and every real-world corpus project.
 import assert from "node:assert/strict";
+import { basename } from "node:path";
 import {
   checkProjectRoot,
   loadInventory,
@@ -656,6 +657,49 @@ Deno.test("go.work: a used module required by another is a member, and its repla
   }
 });
 
+Deno.test("go.work: a used module where the scan does not go (a hidden folder, too deep) is read, unless excluded", async () => {
+  // grafana/grafana: go.work uses ./.citools/bra, the module of a CI tool.
+  const [dir, done] = await tempProject({
+    "go.work": "go 1.24\n\nuse (\n\t.\n\t./.citools/bra\n\t./a/b/c/d/tool\n)\n",
+    "go.mod": "module example.com/app\n\ngo 1.24\n\nrequire github.com/google/uuid v1.6.0\n",
+    ".citools/bra/go.mod":
+      "module example.com/app/bra\n\ngo 1.24\n\nrequire github.com/unknwon/bra v0.1.0\n",
+    "a/b/c/d/tool/go.mod":
+      "module example.com/app/tool\n\ngo 1.24\n\nrequire github.com/spf13/cobra v1.8.0\n",
+  });
+  try {
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.sources]), [
+      ["pkg:golang/github.com/google/uuid@v1.6.0", ["go.mod"]],
+      ["pkg:golang/github.com/spf13/cobra@v1.8.0", ["a/b/c/d/tool/go.mod"]],
+      ["pkg:golang/github.com/unknwon/bra@v0.1.0", [".citools/bra/go.mod"]],
+    ]);
+    assert.deepEqual([inventory.unread, blockers], [[], []]);
+    const excluded = await readInventory(dir, { exclude: [".citools", "a/b/**"] });
+    assert.deepEqual(excluded.components.map((c) => c.name), ["github.com/google/uuid"]);
+    const named = await readInventory(dir, { lockfiles: ["go.mod"] });
+    assert.deepEqual(named.components.map((c) => c.name), ["github.com/google/uuid"], "exactly");
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a requirements file included from a hidden folder is read only as part of the file that includes it", async () => {
+  const [dir, done] = await tempProject({
+    "requirements-dev.txt": "-r .ci/requirements.txt\npytest==8.0.0\n",
+    ".ci/requirements.txt": "coverage==7.0.0\n",
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes]), [
+      ["pkg:pypi/coverage@7.0.0", ["dev"]],
+      ["pkg:pypi/pytest@8.0.0", ["dev"]],
+    ]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a scan that finds no manifest at all is the blocker inventory.none", async () => {
   const [dir, done] = await tempProject({ "README.md": "hello" });
   try {
@@ -665,6 +709,72 @@ Deno.test("a scan that finds no manifest at all is the blocker inventory.none", 
     assert.match(blockers[0].hint, /uv\.lock/);
     const explicit = await loadInventory(fixture("demo"), { lockfiles: ["uv.lock"] });
     assert.deepEqual(explicit.blockers, [], "named files are never `none`");
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a composer.json or Gemfile is resolved only by the lock beside it, not by the root's", async () => {
+  // appwrite/appwrite: test functions with their own composer.json, no lock, below the root's.
+  const lock = (name: string): string =>
+    JSON.stringify({ packages: [{ name, version: "1.0.0" }], "packages-dev": [] });
+  const [dir, done] = await tempProject({
+    "composer.json": '{"name": "appwrite/server-ce", "require": {"a/b": "1.*"}}',
+    "composer.lock": lock("a/b"),
+    "Gemfile": "source 'https://rubygems.org'\ngem 'rake'\n",
+    "Gemfile.lock": "GEM\n  remote: https://rubygems.org/\n  specs:\n    rake (13.2.1)\n\n" +
+      "PLATFORMS\n  ruby\n\nDEPENDENCIES\n  rake\n",
+    "tests/resources/functions/php/composer.json":
+      '{"name": "appwrite/cloud-function-demo", "require": {"appwrite/appwrite": "1.1.*"}}',
+    "tests/resources/functions/ruby/Gemfile": "source 'https://rubygems.org'\ngem 'appwrite'\n",
+  });
+  try {
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "tests/resources/functions/php/composer.json",
+      "tests/resources/functions/ruby/Gemfile",
+    ]);
+    assert.deepEqual(blockers.map((b) => b.code), [
+      "inventory.unread_file",
+      "inventory.unread_file",
+    ]);
+    assert.ok(inventory.sources.includes("composer.json") && inventory.sources.includes("Gemfile"));
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a file the scan found that cannot be read: its error says how to --exclude it; a named one's does not", async () => {
+  // A tool's own test fixtures: deliberately broken lockfiles (pnpm, renovate, syft).
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK,
+    "test/fixtures/broken/package-lock.json": '{"lockfileVersion": 3, "packages": {',
+    "test/fixtures/latin1/requirements.txt": new Uint8Array([0x61, 0xe9, 0x0a]),
+  });
+  const hint = async (options: { lockfiles?: string[]; exclude?: string[] }): Promise<string> => {
+    try {
+      await readInventory(dir, options);
+    } catch (error) {
+      assert.ok(isVouchError(error));
+      return error.hint;
+    }
+    return "read";
+  };
+  try {
+    assert.match(
+      await hint({}),
+      /; if it is not part of the release \(a test fixture\), --exclude test\/fixtures\/broken\/package-lock\.json$/,
+    );
+    assert.match(
+      await hint({ exclude: ["broken"] }),
+      /UTF-8.*--exclude test\/fixtures\/latin1\/requirements\.txt$/,
+      "a file that is not UTF-8 too",
+    );
+    assert.doesNotMatch(
+      await hint({ lockfiles: ["test/fixtures/broken/package-lock.json"] }),
+      /--exclude/,
+    );
+    assert.equal(await hint({ exclude: ["test/fixtures"] }), "read");
   } finally {
     await done();
   }
@@ -705,6 +815,34 @@ Deno.test("unread files: warned once each, blockers unless --allow-unread, in th
     assert.match(blockers[0].hint, /--allow-unread "bun\.lockb"/);
     const excluded = await loadInventory(dir, { exclude: ["docs", "ios", "*.lockb"] });
     assert.deepEqual([excluded.inventory.unread, excluded.blockers], [[], []]);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("the project's identity: one project below the root names it, sibling projects or an unread root manifest do not", async () => {
+  const [dir, done] = await tempProject({
+    "web_embedding/ng-flutter/package-lock.json": MINIMAL_LOCK,
+  });
+  try {
+    const name = async (): Promise<string> => (await readInventory(dir)).project.name;
+    assert.equal(await name(), "app", "the one project of the tree");
+    // flutter/samples: two sibling web examples, and the Dart workspace at the root.
+    await Deno.mkdir(`${dir}/web_embedding/cra-flutter`);
+    await Deno.writeTextFile(
+      `${dir}/web_embedding/cra-flutter/package-lock.json`,
+      MINIMAL_LOCK.replaceAll('"app"', '"cra-flutter"'),
+    );
+    assert.equal(await name(), basename(dir), "two sibling projects: neither is the release");
+    await Deno.remove(`${dir}/web_embedding/cra-flutter`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/pubspec.yaml`, "name: samples\n");
+    assert.equal(await name(), basename(dir), "the root's own manifest is not read");
+    assert.equal(
+      (await readInventory(dir, { lockfiles: ["web_embedding/ng-flutter/package-lock.json"] }))
+        .project.name,
+      "app",
+      "the one file named",
+    );
   } finally {
     await done();
   }

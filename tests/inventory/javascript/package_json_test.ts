@@ -55,18 +55,16 @@ Deno.test("readPackageJson: a nested package.json is a member", () => {
   assert.deepEqual(byId(nested).get("pkg:npm/ms")?.specifier, "^2.1.3");
 });
 
-Deno.test("without a lockfile: declared, not resolved, with one warning for each package.json", async () => {
+Deno.test("without a lockfile: declared, not resolved, with one warning for all the package.json", async () => {
   const warnings: string[] = [];
   const inventory = await readInventory(fixture("js", "package-json", "no-lock"), {
     onWarning: (w) => warnings.push(w),
   });
   assert.deepEqual(inventory.declaredOnly, ["package.json", "packages/tool/package.json"]);
   assert.deepEqual(warnings, [
-    "package.json is declared, not resolved: no lockfile vouch reads resolves it, so its 11 " +
-    "dependencies are as declared (versions only where pinned, no transitive dependencies)",
-    "packages/tool/package.json is declared, not resolved: no lockfile vouch reads resolves " +
-    "it, so its 1 dependency is as declared (versions only where pinned, no transitive " +
-    "dependencies)",
+    "2 manifests are declared, not resolved (package.json, packages/tool/package.json): no " +
+    "lockfile vouch reads resolves them, so their dependencies are as declared (versions only " +
+    "where pinned, no transitive dependencies)",
   ]);
   assert.deepEqual(inventory.warnings, warnings);
 });
