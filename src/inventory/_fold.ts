@@ -402,7 +402,9 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       continue; // the lock says it all, its members and structure included
     }
     const listsOnly = resolving.every((l) => l.reader.listsOnly);
-    const folded = foldManifest(f.output, locks, ecosystem, listsOnly);
+    // A manifest of another project under the lock keeps what the lock lacks, as declared:
+    // leaving it out would be an SBOM that lies by omission.
+    const folded = foldManifest(f.output, locks, ecosystem, listsOnly || !known);
     outputs.push(folded.output);
     for (const w of f.output.warnings ?? []) warnings.add(w);
     if (listsOnly && folded.unmatched.length > 0) {
@@ -414,8 +416,9 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     } else if (above && !folded.member && folded.unmatched.length > 0) {
       warnings.add(
         `${f.path} is resolved by ${resolving.map((l) => l.path).join(", ")}, which does not ` +
-          `lock what it declares (${someNames(folded.unmatched)}): those are not in the SBOM; ` +
-          `lock them there, give ${posix.dirname(f.path)}/ its own lockfile, or --exclude it`,
+          `lock what it declares (${someNames(folded.unmatched)}): those are as declared ` +
+          "(versions only where pinned, no transitive dependencies); lock them there, give " +
+          `${posix.dirname(f.path)}/ its own lockfile, or --exclude it`,
       );
     }
   }

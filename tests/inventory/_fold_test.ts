@@ -64,11 +64,19 @@ Deno.test("a manifest folds into the nearest lock above it, of its own ecosystem
     const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
     assert.deepEqual(warnings, [
       "docs/pyproject.toml is resolved by uv.lock, which does not lock what it declares (sphinx): " +
-      "those are not in the SBOM; lock them there, give docs/ its own lockfile, or --exclude it",
+      "those are as declared (versions only where pinned, no transitive dependencies); lock them " +
+      "there, give docs/ its own lockfile, or --exclude it",
       "rust/Cargo.toml is declared, not resolved: no lockfile vouch reads resolves it, so its " +
       "1 dependency is as declared (versions only where pinned, no transitive dependencies)",
     ]);
-    assert.ok(!inventory.components.some((c) => c.name === "sphinx"));
+    // docs/ is not a member of the root's workspace: what the lock lacks stays, as declared
+    // (its build requirement, hatchling, does not).
+    assert.deepEqual(
+      inventory.components.filter((c) => ["sphinx", "hatchling"].includes(c.name)).map((
+        c,
+      ) => [c.id, c.specifier, c.sources]),
+      [["pkg:pypi/sphinx", ">=7", ["docs/pyproject.toml"]]],
+    );
     const requests = inventory.components.filter((c) => c.name === "requests");
     assert.deepEqual(requests.map((c) => c.id), [
       "pkg:pypi/requests@2.31.0",

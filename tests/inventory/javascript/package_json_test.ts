@@ -69,21 +69,23 @@ Deno.test("without a lockfile: declared, not resolved, with one warning for all 
   assert.deepEqual(inventory.warnings, warnings);
 });
 
-Deno.test("a lockfile above resolves a package.json: the lock's word; what it lacks is a warning", async () => {
+Deno.test("a lockfile above resolves a package.json: the lock's word; what it lacks is declared, with a warning", async () => {
   const warnings: string[] = [];
   const inventory = await readInventory(fixture("js", "package-json", "covered"), {
     onWarning: (w) => warnings.push(w),
   });
-  assert.deepEqual(inventory.components.map((c) => [c.id, c.direct]), [
-    ["pkg:npm/ms@2.1.3", true],
+  // What the lock lacks is kept as declared (never left out of the SBOM).
+  assert.deepEqual(inventory.components.map((c) => [c.id, c.specifier, c.direct]), [
+    ["pkg:npm/debug", "^4.3.4", true],
+    ["pkg:npm/ms@2.1.3", undefined, true],
   ]);
   assert.equal(inventory.project.name, "covered");
   assert.deepEqual(inventory.declaredOnly, []);
   assert.deepEqual(inventory.sources, ["app/package.json", "package.json", "pnpm-lock.yaml"]);
   assert.deepEqual(warnings, [
     "app/package.json is resolved by pnpm-lock.yaml, which does not lock what it declares " +
-    "(debug): those are not in the SBOM; lock them there, give app/ its own lockfile, or " +
-    "--exclude it",
+    "(debug): those are as declared (versions only where pinned, no transitive dependencies); " +
+    "lock them there, give app/ its own lockfile, or --exclude it",
   ]);
 });
 
