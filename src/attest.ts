@@ -391,6 +391,7 @@ export async function attest(options: AttestOptions): Promise<AttestReport> {
       byproducts: await byproducts(files),
       signatures,
       blockers,
+      scan: { exclude: options.exclude, allowUnread: options.allowUnread },
     });
   // The summary shows what the index will, minus the files written after it: the provenance
   // names the summary's digest, so the summary cannot name the provenance's.

@@ -447,6 +447,15 @@ Deno.test("attest: an unread dependency file is the blocker inventory.unread_fil
   const excluded = await attest(options(project, out, { hmacKey: "k", exclude: ["ios"] }));
   assert.equal(excluded.passed, true);
   assert.deepEqual((await readJson(excluded.bundle_path) as Json).inventory.unread, []);
+  // How the scan was narrowed is part of the signed provenance.
+  const parameters = async (dir: string): Promise<Json> =>
+    ((await readJson(`${dir}/provenance.intoto.json`)) as Json).predicate.buildDefinition
+      .externalParameters;
+  assert.deepEqual((await parameters(out)).exclude, ["ios"]);
+  assert.equal((await parameters(out)).allowUnread, undefined);
+  await attest(options(project, out, { hmacKey: "k", allowUnread: ["Podfile.lock"] }));
+  assert.deepEqual((await parameters(out)).allowUnread, ["Podfile.lock"]);
+  assert.equal((await parameters(out)).exclude, undefined);
 });
 
 Deno.test("attest: a project with no manifest is the blocker inventory.none (exit 1), not a pass", async () => {

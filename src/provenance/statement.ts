@@ -75,7 +75,7 @@ export interface SlsaProvenance {
   /** What was built and how. */
   buildDefinition: {
     buildType: string;
-    externalParameters: Record<string, string>;
+    externalParameters: Record<string, string | string[]>;
     internalParameters: Record<string, unknown>;
     resolvedDependencies: ResourceDescriptor[];
   };
@@ -127,6 +127,11 @@ export interface StatementInput {
   signatures: SignatureRecord[];
   /** What prevents a pass. */
   blockers: Problem[];
+  /**
+   * How the scan was narrowed (`--exclude`, `--allow-unread`): recorded so
+   * that what the SBOMs leave out is part of the signed evidence.
+   */
+  scan?: { exclude?: string[]; allowUnread?: string[] };
 }
 
 /** A hashed subject: its name, SHA-256 and size. */
@@ -162,11 +167,14 @@ export function subjectDescriptors(subjects: NamedSubject[]): SubjectDescriptor[
  */
 export function buildStatement(input: StatementInput): ProvenanceStatement {
   const { context } = input;
-  const externalParameters: Record<string, string> = {
+  const externalParameters: Record<string, string | string[]> = {
     release: context.release,
     repository: context.repository,
   };
   if (context.ref) externalParameters.ref = context.ref;
+  const { exclude = [], allowUnread = [] } = input.scan ?? {};
+  if (exclude.length > 0) externalParameters.exclude = exclude;
+  if (allowUnread.length > 0) externalParameters.allowUnread = allowUnread;
   const sourceUri = `git+${context.repository}${context.ref ? `@${context.ref}` : ""}`;
   return {
     _type: IN_TOTO_STATEMENT_TYPE,

@@ -164,6 +164,15 @@ Deno.test("buildStatement: without a ref, no ref parameter and a bare source URI
   });
 });
 
+Deno.test("buildStatement: --exclude and --allow-unread are external parameters, when given", () => {
+  const def = buildStatement(input({ scan: { exclude: ["examples", "docs/**"], allowUnread: [] } }))
+    .predicate.buildDefinition;
+  assert.deepEqual(def.externalParameters.exclude, ["examples", "docs/**"]);
+  assert.equal("allowUnread" in def.externalParameters, false);
+  const plain = buildStatement(input()).predicate.buildDefinition.externalParameters;
+  assert.deepEqual(Object.keys(plain), ["release", "repository", "ref"]);
+});
+
 Deno.test("buildStatement: no inputs leaves only the source dependency", () => {
   const def = buildStatement(input({ inputs: [] })).predicate.buildDefinition;
   assert.equal(def.resolvedDependencies.length, 1);
