@@ -357,6 +357,17 @@ export interface Merged {
   declaredOnly: string[];
 }
 
+/** The longest warning kept whole: a file's text quoted in one (a Condition) may be any length. */
+const MAX_WARNING = 1000;
+
+/** A warning cut to {@linkcode MAX_WARNING} characters, saying how much was left out. */
+function bounded(warning: string): string {
+  if (warning.length <= MAX_WARNING) return warning;
+  // Never half a surrogate pair.
+  const end = /[\uD800-\uDBFF]/.test(warning[MAX_WARNING - 1]) ? MAX_WARNING - 1 : MAX_WARNING;
+  return `${warning.slice(0, end)}… (${warning.length - end} more characters)`;
+}
+
 /**
  * Merges the outputs of every file read. A manifest is resolved by the
  * lockfiles that its reader admits (`Reader.resolvedBy`, by default those of
@@ -431,7 +442,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const merged = union(outputs);
   return {
     output: derived.size === 0 ? merged : withReachedScopes(merged, derived),
-    warnings: [...warnings].sort(compareStrings),
+    warnings: [...warnings].map(bounded).sort(compareStrings),
     declaredOnly: declaredOnly.sort(compareStrings),
   };
 }

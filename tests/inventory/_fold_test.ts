@@ -426,3 +426,20 @@ Deno.test("an unpinned requirement that pins of several versions satisfy stays d
     ]);
   });
 });
+
+Deno.test("a warning quoting a huge piece of a file is cut to 1,000 characters, saying how much more", async () => {
+  await withTempDir(async (dir) => {
+    const condition = `${"(".repeat(20_000)}'a'=='a'${")".repeat(20_000)}`;
+    await writeTree(dir, {
+      "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk"><ItemGroup Condition="${condition}">` +
+        '<PackageReference Include="A" Version="1.0.0" /></ItemGroup></Project>',
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    const long = warnings.find((w) => w.includes("Condition"))!;
+    assert.equal(long.length, 1000 + "… (39159 more characters)".length);
+    assert.match(long, /^App\/App\.csproj:1: <PackageReference> A is under the Condition "\(\(\(/);
+    assert.match(long, /… \(39159 more characters\)$/);
+    assert.ok(inventory.warnings?.includes(long), "the inventory keeps the same text");
+  });
+});
