@@ -116,10 +116,12 @@ function v1Packages(
         entry.version = alias[2];
       } else if (spec.startsWith("file:") && !TARBALL_FILE.test(spec)) {
         // A folder: a first-party package, as npm 7+ records it (a link and its folder,
-        // relative to the lock's folder).
+        // relative to the lock's folder, with the link's flags); what npm 6 installed for
+        // the folder is nested under it, so it lies in the folder's node_modules.
         const folder = joinPath(spec.slice("file:".length));
-        packages[key] = { link: true, resolved: folder };
-        packages[folder] ??= { dependencies: requires };
+        packages[key] = { link: true, resolved: folder, dev: raw.dev, optional: raw.optional };
+        packages[folder] ??= { dependencies: requires, dev: raw.dev, optional: raw.optional };
+        lay(folder === "" ? "" : `${folder}/`, objectAt(raw, "dependencies"));
         continue;
       } else if (GIT_SPEC.test(spec) || spec.startsWith("file:") || /^https?:/.test(spec)) {
         // The package's own version is not recorded: a tarball's file name may say it.

@@ -577,6 +577,9 @@ export function readYarnLock(
     );
     for (const folder of folders) folderId(folder, folder);
   }
+  // The project and its workspaces declare; a `file:`/`link:` folder an entry names is
+  // installed as that entry, its dependencies (on the entry) reached through it.
+  const declaring = new Set(folderIds.keys());
   const ids = new Map<Entry, string>();
   for (const entry of entries) {
     if (entry.folder === undefined) continue;
@@ -626,7 +629,7 @@ export function readYarnLock(
     }
   } else {
     for (const [folder, id] of folderIds) {
-      const manifest = manifestAt(folder);
+      const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
         const to = lookup({ name, range, scope }) ?? membersByName.get(name);

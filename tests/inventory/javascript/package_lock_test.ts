@@ -373,3 +373,61 @@ Deno.test("readPackageLock: an extraneous entry (nothing requires it, npm prunes
     "pkg:npm/vm2@3.9.19 dev false",
   ]);
 });
+
+Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and its nested packages", () => {
+  // npm 6 writes a `file:` folder as `"version": "file:…"` with its dev/optional flags and
+  // the packages it installed for the folder nested under it (was: the nested ones dropped,
+  // the dev flag lost, so a dev-only folder outside the project was runtime).
+  const lock = JSON.stringify({
+    name: "app",
+    version: "0.1.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      "ms": { version: "2.1.3", resolved: "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz" },
+      "shared-utils": {
+        version: "file:../../shared-utils",
+        dev: true,
+        requires: { kleur: "^4.1.5" },
+        dependencies: {
+          kleur: {
+            version: "4.1.5",
+            resolved: "https://registry.npmjs.org/kleur/-/kleur-4.1.5.tgz",
+            dev: true,
+          },
+        },
+      },
+      "tools": {
+        version: "file:tools",
+        optional: true,
+        requires: { ms: "^2.0.0" },
+        dependencies: {
+          ms: {
+            version: "2.0.0",
+            resolved: "https://registry.npmjs.org/ms/-/ms-2.0.0.tgz",
+            optional: true,
+          },
+        },
+      },
+    },
+  });
+  const manifest = JSON.stringify({
+    name: "app",
+    version: "0.1.0",
+    dependencies: { ms: "^2.1.3" },
+    optionalDependencies: { tools: "file:tools" },
+    devDependencies: { "shared-utils": "file:../../shared-utils" },
+  });
+  const files: Record<string, string> = { "app/package.json": manifest };
+  const out = readPackageLock(lock, { path: "app/package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/kleur@4.1.5 dev",
+    "pkg:npm/ms@2.0.0 optional",
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/shared-utils dev",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/shared-utils"), ["pkg:npm/kleur@4.1.5 runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/tools"), ["pkg:npm/ms@2.0.0 runtime"]);
+});

@@ -612,3 +612,48 @@ Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository
     ],
   ]);
 });
+
+Deno.test("readYarnLock classic: a file: folder's dependencies have the scopes of the path to it", () => {
+  // Classic Yarn copies a `file:` folder into node_modules like any package and records its
+  // dependencies on its entry: what a dev-only folder brings is dev (was: the folder's own
+  // package.json declared them as a workspace's, so runtime).
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"local-helper@file:tools/helper":',
+    '  version "0.0.1"',
+    "  dependencies:",
+    '    picocolors "^1.0.0"',
+    "",
+    "ms@^2.1.3:",
+    '  version "2.1.3"',
+    '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz"',
+    "",
+    "picocolors@^1.0.0:",
+    '  version "1.1.1"',
+    '  resolved "https://registry.yarnpkg.com/picocolors/-/picocolors-1.1.1.tgz"',
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "app/package.json": JSON.stringify({
+      name: "app",
+      dependencies: { ms: "^2.1.3" },
+      devDependencies: { "local-helper": "file:tools/helper" },
+    }),
+    "app/tools/helper/package.json": JSON.stringify({
+      name: "local-helper",
+      version: "0.0.1",
+      dependencies: { picocolors: "^1.0.0" },
+    }),
+  };
+  const out = readYarnLock(lock, { path: "app/yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools/helper"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/picocolors@1.1.1 dev",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/tools/helper"), [
+    "pkg:npm/picocolors@1.1.1 runtime",
+  ]);
+});
