@@ -595,6 +595,7 @@ export function readYarnLock(
 
   // The first edges: what the project and its workspaces declare.
   const firstEdges: [string, Entry | string, Scope][] = [];
+  const warnings: string[] = [];
   const membersByName = new Map<string, string>();
   for (const [folder, id] of folderIds) {
     const name = manifestAt(folder)?.name;
@@ -631,9 +632,23 @@ export function readYarnLock(
     for (const [folder, id] of folderIds) {
       const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
-      for (const [name, range, scope] of declaredDependencies(manifest)) {
+      const declared = declaredDependencies(manifest);
+      // Its last ones are the peers, which Yarn 1 does not install; nor does it lock a
+      // `link:` folder. Anything else a complete lock resolves.
+      const firstPeer = declared.length -
+        Object.keys(objectAt(manifest.json, "peerDependencies")).length;
+      const unlocked: string[] = [];
+      declared.forEach(([name, range, scope], i) => {
         const to = lookup({ name, range, scope }) ?? membersByName.get(name);
         if (to !== undefined) firstEdges.push([id, to, scope]);
+        else if (i < firstPeer && !range.startsWith("link:")) unlocked.push(`${name}@${range}`);
+      });
+      if (unlocked.length > 0) {
+        const them = unlocked.length === 1 ? "it is" : "they are";
+        warnings.push(
+          `${joinPath(lockDir, folder, "package.json")} declares ${unlocked.join(", ")}, which ` +
+            `${path} does not lock: ${them} not in the SBOM; run \`yarn install\` to update the lock`,
+        );
       }
     }
     if (root === undefined) {
@@ -721,5 +736,9 @@ export function readYarnLock(
   });
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
   const project = root === undefined ? undefined : manifestProject(root);
-  return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+  return {
+    ...out.build({ directFromEdges: true }),
+    ...(project ? { project } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }

@@ -657,3 +657,63 @@ Deno.test("readYarnLock classic: a file: folder's dependencies have the scopes o
     "pkg:npm/picocolors@1.1.1 runtime",
   ]);
 });
+
+Deno.test("readYarnLock classic: what a package.json declares and the lock does not resolve is a warning", () => {
+  // A stale or empty yarn.lock (`touch yarn.lock`; a dependency added without `yarn install`,
+  // which `yarn install --frozen-lockfile` refuses): those packages are not in the SBOM, and
+  // the reader says so (was: dropped silently). Peers and `link:` folders Yarn 1 does not lock.
+  const files: Record<string, string> = {
+    "app/package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/*"],
+      dependencies: { "ms": "^2.1.3", "left-pad": "^1.3.0", "@app/b": "1.0.0" },
+      devDependencies: { "eslint-rules": "link:./rules", "typescript": "^5.4.0" },
+      peerDependencies: { react: "^18.0.0" },
+    }),
+    "app/packages/b/package.json": JSON.stringify({
+      name: "@app/b",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3" },
+    }),
+  };
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    "ms@^2.1.3:",
+    '  version "2.1.3"',
+    '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz"',
+    "",
+  ].join("\n");
+  const options = {
+    path: "app/yarn.lock",
+    load: (p: string) => files[p],
+    list: (dir: string) => dir === "app/packages" ? ["b"] : [],
+  };
+  const out = readYarnLock(lock, options);
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    "app/package.json declares left-pad@^1.3.0, typescript@^5.4.0, which app/yarn.lock does " +
+    "not lock: they are not in the SBOM; run `yarn install` to update the lock",
+  ]);
+  // An empty lock locks nothing: every declaration is named.
+  const empty = readYarnLock("", options);
+  assert.deepEqual(empty.components, []);
+  assert.deepEqual(empty.warnings, [
+    "app/package.json declares ms@^2.1.3, left-pad@^1.3.0, typescript@^5.4.0, which " +
+    "app/yarn.lock does not lock: they are not in the SBOM; run `yarn install` to update the lock",
+    "app/packages/b/package.json declares ms@^2.1.3, which app/yarn.lock does not lock: it is " +
+    "not in the SBOM; run `yarn install` to update the lock",
+  ]);
+  // A complete lock: no warning.
+  assert.equal(
+    readYarnLock(lock, {
+      ...options,
+      load: (p) =>
+        p === "app/package.json"
+          ? JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } })
+          : undefined,
+    }).warnings,
+    undefined,
+  );
+});
