@@ -11,6 +11,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
 import { localPlace } from "../_paths.ts";
+import type { ReaderResult } from "../_reader.ts";
 import { npmPurl } from "../purl.ts";
 import {
   flagScopes,
@@ -25,7 +26,7 @@ import {
   originQualifiers,
   tarballVersion,
 } from "./_npm.ts";
-import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
+import { type Project, ROOT_ID, type Scope } from "../types.ts";
 
 const CODE = "inventory.package_lock.invalid";
 const NODE_MODULES = "node_modules/";
@@ -180,12 +181,13 @@ function v1Packages(
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
  *   `load`: reads another file of the project (root-relative path).
- * @returns Members, components, edges and the root project.
+ * @returns Members, components, edges, the root project, and a warning per package.json
+ *   declaration the lock does not resolve.
  */
 export function readPackageLock(
   text: string,
   options: { path: string; load?: (path: string) => string | undefined },
-): ReaderOutput & { project?: Project } {
+): ReaderResult {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.lockfileVersion;
@@ -292,16 +294,29 @@ export function readPackageLock(
       if (folder === "") return undefined;
     }
   };
+  const warnings: string[] = [];
   for (const [location, from] of nodeId) {
     const entry = entries.get(location) ?? {};
     const optionalPeers = objectAt(entry, "peerDependenciesMeta");
+    // What the project or a member declares (a peer aside, which npm may leave out) and the
+    // lock does not resolve: a lock out of sync with its package.json.
+    const declaring = location === "" || memberFolders.has(location);
+    const unlocked: string[] = [];
     for (const [field, scope] of DEPENDENCY_FIELDS) {
-      for (const name of Object.keys(objectAt(entry, field))) {
+      for (const [name, range] of Object.entries(objectAt(entry, field))) {
         const to = resolve(location, name);
         const peerOptional = field === "peerDependencies" &&
           objectAt(optionalPeers, name).optional === true;
         if (to !== undefined) out.edge(from, to, peerOptional ? "optional" : scope);
+        else if (declaring && field !== "peerDependencies") unlocked.push(`${name}@${range}`);
       }
+    }
+    if (unlocked.length > 0) {
+      const them = unlocked.length === 1 ? "it is" : "they are";
+      warnings.push(
+        `${joinPath(folderOf(path), location, "package.json")} declares ${unlocked.join(", ")}, ` +
+          `which ${path} does not lock: ${them} not in the SBOM; run \`npm install\` to update the lock`,
+      );
     }
   }
   for (const folder of memberFolders) out.edge(ROOT_ID, nodeId.get(folder)!, "runtime");
@@ -319,5 +334,9 @@ export function readPackageLock(
   };
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;
-  return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+  return {
+    ...out.build({ directFromEdges: true }),
+    ...(project ? { project } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }

@@ -431,3 +431,49 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and
   assert.deepEqual(edgesFrom(out, "pkg:npm/shared-utils"), ["pkg:npm/kleur@4.1.5 runtime"]);
   assert.deepEqual(edgesFrom(out, "workspace:app/tools"), ["pkg:npm/ms@2.0.0 runtime"]);
 });
+
+Deno.test("readPackageLock: what the project declares and the lock does not resolve is a warning", () => {
+  // A lock out of sync with package.json (`npm ci` refuses it): those packages are not in the
+  // SBOM, and the reader says so (was: dropped silently). A peer npm may leave uninstalled
+  // (`--legacy-peer-deps`) is no such case.
+  const v3 = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": {
+        name: "app",
+        workspaces: ["packages/a"],
+        dependencies: { ms: "^2.1.3", "left-pad": "^1.3.0" },
+        peerDependencies: { react: "^18.0.0" },
+      },
+      "node_modules/ms": { version: "2.1.3" },
+      "node_modules/a": { resolved: "packages/a", link: true },
+      "packages/a": { name: "a", version: "1.0.0", devDependencies: { debug: "^4.3.4" } },
+    },
+  });
+  const out = readPackageLock(v3, { path: "app/package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    "app/package.json declares left-pad@^1.3.0, which app/package-lock.json does not lock: it " +
+    "is not in the SBOM; run `npm install` to update the lock",
+    "app/packages/a/package.json declares debug@^4.3.4, which app/package-lock.json does not " +
+    "lock: it is not in the SBOM; run `npm install` to update the lock",
+  ]);
+  // lockfileVersion 1: the declarations are the package.json's.
+  const v1 = JSON.stringify({
+    name: "app",
+    lockfileVersion: 1,
+    dependencies: { ms: { version: "2.1.3" } },
+  });
+  const manifest = JSON.stringify({
+    name: "app",
+    dependencies: { ms: "^2.1.3", "left-pad": "^1.3.0" },
+  });
+  const old = readPackageLock(v1, { path: "package-lock.json", load: () => manifest });
+  assert.deepEqual(old.warnings, [
+    "package.json declares left-pad@^1.3.0, which package-lock.json does not lock: it is not " +
+    "in the SBOM; run `npm install` to update the lock",
+  ]);
+  assert.equal(readPackageLock(v1, { path: "package-lock.json" }).warnings, undefined);
+});
