@@ -25,6 +25,7 @@ import {
   npmLicense,
   originQualifiers,
   tarballVersion,
+  unlockedWarning,
 } from "./_npm.ts";
 import { type Project, ROOT_ID, type Scope } from "../types.ts";
 
@@ -312,10 +313,9 @@ export function readPackageLock(
       }
     }
     if (unlocked.length > 0) {
-      const them = unlocked.length === 1 ? "it is" : "they are";
+      const manifestPath = joinPath(folderOf(path), location, "package.json");
       warnings.push(
-        `${joinPath(folderOf(path), location, "package.json")} declares ${unlocked.join(", ")}, ` +
-          `which ${path} does not lock: ${them} not in the SBOM; run \`npm install\` to update the lock`,
+        unlockedWarning(manifestPath, unlocked, { lock: path, install: "npm install" }),
       );
     }
   }

@@ -28,7 +28,10 @@ import {
   type PackageJson,
   reach,
   reachScopes,
+  staleRecordWarning,
   tarballVersion,
+  unlockedDeclarations,
+  unlockedWarning,
   workspaceFolders,
 } from "./_npm.ts";
 
@@ -614,8 +617,14 @@ export function readYarnLock(
   if (berry) {
     for (const entry of entries) {
       if (!entry.workspace) continue;
-      const devOnly = devOnlyNames(manifestAt(entry.folder!));
+      const manifest = manifestAt(entry.folder!);
+      const devOnly = devOnlyNames(manifest);
       devOnlyOf.set(entry, devOnly);
+      const warning = staleRecordWarning(manifest, new Set(entry.deps.map((dep) => dep.name)), {
+        lock: path,
+        install: "yarn install",
+      });
+      if (warning !== undefined) warnings.push(warning);
       for (const dep of entry.deps) {
         const to = lookup(dep);
         if (to === undefined) {
@@ -632,22 +641,23 @@ export function readYarnLock(
     for (const [folder, id] of folderIds) {
       const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
-      const declared = declaredDependencies(manifest);
-      // Its last ones are the peers, which Yarn 1 does not install; nor does it lock a
-      // `link:` folder. Anything else a complete lock resolves.
-      const firstPeer = declared.length -
-        Object.keys(objectAt(manifest.json, "peerDependencies")).length;
-      const unlocked: string[] = [];
-      declared.forEach(([name, range, scope], i) => {
+      for (const [name, range, scope] of declaredDependencies(manifest)) {
         const to = lookup({ name, range, scope }) ?? membersByName.get(name);
         if (to !== undefined) firstEdges.push([id, to, scope]);
-        else if (i < firstPeer && !range.startsWith("link:")) unlocked.push(`${name}@${range}`);
-      });
+      }
+      // Yarn 1 locks no `link:` folder; anything else it installs it locks.
+      const unlocked = unlockedDeclarations(
+        manifest,
+        (name, range) =>
+          range.startsWith("link:") || membersByName.has(name) ||
+          lookup({ name, range, scope: "runtime" }) !== undefined,
+      );
       if (unlocked.length > 0) {
-        const them = unlocked.length === 1 ? "it is" : "they are";
         warnings.push(
-          `${joinPath(lockDir, folder, "package.json")} declares ${unlocked.join(", ")}, which ` +
-            `${path} does not lock: ${them} not in the SBOM; run \`yarn install\` to update the lock`,
+          unlockedWarning(joinPath(lockDir, folder, "package.json"), unlocked, {
+            lock: path,
+            install: "yarn install",
+          }),
         );
       }
     }

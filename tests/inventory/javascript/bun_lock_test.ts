@@ -206,3 +206,35 @@ Deno.test("readBunLock: a file:/link: folder outside the project is a third-part
   ]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/shared-ui"), ["pkg:npm/ms@2.1.3 runtime"]);
 });
+
+Deno.test("readBunLock: what a workspace's package.json declares and the lock lacks is a warning", () => {
+  // A bun.lock older than the package.json (`bun install --frozen-lockfile` refuses it): the
+  // new declaration is not in the SBOM, and the reader says so (was: dropped silently).
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "app", "dependencies": { "ms": "^2.1.3" } },
+    "packages/a": { "name": "a", "devDependencies": { "ms": "^2.1.3" } },
+  },
+  "packages": {
+    "a": ["a@workspace:packages/a"],
+    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],
+  }
+}`;
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } }),
+    "packages/a/package.json": JSON.stringify({
+      name: "a",
+      dependencies: { zod: "^3.23.0" },
+      devDependencies: { ms: "^2.1.3" },
+      peerDependencies: { react: "^18.0.0" },
+    }),
+  };
+  const out = readBunLock(lock, { path: "bun.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    "packages/a/package.json declares zod@^3.23.0, which bun.lock does not lock: it is not in " +
+    "the SBOM; run `bun install` to update the lock",
+  ]);
+});

@@ -551,3 +551,45 @@ Deno.test("readPnpmLock: an outside link: folder a package links to has that pac
     );
   }
 });
+
+Deno.test("readPnpmLock: what a member's package.json declares and its importer lacks is a warning", () => {
+  // A lock older than the package.json (`pnpm install --frozen-lockfile` refuses it): the new
+  // declaration is not in the SBOM, and the reader says so (was: dropped silently).
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      ms:",
+    "        specifier: ^2.1.3",
+    "        version: 2.1.3",
+    "  packages/a:",
+    "    devDependencies:",
+    "      ms:",
+    "        specifier: ^2.1.3",
+    "        version: 2.1.3",
+    "packages:",
+    "  ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "snapshots:",
+    "  ms@2.1.3: {}",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "pnpm-lock.yaml": lock,
+    "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } }),
+    "packages/a/package.json": JSON.stringify({
+      name: "a",
+      dependencies: { zod: "^3.23.0" },
+      devDependencies: { ms: "^2.1.3" },
+      peerDependencies: { react: "^18.0.0" },
+    }),
+  };
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    "packages/a/package.json declares zod@^3.23.0, which pnpm-lock.yaml does not lock: it is " +
+    "not in the SBOM; run `pnpm install` to update the lock",
+  ]);
+});

@@ -717,3 +717,43 @@ Deno.test("readYarnLock classic: what a package.json declares and the lock does 
     undefined,
   );
 });
+
+Deno.test("readYarnLock Berry: what a workspace's package.json declares and its entry lacks is a warning", () => {
+  // A yarn.lock older than the package.json (`yarn install --immutable` refuses it): the new
+  // declaration is not in the SBOM, and the reader says so (was: dropped silently).
+  const lock = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    ms: "npm:^2.1.3"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"ms@npm:^2.1.3":',
+    "  version: 2.1.3",
+    '  resolution: "ms@npm:2.1.3"',
+    "  checksum: 10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc87ffb6862ef1c2b33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { ms: "^2.1.3", zod: "^3.23.0" },
+      peerDependencies: { react: "^18.0.0" },
+    }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    "package.json declares zod@^3.23.0, which yarn.lock does not lock: it is not in the SBOM; " +
+    "run `yarn install` to update the lock",
+  ]);
+});
