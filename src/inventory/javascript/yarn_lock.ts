@@ -111,6 +111,11 @@ function normalRange(range: string): string {
     : range;
 }
 
+/** Yarn classic writes the tarball's SHA-1 as the fragment of `resolved` (a URL or a path). */
+function fragmentSha1(fragment: string): Hash[] {
+  return /^[0-9a-f]{40}$/.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
+}
+
 /** Qualifiers and download location of a git or tarball reference. */
 function remote(
   name: string,
@@ -127,8 +132,7 @@ function remote(
     const vcs = npmGitVcsUrl(ref);
     return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs, hashes: [] };
   }
-  // Yarn classic writes the tarball's SHA-1 as the URL fragment.
-  const hashes: Hash[] = /^[0-9a-f]{40}$/.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
+  const hashes = fragmentSha1(fragment);
   const registryUrl = url.startsWith(YARN_REGISTRY)
     ? url.replace(YARN_REGISTRY, "https://registry.npmjs.org/")
     : url;
@@ -192,6 +196,8 @@ function decodeV1(text: string, path: string): Entry[] {
     if (version !== undefined && /[:/]/.test(version)) entry.version = undefined;
     if (resolved !== undefined && !resolved.startsWith("file:")) {
       Object.assign(entry, remote(real, resolved));
+    } else if (resolved !== undefined) {
+      entry.hashes.push(...fragmentSha1(resolved.slice(resolved.indexOf("#") + 1)));
     }
     entry.hashes.push(...sriHashes(str(fields.integrity)));
     entry.version ??= resolved === undefined ? undefined : tarballVersion(real, resolved);

@@ -757,3 +757,32 @@ Deno.test("readYarnLock Berry: what a workspace's package.json declares and its 
     "run `yarn install` to update the lock",
   ]);
 });
+
+Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writes after its path", () => {
+  // `resolved "file:vendor/x-1.4.0.tgz#<sha1>"`: the fragment is the SHA-1 of that file, as for
+  // a registry URL (was: dropped, the component had no hash).
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"tiny@file:vendor/tiny-1.4.0.tgz":',
+    '  version "1.4.0"',
+    '  resolved "file:vendor/tiny-1.4.0.tgz#3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1"',
+    "",
+  ].join("\n");
+  const json = JSON.stringify({
+    name: "app",
+    dependencies: { tiny: "file:vendor/tiny-1.4.0.tgz" },
+  });
+  const out = readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => p === "package.json" ? json : undefined,
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.downloadLocation]), [
+    [
+      "pkg:npm/tiny@1.4.0",
+      [{ alg: "sha1", hex: "3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1" }],
+      undefined,
+    ],
+  ]);
+});
