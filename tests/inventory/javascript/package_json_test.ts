@@ -181,19 +181,18 @@ Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.ya
     "pkg:npm/missing catalog:", // in no catalog: left as declared
     "pkg:npm/rolldown-vite latest",
   ];
+  const catalogYaml = [
+    "catalog:",
+    "  estree-walker: ^2.0.2",
+    "  vite: npm:rolldown-vite@latest",
+    "catalogs:",
+    "  legacy:",
+    "    lodash: ^4.17.21",
+    "",
+  ];
   assert.deepEqual(
     specs({
-      "pnpm-workspace.yaml": [
-        "packages:",
-        "  - packages/*",
-        "catalog:",
-        "  estree-walker: ^2.0.2",
-        "  vite: npm:rolldown-vite@latest",
-        "catalogs:",
-        "  legacy:",
-        "    lodash: ^4.17.21",
-        "",
-      ].join("\n"),
+      "pnpm-workspace.yaml": ["packages:", "  - packages/*", ...catalogYaml].join("\n"),
     }),
     expected,
   );
@@ -212,15 +211,7 @@ Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.ya
   );
   assert.deepEqual(
     specs({
-      ".yarnrc.yml": [
-        "catalog:",
-        "  estree-walker: ^2.0.2",
-        "  vite: npm:rolldown-vite@latest",
-        "catalogs:",
-        "  legacy:",
-        "    lodash: ^4.17.21",
-        "",
-      ].join("\n"),
+      ".yarnrc.yml": catalogYaml.join("\n"),
     }),
     expected,
   );

@@ -6,7 +6,7 @@ import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { loadYamlParser } from "../../../src/inventory/_formats/yaml.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertValidSboms, byId } from "./_js_readers.ts";
+import { assertStaleMember, assertValidSboms, byId, STALE_MEMBER_FILES } from "./_js_readers.ts";
 import { treeContext, writeTree } from "../_tree.ts";
 
 function read(dir: string): ReturnType<typeof readPnpmLock> {
@@ -575,21 +575,7 @@ Deno.test("readPnpmLock: what a member's package.json declares and its importer 
     "  ms@2.1.3: {}",
     "",
   ].join("\n");
-  const files: Record<string, string> = {
-    "pnpm-lock.yaml": lock,
-    "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } }),
-    "packages/a/package.json": JSON.stringify({
-      name: "a",
-      dependencies: { zod: "^3.23.0" },
-      devDependencies: { ms: "^2.1.3" },
-      peerDependencies: { react: "^18.0.0" },
-    }),
-  };
-  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => files[p] });
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => STALE_MEMBER_FILES[p] });
   assertWellFormed(out);
-  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
-  assert.deepEqual(out.warnings, [
-    "packages/a/package.json declares zod@^3.23.0, which pnpm-lock.yaml does not lock: it is " +
-    "not in the SBOM; run `pnpm install` to update the lock",
-  ]);
+  assertStaleMember(out, "pnpm-lock.yaml", "pnpm install");
 });

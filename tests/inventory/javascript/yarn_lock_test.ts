@@ -722,14 +722,7 @@ Deno.test("readYarnLock Berry: what a workspace's package.json declares and its 
   // A yarn.lock older than the package.json (`yarn install --immutable` refuses it): the new
   // declaration is not in the SBOM, and the reader says so (was: dropped silently).
   const lock = [
-    "__metadata:",
-    "  version: 8",
-    "  cacheKey: 10c0",
-    "",
-    '"app@workspace:.":',
-    "  version: 0.0.0-use.local",
-    '  resolution: "app@workspace:."',
-    "  dependencies:",
+    ...BERRY_APP,
     '    ms: "npm:^2.1.3"',
     "  languageName: unknown",
     "  linkType: soft",
