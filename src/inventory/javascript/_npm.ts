@@ -404,3 +404,65 @@ function expandWorkspaceGlob(
   }
   return folders;
 }
+
+/**
+ * The warning for the declarations (`name@range`) of a package.json that its
+ * lock does not resolve, a stale or empty lock: those packages are not in the
+ * SBOM, and the command named updates the lock.
+ *
+ * @param manifestPath The package.json's path.
+ * @param unlocked Its declarations the lock does not resolve (not empty).
+ * @param options `lock`: the lock's path; `install`: the command that updates it.
+ * @returns One warning line.
+ */
+export function unlockedWarning(
+  manifestPath: string,
+  unlocked: readonly string[],
+  options: { lock: string; install: string },
+): string {
+  const them = unlocked.length === 1 ? "it is" : "they are";
+  return `${manifestPath} declares ${unlocked.join(", ")}, which ${options.lock} does not ` +
+    `lock: ${them} not in the SBOM; run \`${options.install}\` to update the lock`;
+}
+
+/**
+ * The declarations (`name@range`, peers aside: tools need not install them)
+ * of a package.json that `locked` says its lock does not record.
+ *
+ * @param manifest The package.json.
+ * @param locked Whether the lock records a declaration of the manifest.
+ * @returns Those it does not, in the manifest's order.
+ */
+export function unlockedDeclarations(
+  manifest: PackageJson,
+  locked: (name: string, range: string) => boolean,
+): string[] {
+  const out: string[] = [];
+  for (const [field] of MANIFEST_FIELDS) {
+    for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
+      const spec = typeof range === "string" ? range : "";
+      if (!locked(name, spec)) out.push(`${name}@${spec}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The warning for a project or member whose package.json declares a name
+ * (not a peer) that its lock's record of it (a pnpm importer, a Bun workspace,
+ * a Berry workspace entry) does not: a lock older than the package.json.
+ *
+ * @param manifest The package.json (`undefined`: none, no warning).
+ * @param recorded The names the lock records for it.
+ * @param options `lock`: the lock's path; `install`: the command that updates it.
+ * @returns The warning, or `undefined` when the lock records every declaration.
+ */
+export function staleRecordWarning(
+  manifest: PackageJson | undefined,
+  recorded: ReadonlySet<string>,
+  options: { lock: string; install: string },
+): string | undefined {
+  if (manifest === undefined) return undefined;
+  const unlocked = unlockedDeclarations(manifest, (name) => recorded.has(name));
+  return unlocked.length === 0 ? undefined : unlockedWarning(manifest.path, unlocked, options);
+}

@@ -27,6 +27,7 @@ import {
   originQualifiers,
   reach,
   reachScopes,
+  staleRecordWarning,
   tarballVersion,
 } from "./_npm.ts";
 
@@ -300,6 +301,16 @@ export function readBunLock(text: string, options: { path: string; load: Load })
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
 
   const manifest = loadPackageJson(load, joinPath(lockDir, "package.json"));
+  const warnings: string[] = [];
+  for (const [folder, value] of Object.entries(workspaces)) {
+    const ws = isRecord(value) ? value : {};
+    const warning = staleRecordWarning(
+      folder === "" ? manifest : loadPackageJson(load, joinPath(lockDir, folder, "package.json")),
+      new Set(FIELDS.flatMap(([field]) => Object.keys(objectAt(ws, field)))),
+      { lock: path, install: "bun install" },
+    );
+    if (warning !== undefined) warnings.push(warning);
+  }
   const root = isRecord(workspaces[""]) ? workspaces[""] : {};
   const project = manifest !== undefined ? manifestProject(manifest) : manifestProject({
     path,
@@ -307,5 +318,9 @@ export function readBunLock(text: string, options: { path: string; load: Load })
     name: stringAt(root, "name"),
     version: stringAt(root, "version"),
   });
-  return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+  return {
+    ...out.build({ directFromEdges: true }),
+    ...(project ? { project } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }

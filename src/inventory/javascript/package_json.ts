@@ -135,6 +135,35 @@ function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson |
 }
 
 /**
+ * The catalogs of a tree, by name (`default` for `catalog`), for its
+ * `catalog:` / `catalog:<name>` ranges: pnpm-workspace.yaml's `catalog` and
+ * `catalogs`, the root package.json's (Bun: at its top or in `workspaces`),
+ * .yarnrc.yml's (Yarn 4.10+); the first to name a catalog gives it.
+ */
+function treeCatalogs(
+  load: Load,
+  root: PackageJson | undefined,
+): Map<string, Record<string, unknown>> {
+  const yaml = (path: string): unknown => {
+    const text = load(path);
+    return text === undefined
+      ? undefined
+      : parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
+  };
+  const workspaces = root?.json.workspaces;
+  const out = new Map<string, Record<string, unknown>>();
+  for (const source of [yaml("pnpm-workspace.yaml"), root?.json, workspaces, yaml(".yarnrc.yml")]) {
+    if (!isRecord(source)) continue;
+    if (isRecord(source.catalog) && !out.has("default")) out.set("default", source.catalog);
+    const named = isRecord(source.catalogs) ? source.catalogs : {};
+    for (const [name, catalog] of Object.entries(named)) {
+      if (isRecord(catalog) && !out.has(name)) out.set(name, catalog);
+    }
+  }
+  return out;
+}
+
+/**
  * Reads a package.json: every declared dependency (`dependencies`,
  * `devDependencies`, `optionalDependencies`, `peerDependencies`) is a
  * component without a version: the declared range is its `specifier` (an
@@ -196,7 +225,18 @@ export function readPackageJson(
   /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
   const npmWorkspaces = (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.json
     .workspaces !== undefined;
-  for (const [alias, range, scope] of declared) {
+  let catalogs: Map<string, Record<string, unknown>> | undefined;
+  for (const [alias, declaredRange, scope] of declared) {
+    // A `catalog:` range is the one its catalog gives (it may alias another package).
+    let range = declaredRange;
+    if (range.startsWith("catalog:")) {
+      catalogs ??= treeCatalogs(
+        load,
+        folder === "" ? manifest : loadPackageJson(load, "package.json"),
+      );
+      const fromCatalog = catalogs.get(range.slice("catalog:".length) || "default")?.[alias];
+      if (typeof fromCatalog === "string") range = fromCatalog;
+    }
     if (alias === "") {
       const line = nthLine(text, /""\s*:/);
       throw invalid("package_json", at(path, line), "a dependency with an empty package name");

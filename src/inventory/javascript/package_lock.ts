@@ -11,6 +11,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
 import { localPlace } from "../_paths.ts";
+import type { ReaderResult } from "../_reader.ts";
 import { npmPurl } from "../purl.ts";
 import {
   flagScopes,
@@ -24,8 +25,9 @@ import {
   npmLicense,
   originQualifiers,
   tarballVersion,
+  unlockedWarning,
 } from "./_npm.ts";
-import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
+import { type Project, ROOT_ID, type Scope } from "../types.ts";
 
 const CODE = "inventory.package_lock.invalid";
 const NODE_MODULES = "node_modules/";
@@ -126,10 +128,12 @@ function v1Packages(
         entry.version = alias[2];
       } else if (spec.startsWith("file:") && !TARBALL_FILE.test(spec)) {
         // A folder: a first-party package, as npm 7+ records it (a link and its folder,
-        // relative to the lock's folder).
+        // relative to the lock's folder, with the link's flags); what npm 6 installed for
+        // the folder is nested under it, so it lies in the folder's node_modules.
         const folder = joinPath(spec.slice("file:".length));
-        packages[key] = { link: true, resolved: folder };
-        packages[folder] ??= { dependencies: requires };
+        packages[key] = { link: true, resolved: folder, dev: raw.dev, optional: raw.optional };
+        packages[folder] ??= { dependencies: requires, dev: raw.dev, optional: raw.optional };
+        lay(folder === "" ? "" : `${folder}/`, objectAt(raw, "dependencies"));
         continue;
       } else if (GIT_SPEC.test(spec) || spec.startsWith("file:") || /^https?:/.test(spec)) {
         // The package's own version is not recorded: a tarball's file name may say it.
@@ -188,12 +192,13 @@ function v1Packages(
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
  *   `load`: reads another file of the project (root-relative path).
- * @returns Members, components, edges and the root project.
+ * @returns Members, components, edges, the root project, and a warning per package.json
+ *   declaration the lock does not resolve.
  */
 export function readPackageLock(
   text: string,
   options: { path: string; load?: (path: string) => string | undefined },
-): ReaderOutput & { project?: Project } {
+): ReaderResult {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.lockfileVersion;
@@ -300,16 +305,28 @@ export function readPackageLock(
       if (folder === "") return undefined;
     }
   };
+  const warnings: string[] = [];
   for (const [location, from] of nodeId) {
     const entry = entries.get(location) ?? {};
     const optionalPeers = objectAt(entry, "peerDependenciesMeta");
+    // What the project or a member declares (a peer aside, which npm may leave out) and the
+    // lock does not resolve: a lock out of sync with its package.json.
+    const declaring = location === "" || memberFolders.has(location);
+    const unlocked: string[] = [];
     for (const [field, scope] of DEPENDENCY_FIELDS) {
-      for (const name of Object.keys(objectAt(entry, field))) {
+      for (const [name, range] of Object.entries(objectAt(entry, field))) {
         const to = resolve(location, name);
         const peerOptional = field === "peerDependencies" &&
           objectAt(optionalPeers, name).optional === true;
         if (to !== undefined) out.edge(from, to, peerOptional ? "optional" : scope);
+        else if (declaring && field !== "peerDependencies") unlocked.push(`${name}@${range}`);
       }
+    }
+    if (unlocked.length > 0) {
+      const manifestPath = joinPath(folderOf(path), location, "package.json");
+      warnings.push(
+        unlockedWarning(manifestPath, unlocked, { lock: path, install: "npm install" }),
+      );
     }
   }
   for (const folder of memberFolders) out.edge(ROOT_ID, nodeId.get(folder)!, "runtime");
@@ -327,5 +344,9 @@ export function readPackageLock(
   };
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;
-  return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+  return {
+    ...out.build({ directFromEdges: true }),
+    ...(project ? { project } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }

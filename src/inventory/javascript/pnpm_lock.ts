@@ -27,6 +27,7 @@ import {
   originQualifiers,
   reach,
   reachScopes,
+  staleRecordWarning,
   tarballVersion,
 } from "./_npm.ts";
 
@@ -585,5 +586,21 @@ export function readPnpmLock(text: string, options: { path: string; load: Load }
   decoded.forEach((d, i) => mapper.add(d, i < decoded.length - 1));
   const manifest = loadPackageJson(load, joinPath(ctx.lockDir, "package.json"));
   const project = manifest === undefined ? undefined : manifestProject(manifest);
-  return { ...mapper.out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+  // The project's importers (the last document) against their package.json files.
+  const warnings: string[] = [];
+  for (const [folder, deps] of decoded.at(-1)!.importers) {
+    const warning = staleRecordWarning(
+      folder === ""
+        ? manifest
+        : loadPackageJson(load, joinPath(ctx.lockDir, folder, "package.json")),
+      new Set(deps.map((dep) => dep.name)),
+      { lock: path, install: "pnpm install" },
+    );
+    if (warning !== undefined) warnings.push(warning);
+  }
+  return {
+    ...mapper.out.build({ directFromEdges: true }),
+    ...(project ? { project } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }

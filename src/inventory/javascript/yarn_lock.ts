@@ -28,7 +28,10 @@ import {
   type PackageJson,
   reach,
   reachScopes,
+  staleRecordWarning,
   tarballVersion,
+  unlockedDeclarations,
+  unlockedWarning,
   workspaceFolders,
 } from "./_npm.ts";
 
@@ -108,6 +111,11 @@ function normalRange(range: string): string {
     : range;
 }
 
+/** Yarn classic writes the tarball's SHA-1 as the fragment of `resolved` (a URL or a path). */
+function fragmentSha1(fragment: string): Hash[] {
+  return /^[0-9a-f]{40}$/.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
+}
+
 /** Qualifiers and download location of a git or tarball reference. */
 function remote(
   name: string,
@@ -124,8 +132,7 @@ function remote(
     const vcs = npmGitVcsUrl(ref);
     return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs, hashes: [] };
   }
-  // Yarn classic writes the tarball's SHA-1 as the URL fragment.
-  const hashes: Hash[] = /^[0-9a-f]{40}$/.test(fragment) ? [{ alg: "sha1", hex: fragment }] : [];
+  const hashes = fragmentSha1(fragment);
   const registryUrl = url.startsWith(YARN_REGISTRY)
     ? url.replace(YARN_REGISTRY, "https://registry.npmjs.org/")
     : url;
@@ -189,6 +196,8 @@ function decodeV1(text: string, path: string): Entry[] {
     if (version !== undefined && /[:/]/.test(version)) entry.version = undefined;
     if (resolved !== undefined && !resolved.startsWith("file:")) {
       Object.assign(entry, remote(real, resolved));
+    } else if (resolved !== undefined) {
+      entry.hashes.push(...fragmentSha1(resolved.slice(resolved.indexOf("#") + 1)));
     }
     entry.hashes.push(...sriHashes(str(fields.integrity)));
     entry.version ??= resolved === undefined ? undefined : tarballVersion(real, resolved);
@@ -577,6 +586,9 @@ export function readYarnLock(
     );
     for (const folder of folders) folderId(folder, folder);
   }
+  // The project and its workspaces declare; a `file:`/`link:` folder an entry names is
+  // installed as that entry, its dependencies (on the entry) reached through it.
+  const declaring = new Set(folderIds.keys());
   const ids = new Map<Entry, string>();
   for (const entry of entries) {
     if (entry.folder === undefined) continue;
@@ -592,6 +604,7 @@ export function readYarnLock(
 
   // The first edges: what the project and its workspaces declare.
   const firstEdges: [string, Entry | string, Scope][] = [];
+  const warnings: string[] = [];
   const membersByName = new Map<string, string>();
   for (const [folder, id] of folderIds) {
     const name = manifestAt(folder)?.name;
@@ -610,8 +623,14 @@ export function readYarnLock(
   if (berry) {
     for (const entry of entries) {
       if (!entry.workspace) continue;
-      const devOnly = devOnlyNames(manifestAt(entry.folder!));
+      const manifest = manifestAt(entry.folder!);
+      const devOnly = devOnlyNames(manifest);
       devOnlyOf.set(entry, devOnly);
+      const warning = staleRecordWarning(manifest, new Set(entry.deps.map((dep) => dep.name)), {
+        lock: path,
+        install: "yarn install",
+      });
+      if (warning !== undefined) warnings.push(warning);
       for (const dep of entry.deps) {
         const to = lookup(dep);
         if (to === undefined) {
@@ -626,11 +645,26 @@ export function readYarnLock(
     }
   } else {
     for (const [folder, id] of folderIds) {
-      const manifest = manifestAt(folder);
+      const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
         const to = lookup({ name, range, scope }) ?? membersByName.get(name);
         if (to !== undefined) firstEdges.push([id, to, scope]);
+      }
+      // Yarn 1 locks no `link:` folder; anything else it installs it locks.
+      const unlocked = unlockedDeclarations(
+        manifest,
+        (name, range) =>
+          range.startsWith("link:") || membersByName.has(name) ||
+          lookup({ name, range, scope: "runtime" }) !== undefined,
+      );
+      if (unlocked.length > 0) {
+        warnings.push(
+          unlockedWarning(joinPath(lockDir, folder, "package.json"), unlocked, {
+            lock: path,
+            install: "yarn install",
+          }),
+        );
       }
     }
     if (root === undefined) {
@@ -718,5 +752,9 @@ export function readYarnLock(
   });
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
   const project = root === undefined ? undefined : manifestProject(root);
-  return { ...out.build({ directFromEdges: true }), ...(project ? { project } : {}) };
+  return {
+    ...out.build({ directFromEdges: true }),
+    ...(project ? { project } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }

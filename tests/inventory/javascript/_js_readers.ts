@@ -1,6 +1,7 @@
 // Helpers shared by the JavaScript reader tests: the SBOMs of a reader's
 // output, and its components by id.
 import type { ReaderResult } from "../../../src/inventory/_reader.ts";
+import assert from "node:assert/strict";
 import { assertSbomsValid } from "../_tree.ts";
 
 /**
@@ -28,4 +29,35 @@ export async function assertValidSboms(out: ReaderResult, path: string): Promise
  */
 export function byId(out: ReaderResult): Map<string, ReaderResult["components"][number]> {
   return new Map(out.components.map((c) => [c.id, c]));
+}
+
+/**
+ * The package.json files of a project (`app`, member `packages/a`) whose
+ * member declares `zod`, which a lock older than it does not record.
+ */
+export const STALE_MEMBER_FILES: Readonly<Record<string, string>> = {
+  "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } }),
+  "packages/a/package.json": JSON.stringify({
+    name: "a",
+    dependencies: { zod: "^3.23.0" },
+    devDependencies: { ms: "^2.1.3" },
+    peerDependencies: { react: "^18.0.0" },
+  }),
+};
+
+/**
+ * Asserts a reader's output of a stale lock of {@linkcode STALE_MEMBER_FILES}
+ * (it records `ms@2.1.3` only): that one component, and one warning naming
+ * `zod` and the command that updates the lock.
+ *
+ * @param out The reader's output.
+ * @param lock The lock's path.
+ * @param install The command that updates it.
+ */
+export function assertStaleMember(out: ReaderResult, lock: string, install: string): void {
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    `packages/a/package.json declares zod@^3.23.0, which ${lock} does not lock: it is not in ` +
+    `the SBOM; run \`${install}\` to update the lock`,
+  ]);
 }

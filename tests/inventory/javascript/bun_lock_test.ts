@@ -4,7 +4,7 @@ import { loadInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertValidSboms, byId } from "./_js_readers.ts";
+import { assertStaleMember, assertValidSboms, byId, STALE_MEMBER_FILES } from "./_js_readers.ts";
 import { treeContext } from "../_tree.ts";
 
 function read(dir: string): ReturnType<typeof readBunLock> {
@@ -205,4 +205,23 @@ Deno.test("readBunLock: a file:/link: folder outside the project is a third-part
     "pkg:npm/shared-ui runtime",
   ]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/shared-ui"), ["pkg:npm/ms@2.1.3 runtime"]);
+});
+
+Deno.test("readBunLock: what a workspace's package.json declares and the lock lacks is a warning", () => {
+  // A bun.lock older than the package.json (`bun install --frozen-lockfile` refuses it): the
+  // new declaration is not in the SBOM, and the reader says so (was: dropped silently).
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "app", "dependencies": { "ms": "^2.1.3" } },
+    "packages/a": { "name": "a", "devDependencies": { "ms": "^2.1.3" } },
+  },
+  "packages": {
+    "a": ["a@workspace:packages/a"],
+    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],
+  }
+}`;
+  const out = readBunLock(lock, { path: "bun.lock", load: (p) => STALE_MEMBER_FILES[p] });
+  assertWellFormed(out);
+  assertStaleMember(out, "bun.lock", "bun install");
 });

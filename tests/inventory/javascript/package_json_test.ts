@@ -159,3 +159,60 @@ Deno.test("readPackageJson: a plain range a workspace's version satisfies names 
     ]);
   });
 });
+
+Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.yaml, Bun's workspaces, .yarnrc.yml)", () => {
+  // Without a lock, `catalog:` names no package range: the catalog does, and may alias another
+  // package (`npm:rolldown-vite@latest`). Was: `pkg:npm/vite` with the specifier `catalog:`.
+  const member = JSON.stringify({
+    name: "core",
+    dependencies: {
+      "estree-walker": "catalog:",
+      lodash: "catalog:legacy",
+      vite: "catalog:default",
+    },
+    devDependencies: { missing: "catalog:" },
+  });
+  const specs = (files: Record<string, string>): string[] =>
+    readPackageJson(member, { path: "packages/core/package.json", load: (p) => files[p] })
+      .components.map((c) => `${c.id} ${c.specifier}`);
+  const expected = [
+    "pkg:npm/estree-walker ^2.0.2",
+    "pkg:npm/lodash ^4.17.21",
+    "pkg:npm/missing catalog:", // in no catalog: left as declared
+    "pkg:npm/rolldown-vite latest",
+  ];
+  const catalogYaml = [
+    "catalog:",
+    "  estree-walker: ^2.0.2",
+    "  vite: npm:rolldown-vite@latest",
+    "catalogs:",
+    "  legacy:",
+    "    lodash: ^4.17.21",
+    "",
+  ];
+  assert.deepEqual(
+    specs({
+      "pnpm-workspace.yaml": ["packages:", "  - packages/*", ...catalogYaml].join("\n"),
+    }),
+    expected,
+  );
+  const catalogs = {
+    catalog: { "estree-walker": "^2.0.2", vite: "npm:rolldown-vite@latest" },
+    catalogs: { legacy: { lodash: "^4.17.21" } },
+  };
+  assert.deepEqual(
+    specs({
+      "package.json": JSON.stringify({
+        name: "root",
+        workspaces: { packages: ["packages/*"], ...catalogs },
+      }),
+    }),
+    expected,
+  );
+  assert.deepEqual(
+    specs({
+      ".yarnrc.yml": catalogYaml.join("\n"),
+    }),
+    expected,
+  );
+});

@@ -390,3 +390,107 @@ Deno.test("readPackageLock: an extraneous entry (nothing requires it, npm prunes
     "pkg:npm/vm2@3.9.19 dev false",
   ]);
 });
+
+Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and its nested packages", () => {
+  // npm 6 writes a `file:` folder as `"version": "file:…"` with its dev/optional flags and
+  // the packages it installed for the folder nested under it (was: the nested ones dropped,
+  // the dev flag lost, so a dev-only folder outside the project was runtime).
+  const lock = JSON.stringify({
+    name: "app",
+    version: "0.1.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      "ms": { version: "2.1.3", resolved: "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz" },
+      "shared-utils": {
+        version: "file:../../shared-utils",
+        dev: true,
+        requires: { kleur: "^4.1.5" },
+        dependencies: {
+          kleur: {
+            version: "4.1.5",
+            resolved: "https://registry.npmjs.org/kleur/-/kleur-4.1.5.tgz",
+            dev: true,
+          },
+        },
+      },
+      "tools": {
+        version: "file:tools",
+        optional: true,
+        requires: { ms: "^2.0.0" },
+        dependencies: {
+          ms: {
+            version: "2.0.0",
+            resolved: "https://registry.npmjs.org/ms/-/ms-2.0.0.tgz",
+            optional: true,
+          },
+        },
+      },
+    },
+  });
+  const manifest = JSON.stringify({
+    name: "app",
+    version: "0.1.0",
+    dependencies: { ms: "^2.1.3" },
+    optionalDependencies: { tools: "file:tools" },
+    devDependencies: { "shared-utils": "file:../../shared-utils" },
+  });
+  const files: Record<string, string> = { "app/package.json": manifest };
+  const out = readPackageLock(lock, { path: "app/package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/kleur@4.1.5 dev",
+    "pkg:npm/ms@2.0.0 optional",
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/shared-utils dev",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/shared-utils"), ["pkg:npm/kleur@4.1.5 runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/tools"), ["pkg:npm/ms@2.0.0 runtime"]);
+});
+
+Deno.test("readPackageLock: what the project declares and the lock does not resolve is a warning", () => {
+  // A lock out of sync with package.json (`npm ci` refuses it): those packages are not in the
+  // SBOM, and the reader says so (was: dropped silently). A peer npm may leave uninstalled
+  // (`--legacy-peer-deps`) is no such case.
+  const v3 = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": {
+        name: "app",
+        workspaces: ["packages/a"],
+        dependencies: { ms: "^2.1.3", "left-pad": "^1.3.0" },
+        peerDependencies: { react: "^18.0.0" },
+      },
+      "node_modules/ms": { version: "2.1.3" },
+      "node_modules/a": { resolved: "packages/a", link: true },
+      "packages/a": { name: "a", version: "1.0.0", devDependencies: { debug: "^4.3.4" } },
+    },
+  });
+  const out = readPackageLock(v3, { path: "app/package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    "app/package.json declares left-pad@^1.3.0, which app/package-lock.json does not lock: it " +
+    "is not in the SBOM; run `npm install` to update the lock",
+    "app/packages/a/package.json declares debug@^4.3.4, which app/package-lock.json does not " +
+    "lock: it is not in the SBOM; run `npm install` to update the lock",
+  ]);
+  // lockfileVersion 1: the declarations are the package.json's.
+  const v1 = JSON.stringify({
+    name: "app",
+    lockfileVersion: 1,
+    dependencies: { ms: { version: "2.1.3" } },
+  });
+  const manifest = JSON.stringify({
+    name: "app",
+    dependencies: { ms: "^2.1.3", "left-pad": "^1.3.0" },
+  });
+  const old = readPackageLock(v1, { path: "package-lock.json", load: () => manifest });
+  assert.deepEqual(old.warnings, [
+    "package.json declares left-pad@^1.3.0, which package-lock.json does not lock: it is not " +
+    "in the SBOM; run `npm install` to update the lock",
+  ]);
+  assert.equal(readPackageLock(v1, { path: "package-lock.json" }).warnings, undefined);
+});

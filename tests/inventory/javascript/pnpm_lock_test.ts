@@ -6,7 +6,7 @@ import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { loadYamlParser } from "../../../src/inventory/_formats/yaml.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertValidSboms, byId } from "./_js_readers.ts";
+import { assertStaleMember, assertValidSboms, byId, STALE_MEMBER_FILES } from "./_js_readers.ts";
 import { treeContext, writeTree } from "../_tree.ts";
 
 function read(dir: string): ReturnType<typeof readPnpmLock> {
@@ -550,4 +550,32 @@ Deno.test("readPnpmLock: an outside link: folder a package links to has that pac
       expected,
     );
   }
+});
+
+Deno.test("readPnpmLock: what a member's package.json declares and its importer lacks is a warning", () => {
+  // A lock older than the package.json (`pnpm install --frozen-lockfile` refuses it): the new
+  // declaration is not in the SBOM, and the reader says so (was: dropped silently).
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      ms:",
+    "        specifier: ^2.1.3",
+    "        version: 2.1.3",
+    "  packages/a:",
+    "    devDependencies:",
+    "      ms:",
+    "        specifier: ^2.1.3",
+    "        version: 2.1.3",
+    "packages:",
+    "  ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "snapshots:",
+    "  ms@2.1.3: {}",
+    "",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => STALE_MEMBER_FILES[p] });
+  assertWellFormed(out);
+  assertStaleMember(out, "pnpm-lock.yaml", "pnpm install");
 });

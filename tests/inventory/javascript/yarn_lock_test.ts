@@ -612,3 +612,170 @@ Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository
     ],
   ]);
 });
+
+Deno.test("readYarnLock classic: a file: folder's dependencies have the scopes of the path to it", () => {
+  // Classic Yarn copies a `file:` folder into node_modules like any package and records its
+  // dependencies on its entry: what a dev-only folder brings is dev (was: the folder's own
+  // package.json declared them as a workspace's, so runtime).
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"local-helper@file:tools/helper":',
+    '  version "0.0.1"',
+    "  dependencies:",
+    '    picocolors "^1.0.0"',
+    "",
+    "ms@^2.1.3:",
+    '  version "2.1.3"',
+    '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz"',
+    "",
+    "picocolors@^1.0.0:",
+    '  version "1.1.1"',
+    '  resolved "https://registry.yarnpkg.com/picocolors/-/picocolors-1.1.1.tgz"',
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "app/package.json": JSON.stringify({
+      name: "app",
+      dependencies: { ms: "^2.1.3" },
+      devDependencies: { "local-helper": "file:tools/helper" },
+    }),
+    "app/tools/helper/package.json": JSON.stringify({
+      name: "local-helper",
+      version: "0.0.1",
+      dependencies: { picocolors: "^1.0.0" },
+    }),
+  };
+  const out = readYarnLock(lock, { path: "app/yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools/helper"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/picocolors@1.1.1 dev",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/tools/helper"), [
+    "pkg:npm/picocolors@1.1.1 runtime",
+  ]);
+});
+
+Deno.test("readYarnLock classic: what a package.json declares and the lock does not resolve is a warning", () => {
+  // A stale or empty yarn.lock (`touch yarn.lock`; a dependency added without `yarn install`,
+  // which `yarn install --frozen-lockfile` refuses): those packages are not in the SBOM, and
+  // the reader says so (was: dropped silently). Peers and `link:` folders Yarn 1 does not lock.
+  const files: Record<string, string> = {
+    "app/package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/*"],
+      dependencies: { "ms": "^2.1.3", "left-pad": "^1.3.0", "@app/b": "1.0.0" },
+      devDependencies: { "eslint-rules": "link:./rules", "typescript": "^5.4.0" },
+      peerDependencies: { react: "^18.0.0" },
+    }),
+    "app/packages/b/package.json": JSON.stringify({
+      name: "@app/b",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3" },
+    }),
+  };
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    "ms@^2.1.3:",
+    '  version "2.1.3"',
+    '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz"',
+    "",
+  ].join("\n");
+  const options = {
+    path: "app/yarn.lock",
+    load: (p: string) => files[p],
+    list: (dir: string) => dir === "app/packages" ? ["b"] : [],
+  };
+  const out = readYarnLock(lock, options);
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    "app/package.json declares left-pad@^1.3.0, typescript@^5.4.0, which app/yarn.lock does " +
+    "not lock: they are not in the SBOM; run `yarn install` to update the lock",
+  ]);
+  // An empty lock locks nothing: every declaration is named.
+  const empty = readYarnLock("", options);
+  assert.deepEqual(empty.components, []);
+  assert.deepEqual(empty.warnings, [
+    "app/package.json declares ms@^2.1.3, left-pad@^1.3.0, typescript@^5.4.0, which " +
+    "app/yarn.lock does not lock: they are not in the SBOM; run `yarn install` to update the lock",
+    "app/packages/b/package.json declares ms@^2.1.3, which app/yarn.lock does not lock: it is " +
+    "not in the SBOM; run `yarn install` to update the lock",
+  ]);
+  // A complete lock: no warning.
+  assert.equal(
+    readYarnLock(lock, {
+      ...options,
+      load: (p) =>
+        p === "app/package.json"
+          ? JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } })
+          : undefined,
+    }).warnings,
+    undefined,
+  );
+});
+
+Deno.test("readYarnLock Berry: what a workspace's package.json declares and its entry lacks is a warning", () => {
+  // A yarn.lock older than the package.json (`yarn install --immutable` refuses it): the new
+  // declaration is not in the SBOM, and the reader says so (was: dropped silently).
+  const lock = [
+    ...BERRY_APP,
+    '    ms: "npm:^2.1.3"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"ms@npm:^2.1.3":',
+    "  version: 2.1.3",
+    '  resolution: "ms@npm:2.1.3"',
+    "  checksum: 10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc87ffb6862ef1c2b33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { ms: "^2.1.3", zod: "^3.23.0" },
+      peerDependencies: { react: "^18.0.0" },
+    }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    "package.json declares zod@^3.23.0, which yarn.lock does not lock: it is not in the SBOM; " +
+    "run `yarn install` to update the lock",
+  ]);
+});
+
+Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writes after its path", () => {
+  // `resolved "file:vendor/x-1.4.0.tgz#<sha1>"`: the fragment is the SHA-1 of that file, as for
+  // a registry URL (was: dropped, the component had no hash).
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"tiny@file:vendor/tiny-1.4.0.tgz":',
+    '  version "1.4.0"',
+    '  resolved "file:vendor/tiny-1.4.0.tgz#3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1"',
+    "",
+  ].join("\n");
+  const json = JSON.stringify({
+    name: "app",
+    dependencies: { tiny: "file:vendor/tiny-1.4.0.tgz" },
+  });
+  const out = readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => p === "package.json" ? json : undefined,
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.downloadLocation]), [
+    [
+      "pkg:npm/tiny@1.4.0",
+      [{ alg: "sha1", hex: "3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1" }],
+      undefined,
+    ],
+  ]);
+});
