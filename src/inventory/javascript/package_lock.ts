@@ -133,7 +133,7 @@ function v1Packages(
         const folder = joinPath(spec.slice("file:".length));
         packages[key] = { link: true, resolved: folder, dev: raw.dev, optional: raw.optional };
         packages[folder] ??= { dependencies: requires, dev: raw.dev, optional: raw.optional };
-        lay(folder === "" ? "" : `${folder}/`, objectAt(raw, "dependencies"));
+        lay(folder === "" ? "" : `${folder}/`, objectAt(raw, "dependencies"), depth + 1);
         continue;
       } else if (GIT_SPEC.test(spec) || spec.startsWith("file:") || /^https?:/.test(spec)) {
         // The package's own version is not recorded: a tarball's file name may say it.
