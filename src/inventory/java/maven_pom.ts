@@ -1074,7 +1074,7 @@ class Mapper {
         ? management
         : resolver.management(model, [], overlay);
       const merged = { ...changed, entries: new Map([...changed.entries, ...own]) };
-      if (profile.properties.size > 0 || own.size > 0) {
+      if (own.size > 0 || (profile.properties.size > 0 && usesProperties(model, profile))) {
         // What the profile's properties and management change in the build's own declarations.
         const before = this.added;
         this.unchanged = this.base;
@@ -1122,6 +1122,45 @@ function profileProperties(model: Model, profile: RawProfile): Map<string, strin
     if (m.raw === profile.pom) { for (const [k, v] of profile.properties) out.set(k, v); }
   }
   return out;
+}
+
+/**
+ * Whether the declarations of a model's chain (coordinates, scopes and flags
+ * of its dependencies, managed dependencies, plugins and extensions, and the
+ * POMs' own coordinates) use a property that `profile` sets, directly or
+ * through another property's value: when none does, the profile's
+ * properties change none of the build's own declarations, and the build is
+ * not read again under them.
+ */
+function usesProperties(model: Model, profile: RawProfile): boolean {
+  const affected = new Set(profile.properties.keys());
+  const uses = (text: string | undefined): boolean => {
+    if (text === undefined || !text.includes("${")) return false;
+    for (const name of affected) if (text.includes(`\${${name}}`)) return true;
+    return false;
+  };
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const m of model.chain) {
+      for (const [k, v] of m.raw.properties) {
+        if (!affected.has(k) && uses(v)) {
+          affected.add(k);
+          grew = true;
+        }
+      }
+    }
+  }
+  const dependency = (d: RawDependency): boolean =>
+    DEPENDENCY_FIELDS.some((f) => uses(d[f as keyof RawDependency] as string | undefined));
+  const plugin = (p: RawPlugin): boolean =>
+    uses(p.groupId) || uses(p.artifactId) || uses(p.version) || uses(p.inherited) ||
+    p.dependencies.some(dependency) || p.processorPaths.some(dependency);
+  return model.chain.some(({ raw }) =>
+    [raw.groupId, raw.version, raw.parent?.groupId, raw.parent?.version].some(uses) ||
+    raw.dependencies.some(dependency) || raw.dependencyManagement.some(dependency) ||
+    raw.build.plugins.some(plugin) || raw.build.pluginManagement.some(plugin) ||
+    raw.build.extensions.some(dependency)
+  );
 }
 
 /** How a profile is activated, for a warning. */
