@@ -167,21 +167,13 @@ function withoutSecrets(error: VouchError): VouchError {
  * deliberately broken lockfile among a tool's test fixtures): its error says
  * how to leave it out.
  */
-function foundByScan<T>(read: () => T, path: string): T {
-  const leaveOut = (error: unknown): never => {
-    if (!(error instanceof VouchError) || !error.code.endsWith(".invalid")) throw error;
-    throw new VouchError(
-      error.code,
-      error.message,
-      `${error.hint}; if it is not part of the release (a test fixture), --exclude ${path}`,
-    );
-  };
-  try {
-    const result = read();
-    return result instanceof Promise ? result.catch(leaveOut) as T : result;
-  } catch (error) {
-    return leaveOut(error);
-  }
+function withExcludeHint(error: unknown, path: string): unknown {
+  if (!(error instanceof VouchError) || !error.code.endsWith(".invalid")) return error;
+  return new VouchError(
+    error.code,
+    error.message,
+    `${error.hint}; if it is not part of the release (a test fixture), --exclude ${path}`,
+  );
 }
 
 /**
@@ -232,6 +224,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const realRoot = Deno.realPathSync(absRoot);
   /** Reads a file of the project once; `code` names the reader for a decoding error. */
   const missing = new Set<string>();
+  /** The go.mod files loaded so far (a go.work's modules), in load order. */
+  const loadedGoMods: string[] = [];
   const loadAs = (code: string): Load => (rel) => {
     const key = rel.replace(/^\.\//, "");
     const known = read.get(key);
@@ -254,6 +248,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     if (bytes === undefined) return undefined;
     const text = decodeText(bytes, key, code);
     read.set(key, { text, bytes });
+    if (readerFor(key)?.name === "go_mod") loadedGoMods.push(key);
     return text;
   };
   /** The names of the folders and files in a folder of the project; `undefined` when it is missing or outside. */
@@ -299,18 +294,18 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
    */
   const queueLoaded = (): void => {
     if (explicit) return;
-    for (const key of [...read.keys()].sort(compareStrings)) {
-      if (queued.has(key) || readerFor(key)?.name !== "go_mod") continue;
+    for (const key of loadedGoMods.splice(0).sort(compareStrings)) {
+      if (queued.has(key)) continue;
       const parts = key.split("/");
       if (parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude))) continue;
       queued.add(key);
       files.push(key);
     }
   };
-  for (const path of files) {
+  const readOne = async (path: string): Promise<ReadFile> => {
     const reader = readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
-    const text = explicit ? load(path) : foundByScan(() => load(path), path);
+    const text = load(path);
     if (text === undefined) {
       throw new VouchError(
         `inventory.lockfile_missing.${path}`,
@@ -322,10 +317,14 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
     const context = { load, list, files: listFiles, memo, release };
-    const output = explicit
-      ? await readWith(reader, text, path, context)
-      : await foundByScan(() => readWith(reader, text, path, context), path);
-    outputs.push({ path, reader, output });
+    return { path, reader, output: await readWith(reader, text, path, context) };
+  };
+  for (const path of files) {
+    try {
+      outputs.push(await readOne(path));
+    } catch (error) {
+      throw explicit ? error : withExcludeHint(error, path);
+    }
     queueLoaded();
   }
   const merged = mergeOutputs(outputs);
