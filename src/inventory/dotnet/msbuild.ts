@@ -203,6 +203,8 @@ class Evaluation {
   readonly importNotes: string[] = [];
   /** The files being read, innermost last (imports nest). */
   readonly reading: string[] = [];
+  /** Every file read so far: MSBuild ignores a second import of one (warning MSB4011). */
+  readonly read = new Set<string>();
   readonly load: Load;
   readonly files?: Files;
 
@@ -294,7 +296,13 @@ class Evaluation {
       );
       return;
     }
-    if (this.reading.includes(path) || this.reading.length >= MAX_IMPORT_DEPTH) return;
+    // A file imported again (a cycle, or a diamond of imports that would otherwise grow
+    // exponentially) is ignored, as MSBuild ignores it.
+    if (this.read.has(path)) return;
+    if (this.reading.length >= MAX_IMPORT_DEPTH) {
+      note(`is not read: imports nest more than ${MAX_IMPORT_DEPTH} levels deep here`);
+      return;
+    }
     if (holds === undefined) {
       note("is under a Condition vouch does not evaluate: it is read");
     }
@@ -319,6 +327,7 @@ class Evaluation {
     const dir = posix.dirname(path);
     const outer = this.properties.get("msbuildthisfiledirectory");
     this.reading.push(path);
+    this.read.add(path);
     this.properties.set("msbuildthisfiledirectory", msbuildDirectory(dir));
     for (const group of childElements(root)) {
       const kind = localName(group.name);

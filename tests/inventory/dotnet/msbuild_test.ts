@@ -377,3 +377,38 @@ Deno.test("evaluateMsbuildProject: a Version on a centrally managed PackageRefer
     "managed centrally, which NuGet refuses (NU1008); the central version is used",
   ]);
 });
+
+Deno.test("evaluateMsbuildProject: a file imported twice is read once, as MSBuild ignores the second import; nesting beyond 16 levels is a warning", () => {
+  // Each props file imports the next one twice: read naively, the last is read 2^8 times.
+  const files: Record<string, string> = {
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk"><Import Project="../p0.props" /></Project>`,
+  };
+  for (let i = 0; i < 8; i++) {
+    const next = `<Import Project="p${i + 1}.props" />`;
+    files[`p${i}.props`] = `<Project>${next}${next}</Project>`;
+  }
+  files["p8.props"] =
+    `<Project><ItemGroup><PackageReference Include="X" Version="1.0.0" /></ItemGroup></Project>`;
+  let loads = 0;
+  const load = (p: string): string | undefined => {
+    loads++;
+    return files[p];
+  };
+  const path = "App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version}`), ["X@1.0.0"]);
+  assert.ok(loads < 40, `${loads} loads`);
+  assert.deepEqual(project.warnings, []);
+  // A chain deeper than 16 imports stops there, with a warning (never in silence).
+  const deep: Record<string, string> = {
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk"><Import Project="../q0.props" /></Project>`,
+  };
+  for (let i = 0; i < 20; i++) {
+    deep[`q${i}.props`] = `<Project><Import Project="q${i + 1}.props" /></Project>`;
+  }
+  deep["q20.props"] = "<Project />";
+  const stopped = evaluateMsbuildProject(deep[path], { path, load: (p) => deep[p] });
+  assert.deepEqual(stopped.warnings, [
+    'q14.props:1: the <Import> of "q15.props" is not read: imports nest more than 16 levels deep here',
+  ]);
+});
