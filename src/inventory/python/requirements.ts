@@ -99,6 +99,12 @@ interface State {
   extraIndexes: { url: string; where: string }[];
   /** The lines, by file, whose `${VAR}` references leave something unknown. */
   unexpanded: Map<string, number[]>;
+  /**
+   * The files included so far, with how (`r:` or `c:` and the path): a file
+   * included again adds nothing (and a diamond of includes read each time
+   * would grow exponentially).
+   */
+  included: Set<string>;
 }
 
 /**
@@ -392,13 +398,11 @@ function readFile(
       const { name, value } = optionValue(content.slice(0, 2), content);
       if (["-r", "--requirement", "-c", "--constraint"].includes(name)) {
         const target = resolveInclude(state, path, value, where, stack);
-        readFile(
-          state,
-          target.text,
-          target.path,
-          [...stack, target.path],
-          constraints || name === "-c" || name === "--constraint",
-        );
+        const asConstraints = constraints || name === "-c" || name === "--constraint";
+        const key = `${asConstraints ? "c" : "r"}:${target.path}`;
+        if (state.included.has(key)) continue;
+        state.included.add(key);
+        readFile(state, target.text, target.path, [...stack, target.path], asConstraints);
       } else if ((name === "-e" || name === "--editable") && !constraints) {
         // A folder pip freeze names in the comment above: that distribution at that version.
         const entry = said !== undefined && isLocalPath(value)
@@ -590,6 +594,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     constraints: [],
     extraIndexes: [],
     unexpanded: new Map(),
+    included: new Set(),
   };
   readFile(
     state,

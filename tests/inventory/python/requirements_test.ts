@@ -567,3 +567,25 @@ Deno.test("readRequirements: with --extra-index-url the index of a package is am
   );
   assert.equal(same.warnings, undefined);
 });
+
+Deno.test("readRequirements: a file included again adds nothing and is not read again (a diamond of includes hung vouch)", () => {
+  // Each file includes the next one four times: read each time, the last is read 4^6 times.
+  const files: Record<string, string> = { "r6.txt": "flask==2.0.1\n" };
+  for (let i = 0; i < 6; i++) files[`r${i}.txt`] = `-r r${i + 1}.txt\n`.repeat(4);
+  let includes = 0;
+  const out = readRequirements(files["r0.txt"], {
+    path: "r0.txt",
+    include: (rel) => {
+      includes++;
+      return files[rel];
+    },
+  });
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:pypi/flask@2.0.1"]);
+  assert.ok(includes <= 4 * 6, `${includes} includes`);
+  // A constraints file included as requirements too is read both ways.
+  const both = readRequirements("-c pins.txt\n-r pins.txt\n", {
+    path: "requirements.txt",
+    include: (rel) => rel === "pins.txt" ? "idna==3.7\n" : undefined,
+  });
+  assert.deepEqual(both.components.map((c) => c.id), ["pkg:pypi/idna@3.7"]);
+});
