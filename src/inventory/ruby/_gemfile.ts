@@ -109,6 +109,12 @@ function statements(text: string): { text: string; line: number }[] {
  */
 export function readGemfile(text: string, path: string, load: GemfileLoad): Gemfile {
   const result: Gemfile = { gems: new Map(), optionalGroups: new Set(), gemspec: false, notes: [] };
+  /**
+   * The files already evaluated, with the groups around them: one evaluated
+   * again in the same place adds nothing (and a diamond of `eval_gemfile`s
+   * evaluated each time would grow exponentially).
+   */
+  const evaluated = new Set<string>();
   const visit = (source: string, file: string, base: Block, visited: Set<string>): void => {
     const stack: Block[] = [base];
     const note = (line: number, what: string): void => {
@@ -160,8 +166,14 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         const literal = LITERAL.exec(s.slice(head.length));
         const name = literal ? literal[1] ?? literal[2] : undefined;
         const included = name === undefined || visited.has(name) ? undefined : load(name);
-        if (included === undefined) note(line, "an `eval_gemfile` that cannot be read is skipped");
-        else visit(included, name!, top, new Set([...visited, name!]));
+        if (included === undefined) {
+          note(line, "an `eval_gemfile` that cannot be read is skipped");
+          continue;
+        }
+        const context = JSON.stringify([name, top.groups, top.quiet]);
+        if (evaluated.has(context)) continue;
+        evaluated.add(context);
+        visit(included, name!, top, new Set([...visited, name!]));
         continue;
       }
       if (opensBlock) {

@@ -138,3 +138,20 @@ Deno.test("readGemfile: a stray bracket does not swallow the rest of the file", 
   const text = 'x = foo("(" \n' + "\n".repeat(25) + 'gem "after"\n';
   assert.deepEqual(groupsOf(text), { after: [["default"]] });
 });
+
+Deno.test("readGemfile: a file eval_gemfile'd again in the same groups is not read again (a diamond hung vouch); in other groups it is", () => {
+  // Each file evaluates the next one four times: evaluated each time, the last is read 4^6 times.
+  const files: Record<string, string> = { "g6.rb": "gem 'rake'\n" };
+  for (let i = 0; i < 6; i++) files[`g${i}.rb`] = `eval_gemfile 'g${i + 1}.rb'\n`.repeat(4);
+  let loads = 0;
+  const gemfile = readGemfile(
+    "eval_gemfile 'g0.rb'\ngroup :test do\n  eval_gemfile 'g6.rb'\nend\n",
+    "Gemfile",
+    (p) => {
+      loads++;
+      return files[p];
+    },
+  );
+  assert.ok(loads <= 4 * 7 + 1, `${loads} loads`);
+  assert.deepEqual(gemfile.gems.get("rake")?.map((d) => d.groups), [["default"], ["test"]]);
+});
