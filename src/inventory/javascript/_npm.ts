@@ -466,3 +466,41 @@ export function staleRecordWarning(
   const unlocked = unlockedDeclarations(manifest, (name) => recorded.has(name));
   return unlocked.length === 0 ? undefined : unlockedWarning(manifest.path, unlocked, options);
 }
+
+/** Catalogs by name (`default` for `catalog`), for `catalog:` / `catalog:<name>` ranges. */
+export type Catalogs = Map<string, Record<string, unknown>>;
+
+/**
+ * The catalogs that files state (pnpm-workspace.yaml, a root package.json,
+ * .yarnrc.yml: each a `catalog` and named `catalogs`); the first source to
+ * name a catalog gives it.
+ *
+ * @param sources The files' values, first the one that wins.
+ * @returns The catalogs by name.
+ */
+export function catalogsOf(sources: readonly unknown[]): Catalogs {
+  const out: Catalogs = new Map();
+  for (const source of sources) {
+    if (!isRecord(source)) continue;
+    if (isRecord(source.catalog) && !out.has("default")) out.set("default", source.catalog);
+    const named = isRecord(source.catalogs) ? source.catalogs : {};
+    for (const [name, catalog] of Object.entries(named)) {
+      if (isRecord(catalog) && !out.has(name)) out.set(name, catalog);
+    }
+  }
+  return out;
+}
+
+/**
+ * The range a catalog gives a dependency declared `catalog:` or
+ * `catalog:<name>` (`catalog:default` is `catalog:`).
+ *
+ * @param catalogs The catalogs.
+ * @param name The dependency's name.
+ * @param range Its declared range (starts with `catalog:`).
+ * @returns The catalog's range, or `undefined` when no catalog names it.
+ */
+export function catalogRange(catalogs: Catalogs, name: string, range: string): string | undefined {
+  const value = catalogs.get(range.slice("catalog:".length) || "default")?.[name];
+  return typeof value === "string" ? value : undefined;
+}

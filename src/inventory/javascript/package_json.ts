@@ -17,6 +17,9 @@ import { isRecord } from "../../_util.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
+  catalogRange,
+  type Catalogs,
+  catalogsOf,
   declaredDependencies,
   folderMember,
   folderOf,
@@ -135,32 +138,23 @@ function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson |
 }
 
 /**
- * The catalogs of a tree, by name (`default` for `catalog`), for its
- * `catalog:` / `catalog:<name>` ranges: pnpm-workspace.yaml's `catalog` and
- * `catalogs`, the root package.json's (Bun: at its top or in `workspaces`),
- * .yarnrc.yml's (Yarn 4.10+); the first to name a catalog gives it.
+ * The catalogs of a tree: pnpm-workspace.yaml's, the root package.json's
+ * (Bun: at its top or in `workspaces`), .yarnrc.yml's (Yarn 4.10+); the first
+ * to name a catalog gives it.
  */
-function treeCatalogs(
-  load: Load,
-  root: PackageJson | undefined,
-): Map<string, Record<string, unknown>> {
+function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
   const yaml = (path: string): unknown => {
     const text = load(path);
     return text === undefined
       ? undefined
       : parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
   };
-  const workspaces = root?.json.workspaces;
-  const out = new Map<string, Record<string, unknown>>();
-  for (const source of [yaml("pnpm-workspace.yaml"), root?.json, workspaces, yaml(".yarnrc.yml")]) {
-    if (!isRecord(source)) continue;
-    if (isRecord(source.catalog) && !out.has("default")) out.set("default", source.catalog);
-    const named = isRecord(source.catalogs) ? source.catalogs : {};
-    for (const [name, catalog] of Object.entries(named)) {
-      if (isRecord(catalog) && !out.has(name)) out.set(name, catalog);
-    }
-  }
-  return out;
+  return catalogsOf([
+    yaml("pnpm-workspace.yaml"),
+    root?.json,
+    root?.json.workspaces,
+    yaml(".yarnrc.yml"),
+  ]);
 }
 
 /**
@@ -225,7 +219,7 @@ export function readPackageJson(
   /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
   const npmWorkspaces = (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.json
     .workspaces !== undefined;
-  let catalogs: Map<string, Record<string, unknown>> | undefined;
+  let catalogs: Catalogs | undefined;
   for (const [alias, declaredRange, scope] of declared) {
     // A `catalog:` range is the one its catalog gives (it may alias another package).
     let range = declaredRange;
@@ -234,8 +228,7 @@ export function readPackageJson(
         load,
         folder === "" ? manifest : loadPackageJson(load, "package.json"),
       );
-      const fromCatalog = catalogs.get(range.slice("catalog:".length) || "default")?.[alias];
-      if (typeof fromCatalog === "string") range = fromCatalog;
+      range = catalogRange(catalogs, alias, range) ?? range;
     }
     if (alias === "") {
       const line = nthLine(text, /""\s*:/);

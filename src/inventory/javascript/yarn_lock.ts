@@ -16,6 +16,9 @@ import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import {
+  catalogRange,
+  type Catalogs,
+  catalogsOf,
   declaredDependencies,
   folderMember,
   folderOf,
@@ -510,7 +513,7 @@ export function readYarnLock(
     return ranges === undefined ? undefined : ranges.get(range) ?? ranges.get(normalRange(range)) ??
       (/^[a-z+-]+:/.test(range) ? undefined : ranges.get(`npm:${range}`));
   };
-  let catalogs: YamlMap | undefined;
+  let catalogs: Catalogs | undefined;
   /**
    * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the
    * range the `.yarnrc.yml` beside the lock gives (`catalog` / `catalogs`),
@@ -521,15 +524,9 @@ export function readYarnLock(
       const rcPath = joinPath(lockDir, ".yarnrc.yml");
       const rc = context.load(rcPath);
       const doc = rc === undefined ? undefined : parseYamlDocuments(rc, rcPath, CODE).at(-1);
-      catalogs = isRecord(doc) ? doc : {};
+      catalogs = catalogsOf([doc]);
     }
-    const catalog = dep.range.slice("catalog:".length);
-    const named = catalog === "" || catalog === "default"
-      ? catalogs.catalog
-      : isRecord(catalogs.catalogs)
-      ? catalogs.catalogs[catalog]
-      : undefined;
-    const range = isRecord(named) ? str(named[dep.name]) : undefined;
+    const range = catalogRange(catalogs, dep.name, dep.range);
     if (range !== undefined) return find(dep.name, range);
     const same = entries.filter((e) => e.name === dep.name && !e.workspace);
     return same.length === 1 ? same[0] : undefined;
