@@ -1,5 +1,6 @@
 // Private: what the Maven and Gradle readers share: the `pkg:maven` purl and
-// the component name (`groupId:artifactId`, as Maven writes coordinates).
+// the component name (`groupId:artifactId`, as Maven writes coordinates), and
+// the purl of a Gradle module, which may have no group.
 import { formatPurl } from "../purl.ts";
 
 /** Maven coordinates of one artifact. */
@@ -41,4 +42,35 @@ export function mavenPurl(c: MavenCoordinates): string {
  */
 export function mavenName(c: MavenCoordinates): string {
   return `${c.groupId}:${c.artifactId}`;
+}
+
+/** The purl, ecosystem and component name of a module Gradle resolved. */
+export interface GradleModuleId {
+  /** `pkg:maven/…`, or `pkg:generic/…` for a module without a group. */
+  purl: string;
+  /** `maven` or `generic`. */
+  ecosystem: "maven" | "generic";
+  /** `group:name`, or the name alone for a module without a group. */
+  name: string;
+}
+
+/**
+ * The purl of a module Gradle resolved (a lock line, a verified component):
+ * `pkg:maven`, or for a module without a group (an Ivy or flat-dir module such
+ * as the Kotlin/Native distribution, which Gradle writes with an empty group:
+ * no Maven coordinate, as the purl-spec `maven` type needs the group as its
+ * namespace) `pkg:generic/<name>@<version>`.
+ *
+ * @param c The coordinates, `groupId` possibly empty.
+ * @returns The purl, ecosystem and component name.
+ */
+export function gradleModuleId(c: MavenCoordinates): GradleModuleId {
+  if (c.groupId === "") {
+    return {
+      purl: formatPurl({ type: "generic", name: c.artifactId, version: c.version }),
+      ecosystem: "generic",
+      name: c.artifactId,
+    };
+  }
+  return { purl: mavenPurl(c), ecosystem: "maven", name: mavenName(c) };
 }

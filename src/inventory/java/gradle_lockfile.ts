@@ -4,7 +4,10 @@
  * per-configuration `gradle/dependency-locks/<configuration>.lockfile`.
  *
  * Each line `group:name:version=conf1,conf2` is one locked module: a
- * `pkg:maven` component with the version as written. The file has no graph,
+ * `pkg:maven` component with the version as written; a module without a group
+ * (`:name:version=…`: an Ivy or flat-dir module such as the Kotlin/Native
+ * distribution) is no Maven coordinate and is `pkg:generic/<name>@<version>`,
+ * as in the verification metadata. The file has no graph,
  * so there are no edges and no component is marked direct. Scopes come from
  * the configurations:
  *
@@ -43,7 +46,7 @@ import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
 import type { Scope } from "../types.ts";
-import { mavenName, mavenPurl } from "./_maven.ts";
+import { gradleModuleId } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
@@ -179,7 +182,8 @@ export function parseGradleLockfile(text: string, path: string): LockedModule[] 
     }
     const coordinates = eq === -1 ? line : line.slice(0, eq);
     const parts = coordinates.split(":");
-    if (parts.length !== 3 || parts.some((p) => p === "" || /\s/.test(p))) {
+    // An empty group is a module with none (an Ivy or flat-dir module: `:name:1.0=…`).
+    if (parts.length !== 3 || parts.some((p, n) => (p === "" && n > 0) || /\s/.test(p))) {
       throw invalid(
         path,
         at,
@@ -251,11 +255,15 @@ export function readGradleLockfile(
   const buildLock = isBuildLock(path, options.load);
   const out = new OutputBuilder();
   for (const m of parseGradleLockfile(text, path)) {
-    const c = { groupId: m.group, artifactId: m.name, version: m.version };
+    const { purl, ecosystem, name } = gradleModuleId({
+      groupId: m.group,
+      artifactId: m.name,
+      version: m.version,
+    });
     out.component({
-      purl: mavenPurl(c),
-      ecosystem: "maven",
-      name: mavenName(c),
+      purl,
+      ecosystem,
+      name,
       version: m.version,
       scopes: gradleScopes(m.configurations, buildLock),
       groups: m.configurations,
@@ -280,7 +288,7 @@ export function lockedScopes(
   for (const { path, text, build } of locks) {
     const buildLock = build === true || isBuildLock(path);
     for (const m of parseGradleLockfile(text, path)) {
-      const purl = mavenPurl({ groupId: m.group, artifactId: m.name, version: m.version });
+      const { purl } = gradleModuleId({ groupId: m.group, artifactId: m.name, version: m.version });
       const scopes = out.get(purl) ?? new Set();
       for (const s of gradleScopes(m.configurations, buildLock)) scopes.add(s);
       out.set(purl, scopes);

@@ -43,8 +43,7 @@ import {
   type XmlElement,
 } from "../_formats/xml.ts";
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
-import { formatPurl } from "../purl.ts";
-import { mavenName, mavenPurl } from "./_maven.ts";
+import { gradleModuleId } from "./_maven.ts";
 import { lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
 
 const CODE = "inventory.gradle_verification.invalid";
@@ -175,24 +174,6 @@ function purlFile(c: VerifiedComponent): VerifiedArtifact | undefined {
 }
 
 /**
- * The purl of a verified component: `pkg:maven`, or for a module without a
- * group (not a Maven coordinate: the purl-spec `maven` type needs the group
- * as its namespace) `pkg:generic/<name>@<version>`, whose file is its only one.
- */
-function componentPurl(c: VerifiedComponent): { purl: string; ecosystem: "maven" | "generic" } {
-  if (c.group === "") {
-    return {
-      purl: formatPurl({ type: "generic", name: c.name, version: c.version }),
-      ecosystem: "generic",
-    };
-  }
-  return {
-    purl: mavenPurl({ groupId: c.group, artifactId: c.name, version: c.version }),
-    ecosystem: "maven",
-  };
-}
-
-/**
  * The lock files of the Gradle build whose verification file is at `path`:
  * the root's, buildSrc's, and those of the builds `settings.gradle(.kts)`
  * includes for their plugins and of the projects it includes.
@@ -253,8 +234,11 @@ export function readGradleVerification(
   const out = new OutputBuilder();
   let unscoped = 0;
   for (const component of components) {
-    const c = { groupId: component.group, artifactId: component.name, version: component.version };
-    const { purl, ecosystem } = componentPurl(component);
+    const { purl, ecosystem, name } = gradleModuleId({
+      groupId: component.group,
+      artifactId: component.name,
+      version: component.version,
+    });
     const scopes: Scope[] | undefined = locked.has(purl) ? [...locked.get(purl)!] : undefined;
     // Only a POM may be another module's metadata (a parent, an imported BOM, a plugin marker);
     // Gradle reads a `.module` file only for a module it resolves (a Kotlin Multiplatform root
@@ -266,7 +250,7 @@ export function readGradleVerification(
     out.component({
       purl,
       ecosystem,
-      name: component.group === "" ? component.name : mavenName(c),
+      name,
       version: component.version,
       hashes: purlFile(component)?.hashes ?? [],
       distributions: component.artifacts.map((a) => ({ file: a.name, hashes: a.hashes })),
