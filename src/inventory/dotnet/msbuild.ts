@@ -31,7 +31,14 @@
  * a test project (`IsTestProject`, the Visual Studio test project type in
  * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
- * components.
+ * components: those of the project and of every file it imports
+ * (`Directory.Build.props`/`.targets` too, so a shared analyzer project is
+ * every project's reference), a relative path resolved against the project
+ * wherever it is written (as MSBuild resolves item paths;
+ * `$(MSBuildThisFileDirectory)` names the declaring file's folder), inside
+ * the tree only; a reference to the project itself is none (a shared file's
+ * guard), and `Remove` drops the references declared before it. Their
+ * Conditions are not evaluated, as for packages.
  *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
@@ -178,6 +185,14 @@ function msbuildDirectory(dir: string): string {
   return dir === "." ? "/" : `/${dir}/`;
 }
 
+/**
+ * How vouch writes a folder of the tree as an MSBuild directory without the trailing slash
+ * (`$(MSBuildProjectDirectory)`, `GetDirectoryNameOfFileAbove`).
+ */
+function directoryValue(dir: string): string {
+  return msbuildDirectory(dir).replace(/\/$/, "") || "/";
+}
+
 /** `alternatives` with `version` added once. */
 function withAlternative(alternatives: string[] | undefined, version: string): string[] {
   return alternatives?.includes(version) ? alternatives : [...(alternatives ?? []), version];
@@ -207,10 +222,14 @@ class Evaluation {
   readonly read = new Set<string>();
   readonly load: Load;
   readonly files?: Files;
+  /** The project being evaluated: what relative item paths, in any file it imports, are relative to. */
+  readonly project: string;
 
-  constructor(load: Load, files?: Files) {
-    this.load = load;
-    this.files = files;
+  constructor(project: string, options: { load: Load; files?: Files }) {
+    this.project = project;
+    this.load = options.load;
+    this.files = options.files;
+    this.properties.set("msbuildprojectdirectory", directoryValue(posix.dirname(project)));
   }
 
   expand(value: string): string {
@@ -258,7 +277,7 @@ class Evaluation {
       if (found === undefined) return "";
       return fn.toLowerCase() === "getpathoffileabove"
         ? `/${found.path}`
-        : msbuildDirectory(posix.dirname(found.path)).replace(/\/$/, "") || "/";
+        : directoryValue(posix.dirname(found.path));
     });
   }
 
@@ -306,7 +325,7 @@ class Evaluation {
     if (holds === undefined) {
       note("is under a Condition vouch does not evaluate: it is read");
     }
-    this.file(this.parse(path, text), path, text, false);
+    this.file(this.parse(path, text), path, text);
   }
 
   applies(element: XmlElement): boolean {
@@ -323,7 +342,7 @@ class Evaluation {
   }
 
   /** Evaluates one file's property groups and items, in order. */
-  file(root: XmlElement, path: string, text: string, isProject: boolean): void {
+  file(root: XmlElement, path: string, text: string): void {
     const dir = posix.dirname(path);
     const outer = this.properties.get("msbuildthisfiledirectory");
     this.reading.push(path);
@@ -349,7 +368,7 @@ class Evaluation {
       } else if (kind === "ItemGroup") {
         for (const item of childElements(group)) {
           const conditioned = this.noteCondition(item, group.attributes.Condition, { path, text });
-          this.item(item, { path, text, dir, isProject, conditioned });
+          this.item(item, { path, text, conditioned });
         }
       }
     }
@@ -393,18 +412,15 @@ class Evaluation {
    */
   item(
     item: XmlElement,
-    file: { path: string; text: string; dir: string; isProject: boolean; conditioned: boolean },
+    file: { path: string; text: string; conditioned: boolean },
   ): void {
-    const { path, text, dir, isProject, conditioned } = file;
+    const { path, text, conditioned } = file;
     const kind = localName(item.name);
     const include = item.attributes.Include;
     const update = item.attributes.Update;
     const remove = item.attributes.Remove;
-    if (kind === "ProjectReference" && include !== undefined && isProject) {
-      for (const each of this.expand(include).split(";").map((s) => s.trim()).filter(Boolean)) {
-        const target = treePath(dir, each);
-        if (target !== undefined) this.projectReferences.push(target);
-      }
+    if (kind === "ProjectReference") {
+      this.projectReference(item);
       return;
     }
     if (!PACKAGE_ITEMS.has(kind)) return;
@@ -471,6 +487,30 @@ class Evaluation {
     }
   }
 
+  /**
+   * A `ProjectReference`, in the project or in a file it imports (`Directory.Build.props`): a
+   * relative path is relative to the project, wherever it is written (MSBuild resolves item paths
+   * against the project; `$(MSBuildThisFileDirectory)` names the declaring file's folder). A
+   * reference to the project itself (a shared file's guard) is none; `Remove` drops references
+   * declared before it.
+   */
+  projectReference(item: XmlElement): void {
+    const dir = posix.dirname(this.project);
+    const targets = (value: string | undefined): string[] =>
+      this.expand(value ?? "").split(";").flatMap((each) => {
+        const target = each.trim() === "" ? undefined : treePath(dir, each);
+        return target === undefined || target === this.project ? [] : [target];
+      });
+    const { Include: include, Remove: remove } = item.attributes;
+    for (const target of targets(include)) {
+      if (!this.projectReferences.includes(target)) this.projectReferences.push(target);
+    }
+    const removed = new Set(targets(remove));
+    for (let i = this.projectReferences.length - 1; i >= 0; i--) {
+      if (removed.has(this.projectReferences[i])) this.projectReferences.splice(i, 1);
+    }
+  }
+
   parse(path: string, text: string): XmlElement {
     const known = PARSED.get(text);
     if (known !== undefined) return known;
@@ -509,7 +549,7 @@ export function evaluateMsbuildProject(
   const dir = posix.dirname(path);
   const file = posix.basename(path);
   const name = file.replace(/\.[^.]+$/, "");
-  const evaluation = new Evaluation(load, files);
+  const evaluation = new Evaluation(path, { load, files });
   evaluation.properties.set("msbuildprojectname", name);
   const root = evaluation.parse(path, text);
   const sources = [
@@ -518,17 +558,16 @@ export function evaluateMsbuildProject(
   ];
   for (const source of sources) {
     if (source !== undefined) {
-      evaluation.file(evaluation.parse(source.path, source.text), source.path, source.text, false);
+      evaluation.file(evaluation.parse(source.path, source.text), source.path, source.text);
     }
   }
-  evaluation.file(root, path, text, true);
+  evaluation.file(root, path, text);
   const targets = nearest(dir, "Directory.Build.targets", load, files);
   if (targets !== undefined) {
     evaluation.file(
       evaluation.parse(targets.path, targets.text),
       targets.path,
       targets.text,
-      false,
     );
   }
   const property = (key: string): string | undefined => {

@@ -412,3 +412,69 @@ Deno.test("evaluateMsbuildProject: a file imported twice is read once, as MSBuil
     'q14.props:1: the <Import> of "q15.props" is not read: imports nest more than 16 levels deep here',
   ]);
 });
+
+// Shaped like repositories that reference a shared analyzer or source-generator project from
+// Directory.Build.props / Directory.Build.targets or an imported props file: those references were
+// ignored (only the project's own ProjectReferences counted), so every member lost that edge.
+// MSBuild resolves a relative item path against the project being evaluated, wherever the item is
+// written; `$(MSBuildThisFileDirectory)` names the declaring file's folder.
+Deno.test("evaluateMsbuildProject: ProjectReferences of Directory.Build.props/.targets and imported files apply to every project, paths relative to the project", async () => {
+  const files: Record<string, string> = {
+    "Directory.Build.props": `<Project>
+  <ItemGroup>
+    <ProjectReference Include="$(MSBuildThisFileDirectory)src/Generators/Generators.csproj"
+                      OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+  </ItemGroup>
+</Project>`,
+    "Directory.Build.targets": `<Project>
+  <ItemGroup>
+    <ProjectReference Include="$(MSBuildThisFileDirectory)src\\Shared\\Shared.csproj" />
+  </ItemGroup>
+</Project>`,
+    // A relative Include in an imported file: relative to the project, not to eng/.
+    "eng/Common.props": `<Project>
+  <ItemGroup>
+    <ProjectReference Include="../Core/Core.csproj" />
+    <ProjectReference Include="../../../../Outside/Outside.csproj" />
+  </ItemGroup>
+</Project>`,
+    "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Import Project="../../eng/Common.props" />
+  <ItemGroup><ProjectReference Include="$(MSBuildProjectDirectory)/../Lib/Lib.csproj" /></ItemGroup>
+</Project>`,
+    "src/Core/Core.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+    "src/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup><ProjectReference Remove="$(MSBuildThisFileDirectory)..\\Generators\\Generators.csproj" /></ItemGroup>
+</Project>`,
+    "src/Generators/Generators.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+    "src/Shared/Shared.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const references = (path: string): string[] =>
+    evaluateMsbuildProject(files[path], { path, load }).projectReferences;
+  assert.deepEqual(references("src/App/App.csproj"), [
+    "src/Generators/Generators.csproj", // Directory.Build.props
+    "src/Core/Core.csproj", // eng/Common.props, relative to src/App/ (never outside the tree)
+    "src/Lib/Lib.csproj",
+    "src/Shared/Shared.csproj", // Directory.Build.targets
+  ]);
+  // Lib removes the generator the props file added; a project is never its own reference.
+  assert.deepEqual(references("src/Lib/Lib.csproj"), ["src/Shared/Shared.csproj"]);
+  assert.deepEqual(references("src/Generators/Generators.csproj"), ["src/Shared/Shared.csproj"]);
+  assert.deepEqual(references("src/Shared/Shared.csproj"), ["src/Generators/Generators.csproj"]);
+
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const inventory = await readInventory(dir);
+    const edges = (from: string): string[] =>
+      inventory.edges.filter((e) => e.from === from).map((e) => e.to).toSorted();
+    assert.deepEqual(edges("pkg:nuget/app"), [
+      "pkg:nuget/core",
+      "pkg:nuget/generators",
+      "pkg:nuget/lib",
+      "pkg:nuget/shared",
+    ]);
+    assert.deepEqual(edges("pkg:nuget/lib"), ["pkg:nuget/shared"]);
+    await assertSbomsValid(inventory, "msbuild shared ProjectReferences");
+  });
+});
