@@ -12,8 +12,10 @@
  * and plugins, BOM imports (`<scope>import</scope>`) of POMs in the tree,
  * multi-module reactors (`<modules>`: the modules are members, and a
  * dependency on a sibling module is an edge between members), profiles (their
- * dependencies and plugins, and the other versions their properties give the
- * build's own, under the group `profile:<id>`, a parent's profiles included;
+ * dependencies and plugins, and the other versions their properties, their
+ * pluginManagement and their declarations of the build's plugins give the
+ * build's own (with the plugin dependencies they add), under the group
+ * `profile:<id>`, a parent's profiles included;
  * activation is not evaluated, and a warning says so), and the build
  * plugins, their dependencies, `annotationProcessorPaths` and extensions
  * (scope `build`). A parent or BOM that is not in the tree stays a component
@@ -825,11 +827,13 @@ class Resolver {
   /**
    * Effective build plugins: the chain's (inherited unless `inherited=false`),
    * versions from pluginManagement; with `extra`, interpolated with a
-   * profile's properties, and only the plugins of the profile's `build` when given.
+   * profile's properties, and with the profile's `build`: only the plugins the build does not
+   * use, or with `merge` the build's own once the profile's `build` is merged into it (its
+   * pluginManagement and its declarations of the same plugins win, as Maven injects a profile).
    */
   plugins(
     model: Model,
-    extra: { build?: RawBuild; overlay: Map<string, string> } | undefined,
+    extra: { build?: RawBuild; overlay: Map<string, string>; merge?: boolean } | undefined,
     management: Management,
   ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
@@ -849,11 +853,13 @@ class Resolver {
       }
     }
     if (extra?.build !== undefined) {
-      // A profile's plugin that the build already uses only reconfigures it.
+      // A profile's plugin that the build already uses reconfigures it: with `merge`, its
+      // version and dependencies are the build's plugin's; else only new plugins are listed.
       const main = new Set(used.keys());
-      used.clear();
+      const merge = extra.merge === true;
+      if (!merge) used.clear();
       for (const p of extra.build.pluginManagement) add(managed, p);
-      for (const p of extra.build.plugins) if (!main.has(key(p))) add(used, p);
+      for (const p of extra.build.plugins) if (main.has(key(p)) === merge) add(used, p);
     }
     const out = [];
     for (const [k, declarations] of used) {
@@ -1005,7 +1011,7 @@ class Mapper {
   ): void {
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
     const extra = profile &&
-      { build: profile.rebuild ? undefined : profile.profile.build, overlay: profile.overlay };
+      { build: profile.profile.build, overlay: profile.overlay, merge: profile.rebuild };
     for (
       const { plugin, dependencies, paths } of this.resolver.plugins(this.model, extra, management)
     ) {
@@ -1074,8 +1080,13 @@ class Mapper {
         ? management
         : resolver.management(model, [], overlay);
       const merged = { ...changed, entries: new Map([...changed.entries, ...own]) };
-      if (own.size > 0 || (profile.properties.size > 0 && usesProperties(model, profile))) {
-        // What the profile's properties and management change in the build's own declarations.
+      const { plugins, pluginManagement } = profile.build;
+      if (
+        own.size > 0 || plugins.length > 0 || pluginManagement.length > 0 ||
+        (profile.properties.size > 0 && usesProperties(model, profile))
+      ) {
+        // What the profile's properties, management and plugins change in the build's own
+        // declarations.
         const before = this.added;
         this.unchanged = this.base;
         this.build(self, merged, { profile, overlay, rebuild: true });

@@ -491,3 +491,64 @@ Deno.test("readMavenPom: a parent or BOM from outside the tree is never one of i
     "pkg:maven/com.alibaba.csp/sentinel-parent?type=pom build",
   ]);
 });
+
+// Shaped like release profiles (`<profile><id>release</id>` with maven-gpg-plugin, a newer
+// maven-jar-plugin in its pluginManagement, maven-compiler-plugin redeclared with a dependency):
+// Maven injects the active profile's <build> into the build, its pluginManagement and its
+// declarations of plugins the build already uses winning. vouch listed the profile's new plugins
+// only: the versions and plugin dependencies it gives the build's own plugins were lost.
+Deno.test("readMavenPom: a profile's pluginManagement and plugins change the build's own plugins in its group", () => {
+  const plugin = (artifactId: string, version?: string, more = ""): string =>
+    `<plugin><artifactId>${artifactId}</artifactId>${
+      version === undefined ? "" : `<version>${version}</version>`
+    }${more}</plugin>`;
+  const out = readLib(
+    `<build><pluginManagement><plugins>${plugin("maven-jar-plugin", "3.3.0")}</plugins>
+    </pluginManagement></build>`,
+    `<build><plugins>${plugin("maven-surefire-plugin")}${plugin("maven-jar-plugin")}${
+      plugin("maven-compiler-plugin", "3.11.0")
+    }${plugin("maven-site-plugin", "3.12.1")}</plugins></build>
+    <profiles><profile><id>release</id><build>
+      <pluginManagement><plugins>${plugin("maven-surefire-plugin", "3.2.5")}${
+      plugin("maven-jar-plugin", "3.4.1")
+    }${plugin("maven-unused-plugin", "1.0")}${plugin("maven-site-plugin", "4.0.0-M13")}
+      </plugins></pluginManagement>
+      <plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        "3.13.0",
+        `<dependencies>${dep("org.ow2.asm:asm:9.7")}</dependencies>`,
+      )
+    }${
+      plugin(
+        "maven-site-plugin",
+        undefined,
+        `<dependencies>${dep("org.example:skin:1.0")}</dependencies>`,
+      )
+    }${plugin("maven-gpg-plugin", "3.2.4")}</plugins>
+    </build></profile></profiles>`,
+  );
+  const P = "pkg:maven/org.apache.maven.plugins";
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      `${P}/maven-compiler-plugin@3.11.0 build `,
+      `${P}/maven-compiler-plugin@3.13.0 build profile:release`, // the profile's declaration wins
+      `${P}/maven-gpg-plugin@3.2.4 build profile:release`, // a plugin only the profile uses
+      `${P}/maven-jar-plugin@3.3.0 build `,
+      `${P}/maven-jar-plugin@3.4.1 build profile:release`, // the profile's management wins
+      `${P}/maven-site-plugin@3.12.1 build `, // a version in <plugins> wins over management
+      `${P}/maven-surefire-plugin build `,
+      `${P}/maven-surefire-plugin@3.2.5 build profile:release`,
+      "pkg:maven/org.example/skin@1.0 build profile:release",
+      "pkg:maven/org.ow2.asm/asm@9.7 build profile:release",
+    ],
+  );
+  // A plugin dependency the profile adds hangs from the plugin it is added to.
+  assert.deepEqual(edgesFrom(out, `${P}/maven-compiler-plugin@3.13.0`), [
+    "pkg:maven/org.ow2.asm/asm@9.7 build",
+  ]);
+  assert.deepEqual(edgesFrom(out, `${P}/maven-site-plugin@3.12.1`), [
+    "pkg:maven/org.example/skin@1.0 build",
+  ]);
+});
