@@ -1,7 +1,8 @@
 /**
  * Reader for pip requirements files (`requirements.txt`, pip-compile output):
  * pins, `--hash` options, continuations, markers, extras, `-r`/`-c` includes,
- * editable and URL/VCS requirements.
+ * editable and URL/VCS requirements, and where pip looks for packages
+ * (`--index-url`, `--extra-index-url`, `--find-links`, `--no-index`).
  *
  * @module
  */
@@ -97,6 +98,10 @@ interface State {
   index?: string;
   /** The `--extra-index-url` options, with where each is. */
   extraIndexes: { url: string; where: string }[];
+  /** The `--find-links` (`-f`) locations, as written, with where each is. */
+  findLinks: { url: string; where: string }[];
+  /** Where `--no-index` is, when it is: pip then looks only in the `--find-links` locations. */
+  noIndex?: string;
   /** The lines, by file, whose `${VAR}` references leave something unknown. */
   unexpanded: Map<string, number[]>;
   /**
@@ -113,6 +118,9 @@ interface State {
  * install time: vouch cannot know the value.
  */
 const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
+
+/** `--no-index` among the options of a line (it takes no value). */
+const NO_INDEX = /(?:^|\s+)--no-index(?=\s|$)/g;
 
 /** The user information of every URL in a line (`https://${TOKEN}@`): dropped from any SBOM. */
 const USERINFO = /(:\/\/)[^/?#@\s]*@/g;
@@ -395,7 +403,13 @@ function readFile(
       continue;
     }
     if (content.startsWith("-")) {
-      const { name, value } = optionValue(content.slice(0, 2), content);
+      // pip parses every option of a line: `--no-index --find-links ./wheels`.
+      const option = content.replace(NO_INDEX, () => {
+        state.noIndex ??= where;
+        return "";
+      }).trim();
+      if (option === "") continue;
+      const { name, value } = optionValue(option.slice(0, 2), option);
       if (["-r", "--requirement", "-c", "--constraint"].includes(name)) {
         const target = resolveInclude(state, path, value, where, stack);
         const asConstraints = constraints || name === "-c" || name === "--constraint";
@@ -416,6 +430,8 @@ function readFile(
         state.index ??= value;
       } else if (name === "--extra-index-url") {
         state.extraIndexes.push({ url: value, where });
+      } else if (name === "-f" || name === "--find-links") {
+        state.findLinks.push({ url: value, where });
       }
       continue;
     }
@@ -522,34 +538,109 @@ function indexKey(url: string): string {
   return withoutCredentials(url).replace(/\/+$/, "");
 }
 
+/** A place pip looks for packages: how a warning shows it, the option, and its URL for a purl. */
+interface PackageSource {
+  /** As compared and shown: without credentials and a trailing `/`. */
+  key: string;
+  /** The `repository_url` it gives a purl: a URL, or `file://` for an absolute folder; none for a relative one. */
+  url?: string;
+  /** `--index-url`, `--extra-index-url` or `--find-links`. */
+  option: string;
+  /** `path:line` of the option, when the file has one. */
+  where?: string;
+}
+
+/** A `--find-links` location: a URL, or a folder (an absolute one is a `file://` URL). */
+function findLinksSource(location: { url: string; where: string }): PackageSource {
+  const source = { key: indexKey(location.url), option: "--find-links", where: location.where };
+  if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(location.url)) {
+    return { ...source, url: withoutCredentials(location.url) };
+  }
+  return location.url.startsWith("/")
+    ? { ...source, url: `file://${encodeURI(location.url)}` }
+    : source;
+}
+
 /**
- * The warning for the packages whose index pip chooses: with an
- * `--extra-index-url` beside the index (`--index-url`, else PyPI), pip
- * takes each package from whichever index offers the best match, so a
- * purl's `repository_url` (or its absence: PyPI) says which index was
- * asked first, not which one served it; a package whose index the file
- * names (uv's `# from` annotation) or that has its own URL or file is
- * known.
+ * Where pip looks for the packages a file names without a URL of their own:
+ * the first place, which their purls name, and the others, from any of
+ * which pip may take each package (the best match wins). The index
+ * (`--index-url`, else PyPI), then the `--extra-index-url`s and
+ * `--find-links` locations; with `--no-index`, only the `--find-links`
+ * locations.
  */
-function ambiguousIndex(state: State): string | undefined {
-  const primary = indexKey(state.index ?? "https://pypi.org/simple");
-  const extra = state.extraIndexes.filter((e) => indexKey(e.url) !== primary);
-  if (extra.length === 0) return undefined;
-  const names = [
+function packageSources(state: State): { first?: PackageSource; others: PackageSource[] } {
+  const links = state.findLinks.map(findLinksSource);
+  const [first, ...rest] = state.noIndex !== undefined ? links : [
+    { key: indexKey(state.index ?? "https://pypi.org/simple"), url: state.index, option: "-i" },
+    ...state.extraIndexes.map((e) => ({
+      key: indexKey(e.url),
+      option: "--extra-index-url",
+      where: e.where,
+    })),
+    ...links,
+  ];
+  return { first, others: rest.filter((o) => o.key !== first?.key) };
+}
+
+/**
+ * The PEP 503 names of the packages whose source pip chooses: no URL or
+ * file of their own, no index the file names for them (uv's `# from`
+ * annotation).
+ */
+function sourcedNames(state: State): string[] {
+  return [
     ...new Set(
       state.entries
         .filter((e) => e.name !== "" && e.url === undefined && !e.local && !e.unlocated && !e.index)
         .map((e) => pep503Name(e.name)),
     ),
   ].sort(compareStrings);
-  if (names.length === 0) return undefined;
-  const indexes = [primary, ...new Set(extra.map((e) => indexKey(e.url)))].join(", ");
-  const shown = names.slice(0, 5).join(", ") +
-    (names.length > 5 ? `, … (${names.length} in all)` : "");
-  return `${extra[0].where}: --extra-index-url: pip takes each package from whichever of ` +
-    `${indexes} offers the best match, so the index of ${shown} is ambiguous: ` +
-    "their purls name the first index, not the one that served them " +
-    "(name one index, or annotate each package's, as `uv pip compile --emit-index-annotation` does)";
+}
+
+/** At most five names, then how many in all. */
+function shownNames(names: string[]): string {
+  return names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
+}
+
+/**
+ * The warnings for the packages whose source pip chooses: with an
+ * `--extra-index-url` or a `--find-links` location beside the index
+ * (`--index-url`, else PyPI), or several `--find-links` with `--no-index`,
+ * pip takes each package from whichever place offers the best match, so a
+ * purl's `repository_url` (or its absence: PyPI) says which place was asked
+ * first, not which one served it; with `--no-index` the packages are not
+ * PyPI's: a warning says where they come from. A package whose index the
+ * file names (uv's `# from` annotation) or that has its own URL or file is
+ * known.
+ */
+function sourceWarnings(state: State): string[] {
+  const names = sourcedNames(state);
+  if (names.length === 0) return [];
+  const shown = shownNames(names);
+  const { first, others } = packageSources(state);
+  const warnings: string[] = [];
+  if (first !== undefined && others.length > 0) {
+    const places = [first.key, ...new Set(others.map((o) => o.key))].join(", ");
+    warnings.push(
+      `${others[0].where}: ${others[0].option}: pip takes each package from whichever of ` +
+        `${places} offers the best match, so the index of ${shown} is ambiguous: ` +
+        "their purls name the first index, not the one that served them " +
+        "(name one index, or annotate each package's, as `uv pip compile --emit-index-annotation` does)",
+    );
+  }
+  if (state.noIndex !== undefined) {
+    const origin = first === undefined
+      ? "no --find-links location names their origin (pip installs them only from files it is " +
+        "given): their purls carry no repository_url"
+      : first.url === undefined
+      ? `their purls cannot name the folder ${first.key} (no URL) and carry no repository_url`
+      : `their purls carry repository_url=${first.url}`;
+    warnings.push(
+      `${state.noIndex}: --no-index: ${shown} come from --find-links locations, not from PyPI; ${origin}`,
+    );
+  }
+  return warnings;
 }
 
 /**
@@ -567,8 +658,11 @@ function ambiguousIndex(state: State): string | undefined {
  * `pip freeze` names in the comment above it (`# Editable install with no
  * version control (name==1.0)`, `# Editable Git install with no remote
  * (…)`) is that package at that version, with no origin. With an
- * `--extra-index-url`, a warning names the packages whose index is
- * ambiguous (pip may take each from any index).
+ * `--extra-index-url` or a `--find-links` location, a warning names the
+ * packages whose index is ambiguous (pip may take each from any of them);
+ * with `--no-index`, their purls name the first `--find-links` location (an
+ * absolute folder as a `file://` URL; a relative folder is no URL) as
+ * `repository_url`, never PyPI, and a warning says so.
  *
  * @example
  * ```ts
@@ -593,6 +687,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     entries: [],
     constraints: [],
     extraIndexes: [],
+    findLinks: [],
     unexpanded: new Map(),
     included: new Set(),
   };
@@ -612,6 +707,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   }
   const builder = new OutputBuilder();
   const warnings: string[] = [];
+  const sources = packageSources(state);
   /** The ids of the version-less declarations another file's pin may resolve (see `ranges`). */
   const ranges = new Set<string>();
   for (const entry of state.entries) {
@@ -644,7 +740,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       );
       continue;
     }
-    const repository = repositoryUrl(entry.index ?? state.index);
+    const repository = repositoryUrl(entry.index ?? sources.first?.url);
     const version = pinnedVersion(entry.specifier) ?? versionFromPins(entry, pins, warnings);
     const qualifiers = entry.local || entry.unlocated
       ? {}
@@ -670,8 +766,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
       ranges.add(id);
     }
   }
-  const ambiguous = ambiguousIndex(state);
-  if (ambiguous !== undefined) warnings.push(ambiguous);
+  warnings.push(...sourceWarnings(state));
   const result: ReaderResult = builder.build();
   if (ranges.size > 0) result.ranges = [...ranges].sort(compareStrings);
   for (const [file, lines] of state.unexpanded) {

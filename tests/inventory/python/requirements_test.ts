@@ -589,3 +589,77 @@ Deno.test("readRequirements: a file included again adds nothing and is not read 
   });
   assert.deepEqual(both.components.map((c) => c.id), ["pkg:pypi/idna@3.7"]);
 });
+
+// Shaped like PyTorch's CPU requirements (`-f https://download.pytorch.org/whl/torch_stable.html`)
+// and air-gapped builds (`--no-index --find-links ./wheels`): both options were ignored. With
+// --find-links beside the index, pip takes each package from whichever offers the best match (as
+// with --extra-index-url); with --no-index, only from the --find-links locations, never PyPI.
+Deno.test("readRequirements: --find-links makes the source ambiguous; with --no-index purls name the find-links location, not PyPI", () => {
+  const purls = (out: ReturnType<typeof readRequirements>): string[] =>
+    out.components.map((c) => c.purl!);
+  const torch = readRequirements(
+    "-f https://download.pytorch.org/whl/torch_stable.html\ntorch==2.3.0\n",
+    { path: "requirements.txt" },
+  );
+  assert.deepEqual(purls(torch), ["pkg:pypi/torch@2.3.0"]);
+  assert.deepEqual(torch.warnings, [
+    "requirements.txt:1: --find-links: pip takes each package from whichever of " +
+    "https://pypi.org/simple, https://download.pytorch.org/whl/torch_stable.html offers the best " +
+    "match, so the index of torch is ambiguous: their purls name the first index, not the one " +
+    "that served them (name one index, or annotate each package's, as " +
+    "`uv pip compile --emit-index-annotation` does)",
+  ]);
+
+  // --no-index: the index is not used; the find-links URL is the packages' repository.
+  const url = readRequirements(
+    "-i https://pypi.example.com/simple\n--no-index\n" +
+      "--find-links=https://user:S3CRET@wheels.example/links/\nflask==2.0.1\n" +
+      "wheel @ https://files.example/wheel-0.43.0-py3-none-any.whl\n",
+    { path: "requirements.txt" },
+  );
+  assert.deepEqual(purls(url), [
+    "pkg:pypi/flask@2.0.1?repository_url=https:%2F%2Fwheels.example%2Flinks%2F",
+    "pkg:pypi/wheel@0.43.0?download_url=https:%2F%2Ffiles.example%2Fwheel-0.43.0-py3-none-any.whl",
+  ]);
+  assert.deepEqual(url.warnings, [
+    "requirements.txt:2: --no-index: flask come from --find-links locations, not from PyPI; " +
+    "their purls carry repository_url=https://wheels.example/links/",
+  ]);
+
+  // An absolute folder is a file:// URL; a second location makes the source ambiguous.
+  const folders = readRequirements(
+    "--no-index\n-f /opt/wheels\n-f ./more-wheels\nflask==2.0.1\nidna==3.7\n",
+    { path: "requirements.txt" },
+  );
+  assert.deepEqual(purls(folders), [
+    "pkg:pypi/flask@2.0.1?repository_url=file:%2F%2F%2Fopt%2Fwheels",
+    "pkg:pypi/idna@3.7?repository_url=file:%2F%2F%2Fopt%2Fwheels",
+  ]);
+  assert.deepEqual(folders.warnings, [
+    "requirements.txt:1: --no-index: flask, idna come from --find-links locations, not from " +
+    "PyPI; their purls carry repository_url=file:///opt/wheels",
+    "requirements.txt:3: --find-links: pip takes each package from whichever of /opt/wheels, " +
+    "./more-wheels offers the best match, so the index of flask, idna is ambiguous: their purls " +
+    "name the first index, not the one that served them (name one index, or annotate each " +
+    "package's, as `uv pip compile --emit-index-annotation` does)",
+  ]);
+
+  // A relative folder is no URL: the warning says the purls cannot name it.
+  assert.deepEqual(
+    readRequirements("--no-index --find-links ./wheels\nflask==2.0.1\n", {
+      path: "requirements.txt",
+    }).warnings,
+    [
+      "requirements.txt:1: --no-index: flask come from --find-links locations, not from PyPI; " +
+      "their purls cannot name the folder ./wheels (no URL) and carry no repository_url",
+    ],
+  );
+  assert.deepEqual(
+    readRequirements("--no-index\nflask==2.0.1\n", { path: "requirements.txt" }).warnings,
+    [
+      "requirements.txt:1: --no-index: flask come from --find-links locations, not from PyPI; " +
+      "no --find-links location names their origin (pip installs them only from files it is " +
+      "given): their purls carry no repository_url",
+    ],
+  );
+});
