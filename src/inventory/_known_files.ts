@@ -90,6 +90,14 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     covers: "pypi",
     hint: "run `pipenv lock` and commit the Pipfile.lock it writes, which vouch reads",
   },
+  // Hatch's own file: its environments' dependencies, read with the pyproject.toml beside it (the
+  // pyproject reader loads it, which makes it read).
+  {
+    name: "hatch.toml",
+    tool: "Hatch",
+    kind: "manifest",
+    hint: "vouch reads hatch.toml with the pyproject.toml beside it",
+  },
   { name: "environment.yml", tool: "conda", kind: "manifest" },
   { name: "environment.yaml", tool: "conda", kind: "manifest" },
   { name: "conda-lock.yml", tool: "conda-lock", kind: "lock" },

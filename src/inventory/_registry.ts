@@ -89,7 +89,8 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["pyproject.toml"],
     matches: (f) => f === "pyproject.toml",
-    read: (text, path, c) => pyproject().readPyproject(text, { path, release: c.release }),
+    read: (text, path, c) =>
+      pyproject().readPyproject(text, { path, release: c.release, load: c.load }),
   },
   {
     name: "uv_lock",

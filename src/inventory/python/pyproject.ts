@@ -1,6 +1,8 @@
 /**
  * Reader for `pyproject.toml`: PEP 621 `[project]`, PEP 735
- * `[dependency-groups]`, `[build-system]` and Poetry's `[tool.poetry]`.
+ * `[dependency-groups]`, `[build-system]`, Poetry's `[tool.poetry]` and the
+ * other tools' dev dependencies (Hatch's environments, with the `hatch.toml`
+ * beside it).
  * Declarations only: versions appear when pinned, otherwise the specifier.
  *
  * @module
@@ -25,7 +27,9 @@ import { parseToml } from "../_formats/toml.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import type { Project, ReaderOutput, Scope } from "../types.ts";
+import type { Project, Scope } from "../types.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { compareStrings } from "../../_util.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readPyproject}. */
@@ -34,6 +38,8 @@ export interface PyprojectOptions {
   path: string;
   /** Version to use when `[project]` declares the version `dynamic`. */
   release?: string;
+  /** Reads another file of the project: the hatch.toml beside it, when there is one. */
+  load?: Load;
 }
 
 const READER = "pyproject";
@@ -52,6 +58,8 @@ interface Declaration {
   local?: boolean;
   scope: Scope;
   group?: string;
+  /** The file that declares it, when known here (a hatch.toml beside the pyproject.toml). */
+  source?: string;
 }
 
 interface Merged {
@@ -62,6 +70,8 @@ interface Merged {
   downloadLocation?: string;
   scopes: Set<Scope>;
   groups: Set<string>;
+  /** The files that declare it. */
+  sources: Set<string>;
 }
 
 type Table = Record<string, unknown>;
@@ -222,27 +232,50 @@ function toolDevDependencies(ctx: Context, tool: Table | undefined, where: strin
   return list.map((text) => ctx.pep508(text, "dev", "dev"));
 }
 
+/** Where Hatch's environments are configured: `[tool.hatch.envs]` of pyproject.toml, or `[envs]` of hatch.toml. */
+interface HatchEnvs {
+  /** The file's context (its text and path, for errors). */
+  ctx: Context;
+  /** The `envs` table. */
+  envs: Table;
+  /** How the file names the table: `tool.hatch.envs` or `envs`. */
+  prefix: string;
+  /** The file, when it is not the pyproject.toml (declarations name it as their source). */
+  source?: string;
+}
+
+/** The options of an environment's `overrides` that add dependencies or features (`set-` replaces). */
+const HATCH_OVERRIDDEN = /^(?:set-)?(dependencies|extra-dependencies|features)$/;
+
 /**
- * The dependencies of Hatch's environments, `[tool.hatch.envs.<name>]`
- * `dependencies` and `extra-dependencies`: PEP 508 strings, installed in
- * that environment only, so each is a dev declaration in the group named for
- * it. An environment inherits every option it does not set from its
- * `template` (default `default`; itself when `detached = true`), as Hatch
- * documents. Context formatting is applied where it can be: `{env:NAME:default}`
- * is its default; an entry pointing at a local folder (`{root:uri}`,
- * `{home:uri}`) is the project's own or the developer's, not a package; an
- * entry with another field keeps its name only (version unknown).
+ * The dependencies of Hatch's environments, `[tool.hatch.envs.<name>]` (or
+ * `[envs.<name>]` of hatch.toml) `dependencies` and `extra-dependencies`:
+ * PEP 508 strings, installed in that environment only, so each is a dev
+ * declaration in the group named for it; `features` installs those extras of
+ * the project (its `[project.optional-dependencies]`) there too. An
+ * environment inherits every option it does not set from its `template`
+ * (default `default`; itself when `detached = true`), as Hatch documents. The
+ * `overrides` of an environment (by platform, environment variable, matrix
+ * variable or generated name) are not evaluated: every dependency and feature
+ * they may add is declared in the environment's group (the matrix itself adds
+ * none). Context formatting is applied where it can be:
+ * `{env:NAME:default}` is its default; an entry pointing at a local folder
+ * (`{root:uri}`, `{home:uri}`) is the project's own or the developer's, not a
+ * package; an entry with another field keeps its name only (version unknown).
  */
-function hatchEnvDependencies(ctx: Context, hatch: Table | undefined): Declaration[] {
-  const envs = ctx.table(hatch?.envs, "[tool.hatch.envs]", "[tool.hatch.envs") ?? {};
+function hatchEnvDependencies(
+  hatch: HatchEnvs,
+  extra: (feature: string) => string[] | undefined,
+): { declarations: Declaration[]; warnings: string[] } {
+  const { ctx, envs, prefix, source } = hatch;
   const config = (name: string): Table =>
-    ctx.table(envs[name], `[tool.hatch.envs.${name}]`, `[tool.hatch.envs.${name}`) ?? {};
+    ctx.table(envs[name], `[${prefix}.${name}]`, `[${prefix}.${name}`) ?? {};
   /** The options of an environment, those of its templates beneath its own. */
   const effective = (name: string, stack: string[]): Table => {
     const own = config(name);
     const template = own.detached === true
       ? name
-      : ctx.optionalString(own.template, `[tool.hatch.envs.${name}] template`, "template") ??
+      : ctx.optionalString(own.template, `[${prefix}.${name}] template`, "template") ??
         "default";
     if (template === name || (template === "default" && envs.default === undefined)) return own;
     if (stack.includes(template)) {
@@ -254,25 +287,113 @@ function hatchEnvDependencies(ctx: Context, hatch: Table | undefined): Declarati
     if (envs[template] === undefined) {
       throw ctx.fail(
         `Hatch environment "${name}" has unknown template "${template}"`,
-        `[tool.hatch.envs.${name}]`,
+        `[${prefix}.${name}]`,
       );
     }
     return { ...effective(template, [...stack, name]), ...own };
   };
-  return Object.keys(envs).flatMap((name) => {
+  const warnings: string[] = [];
+  const declarations = Object.keys(envs).flatMap((name) => {
     const env = effective(name, []);
-    const where = `[tool.hatch.envs.${name}]`;
-    return ["dependencies", "extra-dependencies"].flatMap((key) =>
-      ctx.strings(env[key], `${where} ${key}`, key).flatMap((text) => {
-        const formatted = text.replace(/\{env:[^:{}]+:([^{}]*)\}/g, "$1");
-        if (/\{(?:root|home)(?::[^{}]*)?\}/.test(formatted)) return [];
-        if (!formatted.includes("{")) return [ctx.pep508(formatted, "dev", name)];
-        const named = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(formatted);
-        if (named === null) throw ctx.fail(`${where} ${key}: no package name in "${text}"`, text);
-        return [ctx.pep508(named[1], "dev", name)];
+    const where = `[${prefix}.${name}]`;
+    const requirement = (text: string, key: string): Declaration[] => {
+      const formatted = text.replace(/\{env:[^:{}]+:([^{}]*)\}/g, "$1");
+      if (/\{(?:root|home)(?::[^{}]*)?\}/.test(formatted)) return [];
+      if (!formatted.includes("{")) return [ctx.pep508(formatted, "dev", name)];
+      const named = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(formatted);
+      if (named === null) throw ctx.fail(`${where} ${key}: no package name in "${text}"`, text);
+      return [ctx.pep508(named[1], "dev", name)];
+    };
+    const lists: { key: string; values: string[] }[] = [
+      "dependencies",
+      "extra-dependencies",
+      "features",
+    ]
+      .map((key) => ({ key, values: ctx.strings(env[key], `${where} ${key}`, key) }));
+    lists.push(...hatchOverrides(ctx, env.overrides, `[${prefix}.${name}.overrides]`));
+    return lists.flatMap(({ key, values }) =>
+      values.flatMap((value) => {
+        if (key !== "features") return requirement(value, key);
+        const texts = extra(value);
+        if (texts === undefined) {
+          warnings.push(
+            `${ctx.path}: ${where} features: "${value}" is no extra of ` +
+              "[project.optional-dependencies], so what it installs in the environment is not known",
+          );
+        }
+        return (texts ?? []).map((text) => ctx.pep508(text, "dev", name));
       })
     );
   });
+  if (source !== undefined) { for (const d of declarations) d.source = source; }
+  return { declarations, warnings };
+}
+
+/**
+ * The dependencies and features an environment's `overrides` may add: every
+ * `<source>.<condition>.<option>` (`platform`, `env`, `matrix`, `name`) for
+ * `dependencies`, `extra-dependencies` and `features` (`set-` too), an array of
+ * strings or of inline tables with a `value`; conditions are not evaluated.
+ */
+function hatchOverrides(
+  ctx: Context,
+  value: unknown,
+  where: string,
+): { key: string; values: string[] }[] {
+  const out: { key: string; values: string[] }[] = [];
+  const overrides = ctx.table(value, where, "overrides") ?? {};
+  for (const [kind, conditions] of Object.entries(overrides)) {
+    for (
+      const [condition, options] of Object.entries(
+        ctx.table(conditions, `${where} ${kind}`, kind) ?? {},
+      )
+    ) {
+      const at = `${where} ${kind}.${condition}`;
+      for (const [option, entries] of Object.entries(ctx.table(options, at, condition) ?? {})) {
+        const key = HATCH_OVERRIDDEN.exec(option)?.[1];
+        if (key === undefined) continue;
+        if (!Array.isArray(entries)) throw ctx.fail(`${at}.${option} must be an array`, option);
+        const values = entries.map((entry) => {
+          const text = isTable(entry) ? entry.value : entry;
+          if (typeof text !== "string" || text === "") {
+            throw ctx.fail(
+              `${at}.${option}: every entry must be a string or an inline table with a value`,
+              option,
+            );
+          }
+          return text;
+        });
+        out.push({ key, values });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The requirements an extra of the project installs (extras compared by
+ * their normalised names, PEP 685), with those of the project's own extras
+ * it names (`app[server]`), as an installer expands them.
+ *
+ * @returns Per extra, its requirement strings; `undefined` for one the project does not define.
+ */
+function extraRequirements(
+  optional: Table,
+  self: string | undefined,
+): (extra: string) => string[] | undefined {
+  const byName = new Map(Object.entries(optional).map(([k, v]) => [pep503Name(k), v]));
+  const expand = (extra: string, seen: Set<string>): string[] | undefined => {
+    const list = byName.get(pep503Name(extra));
+    if (!Array.isArray(list)) return undefined;
+    seen.add(pep503Name(extra));
+    return list.filter((t): t is string => typeof t === "string").flatMap((text) => {
+      const requirement = parseRequirement(text);
+      if (pep503Name(requirement.name) !== self) return [text];
+      return requirement.extras.filter((e) => !seen.has(pep503Name(e)))
+        .flatMap((e) => expand(e, seen) ?? []);
+    });
+  };
+  return (extra) => expand(extra, new Set());
 }
 
 /** The URLs of named package indexes (`[[tool.uv.index]]`, `[[tool.poetry.source]]`), by name. */
@@ -514,6 +635,7 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
         qualifiers: {},
         scopes: new Set(),
         groups: new Set(),
+        sources: new Set(),
       };
       merged.set(key, entry);
     }
@@ -526,6 +648,7 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
     }
     entry.scopes.add(declaration.scope);
     if (declaration.group !== undefined) entry.groups.add(declaration.group);
+    if (declaration.source !== undefined) entry.sources.add(declaration.source);
   }
   return merged;
 }
@@ -579,14 +702,16 @@ function projectInfo(
  * ```
  *
  * @param text The file's text.
- * @param options The file's path and the release version for dynamic versions.
- * @returns Members (none), components, root edges and the project.
+ * @param options The file's path, the release version for dynamic versions,
+ *   and `load` for the `hatch.toml` beside it.
+ * @returns Members (none), components, root edges, the project, and warnings
+ *   (a Hatch environment's feature that is no extra of the project).
  * @throws {VouchError} `inventory.pyproject.invalid` for malformed TOML or wrong types.
  */
 export function readPyproject(
   text: string,
   options: PyprojectOptions,
-): ReaderOutput & { project?: Project } {
+): ReaderResult {
   const ctx = new Context(text, options.path);
   const doc = parseToml(text, options.path, `inventory.${READER}.invalid`);
   const project = ctx.table(doc.project, "[project]", "[project]");
@@ -603,13 +728,22 @@ export function readPyproject(
   declarations.push(...toolDevDependencies(ctx, uv, "[tool.uv]"));
   const rye = ctx.table(tool?.rye, "[tool.rye]", "[tool.rye");
   declarations.push(...toolDevDependencies(ctx, rye, "[tool.rye]"));
-  const hatch = ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch");
-  declarations.push(...hatchEnvDependencies(ctx, hatch));
-  applyUvSources(ctx, uv, declarations);
-  const builder = new OutputBuilder();
   const self = info ? pep503Name(info.name) : undefined;
+  const optional = ctx.table(
+    project?.["optional-dependencies"],
+    "[project.optional-dependencies]",
+    "optional-dependencies",
+  );
+  const hatch = hatchEnvDependencies(
+    hatchEnvs(ctx, ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch"), options.load),
+    extraRequirements(optional ?? {}, self),
+  );
+  declarations.push(...hatch.declarations);
+  applyUvSources(ctx, uv, declarations);
+  for (const declaration of declarations) declaration.source ??= options.path;
+  const builder = new OutputBuilder();
   for (const entry of merge(declarations, self).values()) {
-    const id = builder.component(pypiComponent({
+    const component = pypiComponent({
       name: entry.name,
       version: entry.version,
       specifier: entry.specifier,
@@ -619,9 +753,40 @@ export function readPyproject(
       scopes: entry.scopes,
       groups: entry.groups,
       source: options.path,
-    }));
+    });
+    // A declaration of a hatch.toml beside it names that file.
+    component.sources = [...entry.sources].sort(compareStrings);
+    const id = builder.component(component);
     for (const scope of entry.scopes) builder.edge(ROOT_ID, id, scope);
   }
-  const output = builder.build();
+  const output: ReaderResult = builder.build();
+  if (hatch.warnings.length > 0) output.warnings = hatch.warnings;
   return info ? { ...output, project: info } : output;
+}
+
+/**
+ * Where Hatch's environments are configured: a hatch.toml beside the
+ * pyproject.toml (read with `load`) holds Hatch's options at its top level,
+ * and each of them replaces the one of `[tool.hatch]` (as Hatch merges the
+ * two files); else `[tool.hatch.envs]`.
+ */
+function hatchEnvs(ctx: Context, hatch: Table | undefined, load: Load | undefined): HatchEnvs {
+  const dir = ctx.path.includes("/") ? ctx.path.slice(0, ctx.path.lastIndexOf("/") + 1) : "";
+  const path = `${dir}hatch.toml`;
+  const text = load?.(path);
+  const own = text === undefined ? undefined : parseToml(text, path, `inventory.${READER}.invalid`);
+  if (own?.envs !== undefined) {
+    const file = new Context(text!, path);
+    return {
+      ctx: file,
+      envs: file.table(own.envs, "[envs]", "[envs") ?? {},
+      prefix: "envs",
+      source: path,
+    };
+  }
+  return {
+    ctx,
+    envs: ctx.table(hatch?.envs, "[tool.hatch.envs]", "[tool.hatch.envs") ?? {},
+    prefix: "tool.hatch.envs",
+  };
 }

@@ -2,8 +2,10 @@ import assert from "node:assert/strict";
 import { VouchError } from "../../../src/errors.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { readPyproject } from "../../../src/inventory/python/pyproject.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
+import { assertSbomsValid, writeTree } from "../_tree.ts";
 
 function readFixture(name: string, release?: string): ReturnType<typeof readPyproject> {
   return readPyproject(Deno.readTextFileSync(fixture("python", name)), { path: name, release });
@@ -434,4 +436,83 @@ Deno.test("readPyproject: Flit's metadata before PEP 621 ([tool.flit.metadata]) 
     path: "pyproject.toml",
   });
   assert.equal(named.project?.name, "web-kit");
+});
+
+// Shaped like Hatch projects (pypa/hatch's own, black's, httpx's): environments install the
+// project's extras with `features`, and add dependencies by matrix variable or platform through
+// `overrides`. Both were ignored: those packages were missing from the environment's group, or
+// missing altogether (a dependency only an override names).
+Deno.test("readPyproject: a Hatch environment's features and overrides add to its group; a matrix alone adds nothing", () => {
+  const text = '[project]\nname = "app"\nversion = "1"\ndependencies = ["httpx"]\n\n' +
+    "[project.optional-dependencies]\n" +
+    'server = ["uvicorn>=0.30"]\ngrpc = ["grpcio==1.66.0"]\nAll = ["app[server,grpc]"]\n\n' +
+    '[tool.hatch.envs.default]\ndependencies = ["pytest"]\n\n' +
+    '[tool.hatch.envs.nightly]\nfeatures = ["all"]\n\n' +
+    '[tool.hatch.envs.test]\nfeatures = ["server", "missing"]\n' +
+    'dependencies = ["django~={matrix:django}.0"]\n\n' +
+    '[[tool.hatch.envs.test.matrix]]\npython = ["3.11", "3.12"]\ndjango = ["4", "5"]\n\n' +
+    "[tool.hatch.envs.test.overrides]\n" +
+    'matrix.django.dependencies = ["asgiref", { value = "channels>=4", if = ["5"] }]\n' +
+    'platform.windows.extra-dependencies = ["pywin32"]\n' +
+    'env.CI.set-features = ["grpc"]\nname."^py3.12".env-vars = "NEW=1"\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.specifier, c.scopes, c.groups]), [
+    ["pkg:pypi/asgiref", undefined, ["dev"], ["test"]], // an override, not evaluated
+    ["pkg:pypi/channels", ">=4", ["dev"], ["test"]],
+    ["pkg:pypi/django", undefined, ["dev"], ["test"]], // {matrix:…}: the name only
+    ["pkg:pypi/grpcio@1.66.0", undefined, ["dev", "optional"], ["grpc", "nightly", "test"]],
+    ["pkg:pypi/httpx", undefined, ["runtime"], []],
+    // test sets its own dependencies, nightly inherits default's
+    ["pkg:pypi/pytest", undefined, ["dev"], ["default", "nightly"]],
+    ["pkg:pypi/pywin32", undefined, ["dev"], ["test"]],
+    // The extra `all` names the project's own extras: theirs are installed.
+    ["pkg:pypi/uvicorn", ">=0.30", ["dev", "optional"], ["nightly", "server", "test"]],
+  ]);
+  assert.deepEqual(out.warnings, [
+    'pyproject.toml: [tool.hatch.envs.test] features: "missing" is no extra of ' +
+    "[project.optional-dependencies], so what it installs in the environment is not known",
+  ]);
+  assert.throws(
+    () =>
+      readPyproject(
+        '[tool.hatch.envs.a.overrides]\nmatrix.v.dependencies = [{ if = ["1"] }]\n',
+        { path: "p.toml" },
+      ),
+    invalidWith(/^p\.toml:2: .*every entry must be a string or an inline table with a value/),
+  );
+});
+
+// Shaped like projects that keep Hatch's options in hatch.toml (`[envs.<name>]` at the top level):
+// it was never read, so its environments' dependencies were missing, and the scan said nothing.
+// Hatch reads it with the pyproject.toml beside it, each of its tables replacing [tool.hatch]'s.
+Deno.test("readPyproject: a hatch.toml beside it is read with it and counts as read; alone it is unread", async () => {
+  const files: Record<string, string> = {
+    "pyproject.toml": '[project]\nname = "app"\nversion = "1"\ndependencies = ["httpx"]\n\n' +
+      '[tool.hatch.envs.default]\ndependencies = ["nose"]\n',
+    "hatch.toml": '[envs.default]\ndependencies = ["pytest", "httpx>=0.27"]\n\n' +
+      '[envs.lint]\ndetached = true\ndependencies = ["ruff"]\n',
+  };
+  const load = (p: string): string | undefined => files[p];
+  const out = readPyproject(files["pyproject.toml"], { path: "pyproject.toml", load });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes, c.groups, c.sources]), [
+    ["pkg:pypi/httpx", ["dev", "runtime"], ["default"], ["hatch.toml", "pyproject.toml"]],
+    ["pkg:pypi/pytest", ["dev"], ["default"], ["hatch.toml"]],
+    ["pkg:pypi/ruff", ["dev"], ["lint"], ["hatch.toml"]], // nose: replaced by hatch.toml's envs
+  ]);
+  assert.throws(
+    () =>
+      readPyproject('[project]\nname = "app"\n', {
+        path: "pyproject.toml",
+        load: (p) => p === "hatch.toml" ? "[envs.a]\ndependencies = 1\n" : undefined,
+      }),
+    invalidWith(/^hatch\.toml:2: \[envs\.a\] dependencies must be an array/),
+  );
+  await withTempDir(async (dir) => {
+    await writeTree(dir, { ...files, "tools/hatch.toml": files["hatch.toml"] });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.sources, ["hatch.toml", "pyproject.toml"]);
+    assert.deepEqual(inventory.unread, ["tools/hatch.toml"], "no pyproject.toml beside it");
+    assert.ok(inventory.components.some((c) => c.name === "ruff"));
+    await assertSbomsValid(inventory, "hatch.toml");
+  });
 });
