@@ -53,11 +53,14 @@ export interface CycloneDxNamedLicense {
   };
 }
 
-/** A file the component is distributed as. */
+/** A file the component is distributed as, or the repository it is built from. */
 export interface CycloneDxExternalReference {
-  /** Always `distribution`. */
-  type: "distribution";
-  /** The download URL, or the file name when the lockfile records no URL. */
+  /**
+   * `distribution` for a file; `vcs` for a version-control location (the
+   * SPDX 2.3 form `git+https://host/repo@<commit>`, the commit kept).
+   */
+  type: "distribution" | "vcs";
+  /** The download URL or VCS location, or the file name when the lockfile records no URL. */
   url: string;
   /** Says when `url` is only a file name. */
   comment?: string;
@@ -187,16 +190,29 @@ function scopeOf(component: Component): CycloneDxComponent["scope"] {
 }
 
 /**
- * The distribution references: one per file of a component with several
- * (each with its hashes; a file known only by name says so), else the
- * download location.
+ * A version-control location as the readers write it (the SPDX 2.3 form
+ * `<vcs_tool>+<transport>://…[@<revision>][#<sub_path>]`: `git+https://…`,
+ * `git+ssh://…`, `hg+https://…`): a repository, not a file.
+ */
+const VCS_LOCATION = /^(?:git|hg|svn|bzr)\+[A-Za-z][A-Za-z0-9+.-]*:\/\//i;
+
+/** The reference type of a location: `vcs` for a repository, else `distribution`. */
+function referenceType(url: string): CycloneDxExternalReference["type"] {
+  return VCS_LOCATION.test(url) ? "vcs" : "distribution";
+}
+
+/**
+ * The external references: one per file of a component with several (each
+ * with its hashes; a file known only by name says so), else the download
+ * location; a version-control location (a git dependency) is a `vcs`
+ * reference, a file a `distribution` one.
  */
 function references(component: Component): CycloneDxExternalReference[] {
   const out: CycloneDxExternalReference[] = [];
   for (const d of component.distributions ?? []) {
     const url = d.url ?? d.file;
     if (url === undefined) continue;
-    const ref: CycloneDxExternalReference = { type: "distribution", url };
+    const ref: CycloneDxExternalReference = { type: referenceType(url), url };
     if (d.url === undefined) ref.comment = "file name; the lockfile records no URL";
     const hashes = cdxHashes(d.hashes);
     if (hashes.length > 0) ref.hashes = hashes;
@@ -204,7 +220,7 @@ function references(component: Component): CycloneDxExternalReference[] {
   }
   const url = downloadUrl(component.downloadLocation);
   if (url !== undefined && !out.some((r) => r.url === url)) {
-    out.unshift({ type: "distribution", url });
+    out.unshift({ type: referenceType(url), url });
   }
   return out;
 }

@@ -64,15 +64,40 @@ export function treeLoad(root: string, loaded?: string[]): Load {
  * @param label What it is, for messages.
  */
 export async function assertSbomsValid(inventory: Inventory, label: string): Promise<void> {
-  const options = {
-    created: new Date(0),
-    reproducible: true,
-    tool: { name: "vouch", version: "t" },
-  };
-  assert.deepEqual(await validateCycloneDx(await toCycloneDx(inventory, options)), [], label);
+  assert.deepEqual(await validateCycloneDx(await toCycloneDx(inventory, SBOM_OPTIONS)), [], label);
   if (SHARED_DIR !== undefined) {
-    assert.deepEqual(validateSpdx(await toSpdx(inventory, options)), [], label);
+    assert.deepEqual(validateSpdx(await toSpdx(inventory, SBOM_OPTIONS)), [], label);
   }
+}
+
+/** The SBOM options of these checks: reproducible, at the epoch. */
+const SBOM_OPTIONS = {
+  created: new Date(0),
+  reproducible: true,
+  tool: { name: "vouch", version: "t" },
+};
+
+/**
+ * Where both SBOMs of an inventory say a component comes from: its CycloneDX
+ * `externalReferences` and its SPDX package's `downloadLocation`.
+ *
+ * @param inventory The inventory.
+ * @param purl The component's purl.
+ * @returns The references (type and URL) and the download location.
+ */
+export async function sbomLocations(
+  inventory: Inventory,
+  purl: string,
+): Promise<{ references: { type: string; url: string }[]; downloadLocation?: string }> {
+  const cdx = (await toCycloneDx(inventory, SBOM_OPTIONS)).components.find((c) => c.purl === purl);
+  const spdx = (await toSpdx(inventory, SBOM_OPTIONS)).packages.find((p) =>
+    p.externalRefs?.some((r) => r.referenceLocator === purl)
+  );
+  assert.ok(cdx !== undefined && spdx !== undefined, purl);
+  return {
+    references: (cdx.externalReferences ?? []).map(({ type, url }) => ({ type, url })),
+    downloadLocation: spdx.downloadLocation,
+  };
 }
 
 /**

@@ -178,8 +178,9 @@ Deno.test("toCycloneDx: scoped names, git qualifiers, hashes, licenses, download
   const serde = byRef(bom, RICH.serde);
   assert.equal(serde.purl, RICH.serde);
   assert.deepEqual(serde.licenses, [{ expression: "MIT OR Apache-2.0" }]);
+  // A git location is the repository, not a file: a vcs reference.
   assert.deepEqual(serde.externalReferences, [{
-    type: "distribution",
+    type: "vcs",
     url: "git+https://github.com/serde-rs/serde?rev=abc123#abc123",
   }]);
   assert.equal(byRef(bom, RICH.vendored).externalReferences, undefined); // local path

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { composerPurl, readComposerLock } from "../../../src/inventory/php/composer_lock.ts";
 import { spdxLicenseExpression } from "../../../src/inventory/_license.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { sbomLocations } from "../_tree.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
@@ -247,4 +249,22 @@ Deno.test({
     assert.equal(inventory.project.license, "MIT");
     assert.ok(inventory.sources.includes("composer.json"));
   },
+});
+
+// A package installed from its git repository only (no dist): its repository at the locked commit
+// was a CycloneDX `distribution` reference, as if it were a file. It is a `vcs` reference, as npm's
+// and pnpm's git dependencies are, the commit kept; SPDX's downloadLocation is the SPDX 2.3 VCS form.
+Deno.test("readComposerLock: a git source is a vcs reference at its commit in CycloneDX, the SPDX VCS form", async () => {
+  const inventory = await readInventory(fixture(...DIR, "basic"));
+  const git = "git+https://github.com/acme/legacy-sdk.git@9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b";
+  const legacy = inventory.components.find((c) => c.name === "acme/legacy-sdk")!;
+  assert.deepEqual(await sbomLocations(inventory, legacy.purl), {
+    references: [{ type: "vcs", url: git }],
+    downloadLocation: git,
+  });
+  // A dist archive stays a distribution.
+  const monolog = inventory.components.find((c) => c.name === "monolog/monolog")!;
+  assert.deepEqual((await sbomLocations(inventory, monolog.purl)).references.map((r) => r.type), [
+    "distribution",
+  ]);
 });

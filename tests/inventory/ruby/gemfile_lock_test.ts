@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { gemPurl, readGemfileLock } from "../../../src/inventory/ruby/gemfile_lock.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { sbomLocations } from "../_tree.ts";
 import { fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
@@ -320,4 +322,21 @@ Deno.test("the scan reads the locks of alternate Gemfiles (Appraisal's gemfiles/
     ],
   );
   assert.deepEqual(inventory.unread ?? [], []);
+});
+
+// A gem of a GIT section: its repository at the locked revision was a CycloneDX `distribution`
+// reference, as if it were a file. It is a `vcs` reference, as npm's and pnpm's git dependencies
+// are, the revision kept; SPDX's downloadLocation is the SPDX 2.3 VCS form.
+Deno.test("readGemfileLock: a GIT gem is a vcs reference at its revision in CycloneDX, the SPDX VCS form", async () => {
+  const inventory = await readInventory(fixture(...DIR, "app"));
+  const git =
+    "git+https://github.com/acme/feature_flags.git@0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
+  assert.deepEqual(await sbomLocations(inventory, FEATURE_FLAGS), {
+    references: [{ type: "vcs", url: git }],
+    downloadLocation: git,
+  });
+  const gem = inventory.components.find((c) => c.downloadLocation?.endsWith(".gem"))!;
+  assert.deepEqual((await sbomLocations(inventory, gem.purl)).references.map((r) => r.type), [
+    "distribution",
+  ]);
 });
