@@ -441,6 +441,21 @@ function managementKey(
   return `${d.groupId}:${d.artifactId}:${d.type ?? "jar"}:${d.classifier ?? ""}`;
 }
 
+/**
+ * A dependency of the build as an active profile redeclares it: Maven injects
+ * the profile's fields over the build's (a version, scope or optional it
+ * writes wins; one it leaves out stays the build's).
+ */
+function injected(own: RawDependency, profile: RawDependency): RawDependency {
+  return {
+    ...own,
+    version: profile.version ?? own.version,
+    scope: profile.scope ?? own.scope,
+    optional: profile.optional ?? own.optional,
+    ...(profile.version === undefined ? {} : { offset: profile.offset, pom: profile.pom }),
+  };
+}
+
 function coordinatesText(c: MavenCoordinates): string {
   return `${c.groupId}:${c.artifactId}${c.version === undefined ? "" : `:${c.version}`}`;
 }
@@ -909,8 +924,8 @@ class Mapper {
   readonly out = new OutputBuilder();
   readonly resolver: Resolver;
   readonly model: Model;
-  /** Management keys of the project's own (non-profile) dependencies. */
-  declaredKeys = new Set<string>();
+  /** The project's own (non-profile) dependencies, by management key. */
+  declared = new Map<string, RawDependency>();
   /** The purls the build declares without any profile. */
   readonly base = new Set<string>();
   /** While a profile's properties are applied to the build: the purls they leave as they are. */
@@ -986,17 +1001,30 @@ class Mapper {
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
     const seen = new Map<string, RawDependency>();
     for (const raw of raws) seen.set(managementKey(raw), raw); // a child's declaration wins
-    // A profile's dependency that the project already declares only changes that declaration.
+    if (profile === undefined) this.declared = seen;
+    /** A profile's redeclarations of the build's dependencies, merged into them. */
+    const redeclared: RawDependency[] = [];
     if (profile !== undefined && !profile.rebuild) {
-      for (const key of this.declaredKeys) seen.delete(key);
+      for (const [key, raw] of seen) {
+        const own = this.declared.get(key);
+        if (own === undefined) continue;
+        seen.delete(key);
+        redeclared.push(injected(own, raw));
+      }
     }
-    if (profile === undefined) this.declaredKeys = new Set(seen.keys());
-    for (const raw of seen.values()) {
+    const add = (raw: RawDependency): void => {
       const d = this.resolver.declared(this.model, raw, {
         management,
         overlay: profile?.overlay,
       });
       if (d !== undefined) this.add(self, d, groups);
+    };
+    for (const raw of seen.values()) add(raw);
+    // A redeclaration only changes the build's declaration: listed when it gives another version.
+    if (redeclared.length > 0) {
+      this.unchanged = this.base;
+      for (const raw of redeclared) add(raw);
+      this.unchanged = undefined;
     }
     for (const entry of management.imports) {
       if (entry.model !== undefined) this.out.edge(self, this.node(entry.model), "build");

@@ -552,3 +552,30 @@ Deno.test("readMavenPom: a profile's pluginManagement and plugins change the bui
     "pkg:maven/org.example/skin@1.0 build",
   ]);
 });
+
+// Found reviewing sweep 12's profile rule: a profile that redeclares one of the build's own
+// dependencies with another version (a JDK profile pinning an older library) was dropped whole,
+// so that version was lost. Maven injects the profile's fields over the build's declaration.
+Deno.test("readMavenPom: a profile redeclaring a build dependency with another version lists it in its group", () => {
+  const out = readLib(
+    `<properties><old.version>1.2</old.version></properties>`,
+    `<dependencies>${dep("org.example:lib:2.0", "<scope>test</scope>")}${
+      dep("org.example:same:1.0")
+    }</dependencies>
+    <profiles>
+      <profile><id>legacy</id>
+        <dependencies>${dep("org.example:lib:${old.version}")}${
+      dep("org.example:same", "<exclusions/>")
+    }</dependencies>
+      </profile>
+    </profiles>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/org.example/lib@1.2 dev profile:legacy",
+      "pkg:maven/org.example/lib@2.0 dev ",
+      "pkg:maven/org.example/same@1.0 runtime ",
+    ],
+  );
+});
