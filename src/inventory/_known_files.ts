@@ -163,6 +163,20 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "gleam.toml", tool: "Gleam", kind: "manifest" },
   { name: "*.opam", tool: "opam", kind: "manifest" },
   { name: "*.opam.locked", tool: "opam", kind: "lock" },
+  // Lua
+  { name: "*.rockspec", tool: "LuaRocks", kind: "manifest" },
+  { name: "luarocks.lock", tool: "LuaRocks", kind: "lock" },
+  // Bazel's Rust rules (rules_rust crate_universe): a Cargo lockfile named for its
+  // `crates_repository` (Kong's `crate_locks/atc_router.Cargo.lock`), and the rules' own lock.
+  {
+    name: "*.Cargo.lock",
+    tool: "Bazel rules_rust",
+    kind: "lock",
+    hint:
+      "it is a Cargo.lock named for a Bazel crates_repository (cargo_lockfile); vouch reads one only as Cargo.lock beside its Cargo.toml",
+  },
+  { name: "*Cargo.Bazel.lock", tool: "Bazel rules_rust", kind: "lock" },
+  { name: "cargo-bazel-lock.json", tool: "Bazel rules_rust", kind: "lock" },
   // Others
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },
