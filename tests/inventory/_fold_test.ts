@@ -401,6 +401,32 @@ Deno.test("requirements that no file pins are named in one warning per file (lan
   });
 });
 
+Deno.test("an unpinned requirement of an included file that is read too is warned about once, by that file (home-assistant)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements.txt": "-c homeassistant/package_constraints.txt\ncertifi>=2021.5.30\n" +
+        "aiodns==4.0.4\npackaging>=23.1\n",
+      "homeassistant/package_constraints.txt": "aiodns==4.0.4\ncertifi>=2021.5.30\n",
+      "requirements_all.txt": "-r requirements.txt\nzha==0.0.90\nrich>=13\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.sources]), [
+      ["pkg:pypi/aiodns@4.0.4", ["requirements.txt"]],
+      ["pkg:pypi/certifi", ["requirements.txt"]],
+      ["pkg:pypi/packaging", ["requirements.txt"]],
+      ["pkg:pypi/rich", ["requirements_all.txt"]],
+      ["pkg:pypi/zha@0.0.90", ["requirements_all.txt"]],
+    ]);
+    assert.deepEqual(warnings, [
+      "requirements.txt: 2 requirements pin no version, and no requirements file near it pins " +
+      "them (certifi>=2021.5.30, packaging>=23.1): listed as declared, with no version",
+      "requirements_all.txt: 1 requirement pins no version, and no requirements file near it " +
+      "pins it (rich>=13): listed as declared, with no version",
+    ]);
+  });
+});
+
 Deno.test("an unpinned requirement that pins of several versions satisfy stays declared, with a warning", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
