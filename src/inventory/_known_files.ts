@@ -33,6 +33,35 @@ export interface KnownFile {
   supersededBy?: string;
   /** The error code when it is named with `--lockfile` (default `inventory.unknown_lockfile`). */
   code?: string;
+  /**
+   * Whether a file of this kind with this text declares no dependency at all
+   * (an autoloader's composer.json): then there is nothing to read, and it
+   * counts as read, not reported.
+   */
+  declaresNothing?: (text: string) => boolean;
+}
+
+/**
+ * Whether a composer.json requires no package: no `require` or `require-dev`
+ * entry but platform ones (`php`, `ext-json`: no vendor, never installed),
+ * as the autoload-only composer.json of each nextcloud/server app. Not valid
+ * JSON: it may declare anything.
+ */
+function composerRequiresNothing(text: string): boolean {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+  const manifest = json as Record<string, unknown>;
+  return ["require", "require-dev"].every((field) => {
+    const value = manifest[field];
+    if (value === undefined) return true;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    return Object.keys(value).every((name) => !name.includes("/"));
+  });
 }
 
 /** A Gradle build script: resolved by the build's lock files, no other Maven-ecosystem lock. */
@@ -112,6 +141,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     tool: "Composer",
     kind: "manifest",
     hint: "run `composer update --lock` and commit the composer.lock it writes, which vouch reads",
+    declaresNothing: composerRequiresNothing,
   },
   { name: "Gemfile", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
   { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
