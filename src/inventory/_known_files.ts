@@ -64,6 +64,31 @@ function composerRequiresNothing(text: string): boolean {
   });
 }
 
+/**
+ * Whether a setup.cfg declares no requirement: no `install_requires`,
+ * `setup_requires` or `tests_require` in `[options]`, no
+ * `[options.extras_require]` entry (setuptools' declarative config), no
+ * `requires-dist` in `[metadata]` (pbr, d2to1): a file of tool settings only,
+ * as huggingface/transformers' (`[isort]`, `[flake8]`, `[tool:pytest]`).
+ */
+function setupCfgRequiresNothing(text: string): boolean {
+  let section = "";
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header) {
+      section = header[1].trim().toLowerCase();
+      continue;
+    }
+    // A key starts its line (an indented line continues the value above); comments are skipped.
+    const key = /^([^\s#;=:][^=:]*?)\s*[=:]/.exec(line)?.[1].toLowerCase().replaceAll("-", "_");
+    if (key === undefined) continue;
+    if (section === "options.extras_require") return false;
+    if (section === "options" && /^(install|setup|tests)_requires?$/.test(key)) return false;
+    if (section === "metadata" && /^requires(_dist)?$/.test(key)) return false;
+  }
+  return true;
+}
+
 /** A Gradle build script: resolved by the build's lock files, no other Maven-ecosystem lock. */
 const GRADLE_BUILD = {
   tool: "Gradle",
@@ -111,7 +136,13 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // uv's lock of one PEP 723 script (`uv lock --script x.py`): the script's own environment.
   { name: "*.py.lock", tool: "uv (script lock)", kind: "lock" },
   { name: "setup.py", tool: "setuptools", kind: "manifest", covers: "pypi" },
-  { name: "setup.cfg", tool: "setuptools", kind: "manifest", covers: "pypi" },
+  {
+    name: "setup.cfg",
+    tool: "setuptools",
+    kind: "manifest",
+    covers: "pypi",
+    declaresNothing: setupCfgRequiresNothing,
+  },
   {
     name: "Pipfile",
     tool: "Pipenv",

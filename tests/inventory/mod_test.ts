@@ -775,6 +775,28 @@ Deno.test("a composer.json that requires no package (an autoloader's) is read, n
   }
 });
 
+Deno.test("a setup.cfg that only configures tools is read, not reported (huggingface/transformers)", async () => {
+  // huggingface/transformers: setup.cfg holds isort, flake8 and pytest settings; setup.py, which
+  // declares install_requires, stays unread, and so does a setup.cfg with [options] requirements.
+  const [dir, done] = await tempProject({
+    "setup.py":
+      'from setuptools import setup\nsetup(name="transformers", install_requires=["numpy"])\n',
+    "setup.cfg":
+      "[isort]\nknown_first_party = transformers\n\n[flake8]\nmax-line-length = 119\n\n" +
+      "[tool:pytest]\ndoctest_optionflags=NUMBER NORMALIZE_WHITESPACE ELLIPSIS\n",
+    "lib/setup.cfg": "[metadata]\nname = lib\n\n[options]\npackages = find:\ninstall_requires =\n" +
+      "    requests>=2\n",
+    "extras/setup.cfg": "[metadata]\nname = extras\n\n[options.extras_require]\ndocs = sphinx\n",
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["extras/setup.cfg", "lib/setup.cfg", "setup.py"]);
+    assert.deepEqual(inventory.sources, ["setup.cfg"]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a file the scan found that cannot be read: its error says how to --exclude it; a named one's does not", async () => {
   // A tool's own test fixtures: deliberately broken lockfiles (pnpm, renovate, syft).
   const [dir, done] = await tempProject({
