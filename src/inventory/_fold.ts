@@ -87,6 +87,9 @@ function foldManifest(
       });
     }
   }
+  // The manifest's own members (a nested package.json is one) stay, so do their edges: what
+  // they declare and the lock lacks is reached from them (vercel/next.js's examples/*).
+  for (const m of manifest.members) if (!targets.has(m.id)) targets.set(m.id, [m.id]);
   const edges: Edge[] = [];
   for (const edge of manifest.edges) {
     const from = edge.from === ROOT_ID ? [self] : targets.get(edge.from) ?? [];

@@ -39,6 +39,29 @@ Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", asy
   assert.ok(edges.includes("root pkg:pypi/requests@2.32.3 runtime"));
 });
 
+Deno.test("a nested project's declarations that the lock above lacks keep their edges from it (vercel/next.js examples)", async () => {
+  // vercel/next.js: examples/* are not in the pnpm workspace and have no lock of their own;
+  // what they declare stays, as declared, reached from their project as from the root.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": '{"name": "nextjs-project", "private": true}',
+      "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+      "packages/next/package.json": '{"name": "next", "version": "15.5.0"}',
+      "pnpm-lock.yaml": "lockfileVersion: '9.0'\n\nimporters:\n\n  .: {}\n\n" +
+        "  packages/next: {}\n",
+      "examples/blog-starter/package.json":
+        '{"private": true, "dependencies": {"react": "^19.0.0"}}',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.specifier]), [
+      ["pkg:npm/react", "^19.0.0"],
+    ]);
+    const edges = inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
+    assert.ok(edges.includes("root workspace:examples/blog-starter runtime"), edges.join("; "));
+    assert.ok(edges.includes("workspace:examples/blog-starter pkg:npm/react runtime"));
+  });
+});
+
 Deno.test("a manifest folds into the nearest lock above it, of its own ecosystem only", async () => {
   const dir = await Deno.makeTempDir();
   try {
