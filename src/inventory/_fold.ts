@@ -87,6 +87,9 @@ function foldManifest(
       });
     }
   }
+  // The manifest's own members (a nested package.json is one) stay, so do their edges: what
+  // they declare and the lock lacks is reached from them (vercel/next.js's examples/*).
+  for (const m of manifest.members) if (!targets.has(m.id)) targets.set(m.id, [m.id]);
   const edges: Edge[] = [];
   for (const edge of manifest.edges) {
     const from = edge.from === ROOT_ID ? [self] : targets.get(edge.from) ?? [];
@@ -265,12 +268,19 @@ function withRangesResolved(
     const ranges = new Set(f.output.ranges);
     const renamed = new Map<string, Component>();
     const unpinned: string[] = [];
+    // A declaration of an included file that is read on its own (`-r requirements.txt` of
+    // home-assistant's requirements_all.txt) is warned about once, by that file.
+    const readAlone = new Set(files.filter((o) => o.reader === f.reader).map((o) => o.path));
+    const warnedElsewhere = (c: Component): boolean =>
+      c.sources.length > 0 && c.sources.every((s) => s !== f.path && readAlone.has(s));
     for (const declared of f.output.components) {
       // A package of another index (another `repository_url`) is another package.
       const candidates = (ranges.has(declared.id) ? pinned.get(key(declared.name)) ?? [] : [])
         .filter((p) => qualifiers(p.component.purl) === qualifiers(declared.purl));
       if (candidates.length === 0) {
-        if (ranges.has(declared.id)) unpinned.push(`${declared.name}${declared.specifier ?? ""}`);
+        if (ranges.has(declared.id) && !warnedElsewhere(declared)) {
+          unpinned.push(`${declared.name}${declared.specifier ?? ""}`);
+        }
         continue;
       }
       const nearest = Math.min(...candidates.map((p) => p.rank));
@@ -285,6 +295,7 @@ function withRangesResolved(
         delete renamed.get(declared.id)!.specifier;
         continue;
       }
+      if (warnedElsewhere(declared)) continue;
       const pins = someNames(
         [...new Set(near.map((p) => `${p.component.purl} (${p.path})`))].sort(compareStrings),
       );

@@ -33,6 +33,60 @@ export interface KnownFile {
   supersededBy?: string;
   /** The error code when it is named with `--lockfile` (default `inventory.unknown_lockfile`). */
   code?: string;
+  /**
+   * Whether a file of this kind with this text declares no dependency at all
+   * (an autoloader's composer.json): then there is nothing to read, and it
+   * counts as read, not reported.
+   */
+  declaresNothing?: (text: string) => boolean;
+}
+
+/**
+ * Whether a composer.json requires no package: no `require` or `require-dev`
+ * entry but platform ones (`php`, `ext-json`: no vendor, never installed),
+ * as the autoload-only composer.json of each nextcloud/server app. Not valid
+ * JSON: it may declare anything.
+ */
+function composerRequiresNothing(text: string): boolean {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+  const manifest = json as Record<string, unknown>;
+  return ["require", "require-dev"].every((field) => {
+    const value = manifest[field];
+    if (value === undefined) return true;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    return Object.keys(value).every((name) => !name.includes("/"));
+  });
+}
+
+/**
+ * Whether a setup.cfg declares no requirement: no `install_requires`,
+ * `setup_requires` or `tests_require` in `[options]`, no
+ * `[options.extras_require]` entry (setuptools' declarative config), no
+ * `requires-dist` in `[metadata]` (pbr, d2to1): a file of tool settings only,
+ * as huggingface/transformers' (`[isort]`, `[flake8]`, `[tool:pytest]`).
+ */
+function setupCfgRequiresNothing(text: string): boolean {
+  let section = "";
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header) {
+      section = header[1].trim().toLowerCase();
+      continue;
+    }
+    // A key starts its line (an indented line continues the value above); comments are skipped.
+    const key = /^([^\s#;=:][^=:]*?)\s*[=:]/.exec(line)?.[1].toLowerCase().replaceAll("-", "_");
+    if (key === undefined) continue;
+    if (section === "options.extras_require") return false;
+    if (section === "options" && /^(install|setup|tests)_requires?$/.test(key)) return false;
+    if (section === "metadata" && /^requires(_dist)?$/.test(key)) return false;
+  }
+  return true;
 }
 
 /** A Gradle build script: resolved by the build's lock files, no other Maven-ecosystem lock. */
@@ -82,7 +136,13 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   // uv's lock of one PEP 723 script (`uv lock --script x.py`): the script's own environment.
   { name: "*.py.lock", tool: "uv (script lock)", kind: "lock" },
   { name: "setup.py", tool: "setuptools", kind: "manifest", covers: "pypi" },
-  { name: "setup.cfg", tool: "setuptools", kind: "manifest", covers: "pypi" },
+  {
+    name: "setup.cfg",
+    tool: "setuptools",
+    kind: "manifest",
+    covers: "pypi",
+    declaresNothing: setupCfgRequiresNothing,
+  },
   {
     name: "Pipfile",
     tool: "Pipenv",
@@ -120,6 +180,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     tool: "Composer",
     kind: "manifest",
     hint: "run `composer update --lock` and commit the composer.lock it writes, which vouch reads",
+    declaresNothing: composerRequiresNothing,
   },
   { name: "Gemfile", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
   { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
@@ -171,6 +232,20 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "gleam.toml", tool: "Gleam", kind: "manifest" },
   { name: "*.opam", tool: "opam", kind: "manifest" },
   { name: "*.opam.locked", tool: "opam", kind: "lock" },
+  // Lua
+  { name: "*.rockspec", tool: "LuaRocks", kind: "manifest" },
+  { name: "luarocks.lock", tool: "LuaRocks", kind: "lock" },
+  // Bazel's Rust rules (rules_rust crate_universe): a Cargo lockfile named for its
+  // `crates_repository` (Kong's `crate_locks/atc_router.Cargo.lock`), and the rules' own lock.
+  {
+    name: "*.Cargo.lock",
+    tool: "Bazel rules_rust",
+    kind: "lock",
+    hint:
+      "it is a Cargo.lock named for a Bazel crates_repository (cargo_lockfile); vouch reads one only as Cargo.lock beside its Cargo.toml",
+  },
+  { name: "*Cargo.Bazel.lock", tool: "Bazel rules_rust", kind: "lock" },
+  { name: "cargo-bazel-lock.json", tool: "Bazel rules_rust", kind: "lock" },
   // Others
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },

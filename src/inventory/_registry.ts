@@ -125,13 +125,14 @@ export const READERS: readonly Reader[] = [
       "requirements*.txt",
       "*-requirements.txt",
       "*_requirements.txt",
+      "*.requirements.txt",
       "requirements/*.txt",
       "requirements.lock",
       "requirements-dev.lock",
     ],
     // Rye's lockfiles `requirements.lock` and `requirements-dev.lock` are requirements files too.
     matches: (f, folder) =>
-      /^(?:requirements.*|[\w.-]+[-_]requirements)\.txt$/.test(f) ||
+      /^(?:requirements.*|[\w.-]+[-_.]requirements)\.txt$/.test(f) ||
       f === "requirements.lock" || f === "requirements-dev.lock" ||
       (folder === "requirements" && f.endsWith(".txt")),
     // A `requirements/` folder holds the pins of the project above it (`uv pip compile

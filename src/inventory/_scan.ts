@@ -70,6 +70,8 @@ export interface UnreadFile {
    * read one, in its folder or above, the file counts as read.
    */
   resolvedBy?: { ecosystem: Ecosystem; readers?: readonly string[] };
+  /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
+  declaresNothing?: (text: string) => boolean;
 }
 
 /** A dependency file not read because the file beside it that says the same is read. */
@@ -125,6 +127,7 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   if (known.covers !== undefined) {
     unread.resolvedBy = { ecosystem: known.covers, readers: known.resolvedBy };
   }
+  if (known.declaresNothing !== undefined) unread.declaresNothing = known.declaresNothing;
   return unread;
 }
 

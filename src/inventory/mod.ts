@@ -328,9 +328,25 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     queueLoaded();
   }
   const merged = mergeOutputs(outputs);
+  /** An unread file that declares no dependency (`UnreadFile.declaresNothing`): read, then. */
+  const declaresNothing = ({ path, declaresNothing }: UnreadFile): boolean => {
+    if (declaresNothing === undefined) return false;
+    const bytes = readRegularFile(join(absRoot, path), path);
+    if (bytes === undefined) return false;
+    let text: string;
+    try {
+      text = decodeText(bytes, path, "inventory.unread_file");
+    } catch {
+      return false;
+    }
+    if (!declaresNothing(text)) return false;
+    read.set(path, { text, bytes });
+    return true;
+  };
   const unread = scanned.unread.filter((u) =>
     !read.has(u.path) &&
-    !(u.resolvedBy !== undefined && resolvedByLock(u.path, u.resolvedBy, outputs))
+    !(u.resolvedBy !== undefined && resolvedByLock(u.path, u.resolvedBy, outputs)) &&
+    !declaresNothing(u)
   );
   const inventory: Inventory = {
     project: projectOf(absRoot, outputs, {

@@ -39,6 +39,29 @@ Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", asy
   assert.ok(edges.includes("root pkg:pypi/requests@2.32.3 runtime"));
 });
 
+Deno.test("a nested project's declarations that the lock above lacks keep their edges from it (vercel/next.js examples)", async () => {
+  // vercel/next.js: examples/* are not in the pnpm workspace and have no lock of their own;
+  // what they declare stays, as declared, reached from their project as from the root.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": '{"name": "nextjs-project", "private": true}',
+      "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+      "packages/next/package.json": '{"name": "next", "version": "15.5.0"}',
+      "pnpm-lock.yaml": "lockfileVersion: '9.0'\n\nimporters:\n\n  .: {}\n\n" +
+        "  packages/next: {}\n",
+      "examples/blog-starter/package.json":
+        '{"private": true, "dependencies": {"react": "^19.0.0"}}',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.specifier]), [
+      ["pkg:npm/react", "^19.0.0"],
+    ]);
+    const edges = inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
+    assert.ok(edges.includes("root workspace:examples/blog-starter runtime"), edges.join("; "));
+    assert.ok(edges.includes("workspace:examples/blog-starter pkg:npm/react runtime"));
+  });
+});
+
 Deno.test("a manifest folds into the nearest lock above it, of its own ecosystem only", async () => {
   const dir = await Deno.makeTempDir();
   try {
@@ -397,6 +420,32 @@ Deno.test("requirements that no file pins are named in one warning per file (lan
       "docs/api_reference/requirements.txt: 2 requirements pin no version, and no requirements " +
       "file near it pins them (autodoc_pydantic>=1,<2, sphinx>=7,<8): listed as declared, with " +
       "no version",
+    ]);
+  });
+});
+
+Deno.test("an unpinned requirement of an included file that is read too is warned about once, by that file (home-assistant)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements.txt": "-c homeassistant/package_constraints.txt\ncertifi>=2021.5.30\n" +
+        "aiodns==4.0.4\npackaging>=23.1\n",
+      "homeassistant/package_constraints.txt": "aiodns==4.0.4\ncertifi>=2021.5.30\n",
+      "requirements_all.txt": "-r requirements.txt\nzha==0.0.90\nrich>=13\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.sources]), [
+      ["pkg:pypi/aiodns@4.0.4", ["requirements.txt"]],
+      ["pkg:pypi/certifi", ["requirements.txt"]],
+      ["pkg:pypi/packaging", ["requirements.txt"]],
+      ["pkg:pypi/rich", ["requirements_all.txt"]],
+      ["pkg:pypi/zha@0.0.90", ["requirements_all.txt"]],
+    ]);
+    assert.deepEqual(warnings, [
+      "requirements.txt: 2 requirements pin no version, and no requirements file near it pins " +
+      "them (certifi>=2021.5.30, packaging>=23.1): listed as declared, with no version",
+      "requirements_all.txt: 1 requirement pins no version, and no requirements file near it " +
+      "pins it (rich>=13): listed as declared, with no version",
     ]);
   });
 });

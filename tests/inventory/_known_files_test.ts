@@ -50,6 +50,25 @@ Deno.test("knownFile: Gradle version catalogs, Bazel WORKSPACE, Cabal, Bower, du
   assert.equal(knownFile("manifest.toml", ""), undefined, "too common a name to be Gleam's");
 });
 
+Deno.test("knownFile: LuaRocks rockspecs and locks, Bazel rules_rust Cargo locks (Kong's tree)", () => {
+  const cases: [string, string, "lock" | "manifest"][] = [
+    ["kong-3.9.0-0.rockspec", "LuaRocks", "manifest"],
+    ["luarocks.lock", "LuaRocks", "lock"],
+    ["atc_router.Cargo.lock", "Bazel rules_rust", "lock"],
+    ["Cargo.Bazel.lock", "Bazel rules_rust", "lock"],
+    ["tools.Cargo.Bazel.lock", "Bazel rules_rust", "lock"],
+    ["cargo-bazel-lock.json", "Bazel rules_rust", "lock"],
+  ];
+  for (const [file, tool, kind] of cases) {
+    const known = knownFile(file, "crate_locks");
+    assert.equal(known?.tool, tool, file);
+    assert.equal(known?.kind, kind, file);
+    assert.equal(known?.covers, undefined, `${file}: nothing vouch reads resolves it`);
+  }
+  assert.equal(knownFile("Cargo.lock", ""), undefined, "read by the Cargo reader");
+  assert.match(knownFile("atc_router.Cargo.lock", "")?.hint ?? "", /Cargo\.lock/);
+});
+
 Deno.test("the known files are those no reader reads; what they are resolved by exists", () => {
   const names = new Set(READERS.map((r) => r.name));
   for (const known of KNOWN_FILES) {

@@ -58,6 +58,24 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
   });
 });
 
+Deno.test("scanProject: Kong's tree: its rockspec and its Bazel Cargo locks are reported, not passed over", async () => {
+  await withTree({
+    "kong-3.9.0-0.rockspec": "",
+    WORKSPACE: "",
+    "crate_locks/atc_router.Cargo.lock": "version = 3\n",
+    "crate_locks/README.md": "",
+    "scripts/explain_manifest/requirements.txt": "lief==0.12.*\n",
+  }, async (dir) => {
+    const { files, unread } = await scanProject(dir);
+    assert.deepEqual(files, ["scripts/explain_manifest/requirements.txt"]);
+    assert.deepEqual(unread.map((u) => [u.path, u.reason]), [
+      ["WORKSPACE", "vouch has no reader for Bazel manifests"],
+      ["crate_locks/atc_router.Cargo.lock", "vouch has no reader for Bazel rules_rust lockfiles"],
+      ["kong-3.9.0-0.rockspec", "vouch has no reader for LuaRocks manifests"],
+    ]);
+  });
+});
+
 Deno.test("scanProject: bun.lockb beside bun.lock is superseded, not unread", async () => {
   await withTree({ "bun.lock": "", "bun.lockb": "", "old/bun.lockb": "" }, async (dir) => {
     const { files, unread, superseded } = await scanProject(dir);

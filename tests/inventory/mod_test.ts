@@ -744,6 +744,59 @@ Deno.test("a composer.json or Gemfile is resolved only by the lock beside it, no
   }
 });
 
+Deno.test("a composer.json that requires no package (an autoloader's) is read, not reported (nextcloud/server)", async () => {
+  // nextcloud/server: every app's composer/composer.json only configures the class autoloader
+  // (dump-autoload); no lock, nothing to lock. One that requires a package still blocks, and so
+  // does one that is not valid JSON.
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK,
+    "apps/dav/composer/composer.json": JSON.stringify({
+      config: { "vendor-dir": ".", "autoloader-suffix": "DAV" },
+      autoload: { "psr-4": { "OCA\\DAV\\": "../lib/" } },
+    }),
+    "apps/files/composer/composer.json": '{"require": {"php": ">=8.1", "ext-json": "*"}}',
+    "apps/tool/composer.json": '{"require-dev": {"phpunit/phpunit": "^10"}}',
+    "apps/broken/composer.json": '{"autoload": ',
+  });
+  try {
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["apps/broken/composer.json", "apps/tool/composer.json"]);
+    assert.deepEqual(blockers.map((b) => b.code), [
+      "inventory.unread_file",
+      "inventory.unread_file",
+    ]);
+    assert.deepEqual(inventory.sources, [
+      "apps/dav/composer/composer.json",
+      "apps/files/composer/composer.json",
+      "package-lock.json",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a setup.cfg that only configures tools is read, not reported (huggingface/transformers)", async () => {
+  // huggingface/transformers: setup.cfg holds isort, flake8 and pytest settings; setup.py, which
+  // declares install_requires, stays unread, and so does a setup.cfg with [options] requirements.
+  const [dir, done] = await tempProject({
+    "setup.py":
+      'from setuptools import setup\nsetup(name="transformers", install_requires=["numpy"])\n',
+    "setup.cfg":
+      "[isort]\nknown_first_party = transformers\n\n[flake8]\nmax-line-length = 119\n\n" +
+      "[tool:pytest]\ndoctest_optionflags=NUMBER NORMALIZE_WHITESPACE ELLIPSIS\n",
+    "lib/setup.cfg": "[metadata]\nname = lib\n\n[options]\npackages = find:\ninstall_requires =\n" +
+      "    requests>=2\n",
+    "extras/setup.cfg": "[metadata]\nname = extras\n\n[options.extras_require]\ndocs = sphinx\n",
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, ["extras/setup.cfg", "lib/setup.cfg", "setup.py"]);
+    assert.deepEqual(inventory.sources, ["setup.cfg"]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a file the scan found that cannot be read: its error says how to --exclude it; a named one's does not", async () => {
   // A tool's own test fixtures: deliberately broken lockfiles (pnpm, renovate, syft).
   const [dir, done] = await tempProject({

@@ -310,8 +310,11 @@ export function readPackageLock(
     const entry = entries.get(location) ?? {};
     const optionalPeers = objectAt(entry, "peerDependenciesMeta");
     // What the project or a member declares (a peer aside, which npm may leave out) and the
-    // lock does not resolve: a lock out of sync with its package.json.
-    const declaring = location === "" || memberFolders.has(location);
+    // lock does not resolve: a lock out of sync with its package.json. A linked folder above
+    // the lock's folder (`file:../napi`) is not one: npm installs none of its declarations
+    // there (the folder's own install does).
+    const declaring = location === "" ||
+      (memberFolders.has(location) && !location.startsWith("../"));
     const unlocked: string[] = [];
     for (const [field, scope] of DEPENDENCY_FIELDS) {
       for (const [name, range] of Object.entries(objectAt(entry, field))) {

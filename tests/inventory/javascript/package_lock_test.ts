@@ -449,6 +449,47 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and
   assert.deepEqual(edgesFrom(out, "workspace:app/tools"), ["pkg:npm/ms@2.0.0 runtime"]);
 });
 
+Deno.test("readPackageLock: a linked folder outside the lock's folder installs nothing of its own, so no warning (bitwarden's apps/desktop/src)", () => {
+  // npm 11 wrote this for apps/desktop/src/package.json: a `file:` folder above the lock's folder
+  // is linked, and npm installs none of its declarations there (the folder's own install does);
+  // one below the lock's folder gets its dependencies and devDependencies installed.
+  const lock = JSON.stringify({
+    name: "@bitwarden/desktop",
+    version: "2025.8.1",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": {
+        name: "@bitwarden/desktop",
+        version: "2025.8.1",
+        dependencies: {
+          "@bitwarden/desktop-napi": "file:../desktop_native/napi",
+          argon2: "0.41.1",
+          x: "file:packages/x",
+        },
+      },
+      "../desktop_native/napi": {
+        name: "@bitwarden/desktop-napi",
+        version: "0.1.0",
+        dependencies: { ms: "2.1.3" },
+        devDependencies: { "@napi-rs/cli": "2.18.4" },
+      },
+      "node_modules/@bitwarden/desktop-napi": { resolved: "../desktop_native/napi", link: true },
+      "node_modules/argon2": { version: "0.41.1" },
+      "node_modules/x": { resolved: "packages/x", link: true },
+      "packages/x": { name: "x", version: "0.1.0", devDependencies: { "is-number": "7.0.0" } },
+    },
+  });
+  const out = readPackageLock(lock, { path: "apps/desktop/src/package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/argon2@0.41.1"]);
+  assert.deepEqual(out.warnings, [
+    "apps/desktop/src/packages/x/package.json declares is-number@7.0.0, which " +
+    "apps/desktop/src/package-lock.json does not lock: it is not in the SBOM; run `npm install` " +
+    "to update the lock",
+  ]);
+});
+
 Deno.test("readPackageLock: what the project declares and the lock does not resolve is a warning", () => {
   // A lock out of sync with package.json (`npm ci` refuses it): those packages are not in the
   // SBOM, and the reader says so (was: dropped silently). A peer npm may leave uninstalled

@@ -269,6 +269,12 @@ Deno.test("readerFor: dev-requirements.txt and test-requirements.txt are require
   for (const path of ["dev-requirements.txt", "test_requirements.txt", "a/test-requirements.txt"]) {
     assert.equal(readerFor(path)?.name, "requirements", path);
   }
+  // pola-rs/polars' py-polars/build.requirements.txt: a `.` before the word, as `-` and `_`.
+  for (const path of ["py-polars/build.requirements.txt", "docs.requirements.txt"]) {
+    assert.equal(readerFor(path)?.name, "requirements", path);
+  }
+  const [docs] = readRequirements("idna==3.7\n", { path: "docs.requirements.txt" }).components;
+  assert.deepEqual(docs.scopes, ["dev"]);
   assert.equal(readerFor("requirements-dev.in"), undefined);
   assert.equal(readerFor("myrequirements.txt"), undefined);
 });
