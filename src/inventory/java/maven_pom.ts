@@ -1109,15 +1109,16 @@ class Mapper {
         : resolver.management(model, [], overlay);
       const merged = { ...changed, entries: new Map([...changed.entries, ...own]) };
       const { plugins, pluginManagement } = profile.build;
-      if (
-        own.size > 0 || plugins.length > 0 || pluginManagement.length > 0 ||
-        (profile.properties.size > 0 && usesProperties(model, profile))
-      ) {
+      const declarations = own.size > 0 ||
+        (profile.properties.size > 0 && usesProperties(model, profile));
+      if (declarations || plugins.length > 0 || pluginManagement.length > 0) {
         // What the profile's properties, management and plugins change in the build's own
-        // declarations.
+        // declarations (only its plugins, when it changes nothing else).
         const before = this.added;
         this.unchanged = this.base;
-        this.build(self, merged, { profile, overlay, rebuild: true });
+        const rebuild = { profile, overlay, rebuild: true } as const;
+        if (declarations) this.build(self, merged, rebuild);
+        else this.plugins(self, merged, rebuild);
         this.unchanged = undefined;
         if (this.added > before) changing.add(profile);
       }
