@@ -348,15 +348,28 @@ class Evaluation {
     this.reading.push(path);
     this.read.add(path);
     this.properties.set("msbuildthisfiledirectory", msbuildDirectory(dir));
-    for (const group of childElements(root)) {
+    this.groups(root, { path, text });
+    this.reading.pop();
+    if (outer === undefined) this.properties.delete("msbuildthisfiledirectory");
+    else this.properties.set("msbuildthisfiledirectory", outer);
+  }
+
+  /**
+   * Evaluates the groups of a project file, or of a `<When>`/`<Otherwise>` of a `<Choose>`, in
+   * order. `uncertain` says which enclosing branch vouch cannot tell MSBuild takes: its
+   * properties are not set (as those of a PropertyGroup under such a Condition) and its package
+   * items count, each noted.
+   */
+  groups(parent: XmlElement, file: { path: string; text: string }, uncertain?: string): void {
+    for (const group of childElements(parent)) {
       const kind = localName(group.name);
       if (kind === "Import") {
-        this.importFile(group, { path, text });
+        this.importFile(group, file);
       } else if (kind === "ImportGroup") {
         for (const element of childElements(group, "Import")) {
-          this.importFile(element, { path, text }, group.attributes.Condition);
+          this.importFile(element, file, group.attributes.Condition);
         }
-      } else if (kind === "PropertyGroup" && this.applies(group)) {
+      } else if (kind === "PropertyGroup" && uncertain === undefined && this.applies(group)) {
         for (const property of childElements(group)) {
           if (this.applies(property)) {
             this.properties.set(
@@ -367,41 +380,74 @@ class Evaluation {
         }
       } else if (kind === "ItemGroup") {
         for (const item of childElements(group)) {
-          const conditioned = this.noteCondition(item, group.attributes.Condition, { path, text });
-          this.item(item, { path, text, conditioned });
+          const conditioned = this.noteCondition(item, group.attributes.Condition, {
+            ...file,
+            uncertain,
+          });
+          this.item(item, { ...file, conditioned });
         }
+      } else if (kind === "Choose") {
+        this.choose(group, file, uncertain);
       }
     }
-    this.reading.pop();
-    if (outer === undefined) this.properties.delete("msbuildthisfiledirectory");
-    else this.properties.set("msbuildthisfiledirectory", outer);
   }
 
   /**
-   * Notes a package item whose own or group's Condition vouch cannot tell to
-   * hold (it depends on the target framework, configuration or platform of
-   * a build): the item still counts, and the warning says so.
+   * A `<Choose>`: MSBuild takes the first `<When>` whose Condition holds, else the
+   * `<Otherwise>`. A When whose Condition vouch cannot tell to hold may be the one taken, so its
+   * items count (noted) and the branches after it are read too, as an ItemGroup under such a
+   * Condition counts; a When that holds ends the Choose.
+   */
+  choose(element: XmlElement, file: { path: string; text: string }, uncertain?: string): void {
+    const passed: string[] = [];
+    for (const branch of childElements(element)) {
+      const kind = localName(branch.name);
+      if (kind === "Otherwise") {
+        const of = passed.length === 1 ? "the Condition" : "the Conditions";
+        this.groups(branch, file, uncertain ?? `the <Otherwise> of ${of} ${passed.join(", ")}`);
+        return;
+      }
+      if (kind !== "When") continue;
+      const condition = branch.attributes.Condition ?? "";
+      const holds = this.condition(condition) === true;
+      passed.push(JSON.stringify(condition.trim()));
+      this.groups(
+        branch,
+        file,
+        uncertain ?? (holds ? undefined : `the Condition ${passed.at(-1)}`),
+      );
+      if (holds) return;
+    }
+  }
+
+  /**
+   * Notes a package item whose own or group's Condition (or enclosing `<Choose>` branch) vouch
+   * cannot tell to hold (it depends on the target framework, configuration or platform of a
+   * build): the item still counts, and the warning says so.
    *
    * @returns Whether it is under such a Condition.
    */
   noteCondition(
     item: XmlElement,
     groupCondition: string | undefined,
-    file: { path: string; text: string },
+    file: { path: string; text: string; uncertain?: string },
   ): boolean {
     const kind = localName(item.name);
     if (!PACKAGE_ITEMS.has(kind)) return false;
-    for (const condition of [groupCondition, item.attributes.Condition]) {
-      if (condition === undefined || this.condition(condition) === true) continue;
-      const name = item.attributes.Include ?? item.attributes.Update ?? item.attributes.Remove;
-      this.conditioned.push(
-        `${file.path}:${lineColumn(file.text, item.offset).line}: <${kind}> ${name} is under ` +
-          `the Condition ${JSON.stringify(condition.trim())}, which vouch does not evaluate: ` +
-          "it counts for every target framework and configuration",
-      );
-      return true;
-    }
-    return false;
+    const unevaluated = [groupCondition, item.attributes.Condition].find((condition) =>
+      condition !== undefined && this.condition(condition) !== true
+    );
+    const under = unevaluated === undefined
+      ? file.uncertain
+      : `the Condition ${JSON.stringify(unevaluated.trim())}`;
+    if (under === undefined) return false;
+    const name = item.attributes.Include ?? item.attributes.Update ?? item.attributes.Remove;
+    this.conditioned.push(
+      `${file.path}:${lineColumn(file.text, item.offset).line}: <${kind}> ${name} is under ` +
+        `${under}, which vouch does not evaluate: ` +
+        "it counts for every target framework and configuration",
+    );
+    return true;
   }
 
   /**

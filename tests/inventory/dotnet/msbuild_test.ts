@@ -478,3 +478,72 @@ Deno.test("evaluateMsbuildProject: ProjectReferences of Directory.Build.props/.t
     await assertSbomsValid(inventory, "msbuild shared ProjectReferences");
   });
 });
+
+// Shaped like bitwarden/server's src/Api/Api.csproj (a <Choose> whose <When> adds the commercial
+// projects unless OSS is defined) and like the cross-platform WinForms projects whose
+// <Otherwise> adds the package the Windows target framework does not need. A <Choose> was
+// skipped whole: the packages in its branches were lost without a word.
+Deno.test("evaluateMsbuildProject: the items of a <Choose> count, the first branch that holds ends it", () => {
+  const files: Record<string, string> = {
+    "src/Core/Core.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+    "bitwarden_license/src/Commercial.Core/Commercial.Core.csproj":
+      `<Project Sdk="Microsoft.NET.Sdk" />`,
+    "src/Api/Api.csproj": `<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFrameworks>net8.0-windows;net8.0</TargetFrameworks>
+    <Flavor>web</Flavor>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\\Core\\Core.csproj" />
+  </ItemGroup>
+  <Choose>
+    <When Condition="!$(DefineConstants.Contains('OSS'))">
+      <ItemGroup>
+        <ProjectReference Include="..\\..\\bitwarden_license\\src\\Commercial.Core\\Commercial.Core.csproj" />
+      </ItemGroup>
+    </When>
+  </Choose>
+  <Choose>
+    <When Condition="'$(TargetFramework)' == 'net8.0-windows'">
+      <PropertyGroup>
+        <UseWindowsForms>true</UseWindowsForms>
+      </PropertyGroup>
+    </When>
+    <Otherwise>
+      <ItemGroup>
+        <PackageReference Include="Core.System.Windows.Forms" Version="1.0.0-alpha6" />
+      </ItemGroup>
+    </Otherwise>
+  </Choose>
+  <Choose>
+    <When Condition="'$(Flavor)' == 'web'">
+      <PropertyGroup><SwaggerVersion>8.1.2</SwaggerVersion></PropertyGroup>
+      <ItemGroup>
+        <PackageReference Include="Swashbuckle.AspNetCore" Version="$(SwaggerVersion)" />
+      </ItemGroup>
+    </When>
+    <Otherwise>
+      <ItemGroup>
+        <PackageReference Include="Not.Taken" Version="1.0.0" />
+      </ItemGroup>
+    </Otherwise>
+  </Choose>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const api = evaluateMsbuildProject(files["src/Api/Api.csproj"], {
+    path: "src/Api/Api.csproj",
+    load,
+  });
+  assert.deepEqual(api.packages.map((p) => `${p.name}@${p.version}`), [
+    "Core.System.Windows.Forms@1.0.0-alpha6", // the Otherwise of a When vouch cannot evaluate
+    "Swashbuckle.AspNetCore@8.1.2", // the When that holds, with its own properties
+  ]);
+  assert.deepEqual(api.projectReferences, [
+    "src/Core/Core.csproj",
+    "bitwarden_license/src/Commercial.Core/Commercial.Core.csproj",
+  ]);
+  assert.deepEqual(api.warnings, [
+    `src/Api/Api.csproj:24: <PackageReference> Core.System.Windows.Forms is under the <Otherwise> of the Condition "'$(TargetFramework)' == 'net8.0-windows'", which vouch does not evaluate: it counts for every target framework and configuration`,
+  ]);
+});
