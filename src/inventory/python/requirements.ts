@@ -46,15 +46,18 @@ export interface RequirementsOptions {
 const READER = "requirements";
 
 /**
- * The scope of the requirements a file lists, from its name or its folder's:
- * `dev` for a development, test, lint or documentation file
- * (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`,
- * `requirements_docs.txt`, the Read the Docs `docs/requirements.txt`), else
- * `runtime`.
+ * The scope of the requirements a file lists, from its name or its folder's
+ * (and the folder above a `requirements/` folder): `dev` for a development,
+ * test, lint or documentation file (`requirements-dev.txt`,
+ * `dev-requirements.txt`, `requirements/test.txt`, `requirements_docs.txt`,
+ * the Read the Docs `docs/requirements.txt`, django's
+ * `tests/requirements/py3.txt`), else `runtime`.
  */
 function fileScope(path: string): Scope {
   const parts = path.toLowerCase().split("/");
-  const names = [parts.at(-1)?.replace(/\.[^.]*$/, "") ?? "", parts.at(-2) ?? ""];
+  const folder = parts.at(-2) ?? "";
+  const names = [parts.at(-1)?.replace(/\.[^.]*$/, "") ?? "", folder];
+  if (/^requirements?$/.test(folder)) names.push(parts.at(-3) ?? "");
   return names.some(namesDevelopment) ? "dev" : "runtime";
 }
 

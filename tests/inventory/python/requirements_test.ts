@@ -258,6 +258,10 @@ Deno.test("readRequirements: a file named for development lists dev requirements
       ["requirements/base.txt", "runtime"],
       ["requirements-latest.txt", "runtime"],
       ["requirements/contest.txt", "runtime"],
+      // django/django: the test suite's requirements, one file per database or Python flavour.
+      ["tests/requirements/py3.txt", "dev"],
+      ["tests/requirements/postgres.txt", "dev"],
+      ["services/api/requirements/base.txt", "runtime"],
     ]
   ) {
     const [c] = readRequirements("idna==3.7\n", { path }).components;
