@@ -459,22 +459,22 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
 }
 
 /**
- * Whether a dependency file that vouch does not read at `path` is resolved by
- * a lockfile that was read (see {@linkcode mergeOutputs} for where a lock
- * counts): one of `readers` when given, else one of `ecosystem`.
+ * The lockfiles read that resolve a dependency file vouch does not read at
+ * `path` (see {@linkcode mergeOutputs} for where a lock counts): of `readers`
+ * when given, else of `ecosystem`.
  *
  * @param path The file's path.
  * @param by The lock readers that resolve it: an ecosystem, or reader names.
  * @param files The files read.
- * @returns `true` when such a lockfile was read.
+ * @returns The lockfiles (none when it is not resolved).
  */
-export function resolvedByLock(
+export function locksResolving(
   path: string,
   by: { ecosystem?: Ecosystem; readers?: readonly string[] },
   files: readonly ReadFile[],
-): boolean {
+): ReadFile[] {
   const accepts = by.readers !== undefined
     ? (lock: Reader): boolean => by.readers!.includes(lock.name)
     : (lock: Reader): boolean => lock.ecosystem === by.ecosystem;
-  return resolvingLocks(path, accepts, files).length > 0;
+  return resolvingLocks(path, accepts, files);
 }

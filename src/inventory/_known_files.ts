@@ -24,6 +24,13 @@ export interface KnownFile {
    * resolves `build.gradle`, not an sbt build).
    */
   resolvedBy?: readonly string[];
+  /**
+   * With `covers`: lock readers that stand for it only in part. Requirements
+   * files beside a setup.py need not list all it declares (its
+   * `extras_require`): resolved by those alone, it counts as read, with a
+   * warning that what it declares beyond them is not in the SBOM.
+   */
+  partlyResolvedBy?: readonly string[];
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
   /**
@@ -135,12 +142,19 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   // uv's lock of one PEP 723 script (`uv lock --script x.py`): the script's own environment.
   { name: "*.py.lock", tool: "uv (script lock)", kind: "lock" },
-  { name: "setup.py", tool: "setuptools", kind: "manifest", covers: "pypi" },
+  {
+    name: "setup.py",
+    tool: "setuptools",
+    kind: "manifest",
+    covers: "pypi",
+    partlyResolvedBy: ["requirements"],
+  },
   {
     name: "setup.cfg",
     tool: "setuptools",
     kind: "manifest",
     covers: "pypi",
+    partlyResolvedBy: ["requirements"],
     declaresNothing: setupCfgRequiresNothing,
   },
   {

@@ -69,7 +69,12 @@ export interface UnreadFile {
    * The lockfiles that resolve it (see `KnownFile.covers`): when the caller
    * read one, in its folder or above, the file counts as read.
    */
-  resolvedBy?: { ecosystem: Ecosystem; readers?: readonly string[] };
+  resolvedBy?: {
+    ecosystem: Ecosystem;
+    readers?: readonly string[];
+    /** Lock readers that stand for it only in part (see `KnownFile.partlyResolvedBy`). */
+    partly?: readonly string[];
+  };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
   declaresNothing?: (text: string) => boolean;
 }
@@ -126,6 +131,7 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   if (known.hint !== undefined) unread.hint = known.hint;
   if (known.covers !== undefined) {
     unread.resolvedBy = { ecosystem: known.covers, readers: known.resolvedBy };
+    if (known.partlyResolvedBy !== undefined) unread.resolvedBy.partly = known.partlyResolvedBy;
   }
   if (known.declaresNothing !== undefined) unread.declaresNothing = known.declaresNothing;
   return unread;

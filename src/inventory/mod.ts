@@ -10,7 +10,7 @@ import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
 import { checkProjectRoot, decodeText, readRegularFile, unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
-import { mergeOutputs, type ReadFile, resolvedByLock } from "./_fold.ts";
+import { locksResolving, mergeOutputs, type ReadFile } from "./_fold.ts";
 import {
   matchesAny,
   scanProject,
@@ -343,11 +343,18 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     read.set(path, { text, bytes });
     return true;
   };
-  const unread = scanned.unread.filter((u) =>
-    !read.has(u.path) &&
-    !(u.resolvedBy !== undefined && resolvedByLock(u.path, u.resolvedBy, outputs)) &&
-    !declaresNothing(u)
-  );
+  const warnings = [...merged.warnings ?? []];
+  const unread = scanned.unread.filter((u) => {
+    if (read.has(u.path)) return false;
+    const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
+    if (locks.length === 0) return !declaresNothing(u);
+    const partly = u.resolvedBy?.partly;
+    if (
+      partly !== undefined && locks.every((lock) => partly.includes(lock.reader.name)) &&
+      !declaresNothing(u)
+    ) warnings.push(partlyResolved(u.path, locks));
+    return false;
+  });
   const inventory: Inventory = {
     project: projectOf(absRoot, outputs, {
       release: options.release,
@@ -357,10 +364,22 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),
     declaredOnly: merged.declaredOnly,
-    warnings: merged.warnings,
+    warnings: merged.warnings === undefined && warnings.length === 0 ? undefined : warnings,
   };
   const bytes = new Map([...read].map(([k, v]) => [k, v.bytes]));
   return { inventory, read: bytes, unread, superseded: scanned.superseded, explicit };
+}
+
+/**
+ * The warning for a manifest that only requirements files stand for: they need
+ * not list all it declares (a setup.py's `extras_require`).
+ */
+function partlyResolved(path: string, locks: readonly ReadFile[]): string {
+  const names = locks.map((l) => l.path).sort(compareStrings);
+  return `${path} is not read: ${names.join(", ")} ${
+    names.length === 1 ? "stands" : "stand"
+  } for it, so what it declares beyond them (install_requires, extras_require) is not ` +
+    `in the SBOM; lock the project (pip-compile, uv pip compile, uv lock) to be sure`;
 }
 
 /** Tells the caller about each unread file, a manifest its lock does not resolve, a scan that found nothing. */

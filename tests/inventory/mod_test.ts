@@ -797,6 +797,37 @@ Deno.test("a setup.cfg that only configures tools is read, not reported (hugging
   }
 });
 
+// Found by sweep 17 on PrefectHQ/prefect 1.x: setup.py reads requirements.txt for install_requires
+// and declares ~30 packages in extras_require that no requirements file lists. The requirements
+// files counted as its lock, so those packages were left out without a word. A real lock still
+// resolves it silently; a setup.cfg that declares nothing is not warned about.
+Deno.test("a setup.py or setup.cfg that only requirements files stand for is warned about (prefect 1.x)", async () => {
+  const setupPy = 'from setuptools import setup\nsetup(name="prefect", ' +
+    'install_requires=open("requirements.txt").read().split(), extras_require={"aws": ["boto3"]})\n';
+  const [dir, done] = await tempProject({
+    "setup.py": setupPy,
+    "requirements.txt": "flask==2.0.1\n",
+    "requirements-dev.txt": "pytest==8.0.0\n",
+    "tools/setup.cfg": "[flake8]\nmax-line-length = 100\n",
+    "tools/requirements.txt": "black==24.1.0\n",
+    "locked/setup.py": setupPy,
+    "locked/uv.lock": 'version = 1\nrequires-python = ">=3.8"\n\n[[package]]\nname = "flask"\n' +
+      'version = "2.0.1"\nsource = { registry = "https://pypi.org/simple" }\n',
+    "locked/requirements.txt": "flask==2.0.1\n",
+  });
+  try {
+    const { inventory } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(inventory.warnings?.filter((w) => w.includes("stand")), [
+      "setup.py is not read: requirements-dev.txt, requirements.txt stand for it, so what it " +
+      "declares beyond them (install_requires, extras_require) is not in the SBOM; lock the " +
+      "project (pip-compile, uv pip compile, uv lock) to be sure",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a file the scan found that cannot be read: its error says how to --exclude it; a named one's does not", async () => {
   // A tool's own test fixtures: deliberately broken lockfiles (pnpm, renovate, syft).
   const [dir, done] = await tempProject({
