@@ -348,10 +348,11 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     if (read.has(u.path)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
     if (locks.length === 0) return !declaresNothing(u);
+    // A pyproject.toml beside it declares the project: its declarations are checked against them.
     const partly = u.resolvedBy?.partly;
     if (
       partly !== undefined && locks.every((lock) => partly.includes(lock.reader.name)) &&
-      !declaresNothing(u)
+      !read.has(join(u.path, "..", "pyproject.toml")) && !declaresNothing(u)
     ) warnings.push(partlyResolved(u.path, locks));
     return false;
   });
@@ -378,7 +379,9 @@ function partlyResolved(path: string, locks: readonly ReadFile[]): string {
   const names = locks.map((l) => l.path).sort(compareStrings);
   return `${path} is not read: ${names.join(", ")} ${
     names.length === 1 ? "stands" : "stand"
-  } for it, so what it declares beyond them (install_requires, extras_require) is not ` +
+  } for it, so what it declares beyond ${
+    names.length === 1 ? "that file" : "those files"
+  } (install_requires, extras_require) is not ` +
     `in the SBOM; lock the project (pip-compile, uv pip compile, uv lock) to be sure`;
 }
 

@@ -814,14 +814,18 @@ Deno.test("a setup.py or setup.cfg that only requirements files stand for is war
     "locked/uv.lock": 'version = 1\nrequires-python = ">=3.8"\n\n[[package]]\nname = "flask"\n' +
       'version = "2.0.1"\nsource = { registry = "https://pypi.org/simple" }\n',
     "locked/requirements.txt": "flask==2.0.1\n",
+    // A shim beside the pyproject.toml that declares the project (checked against the pins).
+    "shim/setup.py": "from setuptools import setup\nsetup()\n",
+    "shim/pyproject.toml": '[project]\nname = "shim"\ndependencies = ["flask"]\n',
+    "shim/requirements.txt": "flask==2.0.1\n",
   });
   try {
     const { inventory } = await loadInventory(dir);
     assert.deepEqual(inventory.unread, []);
     assert.deepEqual(inventory.warnings?.filter((w) => w.includes("stand")), [
       "setup.py is not read: requirements-dev.txt, requirements.txt stand for it, so what it " +
-      "declares beyond them (install_requires, extras_require) is not in the SBOM; lock the " +
-      "project (pip-compile, uv pip compile, uv lock) to be sure",
+      "declares beyond those files (install_requires, extras_require) is not in the SBOM; lock " +
+      "the project (pip-compile, uv pip compile, uv lock) to be sure",
     ]);
   } finally {
     await done();
