@@ -28,9 +28,11 @@ export interface KnownFile {
    * With `covers`: lock readers that stand for it only in part. Requirements
    * files beside a setup.py need not list all it declares (its
    * `extras_require`): resolved by those alone, it counts as read, with a
-   * warning that what it declares beyond them is not in the SBOM.
+   * warning that what it declares beyond them is not in the SBOM, unless
+   * `declaredBy`, a manifest read beside it, declares the project (its
+   * declarations are checked against the locks).
    */
-  partlyResolvedBy?: readonly string[];
+  partlyResolvedBy?: { readers: readonly string[]; declaredBy: string };
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
   /**
@@ -47,6 +49,9 @@ export interface KnownFile {
    */
   declaresNothing?: (text: string) => boolean;
 }
+
+/** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
+const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.toml" };
 
 /**
  * Whether a composer.json requires no package: no `require` or `require-dev`
@@ -147,14 +152,14 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     tool: "setuptools",
     kind: "manifest",
     covers: "pypi",
-    partlyResolvedBy: ["requirements"],
+    partlyResolvedBy: SETUPTOOLS_PARTLY,
   },
   {
     name: "setup.cfg",
     tool: "setuptools",
     kind: "manifest",
     covers: "pypi",
-    partlyResolvedBy: ["requirements"],
+    partlyResolvedBy: SETUPTOOLS_PARTLY,
     declaresNothing: setupCfgRequiresNothing,
   },
   {

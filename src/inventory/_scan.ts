@@ -73,7 +73,7 @@ export interface UnreadFile {
     ecosystem: Ecosystem;
     readers?: readonly string[];
     /** Lock readers that stand for it only in part (see `KnownFile.partlyResolvedBy`). */
-    partly?: readonly string[];
+    partly?: { readers: readonly string[]; declaredBy: string };
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
   declaresNothing?: (text: string) => boolean;

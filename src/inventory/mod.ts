@@ -348,11 +348,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     if (read.has(u.path)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
     if (locks.length === 0) return !declaresNothing(u);
-    // A pyproject.toml beside it declares the project: its declarations are checked against them.
     const partly = u.resolvedBy?.partly;
     if (
-      partly !== undefined && locks.every((lock) => partly.includes(lock.reader.name)) &&
-      !read.has(join(u.path, "..", "pyproject.toml")) && !declaresNothing(u)
+      partly !== undefined && locks.every((lock) => partly.readers.includes(lock.reader.name)) &&
+      !read.has(join(u.path, "..", partly.declaredBy)) && !declaresNothing(u)
     ) warnings.push(partlyResolved(u.path, locks));
     return false;
   });
