@@ -10,6 +10,14 @@ import type { Ecosystem, Project, ReaderOutput } from "./types.ts";
  */
 export type ReaderResult = ReaderOutput & {
   project?: Project;
+  /**
+   * The project it names is a tooling identity: a package.json marked
+   * `private` (never published), a pyproject.toml with neither a runtime
+   * dependency nor a build system. Another file of its folder that names a
+   * project names it instead (jenkins' pom.xml over its private `jenkins-ui`
+   * package.json, gitea's go.mod over its lint-only pyproject.toml).
+   */
+  projectIsTooling?: true;
   warnings?: string[];
   /**
    * The lock does not record which packages are dev-only or optional (a

@@ -98,8 +98,9 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
 }
 
 /**
- * The project: the identity a file of the shallowest folder read states, else
- * the root's name. A folder below the root names the project only when it is
+ * The project: the identity a file of the shallowest folder read states (a
+ * tooling identity only when no other file there states one; then the first
+ * reader's), else the root's name. A folder below the root names the project only when it is
  * the one folder of its depth that states an identity and the root holds no
  * dependency file left unread (`pubspec.yaml`): sibling projects
  * (`web_embedding/ng-flutter`, `web_embedding/cra-flutter`) or a root whose
@@ -116,8 +117,11 @@ function projectOf(
   const stating = files.filter((f) => depth(f.path) === top && f.output.project);
   const folders = new Set(stating.map((f) => f.path.slice(0, f.path.lastIndexOf("/") + 1)));
   const rootUnread = options.unread.some((path) => !path.includes("/"));
-  const declaring = top > 1 && (folders.size > 1 || rootUnread) ? undefined : stating
-    .sort((a, b) => READERS.indexOf(a.reader) - READERS.indexOf(b.reader))[0];
+  const rank = (f: ReadFile): number =>
+    (f.output.projectIsTooling ? READERS.length : 0) + READERS.indexOf(f.reader);
+  const declaring = top > 1 && (folders.size > 1 || rootUnread)
+    ? undefined
+    : stating.sort((a, b) => rank(a) - rank(b))[0];
   const project: Project = declaring ? { ...declaring.output.project! } : { name: basename(root) };
   // The manifest's free text (a description quoting a private URL) never carries credentials.
   for (const key of ["name", "version", "license", "description"] as const) {

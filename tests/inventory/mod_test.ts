@@ -936,6 +936,63 @@ Deno.test("the project's identity: one project below the root names it, sibling 
   }
 });
 
+Deno.test("the project's identity: a tooling manifest (private package.json, lint-only pyproject) gives way to another of its folder (jenkins, gitea)", async () => {
+  const jenkinsUi = JSON.stringify({
+    name: "jenkins-ui",
+    version: "1.0.0",
+    private: true,
+    dependencies: { jquery: "4.0.0" },
+  });
+  const pom = `<project><modelVersion>4.0.0</modelVersion><groupId>org.jenkins-ci.main</groupId>
+<artifactId>jenkins-parent</artifactId><version>2.500</version><packaging>pom</packaging></project>`;
+  const [dir, done] = await tempProject({ "package.json": jenkinsUi, "pom.xml": pom });
+  try {
+    const project = async (): Promise<string | undefined> =>
+      (await readInventory(dir)).project.purl;
+    assert.equal(await project(), "pkg:maven/org.jenkins-ci.main/jenkins-parent@2.500");
+    // The same when a lock stands for the package.json (the lock records no `private`).
+    const lock = {
+      name: "jenkins-ui",
+      version: "1.0.0",
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "jenkins-ui", version: "1.0.0", dependencies: { jquery: "4.0.0" } },
+        "node_modules/jquery": { version: "4.0.0" },
+      },
+    };
+    await Deno.writeTextFile(`${dir}/package-lock.json`, JSON.stringify(lock));
+    assert.equal(await project(), "pkg:maven/org.jenkins-ci.main/jenkins-parent@2.500");
+    await Deno.remove(`${dir}/package-lock.json`);
+    // Published, it is the project's identity again (the first reader's, as before).
+    await Deno.writeTextFile(
+      `${dir}/package.json`,
+      jenkinsUi.replace('"private":true', '"private":false'),
+    );
+    assert.equal(await project(), "pkg:npm/jenkins-ui@1.0.0");
+    // Alone, a private package.json names its project.
+    await Deno.remove(`${dir}/pom.xml`);
+    await Deno.writeTextFile(`${dir}/package.json`, jenkinsUi);
+    assert.equal(await project(), "pkg:npm/jenkins-ui@1.0.0");
+    // gitea: a Poetry table of lint tools only, beside the Go module.
+    await Deno.remove(`${dir}/package.json`);
+    await Deno.writeTextFile(
+      `${dir}/pyproject.toml`,
+      '[tool.poetry]\nname = "gitea"\nversion = "0.0.0"\n\n[tool.poetry.dependencies]\npython = "^3.8"\n\n[tool.poetry.group.dev.dependencies]\ndjlint = "1.34.1"\n',
+    );
+    await Deno.writeTextFile(`${dir}/go.mod`, "module code.gitea.io/gitea\n\ngo 1.24\n");
+    assert.equal(await project(), "pkg:golang/code.gitea.io/gitea");
+    // With a build system it is a Python package, named first as before.
+    await Deno.writeTextFile(
+      `${dir}/pyproject.toml`,
+      '[build-system]\nrequires = ["poetry-core"]\nbuild-backend = "poetry.core.masonry.api"\n\n' +
+        (await Deno.readTextFile(`${dir}/pyproject.toml`)),
+    );
+    assert.equal(await project(), "pkg:pypi/gitea@0.0.0");
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project version: the manifest's, else the release with a v-tag's v dropped", async () => {
   const [dir, done] = await tempProject({
     "pyproject.toml": '[project]\nname = "demo"\ndynamic = ["version"]\ndependencies = []\n',

@@ -8,6 +8,7 @@ import { gitVcsUrl, type GitVcsUrlOptions, npmGitVcsUrl } from "../_vcs.ts";
 import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit } from "../_builder.ts";
+import type { ReaderResult } from "../_reader.ts";
 import { TextCache } from "../_text_cache.ts";
 import { decodePercent } from "../_url.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
@@ -267,8 +268,21 @@ export function loadPackageJson(
 /** Parsed package.json files: a workspace's readers look at each other's (never mutated). */
 const PARSED = new TextCache<Record<string, unknown>>();
 
+/**
+ * The project a package.json describes, as a reader's result fields: none
+ * without a name; a tooling identity when it is marked `private` (see
+ * `ReaderResult.projectIsTooling`).
+ */
+export function manifestProjectFields(
+  manifest: PackageJson | undefined,
+): Pick<ReaderResult, "project" | "projectIsTooling"> {
+  const project = manifest === undefined ? undefined : manifestProject(manifest);
+  if (project === undefined) return {};
+  return manifest!.json.private === true ? { project, projectIsTooling: true } : { project };
+}
+
 /** The project a package.json describes (its license when a string). */
-export function manifestProject(manifest: PackageJson): Project | undefined {
+function manifestProject(manifest: PackageJson): Project | undefined {
   if (manifest.name === undefined) return undefined;
   const project: Project = { name: manifest.name };
   if (manifest.version !== undefined) project.version = manifest.version;

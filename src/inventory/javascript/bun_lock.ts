@@ -22,7 +22,7 @@ import {
   joinPath,
   loadPackageJson,
   MANIFEST_FIELDS,
-  manifestProject,
+  manifestProjectFields,
   npmComponent,
   originQualifiers,
   reach,
@@ -312,15 +312,17 @@ export function readBunLock(text: string, options: { path: string; load: Load })
     if (warning !== undefined) warnings.push(warning);
   }
   const root = isRecord(workspaces[""]) ? workspaces[""] : {};
-  const project = manifest !== undefined ? manifestProject(manifest) : manifestProject({
-    path,
-    json: root,
-    name: stringAt(root, "name"),
-    version: stringAt(root, "version"),
-  });
+  const project = manifestProjectFields(
+    manifest ?? {
+      path,
+      json: root,
+      name: stringAt(root, "name"),
+      version: stringAt(root, "version"),
+    },
+  );
   return {
     ...out.build({ directFromEdges: true }),
-    ...(project ? { project } : {}),
+    ...project,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -25,7 +25,7 @@ import {
   folderOf,
   joinPath,
   loadPackageJson,
-  manifestProject,
+  manifestProjectFields,
   npmComponent,
   originQualifiers,
   type PackageJson,
@@ -193,7 +193,7 @@ export function readPackageJson(
   const { path, load, list } = options;
   const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
   const folder = folderOf(path);
-  const project = manifestProject(manifest);
+  const project = manifestProjectFields(manifest);
   const out = new OutputBuilder();
   const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
@@ -298,5 +298,5 @@ export function readPackageJson(
     out.edge(from, id, scope);
   }
   const result: ReaderResult = out.build({ directFromEdges: true });
-  return project ? { ...result, project } : result;
+  return { ...result, ...project };
 }

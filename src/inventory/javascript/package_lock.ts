@@ -55,6 +55,15 @@ function entryScopes(entry: JsonObject): Scope[] {
   });
 }
 
+/** Whether the package.json beside the lock marks the project `private` (see `ReaderResult.projectIsTooling`). */
+function isPrivate(
+  load: ((path: string) => string | undefined) | undefined,
+  lock: string,
+): boolean {
+  if (load === undefined) return false;
+  return loadPackageJson(load, joinPath(folderOf(lock), "package.json"))?.json.private === true;
+}
+
 /** The folder whose `node_modules` npm searches next (Node's upward walk). */
 function parentFolder(location: string): string {
   const nested = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/]+$/.exec(location);
@@ -350,6 +359,7 @@ export function readPackageLock(
   return {
     ...out.build({ directFromEdges: true }),
     ...(project ? { project } : {}),
+    ...(project && isPrivate(options.load, path) ? { projectIsTooling: true } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -22,7 +22,7 @@ import {
   joinPath,
   loadPackageJson,
   MANIFEST_FIELDS,
-  manifestProject,
+  manifestProjectFields,
   npmComponent,
   originQualifiers,
   reach,
@@ -585,7 +585,7 @@ export function readPnpmLock(text: string, options: { path: string; load: Load }
   const mapper = new PnpmMapper(ctx);
   decoded.forEach((d, i) => mapper.add(d, i < decoded.length - 1));
   const manifest = loadPackageJson(load, joinPath(ctx.lockDir, "package.json"));
-  const project = manifest === undefined ? undefined : manifestProject(manifest);
+  const project = manifestProjectFields(manifest);
   // The project's importers (the last document) against their package.json files.
   const warnings: string[] = [];
   for (const [folder, deps] of decoded.at(-1)!.importers) {
@@ -600,7 +600,7 @@ export function readPnpmLock(text: string, options: { path: string; load: Load }
   }
   return {
     ...mapper.out.build({ directFromEdges: true }),
-    ...(project ? { project } : {}),
+    ...project,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

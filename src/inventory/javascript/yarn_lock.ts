@@ -25,7 +25,7 @@ import {
   isLocalPath,
   joinPath,
   loadPackageJson,
-  manifestProject,
+  manifestProjectFields,
   npmComponent,
   originQualifiers,
   type PackageJson,
@@ -748,10 +748,9 @@ export function readYarnLock(
     for (let i = 0; i < list.length; i++) out.edge(from, ids.get(list[i][0])!, list[i][1]);
   });
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
-  const project = root === undefined ? undefined : manifestProject(root);
   return {
     ...out.build({ directFromEdges: true }),
-    ...(project ? { project } : {}),
+    ...manifestProjectFields(root),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -761,7 +761,11 @@ export function readPyproject(
   }
   const output: ReaderResult = builder.build();
   if (hatch.warnings.length > 0) output.warnings = hatch.warnings;
-  return info ? { ...output, project: info } : output;
+  if (info === undefined) return output;
+  // Neither a runtime dependency nor a build system: a tooling identity (gitea's lint-only Poetry table).
+  const tooling = doc["build-system"] === undefined &&
+    !declarations.some((declaration) => declaration.scope === "runtime");
+  return { ...output, project: info, ...(tooling ? { projectIsTooling: true } : {}) };
 }
 
 /**

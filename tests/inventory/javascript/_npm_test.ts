@@ -3,7 +3,7 @@ import {
   githubArchiveVcsUrl,
   joinPath,
   loadPackageJson,
-  manifestProject,
+  manifestProjectFields,
   npmComponent,
   npmLicense,
   originQualifiers,
@@ -300,9 +300,21 @@ Deno.test("loadPackageJson: a version written with a leading v is read as npm re
   const text = '{ "name": "app", "version": "v1.2.3" }';
   const manifest = loadPackageJson(() => text, "pkg-v/package.json");
   assert.equal(manifest?.version, "1.2.3");
-  assert.equal(manifestProject(manifest!)?.purl, "pkg:npm/app@1.2.3");
+  assert.deepEqual(manifestProjectFields(manifest), {
+    project: { name: "app", version: "1.2.3", purl: "pkg:npm/app@1.2.3" },
+  });
   const plain = loadPackageJson(() => '{ "name": "app", "version": "2.0.0-rc.1" }', "p.json");
   assert.equal(plain?.version, "2.0.0-rc.1");
+});
+
+Deno.test("manifestProjectFields: a private package.json names a tooling identity; no name, no project", () => {
+  const manifest = loadPackageJson(() => '{ "name": "ui", "private": true }', "ui/package.json");
+  assert.deepEqual(manifestProjectFields(manifest), {
+    project: { name: "ui", purl: "pkg:npm/ui" },
+    projectIsTooling: true,
+  });
+  assert.deepEqual(manifestProjectFields(loadPackageJson(() => "{}", "x/package.json")), {});
+  assert.deepEqual(manifestProjectFields(undefined), {});
 });
 
 /** One graph (see the reachScopes test in ../_reach_test.ts) as each JavaScript lockfile writes it. */
