@@ -7,7 +7,8 @@
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { golangPurl } from "../purl.ts";
-import { type Project, type ReaderOutput, ROOT_ID } from "../types.ts";
+import type { ReaderResult } from "../_reader.ts";
+import { ROOT_ID } from "../types.ts";
 import { localPlace } from "../_paths.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
 
@@ -336,7 +337,8 @@ export function goWorkspace(
  * hashes, so they are never put in `hashes`. Before Go 1.17 (a `go` directive
  * below 1.17, or none) go.mod does not list the whole build list: every other
  * module go.sum has a module `h1:` hash for (its highest version) is an
- * indirect component too.
+ * indirect component too; without a go.sum a warning says the list is
+ * incomplete (only go.mod's requirements are components).
  *
  * A `tool` directive (Go 1.24) names a package built as a tool (`go tool`,
  * `go generate`), not linked into the module's programs. The required module
@@ -356,7 +358,7 @@ export function goWorkspace(
 export function readGoMod(
   goMod: string,
   options: { path: string; goSum?: string; goSumPath?: string; workspace?: GoWorkspace },
-): ReaderOutput & { project?: Project } {
+): ReaderResult {
   const { path } = options;
   const goSumPath = options.goSumPath ?? path.replace(/go\.mod$/, "go.sum");
   const sums = options.goSum === undefined ? new Set<string>() : zipSums(options.goSum, goSumPath);
@@ -467,7 +469,19 @@ export function readGoMod(
       out.edge(ROOT_ID, id, "runtime");
     }
   }
-  const output = out.build({ directFromEdges: false });
+  const output: ReaderResult = out.build({ directFromEdges: false });
+  if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {
+    // Before Go 1.17 go.mod lists only part of the build list; go.sum would give the rest.
+    const said = goVersion === undefined
+      ? "has no go directive (read as before Go 1.17)"
+      : `says go ${goVersion} (before Go 1.17)`;
+    const count = `${listed.size} module${listed.size === 1 ? "" : "s"}`;
+    output.warnings = [
+      `${path} ${said}: its requirements are only part of the modules the build uses, and ` +
+      `there is no ${goSumPath} to complete them; the SBOM has only the ${count} it requires ` +
+      `(commit go.sum: \`go mod tidy\` writes it)`,
+    ];
+  }
   return module === undefined
     ? output
     : { ...output, project: { name: module, purl: golangPurl(module) } };

@@ -11,7 +11,9 @@
  * so there are no edges and no component is marked direct. Scopes come from
  * the configurations:
  *
- * - a buildscript or settings lock, any lock of `buildSrc` or of a build that
+ * - a buildscript or settings lock (also the legacy
+ *   `gradle/dependency-locks/buildscript-….lockfile` / `settings-….lockfile`),
+ *   any lock of `buildSrc` or of a build that
  *   `settings.gradle(.kts)` includes for its plugins (`pluginManagement {
  *   includeBuild("build-logic") }`): the build's own classpath → build;
  * - test configurations (`test…`, `…Test…`) → dev;
@@ -94,7 +96,8 @@ function isBuildLock(path: string, load?: Load): boolean {
   // buildSrc is the build's own logic: Gradle puts what it resolves on the build scripts' classpath.
   return /^(buildscript|settings)-gradle\.lockfile$/.test(file) ||
     path.split("/").slice(0, -1).includes("buildSrc") ||
-    (path.includes("dependency-locks/") && file.startsWith("buildscript-")) ||
+    // Gradle names a script's legacy per-configuration locks with the script's prefix.
+    (path.includes("dependency-locks/") && /^(buildscript|settings)-/.test(file)) ||
     (load !== undefined && inPluginBuild(path, load));
 }
 
@@ -150,7 +153,7 @@ function legacyConfiguration(path: string): string | undefined {
   const file = path.slice(path.lastIndexOf("/") + 1);
   const folder = path.slice(0, path.lastIndexOf("/"));
   if (!folder.endsWith("dependency-locks") || file === "gradle.lockfile") return undefined;
-  return file.replace(/^buildscript-/, "").replace(/\.lockfile$/, "");
+  return file.replace(/^(buildscript|settings)-/, "").replace(/\.lockfile$/, "");
 }
 
 /**

@@ -92,6 +92,30 @@ Deno.test("readGoMod before Go 1.17: go.sum's other modules are the rest of the 
   assert.equal(readGoMod(goMod("go 1.17\n"), { path: "go.mod", goSum }).components.length, 1);
 });
 
+Deno.test("readGoMod before Go 1.17 without go.sum warns that the build list is incomplete (hashicorp/terraform)", () => {
+  // terraform's 2019 go.mod: no go directive, so go.mod lists only part of the build list.
+  const goMod = "module github.com/hashicorp/terraform\n\nrequire (\n" +
+    "\tcloud.google.com/go v0.36.0\n" +
+    "\tgithub.com/Unknwon/com v0.0.0-20151008135407-28b053d5a292 // indirect\n)\n";
+  const out = readGoMod(goMod, { path: "go.mod" });
+  assert.equal(out.components.length, 2);
+  assert.deepEqual(out.warnings, [
+    "go.mod has no go directive (read as before Go 1.17): its requirements are only part of " +
+    "the modules the build uses, and there is no go.sum to complete them; the SBOM has only " +
+    "the 2 modules it requires (commit go.sum: `go mod tidy` writes it)",
+  ]);
+  const go115 = readGoMod(goMod.replace("\n\n", "\n\ngo 1.15\n\n"), { path: "svc/go.mod" });
+  assert.match(
+    go115.warnings?.[0] ?? "",
+    /^svc\/go\.mod says go 1\.15 \(before Go 1\.17\): .* no svc\/go\.sum /,
+  );
+  // With a go.sum (even one without module hashes), from Go 1.17 on, or with nothing required: no warning.
+  assert.equal(readGoMod(goMod, { path: "go.mod", goSum: "" }).warnings, undefined);
+  const go117 = goMod.replace("\n\n", "\n\ngo 1.17\n\n");
+  assert.equal(readGoMod(go117, { path: "go.mod" }).warnings, undefined);
+  assert.equal(readGoMod("module example.com/x\n", { path: "go.mod" }).warnings, undefined);
+});
+
 Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
   const out = readGoMod(text("replace/go.mod"), { path: "svc/go.mod" });
   assert.ok(out.components.every((c) => c.sources.join() === "svc/go.mod"));

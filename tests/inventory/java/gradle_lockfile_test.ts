@@ -80,6 +80,19 @@ Deno.test("readGradleLockfile: buildscript and buildSrc locks are build; Android
   });
 });
 
+Deno.test("readGradleLockfile: a legacy per-configuration lock of the settings script is build scope (tbroyer/gradle-errorprone-plugin)", () => {
+  // gradle/dependency-locks/settings-classpath.lockfile: the settings plugins' classpath.
+  const settings = readGradleLockfile(
+    "com.gradle.enterprise:com.gradle.enterprise.gradle.plugin:3.8.1\n" +
+      "com.gradle:gradle-enterprise-gradle-plugin:3.8.1\n",
+    { path: "gradle/dependency-locks/settings-classpath.lockfile" },
+  );
+  assert.deepEqual(settings.components.map((c) => [c.id, c.scopes.join()]), [
+    ["pkg:maven/com.gradle.enterprise/com.gradle.enterprise.gradle.plugin@3.8.1", "build"],
+    ["pkg:maven/com.gradle/gradle-enterprise-gradle-plugin@3.8.1", "build"],
+  ]);
+});
+
 Deno.test("readGradleLockfile: a build included for its plugins (pluginManagement includeBuild) is build scope", () => {
   // apple/pkl: settings.gradle.kts includes build-logic for its convention plugins.
   const files: Record<string, string> = {
