@@ -478,3 +478,43 @@ export function locksResolving(
     : (lock: Reader): boolean => lock.ecosystem === by.ecosystem;
   return resolvingLocks(path, accepts, files);
 }
+
+/**
+ * The output with the member that is the project itself folded into the root:
+ * the root crate of a Cargo workspace (`Cargo.lock` lists it as a member, its
+ * Cargo.toml names the project), the root module that a nested go.mod
+ * replaces with `../..`. Its edges become the root's and it is listed once, as
+ * the project, not also as one of its own parts. A member is the project when
+ * their purls are equal.
+ *
+ * @param output The merged output.
+ * @param projectPurl The project's purl, when it has one.
+ * @returns The output, the same object when no member is the project.
+ */
+export function withoutProjectMember(
+  output: ReaderOutput,
+  projectPurl: string | undefined,
+): ReaderOutput {
+  if (projectPurl === undefined) return output;
+  const selves = new Set(output.members.filter((m) => m.purl === projectPurl).map((m) => m.id));
+  if (selves.size === 0) return output;
+  const root = (id: string): string => selves.has(id) ? ROOT_ID : id;
+  const seen = new Set<string>();
+  const edges: Edge[] = [];
+  for (const edge of output.edges) {
+    if (selves.has(edge.to)) continue;
+    const from = root(edge.from);
+    const key = `${from}\0${edge.to}\0${edge.scope}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    edges.push(from === edge.from ? edge : { ...edge, from });
+  }
+  return {
+    members: output.members.filter((m) => !selves.has(m.id)),
+    components: output.components,
+    edges: edges.sort((a, b) =>
+      compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
+      compareStrings(a.scope, b.scope)
+    ),
+  };
+}

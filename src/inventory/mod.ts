@@ -10,7 +10,7 @@ import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
 import { checkProjectRoot, decodeText, readRegularFile, unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
-import { locksResolving, mergeOutputs, type ReadFile } from "./_fold.ts";
+import { locksResolving, mergeOutputs, type ReadFile, withoutProjectMember } from "./_fold.ts";
 import {
   matchesAny,
   scanProject,
@@ -359,12 +359,13 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     ) warnings.push(partlyResolved(u.path, locks));
     return false;
   });
+  const project = projectOf(absRoot, outputs, {
+    release: options.release,
+    unread: unread.map((u) => u.path),
+  });
   const inventory: Inventory = {
-    project: projectOf(absRoot, outputs, {
-      release: options.release,
-      unread: unread.map((u) => u.path),
-    }),
-    ...merged.output,
+    project,
+    ...withoutProjectMember(merged.output, project.purl),
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),
     declaredOnly: merged.declaredOnly,

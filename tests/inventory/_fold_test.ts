@@ -159,6 +159,53 @@ Deno.test("Cargo.toml folds into Cargo.lock: the locked crates become direct, no
   assert.ok(edges.includes("pkg:cargo/helper@0.1.0 pkg:cargo/serde@1.0.210 dev"));
 });
 
+Deno.test("the project is never its own member: a root crate the Cargo.lock lists is the root (lapce)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // lapce: the root package takes its version from [workspace.package].
+      "Cargo.toml": `[package]
+name = "lapce"
+version = { workspace = true }
+
+[dependencies]
+lapce-app = { path = "./lapce-app" }
+log = "0.4"
+
+[workspace]
+members = ["lapce-app"]
+
+[workspace.package]
+version = "0.4.6"
+`,
+      "lapce-app/Cargo.toml": '[package]\nname = "lapce-app"\nversion = "0.4.6"\n',
+      "Cargo.lock": `version = 4
+
+[[package]]
+name = "lapce"
+version = "0.4.6"
+dependencies = ["lapce-app", "log"]
+
+[[package]]
+name = "lapce-app"
+version = "0.4.6"
+
+[[package]]
+name = "log"
+version = "0.4.22"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+checksum = "${"a".repeat(64)}"
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.purl, "pkg:cargo/lapce@0.4.6");
+    assert.deepEqual(inventory.members.map((m) => m.id), ["pkg:cargo/lapce-app@0.4.6"]);
+    assert.deepEqual(inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+      "root pkg:cargo/lapce-app@0.4.6 runtime",
+      "root pkg:cargo/log@0.4.22 runtime",
+    ]);
+  });
+});
+
 const NUGET_LOCK = (name: string, version: string): string =>
   JSON.stringify({
     version: 1,
