@@ -261,7 +261,8 @@ function declaredScopes(
  * ones, the Gemfile's default group → dev too).
  * A `PATH` gem of the project itself is the root or a {@linkcode Member}; one
  * under `vendor/` (or outside the project) is a third-party component. The
- * lock of an alternate Gemfile (`alternate`) installs dev gems only.
+ * lock of an alternate Gemfile (`alternate`, or one that locks the project's gem from a
+ * folder above that has its own Gemfile) installs dev gems only.
  *
  * @example
  * ```ts
@@ -289,6 +290,8 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const byName = new Map<string, string[]>();
   let project: Project | undefined;
   const rootGem = projectGem(lock, path, options.load);
+  const alternate = options.alternate === true ||
+    lock.specs.some((s) => s.name === rootGem && lockedFromAbove(s, path, options.load));
   const ids = lock.specs.map((spec) => {
     const id = mapSpec(builder, spec, { lock, path, rootGem });
     if (id === ROOT_ID) {
@@ -300,7 +303,7 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
     return id;
   });
   // In an alternate Gemfile's lock, even the project's own gems need their dependencies only there.
-  const needs: Scope = options.alternate ? "dev" : "runtime";
+  const needs: Scope = alternate ? "dev" : "runtime";
   lock.specs.forEach((spec, i) => {
     for (const dep of spec.dependencies) {
       for (const to of byName.get(dep) ?? []) builder.edge(ids[i], to, needs);
@@ -309,7 +312,7 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   for (const { name } of lock.dependencies) {
     const declared = declaredScopes(gemfile, name, project !== undefined);
     const { groups } = declared;
-    const scopes: Scope[] = options.alternate ? ["dev"] : declared.scopes;
+    const scopes: Scope[] = alternate ? ["dev"] : declared.scopes;
     for (const to of byName.get(name) ?? []) {
       for (const scope of scopes) builder.edge(ROOT_ID, to, scope);
       if (to !== ROOT_ID) builder.declare(to, groups);
@@ -334,6 +337,17 @@ function isProjectFolder(place: LocalPlace): boolean {
 function isOwnGem(spec: Spec, path: string): boolean {
   const remote = spec.source.options.get("remote")?.[0] ?? ".";
   return spec.source.kind === "PATH" && isProjectFolder(localPlace(path, remote));
+}
+
+/**
+ * Whether the project's gem is locked from a folder above the lockfile's that has a Gemfile
+ * (or gems.rb) of its own: then this Gemfile is an alternate one, a variant the project is
+ * tested against (activeadmin's `gemfiles/rails_80/Gemfile` with `gemspec path: "../.."`).
+ */
+function lockedFromAbove(spec: Spec, path: string, load: GemfileLoad | undefined): boolean {
+  const remote = spec.source.options.get("remote")?.[0] ?? ".";
+  if (spec.source.kind !== "PATH" || localPlace(path, remote).kind === "self") return false;
+  return ["Gemfile", "gems.rb"].some((name) => load?.(posix.join(remote, name)) !== undefined);
 }
 
 /**
