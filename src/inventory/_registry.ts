@@ -243,6 +243,7 @@ export const READERS: readonly Reader[] = [
         manifest: c.load(manifestPath),
         manifestPath,
         release: c.release,
+        load: c.load,
       });
     },
   },

@@ -27,6 +27,11 @@ export interface ComposerLockOptions {
   manifestPath?: string;
   /** The release: the project's version when `composer.json` states none. */
   release?: string;
+  /**
+   * Reads a file of the project (path relative to the root): the `composer.json` of each
+   * package installed from a `path` repository of the tree, which the lock resolves.
+   */
+  load?: (path: string) => string | undefined;
 }
 
 const READER = "composer_lock";
@@ -221,7 +226,8 @@ function decode(text: string, path: string): Locked[] {
  * when not empty, download location, license and `require` edges. Platform
  * requirements (`php`, `ext-*`, `lib-*`, `composer-plugin-api`, …) are not
  * packages and become nothing. A package installed from a `path` repository
- * inside the project is a first-party {@linkcode Member}. With the
+ * inside the project is a first-party {@linkcode Member} (its `composer.json`
+ * loaded with `load`, being resolved by the lock). With the
  * `composer.json` beside it, its `require` / `require-dev` are the root's
  * (direct) edges and its `name` / `version` / `license` the project.
  *
@@ -263,7 +269,7 @@ export function readComposerLock(
       throw invalid(READER, pkg.where(), `package "${pkg.name}" is locked twice`);
     }
     seen.set(key, pkg.name);
-    ids.set(key, mapPackage(builder, pkg, path));
+    ids.set(key, mapPackage(builder, pkg, options));
   }
   for (const pkg of locked) {
     for (const stand of pkg.stands) {
@@ -294,9 +300,14 @@ export function readComposerLock(
 }
 
 /** Adds one locked package (a component, or a member for an in-project path repository). */
-function mapPackage(builder: OutputBuilder, pkg: Locked, path: string): string {
+function mapPackage(builder: OutputBuilder, pkg: Locked, options: ComposerLockOptions): string {
+  const { path } = options;
   const purl = composerPurl(pkg.name, pkg.version);
-  if (pkg.dist?.type === "path" && localPlace(path, pkg.dist.url ?? "/").kind !== "outside") {
+  const place = pkg.dist?.type === "path" ? localPlace(path, pkg.dist.url ?? "/") : undefined;
+  if (place !== undefined && place.kind !== "outside") {
+    // The lock resolves the member's composer.json (its `require` is the package's here):
+    // loaded, it counts as read, not as a manifest without a lock.
+    options.load?.(posix.join(place.path!, "composer.json"));
     return builder.member({ id: purl, name: pkg.name, version: pkg.version, purl });
   }
   const download = pkg.dist?.type === "path" ? undefined : pkg.dist?.url;

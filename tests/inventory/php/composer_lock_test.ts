@@ -3,8 +3,8 @@ import { composerPurl, readComposerLock } from "../../../src/inventory/php/compo
 import { spdxLicenseExpression } from "../../../src/inventory/_license.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { sbomLocations } from "../_tree.ts";
-import { fixture, skipWithoutShared } from "../../_util.ts";
+import { sbomLocations, writeTree } from "../_tree.ts";
+import { fixture, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
@@ -267,4 +267,49 @@ Deno.test("readComposerLock: a git source is a vcs reference at its commit in Cy
   assert.deepEqual((await sbomLocations(inventory, monolog.purl)).references.map((r) => r.type), [
     "distribution",
   ]);
+});
+
+// drupal/drupal installs drupal/core from a path repository of its tree (`"url": "core"`):
+// core/composer.json, which requires what the root lock locks for it, was reported as a
+// composer.json without a lock, an inventory.unread_file blocker of every attest.
+Deno.test("readComposerLock: the composer.json of a path repository package of the tree is resolved by the lock (drupal/drupal)", async () => {
+  const pkg = (name: string, extra: Record<string, unknown>) => ({
+    name,
+    version: "11.x-dev",
+    ...extra,
+  });
+  const files = {
+    "composer.json": JSON.stringify({
+      name: "drupal/drupal",
+      require: { "drupal/core": "self.version" },
+      repositories: [{ type: "path", url: "core" }],
+    }),
+    "composer.lock": JSON.stringify({
+      packages: [
+        pkg("drupal/core", {
+          dist: { type: "path", url: "core", reference: "b2fd0bd1" },
+          require: { php: ">=8.3.0", "symfony/console": "^7.2" },
+          "transport-options": { relative: true },
+        }),
+        { name: "symfony/console", version: "v7.2.1", require: { php: ">=8.2" } },
+      ],
+      "packages-dev": [],
+      "plugin-api-version": "2.6.0",
+    }),
+    "core/composer.json": JSON.stringify({
+      name: "drupal/core",
+      require: { php: ">=8.3.0", "symfony/console": "^7.2" },
+    }),
+    // Another project's manifest below the root (not a path package of the lock) stays unread.
+    "tests/fixtures/app/composer.json": JSON.stringify({ require: { "psr/log": "^3" } }),
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const inventory = await readValidProject(dir);
+    assert.deepEqual(inventory.members.map((m) => m.name), ["drupal/core"]);
+    assert.deepEqual(inventory.components.map((c) => c.purl), [
+      "pkg:composer/symfony/console@v7.2.1",
+    ]);
+    assert.deepEqual(inventory.unread, ["tests/fixtures/app/composer.json"]);
+  });
 });
