@@ -11,6 +11,7 @@ import { type LocalPlace, localPlace } from "../_paths.ts";
 import { invalidVersion } from "../_errors.ts";
 import { at, invalid } from "../python/_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { withoutCredentials } from "../_url.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -320,9 +321,36 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   }
   builder.propagateScopes();
   const output = builder.build({ directFromEdges: true });
-  const result: GemfileLockResult = { ...output, warnings: gemfile?.notes ?? [] };
+  const result: GemfileLockResult = {
+    ...output,
+    warnings: [...(gemfile?.notes ?? []), ...severalRemotes(lock, path)],
+  };
   if (project) result.project = project;
   return result;
+}
+
+/**
+ * A warning for each `GEM` section with several remotes, one of them not rubygems.org (Bundler
+ * before 2.2 wrote every global source in one section): which one served a gem is not
+ * recorded, so its purl names no repository, which reads as rubygems.org.
+ */
+function severalRemotes(lock: Lock, path: string): string[] {
+  const sources = new Map<Source, string[]>();
+  for (const spec of lock.specs) {
+    const remotes = spec.source.options.get("remote") ?? [];
+    if (spec.source.kind !== "GEM" || remotes.length < 2) continue;
+    if (remotes.every((r) => RUBYGEMS.test(r))) continue;
+    const names = sources.get(spec.source);
+    if (names) names.push(spec.name);
+    else sources.set(spec.source, [spec.name]);
+  }
+  return [...sources].map(([source, names]) =>
+    `${path}:${source.line}: this GEM section has several remotes (${
+      source.options.get("remote")!.map(withoutCredentials).join(", ")
+    }) and does not record which one served each gem, so the purls of its ${names.length} gems ` +
+    `name no repository (pkg:gem reads as rubygems.org): relock with Bundler 2.2 or later, which ` +
+    `writes one section per source`
+  );
 }
 
 /**

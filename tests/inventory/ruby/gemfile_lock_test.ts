@@ -386,3 +386,43 @@ Deno.test("readGemfileLock: a GIT gem is a vcs reference at its revision in Cycl
     "distribution",
   ]);
 });
+
+// A Bundler 1.x lock quoted in a rails/rails issue (ActiveJob and GlobalID keyword arguments):
+// one GEM section with the remotes https://rubygems.org/ and https://rails-assets.org/. Its
+// rails-assets-moment came from rails-assets.org, yet its purl names no repository, which reads
+// as rubygems.org; that was said nowhere.
+Deno.test("readGemfileLock: a GEM section with several remotes is warned about: its purls cannot name the one that served a gem (rails/rails issue lock)", () => {
+  const lock = (remotes: string[]): string =>
+    [
+      "GEM",
+      ...remotes.map((r) => `  remote: ${r}`),
+      "  specs:",
+      "    rails-assets-moment (2.10.6)",
+      "    rake (10.4.2)",
+      "",
+      "PLATFORMS",
+      "  ruby",
+      "",
+      "DEPENDENCIES",
+      "  rails-assets-moment!",
+      "  rake",
+      "",
+      "BUNDLED WITH",
+      "   1.10.6",
+      "",
+    ].join("\n");
+  const read = (remotes: string[]) => readGemfileLock(lock(remotes), { path: "Gemfile.lock" });
+  const out = read(["https://rubygems.org/", "https://user:s3cret@rails-assets.org/"]);
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/rails-assets-moment@2.10.6",
+    "pkg:gem/rake@10.4.2",
+  ]);
+  assert.equal(out.warnings.length, 1);
+  assert.match(
+    out.warnings[0],
+    /^Gemfile\.lock:1: .*several remotes \(https:\/\/rubygems\.org\/, https:\/\/rails-assets\.org\/\).* 2 gems/,
+  );
+  // One remote, or only rubygems.org ones: nothing is in doubt.
+  assert.deepEqual(read(["https://rails-assets.org/"]).warnings, []);
+  assert.deepEqual(read(["https://rubygems.org/", "http://rubygems.org/"]).warnings, []);
+});
