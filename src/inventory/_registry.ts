@@ -244,6 +244,7 @@ export const READERS: readonly Reader[] = [
         manifestPath,
         release: c.release,
         load: c.load,
+        devTool: composerLock().isBinPluginTool(path, c.load),
       });
     },
   },

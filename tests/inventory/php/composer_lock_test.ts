@@ -313,3 +313,50 @@ Deno.test("readComposerLock: the composer.json of a path repository package of t
     assert.deepEqual(inventory.unread, ["tests/fixtures/app/composer.json"]);
   });
 });
+
+// nextcloud/server installs its dev tools with bamarni/composer-bin-plugin (a require-dev of the
+// root): vendor-bin/cs-fixer, psalm, phpunit, rector, behat, openapi-extractor, each with its own
+// composer.lock. Their packages (php-cs-fixer/shim, psalm, phpunit…) were required runtime
+// components of the project.
+Deno.test("readComposerLock: the lock of a tool the project's require-dev bin plugin installs is dev (nextcloud/server)", async () => {
+  const lock = (name: string, version: string) =>
+    JSON.stringify({ packages: [{ name, version }], "packages-dev": [] });
+  const root = (manifest: Record<string, unknown>) => ({
+    "composer.json": JSON.stringify({ name: "nextcloud/nextcloud", ...manifest }),
+    "composer.lock": JSON.stringify({
+      packages: [],
+      "packages-dev": [{ name: "bamarni/composer-bin-plugin", version: "1.8.2" }],
+    }),
+    "vendor-bin/cs-fixer/composer.json": JSON.stringify({ require: { "php-cs-fixer/shim": "^3" } }),
+    "vendor-bin/cs-fixer/composer.lock": lock("php-cs-fixer/shim", "v3.75.0"),
+    "tools/composer.json": JSON.stringify({ require: { "psr/log": "^3" } }),
+    "tools/composer.lock": lock("psr/log", "3.0.2"),
+  });
+  const scopes = async (manifest: Record<string, unknown>) => {
+    let found: string[] = [];
+    await withTempDir(async (dir) => {
+      await writeTree(dir, root(manifest));
+      const inventory = await readValidProject(dir);
+      found = inventory.components.map((c) => `${c.purl} ${c.scopes.join(",")}`);
+    });
+    return found;
+  };
+  const plugin = { "bamarni/composer-bin-plugin": "^1.8" };
+  assert.deepEqual(await scopes({ "require-dev": plugin }), [
+    "pkg:composer/bamarni/composer-bin-plugin@1.8.2 dev",
+    "pkg:composer/php-cs-fixer/shim@v3.75.0 dev",
+    "pkg:composer/psr/log@3.0.2 runtime", // another project's lock, not a tool's
+  ]);
+  // Another target-directory; a plugin the project requires at runtime installs its tools then too.
+  const custom = {
+    "require-dev": plugin,
+    extra: { "bamarni-bin": { "target-directory": "tools" } },
+  };
+  assert.deepEqual((await scopes(custom)).slice(1), [
+    "pkg:composer/php-cs-fixer/shim@v3.75.0 runtime",
+    "pkg:composer/psr/log@3.0.2 runtime",
+  ]);
+  assert.deepEqual((await scopes({ require: plugin, "require-dev": plugin })).slice(1, 2), [
+    "pkg:composer/php-cs-fixer/shim@v3.75.0 runtime",
+  ]);
+});
