@@ -243,6 +243,8 @@ export const READERS: readonly Reader[] = [
         manifest: c.load(manifestPath),
         manifestPath,
         release: c.release,
+        load: c.load,
+        devTool: composerLock().isBinPluginTool(path, c.load),
       });
     },
   },

@@ -27,6 +27,63 @@ export interface ComposerLockOptions {
   manifestPath?: string;
   /** The release: the project's version when `composer.json` states none. */
   release?: string;
+  /**
+   * Reads a file of the project (path relative to the root): the `composer.json` of each
+   * package installed from a `path` repository of the tree, which the lock resolves.
+   */
+  load?: (path: string) => string | undefined;
+  /**
+   * The lock of a tool that the project's `require-dev` bin plugin installs
+   * (see {@linkcode isBinPluginTool}): what it installs is dev.
+   */
+  devTool?: boolean;
+}
+
+/** The bin plugin: each `vendor-bin/<tool>/composer.json` is a tool installed on its own. */
+const BIN_PLUGIN = "bamarni/composer-bin-plugin";
+
+/**
+ * Whether a composer.lock is the lock of a tool that bamarni/composer-bin-plugin installs
+ * (`<target-directory>/<tool>/composer.lock`: `vendor-bin/` by default, or the one level
+ * `extra.bamarni-bin.target-directory` names) for the project of the folder above, whose
+ * composer.json requires the plugin in `require-dev` only, and whose composer.lock (read as
+ * well) locks it: then the tool is installed only with the dev requirements.
+ *
+ * @example
+ * ```ts
+ * import { isBinPluginTool } from "./composer_lock.ts";
+ * const files: Record<string, string> = {
+ *   "composer.json": '{"require-dev": {"bamarni/composer-bin-plugin": "^1.8"}}',
+ *   "composer.lock": '{"packages": []}',
+ * };
+ * isBinPluginTool("vendor-bin/psalm/composer.lock", (p) => files[p]); // true
+ * ```
+ *
+ * @param path The lockfile's path relative to the project root.
+ * @param load Reads a file of the project (path relative to the root).
+ * @returns Whether it is such a tool's lock.
+ */
+export function isBinPluginTool(path: string, load: (path: string) => string | undefined): boolean {
+  const targetFolder = posix.dirname(posix.dirname(path));
+  if (targetFolder === ".") return false;
+  const folder = posix.dirname(targetFolder);
+  // Only a project that has a lock of its own: its composer.json is read anyway.
+  if (load(posix.join(folder, "composer.lock")) === undefined) return false;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(load(posix.join(folder, "composer.json")) ?? "null");
+  } catch {
+    return false; // its own reader reports it
+  }
+  if (!isRecord(doc) || !isRecord(doc["require-dev"]) || !(BIN_PLUGIN in doc["require-dev"])) {
+    return false;
+  }
+  if (isRecord(doc.require) && BIN_PLUGIN in doc.require) return false;
+  const config = isRecord(doc.extra) ? doc.extra["bamarni-bin"] : undefined;
+  const target = isRecord(config) && typeof config["target-directory"] === "string"
+    ? config["target-directory"]
+    : "vendor-bin";
+  return posix.normalize(posix.join(folder, target)).replace(/\/$/, "") === targetFolder;
 }
 
 const READER = "composer_lock";
@@ -221,7 +278,8 @@ function decode(text: string, path: string): Locked[] {
  * when not empty, download location, license and `require` edges. Platform
  * requirements (`php`, `ext-*`, `lib-*`, `composer-plugin-api`, …) are not
  * packages and become nothing. A package installed from a `path` repository
- * inside the project is a first-party {@linkcode Member}. With the
+ * inside the project is a first-party {@linkcode Member} (its `composer.json`
+ * loaded with `load`, being resolved by the lock). With the
  * `composer.json` beside it, its `require` / `require-dev` are the root's
  * (direct) edges and its `name` / `version` / `license` the project.
  *
@@ -263,7 +321,7 @@ export function readComposerLock(
       throw invalid(READER, pkg.where(), `package "${pkg.name}" is locked twice`);
     }
     seen.set(key, pkg.name);
-    ids.set(key, mapPackage(builder, pkg, path));
+    ids.set(key, mapPackage(builder, pkg, options));
   }
   for (const pkg of locked) {
     for (const stand of pkg.stands) {
@@ -276,7 +334,7 @@ export function readComposerLock(
     const from = ids.get(pkg.name.toLowerCase())!;
     for (const name of pkg.requires) {
       const to = ids.get(name.toLowerCase());
-      if (to !== undefined) builder.edge(from, to, "runtime");
+      if (to !== undefined) builder.edge(from, to, options.devTool ? "dev" : "runtime");
     }
   }
   if (manifest) {
@@ -286,7 +344,7 @@ export function readComposerLock(
         if (to !== undefined) builder.edge(ROOT_ID, to, scope);
       }
     };
-    rootEdges(manifest.require, "runtime");
+    rootEdges(manifest.require, options.devTool ? "dev" : "runtime");
     rootEdges(manifest.requireDev, "dev");
   }
   const output = builder.build({ directFromEdges: true });
@@ -294,9 +352,14 @@ export function readComposerLock(
 }
 
 /** Adds one locked package (a component, or a member for an in-project path repository). */
-function mapPackage(builder: OutputBuilder, pkg: Locked, path: string): string {
+function mapPackage(builder: OutputBuilder, pkg: Locked, options: ComposerLockOptions): string {
+  const { path } = options;
   const purl = composerPurl(pkg.name, pkg.version);
-  if (pkg.dist?.type === "path" && localPlace(path, pkg.dist.url ?? "/").kind !== "outside") {
+  const place = pkg.dist?.type === "path" ? localPlace(path, pkg.dist.url ?? "/") : undefined;
+  if (place !== undefined && place.kind !== "outside") {
+    // The lock resolves the member's composer.json (its `require` is the package's here):
+    // loaded, it counts as read, not as a manifest without a lock.
+    options.load?.(posix.join(place.path!, "composer.json"));
     return builder.member({ id: purl, name: pkg.name, version: pkg.version, purl });
   }
   const download = pkg.dist?.type === "path" ? undefined : pkg.dist?.url;
@@ -317,7 +380,7 @@ function mapPackage(builder: OutputBuilder, pkg: Locked, path: string): string {
     version: pkg.version,
     hashes: pkg.dist?.shasum ? [pkg.dist.shasum] : [],
     downloadLocation: download ?? vcs,
-    scopes: [pkg.dev ? "dev" : "runtime"],
+    scopes: [pkg.dev || options.devTool ? "dev" : "runtime"],
     license: pkg.license,
     sources: [path],
   });

@@ -11,6 +11,7 @@ import { type LocalPlace, localPlace } from "../_paths.ts";
 import { invalidVersion } from "../_errors.ts";
 import { at, invalid } from "../python/_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { withoutCredentials } from "../_url.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -261,7 +262,8 @@ function declaredScopes(
  * ones, the Gemfile's default group → dev too).
  * A `PATH` gem of the project itself is the root or a {@linkcode Member}; one
  * under `vendor/` (or outside the project) is a third-party component. The
- * lock of an alternate Gemfile (`alternate`) installs dev gems only.
+ * lock of an alternate Gemfile (`alternate`, or one that locks the project's gem from a
+ * folder above that has its own Gemfile) installs dev gems only.
  *
  * @example
  * ```ts
@@ -289,6 +291,8 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const byName = new Map<string, string[]>();
   let project: Project | undefined;
   const rootGem = projectGem(lock, path, options.load);
+  const alternate = options.alternate === true ||
+    lock.specs.some((s) => s.name === rootGem && lockedFromAbove(s, path, options.load));
   const ids = lock.specs.map((spec) => {
     const id = mapSpec(builder, spec, { lock, path, rootGem });
     if (id === ROOT_ID) {
@@ -300,7 +304,7 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
     return id;
   });
   // In an alternate Gemfile's lock, even the project's own gems need their dependencies only there.
-  const needs: Scope = options.alternate ? "dev" : "runtime";
+  const needs: Scope = alternate ? "dev" : "runtime";
   lock.specs.forEach((spec, i) => {
     for (const dep of spec.dependencies) {
       for (const to of byName.get(dep) ?? []) builder.edge(ids[i], to, needs);
@@ -309,7 +313,7 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   for (const { name } of lock.dependencies) {
     const declared = declaredScopes(gemfile, name, project !== undefined);
     const { groups } = declared;
-    const scopes: Scope[] = options.alternate ? ["dev"] : declared.scopes;
+    const scopes: Scope[] = alternate ? ["dev"] : declared.scopes;
     for (const to of byName.get(name) ?? []) {
       for (const scope of scopes) builder.edge(ROOT_ID, to, scope);
       if (to !== ROOT_ID) builder.declare(to, groups);
@@ -317,9 +321,36 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   }
   builder.propagateScopes();
   const output = builder.build({ directFromEdges: true });
-  const result: GemfileLockResult = { ...output, warnings: gemfile?.notes ?? [] };
+  const result: GemfileLockResult = {
+    ...output,
+    warnings: [...(gemfile?.notes ?? []), ...severalRemotes(lock, path)],
+  };
   if (project) result.project = project;
   return result;
+}
+
+/**
+ * A warning for each `GEM` section with several remotes, one of them not rubygems.org (Bundler
+ * before 2.2 wrote every global source in one section): which one served a gem is not
+ * recorded, so its purl names no repository, which reads as rubygems.org.
+ */
+function severalRemotes(lock: Lock, path: string): string[] {
+  const sources = new Map<Source, string[]>();
+  for (const spec of lock.specs) {
+    const remotes = spec.source.options.get("remote") ?? [];
+    if (spec.source.kind !== "GEM" || remotes.length < 2) continue;
+    if (remotes.every((r) => RUBYGEMS.test(r))) continue;
+    const names = sources.get(spec.source);
+    if (names) names.push(spec.name);
+    else sources.set(spec.source, [spec.name]);
+  }
+  return [...sources].map(([source, names]) =>
+    `${path}:${source.line}: this GEM section has several remotes (${
+      source.options.get("remote")!.map(withoutCredentials).join(", ")
+    }) and does not record which one served each gem, so the purls of its ${names.length} gems ` +
+    `name no repository (pkg:gem reads as rubygems.org): relock with Bundler 2.2 or later, which ` +
+    `writes one section per source`
+  );
 }
 
 /**
@@ -334,6 +365,17 @@ function isProjectFolder(place: LocalPlace): boolean {
 function isOwnGem(spec: Spec, path: string): boolean {
   const remote = spec.source.options.get("remote")?.[0] ?? ".";
   return spec.source.kind === "PATH" && isProjectFolder(localPlace(path, remote));
+}
+
+/**
+ * Whether the project's gem is locked from a folder above the lockfile's that has a Gemfile
+ * (or gems.rb) of its own: then this Gemfile is an alternate one, a variant the project is
+ * tested against (activeadmin's `gemfiles/rails_80/Gemfile` with `gemspec path: "../.."`).
+ */
+function lockedFromAbove(spec: Spec, path: string, load: GemfileLoad | undefined): boolean {
+  const remote = spec.source.options.get("remote")?.[0] ?? ".";
+  if (spec.source.kind !== "PATH" || localPlace(path, remote).kind === "self") return false;
+  return ["Gemfile", "gems.rb"].some((name) => load?.(posix.join(remote, name)) !== undefined);
 }
 
 /**

@@ -3,8 +3,8 @@ import { composerPurl, readComposerLock } from "../../../src/inventory/php/compo
 import { spdxLicenseExpression } from "../../../src/inventory/_license.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { sbomLocations } from "../_tree.ts";
-import { fixture, skipWithoutShared } from "../../_util.ts";
+import { sbomLocations, writeTree } from "../_tree.ts";
+import { fixture, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
@@ -266,5 +266,97 @@ Deno.test("readComposerLock: a git source is a vcs reference at its commit in Cy
   const monolog = inventory.components.find((c) => c.name === "monolog/monolog")!;
   assert.deepEqual((await sbomLocations(inventory, monolog.purl)).references.map((r) => r.type), [
     "distribution",
+  ]);
+});
+
+// drupal/drupal installs drupal/core from a path repository of its tree (`"url": "core"`):
+// core/composer.json, which requires what the root lock locks for it, was reported as a
+// composer.json without a lock, an inventory.unread_file blocker of every attest.
+Deno.test("readComposerLock: the composer.json of a path repository package of the tree is resolved by the lock (drupal/drupal)", async () => {
+  const pkg = (name: string, extra: Record<string, unknown>) => ({
+    name,
+    version: "11.x-dev",
+    ...extra,
+  });
+  const files = {
+    "composer.json": JSON.stringify({
+      name: "drupal/drupal",
+      require: { "drupal/core": "self.version" },
+      repositories: [{ type: "path", url: "core" }],
+    }),
+    "composer.lock": JSON.stringify({
+      packages: [
+        pkg("drupal/core", {
+          dist: { type: "path", url: "core", reference: "b2fd0bd1" },
+          require: { php: ">=8.3.0", "symfony/console": "^7.2" },
+          "transport-options": { relative: true },
+        }),
+        { name: "symfony/console", version: "v7.2.1", require: { php: ">=8.2" } },
+      ],
+      "packages-dev": [],
+      "plugin-api-version": "2.6.0",
+    }),
+    "core/composer.json": JSON.stringify({
+      name: "drupal/core",
+      require: { php: ">=8.3.0", "symfony/console": "^7.2" },
+    }),
+    // Another project's manifest below the root (not a path package of the lock) stays unread.
+    "tests/fixtures/app/composer.json": JSON.stringify({ require: { "psr/log": "^3" } }),
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const inventory = await readValidProject(dir);
+    assert.deepEqual(inventory.members.map((m) => m.name), ["drupal/core"]);
+    assert.deepEqual(inventory.components.map((c) => c.purl), [
+      "pkg:composer/symfony/console@v7.2.1",
+    ]);
+    assert.deepEqual(inventory.unread, ["tests/fixtures/app/composer.json"]);
+  });
+});
+
+// nextcloud/server installs its dev tools with bamarni/composer-bin-plugin (a require-dev of the
+// root): vendor-bin/cs-fixer, psalm, phpunit, rector, behat, openapi-extractor, each with its own
+// composer.lock. Their packages (php-cs-fixer/shim, psalm, phpunit…) were required runtime
+// components of the project.
+Deno.test("readComposerLock: the lock of a tool the project's require-dev bin plugin installs is dev (nextcloud/server)", async () => {
+  const lock = (name: string, version: string) =>
+    JSON.stringify({ packages: [{ name, version }], "packages-dev": [] });
+  const root = (manifest: Record<string, unknown>) => ({
+    "composer.json": JSON.stringify({ name: "nextcloud/nextcloud", ...manifest }),
+    "composer.lock": JSON.stringify({
+      packages: [],
+      "packages-dev": [{ name: "bamarni/composer-bin-plugin", version: "1.8.2" }],
+    }),
+    "vendor-bin/cs-fixer/composer.json": JSON.stringify({ require: { "php-cs-fixer/shim": "^3" } }),
+    "vendor-bin/cs-fixer/composer.lock": lock("php-cs-fixer/shim", "v3.75.0"),
+    "tools/composer.json": JSON.stringify({ require: { "psr/log": "^3" } }),
+    "tools/composer.lock": lock("psr/log", "3.0.2"),
+  });
+  const scopes = async (manifest: Record<string, unknown>) => {
+    let found: string[] = [];
+    await withTempDir(async (dir) => {
+      await writeTree(dir, root(manifest));
+      const inventory = await readValidProject(dir);
+      found = inventory.components.map((c) => `${c.purl} ${c.scopes.join(",")}`);
+    });
+    return found;
+  };
+  const plugin = { "bamarni/composer-bin-plugin": "^1.8" };
+  assert.deepEqual(await scopes({ "require-dev": plugin }), [
+    "pkg:composer/bamarni/composer-bin-plugin@1.8.2 dev",
+    "pkg:composer/php-cs-fixer/shim@v3.75.0 dev",
+    "pkg:composer/psr/log@3.0.2 runtime", // another project's lock, not a tool's
+  ]);
+  // Another target-directory; a plugin the project requires at runtime installs its tools then too.
+  const custom = {
+    "require-dev": plugin,
+    extra: { "bamarni-bin": { "target-directory": "tools" } },
+  };
+  assert.deepEqual((await scopes(custom)).slice(1), [
+    "pkg:composer/php-cs-fixer/shim@v3.75.0 runtime",
+    "pkg:composer/psr/log@3.0.2 runtime",
+  ]);
+  assert.deepEqual((await scopes({ require: plugin, "require-dev": plugin })).slice(1, 2), [
+    "pkg:composer/php-cs-fixer/shim@v3.75.0 runtime",
   ]);
 });

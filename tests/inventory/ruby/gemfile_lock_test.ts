@@ -307,6 +307,52 @@ Deno.test("readGemfileLock: the lock of an alternate Gemfile installs dev gems o
   ]);
 });
 
+// activeadmin/activeadmin tests against each Rails version with a Gemfile in a folder of its
+// own (gemfiles/rails_80/Gemfile, `gemspec path: "../.."`, locked as gemfiles/rails_80/Gemfile.lock):
+// named Gemfile.lock, it was read as a main lock, and the gemspec's dependencies at the versions
+// of that variant (railties 8.0.4 beside the root lock's 8.1.2) were required runtime components.
+Deno.test("readGemfileLock: a Gemfile.lock that locks the project's gem from a folder above with its own Gemfile is an alternate's (activeadmin/activeadmin)", () => {
+  const lock = [
+    "PATH",
+    "  remote: ../..",
+    "  specs:",
+    "    activeadmin (4.0.0.beta21)",
+    "      railties (>= 7.2)",
+    "",
+    "GEM",
+    "  remote: https://rubygems.org/",
+    "  specs:",
+    "    railties (8.0.4)",
+    "    rake (13.3.1)",
+    "",
+    "PLATFORMS",
+    "  x86_64-linux",
+    "",
+    "DEPENDENCIES",
+    "  activeadmin!",
+    "  rake",
+    "",
+  ].join("\n");
+  const gemfile = 'source "https://rubygems.org"\ngem "rake"\ngemspec path: "../.."\n';
+  const scopes = (rootGemfile: string | undefined): string[] =>
+    readGemfileLock(lock, {
+      path: "gemfiles/rails_80/Gemfile.lock",
+      gemfile,
+      gemfilePath: "gemfiles/rails_80/Gemfile",
+      load: (rel) => rel === "../../Gemfile" ? rootGemfile : undefined,
+    }).components.map((c) => `${c.id} ${c.scopes.join(",")}`);
+  assert.deepEqual(scopes('source "https://rubygems.org"\ngemspec\n'), [
+    "pkg:gem/railties@8.0.4 dev",
+    "pkg:gem/rake@13.3.1 dev",
+  ]);
+  // With no Gemfile beside the gemspec, this one is the project's only Gemfile: its lock is the
+  // main one (the gemspec's dependencies runtime; in a gem's repository the Gemfile's gems are dev).
+  assert.deepEqual(scopes(undefined), [
+    "pkg:gem/railties@8.0.4 runtime",
+    "pkg:gem/rake@13.3.1 dev",
+  ]);
+});
+
 Deno.test("the scan reads the locks of alternate Gemfiles (Appraisal's gemfiles/*.gemfile.lock)", async () => {
   // Shaped like a gem tested against several Rails versions with Appraisal: Bundler locks a
   // Gemfile named X in X.lock. They were skipped without a word.
@@ -339,4 +385,44 @@ Deno.test("readGemfileLock: a GIT gem is a vcs reference at its revision in Cycl
   assert.deepEqual((await sbomLocations(inventory, gem.purl)).references.map((r) => r.type), [
     "distribution",
   ]);
+});
+
+// A Bundler 1.x lock quoted in a rails/rails issue (ActiveJob and GlobalID keyword arguments):
+// one GEM section with the remotes https://rubygems.org/ and https://rails-assets.org/. Its
+// rails-assets-moment came from rails-assets.org, yet its purl names no repository, which reads
+// as rubygems.org; that was said nowhere.
+Deno.test("readGemfileLock: a GEM section with several remotes is warned about: its purls cannot name the one that served a gem (rails/rails issue lock)", () => {
+  const lock = (remotes: string[]): string =>
+    [
+      "GEM",
+      ...remotes.map((r) => `  remote: ${r}`),
+      "  specs:",
+      "    rails-assets-moment (2.10.6)",
+      "    rake (10.4.2)",
+      "",
+      "PLATFORMS",
+      "  ruby",
+      "",
+      "DEPENDENCIES",
+      "  rails-assets-moment!",
+      "  rake",
+      "",
+      "BUNDLED WITH",
+      "   1.10.6",
+      "",
+    ].join("\n");
+  const read = (remotes: string[]) => readGemfileLock(lock(remotes), { path: "Gemfile.lock" });
+  const out = read(["https://rubygems.org/", "https://user:s3cret@rails-assets.org/"]);
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/rails-assets-moment@2.10.6",
+    "pkg:gem/rake@10.4.2",
+  ]);
+  assert.equal(out.warnings.length, 1);
+  assert.match(
+    out.warnings[0],
+    /^Gemfile\.lock:1: .*several remotes \(https:\/\/rubygems\.org\/, https:\/\/rails-assets\.org\/\).* 2 gems/,
+  );
+  // One remote, or only rubygems.org ones: nothing is in doubt.
+  assert.deepEqual(read(["https://rails-assets.org/"]).warnings, []);
+  assert.deepEqual(read(["https://rubygems.org/", "http://rubygems.org/"]).warnings, []);
 });
