@@ -751,6 +751,38 @@ Deno.test("readYarnLock Berry: what a workspace's package.json declares and its 
   ]);
 });
 
+Deno.test("readYarnLock classic: a workspace's file: tarball is found where Yarn 1 locks it, from the root (facebook/docusaurus layout)", () => {
+  // packages/core declares `file:../../vendor/tiny-1.4.0.tgz`; `yarn install` (1.22.22) locks it
+  // as `tiny@file:vendor/tiny-1.4.0.tgz`. Was: warned as not locked ("not in the SBOM") while
+  // its component was there, with no edge from the workspace and not direct.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"tiny@file:vendor/tiny-1.4.0.tgz":',
+    '  version "1.4.0"',
+    '  resolved "file:vendor/tiny-1.4.0.tgz#3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1"',
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["packages/*"] }),
+    "packages/core/package.json": JSON.stringify({
+      name: "@acme/core",
+      dependencies: { tiny: "file:../../vendor/tiny-1.4.0.tgz" },
+    }),
+  };
+  const out = readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => files[p],
+    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["core"] : [],
+  });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:npm/tiny@1.4.0 runtime true",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/core"), ["pkg:npm/tiny@1.4.0 runtime"]);
+});
+
 Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writes after its path", () => {
   // `resolved "file:vendor/x-1.4.0.tgz#<sha1>"`: the fragment is the SHA-1 of that file, as for
   // a registry URL (was: dropped, the component had no hash).
