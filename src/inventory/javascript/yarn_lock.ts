@@ -260,7 +260,8 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     case "file:": {
       const { body, params } = splitParams(rest);
       if (protocol === "file:" && TARBALL.test(body)) return;
-      entry.folder = joinPath(locatorFolder(params), body);
+      // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
+      entry.folder = joinPath(locatorFolder(params), body.replace(/#.*$/, ""));
       return;
     }
     case "exec:": {
