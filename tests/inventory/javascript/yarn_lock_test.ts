@@ -614,7 +614,7 @@ Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository
 });
 
 Deno.test("readYarnLock Berry: a file: folder is the folder before the # of its resolution (storybookjs/storybook layout)", () => {
-  // Yarn 4.12 locks `"local-lib": "file:./vendor/local-lib"` of the root as resolution
+  // Yarn 4.18 locks `"local-lib": "file:./vendor/local-lib"` of the root as resolution
   // `local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=…&locator=…`. Was: a member
   // `workspace:vendor/local-lib#./vendor/local-lib`, its package.json not read.
   const lock = [
