@@ -260,7 +260,8 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     case "file:": {
       const { body, params } = splitParams(rest);
       if (protocol === "file:" && TARBALL.test(body)) return;
-      entry.folder = joinPath(locatorFolder(params), body);
+      // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
+      entry.folder = joinPath(locatorFolder(params), body.replace(/#.*$/, ""));
       return;
     }
     case "exec:": {
@@ -641,11 +642,21 @@ export function readYarnLock(
       }
     }
   } else {
+    /**
+     * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
+     * `file:` path from the project's root (`file:../../vendor/x.tgz` in
+     * packages/a is locked as `x@file:vendor/x.tgz`).
+     */
+    const declared = (folder: string, name: string, range: string, scope: Scope) =>
+      lookup({ name, range, scope }) ??
+        (range.startsWith("file:")
+          ? find(name, `file:${joinPath(folder, range.slice("file:".length))}`)
+          : undefined);
     for (const [folder, id] of folderIds) {
       const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
-        const to = lookup({ name, range, scope }) ?? membersByName.get(name);
+        const to = declared(folder, name, range, scope) ?? membersByName.get(name);
         if (to !== undefined) firstEdges.push([id, to, scope]);
       }
       // Yarn 1 locks no `link:` folder; anything else it installs it locks.
@@ -653,7 +664,7 @@ export function readYarnLock(
         manifest,
         (name, range) =>
           range.startsWith("link:") || membersByName.has(name) ||
-          lookup({ name, range, scope: "runtime" }) !== undefined,
+          declared(folder, name, range, "runtime") !== undefined,
       );
       if (unlocked.length > 0) {
         warnings.push(

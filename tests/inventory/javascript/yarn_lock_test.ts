@@ -613,6 +613,44 @@ Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository
   ]);
 });
 
+Deno.test("readYarnLock Berry: a file: folder is the folder before the # of its resolution (storybookjs/storybook layout)", () => {
+  // Yarn 4.18 locks `"local-lib": "file:./vendor/local-lib"` of the root as resolution
+  // `local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=…&locator=…`. Was: a member
+  // `workspace:vendor/local-lib#./vendor/local-lib`, its package.json not read.
+  const lock = [
+    ...BERRY_APP,
+    '    local-lib: "file:./vendor/local-lib"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"kleur@npm:^4.1.5":',
+    "  version: 4.1.5",
+    '  resolution: "kleur@npm:4.1.5"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"local-lib@file:./vendor/local-lib::locator=app%40workspace%3A.":',
+    "  version: 0.1.0",
+    '  resolution: "local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=acf486&locator=app%40workspace%3A."',
+    "  dependencies:",
+    '    kleur: "npm:^4.1.5"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { "local-lib": "file:./vendor/local-lib" },
+    }),
+    "vendor/local-lib/package.json": JSON.stringify({ name: "local-lib", version: "0.1.0" }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:vendor/local-lib"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:vendor/local-lib runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:vendor/local-lib"), ["pkg:npm/kleur@4.1.5 runtime"]);
+});
+
 Deno.test("readYarnLock classic: a file: folder's dependencies have the scopes of the path to it", () => {
   // Classic Yarn copies a `file:` folder into node_modules like any package and records its
   // dependencies on its entry: what a dev-only folder brings is dev (was: the folder's own
@@ -749,6 +787,38 @@ Deno.test("readYarnLock Berry: what a workspace's package.json declares and its 
     "package.json declares zod@^3.23.0, which yarn.lock does not lock: it is not in the SBOM; " +
     "run `yarn install` to update the lock",
   ]);
+});
+
+Deno.test("readYarnLock classic: a workspace's file: tarball is found where Yarn 1 locks it, from the root (facebook/docusaurus layout)", () => {
+  // packages/core declares `file:../../vendor/tiny-1.4.0.tgz`; `yarn install` (1.22.22) locks it
+  // as `tiny@file:vendor/tiny-1.4.0.tgz`. Was: warned as not locked ("not in the SBOM") while
+  // its component was there, with no edge from the workspace and not direct.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"tiny@file:vendor/tiny-1.4.0.tgz":',
+    '  version "1.4.0"',
+    '  resolved "file:vendor/tiny-1.4.0.tgz#3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1"',
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["packages/*"] }),
+    "packages/core/package.json": JSON.stringify({
+      name: "@acme/core",
+      dependencies: { tiny: "file:../../vendor/tiny-1.4.0.tgz" },
+    }),
+  };
+  const out = readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => files[p],
+    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["core"] : [],
+  });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:npm/tiny@1.4.0 runtime true",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/core"), ["pkg:npm/tiny@1.4.0 runtime"]);
 });
 
 Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writes after its path", () => {
