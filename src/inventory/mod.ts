@@ -323,13 +323,35 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const context = { load, list, files: listFiles, memo, release };
     return { path, reader, output: await readWith(reader, text, path, context) };
   };
-  for (const path of files) {
-    try {
-      outputs.push(await readOne(path));
-    } catch (error) {
-      throw explicit ? error : withExcludeHint(error, path);
+  /**
+   * The manifests deeper than the scan reads that a reader loaded (a workspace
+   * member's package.json, for its name) and that no lock read resolves: read
+   * them too, or their declarations would be lost while they count as read.
+   */
+  const deepLoaded = (): string[] =>
+    scanned.unread.filter((u) =>
+      !queued.has(u.path) && read.has(u.path) && u.resolvedBy !== undefined &&
+      readerFor(u.path) !== undefined && locksResolving(u.path, u.resolvedBy, outputs).length === 0
+    ).map((u) => u.path);
+  /** Reads the files queued and not read yet (one output each, in order); reading may queue more. */
+  const readQueued = async (): Promise<void> => {
+    while (outputs.length < files.length) {
+      const path = files[outputs.length];
+      try {
+        outputs.push(await readOne(path));
+      } catch (error) {
+        throw explicit ? error : withExcludeHint(error, path);
+      }
+      queueLoaded();
     }
-    queueLoaded();
+  };
+  await readQueued();
+  for (let deep = deepLoaded(); deep.length > 0; deep = deepLoaded()) {
+    for (const path of deep) {
+      queued.add(path);
+      files.push(path);
+    }
+    await readQueued();
   }
   const merged = mergeOutputs(outputs);
   /** An unread file that declares no dependency (`UnreadFile.declaresNothing`): read, then. */

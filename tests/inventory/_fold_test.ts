@@ -206,6 +206,27 @@ checksum = "${"a".repeat(64)}"
   });
 });
 
+// sveltejs/kit without a lock: packages/kit/test/apps/basic is a workspace member five folders
+// down. The root package.json's reader loaded its package.json for its name, so it counted as
+// read, yet what it declares was never read: dropped without a word.
+Deno.test("a workspace member deeper than the scan, that no lock resolves, is read: not dropped for being loaded for its name", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        name: "root",
+        workspaces: ["a/b/c/d/*"],
+        dependencies: { ms: "2.1.3" },
+      }),
+      "a/b/c/d/e/package.json": JSON.stringify({ name: "e", dependencies: { kleur: "^4.1.5" } }),
+    });
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:npm/kleur", "pkg:npm/ms@2.1.3"]);
+    assert.deepEqual(inventory.members.map((m) => m.id), ["workspace:a/b/c/d/e"]);
+    assert.ok(inventory.sources.includes("a/b/c/d/e/package.json"));
+    assert.deepEqual([inventory.unread, blockers], [[], []]);
+  });
+});
+
 const NUGET_LOCK = (name: string, version: string): string =>
   JSON.stringify({
     version: 1,
