@@ -311,7 +311,8 @@ export const READERS: readonly Reader[] = [
       posix.dirname(path).endsWith("dependency-locks")
         ? posix.dirname(posix.dirname(posix.dirname(path)))
         : posix.dirname(path),
-    read: (text, path, c) => gradleLockfile().readGradleLockfile(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      gradleLockfile().readGradleLockfile(text, { path, load: c.load, files: c.files }),
   },
   {
     name: "gradle_verification",
