@@ -322,7 +322,7 @@ export const READERS: readonly Reader[] = [
     matches: (f, folder) => f === "verification-metadata.xml" && folder === "gradle",
     coveredFolder: (path) => posix.dirname(posix.dirname(path)),
     read: (text, path, c) =>
-      gradleVerification().readGradleVerification(text, { path, load: c.load }),
+      gradleVerification().readGradleVerification(text, { path, load: c.load, files: c.files }),
   },
   {
     name: "nuget_lock",
