@@ -312,7 +312,12 @@ export const READERS: readonly Reader[] = [
         ? posix.dirname(posix.dirname(posix.dirname(path)))
         : posix.dirname(path),
     read: (text, path, c) =>
-      gradleLockfile().readGradleLockfile(text, { path, load: c.load, files: c.files }),
+      gradleLockfile().readGradleLockfile(text, {
+        path,
+        load: c.load,
+        files: c.files,
+        memo: c.memo,
+      }),
   },
   {
     name: "gradle_verification",

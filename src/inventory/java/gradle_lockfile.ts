@@ -248,29 +248,38 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  * @param options `path`: the file's path relative to the project root;
  *   `load`: reads the settings scripts above it (for builds included for their plugins);
  *   `files`: lists a folder's files, for the other per-configuration locks beside a legacy one
- *   (without it, a legacy lock's scopes are those of its own configuration).
+ *   (without it, a legacy lock's scopes are those of its own configuration); `memo`: keeps
+ *   those scopes for the folder's other locks.
  * @returns The components (no members, no edges).
  * @throws {VouchError} `inventory.gradle_lockfile.invalid` as {@linkcode parseGradleLockfile},
  *   also for a malformed lock beside a legacy one.
  */
 export function readGradleLockfile(
   text: string,
-  options: { path: string; load?: Load; files?: (folder: string) => string[] | undefined },
+  options: {
+    path: string;
+    load?: Load;
+    files?: (folder: string) => string[] | undefined;
+    memo?: Map<string, unknown>;
+  },
 ): ReaderResult {
-  const { path, load, files } = options;
+  const { path, load, files, memo } = options;
   const buildLock = isBuildLock(path, load);
   // A legacy per-configuration lock: a module's scopes come from every configuration of the
-  // folder's locks that lists it (compiled against and also run is runtime, not build).
+  // folder's locks that lists it (compiled against and also run is runtime, not build),
+  // derived once per folder and reading.
   const folder = posix.dirname(path);
+  const key = `gradle_lockfile:${folder}/`;
   const siblings = legacyConfiguration(path) === undefined || buildLock || load === undefined
     ? undefined
-    : lockedScopes(
+    : memo?.get(key) as Map<string, Set<Scope>> | undefined ?? lockedScopes(
       (files?.(folder) ?? [])
         .filter((f) => f.endsWith(".lockfile") && f !== "gradle.lockfile")
         .map((f) => `${folder}/${f}`)
         .filter((p) => p === path || !isBuildLock(p))
         .map((p) => ({ path: p, text: p === path ? text : load(p) ?? "" })),
     );
+  if (siblings !== undefined) memo?.set(key, siblings);
   const out = new OutputBuilder();
   for (const m of parseGradleLockfile(text, path)) {
     const { purl, ecosystem, name } = gradleModuleId({

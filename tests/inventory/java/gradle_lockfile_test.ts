@@ -100,6 +100,23 @@ Deno.test("readGradleLockfile: a legacy lock's scopes come from every per-config
   assert.deepEqual(read("buildscript-classpath.lockfile"), {
     "pkg:maven/com.github.ben-manes/gradle-versions-plugin@0.51.0": "build",
   }, "the buildscript's lock is the build's classpath whatever the others say");
+  // With a memo the folder's locks are read once for all of them, not once per lock (an Android
+  // module has a lock per variant configuration: quadratic).
+  const loaded: string[] = [];
+  const counted = treeContext(fixture("java", "gradle_lockfile", "legacy"), { loaded });
+  const memo = new Map<string, unknown>();
+  for (const file of ["compileClasspath.lockfile", "runtimeClasspath.lockfile"]) {
+    const path = `${legacy}/${file}`;
+    readGradleLockfile(
+      Deno.readTextFileSync(`${fixture("java", "gradle_lockfile", "legacy")}/${path}`),
+      {
+        path,
+        ...counted,
+        memo,
+      },
+    );
+  }
+  assert.deepEqual(loaded, [`${legacy}/runtimeClasspath.lockfile`]);
 });
 
 Deno.test("readGradleLockfile: a legacy per-configuration lock of the settings script is build scope (tbroyer/gradle-errorprone-plugin)", () => {
