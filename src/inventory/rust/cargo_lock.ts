@@ -170,8 +170,9 @@ function memberScopes(
  * What the members' `Cargo.toml` files declare that their entries in the
  * lock do not depend on: the lock is older than the manifests (Cargo locks
  * every declared dependency, whatever the features and targets), and
- * `cargo build` without `--locked` would add them to it. One line per
- * manifest, e.g. `Cargo.toml declares proptest, serde`.
+ * `cargo build` without `--locked` would add them to it; a member the lock
+ * does not have at all is one too. One line per manifest, e.g.
+ * `Cargo.toml declares proptest, serde`.
  */
 function unlockedDeclarations(
   packages: readonly LockedPackage[],
@@ -179,12 +180,18 @@ function unlockedDeclarations(
   manifests: ReadonlyMap<string, string>,
 ): string[] {
   const out: string[] = [];
+  const members = new Set<string>();
   for (const pkg of packages) {
     const wanted = declared.get(pkg.name);
     if (pkg.source !== undefined || wanted === undefined) continue;
+    members.add(pkg.name);
     const locked = new Set(pkg.dependencies.map((d) => d.split(" ")[0]));
     const missing = [...wanted.keys()].filter((name) => !locked.has(name)).sort();
     if (missing.length > 0) out.push(`${manifests.get(pkg.name)} declares ${missing.join(", ")}`);
+  }
+  // Cargo locks every member of the workspace, one without dependencies too.
+  for (const [name, manifest] of manifests) {
+    if (!members.has(name)) out.push(`${manifest} declares the crate ${name} itself`);
   }
   return out;
 }

@@ -371,4 +371,11 @@ Deno.test("readCargoLock: what a member's Cargo.toml declares and the lock does 
     /\(b\/Cargo.toml declares insta\)/,
     "a workspace member's manifest too",
   );
+  // A member the lock does not have at all (added to the workspace after the lock was written).
+  files["Cargo.toml"] = files["Cargo.toml"].replace('members = ["b"]', 'members = ["b", "c"]');
+  files["c/Cargo.toml"] = '[package]\nname = "c"\nversion = "0.3.0"\n';
+  assert.match(
+    readCargoLock(files["Cargo.lock"], { path: "Cargo.lock", load, list: () => [] }).warnings![0],
+    /; c\/Cargo.toml declares the crate c itself\)/,
+  );
 });
