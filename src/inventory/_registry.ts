@@ -313,7 +313,13 @@ export const READERS: readonly Reader[] = [
       posix.dirname(path).endsWith("dependency-locks")
         ? posix.dirname(posix.dirname(posix.dirname(path)))
         : posix.dirname(path),
-    read: (text, path, c) => gradleLockfile().readGradleLockfile(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      gradleLockfile().readGradleLockfile(text, {
+        path,
+        load: c.load,
+        files: c.files,
+        memo: c.memo,
+      }),
   },
   {
     name: "gradle_verification",
@@ -323,7 +329,7 @@ export const READERS: readonly Reader[] = [
     matches: (f, folder) => f === "verification-metadata.xml" && folder === "gradle",
     coveredFolder: (path) => posix.dirname(posix.dirname(path)),
     read: (text, path, c) =>
-      gradleVerification().readGradleVerification(text, { path, load: c.load }),
+      gradleVerification().readGradleVerification(text, { path, load: c.load, files: c.files }),
   },
   {
     name: "nuget_lock",

@@ -97,6 +97,8 @@ export interface PackageDeclaration {
   scope: Scope;
   /** The file that declares it. */
   source: string;
+  /** Declared only under a Condition vouch does not evaluate (it may not hold). */
+  conditioned?: true;
 }
 
 /** What a project file declares, after evaluation. */
@@ -129,6 +131,8 @@ interface Reference {
   versionOverride?: string;
   privateAssets?: string;
   source: string;
+  /** Every item that includes it is under a Condition vouch does not evaluate. */
+  conditioned?: boolean;
 }
 
 function invalid(path: string, text: string, offset: number, what: string): VouchError {
@@ -515,13 +519,19 @@ class Evaluation {
     }
     for (const name of names(include!)) {
       const reference: Reference = { name, source: path };
+      if (conditioned) reference.conditioned = true;
       if (version !== undefined) reference.version = version;
       if (versionOverride !== undefined) reference.versionOverride = versionOverride;
       if (privateAssets !== undefined) reference.privateAssets = privateAssets;
       const key = name.toLowerCase();
       const known = this.references.get(key);
       // A second reference to the same package (NuGet warns, NU1504) adds to the first.
-      const merged = known === undefined ? reference : { ...known, ...reference, name: known.name };
+      const merged = known === undefined ? reference : {
+        ...known,
+        ...reference,
+        name: known.name,
+        conditioned: known.conditioned && conditioned,
+      };
       if (
         conditioned && known?.version !== undefined && version !== undefined &&
         known.version !== version
@@ -654,6 +664,7 @@ export function evaluateMsbuildProject(
         name: managed?.name ?? reference.name,
         scope: isTest ? "dev" : privateAll ? "build" : "runtime",
         source: reference.source,
+        ...(reference.conditioned ? { conditioned: true as const } : {}),
       };
       if (written === undefined || written === "" || written.includes("$(")) {
         warnings.push(

@@ -24,13 +24,18 @@
  */
 import { posix } from "../../_path.ts";
 import { VouchError } from "../../errors.ts";
-import { isRecord } from "../../_util.ts";
+import { compareStrings, isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
 import { nugetPurl, projectMember } from "./_nuget.ts";
-import { memberOfProject, projectBeside, referencedProjects } from "./msbuild.ts";
+import {
+  memberOfProject,
+  type MsbuildProject,
+  projectBeside,
+  referencedProjects,
+} from "./msbuild.ts";
 
 const CODE = "inventory.nuget_lock.invalid";
 const TYPES = new Set(["Direct", "Transitive", "CentralTransitive", "Project"]);
@@ -230,6 +235,35 @@ export function readNugetLock(
   }
   out.propagateScopes();
   const result: ReaderResult = out.build({ directFromEdges: true });
-  if (warning !== undefined) result.warnings = [warning];
+  const warnings = warning === undefined ? [] : [warning];
+  const unlocked = project === undefined ? [] : unlockedPackages(project, frameworks);
+  if (unlocked.length > 0) {
+    warnings.push(
+      `${path} does not lock what ${project!.path} declares (${unlocked.join(", ")}): ` +
+        "the lock is out of date and those packages are not in the SBOM; run " +
+        `\`dotnet restore --force-evaluate\` and commit ${path}`,
+    );
+  }
+  if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/**
+ * The packages a project declares (under no Condition vouch cannot evaluate)
+ * that no target framework of its lock has as a `Direct` entry: the lock is
+ * older than the project (`dotnet restore` without `--locked-mode` would
+ * re-resolve it and add them).
+ */
+function unlockedPackages(
+  project: MsbuildProject,
+  frameworks: ReadonlyMap<string, readonly Entry[]>,
+): string[] {
+  const direct = new Set<string>();
+  for (const entries of frameworks.values()) {
+    for (const e of entries) if (e.type === "Direct") direct.add(e.key.toLowerCase());
+  }
+  const missing = project.packages
+    .filter((p) => !p.conditioned && !direct.has(p.name.toLowerCase()))
+    .map((p) => p.name);
+  return [...new Set(missing)].sort(compareStrings);
 }

@@ -246,16 +246,40 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  *
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
- *   `load`: reads the settings scripts above it (for builds included for their plugins).
+ *   `load`: reads the settings scripts above it (for builds included for their plugins);
+ *   `files`: lists a folder's files, for the other per-configuration locks beside a legacy one
+ *   (without it, a legacy lock's scopes are those of its own configuration); `memo`: keeps
+ *   those scopes for the folder's other locks.
  * @returns The components (no members, no edges).
- * @throws {VouchError} `inventory.gradle_lockfile.invalid` as {@linkcode parseGradleLockfile}.
+ * @throws {VouchError} `inventory.gradle_lockfile.invalid` as {@linkcode parseGradleLockfile},
+ *   also for a malformed lock beside a legacy one.
  */
 export function readGradleLockfile(
   text: string,
-  options: { path: string; load?: Load },
+  options: {
+    path: string;
+    load?: Load;
+    files?: (folder: string) => string[] | undefined;
+    memo?: Map<string, unknown>;
+  },
 ): ReaderResult {
-  const { path } = options;
-  const buildLock = isBuildLock(path, options.load);
+  const { path, load, files, memo } = options;
+  const buildLock = isBuildLock(path, load);
+  // A legacy per-configuration lock: a module's scopes come from every configuration of the
+  // folder's locks that lists it (compiled against and also run is runtime, not build),
+  // derived once per folder and reading.
+  const folder = posix.dirname(path);
+  const key = `gradle_lockfile:${folder}/`;
+  const siblings = legacyConfiguration(path) === undefined || buildLock || load === undefined
+    ? undefined
+    : memo?.get(key) as Map<string, Set<Scope>> | undefined ?? lockedScopes(
+      (files?.(folder) ?? [])
+        .filter((f) => f.endsWith(".lockfile") && f !== "gradle.lockfile")
+        .map((f) => `${folder}/${f}`)
+        .filter((p) => p === path || !isBuildLock(p))
+        .map((p) => ({ path: p, text: p === path ? text : load(p) ?? "" })),
+    );
+  if (siblings !== undefined) memo?.set(key, siblings);
   const out = new OutputBuilder();
   for (const m of parseGradleLockfile(text, path)) {
     const { purl, ecosystem, name } = gradleModuleId({
@@ -263,12 +287,15 @@ export function readGradleLockfile(
       artifactId: m.name,
       version: m.version,
     });
+    const folderScopes = siblings?.get(purl);
     out.component({
       purl,
       ecosystem,
       name,
       version: m.version,
-      scopes: gradleScopes(m.configurations, buildLock),
+      scopes: folderScopes !== undefined
+        ? [...folderScopes]
+        : gradleScopes(m.configurations, buildLock),
       groups: m.configurations,
       sources: [path],
     });
@@ -287,13 +314,26 @@ export function readGradleLockfile(
 export function lockedScopes(
   locks: { path: string; text: string; build?: boolean }[],
 ): Map<string, Set<Scope>> {
-  const out = new Map<string, Set<Scope>>();
+  // The configurations of each module by lock; the legacy per-configuration files of one folder
+  // are one lock, as one gradle.lockfile lists every configuration of a module on one line.
+  const byLock = new Map<string, { buildLock: boolean; modules: Map<string, string[]> }>();
   for (const { path, text, build } of locks) {
     const buildLock = build === true || isBuildLock(path);
+    const key = legacyConfiguration(path) === undefined
+      ? path
+      : `${posix.dirname(path)}/${buildLock ? "build" : ""}`;
+    const lock = byLock.get(key) ?? { buildLock, modules: new Map() };
+    byLock.set(key, lock);
     for (const m of parseGradleLockfile(text, path)) {
       const { purl } = gradleModuleId({ groupId: m.group, artifactId: m.name, version: m.version });
+      lock.modules.set(purl, [...(lock.modules.get(purl) ?? []), ...m.configurations]);
+    }
+  }
+  const out = new Map<string, Set<Scope>>();
+  for (const { buildLock, modules } of byLock.values()) {
+    for (const [purl, configurations] of modules) {
       const scopes = out.get(purl) ?? new Set();
-      for (const s of gradleScopes(m.configurations, buildLock)) scopes.add(s);
+      for (const s of gradleScopes(configurations, buildLock)) scopes.add(s);
       out.set(purl, scopes);
     }
   }

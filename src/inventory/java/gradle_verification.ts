@@ -18,7 +18,8 @@
  *
  * The file says nothing about scopes: they are taken from the build's lock
  * files when there are any (`gradle.lockfile`, `buildscript-gradle.lockfile`,
- * `settings-gradle.lockfile` beside `gradle/`, those of `buildSrc`, of the
+ * `settings-gradle.lockfile` beside `gradle/`, the legacy per-configuration
+ * `gradle/dependency-locks/*.lockfile`, those of `buildSrc`, of the
  * builds included for their plugins and of the projects that
  * `settings.gradle(.kts)` includes), so that the merged component keeps the
  * lock's scopes. A component that no lock lists is runtime; one with only a
@@ -178,7 +179,11 @@ function purlFile(c: VerifiedComponent): VerifiedArtifact | undefined {
  * the root's, buildSrc's, and those of the builds `settings.gradle(.kts)`
  * includes for their plugins and of the projects it includes.
  */
-function buildLocks(path: string, load: Load): { path: string; text: string; build: boolean }[] {
+function buildLocks(
+  path: string,
+  load: Load,
+  files?: (folder: string) => string[] | undefined,
+): { path: string; text: string; build: boolean }[] {
   const gradleDir = posix.dirname(path);
   const root = posix.basename(gradleDir) === "gradle" ? posix.dirname(gradleDir) : gradleDir;
   const at = (rel: string): string => (root === "." ? rel : `${root}/${rel}`);
@@ -199,8 +204,17 @@ function buildLocks(path: string, load: Load): { path: string; text: string; bui
   }
   const locks: { path: string; text: string; build: boolean }[] = [];
   for (const folder of folders) {
+    // The legacy per-configuration locks of the project (Gradle 4.8 to 6): `gradle/dependency-locks/*.lockfile`.
+    const legacy = (files?.(at(`${folder}gradle/dependency-locks`)) ?? [])
+      .filter((f) => f.endsWith(".lockfile")).sort()
+      .map((f) => `gradle/dependency-locks/${f}`);
     for (
-      const file of ["gradle.lockfile", "buildscript-gradle.lockfile", "settings-gradle.lockfile"]
+      const file of [
+        "gradle.lockfile",
+        "buildscript-gradle.lockfile",
+        "settings-gradle.lockfile",
+        ...legacy,
+      ]
     ) {
       if (folder !== "" && file === "settings-gradle.lockfile") continue;
       const lockPath = at(`${folder}${file}`);
@@ -218,7 +232,9 @@ function buildLocks(path: string, load: Load): { path: string; text: string; bui
  *
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
- *   `load`: reads the build's settings and lock files for scopes.
+ *   `load`: reads the build's settings and lock files for scopes; `files`:
+ *   lists a folder's files, for the legacy per-configuration locks (without
+ *   it they are not read).
  * @returns The components (no members, no edges).
  * @throws {VouchError} `inventory.gradle_verification.invalid` as
  *   {@linkcode parseGradleVerification}; `inventory.gradle_lockfile.invalid`
@@ -226,11 +242,11 @@ function buildLocks(path: string, load: Load): { path: string; text: string; bui
  */
 export function readGradleVerification(
   text: string,
-  options: { path: string; load: Load },
+  options: { path: string; load: Load; files?: (folder: string) => string[] | undefined },
 ): ReaderResult {
   const { path } = options;
   const components = parseGradleVerification(text, path);
-  const locked = lockedScopes(buildLocks(path, options.load));
+  const locked = lockedScopes(buildLocks(path, options.load, options.files));
   const out = new OutputBuilder();
   let unscoped = 0;
   for (const component of components) {

@@ -9,8 +9,8 @@ import { OutputBuilder } from "../_builder.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
 import { nthLine } from "../_errors.ts";
-import { type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
-import type { Load } from "../_reader.ts";
+import { ROOT_ID, type Scope } from "../types.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
 import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
 import { cargoDeclarations, excludedFromWorkspace } from "./cargo_toml.ts";
 
@@ -131,16 +131,24 @@ export interface CargoLockOptions {
  */
 function memberScopes(
   options: CargoLockOptions,
-): { scopes: Map<string, Map<string, Scope[]>>; outside: Set<string> } {
+): {
+  scopes: Map<string, Map<string, Scope[]>>;
+  manifests: Map<string, string>;
+  outside: Set<string>;
+} {
   const { load, list } = options;
   const out = new Map<string, Map<string, Scope[]>>();
+  const manifests = new Map<string, string>();
   const outside = new Set<string>();
   const base = folderOf(options.path);
   const rootPath = joinPath(base, "Cargo.toml");
   const rootText = load?.(rootPath);
-  if (load === undefined || rootText === undefined) return { scopes: out, outside };
+  if (load === undefined || rootText === undefined) return { scopes: out, manifests, outside };
   const root = cargoDeclarations(rootText, { path: rootPath, load });
-  if (root.name !== undefined) out.set(root.name, root.scopes);
+  if (root.name !== undefined) {
+    out.set(root.name, root.scopes);
+    manifests.set(root.name, rootPath);
+  }
   for (const name of root.outside) outside.add(name);
   const manifest = { path: rootPath, json: { workspaces: root.members } };
   const exists = (folder: string): boolean =>
@@ -149,10 +157,43 @@ function memberScopes(
   for (const folder of members.filter((f) => !excludedFromWorkspace(f, root))) {
     const path = joinPath(base, folder, "Cargo.toml");
     const member = cargoDeclarations(load(path)!, { path, load });
-    if (member.name !== undefined && !out.has(member.name)) out.set(member.name, member.scopes);
+    if (member.name !== undefined && !out.has(member.name)) {
+      out.set(member.name, member.scopes);
+      manifests.set(member.name, path);
+    }
     for (const name of member.outside) outside.add(name);
   }
-  return { scopes: out, outside };
+  return { scopes: out, manifests, outside };
+}
+
+/**
+ * What the members' `Cargo.toml` files declare that their entries in the
+ * lock do not depend on: the lock is older than the manifests (Cargo locks
+ * every declared dependency, whatever the features and targets), and
+ * `cargo build` without `--locked` would add them to it; a member the lock
+ * does not have at all is one too. One line per manifest, e.g.
+ * `Cargo.toml declares proptest, serde`.
+ */
+function unlockedDeclarations(
+  packages: readonly LockedPackage[],
+  declared: ReadonlyMap<string, ReadonlyMap<string, Scope[]>>,
+  manifests: ReadonlyMap<string, string>,
+): string[] {
+  const out: string[] = [];
+  const members = new Set<string>();
+  for (const pkg of packages) {
+    const wanted = declared.get(pkg.name);
+    if (pkg.source !== undefined || wanted === undefined) continue;
+    members.add(pkg.name);
+    const locked = new Set(pkg.dependencies.map((d) => d.split(" ")[0]));
+    const missing = [...wanted.keys()].filter((name) => !locked.has(name)).sort();
+    if (missing.length > 0) out.push(`${manifests.get(pkg.name)} declares ${missing.join(", ")}`);
+  }
+  // Cargo locks every member of the workspace, one without dependencies too.
+  for (const [name, manifest] of manifests) {
+    if (!members.has(name)) out.push(`${manifest} declares the crate ${name} itself`);
+  }
+  return out;
 }
 
 /**
@@ -208,7 +249,7 @@ function addOutsideDependencies(
  *   `load` and `list`: the workspace's manifests.
  * @returns Members, components and edges.
  */
-export function readCargoLock(text: string, options: CargoLockOptions): ReaderOutput {
+export function readCargoLock(text: string, options: CargoLockOptions): ReaderResult {
   const { path } = options;
   const lock = parseToml(text, path, CODE);
   if (lock.version !== undefined && lock.version !== 3 && lock.version !== 4) {
@@ -219,7 +260,7 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderOu
     );
   }
   const packages = readPackages(lock, text, path);
-  const { scopes: declared, outside } = memberScopes(options);
+  const { scopes: declared, manifests, outside } = memberScopes(options);
   addOutsideDependencies(packages, outside, new Set(declared.keys()));
   const out = new OutputBuilder();
   const byName = new Map<string, LockedPackage[]>();
@@ -284,5 +325,14 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderOu
     }
   }
   out.propagateScopes();
-  return out.build({ directFromEdges: true });
+  const result: ReaderResult = out.build({ directFromEdges: true });
+  const unlocked = unlockedDeclarations(packages, declared, manifests);
+  if (unlocked.length > 0) {
+    result.warnings = [
+      `${path} does not lock what its workspace declares (${
+        unlocked.join("; ")
+      }): the lock is out of date and those crates are not in the SBOM; run \`cargo update --workspace\` and commit ${path}`,
+    ];
+  }
+  return result;
 }

@@ -241,3 +241,46 @@ Deno.test("readNugetLock: a framework named the long way, runtime sections empty
     "pkg:nuget/System.Memory@4.5.4 runtime",
   ]);
 });
+
+// Found by sweep 21 (the NuGet twin of 5225225/in-place-string-map's stale Cargo.lock): a
+// PackageReference the lock beside the project does not have was left out of the SBOM without a
+// word; `dotnet restore` (not in locked mode) re-resolves and ships it. A reference under a
+// Condition vouch cannot evaluate may not hold, and a GlobalPackageReference is locked as Direct.
+Deno.test("readNugetLock: what the project declares and the lock does not lock is warned about", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Directory.Packages.props": "<Project><PropertyGroup>" +
+        "<ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>" +
+        '<ItemGroup><PackageVersion Include="Serilog" Version="3.1.1" />' +
+        '<PackageVersion Include="Polly" Version="8.4.0" />' +
+        '<PackageVersion Include="Humanizer" Version="2.14.1" />' +
+        '<GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.6.133" />' +
+        "</ItemGroup></Project>",
+      "src/App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+        '<PackageReference Include="serilog" /><PackageReference Include="Polly" />' +
+        "</ItemGroup><ItemGroup Condition=\"'$(Configuration)' == 'Release'\">" +
+        '<PackageReference Include="Humanizer" /></ItemGroup></Project>',
+      "src/App/packages.lock.json": JSON.stringify({
+        version: 2,
+        dependencies: {
+          "net8.0": {
+            "Nerdbank.GitVersioning": { type: "Direct", resolved: "3.6.133" },
+            Serilog: { type: "Direct", resolved: "3.1.1" },
+          },
+          "net8.0/linux-x64": {},
+        },
+      }),
+    });
+    const path = "src/App/packages.lock.json";
+    const context = treeContext(dir);
+    const out = readNugetLock(context.load(path)!, { path, ...context });
+    assertWellFormed(out);
+    assert.deepEqual(out.warnings?.filter((w) => w.startsWith(path)), [
+      `${path} does not lock what src/App/App.csproj declares (Polly): the lock is out of date ` +
+      "and those packages are not in the SBOM; run `dotnet restore --force-evaluate` and commit " +
+      path,
+    ], "Serilog is locked whatever its case, Humanizer is conditioned");
+    const inventory = await readInventory(dir);
+    assert.ok(inventory.warnings?.some((w) => w.startsWith(`${path} does not lock`)));
+  });
+});

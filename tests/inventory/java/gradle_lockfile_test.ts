@@ -8,7 +8,7 @@ import {
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertWellFormed } from "../_lockfile_invariants.ts";
-import { assertSbomsValid, writeTree } from "../_tree.ts";
+import { assertSbomsValid, treeContext, writeTree } from "../_tree.ts";
 import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 function read(path: string): ReturnType<typeof readGradleLockfile> {
@@ -78,6 +78,45 @@ Deno.test("readGradleLockfile: buildscript and buildSrc locks are build; Android
     "pkg:maven/org.jetbrains.kotlin/kotlin-stdlib@1.9.20": "build",
     "pkg:maven/org.jetbrains.kotlinx/kotlinx-coroutines-core-jvm@1.5.0": "build",
   });
+});
+
+// Found by sweep 21: the legacy per-configuration locks were scoped file by file, so a module
+// compiled against and run (in compileClasspath.lockfile and runtimeClasspath.lockfile) was build
+// and runtime, where one gradle.lockfile line `…=compileClasspath,runtimeClasspath` is runtime.
+Deno.test("readGradleLockfile: a legacy lock's scopes come from every per-configuration lock of its folder", () => {
+  const context = treeContext(fixture("java", "gradle_lockfile", "legacy"));
+  const legacy = "gradle/dependency-locks";
+  const read = (file: string): Record<string, string> => {
+    const path = `${legacy}/${file}`;
+    return scopes(readGradleLockfile(context.load(path)!, { path, ...context }));
+  };
+  assert.deepEqual(read("compileClasspath.lockfile"), {
+    "pkg:maven/org.apache.commons/commons-lang3@3.14.0": "runtime",
+    "pkg:maven/org.projectlombok/lombok@1.18.32": "build",
+  });
+  assert.deepEqual(read("runtimeClasspath.lockfile"), {
+    "pkg:maven/org.apache.commons/commons-lang3@3.14.0": "runtime",
+  });
+  assert.deepEqual(read("buildscript-classpath.lockfile"), {
+    "pkg:maven/com.github.ben-manes/gradle-versions-plugin@0.51.0": "build",
+  }, "the buildscript's lock is the build's classpath whatever the others say");
+  // With a memo the folder's locks are read once for all of them, not once per lock (an Android
+  // module has a lock per variant configuration: quadratic).
+  const loaded: string[] = [];
+  const counted = treeContext(fixture("java", "gradle_lockfile", "legacy"), { loaded });
+  const memo = new Map<string, unknown>();
+  for (const file of ["compileClasspath.lockfile", "runtimeClasspath.lockfile"]) {
+    const path = `${legacy}/${file}`;
+    readGradleLockfile(
+      Deno.readTextFileSync(`${fixture("java", "gradle_lockfile", "legacy")}/${path}`),
+      {
+        path,
+        ...counted,
+        memo,
+      },
+    );
+  }
+  assert.deepEqual(loaded, [`${legacy}/runtimeClasspath.lockfile`]);
 });
 
 Deno.test("readGradleLockfile: a legacy per-configuration lock of the settings script is build scope (tbroyer/gradle-errorprone-plugin)", () => {

@@ -328,3 +328,54 @@ Deno.test("readCargoLock: a path crate that only a crate outside the project dep
     ),
   );
 });
+
+// Found by sweep 21 on 5225225/in-place-string-map: its Cargo.toml declares the dev-dependencies
+// proptest and proptest-derive, and the Cargo.lock stored with it locks only the crate itself.
+// Cargo locks every declared dependency (whatever the features and targets) and `cargo build`
+// would add them to the lock; vouch left them out of the SBOM without a word.
+Deno.test("readCargoLock: what a member's Cargo.toml declares and the lock does not lock is warned about (5225225/in-place-string-map)", () => {
+  const files: Record<string, string> = {
+    "Cargo.toml": '[package]\nname = "in-place-string-map"\nversion = "0.1.0"\n\n' +
+      '[dev-dependencies]\nproptest = "0.10.1"\nproptest-derive = "0.2.0"\n',
+    "Cargo.lock": 'version = 3\n\n[[package]]\nname = "in-place-string-map"\nversion = "0.1.0"\n',
+  };
+  const load = (path: string): string | undefined => files[path];
+  const stale = readCargoLock(files["Cargo.lock"], { path: "Cargo.lock", load });
+  assert.deepEqual(stale.warnings, [
+    "Cargo.lock does not lock what its workspace declares (Cargo.toml declares proptest, " +
+    "proptest-derive): the lock is out of date and those crates are not in the SBOM; run " +
+    "`cargo update --workspace` and commit Cargo.lock",
+  ]);
+  // Renamed, target-specific, optional and path dependencies are locked under their crate names.
+  files["Cargo.toml"] =
+    '[workspace]\nmembers = ["b"]\n\n[package]\nname = "a"\nversion = "0.1.0"\n\n' +
+    '[dependencies]\nserde_crate = { package = "serde", version = "1" }\n' +
+    'log = { version = "0.4", optional = true }\nb = { path = "b" }\n\n' +
+    "[target.'cfg(windows)'.dependencies]\nwinapi = \"0.3\"\n";
+  files["b/Cargo.toml"] =
+    '[package]\nname = "b"\nversion = "0.2.0"\n\n[build-dependencies]\ncc = "1"\n';
+  const registry = 'source = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  files["Cargo.lock"] = 'version = 3\n\n[[package]]\nname = "a"\nversion = "0.1.0"\n' +
+    'dependencies = [\n "b",\n "log",\n "serde",\n "winapi",\n]\n\n' +
+    '[[package]]\nname = "b"\nversion = "0.2.0"\ndependencies = [\n "cc",\n]\n\n' +
+    ["cc 1.2.10", "log 0.4.22", "serde 1.0.217", "winapi 0.3.9"].map((p) =>
+      `[[package]]\nname = "${p.split(" ")[0]}"\nversion = "${p.split(" ")[1]}"\n${registry}\n`
+    ).join("");
+  const locked = readCargoLock(files["Cargo.lock"], { path: "Cargo.lock", load, list: () => [] });
+  assertWellFormed(locked);
+  assert.equal(locked.components.length, 4);
+  assert.equal(locked.warnings, undefined, "every declaration is locked");
+  files["b/Cargo.toml"] += '\n[dev-dependencies]\ninsta = "1"\n';
+  assert.match(
+    readCargoLock(files["Cargo.lock"], { path: "Cargo.lock", load, list: () => [] }).warnings![0],
+    /\(b\/Cargo.toml declares insta\)/,
+    "a workspace member's manifest too",
+  );
+  // A member the lock does not have at all (added to the workspace after the lock was written).
+  files["Cargo.toml"] = files["Cargo.toml"].replace('members = ["b"]', 'members = ["b", "c"]');
+  files["c/Cargo.toml"] = '[package]\nname = "c"\nversion = "0.3.0"\n';
+  assert.match(
+    readCargoLock(files["Cargo.lock"], { path: "Cargo.lock", load, list: () => [] }).warnings![0],
+    /; c\/Cargo.toml declares the crate c itself\)/,
+  );
+});
