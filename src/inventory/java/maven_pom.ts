@@ -393,6 +393,8 @@ interface Model {
   externalParent?: MavenCoordinates;
   /** Properties of the chain, children overriding parents. */
   properties: Map<string, string>;
+  /** The `-D` properties of the build's `.mvn/maven.config`, which override all others. */
+  user: Map<string, string>;
   groupId: string;
   artifactId: string;
   version?: string;
@@ -469,6 +471,23 @@ function inTree(pomPath: string, relative: string): string | undefined {
     : target;
 }
 
+/**
+ * The user properties a `.mvn/maven.config` sets (`-Drevision=1.2.0`, `-D key=value`,
+ * `--define=key=value`; a `-Dkey` alone is `true`), as Maven reads it into every build
+ * of its folder: they override the POMs' own properties (CI-friendly `${revision}`).
+ */
+function mavenConfigProperties(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const define = /(?:^|\s)(?:-D|--define(?:=|\s+))\s*([^\s="]+)(?:=("[^"]*"|\S*))?/g;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trimStart().startsWith("#")) continue;
+    for (const m of line.matchAll(define)) {
+      out.set(m[1], m[2] === undefined ? "true" : m[2].replace(/^"(.*)"$/, "$1"));
+    }
+  }
+  return out;
+}
+
 /** Version as written, split into an exact version or a specifier (ranges, LATEST, RELEASE). */
 function splitVersion(version: string): { version?: string; specifier?: string } {
   const exact = /^\[\s*([^,[\]()\s]+)\s*\]$/.exec(version);
@@ -477,6 +496,12 @@ function splitVersion(version: string): { version?: string; specifier?: string }
     return { specifier: version };
   }
   return { version };
+}
+
+/** A build's user properties (see `Resolver.userProperties`) and the files they come from. */
+interface UserProperties {
+  properties: Map<string, string>;
+  inputs: [string, string | undefined][];
 }
 
 class Resolver {
@@ -494,6 +519,37 @@ class Resolver {
 
   constructor(load: Load) {
     this.load = load;
+  }
+
+  /** The user properties of the builds of a folder, and the files they come from. */
+  readonly #user = new Map<string, UserProperties>();
+
+  /**
+   * The user properties of the build of the POM at `path`: those of the
+   * `.mvn/maven.config` of the nearest folder at or above it that has one
+   * (Maven's project base directory). The files looked at are added to `inputs`.
+   */
+  userProperties(path: string, inputs: [string, string | undefined][]): Map<string, string> {
+    const found = this.#userOf(posix.dirname(path));
+    inputs.push(...found.inputs);
+    return found.properties;
+  }
+
+  #userOf(folder: string): UserProperties {
+    let known = this.#user.get(folder);
+    if (known !== undefined) return known;
+    const config = posix.join(folder, ".mvn", "maven.config");
+    const text = this.load(config);
+    if (text !== undefined) {
+      known = { properties: mavenConfigProperties(text), inputs: [[config, text]] };
+    } else if (folder === ".") {
+      known = { properties: new Map(), inputs: [[config, undefined]] };
+    } else {
+      const above = this.#userOf(posix.dirname(folder));
+      known = { properties: above.properties, inputs: [[config, undefined], ...above.inputs] };
+    }
+    this.#user.set(folder, known);
+    return known;
   }
 
   /** The model of the POM at `path`, or `undefined` when there is no such file. */
@@ -541,7 +597,8 @@ class Resolver {
         read.push([path, text]);
         if (text === undefined) continue;
         const raw = decodePom(text, path);
-        const own: Lookup = (key) => raw.properties.get(key);
+        const user = this.userProperties(path, read);
+        const own: Lookup = (key) => user.get(key) ?? raw.properties.get(key);
         const groupId = raw.groupId ?? raw.parent?.groupId;
         const version = raw.version ?? raw.parent?.version;
         poms.push({
@@ -569,7 +626,8 @@ class Resolver {
     const raw = decodePom(text, path);
     this.paths.set(raw, path);
     const inputs: [string, string | undefined][] = [[path, text]];
-    const own: Lookup = (key) => raw.properties.get(key);
+    const user = this.userProperties(path, inputs);
+    const own: Lookup = (key) => user.get(key) ?? raw.properties.get(key);
     const parentCoordinates = {
       groupId: raw.parent?.groupId && expand(raw.parent.groupId, own),
       artifactId: raw.parent?.artifactId && expand(raw.parent.artifactId, own),
@@ -611,6 +669,7 @@ class Resolver {
       inputs,
       chain: [],
       properties,
+      user,
       groupId: "",
       artifactId: raw.artifactId!,
       parentCoordinates,
@@ -662,7 +721,7 @@ class Resolver {
         const value = field(key.slice(dot + 1));
         if (value !== undefined) return value;
       }
-      return overlay?.get(key) ?? model.properties.get(key) ?? field(key);
+      return model.user.get(key) ?? overlay?.get(key) ?? model.properties.get(key) ?? field(key);
     };
   }
 

@@ -458,6 +458,49 @@ Deno.test("readMavenPom: the versions a profile's properties give the build are 
   );
 });
 
+// CI-friendly versions (maven.apache.org/maven-ci-friendly.html) set in the build's
+// .mvn/maven.config (`-Drevision=1.2.3`), which Maven reads as command-line options: the
+// project's and its modules' versions were unknown, and a property the POM gives a default to
+// kept the POM's value, not the one Maven builds with.
+Deno.test("readMavenPom: the -D properties of .mvn/maven.config are the build's, over the POMs' own", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>org.example</groupId><artifactId>parent</artifactId><version>\${revision}</version>
+  <packaging>pom</packaging>
+  <properties><guava.version>32.0.0-jre</guava.version></properties>
+  <modules><module>core</module></modules>
+  <dependencyManagement><dependencies><dependency><groupId>com.google.guava</groupId>
+    <artifactId>guava</artifactId><version>\${guava.version}</version></dependency></dependencies>
+  </dependencyManagement>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.example</groupId><artifactId>parent</artifactId><version>\${revision}</version></parent>
+  <artifactId>core</artifactId>
+  <dependencies><dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId></dependency></dependencies>
+</project>`,
+    ".mvn/maven.config":
+      "# build options\n-Drevision=1.2.3 -T 1C\n--define guava.version=33.1.0-jre\n-Dquiet\n",
+  };
+  const read = (path: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files[path], { path, load: (p) => files[p] });
+  const core = read("core/pom.xml");
+  assertWellFormed(core);
+  assert.deepEqual(core.components.map((c) => c.id), [
+    "pkg:maven/com.google.guava/guava@33.1.0-jre",
+  ]);
+  assert.deepEqual(core.members.map((m) => m.id), ["pkg:maven/org.example/core@1.2.3"]);
+  assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent@1.2.3");
+  assert.deepEqual(core.warnings ?? [], []);
+  // Without it, the POM's own default, and the version Maven cannot know.
+  delete files[".mvn/maven.config"];
+  const without = read("core/pom.xml");
+  assert.deepEqual(without.components.map((c) => c.id), [
+    "pkg:maven/com.google.guava/guava@32.0.0-jre",
+  ]);
+  assert.deepEqual(without.members.map((m) => m.id), ["pkg:maven/org.example/core"]);
+  assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent");
+});
+
 // Found on alibaba/Sentinel: a module's parent is written `<version>${sentinel.version}</version>`,
 // which Maven does not interpolate (only ${revision}, ${sha1} and ${changelist}, from the command
 // line), so it is not the tree's sentinel-parent 0.2.0-SNAPSHOT but a parent from outside. Its
