@@ -13,6 +13,7 @@ import { localPlace } from "../_paths.ts";
 import { invalidVersion } from "../_errors.ts";
 import { at, invalid } from "../python/_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { withoutCredentials } from "../_url.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -97,6 +98,8 @@ interface Locked {
   license?: string;
   dist?: { type: string; url?: string; shasum?: Hash };
   source?: { type: string; url: string; reference?: string };
+  /** The repository that served it, when not Packagist (from its `notification-url`). */
+  repository?: string;
   requires: string[];
   /** Names it replaces or provides (virtual packages it stands for). */
   stands: string[];
@@ -116,7 +119,7 @@ interface Manifest {
  *
  * @param name The package name `vendor/name`.
  * @param version The version as the lock writes it (`v1.2.3`, `dev-master`).
- * @param qualifiers Extra qualifiers (`vcs_url`).
+ * @param qualifiers Extra qualifiers (`repository_url`, `vcs_url`).
  * @returns The purl.
  */
 export function composerPurl(
@@ -189,6 +192,8 @@ function checkPackage(
   };
   const license = licenseExpression(value.license);
   if (license !== undefined) locked.license = license;
+  const repository = repositoryUrl(value["notification-url"]);
+  if (repository !== undefined) locked.repository = repository;
   const { dist, source } = value;
   if (dist !== undefined && dist !== null) {
     if (!isRecord(dist) || typeof dist.type !== "string") throw failHere("`dist` without a `type`");
@@ -209,6 +214,25 @@ function checkPackage(
     }
   }
   return locked;
+}
+
+/**
+ * The `repository_url` qualifier of a package that a Composer repository other
+ * than Packagist (the purl type's default) served: Composer records the
+ * repository's download notification URL, `<repository>/downloads`, as the
+ * package's `notification-url` (`https://packages.drupal.org/8/downloads`,
+ * Private Packagist's `https://repo.packagist.com/<org>/downloads/`), else
+ * that URL's origin. `undefined` for packagist.org or without one (a `vcs`,
+ * `package` or `path` repository records none).
+ */
+function repositoryUrl(notification: unknown): string | undefined {
+  if (typeof notification !== "string" || !URL.canParse(notification)) return undefined;
+  const url = new URL(notification);
+  if (url.hostname === "packagist.org" || !/^https?:$/.test(url.protocol)) return undefined;
+  const repository = withoutCredentials(notification).replace(/[?#].*$/, "");
+  return /\/downloads\/?$/.test(repository)
+    ? repository.replace(/\/downloads\/?$/, "")
+    : url.origin;
 }
 
 function readManifest(text: string, path: string, release: string | undefined): Manifest {
@@ -354,7 +378,11 @@ export function readComposerLock(
 /** Adds one locked package (a component, or a member for an in-project path repository). */
 function mapPackage(builder: OutputBuilder, pkg: Locked, options: ComposerLockOptions): string {
   const { path } = options;
-  const purl = composerPurl(pkg.name, pkg.version);
+  const purl = composerPurl(
+    pkg.name,
+    pkg.version,
+    pkg.repository === undefined ? undefined : { repository_url: pkg.repository },
+  );
   const place = pkg.dist?.type === "path" ? localPlace(path, pkg.dist.url ?? "/") : undefined;
   if (place !== undefined && place.kind !== "outside") {
     // The lock resolves the member's composer.json (its `require` is the package's here):
@@ -373,7 +401,7 @@ function mapPackage(builder: OutputBuilder, pkg: Locked, options: ComposerLockOp
   return builder.component({
     // A package installed from its repository only (no dist) is identified by the commit.
     purl: pkg.dist === undefined && vcs !== undefined
-      ? composerPurl(pkg.name, pkg.version, { vcs_url: vcs })
+      ? composerPurl(pkg.name, pkg.version, { repository_url: pkg.repository, vcs_url: vcs })
       : purl,
     ecosystem: "composer",
     name: pkg.name,

@@ -82,6 +82,41 @@ Deno.test("readComposerLock: SHA-1 only when dist.shasum is not empty; download 
   );
 });
 
+Deno.test("readComposerLock: a package another Composer repository served carries its repository_url (purl-spec default: packagist.org)", () => {
+  const pkg = (name: string, notification?: string): Record<string, unknown> => ({
+    name,
+    version: "1.0.0",
+    dist: { type: "zip", url: `https://example.test/${name}.zip`, shasum: "" },
+    ...(notification === undefined ? {} : { "notification-url": notification }),
+  });
+  const lock = JSON.stringify({
+    packages: [
+      pkg("drupal/core", "https://packagist.org/downloads/"),
+      pkg("drupal/admin_toolbar", "https://packages.drupal.org/8/downloads"),
+      pkg("acme/private", "https://user:secret@repo.packagist.com/acme-org/downloads/"),
+      pkg("acme/satis", "https://satis.acme.test/notify?x=1"),
+      pkg("acme/from-vcs"),
+      pkg("acme/not-a-url", "downloads"),
+      {
+        ...pkg("acme/git-only", "https://packages.drupal.org/8/downloads"),
+        dist: undefined,
+        source: { type: "git", url: "https://git.example/x.git", reference: "abc" },
+      },
+    ],
+  });
+  const ids = readComposerLock(lock, { path: "composer.lock" }).components.map((c) => c.id);
+  assert.deepEqual(ids, [
+    "pkg:composer/acme/from-vcs@1.0.0",
+    "pkg:composer/acme/git-only@1.0.0?repository_url=https:%2F%2Fpackages.drupal.org%2F8&vcs_url=git%2Bhttps:%2F%2Fgit.example%2Fx.git%40abc",
+    "pkg:composer/acme/not-a-url@1.0.0",
+    "pkg:composer/acme/private@1.0.0?repository_url=https:%2F%2Frepo.packagist.com%2Facme-org",
+    "pkg:composer/acme/satis@1.0.0?repository_url=https:%2F%2Fsatis.acme.test",
+    "pkg:composer/drupal/admin_toolbar@1.0.0?repository_url=https:%2F%2Fpackages.drupal.org%2F8",
+    "pkg:composer/drupal/core@1.0.0",
+  ]);
+  assert.ok(!ids.some((id) => id.includes("secret")), "no credentials in a purl");
+});
+
 Deno.test("readComposerLock: licenses become SPDX expressions (a list is a choice)", () => {
   const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
   assert.equal(byName.get("monolog/monolog")?.license, "MIT");
