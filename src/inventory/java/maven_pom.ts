@@ -876,12 +876,15 @@ class Resolver {
     ) {
       scope = "optional";
     }
-    const declared: Declared = { ...c, scope, source };
-    delete declared.version;
+    // Built field by field: no spread, no `delete` (both slow on a hot path).
+    const declared: Declared = { groupId: c.groupId, artifactId: c.artifactId, scope, source };
     for (const qualifier of ["type", "classifier"] as const) {
-      const value = declared[qualifier];
-      if (value === undefined || !value.includes("${")) continue;
-      delete declared[qualifier];
+      const value = c[qualifier];
+      if (value === undefined) continue;
+      if (!value.includes("${")) {
+        declared[qualifier] = value;
+        continue;
+      }
       this.warnings.add(
         `${source}: ${c.groupId}:${c.artifactId}: its ${qualifier} ${value} uses a property not defined in the tree (a build extension may set it); the purl has no ${qualifier}`,
       );
@@ -895,7 +898,10 @@ class Resolver {
       this.warnings.add(`${source}: ${c.groupId}:${c.artifactId}: ${why}; the purl has no version`);
       return declared;
     }
-    return { ...declared, ...splitVersion(written) };
+    const { version, specifier } = splitVersion(written);
+    if (version !== undefined) declared.version = version;
+    if (specifier !== undefined) declared.specifier = specifier;
+    return declared;
   }
 
   /**
@@ -916,9 +922,10 @@ class Resolver {
     const used = new Map<string, RawPlugin[]>();
     const managed = new Map<string, RawPlugin[]>();
     const add = (map: Map<string, RawPlugin[]>, p: RawPlugin): void => {
-      const list = map.get(key(p));
+      const k = key(p);
+      const list = map.get(k);
       if (list) list.push(p);
-      else map.set(key(p), [p]);
+      else map.set(k, [p]);
     };
     for (const m of model.chain) {
       for (const p of m.raw.build.pluginManagement) add(managed, p);
