@@ -310,19 +310,35 @@ export function folderMember(folder: string, manifest: PackageJson | undefined):
     : { id, name, version: manifest.version, purl };
 }
 
-/** The declared dependencies of a package.json: `[name, range, scope]`. */
-export function declaredDependencies(manifest: PackageJson): [string, string, Scope][] {
-  const out: [string, string, Scope][] = [];
+/**
+ * The declared dependencies of a package.json: `[name, range, scope, peer]`.
+ * A peer that `dependencies`, `optionalDependencies` or `devDependencies` also
+ * names (the common "peer + dev" pattern) is left out: that declaration is
+ * what the tools install (npm's later edge replaces the peer one; pnpm and
+ * Yarn install the dev dependency, not the peer).
+ */
+export function declaredDependencies(
+  manifest: PackageJson,
+): [string, string, Scope, boolean][] {
+  const out: [string, string, Scope, boolean][] = [];
+  const named = new Set<string>();
   for (const [field, scope] of MANIFEST_FIELDS) {
     for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
-      out.push([name, typeof range === "string" ? range : "", scope]);
+      out.push([name, typeof range === "string" ? range : "", scope, false]);
+      named.add(name);
     }
   }
   const peers = objectAt(manifest.json, "peerDependencies");
   const meta = objectAt(manifest.json, "peerDependenciesMeta");
   for (const [name, range] of Object.entries(peers)) {
+    if (named.has(name)) continue;
     const optional = isRecord(meta[name]) && meta[name].optional === true;
-    out.push([name, typeof range === "string" ? range : "", optional ? "optional" : "runtime"]);
+    out.push([
+      name,
+      typeof range === "string" ? range : "",
+      optional ? "optional" : "runtime",
+      true,
+    ]);
   }
   return out;
 }
