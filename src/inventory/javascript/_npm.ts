@@ -7,13 +7,13 @@
 import { gitVcsUrl, type GitVcsUrlOptions, npmGitVcsUrl } from "../_vcs.ts";
 import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
-import type { ComponentInit } from "../_builder.ts";
+import type { ComponentInit, OutputBuilder } from "../_builder.ts";
 import type { ReaderResult } from "../_reader.ts";
 import { TextCache } from "../_text_cache.ts";
 import { decodePercent } from "../_url.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { formatPurl, jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
-import type { Member, Project, Scope } from "../types.ts";
+import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 
 export { flagScopes, type NpmFlags, type Reach, reach, reachScopes } from "../_reach.ts";
 
@@ -308,6 +308,29 @@ export function folderMember(folder: string, manifest: PackageJson | undefined):
   return manifest?.version === undefined
     ? { id, name, purl }
     : { id, name, version: manifest.version, purl };
+}
+
+/**
+ * The node a lockfile's own project hangs from: the root for a lock at the
+ * project's root; for a separate project in a subfolder (a
+ * `docs/package-lock.json` beside its own `docs/package.json`, no workspace of
+ * the root), the member of that folder, which the root depends on, as a
+ * nested Cargo.lock's own crate is a member.
+ *
+ * @param out The reader's builder.
+ * @param lockDir The lock's folder (`""` for the root).
+ * @param manifest What names the lock's project (its package.json, or the lock's record of it).
+ * @returns The id of the lock's project node.
+ */
+export function lockProjectNode(
+  out: OutputBuilder,
+  lockDir: string,
+  manifest: PackageJson | undefined,
+): string {
+  if (lockDir === "") return ROOT_ID;
+  const id = out.member(folderMember(lockDir, manifest));
+  out.edge(ROOT_ID, id, "runtime");
+  return id;
 }
 
 /**

@@ -15,12 +15,13 @@ import { sriHashes } from "../_sri.ts";
 import { localPlace } from "../_paths.ts";
 import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
-import { ROOT_ID, type Scope } from "../types.ts";
+import type { Scope } from "../types.ts";
 import {
   folderMember,
   folderOf,
   joinPath,
   loadPackageJson,
+  lockProjectNode,
   MANIFEST_FIELDS,
   manifestProjectFields,
   npmComponent,
@@ -154,7 +155,16 @@ export function readBunLock(text: string, options: { path: string; load: Load })
   const lockDir = folderOf(path);
   const out = new OutputBuilder();
   const workspaces = objectAt(lock, "workspaces");
-  const folderIds = new Map<string, string>([["", ROOT_ID]]);
+  const rootRecord = isRecord(workspaces[""]) ? workspaces[""] : {};
+  const rootManifest = loadPackageJson(load, joinPath(lockDir, "package.json"));
+  const manifest = rootManifest ?? {
+    path,
+    json: rootRecord,
+    name: stringAt(rootRecord, "name"),
+    version: stringAt(rootRecord, "version"),
+  };
+  const top = lockProjectNode(out, lockDir, manifest);
+  const folderIds = new Map<string, string>([["", top]]);
   /**
    * A member: a workspace is named as the lock's entry says; a linked folder
    * by its package.json, else by the name it is linked under.
@@ -298,28 +308,21 @@ export function readBunLock(text: string, options: { path: string; load: Load })
   for (const [entry, list] of targets) {
     for (const [to, scope] of list) out.edge(ids.get(entry)!, ids.get(to)!, scope);
   }
-  for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
+  for (const [folder, id] of folderIds) if (folder !== "") out.edge(top, id, "runtime");
 
-  const manifest = loadPackageJson(load, joinPath(lockDir, "package.json"));
   const warnings: string[] = [];
   for (const [folder, value] of Object.entries(workspaces)) {
     const ws = isRecord(value) ? value : {};
     const warning = staleRecordWarning(
-      folder === "" ? manifest : loadPackageJson(load, joinPath(lockDir, folder, "package.json")),
+      folder === ""
+        ? rootManifest
+        : loadPackageJson(load, joinPath(lockDir, folder, "package.json")),
       new Set(FIELDS.flatMap(([field]) => Object.keys(objectAt(ws, field)))),
       { lock: path, install: "bun install" },
     );
     if (warning !== undefined) warnings.push(warning);
   }
-  const root = isRecord(workspaces[""]) ? workspaces[""] : {};
-  const project = manifestProjectFields(
-    manifest ?? {
-      path,
-      json: root,
-      name: stringAt(root, "name"),
-      version: stringAt(root, "version"),
-    },
-  );
+  const project = manifestProjectFields(manifest);
   return {
     ...out.build({ directFromEdges: true }),
     ...project,

@@ -14,13 +14,14 @@ import { lineAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
 import { gitVcsUrl, npmGitVcsUrl } from "../_vcs.ts";
-import { type Distribution, ROOT_ID, type Scope } from "../types.ts";
+import type { Distribution, Scope } from "../types.ts";
 import {
   flagScopes,
   folderMember,
   folderOf,
   joinPath,
   loadPackageJson,
+  lockProjectNode,
   MANIFEST_FIELDS,
   manifestProjectFields,
   npmComponent,
@@ -310,9 +311,18 @@ class PnpmMapper {
   /** Folder (relative to the lock) → member or root id. */
   readonly folders = new Map<string, string>();
 
+  /** The lock's own project: the root, or the member of the lock's folder (see `lockProjectNode`). */
+  readonly top: string;
+
   constructor(
     readonly ctx: { path: string; text: string; load: Load; lockDir: string },
-  ) {}
+  ) {
+    this.top = lockProjectNode(
+      this.out,
+      ctx.lockDir,
+      loadPackageJson(ctx.load, joinPath(ctx.lockDir, "package.json")),
+    );
+  }
 
   /** The id of the first-party package in a folder (relative to the lock's folder). */
   folderId(folder: string, fallbackName?: string): string {
@@ -425,7 +435,7 @@ class PnpmMapper {
   add(d: Decoded, build: boolean): void {
     const { path, text } = this.ctx;
     for (const folder of d.importers.keys()) {
-      this.folders.set(folder, folder === "" ? ROOT_ID : this.folderId(folder));
+      this.folders.set(folder, folder === "" ? this.top : this.folderId(folder));
     }
     /** The folders outside the project that links point to, by folder and name. */
     const outside = new Map<string, Outside>();
@@ -513,7 +523,7 @@ class PnpmMapper {
       for (const [to, scope] of targets) this.out.edge(from, idOf(to), scope);
     }
     for (const [folder, id] of this.folders) {
-      if (folder !== "") this.out.edge(ROOT_ID, id, "runtime");
+      if (folder !== "") this.out.edge(this.top, id, "runtime");
     }
   }
 }

@@ -198,7 +198,9 @@ Deno.test("readBunLock: a file:/link: folder outside the project is a third-part
 }`;
   const out = readBunLock(lock, { path: "app/bun.lock", load: () => undefined });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  // The lock is a separate project in app/: its own member, which the root depends on.
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app", "workspace:app/tools"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:app runtime"]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/ms@2.1.3 runtime",
     "pkg:npm/scratch dev",

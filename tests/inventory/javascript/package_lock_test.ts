@@ -280,7 +280,7 @@ Deno.test("readPackageLock: a member and a registry package of the same name and
   });
   const out = readPackageLock(lock, { path: "sub/package-lock.json" });
   assertWellFormed(out);
-  assert.deepEqual(out.members, [{
+  assert.deepEqual(out.members, [{ id: "workspace:sub", name: "root", purl: "pkg:npm/root" }, {
     id: "workspace:sub/packages/foo",
     name: "foo",
     version: "1.0.0",
@@ -288,7 +288,8 @@ Deno.test("readPackageLock: a member and a registry package of the same name and
   }]);
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/bar@1.0.0", "pkg:npm/foo@1.0.0"]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/bar@1.0.0"), ["pkg:npm/foo@1.0.0 runtime"]);
-  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:sub runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:sub"), [
     "pkg:npm/bar@1.0.0 runtime",
     "workspace:sub/packages/foo runtime",
   ]);
@@ -345,13 +346,13 @@ Deno.test("readPackageLock: a file: folder outside the project is a third-party 
   });
   const out = readPackageLock(lock, { path: "app/package-lock.json" });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app", "workspace:app/tools"]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.license}`), [
     "pkg:npm/ms@2.1.3 dev undefined",
     "pkg:npm/shared-utils@1.4.0 dev MIT",
   ]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/shared-utils@1.4.0"), ["pkg:npm/ms@2.1.3 runtime"]);
-  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+  assert.deepEqual(edgesFrom(out, "workspace:app"), [
     "pkg:npm/shared-utils@1.4.0 dev",
     "workspace:app/tools runtime",
   ]);
@@ -438,7 +439,7 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and
   const files: Record<string, string> = { "app/package.json": manifest };
   const out = readPackageLock(lock, { path: "app/package-lock.json", load: (p) => files[p] });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app", "workspace:app/tools"]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/kleur@4.1.5 dev",
     "pkg:npm/ms@2.0.0 optional",

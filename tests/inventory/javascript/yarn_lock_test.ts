@@ -488,7 +488,7 @@ Deno.test("readYarnLock: a portal:/link:/file: folder outside the project is a t
   ].join("\n");
   const out = readYarnLock(berry, { path: "app/yarn.lock", load: () => undefined });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app", "workspace:app/tools"]);
   // `link:` records no version (Yarn's 0.0.0-use.local placeholder is none).
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/scratch runtime",
@@ -510,7 +510,7 @@ Deno.test("readYarnLock: a portal:/link:/file: folder outside the project is a t
     load: (p) => p === "app/package.json" ? json : undefined,
   });
   assertWellFormed(old);
-  assert.deepEqual(old.members, []);
+  assert.deepEqual(old.members.map((m) => m.id), ["workspace:app"]);
   assert.deepEqual(old.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/shared-ui@3.2.0 dev",
   ]);
@@ -686,7 +686,10 @@ Deno.test("readYarnLock classic: a file: folder's dependencies have the scopes o
   };
   const out = readYarnLock(lock, { path: "app/yarn.lock", load: (p) => files[p] });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools/helper"]);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "workspace:app",
+    "workspace:app/tools/helper",
+  ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/ms@2.1.3 runtime",
     "pkg:npm/picocolors@1.1.1 dev",
