@@ -13,7 +13,7 @@ import { TextCache } from "../_text_cache.ts";
 import { decodePercent } from "../_url.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { formatPurl, jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
-import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
+import { type Edge, type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 
 export { flagScopes, type NpmFlags, type Reach, reach, reachScopes } from "../_reach.ts";
 
@@ -308,6 +308,62 @@ export function folderMember(folder: string, manifest: PackageJson | undefined):
   return manifest?.version === undefined
     ? { id, name, purl }
     : { id, name, version: manifest.version, purl };
+}
+
+/**
+ * A JavaScript reader's output without the workspace members in folders that
+ * `--exclude` skips (`--exclude test` and a pnpm importer `test/fixtures/app`):
+ * such a member is no member, its edges (in and out) are gone, and the
+ * packages that only it reached are not listed: the user asked to skip that
+ * folder. The `direct` mark of what it alone declared goes too; components'
+ * scopes stay as the lock gives them.
+ *
+ * @param result The reader's output.
+ * @param excluded Whether `--exclude` skips a folder (see `ReaderContext.excluded`).
+ * @returns The output, the same object when nothing is excluded.
+ */
+export function withoutExcludedMembers(
+  result: ReaderResult,
+  excluded: ((folder: string) => boolean) | undefined,
+): ReaderResult {
+  const prefix = "workspace:";
+  const dropped = new Set(
+    excluded === undefined ? [] : result.members
+      .filter((m) => m.id.startsWith(prefix) && excluded(m.id.slice(prefix.length)))
+      .map((m) => m.id),
+  );
+  if (dropped.size === 0) return result;
+  /** The nodes reachable from the root and the members, over `edges`. */
+  const reachable = (edges: readonly Edge[], skip: ReadonlySet<string>): Set<string> => {
+    const next = Map.groupBy(edges, (e) => e.from);
+    const seen = new Set(
+      [ROOT_ID, ...result.members.map((m) => m.id)].filter((id) => !skip.has(id)),
+    );
+    const queue = [...seen];
+    for (let i = 0; i < queue.length; i++) {
+      for (const { to } of next.get(queue[i]) ?? []) {
+        if (skip.has(to) || seen.has(to)) continue;
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+    return seen;
+  };
+  const before = reachable(result.edges, new Set());
+  const after = reachable(result.edges, dropped);
+  const kept = (id: string): boolean => id === ROOT_ID || after.has(id) || !before.has(id);
+  const edges = result.edges.filter((e) => kept(e.from) && kept(e.to));
+  const declaredBy = new Set(
+    edges.filter((e) => e.from === ROOT_ID || e.from.startsWith(prefix)).map((e) => e.to),
+  );
+  return {
+    ...result,
+    members: result.members.filter((m) => kept(m.id)),
+    components: result.components.filter((c) => kept(c.id)).map((c) =>
+      c.direct && !declaredBy.has(c.id) ? { ...c, direct: false } : c
+    ),
+    edges,
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { npmGitVcsUrl } from "../_vcs.ts";
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
-import type { Load, ReaderResult } from "../_reader.ts";
+import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
 import { localPlace } from "../_paths.ts";
 import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
@@ -30,6 +30,7 @@ import {
   reachScopes,
   staleRecordWarning,
   tarballVersion,
+  withoutExcludedMembers,
 } from "./_npm.ts";
 
 const CODE = "inventory.bun_lock.invalid";
@@ -138,7 +139,10 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  *   malformed JSONC, an unsupported lockfileVersion, a malformed entry or a
  *   dependency the lock does not resolve.
  */
-export function readBunLock(text: string, options: { path: string; load: Load }): ReaderResult {
+export function readBunLock(
+  text: string,
+  options: Pick<ReaderContext, "load" | "excluded"> & { path: string },
+): ReaderResult {
   const { path, load } = options;
   const lock = parseJsoncObject(text, path, CODE);
   // Version 2 (Bun 1.4) is written exactly as 1; Bun only checks more when reading it.
@@ -323,9 +327,9 @@ export function readBunLock(text: string, options: { path: string; load: Load })
     if (warning !== undefined) warnings.push(warning);
   }
   const project = manifestProjectFields(manifest);
-  return {
+  return withoutExcludedMembers({
     ...out.build({ directFromEdges: true }),
     ...project,
     ...(warnings.length > 0 ? { warnings } : {}),
-  };
+  }, options.excluded);
 }

@@ -30,6 +30,7 @@ import {
   originQualifiers,
   type PackageJson,
   tarballVersion,
+  withoutExcludedMembers,
   workspaceFolders,
 } from "./_npm.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
@@ -188,7 +189,7 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
  */
 export function readPackageJson(
   text: string,
-  options: Pick<ReaderContext, "load" | "list" | "memo"> & { path: string },
+  options: Pick<ReaderContext, "load" | "list" | "memo" | "excluded"> & { path: string },
 ): ReaderResult {
   const { path, load, list } = options;
   const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
@@ -303,5 +304,5 @@ export function readPackageJson(
     out.edge(from, id, scope);
   }
   const result: ReaderResult = out.build({ directFromEdges: true });
-  return { ...result, ...project };
+  return withoutExcludedMembers({ ...result, ...project }, options.excluded);
 }

@@ -27,6 +27,7 @@ import {
   originQualifiers,
   tarballVersion,
   unlockedWarning,
+  withoutExcludedMembers,
 } from "./_npm.ts";
 import type { Project, Scope } from "../types.ts";
 
@@ -207,7 +208,11 @@ function v1Packages(
  */
 export function readPackageLock(
   text: string,
-  options: { path: string; load?: (path: string) => string | undefined },
+  options: {
+    path: string;
+    load?: (path: string) => string | undefined;
+    excluded?: (folder: string) => boolean;
+  },
 ): ReaderResult {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
@@ -370,10 +375,10 @@ export function readPackageLock(
   };
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;
-  return {
+  return withoutExcludedMembers({
     ...out.build({ directFromEdges: true }),
     ...(project ? { project } : {}),
     ...(project && isPrivate(options.load, path) ? { projectIsTooling: true } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
-  };
+  }, options.excluded);
 }

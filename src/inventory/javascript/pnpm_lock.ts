@@ -7,7 +7,7 @@
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
-import type { Load, ReaderResult } from "../_reader.ts";
+import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
 import { localPlace } from "../_paths.ts";
 import { lineAt } from "../_formats/json.ts";
@@ -30,6 +30,7 @@ import {
   reachScopes,
   staleRecordWarning,
   tarballVersion,
+  withoutExcludedMembers,
 } from "./_npm.ts";
 
 const CODE = "inventory.pnpm_lock.invalid";
@@ -571,7 +572,10 @@ class PnpmMapper {
  * @throws {VouchError} `inventory.pnpm_lock.invalid` for malformed YAML, an
  *   unsupported lockfileVersion or a broken reference (with `file:line`).
  */
-export function readPnpmLock(text: string, options: { path: string; load: Load }): ReaderResult {
+export function readPnpmLock(
+  text: string,
+  options: Pick<ReaderContext, "load" | "excluded"> & { path: string },
+): ReaderResult {
   const { path, load } = options;
   const docs = parseYamlDocuments(text, path, CODE);
   if (docs.length === 0 || !docs.every(isRecord)) {
@@ -608,9 +612,9 @@ export function readPnpmLock(text: string, options: { path: string; load: Load }
     );
     if (warning !== undefined) warnings.push(warning);
   }
-  return {
+  return withoutExcludedMembers({
     ...mapper.out.build({ directFromEdges: true }),
     ...project,
     ...(warnings.length > 0 ? { warnings } : {}),
-  };
+  }, options.excluded);
 }

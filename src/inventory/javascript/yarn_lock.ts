@@ -36,6 +36,7 @@ import {
   tarballVersion,
   unlockedDeclarations,
   unlockedWarning,
+  withoutExcludedMembers,
   workspaceFolders,
 } from "./_npm.ts";
 
@@ -458,7 +459,7 @@ function peerEdges(
  */
 export function readYarnLock(
   text: string,
-  options: Pick<ReaderContext, "load" | "list"> & { path: string },
+  options: Pick<ReaderContext, "load" | "list" | "excluded"> & { path: string },
 ): ReaderResult {
   const { path, ...context } = options;
   const lockDir = folderOf(path);
@@ -761,9 +762,9 @@ export function readYarnLock(
     for (let i = 0; i < list.length; i++) out.edge(from, ids.get(list[i][0])!, list[i][1]);
   });
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(top, id, "runtime");
-  return {
+  return withoutExcludedMembers({
     ...out.build({ directFromEdges: true }),
     ...manifestProjectFields(root),
     ...(warnings.length > 0 ? { warnings } : {}),
-  };
+  }, options.excluded);
 }
