@@ -390,6 +390,19 @@ export function lockProjectNode(
 }
 
 /**
+ * Whether `dependencies`, `optionalDependencies` or `devDependencies` of a
+ * package.json (or a lock's record of one) names a package: a peer of that
+ * name is that declaration (see {@linkcode declaredDependencies}).
+ *
+ * @param record The package.json object or the lock's record.
+ * @param name The peer's name.
+ * @returns `true` when another field names it.
+ */
+export function alsoDeclared(record: Record<string, unknown>, name: string): boolean {
+  return MANIFEST_FIELDS.some(([field]) => Object.hasOwn(objectAt(record, field), name));
+}
+
+/**
  * The declared dependencies of a package.json: `[name, range, scope, peer]`.
  * A peer that `dependencies`, `optionalDependencies` or `devDependencies` also
  * names (the common "peer + dev" pattern) is left out: that declaration is
@@ -400,17 +413,15 @@ export function declaredDependencies(
   manifest: PackageJson,
 ): [string, string, Scope, boolean][] {
   const out: [string, string, Scope, boolean][] = [];
-  const named = new Set<string>();
   for (const [field, scope] of MANIFEST_FIELDS) {
     for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
       out.push([name, typeof range === "string" ? range : "", scope, false]);
-      named.add(name);
     }
   }
   const peers = objectAt(manifest.json, "peerDependencies");
   const meta = objectAt(manifest.json, "peerDependenciesMeta");
   for (const [name, range] of Object.entries(peers)) {
-    if (named.has(name)) continue;
+    if (alsoDeclared(manifest.json, name)) continue;
     const optional = isRecord(meta[name]) && meta[name].optional === true;
     out.push([
       name,

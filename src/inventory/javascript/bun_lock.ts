@@ -17,6 +17,7 @@ import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import type { Scope } from "../types.ts";
 import {
+  alsoDeclared,
   folderMember,
   folderOf,
   joinPath,
@@ -214,6 +215,7 @@ export function readBunLock(
       const map = info[field];
       if (!isRecord(map)) continue;
       for (const name in map) {
+        if (field === "peerDependencies" && alsoDeclared(info, name)) continue;
         const to = resolve(parents, name);
         const optional = scope === "optional" ||
           (field === "peerDependencies" && optionalPeers.includes(name));

@@ -14,6 +14,7 @@ import { localPlace } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import { npmPurl } from "../purl.ts";
 import {
+  alsoDeclared,
   flagScopes,
   folderMember,
   folderOf,
@@ -346,6 +347,7 @@ export function readPackageLock(
     const unlocked: string[] = [];
     for (const [field, scope] of DEPENDENCY_FIELDS) {
       for (const [name, range] of Object.entries(objectAt(entry, field))) {
+        if (field === "peerDependencies" && alsoDeclared(entry, name)) continue;
         const to = resolve(location, name);
         const peerOptional = field === "peerDependencies" &&
           objectAt(optionalPeers, name).optional === true;

@@ -227,3 +227,25 @@ Deno.test("readBunLock: what a workspace's package.json declares and the lock la
   assertWellFormed(out);
   assertStaleMember(out, "bun.lock", "bun install");
 });
+
+Deno.test("readBunLock: a workspace's peer that it also declares as a dev dependency is dev", () => {
+  // The common "peer + dev" pattern: Bun installs the dev dependency. Was: also a runtime edge,
+  // which made the package runtime.
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "lib",
+      "devDependencies": { "react": "^18.2.0" },
+      "peerDependencies": { "react": "^18.0.0" },
+    },
+  },
+  "packages": {
+    "react": ["react@18.2.0", "", {}, "sha512-AAAA"],
+  }
+}`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/react@18.2.0 dev"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), ["pkg:npm/react@18.2.0 dev"]);
+});

@@ -536,3 +536,27 @@ Deno.test("readPackageLock: what the project declares and the lock does not reso
   ]);
   assert.equal(readPackageLock(v1, { path: "package-lock.json" }).warnings, undefined);
 });
+
+Deno.test("readPackageLock: a peer the same record also declares as a dependency is that dependency's edge", () => {
+  // Arborist loads peer edges first and the dev/prod edge of the same name replaces it. Was: a
+  // runtime edge beside the dev one (SPDX DEPENDS_ON and DEV_DEPENDENCY_OF).
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": {
+        name: "app",
+        peerDependencies: { react: "^18.0.0", ms: "^2.0.0" },
+        devDependencies: { react: "^18.2.0" },
+      },
+      "node_modules/react": { version: "18.2.0", dev: true },
+      "node_modules/ms": { version: "2.1.3", peer: true },
+    },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/react@18.2.0 dev",
+  ]);
+});
