@@ -553,29 +553,34 @@ Deno.test("readYarnLock Berry: a workspace another one depends on brings its dep
     "  languageName: node",
     "  linkType: hard",
   ].join("\n");
-  const files: Record<string, string> = {
-    "package.json": JSON.stringify({
-      name: "app",
-      workspaces: ["packages/*"],
-      dependencies: { "@acme/lib": "workspace:^" },
-    }),
-    "packages/lib/package.json": JSON.stringify({
-      name: "@acme/lib",
-      dependencies: { semver: "^7.6.0" },
-      devDependencies: { vitest: "^1.6.0" },
-    }),
-  };
-  const out = readYarnLock(lock, {
-    path: "yarn.lock",
-    load: (p) => files[p],
-    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
-  });
-  assertWellFormed(out);
-  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
-    "pkg:npm/semver@7.6.2 runtime",
-    "pkg:npm/tinypool@0.8.4 dev", // was runtime: app → lib → vitest followed as a dependency
-    "pkg:npm/vitest@1.6.0 dev",
-  ]);
+  // Also when vitest is a peer as well (the "peer + dev" pattern: Yarn installs the dev one; was
+  // runtime, the peer counted as a runtime declaration).
+  for (const peerDependencies of [{}, { vitest: "^1.0.0" }]) {
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({
+        name: "app",
+        workspaces: ["packages/*"],
+        dependencies: { "@acme/lib": "workspace:^" },
+      }),
+      "packages/lib/package.json": JSON.stringify({
+        name: "@acme/lib",
+        dependencies: { semver: "^7.6.0" },
+        devDependencies: { vitest: "^1.6.0" },
+        peerDependencies,
+      }),
+    };
+    const out = readYarnLock(lock, {
+      path: "yarn.lock",
+      load: (p) => files[p],
+      list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
+    });
+    assertWellFormed(out);
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:npm/semver@7.6.2 runtime",
+      "pkg:npm/tinypool@0.8.4 dev", // was runtime: app → lib → vitest followed as a dependency
+      "pkg:npm/vitest@1.6.0 dev",
+    ]);
+  }
 });
 
 Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository_url; git@host/path.git is an ssh remote", () => {
