@@ -356,8 +356,13 @@ export function withoutExcludedMembers(
   const declaredBy = new Set(
     edges.filter((e) => e.from === ROOT_ID || e.from.startsWith(prefix)).map((e) => e.to),
   );
+  // The warnings about what a dropped member's package.json declares (see `unlockedWarning`).
+  const warnings = result.warnings?.filter((w) =>
+    !dropped.has(`${prefix}${folderOf(w.slice(0, w.indexOf(" ")))}`)
+  );
   return {
     ...result,
+    ...(warnings === undefined ? {} : { warnings }),
     members: result.members.filter((m) => kept(m.id)),
     components: result.components.filter((c) => kept(c.id)).map((c) =>
       c.direct && !declaredBy.has(c.id) ? { ...c, direct: false } : c

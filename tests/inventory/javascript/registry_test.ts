@@ -121,8 +121,23 @@ Deno.test("--exclude drops the workspace members of a root lock in the folders i
   };
   for (const [tool, files] of Object.entries(locks)) {
     await withTempDir(async (dir) => {
-      await writeTree(dir, { ...manifests, ...files });
+      // test/fix/package.json declares one more package than the lock records: a stale-lock
+      // warning (npm checks the lock's own record), about a folder the user skips.
+      const fix = JSON.parse(manifests["test/fix/package.json"]);
+      fix.dependencies["left-pad"] = "1.3.0";
+      await writeTree(dir, {
+        ...manifests,
+        ...files,
+        "test/fix/package.json": JSON.stringify(fix),
+      });
       const all = await readInventory(dir);
+      assert.equal(
+        (all.warnings ?? []).some((w) =>
+          w.startsWith("test/fix/package.json declares left-pad@1.3.0")
+        ),
+        tool !== "npm",
+        `${tool}: ${all.warnings}`,
+      );
       assert.deepEqual(all.members.map((m) => m.id), [
         "workspace:packages/a",
         "workspace:test/fix",
@@ -132,6 +147,7 @@ Deno.test("--exclude drops the workspace members of a root lock in the folders i
         "pkg:npm/ms@2.1.3",
       ], tool);
       const inventory = await readInventory(dir, { exclude: ["test"] });
+      assert.deepEqual(inventory.warnings ?? [], [], tool);
       assert.deepEqual(inventory.members.map((m) => m.id), ["workspace:packages/a"], tool);
       assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"], tool);
       assert.deepEqual(
