@@ -65,6 +65,12 @@ export interface ReaderContext {
    */
   memo?: Map<string, unknown>;
   /**
+   * Whether `--exclude` skips a folder of the project (root-relative,
+   * `/`-separated; the folder or one above it matches). Readers leave out a
+   * workspace member there; absent: nothing is excluded.
+   */
+  excluded?: (folder: string) => boolean;
+  /**
    * The version of a project whose version is dynamic: the release name, as
    * a version of the reader's ecosystem (`v1.2.3` → `1.2.3`, except Go).
    */

@@ -153,7 +153,8 @@ export const READERS: readonly Reader[] = [
     files: ["package-lock.json", "npm-shrinkwrap.json"],
     matches: (f) => f === "package-lock.json" || f === "npm-shrinkwrap.json",
     recordsDeclarations: true,
-    read: (text, path, c) => packageLock().readPackageLock(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      packageLock().readPackageLock(text, { path, load: c.load, excluded: c.excluded }),
   },
   {
     name: "pnpm_lock",
@@ -162,7 +163,8 @@ export const READERS: readonly Reader[] = [
     files: ["pnpm-lock.yaml"],
     matches: (f) => f === "pnpm-lock.yaml",
     recordsDeclarations: true,
-    read: (text, path, c) => pnpmLock().readPnpmLock(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      pnpmLock().readPnpmLock(text, { path, load: c.load, excluded: c.excluded }),
   },
   {
     name: "yarn_lock",
@@ -171,7 +173,7 @@ export const READERS: readonly Reader[] = [
     files: ["yarn.lock"],
     matches: (f) => f === "yarn.lock",
     recordsDeclarations: true,
-    read: (text, path, c) => yarnLock().readYarnLock(text, { path, load: c.load, list: c.list }),
+    read: (text, path, c) => yarnLock().readYarnLock(text, { path, ...c }),
   },
   {
     name: "bun_lock",
@@ -180,7 +182,8 @@ export const READERS: readonly Reader[] = [
     files: ["bun.lock"],
     matches: (f) => f === "bun.lock",
     recordsDeclarations: true,
-    read: (text, path, c) => bunLock().readBunLock(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      bunLock().readBunLock(text, { path, load: c.load, excluded: c.excluded }),
   },
   {
     name: "package_json",
@@ -189,8 +192,7 @@ export const READERS: readonly Reader[] = [
     files: ["package.json"],
     matches: (f) => f === "package.json",
     resolvedBy: ["package_lock", "pnpm_lock", "yarn_lock", "bun_lock", "deno_lock"],
-    read: (text, path, c) =>
-      packageJson().readPackageJson(text, { path, load: c.load, list: c.list, memo: c.memo }),
+    read: (text, path, c) => packageJson().readPackageJson(text, { path, ...c }),
   },
   {
     name: "deno_lock",

@@ -296,12 +296,16 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
    * `--exclude` names. (Other loaded files are not: a requirements file's
    * `-r .ci/test.txt` is read as part of the file that includes it.)
    */
+  /** Whether `--exclude` names a path or a folder above it. */
+  const excluded = (path: string): boolean => {
+    const parts = path.split("/");
+    return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude));
+  };
   const queueLoaded = (): void => {
     if (explicit) return;
     for (const key of loadedGoMods.splice(0).sort(compareStrings)) {
       if (queued.has(key)) continue;
-      const parts = key.split("/");
-      if (parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude))) continue;
+      if (excluded(key)) continue;
       queued.add(key);
       files.push(key);
     }
@@ -320,7 +324,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    const context = { load, list, files: listFiles, memo, release };
+    const context = { load, list, files: listFiles, memo, release, excluded };
     return { path, reader, output: await readWith(reader, text, path, context) };
   };
   /**

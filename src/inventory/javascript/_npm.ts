@@ -7,13 +7,13 @@
 import { gitVcsUrl, type GitVcsUrlOptions, npmGitVcsUrl } from "../_vcs.ts";
 import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
-import type { ComponentInit } from "../_builder.ts";
+import type { ComponentInit, OutputBuilder } from "../_builder.ts";
 import type { ReaderResult } from "../_reader.ts";
 import { TextCache } from "../_text_cache.ts";
 import { decodePercent } from "../_url.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { formatPurl, jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
-import type { Member, Project, Scope } from "../types.ts";
+import { type Edge, type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 
 export { flagScopes, type NpmFlags, type Reach, reach, reachScopes } from "../_reach.ts";
 
@@ -310,19 +310,130 @@ export function folderMember(folder: string, manifest: PackageJson | undefined):
     : { id, name, version: manifest.version, purl };
 }
 
-/** The declared dependencies of a package.json: `[name, range, scope]`. */
-export function declaredDependencies(manifest: PackageJson): [string, string, Scope][] {
-  const out: [string, string, Scope][] = [];
+/**
+ * A JavaScript reader's output without the workspace members in folders that
+ * `--exclude` skips (`--exclude test` and a pnpm importer `test/fixtures/app`):
+ * such a member is no member, its edges (in and out) are gone, and the
+ * packages that only it reached are not listed: the user asked to skip that
+ * folder. The `direct` mark of what it alone declared goes too; components'
+ * scopes stay as the lock gives them.
+ *
+ * @param result The reader's output.
+ * @param excluded Whether `--exclude` skips a folder (see `ReaderContext.excluded`).
+ * @returns The output, the same object when nothing is excluded.
+ */
+export function withoutExcludedMembers(
+  result: ReaderResult,
+  excluded: ((folder: string) => boolean) | undefined,
+): ReaderResult {
+  const prefix = "workspace:";
+  const dropped = new Set(
+    excluded === undefined ? [] : result.members
+      .filter((m) => m.id.startsWith(prefix) && excluded(m.id.slice(prefix.length)))
+      .map((m) => m.id),
+  );
+  if (dropped.size === 0) return result;
+  /** The nodes reachable from the root and the members, over `edges`. */
+  const reachable = (edges: readonly Edge[], skip: ReadonlySet<string>): Set<string> => {
+    const next = Map.groupBy(edges, (e) => e.from);
+    const seen = new Set(
+      [ROOT_ID, ...result.members.map((m) => m.id)].filter((id) => !skip.has(id)),
+    );
+    const queue = [...seen];
+    for (let i = 0; i < queue.length; i++) {
+      for (const { to } of next.get(queue[i]) ?? []) {
+        if (skip.has(to) || seen.has(to)) continue;
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+    return seen;
+  };
+  const before = reachable(result.edges, new Set());
+  const after = reachable(result.edges, dropped);
+  const kept = (id: string): boolean => id === ROOT_ID || after.has(id) || !before.has(id);
+  const edges = result.edges.filter((e) => kept(e.from) && kept(e.to));
+  const declaredBy = new Set(
+    edges.filter((e) => e.from === ROOT_ID || e.from.startsWith(prefix)).map((e) => e.to),
+  );
+  // The warnings about what a dropped member's package.json declares (see `unlockedWarning`).
+  const warnings = result.warnings?.filter((w) =>
+    !dropped.has(`${prefix}${folderOf(w.slice(0, w.indexOf(" ")))}`)
+  );
+  return {
+    ...result,
+    ...(warnings === undefined ? {} : { warnings }),
+    members: result.members.filter((m) => kept(m.id)),
+    components: result.components.filter((c) => kept(c.id)).map((c) =>
+      c.direct && !declaredBy.has(c.id) ? { ...c, direct: false } : c
+    ),
+    edges,
+  };
+}
+
+/**
+ * The node a lockfile's own project hangs from: the root for a lock at the
+ * project's root; for a separate project in a subfolder (a
+ * `docs/package-lock.json` beside its own `docs/package.json`, no workspace of
+ * the root), the member of that folder, which the root depends on, as a
+ * nested Cargo.lock's own crate is a member.
+ *
+ * @param out The reader's builder.
+ * @param lockDir The lock's folder (`""` for the root).
+ * @param manifest What names the lock's project (its package.json, or the lock's record of it).
+ * @returns The id of the lock's project node.
+ */
+export function lockProjectNode(
+  out: OutputBuilder,
+  lockDir: string,
+  manifest: PackageJson | undefined,
+): string {
+  if (lockDir === "") return ROOT_ID;
+  const id = out.member(folderMember(lockDir, manifest));
+  out.edge(ROOT_ID, id, "runtime");
+  return id;
+}
+
+/**
+ * Whether `dependencies`, `optionalDependencies` or `devDependencies` of a
+ * package.json (or a lock's record of one) names a package: a peer of that
+ * name is that declaration (see {@linkcode declaredDependencies}).
+ *
+ * @param record The package.json object or the lock's record.
+ * @param name The peer's name.
+ * @returns `true` when another field names it.
+ */
+export function alsoDeclared(record: Record<string, unknown>, name: string): boolean {
+  return MANIFEST_FIELDS.some(([field]) => Object.hasOwn(objectAt(record, field), name));
+}
+
+/**
+ * The declared dependencies of a package.json: `[name, range, scope, peer]`.
+ * A peer that `dependencies`, `optionalDependencies` or `devDependencies` also
+ * names (the common "peer + dev" pattern) is left out: that declaration is
+ * what the tools install (npm's later edge replaces the peer one; pnpm and
+ * Yarn install the dev dependency, not the peer).
+ */
+export function declaredDependencies(
+  manifest: PackageJson,
+): [string, string, Scope, boolean][] {
+  const out: [string, string, Scope, boolean][] = [];
   for (const [field, scope] of MANIFEST_FIELDS) {
     for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
-      out.push([name, typeof range === "string" ? range : "", scope]);
+      out.push([name, typeof range === "string" ? range : "", scope, false]);
     }
   }
   const peers = objectAt(manifest.json, "peerDependencies");
   const meta = objectAt(manifest.json, "peerDependenciesMeta");
   for (const [name, range] of Object.entries(peers)) {
+    if (alsoDeclared(manifest.json, name)) continue;
     const optional = isRecord(meta[name]) && meta[name].optional === true;
-    out.push([name, typeof range === "string" ? range : "", optional ? "optional" : "runtime"]);
+    out.push([
+      name,
+      typeof range === "string" ? range : "",
+      optional ? "optional" : "runtime",
+      true,
+    ]);
   }
   return out;
 }

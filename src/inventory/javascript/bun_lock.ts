@@ -10,17 +10,19 @@ import { npmGitVcsUrl } from "../_vcs.ts";
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
-import type { Load, ReaderResult } from "../_reader.ts";
+import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
 import { localPlace } from "../_paths.ts";
 import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
-import { ROOT_ID, type Scope } from "../types.ts";
+import type { Scope } from "../types.ts";
 import {
+  alsoDeclared,
   folderMember,
   folderOf,
   joinPath,
   loadPackageJson,
+  lockProjectNode,
   MANIFEST_FIELDS,
   manifestProjectFields,
   npmComponent,
@@ -29,6 +31,7 @@ import {
   reachScopes,
   staleRecordWarning,
   tarballVersion,
+  withoutExcludedMembers,
 } from "./_npm.ts";
 
 const CODE = "inventory.bun_lock.invalid";
@@ -137,7 +140,10 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  *   malformed JSONC, an unsupported lockfileVersion, a malformed entry or a
  *   dependency the lock does not resolve.
  */
-export function readBunLock(text: string, options: { path: string; load: Load }): ReaderResult {
+export function readBunLock(
+  text: string,
+  options: Pick<ReaderContext, "load" | "excluded"> & { path: string },
+): ReaderResult {
   const { path, load } = options;
   const lock = parseJsoncObject(text, path, CODE);
   // Version 2 (Bun 1.4) is written exactly as 1; Bun only checks more when reading it.
@@ -154,7 +160,16 @@ export function readBunLock(text: string, options: { path: string; load: Load })
   const lockDir = folderOf(path);
   const out = new OutputBuilder();
   const workspaces = objectAt(lock, "workspaces");
-  const folderIds = new Map<string, string>([["", ROOT_ID]]);
+  const rootRecord = isRecord(workspaces[""]) ? workspaces[""] : {};
+  const rootManifest = loadPackageJson(load, joinPath(lockDir, "package.json"));
+  const manifest = rootManifest ?? {
+    path,
+    json: rootRecord,
+    name: stringAt(rootRecord, "name"),
+    version: stringAt(rootRecord, "version"),
+  };
+  const top = lockProjectNode(out, lockDir, manifest);
+  const folderIds = new Map<string, string>([["", top]]);
   /**
    * A member: a workspace is named as the lock's entry says; a linked folder
    * by its package.json, else by the name it is linked under.
@@ -200,6 +215,7 @@ export function readBunLock(text: string, options: { path: string; load: Load })
       const map = info[field];
       if (!isRecord(map)) continue;
       for (const name in map) {
+        if (field === "peerDependencies" && alsoDeclared(info, name)) continue;
         const to = resolve(parents, name);
         const optional = scope === "optional" ||
           (field === "peerDependencies" && optionalPeers.includes(name));
@@ -298,31 +314,24 @@ export function readBunLock(text: string, options: { path: string; load: Load })
   for (const [entry, list] of targets) {
     for (const [to, scope] of list) out.edge(ids.get(entry)!, ids.get(to)!, scope);
   }
-  for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
+  for (const [folder, id] of folderIds) if (folder !== "") out.edge(top, id, "runtime");
 
-  const manifest = loadPackageJson(load, joinPath(lockDir, "package.json"));
   const warnings: string[] = [];
   for (const [folder, value] of Object.entries(workspaces)) {
     const ws = isRecord(value) ? value : {};
     const warning = staleRecordWarning(
-      folder === "" ? manifest : loadPackageJson(load, joinPath(lockDir, folder, "package.json")),
+      folder === ""
+        ? rootManifest
+        : loadPackageJson(load, joinPath(lockDir, folder, "package.json")),
       new Set(FIELDS.flatMap(([field]) => Object.keys(objectAt(ws, field)))),
       { lock: path, install: "bun install" },
     );
     if (warning !== undefined) warnings.push(warning);
   }
-  const root = isRecord(workspaces[""]) ? workspaces[""] : {};
-  const project = manifestProjectFields(
-    manifest ?? {
-      path,
-      json: root,
-      name: stringAt(root, "name"),
-      version: stringAt(root, "version"),
-    },
-  );
-  return {
+  const project = manifestProjectFields(manifest);
+  return withoutExcludedMembers({
     ...out.build({ directFromEdges: true }),
     ...project,
     ...(warnings.length > 0 ? { warnings } : {}),
-  };
+  }, options.excluded);
 }

@@ -30,6 +30,7 @@ import {
   originQualifiers,
   type PackageJson,
   tarballVersion,
+  withoutExcludedMembers,
   workspaceFolders,
 } from "./_npm.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
@@ -188,7 +189,7 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
  */
 export function readPackageJson(
   text: string,
-  options: Pick<ReaderContext, "load" | "list" | "memo"> & { path: string },
+  options: Pick<ReaderContext, "load" | "list" | "memo" | "excluded"> & { path: string },
 ): ReaderResult {
   const { path, load, list } = options;
   const manifest = loadPackageJson((p) => (p === path ? text : load(p)), path)!;
@@ -220,7 +221,7 @@ export function readPackageJson(
   const npmWorkspaces = (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.json
     .workspaces !== undefined;
   let catalogs: Catalogs | undefined;
-  for (const [alias, declaredRange, scope] of declared) {
+  for (const [alias, declaredRange, scope, peer] of declared) {
     // A `catalog:` range is the one its catalog gives (it may alias another package).
     let range = declaredRange;
     if (range.startsWith("catalog:")) {
@@ -247,12 +248,17 @@ export function readPackageJson(
       out.edge(from, out.member(member), scope);
       continue;
     }
-    // npm and Yarn link a workspace that a plain range names when its version satisfies it.
-    const sibling = npmWorkspaces ? workspaceFolder(alias) : undefined;
+    // npm and Yarn link a workspace that a plain range names when its version satisfies it;
+    // a peer that names a workspace (any workspace tool) is that workspace: the project
+    // provides it.
+    const sibling = npmWorkspaces || peer ? workspaceFolder(alias) : undefined;
     const siblingJson = sibling === undefined
       ? undefined
       : loadPackageJson(load, joinPath(sibling, "package.json"));
-    if (siblingJson?.version !== undefined && satisfies(siblingJson.version, range)) {
+    if (
+      siblingJson !== undefined &&
+      (peer || siblingJson.version !== undefined && satisfies(siblingJson.version, range))
+    ) {
       out.edge(from, out.member(folderMember(sibling!, siblingJson)), scope);
       continue;
     }
@@ -298,5 +304,5 @@ export function readPackageJson(
     out.edge(from, id, scope);
   }
   const result: ReaderResult = out.build({ directFromEdges: true });
-  return { ...result, ...project };
+  return withoutExcludedMembers({ ...result, ...project }, options.excluded);
 }

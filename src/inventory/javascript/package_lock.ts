@@ -14,20 +14,23 @@ import { localPlace } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import { npmPurl } from "../purl.ts";
 import {
+  alsoDeclared,
   flagScopes,
   folderMember,
   folderOf,
   isLocalPath,
   joinPath,
   loadPackageJson,
+  lockProjectNode,
   MANIFEST_FIELDS,
   npmComponent,
   npmLicense,
   originQualifiers,
   tarballVersion,
   unlockedWarning,
+  withoutExcludedMembers,
 } from "./_npm.ts";
-import { type Project, ROOT_ID, type Scope } from "../types.ts";
+import type { Project, Scope } from "../types.ts";
 
 const CODE = "inventory.package_lock.invalid";
 const NODE_MODULES = "node_modules/";
@@ -206,7 +209,11 @@ function v1Packages(
  */
 export function readPackageLock(
   text: string,
-  options: { path: string; load?: (path: string) => string | undefined },
+  options: {
+    path: string;
+    load?: (path: string) => string | undefined;
+    excluded?: (folder: string) => boolean;
+  },
 ): ReaderResult {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
@@ -232,9 +239,23 @@ export function readPackageLock(
   }
 
   const out = new OutputBuilder();
+  const lockDir = folderOf(path);
+  const top = entries.get("") ?? {};
+  const topName = stringAt(top, "name") || stringAt(lock, "name") || undefined;
+  const topFields = {
+    name: topName,
+    version: stringAt(top, "version") ?? stringAt(lock, "version"),
+  };
+  const self = lockProjectNode(
+    out,
+    lockDir,
+    topName === undefined && options.load !== undefined
+      ? loadPackageJson(options.load, joinPath(lockDir, "package.json"))
+      : { path: "", json: topFields, ...topFields },
+  );
   // Where each link points, and the id of every node (member or component) by location.
   const linkTarget = new Map<string, string>();
-  const nodeId = new Map<string, string>([["", ROOT_ID]]);
+  const nodeId = new Map<string, string>([["", self]]);
   for (const [key, entry] of entries) {
     if (entry.link === true) linkTarget.set(key, stringAt(entry, "resolved") ?? "");
   }
@@ -251,7 +272,6 @@ export function readPackageLock(
   }
   // A member's id is its folder (root-relative), never its purl: a registry package of the
   // same name and version (installed under a dependency, or by another lock) stays a component.
-  const lockDir = folderOf(path);
   const memberId = (folder: string, name: string): string => {
     const entry = entries.get(folder) ?? {};
     const json = { name, version: stringAt(entry, "version") };
@@ -327,6 +347,7 @@ export function readPackageLock(
     const unlocked: string[] = [];
     for (const [field, scope] of DEPENDENCY_FIELDS) {
       for (const [name, range] of Object.entries(objectAt(entry, field))) {
+        if (field === "peerDependencies" && alsoDeclared(entry, name)) continue;
         const to = resolve(location, name);
         const peerOptional = field === "peerDependencies" &&
           objectAt(optionalPeers, name).optional === true;
@@ -341,12 +362,12 @@ export function readPackageLock(
       );
     }
   }
-  for (const folder of memberFolders) out.edge(ROOT_ID, nodeId.get(folder)!, "runtime");
+  for (const folder of memberFolders) out.edge(self, nodeId.get(folder)!, "runtime");
 
-  const root = entries.get("") ?? {};
+  const root = top;
   // An empty name is no name (npm names the project after its folder then).
-  const name = stringAt(root, "name") || stringAt(lock, "name") || undefined;
-  const projectVersion = stringAt(root, "version") ?? stringAt(lock, "version");
+  const name = topName;
+  const projectVersion = topFields.version;
   const project: Project | undefined = name === undefined ? undefined : {
     name,
     version: projectVersion,
@@ -356,10 +377,10 @@ export function readPackageLock(
   };
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;
-  return {
+  return withoutExcludedMembers({
     ...out.build({ directFromEdges: true }),
     ...(project ? { project } : {}),
     ...(project && isPrivate(options.load, path) ? { projectIsTooling: true } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
-  };
+  }, options.excluded);
 }

@@ -7,20 +7,21 @@
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
-import type { Load, ReaderResult } from "../_reader.ts";
+import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
 import { localPlace } from "../_paths.ts";
 import { lineAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
 import { gitVcsUrl, npmGitVcsUrl } from "../_vcs.ts";
-import { type Distribution, ROOT_ID, type Scope } from "../types.ts";
+import type { Distribution, Scope } from "../types.ts";
 import {
   flagScopes,
   folderMember,
   folderOf,
   joinPath,
   loadPackageJson,
+  lockProjectNode,
   MANIFEST_FIELDS,
   manifestProjectFields,
   npmComponent,
@@ -29,6 +30,7 @@ import {
   reachScopes,
   staleRecordWarning,
   tarballVersion,
+  withoutExcludedMembers,
 } from "./_npm.ts";
 
 const CODE = "inventory.pnpm_lock.invalid";
@@ -310,9 +312,18 @@ class PnpmMapper {
   /** Folder (relative to the lock) → member or root id. */
   readonly folders = new Map<string, string>();
 
+  /** The lock's own project: the root, or the member of the lock's folder (see `lockProjectNode`). */
+  readonly top: string;
+
   constructor(
     readonly ctx: { path: string; text: string; load: Load; lockDir: string },
-  ) {}
+  ) {
+    this.top = lockProjectNode(
+      this.out,
+      ctx.lockDir,
+      loadPackageJson(ctx.load, joinPath(ctx.lockDir, "package.json")),
+    );
+  }
 
   /** The id of the first-party package in a folder (relative to the lock's folder). */
   folderId(folder: string, fallbackName?: string): string {
@@ -425,7 +436,7 @@ class PnpmMapper {
   add(d: Decoded, build: boolean): void {
     const { path, text } = this.ctx;
     for (const folder of d.importers.keys()) {
-      this.folders.set(folder, folder === "" ? ROOT_ID : this.folderId(folder));
+      this.folders.set(folder, folder === "" ? this.top : this.folderId(folder));
     }
     /** The folders outside the project that links point to, by folder and name. */
     const outside = new Map<string, Outside>();
@@ -513,7 +524,7 @@ class PnpmMapper {
       for (const [to, scope] of targets) this.out.edge(from, idOf(to), scope);
     }
     for (const [folder, id] of this.folders) {
-      if (folder !== "") this.out.edge(ROOT_ID, id, "runtime");
+      if (folder !== "") this.out.edge(this.top, id, "runtime");
     }
   }
 }
@@ -561,7 +572,10 @@ class PnpmMapper {
  * @throws {VouchError} `inventory.pnpm_lock.invalid` for malformed YAML, an
  *   unsupported lockfileVersion or a broken reference (with `file:line`).
  */
-export function readPnpmLock(text: string, options: { path: string; load: Load }): ReaderResult {
+export function readPnpmLock(
+  text: string,
+  options: Pick<ReaderContext, "load" | "excluded"> & { path: string },
+): ReaderResult {
   const { path, load } = options;
   const docs = parseYamlDocuments(text, path, CODE);
   if (docs.length === 0 || !docs.every(isRecord)) {
@@ -598,9 +612,9 @@ export function readPnpmLock(text: string, options: { path: string; load: Load }
     );
     if (warning !== undefined) warnings.push(warning);
   }
-  return {
+  return withoutExcludedMembers({
     ...mapper.out.build({ directFromEdges: true }),
     ...project,
     ...(warnings.length > 0 ? { warnings } : {}),
-  };
+  }, options.excluded);
 }

@@ -14,7 +14,7 @@ import { localPlace } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
-import { type Hash, ROOT_ID, type Scope } from "../types.ts";
+import type { Hash, Scope } from "../types.ts";
 import {
   catalogRange,
   type Catalogs,
@@ -25,6 +25,7 @@ import {
   isLocalPath,
   joinPath,
   loadPackageJson,
+  lockProjectNode,
   manifestProjectFields,
   npmComponent,
   originQualifiers,
@@ -35,6 +36,7 @@ import {
   tarballVersion,
   unlockedDeclarations,
   unlockedWarning,
+  withoutExcludedMembers,
   workspaceFolders,
 } from "./_npm.ts";
 
@@ -457,7 +459,7 @@ function peerEdges(
  */
 export function readYarnLock(
   text: string,
-  options: Pick<ReaderContext, "load" | "list"> & { path: string },
+  options: Pick<ReaderContext, "load" | "list" | "excluded"> & { path: string },
 ): ReaderResult {
   const { path, ...context } = options;
   const lockDir = folderOf(path);
@@ -563,7 +565,8 @@ export function readYarnLock(
     }
     return manifests.get(folder);
   };
-  const folderIds = new Map<string, string>([["", ROOT_ID]]);
+  const top = lockProjectNode(out, lockDir, root);
+  const folderIds = new Map<string, string>([["", top]]);
   const folderId = (folder: string, name: string): string => {
     let id = folderIds.get(folder);
     if (id === undefined) {
@@ -680,7 +683,7 @@ export function readYarnLock(
       const referenced = new Set<Entry>();
       for (const entry of entries) for (const dep of entry.deps) referenced.add(lookup(dep)!);
       for (const entry of entries) {
-        if (!referenced.has(entry)) firstEdges.push([ROOT_ID, entry, "runtime"]);
+        if (!referenced.has(entry)) firstEdges.push([top, entry, "runtime"]);
       }
     }
   }
@@ -758,10 +761,10 @@ export function readYarnLock(
     const from = ids.get(entry)!;
     for (let i = 0; i < list.length; i++) out.edge(from, ids.get(list[i][0])!, list[i][1]);
   });
-  for (const [folder, id] of folderIds) if (folder !== "") out.edge(ROOT_ID, id, "runtime");
-  return {
+  for (const [folder, id] of folderIds) if (folder !== "") out.edge(top, id, "runtime");
+  return withoutExcludedMembers({
     ...out.build({ directFromEdges: true }),
     ...manifestProjectFields(root),
     ...(warnings.length > 0 ? { warnings } : {}),
-  };
+  }, options.excluded);
 }

@@ -198,7 +198,9 @@ Deno.test("readBunLock: a file:/link: folder outside the project is a third-part
 }`;
   const out = readBunLock(lock, { path: "app/bun.lock", load: () => undefined });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  // The lock is a separate project in app/: its own member, which the root depends on.
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app", "workspace:app/tools"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:app runtime"]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/ms@2.1.3 runtime",
     "pkg:npm/scratch dev",
@@ -224,4 +226,26 @@ Deno.test("readBunLock: what a workspace's package.json declares and the lock la
   const out = readBunLock(lock, { path: "bun.lock", load: (p) => STALE_MEMBER_FILES[p] });
   assertWellFormed(out);
   assertStaleMember(out, "bun.lock", "bun install");
+});
+
+Deno.test("readBunLock: a workspace's peer that it also declares as a dev dependency is dev", () => {
+  // The common "peer + dev" pattern: Bun installs the dev dependency. Was: also a runtime edge,
+  // which made the package runtime.
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "lib",
+      "devDependencies": { "react": "^18.2.0" },
+      "peerDependencies": { "react": "^18.0.0" },
+    },
+  },
+  "packages": {
+    "react": ["react@18.2.0", "", {}, "sha512-AAAA"],
+  }
+}`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/react@18.2.0 dev"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), ["pkg:npm/react@18.2.0 dev"]);
 });

@@ -160,6 +160,39 @@ Deno.test("readPackageJson: a plain range a workspace's version satisfies names 
   });
 });
 
+Deno.test("readPackageJson: a peer also declared as a dependency is that one declaration; a peer naming a workspace is it", async () => {
+  // The "peer + dev" pattern: npm's later dev edge replaces the peer edge, pnpm and Yarn install
+  // the dev dependency. Was: an extra version-less pkg:npm/react (and pkg:npm/%40acme/ui) beside
+  // the dev pin, and a registry component for a peer on a pnpm workspace.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pnpm-workspace.yaml": "packages:\n  - 'packages/*'\n",
+      "package.json": JSON.stringify({ name: "root", private: true }),
+      "packages/app/package.json": JSON.stringify({
+        name: "app",
+        peerDependencies: { react: "^18 || ^19", "@acme/ui": "^2.0.0", lodash: "^4" },
+        devDependencies: { react: "19.0.0" },
+        dependencies: { lodash: "^4.17.21" },
+        peerDependenciesMeta: { react: { optional: true } },
+      }),
+      "packages/ui/package.json": JSON.stringify({ name: "@acme/ui", version: "1.0.0" }),
+    });
+    const path = "packages/app/package.json";
+    const { load, list } = treeContext(dir);
+    const out = readPackageJson(load(path)!, { path, load, list });
+    assertWellFormed(out);
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier ?? "-"} ${c.scopes}`), [
+      "pkg:npm/lodash ^4.17.21 runtime",
+      "pkg:npm/react@19.0.0 - dev",
+    ]);
+    assert.deepEqual(edgesFrom(out, "workspace:packages/app"), [
+      "pkg:npm/lodash runtime",
+      "pkg:npm/react@19.0.0 dev",
+      "workspace:packages/ui runtime",
+    ]);
+  });
+});
+
 Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.yaml, Bun's workspaces, .yarnrc.yml)", () => {
   // Without a lock, `catalog:` names no package range: the catalog does, and may alias another
   // package (`npm:rolldown-vite@latest`). Was: `pkg:npm/vite` with the specifier `catalog:`.

@@ -280,7 +280,7 @@ Deno.test("readPackageLock: a member and a registry package of the same name and
   });
   const out = readPackageLock(lock, { path: "sub/package-lock.json" });
   assertWellFormed(out);
-  assert.deepEqual(out.members, [{
+  assert.deepEqual(out.members, [{ id: "workspace:sub", name: "root", purl: "pkg:npm/root" }, {
     id: "workspace:sub/packages/foo",
     name: "foo",
     version: "1.0.0",
@@ -288,7 +288,8 @@ Deno.test("readPackageLock: a member and a registry package of the same name and
   }]);
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/bar@1.0.0", "pkg:npm/foo@1.0.0"]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/bar@1.0.0"), ["pkg:npm/foo@1.0.0 runtime"]);
-  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:sub runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:sub"), [
     "pkg:npm/bar@1.0.0 runtime",
     "workspace:sub/packages/foo runtime",
   ]);
@@ -345,13 +346,13 @@ Deno.test("readPackageLock: a file: folder outside the project is a third-party 
   });
   const out = readPackageLock(lock, { path: "app/package-lock.json" });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app", "workspace:app/tools"]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.license}`), [
     "pkg:npm/ms@2.1.3 dev undefined",
     "pkg:npm/shared-utils@1.4.0 dev MIT",
   ]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/shared-utils@1.4.0"), ["pkg:npm/ms@2.1.3 runtime"]);
-  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+  assert.deepEqual(edgesFrom(out, "workspace:app"), [
     "pkg:npm/shared-utils@1.4.0 dev",
     "workspace:app/tools runtime",
   ]);
@@ -438,7 +439,7 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and
   const files: Record<string, string> = { "app/package.json": manifest };
   const out = readPackageLock(lock, { path: "app/package-lock.json", load: (p) => files[p] });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app", "workspace:app/tools"]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/kleur@4.1.5 dev",
     "pkg:npm/ms@2.0.0 optional",
@@ -534,4 +535,28 @@ Deno.test("readPackageLock: what the project declares and the lock does not reso
     "in the SBOM; run `npm install` to update the lock",
   ]);
   assert.equal(readPackageLock(v1, { path: "package-lock.json" }).warnings, undefined);
+});
+
+Deno.test("readPackageLock: a peer the same record also declares as a dependency is that dependency's edge", () => {
+  // Arborist loads peer edges first and the dev/prod edge of the same name replaces it. Was: a
+  // runtime edge beside the dev one (SPDX DEPENDS_ON and DEV_DEPENDENCY_OF).
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": {
+        name: "app",
+        peerDependencies: { react: "^18.0.0", ms: "^2.0.0" },
+        devDependencies: { react: "^18.2.0" },
+      },
+      "node_modules/react": { version: "18.2.0", dev: true },
+      "node_modules/ms": { version: "2.1.3", peer: true },
+    },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/react@18.2.0 dev",
+  ]);
 });

@@ -502,7 +502,10 @@ Deno.test("readPnpmLock: a file:/link: folder outside the project is a third-par
       ...(lock === v9 ? ["pkg:npm/scratch dev undefined"] : []),
       `pkg:npm/shared-utils@1.4.0 ${scope} undefined`,
     ]);
-    assert.deepEqual(out.members.map((m) => m.id), lock === v9 ? ["workspace:app/tools"] : []);
+    assert.deepEqual(
+      out.members.map((m) => m.id),
+      lock === v9 ? ["workspace:app", "workspace:app/tools"] : ["workspace:app"],
+    );
   }
 });
 

@@ -488,7 +488,7 @@ Deno.test("readYarnLock: a portal:/link:/file: folder outside the project is a t
   ].join("\n");
   const out = readYarnLock(berry, { path: "app/yarn.lock", load: () => undefined });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools"]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app", "workspace:app/tools"]);
   // `link:` records no version (Yarn's 0.0.0-use.local placeholder is none).
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/scratch runtime",
@@ -510,7 +510,7 @@ Deno.test("readYarnLock: a portal:/link:/file: folder outside the project is a t
     load: (p) => p === "app/package.json" ? json : undefined,
   });
   assertWellFormed(old);
-  assert.deepEqual(old.members, []);
+  assert.deepEqual(old.members.map((m) => m.id), ["workspace:app"]);
   assert.deepEqual(old.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/shared-ui@3.2.0 dev",
   ]);
@@ -553,29 +553,34 @@ Deno.test("readYarnLock Berry: a workspace another one depends on brings its dep
     "  languageName: node",
     "  linkType: hard",
   ].join("\n");
-  const files: Record<string, string> = {
-    "package.json": JSON.stringify({
-      name: "app",
-      workspaces: ["packages/*"],
-      dependencies: { "@acme/lib": "workspace:^" },
-    }),
-    "packages/lib/package.json": JSON.stringify({
-      name: "@acme/lib",
-      dependencies: { semver: "^7.6.0" },
-      devDependencies: { vitest: "^1.6.0" },
-    }),
-  };
-  const out = readYarnLock(lock, {
-    path: "yarn.lock",
-    load: (p) => files[p],
-    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
-  });
-  assertWellFormed(out);
-  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
-    "pkg:npm/semver@7.6.2 runtime",
-    "pkg:npm/tinypool@0.8.4 dev", // was runtime: app → lib → vitest followed as a dependency
-    "pkg:npm/vitest@1.6.0 dev",
-  ]);
+  // Also when vitest is a peer as well (the "peer + dev" pattern: Yarn installs the dev one; was
+  // runtime, the peer counted as a runtime declaration).
+  for (const peerDependencies of [{}, { vitest: "^1.0.0" }]) {
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({
+        name: "app",
+        workspaces: ["packages/*"],
+        dependencies: { "@acme/lib": "workspace:^" },
+      }),
+      "packages/lib/package.json": JSON.stringify({
+        name: "@acme/lib",
+        dependencies: { semver: "^7.6.0" },
+        devDependencies: { vitest: "^1.6.0" },
+        peerDependencies,
+      }),
+    };
+    const out = readYarnLock(lock, {
+      path: "yarn.lock",
+      load: (p) => files[p],
+      list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
+    });
+    assertWellFormed(out);
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:npm/semver@7.6.2 runtime",
+      "pkg:npm/tinypool@0.8.4 dev", // was runtime: app → lib → vitest followed as a dependency
+      "pkg:npm/vitest@1.6.0 dev",
+    ]);
+  }
 });
 
 Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository_url; git@host/path.git is an ssh remote", () => {
@@ -686,7 +691,10 @@ Deno.test("readYarnLock classic: a file: folder's dependencies have the scopes o
   };
   const out = readYarnLock(lock, { path: "app/yarn.lock", load: (p) => files[p] });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:app/tools/helper"]);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "workspace:app",
+    "workspace:app/tools/helper",
+  ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
     "pkg:npm/ms@2.1.3 runtime",
     "pkg:npm/picocolors@1.1.1 dev",
