@@ -289,6 +289,11 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const outputs: ReadFile[] = [];
   const memo = new Map<string, unknown>();
   const queued = new Set(files);
+  /** Whether `--exclude` names a path or a folder above it. */
+  const excluded = (path: string): boolean => {
+    const parts = path.split("/");
+    return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude));
+  };
   /**
    * The go.mod of a module a go.work `use`s, loaded from where the scan does
    * not go (`.citools/`, deeper than the scan reads), is read too: it is the
@@ -296,11 +301,6 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
    * `--exclude` names. (Other loaded files are not: a requirements file's
    * `-r .ci/test.txt` is read as part of the file that includes it.)
    */
-  /** Whether `--exclude` names a path or a folder above it. */
-  const excluded = (path: string): boolean => {
-    const parts = path.split("/");
-    return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude));
-  };
   const queueLoaded = (): void => {
     if (explicit) return;
     for (const key of loadedGoMods.splice(0).sort(compareStrings)) {
