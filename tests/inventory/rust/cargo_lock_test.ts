@@ -291,6 +291,44 @@ Deno.test("readCargoLock: a path crate outside the project is a component; one i
   ]);
 });
 
+Deno.test("readCargoLock: a crate under vendor/ (a path dependency, [patch], [replace]) is vendored third-party code: a component", () => {
+  const files: Record<string, string> = {
+    "Cargo.toml": '[workspace]\nmembers = ["app"]\n\n' +
+      '[patch.crates-io]\nlibc = { path = "vendor/libc" }\nown-fork = { path = "forks/own-fork" }\n\n' +
+      "[patch.'https://github.com/example/tls']\nmytls = { path = \"third_party/vendor/tls\", " +
+      'package = "tls" }\n\n[replace]\n"bytes:1.6.0" = { path = "vendor/bytes" }\n',
+    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+      'zlib-sys = { path = "../vendor/zlib-sys" }\nlibc = "0.2"\nown-fork = "1"\n' +
+      'tls = { git = "https://github.com/example/tls" }\nbytes = "1.6"\n',
+  };
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["bytes", "libc", "own-fork", "tls", "zlib-sys"]\n\n' +
+    '[[package]]\nname = "bytes"\nversion = "1.6.0"\n\n' +
+    '[[package]]\nname = "libc"\nversion = "0.2.155"\n\n' +
+    '[[package]]\nname = "own-fork"\nversion = "1.0.0"\n\n' +
+    '[[package]]\nname = "tls"\nversion = "0.4.0"\n\n' +
+    '[[package]]\nname = "zlib-sys"\nversion = "1.3.1"\ndependencies = ["zlib-build"]\n\n' +
+    '[[package]]\nname = "zlib-build"\nversion = "0.1.0"\n';
+  const out = readCargoLock(lock, {
+    path: "Cargo.lock",
+    load: (p) => files[p],
+    list: (folder) => folder === "" ? ["app", "forks", "vendor"] : [],
+  });
+  assertWellFormed(out);
+  // A fork kept as the project's own code (forks/) stays a member, as a Bundler PATH gem does.
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:cargo/app@0.1.0",
+    "pkg:cargo/own-fork@1.0.0",
+  ]);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.direct, c.scopes.join()]), [
+    ["pkg:cargo/bytes@1.6.0", true, "runtime"],
+    ["pkg:cargo/libc@0.2.155", true, "runtime"],
+    ["pkg:cargo/tls@0.4.0", true, "runtime"],
+    ["pkg:cargo/zlib-build@0.1.0", false, "runtime"],
+    ["pkg:cargo/zlib-sys@1.3.1", true, "runtime"],
+  ]);
+});
+
 Deno.test("readCargoLock: a path crate that only a crate outside the project depends on is outside too: a component", () => {
   const files: Record<string, string> = {
     "Cargo.toml": '[workspace]\nmembers = ["app"]\n',
