@@ -201,13 +201,26 @@ function decode(
   };
 }
 
+/**
+ * Whether the manifest is a cargo-fuzz crate (`[package.metadata]
+ * cargo-fuzz = true`, which `cargo fuzz init` writes): fuzz targets, built
+ * only to fuzz the project, never shipped.
+ */
+function isFuzzCrate(manifest: Manifest): boolean {
+  const pkg = manifest.doc.package;
+  const metadata = isTable(pkg) ? pkg.metadata : undefined;
+  return isTable(metadata) && metadata["cargo-fuzz"] === true;
+}
+
+/** The declared dependencies; every one of a cargo-fuzz crate is dev (see {@linkcode isFuzzCrate}). */
 function declarations(manifest: Manifest, inherited: Inherited): Declaration[] {
   const out: Declaration[] = [];
+  const fuzz = isFuzzCrate(manifest);
   const collect = (owner: TomlTable, prefix: string): void => {
     for (const [table, scope] of TABLES) {
       const entries = manifest.table(owner[table], `${prefix}${table}`);
       for (const [key, value] of Object.entries(entries)) {
-        out.push(decode(manifest, key, value, scope, inherited));
+        out.push(decode(manifest, key, value, fuzz ? "dev" : scope, inherited));
       }
     }
   };
@@ -330,7 +343,9 @@ function projectOf(
  * Reads a `Cargo.toml`: the package's identity and its declared
  * dependencies (`[dependencies]`, dev, build, `[target.*]`), each a direct
  * `pkg:cargo` component with an edge from the root in its scope (runtime,
- * `optional = true` → optional, dev, build). A requirement `=1.2.3` is an
+ * `optional = true` → optional, dev, build; every one of a cargo-fuzz crate,
+ * `[package.metadata] cargo-fuzz = true`, is dev: fuzz targets are never
+ * shipped). A requirement `=1.2.3` is an
  * exact version; any other (`1.2`, `^1`, `>=1, <2`) is kept as the
  * specifier. Path dependencies are the project's own crates and are skipped,
  * but for those outside the project or under a `vendor/` folder (third-party

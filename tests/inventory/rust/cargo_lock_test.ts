@@ -417,3 +417,28 @@ Deno.test("readCargoLock: what a member's Cargo.toml declares and the lock does 
     /; c\/Cargo.toml declares the crate c itself\)/,
   );
 });
+
+Deno.test("readCargoLock: a cargo-fuzz crate's dependencies are dev: fuzz targets are never shipped", () => {
+  const files: Record<string, string> = {
+    "fuzz/Cargo.toml": '[package]\nname = "app-fuzz"\nversion = "0.0.0"\npublish = false\n\n' +
+      "[package.metadata]\ncargo-fuzz = true\n\n[dependencies]\nlibfuzzer-sys = " +
+      '"0.4"\n\n[dependencies.app]\npath = ".."\n\n[workspace]\nmembers = ["."]\n',
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nmemchr = "2"\n',
+  };
+  const CRATES = 'source = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["memchr"]\n\n[[package]]\nname = "app-fuzz"\nversion = "0.0.0"\n' +
+    'dependencies = ["app", "libfuzzer-sys"]\n\n' +
+    `[[package]]\nname = "libfuzzer-sys"\nversion = "0.4.7"\n${CRATES}\n` +
+    `[[package]]\nname = "memchr"\nversion = "2.7.4"\n${CRATES}`;
+  const out = readCargoLock(lock, { path: "fuzz/Cargo.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:cargo/app-fuzz@0.0.0",
+    "pkg:cargo/app@0.1.0",
+  ]);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes.join()]), [
+    ["pkg:cargo/libfuzzer-sys@0.4.7", "dev"],
+    ["pkg:cargo/memchr@2.7.4", "runtime"],
+  ]);
+});

@@ -182,3 +182,16 @@ Deno.test("readCargoToml: a path dependency under vendor/ is vendored third-part
     ["pkg:cargo/zlib-sys", "1.3"],
   ]);
 });
+
+Deno.test("readCargoToml: every dependency of a cargo-fuzz crate is dev", () => {
+  const out = readCargoToml(
+    '[package]\nname = "app-fuzz"\nversion = "0.0.0"\n\n[package.metadata]\ncargo-fuzz = true\n\n' +
+      '[dependencies]\nlibfuzzer-sys = "0.4"\narbitrary = { version = "1", optional = true }\n',
+    { path: "fuzz/Cargo.toml" },
+  );
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes.join()]), [
+    ["pkg:cargo/arbitrary", "dev"],
+    ["pkg:cargo/libfuzzer-sys", "dev"],
+  ]);
+});
