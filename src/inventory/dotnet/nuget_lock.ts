@@ -157,6 +157,18 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
   return frameworks;
 }
 
+/** Options of {@linkcode readNugetLock}. */
+export interface NugetLockOptions {
+  /** The lock's path relative to the tree's root. */
+  path: string;
+  /** Reads files of the tree: the project file beside the lock, the projects it references. */
+  load: Load;
+  /** Lists a folder's files (to find the project file beside the lock). */
+  files?: (folder: string) => string[] | undefined;
+  /** Lists a folder's folders (to find the project files of `Project` entries). */
+  list?: (folder: string) => string[] | undefined;
+}
+
 /**
  * Reads a `packages.lock.json` (see the module notes).
  *
@@ -172,12 +184,7 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
  */
 export function readNugetLock(
   text: string,
-  options: {
-    path: string;
-    load: Load;
-    files?: (folder: string) => string[] | undefined;
-    list?: (folder: string) => string[] | undefined;
-  },
+  options: NugetLockOptions,
 ): ReaderResult {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
@@ -273,12 +280,7 @@ export function readNugetLock(
 function projectEntry(
   key: string,
   referenced: ReadonlyMap<string, MsbuildProject>,
-  options: {
-    path: string;
-    load: Load;
-    files?: (folder: string) => string[] | undefined;
-    list?: (folder: string) => string[] | undefined;
-  },
+  options: NugetLockOptions,
 ): Member {
   const known = referenced.get(key.toLowerCase());
   if (known !== undefined) return memberOfProject(known);

@@ -8,6 +8,10 @@ import { treeContext } from "../_tree.ts";
 const read = (file: string) =>
   readCargoLock(Deno.readTextFileSync(fixture("rust", file)), { path: "Cargo.lock" });
 
+/** Each component's purl, whether it is direct, and its scopes. */
+const rows = (out: ReturnType<typeof readCargoLock>) =>
+  out.components.map((c) => [c.purl, c.direct, c.scopes.join()]);
+
 const SERDE_GIT = "pkg:cargo/serde@1.0.210?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fserde-rs" +
   "%2Fserde%400123456789abcdef0123456789abcdef01234567";
 const TRACING = "pkg:cargo/tracing@0.1.40?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Ftokio-rs" +
@@ -285,7 +289,7 @@ Deno.test("readCargoLock: a path crate outside the project is a component; one i
   });
   assertWellFormed(out);
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:cargo/app@0.1.0", "pkg:cargo/inner@0.3.0"]);
-  assert.deepEqual(out.components.map((c) => [c.purl, c.direct, c.scopes.join()]), [
+  assert.deepEqual(rows(out), [
     ["pkg:cargo/shared@1.1.0", true, "runtime"],
     ["pkg:cargo/vendored@2.0.4", true, "runtime"],
   ]);
@@ -320,7 +324,7 @@ Deno.test("readCargoLock: a crate under vendor/ (a path dependency, [patch], [re
     "pkg:cargo/app@0.1.0",
     "pkg:cargo/own-fork@1.0.0",
   ]);
-  assert.deepEqual(out.components.map((c) => [c.purl, c.direct, c.scopes.join()]), [
+  assert.deepEqual(rows(out), [
     ["pkg:cargo/bytes@1.6.0", true, "runtime"],
     ["pkg:cargo/libc@0.2.155", true, "runtime"],
     ["pkg:cargo/tls@0.4.0", true, "runtime"],
@@ -355,7 +359,7 @@ Deno.test("readCargoLock: a path crate that only a crate outside the project dep
     "pkg:cargo/helper@0.1.0",
     "pkg:cargo/inner@0.3.0",
   ]);
-  assert.deepEqual(out.components.map((c) => [c.purl, c.direct, c.scopes.join()]), [
+  assert.deepEqual(rows(out), [
     ["pkg:cargo/outside2@2.0.0", false, "runtime"],
     ["pkg:cargo/outside@1.0.0", true, "runtime"],
     ["pkg:cargo/serde@1.0.200", false, "runtime"],
