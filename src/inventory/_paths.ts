@@ -29,3 +29,17 @@ export function localPlace(lockPath: string, local: string): LocalPlace {
   if (joined === ".." || joined.startsWith("../")) return { kind: "outside" };
   return { kind: joined === folder ? "self" : "inside", path: joined };
 }
+
+/**
+ * Whether a local path is a folder of the project's own code: the lockfile's
+ * folder or another inside the project, but not one under a `vendor/`
+ * folder (third-party code copied into the tree: a vendored Bundler gem, a
+ * Cargo crate patched from `vendor/`) and not one outside the project.
+ *
+ * @param place Where the path lies (see {@linkcode localPlace}).
+ * @returns `true` for the project's own folders.
+ */
+export function isOwnFolder(place: LocalPlace): boolean {
+  return place.kind === "self" ||
+    (place.kind === "inside" && !place.path!.split("/").includes("vendor"));
+}

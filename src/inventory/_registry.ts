@@ -346,7 +346,7 @@ export const READERS: readonly Reader[] = [
     },
     recordsDeclarations: true,
     read: (text, path, c) =>
-      nugetLock().readNugetLock(text, { path, load: c.load, files: c.files }),
+      nugetLock().readNugetLock(text, { path, load: c.load, files: c.files, list: c.list }),
   },
   {
     name: "packages_config",

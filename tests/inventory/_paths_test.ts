@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { localPlace } from "../../src/inventory/_paths.ts";
+import { isOwnFolder, localPlace } from "../../src/inventory/_paths.ts";
 
 Deno.test("localPlace: the lockfile's folder, another folder of the project, or outside", () => {
   assert.deepEqual(localPlace("Gemfile.lock", "."), { kind: "self", path: "." });
@@ -13,4 +13,14 @@ Deno.test("localPlace: the lockfile's folder, another folder of the project, or 
     assert.deepEqual(localPlace("composer.lock", outside), { kind: "outside" }, outside);
   }
   assert.deepEqual(localPlace("a/b/Gemfile.lock", "../../.."), { kind: "outside" });
+});
+
+Deno.test("isOwnFolder: the project's folders, but not vendor/ ones nor those outside", () => {
+  const own = (lock: string, local: string): boolean => isOwnFolder(localPlace(lock, local));
+  assert.equal(own("Gemfile.lock", "."), true);
+  assert.equal(own("Cargo.toml", "crates/core"), true);
+  assert.equal(own("app/Cargo.toml", "../vendor/zlib-sys"), false);
+  assert.equal(own("Cargo.toml", "third_party/vendor/tls"), false);
+  assert.equal(own("Cargo.toml", "vendored/x"), true, "a whole path component, not a prefix");
+  assert.equal(own("Cargo.toml", "../outside"), false);
 });

@@ -119,6 +119,11 @@ export interface MsbuildProject {
   packages: PackageDeclaration[];
   /** Paths of referenced projects, relative to the tree's root. */
   projectReferences: string[];
+  /**
+   * Those of `projectReferences` that only items under a Condition vouch does not evaluate
+   * include (they may not hold); absent when none.
+   */
+  conditionedReferences?: string[];
   /** What could not be established. */
   warnings: string[];
 }
@@ -216,6 +221,8 @@ class Evaluation {
   readonly versions = new Map<string, { name: string; version: string; alternatives?: string[] }>();
   readonly globals: Reference[] = [];
   readonly projectReferences: string[] = [];
+  /** Project references that an item under no unevaluated Condition includes. */
+  readonly certainReferences = new Set<string>();
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
   /** Imports vouch could not read (`file:line: what`). */
@@ -384,10 +391,9 @@ class Evaluation {
         }
       } else if (kind === "ItemGroup") {
         for (const item of childElements(group)) {
-          const conditioned = this.noteCondition(item, group.attributes.Condition, {
-            ...file,
-            uncertain,
-          });
+          const conditioned = localName(item.name) === "ProjectReference"
+            ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
+            : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
           this.item(item, { ...file, conditioned });
         }
       } else if (kind === "Choose") {
@@ -438,12 +444,7 @@ class Evaluation {
   ): boolean {
     const kind = localName(item.name);
     if (!PACKAGE_ITEMS.has(kind)) return false;
-    const unevaluated = [groupCondition, item.attributes.Condition].find((condition) =>
-      condition !== undefined && this.condition(condition) !== true
-    );
-    const under = unevaluated === undefined
-      ? file.uncertain
-      : `the Condition ${JSON.stringify(unevaluated.trim())}`;
+    const under = this.underCondition(item, groupCondition, file.uncertain);
     if (under === undefined) return false;
     const name = item.attributes.Include ?? item.attributes.Update ?? item.attributes.Remove;
     this.conditioned.push(
@@ -452,6 +453,23 @@ class Evaluation {
         "it counts for every target framework and configuration",
     );
     return true;
+  }
+
+  /**
+   * The Condition (the item's, its group's, or an enclosing `<Choose>` branch: `uncertain`)
+   * that vouch cannot tell to hold for an item, described; `undefined` when none.
+   */
+  underCondition(
+    item: XmlElement,
+    groupCondition: string | undefined,
+    uncertain: string | undefined,
+  ): string | undefined {
+    const unevaluated = [groupCondition, item.attributes.Condition].find((condition) =>
+      condition !== undefined && this.condition(condition) !== true
+    );
+    return unevaluated === undefined
+      ? uncertain
+      : `the Condition ${JSON.stringify(unevaluated.trim())}`;
   }
 
   /**
@@ -470,7 +488,7 @@ class Evaluation {
     const update = item.attributes.Update;
     const remove = item.attributes.Remove;
     if (kind === "ProjectReference") {
-      this.projectReference(item);
+      this.projectReference(item, conditioned);
       return;
     }
     if (!PACKAGE_ITEMS.has(kind)) return;
@@ -548,9 +566,9 @@ class Evaluation {
    * relative path is relative to the project, wherever it is written (MSBuild resolves item paths
    * against the project; `$(MSBuildThisFileDirectory)` names the declaring file's folder). A
    * reference to the project itself (a shared file's guard) is none; `Remove` drops references
-   * declared before it.
+   * declared before it. `conditioned`: the item is under a Condition vouch does not evaluate.
    */
-  projectReference(item: XmlElement): void {
+  projectReference(item: XmlElement, conditioned = false): void {
     const dir = posix.dirname(this.project);
     const targets = (value: string | undefined): string[] =>
       this.expand(value ?? "").split(";").flatMap((each) => {
@@ -560,10 +578,13 @@ class Evaluation {
     const { Include: include, Remove: remove } = item.attributes;
     for (const target of targets(include)) {
       if (!this.projectReferences.includes(target)) this.projectReferences.push(target);
+      if (!conditioned) this.certainReferences.add(target);
     }
     const removed = new Set(targets(remove));
     for (let i = this.projectReferences.length - 1; i >= 0; i--) {
-      if (removed.has(this.projectReferences[i])) this.projectReferences.splice(i, 1);
+      if (!removed.has(this.projectReferences[i])) continue;
+      this.certainReferences.delete(this.projectReferences[i]);
+      this.projectReferences.splice(i, 1);
     }
   }
 
@@ -696,6 +717,10 @@ export function evaluateMsbuildProject(
     projectReferences: evaluation.projectReferences,
     warnings,
   };
+  const conditioned = evaluation.projectReferences.filter((p) =>
+    !evaluation.certainReferences.has(p)
+  );
+  if (conditioned.length > 0) project.conditionedReferences = conditioned;
   if (version !== undefined && !version.includes("$(")) project.version = version;
   const packageId = property("PackageId");
   if (packageId !== undefined && packageId !== name) project.packageId = packageId;
@@ -770,6 +795,50 @@ export function projectBeside(
       "vouch cannot tell whose it is, so no project's PrivateAssets or test-project scope applies " +
       `to it (name it packages.<project>.${kind} to say)`,
   };
+}
+
+/**
+ * The project file named `name` (`<name>.csproj`, `.fsproj`, `.vbproj`, any
+ * case: NuGet writes a lock's `Project` keys in lowercase) near `folder`: in
+ * it or a folder above, in a folder of one of those, or in a folder named
+ * `name` one level below (`src/<Name>/<Name>.csproj`, the usual layouts);
+ * the nearest wins. Hidden folders are not looked in.
+ *
+ * @param name The project name, any case.
+ * @param folder Where to look from (`.` for the root).
+ * @param options `list` lists a folder's folders and `files` its files (`""` is the root).
+ * @returns The file's path relative to the tree's root, when one is found.
+ */
+export function findProjectFile(
+  name: string,
+  folder: string,
+  options: { list?: Files; files?: Files },
+): string | undefined {
+  const { list, files } = options;
+  if (files === undefined) return undefined;
+  const lower = name.toLowerCase();
+  const join = (a: string, b: string): string => (a === "" ? b : `${a}/${b}`);
+  const folders = (at: string): string[] => (list?.(at) ?? []).filter((f) => !f.startsWith("."));
+  const fileIn = (at: string): string | undefined => {
+    const file = files(at)?.find((f) =>
+      PROJECT_EXTENSIONS.some((e) => f.toLowerCase() === `${lower}${e}`)
+    );
+    return file === undefined ? undefined : join(at, file);
+  };
+  const named = (at: string): string | undefined => {
+    const match = folders(at).find((f) => f.toLowerCase() === lower);
+    return match === undefined ? undefined : fileIn(join(at, match));
+  };
+  const parts = folder === "." ? [] : folder.split("/");
+  for (let n = parts.length; n >= 0; n--) {
+    const at = parts.slice(0, n).join("/");
+    const found = fileIn(at) ?? named(at) ??
+      folders(at).map((f) => fileIn(join(at, f)) ?? named(join(at, f))).find((p) =>
+        p !== undefined
+      );
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -7,7 +7,8 @@
  * component. `Direct`, `Transitive` and `CentralTransitive` entries are
  * `pkg:nuget` components with the `resolved` version; `contentHash` (base64
  * SHA-512 of the `.nupkg`) is their hash. `Project` entries are other
- * projects of the solution: members, never components. Each entry's
+ * projects of the solution: members, never components, named after their
+ * project file (NuGet writes the keys in lowercase). Each entry's
  * `dependencies` become edges to the package of that name in the same
  * framework (a dependency the framework itself provides, which NuGet prunes,
  * has no entry and no edge).
@@ -18,7 +19,9 @@
  * `msbuild.ts`: the one project file of the folder, or the name in
  * `packages.<name>.lock.json`), gives the scopes the lock does not record:
  * `PrivateAssets="all"` → build, a test project → dev; transitive packages
- * take the scopes of the paths that reach them.
+ * take the scopes of the paths that reach them. A package it declares or a
+ * project it references (under no Condition vouch cannot evaluate) that the
+ * lock lacks is warned about: the lock is out of date.
  *
  * @module
  */
@@ -28,9 +31,11 @@ import { compareStrings, isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
-import { ROOT_ID, type Scope } from "../types.ts";
+import { type Member, ROOT_ID, type Scope } from "../types.ts";
 import { nugetPurl, projectMember } from "./_nuget.ts";
 import {
+  evaluateMsbuildProject,
+  findProjectFile,
   memberOfProject,
   type MsbuildProject,
   projectBeside,
@@ -152,12 +157,25 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
   return frameworks;
 }
 
+/** Options of {@linkcode readNugetLock}. */
+export interface NugetLockOptions {
+  /** The lock's path relative to the tree's root. */
+  path: string;
+  /** Reads files of the tree: the project file beside the lock, the projects it references. */
+  load: Load;
+  /** Lists a folder's files (to find the project file beside the lock). */
+  files?: (folder: string) => string[] | undefined;
+  /** Lists a folder's folders (to find the project files of `Project` entries). */
+  list?: (folder: string) => string[] | undefined;
+}
+
 /**
  * Reads a `packages.lock.json` (see the module notes).
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   the project file beside it; `files`: lists a folder's files (to find it).
+ *   the project file beside it; `files`: lists a folder's files (to find it);
+ *   `list`: a folder's folders (to find the project files of `Project` entries).
  * @returns Members, components and edges.
  * @throws {VouchError} `inventory.nuget_lock.invalid` for malformed JSON, a
  *   repeated key, an unsupported version, an entry without type or resolved
@@ -166,7 +184,7 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
  */
 export function readNugetLock(
   text: string,
-  options: { path: string; load: Load; files?: (folder: string) => string[] | undefined },
+  options: NugetLockOptions,
 ): ReaderResult {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
@@ -198,10 +216,7 @@ export function readNugetLock(
     for (const entry of entries) {
       const lower = entry.key.toLowerCase();
       if (entry.type === "Project") {
-        const found = referenced.get(lower);
-        const id = out.member(
-          found === undefined ? projectMember(entry.key) : memberOfProject(found),
-        );
+        const id = out.member(projectEntry(entry.key, referenced, options));
         ids.set(entry.key, id);
         lowerIds.set(lower, id);
         out.edge(self, id, project?.isTest ? "dev" : "runtime");
@@ -236,16 +251,70 @@ export function readNugetLock(
   out.propagateScopes();
   const result: ReaderResult = out.build({ directFromEdges: true });
   const warnings = warning === undefined ? [] : [warning];
-  const unlocked = project === undefined ? [] : unlockedPackages(project, frameworks);
-  if (unlocked.length > 0) {
+  const stale = (what: string, missing: string[]): void => {
+    if (missing.length === 0) return;
     warnings.push(
-      `${path} does not lock what ${project!.path} declares (${unlocked.join(", ")}): ` +
+      `${path} does not lock ${what} (${missing.join(", ")}): ` +
         "the lock is out of date and those packages are not in the SBOM; run " +
         `\`dotnet restore --force-evaluate\` and commit ${path}`,
+    );
+  };
+  if (project !== undefined) {
+    stale(`what ${project.path} declares`, unlockedPackages(project, frameworks));
+    stale(
+      `the projects ${project.path} references`,
+      unlockedProjects(project, frameworks, referenced),
     );
   }
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/**
+ * The member a `Project` entry names: the project the lock's project
+ * references by that name (file name, `PackageId` or `AssemblyName`), else
+ * the project file of that name found near the lock (see
+ * {@linkcode findProjectFile}), else the name as the lock writes it (NuGet
+ * lowercases it).
+ */
+function projectEntry(
+  key: string,
+  referenced: ReadonlyMap<string, MsbuildProject>,
+  options: NugetLockOptions,
+): Member {
+  const known = referenced.get(key.toLowerCase());
+  if (known !== undefined) return memberOfProject(known);
+  const file = findProjectFile(key, posix.dirname(options.path), options);
+  const text = file === undefined ? undefined : options.load(file);
+  if (text === undefined) return projectMember(key);
+  return memberOfProject(evaluateMsbuildProject(text, { ...options, path: file! }));
+}
+
+/**
+ * The projects a project references (under no Condition vouch cannot
+ * evaluate) that no target framework of its lock has as a `Project` entry,
+ * by any name NuGet may key it by (file name, `PackageId`, `AssemblyName`):
+ * the lock is older than the project.
+ */
+function unlockedProjects(
+  project: MsbuildProject,
+  frameworks: ReadonlyMap<string, readonly Entry[]>,
+  referenced: ReadonlyMap<string, MsbuildProject>,
+): string[] {
+  const locked = new Set<string>();
+  for (const entries of frameworks.values()) {
+    for (const e of entries) if (e.type === "Project") locked.add(e.key.toLowerCase());
+  }
+  const conditioned = new Set(project.conditionedReferences ?? []);
+  const missing: string[] = [];
+  for (const reference of project.projectReferences) {
+    if (conditioned.has(reference)) continue;
+    const name = posix.basename(reference).replace(/\.[^.]+$/, "");
+    const found = [...referenced.values()].find((p) => p.path === reference);
+    const names = [name, found?.packageId, found?.assemblyName];
+    if (!names.some((n) => n !== undefined && locked.has(n.toLowerCase()))) missing.push(name);
+  }
+  return [...new Set(missing)].sort(compareStrings);
 }
 
 /**

@@ -319,8 +319,9 @@ export function goWorkspace(
 
 /**
  * Reads a `go.mod`. Each `require` is a `pkg:golang` component with an edge
- * from the root (go.mod has no finer graph; `// indirect` ones are not
- * `direct`). A `replace` makes the replacement module the component — it is
+ * from the module (go.mod has no finer graph; `// indirect` ones are not
+ * `direct`): the root for the go.mod at the root, else a member for the
+ * module (a nested module, a workspace module), which the root depends on. A `replace` makes the replacement module the component — it is
  * what gets built; a replacement by a local directory of the project is
  * first-party code and becomes a member, one outside the project (`../lib`
  * from the root, an absolute path) another checkout's code: a component
@@ -403,6 +404,14 @@ export function readGoMod(
   }
 
   const out = new OutputBuilder();
+  // A go.mod below the root is a module of its own (a nested module, a workspace module): a
+  // member that its requirements hang from (the project itself when it is the one read).
+  let self = ROOT_ID;
+  if (module !== undefined && path.includes("/")) {
+    const purl = golangPurl(module);
+    self = out.member({ id: purl, name: module, purl });
+    out.edge(ROOT_ID, self, "runtime");
+  }
   const toolOnly = toolOnlyModules(directives, module);
   /** The modules go.mod requires (after replacements). */
   const listed = new Set<string>();
@@ -417,7 +426,7 @@ export function readGoMod(
       replaced.get(args[0]) ?? [args[0], required, false];
     if (options.workspace?.modules.has(args[0]) || (version === undefined && !outside)) {
       const purl = golangPurl(args[0]);
-      out.edge(ROOT_ID, out.member({ id: purl, name: args[0], purl }), "runtime");
+      out.edge(self, out.member({ id: purl, name: args[0], purl }), "runtime");
       continue;
     }
     if (version === undefined) {
@@ -430,7 +439,7 @@ export function readGoMod(
         scopes: ["runtime"],
         sources: [path],
       });
-      out.edge(ROOT_ID, id, "runtime");
+      out.edge(self, id, "runtime");
       listed.add(args[0]);
       continue;
     }
@@ -445,7 +454,7 @@ export function readGoMod(
       scopes: [scope],
       sources: sums.has(`${target} ${version}`) ? [path, goSumPath] : [path],
     });
-    out.edge(ROOT_ID, id, scope);
+    out.edge(self, id, scope);
     listed.add(target);
   }
   if (beforePruning(goVersion)) {
@@ -466,7 +475,7 @@ export function readGoMod(
         direct: false,
         sources: [goSumPath],
       });
-      out.edge(ROOT_ID, id, "runtime");
+      out.edge(self, id, "runtime");
     }
   }
   const output: ReaderResult = out.build({ directFromEdges: false });

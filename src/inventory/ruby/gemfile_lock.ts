@@ -7,7 +7,7 @@
 
 import { posix } from "../../_path.ts";
 import { OutputBuilder } from "../_builder.ts";
-import { type LocalPlace, localPlace } from "../_paths.ts";
+import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
 import { invalidVersion } from "../_errors.ts";
 import { at, invalid } from "../python/_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
@@ -405,10 +405,7 @@ function mapSpec(
     const place = localPlace(path, remote[0] ?? ".");
     if (isProjectFolder(place) && name === context.rootGem) return ROOT_ID;
     // A gem copied under vendor/ is third-party code kept in the tree: a component.
-    if (
-      place.kind === "self" ||
-      (place.kind === "inside" && !place.path!.split("/").includes("vendor"))
-    ) {
+    if (isOwnFolder(place)) {
       const id = gemPurl(name, version, qualifiers);
       return builder.member({ id, name, version, purl: id });
     }

@@ -232,9 +232,11 @@ function addOutsideDependencies(
 /**
  * Reads a `Cargo.lock` (version 3 or 4, or the unversioned v1/v2 format).
  * Packages without a `source` are workspace members (first-party), but for
- * a crate a member declares by a `path` outside the project (another
- * checkout's code: a component without qualifiers) and the path crates that
- * only such crates depend on; every other package is
+ * a crate that a member declares, or the root's `[patch.<source>]` /
+ * `[replace]` swaps in, by a `path` outside the project (another checkout's
+ * code) or under a `vendor/` folder (vendored third-party code, as a
+ * Bundler PATH gem there): a component without qualifiers; and the path
+ * crates that only such crates depend on. Every other package is
  * a `pkg:cargo` component: crates.io needs no qualifier,
  * other registries get `repository_url`, git sources get
  * `vcs_url=git+<url>@<commit>`. A package that `[replace]` swapped for
@@ -267,8 +269,8 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
   for (const pkg of packages) {
     byName.set(pkg.name, (byName.get(pkg.name) ?? []).concat(pkg));
     if (pkg.replace !== undefined) continue;
-    // A package without a source is a path crate: the project's own, unless a member
-    // declares it by a folder outside the project (another checkout's crate: a component).
+    // A package without a source is a path crate: the project's own, unless a manifest names
+    // it by a folder outside the project or under vendor/ (third-party code: a component).
     if (pkg.source === undefined && !outside.has(pkg.name)) {
       const purl = cargoPurl(pkg.name, pkg.version);
       pkg.id = out.member({ id: purl, name: pkg.name, version: pkg.version, purl });

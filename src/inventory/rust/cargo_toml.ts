@@ -14,7 +14,7 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
 import type { Load } from "../_reader.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
-import { localPlace } from "../_paths.ts";
+import { isOwnFolder, localPlace } from "../_paths.ts";
 
 const READER = "cargo_toml";
 
@@ -43,7 +43,10 @@ interface Declaration {
   requirement?: string;
   vcsUrl?: string;
   local: boolean;
-  /** A `path` dependency whose folder lies outside the project: another checkout's crate. */
+  /**
+   * A `path` dependency that is not the project's own crate: its folder lies outside the
+   * project (another checkout's crate) or under a `vendor/` folder (vendored third-party code).
+   */
   outside: boolean;
   scope: Scope;
 }
@@ -193,18 +196,31 @@ function decode(
       ? undefined
       : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
     local: local !== undefined,
-    outside: local !== undefined && localPlace(base, local).kind === "outside",
+    outside: local !== undefined && !isOwnFolder(localPlace(base, local)),
     scope: optional ? "optional" : scope,
   };
 }
 
+/**
+ * Whether the manifest is a cargo-fuzz crate (`[package.metadata]
+ * cargo-fuzz = true`, which `cargo fuzz init` writes): fuzz targets, built
+ * only to fuzz the project, never shipped.
+ */
+function isFuzzCrate(manifest: Manifest): boolean {
+  const pkg = manifest.doc.package;
+  const metadata = isTable(pkg) ? pkg.metadata : undefined;
+  return isTable(metadata) && metadata["cargo-fuzz"] === true;
+}
+
+/** The declared dependencies; every one of a cargo-fuzz crate is dev (see {@linkcode isFuzzCrate}). */
 function declarations(manifest: Manifest, inherited: Inherited): Declaration[] {
   const out: Declaration[] = [];
+  const fuzz = isFuzzCrate(manifest);
   const collect = (owner: TomlTable, prefix: string): void => {
     for (const [table, scope] of TABLES) {
       const entries = manifest.table(owner[table], `${prefix}${table}`);
       for (const [key, value] of Object.entries(entries)) {
-        out.push(decode(manifest, key, value, scope, inherited));
+        out.push(decode(manifest, key, value, fuzz ? "dev" : scope, inherited));
       }
     }
   };
@@ -212,6 +228,32 @@ function declarations(manifest: Manifest, inherited: Inherited): Declaration[] {
   const targets = manifest.table(manifest.doc.target, "target");
   for (const [cfg, body] of Object.entries(targets)) {
     collect(manifest.table(body, `target.${cfg}`), `target.${cfg}.`);
+  }
+  return out;
+}
+
+/**
+ * The crates that `[patch.<source>]` tables and `[replace]` swap for a `path`
+ * crate that is not the project's own (outside it, or under `vendor/`): in
+ * the lock they have no `source`, like the project's crates, and only the
+ * manifest tells them apart. Cargo reads them from the workspace root.
+ */
+function thirdPartyOverrides(manifest: Manifest): string[] {
+  const out: string[] = [];
+  const add = (key: string, value: unknown, name: (key: string) => string): void => {
+    if (!isTable(value) || typeof value.path !== "string") return;
+    if (isOwnFolder(localPlace(manifest.path, value.path))) return;
+    out.push(typeof value.package === "string" ? value.package : name(key));
+  };
+  const patch = manifest.table(manifest.doc.patch, "[patch]");
+  for (const [source, entries] of Object.entries(patch)) {
+    const table = manifest.table(entries, `patch.${source}`);
+    for (const [key, value] of Object.entries(table)) add(key, value, (k) => k);
+  }
+  // `[replace]` keys are package ids: `name:version` or `source#name:version`.
+  const replace = manifest.table(manifest.doc.replace, "[replace]");
+  for (const [key, value] of Object.entries(replace)) {
+    add(key, value, (k) => k.replace(/^.*#/, "").replace(/:.*$/, ""));
   }
   return out;
 }
@@ -226,14 +268,19 @@ export interface CargoDeclarations {
   members: string[];
   /** `[workspace] exclude` (folders left out of the workspace), when a workspace root. */
   exclude: string[];
-  /** The crates it declares by a `path` outside the project (another checkout's code). */
+  /**
+   * The crates it declares, patches (`[patch.<source>]`) or replaces (`[replace]`) by a `path`
+   * outside the project (another checkout's code) or under a `vendor/` folder (vendored
+   * third-party code): not the project's own crates.
+   */
   outside: Set<string>;
 }
 
 /**
  * The package, the declared dependencies with their scopes (runtime,
- * optional, dev, build; `[target.*]` tables included) and the workspace
- * member globs and excluded folders of a `Cargo.toml`.
+ * optional, dev, build; `[target.*]` tables included), the workspace
+ * member globs and excluded folders of a `Cargo.toml`, and the path crates
+ * it names that are not the project's own.
  *
  * @param text The file's text.
  * @param options `path`: its path; `load`: reads the workspace root for inherited entries.
@@ -256,6 +303,7 @@ export function cargoDeclarations(
       if (!known.includes(d.scope)) scopes.set(d.name, known.concat(d.scope));
     }
   }
+  for (const name of thirdPartyOverrides(manifest)) outside.add(name);
   const workspace = manifest.table(manifest.doc.workspace, "[workspace]");
   return {
     ...(typeof pkg.name === "string" ? { name: pkg.name } : {}),
@@ -295,9 +343,13 @@ function projectOf(
  * Reads a `Cargo.toml`: the package's identity and its declared
  * dependencies (`[dependencies]`, dev, build, `[target.*]`), each a direct
  * `pkg:cargo` component with an edge from the root in its scope (runtime,
- * `optional = true` → optional, dev, build). A requirement `=1.2.3` is an
+ * `optional = true` → optional, dev, build; every one of a cargo-fuzz crate,
+ * `[package.metadata] cargo-fuzz = true`, is dev: fuzz targets are never
+ * shipped). A requirement `=1.2.3` is an
  * exact version; any other (`1.2`, `^1`, `>=1, <2`) is kept as the
- * specifier. Path dependencies are the project's own crates and are skipped;
+ * specifier. Path dependencies are the project's own crates and are skipped,
+ * but for those outside the project or under a `vendor/` folder (third-party
+ * code: components);
  * git dependencies carry `vcs_url`; `workspace = true` entries take the
  * workspace root's `[workspace.dependencies]` entry. A workspace root
  * without `[package]` declares nothing itself.

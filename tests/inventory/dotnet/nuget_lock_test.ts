@@ -284,3 +284,75 @@ Deno.test("readNugetLock: what the project declares and the lock does not lock i
     assert.ok(inventory.warnings?.some((w) => w.startsWith(`${path} does not lock`)));
   });
 });
+
+Deno.test("readNugetLock: a referenced project the lock lacks is warned about, unless its reference is conditioned", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+        '<ProjectReference Include="../Core/Core.csproj" />' +
+        '<ProjectReference Include="..\\Data\\Data.csproj" />' +
+        '<ProjectReference Include="../Named/Named.csproj" />' +
+        "</ItemGroup><ItemGroup Condition=\"'$(TargetFramework)' == 'net48'\">" +
+        '<ProjectReference Include="../Legacy/Legacy.csproj" /></ItemGroup></Project>',
+      "src/Core/Core.csproj": '<Project Sdk="Microsoft.NET.Sdk" />',
+      "src/Data/Data.csproj": '<Project Sdk="Microsoft.NET.Sdk" />',
+      "src/Named/Named.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<PackageId>Acme.Named</PackageId></PropertyGroup></Project>",
+      "src/Legacy/Legacy.csproj": '<Project Sdk="Microsoft.NET.Sdk" />',
+      "src/App/packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            core: { type: "Project" },
+            "acme.named": { type: "Project" },
+          },
+        },
+      }),
+    });
+    const path = "src/App/packages.lock.json";
+    const context = treeContext(dir);
+    const out = readNugetLock(context.load(path)!, { path, ...context });
+    assertWellFormed(out);
+    assert.deepEqual(out.warnings, [
+      `${path} does not lock the projects src/App/App.csproj references (Data): the lock is out ` +
+      "of date and those packages are not in the SBOM; run `dotnet restore --force-evaluate` and " +
+      `commit ${path}`,
+    ], "Core is locked in lowercase, Named by its PackageId, Legacy is conditioned");
+  });
+});
+
+Deno.test("readNugetLock: a Project entry is named after its project file, not the lock's lowercase key", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // Two project files beside the lock: vouch cannot tell whose it is, so no references are
+      // followed; the Project entries' files are found in the tree.
+      "src/App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk" />',
+      "src/App/Other.csproj": '<Project Sdk="Microsoft.NET.Sdk" />',
+      "src/Acme.Core/Acme.Core.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<Version>2.1.0</Version></PropertyGroup></Project>",
+      "lib/Shared.Utils.fsproj": '<Project Sdk="Microsoft.NET.Sdk" />',
+      "src/App/packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            "acme.core": { type: "Project" },
+            "shared.utils": { type: "Project" },
+            "gone.project": { type: "Project" },
+          },
+        },
+      }),
+    });
+    const path = "src/App/packages.lock.json";
+    const context = treeContext(dir);
+    const out = readNugetLock(context.load(path)!, { path, ...context });
+    assertWellFormed(out);
+    assert.deepEqual(
+      out.members.map((m) => [m.id, m.name, m.purl]).filter(([, name]) => name !== "App"),
+      [
+        ["pkg:nuget/acme.core", "Acme.Core", "pkg:nuget/Acme.Core@2.1.0"],
+        ["pkg:nuget/gone.project", "gone.project", "pkg:nuget/gone.project"],
+        ["pkg:nuget/shared.utils", "Shared.Utils", "pkg:nuget/Shared.Utils@1.0.0"],
+      ],
+    );
+  });
+});

@@ -62,10 +62,31 @@ Deno.test("readGoMod: a replacement by a folder outside the project is a compone
   // The same folder seen from a go.mod one level down is inside the project: a member.
   const nested = readGoMod(goMod, { path: "services/app/go.mod" });
   assert.deepEqual(nested.members.map((m) => m.id).sort(), [
+    "pkg:golang/example.com/app",
     "pkg:golang/example.com/lib",
     "pkg:golang/example.com/own",
   ]);
   assert.deepEqual(nested.components.map((c) => c.purl), ["pkg:golang/example.com/util"]);
+});
+
+Deno.test("readGoMod: a go.mod below the root is a module of its own, a member its requirements hang from", () => {
+  const goMod =
+    "module example.com/tools\n\ngo 1.22\n\nrequire (\n\tgithub.com/google/uuid v1.6.0\n" +
+    "\tgolang.org/x/text v0.14.0 // indirect\n)\n";
+  const out = readGoMod(goMod, { path: "tools/go.mod" });
+  assertWellFormed(out);
+  const TOOLS = "pkg:golang/example.com/tools";
+  assert.deepEqual(out.members, [{ id: TOOLS, name: "example.com/tools", purl: TOOLS }]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [`${TOOLS} runtime`]);
+  assert.deepEqual(edgesFrom(out, TOOLS), [
+    "pkg:golang/github.com/google/uuid@v1.6.0 runtime",
+    "pkg:golang/golang.org/x/text@v0.14.0 runtime",
+  ]);
+  assert.deepEqual(out.project, { name: "example.com/tools", purl: TOOLS });
+  // At the root the module is the project itself: no member.
+  const root = readGoMod(goMod, { path: "go.mod" });
+  assert.deepEqual(root.members, []);
+  assert.equal(edgesFrom(root, ROOT_ID).length, 2);
 });
 
 Deno.test("readGoMod before Go 1.17: go.sum's other modules are the rest of the build list", () => {
@@ -331,7 +352,11 @@ Deno.test("readGoMod in a go.work workspace: one build list, each module at the 
     ["pkg:golang/github.com/new/lib@v1.1.0", true],
     ["pkg:golang/golang.org/x/net@v0.20.0", true],
   ]);
-  assert.deepEqual(worker.members.map((m) => m.id), ["pkg:golang/example.com/api"]);
+  assert.deepEqual(worker.members.map((m) => m.id), [
+    "pkg:golang/example.com/api",
+    "pkg:golang/example.com/worker",
+  ]);
+  assert.deepEqual(edgesFrom(worker, "pkg:golang/example.com/worker").length, 4);
   // Outside the workspace the module's own go.mod versions stand.
   assert.deepEqual(
     readGoMod(files["worker/go.mod"], { path: "worker/go.mod" }).components.map((c) => c.id),

@@ -8,6 +8,10 @@ import { treeContext } from "../_tree.ts";
 const read = (file: string) =>
   readCargoLock(Deno.readTextFileSync(fixture("rust", file)), { path: "Cargo.lock" });
 
+/** Each component's purl, whether it is direct, and its scopes. */
+const rows = (out: ReturnType<typeof readCargoLock>) =>
+  out.components.map((c) => [c.purl, c.direct, c.scopes.join()]);
+
 const SERDE_GIT = "pkg:cargo/serde@1.0.210?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fserde-rs" +
   "%2Fserde%400123456789abcdef0123456789abcdef01234567";
 const TRACING = "pkg:cargo/tracing@0.1.40?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Ftokio-rs" +
@@ -285,9 +289,47 @@ Deno.test("readCargoLock: a path crate outside the project is a component; one i
   });
   assertWellFormed(out);
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:cargo/app@0.1.0", "pkg:cargo/inner@0.3.0"]);
-  assert.deepEqual(out.components.map((c) => [c.purl, c.direct, c.scopes.join()]), [
+  assert.deepEqual(rows(out), [
     ["pkg:cargo/shared@1.1.0", true, "runtime"],
     ["pkg:cargo/vendored@2.0.4", true, "runtime"],
+  ]);
+});
+
+Deno.test("readCargoLock: a crate under vendor/ (a path dependency, [patch], [replace]) is vendored third-party code: a component", () => {
+  const files: Record<string, string> = {
+    "Cargo.toml": '[workspace]\nmembers = ["app"]\n\n' +
+      '[patch.crates-io]\nlibc = { path = "vendor/libc" }\nown-fork = { path = "forks/own-fork" }\n\n' +
+      "[patch.'https://github.com/example/tls']\nmytls = { path = \"third_party/vendor/tls\", " +
+      'package = "tls" }\n\n[replace]\n"bytes:1.6.0" = { path = "vendor/bytes" }\n',
+    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+      'zlib-sys = { path = "../vendor/zlib-sys" }\nlibc = "0.2"\nown-fork = "1"\n' +
+      'tls = { git = "https://github.com/example/tls" }\nbytes = "1.6"\n',
+  };
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["bytes", "libc", "own-fork", "tls", "zlib-sys"]\n\n' +
+    '[[package]]\nname = "bytes"\nversion = "1.6.0"\n\n' +
+    '[[package]]\nname = "libc"\nversion = "0.2.155"\n\n' +
+    '[[package]]\nname = "own-fork"\nversion = "1.0.0"\n\n' +
+    '[[package]]\nname = "tls"\nversion = "0.4.0"\n\n' +
+    '[[package]]\nname = "zlib-sys"\nversion = "1.3.1"\ndependencies = ["zlib-build"]\n\n' +
+    '[[package]]\nname = "zlib-build"\nversion = "0.1.0"\n';
+  const out = readCargoLock(lock, {
+    path: "Cargo.lock",
+    load: (p) => files[p],
+    list: (folder) => folder === "" ? ["app", "forks", "vendor"] : [],
+  });
+  assertWellFormed(out);
+  // A fork kept as the project's own code (forks/) stays a member, as a Bundler PATH gem does.
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:cargo/app@0.1.0",
+    "pkg:cargo/own-fork@1.0.0",
+  ]);
+  assert.deepEqual(rows(out), [
+    ["pkg:cargo/bytes@1.6.0", true, "runtime"],
+    ["pkg:cargo/libc@0.2.155", true, "runtime"],
+    ["pkg:cargo/tls@0.4.0", true, "runtime"],
+    ["pkg:cargo/zlib-build@0.1.0", false, "runtime"],
+    ["pkg:cargo/zlib-sys@1.3.1", true, "runtime"],
   ]);
 });
 
@@ -317,7 +359,7 @@ Deno.test("readCargoLock: a path crate that only a crate outside the project dep
     "pkg:cargo/helper@0.1.0",
     "pkg:cargo/inner@0.3.0",
   ]);
-  assert.deepEqual(out.components.map((c) => [c.purl, c.direct, c.scopes.join()]), [
+  assert.deepEqual(rows(out), [
     ["pkg:cargo/outside2@2.0.0", false, "runtime"],
     ["pkg:cargo/outside@1.0.0", true, "runtime"],
     ["pkg:cargo/serde@1.0.200", false, "runtime"],
@@ -378,4 +420,29 @@ Deno.test("readCargoLock: what a member's Cargo.toml declares and the lock does 
     readCargoLock(files["Cargo.lock"], { path: "Cargo.lock", load, list: () => [] }).warnings![0],
     /; c\/Cargo.toml declares the crate c itself\)/,
   );
+});
+
+Deno.test("readCargoLock: a cargo-fuzz crate's dependencies are dev: fuzz targets are never shipped", () => {
+  const files: Record<string, string> = {
+    "fuzz/Cargo.toml": '[package]\nname = "app-fuzz"\nversion = "0.0.0"\npublish = false\n\n' +
+      "[package.metadata]\ncargo-fuzz = true\n\n[dependencies]\nlibfuzzer-sys = " +
+      '"0.4"\n\n[dependencies.app]\npath = ".."\n\n[workspace]\nmembers = ["."]\n',
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nmemchr = "2"\n',
+  };
+  const CRATES = 'source = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["memchr"]\n\n[[package]]\nname = "app-fuzz"\nversion = "0.0.0"\n' +
+    'dependencies = ["app", "libfuzzer-sys"]\n\n' +
+    `[[package]]\nname = "libfuzzer-sys"\nversion = "0.4.7"\n${CRATES}\n` +
+    `[[package]]\nname = "memchr"\nversion = "2.7.4"\n${CRATES}`;
+  const out = readCargoLock(lock, { path: "fuzz/Cargo.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:cargo/app-fuzz@0.0.0",
+    "pkg:cargo/app@0.1.0",
+  ]);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes.join()]), [
+    ["pkg:cargo/libfuzzer-sys@0.4.7", "dev"],
+    ["pkg:cargo/memchr@2.7.4", "runtime"],
+  ]);
 });

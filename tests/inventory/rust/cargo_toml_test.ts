@@ -170,3 +170,28 @@ Deno.test("readCargoToml: a path dependency outside the project is declared; one
     "1.2.0",
   ]]);
 });
+
+Deno.test("readCargoToml: a path dependency under vendor/ is vendored third-party code: declared", () => {
+  const out = readCargoToml(
+    '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+      'zlib-sys = { path = "vendor/zlib-sys", version = "1.3" }\nown = { path = "crates/own" }\n',
+    { path: "Cargo.toml" },
+  );
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.specifier]), [
+    ["pkg:cargo/zlib-sys", "1.3"],
+  ]);
+});
+
+Deno.test("readCargoToml: every dependency of a cargo-fuzz crate is dev", () => {
+  const out = readCargoToml(
+    '[package]\nname = "app-fuzz"\nversion = "0.0.0"\n\n[package.metadata]\ncargo-fuzz = true\n\n' +
+      '[dependencies]\nlibfuzzer-sys = "0.4"\narbitrary = { version = "1", optional = true }\n',
+    { path: "fuzz/Cargo.toml" },
+  );
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.scopes.join()]), [
+    ["pkg:cargo/arbitrary", "dev"],
+    ["pkg:cargo/libfuzzer-sys", "dev"],
+  ]);
+});
