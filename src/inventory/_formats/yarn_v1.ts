@@ -49,13 +49,14 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
   let tokenQuoted = false;
   /** Reads one token at `i` (a quoted string or a bare word) into tokenText; returns its end. */
   const token = (i: number): number => {
-    if (text[i] === '"') {
+    if (text.charCodeAt(i) === 0x22) {
       let escaped = false;
       for (let j = i + 1; j < to; j++) {
-        if (text[j] === "\\") {
+        const c = text.charCodeAt(j);
+        if (c === 0x5c) {
           escaped = true;
           j++;
-        } else if (text[j] === '"') {
+        } else if (c === 0x22) {
           tokenQuoted = true;
           if (!escaped) tokenText = text.slice(i + 1, j);
           else {
@@ -71,7 +72,10 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
       throw fail(lineNo, "unterminated quoted string");
     }
     let j = i;
-    while (j < to && text[j] !== " " && text[j] !== "," && !(text[j] === ":" && j === to - 1)) j++;
+    for (; j < to; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x20 || c === 0x2c || (c === 0x3a && j === to - 1)) break;
+    }
     if (j === i) {
       throw fail(lineNo, `unexpected ${JSON.stringify(j < to ? text[i] : "end of line")}`);
     }
