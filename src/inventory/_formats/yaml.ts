@@ -165,11 +165,17 @@ class LineReader {
       throw OUTSIDE;
     }
     const start = this.i;
+    // Char codes: `, [ ] { }` end it, as does `:` before a space, `,`, `]`, `}` or the end.
     for (; this.i < this.s.length; this.i++) {
-      const ch = this.s[this.i];
-      if (ch === "," || ch === "[" || ch === "]" || ch === "{" || ch === "}") break;
-      if (ch === ":" && /[ ,\]}]/.test(this.s[this.i + 1] ?? " ")) break;
-      if (ch === "#" && this.s[this.i - 1] === " ") throw OUTSIDE;
+      const ch = this.s.charCodeAt(this.i);
+      if (ch === 0x2c || ch === 0x5b || ch === 0x5d || ch === 0x7b || ch === 0x7d) break;
+      if (ch === 0x3a) {
+        const next = this.s.charCodeAt(this.i + 1); // NaN at the end
+        if (next !== next || next === 0x20 || next === 0x2c || next === 0x5d || next === 0x7d) {
+          break;
+        }
+      }
+      if (ch === 0x23 && this.s.charCodeAt(this.i - 1) === 0x20) throw OUTSIDE;
     }
     const text = this.s.slice(start, this.i).trimEnd();
     if (text === "" || text.includes("\t")) throw OUTSIDE;
