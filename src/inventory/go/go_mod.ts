@@ -151,17 +151,22 @@ function zipSums(goSum: string, path: string): Set<string> {
  * The required modules that provide only tools: for each `tool` package, the
  * required module whose path is the longest prefix of the package path (none
  * when the main module provides it), when its requirement says `// indirect`
- * (no package of the main module imports it).
+ * (no package of the main module imports it). `unprovided`: the tool packages
+ * that neither a required module, the main module nor a module of the
+ * workspace provides: go.mod lacks their requirements (`go mod tidy` adds
+ * them; until then Go cannot build them).
  */
-function toolOnlyModules(
+function toolModules(
   directives: readonly Directive[],
   module: string | undefined,
-): Set<string> {
+  workspaceModules: ReadonlySet<string> = new Set(),
+): { toolOnly: Set<string>; unprovided: string[] } {
   const required = new Map<string, boolean>();
   for (const { verb, args, indirect } of directives) {
     if (verb === "require") required.set(args[0], (required.get(args[0]) ?? true) && indirect);
   }
-  const out = new Set<string>();
+  const toolOnly = new Set<string>();
+  const unprovided: string[] = [];
   for (const { verb, args } of directives) {
     if (verb !== "tool") continue;
     const tool = args[0];
@@ -170,9 +175,10 @@ function toolOnlyModules(
     for (const path of required.keys()) {
       if (within(path) && path.length > (provider?.length ?? 0)) provider = path;
     }
-    if (provider !== undefined && required.get(provider)) out.add(provider);
+    if (provider !== undefined && required.get(provider)) toolOnly.add(provider);
+    if (provider === undefined && ![...workspaceModules].some(within)) unprovided.push(tool);
   }
-  return out;
+  return { toolOnly, unprovided };
 }
 
 /**
@@ -412,7 +418,7 @@ export function readGoMod(
     self = out.member({ id: purl, name: module, purl });
     out.edge(ROOT_ID, self, "runtime");
   }
-  const toolOnly = toolOnlyModules(directives, module);
+  const { toolOnly, unprovided } = toolModules(directives, module, workspace?.modules);
   /** The modules go.mod requires (after replacements). */
   const listed = new Set<string>();
   for (const { verb, args, indirect } of directives) {
@@ -479,18 +485,30 @@ export function readGoMod(
     }
   }
   const output: ReaderResult = out.build({ directFromEdges: false });
+  const warnings: string[] = [];
+  if (unprovided.length > 0) {
+    // A tool whose module go.mod does not require: Go cannot build it, the SBOM cannot list it.
+    warnings.push(
+      `${path} names tool${unprovided.length === 1 ? "" : "s"} ${
+        unprovided.join(", ")
+      } that no module it requires provides: its requirements are incomplete and the SBOM ` +
+        `has no component for ${unprovided.length === 1 ? "it" : "them"} (run \`go mod tidy\`, ` +
+        `which adds the modules, and commit ${path})`,
+    );
+  }
   if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {
     // Before Go 1.17 go.mod lists only part of the build list; go.sum would give the rest.
     const said = goVersion === undefined
       ? "has no go directive (read as before Go 1.17)"
       : `says go ${goVersion} (before Go 1.17)`;
     const count = `${listed.size} module${listed.size === 1 ? "" : "s"}`;
-    output.warnings = [
+    warnings.push(
       `${path} ${said}: its requirements are only part of the modules the build uses, and ` +
-      `there is no ${goSumPath} to complete them; the SBOM has only the ${count} it requires ` +
-      `(commit go.sum: \`go mod tidy\` writes it)`,
-    ];
+        `there is no ${goSumPath} to complete them; the SBOM has only the ${count} it requires ` +
+        `(commit go.sum: \`go mod tidy\` writes it)`,
+    );
   }
+  if (warnings.length > 0) output.warnings = warnings;
   return module === undefined
     ? output
     : { ...output, project: { name: module, purl: golangPurl(module) } };

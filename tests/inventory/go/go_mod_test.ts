@@ -300,6 +300,45 @@ Deno.test("readGoMod: a module that only provides tools (tool directive, // indi
   );
 });
 
+Deno.test("readGoMod: a tool that no required module provides is a warning, not silence", () => {
+  // As in bruli/waterSystem-data-pipeline: three tools, none of their modules required.
+  const goMod = [
+    "module example.com/pipeline",
+    "go 1.26.1",
+    "require github.com/nats-io/nats.go v1.49.0",
+    "require golang.org/x/sys v0.39.0 // indirect",
+    "tool (",
+    "\tgithub.com/mfridman/tparse",
+    "\tgolang.org/x/vuln/cmd/govulncheck",
+    "\texample.com/pipeline/cmd/gen",
+    "\tgolang.org/x/sys/unix/mkall",
+    ")",
+  ].join("\n");
+  const out = readGoMod(goMod, { path: "go.mod" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes}`), [
+    "github.com/nats-io/nats.go runtime",
+    "golang.org/x/sys build",
+  ]);
+  // The main module's own tool and the one x/sys provides are built; the other two cannot be.
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings[0],
+    /^go\.mod names tools github\.com\/mfridman\/tparse, golang\.org\/x\/vuln\/cmd\/govulncheck that no module it requires provides: .*`go mod tidy`/,
+  );
+  // A tool that a module of the go.work workspace provides is no warning.
+  const workspace = goWorkspace("go 1.24\nuse (\n\t.\n\t./tparse\n)\n", {
+    path: "go.work",
+    load: (path) =>
+      ({ "go.mod": goMod, "tparse/go.mod": "module github.com/mfridman/tparse\n" })[path],
+  });
+  const inWorkspace = readGoMod(goMod, { path: "go.mod", workspace });
+  assert.match(
+    inWorkspace.warnings?.[0] ?? "",
+    /names tool golang\.org\/x\/vuln\/cmd\/govulncheck /,
+  );
+});
+
 Deno.test("goWorkspace: used folders and their module paths, replacements; bad directives are input errors", () => {
   const files: Record<string, string> = {
     "mono/go.mod": "module example.com/mono\n",
