@@ -3,7 +3,7 @@
 // repeated edges collapse, and the output is sorted and dangling-free.
 import type { Component, Distribution, Edge, Hash, Member, ReaderOutput, Scope } from "./types.ts";
 import { compareStrings } from "../_util.ts";
-import { ROOT_ID } from "./types.ts";
+import { compareEdges, ROOT_ID } from "./types.ts";
 import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
 
 /** What a reader knows about one occurrence of a component. */
@@ -414,10 +414,7 @@ export class OutputBuilder {
     return {
       members: [...this.#members.values()].sort((a, b) => compareStrings(a.id, b.id)),
       components,
-      edges: edges.sort((a, b) =>
-        compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
-        compareStrings(a.scope, b.scope)
-      ),
+      edges: edges.sort(compareEdges),
     };
   }
 

@@ -6,7 +6,7 @@ import { packageKey } from "./purl.ts";
 import { reach, reachScopes } from "./_reach.ts";
 import type { Reader, ReaderResult } from "./_reader.ts";
 import type { Component, Ecosystem, Edge, ReaderOutput, Scope } from "./types.ts";
-import { ROOT_ID } from "./types.ts";
+import { compareEdges, ROOT_ID } from "./types.ts";
 import { compareStrings } from "../_util.ts";
 
 /** One file read: its path, its reader and what the reader made of it. */
@@ -512,9 +512,6 @@ export function withoutProjectMember(
   return {
     members: output.members.filter((m) => !selves.has(m.id)),
     components: output.components,
-    edges: edges.sort((a, b) =>
-      compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
-      compareStrings(a.scope, b.scope)
-    ),
+    edges: edges.sort(compareEdges),
   };
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { compareStrings } from "../_util.ts";
 
 /** How a component is used by what depends on it. */
 export type Scope = "runtime" | "dev" | "optional" | "build";
@@ -130,6 +131,19 @@ export interface Edge {
 
 /** The id that stands for the project root in {@linkcode Edge}s. */
 export const ROOT_ID = "root";
+
+/**
+ * The order of edges everywhere they are listed: by `from`, then `to`, then
+ * `scope` (code-unit order, as `compareStrings`).
+ *
+ * @param a An edge.
+ * @param b Another edge.
+ * @returns Negative, zero or positive, as for `Array.prototype.sort`.
+ */
+export function compareEdges(a: Edge, b: Edge): number {
+  return compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
+    compareStrings(a.scope, b.scope);
+}
 
 /** What one reader produces from one file. */
 export interface ReaderOutput {

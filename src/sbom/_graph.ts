@@ -6,6 +6,7 @@
 import { sortedUnique } from "./_common.ts";
 import { compareStrings } from "../_util.ts";
 import {
+  compareEdges,
   type Component,
   type Edge,
   type Inventory,
@@ -58,9 +59,4 @@ export function inventoryGraph(inventory: Inventory): InventoryGraph {
 
 function byId(a: { id: string }, b: { id: string }): number {
   return compareStrings(a.id, b.id);
-}
-
-function compareEdges(a: Edge, b: Edge): number {
-  return compareStrings(a.from, b.from) || compareStrings(a.to, b.to) ||
-    compareStrings(a.scope, b.scope);
 }
