@@ -653,6 +653,16 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
   return merged;
 }
 
+/**
+ * A `[project]` value as PEP 621 has it: PDM 1 (pdm-pep517 before 1.0) wrote a dynamic version as
+ * a table, `version = {from = "pkg/__init__.py"}` or `{use_scm = true}`, which is no version here.
+ */
+function legacyDynamic(project: Table | undefined, key: string): unknown {
+  const value = project?.[key];
+  if (key !== "version" || !isTable(value)) return value;
+  return "from" in value || "use_scm" in value ? undefined : value;
+}
+
 function projectInfo(
   ctx: Context,
   project: Table | undefined,
@@ -663,7 +673,7 @@ function projectInfo(
   // An empty string is no value (PDM 1's `pdm init` wrote `name = ""` and `version = ""` for
   // an application that is not a package).
   const field = (key: string): string | undefined =>
-    (ctx.optionalString(project?.[key], `[project] ${key}`, `${key} =`) ||
+    (ctx.optionalString(legacyDynamic(project, key), `[project] ${key}`, `${key} =`) ||
       ctx.optionalString(poetry?.[key], `[tool.poetry] ${key}`, `${key} =`)) || undefined;
   // Flit's old metadata names the distribution `dist-name`, else after its `module`.
   const name = field("name") ||
@@ -671,7 +681,8 @@ function projectInfo(
     ctx.optionalString(flit?.module, "[tool.flit.metadata] module", "module") || undefined;
   if (name === undefined) return undefined;
   const dynamic = ctx.strings(project?.dynamic, "[project] dynamic", "dynamic");
-  const isDynamic = dynamic.includes("version") || (project?.name === undefined);
+  const isDynamic = dynamic.includes("version") || project?.name === undefined ||
+    isTable(project?.version);
   const version = field("version") ?? (isDynamic ? release : undefined);
   const info: Project = { name, purl: pypiPurl(name, version) };
   if (version !== undefined) info.version = version;

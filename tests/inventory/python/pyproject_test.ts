@@ -94,6 +94,21 @@ Deno.test("readPyproject: classic Poetry manifest", () => {
   assert.equal(byName.get("multi")?.specifier, ">=1.0,<2.0");
 });
 
+Deno.test("readPyproject: PDM 1's version table ({from = …}, {use_scm = true}) is a dynamic version", () => {
+  // pdm-project/pdm-backend in 2021 (pdm-pep517): the scan was refused whole, exit 2.
+  for (const table of ['{from = "pdm/pep517/__init__.py"}', "{use_scm = true}"]) {
+    const text = `[project]\nname = "pdm-pep517"\nversion = ${table}\ndynamic = ["version"]\n` +
+      '[project.optional-dependencies]\nsetuptools = ["wheel"]\n';
+    const out = readPyproject(text, { path: "pyproject.toml" });
+    assert.deepEqual(out.project, { name: "pdm-pep517", purl: "pkg:pypi/pdm-pep517" });
+    assert.deepEqual(out.components.map((c) => c.id), ["pkg:pypi/wheel"]);
+  }
+  assert.throws(
+    () => readPyproject('[project]\nname = "a"\nversion = {x = 1}\n', { path: "p.toml" }),
+    invalidWith(/^p\.toml:3: \[project\] version must be a string/),
+  );
+});
+
 Deno.test("readPyproject: invalid files name the problem and line", () => {
   assert.throws(
     () => readFixture("pyproject_cycle.toml"),
