@@ -380,13 +380,14 @@ function bounded(warning: string): string {
 }
 
 /**
- * The file with the declarations of a manifest below the root that no lock
- * resolves and that names a project of its own (a lockless `native/Cargo.toml`
- * crate, a `py/pyproject.toml`) hung from a member for that project, which the
- * root depends on, as a nested go.mod's module and a lockless package.json's
- * folder are: they hung from the root with no node for the project. A
- * manifest whose reader already makes its members (a Maven module) is left
- * as is.
+ * The file with the declarations of a manifest below the root that names a
+ * project of its own and that no lock resolves, or only a lock above that
+ * does not know that project (a lockless `native/Cargo.toml` crate, a
+ * `docs/pyproject.toml` under the root's uv.lock), hung from a member for
+ * that project, which the root depends on, as a nested go.mod's module and a
+ * lockless package.json's folder are: they hung from the root with no node for
+ * the project. A manifest whose reader already makes its members (a Maven
+ * module) is left as is.
  */
 function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
   const { path, reader, output } = file;
@@ -395,7 +396,10 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
   const members = new Set(output.members.map((m) => m.id));
   const fromRoot = (e: Edge): boolean => e.from === ROOT_ID && !members.has(e.to);
   if (!output.edges.some(fromRoot)) return file;
-  if (resolvingLocks(path, resolverOf(reader), files).length > 0) return file;
+  const locks = resolvingLocks(path, resolverOf(reader), files);
+  const known = locks.length > 0 && (lockFolder(locks[0]) === posix.dirname(path) ||
+    memberOf(output, locks.map((l) => l.output), reader.ecosystem) !== undefined);
+  if (known) return file;
   const builder = new OutputBuilder();
   builder.addOutput({ ...output, edges: output.edges.filter((e) => !fromRoot(e)) });
   const { name, version, purl } = project;

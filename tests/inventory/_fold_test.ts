@@ -172,6 +172,16 @@ Deno.test("a lockless manifest below the root is a member that its declarations 
     assert.equal(alone.project.purl, "pkg:pypi/app-sdk@2.0");
     assert.deepEqual(alone.members, []);
     assert.deepEqual(alone.edges.map((e) => `${e.from} ${e.to}`), ["root pkg:pypi/requests"]);
+    // Under a lock above that does not know its project (docs/pyproject.toml under the root's
+    // lock): the same, with what the lock has folded in.
+    await writeTree(dir, { "requirements.txt": "requests==2.32.3\n", "app.py": "" });
+    const under = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(under.members.map((m) => m.id), ["pkg:pypi/app-sdk@2.0"]);
+    assert.deepEqual(under.edges.map((e) => `${e.from} ${e.to}`), [
+      "pkg:pypi/app-sdk@2.0 pkg:pypi/requests@2.32.3",
+      "root pkg:pypi/app-sdk@2.0",
+      "root pkg:pypi/requests@2.32.3",
+    ]);
   });
 });
 
