@@ -380,6 +380,41 @@ function bounded(warning: string): string {
 }
 
 /**
+ * The file with the declarations of a manifest below the root that names a
+ * project of its own and that no lock resolves, or only a lock above that
+ * does not know that project (a lockless `native/Cargo.toml` crate, a
+ * `docs/pyproject.toml` under the root's uv.lock), hung from a member for
+ * that project, which the root depends on, as a nested go.mod's module and a
+ * lockless package.json's folder are: they hung from the root with no node for
+ * the project. A manifest whose reader already makes its members (a Maven
+ * module) is left as is.
+ */
+function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
+  const { path, reader, output } = file;
+  const project = output.project;
+  if (reader.kind !== "manifest" || !path.includes("/") || project?.purl === undefined) return file;
+  const members = new Set(output.members.map((m) => m.id));
+  const fromRoot = (e: Edge): boolean => e.from === ROOT_ID && !members.has(e.to);
+  if (!output.edges.some(fromRoot)) return file;
+  const locks = resolvingLocks(path, resolverOf(reader), files);
+  const known = locks.length > 0 && (lockFolder(locks[0]) === posix.dirname(path) ||
+    memberOf(output, locks.map((l) => l.output), reader.ecosystem) !== undefined);
+  if (known) return file;
+  const builder = new OutputBuilder();
+  builder.addOutput({ ...output, edges: output.edges.filter((e) => !fromRoot(e)) });
+  const { name, version, purl } = project;
+  const self = builder.member({
+    id: purl,
+    name,
+    ...version === undefined ? {} : { version },
+    purl,
+  });
+  builder.edge(ROOT_ID, self, "runtime");
+  for (const e of output.edges.filter(fromRoot)) builder.edge(self, e.to, e.scope);
+  return { ...file, output: { ...output, ...builder.build() } };
+}
+
+/**
  * Merges the outputs of every file read. A manifest is resolved by the
  * lockfiles that its reader admits (`Reader.resolvedBy`, by default those of
  * its ecosystem) in the nearest folder that has any, its own or one above
@@ -399,7 +434,8 @@ function bounded(warning: string): string {
  */
 export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const warnings = new Set<string>();
-  const files = withRangesResolved(withDistinctMemberIds(read), warnings);
+  const own = read.map((f) => underOwnMember(f, read));
+  const files = withRangesResolved(withDistinctMemberIds(own), warnings);
   const outputs: ReaderOutput[] = [];
   const declaredOnly: string[] = [];
   const declaredCount = new Map<string, number>();

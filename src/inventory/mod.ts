@@ -104,13 +104,15 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
  * the one folder of its depth that states an identity and the root holds no
  * dependency file left unread (`pubspec.yaml`): sibling projects
  * (`web_embedding/ng-flutter`, `web_embedding/cra-flutter`) or a root whose
- * own manifest vouch does not read leave the root's name.
+ * own manifest vouch does not read leave the root's name. `statedPurl` is the
+ * purl the manifest states, before `--release` gives it a version: the one a
+ * member that is the project may carry (the module of a `server/go.mod`).
  */
 function projectOf(
   root: string,
   files: readonly ReadFile[],
   options: { release?: string; unread: readonly string[] },
-): Project {
+): { project: Project; statedPurl?: string } {
   const release = options.release;
   const depth = (path: string): number => path.split("/").length;
   const top = Math.min(...files.map((f) => depth(f.path)));
@@ -129,11 +131,12 @@ function projectOf(
     if (text !== undefined) project[key] = textWithoutCredentials(text);
   }
   const ecosystem: Ecosystem | undefined = declaring?.reader.ecosystem;
+  const statedPurl = project.purl;
   if (project.version === undefined && release !== undefined) {
     project.version = versionFromRelease(release, ecosystem);
     if (project.purl !== undefined) project.purl = withPurlVersion(project.purl, project.version);
   }
-  return project;
+  return { project, statedPurl };
 }
 
 /**
@@ -385,13 +388,14 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     ) warnings.push(partlyResolved(u.path, locks));
     return false;
   });
-  const project = projectOf(absRoot, outputs, {
+  const { project, statedPurl } = projectOf(absRoot, outputs, {
     release: options.release,
     unread: unread.map((u) => u.path),
   });
   const inventory: Inventory = {
     project,
-    ...withoutProjectMember(merged.output, project.purl),
+    // A member is the project by the purl its manifest states or the one --release versions.
+    ...withoutProjectMember(withoutProjectMember(merged.output, statedPurl), project.purl),
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),
     declaredOnly: merged.declaredOnly,

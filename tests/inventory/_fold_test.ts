@@ -144,6 +144,47 @@ Deno.test("a workspace without a lock (a Cargo library such as tokio) gives one 
   });
 });
 
+Deno.test("a lockless manifest below the root is a member that its declarations hang from (polyglot repos)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "go.mod": "module example.com/app\n\nrequire example.com/dep v1.0.0\n",
+      "native/Cargo.toml": '[package]\nname = "native"\nversion = "0.1.0"\n\n' +
+        '[dependencies]\nserde = "1"\n',
+      "sdk/pyproject.toml": '[project]\nname = "app-sdk"\nversion = "2.0"\n' +
+        'dependencies = ["requests>=2"]\n',
+    });
+    const inventory = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(inventory.members.map((m) => [m.id, m.version]), [
+      ["pkg:cargo/native@0.1.0", "0.1.0"],
+      ["pkg:pypi/app-sdk@2.0", "2.0"],
+    ]);
+    assert.deepEqual(inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+      "pkg:cargo/native@0.1.0 pkg:cargo/serde runtime",
+      "pkg:pypi/app-sdk@2.0 pkg:pypi/requests runtime",
+      "root pkg:cargo/native@0.1.0 runtime",
+      "root pkg:golang/example.com/dep@v1.0.0 runtime",
+      "root pkg:pypi/app-sdk@2.0 runtime",
+    ], "not the Go module's dependencies");
+    // The one manifest of the tree, in a subfolder: it names the project, which is no member.
+    await Deno.remove(`${dir}/go.mod`);
+    await Deno.remove(`${dir}/native`, { recursive: true });
+    const alone = await readInventory(dir, { onWarning: () => {} });
+    assert.equal(alone.project.purl, "pkg:pypi/app-sdk@2.0");
+    assert.deepEqual(alone.members, []);
+    assert.deepEqual(alone.edges.map((e) => `${e.from} ${e.to}`), ["root pkg:pypi/requests"]);
+    // Under a lock above that does not know its project (docs/pyproject.toml under the root's
+    // lock): the same, with what the lock has folded in.
+    await writeTree(dir, { "requirements.txt": "requests==2.32.3\n", "app.py": "" });
+    const under = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(under.members.map((m) => m.id), ["pkg:pypi/app-sdk@2.0"]);
+    assert.deepEqual(under.edges.map((e) => `${e.from} ${e.to}`), [
+      "pkg:pypi/app-sdk@2.0 pkg:pypi/requests@2.32.3",
+      "root pkg:pypi/app-sdk@2.0",
+      "root pkg:pypi/requests@2.32.3",
+    ]);
+  });
+});
+
 Deno.test("Cargo.toml folds into Cargo.lock: the locked crates become direct, nothing unpinned", async () => {
   const inventory = await readInventory(fixture("rust", "manifest-and-lock"));
   assert.deepEqual(inventory.project, {

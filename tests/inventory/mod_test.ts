@@ -1026,6 +1026,22 @@ Deno.test("the project version: the manifest's, else the release with a v-tag's 
   }
 });
 
+Deno.test("the project a module below the root names is not also its member when --release versions it", async () => {
+  const [dir, done] = await tempProject({
+    "server/go.mod": "module example.com/m\n\nrequire example.com/dep v1.0.0\n",
+  });
+  try {
+    const inventory = await readInventory(dir, { release: "v1.2.3" });
+    assert.equal(inventory.project.purl, "pkg:golang/example.com/m@v1.2.3");
+    assert.deepEqual(inventory.members, []);
+    assert.deepEqual(inventory.edges.map((e) => `${e.from} -> ${e.to}`), [
+      "root -> pkg:golang/example.com/dep@v1.0.0",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("licenses: package-lock entries and root manifests carry them into the inventory", async () => {
   const [dir, done] = await tempProject({
     "package-lock.json": MINIMAL_LOCK.replace(
