@@ -162,8 +162,10 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Se
     const { dep, scope } = queue[q];
     if (typeof dep.name !== "string") continue;
     const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
-    const extras = Array.isArray(dep.extra)
-      ? dep.extra.filter((e): e is string => typeof e === "string")
+    // `extra` in a package's lists; `extras` in the manifest's (requirements as declared).
+    const asked = dep.extra ?? dep.extras;
+    const extras = Array.isArray(asked)
+      ? asked.filter((e): e is string => typeof e === "string")
       : [];
     for (const i of byName.get(pep503Name(dep.name)) ?? []) {
       const entry = entries[i];

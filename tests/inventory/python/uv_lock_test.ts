@@ -306,3 +306,24 @@ Deno.test("readUvLock: a package's extra has the scope of the dependents that as
     ),
   );
 });
+
+Deno.test("readUvLock: an extra a virtual root's [manifest.dependency-groups] asks for is dev", () => {
+  // The manifest writes requirements as declared: `extras`, not the packages' `extra`.
+  const registry = 'source = { registry = "https://pypi.org/simple" }';
+  const text = [
+    'version = 1\nrevision = 3\nrequires-python = ">=3.11"\n',
+    '[manifest]\nmembers = ["lib"]\n',
+    "[manifest.dependency-groups]",
+    'dev = [{ name = "httpx", extras = ["http2"], specifier = ">=0.28" }]\n',
+    '[[package]]\nname = "h2"\nversion = "4.1.0"\n' + registry + "\n",
+    '[[package]]\nname = "httpx"\nversion = "0.28.1"\n' + registry,
+    '[package.optional-dependencies]\nhttp2 = [{ name = "h2" }]\n',
+    '[[package]]\nname = "lib"\nversion = "0.1.0"\nsource = { editable = "lib" }',
+    'dependencies = [{ name = "httpx" }]\n',
+  ].join("\n");
+  const out = readUvLock(text, { path: "uv.lock" });
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes}`), [
+    "h2 dev",
+    "httpx dev,runtime",
+  ]);
+});
