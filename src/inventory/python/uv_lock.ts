@@ -75,7 +75,12 @@ function component(
   builder: OutputBuilder,
   pkg: Table,
   path: string,
-  { name, version, source }: { name: string; version?: string; source: Source },
+  { name, version, source, scopes }: {
+    name: string;
+    version?: string;
+    source: Source;
+    scopes: Scope[];
+  },
 ): string {
   const dist = distributionFiles([
     pkg.sdist,
@@ -100,9 +105,89 @@ function component(
       qualifiers,
       files: dist,
       downloadLocation,
+      scopes,
       source: path,
     }),
   );
+}
+
+interface Entry {
+  name: string;
+  version?: string;
+  source: Source;
+  /** A workspace member or the root (a folder of the project, or named in `[manifest] members`). */
+  firstParty: boolean;
+}
+
+function dependencyList(value: unknown): Table[] {
+  return Array.isArray(value) ? value.filter(isTable) : [];
+}
+
+function tableLists(value: unknown): Table[][] {
+  return isTable(value) ? Object.values(value).map(dependencyList) : [];
+}
+
+/**
+ * The scopes through which each third-party package is installed, walking from
+ * the project's packages (members and root: `dependencies` runtime,
+ * `optional-dependencies` optional, `dev-dependencies` and the manifest's
+ * requirements and groups dev). A package's own `optional-dependencies` are its
+ * extras: they are followed only where a dependent asks for that extra
+ * (`{ name = "httpx", extra = ["http2"] }`), with the scope of that dependent,
+ * so a runtime package's extra that only a dev group requests is dev.
+ * Malformed lists are skipped here; the edge pass refuses them.
+ */
+function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Set<Scope>[] {
+  const byName = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
+    const key = pep503Name(entry.name);
+    byName.set(key, [...(byName.get(key) ?? []), i]);
+  });
+  const reached = entries.map(() => new Set<Scope>());
+  const seen = new Set<string>();
+  const queue: Array<{ dep: Table; scope: Scope }> = [];
+  const seed = (list: Table[], scope: Scope): void => {
+    for (const dep of list) queue.push({ dep, scope });
+  };
+  entries.forEach((entry, i) => {
+    if (!entry.firstParty) return;
+    const pkg = packages[i];
+    seed(dependencyList(pkg.dependencies), "runtime");
+    for (const list of tableLists(pkg["optional-dependencies"])) seed(list, "optional");
+    for (const list of tableLists(pkg["dev-dependencies"])) seed(list, "dev");
+  });
+  seed(dependencyList(manifest.requirements), "dev");
+  for (const list of tableLists(manifest["dependency-groups"])) seed(list, "dev");
+  for (let q = 0; q < queue.length; q++) {
+    const { dep, scope } = queue[q];
+    if (typeof dep.name !== "string") continue;
+    const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
+    // `extra` in a package's lists; `extras` in the manifest's (requirements as declared).
+    const asked = dep.extra ?? dep.extras;
+    const extras = Array.isArray(asked)
+      ? asked.filter((e): e is string => typeof e === "string")
+      : [];
+    for (const i of byName.get(pep503Name(dep.name)) ?? []) {
+      const entry = entries[i];
+      if (dep.version !== undefined && entry.version !== dep.version) continue;
+      if (key !== undefined && sourceKey(entry.source) !== key) continue;
+      // The project's own packages are walked from, not through.
+      if (entry.firstParty) continue;
+      reached[i].add(scope);
+      const pkg = packages[i];
+      if (!seen.has(`${i} ${scope}`)) {
+        seen.add(`${i} ${scope}`);
+        seed(dependencyList(pkg.dependencies), scope);
+      }
+      const optional = isTable(pkg["optional-dependencies"]) ? pkg["optional-dependencies"] : {};
+      for (const extra of extras) {
+        if (seen.has(`${i} ${scope} ${extra}`)) continue;
+        seen.add(`${i} ${scope} ${extra}`);
+        seed(dependencyList(optional[extra]), scope);
+      }
+    }
+  }
+  return reached;
 }
 
 /**
@@ -162,23 +247,31 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
-  packages.forEach((pkg: Table, i: number) => {
+  const places: Array<string | undefined> = [];
+  const entries: Entry[] = packages.map((pkg: Table, i: number) => {
     const { name, version } = nameAndVersion(i);
     const source = sourceOf(pkg.source);
-    let id: string;
     // A local folder outside the project (a path dependency on another checkout) is third-party.
     const place = FIRST_PARTY.has(source.kind ?? "") && source.value !== undefined
       ? localPlace(path, source.value).kind
       : undefined;
-    if ((place !== undefined && place !== "outside") || members.has(pep503Name(name))) {
-      if (place === "self") id = ROOT_ID;
+    places.push(place);
+    const firstParty = (place !== undefined && place !== "outside") ||
+      members.has(pep503Name(name));
+    return { name, version, source, firstParty };
+  });
+  const scopes = reachedScopes(packages, entries, manifest);
+  entries.forEach(({ name, version, source, firstParty }, i: number) => {
+    let id: string;
+    if (firstParty) {
+      if (places[i] === "self") id = ROOT_ID;
       else {
         id = pypiPurl(name, version);
         builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
         builder.edge(ROOT_ID, id, "runtime");
       }
     } else {
-      id = component(builder, pkg, path, { name, version, source });
+      id = component(builder, packages[i], path, { name, version, source, scopes: [...scopes[i]] });
     }
     ids.push(id);
     index.add(name, { id, version, source: sourceKey(source) });

@@ -265,3 +265,65 @@ Deno.test("readUvLock: a package from a flat index that is a folder (a path, no 
   const out = readUvLock(lock, { path: "uv.lock" });
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:pypi/anyio@4.9.0"]);
 });
+
+Deno.test("readUvLock: a package's extra has the scope of the dependents that ask for it", () => {
+  // httpx is runtime, but only the dev group asks for httpx[http2]; only the `s3` extra of the
+  // project asks for fsspec[s3]; aioboto3 (runtime) asks for aiobotocore[boto3].
+  const registry = 'source = { registry = "https://pypi.org/simple" }';
+  const pkg = (name: string, rest = "") =>
+    `[[package]]\nname = "${name}"\nversion = "1.0"\n${registry}\n${rest}\n`;
+  const text = [
+    'version = 1\nrevision = 3\nrequires-python = ">=3.11"\n',
+    '[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { editable = "." }',
+    'dependencies = [{ name = "httpx" }, { name = "fsspec" }, { name = "aioboto3" }]\n',
+    '[package.optional-dependencies]\ns3 = [{ name = "fsspec", extra = ["s3"] }]\n',
+    '[package.dev-dependencies]\ndev = [{ name = "httpx", extra = ["http2"] }]\n',
+    pkg("aioboto3", 'dependencies = [{ name = "aiobotocore", extra = ["boto3"] }]'),
+    pkg("aiobotocore", '[package.optional-dependencies]\nboto3 = [{ name = "boto3" }]'),
+    pkg("boto3"),
+    pkg("fsspec", '[package.optional-dependencies]\ns3 = [{ name = "s3fs" }]'),
+    pkg("h2", 'dependencies = [{ name = "hpack" }]'),
+    pkg("hpack"),
+    pkg("httpx", '[package.optional-dependencies]\nhttp2 = [{ name = "h2" }]'),
+    pkg("s3fs"),
+  ].join("\n");
+  const out = readUvLock(text, { path: "uv.lock" });
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes}`), [
+    "aioboto3 runtime",
+    "aiobotocore runtime",
+    "boto3 runtime",
+    "fsspec optional,runtime",
+    "h2 dev",
+    "hpack dev",
+    "httpx dev,runtime",
+    "s3fs optional",
+  ]);
+  // The graph keeps the extra's edge as an optional one.
+  assert.ok(
+    out.edges.some((e) =>
+      e.from === pypiPurl("httpx", "1.0") && e.to === pypiPurl("h2", "1.0") &&
+      e.scope === "optional"
+    ),
+  );
+});
+
+Deno.test("readUvLock: an extra a virtual root's [manifest.dependency-groups] asks for is dev", () => {
+  // The manifest writes requirements as declared: `extras`, not the packages' `extra`.
+  const registry = 'source = { registry = "https://pypi.org/simple" }';
+  const text = [
+    'version = 1\nrevision = 3\nrequires-python = ">=3.11"\n',
+    '[manifest]\nmembers = ["lib"]\n',
+    "[manifest.dependency-groups]",
+    'dev = [{ name = "httpx", extras = ["http2"], specifier = ">=0.28" }]\n',
+    '[[package]]\nname = "h2"\nversion = "4.1.0"\n' + registry + "\n",
+    '[[package]]\nname = "httpx"\nversion = "0.28.1"\n' + registry,
+    '[package.optional-dependencies]\nhttp2 = [{ name = "h2" }]\n',
+    '[[package]]\nname = "lib"\nversion = "0.1.0"\nsource = { editable = "lib" }',
+    'dependencies = [{ name = "httpx" }]\n',
+  ].join("\n");
+  const out = readUvLock(text, { path: "uv.lock" });
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes}`), [
+    "h2 dev",
+    "httpx dev,runtime",
+  ]);
+});
