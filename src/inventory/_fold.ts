@@ -3,8 +3,8 @@
 import { posix } from "../_path.ts";
 import { OutputBuilder } from "./_builder.ts";
 import { packageKey } from "./purl.ts";
-import { reach, reachScopes } from "./_reach.ts";
-import type { Reader, ReaderResult } from "./_reader.ts";
+import { type Reach, reach, reachScopes } from "./_reach.ts";
+import type { ExtraLinks, Reader, ReaderResult } from "./_reader.ts";
 import type { Component, Ecosystem, Edge, ReaderOutput, Scope } from "./types.ts";
 import { compareEdges, ROOT_ID } from "./types.ts";
 import { compareStrings } from "../_util.ts";
@@ -31,7 +31,8 @@ export interface ReadFile {
  * `unmatched` names the declarations (build requirements aside) that found
  * neither a locked package nor a member; with `keepUnmatched` (locks that
  * lock only what they list) those stay, as declared. `member` tells whether
- * the manifest's project is a member of the locks.
+ * the manifest's project is a member of the locks. The extras its
+ * declarations ask for follow their edges.
  */
 /** The id of the locks' member that is the manifest's project, if any. */
 function memberOf(
@@ -53,7 +54,7 @@ function foldManifest(
   locks: readonly ReaderResult[],
   ecosystem: Ecosystem,
   keepUnmatched: boolean,
-): { output: ReaderOutput; unmatched: string[]; member: boolean } {
+): { output: ReaderOutput; extras: ExtraLinks; unmatched: string[]; member: boolean } {
   const key = (name: string): string => packageKey(ecosystem, name);
   const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => key(c.name));
   const members = Map.groupBy(locks.flatMap((l) => l.members), (m) => key(m.name));
@@ -90,17 +91,15 @@ function foldManifest(
   // The manifest's own members (a nested package.json is one) stay, so do their edges: what
   // they declare and the lock lacks is reached from them (vercel/next.js's examples/*).
   for (const m of manifest.members) if (!targets.has(m.id)) targets.set(m.id, [m.id]);
-  const edges: Edge[] = [];
-  for (const edge of manifest.edges) {
+  const folded = <E extends Edge>(edge: E): E[] => {
     const from = edge.from === ROOT_ID ? [self] : targets.get(edge.from) ?? [];
-    for (const f of from) {
-      for (const to of targets.get(edge.to) ?? []) {
-        if (f !== to) edges.push({ from: f, to, scope: edge.scope });
-      }
-    }
-  }
+    return from.flatMap((f) =>
+      (targets.get(edge.to) ?? []).filter((to) => f !== to).map((to) => ({ ...edge, from: f, to }))
+    );
+  };
   return {
-    output: { members: manifest.members, components, edges },
+    output: { members: manifest.members, components, edges: manifest.edges.flatMap(folded) },
+    extras: { asks: (manifest.extras?.asks ?? []).flatMap(folded), gates: [] },
     unmatched,
     member: self !== ROOT_ID,
   };
@@ -167,25 +166,67 @@ function union(outputs: readonly ReaderOutput[]): ReaderOutput {
   return builder.build({ danglingEdges: "throw" });
 }
 
+/** The node of a package's extra in the walk of {@linkcode withReachedScopes} (no inventory id). */
+function extraNode(id: string, extra: string): string {
+  return `${id}\0[${extra}]`;
+}
+
 /**
  * The output with the scopes of the given components computed from the paths
  * that reach them from the root's edges (the declarations of the manifests
- * folded in): dev-only, optional-only or runtime. When the project declares
- * nothing, the readers' scopes stand.
+ * folded in): dev-only, optional-only or runtime. A package's extra is
+ * followed only where a dependent asks for it (`extras`), with that
+ * dependent's scope, as uv.lock's are (see `reachedScopes` of uv_lock.ts): a
+ * runtime package's extra that only a dev group asks for is dev. A package
+ * that only extras nobody asks for reach is optional, through them. When the
+ * project declares nothing, the readers' scopes stand.
  */
-function withReachedScopes(output: ReaderOutput, ids: ReadonlySet<string>): ReaderOutput {
-  const next = new Map<string, [string, Scope][]>();
-  for (const edge of output.edges) {
-    let out = next.get(edge.from);
-    if (out === undefined) next.set(edge.from, out = []);
-    out.push([edge.to, edge.scope === "build" ? "dev" : edge.scope]); // build-only is not shipped
-  }
-  const first = next.get(ROOT_ID);
-  if (first === undefined) return output;
-  const reached = reach(first, (id) => next.get(id) ?? []);
-  const components = output.components.map((c) =>
-    ids.has(c.id) ? { ...c, scopes: reachScopes(reached, c.id) } : c
-  );
+function withReachedScopes(
+  output: ReaderOutput,
+  ids: ReadonlySet<string>,
+  extras: ExtraLinks,
+): ReaderOutput {
+  /** The extras of `from` through which it depends on `to`, by `from\0to`. */
+  const gated = Map.groupBy(extras.gates, (g) => `${g.from}\0${g.to}`);
+  /** The edges out of each node; `byExtras`: a gated dependency only through its extra's node. */
+  const graph = (byExtras: boolean): Map<string, [string, Scope][]> => {
+    const next = new Map<string, [string, Scope][]>();
+    const add = (from: string, to: string, scope: Scope): void => {
+      let out = next.get(from);
+      if (out === undefined) next.set(from, out = []);
+      out.push([to, scope === "build" ? "dev" : scope]); // build-only is not shipped
+    };
+    for (const edge of output.edges) {
+      const through = gated.has(`${edge.from}\0${edge.to}`);
+      if (!through) add(edge.from, edge.to, edge.scope);
+      else if (!byExtras) add(edge.from, edge.to, "optional");
+    }
+    if (byExtras) {
+      for (const a of extras.asks) {
+        // Asked by a dependency through an extra: from that extra's node.
+        const froms = gated.get(`${a.from}\0${a.to}`)?.map((g) => extraNode(g.from, g.extra));
+        if (froms === undefined) add(a.from, extraNode(a.to, a.extra), a.scope);
+        else for (const from of froms) add(from, extraNode(a.to, a.extra), "runtime");
+      }
+      for (const g of extras.gates) add(extraNode(g.from, g.extra), g.to, "runtime");
+    }
+    return next;
+  };
+  const walk = (next: Map<string, [string, Scope][]>): Reach =>
+    reach(next.get(ROOT_ID)!, (id) => next.get(id) ?? []);
+  const byExtras = graph(true);
+  if (!byExtras.has(ROOT_ID)) return output;
+  const reached = walk(byExtras);
+  const isReached = (id: string): boolean => reached.prod.has(id) || reached.dev.has(id);
+  // What only extras nobody asks for reach: as an optional dependency of its dependent.
+  const fallback = extras.gates.length > 0 && [...ids].some((id) => !isReached(id))
+    ? walk(graph(false))
+    : undefined;
+  const components = output.components.map((c) => {
+    if (!ids.has(c.id)) return c;
+    const from = isReached(c.id) ? reached : fallback ?? reached;
+    return { ...c, scopes: reachScopes(from, c.id) };
+  });
   return { ...output, components };
 }
 
@@ -206,10 +247,19 @@ function withDistinctMemberIds(files: readonly ReadFile[]): readonly ReadFile[] 
     }
     if (renamed.size === 0) return f;
     const id = (node: string): string => renamed.get(node) ?? node;
+    const ends = <E extends { from: string; to: string }>(e: E): E => ({
+      ...e,
+      from: id(e.from),
+      to: id(e.to),
+    });
+    const { extras } = f.output;
     const output = {
       ...f.output,
       members: f.output.members.map((m) => ({ ...m, id: id(m.id) })),
-      edges: f.output.edges.map((e) => ({ ...e, from: id(e.from), to: id(e.to) })),
+      edges: f.output.edges.map(ends),
+      ...extras === undefined
+        ? {}
+        : { extras: { asks: extras.asks.map(ends), gates: extras.gates.map(ends) } },
     };
     return { ...f, output };
   });
@@ -411,7 +461,16 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
   });
   builder.edge(ROOT_ID, self, "runtime");
   for (const e of output.edges.filter(fromRoot)) builder.edge(self, e.to, e.scope);
-  return { ...file, output: { ...output, ...builder.build() } };
+  const { extras } = output;
+  const asks = extras?.asks.map((a) => fromRoot(a) ? { ...a, from: self } : a);
+  return {
+    ...file,
+    output: {
+      ...output,
+      ...builder.build(),
+      ...extras === undefined ? {} : { extras: { ...extras, asks: asks! } },
+    },
+  };
 }
 
 /**
@@ -437,6 +496,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const own = read.map((f) => underOwnMember(f, read));
   const files = withRangesResolved(withDistinctMemberIds(own), warnings);
   const outputs: ReaderOutput[] = [];
+  const extras: ExtraLinks[] = [];
   const declaredOnly: string[] = [];
   const declaredCount = new Map<string, number>();
   for (const f of files) {
@@ -446,6 +506,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       : [];
     if (resolving.length === 0) {
       outputs.push(f.output);
+      if (f.output.extras !== undefined) extras.push(f.output.extras);
       for (const w of f.output.warnings ?? []) warnings.add(w);
       if (kind === "manifest" && f.output.components.length > 0) {
         declaredOnly.push(f.path);
@@ -464,6 +525,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     // leaving it out would be an SBOM that lies by omission.
     const folded = foldManifest(f.output, locks, ecosystem, listsOnly || !known);
     outputs.push(folded.output);
+    extras.push(folded.extras);
     for (const w of f.output.warnings ?? []) warnings.add(w);
     if (listsOnly && folded.unmatched.length > 0) {
       warnings.add(
@@ -488,7 +550,10 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   }
   const merged = union(outputs);
   return {
-    output: derived.size === 0 ? merged : withReachedScopes(merged, derived),
+    output: derived.size === 0 ? merged : withReachedScopes(merged, derived, {
+      asks: extras.flatMap((e) => e.asks),
+      gates: extras.flatMap((e) => e.gates),
+    }),
     warnings: [...warnings].map(bounded).sort(compareStrings),
     declaredOnly: declaredOnly.sort(compareStrings),
   };

@@ -1,7 +1,7 @@
 // Private: the contract every manifest/lockfile reader fulfils, so that the
 // scan, the `--lockfile` check and the "supported files" hints are all built
 // from one registry (`_registry.ts`).
-import type { Ecosystem, Project, ReaderOutput } from "./types.ts";
+import type { Ecosystem, Edge, Project, ReaderOutput } from "./types.ts";
 
 /**
  * A reader's output, with the project it describes when the file names one,
@@ -28,6 +28,12 @@ export type ReaderResult = ReaderOutput & {
    */
   scopesFromDeclarations?: boolean;
   /**
+   * The extras of its dependencies, for the scopes computed from the paths
+   * that reach a package (see `scopesFromDeclarations`): a package's extra is
+   * followed only where a dependent asks for it, with that dependent's scope.
+   */
+  extras?: ExtraLinks;
+  /**
    * The ids of its version-less components that are registry declarations
    * (a name and maybe a range, no URL, no folder: `flask>=2` in a
    * requirements-dev.txt): a version another file of the same reader pins
@@ -36,6 +42,14 @@ export type ReaderResult = ReaderOutput & {
    */
   ranges?: string[];
 };
+
+/** Which dependencies ask for extras, and which a package has only through one of its extras. */
+export interface ExtraLinks {
+  /** `from` depends on `to` in `scope` asking for its `extra` (`httpx[http2]`); PEP 685 names. */
+  asks: Array<Edge & { extra: string }>;
+  /** `from` depends on `to` only through its own `extra` (an optional dependency); PEP 685 names. */
+  gates: Array<{ from: string; to: string; extra: string }>;
+}
 
 /** Reads a file relative to the project root; `undefined` when it does not exist. */
 export type Load = (relativePath: string) => string | undefined;

@@ -601,3 +601,113 @@ Deno.test("a warning quoting a huge piece of a file is cut to 1,000 characters, 
     assert.ok(inventory.warnings?.includes(long), "the inventory keeps the same text");
   });
 });
+
+/** A Poetry 1.8 lock (no category, no groups): httpx's `http2` extra installs h2 (and hpack). */
+const POETRY_18_HTTPX = `[[package]]
+name = "h2"
+version = "4.1.0"
+description = ""
+optional = false
+python-versions = ">=3.6"
+files = []
+
+[package.dependencies]
+hpack = ">=4.0,<5"
+
+[[package]]
+name = "hpack"
+version = "4.0.0"
+description = ""
+optional = false
+python-versions = ">=3.6"
+files = []
+
+[[package]]
+name = "httpx"
+version = "0.28.1"
+description = ""
+optional = false
+python-versions = ">=3.8"
+files = []
+
+[package.dependencies]
+h2 = {version = ">=3,<5", optional = true, markers = "extra == \\"http2\\""}
+
+[package.extras]
+http2 = ["h2 (>=3,<5)"]
+
+[[package]]
+name = "respx"
+version = "0.22.0"
+description = ""
+optional = false
+python-versions = ">=3.8"
+files = []
+
+[package.dependencies]
+httpx = {version = ">=0.25.0", extras = ["http2"]}
+
+[metadata]
+lock-version = "2.0"
+python-versions = "^3.11"
+content-hash = "x"
+`;
+
+Deno.test("a lock without scopes follows a package's extra only where a dependent asks for it, with that dependent's scope (Poetry 1.8, PDM 4.2)", async () => {
+  const scopesOf = async (files: Record<string, string>): Promise<Record<string, string>> => {
+    let scopes: Record<string, string> = {};
+    await withTempDir(async (dir) => {
+      await writeTree(dir, files);
+      const inventory = await readInventory(dir);
+      scopes = Object.fromEntries(inventory.components.map((c) => [c.name, c.scopes.join()]));
+    });
+    return scopes;
+  };
+  const poetry = (dependencies: string, dev: string): Promise<Record<string, string>> =>
+    scopesOf({
+      "poetry.lock": POETRY_18_HTTPX,
+      "pyproject.toml": '[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n' +
+        `[tool.poetry.dependencies]\npython = "^3.11"\n${dependencies}\n\n` +
+        `[tool.poetry.group.dev.dependencies]\n${dev}\n`,
+    });
+  const httpx = 'httpx = "^0.28"';
+  const withHttp2 = 'httpx = {version = "^0.28", extras = ["http2"]}';
+  // Only the dev group asks for httpx[http2]: h2 is installed for it alone.
+  assert.deepEqual(await poetry(httpx, withHttp2), {
+    h2: "dev",
+    hpack: "dev",
+    httpx: "runtime",
+    respx: "runtime", // reached by nothing: the lock's own default stands
+  });
+  // A dev package of the lock (respx) that asks for it: dev too.
+  assert.deepEqual(await poetry(httpx, 'respx = "^0.22"'), {
+    h2: "dev",
+    hpack: "dev",
+    httpx: "runtime",
+    respx: "dev",
+  });
+  // The runtime declaration asks for it: runtime.
+  assert.deepEqual(await poetry(withHttp2, 'respx = "^0.22"'), {
+    h2: "runtime",
+    hpack: "runtime",
+    httpx: "runtime",
+    respx: "dev",
+  });
+  // Nobody asks for it (a stale lock): an optional dependency of httpx, as before.
+  assert.deepEqual((await poetry(httpx, 'pytest = "^8"')).h2, "optional");
+  // PDM locks an extra as its own entry (`extras = [...]`), whose dependencies it adds.
+  assert.deepEqual(
+    await scopesOf({
+      "pdm.lock": '[metadata]\ngroups = ["default", "dev"]\nlock_version = "4.2"\n\n' +
+        '[[package]]\nname = "h2"\nversion = "4.1.0"\ndependencies = ["hpack<5,>=4.0"]\n\n' +
+        '[[package]]\nname = "hpack"\nversion = "4.0.0"\n\n' +
+        '[[package]]\nname = "httpx"\nversion = "0.28.1"\n\n' +
+        '[[package]]\nname = "httpx"\nversion = "0.28.1"\nextras = ["http2"]\n' +
+        'dependencies = ["h2<5,>=3", "httpx==0.28.1"]\n',
+      "pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
+        'dependencies = ["httpx>=0.28"]\n\n' +
+        '[tool.pdm.dev-dependencies]\ndev = ["httpx[http2]>=0.28"]\n',
+    }),
+    { h2: "dev", hpack: "dev", httpx: "runtime" },
+  );
+});

@@ -30,7 +30,7 @@ import { localPlace } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { Scope } from "../types.ts";
-import type { ReaderResult } from "../_reader.ts";
+import type { ExtraLinks, ReaderResult } from "../_reader.ts";
 
 /** Options of {@linkcode readPdmLock}. */
 export interface PdmLockOptions {
@@ -106,6 +106,13 @@ function projectExtras(
 
 function withoutExtras(name: string): string {
   return name.replace(/\[.*$/, "");
+}
+
+/** The extras a package entry is locked for (PEP 685 names): PDM 2's `extras`, PDM 1's `name[extra]`. */
+function entryExtras(pkg: Table, written: string): string[] {
+  const listed = Array.isArray(pkg.extras) ? pkg.extras : /\[(.*)\]/.exec(written)?.[1].split(",");
+  return (listed ?? []).filter((e): e is string => typeof e === "string" && e.trim() !== "")
+    .map((e) => pep503Name(e.trim()));
 }
 
 /**
@@ -220,19 +227,27 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     ids.push(id);
     if (!index.get(name).some((node) => node.id === id)) index.add(name, { id, version });
   });
+  const links: ExtraLinks = { asks: [], gates: [] };
+  /** The dependencies of each package's entry without extras; those of its extras entries. */
+  const base = new Map<string, Set<string>>();
+  const throughExtras: Array<{ from: string; to: string; extras: string[] }> = [];
   packages.forEach((pkg: Table, i: number) => {
     const deps = pkg.dependencies ?? [];
     if (!Array.isArray(deps)) throw invalid(READER, where(i), "`dependencies` must be an array");
+    const own = entryExtras(pkg, nameAndVersion(i).name);
+    if (own.length === 0 && !base.has(ids[i])) base.set(ids[i], new Set());
     for (const dep of deps) {
       if (typeof dep !== "string") {
         throw invalid(READER, where(i), `dependency of "${pkg.name}" must be a string`);
       }
       let name: string;
       let pin: string | undefined;
+      let asked: string[];
       try {
         const requirement = parseRequirement(dep);
         name = requirement.name;
         pin = pinnedVersion(requirement.specifier);
+        asked = requirement.extras.map(pep503Name);
       } catch (error) {
         if (isVouchError(error)) {
           // As written in the TOML (quoted, escapes and all), else the package's header line.
@@ -246,14 +261,24 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       const exact = candidates.filter((c) => pin !== undefined && c.version === pin);
       for (const node of exact.length > 0 ? exact : candidates) {
         builder.edge(ids[i], node.id, "runtime");
+        for (const extra of asked) {
+          links.asks.push({ from: ids[i], to: node.id, scope: "runtime", extra });
+        }
+        if (own.length === 0) base.get(ids[i])!.add(node.id);
+        else throughExtras.push({ from: ids[i], to: node.id, extras: own });
       }
     }
   });
+  // What an extras entry adds to its package's own dependencies comes with those extras only.
+  for (const { from, to, extras: own } of throughExtras) {
+    if (from === to || base.get(from)?.has(to) !== false) continue;
+    for (const extra of own) links.gates.push({ from, to, extra });
+  }
   // A lock without per-package groups does not say which are dev: the project's
   // declarations tell (see `scopesFromDeclarations`).
   const scopesKnown = packages.some((p: Table) =>
     p.groups !== undefined || p.sections !== undefined
   );
   const output = builder.build();
-  return scopesKnown ? output : { ...output, scopesFromDeclarations: true };
+  return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras: links };
 }

@@ -25,7 +25,7 @@ import { localPlace } from "../_paths.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { Scope } from "../types.ts";
-import type { ReaderResult } from "../_reader.ts";
+import type { ExtraLinks, ReaderResult } from "../_reader.ts";
 
 /** Options of {@linkcode readPoetryLock}. */
 export interface PoetryLockOptions {
@@ -82,7 +82,10 @@ function scopesAndGroups(
   return { scopes: [...scopes], groups };
 }
 
-function dependencyVersions(value: unknown): Array<{ version?: string; optional: boolean }> {
+/** A dependency's entries (one per constraint): the pinned version, whether optional, the extras asked. */
+function dependencyVersions(
+  value: unknown,
+): Array<{ version?: string; optional: boolean; extras: string[] }> {
   const list = Array.isArray(value) ? value : [value];
   return list.map((entry) => {
     const constraint = typeof entry === "string"
@@ -93,8 +96,41 @@ function dependencyVersions(value: unknown): Array<{ version?: string; optional:
     return {
       version: constraint === undefined ? undefined : pinnedVersion(poetryConstraint(constraint)),
       optional: isTable(entry) && entry.optional === true,
+      extras: isTable(entry) && Array.isArray(entry.extras)
+        ? entry.extras.filter((e): e is string => typeof e === "string").map(pep503Name)
+        : [],
     };
   });
+}
+
+/** The bare name of a requirement as Poetry writes it in `[package.extras]`: `h2 (>=3,<5)`. */
+function requirementName(text: string): string {
+  return pep503Name(text.replace(/[\s\[(;<>=!~].*$/, ""));
+}
+
+/**
+ * The extras of a package that install each of its dependencies (by PEP 503
+ * name): its `[package.extras]`, and the `extra == "…"` of a dependency's markers.
+ */
+function extrasByDependency(pkg: Table): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (name: string, extra: string): void => {
+    out.set(name, (out.get(name) ?? new Set()).add(pep503Name(extra)));
+  };
+  for (const [extra, list] of Object.entries(isTable(pkg.extras) ? pkg.extras : {})) {
+    for (const text of Array.isArray(list) ? list : []) {
+      if (typeof text === "string") add(requirementName(text), extra);
+    }
+  }
+  for (const [name, value] of Object.entries(isTable(pkg.dependencies) ? pkg.dependencies : {})) {
+    for (const entry of Array.isArray(value) ? value : [value]) {
+      const markers = isTable(entry) && typeof entry.markers === "string" ? entry.markers : "";
+      for (const m of markers.matchAll(/\bextra\s*==\s*["']([^"']+)["']/g)) {
+        add(pep503Name(name), m[1]);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -168,7 +204,7 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     for (const [extra, names] of Object.entries(doc.extras)) {
       for (const name of Array.isArray(names) ? names : []) {
         if (typeof name !== "string") continue;
-        const key = pep503Name(name.replace(/[\s\[(;<>=!~].*$/, ""));
+        const key = requirementName(name);
         extrasOf.set(key, [...(extrasOf.get(key) ?? []), extra]);
       }
     }
@@ -224,16 +260,24 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     ids.push(id);
     index.add(name, { id, version });
   });
+  const extras: ExtraLinks = { asks: [], gates: [] };
   packages.forEach((pkg: Table, i: number) => {
     const deps = pkg.dependencies;
     if (deps === undefined) return;
     if (!isTable(deps)) throw invalid(READER, where(i), "`dependencies` must be a table");
+    const installedBy = extrasByDependency(pkg);
     for (const [name, value] of Object.entries(deps)) {
       const candidates = index.get(name);
-      for (const wanted of dependencyVersions(value)) {
-        const exact = candidates.filter((c) => c.version === wanted.version);
+      const wanted = dependencyVersions(value);
+      // Only through the package's own extras when every entry of it is optional.
+      const gates = wanted.every((w) => w.optional) ? installedBy.get(pep503Name(name)) : undefined;
+      for (const { version, optional, extras: asked } of wanted) {
+        const exact = candidates.filter((c) => c.version === version);
         for (const node of exact.length > 0 ? exact : candidates) {
-          builder.edge(ids[i], node.id, wanted.optional ? "optional" : "runtime");
+          const scope = optional ? "optional" : "runtime";
+          builder.edge(ids[i], node.id, scope);
+          for (const extra of asked) extras.asks.push({ from: ids[i], to: node.id, scope, extra });
+          for (const extra of gates ?? []) extras.gates.push({ from: ids[i], to: node.id, extra });
         }
       }
     }
@@ -244,5 +288,5 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     p.groups !== undefined || p.category !== undefined
   );
   const output = builder.build();
-  return scopesKnown ? output : { ...output, scopesFromDeclarations: true };
+  return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras };
 }

@@ -28,7 +28,7 @@ import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import type { Project, Scope } from "../types.ts";
-import type { Load, ReaderResult } from "../_reader.ts";
+import type { ExtraLinks, Load, ReaderResult } from "../_reader.ts";
 import { compareStrings } from "../../_util.ts";
 import { ROOT_ID } from "../types.ts";
 
@@ -58,6 +58,8 @@ interface Declaration {
   local?: boolean;
   scope: Scope;
   group?: string;
+  /** The extras of the package it asks for (`httpx[http2]`), PEP 685 names. */
+  extras?: string[];
   /** The file that declares it, when known here (a hatch.toml beside the pyproject.toml). */
   source?: string;
 }
@@ -72,6 +74,8 @@ interface Merged {
   groups: Set<string>;
   /** The files that declare it. */
   sources: Set<string>;
+  /** The extras asked for, per scope. */
+  asks: Map<Scope, Set<string>>;
 }
 
 type Table = Record<string, unknown>;
@@ -130,6 +134,7 @@ class Context {
         vcs: url?.vcs ?? false,
         scope,
         group,
+        extras: requirement.extras.map(pep503Name),
       };
     } catch (error) {
       // An empty requirement is found as its quotes, one of white space as escaped.
@@ -473,16 +478,18 @@ function poetryEntry(
   const optional = value.optional === true && scope === "runtime";
   const constraint = ctx.optionalString(value.version, `version of "${name}"`, name);
   const base = { name, specifier: constraint ? poetryConstraint(constraint) : undefined };
-  let extra: Partial<Declaration> = {};
+  let extra: Partial<Declaration> = {
+    extras: ctx.strings(value.extras, `extras of "${name}"`, name).map(pep503Name),
+  };
   if (typeof value.git === "string") {
     const ref = [value.rev, value.tag, value.branch].find((r) => typeof r === "string");
     const subPath = typeof value.subdirectory === "string" ? value.subdirectory : undefined;
     const url = gitVcsUrl(value.git, ref, { subPath });
-    extra = { url, vcs: true, specifier: undefined };
+    extra = { ...extra, url, vcs: true, specifier: undefined };
   } else if (typeof value.url === "string") {
-    extra = { url: value.url, vcs: false, specifier: undefined };
+    extra = { ...extra, url: value.url, vcs: false, specifier: undefined };
   } else if (typeof value.source === "string" && poetry.indexes.has(value.source)) {
-    extra = { index: poetry.indexes.get(value.source) };
+    extra = { ...extra, index: poetry.indexes.get(value.source) };
   }
   if (!optional) return [{ ...base, ...extra, scope, group }];
   const extras = poetry.extrasOf.get(pep503Name(name)) ?? [];
@@ -636,6 +643,7 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
         scopes: new Set(),
         groups: new Set(),
         sources: new Set(),
+        asks: new Map(),
       };
       merged.set(key, entry);
     }
@@ -647,6 +655,8 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
       entry.qualifiers.repository_url ??= repositoryUrl(declaration.index);
     }
     entry.scopes.add(declaration.scope);
+    const asked = entry.asks.get(declaration.scope) ?? new Set();
+    for (const e of declaration.extras ?? []) entry.asks.set(declaration.scope, asked.add(e));
     if (declaration.group !== undefined) entry.groups.add(declaration.group);
     if (declaration.source !== undefined) entry.sources.add(declaration.source);
   }
@@ -753,6 +763,7 @@ export function readPyproject(
   applyUvSources(ctx, uv, declarations);
   for (const declaration of declarations) declaration.source ??= options.path;
   const builder = new OutputBuilder();
+  const asks: ExtraLinks["asks"] = [];
   for (const entry of merge(declarations, self).values()) {
     const component = pypiComponent({
       name: entry.name,
@@ -769,8 +780,12 @@ export function readPyproject(
     component.sources = [...entry.sources].sort(compareStrings);
     const id = builder.component(component);
     for (const scope of entry.scopes) builder.edge(ROOT_ID, id, scope);
+    for (const [scope, extras] of entry.asks) {
+      for (const extra of extras) asks.push({ from: ROOT_ID, to: id, scope, extra });
+    }
   }
   const output: ReaderResult = builder.build();
+  if (asks.length > 0) output.extras = { asks, gates: [] };
   if (hatch.warnings.length > 0) output.warnings = hatch.warnings;
   if (info === undefined) return output;
   // Neither a runtime dependency nor a build system: a tooling identity (gitea's lint-only Poetry table).
