@@ -142,7 +142,11 @@ export const READERS: readonly Reader[] = [
       return posix.basename(folder) === "requirements" ? posix.dirname(folder) : folder;
     },
     read: (text, path, c) =>
-      requirements().readRequirements(text, { path, include: (rel) => c.load(sibling(path, rel)) }),
+      requirements().readRequirements(text, {
+        path,
+        include: (rel) => c.load(sibling(path, rel)),
+        readAlone: (rel) => readerFor(sibling(path, rel))?.name === "requirements",
+      }),
     // Loaded: only the outputs of requirements files read name `ranges`.
     satisfies: (version, range) => requirements().satisfies(version, range),
   },

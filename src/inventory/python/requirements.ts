@@ -41,6 +41,13 @@ export interface RequirementsOptions {
    * the top-level file (`options.path`), `/`-separated and normalized.
    */
   include?: (relativePath: string) => string | undefined;
+  /**
+   * Whether the scan reads a file that `-r` includes on its own too (as
+   * `include`'s path; `requirements.txt` beside the file: yes). One it does
+   * not (celery's `requirements/extras/redis.txt`) has no scope of its own:
+   * its requirements have that of the files including it. Default: all are.
+   */
+  readAlone?: (relativePath: string) => boolean;
 }
 
 const READER = "requirements";
@@ -94,6 +101,7 @@ interface Entry {
 
 interface State {
   include?: (relativePath: string) => string | undefined;
+  readAlone: (relativePath: string) => boolean;
   topDir: string;
   entries: Entry[];
   /** The pinned entries of the constraint files (`-c`), which pin but add nothing. */
@@ -107,6 +115,13 @@ interface State {
   noIndex?: string;
   /** The lines, by file, whose `${VAR}` references leave something unknown. */
   unexpanded: Map<string, number[]>;
+  /**
+   * The scope of each file read, by path: its name's (see `fileScope`), or,
+   * for an included file the scan does not read on its own, that of the
+   * files including it (celery's `requirements/test.txt` with
+   * `-r extras/redis.txt`: redis is installed for the tests only).
+   */
+  scopes: Map<string, Scope>;
   /**
    * The files included so far, with how (`r:` or `c:` and the path): a file
    * included again adds nothing (and a diamond of includes read each time
@@ -417,6 +432,11 @@ function readFile(
         const target = resolveInclude(state, path, value, where, stack);
         const asConstraints = constraints || name === "-c" || name === "--constraint";
         const key = `${asConstraints ? "c" : "r"}:${target.path}`;
+        // What a runtime install includes is runtime, whichever dev file includes it too.
+        const scope = state.readAlone(relativeTo(state.topDir, target.path))
+          ? fileScope(target.path)
+          : state.scopes.get(path)!;
+        if (state.scopes.get(target.path) !== "runtime") state.scopes.set(target.path, scope);
         if (state.included.has(key)) continue;
         state.included.add(key);
         readFile(state, target.text, target.path, [...stack, target.path], asConstraints);
@@ -686,6 +706,7 @@ function sourceWarnings(state: State): string[] {
 export function readRequirements(text: string, options: RequirementsOptions): ReaderResult {
   const state: State = {
     include: options.include,
+    readAlone: options.readAlone ?? (() => true),
     topDir: dirname(normalizePath(options.path)),
     entries: [],
     constraints: [],
@@ -693,6 +714,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     findLinks: [],
     unexpanded: new Map(),
     included: new Set(),
+    scopes: new Map([[options.path, fileScope(options.path)]]),
   };
   readFile(
     state,
@@ -714,7 +736,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   /** The ids of the version-less declarations another file's pin may resolve (see `ranges`). */
   const ranges = new Set<string>();
   for (const entry of state.entries) {
-    const scope = fileScope(entry.source);
+    const scope = state.scopes.get(entry.source)!;
     if (entry.name === "" && entry.folder !== undefined) {
       warnings.push(
         `${entry.where ?? entry.source}: "${withoutCredentials(entry.folder)}" is a folder ` +

@@ -269,6 +269,32 @@ Deno.test("readRequirements: a file named for development lists dev requirements
   }
 });
 
+Deno.test("readRequirements: a file only includes read has the scope of the files including it", () => {
+  // celery's requirements/test.txt: `-r extras/yaml.txt` (the files of setup.py's extras) for the tests.
+  const files: Record<string, string> = {
+    "requirements/test.txt": "pytest==8.3.5\n-r extras/yaml.txt\n-r default.txt\n",
+    "requirements/extras/yaml.txt": "PyYAML==6.0.2\n",
+    "requirements/default.txt": "vine==5.1.0\n",
+  };
+  const out = readRequirements(files["requirements/test.txt"], {
+    path: "requirements/test.txt",
+    include: (rel) => files[`requirements/${rel}`],
+    readAlone: (rel) => !rel.startsWith("extras/"),
+  });
+  const scopes = new Map(out.components.map((c) => [c.name, c.scopes]));
+  assert.deepEqual(scopes.get("PyYAML"), ["dev"], "installed for the tests only");
+  assert.deepEqual(scopes.get("vine"), ["runtime"], "default.txt, read on its own, says runtime");
+  // A runtime file including it too makes it runtime, whichever include comes first.
+  files["requirements/test.txt"] = "-r extras/yaml.txt\n-r default.txt\n";
+  files["requirements/default.txt"] = "-r extras/yaml.txt\n";
+  const both = readRequirements(files["requirements/test.txt"], {
+    path: "requirements/test.txt",
+    include: (rel) => files[`requirements/${rel}`],
+    readAlone: (rel) => !rel.startsWith("extras/"),
+  });
+  assert.deepEqual(both.components.map((c) => [c.name, c.scopes]), [["PyYAML", ["runtime"]]]);
+});
+
 Deno.test("readerFor: dev-requirements.txt and test-requirements.txt are requirements files", () => {
   for (const path of ["dev-requirements.txt", "test_requirements.txt", "a/test-requirements.txt"]) {
     assert.equal(readerFor(path)?.name, "requirements", path);
