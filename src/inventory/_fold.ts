@@ -32,7 +32,9 @@ export interface ReadFile {
  * neither a locked package nor a member; with `keepUnmatched` (locks that
  * lock only what they list) those stay, as declared. `member` tells whether
  * the manifest's project is a member of the locks. The extras its
- * declarations ask for follow their edges.
+ * declarations ask for follow their edges. With `edgesPerMember` (locks whose
+ * member entries name each dependency exactly) a member's declaration is only
+ * the locked package that member's edges reach.
  */
 /** The id of the locks' member that is the manifest's project, if any. */
 function memberOf(
@@ -53,12 +55,20 @@ function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
   ecosystem: Ecosystem,
-  keepUnmatched: boolean,
+  options: { keepUnmatched: boolean; edgesPerMember: boolean },
 ): { output: ReaderOutput; extras: ExtraLinks; unmatched: string[]; member: boolean } {
+  const { keepUnmatched } = options;
   const key = (name: string): string => packageKey(ecosystem, name);
-  const locked = Map.groupBy(locks.flatMap((l) => l.components), (c) => key(c.name));
-  const members = Map.groupBy(locks.flatMap((l) => l.members), (m) => key(m.name));
   const self = memberOf(manifest, locks, ecosystem) ?? ROOT_ID;
+  // A lock that names each member's dependencies exactly: a member's declaration is what it reaches.
+  const reached = options.edgesPerMember && self !== ROOT_ID
+    ? new Set(locks.flatMap((l) => l.edges).filter((e) => e.from === self).map((e) => e.to))
+    : undefined;
+  const locked = Map.groupBy(
+    locks.flatMap((l) => l.components).filter((c) => reached?.has(c.id) ?? true),
+    (c) => key(c.name),
+  );
+  const members = Map.groupBy(locks.flatMap((l) => l.members), (m) => key(m.name));
   const targets = new Map<string, string[]>();
   const components: Component[] = [];
   const unmatched: string[] = [];
@@ -523,7 +533,10 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     const listsOnly = resolving.every((l) => l.reader.listsOnly);
     // A manifest of another project under the lock keeps what the lock lacks, as declared:
     // leaving it out would be an SBOM that lies by omission.
-    const folded = foldManifest(f.output, locks, ecosystem, listsOnly || !known);
+    const folded = foldManifest(f.output, locks, ecosystem, {
+      keepUnmatched: listsOnly || !known,
+      edgesPerMember: resolving.every((l) => l.reader.edgesPerMember),
+    });
     outputs.push(folded.output);
     extras.push(folded.extras);
     for (const w of f.output.warnings ?? []) warnings.add(w);

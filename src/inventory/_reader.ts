@@ -130,6 +130,14 @@ export interface Reader {
    */
   listsOnly?: boolean;
   /**
+   * For a lock reader whose members' entries name the exact package each of
+   * their dependencies is (Cargo.lock's `name version (source)`): a declaration
+   * of a member's manifest is the locked package that member's edges reach, not
+   * every locked version of its name (another version is another crate's
+   * dependency), and none when the member's entry lacks it (a stale lock).
+   */
+  edgesPerMember?: boolean;
+  /**
    * For a lock reader: whether a lockfile resolves a manifest of its folder
    * (see `covers`), when its name says whose it is (NuGet's
    * `packages.<project>.lock.json` belongs to `<project>.csproj` only).

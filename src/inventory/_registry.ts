@@ -213,6 +213,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["Cargo.lock"],
     matches: (f) => f === "Cargo.lock",
+    edgesPerMember: true,
     read: (text, path, c) => cargoLock().readCargoLock(text, { path, load: c.load, list: c.list }),
   },
   {

@@ -193,11 +193,14 @@ Deno.test("Cargo.toml folds into Cargo.lock: the locked crates become direct, no
     version: "0.1.0",
     license: "MIT",
   });
+  // helper/Cargo.toml's dev-dependency serde is not in helper's lock entry: the lock says helper
+  // does not depend on it (a path dependency that is no workspace member gets no dev-dependencies).
   assert.deepEqual(inventory.components.map((c) => [c.id, c.direct, c.scopes]), [
-    ["pkg:cargo/serde@1.0.210", true, ["dev", "runtime"]],
+    ["pkg:cargo/serde@1.0.210", true, ["runtime"]],
   ]);
   const edges = inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
-  assert.ok(edges.includes("pkg:cargo/helper@0.1.0 pkg:cargo/serde@1.0.210 dev"));
+  assert.ok(edges.includes("root pkg:cargo/serde@1.0.210 runtime"));
+  assert.ok(!edges.some((e) => e.startsWith("pkg:cargo/helper@0.1.0 ")), edges.join("; "));
 });
 
 Deno.test("the project is never its own member: a root crate the Cargo.lock lists is the root (lapce)", async () => {

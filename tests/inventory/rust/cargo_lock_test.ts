@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { readCargoLock } from "../../../src/inventory/rust/cargo_lock.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { treeContext } from "../_tree.ts";
+import { treeContext, writeTree } from "../_tree.ts";
 
 const read = (file: string) =>
   readCargoLock(Deno.readTextFileSync(fixture("rust", file)), { path: "Cargo.lock" });
@@ -445,4 +446,37 @@ Deno.test("readCargoLock: a cargo-fuzz crate's dependencies are dev: fuzz target
     ["pkg:cargo/libfuzzer-sys@0.4.7", "dev"],
     ["pkg:cargo/memchr@2.7.4", "runtime"],
   ]);
+});
+
+Deno.test("scan: a member's Cargo.toml declaration is the package its lock entry names, not every version of that name (sweep 29)", async () => {
+  // rand 0.7.3 is only the dev-dependency old's; app's own rand is 0.8.5. serde, which app's
+  // manifest declares but its (stale) lock entry does not list, is reached through old only.
+  const CRATES = 'source = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+        'rand = "0.8"\nserde = "1"\n\n[dev-dependencies]\nold = "1"\n',
+      "Cargo.lock": 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+        'dependencies = ["old", "rand 0.8.5"]\n\n' +
+        `[[package]]\nname = "old"\nversion = "1.0.0"\n${CRATES}` +
+        'dependencies = ["rand 0.7.3", "serde"]\n\n' +
+        `[[package]]\nname = "rand"\nversion = "0.7.3"\n${CRATES}\n` +
+        `[[package]]\nname = "rand"\nversion = "0.8.5"\n${CRATES}\n` +
+        `[[package]]\nname = "serde"\nversion = "1.0.200"\n${CRATES}`,
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.direct, c.scopes.join()]), [
+      ["pkg:cargo/old@1.0.0", true, "dev"],
+      ["pkg:cargo/rand@0.7.3", false, "dev"],
+      ["pkg:cargo/rand@0.8.5", true, "runtime"],
+      ["pkg:cargo/serde@1.0.200", false, "dev"],
+    ]);
+    assert.deepEqual(inventory.edges.filter((e) => e.from === ROOT_ID).map((e) => e.to), [
+      "pkg:cargo/old@1.0.0",
+      "pkg:cargo/rand@0.8.5",
+    ]);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /\(Cargo\.toml declares serde\)/, "the stale lock is warned about");
+  });
 });
