@@ -241,6 +241,7 @@ export function readPackageLock(
   const out = new OutputBuilder();
   const lockDir = folderOf(path);
   const top = entries.get("") ?? {};
+  // An empty name is no name (npm names the project after its folder then).
   const topName = stringAt(top, "name") || stringAt(lock, "name") || undefined;
   const topFields = {
     name: topName,
@@ -364,16 +365,13 @@ export function readPackageLock(
   }
   for (const folder of memberFolders) out.edge(self, nodeId.get(folder)!, "runtime");
 
-  const root = top;
-  // An empty name is no name (npm names the project after its folder then).
-  const name = topName;
-  const projectVersion = topFields.version;
+  const { name, version: projectVersion } = topFields;
   const project: Project | undefined = name === undefined ? undefined : {
     name,
     version: projectVersion,
     purl: npmPurl(name, projectVersion),
-    license: npmLicense(root.license),
-    description: stringAt(root, "description"),
+    license: npmLicense(top.license),
+    description: stringAt(top, "description"),
   };
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;
