@@ -599,18 +599,21 @@ export function locksResolving(
  * Cargo.toml names the project), the root module that a nested go.mod
  * replaces with `../..`. Its edges become the root's and it is listed once, as
  * the project, not also as one of its own parts. A member is the project when
- * their purls are equal.
+ * its purl is one of the project's.
  *
  * @param output The merged output.
- * @param projectPurl The project's purl, when it has one.
+ * @param projectPurls The project's purls (the one its manifest states, the one
+ *   `--release` versions), `undefined` where it has none.
  * @returns The output, the same object when no member is the project.
  */
 export function withoutProjectMember(
   output: ReaderOutput,
-  projectPurl: string | undefined,
+  projectPurls: readonly (string | undefined)[],
 ): ReaderOutput {
-  if (projectPurl === undefined) return output;
-  const selves = new Set(output.members.filter((m) => m.purl === projectPurl).map((m) => m.id));
+  const purls = new Set(projectPurls.filter((p) => p !== undefined));
+  const selves = new Set(
+    output.members.filter((m) => m.purl !== undefined && purls.has(m.purl)).map((m) => m.id),
+  );
   if (selves.size === 0) return output;
   const root = (id: string): string => selves.has(id) ? ROOT_ID : id;
   const seen = new Set<string>();

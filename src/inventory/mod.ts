@@ -395,7 +395,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const inventory: Inventory = {
     project,
     // A member is the project by the purl its manifest states or the one --release versions.
-    ...withoutProjectMember(withoutProjectMember(merged.output, statedPurl), project.purl),
+    ...withoutProjectMember(merged.output, [statedPurl, project.purl]),
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),
     declaredOnly: merged.declaredOnly,
