@@ -138,11 +138,7 @@ function tableLists(value: unknown): Table[][] {
  * Malformed lists are skipped here; the edge pass refuses them.
  */
 function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Set<Scope>[] {
-  const byName = new Map<string, number[]>();
-  entries.forEach((entry, i) => {
-    const key = pep503Name(entry.name);
-    byName.set(key, [...(byName.get(key) ?? []), i]);
-  });
+  const byName = Map.groupBy(entries.keys(), (i) => pep503Name(entries[i].name));
   const reached = entries.map(() => new Set<Scope>());
   const seen = new Set<string>();
   const queue: Array<{ dep: Table; scope: Scope }> = [];
