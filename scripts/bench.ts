@@ -26,10 +26,12 @@
  *   floor of an idle machine (`IDLE_FLOOR_CPU_MS`), as other load inflates
  *   both alike. The raw medians (CPU and wall) are printed beside it.
  * - An in-process bar is on CPU time too (`process.cpuUsage`): the median of
- *   rounds after warm-up runs (the code is optimised by then), the wall time
- *   beside it. The reader table also gives each lockfile's size per package
- *   and its read speed in MB/s: a lock that lists many files per package (a
- *   pylock.toml with twenty wheels each) costs more per package at the same speed.
+ *   rounds after warm-up runs (the code is optimised by then: a reader's
+ *   warm-up lasts two seconds, see `READER_WARM_UP`), the wall time beside
+ *   it. The reader table also gives each lockfile's size per package and its
+ *   read speed in MB/s: a lock that lists many files per package (a
+ *   pylock.toml with twenty wheels each) costs more per package at the same
+ *   speed.
  *
  * Cases:
  *
@@ -43,8 +45,8 @@
  * - `cli-corpus`: `vouch sbom` / `vouch attest` of the opentelemetry-js corpus (needs
  *   ../shared): CPU time of the process, and its peak RSS.
  * - `reader-corpus`: each reader of the second corpus batch in-process (CPU µs per
- *   package; each reader's rounds in a row, as a run reads one format: shared code is not
- *   made polymorphic, nor a run charged for another reader's garbage), and `vouch sbom` of
+ *   package; each reader in a child process of its own, as a run reads one format: shared
+ *   code is not made polymorphic, nor a run charged for another reader's garbage), and `vouch sbom` of
  *   its project as a whole process (CPU time), beside cdxgen when it is installed (needs
  *   ../shared).
  * - `scaling`: `readInventory` + `toCycloneDx` + `toSpdx` of synthetic lockfiles; the bar
@@ -144,6 +146,8 @@ export interface BenchPlan {
   childScaling?: string;
   /** Child mode: verify the happy-path bundle once with sigstore-js (the process reference). */
   childSigstoreJs?: boolean;
+  /** Child mode: time one reader of the corpus (`index:rounds`). */
+  childReader?: string;
 }
 
 const USAGE = `Usage: deno task bench [--quick] [--only CASE]...
@@ -169,6 +173,7 @@ export function parseBenchArgs(argv: string[]): BenchPlan {
     { name: "child-cli", type: "boolean" },
     { name: "child-scaling", type: "string" },
     { name: "child-sigstore-js", type: "boolean" },
+    { name: "child-reader", type: "string" },
   ]);
   const only = (args.flags.only as string[] | undefined) ?? [];
   if (args.positionals.length > 0 && !args.flags["child-cli"]) {
@@ -190,6 +195,9 @@ export function parseBenchArgs(argv: string[]): BenchPlan {
       ? {}
       : { childScaling: args.flags["child-scaling"] as string }),
     ...(args.flags["child-sigstore-js"] ? { childSigstoreJs: true } : {}),
+    ...(args.flags["child-reader"] === undefined
+      ? {}
+      : { childReader: args.flags["child-reader"] as string }),
   };
 }
 
@@ -670,7 +678,9 @@ export function readerResult(label: string, time: RunTime, packages: number): Me
 const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url)).replace(/\/$/, "");
 const MAIN = `${REPO_ROOT}/main.ts`;
 const SCRIPT = fileURLToPath(import.meta.url);
-const CORPUS = `${REPO_ROOT}/../shared/corpus/open-telemetry__opentelemetry-js`;
+/** The corpus of ../shared (see its README). */
+const CORPUS_ROOT = `${REPO_ROOT}/../shared/corpus`;
+const CORPUS = `${CORPUS_ROOT}/open-telemetry__opentelemetry-js`;
 const RUN_FLAGS = ["run", "--allow-read", "--allow-write", "--allow-env"];
 const MIB = 1 << 20;
 
@@ -694,16 +704,35 @@ async function cpuTimed(action: () => unknown): Promise<RunTime> {
   return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
+/** The untimed runs before the timed rounds: at least `runs` of each action, for at least `ms`. */
+interface WarmUp {
+  runs: number;
+  ms?: number;
+}
+
+/**
+ * The warm-up of the per-package reader bars. V8 optimises a read's top-level
+ * functions (called once per read, their loops running via on-stack
+ * replacement) only after some dozens of reads: with 5 warm-up reads the
+ * pnpm read of mermaid measured 26 µs per package, with 30 reads 15.5 (and
+ * kept that). Two seconds of reads reach that state for every corpus file;
+ * the cold cost is the whole-process bar's.
+ */
+const READER_WARM_UP: WarmUp = { runs: 5, ms: 2000 };
+
 /**
  * Times each action `n` times in interleaved rounds (the order rotating),
- * after `warmUp` untimed runs of each; returns each one's runs.
+ * after the warm-up; returns each one's runs.
  */
 async function inProcessRuns(
   n: number,
-  warmUp: number,
   actions: (() => unknown)[],
+  warmUp: WarmUp,
 ): Promise<RunTime[][]> {
-  for (let i = 0; i < warmUp; i++) for (const action of actions) await action();
+  const start = performance.now();
+  for (let i = 0; i < warmUp.runs || performance.now() - start < (warmUp.ms ?? 0); i++) {
+    for (const action of actions) await action();
+  }
   const runs = actions.map((): RunTime[] => []);
   const indexes = actions.map((_, i) => i);
   for (let r = 0; r < n; r++) {
@@ -1182,46 +1211,74 @@ interface CorpusReader {
   read: () => number;
 }
 
+/** The reader of a {@linkcode READER_CORPUS} entry, its modules loaded; `undefined` without ../shared. */
+async function corpusReader(entry: readonly [string, string, string]): Promise<
+  CorpusReader | undefined
+> {
+  const [name, dir, file] = entry;
+  const context = folderContext(`${CORPUS_ROOT}/${dir}`);
+  const text = context.load(file);
+  if (text === undefined) return undefined;
+  const reader = READERS.find((r) => r.name === name)!;
+  const read = (): number => {
+    const out = reader.read(text, file, context);
+    return out.components.length + out.members.length;
+  };
+  await firstRead(read);
+  return { label: `${name} ${dir}`, dir, bytes: text.length, read };
+}
+
+/**
+ * Child mode of the reader case: one reader of {@linkcode READER_CORPUS} in a
+ * process of its own, as a run reads one format (no other reader's shapes
+ * make the shared code polymorphic, no other reader's garbage is charged to
+ * it); reports the median CPU and wall time of `rounds` reads after the
+ * warm-up.
+ */
+async function childReader(spec: string): Promise<void> {
+  const [index, rounds] = spec.split(":").map(Number);
+  const reader = await corpusReader(READER_CORPUS[index]);
+  if (reader === undefined) throw new Error(`${READER_CORPUS[index][1]} is not present`);
+  const time = medianTime((await inProcessRuns(rounds, [reader.read], READER_WARM_UP))[0]);
+  await report({ packages: reader.read(), bytes: reader.bytes, cpu: time.cpu, wall: time.wall });
+}
+
 async function benchReaders(c: Context): Promise<BenchResult[]> {
-  const root = `${REPO_ROOT}/../shared/corpus`;
   const results: BenchResult[] = [];
-  const readers: CorpusReader[] = [];
-  for (const [name, dir, file] of READER_CORPUS) {
+  const readers: { label: string; dir: string; bytes: number }[] = [];
+  const times: RunTime[] = [];
+  const packages: number[] = [];
+  // In-process: each reader in a child process of its own (see `childReader`); each bar
+  // on the median CPU time.
+  for (const [i, [name, dir]] of READER_CORPUS.entries()) {
     const label = `${name} ${dir}`;
-    const context = folderContext(`${root}/${dir}`);
-    const text = context.load(file);
-    if (text === undefined) {
-      results.push({ name: `reader-corpus ${label}`, skipped: `${root}/${dir} is not present` });
+    try {
+      await Deno.stat(`${CORPUS_ROOT}/${dir}`);
+    } catch {
+      results.push({
+        name: `reader-corpus ${label}`,
+        skipped: `${CORPUS_ROOT}/${dir} is not present`,
+      });
       continue;
     }
-    const reader = READERS.find((r) => r.name === name)!;
-    const read = (): number => {
-      const out = reader.read(text, file, context);
-      return out.components.length + out.members.length;
-    };
-    await firstRead(read);
-    readers.push({ label, dir, bytes: text.length, read });
-  }
-  // In-process: each reader's rounds in a row after its warm-up (see the module doc); each
-  // bar on the median CPU time.
-  const packages = readers.map((r) => r.read());
-  const times: RunTime[][] = [];
-  for (const r of readers) {
-    times.push((await inProcessRuns(c.sizes.inProcessRounds, 5, [r.read]))[0]);
+    const out = await child(["--child-reader", `${i}:${c.sizes.inProcessRounds}`]);
+    readers.push({ label, dir, bytes: Number(out.bytes) });
+    times.push({ cpu: Number(out.cpu), wall: Number(out.wall) });
+    packages.push(Number(out.packages));
   }
   // Whole processes: `vouch sbom` of each project and the floor, interleaved.
   const specs = [
     await floorSpec(c.dir),
-    ...readers.map((r) => vouchSpec(["sbom", "--project-root", `${root}/${r.dir}`])),
+    ...readers.map((r) => vouchSpec(["sbom", "--project-root", `${CORPUS_ROOT}/${r.dir}`])),
   ];
   const [floor, ...runs] = await interleavedRuns(specs, c.sizes.processRounds);
   const cdxgen = await installed("cdxgen", ["--version"]);
   const rows: string[][] = [];
   for (const [i, reader] of readers.entries()) {
-    const inProcess = medianTime(times[i]);
+    const inProcess = times[i];
     results.push(readerResult(reader.label, inProcess, packages[i]));
     const reference = cdxgen
-      ? (await run("cdxgen", ["-o", `${c.dir}/cdxgen.json`, `${root}/${reader.dir}`])).ms
+      ? (await run("cdxgen", ["-o", `${c.dir}/cdxgen.json`, `${CORPUS_ROOT}/${reader.dir}`])).ms
       : undefined;
     const sbom = medianTime(runs[i]);
     results.push(processResult(`reader-corpus ${reader.label} sbom`, runs[i], {
@@ -1331,7 +1388,11 @@ async function benchJvmReaders(c: Context): Promise<BenchResult[]> {
       throw new Error(`${input.reader} read ${count} of ${input.packages} packages`);
     }
   }
-  const runs = await inProcessRuns(c.sizes.inProcessRounds, 3, inputs.map((i) => i.read));
+  const runs = await inProcessRuns(
+    c.sizes.inProcessRounds,
+    inputs.map((i) => i.read),
+    READER_WARM_UP,
+  );
   return inputs.map((input, i) => {
     const time = medianTime(runs[i]);
     const perPackage = (ms: number): string => ((ms * 1000) / n).toFixed(2);
@@ -1391,7 +1452,9 @@ async function benchSigstore(c: Context): Promise<BenchResult[]> {
     const result = await verifyBundle(bytes, { artifact: { bytes: artifact }, identity });
     if (!result.verified) throw new Error("vouch did not verify the happy-path bundle");
   };
-  const [oursRuns, theirsRuns] = await inProcessRuns(50, 20, [ours, await sigstoreJsVerifier()]);
+  const [oursRuns, theirsRuns] = await inProcessRuns(50, [ours, await sigstoreJsVerifier()], {
+    runs: 20,
+  });
   const cli = vouchSpec([
     "verify-bundle",
     ...["--bundle", `${HAPPY.dir}/${HAPPY.bundle}`],
@@ -1508,6 +1571,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (plan.childSigstoreJs) {
     (await sigstoreJsVerifier())();
+    return 0;
+  }
+  if (plan.childReader !== undefined) {
+    await childReader(plan.childReader);
     return 0;
   }
 

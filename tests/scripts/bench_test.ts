@@ -61,6 +61,7 @@ Deno.test("parseBenchArgs: unknown case, flag or argument is a usage error", () 
 Deno.test("parseBenchArgs: child modes", () => {
   assert.equal(parseBenchArgs(["--child-hash", "/tmp/f"]).childHash, "/tmp/f");
   assert.equal(parseBenchArgs(["--child-scaling", "/tmp/d"]).childScaling, "/tmp/d");
+  assert.equal(parseBenchArgs(["--child-reader", "3:21"]).childReader, "3:21");
   assert.deepEqual(
     parseBenchArgs(["--child-cli", "--", "sbom", "--project-root", "x"]).childCli,
     ["sbom", "--project-root", "x"],
