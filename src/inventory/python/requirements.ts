@@ -53,19 +53,23 @@ export interface RequirementsOptions {
 const READER = "requirements";
 
 /**
- * The scope of the requirements a file lists, from its name or its folder's
- * (and the folder above a `requirements/` folder): `dev` for a development,
- * test, lint or documentation file (`requirements-dev.txt`,
- * `dev-requirements.txt`, `requirements/test.txt`, `requirements_docs.txt`,
- * the Read the Docs `docs/requirements.txt`, django's
- * `tests/requirements/py3.txt`), else `runtime`.
+ * The scope of the requirements a file lists, from its name and its folders'
+ * (from the nearest `requirements/` folder down, and the folder above it;
+ * else its own folder): `optional` in an `extras` folder below
+ * `requirements/` (celery's `requirements/extras/zstd.txt`, the `zstd` extra
+ * of the package), `dev` for a development, test, lint or documentation file
+ * (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`,
+ * `requirements_docs.txt`, the Read the Docs `docs/requirements.txt`,
+ * django's `tests/requirements/py3.txt`, edx-platform's
+ * `requirements/edx/testing.txt`), else `runtime`.
  */
 function fileScope(path: string): Scope {
   const parts = path.toLowerCase().split("/");
-  const folder = parts.at(-2) ?? "";
-  const names = [parts.at(-1)?.replace(/\.[^.]*$/, "") ?? "", folder];
-  if (/^requirements?$/.test(folder)) names.push(parts.at(-3) ?? "");
-  return names.some(namesDevelopment) ? "dev" : "runtime";
+  const file = parts.pop()?.replace(/\.[^.]*$/, "") ?? "";
+  const top = parts.findLastIndex((folder) => /^requirements?$/.test(folder));
+  if (top !== -1 && parts.slice(top + 1).includes("extras")) return "optional";
+  const folders = top === -1 ? parts.slice(-1) : parts.slice(Math.max(top - 1, 0));
+  return [file, ...folders].some(namesDevelopment) ? "dev" : "runtime";
 }
 
 /**
@@ -794,6 +798,10 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   warnings.push(...sourceWarnings(state));
   const result: ReaderResult = builder.build();
   if (ranges.size > 0) result.ranges = [...ranges].sort(compareStrings);
+  if (state.included.size > 0) {
+    const paths = [...state.included].map((key) => key.slice(2));
+    result.included = [...new Set(paths)].sort(compareStrings);
+  }
   for (const [file, lines] of state.unexpanded) {
     warnings.push(
       `${at(file, lines[0])}: pip fills in \${VAR} from the environment at install time, which ` +

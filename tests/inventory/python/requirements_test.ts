@@ -699,3 +699,24 @@ Deno.test("readRequirements: --find-links makes the source ambiguous; with --no-
     ],
   );
 });
+
+Deno.test("readRequirements: a file below requirements/ has the scope its name and folders say; an extras folder's is optional", () => {
+  const scopeOf = (path: string): string[] =>
+    readRequirements("idna==3.10\n", { path }).components[0].scopes;
+  assert.deepEqual(scopeOf("requirements/extras/zstd.txt"), ["optional"], "celery's zstd extra");
+  assert.deepEqual(
+    scopeOf("requirements/extras/pytest.txt"),
+    ["optional"],
+    "an extra, whatever its name",
+  );
+  assert.deepEqual(scopeOf("requirements/edx/base.txt"), ["runtime"]);
+  assert.deepEqual(scopeOf("requirements/edx-sandbox/releases/teak.txt"), ["runtime"]);
+  for (const name of ["testing", "doc", "development"]) {
+    assert.deepEqual(scopeOf(`requirements/edx/${name}.txt`), ["dev"], name);
+  }
+  assert.deepEqual(scopeOf("requirements/docs/base.txt"), ["dev"], "a folder named for docs");
+  for (const path of ["requirements/edx/base.txt", "requirements/extras/redis.txt"]) {
+    assert.equal(readerFor(path)?.name, "requirements", path);
+  }
+  assert.equal(readerFor("requirements/edx/base.in"), undefined);
+});
