@@ -720,3 +720,25 @@ Deno.test("readRequirements: a file below requirements/ has the scope its name a
   }
   assert.equal(readerFor("requirements/edx/base.in"), undefined);
 });
+
+Deno.test("readRequirements: a remote constraints file (edx-lint's -c https://…) is a warning, not a failure; a remote -r still fails", () => {
+  // The requirements/constraints.txt that edx-lint writes into openedx repositories.
+  const text = "# This file contains all common constraints for edx-repos\n" +
+    "-c https://user:token@raw.githubusercontent.com/edx/edx-lint/master/edx_lint/files/common_constraints.txt\n" +
+    "celery<5.0\n";
+  const out = readRequirements(`-c constraints.txt\ncelery\n`, {
+    path: "requirements/base.txt",
+    include: (rel) => rel === "constraints.txt" ? text : undefined,
+  });
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/celery"]);
+  assert.deepEqual(out.warnings, [
+    "requirements/constraints.txt:2: the constraints file " +
+    "https://raw.githubusercontent.com/edx/edx-lint/master/edx_lint/files/common_constraints.txt " +
+    "is remote and vouch reads no URL: a requirement that pins no version gets none from it " +
+    "(constraints install nothing)",
+  ]);
+  assert.throws(
+    () => readRequirements("-r https://example.com/base.txt\n", { path: "requirements.txt" }),
+    /remote include "https:\/\/example\.com\/base\.txt" is not supported/,
+  );
+});
