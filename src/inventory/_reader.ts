@@ -41,6 +41,13 @@ export type ReaderResult = ReaderOutput & {
    * `_fold.ts`). Sorted.
    */
   ranges?: string[];
+  /**
+   * The other files read as part of it (a requirements file's `-r` and `-c`
+   * includes), root-relative, `/`-separated: a file the reader reads only
+   * when nothing includes it (see `Reader.readUnlessIncluded`) is not read
+   * again on its own. Sorted.
+   */
+  included?: string[];
 };
 
 /** Which dependencies ask for extras, and which a package has only through one of its extras. */
@@ -169,9 +176,18 @@ export interface Reader {
    * Tells whether the reader reads a file.
    *
    * @param file The file's base name.
-   * @param folder The base name of its folder.
+   * @param folders The names of the folders above it, from the project root down.
    */
-  matches(file: string, folder: string): boolean;
+  matches(file: string, folders: readonly string[]): boolean;
+  /**
+   * For a reader whose files include others (`-r`): whether the scan reads a
+   * file only when no other file it reads includes it (see
+   * `ReaderResult.included`); one that is included is read as part of its
+   * includers. Absent: every file is read.
+   *
+   * @param path The file's path.
+   */
+  readUnlessIncluded?(path: string): boolean;
   /**
    * Reads one file. Pure: the same text (and loaded files) give the same output.
    *

@@ -50,6 +50,19 @@ const nugetLock = lazy(() => import("./dotnet/nuget_lock.ts"));
 const msbuild = lazy(() => import("./dotnet/msbuild.ts"));
 const packagesConfig = lazy(() => import("./dotnet/packages_config.ts"));
 
+/**
+ * Whether a requirements file is in a folder below a `requirements/` folder
+ * (celery's `requirements/extras/redis.txt`, edx-platform's
+ * `requirements/edx/base.txt`): the scan reads it on its own only when no
+ * file read includes it, as its name does not say whether it lists the
+ * project's requirements or those of an extra another file includes.
+ */
+function belowRequirementsFolder(path: string): boolean {
+  const folders = path.split("/").slice(0, -1);
+  const at = folders.lastIndexOf("requirements");
+  return at !== -1 && at < folders.length - 1;
+}
+
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
   return join(dirname(path), name).replaceAll("\\", "/");
@@ -126,26 +139,32 @@ export const READERS: readonly Reader[] = [
       "*-requirements.txt",
       "*_requirements.txt",
       "*.requirements.txt",
-      "requirements/*.txt",
+      "requirements/**/*.txt",
       "requirements.lock",
       "requirements-dev.lock",
     ],
     // Rye's lockfiles `requirements.lock` and `requirements-dev.lock` are requirements files too.
-    matches: (f, folder) =>
+    matches: (f, folders) =>
       /^(?:requirements.*|[\w.-]+[-_.]requirements)\.txt$/.test(f) ||
       f === "requirements.lock" || f === "requirements-dev.lock" ||
-      (folder === "requirements" && f.endsWith(".txt")),
+      (f.endsWith(".txt") && folders.includes("requirements")),
+    readUnlessIncluded: (path) => belowRequirementsFolder(path),
     // A `requirements/` folder holds the pins of the project above it (`uv pip compile
-    // requirements/base.in` of `-e .`, apache/superset); any other file, its own folder's.
+    // requirements/base.in` of `-e .`, apache/superset), and so do its subfolders
+    // (edx-platform's `requirements/edx/base.txt`); any other file, its own folder's.
     coveredFolder: (path) => {
-      const folder = posix.dirname(path);
-      return posix.basename(folder) === "requirements" ? posix.dirname(folder) : folder;
+      const folders = posix.dirname(path).split("/");
+      const at = folders.lastIndexOf("requirements");
+      return at === -1 ? posix.dirname(path) : folders.slice(0, at).join("/") || ".";
     },
     read: (text, path, c) =>
       requirements().readRequirements(text, {
         path,
         include: (rel) => c.load(sibling(path, rel)),
-        readAlone: (rel) => readerFor(sibling(path, rel))?.name === "requirements",
+        readAlone: (rel) => {
+          const included = sibling(path, rel);
+          return readerFor(included)?.name === "requirements" && !belowRequirementsFolder(included);
+        },
       }),
     // Loaded: only the outputs of requirements files read name `ranges`.
     satisfies: (version, range) => requirements().satisfies(version, range),
@@ -313,9 +332,9 @@ export const READERS: readonly Reader[] = [
     ecosystem: "maven",
     kind: "lock",
     files: ["gradle.lockfile", "buildscript-gradle.lockfile", "gradle/dependency-locks/*.lockfile"],
-    matches: (f, folder) =>
+    matches: (f, folders) =>
       /^((buildscript|settings)-)?gradle\.lockfile$/.test(f) ||
-      (folder === "dependency-locks" && f.endsWith(".lockfile")),
+      (folders.at(-1) === "dependency-locks" && f.endsWith(".lockfile")),
     coveredFolder: (path) =>
       posix.dirname(path).endsWith("dependency-locks")
         ? posix.dirname(posix.dirname(posix.dirname(path)))
@@ -333,7 +352,7 @@ export const READERS: readonly Reader[] = [
     ecosystem: "maven",
     kind: "lock",
     files: ["gradle/verification-metadata.xml"],
-    matches: (f, folder) => f === "verification-metadata.xml" && folder === "gradle",
+    matches: (f, folders) => f === "verification-metadata.xml" && folders.at(-1) === "gradle",
     coveredFolder: (path) => posix.dirname(posix.dirname(path)),
     read: (text, path, c) =>
       gradleVerification().readGradleVerification(text, { path, load: c.load, files: c.files }),
@@ -376,16 +395,15 @@ export const READERS: readonly Reader[] = [
 ];
 
 /**
- * The reader of a file, by its base name and its folder's base name.
+ * The reader of a file, by its base name and the names of its folders.
  *
  * @param path A `/`-separated path.
  * @returns The reader, or `undefined` when vouch reads no such file.
  */
 export function readerFor(path: string): Reader | undefined {
   const parts = path.split("/");
-  const file = parts.at(-1) ?? "";
-  const folder = parts.at(-2) ?? "";
-  return READERS.find((r) => r.matches(file, folder));
+  const file = parts.pop() ?? "";
+  return READERS.find((r) => r.matches(file, parts));
 }
 
 /** The supported file names, for hints: `a, b, … or z`. */

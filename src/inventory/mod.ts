@@ -226,7 +226,11 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const scanned = explicit
     ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [], superseded: [] }
     : await scanProject(absRoot, { exclude });
-  const files = scanned.files;
+  /** The files read only when no file read includes them (see `Reader.readUnlessIncluded`). */
+  const unlessIncluded = explicit
+    ? []
+    : scanned.files.filter((path) => readerFor(path)!.readUnlessIncluded?.(path));
+  const files = scanned.files.filter((path) => !unlessIncluded.includes(path));
   const read = new Map<string, { text: string; bytes: Uint8Array }>();
   const realRoot = Deno.realPathSync(absRoot);
   /** Reads a file of the project once; `code` names the reader for a decoding error. */
@@ -340,15 +344,18 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       !queued.has(u.path) && read.has(u.path) && u.resolvedBy !== undefined &&
       readerFor(u.path) !== undefined && locksResolving(u.path, u.resolvedBy, outputs).length === 0
     ).map((u) => u.path);
+  /** Reads a file the scan found or the caller named; an error says how to leave out a found one. */
+  const readFound = async (path: string): Promise<ReadFile> => {
+    try {
+      return await readOne(path);
+    } catch (error) {
+      throw explicit ? error : withExcludeHint(error, path);
+    }
+  };
   /** Reads the files queued and not read yet (one output each, in order); reading may queue more. */
   const readQueued = async (): Promise<void> => {
     while (outputs.length < files.length) {
-      const path = files[outputs.length];
-      try {
-        outputs.push(await readOne(path));
-      } catch (error) {
-        throw explicit ? error : withExcludeHint(error, path);
-      }
+      outputs.push(await readFound(files[outputs.length]));
       queueLoaded();
     }
   };
@@ -359,6 +366,18 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       files.push(path);
     }
     await readQueued();
+  }
+  // A file read only when nothing includes it: read unless a file read includes it, and kept
+  // unless another such file includes it (a file is read once, as part of its includers).
+  const includedBy = (found: readonly ReadFile[]): Set<string> =>
+    new Set(found.flatMap((f) => f.output.included ?? []));
+  const included = includedBy(outputs);
+  const alone: ReadFile[] = [];
+  for (const path of unlessIncluded) if (!included.has(path)) alone.push(await readFound(path));
+  const includedAmong = includedBy(alone);
+  for (const f of alone.filter((f) => !includedAmong.has(f.path))) {
+    files.push(f.path);
+    outputs.push(f);
   }
   const merged = mergeOutputs(outputs);
   /** An unread file that declares no dependency (`UnreadFile.declaresNothing`): read, then. */

@@ -1184,3 +1184,34 @@ Deno.test("every corpus project reads the same with Windows line ends and a UTF-
     });
   }
 });
+
+Deno.test("a requirements file below a requirements/ subfolder is read unless a file read includes it", async () => {
+  // celery's requirements/extras/*.txt, edx-platform's requirements/edx/*.txt: pip-compile outputs
+  // that no file includes were skipped without a word.
+  const inventory = await readInventory(fixture("python", "requirements-subfolders"));
+  const scopes = Object.fromEntries(inventory.components.map((c) => [c.purl, c.scopes]));
+  assert.deepEqual(scopes, {
+    "pkg:pypi/boto3@1.35.99": ["optional"],
+    "pkg:pypi/ddt@1.7.2": ["dev"],
+    "pkg:pypi/django@5.2.10": ["dev", "runtime"],
+    // Included by extras/sqs.txt only: read once, as part of it, with its scope.
+    "pkg:pypi/pycurl@7.45.6": ["optional"],
+    "pkg:pypi/pytest@8.3.5": ["dev"],
+    // Included by test.txt: installed for the tests, not an extra read on its own.
+    "pkg:pypi/pyyaml@6.0.2": ["dev"],
+    "pkg:pypi/vine": ["runtime"],
+    "pkg:pypi/zstandard@0.23.0": ["optional"],
+  });
+  assert.deepEqual(inventory.sources, [
+    "requirements/default.txt",
+    "requirements/deps/pycurl.txt",
+    "requirements/edx/base.txt",
+    "requirements/edx/testing.txt",
+    "requirements/extras/sqs.txt",
+    "requirements/extras/yaml.txt",
+    "requirements/extras/zstd.txt",
+    "requirements/test.txt",
+  ]);
+  assert.deepEqual(inventory.unread, []);
+  assertGraph(inventory, "requirements subfolders");
+});

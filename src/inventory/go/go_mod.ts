@@ -308,9 +308,14 @@ export function goWorkspace(
     }
   }
   // Go refuses a workspace whose modules replace one module differently, unless go.work
-  // replaces it (for that version or all versions) itself.
+  // replaces it (for that version or all versions) itself, when it looks the module up: not
+  // for a workspace module, built from its folder and never replaced (etcd's api/go.mod
+  // replaces itself by ./FORBIDDEN_DEPENDENCY, its client/v3/go.mod by ../../api), nor for a
+  // module no workspace module requires (etcd's `go.etcd.io/etcd => ./FORBIDDEN_DEPENDENCY`
+  // in each module, a guard against bad imports).
   for (const { key, where, line, to, other } of conflicts) {
     const module = key.split(" ")[0];
+    if (workspace.modules.has(module) || !workspace.selected.has(module)) continue;
     if (workspace.replaced.has(key) || workspace.replaced.has(module)) continue;
     const at = key.replace(" ", "@");
     throw invalid(

@@ -53,19 +53,23 @@ export interface RequirementsOptions {
 const READER = "requirements";
 
 /**
- * The scope of the requirements a file lists, from its name or its folder's
- * (and the folder above a `requirements/` folder): `dev` for a development,
- * test, lint or documentation file (`requirements-dev.txt`,
- * `dev-requirements.txt`, `requirements/test.txt`, `requirements_docs.txt`,
- * the Read the Docs `docs/requirements.txt`, django's
- * `tests/requirements/py3.txt`), else `runtime`.
+ * The scope of the requirements a file lists, from its name and its folders'
+ * (from the nearest `requirements/` folder down, and the folder above it;
+ * else its own folder): `optional` in an `extras` folder below
+ * `requirements/` (celery's `requirements/extras/zstd.txt`, the `zstd` extra
+ * of the package), `dev` for a development, test, lint or documentation file
+ * (`requirements-dev.txt`, `dev-requirements.txt`, `requirements/test.txt`,
+ * `requirements_docs.txt`, the Read the Docs `docs/requirements.txt`,
+ * django's `tests/requirements/py3.txt`, edx-platform's
+ * `requirements/edx/testing.txt`), else `runtime`.
  */
 function fileScope(path: string): Scope {
   const parts = path.toLowerCase().split("/");
-  const folder = parts.at(-2) ?? "";
-  const names = [parts.at(-1)?.replace(/\.[^.]*$/, "") ?? "", folder];
-  if (/^requirements?$/.test(folder)) names.push(parts.at(-3) ?? "");
-  return names.some(namesDevelopment) ? "dev" : "runtime";
+  const file = parts.pop()?.replace(/\.[^.]*$/, "") ?? "";
+  const top = parts.findLastIndex((folder) => /^requirements?$/.test(folder));
+  if (top !== -1 && parts.slice(top + 1).includes("extras")) return "optional";
+  const folders = top === -1 ? parts.slice(-1) : parts.slice(Math.max(top - 1, 0));
+  return [file, ...folders].some(namesDevelopment) ? "dev" : "runtime";
 }
 
 /**
@@ -113,6 +117,11 @@ interface State {
   findLinks: { url: string; where: string }[];
   /** Where `--no-index` is, when it is: pip then looks only in the `--find-links` locations. */
   noIndex?: string;
+  /**
+   * The remote constraint files (`-c https://…`), without credentials, with
+   * where each is named: vouch reads no URL, so their pins are unknown.
+   */
+  remoteConstraints: { url: string; where: string }[];
   /** The lines, by file, whose `${VAR}` references leave something unknown. */
   unexpanded: Map<string, number[]>;
   /**
@@ -136,6 +145,9 @@ interface State {
  * install time: vouch cannot know the value.
  */
 const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
+
+/** Text that starts with a URL (`https://…`, `git+https://…`): a remote include, a URL requirement. */
+const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** `--no-index` among the options of a line (it takes no value). */
 const NO_INDEX = /(?:^|\s+)--no-index(?=\s|$)/g;
@@ -287,7 +299,7 @@ function localFileEntry(
  * a `name @ url ; marker` requirement is PEP 508's and keeps its marker.
  */
 function withoutMarker(text: string): { text: string; marked: boolean } {
-  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  const url = URL_START.test(text);
   if (!url && !isLocalPath(text)) return { text, marked: false };
   const at = text.indexOf(url ? "; " : ";");
   return at === -1 ? { text, marked: false } : { text: text.slice(0, at).trim(), marked: true };
@@ -308,7 +320,7 @@ function requirementEntry(
     const entry = localFileEntry(text, hashes, source);
     return entry === undefined ? undefined : { ...entry, where };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return urlEntry(text, hashes, source, where);
+  if (URL_START.test(text)) return urlEntry(text, hashes, source, where);
   try {
     const requirement = parseRequirement(text);
     if (requirement.url !== undefined) {
@@ -429,8 +441,13 @@ function readFile(
       if (option === "") continue;
       const { name, value } = optionValue(option.slice(0, 2), option);
       if (["-r", "--requirement", "-c", "--constraint"].includes(name)) {
-        const target = resolveInclude(state, path, value, where, stack);
         const asConstraints = constraints || name === "-c" || name === "--constraint";
+        // edx-lint's `-c https://…/common_constraints.txt`: pins vouch cannot fetch, that add nothing.
+        if (asConstraints && URL_START.test(value)) {
+          state.remoteConstraints.push({ url: withoutCredentials(value), where });
+          continue;
+        }
+        const target = resolveInclude(state, path, value, where, stack);
         const key = `${asConstraints ? "c" : "r"}:${target.path}`;
         // What a runtime install includes is runtime, whichever dev file includes it too.
         const scope = state.readAlone(relativeTo(state.topDir, target.path))
@@ -487,7 +504,7 @@ function resolveInclude(
   stack: string[],
 ): { path: string; text: string } {
   if (target === "") throw invalid(READER, where, "include option without a file name");
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+  if (URL_START.test(target)) {
     throw invalid(READER, where, `remote include "${target}" is not supported`);
   }
   const dir = dirname(from);
@@ -712,6 +729,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     constraints: [],
     extraIndexes: [],
     findLinks: [],
+    remoteConstraints: [],
     unexpanded: new Map(),
     included: new Set(),
     scopes: new Map([[options.path, fileScope(options.path)]]),
@@ -792,8 +810,18 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     }
   }
   warnings.push(...sourceWarnings(state));
+  for (const { url, where } of state.remoteConstraints) {
+    warnings.push(
+      `${where}: the constraints file ${url} is remote and vouch reads no URL: ` +
+        "a requirement that pins no version gets none from it (constraints install nothing)",
+    );
+  }
   const result: ReaderResult = builder.build();
   if (ranges.size > 0) result.ranges = [...ranges].sort(compareStrings);
+  if (state.included.size > 0) {
+    const paths = [...state.included].map((key) => key.slice(2));
+    result.included = [...new Set(paths)].sort(compareStrings);
+  }
   for (const [file, lines] of state.unexpanded) {
     warnings.push(
       `${at(file, lines[0])}: pip fills in \${VAR} from the environment at install time, which ` +

@@ -441,3 +441,26 @@ Deno.test("goWorkspace: modules that replace one module differently are refused 
     /conflicting replacements for example\.com\/dep@v1\.0\.0 in the workspace: example\.com\/fork@v1\.0\.1 and dep1/,
   );
 });
+
+Deno.test("goWorkspace: replacements of a workspace module, or of a module nothing requires, do not conflict (etcd)", () => {
+  // etcd: api/go.mod replaces its own module by ./FORBIDDEN_DEPENDENCY, client/v3/go.mod by ../../api.
+  const files: Record<string, string> = {
+    "api/go.mod": "module go.etcd.io/etcd/api/v3\n\ngo 1.26\n\n" +
+      "replace (\n\tgo.etcd.io/etcd/api/v3 => ./FORBIDDEN_DEPENDENCY\n)\n",
+    "client/v3/go.mod": "module go.etcd.io/etcd/client/v3\n\ngo 1.22\n\n" +
+      "require go.etcd.io/etcd/api/v3 v3.6.0-alpha.0\n\n" +
+      "replace go.etcd.io/etcd/api/v3 => ../../api\n",
+  };
+  // Both guard against bad imports of a module neither requires: Go never looks it up.
+  for (const module of ["api", "client/v3"]) {
+    files[`${module}/go.mod`] += "replace go.etcd.io/etcd => ./FORBIDDEN_DEPENDENCY\n";
+  }
+  const load = (p: string): string | undefined => files[p];
+  const work = goWorkspace("go 1.24\n\nuse (\n\t./api\n\t./client/v3\n)\n", {
+    path: "go.work",
+    load,
+  });
+  const out = readGoMod(files["client/v3/go.mod"], { path: "client/v3/go.mod", workspace: work });
+  assert.deepEqual(out.components, [], "the api module is a member, not a component");
+  assert.ok(out.members?.some((m) => m.purl === "pkg:golang/go.etcd.io/etcd/api/v3"));
+});

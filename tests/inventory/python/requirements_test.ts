@@ -699,3 +699,46 @@ Deno.test("readRequirements: --find-links makes the source ambiguous; with --no-
     ],
   );
 });
+
+Deno.test("readRequirements: a file below requirements/ has the scope its name and folders say; an extras folder's is optional", () => {
+  const scopeOf = (path: string): string[] =>
+    readRequirements("idna==3.10\n", { path }).components[0].scopes;
+  assert.deepEqual(scopeOf("requirements/extras/zstd.txt"), ["optional"], "celery's zstd extra");
+  assert.deepEqual(
+    scopeOf("requirements/extras/pytest.txt"),
+    ["optional"],
+    "an extra, whatever its name",
+  );
+  assert.deepEqual(scopeOf("requirements/edx/base.txt"), ["runtime"]);
+  assert.deepEqual(scopeOf("requirements/edx-sandbox/releases/teak.txt"), ["runtime"]);
+  for (const name of ["testing", "doc", "development"]) {
+    assert.deepEqual(scopeOf(`requirements/edx/${name}.txt`), ["dev"], name);
+  }
+  assert.deepEqual(scopeOf("requirements/docs/base.txt"), ["dev"], "a folder named for docs");
+  for (const path of ["requirements/edx/base.txt", "requirements/extras/redis.txt"]) {
+    assert.equal(readerFor(path)?.name, "requirements", path);
+  }
+  assert.equal(readerFor("requirements/edx/base.in"), undefined);
+});
+
+Deno.test("readRequirements: a remote constraints file (edx-lint's -c https://…) is a warning, not a failure; a remote -r still fails", () => {
+  // The requirements/constraints.txt that edx-lint writes into openedx repositories.
+  const text = "# This file contains all common constraints for edx-repos\n" +
+    "-c https://user:token@raw.githubusercontent.com/edx/edx-lint/master/edx_lint/files/common_constraints.txt\n" +
+    "celery<5.0\n";
+  const out = readRequirements(`-c constraints.txt\ncelery\n`, {
+    path: "requirements/base.txt",
+    include: (rel) => rel === "constraints.txt" ? text : undefined,
+  });
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/celery"]);
+  assert.deepEqual(out.warnings, [
+    "requirements/constraints.txt:2: the constraints file " +
+    "https://raw.githubusercontent.com/edx/edx-lint/master/edx_lint/files/common_constraints.txt " +
+    "is remote and vouch reads no URL: a requirement that pins no version gets none from it " +
+    "(constraints install nothing)",
+  ]);
+  assert.throws(
+    () => readRequirements("-r https://example.com/base.txt\n", { path: "requirements.txt" }),
+    /remote include "https:\/\/example\.com\/base\.txt" is not supported/,
+  );
+});
