@@ -7,7 +7,9 @@ import type { Ecosystem } from "./types.ts";
 
 /** A kind of dependency file. */
 export interface KnownFile {
-  /** Base-name glob (`Podfile.lock`, `*.csproj`), or `folder/glob` for a file that counts only in that folder. */
+  // A base-name glob (`Podfile.lock`, `*.csproj`); `folder/glob`: a file that counts only
+  // in that folder; `folder/**/glob`: in that folder or any folder below it.
+  /** The file name pattern (see the comment above). */
   name: string;
   /** The tool or ecosystem that writes it, as shown to users. */
   tool: string;
@@ -139,7 +141,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     hint: PIP_COMPILE,
   },
   {
-    name: "requirements/*.in",
+    name: "requirements/**/*.in",
     tool: "pip-tools",
     kind: "manifest",
     covers: "pypi",
@@ -294,14 +296,16 @@ function namePattern(glob: string): RegExp {
 
 /** The known files by exact base name, and those with a `*` or a folder. */
 const EXACT = new Map<string, KnownFile>();
-const PATTERNS: { folder?: string; pattern: RegExp; known: KnownFile }[] = [];
+const PATTERNS: { folder?: string; deep: boolean; pattern: RegExp; known: KnownFile }[] = [];
 for (const known of KNOWN_FILES) {
   const slash = known.name.indexOf("/");
-  const name = known.name.slice(slash + 1);
+  const deep = known.name.includes("/**/");
+  const name = known.name.slice(known.name.lastIndexOf("/") + 1);
   if (slash === -1 && !name.includes("*")) EXACT.set(name, known);
   else {
     PATTERNS.push({
       folder: slash === -1 ? undefined : known.name.slice(0, slash),
+      deep,
       pattern: namePattern(name),
       known,
     });
@@ -309,14 +313,19 @@ for (const known of KNOWN_FILES) {
 }
 
 /**
- * The known kind of a dependency file, by its base name and its folder's.
+ * The known kind of a dependency file, by its base name and its folder.
  *
  * @param file The file's base name.
- * @param folder The base name of its folder.
+ * @param folder Its folder, `/`-separated from the project root (the base
+ *   name is enough but for names that count in any folder below one).
  * @returns The kind, or `undefined` when the name is not a known dependency file.
  */
 export function knownFile(file: string, folder: string): KnownFile | undefined {
-  return EXACT.get(file) ??
-    PATTERNS.find((p) => (p.folder === undefined || p.folder === folder) && p.pattern.test(file))
-      ?.known;
+  const exact = EXACT.get(file);
+  if (exact !== undefined) return exact;
+  const name = folder.slice(folder.lastIndexOf("/") + 1);
+  return PATTERNS.find((p) =>
+    (p.folder === undefined || p.folder === name ||
+      (p.deep && `/${folder}/`.includes(`/${p.folder}/`))) && p.pattern.test(file)
+  )?.known;
 }

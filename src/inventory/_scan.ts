@@ -137,6 +137,7 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   return unread;
 }
 
+/** Whether a file (its base name, its folder and its path) is one vouch reads or knows of. */
 function isDependencyFile(file: string, folder: string, path: string): boolean {
   return readerFor(path) !== undefined || knownFile(file, folder) !== undefined;
 }
@@ -194,7 +195,6 @@ export async function scanProject(
       }
       throw error;
     }
-    const folder = rel === "" ? "" : basename(rel);
     const names = new Set(entries.map((e) => e.name));
     for (const e of entries) {
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
@@ -205,14 +205,14 @@ export async function scanProject(
         }
         continue;
       }
-      if (!isDependencyFile(e.name, folder, child)) continue;
+      if (!isDependencyFile(e.name, rel, child)) continue;
       const link = e.isSymlink ? followLink(realRoot, join(root, child)) : undefined;
       const regular = e.isFile || link === "file";
       if (regular && readerFor(child) !== undefined) {
         if (depth <= MAX_DEPTH) files.push(child);
         else unread.push(tooDeep(child));
       } else if (regular) {
-        const known = knownFile(e.name, folder);
+        const known = knownFile(e.name, rel);
         if (known === undefined) continue;
         const by = known.supersededBy;
         if (by !== undefined && names.has(by) && readerFor(`${rel}/${by}`) !== undefined) {

@@ -85,7 +85,7 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
     const rel = relative(root, resolve(root, given)).replaceAll("\\", "/");
     if (readerFor(rel)) return rel;
     const parts = rel.split("/");
-    const known = knownFile(parts.at(-1) ?? "", parts.at(-2) ?? "");
+    const known = knownFile(parts.at(-1) ?? "", parts.slice(0, -1).join("/"));
     const reason = known === undefined
       ? "vouch has no reader for this file name"
       : unreadKnown(rel, known).reason;

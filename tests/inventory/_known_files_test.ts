@@ -9,6 +9,10 @@ Deno.test("knownFile: exact names, `*` patterns, folder-bound names", () => {
   assert.equal(knownFile("Podfile.lock", "ios")?.tool, "CocoaPods");
   assert.equal(knownFile("buildscript-gradle.lockfile", "app")?.name, "*-gradle.lockfile");
   assert.equal(knownFile("base.in", "requirements")?.tool, "pip-tools");
+  // `requirements/**/*.in`: also in the folders below one (edx-platform's requirements/edx/).
+  assert.equal(knownFile("base.in", "requirements/edx")?.tool, "pip-tools");
+  assert.equal(knownFile("base.in", "src/requirements/edx/ci")?.tool, "pip-tools");
+  assert.equal(knownFile("base.in", "requirements-old/edx"), undefined);
   assert.equal(
     knownFile("dev.in", "config"),
     undefined,
@@ -112,7 +116,7 @@ Deno.test("a manifest whose lockfile vouch reads says how to write that lockfile
     "deno.json": "deno.lock",
     "deno.jsonc": "deno.lock",
     "requirements*.in": "requirements.txt",
-    "requirements/*.in": "requirements.txt",
+    "requirements/**/*.in": "requirements.txt",
   };
   for (const [name, lock] of Object.entries(locks)) {
     const known = KNOWN_FILES.find((k) => k.name === name);

@@ -58,6 +58,22 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
   });
 });
 
+Deno.test("scanProject: a pip-tools input in a folder below requirements/ is reported, not passed over", async () => {
+  await withTree({
+    "requirements/edx/base.in": "",
+    "requirements/edx/base.txt": "",
+    "requirements/edx/testing.in": "",
+    "docs/notes.in": "",
+  }, async (dir) => {
+    const { files, unread } = await scanProject(dir);
+    assert.deepEqual(files, ["requirements/edx/base.txt"]);
+    assert.deepEqual(unread.map((u) => [u.path, u.resolvedBy?.ecosystem]), [
+      ["requirements/edx/base.in", "pypi"],
+      ["requirements/edx/testing.in", "pypi"],
+    ]);
+  });
+});
+
 Deno.test("scanProject: Kong's tree: its rockspec and its Bazel Cargo locks are reported, not passed over", async () => {
   await withTree({
     "kong-3.9.0-0.rockspec": "",
