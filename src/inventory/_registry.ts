@@ -63,6 +63,12 @@ function belowRequirementsFolder(path: string): boolean {
   return at !== -1 && at < folders.length - 1;
 }
 
+/**
+ * A text file of a `requirements/` folder that is no requirements file: its
+ * README, license or change log (pip is never pointed at one).
+ */
+const DOCUMENT = /^(?:readme|licen[cs]e|notice|copying|authors|changelog|changes|contributing)\b/i;
+
 /** A path beside `path` (same folder), `/`-separated. */
 function sibling(path: string, name: string): string {
   return join(dirname(path), name).replaceAll("\\", "/");
@@ -147,7 +153,7 @@ export const READERS: readonly Reader[] = [
     matches: (f, folders) =>
       /^(?:requirements.*|[\w.-]+[-_.]requirements)\.txt$/.test(f) ||
       f === "requirements.lock" || f === "requirements-dev.lock" ||
-      (f.endsWith(".txt") && folders.includes("requirements")),
+      (f.endsWith(".txt") && folders.includes("requirements") && !DOCUMENT.test(f)),
     readUnlessIncluded: (path) => belowRequirementsFolder(path),
     // A `requirements/` folder holds the pins of the project above it (`uv pip compile
     // requirements/base.in` of `-e .`, apache/superset), and so do its subfolders

@@ -309,6 +309,21 @@ Deno.test("readerFor: dev-requirements.txt and test-requirements.txt are require
   assert.equal(readerFor("myrequirements.txt"), undefined);
 });
 
+Deno.test("readerFor: a requirements/ folder's README, license or change log is no requirements file", () => {
+  for (
+    const path of [
+      "requirements/README.txt",
+      "requirements/edx/LICENSE.txt",
+      "requirements/CHANGES.txt",
+    ]
+  ) {
+    assert.equal(readerFor(path), undefined, path);
+  }
+  for (const path of ["requirements/base.txt", "requirements/edx/tools.txt"]) {
+    assert.equal(readerFor(path)?.name, "requirements", path);
+  }
+});
+
 Deno.test("readRequirements: credentials in an index or VCS URL never reach the purl", () => {
   const text = "--index-url https://__token__:glpat-S3CRET@gitlab.example/simple\nidna==3.7\n" +
     "git+https://ghp_S3CRET@github.com/acme/x.git@v1#egg=x\n";
