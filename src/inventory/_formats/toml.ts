@@ -46,9 +46,14 @@ function table(): TomlTable {
 /** The bare keys read last, by first character and length (see `FastReader.key`). */
 const KEYS: (string | undefined)[] = new Array(128 << 5).fill(undefined);
 
+/** 1 for the characters of a bare key (`A-Za-z0-9_-`), by code. */
+const BARE_KEY = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") {
+  BARE_KEY[c.charCodeAt(0)] = 1;
+}
+
 function isBareKeyChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
-    c === 0x2d || c === 0x5f;
+  return BARE_KEY[c] === 1;
 }
 
 function isDigit(c: number): boolean {
@@ -363,7 +368,8 @@ class FastReader {
     }
     for (;;) {
       const key = this.key();
-      if (s.charCodeAt(this.p) !== 0x3d || Object.hasOwn(result, key)) throw OUTSIDE;
+      // No prototype: a key is there when its value is (no value is `undefined`).
+      if (s.charCodeAt(this.p) !== 0x3d || result[key] !== undefined) throw OUTSIDE;
       this.p++;
       this.skipSpaces();
       result[key] = this.value(depth + 1);
