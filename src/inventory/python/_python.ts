@@ -166,19 +166,26 @@ export function distributionFiles(
   files: readonly unknown[],
 ): { hashes: Hash[]; distributions: Distribution[]; url?: string } {
   const list: Distribution[] = [];
-  for (const file of files.filter(isTable)) {
+  // The download URL: the first sdist's, else the first one (hot: one pass, no lists).
+  let firstUrl: string | undefined;
+  let sdistUrl: string | undefined;
+  for (const file of files) {
+    if (!isTable(file)) continue;
     const hash = typeof file.hash === "string" ? parseHash(file.hash) : undefined;
     const url = typeof file.url === "string" ? file.url : undefined;
     const name = typeof file.file === "string" ? file.file : undefined;
     if (hash === undefined && url === undefined && name === undefined) continue;
     const entry: Distribution = { hashes: hash ? [hash] : [] };
-    if (url !== undefined) entry.url = url;
+    if (url !== undefined) {
+      entry.url = url;
+      firstUrl ??= url;
+      if (sdistUrl === undefined && isSdist(url)) sdistUrl = url;
+    }
     if (name !== undefined) entry.file = name;
     list.push(entry);
   }
-  const urls = list.flatMap((d) => (d.url === undefined ? [] : [d.url]));
   const { hashes, distributions } = distributionFields(list);
-  return { hashes, distributions, url: urls.find(isSdist) ?? urls[0] };
+  return { hashes, distributions, url: sdistUrl ?? firstUrl };
 }
 
 /**

@@ -81,8 +81,10 @@ function extrasOf(manifest: string, load: PdmLockOptions["load"]): string[] {
     const project = parseToml(text, manifest, "inventory.pyproject.invalid").project;
     const extras = isTable(project) ? project["optional-dependencies"] : undefined;
     return isTable(extras) ? Object.keys(extras).map(pep503Name) : [];
-  } catch {
-    return []; // the pyproject reader reports a broken manifest itself
+  } catch (error) {
+    // The pyproject reader reports a broken manifest itself; a parser not loaded yet is awaited.
+    if (!isVouchError(error)) throw error;
+    return [];
   }
 }
 

@@ -14,6 +14,7 @@ import {
 } from "../../../src/inventory/python/_python.ts";
 import type { Hash } from "../../../src/inventory/types.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 
 Deno.test("poetryConstraint converts caret, tilde, exact and wildcard constraints", () => {
   assert.equal(poetryConstraint("^1.2.3"), ">=1.2.3,<2.0.0");
@@ -156,7 +157,8 @@ Deno.test("distributionFiles: one file gives the component its hashes, several s
   assert.deepEqual(distributionFiles([]), { hashes: [], distributions: [], url: undefined });
 });
 
-Deno.test("readLockDocument parses, checks `package` and locates packages", () => {
+Deno.test("readLockDocument parses, checks `package` and locates packages", async () => {
+  await loadTomlParser(); // invalid TOML is smol-toml's to report
   const text = 'version = 1\n\n[[package]]\nname = "a"\n\n[[package]]\nname = "b"\n';
   const lock = readLockDocument(text, { path: "x/uv.lock", reader: "uv_lock" });
   assert.equal(lock.doc.version, 1);

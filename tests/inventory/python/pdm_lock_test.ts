@@ -3,10 +3,37 @@ import { VouchError } from "../../../src/errors.ts";
 import { readPdmLock } from "../../../src/inventory/python/pdm_lock.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
+import { NeedsModule } from "../../../src/inventory/_reader.ts";
 
 function readFixture(name: string): ReturnType<typeof readPdmLock> {
   return readPdmLock(Deno.readTextFileSync(fixture("python", name)), { path: name });
 }
+
+// First in this file: the TOML parser (smol-toml) is not loaded yet.
+Deno.test("readPdmLock: a pyproject.toml outside the fast TOML subset waits for the TOML parser, not read as absent", async () => {
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n[[package]]\nname = "requests"\n' +
+    'version = "2.32.3"\ngroups = ["security"]\n';
+  // A multi-line string: smol-toml's to read.
+  const pyproject = '[project]\nname = "demo"\ndescription = """\nA demo.\n"""\n' +
+    '[project.optional-dependencies]\nsecurity = ["requests"]\n';
+  const read = () =>
+    readPdmLock(lock, {
+      path: "pdm.lock",
+      load: (p) => p === "pyproject.toml" ? pyproject : undefined,
+    })
+      .components.map((c) => `${c.name} ${c.scopes.join("+")}`);
+  let scopes: string[];
+  try {
+    scopes = read();
+  } catch (error) {
+    // The inventory loads the parser and reads again (a bad manifest alone is skipped).
+    assert.ok(error instanceof NeedsModule, String(error));
+    await error.load();
+    scopes = read();
+  }
+  assert.deepEqual(scopes, ["requests optional"]);
+});
 
 Deno.test("readPdmLock: extras entries collapse into one component", () => {
   const out = readFixture("pdm.lock");
@@ -93,7 +120,8 @@ Deno.test("readPdmLock: a 4.0-4.2 lock takes its hashes from [metadata.files]", 
   );
 });
 
-Deno.test("readPdmLock: unsupported version and bad dependency", () => {
+Deno.test("readPdmLock: unsupported version and bad dependency", async () => {
+  await loadTomlParser(); // invalid TOML is smol-toml's to report
   assert.throws(
     () => readFixture("pdm_unsupported.lock"),
     (e: unknown) =>

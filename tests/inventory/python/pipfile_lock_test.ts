@@ -11,6 +11,7 @@ import {
   readCorpusProject,
   readValidProject,
 } from "../_reader_cases.ts";
+import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 
 const DIR = ["python", "pipfile_lock"];
 
@@ -129,7 +130,8 @@ Deno.test("readPipfileLock: the Pipfile's packages are direct, in their categori
   assert.ok(alone.components.every((c) => !c.direct));
 });
 
-Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line", () => {
+Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line", async () => {
+  await loadTomlParser(); // invalid TOML is smol-toml's to report
   assertInvalidFixtures(DIR, "Pipfile.lock", (text, path) => readPipfileLock(text, { path }), [
     ["truncated", "inventory.pipfile_lock.invalid", /^Pipfile\.lock:55: invalid JSON/],
     [

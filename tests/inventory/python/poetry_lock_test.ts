@@ -5,6 +5,7 @@ import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { allHashes } from "../_lockfile_invariants.ts";
+import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 
 function readFixture(name: string): ReturnType<typeof readPoetryLock> {
   return readPoetryLock(Deno.readTextFileSync(fixture("python", name)), { path: name });
@@ -74,7 +75,8 @@ Deno.test("readPoetryLock: 1.x categories and [metadata.files]", () => {
   }]);
 });
 
-Deno.test("readPoetryLock: unsupported and truncated locks", () => {
+Deno.test("readPoetryLock: unsupported and truncated locks", async () => {
+  await loadTomlParser(); // invalid TOML is smol-toml's to report
   assert.throws(
     () => readFixture("poetry_unsupported.lock"),
     hasCode("inventory.poetry_lock.unsupported_version", /^poetry_unsupported\.lock:9: /),

@@ -12,8 +12,12 @@ import {
   readCorpusProject,
   readValidProject,
 } from "../_reader_cases.ts";
+import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 
 const DIR = ["python", "pylock"];
+
+// The fixtures' wheels have upload times: TOML date-times are smol-toml's `TomlDate`s.
+await loadTomlParser();
 
 function readCase(name: string, file = "pylock.toml"): ReturnType<typeof readPylock> {
   return readPylock(Deno.readTextFileSync(fixture(...DIR, name, file)), { path: file });

@@ -4,6 +4,7 @@ import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { readUvLock } from "../../../src/inventory/python/uv_lock.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 
 function readFixture(name: string): ReturnType<typeof readUvLock> {
   return readUvLock(Deno.readTextFileSync(fixture("python", name)), { path: name });
@@ -100,7 +101,8 @@ Deno.test("readUvLock: hashes, download locations, scopes, direct", () => {
   assert.deepEqual(requests?.sources, ["uv.lock"]);
 });
 
-Deno.test("readUvLock: empty lock, unsupported version, truncated file", () => {
+Deno.test("readUvLock: empty lock, unsupported version, truncated file", async () => {
+  await loadTomlParser(); // invalid TOML is smol-toml's to report
   assert.deepEqual(readFixture("uv_empty.lock"), { members: [], components: [], edges: [] });
   assert.throws(
     () => readFixture("invalid/uv-wrong-version/uv.lock"),

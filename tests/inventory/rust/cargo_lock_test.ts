@@ -5,6 +5,7 @@ import { readInventory } from "../../../src/inventory/mod.ts";
 import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { treeContext, writeTree } from "../_tree.ts";
+import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 
 const read = (file: string) =>
   readCargoLock(Deno.readTextFileSync(fixture("rust", file)), { path: "Cargo.lock" });
@@ -136,7 +137,8 @@ Deno.test("readCargoLock: a package [replace] swapped for another is that other 
   assert.deepEqual(edgesFrom(out, bar), ["pkg:cargo/serde@1.0.210 runtime"]);
 });
 
-Deno.test("readCargoLock rejects unknown versions, bad TOML and unresolvable dependencies", () => {
+Deno.test("readCargoLock rejects unknown versions, bad TOML and unresolvable dependencies", async () => {
+  await loadTomlParser(); // invalid TOML is smol-toml's to report
   assertVouchError(
     () => read("invalid/wrong-version/Cargo.lock"),
     "inventory.cargo_lock.unsupported_version",

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { excludedFromWorkspace, readCargoToml } from "../../../src/inventory/rust/cargo_toml.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 
 const APP = `[package]
 name = "app"
@@ -29,7 +30,8 @@ cc = "1"
 winapi = "0.3"
 `;
 
-Deno.test("readCargoToml: identity, every dependency table, scopes, exact and ranged versions", () => {
+Deno.test("readCargoToml: identity, every dependency table, scopes, exact and ranged versions", async () => {
+  await loadTomlParser(); // the manifest has a float, outside the fast TOML subset
   const out = readCargoToml(APP, { path: "Cargo.toml" });
   assertWellFormed(out);
   assert.deepEqual(out.project, {
@@ -110,7 +112,8 @@ Deno.test("readCargoToml: the release is the version of a package that states no
   assert.equal(out.project?.purl, "pkg:cargo/x@1.4.0");
 });
 
-Deno.test("readCargoToml: malformed TOML and wrong types are inventory.cargo_toml.invalid", () => {
+Deno.test("readCargoToml: malformed TOML and wrong types are inventory.cargo_toml.invalid", async () => {
+  await loadTomlParser(); // invalid TOML is smol-toml's to report
   assertVouchError(
     () => readCargoToml('[package\nname = "x"\n', { path: "Cargo.toml" }),
     "inventory.cargo_toml.invalid",
