@@ -19,6 +19,17 @@ function scalar(token: string, quoted: boolean): unknown {
   return token;
 }
 
+/** The field names of nearly every entry, given as these strings rather than new slices. */
+const KNOWN_KEYS = ["version", "resolved", "integrity", "dependencies", "optionalDependencies"];
+
+/** `text[from, to)` when it is one of {@linkcode KNOWN_KEYS}. */
+function knownKey(text: string, from: number, to: number): string | undefined {
+  for (const key of KNOWN_KEYS) {
+    if (key.length === to - from && text.startsWith(key, from)) return key;
+  }
+  return undefined;
+}
+
 /**
  * Parses a Yarn classic (v1) `yarn.lock`: its own indentation-based format
  * (not YAML) of `key value` pairs and `key:` blocks, with quoted strings and
@@ -47,6 +58,8 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
   let to = 0;
   let tokenText = "";
   let tokenQuoted = false;
+  /** The keys of the current line (an entry header's are copied: its specifiers). */
+  const keys: string[] = [];
   /** Reads one token at `i` (a quoted string or a bare word) into tokenText; returns its end. */
   const token = (i: number): number => {
     if (text.charCodeAt(i) === 0x22) {
@@ -79,7 +92,7 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
     if (j === i) {
       throw fail(lineNo, `unexpected ${JSON.stringify(j < to ? text[i] : "end of line")}`);
     }
-    tokenText = text.slice(i, j);
+    tokenText = knownKey(text, i, j) ?? text.slice(i, j);
     tokenQuoted = false;
     return j;
   };
@@ -101,7 +114,7 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
     const level = indent / 2;
     if (level > stack.length) throw fail(lineNo, "unexpected indentation");
     stack.length = level;
-    const keys: string[] = [];
+    keys.length = 0;
     let i = first;
     let value: unknown;
     let block = false;
@@ -132,7 +145,7 @@ export function parseYarnV1(text: string, file: string, code: string): YarnV1Ent
         seen.add(spec);
       }
       const fields: Record<string, unknown> = {};
-      entries.push({ specs: keys, line: lineNo, fields });
+      entries.push({ specs: keys.slice(), line: lineNo, fields });
       stack.push(fields);
       continue;
     }

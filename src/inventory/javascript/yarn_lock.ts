@@ -146,6 +146,12 @@ function remote(
   return { qualifiers: originQualifiers(name, registryUrl), downloadLocation, hashes };
 }
 
+/** The dependency fields of a classic lock entry, with their scopes. */
+const V1_DEPENDENCY_FIELDS = [["dependencies", "runtime"], [
+  "optionalDependencies",
+  "optional",
+]] as const;
+
 /** Decodes a classic lock. */
 function decodeV1(text: string, path: string): Entry[] {
   return parseYarnV1(text, path, CODE).map(({ specs, line, fields }) => {
@@ -157,15 +163,10 @@ function decodeV1(text: string, path: string): Entry[] {
     const version = str(fields.version);
     const resolved = str(fields.resolved);
     const deps: Dep[] = [];
-    for (
-      const [field, scope] of [["dependencies", "runtime"], [
-        "optionalDependencies",
-        "optional",
-      ]] as const
-    ) {
-      for (const [name, r] of Object.entries(isRecord(fields[field]) ? fields[field] : {})) {
-        deps.push({ name, range: str(r) ?? "", scope });
-      }
+    for (const [field, scope] of V1_DEPENDENCY_FIELDS) {
+      const named = fields[field];
+      if (!isRecord(named)) continue;
+      for (const name in named) deps.push({ name, range: str(named[name]) ?? "", scope });
     }
     const entry: Entry = {
       specs,
@@ -184,7 +185,11 @@ function decodeV1(text: string, path: string): Entry[] {
     // Bun's yarn.lock printer writes what a package resolved to as its version: a workspace
     // (`workspace:<folder>`), a folder or a tarball of the tree (a bare path), a git
     // remote (`github:owner/repo#sha`); only a version is a version.
-    const workspace = [resolved, version].find((v) => v?.startsWith("workspace:"));
+    const workspace = resolved?.startsWith("workspace:")
+      ? resolved
+      : version?.startsWith("workspace:")
+      ? version
+      : undefined;
     if (workspace !== undefined) {
       entry.folder = joinPath(workspace.slice("workspace:".length));
       return entry;
