@@ -79,8 +79,14 @@ interface Draft {
   unchanged?: Component;
 }
 
+/**
+ * A draft's list sorted without repeats: the list itself when it is already
+ * (most are: one scope, one source), as `build` is a builder's last step.
+ */
 function sortedUnique<T extends string>(list: T[]): T[] {
-  return list.length < 2 ? [...list] : [...new Set(list)].sort(compareStrings);
+  let sorted = true;
+  for (let i = 1; sorted && i < list.length; i++) sorted = list[i - 1] < list[i];
+  return sorted ? list : [...new Set(list)].sort(compareStrings);
 }
 
 /** The key of a file: its URL and name, or, with neither, its hashes. */
@@ -189,7 +195,7 @@ export function distributionFields(
 }
 
 function sortedUniqueHashes(list: Hash[]): Hash[] {
-  if (list.length < 2) return [...list];
+  if (list.length < 2) return list;
   if (list.length === 2) {
     // The common case (SHA-1 and SHA-512 of one tarball), without a map and a sort.
     const [a, b] = list;
@@ -231,7 +237,7 @@ export class OutputBuilder {
    * @returns The component id (the purl).
    */
   component(init: ComponentInit): string {
-    const draft = this.#draft(init.purl, () => ({
+    const draft = this.#drafts.get(init.purl) ?? this.#newDraft({
       id: init.purl,
       ecosystem: init.ecosystem,
       name: init.name,
@@ -246,7 +252,7 @@ export class OutputBuilder {
       groups: [],
       sources: [],
       license: undefined,
-    }));
+    });
     if (draft.component.version === undefined && init.specifier !== undefined) {
       draft.component.specifier ??= textWithoutCredentials(init.specifier);
     }
@@ -263,10 +269,10 @@ export class OutputBuilder {
    * @returns Its id.
    */
   add(component: Component): string {
-    const first = !this.#drafts.has(component.id);
-    const draft = this.#draft(component.id, () => ({ ...component }));
+    const known = this.#drafts.get(component.id);
+    const draft = known ?? this.#newDraft({ ...component });
     this.#merge(draft, component);
-    if (first) draft.unchanged = component;
+    if (known === undefined) draft.unchanged = component;
     return component.id;
   }
 
@@ -364,7 +370,8 @@ export class OutputBuilder {
 
   /**
    * Emits the sorted output: members and components by id, edges by
-   * (from, to, scope); a component without any scope is runtime.
+   * (from, to, scope); a component without any scope is runtime. The last
+   * step of a builder: the output holds its lists.
    *
    * @param options Whether root/member edges make components direct; what to
    *   do with edges whose ends are unknown.
@@ -418,20 +425,18 @@ export class OutputBuilder {
     };
   }
 
-  #draft(id: string, create: () => Component): Draft {
-    let draft = this.#drafts.get(id);
-    if (draft === undefined) {
-      draft = {
-        component: create(),
-        hashes: [],
-        distributions: [],
-        scopes: [],
-        groups: [],
-        sources: [],
-        patches: [],
-      };
-      this.#drafts.set(id, draft);
-    }
+  /** A new draft of a component (its identity fields; the lists below are its own). */
+  #newDraft(component: Component): Draft {
+    const draft: Draft = {
+      component,
+      hashes: [],
+      distributions: [],
+      scopes: [],
+      groups: [],
+      sources: [],
+      patches: [],
+    };
+    this.#drafts.set(component.id, draft);
     return draft;
   }
 
