@@ -131,8 +131,10 @@ export function formatPurl(parts: PurlParts): string {
     throw new PurlError(`a package URL of type ${type} needs a name`, "");
   }
   let out = `pkg:${type.toLowerCase()}/`;
-  if (parts.namespace) {
-    out += parts.namespace.split("/").filter((s) => s !== "").map(encodeSegment).join("/") + "/";
+  const namespace = parts.namespace;
+  if (namespace && !namespace.includes("/")) out += encodeSegment(namespace) + "/";
+  else if (namespace) {
+    out += namespace.split("/").filter((s) => s !== "").map(encodeSegment).join("/") + "/";
   }
   out += encodeSegment(parts.name);
   if (parts.version !== undefined && parts.version !== "") {
@@ -145,7 +147,28 @@ export function formatPurl(parts: PurlParts): string {
     }
     out += "@" + encodeSegment(parts.version);
   }
-  const qualifiers = Object.entries(parts.qualifiers ?? {})
+  if (hasQualifiers(parts.qualifiers)) out += qualifierText(parts.qualifiers);
+  if (parts.subpath) {
+    const segments = parts.subpath.split("/").filter((s) => s !== "" && s !== "." && s !== "..");
+    if (segments.length > 0) out += "#" + segments.map(encodeSegment).join("/");
+  }
+  return out;
+}
+
+/** Whether a purl's qualifiers have a value (most purls have none: no lists built). */
+function hasQualifiers(
+  qualifiers: PurlParts["qualifiers"],
+): qualifiers is NonNullable<PurlParts["qualifiers"]> {
+  for (const key in qualifiers) {
+    const value = qualifiers[key];
+    if (value !== undefined && value !== "") return true;
+  }
+  return false;
+}
+
+/** The `?key=value&…` part of a purl: keys lowercased and sorted, values encoded. */
+function qualifierText(given: NonNullable<PurlParts["qualifiers"]>): string {
+  const qualifiers = Object.entries(given)
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")
     .map(([k, v]) => [k.toLowerCase(), k.endsWith("_url") ? withoutCredentials(v) : v] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -163,14 +186,9 @@ export function formatPurl(parts: PurlParts): string {
       throw new PurlError(`the package URL qualifier ${JSON.stringify(key)} is given twice`, key);
     }
   }
-  if (qualifiers.length > 0) {
-    out += "?" + qualifiers.map(([k, v]) => `${k}=${encodeSegment(v)}`).join("&");
-  }
-  if (parts.subpath) {
-    const segments = parts.subpath.split("/").filter((s) => s !== "" && s !== "." && s !== "..");
-    if (segments.length > 0) out += "#" + segments.map(encodeSegment).join("/");
-  }
-  return out;
+  return qualifiers.length > 0
+    ? "?" + qualifiers.map(([k, v]) => `${k}=${encodeSegment(v)}`).join("&")
+    : "";
 }
 
 /**
