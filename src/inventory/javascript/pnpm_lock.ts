@@ -168,7 +168,10 @@ function stripParens(key: string): { base: string; patchHash?: string } {
 function depsOf(entry: YamlMap, fields: ReadonlyArray<[string, Scope]>): Dep[] {
   const deps: Dep[] = [];
   for (const [field, scope] of fields) {
-    for (const [name, value] of Object.entries(map(entry[field]))) {
+    const named = entry[field];
+    if (!isRecord(named)) continue;
+    for (const name in named) {
+      const value = named[name];
       const ref = isRecord(value) ? str(value.version) : str(value);
       if (ref !== undefined) deps.push({ name, ref, scope });
     }
@@ -253,14 +256,10 @@ function decodeV5V6(
 /** Decodes one document of a v9 lock (`packages` facts + `snapshots` graph). */
 function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
   const infos = map(doc.packages);
-  const snapshots = Object.entries(isRecord(doc.snapshots) ? doc.snapshots : {});
+  const snapshots = map(doc.snapshots);
   const packages = new Map<string, Pkg>();
   const covered = new Set<string>();
-  for (const [key] of snapshots) covered.add(key.endsWith(")") ? stripParens(key).base : key);
-  // A package without any snapshot (none should be) is still a node of the graph.
-  for (const key in infos) if (!covered.has(key)) snapshots.push([key, {}]);
-  for (const [key, value] of snapshots) {
-    const snapshot = map(value);
+  const decode = (key: string, snapshot: YamlMap): void => {
     const { base, patchHash } = stripParens(key);
     const at = nameEnd(base);
     const info = infos[base];
@@ -282,7 +281,11 @@ function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
       patchHash,
       runtime,
     });
-  }
+    covered.add(base);
+  };
+  for (const key in snapshots) decode(key, map(snapshots[key]));
+  // A package without any snapshot (none should be) is still a node of the graph.
+  for (const key in infos) if (!covered.has(key)) decode(key, {});
   return { major: 9, importers: decodeImporters(doc), packages, ...decodePatches(doc) };
 }
 
@@ -315,9 +318,13 @@ class PnpmMapper {
   /** The lock's own project: the root, or the member of the lock's folder (see `lockProjectNode`). */
   readonly top: string;
 
+  /** The `sources` of every component (the builder copies it). */
+  readonly sources: readonly string[];
+
   constructor(
     readonly ctx: { path: string; text: string; load: Load; lockDir: string },
   ) {
+    this.sources = [ctx.path];
     this.top = lockProjectNode(
       this.out,
       ctx.lockDir,
@@ -360,11 +367,11 @@ class PnpmMapper {
         name: pkg.name,
         version: pkg.version,
         scopes,
-        sources: [this.ctx.path],
+        sources: this.sources,
       }));
     }
     const tarball = str(resolution.tarball);
-    let qualifiers: Record<string, string> = {};
+    let qualifiers: Record<string, string> | undefined;
     let downloadLocation: string | undefined;
     // The repository's folder the package is built from (pnpm 9's `#path:`).
     const subPath = str(resolution.path);
@@ -391,8 +398,8 @@ class PnpmMapper {
       hashes: sriHashes(str(resolution.integrity)),
       downloadLocation,
       scopes,
-      sources: [this.ctx.path],
-      patches: patch === undefined ? [] : [patch],
+      sources: this.sources,
+      patches: patch === undefined ? undefined : [patch],
     }));
   }
 
@@ -428,7 +435,7 @@ class PnpmMapper {
       version: pkg.version,
       ...distributionFields(distributions),
       scopes,
-      sources: [this.ctx.path],
+      sources: this.sources,
     });
   }
 
