@@ -289,24 +289,33 @@ function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
   return { major: 9, importers: decodeImporters(doc), packages, ...decodePatches(doc) };
 }
 
-/** Where a dependency reference points: a package key, or a linked folder. */
-function target(major: 5 | 6 | 9, dep: Dep): { key: string } | { link: string } {
+/** The package key a dependency reference points to (a `link:` folder is no package). */
+function targetKey(major: 5 | 6 | 9, dep: Dep): string {
   const { name, ref } = dep;
-  if (ref.startsWith("link:")) return { link: ref.slice("link:".length) };
   if (major === 9) {
-    if (ref.startsWith("@")) return { key: ref };
+    if (ref.startsWith("@")) return ref;
     const at = ref.indexOf("@");
-    if (at === -1) return { key: `${name}@${ref}` };
+    if (at === -1) return `${name}@${ref}`;
     const colon = ref.indexOf(":");
     const paren = ref.indexOf("(");
     const isKey = (colon === -1 || at < colon) && (paren === -1 || at < paren);
-    return { key: isKey ? ref : `${name}@${ref}` };
+    return isKey ? ref : `${name}@${ref}`;
   }
-  if (ref.startsWith("file:")) return { key: ref };
+  if (ref.startsWith("file:")) return ref;
   const paren = ref.indexOf("(");
   const slash = paren === -1 ? ref.indexOf("/") : ref.lastIndexOf("/", paren);
-  if (slash !== -1) return { key: ref };
-  return { key: major === 6 ? `/${name}@${ref}` : `/${name}/${ref}` };
+  if (slash !== -1) return ref;
+  return major === 6 ? `/${name}@${ref}` : `/${name}/${ref}`;
+}
+
+/** The edges to packages among a package's edges: the list itself when no edge is to a folder. */
+function packagesOnly(edges: [Node, Scope][]): [Pkg | Outside, Scope][] {
+  for (const [to] of edges) {
+    if (typeof to === "string") {
+      return edges.filter((e): e is [Pkg | Outside, Scope] => typeof e[0] !== "string");
+    }
+  }
+  return edges as [Pkg | Outside, Scope][];
 }
 
 /** Builds the output of the decoded documents (the last is the project's). */
@@ -452,9 +461,8 @@ class PnpmMapper {
      * the project, or a linked folder outside it.
      */
     const resolve = (dep: Dep, from: string, owner: string): Node => {
-      const t = target(d.major, dep);
-      if ("link" in t) {
-        const folder = joinPath(from, t.link);
+      if (dep.ref.startsWith("link:")) {
+        const folder = joinPath(from, dep.ref.slice("link:".length));
         if (localPlace(path, folder).kind !== "outside") return this.folderId(folder, dep.name);
         // A link to a folder outside the project (another checkout): third-party, no version.
         const key = `${folder}\n${dep.name}`;
@@ -464,7 +472,7 @@ class PnpmMapper {
         }
         return node;
       }
-      const pkg = d.packages.get(t.key);
+      const pkg = d.packages.get(targetKey(d.major, dep));
       if (pkg !== undefined) return pkg;
       const who = owner.trim().replace(/:$/, "");
       throw invalid(
@@ -494,9 +502,7 @@ class PnpmMapper {
     const next = (node: Pkg | Outside): [Pkg | Outside, Scope][] => {
       let edges = packageEdges.get(node);
       if (edges === undefined) {
-        edges = "outside" in node
-          ? []
-          : out.get(node)!.filter((e): e is [Pkg | Outside, Scope] => typeof e[0] !== "string");
+        edges = "outside" in node ? [] : packagesOnly(out.get(node)!);
         packageEdges.set(node, edges);
       }
       return edges;
