@@ -152,6 +152,32 @@ function resolvingLocks(
   return [];
 }
 
+/**
+ * The lockfiles that resolve a manifest read: those of {@linkcode resolvingLocks}
+ * when they know its project (they are of its own folder, or it is one of their
+ * members); else, when any do, the locks that name its folder as one of the
+ * project's own packages (`memberFolders`: `repo_a/uv.lock`'s editable
+ * `../common`), as a workspace lock above names its members; else those of
+ * {@linkcode resolvingLocks}, if any.
+ */
+function manifestLocks(manifest: ReadFile, files: readonly ReadFile[]): ReadFile[] {
+  const accepts = resolverOf(manifest.reader);
+  const nearest = resolvingLocks(manifest.path, accepts, files);
+  if (knowsProject(nearest, manifest)) return nearest;
+  const folder = posix.dirname(manifest.path);
+  const naming = files.filter((f) =>
+    f.reader.kind === "lock" && accepts(f.reader) && f.output.memberFolders?.includes(folder)
+  );
+  return knowsProject(naming, manifest) ? naming : nearest;
+}
+
+/** Whether locks that resolve a manifest know its project: they are of its folder, or it is their member. */
+function knowsProject(locks: readonly ReadFile[], manifest: ReadFile): boolean {
+  const { path, reader, output } = manifest;
+  return locks.length > 0 && (lockFolder(locks[0]) === posix.dirname(path) ||
+    memberOf(output, locks.map((l) => l.output), reader.ecosystem) !== undefined);
+}
+
 /** Which lock readers resolve the files of a manifest reader (see `Reader.resolvedBy`). */
 function resolverOf(manifest: Reader): (lock: Reader) => boolean {
   const names = manifest.resolvedBy;
@@ -456,10 +482,7 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
   const members = new Set(output.members.map((m) => m.id));
   const fromRoot = (e: Edge): boolean => e.from === ROOT_ID && !members.has(e.to);
   if (!output.edges.some(fromRoot)) return file;
-  const locks = resolvingLocks(path, resolverOf(reader), files);
-  const known = locks.length > 0 && (lockFolder(locks[0]) === posix.dirname(path) ||
-    memberOf(output, locks.map((l) => l.output), reader.ecosystem) !== undefined);
-  if (known) return file;
+  if (knowsProject(manifestLocks(file, files), file)) return file;
   const builder = new OutputBuilder();
   builder.addOutput({ ...output, edges: output.edges.filter((e) => !fromRoot(e)) });
   const { name, version, purl } = project;
@@ -487,7 +510,9 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
  * Merges the outputs of every file read. A manifest is resolved by the
  * lockfiles that its reader admits (`Reader.resolvedBy`, by default those of
  * its ecosystem) in the nearest folder that has any, its own or one above
- * (only its own for a lock that `covers` one `folder`). A resolved manifest of
+ * (only its own for a lock that `covers` one `folder`), or, when those do not
+ * know its project, by the locks that have its folder as a member's
+ * (`memberFolders`, see {@linkcode manifestLocks}). A resolved manifest of
  * a project such a lock knows (its root or a member) adds nothing when every
  * resolving lock `recordsDeclarations`: the lock says it all. Otherwise it is
  * folded into them (see {@linkcode foldManifest}); a manifest folded into a
@@ -511,9 +536,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const declaredCount = new Map<string, number>();
   for (const f of files) {
     const { ecosystem, kind } = f.reader;
-    const resolving = kind === "manifest"
-      ? resolvingLocks(f.path, resolverOf(f.reader), files)
-      : [];
+    const resolving = kind === "manifest" ? manifestLocks(f, files) : [];
     if (resolving.length === 0) {
       outputs.push(f.output);
       if (f.output.extras !== undefined) extras.push(f.output.extras);
@@ -526,7 +549,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     }
     const locks = resolving.map((l) => l.output);
     const above = lockFolder(resolving[0]) !== posix.dirname(f.path);
-    const known = !above || memberOf(f.output, locks, ecosystem) !== undefined;
+    const known = knowsProject(resolving, f);
     if (known && resolving.every((l) => l.reader.recordsDeclarations)) {
       continue; // the lock says it all, its members and structure included
     }

@@ -1,6 +1,7 @@
 // Private: where a local path that a lockfile names lies, for telling the
 // project's own packages (the root, members) from third-party ones.
 import { posix } from "../_path.ts";
+import { compareStrings } from "../_util.ts";
 
 /** Where a local path lies relative to the project. */
 export interface LocalPlace {
@@ -42,4 +43,20 @@ export function localPlace(lockPath: string, local: string): LocalPlace {
 export function isOwnFolder(place: LocalPlace): boolean {
   return place.kind === "self" ||
     (place.kind === "inside" && !place.path!.split("/").includes("vendor"));
+}
+
+/**
+ * The `memberFolders` of a lock (see `ReaderResult` in `_reader.ts`): the
+ * folders of `places` that are `inside` the project, unique and sorted; none
+ * at all when there are none.
+ *
+ * @param places Where the local paths the lock names as the project's own lie.
+ * @returns `{ memberFolders }`, or `{}`.
+ */
+export function memberFolders(
+  places: Iterable<LocalPlace | undefined>,
+): { memberFolders?: string[] } {
+  const folders = new Set<string>();
+  for (const place of places) if (place?.kind === "inside") folders.add(place.path!);
+  return folders.size === 0 ? {} : { memberFolders: [...folders].sort(compareStrings) };
 }

@@ -48,6 +48,15 @@ export type ReaderResult = ReaderOutput & {
    * again on its own. Sorted.
    */
   included?: string[];
+  /**
+   * For a lock: the folders of the project (root-relative, `/`-separated)
+   * other than its own that it locks as the project's own packages (a uv
+   * `editable` or `directory` package, a Poetry `directory` one, a PDM `path`
+   * one, a Cargo path crate): a manifest there that no lock at or above its
+   * folder knows (a sibling `../common/pyproject.toml`) folds into it as a
+   * member's does (see `_fold.ts`). Sorted.
+   */
+  memberFolders?: string[];
 };
 
 /** Which dependencies ask for extras, and which a package has only through one of its extras. */

@@ -714,3 +714,164 @@ Deno.test("a lock without scopes follows a package's extra only where a dependen
     { h2: "dev", hpack: "dev", httpx: "runtime" },
   );
 });
+
+/**
+ * A monorepo whose lock in `app/` names the sibling folder `shared/` as the project's own package
+ * (no lock in `shared/` or above it): `shared/`'s manifest folds into that lock as a member's does.
+ * Returns the components (`id scopes`), the edges from the member and the warnings.
+ */
+async function siblingFolded(
+  files: Record<string, string>,
+  member: string,
+): Promise<{ components: string[]; memberEdges: string[]; warnings: string[] }> {
+  let result!: { components: string[]; memberEdges: string[]; warnings: string[] };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.declaredOnly ?? [], [], "the manifest is resolved");
+    assert.deepEqual(
+      inventory.members.filter((m) =>
+        m.name === inventory.members.find((n) => n.id === member)?.name
+      )
+        .map((m) => m.id),
+      [member],
+      "one member node for the folder",
+    );
+    const ids = new Set([...inventory.components, ...inventory.members].map((n) => n.id));
+    for (const e of inventory.edges) {
+      assert.ok(e.from === "root" || ids.has(e.from), `dangling ${e.from}`);
+      assert.ok(ids.has(e.to), `dangling ${e.to}`);
+    }
+    result = {
+      components: inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`),
+      memberEdges: inventory.edges.filter((e) => e.from === member).map((e) =>
+        `${e.to} ${e.scope}`
+      ),
+      warnings,
+    };
+  });
+  return result;
+}
+
+const REQUESTS_UV = `[[package]]
+name = "requests"
+version = "2.32.3"
+source = { registry = "https://pypi.org/simple" }
+sdist = { url = "https://files.pythonhosted.org/packages/63/70/2bf7780ad2d390a8d301ad0b550f1581eadbd9a20f896afe06353c2a2913/requests-2.32.3.tar.gz", hash = "sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760", size = 131218 }
+`;
+
+Deno.test("a uv.lock folds in the pyproject.toml of a sibling folder it has as an editable package (K-dash/uv-monorepo-conflict-demo)", async () => {
+  const { components, memberEdges, warnings } = await siblingFolded({
+    "app/pyproject.toml":
+      '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = ["common"]\n\n' +
+      '[tool.uv.sources]\ncommon = { path = "../common", editable = true }\n',
+    "app/uv.lock": 'version = 1\nrequires-python = ">=3.11"\n\n' +
+      '[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { virtual = "." }\n' +
+      'dependencies = [\n    { name = "common" },\n]\n\n' +
+      '[[package]]\nname = "common"\nversion = "0.1.0"\nsource = { editable = "../common" }\n' +
+      'dependencies = [\n    { name = "requests" },\n]\n\n' + REQUESTS_UV,
+    "common/pyproject.toml": '[project]\nname = "common"\nversion = "0.1.0"\n' +
+      'dependencies = ["requests==2.32.3"]\n\n[dependency-groups]\ndev = ["pytest>=8"]\n\n' +
+      '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n',
+  }, "pkg:pypi/common@0.1.0");
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(components, ["pkg:pypi/requests@2.32.3 runtime"], "no hatchling, no pytest");
+  assert.deepEqual(memberEdges, ["pkg:pypi/requests@2.32.3 runtime"]);
+});
+
+Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory package (develop = true)", async () => {
+  const { components, memberEdges, warnings } = await siblingFolded({
+    "app/pyproject.toml": '[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n' +
+      '[tool.poetry.dependencies]\npython = ">=3.11"\n' +
+      'shared-lib = { path = "../shared_lib", develop = true }\n',
+    "app/poetry.lock": '[[package]]\nname = "idna"\nversion = "3.10"\ndescription = ""\n' +
+      'optional = false\npython-versions = ">=3.6"\ngroups = ["main"]\nfiles = [\n' +
+      '    {file = "idna-3.10.tar.gz", hash = "sha256:12f65c9b470abda6dc35cf8e63cc574b1c52b11df2c86030af0ac09b01b13ea9"},\n]\n\n' +
+      '[[package]]\nname = "shared-lib"\nversion = "0.2.0"\ndescription = ""\noptional = false\n' +
+      'python-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n' +
+      '[package.dependencies]\nidna = ">=3"\n\n' +
+      '[package.source]\ntype = "directory"\nurl = "../shared_lib"\n\n' +
+      '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\ncontent-hash = "0"\n',
+    "shared_lib/pyproject.toml": '[project]\nname = "shared-lib"\nversion = "0.2.0"\n' +
+      'dependencies = ["idna>=3"]\n\n[tool.poetry.group.dev.dependencies]\npytest = ">=8.0,<9.0"\n\n' +
+      '[build-system]\nrequires = ["poetry-core>=1.9.0"]\nbuild-backend = "poetry.core.masonry.api"\n',
+  }, "pkg:pypi/shared-lib@0.2.0");
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(components, ["pkg:pypi/idna@3.10 runtime"], "no poetry-core, no pytest");
+  assert.deepEqual(memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
+});
+
+Deno.test("a pdm.lock folds in the pyproject.toml of a sibling path package", async () => {
+  const { components, memberEdges, warnings } = await siblingFolded({
+    "app/pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
+      'dependencies = ["common @ file:///${PROJECT_ROOT}/../common"]\n',
+    "app/pdm.lock": '[metadata]\ngroups = ["default"]\nstrategy = ["inherit_metadata"]\n' +
+      'lock_version = "4.5.0"\ncontent_hash = "sha256:0"\n\n' +
+      '[[package]]\nname = "common"\nversion = "0.1.0"\nrequires_python = ">=3.11"\n' +
+      'path = "../common"\nsummary = ""\ngroups = ["default"]\n' +
+      'dependencies = [\n    "idna>=3",\n]\n\n' +
+      '[[package]]\nname = "idna"\nversion = "3.10"\nrequires_python = ">=3.6"\nsummary = ""\n' +
+      'groups = ["default"]\nfiles = [\n' +
+      '    {file = "idna-3.10.tar.gz", hash = "sha256:12f65c9b470abda6dc35cf8e63cc574b1c52b11df2c86030af0ac09b01b13ea9"},\n]\n',
+    "common/pyproject.toml": '[project]\nname = "common"\nversion = "0.1.0"\n' +
+      'dependencies = ["idna>=3"]\n\n[dependency-groups]\ntest = ["pytest"]\n\n' +
+      '[build-system]\nrequires = ["pdm-backend"]\nbuild-backend = "pdm.backend"\n',
+  }, "pkg:pypi/common@0.1.0");
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(components, ["pkg:pypi/idna@3.10 runtime"], "no pdm-backend, no pytest");
+  assert.deepEqual(memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
+});
+
+Deno.test("a Cargo.lock folds in the Cargo.toml of a sibling path crate (not a workspace member)", async () => {
+  const crate = (name: string, version: string, checksum: string): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\n` +
+    `source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "${checksum}"\n`;
+  const { components, memberEdges, warnings } = await siblingFolded({
+    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n' +
+      '[dependencies]\nshared = { path = "../shared" }\n',
+    "app/Cargo.lock": "version = 4\n\n" +
+      '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "shared",\n]\n\n' +
+      crate("ryu", "1.0.18", "f3cb5ba0dc43242ce17de99c180e96db90b235b8a9fdc9dd2b8a6b13bd0c45a0") +
+      '\n[[package]]\nname = "shared"\nversion = "0.2.0"\ndependencies = [\n "ryu",\n]\n',
+    "shared/Cargo.toml": '[package]\nname = "shared"\nversion = "0.2.0"\nedition = "2021"\n\n' +
+      '[dependencies]\nryu = "1.0"\n\n[dev-dependencies]\ntempfile = "3"\n',
+  }, "pkg:cargo/shared@0.2.0");
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(components, ["pkg:cargo/ryu@1.0.18 runtime"], "no version-less tempfile");
+  assert.deepEqual(memberEdges, ["pkg:cargo/ryu@1.0.18 runtime"]);
+});
+
+Deno.test("a package-lock.json resolves the package.json of a sibling file: folder", async () => {
+  const { components, memberEdges, warnings } = await siblingFolded({
+    "app/package.json": '{"name": "app", "version": "1.0.0", "dependencies": ' +
+      '{"shared": "file:../shared"}}',
+    "app/package-lock.json": JSON.stringify({
+      name: "app",
+      version: "1.0.0",
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        "": { name: "app", version: "1.0.0", dependencies: { shared: "file:../shared" } },
+        "../shared": {
+          name: "shared",
+          version: "0.1.0",
+          dependencies: { ms: "^2.1.0" },
+          devDependencies: { jest: "^29.0.0" },
+        },
+        "node_modules/ms": {
+          version: "2.1.3",
+          resolved: "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz",
+          integrity:
+            "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
+        },
+        "node_modules/shared": { resolved: "../shared", link: true },
+      },
+    }),
+    "shared/package.json": '{"name": "shared", "version": "0.1.0", "dependencies": ' +
+      '{"ms": "^2.1.0"}, "devDependencies": {"jest": "^29.0.0"}}',
+  }, "workspace:shared");
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(components, ["pkg:npm/ms@2.1.3 runtime"], "no version-less ms or jest");
+  assert.deepEqual(memberEdges, ["pkg:npm/ms@2.1.3 runtime"]);
+});

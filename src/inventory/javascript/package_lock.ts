@@ -10,7 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
-import { localPlace } from "../_paths.ts";
+import { localPlace, memberFolders } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import { npmPurl } from "../purl.ts";
 import {
@@ -262,13 +262,13 @@ export function readPackageLock(
   }
   // A folder outside the project (another checkout, `file:../../lib`) is third-party: a component.
   const outside = (folder: string): boolean => localPlace(path, folder).kind === "outside";
-  const memberFolders = new Set([...linkTarget.values()].filter((folder) => !outside(folder)));
+  const ownFolders = new Set([...linkTarget.values()].filter((folder) => !outside(folder)));
   for (const key of entries.keys()) {
     if (
       key !== "" && !key.startsWith(NODE_MODULES) && !key.includes("/" + NODE_MODULES) &&
       !outside(key)
     ) {
-      memberFolders.add(key);
+      ownFolders.add(key);
     }
   }
   // A member's id is its folder (root-relative), never its purl: a registry package of the
@@ -285,7 +285,7 @@ export function readPackageLock(
     if (nodeId.has(target)) continue;
     nodeId.set(
       target,
-      memberFolders.has(target) ? memberId(target, name) : out.component(npmComponent({
+      ownFolders.has(target) ? memberId(target, name) : out.component(npmComponent({
         name,
         version: stringAt(entry, "version"),
         license: npmLicense(entry.license),
@@ -294,7 +294,7 @@ export function readPackageLock(
       })),
     );
   }
-  for (const folder of memberFolders) {
+  for (const folder of ownFolders) {
     if (nodeId.has(folder)) continue;
     nodeId.set(folder, memberId(folder, stringAt(entries.get(folder) ?? {}, "name") ?? folder));
   }
@@ -344,7 +344,7 @@ export function readPackageLock(
     // the lock's folder (`file:../napi`) is not one: npm installs none of its declarations
     // there (the folder's own install does).
     const declaring = location === "" ||
-      (memberFolders.has(location) && !location.startsWith("../"));
+      (ownFolders.has(location) && !location.startsWith("../"));
     const unlocked: string[] = [];
     for (const [field, scope] of DEPENDENCY_FIELDS) {
       for (const [name, range] of Object.entries(objectAt(entry, field))) {
@@ -363,7 +363,7 @@ export function readPackageLock(
       );
     }
   }
-  for (const folder of memberFolders) out.edge(self, nodeId.get(folder)!, "runtime");
+  for (const folder of ownFolders) out.edge(self, nodeId.get(folder)!, "runtime");
 
   const { name, version: projectVersion } = topFields;
   const project: Project | undefined = name === undefined ? undefined : {
@@ -380,5 +380,6 @@ export function readPackageLock(
     ...(project ? { project } : {}),
     ...(project && isPrivate(options.load, path) ? { projectIsTooling: true } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...memberFolders([...ownFolders].map((folder) => localPlace(path, folder))),
   }, options.excluded);
 }

@@ -26,7 +26,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import { localPlace } from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { Scope } from "../types.ts";
@@ -192,12 +192,14 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
+  const places: LocalPlace[] = [];
   packages.forEach((pkg: Table, i: number) => {
     // A PDM 1 lock names an extras entry `name[extra]`; PDM 2 writes `extras`.
     const { name: written, version } = nameAndVersion(i);
     const name = withoutExtras(written);
     let id: string;
     if (typeof pkg.path === "string") {
+      places.push(localPlace(path, pkg.path));
       id = pypiPurl(name, version);
       builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
     } else {
@@ -281,6 +283,6 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   const scopesKnown = packages.some((p: Table) =>
     p.groups !== undefined || p.sections !== undefined
   );
-  const output = builder.build();
+  const output = { ...builder.build(), ...memberFolders(places) };
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras: links };
 }

@@ -21,7 +21,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import { localPlace } from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { Scope } from "../types.ts";
@@ -218,6 +218,7 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
+  const places: LocalPlace[] = [];
   packages.forEach((pkg: Table, i: number) => {
     if (typeof pkg.name !== "string" || pkg.name === "" || typeof pkg.version !== "string") {
       throw invalid(READER, where(i), "package without a non-empty `name` and a string `version`");
@@ -228,7 +229,9 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     const url = typeof source.url === "string" ? source.url : undefined;
     let id: string;
     // A folder of the project is first-party; one outside it (another checkout) is third-party.
-    if (type === "directory" && localPlace(path, url ?? ".").kind !== "outside") {
+    const place = type === "directory" ? localPlace(path, url ?? ".") : undefined;
+    if (place !== undefined && place.kind !== "outside") {
+      places.push(place);
       id = pypiPurl(name, version);
       builder.member({ id, name, version, purl: id });
     } else {
@@ -287,6 +290,6 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const scopesKnown = packages.some((p: Table) =>
     p.groups !== undefined || p.category !== undefined
   );
-  const output = builder.build();
+  const output = { ...builder.build(), ...memberFolders(places) };
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras };
 }

@@ -20,9 +20,10 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import { localPlace } from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
-import type { ReaderOutput, Scope } from "../types.ts";
+import type { ReaderResult } from "../_reader.ts";
+import type { Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readUvLock}. */
@@ -214,7 +215,7 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Se
  * @throws {VouchError} `inventory.uv_lock.invalid` for malformed content,
  *   `inventory.uv_lock.unsupported_version` for a lock version other than 1.
  */
-export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
+export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   const { path } = options;
   // uv before 0.3 (its preview lockfile) wrote the same tables as `[[distribution]]`.
   const table = PREVIEW_TABLE.test(text) ? "distribution" : "package";
@@ -243,16 +244,16 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
-  const places: Array<string | undefined> = [];
+  const places: Array<LocalPlace | undefined> = [];
   const entries: Entry[] = packages.map((pkg: Table, i: number) => {
     const { name, version } = nameAndVersion(i);
     const source = sourceOf(pkg.source);
     // A local folder outside the project (a path dependency on another checkout) is third-party.
     const place = FIRST_PARTY.has(source.kind ?? "") && source.value !== undefined
-      ? localPlace(path, source.value).kind
+      ? localPlace(path, source.value)
       : undefined;
     places.push(place);
-    const firstParty = (place !== undefined && place !== "outside") ||
+    const firstParty = (place !== undefined && place.kind !== "outside") ||
       members.has(pep503Name(name));
     return { name, version, source, firstParty };
   });
@@ -260,7 +261,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
   entries.forEach(({ name, version, source, firstParty }, i: number) => {
     let id: string;
     if (firstParty) {
-      if (places[i] === "self") id = ROOT_ID;
+      if (places[i]?.kind === "self") id = ROOT_ID;
       else {
         id = pypiPurl(name, version);
         builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
@@ -333,5 +334,5 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderOutput {
     "dev",
   );
   builder.propagateScopes();
-  return builder.build();
+  return { ...builder.build(), ...memberFolders(places) };
 }

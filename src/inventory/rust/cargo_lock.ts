@@ -12,6 +12,7 @@ import { nthLine } from "../_errors.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
+import { type LocalPlace, memberFolders } from "../_paths.ts";
 import { cargoDeclarations, excludedFromWorkspace } from "./cargo_toml.ts";
 
 const CODE = "inventory.cargo_lock.invalid";
@@ -127,7 +128,9 @@ export interface CargoLockOptions {
  * name: from the `Cargo.toml` beside the lock and those of its `[workspace]
  * members`. A Cargo.lock does not say which kind of dependency an edge is;
  * the manifests do. A crate that `[workspace] exclude` leaves out is no
- * member, even when a member glob matches its folder.
+ * member, even when a member glob matches its folder. `places`: where the
+ * project's own path crates they declare lie, and those these declare in
+ * turn (a sibling `../shared` crate, which the lock has with no folder).
  */
 function memberScopes(
   options: CargoLockOptions,
@@ -135,16 +138,21 @@ function memberScopes(
   scopes: Map<string, Map<string, Scope[]>>;
   manifests: Map<string, string>;
   outside: Set<string>;
+  places: LocalPlace[];
 } {
   const { load, list } = options;
   const out = new Map<string, Map<string, Scope[]>>();
   const manifests = new Map<string, string>();
   const outside = new Set<string>();
+  const places: LocalPlace[] = [];
   const base = folderOf(options.path);
   const rootPath = joinPath(base, "Cargo.toml");
   const rootText = load?.(rootPath);
-  if (load === undefined || rootText === undefined) return { scopes: out, manifests, outside };
+  if (load === undefined || rootText === undefined) {
+    return { scopes: out, manifests, outside, places };
+  }
   const root = cargoDeclarations(rootText, { path: rootPath, load });
+  places.push(...root.folders);
   if (root.name !== undefined) {
     out.set(root.name, root.scopes);
     manifests.set(root.name, rootPath);
@@ -162,8 +170,16 @@ function memberScopes(
       manifests.set(member.name, path);
     }
     for (const name of member.outside) outside.add(name);
+    places.push(...member.folders);
   }
-  return { scopes: out, manifests, outside };
+  const seen = new Set([rootPath, ...manifests.values()]);
+  for (const place of places) {
+    const path = joinPath(place.path!, "Cargo.toml");
+    const text = seen.has(path) ? undefined : load(path);
+    seen.add(path);
+    if (text !== undefined) places.push(...cargoDeclarations(text, { path, load }).folders);
+  }
+  return { scopes: out, manifests, outside, places };
 }
 
 /**
@@ -262,7 +278,7 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     );
   }
   const packages = readPackages(lock, text, path);
-  const { scopes: declared, manifests, outside } = memberScopes(options);
+  const { scopes: declared, manifests, outside, places } = memberScopes(options);
   addOutsideDependencies(packages, outside, new Set(declared.keys()));
   const out = new OutputBuilder();
   const byName = new Map<string, LockedPackage[]>();
@@ -327,7 +343,10 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     }
   }
   out.propagateScopes();
-  const result: ReaderResult = out.build({ directFromEdges: true });
+  const result: ReaderResult = {
+    ...out.build({ directFromEdges: true }),
+    ...memberFolders(places),
+  };
   const unlocked = unlockedDeclarations(packages, declared, manifests);
   if (unlocked.length > 0) {
     result.warnings = [

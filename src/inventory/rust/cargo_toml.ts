@@ -14,7 +14,7 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
 import type { Load } from "../_reader.ts";
 import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
-import { isOwnFolder, localPlace } from "../_paths.ts";
+import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
 
 const READER = "cargo_toml";
 
@@ -48,6 +48,8 @@ interface Declaration {
    * project (another checkout's crate) or under a `vendor/` folder (vendored third-party code).
    */
   outside: boolean;
+  /** Where a `path` dependency's folder lies (see {@linkcode localPlace}). */
+  place?: LocalPlace;
   scope: Scope;
 }
 
@@ -188,6 +190,7 @@ function decode(
     ? inherited.path ?? manifest.path
     : manifest.path;
   const ref = text("rev") ?? text("tag") ?? text("branch");
+  const place = local === undefined ? undefined : localPlace(base, local);
   const optional = spec.optional === true && scope === "runtime";
   return {
     name: text("package") ?? key,
@@ -196,7 +199,8 @@ function decode(
       ? undefined
       : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
     local: local !== undefined,
-    outside: local !== undefined && !isOwnFolder(localPlace(base, local)),
+    outside: place !== undefined && !isOwnFolder(place),
+    place,
     scope: optional ? "optional" : scope,
   };
 }
@@ -274,6 +278,8 @@ export interface CargoDeclarations {
    * third-party code): not the project's own crates.
    */
   outside: Set<string>;
+  /** The folders of the project's own crates it declares by a `path` (see {@linkcode isOwnFolder}). */
+  folders: LocalPlace[];
 }
 
 /**
@@ -295,10 +301,12 @@ export function cargoDeclarations(
   const pkg = manifest.table(manifest.doc.package, "[package]");
   const scopes = new Map<string, Scope[]>();
   const outside = new Set<string>();
+  const folders: LocalPlace[] = [];
   if (manifest.doc.package !== undefined) {
     const root = workspaceRoot(manifest, options.load);
     for (const d of declarations(manifest, inheritedDependencies(root))) {
       if (d.outside) outside.add(d.name);
+      else if (d.place !== undefined) folders.push(d.place);
       const known = scopes.get(d.name) ?? [];
       if (!known.includes(d.scope)) scopes.set(d.name, known.concat(d.scope));
     }
@@ -311,6 +319,7 @@ export function cargoDeclarations(
     members: strings(workspace.members),
     exclude: strings(workspace.exclude),
     outside,
+    folders,
   };
 }
 
