@@ -15,7 +15,7 @@ import { VouchError } from "./errors.ts";
  * @returns Negative, zero or positive.
  */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return a < b ? -1 : a === b ? 0 : 1;
 }
 
 /**

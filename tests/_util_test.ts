@@ -5,6 +5,9 @@ import { isVouchError } from "../src/errors.ts";
 Deno.test("compareStrings: code-unit order, not locale order", () => {
   assert.deepEqual(["b", "B", "a", "_", "A"].sort(compareStrings), ["A", "B", "_", "a", "b"]);
   assert.equal(compareStrings("x", "x"), 0);
+  assert.equal(compareStrings("https://h/b", "https://h/a"), 1);
+  assert.equal(compareStrings("https://h/a", "https://h/ab"), -1);
+  assert.equal(compareStrings("é", "z"), 1);
 });
 
 Deno.test("utcSeconds: UTC seconds, no fraction; invalid dates are VouchErrors", () => {
@@ -25,6 +28,9 @@ Deno.test("utcSeconds: UTC seconds, no fraction; invalid dates are VouchErrors",
 Deno.test("compareStrings orders by code unit, not locale", () => {
   assert.deepEqual(["b", "B", "a", "ä", "A"].sort(compareStrings), ["A", "B", "a", "b", "ä"]);
   assert.equal(compareStrings("x", "x"), 0);
+  assert.equal(compareStrings("https://h/b", "https://h/a"), 1);
+  assert.equal(compareStrings("https://h/a", "https://h/ab"), -1);
+  assert.equal(compareStrings("é", "z"), 1);
 });
 
 Deno.test("utcSeconds: UTC, no fraction", () => {

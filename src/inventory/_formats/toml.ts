@@ -65,11 +65,18 @@ class FastReader {
   p = 0;
   /** How each table made by a header or a dotted key came to be (inline tables are not here). */
   readonly kinds = new Map<unknown, number>();
+  /** The text has no control character but tabs and line feeds (see {@linkcode string}). */
+  readonly plain: boolean;
+  /** The next line feed and backslash at or after the last string's start (the length: none). */
+  lineFeed = -1;
+  backslash = -1;
 
   constructor(
     readonly s: string,
     readonly dates: typeof import("smol-toml").TomlDate | undefined,
-  ) {}
+  ) {
+    this.plain = !CONTROL_CHARACTERS.some((c) => s.includes(c));
+  }
 
   document(): TomlTable {
     const s = this.s;
@@ -286,13 +293,17 @@ class FastReader {
     const s = this.s;
     let p = this.p + 1;
     if (s.charCodeAt(p) === quote && s.charCodeAt(p + 1) === quote) throw OUTSIDE; // multi-line
-    // Most strings have no escape: one regex scan to the closing quote.
-    const plain = quote === 0x22 ? PLAIN_BASIC : PLAIN_LITERAL;
-    plain.lastIndex = p;
-    plain.test(s);
-    if (s.charCodeAt(plain.lastIndex) === quote) {
-      this.p = plain.lastIndex + 1;
-      return s.slice(p, plain.lastIndex);
+    // Most strings have no escape, and most texts no control character but line feeds and
+    // tabs: the closing quote before the next line feed and backslash ends the string (hot:
+    // indexOf, not a loop or a regex over the characters).
+    if (this.plain) {
+      const end = s.indexOf(quote === 0x22 ? '"' : "'", p);
+      if (this.lineFeed < p) this.lineFeed = after(s, "\n", p);
+      if (this.backslash < p) this.backslash = after(s, "\\", p);
+      if (end !== -1 && end < this.lineFeed && (quote === 0x27 || end < this.backslash)) {
+        this.p = end + 1;
+        return s.slice(p, end);
+      }
     }
     let start = p;
     let out = "";
@@ -382,12 +393,17 @@ class FastReader {
   }
 }
 
-/** The characters of a basic string up to its end or its first escape or control character. */
-// deno-lint-ignore no-control-regex
-const PLAIN_BASIC = /[^"\\\x00-\x08\x0a-\x1f\x7f]*/y;
-/** The characters of a literal string up to its end or its first control character. */
-// deno-lint-ignore no-control-regex
-const PLAIN_LITERAL = /[^'\x00-\x08\x0a-\x1f\x7f]*/y;
+/** The control characters that no string holds (a tab may; a line feed ends a line). */
+const CONTROL_CHARACTERS = Array.from(
+  { length: 0x20 },
+  (_, c) => String.fromCharCode(c),
+).filter((c) => c !== "\t" && c !== "\n").concat("\x7f");
+
+/** The position of the first `c` at or after `from` in `s`, or its length when there is none. */
+function after(s: string, c: string, from: number): number {
+  const at = s.indexOf(c, from);
+  return at === -1 ? s.length : at;
+}
 
 const SIMPLE_ESCAPES = new Map<number, string>([
   [0x62, "\b"],

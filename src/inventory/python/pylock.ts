@@ -12,6 +12,7 @@ import {
   fileNameOf,
   folderMember,
   invalid,
+  isHex,
   isSdist,
   isTable,
   NameIndex,
@@ -95,8 +96,6 @@ function optionalString(
   return value;
 }
 
-const HEX = /^[0-9a-fA-F]+$/;
-
 /**
  * Checks one file table. Hot (a lock may list thousands of wheels): the
  * field's name (`wheels[3]`) is built only for an error message.
@@ -130,7 +129,7 @@ function distFile(value: unknown, fail: Fail, field: () => string): DistFile {
     if (typeof hex !== "string") throw fail(`\`${field()}.hashes.${alg}\` must be a string`);
     const key = ALGORITHMS.has(alg) ? alg : alg.toLowerCase();
     if (!ALGORITHMS.has(key)) continue; // e.g. blake2b: valid, but not one vouch records
-    if (!HEX.test(hex)) throw fail(`\`${field()}.hashes.${alg}\` is not hex`);
+    if (!isHex(hex)) throw fail(`\`${field()}.hashes.${alg}\` is not hex`);
     file.hashes.push({ alg: key as HashAlgorithm, hex: hex.toLowerCase() });
   }
   if (count === 0) throw fail(`\`${field()}.hashes\` must be a table with at least one hash`);

@@ -138,9 +138,10 @@ function tableLists(value: unknown): Table[][] {
  * so a runtime package's extra that only a dev group requests is dev.
  * Malformed lists are skipped here; the edge pass refuses them.
  */
-function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Set<Scope>[] {
+function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Scope[][] {
   const byName = Map.groupBy(entries.keys(), (i) => pep503Name(entries[i].name));
-  const reached = entries.map(() => new Set<Scope>());
+  const reached = entries.map((): Scope[] => []);
+  // The extras of each package walked, in each scope (its own dependencies: `reached`).
   const seen = new Set<string>();
   const queue: Array<{ dep: Table; scope: Scope }> = [];
   const seed = (list: Table[], scope: Scope): void => {
@@ -170,17 +171,16 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Se
       if (key !== undefined && sourceKey(entry.source) !== key) continue;
       // The project's own packages are walked from, not through.
       if (entry.firstParty) continue;
-      reached[i].add(scope);
       const pkg = packages[i];
-      if (!seen.has(`${i} ${scope}`)) {
-        seen.add(`${i} ${scope}`);
+      if (!reached[i].includes(scope)) {
+        reached[i].push(scope);
         seed(dependencyList(pkg.dependencies), scope);
       }
-      const optional = isTable(pkg["optional-dependencies"]) ? pkg["optional-dependencies"] : {};
+      const optional = pkg["optional-dependencies"];
       for (const extra of extras) {
         if (seen.has(`${i} ${scope} ${extra}`)) continue;
         seen.add(`${i} ${scope} ${extra}`);
-        seed(dependencyList(optional[extra]), scope);
+        seed(dependencyList(isTable(optional) ? optional[extra] : undefined), scope);
       }
     }
   }
@@ -268,7 +268,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
         builder.edge(ROOT_ID, id, "runtime");
       }
     } else {
-      id = component(builder, packages[i], path, { name, version, source, scopes: [...scopes[i]] });
+      id = component(builder, packages[i], path, { name, version, source, scopes: scopes[i] });
     }
     ids.push(id);
     index.add(name, { id, version, source: sourceKey(source) });

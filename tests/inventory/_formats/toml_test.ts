@@ -155,6 +155,8 @@ const READ_FAST = [
   "\"\" = 1\n'a' .x = 2\n[t]\n'' = 3\n",
   "[a]\n[b]\n[c]\n",
   'k = "\u00e9\u4e2d\uD83D\uDE00"\n',
+  // A backslash or quote after the string (a comment, a later string), a literal string's backslash.
+  'a = "p" # \\ "q"\nb = "r\\\\s"\nc = \'t\\u\'\nd = "v\\"w" # "\n',
 ];
 
 /**
@@ -228,6 +230,8 @@ const DECLINED = [
   "a = truex\n",
   "a = 'unterminated\n",
   'a = "unterminated\n',
+  'a = "ends on the next line\n"\n',
+  "a = 'ends on the next line\n'\n",
   `a = ${"[".repeat(150)}${"]".repeat(150)}\n`,
 ];
 

@@ -3,6 +3,7 @@ import { isVouchError } from "../../../src/errors.ts";
 import { OutputBuilder } from "../../../src/inventory/_builder.ts";
 import {
   distributionFiles,
+  isHex,
   nthLine,
   parseHash,
   pipUrl,
@@ -38,6 +39,23 @@ Deno.test("parseHash lowercases hex and rejects unknown algorithms", () => {
   assert.deepEqual(parseHash("md5=00ff"), { alg: "md5", hex: "00ff" });
   assert.equal(parseHash("blake2:00"), undefined);
   assert.equal(parseHash("sha256:xyz"), undefined);
+  // Any number of digits, a SHA-512 digest's and more, odd ones too; none is no hash.
+  const sha512 = "0123456789abcdef".repeat(8);
+  assert.deepEqual(parseHash(`sha512:${sha512}`), { alg: "sha512", hex: sha512 });
+  assert.deepEqual(parseHash(`sha256:${sha512}ab`), { alg: "sha256", hex: `${sha512}ab` });
+  assert.deepEqual(parseHash("sha1:abc"), { alg: "sha1", hex: "abc" });
+  assert.deepEqual(parseHash("sha256:aB0 "), { alg: "sha256", hex: "ab0" });
+  assert.deepEqual(parseHash(" sha256:aB01 "), { alg: "sha256", hex: "ab01" });
+  assert.equal(parseHash("sha256:"), undefined);
+  assert.equal(parseHash("sha256:ab:cd"), undefined);
+  assert.equal(parseHash("sha2560:abcd"), undefined);
+});
+
+Deno.test("isHex: hex digits of either case, any number of them, at least one", () => {
+  for (const text of ["00", "aBcD", "abc", "0".repeat(128), "f".repeat(129), "F".repeat(200)]) {
+    assert.ok(isHex(text), text);
+  }
+  for (const text of ["", "g0", "ab ", " ab", "0x00", "ab:cd", "é0"]) assert.ok(!isHex(text), text);
 });
 
 Deno.test("versionFromFileName: wheels and sdists, any spelling of the name, percent-decoded", () => {
