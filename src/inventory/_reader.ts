@@ -50,9 +50,11 @@ export type ReaderResult = ReaderOutput & {
   included?: string[];
   /**
    * For a lock: the folders of the project (root-relative, `/`-separated)
-   * other than its own that it locks as the project's own packages (a uv
-   * `editable` or `directory` package, a Poetry `directory` one, a PDM `path`
-   * one, a Cargo path crate): a manifest there that no lock at or above its
+   * other than its own that it locks as the project's own packages, their
+   * dependencies included (a uv `editable` or `directory` package, a Poetry or
+   * pylock `directory` one, a PDM or Pipfile.lock `path` one, a Cargo path
+   * crate, an npm, pnpm, Yarn or Bun `file:` folder, a Yarn `portal:` one; not
+   * a `link:` one): a manifest there that no lock at or above its
    * folder knows (a sibling `../common/pyproject.toml`) folds into it as a
    * member's does (see `_fold.ts`). Sorted.
    */

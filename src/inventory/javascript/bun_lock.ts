@@ -12,7 +12,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { localPlace } from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import type { Scope } from "../types.ts";
@@ -186,10 +186,16 @@ export function readBunLock(
     }
     return id;
   };
+  /**
+   * Where the folders lie whose dependencies the lock resolves: the workspaces and
+   * `file:` folders (not a `link:` one: Bun installs none of its dependencies).
+   */
+  const places: LocalPlace[] = [];
   for (const [folder, value] of Object.entries(workspaces)) {
     const ws = isRecord(value) ? value : {};
     const name = stringAt(ws, "name");
     folderId(joinPath(folder), name ?? folder, stringAt(ws, "version"), name !== undefined);
+    places.push(localPlace(path, folder));
   }
 
   const entries = new Map<string, Entry>();
@@ -254,10 +260,11 @@ export function readBunLock(
     const local = /^(workspace|link|file|root):/.exec(ref);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(ref))) {
       const folder = local[1] === "root" ? "" : joinPath(ref.slice(local[0].length));
+      const place = localPlace(path, folder);
       // A folder outside the project (another checkout, `file:../../lib`) is third-party;
       // Bun records no version for a folder.
-      const outside = (local[1] === "link" || local[1] === "file") &&
-        localPlace(path, folder).kind === "outside";
+      const outside = (local[1] === "link" || local[1] === "file") && place.kind === "outside";
+      if (local[1] !== "link") places.push(place);
       ids.set(
         entry,
         outside
@@ -333,5 +340,6 @@ export function readBunLock(
     ...out.build({ directFromEdges: true }),
     ...project,
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...memberFolders(places),
   }, options.excluded);
 }

@@ -9,7 +9,7 @@ import { isRecord } from "../../_util.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { localPlace } from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
@@ -330,6 +330,12 @@ class PnpmMapper {
   /** The `sources` of every component (the builder copies it). */
   readonly sources: readonly string[];
 
+  /**
+   * Where the folders lie whose dependencies the lock resolves: its importers and
+   * `directory` packages (not a `link:` target: pnpm installs none of its dependencies).
+   */
+  readonly places: LocalPlace[] = [];
+
   constructor(
     readonly ctx: { path: string; text: string; load: Load; lockDir: string },
   ) {
@@ -368,8 +374,10 @@ class PnpmMapper {
     if (pkg.runtime) return this.runtimeId(pkg, scopes);
     if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
       const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
+      const place = localPlace(this.ctx.path, directory);
       // A folder outside the project (another checkout, `file:../../lib`) is third-party.
-      if (localPlace(this.ctx.path, directory).kind !== "outside") {
+      if (place.kind !== "outside") {
+        this.places.push(place);
         return this.folderId(joinPath(directory), pkg.name);
       }
       return this.out.component(npmComponent({
@@ -453,6 +461,7 @@ class PnpmMapper {
     const { path, text } = this.ctx;
     for (const folder of d.importers.keys()) {
       this.folders.set(folder, folder === "" ? this.top : this.folderId(folder));
+      this.places.push(localPlace(path, folder));
     }
     /** The folders outside the project that links point to, by folder and name. */
     const outside = new Map<string, Outside>();
@@ -628,6 +637,7 @@ export function readPnpmLock(
   return withoutExcludedMembers({
     ...mapper.out.build({ directFromEdges: true }),
     ...project,
+    ...memberFolders(mapper.places),
     ...(warnings.length > 0 ? { warnings } : {}),
   }, options.excluded);
 }

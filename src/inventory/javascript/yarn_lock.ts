@@ -10,7 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { localPlace } from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
@@ -62,6 +62,8 @@ interface Entry {
   /** A first-party folder (workspace, portal, link, file folder), relative to the lock's folder. */
   folder?: string;
   workspace?: boolean;
+  /** A `link:` folder: Yarn installs none of its dependencies (the lock resolves none). */
+  linked?: boolean;
   qualifiers: Record<string, string>;
   downloadLocation?: string;
   hashes: Hash[];
@@ -180,6 +182,7 @@ function decodeV1(text: string, path: string): Entry[] {
     const local = /^(file|link):/.exec(range);
     if (local && (resolved === undefined || !TARBALL.test(range))) {
       entry.folder = joinPath(range.slice(local[0].length));
+      entry.linked = local[1] === "link";
       return entry;
     }
     // Bun's yarn.lock printer writes what a package resolved to as its version: a workspace
@@ -269,6 +272,7 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       if (protocol === "file:" && TARBALL.test(body)) return;
       // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
       entry.folder = joinPath(locatorFolder(params), body.replace(/#.*$/, ""));
+      entry.linked = protocol === "link:";
       return;
     }
     case "exec:": {
@@ -592,6 +596,8 @@ export function readYarnLock(
     );
     for (const folder of folders) folderId(folder, folder);
   }
+  /** Where the folders lie whose dependencies the lock resolves (workspaces, `file:`, `portal:`). */
+  const places: LocalPlace[] = [...folderIds.keys()].map((folder) => localPlace(path, folder));
   // The project and its workspaces declare; a `file:`/`link:` folder an entry names is
   // installed as that entry, its dependencies (on the entry) reached through it.
   const declaring = new Set(folderIds.keys());
@@ -606,6 +612,7 @@ export function readYarnLock(
       continue;
     }
     ids.set(entry, folderId(entry.folder, entry.name));
+    if (!entry.linked) places.push(localPlace(path, entry.folder));
   }
 
   // The first edges: what the project and its workspaces declare.
@@ -771,5 +778,6 @@ export function readYarnLock(
     ...out.build({ directFromEdges: true }),
     ...manifestProjectFields(root),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...memberFolders(places),
   }, options.excluded);
 }

@@ -147,8 +147,9 @@ function metadataFiles(table: unknown, where: () => string): Map<string, unknown
  * hashes, git/URL source, groups (`default` is runtime, a group named after
  * an extra of the pyproject.toml beside it or of a workspace member's, the
  * lock's `path` packages in the project, optional; any other group dev) and
- * the dependency edges between packages. `path` packages are first-party
- * members.
+ * the dependency edges between packages. `path` packages of the project's
+ * folders are first-party members; one outside the project (another
+ * checkout) is a component.
  *
  * @example
  * ```ts
@@ -198,8 +199,10 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     const { name: written, version } = nameAndVersion(i);
     const name = withoutExtras(written);
     let id: string;
-    if (typeof pkg.path === "string") {
-      places.push(localPlace(path, pkg.path));
+    const place = typeof pkg.path === "string" ? localPlace(path, pkg.path) : undefined;
+    // A folder of the project is first-party; one outside it (another checkout) is third-party.
+    if (place !== undefined && place.kind !== "outside") {
+      places.push(place);
       id = pypiPurl(name, version);
       builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
     } else {

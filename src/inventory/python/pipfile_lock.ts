@@ -9,7 +9,7 @@ import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
-import { localPlace } from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import {
   at,
@@ -26,7 +26,8 @@ import {
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { invalidVersion } from "../_errors.ts";
 import { pinnedVersion } from "./pep508.ts";
-import type { Hash, ReaderOutput, Scope } from "../types.ts";
+import type { Hash, Scope } from "../types.ts";
+import type { ReaderResult } from "../_reader.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readPipfileLock}. */
@@ -219,7 +220,7 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * @throws {VouchError} `inventory.pipfile_lock.invalid` for malformed JSON or
  *   Pipfile, duplicate keys, wrong types or a pipfile-spec other than 1–6.
  */
-export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderOutput {
+export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderResult {
   const { path } = options;
   const entries = decode(text, path);
   const builder = new OutputBuilder();
@@ -238,7 +239,17 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
       }
     }
   }
-  return builder.build();
+  return {
+    ...builder.build(),
+    ...memberFolders(entries.map((entry) => folderPlace(entry, path))),
+  };
+}
+
+/** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */
+function folderPlace(entry: Entry, path: string): LocalPlace | undefined {
+  return entry.path === undefined || ARCHIVE.test(entry.path)
+    ? undefined
+    : localPlace(path, entry.path);
 }
 
 /** Adds one entry: a component, or a member for a folder of the project. */
@@ -248,10 +259,7 @@ function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
   const archive = entry.file ?? (entry.path && ARCHIVE.test(entry.path) ? entry.path : undefined);
   const version = entry.version ??
     (archive === undefined ? undefined : versionFromFileName(name, archive));
-  // A local archive (a wheel in the tree) is a third-party file, not a project folder.
-  const place = entry.path === undefined || ARCHIVE.test(entry.path)
-    ? undefined
-    : localPlace(path, entry.path);
+  const place = folderPlace(entry, path);
   if (place?.kind === "self") return ROOT_ID;
   if (place?.kind === "inside") return builder.member(folderMember(place.path!, name, version));
   const { scope, groups } = categoryScope(entry.category);

@@ -5,7 +5,7 @@
  */
 
 import { distributionFields, OutputBuilder } from "../_builder.ts";
-import { localPlace } from "../_paths.ts";
+import { localPlace, memberFolders } from "../_paths.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   at,
@@ -400,7 +400,14 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
       for (const node of index.get(name)) builder.edge(ids[i], node.id, "runtime");
     }
   });
-  const out: ReaderResult = builder.build({ directFromEdges: true });
+  const out: ReaderResult = {
+    ...builder.build({ directFromEdges: true }),
+    ...memberFolders(
+      lock.entries.map((e) =>
+        e.directory === undefined ? undefined : localPlace(path, e.directory)
+      ),
+    ),
+  };
   const unlocated = lock.entries.filter((e) => e.unlocated).map((e) => e.name);
   if (unlocated.length > 0) {
     out.warnings = [

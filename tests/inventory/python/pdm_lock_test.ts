@@ -309,3 +309,36 @@ Deno.test("readPdmLock: a group named after an extra of a workspace member's pyp
     "ruff dev",
   ]);
 });
+
+Deno.test("readPdmLock: a path package outside the project is a component, one inside a member", () => {
+  // `pdm add ../../common` from app/: another checkout beside the project, and a folder of it.
+  const lock = [
+    "[metadata]",
+    'groups = ["default"]',
+    'strategy = ["inherit_metadata"]',
+    'lock_version = "4.5.0"',
+    'content_hash = "sha256:0"',
+    "",
+    "[[package]]",
+    'name = "Common-Lib"',
+    'version = "1.4.0"',
+    'requires_python = ">=3.11"',
+    'path = "../../common"',
+    'summary = ""',
+    'groups = ["default"]',
+    "",
+    "[[package]]",
+    'name = "tools"',
+    'version = "0.0.1"',
+    'path = "./tools"',
+    "editable = true",
+    'summary = ""',
+    'groups = ["default"]',
+  ].join("\n");
+  const out = readPdmLock(lock, { path: "app/pdm.lock", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:pypi/common-lib@1.4.0", ["runtime"]],
+  ]);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/tools@0.0.1"]);
+  assert.deepEqual(out.memberFolders, ["app/tools"]);
+});
