@@ -150,7 +150,8 @@ function mergedDistributions(list: Distribution[]): Distribution[] {
   // file known by its hashes alone has a key that merging would change.
   const merged: Distribution[] = [];
   let head: Distribution | undefined;
-  for (const d of [...list].sort(compareDistributions)) {
+  // The draft's own list, sorted in place (`build` is a builder's last step).
+  for (const d of list.sort(compareDistributions)) {
     if (head !== undefined && compareDistributions(head, d) === 0) {
       const last = merged[merged.length - 1];
       merged[merged.length - 1] = { ...last, hashes: [...last.hashes, ...d.hashes] };

@@ -206,8 +206,12 @@ function qualifierText(given: NonNullable<PurlParts["qualifiers"]>): string {
  * @returns The normalized name.
  */
 export function pep503Name(name: string): string {
-  return name.replace(/[-_.]+/g, "-").toLowerCase();
+  // Most names in a lock are written normalised already: no new string then.
+  return NORMALISED.test(name) ? name : name.replace(/[-_.]+/g, "-").toLowerCase();
 }
+
+/** A name PEP 503 leaves as it is: lowercase letters and digits, single `-` between them. */
+const NORMALISED = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Builds a `pkg:pypi` purl.
