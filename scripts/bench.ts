@@ -4,7 +4,7 @@
  * figure.
  *
  * ```sh
- * deno task bench                 # every case (about 4 minutes on 2 cores)
+ * deno task bench                 # every case (about 8 minutes on 2 cores)
  * deno task bench --quick         # smaller inputs, fewer rounds (about 2 minutes)
  * deno task bench --only scaling  # one case (repeatable)
  * ```
@@ -27,7 +27,7 @@
  *   both alike. The raw medians (CPU and wall) are printed beside it.
  * - An in-process bar is on CPU time too (`process.cpuUsage`): the median of
  *   rounds after warm-up runs (the code is optimised by then: a reader's
- *   warm-up lasts two seconds, see `READER_WARM_UP`), the wall time beside
+ *   warm-up lasts five seconds, see `READER_WARM_UP`), the wall time beside
  *   it. The reader table also gives each lockfile's size per package and its
  *   read speed in MB/s: a lock that lists many files per package (a
  *   pylock.toml with twenty wheels each) costs more per package at the same
@@ -713,12 +713,14 @@ interface WarmUp {
 /**
  * The warm-up of the per-package reader bars. V8 optimises a read's top-level
  * functions (called once per read, their loops running via on-stack
- * replacement) only after some dozens of reads: with 5 warm-up reads the
- * pnpm read of mermaid measured 26 µs per package, with 30 reads 15.5 (and
- * kept that). Two seconds of reads reach that state for every corpus file;
- * the cold cost is the whole-process bar's.
+ * replacement) only after many reads: with 5 warm-up reads the pnpm read of
+ * mermaid measured 26 µs per package, with 30 reads 15.5 (and kept that);
+ * composer.lock's decoding reaches its final tier after some 500 reads
+ * (3.7 ms a read, 10 ms before), two seconds' worth, so a two-second warm-up
+ * gave either. Five seconds of reads reach the final state for every corpus
+ * file; the cold cost is the whole-process bar's.
  */
-const READER_WARM_UP: WarmUp = { runs: 5, ms: 2000 };
+const READER_WARM_UP: WarmUp = { runs: 5, ms: 5000 };
 
 /** How many child processes time each corpus reader (the median one counts). */
 const READER_CHILDREN = 3;
