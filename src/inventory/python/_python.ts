@@ -435,7 +435,8 @@ export function poetryConstraint(constraint: string): string | undefined {
  * The words of a requirements file's name that say it is for development
  * only, by the common convention (`requirements-dev.txt`, `test-requirements.txt`,
  * `requirements/docs.txt`; cookiecutter-django's `requirements/local.txt`,
- * the local development environment beside `base.txt` and `production.txt`).
+ * the local development environment beside `base.txt` and `production.txt`;
+ * edx-platform's `requirements/edx/quality.txt` of linters and `coverage.txt`).
  */
 const DEV_WORDS: ReadonlySet<string> = new Set([
   "dev",
@@ -452,6 +453,8 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
   "typing",
   "ci",
   "qa",
+  "quality",
+  "coverage",
   "local",
 ]);
 

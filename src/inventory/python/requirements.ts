@@ -73,6 +73,34 @@ function fileScope(path: string): Scope {
 }
 
 /**
+ * The words of a requirements file's name that say it holds what every install
+ * of the project needs (edx-platform's `requirements/edx/base.txt`, celery's
+ * `requirements/default.txt`).
+ */
+const BASE_WORDS: ReadonlySet<string> = new Set([
+  "base",
+  "common",
+  "core",
+  "default",
+  "main",
+  "prod",
+  "production",
+  "runtime",
+]);
+
+/**
+ * Whether a file's name says it holds the project's own requirements (see
+ * {@linkcode BASE_WORDS}): such a file keeps the scope of its name and
+ * folders when only development files include it (edx-platform's
+ * `testing.txt` and `development.txt` include `-r base.txt`, which production
+ * installs on its own).
+ */
+function namesBase(path: string): boolean {
+  const name = path.split("/").at(-1)!.replace(/\.[^.]*$/, "");
+  return name.toLowerCase().split(/[-_.]+/).some((word) => BASE_WORDS.has(word));
+}
+
+/**
  * Whether a file's name says it is a constraints file (`requirements/constraints.txt`,
  * `requirements-constraints.txt`): pip reads one given with `-c`, whose pins
  * limit the versions of what other files require and install nothing.
@@ -450,7 +478,8 @@ function readFile(
         const target = resolveInclude(state, path, value, where, stack);
         const key = `${asConstraints ? "c" : "r"}:${target.path}`;
         // What a runtime install includes is runtime, whichever dev file includes it too.
-        const scope = state.readAlone(relativeTo(state.topDir, target.path))
+        const scope = state.readAlone(relativeTo(state.topDir, target.path)) ||
+            namesBase(target.path)
           ? fileScope(target.path)
           : state.scopes.get(path)!;
         if (state.scopes.get(target.path) !== "runtime") state.scopes.set(target.path, scope);

@@ -295,6 +295,34 @@ Deno.test("readRequirements: a file only includes read has the scope of the file
   assert.deepEqual(both.components.map((c) => [c.name, c.scopes]), [["PyYAML", ["runtime"]]]);
 });
 
+Deno.test("readRequirements: a base file only development files include keeps the runtime scope of its name", () => {
+  // edx-platform's requirements/edx/: testing.txt includes base.txt, which production installs alone.
+  const files: Record<string, string> = {
+    "requirements/edx/testing.txt": "-r base.txt\n-r pip-tools.txt\npytest==8.3.5\n",
+    "requirements/edx/base.txt": "Django==4.2.20\n",
+    "requirements/edx/pip-tools.txt": "pip-tools==7.4.1\n",
+  };
+  const out = readRequirements(files["requirements/edx/testing.txt"], {
+    path: "requirements/edx/testing.txt",
+    include: (rel) => files[`requirements/edx/${rel}`],
+    readAlone: () => false,
+  });
+  assert.deepEqual(out.components.map((c) => [c.name, c.scopes]), [
+    ["Django", ["runtime"]],
+    ["pip-tools", ["dev"]],
+    ["pytest", ["dev"]],
+  ]);
+  // A base file in an extras folder is still the extra's.
+  files["requirements/edx/testing.txt"] = "-r extras/base.txt\n";
+  files["requirements/edx/extras/base.txt"] = "redis==5.2.1\n";
+  const extra = readRequirements(files["requirements/edx/testing.txt"], {
+    path: "requirements/edx/testing.txt",
+    include: (rel) => files[`requirements/edx/${rel}`],
+    readAlone: () => false,
+  });
+  assert.deepEqual(extra.components.map((c) => [c.name, c.scopes]), [["redis", ["optional"]]]);
+});
+
 Deno.test("readerFor: dev-requirements.txt and test-requirements.txt are requirements files", () => {
   for (const path of ["dev-requirements.txt", "test_requirements.txt", "a/test-requirements.txt"]) {
     assert.equal(readerFor(path)?.name, "requirements", path);
@@ -726,7 +754,7 @@ Deno.test("readRequirements: a file below requirements/ has the scope its name a
   );
   assert.deepEqual(scopeOf("requirements/edx/base.txt"), ["runtime"]);
   assert.deepEqual(scopeOf("requirements/edx-sandbox/releases/teak.txt"), ["runtime"]);
-  for (const name of ["testing", "doc", "development"]) {
+  for (const name of ["testing", "doc", "development", "quality", "coverage"]) {
     assert.deepEqual(scopeOf(`requirements/edx/${name}.txt`), ["dev"], name);
   }
   assert.deepEqual(scopeOf("requirements/docs/base.txt"), ["dev"], "a folder named for docs");
