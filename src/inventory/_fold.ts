@@ -107,8 +107,20 @@ function foldManifest(
       (targets.get(edge.to) ?? []).filter((to) => f !== to).map((to) => ({ ...edge, from: f, to }))
     );
   };
+  // What the manifest declares from a folder of its own is the edge to the member it is.
+  const localEdges = (manifest.localDeclarations ?? []).flatMap(({ name, scope }) =>
+    (members.get(key(name)) ?? []).filter((m) => m.id !== self).map((m) => ({
+      from: self,
+      to: m.id,
+      scope,
+    }))
+  );
   return {
-    output: { members: manifest.members, components, edges: manifest.edges.flatMap(folded) },
+    output: {
+      members: manifest.members,
+      components,
+      edges: [...manifest.edges.flatMap(folded), ...localEdges],
+    },
     extras: { asks: (manifest.extras?.asks ?? []).flatMap(folded), gates: [] },
     unmatched,
     member: self !== ROOT_ID,

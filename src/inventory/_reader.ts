@@ -1,7 +1,7 @@
 // Private: the contract every manifest/lockfile reader fulfils, so that the
 // scan, the `--lockfile` check and the "supported files" hints are all built
 // from one registry (`_registry.ts`).
-import type { Ecosystem, Edge, Project, ReaderOutput } from "./types.ts";
+import type { Ecosystem, Edge, Project, ReaderOutput, Scope } from "./types.ts";
 
 /**
  * A reader's output, with the project it describes when the file names one,
@@ -59,6 +59,14 @@ export type ReaderResult = ReaderOutput & {
    * member's does (see `_fold.ts`). Sorted.
    */
   memberFolders?: string[];
+  /**
+   * For a manifest: what it declares from a folder of the project's own (a
+   * Poetry `path =` dependency, a PEP 508 `file:` URL, a uv `path` or
+   * `workspace` source), by name and scope. Such a package is no component;
+   * folded into a lock that has it as a member, it is the edge from the
+   * manifest's project to that member (see `_fold.ts`).
+   */
+  localDeclarations?: Array<{ name: string; scope: Scope }>;
 };
 
 /** Which dependencies ask for extras, and which a package has only through one of its extras. */

@@ -723,8 +723,15 @@ Deno.test("a lock without scopes follows a package's extra only where a dependen
 async function siblingFolded(
   files: Record<string, string>,
   member: string,
-): Promise<{ components: string[]; memberEdges: string[]; warnings: string[] }> {
-  let result!: { components: string[]; memberEdges: string[]; warnings: string[] };
+): Promise<
+  { components: string[]; memberEdges: string[]; rootEdges: string[]; warnings: string[] }
+> {
+  let result!: {
+    components: string[];
+    memberEdges: string[];
+    rootEdges: string[];
+    warnings: string[];
+  };
   await withTempDir(async (dir) => {
     await writeTree(dir, files);
     const warnings: string[] = [];
@@ -748,6 +755,7 @@ async function siblingFolded(
       memberEdges: inventory.edges.filter((e) => e.from === member).map((e) =>
         `${e.to} ${e.scope}`
       ),
+      rootEdges: inventory.edges.filter((e) => e.from === "root").map((e) => `${e.to} ${e.scope}`),
       warnings,
     };
   });
@@ -762,7 +770,7 @@ sdist = { url = "https://files.pythonhosted.org/packages/63/70/2bf7780ad2d390a8d
 `;
 
 Deno.test("a uv.lock folds in the pyproject.toml of a sibling folder it has as an editable package (K-dash/uv-monorepo-conflict-demo)", async () => {
-  const { components, memberEdges, warnings } = await siblingFolded({
+  const { components, memberEdges, rootEdges, warnings } = await siblingFolded({
     "app/pyproject.toml":
       '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = ["common"]\n\n' +
       '[tool.uv.sources]\ncommon = { path = "../common", editable = true }\n',
@@ -778,10 +786,11 @@ Deno.test("a uv.lock folds in the pyproject.toml of a sibling folder it has as a
   assert.deepEqual(warnings, []);
   assert.deepEqual(components, ["pkg:pypi/requests@2.32.3 runtime"], "no hatchling, no pytest");
   assert.deepEqual(memberEdges, ["pkg:pypi/requests@2.32.3 runtime"]);
+  assert.deepEqual(rootEdges, ["pkg:pypi/common@0.1.0 runtime"]);
 });
 
-Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory package (develop = true)", async () => {
-  const { components, memberEdges, warnings } = await siblingFolded({
+Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory package (develop = true); the project depends on it", async () => {
+  const { components, memberEdges, rootEdges, warnings } = await siblingFolded({
     "app/pyproject.toml": '[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n' +
       '[tool.poetry.dependencies]\npython = ">=3.11"\n' +
       'shared-lib = { path = "../shared_lib", develop = true }\n',
@@ -800,10 +809,11 @@ Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory pack
   assert.deepEqual(warnings, []);
   assert.deepEqual(components, ["pkg:pypi/idna@3.10 runtime"], "no poetry-core, no pytest");
   assert.deepEqual(memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
+  assert.deepEqual(rootEdges, ["pkg:pypi/shared-lib@0.2.0 runtime"], "the path dependency");
 });
 
-Deno.test("a pdm.lock folds in the pyproject.toml of a sibling path package", async () => {
-  const { components, memberEdges, warnings } = await siblingFolded({
+Deno.test("a pdm.lock folds in the pyproject.toml of a sibling path package; the project depends on it", async () => {
+  const { components, memberEdges, rootEdges, warnings } = await siblingFolded({
     "app/pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
       'dependencies = ["common @ file:///${PROJECT_ROOT}/../common"]\n',
     "app/pdm.lock": '[metadata]\ngroups = ["default"]\nstrategy = ["inherit_metadata"]\n' +
@@ -821,6 +831,7 @@ Deno.test("a pdm.lock folds in the pyproject.toml of a sibling path package", as
   assert.deepEqual(warnings, []);
   assert.deepEqual(components, ["pkg:pypi/idna@3.10 runtime"], "no pdm-backend, no pytest");
   assert.deepEqual(memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
+  assert.deepEqual(rootEdges, ["pkg:pypi/common@0.1.0 runtime"], "the file: dependency");
 });
 
 Deno.test("a Cargo.lock folds in the Cargo.toml of a sibling path crate (not a workspace member)", async () => {

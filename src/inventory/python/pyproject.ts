@@ -215,9 +215,11 @@ function pdmDevDependencies(ctx: Context, pdm: Table | undefined): Declaration[]
       const editable = /^-e\s+(\S+)$/.exec(text.trim());
       if (editable === null) return [ctx.pep508(text, "dev", group)];
       const target = editable[1];
-      // A local folder (a path, `file:`): the project's own, a member, not a dependency.
-      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^file:/i.test(target)) return [];
       const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(target);
+      // A local folder (a path, `file:`): the project's own, a member, not a dependency.
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^file:/i.test(target)) {
+        return egg === null ? [] : [{ name: egg[1], scope: "dev", group, local: true }];
+      }
       return egg === null ? [] : [ctx.pep508(`${egg[1]} @ ${target}`, "dev", group)];
     })
   );
@@ -474,7 +476,7 @@ function poetryEntry(
   if (!isTable(value)) {
     throw ctx.fail(`poetry dependency "${name}" must be a string, a table or an array`, name);
   }
-  if (value.path !== undefined) return [];
+  if (value.path !== undefined) return [{ name, scope, group, local: true }];
   const optional = value.optional === true && scope === "runtime";
   const constraint = ctx.optionalString(value.version, `version of "${name}"`, name);
   const base = { name, specifier: constraint ? poetryConstraint(constraint) : undefined };
@@ -630,8 +632,7 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
   for (const declaration of declarations) {
     const name = pep503Name(declaration.name);
     if (name === self) continue;
-    if (declaration.local) continue;
-    if (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url)) continue;
+    if (isLocal(declaration)) continue;
     const version = declaredVersion(declaration) ?? firstVersion.get(name);
     const key = `${name} ${version ?? ""}`;
     let entry = merged.get(key);
@@ -786,12 +787,37 @@ export function readPyproject(
   }
   const output: ReaderResult = builder.build();
   if (asks.length > 0) output.extras = { asks, gates: [] };
+  const locals = localDeclarations(declarations, self);
+  if (locals.length > 0) output.localDeclarations = locals;
   if (hatch.warnings.length > 0) output.warnings = hatch.warnings;
   if (info === undefined) return output;
   // Neither a runtime dependency nor a build system: a tooling identity (gitea's lint-only Poetry table).
   const tooling = doc["build-system"] === undefined &&
     !declarations.some((declaration) => declaration.scope === "runtime");
   return { ...output, project: info, ...(tooling ? { projectIsTooling: true } : {}) };
+}
+
+/** Whether a declaration names a folder of the project's own (see `Declaration.local`, a `file:` URL). */
+function isLocal(declaration: Declaration): boolean {
+  return declaration.local === true ||
+    (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url));
+}
+
+/** The project's own packages declared by folder, by name and scope, once each. */
+function localDeclarations(
+  declarations: readonly Declaration[],
+  self: string | undefined,
+): Array<{ name: string; scope: Scope }> {
+  const seen = new Set<string>();
+  const out: Array<{ name: string; scope: Scope }> = [];
+  for (const declaration of declarations) {
+    const name = pep503Name(declaration.name);
+    const key = `${name} ${declaration.scope}`;
+    if (!isLocal(declaration) || name === self || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ name, scope: declaration.scope });
+  }
+  return out;
 }
 
 /**

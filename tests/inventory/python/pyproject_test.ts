@@ -257,6 +257,8 @@ Deno.test("readPyproject: PDM's [tool.pdm.dev-dependencies] are dev groups; loca
     ["requests", undefined, "runtime", ""],
     ["ruff", "0.5.0", "dev", "lint"],
   ]);
+  // The local editable named by its #egg= is the project's own: an edge to the member, if any.
+  assert.deepEqual(out.localDeclarations, [{ name: "helper", scope: "dev" }]);
   const plug = out.components.find((c) => c.name === "plug");
   assert.equal(
     plug?.purl,
@@ -340,6 +342,10 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
       '[[tool.uv.index]]\nname = "pytorch"\nurl = "https://download.pytorch.org/whl/cpu"\n',
     { path: "pyproject.toml" },
   );
+  assert.deepEqual(uv.localDeclarations, [
+    { name: "mylib", scope: "runtime" },
+    { name: "member-b", scope: "runtime" },
+  ]);
   assert.deepEqual(uv.components.map((c) => c.purl), [
     pypiPurl("flask", "3.0.0", { vcs_url: "git+https://github.com/pallets/flask@3.0.0" }),
     pypiPurl("localwheel", "0.9.0"),
@@ -352,11 +358,18 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
   const poetry = readPyproject(
     '[tool.poetry]\nname = "p"\nversion = "1"\n[tool.poetry.dependencies]\n' +
       'internal = { version = "1.2.3", source = "private" }\n' +
+      'lib = { path = "../lib", develop = true }\n' +
+      '[tool.poetry.group.dev.dependencies]\ntools = { path = "tools" }\n' +
       '[[tool.poetry.source]]\nname = "private"\nurl = "https://pkgs.example.com/simple/"\n',
     { path: "pyproject.toml" },
   );
   assert.deepEqual(poetry.components.map((c) => c.purl), [
     pypiPurl("internal", "1.2.3", { repository_url: "https://pkgs.example.com/simple/" }),
+  ]);
+  // A path dependency is the project's own: no component, an edge to the member, if any.
+  assert.deepEqual(poetry.localDeclarations, [
+    { name: "lib", scope: "runtime" },
+    { name: "tools", scope: "dev" },
   ]);
 });
 
