@@ -843,14 +843,20 @@ Deno.test("a Cargo.lock folds in the Cargo.toml of a sibling path crate (not a w
       '[dependencies]\nshared = { path = "../shared" }\n',
     "app/Cargo.lock": "version = 4\n\n" +
       '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "shared",\n]\n\n' +
+      crate("cc", "1.0.0", "f3cb5ba0dc43242ce17de99c180e96db90b235b8a9fdc9dd2b8a6b13bd0c45a1") +
+      "\n" +
       crate("ryu", "1.0.18", "f3cb5ba0dc43242ce17de99c180e96db90b235b8a9fdc9dd2b8a6b13bd0c45a0") +
-      '\n[[package]]\nname = "shared"\nversion = "0.2.0"\ndependencies = [\n "ryu",\n]\n',
+      '\n[[package]]\nname = "shared"\nversion = "0.2.0"\ndependencies = [\n "cc",\n "ryu",\n]\n',
     "shared/Cargo.toml": '[package]\nname = "shared"\nversion = "0.2.0"\nedition = "2021"\n\n' +
-      '[dependencies]\nryu = "1.0"\n\n[dev-dependencies]\ntempfile = "3"\n',
+      '[dependencies]\nryu = "1.0"\n\n[dev-dependencies]\ntempfile = "3"\n\n' +
+      '[build-dependencies]\ncc = "1"\n',
   }, "pkg:cargo/shared@0.2.0");
   assert.deepEqual(warnings, []);
-  assert.deepEqual(components, ["pkg:cargo/ryu@1.0.18 runtime"], "no version-less tempfile");
-  assert.deepEqual(memberEdges, ["pkg:cargo/ryu@1.0.18 runtime"]);
+  assert.deepEqual(components, [
+    "pkg:cargo/cc@1.0.0 build",
+    "pkg:cargo/ryu@1.0.18 runtime",
+  ], "no version-less tempfile; cc only builds shared");
+  assert.deepEqual(memberEdges, ["pkg:cargo/cc@1.0.0 build", "pkg:cargo/ryu@1.0.18 runtime"]);
 });
 
 const MS_INTEGRITY =

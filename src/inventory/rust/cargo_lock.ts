@@ -126,8 +126,9 @@ export interface CargoLockOptions {
 /**
  * The declared scopes of each workspace member's dependencies, by member
  * name: from the `Cargo.toml` beside the lock and those of its `[workspace]
- * members`. A Cargo.lock does not say which kind of dependency an edge is;
- * the manifests do. A crate that `[workspace] exclude` leaves out is no
+ * members`; `pathCrates`, those of the other path crates they declare (in
+ * turn), whose dev-dependencies Cargo does not lock. A Cargo.lock does not
+ * say which kind of dependency an edge is; the manifests do. A crate that `[workspace] exclude` leaves out is no
  * member, even when a member glob matches its folder. `places`: where the
  * project's own path crates they declare lie, and those these declare in
  * turn (a sibling `../shared` crate, which the lock has with no folder).
@@ -136,12 +137,14 @@ function memberScopes(
   options: CargoLockOptions,
 ): {
   scopes: Map<string, Map<string, Scope[]>>;
+  pathCrates: Map<string, Map<string, Scope[]>>;
   manifests: Map<string, string>;
   outside: Set<string>;
   places: LocalPlace[];
 } {
   const { load, list } = options;
   const out = new Map<string, Map<string, Scope[]>>();
+  const pathCrates = new Map<string, Map<string, Scope[]>>();
   const manifests = new Map<string, string>();
   const outside = new Set<string>();
   const places: LocalPlace[] = [];
@@ -149,7 +152,7 @@ function memberScopes(
   const rootPath = joinPath(base, "Cargo.toml");
   const rootText = load?.(rootPath);
   if (load === undefined || rootText === undefined) {
-    return { scopes: out, manifests, outside, places };
+    return { scopes: out, pathCrates, manifests, outside, places };
   }
   const root = cargoDeclarations(rootText, { path: rootPath, load });
   places.push(...root.folders);
@@ -177,9 +180,15 @@ function memberScopes(
     const path = joinPath(place.path!, "Cargo.toml");
     const text = seen.has(path) ? undefined : load(path);
     seen.add(path);
-    if (text !== undefined) places.push(...cargoDeclarations(text, { path, load }).folders);
+    if (text === undefined) continue;
+    const crate = cargoDeclarations(text, { path, load });
+    // A path crate's edges take its kinds too (its build-dependencies are build).
+    if (crate.name !== undefined && !pathCrates.has(crate.name)) {
+      pathCrates.set(crate.name, crate.scopes);
+    }
+    places.push(...crate.folders);
   }
-  return { scopes: out, manifests, outside, places };
+  return { scopes: out, pathCrates, manifests, outside, places };
 }
 
 /**
@@ -278,7 +287,7 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     );
   }
   const packages = readPackages(lock, text, path);
-  const { scopes: declared, manifests, outside, places } = memberScopes(options);
+  const { scopes: declared, pathCrates, manifests, outside, places } = memberScopes(options);
   addOutsideDependencies(packages, outside, new Set(declared.keys()));
   const out = new OutputBuilder();
   const byName = new Map<string, LockedPackage[]>();
@@ -336,7 +345,7 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
   for (const pkg of packages) {
     for (const dependency of pkg.dependencies) {
       const scopes = pkg.source === undefined
-        ? declared.get(pkg.name)?.get(dependency.split(" ")[0])
+        ? (declared.get(pkg.name) ?? pathCrates.get(pkg.name))?.get(dependency.split(" ")[0])
         : undefined;
       const to = target(dependency, pkg).id;
       for (const scope of scopes ?? ["runtime" as const]) out.edge(pkg.id, to, scope);
