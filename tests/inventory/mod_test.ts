@@ -992,6 +992,20 @@ Deno.test("the project's identity: a tooling manifest (private package.json, lin
     await done();
   }
 });
+Deno.test("readInventory: of two manifests of the root that name a project, the ecosystem listed first names it", async () => {
+  const pyproject = '[project]\nname = "py-app"\nversion = "1.0"\ndependencies = ["idna==3.7"]\n' +
+    '[build-system]\nrequires = ["hatchling"]\n';
+  const packageJson = JSON.stringify({ name: "js-app", version: "2.0.0" });
+  const [dir, done] = await tempProject({
+    "pyproject.toml": pyproject,
+    "package.json": packageJson,
+  });
+  try {
+    assert.equal((await readInventory(dir)).project.purl, "pkg:pypi/py-app@1.0");
+  } finally {
+    await done();
+  }
+});
 
 Deno.test("the project version: the manifest's, else the release with a v-tag's v dropped", async () => {
   const [dir, done] = await tempProject({
