@@ -468,5 +468,17 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
  * @returns `true` for a development file's name.
  */
 export function namesDevelopment(name: string): boolean {
-  return name.toLowerCase().split(/[-_.]+/).some((word) => DEV_WORDS.has(word));
+  return hasNameWord(name, DEV_WORDS);
+}
+
+/**
+ * Whether one of the words of a file's name (split at `-`, `_` and `.`,
+ * compared in lowercase) is one of `words`.
+ *
+ * @param name The name (or a part of it), without extension.
+ * @param words Lowercase words.
+ * @returns `true` when one matches.
+ */
+export function hasNameWord(name: string, words: ReadonlySet<string>): boolean {
+  return name.toLowerCase().split(/[-_.]+/).some((word) => words.has(word));
 }

@@ -12,6 +12,7 @@ import { OutputBuilder } from "../_builder.ts";
 import {
   at,
   hashOnlyFiles,
+  hasNameWord,
   invalid,
   namesDevelopment,
   parseHash,
@@ -96,8 +97,7 @@ const BASE_WORDS: ReadonlySet<string> = new Set([
  * installs on its own).
  */
 function namesBase(path: string): boolean {
-  const name = path.split("/").at(-1)!.replace(/\.[^.]*$/, "");
-  return name.toLowerCase().split(/[-_.]+/).some((word) => BASE_WORDS.has(word));
+  return hasNameWord(path.split("/").at(-1)!.replace(/\.[^.]*$/, ""), BASE_WORDS);
 }
 
 /**
