@@ -39,8 +39,11 @@ const cargoToml = lazy(() => import("./rust/cargo_toml.ts"));
 const goMod = lazy(() => import("./go/go_mod.ts"));
 const composerLock = lazy(() => import("./php/composer_lock.ts"));
 const gemfileLock = lazy(() => import("./ruby/gemfile_lock.ts"));
-/** `Gemfile.lock` and the lock of an alternate Gemfile: `Gemfile.next.lock`, `rails_7.gemfile.lock`. */
-const ALTERNATE_GEMFILE_LOCK = /^(?:Gemfile(?:[._-][^/]+)?|[^/]+\.gemfile)\.lock$/;
+/**
+ * `Gemfile.lock` and the lock of an alternate Gemfile: `Gemfile.next.lock`, `rails_7.gemfile.lock`,
+ * `dev_gems.rb.lock` (rubygems' `tool/bundler/dev_gems.rb`).
+ */
+const ALTERNATE_GEMFILE_LOCK = /^(?:Gemfile(?:[._-][^/]+)?|[^/]+\.(?:gemfile|rb))\.lock$/;
 const pipfileLock = lazy(() => import("./python/pipfile_lock.ts"));
 const pylock = lazy(() => import("./python/pylock.ts"));
 const mavenPom = lazy(() => import("./java/maven_pom.ts"));
@@ -285,8 +288,8 @@ export const READERS: readonly Reader[] = [
     ecosystem: "gem",
     kind: "lock",
     // Bundler locks a Gemfile named X in X.lock: also alternate Gemfiles (Appraisal's
-    // gemfiles/*.gemfile, a dual boot's Gemfile.next).
-    files: ["Gemfile.lock", "gems.locked", "Gemfile.*.lock", "*.gemfile.lock"],
+    // gemfiles/*.gemfile, a dual boot's Gemfile.next, a tool's dev_gems.rb).
+    files: ["Gemfile.lock", "gems.locked", "Gemfile.*.lock", "*.gemfile.lock", "*.rb.lock"],
     matches: (f) => f === "gems.locked" || ALTERNATE_GEMFILE_LOCK.test(f),
     read: (text, path, c) => {
       const gemfilePath = path.endsWith("gems.locked")

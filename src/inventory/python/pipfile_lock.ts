@@ -24,6 +24,7 @@ import {
   versionFromFileName,
 } from "./_python.ts";
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
+import { withoutCredentials } from "../_url.ts";
 import { invalidVersion } from "../_errors.ts";
 import { pinnedVersion } from "./pep508.ts";
 import type { Hash, Scope } from "../types.ts";
@@ -44,6 +45,11 @@ const READER = "pipfile_lock";
 const CODE = `inventory.${READER}.invalid`;
 const VCS = ["git", "hg", "svn", "bzr"] as const;
 const ARCHIVE = /\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i;
+/**
+ * A reference to an environment variable (`${NAME}`, `$NAME`), which Pipenv expands in a
+ * source's `url` when it installs: the lock keeps the reference, not the value.
+ */
+const ENV_REFERENCE = /\$(?:\{\w+\}|[A-Za-z_])/;
 
 /** One locked entry of one category, checked. */
 interface Entry {
@@ -121,8 +127,18 @@ function checkEntry(
   return entry;
 }
 
-/** Decodes the lock: the sources, then every entry of every category. */
-function decode(text: string, path: string): Entry[] {
+/** The entries of a lock, and what is not known of them. */
+interface Decoded {
+  entries: Entry[];
+  warnings: string[];
+}
+
+/**
+ * Decodes the lock: the sources, then every entry of every category. A registry entry whose
+ * index URL Pipenv takes from the environment (beyond its credentials) has no known index: a
+ * warning names it.
+ */
+function decode(text: string, path: string): Decoded {
   const doc = parseJsonObject(text, path, CODE);
   const meta = doc._meta;
   const spec = isRecord(meta) ? meta["pipfile-spec"] : undefined;
@@ -149,6 +165,7 @@ function decode(text: string, path: string): Entry[] {
   }
   const firstIndex = isRecord(list[0]) ? list[0].url as string : undefined;
   const entries: Entry[] = [];
+  const unknownIndexes = new Map<string, string[]>();
   for (const [category, section] of Object.entries(doc)) {
     if (category === "_meta") continue;
     const sectionAt = text.indexOf(`${JSON.stringify(category)}:`);
@@ -164,10 +181,22 @@ function decode(text: string, path: string): Entry[] {
       const registry = entry.vcs === undefined && entry.path === undefined &&
         entry.file === undefined;
       if (registry) entry.index ??= firstIndex; // no `index`: the first (default) source
+      if (entry.index !== undefined && ENV_REFERENCE.test(withoutCredentials(entry.index))) {
+        unknownIndexes.set(entry.index, [...unknownIndexes.get(entry.index) ?? [], name]);
+        entry.index = undefined;
+      }
       entries.push(entry);
     }
   }
-  return entries;
+  const warnings = [...unknownIndexes].map(([url, names]) =>
+    `${at(path, lineAt(text, Math.max(text.indexOf(JSON.stringify(url)), 0)))}: the index ` +
+    `${withoutCredentials(url)} is read from the environment when Pipenv installs, and the lock ` +
+    `does not record its value: the purls of ${names.slice(0, 5).join(", ")}` +
+    `${
+      names.length > 5 ? `, … (${names.length} in all)` : ""
+    } name no repository (pkg:pypi reads as PyPI)`
+  );
+  return { entries, warnings };
 }
 
 /** The categories the Pipfile declares each package in (`[packages]` → `default`, …). */
@@ -195,7 +224,10 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * Reads a `Pipfile.lock`: every entry of `default` (runtime), `develop` (dev)
  * and any other category (dev, grouped by the category), with its `==` pin,
  * its index (the `repository_url` qualifier when not PyPI), VCS (`vcs_url`
- * at `ref`), `file` (`download_url`) or `path`. A `path` to a folder of the
+ * at `ref`), `file` (`download_url`) or `path`. An index whose URL Pipenv
+ * takes from the environment (`${CODEARTIFACT_URL}`; credentials alone are
+ * dropped anyway) is not known: its packages' purls name none, and a warning
+ * says so. A `path` to a folder of the
  * project is a first-party {@linkcode Member}. Hashes: one `sha256` per
  * distribution file, without file names; a component's own `hashes` get them
  * only when there is exactly one file, several are one distribution each
@@ -222,7 +254,7 @@ function declarations(text: string, path: string): Map<string, string[]> {
  */
 export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderResult {
   const { path } = options;
-  const entries = decode(text, path);
+  const { entries, warnings } = decode(text, path);
   const builder = new OutputBuilder();
   const index = new NameIndex<{ id: string; category: string }>();
   for (const entry of entries) {
@@ -239,10 +271,12 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
       }
     }
   }
-  return {
+  const out: ReaderResult = {
     ...builder.build(),
     ...memberFolders(entries.map((entry) => folderPlace(entry, path))),
   };
+  if (warnings.length > 0) out.warnings = warnings;
+  return out;
 }
 
 /** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */

@@ -277,3 +277,45 @@ Deno.test("readPipfileLock: a member folder and a registry package of its name a
     assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/shared"]);
   });
 });
+
+// chrisguest75/python_examples' torch_package_client locks two packages from a source whose
+// url is `${CODEARTIFACT_URL}` (an AWS CodeArtifact index that Pipenv expands from the
+// environment): their purls named no repository, which reads as PyPI, without a word.
+// Credentials from the environment are dropped anyway and leave the index known.
+Deno.test("readPipfileLock: an index whose URL comes from the environment is not known: a warning names its packages", () => {
+  const lock = JSON.stringify(
+    {
+      _meta: {
+        "pipfile-spec": 6,
+        sources: [
+          { name: "pypi", url: "https://pypi.org/simple", verify_ssl: true },
+          { name: "codeartifact", url: "${CODEARTIFACT_URL}", verify_ssl: true },
+          {
+            name: "nexus",
+            url: "https://${NEXUS_USER}:${NEXUS_PASSWORD}@nexus.example.com/simple",
+            verify_ssl: true,
+          },
+        ],
+      },
+      default: {
+        "empty-test-package": { hashes: [], index: "codeartifact", version: "==0.0.3" },
+        "internal-lib": { hashes: [], index: "nexus", version: "==1.0" },
+        "torch-test-package": { hashes: [], index: "codeartifact", version: "==0.0.8" },
+      },
+      develop: {},
+    },
+    null,
+    4,
+  );
+  const out = readPipfileLock(lock, { path: "Pipfile.lock" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/empty-test-package@0.0.3",
+    "pkg:pypi/internal-lib@1.0?repository_url=https:%2F%2Fnexus.example.com%2Fsimple",
+    "pkg:pypi/torch-test-package@0.0.8",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "Pipfile.lock:12: the index ${CODEARTIFACT_URL} is read from the environment when Pipenv " +
+    "installs, and the lock does not record its value: the purls of empty-test-package, " +
+    "torch-test-package name no repository (pkg:pypi reads as PyPI)",
+  ]);
+});

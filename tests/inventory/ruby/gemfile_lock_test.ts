@@ -370,6 +370,32 @@ Deno.test("the scan reads the locks of alternate Gemfiles (Appraisal's gemfiles/
   assert.deepEqual(inventory.unread ?? [], []);
 });
 
+// rubygems/rubygems keeps its tools' Gemfiles as `tool/bundler/dev_gems.rb`, `test_gems.rb`, …
+// and Bundler locks each in `<name>.rb.lock` (Bundler 2.5, CHECKSUMS, a dozen platforms): the
+// scan found no lockfile there at all. Shaped like its dev_gems.rb.lock, cut down.
+Deno.test("the scan reads the lock of a Gemfile named *.rb (rubygems' tool/bundler/dev_gems.rb.lock)", async () => {
+  const inventory = await readValidProject(fixture(...DIR, "tool-gemfiles"));
+  assert.deepEqual(
+    inventory.components.map((c) =>
+      `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")} ${c.hashes.length}`
+    ),
+    [
+      "pkg:gem/mini_portile2@2.8.5 dev  1",
+      "pkg:gem/nokogiri@1.16.2 dev  1",
+      "pkg:gem/nokogiri@1.16.2?platform=java dev  1",
+      "pkg:gem/nokogiri@1.16.2?platform=x86_64-linux dev  1",
+      "pkg:gem/nronn@0.11.1 dev doc 1",
+      "pkg:gem/racc@1.7.3 dev  1",
+      "pkg:gem/racc@1.7.3?platform=java dev  1",
+      "pkg:gem/rake@13.1.0 dev  1",
+    ],
+  );
+  assert.deepEqual(
+    [...new Set(inventory.components.flatMap((c) => c.sources))],
+    ["tool/bundler/dev_gems.rb.lock"],
+  );
+});
+
 // A gem of a GIT section: its repository at the locked revision was a CycloneDX `distribution`
 // reference, as if it were a file. It is a `vcs` reference, as npm's and pnpm's git dependencies
 // are, the revision kept; SPDX's downloadLocation is the SPDX 2.3 VCS form.
