@@ -19,7 +19,13 @@
  * `msbuild.ts`: the one project file of the folder, or the name in
  * `packages.<name>.lock.json`), gives the scopes the lock does not record:
  * `PrivateAssets="all"` → build, a test project → dev; transitive packages
- * take the scopes of the paths that reach them. A package it declares or a
+ * take the scopes of the paths that reach them. A `Direct` entry no project
+ * file declares is one the .NET SDK adds itself (`IsImplicitlyDefined`,
+ * `PrivateAssets="all"`): `Microsoft.NET.ILLink.Tasks` (the trimmer's tasks
+ * and analyzers, for `IsTrimmable`, `IsAotCompatible`, `PublishTrimmed`) and
+ * `Microsoft.NETFramework.ReferenceAssemblies` (a .NET Framework target's
+ * reference assemblies) are build tools, never in the output → build; any
+ * other → runtime. A package it declares or a
  * project it references (under no Condition vouch cannot evaluate) that the
  * lock lacks is warned about: the lock is out of date.
  *
@@ -44,6 +50,11 @@ import {
 
 const CODE = "inventory.nuget_lock.invalid";
 const TYPES = new Set(["Direct", "Transitive", "CentralTransitive", "Project"]);
+/** Build tools the .NET SDK references implicitly, with `PrivateAssets="all"` (lowercased). */
+const SDK_BUILD_PACKAGES = new Set([
+  "microsoft.net.illink.tasks",
+  "microsoft.netframework.referenceassemblies",
+]);
 
 interface Entry {
   key: string;
@@ -204,7 +215,8 @@ export function readNugetLock(
     : referencedProjects(project, options.load, options);
   const declared = new Map((project?.packages ?? []).map((p) => [p.name.toLowerCase(), p.scope]));
   const directScope = (name: string): Scope =>
-    project?.isTest ? "dev" : declared.get(name.toLowerCase()) ?? "runtime";
+    project?.isTest ? "dev" : declared.get(name.toLowerCase()) ??
+      (SDK_BUILD_PACKAGES.has(name.toLowerCase()) ? "build" : "runtime");
   // Frameworks mostly repeat the same packages: each name@version is added once.
   const added = new Map<string, string>();
   for (const entries of frameworks.values()) {

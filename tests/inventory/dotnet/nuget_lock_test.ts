@@ -154,6 +154,54 @@ Deno.test("readNugetLock: a test project at the root makes its packages dev", as
   });
 });
 
+// Found by the JVM/.NET sweep (CollapseLauncher/Hi3Helper.EncTool, a library with IsTrimmable and
+// IsAotCompatible): the .NET SDK adds Microsoft.NET.ILLink.Tasks itself (PrivateAssets="all"), and
+// a .NET Framework target Microsoft.NETFramework.ReferenceAssemblies; the lock has them as Direct
+// though no project file declares them. They were runtime; they are build tools.
+Deno.test("readNugetLock: the build tools the .NET SDK references itself are build", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Tool.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<TargetFrameworks>net9.0;net472</TargetFrameworks><IsTrimmable>true</IsTrimmable>" +
+        '</PropertyGroup><ItemGroup><PackageReference Include="Google.Protobuf" Version="3.30.0" />' +
+        "</ItemGroup></Project>",
+      "packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net9.0": {
+            "Google.Protobuf": { type: "Direct", requested: "[3.30.0, )", resolved: "3.30.0" },
+            "Microsoft.NET.ILLink.Tasks": {
+              type: "Direct",
+              requested: "[9.0.2, )",
+              resolved: "9.0.2",
+            },
+          },
+          ".NETFramework,Version=v4.7.2": {
+            "Google.Protobuf": { type: "Direct", requested: "[3.30.0, )", resolved: "3.30.0" },
+            "Microsoft.NETFramework.ReferenceAssemblies": {
+              type: "Direct",
+              requested: "[1.0.3, )",
+              resolved: "1.0.3",
+              dependencies: { "Microsoft.NETFramework.ReferenceAssemblies.net472": "1.0.3" },
+            },
+            "Microsoft.NETFramework.ReferenceAssemblies.net472": {
+              type: "Transitive",
+              resolved: "1.0.3",
+            },
+          },
+        },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "Google.Protobuf runtime",
+      "Microsoft.NET.ILLink.Tasks build",
+      "Microsoft.NETFramework.ReferenceAssemblies.net472 build",
+      "Microsoft.NETFramework.ReferenceAssemblies build",
+    ]);
+  });
+});
+
 Deno.test("readNugetLock: the scan of a solution gives one member per project and valid SBOMs", async () => {
   const inventory = await readInventory(SOLUTION);
   assert.deepEqual(inventory.members.map((m) => m.name), ["App", "Lib", "Tests"]);
