@@ -34,6 +34,7 @@
  */
 import { posix } from "../../_path.ts";
 import { VouchError } from "../../errors.ts";
+import { compareStrings } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
@@ -510,6 +511,15 @@ class Resolver {
   readonly paths = new Map<RawPom, string>();
   readonly managements = new Map<Model, Management>();
   readonly warnings = new Set<string>();
+  /**
+   * The dependencies whose versions are managed outside the tree, by the POM
+   * declaring them and the parents and BOMs it names: one warning each (see
+   * {@linkcode Resolver.allWarnings}), not one per dependency.
+   */
+  readonly managedOutside = new Map<
+    string,
+    { source: string; outside: string; names: Set<string> }
+  >();
   #reactor?: { byKey: Map<string, Model>; modules: Set<string> };
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
   #poms?: {
@@ -519,6 +529,22 @@ class Resolver {
 
   constructor(load: Load) {
     this.load = load;
+  }
+
+  /** Every warning, sorted: those of {@linkcode Resolver.warnings} and of `managedOutside`. */
+  allWarnings(): string[] {
+    const lines = [...this.warnings];
+    for (const { source, outside, names } of this.managedOutside.values()) {
+      const list = [...names].sort(compareStrings);
+      const [whose, purls] = list.length === 1
+        ? ["its version is", "the purl has"]
+        : ["their versions are", "their purls have"];
+      lines.push(
+        `${source}: ${list.join(", ")}: ${whose} managed outside the tree (${outside}); ` +
+          `${purls} no version`,
+      );
+    }
+    return lines.sort();
   }
 
   /** The user properties of the builds of a folder, and the files they come from. */
@@ -889,11 +915,19 @@ class Resolver {
         `${source}: ${c.groupId}:${c.artifactId}: its ${qualifier} ${value} uses a property not defined in the tree (a build extension may set it); the purl has no ${qualifier}`,
       );
     }
+    if (written === undefined && options.management.outside.length > 0) {
+      const outside = options.management.outside.join(", ");
+      const key = `${source}\n${outside}`;
+      let group = this.managedOutside.get(key);
+      if (group === undefined) {
+        this.managedOutside.set(key, group = { source, outside, names: new Set() });
+      }
+      group.names.add(`${c.groupId}:${c.artifactId}`);
+      return declared;
+    }
     if (written === undefined || written.includes("${")) {
       const why = written === undefined
-        ? options.management.outside.length > 0
-          ? `its version is managed outside the tree (${options.management.outside.join(", ")})`
-          : "it has no version"
+        ? "it has no version"
         : `its version ${written} uses a property not defined in the tree`;
       this.warnings.add(`${source}: ${c.groupId}:${c.artifactId}: ${why}; the purl has no version`);
       return declared;
@@ -1309,6 +1343,7 @@ export function readMavenPom(text: string, options: { path: string; load: Load }
   const result: ReaderResult = mapper.out.build();
   // The project is the top of a reactor (or a lone POM), never one of its modules.
   if (!resolver.reactor(model).modules.has(path)) result.project = projectOf(model);
-  if (resolver.warnings.size > 0) result.warnings = [...resolver.warnings].sort();
+  const warnings = resolver.allWarnings();
+  if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

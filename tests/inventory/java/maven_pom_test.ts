@@ -154,6 +154,19 @@ Deno.test("readMavenPom: a lone POM with no parent in the tree is the project", 
   assert.deepEqual(out.warnings, [
     "svc/pom.xml: g:a: its version is managed outside the tree (parent org.example:corp-parent:7); the purl has no version",
   ]);
+  // Several such dependencies of one POM: one warning names them all (spring-cloud-openfeign
+  // printed 45 lines, each naming the same parents and BOMs).
+  const several = readMavenPom(
+    text.replace(
+      "</dependencies>",
+      "<dependency><groupId>g</groupId><artifactId>c</artifactId><scope>test</scope></dependency>" +
+        "<dependency><groupId>g</groupId><artifactId>b</artifactId></dependency></dependencies>",
+    ),
+    { path: "svc/pom.xml", load: () => undefined },
+  );
+  assert.deepEqual(several.warnings, [
+    "svc/pom.xml: g:a, g:b, g:c: their versions are managed outside the tree (parent org.example:corp-parent:7); their purls have no version",
+  ]);
 });
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
