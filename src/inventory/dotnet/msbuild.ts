@@ -16,8 +16,8 @@
  * files of the tree and are skipped; an import vouch cannot resolve is a warning). Properties
  * expand `$(Name)` (case-insensitive,
  * undefined is empty, later definitions win); a property whose `Condition`
- * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison or `Exists('path')` (with
- * `and`/`or`) is skipped. Item conditions are not evaluated: every `PackageReference` of
+ * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (a simple operand may be
+ * unquoted: `$(ProjectType) != ''`) or `Exists('path')` (with `and`/`or`) is skipped. Item conditions are not evaluated: every `PackageReference` of
  * every target framework and configuration counts, and a warning names each
  * one under a Condition not known to hold; a package version declared again
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
@@ -74,6 +74,13 @@ const PACKAGE_ITEMS = new Set(["PackageReference", "PackageVersion", "GlobalPack
 /** Toolset properties: an import through them is the SDK's or Visual Studio's, not a file of the tree. */
 const TOOLSET_IMPORT =
   /\$\((?:MSBuildExtensionsPath(?:32|64)?|MSBuild(?:Tools|Bin|SDKs|FrameworkTools)Path\w*|VSToolsPath|MSBuildUserExtensionsPath|MSBuildProgramFiles32|NuGetPackageRoot)\)/i;
+/**
+ * A comparison of two operands, each quoted (`'$(TargetFramework)'`) or, as MSBuild also
+ * takes a simple one, not (`$(ProjectType) != ''`, `$(SignAssembly) == true`).
+ */
+const COMPARISON =
+  /^\s*\(?\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*(==|!=)\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*\)?\s*$/;
+
 /** `$([MSBuild]::GetPathOfFileAbove(file[, dir]))` and `GetDirectoryNameOfFileAbove(dir, file)`. */
 const FILE_ABOVE =
   /\$\(\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(\s*('[^']*'|[^,)]*?)\s*(?:,\s*('[^']*'|[^)]*?)\s*)?\)\)/gi;
@@ -269,9 +276,11 @@ class Evaluation {
       const found = path !== undefined && this.load(path) !== undefined;
       return exists[1] === undefined ? found : !found;
     }
-    const match = /^\s*\(?\s*'([^']*)'\s*(==|!=)\s*'([^']*)'\s*\)?\s*$/.exec(text);
+    const match = COMPARISON.exec(text);
     if (!match) return undefined;
-    const equal = this.expand(match[1]).toLowerCase() === this.expand(match[3]).toLowerCase();
+    const operand = (written: string): string =>
+      this.expand(written.startsWith("'") ? written.slice(1, -1) : written).toLowerCase();
+    const equal = operand(match[1]) === operand(match[3]);
     return match[2] === "==" ? equal : !equal;
   }
 

@@ -321,6 +321,29 @@ Deno.test("evaluateMsbuildProject: <Import> of files of the tree, where they sta
   ]);
 });
 
+// Shaped like App-vNext/Polly's Directory.Build.targets: unquoted operands, as MSBuild takes them.
+Deno.test("evaluateMsbuildProject: a Condition compares unquoted operands too ($(ProjectType) != '')", () => {
+  const files: Record<string, string> = {
+    "src/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><ProjectType>Library</ProjectType><SignAssembly>true</SignAssembly></PropertyGroup>
+  <PropertyGroup Condition="$(ProjectType) != ''"><JsonVersion>13.0.3</JsonVersion></PropertyGroup>
+  <PropertyGroup Condition="$(SignAssembly) == true"><PollyVersion>8.4.1</PollyVersion></PropertyGroup>
+  <PropertyGroup Condition="$(ProjectType) == Test"><PollyVersion>7.0.0</PollyVersion></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Newtonsoft.Json" Version="$(JsonVersion)" />
+    <PackageReference Include="Polly" Version="$(PollyVersion)" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "src/Lib/Lib.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version}`), [
+    "Newtonsoft.Json@13.0.3",
+    "Polly@8.4.1",
+  ]);
+  assert.deepEqual(project.warnings, []);
+});
+
 // Shaped like ShareX: its Directory.build.props (lowercase b) sets every project's Version;
 // Windows, where it is built, finds it by any case.
 Deno.test("evaluateMsbuildProject: a Directory.*.props named in another case counts (with a listing)", () => {
