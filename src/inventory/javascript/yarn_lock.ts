@@ -702,24 +702,29 @@ export function readYarnLock(
   // A workspace another one depends on brings its own dependencies, not its dev
   // ones: those lead into the dev tree (the workspace itself is a root for them).
   const targets = new Map<Entry, [Entry, Scope][]>();
+  /**
+   * The edges from classic entries to workspaces: Yarn 1 links a workspace whose
+   * version satisfies a range wherever it is named (a `file:` folder's dependency
+   * included) and never locks it.
+   */
+  const memberEdges: [Entry, string, Scope][] = [];
   for (const entry of entries) {
     const devOnly = devOnlyOf.get(entry);
-    targets.set(
-      entry,
-      entry.deps.map((dep) => {
-        const to = lookup(dep);
-        if (to === undefined) {
-          throw fail(
-            path,
-            entry.line(),
-            `${
-              entry.specs[0]
-            } depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
-          );
-        }
-        return [to, devOnly?.has(dep.name) ? "dev" : dep.scope];
-      }),
-    );
+    const list: [Entry, Scope][] = [];
+    for (const dep of entry.deps) {
+      const to = lookup(dep);
+      const member = to === undefined && !berry ? membersByName.get(dep.name) : undefined;
+      if (member !== undefined) memberEdges.push([entry, member, dep.scope]);
+      else if (to !== undefined) list.push([to, devOnly?.has(dep.name) ? "dev" : dep.scope]);
+      else {
+        throw fail(
+          path,
+          entry.line(),
+          `${entry.specs[0]} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+        );
+      }
+    }
+    targets.set(entry, list);
   }
   for (const entry of entries) {
     const base = entry.base && lookup(entry.base);
@@ -768,6 +773,7 @@ export function readYarnLock(
   }
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
   for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
+  for (const [from, to, scope] of memberEdges) out.edge(ids.get(from)!, to, scope);
   targets.forEach((list, entry) => {
     if (entry.workspace) return;
     const from = ids.get(entry)!;

@@ -857,3 +857,58 @@ Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writ
     ],
   ]);
 });
+
+Deno.test("readYarnLock classic: a file: folder's dependency on a workspace is that workspace (cachito-testing/cachito-yarn-workspaces layout)", () => {
+  // The root declares `bar: file:bar` (a workspace folder, locked as `bar@file:bar`) whose
+  // package.json wants the workspace `not-baz@^1.0.0`: Yarn 1 links it and locks no entry for
+  // it. Was: inventory.yarn_lock.invalid ("depends on not-baz@^1.0.0, which the lock does not
+  // resolve"), exit 2 on a lock `yarn install` wrote.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"bar@file:bar":',
+    '  version "1.0.0"',
+    "  dependencies:",
+    '    not-baz "^1.0.0"',
+    '    uuid "^9.0.0"',
+    "",
+    "dateformat@^5.0.3:",
+    '  version "5.0.3"',
+    '  resolved "https://registry.yarnpkg.com/dateformat/-/dateformat-5.0.3.tgz#fe2223eff3cc70ce716931cb3038b59a9280696e"',
+    "",
+    "uuid@^9.0.0:",
+    '  version "9.0.0"',
+    '  resolved "https://registry.yarnpkg.com/uuid/-/uuid-9.0.0.tgz#592f550650024a38ceb0c562f2f6aa435761efb5"',
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "npm_test",
+      private: true,
+      workspaces: ["./bar", "baz"],
+      dependencies: { bar: "file:bar" },
+    }),
+    "bar/package.json": JSON.stringify({
+      name: "bar",
+      version: "1.0.0",
+      dependencies: { uuid: "^9.0.0", "not-baz": "^1.0.0" },
+    }),
+    "baz/package.json": JSON.stringify({
+      name: "not-baz",
+      version: "1.0.0",
+      dependencies: { dateformat: "^5.0.3" },
+    }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:bar", "workspace:baz"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/dateformat@5.0.3 runtime",
+    "pkg:npm/uuid@9.0.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:bar"), [
+    "pkg:npm/uuid@9.0.0 runtime",
+    "workspace:baz runtime",
+  ]);
+});
