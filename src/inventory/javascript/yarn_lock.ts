@@ -70,7 +70,8 @@ interface Entry {
   deps: Dep[];
   /** Berry `peerDependencies`: provided by what depends on the entry. */
   peers?: Dep[];
-  patch?: string;
+  /** The patch files of a `patch:` entry (a builtin compat patch's name included). */
+  patches?: string[];
   /** The unpatched package a `patch:` entry is made from (its source, same component). */
   base?: Dep;
   /** An `exec:` package: the script (relative to the lock's folder) that generates it. */
@@ -258,10 +259,12 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       const { body } = splitParams(rest);
       const hash = body.lastIndexOf("#");
       const inner = decoded(entry, hash === -1 ? body : body.slice(0, hash), path);
-      entry.patch = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path).replace(
-        /^~\//,
-        "",
-      );
+      // Yarn joins several patch files with `&` (`#./a.patch&./b.patch`); a patch of a patched
+      // package (a builtin compat patch over the project's own) adds its own to the inner ones.
+      const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path);
+      for (const file of files.split("&")) {
+        if (file !== "") (entry.patches ??= []).push(file.replace(/^~\//, ""));
+      }
       resolveBerry(entry, inner, path);
       return;
     }
@@ -766,7 +769,7 @@ export function readYarnLock(
         downloadLocation: entry.downloadLocation,
         scopes: reachScopes(reached, entry),
         sources: [path],
-        patches: entry.patch ? [entry.patch] : [],
+        patches: entry.patches ?? [],
         generator: entry.generator,
       })),
     );

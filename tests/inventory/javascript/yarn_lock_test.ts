@@ -912,3 +912,65 @@ Deno.test("readYarnLock classic: a file: folder's dependency on a workspace is t
     "workspace:baz runtime",
   ]);
 });
+
+Deno.test("readYarnLock Berry: a patch: of several files records each, and a compat patch over the project's keeps both (hermeto berryscary layout)", () => {
+  // Yarn 3.6.1 writes `left-pad@patch:left-pad@1.3.0#./a.patch&./b.patch`: two patch files joined
+  // with `&` (was one "patch" of that joined text, no file); Yarn's compat patch of fsevents is
+  // applied over the project's own patch (was: only the project's recorded).
+  const lock = [
+    "__metadata:",
+    "  version: 6",
+    "  cacheKey: 8",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    fsevents: "patch:fsevents@^2.3.2#./my-patches/fsevents.patch"',
+    '    left-pad: "patch:left-pad@1.3.0#./my-patches/left-pad.patch&./my-patches/left-pad-2.patch"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"fsevents@npm:^2.3.2":',
+    "  version: 2.3.2",
+    '  resolution: "fsevents@npm:2.3.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"fsevents@patch:fsevents@^2.3.2#./my-patches/fsevents.patch::locator=app%40workspace%3A.":',
+    "  version: 2.3.2",
+    '  resolution: "fsevents@patch:fsevents@npm%3A2.3.2#./my-patches/fsevents.patch::version=2.3.2&hash=cf0bf0&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"fsevents@patch:fsevents@patch%3Afsevents@^2.3.2%23./my-patches/fsevents.patch#~builtin<compat/fsevents>":',
+    "  version: 2.3.2",
+    '  resolution: "fsevents@patch:fsevents@patch%3Afsevents@npm%253A2.3.2%23./my-patches/fsevents.patch%3A%3Aversion=2.3.2&hash=cf0bf0&locator=app%2540workspace%253A.#~builtin<compat/fsevents>::version=2.3.2&hash=df0bf1"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"left-pad@npm:1.3.0":',
+    "  version: 1.3.0",
+    '  resolution: "left-pad@npm:1.3.0"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"left-pad@patch:left-pad@1.3.0#./my-patches/left-pad.patch&./my-patches/left-pad-2.patch::locator=app%40workspace%3A.":',
+    "  version: 1.3.0",
+    '  resolution: "left-pad@patch:left-pad@npm%3A1.3.0#./my-patches/left-pad.patch&./my-patches/left-pad-2.patch::version=1.3.0&hash=a0f8ae&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
+  assertWellFormed(out);
+  const c = byId(out);
+  assert.deepEqual(c.get("pkg:npm/left-pad@1.3.0")?.patches, [
+    "./my-patches/left-pad-2.patch",
+    "./my-patches/left-pad.patch",
+  ]);
+  assert.deepEqual(c.get("pkg:npm/fsevents@2.3.2")?.patches, [
+    "./my-patches/fsevents.patch",
+    "~builtin<compat/fsevents>",
+  ]);
+});
