@@ -388,6 +388,11 @@ class PnpmMapper {
       }));
     }
     const tarball = str(resolution.tarball);
+    // A dependency with no package.json (a git repository that is no npm package,
+    // `denolib/camelcase#<commit>`): pnpm names it `<repository>#<ref>` and versions it 0.0.0,
+    // neither of which the package states: the repository's name, no version.
+    const own = pkg.name.indexOf("#");
+    const name = own === -1 ? pkg.name : pkg.name.slice(0, own);
     let qualifiers: Record<string, string> | undefined;
     let downloadLocation: string | undefined;
     // The repository's folder the package is built from (pnpm 9's `#path:`).
@@ -401,15 +406,16 @@ class PnpmMapper {
       downloadLocation = qualifiers.vcs_url;
     } else if (tarball !== undefined && !tarball.startsWith("file:")) {
       // A hosted git package (`github:owner/repo`) is a codeload tarball: `vcs_url`.
-      qualifiers = originQualifiers(pkg.name, tarball, { subPath });
+      qualifiers = originQualifiers(name, tarball, { subPath });
       downloadLocation = tarball;
     }
-    const version = pkg.version ??
-      (tarball === undefined ? undefined : tarballVersion(pkg.name, tarball));
+    const version = own !== -1
+      ? undefined
+      : pkg.version ?? (tarball === undefined ? undefined : tarballVersion(name, tarball));
     const patch = (pkg.patchHash === undefined ? undefined : d.patchesByHash.get(pkg.patchHash)) ??
       (d.major === 5 ? d.patches.get(`${pkg.name}@${version}`) : undefined);
     return this.out.component(npmComponent({
-      name: pkg.name,
+      name,
       version,
       qualifiers,
       hashes: sriHashes(str(resolution.integrity)),

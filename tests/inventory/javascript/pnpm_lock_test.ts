@@ -582,3 +582,31 @@ Deno.test("readPnpmLock: what a member's package.json declares and its importer 
   assertWellFormed(out);
   assertStaleMember(out, "pnpm-lock.yaml", "pnpm install");
 });
+
+Deno.test("readPnpmLock: a git dependency with no package.json is its repository, with no version (pnpm's with-non-package-dep fixture)", () => {
+  // pnpm names such a package `<repository>#<ref>` and versions it 0.0.0 (pnpm/pnpm
+  // __fixtures__/with-non-package-dep, a Deno library). Was: inventory.pnpm_lock.invalid, exit 2
+  // ("camelcase#aeb6…" is no npm package name).
+  const sha = "aeb6b15f9c9957c8fa56f9731e914c4d8a6d2f2b";
+  const lock = [
+    "lockfileVersion: '7.0'",
+    "",
+    "dependencies:",
+    "  camelcase:",
+    `    specifier: denolib/camelcase#${sha}`,
+    `    version: github.com/denolib/camelcase/${sha}`,
+    "",
+    "packages:",
+    "",
+    `  github.com/denolib/camelcase/${sha}:`,
+    `    resolution: {tarball: https://codeload.github.com/denolib/camelcase/tar.gz/${sha}}`,
+    `    name: camelcase#${sha}`,
+    "    version: 0.0.0",
+    "    dev: false",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.version} ${c.direct}`), [
+    `pkg:npm/camelcase?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fdenolib%2Fcamelcase%40${sha} undefined true`,
+  ]);
+});
