@@ -32,6 +32,7 @@ import {
   type PackageJson,
   reach,
   reachScopes,
+  registryTarballName,
   staleRecordWarning,
   tarballVersion,
   unlockedDeclarations,
@@ -159,10 +160,11 @@ const V1_DEPENDENCY_FIELDS = [["dependencies", "runtime"], [
 function decodeV1(text: string, path: string): Entry[] {
   return parseYarnV1(text, path, CODE).map(({ specs, line, fields }) => {
     const { name: alias, range } = splitDescriptor(specs[0]);
-    // An npm: alias names its package, with a range or not (`npm:left-pad`, `npm:@types/node`).
+    // An npm: alias names its package, with a range or not (`npm:left-pad`, `npm:@types/node`),
+    // and so does a registry's tarball URL (`remote@https://registry.npmjs.org/abbrev/-/…`).
     const real = range.startsWith("npm:") && !SEMVER_RANGE.test(range.slice(4))
       ? splitDescriptor(range.slice(4)).name
-      : alias;
+      : (/^https?:/.test(range) ? registryTarballName(range) : undefined) ?? alias;
     const version = str(fields.version);
     const resolved = str(fields.resolved);
     const deps: Dep[] = [];
@@ -296,10 +298,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     case "ssh:":
     case "github:":
     case "gitlab:":
-    case "bitbucket:":
-      Object.assign(entry, remote(name, range));
-      entry.version ??= TARBALL.test(range) ? tarballVersion(name, range) : undefined;
+    case "bitbucket:": {
+      // A registry's tarball URL is that registry's package, whatever the name it is added as.
+      const real = protocol.startsWith("http") ? registryTarballName(range) ?? name : name;
+      entry.name = real;
+      Object.assign(entry, remote(real, range));
+      entry.version ??= TARBALL.test(range) ? tarballVersion(real, range) : undefined;
       return;
+    }
     default:
       // A git remote written scp-style (`git@github.com:user/repo.git#commit=…`).
       if (/^[\w.-]+@[\w.-]+:/.test(range)) Object.assign(entry, remote(name, range));

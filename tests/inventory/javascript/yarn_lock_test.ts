@@ -974,3 +974,39 @@ Deno.test("readYarnLock Berry: a patch: of several files records each, and a com
     "~builtin<compat/fsevents>",
   ]);
 });
+
+Deno.test("readYarnLock: a registry's tarball URL added under another name is that registry's package (oven-sh/bun yarn-stuff layout)", () => {
+  // `"remote": "https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz"`: Yarn locks only the name it
+  // is added as. Was: pkg:npm/remote@1.1.1, another npm package than the abbrev 1.1.1 installed.
+  const classic = [
+    "# yarn lockfile v1",
+    "",
+    '"remote@https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz":',
+    '  version "1.1.1"',
+    '  resolved "https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz#f8f2c887ad10bf67f634f005b6987fed3179aac8"',
+    "",
+    '"scoped@https://npm.example.com/@acme/tools/-/tools-2.0.0.tgz":',
+    '  version "2.0.0"',
+    '  resolved "https://npm.example.com/@acme/tools/-/tools-2.0.0.tgz"',
+    "",
+  ].join("\n");
+  const berry = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"remote@https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz":',
+    "  version: 1.1.1",
+    '  resolution: "remote@https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const ids = (lock: string): string[] =>
+    readYarnLock(lock, { path: "yarn.lock", load: () => undefined }).components.map((c) => c.id);
+  assert.deepEqual(ids(classic), [
+    "pkg:npm/%40acme/tools@2.0.0?repository_url=https:%2F%2Fnpm.example.com",
+    "pkg:npm/abbrev@1.1.1",
+  ]);
+  assert.deepEqual(ids(berry), ["pkg:npm/abbrev@1.1.1"]);
+});
