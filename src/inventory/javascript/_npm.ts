@@ -111,6 +111,22 @@ export function originQualifiers(
 }
 
 /**
+ * The package a registry's tarball URL is of: every npm registry serves `<name>`'s
+ * tarballs as `…/<name>/-/<name without scope>-<version>.tgz`
+ * (`https://registry.npmjs.org/@types/node/-/node-20.4.5.tgz`); `undefined` for any other URL.
+ *
+ * @example
+ * ```ts
+ * import { registryTarballName } from "./_npm.ts";
+ * registryTarballName("https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz"); // "abbrev"
+ * ```
+ */
+export function registryTarballName(url: string): string | undefined {
+  const match = /\/((?:@[^/?#]+\/)?([^/?#@]+))\/-\/([^/?#]+)\.tgz(?:[?#].*)?$/.exec(url);
+  return match !== null && match[3].startsWith(`${match[2]}-`) ? match[1] : undefined;
+}
+
+/**
  * The version in a tarball URL's file name when it reads `name-<version>.tgz`
  * (the unscoped part of the name), else `undefined`.
  */

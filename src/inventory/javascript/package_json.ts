@@ -29,6 +29,7 @@ import {
   npmComponent,
   originQualifiers,
   type PackageJson,
+  registryTarballName,
   tarballVersion,
   withoutExcludedMembers,
   workspaceFolders,
@@ -283,6 +284,8 @@ export function readPackageJson(
     let qualifiers: Record<string, string> = {};
     let version: string | undefined;
     if (/^https?:/.test(specifier)) {
+      // A registry's tarball URL is that registry's package, whatever the name it is added as.
+      name = registryTarballName(specifier) ?? name;
       qualifiers = originQualifiers(name, specifier);
       version = tarballVersion(name, specifier);
     } else if (GIT.test(specifier)) {

@@ -197,12 +197,21 @@ function registryKey(major: 5 | 6, key: string): { name: string; version: string
   };
 }
 
-function decodePatches(doc: YamlMap): Pick<Decoded, "patches" | "patchesByHash"> {
+/**
+ * The patches of a document: selector → file, hash → file. pnpm 11 locks only each patch's
+ * hash (`no-deps: 2mxq…`); its file is the one the project's configuration names for that
+ * selector (`patchedDependencies` of pnpm-workspace.yaml, or of the `pnpm` field of the
+ * package.json), else `patch_hash=<hash>`.
+ */
+function decodePatches(
+  doc: YamlMap,
+  configured: () => YamlMap,
+): Pick<Decoded, "patches" | "patchesByHash"> {
   const patches = new Map<string, string>();
   const patchesByHash = new Map<string, string>();
   for (const [selector, value] of Object.entries(map(doc.patchedDependencies))) {
     const hash = isRecord(value) ? str(value.hash) : str(value);
-    const file = (isRecord(value) ? str(value.path) : undefined) ??
+    const file = (isRecord(value) ? str(value.path) : str(configured()[selector])) ??
       (hash === undefined ? selector : `patch_hash=${hash}`);
     patches.set(selector, file);
     if (hash !== undefined) patchesByHash.set(hash, file);
@@ -224,7 +233,7 @@ function decodeImporters(doc: YamlMap): Map<string, Dep[]> {
 function decodeV5V6(
   doc: YamlMap,
   major: 5 | 6,
-  ctx: { path: string; text: string },
+  ctx: { path: string; text: string; patchFiles: () => YamlMap },
 ): Decoded {
   const packages = new Map<string, Pkg>();
   for (const [key, value] of Object.entries(map(doc.packages))) {
@@ -250,11 +259,19 @@ function decodeV5V6(
       patchHash: major === 6 ? stripParens(key).patchHash : undefined,
     });
   }
-  return { major, importers: decodeImporters(doc), packages, ...decodePatches(doc) };
+  return {
+    major,
+    importers: decodeImporters(doc),
+    packages,
+    ...decodePatches(doc, ctx.patchFiles),
+  };
 }
 
 /** Decodes one document of a v9 lock (`packages` facts + `snapshots` graph). */
-function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
+function decodeV9(
+  doc: YamlMap,
+  ctx: { path: string; text: string; patchFiles: () => YamlMap },
+): Decoded {
   const infos = map(doc.packages);
   const snapshots = map(doc.snapshots);
   const packages = new Map<string, Pkg>();
@@ -286,7 +303,12 @@ function decodeV9(doc: YamlMap, ctx: { path: string; text: string }): Decoded {
   for (const key in snapshots) decode(key, map(snapshots[key]));
   // A package without any snapshot (none should be) is still a node of the graph.
   for (const key in infos) if (!covered.has(key)) decode(key, {});
-  return { major: 9, importers: decodeImporters(doc), packages, ...decodePatches(doc) };
+  return {
+    major: 9,
+    importers: decodeImporters(doc),
+    packages,
+    ...decodePatches(doc, ctx.patchFiles),
+  };
 }
 
 /** The package key a dependency reference points to (a `link:` folder is no package). */
@@ -388,6 +410,11 @@ class PnpmMapper {
       }));
     }
     const tarball = str(resolution.tarball);
+    // A dependency with no package.json (a git repository that is no npm package,
+    // `denolib/camelcase#<commit>`): pnpm names it `<repository>#<ref>` and versions it 0.0.0,
+    // neither of which the package states: the repository's name, no version.
+    const own = pkg.name.indexOf("#");
+    const name = own === -1 ? pkg.name : pkg.name.slice(0, own);
     let qualifiers: Record<string, string> | undefined;
     let downloadLocation: string | undefined;
     // The repository's folder the package is built from (pnpm 9's `#path:`).
@@ -401,15 +428,16 @@ class PnpmMapper {
       downloadLocation = qualifiers.vcs_url;
     } else if (tarball !== undefined && !tarball.startsWith("file:")) {
       // A hosted git package (`github:owner/repo`) is a codeload tarball: `vcs_url`.
-      qualifiers = originQualifiers(pkg.name, tarball, { subPath });
+      qualifiers = originQualifiers(name, tarball, { subPath });
       downloadLocation = tarball;
     }
-    const version = pkg.version ??
-      (tarball === undefined ? undefined : tarballVersion(pkg.name, tarball));
+    const version = own !== -1
+      ? undefined
+      : pkg.version ?? (tarball === undefined ? undefined : tarballVersion(name, tarball));
     const patch = (pkg.patchHash === undefined ? undefined : d.patchesByHash.get(pkg.patchHash)) ??
       (d.major === 5 ? d.patches.get(`${pkg.name}@${version}`) : undefined);
     return this.out.component(npmComponent({
-      name: pkg.name,
+      name,
       version,
       qualifiers,
       hashes: sriHashes(str(resolution.integrity)),
@@ -552,6 +580,22 @@ class PnpmMapper {
 }
 
 /**
+ * The patch files the project's pnpm configuration names by selector: the
+ * `patchedDependencies` of the pnpm-workspace.yaml beside the lock (pnpm 10+), else of the
+ * `pnpm` field of its package.json.
+ */
+function configuredPatches(load: Load, lockDir: string): YamlMap {
+  const workspacePath = joinPath(lockDir, "pnpm-workspace.yaml");
+  const workspace = load(workspacePath);
+  const doc = workspace === undefined
+    ? undefined
+    : parseYamlDocuments(workspace, workspacePath, CODE).at(-1);
+  if (isRecord(doc) && isRecord(doc.patchedDependencies)) return doc.patchedDependencies;
+  const manifest = loadPackageJson(load, joinPath(lockDir, "package.json"));
+  return map(map(manifest?.json.pnpm).patchedDependencies);
+}
+
+/**
  * Reads a pnpm `pnpm-lock.yaml`: lockfileVersion 5.0–5.4 (pnpm 3–7, also
  * `5.4-inlineSpecifiers`), 6.x (pnpm 8), 7.x (pnpm 9 pre-releases) and 9.x
  * (pnpm 9–11, including the two-document form whose first document, pnpm's
@@ -603,7 +647,15 @@ export function readPnpmLock(
   if (docs.length === 0 || !docs.every(isRecord)) {
     throw invalid(path, text, "", "expected a YAML mapping with a lockfileVersion");
   }
-  const ctx = { path, text, load, lockDir: folderOf(path) };
+  const lockDir = folderOf(path);
+  let patchFiles: YamlMap | undefined;
+  const ctx = {
+    path,
+    text,
+    load,
+    lockDir,
+    patchFiles: () => patchFiles ??= configuredPatches(load, lockDir),
+  };
   const decoded = (docs as YamlMap[]).map((doc) => {
     const major = majorOf(doc);
     if (major === undefined) {

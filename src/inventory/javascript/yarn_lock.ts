@@ -32,6 +32,7 @@ import {
   type PackageJson,
   reach,
   reachScopes,
+  registryTarballName,
   staleRecordWarning,
   tarballVersion,
   unlockedDeclarations,
@@ -70,7 +71,8 @@ interface Entry {
   deps: Dep[];
   /** Berry `peerDependencies`: provided by what depends on the entry. */
   peers?: Dep[];
-  patch?: string;
+  /** The patch files of a `patch:` entry (a builtin compat patch's name included). */
+  patches?: string[];
   /** The unpatched package a `patch:` entry is made from (its source, same component). */
   base?: Dep;
   /** An `exec:` package: the script (relative to the lock's folder) that generates it. */
@@ -158,10 +160,11 @@ const V1_DEPENDENCY_FIELDS = [["dependencies", "runtime"], [
 function decodeV1(text: string, path: string): Entry[] {
   return parseYarnV1(text, path, CODE).map(({ specs, line, fields }) => {
     const { name: alias, range } = splitDescriptor(specs[0]);
-    // An npm: alias names its package, with a range or not (`npm:left-pad`, `npm:@types/node`).
+    // An npm: alias names its package, with a range or not (`npm:left-pad`, `npm:@types/node`),
+    // and so does a registry's tarball URL (`remote@https://registry.npmjs.org/abbrev/-/…`).
     const real = range.startsWith("npm:") && !SEMVER_RANGE.test(range.slice(4))
       ? splitDescriptor(range.slice(4)).name
-      : alias;
+      : (/^https?:/.test(range) ? registryTarballName(range) : undefined) ?? alias;
     const version = str(fields.version);
     const resolved = str(fields.resolved);
     const deps: Dep[] = [];
@@ -258,10 +261,12 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       const { body } = splitParams(rest);
       const hash = body.lastIndexOf("#");
       const inner = decoded(entry, hash === -1 ? body : body.slice(0, hash), path);
-      entry.patch = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path).replace(
-        /^~\//,
-        "",
-      );
+      // Yarn joins several patch files with `&` (`#./a.patch&./b.patch`); a patch of a patched
+      // package (a builtin compat patch over the project's own) adds its own to the inner ones.
+      const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path);
+      for (const file of files.split("&")) {
+        if (file !== "") (entry.patches ??= []).push(file.replace(/^~\//, ""));
+      }
       resolveBerry(entry, inner, path);
       return;
     }
@@ -293,10 +298,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     case "ssh:":
     case "github:":
     case "gitlab:":
-    case "bitbucket:":
-      Object.assign(entry, remote(name, range));
-      entry.version ??= TARBALL.test(range) ? tarballVersion(name, range) : undefined;
+    case "bitbucket:": {
+      // A registry's tarball URL is that registry's package, whatever the name it is added as.
+      const real = protocol.startsWith("http") ? registryTarballName(range) ?? name : name;
+      entry.name = real;
+      Object.assign(entry, remote(real, range));
+      entry.version ??= TARBALL.test(range) ? tarballVersion(real, range) : undefined;
       return;
+    }
     default:
       // A git remote written scp-style (`git@github.com:user/repo.git#commit=…`).
       if (/^[\w.-]+@[\w.-]+:/.test(range)) Object.assign(entry, remote(name, range));
@@ -702,24 +711,29 @@ export function readYarnLock(
   // A workspace another one depends on brings its own dependencies, not its dev
   // ones: those lead into the dev tree (the workspace itself is a root for them).
   const targets = new Map<Entry, [Entry, Scope][]>();
+  /**
+   * The edges from classic entries to workspaces: Yarn 1 links a workspace whose
+   * version satisfies a range wherever it is named (a `file:` folder's dependency
+   * included) and never locks it.
+   */
+  const memberEdges: [Entry, string, Scope][] = [];
   for (const entry of entries) {
     const devOnly = devOnlyOf.get(entry);
-    targets.set(
-      entry,
-      entry.deps.map((dep) => {
-        const to = lookup(dep);
-        if (to === undefined) {
-          throw fail(
-            path,
-            entry.line(),
-            `${
-              entry.specs[0]
-            } depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
-          );
-        }
-        return [to, devOnly?.has(dep.name) ? "dev" : dep.scope];
-      }),
-    );
+    const list: [Entry, Scope][] = [];
+    for (const dep of entry.deps) {
+      const to = lookup(dep);
+      const member = to === undefined && !berry ? membersByName.get(dep.name) : undefined;
+      if (member !== undefined) memberEdges.push([entry, member, dep.scope]);
+      else if (to !== undefined) list.push([to, devOnly?.has(dep.name) ? "dev" : dep.scope]);
+      else {
+        throw fail(
+          path,
+          entry.line(),
+          `${entry.specs[0]} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+        );
+      }
+    }
+    targets.set(entry, list);
   }
   for (const entry of entries) {
     const base = entry.base && lookup(entry.base);
@@ -761,13 +775,14 @@ export function readYarnLock(
         downloadLocation: entry.downloadLocation,
         scopes: reachScopes(reached, entry),
         sources: [path],
-        patches: entry.patch ? [entry.patch] : [],
+        patches: entry.patches ?? [],
         generator: entry.generator,
       })),
     );
   }
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
   for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
+  for (const [from, to, scope] of memberEdges) out.edge(ids.get(from)!, to, scope);
   targets.forEach((list, entry) => {
     if (entry.workspace) return;
     const from = ids.get(entry)!;

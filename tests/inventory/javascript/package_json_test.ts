@@ -249,3 +249,14 @@ Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.ya
     expected,
   );
 });
+
+Deno.test("readPackageJson: a registry's tarball URL added under another name is that registry's package", () => {
+  // oven-sh/bun's yarn-stuff declares `"remote": "https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz"`.
+  // Was: pkg:npm/remote?download_url=…, another npm package than abbrev 1.1.1.
+  const text = JSON.stringify({
+    name: "a",
+    dependencies: { remote: "https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz" },
+  });
+  const out = readPackageJson(text, { path: "package.json", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/abbrev@1.1.1"]);
+});

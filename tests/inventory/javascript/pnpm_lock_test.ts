@@ -582,3 +582,67 @@ Deno.test("readPnpmLock: what a member's package.json declares and its importer 
   assertWellFormed(out);
   assertStaleMember(out, "pnpm-lock.yaml", "pnpm install");
 });
+
+Deno.test("readPnpmLock: a git dependency with no package.json is its repository, with no version (pnpm's with-non-package-dep fixture)", () => {
+  // pnpm names such a package `<repository>#<ref>` and versions it 0.0.0 (pnpm/pnpm
+  // __fixtures__/with-non-package-dep, a Deno library). Was: inventory.pnpm_lock.invalid, exit 2
+  // ("camelcase#aeb6…" is no npm package name).
+  const sha = "aeb6b15f9c9957c8fa56f9731e914c4d8a6d2f2b";
+  const lock = [
+    "lockfileVersion: '7.0'",
+    "",
+    "dependencies:",
+    "  camelcase:",
+    `    specifier: denolib/camelcase#${sha}`,
+    `    version: github.com/denolib/camelcase/${sha}`,
+    "",
+    "packages:",
+    "",
+    `  github.com/denolib/camelcase/${sha}:`,
+    `    resolution: {tarball: https://codeload.github.com/denolib/camelcase/tar.gz/${sha}}`,
+    `    name: camelcase#${sha}`,
+    "    version: 0.0.0",
+    "    dev: false",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.version} ${c.direct}`), [
+    `pkg:npm/camelcase?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fdenolib%2Fcamelcase%40${sha} undefined true`,
+  ]);
+});
+
+Deno.test("readPnpmLock: pnpm 11's patchedDependencies (selector → hash) name the patch file the configuration gives", () => {
+  // pnpm 11 locks only the hash (pnpm/pnpm#10911); the file is in pnpm-workspace.yaml, or the
+  // package.json's `pnpm` field (oven-sh/bun's v9-patch-bare-hash-registry migration test).
+  // Was: a patch named "patch_hash=2mxq…", no file.
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "patchedDependencies:",
+    "  no-deps: 2mxqxzgazgkaqoljbgoadrshgq",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      no-deps: {specifier: ^1.0.0, version: 1.0.1(patch_hash=2mxqxzgazgkaqoljbgoadrshgq)}",
+    "packages:",
+    "  no-deps@1.0.1:",
+    "    resolution: {integrity: sha512-3X6cn4+UJdXJuLPu11v8i/fGLe2PdI6v1yKTELam04lY5esCAFdG/qQts6N6rLrL6g1YRq+MKBAwxbmUQk355A==}",
+    "snapshots:",
+    "  no-deps@1.0.1(patch_hash=2mxqxzgazgkaqoljbgoadrshgq): {}",
+  ].join("\n");
+  const patches = (files: Record<string, string>): string[] | undefined =>
+    readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => files[p] }).components[0].patches;
+  assert.deepEqual(
+    patches({ "pnpm-workspace.yaml": "patchedDependencies:\n  no-deps: patches/no-deps.patch\n" }),
+    ["patches/no-deps.patch"],
+  );
+  assert.deepEqual(
+    patches({
+      "package.json": JSON.stringify({
+        name: "app",
+        pnpm: { patchedDependencies: { "no-deps": "patches/no-deps.patch" } },
+      }),
+    }),
+    ["patches/no-deps.patch"],
+  );
+  assert.deepEqual(patches({}), ["patch_hash=2mxqxzgazgkaqoljbgoadrshgq"]);
+});

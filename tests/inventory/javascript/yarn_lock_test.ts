@@ -857,3 +857,156 @@ Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writ
     ],
   ]);
 });
+
+Deno.test("readYarnLock classic: a file: folder's dependency on a workspace is that workspace (cachito-testing/cachito-yarn-workspaces layout)", () => {
+  // The root declares `bar: file:bar` (a workspace folder, locked as `bar@file:bar`) whose
+  // package.json wants the workspace `not-baz@^1.0.0`: Yarn 1 links it and locks no entry for
+  // it. Was: inventory.yarn_lock.invalid ("depends on not-baz@^1.0.0, which the lock does not
+  // resolve"), exit 2 on a lock `yarn install` wrote.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"bar@file:bar":',
+    '  version "1.0.0"',
+    "  dependencies:",
+    '    not-baz "^1.0.0"',
+    '    uuid "^9.0.0"',
+    "",
+    "dateformat@^5.0.3:",
+    '  version "5.0.3"',
+    '  resolved "https://registry.yarnpkg.com/dateformat/-/dateformat-5.0.3.tgz#fe2223eff3cc70ce716931cb3038b59a9280696e"',
+    "",
+    "uuid@^9.0.0:",
+    '  version "9.0.0"',
+    '  resolved "https://registry.yarnpkg.com/uuid/-/uuid-9.0.0.tgz#592f550650024a38ceb0c562f2f6aa435761efb5"',
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "npm_test",
+      private: true,
+      workspaces: ["./bar", "baz"],
+      dependencies: { bar: "file:bar" },
+    }),
+    "bar/package.json": JSON.stringify({
+      name: "bar",
+      version: "1.0.0",
+      dependencies: { uuid: "^9.0.0", "not-baz": "^1.0.0" },
+    }),
+    "baz/package.json": JSON.stringify({
+      name: "not-baz",
+      version: "1.0.0",
+      dependencies: { dateformat: "^5.0.3" },
+    }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:bar", "workspace:baz"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/dateformat@5.0.3 runtime",
+    "pkg:npm/uuid@9.0.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:bar"), [
+    "pkg:npm/uuid@9.0.0 runtime",
+    "workspace:baz runtime",
+  ]);
+});
+
+Deno.test("readYarnLock Berry: a patch: of several files records each, and a compat patch over the project's keeps both (hermeto berryscary layout)", () => {
+  // Yarn 3.6.1 writes `left-pad@patch:left-pad@1.3.0#./a.patch&./b.patch`: two patch files joined
+  // with `&` (was one "patch" of that joined text, no file); Yarn's compat patch of fsevents is
+  // applied over the project's own patch (was: only the project's recorded).
+  const lock = [
+    "__metadata:",
+    "  version: 6",
+    "  cacheKey: 8",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    fsevents: "patch:fsevents@^2.3.2#./my-patches/fsevents.patch"',
+    '    left-pad: "patch:left-pad@1.3.0#./my-patches/left-pad.patch&./my-patches/left-pad-2.patch"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"fsevents@npm:^2.3.2":',
+    "  version: 2.3.2",
+    '  resolution: "fsevents@npm:2.3.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"fsevents@patch:fsevents@^2.3.2#./my-patches/fsevents.patch::locator=app%40workspace%3A.":',
+    "  version: 2.3.2",
+    '  resolution: "fsevents@patch:fsevents@npm%3A2.3.2#./my-patches/fsevents.patch::version=2.3.2&hash=cf0bf0&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"fsevents@patch:fsevents@patch%3Afsevents@^2.3.2%23./my-patches/fsevents.patch#~builtin<compat/fsevents>":',
+    "  version: 2.3.2",
+    '  resolution: "fsevents@patch:fsevents@patch%3Afsevents@npm%253A2.3.2%23./my-patches/fsevents.patch%3A%3Aversion=2.3.2&hash=cf0bf0&locator=app%2540workspace%253A.#~builtin<compat/fsevents>::version=2.3.2&hash=df0bf1"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"left-pad@npm:1.3.0":',
+    "  version: 1.3.0",
+    '  resolution: "left-pad@npm:1.3.0"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"left-pad@patch:left-pad@1.3.0#./my-patches/left-pad.patch&./my-patches/left-pad-2.patch::locator=app%40workspace%3A.":',
+    "  version: 1.3.0",
+    '  resolution: "left-pad@patch:left-pad@npm%3A1.3.0#./my-patches/left-pad.patch&./my-patches/left-pad-2.patch::version=1.3.0&hash=a0f8ae&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
+  assertWellFormed(out);
+  const c = byId(out);
+  assert.deepEqual(c.get("pkg:npm/left-pad@1.3.0")?.patches, [
+    "./my-patches/left-pad-2.patch",
+    "./my-patches/left-pad.patch",
+  ]);
+  assert.deepEqual(c.get("pkg:npm/fsevents@2.3.2")?.patches, [
+    "./my-patches/fsevents.patch",
+    "~builtin<compat/fsevents>",
+  ]);
+});
+
+Deno.test("readYarnLock: a registry's tarball URL added under another name is that registry's package (oven-sh/bun yarn-stuff layout)", () => {
+  // `"remote": "https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz"`: Yarn locks only the name it
+  // is added as. Was: pkg:npm/remote@1.1.1, another npm package than the abbrev 1.1.1 installed.
+  const classic = [
+    "# yarn lockfile v1",
+    "",
+    '"remote@https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz":',
+    '  version "1.1.1"',
+    '  resolved "https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz#f8f2c887ad10bf67f634f005b6987fed3179aac8"',
+    "",
+    '"scoped@https://npm.example.com/@acme/tools/-/tools-2.0.0.tgz":',
+    '  version "2.0.0"',
+    '  resolved "https://npm.example.com/@acme/tools/-/tools-2.0.0.tgz"',
+    "",
+  ].join("\n");
+  const berry = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"remote@https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz":',
+    "  version: 1.1.1",
+    '  resolution: "remote@https://registry.npmjs.org/abbrev/-/abbrev-1.1.1.tgz"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const ids = (lock: string): string[] =>
+    readYarnLock(lock, { path: "yarn.lock", load: () => undefined }).components.map((c) => c.id);
+  assert.deepEqual(ids(classic), [
+    "pkg:npm/%40acme/tools@2.0.0?repository_url=https:%2F%2Fnpm.example.com",
+    "pkg:npm/abbrev@1.1.1",
+  ]);
+  assert.deepEqual(ids(berry), ["pkg:npm/abbrev@1.1.1"]);
+});
