@@ -167,7 +167,8 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
  * `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url` (a GitHub codeload archive is its git source: `vcs_url`);
  * `workspace:`, `link:`, `file:` and `portal:` folders are first-party
- * members (a `workspace:` one located through the root's `workspaces`, or
+ * members (a `link:` that names no folder of the tree, Bun's
+ * `link:<name>` of a package `bun link` registered, is a warning; a `workspace:` one located through the root's `workspaces`, or
  * pnpm-workspace.yaml's `packages` when the root has none, when `list` is
  * given, else named `workspace:?<name>`). The
  * package.json describes its project; a nested one is also a member, which
@@ -222,6 +223,7 @@ export function readPackageJson(
   const npmWorkspaces = (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.json
     .workspaces !== undefined;
   let catalogs: Catalogs | undefined;
+  const warnings: string[] = [];
   for (const [alias, declaredRange, scope, peer] of declared) {
     // A `catalog:` range is the one its catalog gives (it may alias another package).
     let range = declaredRange;
@@ -245,6 +247,19 @@ export function readPackageJson(
       const there = target.startsWith("?") || target.startsWith("..")
         ? undefined
         : loadPackageJson(load, joinPath(target, "package.json"));
+      const parent = target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "";
+      const missing = local[1] === "link" && there === undefined && target !== "" &&
+        !target.startsWith("..") &&
+        list?.(parent)?.includes(target.slice(target.lastIndexOf("/") + 1)) === false;
+      if (missing) {
+        // Bun's `link:<name>` is a package `bun link` registered on a machine, not a folder.
+        warnings.push(
+          `${path}: ${alias} is ${range}, which names no folder of the tree (Bun's ` +
+            "link:<name> is a package `bun link` registered on the developer's machine): it is " +
+            "not in the SBOM",
+        );
+        continue;
+      }
       const member = folderMember(target, there ?? { path: "", json: {}, name: alias });
       out.edge(from, out.member(member), scope);
       continue;
@@ -307,5 +322,6 @@ export function readPackageJson(
     out.edge(from, id, scope);
   }
   const result: ReaderResult = out.build({ directFromEdges: true });
+  if (warnings.length > 0) result.warnings = warnings;
   return withoutExcludedMembers({ ...result, ...project }, options.excluded);
 }

@@ -260,3 +260,27 @@ Deno.test("readPackageJson: a registry's tarball URL added under another name is
   const out = readPackageJson(text, { path: "package.json", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/abbrev@1.1.1"]);
 });
+
+Deno.test("readPackageJson: a link: that names no folder of the tree (Bun's link:<name>) is a warning, not a member", async () => {
+  await withTempDir(async (dir) => {
+    // fernandobelotto/bun-monorepo: `bun link` registered `shared`, which packages/private links.
+    await writeTree(dir, {
+      "packages/private/package.json": JSON.stringify({
+        name: "private",
+        dependencies: { shared: "link:shared", tool: "link:../tool", ms: "^2.1.3" },
+      }),
+      "packages/tool/package.json": JSON.stringify({ name: "tool", version: "1.0.0" }),
+    });
+    const out = read(dir, "packages/private/package.json");
+    assert.deepEqual(out.members.map((m) => m.id), [
+      "workspace:packages/private",
+      "workspace:packages/tool",
+    ]);
+    assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms"]);
+    assert.deepEqual(out.warnings, [
+      "packages/private/package.json: shared is link:shared, which names no folder of the tree " +
+      "(Bun's link:<name> is a package `bun link` registered on the developer's machine): it is " +
+      "not in the SBOM",
+    ]);
+  });
+});
