@@ -926,9 +926,13 @@ class Resolver {
       return declared;
     }
     if (written === undefined || written.includes("${")) {
+      // A parent outside the tree may define the property (a BOM passes on none).
+      const parents = options.management.outside.filter((o) => o.startsWith("parent "));
       const why = written === undefined
         ? "it has no version"
-        : `its version ${written} uses a property not defined in the tree`;
+        : `its version ${written} uses a property not defined in the tree${
+          parents.length > 0 ? ` (the ${parents.join(", ")} outside it may define it)` : ""
+        }`;
       this.warnings.add(`${source}: ${c.groupId}:${c.artifactId}: ${why}; the purl has no version`);
       return declared;
     }
