@@ -146,13 +146,25 @@ export async function checkReplaceable(target: string, options: PublishOptions):
         "choose another --output-dir",
       );
     }
-    for await (const _ of Deno.readDir(target)) {
-      if (await options.isEarlierOutput(target)) return true;
-      throw new VouchError(
-        "output_dir.not_evidence",
-        `--output-dir ${target} is not empty and is not earlier vouch evidence (an index listing exactly the files in it): refusing to replace it`,
-        "point --output-dir at a new or empty folder, or at a folder vouch wrote",
-      );
+    // Another run may be swapping its evidence in meanwhile (the folder is gone for an instant
+    // between its two renames): a folder that changed while it was looked at is that run's,
+    // and the look under the lock decides (see `publishDirectory`).
+    const swapped = async (): Promise<boolean> => {
+      const now = await lstatOrUndefined(target);
+      return now === undefined || now.ino !== info.ino || now.dev !== info.dev;
+    };
+    try {
+      for await (const _ of Deno.readDir(target)) {
+        if (await options.isEarlierOutput(target) || await swapped()) return true;
+        throw new VouchError(
+          "output_dir.not_evidence",
+          `--output-dir ${target} is not empty and is not earlier vouch evidence (an index listing exactly the files in it): refusing to replace it`,
+          "point --output-dir at a new or empty folder, or at a folder vouch wrote",
+        );
+      }
+    } catch (error) {
+      if (fsProblem(error) === "missing" && await swapped()) return true;
+      throw error;
     }
     return true;
   });

@@ -203,6 +203,40 @@ Deno.test("checkReplaceable: absent, empty, earlier evidence, or refused", async
   });
 });
 
+Deno.test("checkReplaceable: evidence another run swaps in while it looks is no refusal (the look under the lock decides)", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await Deno.mkdir(target);
+    await Deno.writeTextFile(join(target, MARKER), "{}");
+    /** Another run's two renames, the content check caught between them (its index gone). */
+    const midSwap = {
+      isEarlierOutput: async (path: string): Promise<boolean> => {
+        await Deno.rename(target, join(dir, ".evidence.vouch-old-1"));
+        const found = await OPTIONS.isEarlierOutput(path);
+        await Deno.mkdir(join(dir, ".evidence.vouch-tmp-1"));
+        await Deno.writeTextFile(join(dir, ".evidence.vouch-tmp-1", MARKER), "{}");
+        await Deno.rename(join(dir, ".evidence.vouch-tmp-1"), target);
+        return found;
+      },
+    };
+    assert.equal(await checkReplaceable(target, midSwap), true);
+    // Caught while the folder is gone: the same.
+    const gone = {
+      isEarlierOutput: async (): Promise<boolean> => {
+        await Deno.rename(target, join(dir, ".evidence.vouch-old-2"));
+        throw new Deno.errors.NotFound("no such file or directory");
+      },
+    };
+    assert.equal(await checkReplaceable(target, gone), true);
+    // A folder that is not evidence and stays put is refused, as before.
+    const other = join(dir, "other");
+    await Deno.mkdir(other);
+    await Deno.writeTextFile(join(other, "README.md"), "mine");
+    const finds = { isEarlierOutput: (): Promise<boolean> => Promise.resolve(false) };
+    await rejectsCode(checkReplaceable(other, finds), "output_dir.not_evidence");
+  });
+});
+
 Deno.test("publishDirectory and checkReplaceable: a target under a regular file is not_directory", async () => {
   await withTempDir(async (dir) => {
     const file = join(dir, "somefile");
