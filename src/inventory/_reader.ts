@@ -13,7 +13,9 @@ export type ReaderResult = ReaderOutput & {
   /**
    * The project it names is a tooling identity: a package.json marked
    * `private` (never published), a pyproject.toml with neither a runtime
-   * dependency nor a build system. Another file of its folder that names a
+   * dependency nor a build system; or one a lock infers from its own entry
+   * for its folder (a Pipfile.lock `path: "."`, a pylock.toml `directory`
+   * `.`). Another file of its folder that names a
    * project names it instead (jenkins' pom.xml over its private `jenkins-ui`
    * package.json, gitea's go.mod over its lint-only pyproject.toml).
    */

@@ -9,7 +9,7 @@ export { at, invalid, nthLine, tomlKeyLine, unsupportedVersion } from "../_error
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { withSubPath } from "../_vcs.ts";
-import type { Distribution, Hash, HashAlgorithm, Member, Scope } from "../types.ts";
+import type { Distribution, Hash, HashAlgorithm, Member, Project, Scope } from "../types.ts";
 
 /** The default PyPI index, which needs no `repository_url` qualifier. */
 const DEFAULT_INDEXES = new Set([
@@ -481,4 +481,23 @@ export function namesDevelopment(name: string): boolean {
  */
 export function hasNameWord(name: string, words: ReadonlySet<string>): boolean {
   return name.toLowerCase().split(/[-_.]+/).some((word) => words.has(word));
+}
+
+/**
+ * The project a lock's own entry for the lock's folder names (a Pipfile.lock
+ * `"pipenv": {"path": "."}`, a pylock.toml package whose `directory` is `.`):
+ * a name that a manifest of the folder naming the project overrides (see
+ * `ReaderResult.projectIsTooling`).
+ *
+ * @param name The entry's name.
+ * @param version The entry's version, when the lock records one.
+ * @returns The project and its rank.
+ */
+export function lockProject(
+  name: string,
+  version: string | undefined,
+): { project: Project; projectIsTooling: true } {
+  const project: Project = { name, purl: pypiPurl(name, version) };
+  if (version !== undefined) project.version = version;
+  return { project, projectIsTooling: true };
 }

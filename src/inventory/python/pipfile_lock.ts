@@ -17,6 +17,7 @@ import {
   hashOnlyFiles,
   invalid,
   isTable,
+  lockProject,
   NameIndex,
   parseHash,
   pypiComponent,
@@ -276,7 +277,8 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     ...memberFolders(entries.map((entry) => folderPlace(entry, path))),
   };
   if (warnings.length > 0) out.warnings = warnings;
-  return out;
+  const own = entries.find((entry) => folderPlace(entry, path)?.kind === "self");
+  return own === undefined ? out : { ...out, ...lockProject(own.name, own.version) };
 }
 
 /** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */

@@ -15,6 +15,7 @@ import {
   isHex,
   isSdist,
   isTable,
+  lockProject,
   NameIndex,
   namesDevelopment,
   nthLine,
@@ -416,5 +417,8 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
       unlocated.slice(0, 5).join(", ") + (unlocated.length > 5 ? ", …" : ""),
     ];
   }
-  return out;
+  const own = lock.entries.find((e) =>
+    e.directory !== undefined && localPlace(path, e.directory).kind === "self"
+  );
+  return own === undefined ? out : { ...out, ...lockProject(own.name, own.version) };
 }

@@ -104,6 +104,32 @@ Deno.test("readPipfileLock: the project itself and its folders are not component
     purl: "pkg:pypi/shared",
   }]);
   assert.ok(!out.components.some((c) => c.name === "webapp" || c.name === "shared"));
+  // Its own entry (`"webapp": {"path": "."}`) names the project, unless a manifest does.
+  assert.deepEqual(out.project, { name: "webapp", purl: "pkg:pypi/webapp" });
+  assert.equal(out.projectIsTooling, true);
+});
+
+Deno.test("readInventory: a Pipfile.lock's own entry names the project only when no manifest beside it does", async () => {
+  // pypa/pipenv's Pipfile.lock: `"pipenv": {"editable": true, "path": "."}`.
+  await withTempDir(async (dir) => {
+    await Deno.writeTextFile(
+      `${dir}/Pipfile.lock`,
+      JSON.stringify({
+        _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+        default: { pipenv: { editable: true, path: "." } },
+        develop: {},
+      }),
+    );
+    assert.deepEqual((await readInventory(dir)).project, {
+      name: "pipenv",
+      purl: "pkg:pypi/pipenv",
+    });
+    await Deno.writeTextFile(
+      `${dir}/pyproject.toml`,
+      '[project]\nname = "pipenv"\nversion = "2025.0.4"\n\n[build-system]\nrequires = ["setuptools"]\n',
+    );
+    assert.deepEqual((await readInventory(dir)).project.purl, "pkg:pypi/pipenv@2025.0.4");
+  });
 });
 
 Deno.test("readPipfileLock: the Pipfile's packages are direct, in their categories", () => {

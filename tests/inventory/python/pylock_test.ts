@@ -282,6 +282,8 @@ Deno.test("readPylock: a member folder and a registry package of its name and ve
     );
     await Deno.writeTextFile(`${dir}/docs/requirements.txt`, "mylib==1.0.0\n");
     const inventory = await readInventory(dir);
+    // The lock's package for its own folder names the project (no manifest beside it does).
+    assert.deepEqual(inventory.project, { name: "app", purl: "pkg:pypi/app" });
     assert.deepEqual(inventory.members, [{
       id: "workspace:packages/mylib",
       name: "mylib",
