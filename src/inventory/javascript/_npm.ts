@@ -51,6 +51,13 @@ const CODELOAD =
   /^https:\/\/codeload\.github\.com\/([^/?#@]+)\/([^/?#@]+)\/(?:legacy\.)?(?:tar\.gz|zip)\/([^?#]+)$/;
 
 /**
+ * The same archive as github.com links it, which redirects to codeload
+ * (`https://github.com/<owner>/<repo>/archive/<ref>.tar.gz`, `…/archive/refs/tags/<tag>.zip`).
+ */
+const GITHUB_ARCHIVE =
+  /^https:\/\/github\.com\/([^/?#@]+)\/([^/?#@]+)\/archive\/([^?#]+?)\.(?:tar\.gz|zip)$/;
+
+/**
  * The VCS URL a codeload archive of a GitHub repository stands for:
  * `git+https://github.com/<owner>/<repo>@<commit>`, the git source the
  * archive is made from (see {@linkcode gitVcsUrl}); `undefined` for any other
@@ -71,7 +78,7 @@ export function githubArchiveVcsUrl(
   url: string,
   options: GitVcsUrlOptions = {},
 ): string | undefined {
-  const match = CODELOAD.exec(url);
+  const match = CODELOAD.exec(url) ?? GITHUB_ARCHIVE.exec(url);
   if (!match) return undefined;
   const [, owner, repo, revision] = match;
   return gitVcsUrl(`https://github.com/${owner}/${repo}`, decodePercent(revision), options);

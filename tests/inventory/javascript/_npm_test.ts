@@ -130,6 +130,15 @@ Deno.test("originQualifiers: a GitHub codeload archive of a commit is its git so
     githubArchiveVcsUrl("https://codeload.github.com/o/r/tar.gz/refs%2Ftags%2Fv1.0.0"),
     "git+https://github.com/o/r@refs/tags/v1.0.0",
   );
+  // The same archive as github.com links it (hermeto's and cachito's yarn.lock fixtures).
+  assert.deepEqual(
+    originQualifiers("r", `https://github.com/o/r/archive/${sha}.tar.gz`),
+    { vcs_url: `git+https://github.com/o/r@${sha}` },
+  );
+  assert.equal(
+    githubArchiveVcsUrl("https://github.com/o/r/archive/refs/tags/v1.0.0.zip"),
+    "git+https://github.com/o/r@refs/tags/v1.0.0",
+  );
   // Another GitHub URL, another host: a plain download.
   for (
     const url of [
