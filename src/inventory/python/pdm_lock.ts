@@ -174,7 +174,8 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     return { members: [], components: [], edges: [] };
   }
   const lockVersion = metadata?.lock_version;
-  if (typeof lockVersion !== "string" || !/^[34]\.\d+(?:\.\d+)*$/.test(lockVersion)) {
+  // An early PDM 1 lock names the major alone: `lock_version = "3"` (frostming/marko's of 2021).
+  if (typeof lockVersion !== "string" || !/^[34](?:\.\d+)*$/.test(lockVersion)) {
     throw unsupportedVersion(
       READER,
       // Where it is, else its table, else (no metadata at all) the file's first line.

@@ -226,6 +226,36 @@ function pdmDevDependencies(ctx: Context, pdm: Table | undefined): Declaration[]
 }
 
 /**
+ * PDM's own metadata before PEP 621 (PDM 0.x, 2020; pdm-project/pdm#175): a `[tool.pdm]` that
+ * names the project or has `[tool.pdm.dependencies]`, which PDM 1 and later never write.
+ */
+function legacyPdm(pdm: Table | undefined): Table | undefined {
+  return typeof pdm?.name === "string" || isTable(pdm?.dependencies) ? pdm : undefined;
+}
+
+/**
+ * The declarations of PDM's metadata before PEP 621 ({@linkcode legacyPdm}):
+ * `[tool.pdm.dependencies]` runtime, and a `[tool.pdm.<section>-dependencies]`
+ * table per section (`dev-dependencies` too), optional when `extras` names
+ * the section (an extra), else a dev group; each entry `name = "<specifier>"`
+ * or a table (`version`, `extras`, `git` and `ref`, `path`), as in a Pipfile.
+ */
+function legacyPdmDeclarations(ctx: Context, pdm: Table): Declaration[] {
+  const extras = new Set(ctx.strings(pdm.extras, "[tool.pdm] extras", "extras"));
+  const names: PoetryNames = { extrasOf: new Map(), indexes: new Map() };
+  return Object.entries(pdm).flatMap(([key, value]) => {
+    const section = /^(?:(.+)-)?dependencies$/.exec(key);
+    if (section === null) return [];
+    const group = section[1];
+    const scope: Scope = group === undefined ? "runtime" : extras.has(group) ? "optional" : "dev";
+    const where = `[tool.pdm.${key}]`;
+    return Object.entries(ctx.table(value, where, where) ?? {}).flatMap(([name, spec]) =>
+      poetryEntry(ctx, name, spec, scope, group, names)
+    );
+  });
+}
+
+/**
  * The dev dependencies of uv and Rye before PEP 735, `[tool.uv]` or
  * `[tool.rye]` `dev-dependencies`: PEP 508 strings, installed as the `dev`
  * group.
@@ -474,7 +504,7 @@ function poetryEntry(
     return [{ name, specifier: poetryConstraint(value), scope, group }];
   }
   if (!isTable(value)) {
-    throw ctx.fail(`poetry dependency "${name}" must be a string, a table or an array`, name);
+    throw ctx.fail(`dependency "${name}" must be a string, a table or an array`, name);
   }
   if (value.path !== undefined) return [{ name, scope, group, local: true }];
   const optional = value.optional === true && scope === "runtime";
@@ -484,7 +514,8 @@ function poetryEntry(
     extras: ctx.strings(value.extras, `extras of "${name}"`, name).map(pep503Name),
   };
   if (typeof value.git === "string") {
-    const ref = [value.rev, value.tag, value.branch].find((r) => typeof r === "string");
+    // Poetry's `rev`, `tag` or `branch`; the Pipfile-like `ref` of PDM's metadata before PEP 621.
+    const ref = [value.rev, value.tag, value.branch, value.ref].find((r) => typeof r === "string");
     const subPath = typeof value.subdirectory === "string" ? value.subdirectory : undefined;
     const url = gitVcsUrl(value.git, ref, { subPath });
     extra = { ...extra, url, vcs: true, specifier: undefined };
@@ -665,8 +696,9 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
 }
 
 /**
- * A `[project]` value as PEP 621 has it: PDM 1 (pdm-pep517 before 1.0) wrote a dynamic version as
- * a table, `version = {from = "pkg/__init__.py"}` or `{use_scm = true}`, which is no version here.
+ * A `[project]` (or PDM 0.x `[tool.pdm]`) value as PEP 621 has it: PDM 0.x and 1 (pdm-pep517
+ * before 1.0) wrote a dynamic version as a table, `version = {from = "pkg/__init__.py"}` or
+ * `{use_scm = true}`, which is no version here.
  */
 function legacyDynamic(project: Table | undefined, key: string): unknown {
   const value = project?.[key];
@@ -680,12 +712,14 @@ function projectInfo(
   poetry: Table | undefined,
   release: string | undefined,
   flit?: Table,
+  pdm?: Table,
 ): Project | undefined {
   // An empty string is no value (PDM 1's `pdm init` wrote `name = ""` and `version = ""` for
   // an application that is not a package).
   const field = (key: string): string | undefined =>
     (ctx.optionalString(legacyDynamic(project, key), `[project] ${key}`, `${key} =`) ||
-      ctx.optionalString(poetry?.[key], `[tool.poetry] ${key}`, `${key} =`)) || undefined;
+      ctx.optionalString(poetry?.[key], `[tool.poetry] ${key}`, `${key} =`) ||
+      ctx.optionalString(legacyDynamic(pdm, key), `[tool.pdm] ${key}`, `${key} =`)) || undefined;
   // Flit's old metadata names the distribution `dist-name`, else after its `module`.
   const name = field("name") ||
     ctx.optionalString(flit?.["dist-name"], "[tool.flit.metadata] dist-name", "dist-name") ||
@@ -699,7 +733,8 @@ function projectInfo(
   if (version !== undefined) info.version = version;
   const declared = license(
     ctx,
-    project?.license ?? project?.["license-expression"] ?? poetry?.license ?? flit?.license,
+    project?.license ?? project?.["license-expression"] ?? poetry?.license ?? flit?.license ??
+      pdm?.license,
   );
   if (declared !== undefined) info.license = declared;
   const description = field("description");
@@ -741,11 +776,15 @@ export function readPyproject(
   const poetry = ctx.table(tool?.poetry, "[tool.poetry]", "[tool.poetry");
   const flit = ctx.table(tool?.flit, "[tool.flit]", "[tool.flit");
   const flitMetadata = ctx.table(flit?.metadata, "[tool.flit.metadata]", "[tool.flit.metadata");
-  const info = projectInfo(ctx, project, poetry, options.release, flitMetadata);
+  const pdm = ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm");
+  const oldPdm = legacyPdm(pdm);
+  const info = projectInfo(ctx, project, poetry, options.release, flitMetadata, oldPdm);
   const declarations = pep621Declarations(ctx, project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...flitDeclarations(ctx, flitMetadata));
-  declarations.push(...pdmDevDependencies(ctx, ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm")));
+  declarations.push(
+    ...oldPdm === undefined ? pdmDevDependencies(ctx, pdm) : legacyPdmDeclarations(ctx, oldPdm),
+  );
   const uv = ctx.table(tool?.uv, "[tool.uv]", "[tool.uv");
   declarations.push(...toolDevDependencies(ctx, uv, "[tool.uv]"));
   const rye = ctx.table(tool?.rye, "[tool.rye]", "[tool.rye");

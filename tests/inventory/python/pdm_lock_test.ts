@@ -120,6 +120,21 @@ Deno.test("readPdmLock: a 4.0-4.2 lock takes its hashes from [metadata.files]", 
   );
 });
 
+Deno.test("readPdmLock: an early PDM 1 lock names the major version alone", () => {
+  // As frostming/marko's pdm.lock of 2021: `lock_version = "3"`, the files in [metadata.files].
+  const lock = '[[package]]\nname = "toml"\nversion = "0.10.2"\n' +
+    'requires_python = ">=2.6,!=3.0.*,!=3.1.*,!=3.2.*"\n\n[metadata]\nlock_version = "3"\n' +
+    'content_hash = "sha256:adf99f6862dbd13a499a11a6f2acdbf0ee6a5b5cf9530f67b181add13baeafac"\n\n' +
+    '[metadata.files]\n"toml 0.10.2" = [\n    {file = "toml-0.10.2-py2.py3-none-any.whl", ' +
+    'hash = "sha256:806143ae5bfb6a3c6e736a764057db0e6a0e05e338b5630894a5f779cabb4f9b"},\n]\n';
+  const [toml] = readPdmLock(lock, { path: "pdm.lock" }).components;
+  assert.equal(toml.purl, "pkg:pypi/toml@0.10.2");
+  assert.equal(
+    toml.hashes[0]?.hex,
+    "806143ae5bfb6a3c6e736a764057db0e6a0e05e338b5630894a5f779cabb4f9b",
+  );
+});
+
 Deno.test("readPdmLock: unsupported version and bad dependency", async () => {
   await loadTomlParser(); // invalid TOML is smol-toml's to report
   assert.throws(

@@ -272,6 +272,36 @@ Deno.test("readPyproject: PDM's [tool.pdm.dev-dependencies] are dev groups; loca
   );
 });
 
+Deno.test("readPyproject: PDM's metadata before PEP 621 ([tool.pdm] with a name) is read", () => {
+  // As frostming/marko's of 2020 (PDM 0.x): Pipfile-like tables, sections named by `extras` optional.
+  const text = '[build-system]\nbuild-backend = "pdm.builders.api"\nrequires = ["pdm"]\n\n' +
+    '[tool.pdm]\nname = "marko"\nversion = {from = "marko/__init__.py"}\nlicense = "MIT"\n' +
+    'extras = ["toc", "codehilite"]\n\n[tool.pdm.dependencies]\n' +
+    '"backports.html" = {version = "*", marker = "python_version < \'3.4\'"}\n' +
+    'parver = {git = "https://github.com/RazerM/parver.git", ref = "0.3.1"}\n\n' +
+    '[tool.pdm.dev-dependencies]\nflake8 = "*"\npytest = "<5.0.0,>=4.6.9"\n\n' +
+    '[tool.pdm.toc-dependencies]\npython-slugify = "*"\n\n' +
+    '[tool.pdm.codehilite-dependencies]\npygments = "*"\n\n[tool.pdm.cli]\nmarko = "marko.cli:main"\n';
+  const out = readPyproject(text, { path: "pyproject.toml", release: "1.0.0" });
+  assert.equal(out.project?.purl, "pkg:pypi/marko@1.0.0");
+  assert.equal(out.project?.license, "MIT");
+  const rows = out.components.map((c) => [c.purl, c.specifier, c.scopes.join(), c.groups.join()]);
+  assert.deepEqual(rows, [
+    ["pkg:pypi/backports-html", undefined, "runtime", ""],
+    ["pkg:pypi/flake8", undefined, "dev", "dev"],
+    [
+      pypiPurl("parver", undefined, { vcs_url: "git+https://github.com/RazerM/parver.git@0.3.1" }),
+      undefined,
+      "runtime",
+      "",
+    ],
+    ["pkg:pypi/pdm", undefined, "build", ""],
+    ["pkg:pypi/pygments", undefined, "optional", "codehilite"],
+    ["pkg:pypi/pytest", "<5.0.0,>=4.6.9", "dev", "dev"],
+    ["pkg:pypi/python-slugify", undefined, "optional", "toc"],
+  ]);
+});
+
 Deno.test("readPyproject: a PEP 508 URL's pip fragment is not its location (#subdirectory= is the SPDX #<sub_path>)", () => {
   const text = '[project]\nname = "app"\ndependencies = [\n' +
     '  "sub @ git+https://github.com/acme/mono.git@abc1234#subdirectory=libs/sub",\n' +
