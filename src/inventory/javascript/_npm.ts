@@ -12,7 +12,14 @@ import type { ReaderResult } from "../_reader.ts";
 import { TextCache } from "../_text_cache.ts";
 import { decodePercent } from "../_url.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
-import { formatPurl, jsrNameFromNpm, jsrPurl, npmPurl, versionFromRelease } from "../purl.ts";
+import {
+  formatPurl,
+  jsrNameFromNpm,
+  jsrPurl,
+  npmPurl,
+  PurlError,
+  versionFromRelease,
+} from "../purl.ts";
 import { type Edge, type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 
 export { flagScopes, type NpmFlags, type Reach, reach, reachScopes } from "../_reach.ts";
@@ -309,7 +316,8 @@ function manifestProject(manifest: PackageJson): Project | undefined {
   if (manifest.name === undefined) return undefined;
   const project: Project = { name: manifest.name };
   if (manifest.version !== undefined) project.version = manifest.version;
-  project.purl = npmPurl(manifest.name, manifest.version);
+  const purl = ownNpmPurl(manifest.name, manifest.version);
+  if (purl !== undefined) project.purl = purl;
   const license = npmLicense(manifest.json.license);
   if (license !== undefined) project.license = license;
   const description = stringAt(manifest.json, "description");
@@ -327,10 +335,31 @@ export function folderMember(folder: string, manifest: PackageJson | undefined):
   const id = `workspace:${folder}`;
   const name = manifest?.name;
   if (name === undefined) return { id, name: folder };
-  const purl = npmPurl(name, manifest?.version);
-  return manifest?.version === undefined
-    ? { id, name, purl }
-    : { id, name, version: manifest.version, purl };
+  const purl = ownNpmPurl(name, manifest?.version);
+  const member: Member = manifest?.version === undefined
+    ? { id, name }
+    : { id, name, version: manifest.version };
+  if (purl !== undefined) member.purl = purl;
+  return member;
+}
+
+/**
+ * The purl of a package the project itself names (its root or a workspace
+ * member), or none when the name is no npm package name: a private root
+ * may be named as a bare scope (`"@opentui"`, never published), and that
+ * name still names the project. Registry packages stay strict (`npmComponent`).
+ *
+ * @example
+ * ownNpmPurl("@opentui", "0.1.0"); // undefined
+ * ownNpmPurl("@opentui/core", "0.1.92"); // "pkg:npm/%40opentui/core@0.1.92"
+ */
+export function ownNpmPurl(name: string, version?: string): string | undefined {
+  try {
+    return npmPurl(name, version);
+  } catch (e) {
+    if (e instanceof PurlError) return undefined;
+    throw e;
+  }
 }
 
 /**

@@ -12,7 +12,6 @@ import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from ".
 import { sriHashes } from "../_sri.ts";
 import { localPlace, memberFolders } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
-import { npmPurl } from "../purl.ts";
 import {
   alsoDeclared,
   flagScopes,
@@ -26,6 +25,7 @@ import {
   npmComponent,
   npmLicense,
   originQualifiers,
+  ownNpmPurl,
   tarballVersion,
   unlockedWarning,
   withoutExcludedMembers,
@@ -369,10 +369,11 @@ export function readPackageLock(
   const project: Project | undefined = name === undefined ? undefined : {
     name,
     version: projectVersion,
-    purl: npmPurl(name, projectVersion),
+    purl: ownNpmPurl(name, projectVersion),
     license: npmLicense(top.license),
     description: stringAt(top, "description"),
   };
+  if (project?.purl === undefined) delete project?.purl;
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;
   return withoutExcludedMembers({

@@ -383,7 +383,8 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
  * resolve to: each one is provided by what depends on the package (its
  * parent declares it, or passes it on as a peer of its own). The edges from
  * each package to every entry its parents provide for each of its peers (an
- * optional peer nobody provides is no edge).
+ * optional peer nobody provides is no edge; one the package also depends on
+ * is that dependency's edge only).
  */
 function peerEdges(
   entries: Entry[],
@@ -435,6 +436,8 @@ function peerEdges(
   const edges: [Entry, Entry, Scope][] = [];
   for (const entry of entries) {
     for (const peer of entry.peers ?? []) {
+      // A peer the entry also depends on (a workspace's "peer + dev") is that dependency.
+      if (depNamed(entry, peer.name) !== undefined) continue;
       for (const to of provided(entry, peer.name, new Set())) {
         if (to !== entry) edges.push([entry, to, peer.scope]);
       }

@@ -249,3 +249,36 @@ Deno.test("readBunLock: a workspace's peer that it also declares as a dev depend
   assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/react@18.2.0 dev"]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), ["pkg:npm/react@18.2.0 dev"]);
 });
+
+Deno.test("readBunLock: a private root named as a bare scope is the project, with no purl (sst/opentui layout)", () => {
+  // sst/opentui's root package.json is named "@opentui": no npm package name (a scope with no
+  // name after it), but the root is private and never published. Was: the whole scan failed
+  // with inventory.bun_lock.invalid ("@opentui" is no npm package name), exit 2.
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "@opentui", "devDependencies": { "ms": "^2.1.3" } },
+    "packages/core": { "name": "@opentui/core", "version": "0.1.92" },
+  },
+  "packages": {
+    "@opentui/core": ["@opentui/core@workspace:packages/core"],
+    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],
+  }
+}`;
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "@opentui",
+      private: true,
+      workspaces: ["packages/*"],
+      devDependencies: { ms: "^2.1.3" },
+    }),
+    "packages/core/package.json": JSON.stringify({ name: "@opentui/core", version: "0.1.92" }),
+  };
+  const out = readBunLock(lock, { path: "bun.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.project, { name: "@opentui" });
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+    "workspace:packages/core pkg:npm/%40opentui/core@0.1.92",
+  ]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), ["pkg:npm/ms@2.1.3 dev"]);
+});

@@ -583,6 +583,70 @@ Deno.test("readYarnLock Berry: a workspace another one depends on brings its dep
   }
 });
 
+Deno.test("readYarnLock Berry: a peer a workspace's entry also depends on is that dependency, not the parent's (wojtekmaj/react-calendar layout)", () => {
+  // The lib's entry records @types/react as a dependency (its devDependency) and as an optional
+  // peer; the test workspace, which depends on lib, has it as a devDependency too.
+  const lock = [
+    ...BERRY_APP,
+    '    "@types/react": "npm:*"',
+    '    lib: "workspace:packages/lib"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"@types/react@npm:*":',
+    "  version: 18.0.31",
+    '  resolution: "@types/react@npm:18.0.31"',
+    "  dependencies:",
+    '    csstype: "npm:^3.0.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"csstype@npm:^3.0.2":',
+    "  version: 3.1.1",
+    '  resolution: "csstype@npm:3.1.1"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"lib@workspace:packages/lib":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "lib@workspace:packages/lib"',
+    "  dependencies:",
+    '    "@types/react": "npm:*"',
+    "  peerDependencies:",
+    '    "@types/react": ^18.0.0',
+    "  peerDependenciesMeta:",
+    '    "@types/react":',
+    "      optional: true",
+    "  languageName: unknown",
+    "  linkType: soft",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/*"],
+      dependencies: { lib: "workspace:packages/lib" },
+      devDependencies: { "@types/react": "*" },
+    }),
+    "packages/lib/package.json": JSON.stringify({
+      name: "lib",
+      devDependencies: { "@types/react": "*" },
+      peerDependencies: { "@types/react": "^18.0.0" },
+      peerDependenciesMeta: { "@types/react": { optional: true } },
+    }),
+  };
+  const out = readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => files[p],
+    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
+  });
+  assertWellFormed(out);
+  // Were also optional: lib, a runtime dependency of app, had a peer edge to app's @types/react.
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/%40types/react@18.0.31 dev",
+    "pkg:npm/csstype@3.1.1 dev",
+  ]);
+});
+
 Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository_url; git@host/path.git is an ssh remote", () => {
   const lock = [
     ...BERRY_APP,
