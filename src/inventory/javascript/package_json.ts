@@ -170,7 +170,8 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
  * members (a `link:` that names no folder of the tree, Bun's
  * `link:<name>` of a package `bun link` registered, is a warning; a `workspace:` one located through the root's `workspaces`, or
  * pnpm-workspace.yaml's `packages` when the root has none, when `list` is
- * given, else named `workspace:?<name>`). The
+ * given, else named `workspace:?<name>`; the root package itself, named by
+ * `workspace:` or reached by `link:..`, is the project). The
  * package.json describes its project; a nested one is also a member, which
  * the root depends on. When a JavaScript lockfile resolves it, the inventory
  * takes the lock's word instead (see `_fold.ts`).
@@ -219,6 +220,9 @@ export function readPackageJson(
     return found = byName;
   };
   const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
+  /** The root package's name (a workspace of its own to pnpm, Yarn and Bun). */
+  const rootName = (): string | undefined =>
+    (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.name;
   /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
   const npmWorkspaces = (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.json
     .workspaces !== undefined;
@@ -241,8 +245,13 @@ export function readPackageJson(
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
       const target = local[1] === "workspace"
-        ? workspaceFolder(alias) ?? `?${alias}`
+        ? workspaceFolder(alias) ?? (alias === rootName() ? "" : `?${alias}`)
         : joinPath(folder, local[2]);
+      // The root package itself (`workspace:*` naming it, `link:..` to it) is the project.
+      if (target === "") {
+        out.edge(from, ROOT_ID, scope);
+        continue;
+      }
       // Its own package.json names it, when the folder is inside the project.
       const there = target.startsWith("?") || target.startsWith("..")
         ? undefined

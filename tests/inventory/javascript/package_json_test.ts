@@ -117,6 +117,30 @@ Deno.test("readPackageJson: pnpm-workspace.yaml's packages locate workspace: mem
   });
 });
 
+Deno.test("readPackageJson: a member's workspace: or link: to the root package is the project itself, no phantom member (antfu/vite-plugin-md layout)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pnpm-workspace.yaml": "packages:\n  - example\n",
+      "package.json": JSON.stringify({ name: "vite-plugin-md", version: "0.12.4" }),
+      "example/package.json": JSON.stringify({
+        private: true,
+        devDependencies: { "vite-plugin-md": "workspace:*" },
+        dependencies: { "the-root": "link:.." },
+      }),
+    });
+    const { load, list } = treeContext(dir);
+    const out = readPackageJson(load("example/package.json")!, {
+      path: "example/package.json",
+      load,
+      list,
+    });
+    assert.deepEqual(out.members.map((m) => m.id), ["workspace:example"]);
+    assert.deepEqual(edgesFrom(out, "workspace:example"), [`${ROOT_ID} dev`, `${ROOT_ID} runtime`]);
+    const whole = await readInventory(dir);
+    assert.deepEqual(whole.members.map((m) => m.id), ["workspace:example"]);
+  });
+});
+
 Deno.test("readPackageJson: a plain range a workspace's version satisfies names that workspace, as npm and Yarn link it", async () => {
   await withTempDir(async (dir) => {
     const deps = {
