@@ -168,7 +168,8 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
  * `download_url` (a GitHub codeload archive is its git source: `vcs_url`);
  * `workspace:`, `link:`, `file:` and `portal:` folders are first-party
  * members (a `link:` that names no folder of the tree, Bun's
- * `link:<name>` of a package `bun link` registered, is a warning; a `workspace:` one located through the root's `workspaces`, or
+ * `link:<name>` of a package `bun link` registered, is a warning; a
+ * `workspace:` one located through the root's `workspaces`, or
  * pnpm-workspace.yaml's `packages` when the root has none, when `list` is
  * given, else named `workspace:?<name>`; the root package itself, named by
  * `workspace:` or reached by `link:..`, is the project). The
@@ -256,10 +257,8 @@ export function readPackageJson(
       const there = target.startsWith("?") || target.startsWith("..")
         ? undefined
         : loadPackageJson(load, joinPath(target, "package.json"));
-      const parent = target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "";
-      const missing = local[1] === "link" && there === undefined && target !== "" &&
-        !target.startsWith("..") &&
-        list?.(parent)?.includes(target.slice(target.lastIndexOf("/") + 1)) === false;
+      const missing = local[1] === "link" && there === undefined && !target.startsWith("..") &&
+        list?.(folderOf(target))?.includes(target.slice(target.lastIndexOf("/") + 1)) === false;
       if (missing) {
         // Bun's `link:<name>` is a package `bun link` registered on a machine, not a folder.
         warnings.push(
