@@ -836,7 +836,7 @@ export function readPyproject(
   return { ...output, project: info, ...(tooling ? { projectIsTooling: true } : {}) };
 }
 
-/** Whether a declaration names a folder of the project's own (`Declaration.local`, a `file:` URL). */
+/** Whether a declaration names the project's own folder (`Declaration.local`, a `file:` URL). */
 function isLocal(declaration: Declaration): boolean {
   return declaration.local === true ||
     (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url));
