@@ -16,7 +16,7 @@
 import { VouchError } from "../errors.ts";
 import { isRecord } from "../_util.ts";
 import { decodeProtoBytes } from "./_bytes.ts";
-import { DerError, type Instant, instantFromFields } from "./_asn1/reader.ts";
+import { DerError, formatInstant, type Instant, instantFromFields } from "./_asn1/reader.ts";
 import { parsePublicKey, type PublicKey, spkiFromPkcs1 } from "./_crypto.ts";
 import { type Certificate, parseCertificate } from "./x509/certificate.ts";
 import { PUBLIC_GOOD_TRUSTED_ROOT_JSON } from "./public_good_trusted_root.ts";
@@ -140,6 +140,20 @@ export function parseRfc3339(text: string): Instant | undefined {
 export function inWindow(window: ValidityWindow, instant: Instant): boolean {
   return (window.start === undefined || window.start <= instant) &&
     (window.end === undefined || instant <= window.end);
+}
+
+/**
+ * Describes a window for messages.
+ *
+ * @param window The window.
+ * @returns E.g. `from 2025-04-09T00:00:00Z to 2025-06-01T00:00:00Z`, `until …`, `from …`.
+ */
+export function describeWindow(window: ValidityWindow): string {
+  const from = window.start === undefined ? [] : [`from ${formatInstant(window.start)}`];
+  const to = window.end === undefined
+    ? []
+    : [`${from.length > 0 ? "to" : "until"} ${formatInstant(window.end)}`];
+  return [...from, ...to].join(" ") || "at any time";
 }
 
 function parseWindow(value: unknown, where: string): ValidityWindow {

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  describeWindow,
   inWindow,
   loadTrustedRoot,
   parseRfc3339,
@@ -173,4 +174,15 @@ Deno.test("parseRfc3339 and inWindow: offsets, fractions up to nanoseconds, clos
   assert.equal(inWindow({ start: 1n, end: 3n }, 4n), false);
   assert.ok(inWindow({}, 0n));
   assert.ok(parseTrustedRoot(JSON.parse(trustedRootJson(stack))).tlogs === 2);
+});
+
+Deno.test("describeWindow: both bounds, one, or none", () => {
+  const [start, end] = ["2025-04-09T00:00:00Z", "2025-06-01T00:00:00Z"].map((t) => parseRfc3339(t));
+  assert.equal(
+    describeWindow({ start, end }),
+    "from 2025-04-09T00:00:00.000Z to 2025-06-01T00:00:00.000Z",
+  );
+  assert.equal(describeWindow({ start }), "from 2025-04-09T00:00:00.000Z");
+  assert.equal(describeWindow({ end }), "until 2025-06-01T00:00:00.000Z");
+  assert.equal(describeWindow({}), "at any time");
 });

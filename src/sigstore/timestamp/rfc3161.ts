@@ -37,7 +37,7 @@ import {
 import { concat, equal, hash, type HashName } from "../_bytes.ts";
 import { HASH_OIDS, schemeFromAlgorithm, verifySignature } from "../_crypto.ts";
 import { failed, passed, type SigstoreCheck } from "../codes.ts";
-import { type CertificateAuthority, inWindow } from "../trust_root.ts";
+import { type CertificateAuthority, describeWindow, inWindow } from "../trust_root.ts";
 import {
   type Certificate,
   describeName,
@@ -360,9 +360,7 @@ export async function verifyTimestamp(
   for (const authority of current) {
     const found = await signerWithin(ts, authority);
     if ("problem" in found) {
-      const name = authority.uri ||
-        (authority.chain.length > 0 ? describeName(authority.chain[0].subject) : "an authority");
-      problem = `${name}: ${found.problem}`;
+      problem = `${authorityName(authority)}: ${found.problem}`;
       continue;
     }
     const key = certificateKey(found.cert);
@@ -400,10 +398,24 @@ export async function verifyTimestamp(
       time: ts.genTime,
     };
   }
+  // The authority whose certificate signed it, when its window leaves out the time, is the reason.
+  for (const authority of options.authorities) {
+    if (current.includes(authority)) continue;
+    if (!("cert" in await signerWithin(ts, { ...authority, validFor: {} }))) continue;
+    problem = `its signing certificate is ${authorityName(authority)}'s, trusted only ${
+      describeWindow(authority.validFor)
+    }`;
+    break;
+  }
   return {
     check: failed(
       "timestamp.untrusted",
       `${at}: no trusted timestamp authority issued it (${problem})`,
     ),
   };
+}
+
+function authorityName(authority: CertificateAuthority): string {
+  return authority.uri ||
+    (authority.chain.length > 0 ? describeName(authority.chain[0].subject) : "an authority");
 }

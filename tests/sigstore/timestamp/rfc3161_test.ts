@@ -166,6 +166,8 @@ Deno.test("verifyTimestamp: the window is the signing TSA's own: no other author
       const result = await check({ embed }, { authorities: [...ended, lender] });
       assert.equal(result.code, "timestamp.untrusted", `${lender.uri}: ${result.message}`);
       assert.equal(result.time, undefined);
+      // The reason named is the signing TSA's window, not the lender's lack of a certificate.
+      assert.match(result.message, /its signing certificate is .*'s, trusted only until /);
     }
   }
   // An authority without certificates next to the genuine one in its window changes nothing.
