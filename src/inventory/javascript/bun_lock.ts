@@ -31,6 +31,7 @@ import {
   reachScopes,
   staleRecordWarning,
   tarballVersion,
+  unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
 
@@ -118,7 +119,9 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * git and GitHub entries carry `vcs_url`;
  * `link:`/`file:` folders of the project are first-party members (one outside it,
  * another checkout, is a component); `patchedDependencies` are
- * recorded on the patched component.
+ * recorded on the patched component. An optional dependency of a workspace
+ * that the lock leaves out (Bun skips one it cannot resolve, such as a
+ * platform package of the project's own next release) is a warning.
  *
  * @example
  * ```ts
@@ -212,8 +215,17 @@ export function readBunLock(
     }
     return undefined;
   };
-  /** Dependencies of a workspace or an entry: `[target, scope]`; unresolved optional ones skipped. */
-  const depsOf = (owner: string, key: string, info: Record<string, unknown>): [Entry, Scope][] => {
+  /**
+   * Dependencies of a workspace or an entry: `[target, scope]`; unresolved optional ones
+   * skipped (a workspace's are added to `skipped`, `name@range`: Bun leaves out an optional
+   * dependency it cannot resolve, such as a platform package of the project's own release).
+   */
+  const depsOf = (
+    owner: string,
+    key: string,
+    info: Record<string, unknown>,
+    skipped?: string[],
+  ): [Entry, Scope][] => {
     const optionalPeers: unknown[] = Array.isArray(info.optionalPeers) ? info.optionalPeers : [];
     const parents = parentKeys(key);
     const deps: [Entry, Scope][] = [];
@@ -226,6 +238,7 @@ export function readBunLock(
         const optional = scope === "optional" ||
           (field === "peerDependencies" && optionalPeers.includes(name));
         if (to !== undefined) deps.push([to, optional ? "optional" : scope]);
+        else if (field === "optionalDependencies") skipped?.push(`${name}@${map[name]}`);
         else if (!optional && field !== "peerDependencies") {
           throw fail(
             text,
@@ -240,13 +253,24 @@ export function readBunLock(
   };
 
   const firstEdges: [string, Entry, Scope][] = [];
+  const warnings: string[] = [];
   for (const [folder, value] of Object.entries(workspaces)) {
     const ws = isRecord(value) ? value : {};
     const id = folderIds.get(joinPath(folder))!;
     const name = stringAt(ws, "name");
     const own = folder === "" || name === undefined ? "" : name;
-    for (const [to, scope] of depsOf(folder === "" ? "workspaces" : folder, own, ws)) {
+    const skipped: string[] = [];
+    for (const [to, scope] of depsOf(folder === "" ? "workspaces" : folder, own, ws, skipped)) {
       firstEdges.push([id, to, scope]);
+    }
+    if (skipped.length > 0) {
+      warnings.push(
+        unlockedWarning(joinPath(lockDir, folder, "package.json"), skipped, {
+          lock: path,
+          install: "bun install",
+          optional: true,
+        }),
+      );
     }
   }
   const targets = new Map<Entry, [Entry, Scope][]>();
@@ -323,7 +347,6 @@ export function readBunLock(
   }
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(top, id, "runtime");
 
-  const warnings: string[] = [];
   for (const [folder, value] of Object.entries(workspaces)) {
     const ws = isRecord(value) ? value : {};
     const warning = staleRecordWarning(

@@ -282,3 +282,40 @@ Deno.test("readBunLock: a private root named as a bare scope is the project, wit
   ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), ["pkg:npm/ms@2.1.3 dev"]);
 });
+
+Deno.test("readBunLock: a workspace's optional dependencies the lock leaves out are one warning (sst/opentui)", () => {
+  // sst/opentui's packages/core declares its own platform builds (@opentui/core-darwin-arm64
+  // 0.1.92, …) as optional dependencies: they are published with the release, so Bun resolves
+  // none of them and leaves them out of the lock. They are not in the SBOM, and the reader says
+  // so once (was: dropped silently); an optional peer nobody installs is no such case.
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "@opentui", "devDependencies": { "ms": "^2.1.3" } },
+    "packages/core": {
+      "name": "@opentui/core",
+      "version": "0.1.92",
+      "optionalDependencies": {
+        "@opentui/core-darwin-arm64": "0.1.92",
+        "@opentui/core-linux-x64": "0.1.92",
+        "ms": "^2.1.3",
+      },
+      "peerDependencies": { "ws": "^8.18.0" },
+      "optionalPeers": ["ws"],
+    },
+  },
+  "packages": {
+    "@opentui/core": ["@opentui/core@workspace:packages/core"],
+    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],
+  }
+}`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/ms@2.1.3 dev,optional",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "packages/core/package.json declares optional @opentui/core-darwin-arm64@0.1.92, " +
+    "@opentui/core-linux-x64@0.1.92, which bun.lock does not lock: they are not in the SBOM " +
+    "(`bun install` leaves out an optional dependency it cannot resolve)",
+  ]);
+});
