@@ -237,7 +237,13 @@ export function readPackageJson(
         load,
         folder === "" ? manifest : loadPackageJson(load, "package.json"),
       );
-      range = catalogRange(catalogs, alias, range) ?? range;
+      const resolved = catalogRange(catalogs, alias, range);
+      if (resolved === undefined) {
+        warnings.push(
+          `${path}: ${alias} is ${range}, which no catalog of the workspace defines ` +
+            "(pnpm-workspace.yaml, the root package.json, .yarnrc.yml): its range is unknown",
+        );
+      } else range = resolved;
     }
     if (alias === "") {
       const line = nthLine(text, /""\s*:/);

@@ -229,9 +229,18 @@ Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.ya
     },
     devDependencies: { missing: "catalog:" },
   });
-  const specs = (files: Record<string, string>): string[] =>
-    readPackageJson(member, { path: "packages/core/package.json", load: (p) => files[p] })
-      .components.map((c) => `${c.id} ${c.specifier}`);
+  const specs = (files: Record<string, string>): string[] => {
+    const result = readPackageJson(member, {
+      path: "packages/core/package.json",
+      load: (p) => files[p],
+    });
+    // The tools refuse a catalog that names nothing: a warning, not a silent specifier.
+    assert.deepEqual(result.warnings, [
+      "packages/core/package.json: missing is catalog:, which no catalog of the workspace " +
+      "defines (pnpm-workspace.yaml, the root package.json, .yarnrc.yml): its range is unknown",
+    ]);
+    return result.components.map((c) => `${c.id} ${c.specifier}`);
+  };
   const expected = [
     "pkg:npm/estree-walker ^2.0.2",
     "pkg:npm/lodash ^4.17.21",
