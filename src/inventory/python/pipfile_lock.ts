@@ -229,9 +229,10 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * takes from the environment (`${CODEARTIFACT_URL}`; credentials alone are
  * dropped anyway) is not known: its packages' purls name none, and a warning
  * says so. A `path` to a folder of the
- * project is a first-party {@linkcode Member} (the project itself names the
- * project, unless its key is Pipenv's placeholder for a path it could not
- * name, `"e1839a8"`: then its folder names it). Hashes: one `sha256` per
+ * project is a first-party {@linkcode Member} named by its key, and the
+ * project's own entry (`path = "."`) names the project; a key that is
+ * Pipenv's placeholder for a path it could not name (`"e1839a8"`) names
+ * neither: the member takes its folder's name. Hashes: one `sha256` per
  * distribution file, without file names; a component's own `hashes` get them
  * only when there is exactly one file, several are one distribution each
  * (CycloneDX `vouch:distribution-hash`).
