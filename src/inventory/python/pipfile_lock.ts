@@ -229,7 +229,10 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * takes from the environment (`${CODEARTIFACT_URL}`; credentials alone are
  * dropped anyway) is not known: its packages' purls name none, and a warning
  * says so. A `path` to a folder of the
- * project is a first-party {@linkcode Member}. Hashes: one `sha256` per
+ * project is a first-party {@linkcode Member} named by its key, and the
+ * project's own entry (`path = "."`) names the project; a key that is
+ * Pipenv's placeholder for a path it could not name (`"e1839a8"`) names
+ * neither: the member takes its folder's name. Hashes: one `sha256` per
  * distribution file, without file names; a component's own `hashes` get them
  * only when there is exactly one file, several are one distribution each
  * (CycloneDX `vouch:distribution-hash`).
@@ -278,7 +281,18 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   };
   if (warnings.length > 0) out.warnings = warnings;
   const own = entries.find((entry) => folderPlace(entry, path)?.kind === "self");
-  return own === undefined ? out : { ...out, ...lockProject(own.name, own.version) };
+  return own === undefined || isPlaceholderName(own)
+    ? out
+    : { ...out, ...lockProject(own.name, own.version) };
+}
+
+/**
+ * Whether an entry's key is the placeholder Pipenv wrote for a local path it could not name: the
+ * last 7 hex digits of the SHA-256 of the path (`"e1839a8": {"path": ".", "editable": true}` of
+ * `pipenv install -e .`, pypa/pipenv#1928). It is no package name.
+ */
+function isPlaceholderName(entry: Entry): boolean {
+  return entry.path !== undefined && /^[0-9a-f]{7}$/.test(entry.name);
 }
 
 /** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */
@@ -297,7 +311,11 @@ function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
     (archive === undefined ? undefined : versionFromFileName(name, archive));
   const place = folderPlace(entry, path);
   if (place?.kind === "self") return ROOT_ID;
-  if (place?.kind === "inside") return builder.member(folderMember(place.path!, name, version));
+  if (place?.kind === "inside") {
+    // A folder Pipenv could not name is named after itself.
+    const folderName = isPlaceholderName(entry) ? posix.basename(place.path!) : name;
+    return builder.member(folderMember(place.path!, folderName, version));
+  }
   const { scope, groups } = categoryScope(entry.category);
   const qualifiers = entry.vcs
     ? { vcs_url: entry.vcs }

@@ -345,3 +345,27 @@ Deno.test("readPipfileLock: an index whose URL comes from the environment is not
     "torch-test-package name no repository (pkg:pypi reads as PyPI)",
   ]);
 });
+
+Deno.test("readPipfileLock: Pipenv's placeholder key for a path it could not name names nothing", () => {
+  // psf/requests-html: `pipenv install -e .` keyed the project `"e1839a8"` (the last 7 hex digits
+  // of the SHA-256 of "."), which is no package name (pypa/pipenv#1928).
+  const lock = JSON.stringify({
+    _meta: {
+      "pipfile-spec": 6,
+      sources: [{ name: "pypi", url: "https://pypi.python.org/simple" }],
+    },
+    default: {},
+    develop: {
+      "e1839a8": { editable: true, path: "." },
+      "c36b9d4": { editable: true, path: "./plugins/dep" },
+    },
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock" });
+  assert.equal(out.project, undefined);
+  assert.deepEqual(out.members, [{
+    id: "workspace:plugins/dep",
+    name: "dep",
+    purl: "pkg:pypi/dep",
+  }]);
+  assert.deepEqual(out.components, []);
+});
