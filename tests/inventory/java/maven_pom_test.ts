@@ -636,3 +636,59 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another v
     ],
   );
 });
+
+// Found on flowable/flowable-engine (modules/flowable-ui/flowable-ui-app): `h2mem` is active by
+// default, and the `mysql` profile, which only `-P mysql` activates, adds the MySQL driver, which
+// was reported as required at runtime. Maven's documentation: a profile without activation is only
+// active when `-P` names it (as `.mvn/maven.config` may), and an `activeByDefault` one is off once
+// `-P` activates another profile of the same POM.
+Deno.test("readMavenPom: the runtime dependencies of a profile not active by default are optional", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>org.flowable</groupId><artifactId>flowable-ui-app</artifactId><version>6.8.0</version>
+  <dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId>
+    <version>42.5.1</version><scope>test</scope></dependency></dependencies>
+  <profiles>
+    <profile><id>h2mem</id><activation><activeByDefault>true</activeByDefault></activation>
+      <dependencies><dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId>
+        <version>2.1.214</version></dependency></dependencies></profile>
+    <profile><id>mysql</id>
+      <dependencies><dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId>
+        <version>8.0.33</version><scope>compile</scope></dependency></dependencies>
+      <build><plugins><plugin><groupId>org.springframework.boot</groupId>
+        <artifactId>spring-boot-maven-plugin</artifactId><version>2.7.6</version></plugin></plugins></build>
+    </profile>
+    <profile><id>docker</id><activation><activeByDefault>false</activeByDefault></activation>
+      <dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId>
+        <version>42.5.1</version><scope>compile</scope></dependency></dependencies></profile>
+    <profile><id>jdk17</id><activation><jdk>[17,)</jdk></activation>
+      <dependencies><dependency><groupId>javax.annotation</groupId>
+        <artifactId>javax.annotation-api</artifactId><version>1.3.2</version></dependency></dependencies>
+    </profile>
+  </profiles>
+</project>`,
+  };
+  const read = (): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  const out = read();
+  assertWellFormed(out);
+  assert.deepEqual(scopesOf(out), {
+    "pkg:maven/com.h2database/h2@2.1.214": "runtime",
+    "pkg:maven/com.mysql/mysql-connector-j@8.0.33": "optional",
+    "pkg:maven/javax.annotation/javax.annotation-api@1.3.2": "runtime",
+    "pkg:maven/org.postgresql/postgresql@42.5.1": "dev",
+    "pkg:maven/org.springframework.boot/spring-boot-maven-plugin@2.7.6": "build",
+  });
+  assert.match(
+    out.warnings!.join("\n"),
+    /the runtime dependencies of mysql, which the build does not activate by default, are optional/,
+  );
+  // `-P mysql` in .mvn/maven.config: mysql is on, and h2mem, active by default, is off.
+  files[".mvn/maven.config"] = "-Pmysql\n-Dchangelist.format=%d.v%s\n";
+  const activated = read();
+  assert.equal(scopesOf(activated)["pkg:maven/com.mysql/mysql-connector-j@8.0.33"], "runtime");
+  assert.equal(scopesOf(activated)["pkg:maven/com.h2database/h2@2.1.214"], "optional");
+  assert.match(activated.warnings!.join("\n"), /mysql \(activated by -P in \.mvn\/maven\.config\)/);
+  files[".mvn/maven.config"] = "--activate-profiles=!h2mem,docker";
+  assert.equal(scopesOf(read())["pkg:maven/com.h2database/h2@2.1.214"], "optional");
+});
