@@ -1015,8 +1015,10 @@ class Resolver {
         pom: first.pom,
         ...(version === undefined ? {} : { version }),
       };
+      // Only a parent's pluginManagement gives a plugin its version: a BOM manages no plugin.
+      const parents = management.outside.filter((o) => o.startsWith("parent "));
       const options = {
-        management: { ...management, entries: new Map() },
+        management: { entries: new Map(), imports: [], outside: parents },
         scope: "build" as const,
       };
       const plugin = this.declared(model, raw, { ...options, overlay: extra?.overlay });

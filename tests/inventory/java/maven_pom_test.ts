@@ -692,3 +692,24 @@ Deno.test("readMavenPom: the runtime dependencies of a profile not active by def
   files[".mvn/maven.config"] = "--activate-profiles=!h2mem,docker";
   assert.equal(scopesOf(read())["pkg:maven/com.h2database/h2@2.1.214"], "optional");
 });
+
+// Found on YunaiV/ruoyi-vue-pro: yudao-admin-server declares spring-boot-maven-plugin without a
+// version, and its reactor imports spring-boot-dependencies; the warning said the plugin's version
+// was managed by that BOM, but a BOM import brings dependencyManagement only, never plugins.
+Deno.test("readMavenPom: a plugin without version is never said to be managed by a BOM", () => {
+  const text = `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>cn.iocoder.boot</groupId><artifactId>yudao-admin-server</artifactId><version>1.2.0</version>
+  <dependencyManagement><dependencies><dependency><groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-dependencies</artifactId><version>2.4.5</version><type>pom</type>
+    <scope>import</scope></dependency></dependencies></dependencyManagement>
+  <dependencies><dependency><groupId>de.codecentric</groupId>
+    <artifactId>spring-boot-admin-starter-server</artifactId></dependency></dependencies>
+  <build><plugins><plugin><groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
+</project>`;
+  const out = readMavenPom(text, { path: "pom.xml", load: () => undefined });
+  assert.deepEqual(out.warnings, [
+    "pom.xml: de.codecentric:spring-boot-admin-starter-server: its version is managed outside the tree (BOM org.springframework.boot:spring-boot-dependencies:2.4.5); the purl has no version",
+    "pom.xml: org.springframework.boot:spring-boot-maven-plugin: it has no version; the purl has no version",
+  ]);
+});
