@@ -25,10 +25,14 @@
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
  * purl has no version and a warning says so.
  *
+ * Maven 4's model 4.1.0: `<subprojects>` are modules, a `<parent>` without
+ * coordinates is the POM at its `relativePath`.
+ *
  * Scopes: `compile`/`runtime` → runtime (optional when the dependency itself
  * says `<optional>true`: as in Maven, dependency management does not manage
  * the flag),
- * `test` → dev, `provided`/`system` → build (compiled against, supplied by the
+ * `test` (and Maven 4's `test-only`, `test-runtime`) → dev, `provided`/`system`
+ * (and Maven 4's `compile-only`) → build (compiled against, supplied by the
  * environment, not shipped), `import` → build. Versions are kept as written;
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
  * `LATEST`/`RELEASE` are specifiers, not versions.
@@ -61,6 +65,10 @@ const SCOPES: Record<string, Scope> = {
   compile: "runtime",
   runtime: "runtime",
   test: "dev",
+  // Maven 4: compiled against only; tests compiled against or run with only.
+  "compile-only": "build",
+  "test-only": "dev",
+  "test-runtime": "dev",
   provided: "build",
   system: "build",
   import: "build",
@@ -282,8 +290,13 @@ class Decoder {
     return out;
   }
 
-  modules(element: XmlElement | undefined): string[] {
-    return this.items(element, "module").map(textOf).filter((m) => m !== "");
+  /** The modules, and Maven 4's `<subprojects>` (model 4.1.0's name for them). */
+  modules(f: Map<string, XmlElement>): string[] {
+    return [
+      ...this.items(f.get("modules"), "module"),
+      ...this.items(f.get("subprojects"), "subproject"),
+    ]
+      .map(textOf).filter((m) => m !== "");
   }
 
   decode(root: XmlElement): RawPom {
@@ -299,6 +312,7 @@ class Decoder {
       "licenses",
       "properties",
       "modules",
+      "subprojects",
       "dependencies",
       "dependencyManagement",
       "build",
@@ -324,7 +338,10 @@ class Decoder {
       }
       // An empty <relativePath/> turns the lookup in the tree off.
       if (p.has("relativePath")) pom.parent.relativePath = textOf(p.get("relativePath")!);
-      if (pom.parent.groupId === undefined || pom.parent.artifactId === undefined) {
+      // Model 4.1.0 (Maven 4) may leave them out: the parent is the POM at its relativePath.
+      const inferred = modelVersion === "4.1.0" && pom.parent.relativePath !== "" &&
+        pom.parent.groupId === undefined && pom.parent.artifactId === undefined;
+      if (!inferred && (pom.parent.groupId === undefined || pom.parent.artifactId === undefined)) {
         this.fail(parent.offset, "the <parent> has no groupId or artifactId");
       }
     }
@@ -333,7 +350,7 @@ class Decoder {
       if (name !== undefined) pom.licenses.push(name);
     }
     pom.properties = this.properties(f.get("properties"));
-    pom.modules = this.modules(f.get("modules"));
+    pom.modules = this.modules(f);
     pom.dependencies = this.dependencies(f.get("dependencies"));
     pom.dependencyManagement = this.management(f.get("dependencyManagement"));
     pom.build = this.build(f.get("build"));
@@ -342,6 +359,7 @@ class Decoder {
         "id",
         "activation",
         "modules",
+        "subprojects",
         "properties",
         "dependencies",
         "dependencyManagement",
@@ -351,7 +369,7 @@ class Decoder {
         id: this.value(p, "id") ?? "default",
         activation: this.activation(p.get("activation")),
         pom,
-        modules: this.modules(p.get("modules")),
+        modules: this.modules(p),
         properties: this.properties(p.get("properties")),
         dependencies: this.dependencies(p.get("dependencies")),
         dependencyManagement: this.management(p.get("dependencyManagement")),
@@ -695,6 +713,19 @@ class Resolver {
           candidate.raw.version === raw.parent!.version);
       const candidate = target === undefined ? undefined : this.model(target, visiting);
       if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
+      if (raw.parent.artifactId === undefined) {
+        // Maven 4 infers a parent written without coordinates: the POM at its relativePath.
+        if (candidate === undefined) {
+          throw invalid(
+            path,
+            1,
+            `the <parent> names no coordinates and ${target} is not in the tree`,
+          );
+        }
+        parentCoordinates.groupId = candidate.groupId;
+        parentCoordinates.artifactId = candidate.artifactId;
+        parentCoordinates.version = candidate.version;
+      }
       // Not at its relativePath: Maven takes it from the reactor (another module of the build).
       const elsewhere = matches(candidate) ? undefined : this.reactorPom(parentCoordinates, inputs);
       const other = elsewhere === undefined ? undefined : this.model(elsewhere, visiting);
@@ -725,8 +756,8 @@ class Resolver {
     if (externalParent !== undefined) model.externalParent = externalParent;
     model.chain = [...(parent?.chain ?? []), model];
     const lookup = this.lookup(model);
-    const groupId = raw.groupId ?? raw.parent?.groupId;
-    const version = raw.version ?? raw.parent?.version;
+    const groupId = raw.groupId ?? raw.parent?.groupId ?? parent?.groupId;
+    const version = raw.version ?? raw.parent?.version ?? parent?.version;
     if (groupId === undefined) {
       throw invalid(path, 1, "the project has no groupId and no parent to inherit it from");
     }

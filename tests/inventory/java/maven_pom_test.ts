@@ -713,3 +713,62 @@ Deno.test("readMavenPom: a plugin without version is never said to be managed by
     "pom.xml: org.springframework.boot:spring-boot-maven-plugin: it has no version; the purl has no version",
   ]);
 });
+
+// Maven 4's model 4.1.0, which vouch accepts: `<subprojects>` names the modules, a `<parent/>`
+// without coordinates is the POM at its relativePath, and the scopes compile-only, test-only and
+// test-runtime are new. The parent was refused (exit 2), the subprojects were no members and their
+// sibling dependencies components, and the new scopes were refused as unknown.
+Deno.test("readMavenPom: Maven 4 (model 4.1.0) subprojects, inferred parents and scopes", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project xmlns="http://maven.apache.org/POM/4.1.0" root="true">
+  <modelVersion>4.1.0</modelVersion>
+  <groupId>example</groupId><artifactId>maven4-root</artifactId><version>1.0.0</version>
+  <packaging>pom</packaging>
+  <subprojects><subproject>app</subproject><subproject>lib</subproject></subprojects>
+</project>`,
+    "app/pom.xml": `<project xmlns="http://maven.apache.org/POM/4.1.0">
+  <modelVersion>4.1.0</modelVersion>
+  <parent/>
+  <artifactId>app</artifactId>
+  <dependencies>
+    <dependency><groupId>example</groupId><artifactId>lib</artifactId></dependency>
+    <dependency><groupId>org.jspecify</groupId><artifactId>jspecify</artifactId>
+      <version>1.0.0</version><scope>compile-only</scope></dependency>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter-api</artifactId>
+      <version>5.11.0</version><scope>test-only</scope></dependency>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter-engine</artifactId>
+      <version>5.11.0</version><scope>test-runtime</scope></dependency>
+  </dependencies>
+</project>`,
+    "lib/pom.xml": `<project xmlns="http://maven.apache.org/POM/4.1.0">
+  <modelVersion>4.1.0</modelVersion>
+  <parent><relativePath>../pom.xml</relativePath></parent>
+  <artifactId>lib</artifactId>
+</project>`,
+  };
+  const read = (path: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files[path], { path, load: (p) => files[p] });
+  const app = read("app/pom.xml");
+  assertWellFormed(app);
+  assert.deepEqual(scopesOf(app), {
+    "pkg:maven/org.jspecify/jspecify@1.0.0": "build",
+    "pkg:maven/org.junit.jupiter/junit-jupiter-api@5.11.0": "dev",
+    "pkg:maven/org.junit.jupiter/junit-jupiter-engine@5.11.0": "dev",
+  });
+  assert.deepEqual(app.members.map((m) => m.id), [
+    "pkg:maven/example/app@1.0.0",
+    "pkg:maven/example/lib@1.0.0",
+  ]);
+  assert.deepEqual(edgesFrom(app, "pkg:maven/example/app@1.0.0"), [
+    "pkg:maven/example/lib@1.0.0 runtime",
+    "pkg:maven/org.jspecify/jspecify@1.0.0 build",
+    "pkg:maven/org.junit.jupiter/junit-jupiter-api@5.11.0 dev",
+    "pkg:maven/org.junit.jupiter/junit-jupiter-engine@5.11.0 dev",
+  ]);
+  const root = read("pom.xml");
+  assert.equal(root.project?.purl, "pkg:maven/example/maven4-root@1.0.0");
+  assert.deepEqual(edgesFrom(root, ROOT_ID), [
+    "pkg:maven/example/app@1.0.0 runtime",
+    "pkg:maven/example/lib@1.0.0 runtime",
+  ]);
+});
