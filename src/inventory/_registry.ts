@@ -364,7 +364,13 @@ export const READERS: readonly Reader[] = [
     matches: (f, folders) => f === "verification-metadata.xml" && folders.at(-1) === "gradle",
     coveredFolder: (path) => posix.dirname(posix.dirname(path)),
     read: (text, path, c) =>
-      gradleVerification().readGradleVerification(text, { path, load: c.load, files: c.files }),
+      gradleVerification().readGradleVerification(text, {
+        path,
+        load: c.load,
+        files: c.files,
+        list: c.list,
+        excluded: c.excluded,
+      }),
   },
   {
     name: "nuget_lock",

@@ -24,7 +24,7 @@
  * - tool configurations (`annotationProcessor` and every `…AnnotationProcessor…`
  *   (`hiltAnnotationProcessorDebug`), `kapt`, `ksp…`, `checkstyle`,
  *   `jacoco…`, `pmd`, `spotbugs…`, `detekt`, `ktlint`, `errorprone`, `lint…`,
- *   `classpath`, `sonarlint…`, `signatures` (animal-sniffer), the Kotlin
+ *   `classpath`, `sonarlint…`, the Kotlin
  *   Gradle plugin's own `kotlin…` configurations (compiler, compiler plugins,
  *   Native, klib commonizer, build tools, script definitions, BouncyCastle,
  *   ABI validation) and `swiftExport…`, the Android Gradle plugin's
@@ -34,7 +34,10 @@
  *   name starts with `_` (`_agp_internal_…`, `_internal_aapt2_binary`), `dokka…`,
  *   `spotless…`, `pitest`, Kover's coverage agent and reporter (`kover…`:
  *   `koverJvmAgent`, `koverJvmReporter`), the protobuf plugin's executables
- *   (`protobufToolsLocator_protoc`, `protobufToolsLocator_grpc`)) → build;
+ *   (`protobufToolsLocator_protoc`, `protobufToolsLocator_grpc`), the inputs of
+ *   the JaCoCo report aggregation plugin's reports (`allCodeCoverageReport…`,
+ *   `…CodeCoverageReportExecutionData`), animal-sniffer's tool and API
+ *   signatures (`animalsniffer`, `signature`, `signatures`)) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
  *   the protobuf plugin's import path (`compileProtoPath`,
  *   `testCompileProtoPath`) only (compiled against, not in any runtime
@@ -52,7 +55,7 @@ import { gradleModuleId } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf

@@ -21,7 +21,9 @@
  * `settings-gradle.lockfile` beside `gradle/`, the legacy per-configuration
  * `gradle/dependency-locks/*.lockfile`, those of `buildSrc`, of the
  * builds included for their plugins and of the projects that
- * `settings.gradle(.kts)` includes), so that the merged component keeps the
+ * `settings.gradle(.kts)` includes, and of every other project folder below the
+ * build's root that has a lock (a project included under a computed name), outputs,
+ * sources and hidden folders aside), so that the merged component keeps the
  * lock's scopes. A component that no lock lists is runtime; one with only a
  * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
  * it, as it is metadata of another module rather than a dependency. One with
@@ -174,15 +176,50 @@ function purlFile(c: VerifiedComponent): VerifiedArtifact | undefined {
   return c.artifacts.find((a) => a.name === jar);
 }
 
+/** Folders never searched for a project's lock: outputs, sources, dependencies. */
+const NOT_PROJECTS = new Set(["build", "buildSrc", "node_modules", "out", "src", "target"]);
+
+/**
+ * The folders below a build's root (`at("")`) that hold a project's lock file, as
+ * `a/b/`: the projects a settings script includes under a computed name
+ * (`include(":subprojects:$name")`) or places elsewhere (`projectDir`) are not in its
+ * text. Hidden folders and those of {@linkcode NOT_PROJECTS} are skipped; four levels deep.
+ */
+function lockFolders(
+  at: (rel: string) => string,
+  list: (folder: string) => string[] | undefined,
+  files: (folder: string) => string[] | undefined,
+  excluded?: (folder: string) => boolean,
+): string[] {
+  const out: string[] = [];
+  const visit = (folder: string, depth: number): void => {
+    for (const name of list(at(folder).replace(/\/$/, "") || "") ?? []) {
+      if (name.startsWith(".") || NOT_PROJECTS.has(name)) continue;
+      const child = `${folder}${name}/`;
+      if (excluded?.(at(child).slice(0, -1))) continue;
+      const names = files(at(child).slice(0, -1)) ?? [];
+      if (names.includes("gradle.lockfile") || names.includes("buildscript-gradle.lockfile")) {
+        out.push(child);
+      }
+      if (depth < 4) visit(child, depth + 1);
+    }
+  };
+  visit("", 1);
+  return out;
+}
+
 /**
  * The lock files of the Gradle build whose verification file is at `path`:
  * the root's, buildSrc's, and those of the builds `settings.gradle(.kts)`
- * includes for their plugins and of the projects it includes.
+ * includes for their plugins and of the projects it includes (with `list`,
+ * every project folder below the root that has a lock).
  */
 function buildLocks(
   path: string,
   load: Load,
   files?: (folder: string) => string[] | undefined,
+  list?: (folder: string) => string[] | undefined,
+  excluded?: (folder: string) => boolean,
 ): { path: string; text: string; build: boolean }[] {
   const gradleDir = posix.dirname(path);
   const root = posix.basename(gradleDir) === "gradle" ? posix.dirname(gradleDir) : gradleDir;
@@ -202,8 +239,15 @@ function buildLocks(
       if (folder !== "" && !folder.split("/").includes("..")) folders.push(`${folder}/`);
     }
   }
+  if (list !== undefined && files !== undefined) {
+    for (const folder of lockFolders(at, list, files, excluded)) {
+      if (!folders.includes(folder)) folders.push(folder);
+    }
+  }
+  const inPlugin = (folder: string): boolean =>
+    [...pluginFolders].some((p) => folder.startsWith(p));
   const locks: { path: string; text: string; build: boolean }[] = [];
-  for (const folder of folders) {
+  for (const folder of new Set(folders)) {
     // The legacy per-configuration locks of the project (Gradle 4.8 to 6): `gradle/dependency-locks/*.lockfile`.
     const legacy = (files?.(at(`${folder}gradle/dependency-locks`)) ?? [])
       .filter((f) => f.endsWith(".lockfile")).sort()
@@ -220,7 +264,7 @@ function buildLocks(
       const lockPath = at(`${folder}${file}`);
       const text = load(lockPath);
       if (text !== undefined) {
-        locks.push({ path: lockPath, text, build: pluginFolders.has(folder) });
+        locks.push({ path: lockPath, text, build: inPlugin(folder) });
       }
     }
   }
@@ -234,7 +278,9 @@ function buildLocks(
  * @param options `path`: the file's path relative to the project root;
  *   `load`: reads the build's settings and lock files for scopes; `files`:
  *   lists a folder's files, for the legacy per-configuration locks (without
- *   it they are not read).
+ *   it they are not read); `list`: lists a folder's folders, to find the locks
+ *   of projects the settings script does not name literally (with `files`);
+ *   `excluded`: the folders `--exclude` skips.
  * @returns The components (no members, no edges).
  * @throws {VouchError} `inventory.gradle_verification.invalid` as
  *   {@linkcode parseGradleVerification}; `inventory.gradle_lockfile.invalid`
@@ -242,11 +288,17 @@ function buildLocks(
  */
 export function readGradleVerification(
   text: string,
-  options: { path: string; load: Load; files?: (folder: string) => string[] | undefined },
+  options: {
+    path: string;
+    load: Load;
+    files?: (folder: string) => string[] | undefined;
+    list?: (folder: string) => string[] | undefined;
+    excluded?: (folder: string) => boolean;
+  },
 ): ReaderResult {
-  const { path } = options;
+  const { path, load, files, list, excluded } = options;
   const components = parseGradleVerification(text, path);
-  const locked = lockedScopes(buildLocks(path, options.load, options.files));
+  const locked = lockedScopes(buildLocks(path, load, files, list, excluded));
   const out = new OutputBuilder();
   let unscoped = 0;
   for (const component of components) {

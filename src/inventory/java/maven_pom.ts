@@ -16,16 +16,23 @@
  * pluginManagement and their declarations of the build's plugins give the
  * build's own (with the plugin dependencies they add), under the group
  * `profile:<id>`, a parent's profiles included;
- * activation is not evaluated, and a warning says so), and the build
+ * activation is not evaluated, and a warning says so, except that the
+ * runtime dependencies of a profile the build does not activate by default
+ * (one without activation that the `-P` of `.mvn/maven.config` does not name,
+ * or an `activeByDefault` one that it turns off) are optional), and the build
  * plugins, their dependencies, `annotationProcessorPaths` and extensions
  * (scope `build`). A parent or BOM that is not in the tree stays a component
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
  * purl has no version and a warning says so.
  *
+ * Maven 4's model 4.1.0: `<subprojects>` are modules, a `<parent>` without
+ * coordinates is the POM at its `relativePath`.
+ *
  * Scopes: `compile`/`runtime` → runtime (optional when the dependency itself
  * says `<optional>true`: as in Maven, dependency management does not manage
  * the flag),
- * `test` → dev, `provided`/`system` → build (compiled against, supplied by the
+ * `test` (and Maven 4's `test-only`, `test-runtime`) → dev, `provided`/`system`
+ * (and Maven 4's `compile-only`) → build (compiled against, supplied by the
  * environment, not shipped), `import` → build. Versions are kept as written;
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
  * `LATEST`/`RELEASE` are specifiers, not versions.
@@ -58,6 +65,10 @@ const SCOPES: Record<string, Scope> = {
   compile: "runtime",
   runtime: "runtime",
   test: "dev",
+  // Maven 4: compiled against only; tests compiled against or run with only.
+  "compile-only": "build",
+  "test-only": "dev",
+  "test-runtime": "dev",
   provided: "build",
   system: "build",
   import: "build",
@@ -279,8 +290,13 @@ class Decoder {
     return out;
   }
 
-  modules(element: XmlElement | undefined): string[] {
-    return this.items(element, "module").map(textOf).filter((m) => m !== "");
+  /** The modules, and Maven 4's `<subprojects>` (model 4.1.0's name for them). */
+  modules(f: Map<string, XmlElement>): string[] {
+    return [
+      ...this.items(f.get("modules"), "module"),
+      ...this.items(f.get("subprojects"), "subproject"),
+    ]
+      .map(textOf).filter((m) => m !== "");
   }
 
   decode(root: XmlElement): RawPom {
@@ -296,6 +312,7 @@ class Decoder {
       "licenses",
       "properties",
       "modules",
+      "subprojects",
       "dependencies",
       "dependencyManagement",
       "build",
@@ -321,7 +338,10 @@ class Decoder {
       }
       // An empty <relativePath/> turns the lookup in the tree off.
       if (p.has("relativePath")) pom.parent.relativePath = textOf(p.get("relativePath")!);
-      if (pom.parent.groupId === undefined || pom.parent.artifactId === undefined) {
+      // Model 4.1.0 (Maven 4) may leave them out: the parent is the POM at its relativePath.
+      const inferred = modelVersion === "4.1.0" && pom.parent.relativePath !== "" &&
+        pom.parent.groupId === undefined && pom.parent.artifactId === undefined;
+      if (!inferred && (pom.parent.groupId === undefined || pom.parent.artifactId === undefined)) {
         this.fail(parent.offset, "the <parent> has no groupId or artifactId");
       }
     }
@@ -330,7 +350,7 @@ class Decoder {
       if (name !== undefined) pom.licenses.push(name);
     }
     pom.properties = this.properties(f.get("properties"));
-    pom.modules = this.modules(f.get("modules"));
+    pom.modules = this.modules(f);
     pom.dependencies = this.dependencies(f.get("dependencies"));
     pom.dependencyManagement = this.management(f.get("dependencyManagement"));
     pom.build = this.build(f.get("build"));
@@ -339,6 +359,7 @@ class Decoder {
         "id",
         "activation",
         "modules",
+        "subprojects",
         "properties",
         "dependencies",
         "dependencyManagement",
@@ -348,7 +369,7 @@ class Decoder {
         id: this.value(p, "id") ?? "default",
         activation: this.activation(p.get("activation")),
         pom,
-        modules: this.modules(p.get("modules")),
+        modules: this.modules(p),
         properties: this.properties(p.get("properties")),
         dependencies: this.dependencies(p.get("dependencies")),
         dependencyManagement: this.management(p.get("dependencyManagement")),
@@ -473,20 +494,32 @@ function inTree(pomPath: string, relative: string): string | undefined {
 }
 
 /**
- * The user properties a `.mvn/maven.config` sets (`-Drevision=1.2.0`, `-D key=value`,
- * `--define=key=value`; a `-Dkey` alone is `true`), as Maven reads it into every build
- * of its folder: they override the POMs' own properties (CI-friendly `${revision}`).
+ * What a `.mvn/maven.config`, as Maven reads it into every build of its folder, says of
+ * the build: its user properties (`-Drevision=1.2.0`, `-D key=value`, `--define=key=value`;
+ * a `-Dkey` alone is `true`), which override the POMs' own properties (CI-friendly
+ * `${revision}`), and the profiles it activates or deactivates (`-Pa,b`, `-P !c`, `-P -c`,
+ * `--activate-profiles=a`): profile id → active.
  */
-function mavenConfigProperties(text: string): Map<string, string> {
-  const out = new Map<string, string>();
+function mavenConfig(
+  text: string,
+): { properties: Map<string, string>; profiles: Map<string, boolean> } {
+  const properties = new Map<string, string>();
+  const profiles = new Map<string, boolean>();
   const define = /(?:^|\s)(?:-D|--define(?:=|\s+))\s*([^\s="]+)(?:=("[^"]*"|\S*))?/g;
+  const activate = /(?:^|\s)(?:-P|--activate-profiles(?:=|\s+))\s*(\S+)/g;
   for (const line of text.split(/\r?\n/)) {
     if (line.trimStart().startsWith("#")) continue;
     for (const m of line.matchAll(define)) {
-      out.set(m[1], m[2] === undefined ? "true" : m[2].replace(/^"(.*)"$/, "$1"));
+      properties.set(m[1], m[2] === undefined ? "true" : m[2].replace(/^"(.*)"$/, "$1"));
+    }
+    for (const m of line.matchAll(activate)) {
+      for (const id of m[1].split(",")) {
+        const name = id.replace(/^[!+?-]/, "");
+        if (name !== "") profiles.set(name, !/^[!-]/.test(id));
+      }
     }
   }
-  return out;
+  return { properties, profiles };
 }
 
 /** Version as written, split into an exact version or a specifier (ranges, LATEST, RELEASE). */
@@ -502,6 +535,8 @@ function splitVersion(version: string): { version?: string; specifier?: string }
 /** A build's user properties (see `Resolver.userProperties`) and the files they come from. */
 interface UserProperties {
   properties: Map<string, string>;
+  /** The profiles its `-P` activates (true) or deactivates (false). */
+  profiles: Map<string, boolean>;
   inputs: [string, string | undefined][];
 }
 
@@ -561,18 +596,23 @@ class Resolver {
     return found.properties;
   }
 
+  /** The profiles the `-P` of the build's `.mvn/maven.config` (see `userProperties`) activates or deactivates. */
+  userProfiles(path: string): Map<string, boolean> {
+    return this.#userOf(posix.dirname(path)).profiles;
+  }
+
   #userOf(folder: string): UserProperties {
     let known = this.#user.get(folder);
     if (known !== undefined) return known;
     const config = posix.join(folder, ".mvn", "maven.config");
     const text = this.load(config);
     if (text !== undefined) {
-      known = { properties: mavenConfigProperties(text), inputs: [[config, text]] };
+      known = { ...mavenConfig(text), inputs: [[config, text]] };
     } else if (folder === ".") {
-      known = { properties: new Map(), inputs: [[config, undefined]] };
+      known = { properties: new Map(), profiles: new Map(), inputs: [[config, undefined]] };
     } else {
       const above = this.#userOf(posix.dirname(folder));
-      known = { properties: above.properties, inputs: [[config, undefined], ...above.inputs] };
+      known = { ...above, inputs: [[config, undefined], ...above.inputs] };
     }
     this.#user.set(folder, known);
     return known;
@@ -673,6 +713,19 @@ class Resolver {
           candidate.raw.version === raw.parent!.version);
       const candidate = target === undefined ? undefined : this.model(target, visiting);
       if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
+      if (raw.parent.artifactId === undefined) {
+        // Maven 4 infers a parent written without coordinates: the POM at its relativePath.
+        if (candidate === undefined) {
+          throw invalid(
+            path,
+            1,
+            `the <parent> names no coordinates and ${target} is not in the tree`,
+          );
+        }
+        parentCoordinates.groupId = candidate.groupId;
+        parentCoordinates.artifactId = candidate.artifactId;
+        parentCoordinates.version = candidate.version;
+      }
       // Not at its relativePath: Maven takes it from the reactor (another module of the build).
       const elsewhere = matches(candidate) ? undefined : this.reactorPom(parentCoordinates, inputs);
       const other = elsewhere === undefined ? undefined : this.model(elsewhere, visiting);
@@ -703,8 +756,8 @@ class Resolver {
     if (externalParent !== undefined) model.externalParent = externalParent;
     model.chain = [...(parent?.chain ?? []), model];
     const lookup = this.lookup(model);
-    const groupId = raw.groupId ?? raw.parent?.groupId;
-    const version = raw.version ?? raw.parent?.version;
+    const groupId = raw.groupId ?? raw.parent?.groupId ?? parent?.groupId;
+    const version = raw.version ?? raw.parent?.version ?? parent?.version;
     if (groupId === undefined) {
       throw invalid(path, 1, "the project has no groupId and no parent to inherit it from");
     }
@@ -993,8 +1046,10 @@ class Resolver {
         pom: first.pom,
         ...(version === undefined ? {} : { version }),
       };
+      // Only a parent's pluginManagement gives a plugin its version: a BOM manages no plugin.
+      const parents = management.outside.filter((o) => o.startsWith("parent "));
       const options = {
-        management: { ...management, entries: new Map() },
+        management: { entries: new Map(), imports: [], outside: parents },
         scope: "build" as const,
       };
       const plugin = this.declared(model, raw, { ...options, overlay: extra?.overlay });
@@ -1036,6 +1091,10 @@ class Mapper {
   unchanged?: Set<string>;
   /** How many component occurrences were added. */
   added = 0;
+  /** While a profile the build does not activate by default is mapped: its id. */
+  inactive?: string;
+  /** The profiles not active by default whose runtime dependencies were made optional. */
+  readonly optional = new Set<string>();
 
   constructor(resolver: Resolver, model: Model) {
     this.resolver = resolver;
@@ -1065,17 +1124,20 @@ class Mapper {
 
   /** Adds a declared artifact: an edge to a reactor project, or a component. */
   add(from: string, d: Declared, groups: string[] = []): string {
+    // Not in the default build: what it would ship is only there when the profile is activated.
+    const scope = this.inactive !== undefined && d.scope === "runtime" ? "optional" : d.scope;
     const project = d.specifier === undefined && !d.outside
       ? this.resolver.reactorProject(this.model, d)
       : undefined;
     if (project !== undefined) {
       const id = this.node(project);
-      this.out.edge(from, id, d.scope);
+      this.out.edge(from, id, scope);
       return id;
     }
     const purl = mavenPurl(d);
     if (this.unchanged?.has(purl)) return purl;
     if (groups.length === 0) this.base.add(purl);
+    if (scope !== d.scope) this.optional.add(this.inactive!);
     this.added++;
     const id = this.out.component({
       purl,
@@ -1084,11 +1146,11 @@ class Mapper {
       version: d.version,
       specifier: d.specifier,
       direct: true,
-      scopes: [d.scope],
+      scopes: [scope],
       groups,
       sources: [d.source],
     });
-    this.out.edge(from, id, d.scope);
+    this.out.edge(from, id, scope);
     return id;
   }
 
@@ -1159,7 +1221,11 @@ class Mapper {
    * and plugins are listed (group `profile:<id>`), whether Maven would
    * activate it or not.
    */
-  warnProfiles(profiles: RawProfile[], changing: Set<RawProfile>): void {
+  warnProfiles(
+    profiles: RawProfile[],
+    changing: Set<RawProfile>,
+    cli: Map<string, boolean>,
+  ): void {
     const used = profiles.filter((p) =>
       p.dependencies.length > 0 || p.build.plugins.length > 0 || p.modules.length > 0 ||
       changing.has(p)
@@ -1167,12 +1233,21 @@ class Mapper {
     if (used.length === 0) return;
     const list = used.map((p) => {
       const from = this.resolver.paths.get(p.pom);
-      return `${p.id} (${activationText(p)}${from === this.model.path ? "" : `, from ${from}`})`;
+      return `${p.id} (${activationText(p, cli)}${
+        from === this.model.path ? "" : `, from ${from}`
+      })`;
     });
+    const optional = this.optional.size === 0
+      ? ""
+      : `; the runtime dependencies of ${
+        [...this.optional].join(", ")
+      }, which the build does not activate by default, are optional`;
     this.resolver.warnings.add(
       `${this.model.path}: its profiles are not evaluated: the dependencies and plugins of ` +
         `every profile (and the versions its properties give the build's own) are listed, ` +
-        `each in the group profile:<id>, whether the build activates it or not: ${list.join(", ")}`,
+        `each in the group profile:<id>, whether the build activates it or not: ${
+          list.join(", ")
+        }${optional}`,
     );
   }
 
@@ -1200,7 +1275,9 @@ class Mapper {
     // module inherits: its dependencies are the module's too.
     const profiles = model.chain.flatMap((m) => m.raw.profiles);
     const changing = new Set<RawProfile>();
+    const cli = resolver.userProfiles(model.path);
     for (const profile of profiles) {
+      this.inactive = activeByDefault(profile, cli) === false ? profile.id : undefined;
       const overlay = profileProperties(model, profile);
       const lookup = resolver.lookup(model, overlay);
       const own = new Map<string, Managed>();
@@ -1230,7 +1307,8 @@ class Mapper {
       this.dependencies(self, profile.dependencies, { ...merged, imports: [] }, options);
       this.plugins(self, merged, options);
     }
-    this.warnProfiles(profiles, changing);
+    this.inactive = undefined;
+    this.warnProfiles(profiles, changing, cli);
   }
 
   /** The build's own dependencies, plugins and extensions (with `profile`: under its properties). */
@@ -1307,8 +1385,29 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
   );
 }
 
+/**
+ * Whether Maven activates a profile in a build run without options, as far as the POM
+ * and `.mvn/maven.config` say: one its `-P` names is on (off with `!`); one without
+ * activation is only on with `-P`; an `activeByDefault` one is on unless `-P` activates
+ * another profile of the same POM; one the JDK, OS, a property or a file activates is
+ * unknown (`undefined`).
+ */
+function activeByDefault(profile: RawProfile, cli: Map<string, boolean>): boolean | undefined {
+  const named = cli.get(profile.id);
+  if (named !== undefined) return named;
+  if (profile.activation.length === 0) return false;
+  if (profile.activation.length === 1 && profile.activation[0] === "activeByDefault") {
+    return !profile.pom.profiles.some((p) => cli.get(p.id) === true);
+  }
+  return undefined;
+}
+
 /** How a profile is activated, for a warning. */
-function activationText(profile: RawProfile): string {
+function activationText(profile: RawProfile, cli: Map<string, boolean>): string {
+  const named = cli.get(profile.id);
+  if (named !== undefined) {
+    return `${named ? "activated" : "deactivated"} by -P in .mvn/maven.config`;
+  }
   if (profile.activation.length === 0) return "only with -P";
   return profile.activation.map((a) => a === "activeByDefault" ? a : `by ${a}`).join(", ");
 }

@@ -349,6 +349,31 @@ Deno.test("gradleScopes: Kover's and the protobuf plugin's tool configurations a
   });
 });
 
+// Found on bwaldvogel/mongo-java-server (the root applies jacoco-report-aggregation: its lock lists
+// every subproject's test libraries under `allCodeCoverageReportClassDirectories`) and
+// MovingBlocks/gestalt (ru.vyarus.animalsniffer: `signature`, `animalsniffer`): report inputs and
+// tool classpaths, never shipped; they were runtime.
+Deno.test("gradleScopes: JaCoCo report aggregation and animal-sniffer configurations are build", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "com.toasttab.android:gummy-bears-api-24:0.15.0=signature",
+    "io.netty:netty-buffer:4.1.80.Final=allCodeCoverageReportClassDirectories,runtimeClasspath,testRuntimeClasspath",
+    "org.assertj:assertj-core:3.23.1=allCodeCoverageReportClassDirectories",
+    "org.codehaus.mojo:animal-sniffer:1.24=animalsniffer",
+    "org.junit:junit-bom:5.9.0=allCodeCoverageReportSourceDirectories,jacocoRootReportExecutionData",
+    "org.mockito:mockito-core:4.7.0=integrationCodeCoverageReportExecutionData",
+    "empty=annotationProcessor",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/com.toasttab.android/gummy-bears-api-24@0.15.0": "build",
+    "pkg:maven/io.netty/netty-buffer@4.1.80.Final": "build,dev,runtime",
+    "pkg:maven/org.assertj/assertj-core@3.23.1": "build",
+    "pkg:maven/org.codehaus.mojo/animal-sniffer@1.24": "build",
+    "pkg:maven/org.junit/junit-bom@5.9.0": "build",
+    "pkg:maven/org.mockito/mockito-core@4.7.0": "build",
+  });
+});
+
 // Kotlin/Native's distribution and flat-dir or Ivy artifacts have no group: Gradle writes the lock
 // line `:name:version=…` (and `group=""` in verification-metadata.xml). Refused as invalid before;
 // no Maven coordinate (the purl-spec maven type needs the group), so pkg:generic, as the

@@ -636,3 +636,139 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another v
     ],
   );
 });
+
+// Found on flowable/flowable-engine (modules/flowable-ui/flowable-ui-app): `h2mem` is active by
+// default, and the `mysql` profile, which only `-P mysql` activates, adds the MySQL driver, which
+// was reported as required at runtime. Maven's documentation: a profile without activation is only
+// active when `-P` names it (as `.mvn/maven.config` may), and an `activeByDefault` one is off once
+// `-P` activates another profile of the same POM.
+Deno.test("readMavenPom: the runtime dependencies of a profile not active by default are optional", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>org.flowable</groupId><artifactId>flowable-ui-app</artifactId><version>6.8.0</version>
+  <dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId>
+    <version>42.5.1</version><scope>test</scope></dependency></dependencies>
+  <profiles>
+    <profile><id>h2mem</id><activation><activeByDefault>true</activeByDefault></activation>
+      <dependencies><dependency><groupId>com.h2database</groupId><artifactId>h2</artifactId>
+        <version>2.1.214</version></dependency></dependencies></profile>
+    <profile><id>mysql</id>
+      <dependencies><dependency><groupId>com.mysql</groupId><artifactId>mysql-connector-j</artifactId>
+        <version>8.0.33</version><scope>compile</scope></dependency></dependencies>
+      <build><plugins><plugin><groupId>org.springframework.boot</groupId>
+        <artifactId>spring-boot-maven-plugin</artifactId><version>2.7.6</version></plugin></plugins></build>
+    </profile>
+    <profile><id>docker</id><activation><activeByDefault>false</activeByDefault></activation>
+      <dependencies><dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId>
+        <version>42.5.1</version><scope>compile</scope></dependency></dependencies></profile>
+    <profile><id>jdk17</id><activation><jdk>[17,)</jdk></activation>
+      <dependencies><dependency><groupId>javax.annotation</groupId>
+        <artifactId>javax.annotation-api</artifactId><version>1.3.2</version></dependency></dependencies>
+    </profile>
+  </profiles>
+</project>`,
+  };
+  const read = (): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  const out = read();
+  assertWellFormed(out);
+  assert.deepEqual(scopesOf(out), {
+    "pkg:maven/com.h2database/h2@2.1.214": "runtime",
+    "pkg:maven/com.mysql/mysql-connector-j@8.0.33": "optional",
+    "pkg:maven/javax.annotation/javax.annotation-api@1.3.2": "runtime",
+    "pkg:maven/org.postgresql/postgresql@42.5.1": "dev",
+    "pkg:maven/org.springframework.boot/spring-boot-maven-plugin@2.7.6": "build",
+  });
+  assert.match(
+    out.warnings!.join("\n"),
+    /the runtime dependencies of mysql, which the build does not activate by default, are optional/,
+  );
+  // `-P mysql` in .mvn/maven.config: mysql is on, and h2mem, active by default, is off.
+  files[".mvn/maven.config"] = "-Pmysql\n-Dchangelist.format=%d.v%s\n";
+  const activated = read();
+  assert.equal(scopesOf(activated)["pkg:maven/com.mysql/mysql-connector-j@8.0.33"], "runtime");
+  assert.equal(scopesOf(activated)["pkg:maven/com.h2database/h2@2.1.214"], "optional");
+  assert.match(activated.warnings!.join("\n"), /mysql \(activated by -P in \.mvn\/maven\.config\)/);
+  files[".mvn/maven.config"] = "--activate-profiles=!h2mem,docker";
+  assert.equal(scopesOf(read())["pkg:maven/com.h2database/h2@2.1.214"], "optional");
+});
+
+// Found on YunaiV/ruoyi-vue-pro: yudao-admin-server declares spring-boot-maven-plugin without a
+// version, and its reactor imports spring-boot-dependencies; the warning said the plugin's version
+// was managed by that BOM, but a BOM import brings dependencyManagement only, never plugins.
+Deno.test("readMavenPom: a plugin without version is never said to be managed by a BOM", () => {
+  const text = `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>cn.iocoder.boot</groupId><artifactId>yudao-admin-server</artifactId><version>1.2.0</version>
+  <dependencyManagement><dependencies><dependency><groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-dependencies</artifactId><version>2.4.5</version><type>pom</type>
+    <scope>import</scope></dependency></dependencies></dependencyManagement>
+  <dependencies><dependency><groupId>de.codecentric</groupId>
+    <artifactId>spring-boot-admin-starter-server</artifactId></dependency></dependencies>
+  <build><plugins><plugin><groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
+</project>`;
+  const out = readMavenPom(text, { path: "pom.xml", load: () => undefined });
+  assert.deepEqual(out.warnings, [
+    "pom.xml: de.codecentric:spring-boot-admin-starter-server: its version is managed outside the tree (BOM org.springframework.boot:spring-boot-dependencies:2.4.5); the purl has no version",
+    "pom.xml: org.springframework.boot:spring-boot-maven-plugin: it has no version; the purl has no version",
+  ]);
+});
+
+// Maven 4's model 4.1.0, which vouch accepts: `<subprojects>` names the modules, a `<parent/>`
+// without coordinates is the POM at its relativePath, and the scopes compile-only, test-only and
+// test-runtime are new. The parent was refused (exit 2), the subprojects were no members and their
+// sibling dependencies components, and the new scopes were refused as unknown.
+Deno.test("readMavenPom: Maven 4 (model 4.1.0) subprojects, inferred parents and scopes", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project xmlns="http://maven.apache.org/POM/4.1.0" root="true">
+  <modelVersion>4.1.0</modelVersion>
+  <groupId>example</groupId><artifactId>maven4-root</artifactId><version>1.0.0</version>
+  <packaging>pom</packaging>
+  <subprojects><subproject>app</subproject><subproject>lib</subproject></subprojects>
+</project>`,
+    "app/pom.xml": `<project xmlns="http://maven.apache.org/POM/4.1.0">
+  <modelVersion>4.1.0</modelVersion>
+  <parent/>
+  <artifactId>app</artifactId>
+  <dependencies>
+    <dependency><groupId>example</groupId><artifactId>lib</artifactId></dependency>
+    <dependency><groupId>org.jspecify</groupId><artifactId>jspecify</artifactId>
+      <version>1.0.0</version><scope>compile-only</scope></dependency>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter-api</artifactId>
+      <version>5.11.0</version><scope>test-only</scope></dependency>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter-engine</artifactId>
+      <version>5.11.0</version><scope>test-runtime</scope></dependency>
+  </dependencies>
+</project>`,
+    "lib/pom.xml": `<project xmlns="http://maven.apache.org/POM/4.1.0">
+  <modelVersion>4.1.0</modelVersion>
+  <parent><relativePath>../pom.xml</relativePath></parent>
+  <artifactId>lib</artifactId>
+</project>`,
+  };
+  const read = (path: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files[path], { path, load: (p) => files[p] });
+  const app = read("app/pom.xml");
+  assertWellFormed(app);
+  assert.deepEqual(scopesOf(app), {
+    "pkg:maven/org.jspecify/jspecify@1.0.0": "build",
+    "pkg:maven/org.junit.jupiter/junit-jupiter-api@5.11.0": "dev",
+    "pkg:maven/org.junit.jupiter/junit-jupiter-engine@5.11.0": "dev",
+  });
+  assert.deepEqual(app.members.map((m) => m.id), [
+    "pkg:maven/example/app@1.0.0",
+    "pkg:maven/example/lib@1.0.0",
+  ]);
+  assert.deepEqual(edgesFrom(app, "pkg:maven/example/app@1.0.0"), [
+    "pkg:maven/example/lib@1.0.0 runtime",
+    "pkg:maven/org.jspecify/jspecify@1.0.0 build",
+    "pkg:maven/org.junit.jupiter/junit-jupiter-api@5.11.0 dev",
+    "pkg:maven/org.junit.jupiter/junit-jupiter-engine@5.11.0 dev",
+  ]);
+  const root = read("pom.xml");
+  assert.equal(root.project?.purl, "pkg:maven/example/maven4-root@1.0.0");
+  assert.deepEqual(edgesFrom(root, ROOT_ID), [
+    "pkg:maven/example/app@1.0.0 runtime",
+    "pkg:maven/example/lib@1.0.0 runtime",
+  ]);
+});
