@@ -37,7 +37,10 @@
  *   (`protobufToolsLocator_protoc`, `protobufToolsLocator_grpc`), the inputs of
  *   the JaCoCo report aggregation plugin's reports (`allCodeCoverageReport…`,
  *   `…CodeCoverageReportExecutionData`), animal-sniffer's tool and API
- *   signatures (`animalsniffer`, `signature`, `signatures`)) → build;
+ *   signatures (`animalsniffer`, `signature`, `signatures`), PMD's type
+ *   resolution classpath (`pmdAux`), the Scala plugin's compiler and compiler
+ *   plugins (`zinc`, `scalaCompilerPlugins`), scoverage's (`scoverage…`) and
+ *   the old apt plugin's annotation processors (`apt`)) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
  *   the protobuf plugin's import path (`compileProtoPath`,
  *   `testCompileProtoPath`) only (compiled against, not in any runtime
@@ -55,7 +58,7 @@ import { gradleModuleId } from "./_maven.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf

@@ -374,6 +374,29 @@ Deno.test("gradleScopes: JaCoCo report aggregation and animal-sniffer configurat
   });
 });
 
+// PMD's `pmdAux` (the classpath it resolves types against), the Scala plugin's `zinc` and
+// `scalaCompilerPlugins`, scoverage's instrumenter and net.ltgt.apt's `apt`: tools, never shipped.
+Deno.test("gradleScopes: PMD, Scala compiler, scoverage and apt configurations are build", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "com.google.auto.value:auto-value:1.10.4=apt",
+    "org.scala-lang:scala-library:2.13.12=compileClasspath,runtimeClasspath,zinc",
+    "org.scala-sbt:zinc_2.13:1.9.5=zinc",
+    "org.scalamacros:paradise_2.12.18:2.1.1=scalaCompilerPlugins",
+    "org.scoverage:scalac-scoverage-plugin_2.13.12:2.0.11=scoverage",
+    "org.slf4j:slf4j-api:2.0.9=pmdAux",
+    "empty=",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/com.google.auto.value/auto-value@1.10.4": "build",
+    "pkg:maven/org.scala-lang/scala-library@2.13.12": "build,runtime",
+    "pkg:maven/org.scala-sbt/zinc_2.13@1.9.5": "build",
+    "pkg:maven/org.scalamacros/paradise_2.12.18@2.1.1": "build",
+    "pkg:maven/org.scoverage/scalac-scoverage-plugin_2.13.12@2.0.11": "build",
+    "pkg:maven/org.slf4j/slf4j-api@2.0.9": "build",
+  });
+});
+
 // Kotlin/Native's distribution and flat-dir or Ivy artifacts have no group: Gradle writes the lock
 // line `:name:version=…` (and `group=""` in verification-metadata.xml). Refused as invalid before;
 // no Maven coordinate (the purl-spec maven type needs the group), so pkg:generic, as the
