@@ -144,9 +144,11 @@ export interface Reader {
   covers?: "folder" | "tree";
   /**
    * For a lock reader whose lockfile records what its projects declare
-   * (npm/pnpm importers, Bun and Yarn workspaces, NuGet `Direct` entries): a
-   * manifest of a project the lock knows (its root or a member) adds nothing
-   * to what the lock says; other manifests are folded as usual.
+   * (npm/pnpm importers, Bun and Yarn workspaces, NuGet `Direct` entries, the
+   * uv.lock entries of the project and its members, which name the version of
+   * each dependency locked several times): a manifest of a project the lock
+   * knows (its root or a member) adds nothing to what the lock says; other
+   * manifests are folded as usual.
    */
   recordsDeclarations?: boolean;
   /**

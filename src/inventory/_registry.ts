@@ -120,6 +120,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["uv.lock"],
     matches: (f) => f === "uv.lock",
+    recordsDeclarations: true,
     read: (text, path) => uvLock().readUvLock(text, { path }),
   },
   {

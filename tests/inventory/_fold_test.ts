@@ -24,9 +24,9 @@ Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", asy
   assert.deepEqual(
     inventory.components.map((c) => [c.id, c.direct, c.scopes, c.sources]),
     [
-      ["pkg:pypi/idna@3.10", true, ["runtime"], ["packages/lib/pyproject.toml", "uv.lock"]],
-      ["pkg:pypi/pytest@8.3.2", true, ["dev"], ["packages/lib/pyproject.toml", "uv.lock"]],
-      ["pkg:pypi/requests@2.32.3", true, ["runtime"], ["pyproject.toml", "uv.lock"]],
+      ["pkg:pypi/idna@3.10", true, ["runtime"], ["uv.lock"]],
+      ["pkg:pypi/pytest@8.3.2", true, ["dev"], ["uv.lock"]],
+      ["pkg:pypi/requests@2.32.3", true, ["runtime"], ["uv.lock"]],
     ],
     "build requirements and unlocked declarations are not components; every one is pinned",
   );
@@ -37,6 +37,34 @@ Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", asy
   assert.ok(edges.includes(`${lib} pkg:pypi/pytest@8.3.2 dev`));
   assert.ok(!edges.includes("root pkg:pypi/idna@3.10 runtime"), "not from the root");
   assert.ok(edges.includes("root pkg:pypi/requests@2.32.3 runtime"));
+});
+
+Deno.test("a uv.lock records what its projects declare: each extra and group keeps the version the lock gives it (uv2nix conflicts)", async () => {
+  // pyproject-nix/uv2nix lib/fixtures/conflicts: conflicting extras lock arpeggio twice. Folding
+  // the pyproject.toml by name gave both versions every extra and group.
+  const arpeggio = (version: string) =>
+    `[[package]]\nname = "arpeggio"\nversion = "${version}"\n` +
+    'source = { registry = "https://pypi.org/simple" }\n\n';
+  const pin = (version: string) =>
+    `    { name = "arpeggio", version = "${version}", source = { registry = "https://pypi.org/simple" } },\n`;
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "conflicts"\nversion = "0.1.0"\ndependencies = []\n\n' +
+        '[project.optional-dependencies]\nextra-a = ["arpeggio==2.0.0"]\nextra-b = ["arpeggio==2.0.1"]\n\n' +
+        '[dependency-groups]\ngroup-c = ["arpeggio==2.0.0"]\n\n' +
+        '[tool.uv]\nconflicts = [[{ extra = "extra-a" }, { extra = "extra-b" }, { group = "group-c" }]]\n',
+      "uv.lock": 'version = 1\nrequires-python = ">=3.12"\n\n' + arpeggio("2.0.0") +
+        arpeggio("2.0.1") +
+        '[[package]]\nname = "conflicts"\nversion = "0.1.0"\nsource = { editable = "." }\n\n' +
+        "[package.optional-dependencies]\nextra-a = [\n" + pin("2.0.0") + "]\nextra-b = [\n" +
+        pin("2.0.1") + "]\n\n[package.dev-dependencies]\ngroup-c = [\n" + pin("2.0.0") + "]\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes, c.groups]), [
+      ["pkg:pypi/arpeggio@2.0.0", ["dev", "optional"], ["extra-a", "group-c"]],
+      ["pkg:pypi/arpeggio@2.0.1", ["optional"], ["extra-b"]],
+    ]);
+  });
 });
 
 Deno.test("a nested project's declarations that the lock above lacks keep their edges from it (vercel/next.js examples)", async () => {
