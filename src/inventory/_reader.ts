@@ -66,7 +66,8 @@ export type ReaderResult = ReaderOutput & {
    * Poetry `path =` dependency, a PEP 508 `file:` URL, a uv `path` or
    * `workspace` source), by name and scope. Such a package is no component;
    * folded into a lock that has it as a member, it is the edge from the
-   * manifest's project to that member (see `_fold.ts`).
+   * manifest's project to that member, and into one that has it as a package
+   * (a folder outside the project), that package, declared (see `_fold.ts`).
    */
   localDeclarations?: Array<{ name: string; scope: Scope }>;
 };

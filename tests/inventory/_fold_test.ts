@@ -840,6 +840,33 @@ Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory pack
   assert.deepEqual(rootEdges, ["pkg:pypi/shared-lib@0.2.0 runtime"], "the path dependency");
 });
 
+Deno.test("a Poetry path dependency outside the project is the lock's package of that folder, declared (poetry2nix tests/path-deps)", async () => {
+  // `trivial = { path = "../trivial" }` of a project scanned alone: the lock's `directory`
+  // package is another checkout's, a component; the root had no edge and nothing was direct.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[tool.poetry]\nname = "path-deps"\nversion = "0.1.0"\n\n' +
+        '[tool.poetry.dependencies]\npython = "^3.6"\ntrivial = { path = "../trivial" }\n',
+      "poetry.lock": '[[package]]\ncategory = "main"\nname = "click"\noptional = false\n' +
+        'python-versions = "*"\nversion = "7.0"\n\n' +
+        '[[package]]\ncategory = "main"\ndescription = ""\nname = "trivial"\noptional = false\n' +
+        'python-versions = "^3.6"\nversion = "0.1.0"\n\n[package.dependencies]\nclick = "^7.0"\n\n' +
+        '[package.source]\nreference = ""\ntype = "directory"\nurl = "../trivial"\n\n' +
+        '[metadata]\ncontent-hash = "0"\npython-versions = "^3.6"\n\n' +
+        "[metadata.files]\nclick = []\ntrivial = []\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.direct, c.scopes]), [
+      ["pkg:pypi/click@7.0", false, ["runtime"]],
+      ["pkg:pypi/trivial@0.1.0", true, ["runtime"]],
+    ]);
+    assert.deepEqual(
+      inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`),
+      ["pkg:pypi/trivial@0.1.0 pkg:pypi/click@7.0 runtime", "root pkg:pypi/trivial@0.1.0 runtime"],
+    );
+  });
+});
+
 Deno.test("a pdm.lock folds in the pyproject.toml of a sibling path package; the project depends on it", async () => {
   const { components, memberEdges, rootEdges, warnings } = await siblingFolded({
     "app/pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
