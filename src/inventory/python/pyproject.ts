@@ -467,11 +467,8 @@ function applyUvSources(ctx: Context, uv: Table | undefined, declarations: Decla
     const url = text("url");
     const index = text("index");
     const path = text("path");
-    const file = path !== undefined && ARCHIVE.test(path)
-      ? versionFromFileName(declaration.name, path)
-      : undefined;
-    if (file !== undefined) declaration.specifier = `==${file}`; // a wheel or sdist file: that version
-    else if (source.workspace === true || path !== undefined) declaration.local = true;
+    if (path !== undefined) Object.assign(declaration, fromPath(declaration.name, path));
+    else if (source.workspace === true) declaration.local = true;
     else if (git !== undefined) {
       const ref = text("rev") ?? text("tag") ?? text("branch");
       declaration.url = gitVcsUrl(git, ref, { subPath: text("subdirectory") });
@@ -481,6 +478,15 @@ function applyUvSources(ctx: Context, uv: Table | undefined, declarations: Decla
       declaration.vcs = false;
     } else if (index !== undefined && indexes.has(index)) declaration.index = indexes.get(index);
   }
+}
+
+/**
+ * What a declaration from a local path is: a wheel or sdist file, the version its file name
+ * says (`path = "../trivial/dist/trivial-0.1.0-py3-none-any.whl"`); a folder, the project's own.
+ */
+function fromPath(name: string, path: string): Pick<Declaration, "specifier" | "local"> {
+  const version = ARCHIVE.test(path) ? versionFromFileName(name, path) : undefined;
+  return version === undefined ? { local: true } : { specifier: `==${version}` };
 }
 
 /** What Poetry's entries refer to by name: the extras each package is in, the `[[tool.poetry.source]]` URLs. */
@@ -506,7 +512,9 @@ function poetryEntry(
   if (!isTable(value)) {
     throw ctx.fail(`dependency "${name}" must be a string, a table or an array`, name);
   }
-  if (value.path !== undefined) return [{ name, scope, group, local: true }];
+  if (value.path !== undefined) {
+    return [{ name, scope, group, ...fromPath(name, String(value.path)) }];
+  }
   const optional = value.optional === true && scope === "runtime";
   const constraint = ctx.optionalString(value.version, `version of "${name}"`, name);
   const base = { name, specifier: constraint ? poetryConstraint(constraint) : undefined };

@@ -389,12 +389,15 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
     '[tool.poetry]\nname = "p"\nversion = "1"\n[tool.poetry.dependencies]\n' +
       'internal = { version = "1.2.3", source = "private" }\n' +
       'lib = { path = "../lib", develop = true }\n' +
+      // A wheel or sdist file is the version its name says (poetry2nix tests/file-wheel-deps).
+      'trivial = { path = "../trivial/dist/trivial-0.1.0-py3-none-any.whl" }\n' +
       '[tool.poetry.group.dev.dependencies]\ntools = { path = "tools" }\n' +
       '[[tool.poetry.source]]\nname = "private"\nurl = "https://pkgs.example.com/simple/"\n',
     { path: "pyproject.toml" },
   );
   assert.deepEqual(poetry.components.map((c) => c.purl), [
     pypiPurl("internal", "1.2.3", { repository_url: "https://pkgs.example.com/simple/" }),
+    pypiPurl("trivial", "0.1.0"),
   ]);
   // A path dependency is the project's own: no component, an edge to the member, if any.
   assert.deepEqual(poetry.localDeclarations, [
