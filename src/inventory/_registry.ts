@@ -112,7 +112,7 @@ export const READERS: readonly Reader[] = [
     files: ["pyproject.toml"],
     matches: (f) => f === "pyproject.toml",
     read: (text, path, c) =>
-      pyproject().readPyproject(text, { path, release: c.release, load: c.load }),
+      pyproject().readPyproject(text, { path, release: c.release, load: c.load, memo: c.memo }),
   },
   {
     name: "uv_lock",

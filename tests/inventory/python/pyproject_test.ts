@@ -406,6 +406,32 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
   ]);
 });
 
+Deno.test("readPyproject: a uv workspace member takes the root's [tool.uv.sources] (uv2nix workspace-members-test)", () => {
+  // The root names `shared = { workspace = true }`; the members declare `shared` with no source
+  // of their own: it is the member, not a version-less PyPI package.
+  const root = '[project]\nname = "workspace-members-test"\nversion = "0.1.0"\n' +
+    'dependencies = ["requests", "click"]\n\n' +
+    '[tool.uv.workspace]\nmembers = ["packages/*", "apps/*"]\nexclude = ["apps/legacy"]\n\n' +
+    "[tool.uv.sources]\nwebapp = { workspace = true }\napi = { workspace = true }\n" +
+    'shared = { workspace = true }\nclick = { git = "https://github.com/pallets/click", tag = "8.1.7" }\n';
+  const member =
+    '[project]\nname = "cli"\nversion = "0.1.0"\ndependencies = ["shared", "click"]\n' +
+    '\n[tool.uv.sources]\nclick = { index = "internal" }\n\n' +
+    '[[tool.uv.index]]\nname = "internal"\nurl = "https://pkgs.example.com/simple"\n';
+  const read = (path: string) =>
+    readPyproject(member, { path, load: (p) => p === "pyproject.toml" ? root : undefined });
+  const cli = read("apps/cli/pyproject.toml");
+  assert.deepEqual(cli.localDeclarations, [{ name: "shared", scope: "runtime" }]);
+  assert.deepEqual(cli.components.map((c) => c.purl), [
+    // The member's own source replaces the root's.
+    pypiPurl("click", undefined, { repository_url: "https://pkgs.example.com/simple" }),
+  ]);
+  // A folder the workspace excludes is no member: the root's sources are not its.
+  const legacy = read("apps/legacy/pyproject.toml");
+  assert.equal(legacy.localDeclarations, undefined);
+  assert.deepEqual(legacy.components.map((c) => c.name).sort(), ["click", "shared"]);
+});
+
 Deno.test("readPyproject: Hatch environments' dependencies are dev groups named for them, templates inherited", () => {
   const text = '[project]\nname = "app"\nversion = "1"\ndependencies = ["httpx"]\n\n' +
     '[tool.hatch.envs.default]\ndependencies = ["coverage[toml]>=7", "pytest"]\n\n' +
