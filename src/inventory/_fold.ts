@@ -530,6 +530,27 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
 }
 
 /**
+ * The edges from the project of a manifest that no lock resolves to the members of the scan
+ * that its declarations from folders of its own name (`localDeclarations`: a lockless uv
+ * workspace member's `shared = { workspace = true }`), from the member for its project when
+ * {@linkcode underOwnMember} made one, else from the root.
+ */
+function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
+  const { output, reader } = file;
+  if (output.localDeclarations === undefined) return [];
+  const key = (name: string): string => packageKey(reader.ecosystem, name);
+  const self = output.members.find((m) => m.id === output.project?.purl)?.id ?? ROOT_ID;
+  const members = Map.groupBy(
+    files.filter((f) => f.reader.ecosystem === reader.ecosystem).flatMap((f) => f.output.members),
+    (m) => key(m.name),
+  );
+  return output.localDeclarations.flatMap(({ name, scope }) =>
+    [...new Set((members.get(key(name)) ?? []).map((m) => m.id))].filter((id) => id !== self)
+      .map((to) => ({ from: self, to, scope }))
+  );
+}
+
+/**
  * Merges the outputs of every file read. A manifest is resolved by the
  * lockfiles that its reader admits (`Reader.resolvedBy`, by default those of
  * its ecosystem) in the nearest folder that has any, its own or one above
@@ -562,6 +583,8 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     const resolving = kind === "manifest" ? manifestLocks(f, files) : [];
     if (resolving.length === 0) {
       outputs.push(f.output);
+      const local = localMemberEdges(f, files);
+      if (local.length > 0) outputs.push({ members: [], components: [], edges: local });
       if (f.output.extras !== undefined) extras.push(f.output.extras);
       for (const w of f.output.warnings ?? []) warnings.add(w);
       if (kind === "manifest" && f.output.components.length > 0) {

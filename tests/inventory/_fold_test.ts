@@ -67,6 +67,28 @@ Deno.test("a uv.lock records what its projects declare: each extra and group kee
   });
 });
 
+Deno.test("a uv workspace without a lock: a member's declaration of another member is the edge to it (uv2nix workspace-members-test)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "workspace-members-test"\nversion = "0.1.0"\n' +
+        'dependencies = ["requests"]\n\n[tool.uv.workspace]\nmembers = ["packages/*"]\n\n' +
+        "[tool.uv.sources]\napi = { workspace = true }\nshared = { workspace = true }\n",
+      "packages/api/pyproject.toml": '[project]\nname = "api"\nversion = "0.1.0"\n' +
+        'dependencies = ["fastapi", "shared"]\n',
+      "packages/shared/pyproject.toml": '[project]\nname = "shared"\nversion = "0.1.0"\n' +
+        'dependencies = ["pydantic"]\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:pypi/fastapi",
+      "pkg:pypi/pydantic",
+      "pkg:pypi/requests",
+    ], "no version-less shared beside the member");
+    const edges = inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
+    assert.ok(edges.includes("pkg:pypi/api@0.1.0 pkg:pypi/shared@0.1.0 runtime"), edges.join("; "));
+  });
+});
+
 Deno.test("a nested project's declarations that the lock above lacks keep their edges from it (vercel/next.js examples)", async () => {
   // vercel/next.js: examples/* are not in the pnpm workspace and have no lock of their own;
   // what they declare stays, as declared, reached from their project as from the root.
