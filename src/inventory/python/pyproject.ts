@@ -900,11 +900,23 @@ export function readPyproject(
     "[project.optional-dependencies]",
     "optional-dependencies",
   );
+  const extrasOf = extraRequirements(optional ?? {}, self);
   const hatch = hatchEnvDependencies(
     hatchEnvs(ctx, ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch"), options.load),
-    extraRequirements(optional ?? {}, self),
+    extrasOf,
   );
   declarations.push(...hatch.declarations);
+  // The project itself with extras in a dev group (`test = ["pdm[pytest]"]`) is what those
+  // extras require, dev too; an extra naming its siblings (`all`) adds no scope.
+  declarations.push(
+    ...declarations.flatMap((d) =>
+      pep503Name(d.name) === self && d.scope !== "optional"
+        ? (d.extras ?? []).flatMap((e) => extrasOf(e) ?? []).map((t) =>
+          ctx.pep508(t, d.scope, d.group)
+        )
+        : []
+    ),
+  );
   const inherited = uv?.workspace === undefined
     ? workspaceSources(options.path, options.load, options.memo)
     : undefined;

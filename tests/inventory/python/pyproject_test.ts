@@ -432,6 +432,22 @@ Deno.test("readPyproject: a uv workspace member takes the root's [tool.uv.source
   assert.deepEqual(legacy.components.map((c) => c.name).sort(), ["click", "shared"]);
 });
 
+Deno.test("readPyproject: the project itself with extras is what those extras require (pdm's test group asks for pdm[pytest])", () => {
+  const out = readPyproject(
+    '[project]\nname = "pdm"\nversion = "2"\ndependencies = ["rich"]\n\n' +
+      '[project.optional-dependencies]\npytest = ["pytest", "pytest-mock"]\nkeyring = ["keyring"]\n' +
+      'all = ["pdm[keyring]"]\n\n[dependency-groups]\ntest = ["pdm[pytest]", "pytest-cov"]\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => [c.name, c.scopes, c.groups]), [
+    ["keyring", ["optional"], ["keyring"]], // an extra naming its siblings adds no scope
+    ["pytest", ["dev", "optional"], ["pytest", "test"]],
+    ["pytest-cov", ["dev"], ["test"]],
+    ["pytest-mock", ["dev", "optional"], ["pytest", "test"]],
+    ["rich", ["runtime"], []],
+  ]);
+});
+
 Deno.test("readPyproject: Hatch environments' dependencies are dev groups named for them, templates inherited", () => {
   const text = '[project]\nname = "app"\nversion = "1"\ndependencies = ["httpx"]\n\n' +
     '[tool.hatch.envs.default]\ndependencies = ["coverage[toml]>=7", "pytest"]\n\n' +
