@@ -27,8 +27,10 @@ export interface ReadFile {
  * locks do not have (build requirements, members' own packages, stale
  * entries) are dropped: the lockfile says what ships. A workspace member's
  * manifest (its project is a member of the locks) declares from that member,
- * not from the root; a declaration that names a member links to it.
- * `unmatched` names the declarations (build requirements aside) that found
+ * not from the root; a declaration that names a member links to it, and so
+ * does one from a folder of the project's own (`localDeclarations`), or, when
+ * the lock has that folder as a package (a checkout outside the project), is
+ * that package, declared (`path`: the manifest's, its source). `unmatched` names the declarations (build requirements aside) that found
  * neither a locked package nor a member; with `keepUnmatched` (locks that
  * lock only what they list) those stay, as declared. `member` tells whether
  * the manifest's project is a member of the locks. The extras its
@@ -55,7 +57,7 @@ function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
   ecosystem: Ecosystem,
-  options: { keepUnmatched: boolean; edgesPerMember: boolean },
+  options: { path: string; keepUnmatched: boolean; edgesPerMember: boolean },
 ): { output: ReaderOutput; extras: ExtraLinks; unmatched: string[]; member: boolean } {
   const { keepUnmatched } = options;
   const key = (name: string): string => packageKey(ecosystem, name);
@@ -72,6 +74,24 @@ function foldManifest(
   const targets = new Map<string, string[]>();
   const components: Component[] = [];
   const unmatched: string[] = [];
+  /** A locked package the manifest declares: direct, in the declared scopes and groups. */
+  const declare = (
+    target: Component,
+    declared: Pick<Component, "scopes" | "groups" | "sources">,
+  ): void => {
+    components.push({
+      id: target.id,
+      ecosystem: target.ecosystem,
+      name: target.name,
+      version: target.version,
+      purl: target.purl,
+      hashes: [],
+      direct: true,
+      scopes: declared.scopes,
+      groups: declared.groups,
+      sources: declared.sources,
+    });
+  };
   for (const declared of manifest.components) {
     const matches = locked.get(key(declared.name)) ?? [];
     const linked = (members.get(key(declared.name)) ?? []).map((m) => m.id);
@@ -83,20 +103,7 @@ function foldManifest(
         components.push(declared);
       }
     }
-    for (const target of matches) {
-      components.push({
-        id: target.id,
-        ecosystem: target.ecosystem,
-        name: target.name,
-        version: target.version,
-        purl: target.purl,
-        hashes: [],
-        direct: true,
-        scopes: declared.scopes,
-        groups: declared.groups,
-        sources: declared.sources,
-      });
-    }
+    for (const target of matches) declare(target, declared);
   }
   // The manifest's own members (a nested package.json is one) stay, so do their edges: what
   // they declare and the lock lacks is reached from them (vercel/next.js's examples/*).
@@ -107,14 +114,18 @@ function foldManifest(
       (targets.get(edge.to) ?? []).filter((to) => f !== to).map((to) => ({ ...edge, from: f, to }))
     );
   };
-  // What the manifest declares from a folder of its own is the edge to the member it is.
-  const localEdges = (manifest.localDeclarations ?? []).flatMap(({ name, scope }) =>
-    (members.get(key(name)) ?? []).filter((m) => m.id !== self).map((m) => ({
-      from: self,
-      to: m.id,
-      scope,
-    }))
-  );
+  // What the manifest declares from a folder of its own is the edge to the member it is; one
+  // the lock has as a package (a folder outside the project, another checkout: poetry2nix's
+  // `trivial = { path = "../trivial" }`) is that package, declared.
+  const localEdges = (manifest.localDeclarations ?? []).flatMap(({ name, scope }) => {
+    const own = (members.get(key(name)) ?? []).filter((m) => m.id !== self);
+    if (own.length > 0) return own.map((m) => ({ from: self, to: m.id, scope }));
+    const packages = locked.get(key(name)) ?? [];
+    for (const target of packages) {
+      declare(target, { scopes: [scope], groups: [], sources: [options.path] });
+    }
+    return packages.map((c) => ({ from: self, to: c.id, scope }));
+  });
   return {
     output: {
       members: manifest.members,
@@ -519,6 +530,27 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
 }
 
 /**
+ * The edges from the project of a manifest that no lock resolves to the members of the scan
+ * that its declarations from folders of its own name (`localDeclarations`: a lockless uv
+ * workspace member's `shared = { workspace = true }`), from the member for its project when
+ * {@linkcode underOwnMember} made one, else from the root.
+ */
+function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
+  const { output, reader } = file;
+  if (output.localDeclarations === undefined) return [];
+  const key = (name: string): string => packageKey(reader.ecosystem, name);
+  const self = output.members.find((m) => m.id === output.project?.purl)?.id ?? ROOT_ID;
+  const members = Map.groupBy(
+    files.filter((f) => f.reader.ecosystem === reader.ecosystem).flatMap((f) => f.output.members),
+    (m) => key(m.name),
+  );
+  return output.localDeclarations.flatMap(({ name, scope }) =>
+    [...new Set((members.get(key(name)) ?? []).map((m) => m.id))].filter((id) => id !== self)
+      .map((to) => ({ from: self, to, scope }))
+  );
+}
+
+/**
  * Merges the outputs of every file read. A manifest is resolved by the
  * lockfiles that its reader admits (`Reader.resolvedBy`, by default those of
  * its ecosystem) in the nearest folder that has any, its own or one above
@@ -551,6 +583,8 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     const resolving = kind === "manifest" ? manifestLocks(f, files) : [];
     if (resolving.length === 0) {
       outputs.push(f.output);
+      const local = localMemberEdges(f, files);
+      if (local.length > 0) outputs.push({ members: [], components: [], edges: local });
       if (f.output.extras !== undefined) extras.push(f.output.extras);
       for (const w of f.output.warnings ?? []) warnings.add(w);
       if (kind === "manifest" && f.output.components.length > 0) {
@@ -569,6 +603,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     // A manifest of another project under the lock keeps what the lock lacks, as declared:
     // leaving it out would be an SBOM that lies by omission.
     const folded = foldManifest(f.output, locks, ecosystem, {
+      path: f.path,
       keepUnmatched: listsOnly || !known,
       edgesPerMember: resolving.every((l) => l.reader.edgesPerMember),
     });

@@ -66,7 +66,8 @@ export type ReaderResult = ReaderOutput & {
    * Poetry `path =` dependency, a PEP 508 `file:` URL, a uv `path` or
    * `workspace` source), by name and scope. Such a package is no component;
    * folded into a lock that has it as a member, it is the edge from the
-   * manifest's project to that member (see `_fold.ts`).
+   * manifest's project to that member, and into one that has it as a package
+   * (a folder outside the project), that package, declared (see `_fold.ts`).
    */
   localDeclarations?: Array<{ name: string; scope: Scope }>;
 };
@@ -144,9 +145,11 @@ export interface Reader {
   covers?: "folder" | "tree";
   /**
    * For a lock reader whose lockfile records what its projects declare
-   * (npm/pnpm importers, Bun and Yarn workspaces, NuGet `Direct` entries): a
-   * manifest of a project the lock knows (its root or a member) adds nothing
-   * to what the lock says; other manifests are folded as usual.
+   * (npm/pnpm importers, Bun and Yarn workspaces, NuGet `Direct` entries, the
+   * uv.lock entries of the project and its members, which name the version of
+   * each dependency locked several times): a manifest of a project the lock
+   * knows (its root or a member) adds nothing to what the lock says; other
+   * manifests are folded as usual.
    */
   recordsDeclarations?: boolean;
   /**

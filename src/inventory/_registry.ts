@@ -112,7 +112,7 @@ export const READERS: readonly Reader[] = [
     files: ["pyproject.toml"],
     matches: (f) => f === "pyproject.toml",
     read: (text, path, c) =>
-      pyproject().readPyproject(text, { path, release: c.release, load: c.load }),
+      pyproject().readPyproject(text, { path, release: c.release, load: c.load, memo: c.memo }),
   },
   {
     name: "uv_lock",
@@ -120,6 +120,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["uv.lock"],
     matches: (f) => f === "uv.lock",
+    recordsDeclarations: true,
     read: (text, path) => uvLock().readUvLock(text, { path }),
   },
   {

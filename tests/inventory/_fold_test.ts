@@ -24,9 +24,9 @@ Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", asy
   assert.deepEqual(
     inventory.components.map((c) => [c.id, c.direct, c.scopes, c.sources]),
     [
-      ["pkg:pypi/idna@3.10", true, ["runtime"], ["packages/lib/pyproject.toml", "uv.lock"]],
-      ["pkg:pypi/pytest@8.3.2", true, ["dev"], ["packages/lib/pyproject.toml", "uv.lock"]],
-      ["pkg:pypi/requests@2.32.3", true, ["runtime"], ["pyproject.toml", "uv.lock"]],
+      ["pkg:pypi/idna@3.10", true, ["runtime"], ["uv.lock"]],
+      ["pkg:pypi/pytest@8.3.2", true, ["dev"], ["uv.lock"]],
+      ["pkg:pypi/requests@2.32.3", true, ["runtime"], ["uv.lock"]],
     ],
     "build requirements and unlocked declarations are not components; every one is pinned",
   );
@@ -37,6 +37,56 @@ Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", asy
   assert.ok(edges.includes(`${lib} pkg:pypi/pytest@8.3.2 dev`));
   assert.ok(!edges.includes("root pkg:pypi/idna@3.10 runtime"), "not from the root");
   assert.ok(edges.includes("root pkg:pypi/requests@2.32.3 runtime"));
+});
+
+Deno.test("a uv.lock records what its projects declare: each extra and group keeps the version the lock gives it (uv2nix conflicts)", async () => {
+  // pyproject-nix/uv2nix lib/fixtures/conflicts: conflicting extras lock arpeggio twice. Folding
+  // the pyproject.toml by name gave both versions every extra and group.
+  const arpeggio = (version: string) =>
+    `[[package]]\nname = "arpeggio"\nversion = "${version}"\n` +
+    'source = { registry = "https://pypi.org/simple" }\n\n';
+  const pin = (version: string) =>
+    `    { name = "arpeggio", version = "${version}", source = { registry = "https://pypi.org/simple" } },\n`;
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "conflicts"\nversion = "0.1.0"\ndependencies = []\n\n' +
+        '[project.optional-dependencies]\nextra-a = ["arpeggio==2.0.0"]\nextra-b = ["arpeggio==2.0.1"]\n\n' +
+        '[dependency-groups]\ngroup-c = ["arpeggio==2.0.0"]\n\n' +
+        '[tool.uv]\nconflicts = [[{ extra = "extra-a" }, { extra = "extra-b" }, { group = "group-c" }]]\n',
+      "uv.lock": 'version = 1\nrequires-python = ">=3.12"\n\n' + arpeggio("2.0.0") +
+        arpeggio("2.0.1") +
+        '[[package]]\nname = "conflicts"\nversion = "0.1.0"\nsource = { editable = "." }\n\n' +
+        "[package.optional-dependencies]\nextra-a = [\n" + pin("2.0.0") + "]\nextra-b = [\n" +
+        pin("2.0.1") + "]\n\n[package.dev-dependencies]\ngroup-c = [\n" + pin("2.0.0") + "]\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes, c.groups]), [
+      ["pkg:pypi/arpeggio@2.0.0", ["dev", "optional"], ["extra-a", "group-c"]],
+      ["pkg:pypi/arpeggio@2.0.1", ["optional"], ["extra-b"]],
+    ]);
+  });
+});
+
+Deno.test("a uv workspace without a lock: a member's declaration of another member is the edge to it (uv2nix workspace-members-test)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "workspace-members-test"\nversion = "0.1.0"\n' +
+        'dependencies = ["requests"]\n\n[tool.uv.workspace]\nmembers = ["packages/*"]\n\n' +
+        "[tool.uv.sources]\napi = { workspace = true }\nshared = { workspace = true }\n",
+      "packages/api/pyproject.toml": '[project]\nname = "api"\nversion = "0.1.0"\n' +
+        'dependencies = ["fastapi", "shared"]\n',
+      "packages/shared/pyproject.toml": '[project]\nname = "shared"\nversion = "0.1.0"\n' +
+        'dependencies = ["pydantic"]\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:pypi/fastapi",
+      "pkg:pypi/pydantic",
+      "pkg:pypi/requests",
+    ], "no version-less shared beside the member");
+    const edges = inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
+    assert.ok(edges.includes("pkg:pypi/api@0.1.0 pkg:pypi/shared@0.1.0 runtime"), edges.join("; "));
+  });
 });
 
 Deno.test("a nested project's declarations that the lock above lacks keep their edges from it (vercel/next.js examples)", async () => {
@@ -810,6 +860,33 @@ Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory pack
   assert.deepEqual(components, ["pkg:pypi/idna@3.10 runtime"], "no poetry-core, no pytest");
   assert.deepEqual(memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
   assert.deepEqual(rootEdges, ["pkg:pypi/shared-lib@0.2.0 runtime"], "the path dependency");
+});
+
+Deno.test("a Poetry path dependency outside the project is the lock's package of that folder, declared (poetry2nix tests/path-deps)", async () => {
+  // `trivial = { path = "../trivial" }` of a project scanned alone: the lock's `directory`
+  // package is another checkout's, a component; the root had no edge and nothing was direct.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[tool.poetry]\nname = "path-deps"\nversion = "0.1.0"\n\n' +
+        '[tool.poetry.dependencies]\npython = "^3.6"\ntrivial = { path = "../trivial" }\n',
+      "poetry.lock": '[[package]]\ncategory = "main"\nname = "click"\noptional = false\n' +
+        'python-versions = "*"\nversion = "7.0"\n\n' +
+        '[[package]]\ncategory = "main"\ndescription = ""\nname = "trivial"\noptional = false\n' +
+        'python-versions = "^3.6"\nversion = "0.1.0"\n\n[package.dependencies]\nclick = "^7.0"\n\n' +
+        '[package.source]\nreference = ""\ntype = "directory"\nurl = "../trivial"\n\n' +
+        '[metadata]\ncontent-hash = "0"\npython-versions = "^3.6"\n\n' +
+        "[metadata.files]\nclick = []\ntrivial = []\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.direct, c.scopes]), [
+      ["pkg:pypi/click@7.0", false, ["runtime"]],
+      ["pkg:pypi/trivial@0.1.0", true, ["runtime"]],
+    ]);
+    assert.deepEqual(
+      inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`),
+      ["pkg:pypi/trivial@0.1.0 pkg:pypi/click@7.0 runtime", "root pkg:pypi/trivial@0.1.0 runtime"],
+    );
+  });
 });
 
 Deno.test("a pdm.lock folds in the pyproject.toml of a sibling path package; the project depends on it", async () => {

@@ -61,13 +61,19 @@ function files(
   return distributionFiles(list);
 }
 
+/**
+ * A package's scopes and groups: Poetry 1.5+ `groups` (`main` is runtime, any other
+ * group dev); before them, the `category`, `main` or `dev`, is a scope and no group
+ * (Poetry 1.2–1.4 wrote `dev` for every group but `main`: `foo`'s Flask is no `dev` group's).
+ */
 function scopesAndGroups(
   pkg: Table,
   extras: string[],
 ): { scopes: Scope[]; groups: string[] } {
   const optional = pkg.optional === true;
-  const declared = Array.isArray(pkg.groups)
-    ? pkg.groups.filter((g): g is string => typeof g === "string")
+  const named = Array.isArray(pkg.groups) ? pkg.groups : undefined;
+  const declared = named
+    ? named.filter((g): g is string => typeof g === "string")
     : [typeof pkg.category === "string" ? pkg.category : "main"];
   const scopes = new Set<Scope>();
   const groups: string[] = [];
@@ -75,7 +81,7 @@ function scopesAndGroups(
     if (group === "main") scopes.add(optional ? "optional" : "runtime");
     else {
       scopes.add("dev");
-      groups.push(group);
+      if (named) groups.push(group);
     }
   }
   if (optional) groups.push(...extras);

@@ -24,6 +24,8 @@ import {
   versionFromFileName,
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
+import { matchesGlob } from "../_glob.ts";
+import { posix } from "../../_path.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { gitVcsUrl } from "../_vcs.ts";
@@ -38,8 +40,13 @@ export interface PyprojectOptions {
   path: string;
   /** Version to use when `[project]` declares the version `dynamic`. */
   release?: string;
-  /** Reads another file of the project: the hatch.toml beside it, when there is one. */
+  /**
+   * Reads another file of the project: the hatch.toml beside it, when there is one; the
+   * pyproject.toml of the uv workspace root above it.
+   */
   load?: Load;
+  /** Keeps what several files need for one reading of the tree (the uv workspace roots read). */
+  memo?: Map<string, unknown>;
 }
 
 const READER = "pyproject";
@@ -446,6 +453,88 @@ function namedIndexes(ctx: Context, list: unknown, where: string): Map<string, s
   return out;
 }
 
+/** A pyproject.toml's `[tool.uv.sources]` entries and its named `[[tool.uv.index]]` URLs. */
+interface UvSources {
+  sources: Array<[string, unknown]>;
+  indexes: Map<string, string>;
+}
+
+function uvSources(ctx: Context, uv: Table | undefined): UvSources {
+  const sources = ctx.table(uv?.sources, "[tool.uv.sources]", "[tool.uv.sources]") ?? {};
+  return {
+    sources: Object.entries(sources),
+    indexes: namedIndexes(ctx, uv?.index, "[[tool.uv.index]]"),
+  };
+}
+
+/**
+ * The sources of the uv workspace whose member the pyproject.toml at `path` is: uv gives
+ * every member the `[tool.uv.sources]` (and indexes) of the workspace root, the nearest
+ * pyproject.toml above with a `[tool.uv.workspace]`, when its `members` globs name the
+ * member's folder and its `exclude` ones do not (uv2nix fixtures/workspace-members-test:
+ * `shared = { workspace = true }` is the root's only, and three members declare `shared`).
+ *
+ * @param path The member's pyproject.toml, root-relative.
+ * @param load Reads another file of the project.
+ * @param memo Keeps the workspace roots read.
+ * @returns The root's sources, or `undefined` when no workspace above has the member.
+ */
+function workspaceSources(
+  path: string,
+  load: Load | undefined,
+  memo: Map<string, unknown> | undefined,
+): UvSources | undefined {
+  const folder = posix.dirname(path);
+  if (load === undefined || folder === ".") return undefined;
+  for (let dir = posix.dirname(folder);; dir = posix.dirname(dir)) {
+    const root = uvWorkspaceAt(dir, load, memo);
+    if (root !== undefined) {
+      const relative = dir === "." ? folder : folder.slice(dir.length + 1);
+      const named = (globs: string[]): boolean =>
+        globs.some((glob) => matchesGlob(relative, posix.normalize(glob).replace(/\/$/, "")));
+      return named(root.members) && !named(root.exclude) ? root.sources : undefined;
+    }
+    if (dir === ".") return undefined;
+  }
+}
+
+/** A uv workspace root: its member and exclude globs, its sources. */
+interface UvWorkspace {
+  members: string[];
+  exclude: string[];
+  sources: UvSources;
+}
+
+/** The uv workspace whose root is the pyproject.toml of `dir`, if any (kept in `memo`, per folder). */
+function uvWorkspaceAt(
+  dir: string,
+  load: Load,
+  memo: Map<string, unknown> | undefined,
+): UvWorkspace | undefined {
+  const key = `${READER}:uv-workspace:${dir}`;
+  if (memo?.has(key)) return memo.get(key) as UvWorkspace | undefined;
+  const path = dir === "." ? "pyproject.toml" : `${dir}/pyproject.toml`;
+  const text = load(path);
+  let found: UvWorkspace | undefined;
+  if (text !== undefined) {
+    const root = new Context(text, path);
+    const doc = parseToml(text, path, `inventory.${READER}.invalid`);
+    const uv = root.table(root.table(doc.tool, "[tool]", "[tool")?.uv, "[tool.uv]", "[tool.uv");
+    const workspace = root.table(uv?.workspace, "[tool.uv.workspace]", "[tool.uv.workspace]");
+    const globs = (key: string): string[] =>
+      root.strings(workspace?.[key], `[tool.uv.workspace] ${key}`, key);
+    if (workspace !== undefined) {
+      found = {
+        members: globs("members"),
+        exclude: globs("exclude"),
+        sources: uvSources(root, uv),
+      };
+    }
+  }
+  memo?.set(key, found);
+  return found;
+}
+
 /**
  * Applies `[tool.uv.sources]` to the declarations it names: a workspace
  * member or a local folder is the project's own code, a local wheel or sdist
@@ -453,11 +542,19 @@ function namedIndexes(ctx: Context, list: unknown, where: string): Map<string, s
  * `vcs_url`, a URL the `download_url`, a named `[[tool.uv.index]]` the
  * `repository_url`. A list of sources (one per marker) is left as declared.
  */
-function applyUvSources(ctx: Context, uv: Table | undefined, declarations: Declaration[]): void {
-  const sources = ctx.table(uv?.sources, "[tool.uv.sources]", "[tool.uv.sources]");
-  if (sources === undefined) return;
-  const indexes = namedIndexes(ctx, uv?.index, "[[tool.uv.index]]");
-  const byName = new Map(Object.entries(sources).map(([name, v]) => [pep503Name(name), v]));
+function applyUvSources(
+  ctx: Context,
+  uv: Table | undefined,
+  declarations: Declaration[],
+  workspace: UvSources | undefined,
+): void {
+  const own = uvSources(ctx, uv);
+  const indexes = new Map([...workspace?.indexes ?? [], ...own.indexes]);
+  // A member's own entry for a package replaces the workspace root's.
+  const byName = new Map(
+    [...workspace?.sources ?? [], ...own.sources].map(([name, v]) => [pep503Name(name), v]),
+  );
+  if (byName.size === 0) return;
   for (const declaration of declarations) {
     const source = byName.get(pep503Name(declaration.name));
     if (!isTable(source)) continue;
@@ -467,11 +564,8 @@ function applyUvSources(ctx: Context, uv: Table | undefined, declarations: Decla
     const url = text("url");
     const index = text("index");
     const path = text("path");
-    const file = path !== undefined && ARCHIVE.test(path)
-      ? versionFromFileName(declaration.name, path)
-      : undefined;
-    if (file !== undefined) declaration.specifier = `==${file}`; // a wheel or sdist file: that version
-    else if (source.workspace === true || path !== undefined) declaration.local = true;
+    if (path !== undefined) Object.assign(declaration, fromPath(declaration.name, path));
+    else if (source.workspace === true) declaration.local = true;
     else if (git !== undefined) {
       const ref = text("rev") ?? text("tag") ?? text("branch");
       declaration.url = gitVcsUrl(git, ref, { subPath: text("subdirectory") });
@@ -481,6 +575,15 @@ function applyUvSources(ctx: Context, uv: Table | undefined, declarations: Decla
       declaration.vcs = false;
     } else if (index !== undefined && indexes.has(index)) declaration.index = indexes.get(index);
   }
+}
+
+/**
+ * What a declaration from a local path is: a wheel or sdist file, the version its file name
+ * says (`path = "../trivial/dist/trivial-0.1.0-py3-none-any.whl"`); a folder, the project's own.
+ */
+function fromPath(name: string, path: string): Pick<Declaration, "specifier" | "local"> {
+  const version = ARCHIVE.test(path) ? versionFromFileName(name, path) : undefined;
+  return version === undefined ? { local: true } : { specifier: `==${version}` };
 }
 
 /** What Poetry's entries refer to by name: the extras each package is in, the `[[tool.poetry.source]]` URLs. */
@@ -506,7 +609,9 @@ function poetryEntry(
   if (!isTable(value)) {
     throw ctx.fail(`dependency "${name}" must be a string, a table or an array`, name);
   }
-  if (value.path !== undefined) return [{ name, scope, group, local: true }];
+  if (value.path !== undefined) {
+    return [{ name, scope, group, ...fromPath(name, String(value.path)) }];
+  }
   const optional = value.optional === true && scope === "runtime";
   const constraint = ctx.optionalString(value.version, `version of "${name}"`, name);
   const base = { name, specifier: constraint ? poetryConstraint(constraint) : undefined };
@@ -795,12 +900,27 @@ export function readPyproject(
     "[project.optional-dependencies]",
     "optional-dependencies",
   );
+  const extrasOf = extraRequirements(optional ?? {}, self);
   const hatch = hatchEnvDependencies(
     hatchEnvs(ctx, ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch"), options.load),
-    extraRequirements(optional ?? {}, self),
+    extrasOf,
   );
   declarations.push(...hatch.declarations);
-  applyUvSources(ctx, uv, declarations);
+  // The project itself with extras in a dev group (`test = ["pdm[pytest]"]`) is what those
+  // extras require, dev too; an extra naming its siblings (`all`) adds no scope.
+  declarations.push(
+    ...declarations.flatMap((d) =>
+      pep503Name(d.name) === self && d.scope !== "optional"
+        ? (d.extras ?? []).flatMap((e) => extrasOf(e) ?? []).map((t) =>
+          ctx.pep508(t, d.scope, d.group)
+        )
+        : []
+    ),
+  );
+  const inherited = uv?.workspace === undefined
+    ? workspaceSources(options.path, options.load, options.memo)
+    : undefined;
+  applyUvSources(ctx, uv, declarations, inherited);
   for (const declaration of declarations) declaration.source ??= options.path;
   const builder = new OutputBuilder();
   const asks: ExtraLinks["asks"] = [];

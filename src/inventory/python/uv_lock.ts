@@ -143,7 +143,9 @@ function tableLists(value: unknown): Table[][] {
  * requirements and groups dev). A package's own `optional-dependencies` are its
  * extras: they are followed only where a dependent asks for that extra
  * (`{ name = "httpx", extra = ["http2"] }`), with the scope of that dependent,
- * so a runtime package's extra that only a dev group requests is dev.
+ * so a runtime package's extra that only a dev group requests is dev; so is
+ * the extra of one of the project's own packages (the MCP SDK's dev group asks
+ * for `mcp[cli]`: `typer` is optional and dev).
  * Malformed lists are skipped here; the edge pass refuses them.
  */
 function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Scope[][] {
@@ -177,19 +179,18 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Sc
       const entry = entries[i];
       if (dep.version !== undefined && entry.version !== dep.version) continue;
       if (key !== undefined && sourceKey(entry.source) !== key) continue;
-      // The project's own packages are walked from, not through.
-      if (entry.firstParty) continue;
       const pkg = packages[i];
-      if (!reached[i].includes(scope)) {
-        reached[i].push(scope);
-        seed(dependencyList(pkg.dependencies), scope);
-      }
+      // An extra asked for, of the project's own packages too (a dev group's `mcp[cli]`).
       const optional = pkg["optional-dependencies"];
       for (const extra of extras) {
         if (seen.has(`${i} ${scope} ${extra}`)) continue;
         seen.add(`${i} ${scope} ${extra}`);
         seed(dependencyList(isTable(optional) ? optional[extra] : undefined), scope);
       }
+      // The project's own packages are walked from, not through.
+      if (entry.firstParty || reached[i].includes(scope)) continue;
+      reached[i].push(scope);
+      seed(dependencyList(pkg.dependencies), scope);
     }
   }
   return reached;

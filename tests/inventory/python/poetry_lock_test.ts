@@ -64,9 +64,11 @@ Deno.test("readPoetryLock: edges link each locked version a dependency names", (
 
 Deno.test("readPoetryLock: 1.x categories and [metadata.files]", () => {
   const out = readFixture("poetry_v1.lock");
-  assert.deepEqual(out.components.map((c) => [c.id, c.scopes, allHashes(c).length]), [
-    ["pkg:pypi/mock@5.1.0", ["dev"], 1],
-    ["pkg:pypi/six@1.16.0", ["runtime"], 2],
+  // A category is a scope, no group: Poetry 1.2–1.4 wrote `dev` for every group but `main`
+  // (poetry2nix tests/dependency-groups: Flask of group `foo` is `category = "dev"`).
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes, c.groups, allHashes(c).length]), [
+    ["pkg:pypi/mock@5.1.0", ["dev"], [], 1],
+    ["pkg:pypi/six@1.16.0", ["runtime"], [], 2],
   ]);
   assert.deepEqual(out.edges, [{
     from: "pkg:pypi/mock@5.1.0",

@@ -389,17 +389,62 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
     '[tool.poetry]\nname = "p"\nversion = "1"\n[tool.poetry.dependencies]\n' +
       'internal = { version = "1.2.3", source = "private" }\n' +
       'lib = { path = "../lib", develop = true }\n' +
+      // A wheel or sdist file is the version its name says (poetry2nix tests/file-wheel-deps).
+      'trivial = { path = "../trivial/dist/trivial-0.1.0-py3-none-any.whl" }\n' +
       '[tool.poetry.group.dev.dependencies]\ntools = { path = "tools" }\n' +
       '[[tool.poetry.source]]\nname = "private"\nurl = "https://pkgs.example.com/simple/"\n',
     { path: "pyproject.toml" },
   );
   assert.deepEqual(poetry.components.map((c) => c.purl), [
     pypiPurl("internal", "1.2.3", { repository_url: "https://pkgs.example.com/simple/" }),
+    pypiPurl("trivial", "0.1.0"),
   ]);
   // A path dependency is the project's own: no component, an edge to the member, if any.
   assert.deepEqual(poetry.localDeclarations, [
     { name: "lib", scope: "runtime" },
     { name: "tools", scope: "dev" },
+  ]);
+});
+
+Deno.test("readPyproject: a uv workspace member takes the root's [tool.uv.sources] (uv2nix workspace-members-test)", () => {
+  // The root names `shared = { workspace = true }`; the members declare `shared` with no source
+  // of their own: it is the member, not a version-less PyPI package.
+  const root = '[project]\nname = "workspace-members-test"\nversion = "0.1.0"\n' +
+    'dependencies = ["requests", "click"]\n\n' +
+    '[tool.uv.workspace]\nmembers = ["packages/*", "apps/*"]\nexclude = ["apps/legacy"]\n\n' +
+    "[tool.uv.sources]\nwebapp = { workspace = true }\napi = { workspace = true }\n" +
+    'shared = { workspace = true }\nclick = { git = "https://github.com/pallets/click", tag = "8.1.7" }\n';
+  const member =
+    '[project]\nname = "cli"\nversion = "0.1.0"\ndependencies = ["shared", "click"]\n' +
+    '\n[tool.uv.sources]\nclick = { index = "internal" }\n\n' +
+    '[[tool.uv.index]]\nname = "internal"\nurl = "https://pkgs.example.com/simple"\n';
+  const read = (path: string) =>
+    readPyproject(member, { path, load: (p) => p === "pyproject.toml" ? root : undefined });
+  const cli = read("apps/cli/pyproject.toml");
+  assert.deepEqual(cli.localDeclarations, [{ name: "shared", scope: "runtime" }]);
+  assert.deepEqual(cli.components.map((c) => c.purl), [
+    // The member's own source replaces the root's.
+    pypiPurl("click", undefined, { repository_url: "https://pkgs.example.com/simple" }),
+  ]);
+  // A folder the workspace excludes is no member: the root's sources are not its.
+  const legacy = read("apps/legacy/pyproject.toml");
+  assert.equal(legacy.localDeclarations, undefined);
+  assert.deepEqual(legacy.components.map((c) => c.name).sort(), ["click", "shared"]);
+});
+
+Deno.test("readPyproject: the project itself with extras is what those extras require (pdm's test group asks for pdm[pytest])", () => {
+  const out = readPyproject(
+    '[project]\nname = "pdm"\nversion = "2"\ndependencies = ["rich"]\n\n' +
+      '[project.optional-dependencies]\npytest = ["pytest", "pytest-mock"]\nkeyring = ["keyring"]\n' +
+      'all = ["pdm[keyring]"]\n\n[dependency-groups]\ntest = ["pdm[pytest]", "pytest-cov"]\n',
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => [c.name, c.scopes, c.groups]), [
+    ["keyring", ["optional"], ["keyring"]], // an extra naming its siblings adds no scope
+    ["pytest", ["dev", "optional"], ["pytest", "test"]],
+    ["pytest-cov", ["dev"], ["test"]],
+    ["pytest-mock", ["dev", "optional"], ["pytest", "test"]],
+    ["rich", ["runtime"], []],
   ]);
 });
 

@@ -85,7 +85,8 @@ Deno.test("readUvLock: hashes, download locations, scopes, direct", () => {
   ]);
   assert.match(idna?.downloadLocation ?? "", /idna-3\.7\.tar\.gz$/);
   assert.equal(idna?.direct, false);
-  assert.deepEqual(idna?.scopes, ["optional", "runtime"]);
+  // Also dev: the `test` group asks for the project's own `socks` extra, which asks for requests.
+  assert.deepEqual(idna?.scopes, ["dev", "optional", "runtime"]);
   const iniconfig = out.components.find((c) => c.name === "iniconfig");
   assert.match(iniconfig?.downloadLocation ?? "", /\.whl$/);
   assert.deepEqual(iniconfig?.scopes, ["dev"]);
@@ -307,6 +308,26 @@ Deno.test("readUvLock: a package's extra has the scope of the dependents that as
       e.scope === "optional"
     ),
   );
+});
+
+Deno.test("readUvLock: an extra of the project's own package that a dev group asks for is dev too", () => {
+  // modelcontextprotocol/python-sdk: the dev group asks for `mcp[cli]`, the project itself; its
+  // `cli` extra's typer (and typer's shellingham) were optional only.
+  const registry = 'source = { registry = "https://pypi.org/simple" }';
+  const text = [
+    'version = 1\nrevision = 3\nrequires-python = ">=3.10"\n',
+    '[[package]]\nname = "mcp"\nversion = "1.0"\nsource = { editable = "." }\n',
+    '[package.optional-dependencies]\ncli = [{ name = "typer" }]\n',
+    '[package.dev-dependencies]\ndev = [{ name = "mcp", extra = ["cli"] }]\n',
+    '[[package]]\nname = "shellingham"\nversion = "1.5.4"\n' + registry + "\n",
+    '[[package]]\nname = "typer"\nversion = "0.17.4"\n' + registry,
+    'dependencies = [{ name = "shellingham" }]\n',
+  ].join("\n");
+  const out = readUvLock(text, { path: "uv.lock" });
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes}`), [
+    "shellingham dev,optional",
+    "typer dev,optional",
+  ]);
 });
 
 Deno.test("readUvLock: an extra a virtual root's [manifest.dependency-groups] asks for is dev", () => {
