@@ -19,25 +19,6 @@ export interface ReadFile {
   output: ReaderResult;
 }
 
-/**
- * Folds a manifest into the lockfiles that resolve it. Each declaration
- * becomes a partial component with the id of every locked package of the same
- * name (by the ecosystem's name rule; direct, with the declared scopes, groups
- * and source), which the merge unites with the locked one; declarations the
- * locks do not have (build requirements, members' own packages, stale
- * entries) are dropped: the lockfile says what ships. A workspace member's
- * manifest (its project is a member of the locks) declares from that member,
- * not from the root; a declaration that names a member links to it, and so
- * does one from a folder of the project's own (`localDeclarations`), or, when
- * the lock has that folder as a package (a checkout outside the project), is
- * that package, declared (`path`: the manifest's, its source). `unmatched` names the declarations (build requirements aside) that found
- * neither a locked package nor a member; with `keepUnmatched` (locks that
- * lock only what they list) those stay, as declared. `member` tells whether
- * the manifest's project is a member of the locks. The extras its
- * declarations ask for follow their edges. With `edgesPerMember` (locks whose
- * member entries name each dependency exactly) a member's declaration is only
- * the locked package that member's edges reach.
- */
 /** The id of the locks' member that is the manifest's project, if any. */
 function memberOf(
   manifest: ReaderResult,
@@ -53,6 +34,26 @@ function memberOf(
   return undefined;
 }
 
+/**
+ * Folds a manifest into the lockfiles that resolve it. Each declaration
+ * becomes a partial component with the id of every locked package of the same
+ * name (by the ecosystem's name rule; direct, with the declared scopes, groups
+ * and source), which the merge unites with the locked one; declarations the
+ * locks do not have (build requirements, members' own packages, stale
+ * entries) are dropped: the lockfile says what ships. A workspace member's
+ * manifest (its project is a member of the locks) declares from that member,
+ * not from the root; a declaration that names a member links to it, and so
+ * does one from a folder of the project's own (`localDeclarations`), or, when
+ * the lock has that folder as a package (a checkout outside the project), is
+ * that package, declared (`path`: the manifest's, its source). `unmatched`
+ * names the declarations (build requirements aside) that found
+ * neither a locked package nor a member; with `keepUnmatched` (locks that
+ * lock only what they list) those stay, as declared. `member` tells whether
+ * the manifest's project is a member of the locks. The extras its
+ * declarations ask for follow their edges. With `edgesPerMember` (locks whose
+ * member entries name each dependency exactly) a member's declaration is only
+ * the locked package that member's edges reach.
+ */
 function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
@@ -62,7 +63,8 @@ function foldManifest(
   const { keepUnmatched } = options;
   const key = (name: string): string => packageKey(ecosystem, name);
   const self = memberOf(manifest, locks, ecosystem) ?? ROOT_ID;
-  // A lock that names each member's dependencies exactly: a member's declaration is what it reaches.
+  // A lock that names each member's dependencies exactly: a member's declaration is what it
+  // reaches.
   const reached = options.edgesPerMember && self !== ROOT_ID
     ? new Set(locks.flatMap((l) => l.edges).filter((e) => e.from === self).map((e) => e.to))
     : undefined;
