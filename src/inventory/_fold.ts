@@ -327,6 +327,53 @@ function withDistinctMemberIds(files: readonly ReadFile[]): readonly ReadFile[] 
 }
 
 /**
+ * The files with every NuGet package written in several cases (`Newtonsoft.Json@13.0.3` in one
+ * project, `newtonsoft.json@13.0.3` in another) spelled one way, so that it is one component
+ * whose scopes, sources and edges merge: NuGet ids and versions are case-insensitive, while the
+ * purl-spec `nuget` type keeps the case, so each spelling would be a purl of its own. The
+ * spelling kept is a lock's (`packages.lock.json`, `packages.config`: what was restored) over a
+ * project file's declaration, else the first file's in path order, else, in one file, the first
+ * in id order. Other ecosystems' purls already are one per package (case-folded or
+ * case-sensitive).
+ */
+function withOneNugetSpelling(files: readonly ReadFile[]): readonly ReadFile[] {
+  const nuget = (c: Component): boolean => c.ecosystem === "nuget";
+  const spelling = new Map<string, Component>();
+  const order = files.filter((f) => f.output.components.some(nuget)).sort((a, b) =>
+    Number(a.reader.kind !== "lock") - Number(b.reader.kind !== "lock") ||
+    compareStrings(a.path, b.path)
+  );
+  if (order.length === 0) return files;
+  for (const f of order) {
+    for (const c of f.output.components) {
+      if (nuget(c) && !spelling.has(c.id.toLowerCase())) spelling.set(c.id.toLowerCase(), c);
+    }
+  }
+  return files.map((f) => {
+    // The components of the file spelled otherwise, by id (a NuGet reader's output has no extras).
+    const renamed = new Map<string, Component>();
+    for (const c of f.output.components) {
+      const kept = nuget(c) ? spelling.get(c.id.toLowerCase())! : c;
+      if (kept.id !== c.id) renamed.set(c.id, kept);
+    }
+    if (renamed.size === 0) return f;
+    const id = (node: string): string => renamed.get(node)?.id ?? node;
+    const builder = new OutputBuilder();
+    builder.addOutput({
+      members: f.output.members,
+      components: f.output.components.map((c) => {
+        const kept = renamed.get(c.id);
+        if (kept === undefined) return c;
+        const { id, name, version, purl } = kept;
+        return { ...c, id, name, purl, ...version === undefined ? {} : { version } };
+      }),
+      edges: f.output.edges.map((e) => ({ ...e, from: id(e.from), to: id(e.to) })),
+    });
+    return { ...f, output: { ...f.output, ...builder.build() } };
+  });
+}
+
+/**
  * How near a file at `path` is to one at `from`: 0 in the same folder, `n`
  * in the folder `n` levels above, `Infinity` in a folder below; `undefined`
  * in another branch of the tree (another project's files).
@@ -566,8 +613,9 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
  * declarations that lock lacks, gives a warning: those declarations are not in
  * the inventory. A manifest that no lock resolves keeps its declarations and
  * is "declared only" (with a warning) when it has any. Reader warnings are
- * kept, but those of a manifest the lock says it all for. The order of
- * `read` does not matter.
+ * kept, but those of a manifest the lock says it all for. A NuGet package
+ * written in several cases is one component (see {@linkcode withOneNugetSpelling}).
+ * The order of `read` does not matter.
  *
  * @param read The files read, with their outputs.
  * @returns The merged output, the warnings and the declared-only manifests.
@@ -575,7 +623,7 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
 export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const warnings = new Set<string>();
   const own = read.map((f) => underOwnMember(f, read));
-  const files = withRangesResolved(withDistinctMemberIds(own), warnings);
+  const files = withRangesResolved(withDistinctMemberIds(withOneNugetSpelling(own)), warnings);
   const outputs: ReaderOutput[] = [];
   const extras: ExtraLinks[] = [];
   const declaredOnly: string[] = [];

@@ -361,6 +361,51 @@ Deno.test("a NuGet lock resolves only its own project: not a project below it, n
   });
 });
 
+Deno.test("a NuGet package written in several cases is one component: a lock's spelling, else the first file's", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "A/A.csproj": CSPROJ('<PackageReference Include="Newtonsoft.Json" Version="13.0.3" />'),
+      "B/B.csproj": CSPROJ(
+        '<PackageReference Include="newtonsoft.json" Version="13.0.3" PrivateAssets="all" />' +
+          '<PackageReference Include="serilog" Version="4.0.0-Beta" />',
+      ),
+      "C/C.csproj": CSPROJ('<PackageReference Include="NEWTONSOFT.JSON" Version="13.0.3" />'),
+      "C/packages.lock.json": NUGET_LOCK("NEWTONSOFT.JSON", "13.0.3"),
+      "D/D.csproj": CSPROJ('<PackageReference Include="Serilog" Version="4.0.0-beta" />'),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.components.map((c) => [c.id, c.name, c.scopes.join(), c.sources.join(" ")]),
+      [
+        // The lock's spelling, though A/A.csproj comes first.
+        [
+          "pkg:nuget/NEWTONSOFT.JSON@13.0.3",
+          "NEWTONSOFT.JSON",
+          "build,runtime",
+          [
+            "A/A.csproj",
+            "B/B.csproj",
+            "C/packages.lock.json",
+          ].join(" "),
+        ],
+        // No lock: the first file's, in path order; versions are case-insensitive too.
+        ["pkg:nuget/serilog@4.0.0-Beta", "serilog", "runtime", "B/B.csproj D/D.csproj"],
+      ],
+    );
+    const to = (id: string): string[] =>
+      inventory.edges.filter((e) => e.to === id).map((e) => `${e.from} ${e.scope}`);
+    assert.deepEqual(to("pkg:nuget/NEWTONSOFT.JSON@13.0.3"), [
+      "pkg:nuget/a runtime",
+      "pkg:nuget/b build",
+      "pkg:nuget/c runtime",
+    ]);
+    assert.deepEqual(to("pkg:nuget/serilog@4.0.0-Beta"), [
+      "pkg:nuget/b runtime",
+      "pkg:nuget/d runtime",
+    ]);
+  });
+});
+
 Deno.test("a Gradle lock does not resolve a Maven pom.xml; it resolves build.gradle", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {

@@ -5,7 +5,8 @@ import type { Member } from "../types.ts";
 
 /**
  * Builds a `pkg:nuget` purl (purl-spec `nuget` type: no namespace, the name's
- * case kept).
+ * case kept; the merge spells a package that files write in several cases one
+ * way, see `withOneNugetSpelling` in `_fold.ts`).
  *
  * @param name The package id as written.
  * @param version The version, when known.

@@ -29,7 +29,8 @@
  * floating versions (`[1.0,2.0)`, `1.*`) are specifiers. Scopes:
  * `PrivateAssets="all"` (analyzers, build tools) → build; every reference of
  * a test project (`IsTestProject`, the Visual Studio test project type in
- * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk`) → dev;
+ * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
+ * packages set `IsTestProject`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
  * components: those of the project and of every file it imports
  * (`Directory.Build.props`/`.targets` too, so a shared analyzer project is
@@ -64,7 +65,13 @@ import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 import { nugetPurl, projectMember } from "./_nuget.ts";
 
 const CODE = "inventory.msbuild.invalid";
-const TEST_SDK = "microsoft.net.test.sdk";
+/**
+ * Packages whose build files set `IsTestProject`: the test SDK, and xUnit.net v3's core package
+ * (`xunit.v3.core`, or its `.mtp-v1`/`.mtp-v2`/`.mtp-off` variants), which every xUnit.net v3
+ * test package (`xunit.v3`, `xunit.v3.mtp-v2` …) brings and which needs no test SDK.
+ */
+const TEST_PACKAGE =
+  /^(?:microsoft\.net\.test\.sdk|xunit\.v3(?:\.core)?(?:\.mtp-(?:v1|v2|off))?)$/i;
 /** The Visual Studio project type GUID of a (legacy, non-SDK) test project. */
 const TEST_PROJECT_TYPE = "3AC096D0-A1C2-E12C-1390-A8335801FDAB";
 const PROJECT_EXTENSIONS = [".csproj", ".fsproj", ".vbproj"];
@@ -739,15 +746,16 @@ export function evaluateMsbuildProject(
 }
 
 /**
- * Whether packages a project uses make it a test project: one of them is
- * `Microsoft.NET.Test.Sdk`, whose build files set `IsTestProject` (by
- * `PackageReference`, or installed through `packages.config`).
+ * Whether packages a project uses make it a test project: one of them sets
+ * `IsTestProject` in its build files, `Microsoft.NET.Test.Sdk` or an
+ * xUnit.net v3 package (`xunit.v3`, `xunit.v3.mtp-v2`, `xunit.v3.core` …;
+ * by `PackageReference`, or installed through `packages.config`).
  *
  * @param packageIds The package ids (any case).
- * @returns `true` when the test SDK is among them.
+ * @returns `true` when such a package is among them.
  */
 export function referencesTestSdk(packageIds: Iterable<string>): boolean {
-  for (const id of packageIds) if (id.toLowerCase() === TEST_SDK) return true;
+  for (const id of packageIds) if (TEST_PACKAGE.test(id)) return true;
   return false;
 }
 

@@ -18,8 +18,10 @@
  * folder). That project file, wherever the lock is (see `projectBeside` in
  * `msbuild.ts`: the one project file of the folder, or the name in
  * `packages.<name>.lock.json`), gives the scopes the lock does not record:
- * `PrivateAssets="all"` → build, a test project → dev; transitive packages
- * take the scopes of the paths that reach them. A `Direct` entry no project
+ * `PrivateAssets="all"` → build, a test project (by the MSBuild reader's
+ * rule, or one whose lock has a test package as `Direct`: `Microsoft.NET.Test.Sdk`,
+ * `xunit.v3` …, which an MSBuild SDK of its own may add) → dev; transitive
+ * packages take the scopes of the paths that reach them. A `Direct` entry no project
  * file declares is one the .NET SDK adds itself (`IsImplicitlyDefined`,
  * `PrivateAssets="all"`): `Microsoft.NET.ILLink.Tasks` (the trimmer's tasks
  * and analyzers, for `IsTrimmable`, `IsAotCompatible`, `PublishTrimmed`) and
@@ -46,6 +48,7 @@ import {
   type MsbuildProject,
   projectBeside,
   referencedProjects,
+  referencesTestSdk,
 } from "./msbuild.ts";
 
 const CODE = "inventory.nuget_lock.invalid";
@@ -214,8 +217,15 @@ export function readNugetLock(
     ? new Map()
     : referencedProjects(project, options.load, options);
   const declared = new Map((project?.packages ?? []).map((p) => [p.name.toLowerCase(), p.scope]));
+  // A test package the lock has as Direct makes a test project, wherever it is declared (an
+  // MSBuild SDK of the project's own, a file vouch does not read).
+  const isTest = project?.isTest === true || referencesTestSdk(
+    [...frameworks.values()].flatMap((entries) =>
+      entries.filter((e) => e.type === "Direct").map((e) => e.key)
+    ),
+  );
   const directScope = (name: string): Scope =>
-    project?.isTest ? "dev" : declared.get(name.toLowerCase()) ??
+    isTest ? "dev" : declared.get(name.toLowerCase()) ??
       (SDK_BUILD_PACKAGES.has(name.toLowerCase()) ? "build" : "runtime");
   // Frameworks mostly repeat the same packages: each name@version is added once.
   const added = new Map<string, string>();
@@ -231,7 +241,7 @@ export function readNugetLock(
         const id = out.member(projectEntry(entry.key, referenced, options));
         ids.set(entry.key, id);
         lowerIds.set(lower, id);
-        out.edge(self, id, project?.isTest ? "dev" : "runtime");
+        out.edge(self, id, isTest ? "dev" : "runtime");
         continue;
       }
       const key = `${entry.key}@${entry.resolved}`;

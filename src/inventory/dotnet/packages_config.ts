@@ -14,7 +14,8 @@
  * read by the MSBuild reader; found as `projectBeside` in `msbuild.ts` says)
  * is the member that installed them, and it is a test project by the MSBuild
  * reader's rule (`IsTestProject`, the test project type GUID) or when the
- * file installs `Microsoft.NET.Test.Sdk`. `targetFramework` is kept as the
+ * file installs a package that makes it one (`Microsoft.NET.Test.Sdk`: see
+ * `referencesTestSdk` in `msbuild.ts`). `targetFramework` is kept as the
  * component's group; `allowedVersions` only limits later updates and is not
  * read.
  *

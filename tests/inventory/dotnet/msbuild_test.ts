@@ -146,6 +146,25 @@ Deno.test("test projects: IsTestProject, the legacy test project type, a Microso
   assert.equal(referencesTestSdk(["Microsoft.NET.Test.Sdk.Extra"]), false);
 });
 
+// Found by the .NET sweep (Humanizr/Humanizer's tests/Humanizer.Tests): an xUnit.net v3 test project
+// on Microsoft Testing Platform references xunit.v3.mtp-v2 and no Microsoft.NET.Test.Sdk; xunit.v3.core
+// (which every xunit.v3 package brings) sets IsTestProject in its buildTransitive props. Its packages
+// were runtime.
+Deno.test("test projects: an xUnit.net v3 package, which sets IsTestProject itself", () => {
+  const isTest = (id: string): boolean =>
+    evaluateMsbuildProject(
+      `<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="${id}" Version="3.2.2" />` +
+        '<PackageReference Include="Verify.XunitV3" Version="31.13.2" /></ItemGroup></Project>',
+      { path: "tests/T/T.csproj", load: () => undefined },
+    ).isTest;
+  for (const id of ["xunit.v3", "xunit.v3.mtp-v2", "xunit.v3.mtp-off", "XUnit.V3.Core"]) {
+    assert.equal(isTest(id), true, id);
+  }
+  // A library of test helpers references the extensibility package, never the core.
+  assert.equal(isTest("xunit.v3.extensibility.core"), false);
+  assert.equal(isTest("xunit.v3.assert"), false);
+});
+
 Deno.test("projectBeside: a named file's project, else the one project file of its folder", async () => {
   await withTempDir(async (dir) => {
     const project = (name: string): string =>

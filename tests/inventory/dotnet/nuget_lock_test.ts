@@ -154,6 +154,59 @@ Deno.test("readNugetLock: a test project at the root makes its packages dev", as
   });
 });
 
+// Found by the .NET sweep (AtyaLibraries/Atya.Templates.NuGetPackage): a test project whose own
+// MSBuild SDK (`<Project Sdk="Atya.Build.Sdk">`) adds the test packages; the project file declares
+// none, the lock has Microsoft.NET.Test.Sdk and xunit.v3 as Direct. Its packages were runtime.
+Deno.test("readNugetLock: a test package the lock has as Direct makes a test project", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/Lib/Lib.csproj": '<Project Sdk="Atya.Build.Sdk"><PropertyGroup>' +
+        "<PackageId>Atya.Lib</PackageId></PropertyGroup></Project>",
+      "tests/Lib.Tests/Lib.Tests.csproj": '<Project Sdk="Atya.Build.Sdk"><ItemGroup>' +
+        '<ProjectReference Include="..\\..\\src\\Lib\\Lib.csproj" /></ItemGroup></Project>',
+      "tests/Lib.Tests/packages.lock.json": JSON.stringify({
+        version: 2,
+        dependencies: {
+          "net10.0": {
+            "Microsoft.NET.Test.Sdk": {
+              type: "Direct",
+              requested: "[18.6.0, )",
+              resolved: "18.6.0",
+            },
+            NSubstitute: {
+              type: "Direct",
+              requested: "[5.3.0, )",
+              resolved: "5.3.0",
+              dependencies: { "Castle.Core": "5.1.1" },
+            },
+            "Castle.Core": { type: "Transitive", resolved: "5.1.1" },
+            "Atya.Lib": { type: "Project", dependencies: { "Atya.Guards": "[1.0.0, )" } },
+            "Atya.Guards": { type: "CentralTransitive", requested: "[1.0.0, )", resolved: "1.0.0" },
+          },
+        },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "Atya.Guards runtime", // the library's own dependency, through the library
+      "Castle.Core dev",
+      "Microsoft.NET.Test.Sdk dev",
+      "NSubstitute dev",
+    ]);
+    // The xUnit.net v3 packages, which need no test SDK, make one too.
+    const lock = (direct: string): string =>
+      JSON.stringify({
+        version: 1,
+        dependencies: { "net8.0": { [direct]: { type: "Direct", resolved: "3.2.2" } } },
+      });
+    const out = readNugetLock(lock("xunit.v3.mtp-v2"), {
+      path: "T/packages.lock.json",
+      load: () => undefined,
+    });
+    assert.deepEqual(out.components.map((c) => c.scopes), [["dev"]]);
+  });
+});
+
 // Found by the JVM/.NET sweep (CollapseLauncher/Hi3Helper.EncTool, a library with IsTrimmable and
 // IsAotCompatible): the .NET SDK adds Microsoft.NET.ILLink.Tasks itself (PrivateAssets="all"), and
 // a .NET Framework target Microsoft.NETFramework.ReferenceAssemblies; the lock has them as Direct
