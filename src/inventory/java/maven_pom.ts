@@ -37,6 +37,11 @@
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
  * `LATEST`/`RELEASE` are specifiers, not versions.
  *
+ * Purls name the file: a dependency's `<type>` gives its extension and a
+ * default classifier (Maven's artifact handlers), so `<type>test-jar</type>`
+ * and `<classifier>tests</classifier>` are the one artifact
+ * `?classifier=tests` (the `jar` type left out, as the purl-spec defaults it).
+ *
  * @module
  */
 import { posix } from "../../_path.ts";
@@ -72,6 +77,27 @@ const SCOPES: Record<string, Scope> = {
   provided: "build",
   system: "build",
   import: "build",
+};
+
+/**
+ * The dependency types whose file is not `<artifactId>-<version>.<type>`, with the
+ * extension and default classifier Maven gives it (maven-core's artifact handlers, and
+ * Maven 4's dependency types): a dependency's own `<classifier>` wins over the default.
+ */
+const TYPES: Record<string, { extension: string; classifier?: string }> = {
+  "test-jar": { extension: "jar", classifier: "tests" },
+  "ejb-client": { extension: "jar", classifier: "client" },
+  "java-source": { extension: "jar", classifier: "sources" },
+  javadoc: { extension: "jar", classifier: "javadoc" },
+  "maven-plugin": { extension: "jar" },
+  ejb: { extension: "jar" },
+  fatjar: { extension: "jar" },
+  // Maven 4.
+  "classpath-jar": { extension: "jar" },
+  "classpath-fatjar": { extension: "jar" },
+  "modular-jar": { extension: "jar" },
+  "modular-fatjar": { extension: "jar" },
+  bom: { extension: "pom" },
 };
 
 // ---------------------------------------------------------------------------
@@ -967,6 +993,14 @@ class Resolver {
       this.warnings.add(
         `${source}: ${c.groupId}:${c.artifactId}: its ${qualifier} ${value} uses a property not defined in the tree (a build extension may set it); the purl has no ${qualifier}`,
       );
+    }
+    // The file the type names: `test-jar` is the `tests` jar, as `<classifier>tests</classifier>` is.
+    const file = declared.type === undefined ? undefined : TYPES[declared.type];
+    if (file !== undefined) {
+      declared.type = file.extension;
+      if (c.classifier === undefined && file.classifier !== undefined) {
+        declared.classifier = file.classifier;
+      }
     }
     if (written === undefined && options.management.outside.length > 0) {
       const outside = options.management.outside.join(", ");

@@ -772,3 +772,27 @@ Deno.test("readMavenPom: Maven 4 (model 4.1.0) subprojects, inferred parents and
     "pkg:maven/example/lib@1.0.0 runtime",
   ]);
 });
+
+// Found reviewing the purls of test jars: `<type>test-jar</type>` gave `?type=test-jar` and the
+// same jar written `<classifier>tests</classifier>` gave `?classifier=tests`, two components for
+// one file. Maven's artifact handlers make a type an extension and a default classifier (test-jar:
+// jar + tests; the dependency's own classifier wins), and the purl-spec's type defaults to jar.
+Deno.test("readMavenPom: a dependency's type is the file's extension and default classifier", () => {
+  const out = readLib(
+    "",
+    `<dependencies>${dep("org.example:lib:2.0", "<type>test-jar</type><scope>test</scope>")}${
+      dep("org.example:lib:2.0", "<classifier>tests</classifier><scope>test</scope>")
+    }${dep("org.example:lib:2.0", "<type>test-jar</type><classifier>it</classifier>")}${
+      dep("org.example:beans:1.0", "<type>ejb</type>")
+    }${dep("org.example:beans:1.0", "<type>ejb-client</type>")}${
+      dep("org.example:site:1.0", "<type>war</type>")
+    }</dependencies>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/org.example/beans@1.0 runtime",
+    "pkg:maven/org.example/beans@1.0?classifier=client runtime",
+    "pkg:maven/org.example/lib@2.0?classifier=it runtime",
+    "pkg:maven/org.example/lib@2.0?classifier=tests dev",
+    "pkg:maven/org.example/site@1.0?type=war runtime",
+  ]);
+});
