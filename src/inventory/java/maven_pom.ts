@@ -574,13 +574,10 @@ class Resolver {
   readonly warnings = new Set<string>();
   /**
    * The dependencies whose versions are managed outside the tree, by the POM
-   * declaring them and the parents and BOMs it names: one warning each (see
-   * {@linkcode Resolver.allWarnings}), not one per dependency.
+   * declaring them, then by the parents and BOMs that may manage them: one
+   * warning per POM (see {@linkcode Resolver.allWarnings}), not one per dependency.
    */
-  readonly managedOutside = new Map<
-    string,
-    { source: string; outside: string; names: Set<string> }
-  >();
+  readonly managedOutside = new Map<string, Map<string, Set<string>>>();
   #reactor?: { byKey: Map<string, Model>; modules: Set<string> };
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
   #poms?: {
@@ -595,15 +592,23 @@ class Resolver {
   /** Every warning, sorted: those of {@linkcode Resolver.warnings} and of `managedOutside`. */
   allWarnings(): string[] {
     const lines = [...this.warnings];
-    for (const { source, outside, names } of this.managedOutside.values()) {
-      const list = [...names].sort(compareStrings);
-      const [whose, purls] = list.length === 1
+    for (const [source, byOutside] of this.managedOutside) {
+      let count = 0;
+      const groups = [...byOutside].map(([outside, names]) => {
+        count += names.size;
+        return { outside, list: [...names].sort(compareStrings).join(", ") };
+      }).sort((a, b) => compareStrings(a.list, b.list));
+      const [whose, purls] = count === 1
         ? ["its version is", "the purl has"]
         : ["their versions are", "their purls have"];
-      lines.push(
-        `${source}: ${list.join(", ")}: ${whose} managed outside the tree (${outside}); ` +
-          `${purls} no version`,
-      );
+      // Names managed by other parents and BOMs (a plugin: by a parent only) each say by which.
+      const [first] = groups;
+      const text = groups.length === 1
+        ? `${first.list}: ${whose} managed outside the tree (${first.outside})`
+        : `${
+          groups.map((g) => `${g.list} (${g.outside})`).join("; ")
+        }: ${whose} managed outside the tree`;
+      lines.push(`${source}: ${text}; ${purls} no version`);
     }
     return lines.sort();
   }
@@ -1003,13 +1008,14 @@ class Resolver {
       }
     }
     if (written === undefined && options.management.outside.length > 0) {
+      // Inherited from a pom.xml of the tree: its own read says so, whole, once.
+      if (source !== model.path && posix.basename(source) === "pom.xml") return declared;
       const outside = options.management.outside.join(", ");
-      const key = `${source}\n${outside}`;
-      let group = this.managedOutside.get(key);
-      if (group === undefined) {
-        this.managedOutside.set(key, group = { source, outside, names: new Set() });
-      }
-      group.names.add(`${c.groupId}:${c.artifactId}`);
+      let bySource = this.managedOutside.get(source);
+      if (bySource === undefined) this.managedOutside.set(source, bySource = new Map());
+      let names = bySource.get(outside);
+      if (names === undefined) bySource.set(outside, names = new Set());
+      names.add(`${c.groupId}:${c.artifactId}`);
       return declared;
     }
     if (written === undefined || written.includes("${")) {

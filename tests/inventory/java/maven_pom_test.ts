@@ -796,3 +796,42 @@ Deno.test("readMavenPom: a dependency's type is the file's extension and default
     "pkg:maven/org.example/site@1.0?type=war runtime",
   ]);
 });
+
+// Found reading a reactor whose root has a parent outside the tree: the root's warning that its
+// dependencies' versions are managed outside came from its own read and again from each module's
+// (which inherit them, and may import other BOMs), with other lists; and a plugin (which only a
+// parent manages) and a dependency of one POM made two warnings. One warning per POM, whole.
+Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from its own read", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+    <version>3.2.5</version><relativePath/></parent>
+  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>lib</module></modules>
+  <dependencyManagement><dependencies>${
+      dep("org.junit:junit-bom:5.10.2", "<type>pom</type><scope>import</scope>")
+    }</dependencies></dependencyManagement>
+  <dependencies>${dep("org.slf4j:slf4j-api")}${
+      dep("org.junit.jupiter:junit-jupiter")
+    }</dependencies>
+  <build><plugins><plugin><groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
+</project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencyManagement><dependencies>${
+      dep("org.testcontainers:testcontainers-bom:1.19.7", "<type>pom</type><scope>import</scope>")
+    }</dependencies></dependencyManagement>
+  <dependencies>${dep("org.testcontainers:postgresql", "<scope>test</scope>")}</dependencies>
+</project>`,
+  };
+  const warnings = ["pom.xml", "lib/pom.xml"].flatMap((path) =>
+    readMavenPom(files[path], { path, load: (p) => files[p] }).warnings ?? []
+  );
+  const parent = "parent org.springframework.boot:spring-boot-starter-parent:3.2.5";
+  assert.deepEqual(warnings, [
+    `pom.xml: org.junit.jupiter:junit-jupiter, org.slf4j:slf4j-api (${parent}, BOM org.junit:junit-bom:5.10.2); org.springframework.boot:spring-boot-maven-plugin (${parent}): their versions are managed outside the tree; their purls have no version`,
+    `lib/pom.xml: org.testcontainers:postgresql: its version is managed outside the tree (${parent}, BOM org.junit:junit-bom:5.10.2, BOM org.testcontainers:testcontainers-bom:1.19.7); the purl has no version`,
+  ]);
+});
