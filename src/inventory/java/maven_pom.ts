@@ -19,7 +19,8 @@
  * activation is not evaluated, and a warning says so, except that the
  * runtime dependencies of a profile the build does not activate by default
  * (one without activation that the `-P` of `.mvn/maven.config` does not name,
- * or an `activeByDefault` one that it turns off) are optional), and the build
+ * an `activeByDefault` one that it or another active profile turns off, or one
+ * a property activates that the build never sets) are optional), and the build
  * plugins, their dependencies, `annotationProcessorPaths` and extensions
  * (scope `build`). A parent or BOM that is not in the tree stays a component
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
@@ -136,6 +137,8 @@ interface RawProfile {
   id: string;
   /** How Maven activates it, as written: `activeByDefault`, the conditions of `<activation>`, or `[]` (only `-P`). */
   activation: string[];
+  /** The `<activation><property>` condition: a name (`!name`: not set) and the value to match (`!value`: to differ). */
+  property?: { name: string; value?: string };
   /** The POM that declares it. */
   pom: RawPom;
   modules: string[];
@@ -316,6 +319,16 @@ class Decoder {
     return out;
   }
 
+  /** The `<property>` condition of an activation, when it names one. */
+  activationProperty(element: XmlElement | undefined): Pick<RawProfile, "property"> {
+    const property = element && this.fields(element, ["property"]).get("property");
+    const f = property && this.fields(property, ["name", "value"]);
+    const name = f && this.value(f, "name");
+    if (name === undefined) return {};
+    const value = this.value(f!, "value");
+    return { property: value === undefined ? { name } : { name, value } };
+  }
+
   /** The modules, and Maven 4's `<subprojects>` (model 4.1.0's name for them). */
   modules(f: Map<string, XmlElement>): string[] {
     return [
@@ -394,6 +407,7 @@ class Decoder {
       pom.profiles.push({
         id: this.value(p, "id") ?? "default",
         activation: this.activation(p.get("activation")),
+        ...this.activationProperty(p.get("activation")),
         pom,
         modules: this.modules(p),
         properties: this.properties(p.get("properties")),
@@ -1273,7 +1287,7 @@ class Mapper {
     if (used.length === 0) return;
     const list = used.map((p) => {
       const from = this.resolver.paths.get(p.pom);
-      return `${p.id} (${activationText(p, cli)}${
+      return `${p.id} (${activationText(p, cli, this.model.user)}${
         from === this.model.path ? "" : `, from ${from}`
       })`;
     });
@@ -1317,7 +1331,7 @@ class Mapper {
     const changing = new Set<RawProfile>();
     const cli = resolver.userProfiles(model.path);
     for (const profile of profiles) {
-      this.inactive = activeByDefault(profile, cli) === false ? profile.id : undefined;
+      this.inactive = activeByDefault(profile, cli, model.user) === false ? profile.id : undefined;
       const overlay = profileProperties(model, profile);
       const lookup = resolver.lookup(model, overlay);
       const own = new Map<string, Managed>();
@@ -1426,30 +1440,90 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
 }
 
 /**
- * Whether Maven activates a profile in a build run without options, as far as the POM
- * and `.mvn/maven.config` say: one its `-P` names is on (off with `!`); one without
- * activation is only on with `-P`; an `activeByDefault` one is on unless `-P` activates
- * another profile of the same POM; one the JDK, OS, a property or a file activates is
- * unknown (`undefined`).
+ * The properties the environment sets, whether or not the tree does: Maven's own, the JVM's
+ * and the environment variables (`env.*`), which Maven gives profile activation as system
+ * properties with the `-D` options (never the POM's properties).
  */
-function activeByDefault(profile: RawProfile, cli: Map<string, boolean>): boolean | undefined {
+const ENVIRONMENT =
+  /^(?:env|java|os|user|file|sun|jdk|native|stdout|stderr)\.|^(?:line|path)\.separator$|^maven\.(?:home|version|build\.version|conf|multiModuleProjectDirectory)$/;
+
+/**
+ * Whether an `<activation><property>` condition holds in a build run without options, as
+ * Maven's property activator decides: a name alone when the property is set (`!name`: when it
+ * is not), a value when the property has it (`!value`: when it has not). A property that
+ * `.mvn/maven.config` does not set is not set, unless the environment may set it (`undefined`).
+ */
+function propertyHolds(
+  property: { name: string; value?: string },
+  user: Map<string, string>,
+): boolean | undefined {
+  const reverse = property.name.startsWith("!");
+  const name = reverse ? property.name.slice(1) : property.name;
+  const set = user.get(name);
+  if (set === undefined && ENVIRONMENT.test(name)) return undefined;
+  if (property.value === undefined) return (set !== undefined && set !== "") !== reverse;
+  const differ = property.value.startsWith("!");
+  return (set === (differ ? property.value.slice(1) : property.value)) !== differ;
+}
+
+/**
+ * Whether a profile's activation conditions are met in a build run without options: all of
+ * them must be (Maven 3.2.2 and later), so a property that does not hold decides alone;
+ * `false` for a profile without conditions, `undefined` when the JDK, OS, a file or the
+ * environment decides.
+ */
+function conditionsMet(profile: RawProfile, user: Map<string, string>): boolean | undefined {
+  const conditions = profile.activation.filter((a) => a !== "activeByDefault");
+  if (conditions.length === 0) return false;
+  const property = profile.property && propertyHolds(profile.property, user);
+  if (property === false) return false;
+  return conditions.length === 1 && property === true ? true : undefined;
+}
+
+/**
+ * Whether Maven activates a profile in a build run without options, as far as the POM
+ * and `.mvn/maven.config` (its `-P` and `-D` options) say: one its `-P` names is on (off with
+ * `!`); else one whose conditions are met is on (see {@linkcode conditionsMet}); an
+ * `activeByDefault` one whose conditions are not is on unless `-P` or its conditions activate
+ * another profile of the same POM; one without activation is only on with `-P`.
+ */
+function activeByDefault(
+  profile: RawProfile,
+  cli: Map<string, boolean>,
+  user: Map<string, string>,
+): boolean | undefined {
   const named = cli.get(profile.id);
   if (named !== undefined) return named;
-  if (profile.activation.length === 0) return false;
-  if (profile.activation.length === 1 && profile.activation[0] === "activeByDefault") {
-    return !profile.pom.profiles.some((p) => cli.get(p.id) === true);
-  }
-  return undefined;
+  const met = conditionsMet(profile, user);
+  if (met !== false || !profile.activation.includes("activeByDefault")) return met;
+  return !profile.pom.profiles.some((p) =>
+    p !== profile && (cli.get(p.id) ?? conditionsMet(p, user)) === true
+  );
 }
 
 /** How a profile is activated, for a warning. */
-function activationText(profile: RawProfile, cli: Map<string, boolean>): string {
+function activationText(
+  profile: RawProfile,
+  cli: Map<string, boolean>,
+  user: Map<string, string>,
+): string {
   const named = cli.get(profile.id);
   if (named !== undefined) {
     return `${named ? "activated" : "deactivated"} by -P in .mvn/maven.config`;
   }
   if (profile.activation.length === 0) return "only with -P";
-  return profile.activation.map((a) => a === "activeByDefault" ? a : `by ${a}`).join(", ");
+  return profile.activation.map((a) => {
+    if (a === "activeByDefault") return a;
+    if (a !== "property" || profile.property === undefined) return `by ${a}`;
+    const { name, value } = profile.property;
+    const bare = name.replace(/^!/, "");
+    const how = user.has(bare)
+      ? ", set by .mvn/maven.config"
+      : ENVIRONMENT.test(bare)
+      ? ""
+      : ", not set by .mvn/maven.config";
+    return `by property ${value === undefined ? name : `${bare}=${value}`}${how}`;
+  }).join(", ");
 }
 
 function projectOf(model: Model): Project {

@@ -835,3 +835,58 @@ Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from it
     `lib/pom.xml: org.testcontainers:postgresql: its version is managed outside the tree (${parent}, BOM org.junit:junit-bom:5.10.2, BOM org.testcontainers:testcontainers-bom:1.19.7); the purl has no version`,
   ]);
 });
+
+// Profiles activated by a property (`<name>idea.version</name>`, set only inside IntelliJ) were
+// taken as unknown. Maven's property activator looks at the -D options and system properties
+// only, never the POM's: in a build run without options, a property .mvn/maven.config does not
+// set is not set (unless the environment may set it: env.*, java.*, …). All conditions must hold
+// (Maven 3.2.2+), and an activeByDefault profile is off once another profile of its POM is on.
+Deno.test("readMavenPom: a profile a property activates is on or off as .mvn/maven.config sets it", () => {
+  const profile = (id: string, activation: string, artifactId: string): string =>
+    `<profile><id>${id}</id><activation>${activation}</activation><dependencies>${
+      dep(`org.example:${artifactId}:1.0`)
+    }</dependencies></profile>`;
+  const property = (name: string, value?: string): string =>
+    `<property><name>${name}</name>${
+      value === undefined ? "" : `<value>${value}</value>`
+    }</property>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>app</artifactId><version>1</version>
+  <profiles>${profile("ide", property("idea.version"), "ide")}${
+      profile("unless-skipped", property("!skipExtras"), "extras")
+    }${profile("ci", property("env.CI"), "ci")}${profile("h2", property("db", "h2"), "h2")}${
+      profile("not-h2", property("db", "!h2"), "postgresql")
+    }${profile("jdk-and-flag", `<jdk>[17,)</jdk>${property("flag")}`, "flagged")}${
+      profile("fallback", "<activeByDefault>true</activeByDefault>", "fallback")
+    }</profiles>
+</project>`,
+  };
+  const read = (): Record<string, string> =>
+    scopesOf(readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] }));
+  const E = "pkg:maven/org.example";
+  assert.deepEqual(read(), {
+    [`${E}/ci@1.0`]: "runtime", // the environment may set it: unknown
+    [`${E}/extras@1.0`]: "runtime", // !skipExtras: on
+    [`${E}/fallback@1.0`]: "optional", // unless-skipped and not-h2 are on
+    [`${E}/flagged@1.0`]: "optional", // flag is not set, whatever the JDK
+    [`${E}/h2@1.0`]: "optional",
+    [`${E}/ide@1.0`]: "optional",
+    [`${E}/postgresql@1.0`]: "runtime", // db is not h2
+  });
+  files[".mvn/maven.config"] = "-Ddb=h2 -DskipExtras -Dflag";
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assert.deepEqual(scopesOf(out), {
+    [`${E}/ci@1.0`]: "runtime",
+    [`${E}/extras@1.0`]: "optional",
+    [`${E}/fallback@1.0`]: "optional", // h2 is on
+    [`${E}/flagged@1.0`]: "runtime", // the JDK decides
+    [`${E}/h2@1.0`]: "runtime",
+    [`${E}/ide@1.0`]: "optional",
+    [`${E}/postgresql@1.0`]: "optional",
+  });
+  assert.match(
+    out.warnings!.join("\n"),
+    /: ide \(by property idea\.version, not set by \.mvn\/maven\.config\), unless-skipped \(by property !skipExtras, set by \.mvn\/maven\.config\), ci \(by property env\.CI\), h2 \(by property db=h2, set by \.mvn\/maven\.config\)/,
+  );
+});
