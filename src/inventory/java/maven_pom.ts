@@ -1139,9 +1139,9 @@ class Mapper {
   readonly model: Model;
   /** The project's own (non-profile) dependencies, by management key. */
   declared = new Map<string, RawDependency>();
-  /** The purls the build declares without any profile. */
+  /** What the build declares without any profile: purl and scope (see {@linkcode Mapper.add}). */
   readonly base = new Set<string>();
-  /** While a profile's properties are applied to the build: the purls they leave as they are. */
+  /** While a profile changes the build's own declarations: those it leaves as they are. */
   unchanged?: Set<string>;
   /** How many component occurrences were added. */
   added = 0;
@@ -1189,8 +1189,10 @@ class Mapper {
       return id;
     }
     const purl = mavenPurl(d);
-    if (this.unchanged?.has(purl)) return purl;
-    if (groups.length === 0) this.base.add(purl);
+    // The scope as declared: a profile not active by default makes no other declaration.
+    const declaration = `${purl} ${d.scope}`;
+    if (this.unchanged?.has(declaration)) return purl;
+    if (groups.length === 0) this.base.add(declaration);
     if (scope !== d.scope) this.optional.add(this.inactive!);
     this.added++;
     const id = this.out.component({
@@ -1240,7 +1242,8 @@ class Mapper {
       if (d !== undefined) this.add(self, d, groups);
     };
     for (const raw of seen.values()) add(raw);
-    // A redeclaration only changes the build's declaration: listed when it gives another version.
+    // A redeclaration only changes the build's declaration: listed when it gives another
+    // version or scope.
     if (redeclared.length > 0) {
       this.unchanged = this.base;
       for (const raw of redeclared) add(raw);

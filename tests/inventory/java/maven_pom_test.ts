@@ -676,12 +676,13 @@ Deno.test("readMavenPom: the runtime dependencies of a profile not active by def
     "pkg:maven/com.h2database/h2@2.1.214": "runtime",
     "pkg:maven/com.mysql/mysql-connector-j@8.0.33": "optional",
     "pkg:maven/javax.annotation/javax.annotation-api@1.3.2": "runtime",
-    "pkg:maven/org.postgresql/postgresql@42.5.1": "dev",
+    // Test-scoped in the build; compile-scoped by docker, which only -P docker activates.
+    "pkg:maven/org.postgresql/postgresql@42.5.1": "dev,optional",
     "pkg:maven/org.springframework.boot/spring-boot-maven-plugin@2.7.6": "build",
   });
   assert.match(
     out.warnings!.join("\n"),
-    /the runtime dependencies of mysql, which the build does not activate by default, are optional/,
+    /the runtime dependencies of mysql, docker, which the build does not activate by default, are optional/,
   );
   // `-P mysql` in .mvn/maven.config: mysql is on, and h2mem, active by default, is off.
   files[".mvn/maven.config"] = "-Pmysql\n-Dchangelist.format=%d.v%s\n";
@@ -888,5 +889,36 @@ Deno.test("readMavenPom: a profile a property activates is on or off as .mvn/mav
   assert.match(
     out.warnings!.join("\n"),
     /: ide \(by property idea\.version, not set by \.mvn\/maven\.config\), unless-skipped \(by property !skipExtras, set by \.mvn\/maven\.config\), ci \(by property env\.CI\), h2 \(by property db=h2, set by \.mvn\/maven\.config\)/,
+  );
+});
+
+// Shaped like flowable's h2mem profile: active by default, it redeclares the build's test-scoped
+// database driver at compile scope, same version. Maven injects the profile's scope over the
+// build's, so a default build ships the driver; vouch listed a redeclaration only when its
+// version differed, and the driver stayed test-only.
+Deno.test("readMavenPom: a profile redeclaring a build dependency with another scope lists it in its group", () => {
+  const out = readLib(
+    "",
+    `<dependencies>${dep("com.h2database:h2:2.2.224", "<scope>test</scope>")}${
+      dep("org.example:same:1.0", "<scope>test</scope>")
+    }${dep("org.example:tool:1.0", "<scope>test</scope>")}</dependencies>
+    <profiles>
+      <profile><id>h2mem</id><activation><activeByDefault>true</activeByDefault></activation>
+        <dependencies>${dep("com.h2database:h2:2.2.224", "<scope>compile</scope>")}${
+      dep("org.example:same:1.0", "<scope>test</scope>")
+    }</dependencies>
+      </profile>
+      <profile><id>tools</id>
+        <dependencies>${dep("org.example:tool", "<scope>runtime</scope>")}</dependencies>
+      </profile>
+    </profiles>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/com.h2database/h2@2.2.224 dev,runtime profile:h2mem",
+      "pkg:maven/org.example/same@1.0 dev ",
+      "pkg:maven/org.example/tool@1.0 dev,optional profile:tools", // only -P tools: optional
+    ],
   );
 });
