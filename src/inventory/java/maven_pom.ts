@@ -21,8 +21,8 @@
  * (one without activation that the `-P` of `.mvn/maven.config` does not name,
  * an `activeByDefault` one that it or another active profile turns off, or one
  * a property activates that the build never sets) are optional), and the build
- * plugins, their dependencies, `annotationProcessorPaths` and extensions
- * (scope `build`). A parent or BOM that is not in the tree stays a component
+ * plugins, their dependencies, `annotationProcessorPaths` and extensions, and
+ * the reporting plugins, which `mvn site` runs (all of scope `build`). A parent or BOM that is not in the tree stays a component
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
  * purl has no version and a warning says so.
  *
@@ -131,6 +131,8 @@ interface RawBuild {
   plugins: RawPlugin[];
   pluginManagement: RawPlugin[];
   extensions: RawDependency[];
+  /** The plugins of `<reporting>` (beside `<build>`), which `mvn site` runs. */
+  reports: RawPlugin[];
 }
 
 interface RawProfile {
@@ -181,7 +183,7 @@ class Decoder {
       modules: [],
       dependencies: [],
       dependencyManagement: [],
-      build: { plugins: [], pluginManagement: [], extensions: [] },
+      build: { plugins: [], pluginManagement: [], extensions: [], reports: [] },
       profiles: [],
     };
   }
@@ -278,20 +280,22 @@ class Decoder {
     return plugin;
   }
 
-  build(element: XmlElement | undefined): RawBuild {
-    if (element === undefined) return { plugins: [], pluginManagement: [], extensions: [] };
-    const f = this.fields(element, ["plugins", "pluginManagement", "extensions"]);
-    const plugins = (list: XmlElement | undefined): RawPlugin[] =>
-      this.items(list, "plugin").map((p) => this.plugin(p));
-    const management = f.get("pluginManagement");
+  /** A `<build>` and the `<reporting>` beside it (of the project or of a profile). */
+  build(fields: Map<string, XmlElement>): RawBuild {
+    const element = fields.get("build");
+    const f = element === undefined
+      ? new Map<string, XmlElement>()
+      : this.fields(element, ["plugins", "pluginManagement", "extensions"]);
+    const plugins = (parent: XmlElement | undefined): RawPlugin[] =>
+      this.items(parent && this.fields(parent, ["plugins"]).get("plugins"), "plugin")
+        .map((p) => this.plugin(p));
     return {
-      plugins: plugins(f.get("plugins")),
-      pluginManagement: plugins(
-        management && this.fields(management, ["plugins"]).get("plugins"),
-      ),
+      plugins: this.items(f.get("plugins"), "plugin").map((p) => this.plugin(p)),
+      pluginManagement: plugins(f.get("pluginManagement")),
       extensions: this.items(f.get("extensions"), "extension").map((e) =>
         this.dependency(e, "build extension")
       ),
+      reports: plugins(fields.get("reporting")),
     };
   }
 
@@ -355,6 +359,7 @@ class Decoder {
       "dependencies",
       "dependencyManagement",
       "build",
+      "reporting",
       "profiles",
     ]);
     const modelVersion = this.value(f, "modelVersion");
@@ -392,7 +397,7 @@ class Decoder {
     pom.modules = this.modules(f);
     pom.dependencies = this.dependencies(f.get("dependencies"));
     pom.dependencyManagement = this.management(f.get("dependencyManagement"));
-    pom.build = this.build(f.get("build"));
+    pom.build = this.build(f);
     for (const profile of this.items(f.get("profiles"), "profile")) {
       const p = this.fields(profile, [
         "id",
@@ -403,6 +408,7 @@ class Decoder {
         "dependencies",
         "dependencyManagement",
         "build",
+        "reporting",
       ]);
       pom.profiles.push({
         id: this.value(p, "id") ?? "default",
@@ -413,7 +419,7 @@ class Decoder {
         properties: this.properties(p.get("properties")),
         dependencies: this.dependencies(p.get("dependencies")),
         dependencyManagement: this.management(p.get("dependencyManagement")),
-        build: this.build(p.get("build")),
+        build: this.build(p),
       });
     }
     return pom;
@@ -1051,10 +1057,12 @@ class Resolver {
 
   /**
    * Effective build plugins: the chain's (inherited unless `inherited=false`),
-   * versions from pluginManagement; with `extra`, interpolated with a
-   * profile's properties, and with the profile's `build`: only the plugins the build does not
-   * use, or with `merge` the build's own once the profile's `build` is merged into it (its
-   * pluginManagement and its declarations of the same plugins win, as Maven injects a profile).
+   * versions from pluginManagement, and its reporting plugins (which `mvn site` runs), versions
+   * from the build's plugins, then pluginManagement (as maven-reporting-exec takes them); with
+   * `extra`, interpolated with a profile's properties, and with the profile's `build`: only the
+   * plugins the build does not use, or with `merge` the build's own once the profile's `build` is
+   * merged into it (its pluginManagement and its declarations of the same plugins win, as Maven
+   * injects a profile).
    */
   plugins(
     model: Model,
@@ -1062,53 +1070,63 @@ class Resolver {
     management: Management,
   ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
-    const key = (p: RawPlugin): string =>
-      `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
-    const used = new Map<string, RawPlugin[]>();
-    const managed = new Map<string, RawPlugin[]>();
-    const add = (map: Map<string, RawPlugin[]>, p: RawPlugin): void => {
-      const k = key(p);
-      const list = map.get(k);
-      if (list) list.push(p);
-      else map.set(k, [p]);
-    };
-    for (const m of model.chain) {
-      for (const p of m.raw.build.pluginManagement) add(managed, p);
-      for (const p of m.raw.build.plugins) {
-        if (m === model || p.inherited !== "false") add(used, p);
+    const byKey = (
+      plugins: RawPlugin[],
+      into = new Map<string, RawPlugin[]>(),
+    ): Map<string, RawPlugin[]> => {
+      for (const p of plugins) {
+        const k = `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
+        const list = into.get(k);
+        if (list) list.push(p);
+        else into.set(k, [p]);
       }
-    }
-    if (extra?.build !== undefined) {
+      return into;
+    };
+    const managed = byKey([
+      ...model.chain.flatMap((m) => m.raw.build.pluginManagement),
+      ...extra?.build?.pluginManagement ?? [],
+    ]);
+    /** One list of the chain's plugins and the profile's: all of them, and those to list. */
+    const chained = (
+      pick: (build: RawBuild) => RawPlugin[],
+    ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
+      const all = byKey(
+        model.chain.flatMap((m) =>
+          pick(m.raw.build).filter((p) => m === model || p.inherited !== "false")
+        ),
+      );
+      if (extra?.build === undefined) return { all, listed: all };
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
       // version and dependencies are the build's plugin's; else only new plugins are listed.
-      const main = new Set(used.keys());
+      const main = new Set(all.keys());
+      byKey(pick(extra.build), all);
       const merge = extra.merge === true;
-      if (!merge) used.clear();
-      for (const p of extra.build.pluginManagement) add(managed, p);
-      for (const p of extra.build.plugins) if (main.has(key(p)) === merge) add(used, p);
-    }
+      return { all, listed: new Map([...all].filter(([k]) => main.has(k) === merge)) };
+    };
+    const plugins = chained((b) => b.plugins);
+    const versionOf = (...lists: (RawPlugin[] | undefined)[]): string | undefined => {
+      for (const list of lists) {
+        const version = list?.findLast((p) => p.version !== undefined)?.version;
+        if (version !== undefined) return version;
+      }
+    };
+    // Only a parent's pluginManagement gives a plugin its version: a BOM manages no plugin.
+    const parents = management.outside.filter((o) => o.startsWith("parent "));
+    const options = {
+      management: { entries: new Map(), imports: [], outside: parents },
+      overlay: extra?.overlay,
+      scope: "build" as const,
+    };
+    const build = { management, overlay: extra?.overlay, scope: "build" as const };
     const out = [];
-    for (const [k, declarations] of used) {
-      const all = [...declarations, ...(managed.get(k) ?? [])];
-      const first = declarations[0];
-      const version = declarations.findLast((p) => p.version !== undefined)?.version ??
-        managed.get(k)?.findLast((p) => p.version !== undefined)?.version;
-      const raw: RawDependency = {
-        groupId: first.groupId,
-        artifactId: first.artifactId,
-        offset: first.offset,
-        pom: first.pom,
-        ...(version === undefined ? {} : { version }),
-      };
-      // Only a parent's pluginManagement gives a plugin its version: a BOM manages no plugin.
-      const parents = management.outside.filter((o) => o.startsWith("parent "));
-      const options = {
-        management: { entries: new Map(), imports: [], outside: parents },
-        scope: "build" as const,
-      };
-      const plugin = this.declared(model, raw, { ...options, overlay: extra?.overlay });
+    for (const [k, declarations] of plugins.listed) {
+      const plugin = this.declared(
+        model,
+        pluginDependency(declarations[0], versionOf(declarations, managed.get(k))),
+        options,
+      );
       if (plugin === undefined) continue;
-      const build = { management, overlay: extra?.overlay, scope: "build" as const };
+      const all = [...declarations, ...(managed.get(k) ?? [])];
       const list = (pick: (p: RawPlugin) => RawDependency[]): Declared[] =>
         all.flatMap(pick).flatMap((d) => this.declared(model, d, build) ?? []);
       out.push({
@@ -1117,8 +1135,21 @@ class Resolver {
         paths: list((p) => p.processorPaths),
       });
     }
+    for (const [k, declarations] of chained((b) => b.reports).listed) {
+      const version = versionOf(declarations, plugins.all.get(k), managed.get(k));
+      const plugin = this.declared(model, pluginDependency(declarations[0], version), options);
+      if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [] });
+    }
     return out;
   }
+}
+
+/** A plugin as a dependency on its artifact, with the version it is used at. */
+function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDependency {
+  const { groupId, artifactId, offset, pom } = plugin;
+  return version === undefined
+    ? { groupId, artifactId, offset, pom }
+    : { groupId, artifactId, offset, pom, version };
 }
 
 // ---------------------------------------------------------------------------
@@ -1284,7 +1315,8 @@ class Mapper {
     cli: Map<string, boolean>,
   ): void {
     const used = profiles.filter((p) =>
-      p.dependencies.length > 0 || p.build.plugins.length > 0 || p.modules.length > 0 ||
+      p.dependencies.length > 0 || p.build.plugins.length > 0 || p.build.reports.length > 0 ||
+      p.modules.length > 0 ||
       changing.has(p)
     );
     if (used.length === 0) return;
@@ -1346,10 +1378,12 @@ class Mapper {
         ? management
         : resolver.management(model, [], overlay);
       const merged = { ...changed, entries: new Map([...changed.entries, ...own]) };
-      const { plugins, pluginManagement } = profile.build;
+      const { plugins, pluginManagement, reports } = profile.build;
       const declarations = own.size > 0 ||
         (profile.properties.size > 0 && usesProperties(model, profile));
-      if (declarations || plugins.length > 0 || pluginManagement.length > 0) {
+      if (
+        declarations || plugins.length > 0 || pluginManagement.length > 0 || reports.length > 0
+      ) {
         // What the profile's properties, management and plugins change in the build's own
         // declarations (only its plugins, when it changes nothing else).
         const before = this.added;
@@ -1438,6 +1472,7 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
     [raw.groupId, raw.version, raw.parent?.groupId, raw.parent?.version].some(uses) ||
     raw.dependencies.some(dependency) || raw.dependencyManagement.some(dependency) ||
     raw.build.plugins.some(plugin) || raw.build.pluginManagement.some(plugin) ||
+    raw.build.reports.some(plugin) ||
     raw.build.extensions.some(dependency)
   );
 }

@@ -922,3 +922,43 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another s
     ],
   );
 });
+
+// `<reporting><plugins>` (maven-javadoc-plugin, spotbugs, jacoco reports) were not read. They are
+// tools the build runs (`mvn site`), as its build plugins are: scope build. A report's version is
+// its own, else the build's plugin's, else pluginManagement's (maven-reporting-exec).
+Deno.test("readMavenPom: reporting plugins are build tools, versioned as maven-reporting-exec does", () => {
+  const plugin = (artifactId: string, version?: string, more = ""): string =>
+    `<plugin><artifactId>${artifactId}</artifactId>${
+      version === undefined ? "" : `<version>${version}</version>`
+    }${more}</plugin>`;
+  const out = readLib(
+    `<build><pluginManagement><plugins>${plugin("maven-jxr-plugin", "3.3.2")}${
+      plugin("maven-javadoc-plugin", "3.6.0")
+    }</plugins></pluginManagement></build>
+    <reporting><plugins>${plugin("maven-project-info-reports-plugin", "3.5.0")}${
+      plugin("maven-pmd-plugin", "3.21.0", "<inherited>false</inherited>")
+    }</plugins></reporting>`,
+    `<build><plugins>${plugin("maven-javadoc-plugin", "3.6.3")}</plugins></build>
+    <reporting><plugins>${plugin("maven-javadoc-plugin")}${plugin("maven-jxr-plugin")}${
+      plugin("maven-surefire-report-plugin", "3.2.5")
+    }</plugins></reporting>
+    <profiles><profile><id>coverage</id><reporting><plugins>${
+      plugin("jacoco-maven-plugin", "0.8.11").replace(
+        "<artifactId>",
+        "<groupId>org.jacoco</groupId><artifactId>",
+      )
+    }</plugins></reporting></profile></profiles>`,
+  );
+  const P = "pkg:maven/org.apache.maven.plugins";
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      `${P}/maven-javadoc-plugin@3.6.3 build `, // the build's plugin's version
+      `${P}/maven-jxr-plugin@3.3.2 build `, // pluginManagement's
+      `${P}/maven-project-info-reports-plugin@3.5.0 build `, // inherited
+      `${P}/maven-surefire-report-plugin@3.2.5 build `,
+      "pkg:maven/org.jacoco/jacoco-maven-plugin@0.8.11 build profile:coverage",
+    ],
+  );
+  assert.deepEqual(out.warnings?.filter((w) => !w.includes("profiles are not evaluated")), []);
+});
