@@ -50,6 +50,7 @@ import { VouchError } from "../../errors.ts";
 import { compareStrings } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";
+import { skippedFolder } from "../_scan.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import {
   childElements,
@@ -1352,7 +1353,19 @@ class Mapper {
       const found = target === undefined ? undefined : resolver.model(target);
       if (found === undefined) {
         resolver.warnings.add(`${model.path}: module ${module} is not in the tree`);
-      } else this.out.edge(self, this.node(found), "runtime");
+        continue;
+      }
+      this.out.edge(self, this.node(found), "runtime");
+      // A member all the same, whose own pom.xml the scan does not read.
+      const skipped = skippedFolder(found.path);
+      if (skipped !== undefined) {
+        resolver.warnings.add(
+          `${model.path}: module ${module} is in ${skipped}, a folder the scan does not enter: ` +
+            `its dependencies are not listed; scan ${
+              posix.dirname(found.path)
+            } with --project-root`,
+        );
+      }
     }
     const top = model.chain[0];
     if (top.externalParent !== undefined) {

@@ -962,3 +962,33 @@ Deno.test("readMavenPom: reporting plugins are build tools, versioned as maven-r
   );
   assert.deepEqual(out.warnings?.filter((w) => !w.includes("profiles are not evaluated")), []);
 });
+
+// Found on google/auto (value/pom.xml names src/it/functional and src/it/gwtserializer as modules):
+// the scan skips **/src/it (Maven invoker fixtures), so those modules were members with none of
+// their dependencies, and nothing said so. The POM naming such a module says it.
+Deno.test("readMavenPom: a module in a folder the scan skips is named in a warning", () => {
+  const module = (path: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version>
+    <relativePath>${path.split("/").map(() => "..").join("/")}/pom.xml</relativePath></parent>
+  <artifactId>${path.replaceAll("/", "-")}</artifactId>
+  <dependencies>${dep("org.example:lib:1.0")}</dependencies>
+</project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>core</module><module>src/it/functional</module></modules>
+</project>`,
+    "core/pom.xml": module("core"),
+    "src/it/functional/pom.xml": module("src/it/functional"),
+  };
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:maven/g/core@1 runtime",
+    "pkg:maven/g/src-it-functional@1 runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pom.xml: module src/it/functional is in src/it, a folder the scan does not enter: its dependencies are not listed; scan src/it/functional with --project-root",
+  ]);
+});
