@@ -298,6 +298,13 @@ function dep(coordinates: string, more = ""): string {
   }${more}</dependency>`;
 }
 
+/** A `<plugin>` element of the default plugin group. */
+function plugin(artifactId: string, version?: string, more = ""): string {
+  return `<plugin><artifactId>${artifactId}</artifactId>${
+    version === undefined ? "" : `<version>${version}</version>`
+  }${more}</plugin>`;
+}
+
 // Shaped like google/guava's reactor: the parent manages junit with <scope>test</scope>, a module
 // declares junit with its own version and no scope; Maven applies the managed scope (test).
 Deno.test("readMavenPom: a managed scope applies to a dependency that declares none", () => {
@@ -555,10 +562,6 @@ Deno.test("readMavenPom: a parent or BOM from outside the tree is never one of i
 // declarations of plugins the build already uses winning. vouch listed the profile's new plugins
 // only: the versions and plugin dependencies it gives the build's own plugins were lost.
 Deno.test("readMavenPom: a profile's pluginManagement and plugins change the build's own plugins in its group", () => {
-  const plugin = (artifactId: string, version?: string, more = ""): string =>
-    `<plugin><artifactId>${artifactId}</artifactId>${
-      version === undefined ? "" : `<version>${version}</version>`
-    }${more}</plugin>`;
   const out = readLib(
     `<build><pluginManagement><plugins>${plugin("maven-jar-plugin", "3.3.0")}</plugins>
     </pluginManagement></build>`,
@@ -927,10 +930,6 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another s
 // tools the build runs (`mvn site`), as its build plugins are: scope build. A report's version is
 // its own, else the build's plugin's, else pluginManagement's (maven-reporting-exec).
 Deno.test("readMavenPom: reporting plugins are build tools, versioned as maven-reporting-exec does", () => {
-  const plugin = (artifactId: string, version?: string, more = ""): string =>
-    `<plugin><artifactId>${artifactId}</artifactId>${
-      version === undefined ? "" : `<version>${version}</version>`
-    }${more}</plugin>`;
   const out = readLib(
     `<build><pluginManagement><plugins>${plugin("maven-jxr-plugin", "3.3.2")}${
       plugin("maven-javadoc-plugin", "3.6.0")
