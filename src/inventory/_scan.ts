@@ -34,6 +34,28 @@ const SKIPPED = new Set(SKIPPED_FOLDERS);
  */
 export const SKIPPED_PATHS: readonly string[] = ["**/src/it", "**/src/test/resources"];
 
+/** Whether the scan enters a folder (its name, and its path below the project root). */
+function entered(name: string, path: string): boolean {
+  return !name.startsWith(".") && !SKIPPED.has(name) && !matchesAny(path, SKIPPED_PATHS);
+}
+
+/**
+ * The folder holding a file below the project root that the scan never enters
+ * (hidden, one of {@linkcode SKIPPED_FOLDERS} or {@linkcode SKIPPED_PATHS}), or
+ * `undefined` when the scan reaches the file's folder. As {@linkcode scanProject},
+ * it needs {@linkcode loadGlobMatcher} for {@linkcode SKIPPED_PATHS} off Linux.
+ *
+ * @param path The file's path relative to the project root, `/`-separated.
+ * @returns The first folder on its path the scan skips.
+ */
+export function skippedFolder(path: string): string | undefined {
+  const parts = path.split("/").slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = parts.slice(0, i).join("/");
+    if (!entered(parts[i - 1], folder)) return folder;
+  }
+}
+
 /**
  * How many folders below the project root the scan reads dependency files;
  * one found deeper is reported as not read (see {@linkcode tooDeep}).
@@ -200,9 +222,7 @@ export async function scanProject(
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
-        if (!e.name.startsWith(".") && !SKIPPED.has(e.name) && !matchesAny(child, SKIPPED_PATHS)) {
-          await walk(child, depth + 1);
-        }
+        if (entered(e.name, child)) await walk(child, depth + 1);
         continue;
       }
       if (!isDependencyFile(e.name, rel, child)) continue;

@@ -14,6 +14,7 @@ import { locksResolving, mergeOutputs, type ReadFile, withoutProjectMember } fro
 import {
   matchesAny,
   scanProject,
+  SKIPPED_PATHS,
   type SupersededFile,
   type UnreadFile,
   unreadKnown,
@@ -223,6 +224,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const exclude = (options.exclude ?? []).map((p) =>
     isAbsolute(p) ? relative(absRoot, p).replaceAll("\\", "/") : p
   );
+  // Readers ask which folders the scan skips (`skippedFolder`), named files or not.
+  if (explicit) await loadGlobMatcher(SKIPPED_PATHS);
   const scanned = explicit
     ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [], superseded: [] }
     : await scanProject(absRoot, { exclude });

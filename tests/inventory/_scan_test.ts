@@ -7,6 +7,7 @@ import {
   scanProject,
   SKIPPED_FOLDERS,
   SKIPPED_PATHS,
+  skippedFolder,
 } from "../../src/inventory/_scan.ts";
 import { writeTree } from "./_tree.ts";
 import { withTempDir } from "../_util.ts";
@@ -113,6 +114,14 @@ Deno.test("scanProject: the test fixture folders of JVM builds are skipped", asy
     const { files } = await scanProject(dir);
     assert.deepEqual(files, ["plugin/src/main/resources/pom.xml", "pom.xml"]);
   });
+});
+
+Deno.test("skippedFolder: the folder on a file's path that the scan does not enter", () => {
+  assert.equal(skippedFolder("pom.xml"), undefined);
+  assert.equal(skippedFolder("plugin/src/main/resources/pom.xml"), undefined);
+  assert.equal(skippedFolder("plugin/src/it/other/pom.xml"), "plugin/src/it");
+  assert.equal(skippedFolder("a/target/b/pom.xml"), "a/target");
+  assert.equal(skippedFolder(".mvn/x/pom.xml"), ".mvn");
 });
 
 Deno.test("scanProject: testdata folders, which the go tool ignores, are skipped", async () => {

@@ -19,9 +19,10 @@
  * activation is not evaluated, and a warning says so, except that the
  * runtime dependencies of a profile the build does not activate by default
  * (one without activation that the `-P` of `.mvn/maven.config` does not name,
- * or an `activeByDefault` one that it turns off) are optional), and the build
- * plugins, their dependencies, `annotationProcessorPaths` and extensions
- * (scope `build`). A parent or BOM that is not in the tree stays a component
+ * an `activeByDefault` one that it or another active profile turns off, or one
+ * a property activates that the build never sets) are optional), and the build
+ * plugins, their dependencies, `annotationProcessorPaths` and extensions, and
+ * the reporting plugins, which `mvn site` runs (all of scope `build`). A parent or BOM that is not in the tree stays a component
  * (`?type=pom`, scope `build`); a version it would manage is unknown: the
  * purl has no version and a warning says so.
  *
@@ -37,6 +38,11 @@
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
  * `LATEST`/`RELEASE` are specifiers, not versions.
  *
+ * Purls name the file: a dependency's `<type>` gives its extension and a
+ * default classifier (Maven's artifact handlers), so `<type>test-jar</type>`
+ * and `<classifier>tests</classifier>` are the one artifact
+ * `?classifier=tests` (the `jar` type left out, as the purl-spec defaults it).
+ *
  * @module
  */
 import { posix } from "../../_path.ts";
@@ -44,6 +50,7 @@ import { VouchError } from "../../errors.ts";
 import { compareStrings } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";
+import { skippedFolder } from "../_scan.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import {
   childElements,
@@ -72,6 +79,27 @@ const SCOPES: Record<string, Scope> = {
   provided: "build",
   system: "build",
   import: "build",
+};
+
+/**
+ * The dependency types whose file is not `<artifactId>-<version>.<type>`, with the
+ * extension and default classifier Maven gives it (maven-core's artifact handlers, and
+ * Maven 4's dependency types): a dependency's own `<classifier>` wins over the default.
+ */
+const TYPES: Record<string, { extension: string; classifier?: string }> = {
+  "test-jar": { extension: "jar", classifier: "tests" },
+  "ejb-client": { extension: "jar", classifier: "client" },
+  "java-source": { extension: "jar", classifier: "sources" },
+  javadoc: { extension: "jar", classifier: "javadoc" },
+  "maven-plugin": { extension: "jar" },
+  ejb: { extension: "jar" },
+  fatjar: { extension: "jar" },
+  // Maven 4.
+  "classpath-jar": { extension: "jar" },
+  "classpath-fatjar": { extension: "jar" },
+  "modular-jar": { extension: "jar" },
+  "modular-fatjar": { extension: "jar" },
+  bom: { extension: "pom" },
 };
 
 // ---------------------------------------------------------------------------
@@ -104,12 +132,16 @@ interface RawBuild {
   plugins: RawPlugin[];
   pluginManagement: RawPlugin[];
   extensions: RawDependency[];
+  /** The plugins of `<reporting>` (beside `<build>`), which `mvn site` runs. */
+  reports: RawPlugin[];
 }
 
 interface RawProfile {
   id: string;
   /** How Maven activates it, as written: `activeByDefault`, the conditions of `<activation>`, or `[]` (only `-P`). */
   activation: string[];
+  /** The `<activation><property>` condition: a name (`!name`: not set) and the value to match (`!value`: to differ). */
+  property?: { name: string; value?: string };
   /** The POM that declares it. */
   pom: RawPom;
   modules: string[];
@@ -152,7 +184,7 @@ class Decoder {
       modules: [],
       dependencies: [],
       dependencyManagement: [],
-      build: { plugins: [], pluginManagement: [], extensions: [] },
+      build: { plugins: [], pluginManagement: [], extensions: [], reports: [] },
       profiles: [],
     };
   }
@@ -249,20 +281,22 @@ class Decoder {
     return plugin;
   }
 
-  build(element: XmlElement | undefined): RawBuild {
-    if (element === undefined) return { plugins: [], pluginManagement: [], extensions: [] };
-    const f = this.fields(element, ["plugins", "pluginManagement", "extensions"]);
-    const plugins = (list: XmlElement | undefined): RawPlugin[] =>
-      this.items(list, "plugin").map((p) => this.plugin(p));
-    const management = f.get("pluginManagement");
+  /** A `<build>` and the `<reporting>` beside it (of the project or of a profile). */
+  build(fields: Map<string, XmlElement>): RawBuild {
+    const element = fields.get("build");
+    const f = element === undefined
+      ? new Map<string, XmlElement>()
+      : this.fields(element, ["plugins", "pluginManagement", "extensions"]);
+    const plugins = (parent: XmlElement | undefined): RawPlugin[] =>
+      this.items(parent && this.fields(parent, ["plugins"]).get("plugins"), "plugin")
+        .map((p) => this.plugin(p));
     return {
-      plugins: plugins(f.get("plugins")),
-      pluginManagement: plugins(
-        management && this.fields(management, ["plugins"]).get("plugins"),
-      ),
+      plugins: this.items(f.get("plugins"), "plugin").map((p) => this.plugin(p)),
+      pluginManagement: plugins(f.get("pluginManagement")),
       extensions: this.items(f.get("extensions"), "extension").map((e) =>
         this.dependency(e, "build extension")
       ),
+      reports: plugins(fields.get("reporting")),
     };
   }
 
@@ -288,6 +322,16 @@ class Decoder {
       else if (textOf(child) === "true") out.unshift(name);
     }
     return out;
+  }
+
+  /** The `<property>` condition of an activation, when it names one. */
+  activationProperty(element: XmlElement | undefined): Pick<RawProfile, "property"> {
+    const property = element && this.fields(element, ["property"]).get("property");
+    const f = property && this.fields(property, ["name", "value"]);
+    const name = f && this.value(f, "name");
+    if (name === undefined) return {};
+    const value = this.value(f!, "value");
+    return { property: value === undefined ? { name } : { name, value } };
   }
 
   /** The modules, and Maven 4's `<subprojects>` (model 4.1.0's name for them). */
@@ -316,6 +360,7 @@ class Decoder {
       "dependencies",
       "dependencyManagement",
       "build",
+      "reporting",
       "profiles",
     ]);
     const modelVersion = this.value(f, "modelVersion");
@@ -353,7 +398,7 @@ class Decoder {
     pom.modules = this.modules(f);
     pom.dependencies = this.dependencies(f.get("dependencies"));
     pom.dependencyManagement = this.management(f.get("dependencyManagement"));
-    pom.build = this.build(f.get("build"));
+    pom.build = this.build(f);
     for (const profile of this.items(f.get("profiles"), "profile")) {
       const p = this.fields(profile, [
         "id",
@@ -364,16 +409,18 @@ class Decoder {
         "dependencies",
         "dependencyManagement",
         "build",
+        "reporting",
       ]);
       pom.profiles.push({
         id: this.value(p, "id") ?? "default",
         activation: this.activation(p.get("activation")),
+        ...this.activationProperty(p.get("activation")),
         pom,
         modules: this.modules(p),
         properties: this.properties(p.get("properties")),
         dependencies: this.dependencies(p.get("dependencies")),
         dependencyManagement: this.management(p.get("dependencyManagement")),
-        build: this.build(p.get("build")),
+        build: this.build(p),
       });
     }
     return pom;
@@ -548,13 +595,10 @@ class Resolver {
   readonly warnings = new Set<string>();
   /**
    * The dependencies whose versions are managed outside the tree, by the POM
-   * declaring them and the parents and BOMs it names: one warning each (see
-   * {@linkcode Resolver.allWarnings}), not one per dependency.
+   * declaring them, then by the parents and BOMs that may manage them: one
+   * warning per POM (see {@linkcode Resolver.allWarnings}), not one per dependency.
    */
-  readonly managedOutside = new Map<
-    string,
-    { source: string; outside: string; names: Set<string> }
-  >();
+  readonly managedOutside = new Map<string, Map<string, Set<string>>>();
   #reactor?: { byKey: Map<string, Model>; modules: Set<string> };
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
   #poms?: {
@@ -569,15 +613,23 @@ class Resolver {
   /** Every warning, sorted: those of {@linkcode Resolver.warnings} and of `managedOutside`. */
   allWarnings(): string[] {
     const lines = [...this.warnings];
-    for (const { source, outside, names } of this.managedOutside.values()) {
-      const list = [...names].sort(compareStrings);
-      const [whose, purls] = list.length === 1
+    for (const [source, byOutside] of this.managedOutside) {
+      let count = 0;
+      const groups = [...byOutside].map(([outside, names]) => {
+        count += names.size;
+        return { outside, list: [...names].sort(compareStrings).join(", ") };
+      }).sort((a, b) => compareStrings(a.list, b.list));
+      const [whose, purls] = count === 1
         ? ["its version is", "the purl has"]
         : ["their versions are", "their purls have"];
-      lines.push(
-        `${source}: ${list.join(", ")}: ${whose} managed outside the tree (${outside}); ` +
-          `${purls} no version`,
-      );
+      // Names managed by other parents and BOMs (a plugin: by a parent only) each say by which.
+      const [first] = groups;
+      const text = groups.length === 1
+        ? `${first.list}: ${whose} managed outside the tree (${first.outside})`
+        : `${
+          groups.map((g) => `${g.list} (${g.outside})`).join("; ")
+        }: ${whose} managed outside the tree`;
+      lines.push(`${source}: ${text}; ${purls} no version`);
     }
     return lines.sort();
   }
@@ -968,14 +1020,23 @@ class Resolver {
         `${source}: ${c.groupId}:${c.artifactId}: its ${qualifier} ${value} uses a property not defined in the tree (a build extension may set it); the purl has no ${qualifier}`,
       );
     }
-    if (written === undefined && options.management.outside.length > 0) {
-      const outside = options.management.outside.join(", ");
-      const key = `${source}\n${outside}`;
-      let group = this.managedOutside.get(key);
-      if (group === undefined) {
-        this.managedOutside.set(key, group = { source, outside, names: new Set() });
+    // The file the type names: `test-jar` is the `tests` jar, as `<classifier>tests</classifier>` is.
+    const file = declared.type === undefined ? undefined : TYPES[declared.type];
+    if (file !== undefined) {
+      declared.type = file.extension;
+      if (c.classifier === undefined && file.classifier !== undefined) {
+        declared.classifier = file.classifier;
       }
-      group.names.add(`${c.groupId}:${c.artifactId}`);
+    }
+    if (written === undefined && options.management.outside.length > 0) {
+      // Inherited from a pom.xml of the tree: its own read says so, whole, once.
+      if (source !== model.path && posix.basename(source) === "pom.xml") return declared;
+      const outside = options.management.outside.join(", ");
+      let bySource = this.managedOutside.get(source);
+      if (bySource === undefined) this.managedOutside.set(source, bySource = new Map());
+      let names = bySource.get(outside);
+      if (names === undefined) bySource.set(outside, names = new Set());
+      names.add(`${c.groupId}:${c.artifactId}`);
       return declared;
     }
     if (written === undefined || written.includes("${")) {
@@ -997,10 +1058,12 @@ class Resolver {
 
   /**
    * Effective build plugins: the chain's (inherited unless `inherited=false`),
-   * versions from pluginManagement; with `extra`, interpolated with a
-   * profile's properties, and with the profile's `build`: only the plugins the build does not
-   * use, or with `merge` the build's own once the profile's `build` is merged into it (its
-   * pluginManagement and its declarations of the same plugins win, as Maven injects a profile).
+   * versions from pluginManagement, and its reporting plugins (which `mvn site` runs), versions
+   * from the build's plugins, then pluginManagement (as maven-reporting-exec takes them); with
+   * `extra`, interpolated with a profile's properties, and with the profile's `build`: only the
+   * plugins the build does not use, or with `merge` the build's own once the profile's `build` is
+   * merged into it (its pluginManagement and its declarations of the same plugins win, as Maven
+   * injects a profile).
    */
   plugins(
     model: Model,
@@ -1008,53 +1071,63 @@ class Resolver {
     management: Management,
   ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
-    const key = (p: RawPlugin): string =>
-      `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
-    const used = new Map<string, RawPlugin[]>();
-    const managed = new Map<string, RawPlugin[]>();
-    const add = (map: Map<string, RawPlugin[]>, p: RawPlugin): void => {
-      const k = key(p);
-      const list = map.get(k);
-      if (list) list.push(p);
-      else map.set(k, [p]);
-    };
-    for (const m of model.chain) {
-      for (const p of m.raw.build.pluginManagement) add(managed, p);
-      for (const p of m.raw.build.plugins) {
-        if (m === model || p.inherited !== "false") add(used, p);
+    const byKey = (
+      plugins: RawPlugin[],
+      into = new Map<string, RawPlugin[]>(),
+    ): Map<string, RawPlugin[]> => {
+      for (const p of plugins) {
+        const k = `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
+        const list = into.get(k);
+        if (list) list.push(p);
+        else into.set(k, [p]);
       }
-    }
-    if (extra?.build !== undefined) {
+      return into;
+    };
+    const managed = byKey([
+      ...model.chain.flatMap((m) => m.raw.build.pluginManagement),
+      ...extra?.build?.pluginManagement ?? [],
+    ]);
+    /** One list of the chain's plugins and the profile's: all of them, and those to list. */
+    const chained = (
+      pick: (build: RawBuild) => RawPlugin[],
+    ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
+      const all = byKey(
+        model.chain.flatMap((m) =>
+          pick(m.raw.build).filter((p) => m === model || p.inherited !== "false")
+        ),
+      );
+      if (extra?.build === undefined) return { all, listed: all };
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
       // version and dependencies are the build's plugin's; else only new plugins are listed.
-      const main = new Set(used.keys());
+      const main = new Set(all.keys());
+      byKey(pick(extra.build), all);
       const merge = extra.merge === true;
-      if (!merge) used.clear();
-      for (const p of extra.build.pluginManagement) add(managed, p);
-      for (const p of extra.build.plugins) if (main.has(key(p)) === merge) add(used, p);
-    }
+      return { all, listed: new Map([...all].filter(([k]) => main.has(k) === merge)) };
+    };
+    const plugins = chained((b) => b.plugins);
+    const versionOf = (...lists: (RawPlugin[] | undefined)[]): string | undefined => {
+      for (const list of lists) {
+        const version = list?.findLast((p) => p.version !== undefined)?.version;
+        if (version !== undefined) return version;
+      }
+    };
+    // Only a parent's pluginManagement gives a plugin its version: a BOM manages no plugin.
+    const parents = management.outside.filter((o) => o.startsWith("parent "));
+    const options = {
+      management: { entries: new Map(), imports: [], outside: parents },
+      overlay: extra?.overlay,
+      scope: "build" as const,
+    };
+    const build = { management, overlay: extra?.overlay, scope: "build" as const };
     const out = [];
-    for (const [k, declarations] of used) {
-      const all = [...declarations, ...(managed.get(k) ?? [])];
-      const first = declarations[0];
-      const version = declarations.findLast((p) => p.version !== undefined)?.version ??
-        managed.get(k)?.findLast((p) => p.version !== undefined)?.version;
-      const raw: RawDependency = {
-        groupId: first.groupId,
-        artifactId: first.artifactId,
-        offset: first.offset,
-        pom: first.pom,
-        ...(version === undefined ? {} : { version }),
-      };
-      // Only a parent's pluginManagement gives a plugin its version: a BOM manages no plugin.
-      const parents = management.outside.filter((o) => o.startsWith("parent "));
-      const options = {
-        management: { entries: new Map(), imports: [], outside: parents },
-        scope: "build" as const,
-      };
-      const plugin = this.declared(model, raw, { ...options, overlay: extra?.overlay });
+    for (const [k, declarations] of plugins.listed) {
+      const plugin = this.declared(
+        model,
+        pluginDependency(declarations[0], versionOf(declarations, managed.get(k))),
+        options,
+      );
       if (plugin === undefined) continue;
-      const build = { management, overlay: extra?.overlay, scope: "build" as const };
+      const all = [...declarations, ...(managed.get(k) ?? [])];
       const list = (pick: (p: RawPlugin) => RawDependency[]): Declared[] =>
         all.flatMap(pick).flatMap((d) => this.declared(model, d, build) ?? []);
       out.push({
@@ -1063,8 +1136,21 @@ class Resolver {
         paths: list((p) => p.processorPaths),
       });
     }
+    for (const [k, declarations] of chained((b) => b.reports).listed) {
+      const version = versionOf(declarations, plugins.all.get(k), managed.get(k));
+      const plugin = this.declared(model, pluginDependency(declarations[0], version), options);
+      if (plugin !== undefined) out.push({ plugin, dependencies: [], paths: [] });
+    }
     return out;
   }
+}
+
+/** A plugin as a dependency on its artifact, with the version it is used at. */
+function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDependency {
+  const { groupId, artifactId, offset, pom } = plugin;
+  return version === undefined
+    ? { groupId, artifactId, offset, pom }
+    : { groupId, artifactId, offset, pom, version };
 }
 
 // ---------------------------------------------------------------------------
@@ -1085,9 +1171,9 @@ class Mapper {
   readonly model: Model;
   /** The project's own (non-profile) dependencies, by management key. */
   declared = new Map<string, RawDependency>();
-  /** The purls the build declares without any profile. */
+  /** What the build declares without any profile: purl and scope (see {@linkcode Mapper.add}). */
   readonly base = new Set<string>();
-  /** While a profile's properties are applied to the build: the purls they leave as they are. */
+  /** While a profile changes the build's own declarations: those it leaves as they are. */
   unchanged?: Set<string>;
   /** How many component occurrences were added. */
   added = 0;
@@ -1135,8 +1221,10 @@ class Mapper {
       return id;
     }
     const purl = mavenPurl(d);
-    if (this.unchanged?.has(purl)) return purl;
-    if (groups.length === 0) this.base.add(purl);
+    // The scope as declared: a profile not active by default makes no other declaration.
+    const declaration = `${purl} ${d.scope}`;
+    if (this.unchanged?.has(declaration)) return purl;
+    if (groups.length === 0) this.base.add(declaration);
     if (scope !== d.scope) this.optional.add(this.inactive!);
     this.added++;
     const id = this.out.component({
@@ -1186,7 +1274,8 @@ class Mapper {
       if (d !== undefined) this.add(self, d, groups);
     };
     for (const raw of seen.values()) add(raw);
-    // A redeclaration only changes the build's declaration: listed when it gives another version.
+    // A redeclaration only changes the build's declaration: listed when it gives another
+    // version or scope.
     if (redeclared.length > 0) {
       this.unchanged = this.base;
       for (const raw of redeclared) add(raw);
@@ -1227,13 +1316,14 @@ class Mapper {
     cli: Map<string, boolean>,
   ): void {
     const used = profiles.filter((p) =>
-      p.dependencies.length > 0 || p.build.plugins.length > 0 || p.modules.length > 0 ||
+      p.dependencies.length > 0 || p.build.plugins.length > 0 || p.build.reports.length > 0 ||
+      p.modules.length > 0 ||
       changing.has(p)
     );
     if (used.length === 0) return;
     const list = used.map((p) => {
       const from = this.resolver.paths.get(p.pom);
-      return `${p.id} (${activationText(p, cli)}${
+      return `${p.id} (${activationText(p, cli, this.model.user)}${
         from === this.model.path ? "" : `, from ${from}`
       })`;
     });
@@ -1263,7 +1353,19 @@ class Mapper {
       const found = target === undefined ? undefined : resolver.model(target);
       if (found === undefined) {
         resolver.warnings.add(`${model.path}: module ${module} is not in the tree`);
-      } else this.out.edge(self, this.node(found), "runtime");
+        continue;
+      }
+      this.out.edge(self, this.node(found), "runtime");
+      // A member all the same, whose own pom.xml the scan does not read.
+      const skipped = skippedFolder(found.path);
+      if (skipped !== undefined) {
+        resolver.warnings.add(
+          `${model.path}: module ${module} is in ${skipped}, a folder the scan does not enter: ` +
+            `its dependencies are not listed; scan ${
+              posix.dirname(found.path)
+            } with --project-root`,
+        );
+      }
     }
     const top = model.chain[0];
     if (top.externalParent !== undefined) {
@@ -1277,7 +1379,7 @@ class Mapper {
     const changing = new Set<RawProfile>();
     const cli = resolver.userProfiles(model.path);
     for (const profile of profiles) {
-      this.inactive = activeByDefault(profile, cli) === false ? profile.id : undefined;
+      this.inactive = activeByDefault(profile, cli, model.user) === false ? profile.id : undefined;
       const overlay = profileProperties(model, profile);
       const lookup = resolver.lookup(model, overlay);
       const own = new Map<string, Managed>();
@@ -1289,10 +1391,12 @@ class Mapper {
         ? management
         : resolver.management(model, [], overlay);
       const merged = { ...changed, entries: new Map([...changed.entries, ...own]) };
-      const { plugins, pluginManagement } = profile.build;
+      const { plugins, pluginManagement, reports } = profile.build;
       const declarations = own.size > 0 ||
         (profile.properties.size > 0 && usesProperties(model, profile));
-      if (declarations || plugins.length > 0 || pluginManagement.length > 0) {
+      if (
+        declarations || plugins.length > 0 || pluginManagement.length > 0 || reports.length > 0
+      ) {
         // What the profile's properties, management and plugins change in the build's own
         // declarations (only its plugins, when it changes nothing else).
         const before = this.added;
@@ -1381,35 +1485,96 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
     [raw.groupId, raw.version, raw.parent?.groupId, raw.parent?.version].some(uses) ||
     raw.dependencies.some(dependency) || raw.dependencyManagement.some(dependency) ||
     raw.build.plugins.some(plugin) || raw.build.pluginManagement.some(plugin) ||
+    raw.build.reports.some(plugin) ||
     raw.build.extensions.some(dependency)
   );
 }
 
 /**
- * Whether Maven activates a profile in a build run without options, as far as the POM
- * and `.mvn/maven.config` say: one its `-P` names is on (off with `!`); one without
- * activation is only on with `-P`; an `activeByDefault` one is on unless `-P` activates
- * another profile of the same POM; one the JDK, OS, a property or a file activates is
- * unknown (`undefined`).
+ * The properties the environment sets, whether or not the tree does: Maven's own, the JVM's
+ * and the environment variables (`env.*`), which Maven gives profile activation as system
+ * properties with the `-D` options (never the POM's properties).
  */
-function activeByDefault(profile: RawProfile, cli: Map<string, boolean>): boolean | undefined {
+const ENVIRONMENT =
+  /^(?:env|java|os|user|file|sun|jdk|native|stdout|stderr)\.|^(?:line|path)\.separator$|^maven\.(?:home|version|build\.version|conf|multiModuleProjectDirectory)$/;
+
+/**
+ * Whether an `<activation><property>` condition holds in a build run without options, as
+ * Maven's property activator decides: a name alone when the property is set (`!name`: when it
+ * is not), a value when the property has it (`!value`: when it has not). A property that
+ * `.mvn/maven.config` does not set is not set, unless the environment may set it (`undefined`).
+ */
+function propertyHolds(
+  property: { name: string; value?: string },
+  user: Map<string, string>,
+): boolean | undefined {
+  const reverse = property.name.startsWith("!");
+  const name = reverse ? property.name.slice(1) : property.name;
+  const set = user.get(name);
+  if (set === undefined && ENVIRONMENT.test(name)) return undefined;
+  if (property.value === undefined) return (set !== undefined && set !== "") !== reverse;
+  const differ = property.value.startsWith("!");
+  return (set === (differ ? property.value.slice(1) : property.value)) !== differ;
+}
+
+/**
+ * Whether a profile's activation conditions are met in a build run without options: all of
+ * them must be (Maven 3.2.2 and later), so a property that does not hold decides alone;
+ * `false` for a profile without conditions, `undefined` when the JDK, OS, a file or the
+ * environment decides.
+ */
+function conditionsMet(profile: RawProfile, user: Map<string, string>): boolean | undefined {
+  const conditions = profile.activation.filter((a) => a !== "activeByDefault");
+  if (conditions.length === 0) return false;
+  const property = profile.property && propertyHolds(profile.property, user);
+  if (property === false) return false;
+  return conditions.length === 1 && property === true ? true : undefined;
+}
+
+/**
+ * Whether Maven activates a profile in a build run without options, as far as the POM
+ * and `.mvn/maven.config` (its `-P` and `-D` options) say: one its `-P` names is on (off with
+ * `!`); else one whose conditions are met is on (see {@linkcode conditionsMet}); an
+ * `activeByDefault` one whose conditions are not is on unless `-P` or its conditions activate
+ * another profile of the same POM; one without activation is only on with `-P`.
+ */
+function activeByDefault(
+  profile: RawProfile,
+  cli: Map<string, boolean>,
+  user: Map<string, string>,
+): boolean | undefined {
   const named = cli.get(profile.id);
   if (named !== undefined) return named;
-  if (profile.activation.length === 0) return false;
-  if (profile.activation.length === 1 && profile.activation[0] === "activeByDefault") {
-    return !profile.pom.profiles.some((p) => cli.get(p.id) === true);
-  }
-  return undefined;
+  const met = conditionsMet(profile, user);
+  if (met !== false || !profile.activation.includes("activeByDefault")) return met;
+  return !profile.pom.profiles.some((p) =>
+    p !== profile && (cli.get(p.id) ?? conditionsMet(p, user)) === true
+  );
 }
 
 /** How a profile is activated, for a warning. */
-function activationText(profile: RawProfile, cli: Map<string, boolean>): string {
+function activationText(
+  profile: RawProfile,
+  cli: Map<string, boolean>,
+  user: Map<string, string>,
+): string {
   const named = cli.get(profile.id);
   if (named !== undefined) {
     return `${named ? "activated" : "deactivated"} by -P in .mvn/maven.config`;
   }
   if (profile.activation.length === 0) return "only with -P";
-  return profile.activation.map((a) => a === "activeByDefault" ? a : `by ${a}`).join(", ");
+  return profile.activation.map((a) => {
+    if (a === "activeByDefault") return a;
+    if (a !== "property" || profile.property === undefined) return `by ${a}`;
+    const { name, value } = profile.property;
+    const bare = name.replace(/^!/, "");
+    const how = user.has(bare)
+      ? ", set by .mvn/maven.config"
+      : ENVIRONMENT.test(bare)
+      ? ""
+      : ", not set by .mvn/maven.config";
+    return `by property ${value === undefined ? name : `${bare}=${value}`}${how}`;
+  }).join(", ");
 }
 
 function projectOf(model: Model): Project {

@@ -298,6 +298,13 @@ function dep(coordinates: string, more = ""): string {
   }${more}</dependency>`;
 }
 
+/** A `<plugin>` element of the default plugin group. */
+function plugin(artifactId: string, version?: string, more = ""): string {
+  return `<plugin><artifactId>${artifactId}</artifactId>${
+    version === undefined ? "" : `<version>${version}</version>`
+  }${more}</plugin>`;
+}
+
 // Shaped like google/guava's reactor: the parent manages junit with <scope>test</scope>, a module
 // declares junit with its own version and no scope; Maven applies the managed scope (test).
 Deno.test("readMavenPom: a managed scope applies to a dependency that declares none", () => {
@@ -555,10 +562,6 @@ Deno.test("readMavenPom: a parent or BOM from outside the tree is never one of i
 // declarations of plugins the build already uses winning. vouch listed the profile's new plugins
 // only: the versions and plugin dependencies it gives the build's own plugins were lost.
 Deno.test("readMavenPom: a profile's pluginManagement and plugins change the build's own plugins in its group", () => {
-  const plugin = (artifactId: string, version?: string, more = ""): string =>
-    `<plugin><artifactId>${artifactId}</artifactId>${
-      version === undefined ? "" : `<version>${version}</version>`
-    }${more}</plugin>`;
   const out = readLib(
     `<build><pluginManagement><plugins>${plugin("maven-jar-plugin", "3.3.0")}</plugins>
     </pluginManagement></build>`,
@@ -676,12 +679,13 @@ Deno.test("readMavenPom: the runtime dependencies of a profile not active by def
     "pkg:maven/com.h2database/h2@2.1.214": "runtime",
     "pkg:maven/com.mysql/mysql-connector-j@8.0.33": "optional",
     "pkg:maven/javax.annotation/javax.annotation-api@1.3.2": "runtime",
-    "pkg:maven/org.postgresql/postgresql@42.5.1": "dev",
+    // Test-scoped in the build; compile-scoped by docker, which only -P docker activates.
+    "pkg:maven/org.postgresql/postgresql@42.5.1": "dev,optional",
     "pkg:maven/org.springframework.boot/spring-boot-maven-plugin@2.7.6": "build",
   });
   assert.match(
     out.warnings!.join("\n"),
-    /the runtime dependencies of mysql, which the build does not activate by default, are optional/,
+    /the runtime dependencies of mysql, docker, which the build does not activate by default, are optional/,
   );
   // `-P mysql` in .mvn/maven.config: mysql is on, and h2mem, active by default, is off.
   files[".mvn/maven.config"] = "-Pmysql\n-Dchangelist.format=%d.v%s\n";
@@ -770,5 +774,220 @@ Deno.test("readMavenPom: Maven 4 (model 4.1.0) subprojects, inferred parents and
   assert.deepEqual(edgesFrom(root, ROOT_ID), [
     "pkg:maven/example/app@1.0.0 runtime",
     "pkg:maven/example/lib@1.0.0 runtime",
+  ]);
+});
+
+// Found reviewing the purls of test jars: `<type>test-jar</type>` gave `?type=test-jar` and the
+// same jar written `<classifier>tests</classifier>` gave `?classifier=tests`, two components for
+// one file. Maven's artifact handlers make a type an extension and a default classifier (test-jar:
+// jar + tests; the dependency's own classifier wins), and the purl-spec's type defaults to jar.
+Deno.test("readMavenPom: a dependency's type is the file's extension and default classifier", () => {
+  const out = readLib(
+    "",
+    `<dependencies>${dep("org.example:lib:2.0", "<type>test-jar</type><scope>test</scope>")}${
+      dep("org.example:lib:2.0", "<classifier>tests</classifier><scope>test</scope>")
+    }${dep("org.example:lib:2.0", "<type>test-jar</type><classifier>it</classifier>")}${
+      dep("org.example:beans:1.0", "<type>ejb</type>")
+    }${dep("org.example:beans:1.0", "<type>ejb-client</type>")}${
+      dep("org.example:site:1.0", "<type>war</type>")
+    }</dependencies>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/org.example/beans@1.0 runtime",
+    "pkg:maven/org.example/beans@1.0?classifier=client runtime",
+    "pkg:maven/org.example/lib@2.0?classifier=it runtime",
+    "pkg:maven/org.example/lib@2.0?classifier=tests dev",
+    "pkg:maven/org.example/site@1.0?type=war runtime",
+  ]);
+});
+
+// Found reading a reactor whose root has a parent outside the tree: the root's warning that its
+// dependencies' versions are managed outside came from its own read and again from each module's
+// (which inherit them, and may import other BOMs), with other lists; and a plugin (which only a
+// parent manages) and a dependency of one POM made two warnings. One warning per POM, whole.
+Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from its own read", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+    <version>3.2.5</version><relativePath/></parent>
+  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>lib</module></modules>
+  <dependencyManagement><dependencies>${
+      dep("org.junit:junit-bom:5.10.2", "<type>pom</type><scope>import</scope>")
+    }</dependencies></dependencyManagement>
+  <dependencies>${dep("org.slf4j:slf4j-api")}${
+      dep("org.junit.jupiter:junit-jupiter")
+    }</dependencies>
+  <build><plugins><plugin><groupId>org.springframework.boot</groupId>
+    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
+</project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencyManagement><dependencies>${
+      dep("org.testcontainers:testcontainers-bom:1.19.7", "<type>pom</type><scope>import</scope>")
+    }</dependencies></dependencyManagement>
+  <dependencies>${dep("org.testcontainers:postgresql", "<scope>test</scope>")}</dependencies>
+</project>`,
+  };
+  const warnings = ["pom.xml", "lib/pom.xml"].flatMap((path) =>
+    readMavenPom(files[path], { path, load: (p) => files[p] }).warnings ?? []
+  );
+  const parent = "parent org.springframework.boot:spring-boot-starter-parent:3.2.5";
+  assert.deepEqual(warnings, [
+    `pom.xml: org.junit.jupiter:junit-jupiter, org.slf4j:slf4j-api (${parent}, BOM org.junit:junit-bom:5.10.2); org.springframework.boot:spring-boot-maven-plugin (${parent}): their versions are managed outside the tree; their purls have no version`,
+    `lib/pom.xml: org.testcontainers:postgresql: its version is managed outside the tree (${parent}, BOM org.junit:junit-bom:5.10.2, BOM org.testcontainers:testcontainers-bom:1.19.7); the purl has no version`,
+  ]);
+});
+
+// Profiles activated by a property (`<name>idea.version</name>`, set only inside IntelliJ) were
+// taken as unknown. Maven's property activator looks at the -D options and system properties
+// only, never the POM's: in a build run without options, a property .mvn/maven.config does not
+// set is not set (unless the environment may set it: env.*, java.*, …). All conditions must hold
+// (Maven 3.2.2+), and an activeByDefault profile is off once another profile of its POM is on.
+Deno.test("readMavenPom: a profile a property activates is on or off as .mvn/maven.config sets it", () => {
+  const profile = (id: string, activation: string, artifactId: string): string =>
+    `<profile><id>${id}</id><activation>${activation}</activation><dependencies>${
+      dep(`org.example:${artifactId}:1.0`)
+    }</dependencies></profile>`;
+  const property = (name: string, value?: string): string =>
+    `<property><name>${name}</name>${
+      value === undefined ? "" : `<value>${value}</value>`
+    }</property>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>app</artifactId><version>1</version>
+  <profiles>${profile("ide", property("idea.version"), "ide")}${
+      profile("unless-skipped", property("!skipExtras"), "extras")
+    }${profile("ci", property("env.CI"), "ci")}${profile("h2", property("db", "h2"), "h2")}${
+      profile("not-h2", property("db", "!h2"), "postgresql")
+    }${profile("jdk-and-flag", `<jdk>[17,)</jdk>${property("flag")}`, "flagged")}${
+      profile("fallback", "<activeByDefault>true</activeByDefault>", "fallback")
+    }</profiles>
+</project>`,
+  };
+  const read = (): Record<string, string> =>
+    scopesOf(readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] }));
+  const E = "pkg:maven/org.example";
+  assert.deepEqual(read(), {
+    [`${E}/ci@1.0`]: "runtime", // the environment may set it: unknown
+    [`${E}/extras@1.0`]: "runtime", // !skipExtras: on
+    [`${E}/fallback@1.0`]: "optional", // unless-skipped and not-h2 are on
+    [`${E}/flagged@1.0`]: "optional", // flag is not set, whatever the JDK
+    [`${E}/h2@1.0`]: "optional",
+    [`${E}/ide@1.0`]: "optional",
+    [`${E}/postgresql@1.0`]: "runtime", // db is not h2
+  });
+  files[".mvn/maven.config"] = "-Ddb=h2 -DskipExtras -Dflag";
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assert.deepEqual(scopesOf(out), {
+    [`${E}/ci@1.0`]: "runtime",
+    [`${E}/extras@1.0`]: "optional",
+    [`${E}/fallback@1.0`]: "optional", // h2 is on
+    [`${E}/flagged@1.0`]: "runtime", // the JDK decides
+    [`${E}/h2@1.0`]: "runtime",
+    [`${E}/ide@1.0`]: "optional",
+    [`${E}/postgresql@1.0`]: "optional",
+  });
+  assert.match(
+    out.warnings!.join("\n"),
+    /: ide \(by property idea\.version, not set by \.mvn\/maven\.config\), unless-skipped \(by property !skipExtras, set by \.mvn\/maven\.config\), ci \(by property env\.CI\), h2 \(by property db=h2, set by \.mvn\/maven\.config\)/,
+  );
+});
+
+// Shaped like flowable's h2mem profile: active by default, it redeclares the build's test-scoped
+// database driver at compile scope, same version. Maven injects the profile's scope over the
+// build's, so a default build ships the driver; vouch listed a redeclaration only when its
+// version differed, and the driver stayed test-only.
+Deno.test("readMavenPom: a profile redeclaring a build dependency with another scope lists it in its group", () => {
+  const out = readLib(
+    "",
+    `<dependencies>${dep("com.h2database:h2:2.2.224", "<scope>test</scope>")}${
+      dep("org.example:same:1.0", "<scope>test</scope>")
+    }${dep("org.example:tool:1.0", "<scope>test</scope>")}</dependencies>
+    <profiles>
+      <profile><id>h2mem</id><activation><activeByDefault>true</activeByDefault></activation>
+        <dependencies>${dep("com.h2database:h2:2.2.224", "<scope>compile</scope>")}${
+      dep("org.example:same:1.0", "<scope>test</scope>")
+    }</dependencies>
+      </profile>
+      <profile><id>tools</id>
+        <dependencies>${dep("org.example:tool", "<scope>runtime</scope>")}</dependencies>
+      </profile>
+    </profiles>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/com.h2database/h2@2.2.224 dev,runtime profile:h2mem",
+      "pkg:maven/org.example/same@1.0 dev ",
+      "pkg:maven/org.example/tool@1.0 dev,optional profile:tools", // only -P tools: optional
+    ],
+  );
+});
+
+// `<reporting><plugins>` (maven-javadoc-plugin, spotbugs, jacoco reports) were not read. They are
+// tools the build runs (`mvn site`), as its build plugins are: scope build. A report's version is
+// its own, else the build's plugin's, else pluginManagement's (maven-reporting-exec).
+Deno.test("readMavenPom: reporting plugins are build tools, versioned as maven-reporting-exec does", () => {
+  const out = readLib(
+    `<build><pluginManagement><plugins>${plugin("maven-jxr-plugin", "3.3.2")}${
+      plugin("maven-javadoc-plugin", "3.6.0")
+    }</plugins></pluginManagement></build>
+    <reporting><plugins>${plugin("maven-project-info-reports-plugin", "3.5.0")}${
+      plugin("maven-pmd-plugin", "3.21.0", "<inherited>false</inherited>")
+    }</plugins></reporting>`,
+    `<build><plugins>${plugin("maven-javadoc-plugin", "3.6.3")}</plugins></build>
+    <reporting><plugins>${plugin("maven-javadoc-plugin")}${plugin("maven-jxr-plugin")}${
+      plugin("maven-surefire-report-plugin", "3.2.5")
+    }</plugins></reporting>
+    <profiles><profile><id>coverage</id><reporting><plugins>${
+      plugin("jacoco-maven-plugin", "0.8.11").replace(
+        "<artifactId>",
+        "<groupId>org.jacoco</groupId><artifactId>",
+      )
+    }</plugins></reporting></profile></profiles>`,
+  );
+  const P = "pkg:maven/org.apache.maven.plugins";
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      `${P}/maven-javadoc-plugin@3.6.3 build `, // the build's plugin's version
+      `${P}/maven-jxr-plugin@3.3.2 build `, // pluginManagement's
+      `${P}/maven-project-info-reports-plugin@3.5.0 build `, // inherited
+      `${P}/maven-surefire-report-plugin@3.2.5 build `,
+      "pkg:maven/org.jacoco/jacoco-maven-plugin@0.8.11 build profile:coverage",
+    ],
+  );
+  assert.deepEqual(out.warnings?.filter((w) => !w.includes("profiles are not evaluated")), []);
+});
+
+// Found on google/auto (value/pom.xml names src/it/functional and src/it/gwtserializer as modules):
+// the scan skips **/src/it (Maven invoker fixtures), so those modules were members with none of
+// their dependencies, and nothing said so. The POM naming such a module says it.
+Deno.test("readMavenPom: a module in a folder the scan skips is named in a warning", () => {
+  const module = (path: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version>
+    <relativePath>${path.split("/").map(() => "..").join("/")}/pom.xml</relativePath></parent>
+  <artifactId>${path.replaceAll("/", "-")}</artifactId>
+  <dependencies>${dep("org.example:lib:1.0")}</dependencies>
+</project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>core</module><module>src/it/functional</module></modules>
+</project>`,
+    "core/pom.xml": module("core"),
+    "src/it/functional/pom.xml": module("src/it/functional"),
+  };
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:maven/g/core@1 runtime",
+    "pkg:maven/g/src-it-functional@1 runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pom.xml: module src/it/functional is in src/it, a folder the scan does not enter: its dependencies are not listed; scan src/it/functional with --project-root",
   ]);
 });
