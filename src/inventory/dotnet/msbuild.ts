@@ -13,11 +13,15 @@
  * where it stands: a relative path, `$(MSBuildThisFileDirectory)`, and the
  * `GetPathOfFileAbove` / `GetDirectoryNameOfFileAbove` property functions that chain a
  * `Directory.*.props` to the one above it (the SDK's and Visual Studio's own imports are not
- * files of the tree and are skipped; an import vouch cannot resolve is a warning). Properties
- * expand `$(Name)` (case-insensitive,
+ * files of the tree and are skipped; an import vouch cannot resolve is a warning). As MSBuild
+ * does, every property of every file is evaluated first, in that order, and the items after them
+ * all: an item's `$(Name)` and Condition see the final value of a property defined below it or in
+ * `Directory.Build.targets`, a property (or import, or `<When>`) only those defined above it.
+ * Properties expand `$(Name)` (case-insensitive,
  * undefined is empty, later definitions win); a property whose `Condition`
  * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (a simple operand may be
- * unquoted: `$(ProjectType) != ''`) or `Exists('path')` (with `and`/`or`) is skipped. Item conditions are not evaluated: every `PackageReference` of
+ * unquoted: `$(ProjectType) != ''`) or `Exists('path')` (with `and`/`or`) is skipped. An item
+ * Condition not known to hold does not drop the item: every `PackageReference` of
  * every target framework and configuration counts, and a warning names each
  * one under a Condition not known to hold; a package version declared again
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
@@ -239,6 +243,8 @@ class Evaluation {
   readonly certainReferences = new Set<string>();
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
+  /** The item groups read, in order, with the enclosing `<Choose>` branch vouch cannot tell holds. */
+  readonly itemGroups: { group: XmlElement; path: string; text: string; uncertain?: string }[] = [];
   /** Imports vouch could not read (`file:line: what`). */
   readonly importNotes: string[] = [];
   /** The files being read, innermost last (imports nest). */
@@ -368,7 +374,30 @@ class Evaluation {
     return child === undefined ? undefined : this.expand(textOf(child));
   }
 
-  /** Evaluates one file's property groups and items, in order. */
+  /**
+   * Evaluates the item groups, in order, once every file is read: as MSBuild evaluates items
+   * after all properties (their Conditions and `$(…)` see the final values), each with its own
+   * file's `$(MSBuildThisFileDirectory)`.
+   */
+  items(): void {
+    for (const { group, uncertain, ...file } of this.itemGroups) {
+      this.reading.push(file.path);
+      this.properties.set("msbuildthisfiledirectory", msbuildDirectory(posix.dirname(file.path)));
+      for (const item of childElements(group)) {
+        const conditioned = localName(item.name) === "ProjectReference"
+          ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
+          : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
+        this.item(item, { ...file, conditioned });
+      }
+      this.reading.pop();
+    }
+    this.properties.delete("msbuildthisfiledirectory");
+  }
+
+  /**
+   * Reads one file's imports and property groups, in order (MSBuild's first pass); its item
+   * groups wait for {@linkcode Evaluation.items}.
+   */
   file(root: XmlElement, path: string, text: string): void {
     const dir = posix.dirname(path);
     const outer = this.properties.get("msbuildthisfiledirectory");
@@ -382,10 +411,10 @@ class Evaluation {
   }
 
   /**
-   * Evaluates the groups of a project file, or of a `<When>`/`<Otherwise>` of a `<Choose>`, in
-   * order. `uncertain` says which enclosing branch vouch cannot tell MSBuild takes: its
-   * properties are not set (as those of a PropertyGroup under such a Condition) and its package
-   * items count, each noted.
+   * Reads the groups of a project file, or of a `<When>`/`<Otherwise>` of a `<Choose>`, in
+   * order: imports and properties now, item groups kept for the item pass. `uncertain` says which
+   * enclosing branch vouch cannot tell MSBuild takes: its properties are not set (as those of a
+   * PropertyGroup under such a Condition) and its package items count, each noted.
    */
   groups(parent: XmlElement, file: { path: string; text: string }, uncertain?: string): void {
     for (const group of childElements(parent)) {
@@ -406,12 +435,7 @@ class Evaluation {
           }
         }
       } else if (kind === "ItemGroup") {
-        for (const item of childElements(group)) {
-          const conditioned = localName(item.name) === "ProjectReference"
-            ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
-            : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
-          this.item(item, { ...file, conditioned });
-        }
+        this.itemGroups.push({ group, ...file, uncertain });
       } else if (kind === "Choose") {
         this.choose(group, file, uncertain);
       }
@@ -663,6 +687,7 @@ export function evaluateMsbuildProject(
       targets.text,
     );
   }
+  evaluation.items();
   const property = (key: string): string | undefined => {
     const value = evaluation.properties.get(key.toLowerCase())?.trim();
     return value === undefined || value === "" ? undefined : value;

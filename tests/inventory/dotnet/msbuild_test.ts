@@ -589,3 +589,50 @@ Deno.test("evaluateMsbuildProject: the items of a <Choose> count, the first bran
     `src/Api/Api.csproj:24: <PackageReference> Core.System.Windows.Forms is under the <Otherwise> of the Condition "'$(TargetFramework)' == 'net8.0-windows'", which vouch does not evaluate: it counts for every target framework and configuration`,
   ]);
 });
+
+// Shaped like projects whose csproj lists its PackageReferences first and the version properties
+// below them, and whose Directory.Build.targets sets the shared versions and switches: MSBuild
+// evaluates every property (Directory.Build.targets included) before any item, so those items got
+// no version and a warning, and an item Condition on a switch set later was warned about.
+Deno.test("evaluateMsbuildProject: items see every property, those below them and Directory.Build.targets' too; properties only those above", () => {
+  const files: Record<string, string> = {
+    "Directory.Build.targets": `<Project>
+  <PropertyGroup>
+    <SourceLinkVersion>8.0.0</SourceLinkVersion>
+    <EnableSourceLink Condition="'$(EnableSourceLink)' == ''">true</EnableSourceLink>
+  </PropertyGroup>
+  <ItemGroup Condition="'$(EnableSourceLink)' == 'true'">
+    <PackageReference Include="Microsoft.SourceLink.GitHub" Version="$(SourceLinkVersion)" PrivateAssets="all" />
+  </ItemGroup>
+</Project>`,
+    "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <PackageReference Include="Serilog" Version="$(SerilogVersion)" />
+    <PackageReference Include="Newtonsoft.Json" Version="$(JsonVersion)" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(UseDapper)' == 'true'">
+    <PackageReference Include="Dapper" Version="2.1.35" />
+  </ItemGroup>
+  <PropertyGroup Condition="'$(Flavor)' == 'full'">
+    <JsonVersion>13.0.3</JsonVersion>
+  </PropertyGroup>
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <SerilogVersion>3.1.1</SerilogVersion>
+    <Flavor>full</Flavor>
+    <UseDapper>true</UseDapper>
+  </PropertyGroup>
+</Project>`,
+  };
+  const path = "src/App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version} ${p.scope}`), [
+    "Serilog@3.1.1 runtime", // defined below the item
+    "Newtonsoft.Json@undefined runtime", // its property's Condition saw Flavor unset, as MSBuild's
+    "Dapper@2.1.35 runtime", // a Condition on a property defined below: it holds
+    "Microsoft.SourceLink.GitHub@8.0.0 build", // Directory.Build.targets, after the project
+  ]);
+  assert.deepEqual(project.warnings, [
+    "src/App/App.csproj: Newtonsoft.Json has no version the tree defines; the purl has no version",
+  ]);
+});
