@@ -31,7 +31,9 @@
  * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
  * the version NuGet picks (the lowest that satisfies it), other ranges and
  * floating versions (`[1.0,2.0)`, `1.*`) are specifiers. Scopes:
- * `PrivateAssets="all"` (analyzers, build tools) → build; every reference of
+ * `PrivateAssets="all"` (analyzers, build tools) → build, as is a reference that takes none of
+ * the package's run-time assets (`ExcludeAssets="runtime"`, `IncludeAssets="compile"` or
+ * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
  * a test project (`IsTestProject`, the Visual Studio test project type in
  * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
  * packages set `IsTestProject`) → dev;
@@ -48,7 +50,7 @@
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
  * then a member and its packages are the lock's (the lock reader reads this
- * file for `PrivateAssets` and test projects). A `NuGetLockFilePath`
+ * file for the build scopes above and test projects). A `NuGetLockFilePath`
  * elsewhere is not followed: a warning says so.
  *
  * @module
@@ -95,6 +97,16 @@ const COMPARISON =
 /** `$([MSBuild]::GetPathOfFileAbove(file[, dir]))` and `GetDirectoryNameOfFileAbove(dir, file)`. */
 const FILE_ABOVE =
   /\$\(\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(\s*('[^']*'|[^,)]*?)\s*(?:,\s*('[^']*'|[^)]*?)\s*)?\)\)/gi;
+/** The metadata of a `PackageReference` that vouch reads, by their key in {@linkcode Reference}. */
+const REFERENCE_METADATA = [
+  ["version", "Version"],
+  ["versionOverride", "VersionOverride"],
+  ["privateAssets", "PrivateAssets"],
+  ["includeAssets", "IncludeAssets"],
+  ["excludeAssets", "ExcludeAssets"],
+] as const;
+/** The asset types of a package that put its files in the output, to be loaded at run time. */
+const RUNTIME_ASSETS = ["runtime", "native"];
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
@@ -153,6 +165,8 @@ interface Reference {
   alternatives?: string[];
   versionOverride?: string;
   privateAssets?: string;
+  includeAssets?: string;
+  excludeAssets?: string;
   source: string;
   /** Every item that includes it is under a Condition vouch does not evaluate. */
   conditioned?: boolean;
@@ -563,24 +577,21 @@ class Evaluation {
       for (const name of names(remove)) this.references.delete(name.toLowerCase());
       return;
     }
-    const versionOverride = this.metadata(item, "VersionOverride");
-    const privateAssets = this.metadata(item, "PrivateAssets");
+    const written: Partial<Reference> = {};
+    for (const [key, name] of REFERENCE_METADATA) {
+      const value = this.metadata(item, name);
+      if (value !== undefined) written[key] = value;
+    }
     if (update !== undefined) {
       for (const name of names(update)) {
         const known = this.references.get(name.toLowerCase());
-        if (known === undefined) continue;
-        if (version !== undefined) known.version = version;
-        if (versionOverride !== undefined) known.versionOverride = versionOverride;
-        if (privateAssets !== undefined) known.privateAssets = privateAssets;
+        if (known !== undefined) Object.assign(known, written);
       }
       return;
     }
     for (const name of names(include!)) {
-      const reference: Reference = { name, source: path };
+      const reference: Reference = { name, source: path, ...written };
       if (conditioned) reference.conditioned = true;
-      if (version !== undefined) reference.version = version;
-      if (versionOverride !== undefined) reference.versionOverride = versionOverride;
-      if (privateAssets !== undefined) reference.privateAssets = privateAssets;
       const key = name.toLowerCase();
       const known = this.references.get(key);
       // A second reference to the same package (NuGet warns, NU1504) adds to the first.
@@ -717,14 +728,13 @@ export function evaluateMsbuildProject(
       reference.versionOverride !== undefined
         ? { version: reference.versionOverride }
         : managed ?? reference;
-    const privateAll = reference.privateAssets?.split(";").some((a) =>
-      a.trim().toLowerCase() === "all"
-    );
+    const buildOnly = assets(reference.privateAssets).includes("all") ||
+      !flowsAtRunTime(reference);
     for (const written of [chosen.version, ...(chosen.alternatives ?? [])]) {
       const declaration: PackageDeclaration = {
         // A central version's name: one spelling for every project of the tree.
         name: managed?.name ?? reference.name,
-        scope: isTest ? "dev" : privateAll ? "build" : "runtime",
+        scope: isTest ? "dev" : buildOnly ? "build" : "runtime",
         source: reference.source,
         ...(reference.conditioned ? { conditioned: true as const } : {}),
       };
@@ -768,6 +778,28 @@ export function evaluateMsbuildProject(
   const assemblyName = property("AssemblyName");
   if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;
   return project;
+}
+
+/** The asset types an `IncludeAssets`/`ExcludeAssets`/`PrivateAssets` value lists, lowercased. */
+function assets(value: string | undefined): string[] {
+  return (value ?? "").split(";").map((a) => a.trim().toLowerCase()).filter(Boolean);
+}
+
+/**
+ * Whether a package reference puts the package's run-time files in the output: its
+ * `IncludeAssets` (by default `all`) lists `runtime` or `native`, and its `ExcludeAssets` (by
+ * default none) neither `runtime` nor `all`. `ExcludeAssets="runtime"` (a plug-in compiled against
+ * its host's assemblies, a source generator) or `IncludeAssets="compile"` / `"build;analyzers"`
+ * keep it out. (`ExcludeAssets="runtime"` leaves a package's native libraries in, but it is
+ * written to keep a package out of the output, and few packages have any.)
+ */
+function flowsAtRunTime(reference: Reference): boolean {
+  const included = reference.includeAssets === undefined
+    ? ["all"]
+    : assets(reference.includeAssets);
+  const excluded = assets(reference.excludeAssets);
+  return ["all", ...RUNTIME_ASSETS].some((a) => included.includes(a)) &&
+    !["all", "runtime"].some((a) => excluded.includes(a));
 }
 
 /**

@@ -18,7 +18,8 @@
  * folder). That project file, wherever the lock is (see `projectBeside` in
  * `msbuild.ts`: the one project file of the folder, or the name in
  * `packages.<name>.lock.json`), gives the scopes the lock does not record:
- * `PrivateAssets="all"` → build, a test project (by the MSBuild reader's
+ * `PrivateAssets="all"` or no run-time assets (`ExcludeAssets="runtime"`) → build, a test
+ * project (by the MSBuild reader's
  * rule, or one whose lock has a test package as `Direct`: `Microsoft.NET.Test.Sdk`,
  * `xunit.v3` …, which an MSBuild SDK of its own may add) → dev; transitive
  * packages take the scopes of the paths that reach them. A `Direct` entry no project

@@ -636,3 +636,108 @@ Deno.test("evaluateMsbuildProject: items see every property, those below them an
     "src/App/App.csproj: Newtonsoft.Json has no version the tree defines; the purl has no version",
   ]);
 });
+
+// Shaped like Jellyfin plugins (Jellyfin.Controller and Jellyfin.Model with
+// <ExcludeAssets>runtime</ExcludeAssets>: the server loads its own copies), a source generator
+// referenced with ExcludeAssets="runtime", and packages referenced for compile or build assets
+// only: none of them puts a file in the output, yet they were runtime.
+const PLUGIN: Record<string, string> = {
+  "Directory.Build.targets": `<Project>
+  <ItemGroup>
+    <PackageReference Update="Jellyfin.Model" ExcludeAssets="runtime" />
+  </ItemGroup>
+</Project>`,
+  "Jellyfin.Plugin.Example/Jellyfin.Plugin.Example.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Jellyfin.Controller" Version="10.9.11">
+      <ExcludeAssets>runtime</ExcludeAssets>
+    </PackageReference>
+    <PackageReference Include="Jellyfin.Model" Version="10.9.11" />
+    <PackageReference Include="Riok.Mapperly" Version="4.1.1" ExcludeAssets="runtime" />
+    <PackageReference Include="JetBrains.Annotations" Version="2024.3.0" IncludeAssets="compile" />
+    <PackageReference Include="Microsoft.SourceLink.GitHub" Version="8.0.0" IncludeAssets="build;analyzers" />
+    <PackageReference Include="AngleSharp" Version="1.1.2" IncludeAssets="runtime; build; native; contentfiles; analyzers" />
+    <PackageReference Include="SQLitePCLRaw.lib.e_sqlite3" Version="2.1.10" IncludeAssets="native" />
+  </ItemGroup>
+</Project>`,
+};
+
+Deno.test("evaluateMsbuildProject: a reference that takes no runtime or native assets is build", () => {
+  const path = "Jellyfin.Plugin.Example/Jellyfin.Plugin.Example.csproj";
+  const project = evaluateMsbuildProject(PLUGIN[path], { path, load: (p) => PLUGIN[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name} ${p.scope}`), [
+    "Jellyfin.Controller build",
+    "Jellyfin.Model build", // ExcludeAssets by an Update in Directory.Build.targets
+    "Riok.Mapperly build",
+    "JetBrains.Annotations build",
+    "Microsoft.SourceLink.GitHub build",
+    "AngleSharp runtime", // runtime among the included assets
+    "SQLitePCLRaw.lib.e_sqlite3 runtime", // its native library reaches the output
+  ]);
+});
+
+Deno.test("a packages.lock.json: a Direct package the project takes no runtime assets of is build, and what only it brings", async () => {
+  const lock = {
+    version: 1,
+    dependencies: {
+      "net8.0": {
+        "AngleSharp": {
+          type: "Direct",
+          requested: "[1.1.2, )",
+          resolved: "1.1.2",
+          dependencies: { "System.Text.Encoding.CodePages": "8.0.0" },
+        },
+        "Jellyfin.Controller": {
+          type: "Direct",
+          requested: "[10.9.11, )",
+          resolved: "10.9.11",
+          dependencies: {
+            "Jellyfin.Common": "10.9.11",
+            "System.Text.Encoding.CodePages": "8.0.0",
+          },
+        },
+        "Jellyfin.Model": { type: "Direct", requested: "[10.9.11, )", resolved: "10.9.11" },
+        "JetBrains.Annotations": {
+          type: "Direct",
+          requested: "[2024.3.0, )",
+          resolved: "2024.3.0",
+        },
+        "Microsoft.SourceLink.GitHub": {
+          type: "Direct",
+          requested: "[8.0.0, )",
+          resolved: "8.0.0",
+        },
+        "Riok.Mapperly": { type: "Direct", requested: "[4.1.1, )", resolved: "4.1.1" },
+        "SQLitePCLRaw.lib.e_sqlite3": {
+          type: "Direct",
+          requested: "[2.1.10, )",
+          resolved: "2.1.10",
+        },
+        "Jellyfin.Common": { type: "Transitive", resolved: "10.9.11" },
+        "System.Text.Encoding.CodePages": { type: "Transitive", resolved: "8.0.0" },
+      },
+    },
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      ...PLUGIN,
+      "Jellyfin.Plugin.Example/packages.lock.json": JSON.stringify(lock, null, 2),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "AngleSharp runtime",
+      "Jellyfin.Common build", // only through Jellyfin.Controller
+      "Jellyfin.Controller build",
+      "Jellyfin.Model build",
+      "JetBrains.Annotations build",
+      "Microsoft.SourceLink.GitHub build",
+      "Riok.Mapperly build",
+      "SQLitePCLRaw.lib.e_sqlite3 runtime",
+      "System.Text.Encoding.CodePages build,runtime", // AngleSharp's too
+    ]);
+    await assertSbomsValid(inventory, "msbuild runtime assets");
+  });
+});
