@@ -45,7 +45,9 @@
  * `$(MSBuildThisFileDirectory)` names the declaring file's folder), inside
  * the tree only; a reference to the project itself is none (a shared file's
  * guard), and `Remove` drops the references declared before it. Their
- * Conditions are not evaluated, as for packages.
+ * Conditions are not evaluated, as for packages. A reference with
+ * `ReferenceOutputAssembly="false"` (and no `OutputItemType`, or `"Analyzer"`: a source
+ * generator project) only orders the build: a build edge.
  *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
@@ -154,6 +156,11 @@ export interface MsbuildProject {
    * include (they may not hold); absent when none.
    */
   conditionedReferences?: string[];
+  /**
+   * Those of `projectReferences` whose every item has `ReferenceOutputAssembly="false"` (and no
+   * `OutputItemType`, or `"Analyzer"`: a source generator's): build-time edges; absent when none.
+   */
+  buildReferences?: string[];
   /** What could not be established. */
   warnings: string[];
 }
@@ -255,6 +262,8 @@ class Evaluation {
   readonly projectReferences: string[] = [];
   /** Project references that an item under no unevaluated Condition includes. */
   readonly certainReferences = new Set<string>();
+  /** Project references that an item includes whose assembly this project references. */
+  readonly runtimeReferences = new Set<string>();
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
   /** The item groups read, in order, with the enclosing `<Choose>` branch vouch cannot tell holds. */
@@ -627,14 +636,21 @@ class Evaluation {
         return target === undefined || target === this.project ? [] : [target];
       });
     const { Include: include, Remove: remove } = item.attributes;
+    // ReferenceOutputAssembly="false": the project is built first, its assembly not referenced;
+    // with no OutputItemType, or "Analyzer" (a source generator or analyzer project), nothing of
+    // it reaches the output.
+    const buildOnly = this.metadata(item, "ReferenceOutputAssembly")?.toLowerCase() === "false" &&
+      ["", "analyzer"].includes(this.metadata(item, "OutputItemType")?.toLowerCase() ?? "");
     for (const target of targets(include)) {
       if (!this.projectReferences.includes(target)) this.projectReferences.push(target);
       if (!conditioned) this.certainReferences.add(target);
+      if (!buildOnly) this.runtimeReferences.add(target);
     }
     const removed = new Set(targets(remove));
     for (let i = this.projectReferences.length - 1; i >= 0; i--) {
       if (!removed.has(this.projectReferences[i])) continue;
       this.certainReferences.delete(this.projectReferences[i]);
+      this.runtimeReferences.delete(this.projectReferences[i]);
       this.projectReferences.splice(i, 1);
     }
   }
@@ -772,6 +788,10 @@ export function evaluateMsbuildProject(
     !evaluation.certainReferences.has(p)
   );
   if (conditioned.length > 0) project.conditionedReferences = conditioned;
+  const buildReferences = evaluation.projectReferences.filter((p) =>
+    !evaluation.runtimeReferences.has(p)
+  );
+  if (buildReferences.length > 0) project.buildReferences = buildReferences;
   if (version !== undefined && !version.includes("$(")) project.version = version;
   const packageId = property("PackageId");
   if (packageId !== undefined && packageId !== name) project.packageId = packageId;
@@ -952,6 +972,19 @@ export function referencedProjects(
 }
 
 /**
+ * The scope of a project's edge to a project it references: dev in a test project, build for a
+ * reference whose assembly it does not reference (see `buildReferences`), else runtime.
+ *
+ * @param project The referencing project.
+ * @param reference The referenced project's path, relative to the tree's root.
+ * @returns The scope.
+ */
+export function projectReferenceScope(project: MsbuildProject, reference: string): Scope {
+  if (project.isTest) return "dev";
+  return project.buildReferences?.includes(reference) ? "build" : "runtime";
+}
+
+/**
  * A project as a member (the same record whichever reader forms it).
  *
  * @param project The evaluated project.
@@ -986,7 +1019,7 @@ export function readMsbuildProject(
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
-    out.edge(self, id, project.isTest ? "dev" : "runtime");
+    out.edge(self, id, projectReferenceScope(project, reference));
   }
   for (const p of project.packages) {
     const id = out.component({

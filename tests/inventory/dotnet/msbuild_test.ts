@@ -741,3 +741,60 @@ Deno.test("a packages.lock.json: a Direct package the project takes no runtime a
     await assertSbomsValid(inventory, "msbuild runtime assets");
   });
 });
+
+// Shaped like libraries that ship a source generator built in the same solution
+// (<ProjectReference … OutputItemType="Analyzer" ReferenceOutputAssembly="false" />), and a
+// project built first only for its output to be copied (OutputItemType="Content"): the
+// generator runs in the compiler and is no part of the output, yet its edge was runtime.
+const GENERATOR: Record<string, string> = {
+  "src/Core/Core.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+  "src/Generators/Generators.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><IsRoslynComponent>true</IsRoslynComponent></PropertyGroup>
+</Project>`,
+  "src/Worker/Worker.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+  "src/Helper/Helper.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+  "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <ProjectReference Include="..\\Core\\Core.csproj" />
+    <ProjectReference Include="..\\Generators\\Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="..\\Worker\\Worker.csproj">
+      <ReferenceOutputAssembly>false</ReferenceOutputAssembly>
+    </ProjectReference>
+    <ProjectReference Include="..\\Helper\\Helper.csproj" ReferenceOutputAssembly="false"
+                      OutputItemType="Content" CopyToOutputDirectory="PreserveNewest" />
+  </ItemGroup>
+</Project>`,
+};
+
+Deno.test("a ProjectReference whose assembly is not referenced (a source generator's) is a build edge", async () => {
+  const path = "src/App/App.csproj";
+  const out = readMsbuildProject(GENERATOR[path], { path, load: (p) => GENERATOR[p] });
+  assert.deepEqual(edgesFrom(out, "pkg:nuget/app"), [
+    "pkg:nuget/core runtime",
+    "pkg:nuget/generators build",
+    "pkg:nuget/helper runtime", // its output is copied into App's
+    "pkg:nuget/worker build", // built first, nothing of it referenced
+  ]);
+  // With a lock beside App, whose Project entries the reader scopes the same way.
+  const lock = {
+    version: 1,
+    dependencies: {
+      "net8.0": Object.fromEntries(
+        ["core", "generators", "helper", "worker"].map((p) => [p, { type: "Project" }]),
+      ),
+    },
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, { ...GENERATOR, "src/App/packages.lock.json": JSON.stringify(lock) });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "pkg:nuget/app").map((e) => `${e.to} ${e.scope}`),
+      [
+        "pkg:nuget/core runtime",
+        "pkg:nuget/generators build",
+        "pkg:nuget/helper runtime",
+        "pkg:nuget/worker build",
+      ],
+    );
+  });
+});
