@@ -14,9 +14,11 @@
  * `GetPathOfFileAbove` / `GetDirectoryNameOfFileAbove` property functions that chain a
  * `Directory.*.props` to the one above it (the SDK's and Visual Studio's own imports are not
  * files of the tree and are skipped; an import vouch cannot resolve is a warning). As MSBuild
- * does, every property of every file is evaluated first, in that order, and the items after them
- * all: an item's `$(Name)` and Condition see the final value of a property defined below it or in
- * `Directory.Build.targets`, a property (or import, or `<When>`) only those defined above it.
+ * does, every property of every file is evaluated first, in that order, then the item
+ * definitions (`<ItemDefinitionGroup>`: metadata such as `PrivateAssets` for every item of a type
+ * that does not set it) and the items after them all: an item's `$(Name)` and Condition see the
+ * final value of a property defined below it or in `Directory.Build.targets`, a property (or
+ * import, or `<When>`) only those defined above it.
  * Properties expand `$(Name)` (case-insensitive,
  * undefined is empty, later definitions win); a property whose `Condition`
  * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (a simple operand may be
@@ -268,6 +270,10 @@ class Evaluation {
   readonly conditioned: string[] = [];
   /** The item groups read, in order, with the enclosing `<Choose>` branch vouch cannot tell holds. */
   readonly itemGroups: { group: XmlElement; path: string; text: string; uncertain?: string }[] = [];
+  /** The `<ItemDefinitionGroup>`s read, in order. */
+  readonly definitionGroups: { group: XmlElement; path: string }[] = [];
+  /** Item definitions: the default metadata of items by type, both lowercased. */
+  readonly definitions = new Map<string, Map<string, string>>();
   /** Imports vouch could not read (`file:line: what`). */
   readonly importNotes: string[] = [];
   /** The files being read, innermost last (imports nest). */
@@ -398,23 +404,57 @@ class Evaluation {
   }
 
   /**
-   * Evaluates the item groups, in order, once every file is read: as MSBuild evaluates items
-   * after all properties (their Conditions and `$(…)` see the final values), each with its own
-   * file's `$(MSBuildThisFileDirectory)`.
+   * Evaluates the item definitions, then the item groups, in order, once every file is read: as
+   * MSBuild evaluates them after all properties (their Conditions and `$(…)` see the final
+   * values), each with its own file's `$(MSBuildThisFileDirectory)`. An item definition (one
+   * under a Condition that holds) gives the items of its type that do not set them their
+   * metadata: `<ItemDefinitionGroup><PackageReference PrivateAssets="all" />`.
    */
   items(): void {
-    for (const { group, uncertain, ...file } of this.itemGroups) {
-      this.reading.push(file.path);
-      this.properties.set("msbuildthisfiledirectory", msbuildDirectory(posix.dirname(file.path)));
-      for (const item of childElements(group)) {
-        const conditioned = localName(item.name) === "ProjectReference"
-          ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
-          : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
-        this.item(item, { ...file, conditioned });
-      }
-      this.reading.pop();
+    for (const { group, path } of this.definitionGroups) {
+      this.inFile(path, () => {
+        if (!this.applies(group)) return;
+        for (const definition of childElements(group)) {
+          if (!this.applies(definition)) continue;
+          const type = localName(definition.name).toLowerCase();
+          const metadata = this.definitions.get(type) ?? new Map<string, string>();
+          this.definitions.set(type, metadata);
+          for (const [name, value] of Object.entries(definition.attributes)) {
+            if (name !== "Condition") metadata.set(name.toLowerCase(), this.expand(value).trim());
+          }
+          for (const child of childElements(definition)) {
+            if (this.applies(child)) {
+              metadata.set(localName(child.name).toLowerCase(), this.expand(textOf(child)).trim());
+            }
+          }
+        }
+      });
     }
+    for (const { group, uncertain, ...file } of this.itemGroups) {
+      this.inFile(file.path, () => {
+        for (const item of childElements(group)) {
+          const conditioned = localName(item.name) === "ProjectReference"
+            ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
+            : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
+          this.item(item, { ...file, conditioned });
+        }
+      });
+    }
+  }
+
+  /** Runs `evaluate` with `path` the file being read (its Exists() and `$(MSBuildThisFileDirectory)`). */
+  inFile(path: string, evaluate: () => void): void {
+    this.reading.push(path);
+    this.properties.set("msbuildthisfiledirectory", msbuildDirectory(posix.dirname(path)));
+    evaluate();
+    this.reading.pop();
     this.properties.delete("msbuildthisfiledirectory");
+  }
+
+  /** An item's metadata, else its item definition's (for an item it includes). */
+  defined(item: XmlElement, name: string): string | undefined {
+    return this.metadata(item, name) ??
+      this.definitions.get(localName(item.name).toLowerCase())?.get(name.toLowerCase());
   }
 
   /**
@@ -459,6 +499,8 @@ class Evaluation {
         }
       } else if (kind === "ItemGroup") {
         this.itemGroups.push({ group, ...file, uncertain });
+      } else if (kind === "ItemDefinitionGroup" && uncertain === undefined) {
+        this.definitionGroups.push({ group, path: file.path });
       } else if (kind === "Choose") {
         this.choose(group, file, uncertain);
       }
@@ -588,7 +630,8 @@ class Evaluation {
     }
     const written: Partial<Reference> = {};
     for (const [key, name] of REFERENCE_METADATA) {
-      const value = this.metadata(item, name);
+      // An item definition gives an item its metadata when it is included, not when updated.
+      const value = update === undefined ? this.defined(item, name) : this.metadata(item, name);
       if (value !== undefined) written[key] = value;
     }
     if (update !== undefined) {
@@ -639,8 +682,8 @@ class Evaluation {
     // ReferenceOutputAssembly="false": the project is built first, its assembly not referenced;
     // with no OutputItemType, or "Analyzer" (a source generator or analyzer project), nothing of
     // it reaches the output.
-    const buildOnly = this.metadata(item, "ReferenceOutputAssembly")?.toLowerCase() === "false" &&
-      ["", "analyzer"].includes(this.metadata(item, "OutputItemType")?.toLowerCase() ?? "");
+    const buildOnly = this.defined(item, "ReferenceOutputAssembly")?.toLowerCase() === "false" &&
+      ["", "analyzer"].includes(this.defined(item, "OutputItemType")?.toLowerCase() ?? "");
     for (const target of targets(include)) {
       if (!this.projectReferences.includes(target)) this.projectReferences.push(target);
       if (!conditioned) this.certainReferences.add(target);

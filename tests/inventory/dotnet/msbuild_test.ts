@@ -798,3 +798,47 @@ Deno.test("a ProjectReference whose assembly is not referenced (a source generat
     );
   });
 });
+
+// Shaped like AArnott/Validation's Validation.csproj: an <ItemDefinitionGroup> makes every
+// PackageReference of the project PrivateAssets="all" ("all our own package references are just
+// for building"); MSBuild applies item definitions to every item of the type it includes, wherever
+// it stands. They were runtime.
+Deno.test("evaluateMsbuildProject: an ItemDefinitionGroup gives the PackageReferences it defines their metadata", () => {
+  const files: Record<string, string> = {
+    "Directory.Build.props": `<Project>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.SourceLink.GitHub" Version="1.0.0" />
+  </ItemGroup>
+  <ItemDefinitionGroup>
+    <PackageReference GeneratePathProperty="true" />
+  </ItemDefinitionGroup>
+</Project>`,
+    "src/Validation/Validation.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>netstandard1.0;netstandard2.1;net45</TargetFrameworks>
+  </PropertyGroup>
+  <ItemDefinitionGroup>
+    <PackageReference>
+      <PrivateAssets>all</PrivateAssets>
+    </PackageReference>
+  </ItemDefinitionGroup>
+  <ItemDefinitionGroup Condition="'$(Flavor)' == 'app'">
+    <PackageReference ExcludeAssets="all" />
+  </ItemDefinitionGroup>
+  <ItemGroup>
+    <PackageReference Include="Nerdbank.GitVersioning" Version="2.2.3" />
+    <PackageReference Include="System.Runtime.InteropServices" Version="4.3.0" PrivateAssets="none" />
+  </ItemGroup>
+  <ItemGroup>
+    <PackageReference Update="Nerdbank.GitVersioning" Version="2.2.4" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "src/Validation/Validation.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version} ${p.scope}`), [
+    "Microsoft.SourceLink.GitHub@1.0.0 build", // in Directory.Build.props, above the definition
+    "Nerdbank.GitVersioning@2.2.4 build", // an Update keeps what the definition gave
+    "System.Runtime.InteropServices@4.3.0 runtime", // its own PrivateAssets wins
+  ]);
+});
