@@ -13,11 +13,17 @@
  * where it stands: a relative path, `$(MSBuildThisFileDirectory)`, and the
  * `GetPathOfFileAbove` / `GetDirectoryNameOfFileAbove` property functions that chain a
  * `Directory.*.props` to the one above it (the SDK's and Visual Studio's own imports are not
- * files of the tree and are skipped; an import vouch cannot resolve is a warning). Properties
- * expand `$(Name)` (case-insensitive,
+ * files of the tree and are skipped; an import vouch cannot resolve is a warning). As MSBuild
+ * does, every property of every file is evaluated first, in that order, then the item
+ * definitions (`<ItemDefinitionGroup>`: metadata such as `PrivateAssets` for every item of a type
+ * that does not set it) and the items after them all: an item's `$(Name)` and Condition see the
+ * final value of a property defined below it or in `Directory.Build.targets`, a property (or
+ * import, or `<When>`) only those defined above it.
+ * Properties expand `$(Name)` (case-insensitive,
  * undefined is empty, later definitions win); a property whose `Condition`
  * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (a simple operand may be
- * unquoted: `$(ProjectType) != ''`) or `Exists('path')` (with `and`/`or`) is skipped. Item conditions are not evaluated: every `PackageReference` of
+ * unquoted: `$(ProjectType) != ''`) or `Exists('path')` (with `and`/`or`) is skipped. An item
+ * Condition not known to hold does not drop the item: every `PackageReference` of
  * every target framework and configuration counts, and a warning names each
  * one under a Condition not known to hold; a package version declared again
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
@@ -27,7 +33,9 @@
  * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
  * the version NuGet picks (the lowest that satisfies it), other ranges and
  * floating versions (`[1.0,2.0)`, `1.*`) are specifiers. Scopes:
- * `PrivateAssets="all"` (analyzers, build tools) → build; every reference of
+ * `PrivateAssets="all"` (analyzers, build tools) → build, as is a reference that takes none of
+ * the package's run-time assets (`ExcludeAssets="runtime"`, `IncludeAssets="compile"` or
+ * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
  * a test project (`IsTestProject`, the Visual Studio test project type in
  * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
  * packages set `IsTestProject`) → dev;
@@ -39,12 +47,14 @@
  * `$(MSBuildThisFileDirectory)` names the declaring file's folder), inside
  * the tree only; a reference to the project itself is none (a shared file's
  * guard), and `Remove` drops the references declared before it. Their
- * Conditions are not evaluated, as for packages.
+ * Conditions are not evaluated, as for packages. A reference with
+ * `ReferenceOutputAssembly="false"` (and no `OutputItemType`, or `"Analyzer"`: a source
+ * generator project) only orders the build: a build edge.
  *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
  * then a member and its packages are the lock's (the lock reader reads this
- * file for `PrivateAssets` and test projects). A `NuGetLockFilePath`
+ * file for the build scopes above and test projects). A `NuGetLockFilePath`
  * elsewhere is not followed: a warning says so.
  *
  * @module
@@ -91,6 +101,16 @@ const COMPARISON =
 /** `$([MSBuild]::GetPathOfFileAbove(file[, dir]))` and `GetDirectoryNameOfFileAbove(dir, file)`. */
 const FILE_ABOVE =
   /\$\(\[MSBuild\]::(GetPathOfFileAbove|GetDirectoryNameOfFileAbove)\(\s*('[^']*'|[^,)]*?)\s*(?:,\s*('[^']*'|[^)]*?)\s*)?\)\)/gi;
+/** The metadata of a `PackageReference` that vouch reads, by their key in {@linkcode Reference}. */
+const REFERENCE_METADATA = [
+  ["version", "Version"],
+  ["versionOverride", "VersionOverride"],
+  ["privateAssets", "PrivateAssets"],
+  ["includeAssets", "IncludeAssets"],
+  ["excludeAssets", "ExcludeAssets"],
+] as const;
+/** The asset types of a package that put its files in the output, to be loaded at run time. */
+const RUNTIME_ASSETS = ["runtime", "native"];
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
@@ -138,6 +158,11 @@ export interface MsbuildProject {
    * include (they may not hold); absent when none.
    */
   conditionedReferences?: string[];
+  /**
+   * Those of `projectReferences` whose every item has `ReferenceOutputAssembly="false"` (and no
+   * `OutputItemType`, or `"Analyzer"`: a source generator's): build-time edges; absent when none.
+   */
+  buildReferences?: string[];
   /** What could not be established. */
   warnings: string[];
 }
@@ -149,6 +174,8 @@ interface Reference {
   alternatives?: string[];
   versionOverride?: string;
   privateAssets?: string;
+  includeAssets?: string;
+  excludeAssets?: string;
   source: string;
   /** Every item that includes it is under a Condition vouch does not evaluate. */
   conditioned?: boolean;
@@ -237,8 +264,16 @@ class Evaluation {
   readonly projectReferences: string[] = [];
   /** Project references that an item under no unevaluated Condition includes. */
   readonly certainReferences = new Set<string>();
+  /** Project references that an item includes whose assembly this project references. */
+  readonly runtimeReferences = new Set<string>();
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
+  /** The item groups read, in order, with the enclosing `<Choose>` branch vouch cannot tell holds. */
+  readonly itemGroups: { group: XmlElement; path: string; text: string; uncertain?: string }[] = [];
+  /** The `<ItemDefinitionGroup>`s read, in order. */
+  readonly definitionGroups: { group: XmlElement; path: string }[] = [];
+  /** Item definitions: the default metadata of items by type, both lowercased. */
+  readonly definitions = new Map<string, Map<string, string>>();
   /** Imports vouch could not read (`file:line: what`). */
   readonly importNotes: string[] = [];
   /** The files being read, innermost last (imports nest). */
@@ -368,7 +403,64 @@ class Evaluation {
     return child === undefined ? undefined : this.expand(textOf(child));
   }
 
-  /** Evaluates one file's property groups and items, in order. */
+  /**
+   * Evaluates the item definitions, then the item groups, in order, once every file is read: as
+   * MSBuild evaluates them after all properties (their Conditions and `$(…)` see the final
+   * values), each with its own file's `$(MSBuildThisFileDirectory)`. An item definition (one
+   * under a Condition that holds) gives the items of its type that do not set them their
+   * metadata: `<ItemDefinitionGroup><PackageReference PrivateAssets="all" />`.
+   */
+  items(): void {
+    for (const { group, path } of this.definitionGroups) {
+      this.inFile(path, () => {
+        if (!this.applies(group)) return;
+        for (const definition of childElements(group)) {
+          if (!this.applies(definition)) continue;
+          const type = localName(definition.name).toLowerCase();
+          const metadata = this.definitions.get(type) ?? new Map<string, string>();
+          this.definitions.set(type, metadata);
+          for (const [name, value] of Object.entries(definition.attributes)) {
+            if (name !== "Condition") metadata.set(name.toLowerCase(), this.expand(value).trim());
+          }
+          for (const child of childElements(definition)) {
+            if (this.applies(child)) {
+              metadata.set(localName(child.name).toLowerCase(), this.expand(textOf(child)).trim());
+            }
+          }
+        }
+      });
+    }
+    for (const { group, uncertain, ...file } of this.itemGroups) {
+      this.inFile(file.path, () => {
+        for (const item of childElements(group)) {
+          const conditioned = localName(item.name) === "ProjectReference"
+            ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
+            : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
+          this.item(item, { ...file, conditioned });
+        }
+      });
+    }
+  }
+
+  /** Runs `evaluate` with `path` the file being read (its Exists() and `$(MSBuildThisFileDirectory)`). */
+  inFile(path: string, evaluate: () => void): void {
+    this.reading.push(path);
+    this.properties.set("msbuildthisfiledirectory", msbuildDirectory(posix.dirname(path)));
+    evaluate();
+    this.reading.pop();
+    this.properties.delete("msbuildthisfiledirectory");
+  }
+
+  /** An item's metadata, else its item definition's (for an item it includes). */
+  defined(item: XmlElement, name: string): string | undefined {
+    return this.metadata(item, name) ??
+      this.definitions.get(localName(item.name).toLowerCase())?.get(name.toLowerCase());
+  }
+
+  /**
+   * Reads one file's imports and property groups, in order (MSBuild's first pass); its item
+   * groups wait for {@linkcode Evaluation.items}.
+   */
   file(root: XmlElement, path: string, text: string): void {
     const dir = posix.dirname(path);
     const outer = this.properties.get("msbuildthisfiledirectory");
@@ -382,10 +474,10 @@ class Evaluation {
   }
 
   /**
-   * Evaluates the groups of a project file, or of a `<When>`/`<Otherwise>` of a `<Choose>`, in
-   * order. `uncertain` says which enclosing branch vouch cannot tell MSBuild takes: its
-   * properties are not set (as those of a PropertyGroup under such a Condition) and its package
-   * items count, each noted.
+   * Reads the groups of a project file, or of a `<When>`/`<Otherwise>` of a `<Choose>`, in
+   * order: imports and properties now, item groups kept for the item pass. `uncertain` says which
+   * enclosing branch vouch cannot tell MSBuild takes: its properties are not set (as those of a
+   * PropertyGroup under such a Condition) and its package items count, each noted.
    */
   groups(parent: XmlElement, file: { path: string; text: string }, uncertain?: string): void {
     for (const group of childElements(parent)) {
@@ -406,12 +498,9 @@ class Evaluation {
           }
         }
       } else if (kind === "ItemGroup") {
-        for (const item of childElements(group)) {
-          const conditioned = localName(item.name) === "ProjectReference"
-            ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
-            : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
-          this.item(item, { ...file, conditioned });
-        }
+        this.itemGroups.push({ group, ...file, uncertain });
+      } else if (kind === "ItemDefinitionGroup" && uncertain === undefined) {
+        this.definitionGroups.push({ group, path: file.path });
       } else if (kind === "Choose") {
         this.choose(group, file, uncertain);
       }
@@ -539,24 +628,22 @@ class Evaluation {
       for (const name of names(remove)) this.references.delete(name.toLowerCase());
       return;
     }
-    const versionOverride = this.metadata(item, "VersionOverride");
-    const privateAssets = this.metadata(item, "PrivateAssets");
+    const written: Partial<Reference> = {};
+    for (const [key, name] of REFERENCE_METADATA) {
+      // An item definition gives an item its metadata when it is included, not when updated.
+      const value = update === undefined ? this.defined(item, name) : this.metadata(item, name);
+      if (value !== undefined) written[key] = value;
+    }
     if (update !== undefined) {
       for (const name of names(update)) {
         const known = this.references.get(name.toLowerCase());
-        if (known === undefined) continue;
-        if (version !== undefined) known.version = version;
-        if (versionOverride !== undefined) known.versionOverride = versionOverride;
-        if (privateAssets !== undefined) known.privateAssets = privateAssets;
+        if (known !== undefined) Object.assign(known, written);
       }
       return;
     }
     for (const name of names(include!)) {
-      const reference: Reference = { name, source: path };
+      const reference: Reference = { name, source: path, ...written };
       if (conditioned) reference.conditioned = true;
-      if (version !== undefined) reference.version = version;
-      if (versionOverride !== undefined) reference.versionOverride = versionOverride;
-      if (privateAssets !== undefined) reference.privateAssets = privateAssets;
       const key = name.toLowerCase();
       const known = this.references.get(key);
       // A second reference to the same package (NuGet warns, NU1504) adds to the first.
@@ -592,14 +679,21 @@ class Evaluation {
         return target === undefined || target === this.project ? [] : [target];
       });
     const { Include: include, Remove: remove } = item.attributes;
+    // ReferenceOutputAssembly="false": the project is built first, its assembly not referenced;
+    // with no OutputItemType, or "Analyzer" (a source generator or analyzer project), nothing of
+    // it reaches the output.
+    const buildOnly = this.defined(item, "ReferenceOutputAssembly")?.toLowerCase() === "false" &&
+      ["", "analyzer"].includes(this.defined(item, "OutputItemType")?.toLowerCase() ?? "");
     for (const target of targets(include)) {
       if (!this.projectReferences.includes(target)) this.projectReferences.push(target);
       if (!conditioned) this.certainReferences.add(target);
+      if (!buildOnly) this.runtimeReferences.add(target);
     }
     const removed = new Set(targets(remove));
     for (let i = this.projectReferences.length - 1; i >= 0; i--) {
       if (!removed.has(this.projectReferences[i])) continue;
       this.certainReferences.delete(this.projectReferences[i]);
+      this.runtimeReferences.delete(this.projectReferences[i]);
       this.projectReferences.splice(i, 1);
     }
   }
@@ -663,6 +757,7 @@ export function evaluateMsbuildProject(
       targets.text,
     );
   }
+  evaluation.items();
   const property = (key: string): string | undefined => {
     const value = evaluation.properties.get(key.toLowerCase())?.trim();
     return value === undefined || value === "" ? undefined : value;
@@ -692,14 +787,13 @@ export function evaluateMsbuildProject(
       reference.versionOverride !== undefined
         ? { version: reference.versionOverride }
         : managed ?? reference;
-    const privateAll = reference.privateAssets?.split(";").some((a) =>
-      a.trim().toLowerCase() === "all"
-    );
+    const buildOnly = assets(reference.privateAssets).includes("all") ||
+      !flowsAtRunTime(reference);
     for (const written of [chosen.version, ...(chosen.alternatives ?? [])]) {
       const declaration: PackageDeclaration = {
         // A central version's name: one spelling for every project of the tree.
         name: managed?.name ?? reference.name,
-        scope: isTest ? "dev" : privateAll ? "build" : "runtime",
+        scope: isTest ? "dev" : buildOnly ? "build" : "runtime",
         source: reference.source,
         ...(reference.conditioned ? { conditioned: true as const } : {}),
       };
@@ -737,12 +831,38 @@ export function evaluateMsbuildProject(
     !evaluation.certainReferences.has(p)
   );
   if (conditioned.length > 0) project.conditionedReferences = conditioned;
+  const buildReferences = evaluation.projectReferences.filter((p) =>
+    !evaluation.runtimeReferences.has(p)
+  );
+  if (buildReferences.length > 0) project.buildReferences = buildReferences;
   if (version !== undefined && !version.includes("$(")) project.version = version;
   const packageId = property("PackageId");
   if (packageId !== undefined && packageId !== name) project.packageId = packageId;
   const assemblyName = property("AssemblyName");
   if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;
   return project;
+}
+
+/** The asset types an `IncludeAssets`/`ExcludeAssets`/`PrivateAssets` value lists, lowercased. */
+function assets(value: string | undefined): string[] {
+  return (value ?? "").split(";").map((a) => a.trim().toLowerCase()).filter(Boolean);
+}
+
+/**
+ * Whether a package reference puts the package's run-time files in the output: its
+ * `IncludeAssets` (by default `all`) lists `runtime` or `native`, and its `ExcludeAssets` (by
+ * default none) neither `runtime` nor `all`. `ExcludeAssets="runtime"` (a plug-in compiled against
+ * its host's assemblies, a source generator) or `IncludeAssets="compile"` / `"build;analyzers"`
+ * keep it out. (`ExcludeAssets="runtime"` leaves a package's native libraries in, but it is
+ * written to keep a package out of the output, and few packages have any.)
+ */
+function flowsAtRunTime(reference: Reference): boolean {
+  const included = reference.includeAssets === undefined
+    ? ["all"]
+    : assets(reference.includeAssets);
+  const excluded = assets(reference.excludeAssets);
+  return ["all", ...RUNTIME_ASSETS].some((a) => included.includes(a)) &&
+    !["all", "runtime"].some((a) => excluded.includes(a));
 }
 
 /**
@@ -895,6 +1015,19 @@ export function referencedProjects(
 }
 
 /**
+ * The scope of a project's edge to a project it references: dev in a test project, build for a
+ * reference whose assembly it does not reference (see `buildReferences`), else runtime.
+ *
+ * @param project The referencing project.
+ * @param reference The referenced project's path, relative to the tree's root.
+ * @returns The scope.
+ */
+export function projectReferenceScope(project: MsbuildProject, reference: string): Scope {
+  if (project.isTest) return "dev";
+  return project.buildReferences?.includes(reference) ? "build" : "runtime";
+}
+
+/**
  * A project as a member (the same record whichever reader forms it).
  *
  * @param project The evaluated project.
@@ -929,7 +1062,7 @@ export function readMsbuildProject(
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
-    out.edge(self, id, project.isTest ? "dev" : "runtime");
+    out.edge(self, id, projectReferenceScope(project, reference));
   }
   for (const p of project.packages) {
     const id = out.component({

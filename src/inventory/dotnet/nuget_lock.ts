@@ -18,7 +18,9 @@
  * folder). That project file, wherever the lock is (see `projectBeside` in
  * `msbuild.ts`: the one project file of the folder, or the name in
  * `packages.<name>.lock.json`), gives the scopes the lock does not record:
- * `PrivateAssets="all"` → build, a test project (by the MSBuild reader's
+ * `PrivateAssets="all"` or no run-time assets (`ExcludeAssets="runtime"`) → build, as is a
+ * `Project` entry the project references with `ReferenceOutputAssembly="false"` (a source
+ * generator), a test project (by the MSBuild reader's
  * rule, or one whose lock has a test package as `Direct`: `Microsoft.NET.Test.Sdk`,
  * `xunit.v3` …, which an MSBuild SDK of its own may add) → dev; transitive
  * packages take the scopes of the paths that reach them. A `Direct` entry no project
@@ -47,6 +49,7 @@ import {
   memberOfProject,
   type MsbuildProject,
   projectBeside,
+  projectReferenceScope,
   referencedProjects,
   referencesTestSdk,
 } from "./msbuild.ts";
@@ -241,7 +244,13 @@ export function readNugetLock(
         const id = out.member(projectEntry(entry.key, referenced, options));
         ids.set(entry.key, id);
         lowerIds.set(lower, id);
-        out.edge(self, id, isTest ? "dev" : "runtime");
+        const path = referenced.get(lower)?.path;
+        const scope = isTest
+          ? "dev"
+          : project !== undefined && path !== undefined
+          ? projectReferenceScope(project, path)
+          : "runtime";
+        out.edge(self, id, scope);
         continue;
       }
       const key = `${entry.key}@${entry.resolved}`;

@@ -589,3 +589,256 @@ Deno.test("evaluateMsbuildProject: the items of a <Choose> count, the first bran
     `src/Api/Api.csproj:24: <PackageReference> Core.System.Windows.Forms is under the <Otherwise> of the Condition "'$(TargetFramework)' == 'net8.0-windows'", which vouch does not evaluate: it counts for every target framework and configuration`,
   ]);
 });
+
+// Shaped like projects whose csproj lists its PackageReferences first and the version properties
+// below them, and whose Directory.Build.targets sets the shared versions and switches: MSBuild
+// evaluates every property (Directory.Build.targets included) before any item, so those items got
+// no version and a warning, and an item Condition on a switch set later was warned about.
+Deno.test("evaluateMsbuildProject: items see every property, those below them and Directory.Build.targets' too; properties only those above", () => {
+  const files: Record<string, string> = {
+    "Directory.Build.targets": `<Project>
+  <PropertyGroup>
+    <SourceLinkVersion>8.0.0</SourceLinkVersion>
+    <EnableSourceLink Condition="'$(EnableSourceLink)' == ''">true</EnableSourceLink>
+  </PropertyGroup>
+  <ItemGroup Condition="'$(EnableSourceLink)' == 'true'">
+    <PackageReference Include="Microsoft.SourceLink.GitHub" Version="$(SourceLinkVersion)" PrivateAssets="all" />
+  </ItemGroup>
+</Project>`,
+    "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <PackageReference Include="Serilog" Version="$(SerilogVersion)" />
+    <PackageReference Include="Newtonsoft.Json" Version="$(JsonVersion)" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(UseDapper)' == 'true'">
+    <PackageReference Include="Dapper" Version="2.1.35" />
+  </ItemGroup>
+  <PropertyGroup Condition="'$(Flavor)' == 'full'">
+    <JsonVersion>13.0.3</JsonVersion>
+  </PropertyGroup>
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <SerilogVersion>3.1.1</SerilogVersion>
+    <Flavor>full</Flavor>
+    <UseDapper>true</UseDapper>
+  </PropertyGroup>
+</Project>`,
+  };
+  const path = "src/App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version} ${p.scope}`), [
+    "Serilog@3.1.1 runtime", // defined below the item
+    "Newtonsoft.Json@undefined runtime", // its property's Condition saw Flavor unset, as MSBuild's
+    "Dapper@2.1.35 runtime", // a Condition on a property defined below: it holds
+    "Microsoft.SourceLink.GitHub@8.0.0 build", // Directory.Build.targets, after the project
+  ]);
+  assert.deepEqual(project.warnings, [
+    "src/App/App.csproj: Newtonsoft.Json has no version the tree defines; the purl has no version",
+  ]);
+});
+
+// Shaped like Jellyfin plugins (Jellyfin.Controller and Jellyfin.Model with
+// <ExcludeAssets>runtime</ExcludeAssets>: the server loads its own copies), a source generator
+// referenced with ExcludeAssets="runtime", and packages referenced for compile or build assets
+// only: none of them puts a file in the output, yet they were runtime.
+const PLUGIN: Record<string, string> = {
+  "Directory.Build.targets": `<Project>
+  <ItemGroup>
+    <PackageReference Update="Jellyfin.Model" ExcludeAssets="runtime" />
+  </ItemGroup>
+</Project>`,
+  "Jellyfin.Plugin.Example/Jellyfin.Plugin.Example.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Jellyfin.Controller" Version="10.9.11">
+      <ExcludeAssets>runtime</ExcludeAssets>
+    </PackageReference>
+    <PackageReference Include="Jellyfin.Model" Version="10.9.11" />
+    <PackageReference Include="Riok.Mapperly" Version="4.1.1" ExcludeAssets="runtime" />
+    <PackageReference Include="JetBrains.Annotations" Version="2024.3.0" IncludeAssets="compile" />
+    <PackageReference Include="Microsoft.SourceLink.GitHub" Version="8.0.0" IncludeAssets="build;analyzers" />
+    <PackageReference Include="AngleSharp" Version="1.1.2" IncludeAssets="runtime; build; native; contentfiles; analyzers" />
+    <PackageReference Include="SQLitePCLRaw.lib.e_sqlite3" Version="2.1.10" IncludeAssets="native" />
+  </ItemGroup>
+</Project>`,
+};
+
+Deno.test("evaluateMsbuildProject: a reference that takes no runtime or native assets is build", () => {
+  const path = "Jellyfin.Plugin.Example/Jellyfin.Plugin.Example.csproj";
+  const project = evaluateMsbuildProject(PLUGIN[path], { path, load: (p) => PLUGIN[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name} ${p.scope}`), [
+    "Jellyfin.Controller build",
+    "Jellyfin.Model build", // ExcludeAssets by an Update in Directory.Build.targets
+    "Riok.Mapperly build",
+    "JetBrains.Annotations build",
+    "Microsoft.SourceLink.GitHub build",
+    "AngleSharp runtime", // runtime among the included assets
+    "SQLitePCLRaw.lib.e_sqlite3 runtime", // its native library reaches the output
+  ]);
+});
+
+Deno.test("a packages.lock.json: a Direct package the project takes no runtime assets of is build, and what only it brings", async () => {
+  const lock = {
+    version: 1,
+    dependencies: {
+      "net8.0": {
+        "AngleSharp": {
+          type: "Direct",
+          requested: "[1.1.2, )",
+          resolved: "1.1.2",
+          dependencies: { "System.Text.Encoding.CodePages": "8.0.0" },
+        },
+        "Jellyfin.Controller": {
+          type: "Direct",
+          requested: "[10.9.11, )",
+          resolved: "10.9.11",
+          dependencies: {
+            "Jellyfin.Common": "10.9.11",
+            "System.Text.Encoding.CodePages": "8.0.0",
+          },
+        },
+        "Jellyfin.Model": { type: "Direct", requested: "[10.9.11, )", resolved: "10.9.11" },
+        "JetBrains.Annotations": {
+          type: "Direct",
+          requested: "[2024.3.0, )",
+          resolved: "2024.3.0",
+        },
+        "Microsoft.SourceLink.GitHub": {
+          type: "Direct",
+          requested: "[8.0.0, )",
+          resolved: "8.0.0",
+        },
+        "Riok.Mapperly": { type: "Direct", requested: "[4.1.1, )", resolved: "4.1.1" },
+        "SQLitePCLRaw.lib.e_sqlite3": {
+          type: "Direct",
+          requested: "[2.1.10, )",
+          resolved: "2.1.10",
+        },
+        "Jellyfin.Common": { type: "Transitive", resolved: "10.9.11" },
+        "System.Text.Encoding.CodePages": { type: "Transitive", resolved: "8.0.0" },
+      },
+    },
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      ...PLUGIN,
+      "Jellyfin.Plugin.Example/packages.lock.json": JSON.stringify(lock, null, 2),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "AngleSharp runtime",
+      "Jellyfin.Common build", // only through Jellyfin.Controller
+      "Jellyfin.Controller build",
+      "Jellyfin.Model build",
+      "JetBrains.Annotations build",
+      "Microsoft.SourceLink.GitHub build",
+      "Riok.Mapperly build",
+      "SQLitePCLRaw.lib.e_sqlite3 runtime",
+      "System.Text.Encoding.CodePages build,runtime", // AngleSharp's too
+    ]);
+    await assertSbomsValid(inventory, "msbuild runtime assets");
+  });
+});
+
+// Shaped like libraries that ship a source generator built in the same solution
+// (<ProjectReference … OutputItemType="Analyzer" ReferenceOutputAssembly="false" />), and a
+// project built first only for its output to be copied (OutputItemType="Content"): the
+// generator runs in the compiler and is no part of the output, yet its edge was runtime.
+const GENERATOR: Record<string, string> = {
+  "src/Core/Core.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+  "src/Generators/Generators.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><IsRoslynComponent>true</IsRoslynComponent></PropertyGroup>
+</Project>`,
+  "src/Worker/Worker.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+  "src/Helper/Helper.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+  "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <ProjectReference Include="..\\Core\\Core.csproj" />
+    <ProjectReference Include="..\\Generators\\Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="..\\Worker\\Worker.csproj">
+      <ReferenceOutputAssembly>false</ReferenceOutputAssembly>
+    </ProjectReference>
+    <ProjectReference Include="..\\Helper\\Helper.csproj" ReferenceOutputAssembly="false"
+                      OutputItemType="Content" CopyToOutputDirectory="PreserveNewest" />
+  </ItemGroup>
+</Project>`,
+};
+
+Deno.test("a ProjectReference whose assembly is not referenced (a source generator's) is a build edge", async () => {
+  const path = "src/App/App.csproj";
+  const out = readMsbuildProject(GENERATOR[path], { path, load: (p) => GENERATOR[p] });
+  assert.deepEqual(edgesFrom(out, "pkg:nuget/app"), [
+    "pkg:nuget/core runtime",
+    "pkg:nuget/generators build",
+    "pkg:nuget/helper runtime", // its output is copied into App's
+    "pkg:nuget/worker build", // built first, nothing of it referenced
+  ]);
+  // With a lock beside App, whose Project entries the reader scopes the same way.
+  const lock = {
+    version: 1,
+    dependencies: {
+      "net8.0": Object.fromEntries(
+        ["core", "generators", "helper", "worker"].map((p) => [p, { type: "Project" }]),
+      ),
+    },
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, { ...GENERATOR, "src/App/packages.lock.json": JSON.stringify(lock) });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "pkg:nuget/app").map((e) => `${e.to} ${e.scope}`),
+      [
+        "pkg:nuget/core runtime",
+        "pkg:nuget/generators build",
+        "pkg:nuget/helper runtime",
+        "pkg:nuget/worker build",
+      ],
+    );
+  });
+});
+
+// Shaped like AArnott/Validation's Validation.csproj: an <ItemDefinitionGroup> makes every
+// PackageReference of the project PrivateAssets="all" ("all our own package references are just
+// for building"); MSBuild applies item definitions to every item of the type it includes, wherever
+// it stands. They were runtime.
+Deno.test("evaluateMsbuildProject: an ItemDefinitionGroup gives the PackageReferences it defines their metadata", () => {
+  const files: Record<string, string> = {
+    "Directory.Build.props": `<Project>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.SourceLink.GitHub" Version="1.0.0" />
+  </ItemGroup>
+  <ItemDefinitionGroup>
+    <PackageReference GeneratePathProperty="true" />
+  </ItemDefinitionGroup>
+</Project>`,
+    "src/Validation/Validation.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>netstandard1.0;netstandard2.1;net45</TargetFrameworks>
+  </PropertyGroup>
+  <ItemDefinitionGroup>
+    <PackageReference>
+      <PrivateAssets>all</PrivateAssets>
+    </PackageReference>
+  </ItemDefinitionGroup>
+  <ItemDefinitionGroup Condition="'$(Flavor)' == 'app'">
+    <PackageReference ExcludeAssets="all" />
+  </ItemDefinitionGroup>
+  <ItemGroup>
+    <PackageReference Include="Nerdbank.GitVersioning" Version="2.2.3" />
+    <PackageReference Include="System.Runtime.InteropServices" Version="4.3.0" PrivateAssets="none" />
+  </ItemGroup>
+  <ItemGroup>
+    <PackageReference Update="Nerdbank.GitVersioning" Version="2.2.4" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "src/Validation/Validation.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version} ${p.scope}`), [
+    "Microsoft.SourceLink.GitHub@1.0.0 build", // in Directory.Build.props, above the definition
+    "Nerdbank.GitVersioning@2.2.4 build", // an Update keeps what the definition gave
+    "System.Runtime.InteropServices@4.3.0 runtime", // its own PrivateAssets wins
+  ]);
+});
