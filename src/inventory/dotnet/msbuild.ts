@@ -230,6 +230,15 @@ function treePath(dir: string, value: string): string | undefined {
   return joined === ".." || joined.startsWith("../") || joined.startsWith("/") ? undefined : joined;
 }
 
+/** MSBuild's properties of the file being read, lowercase (see `Evaluation.thisFile`). */
+const THIS_FILE_PROPERTIES = [
+  "msbuildthisfiledirectory",
+  "msbuildthisfile",
+  "msbuildthisfilename",
+  "msbuildthisfileextension",
+  "msbuildthisfilefullpath",
+];
+
 /** How vouch writes a folder of the tree as an MSBuild directory (`$(MSBuildThisFileDirectory)`). */
 function msbuildDirectory(dir: string): string {
   return dir === "." ? "/" : `/${dir}/`;
@@ -445,10 +454,31 @@ class Evaluation {
   /** Runs `evaluate` with `path` the file being read (its Exists() and `$(MSBuildThisFileDirectory)`). */
   inFile(path: string, evaluate: () => void): void {
     this.reading.push(path);
-    this.properties.set("msbuildthisfiledirectory", msbuildDirectory(posix.dirname(path)));
+    this.thisFile(path);
     evaluate();
     this.reading.pop();
-    this.properties.delete("msbuildthisfiledirectory");
+    this.thisFile(this.reading.at(-1));
+  }
+
+  /**
+   * Sets MSBuild's properties of the file being read (`$(MSBuildThisFileDirectory)`,
+   * `$(MSBuildThisFile)`, `…FileName`, `…FileExtension`, `…FileFullPath`), or removes them
+   * (`undefined`: no file).
+   */
+  thisFile(path: string | undefined): void {
+    if (path === undefined) {
+      for (const name of THIS_FILE_PROPERTIES) this.properties.delete(name);
+      return;
+    }
+    const dir = msbuildDirectory(posix.dirname(path));
+    const file = posix.basename(path);
+    const dot = file.lastIndexOf(".");
+    const extension = dot > 0 ? file.slice(dot) : "";
+    this.properties.set("msbuildthisfiledirectory", dir);
+    this.properties.set("msbuildthisfile", file);
+    this.properties.set("msbuildthisfilename", file.slice(0, file.length - extension.length));
+    this.properties.set("msbuildthisfileextension", extension);
+    this.properties.set("msbuildthisfilefullpath", `${dir}${file}`);
   }
 
   /** An item's metadata, else its item definition's (for an item it includes). */
@@ -462,15 +492,12 @@ class Evaluation {
    * groups wait for {@linkcode Evaluation.items}.
    */
   file(root: XmlElement, path: string, text: string): void {
-    const dir = posix.dirname(path);
-    const outer = this.properties.get("msbuildthisfiledirectory");
     this.reading.push(path);
     this.read.add(path);
-    this.properties.set("msbuildthisfiledirectory", msbuildDirectory(dir));
+    this.thisFile(path);
     this.groups(root, { path, text });
     this.reading.pop();
-    if (outer === undefined) this.properties.delete("msbuildthisfiledirectory");
-    else this.properties.set("msbuildthisfiledirectory", outer);
+    this.thisFile(this.reading.at(-1));
   }
 
   /**

@@ -340,6 +340,37 @@ Deno.test("evaluateMsbuildProject: <Import> of files of the tree, where they sta
   ]);
 });
 
+// Shaped like AArnott/Validation's src/Directory.Build.targets: it chains to the file of its own
+// name above with $(MSBuildThisFile), which vouch left undefined (the import was not read).
+Deno.test("evaluateMsbuildProject: $(MSBuildThisFile) and its siblings name the file being read", () => {
+  const files: Record<string, string> = {
+    "Directory.Build.props": `<Project>
+  <PropertyGroup><JsonVersion>13.0.3</JsonVersion></PropertyGroup>
+</Project>`,
+    "src/Directory.Build.props": `<Project>
+  <Import Project="$([MSBuild]::GetPathOfFileAbove($(MSBuildThisFile), $(MSBuildThisFileDirectory)..))" />
+  <PropertyGroup>
+    <Kind>$(MSBuildThisFileName)|$(MSBuildThisFileExtension)|$(MSBuildThisFileFullPath)</Kind>
+  </PropertyGroup>
+</Project>`,
+    "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup>
+    <PackageReference Include="Newtonsoft.Json" Version="$(JsonVersion)" />
+    <PackageReference Include="Polly" Version="8.4.1" Condition="'$(Kind)' == 'Directory.Build|.props|/src/Directory.Build.props'" />
+    <PackageReference Include="Serilog" Version="4.0.1" Condition="'$(MSBuildThisFile)' == 'App.csproj'" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "src/App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version}`), [
+    "Newtonsoft.Json@13.0.3",
+    "Polly@8.4.1",
+    "Serilog@4.0.1",
+  ]);
+  assert.deepEqual(project.warnings, []);
+});
+
 // Shaped like App-vNext/Polly's Directory.Build.targets: unquoted operands, as MSBuild takes them.
 Deno.test("evaluateMsbuildProject: a Condition compares unquoted operands too ($(ProjectType) != '')", () => {
   const files: Record<string, string> = {
