@@ -20,10 +20,11 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { posix } from "../../_path.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { ReaderResult } from "../_reader.ts";
-import type { Scope } from "../types.ts";
+import type { Member, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readUvLock}. */
@@ -120,6 +121,32 @@ function component(
   );
 }
 
+/** A package of the project's own (the lock's, a workspace member): its purl is its id. */
+function uvMember(name: string, version: string | undefined): Member {
+  const id = pypiPurl(name, version);
+  return { id, name, ...(version === undefined ? {} : { version }), purl: id };
+}
+
+/**
+ * The node a lock's own project hangs from: the root for a lock at the root
+ * of the scan; for a project of its own in a subfolder (`service/uv.lock`
+ * beside `service/pyproject.toml`, in a monorepo of services), a member for
+ * it, which the root depends on, as a `docs/package-lock.json`'s project is
+ * (named by its folder when the lock has no entry for it: a virtual
+ * workspace root).
+ */
+function projectNode(builder: OutputBuilder, path: string, own: Entry | undefined): string {
+  const folder = posix.dirname(posix.normalize(path));
+  if (folder === ".") return ROOT_ID;
+  const id = builder.member(
+    own === undefined
+      ? { id: `workspace:${folder}`, name: folder }
+      : uvMember(own.name, own.version),
+  );
+  builder.edge(ROOT_ID, id, "runtime");
+  return id;
+}
+
 interface Entry {
   name: string;
   version?: string;
@@ -198,7 +225,10 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Sc
 
 /**
  * Reads a `uv.lock`. The package whose source is `editable = "."` or
- * `virtual = "."` is the root (its edges start at {@linkcode ROOT_ID}); other
+ * `virtual = "."` is the root (its edges start at {@linkcode ROOT_ID}), or,
+ * for a lock in a subfolder, a member the root depends on (see
+ * {@linkcode projectNode}), which the members and the manifest's
+ * requirements hang from too; other
  * editable, virtual and directory packages of the project's folders and
  * `[manifest] members` are {@linkcode Member}s; everything else (a folder
  * outside the project too) is a component. A dependency that names
@@ -267,14 +297,15 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     return { name, version, source, firstParty };
   });
   const scopes = reachedScopes(packages, entries, manifest);
+  const own = entries.findIndex((e, i) => e.firstParty && places[i]?.kind === "self");
+  const lockNode = projectNode(builder, path, own === -1 ? undefined : entries[own]);
   entries.forEach(({ name, version, source, firstParty }, i: number) => {
     let id: string;
     if (firstParty) {
-      if (places[i]?.kind === "self") id = ROOT_ID;
+      if (i === own) id = lockNode;
       else {
-        id = pypiPurl(name, version);
-        builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
-        builder.edge(ROOT_ID, id, "runtime");
+        id = builder.member(uvMember(name, version));
+        builder.edge(lockNode, id, "runtime");
       }
     } else {
       id = component(builder, packages[i], path, { name, version, source, scopes: scopes[i] });
@@ -326,7 +357,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   // legacy `[tool.uv] dev-dependencies` (uv's "non-project requirements").
   const requirementsLine = () => at(path, nthLine(text, /^\s*requirements\s*=/));
   link(
-    { id: ROOT_ID, name: "[manifest]", where: requirementsLine },
+    { id: lockNode, name: "[manifest]", where: requirementsLine },
     manifest.requirements,
     "dev",
     undefined,
@@ -334,7 +365,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   // A workspace root that is no project keeps its own dependency groups in the manifest.
   groupTables(
     {
-      id: ROOT_ID,
+      id: lockNode,
       name: "[manifest]",
       where: () => at(path, nthLine(text, /^\s*\[manifest\.dependency-groups\]/)),
     },

@@ -350,3 +350,48 @@ Deno.test("readUvLock: an extra a virtual root's [manifest.dependency-groups] as
     "httpx dev,runtime",
   ]);
 });
+
+Deno.test("readUvLock: a lock in a subfolder hangs its project, members and manifest groups from a member for it", () => {
+  const registry = 'source = { registry = "https://pypi.org/simple" }\n';
+  const lock = 'version = 1\nrevision = 2\nrequires-python = ">=3.11"\n\n' +
+    '[manifest]\nmembers = ["api", "worker"]\n\n[manifest.dependency-groups]\n' +
+    'dev = [{ name = "ruff", specifier = ">=0.4" }]\n\n' +
+    '[[package]]\nname = "api"\nversion = "0.1.0"\nsource = { editable = "packages/api" }\n' +
+    'dependencies = [\n    { name = "idna" },\n]\n\n' +
+    `[[package]]\nname = "idna"\nversion = "3.7"\n${registry}\n` +
+    `[[package]]\nname = "ruff"\nversion = "0.4.4"\n${registry}\n` +
+    '[[package]]\nname = "worker"\nversion = "0.1.0"\nsource = { virtual = "." }\n' +
+    'dependencies = [\n    { name = "api", editable = "packages/api" },\n]\n';
+  const edges = (path: string): string[] =>
+    readUvLock(lock, { path }).edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
+  assert.deepEqual(
+    edges("uv.lock"),
+    [
+      "pkg:pypi/api@0.1.0 pkg:pypi/idna@3.7 runtime",
+      "root pkg:pypi/api@0.1.0 runtime",
+      "root pkg:pypi/ruff@0.4.4 dev",
+    ],
+  );
+  const worker = "pkg:pypi/worker@0.1.0";
+  const sub = readUvLock(lock, { path: "services/worker/uv.lock" });
+  assert.deepEqual(sub.members.map((m) => [m.id, m.purl]), [
+    ["pkg:pypi/api@0.1.0", "pkg:pypi/api@0.1.0"],
+    [worker, worker],
+  ]);
+  assert.deepEqual(sub.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+    "pkg:pypi/api@0.1.0 pkg:pypi/idna@3.7 runtime",
+    `${worker} pkg:pypi/api@0.1.0 runtime`,
+    `${worker} pkg:pypi/ruff@0.4.4 dev`,
+    `root ${worker} runtime`,
+  ]);
+  // A virtual workspace root (no project of its own): a member named by its folder.
+  const virtual = lock.replace(/\[\[package\]\]\nname = "worker"[^]*$/, "");
+  const tree = readUvLock(virtual, { path: "backend/uv.lock" });
+  assert.deepEqual(tree.members.map((m) => m.id), ["pkg:pypi/api@0.1.0", "workspace:backend"]);
+  assert.deepEqual(tree.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+    "pkg:pypi/api@0.1.0 pkg:pypi/idna@3.7 runtime",
+    "root workspace:backend runtime",
+    "workspace:backend pkg:pypi/api@0.1.0 runtime",
+    "workspace:backend pkg:pypi/ruff@0.4.4 dev",
+  ]);
+});
