@@ -920,6 +920,52 @@ Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory pack
   assert.deepEqual(appEdges, ["pkg:pypi/shared-lib@0.2.0 runtime"], "the path dependency");
 });
 
+Deno.test("a sibling package's dev group is not installed: its pytest, locked for the project's own dev group, is no edge from it (Poetry, PDM)", async () => {
+  // Poetry and PDM install the groups of the project being locked only; the lock's entry for a
+  // path package lists its main dependencies. The sibling's `pytest` matched the project's.
+  const pytestPoetry = '[[package]]\nname = "pytest"\nversion = "8.3.3"\ndescription = ""\n' +
+    'optional = false\npython-versions = ">=3.8"\ngroups = ["dev"]\nfiles = []\n\n';
+  const poetry = await siblingFolded({
+    "app/pyproject.toml": '[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n' +
+      '[tool.poetry.dependencies]\npython = ">=3.11"\n' +
+      'shared-lib = { path = "../shared_lib", develop = true }\n\n' +
+      '[tool.poetry.group.dev.dependencies]\npytest = "^8.0"\n',
+    "app/poetry.lock": '[[package]]\nname = "idna"\nversion = "3.10"\ndescription = ""\n' +
+      'optional = false\npython-versions = ">=3.6"\ngroups = ["main"]\nfiles = []\n\n' +
+      pytestPoetry +
+      '[[package]]\nname = "shared-lib"\nversion = "0.2.0"\ndescription = ""\noptional = false\n' +
+      'python-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n' +
+      '[package.dependencies]\nidna = ">=3"\n\n' +
+      '[package.source]\ntype = "directory"\nurl = "../shared_lib"\n\n' +
+      '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\ncontent-hash = "0"\n',
+    "shared_lib/pyproject.toml": '[project]\nname = "shared-lib"\nversion = "0.2.0"\n' +
+      'dependencies = ["idna>=3"]\n\n[tool.poetry.group.dev.dependencies]\npytest = ">=8.0,<9.0"\n',
+  }, "pkg:pypi/shared-lib@0.2.0");
+  assert.deepEqual(poetry.memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
+  assert.deepEqual(poetry.appEdges, [
+    "pkg:pypi/pytest@8.3.3 dev",
+    "pkg:pypi/shared-lib@0.2.0 runtime",
+  ]);
+  const pdm = await siblingFolded({
+    "app/pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
+      'dependencies = ["common @ file:///${PROJECT_ROOT}/../common"]\n\n' +
+      '[dependency-groups]\ntest = ["pytest>=8"]\n',
+    "app/pdm.lock": '[metadata]\ngroups = ["default", "test"]\nstrategy = ["inherit_metadata"]\n' +
+      'lock_version = "4.5.0"\ncontent_hash = "sha256:0"\n\n' +
+      '[[package]]\nname = "common"\nversion = "0.1.0"\nrequires_python = ">=3.11"\n' +
+      'path = "../common"\nsummary = ""\ngroups = ["default"]\n' +
+      'dependencies = [\n    "idna>=3",\n]\n\n' +
+      '[[package]]\nname = "idna"\nversion = "3.10"\nrequires_python = ">=3.6"\nsummary = ""\n' +
+      'groups = ["default"]\n\n' +
+      '[[package]]\nname = "pytest"\nversion = "8.3.3"\nrequires_python = ">=3.8"\nsummary = ""\n' +
+      'groups = ["test"]\n',
+    "common/pyproject.toml": '[project]\nname = "common"\nversion = "0.1.0"\n' +
+      'dependencies = ["idna>=3"]\n\n[dependency-groups]\ntest = ["pytest"]\n',
+  }, "pkg:pypi/common@0.1.0");
+  assert.deepEqual(pdm.memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
+  assert.deepEqual(pdm.appEdges, ["pkg:pypi/common@0.1.0 runtime", "pkg:pypi/pytest@8.3.3 dev"]);
+});
+
 Deno.test("a Poetry path dependency outside the project is the lock's package of that folder, declared (poetry2nix tests/path-deps)", async () => {
   // `trivial = { path = "../trivial" }` of a project scanned alone: the lock's `directory`
   // package is another checkout's, a component; the root had no edge and nothing was direct.
