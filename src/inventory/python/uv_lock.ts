@@ -8,6 +8,7 @@
 
 import { OutputBuilder } from "../_builder.ts";
 import {
+  archiveUrl,
   at,
   distributionFiles,
   invalid,
@@ -51,6 +52,8 @@ function isPreviewLock(text: string): boolean {
 interface Source {
   kind?: string;
   value?: string;
+  /** The folder of a `url` archive the package is built from. */
+  subdirectory?: string;
 }
 
 interface Node {
@@ -62,7 +65,10 @@ interface Node {
 function sourceOf(value: unknown): Source {
   if (!isTable(value)) return {};
   const kind = SOURCE_KINDS.find((k) => typeof value[k] === "string");
-  return kind ? { kind, value: value[kind] as string } : {};
+  if (kind === undefined) return {};
+  const source: Source = { kind, value: value[kind] as string };
+  if (typeof value.subdirectory === "string") source.subdirectory = value.subdirectory;
+  return source;
 }
 
 function sourceKey(source: Source): string {
@@ -104,9 +110,9 @@ function component(
   } else if (source.kind === "git" && source.value) {
     downloadLocation = gitUrl(source.value);
     qualifiers = { vcs_url: downloadLocation };
-  } else if (source.kind === "url") {
-    downloadLocation = source.value;
-    qualifiers = { download_url: source.value };
+  } else if (source.kind === "url" && source.value) {
+    downloadLocation = archiveUrl(source.value, source.subdirectory);
+    qualifiers = { download_url: downloadLocation };
   }
   return builder.component(
     pypiComponent({

@@ -188,6 +188,20 @@ Deno.test("readUvLock: a git source's subdirectory is the SPDX #<sub_path> of it
   assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { vcs_url: vcs }));
 });
 
+Deno.test("readUvLock: a url source's subdirectory stays with its download_url (#subdirectory=, as uv exports it)", () => {
+  // uv's `Source::Direct { url, subdirectory }`: the package is built from `pkg/` of the archive.
+  const lock = 'version = 1\nrevision = 2\nrequires-python = ">=3.12"\n\n[[package]]\n' +
+    'name = "sub-pkg"\nversion = "0.1.0"\nsource = { url = "https://github.com/acme/mono/archive/' +
+    '4a23745badf5bf5ef7928f1e346e9986bd696d82.tar.gz", subdirectory = "pkg" }\n' +
+    'sdist = { hash = "sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760" }\n';
+  const [pkg] = readUvLock(lock, { path: "uv.lock" }).components;
+  const url =
+    "https://github.com/acme/mono/archive/4a23745badf5bf5ef7928f1e346e9986bd696d82.tar.gz" +
+    "#subdirectory=pkg";
+  assert.equal(pkg.downloadLocation, url);
+  assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { download_url: url }));
+});
+
 Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) is read", () => {
   const out = readFixture("uv_preview.lock");
   assert.deepEqual(out.components.map((c) => c.id).sort(), [
