@@ -11,6 +11,7 @@ import {
   archiveUrl,
   at,
   distributionFiles,
+  fileNameOf,
   invalid,
   isTable,
   NameIndex,
@@ -87,6 +88,24 @@ function gitUrl(value: string): string {
   return gitVcsUrl(base, commit, { subPath });
 }
 
+/**
+ * A file table of uv's with no `url` as {@linkcode distributionFiles} reads
+ * it: the wheel of a `path` source names its file by `filename`, a file of a
+ * local index (a flat folder of wheels) by its `path`; either is the file's
+ * name (`file`).
+ */
+function namedFile(value: unknown): unknown {
+  if (!isTable(value) || typeof value.url === "string" || typeof value.file === "string") {
+    return value;
+  }
+  const file = typeof value.filename === "string"
+    ? value.filename
+    : typeof value.path === "string"
+    ? fileNameOf(value.path)
+    : undefined;
+  return file === undefined ? value : { ...value, file };
+}
+
 function component(
   builder: OutputBuilder,
   pkg: Table,
@@ -98,10 +117,9 @@ function component(
     scopes: Scope[];
   },
 ): string {
-  const dist = distributionFiles([
-    pkg.sdist,
-    ...(Array.isArray(pkg.wheels) ? pkg.wheels : []),
-  ]);
+  const dist = distributionFiles(
+    [pkg.sdist, ...(Array.isArray(pkg.wheels) ? pkg.wheels : [])].map(namedFile),
+  );
   let qualifiers: Record<string, string | undefined> = {};
   let downloadLocation: string | undefined;
   if (source.kind === "registry") {

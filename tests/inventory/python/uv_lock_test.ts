@@ -202,6 +202,25 @@ Deno.test("readUvLock: a url source's subdirectory stays with its download_url (
   assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { download_url: url }));
 });
 
+Deno.test("readUvLock: a file with no url is named by its filename (a path wheel) or its path (a local index)", () => {
+  // uv writes a wheel as `url`, `path` (a flat index of local files) or `filename` (the wheel of
+  // a `path` source): only `url` was read, so a local index's files were "(unnamed file)".
+  const lock = 'version = 1\nrevision = 3\nrequires-python = ">=3.12"\n\n' +
+    '[[package]]\nname = "bar"\nversion = "2.0.0"\nsource = { registry = "../wheelhouse" }\n' +
+    'sdist = { path = "bar-2.0.0.tar.gz", hash = "sha256:12f65c9b470abda6dc35cf8e63cc574b1c52b11df2c86030af0ac09b01b13ea9" }\n' +
+    'wheels = [\n    { path = "bar-2.0.0-py3-none-any.whl", hash = "sha256:946d195a0d259cbba61165e88e65941f16e9b36ea6ddb97f00452bae8b1287d3" },\n]\n\n' +
+    '[[package]]\nname = "foo"\nversion = "1.0.0"\n' +
+    'source = { path = "wheels/foo-1.0.0-py3-none-any.whl" }\n' +
+    'wheels = [\n    { filename = "foo-1.0.0-py3-none-any.whl", hash = "sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760" },\n]\n';
+  const [bar, foo] = readUvLock(lock, { path: "uv.lock" }).components;
+  assert.deepEqual(bar.distributions?.map((d) => [d.file, d.url, d.hashes[0].hex.slice(0, 8)]), [
+    ["bar-2.0.0-py3-none-any.whl", undefined, "946d195a"],
+    ["bar-2.0.0.tar.gz", undefined, "12f65c9b"],
+  ]);
+  // One file: its hash is the package's own, as for every reader.
+  assert.deepEqual(foo.hashes.map((h) => h.hex.slice(0, 8)), ["55365417"]);
+});
+
 Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) is read", () => {
   const out = readFixture("uv_preview.lock");
   assert.deepEqual(out.components.map((c) => c.id).sort(), [
