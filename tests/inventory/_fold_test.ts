@@ -896,6 +896,13 @@ Deno.test("a uv.lock folds in the pyproject.toml of a sibling folder it has as a
   assert.deepEqual(appEdges, ["pkg:pypi/common@0.1.0 runtime"]);
 });
 
+/** The end of `app/poetry.lock`: `../shared_lib` as a `directory` package, and the metadata. */
+const SHARED_LIB_LOCKED =
+  '[[package]]\nname = "shared-lib"\nversion = "0.2.0"\ndescription = ""\n' +
+  'optional = false\npython-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n' +
+  '[package.dependencies]\nidna = ">=3"\n\n[package.source]\ntype = "directory"\nurl = "../shared_lib"\n\n' +
+  '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\ncontent-hash = "0"\n';
+
 Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory package (develop = true); the project depends on it", async () => {
   const { components, memberEdges, rootEdges, appEdges, warnings } = await siblingFolded({
     "app/pyproject.toml": '[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n' +
@@ -904,11 +911,7 @@ Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory pack
     "app/poetry.lock": '[[package]]\nname = "idna"\nversion = "3.10"\ndescription = ""\n' +
       'optional = false\npython-versions = ">=3.6"\ngroups = ["main"]\nfiles = [\n' +
       '    {file = "idna-3.10.tar.gz", hash = "sha256:12f65c9b470abda6dc35cf8e63cc574b1c52b11df2c86030af0ac09b01b13ea9"},\n]\n\n' +
-      '[[package]]\nname = "shared-lib"\nversion = "0.2.0"\ndescription = ""\noptional = false\n' +
-      'python-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n' +
-      '[package.dependencies]\nidna = ">=3"\n\n' +
-      '[package.source]\ntype = "directory"\nurl = "../shared_lib"\n\n' +
-      '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\ncontent-hash = "0"\n',
+      SHARED_LIB_LOCKED,
     "shared_lib/pyproject.toml": '[project]\nname = "shared-lib"\nversion = "0.2.0"\n' +
       'dependencies = ["idna>=3"]\n\n[tool.poetry.group.dev.dependencies]\npytest = ">=8.0,<9.0"\n\n' +
       '[build-system]\nrequires = ["poetry-core>=1.9.0"]\nbuild-backend = "poetry.core.masonry.api"\n',
@@ -933,11 +936,7 @@ Deno.test("a sibling package's dev group is not installed: its pytest, locked fo
     "app/poetry.lock": '[[package]]\nname = "idna"\nversion = "3.10"\ndescription = ""\n' +
       'optional = false\npython-versions = ">=3.6"\ngroups = ["main"]\nfiles = []\n\n' +
       pytestPoetry +
-      '[[package]]\nname = "shared-lib"\nversion = "0.2.0"\ndescription = ""\noptional = false\n' +
-      'python-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n' +
-      '[package.dependencies]\nidna = ">=3"\n\n' +
-      '[package.source]\ntype = "directory"\nurl = "../shared_lib"\n\n' +
-      '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\ncontent-hash = "0"\n',
+      SHARED_LIB_LOCKED,
     "shared_lib/pyproject.toml": '[project]\nname = "shared-lib"\nversion = "0.2.0"\n' +
       'dependencies = ["idna>=3"]\n\n[tool.poetry.group.dev.dependencies]\npytest = ">=8.0,<9.0"\n',
   }, "pkg:pypi/shared-lib@0.2.0");
