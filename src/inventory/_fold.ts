@@ -62,10 +62,12 @@ function foldManifest(
 ): { output: ReaderOutput; extras: ExtraLinks; unmatched: string[]; member: boolean } {
   const { keepUnmatched } = options;
   const key = (name: string): string => packageKey(ecosystem, name);
-  const self = memberOf(manifest, locks, ecosystem) ?? ROOT_ID;
+  const lockMember = memberOf(manifest, locks, ecosystem);
+  // Or the member for its project that `underOwnMember` made.
+  const self = lockMember ?? ownMember(manifest) ?? ROOT_ID;
   // A lock that names each member's dependencies exactly: a member's declaration is what it
   // reaches.
-  const reached = options.edgesPerMember && self !== ROOT_ID
+  const reached = options.edgesPerMember && lockMember !== undefined
     ? new Set(locks.flatMap((l) => l.edges).filter((e) => e.from === self).map((e) => e.to))
     : undefined;
   const locked = Map.groupBy(
@@ -111,7 +113,7 @@ function foldManifest(
   // they declare and the lock lacks is reached from them (vercel/next.js's examples/*).
   for (const m of manifest.members) if (!targets.has(m.id)) targets.set(m.id, [m.id]);
   const folded = <E extends Edge>(edge: E): E[] => {
-    const from = edge.from === ROOT_ID ? [self] : targets.get(edge.from) ?? [];
+    const from = edge.from === ROOT_ID ? [lockMember ?? ROOT_ID] : targets.get(edge.from) ?? [];
     return from.flatMap((f) =>
       (targets.get(edge.to) ?? []).filter((to) => f !== to).map((to) => ({ ...edge, from: f, to }))
     );
@@ -136,8 +138,14 @@ function foldManifest(
     },
     extras: { asks: (manifest.extras?.asks ?? []).flatMap(folded), gates: [] },
     unmatched,
-    member: self !== ROOT_ID,
+    member: lockMember !== undefined,
   };
+}
+
+/** The member for a manifest's own project that {@linkcode underOwnMember} made, if any. */
+function ownMember(manifest: ReaderResult): string | undefined {
+  const purl = manifest.project?.purl;
+  return purl === undefined ? undefined : manifest.members.find((m) => m.id === purl)?.id;
 }
 
 /** Every folder from a file's own up to the root (`.`). */
@@ -538,14 +546,30 @@ function bounded(warning: string): string {
 }
 
 /**
+ * Whether the locks of a manifest's own folder, below the root, leave its
+ * project to it: they lock its packages but have neither a member for it nor
+ * an edge from the root (a `service-a/poetry.lock` or `service-a/pdm.lock`
+ * beside `service-a/pyproject.toml`, one project of a monorepo), so what it
+ * declares would hang from the root of the scan.
+ */
+function leftToManifest(locks: readonly ReadFile[], manifest: ReadFile): boolean {
+  const { path, reader, output } = manifest;
+  return locks.length > 0 && lockFolder(locks[0]) === posix.dirname(path) &&
+    memberOf(output, locks.map((l) => l.output), reader.ecosystem) === undefined &&
+    locks.every((l) => !l.output.edges.some((e) => e.from === ROOT_ID));
+}
+
+/**
  * The file with the declarations of a manifest below the root that names a
  * project of its own and that no lock resolves, or only a lock above that
  * does not know that project (a lockless `native/Cargo.toml` crate, a
- * `docs/pyproject.toml` under the root's uv.lock), hung from a member for
- * that project, which the root depends on, as a nested go.mod's module and a
- * lockless package.json's folder are: they hung from the root with no node for
- * the project. A manifest whose reader already makes its members (a Maven
- * module) is left as is.
+ * `docs/pyproject.toml` under the root's uv.lock), or only locks of its own
+ * folder that leave the project to it ({@linkcode leftToManifest}: a
+ * `service-a/poetry.lock`), hung from a member for that project, which the
+ * root depends on, as a nested go.mod's module, a lockless package.json's
+ * folder and a subfolder's package-lock.json are: they hung from the root with
+ * no node for the project. A manifest whose reader already makes its members
+ * (a Maven module) is left as is.
  */
 function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
   const { path, reader, output } = file;
@@ -553,8 +577,9 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
   if (reader.kind !== "manifest" || !path.includes("/") || project?.purl === undefined) return file;
   const members = new Set(output.members.map((m) => m.id));
   const fromRoot = (e: Edge): boolean => e.from === ROOT_ID && !members.has(e.to);
-  if (!output.edges.some(fromRoot)) return file;
-  if (knowsProject(manifestLocks(file, files), file)) return file;
+  if (!output.edges.some(fromRoot) && output.localDeclarations === undefined) return file;
+  const locks = manifestLocks(file, files);
+  if (knowsProject(locks, file) && !leftToManifest(locks, file)) return file;
   const builder = new OutputBuilder();
   builder.addOutput({ ...output, edges: output.edges.filter((e) => !fromRoot(e)) });
   const { name, version, purl } = project;
@@ -588,7 +613,7 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
   const { output, reader } = file;
   if (output.localDeclarations === undefined) return [];
   const key = (name: string): string => packageKey(reader.ecosystem, name);
-  const self = output.members.find((m) => m.id === output.project?.purl)?.id ?? ROOT_ID;
+  const self = ownMember(output) ?? ROOT_ID;
   const members = Map.groupBy(
     files.filter((f) => f.reader.ecosystem === reader.ecosystem).flatMap((f) => f.output.members),
     (m) => key(m.name),

@@ -162,10 +162,14 @@ export interface Reader {
   listsOnly?: boolean;
   /**
    * For a lock reader whose members' entries name the exact package each of
-   * their dependencies is (Cargo.lock's `name version (source)`): a declaration
-   * of a member's manifest is the locked package that member's edges reach, not
-   * every locked version of its name (another version is another crate's
-   * dependency), and none when the member's entry lacks it (a stale lock).
+   * their dependencies is (Cargo.lock's `name version (source)`), or list
+   * exactly what is installed for them (a poetry.lock `directory` or pdm.lock
+   * `path` package: its main dependencies, not its dev groups, which the tool
+   * installs for the project being locked only): a declaration of a member's
+   * manifest is the locked package that member's edges reach, not every locked
+   * version of its name (another version is another crate's dependency), and
+   * none when the member's entry lacks it (a stale lock, a member's dev group
+   * whose tool the project's own dev group locks).
    */
   edgesPerMember?: boolean;
   /**

@@ -129,6 +129,8 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["poetry.lock"],
     matches: (f) => f === "poetry.lock",
+    // A `directory` package's entry lists its dependencies (its groups are not installed).
+    edgesPerMember: true,
     read: (text, path) => poetryLock().readPoetryLock(text, { path }),
   },
   {
@@ -137,6 +139,8 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["pdm.lock"],
     matches: (f) => f === "pdm.lock",
+    // A `path` package's entry lists its dependencies (its groups are not installed).
+    edgesPerMember: true,
     read: (text, path, c) => pdmLock().readPdmLock(text, { path, load: c.load }),
   },
   {

@@ -70,8 +70,25 @@ export function gitVcsUrl(
  * @returns The VCS URL with its sub-path.
  */
 export function withSubPath(vcsUrl: string, subPath: string | undefined): string {
-  const folder = subPath?.replace(/^(?:\.?\/)+|\/+$/g, "").replace(/^\.$/, "");
+  const folder = subPathFolder(subPath);
   return folder ? `${vcsUrl}#${folder}` : vcsUrl;
+}
+
+/**
+ * The folder a package is built from, as a sub-path: no leading `./` or `/`,
+ * no trailing `/`; empty for the root (none, empty, `.` or `/`).
+ *
+ * @example
+ * ```ts
+ * import { subPathFolder } from "./_vcs.ts";
+ * subPathFolder("./libs/y/"); // "libs/y"
+ * ```
+ *
+ * @param subPath The folder as written, if any.
+ * @returns The folder, `""` for the root.
+ */
+export function subPathFolder(subPath: string | undefined): string {
+  return subPath?.replace(/^(?:\.?\/)+|\/+$/g, "").replace(/^\.$/, "") ?? "";
 }
 
 /**

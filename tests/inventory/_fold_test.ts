@@ -813,18 +813,26 @@ Deno.test("a lock without scopes follows a package's extra only where a dependen
 /**
  * A monorepo whose lock in `app/` names the sibling folder `shared/` as the project's own package
  * (no lock in `shared/` or above it): `shared/`'s manifest folds into that lock as a member's does.
- * Returns the components (`id scopes`), the edges from the member and the warnings.
+ * Returns the components (`id scopes`), the edges from the member, from the root and from `app/`'s
+ * project (a member of its own: `pkg:pypi/app@0.1.0`) and the warnings.
  */
 async function siblingFolded(
   files: Record<string, string>,
   member: string,
 ): Promise<
-  { components: string[]; memberEdges: string[]; rootEdges: string[]; warnings: string[] }
+  {
+    components: string[];
+    memberEdges: string[];
+    rootEdges: string[];
+    appEdges: string[];
+    warnings: string[];
+  }
 > {
   let result!: {
     components: string[];
     memberEdges: string[];
     rootEdges: string[];
+    appEdges: string[];
     warnings: string[];
   };
   await withTempDir(async (dir) => {
@@ -851,6 +859,9 @@ async function siblingFolded(
         `${e.to} ${e.scope}`
       ),
       rootEdges: inventory.edges.filter((e) => e.from === "root").map((e) => `${e.to} ${e.scope}`),
+      appEdges: inventory.edges.filter((e) => e.from === "pkg:pypi/app@0.1.0").map((e) =>
+        `${e.to} ${e.scope}`
+      ),
       warnings,
     };
   });
@@ -865,7 +876,7 @@ sdist = { url = "https://files.pythonhosted.org/packages/63/70/2bf7780ad2d390a8d
 `;
 
 Deno.test("a uv.lock folds in the pyproject.toml of a sibling folder it has as an editable package (K-dash/uv-monorepo-conflict-demo)", async () => {
-  const { components, memberEdges, rootEdges, warnings } = await siblingFolded({
+  const { components, memberEdges, rootEdges, appEdges, warnings } = await siblingFolded({
     "app/pyproject.toml":
       '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = ["common"]\n\n' +
       '[tool.uv.sources]\ncommon = { path = "../common", editable = true }\n',
@@ -881,22 +892,26 @@ Deno.test("a uv.lock folds in the pyproject.toml of a sibling folder it has as a
   assert.deepEqual(warnings, []);
   assert.deepEqual(components, ["pkg:pypi/requests@2.32.3 runtime"], "no hatchling, no pytest");
   assert.deepEqual(memberEdges, ["pkg:pypi/requests@2.32.3 runtime"]);
-  assert.deepEqual(rootEdges, ["pkg:pypi/common@0.1.0 runtime"]);
+  assert.deepEqual(rootEdges, ["pkg:pypi/app@0.1.0 runtime"], "app/ is a project of its own");
+  assert.deepEqual(appEdges, ["pkg:pypi/common@0.1.0 runtime"]);
 });
 
+/** The end of `app/poetry.lock`: `../shared_lib` as a `directory` package, and the metadata. */
+const SHARED_LIB_LOCKED =
+  '[[package]]\nname = "shared-lib"\nversion = "0.2.0"\ndescription = ""\n' +
+  'optional = false\npython-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n' +
+  '[package.dependencies]\nidna = ">=3"\n\n[package.source]\ntype = "directory"\nurl = "../shared_lib"\n\n' +
+  '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\ncontent-hash = "0"\n';
+
 Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory package (develop = true); the project depends on it", async () => {
-  const { components, memberEdges, rootEdges, warnings } = await siblingFolded({
+  const { components, memberEdges, rootEdges, appEdges, warnings } = await siblingFolded({
     "app/pyproject.toml": '[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n' +
       '[tool.poetry.dependencies]\npython = ">=3.11"\n' +
       'shared-lib = { path = "../shared_lib", develop = true }\n',
     "app/poetry.lock": '[[package]]\nname = "idna"\nversion = "3.10"\ndescription = ""\n' +
       'optional = false\npython-versions = ">=3.6"\ngroups = ["main"]\nfiles = [\n' +
       '    {file = "idna-3.10.tar.gz", hash = "sha256:12f65c9b470abda6dc35cf8e63cc574b1c52b11df2c86030af0ac09b01b13ea9"},\n]\n\n' +
-      '[[package]]\nname = "shared-lib"\nversion = "0.2.0"\ndescription = ""\noptional = false\n' +
-      'python-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n' +
-      '[package.dependencies]\nidna = ">=3"\n\n' +
-      '[package.source]\ntype = "directory"\nurl = "../shared_lib"\n\n' +
-      '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\ncontent-hash = "0"\n',
+      SHARED_LIB_LOCKED,
     "shared_lib/pyproject.toml": '[project]\nname = "shared-lib"\nversion = "0.2.0"\n' +
       'dependencies = ["idna>=3"]\n\n[tool.poetry.group.dev.dependencies]\npytest = ">=8.0,<9.0"\n\n' +
       '[build-system]\nrequires = ["poetry-core>=1.9.0"]\nbuild-backend = "poetry.core.masonry.api"\n',
@@ -904,7 +919,50 @@ Deno.test("a poetry.lock folds in the pyproject.toml of a sibling directory pack
   assert.deepEqual(warnings, []);
   assert.deepEqual(components, ["pkg:pypi/idna@3.10 runtime"], "no poetry-core, no pytest");
   assert.deepEqual(memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
-  assert.deepEqual(rootEdges, ["pkg:pypi/shared-lib@0.2.0 runtime"], "the path dependency");
+  assert.deepEqual(rootEdges, ["pkg:pypi/app@0.1.0 runtime"], "app/ is a project of its own");
+  assert.deepEqual(appEdges, ["pkg:pypi/shared-lib@0.2.0 runtime"], "the path dependency");
+});
+
+Deno.test("a sibling package's dev group is not installed: its pytest, locked for the project's own dev group, is no edge from it (Poetry, PDM)", async () => {
+  // Poetry and PDM install the groups of the project being locked only; the lock's entry for a
+  // path package lists its main dependencies. The sibling's `pytest` matched the project's.
+  const pytestPoetry = '[[package]]\nname = "pytest"\nversion = "8.3.3"\ndescription = ""\n' +
+    'optional = false\npython-versions = ">=3.8"\ngroups = ["dev"]\nfiles = []\n\n';
+  const poetry = await siblingFolded({
+    "app/pyproject.toml": '[tool.poetry]\nname = "app"\nversion = "0.1.0"\n\n' +
+      '[tool.poetry.dependencies]\npython = ">=3.11"\n' +
+      'shared-lib = { path = "../shared_lib", develop = true }\n\n' +
+      '[tool.poetry.group.dev.dependencies]\npytest = "^8.0"\n',
+    "app/poetry.lock": '[[package]]\nname = "idna"\nversion = "3.10"\ndescription = ""\n' +
+      'optional = false\npython-versions = ">=3.6"\ngroups = ["main"]\nfiles = []\n\n' +
+      pytestPoetry +
+      SHARED_LIB_LOCKED,
+    "shared_lib/pyproject.toml": '[project]\nname = "shared-lib"\nversion = "0.2.0"\n' +
+      'dependencies = ["idna>=3"]\n\n[tool.poetry.group.dev.dependencies]\npytest = ">=8.0,<9.0"\n',
+  }, "pkg:pypi/shared-lib@0.2.0");
+  assert.deepEqual(poetry.memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
+  assert.deepEqual(poetry.appEdges, [
+    "pkg:pypi/pytest@8.3.3 dev",
+    "pkg:pypi/shared-lib@0.2.0 runtime",
+  ]);
+  const pdm = await siblingFolded({
+    "app/pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
+      'dependencies = ["common @ file:///${PROJECT_ROOT}/../common"]\n\n' +
+      '[dependency-groups]\ntest = ["pytest>=8"]\n',
+    "app/pdm.lock": '[metadata]\ngroups = ["default", "test"]\nstrategy = ["inherit_metadata"]\n' +
+      'lock_version = "4.5.0"\ncontent_hash = "sha256:0"\n\n' +
+      '[[package]]\nname = "common"\nversion = "0.1.0"\nrequires_python = ">=3.11"\n' +
+      'path = "../common"\nsummary = ""\ngroups = ["default"]\n' +
+      'dependencies = [\n    "idna>=3",\n]\n\n' +
+      '[[package]]\nname = "idna"\nversion = "3.10"\nrequires_python = ">=3.6"\nsummary = ""\n' +
+      'groups = ["default"]\n\n' +
+      '[[package]]\nname = "pytest"\nversion = "8.3.3"\nrequires_python = ">=3.8"\nsummary = ""\n' +
+      'groups = ["test"]\n',
+    "common/pyproject.toml": '[project]\nname = "common"\nversion = "0.1.0"\n' +
+      'dependencies = ["idna>=3"]\n\n[dependency-groups]\ntest = ["pytest"]\n',
+  }, "pkg:pypi/common@0.1.0");
+  assert.deepEqual(pdm.memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
+  assert.deepEqual(pdm.appEdges, ["pkg:pypi/common@0.1.0 runtime", "pkg:pypi/pytest@8.3.3 dev"]);
 });
 
 Deno.test("a Poetry path dependency outside the project is the lock's package of that folder, declared (poetry2nix tests/path-deps)", async () => {
@@ -935,7 +993,7 @@ Deno.test("a Poetry path dependency outside the project is the lock's package of
 });
 
 Deno.test("a pdm.lock folds in the pyproject.toml of a sibling path package; the project depends on it", async () => {
-  const { components, memberEdges, rootEdges, warnings } = await siblingFolded({
+  const { components, memberEdges, rootEdges, appEdges, warnings } = await siblingFolded({
     "app/pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
       'dependencies = ["common @ file:///${PROJECT_ROOT}/../common"]\n',
     "app/pdm.lock": '[metadata]\ngroups = ["default"]\nstrategy = ["inherit_metadata"]\n' +
@@ -953,7 +1011,8 @@ Deno.test("a pdm.lock folds in the pyproject.toml of a sibling path package; the
   assert.deepEqual(warnings, []);
   assert.deepEqual(components, ["pkg:pypi/idna@3.10 runtime"], "no pdm-backend, no pytest");
   assert.deepEqual(memberEdges, ["pkg:pypi/idna@3.10 runtime"]);
-  assert.deepEqual(rootEdges, ["pkg:pypi/common@0.1.0 runtime"], "the file: dependency");
+  assert.deepEqual(rootEdges, ["pkg:pypi/app@0.1.0 runtime"], "app/ is a project of its own");
+  assert.deepEqual(appEdges, ["pkg:pypi/common@0.1.0 runtime"], "the file: dependency");
 });
 
 Deno.test("a Cargo.lock folds in the Cargo.toml of a sibling path crate (not a workspace member)", async () => {
@@ -1242,5 +1301,89 @@ Deno.test("a lock does not resolve the package.json of a sibling link: folder: i
     });
     const inventory = await readInventory(dir, { onWarning: () => {} });
     assert.deepEqual(inventory.declaredOnly, ["shared/package.json"]);
+  });
+});
+
+Deno.test("a monorepo of Python services, each with its own lock: each service is a member its declarations hang from, as a package.json with its lock in a subfolder is", async () => {
+  // service-a/poetry.lock (Poetry 1.8: no groups, scopes from the declarations),
+  // service-b/pdm.lock, service-c/uv.lock; no lock at the root. Their declarations hung from the
+  // root, as if the root declared them all.
+  const poetryPackage = (name: string, version: string, deps = ""): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\ndescription = ""\noptional = false\n` +
+    `python-versions = ">=3.8"\nfiles = []\n${deps}\n`;
+  const uvPackage = (name: string, version: string): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\n` +
+    'source = { registry = "https://pypi.org/simple" }\n\n';
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "service-a/pyproject.toml": '[tool.poetry]\nname = "service-a"\nversion = "0.1.0"\n\n' +
+        '[tool.poetry.dependencies]\npython = "^3.11"\nrequests = "^2.31"\n\n' +
+        '[tool.poetry.group.dev.dependencies]\npytest = "^8.0"\n',
+      "service-a/poetry.lock": poetryPackage("certifi", "2024.2.2") +
+        poetryPackage("iniconfig", "2.0.0") +
+        poetryPackage("pytest", "8.1.1", '\n[package.dependencies]\niniconfig = "*"\n') +
+        poetryPackage("requests", "2.31.0", '\n[package.dependencies]\ncertifi = ">=2017.4.17"\n') +
+        '[metadata]\nlock-version = "2.0"\npython-versions = "^3.11"\ncontent-hash = "0"\n',
+      "service-b/pyproject.toml": '[project]\nname = "service-b"\nversion = "1.0.0"\n' +
+        'dependencies = ["click>=8"]\n',
+      "service-b/pdm.lock": '[metadata]\ngroups = ["default"]\nstrategy = ["inherit_metadata"]\n' +
+        'lock_version = "4.5.0"\ncontent_hash = "sha256:0"\n\n' +
+        '[[package]]\nname = "click"\nversion = "8.1.7"\nrequires_python = ">=3.7"\n' +
+        'summary = ""\ngroups = ["default"]\n',
+      "service-c/pyproject.toml": '[project]\nname = "service-c"\nversion = "0.2.0"\n' +
+        'dependencies = ["idna>=3"]\n\n[dependency-groups]\ndev = ["ruff>=0.4"]\n',
+      "service-c/uv.lock": 'version = 1\nrevision = 2\nrequires-python = ">=3.11"\n\n' +
+        uvPackage("idna", "3.7") + uvPackage("ruff", "0.4.4") +
+        '[[package]]\nname = "service-c"\nversion = "0.2.0"\nsource = { virtual = "." }\n' +
+        'dependencies = [\n    { name = "idna" },\n]\n\n' +
+        '[package.dev-dependencies]\ndev = [\n    { name = "ruff" },\n]\n',
+      "web/package.json": JSON.stringify({ name: "web", version: "1.0.0" }),
+      "web/package-lock.json": JSON.stringify({
+        name: "web",
+        version: "1.0.0",
+        lockfileVersion: 3,
+        packages: { "": { name: "web", version: "1.0.0" } },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.members.map((m) => m.id), [
+      "pkg:pypi/service-a@0.1.0",
+      "pkg:pypi/service-b@1.0.0",
+      "pkg:pypi/service-c@0.2.0",
+      "workspace:web",
+    ]);
+    assert.deepEqual(inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+      "pkg:pypi/pytest@8.1.1 pkg:pypi/iniconfig@2.0.0 runtime",
+      "pkg:pypi/requests@2.31.0 pkg:pypi/certifi@2024.2.2 runtime",
+      "pkg:pypi/service-a@0.1.0 pkg:pypi/pytest@8.1.1 dev",
+      "pkg:pypi/service-a@0.1.0 pkg:pypi/requests@2.31.0 runtime",
+      "pkg:pypi/service-b@1.0.0 pkg:pypi/click@8.1.7 runtime",
+      "pkg:pypi/service-c@0.2.0 pkg:pypi/idna@3.7 runtime",
+      "pkg:pypi/service-c@0.2.0 pkg:pypi/ruff@0.4.4 dev",
+      "root pkg:pypi/service-a@0.1.0 runtime",
+      "root pkg:pypi/service-b@1.0.0 runtime",
+      "root pkg:pypi/service-c@0.2.0 runtime",
+      "root workspace:web runtime",
+    ]);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.direct} ${c.scopes}`), [
+      "pkg:pypi/certifi@2024.2.2 false runtime",
+      "pkg:pypi/click@8.1.7 true runtime",
+      "pkg:pypi/idna@3.7 true runtime",
+      "pkg:pypi/iniconfig@2.0.0 false dev",
+      "pkg:pypi/pytest@8.1.1 true dev",
+      "pkg:pypi/requests@2.31.0 true runtime",
+      "pkg:pypi/ruff@0.4.4 true dev",
+    ]);
+    // One service alone in its folder is the project: no member, its declarations the root's.
+    for (const gone of ["service-a", "service-b", "web"]) {
+      await Deno.remove(`${dir}/${gone}`, { recursive: true });
+    }
+    const alone = await readInventory(dir);
+    assert.equal(alone.project.purl, "pkg:pypi/service-c@0.2.0");
+    assert.deepEqual(alone.members, []);
+    assert.deepEqual(alone.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+      "root pkg:pypi/idna@3.7 runtime",
+      "root pkg:pypi/ruff@0.4.4 dev",
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 export { at, invalid, nthLine, tomlKeyLine, unsupportedVersion } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
-import { withSubPath } from "../_vcs.ts";
+import { subPathFolder, withSubPath } from "../_vcs.ts";
 import type { Distribution, Hash, HashAlgorithm, Member, Project, Scope } from "../types.ts";
 
 /** The default PyPI index, which needs no `repository_url` qualifier. */
@@ -128,6 +128,31 @@ export function pipUrl(url: string): PipUrl {
     ...(egg === undefined ? {} : { egg }),
     hashes,
   };
+}
+
+/**
+ * The URL of an archive (an sdist, a wheel, a snapshot of a repository) with
+ * the folder of it that the package is built from (uv's and Poetry's
+ * `subdirectory` of a URL source), as pip and uv write a direct reference:
+ * `<url>#subdirectory=<folder>` (the PyPA direct URL's `subdirectory`; the
+ * SPDX `#<sub_path>` is a VCS location's only). The archive's root: the URL
+ * as is.
+ *
+ * @example
+ * ```ts
+ * import { archiveUrl } from "./_python.ts";
+ * archiveUrl("https://h.example/mono-1.0.tar.gz", "libs/y");
+ * // "https://h.example/mono-1.0.tar.gz#subdirectory=libs/y"
+ * ```
+ *
+ * @param url The archive's URL.
+ * @param subdirectory The folder, if any.
+ * @returns The URL with its folder.
+ */
+export function archiveUrl(url: string, subdirectory: string | undefined): string {
+  const folder = subPathFolder(subdirectory);
+  if (folder === "") return url;
+  return `${url}${url.includes("#") ? "&" : "#"}subdirectory=${folder}`;
 }
 
 /**

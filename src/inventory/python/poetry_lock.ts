@@ -8,6 +8,7 @@
 
 import { OutputBuilder } from "../_builder.ts";
 import {
+  archiveUrl,
   at,
   distributionFiles,
   invalid,
@@ -233,6 +234,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     const source = isTable(pkg.source) ? pkg.source : {};
     const type = typeof source.type === "string" ? source.type : undefined;
     const url = typeof source.url === "string" ? source.url : undefined;
+    // The folder of a git checkout or a URL's archive the package is built from.
+    const subPath = typeof source.subdirectory === "string" ? source.subdirectory : undefined;
     let id: string;
     // A folder of the project is first-party; one outside it (another checkout) is third-party.
     const place = type === "directory" ? localPlace(path, url ?? ".") : undefined;
@@ -247,12 +250,11 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
       if (type === "git" && url) {
         const commit = [source.resolved_reference, source.reference]
           .find((r): r is string => typeof r === "string" && r !== "");
-        const subPath = typeof source.subdirectory === "string" ? source.subdirectory : undefined;
         downloadLocation = gitVcsUrl(url, commit, { subPath });
         qualifiers = { vcs_url: downloadLocation };
       } else if (type === "url" && url) {
-        downloadLocation = url;
-        qualifiers = { download_url: url };
+        downloadLocation = archiveUrl(url, subPath);
+        qualifiers = { download_url: downloadLocation };
       } else if (type === "legacy") {
         qualifiers = { repository_url: repositoryUrl(url) };
       }

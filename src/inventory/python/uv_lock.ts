@@ -8,8 +8,10 @@
 
 import { OutputBuilder } from "../_builder.ts";
 import {
+  archiveUrl,
   at,
   distributionFiles,
+  fileNameOf,
   invalid,
   isTable,
   NameIndex,
@@ -20,10 +22,11 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { posix } from "../../_path.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { ReaderResult } from "../_reader.ts";
-import type { Scope } from "../types.ts";
+import type { Member, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readUvLock}. */
@@ -50,6 +53,8 @@ function isPreviewLock(text: string): boolean {
 interface Source {
   kind?: string;
   value?: string;
+  /** The folder of a `url` archive the package is built from. */
+  subdirectory?: string;
 }
 
 interface Node {
@@ -61,7 +66,10 @@ interface Node {
 function sourceOf(value: unknown): Source {
   if (!isTable(value)) return {};
   const kind = SOURCE_KINDS.find((k) => typeof value[k] === "string");
-  return kind ? { kind, value: value[kind] as string } : {};
+  if (kind === undefined) return {};
+  const source: Source = { kind, value: value[kind] as string };
+  if (typeof value.subdirectory === "string") source.subdirectory = value.subdirectory;
+  return source;
 }
 
 function sourceKey(source: Source): string {
@@ -80,6 +88,24 @@ function gitUrl(value: string): string {
   return gitVcsUrl(base, commit, { subPath });
 }
 
+/**
+ * A file table of uv's with no `url` as {@linkcode distributionFiles} reads
+ * it: the wheel of a `path` source names its file by `filename`, a file of a
+ * local index (a flat folder of wheels) by its `path`; either is the file's
+ * name (`file`).
+ */
+function namedFile(value: unknown): unknown {
+  if (!isTable(value) || typeof value.url === "string" || typeof value.file === "string") {
+    return value;
+  }
+  const file = typeof value.filename === "string"
+    ? value.filename
+    : typeof value.path === "string"
+    ? fileNameOf(value.path)
+    : undefined;
+  return file === undefined ? value : { ...value, file };
+}
+
 function component(
   builder: OutputBuilder,
   pkg: Table,
@@ -91,10 +117,9 @@ function component(
     scopes: Scope[];
   },
 ): string {
-  const dist = distributionFiles([
-    pkg.sdist,
-    ...(Array.isArray(pkg.wheels) ? pkg.wheels : []),
-  ]);
+  const dist = distributionFiles(
+    [pkg.sdist, ...(Array.isArray(pkg.wheels) ? pkg.wheels : [])].map(namedFile),
+  );
   let qualifiers: Record<string, string | undefined> = {};
   let downloadLocation: string | undefined;
   if (source.kind === "registry") {
@@ -103,9 +128,9 @@ function component(
   } else if (source.kind === "git" && source.value) {
     downloadLocation = gitUrl(source.value);
     qualifiers = { vcs_url: downloadLocation };
-  } else if (source.kind === "url") {
-    downloadLocation = source.value;
-    qualifiers = { download_url: source.value };
+  } else if (source.kind === "url" && source.value) {
+    downloadLocation = archiveUrl(source.value, source.subdirectory);
+    qualifiers = { download_url: downloadLocation };
   }
   return builder.component(
     pypiComponent({
@@ -118,6 +143,32 @@ function component(
       source: path,
     }),
   );
+}
+
+/** A package of the project's own (the lock's, a workspace member): its purl is its id. */
+function uvMember(name: string, version: string | undefined): Member {
+  const id = pypiPurl(name, version);
+  return { id, name, ...(version === undefined ? {} : { version }), purl: id };
+}
+
+/**
+ * The node a lock's own project hangs from: the root for a lock at the root
+ * of the scan; for a project of its own in a subfolder (`service/uv.lock`
+ * beside `service/pyproject.toml`, in a monorepo of services), a member for
+ * it, which the root depends on, as a `docs/package-lock.json`'s project is
+ * (named by its folder when the lock has no entry for it: a virtual
+ * workspace root).
+ */
+function projectNode(builder: OutputBuilder, path: string, own: Entry | undefined): string {
+  const folder = posix.dirname(posix.normalize(path));
+  if (folder === ".") return ROOT_ID;
+  const id = builder.member(
+    own === undefined
+      ? { id: `workspace:${folder}`, name: folder }
+      : uvMember(own.name, own.version),
+  );
+  builder.edge(ROOT_ID, id, "runtime");
+  return id;
 }
 
 interface Entry {
@@ -198,7 +249,10 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Sc
 
 /**
  * Reads a `uv.lock`. The package whose source is `editable = "."` or
- * `virtual = "."` is the root (its edges start at {@linkcode ROOT_ID}); other
+ * `virtual = "."` is the root (its edges start at {@linkcode ROOT_ID}), or,
+ * for a lock in a subfolder, a member the root depends on (see
+ * {@linkcode projectNode}), which the members and the manifest's
+ * requirements hang from too; other
  * editable, virtual and directory packages of the project's folders and
  * `[manifest] members` are {@linkcode Member}s; everything else (a folder
  * outside the project too) is a component. A dependency that names
@@ -267,14 +321,15 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     return { name, version, source, firstParty };
   });
   const scopes = reachedScopes(packages, entries, manifest);
+  const own = entries.findIndex((e, i) => e.firstParty && places[i]?.kind === "self");
+  const lockNode = projectNode(builder, path, own === -1 ? undefined : entries[own]);
   entries.forEach(({ name, version, source, firstParty }, i: number) => {
     let id: string;
     if (firstParty) {
-      if (places[i]?.kind === "self") id = ROOT_ID;
+      if (i === own) id = lockNode;
       else {
-        id = pypiPurl(name, version);
-        builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
-        builder.edge(ROOT_ID, id, "runtime");
+        id = builder.member(uvMember(name, version));
+        builder.edge(lockNode, id, "runtime");
       }
     } else {
       id = component(builder, packages[i], path, { name, version, source, scopes: scopes[i] });
@@ -326,7 +381,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   // legacy `[tool.uv] dev-dependencies` (uv's "non-project requirements").
   const requirementsLine = () => at(path, nthLine(text, /^\s*requirements\s*=/));
   link(
-    { id: ROOT_ID, name: "[manifest]", where: requirementsLine },
+    { id: lockNode, name: "[manifest]", where: requirementsLine },
     manifest.requirements,
     "dev",
     undefined,
@@ -334,7 +389,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   // A workspace root that is no project keeps its own dependency groups in the manifest.
   groupTables(
     {
-      id: ROOT_ID,
+      id: lockNode,
       name: "[manifest]",
       where: () => at(path, nthLine(text, /^\s*\[manifest\.dependency-groups\]/)),
     },

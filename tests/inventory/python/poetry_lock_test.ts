@@ -202,6 +202,23 @@ Deno.test("readPoetryLock: a git source's subdirectory is the SPDX #<sub_path> o
   );
 });
 
+Deno.test("readPoetryLock: a url source's subdirectory stays with its download_url (#subdirectory=)", () => {
+  const lock = '[[package]]\nname = "sub-pkg"\nversion = "0.1.0"\ndescription = ""\n' +
+    'optional = false\npython-versions = "*"\nfiles = [\n    {file = "mono-1.0.tar.gz", ' +
+    'hash = "sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760"},\n]\n\n' +
+    '[package.source]\ntype = "url"\nurl = "https://h.example/mono-1.0.tar.gz"\n' +
+    'subdirectory = "libs/sub"\n\n' +
+    '[metadata]\nlock-version = "2.0"\npython-versions = "^3.12"\ncontent-hash = "0"\n';
+  const [pkg] = readPoetryLock(lock, { path: "poetry.lock" }).components;
+  assert.equal(pkg.downloadLocation, "https://h.example/mono-1.0.tar.gz#subdirectory=libs/sub");
+  assert.equal(
+    pkg.purl,
+    pypiPurl("sub-pkg", "0.1.0", {
+      download_url: "https://h.example/mono-1.0.tar.gz#subdirectory=libs/sub",
+    }),
+  );
+});
+
 Deno.test("readPoetryLock: a Poetry 1.5–1.8 lock (no category, no groups) leaves scopes to the declarations", () => {
   const old = readFixture("poetry-1.8/poetry.lock");
   assert.equal(old.scopesFromDeclarations, true);

@@ -188,6 +188,39 @@ Deno.test("readUvLock: a git source's subdirectory is the SPDX #<sub_path> of it
   assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { vcs_url: vcs }));
 });
 
+Deno.test("readUvLock: a url source's subdirectory stays with its download_url (#subdirectory=, as uv exports it)", () => {
+  // uv's `Source::Direct { url, subdirectory }`: the package is built from `pkg/` of the archive.
+  const lock = 'version = 1\nrevision = 2\nrequires-python = ">=3.12"\n\n[[package]]\n' +
+    'name = "sub-pkg"\nversion = "0.1.0"\nsource = { url = "https://github.com/acme/mono/archive/' +
+    '4a23745badf5bf5ef7928f1e346e9986bd696d82.tar.gz", subdirectory = "pkg" }\n' +
+    'sdist = { hash = "sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760" }\n';
+  const [pkg] = readUvLock(lock, { path: "uv.lock" }).components;
+  const url =
+    "https://github.com/acme/mono/archive/4a23745badf5bf5ef7928f1e346e9986bd696d82.tar.gz" +
+    "#subdirectory=pkg";
+  assert.equal(pkg.downloadLocation, url);
+  assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { download_url: url }));
+});
+
+Deno.test("readUvLock: a file with no url is named by its filename (a path wheel) or its path (a local index)", () => {
+  // uv writes a wheel as `url`, `path` (a flat index of local files) or `filename` (the wheel of
+  // a `path` source): only `url` was read, so a local index's files were "(unnamed file)".
+  const lock = 'version = 1\nrevision = 3\nrequires-python = ">=3.12"\n\n' +
+    '[[package]]\nname = "bar"\nversion = "2.0.0"\nsource = { registry = "../wheelhouse" }\n' +
+    'sdist = { path = "bar-2.0.0.tar.gz", hash = "sha256:12f65c9b470abda6dc35cf8e63cc574b1c52b11df2c86030af0ac09b01b13ea9" }\n' +
+    'wheels = [\n    { path = "bar-2.0.0-py3-none-any.whl", hash = "sha256:946d195a0d259cbba61165e88e65941f16e9b36ea6ddb97f00452bae8b1287d3" },\n]\n\n' +
+    '[[package]]\nname = "foo"\nversion = "1.0.0"\n' +
+    'source = { path = "wheels/foo-1.0.0-py3-none-any.whl" }\n' +
+    'wheels = [\n    { filename = "foo-1.0.0-py3-none-any.whl", hash = "sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760" },\n]\n';
+  const [bar, foo] = readUvLock(lock, { path: "uv.lock" }).components;
+  assert.deepEqual(bar.distributions?.map((d) => [d.file, d.url, d.hashes[0].hex.slice(0, 8)]), [
+    ["bar-2.0.0-py3-none-any.whl", undefined, "946d195a"],
+    ["bar-2.0.0.tar.gz", undefined, "12f65c9b"],
+  ]);
+  // One file: its hash is the package's own, as for every reader.
+  assert.deepEqual(foo.hashes.map((h) => h.hex.slice(0, 8)), ["55365417"]);
+});
+
 Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) is read", () => {
   const out = readFixture("uv_preview.lock");
   assert.deepEqual(out.components.map((c) => c.id).sort(), [
@@ -348,5 +381,50 @@ Deno.test("readUvLock: an extra a virtual root's [manifest.dependency-groups] as
   assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes}`), [
     "h2 dev",
     "httpx dev,runtime",
+  ]);
+});
+
+Deno.test("readUvLock: a lock in a subfolder hangs its project, members and manifest groups from a member for it", () => {
+  const registry = 'source = { registry = "https://pypi.org/simple" }\n';
+  const lock = 'version = 1\nrevision = 2\nrequires-python = ">=3.11"\n\n' +
+    '[manifest]\nmembers = ["api", "worker"]\n\n[manifest.dependency-groups]\n' +
+    'dev = [{ name = "ruff", specifier = ">=0.4" }]\n\n' +
+    '[[package]]\nname = "api"\nversion = "0.1.0"\nsource = { editable = "packages/api" }\n' +
+    'dependencies = [\n    { name = "idna" },\n]\n\n' +
+    `[[package]]\nname = "idna"\nversion = "3.7"\n${registry}\n` +
+    `[[package]]\nname = "ruff"\nversion = "0.4.4"\n${registry}\n` +
+    '[[package]]\nname = "worker"\nversion = "0.1.0"\nsource = { virtual = "." }\n' +
+    'dependencies = [\n    { name = "api", editable = "packages/api" },\n]\n';
+  const edges = (path: string): string[] =>
+    readUvLock(lock, { path }).edges.map((e) => `${e.from} ${e.to} ${e.scope}`);
+  assert.deepEqual(
+    edges("uv.lock"),
+    [
+      "pkg:pypi/api@0.1.0 pkg:pypi/idna@3.7 runtime",
+      "root pkg:pypi/api@0.1.0 runtime",
+      "root pkg:pypi/ruff@0.4.4 dev",
+    ],
+  );
+  const worker = "pkg:pypi/worker@0.1.0";
+  const sub = readUvLock(lock, { path: "services/worker/uv.lock" });
+  assert.deepEqual(sub.members.map((m) => [m.id, m.purl]), [
+    ["pkg:pypi/api@0.1.0", "pkg:pypi/api@0.1.0"],
+    [worker, worker],
+  ]);
+  assert.deepEqual(sub.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+    "pkg:pypi/api@0.1.0 pkg:pypi/idna@3.7 runtime",
+    `${worker} pkg:pypi/api@0.1.0 runtime`,
+    `${worker} pkg:pypi/ruff@0.4.4 dev`,
+    `root ${worker} runtime`,
+  ]);
+  // A virtual workspace root (no project of its own): a member named by its folder.
+  const virtual = lock.replace(/\[\[package\]\]\nname = "worker"[^]*$/, "");
+  const tree = readUvLock(virtual, { path: "backend/uv.lock" });
+  assert.deepEqual(tree.members.map((m) => m.id), ["pkg:pypi/api@0.1.0", "workspace:backend"]);
+  assert.deepEqual(tree.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+    "pkg:pypi/api@0.1.0 pkg:pypi/idna@3.7 runtime",
+    "root workspace:backend runtime",
+    "workspace:backend pkg:pypi/api@0.1.0 runtime",
+    "workspace:backend pkg:pypi/ruff@0.4.4 dev",
   ]);
 });
