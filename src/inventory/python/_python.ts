@@ -122,8 +122,9 @@ export function pipUrl(url: string): PipUrl {
   }
   const egg = fragment.get("egg")?.replace(/[\[=<>!~;].*$/, "") || undefined;
   return {
-    // pip's `#subdirectory=` is the folder built: the SPDX `#<sub_path>`.
-    url: vcs ? withSubPath(bare, fragment.get("subdirectory") ?? undefined) : bare,
+    // pip's `#subdirectory=` is the folder built: the SPDX `#<sub_path>` of a VCS location, kept
+    // as written on an archive's URL (see `archiveUrl`).
+    url: (vcs ? withSubPath : archiveUrl)(bare, fragment.get("subdirectory") ?? undefined),
     vcs,
     ...(egg === undefined ? {} : { egg }),
     hashes,

@@ -239,4 +239,10 @@ Deno.test("pipUrl: egg, subdirectory and hash fragments are not the location", (
     vcs: false,
     hashes: [],
   });
+  // An archive's folder that is built stays with its URL, as uv writes it (was dropped).
+  assert.deepEqual(pipUrl(`https://h.example/repo.zip#subdirectory=libs/y&sha256=${hex}`), {
+    url: "https://h.example/repo.zip#subdirectory=libs/y",
+    vcs: false,
+    hashes: [{ alg: "sha256", hex }],
+  });
 });
