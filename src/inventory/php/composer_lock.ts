@@ -15,7 +15,9 @@ import { at, invalid } from "../python/_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import { withoutCredentials } from "../_url.ts";
 import { formatPurl } from "../purl.ts";
-import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
+import { unlockedWarning } from "../javascript/_npm.ts";
+import type { ReaderResult } from "../_reader.ts";
+import type { Hash, Project, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readComposerLock}. */
@@ -110,8 +112,12 @@ interface Locked {
 /** The checked `composer.json`. */
 interface Manifest {
   project?: Project;
-  require: string[];
-  requireDev: string[];
+  /** Its `require` packages (platform ones aside): name and constraint. */
+  require: [string, string][];
+  /** Its `require-dev` packages, likewise. */
+  requireDev: [string, string][];
+  /** Names it replaces or provides: the root package stands for them. */
+  stands: string[];
 }
 
 /**
@@ -239,9 +245,15 @@ function readManifest(text: string, path: string, release: string | undefined): 
   const doc = parseJsonObject(text, path, CODE);
   const fail = (what: string, field: string): Error =>
     invalid(READER, at(path, keyLine(text, field)), what);
+  const declared = (field: string): [string, string][] =>
+    names(doc[field], fail, field).filter((n) => !isPlatform(n)).map((n) => {
+      const constraint = (doc[field] as Record<string, unknown>)[n];
+      return [n, typeof constraint === "string" ? constraint : ""];
+    });
   const manifest: Manifest = {
-    require: names(doc.require, fail, "require").filter((n) => !isPlatform(n)),
-    requireDev: names(doc["require-dev"], fail, "require-dev").filter((n) => !isPlatform(n)),
+    require: declared("require"),
+    requireDev: declared("require-dev"),
+    stands: [...names(doc.replace, fail, "replace"), ...names(doc.provide, fail, "provide")],
   };
   if (typeof doc.name === "string" && doc.name.includes("/")) {
     const version = typeof doc.version === "string" ? doc.version : release;
@@ -320,14 +332,16 @@ function decode(text: string, path: string): Locked[] {
  *
  * @param text The lockfile's text.
  * @param options Its path, the manifest beside it, the release.
- * @returns Members, components, edges and (with a manifest) the project.
+ * @returns Members, components, edges and (with a manifest) the project, and a
+ *   warning naming what the manifest requires that the lock does not lock (a
+ *   lock older than it: those packages are not in the SBOM).
  * @throws {VouchError} `inventory.composer_lock.invalid` for malformed JSON,
  *   duplicate keys, wrong types or a `plugin-api-version` other than 1.x / 2.x.
  */
 export function readComposerLock(
   text: string,
   options: ComposerLockOptions,
-): ReaderOutput & { project?: Project } {
+): ReaderResult {
   const { path } = options;
   const locked = decode(text, path);
   const manifestPath = options.manifestPath ??
@@ -361,18 +375,28 @@ export function readComposerLock(
       if (to !== undefined) builder.edge(from, to, options.devTool ? "dev" : "runtime");
     }
   }
+  // What composer.json requires that the lock does not lock (a lock older than it).
+  const unlocked: [string, string][] = [];
   if (manifest) {
-    const rootEdges = (list: string[], scope: Scope): void => {
-      for (const name of list) {
+    const stands = new Set(manifest.stands.map((n) => n.toLowerCase()));
+    const rootEdges = (list: [string, string][], scope: Scope): void => {
+      for (const [name, constraint] of list) {
         const to = ids.get(name.toLowerCase());
         if (to !== undefined) builder.edge(ROOT_ID, to, scope);
+        else if (!stands.has(name.toLowerCase())) unlocked.push([name, constraint]);
       }
     };
     rootEdges(manifest.require, options.devTool ? "dev" : "runtime");
     rootEdges(manifest.requireDev, "dev");
   }
-  const output = builder.build({ directFromEdges: true });
-  return manifest?.project ? { ...output, project: manifest.project } : output;
+  const output: ReaderResult = builder.build({ directFromEdges: true });
+  if (manifest?.project) output.project = manifest.project;
+  if (unlocked.length > 0) {
+    const update = `composer update ${unlocked.map(([name]) => name).join(" ")}`;
+    const declared = unlocked.map(([name, constraint]) => `${name}@${constraint}`);
+    output.warnings = [unlockedWarning(manifestPath, declared, { lock: path, install: update })];
+  }
+  return output;
 }
 
 /** Adds one locked package (a component, or a member for an in-project path repository). */

@@ -174,6 +174,43 @@ Deno.test("readComposerLock: composer.json gives the direct packages and the pro
   assert.deepEqual(edgesFrom(alone, ROOT_ID), []);
 });
 
+Deno.test("readComposerLock: what composer.json requires that the lock does not lock is a warning (humanmade/S3-Uploads)", () => {
+  // A lock older than its composer.json: require-dev gained packages the lock never resolved.
+  const lock = JSON.stringify({
+    packages: [
+      { name: "aws/aws-sdk-php", version: "3.48.6", require: { php: ">=5.5" } },
+      {
+        name: "guzzlehttp/psr7",
+        version: "1.4.2",
+        provide: { "psr/http-message-implementation": "1.0" },
+      },
+    ],
+    "packages-dev": [],
+  });
+  const manifest = JSON.stringify({
+    name: "humanmade/s3-uploads",
+    require: {
+      php: ">=7.1",
+      "aws/aws-sdk-php": "~3.18",
+      "psr/http-message-implementation": "1.0",
+      "symfony/polyfill-mbstring": "*",
+    },
+    "require-dev": { "phpunit/phpunit": "^9.0", "yoast/phpunit-polyfills": "^4.0" },
+    replace: { "symfony/polyfill-mbstring": "*" },
+  });
+  const out = readComposerLock(lock, { path: "composer.lock", manifest });
+  assert.deepEqual(out.warnings, [
+    "composer.json declares phpunit/phpunit@^9.0, yoast/phpunit-polyfills@^4.0, which composer.lock does not lock: they are not in the SBOM; run `composer update phpunit/phpunit yoast/phpunit-polyfills` to update the lock",
+  ]);
+  // platform packages, virtual packages a locked one provides, names the root replaces: none missing
+  const fresh = JSON.parse(manifest);
+  delete fresh["require-dev"];
+  assert.equal(
+    readComposerLock(lock, { path: "composer.lock", manifest: JSON.stringify(fresh) }).warnings,
+    undefined,
+  );
+});
+
 Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:line", () => {
   assertInvalidFixtures(DIR, "composer.lock", (text, path) => readComposerLock(text, { path }), [
     ["truncated", "inventory.composer_lock.invalid", /^composer\.lock:\d+: invalid JSON/],
