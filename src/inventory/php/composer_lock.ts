@@ -167,7 +167,8 @@ function names(
   fail: (what: string, field: string) => Error,
   field: string,
 ): string[] {
-  if (value === undefined) return [];
+  // PHP writes an empty map as `[]` (json_encode of an empty array), which Composer takes.
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return [];
   if (!isRecord(value)) throw fail(`\`${field}\` must be an object`, field);
   return Object.keys(value);
 }

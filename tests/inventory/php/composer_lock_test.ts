@@ -245,7 +245,7 @@ Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:li
       /not a SHA-1/,
     ],
     [
-      '{"packages": [{"name": "a/b", "version": "1", "require": []}]}',
+      '{"packages": [{"name": "a/b", "version": "1", "require": ["c/d"]}]}',
       /`require` must be an object/,
     ],
   ];
@@ -274,6 +274,22 @@ Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:li
     "inventory.composer_lock.invalid",
     /^composer\.json:3: `require` must be an object/,
   );
+});
+
+// PHP's json_encode writes an empty map as `[]`: Composer takes `"require-dev": []` (a generated
+// composer.json) and `"require": []` as empty; vouch refused both (exit 2).
+Deno.test("readComposerLock: an empty list stands for an empty map ([] from PHP's json_encode)", () => {
+  const out = readComposerLock(
+    '{"packages": [{"name": "psr/log", "version": "3.0.0", "require": [], "replace": []}]}',
+    {
+      path: "composer.lock",
+      manifest: '{"require": {"psr/log": "^3.0"}, "require-dev": [], "replace": [], "provide": []}',
+    },
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:composer/psr/log@3.0.0 runtime true",
+  ]);
+  assert.equal(out.warnings, undefined);
 });
 
 Deno.test("the fixture projects give valid SBOMs", async () => {
