@@ -72,7 +72,8 @@ function composerRequiresNothing(text: string): boolean {
   const manifest = json as Record<string, unknown>;
   return ["require", "require-dev"].every((field) => {
     const value = manifest[field];
-    if (value === undefined) return true;
+    // PHP writes an empty map as `[]`.
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) return true;
     if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
     return Object.keys(value).every((name) => !name.includes("/"));
   });

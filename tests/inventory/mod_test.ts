@@ -754,7 +754,8 @@ Deno.test("a composer.json that requires no package (an autoloader's) is read, n
       config: { "vendor-dir": ".", "autoloader-suffix": "DAV" },
       autoload: { "psr-4": { "OCA\\DAV\\": "../lib/" } },
     }),
-    "apps/files/composer/composer.json": '{"require": {"php": ">=8.1", "ext-json": "*"}}',
+    "apps/files/composer/composer.json":
+      '{"require": {"php": ">=8.1", "ext-json": "*"}, "require-dev": []}',
     "apps/tool/composer.json": '{"require-dev": {"phpunit/phpunit": "^10"}}',
     "apps/broken/composer.json": '{"autoload": ',
   });
