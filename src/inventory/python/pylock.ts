@@ -24,6 +24,7 @@ import {
   versionFromFileName,
 } from "./_python.ts";
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
+import { pypiPurl } from "../purl.ts";
 import { invalidVersion, tomlKeyLine } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
@@ -288,8 +289,27 @@ function isDevelopmentLock(path: string): boolean {
   return name !== undefined && namesDevelopment(name);
 }
 
-/** Adds one entry: a component, a member or the root; returns its node id. */
-function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string): string {
+/**
+ * The purl of a registry entry (an sdist or wheels): entries that share one (PEP 751 lists a
+ * package once per marker, index or set of files) are one component.
+ */
+function registryPurl(entry: Entry): string | undefined {
+  return entry.files.length === 0
+    ? undefined
+    : pypiPurl(entry.name, entry.version, { repository_url: repositoryUrl(entry.registry) });
+}
+
+/**
+ * Adds one entry: a component, a member or the root; returns its node id. The files of an
+ * entry whose component has another entry's too (`shared`) are all distributions.
+ */
+function mapEntry(
+  builder: OutputBuilder,
+  entry: Entry,
+  lock: Lock,
+  path: string,
+  shared: boolean,
+): string {
   const { name, version } = entry;
   if (entry.directory !== undefined) {
     const place = localPlace(path, entry.directory);
@@ -310,14 +330,15 @@ function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string
     qualifiers = { repository_url: repositoryUrl(entry.registry) };
     const urls = entry.files.map((f) => f.url).filter((u): u is string => u !== undefined);
     downloadLocation = urls.find(isSdist) ?? urls[0];
-    // One file's hashes are the package's; several files keep theirs, each
-    // a distribution (url, file name, hashes).
-    files = distributionFields(entry.files.map((f) => {
+    // One file's hashes are the package's; several files (of this entry or of all the
+    // entries of its component) keep theirs, each a distribution (url, file name, hashes).
+    const distributions = entry.files.map((f) => {
       // PEP 751: without `name`, the file name is the last part of the URL or path.
       const d: Distribution = { file: f.name ?? fileNameOf(f.url ?? f.path!), hashes: f.hashes };
       if (f.url !== undefined) d.url = f.url;
       return d;
-    }));
+    });
+    files = shared ? { hashes: [], distributions } : distributionFields(distributions);
   }
   const { scopes, groups } = scopesOf(entry, lock);
   return builder.component(pypiComponent({
@@ -354,8 +375,10 @@ function matches(want: unknown, have: unknown): boolean {
  * groups); in a `pylock.<name>.toml` whose name says development
  * (`pylock.dev.toml`, `pylock.test.toml`, as for `requirements-dev.txt`),
  * what it installs by default is dev. Hashes: an archive's, or the one file's when a package has one
- * sdist or wheel; several files are the package's distributions, each with
- * its URL, file name and hashes (not the package's own hashes). Edges
+ * sdist or wheel; several files (of one entry, or of the entries that list
+ * one name and version, e.g. once per marker) are the package's
+ * distributions, each with its URL, file name and hashes (not the package's
+ * own hashes). Edges
  * come from `[[packages.dependencies]]` (matched key by key), or, written by
  * PDM, from `[packages.tool.pdm] dependencies` (by name); what the project
  * itself or a member depends on is direct.
@@ -380,7 +403,12 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
   const lock = decode(text, path);
   const builder = new OutputBuilder();
   const index = new NameIndex<{ id: string; table: TomlTable }>();
-  const ids = lock.entries.map((entry) => mapEntry(builder, entry, lock, path));
+  const purls = lock.entries.map(registryPurl);
+  const counts = new Map<string | undefined, number>();
+  for (const purl of purls) counts.set(purl, (counts.get(purl) ?? 0) + 1);
+  const ids = lock.entries.map((entry, i) =>
+    mapEntry(builder, entry, lock, path, counts.get(purls[i])! > 1)
+  );
   lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));
   lock.entries.forEach((entry, i) => {
     for (const dep of entry.dependencies) {

@@ -347,3 +347,24 @@ Deno.test("readPylock: what a pylock.<name>.toml named for development installs 
     assert.deepEqual(scopes(path), ["colorama optional", "pytest runtime"], path);
   }
 });
+
+Deno.test("readPylock: two entries of one name and version keep each file apart, with its URL", () => {
+  // PEP 751 lists a package as often as its data varies (here by marker), each entry with its
+  // own wheel: the one component has two files, neither of which its own hashes could describe.
+  const wheel = (platform: string, hex: string): string =>
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/ab/cd/numpy-2.2.3-cp312-cp312-` +
+    `${platform}.whl", hashes = { sha256 = "${hex.repeat(64)}" } }]\n`;
+  const lock = `lock-version = "1.0"\ncreated-by = "mousebender"\n\n` +
+    `[[packages]]\nname = "numpy"\nversion = "2.2.3"\nmarker = "sys_platform == 'win32'"\n` +
+    wheel("win_amd64", "8") +
+    `\n[[packages]]\nname = "numpy"\nversion = "2.2.3"\nmarker = "sys_platform == 'linux'"\n` +
+    wheel("manylinux_2_17_x86_64", "3");
+  const [numpy, ...rest] = readPylock(lock, { path: "pylock.toml" }).components;
+  assert.deepEqual(rest, []);
+  assert.deepEqual(numpy.hashes, [], "two files: no hashes of its own");
+  const url = "https://files.pythonhosted.org/packages/ab/cd/";
+  assert.deepEqual(numpy.distributions?.map((d) => [d.url, d.hashes.map((h) => h.hex[0])]), [
+    [`${url}numpy-2.2.3-cp312-cp312-manylinux_2_17_x86_64.whl`, ["3"]],
+    [`${url}numpy-2.2.3-cp312-cp312-win_amd64.whl`, ["8"]],
+  ]);
+});
