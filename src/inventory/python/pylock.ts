@@ -4,6 +4,7 @@
  * @module
  */
 
+import { posix } from "../../_path.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
 import { localPlace, memberFolders } from "../_paths.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
@@ -188,8 +189,11 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
   }
   if (pkg.directory !== undefined) {
     if (!isTable(pkg.directory)) throw failHere("`directory` must be a table");
-    entry.directory = optionalString(pkg.directory, "path", failHere, "directory.path");
-    if (entry.directory === undefined) throw failHere("`directory` needs a `path`");
+    const folder = optionalString(pkg.directory, "path", failHere, "directory.path");
+    if (folder === undefined) throw failHere("`directory` needs a `path`");
+    // The package is in the `subdirectory` of the source tree, when there is one.
+    const sub = optionalString(pkg.directory, "subdirectory", failHere, "directory.subdirectory");
+    entry.directory = sub === undefined ? folder : posix.join(folder, sub);
   }
   if (pkg.archive !== undefined) entry.archive = distFile(pkg.archive, failHere, () => "archive");
   if (pkg.sdist !== undefined) entry.files.push(distFile(pkg.sdist, failHere, () => "sdist"));
@@ -368,8 +372,9 @@ function matches(want: unknown, have: unknown): boolean {
  * Reads a PEP 751 lock file (`pylock.toml`, `pylock.<name>.toml`): every
  * package entry, registry (`index` → the `repository_url` qualifier when not
  * PyPI), `vcs` (`vcs_url` at `commit-id`), `archive` (`download_url`) or
- * `directory` (the project itself is the root, another folder of the project
- * a {@linkcode Member}). Scopes come from each `marker`: installed by default
+ * `directory` (the folder is its `path` joined with its `subdirectory`: the
+ * project's own is the root, another folder of the project a
+ * {@linkcode Member}). Scopes come from each `marker`: installed by default
  * → runtime; only with an extra → optional; only with a dependency group
  * that is not a default group → dev (the extra or group names are the
  * groups); in a `pylock.<name>.toml` whose name says development

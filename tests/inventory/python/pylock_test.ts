@@ -368,3 +368,18 @@ Deno.test("readPylock: two entries of one name and version keep each file apart,
     [`${url}numpy-2.2.3-cp312-cp312-win_amd64.whl`, ["8"]],
   ]);
 });
+
+Deno.test("readPylock: a directory's subdirectory is where the package is", () => {
+  const lock = `lock-version = "1.0"\ncreated-by = "x"\n\n` +
+    `[[packages]]\nname = "app"\ndirectory = { path = ".", editable = true }\n\n` +
+    `[[packages]]\nname = "plugin"\ndirectory = { path = ".", subdirectory = "plugins/x" }\n\n` +
+    `[[packages]]\nname = "tool"\ndirectory = { path = "tools", subdirectory = "./cli/" }\n`;
+  const out = readPylock(lock, { path: "pylock.toml" });
+  assert.equal(out.project?.name, "app");
+  assert.deepEqual(out.members.map((m) => [m.id, m.name]), [
+    ["workspace:plugins/x", "plugin"],
+    ["workspace:tools/cli", "tool"],
+  ]);
+  assert.deepEqual(out.memberFolders, ["plugins/x", "tools/cli"]);
+  assert.deepEqual(out.components, []);
+});
