@@ -134,8 +134,13 @@ function checkEntry(
       `${url.startsWith(`${vcs}+`) ? "" : `${vcs}+`}${url}${ref ? `@${ref}` : ""}`,
       subPath,
     );
-  } else if (typeof value.path === "string") entry.path = value.path;
-  else if (typeof value.file === "string") {
+  } else if (typeof value.path === "string") {
+    entry.path = value.path;
+    // A local archive so keyed is named by its file (a folder is, by its own name: mapEntry).
+    if (PLACEHOLDER.test(name) && ARCHIVE.test(value.path)) {
+      Object.assign(entry, urlName(value.path.replaceAll("\\", "/"), false));
+    }
+  } else if (typeof value.file === "string") {
     entry.file = value.file;
     if (PLACEHOLDER.test(name)) Object.assign(entry, urlName(value.file, false));
   } else if (entry.version === undefined) {
@@ -281,8 +286,8 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * project is a first-party {@linkcode Member} named by its key, and the
  * project's own entry (`path = "."`) names the project; a key that is
  * Pipenv's placeholder for a path it could not name (`"e1839a8"`) names
- * neither: the member takes its folder's name. A VCS or `file` URL so keyed
- * is named by the URL: its `#egg=`, else its wheel's or sdist's file name,
+ * neither: the member takes its folder's name. A VCS or `file` URL or a
+ * local archive so keyed is named by it: its `#egg=`, else its wheel's or sdist's file name,
  * else the repository's name, with a warning (it may not be the package's). Hashes: one `sha256` per
  * distribution file, without file names; a component's own `hashes` get them
  * only when there is exactly one file, several are one distribution each

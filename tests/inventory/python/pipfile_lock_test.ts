@@ -386,6 +386,7 @@ Deno.test("readPipfileLock: a URL Pipenv keyed by its placeholder is named by wh
         ref: "4a23745badf5bf5ef7928f1e346e9986bd696d82",
       },
       "9abcdef": { git: "https://github.com/acme/gadgets.git", ref: "v2.0" },
+      "c0ffee1": { path: "./dist/acme_tools-0.3.0.tar.gz" },
     },
     develop: {},
   });
@@ -393,6 +394,7 @@ Deno.test("readPipfileLock: a URL Pipenv keyed by its placeholder is named by wh
     `rel-0.7.5.tar.gz"}\n"9abcdef" = {git = "https://github.com/acme/gadgets.git", ref = "v2.0"}\n`;
   const out = readPipfileLock(lock, { path: "Pipfile.lock", pipfile });
   assert.deepEqual(out.components.map((c) => [c.name, c.purl]), [
+    ["acme_tools", "pkg:pypi/acme-tools@0.3.0"],
     [
       "acme-widgets",
       pypiPurl("acme-widgets", undefined, {
