@@ -305,7 +305,7 @@ function registryPurl(entry: Entry): string | undefined {
 
 /**
  * Adds one entry: a component, a member or the root; returns its node id. The files of an
- * entry whose component has another entry's too (`shared`) are all distributions.
+ * entry whose component has other files in other entries (`shared`) are all distributions.
  */
 function mapEntry(
   builder: OutputBuilder,
@@ -408,11 +408,16 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
   const lock = decode(text, path);
   const builder = new OutputBuilder();
   const index = new NameIndex<{ id: string; table: TomlTable }>();
+  // The files of each registry component, over all its entries (the same file twice is one).
   const purls = lock.entries.map(registryPurl);
-  const counts = new Map<string | undefined, number>();
-  for (const purl of purls) counts.set(purl, (counts.get(purl) ?? 0) + 1);
+  const files = new Map<string | undefined, Set<string>>();
+  lock.entries.forEach((entry, i) => {
+    const set = files.get(purls[i]) ?? new Set<string>();
+    for (const f of entry.files) set.add(f.url ?? f.path ?? f.name!);
+    files.set(purls[i], set);
+  });
   const ids = lock.entries.map((entry, i) =>
-    mapEntry(builder, entry, lock, path, counts.get(purls[i])! > 1)
+    mapEntry(builder, entry, lock, path, files.get(purls[i])!.size > 1)
   );
   lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));
   lock.entries.forEach((entry, i) => {

@@ -383,3 +383,15 @@ Deno.test("readPylock: a directory's subdirectory is where the package is", () =
   assert.deepEqual(out.memberFolders, ["plugins/x", "tools/cli"]);
   assert.deepEqual(out.components, []);
 });
+
+Deno.test("readPylock: two entries of one name and version with the same one file keep its hashes", () => {
+  const entry = (marker: string): string =>
+    `\n[[packages]]\nname = "idna"\nversion = "3.10"\nmarker = "${marker}"\nwheels = [{ url = ` +
+    `"https://files.pythonhosted.org/packages/76/c6/idna-3.10-py3-none-any.whl", ` +
+    `hashes = { sha256 = "${"9".repeat(64)}" } }]\n`;
+  const lock = `lock-version = "1.0"\ncreated-by = "x"\n` +
+    entry("sys_platform == 'win32'") + entry("sys_platform == 'linux'");
+  const [idna] = readPylock(lock, { path: "pylock.toml" }).components;
+  assert.deepEqual(idna.hashes, [{ alg: "sha256", hex: "9".repeat(64) }]);
+  assert.equal(idna.distributions, undefined);
+});
