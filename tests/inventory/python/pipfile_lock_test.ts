@@ -379,7 +379,10 @@ Deno.test("readPipfileLock: a URL Pipenv keyed by its placeholder is named by wh
       sources: [{ name: "pypi", url: "https://pypi.org/simple" }],
     },
     default: {
-      "0643a09": { file: "https://github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz" },
+      "0643a09": {
+        file: "https://github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz",
+        version: "==0.7.5",
+      },
       "1b2c3d4": { file: "https://files.example.com/pkgs/six-1.16.0-py2.py3-none-any.whl" },
       "5e6f7a8": {
         git: "https://github.com/acme/widgets.git#egg=acme-widgets",
@@ -409,7 +412,7 @@ Deno.test("readPipfileLock: a URL Pipenv keyed by its placeholder is named by wh
     ],
     [
       "netaddr",
-      pypiPurl("netaddr", undefined, {
+      pypiPurl("netaddr", "0.7.5", {
         download_url: "https://github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz",
       }),
     ],
