@@ -247,7 +247,7 @@ function decode(text: string, path: string): Decoded {
     warnings.push(
       `${at(path, lineAt(text, Math.max(first, 0)))}: Pipenv keyed ${guessed.length} ` +
         `package(s) by a placeholder, and their URLs name no package: named after the ` +
-        `repository, which may not be the package's name: ` +
+        `repository (or the file), which may not be the package's name: ` +
         guessed.map((entry) => `${entry.name} (${entry.key})`).sort().join(", "),
     );
   }
