@@ -172,6 +172,29 @@ export function fileNameOf(location: string): string {
 }
 
 /**
+ * The name and version a wheel's or an sdist's file name carries
+ * (`name-1.0-py3-none-any.whl`, `name-1.0.tar.gz`), when it can be told.
+ *
+ * @example
+ * ```ts
+ * import { archiveNameVersion } from "./_python.ts";
+ * archiveNameVersion("https://x.example/idna-3.10-py3-none-any.whl"); // { name: "idna", version: "3.10" }
+ * ```
+ *
+ * @param location The file name, or a URL or path ending with it.
+ * @returns Its name and version, or `undefined`.
+ */
+export function archiveNameVersion(
+  location: string,
+): { name: string; version: string } | undefined {
+  const file = fileNameOf(location);
+  const wheel = /^([^-]+)-([^-]+)(?:-[^-]+)?-[^-]+-[^-]+-[^-]+\.whl$/i.exec(file);
+  if (wheel) return { name: wheel[1], version: wheel[2] };
+  const sdist = /^(.+?)-(\d[^-]*)\.(?:tar\.gz|tar\.bz2|tar\.xz|tgz|zip)$/i.exec(file);
+  return sdist ? { name: sdist[1], version: sdist[2] } : undefined;
+}
+
+/**
  * The version a distribution's file name carries (`name-1.0.tar.gz`, the
  * wheel `name-1.0-py3-none-any.whl`): a package locked from a URL or a file
  * without a written version has it there.

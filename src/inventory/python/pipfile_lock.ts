@@ -12,7 +12,9 @@ import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import {
+  archiveNameVersion,
   at,
+  fileNameOf,
   folderMember,
   hashOnlyFiles,
   invalid,
@@ -20,6 +22,7 @@ import {
   lockProject,
   NameIndex,
   parseHash,
+  pipUrl,
   pypiComponent,
   repositoryUrl,
   versionFromFileName,
@@ -54,7 +57,12 @@ const ENV_REFERENCE = /\$(?:\{\w+\}|[A-Za-z_])/;
 
 /** One locked entry of one category, checked. */
 interface Entry {
+  /** The lock's key (the Pipfile's too). */
+  key: string;
+  /** The package name: the key, unless that is Pipenv's placeholder for a URL it could not name. */
   name: string;
+  /** The name is the repository's, from a URL that names no package. */
+  guessed?: boolean;
   category: string;
   version?: string;
   hashes: Hash[];
@@ -82,7 +90,7 @@ function checkEntry(
 ): Entry {
   if (!isRecord(value)) throw fail(`package "${name}" must be an object`);
   if (name === "") throw fail("a package with an empty name");
-  const entry: Entry = { name, category, hashes: [] };
+  const entry: Entry = { key: name, name, category, hashes: [] };
   if (value.version !== undefined) {
     const version = typeof value.version === "string"
       ? pinnedVersion(value.version.trim())
@@ -114,18 +122,54 @@ function checkEntry(
   const vcs = VCS.find((kind) => typeof value[kind] === "string");
   if (vcs !== undefined) {
     const ref = typeof value.ref === "string" && value.ref !== "" ? value.ref : undefined;
-    const url = value[vcs] as string;
-    const subPath = typeof value.subdirectory === "string" ? value.subdirectory : undefined;
+    // Older Pipenv kept pip's `#egg=name&subdirectory=x` in the URL: not part of the location.
+    const written = value[vcs] as string;
+    const url = written.replace(/#.*$/, "");
+    const fragment = new URLSearchParams(written.slice(url.length + 1));
+    const subPath = typeof value.subdirectory === "string"
+      ? value.subdirectory
+      : fragment.get("subdirectory") ?? undefined;
+    if (PLACEHOLDER.test(name)) Object.assign(entry, urlName(written, true));
     entry.vcs = vcs === "git" ? gitVcsUrl(url, ref, { subPath }) : withSubPath(
       `${url.startsWith(`${vcs}+`) ? "" : `${vcs}+`}${url}${ref ? `@${ref}` : ""}`,
       subPath,
     );
-  } else if (typeof value.path === "string") entry.path = value.path;
-  else if (typeof value.file === "string") entry.file = value.file;
-  else if (entry.version === undefined) {
+  } else if (typeof value.path === "string") {
+    entry.path = value.path;
+    // A local archive so keyed is named by its file (a folder is, by its own name: mapEntry).
+    if (PLACEHOLDER.test(name) && ARCHIVE.test(value.path)) {
+      Object.assign(entry, urlName(value.path.replaceAll("\\", "/"), false));
+    }
+  } else if (typeof value.file === "string") {
+    entry.file = value.file;
+    if (PLACEHOLDER.test(name)) Object.assign(entry, urlName(value.file, false));
+  } else if (entry.version === undefined) {
     throw fail(`package "${name}" has no \`version\`, VCS, \`path\` or \`file\``);
   }
   return entry;
+}
+
+/**
+ * The key Pipenv writes for a path or URL it could not name: the last 7 hex digits of the SHA-256
+ * of what was given (`"e1839a8"` for `.`, pypa/pipenv#1928, pypa/pipenv#2448). It is no package
+ * name.
+ */
+const PLACEHOLDER = /^[0-9a-f]{7}$/;
+
+/**
+ * The name of a package Pipenv keyed by its placeholder, from its VCS or file URL: pip's `#egg=`,
+ * else a wheel's or an sdist's file name, else (`guessed`) the repository's name (GitHub's and
+ * GitLab's `<repo>/archive/<ref>.tar.gz`, `<repo>.git`), which need not be the package's.
+ */
+function urlName(url: string, vcs: boolean): { name: string; guessed?: true } {
+  const egg = pipUrl(url).egg;
+  if (egg !== undefined) return { name: egg };
+  const parts = url.replace(/[?#].*$/, "").split("/").filter((p) => p !== "" && p !== "-");
+  const archive = parts.lastIndexOf("archive");
+  const named = vcs || archive > 0 ? undefined : archiveNameVersion(url)?.name;
+  if (named !== undefined) return { name: named };
+  const repository = archive > 0 ? parts[archive - 1] : fileNameOf(url);
+  return { name: repository.replace(/\.git$/, "").replace(ARCHIVE, ""), guessed: true };
 }
 
 /** The entries of a lock, and what is not known of them. */
@@ -189,6 +233,7 @@ function decode(text: string, path: string): Decoded {
       entries.push(entry);
     }
   }
+  const guessed = entries.filter((entry) => entry.guessed);
   const warnings = [...unknownIndexes].map(([url, names]) =>
     `${at(path, lineAt(text, Math.max(text.indexOf(JSON.stringify(url)), 0)))}: the index ` +
     `${withoutCredentials(url)} is read from the environment when Pipenv installs, and the lock ` +
@@ -197,6 +242,15 @@ function decode(text: string, path: string): Decoded {
       names.length > 5 ? `, … (${names.length} in all)` : ""
     } name no repository (pkg:pypi reads as PyPI)`
   );
+  if (guessed.length > 0) {
+    const first = text.indexOf(`${JSON.stringify(guessed[0].key)}:`);
+    warnings.push(
+      `${at(path, lineAt(text, Math.max(first, 0)))}: Pipenv keyed ${guessed.length} ` +
+        `package(s) by a placeholder, and their URLs name no package: named after the ` +
+        `repository (or the file), which may not be the package's name: ` +
+        guessed.map((entry) => `${entry.name} (${entry.key})`).sort().join(", "),
+    );
+  }
   return { entries, warnings };
 }
 
@@ -232,7 +286,9 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * project is a first-party {@linkcode Member} named by its key, and the
  * project's own entry (`path = "."`) names the project; a key that is
  * Pipenv's placeholder for a path it could not name (`"e1839a8"`) names
- * neither: the member takes its folder's name. Hashes: one `sha256` per
+ * neither: the member takes its folder's name. A VCS or `file` URL or a
+ * local archive so keyed is named by it: its `#egg=`, else its wheel's or sdist's file name,
+ * else the repository's name, with a warning (it may not be the package's). Hashes: one `sha256` per
  * distribution file, without file names; a component's own `hashes` get them
  * only when there is exactly one file, several are one distribution each
  * (CycloneDX `vouch:distribution-hash`).
@@ -262,7 +318,7 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   const builder = new OutputBuilder();
   const index = new NameIndex<{ id: string; category: string }>();
   for (const entry of entries) {
-    index.add(entry.name, { id: mapEntry(builder, entry, path), category: entry.category });
+    index.add(entry.key, { id: mapEntry(builder, entry, path), category: entry.category });
   }
   if (options.pipfile !== undefined) {
     const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
@@ -287,12 +343,11 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
 }
 
 /**
- * Whether an entry's key is the placeholder Pipenv wrote for a local path it could not name: the
- * last 7 hex digits of the SHA-256 of the path (`"e1839a8": {"path": ".", "editable": true}` of
- * `pipenv install -e .`, pypa/pipenv#1928). It is no package name.
+ * Whether an entry's key is Pipenv's placeholder for a local path it could not name
+ * (`"e1839a8": {"path": ".", "editable": true}` of `pipenv install -e .`).
  */
 function isPlaceholderName(entry: Entry): boolean {
-  return entry.path !== undefined && /^[0-9a-f]{7}$/.test(entry.name);
+  return entry.path !== undefined && PLACEHOLDER.test(entry.name);
 }
 
 /** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */

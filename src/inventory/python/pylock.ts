@@ -4,6 +4,7 @@
  * @module
  */
 
+import { posix } from "../../_path.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
 import { localPlace, memberFolders } from "../_paths.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
@@ -24,6 +25,7 @@ import {
   versionFromFileName,
 } from "./_python.ts";
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
+import { pypiPurl } from "../purl.ts";
 import { invalidVersion, tomlKeyLine } from "../_errors.ts";
 import { type Marker, markerNames, mayHold, parseMarker } from "./_markers.ts";
 import { parseRequirement } from "./pep508.ts";
@@ -187,8 +189,11 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
   }
   if (pkg.directory !== undefined) {
     if (!isTable(pkg.directory)) throw failHere("`directory` must be a table");
-    entry.directory = optionalString(pkg.directory, "path", failHere, "directory.path");
-    if (entry.directory === undefined) throw failHere("`directory` needs a `path`");
+    const folder = optionalString(pkg.directory, "path", failHere, "directory.path");
+    if (folder === undefined) throw failHere("`directory` needs a `path`");
+    // The package is in the `subdirectory` of the source tree, when there is one.
+    const sub = optionalString(pkg.directory, "subdirectory", failHere, "directory.subdirectory");
+    entry.directory = sub === undefined ? folder : posix.join(folder, sub);
   }
   if (pkg.archive !== undefined) entry.archive = distFile(pkg.archive, failHere, () => "archive");
   if (pkg.sdist !== undefined) entry.files.push(distFile(pkg.sdist, failHere, () => "sdist"));
@@ -288,8 +293,27 @@ function isDevelopmentLock(path: string): boolean {
   return name !== undefined && namesDevelopment(name);
 }
 
-/** Adds one entry: a component, a member or the root; returns its node id. */
-function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string): string {
+/**
+ * The purl of a registry entry (an sdist or wheels): entries that share one (PEP 751 lists a
+ * package once per marker, index or set of files) are one component.
+ */
+function registryPurl(entry: Entry): string | undefined {
+  return entry.files.length === 0
+    ? undefined
+    : pypiPurl(entry.name, entry.version, { repository_url: repositoryUrl(entry.registry) });
+}
+
+/**
+ * Adds one entry: a component, a member or the root; returns its node id. The files of an
+ * entry whose component has other files in other entries (`shared`) are all distributions.
+ */
+function mapEntry(
+  builder: OutputBuilder,
+  entry: Entry,
+  lock: Lock,
+  path: string,
+  shared: boolean,
+): string {
   const { name, version } = entry;
   if (entry.directory !== undefined) {
     const place = localPlace(path, entry.directory);
@@ -310,14 +334,15 @@ function mapEntry(builder: OutputBuilder, entry: Entry, lock: Lock, path: string
     qualifiers = { repository_url: repositoryUrl(entry.registry) };
     const urls = entry.files.map((f) => f.url).filter((u): u is string => u !== undefined);
     downloadLocation = urls.find(isSdist) ?? urls[0];
-    // One file's hashes are the package's; several files keep theirs, each
-    // a distribution (url, file name, hashes).
-    files = distributionFields(entry.files.map((f) => {
+    // One file's hashes are the package's; several files (of this entry or of all the
+    // entries of its component) keep theirs, each a distribution (url, file name, hashes).
+    const distributions = entry.files.map((f) => {
       // PEP 751: without `name`, the file name is the last part of the URL or path.
       const d: Distribution = { file: f.name ?? fileNameOf(f.url ?? f.path!), hashes: f.hashes };
       if (f.url !== undefined) d.url = f.url;
       return d;
-    }));
+    });
+    files = shared ? { hashes: [], distributions } : distributionFields(distributions);
   }
   const { scopes, groups } = scopesOf(entry, lock);
   return builder.component(pypiComponent({
@@ -347,15 +372,18 @@ function matches(want: unknown, have: unknown): boolean {
  * Reads a PEP 751 lock file (`pylock.toml`, `pylock.<name>.toml`): every
  * package entry, registry (`index` → the `repository_url` qualifier when not
  * PyPI), `vcs` (`vcs_url` at `commit-id`), `archive` (`download_url`) or
- * `directory` (the project itself is the root, another folder of the project
- * a {@linkcode Member}). Scopes come from each `marker`: installed by default
+ * `directory` (the folder is its `path` joined with its `subdirectory`: the
+ * project's own is the root, another folder of the project a
+ * {@linkcode Member}). Scopes come from each `marker`: installed by default
  * → runtime; only with an extra → optional; only with a dependency group
  * that is not a default group → dev (the extra or group names are the
  * groups); in a `pylock.<name>.toml` whose name says development
  * (`pylock.dev.toml`, `pylock.test.toml`, as for `requirements-dev.txt`),
  * what it installs by default is dev. Hashes: an archive's, or the one file's when a package has one
- * sdist or wheel; several files are the package's distributions, each with
- * its URL, file name and hashes (not the package's own hashes). Edges
+ * sdist or wheel; several files (of one entry, or of the entries that list
+ * one name and version, e.g. once per marker) are the package's
+ * distributions, each with its URL, file name and hashes (not the package's
+ * own hashes). Edges
  * come from `[[packages.dependencies]]` (matched key by key), or, written by
  * PDM, from `[packages.tool.pdm] dependencies` (by name); what the project
  * itself or a member depends on is direct.
@@ -380,7 +408,17 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
   const lock = decode(text, path);
   const builder = new OutputBuilder();
   const index = new NameIndex<{ id: string; table: TomlTable }>();
-  const ids = lock.entries.map((entry) => mapEntry(builder, entry, lock, path));
+  // The files of each registry component, over all its entries (the same file twice is one).
+  const purls = lock.entries.map(registryPurl);
+  const files = new Map<string | undefined, Set<string>>();
+  lock.entries.forEach((entry, i) => {
+    const set = files.get(purls[i]) ?? new Set<string>();
+    for (const f of entry.files) set.add(f.url ?? f.path ?? f.name!);
+    files.set(purls[i], set);
+  });
+  const ids = lock.entries.map((entry, i) =>
+    mapEntry(builder, entry, lock, path, files.get(purls[i])!.size > 1)
+  );
   lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));
   lock.entries.forEach((entry, i) => {
     for (const dep of entry.dependencies) {

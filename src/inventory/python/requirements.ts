@@ -10,6 +10,7 @@
 import { isVouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import {
+  archiveNameVersion,
   at,
   hashOnlyFiles,
   hasNameWord,
@@ -236,21 +237,6 @@ function relativeTo(dir: string, path: string): string {
 function dirname(path: string): string {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
-}
-
-/** Name and version from a wheel or sdist file name, when it can be told. */
-function archiveNameVersion(url: string): { name: string; version: string } | undefined {
-  const raw = url.replace(/[?#].*$/, "").split("/").at(-1) ?? "";
-  let file = raw;
-  try {
-    file = decodeURIComponent(raw);
-  } catch {
-    // a malformed %-escape: read the name as written
-  }
-  const wheel = /^([^-]+)-([^-]+)(?:-[^-]+)?-[^-]+-[^-]+-[^-]+\.whl$/i.exec(file);
-  if (wheel) return { name: wheel[1], version: wheel[2] };
-  const sdist = /^(.+?)-(\d[^-]*)\.(?:tar\.gz|tar\.bz2|tar\.xz|tgz|zip)$/i.exec(file);
-  return sdist ? { name: sdist[1], version: sdist[2] } : undefined;
 }
 
 function isLocalPath(target: string): boolean {

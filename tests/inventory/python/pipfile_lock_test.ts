@@ -369,3 +369,65 @@ Deno.test("readPipfileLock: Pipenv's placeholder key for a path it could not nam
   }]);
   assert.deepEqual(out.components, []);
 });
+
+Deno.test("readPipfileLock: a URL Pipenv keyed by its placeholder is named by what it says", () => {
+  // whamcloud/integrated-manager-for-lustre: `"0643a09": {"file": ".../netaddr/archive/…"}`;
+  // Pipenv keys a VCS or file URL it could not name as it does a path (pypa/pipenv#1928).
+  const lock = JSON.stringify({
+    _meta: {
+      "pipfile-spec": 6,
+      sources: [{ name: "pypi", url: "https://pypi.org/simple" }],
+    },
+    default: {
+      "0643a09": {
+        file: "https://github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz",
+        version: "==0.7.5",
+      },
+      "1b2c3d4": { file: "https://files.example.com/pkgs/six-1.16.0-py2.py3-none-any.whl" },
+      "5e6f7a8": {
+        git: "https://github.com/acme/widgets.git#egg=acme-widgets",
+        ref: "4a23745badf5bf5ef7928f1e346e9986bd696d82",
+      },
+      "9abcdef": { git: "https://github.com/acme/gadgets.git", ref: "v2.0" },
+      "c0ffee1": { path: "./dist/acme_tools-0.3.0.tar.gz" },
+    },
+    develop: {},
+  });
+  const pipfile = `[packages]\n"0643a09" = {file = "https://github.com/drkjam/netaddr/archive/` +
+    `rel-0.7.5.tar.gz"}\n"9abcdef" = {git = "https://github.com/acme/gadgets.git", ref = "v2.0"}\n`;
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", pipfile });
+  assert.deepEqual(out.components.map((c) => [c.name, c.purl]), [
+    ["acme_tools", "pkg:pypi/acme-tools@0.3.0"],
+    [
+      "acme-widgets",
+      pypiPurl("acme-widgets", undefined, {
+        vcs_url: "git+https://github.com/acme/widgets.git@4a23745badf5bf5ef7928f1e346e9986bd696d82",
+      }),
+    ],
+    [
+      "gadgets",
+      pypiPurl("gadgets", undefined, {
+        vcs_url: "git+https://github.com/acme/gadgets.git@v2.0",
+      }),
+    ],
+    [
+      "netaddr",
+      pypiPurl("netaddr", "0.7.5", {
+        download_url: "https://github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz",
+      }),
+    ],
+    [
+      "six",
+      pypiPurl("six", "1.16.0", {
+        download_url: "https://files.example.com/pkgs/six-1.16.0-py2.py3-none-any.whl",
+      }),
+    ],
+  ]);
+  assert.deepEqual(
+    out.components.filter((c) => c.direct).map((c) => c.name),
+    ["gadgets", "netaddr"],
+    "the Pipfile names them by the same placeholder",
+  );
+  assert.equal(out.warnings?.length, 1);
+  assert.match(out.warnings![0], /^Pipfile\.lock:\d+: .*gadgets \(9abcdef\), netaddr \(0643a09\)/);
+});

@@ -347,3 +347,51 @@ Deno.test("readPylock: what a pylock.<name>.toml named for development installs 
     assert.deepEqual(scopes(path), ["colorama optional", "pytest runtime"], path);
   }
 });
+
+Deno.test("readPylock: two entries of one name and version keep each file apart, with its URL", () => {
+  // PEP 751 lists a package as often as its data varies (here by marker), each entry with its
+  // own wheel: the one component has two files, neither of which its own hashes could describe.
+  const wheel = (platform: string, hex: string): string =>
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/ab/cd/numpy-2.2.3-cp312-cp312-` +
+    `${platform}.whl", hashes = { sha256 = "${hex.repeat(64)}" } }]\n`;
+  const lock = `lock-version = "1.0"\ncreated-by = "mousebender"\n\n` +
+    `[[packages]]\nname = "numpy"\nversion = "2.2.3"\nmarker = "sys_platform == 'win32'"\n` +
+    wheel("win_amd64", "8") +
+    `\n[[packages]]\nname = "numpy"\nversion = "2.2.3"\nmarker = "sys_platform == 'linux'"\n` +
+    wheel("manylinux_2_17_x86_64", "3");
+  const [numpy, ...rest] = readPylock(lock, { path: "pylock.toml" }).components;
+  assert.deepEqual(rest, []);
+  assert.deepEqual(numpy.hashes, [], "two files: no hashes of its own");
+  const url = "https://files.pythonhosted.org/packages/ab/cd/";
+  assert.deepEqual(numpy.distributions?.map((d) => [d.url, d.hashes.map((h) => h.hex[0])]), [
+    [`${url}numpy-2.2.3-cp312-cp312-manylinux_2_17_x86_64.whl`, ["3"]],
+    [`${url}numpy-2.2.3-cp312-cp312-win_amd64.whl`, ["8"]],
+  ]);
+});
+
+Deno.test("readPylock: a directory's subdirectory is where the package is", () => {
+  const lock = `lock-version = "1.0"\ncreated-by = "x"\n\n` +
+    `[[packages]]\nname = "app"\ndirectory = { path = ".", editable = true }\n\n` +
+    `[[packages]]\nname = "plugin"\ndirectory = { path = ".", subdirectory = "plugins/x" }\n\n` +
+    `[[packages]]\nname = "tool"\ndirectory = { path = "tools", subdirectory = "./cli/" }\n`;
+  const out = readPylock(lock, { path: "pylock.toml" });
+  assert.equal(out.project?.name, "app");
+  assert.deepEqual(out.members.map((m) => [m.id, m.name]), [
+    ["workspace:plugins/x", "plugin"],
+    ["workspace:tools/cli", "tool"],
+  ]);
+  assert.deepEqual(out.memberFolders, ["plugins/x", "tools/cli"]);
+  assert.deepEqual(out.components, []);
+});
+
+Deno.test("readPylock: two entries of one name and version with the same one file keep its hashes", () => {
+  const entry = (marker: string): string =>
+    `\n[[packages]]\nname = "idna"\nversion = "3.10"\nmarker = "${marker}"\nwheels = [{ url = ` +
+    `"https://files.pythonhosted.org/packages/76/c6/idna-3.10-py3-none-any.whl", ` +
+    `hashes = { sha256 = "${"9".repeat(64)}" } }]\n`;
+  const lock = `lock-version = "1.0"\ncreated-by = "x"\n` +
+    entry("sys_platform == 'win32'") + entry("sys_platform == 'linux'");
+  const [idna] = readPylock(lock, { path: "pylock.toml" }).components;
+  assert.deepEqual(idna.hashes, [{ alg: "sha256", hex: "9".repeat(64) }]);
+  assert.equal(idna.distributions, undefined);
+});
