@@ -187,11 +187,26 @@ export function fileNameOf(location: string): string {
 export function archiveNameVersion(
   location: string,
 ): { name: string; version: string } | undefined {
+  if (codeHostArchive(location) !== undefined) return undefined;
   const file = fileNameOf(location);
   const wheel = /^([^-]+)-([^-]+)(?:-[^-]+)?-[^-]+-[^-]+-[^-]+\.whl$/i.exec(file);
   if (wheel) return { name: wheel[1], version: wheel[2] };
   const sdist = /^(.+?)-(\d[^-]*)\.(?:tar\.gz|tar\.bz2|tar\.xz|tgz|zip)$/i.exec(file);
   return sdist ? { name: sdist[1], version: sdist[2] } : undefined;
+}
+
+/**
+ * The repository of a code host's snapshot archive (GitHub's
+ * `<owner>/<repo>/archive/<ref>.tar.gz`, GitLab's `<repo>/-/archive/<ref>/…`):
+ * its file is named after a ref (`rel-0.7.5.tar.gz`), not after a package.
+ *
+ * @param location A URL.
+ * @returns The repository's name, or `undefined` for another URL.
+ */
+export function codeHostArchive(location: string): string | undefined {
+  const parts = location.replace(/[?#].*$/, "").split("/").filter((p) => p !== "" && p !== "-");
+  const archive = parts.lastIndexOf("archive");
+  return /^https?:$/i.test(parts[0] ?? "") && archive > 3 ? parts[archive - 1] : undefined;
 }
 
 /**

@@ -14,6 +14,7 @@ import { parseToml } from "../_formats/toml.ts";
 import {
   archiveNameVersion,
   at,
+  codeHostArchive,
   fileNameOf,
   folderMember,
   hashOnlyFiles,
@@ -164,11 +165,9 @@ const PLACEHOLDER = /^[0-9a-f]{7}$/;
 function urlName(url: string, vcs: boolean): { name: string; guessed?: true } {
   const egg = pipUrl(url).egg;
   if (egg !== undefined) return { name: egg };
-  const parts = url.replace(/[?#].*$/, "").split("/").filter((p) => p !== "" && p !== "-");
-  const archive = parts.lastIndexOf("archive");
-  const named = vcs || archive > 0 ? undefined : archiveNameVersion(url)?.name;
+  const named = vcs ? undefined : archiveNameVersion(url)?.name;
   if (named !== undefined) return { name: named };
-  const repository = archive > 0 ? parts[archive - 1] : fileNameOf(url);
+  const repository = codeHostArchive(url) ?? fileNameOf(url);
   return { name: repository.replace(/\.git$/, "").replace(ARCHIVE, ""), guessed: true };
 }
 

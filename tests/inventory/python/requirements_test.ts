@@ -428,8 +428,11 @@ Deno.test("readRequirements: a named folder outside the project is a version-les
 });
 
 Deno.test("readRequirements: a URL that names no package is a pkg:generic component with a warning, credentials dropped", () => {
+  // A GitHub snapshot's file is named after its ref: `rel-0.7.5.tar.gz` is no package "rel" at
+  // 0.7.5 (it was; whamcloud's netaddr).
   const text = "https://bob:s3cret@example.com/download?id=3\n" +
     "git+https://github.com/acme/tool.git@v1.0\n" +
+    "https://github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz\n" +
     "requests==2.31.0\n";
   const out = readRequirements(text, { path: "r.txt" });
   assert.deepEqual(out.components.map((c) => [c.purl, c.ecosystem, c.name, c.downloadLocation]), [
@@ -445,9 +448,15 @@ Deno.test("readRequirements: a URL that names no package is a pkg:generic compon
       "github.com/acme/tool.git",
       "git+https://github.com/acme/tool.git@v1.0",
     ],
+    [
+      "pkg:generic/github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz?download_url=https:%2F%2Fgithub.com%2Fdrkjam%2Fnetaddr%2Farchive%2Frel-0.7.5.tar.gz",
+      "generic",
+      "github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz",
+      "https://github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz",
+    ],
     ["pkg:pypi/requests@2.31.0", "pypi", "requests", undefined],
   ]);
-  assert.equal(out.warnings?.length, 2);
+  assert.equal(out.warnings?.length, 3);
   assert.match(
     out.warnings![0],
     /^r\.txt:1: pip learns the name of "https:\/\/example\.com\/download\?id=3"/,
