@@ -56,11 +56,21 @@ function tables(lock: JsonObject, version: string | undefined): Tables {
   return { specifiers, jsr: objectAt(packages, "jsr"), npm, remote };
 }
 
+/**
+ * A `data:` URL: an inline module (`import "data:text/javascript,…"`), whose code is
+ * the URL itself. Deno before 2 locked them among the remote modules; nothing is downloaded.
+ */
+function isDataUrl(url: string): boolean {
+  return /^data:/i.test(url);
+}
+
 /** A lock without `version`: Deno before 1.28 wrote a map of remote URLs to hashes. */
 function isUnversionedLock(lock: JsonObject): boolean {
   const entries = Object.entries(lock);
   return entries.length > 0 &&
-    entries.every(([url, hash]) => /^https?:\/\//.test(url) && typeof hash === "string");
+    entries.every(([url, hash]) =>
+      (/^https?:\/\//.test(url) || isDataUrl(url)) && typeof hash === "string"
+    );
 }
 
 /** Splits `name@rest` where the name may be scoped (`@scope/name@rest`). */
@@ -164,7 +174,8 @@ function denoProject(load: Load | undefined, folder: string): Project | undefine
  * components (sha256 integrity), `npm` entries become `pkg:npm` components
  * whose version never carries the peer-dependency suffix (keys that differ
  * only by it collapse into one component), `remote` URLs become
- * `pkg:generic` components with their sha256. The workspace's (and each
+ * `pkg:generic` components with their sha256 (but for `data:` URLs, inline
+ * modules with nothing to download). The workspace's (and each
  * member's) `dependencies` and `packageJson.dependencies` give the direct
  * dependencies; specifiers that resolve to no locked package are workspace
  * members themselves and are skipped. A `packageJson` dependency that the
@@ -239,6 +250,7 @@ export function readDenoLock(
   addEntries("jsr", jsr);
   addEntries("npm", npm);
   for (const [url, hash] of Object.entries(remote)) {
+    if (isDataUrl(url)) continue; // inline code of the project's own modules, not a dependency
     if (!URL.canParse(url)) {
       throw new VouchError(
         CODE,

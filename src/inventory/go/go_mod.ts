@@ -349,8 +349,10 @@ export function goWorkspace(
  * hashes, so they are never put in `hashes`. Before Go 1.17 (a `go` directive
  * below 1.17, or none) go.mod does not list the whole build list: every other
  * module go.sum has a module `h1:` hash for (its highest version) is an
- * indirect component too; without a go.sum a warning says the list is
- * incomplete (only go.mod's requirements are components).
+ * indirect component too, but for one that go.mod requires, a `replace` or
+ * the workspace stands in for (go.sum may keep its hash from before); without
+ * a go.sum a warning says the list is incomplete (only go.mod's requirements
+ * are components).
  *
  * A `tool` directive (Go 1.24) names a package built as a tool (`go tool`,
  * `go generate`), not linked into the module's programs. The required module
@@ -470,6 +472,9 @@ export function readGoMod(
   }
   if (beforePruning(goVersion)) {
     // The build list's other modules: those go.sum has the source of (highest version each).
+    // Not a module go.mod requires or that a replace or the workspace stands in for (a local
+    // folder, another module): go.sum may still hash its download from before the replace.
+    const required = new Set(directives.filter((d) => d.verb === "require").map((d) => d.args[0]));
     const highest = new Map<string, string>();
     for (const pair of sums) {
       const [target, version] = pair.split(" ");
@@ -477,7 +482,11 @@ export function readGoMod(
       if (seen === undefined || compareVersions(version, seen) > 0) highest.set(target, version);
     }
     for (const [target, version] of highest) {
-      if (listed.has(target) || target === module || excluded.has(`${target} ${version}`)) continue;
+      if (
+        listed.has(target) || required.has(target) || target === module ||
+        workspace?.modules.has(target) || replaced.has(target) ||
+        replaced.has(`${target} ${version}`) || excluded.has(`${target} ${version}`)
+      ) continue;
       const id = out.component({
         purl: golangPurl(target, version),
         ecosystem: "golang",

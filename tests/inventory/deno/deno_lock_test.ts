@@ -146,6 +146,24 @@ Deno.test("readDenoLock reads v3 (packages table), v2 (npm only) and unversioned
   ]);
 });
 
+Deno.test("readDenoLock leaves out data: URLs, inline modules that Deno before 2 locked", () => {
+  // denoland/std's v2 lock keys a test's `import "data:text/javascript,…"` among its remote
+  // modules: the module's code is the URL, nothing is downloaded, no dependency.
+  const data = "data:text/javascript,%0Aimport%20*%20as%20JSONC%20from%20%22file%3A%2F%2F%2F" +
+    "Users%2Fasher%2Fdeno_std%2Fencoding%2Fjsonc.ts%22%3B%0A";
+  const url = "https://deno.land/std@0.200.0/path/mod.ts";
+  const hash = "30455035d6d728394781c10755351742dd731e3db6771b1843f9b9e490104d37";
+  const v2 = readDenoLock(
+    JSON.stringify({ version: "2", remote: { [data]: hash, [url]: hash } }),
+    { path: "deno.lock" },
+  );
+  assertWellFormed(v2);
+  assert.deepEqual(v2.components.map((c) => c.id), [REMOTE]);
+  // The unversioned lock of Deno before 1.28 had them too: still that lock, not an unknown one.
+  const v1 = readDenoLock(JSON.stringify({ [data]: hash, [url]: hash }), { path: "deno.lock" });
+  assert.deepEqual(v1.components.map((c) => c.id), [REMOTE]);
+});
+
 Deno.test("readDenoLock rejects other versions and malformed or truncated files", () => {
   assertVouchError(
     () => read("invalid/wrong-version/deno.lock"),

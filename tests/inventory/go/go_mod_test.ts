@@ -113,6 +113,34 @@ Deno.test("readGoMod before Go 1.17: go.sum's other modules are the rest of the 
   assert.equal(readGoMod(goMod("go 1.17\n"), { path: "go.mod", goSum }).components.length, 1);
 });
 
+Deno.test("readGoMod before Go 1.17: go.sum's hashes of a replaced or workspace module are not the build's", () => {
+  // A go.sum keeps the download hashes of a module from before `replace` pointed it at a folder
+  // or another module (or before a go.work used it); Go builds the replacement instead.
+  const goSum = [
+    "example.com/lib v1.2.0 h1:" + "A".repeat(43) + "=",
+    "example.com/old v1.0.0 h1:" + "B".repeat(43) + "=",
+    "example.com/fork v1.0.1 h1:" + "C".repeat(43) + "=",
+    "example.com/sibling v0.3.0 h1:" + "D".repeat(43) + "=",
+    "golang.org/x/sys v0.1.0 h1:" + "E".repeat(43) + "=",
+  ].join("\n");
+  const goMod = "module example.com/app\n\ngo 1.14\n\nrequire example.com/lib v1.2.0\n\n" +
+    "replace example.com/lib => ./lib\n\nreplace example.com/old v1.0.0 => example.com/fork v1.0.1\n";
+  const workspace = {
+    folders: ["", "sibling"],
+    modules: new Set(["example.com/app", "example.com/sibling"]),
+    replaced: new Map(),
+    moduleReplaced: new Map(),
+    selected: new Map(),
+  };
+  const out = readGoMod(goMod, { path: "go.mod", goSum, workspace });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:golang/example.com/lib"]);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:golang/example.com/fork@v1.0.1",
+    "pkg:golang/golang.org/x/sys@v0.1.0",
+  ]);
+});
+
 Deno.test("readGoMod before Go 1.17 without go.sum warns that the build list is incomplete (hashicorp/terraform)", () => {
   // terraform's 2019 go.mod: no go directive, so go.mod lists only part of the build list.
   const goMod = "module github.com/hashicorp/terraform\n\nrequire (\n" +
