@@ -89,15 +89,20 @@ Deno.test("readGoMod: a go.mod below the root is a module of its own, a member i
   assert.equal(edgesFrom(root, ROOT_ID).length, 2);
 });
 
+/** A go.sum line for `module version` (or `module version/go.mod`) with a made-up h1: hash. */
+function sumLine(moduleVersion: string, letter: string): string {
+  return `${moduleVersion} h1:${letter.repeat(43)}=`;
+}
+
 Deno.test("readGoMod before Go 1.17: go.sum's other modules are the rest of the build list", () => {
   const goSum = [
-    "github.com/gorilla/securecookie v1.1.0 h1:" + "A".repeat(43) + "=",
-    "github.com/gorilla/securecookie v1.1.1 h1:" + "B".repeat(43) + "=",
-    "github.com/gorilla/securecookie v1.1.1/go.mod h1:" + "C".repeat(43) + "=",
-    "github.com/gorilla/sessions v1.2.1 h1:" + "D".repeat(43) + "=",
-    "github.com/stretchr/testify v1.4.0/go.mod h1:" + "E".repeat(43) + "=",
-    "golang.org/x/sys v0.0.0-20200116001909-b77594299b42 h1:" + "F".repeat(43) + "=",
-    "golang.org/x/sys v0.0.0-20191026070338-33540a1f6037 h1:" + "G".repeat(43) + "=",
+    sumLine("github.com/gorilla/securecookie v1.1.0", "A"),
+    sumLine("github.com/gorilla/securecookie v1.1.1", "B"),
+    sumLine("github.com/gorilla/securecookie v1.1.1/go.mod", "C"),
+    sumLine("github.com/gorilla/sessions v1.2.1", "D"),
+    sumLine("github.com/stretchr/testify v1.4.0/go.mod", "E"),
+    sumLine("golang.org/x/sys v0.0.0-20200116001909-b77594299b42", "F"),
+    sumLine("golang.org/x/sys v0.0.0-20191026070338-33540a1f6037", "G"),
   ].join("\n");
   const goMod = (go: string) =>
     `module example.com/old\n\n${go}\nrequire github.com/gorilla/sessions v1.2.1\n`;
@@ -117,11 +122,11 @@ Deno.test("readGoMod before Go 1.17: go.sum's hashes of a replaced or workspace 
   // A go.sum keeps the download hashes of a module from before `replace` pointed it at a folder
   // or another module (or before a go.work used it); Go builds the replacement instead.
   const goSum = [
-    "example.com/lib v1.2.0 h1:" + "A".repeat(43) + "=",
-    "example.com/old v1.0.0 h1:" + "B".repeat(43) + "=",
-    "example.com/fork v1.0.1 h1:" + "C".repeat(43) + "=",
-    "example.com/sibling v0.3.0 h1:" + "D".repeat(43) + "=",
-    "golang.org/x/sys v0.1.0 h1:" + "E".repeat(43) + "=",
+    sumLine("example.com/lib v1.2.0", "A"),
+    sumLine("example.com/old v1.0.0", "B"),
+    sumLine("example.com/fork v1.0.1", "C"),
+    sumLine("example.com/sibling v0.3.0", "D"),
+    sumLine("golang.org/x/sys v0.1.0", "E"),
   ].join("\n");
   const goMod = "module example.com/app\n\ngo 1.14\n\nrequire example.com/lib v1.2.0\n\n" +
     "replace example.com/lib => ./lib\n\nreplace example.com/old v1.0.0 => example.com/fork v1.0.1\n";
