@@ -277,7 +277,10 @@ class Evaluation {
   readonly runtimeReferences = new Set<string>();
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
-  /** The item groups read, in order, with the enclosing `<Choose>` branch vouch cannot tell holds. */
+  /**
+   * The item groups read, in order, with the enclosing `<Choose>` branch vouch cannot tell
+   * holds.
+   */
   readonly itemGroups: { group: XmlElement; path: string; text: string; uncertain?: string }[] = [];
   /** The `<ItemDefinitionGroup>`s read, in order. */
   readonly definitionGroups: { group: XmlElement; path: string }[] = [];
@@ -451,7 +454,10 @@ class Evaluation {
     }
   }
 
-  /** Runs `evaluate` with `path` the file being read (its Exists() and `$(MSBuildThisFileDirectory)`). */
+  /**
+   * Runs `evaluate` with `path` the file being read (its Exists() and
+   * `$(MSBuildThisFileDirectory)`).
+   */
   inFile(path: string, evaluate: () => void): void {
     this.reading.push(path);
     this.thisFile(path);

@@ -22,9 +22,10 @@
  * an `activeByDefault` one that it or another active profile turns off, or one
  * a property activates that the build never sets) are optional), and the build
  * plugins, their dependencies, `annotationProcessorPaths` and extensions, and
- * the reporting plugins, which `mvn site` runs (all of scope `build`). A parent or BOM that is not in the tree stays a component
- * (`?type=pom`, scope `build`); a version it would manage is unknown: the
- * purl has no version and a warning says so.
+ * the reporting plugins, which `mvn site` runs (all of scope `build`). A
+ * parent or BOM that is not in the tree stays a component (`?type=pom`, scope
+ * `build`); a version it would manage is unknown: the purl has no version and
+ * a warning says so.
  *
  * Maven 4's model 4.1.0: `<subprojects>` are modules, a `<parent>` without
  * coordinates is the POM at its `relativePath`.
@@ -140,7 +141,10 @@ interface RawProfile {
   id: string;
   /** How Maven activates it, as written: `activeByDefault`, the conditions of `<activation>`, or `[]` (only `-P`). */
   activation: string[];
-  /** The `<activation><property>` condition: a name (`!name`: not set) and the value to match (`!value`: to differ). */
+  /**
+   * The `<activation><property>` condition: a name (`!name`: not set) and the value to match
+   * (`!value`: to differ).
+   */
   property?: { name: string; value?: string };
   /** The POM that declares it. */
   pom: RawPom;
@@ -648,7 +652,10 @@ class Resolver {
     return found.properties;
   }
 
-  /** The profiles the `-P` of the build's `.mvn/maven.config` (see `userProperties`) activates or deactivates. */
+  /**
+   * The profiles the `-P` of the build's `.mvn/maven.config` (see `userProperties`) activates
+   * or deactivates.
+   */
   userProfiles(path: string): Map<string, boolean> {
     return this.#userOf(posix.dirname(path)).profiles;
   }
@@ -1020,7 +1027,8 @@ class Resolver {
         `${source}: ${c.groupId}:${c.artifactId}: its ${qualifier} ${value} uses a property not defined in the tree (a build extension may set it); the purl has no ${qualifier}`,
       );
     }
-    // The file the type names: `test-jar` is the `tests` jar, as `<classifier>tests</classifier>` is.
+    // The file the type names: `test-jar` is the `tests` jar, as `<classifier>tests</classifier>`
+    // is.
     const file = declared.type === undefined ? undefined : TYPES[declared.type];
     if (file !== undefined) {
       declared.type = file.extension;

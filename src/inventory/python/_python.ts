@@ -178,7 +178,8 @@ export function fileNameOf(location: string): string {
  * @example
  * ```ts
  * import { archiveNameVersion } from "./_python.ts";
- * archiveNameVersion("https://x.example/idna-3.10-py3-none-any.whl"); // { name: "idna", version: "3.10" }
+ * archiveNameVersion("https://x.example/idna-3.10-py3-none-any.whl");
+ * // { name: "idna", version: "3.10" }
  * ```
  *
  * @param location The file name, or a URL or path ending with it.

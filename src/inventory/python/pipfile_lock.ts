@@ -286,8 +286,9 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * project's own entry (`path = "."`) names the project; a key that is
  * Pipenv's placeholder for a path it could not name (`"e1839a8"`) names
  * neither: the member takes its folder's name. A VCS or `file` URL or a
- * local archive so keyed is named by it: its `#egg=`, else its wheel's or sdist's file name,
- * else the repository's name, with a warning (it may not be the package's). Hashes: one `sha256` per
+ * local archive so keyed is named by it: its `#egg=`, else its wheel's or
+ * sdist's file name, else the repository's name, with a warning (it may not
+ * be the package's). Hashes: one `sha256` per
  * distribution file, without file names; a component's own `hashes` get them
  * only when there is exactly one file, several are one distribution each
  * (CycloneDX `vouch:distribution-hash`).

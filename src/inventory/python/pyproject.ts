@@ -505,7 +505,10 @@ interface UvWorkspace {
   sources: UvSources;
 }
 
-/** The uv workspace whose root is the pyproject.toml of `dir`, if any (kept in `memo`, per folder). */
+/**
+ * The uv workspace whose root is the pyproject.toml of `dir`, if any (kept in `memo`, per
+ * folder).
+ */
 function uvWorkspaceAt(
   dir: string,
   load: Load,
