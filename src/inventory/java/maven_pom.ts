@@ -1226,6 +1226,8 @@ class Mapper {
     if (project !== undefined) {
       const id = this.node(project);
       this.out.edge(from, id, scope);
+      // The warning names the profile whose edge to a module it made optional, too.
+      if (scope !== d.scope) this.optional.add(this.inactive!);
       return id;
     }
     const purl = mavenPurl(d);

@@ -697,6 +697,33 @@ Deno.test("readMavenPom: the runtime dependencies of a profile not active by def
   assert.equal(scopesOf(read())["pkg:maven/com.h2database/h2@2.1.214"], "optional");
 });
 
+// A profile not active by default whose only runtime dependency is a module of the reactor: the
+// edge to that member was made optional, but the warning did not name the profile, as it names
+// one whose component it made optional.
+Deno.test("readMavenPom: a profile's optional edge to a sibling module is named in the warning", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>app</module><module>lib</module></modules></project>`,
+    "app/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>app</artifactId>
+  <profiles><profile><id>with-lib</id><dependencies>${dep("g:lib:1")}</dependencies></profile>
+  </profiles></project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId></project>`,
+  };
+  const out = readMavenPom(files["app/pom.xml"], { path: "app/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  const app = "pkg:maven/g/app@1";
+  assert.deepEqual(edgesFrom(out, app), ["pkg:maven/g/lib@1 optional"]);
+  assert.match(
+    out.warnings!.join("\n"),
+    /the runtime dependencies of with-lib, which the build does not activate by default, are optional/,
+  );
+});
+
 // Found on YunaiV/ruoyi-vue-pro: yudao-admin-server declares spring-boot-maven-plugin without a
 // version, and its reactor imports spring-boot-dependencies; the warning said the plugin's version
 // was managed by that BOM, but a BOM import brings dependencyManagement only, never plugins.
