@@ -51,6 +51,12 @@ const CODE = `inventory.${READER}.invalid`;
 const VCS = ["git", "hg", "svn", "bzr"] as const;
 const ARCHIVE = /\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i;
 /**
+ * The key Pipenv writes for a path or URL it could not name: the last 7 hex digits of the SHA-256
+ * of what was given (`"e1839a8"` for `.`, pypa/pipenv#1928, pypa/pipenv#2448). It is no package
+ * name.
+ */
+const PLACEHOLDER = /^[0-9a-f]{7}$/;
+/**
  * A reference to an environment variable (`${NAME}`, `$NAME`), which Pipenv expands in a
  * source's `url` when it installs: the lock keeps the reference, not the value.
  */
@@ -149,13 +155,6 @@ function checkEntry(
   }
   return entry;
 }
-
-/**
- * The key Pipenv writes for a path or URL it could not name: the last 7 hex digits of the SHA-256
- * of what was given (`"e1839a8"` for `.`, pypa/pipenv#1928, pypa/pipenv#2448). It is no package
- * name.
- */
-const PLACEHOLDER = /^[0-9a-f]{7}$/;
 
 /**
  * The name of a package Pipenv keyed by its placeholder, from its VCS or file URL: pip's `#egg=`,
@@ -347,7 +346,7 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
  * (`"e1839a8": {"path": ".", "editable": true}` of `pipenv install -e .`).
  */
 function isPlaceholderName(entry: Entry): boolean {
-  return entry.path !== undefined && PLACEHOLDER.test(entry.name);
+  return entry.path !== undefined && PLACEHOLDER.test(entry.key);
 }
 
 /** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */
