@@ -54,6 +54,7 @@ export function skippedFolder(path: string): string | undefined {
     const folder = parts.slice(0, i).join("/");
     if (!entered(parts[i - 1], folder)) return folder;
   }
+  return undefined;
 }
 
 /**

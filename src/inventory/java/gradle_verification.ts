@@ -193,7 +193,7 @@ function lockFolders(
 ): string[] {
   const out: string[] = [];
   const visit = (folder: string, depth: number): void => {
-    for (const name of list(at(folder).replace(/\/$/, "") || "") ?? []) {
+    for (const name of list(at(folder).replace(/\/$/, "")) ?? []) {
       if (name.startsWith(".") || NOT_PROJECTS.has(name)) continue;
       const child = `${folder}${name}/`;
       if (excluded?.(at(child).slice(0, -1))) continue;
