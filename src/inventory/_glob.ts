@@ -1,10 +1,13 @@
-// Private: glob matching for `--exclude`, `--allow-unread` and the scan's skipped paths,
+// Private: glob matching for `--exclude`, `--allow-unread`, the scan's skipped paths and uv
+// workspace members (readers get `NeedsModule` for a pattern that needs `node:path`),
 // with the semantics of `node:path`'s `matchesGlob` (minimatch). On Linux the common
 // patterns — literal segments, `*`, `?` and `**` — are matched here; any other syntax
 // (classes, braces, extglobs, escapes), and every pattern on macOS and Windows (where
 // `matchesGlob` ignores case), by `node:path`, which costs start-up and is therefore
 // loaded only when a pattern needs it (see loadGlobMatcher). Tested equal to
 // `matchesGlob` on a grid of paths and patterns.
+
+import { NeedsModule } from "./_reader.ts";
 
 /** A compiled pattern segment: `**`, or a matcher of one path segment. */
 type Segment = "**" | RegExp;
@@ -66,14 +69,13 @@ function matchFrom(pattern: Segment[], p: number, path: string[], s: number): bo
  * @param path The path (no empty, `.` or `..` segments).
  * @param pattern The glob.
  * @returns `true` on a match.
- * @throws {Error} When the pattern needs `node:path` and {@linkcode loadGlobMatcher} was not awaited for it.
+ * @throws {NeedsModule} When the pattern needs `node:path`'s matcher and it is not loaded yet
+ *   (see {@linkcode loadGlobMatcher}): a reader's file is read again once it is.
  */
 export function matchesGlob(path: string, pattern: string): boolean {
   const segments = compile(pattern);
   if (segments !== undefined) return matchFrom(segments, 0, path.split("/"), 0);
-  if (nodeMatchesGlob === undefined) {
-    throw new Error(`loadGlobMatcher was not awaited for the pattern ${JSON.stringify(pattern)}`);
-  }
+  if (nodeMatchesGlob === undefined) throw new NeedsModule("node:path's glob matcher", loadMatcher);
   return nodeMatchesGlob(path, pattern);
 }
 
@@ -99,7 +101,10 @@ export async function loadGlobMatcher(patterns: readonly string[]): Promise<void
     const pattern = globPattern(raw);
     return pattern !== "" && compile(pattern) === undefined;
   };
-  if (nodeMatchesGlob === undefined && patterns.some(needs)) {
-    nodeMatchesGlob = (await import("node:path")).matchesGlob;
-  }
+  if (patterns.some(needs)) await loadMatcher();
+}
+
+/** Loads `node:path`'s matcher, once. */
+async function loadMatcher(): Promise<void> {
+  nodeMatchesGlob ??= (await import("node:path")).matchesGlob;
 }

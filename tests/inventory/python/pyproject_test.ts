@@ -432,6 +432,24 @@ Deno.test("readPyproject: a uv workspace member takes the root's [tool.uv.source
   assert.deepEqual(legacy.components.map((c) => c.name).sort(), ["click", "shared"]);
 });
 
+// uv's member globs may use character classes (`packages/[ab]`), which vouch matches with
+// node:path's matcher, loaded on demand: a member's read ended in an internal error (exit 3),
+// "loadGlobMatcher was not awaited", instead of asking for the matcher and reading again.
+Deno.test("readPyproject: a uv workspace member named by a glob beyond literals and wildcards", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "root"\nversion = "0.1.0"\n\n' +
+        '[tool.uv.workspace]\nmembers = ["packages/[ab]"]\n\n' +
+        "[tool.uv.sources]\nshared = { workspace = true }\n",
+      "packages/a/pyproject.toml": '[project]\nname = "a"\nversion = "0.1.0"\n' +
+        'dependencies = ["shared", "requests>=2"]\n',
+      "packages/b/pyproject.toml": '[project]\nname = "shared"\nversion = "0.1.0"\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.name), ["requests"]);
+  });
+});
+
 Deno.test("readPyproject: the project itself with extras is what those extras require (pdm's test group asks for pdm[pytest])", () => {
   const out = readPyproject(
     '[project]\nname = "pdm"\nversion = "2"\ndependencies = ["rich"]\n\n' +
