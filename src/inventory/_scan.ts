@@ -2,60 +2,16 @@
 // files a registered reader reads, and every other dependency file it met
 // (a known format without a reader, a link that leaves the project, a FIFO):
 // those are reported, never silently skipped.
-import { basename, isAbsolute, join, relative } from "../_path.ts";
-import { globPattern, loadGlobMatcher, matchesGlob } from "./_glob.ts";
+import { isAbsolute, join, relative } from "../_path.ts";
+import { loadGlobMatcher } from "./_glob.ts";
+import { entered, matchesAny, SKIPPED_PATHS } from "./_skipped.ts";
 import { type KnownFile, knownFile } from "./_known_files.ts";
 import type { Ecosystem } from "./types.ts";
 import { readerFor } from "./_registry.ts";
 import { unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
 
-/**
- * Folders never scanned (besides hidden ones, whose names start with `.`):
- * installed packages, build output, and `testdata`, which the go tool
- * ignores (test fixtures, such as the go.mod of a repository a test serves).
- */
-export const SKIPPED_FOLDERS: readonly string[] = [
-  "node_modules",
-  "target",
-  "vendor",
-  "venv",
-  "__pycache__",
-  "site-packages",
-  "testdata",
-];
-const SKIPPED = new Set(SKIPPED_FOLDERS);
-
-/**
- * Folders never scanned, by path (globs, as `--exclude` takes them): the
- * integration-test projects and test resources of JVM builds, whose POMs and
- * project files are test fixtures (a Maven plugin's `src/it/<case>/pom.xml`),
- * not part of the release.
- */
-export const SKIPPED_PATHS: readonly string[] = ["**/src/it", "**/src/test/resources"];
-
-/** Whether the scan enters a folder (its name, and its path below the project root). */
-function entered(name: string, path: string): boolean {
-  return !name.startsWith(".") && !SKIPPED.has(name) && !matchesAny(path, SKIPPED_PATHS);
-}
-
-/**
- * The folder holding a file below the project root that the scan never enters
- * (hidden, one of {@linkcode SKIPPED_FOLDERS} or {@linkcode SKIPPED_PATHS}), or
- * `undefined` when the scan reaches the file's folder. As {@linkcode scanProject},
- * it needs {@linkcode loadGlobMatcher} for {@linkcode SKIPPED_PATHS} off Linux.
- *
- * @param path The file's path relative to the project root, `/`-separated.
- * @returns The first folder on its path the scan skips.
- */
-export function skippedFolder(path: string): string | undefined {
-  const parts = path.split("/").slice(0, -1);
-  for (let i = 1; i <= parts.length; i++) {
-    const folder = parts.slice(0, i).join("/");
-    if (!entered(parts[i - 1], folder)) return folder;
-  }
-  return undefined;
-}
+export { matchesAny, SKIPPED_FOLDERS, SKIPPED_PATHS, skippedFolder } from "./_skipped.ts";
 
 /**
  * How many folders below the project root the scan reads dependency files;
@@ -118,27 +74,6 @@ export interface ScanResult {
   unread: UnreadFile[];
   /** Files not read because a file beside them says the same (`bun.lockb` beside `bun.lock`), sorted. */
   superseded: SupersededFile[];
-}
-
-/**
- * Whether a path matches one of the patterns: a pattern equal to the path, a
- * glob over the whole relative path (`docs/**`, `examples/*`), or a glob
- * without `/` that matches the base name at any depth (`fixtures`,
- * `*.lock`). Patterns may start with `./`; a trailing `/` is ignored.
- *
- * @param path A path relative to the project root, `/`-separated.
- * @param patterns The patterns.
- * @returns `true` when one matches.
- */
-export function matchesAny(path: string, patterns: readonly string[]): boolean {
-  for (const raw of patterns) {
-    const pattern = globPattern(raw);
-    if (pattern === "") continue;
-    if (pattern === path) return true;
-    if (!pattern.includes("/") && matchesGlob(basename(path), pattern)) return true;
-    if (matchesGlob(path, pattern)) return true;
-  }
-  return false;
 }
 
 /**

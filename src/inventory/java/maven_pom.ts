@@ -51,7 +51,7 @@ import { VouchError } from "../../errors.ts";
 import { compareStrings } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { TextCache } from "../_text_cache.ts";
-import { skippedFolder } from "../_scan.ts";
+import { skippedFolder } from "../_skipped.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import {
   childElements,
