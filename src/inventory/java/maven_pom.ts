@@ -775,10 +775,12 @@ class Resolver {
       if (raw.parent.artifactId === undefined) {
         // Maven 4 infers a parent written without coordinates: the POM at its relativePath.
         if (candidate === undefined) {
+          const written = raw.parent.relativePath ?? "../pom.xml";
           throw invalid(
             path,
             1,
-            `the <parent> names no coordinates and ${target} is not in the tree`,
+            `the <parent> names no coordinates and its relativePath ${written} names no POM ` +
+              `of the tree${target === undefined || target === written ? "" : ` (${target})`}`,
           );
         }
         parentCoordinates.groupId = candidate.groupId;

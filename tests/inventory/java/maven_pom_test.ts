@@ -804,6 +804,28 @@ Deno.test("readMavenPom: Maven 4 (model 4.1.0) subprojects, inferred parents and
   ]);
 });
 
+// A coordinate-less parent whose relativePath leaves the tree (the default `../pom.xml` of a
+// root POM) is refused, rightly, but the message said "undefined is not in the tree".
+Deno.test("readMavenPom: a Maven 4 parent without coordinates outside the tree names its relativePath", () => {
+  const text =
+    `<project xmlns="http://maven.apache.org/POM/4.1.0"><modelVersion>4.1.0</modelVersion>
+  <parent/><groupId>g</groupId><artifactId>app</artifactId><version>1</version></project>`;
+  assertVouchError(
+    () => readMavenPom(text, { path: "pom.xml", load: () => undefined }),
+    "inventory.maven_pom.invalid",
+    /^pom\.xml:1: the <parent> names no coordinates and its relativePath \.\.\/pom\.xml names no POM of the tree$/,
+  );
+  assertVouchError(
+    () =>
+      readMavenPom(text.replace("<parent/>", "<parent><relativePath>p</relativePath></parent>"), {
+        path: "pom.xml",
+        load: () => undefined,
+      }),
+    "inventory.maven_pom.invalid",
+    /relativePath p names no POM of the tree \(p\/pom\.xml\)$/,
+  );
+});
+
 // Found reviewing the purls of test jars: `<type>test-jar</type>` gave `?type=test-jar` and the
 // same jar written `<classifier>tests</classifier>` gave `?classifier=tests`, two components for
 // one file. Maven's artifact handlers make a type an extension and a default classifier (test-jar:
