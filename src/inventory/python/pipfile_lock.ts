@@ -242,11 +242,12 @@ function decode(text: string, path: string): Decoded {
   );
   if (guessed.length > 0) {
     const first = text.indexOf(`${JSON.stringify(guessed[0].key)}:`);
+    // One entry per category: a package of both is named once.
+    const names = [...new Set(guessed.map((entry) => `${entry.name} (${entry.key})`))].sort();
     warnings.push(
-      `${at(path, lineAt(text, Math.max(first, 0)))}: Pipenv keyed ${guessed.length} ` +
+      `${at(path, lineAt(text, Math.max(first, 0)))}: Pipenv keyed ${names.length} ` +
         `package(s) by a placeholder, and their URLs name no package: named after the ` +
-        `repository (or the file), which may not be the package's name: ` +
-        guessed.map((entry) => `${entry.name} (${entry.key})`).sort().join(", "),
+        `repository (or the file), which may not be the package's name: ${names.join(", ")}`,
     );
   }
   return { entries, warnings };

@@ -431,3 +431,28 @@ Deno.test("readPipfileLock: a URL Pipenv keyed by its placeholder is named by wh
   assert.equal(out.warnings?.length, 1);
   assert.match(out.warnings![0], /^Pipfile\.lock:\d+: .*gadgets \(9abcdef\), netaddr \(0643a09\)/);
 });
+
+// A package of both [packages] and [dev-packages] is one entry per category: the warning said
+// "keyed 2 package(s) … gadgets (9abcdef), gadgets (9abcdef)" for one package.
+Deno.test("readPipfileLock: a placeholder-keyed package of both categories is named once in the warning", () => {
+  const gadgets = { git: "https://github.com/acme/gadgets.git", ref: "v2.0" };
+  const lock = JSON.stringify(
+    {
+      _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+      default: { "9abcdef": gadgets },
+      develop: { "9abcdef": gadgets },
+    },
+    null,
+    4,
+  );
+  const out = readPipfileLock(lock, { path: "Pipfile.lock" });
+  assert.deepEqual(out.components.map((c) => [c.name, c.scopes]), [["gadgets", [
+    "dev",
+    "runtime",
+  ]]]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings![0],
+    /^Pipfile\.lock:\d+: Pipenv keyed 1 package\(s\) .*: gadgets \(9abcdef\)$/,
+  );
+});
