@@ -11,6 +11,7 @@ import type { ComponentInit, OutputBuilder } from "../_builder.ts";
 import type { ReaderResult } from "../_reader.ts";
 import { TextCache } from "../_text_cache.ts";
 import { decodePercent } from "../_url.ts";
+import { unlockedWarning } from "../_unlocked.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import {
   formatPurl,
@@ -23,6 +24,7 @@ import {
 import { type Edge, type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 
 export { flagScopes, type NpmFlags, type Reach, reach, reachScopes } from "../_reach.ts";
+export { unlockedWarning };
 
 /** The dependency maps of a package.json and the scope each one gives. */
 export const MANIFEST_FIELDS: ReadonlyArray<[string, Scope]> = [
@@ -580,32 +582,6 @@ function expandWorkspaceGlob(
     } else folders = folders.map((f) => joinPath(f, part));
   }
   return folders;
-}
-
-/**
- * The warning for the declarations (`name@range`) of a package.json that its
- * lock does not resolve, a stale or empty lock: those packages are not in the
- * SBOM, and the command named updates the lock. Optional ones the package
- * manager left out (a platform package not published yet) are no stale lock:
- * the command leaves them out again, and the warning says that instead.
- *
- * @param manifestPath The package.json's path.
- * @param unlocked Its declarations the lock does not resolve (not empty).
- * @param options `lock`: the lock's path; `install`: the command that updates it;
- *   `optional`: they are optional dependencies the command left out.
- * @returns One warning line.
- */
-export function unlockedWarning(
-  manifestPath: string,
-  unlocked: readonly string[],
-  options: { lock: string; install: string; optional?: boolean },
-): string {
-  const them = unlocked.length === 1 ? "it is" : "they are";
-  const head = `${manifestPath} declares ${options.optional ? "optional " : ""}` +
-    `${unlocked.join(", ")}, which ${options.lock} does not lock: ${them} not in the SBOM`;
-  return options.optional
-    ? `${head} (\`${options.install}\` leaves out an optional dependency it cannot resolve)`
-    : `${head}; run \`${options.install}\` to update the lock`;
 }
 
 /**

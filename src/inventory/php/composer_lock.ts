@@ -15,7 +15,7 @@ import { at, invalid } from "../python/_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import { withoutCredentials } from "../_url.ts";
 import { formatPurl } from "../purl.ts";
-import { unlockedWarning } from "../javascript/_npm.ts";
+import { unlockedWarning } from "../_unlocked.ts";
 import type { ReaderResult } from "../_reader.ts";
 import type { Hash, Project, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -384,7 +384,9 @@ export function readComposerLock(
       for (const [name, constraint] of list) {
         const to = ids.get(name.toLowerCase());
         if (to !== undefined) builder.edge(ROOT_ID, to, scope);
-        else if (!stands.has(name.toLowerCase())) unlocked.push([name, constraint]);
+        else if (!stands.has(name.toLowerCase()) && !unlocked.some(([n]) => n === name)) {
+          unlocked.push([name, constraint]);
+        }
       }
     };
     rootEdges(manifest.require, options.devTool ? "dev" : "runtime");

@@ -202,6 +202,13 @@ Deno.test("readComposerLock: what composer.json requires that the lock does not 
   assert.deepEqual(out.warnings, [
     "composer.json declares phpunit/phpunit@^9.0, yoast/phpunit-polyfills@^4.0, which composer.lock does not lock: they are not in the SBOM; run `composer update phpunit/phpunit yoast/phpunit-polyfills` to update the lock",
   ]);
+  // A package in both maps is named once (the warning listed it twice).
+  const both = JSON.parse(manifest);
+  both.require["phpunit/phpunit"] = "^9.0";
+  assert.deepEqual(
+    readComposerLock(lock, { path: "composer.lock", manifest: JSON.stringify(both) }).warnings,
+    out.warnings,
+  );
   // platform packages, virtual packages a locked one provides, names the root replaces: none missing
   const fresh = JSON.parse(manifest);
   delete fresh["require-dev"];
