@@ -197,17 +197,20 @@ export function archiveNameVersion(
 }
 
 /**
- * The repository of a code host's snapshot archive (GitHub's
- * `<owner>/<repo>/archive/<ref>.tar.gz`, GitLab's `<repo>/-/archive/<ref>/…`):
- * its file is named after a ref (`rel-0.7.5.tar.gz`), not after a package.
+ * The repository of a code host's snapshot archive (GitHub's and Gitea's
+ * `https://<host>/<owner>/<repo>/archive/<ref>.tar.gz`, GitLab's
+ * `…/<repo>/-/archive/<ref>/<file>`): its file is named after a ref
+ * (`rel-0.7.5.tar.gz`), not after a package. Another URL with an `archive`
+ * folder (a package index's) is not one.
  *
  * @param location A URL.
  * @returns The repository's name, or `undefined` for another URL.
  */
 export function codeHostArchive(location: string): string | undefined {
-  const parts = location.replace(/[?#].*$/, "").split("/").filter((p) => p !== "" && p !== "-");
-  const archive = parts.lastIndexOf("archive");
-  return /^https?:$/i.test(parts[0] ?? "") && archive > 3 ? parts[archive - 1] : undefined;
+  const url = location.replace(/[?#].*$/, "");
+  const gitlab = /^https?:\/\/[^/]+\/(?:[^/]+\/)+([^/]+)\/-\/archive\/[^/]+\/[^/]+$/i.exec(url);
+  if (gitlab) return gitlab[1];
+  return /^https?:\/\/[^/]+\/[^/]+\/([^/]+)\/archive\/[^/]+$/i.exec(url)?.[1];
 }
 
 /**

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { isVouchError } from "../../../src/errors.ts";
 import { OutputBuilder } from "../../../src/inventory/_builder.ts";
 import {
+  codeHostArchive,
   distributionFiles,
   isHex,
   nthLine,
@@ -245,4 +246,24 @@ Deno.test("pipUrl: egg, subdirectory and hash fragments are not the location", (
     vcs: false,
     hashes: [{ alg: "sha256", hex }],
   });
+});
+
+Deno.test("codeHostArchive: GitHub's, Gitea's and GitLab's snapshots name their repository; an index's archive folder does not", () => {
+  assert.equal(
+    codeHostArchive("https://github.com/drkjam/netaddr/archive/rel-0.7.5.tar.gz"),
+    "netaddr",
+  );
+  assert.equal(codeHostArchive("https://codeberg.org/o/lib/archive/v1.0.zip#sha256=ab"), "lib");
+  assert.equal(
+    codeHostArchive("https://gitlab.com/group/sub/lib/-/archive/v1.0/lib-v1.0.tar.gz"),
+    "lib",
+  );
+  for (
+    const url of [
+      "https://files.example.com/pypi/archive/pkg/pkg-1.0.tar.gz",
+      "https://example.com/a/b/c/archive/pkg-1.0.tar.gz",
+      "https://github.com/o/r/releases/download/v1/r-1.0.tar.gz",
+      "git+https://github.com/o/r/archive/v1.tar.gz",
+    ]
+  ) assert.equal(codeHostArchive(url), undefined, url);
 });
