@@ -42,12 +42,19 @@ const FIRST_PARTY = new Set(["directory", "editable", "virtual"]);
 type Table = Record<string, unknown>;
 
 /**
- * Whether a line starts with `[[distribution]]`: `indexOf` scans, which are
- * much faster than a multi-line regex over a megabyte of lock.
+ * Whether a line starts with `header`: `indexOf` scans, which are much faster
+ * than a multi-line regex over a megabyte of lock.
+ */
+function hasLine(text: string, header: string): boolean {
+  return text.startsWith(header) || text.includes(`\n${header}`) || text.includes(`\r${header}`);
+}
+
+/**
+ * Whether a line starts with `[[distribution]]` and none with `[[package]]`: a
+ * current lock's first package comes early, which ends the scan there.
  */
 function isPreviewLock(text: string): boolean {
-  const header = "[[distribution]]";
-  return text.startsWith(header) || text.includes(`\n${header}`) || text.includes(`\r${header}`);
+  return !hasLine(text, "[[package]]") && hasLine(text, "[[distribution]]");
 }
 
 interface Source {
@@ -117,9 +124,10 @@ function component(
     scopes: Scope[];
   },
 ): string {
-  const dist = distributionFiles(
-    [pkg.sdist, ...(Array.isArray(pkg.wheels) ? pkg.wheels : [])].map(namedFile),
-  );
+  // Hot: one list, named in place.
+  const files = Array.isArray(pkg.wheels) ? [pkg.sdist, ...pkg.wheels] : [pkg.sdist];
+  for (let i = 0; i < files.length; i++) files[i] = namedFile(files[i]);
+  const dist = distributionFiles(files);
   let qualifiers: Record<string, string | undefined> = {};
   let downloadLocation: string | undefined;
   if (source.kind === "registry") {
