@@ -6,6 +6,15 @@ import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_inva
 import { assertValidSboms, byId } from "./_js_readers.ts";
 import { treeContext } from "../_tree.ts";
 
+/** Reads a Berry lock of a root with one workspace, packages/lib, whose files `files` holds. */
+function readWithLib(lock: string, files: Record<string, string>): ReturnType<typeof readYarnLock> {
+  return readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => files[p],
+    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
+  });
+}
+
 function read(dir: string): ReturnType<typeof readYarnLock> {
   const context = treeContext(dir);
   return readYarnLock(context.load("yarn.lock")!, { path: "yarn.lock", ...context });
@@ -569,11 +578,7 @@ Deno.test("readYarnLock Berry: a workspace another one depends on brings its dep
         peerDependencies,
       }),
     };
-    const out = readYarnLock(lock, {
-      path: "yarn.lock",
-      load: (p) => files[p],
-      list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
-    });
+    const out = readWithLib(lock, files);
     assertWellFormed(out);
     assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
       "pkg:npm/semver@7.6.2 runtime",
@@ -634,11 +639,7 @@ Deno.test("readYarnLock Berry: a peer a workspace's entry also depends on is tha
       peerDependenciesMeta: { "@types/react": { optional: true } },
     }),
   };
-  const out = readYarnLock(lock, {
-    path: "yarn.lock",
-    load: (p) => files[p],
-    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["lib"] : [],
-  });
+  const out = readWithLib(lock, files);
   assertWellFormed(out);
   // Were also optional: lib, a runtime dependency of app, had a peer edge to app's @types/react.
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
