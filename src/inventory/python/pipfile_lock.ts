@@ -31,7 +31,8 @@ import {
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
 import { withoutCredentials } from "../_url.ts";
 import { invalidVersion } from "../_errors.ts";
-import { pinnedVersion } from "./pep508.ts";
+import { isVouchError } from "../../errors.ts";
+import { normalizeSpecifier, pinnedVersion } from "./pep508.ts";
 import type { Hash, Scope } from "../types.ts";
 import type { ReaderResult } from "../_reader.ts";
 import { ROOT_ID } from "../types.ts";
@@ -72,6 +73,8 @@ interface Entry {
   guessed?: boolean;
   category: string;
   version?: string;
+  /** The range the lock wrote instead of a pin (`""` for `*`), when it did. */
+  specifier?: string;
   hashes: Hash[];
   /** The index URL it was locked from. */
   index?: string;
@@ -99,13 +102,17 @@ function checkEntry(
   if (name === "") throw fail("a package with an empty name");
   const entry: Entry = { key: name, name, category, hashes: [] };
   if (value.version !== undefined) {
-    const version = typeof value.version === "string"
-      ? pinnedVersion(value.version.trim())
-      : undefined;
-    if (version === undefined) {
-      throw fail(`package "${name}": \`version\` ${JSON.stringify(value.version)} is not a pin`);
+    const written = typeof value.version === "string" ? value.version.trim() : undefined;
+    entry.version = pinnedVersion(written);
+    if (entry.version === undefined) {
+      entry.specifier = written === undefined ? undefined : lockedSpecifier(written);
+      if (entry.specifier === undefined) {
+        throw fail(
+          `package "${name}": \`version\` ${JSON.stringify(value.version)} is not a PEP 440 ` +
+            "version specifier",
+        );
+      }
     }
-    entry.version = version;
   }
   if (value.hashes !== undefined) {
     if (!Array.isArray(value.hashes)) throw fail(`package "${name}": \`hashes\` must be a list`);
@@ -150,10 +157,26 @@ function checkEntry(
   } else if (typeof value.file === "string") {
     entry.file = value.file;
     if (PLACEHOLDER.test(name)) Object.assign(entry, urlName(value.file, false));
-  } else if (entry.version === undefined) {
+  } else if (entry.version === undefined && entry.specifier === undefined) {
     throw fail(`package "${name}" has no \`version\`, VCS, \`path\` or \`file\``);
   }
   return entry;
+}
+
+/**
+ * The specifier a lock wrote instead of a pin (`"==2.2.*"`, Pipenv 2020.5.28, pypa/pipenv#4278;
+ * `"*"`, pypa/pipenv#56): the package was locked, but which version of the range is not said.
+ * `"*"` (any version) is `""`; `undefined` when the text is no PEP 440 specifier.
+ */
+function lockedSpecifier(text: string): string | undefined {
+  if (text === "*") return "";
+  try {
+    const specifier = normalizeSpecifier(text);
+    return specifier === "" ? undefined : specifier;
+  } catch (error) {
+    if (!isVouchError(error)) throw error;
+    return undefined;
+  }
 }
 
 /**
@@ -240,6 +263,19 @@ function decode(text: string, path: string): Decoded {
       names.length > 5 ? `, … (${names.length} in all)` : ""
     } name no repository (pkg:pypi reads as PyPI)`
   );
+  const ranged = entries.filter((entry) => entry.specifier !== undefined);
+  if (ranged.length > 0) {
+    const first = text.indexOf(`${JSON.stringify(ranged[0].key)}:`);
+    // One entry per category: a package of both is named once.
+    const names = [
+      ...new Set(ranged.map((entry) => `${entry.key} (${entry.specifier || "*"})`)),
+    ].sort();
+    warnings.push(
+      `${at(path, lineAt(text, Math.max(first, 0)))}: the lock pins no version of ` +
+        `${names.length} package(s), only a range (a Pipenv bug, pypa/pipenv#4278): their purls ` +
+        `have no version: ${names.join(", ")}`,
+    );
+  }
   if (guessed.length > 0) {
     const first = text.indexOf(`${JSON.stringify(guessed[0].key)}:`);
     // One entry per category: a package of both is named once.
@@ -276,7 +312,9 @@ function declarations(text: string, path: string): Map<string, string[]> {
 
 /**
  * Reads a `Pipfile.lock`: every entry of `default` (runtime), `develop` (dev)
- * and any other category (dev, grouped by the category), with its `==` pin,
+ * and any other category (dev, grouped by the category), with its `==` pin
+ * (a range written instead, `"==2.2.*"` of Pipenv 2020.5.28, is kept as the
+ * component's specifier: its purl has no version, and a warning names it),
  * its index (the `repository_url` qualifier when not PyPI), VCS (`vcs_url`
  * at `ref`), `file` (`download_url`) or `path`. An index whose URL Pipenv
  * takes from the environment (`${CODEARTIFACT_URL}`; credentials alone are
@@ -310,7 +348,8 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * @param options Its path and the Pipfile beside it.
  * @returns Members, components and the root's edges.
  * @throws {VouchError} `inventory.pipfile_lock.invalid` for malformed JSON or
- *   Pipfile, duplicate keys, wrong types or a pipfile-spec other than 1–6.
+ *   Pipfile, duplicate keys, wrong types, a `version` that is no PEP 440
+ *   specifier or a pipfile-spec other than 1–6.
  */
 export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderResult {
   const { path } = options;
@@ -380,6 +419,7 @@ function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
   return builder.component(pypiComponent({
     name,
     version,
+    specifier: entry.specifier || undefined,
     qualifiers,
     files: hashOnlyFiles(entry.hashes),
     downloadLocation: entry.vcs ?? entry.file,

@@ -178,7 +178,7 @@ Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line
     [
       "not-a-pin",
       "inventory.pipfile_lock.invalid",
-      /^Pipfile\.lock:91: package "pytest": `version` ">=8" is not a pin/,
+      /^Pipfile\.lock:91: package "pytest": `version` "=>8" is not a PEP 440 version specifier/,
     ],
   ]);
   const meta =
@@ -455,4 +455,46 @@ Deno.test("readPipfileLock: a placeholder-keyed package of both categories is na
     out.warnings![0],
     /^Pipfile\.lock:\d+: Pipenv keyed 1 package\(s\) .*: gadgets \(9abcdef\)$/,
   );
+});
+
+Deno.test("readPipfileLock: a range written instead of a pin keeps the package, version-less, with a warning", () => {
+  // Pipenv 2020.5.28 locked `django = "==2.2.*"` as written (pypa/pipenv#4278, #4293).
+  const lock = JSON.stringify(
+    {
+      _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+      default: {
+        django: {
+          hashes: [
+            "sha256:69897097095f336d5aeef45b4103dceae51c00afa6d3ae198a2a18e519791b7a",
+            "sha256:6ecd229e1815d4fc5240fc98f1cca78c41e7a8cd3e3f2eefadc4735031077916",
+          ],
+          index: "pypi",
+          version: "==2.2.*",
+        },
+        pytz: { index: "pypi", version: "==2020.1" },
+      },
+      develop: { django: { index: "pypi", version: "==2.2.*" }, anything: { version: "*" } },
+    },
+    null,
+    4,
+  );
+  const out = readPipfileLock(lock, {
+    path: "Pipfile.lock",
+    pipfile: '[packages]\ndjango = "==2.2.*"\npytz = "*"\n',
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.version, c.specifier]), [
+    ["pkg:pypi/anything", undefined, undefined],
+    ["pkg:pypi/django", undefined, "==2.2.*"],
+    ["pkg:pypi/pytz@2020.1", "2020.1", undefined],
+  ]);
+  assert.deepEqual(out.components[1].scopes, ["dev", "runtime"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:pypi/django runtime",
+    "pkg:pypi/pytz@2020.1 runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "Pipfile.lock:12: the lock pins no version of 2 package(s), only a range (a Pipenv bug, " +
+    "pypa/pipenv#4278): their purls have no version: anything (*), django (==2.2.*)",
+  ]);
 });
