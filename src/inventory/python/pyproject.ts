@@ -213,12 +213,25 @@ function dependencyGroups(ctx: Context, groups: Table | undefined): Declaration[
  * strings, or `-e <path or URL>` editables. A local editable is the
  * project's own; a remote one names its package in an `#egg=` fragment (one
  * without a name cannot be matched to the lock, which has it anyway).
+ * PDM 1.0-1.4 kept one list, `[project] dev-dependencies`, which PDM 1.5
+ * moves to the `dev` group (pdm-project/pdm#351, `migrate_pyproject`).
  */
-function pdmDevDependencies(ctx: Context, pdm: Table | undefined): Declaration[] {
+function pdmDevDependencies(
+  ctx: Context,
+  pdm: Table | undefined,
+  project: Table | undefined,
+): Declaration[] {
   const where = "[tool.pdm.dev-dependencies]";
-  const groups = ctx.table(pdm?.["dev-dependencies"], where, where) ?? {};
-  return Object.entries(groups).flatMap(([group, list]) =>
-    ctx.strings(list, `${where} ${group}`, group).flatMap((text) => {
+  const groups = Object.entries(ctx.table(pdm?.["dev-dependencies"], where, where) ?? {})
+    .map(([group, list]) => [group, ctx.strings(list, `${where} ${group}`, group)] as const);
+  const old = ctx.strings(
+    project?.["dev-dependencies"],
+    "[project] dev-dependencies",
+    "dev-dependencies",
+  );
+  if (old.length > 0) groups.push(["dev", old]);
+  return groups.flatMap(([group, list]) =>
+    list.flatMap((text) => {
       const editable = /^-e\s+(\S+)$/.exec(text.trim());
       if (editable === null) return [ctx.pep508(text, "dev", group)];
       const target = editable[1];
@@ -891,7 +904,9 @@ export function readPyproject(
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...flitDeclarations(ctx, flitMetadata));
   declarations.push(
-    ...oldPdm === undefined ? pdmDevDependencies(ctx, pdm) : legacyPdmDeclarations(ctx, oldPdm),
+    ...oldPdm === undefined
+      ? pdmDevDependencies(ctx, pdm, project)
+      : legacyPdmDeclarations(ctx, oldPdm),
   );
   const uv = ctx.table(tool?.uv, "[tool.uv]", "[tool.uv");
   declarations.push(...toolDevDependencies(ctx, uv, "[tool.uv]"));

@@ -272,6 +272,25 @@ Deno.test("readPyproject: PDM's [tool.pdm.dev-dependencies] are dev groups; loca
   );
 });
 
+Deno.test("readPyproject: PDM 1.0-1.4's [project] dev-dependencies list is the dev group", () => {
+  // PDM 1.5 moves it to `[tool.pdm.dev-dependencies] dev` (pdm-project/pdm#351).
+  const text = '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = ["click"]\n' +
+    'dev-dependencies = [\n    "pytest<7,>=6.2",\n    "-e ./libs/helper#egg=helper",\n]\n\n' +
+    '[build-system]\nrequires = ["pdm-pep517"]\nbuild-backend = "pdm.pep517.api"\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  const rows = out.components.map((c) => [c.name, c.scopes.join(), c.groups.join()]);
+  assert.deepEqual(rows, [
+    ["click", "runtime", ""],
+    ["pdm-pep517", "build", ""],
+    ["pytest", "dev", "dev"],
+  ]);
+  assert.deepEqual(out.localDeclarations, [{ name: "helper", scope: "dev" }]);
+  assert.throws(
+    () => readPyproject('[project]\nname = "a"\ndev-dependencies = "pytest"\n', { path: "p.toml" }),
+    invalidWith(/\[project\] dev-dependencies must be an array of strings/),
+  );
+});
+
 Deno.test("readPyproject: PDM's metadata before PEP 621 ([tool.pdm] with a name) is read", () => {
   // As frostming/marko's of 2020 (PDM 0.x): Pipfile-like tables, sections named by `extras` optional.
   const text = '[build-system]\nbuild-backend = "pdm.builders.api"\nrequires = ["pdm"]\n\n' +
