@@ -1,8 +1,10 @@
 /**
- * Reader for `pdm.lock`: lock_version 4.x (PDM 2) and 3.x (PDM 1), whose
+ * Reader for `pdm.lock`: lock_version 4.x (PDM 2), 3.x and 2 (PDM 1), whose
  * `[[package]]` tables have the same keys; PDM 1 and the early PDM 2 locks
  * (4.0–4.2) keep the files of every package apart, in `[metadata.files]`
- * keyed by `"name version"`. The same package locked once per extras set
+ * keyed by `"name version"`, and PDM 0.x's (no lock_version, a `[root]`
+ * table) in `[metadata]` itself. Before PDM 1.2 a package's `dependencies`
+ * were a table of specifiers, not PEP 508 strings. The same package locked once per extras set
  * (`name[extra]`) collapses into one component. The lock does not say which
  * packages the root requires, so no edge starts at the root.
  *
@@ -142,6 +144,54 @@ function metadataFiles(table: unknown, where: () => string): Map<string, unknown
   return byKey;
 }
 
+/** One dependency of a locked package: its name, the version it pins, the extras it asks for. */
+interface Dependency {
+  name: string;
+  pin?: string;
+  asked: string[];
+}
+
+/**
+ * The dependencies of a package entry: PEP 508 strings (PDM 1.2 and later,
+ * pdm-project/pdm#236), or before that a table of `name = "<specifier>"` or
+ * `name = {version = "<specifier>", extras = [...], ...}`, as PDM 0.x and 1.0-1.1 wrote them.
+ */
+function dependenciesOf(pkg: Table, text: string, path: string, where: () => string): Dependency[] {
+  const deps = pkg.dependencies ?? [];
+  if (isTable(deps)) {
+    return Object.entries(deps).map(([written, value]) => {
+      const spec = isTable(value) ? value.version : value;
+      if (typeof spec !== "string" && spec !== undefined) {
+        throw invalid(READER, where(), `dependency "${written}" of "${pkg.name}" has no specifier`);
+      }
+      const asked = isTable(value) ? entryExtras(value, written) : entryExtras({}, written);
+      return { name: withoutExtras(written), pin: pinnedVersion(spec), asked };
+    });
+  }
+  if (!Array.isArray(deps)) throw invalid(READER, where(), "`dependencies` must be an array");
+  return deps.map((dep) => {
+    if (typeof dep !== "string") {
+      throw invalid(READER, where(), `dependency of "${pkg.name}" must be a string`);
+    }
+    try {
+      const requirement = parseRequirement(dep);
+      return {
+        name: requirement.name,
+        pin: pinnedVersion(requirement.specifier),
+        asked: requirement.extras.map(pep503Name),
+      };
+    } catch (error) {
+      if (isVouchError(error)) {
+        // As written in the TOML (quoted, escapes and all), else the package's header line.
+        const line = nthLine(text, JSON.stringify(dep)) ??
+          (dep.trim() === "" ? undefined : nthLine(text, dep));
+        throw invalid(READER, line === undefined ? where() : at(path, line), error.message);
+      }
+      throw error;
+    }
+  });
+}
+
 /**
  * Reads a `pdm.lock`: every locked package once (extras entries merged), its
  * hashes, git/URL source, groups (`default` is runtime, a group named after
@@ -164,7 +214,7 @@ function metadataFiles(table: unknown, where: () => string): Map<string, unknown
  * @returns Members, components and edges between them.
  * @throws {VouchError} `inventory.pdm_lock.invalid` for malformed content,
  *   `inventory.pdm_lock.unsupported_version` for a lock_version other than
- *   3.x or 4.x.
+ *   2, 3.x or 4.x (PDM 0.x's `[root]` lock has none).
  */
 export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult {
   const { path } = options;
@@ -174,8 +224,13 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     return { members: [], components: [], edges: [] };
   }
   const lockVersion = metadata?.lock_version;
-  // An early PDM 1 lock names the major alone: `lock_version = "3"` (frostming/marko's of 2021).
-  if (typeof lockVersion !== "string" || !/^[34](?:\.\d+)*$/.test(lockVersion)) {
+  // PDM 0.x (before 0.12.2, pdm-project/pdm#196) wrote no lock_version: a `[root]` table of
+  // `meta_version` and `content_hash`, and the files of each package in `[metadata]` itself.
+  const legacy = lockVersion === undefined && isTable(doc.root) &&
+    typeof doc.root.meta_version === "string";
+  // An early PDM 1 lock names the major alone: `lock_version = "3"` (frostming/marko's of 2021);
+  // PDM 1.0-1.5 wrote `"2"`.
+  if (!legacy && (typeof lockVersion !== "string" || !/^(?:2|[34](?:\.\d+)*)$/.test(lockVersion))) {
     throw unsupportedVersion(
       READER,
       // Where it is, else its table, else (no metadata at all) the file's first line.
@@ -183,12 +238,12 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       lockVersion === undefined
         ? "pdm.lock has no [metadata] lock_version"
         : `pdm.lock lock_version ${JSON.stringify(lockVersion)} is not supported`,
-      "pdm.lock lock_version 3.x or 4.x",
+      "pdm.lock lock_version 2, 3.x or 4.x, or PDM 0.x's with a [root] table",
     );
   }
   const sharedFiles = metadataFiles(
-    metadata?.files,
-    () => at(path, tomlKeyLine(text, "metadata.files")),
+    legacy ? metadata : metadata?.files,
+    () => at(path, tomlKeyLine(text, legacy ? "metadata" : "metadata.files")),
   );
   const extras = projectExtras(path, packages, options.load);
   const builder = new OutputBuilder();
@@ -240,31 +295,9 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   const base = new Map<string, Set<string>>();
   const throughExtras: Array<{ from: string; to: string; extras: string[] }> = [];
   packages.forEach((pkg: Table, i: number) => {
-    const deps = pkg.dependencies ?? [];
-    if (!Array.isArray(deps)) throw invalid(READER, where(i), "`dependencies` must be an array");
     const own = entryExtras(pkg, nameAndVersion(i).name);
     if (own.length === 0 && !base.has(ids[i])) base.set(ids[i], new Set());
-    for (const dep of deps) {
-      if (typeof dep !== "string") {
-        throw invalid(READER, where(i), `dependency of "${pkg.name}" must be a string`);
-      }
-      let name: string;
-      let pin: string | undefined;
-      let asked: string[];
-      try {
-        const requirement = parseRequirement(dep);
-        name = requirement.name;
-        pin = pinnedVersion(requirement.specifier);
-        asked = requirement.extras.map(pep503Name);
-      } catch (error) {
-        if (isVouchError(error)) {
-          // As written in the TOML (quoted, escapes and all), else the package's header line.
-          const line = nthLine(text, JSON.stringify(dep)) ??
-            (dep.trim() === "" ? undefined : nthLine(text, dep));
-          throw invalid(READER, line === undefined ? where(i) : at(path, line), error.message);
-        }
-        throw error;
-      }
+    for (const { name, pin, asked } of dependenciesOf(pkg, text, path, () => where(i))) {
       const candidates = index.get(name);
       const exact = candidates.filter((c) => pin !== undefined && c.version === pin);
       for (const node of exact.length > 0 ? exact : candidates) {

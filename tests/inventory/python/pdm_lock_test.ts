@@ -357,3 +357,57 @@ Deno.test("readPdmLock: a path package outside the project is a component, one i
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/tools@0.0.1"]);
   assert.deepEqual(out.memberFolders, ["app/tools"]);
 });
+
+// PDM 0.x and 1.0-1.1 locks, shaped as their `format_lockfile` and `write_lockfile` wrote them
+// (pdm-project/pdm pdm/cli/actions.py, pdm/project/core.py of 2020): `sections`, a
+// `[package.dependencies]` table of specifiers (a list of PEP 508 strings from PDM 1.2,
+// pdm-project/pdm#236), the files under `"name version"`.
+const OLD_PACKAGES = '[[package]]\nname = "click"\nsections = ["default"]\nversion = "7.1.2"\n' +
+  'summary = "Composable command line interface toolkit"\n\n' +
+  '[[package]]\nname = "flask"\nsections = ["default"]\nversion = "1.1.2"\n' +
+  'summary = "A simple framework for building complex web applications."\n\n' +
+  '[package.dependencies]\nclick = ">=5.1"\nitsdangerous = {version = ">=0.24"}\n' +
+  'Jinja2 = {version = ">=2.10.1", extras = ["i18n"]}\n\n' +
+  '[[package]]\nname = "itsdangerous"\nsections = ["default"]\nversion = "1.1.0"\n\n' +
+  '[[package]]\nname = "jinja2"\nsections = ["default"]\nversion = "2.11.2"\n\n' +
+  '[[package]]\nname = "pytest"\nsections = ["dev"]\nversion = "6.0.1"\n\n';
+const OLD_FILES = '"click 7.1.2" = [\n' +
+  `    {file = "click-7.1.2-py2.py3-none-any.whl", hash = "sha256:${"1".repeat(64)}"},\n` +
+  `    {file = "click-7.1.2.tar.gz", hash = "sha256:${"2".repeat(64)}"},\n]\n` +
+  `"pytest 6.0.1" = [\n    {file = "pytest-6.0.1.tar.gz", hash = "sha256:${"3".repeat(64)}"},\n]\n`;
+
+function assertOldLock(out: ReturnType<typeof readPdmLock>): void {
+  assert.deepEqual(out.components.map((c) => `${c.purl} ${c.scopes.join("+")}`), [
+    "pkg:pypi/click@7.1.2 runtime",
+    "pkg:pypi/flask@1.1.2 runtime",
+    "pkg:pypi/itsdangerous@1.1.0 runtime",
+    "pkg:pypi/jinja2@2.11.2 runtime",
+    "pkg:pypi/pytest@6.0.1 dev",
+  ]);
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.equal(byName.get("click")?.distributions?.length, 2);
+  assert.equal(byName.get("pytest")?.hashes[0]?.hex, "3".repeat(64));
+  assert.deepEqual(out.edges.map((e) => `${e.from} ${e.to}`), [
+    "pkg:pypi/flask@1.1.2 pkg:pypi/click@7.1.2",
+    "pkg:pypi/flask@1.1.2 pkg:pypi/itsdangerous@1.1.0",
+    "pkg:pypi/flask@1.1.2 pkg:pypi/jinja2@2.11.2",
+  ]);
+}
+
+Deno.test("readPdmLock: a PDM 1.0-1.5 lock (lock_version 2) with a dependencies table", () => {
+  const lock = OLD_PACKAGES +
+    `[metadata]\nlock_version = "2"\ncontent_hash = "sha256:${"a".repeat(64)}"\n\n` +
+    `[metadata.files]\n${OLD_FILES}`;
+  assertOldLock(readPdmLock(lock, { path: "pdm.lock" }));
+});
+
+Deno.test("readPdmLock: a PDM 0.x lock: no lock_version, a [root] table, the files in [metadata]", () => {
+  const lock = OLD_PACKAGES + `[metadata]\n${OLD_FILES}\n` +
+    `[root]\nmeta_version = "0.0.1"\ncontent_hash = "md5:${"b".repeat(32)}"\n`;
+  assertOldLock(readPdmLock(lock, { path: "pdm.lock" }));
+  // Without the [root] table it is no PDM lock vouch knows.
+  assert.throws(
+    () => readPdmLock(OLD_PACKAGES + `[metadata]\n${OLD_FILES}`, { path: "pdm.lock" }),
+    (e: unknown) => e instanceof VouchError && e.code === "inventory.pdm_lock.unsupported_version",
+  );
+});
