@@ -2,7 +2,9 @@
 // poetry.lock, pdm.lock): error construction, hash parsing, the lockfile
 // prologue, PyPI components for the shared OutputBuilder, and Poetry
 // constraint conversion. The error helpers live in ../_errors.ts (re-exported here).
-import { type ComponentInit, distributionFields } from "../_builder.ts";
+import { type ComponentInit, distributionFields, type OutputBuilder } from "../_builder.ts";
+import { posix } from "../../_path.ts";
+import { ROOT_ID } from "../types.ts";
 import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 
 export { at, invalid, nthLine, tomlKeyLine, unsupportedVersion } from "../_errors.ts";
@@ -549,6 +551,48 @@ export function namesDevelopment(name: string): boolean {
  */
 export function hasNameWord(name: string, words: ReadonlySet<string>): boolean {
   return name.toLowerCase().split(/[-_.]+/).some((word) => words.has(word));
+}
+
+/**
+ * A package of the project's own that a lock names (the lock's own project, a
+ * workspace member): its purl is its id.
+ *
+ * @param name The package name.
+ * @param version The version, when the lock says it.
+ * @returns The member.
+ */
+export function purlMember(name: string, version: string | undefined): Member {
+  const id = pypiPurl(name, version);
+  return { id, name, ...(version === undefined ? {} : { version }), purl: id };
+}
+
+/**
+ * The node a lock's own project hangs from: the root for a lock at the root
+ * of the scan; for a project of its own in a subfolder (`service/uv.lock`
+ * beside `service/pyproject.toml`, `service/Pipfile.lock`, in a monorepo of
+ * services), a member for it, which the root depends on, as a
+ * `docs/package-lock.json`'s project is (named by its folder when the lock
+ * has no entry for it: a virtual workspace root, a Pipfile's project).
+ *
+ * @param builder The reader's builder, which gets the member and its edge.
+ * @param path The lock's path, relative to the project root.
+ * @param own The lock's own entry for its folder, if it has one.
+ * @returns The node's id.
+ */
+export function projectNode(
+  builder: OutputBuilder,
+  path: string,
+  own: { name: string; version?: string } | undefined,
+): string {
+  const folder = posix.dirname(posix.normalize(path));
+  if (folder === ".") return ROOT_ID;
+  const id = builder.member(
+    own === undefined
+      ? { id: `workspace:${folder}`, name: folder }
+      : purlMember(own.name, own.version),
+  );
+  builder.edge(ROOT_ID, id, "runtime");
+  return id;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   NameIndex,
   parseHash,
   pipUrl,
+  projectNode,
   pypiComponent,
   repositoryUrl,
   versionFromFileName,
@@ -330,8 +331,10 @@ function declarations(text: string, path: string): Map<string, string[]> {
  * distribution file, without file names; a component's own `hashes` get them
  * only when there is exactly one file, several are one distribution each
  * (CycloneDX `vouch:distribution-hash`).
- * With the `Pipfile` beside it, its packages are direct, with root edges in
- * their categories' scopes. The lock records no edges between packages.
+ * With the `Pipfile` beside it, its packages are direct, with edges from the
+ * project in their categories' scopes: the root, or for a lock in a
+ * subfolder a member for that folder's project, which the root depends on
+ * (`projectNode`). The lock records no edges between packages.
  *
  * @example
  * ```ts
@@ -355,9 +358,14 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   const { path } = options;
   const { entries, warnings } = decode(text, path);
   const builder = new OutputBuilder();
+  const own = entries.find((entry) => folderPlace(entry, path)?.kind === "self");
+  // The project: its own entry, else (the Pipfile's packages are its) the lock's folder.
+  const self = own !== undefined || options.pipfile !== undefined
+    ? projectNode(builder, path, own === undefined || isPlaceholderName(own) ? undefined : own)
+    : ROOT_ID;
   const index = new NameIndex<{ id: string; category: string }>();
   for (const entry of entries) {
-    index.add(entry.key, { id: mapEntry(builder, entry, path), category: entry.category });
+    index.add(entry.key, { id: mapEntry(builder, entry, path, self), category: entry.category });
   }
   if (options.pipfile !== undefined) {
     const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
@@ -365,7 +373,7 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
       for (const node of index.get(name)) {
         if (!categories.includes(node.category)) continue;
         const { scope, groups } = categoryScope(node.category);
-        builder.edge(ROOT_ID, node.id, scope);
+        builder.edge(self, node.id, scope);
         builder.declare(node.id, groups);
       }
     }
@@ -375,7 +383,6 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     ...memberFolders(entries.map((entry) => folderPlace(entry, path))),
   };
   if (warnings.length > 0) out.warnings = warnings;
-  const own = entries.find((entry) => folderPlace(entry, path)?.kind === "self");
   return own === undefined || isPlaceholderName(own)
     ? out
     : { ...out, ...lockProject(own.name, own.version) };
@@ -396,15 +403,15 @@ function folderPlace(entry: Entry, path: string): LocalPlace | undefined {
     : localPlace(path, entry.path);
 }
 
-/** Adds one entry: a component, or a member for a folder of the project. */
-function mapEntry(builder: OutputBuilder, entry: Entry, path: string): string {
+/** Adds one entry: a component, a member for a folder of the project, or the project (`self`). */
+function mapEntry(builder: OutputBuilder, entry: Entry, path: string, self: string): string {
   const { name } = entry;
   // A `file` (or a local archive `path`) without a pin: its file name says the version.
   const archive = entry.file ?? (entry.path && ARCHIVE.test(entry.path) ? entry.path : undefined);
   const version = entry.version ??
     (archive === undefined ? undefined : versionFromFileName(name, archive));
   const place = folderPlace(entry, path);
-  if (place?.kind === "self") return ROOT_ID;
+  if (place?.kind === "self") return self;
   if (place?.kind === "inside") {
     // A folder Pipenv could not name is named after itself.
     const folderName = isPlaceholderName(entry) ? posix.basename(place.path!) : name;

@@ -20,6 +20,7 @@ import {
   NameIndex,
   namesDevelopment,
   nthLine,
+  projectNode,
   pypiComponent,
   repositoryUrl,
   versionFromFileName,
@@ -304,20 +305,21 @@ function registryPurl(entry: Entry): string | undefined {
 }
 
 /**
- * Adds one entry: a component, a member or the root; returns its node id. The files of an
- * entry whose component has other files in other entries (`shared`) are all distributions.
+ * Adds one entry: a component, a member or the project (`self`: the root, or
+ * for a lock in a subfolder the member for its project); returns its node id.
+ * The files of an entry whose component has other files in other entries
+ * (`shared`) are all distributions.
  */
 function mapEntry(
   builder: OutputBuilder,
   entry: Entry,
-  lock: Lock,
-  path: string,
+  { lock, path, self }: { lock: Lock; path: string; self: string },
   shared: boolean,
 ): string {
   const { name, version } = entry;
   if (entry.directory !== undefined) {
     const place = localPlace(path, entry.directory);
-    if (place.kind === "self") return ROOT_ID;
+    if (place.kind === "self") return self;
     if (place.kind === "inside") return builder.member(folderMember(place.path!, name, version));
   }
   let qualifiers: Record<string, string | undefined> = {};
@@ -416,8 +418,12 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
     for (const f of entry.files) set.add(f.url ?? f.path ?? f.name!);
     files.set(purls[i], set);
   });
+  const own = lock.entries.find((e) =>
+    e.directory !== undefined && localPlace(path, e.directory).kind === "self"
+  );
+  const self = own === undefined ? ROOT_ID : projectNode(builder, path, own);
   const ids = lock.entries.map((entry, i) =>
-    mapEntry(builder, entry, lock, path, files.get(purls[i])!.size > 1)
+    mapEntry(builder, entry, { lock, path, self }, files.get(purls[i])!.size > 1)
   );
   lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));
   lock.entries.forEach((entry, i) => {
@@ -455,8 +461,5 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
       unlocated.slice(0, 5).join(", ") + (unlocated.length > 5 ? ", …" : ""),
     ];
   }
-  const own = lock.entries.find((e) =>
-    e.directory !== undefined && localPlace(path, e.directory).kind === "self"
-  );
   return own === undefined ? out : { ...out, ...lockProject(own.name, own.version) };
 }

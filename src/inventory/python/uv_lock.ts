@@ -16,18 +16,18 @@ import {
   isTable,
   NameIndex,
   nthLine,
+  projectNode,
+  purlMember,
   pypiComponent,
   readLockDocument,
   repositoryUrl,
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import { posix } from "../../_path.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
-import { pep503Name, pypiPurl } from "../purl.ts";
+import { pep503Name } from "../purl.ts";
 import type { ReaderResult } from "../_reader.ts";
-import type { Member, Scope } from "../types.ts";
-import { ROOT_ID } from "../types.ts";
+import type { Scope } from "../types.ts";
 
 /** Options of {@linkcode readUvLock}. */
 export interface UvLockOptions {
@@ -153,32 +153,6 @@ function component(
   );
 }
 
-/** A package of the project's own (the lock's, a workspace member): its purl is its id. */
-function uvMember(name: string, version: string | undefined): Member {
-  const id = pypiPurl(name, version);
-  return { id, name, ...(version === undefined ? {} : { version }), purl: id };
-}
-
-/**
- * The node a lock's own project hangs from: the root for a lock at the root
- * of the scan; for a project of its own in a subfolder (`service/uv.lock`
- * beside `service/pyproject.toml`, in a monorepo of services), a member for
- * it, which the root depends on, as a `docs/package-lock.json`'s project is
- * (named by its folder when the lock has no entry for it: a virtual
- * workspace root).
- */
-function projectNode(builder: OutputBuilder, path: string, own: Entry | undefined): string {
-  const folder = posix.dirname(posix.normalize(path));
-  if (folder === ".") return ROOT_ID;
-  const id = builder.member(
-    own === undefined
-      ? { id: `workspace:${folder}`, name: folder }
-      : uvMember(own.name, own.version),
-  );
-  builder.edge(ROOT_ID, id, "runtime");
-  return id;
-}
-
 interface Entry {
   name: string;
   version?: string;
@@ -257,12 +231,11 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Sc
 
 /**
  * Reads a `uv.lock`. The package whose source is `editable = "."` or
- * `virtual = "."` is the root (its edges start at {@linkcode ROOT_ID}), or,
- * for a lock in a subfolder, a member the root depends on (see
- * {@linkcode projectNode}), which the members and the manifest's
- * requirements hang from too; other
+ * `virtual = "."` is the root, or, for a lock in a subfolder, a member the
+ * root depends on (see `projectNode` in _python.ts), which the members and
+ * the manifest's requirements hang from too; other
  * editable, virtual and directory packages of the project's folders and
- * `[manifest] members` are {@linkcode Member}s; everything else (a folder
+ * `[manifest] members` are members; everything else (a folder
  * outside the project too) is a component. A dependency that names
  * a `version`/`source` links only that package; without them it links every
  * locked version of the name. The `[manifest.dependency-groups]` of a
@@ -336,7 +309,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     if (firstParty) {
       if (i === own) id = lockNode;
       else {
-        id = builder.member(uvMember(name, version));
+        id = builder.member(purlMember(name, version));
         builder.edge(lockNode, id, "runtime");
       }
     } else {

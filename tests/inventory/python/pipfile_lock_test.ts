@@ -498,3 +498,40 @@ Deno.test("readPipfileLock: a range written instead of a pin keeps the package, 
     "pypa/pipenv#4278): their purls have no version: anything (*), django (==2.2.*)",
   ]);
 });
+
+Deno.test("readPipfileLock: a lock in a subfolder hangs the Pipfile's packages from a member for its folder", () => {
+  const text = Deno.readTextFileSync(fixture(...DIR, "basic", "Pipfile.lock"));
+  const pipfile = Deno.readTextFileSync(fixture(...DIR, "basic", "Pipfile"));
+  const atRoot = readPipfileLock(text, { path: "Pipfile.lock", pipfile });
+  // Its own entry (`"webapp": {"path": "."}`) names the member.
+  const out = readPipfileLock(text, { path: "services/web/Pipfile.lock", pipfile });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:pypi/webapp",
+    "workspace:services/web/libs/shared",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:pypi/webapp runtime"]);
+  assert.deepEqual(
+    edgesFrom(out, "pkg:pypi/webapp"),
+    edgesFrom(atRoot, ROOT_ID).map((e) =>
+      e.replace("workspace:libs/", "workspace:services/web/libs/")
+    )
+      .sort(),
+  );
+  // Without an entry of its own: a member named by its folder.
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: { idna: { version: "==3.10", index: "pypi" } },
+    develop: { pytest: { version: "==8.3.3", index: "pypi" } },
+  });
+  const plain = readPipfileLock(lock, {
+    path: "api/Pipfile.lock",
+    pipfile: '[packages]\nidna = "*"\n\n[dev-packages]\npytest = "*"\n',
+  });
+  assert.deepEqual(plain.members, [{ id: "workspace:api", name: "api" }]);
+  assert.deepEqual(plain.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+    "root workspace:api runtime",
+    "workspace:api pkg:pypi/idna@3.10 runtime",
+    "workspace:api pkg:pypi/pytest@8.3.3 dev",
+  ]);
+});

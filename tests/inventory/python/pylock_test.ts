@@ -395,3 +395,61 @@ Deno.test("readPylock: two entries of one name and version with the same one fil
   assert.deepEqual(idna.hashes, [{ alg: "sha256", hex: "9".repeat(64) }]);
   assert.equal(idna.distributions, undefined);
 });
+
+Deno.test("readPylock: a lock in a subfolder hangs its project's dependencies from a member for it", () => {
+  const text = Deno.readTextFileSync(fixture(...DIR, "basic", "pylock.toml"));
+  const out = readPylock(text, { path: "services/web/pylock.toml" });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => [m.id, m.purl]), [
+    ["pkg:pypi/webapp", "pkg:pypi/webapp"],
+    ["workspace:services/web/libs/shared", "pkg:pypi/shared@0.1.0"],
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:pypi/webapp runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:pypi/webapp"), [
+    "pkg:pypi/attrs@25.1.0 runtime",
+    "pkg:pypi/cattrs@24.1.2 runtime",
+    `${SPAM_2} runtime`,
+    "workspace:services/web/libs/shared runtime",
+  ]);
+  assert.deepEqual(out.project, { name: "webapp", purl: "pkg:pypi/webapp" });
+});
+
+Deno.test("readInventory: Pipfile.lock and pylock.toml services of a monorepo are members the root depends on", async () => {
+  await withTempDir(async (dir) => {
+    await Deno.mkdir(`${dir}/service-a`);
+    await Deno.mkdir(`${dir}/service-b`);
+    await Deno.writeTextFile(
+      `${dir}/pyproject.toml`,
+      '[project]\nname = "mono"\nversion = "1.0"\n',
+    );
+    await Deno.writeTextFile(`${dir}/service-a/Pipfile`, '[packages]\nrequests = "*"\n');
+    await Deno.writeTextFile(
+      `${dir}/service-a/Pipfile.lock`,
+      JSON.stringify({
+        _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+        default: { requests: { version: "==2.32.3" }, idna: { version: "==3.10" } },
+        develop: {},
+      }),
+    );
+    await Deno.writeTextFile(
+      `${dir}/service-b/pyproject.toml`,
+      '[project]\nname = "service-b"\nversion = "1.0.0"\ndependencies = ["click"]\n',
+    );
+    await Deno.writeTextFile(
+      `${dir}/service-b/pylock.toml`,
+      'lock-version = "1.0"\ncreated-by = "pdm"\n\n[[packages]]\nname = "service-b"\n' +
+        'version = "1.0.0"\ndirectory = { path = ".", editable = true }\n' +
+        'dependencies = [{ name = "click" }]\n\n[[packages]]\nname = "click"\nversion = "8.1.7"\n' +
+        'wheels = [{ url = "https://files.example/click-8.1.7-py3-none-any.whl", ' +
+        `hashes = { sha256 = "${"a".repeat(64)}" } }]\n`,
+    );
+    const inventory = await readInventory(dir);
+    const edges = inventory.edges.map((e) => `${e.from} ${e.to} ${e.scope}`).sort();
+    assert.deepEqual(edges, [
+      "pkg:pypi/service-b@1.0.0 pkg:pypi/click@8.1.7 runtime",
+      "root pkg:pypi/service-b@1.0.0 runtime",
+      "root workspace:service-a runtime",
+      "workspace:service-a pkg:pypi/requests@2.32.3 runtime",
+    ]);
+  });
+});
