@@ -22,6 +22,7 @@ import {
   isTable,
   NameIndex,
   nthLine,
+  purlMember,
   pypiComponent,
   readLockDocument,
   tomlKeyLine,
@@ -30,7 +31,7 @@ import {
 import { gitVcsUrl } from "../_vcs.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
-import { pep503Name, pypiPurl } from "../purl.ts";
+import { pep503Name } from "../purl.ts";
 import type { Scope } from "../types.ts";
 import type { ExtraLinks, ReaderResult } from "../_reader.ts";
 
@@ -259,8 +260,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     // A folder of the project is first-party; one outside it (another checkout) is third-party.
     if (place !== undefined && place.kind !== "outside") {
       places.push(place);
-      id = pypiPurl(name, version);
-      builder.member({ id, name, ...(version === undefined ? {} : { version }), purl: id });
+      id = builder.member(purlMember(name, version));
     } else {
       const files = Array.isArray(pkg.files)
         ? pkg.files
