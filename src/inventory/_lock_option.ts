@@ -90,8 +90,12 @@ export async function applyLockOptions(
       continue;
     }
     if (options.excluded(lock)) continue;
-    const inside = !lock.startsWith("../") && !lock.startsWith("/") && lock !== "..";
+    const inside = lock !== ".." && !lock.startsWith("../") && !lock.startsWith("/");
+    // A lockfile of its reader's own name in the manifest's folder is the default: when it is
+    // missing, the manifest's usual hint stands.
+    const usual = readerFor(lock) === reader && posix.dirname(lock) === folder;
     if (!inside || !options.lock(lock, reader)) {
+      if (usual) continue;
       hints.set(
         manifest,
         `its ${setting} names ${lock} as ${tool}'s lockfile, which is not in the project: ` +

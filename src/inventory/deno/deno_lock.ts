@@ -170,7 +170,8 @@ export function configuredLock(text: string, path: string): string | undefined {
   if (option === false) return undefined;
   const named = typeof option === "string" ? option : isRecord(option) ? option.path : undefined;
   const folder = folderOf(path);
-  if (typeof named !== "string") return joinPath(folder, "deno.lock");
+  // An empty path names the folder itself, no file: the default stands.
+  if (typeof named !== "string" || named === "") return joinPath(folder, "deno.lock");
   return named.startsWith("/") ? named : joinPath(folder, named);
 }
 

@@ -372,6 +372,7 @@ Deno.test("configuredLock: where a deno.json's \"lock\" puts Deno's lockfile", (
     ['{"lock": {"path": "locks/deno.lock", "frozen": true}}', "deno.jsonc", "locks/deno.lock"],
     ['{\n  // comment\n  "lock": "x.lock",\n}', "deno.jsonc", "x.lock"],
     ["not json", "deno.json", "deno.lock"],
+    ['{"lock": ""}', "app/deno.json", "app/deno.lock"],
   ];
   for (const [text, path, expected] of cases) {
     assert.equal(configuredLock(text, path), expected, `${path}: ${text}`);
@@ -462,11 +463,14 @@ Deno.test('a deno.json whose "lock" names a file that is not in the project says
     await writeTree(dir, {
       "deno.json": '{ "lock": "../shared/deno.lock" }',
       "sub/deno.json": '{ "lock": "missing.lock" }',
+      "other/deno.json": '{ "lock": { "frozen": true } }',
     });
     const { blockers } = await loadInventory(dir);
     const unread = blockers.filter((b) => b.code === "inventory.unread_file");
     assert.deepEqual(unread.map((b) => b.hint.split(";")[0]), [
       'its "lock" names ../shared/deno.lock as Deno\'s lockfile, which is not in the project: commit it there, which vouch reads',
+      // The default, deno.lock beside it, keeps the usual hint.
+      "commit the deno.lock that deno writes beside it, which vouch reads",
       'its "lock" names sub/missing.lock as Deno\'s lockfile, which is not in the project: commit it there, which vouch reads',
     ]);
   });
