@@ -9,6 +9,26 @@ import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_inva
 import { assertStaleMember, assertValidSboms, byId, STALE_MEMBER_FILES } from "./_js_readers.ts";
 import { treeContext, writeTree } from "../_tree.ts";
 
+/** The start of the `importers` of a v9 lock whose project depends on ms@2.1.3. */
+const MS_ROOT_IMPORTER = [
+  "importers:",
+  "  .:",
+  "    dependencies:",
+  "      ms:",
+  "        specifier: ^2.1.3",
+  "        version: 2.1.3",
+];
+
+/** The end of a v9 lock that locks ms@2.1.3 alone: its `packages` and `snapshots`. */
+const MS_ONLY = [
+  "packages:",
+  "  ms@2.1.3:",
+  "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+  "snapshots:",
+  "  ms@2.1.3: {}",
+  "",
+];
+
 function read(dir: string): ReturnType<typeof readPnpmLock> {
   const { load } = treeContext(dir);
   return readPnpmLock(load("pnpm-lock.yaml")!, { path: "pnpm-lock.yaml", load });
@@ -560,23 +580,13 @@ Deno.test("readPnpmLock: what a member's package.json declares and its importer 
   // declaration is not in the SBOM, and the reader says so (was: dropped silently).
   const lock = [
     "lockfileVersion: '9.0'",
-    "importers:",
-    "  .:",
-    "    dependencies:",
-    "      ms:",
-    "        specifier: ^2.1.3",
-    "        version: 2.1.3",
+    ...MS_ROOT_IMPORTER,
     "  packages/a:",
     "    devDependencies:",
     "      ms:",
     "        specifier: ^2.1.3",
     "        version: 2.1.3",
-    "packages:",
-    "  ms@2.1.3:",
-    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
-    "snapshots:",
-    "  ms@2.1.3: {}",
-    "",
+    ...MS_ONLY,
   ].join("\n");
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => STALE_MEMBER_FILES[p] });
   assertWellFormed(out);
@@ -670,18 +680,8 @@ Deno.test("readPnpmLock: an optional dependency the importer lacks is one pnpm c
       ...(ignored.length === 0
         ? []
         : ["ignoredOptionalDependencies:", ...ignored.map((p) => `  - '${p}'`)]),
-      "importers:",
-      "  .:",
-      "    dependencies:",
-      "      ms:",
-      "        specifier: ^2.1.3",
-      "        version: 2.1.3",
-      "packages:",
-      "  ms@2.1.3:",
-      "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
-      "snapshots:",
-      "  ms@2.1.3: {}",
-      "",
+      ...MS_ROOT_IMPORTER,
+      ...MS_ONLY,
     ].join("\n");
   const warnings = (ignored: string[]): string[] | undefined =>
     readPnpmLock(lock(ignored), { path: "pnpm-lock.yaml", load: (p) => files[p] }).warnings;
