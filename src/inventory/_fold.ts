@@ -17,6 +17,11 @@ export interface ReadFile {
   reader: Reader;
   /** Its output. */
   output: ReaderResult;
+  /**
+   * For a lockfile a manifest names (see `Reader.lockOption`): that
+   * manifest's folder, whose manifests it resolves.
+   */
+  folder?: string;
 }
 
 /** The id of the locks' member that is the manifest's project, if any. */
@@ -159,7 +164,7 @@ function foldersUp(path: string): string[] {
 
 /** The folder whose manifests a lockfile resolves. */
 function lockFolder(lock: ReadFile): string {
-  return lock.reader.coveredFolder?.(lock.path) ?? posix.dirname(lock.path);
+  return lock.folder ?? lock.reader.coveredFolder?.(lock.path) ?? posix.dirname(lock.path);
 }
 
 /**

@@ -118,6 +118,12 @@ export interface ReaderContext {
    * a version of the reader's ecosystem (`v1.2.3` → `1.2.3`, except Go).
    */
   release?: string;
+  /**
+   * For a lockfile that a manifest names as its tool's lock (see
+   * `Reader.lockOption`): that manifest's path. The lock is the project's of
+   * that manifest's folder, wherever it lies.
+   */
+  namedBy?: string;
 }
 
 /** One reader: which files it reads and how. */
@@ -201,6 +207,29 @@ export interface Reader {
    */
   coveredFolder?(path: string): string;
   /**
+   * For a lock reader whose tool's manifest may name its lockfile, or turn it
+   * off (deno.json's `"lock"`): the scan reads the lockfile a manifest names,
+   * whatever its name, and not a lockfile of the manifest's folder that the
+   * tool does not use.
+   */
+  lockOption?: {
+    /** The base names of the manifests, in the order the tool looks for them in a folder. */
+    manifests: readonly string[];
+    /** The tool, as shown to users (`Deno`). */
+    tool: string;
+    /** The manifest's setting that names the lockfile, as shown to users (`"lock"`). */
+    setting: string;
+    /**
+     * The lockfile a manifest names.
+     *
+     * @param text The manifest's text.
+     * @param path Its path relative to the project root, `/`-separated.
+     * @returns The lockfile's path relative to the project root (its
+     *   default when it names none), `undefined` when the tool uses none.
+     */
+    lockOf(text: string, path: string): string | undefined;
+  };
+  /**
    * Tells whether the reader reads a file.
    *
    * @param file The file's base name.
@@ -224,6 +253,26 @@ export interface Reader {
    * @param context Other files and the release.
    */
   read(text: string, path: string, context: ReaderContext): ReaderResult;
+}
+
+/**
+ * Runs a reader's function, loading first each module it needs that is not
+ * loaded yet (see {@linkcode NeedsModule}): the reader's own, then a parser
+ * it falls back to.
+ *
+ * @param run The function.
+ * @returns What it returns once the modules it needs are loaded.
+ */
+export async function withModules<T>(run: () => T): Promise<T> {
+  for (const loaded = new Set<() => Promise<void>>();;) {
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof NeedsModule) || loaded.has(error.load)) throw error;
+      loaded.add(error.load);
+      await error.load();
+    }
+  }
 }
 
 /**

@@ -238,7 +238,15 @@ export const READERS: readonly Reader[] = [
     files: ["deno.lock"],
     matches: (f) => f === "deno.lock",
     recordsDeclarations: true,
-    read: (text, path, c) => denoLock().readDenoLock(text, { path, load: c.load }),
+    lockOption: {
+      manifests: ["deno.json", "deno.jsonc"],
+      tool: "Deno",
+      setting: '"lock"',
+
+      lockOf: (text, path) => denoLock().configuredLock(text, path),
+    },
+    read: (text, path, c) =>
+      denoLock().readDenoLock(text, { path, load: c.load, config: c.namedBy }),
   },
   {
     name: "cargo_lock",

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { basename, isAbsolute, join, relative, resolve } from "../_path.ts";
+import { basename, isAbsolute, join, posix, relative, resolve } from "../_path.ts";
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
@@ -27,11 +27,12 @@ import { textWithoutCredentials } from "./_url.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import {
   type Load,
-  NeedsModule,
   type Reader,
   type ReaderContext,
   type ReaderResult,
+  withModules,
 } from "./_reader.ts";
+import { applyLockOptions } from "./_lock_option.ts";
 import { readerFor, READERS, supportedFiles } from "./_registry.ts";
 
 export * from "./types.ts";
@@ -194,16 +195,12 @@ async function readWith(
   path: string,
   context: ReaderContext,
 ): Promise<ReaderResult> {
-  for (const loaded = new Set<() => Promise<void>>();;) {
-    try {
-      return reader.read(text, path, context);
-    } catch (error) {
-      if (error instanceof PurlError) throw withoutSecrets(purlInvalid(reader, text, path, error));
-      if (error instanceof VouchError) throw withoutSecrets(error);
-      if (!(error instanceof NeedsModule) || loaded.has(error.load)) throw error;
-      loaded.add(error.load);
-      await error.load();
-    }
+  try {
+    return await withModules(() => reader.read(text, path, context));
+  } catch (error) {
+    if (error instanceof PurlError) throw withoutSecrets(purlInvalid(reader, text, path, error));
+    if (error instanceof VouchError) throw withoutSecrets(error);
+    throw error;
   }
 }
 
@@ -229,11 +226,6 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const scanned = explicit
     ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [], superseded: [] }
     : await scanProject(absRoot, { exclude });
-  /** The files read only when no file read includes them (see `Reader.readUnlessIncluded`). */
-  const unlessIncluded = explicit
-    ? []
-    : scanned.files.filter((path) => readerFor(path)!.readUnlessIncluded?.(path));
-  const files = scanned.files.filter((path) => !unlessIncluded.includes(path));
   const read = new Map<string, { text: string; bytes: Uint8Array }>();
   const realRoot = Deno.realPathSync(absRoot);
   /** Reads a file of the project once; `code` names the reader for a decoding error. */
@@ -290,6 +282,32 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       throw error;
     }
   };
+  /** The text of a file of the project, when it is one and valid UTF-8, without counting it read. */
+  const peek = (path: string): { text: string; bytes: Uint8Array } | undefined => {
+    const bytes = readRegularFile(join(absRoot, path), path);
+    if (bytes === undefined) return undefined;
+    try {
+      return { text: decodeText(bytes, path, "inventory.unread_file"), bytes };
+    } catch {
+      return undefined;
+    }
+  };
+  /** Whether `--exclude` names a path or a folder above it. */
+  const excluded = (path: string): boolean => {
+    const parts = path.split("/");
+    return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude));
+  };
+  // What the manifests say of their lockfiles (deno.json's "lock"): the scan found them by name.
+  const locks = await applyLockOptions(scanned, {
+    manifest: (path) => peek(path)?.text,
+    lock: (path, reader) => loadAs(`inventory.${reader.name}.invalid`)(path) !== undefined,
+    excluded,
+  });
+  /** The files read only when no file read includes them (see `Reader.readUnlessIncluded`). */
+  const unlessIncluded = explicit
+    ? []
+    : locks.files.filter((path) => readerFor(path)?.readUnlessIncluded?.(path));
+  const files = locks.files.filter((path) => !unlessIncluded.includes(path));
   if (
     explicit && !files.includes("pyproject.toml") &&
     loadAs("inventory.pyproject.invalid")("pyproject.toml") !== undefined
@@ -299,11 +317,6 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const outputs: ReadFile[] = [];
   const memo = new Map<string, unknown>();
   const queued = new Set(files);
-  /** Whether `--exclude` names a path or a folder above it. */
-  const excluded = (path: string): boolean => {
-    const parts = path.split("/");
-    return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude));
-  };
   /**
    * The go.mod of a module a go.work `use`s, loaded from where the scan does
    * not go (`.citools/`, deeper than the scan reads), is read too: it is the
@@ -321,7 +334,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     }
   };
   const readOne = async (path: string): Promise<ReadFile> => {
-    const reader = readerFor(path)!;
+    const named = locks.named.get(path);
+    const reader = named?.reader ?? readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
     if (text === undefined) {
@@ -334,8 +348,15 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    const context = { load, list, files: listFiles, memo, release, excluded };
-    return { path, reader, output: await readWith(reader, text, path, context) };
+    const namedBy = named?.by;
+    const context = { load, list, files: listFiles, memo, release, excluded, namedBy };
+    const output = await readWith(reader, text, path, context);
+    return {
+      path,
+      reader,
+      output,
+      ...(namedBy === undefined ? {} : { folder: posix.dirname(namedBy) }),
+    };
   };
   /**
    * The manifests deeper than the scan reads that a reader loaded (a workspace
@@ -343,7 +364,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
    * them too, or their declarations would be lost while they count as read.
    */
   const deepLoaded = (): string[] =>
-    scanned.unread.filter((u) =>
+    locks.unread.filter((u) =>
       !queued.has(u.path) && read.has(u.path) && u.resolvedBy !== undefined &&
       readerFor(u.path) !== undefined && locksResolving(u.path, u.resolvedBy, outputs).length === 0
     ).map((u) => u.path);
@@ -385,21 +406,13 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const merged = mergeOutputs(outputs);
   /** An unread file that declares no dependency (`UnreadFile.declaresNothing`): read, then. */
   const declaresNothing = ({ path, declaresNothing }: UnreadFile): boolean => {
-    if (declaresNothing === undefined) return false;
-    const bytes = readRegularFile(join(absRoot, path), path);
-    if (bytes === undefined) return false;
-    let text: string;
-    try {
-      text = decodeText(bytes, path, "inventory.unread_file");
-    } catch {
-      return false;
-    }
-    if (!declaresNothing(text)) return false;
-    read.set(path, { text, bytes });
+    const file = declaresNothing === undefined ? undefined : peek(path);
+    if (file === undefined || !declaresNothing!(file.text)) return false;
+    read.set(path, file);
     return true;
   };
-  const warnings = [...merged.warnings ?? []];
-  const unread = scanned.unread.filter((u) => {
+  const warnings = [...merged.warnings ?? [], ...locks.warnings];
+  const unread = locks.unread.filter((u) => {
     if (read.has(u.path)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
     if (locks.length === 0) return !declaresNothing(u);

@@ -144,20 +144,57 @@ function declaredScopes(load: Load | undefined, path: string): Map<string, Scope
   return out;
 }
 
+/** Deno's configuration files, in the order Deno looks for them in a folder. */
+const CONFIG_FILES = ["deno.json", "deno.jsonc"];
+
 /**
- * The project a `deno.json` (or `deno.jsonc`) beside the lock states: the
- * JSR package it publishes (`name`, `version`, `license`), when it names one.
+ * The lockfile a `deno.json` (or `deno.jsonc`) names with its `"lock"` option,
+ * as Deno resolves it (deno_config's `resolve_lockfile_path`): `false` turns
+ * the lockfile off (`undefined`); a path, or an object's `path`, is relative
+ * to the file's folder; anything else (`true`, `{ "frozen": true }`, no
+ * option) is `deno.lock` beside it. A file that is no JSONC object names that
+ * default too (reading the lock reports it).
+ *
+ * @param text The configuration file's text.
+ * @param path Its path relative to the project root.
+ * @returns The lockfile's path relative to the project root (it may climb
+ *   out of it: `../x`), or `undefined` when Deno uses none.
  */
-function denoProject(load: Load | undefined, folder: string): Project | undefined {
-  for (const file of ["deno.json", "deno.jsonc"]) {
-    const path = joinPath(folder, file);
+export function configuredLock(text: string, path: string): string | undefined {
+  let option: unknown;
+  try {
+    option = parseJsoncObject(text, path, CODE).lock;
+  } catch {
+    option = undefined;
+  }
+  if (option === false) return undefined;
+  const named = typeof option === "string" ? option : isRecord(option) ? option.path : undefined;
+  const folder = folderOf(path);
+  // An empty path names the folder itself, no file: the default stands.
+  if (typeof named !== "string" || named === "") return joinPath(folder, "deno.lock");
+  return named.startsWith("/") ? named : joinPath(folder, named);
+}
+
+/**
+ * The project a `deno.json` (or `deno.jsonc`) states: the JSR package it
+ * publishes (`name`, `version`, `license`), when it names one. The file is
+ * `config` when given, else the first of {@linkcode CONFIG_FILES} in `folder`.
+ */
+function denoProject(
+  load: Load | undefined,
+  folder: string,
+  config: string | undefined,
+): Project | undefined {
+  for (
+    const path of config === undefined ? CONFIG_FILES.map((f) => joinPath(folder, f)) : [config]
+  ) {
     const text = load?.(path);
     if (text === undefined) continue;
-    const config = parseJsoncObject(text, path, CODE);
-    const name = stringAt(config, "name");
+    const json = parseJsoncObject(text, path, CODE);
+    const name = stringAt(json, "name");
     if (name === undefined || name === "") return undefined;
-    const version = stringAt(config, "version") || undefined;
-    const license = stringAt(config, "license");
+    const version = stringAt(json, "version") || undefined;
+    const license = stringAt(json, "license");
     return {
       name,
       ...(version === undefined ? {} : { version }),
@@ -182,16 +219,20 @@ function denoProject(load: Load | undefined, folder: string): Project | undefine
  * `package.json` beside it lists only in `devDependencies` is a dev one, and
  * one it lists in `optionalDependencies` an optional one. The `deno.json`
  * (or `deno.jsonc`) beside the lock names the project when it publishes a
- * JSR package (`name`, `version`, `license`).
+ * JSR package (`name`, `version`, `license`). A lock that a configuration
+ * file names elsewhere (its `"lock"` option) is that file's folder's: its
+ * workspace members and `package.json` files are there, and the file names
+ * the project.
  *
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
- *   `load`: reads the workspace's `package.json` files.
+ *   `load`: reads the workspace's `package.json` files; `config`: the
+ *   configuration file that names the lock, when it is not beside it.
  * @returns Members (workspace folders), components and edges.
  */
 export function readDenoLock(
   text: string,
-  options: { path: string; load?: Load },
+  options: { path: string; load?: Load; config?: string },
 ): ReaderOutput & { project?: Project } {
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
@@ -317,7 +358,7 @@ export function readDenoLock(
   }
 
   const workspace = objectAt(lock, "workspace");
-  const base = folderOf(path);
+  const base = folderOf(options.config ?? path);
   const roots: Array<[string, JsonObject, string]> = [[ROOT_ID, workspace, base]];
   for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
     const id = out.member({ id: `workspace:${folder}`, name: folder });
@@ -350,6 +391,6 @@ export function readDenoLock(
     if (!any.has(component.id) || runtime.has(component.id)) continue;
     component.scopes = [shipped.has(component.id) ? "optional" : "dev"];
   }
-  const project = denoProject(options.load, base);
+  const project = denoProject(options.load, base, options.config);
   return project === undefined ? output : { ...output, project };
 }

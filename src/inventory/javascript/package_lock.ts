@@ -179,7 +179,8 @@ function v1Packages(
  * Reads an npm `package-lock.json` or `npm-shrinkwrap.json` (lockfileVersion 2
  * or 3, its `packages` map; lockfileVersion 1, its nested `dependencies` tree,
  * with the root's declarations from the package.json beside it, which `load`
- * reads). Workspace folders and the `link: true` entries pointing at them become
+ * reads; a shrinkwrap of npm 4 or before, with no lockfileVersion, as a
+ * lockfileVersion 1 tree that records no `requires`, with a warning). Workspace folders and the `link: true` entries pointing at them become
  * members (a linked folder outside the project, another checkout, is a
  * component); every other entry is a component whose name is its `name` field
  * (npm aliases) or the last `node_modules/` segment of its key, with its
@@ -218,14 +219,17 @@ export function readPackageLock(
   const { path } = options;
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.lockfileVersion;
-  if (version !== 1 && version !== 2 && version !== 3) {
+  // No lockfileVersion: an "ancient" shrinkwrap of npm 4 or before (npm's docs), which npm still
+  // reads: a v1 `dependencies` tree without `requires`.
+  const ancient = version === undefined && !isRecord(lock.packages) && isRecord(lock.dependencies);
+  if (version !== 1 && version !== 2 && version !== 3 && !ancient) {
     throw new VouchError(
       "inventory.package_lock.unsupported_version",
       `${path}:1: lockfileVersion ${JSON.stringify(version ?? null)} is not supported`,
       "regenerate it with npm 7 or later (`npm install --lockfile-version 3`)",
     );
   }
-  if (version === 1 && !isRecord(lock.packages)) {
+  if ((version === 1 || ancient) && !isRecord(lock.packages)) {
     lock.packages = v1Packages(lock, text, path, options.load);
   }
   if (!isRecord(lock.packages)) {
@@ -335,7 +339,13 @@ export function readPackageLock(
       if (folder === "") return undefined;
     }
   };
-  const warnings: string[] = [];
+  const warnings: string[] = ancient
+    ? [
+      `${path} has no lockfileVersion (npm 4 or before): it does not say which package ` +
+      "requires which, so the SBOM links only the project's own declarations; regenerate it " +
+      "with npm 7 or later for the whole graph",
+    ]
+    : [];
   for (const [location, from] of nodeId) {
     const entry = entries.get(location) ?? {};
     const optionalPeers = objectAt(entry, "peerDependenciesMeta");

@@ -10,7 +10,7 @@ import { distributionFields, OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
-import { lineAt } from "../_formats/json.ts";
+import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
 import { gitVcsUrl, npmGitVcsUrl } from "../_vcs.ts";
@@ -26,10 +26,12 @@ import {
   manifestProjectFields,
   npmComponent,
   originQualifiers,
+  type PackageJson,
   reach,
   reachScopes,
-  staleRecordWarning,
   tarballVersion,
+  unlockedDeclarations,
+  unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
 
@@ -596,6 +598,60 @@ function configuredPatches(load: Load, lockDir: string): YamlMap {
 }
 
 /**
+ * Whether the lock's `ignoredOptionalDependencies` (pnpm's setting, which the
+ * lock records) names an optional dependency: its patterns, with `*` for any
+ * text and `!` to take names back out, the last that matches deciding (pnpm's
+ * `createMatcher`).
+ */
+function ignoredOptional(patterns: unknown): (name: string) => boolean {
+  const list = Array.isArray(patterns) ? patterns.filter((p) => typeof p === "string") : [];
+  const rules = list.map((pattern: string) => {
+    const negated = pattern.startsWith("!");
+    const body = (negated ? pattern.slice(1) : pattern).split("*")
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+    return { negated, re: new RegExp(`^${body}$`) };
+  });
+  return (name) => {
+    let matched = rules.length > 0 && rules.every((r) => r.negated);
+    for (const rule of rules) if (rule.re.test(name)) matched = !rule.negated;
+    return matched;
+  };
+}
+
+/**
+ * The warnings for an importer whose package.json declares what the importer
+ * lacks: a lock older than the package.json (`pnpm install` updates it), but
+ * for an `optionalDependencies` entry, which the install that wrote the lock
+ * could not resolve and left out (a frozen install leaves it out again: pnpm's
+ * `unresolvedOptionalDependencies`), or one `ignoredOptionalDependencies`
+ * leaves out by design (no warning).
+ */
+function importerWarnings(
+  manifest: PackageJson | undefined,
+  recorded: ReadonlySet<string>,
+  options: { lock: string; ignored: (name: string) => boolean },
+): string[] {
+  if (manifest === undefined) return [];
+  const optional = objectAt(manifest.json, "optionalDependencies");
+  const stale = unlockedDeclarations(
+    manifest,
+    (n) => recorded.has(n) || Object.hasOwn(optional, n),
+  );
+  const skipped = Object.entries(optional)
+    .filter(([name]) => !recorded.has(name) && !options.ignored(name))
+    .map(([name, range]) => `${name}@${typeof range === "string" ? range : ""}`);
+  const install = "pnpm install";
+  return [
+    ...(stale.length === 0
+      ? []
+      : [unlockedWarning(manifest.path, stale, { lock: options.lock, install })]),
+    ...(skipped.length === 0
+      ? []
+      : [unlockedWarning(manifest.path, skipped, { lock: options.lock, install, optional: true })]),
+  ];
+}
+
+/**
  * Reads a pnpm `pnpm-lock.yaml`: lockfileVersion 5.0–5.4 (pnpm 3–7, also
  * `5.4-inlineSpecifiers`), 6.x (pnpm 8), 7.x (pnpm 9 pre-releases) and 9.x
  * (pnpm 9–11, including the two-document form whose first document, pnpm's
@@ -676,15 +732,15 @@ export function readPnpmLock(
   const project = manifestProjectFields(manifest);
   // The project's importers (the last document) against their package.json files.
   const warnings: string[] = [];
+  const ignored = ignoredOptional((docs as YamlMap[]).at(-1)!.ignoredOptionalDependencies);
   for (const [folder, deps] of decoded.at(-1)!.importers) {
-    const warning = staleRecordWarning(
+    warnings.push(...importerWarnings(
       folder === ""
         ? manifest
         : loadPackageJson(load, joinPath(ctx.lockDir, folder, "package.json")),
       new Set(deps.map((dep) => dep.name)),
-      { lock: path, install: "pnpm install" },
-    );
-    if (warning !== undefined) warnings.push(warning);
+      { lock: path, ignored },
+    ));
   }
   return withoutExcludedMembers({
     ...mapper.out.build({ directFromEdges: true }),

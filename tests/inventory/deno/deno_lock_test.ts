@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
-import { readDenoLock } from "../../../src/inventory/deno/deno_lock.ts";
+import { configuredLock, readDenoLock } from "../../../src/inventory/deno/deno_lock.ts";
+import { loadInventory, readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
+import { writeTree } from "../_tree.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 
 const read = (file: string) =>
@@ -332,4 +334,144 @@ Deno.test("readDenoLock: the deno.json beside the lock names the project, the JS
     readDenoLock(lock, { path: "deno.lock", load: () => '{"imports": {}}' }).project,
     undefined,
   );
+});
+
+/** A v4 lock of jsr:@std/path@1 and the package.json dependency npm:chalk@5. */
+const SMALL_LOCK = JSON.stringify(
+  {
+    version: "4",
+    specifiers: { "jsr:@std/path@1": "1.0.8", "npm:chalk@5": "5.3.0" },
+    jsr: {
+      "@std/path@1.0.8": {
+        integrity: "c7ff7c94e7a6db83ed0b1b54cfc857c316fcd3aed822485adcefd4a14a84ebfd",
+      },
+    },
+    npm: {
+      "chalk@5.3.0": {
+        integrity:
+          "sha512-R6G5W20deEVt7LWgjWjMjS/hrVeqyhfoh+xos/TYXIcTUi6BpBEMOLJfrGz1r6xJbkg8ZNlazxh/gzJSW9Et1w==",
+      },
+    },
+    workspace: {
+      dependencies: ["jsr:@std/path@1"],
+      packageJson: { dependencies: ["npm:chalk@5"] },
+    },
+  },
+  null,
+  2,
+);
+
+Deno.test("configuredLock: where a deno.json's \"lock\" puts Deno's lockfile", () => {
+  const cases: Array<[string, string, string | undefined]> = [
+    ["{}", "deno.json", "deno.lock"],
+    ['{"lock": true}', "app/deno.json", "app/deno.lock"],
+    ['{"lock": {"frozen": true}}', "app/deno.json", "app/deno.lock"],
+    ['{"lock": false}', "app/deno.json", undefined],
+    ['{"lock": "./my.lock"}', "app/deno.json", "app/my.lock"],
+    ['{"lock": "../deno.lock"}', "app/deno.json", "deno.lock"],
+    ['{"lock": {"path": "locks/deno.lock", "frozen": true}}', "deno.jsonc", "locks/deno.lock"],
+    ['{\n  // comment\n  "lock": "x.lock",\n}', "deno.jsonc", "x.lock"],
+    ["not json", "deno.json", "deno.lock"],
+    ['{"lock": ""}', "app/deno.json", "app/deno.lock"],
+  ];
+  for (const [text, path, expected] of cases) {
+    assert.equal(configuredLock(text, path), expected, `${path}: ${text}`);
+  }
+});
+
+Deno.test('a deno.json with "lock": false: the deno.lock beside it is not Deno\'s, and not read', async () => {
+  // Deno uses no lockfile then (deno_config's resolve_lockfile_path): a deno.lock left there
+  // says nothing of what Deno resolves. It was read as the project's lock, and the deno.json
+  // counted as resolved.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "deno.json": '{ "lock": false, "imports": { "@std/path": "jsr:@std/path@1" } }',
+      "deno.lock": SMALL_LOCK,
+    });
+    const warnings: string[] = [];
+    const { inventory, blockers } = await loadInventory(dir, {
+      onWarning: (w) => warnings.push(w),
+    });
+    assert.deepEqual(inventory.components, []);
+    assert.deepEqual(inventory.sources, []);
+    assert.deepEqual(inventory.unread, ["deno.json"]);
+    assert.ok(
+      warnings.includes(
+        'deno.lock is not read: deno.json beside it turns the lockfile off (its "lock"), so ' +
+          "Deno does not use it",
+      ),
+      warnings.join("\n"),
+    );
+    assert.match(
+      blockers.find((b) => b.message.startsWith("deno.json "))?.hint ?? "",
+      /^its "lock" turns Deno's lockfile off: remove that and commit the lockfile Deno then writes/,
+    );
+  });
+});
+
+Deno.test('a lockfile a deno.json(c) names with "lock" is read, whatever its name; the deno.lock beside it is not', async () => {
+  // `"lock": { "path": "./deno-lock.json", "frozen": true }`: Deno reads and writes that file
+  // only. It was not read (no reader for its name) and the stray deno.lock was read instead.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "deno.jsonc": '{\n  // JSR package\n  "name": "@acme/tool",\n  "version": "1.2.0",\n' +
+        '  "lock": { "path": "./deno-lock.json", "frozen": true },\n}\n',
+      "deno-lock.json": SMALL_LOCK,
+      "deno.lock": SMALL_LOCK.replaceAll("1.0.8", "0.9.0"),
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:jsr/%40std/path@1.0.8",
+      "pkg:npm/chalk@5.3.0",
+    ]);
+    assert.equal(inventory.project.purl, "pkg:jsr/%40acme/tool@1.2.0");
+    assert.deepEqual(inventory.sources, ["deno-lock.json", "deno.jsonc"]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, [
+      'deno.lock is not read: deno.jsonc beside it names deno-lock.json as its lockfile (its "lock"), so Deno does not use it',
+    ]);
+  });
+});
+
+Deno.test("a lockfile a deno.json names in a subfolder is its folder's project's lock", async () => {
+  // `"lock": "locks/deno.lock"`: the workspace and its package.json are the deno.json's folder's.
+  // Read as locks/'s own lock, it looked for the package.json there (chalk, a devDependency,
+  // was runtime) and left the deno.json unread.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "app/deno.json": '{ "lock": "locks/deno.lock" }',
+      "app/package.json": '{ "devDependencies": { "chalk": "^5.3.0" } }',
+      "app/locks/deno.lock": SMALL_LOCK,
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`),
+      ["pkg:jsr/%40std/path@1.0.8 runtime", "pkg:npm/chalk@5.3.0 dev"],
+    );
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(inventory.sources, [
+      "app/deno.json",
+      "app/locks/deno.lock",
+      "app/package.json",
+    ]);
+  });
+});
+
+Deno.test('a deno.json whose "lock" names a file that is not in the project says so', async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "deno.json": '{ "lock": "../shared/deno.lock" }',
+      "sub/deno.json": '{ "lock": "missing.lock" }',
+      "other/deno.json": '{ "lock": { "frozen": true } }',
+    });
+    const { blockers } = await loadInventory(dir);
+    const unread = blockers.filter((b) => b.code === "inventory.unread_file");
+    assert.deepEqual(unread.map((b) => b.hint.split(";")[0]), [
+      'its "lock" names ../shared/deno.lock as Deno\'s lockfile, which is not in the project: commit it there, which vouch reads',
+      // The default, deno.lock beside it, keeps the usual hint.
+      "commit the deno.lock that deno writes beside it, which vouch reads",
+      'its "lock" names sub/missing.lock as Deno\'s lockfile, which is not in the project: commit it there, which vouch reads',
+    ]);
+  });
 });

@@ -560,3 +560,60 @@ Deno.test("readPackageLock: a peer the same record also declares as a dependency
     "pkg:npm/react@18.2.0 dev",
   ]);
 });
+
+Deno.test("readPackageLock reads an npm 4 shrinkwrap (no lockfileVersion) as a lockfileVersion 1 tree", () => {
+  // npm's docs: no lockfileVersion is an "ancient" shrinkwrap of npm before 5, which npm still
+  // reads (128technology/js-license-generator's). It was inventory.package_lock.unsupported_version,
+  // exit 2. It records no `requires`: only the project's declarations are edges, and it says so.
+  const entry = (name: string, version: string, dev: boolean, more: object = {}) => ({
+    version,
+    from: `${name}@>=${version} <99.0.0`,
+    resolved: `https://registry.npmjs.org/${name}/-/${name}-${version}.tgz`,
+    ...(dev ? { dev: true } : {}),
+    ...more,
+  });
+  const lock = JSON.stringify(
+    {
+      name: "js-license-generator",
+      version: "1.0.0",
+      dependencies: {
+        "acorn": entry("acorn", "5.2.1", true),
+        "acorn-jsx": entry("acorn-jsx", "3.0.1", true, {
+          dependencies: { acorn: entry("acorn", "3.3.0", true) },
+        }),
+        "eslint": entry("eslint", "3.19.0", true),
+        "glob": entry("glob", "7.1.2", false),
+        "nlf": entry("nlf", "1.4.3", false),
+      },
+    },
+    null,
+    2,
+  );
+  const manifest = JSON.stringify({
+    name: "js-license-generator",
+    dependencies: { nlf: "^1.4.3" },
+    devDependencies: { eslint: "^3.19.0" },
+  });
+  const out = readPackageLock(lock, {
+    path: "npm-shrinkwrap.json",
+    load: (p) => p === "package.json" ? manifest : undefined,
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:npm/acorn-jsx@3.0.1 dev",
+    "pkg:npm/acorn@3.3.0 dev",
+    "pkg:npm/acorn@5.2.1 dev",
+    "pkg:npm/eslint@3.19.0 dev",
+    "pkg:npm/glob@7.1.2 runtime",
+    "pkg:npm/nlf@1.4.3 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/eslint@3.19.0 dev",
+    "pkg:npm/nlf@1.4.3 runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "npm-shrinkwrap.json has no lockfileVersion (npm 4 or before): it does not say which " +
+    "package requires which, so the SBOM links only the project's own declarations; " +
+    "regenerate it with npm 7 or later for the whole graph",
+  ]);
+});

@@ -9,6 +9,26 @@ import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_inva
 import { assertStaleMember, assertValidSboms, byId, STALE_MEMBER_FILES } from "./_js_readers.ts";
 import { treeContext, writeTree } from "../_tree.ts";
 
+/** The start of the `importers` of a v9 lock whose project depends on ms@2.1.3. */
+const MS_ROOT_IMPORTER = [
+  "importers:",
+  "  .:",
+  "    dependencies:",
+  "      ms:",
+  "        specifier: ^2.1.3",
+  "        version: 2.1.3",
+];
+
+/** The end of a v9 lock that locks ms@2.1.3 alone: its `packages` and `snapshots`. */
+const MS_ONLY = [
+  "packages:",
+  "  ms@2.1.3:",
+  "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+  "snapshots:",
+  "  ms@2.1.3: {}",
+  "",
+];
+
 function read(dir: string): ReturnType<typeof readPnpmLock> {
   const { load } = treeContext(dir);
   return readPnpmLock(load("pnpm-lock.yaml")!, { path: "pnpm-lock.yaml", load });
@@ -560,23 +580,13 @@ Deno.test("readPnpmLock: what a member's package.json declares and its importer 
   // declaration is not in the SBOM, and the reader says so (was: dropped silently).
   const lock = [
     "lockfileVersion: '9.0'",
-    "importers:",
-    "  .:",
-    "    dependencies:",
-    "      ms:",
-    "        specifier: ^2.1.3",
-    "        version: 2.1.3",
+    ...MS_ROOT_IMPORTER,
     "  packages/a:",
     "    devDependencies:",
     "      ms:",
     "        specifier: ^2.1.3",
     "        version: 2.1.3",
-    "packages:",
-    "  ms@2.1.3:",
-    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
-    "snapshots:",
-    "  ms@2.1.3: {}",
-    "",
+    ...MS_ONLY,
   ].join("\n");
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => STALE_MEMBER_FILES[p] });
   assertWellFormed(out);
@@ -645,4 +655,56 @@ Deno.test("readPnpmLock: pnpm 11's patchedDependencies (selector → hash) name 
     ["patches/no-deps.patch"],
   );
   assert.deepEqual(patches({}), ["patch_hash=2mxqxzgazgkaqoljbgoadrshgq"]);
+});
+
+Deno.test("readPnpmLock: an optional dependency the importer lacks is one pnpm could not resolve, not a stale lock", () => {
+  // pnpm skips an optionalDependencies entry it cannot resolve and a frozen install skips it
+  // again (its unresolvedOptionalDependencies): `pnpm install` would not add it, so the warning
+  // does not tell the user to run it (it did). One the lock's ignoredOptionalDependencies
+  // names (pnpm's createMatcher patterns) is left out by design: no warning.
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { ms: "^2.1.3", zod: "^3.23.0" },
+      optionalDependencies: {
+        "@parcel/watcher-wasm": "2.5.1",
+        "@rollup/rollup-win32-x64-msvc": "4.9.0",
+        "@rollup/rollup-linux-x64-gnu": "4.9.0",
+        "fsevents": "2.3.3",
+      },
+    }),
+  };
+  const lock = (ignored: string[]): string =>
+    [
+      "lockfileVersion: '9.0'",
+      ...(ignored.length === 0
+        ? []
+        : ["ignoredOptionalDependencies:", ...ignored.map((p) => `  - '${p}'`)]),
+      ...MS_ROOT_IMPORTER,
+      ...MS_ONLY,
+    ].join("\n");
+  const warnings = (ignored: string[]): string[] | undefined =>
+    readPnpmLock(lock(ignored), { path: "pnpm-lock.yaml", load: (p) => files[p] }).warnings;
+  const stale = "package.json declares zod@^3.23.0, which pnpm-lock.yaml does not lock: it is " +
+    "not in the SBOM; run `pnpm install` to update the lock";
+  const skipped = (names: string): string =>
+    `package.json declares optional ${names}, which pnpm-lock.yaml does not lock: they are not ` +
+    "in the SBOM (`pnpm install` leaves out an optional dependency it cannot resolve)";
+  assert.deepEqual(warnings([]), [
+    stale,
+    skipped(
+      "@parcel/watcher-wasm@2.5.1, @rollup/rollup-win32-x64-msvc@4.9.0, " +
+        "@rollup/rollup-linux-x64-gnu@4.9.0, fsevents@2.3.3",
+    ),
+  ]);
+  assert.deepEqual(warnings(["@rollup/*", "!@rollup/rollup-linux-*", "fsevents"]), [
+    stale,
+    skipped("@parcel/watcher-wasm@2.5.1, @rollup/rollup-linux-x64-gnu@4.9.0"),
+  ]);
+  // Only negations: every other name is ignored.
+  assert.deepEqual(warnings(["!fsevents"]), [
+    stale,
+    "package.json declares optional fsevents@2.3.3, which pnpm-lock.yaml does not lock: it is " +
+    "not in the SBOM (`pnpm install` leaves out an optional dependency it cannot resolve)",
+  ]);
 });
