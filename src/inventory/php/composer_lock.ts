@@ -118,6 +118,45 @@ interface Manifest {
   requireDev: [string, string][];
   /** Names it replaces or provides: the root package stands for them. */
   stands: string[];
+  /** Its VCS repositories (`vcs`, `git`, `github`, …), by {@linkcode repositoryKey}. */
+  vcsRepositories: Set<string>;
+}
+
+/** The `repositories` types that Composer's VcsRepository reads (a fork, a package off Packagist). */
+const VCS_TYPES = new Set([
+  "vcs",
+  "git",
+  "github",
+  "gitlab",
+  "bitbucket",
+  "git-bitbucket",
+  "hg",
+  "hg-bitbucket",
+  "fossil",
+  "forgejo",
+  "perforce",
+  "svn",
+]);
+
+/**
+ * A repository URL as a key that matches its other spellings: host and path, lowercased,
+ * without scheme, credentials, `.git` or a trailing `/` (Composer's GitHub driver records a
+ * `vcs` repository `https://github.com/fork/x` as the source `https://github.com/fork/x.git`,
+ * or `git@github.com:fork/x.git` when private).
+ */
+function repositoryKey(url: string): string {
+  const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+)$/.exec(url);
+  const bare = scp ? `${scp[1]}/${scp[2]}` : url.replace(/^[a-z][\w+.-]*:\/\/([^@/]*@)?/i, "");
+  return bare.toLowerCase().replace(/\/+$/, "").replace(/\.git$/, "");
+}
+
+/** The keys of the VCS repositories of a composer.json's `repositories` (a list or a map). */
+function vcsRepositories(value: unknown): Set<string> {
+  const entries = Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : [];
+  return new Set(
+    entries.filter((r) => isRecord(r) && VCS_TYPES.has(String(r.type)) && typeof r.url === "string")
+      .map((r) => repositoryKey(r.url as string)),
+  );
 }
 
 /**
@@ -255,6 +294,7 @@ function readManifest(text: string, path: string, release: string | undefined): 
     require: declared("require"),
     requireDev: declared("require-dev"),
     stands: [...names(doc.replace, fail, "replace"), ...names(doc.provide, fail, "provide")],
+    vcsRepositories: vcsRepositories(doc.repositories),
   };
   if (typeof doc.name === "string" && doc.name.includes("/")) {
     const version = typeof doc.version === "string" ? doc.version : release;
@@ -318,7 +358,11 @@ function decode(text: string, path: string): Locked[] {
  * inside the project is a first-party {@linkcode Member} (its `composer.json`
  * loaded with `load`, being resolved by the lock). With the
  * `composer.json` beside it, its `require` / `require-dev` are the root's
- * (direct) edges and its `name` / `version` / `license` the project.
+ * (direct) edges and its `name` / `version` / `license` the project. A
+ * package installed from its `source` only, or from one of the manifest's VCS
+ * `repositories` (a fork of a Packagist package), carries `vcs_url` (the
+ * repository at the locked commit) in its purl; one that another Composer
+ * repository served, its `repository_url`.
  *
  * @example
  * ```ts
@@ -360,7 +404,7 @@ export function readComposerLock(
       throw invalid(READER, pkg.where(), `package "${pkg.name}" is locked twice`);
     }
     seen.set(key, pkg.name);
-    ids.set(key, mapPackage(builder, pkg, options));
+    ids.set(key, mapPackage(builder, pkg, options, manifest?.vcsRepositories));
   }
   for (const pkg of locked) {
     for (const stand of pkg.stands) {
@@ -402,8 +446,16 @@ export function readComposerLock(
   return output;
 }
 
-/** Adds one locked package (a component, or a member for an in-project path repository). */
-function mapPackage(builder: OutputBuilder, pkg: Locked, options: ComposerLockOptions): string {
+/**
+ * Adds one locked package (a component, or a member for an in-project path repository).
+ * `vcsRepositories`: the keys of composer.json's VCS repositories (see {@linkcode repositoryKey}).
+ */
+function mapPackage(
+  builder: OutputBuilder,
+  pkg: Locked,
+  options: ComposerLockOptions,
+  vcsRepositories: ReadonlySet<string> = new Set(),
+): string {
   const { path } = options;
   const purl = composerPurl(
     pkg.name,
@@ -425,9 +477,15 @@ function mapPackage(builder: OutputBuilder, pkg: Locked, options: ComposerLockOp
         pkg.source.reference ? `@${pkg.source.reference}` : ""
       }`)
     : undefined;
+  // A package of one of composer.json's VCS repositories (a fork, most often): no Composer
+  // repository served it (it has no notification-url), the repository did, and its dist (the
+  // fork's zipball at the commit) is not the Packagist package's.
+  const fromVcs = pkg.repository === undefined && pkg.source !== undefined &&
+    vcsRepositories.has(repositoryKey(pkg.source.url));
   return builder.component({
-    // A package installed from its repository only (no dist) is identified by the commit.
-    purl: pkg.dist === undefined && vcs !== undefined
+    // A package installed from its repository only (no dist), or from a VCS repository of
+    // composer.json, is identified by the commit.
+    purl: (pkg.dist === undefined || fromVcs) && vcs !== undefined
       ? composerPurl(pkg.name, pkg.version, { repository_url: pkg.repository, vcs_url: vcs })
       : purl,
     ecosystem: "composer",

@@ -117,6 +117,69 @@ Deno.test("readComposerLock: a package another Composer repository served carrie
   assert.ok(!ids.some((id) => id.includes("secret")), "no credentials in a purl");
 });
 
+// A fork installed from a VCS repository of composer.json has a dist (the fork's zipball) and
+// no notification-url: read as the Packagist package it forks, it named upstream code it is not.
+Deno.test("readComposerLock: a package of a VCS repository of composer.json (a fork) carries its vcs_url", () => {
+  const manifest = JSON.stringify({
+    repositories: [
+      { type: "vcs", url: "https://github.com/acme-forks/guzzle" },
+      { type: "github", url: "git@github.com:acme-forks/Monolog.git" },
+      { type: "composer", url: "https://packages.example.test" },
+    ],
+    require: { "guzzlehttp/guzzle": "dev-fix-timeouts", "monolog/monolog": "dev-main" },
+  });
+  const sha = (c: string): string => c.repeat(40);
+  const entry = (name: string, url: string, ref: string, extra = {}): Record<string, unknown> => ({
+    name,
+    version: name === "guzzlehttp/guzzle" ? "dev-fix-timeouts" : "dev-main",
+    source: { type: "git", url, reference: ref },
+    dist: {
+      type: "zip",
+      url: `https://api.github.com/repos/${
+        url.replace(/^.*github\.com[:/]|\.git$/g, "")
+      }/zipball/${ref}`,
+      reference: ref,
+      shasum: "",
+    },
+    ...extra,
+  });
+  const lock = JSON.stringify({
+    packages: [
+      entry("guzzlehttp/guzzle", "https://github.com/acme-forks/guzzle.git", sha("a")),
+      entry("monolog/monolog", "git@github.com:acme-forks/monolog.git", sha("b")),
+      // the upstream package, from Packagist: unchanged
+      entry("psr/log", "https://github.com/php-fig/log.git", sha("c"), {
+        "notification-url": "https://packagist.org/downloads/",
+      }),
+    ],
+  });
+  const out = readComposerLock(lock, { path: "composer.lock", manifest });
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.equal(
+    byName.get("guzzlehttp/guzzle")?.purl,
+    `pkg:composer/guzzlehttp/guzzle@dev-fix-timeouts?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme-forks%2Fguzzle.git%40${
+      sha("a")
+    }`,
+  );
+  assert.equal(
+    byName.get("monolog/monolog")?.purl,
+    `pkg:composer/monolog/monolog@dev-main?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme-forks%2Fmonolog.git%40${
+      sha("b")
+    }`,
+  );
+  assert.equal(byName.get("psr/log")?.purl, "pkg:composer/psr/log@dev-main");
+  assert.equal(
+    byName.get("guzzlehttp/guzzle")?.downloadLocation,
+    `https://api.github.com/repos/acme-forks/guzzle/zipball/${sha("a")}`,
+    "the dist is still where it is downloaded from",
+  );
+  // Without composer.json nothing says where it came from.
+  assert.equal(
+    readComposerLock(lock, { path: "composer.lock" }).components[0].purl,
+    "pkg:composer/guzzlehttp/guzzle@dev-fix-timeouts",
+  );
+});
+
 Deno.test("readComposerLock: licenses become SPDX expressions (a list is a choice)", () => {
   const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
   assert.equal(byName.get("monolog/monolog")?.license, "MIT");
