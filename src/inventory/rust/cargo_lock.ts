@@ -13,13 +13,9 @@ import { ROOT_ID, type Scope } from "../types.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
 import { type LocalPlace, memberFolders } from "../_paths.ts";
-import { cargoDeclarations, excludedFromWorkspace } from "./cargo_toml.ts";
+import { cargoDeclarations, excludedFromWorkspace, registryUrl } from "./cargo_toml.ts";
 
 const CODE = "inventory.cargo_lock.invalid";
-const CRATES_IO = new Set([
-  "registry+https://github.com/rust-lang/crates.io-index",
-  "sparse+https://index.crates.io/",
-]);
 
 interface LockedPackage {
   name: string;
@@ -51,19 +47,20 @@ function origin(
   version: string,
   source: string,
 ): { qualifiers: Record<string, string>; downloadLocation?: string } {
-  if (CRATES_IO.has(source)) {
-    return {
-      qualifiers: {},
-      downloadLocation: `https://crates.io/api/v1/crates/${name}/${version}/download`,
-    };
-  }
   if (source.startsWith("git+")) {
     const hash = source.indexOf("#");
     const url = source.slice(0, hash === -1 ? undefined : hash).replace(/\?.*$/, "");
     const vcs = hash === -1 ? url : `${url}@${source.slice(hash + 1)}`;
     return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs };
   }
-  return { qualifiers: { repository_url: source.replace(/^(registry|sparse)\+/, "") } };
+  const repository = registryUrl(source);
+  if (repository === undefined) {
+    return {
+      qualifiers: {},
+      downloadLocation: `https://crates.io/api/v1/crates/${name}/${version}/download`,
+    };
+  }
+  return { qualifiers: { repository_url: repository } };
 }
 
 /** A git source without its locked commit (`#<sha>`), which a dependency reference leaves out. */

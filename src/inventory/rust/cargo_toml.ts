@@ -12,8 +12,8 @@ import { OutputBuilder } from "../_builder.ts";
 import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
-import type { Load } from "../_reader.ts";
-import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { type Project, ROOT_ID, type Scope } from "../types.ts";
 import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
 
 const READER = "cargo_toml";
@@ -42,6 +42,10 @@ interface Declaration {
   name: string;
   requirement?: string;
   vcsUrl?: string;
+  /** The `repository_url` of a crate of another registry than crates.io (see {@linkcode registryUrl}). */
+  repositoryUrl?: string;
+  /** The name of its `registry` when the project's Cargo configuration does not say its index. */
+  unknownRegistry?: string;
   local: boolean;
   /**
    * A `path` dependency that is not the project's own crate: its folder lies outside the
@@ -59,6 +63,63 @@ interface Inherited {
   path?: string;
 }
 
+/** crates.io's index, as Cargo writes it in a `Cargo.lock` `source` (git and sparse). */
+const CRATES_IO = new Set([
+  "registry+https://github.com/rust-lang/crates.io-index",
+  "sparse+https://index.crates.io/",
+]);
+
+/**
+ * The purl `repository_url` of a registry index: a `Cargo.lock` `source`
+ * (`registry+<url>`, `sparse+<url>`) or a configured `index` (a git index's URL
+ * bare, a sparse one with `sparse+`), as the URL without its prefix;
+ * `undefined` for crates.io, the purl type's default.
+ *
+ * @example
+ * ```ts
+ * import { registryUrl } from "./cargo_toml.ts";
+ * registryUrl("sparse+https://crates.acme.test/index/"); // "https://crates.acme.test/index/"
+ * registryUrl("registry+https://github.com/rust-lang/crates.io-index"); // undefined
+ * ```
+ *
+ * @param index The source or index.
+ * @returns The URL, or `undefined` for crates.io.
+ */
+export function registryUrl(index: string): string | undefined {
+  const source = /^(registry|sparse)\+/.test(index) ? index : `registry+${index}`;
+  return CRATES_IO.has(source) ? undefined : source.replace(/^(registry|sparse)\+/, "");
+}
+
+/**
+ * The index of each registry that the project's Cargo configuration names
+ * (`[registries.<name>] index = …`): `.cargo/config.toml`, or `.cargo/config`
+ * (which Cargo reads when both exist), in the manifest's folder and each
+ * folder above it up to the project's root, a nearer one winning, as Cargo
+ * merges them. The user's `$CARGO_HOME/config.toml` is not the project's and
+ * is not read.
+ */
+function registryIndexes(manifestPath: string, load: Load | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const parts = manifestPath.split("/").slice(0, -1);
+  for (; load !== undefined; parts.pop()) {
+    const folder = [...parts, ".cargo"].join("/");
+    for (const name of ["config", "config.toml"]) {
+      const path = `${folder}/${name}`;
+      const text = load(path);
+      if (text === undefined) continue;
+      const registries = parseToml(text, path, `inventory.${READER}.invalid`).registries;
+      for (const [key, value] of Object.entries(isTable(registries) ? registries : {})) {
+        if (isTable(value) && typeof value.index === "string" && !out.has(key)) {
+          out.set(key, value.index);
+        }
+      }
+      break;
+    }
+    if (parts.length === 0) break;
+  }
+  return out;
+}
+
 function isTable(value: unknown): value is TomlTable {
   return typeof value === "object" && value !== null && !Array.isArray(value) &&
     !(value instanceof Date);
@@ -68,10 +129,19 @@ class Manifest {
   readonly doc: TomlTable;
   readonly text: string;
   readonly path: string;
-  constructor(text: string, path: string) {
+  readonly #load: Load | undefined;
+  #registries?: Map<string, string>;
+  constructor(text: string, path: string, load?: Load) {
     this.text = text;
     this.path = path;
+    this.#load = load;
     this.doc = parseToml(text, path, `inventory.${READER}.invalid`);
+  }
+
+  /** The index of a registry the project's Cargo configuration names (read when first asked). */
+  registryIndex(name: string): string | undefined {
+    this.#registries ??= registryIndexes(this.path, this.#load);
+    return this.#registries.get(name);
   }
 
   fail(what: string, near: string): Error {
@@ -190,6 +260,12 @@ function decode(
     ? inherited.path ?? manifest.path
     : manifest.path;
   const ref = text("rev") ?? text("tag") ?? text("branch");
+  // `registry-index` is what `cargo package` writes for `registry` in a published manifest.
+  const registry = text("registry");
+  const index = text("registry-index") ??
+    (registry === undefined || registry === "crates-io"
+      ? undefined
+      : manifest.registryIndex(registry));
   const place = local === undefined ? undefined : localPlace(base, local);
   const optional = spec.optional === true && scope === "runtime";
   return {
@@ -198,6 +274,8 @@ function decode(
     vcsUrl: git === undefined
       ? undefined
       : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
+    repositoryUrl: index === undefined ? undefined : registryUrl(index),
+    unknownRegistry: index === undefined && registry !== "crates-io" ? registry : undefined,
     local: local !== undefined,
     outside: place !== undefined && !isOwnFolder(place),
     place,
@@ -381,17 +459,21 @@ function projectOf(
 export function readCargoToml(
   text: string,
   options: CargoTomlOptions,
-): ReaderOutput & { project?: Project } {
-  const manifest = new Manifest(text, options.path);
+): ReaderResult {
+  const manifest = new Manifest(text, options.path, options.load);
   const root = workspaceRoot(manifest, options.load);
   const project = projectOf(manifest, root, options.release);
   const builder = new OutputBuilder();
+  const unknown = new Set<string>();
   if (manifest.doc.package !== undefined) {
     for (const d of declarations(manifest, inheritedDependencies(root))) {
       if (d.local && !d.outside) continue; // the project's own crate
+      if (d.unknownRegistry !== undefined) {
+        unknown.add(`${d.name} (registry "${d.unknownRegistry}")`);
+      }
       const exact = /^\s*=\s*([0-9][^\s,]*)\s*$/.exec(d.requirement ?? "")?.[1];
       const id = builder.component({
-        purl: cargoPurl(d.name, exact, { vcs_url: d.vcsUrl }),
+        purl: cargoPurl(d.name, exact, { vcs_url: d.vcsUrl, repository_url: d.repositoryUrl }),
         ecosystem: "cargo",
         name: d.name,
         version: exact,
@@ -404,6 +486,15 @@ export function readCargoToml(
       builder.edge(ROOT_ID, id, d.scope);
     }
   }
-  const output = builder.build();
+  const output: ReaderResult = builder.build();
+  // The workspace's Cargo.lock, when there is one, says each crate's registry.
+  const lock = (root ?? manifest).path.replace(/Cargo\.toml$/, "Cargo.lock");
+  if (unknown.size > 0 && options.load?.(lock) === undefined) {
+    output.warnings = [
+      `${options.path} declares ${
+        [...unknown].join(", ")
+      } of a registry that no \`.cargo/config.toml\` of the project configures (\`[registries.<name>] index\`): their purls name no registry, as crates.io's do; commit the configuration or a Cargo.lock`,
+    ];
+  }
   return project ? { ...output, project } : output;
 }

@@ -482,3 +482,21 @@ Deno.test("scan: a member's Cargo.toml declaration is the package its lock entry
     assert.match(warnings[0], /\(Cargo\.toml declares serde\)/, "the stale lock is warned about");
   });
 });
+
+Deno.test("readCargoLock: a crate of another registry, git or sparse index, carries its repository_url; crates.io's none", () => {
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["tool", "legacy", "serde"]\n\n' +
+    '[[package]]\nname = "tool"\nversion = "1.2.0"\nsource = "sparse+https://crates.acme.test/index/"\n\n' +
+    '[[package]]\nname = "legacy"\nversion = "0.3.1"\nsource = "registry+https://git.acme.test/index"\n\n' +
+    '[[package]]\nname = "serde"\nversion = "1.0.210"\nsource = "sparse+https://index.crates.io/"\n';
+  const out = readCargoLock(lock, { path: "Cargo.lock" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:cargo/legacy@0.3.1?repository_url=https:%2F%2Fgit.acme.test%2Findex", undefined],
+    [
+      "pkg:cargo/serde@1.0.210",
+      "https://crates.io/api/v1/crates/serde/1.0.210/download",
+    ],
+    ["pkg:cargo/tool@1.2.0?repository_url=https:%2F%2Fcrates.acme.test%2Findex%2F", undefined],
+  ]);
+});

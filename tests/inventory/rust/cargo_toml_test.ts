@@ -198,3 +198,42 @@ Deno.test("readCargoToml: every dependency of a cargo-fuzz crate is dev", () => 
     ["pkg:cargo/libfuzzer-sys", "dev"],
   ]);
 });
+
+// Without a Cargo.lock a crate of an alternative registry (`registry = "name"`) read as crates.io's:
+// the index is in the project's .cargo/config.toml, `[registries.<name>] index`.
+Deno.test("readCargoToml: a crate of another registry carries the index the project's .cargo/config.toml gives", () => {
+  const files: Record<string, string> = {
+    ".cargo/config.toml": '[registries.acme]\nindex = "sparse+https://crates.acme.test/index/"\n' +
+      '[registries]\nold = { index = "https://git.acme.test/index.git" }\n',
+    // nearer the manifest wins, and `config` is read when both exist (as Cargo does)
+    "crates/app/.cargo/config": '[registries.old]\nindex = "https://git.acme.test/new-index"\n',
+    "crates/app/.cargo/config.toml": '[registries.old]\nindex = "https://ignored.test/"\n',
+  };
+  const manifest = '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+    'tool = { version = "=1.2.0", registry = "acme" }\n' +
+    'legacy = { version = "0.3", registry = "old" }\n' +
+    'serde = { version = "1", registry = "crates-io" }\n' +
+    'published = { version = "2", registry-index = "sparse+https://crates.acme.test/index/" }\n' +
+    'mystery = { version = "1", registry = "elsewhere" }\n';
+  const out = readCargoToml(manifest, { path: "crates/app/Cargo.toml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:cargo/legacy?repository_url=https:%2F%2Fgit.acme.test%2Fnew-index",
+    "pkg:cargo/mystery",
+    "pkg:cargo/published?repository_url=https:%2F%2Fcrates.acme.test%2Findex%2F",
+    "pkg:cargo/serde",
+    "pkg:cargo/tool@1.2.0?repository_url=https:%2F%2Fcrates.acme.test%2Findex%2F",
+  ]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings![0],
+    /crates\/app\/Cargo\.toml declares mystery \(registry "elsewhere"\)/,
+  );
+  // Without the configuration the warning names every such crate.
+  const alone = readCargoToml(manifest, { path: "Cargo.toml" });
+  assert.match(alone.warnings![0], /tool \(registry "acme"\), legacy \(registry "old"\), mystery/);
+  // Beside a Cargo.lock, which says each crate's registry, it is no warning.
+  const lock: Record<string, string> = { ...files, "crates/app/Cargo.lock": "version = 4\n" };
+  const locked = readCargoToml(manifest, { path: "crates/app/Cargo.toml", load: (p) => lock[p] });
+  assert.equal(locked.warnings, undefined);
+});
