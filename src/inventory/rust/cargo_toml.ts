@@ -46,6 +46,8 @@ interface Declaration {
   repositoryUrl?: string;
   /** The name of its `registry` when the project's Cargo configuration does not say its index. */
   unknownRegistry?: string;
+  /** The `[patch]` tables that would patch it, by {@linkcode sourceKey} (none for a `path` one). */
+  sources: string[];
   local: boolean;
   /**
    * A `path` dependency that is not the project's own crate: its folder lies outside the
@@ -118,6 +120,19 @@ function registryIndexes(manifestPath: string, load: Load | undefined): Map<stri
     if (parts.length === 0) break;
   }
   return out;
+}
+
+/**
+ * A `[patch.<source>]` key or a dependency's source as Cargo matches them:
+ * `crates-io` (or its index's URL), a registry's name, or a git repository's or
+ * registry index's URL (compared without `git+`/`registry+`/`sparse+`, case,
+ * a trailing `/` or `.git`).
+ */
+function sourceKey(source: string): string {
+  if (!source.includes("://")) return source === "crates-io" ? source : `name:${source}`;
+  if (registryUrl(source) === undefined) return "crates-io";
+  return source.replace(/^(git|registry|sparse)\+/, "").toLowerCase().replace(/\/+$/, "")
+    .replace(/\.git$/, "");
 }
 
 function isTable(value: unknown): value is TomlTable {
@@ -234,7 +249,14 @@ function decode(
 ): Declaration {
   if (key === "") throw manifest.fail("a dependency with an empty name", '""');
   if (typeof value === "string") {
-    return { name: key, requirement: value, local: false, outside: false, scope };
+    return {
+      name: key,
+      requirement: value,
+      sources: ["crates-io"],
+      local: false,
+      outside: false,
+      scope,
+    };
   }
   if (!isTable(value)) {
     throw manifest.fail(`dependency "${key}" must be a version string or a table`, key);
@@ -268,6 +290,11 @@ function decode(
       : manifest.registryIndex(registry));
   const place = local === undefined ? undefined : localPlace(base, local);
   const optional = spec.optional === true && scope === "runtime";
+  const sources = local !== undefined
+    ? []
+    : git !== undefined
+    ? [sourceKey(git)]
+    : [index, registry ?? "crates-io"].filter((k) => k !== undefined).map(sourceKey);
   return {
     name: text("package") ?? key,
     requirement: text("version"),
@@ -276,11 +303,36 @@ function decode(
       : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
     repositoryUrl: index === undefined ? undefined : registryUrl(index),
     unknownRegistry: index === undefined && registry !== "crates-io" ? registry : undefined,
+    sources,
     local: local !== undefined,
     outside: place !== undefined && !isOwnFolder(place),
     place,
     scope: optional ? "optional" : scope,
   };
+}
+
+/**
+ * What the workspace root's `[patch.<source>]` tables put in place of a
+ * dependency (Cargo reads them from the root only): the crate of the same name
+ * (its `package`, else its key) in the table of the dependency's source, as a
+ * declaration of the root (a `path` there is relative to it), the
+ * dependency's version requirement kept when the patch states none; else the
+ * dependency itself. A patch applies only when the crate it names has a
+ * version the requirement accepts, which only a lock records: without one,
+ * every patch is taken to apply.
+ */
+function patched(declaration: Declaration, root: Manifest): Declaration {
+  const patch = root.table(root.doc.patch, "[patch]");
+  for (const [source, entries] of Object.entries(patch)) {
+    if (!declaration.sources.includes(sourceKey(source))) continue;
+    for (const [key, value] of Object.entries(root.table(entries, `patch.${source}`))) {
+      const name = isTable(value) && typeof value.package === "string" ? value.package : key;
+      if (name !== declaration.name) continue;
+      const by = decode(root, key, value, declaration.scope, { table: {} });
+      return { ...by, requirement: by.requirement ?? declaration.requirement };
+    }
+  }
+  return declaration;
 }
 
 /**
@@ -437,9 +489,13 @@ function projectOf(
  * specifier. Path dependencies are the project's own crates and are skipped,
  * but for those outside the project or under a `vendor/` folder (third-party
  * code: components);
- * git dependencies carry `vcs_url`; `workspace = true` entries take the
- * workspace root's `[workspace.dependencies]` entry. A workspace root
- * without `[package]` declares nothing itself.
+ * git dependencies carry `vcs_url`, those of another registry its index as
+ * `repository_url` (`registry-index`, or the `[registries.<name>] index` of
+ * the project's `.cargo/config.toml`); `workspace = true` entries take the
+ * workspace root's `[workspace.dependencies]` entry, and a dependency the
+ * root's `[patch.<source>]` patches is the crate the patch names (see
+ * {@linkcode patched}). A workspace root without `[package]` declares nothing
+ * itself.
  *
  * @example
  * ```ts
@@ -466,7 +522,8 @@ export function readCargoToml(
   const builder = new OutputBuilder();
   const unknown = new Set<string>();
   if (manifest.doc.package !== undefined) {
-    for (const d of declarations(manifest, inheritedDependencies(root))) {
+    for (const declared of declarations(manifest, inheritedDependencies(root))) {
+      const d = patched(declared, root ?? manifest);
       if (d.local && !d.outside) continue; // the project's own crate
       if (d.unknownRegistry !== undefined) {
         unknown.add(`${d.name} (registry "${d.unknownRegistry}")`);

@@ -237,3 +237,36 @@ Deno.test("readCargoToml: a crate of another registry carries the index the proj
   const locked = readCargoToml(manifest, { path: "crates/app/Cargo.toml", load: (p) => lock[p] });
   assert.equal(locked.warnings, undefined);
 });
+
+// Without a Cargo.lock, a dependency the workspace root's [patch] swaps for a fork read as the
+// crates.io (or upstream git) crate: Cargo builds the patch's crate instead.
+Deno.test("readCargoToml: a dependency the root's [patch.<source>] patches is the patch's crate", () => {
+  const root = '[workspace]\nmembers = ["app"]\n\n[workspace.dependencies]\nserde = "1.0"\n\n' +
+    '[patch.crates-io]\nserde = { git = "https://github.com/acme/serde", branch = "fix" }\n' +
+    'log2 = { package = "log", path = "../forks/log" }\nown = { path = "crates/own" }\n\n' +
+    '[patch."https://github.com/tokio-rs/tokio.git"]\ntokio = { git = "https://github.com/acme/tokio", rev = "abc123", version = "1.40" }\n\n' +
+    '[patch.acme]\ntool = { path = "vendor/tool" }\n';
+  const app = '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+    'serde.workspace = true\nlog = "0.4"\nown = "0.1"\nanyhow = "1"\n' +
+    'tokio = { git = "https://github.com/tokio-rs/tokio" }\n' +
+    'tool = { version = "=2.0.0", registry = "acme" }\n' +
+    'rand = { git = "https://github.com/rust-random/rand" }\n';
+  const files: Record<string, string> = {
+    "Cargo.toml": root,
+    ".cargo/config.toml": '[registries.acme]\nindex = "sparse+https://crates.acme.test/"\n',
+  };
+  const out = readCargoToml(app, { path: "app/Cargo.toml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.specifier ?? c.version]), [
+    ["pkg:cargo/anyhow", "1"],
+    ["pkg:cargo/log", "0.4"], // by a folder outside the project: no registry's, no repository's
+    ["pkg:cargo/rand?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frust-random%2Frand", undefined],
+    [
+      "pkg:cargo/serde?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fserde%40fix",
+      "1.0",
+    ],
+    ["pkg:cargo/tokio?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftokio%40abc123", "1.40"],
+    ["pkg:cargo/tool@2.0.0", "2.0.0"], // vendored under vendor/: third-party code
+  ]);
+  assert.ok(!out.components.some((c) => c.name === "own"), "patched by the project's own crate");
+});
