@@ -180,6 +180,54 @@ Deno.test("readComposerLock: a package of a VCS repository of composer.json (a f
   );
 });
 
+// A `package` repository defines a package in composer.json itself (a plugin zip, a library off
+// Packagist): its lock entry, with no notification-url, read as the Packagist package of that name.
+Deno.test("readComposerLock: a package a `package` repository of composer.json defines carries its download_url", () => {
+  const zip = "https://downloads.wordpress.org/plugin/akismet.5.3.zip";
+  const manifest = JSON.stringify({
+    repositories: [
+      {
+        type: "package",
+        package: [
+          { name: "WPackagist/akismet", version: "5.3", dist: { type: "zip", url: zip } },
+          { name: "wpackagist/akismet", version: "5.2", dist: { type: "zip", url: zip } },
+        ],
+      },
+      { type: "package", package: { name: "acme/src-only", version: "1.0.0" } },
+    ],
+  });
+  const lock = JSON.stringify({
+    packages: [
+      {
+        name: "wpackagist/akismet",
+        version: "5.3",
+        dist: { type: "zip", url: zip },
+        type: "library",
+      },
+      {
+        name: "acme/src-only",
+        version: "1.0.0",
+        source: { type: "git", url: "https://git.acme.test/src-only.git", reference: "v1.0.0" },
+      },
+      // the same dist from Packagist: unchanged
+      {
+        name: "psr/log",
+        version: "3.0.2",
+        dist: { type: "zip", url: "https://api.github.com/repos/php-fig/log/zipball/f16e1d5" },
+        "notification-url": "https://packagist.org/downloads/",
+      },
+    ],
+  });
+  assert.deepEqual(
+    readComposerLock(lock, { path: "composer.lock", manifest }).components.map((c) => c.purl),
+    [
+      "pkg:composer/acme/src-only@1.0.0?vcs_url=git%2Bhttps:%2F%2Fgit.acme.test%2Fsrc-only.git%40v1.0.0",
+      "pkg:composer/psr/log@3.0.2",
+      "pkg:composer/wpackagist/akismet@5.3?download_url=https:%2F%2Fdownloads.wordpress.org%2Fplugin%2Fakismet.5.3.zip",
+    ],
+  );
+});
+
 Deno.test("readComposerLock: licenses become SPDX expressions (a list is a choice)", () => {
   const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
   assert.equal(byName.get("monolog/monolog")?.license, "MIT");
