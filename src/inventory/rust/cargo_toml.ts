@@ -12,6 +12,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
+import { compareSemver, type SemVer } from "../_semver.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { type Project, ROOT_ID, type Scope } from "../types.ts";
 import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
@@ -392,12 +393,88 @@ function thirdPartyOverrides(manifest: Manifest): string[] {
   return out;
 }
 
+/** One declaration of a crate: its scope and version requirement (none for a git or path one). */
+export interface DeclaredUse {
+  scope: Scope;
+  requirement?: string;
+}
+
+/** A comparator of a Cargo version requirement: operator, major, minor, patch, prerelease. */
+const COMPARATOR =
+  /^\s*(\^|~|=|>=|<=|>|<)?\s*v?(\*|\d+)(?:\.(\*|\d+))?(?:\.(\*|\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+\S*)?\s*$/;
+
+/** A version as semver orders it (build metadata dropped); `undefined` when it is none. */
+function semver(version: string): SemVer | undefined {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(version.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] ? m[4].split(".") : []] : undefined;
+}
+
+/**
+ * Whether a Cargo version requirement accepts a version, by the rules of
+ * Cargo's semver: comparators joined by `,` must all hold; a bare version is
+ * a caret requirement (`1.2` is `>=1.2.0, <2.0.0`, `0.2` is `>=0.2.0,
+ * <0.3.0`); `~1.2` is `>=1.2.0, <1.3.0`; `=`, and `*` in place of a part, fix
+ * the parts written; `>`, `>=`, `<`, `<=` compare with the parts written. A
+ * requirement it cannot read accepts every version.
+ *
+ * @example
+ * ```ts
+ * import { cargoRequirementAccepts } from "./cargo_toml.ts";
+ * cargoRequirementAccepts("0.7", "0.8.5"); // false
+ * cargoRequirementAccepts(">=1.2, <2", "1.9.0"); // true
+ * ```
+ *
+ * @param requirement The requirement as written.
+ * @param version The version.
+ * @returns Whether it accepts the version.
+ */
+export function cargoRequirementAccepts(requirement: string, version: string): boolean {
+  const v = semver(version);
+  if (v === undefined) return true;
+  return requirement.split(",").every((part) => {
+    const m = COMPARATOR.exec(part);
+    if (m === null) return true;
+    const [, op = "^", major, minor, patch, pre] = m;
+    if (major === "*") return true;
+    // The parts written (a `*` ends them) and the version they make, the rest 0.
+    const parts = [major, minor, patch].filter((x) => x !== undefined);
+    const written = parts.indexOf("*") === -1 ? parts.length : parts.indexOf("*");
+    const n = [0, 1, 2].map((i) => (i < written ? Number(parts[i]) : 0));
+    const at: SemVer = [n[0], n[1], n[2], written === 3 && pre ? pre.split(".") : []];
+    // The version past the parts written (`1.2` → 2.0.0 for a bump of part 0).
+    const next = (part: number): SemVer => {
+      const [x, y, z] = [0, 1, 2].map((i) => (i < part ? n[i] : i === part ? n[i] + 1 : 0));
+      return [x, y, z, []];
+    };
+    const within = (upper: SemVer): boolean =>
+      compareSemver(v, at) >= 0 && compareSemver(v, upper) < 0;
+    const fixed = op === "=" || written < parts.length;
+    if (fixed) return written === 3 ? compareSemver(v, at) === 0 : within(next(written - 1));
+    if (op === "^") {
+      const first = n.findIndex((x, i) => x !== 0 || i === written - 1);
+      return within(next(Math.min(first, written - 1)));
+    }
+    if (op === "~") return within(next(written === 1 ? 0 : 1));
+    if (op === ">=") return compareSemver(v, at) >= 0;
+    if (op === "<") return compareSemver(v, at) < 0;
+    // `>1.2` is `>=1.3.0` and `<=1.2` is `<1.3.0`: past the parts written.
+    if (op === ">") {
+      return written === 3 ? compareSemver(v, at) > 0 : compareSemver(v, next(written - 1)) >= 0;
+    }
+    return written === 3 ? compareSemver(v, at) <= 0 : compareSemver(v, next(written - 1)) < 0;
+  });
+}
+
 /** What a `Cargo.toml` declares, as the Cargo.lock reader needs it. */
 export interface CargoDeclarations {
   /** `[package] name`, when there is one. */
   name?: string;
-  /** The scopes each crate (by its real name, `package = …` renames resolved) is declared in. */
-  scopes: Map<string, Scope[]>;
+  /**
+   * The declarations of each crate (by its real name, `package = …` renames resolved): a crate
+   * declared twice, at two versions (`rand` and `rand07 = { package = "rand" … }`) or in two
+   * tables, has one for each.
+   */
+  scopes: Map<string, DeclaredUse[]>;
   /** `[workspace] members` (folder globs), when a workspace root. */
   members: string[];
   /** `[workspace] exclude` (folders left out of the workspace), when a workspace root. */
@@ -429,7 +506,7 @@ export function cargoDeclarations(
 ): CargoDeclarations {
   const manifest = new Manifest(text, options.path);
   const pkg = manifest.table(manifest.doc.package, "[package]");
-  const scopes = new Map<string, Scope[]>();
+  const scopes = new Map<string, DeclaredUse[]>();
   const outside = new Set<string>();
   const folders: LocalPlace[] = [];
   if (manifest.doc.package !== undefined) {
@@ -438,7 +515,9 @@ export function cargoDeclarations(
       if (d.outside) outside.add(d.name);
       else if (d.place !== undefined) folders.push(d.place);
       const known = scopes.get(d.name) ?? [];
-      if (!known.includes(d.scope)) scopes.set(d.name, known.concat(d.scope));
+      if (!known.some((u) => u.scope === d.scope && u.requirement === d.requirement)) {
+        scopes.set(d.name, known.concat({ scope: d.scope, requirement: d.requirement }));
+      }
     }
   }
   for (const name of thirdPartyOverrides(manifest)) outside.add(name);

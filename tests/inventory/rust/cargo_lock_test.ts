@@ -500,3 +500,21 @@ Deno.test("readCargoLock: a crate of another registry, git or sparse index, carr
     ["pkg:cargo/tool@1.2.0?repository_url=https:%2F%2Fcrates.acme.test%2Findex%2F", undefined],
   ]);
 });
+
+// A crate declared at two versions, one of them renamed (`rand07 = { package = "rand" … }`), in
+// two tables: each locked version took both scopes, the dev-only one runtime too.
+Deno.test("readCargoLock: a crate declared twice, at two versions in two tables, has each version in its own scope", () => {
+  const manifest = '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+    'rand07 = { package = "rand", version = "0.7" }\n\n[dev-dependencies]\nrand = "0.8"\n';
+  const lock = 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = [\n "rand 0.7.3",\n "rand 0.8.5",\n]\n\n' +
+    '[[package]]\nname = "rand"\nversion = "0.7.3"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n\n' +
+    '[[package]]\nname = "rand"\nversion = "0.8.5"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  const files: Record<string, string> = { "Cargo.toml": manifest };
+  const out = readCargoLock(lock, { path: "Cargo.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(rows(out), [
+    ["pkg:cargo/rand@0.7.3", true, "runtime"],
+    ["pkg:cargo/rand@0.8.5", true, "dev"],
+  ]);
+});

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { excludedFromWorkspace, readCargoToml } from "../../../src/inventory/rust/cargo_toml.ts";
+import {
+  cargoRequirementAccepts,
+  excludedFromWorkspace,
+  readCargoToml,
+} from "../../../src/inventory/rust/cargo_toml.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
@@ -269,4 +273,43 @@ Deno.test("readCargoToml: a dependency the root's [patch.<source>] patches is th
     ["pkg:cargo/tool@2.0.0", "2.0.0"], // vendored under vendor/: third-party code
   ]);
   assert.ok(!out.components.some((c) => c.name === "own"), "patched by the project's own crate");
+});
+
+Deno.test("cargoRequirementAccepts: Cargo's caret default, tilde, exact, wildcard and comparison requirements", () => {
+  const cases: [string, string, boolean][] = [
+    ["0.7", "0.7.3", true],
+    ["0.7", "0.8.5", false],
+    ["0.8", "0.8.5", true],
+    ["1.2", "1.9.0", true],
+    ["1.2", "2.0.0", false],
+    ["^0.0.3", "0.0.3", true],
+    ["^0.0.3", "0.0.4", false],
+    ["^0.0", "0.0.9", true],
+    ["^0", "0.9.0", true],
+    ["~1.2.3", "1.2.9", true],
+    ["~1.2.3", "1.3.0", false],
+    ["~1", "1.9.0", true],
+    ["=1.2.3", "1.2.3", true],
+    ["=1.2.3", "1.2.4", false],
+    ["=1.2", "1.2.7", true],
+    ["1.*", "1.5.0", true],
+    ["1.2.*", "1.3.0", false],
+    ["*", "9.9.9", true],
+    [">=1, <2", "1.9.0", true],
+    [">=1, <2", "2.0.0", false],
+    [">1.2", "1.2.9", false],
+    [">1.2", "1.3.0", true],
+    ["<=1.2", "1.2.9", true],
+    ["<=1.2", "1.3.0", false],
+    ["^1.0.0-beta.1", "1.0.0-beta.2", true],
+    ["1", "0.7.1+5.3.1-0-g81034ce", false],
+    ["not a requirement", "1.0.0", true],
+  ];
+  for (const [requirement, version, accepts] of cases) {
+    assert.equal(
+      cargoRequirementAccepts(requirement, version),
+      accepts,
+      `${requirement} ${version}`,
+    );
+  }
 });
