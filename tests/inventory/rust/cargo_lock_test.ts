@@ -503,7 +503,7 @@ Deno.test("readCargoLock: a crate of another registry, git or sparse index, carr
 
 // A crate declared at two versions, one of them renamed (`rand07 = { package = "rand" … }`), in
 // two tables: each locked version took both scopes, the dev-only one runtime too.
-Deno.test("readCargoLock: a crate declared twice, at two versions in two tables, has each version in its own scope", () => {
+Deno.test("readCargoLock: a crate declared twice, at two versions in two tables, has each version in its own scope", async () => {
   const manifest = '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
     'rand07 = { package = "rand", version = "0.7" }\n\n[dev-dependencies]\nrand = "0.8"\n';
   const lock = 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
@@ -517,4 +517,18 @@ Deno.test("readCargoLock: a crate declared twice, at two versions in two tables,
     ["pkg:cargo/rand@0.7.3", true, "runtime"],
     ["pkg:cargo/rand@0.8.5", true, "dev"],
   ]);
+  // The scan folds the manifest's one `pkg:cargo/rand` declaration into each version in the
+  // scopes the lock's edges to it have.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, { "Cargo.toml": manifest, "Cargo.lock": lock });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.direct, c.scopes.join()]), [
+      ["pkg:cargo/rand@0.7.3", true, "runtime"],
+      ["pkg:cargo/rand@0.8.5", true, "dev"],
+    ]);
+    assert.deepEqual(edgesFrom(inventory, ROOT_ID), [
+      "pkg:cargo/rand@0.7.3 runtime",
+      "pkg:cargo/rand@0.8.5 dev",
+    ]);
+  });
 });
