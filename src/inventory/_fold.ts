@@ -57,7 +57,12 @@ function memberOf(
  * the manifest's project is a member of the locks. The extras its
  * declarations ask for follow their edges. With `edgesPerMember` (locks whose
  * member entries name each dependency exactly) a member's declaration is only
- * the locked package that member's edges reach.
+ * the locked package that member's edges reach, and a declaration that
+ * reaches several locked versions of its name (a crate declared at two
+ * versions, in two tables) gives each the declared scopes that member's
+ * edge to it has, when it has any: the lock's reader matched each
+ * declaration to its version; the manifest's one component for the name
+ * cannot.
  */
 function foldManifest(
   manifest: ReaderResult,
@@ -72,9 +77,10 @@ function foldManifest(
   const self = lockMember ?? ownMember(manifest) ?? ROOT_ID;
   // A lock that names each member's dependencies exactly: a member's declaration is what it
   // reaches.
-  const reached = options.edgesPerMember && lockMember !== undefined
-    ? new Set(locks.flatMap((l) => l.edges).filter((e) => e.from === self).map((e) => e.to))
+  const memberEdges = options.edgesPerMember && lockMember !== undefined
+    ? Map.groupBy(locks.flatMap((l) => l.edges).filter((e) => e.from === self), (e) => e.to)
     : undefined;
+  const reached = memberEdges === undefined ? undefined : new Set(memberEdges.keys());
   const locked = Map.groupBy(
     locks.flatMap((l) => l.components).filter((c) => reached?.has(c.id) ?? true),
     (c) => key(c.name),
@@ -83,6 +89,15 @@ function foldManifest(
   const targets = new Map<string, string[]>();
   const components: Component[] = [];
   const unmatched: string[] = [];
+  /**
+   * Of several locked versions a declaration reaches, those the member's edges reach in a
+   * scope (all of them when none does).
+   */
+  const narrowed = (ids: readonly string[], scope: Scope): readonly string[] => {
+    if (ids.length < 2) return ids;
+    const fitting = ids.filter((id) => memberEdges?.get(id)?.some((e) => e.scope === scope));
+    return fitting.length > 0 ? fitting : ids;
+  };
   /** A locked package the manifest declares: direct, in the declared scopes and groups. */
   const declare = (
     target: Component,
@@ -112,7 +127,11 @@ function foldManifest(
         components.push(declared);
       }
     }
-    for (const target of matches) declare(target, declared);
+    const ids = matches.map((m) => m.id);
+    for (const target of matches) {
+      const scopes = declared.scopes.filter((s) => narrowed(ids, s).includes(target.id));
+      declare(target, scopes.length > 0 ? { ...declared, scopes } : declared);
+    }
   }
   // The manifest's own members (a nested package.json is one) stay, so do their edges: what
   // they declare and the lock lacks is reached from them (vercel/next.js's examples/*).
@@ -120,7 +139,8 @@ function foldManifest(
   const folded = <E extends Edge>(edge: E): E[] => {
     const from = edge.from === ROOT_ID ? [lockMember ?? ROOT_ID] : targets.get(edge.from) ?? [];
     return from.flatMap((f) =>
-      (targets.get(edge.to) ?? []).filter((to) => f !== to).map((to) => ({ ...edge, from: f, to }))
+      narrowed(targets.get(edge.to) ?? [], edge.scope).filter((to) => f !== to)
+        .map((to) => ({ ...edge, from: f, to }))
     );
   };
   // What the manifest declares from a folder of its own is the edge to the member it is; one

@@ -118,6 +118,65 @@ interface Manifest {
   requireDev: [string, string][];
   /** Names it replaces or provides: the root package stands for them. */
   stands: string[];
+  /** What its `repositories` say of the packages off Composer repositories. */
+  repositories: Repositories;
+}
+
+/** The packages composer.json's `repositories` provide other than through a Composer repository. */
+interface Repositories {
+  /** Its VCS repositories (`vcs`, `git`, `github`, …), by {@linkcode repositoryKey}. */
+  vcs: Set<string>;
+  /** The names (lowercased) of the packages its `package` repositories define. */
+  inline: Set<string>;
+}
+
+/** The `repositories` types that Composer's VcsRepository reads (a fork, a package off Packagist). */
+const VCS_TYPES = new Set([
+  "vcs",
+  "git",
+  "github",
+  "gitlab",
+  "bitbucket",
+  "git-bitbucket",
+  "hg",
+  "hg-bitbucket",
+  "fossil",
+  "forgejo",
+  "perforce",
+  "svn",
+]);
+
+/**
+ * A repository URL as a key that matches its other spellings: host and path, lowercased,
+ * without scheme, credentials, `.git` or a trailing `/` (Composer's GitHub driver records a
+ * `vcs` repository `https://github.com/fork/x` as the source `https://github.com/fork/x.git`,
+ * or `git@github.com:fork/x.git` when private).
+ */
+function repositoryKey(url: string): string {
+  const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+)$/.exec(url);
+  const bare = scp ? `${scp[1]}/${scp[2]}` : url.replace(/^[a-z][\w+.-]*:\/\/([^@/]*@)?/i, "");
+  return bare.toLowerCase().replace(/\/+$/, "").replace(/\.git$/, "");
+}
+
+/**
+ * The VCS repositories (by key) and the packages `package` repositories define (a package
+ * object or a list of them, one per version) of a composer.json's `repositories` (a list or a
+ * map).
+ */
+function readRepositories(value: unknown): Repositories {
+  const entries = (Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : [])
+    .filter(isRecord);
+  const inline = entries.filter((r) => r.type === "package")
+    .flatMap((r) => Array.isArray(r.package) ? r.package : [r.package])
+    .filter((p) => isRecord(p) && typeof p.name === "string")
+    .map((p) => (p.name as string).toLowerCase());
+  return {
+    vcs: new Set(
+      entries.filter((r) => VCS_TYPES.has(String(r.type)) && typeof r.url === "string")
+        .map((r) => repositoryKey(r.url as string)),
+    ),
+    inline: new Set(inline),
+  };
 }
 
 /**
@@ -255,6 +314,7 @@ function readManifest(text: string, path: string, release: string | undefined): 
     require: declared("require"),
     requireDev: declared("require-dev"),
     stands: [...names(doc.replace, fail, "replace"), ...names(doc.provide, fail, "provide")],
+    repositories: readRepositories(doc.repositories),
   };
   if (typeof doc.name === "string" && doc.name.includes("/")) {
     const version = typeof doc.version === "string" ? doc.version : release;
@@ -318,7 +378,12 @@ function decode(text: string, path: string): Locked[] {
  * inside the project is a first-party {@linkcode Member} (its `composer.json`
  * loaded with `load`, being resolved by the lock). With the
  * `composer.json` beside it, its `require` / `require-dev` are the root's
- * (direct) edges and its `name` / `version` / `license` the project.
+ * (direct) edges and its `name` / `version` / `license` the project. A
+ * package installed from its `source` only, or from one of the manifest's VCS
+ * `repositories` (a fork of a Packagist package), carries `vcs_url` (the
+ * repository at the locked commit) in its purl; one a `package` repository of
+ * the manifest defines, its archive's `download_url`; one that another
+ * Composer repository served, its `repository_url`.
  *
  * @example
  * ```ts
@@ -360,7 +425,7 @@ export function readComposerLock(
       throw invalid(READER, pkg.where(), `package "${pkg.name}" is locked twice`);
     }
     seen.set(key, pkg.name);
-    ids.set(key, mapPackage(builder, pkg, options));
+    ids.set(key, mapPackage(builder, pkg, options, manifest?.repositories));
   }
   for (const pkg of locked) {
     for (const stand of pkg.stands) {
@@ -402,8 +467,16 @@ export function readComposerLock(
   return output;
 }
 
-/** Adds one locked package (a component, or a member for an in-project path repository). */
-function mapPackage(builder: OutputBuilder, pkg: Locked, options: ComposerLockOptions): string {
+/**
+ * Adds one locked package (a component, or a member for an in-project path repository).
+ * `repositories`: what composer.json's `repositories` provide.
+ */
+function mapPackage(
+  builder: OutputBuilder,
+  pkg: Locked,
+  options: ComposerLockOptions,
+  repositories: Repositories = { vcs: new Set(), inline: new Set() },
+): string {
   const { path } = options;
   const purl = composerPurl(
     pkg.name,
@@ -425,11 +498,24 @@ function mapPackage(builder: OutputBuilder, pkg: Locked, options: ComposerLockOp
         pkg.source.reference ? `@${pkg.source.reference}` : ""
       }`)
     : undefined;
+  // A package no Composer repository served (it has no notification-url) is not Packagist's:
+  // one of composer.json's VCS repositories (a fork, most often) or a `package` repository of
+  // it (the package defined in place) provided it, and its dist (the fork's zipball at the
+  // commit, the archive composer.json names) is not the Packagist package's.
+  const offComposer = pkg.repository === undefined;
+  const fromVcs = offComposer && pkg.source !== undefined &&
+    repositories.vcs.has(repositoryKey(pkg.source.url));
+  const inline = offComposer && repositories.inline.has(pkg.name.toLowerCase());
+  let qualifiers: Record<string, string | undefined> | undefined;
+  // A package installed from its repository only (no dist), or from a VCS repository of
+  // composer.json, is identified by the commit; one composer.json defines, by its archive.
+  if ((pkg.dist === undefined || fromVcs) && vcs !== undefined) {
+    qualifiers = { repository_url: pkg.repository, vcs_url: vcs };
+  } else if (inline && download !== undefined) {
+    qualifiers = { download_url: withoutCredentials(download) };
+  }
   return builder.component({
-    // A package installed from its repository only (no dist) is identified by the commit.
-    purl: pkg.dist === undefined && vcs !== undefined
-      ? composerPurl(pkg.name, pkg.version, { repository_url: pkg.repository, vcs_url: vcs })
-      : purl,
+    purl: qualifiers === undefined ? purl : composerPurl(pkg.name, pkg.version, qualifiers),
     ecosystem: "composer",
     name: pkg.name,
     version: pkg.version,

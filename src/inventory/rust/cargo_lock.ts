@@ -13,13 +13,15 @@ import { ROOT_ID, type Scope } from "../types.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
 import { type LocalPlace, memberFolders } from "../_paths.ts";
-import { cargoDeclarations, excludedFromWorkspace } from "./cargo_toml.ts";
+import {
+  cargoDeclarations,
+  cargoRequirementAccepts,
+  type DeclaredUse,
+  excludedFromWorkspace,
+  registryUrl,
+} from "./cargo_toml.ts";
 
 const CODE = "inventory.cargo_lock.invalid";
-const CRATES_IO = new Set([
-  "registry+https://github.com/rust-lang/crates.io-index",
-  "sparse+https://index.crates.io/",
-]);
 
 interface LockedPackage {
   name: string;
@@ -51,19 +53,20 @@ function origin(
   version: string,
   source: string,
 ): { qualifiers: Record<string, string>; downloadLocation?: string } {
-  if (CRATES_IO.has(source)) {
-    return {
-      qualifiers: {},
-      downloadLocation: `https://crates.io/api/v1/crates/${name}/${version}/download`,
-    };
-  }
   if (source.startsWith("git+")) {
     const hash = source.indexOf("#");
     const url = source.slice(0, hash === -1 ? undefined : hash).replace(/\?.*$/, "");
     const vcs = hash === -1 ? url : `${url}@${source.slice(hash + 1)}`;
     return { qualifiers: { vcs_url: vcs }, downloadLocation: vcs };
   }
-  return { qualifiers: { repository_url: source.replace(/^(registry|sparse)\+/, "") } };
+  const repository = registryUrl(source);
+  if (repository === undefined) {
+    return {
+      qualifiers: {},
+      downloadLocation: `https://crates.io/api/v1/crates/${name}/${version}/download`,
+    };
+  }
+  return { qualifiers: { repository_url: repository } };
 }
 
 /** A git source without its locked commit (`#<sha>`), which a dependency reference leaves out. */
@@ -113,6 +116,22 @@ function readPackages(lock: TomlTable, text: string, path: string): LockedPackag
   });
 }
 
+/**
+ * The scopes of an edge from a manifest's crate to a locked version of a crate
+ * it declares: those of the declarations whose requirement accepts that
+ * version (a crate declared at two versions, `rand = "0.8"` as a
+ * dev-dependency and `rand07 = { package = "rand", version = "0.7" }`, has an
+ * edge to each, in its own scope), or of all of them when none does; runtime
+ * when the manifest is not there.
+ */
+function scopesOf(uses: readonly DeclaredUse[] | undefined, version: string): Scope[] {
+  if (uses === undefined) return ["runtime"];
+  const accepting = uses.filter((u) =>
+    u.requirement === undefined || cargoRequirementAccepts(u.requirement, version)
+  );
+  return [...new Set((accepting.length > 0 ? accepting : uses).map((u) => u.scope))];
+}
+
 /** Options of {@linkcode readCargoLock}. */
 export interface CargoLockOptions {
   /** The file's path relative to the project root. */
@@ -136,15 +155,15 @@ export interface CargoLockOptions {
 function memberScopes(
   options: CargoLockOptions,
 ): {
-  scopes: Map<string, Map<string, Scope[]>>;
-  pathCrates: Map<string, Map<string, Scope[]>>;
+  scopes: Map<string, Map<string, DeclaredUse[]>>;
+  pathCrates: Map<string, Map<string, DeclaredUse[]>>;
   manifests: Map<string, string>;
   outside: Set<string>;
   places: LocalPlace[];
 } {
   const { load, list } = options;
-  const out = new Map<string, Map<string, Scope[]>>();
-  const pathCrates = new Map<string, Map<string, Scope[]>>();
+  const out = new Map<string, Map<string, DeclaredUse[]>>();
+  const pathCrates = new Map<string, Map<string, DeclaredUse[]>>();
   const manifests = new Map<string, string>();
   const outside = new Set<string>();
   const places: LocalPlace[] = [];
@@ -201,7 +220,7 @@ function memberScopes(
  */
 function unlockedDeclarations(
   packages: readonly LockedPackage[],
-  declared: ReadonlyMap<string, ReadonlyMap<string, Scope[]>>,
+  declared: ReadonlyMap<string, ReadonlyMap<string, DeclaredUse[]>>,
   manifests: ReadonlyMap<string, string>,
 ): string[] {
   const out: string[] = [];
@@ -344,11 +363,11 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
   }
   for (const pkg of packages) {
     for (const dependency of pkg.dependencies) {
-      const scopes = pkg.source === undefined
+      const uses = pkg.source === undefined
         ? (declared.get(pkg.name) ?? pathCrates.get(pkg.name))?.get(dependency.split(" ")[0])
         : undefined;
-      const to = target(dependency, pkg).id;
-      for (const scope of scopes ?? ["runtime" as const]) out.edge(pkg.id, to, scope);
+      const to = target(dependency, pkg);
+      for (const scope of scopesOf(uses, to.version)) out.edge(pkg.id, to.id, scope);
     }
   }
   out.propagateScopes();

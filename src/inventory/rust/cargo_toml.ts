@@ -12,8 +12,9 @@ import { OutputBuilder } from "../_builder.ts";
 import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
-import type { Load } from "../_reader.ts";
-import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
+import { compareSemver, type SemVer } from "../_semver.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { type Project, ROOT_ID, type Scope } from "../types.ts";
 import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
 
 const READER = "cargo_toml";
@@ -42,6 +43,12 @@ interface Declaration {
   name: string;
   requirement?: string;
   vcsUrl?: string;
+  /** The `repository_url` of a crate of another registry than crates.io (see {@linkcode registryUrl}). */
+  repositoryUrl?: string;
+  /** The name of its `registry` when the project's Cargo configuration does not say its index. */
+  unknownRegistry?: string;
+  /** The `[patch]` tables that would patch it, by {@linkcode sourceKey} (none for a `path` one). */
+  sources: string[];
   local: boolean;
   /**
    * A `path` dependency that is not the project's own crate: its folder lies outside the
@@ -59,6 +66,76 @@ interface Inherited {
   path?: string;
 }
 
+/** crates.io's index, as Cargo writes it in a `Cargo.lock` `source` (git and sparse). */
+const CRATES_IO = new Set([
+  "registry+https://github.com/rust-lang/crates.io-index",
+  "sparse+https://index.crates.io/",
+]);
+
+/**
+ * The purl `repository_url` of a registry index: a `Cargo.lock` `source`
+ * (`registry+<url>`, `sparse+<url>`) or a configured `index` (a git index's URL
+ * bare, a sparse one with `sparse+`), as the URL without its prefix;
+ * `undefined` for crates.io, the purl type's default.
+ *
+ * @example
+ * ```ts
+ * import { registryUrl } from "./cargo_toml.ts";
+ * registryUrl("sparse+https://crates.acme.test/index/"); // "https://crates.acme.test/index/"
+ * registryUrl("registry+https://github.com/rust-lang/crates.io-index"); // undefined
+ * ```
+ *
+ * @param index The source or index.
+ * @returns The URL, or `undefined` for crates.io.
+ */
+export function registryUrl(index: string): string | undefined {
+  const source = /^(registry|sparse)\+/.test(index) ? index : `registry+${index}`;
+  return CRATES_IO.has(source) ? undefined : source.replace(/^(registry|sparse)\+/, "");
+}
+
+/**
+ * The index of each registry that the project's Cargo configuration names
+ * (`[registries.<name>] index = …`): `.cargo/config.toml`, or `.cargo/config`
+ * (which Cargo reads when both exist), in the manifest's folder and each
+ * folder above it up to the project's root, a nearer one winning, as Cargo
+ * merges them. The user's `$CARGO_HOME/config.toml` is not the project's and
+ * is not read.
+ */
+function registryIndexes(manifestPath: string, load: Load | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const parts = manifestPath.split("/").slice(0, -1);
+  for (; load !== undefined; parts.pop()) {
+    const folder = [...parts, ".cargo"].join("/");
+    for (const name of ["config", "config.toml"]) {
+      const path = `${folder}/${name}`;
+      const text = load(path);
+      if (text === undefined) continue;
+      const registries = parseToml(text, path, `inventory.${READER}.invalid`).registries;
+      for (const [key, value] of Object.entries(isTable(registries) ? registries : {})) {
+        if (isTable(value) && typeof value.index === "string" && !out.has(key)) {
+          out.set(key, value.index);
+        }
+      }
+      break;
+    }
+    if (parts.length === 0) break;
+  }
+  return out;
+}
+
+/**
+ * A `[patch.<source>]` key or a dependency's source as Cargo matches them:
+ * `crates-io` (or its index's URL), a registry's name, or a git repository's or
+ * registry index's URL (compared without `git+`/`registry+`/`sparse+`, case,
+ * a trailing `/` or `.git`).
+ */
+function sourceKey(source: string): string {
+  if (!source.includes("://")) return source === "crates-io" ? source : `name:${source}`;
+  if (registryUrl(source) === undefined) return "crates-io";
+  return source.replace(/^(git|registry|sparse)\+/, "").toLowerCase().replace(/\/+$/, "")
+    .replace(/\.git$/, "");
+}
+
 function isTable(value: unknown): value is TomlTable {
   return typeof value === "object" && value !== null && !Array.isArray(value) &&
     !(value instanceof Date);
@@ -68,10 +145,19 @@ class Manifest {
   readonly doc: TomlTable;
   readonly text: string;
   readonly path: string;
-  constructor(text: string, path: string) {
+  readonly #load: Load | undefined;
+  #registries?: Map<string, string>;
+  constructor(text: string, path: string, load?: Load) {
     this.text = text;
     this.path = path;
+    this.#load = load;
     this.doc = parseToml(text, path, `inventory.${READER}.invalid`);
+  }
+
+  /** The index of a registry the project's Cargo configuration names (read when first asked). */
+  registryIndex(name: string): string | undefined {
+    this.#registries ??= registryIndexes(this.path, this.#load);
+    return this.#registries.get(name);
   }
 
   fail(what: string, near: string): Error {
@@ -164,7 +250,14 @@ function decode(
 ): Declaration {
   if (key === "") throw manifest.fail("a dependency with an empty name", '""');
   if (typeof value === "string") {
-    return { name: key, requirement: value, local: false, outside: false, scope };
+    return {
+      name: key,
+      requirement: value,
+      sources: ["crates-io"],
+      local: false,
+      outside: false,
+      scope,
+    };
   }
   if (!isTable(value)) {
     throw manifest.fail(`dependency "${key}" must be a version string or a table`, key);
@@ -190,19 +283,57 @@ function decode(
     ? inherited.path ?? manifest.path
     : manifest.path;
   const ref = text("rev") ?? text("tag") ?? text("branch");
+  // `registry-index` is what `cargo package` writes for `registry` in a published manifest.
+  const registry = text("registry");
+  const index = text("registry-index") ??
+    (registry === undefined || registry === "crates-io"
+      ? undefined
+      : manifest.registryIndex(registry));
   const place = local === undefined ? undefined : localPlace(base, local);
   const optional = spec.optional === true && scope === "runtime";
+  const sources = local !== undefined
+    ? []
+    : git !== undefined
+    ? [sourceKey(git)]
+    : [index, registry ?? "crates-io"].filter((k) => k !== undefined).map(sourceKey);
   return {
     name: text("package") ?? key,
     requirement: text("version"),
     vcsUrl: git === undefined
       ? undefined
       : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
+    repositoryUrl: index === undefined ? undefined : registryUrl(index),
+    unknownRegistry: index === undefined && registry !== "crates-io" ? registry : undefined,
+    sources,
     local: local !== undefined,
     outside: place !== undefined && !isOwnFolder(place),
     place,
     scope: optional ? "optional" : scope,
   };
+}
+
+/**
+ * What the workspace root's `[patch.<source>]` tables put in place of a
+ * dependency (Cargo reads them from the root only): the crate of the same name
+ * (its `package`, else its key) in the table of the dependency's source, as a
+ * declaration of the root (a `path` there is relative to it), the
+ * dependency's version requirement kept when the patch states none; else the
+ * dependency itself. A patch applies only when the crate it names has a
+ * version the requirement accepts, which only a lock records: without one,
+ * every patch is taken to apply.
+ */
+function patched(declaration: Declaration, root: Manifest): Declaration {
+  const patch = root.table(root.doc.patch, "[patch]");
+  for (const [source, entries] of Object.entries(patch)) {
+    if (!declaration.sources.includes(sourceKey(source))) continue;
+    for (const [key, value] of Object.entries(root.table(entries, `patch.${source}`))) {
+      const name = isTable(value) && typeof value.package === "string" ? value.package : key;
+      if (name !== declaration.name) continue;
+      const by = decode(root, key, value, declaration.scope, { table: {} });
+      return { ...by, requirement: by.requirement ?? declaration.requirement };
+    }
+  }
+  return declaration;
 }
 
 /**
@@ -262,12 +393,88 @@ function thirdPartyOverrides(manifest: Manifest): string[] {
   return out;
 }
 
+/** One declaration of a crate: its scope and version requirement (none for a git or path one). */
+export interface DeclaredUse {
+  scope: Scope;
+  requirement?: string;
+}
+
+/** A comparator of a Cargo version requirement: operator, major, minor, patch, prerelease. */
+const COMPARATOR =
+  /^\s*(\^|~|=|>=|<=|>|<)?\s*v?(\*|\d+)(?:\.(\*|\d+))?(?:\.(\*|\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+\S*)?\s*$/;
+
+/** A version as semver orders it (build metadata dropped); `undefined` when it is none. */
+function semver(version: string): SemVer | undefined {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(version.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] ? m[4].split(".") : []] : undefined;
+}
+
+/**
+ * Whether a Cargo version requirement accepts a version, by the rules of
+ * Cargo's semver: comparators joined by `,` must all hold; a bare version is
+ * a caret requirement (`1.2` is `>=1.2.0, <2.0.0`, `0.2` is `>=0.2.0,
+ * <0.3.0`); `~1.2` is `>=1.2.0, <1.3.0`; `=`, and `*` in place of a part, fix
+ * the parts written; `>`, `>=`, `<`, `<=` compare with the parts written. A
+ * requirement it cannot read accepts every version.
+ *
+ * @example
+ * ```ts
+ * import { cargoRequirementAccepts } from "./cargo_toml.ts";
+ * cargoRequirementAccepts("0.7", "0.8.5"); // false
+ * cargoRequirementAccepts(">=1.2, <2", "1.9.0"); // true
+ * ```
+ *
+ * @param requirement The requirement as written.
+ * @param version The version.
+ * @returns Whether it accepts the version.
+ */
+export function cargoRequirementAccepts(requirement: string, version: string): boolean {
+  const v = semver(version);
+  if (v === undefined) return true;
+  return requirement.split(",").every((part) => {
+    const m = COMPARATOR.exec(part);
+    if (m === null) return true;
+    const [, op = "^", major, minor, patch, pre] = m;
+    if (major === "*") return true;
+    // The parts written (a `*` ends them) and the version they make, the rest 0.
+    const parts = [major, minor, patch].filter((x) => x !== undefined);
+    const written = parts.indexOf("*") === -1 ? parts.length : parts.indexOf("*");
+    const n = [0, 1, 2].map((i) => (i < written ? Number(parts[i]) : 0));
+    const at: SemVer = [n[0], n[1], n[2], written === 3 && pre ? pre.split(".") : []];
+    // The version past the parts written (`1.2` → 2.0.0 for a bump of part 0).
+    const next = (part: number): SemVer => {
+      const [x, y, z] = [0, 1, 2].map((i) => (i < part ? n[i] : i === part ? n[i] + 1 : 0));
+      return [x, y, z, []];
+    };
+    const within = (upper: SemVer): boolean =>
+      compareSemver(v, at) >= 0 && compareSemver(v, upper) < 0;
+    const fixed = op === "=" || written < parts.length;
+    if (fixed) return written === 3 ? compareSemver(v, at) === 0 : within(next(written - 1));
+    if (op === "^") {
+      const first = n.findIndex((x, i) => x !== 0 || i === written - 1);
+      return within(next(Math.min(first, written - 1)));
+    }
+    if (op === "~") return within(next(written === 1 ? 0 : 1));
+    if (op === ">=") return compareSemver(v, at) >= 0;
+    if (op === "<") return compareSemver(v, at) < 0;
+    // `>1.2` is `>=1.3.0` and `<=1.2` is `<1.3.0`: past the parts written.
+    if (op === ">") {
+      return written === 3 ? compareSemver(v, at) > 0 : compareSemver(v, next(written - 1)) >= 0;
+    }
+    return written === 3 ? compareSemver(v, at) <= 0 : compareSemver(v, next(written - 1)) < 0;
+  });
+}
+
 /** What a `Cargo.toml` declares, as the Cargo.lock reader needs it. */
 export interface CargoDeclarations {
   /** `[package] name`, when there is one. */
   name?: string;
-  /** The scopes each crate (by its real name, `package = …` renames resolved) is declared in. */
-  scopes: Map<string, Scope[]>;
+  /**
+   * The declarations of each crate (by its real name, `package = …` renames resolved): a crate
+   * declared twice, at two versions (`rand` and `rand07 = { package = "rand" … }`) or in two
+   * tables, has one for each.
+   */
+  scopes: Map<string, DeclaredUse[]>;
   /** `[workspace] members` (folder globs), when a workspace root. */
   members: string[];
   /** `[workspace] exclude` (folders left out of the workspace), when a workspace root. */
@@ -299,7 +506,7 @@ export function cargoDeclarations(
 ): CargoDeclarations {
   const manifest = new Manifest(text, options.path);
   const pkg = manifest.table(manifest.doc.package, "[package]");
-  const scopes = new Map<string, Scope[]>();
+  const scopes = new Map<string, DeclaredUse[]>();
   const outside = new Set<string>();
   const folders: LocalPlace[] = [];
   if (manifest.doc.package !== undefined) {
@@ -308,7 +515,9 @@ export function cargoDeclarations(
       if (d.outside) outside.add(d.name);
       else if (d.place !== undefined) folders.push(d.place);
       const known = scopes.get(d.name) ?? [];
-      if (!known.includes(d.scope)) scopes.set(d.name, known.concat(d.scope));
+      if (!known.some((u) => u.scope === d.scope && u.requirement === d.requirement)) {
+        scopes.set(d.name, known.concat({ scope: d.scope, requirement: d.requirement }));
+      }
     }
   }
   for (const name of thirdPartyOverrides(manifest)) outside.add(name);
@@ -359,9 +568,13 @@ function projectOf(
  * specifier. Path dependencies are the project's own crates and are skipped,
  * but for those outside the project or under a `vendor/` folder (third-party
  * code: components);
- * git dependencies carry `vcs_url`; `workspace = true` entries take the
- * workspace root's `[workspace.dependencies]` entry. A workspace root
- * without `[package]` declares nothing itself.
+ * git dependencies carry `vcs_url`, those of another registry its index as
+ * `repository_url` (`registry-index`, or the `[registries.<name>] index` of
+ * the project's `.cargo/config.toml`); `workspace = true` entries take the
+ * workspace root's `[workspace.dependencies]` entry, and a dependency the
+ * root's `[patch.<source>]` patches is the crate the patch names (see
+ * {@linkcode patched}). A workspace root without `[package]` declares nothing
+ * itself.
  *
  * @example
  * ```ts
@@ -381,17 +594,22 @@ function projectOf(
 export function readCargoToml(
   text: string,
   options: CargoTomlOptions,
-): ReaderOutput & { project?: Project } {
-  const manifest = new Manifest(text, options.path);
+): ReaderResult {
+  const manifest = new Manifest(text, options.path, options.load);
   const root = workspaceRoot(manifest, options.load);
   const project = projectOf(manifest, root, options.release);
   const builder = new OutputBuilder();
+  const unknown = new Set<string>();
   if (manifest.doc.package !== undefined) {
-    for (const d of declarations(manifest, inheritedDependencies(root))) {
+    for (const declared of declarations(manifest, inheritedDependencies(root))) {
+      const d = patched(declared, root ?? manifest);
       if (d.local && !d.outside) continue; // the project's own crate
+      if (d.unknownRegistry !== undefined) {
+        unknown.add(`${d.name} (registry "${d.unknownRegistry}")`);
+      }
       const exact = /^\s*=\s*([0-9][^\s,]*)\s*$/.exec(d.requirement ?? "")?.[1];
       const id = builder.component({
-        purl: cargoPurl(d.name, exact, { vcs_url: d.vcsUrl }),
+        purl: cargoPurl(d.name, exact, { vcs_url: d.vcsUrl, repository_url: d.repositoryUrl }),
         ecosystem: "cargo",
         name: d.name,
         version: exact,
@@ -404,6 +622,15 @@ export function readCargoToml(
       builder.edge(ROOT_ID, id, d.scope);
     }
   }
-  const output = builder.build();
+  const output: ReaderResult = builder.build();
+  // The workspace's Cargo.lock, when there is one, says each crate's registry.
+  const lock = (root ?? manifest).path.replace(/Cargo\.toml$/, "Cargo.lock");
+  if (unknown.size > 0 && options.load?.(lock) === undefined) {
+    output.warnings = [
+      `${options.path} declares ${
+        [...unknown].join(", ")
+      } of a registry that no \`.cargo/config.toml\` of the project configures (\`[registries.<name>] index\`): their purls name no registry, as crates.io's do; commit the configuration or a Cargo.lock`,
+    ];
+  }
   return project ? { ...output, project } : output;
 }

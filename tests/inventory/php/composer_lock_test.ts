@@ -117,6 +117,117 @@ Deno.test("readComposerLock: a package another Composer repository served carrie
   assert.ok(!ids.some((id) => id.includes("secret")), "no credentials in a purl");
 });
 
+// A fork installed from a VCS repository of composer.json has a dist (the fork's zipball) and
+// no notification-url: read as the Packagist package it forks, it named upstream code it is not.
+Deno.test("readComposerLock: a package of a VCS repository of composer.json (a fork) carries its vcs_url", () => {
+  const manifest = JSON.stringify({
+    repositories: [
+      { type: "vcs", url: "https://github.com/acme-forks/guzzle" },
+      { type: "github", url: "git@github.com:acme-forks/Monolog.git" },
+      { type: "composer", url: "https://packages.example.test" },
+    ],
+    require: { "guzzlehttp/guzzle": "dev-fix-timeouts", "monolog/monolog": "dev-main" },
+  });
+  const sha = (c: string): string => c.repeat(40);
+  const entry = (name: string, url: string, ref: string, extra = {}): Record<string, unknown> => ({
+    name,
+    version: name === "guzzlehttp/guzzle" ? "dev-fix-timeouts" : "dev-main",
+    source: { type: "git", url, reference: ref },
+    dist: {
+      type: "zip",
+      url: `https://api.github.com/repos/${
+        url.replace(/^.*github\.com[:/]|\.git$/g, "")
+      }/zipball/${ref}`,
+      reference: ref,
+      shasum: "",
+    },
+    ...extra,
+  });
+  const lock = JSON.stringify({
+    packages: [
+      entry("guzzlehttp/guzzle", "https://github.com/acme-forks/guzzle.git", sha("a")),
+      entry("monolog/monolog", "git@github.com:acme-forks/monolog.git", sha("b")),
+      // the upstream package, from Packagist: unchanged
+      entry("psr/log", "https://github.com/php-fig/log.git", sha("c"), {
+        "notification-url": "https://packagist.org/downloads/",
+      }),
+    ],
+  });
+  const out = readComposerLock(lock, { path: "composer.lock", manifest });
+  const byName = new Map(out.components.map((c) => [c.name, c]));
+  assert.equal(
+    byName.get("guzzlehttp/guzzle")?.purl,
+    `pkg:composer/guzzlehttp/guzzle@dev-fix-timeouts?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme-forks%2Fguzzle.git%40${
+      sha("a")
+    }`,
+  );
+  assert.equal(
+    byName.get("monolog/monolog")?.purl,
+    `pkg:composer/monolog/monolog@dev-main?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme-forks%2Fmonolog.git%40${
+      sha("b")
+    }`,
+  );
+  assert.equal(byName.get("psr/log")?.purl, "pkg:composer/psr/log@dev-main");
+  assert.equal(
+    byName.get("guzzlehttp/guzzle")?.downloadLocation,
+    `https://api.github.com/repos/acme-forks/guzzle/zipball/${sha("a")}`,
+    "the dist is still where it is downloaded from",
+  );
+  // Without composer.json nothing says where it came from.
+  assert.equal(
+    readComposerLock(lock, { path: "composer.lock" }).components[0].purl,
+    "pkg:composer/guzzlehttp/guzzle@dev-fix-timeouts",
+  );
+});
+
+// A `package` repository defines a package in composer.json itself (a plugin zip, a library off
+// Packagist): its lock entry, with no notification-url, read as the Packagist package of that name.
+Deno.test("readComposerLock: a package a `package` repository of composer.json defines carries its download_url", () => {
+  const zip = "https://downloads.wordpress.org/plugin/akismet.5.3.zip";
+  const manifest = JSON.stringify({
+    repositories: [
+      {
+        type: "package",
+        package: [
+          { name: "WPackagist/akismet", version: "5.3", dist: { type: "zip", url: zip } },
+          { name: "wpackagist/akismet", version: "5.2", dist: { type: "zip", url: zip } },
+        ],
+      },
+      { type: "package", package: { name: "acme/src-only", version: "1.0.0" } },
+    ],
+  });
+  const lock = JSON.stringify({
+    packages: [
+      {
+        name: "wpackagist/akismet",
+        version: "5.3",
+        dist: { type: "zip", url: zip },
+        type: "library",
+      },
+      {
+        name: "acme/src-only",
+        version: "1.0.0",
+        source: { type: "git", url: "https://git.acme.test/src-only.git", reference: "v1.0.0" },
+      },
+      // the same dist from Packagist: unchanged
+      {
+        name: "psr/log",
+        version: "3.0.2",
+        dist: { type: "zip", url: "https://api.github.com/repos/php-fig/log/zipball/f16e1d5" },
+        "notification-url": "https://packagist.org/downloads/",
+      },
+    ],
+  });
+  assert.deepEqual(
+    readComposerLock(lock, { path: "composer.lock", manifest }).components.map((c) => c.purl),
+    [
+      "pkg:composer/acme/src-only@1.0.0?vcs_url=git%2Bhttps:%2F%2Fgit.acme.test%2Fsrc-only.git%40v1.0.0",
+      "pkg:composer/psr/log@3.0.2",
+      "pkg:composer/wpackagist/akismet@5.3?download_url=https:%2F%2Fdownloads.wordpress.org%2Fplugin%2Fakismet.5.3.zip",
+    ],
+  );
+});
+
 Deno.test("readComposerLock: licenses become SPDX expressions (a list is a choice)", () => {
   const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
   assert.equal(byName.get("monolog/monolog")?.license, "MIT");

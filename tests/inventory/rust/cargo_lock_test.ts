@@ -482,3 +482,53 @@ Deno.test("scan: a member's Cargo.toml declaration is the package its lock entry
     assert.match(warnings[0], /\(Cargo\.toml declares serde\)/, "the stale lock is warned about");
   });
 });
+
+Deno.test("readCargoLock: a crate of another registry, git or sparse index, carries its repository_url; crates.io's none", () => {
+  const lock = 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = ["tool", "legacy", "serde"]\n\n' +
+    '[[package]]\nname = "tool"\nversion = "1.2.0"\nsource = "sparse+https://crates.acme.test/index/"\n\n' +
+    '[[package]]\nname = "legacy"\nversion = "0.3.1"\nsource = "registry+https://git.acme.test/index"\n\n' +
+    '[[package]]\nname = "serde"\nversion = "1.0.210"\nsource = "sparse+https://index.crates.io/"\n';
+  const out = readCargoLock(lock, { path: "Cargo.lock" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:cargo/legacy@0.3.1?repository_url=https:%2F%2Fgit.acme.test%2Findex", undefined],
+    [
+      "pkg:cargo/serde@1.0.210",
+      "https://crates.io/api/v1/crates/serde/1.0.210/download",
+    ],
+    ["pkg:cargo/tool@1.2.0?repository_url=https:%2F%2Fcrates.acme.test%2Findex%2F", undefined],
+  ]);
+});
+
+// A crate declared at two versions, one of them renamed (`rand07 = { package = "rand" … }`), in
+// two tables: each locked version took both scopes, the dev-only one runtime too.
+Deno.test("readCargoLock: a crate declared twice, at two versions in two tables, has each version in its own scope", async () => {
+  const manifest = '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+    'rand07 = { package = "rand", version = "0.7" }\n\n[dev-dependencies]\nrand = "0.8"\n';
+  const lock = 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    'dependencies = [\n "rand 0.7.3",\n "rand 0.8.5",\n]\n\n' +
+    '[[package]]\nname = "rand"\nversion = "0.7.3"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n\n' +
+    '[[package]]\nname = "rand"\nversion = "0.8.5"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  const files: Record<string, string> = { "Cargo.toml": manifest };
+  const out = readCargoLock(lock, { path: "Cargo.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(rows(out), [
+    ["pkg:cargo/rand@0.7.3", true, "runtime"],
+    ["pkg:cargo/rand@0.8.5", true, "dev"],
+  ]);
+  // The scan folds the manifest's one `pkg:cargo/rand` declaration into each version in the
+  // scopes the lock's edges to it have.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, { "Cargo.toml": manifest, "Cargo.lock": lock });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.direct, c.scopes.join()]), [
+      ["pkg:cargo/rand@0.7.3", true, "runtime"],
+      ["pkg:cargo/rand@0.8.5", true, "dev"],
+    ]);
+    assert.deepEqual(edgesFrom(inventory, ROOT_ID), [
+      "pkg:cargo/rand@0.7.3 runtime",
+      "pkg:cargo/rand@0.8.5 dev",
+    ]);
+  });
+});

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { excludedFromWorkspace, readCargoToml } from "../../../src/inventory/rust/cargo_toml.ts";
+import {
+  cargoRequirementAccepts,
+  excludedFromWorkspace,
+  readCargoToml,
+} from "../../../src/inventory/rust/cargo_toml.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
@@ -197,4 +201,115 @@ Deno.test("readCargoToml: every dependency of a cargo-fuzz crate is dev", () => 
     ["pkg:cargo/arbitrary", "dev"],
     ["pkg:cargo/libfuzzer-sys", "dev"],
   ]);
+});
+
+// Without a Cargo.lock a crate of an alternative registry (`registry = "name"`) read as crates.io's:
+// the index is in the project's .cargo/config.toml, `[registries.<name>] index`.
+Deno.test("readCargoToml: a crate of another registry carries the index the project's .cargo/config.toml gives", () => {
+  const files: Record<string, string> = {
+    ".cargo/config.toml": '[registries.acme]\nindex = "sparse+https://crates.acme.test/index/"\n' +
+      '[registries]\nold = { index = "https://git.acme.test/index.git" }\n',
+    // nearer the manifest wins, and `config` is read when both exist (as Cargo does)
+    "crates/app/.cargo/config": '[registries.old]\nindex = "https://git.acme.test/new-index"\n',
+    "crates/app/.cargo/config.toml": '[registries.old]\nindex = "https://ignored.test/"\n',
+  };
+  const manifest = '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+    'tool = { version = "=1.2.0", registry = "acme" }\n' +
+    'legacy = { version = "0.3", registry = "old" }\n' +
+    'serde = { version = "1", registry = "crates-io" }\n' +
+    'published = { version = "2", registry-index = "sparse+https://crates.acme.test/index/" }\n' +
+    'mystery = { version = "1", registry = "elsewhere" }\n';
+  const out = readCargoToml(manifest, { path: "crates/app/Cargo.toml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:cargo/legacy?repository_url=https:%2F%2Fgit.acme.test%2Fnew-index",
+    "pkg:cargo/mystery",
+    "pkg:cargo/published?repository_url=https:%2F%2Fcrates.acme.test%2Findex%2F",
+    "pkg:cargo/serde",
+    "pkg:cargo/tool@1.2.0?repository_url=https:%2F%2Fcrates.acme.test%2Findex%2F",
+  ]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings![0],
+    /crates\/app\/Cargo\.toml declares mystery \(registry "elsewhere"\)/,
+  );
+  // Without the configuration the warning names every such crate.
+  const alone = readCargoToml(manifest, { path: "Cargo.toml" });
+  assert.match(alone.warnings![0], /tool \(registry "acme"\), legacy \(registry "old"\), mystery/);
+  // Beside a Cargo.lock, which says each crate's registry, it is no warning.
+  const lock: Record<string, string> = { ...files, "crates/app/Cargo.lock": "version = 4\n" };
+  const locked = readCargoToml(manifest, { path: "crates/app/Cargo.toml", load: (p) => lock[p] });
+  assert.equal(locked.warnings, undefined);
+});
+
+// Without a Cargo.lock, a dependency the workspace root's [patch] swaps for a fork read as the
+// crates.io (or upstream git) crate: Cargo builds the patch's crate instead.
+Deno.test("readCargoToml: a dependency the root's [patch.<source>] patches is the patch's crate", () => {
+  const root = '[workspace]\nmembers = ["app"]\n\n[workspace.dependencies]\nserde = "1.0"\n\n' +
+    '[patch.crates-io]\nserde = { git = "https://github.com/acme/serde", branch = "fix" }\n' +
+    'log2 = { package = "log", path = "../forks/log" }\nown = { path = "crates/own" }\n\n' +
+    '[patch."https://github.com/tokio-rs/tokio.git"]\ntokio = { git = "https://github.com/acme/tokio", rev = "abc123", version = "1.40" }\n\n' +
+    '[patch.acme]\ntool = { path = "vendor/tool" }\n';
+  const app = '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+    'serde.workspace = true\nlog = "0.4"\nown = "0.1"\nanyhow = "1"\n' +
+    'tokio = { git = "https://github.com/tokio-rs/tokio" }\n' +
+    'tool = { version = "=2.0.0", registry = "acme" }\n' +
+    'rand = { git = "https://github.com/rust-random/rand" }\n';
+  const files: Record<string, string> = {
+    "Cargo.toml": root,
+    ".cargo/config.toml": '[registries.acme]\nindex = "sparse+https://crates.acme.test/"\n',
+  };
+  const out = readCargoToml(app, { path: "app/Cargo.toml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.specifier ?? c.version]), [
+    ["pkg:cargo/anyhow", "1"],
+    ["pkg:cargo/log", "0.4"], // by a folder outside the project: no registry's, no repository's
+    ["pkg:cargo/rand?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frust-random%2Frand", undefined],
+    [
+      "pkg:cargo/serde?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fserde%40fix",
+      "1.0",
+    ],
+    ["pkg:cargo/tokio?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftokio%40abc123", "1.40"],
+    ["pkg:cargo/tool@2.0.0", "2.0.0"], // vendored under vendor/: third-party code
+  ]);
+  assert.ok(!out.components.some((c) => c.name === "own"), "patched by the project's own crate");
+});
+
+Deno.test("cargoRequirementAccepts: Cargo's caret default, tilde, exact, wildcard and comparison requirements", () => {
+  const cases: [string, string, boolean][] = [
+    ["0.7", "0.7.3", true],
+    ["0.7", "0.8.5", false],
+    ["0.8", "0.8.5", true],
+    ["1.2", "1.9.0", true],
+    ["1.2", "2.0.0", false],
+    ["^0.0.3", "0.0.3", true],
+    ["^0.0.3", "0.0.4", false],
+    ["^0.0", "0.0.9", true],
+    ["^0", "0.9.0", true],
+    ["~1.2.3", "1.2.9", true],
+    ["~1.2.3", "1.3.0", false],
+    ["~1", "1.9.0", true],
+    ["=1.2.3", "1.2.3", true],
+    ["=1.2.3", "1.2.4", false],
+    ["=1.2", "1.2.7", true],
+    ["1.*", "1.5.0", true],
+    ["1.2.*", "1.3.0", false],
+    ["*", "9.9.9", true],
+    [">=1, <2", "1.9.0", true],
+    [">=1, <2", "2.0.0", false],
+    [">1.2", "1.2.9", false],
+    [">1.2", "1.3.0", true],
+    ["<=1.2", "1.2.9", true],
+    ["<=1.2", "1.3.0", false],
+    ["^1.0.0-beta.1", "1.0.0-beta.2", true],
+    ["1", "0.7.1+5.3.1-0-g81034ce", false],
+    ["not a requirement", "1.0.0", true],
+  ];
+  for (const [requirement, version, accepts] of cases) {
+    assert.equal(
+      cargoRequirementAccepts(requirement, version),
+      accepts,
+      `${requirement} ${version}`,
+    );
+  }
 });
