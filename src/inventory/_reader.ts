@@ -108,6 +108,13 @@ export interface ReaderContext {
    */
   memo?: Map<string, unknown>;
   /**
+   * Whether the inventory reads a file of the project on its own (the scan
+   * found it, or `--lockfile` names it): a reader that leaves to that file's
+   * own read what it would say of it (a Maven parent's dependencies) says it
+   * itself when not. Absent: every such file is read.
+   */
+  reads?: (path: string) => boolean;
+  /**
    * Whether `--exclude` skips a folder of the project (root-relative,
    * `/`-separated; the folder or one above it matches). Readers leave out a
    * workspace member there; absent: nothing is excluded.

@@ -339,7 +339,7 @@ export const READERS: readonly Reader[] = [
     files: ["pom.xml"],
     matches: (f) => f === "pom.xml",
     resolvedBy: [],
-    read: (text, path, c) => mavenPom().readMavenPom(text, { path, load: c.load }),
+    read: (text, path, c) => mavenPom().readMavenPom(text, { path, load: c.load, reads: c.reads }),
   },
   {
     name: "gradle_lockfile",

@@ -334,7 +334,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    const context = { load, list, files: listFiles, memo, release, excluded };
+    const reads = (file: string): boolean => queued.has(file);
+    const context = { load, list, files: listFiles, memo, release, excluded, reads };
     return { path, reader, output: await readWith(reader, text, path, context) };
   };
   /**
