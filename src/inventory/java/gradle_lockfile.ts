@@ -124,17 +124,26 @@ export function pluginBuilds(settings: string): string[] {
       if (settings[end] === "{") depth++;
       else if (settings[end] === "}") depth--;
     }
-    for (
-      const include of settings.slice(start, end).matchAll(
-        /\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g,
-      )
+    out.push(...includedBuilds(settings.slice(start, end)));
+  }
+  return out;
+}
+
+/**
+ * Every build a settings script includes (`includeBuild("build-logic")`, for its plugins or
+ * as a composite build's part): the builds Gradle resolves, and verifies, with it.
+ *
+ * @param settings The text of `settings.gradle` or `settings.gradle.kts`, or a part of it.
+ * @returns The folders, normalised, inside the script's folder.
+ */
+export function includedBuilds(settings: string): string[] {
+  const out: string[] = [];
+  for (const include of settings.matchAll(/\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g)) {
+    const folder = posix.normalize(include[1]).replace(/\/$/, "");
+    if (
+      folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
     ) {
-      const folder = posix.normalize(include[1]).replace(/\/$/, "");
-      if (
-        folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
-      ) {
-        out.push(folder);
-      }
+      out.push(folder);
     }
   }
   return out;

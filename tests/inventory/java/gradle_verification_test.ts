@@ -340,3 +340,43 @@ Deno.test("readGradleVerification: the locks of projects the settings script nam
     assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes]), scopes);
   });
 });
+
+// The verification file of a build verifies that build, its buildSrc and the builds it includes
+// (Gradle's "Scope of the dependency verification"); another build below its root (a sample with
+// its own settings.gradle) is verified by its own file, if any. The scan for project locks went
+// into such builds: their test configurations made a runtime module of the root dev too, and a
+// module only they lock lost the "in no Gradle lock file" warning.
+Deno.test("readGradleVerification: the locks of another build below the root give no scopes; an included build's do", async () => {
+  const files: Record<string, string> = {
+    [PATH]: verificationXml(
+      jar("org.slf4j", "slf4j-api", "2.0.9", "1") +
+        jar("org.junit.jupiter", "junit-jupiter-api", "5.10.1", "2") +
+        jar("com.google.guava", "guava", "33.2.1-jre", "3"),
+    ),
+    "settings.gradle": 'rootProject.name = "app"\nincludeBuild("libs/shared")\n',
+    "gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=compileClasspath,runtimeClasspath\nempty=\n",
+    // A part of the composite build: its projects' locks count.
+    "libs/shared/settings.gradle": 'include("core")\n',
+    "libs/shared/core/gradle.lockfile":
+      "com.google.guava:guava:33.2.1-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    // Another build (a sample): not this file's.
+    "samples/demo/settings.gradle": 'rootProject.name = "demo"\n',
+    "samples/demo/gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=testRuntimeClasspath\n" +
+      "org.junit.jupiter:junit-jupiter-api:5.10.1=testRuntimeClasspath\nempty=\n",
+    "samples/demo/sub/gradle.lockfile":
+      "org.junit.jupiter:junit-jupiter-api:5.10.1=testCompileClasspath\nempty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const out = readGradleVerification(files[PATH], { path: PATH, ...treeContext(dir) });
+    assertWellFormed(out);
+    assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+      [GUAVA, ["runtime"]],
+      ["pkg:maven/org.junit.jupiter/junit-jupiter-api@5.10.1", ["runtime"]],
+      ["pkg:maven/org.slf4j/slf4j-api@2.0.9", ["runtime"]],
+    ]);
+    assert.deepEqual(out.warnings, [
+      `${PATH}: 1 verified components are in no Gradle lock file; their scope is unknown and reported as runtime`,
+    ]);
+  });
+});
