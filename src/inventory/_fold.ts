@@ -17,6 +17,11 @@ export interface ReadFile {
   reader: Reader;
   /** Its output. */
   output: ReaderResult;
+  /**
+   * For a lock that a manifest names (see `ReaderContext.namedBy`): the folder whose
+   * manifests it resolves, the naming file's.
+   */
+  coveredFolder?: string;
 }
 
 /** The id of the locks' member that is the manifest's project, if any. */
@@ -159,7 +164,7 @@ function foldersUp(path: string): string[] {
 
 /** The folder whose manifests a lockfile resolves. */
 function lockFolder(lock: ReadFile): string {
-  return lock.reader.coveredFolder?.(lock.path) ?? posix.dirname(lock.path);
+  return lock.coveredFolder ?? lock.reader.coveredFolder?.(lock.path) ?? posix.dirname(lock.path);
 }
 
 /**

@@ -108,6 +108,12 @@ export interface ReaderContext {
    */
   memo?: Map<string, unknown>;
   /**
+   * The file that names this one, when the scan read it for that and not for its name (a
+   * lock a Gradle build script puts elsewhere: `dependencyLocking { lockFile = file("…") }`):
+   * the reader learns from it what the file is.
+   */
+  namedBy?: string;
+  /**
    * Whether the inventory reads a file of the project on its own (the scan
    * found it, or `--lockfile` names it): a reader that leaves to that file's
    * own read what it would say of it (a Maven parent's dependencies) says it

@@ -359,6 +359,7 @@ export const READERS: readonly Reader[] = [
         load: c.load,
         files: c.files,
         memo: c.memo,
+        namedBy: c.namedBy,
       }),
   },
   {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { basename, isAbsolute, join, relative, resolve } from "../_path.ts";
+import { basename, isAbsolute, join, posix, relative, resolve } from "../_path.ts";
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
@@ -207,6 +207,20 @@ async function readWith(
   }
 }
 
+/**
+ * The text of a file the scan does not read, to look into it: `undefined` when it is no
+ * regular file or no text.
+ */
+function unreadText(root: string, path: string): { text: string; bytes: Uint8Array } | undefined {
+  const bytes = readRegularFile(join(root, path), path);
+  if (bytes === undefined) return undefined;
+  try {
+    return { text: decodeText(bytes, path, "inventory.unread_file"), bytes };
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the inventory stage found: the inventory, the bytes read, the files left unread. */
 interface Found {
   inventory: Inventory;
@@ -305,6 +319,45 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude));
   };
   /**
+   * The lockfiles that a file the scan found and does not read names at paths of its own
+   * (`KnownFile.namesLocks`: a Gradle script's `dependencyLocking { lockFile = file("…") }`),
+   * with their reader and the file that names them; and the files that name one vouch
+   * cannot read, with why.
+   */
+  const named = new Map<string, { reader: Reader; by: string }>();
+  const unfollowed = new Map<string, string>();
+  for (const u of scanned.unread) {
+    const slash = u.path.lastIndexOf("/");
+    const known = knownFile(u.path.slice(slash + 1), slash === -1 ? "" : u.path.slice(0, slash));
+    if (known?.namesLocks === undefined) continue;
+    let text: string | undefined;
+    try {
+      text = unreadText(absRoot, u.path)?.text;
+    } catch {
+      continue; // a file too large or unreadable is reported unread, as it is
+    }
+    if (text === undefined) continue;
+    const reader = READERS.find((r) => r.name === known.namesLocks!.reader)!;
+    const load = loadAs(`inventory.${reader.name}.invalid`);
+    const missed: string[] = [];
+    for (const lock of known.namesLocks.find(text, u.path, load)) {
+      const where = `line ${lock.line}, ${lock.written}`;
+      if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
+      else if (excluded(lock.path)) continue;
+      else if (load(lock.path) === undefined) missed.push(`${where}: no such file`);
+      else if (!named.has(lock.path)) {
+        named.set(lock.path, { reader, by: u.path });
+        if (!queued.has(lock.path)) {
+          queued.add(lock.path);
+          files.push(lock.path);
+        }
+      }
+    }
+    if (missed.length > 0) {
+      unfollowed.set(u.path, `it names a dependency lock vouch cannot read: ${missed.join("; ")}`);
+    }
+  }
+  /**
    * The go.mod of a module a go.work `use`s, loaded from where the scan does
    * not go (`.citools/`, deeper than the scan reads), is read too: it is the
    * lock of a module of the workspace. Not with `--lockfile`, nor what
@@ -321,7 +374,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     }
   };
   const readOne = async (path: string): Promise<ReadFile> => {
-    const reader = readerFor(path)!;
+    const by = named.get(path)?.by;
+    const reader = named.get(path)?.reader ?? readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
     if (text === undefined) {
@@ -335,8 +389,11 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
     const reads = (file: string): boolean => queued.has(file);
-    const context = { load, list, files: listFiles, memo, release, excluded, reads };
-    return { path, reader, output: await readWith(reader, text, path, context) };
+    const context = { load, list, files: listFiles, memo, release, excluded, reads, namedBy: by };
+    const output = await readWith(reader, text, path, context);
+    return by === undefined
+      ? { path, reader, output }
+      : { path, reader, output, coveredFolder: posix.dirname(by) };
   };
   /**
    * The manifests deeper than the scan reads that a reader loaded (a workspace
@@ -387,20 +444,24 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   /** An unread file that declares no dependency (`UnreadFile.declaresNothing`): read, then. */
   const declaresNothing = ({ path, declaresNothing }: UnreadFile): boolean => {
     if (declaresNothing === undefined) return false;
-    const bytes = readRegularFile(join(absRoot, path), path);
-    if (bytes === undefined) return false;
-    let text: string;
-    try {
-      text = decodeText(bytes, path, "inventory.unread_file");
-    } catch {
-      return false;
-    }
-    if (!declaresNothing(text)) return false;
-    read.set(path, { text, bytes });
+    const file = unreadText(absRoot, path);
+    if (file === undefined || !declaresNothing(file.text)) return false;
+    read.set(path, file);
     return true;
   };
   const warnings = [...merged.warnings ?? []];
-  const unread = scanned.unread.filter((u) => {
+  /** A file that names a lock vouch cannot read stays unread, saying why. */
+  const withUnfollowed = (u: UnreadFile): UnreadFile => {
+    const reason = unfollowed.get(u.path);
+    return reason === undefined ? u : {
+      path: u.path,
+      reason,
+      hint:
+        'name the lock at a literal path inside the project (`lockFile = file("gradle/locks/app.lockfile")`) so that vouch reads it',
+    };
+  };
+  const unread = scanned.unread.map(withUnfollowed).filter((u) => {
+    if (unfollowed.has(u.path)) return true;
     if (read.has(u.path)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
     if (locks.length === 0) return !declaresNothing(u);

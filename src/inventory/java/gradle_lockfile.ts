@@ -55,6 +55,7 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
 import type { Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
+import { namedLocks } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
@@ -262,6 +263,8 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
  *   `load`: reads the settings scripts above it (for builds included for their plugins);
+ *   `namedBy`: the build script that names it (`dependencyLocking { lockFile = file("…") }`),
+ *   read with `load`: a lock it names in its `buildscript { }` block is build scope;
  *   `files`: lists a folder's files, for the other per-configuration locks beside a legacy one
  *   (without it, a legacy lock's scopes are those of its own configuration); `memo`: keeps
  *   those scopes for the folder's other locks.
@@ -276,10 +279,14 @@ export function readGradleLockfile(
     load?: Load;
     files?: (folder: string) => string[] | undefined;
     memo?: Map<string, unknown>;
+    namedBy?: string;
   },
 ): ReaderResult {
-  const { path, load, files, memo } = options;
-  const buildLock = isBuildLock(path, load);
+  const { path, load, files, memo, namedBy } = options;
+  const script = namedBy === undefined ? undefined : load?.(namedBy);
+  const buildLock = script === undefined
+    ? isBuildLock(path, load)
+    : namedLocks(script, namedBy!, load!).some((l) => l.path === path && l.buildscript);
   // A legacy per-configuration lock: a module's scopes come from every configuration of the
   // folder's locks that lists it (compiled against and also run is runtime, not build),
   // derived once per folder and reading.

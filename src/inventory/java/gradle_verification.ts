@@ -19,7 +19,8 @@
  * The file says nothing about scopes: they are taken from the build's lock
  * files when there are any (`gradle.lockfile`, `buildscript-gradle.lockfile`,
  * `settings-gradle.lockfile` beside `gradle/`, the legacy per-configuration
- * `gradle/dependency-locks/*.lockfile`, those of `buildSrc`, of the
+ * `gradle/dependency-locks/*.lockfile`, those a project's build script names
+ * (`dependencyLocking { lockFile = file("…") }`), those of `buildSrc`, of the
  * builds `settings.gradle(.kts)` includes (`includeBuild`: for their plugins, or
  * parts of a composite build, which the current build's file verifies) and of the
  * projects it includes, and of every other project folder below the
@@ -50,6 +51,7 @@ import {
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
 import { includedBuilds, lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
+import { namedLocks } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_verification.invalid";
 const ALGORITHMS: Record<string, { alg: HashAlgorithm; hexLength: number }> = {
@@ -205,7 +207,10 @@ function lockFolders(
       const names = files(at(child).slice(0, -1)) ?? [];
       const settings = names.includes("settings.gradle") || names.includes("settings.gradle.kts");
       if (settings && !included.has(child)) continue;
-      if (names.includes("gradle.lockfile") || names.includes("buildscript-gradle.lockfile")) {
+      if (
+        names.includes("gradle.lockfile") || names.includes("buildscript-gradle.lockfile") ||
+        names.includes("build.gradle") || names.includes("build.gradle.kts")
+      ) {
         out.push(child);
       }
       if (depth < 4) visit(child, depth + 1);
@@ -275,6 +280,18 @@ function buildLocks(
       const text = load(lockPath);
       if (text !== undefined) {
         locks.push({ path: lockPath, text, build: inPlugin(folder) });
+      }
+    }
+    // A lock the project's build script puts elsewhere (`dependencyLocking { lockFile = … }`).
+    for (const name of ["build.gradle.kts", "build.gradle"]) {
+      const script = load(at(`${folder}${name}`));
+      if (script === undefined) continue;
+      for (const named of namedLocks(script, at(`${folder}${name}`), load)) {
+        const text = named.path === undefined || locks.some((l) => l.path === named.path)
+          ? undefined
+          : load(named.path);
+        if (text === undefined) continue;
+        locks.push({ path: named.path!, text, build: named.buildscript || inPlugin(folder) });
       }
     }
   }

@@ -380,3 +380,40 @@ Deno.test("readGradleVerification: the locks of another build below the root giv
     ]);
   });
 });
+
+// A lock a project's build script puts elsewhere (`dependencyLocking { lockFile = file("…") }`)
+// gives the verified components their scopes too: they were runtime, with a false "in no Gradle
+// lock file" warning, and the test-only module merged with the lock's dev into required.
+Deno.test("readGradleVerification: the locks the build scripts name at other paths give the scopes", async () => {
+  const files: Record<string, string> = {
+    [PATH]: verificationXml(
+      jar("org.slf4j", "slf4j-api", "2.0.9", "1") +
+        jar("org.junit.jupiter", "junit-jupiter-api", "5.10.1", "2") +
+        jar("com.diffplug.spotless", "spotless-plugin-gradle", "6.25.0", "3"),
+    ),
+    "settings.gradle.kts": 'include("core")\n',
+    "build.gradle.kts": "buildscript {\n  dependencyLocking {\n" +
+      '    lockFile.set(file("gradle/locks/buildscript.lockfile"))\n  }\n}\n',
+    "gradle/locks/buildscript.lockfile":
+      "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+    "core/build.gradle.kts":
+      'dependencyLocking {\n  lockFile.set(layout.projectDirectory.file("locks/core.lockfile"))\n}\n',
+    "core/locks/core.lockfile":
+      "org.junit.jupiter:junit-jupiter-api:5.10.1=testCompileClasspath,testRuntimeClasspath\n" +
+      "org.slf4j:slf4j-api:2.0.9=compileClasspath,runtimeClasspath\nempty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const out = readGradleVerification(files[PATH], { path: PATH, ...treeContext(dir) });
+    const scopes = [
+      ["pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0", ["build"]],
+      ["pkg:maven/org.junit.jupiter/junit-jupiter-api@5.10.1", ["dev"]],
+      ["pkg:maven/org.slf4j/slf4j-api@2.0.9", ["runtime"]],
+    ];
+    assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), scopes);
+    assert.equal(out.warnings, undefined, "every component is in a lock");
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes]), scopes);
+    assert.deepEqual(inventory.unread, []);
+  });
+});
