@@ -43,7 +43,8 @@ function enclosing(script: string, offset: number): string[] {
 /**
  * A lock path as a string literal writes it, from the project's folder or the
  * build's root: `$projectDir` and `$rootDir` (and their `project.`/`rootProject.`
- * spellings) are the only values a path may use.
+ * spellings) and the project folder's name (`${projectDir.name}`) are the only values a
+ * path may use.
  */
 function literalPath(
   quoted: string,
@@ -54,6 +55,12 @@ function literalPath(
   let text = quoted.slice(1, -1);
   // Groovy's single-quoted strings take no `$`; Kotlin's and Groovy's double-quoted ones do.
   if (quote === '"') {
+    // The project's folder name (`${projectDir.name}`: one lock per project in a shared folder).
+    const name = /\$\{\s*(?:project\.)?projectDir\.name\s*\}/g;
+    if (name.test(text)) {
+      if (folders.project === ".") return { why: "it is computed" };
+      text = text.replace(name, posix.basename(folders.project));
+    }
     const projectDir = /\$(?:\{\s*(?:project\.)?projectDir\s*\}|projectDir\b)/g;
     const rootDir =
       /\$(?:\{\s*(?:(?:project\.)?rootDir|rootProject\.(?:projectDir|rootDir))\s*\}|rootDir\b)/g;

@@ -47,6 +47,16 @@ Deno.test("namedLocks: the lock files a build script names, from its folder or t
     ),
     ["4 gradle/locks/buildscript.lockfile buildscript"],
   );
+  // SunnyBe/NoteApp: one lock per project in a shared folder, named for the project's folder.
+  assert.deepEqual(
+    locks(
+      "dependencyLocking {\n" +
+        '    lockFile = file("${rootProject.projectDir}/gradle/lockfile/${projectDir.name}.lockfile")\n' +
+        "    lockMode = LockMode.STRICT\n}\n",
+      "core/data/build.gradle.kts",
+    ),
+    ["2 gradle/lockfile/data.lockfile"],
+  );
   assert.deepEqual(locks('val lockFile = file("unrelated.txt")\n'), [], "not dependencyLocking's");
 });
 
