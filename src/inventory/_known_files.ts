@@ -69,10 +69,11 @@ export interface KnownFile {
    * does not know (a Gradle script's `dependencyLocking { lockFile = file("…") }`): the
    * scan reads each one there is with the reader `reader`, as the lock of the file's
    * folder; one named at a path vouch cannot tell, or not in the tree, leaves the file
-   * unread, saying so.
+   * unread, saying so, with `hint`.
    */
   namesLocks?: {
     reader: string;
+    hint: string;
     find(text: string, path: string, load: Load): NamedLockfile[];
   };
 }
@@ -142,7 +143,12 @@ const GRADLE_BUILD = {
 /** A Gradle build script: it may put its lock elsewhere than beside it. */
 const GRADLE_SCRIPT = {
   ...GRADLE_BUILD,
-  namesLocks: { reader: "gradle_lockfile", find: namedLocks },
+  namesLocks: {
+    reader: "gradle_lockfile",
+    hint:
+      'name the lock at a literal path inside the project (`lockFile = file("gradle/locks/app.lockfile")`) so that vouch reads it',
+    find: namedLocks,
+  },
 } as const;
 
 const DENO_LOCK = "commit the deno.lock that deno writes beside it, which vouch reads";

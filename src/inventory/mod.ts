@@ -221,6 +221,49 @@ function unreadText(root: string, path: string): { text: string; bytes: Uint8Arr
   }
 }
 
+/**
+ * The lockfiles that files the scan found and does not read name at paths of their own
+ * (`KnownFile.namesLocks`: a Gradle script's `dependencyLocking { lockFile = file("…") }`),
+ * by path, with their reader and the file that names them; and the files that name one
+ * vouch cannot read (a computed path, a missing file), as unread, saying why.
+ */
+function namedLockfiles(
+  root: string,
+  unread: readonly UnreadFile[],
+  loadAs: (code: string) => Load,
+  excluded: (path: string) => boolean,
+): { named: Map<string, { reader: Reader; by: string }>; unfollowed: Map<string, UnreadFile> } {
+  const named = new Map<string, { reader: Reader; by: string }>();
+  const unfollowed = new Map<string, UnreadFile>();
+  for (const u of unread) {
+    const slash = u.path.lastIndexOf("/");
+    const names = knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))
+      ?.namesLocks;
+    if (names === undefined) continue;
+    let text: string | undefined;
+    try {
+      text = unreadText(root, u.path)?.text;
+    } catch {
+      continue; // a file too large or unreadable is reported unread, as it is
+    }
+    if (text === undefined) continue;
+    const reader = READERS.find((r) => r.name === names.reader)!;
+    const load = loadAs(`inventory.${reader.name}.invalid`);
+    const missed: string[] = [];
+    for (const lock of names.find(text, u.path, load)) {
+      const where = `line ${lock.line}, ${lock.written}`;
+      if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
+      else if (excluded(lock.path)) continue;
+      else if (load(lock.path) === undefined) missed.push(`${where}: no such file`);
+      else if (!named.has(lock.path)) named.set(lock.path, { reader, by: u.path });
+    }
+    if (missed.length === 0) continue;
+    const reason = `it names a dependency lock vouch cannot read: ${missed.join("; ")}`;
+    unfollowed.set(u.path, { path: u.path, reason, hint: names.hint });
+  }
+  return { named, unfollowed };
+}
+
 /** What the inventory stage found: the inventory, the bytes read, the files left unread. */
 interface Found {
   inventory: Inventory;
@@ -318,44 +361,11 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const parts = path.split("/");
     return parts.some((_, i) => matchesAny(parts.slice(0, i + 1).join("/"), exclude));
   };
-  /**
-   * The lockfiles that a file the scan found and does not read names at paths of its own
-   * (`KnownFile.namesLocks`: a Gradle script's `dependencyLocking { lockFile = file("…") }`),
-   * with their reader and the file that names them; and the files that name one vouch
-   * cannot read, with why.
-   */
-  const named = new Map<string, { reader: Reader; by: string }>();
-  const unfollowed = new Map<string, string>();
-  for (const u of scanned.unread) {
-    const slash = u.path.lastIndexOf("/");
-    const known = knownFile(u.path.slice(slash + 1), slash === -1 ? "" : u.path.slice(0, slash));
-    if (known?.namesLocks === undefined) continue;
-    let text: string | undefined;
-    try {
-      text = unreadText(absRoot, u.path)?.text;
-    } catch {
-      continue; // a file too large or unreadable is reported unread, as it is
-    }
-    if (text === undefined) continue;
-    const reader = READERS.find((r) => r.name === known.namesLocks!.reader)!;
-    const load = loadAs(`inventory.${reader.name}.invalid`);
-    const missed: string[] = [];
-    for (const lock of known.namesLocks.find(text, u.path, load)) {
-      const where = `line ${lock.line}, ${lock.written}`;
-      if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
-      else if (excluded(lock.path)) continue;
-      else if (load(lock.path) === undefined) missed.push(`${where}: no such file`);
-      else if (!named.has(lock.path)) {
-        named.set(lock.path, { reader, by: u.path });
-        if (!queued.has(lock.path)) {
-          queued.add(lock.path);
-          files.push(lock.path);
-        }
-      }
-    }
-    if (missed.length > 0) {
-      unfollowed.set(u.path, `it names a dependency lock vouch cannot read: ${missed.join("; ")}`);
-    }
+  const { named, unfollowed } = namedLockfiles(absRoot, scanned.unread, loadAs, excluded);
+  for (const path of named.keys()) {
+    if (queued.has(path)) continue;
+    queued.add(path);
+    files.push(path);
   }
   /**
    * The go.mod of a module a go.work `use`s, loaded from where the scan does
@@ -373,6 +383,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       files.push(key);
     }
   };
+  const reads = (file: string): boolean => queued.has(file);
   const readOne = async (path: string): Promise<ReadFile> => {
     const by = named.get(path)?.by;
     const reader = named.get(path)?.reader ?? readerFor(path)!;
@@ -388,7 +399,6 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const release = options.release === undefined
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
-    const reads = (file: string): boolean => queued.has(file);
     const context = { load, list, files: listFiles, memo, release, excluded, reads, namedBy: by };
     const output = await readWith(reader, text, path, context);
     return by === undefined
@@ -450,17 +460,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     return true;
   };
   const warnings = [...merged.warnings ?? []];
-  /** A file that names a lock vouch cannot read stays unread, saying why. */
-  const withUnfollowed = (u: UnreadFile): UnreadFile => {
-    const reason = unfollowed.get(u.path);
-    return reason === undefined ? u : {
-      path: u.path,
-      reason,
-      hint:
-        'name the lock at a literal path inside the project (`lockFile = file("gradle/locks/app.lockfile")`) so that vouch reads it',
-    };
-  };
-  const unread = scanned.unread.map(withUnfollowed).filter((u) => {
+  // A file that names a lock vouch cannot read stays unread, saying why.
+  const unread = scanned.unread.map((u) => unfollowed.get(u.path) ?? u).filter((u) => {
     if (unfollowed.has(u.path)) return true;
     if (read.has(u.path)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
