@@ -850,26 +850,33 @@ Deno.test("readMavenPom: a dependency's type is the file's extension and default
   ]);
 });
 
+/** A reactor root whose parent (Spring Boot's) is outside the tree, with the module `lib`. */
+function bootRoot(body: string): string {
+  return `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+    <version>3.2.5</version><relativePath/></parent>
+  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>lib</module></modules>
+${body}
+</project>`;
+}
+
 // Found reading a reactor whose root has a parent outside the tree: the root's warning that its
 // dependencies' versions are managed outside came from its own read and again from each module's
 // (which inherit them, and may import other BOMs), with other lists; and a plugin (which only a
 // parent manages) and a dependency of one POM made two warnings. One warning per POM, whole.
 Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from its own read", () => {
   const files: Record<string, string> = {
-    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
-  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
-    <version>3.2.5</version><relativePath/></parent>
-  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
-  <modules><module>lib</module></modules>
-  <dependencyManagement><dependencies>${
-      dep("org.junit:junit-bom:5.10.2", "<type>pom</type><scope>import</scope>")
-    }</dependencies></dependencyManagement>
+    "pom.xml": bootRoot(
+      `  <dependencyManagement><dependencies>${
+        dep("org.junit:junit-bom:5.10.2", "<type>pom</type><scope>import</scope>")
+      }</dependencies></dependencyManagement>
   <dependencies>${dep("org.slf4j:slf4j-api")}${
-      dep("org.junit.jupiter:junit-jupiter")
-    }</dependencies>
+        dep("org.junit.jupiter:junit-jupiter")
+      }</dependencies>
   <build><plugins><plugin><groupId>org.springframework.boot</groupId>
-    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
-</project>`,
+    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>`,
+    ),
     "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
   <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent>
   <artifactId>lib</artifactId>
@@ -1090,13 +1097,7 @@ Deno.test("readMavenPom: Maven 4's <type>bom</type> is a BOM import, in the tree
 // a folder the scan skips) nothing read the parent, and the versionless purl went unexplained.
 Deno.test("readMavenPom: a parent not read on its own: the module warns of what it inherits", async () => {
   const files: Record<string, string> = {
-    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
-  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
-    <version>3.2.5</version><relativePath/></parent>
-  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
-  <modules><module>lib</module></modules>
-  <dependencies>${dep("org.slf4j:slf4j-api")}</dependencies>
-</project>`,
+    "pom.xml": bootRoot(`  <dependencies>${dep("org.slf4j:slf4j-api")}</dependencies>`),
     "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
   <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent>
   <artifactId>lib</artifactId>
