@@ -18,8 +18,9 @@ export interface ReadFile {
   /** Its output. */
   output: ReaderResult;
   /**
-   * For a lockfile a manifest names (see `Reader.lockOption`): that
-   * manifest's folder, whose manifests it resolves.
+   * For a lockfile a manifest names (deno.json's `"lock"`, see `Reader.lockOption`; a Gradle
+   * script's `lockFile = file("…")`, see `ReaderContext.namedBy`): that manifest's folder,
+   * whose manifests it resolves.
    */
   folder?: string;
 }

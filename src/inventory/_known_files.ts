@@ -4,6 +4,20 @@
 // resolves it, so a project is never silently half read. The README lists the
 // same files (a test checks it).
 import type { Ecosystem } from "./types.ts";
+import type { Load } from "./_reader.ts";
+import { namedLocks } from "./java/_gradle_script.ts";
+
+/** A lockfile a dependency file names (see `KnownFile.namesLocks`). */
+export interface NamedLockfile {
+  /** Its path from the project root, when the file says it literally. */
+  path?: string;
+  /** What names it, as written (`lockFile = file("…")`), for messages. */
+  written: string;
+  /** The 1-based line. */
+  line: number;
+  /** Why its path is not known, when it is not (`it is computed`). */
+  why?: string;
+}
 
 /** A kind of dependency file. */
 export interface KnownFile {
@@ -50,6 +64,18 @@ export interface KnownFile {
    * counts as read, not reported.
    */
   declaresNothing?: (text: string) => boolean;
+  /**
+   * The lockfiles a file of this kind names at paths of its choosing, whose names the scan
+   * does not know (a Gradle script's `dependencyLocking { lockFile = file("…") }`): the
+   * scan reads each one there is with the reader `reader`, as the lock of the file's
+   * folder; one named at a path vouch cannot tell, or not in the tree, leaves the file
+   * unread, saying so, with `hint`.
+   */
+  namesLocks?: {
+    reader: string;
+    hint: string;
+    find(text: string, path: string, load: Load): NamedLockfile[];
+  };
 }
 
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
@@ -112,6 +138,17 @@ const GRADLE_BUILD = {
   resolvedBy: ["gradle_lockfile", "gradle_verification"],
   hint:
     "enable Gradle dependency locking (`gradle dependencies --write-locks`) and commit the lock files",
+} as const;
+
+/** A Gradle build script: it may put its lock elsewhere than beside it. */
+const GRADLE_SCRIPT = {
+  ...GRADLE_BUILD,
+  namesLocks: {
+    reader: "gradle_lockfile",
+    hint:
+      'name the lock at a literal path inside the project (`lockFile = file("gradle/locks/app.lockfile")`) so that vouch reads it',
+    find: namedLocks,
+  },
 } as const;
 
 const DENO_LOCK = "commit the deno.lock that deno writes beside it, which vouch reads";
@@ -208,8 +245,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
   { name: "*.gemspec", tool: "RubyGems", kind: "manifest", covers: "gem" },
   // JVM
-  { name: "build.gradle", ...GRADLE_BUILD },
-  { name: "build.gradle.kts", ...GRADLE_BUILD },
+  { name: "build.gradle", ...GRADLE_SCRIPT },
+  { name: "build.gradle.kts", ...GRADLE_SCRIPT },
   // The version catalog: declarations the build scripts use, resolved as they are.
   { name: "gradle/libs.versions.toml", ...GRADLE_BUILD },
   { name: "*-gradle.lockfile", tool: "Gradle", kind: "lock" },

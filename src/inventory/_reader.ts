@@ -108,6 +108,13 @@ export interface ReaderContext {
    */
   memo?: Map<string, unknown>;
   /**
+   * Whether the inventory reads a file of the project on its own (the scan
+   * found it, or `--lockfile` names it): a reader that leaves to that file's
+   * own read what it would say of it (a Maven parent's dependencies) says it
+   * itself when not. Absent: every such file is read.
+   */
+  reads?: (path: string) => boolean;
+  /**
    * Whether `--exclude` skips a folder of the project (root-relative,
    * `/`-separated; the folder or one above it matches). Readers leave out a
    * workspace member there; absent: nothing is excluded.
@@ -119,9 +126,10 @@ export interface ReaderContext {
    */
   release?: string;
   /**
-   * For a lockfile that a manifest names as its tool's lock (see
-   * `Reader.lockOption`): that manifest's path. The lock is the project's of
-   * that manifest's folder, wherever it lies.
+   * For a lockfile that a manifest names as its tool's lock (deno.json's `"lock"`, see
+   * `Reader.lockOption`; a Gradle script's `dependencyLocking { lockFile = file("…") }`), read
+   * for that and not for its name: that manifest's path. The lock is the project's of that
+   * manifest's folder, wherever it lies; the reader learns from the manifest what it is.
    */
   namedBy?: string;
 }

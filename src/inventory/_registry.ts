@@ -347,7 +347,7 @@ export const READERS: readonly Reader[] = [
     files: ["pom.xml"],
     matches: (f) => f === "pom.xml",
     resolvedBy: [],
-    read: (text, path, c) => mavenPom().readMavenPom(text, { path, load: c.load }),
+    read: (text, path, c) => mavenPom().readMavenPom(text, { path, load: c.load, reads: c.reads }),
   },
   {
     name: "gradle_lockfile",
@@ -367,6 +367,7 @@ export const READERS: readonly Reader[] = [
         load: c.load,
         files: c.files,
         memo: c.memo,
+        namedBy: c.namedBy,
       }),
   },
   {

@@ -204,6 +204,63 @@ async function readWith(
   }
 }
 
+/**
+ * The text of a file the scan does not read, to look into it: `undefined` when it is no
+ * regular file or no text.
+ */
+function unreadText(root: string, path: string): { text: string; bytes: Uint8Array } | undefined {
+  const bytes = readRegularFile(join(root, path), path);
+  if (bytes === undefined) return undefined;
+  try {
+    return { text: decodeText(bytes, path, "inventory.unread_file"), bytes };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The lockfiles that files the scan found and does not read name at paths of their own
+ * (`KnownFile.namesLocks`: a Gradle script's `dependencyLocking { lockFile = file("…") }`),
+ * by path, with their reader and the file that names them; and the files that name one
+ * vouch cannot read (a computed path, a missing file), as unread, saying why.
+ */
+function namedLockfiles(
+  root: string,
+  unread: readonly UnreadFile[],
+  loadAs: (code: string) => Load,
+  excluded: (path: string) => boolean,
+): { named: Map<string, { reader: Reader; by: string }>; unfollowed: Map<string, UnreadFile> } {
+  const named = new Map<string, { reader: Reader; by: string }>();
+  const unfollowed = new Map<string, UnreadFile>();
+  for (const u of unread) {
+    const slash = u.path.lastIndexOf("/");
+    const names = knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))
+      ?.namesLocks;
+    if (names === undefined) continue;
+    let text: string | undefined;
+    try {
+      text = unreadText(root, u.path)?.text;
+    } catch {
+      continue; // a file too large or unreadable is reported unread, as it is
+    }
+    if (text === undefined) continue;
+    const reader = READERS.find((r) => r.name === names.reader)!;
+    const load = loadAs(`inventory.${reader.name}.invalid`);
+    const missed: string[] = [];
+    for (const lock of names.find(text, u.path, load)) {
+      const where = `line ${lock.line}, ${lock.written}`;
+      if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
+      else if (excluded(lock.path)) continue;
+      else if (load(lock.path) === undefined) missed.push(`${where}: no such file`);
+      else if (!named.has(lock.path)) named.set(lock.path, { reader, by: u.path });
+    }
+    if (missed.length === 0) continue;
+    const reason = `it names a dependency lock vouch cannot read: ${missed.join("; ")}`;
+    unfollowed.set(u.path, { path: u.path, reason, hint: names.hint });
+  }
+  return { named, unfollowed };
+}
+
 /** What the inventory stage found: the inventory, the bytes read, the files left unread. */
 interface Found {
   inventory: Inventory;
@@ -283,15 +340,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     }
   };
   /** The text of a file of the project, when it is one and valid UTF-8, without counting it read. */
-  const peek = (path: string): { text: string; bytes: Uint8Array } | undefined => {
-    const bytes = readRegularFile(join(absRoot, path), path);
-    if (bytes === undefined) return undefined;
-    try {
-      return { text: decodeText(bytes, path, "inventory.unread_file"), bytes };
-    } catch {
-      return undefined;
-    }
-  };
+  const peek = (path: string): { text: string; bytes: Uint8Array } | undefined =>
+    unreadText(absRoot, path);
   /** Whether `--exclude` names a path or a folder above it. */
   const excluded = (path: string): boolean => {
     const parts = path.split("/");
@@ -317,6 +367,14 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const outputs: ReadFile[] = [];
   const memo = new Map<string, unknown>();
   const queued = new Set(files);
+  // The locks build scripts put elsewhere (Gradle's `lockFile = file("…")`): each is read as
+  // the lock of its script's folder.
+  const scripts = namedLockfiles(absRoot, locks.unread, loadAs, excluded);
+  for (const path of scripts.named.keys()) {
+    if (queued.has(path)) continue;
+    queued.add(path);
+    files.push(path);
+  }
   /**
    * The go.mod of a module a go.work `use`s, loaded from where the scan does
    * not go (`.citools/`, deeper than the scan reads), is read too: it is the
@@ -333,8 +391,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       files.push(key);
     }
   };
+  const reads = (file: string): boolean => queued.has(file);
   const readOne = async (path: string): Promise<ReadFile> => {
-    const named = locks.named.get(path);
+    const named = locks.named.get(path) ?? scripts.named.get(path);
     const reader = named?.reader ?? readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
@@ -349,7 +408,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
     const namedBy = named?.by;
-    const context = { load, list, files: listFiles, memo, release, excluded, namedBy };
+    const context = { load, list, files: listFiles, memo, release, excluded, reads, namedBy };
     const output = await readWith(reader, text, path, context);
     return {
       path,
@@ -412,7 +471,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     return true;
   };
   const warnings = [...merged.warnings ?? [], ...locks.warnings];
-  const unread = locks.unread.filter((u) => {
+  // A file that names a lock vouch cannot read stays unread, saying why.
+  const unread = locks.unread.map((u) => scripts.unfollowed.get(u.path) ?? u).filter((u) => {
+    if (scripts.unfollowed.has(u.path)) return true;
     if (read.has(u.path)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
     if (locks.length === 0) return !declaresNothing(u);

@@ -55,6 +55,7 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
 import type { Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
+import { namedLocks } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
@@ -124,17 +125,26 @@ export function pluginBuilds(settings: string): string[] {
       if (settings[end] === "{") depth++;
       else if (settings[end] === "}") depth--;
     }
-    for (
-      const include of settings.slice(start, end).matchAll(
-        /\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g,
-      )
+    out.push(...includedBuilds(settings.slice(start, end)));
+  }
+  return out;
+}
+
+/**
+ * Every build a settings script includes (`includeBuild("build-logic")`, for its plugins or
+ * as a composite build's part): the builds Gradle resolves, and verifies, with it.
+ *
+ * @param settings The text of `settings.gradle` or `settings.gradle.kts`, or a part of it.
+ * @returns The folders, normalised, inside the script's folder.
+ */
+export function includedBuilds(settings: string): string[] {
+  const out: string[] = [];
+  for (const include of settings.matchAll(/\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g)) {
+    const folder = posix.normalize(include[1]).replace(/\/$/, "");
+    if (
+      folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
     ) {
-      const folder = posix.normalize(include[1]).replace(/\/$/, "");
-      if (
-        folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
-      ) {
-        out.push(folder);
-      }
+      out.push(folder);
     }
   }
   return out;
@@ -253,6 +263,8 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
  *   `load`: reads the settings scripts above it (for builds included for their plugins);
+ *   `namedBy`: the build script that names it (`dependencyLocking { lockFile = file("…") }`),
+ *   read with `load`: a lock it names in its `buildscript { }` block is build scope;
  *   `files`: lists a folder's files, for the other per-configuration locks beside a legacy one
  *   (without it, a legacy lock's scopes are those of its own configuration); `memo`: keeps
  *   those scopes for the folder's other locks.
@@ -267,10 +279,14 @@ export function readGradleLockfile(
     load?: Load;
     files?: (folder: string) => string[] | undefined;
     memo?: Map<string, unknown>;
+    namedBy?: string;
   },
 ): ReaderResult {
-  const { path, load, files, memo } = options;
-  const buildLock = isBuildLock(path, load);
+  const { path, load, files, memo, namedBy } = options;
+  const script = namedBy === undefined ? undefined : load?.(namedBy);
+  const buildLock = script === undefined
+    ? isBuildLock(path, load)
+    : namedLocks(script, namedBy!, load!).some((l) => l.path === path && l.buildscript);
   // A legacy per-configuration lock: a module's scopes come from every configuration of the
   // folder's locks that lists it (compiled against and also run is runtime, not build),
   // derived once per folder and reading.

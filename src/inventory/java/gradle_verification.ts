@@ -19,11 +19,14 @@
  * The file says nothing about scopes: they are taken from the build's lock
  * files when there are any (`gradle.lockfile`, `buildscript-gradle.lockfile`,
  * `settings-gradle.lockfile` beside `gradle/`, the legacy per-configuration
- * `gradle/dependency-locks/*.lockfile`, those of `buildSrc`, of the
- * builds included for their plugins and of the projects that
- * `settings.gradle(.kts)` includes, and of every other project folder below the
+ * `gradle/dependency-locks/*.lockfile`, those a project's build script names
+ * (`dependencyLocking { lockFile = file("…") }`), those of `buildSrc`, of the
+ * builds `settings.gradle(.kts)` includes (`includeBuild`: for their plugins, or
+ * parts of a composite build, which the current build's file verifies) and of the
+ * projects it includes, and of every other project folder below the
  * build's root that has a lock (a project included under a computed name), outputs,
- * sources and hidden folders aside), so that the merged component keeps the
+ * sources, hidden folders and other builds (a folder with its own settings script
+ * that the build does not include) aside), so that the merged component keeps the
  * lock's scopes. A component that no lock lists is runtime; one with only a
  * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
  * it, as it is metadata of another module rather than a dependency. One with
@@ -47,7 +50,8 @@ import {
 } from "../_formats/xml.ts";
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
-import { lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
+import { includedBuilds, lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
+import { namedLocks } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_verification.invalid";
 const ALGORITHMS: Record<string, { alg: HashAlgorithm; hexLength: number }> = {
@@ -183,12 +187,15 @@ const NOT_PROJECTS = new Set(["build", "buildSrc", "node_modules", "out", "src",
  * The folders below a build's root (`at("")`) that hold a project's lock file, as
  * `a/b/`: the projects a settings script includes under a computed name
  * (`include(":subprojects:$name")`) or places elsewhere (`projectDir`) are not in its
- * text. Hidden folders and those of {@linkcode NOT_PROJECTS} are skipped; four levels deep.
+ * text. Hidden folders and those of {@linkcode NOT_PROJECTS} are skipped, and so is a
+ * folder with a settings script of its own that is none of the build's `included` builds
+ * (another build, which its own verification file verifies); four levels deep.
  */
 function lockFolders(
   at: (rel: string) => string,
   list: (folder: string) => string[] | undefined,
   files: (folder: string) => string[] | undefined,
+  included: ReadonlySet<string>,
   excluded?: (folder: string) => boolean,
 ): string[] {
   const out: string[] = [];
@@ -198,7 +205,12 @@ function lockFolders(
       const child = `${folder}${name}/`;
       if (excluded?.(at(child).slice(0, -1))) continue;
       const names = files(at(child).slice(0, -1)) ?? [];
-      if (names.includes("gradle.lockfile") || names.includes("buildscript-gradle.lockfile")) {
+      const settings = names.includes("settings.gradle") || names.includes("settings.gradle.kts");
+      if (settings && !included.has(child)) continue;
+      if (
+        names.includes("gradle.lockfile") || names.includes("buildscript-gradle.lockfile") ||
+        names.includes("build.gradle") || names.includes("build.gradle.kts")
+      ) {
         out.push(child);
       }
       if (depth < 4) visit(child, depth + 1);
@@ -233,6 +245,9 @@ function buildLocks(
     folders.push(`${build}/`);
     pluginFolders.add(`${build}/`);
   }
+  // A composite build's other builds are verified by the same file (the current build's).
+  const included = new Set(includedBuilds(settings).map((build) => `${build}/`));
+  for (const build of included) folders.push(build);
   for (const include of settings.matchAll(/\binclude\b\s*\(?((?:\s*["'][^"'\n]+["']\s*,?)+)/g)) {
     for (const project of include[1].matchAll(/["']([^"'\n]+)["']/g)) {
       const folder = project[1].replace(/^:/, "").replaceAll(":", "/");
@@ -240,7 +255,7 @@ function buildLocks(
     }
   }
   if (list !== undefined && files !== undefined) {
-    for (const folder of lockFolders(at, list, files, excluded)) {
+    for (const folder of lockFolders(at, list, files, included, excluded)) {
       if (!folders.includes(folder)) folders.push(folder);
     }
   }
@@ -265,6 +280,18 @@ function buildLocks(
       const text = load(lockPath);
       if (text !== undefined) {
         locks.push({ path: lockPath, text, build: inPlugin(folder) });
+      }
+    }
+    // A lock the project's build script puts elsewhere (`dependencyLocking { lockFile = … }`).
+    for (const name of ["build.gradle.kts", "build.gradle"]) {
+      const script = load(at(`${folder}${name}`));
+      if (script === undefined) continue;
+      for (const named of namedLocks(script, at(`${folder}${name}`), load)) {
+        const text = named.path === undefined || locks.some((l) => l.path === named.path)
+          ? undefined
+          : load(named.path);
+        if (text === undefined) continue;
+        locks.push({ path: named.path!, text, build: named.buildscript || inPlugin(folder) });
       }
     }
   }

@@ -9,7 +9,7 @@
  * Maven 3 still resolves), parents found through `<relativePath>` (default
  * `../pom.xml`) or, when that file is another project, among the reactor's
  * modules (as Maven takes them from the reactor), with their properties, dependencies, dependency management
- * and plugins, BOM imports (`<scope>import</scope>`) of POMs in the tree,
+ * and plugins, BOM imports (`<scope>import</scope>`, Maven 4's `<type>bom</type>`) of POMs in the tree,
  * multi-module reactors (`<modules>`: the modules are members, and a
  * dependency on a sibling module is an edge between members), profiles (their
  * dependencies and plugins, and the other versions their properties, their
@@ -610,8 +610,12 @@ class Resolver {
     read: [string, string | undefined][];
   };
 
-  constructor(load: Load) {
+  /** Whether the inventory reads a POM on its own (see `readMavenPom`). */
+  readonly reads: (path: string) => boolean;
+
+  constructor(load: Load, reads: (path: string) => boolean = () => true) {
     this.load = load;
+    this.reads = reads;
   }
 
   /** Every warning, sorted: those of {@linkcode Resolver.warnings} and of `managedOutside`. */
@@ -928,7 +932,9 @@ class Resolver {
     const result: Management = { entries: new Map(), imports: [], outside: [] };
     const imports: MavenCoordinates[] = [];
     for (const [key, entry] of entries) {
-      if (entry.scope === "import" && entry.c.type === "pom") imports.push(entry.c);
+      // Maven 4's `bom` type is a BOM import whatever the scope (a POM file, as `pom`).
+      if (entry.c.type === "bom") imports.push({ ...entry.c, type: "pom" });
+      else if (entry.scope === "import" && entry.c.type === "pom") imports.push(entry.c);
       else result.entries.set(key, entry);
     }
     const top = model.chain[0];
@@ -1039,8 +1045,11 @@ class Resolver {
       }
     }
     if (written === undefined && options.management.outside.length > 0) {
-      // Inherited from a pom.xml of the tree: its own read says so, whole, once.
-      if (source !== model.path && posix.basename(source) === "pom.xml") return declared;
+      // Inherited from a pom.xml of the tree: its own read says so, whole, once (when it is read:
+      // not a parent in a skipped folder, nor one that `--lockfile` leaves out).
+      if (source !== model.path && posix.basename(source) === "pom.xml" && this.reads(source)) {
+        return declared;
+      }
       const outside = options.management.outside.join(", ");
       let bySource = this.managedOutside.get(source);
       if (bySource === undefined) this.managedOutside.set(source, bySource = new Map());
@@ -1607,16 +1616,21 @@ function projectOf(model: Model): Project {
  *
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root;
- *   `load`: reads other files of the tree (parents, modules, BOMs).
+ *   `load`: reads other files of the tree (parents, modules, BOMs); `reads`: whether the
+ *   inventory reads a POM on its own, which then warns of the versions of its dependencies
+ *   that are managed outside the tree (absent: every POM of the tree is read).
  * @returns Members, components, edges, the project and warnings about what
  *   the tree does not say.
  * @throws {VouchError} `inventory.maven_pom.invalid` for malformed XML, a
  *   repeated tag, a dependency without coordinates, an unknown scope, an
  *   unsupported modelVersion or a looping parent chain.
  */
-export function readMavenPom(text: string, options: { path: string; load: Load }): ReaderResult {
+export function readMavenPom(
+  text: string,
+  options: { path: string; load: Load; reads?: (path: string) => boolean },
+): ReaderResult {
   const { path } = options;
-  const resolver = new Resolver((p) => (p === path ? text : options.load(p)));
+  const resolver = new Resolver((p) => (p === path ? text : options.load(p)), options.reads);
   const model = resolver.model(path)!;
   const mapper = new Mapper(resolver, model);
   mapper.map();

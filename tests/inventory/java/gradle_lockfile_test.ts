@@ -452,3 +452,73 @@ Deno.test("readGradleLockfile: a module without a group (:name:version) is pkg:g
     await assertSbomsValid(inventory, "gradle lock without group");
   });
 });
+
+// Gradle writes a project's lock where its build script says (`dependencyLocking { lockFile =
+// file("…") }`, Gradle 6.4+), under any name. The scan knew only gradle.lockfile's names: such a
+// lock was never read, and the build scripts were reported not read (which blocks `vouch attest`).
+Deno.test("readInventory: the locks build scripts name at other paths are read, as their folders' locks", async () => {
+  const files: Record<string, string> = {
+    "settings.gradle": 'rootProject.name = "demo"\ninclude("lib", "app")\n',
+    "build.gradle": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+      '    lockFile = file("gradle/dependencies/buildscript.lock")\n  }\n}\n' +
+      'dependencyLocking {\n    lockAllConfigurations()\n    lockFile = file("gradle/dependencies/root.lock")\n}\n',
+    "gradle/dependencies/buildscript.lock":
+      "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+    "gradle/dependencies/root.lock":
+      "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\n" +
+      "org.junit.jupiter:junit-jupiter-api:5.10.0=testCompileClasspath\nempty=\n",
+    // A lock named gradle.lockfile, but not beside the script that names it.
+    "lib/build.gradle.kts":
+      'dependencyLocking {\n    lockFile.set(rootProject.layout.projectDirectory.file("locks/lib/gradle.lockfile"))\n}\n',
+    "locks/lib/gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\nempty=\n",
+    "app/build.gradle.kts":
+      'dependencyLocking {\n    lockFile.set(file("$projectDir/locks/app.lockfile"))\n}\n',
+    "app/locks/app.lockfile": "io.netty:netty-handler:4.1.100.Final=runtimeClasspath\nempty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0 build",
+      "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+      "pkg:maven/io.netty/netty-handler@4.1.100.Final runtime",
+      "pkg:maven/org.junit.jupiter/junit-jupiter-api@5.10.0 dev",
+      "pkg:maven/org.slf4j/slf4j-api@2.0.9 runtime",
+    ]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+    for (const path of Object.keys(files).filter((p) => p !== "settings.gradle")) {
+      assert.ok(inventory.sources.includes(path), `${path} is read`);
+    }
+    await assertSbomsValid(inventory, "named locks");
+  });
+});
+
+// What a script names at a path vouch cannot tell (computed, as Gradle's own example is:
+// `file("$projectDir/locking/gradle-${scalaVersion}.lockfile")`), or a lock it names that is not
+// there, leaves the script unread, saying so, even where a lock above would resolve it: that lock
+// is not the one Gradle checks the project's dependencies against.
+Deno.test("readInventory: a script naming its lock at a computed path or a missing file stays unread, saying why", async () => {
+  const files: Record<string, string> = {
+    "settings.gradle.kts": 'include("core", "web")\n',
+    "gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\nempty=\n",
+    "core/build.gradle.kts": 'val scalaVersion = "2.12"\ndependencyLocking {\n' +
+      '    lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile")\n}\n',
+    "core/locking/gradle-2.12.lockfile": "org.scala-lang:scala-library:2.12.18=runtimeClasspath\n",
+    "web/build.gradle": 'dependencyLocking {\n    lockFile = file("locks/web.lockfile")\n}\n',
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.unread, ["core/build.gradle.kts", "web/build.gradle"]);
+    assert.deepEqual(warnings.map((w) => w.replace(/ \(name the lock .*\)$/, "")), [
+      'core/build.gradle.kts is not read: it names a dependency lock vouch cannot read: line 3, lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile"): it is computed',
+      'web/build.gradle is not read: it names a dependency lock vouch cannot read: line 2, lockFile = file("locks/web.lockfile"): no such file',
+    ]);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:maven/org.slf4j/slf4j-api@2.0.9",
+    ]);
+  });
+});

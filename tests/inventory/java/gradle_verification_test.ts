@@ -340,3 +340,80 @@ Deno.test("readGradleVerification: the locks of projects the settings script nam
     assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes]), scopes);
   });
 });
+
+// The verification file of a build verifies that build, its buildSrc and the builds it includes
+// (Gradle's "Scope of the dependency verification"); another build below its root (a sample with
+// its own settings.gradle) is verified by its own file, if any. The scan for project locks went
+// into such builds: their test configurations made a runtime module of the root dev too, and a
+// module only they lock lost the "in no Gradle lock file" warning.
+Deno.test("readGradleVerification: the locks of another build below the root give no scopes; an included build's do", async () => {
+  const files: Record<string, string> = {
+    [PATH]: verificationXml(
+      jar("org.slf4j", "slf4j-api", "2.0.9", "1") +
+        jar("org.junit.jupiter", "junit-jupiter-api", "5.10.1", "2") +
+        jar("com.google.guava", "guava", "33.2.1-jre", "3"),
+    ),
+    "settings.gradle": 'rootProject.name = "app"\nincludeBuild("libs/shared")\n',
+    "gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=compileClasspath,runtimeClasspath\nempty=\n",
+    // A part of the composite build: its projects' locks count.
+    "libs/shared/settings.gradle": 'include("core")\n',
+    "libs/shared/core/gradle.lockfile":
+      "com.google.guava:guava:33.2.1-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    // Another build (a sample): not this file's.
+    "samples/demo/settings.gradle": 'rootProject.name = "demo"\n',
+    "samples/demo/gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=testRuntimeClasspath\n" +
+      "org.junit.jupiter:junit-jupiter-api:5.10.1=testRuntimeClasspath\nempty=\n",
+    "samples/demo/sub/gradle.lockfile":
+      "org.junit.jupiter:junit-jupiter-api:5.10.1=testCompileClasspath\nempty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const out = readGradleVerification(files[PATH], { path: PATH, ...treeContext(dir) });
+    assertWellFormed(out);
+    assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+      [GUAVA, ["runtime"]],
+      ["pkg:maven/org.junit.jupiter/junit-jupiter-api@5.10.1", ["runtime"]],
+      ["pkg:maven/org.slf4j/slf4j-api@2.0.9", ["runtime"]],
+    ]);
+    assert.deepEqual(out.warnings, [
+      `${PATH}: 1 verified components are in no Gradle lock file; their scope is unknown and reported as runtime`,
+    ]);
+  });
+});
+
+// A lock a project's build script puts elsewhere (`dependencyLocking { lockFile = file("…") }`)
+// gives the verified components their scopes too: they were runtime, with a false "in no Gradle
+// lock file" warning, and the test-only module merged with the lock's dev into required.
+Deno.test("readGradleVerification: the locks the build scripts name at other paths give the scopes", async () => {
+  const files: Record<string, string> = {
+    [PATH]: verificationXml(
+      jar("org.slf4j", "slf4j-api", "2.0.9", "1") +
+        jar("org.junit.jupiter", "junit-jupiter-api", "5.10.1", "2") +
+        jar("com.diffplug.spotless", "spotless-plugin-gradle", "6.25.0", "3"),
+    ),
+    "settings.gradle.kts": 'include("core")\n',
+    "build.gradle.kts": "buildscript {\n  dependencyLocking {\n" +
+      '    lockFile.set(file("gradle/locks/buildscript.lockfile"))\n  }\n}\n',
+    "gradle/locks/buildscript.lockfile":
+      "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+    "core/build.gradle.kts":
+      'dependencyLocking {\n  lockFile.set(layout.projectDirectory.file("locks/core.lockfile"))\n}\n',
+    "core/locks/core.lockfile":
+      "org.junit.jupiter:junit-jupiter-api:5.10.1=testCompileClasspath,testRuntimeClasspath\n" +
+      "org.slf4j:slf4j-api:2.0.9=compileClasspath,runtimeClasspath\nempty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const out = readGradleVerification(files[PATH], { path: PATH, ...treeContext(dir) });
+    const scopes = [
+      ["pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0", ["build"]],
+      ["pkg:maven/org.junit.jupiter/junit-jupiter-api@5.10.1", ["dev"]],
+      ["pkg:maven/org.slf4j/slf4j-api@2.0.9", ["runtime"]],
+    ];
+    assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), scopes);
+    assert.equal(out.warnings, undefined, "every component is in a lock");
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes]), scopes);
+    assert.deepEqual(inventory.unread, []);
+  });
+});

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readMavenPom } from "../../../src/inventory/java/maven_pom.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertSbomsValid, treeLoad } from "../_tree.ts";
 import { assertSbomRefusesEvery } from "../_reader_cases.ts";
@@ -850,26 +850,33 @@ Deno.test("readMavenPom: a dependency's type is the file's extension and default
   ]);
 });
 
+/** A reactor root whose parent (Spring Boot's) is outside the tree, with the module `lib`. */
+function bootRoot(body: string): string {
+  return `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
+    <version>3.2.5</version><relativePath/></parent>
+  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>lib</module></modules>
+${body}
+</project>`;
+}
+
 // Found reading a reactor whose root has a parent outside the tree: the root's warning that its
 // dependencies' versions are managed outside came from its own read and again from each module's
 // (which inherit them, and may import other BOMs), with other lists; and a plugin (which only a
 // parent manages) and a dependency of one POM made two warnings. One warning per POM, whole.
 Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from its own read", () => {
   const files: Record<string, string> = {
-    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
-  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId>
-    <version>3.2.5</version><relativePath/></parent>
-  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
-  <modules><module>lib</module></modules>
-  <dependencyManagement><dependencies>${
-      dep("org.junit:junit-bom:5.10.2", "<type>pom</type><scope>import</scope>")
-    }</dependencies></dependencyManagement>
+    "pom.xml": bootRoot(
+      `  <dependencyManagement><dependencies>${
+        dep("org.junit:junit-bom:5.10.2", "<type>pom</type><scope>import</scope>")
+      }</dependencies></dependencyManagement>
   <dependencies>${dep("org.slf4j:slf4j-api")}${
-      dep("org.junit.jupiter:junit-jupiter")
-    }</dependencies>
+        dep("org.junit.jupiter:junit-jupiter")
+      }</dependencies>
   <build><plugins><plugin><groupId>org.springframework.boot</groupId>
-    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>
-</project>`,
+    <artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build>`,
+    ),
     "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
   <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent>
   <artifactId>lib</artifactId>
@@ -1039,4 +1046,81 @@ Deno.test("readMavenPom: a module in a folder the scan skips is named in a warni
   assert.deepEqual(out.warnings, [
     "pom.xml: module src/it/functional is in src/it, a folder the scan does not enter: its dependencies are not listed; scan src/it/functional with --project-root",
   ]);
+});
+
+// Maven 4 imports a dependencyManagement entry of the `bom` type whatever its scope (apache/maven
+// #12589, fixed in 4.0.x), a POM as the `pom` type is; vouch left it a managed entry: the BOM was
+// no component and the versions it manages were not said to be unknown.
+Deno.test("readMavenPom: Maven 4's <type>bom</type> is a BOM import, in the tree or not", () => {
+  const files: Record<string, string> = {
+    "pom.xml":
+      `<project xmlns="http://maven.apache.org/POM/4.1.0"><modelVersion>4.1.0</modelVersion>
+  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <subprojects><subproject>bom</subproject><subproject>app</subproject></subprojects>
+</project>`,
+    "bom/pom.xml":
+      `<project xmlns="http://maven.apache.org/POM/4.1.0"><modelVersion>4.1.0</modelVersion>
+  <parent/><artifactId>bom</artifactId><packaging>bom</packaging>
+  <dependencyManagement><dependencies>${
+        dep("com.google.guava:guava:33.0.0-jre")
+      }</dependencies></dependencyManagement>
+</project>`,
+    "app/pom.xml":
+      `<project xmlns="http://maven.apache.org/POM/4.1.0"><modelVersion>4.1.0</modelVersion>
+  <parent/><artifactId>app</artifactId>
+  <dependencyManagement><dependencies>${dep("g:bom:1", "<type>bom</type>")}${
+        dep("io.netty:netty-bom:4.1.100.Final", "<type>bom</type><scope>import</scope>")
+      }</dependencies></dependencyManagement>
+  <dependencies>${dep("com.google.guava:guava")}${dep("io.netty:netty-handler")}</dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["app/pom.xml"], { path: "app/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+    "pkg:maven/io.netty/netty-bom@4.1.100.Final?type=pom build",
+    "pkg:maven/io.netty/netty-handler runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:maven/g/app@1"), [
+    "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+    "pkg:maven/g/bom@1 build",
+    "pkg:maven/io.netty/netty-bom@4.1.100.Final?type=pom build",
+    "pkg:maven/io.netty/netty-handler runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "app/pom.xml: io.netty:netty-handler: its version is managed outside the tree (BOM io.netty:netty-bom:4.1.100.Final); the purl has no version",
+  ]);
+});
+
+// A module's dependency inherited from its parent, whose version a POM outside the tree manages,
+// was left to the parent's own read to warn of; with `--lockfile child/pom.xml` (or the parent in
+// a folder the scan skips) nothing read the parent, and the versionless purl went unexplained.
+Deno.test("readMavenPom: a parent not read on its own: the module warns of what it inherits", async () => {
+  const files: Record<string, string> = {
+    "pom.xml": bootRoot(`  <dependencies>${dep("org.slf4j:slf4j-api")}</dependencies>`),
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+</project>`,
+  };
+  const parent = "parent org.springframework.boot:spring-boot-starter-parent:3.2.5";
+  const warning =
+    `pom.xml: org.slf4j:slf4j-api: its version is managed outside the tree (${parent}); the purl has no version`;
+  const read = (reads?: (path: string) => boolean): string[] =>
+    readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p], reads })
+      .warnings ?? [];
+  assert.deepEqual(read(), []);
+  assert.deepEqual(read((p) => p === "lib/pom.xml"), [warning]);
+  await withTempDir(async (dir) => {
+    for (const [path, text] of Object.entries(files)) {
+      await Deno.mkdir(`${dir}/${path}`.replace(/\/[^/]+$/, ""), { recursive: true });
+      await Deno.writeTextFile(`${dir}/${path}`, text);
+    }
+    const warnings: string[] = [];
+    await readInventory(dir, { lockfiles: ["lib/pom.xml"], onWarning: (w) => warnings.push(w) });
+    assert.ok(warnings.includes(warning), warnings.join("\n"));
+    const scanned: string[] = [];
+    await readInventory(dir, { onWarning: (w) => scanned.push(w) });
+    assert.equal(scanned.filter((w) => w === warning).length, 1);
+  });
 });
