@@ -439,11 +439,15 @@ class Evaluation {
     return condition === undefined || this.condition(condition) === true;
   }
 
-  /** Item metadata: an attribute or a child element. */
+  /**
+   * Item metadata: an attribute or a child element, its name in any case (MSBuild's metadata
+   * names are case-insensitive: `version="[1.0]"` is the `Version`).
+   */
   metadata(item: XmlElement, name: string): string | undefined {
-    const attribute = item.attributes[name];
-    if (attribute !== undefined) return this.expand(attribute).trim();
-    const child = childElements(item, name)[0];
+    const lower = name.toLowerCase();
+    const key = Object.keys(item.attributes).find((a) => a.toLowerCase() === lower);
+    if (key !== undefined) return this.expand(item.attributes[key]).trim();
+    const child = childElements(item).find((c) => localName(c.name).toLowerCase() === lower);
     return child === undefined ? undefined : this.expand(textOf(child));
   }
 

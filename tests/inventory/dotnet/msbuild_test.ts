@@ -944,3 +944,36 @@ Deno.test("evaluateMsbuildProject: a PackageDownload is a build component at eac
   assert.ok(summary(out).includes("pkg:nuget/GitVersion.Tool@6.3.0 build"));
   assert.ok(edgesFrom(out, "pkg:nuget/_build").includes("pkg:nuget/GitVersion.Tool@6.3.0 build"));
 });
+
+// MSBuild's metadata names are case-insensitive; project files written by hand (or from a
+// packages.config's `version=`) spell them in lowercase, as this real PackageDownload does.
+Deno.test("evaluateMsbuildProject: item metadata is named in any case (version=, <privateassets>)", () => {
+  const path = "Native/Native.csproj";
+  const files: Record<string, string> = {
+    [path]: `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <PackageNameBase>Microsoft.VCRTForwarders</PackageNameBase>
+    <Platform>x64</Platform>
+    <PackageVersion>1.0.6</PackageVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageDownload Include="$(PackageNameBase).$(Platform)" version="[$(PackageVersion)]" />
+    <PackageReference Include="Newtonsoft.Json" version="13.0.3" />
+    <PackageReference Include="StyleCop.Analyzers">
+      <version>1.1.118</version>
+      <privateAssets>all</privateAssets>
+    </PackageReference>
+  </ItemGroup>
+</Project>`,
+  };
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(
+    [...project.packages, ...project.downloads].map((p) => `${p.name}@${p.version} ${p.scope}`),
+    [
+      "Newtonsoft.Json@13.0.3 runtime",
+      "StyleCop.Analyzers@1.1.118 build",
+      "Microsoft.VCRTForwarders.x64@1.0.6 build",
+    ],
+  );
+  assert.deepEqual(project.warnings, []);
+});
