@@ -51,10 +51,17 @@
  * `ReferenceOutputAssembly="false"` (and no `OutputItemType`, or `"Analyzer"`: a source
  * generator project) only orders the build: a build edge.
  *
+ * A `PackageDownload` (SDK-style projects, NuGet 5.3+: a package restore downloads to the global
+ * packages folder, none of whose assets the project references, nor its dependencies: targeting
+ * and runtime packs, a build's tools) is a direct component at each exact version its `Version`
+ * lists (`[1.0.0];[2.0.0]`; NuGet takes nothing else, nor a central `PackageVersion`), scope
+ * build (dev in a test project); `Update` and `Remove` apply to it as to a `PackageReference`.
+ *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
  * then a member and its packages are the lock's (the lock reader reads this
- * file for the build scopes above and test projects). A `NuGetLockFilePath`
+ * file for the build scopes above and test projects, and for its `PackageDownload`s, which NuGet
+ * does not lock). A `NuGetLockFilePath`
  * elsewhere is not followed: a warning says so.
  *
  * @module
@@ -87,7 +94,12 @@ const TEST_PROJECT_TYPE = "3AC096D0-A1C2-E12C-1390-A8335801FDAB";
 const PROJECT_EXTENSIONS = [".csproj", ".fsproj", ".vbproj"];
 /** A NuGet file read beside a project: `packages.[<project>.]lock.json` or `.config`. */
 const NUGET_FILE = /^packages\.(?:(.+)\.)?(lock\.json|config)$/;
-const PACKAGE_ITEMS = new Set(["PackageReference", "PackageVersion", "GlobalPackageReference"]);
+const PACKAGE_ITEMS = new Set([
+  "PackageReference",
+  "PackageVersion",
+  "GlobalPackageReference",
+  "PackageDownload",
+]);
 /** Toolset properties: an import through them is the SDK's or Visual Studio's, not a file of the tree. */
 const TOOLSET_IMPORT =
   /\$\((?:MSBuildExtensionsPath(?:32|64)?|MSBuild(?:Tools|Bin|SDKs|FrameworkTools)Path\w*|VSToolsPath|MSBuildUserExtensionsPath|MSBuildProgramFiles32|NuGetPackageRoot)\)/i;
@@ -151,6 +163,11 @@ export interface MsbuildProject {
   isTest: boolean;
   /** Declared packages (case-insensitively unique, first declaration's case). */
   packages: PackageDeclaration[];
+  /**
+   * Its `PackageDownload`s, one per version: packages restore downloads that the project does
+   * not reference (NuGet resolves none of their dependencies and locks none of them).
+   */
+  downloads: PackageDeclaration[];
   /** Paths of referenced projects, relative to the tree's root. */
   projectReferences: string[];
   /**
@@ -257,10 +274,23 @@ function withAlternative(alternatives: string[] | undefined, version: string): s
   return alternatives?.includes(version) ? alternatives : [...(alternatives ?? []), version];
 }
 
-/** Splits a NuGet version into an exact version or a specifier. */
+/** A `PackageDownload`: its id as first written, the versions it lists, where it is declared. */
+interface Download {
+  name: string;
+  /** The `;`-separated parts of its `Version`, in order, each once. */
+  versions: string[];
+  source: string;
+  /** Every item that includes it is under a Condition vouch does not evaluate. */
+  conditioned: boolean;
+}
+
+/**
+ * Splits a NuGet version into an exact version (`[1.0]`, or the range `[1.0, 1.0]` that only it
+ * satisfies) or a specifier.
+ */
 export function splitNugetVersion(version: string): { version?: string; specifier?: string } {
-  const exact = /^\[\s*([^,[\]()\s]+)\s*\]$/.exec(version);
-  if (exact) return { version: exact[1] };
+  const exact = /^\[\s*([^,[\]()\s]+)\s*(?:,\s*([^,[\]()\s]+)\s*)?\]$/.exec(version);
+  if (exact && (exact[2] === undefined || exact[2] === exact[1])) return { version: exact[1] };
   if (/[[\](),*\s]/.test(version)) return { specifier: version };
   return { version };
 }
@@ -270,6 +300,8 @@ class Evaluation {
   readonly references = new Map<string, Reference>();
   readonly versions = new Map<string, { name: string; version: string; alternatives?: string[] }>();
   readonly globals: Reference[] = [];
+  /** `PackageDownload` items by lowercased id. */
+  readonly downloads = new Map<string, Download>();
   readonly projectReferences: string[] = [];
   /** Project references that an item under no unevaluated Condition includes. */
   readonly certainReferences = new Set<string>();
@@ -407,11 +439,15 @@ class Evaluation {
     return condition === undefined || this.condition(condition) === true;
   }
 
-  /** Item metadata: an attribute or a child element. */
+  /**
+   * Item metadata: an attribute or a child element, its name in any case (MSBuild's metadata
+   * names are case-insensitive: `version="[1.0]"` is the `Version`).
+   */
   metadata(item: XmlElement, name: string): string | undefined {
-    const attribute = item.attributes[name];
-    if (attribute !== undefined) return this.expand(attribute).trim();
-    const child = childElements(item, name)[0];
+    const lower = name.toLowerCase();
+    const key = Object.keys(item.attributes).find((a) => a.toLowerCase() === lower);
+    if (key !== undefined) return this.expand(item.attributes[key]).trim();
+    const child = childElements(item).find((c) => localName(c.name).toLowerCase() === lower);
     return child === undefined ? undefined : this.expand(textOf(child));
   }
 
@@ -646,6 +682,10 @@ class Evaluation {
       }
       return;
     }
+    if (kind === "PackageDownload") {
+      this.download({ include, update, remove, version, names, path, conditioned });
+      return;
+    }
     if (kind === "GlobalPackageReference") {
       for (const name of names(include ?? "")) {
         this.globals.push({
@@ -694,6 +734,38 @@ class Evaluation {
         merged.alternatives = withAlternative(known.alternatives, version);
       }
       this.references.set(key, merged);
+    }
+  }
+
+  /**
+   * A `PackageDownload`: an Include adds its versions (each `;`-separated part of `Version`) to
+   * those of the id (NuGet downloads every one), an Update replaces them, a Remove drops the id.
+   */
+  download(item: {
+    include?: string;
+    update?: string;
+    remove?: string;
+    version?: string;
+    names: (value: string) => string[];
+    path: string;
+    conditioned: boolean;
+  }): void {
+    const { version, names, conditioned } = item;
+    if (item.remove !== undefined) {
+      for (const name of names(item.remove)) this.downloads.delete(name.toLowerCase());
+      return;
+    }
+    const versions = (version ?? "").split(";").map((v) => v.trim()).filter(Boolean);
+    for (const name of names(item.update ?? item.include!)) {
+      const known = this.downloads.get(name.toLowerCase());
+      if (item.update !== undefined) {
+        if (known !== undefined && version !== undefined) known.versions = versions;
+      } else if (known === undefined) {
+        this.downloads.set(name.toLowerCase(), { name, versions, source: item.path, conditioned });
+      } else {
+        known.versions = [...new Set([...known.versions, ...versions])];
+        known.conditioned &&= conditioned;
+      }
     }
   }
 
@@ -838,6 +910,9 @@ export function evaluateMsbuildProject(
       packages.push(declaration);
     }
   }
+  const downloads = [...evaluation.downloads.values()].flatMap((d) =>
+    downloadDeclarations(d, { path, scope: isTest ? "dev" : "build", warnings })
+  );
   const prefix = property("VersionPrefix");
   const suffix = property("VersionSuffix");
   // An SDK-style project without a version is 1.0.0 (the .NET SDK's default).
@@ -857,6 +932,7 @@ export function evaluateMsbuildProject(
     name,
     isTest,
     packages,
+    downloads,
     projectReferences: evaluation.projectReferences,
     warnings,
   };
@@ -874,6 +950,50 @@ export function evaluateMsbuildProject(
   const assemblyName = property("AssemblyName");
   if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;
   return project;
+}
+
+/**
+ * A `PackageDownload`'s declarations, one per version. NuGet's restore takes only exact versions
+ * (`[1.0.0]`) and refuses an item without one: a version it would refuse is a specifier, and a
+ * warning says so.
+ */
+function downloadDeclarations(
+  download: Download,
+  options: { path: string; scope: Scope; warnings: string[] },
+): PackageDeclaration[] {
+  const { path, warnings } = options;
+  const { name, source } = download;
+  const declaration = (): PackageDeclaration => ({
+    name,
+    scope: options.scope,
+    source,
+    ...(download.conditioned ? { conditioned: true as const } : {}),
+  });
+  if (download.versions.length === 0) {
+    warnings.push(
+      `${path}: the PackageDownload ${name} has no Version, which NuGet's restore refuses; ` +
+        "the purl has no version",
+    );
+    return [declaration()];
+  }
+  return download.versions.map((written) => {
+    // `[$(Version)]` with the property undefined: `[]`.
+    if (/^\[?\s*\]?$/.test(written) || written.includes("$(")) {
+      warnings.push(
+        `${path}: the PackageDownload ${name} has no version the tree defines; the purl has no version`,
+      );
+      return declaration();
+    }
+    const split = splitNugetVersion(written);
+    if (split.version !== undefined && written.startsWith("[")) {
+      return { ...declaration(), version: split.version };
+    }
+    warnings.push(
+      `${path}: the PackageDownload ${name} has the version ${JSON.stringify(written)}, which ` +
+        "NuGet's restore refuses (only exact versions, [1.0.0]); the purl has no version",
+    );
+    return { ...declaration(), specifier: written };
+  });
 }
 
 /** The asset types an `IncludeAssets`/`ExcludeAssets`/`PrivateAssets` value lists, lowercased. */
@@ -1097,7 +1217,7 @@ export function readMsbuildProject(
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }
-  for (const p of project.packages) {
+  for (const p of [...project.packages, ...project.downloads]) {
     const id = out.component({
       purl: nugetPurl(p.name, p.version),
       ecosystem: "nuget",

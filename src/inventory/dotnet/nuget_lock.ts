@@ -31,7 +31,9 @@
  * reference assemblies) are build tools, never in the output → build; any
  * other → runtime. A package it declares or a
  * project it references (under no Condition vouch cannot evaluate) that the
- * lock lacks is warned about: the lock is out of date.
+ * lock lacks is warned about: the lock is out of date. NuGet locks no `PackageDownload` (a
+ * package restore downloads that the project does not reference): the project file's are
+ * components too, at the versions it lists (see `msbuild.ts`), build (dev in a test project).
  *
  * @module
  */
@@ -278,6 +280,19 @@ export function readNugetLock(
         if (to !== undefined) out.edge(from, to, "runtime");
       }
     }
+  }
+  // NuGet locks no PackageDownload: the project's are read from it.
+  for (const download of project?.downloads ?? []) {
+    const id = out.component({
+      purl: nugetPurl(download.name, download.version),
+      ecosystem: "nuget",
+      name: download.name,
+      version: download.version,
+      specifier: download.specifier,
+      direct: true,
+      sources: [download.source],
+    });
+    out.edge(self, id, isTest ? "dev" : download.scope);
   }
   out.propagateScopes();
   const result: ReaderResult = out.build({ directFromEdges: true });

@@ -383,7 +383,9 @@ function decode(text: string, path: string): Locked[] {
  * `repositories` (a fork of a Packagist package), carries `vcs_url` (the
  * repository at the locked commit) in its purl; one a `package` repository of
  * the manifest defines, its archive's `download_url`; one that another
- * Composer repository served, its `repository_url`.
+ * Composer repository served, its `repository_url`. An archive on disk (an
+ * `artifact` repository's, which the lock records by its path) is no URL: no
+ * `download_url` and no download location (its `shasum` is still its hash).
  *
  * @example
  * ```ts
@@ -468,6 +470,14 @@ export function readComposerLock(
 }
 
 /**
+ * Whether a dist URL is a file of the disk: a path (Composer's `artifact` repository records
+ * its archive's path as written in composer.json, relative or absolute) or a `file:` URL.
+ */
+function isLocalFile(url: string): boolean {
+  return url.startsWith("file:") || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url);
+}
+
+/**
  * Adds one locked package (a component, or a member for an in-project path repository).
  * `repositories`: what composer.json's `repositories` provide.
  */
@@ -490,7 +500,13 @@ function mapPackage(
     options.load?.(posix.join(place.path!, "composer.json"));
     return builder.member({ id: purl, name: pkg.name, version: pkg.version, purl });
   }
-  const download = pkg.dist?.type === "path" ? undefined : pkg.dist?.url;
+  // An archive on disk (an `artifact` repository's `artifacts/x-1.0.zip`, an absolute path, a
+  // `package` repository's local file) has no URL to download it from: no download location and
+  // no download_url, as for a tarball in the tree in the npm locks.
+  const url = pkg.dist?.url;
+  const download = pkg.dist?.type === "path" || url === undefined || isLocalFile(url)
+    ? undefined
+    : url;
   const vcs = pkg.source && pkg.source.type !== "path"
     ? (pkg.source.type === "git"
       ? gitVcsUrl(pkg.source.url, pkg.source.reference)

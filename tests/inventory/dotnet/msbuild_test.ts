@@ -209,6 +209,8 @@ Deno.test("projectBeside: a named file's project, else the one project file of i
 Deno.test("splitNugetVersion: exact, minimum, ranges and floating versions", () => {
   assert.deepEqual(splitNugetVersion("1.2.3"), { version: "1.2.3" });
   assert.deepEqual(splitNugetVersion("[1.2.3]"), { version: "1.2.3" });
+  assert.deepEqual(splitNugetVersion("[1.2.3, 1.2.3]"), { version: "1.2.3" });
+  assert.deepEqual(splitNugetVersion("[1.0,2.0]"), { specifier: "[1.0,2.0]" });
   assert.deepEqual(splitNugetVersion("[1.0,2.0)"), { specifier: "[1.0,2.0)" });
   assert.deepEqual(splitNugetVersion("(,1.0]"), { specifier: "(,1.0]" });
   assert.deepEqual(splitNugetVersion("1.*"), { specifier: "1.*" });
@@ -872,4 +874,106 @@ Deno.test("evaluateMsbuildProject: an ItemDefinitionGroup gives the PackageRefer
     "Nerdbank.GitVersioning@2.2.4 build", // an Update keeps what the definition gave
     "System.Runtime.InteropServices@4.3.0 runtime", // its own PrivateAssets wins
   ]);
+});
+
+// Shaped like a NUKE build project (a tool it runs, downloaded, not referenced) and a repository's
+// Directory.Build.targets that downloads the runtime packs of two releases for its tests.
+const DOWNLOADS: Record<string, string> = {
+  "Directory.Build.targets": `<Project>
+  <PropertyGroup><PackVersion>9.0.0</PackVersion></PropertyGroup>
+  <ItemGroup>
+    <PackageDownload Include="Microsoft.NETCore.App.Runtime.linux-x64;Microsoft.AspNetCore.App.Runtime.linux-x64" Version="[8.0.11];[$(PackVersion)]" />
+    <PackageDownload Remove="Microsoft.DotNet.ILCompiler" />
+  </ItemGroup>
+</Project>`,
+  "build/_build.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Nuke.Common" Version="8.1.4" />
+  </ItemGroup>
+  <ItemGroup>
+    <PackageDownload Include="GitVersion.Tool" Version="[5.12.0]" />
+    <PackageDownload Update="GitVersion.Tool" Version="[6.3.0]" />
+    <PackageDownload Include="dotnet-validate" Version="0.0.1-preview.304" />
+    <PackageDownload Include="ReportGenerator" Version="[5.4.1, 5.4.1]" />
+    <PackageDownload Include="Microsoft.AspNetCore.App.Runtime.linux-x64" Version="[9.0.0]" />
+    <PackageDownload Include="Microsoft.DotNet.ILCompiler" Version="[9.0.0]" />
+    <PackageDownload Include="NoVersion.Tool" />
+    <PackageDownload Include="Undefined.Tool" Version="[$(UndefinedToolVersion)]" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(OS)' == 'Windows_NT'">
+    <PackageDownload Include="vswhere" Version="[3.1.7]" />
+  </ItemGroup>
+</Project>`,
+};
+
+Deno.test("evaluateMsbuildProject: a PackageDownload is a build component at each exact version it lists", () => {
+  const path = "build/_build.csproj";
+  const project = evaluateMsbuildProject(DOWNLOADS[path], { path, load: (p) => DOWNLOADS[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version} ${p.scope}`), [
+    "Nuke.Common@8.1.4 runtime",
+  ]);
+  assert.deepEqual(
+    project.downloads.map((p) =>
+      `${p.name}@${p.version ?? p.specifier} ${p.scope} ${p.source}${p.conditioned ? " ?" : ""}`
+    ),
+    [
+      "GitVersion.Tool@6.3.0 build build/_build.csproj", // the Update's version
+      "dotnet-validate@0.0.1-preview.304 build build/_build.csproj", // not exact: refused
+      "ReportGenerator@5.4.1 build build/_build.csproj", // [a, a] is exact
+      // The project's, then Directory.Build.targets' version (each once).
+      "Microsoft.AspNetCore.App.Runtime.linux-x64@9.0.0 build build/_build.csproj",
+      "Microsoft.AspNetCore.App.Runtime.linux-x64@8.0.11 build build/_build.csproj",
+      "NoVersion.Tool@undefined build build/_build.csproj",
+      "Undefined.Tool@undefined build build/_build.csproj",
+      "vswhere@3.1.7 build build/_build.csproj ?",
+      "Microsoft.NETCore.App.Runtime.linux-x64@8.0.11 build Directory.Build.targets",
+      "Microsoft.NETCore.App.Runtime.linux-x64@9.0.0 build Directory.Build.targets",
+    ],
+    "Directory.Build.targets removes the ILCompiler download",
+  );
+  assert.deepEqual(project.warnings, [
+    `build/_build.csproj:17: <PackageDownload> vswhere is under the Condition "'$(OS)' == 'Windows_NT'", which vouch does not evaluate: it counts for every target framework and configuration`,
+    `build/_build.csproj: the PackageDownload dotnet-validate has the version "0.0.1-preview.304", which NuGet's restore refuses (only exact versions, [1.0.0]); the purl has no version`,
+    "build/_build.csproj: the PackageDownload NoVersion.Tool has no Version, which NuGet's restore refuses; the purl has no version",
+    "build/_build.csproj: the PackageDownload Undefined.Tool has no version the tree defines; the purl has no version",
+  ]);
+
+  const out = readMsbuildProject(DOWNLOADS[path], { path, load: (p) => DOWNLOADS[p] });
+  assertWellFormed(out);
+  assert.ok(summary(out).includes("pkg:nuget/GitVersion.Tool@6.3.0 build"));
+  assert.ok(edgesFrom(out, "pkg:nuget/_build").includes("pkg:nuget/GitVersion.Tool@6.3.0 build"));
+});
+
+// MSBuild's metadata names are case-insensitive; project files written by hand (or from a
+// packages.config's `version=`) spell them in lowercase, as this real PackageDownload does.
+Deno.test("evaluateMsbuildProject: item metadata is named in any case (version=, <privateassets>)", () => {
+  const path = "Native/Native.csproj";
+  const files: Record<string, string> = {
+    [path]: `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <PackageNameBase>Microsoft.VCRTForwarders</PackageNameBase>
+    <Platform>x64</Platform>
+    <PackageVersion>1.0.6</PackageVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageDownload Include="$(PackageNameBase).$(Platform)" version="[$(PackageVersion)]" />
+    <PackageReference Include="Newtonsoft.Json" version="13.0.3" />
+    <PackageReference Include="StyleCop.Analyzers">
+      <version>1.1.118</version>
+      <privateAssets>all</privateAssets>
+    </PackageReference>
+  </ItemGroup>
+</Project>`,
+  };
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(
+    [...project.packages, ...project.downloads].map((p) => `${p.name}@${p.version} ${p.scope}`),
+    [
+      "Newtonsoft.Json@13.0.3 runtime",
+      "StyleCop.Analyzers@1.1.118 build",
+      "Microsoft.VCRTForwarders.x64@1.0.6 build",
+    ],
+  );
+  assert.deepEqual(project.warnings, []);
 });

@@ -457,3 +457,61 @@ Deno.test("readNugetLock: a Project entry is named after its project file, not t
     );
   });
 });
+
+Deno.test("readNugetLock: NuGet locks no PackageDownload: the project's are read from it", async () => {
+  const lock = (direct: Record<string, string>): string =>
+    JSON.stringify({
+      version: 1,
+      dependencies: {
+        "net8.0": Object.fromEntries(
+          Object.entries(direct).map(([name, v]) => [
+            name,
+            { type: "Direct", requested: `[${v}, )`, resolved: v },
+          ]),
+        ),
+      },
+    });
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "build/_build.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+        '<PackageReference Include="Nuke.Common" Version="8.1.4" />' +
+        '<PackageReference Include="Microsoft.DotNet.ILCompiler" Version="8.0.11" />' +
+        '<PackageDownload Include="GitVersion.Tool" Version="[6.3.0]" />' +
+        '<PackageDownload Include="Microsoft.DotNet.ILCompiler" Version="[9.0.0]" />' +
+        "</ItemGroup></Project>",
+      "build/packages.lock.json": lock({
+        "Microsoft.DotNet.ILCompiler": "8.0.11",
+        "Nuke.Common": "8.1.4",
+      }),
+      "tests/Tests/Tests.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+        '<PackageReference Include="Microsoft.NET.Test.Sdk" Version="17.12.0" />' +
+        '<PackageDownload Include="Microsoft.NETCore.App.Runtime.win-x64" Version="[8.0.11]" />' +
+        "</ItemGroup></Project>",
+      "tests/Tests/packages.lock.json": lock({ "Microsoft.NET.Test.Sdk": "17.12.0" }),
+    });
+    const path = "build/packages.lock.json";
+    const context = treeContext(dir);
+    const out = readNugetLock(context.load(path)!, { path, ...context });
+    assertWellFormed(out);
+    assert.deepEqual(edgesFrom(out, "pkg:nuget/_build"), [
+      "pkg:nuget/GitVersion.Tool@6.3.0 build",
+      "pkg:nuget/Microsoft.DotNet.ILCompiler@8.0.11 runtime",
+      "pkg:nuget/Microsoft.DotNet.ILCompiler@9.0.0 build",
+      "pkg:nuget/Nuke.Common@8.1.4 runtime",
+    ]);
+    assert.deepEqual(out.components.find((c) => c.name === "GitVersion.Tool")?.sources, [
+      "build/_build.csproj",
+    ]);
+    assert.equal(out.warnings, undefined, "a download is not a declaration the lock lacks");
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:nuget/GitVersion.Tool@6.3.0 build",
+      "pkg:nuget/Microsoft.DotNet.ILCompiler@8.0.11 runtime",
+      "pkg:nuget/Microsoft.DotNet.ILCompiler@9.0.0 build",
+      "pkg:nuget/Microsoft.NET.Test.Sdk@17.12.0 dev",
+      "pkg:nuget/Microsoft.NETCore.App.Runtime.win-x64@8.0.11 dev", // a test project's
+      "pkg:nuget/Nuke.Common@8.1.4 runtime",
+    ]);
+    await assertSbomsValid(inventory, "nuget lock downloads");
+  });
+});

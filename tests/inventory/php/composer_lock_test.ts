@@ -566,3 +566,55 @@ Deno.test("readComposerLock: the lock of a tool the project's require-dev bin pl
     "pkg:composer/php-cs-fixer/shim@v3.75.0 runtime",
   ]);
 });
+
+// Composer's `artifact` repository (a folder of archives) records each package's archive by its
+// path as composer.json writes the folder, relative or absolute: no URL.
+Deno.test("readComposerLock: an archive on disk (an artifact repository's) has no download_url or location", () => {
+  const manifest = JSON.stringify({
+    repositories: [
+      { type: "artifact", url: "artifacts/" },
+      { type: "artifact", url: "/srv/php-artifacts" },
+      {
+        type: "package",
+        package: {
+          name: "acme/legacy",
+          version: "2.0",
+          dist: { type: "zip", url: "lib/legacy.zip" },
+        },
+      },
+    ],
+    require: { "acme/private-lib": "^1.2", "acme/tools": "^3.0", "acme/legacy": "2.0" },
+  });
+  const shasum = "6c7a1e9d2f3b4c5d6e7f8091a2b3c4d5e6f70812";
+  const lock = JSON.stringify({
+    packages: [
+      {
+        name: "acme/legacy",
+        version: "2.0",
+        dist: { type: "zip", url: "lib/legacy.zip" },
+        type: "library",
+      },
+      {
+        name: "acme/private-lib",
+        version: "1.2.0",
+        dist: { type: "zip", url: "artifacts/acme-private-lib-1.2.0.zip", shasum },
+        type: "library",
+        license: ["proprietary"],
+      },
+      {
+        name: "acme/tools",
+        version: "3.1.0",
+        dist: { type: "tar", url: "/srv/php-artifacts/acme-tools-3.1.0.tar.gz", shasum },
+        type: "library",
+      },
+    ],
+    "packages-dev": [],
+  });
+  const out = readComposerLock(lock, { path: "composer.lock", manifest });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation, c.hashes.length]), [
+    ["pkg:composer/acme/legacy@2.0", undefined, 0],
+    ["pkg:composer/acme/private-lib@1.2.0", undefined, 1],
+    ["pkg:composer/acme/tools@3.1.0", undefined, 1],
+  ]);
+});
