@@ -937,6 +937,33 @@ Deno.test("the project's identity: one project below the root names it, sibling 
   }
 });
 
+Deno.test("the project's identity: a sibling .NET project, which states no identity, keeps a front end's package.json from naming the tree (bitwarden/server)", async () => {
+  const csproj = '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+    '<PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup></Project>\n';
+  const [dir, done] = await tempProject({
+    "src/Admin/Admin.csproj": csproj,
+    "src/Admin/package.json": JSON.stringify({ name: "app", version: "1.0.0" }),
+    "src/Admin/package-lock.json": MINIMAL_LOCK,
+    "src/Api/Api.csproj": csproj,
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.equal(
+      inventory.project.name,
+      basename(dir),
+      "two sibling projects: neither is the release",
+    );
+    assert.ok(
+      inventory.members.some((m) => m.id === "workspace:src/Admin"),
+      "the front end is a member",
+    );
+    await Deno.remove(`${dir}/src/Api`, { recursive: true });
+    assert.equal((await readInventory(dir)).project.name, "app", "the one folder of its depth");
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project's identity: a tooling manifest (private package.json, lint-only pyproject) gives way to another of its folder (jenkins, gitea)", async () => {
   const jenkinsUi = JSON.stringify({
     name: "jenkins-ui",
