@@ -5,7 +5,7 @@ import { OutputBuilder } from "./_builder.ts";
 import { packageKey } from "./purl.ts";
 import { type Reach, reach, reachScopes } from "./_reach.ts";
 import type { ExtraLinks, Reader, ReaderResult } from "./_reader.ts";
-import type { Component, Ecosystem, Edge, ReaderOutput, Scope } from "./types.ts";
+import type { Component, Ecosystem, Edge, Project, ReaderOutput, Scope } from "./types.ts";
 import { compareEdges, ROOT_ID } from "./types.ts";
 import { compareStrings } from "../_util.ts";
 
@@ -604,6 +604,63 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
 }
 
 /**
+ * A lock below the root whose packages hang from the root of the scan while a
+ * manifest of its folder, which it resolves, names the project they are for
+ * (a `sdk/python/requirements.txt` beside `sdk/python/pyproject.toml`, a
+ * `php/composer.lock` beside `php/composer.json`), with those edges from a
+ * member for that project, which the root depends on, as a subfolder's
+ * `uv.lock`, `Pipfile.lock` or `package-lock.json` has them (a lock that reads
+ * its manifest itself names the project: `composer.lock`): the project was
+ * missing from the scan and its dependencies were the root's. A lock that has
+ * a member for the project, or whose folder's manifests name none or several,
+ * is left as is.
+ */
+function lockUnderOwnMember(lock: ReadFile, files: readonly ReadFile[]): ReadFile {
+  const { reader, output } = lock;
+  const folder = lockFolder(lock);
+  if (reader.kind !== "lock" || folder === "." || !output.edges.some((e) => e.from === ROOT_ID)) {
+    return lock;
+  }
+  const projects = new Map<string, Project>();
+  // A lock that reads its manifest itself names the project (composer.lock).
+  const named = output.project?.purl;
+  if (named !== undefined && memberOf(output, [output], reader.ecosystem) === undefined) {
+    projects.set(named, output.project!);
+  }
+  for (const f of files) {
+    const purl = f.output.project?.purl;
+    if (
+      f.reader.kind !== "manifest" || purl === undefined || posix.dirname(f.path) !== folder ||
+      !resolvingLocks(f.path, resolverOf(f.reader), files).includes(lock) ||
+      memberOf(f.output, [output], f.reader.ecosystem) !== undefined
+    ) continue;
+    projects.set(purl, f.output.project!);
+  }
+  if (projects.size !== 1) return lock;
+  const [{ name, version, purl }] = projects.values();
+  const builder = new OutputBuilder();
+  builder.addOutput({ ...output, edges: output.edges.filter((e) => e.from !== ROOT_ID) });
+  const self = builder.member({
+    id: purl!,
+    name,
+    ...version === undefined ? {} : { version },
+    purl,
+  });
+  builder.edge(ROOT_ID, self, "runtime");
+  for (const e of output.edges) if (e.from === ROOT_ID) builder.edge(self, e.to, e.scope);
+  const { extras } = output;
+  const asks = extras?.asks.map((a) => a.from === ROOT_ID ? { ...a, from: self } : a);
+  return {
+    ...lock,
+    output: {
+      ...output,
+      ...builder.build(),
+      ...extras === undefined ? {} : { extras: { ...extras, asks: asks! } },
+    },
+  };
+}
+
+/**
  * The edges from the project of a manifest that no lock resolves to the members of the scan
  * that its declarations from folders of its own name (`localDeclarations`: a lockless uv
  * workspace member's `shared = { workspace = true }`), from the member for its project when
@@ -647,7 +704,8 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
  */
 export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const warnings = new Set<string>();
-  const own = read.map((f) => underOwnMember(f, read));
+  const hung = read.map((f) => lockUnderOwnMember(f, read));
+  const own = hung.map((f) => underOwnMember(f, hung));
   const files = withRangesResolved(withDistinctMemberIds(withOneNugetSpelling(own)), warnings);
   const outputs: ReaderOutput[] = [];
   const extras: ExtraLinks[] = [];

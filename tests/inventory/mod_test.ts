@@ -937,6 +937,40 @@ Deno.test("the project's identity: one project below the root names it, sibling 
   }
 });
 
+Deno.test("a subfolder's requirements files or composer.lock hang from a member for the project its manifest names (pulumi's sdk/python beside a root go.mod)", async () => {
+  const [dir, done] = await tempProject({
+    "go.mod": "module example.com/app\n\ngo 1.22\n",
+    "sdk/python/pyproject.toml": '[project]\nname = "pulumi"\nversion = "3.117.0"\n' +
+      'dependencies = ["grpcio~=1.60.1"]\n',
+    "sdk/python/requirements.txt": "grpcio==1.60.1\n",
+    "php/composer.json": JSON.stringify({ name: "acme/site", require: { "psr/log": "^3.0" } }),
+    "php/composer.lock": JSON.stringify({
+      packages: [{ name: "psr/log", version: "3.0.0", type: "library" }],
+      "packages-dev": [],
+    }),
+    "docs/requirements.txt": "sphinx==7.3.7\n",
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.name, "example.com/app");
+    assert.deepEqual(inventory.members.map((m) => m.id), [
+      "pkg:composer/acme/site",
+      "pkg:pypi/pulumi@3.117.0",
+    ]);
+    const from = (id: string): string[] =>
+      inventory.edges.filter((e) => e.from === id).map((e) => `${e.to} ${e.scope}`);
+    assert.deepEqual(from("root"), [
+      "pkg:composer/acme/site runtime",
+      "pkg:pypi/pulumi@3.117.0 runtime",
+      "pkg:pypi/sphinx@7.3.7 dev", // docs/ names no project: its requirements stay the root's
+    ]);
+    assert.deepEqual(from("pkg:pypi/pulumi@3.117.0"), ["pkg:pypi/grpcio@1.60.1 runtime"]);
+    assert.deepEqual(from("pkg:composer/acme/site"), ["pkg:composer/psr/log@3.0.0 runtime"]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project's identity: a sibling .NET project, which states no identity, keeps a front end's package.json from naming the tree (bitwarden/server)", async () => {
   const csproj = '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
     '<PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup></Project>\n';
