@@ -52,15 +52,24 @@ function memberOf(
  * the manifest's project is a member of the locks. The extras its
  * declarations ask for follow their edges. With `edgesPerMember` (locks whose
  * member entries name each dependency exactly) a member's declaration is only
- * the locked package that member's edges reach.
+ * the locked package that member's edges reach. With `satisfies` (a lock above
+ * that does not know the manifest's project, which it locks nothing for) a
+ * declaration is only the locked versions its range admits: vercel/next.js's
+ * `examples/blog-starter` pinning `typescript` 4.9.5 does not use the root's
+ * 5.5.3.
  */
 function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
   ecosystem: Ecosystem,
-  options: { path: string; keepUnmatched: boolean; edgesPerMember: boolean },
+  options: {
+    path: string;
+    keepUnmatched: boolean;
+    edgesPerMember: boolean;
+    satisfies?: (version: string, range: string | undefined) => boolean | undefined;
+  },
 ): { output: ReaderOutput; extras: ExtraLinks; unmatched: string[]; member: boolean } {
-  const { keepUnmatched } = options;
+  const { keepUnmatched, satisfies } = options;
   const key = (name: string): string => packageKey(ecosystem, name);
   const lockMember = memberOf(manifest, locks, ecosystem);
   // Or the member for its project that `underOwnMember` made.
@@ -97,7 +106,10 @@ function foldManifest(
     });
   };
   for (const declared of manifest.components) {
-    const matches = locked.get(key(declared.name)) ?? [];
+    const range = declared.specifier ?? declared.version;
+    const matches = (locked.get(key(declared.name)) ?? []).filter((c) =>
+      satisfies === undefined || c.version === undefined || satisfies(c.version, range) !== false
+    );
     const linked = (members.get(key(declared.name)) ?? []).map((m) => m.id);
     targets.set(declared.id, [...matches.map((m) => m.id), ...linked]);
     if (matches.length + linked.length === 0 && declared.scopes.some((s) => s !== "build")) {
@@ -739,6 +751,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       path: f.path,
       keepUnmatched: listsOnly || !known,
       edgesPerMember: resolving.every((l) => l.reader.edgesPerMember),
+      ...known ? {} : { satisfies: f.reader.satisfies },
     });
     outputs.push(folded.output);
     extras.push(folded.extras);

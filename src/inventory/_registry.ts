@@ -230,6 +230,8 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "package.json",
     resolvedBy: ["package_lock", "pnpm_lock", "yarn_lock", "bun_lock", "deno_lock"],
     read: (text, path, c) => packageJson().readPackageJson(text, { path, ...c }),
+    // Loaded: asked only of a package.json read.
+    satisfies: (version, range) => packageJson().npmRangeSatisfied(version, range),
   },
   {
     name: "deno_lock",

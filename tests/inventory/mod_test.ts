@@ -971,6 +971,39 @@ Deno.test("a subfolder's requirements files or composer.lock hang from a member 
   }
 });
 
+Deno.test("a package.json under a lock above that does not know its project is a locked version only where its range admits it (vercel/next.js's examples)", async () => {
+  const example = (ms: string): string => JSON.stringify({ private: true, dependencies: { ms } });
+  const [dir, done] = await tempProject({
+    "package.json": JSON.stringify({
+      name: "app",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3" },
+    }),
+    "package-lock.json": MINIMAL_LOCK,
+    "examples/admitted/package.json": example("^2.0.0"),
+    "examples/pinned/package.json": example("1.0.0"),
+    "examples/older/package.json": example("^1.0.0"),
+    "examples/tagged/package.json": example("latest"),
+  });
+  try {
+    const inventory = await readInventory(dir);
+    const from = (folder: string): string[] =>
+      inventory.edges.filter((e) => e.from === `workspace:examples/${folder}`).map((e) => e.to);
+    assert.deepEqual(from("admitted"), ["pkg:npm/ms@2.1.3"]);
+    assert.deepEqual(from("pinned"), ["pkg:npm/ms@1.0.0"], "its pin, not the lock's 2.1.3");
+    assert.deepEqual(from("older"), ["pkg:npm/ms"], "declared: no locked version admits ^1.0.0");
+    assert.deepEqual(from("tagged"), ["pkg:npm/ms@2.1.3"], "a dist-tag cannot be told apart");
+    assert.deepEqual(
+      inventory.warnings?.filter((w) => w.includes("does not lock what it declares")).map((w) =>
+        w.slice(0, w.indexOf(" is resolved"))
+      ),
+      ["examples/older/package.json", "examples/pinned/package.json"],
+    );
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project's identity: a sibling .NET project, which states no identity, keeps a front end's package.json from naming the tree (bitwarden/server)", async () => {
   const csproj = '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
     '<PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup></Project>\n';
