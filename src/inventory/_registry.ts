@@ -113,6 +113,8 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "pyproject.toml",
     read: (text, path, c) =>
       pyproject().readPyproject(text, { path, release: c.release, load: c.load, memo: c.memo }),
+    // Loaded: asked only of a pyproject.toml read.
+    satisfies: (version, range) => pyproject().satisfies(version, range),
   },
   {
     name: "uv_lock",
