@@ -572,6 +572,39 @@ function leftToManifest(locks: readonly ReadFile[], manifest: ReadFile): boolean
 }
 
 /**
+ * The file with the edges `fromRoot` picks hung from a member for `project`
+ * instead (the asks for extras too), which the root depends on.
+ */
+function hungFromMember(
+  file: ReadFile,
+  project: Project,
+  fromRoot: (edge: Edge) => boolean,
+): ReadFile {
+  const { output } = file;
+  const builder = new OutputBuilder();
+  builder.addOutput({ ...output, edges: output.edges.filter((e) => !fromRoot(e)) });
+  const { name, version, purl } = project;
+  const self = builder.member({
+    id: purl!,
+    name,
+    ...version === undefined ? {} : { version },
+    purl,
+  });
+  builder.edge(ROOT_ID, self, "runtime");
+  for (const e of output.edges.filter(fromRoot)) builder.edge(self, e.to, e.scope);
+  const { extras } = output;
+  const asks = extras?.asks.map((a) => fromRoot(a) ? { ...a, from: self } : a);
+  return {
+    ...file,
+    output: {
+      ...output,
+      ...builder.build(),
+      ...extras === undefined ? {} : { extras: { ...extras, asks: asks! } },
+    },
+  };
+}
+
+/**
  * The file with the declarations of a manifest below the root that names a
  * project of its own and that no lock resolves, or only a lock above that
  * does not know that project (a lockless `native/Cargo.toml` crate, a
@@ -592,27 +625,7 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
   if (!output.edges.some(fromRoot) && output.localDeclarations === undefined) return file;
   const locks = manifestLocks(file, files);
   if (knowsProject(locks, file) && !leftToManifest(locks, file)) return file;
-  const builder = new OutputBuilder();
-  builder.addOutput({ ...output, edges: output.edges.filter((e) => !fromRoot(e)) });
-  const { name, version, purl } = project;
-  const self = builder.member({
-    id: purl,
-    name,
-    ...version === undefined ? {} : { version },
-    purl,
-  });
-  builder.edge(ROOT_ID, self, "runtime");
-  for (const e of output.edges.filter(fromRoot)) builder.edge(self, e.to, e.scope);
-  const { extras } = output;
-  const asks = extras?.asks.map((a) => fromRoot(a) ? { ...a, from: self } : a);
-  return {
-    ...file,
-    output: {
-      ...output,
-      ...builder.build(),
-      ...extras === undefined ? {} : { extras: { ...extras, asks: asks! } },
-    },
-  };
+  return hungFromMember(file, project, fromRoot);
 }
 
 /**
@@ -649,27 +662,7 @@ function lockUnderOwnMember(lock: ReadFile, files: readonly ReadFile[]): ReadFil
     projects.set(purl, f.output.project!);
   }
   if (projects.size !== 1) return lock;
-  const [{ name, version, purl }] = projects.values();
-  const builder = new OutputBuilder();
-  builder.addOutput({ ...output, edges: output.edges.filter((e) => e.from !== ROOT_ID) });
-  const self = builder.member({
-    id: purl!,
-    name,
-    ...version === undefined ? {} : { version },
-    purl,
-  });
-  builder.edge(ROOT_ID, self, "runtime");
-  for (const e of output.edges) if (e.from === ROOT_ID) builder.edge(self, e.to, e.scope);
-  const { extras } = output;
-  const asks = extras?.asks.map((a) => a.from === ROOT_ID ? { ...a, from: self } : a);
-  return {
-    ...lock,
-    output: {
-      ...output,
-      ...builder.build(),
-      ...extras === undefined ? {} : { extras: { ...extras, asks: asks! } },
-    },
-  };
+  return hungFromMember(lock, [...projects.values()][0], (e) => e.from === ROOT_ID);
 }
 
 /**
