@@ -687,6 +687,25 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
 }
 
 /**
+ * The JavaScript lock above that installs the folder of a JavaScript lock as
+ * one of its workspaces (or `file:` folders), if any: npm, pnpm, Yarn and Bun
+ * install a workspace from the workspace root's lock, so a lock left in the
+ * workspace's folder (`packages/a/package-lock.json` under the root's
+ * `package-lock.json`) is not used, and its stale versions are no part of the
+ * build.
+ */
+function installedFromAbove(lock: ReadFile, files: readonly ReadFile[]): ReadFile | undefined {
+  const js = (f: ReadFile): boolean => f.reader.kind === "lock" && f.reader.ecosystem === "npm";
+  const folder = lockFolder(lock);
+  if (!js(lock) || folder === ".") return undefined;
+  return files.find((above) => {
+    const at = lockFolder(above);
+    return above !== lock && js(above) && (at === "." || folder.startsWith(`${at}/`)) &&
+      above.output.members.some((m) => m.id === `workspace:${folder}`);
+  });
+}
+
+/**
  * Merges the outputs of every file read. A manifest is resolved by the
  * lockfiles that its reader admits (`Reader.resolvedBy`, by default those of
  * its ecosystem) in the nearest folder that has any, its own or one above
@@ -709,7 +728,17 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
  */
 export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const warnings = new Set<string>();
-  const hung = read.map((f) => lockUnderOwnMember(f, read));
+  const used = read.filter((f) => {
+    const above = installedFromAbove(f, read);
+    if (above === undefined) return true;
+    warnings.add(
+      `${f.path} is not used: ${lockFolder(f)}/ is a workspace of ${above.path}, which installs ` +
+        "it (a lock left in a workspace is stale): its packages are not in the SBOM; delete it, " +
+        `or --exclude ${f.path}`,
+    );
+    return false;
+  });
+  const hung = used.map((f) => lockUnderOwnMember(f, used));
   const own = hung.map((f) => underOwnMember(f, hung));
   const files = withRangesResolved(withDistinctMemberIds(withOneNugetSpelling(own)), warnings);
   const outputs: ReaderOutput[] = [];

@@ -1024,6 +1024,58 @@ Deno.test("a pyproject.toml under a lock above that does not know its project is
   }
 });
 
+Deno.test("a JavaScript lock left in a workspace's folder is not used: the workspace root's lock installs it", async () => {
+  const lock = (name: string, leftPad: string, extra: Record<string, unknown> = {}): string =>
+    JSON.stringify({
+      name,
+      lockfileVersion: 3,
+      packages: {
+        "": { name, dependencies: { "left-pad": "^1.0.0" } },
+        "node_modules/left-pad": { version: leftPad },
+        ...extra,
+      },
+    });
+  const [dir, done] = await tempProject({
+    "package.json": JSON.stringify({ name: "mono", workspaces: ["packages/*"] }),
+    "package-lock.json": lock("mono", "1.3.0", {
+      "": { name: "mono", workspaces: ["packages/*"] },
+      "node_modules/@mono/a": { resolved: "packages/a", link: true },
+      "packages/a": { name: "@mono/a", version: "1.0.0", dependencies: { "left-pad": "^1.0.0" } },
+    }),
+    "packages/a/package.json": JSON.stringify({
+      name: "@mono/a",
+      version: "1.0.0",
+      dependencies: { "left-pad": "^1.0.0" },
+    }),
+    // Committed before the repository moved to npm workspaces.
+    "packages/a/package-lock.json": lock("@mono/a", "1.2.0"),
+    // A separate project, no workspace: its own lock installs it.
+    "docs/package.json": JSON.stringify({ name: "docs", dependencies: { "left-pad": "^1.0.0" } }),
+    "docs/package-lock.json": lock("docs", "1.1.0"),
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:npm/left-pad@1.1.0",
+      "pkg:npm/left-pad@1.3.0",
+    ]);
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "workspace:packages/a").map((e) => e.to),
+      ["pkg:npm/left-pad@1.3.0"],
+    );
+    assert.ok(
+      inventory.warnings?.some((w) =>
+        w.startsWith(
+          "packages/a/package-lock.json is not used: packages/a/ is a workspace of " +
+            "package-lock.json",
+        )
+      ),
+    );
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project's identity: a sibling .NET project, which states no identity, keeps a front end's package.json from naming the tree (bitwarden/server)", async () => {
   const csproj = '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
     '<PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup></Project>\n';
