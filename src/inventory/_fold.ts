@@ -688,8 +688,9 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
 
 /**
  * The JavaScript lock above that installs the folder of a JavaScript lock as
- * one of its workspaces (or `file:` folders), if any: npm, pnpm, Yarn and Bun
- * install a workspace from the workspace root's lock, so a lock left in the
+ * one of its workspaces (or `file:` folders) with their dependencies, if any:
+ * npm, pnpm, Yarn and Bun install a workspace from the workspace root's lock,
+ * so a lock left in the
  * workspace's folder (`packages/a/package-lock.json` under the root's
  * `package-lock.json`) is not used, and its stale versions are no part of the
  * build.
@@ -700,8 +701,10 @@ function installedFromAbove(lock: ReadFile, files: readonly ReadFile[]): ReadFil
   if (!js(lock) || folder === ".") return undefined;
   return files.find((above) => {
     const at = lockFolder(above);
+    // It installs what the workspace depends on; a `link:` folder, whose own lock installs it,
+    // has no dependencies there.
     return above !== lock && js(above) && (at === "." || folder.startsWith(`${at}/`)) &&
-      above.output.members.some((m) => m.id === `workspace:${folder}`);
+      above.output.edges.some((e) => e.from === `workspace:${folder}`);
   });
 }
 

@@ -1071,6 +1071,34 @@ Deno.test("a JavaScript lock left in a workspace's folder is not used: the works
         )
       ),
     );
+    // A pnpm link: folder is installed by its own lock: the root's has none of its dependencies.
+    const pnpm = (importer: string, more = ""): string =>
+      `lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n${importer}${more}`;
+    await Deno.writeTextFile(
+      `${dir}/pnpm-lock.yaml`,
+      pnpm("      x:\n        specifier: link:libs/x\n        version: link:libs/x\n"),
+    );
+    await Deno.remove(`${dir}/package-lock.json`);
+    await Deno.writeTextFile(
+      `${dir}/package.json`,
+      JSON.stringify({ name: "app", dependencies: { x: "link:libs/x" } }),
+    );
+    await Deno.mkdir(`${dir}/libs/x`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/libs/x/package.json`, JSON.stringify({ name: "x" }));
+    await Deno.writeTextFile(
+      `${dir}/libs/x/pnpm-lock.yaml`,
+      pnpm(
+        "      ms:\n        specifier: ^2.1.3\n        version: 2.1.3\n",
+        "\npackages:\n\n  ms@2.1.3:\n    resolution: {integrity: sha512-AA}\n\n" +
+          "snapshots:\n\n  ms@2.1.3: {}\n",
+      ),
+    );
+    const linked = await readInventory(dir, { exclude: ["packages", "docs"] });
+    assert.deepEqual(
+      linked.edges.filter((e) => e.from === "workspace:libs/x").map((e) => e.to),
+      ["pkg:npm/ms@2.1.3"],
+      "its own lock installs a link: folder",
+    );
   } finally {
     await done();
   }
