@@ -687,24 +687,34 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
 }
 
 /**
- * The JavaScript lock above that installs the folder of a JavaScript lock as
- * one of its workspaces (or `file:` folders) with their dependencies, if any:
- * npm, pnpm, Yarn and Bun install a workspace from the workspace root's lock,
- * so a lock left in the
- * workspace's folder (`packages/a/package-lock.json` under the root's
- * `package-lock.json`) is not used, and its stale versions are no part of the
- * build.
+ * The lock above that installs the project of a lock's folder, if any: the
+ * JavaScript lock of the workspace (or `file:` folder) that it locks with its
+ * dependencies, as npm, pnpm, Yarn and Bun install a workspace from the
+ * workspace root's lock; the `Cargo.lock` of the workspace whose member it is,
+ * which Cargo builds the member with. A lock left in such a folder
+ * (`packages/a/package-lock.json` under the root's `package-lock.json`, a
+ * member crate's `crates/core/Cargo.lock`) is not used, and its stale
+ * versions are no part of the build. A `link:` folder, which its own lock
+ * installs, has no dependencies in the lock above; a crate that the workspace
+ * excludes (`fuzz/`) is no member of it.
  */
 function installedFromAbove(lock: ReadFile, files: readonly ReadFile[]): ReadFile | undefined {
-  const js = (f: ReadFile): boolean => f.reader.kind === "lock" && f.reader.ecosystem === "npm";
   const folder = lockFolder(lock);
-  if (!js(lock) || folder === ".") return undefined;
+  const { kind, ecosystem } = lock.reader;
+  if (kind !== "lock" || folder === ".") return undefined;
+  const self = ecosystem === "npm"
+    ? `workspace:${folder}`
+    : ecosystem === "cargo"
+    ? files.find((f) => f.reader.kind === "manifest" && f.path === `${folder}/Cargo.toml`)
+      ?.output.project?.purl
+    : undefined;
+  if (self === undefined) return undefined;
   return files.find((above) => {
     const at = lockFolder(above);
-    // It installs what the workspace depends on; a `link:` folder, whose own lock installs it,
-    // has no dependencies there.
-    return above !== lock && js(above) && (at === "." || folder.startsWith(`${at}/`)) &&
-      above.output.edges.some((e) => e.from === `workspace:${folder}`);
+    return above !== lock && above.reader.kind === "lock" && above.reader.ecosystem === ecosystem &&
+      (at === "." || folder.startsWith(`${at}/`)) && above.output.edges.some((e) =>
+        e.from === self
+      );
   });
 }
 
@@ -735,9 +745,9 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     const above = installedFromAbove(f, read);
     if (above === undefined) return true;
     warnings.add(
-      `${f.path} is not used: ${lockFolder(f)}/ is a workspace of ${above.path}, which installs ` +
-        "it (a lock left in a workspace is stale): its packages are not in the SBOM; delete it, " +
-        `or --exclude ${f.path}`,
+      `${f.path} is not used: ${lockFolder(f)}/ is a workspace member of ${above.path}, ` +
+        "which locks it (a lock left in a workspace member is stale): its packages are not in " +
+        `the SBOM; delete it, or --exclude ${f.path}`,
     );
     return false;
   });

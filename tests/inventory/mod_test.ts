@@ -1066,7 +1066,7 @@ Deno.test("a JavaScript lock left in a workspace's folder is not used: the works
     assert.ok(
       inventory.warnings?.some((w) =>
         w.startsWith(
-          "packages/a/package-lock.json is not used: packages/a/ is a workspace of " +
+          "packages/a/package-lock.json is not used: packages/a/ is a workspace member of " +
             "package-lock.json",
         )
       ),

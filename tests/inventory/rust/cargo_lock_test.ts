@@ -517,5 +517,21 @@ Deno.test("scan: a fuzz/Cargo.lock's view of the project's own crates is the fuz
     assert.ok(
       edgesFrom(inventory, "pkg:cargo/app-fuzz@0.0.0").includes("pkg:cargo/memchr@2.6.0 dev"),
     );
+
+    // A lock left in a member's folder: Cargo builds the member with the workspace's lock.
+    await writeTree(dir, {
+      "crates/core/Cargo.lock": "version = 3\n\n" + pkg("core-x", "0.1.0", ["memchr"]) +
+        pkg("memchr", "2.5.0", [], true),
+    });
+    const warnings: string[] = [];
+    const stale = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.ok(!stale.components.some((c) => c.id === "pkg:cargo/memchr@2.5.0"));
+    assert.deepEqual(edgesFrom(stale, "pkg:cargo/core-x@0.1.0"), [
+      "pkg:cargo/memchr@2.7.2 runtime",
+    ]);
+    assert.ok(
+      warnings.some((w) => w.startsWith("crates/core/Cargo.lock is not used")),
+      warnings.join(),
+    );
   });
 });
