@@ -113,8 +113,12 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "pyproject.toml",
     read: (text, path, c) =>
       pyproject().readPyproject(text, { path, release: c.release, load: c.load, memo: c.memo }),
-    // Loaded: asked only of a pyproject.toml read.
-    satisfies: (version, range) => pyproject().satisfies(version, range),
+    // Loaded: asked only of a pyproject.toml read. A pinned declaration's range is its version.
+    satisfies: (version, range) =>
+      pyproject().satisfies(
+        version,
+        range !== undefined && /^\d/.test(range) ? `==${range}` : range,
+      ),
   },
   {
     name: "uv_lock",

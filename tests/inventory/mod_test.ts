@@ -1007,16 +1007,16 @@ Deno.test("a package.json under a lock above that does not know its project is a
 Deno.test("a pyproject.toml under a lock above that does not know its project is a locked version only where its specifier admits it (a docs/pyproject.toml)", async () => {
   const [dir, done] = await tempProject({
     "pyproject.toml": '[project]\nname = "app"\nversion = "1.0"\ndependencies = ["flask>=3"]\n',
-    "requirements.txt": "flask==3.0.0\nsphinx==7.3.7\n",
+    "requirements.txt": "click==8.1.7\nflask==3.0.0\nsphinx==7.3.7\n",
     "docs/pyproject.toml": '[project]\nname = "app-docs"\nversion = "0.1"\n' +
-      'dependencies = ["sphinx<7", "flask>=2"]\n',
+      'dependencies = ["sphinx<7", "flask>=2", "click==8.0.0"]\n',
   });
   try {
     const inventory = await readInventory(dir);
     assert.deepEqual(
       inventory.edges.filter((e) => e.from === "pkg:pypi/app-docs@0.1").map((e) => e.to),
-      ["pkg:pypi/flask@3.0.0", "pkg:pypi/sphinx"],
-      "sphinx<7 is not the 7.3.7 requirements.txt pins",
+      ["pkg:pypi/click@8.0.0", "pkg:pypi/flask@3.0.0", "pkg:pypi/sphinx"],
+      "sphinx<7 is not the 7.3.7 requirements.txt pins, click==8.0.0 not its 8.1.7",
     );
     assert.ok(inventory.warnings?.some((w) => w.startsWith("docs/pyproject.toml is resolved by")));
   } finally {
