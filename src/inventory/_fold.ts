@@ -5,7 +5,7 @@ import { OutputBuilder } from "./_builder.ts";
 import { packageKey } from "./purl.ts";
 import { type Reach, reach, reachScopes } from "./_reach.ts";
 import type { ExtraLinks, Reader, ReaderResult } from "./_reader.ts";
-import type { Component, Ecosystem, Edge, ReaderOutput, Scope } from "./types.ts";
+import type { Component, Ecosystem, Edge, Project, ReaderOutput, Scope } from "./types.ts";
 import { compareEdges, ROOT_ID } from "./types.ts";
 import { compareStrings } from "../_util.ts";
 
@@ -63,15 +63,24 @@ function memberOf(
  * versions, in two tables) gives each the declared scopes that member's
  * edge to it has, when it has any: the lock's reader matched each
  * declaration to its version; the manifest's one component for the name
- * cannot.
+ * cannot. With `satisfies` (a lock
+ * above that does not know the manifest's project, which it locks nothing for)
+ * a declaration is only the locked versions its range admits:
+ * vercel/next.js's `examples/blog-starter` pinning `typescript` 4.9.5 does not
+ * use the root's 5.5.3.
  */
 function foldManifest(
   manifest: ReaderResult,
   locks: readonly ReaderResult[],
   ecosystem: Ecosystem,
-  options: { path: string; keepUnmatched: boolean; edgesPerMember: boolean },
+  options: {
+    path: string;
+    keepUnmatched: boolean;
+    edgesPerMember: boolean;
+    satisfies?: (version: string, range: string | undefined) => boolean | undefined;
+  },
 ): { output: ReaderOutput; extras: ExtraLinks; unmatched: string[]; member: boolean } {
-  const { keepUnmatched } = options;
+  const { keepUnmatched, satisfies } = options;
   const key = (name: string): string => packageKey(ecosystem, name);
   const lockMember = memberOf(manifest, locks, ecosystem);
   // Or the member for its project that `underOwnMember` made.
@@ -118,7 +127,10 @@ function foldManifest(
     });
   };
   for (const declared of manifest.components) {
-    const matches = locked.get(key(declared.name)) ?? [];
+    const range = declared.specifier ?? declared.version;
+    const matches = (locked.get(key(declared.name)) ?? []).filter((c) =>
+      satisfies === undefined || c.version === undefined || satisfies(c.version, range) !== false
+    );
     const linked = (members.get(key(declared.name)) ?? []).map((m) => m.id);
     targets.set(declared.id, [...matches.map((m) => m.id), ...linked]);
     if (matches.length + linked.length === 0 && declared.scopes.some((s) => s !== "build")) {
@@ -586,6 +598,39 @@ function leftToManifest(locks: readonly ReadFile[], manifest: ReadFile): boolean
 }
 
 /**
+ * The file with the edges `fromRoot` picks hung from a member for `project`
+ * instead (the asks for extras too), which the root depends on.
+ */
+function hungFromMember(
+  file: ReadFile,
+  project: Project,
+  fromRoot: (edge: Edge) => boolean,
+): ReadFile {
+  const { output } = file;
+  const builder = new OutputBuilder();
+  builder.addOutput({ ...output, edges: output.edges.filter((e) => !fromRoot(e)) });
+  const { name, version, purl } = project;
+  const self = builder.member({
+    id: purl!,
+    name,
+    ...version === undefined ? {} : { version },
+    purl,
+  });
+  builder.edge(ROOT_ID, self, "runtime");
+  for (const e of output.edges.filter(fromRoot)) builder.edge(self, e.to, e.scope);
+  const { extras } = output;
+  const asks = extras?.asks.map((a) => fromRoot(a) ? { ...a, from: self } : a);
+  return {
+    ...file,
+    output: {
+      ...output,
+      ...builder.build(),
+      ...extras === undefined ? {} : { extras: { ...extras, asks: asks! } },
+    },
+  };
+}
+
+/**
  * The file with the declarations of a manifest below the root that names a
  * project of its own and that no lock resolves, or only a lock above that
  * does not know that project (a lockless `native/Cargo.toml` crate, a
@@ -606,27 +651,44 @@ function underOwnMember(file: ReadFile, files: readonly ReadFile[]): ReadFile {
   if (!output.edges.some(fromRoot) && output.localDeclarations === undefined) return file;
   const locks = manifestLocks(file, files);
   if (knowsProject(locks, file) && !leftToManifest(locks, file)) return file;
-  const builder = new OutputBuilder();
-  builder.addOutput({ ...output, edges: output.edges.filter((e) => !fromRoot(e)) });
-  const { name, version, purl } = project;
-  const self = builder.member({
-    id: purl,
-    name,
-    ...version === undefined ? {} : { version },
-    purl,
-  });
-  builder.edge(ROOT_ID, self, "runtime");
-  for (const e of output.edges.filter(fromRoot)) builder.edge(self, e.to, e.scope);
-  const { extras } = output;
-  const asks = extras?.asks.map((a) => fromRoot(a) ? { ...a, from: self } : a);
-  return {
-    ...file,
-    output: {
-      ...output,
-      ...builder.build(),
-      ...extras === undefined ? {} : { extras: { ...extras, asks: asks! } },
-    },
-  };
+  return hungFromMember(file, project, fromRoot);
+}
+
+/**
+ * A lock below the root whose packages hang from the root of the scan while a
+ * manifest of its folder, which it resolves, names the project they are for
+ * (a `sdk/python/requirements.txt` beside `sdk/python/pyproject.toml`, a
+ * `php/composer.lock` beside `php/composer.json`), with those edges from a
+ * member for that project, which the root depends on, as a subfolder's
+ * `uv.lock`, `Pipfile.lock` or `package-lock.json` has them (a lock that reads
+ * its manifest itself names the project: `composer.lock`): the project was
+ * missing from the scan and its dependencies were the root's. A lock that has
+ * a member for the project, or whose folder's manifests name none or several,
+ * is left as is.
+ */
+function lockUnderOwnMember(lock: ReadFile, files: readonly ReadFile[]): ReadFile {
+  const { reader, output } = lock;
+  const folder = lockFolder(lock);
+  if (reader.kind !== "lock" || folder === "." || !output.edges.some((e) => e.from === ROOT_ID)) {
+    return lock;
+  }
+  const projects = new Map<string, Project>();
+  // A lock that reads its manifest itself names the project (composer.lock).
+  const named = output.project?.purl;
+  if (named !== undefined && memberOf(output, [output], reader.ecosystem) === undefined) {
+    projects.set(named, output.project!);
+  }
+  for (const f of files) {
+    const purl = f.output.project?.purl;
+    if (
+      f.reader.kind !== "manifest" || purl === undefined || posix.dirname(f.path) !== folder ||
+      !resolvingLocks(f.path, resolverOf(f.reader), files).includes(lock) ||
+      memberOf(f.output, [output], f.reader.ecosystem) !== undefined
+    ) continue;
+    projects.set(purl, f.output.project!);
+  }
+  if (projects.size !== 1) return lock;
+  return hungFromMember(lock, [...projects.values()][0], (e) => e.from === ROOT_ID);
 }
 
 /**
@@ -648,6 +710,38 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
     [...new Set((members.get(key(name)) ?? []).map((m) => m.id))].filter((id) => id !== self)
       .map((to) => ({ from: self, to, scope }))
   );
+}
+
+/**
+ * The lock above that installs the project of a lock's folder, if any: the
+ * JavaScript lock of the workspace (or `file:` folder) that it locks with its
+ * dependencies, as npm, pnpm, Yarn and Bun install a workspace from the
+ * workspace root's lock; the `Cargo.lock` of the workspace whose member it is,
+ * which Cargo builds the member with. A lock left in such a folder
+ * (`packages/a/package-lock.json` under the root's `package-lock.json`, a
+ * member crate's `crates/core/Cargo.lock`) is not used, and its stale
+ * versions are no part of the build. A `link:` folder, which its own lock
+ * installs, has no dependencies in the lock above; a crate that the workspace
+ * excludes (`fuzz/`) is no member of it.
+ */
+function installedFromAbove(lock: ReadFile, files: readonly ReadFile[]): ReadFile | undefined {
+  const folder = lockFolder(lock);
+  const { kind, ecosystem } = lock.reader;
+  if (kind !== "lock" || folder === ".") return undefined;
+  const self = ecosystem === "npm"
+    ? `workspace:${folder}`
+    : ecosystem === "cargo"
+    ? files.find((f) => f.reader.kind === "manifest" && f.path === `${folder}/Cargo.toml`)
+      ?.output.project?.purl
+    : undefined;
+  if (self === undefined) return undefined;
+  return files.find((above) => {
+    const at = lockFolder(above);
+    return above !== lock && above.reader.kind === "lock" && above.reader.ecosystem === ecosystem &&
+      (at === "." || folder.startsWith(`${at}/`)) && above.output.edges.some((e) =>
+        e.from === self
+      );
+  });
 }
 
 /**
@@ -673,7 +767,18 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
  */
 export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const warnings = new Set<string>();
-  const own = read.map((f) => underOwnMember(f, read));
+  const used = read.filter((f) => {
+    const above = installedFromAbove(f, read);
+    if (above === undefined) return true;
+    warnings.add(
+      `${f.path} is not used: ${lockFolder(f)}/ is a workspace member of ${above.path}, ` +
+        "which locks it (a lock left in a workspace member is stale): its packages are not in " +
+        `the SBOM; delete it, or --exclude ${f.path}`,
+    );
+    return false;
+  });
+  const hung = used.map((f) => lockUnderOwnMember(f, used));
+  const own = hung.map((f) => underOwnMember(f, hung));
   const files = withRangesResolved(withDistinctMemberIds(withOneNugetSpelling(own)), warnings);
   const outputs: ReaderOutput[] = [];
   const extras: ExtraLinks[] = [];
@@ -707,6 +812,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
       path: f.path,
       keepUnmatched: listsOnly || !known,
       edgesPerMember: resolving.every((l) => l.reader.edgesPerMember),
+      ...known ? {} : { satisfies: f.reader.satisfies },
     });
     outputs.push(folded.output);
     extras.push(folded.extras);

@@ -155,6 +155,9 @@ const DENO_LOCK = "commit the deno.lock that deno writes beside it, which vouch 
 const PIP_COMPILE =
   "compile it to the requirements.txt it stands for (`pip-compile`, `uv pip compile`) and commit that, which vouch reads";
 const BUNDLE_LOCK = "run `bundle lock` and commit the Gemfile.lock it writes, which vouch reads";
+const SETUPTOOLS_COMPILE = "compile what it installs to a requirements.txt beside it with " +
+  "`uv pip compile --all-extras <file> -o requirements.txt` or `pip-compile --all-extras <file>`, " +
+  "and commit that, which vouch reads";
 
 /** Every dependency file vouch knows of but does not read, grouped by ecosystem. */
 export const KNOWN_FILES: readonly KnownFile[] = [
@@ -193,6 +196,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     kind: "manifest",
     covers: "pypi",
     partlyResolvedBy: SETUPTOOLS_PARTLY,
+    hint: SETUPTOOLS_COMPILE.replaceAll("<file>", "setup.py"),
   },
   {
     name: "setup.cfg",
@@ -200,6 +204,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     kind: "manifest",
     covers: "pypi",
     partlyResolvedBy: SETUPTOOLS_PARTLY,
+    hint: SETUPTOOLS_COMPILE.replaceAll("<file>", "setup.cfg"),
     declaresNothing: setupCfgRequiresNothing,
   },
   {
@@ -243,7 +248,14 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "Gemfile", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
   { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
-  { name: "*.gemspec", tool: "RubyGems", kind: "manifest", covers: "gem" },
+  {
+    name: "*.gemspec",
+    tool: "RubyGems",
+    kind: "manifest",
+    covers: "gem",
+    hint: "add a Gemfile beside it that says `gemspec`, run `bundle lock` and commit the " +
+      "Gemfile.lock it writes, which vouch reads",
+  },
   // JVM
   { name: "build.gradle", ...GRADLE_SCRIPT },
   { name: "build.gradle.kts", ...GRADLE_SCRIPT },

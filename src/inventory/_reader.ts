@@ -197,8 +197,10 @@ export interface Reader {
    */
   owns?(lockPath: string, manifestPath: string): boolean;
   /**
-   * For a lock reader whose outputs name `ranges`: whether a version satisfies
-   * a range as its files write it.
+   * For a lock reader whose outputs name `ranges`, or a manifest reader (its
+   * declarations folded into a lock above that does not know its project: a
+   * locked version its range does not admit is not the one it declares):
+   * whether a version satisfies a range as its files write it.
    *
    * @param version The pinned version.
    * @param range The declared range; `undefined` for none (any version).

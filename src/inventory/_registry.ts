@@ -113,6 +113,12 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "pyproject.toml",
     read: (text, path, c) =>
       pyproject().readPyproject(text, { path, release: c.release, load: c.load, memo: c.memo }),
+    // Loaded: asked only of a pyproject.toml read. A pinned declaration's range is its version.
+    satisfies: (version, range) =>
+      pyproject().satisfies(
+        version,
+        range !== undefined && /^\d/.test(range) ? `==${range}` : range,
+      ),
   },
   {
     name: "uv_lock",
@@ -230,6 +236,8 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "package.json",
     resolvedBy: ["package_lock", "pnpm_lock", "yarn_lock", "bun_lock", "deno_lock"],
     read: (text, path, c) => packageJson().readPackageJson(text, { path, ...c }),
+    // Loaded: asked only of a package.json read.
+    satisfies: (version, range) => packageJson().npmRangeSatisfied(version, range),
   },
   {
     name: "deno_lock",

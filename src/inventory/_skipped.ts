@@ -25,9 +25,15 @@ const SKIPPED = new Set(SKIPPED_FOLDERS);
  * Folders never scanned, by path (globs, as `--exclude` takes them): the
  * integration-test projects and test resources of JVM builds, whose POMs and
  * project files are test fixtures (a Maven plugin's `src/it/<case>/pom.xml`),
- * not part of the release.
+ * not part of the release; also the resources of a Gradle test suite other
+ * than `test` (`src/<name>Test/resources`: detekt's Gradle plugin keeps the
+ * builds its functional tests run in `src/functionalTest/resources/<case>`).
  */
-export const SKIPPED_PATHS: readonly string[] = ["**/src/it", "**/src/test/resources"];
+export const SKIPPED_PATHS: readonly string[] = [
+  "**/src/it",
+  "**/src/test/resources",
+  "**/src/*Test/resources",
+];
 
 /** Whether the scan enters a folder (its name, and its path below the project root). */
 export function entered(name: string, path: string): boolean {

@@ -103,7 +103,8 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
  * The project: the identity a file of the shallowest folder read states (a
  * tooling identity only when no other file there states one; then the first
  * reader's), else the root's name. A folder below the root names the project only when it is
- * the one folder of its depth that states an identity and the root holds no
+ * the one folder of its depth that states an identity or holds a manifest (a .NET project
+ * file below the root, a member, states none) and the root holds no
  * dependency file left unread (`pubspec.yaml`): sibling projects
  * (`web_embedding/ng-flutter`, `web_embedding/cra-flutter`) or a root whose
  * own manifest vouch does not read leave the root's name. `statedPurl` is the
@@ -119,7 +120,12 @@ function projectOf(
   const depth = (path: string): number => path.split("/").length;
   const top = Math.min(...files.map((f) => depth(f.path)));
   const stating = files.filter((f) => depth(f.path) === top && f.output.project);
-  const folders = new Set(stating.map((f) => f.path.slice(0, f.path.lastIndexOf("/") + 1)));
+  // A sibling folder's manifest is another project even when it states no identity of its own
+  // (bitwarden/server's src/Api/Api.csproj, a member, beside src/Admin/package.json).
+  const projects = files.filter((f) =>
+    depth(f.path) === top && (f.output.project || f.reader.kind === "manifest")
+  );
+  const folders = new Set(projects.map((f) => f.path.slice(0, f.path.lastIndexOf("/") + 1)));
   const rootUnread = options.unread.some((path) => !path.includes("/"));
   const rank = (f: ReadFile): number =>
     (f.output.projectIsTooling ? READERS.length : 0) + READERS.indexOf(f.reader);

@@ -117,6 +117,11 @@ Deno.test("a manifest whose lockfile vouch reads says how to write that lockfile
     "deno.jsonc": "deno.lock",
     "requirements*.in": "requirements.txt",
     "requirements/**/*.in": "requirements.txt",
+    // pip-tools' and uv's compile step reads them as it reads a requirements.in (pypa/pip-tools'
+    // tests/test_data/packages/*/setup.py).
+    "setup.py": "requirements.txt",
+    "setup.cfg": "requirements.txt",
+    "*.gemspec": "Gemfile.lock",
   };
   for (const [name, lock] of Object.entries(locks)) {
     const known = KNOWN_FILES.find((k) => k.name === name);

@@ -109,10 +109,23 @@ Deno.test("scanProject: the test fixture folders of JVM builds are skipped", asy
     "plugin/src/it/other/pom.xml": "",
     "plugin/src/test/resources/unit/pom.xml": "",
     "plugin/src/main/resources/pom.xml": "",
+    // detekt's Gradle plugin: the builds its functional tests run.
+    "gradle-plugin/src/functionalTest/resources/jvm/build.gradle": "",
+    "gradle-plugin/src/integTest/resources/pom.xml": "",
+    "gradle-plugin/src/functionalTest/kotlin/pom.xml": "",
   }, async (dir) => {
-    assert.deepEqual(SKIPPED_PATHS, ["**/src/it", "**/src/test/resources"]);
-    const { files } = await scanProject(dir);
-    assert.deepEqual(files, ["plugin/src/main/resources/pom.xml", "pom.xml"]);
+    assert.deepEqual(SKIPPED_PATHS, [
+      "**/src/it",
+      "**/src/test/resources",
+      "**/src/*Test/resources",
+    ]);
+    const { files, unread } = await scanProject(dir);
+    assert.deepEqual(files, [
+      "gradle-plugin/src/functionalTest/kotlin/pom.xml",
+      "plugin/src/main/resources/pom.xml",
+      "pom.xml",
+    ]);
+    assert.deepEqual(unread, []);
   });
 });
 

@@ -937,6 +937,200 @@ Deno.test("the project's identity: one project below the root names it, sibling 
   }
 });
 
+Deno.test("a subfolder's requirements files or composer.lock hang from a member for the project its manifest names (pulumi's sdk/python beside a root go.mod)", async () => {
+  const [dir, done] = await tempProject({
+    "go.mod": "module example.com/app\n\ngo 1.22\n",
+    "sdk/python/pyproject.toml": '[project]\nname = "pulumi"\nversion = "3.117.0"\n' +
+      'dependencies = ["grpcio~=1.60.1"]\n',
+    "sdk/python/requirements.txt": "grpcio==1.60.1\n",
+    "php/composer.json": JSON.stringify({ name: "acme/site", require: { "psr/log": "^3.0" } }),
+    "php/composer.lock": JSON.stringify({
+      packages: [{ name: "psr/log", version: "3.0.0", type: "library" }],
+      "packages-dev": [],
+    }),
+    "docs/requirements.txt": "sphinx==7.3.7\n",
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.name, "example.com/app");
+    assert.deepEqual(inventory.members.map((m) => m.id), [
+      "pkg:composer/acme/site",
+      "pkg:pypi/pulumi@3.117.0",
+    ]);
+    const from = (id: string): string[] =>
+      inventory.edges.filter((e) => e.from === id).map((e) => `${e.to} ${e.scope}`);
+    assert.deepEqual(from("root"), [
+      "pkg:composer/acme/site runtime",
+      "pkg:pypi/pulumi@3.117.0 runtime",
+      "pkg:pypi/sphinx@7.3.7 dev", // docs/ names no project: its requirements stay the root's
+    ]);
+    assert.deepEqual(from("pkg:pypi/pulumi@3.117.0"), ["pkg:pypi/grpcio@1.60.1 runtime"]);
+    assert.deepEqual(from("pkg:composer/acme/site"), ["pkg:composer/psr/log@3.0.0 runtime"]);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a package.json under a lock above that does not know its project is a locked version only where its range admits it (vercel/next.js's examples)", async () => {
+  const example = (ms: string): string => JSON.stringify({ private: true, dependencies: { ms } });
+  const [dir, done] = await tempProject({
+    "package.json": JSON.stringify({
+      name: "app",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3" },
+    }),
+    "package-lock.json": MINIMAL_LOCK,
+    "examples/admitted/package.json": example("^2.0.0"),
+    "examples/pinned/package.json": example("1.0.0"),
+    "examples/older/package.json": example("^1.0.0"),
+    "examples/tagged/package.json": example("latest"),
+  });
+  try {
+    const inventory = await readInventory(dir);
+    const from = (folder: string): string[] =>
+      inventory.edges.filter((e) => e.from === `workspace:examples/${folder}`).map((e) => e.to);
+    assert.deepEqual(from("admitted"), ["pkg:npm/ms@2.1.3"]);
+    assert.deepEqual(from("pinned"), ["pkg:npm/ms@1.0.0"], "its pin, not the lock's 2.1.3");
+    assert.deepEqual(from("older"), ["pkg:npm/ms"], "declared: no locked version admits ^1.0.0");
+    assert.deepEqual(from("tagged"), ["pkg:npm/ms@2.1.3"], "a dist-tag cannot be told apart");
+    assert.deepEqual(
+      inventory.warnings?.filter((w) => w.includes("does not lock what it declares")).map((w) =>
+        w.slice(0, w.indexOf(" is resolved"))
+      ),
+      ["examples/older/package.json", "examples/pinned/package.json"],
+    );
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a pyproject.toml under a lock above that does not know its project is a locked version only where its specifier admits it (a docs/pyproject.toml)", async () => {
+  const [dir, done] = await tempProject({
+    "pyproject.toml": '[project]\nname = "app"\nversion = "1.0"\ndependencies = ["flask>=3"]\n',
+    "requirements.txt": "click==8.1.7\nflask==3.0.0\nsphinx==7.3.7\n",
+    "docs/pyproject.toml": '[project]\nname = "app-docs"\nversion = "0.1"\n' +
+      'dependencies = ["sphinx<7", "flask>=2", "click==8.0.0"]\n',
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "pkg:pypi/app-docs@0.1").map((e) => e.to),
+      ["pkg:pypi/click@8.0.0", "pkg:pypi/flask@3.0.0", "pkg:pypi/sphinx"],
+      "sphinx<7 is not the 7.3.7 requirements.txt pins, click==8.0.0 not its 8.1.7",
+    );
+    assert.ok(inventory.warnings?.some((w) => w.startsWith("docs/pyproject.toml is resolved by")));
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a JavaScript lock left in a workspace's folder is not used: the workspace root's lock installs it", async () => {
+  const lock = (name: string, leftPad: string, extra: Record<string, unknown> = {}): string =>
+    JSON.stringify({
+      name,
+      lockfileVersion: 3,
+      packages: {
+        "": { name, dependencies: { "left-pad": "^1.0.0" } },
+        "node_modules/left-pad": { version: leftPad },
+        ...extra,
+      },
+    });
+  const [dir, done] = await tempProject({
+    "package.json": JSON.stringify({ name: "mono", workspaces: ["packages/*"] }),
+    "package-lock.json": lock("mono", "1.3.0", {
+      "": { name: "mono", workspaces: ["packages/*"] },
+      "node_modules/@mono/a": { resolved: "packages/a", link: true },
+      "packages/a": { name: "@mono/a", version: "1.0.0", dependencies: { "left-pad": "^1.0.0" } },
+    }),
+    "packages/a/package.json": JSON.stringify({
+      name: "@mono/a",
+      version: "1.0.0",
+      dependencies: { "left-pad": "^1.0.0" },
+    }),
+    // Committed before the repository moved to npm workspaces.
+    "packages/a/package-lock.json": lock("@mono/a", "1.2.0"),
+    // A separate project, no workspace: its own lock installs it.
+    "docs/package.json": JSON.stringify({ name: "docs", dependencies: { "left-pad": "^1.0.0" } }),
+    "docs/package-lock.json": lock("docs", "1.1.0"),
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:npm/left-pad@1.1.0",
+      "pkg:npm/left-pad@1.3.0",
+    ]);
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "workspace:packages/a").map((e) => e.to),
+      ["pkg:npm/left-pad@1.3.0"],
+    );
+    assert.ok(
+      inventory.warnings?.some((w) =>
+        w.startsWith(
+          "packages/a/package-lock.json is not used: packages/a/ is a workspace member of " +
+            "package-lock.json",
+        )
+      ),
+    );
+    // A pnpm link: folder is installed by its own lock: the root's has none of its dependencies.
+    const pnpm = (importer: string, more = ""): string =>
+      `lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n${importer}${more}`;
+    await Deno.writeTextFile(
+      `${dir}/pnpm-lock.yaml`,
+      pnpm("      x:\n        specifier: link:libs/x\n        version: link:libs/x\n"),
+    );
+    await Deno.remove(`${dir}/package-lock.json`);
+    await Deno.writeTextFile(
+      `${dir}/package.json`,
+      JSON.stringify({ name: "app", dependencies: { x: "link:libs/x" } }),
+    );
+    await Deno.mkdir(`${dir}/libs/x`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/libs/x/package.json`, JSON.stringify({ name: "x" }));
+    await Deno.writeTextFile(
+      `${dir}/libs/x/pnpm-lock.yaml`,
+      pnpm(
+        "      ms:\n        specifier: ^2.1.3\n        version: 2.1.3\n",
+        "\npackages:\n\n  ms@2.1.3:\n    resolution: {integrity: sha512-AA}\n\n" +
+          "snapshots:\n\n  ms@2.1.3: {}\n",
+      ),
+    );
+    const linked = await readInventory(dir, { exclude: ["packages", "docs"] });
+    assert.deepEqual(
+      linked.edges.filter((e) => e.from === "workspace:libs/x").map((e) => e.to),
+      ["pkg:npm/ms@2.1.3"],
+      "its own lock installs a link: folder",
+    );
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("the project's identity: a sibling .NET project, which states no identity, keeps a front end's package.json from naming the tree (bitwarden/server)", async () => {
+  const csproj = '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+    '<PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup></Project>\n';
+  const [dir, done] = await tempProject({
+    "src/Admin/Admin.csproj": csproj,
+    "src/Admin/package.json": JSON.stringify({ name: "app", version: "1.0.0" }),
+    "src/Admin/package-lock.json": MINIMAL_LOCK,
+    "src/Api/Api.csproj": csproj,
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.equal(
+      inventory.project.name,
+      basename(dir),
+      "two sibling projects: neither is the release",
+    );
+    assert.ok(
+      inventory.members.some((m) => m.id === "workspace:src/Admin"),
+      "the front end is a member",
+    );
+    await Deno.remove(`${dir}/src/Api`, { recursive: true });
+    assert.equal((await readInventory(dir)).project.name, "app", "the one folder of its depth");
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project's identity: a tooling manifest (private package.json, lint-only pyproject) gives way to another of its folder (jenkins, gitea)", async () => {
   const jenkinsUi = JSON.stringify({
     name: "jenkins-ui",

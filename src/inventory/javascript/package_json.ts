@@ -126,6 +126,23 @@ function satisfies(version: string, range: string): boolean {
 }
 
 /**
+ * Whether a locked version is one an npm range admits (see {@linkcode satisfies}):
+ * `undefined` when the range is no semver range (a dist-tag such as `latest`,
+ * a URL, a git or `workspace:` range), of which the version cannot be told.
+ *
+ * @param version The locked version.
+ * @param range The declared range; `undefined` for none (any version).
+ * @returns Whether it admits the version, or `undefined`.
+ */
+export function npmRangeSatisfied(version: string, range: string | undefined): boolean | undefined {
+  if (range === undefined || satisfies(version, range)) return true;
+  const semverRange = range.trim().split("||").every((set) =>
+    comparators(set.trim()) !== undefined
+  );
+  return semverRange && SEMVER.test(version) ? false : undefined;
+}
+
+/**
  * The workspace globs of a tree: the root package.json's `workspaces`, else
  * pnpm-workspace.yaml's `packages` (as a package.json `workspaces` field).
  */

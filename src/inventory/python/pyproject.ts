@@ -27,6 +27,8 @@ import { parseToml } from "../_formats/toml.ts";
 import { matchesGlob } from "../_glob.ts";
 import { posix } from "../../_path.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
+// For the fold: a lock above that does not know the project has only the versions a range admits.
+export { satisfies } from "./pep440.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import type { Project, Scope } from "../types.ts";

@@ -9,7 +9,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
 import { nthLine } from "../_errors.ts";
-import { ROOT_ID, type Scope } from "../types.ts";
+import { type Edge, ROOT_ID, type Scope } from "../types.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
 import { type LocalPlace, memberFolders } from "../_paths.ts";
@@ -150,7 +150,8 @@ export interface CargoLockOptions {
  * say which kind of dependency an edge is; the manifests do. A crate that `[workspace] exclude` leaves out is no
  * member, even when a member glob matches its folder. `places`: where the
  * project's own path crates they declare lie, and those these declare in
- * turn (a sibling `../shared` crate, which the lock has with no folder).
+ * turn (a sibling `../shared` crate, which the lock has with no folder);
+ * `pathFolders`: the folder of each such crate, by name.
  */
 function memberScopes(
   options: CargoLockOptions,
@@ -160,6 +161,7 @@ function memberScopes(
   manifests: Map<string, string>;
   outside: Set<string>;
   places: LocalPlace[];
+  pathFolders: Map<string, string>;
 } {
   const { load, list } = options;
   const out = new Map<string, Map<string, DeclaredUse[]>>();
@@ -167,11 +169,12 @@ function memberScopes(
   const manifests = new Map<string, string>();
   const outside = new Set<string>();
   const places: LocalPlace[] = [];
+  const pathFolders = new Map<string, string>();
   const base = folderOf(options.path);
   const rootPath = joinPath(base, "Cargo.toml");
   const rootText = load?.(rootPath);
   if (load === undefined || rootText === undefined) {
-    return { scopes: out, pathCrates, manifests, outside, places };
+    return { scopes: out, pathCrates, manifests, outside, places, pathFolders };
   }
   const root = cargoDeclarations(rootText, { path: rootPath, load });
   places.push(...root.folders);
@@ -204,10 +207,70 @@ function memberScopes(
     // A path crate's edges take its kinds too (its build-dependencies are build).
     if (crate.name !== undefined && !pathCrates.has(crate.name)) {
       pathCrates.set(crate.name, crate.scopes);
+      pathFolders.set(crate.name, place.path!);
     }
     places.push(...crate.folders);
   }
-  return { scopes: out, pathCrates, manifests, outside, places };
+  return { scopes: out, pathCrates, manifests, outside, places, pathFolders };
+}
+
+/**
+ * The path crates of another workspace: those outside the lock's folder whose
+ * own folder, or one above it, has a `Cargo.lock` of its own (fuzz/Cargo.lock's
+ * `app = { path = ".." }`, whose workspace is the root's). That lock says what
+ * they depend on in their own build; this one only what the build of its
+ * members takes with them (see {@linkcode withForeignCratesInlined}).
+ */
+function foreignPathCrates(
+  pathFolders: ReadonlyMap<string, string>,
+  members: ReadonlySet<string>,
+  options: CargoLockOptions,
+): Set<string> {
+  const { load } = options;
+  const base = folderOf(options.path);
+  const foreign = new Set<string>();
+  if (load === undefined) return foreign;
+  for (const [name, folder] of pathFolders) {
+    if (members.has(name)) continue;
+    for (let dir = folder; dir !== base; dir = folderOf(dir)) {
+      if (load(joinPath(dir, "Cargo.lock")) !== undefined) {
+        foreign.add(name);
+        break;
+      }
+      if (dir === "") break;
+    }
+  }
+  return foreign;
+}
+
+/**
+ * The edges with those from the crates of `foreign` (another workspace's,
+ * see {@linkcode foreignPathCrates}) taken by the crates that depend on them:
+ * what this build resolves for such a crate is part of this build, in the
+ * scope it is reached in (a fuzz crate's dev), not the crate's own, which
+ * its workspace's lock says. Without this, the member that the two locks
+ * share had the dependencies of both builds (fuzz/Cargo.lock's older
+ * `memchr` a runtime dependency of the shipped crate).
+ */
+function withForeignCratesInlined(edges: readonly Edge[], foreign: ReadonlySet<string>): Edge[] {
+  if (foreign.size === 0) return [...edges];
+  const byFrom = Map.groupBy(edges, (e) => e.from);
+  const out: Edge[] = [];
+  for (const edge of edges) {
+    if (foreign.has(edge.from)) continue;
+    const seen = new Set<string>();
+    for (const stack = [edge]; stack.length > 0;) {
+      const { to, scope } = stack.pop()!;
+      if (seen.has(`${to}\0${scope}`)) continue;
+      seen.add(`${to}\0${scope}`);
+      out.push({ from: edge.from, to, scope });
+      if (!foreign.has(to)) continue;
+      for (const next of byFrom.get(to) ?? []) {
+        stack.push({ ...next, scope: scope === "runtime" ? next.scope : scope });
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -306,8 +369,11 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     );
   }
   const packages = readPackages(lock, text, path);
-  const { scopes: declared, pathCrates, manifests, outside, places } = memberScopes(options);
+  const { scopes: declared, pathCrates, manifests, outside, places, pathFolders } = memberScopes(
+    options,
+  );
   addOutsideDependencies(packages, outside, new Set(declared.keys()));
+  const foreign = foreignPathCrates(pathFolders, new Set(declared.keys()), options);
   const out = new OutputBuilder();
   const byName = new Map<string, LockedPackage[]>();
   for (const pkg of packages) {
@@ -318,7 +384,8 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     if (pkg.source === undefined && !outside.has(pkg.name)) {
       const purl = cargoPurl(pkg.name, pkg.version);
       pkg.id = out.member({ id: purl, name: pkg.name, version: pkg.version, purl });
-      out.edge(ROOT_ID, pkg.id, "runtime");
+      // Another workspace's crate is this build's through the crates that depend on it.
+      if (!foreign.has(pkg.name)) out.edge(ROOT_ID, pkg.id, "runtime");
       continue;
     }
     const { qualifiers, downloadLocation } = pkg.source === undefined
@@ -361,15 +428,22 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
   for (const pkg of packages) {
     if (pkg.replace !== undefined) pkg.id = target(pkg.replace, pkg).id;
   }
+  const edges: Edge[] = [];
   for (const pkg of packages) {
     for (const dependency of pkg.dependencies) {
       const uses = pkg.source === undefined
         ? (declared.get(pkg.name) ?? pathCrates.get(pkg.name))?.get(dependency.split(" ")[0])
         : undefined;
       const to = target(dependency, pkg);
-      for (const scope of scopesOf(uses, to.version)) out.edge(pkg.id, to.id, scope);
+      for (const scope of scopesOf(uses, to.version)) {
+        edges.push({ from: pkg.id, to: to.id, scope });
+      }
     }
   }
+  const foreignIds = new Set(
+    packages.filter((p) => p.source === undefined && foreign.has(p.name)).map((p) => p.id),
+  );
+  for (const e of withForeignCratesInlined(edges, foreignIds)) out.edge(e.from, e.to, e.scope);
   out.propagateScopes();
   const result: ReaderResult = {
     ...out.build({ directFromEdges: true }),

@@ -532,3 +532,56 @@ Deno.test("readCargoLock: a crate declared twice, at two versions in two tables,
     ]);
   });
 });
+
+Deno.test("scan: a fuzz/Cargo.lock's view of the project's own crates is the fuzz build's, not theirs (cargo fuzz init)", async () => {
+  // `cargo fuzz init` writes fuzz/ as a workspace of its own that depends on the crate by
+  // `path = ".."`: fuzz/Cargo.lock locks that crate's dependencies again, here an older memchr.
+  const CRATES = 'source = "registry+https://github.com/rust-lang/crates.io-index"\n';
+  const pkg = (name: string, version: string, deps: string[], registry = false): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\n${registry ? CRATES : ""}` +
+    (deps.length > 0 ? `dependencies = [${deps.map((d) => `"${d}"`).join(", ")}]\n` : "") + "\n";
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+        'core-x = { path = "crates/core" }\n\n[workspace]\nmembers = ["crates/*"]\nexclude = ["fuzz"]\n',
+      "crates/core/Cargo.toml": '[package]\nname = "core-x"\nversion = "0.1.0"\n\n' +
+        '[dependencies]\nmemchr = "2"\n',
+      "Cargo.lock": "version = 3\n\n" + pkg("app", "0.1.0", ["core-x"]) +
+        pkg("core-x", "0.1.0", ["memchr"]) + pkg("memchr", "2.7.2", [], true),
+      "fuzz/Cargo.toml": '[package]\nname = "app-fuzz"\nversion = "0.0.0"\n\n' +
+        "[package.metadata]\ncargo-fuzz = true\n\n[dependencies]\n" +
+        'libfuzzer-sys = "0.4"\napp = { path = ".." }\n\n[workspace]\nmembers = ["."]\n',
+      "fuzz/Cargo.lock": "version = 3\n\n" + pkg("app", "0.1.0", ["core-x"]) +
+        pkg("app-fuzz", "0.0.0", ["app", "libfuzzer-sys"]) + pkg("core-x", "0.1.0", ["memchr"]) +
+        pkg("libfuzzer-sys", "0.4.7", [], true) + pkg("memchr", "2.6.0", [], true),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.id, c.scopes.join()]), [
+      ["pkg:cargo/libfuzzer-sys@0.4.7", "dev"],
+      ["pkg:cargo/memchr@2.6.0", "dev"],
+      ["pkg:cargo/memchr@2.7.2", "runtime"],
+    ]);
+    assert.deepEqual(edgesFrom(inventory, "pkg:cargo/core-x@0.1.0"), [
+      "pkg:cargo/memchr@2.7.2 runtime",
+    ]);
+    assert.ok(
+      edgesFrom(inventory, "pkg:cargo/app-fuzz@0.0.0").includes("pkg:cargo/memchr@2.6.0 dev"),
+    );
+
+    // A lock left in a member's folder: Cargo builds the member with the workspace's lock.
+    await writeTree(dir, {
+      "crates/core/Cargo.lock": "version = 3\n\n" + pkg("core-x", "0.1.0", ["memchr"]) +
+        pkg("memchr", "2.5.0", [], true),
+    });
+    const warnings: string[] = [];
+    const stale = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.ok(!stale.components.some((c) => c.id === "pkg:cargo/memchr@2.5.0"));
+    assert.deepEqual(edgesFrom(stale, "pkg:cargo/core-x@0.1.0"), [
+      "pkg:cargo/memchr@2.7.2 runtime",
+    ]);
+    assert.ok(
+      warnings.some((w) => w.startsWith("crates/core/Cargo.lock is not used")),
+      warnings.join(),
+    );
+  });
+});
