@@ -495,29 +495,34 @@ Deno.test("readInventory: the locks build scripts name at other paths are read, 
   });
 });
 
-// What a script names at a path vouch cannot tell (computed, as Gradle's own example is:
-// `file("$projectDir/locking/gradle-${scalaVersion}.lockfile")`), or a lock it names that is not
-// there, leaves the script unread, saying so, even where a lock above would resolve it: that lock
-// is not the one Gradle checks the project's dependencies against.
+// What a script names at a path vouch cannot tell (computed: a property the build does not set
+// literally), or a lock it names that is not there, leaves the script unread, saying so, even
+// where a lock above would resolve it: that lock is not the one Gradle checks the project's
+// dependencies against. Gradle's own example (`val scalaVersion = "2.12"`, then
+// `file("$projectDir/locking/gradle-${scalaVersion}.lockfile")`) says its path.
 Deno.test("readInventory: a script naming its lock at a computed path or a missing file stays unread, saying why", async () => {
   const files: Record<string, string> = {
-    "settings.gradle.kts": 'include("core", "web")\n',
+    "settings.gradle.kts": 'include("core", "app", "web")\n',
     "gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\nempty=\n",
     "core/build.gradle.kts": 'val scalaVersion = "2.12"\ndependencyLocking {\n' +
       '    lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile")\n}\n',
     "core/locking/gradle-2.12.lockfile": "org.scala-lang:scala-library:2.12.18=runtimeClasspath\n",
+    "app/build.gradle.kts": 'val scalaVersion = findProperty("scala") ?: "2.12"\n' +
+      'dependencyLocking {\n    lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile")\n}\n',
+    "app/locking/gradle-2.12.lockfile": "org.scala-lang:scala-library:2.12.18=runtimeClasspath\n",
     "web/build.gradle": 'dependencyLocking {\n    lockFile = file("locks/web.lockfile")\n}\n',
   };
   await withTempDir(async (dir) => {
     await writeTree(dir, files);
     const warnings: string[] = [];
     const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
-    assert.deepEqual(inventory.unread, ["core/build.gradle.kts", "web/build.gradle"]);
+    assert.deepEqual(inventory.unread, ["app/build.gradle.kts", "web/build.gradle"]);
     assert.deepEqual(warnings.map((w) => w.replace(/ \(name the lock .*\)$/, "")), [
-      'core/build.gradle.kts is not read: it names a dependency lock vouch cannot read: line 3, lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile"): it is computed',
+      'app/build.gradle.kts is not read: it names a dependency lock vouch cannot read: line 3, lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile"): it is computed',
       'web/build.gradle is not read: it names a dependency lock vouch cannot read: line 2, lockFile = file("locks/web.lockfile"): no such file',
     ]);
     assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:maven/org.scala-lang/scala-library@2.12.18",
       "pkg:maven/org.slf4j/slf4j-api@2.0.9",
     ]);
   });
