@@ -527,3 +527,30 @@ Deno.test("readInventory: a script naming its lock at a computed path or a missi
     ]);
   });
 });
+
+// A lock a build keeps at a path of its choosing (`dependencyLocking { lockFile = file(…) }`),
+// named with `--lockfile`, was refused for its name: Gradle's header says what it is.
+Deno.test("readInventory: --lockfile reads a Gradle lock of any name by its header, refuses other text", async () => {
+  const files: Record<string, string> = {
+    "gradle/locks/app.lock": "# This is a Gradle generated file for dependency locking.\r\n" +
+      "# Manual edits can break the build and are not advised.\r\n" +
+      "# This file is expected to be part of source control.\r\n" +
+      "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\r\njunit:junit:4.13.2=testRuntimeClasspath\r\n" +
+      "empty=\r\n",
+    "gradle/locks/other.lock": "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const inventory = await readInventory(dir, { lockfiles: ["gradle/locks/app.lock"] });
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`),
+      ["pkg:maven/junit/junit@4.13.2 dev", "pkg:maven/org.slf4j/slf4j-api@2.0.9 runtime"],
+    );
+    await assert.rejects(
+      () => readInventory(dir, { lockfiles: ["gradle/locks/other.lock"] }),
+      (error: Error & { code?: string }) =>
+        error.code === "inventory.unknown_lockfile" &&
+        error.message.includes("no reader for this file name"),
+    );
+  });
+});
