@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   gradleScopes,
+  includedBuilds,
   parseGradleLockfile,
   pluginBuilds,
   readGradleLockfile,
@@ -147,13 +148,25 @@ Deno.test("readGradleLockfile: a build included for its plugins (pluginManagemen
   assert.deepEqual(scopesOf("build-logic/convention/gradle.lockfile"), ["build"]);
   assert.deepEqual(scopesOf("pkl-core/gradle.lockfile"), ["runtime"]);
   assert.deepEqual(scopesOf("build-logic-extra/gradle.lockfile"), ["runtime"]);
-  assert.deepEqual(pluginBuilds(files["settings.gradle.kts"]), ["build-logic"]);
+  assert.deepEqual(pluginBuilds(files["settings.gradle.kts"], true), ["build-logic"]);
   assert.deepEqual(
     pluginBuilds(
       "pluginManagement {\n  includeBuild('./gradle/plugins/')\n  includeBuild(\"../outside\")\n}\n",
+      false,
     ),
     ["gradle/plugins"],
   );
+});
+
+// A brace in a comment ended the pluginManagement block early, and a commented-out
+// includeBuild counted: build-logic's locks were runtime, an old folder's build.
+Deno.test("pluginBuilds: comments and strings in the settings script are not code", () => {
+  const settings =
+    "pluginManagement {\n  // repositories { gradlePluginPortal() } moved below }\n" +
+    '  // includeBuild("old-logic")\n  val note = "}"\n  includeBuild("build-logic")\n}\n' +
+    '/* includeBuild("other") */\n';
+  assert.deepEqual(pluginBuilds(settings, true), ["build-logic"]);
+  assert.deepEqual(includedBuilds(settings, true), ["build-logic"]);
 });
 
 Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", () => {
