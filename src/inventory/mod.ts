@@ -252,6 +252,7 @@ function namedLockfiles(
   unread: readonly UnreadFile[],
   loadAs: (code: string) => Load,
   excluded: (path: string) => boolean,
+  files: (folder: string) => string[] | undefined,
 ): { named: Map<string, { reader: Reader; by: string }>; unfollowed: Map<string, UnreadFile> } {
   const named = new Map<string, { reader: Reader; by: string }>();
   const unfollowed = new Map<string, UnreadFile>();
@@ -270,7 +271,7 @@ function namedLockfiles(
     const reader = READERS.find((r) => r.name === names.reader)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const missed: string[] = [];
-    for (const lock of names.find(text, u.path, load)) {
+    for (const lock of names.find(text, u.path, load, files)) {
       const where = `line ${lock.line}, ${lock.written}`;
       if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
       else if (excluded(lock.path)) continue;
@@ -393,7 +394,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const queued = new Set(files);
   // The locks build scripts put elsewhere (Gradle's `lockFile = file("…")`): each is read as
   // the lock of its script's folder.
-  const scripts = namedLockfiles(absRoot, locks.unread, loadAs, excluded);
+  const scripts = namedLockfiles(absRoot, locks.unread, loadAs, excluded, listFiles);
   for (const path of scripts.named.keys()) {
     if (queued.has(path)) continue;
     queued.add(path);

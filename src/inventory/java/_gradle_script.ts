@@ -23,6 +23,10 @@ export interface NamedLock {
 
 /** Blocks that configure projects other than the script's own: a path there is theirs. */
 const OTHER_PROJECTS = new Set(["allprojects", "subprojects", "configure", "project"]);
+/** Why a path set for other projects is not known. */
+const FOR_OTHERS = "it is set for other projects (allprojects, subprojects)";
+/** Stands for each project's name in a path set in `subprojects { }` or `allprojects { }`. */
+const EACH = "\u0001";
 
 /** A build script's text, blanked where it is not code, offset for offset (line breaks kept). */
 export interface ScriptCode {
@@ -169,6 +173,11 @@ interface Context {
   readonly root: string;
   /** Reads the build's settings scripts, root build script and `gradle.properties`. */
   load: Load;
+  /**
+   * Whether the path is set for each project (in `subprojects { }`, `allprojects { }`): the
+   * project's name is then each one's ({@linkcode EACH}), and no other value is known.
+   */
+  each: boolean;
 }
 
 /** `folder/file`, or `file` at the project root. */
@@ -289,6 +298,7 @@ function propertyValue(context: Context, name: string, at: number): string | und
  */
 function templateValue(context: Context, template: string, at: number): string | undefined {
   const expr = template.replace(/\s+/g, "");
+  if (context.each) return expr === "name" || expr === "project.name" ? EACH : undefined;
   const root = context.root === context.project;
   if (expr === "rootProject.name" || (root && (expr === "name" || expr === "project.name"))) {
     return rootProjectName(context);
@@ -332,8 +342,8 @@ function literalPath(
       else if (/^(?:(?:project\.)?rootDir|rootProject\.(?:projectDir|rootDir))$/.test(expr)) {
         base ??= "root";
       } else if (/^(?:project\.)?projectDir\.name$/.test(expr)) {
-        if (context.project === ".") computed = true;
-        return posix.basename(context.project);
+        if (context.project === "." && !context.each) computed = true;
+        return context.each ? EACH : posix.basename(context.project);
       } else {
         const value = templateValue(context, expr, at);
         if (value === undefined) computed = true;
@@ -350,6 +360,8 @@ function literalPath(
   if (text === "" || text.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text)) {
     return { why: "it is not inside the project" };
   }
+  // Set for each project, a path from the project's folder is in each one's.
+  if (context.each && from === "project") return { why: FOR_OTHERS };
   const folder = from === "project" ? context.project : context.root;
   const path = posix.normalize(folder === "." ? text : `${folder}/${text}`);
   if (path === ".." || path.startsWith("../")) return { why: "it is not inside the project" };
@@ -397,16 +409,25 @@ function buildRoot(folder: string, load: Load): string {
  * `layout.settingsDirectory.file("…")` (from the build's root, the folder of its settings
  * script), each with a string literal that may start with `$projectDir` or `$rootDir` and use
  * the project's name and properties the build sets literally. Comments and strings are not
- * code. Any other value, or one set for other projects (in `allprojects { }`,
- * `subprojects { }`), is named with why its path is not known.
+ * code. A path set for each project (in `allprojects { }`, `subprojects { }`: Flutter's
+ * `file("${rootProject.projectDir}/project-${project.name}.lockfile")`) from the build's root,
+ * with the project's name in its file name, names each file of that folder it matches (with
+ * `files`). Any other value, or one set for other projects, is named with why its path is not
+ * known.
  *
  * @param script The script's text.
  * @param path Its path from the project root.
  * @param load Reads the settings scripts above it (for the build's root and name), the root
  *   build script and `gradle.properties` files, only when a path needs them.
+ * @param files Lists a folder's files, for the locks a path set for each project matches.
  * @returns The locks it names, in script order.
  */
-export function namedLocks(script: string, path: string, load: Load): NamedLock[] {
+export function namedLocks(
+  script: string,
+  path: string,
+  load: Load,
+  files?: (folder: string) => string[] | undefined,
+): NamedLock[] {
   const out: NamedLock[] = [];
   const project = posix.dirname(path);
   const kotlin = path.endsWith(".kts");
@@ -420,6 +441,7 @@ export function namedLocks(script: string, path: string, load: Load): NamedLock[
       return root ??= buildRoot(project, load);
     },
     load,
+    each: false,
   };
   const { code } = text;
   for (const m of code.matchAll(/\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)\s*\()/g)) {
@@ -434,8 +456,10 @@ export function namedLocks(script: string, path: string, load: Load): NamedLock[
     const line = script.slice(0, m.index).split("\n").length;
     const named: NamedLock = { buildscript: blocks.includes("buildscript"), written, line };
     out.push(named);
-    if (blocks.some((b) => OTHER_PROJECTS.has(b))) {
-      named.why = "it is set for other projects (allprojects, subprojects)";
+    const others = blocks.filter((b) => OTHER_PROJECTS.has(b));
+    context.each = others.length > 0;
+    if (others.some((b) => b !== "allprojects" && b !== "subprojects")) {
+      named.why = FOR_OTHERS;
       continue;
     }
     const call =
@@ -447,8 +471,34 @@ export function namedLocks(script: string, path: string, load: Load): NamedLock[
     }
     const from = call[1] === "rootProject" || call[2] === "settingsDirectory" ? "root" : "project";
     const { path: lock, why } = literalPath(call[3], from, context, m.index);
-    if (lock !== undefined) named.path = lock;
-    else named.why = why;
+    if (lock === undefined) named.why = why;
+    else if (!context.each) named.path = lock;
+    else out.push(...eachLock(named, lock, files) ?? []);
   }
-  return out;
+  return out.filter((l) => l.path !== undefined || l.why !== undefined);
+}
+
+/**
+ * The locks a path set for each project names: the files of its folder its file name matches,
+ * the project's name ({@linkcode EACH}) standing for any; `named` says why when there is none.
+ */
+function eachLock(
+  named: NamedLock,
+  lock: string,
+  files: ((folder: string) => string[] | undefined) | undefined,
+): NamedLock[] | undefined {
+  const folder = posix.dirname(lock);
+  const name = posix.basename(lock);
+  if (!name.includes(EACH) || folder.includes(EACH) || files === undefined) {
+    named.why = FOR_OTHERS;
+    return undefined;
+  }
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll(EACH, "[^/]+");
+  const pattern = new RegExp(`^${escaped}$`);
+  const found = (files(folder) ?? []).filter((f) => pattern.test(f)).sort();
+  if (found.length === 0) {
+    named.why = `no file matches ${lock.replaceAll(EACH, "*")}`;
+    return undefined;
+  }
+  return found.map((f) => ({ ...named, path: folder === "." ? f : `${folder}/${f}` }));
 }

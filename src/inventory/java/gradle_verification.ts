@@ -290,7 +290,7 @@ function buildLocks(
     for (const name of ["build.gradle.kts", "build.gradle"]) {
       const script = load(at(`${folder}${name}`));
       if (script === undefined) continue;
-      for (const named of namedLocks(script, at(`${folder}${name}`), load)) {
+      for (const named of namedLocks(script, at(`${folder}${name}`), load, files)) {
         const text = named.path === undefined || locks.some((l) => l.path === named.path)
           ? undefined
           : load(named.path);

@@ -210,3 +210,40 @@ Deno.test("namedLocks: the project's name and properties set literally are follo
     "the root script sets it too",
   );
 });
+
+// Flutter's Android builds (its generate_gradle_lockfiles tool): the root script sets every
+// subproject's lock in the root folder, named for the project. It was "set for other projects".
+Deno.test("namedLocks: a path set for each project names the files of its folder it matches", () => {
+  const files: Record<string, string[]> = {
+    ".": ["build.gradle.kts", "project-app.lockfile", "project-url_launcher.lockfile", "x.lock"],
+  };
+  const list = (folder: string): string[] | undefined => files[folder];
+  const script = 'subprojects {\n    project.evaluationDependsOn(":app")\n' +
+    '    dependencyLocking {\n        ignoredDependencies.add("io.flutter:*")\n' +
+    '        lockFile = file("${rootProject.projectDir}/project-${project.name}.lockfile")\n' +
+    "    }\n}\n";
+  const named = (text: string, path = "build.gradle.kts"): string[] =>
+    namedLocks(text, path, load, list).map((l) => `${l.line} ${l.path ?? `? ${l.why}`}`);
+  assert.deepEqual(named(script), ["5 project-app.lockfile", "5 project-url_launcher.lockfile"]);
+  assert.deepEqual(
+    named(
+      script.replaceAll('"', "'").replace("'${", '"${').replace("lockfile')", 'lockfile")'),
+      "build.gradle",
+    ),
+    ["5 project-app.lockfile", "5 project-url_launcher.lockfile"],
+    "Groovy",
+  );
+  assert.deepEqual(named(script.replace("project-", "locks/")), [
+    "5 ? no file matches locks/*.lockfile",
+  ]);
+  assert.deepEqual(
+    named(script.replace("${rootProject.projectDir}/", "")),
+    ["5 ? it is set for other projects (allprojects, subprojects)"],
+    "from each project's own folder",
+  );
+  assert.deepEqual(
+    namedLocks(script, "build.gradle.kts", load).map((l) => l.why),
+    ["it is set for other projects (allprojects, subprojects)"],
+    "without a way to list the folder",
+  );
+});

@@ -567,3 +567,33 @@ Deno.test("readInventory: --lockfile reads a Gradle lock of any name by its head
     );
   });
 });
+
+// Flutter's Android builds: android/build.gradle.kts locks every subproject in android/, as
+// project-<name>.lockfile (its generate_gradle_lockfiles tool). They were not read, and the
+// script was unread as "set for other projects".
+Deno.test("readInventory: the locks a root script sets for each subproject are read", async () => {
+  const files: Record<string, string> = {
+    "android/settings.gradle.kts": 'include(":app")\n',
+    "android/build.gradle.kts": 'subprojects {\n    project.evaluationDependsOn(":app")\n' +
+      '    dependencyLocking {\n        ignoredDependencies.add("io.flutter:*")\n' +
+      '        lockFile = file("${rootProject.projectDir}/project-${project.name}.lockfile")\n' +
+      '        if (!project.hasProperty("local-engine-repo")) {\n' +
+      "            lockAllConfigurations()\n        }\n    }\n}\n",
+    "android/app/build.gradle.kts": 'plugins {\n    id("com.android.application")\n}\n',
+    "android/project-app.lockfile": "# This is a Gradle generated file for dependency locking.\n" +
+      "androidx.core:core:1.13.1=debugRuntimeClasspath,releaseRuntimeClasspath\n" +
+      "junit:junit:4.13.2=debugUnitTestRuntimeClasspath\nempty=\n",
+    "android/project-url_launcher_android.lockfile":
+      "androidx.browser:browser:1.8.0=releaseRuntimeClasspath\nempty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const inventory = await readInventory(dir, {});
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/androidx.browser/browser@1.8.0 runtime",
+      "pkg:maven/androidx.core/core@1.13.1 runtime",
+      "pkg:maven/junit/junit@4.13.2 dev",
+    ]);
+  });
+});
