@@ -69,12 +69,18 @@ export interface KnownFile {
    * does not know (a Gradle script's `dependencyLocking { lockFile = file("…") }`): the
    * scan reads each one there is with the reader `reader`, as the lock of the file's
    * folder; one named at a path vouch cannot tell, or not in the tree, leaves the file
-   * unread, saying so, with `hint`.
+   * unread, saying so, with `hint`. `files` lists a folder's files (for a path that names
+   * several, one per project).
    */
   namesLocks?: {
     reader: string;
     hint: string;
-    find(text: string, path: string, load: Load): NamedLockfile[];
+    find(
+      text: string,
+      path: string,
+      load: Load,
+      files: (folder: string) => string[] | undefined,
+    ): NamedLockfile[];
   };
 }
 

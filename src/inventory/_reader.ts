@@ -217,6 +217,12 @@ export interface Reader {
    */
   coveredFolder?(path: string): string;
   /**
+   * For a lock reader: whether a file's text is unmistakably of its format (the header its
+   * tool writes), so that a file named with `--lockfile` whose name no reader knows (a lock a
+   * build keeps at a path of its choosing) is read with it.
+   */
+  recognizes?(text: string): boolean;
+  /**
    * For a lock reader whose tool's manifest may name its lockfile, or turn it
    * off (deno.json's `"lock"`): the scan reads the lockfile a manifest names,
    * whatever its name, and not a lockfile of the manifest's folder that the

@@ -365,6 +365,9 @@ export const READERS: readonly Reader[] = [
     matches: (f, folders) =>
       /^((buildscript|settings)-)?gradle\.lockfile$/.test(f) ||
       (folders.at(-1) === "dependency-locks" && f.endsWith(".lockfile")),
+    // The header Gradle writes atop every lock it writes (LockFileReaderWriter).
+    recognizes: (text) =>
+      /^\uFEFF?# This is a Gradle generated file for dependency locking\.(?:\r?\n|$)/.test(text),
     coveredFolder: (path) =>
       posix.dirname(path).endsWith("dependency-locks")
         ? posix.dirname(posix.dirname(posix.dirname(path)))

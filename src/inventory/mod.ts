@@ -82,10 +82,32 @@ function outsideRoot(path: string): VouchError {
   );
 }
 
-function explicitFiles(root: string, lockfiles: string[]): string[] {
-  return lockfiles.map((given) => {
+/**
+ * The files `--lockfile` names, relative to the root, and the reader of each one whose name no
+ * reader knows and whose text a reader recognizes (`Reader.recognizes`: a Gradle lock a build
+ * keeps at a path of its choosing).
+ */
+function explicitFiles(
+  root: string,
+  lockfiles: string[],
+): { files: string[]; recognized: Map<string, Reader> } {
+  const recognized = new Map<string, Reader>();
+  const files = lockfiles.map((given) => {
     const rel = relative(root, resolve(root, given)).replaceAll("\\", "/");
     if (readerFor(rel)) return rel;
+    let text: string | undefined;
+    try {
+      text = unreadText(root, rel)?.text;
+    } catch {
+      text = undefined; // a file too large or unreadable: refused for its name, as before
+    }
+    const reader = text === undefined
+      ? undefined
+      : READERS.find((r) => r.kind === "lock" && r.recognizes?.(text));
+    if (reader !== undefined) {
+      recognized.set(rel, reader);
+      return rel;
+    }
     const parts = rel.split("/");
     const known = knownFile(parts.at(-1) ?? "", parts.slice(0, -1).join("/"));
     const reason = known === undefined
@@ -97,6 +119,7 @@ function explicitFiles(root: string, lockfiles: string[]): string[] {
       known?.hint ?? `name a ${supportedFiles()}`,
     );
   });
+  return { files, recognized };
 }
 
 /**
@@ -235,6 +258,7 @@ function namedLockfiles(
   unread: readonly UnreadFile[],
   loadAs: (code: string) => Load,
   excluded: (path: string) => boolean,
+  files: (folder: string) => string[] | undefined,
 ): { named: Map<string, { reader: Reader; by: string }>; unfollowed: Map<string, UnreadFile> } {
   const named = new Map<string, { reader: Reader; by: string }>();
   const unfollowed = new Map<string, UnreadFile>();
@@ -253,7 +277,7 @@ function namedLockfiles(
     const reader = READERS.find((r) => r.name === names.reader)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const missed: string[] = [];
-    for (const lock of names.find(text, u.path, load)) {
+    for (const lock of names.find(text, u.path, load, files)) {
       const where = `line ${lock.line}, ${lock.written}`;
       if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
       else if (excluded(lock.path)) continue;
@@ -286,8 +310,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   );
   // Readers ask which folders the scan skips (`skippedFolder`), named files or not.
   if (explicit) await loadGlobMatcher(SKIPPED_PATHS);
-  const scanned = explicit
-    ? { files: explicitFiles(absRoot, options.lockfiles!), unread: [], superseded: [] }
+  const given = explicit ? explicitFiles(absRoot, options.lockfiles!) : undefined;
+  const scanned = given !== undefined
+    ? { files: given.files, unread: [], superseded: [] }
     : await scanProject(absRoot, { exclude });
   const read = new Map<string, { text: string; bytes: Uint8Array }>();
   const realRoot = Deno.realPathSync(absRoot);
@@ -375,7 +400,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const queued = new Set(files);
   // The locks build scripts put elsewhere (Gradle's `lockFile = file("…")`): each is read as
   // the lock of its script's folder.
-  const scripts = namedLockfiles(absRoot, locks.unread, loadAs, excluded);
+  const scripts = namedLockfiles(absRoot, locks.unread, loadAs, excluded, listFiles);
   for (const path of scripts.named.keys()) {
     if (queued.has(path)) continue;
     queued.add(path);
@@ -400,7 +425,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const reads = (file: string): boolean => queued.has(file);
   const readOne = async (path: string): Promise<ReadFile> => {
     const named = locks.named.get(path) ?? scripts.named.get(path);
-    const reader = named?.reader ?? readerFor(path)!;
+    const reader = named?.reader ?? given?.recognized.get(path) ?? readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
     if (text === undefined) {

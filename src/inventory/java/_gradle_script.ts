@@ -23,16 +23,137 @@ export interface NamedLock {
 
 /** Blocks that configure projects other than the script's own: a path there is theirs. */
 const OTHER_PROJECTS = new Set(["allprojects", "subprojects", "configure", "project"]);
+/** Why a path set for other projects is not known. */
+const FOR_OTHERS = "it is set for other projects (allprojects, subprojects)";
+/** Stands for each project's name in a path set in `subprojects { }` or `allprojects { }`. */
+const EACH = "\u0001";
 
-/** The names of the blocks open at each `{`, by offset: `buildscript`, `dependencyLocking`, … */
-function enclosing(script: string, offset: number): string[] {
+/** A build script's text, blanked where it is not code, offset for offset (line breaks kept). */
+export interface ScriptCode {
+  /** The script with its comments blanked: what it says. */
+  said: string;
+  /** Also with the text of its string literals blanked (their quotes kept): its structure. */
+  code: string;
+}
+
+/**
+ * Blanks a Groovy or Kotlin build script's comments and the text of its string literals, so
+ * that a brace or a name in either is not taken for code: line and block comments (nested in
+ * Kotlin), single-, double- and triple-quoted strings (with their `${…}` templates, which may
+ * hold strings of their own), Groovy's slashy (`/…/`, where a value starts) and dollar-slashy
+ * (`$/…/$`) strings. A string a line break ends unclosed ends there.
+ *
+ * @param script The script's text.
+ * @param kotlin Whether it is a Kotlin script (`.gradle.kts`): `'…'` is a character, nested
+ *   block comments, raw triple-quoted strings, no slashy strings.
+ * @returns The two blanked texts.
+ */
+export function scriptCode(script: string, kotlin: boolean): ScriptCode {
+  const n = script.length;
+  const said = script.split("");
+  const code = script.split("");
+  const blank = (out: string[], from: number, to: number): void => {
+    for (let k = from; k < to; k++) if (out[k] !== "\n" && out[k] !== "\r") out[k] = " ";
+  };
+  let i = 0;
+  /** Where a Groovy slash starts a slashy string: where a value starts, not after one. */
+  const valueStarts = (at: number): boolean => {
+    let k = at - 1;
+    while (k >= 0 && /[ \t]/.test(script[k])) k--;
+    return k < 0 || /[=(,\[:!&|?{};\n]/.test(script[k]) ||
+      /(?:^|[^\w.])(?:return|assert)$/.test(script.slice(Math.max(0, k - 7), k + 1));
+  };
+  /** Skips code from `i` to the `}` that closes a template (`nested`) or to the end. */
+  const skipCode = (nested: boolean): void => {
+    let depth = 0;
+    while (i < n) {
+      const c = script[i];
+      if (c === "/" && script[i + 1] === "/") {
+        const end = script.indexOf("\n", i);
+        const to = end === -1 ? n : end;
+        blank(said, i, to);
+        blank(code, i, to);
+        i = to;
+      } else if (c === "/" && script[i + 1] === "*") {
+        const from = i;
+        let open = 0;
+        while (i < n) {
+          if (script.startsWith("/*", i) && (open === 0 || kotlin)) {
+            open++;
+            i += 2;
+          } else if (script.startsWith("*/", i)) {
+            i += 2;
+            if (--open === 0) break;
+          } else i++;
+        }
+        blank(said, from, i);
+        blank(code, from, i);
+      } else if (c === '"' || c === "'") {
+        const triple = script.startsWith(c.repeat(3), i);
+        skipString(triple ? c.repeat(3) : c, c === '"', !(kotlin && triple), triple);
+      } else if (!kotlin && c === "$" && script[i + 1] === "/") {
+        skipString("/$", true, false, true, 2);
+      } else if (!kotlin && c === "/" && valueStarts(i)) {
+        skipString("/", true, false, true);
+      } else if (c === "{") {
+        depth++;
+        i++;
+      } else if (c === "}") {
+        if (nested && depth === 0) return;
+        depth--;
+        i++;
+      } else i++;
+    }
+  };
+  /**
+   * Skips the string literal at `i` that `close` ends (opened by `open` characters, the length
+   * of `close` unless told), blanking its text.
+   */
+  const skipString = (
+    close: string,
+    templates: boolean,
+    escapes: boolean,
+    multiline: boolean,
+    open = close.length,
+  ): void => {
+    i += open;
+    const from = i;
+    let to = n;
+    while (i < n) {
+      if (script.startsWith(close, i)) {
+        to = i;
+        i += close.length;
+        break;
+      }
+      const c = script[i];
+      if (c === "\n" && !multiline) {
+        to = i;
+        break;
+      }
+      if (close === "/$" && c === "$" && /[$/]/.test(script[i + 1] ?? "")) i += 2;
+      else if (close === "/" && c === "\\" && script[i + 1] === "/") i += 2;
+      else if (escapes && c === "\\") i += 2;
+      else if (templates && c === "$" && script[i + 1] === "{") {
+        i += 2;
+        skipCode(true);
+        i++;
+      } else i++;
+    }
+    blank(code, from, Math.min(to, n));
+  };
+  skipCode(false);
+  return { said: said.join(""), code: code.join("") };
+}
+
+/** The names of the blocks open at `offset` of a script's code (see {@linkcode scriptCode}). */
+function enclosing(code: string, offset: number): string[] {
   const stack: string[] = [];
   for (let i = 0; i < offset; i++) {
-    const c = script[i];
+    const c = code[i];
     if (c === "{") {
       // `name {`, `name(args) {` or `name { … }` after a dot (`project.dependencyLocking {`).
       const head = /([A-Za-z_]\w*)\s*(?:\([^()]*\))?\s*$/.exec(
-        script.slice(Math.max(0, i - 200), i),
+        code.slice(Math.max(0, i - 200), i),
       );
       stack.push(head?.[1] ?? "");
     } else if (c === "}") stack.pop();
@@ -40,82 +161,240 @@ function enclosing(script: string, offset: number): string[] {
   return stack;
 }
 
+/** What a lock path's string may use: the script, its folders and how to read the build's files. */
+interface Context {
+  /** Its text, blanked (see {@linkcode scriptCode}). */
+  text: ScriptCode;
+  /** Whether it is a Kotlin script. */
+  kotlin: boolean;
+  /** Its folder. */
+  project: string;
+  /** The folder of its build's settings script (read when needed). */
+  readonly root: string;
+  /** Reads the build's settings scripts, root build script and `gradle.properties`. */
+  load: Load;
+  /**
+   * Whether the path is set for each project (in `subprojects { }`, `allprojects { }`): the
+   * project's name is then each one's ({@linkcode EACH}), and no other value is known.
+   */
+  each: boolean;
+}
+
+/** `folder/file`, or `file` at the project root. */
+function inFolder(folder: string, file: string): string {
+  return folder === "." ? file : `${folder}/${file}`;
+}
+
+/** The text of a plain string literal (no template), or `undefined` for any other value. */
+function plainString(value: string, kotlin: boolean): string | undefined {
+  const m = /^(?:"([^"$\\\n]*)"|'([^'\\\n]*)')$/.exec(value);
+  if (m === null || (kotlin && m[2] !== undefined)) return undefined;
+  return m[1] ?? m[2];
+}
+
+/** The build's settings script, blanked, and whether it is Kotlin; `undefined` without one. */
+function settingsOf(context: Context): { text: ScriptCode; kotlin: boolean } | undefined {
+  for (const file of ["settings.gradle.kts", "settings.gradle"]) {
+    const text = context.load(inFolder(context.root, file));
+    if (text !== undefined) {
+      const kotlin = file.endsWith(".kts");
+      return { text: scriptCode(text, kotlin), kotlin };
+    }
+  }
+  return undefined;
+}
+
+/** `rootProject.name` as the settings script sets it, once and literally; else `undefined`. */
+function rootProjectName(context: Context): string | undefined {
+  const settings = settingsOf(context);
+  if (settings === undefined) return undefined;
+  const sets = [...settings.text.code.matchAll(/\brootProject\s*\.\s*name\s*=(?!=)/g)];
+  if (sets.length !== 1) return undefined;
+  const m = sets[0];
+  return plainString(expression(settings.text, m.index + m[0].length), settings.kotlin);
+}
+
+/** A property's value in a `gradle.properties` (Java properties: `key=value`, `key: value`). */
+function propertyIn(text: string, key: string): string | undefined {
+  let value: string | undefined;
+  for (const raw of text.split(/\r\n?|\n/)) {
+    const line = raw.trimStart();
+    if (line === "" || line.startsWith("#") || line.startsWith("!")) continue;
+    const m = /^((?:[^\s=:\\]|\\.)+)\s*[=:\s]\s*(.*)$/.exec(line);
+    if (m === null || m[1] !== key) continue;
+    // An escape or a continued line is not worth reading: no plain value.
+    value = m[2].includes("\\") ? "" : m[2].trimEnd();
+  }
+  return value === "" ? undefined : value;
+}
+
+/** Where a script writes a property or variable `name`, other than by a plain assignment. */
+function otherWrites(said: string, name: string): boolean {
+  const q = `["']${name}["']`;
+  return new RegExp(
+    `\\[\\s*${q}\\s*\\]\\s*=(?!=)|\\bset(?:Property)?\\s*\\(\\s*${q}|\\b${name}\\s*\\.\\s*set\\s*\\(|\\bset${
+      name[0].toUpperCase() + name.slice(1)
+    }\\s*\\(`,
+  ).test(said);
+}
+
+/** The assignments of `name` in a script (`version = …`, `val x = …`, `ext.x = …`, `val x by project`). */
+function assignments(code: string, name: string): RegExpExecArray[] {
+  return [
+    ...code.matchAll(
+      new RegExp(
+        `(?<![\\w.])(?:(?:val|var|def|final|String)\\s+)?(?:(?:project\\.)?(?:ext|extra)\\s*\\.\\s*|project\\s*\\.\\s*)?${name}\\s*(?::\\s*[\\w.<>?]+\\s*)?(=(?!=)|by\\b)`,
+        "g",
+      ),
+    ),
+  ];
+}
+
+/**
+ * The value of a project property or script variable a lock path uses (`${version}`,
+ * `$project.version`, `${scalaVersion}`), when the build says it unambiguously: one literal
+ * assignment at the top of the script before the path, else (the root script setting nothing)
+ * the project's `gradle.properties` or the build's (`val x: String by project` in Kotlin).
+ */
+function propertyValue(context: Context, name: string, at: number): string | undefined {
+  const { text, kotlin } = context;
+  if (otherWrites(text.said, name)) return undefined;
+  const sets = assignments(text.code, name);
+  if (sets.length > 1) return undefined;
+  if (sets.length === 1) {
+    const m = sets[0];
+    if (m[1] !== "=") {
+      if (!/^by\s+project\b/.test(text.code.slice(m.index + m[0].length - 2))) return undefined;
+    } else {
+      const blocks = enclosing(text.code, m.index);
+      if (m.index > at || blocks.some((b) => b !== "ext" && b !== "allprojects")) return undefined;
+      return plainString(expression(text, m.index + m[0].length), kotlin);
+    }
+  } else if (kotlin && name !== "version" && name !== "group") {
+    return undefined; // Kotlin sees no property it does not declare
+  }
+  // Not set in this script: the root script's value, if it sets one, is for every project.
+  if (context.root !== context.project) {
+    for (const file of ["build.gradle.kts", "build.gradle"]) {
+      const root = context.load(inFolder(context.root, file));
+      if (root === undefined) continue;
+      const code = scriptCode(root, file.endsWith(".kts"));
+      if (assignments(code.code, name).length > 0 || otherWrites(code.said, name)) return undefined;
+    }
+  }
+  for (const folder of new Set([context.project, context.root])) {
+    const properties = context.load(inFolder(folder, "gradle.properties"));
+    const value = properties === undefined ? undefined : propertyIn(properties, name);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The value of a template in a lock path (`${…}`, `$name`): the project's name (its folder's
+ * for a project below the root, unless the settings script places or names projects itself;
+ * `rootProject.name` as the settings script sets it), a property or variable (see
+ * {@linkcode propertyValue}); `undefined` when vouch cannot tell.
+ */
+function templateValue(context: Context, template: string, at: number): string | undefined {
+  const expr = template.replace(/\s+/g, "");
+  if (context.each) return expr === "name" || expr === "project.name" ? EACH : undefined;
+  const root = context.root === context.project;
+  if (expr === "rootProject.name" || (root && (expr === "name" || expr === "project.name"))) {
+    return rootProjectName(context);
+  }
+  if (expr === "name" || expr === "project.name") {
+    const settings = settingsOf(context);
+    const code = settings?.text.code.replace(/\brootProject\s*\.\s*name\s*=/g, "") ?? "";
+    return /\bprojectDir\s*=|\.\s*name\s*=(?!=)/.test(code)
+      ? undefined
+      : posix.basename(context.project);
+  }
+  const property = /^(?:project\.)?([A-Za-z_]\w*)$/.exec(expr)?.[1];
+  return property === undefined ? undefined : propertyValue(context, property, at);
+}
+
 /**
  * A lock path as a string literal writes it, from the project's folder or the
  * build's root: `$projectDir` and `$rootDir` (and their `project.`/`rootProject.`
- * spellings) and the project folder's name (`${projectDir.name}`) are the only values a
- * path may use.
+ * spellings) may start it; the project folder's name (`${projectDir.name}`), the project's
+ * name and properties the build sets literally (see {@linkcode templateValue}) may be in it.
  */
 function literalPath(
   quoted: string,
   from: "project" | "root",
-  folders: { project: string; root: string },
+  context: Context,
+  at: number,
 ): { path?: string; why?: string } {
   const quote = quoted[0];
   let text = quoted.slice(1, -1);
   // Groovy's single-quoted strings take no `$`; Kotlin's and Groovy's double-quoted ones do.
   if (quote === '"') {
-    // The project's folder name (`${projectDir.name}`: one lock per project in a shared folder).
-    const name = /\$\{\s*(?:project\.)?projectDir\.name\s*\}/g;
-    if (name.test(text)) {
-      if (folders.project === ".") return { why: "it is computed" };
-      text = text.replace(name, posix.basename(folders.project));
-    }
-    const projectDir = /\$(?:\{\s*(?:project\.)?projectDir\s*\}|projectDir\b)/g;
-    const rootDir =
-      /\$(?:\{\s*(?:(?:project\.)?rootDir|rootProject\.(?:projectDir|rootDir))\s*\}|rootDir\b)/g;
-    const base = projectDir.test(text) ? "project" : rootDir.test(text) ? "root" : undefined;
-    text = text.replace(projectDir, "\0p").replace(rootDir, "\0r");
-    if (text.includes("$")) return { why: "it is computed" };
-    if (base !== undefined) {
-      const marker = base === "project" ? "\0p" : "\0r";
-      if (!text.startsWith(marker) || text.slice(1).includes("\0")) {
-        return { why: "it is computed" };
+    // `${a.b}`, and `$a` (Kotlin) or `$a.b.c` (Groovy: the dotted names are the template's).
+    const templates = context.kotlin
+      ? /\$\{([^{}]*)\}|\$([A-Za-z_]\w*)/g
+      : /\$\{([^{}]*)\}|\$([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/g;
+    let computed = false;
+    let base: "project" | "root" | undefined;
+    text = text.replace(templates, (whole, braced, bare, offset) => {
+      const expr = ((braced ?? bare) as string).replace(/\s+/g, "");
+      if (/^(?:project\.)?projectDir$/.test(expr)) base ??= "project";
+      else if (/^(?:(?:project\.)?rootDir|rootProject\.(?:projectDir|rootDir))$/.test(expr)) {
+        base ??= "root";
+      } else if (/^(?:project\.)?projectDir\.name$/.test(expr)) {
+        if (context.project === "." && !context.each) computed = true;
+        return context.each ? EACH : posix.basename(context.project);
+      } else {
+        const value = templateValue(context, expr, at);
+        if (value === undefined) computed = true;
+        return value ?? whole;
       }
-      text = text.slice(2).replace(/^\//, "");
+      return offset === 0 ? "\0" : (computed = true, whole);
+    });
+    if (computed) return { why: "it is computed" };
+    if (base !== undefined) {
+      text = text.slice(1).replace(/^\//, "");
       from = base;
     }
   }
   if (text === "" || text.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text)) {
     return { why: "it is not inside the project" };
   }
-  const folder = from === "project" ? folders.project : folders.root;
+  // Set for each project, a path from the project's folder is in each one's.
+  if (context.each && from === "project") return { why: FOR_OTHERS };
+  const folder = from === "project" ? context.project : context.root;
   const path = posix.normalize(folder === "." ? text : `${folder}/${text}`);
   if (path === ".." || path.startsWith("../")) return { why: "it is not inside the project" };
   return { path };
 }
 
 /**
- * The expression that starts at `start`: up to the end of its line, a `;`, a comment, or
- * a `)` or `}` that closes what it is in (`lockFile.set(file("a"))` → `file("a")`).
+ * The expression that starts at `start` of a script's text: up to the end of its line, a `;`,
+ * or a `)` or `}` that closes what it is in (`lockFile.set(file("a"))` → `file("a")`). The
+ * script's structure (its code, see {@linkcode scriptCode}) tells where it ends; the text it
+ * says (comments blanked), what it is.
  */
-function expression(script: string, start: number): string {
+function expression(text: ScriptCode, start: number): string {
+  const { said, code } = text;
   let depth = 0;
-  let quote: string | undefined;
   let end = start;
-  for (; end < script.length; end++) {
-    const c = script[end];
-    if (quote !== undefined) {
-      if (c === quote) quote = undefined;
-      else if (c === "\n") break;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === "(" || c === "{" || c === "[") depth++;
+  for (; end < code.length; end++) {
+    const c = code[end];
+    if (c === "(" || c === "{" || c === "[") depth++;
     else if (c === ")" || c === "}" || c === "]") {
       if (depth === 0) break;
       depth--;
-    } else if (c === "\n" || c === ";" || script.startsWith("//", end)) break;
+    } else if (c === "\n" || c === ";") break;
   }
-  return script.slice(start, end).trim();
+  return said.slice(start, end).trim();
 }
 
 /** The folder of the build a script belongs to: the nearest at or above it with a settings script. */
 function buildRoot(folder: string, load: Load): string {
   for (let dir = folder;; dir = posix.dirname(dir)) {
-    const at = (file: string): string => (dir === "." ? file : `${dir}/${file}`);
     if (
-      load(at("settings.gradle.kts")) !== undefined || load(at("settings.gradle")) !== undefined
+      load(inFolder(dir, "settings.gradle.kts")) !== undefined ||
+      load(inFolder(dir, "settings.gradle")) !== undefined
     ) {
       return dir;
     }
@@ -128,40 +407,59 @@ function buildRoot(folder: string, load: Load): string {
  * `file("…")`, `project.file("…")`, `layout.projectDirectory.file("…")` (from the
  * script's folder), `rootProject.file("…")`, `rootProject.layout.projectDirectory.file("…")`,
  * `layout.settingsDirectory.file("…")` (from the build's root, the folder of its settings
- * script), each with a string literal that may start with `$projectDir` or `$rootDir`.
- * Any other value, or one set for other projects (in `allprojects { }`, `subprojects { }`),
- * is named with why its path is not known.
+ * script), each with a string literal that may start with `$projectDir` or `$rootDir` and use
+ * the project's name and properties the build sets literally. Comments and strings are not
+ * code. A path set for each project (in `allprojects { }`, `subprojects { }`: Flutter's
+ * `file("${rootProject.projectDir}/project-${project.name}.lockfile")`) from the build's root,
+ * with the project's name in its file name, names each file of that folder it matches (with
+ * `files`). Any other value, or one set for other projects, is named with why its path is not
+ * known.
  *
  * @param script The script's text.
  * @param path Its path from the project root.
- * @param load Reads the settings scripts above it (for the build's root), only when a path
- *   needs it.
+ * @param load Reads the settings scripts above it (for the build's root and name), the root
+ *   build script and `gradle.properties` files, only when a path needs them.
+ * @param files Lists a folder's files, for the locks a path set for each project matches.
  * @returns The locks it names, in script order.
  */
-export function namedLocks(script: string, path: string, load: Load): NamedLock[] {
+export function namedLocks(
+  script: string,
+  path: string,
+  load: Load,
+  files?: (folder: string) => string[] | undefined,
+): NamedLock[] {
   const out: NamedLock[] = [];
   const project = posix.dirname(path);
+  const kotlin = path.endsWith(".kts");
+  const text = scriptCode(script, kotlin);
   let root: string | undefined;
-  const folders = {
+  const context: Context = {
+    text,
+    kotlin,
     project,
     get root(): string {
       return root ??= buildRoot(project, load);
     },
+    load,
+    each: false,
   };
-  for (const m of script.matchAll(/\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)\s*\()/g)) {
-    const blocks = enclosing(script, m.index);
-    const before = script.slice(Math.max(0, m.index - 40), m.index);
+  const { code } = text;
+  for (const m of code.matchAll(/\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)\s*\()/g)) {
+    const blocks = enclosing(code, m.index);
+    const before = code.slice(Math.max(0, m.index - 40), m.index);
     if (!blocks.includes("dependencyLocking") && !/\bdependencyLocking\s*\.\s*$/.test(before)) {
       continue;
     }
-    const value = expression(script, m.index + m[0].length);
+    const value = expression(text, m.index + m[0].length);
     const op = m[0].replace(/\s+/g, "");
     const written = op === "lockFile=" ? `lockFile = ${value}` : `${op}${value})`;
     const line = script.slice(0, m.index).split("\n").length;
     const named: NamedLock = { buildscript: blocks.includes("buildscript"), written, line };
     out.push(named);
-    if (blocks.some((b) => OTHER_PROJECTS.has(b))) {
-      named.why = "it is set for other projects (allprojects, subprojects)";
+    const others = blocks.filter((b) => OTHER_PROJECTS.has(b));
+    context.each = others.length > 0;
+    if (others.some((b) => b !== "allprojects" && b !== "subprojects")) {
+      named.why = FOR_OTHERS;
       continue;
     }
     const call =
@@ -172,9 +470,35 @@ export function namedLocks(script: string, path: string, load: Load): NamedLock[
       continue;
     }
     const from = call[1] === "rootProject" || call[2] === "settingsDirectory" ? "root" : "project";
-    const { path: lock, why } = literalPath(call[3], from, folders);
-    if (lock !== undefined) named.path = lock;
-    else named.why = why;
+    const { path: lock, why } = literalPath(call[3], from, context, m.index);
+    if (lock === undefined) named.why = why;
+    else if (!context.each) named.path = lock;
+    else out.push(...eachLock(named, lock, files) ?? []);
   }
-  return out;
+  return out.filter((l) => l.path !== undefined || l.why !== undefined);
+}
+
+/**
+ * The locks a path set for each project names: the files of its folder its file name matches,
+ * the project's name ({@linkcode EACH}) standing for any; `named` says why when there is none.
+ */
+function eachLock(
+  named: NamedLock,
+  lock: string,
+  files: ((folder: string) => string[] | undefined) | undefined,
+): NamedLock[] | undefined {
+  const folder = posix.dirname(lock);
+  const name = posix.basename(lock);
+  if (!name.includes(EACH) || folder.includes(EACH) || files === undefined) {
+    named.why = FOR_OTHERS;
+    return undefined;
+  }
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll(EACH, "[^/]+");
+  const pattern = new RegExp(`^${escaped}$`);
+  const found = (files(folder) ?? []).filter((f) => pattern.test(f)).sort();
+  if (found.length === 0) {
+    named.why = `no file matches ${lock.replaceAll(EACH, "*")}`;
+    return undefined;
+  }
+  return found.map((f) => ({ ...named, path: folder === "." ? f : `${folder}/${f}` }));
 }

@@ -55,7 +55,7 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
 import type { Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
-import { namedLocks } from "./_gradle_script.ts";
+import { namedLocks, scriptCode } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
@@ -111,35 +111,45 @@ function isBuildLock(path: string, load?: Load): boolean {
 /**
  * The builds a settings script includes for their plugins
  * (`pluginManagement { includeBuild("build-logic") }`): build logic, whose
- * dependencies are the build's classpath. Folders relative to the script's.
+ * dependencies are the build's classpath. Folders relative to the script's. Comments and strings
+ * are not code (a brace in either does not end the block; a commented-out include is none).
  *
  * @param settings The text of `settings.gradle` or `settings.gradle.kts`.
+ * @param kotlin Whether it is `settings.gradle.kts`.
  * @returns The folders, normalised, inside the script's folder.
  */
-export function pluginBuilds(settings: string): string[] {
+export function pluginBuilds(settings: string, kotlin: boolean): string[] {
+  const { said, code } = scriptCode(settings, kotlin);
   const out: string[] = [];
-  for (const m of settings.matchAll(/\bpluginManagement\s*\{/g)) {
+  for (const m of code.matchAll(/\bpluginManagement\s*\{/g)) {
     const start = m.index + m[0].length;
     let end = start;
-    for (let depth = 1; end < settings.length && depth > 0; end++) {
-      if (settings[end] === "{") depth++;
-      else if (settings[end] === "}") depth--;
+    for (let depth = 1; end < code.length && depth > 0; end++) {
+      if (code[end] === "{") depth++;
+      else if (code[end] === "}") depth--;
     }
-    out.push(...includedBuilds(settings.slice(start, end)));
+    out.push(...includes(said.slice(start, end)));
   }
   return out;
 }
 
 /**
  * Every build a settings script includes (`includeBuild("build-logic")`, for its plugins or
- * as a composite build's part): the builds Gradle resolves, and verifies, with it.
+ * as a composite build's part): the builds Gradle resolves, and verifies, with it. A
+ * commented-out include is none.
  *
- * @param settings The text of `settings.gradle` or `settings.gradle.kts`, or a part of it.
+ * @param settings The text of `settings.gradle` or `settings.gradle.kts`.
+ * @param kotlin Whether it is `settings.gradle.kts`.
  * @returns The folders, normalised, inside the script's folder.
  */
-export function includedBuilds(settings: string): string[] {
+export function includedBuilds(settings: string, kotlin: boolean): string[] {
+  return includes(scriptCode(settings, kotlin).said);
+}
+
+/** The folders a settings script's text (comments blanked) includes as builds. */
+function includes(said: string): string[] {
   const out: string[] = [];
-  for (const include of settings.matchAll(/\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g)) {
+  for (const include of said.matchAll(/\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g)) {
     const folder = posix.normalize(include[1]).replace(/\/$/, "");
     if (
       folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
@@ -156,10 +166,15 @@ function inPluginBuild(path: string, load: Load): boolean {
   for (let n = folders.length - 1; n >= 0; n--) {
     const base = folders.slice(0, n).join("/");
     const at = (file: string): string => (base === "" ? file : `${base}/${file}`);
-    const settings = load(at("settings.gradle.kts")) ?? load(at("settings.gradle"));
+    const kotlin = load(at("settings.gradle.kts"));
+    const settings = kotlin ?? load(at("settings.gradle"));
     if (settings === undefined) continue;
     const rest = folders.slice(n).join("/");
-    if (pluginBuilds(settings).some((b) => rest === b || rest.startsWith(`${b}/`))) return true;
+    if (
+      pluginBuilds(settings, kotlin !== undefined).some((b) =>
+        rest === b || rest.startsWith(`${b}/`)
+      )
+    ) return true;
   }
   return false;
 }

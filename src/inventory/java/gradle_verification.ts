@@ -51,7 +51,7 @@ import {
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
 import { includedBuilds, lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
-import { namedLocks } from "./_gradle_script.ts";
+import { namedLocks, scriptCode } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_verification.invalid";
 const ALGORITHMS: Record<string, { alg: HashAlgorithm; hexLength: number }> = {
@@ -239,15 +239,19 @@ function buildLocks(
   // buildSrc is verified by the same file; its locks are build scope.
   const folders = ["", "buildSrc/"];
   const pluginFolders = new Set<string>();
-  const settings = load(at("settings.gradle")) ?? load(at("settings.gradle.kts")) ?? "";
+  const groovy = load(at("settings.gradle"));
+  const raw = groovy ?? load(at("settings.gradle.kts")) ?? "";
+  const kotlin = groovy === undefined;
   // Builds included for their plugins (build-logic) are verified by the same file; their locks are build scope.
-  for (const build of pluginBuilds(settings)) {
+  for (const build of pluginBuilds(raw, kotlin)) {
     folders.push(`${build}/`);
     pluginFolders.add(`${build}/`);
   }
   // A composite build's other builds are verified by the same file (the current build's).
-  const included = new Set(includedBuilds(settings).map((build) => `${build}/`));
+  const included = new Set(includedBuilds(raw, kotlin).map((build) => `${build}/`));
   for (const build of included) folders.push(build);
+  // What the script says: a commented-out include is none.
+  const settings = scriptCode(raw, kotlin).said;
   for (const include of settings.matchAll(/\binclude\b\s*\(?((?:\s*["'][^"'\n]+["']\s*,?)+)/g)) {
     for (const project of include[1].matchAll(/["']([^"'\n]+)["']/g)) {
       const folder = project[1].replace(/^:/, "").replaceAll(":", "/");
@@ -286,7 +290,7 @@ function buildLocks(
     for (const name of ["build.gradle.kts", "build.gradle"]) {
       const script = load(at(`${folder}${name}`));
       if (script === undefined) continue;
-      for (const named of namedLocks(script, at(`${folder}${name}`), load)) {
+      for (const named of namedLocks(script, at(`${folder}${name}`), load, files)) {
         const text = named.path === undefined || locks.some((l) => l.path === named.path)
           ? undefined
           : load(named.path);

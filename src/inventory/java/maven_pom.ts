@@ -15,7 +15,8 @@
  * dependencies and plugins, and the other versions their properties, their
  * pluginManagement and their declarations of the build's plugins give the
  * build's own (with the plugin dependencies they add), under the group
- * `profile:<id>`, a parent's profiles included;
+ * `profile:<id>`, a parent's profiles included (what a parent's profile manages is managed in
+ * the module's profile of the same id, as `-P` activates an id in every POM);
  * activation is not evaluated, and a warning says so, except that the
  * runtime dependencies of a profile the build does not activate by default
  * (one without activation that the `-P` of `.mvn/maven.config` does not name,
@@ -1314,8 +1315,16 @@ class Mapper {
     profile?: { profile: RawProfile; overlay: Map<string, string>; rebuild?: boolean },
   ): void {
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
-    const extra = profile &&
-      { build: profile.profile.build, overlay: profile.overlay, merge: profile.rebuild };
+    const extra = profile && {
+      build: {
+        ...profile.profile.build,
+        pluginManagement: sameId(this.model, profile.profile).flatMap((p) =>
+          p.build.pluginManagement
+        ),
+      },
+      overlay: profile.overlay,
+      merge: profile.rebuild,
+    };
     for (
       const { plugin, dependencies, paths } of this.resolver.plugins(this.model, extra, management)
     ) {
@@ -1404,7 +1413,7 @@ class Mapper {
       const overlay = profileProperties(model, profile);
       const lookup = resolver.lookup(model, overlay);
       const own = new Map<string, Managed>();
-      for (const raw of profile.dependencyManagement) {
+      for (const raw of sameId(model, profile).flatMap((p) => p.dependencyManagement)) {
         const c = resolver.coordinates(raw, lookup);
         if (c !== undefined) own.set(managementKey(c), resolver.managed(raw, lookup));
       }
@@ -1455,6 +1464,16 @@ class Mapper {
       if (d !== undefined) this.add(self, d, groups);
     }
   }
+}
+
+/**
+ * The profiles of a model's chain that are active with `profile`: those of its id, the
+ * root-most first. `-P <id>` activates the profile of that id in every POM that declares one, so
+ * what a parent's profile manages (plugins, dependencies) is managed in the module's profile of
+ * the same id, and the other way round.
+ */
+function sameId(model: Model, profile: RawProfile): RawProfile[] {
+  return model.chain.flatMap((m) => m.raw.profiles).filter((p) => p.id === profile.id);
 }
 
 /**

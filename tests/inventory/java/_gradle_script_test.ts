@@ -1,12 +1,16 @@
 import assert from "node:assert/strict";
-import { namedLocks } from "../../../src/inventory/java/_gradle_script.ts";
+import { namedLocks, scriptCode } from "../../../src/inventory/java/_gradle_script.ts";
 
 const SETTINGS: Record<string, string> = { "settings.gradle.kts": "" };
 const load = (path: string): string | undefined => SETTINGS[path];
 
 /** The path (or why none) of each lock a script names, and whether it is its buildscript's. */
-function locks(script: string, path = "app/build.gradle"): string[] {
-  return namedLocks(script, path, load).map((l) =>
+function locks(
+  script: string,
+  path = "app/build.gradle",
+  files: Record<string, string> = SETTINGS,
+): string[] {
+  return namedLocks(script, path, (p) => files[p]).map((l) =>
     `${l.line} ${l.path ?? `? ${l.why}`}${l.buildscript ? " buildscript" : ""}`
   );
 }
@@ -63,7 +67,7 @@ Deno.test("namedLocks: the lock files a build script names, from its folder or t
 Deno.test("namedLocks: a computed path, one for other projects or outside the project is named with why", () => {
   assert.deepEqual(
     locks(
-      'val scalaVersion = "2.12"\ndependencyLocking {\n' +
+      'val scalaVersion = findProperty("scala") ?: "2.12"\ndependencyLocking {\n' +
         '    lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile")\n}\n',
     ),
     ["3 ? it is computed"],
@@ -87,5 +91,159 @@ Deno.test("namedLocks: a computed path, one for other projects or outside the pr
       load,
     )[0].written,
     'lockFile = file("$projectDir/locking/gradle.lockfile")',
+  );
+});
+
+Deno.test("scriptCode: comments and the text of strings are blanked, offsets and lines kept", () => {
+  const groovy =
+    'a { // }\n/* { */ b("{", \'}\', """\n}""", "${c("}")}", /x}/, $/y{/$) }\nz = 4 / 2 }';
+  const { said, code } = scriptCode(groovy, false);
+  assert.equal(said.length, groovy.length);
+  assert.equal(code.length, groovy.length);
+  assert.equal(said.split("\n").length, groovy.split("\n").length);
+  assert.equal(code.replace(/[^{}]/g, ""), "{}}", "the braces of code only");
+  assert.ok(said.includes("b(\"{\", '}'"), "strings stay in what it says");
+  assert.ok(!said.includes("//") && !said.includes("/*"));
+  const kotlin = '/* a /* nested */ { */ x("""\\""") { \'}\' }';
+  assert.equal(scriptCode(kotlin, true).code.replace(/[^{}]/g, ""), "{}", "raw string, char");
+});
+
+// A brace in a comment or a string misplaced the blocks: the lock read as another's.
+Deno.test("namedLocks: a brace or a lockFile in a comment or a string is not code", () => {
+  assert.deepEqual(
+    locks(
+      "buildscript {\n  // configure the classpath { here\n  repositories { mavenCentral() }\n}\n" +
+        'println("} done")\n/* dependencyLocking { lockFile = file("old.lockfile") } */\n' +
+        "dependencyLocking {\n" +
+        '  lockFile = file("gradle/x.lockfile") // not { the buildscript\'s\n}\n',
+      "build.gradle",
+    ),
+    ["8 gradle/x.lockfile"],
+  );
+  assert.deepEqual(
+    locks(
+      "allprojects {\n  def re = /\\{/\n  description = '''{\n'''\n}\n" +
+        'dependencyLocking { lockFile = file("x.lockfile") }\n',
+      "build.gradle",
+    ),
+    ["6 x.lockfile"],
+    "not in allprojects: its braces were in a slashy and a triple-quoted string",
+  );
+  assert.deepEqual(
+    locks(
+      'buildscript {\n  val note = """${"}"}"""\n  dependencyLocking {\n' +
+        '    lockFile.set(file("locks/classpath.lockfile")) /* ) } */\n  }\n}\n',
+      "build.gradle.kts",
+    ),
+    ["4 locks/classpath.lockfile buildscript"],
+  );
+});
+
+// The variables a lock path uses, when the build sets them literally (rootProject.name in the
+// settings script, a property in gradle.properties or the script).
+Deno.test("namedLocks: the project's name and properties set literally are followed", () => {
+  const build = {
+    "settings.gradle": "rootProject.name = 'shop' // the build\ninclude ':api'\n",
+    "gradle.properties": "# versions\nversion=2.1.0\nlockDir : gradle/locks\n",
+  };
+  assert.deepEqual(
+    locks(
+      'dependencyLocking { lockFile = file("$rootDir/locks/${rootProject.name}-${version}.lockfile") }',
+      "api/build.gradle",
+      build,
+    ),
+    ["1 locks/shop-2.1.0.lockfile"],
+  );
+  assert.deepEqual(
+    locks(
+      'dependencyLocking { lockFile = file("${project.name}/$lockDir/${project.version}.lockfile") }',
+      "build.gradle",
+      build,
+    ),
+    ["1 shop/gradle/locks/2.1.0.lockfile"],
+  );
+  assert.deepEqual(
+    locks(
+      'version = "3.0"\ndependencyLocking { lockFile = file("locks/$name-${version}.lockfile") }',
+      "api/build.gradle",
+      build,
+    ),
+    ["2 api/locks/api-3.0.lockfile"],
+    "the script's own assignment before the path wins",
+  );
+  assert.deepEqual(
+    locks(
+      'val scala: String by project\nval tag = "ci"\n' +
+        'dependencyLocking { lockFile.set(file("locks/$tag-${scala}-${version}.lockfile")) }',
+      "api/build.gradle.kts",
+      { ...build, "api/gradle.properties": "scala=2.13\n" },
+    ),
+    ["3 api/locks/ci-2.13-2.1.0.lockfile"],
+  );
+  assert.deepEqual(
+    locks(
+      'if (ci) { version = "1" }\ndependencyLocking { lockFile = file("a-${version}.lockfile") }\n' +
+        'dependencyLocking { lockFile = file("b-${lockDir}.lockfile") }\n' +
+        'dependencyLocking { lockFile = file("c-${rootProject.name}.lockfile") }\n',
+      "api/build.gradle",
+      { "settings.gradle": "rootProject.name = System.getenv('NAME')\n" },
+    ),
+    ["2 ? it is computed", "3 ? it is computed", "4 ? it is computed"],
+    "set in a condition, nowhere, or not literally",
+  );
+  assert.deepEqual(
+    locks(
+      'dependencyLocking { lockFile = file("locks/${foo}.lockfile") }',
+      "api/build.gradle.kts",
+      { ...build, "gradle.properties": "foo=x\n" },
+    ),
+    ["1 ? it is computed"],
+    "Kotlin sees a property it does not declare as no variable",
+  );
+  assert.deepEqual(
+    locks(
+      'dependencyLocking { lockFile = file("locks/${version}.lockfile") }',
+      "api/build.gradle",
+      { ...build, "build.gradle": 'allprojects { version = "9" }\n' },
+    ),
+    ["1 ? it is computed"],
+    "the root script sets it too",
+  );
+});
+
+// Flutter's Android builds (its generate_gradle_lockfiles tool): the root script sets every
+// subproject's lock in the root folder, named for the project. It was "set for other projects".
+Deno.test("namedLocks: a path set for each project names the files of its folder it matches", () => {
+  const files: Record<string, string[]> = {
+    ".": ["build.gradle.kts", "project-app.lockfile", "project-url_launcher.lockfile", "x.lock"],
+  };
+  const list = (folder: string): string[] | undefined => files[folder];
+  const script = 'subprojects {\n    project.evaluationDependsOn(":app")\n' +
+    '    dependencyLocking {\n        ignoredDependencies.add("io.flutter:*")\n' +
+    '        lockFile = file("${rootProject.projectDir}/project-${project.name}.lockfile")\n' +
+    "    }\n}\n";
+  const named = (text: string, path = "build.gradle.kts"): string[] =>
+    namedLocks(text, path, load, list).map((l) => `${l.line} ${l.path ?? `? ${l.why}`}`);
+  assert.deepEqual(named(script), ["5 project-app.lockfile", "5 project-url_launcher.lockfile"]);
+  assert.deepEqual(
+    named(
+      script.replaceAll('"', "'").replace("'${", '"${').replace("lockfile')", 'lockfile")'),
+      "build.gradle",
+    ),
+    ["5 project-app.lockfile", "5 project-url_launcher.lockfile"],
+    "Groovy",
+  );
+  assert.deepEqual(named(script.replace("project-", "locks/")), [
+    "5 ? no file matches locks/*.lockfile",
+  ]);
+  assert.deepEqual(
+    named(script.replace("${rootProject.projectDir}/", "")),
+    ["5 ? it is set for other projects (allprojects, subprojects)"],
+    "from each project's own folder",
+  );
+  assert.deepEqual(
+    namedLocks(script, "build.gradle.kts", load).map((l) => l.why),
+    ["it is set for other projects (allprojects, subprojects)"],
+    "without a way to list the folder",
   );
 });

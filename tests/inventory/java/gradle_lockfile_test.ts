@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   gradleScopes,
+  includedBuilds,
   parseGradleLockfile,
   pluginBuilds,
   readGradleLockfile,
@@ -147,13 +148,25 @@ Deno.test("readGradleLockfile: a build included for its plugins (pluginManagemen
   assert.deepEqual(scopesOf("build-logic/convention/gradle.lockfile"), ["build"]);
   assert.deepEqual(scopesOf("pkl-core/gradle.lockfile"), ["runtime"]);
   assert.deepEqual(scopesOf("build-logic-extra/gradle.lockfile"), ["runtime"]);
-  assert.deepEqual(pluginBuilds(files["settings.gradle.kts"]), ["build-logic"]);
+  assert.deepEqual(pluginBuilds(files["settings.gradle.kts"], true), ["build-logic"]);
   assert.deepEqual(
     pluginBuilds(
       "pluginManagement {\n  includeBuild('./gradle/plugins/')\n  includeBuild(\"../outside\")\n}\n",
+      false,
     ),
     ["gradle/plugins"],
   );
+});
+
+// A brace in a comment ended the pluginManagement block early, and a commented-out
+// includeBuild counted: build-logic's locks were runtime, an old folder's build.
+Deno.test("pluginBuilds: comments and strings in the settings script are not code", () => {
+  const settings =
+    "pluginManagement {\n  // repositories { gradlePluginPortal() } moved below }\n" +
+    '  // includeBuild("old-logic")\n  val note = "}"\n  includeBuild("build-logic")\n}\n' +
+    '/* includeBuild("other") */\n';
+  assert.deepEqual(pluginBuilds(settings, true), ["build-logic"]);
+  assert.deepEqual(includedBuilds(settings, true), ["build-logic"]);
 });
 
 Deno.test("gradleScopes: test, tool, compile-only and runtime configurations", () => {
@@ -495,30 +508,92 @@ Deno.test("readInventory: the locks build scripts name at other paths are read, 
   });
 });
 
-// What a script names at a path vouch cannot tell (computed, as Gradle's own example is:
-// `file("$projectDir/locking/gradle-${scalaVersion}.lockfile")`), or a lock it names that is not
-// there, leaves the script unread, saying so, even where a lock above would resolve it: that lock
-// is not the one Gradle checks the project's dependencies against.
+// What a script names at a path vouch cannot tell (computed: a property the build does not set
+// literally), or a lock it names that is not there, leaves the script unread, saying so, even
+// where a lock above would resolve it: that lock is not the one Gradle checks the project's
+// dependencies against. Gradle's own example (`val scalaVersion = "2.12"`, then
+// `file("$projectDir/locking/gradle-${scalaVersion}.lockfile")`) says its path.
 Deno.test("readInventory: a script naming its lock at a computed path or a missing file stays unread, saying why", async () => {
   const files: Record<string, string> = {
-    "settings.gradle.kts": 'include("core", "web")\n',
+    "settings.gradle.kts": 'include("core", "app", "web")\n',
     "gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\nempty=\n",
     "core/build.gradle.kts": 'val scalaVersion = "2.12"\ndependencyLocking {\n' +
       '    lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile")\n}\n',
     "core/locking/gradle-2.12.lockfile": "org.scala-lang:scala-library:2.12.18=runtimeClasspath\n",
+    "app/build.gradle.kts": 'val scalaVersion = findProperty("scala") ?: "2.12"\n' +
+      'dependencyLocking {\n    lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile")\n}\n',
+    "app/locking/gradle-2.12.lockfile": "org.scala-lang:scala-library:2.12.18=runtimeClasspath\n",
     "web/build.gradle": 'dependencyLocking {\n    lockFile = file("locks/web.lockfile")\n}\n',
   };
   await withTempDir(async (dir) => {
     await writeTree(dir, files);
     const warnings: string[] = [];
     const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
-    assert.deepEqual(inventory.unread, ["core/build.gradle.kts", "web/build.gradle"]);
+    assert.deepEqual(inventory.unread, ["app/build.gradle.kts", "web/build.gradle"]);
     assert.deepEqual(warnings.map((w) => w.replace(/ \(name the lock .*\)$/, "")), [
-      'core/build.gradle.kts is not read: it names a dependency lock vouch cannot read: line 3, lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile"): it is computed',
+      'app/build.gradle.kts is not read: it names a dependency lock vouch cannot read: line 3, lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile"): it is computed',
       'web/build.gradle is not read: it names a dependency lock vouch cannot read: line 2, lockFile = file("locks/web.lockfile"): no such file',
     ]);
     assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:maven/org.scala-lang/scala-library@2.12.18",
       "pkg:maven/org.slf4j/slf4j-api@2.0.9",
+    ]);
+  });
+});
+
+// A lock a build keeps at a path of its choosing (`dependencyLocking { lockFile = file(…) }`),
+// named with `--lockfile`, was refused for its name: Gradle's header says what it is.
+Deno.test("readInventory: --lockfile reads a Gradle lock of any name by its header, refuses other text", async () => {
+  const files: Record<string, string> = {
+    "gradle/locks/app.lock": "# This is a Gradle generated file for dependency locking.\r\n" +
+      "# Manual edits can break the build and are not advised.\r\n" +
+      "# This file is expected to be part of source control.\r\n" +
+      "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\r\njunit:junit:4.13.2=testRuntimeClasspath\r\n" +
+      "empty=\r\n",
+    "gradle/locks/other.lock": "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const inventory = await readInventory(dir, { lockfiles: ["gradle/locks/app.lock"] });
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`),
+      ["pkg:maven/junit/junit@4.13.2 dev", "pkg:maven/org.slf4j/slf4j-api@2.0.9 runtime"],
+    );
+    await assert.rejects(
+      () => readInventory(dir, { lockfiles: ["gradle/locks/other.lock"] }),
+      (error: Error & { code?: string }) =>
+        error.code === "inventory.unknown_lockfile" &&
+        error.message.includes("no reader for this file name"),
+    );
+  });
+});
+
+// Flutter's Android builds: android/build.gradle.kts locks every subproject in android/, as
+// project-<name>.lockfile (its generate_gradle_lockfiles tool). They were not read, and the
+// script was unread as "set for other projects".
+Deno.test("readInventory: the locks a root script sets for each subproject are read", async () => {
+  const files: Record<string, string> = {
+    "android/settings.gradle.kts": 'include(":app")\n',
+    "android/build.gradle.kts": 'subprojects {\n    project.evaluationDependsOn(":app")\n' +
+      '    dependencyLocking {\n        ignoredDependencies.add("io.flutter:*")\n' +
+      '        lockFile = file("${rootProject.projectDir}/project-${project.name}.lockfile")\n' +
+      '        if (!project.hasProperty("local-engine-repo")) {\n' +
+      "            lockAllConfigurations()\n        }\n    }\n}\n",
+    "android/app/build.gradle.kts": 'plugins {\n    id("com.android.application")\n}\n',
+    "android/project-app.lockfile": "# This is a Gradle generated file for dependency locking.\n" +
+      "androidx.core:core:1.13.1=debugRuntimeClasspath,releaseRuntimeClasspath\n" +
+      "junit:junit:4.13.2=debugUnitTestRuntimeClasspath\nempty=\n",
+    "android/project-url_launcher_android.lockfile":
+      "androidx.browser:browser:1.8.0=releaseRuntimeClasspath\nempty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const inventory = await readInventory(dir, {});
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/androidx.browser/browser@1.8.0 runtime",
+      "pkg:maven/androidx.core/core@1.13.1 runtime",
+      "pkg:maven/junit/junit@4.13.2 dev",
     ]);
   });
 });

@@ -613,6 +613,32 @@ Deno.test("readMavenPom: a profile's pluginManagement and plugins change the bui
   ]);
 });
 
+// spring-petclinic/spring-petclinic-microservices: the root's buildDocker profile manages
+// exec-maven-plugin, each service's buildDocker profile uses it without a version. `-P buildDocker`
+// activates both (a profile id is active in every POM that declares it): it was versionless.
+Deno.test("readMavenPom: a parent's profile manages the plugins and dependencies of the module's profile of its id", () => {
+  const out = readLib(
+    `<profiles><profile><id>buildDocker</id><build><pluginManagement><plugins>
+      <plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId>
+      <version>3.1.1</version></plugin></plugins></pluginManagement></build>
+      <dependencyManagement><dependencies>${
+      dep("org.example:agent:2.0")
+    }</dependencies></dependencyManagement>
+    </profile><profile><id>other</id><build><pluginManagement><plugins>${
+      plugin("maven-gpg-plugin", "3.2.4")
+    }</plugins></pluginManagement></build></profile></profiles>`,
+    `<profiles><profile><id>buildDocker</id><build><plugins>
+      <plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId></plugin>
+      ${plugin("maven-gpg-plugin")}</plugins></build>
+      <dependencies>${dep("org.example:agent")}</dependencies></profile></profiles>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.groups.join(",")}`), [
+    "pkg:maven/org.apache.maven.plugins/maven-gpg-plugin profile:buildDocker", // another id's
+    "pkg:maven/org.codehaus.mojo/exec-maven-plugin@3.1.1 profile:buildDocker",
+    "pkg:maven/org.example/agent@2.0 profile:buildDocker",
+  ]);
+});
+
 // Found reviewing sweep 12's profile rule: a profile that redeclares one of the build's own
 // dependencies with another version (a JDK profile pinning an older library) was dropped whole,
 // so that version was lost. Maven injects the profile's fields over the build's declaration.
