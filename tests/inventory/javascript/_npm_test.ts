@@ -326,6 +326,29 @@ Deno.test("manifestProjectFields: a private package.json names a tooling identit
   assert.deepEqual(manifestProjectFields(undefined), {});
 });
 
+/** The graph's packages in a pnpm 7 lock (v5.4): each one's lines after its resolution. */
+const PNPM5_PACKAGES: Record<string, string[]> = {
+  addon: [],
+  lib: [
+    "dependencies:",
+    "  shared: 1.0.0",
+    "optionalDependencies:",
+    "  addon: 1.0.0",
+    "  native: 1.0.0",
+    "dev: false",
+  ],
+  native: ["dev: false", "optional: true"],
+  shared: ["dev: false"],
+  tool: [
+    "dependencies:",
+    "  addon: 1.0.0",
+    "optionalDependencies:",
+    "  watcher: 1.0.0",
+    "dev: true",
+  ],
+  watcher: ["dev: true", "optional: true"],
+};
+
 /** One graph (see the reachScopes test in ../_reach_test.ts) as each JavaScript lockfile writes it. */
 const SCOPE_GRAPH: Record<string, Record<string, string>> = {
   "package-lock.json": {
@@ -442,6 +465,32 @@ const SCOPE_GRAPH: Record<string, Record<string, string>> = {
       "",
     ].join("\n"),
   },
+  // pnpm 7's flags: `dev: false` only run time reaches it, `dev: true` only the dev tree, no
+  // flag both; `optional: true` every path is optional. addon has neither, as if runtime.
+  "pnpm-lock.yaml 5.4": {
+    "pnpm-lock.yaml": [
+      "lockfileVersion: 5.4",
+      "",
+      "specifiers:",
+      "  lib: ^1.0.0",
+      "  tool: ^1.0.0",
+      "",
+      "dependencies:",
+      "  lib: 1.0.0",
+      "",
+      "devDependencies:",
+      "  tool: 1.0.0",
+      "",
+      "packages:",
+      "",
+      ...Object.entries(PNPM5_PACKAGES).flatMap(([name, lines]) => [
+        `  /${name}/1.0.0:`,
+        `    resolution: {integrity: sha512-${name}}`,
+        ...lines.map((line) => `    ${line}`),
+        "",
+      ]),
+    ].join("\n"),
+  },
   "bun.lock": {
     "bun.lock": JSON.stringify({
       lockfileVersion: 1,
@@ -486,7 +535,7 @@ Deno.test("one graph, every JavaScript lock: the same scopes, CycloneDX and SPDX
     await withTempDir(async (dir) => {
       await writeTree(dir, { "package.json": manifest, ...files });
       const inventory = await readInventory(dir);
-      assert.deepEqual(inventory.sources, [lock, "package.json"].sort(), lock);
+      assert.deepEqual(inventory.sources, [lock.split(" ")[0], "package.json"].sort(), lock);
       const bom = await toCycloneDx(inventory, options);
       const cyclonedx = new Map(bom.components.map((c) => [c.name, c.scope]));
       // name, inventory scopes, CycloneDX scope
