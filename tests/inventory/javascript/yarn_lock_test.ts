@@ -127,7 +127,7 @@ Deno.test("readYarnLock Berry: workspaces, patches recorded, portal, resolutions
   ]);
   const c = byId(out);
   assert.deepEqual(c.get("pkg:npm/lru-cache@10.4.3")?.patches, [
-    "./.yarn/patches/lru-cache-npm-10.4.3-30c10b861a.patch",
+    ".yarn/patches/lru-cache-npm-10.4.3-30c10b861a.patch",
   ]);
   assert.deepEqual(c.get("pkg:npm/fsevents@2.3.3")?.patches, ["optional!builtin<compat/fsevents>"]);
   assert.equal(c.get("pkg:npm/ms@2.1.3")?.patches, undefined);
@@ -310,7 +310,7 @@ Deno.test("readYarnLock reads the excalidraw (classic) and jest (Berry) corpus l
   assert.ok(jest.members.some((m) => m.name === "jest-worker"));
   assert.ok(jest.members.some((m) => m.name === "jest"));
   assert.deepEqual(jestIds.get("pkg:npm/lru-cache@10.4.3")?.patches, [
-    "./.yarn/patches/lru-cache-npm-10.4.3-30c10b861a.patch",
+    ".yarn/patches/lru-cache-npm-10.4.3-30c10b861a.patch",
   ]);
   assert.deepEqual(jestIds.get("pkg:npm/%40types/mdx@2.0.14")?.patches, [
     ".yarn/patches/@types-mdx-npm-2.0.14-ebb2ecb0d6.patch",
@@ -1031,12 +1031,74 @@ Deno.test("readYarnLock Berry: a patch: of several files records each, and a com
   assertWellFormed(out);
   const c = byId(out);
   assert.deepEqual(c.get("pkg:npm/left-pad@1.3.0")?.patches, [
-    "./my-patches/left-pad-2.patch",
-    "./my-patches/left-pad.patch",
+    "my-patches/left-pad-2.patch",
+    "my-patches/left-pad.patch",
   ]);
   assert.deepEqual(c.get("pkg:npm/fsevents@2.3.2")?.patches, [
-    "./my-patches/fsevents.patch",
+    "my-patches/fsevents.patch",
     "~builtin<compat/fsevents>",
+  ]);
+});
+
+Deno.test("readYarnLock Berry: a patch file is named from the lockfile's folder, a relative one from the workspace that declares it", () => {
+  // Yarn reads `~/x.patch` from the project's root and `./x.patch` from the workspace the
+  // `locator` parameter names (plugin-patch's loadPatchFiles). Was: `./patches/ms.patch` of
+  // packages/a as written, a file of the root, and the root's `./` and `~/` spelt apart.
+  const lock = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"a@workspace:packages/a":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "a@workspace:packages/a"',
+    "  dependencies:",
+    '    ms: "patch:ms@npm%3A2.1.3#./patches/ms.patch"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    debug: "patch:debug@npm%3A4.3.4#./.yarn/patches/debug.patch"',
+    '    left-pad: "patch:left-pad@npm%3A1.3.0#~/.yarn/patches/left-pad.patch"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    ...[["debug", "4.3.4"], ["left-pad", "1.3.0"], ["ms", "2.1.3"]].flatMap(([name, version]) => [
+      `"${name}@npm:${version}":`,
+      `  version: ${version}`,
+      `  resolution: "${name}@npm:${version}"`,
+      "  languageName: node",
+      "  linkType: hard",
+      "",
+    ]),
+    '"debug@patch:debug@npm%3A4.3.4#./.yarn/patches/debug.patch::locator=app%40workspace%3A.":',
+    "  version: 4.3.4",
+    '  resolution: "debug@patch:debug@npm%3A4.3.4#./.yarn/patches/debug.patch::version=4.3.4&hash=1a2b3c&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"left-pad@patch:left-pad@npm%3A1.3.0#~/.yarn/patches/left-pad.patch":',
+    "  version: 1.3.0",
+    '  resolution: "left-pad@patch:left-pad@npm%3A1.3.0#~/.yarn/patches/left-pad.patch::version=1.3.0&hash=4d5e6f"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"ms@patch:ms@npm%3A2.1.3#./patches/ms.patch::locator=a%40workspace%3Apackages%2Fa":',
+    "  version: 2.1.3",
+    '  resolution: "ms@patch:ms@npm%3A2.1.3#./patches/ms.patch::version=2.1.3&hash=7a8b9c&locator=a%40workspace%3Apackages%2Fa"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.patches}`), [
+    "pkg:npm/debug@4.3.4 .yarn/patches/debug.patch",
+    "pkg:npm/left-pad@1.3.0 .yarn/patches/left-pad.patch",
+    "pkg:npm/ms@2.1.3 packages/a/patches/ms.patch",
   ]);
 });
 
