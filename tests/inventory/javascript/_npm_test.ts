@@ -349,6 +349,33 @@ const PNPM5_PACKAGES: Record<string, string[]> = {
   watcher: ["dev: true", "optional: true"],
 };
 
+/** The graph's packages in a Yarn Berry lock: each one's lines after its resolution. */
+const BERRY_DEPENDENCIES: Record<string, string[]> = {
+  addon: [],
+  lib: [
+    "dependencies:",
+    '  addon: "npm:^1.0.0"',
+    '  native: "npm:^1.0.0"',
+    '  shared: "npm:^1.0.0"',
+    "dependenciesMeta:",
+    "  addon:",
+    "    optional: true",
+    "  native:",
+    "    optional: true",
+  ],
+  native: [],
+  shared: [],
+  tool: [
+    "dependencies:",
+    '  addon: "npm:^1.0.0"',
+    '  watcher: "npm:^1.0.0"',
+    "dependenciesMeta:",
+    "  watcher:",
+    "    optional: true",
+  ],
+  watcher: [],
+};
+
 /** One graph (see the reachScopes test in ../_reach_test.ts) as each JavaScript lockfile writes it. */
 const SCOPE_GRAPH: Record<string, Record<string, string>> = {
   "package-lock.json": {
@@ -487,6 +514,34 @@ const SCOPE_GRAPH: Record<string, Record<string, string>> = {
         `  /${name}/1.0.0:`,
         `    resolution: {integrity: sha512-${name}}`,
         ...lines.map((line) => `    ${line}`),
+        "",
+      ]),
+    ].join("\n"),
+  },
+  // Yarn Berry: a workspace's dev dependencies are among its dependencies, the package.json
+  // tells them apart; an optional dependency is one `dependenciesMeta` marks optional.
+  "yarn.lock berry": {
+    "yarn.lock": [
+      "__metadata:",
+      "  version: 8",
+      "  cacheKey: 10c0",
+      "",
+      '"app@workspace:.":',
+      "  version: 0.0.0-use.local",
+      '  resolution: "app@workspace:."',
+      "  dependencies:",
+      '    lib: "npm:^1.0.0"',
+      '    tool: "npm:^1.0.0"',
+      "  languageName: unknown",
+      "  linkType: soft",
+      "",
+      ...Object.entries(BERRY_DEPENDENCIES).flatMap(([name, lines]) => [
+        `"${name}@npm:^1.0.0":`,
+        "  version: 1.0.0",
+        `  resolution: "${name}@npm:1.0.0"`,
+        ...lines.map((line) => `  ${line}`),
+        "  languageName: node",
+        "  linkType: hard",
         "",
       ]),
     ].join("\n"),
