@@ -13,6 +13,7 @@ import {
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../../src/sbom/mod.ts";
 import { withTempDir } from "../../_util.ts";
+import { BERRY_APP } from "./_js_readers.ts";
 import { assertSbomsValid, writeTree } from "../_tree.ts";
 
 Deno.test("npmComponent: names keep their case; origin qualifiers; hashes; license", () => {
@@ -522,14 +523,7 @@ const SCOPE_GRAPH: Record<string, Record<string, string>> = {
   // tells them apart; an optional dependency is one `dependenciesMeta` marks optional.
   "yarn.lock berry": {
     "yarn.lock": [
-      "__metadata:",
-      "  version: 8",
-      "  cacheKey: 10c0",
-      "",
-      '"app@workspace:.":',
-      "  version: 0.0.0-use.local",
-      '  resolution: "app@workspace:."',
-      "  dependencies:",
+      ...BERRY_APP,
       '    lib: "npm:^1.0.0"',
       '    tool: "npm:^1.0.0"',
       "  languageName: unknown",
