@@ -535,8 +535,10 @@ class PnpmMapper {
         if (typeof to !== "string" && "outside" in to) to.scopes.push(dep.scope);
       }
     }
-    // v9 records no dev flag: reachability from the importers decides, as for npm's flags
-    // (through packages only: a linked folder is a member, whose importer edges are roots).
+    // Reachability from the importers decides, as for npm's flags (through packages only: a
+    // linked folder is a member, whose importer edges are roots). v9 records no dev flag, and
+    // the v5/v6 flags cannot say npm's `devOptional`: a package the dev tree requires and run
+    // time reaches only through optional dependencies has neither flag there, as if runtime.
     const packageEdges = new Map<Pkg | Outside, [Pkg | Outside, Scope][]>();
     const next = (node: Pkg | Outside): [Pkg | Outside, Scope][] => {
       let edges = packageEdges.get(node);
@@ -546,12 +548,12 @@ class PnpmMapper {
       }
       return edges;
     };
-    const reached = d.major === 9 ? reach(roots, next) : undefined;
+    const reached = reach(roots, next);
     const ids = new Map<Pkg | Outside, string>();
     for (const pkg of d.packages.values()) {
       const scopes = build
         ? ["build" as const]
-        : reached !== undefined && (reached.prod.has(pkg) || reached.dev.has(pkg))
+        : reached.prod.has(pkg) || reached.dev.has(pkg)
         ? reachScopes(reached, pkg)
         : flagScopes({ dev: pkg.dev === true, optional: pkg.optional });
       ids.set(pkg, this.packageId(pkg, d, scopes));
@@ -564,7 +566,7 @@ class PnpmMapper {
     for (const node of outside.values()) {
       const scopes = build
         ? ["build" as const]
-        : reached !== undefined && (reached.prod.has(node) || reached.dev.has(node))
+        : reached.prod.has(node) || reached.dev.has(node)
         ? reachScopes(reached, node)
         : node.scopes;
       ids.set(node, this.out.component(npmComponent({ name: node.name, scopes, sources: [path] })));

@@ -237,6 +237,17 @@ function locatorFolder(params: URLSearchParams): string {
   return range.startsWith("workspace:") ? joinPath(range.slice("workspace:".length)) : "";
 }
 
+/**
+ * A Berry patch file as a path from the lockfile's folder, read as Yarn reads it: `~/` starts at
+ * the project's root, a relative path at the workspace that declares the patch (the `locator`
+ * parameter: `./patches/x.patch` of `packages/a` is `packages/a/patches/x.patch`); a builtin
+ * patch keeps its name.
+ */
+function patchFile(file: string, folder: string): string {
+  if (file.startsWith("~/")) return joinPath(file.slice(2));
+  return /(?:^|[!~])builtin<[^>]*>$/.test(file) ? file : joinPath(folder, file);
+}
+
 /** Decodes the resolution of a Berry entry into `entry`. */
 function resolveBerry(entry: Entry, resolution: string, path: string): void {
   const { name, range } = splitDescriptor(resolution);
@@ -258,14 +269,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       entry.workspace = true;
       return;
     case "patch:": {
-      const { body } = splitParams(rest);
+      const { body, params } = splitParams(rest);
       const hash = body.lastIndexOf("#");
       const inner = decoded(entry, hash === -1 ? body : body.slice(0, hash), path);
       // Yarn joins several patch files with `&` (`#./a.patch&./b.patch`); a patch of a patched
       // package (a builtin compat patch over the project's own) adds its own to the inner ones.
       const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path);
       for (const file of files.split("&")) {
-        if (file !== "") (entry.patches ??= []).push(file.replace(/^~\//, ""));
+        if (file !== "") (entry.patches ??= []).push(patchFile(file, locatorFolder(params)));
       }
       resolveBerry(entry, inner, path);
       return;

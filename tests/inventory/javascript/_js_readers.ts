@@ -61,3 +61,15 @@ export function assertStaleMember(out: ReaderResult, lock: string, install: stri
     `the SBOM; run \`${install}\` to update the lock`,
   ]);
 }
+
+/** The head of a Berry lock whose root workspace `app` has dependencies (the lines that follow). */
+export const BERRY_APP: readonly string[] = [
+  "__metadata:",
+  "  version: 8",
+  "  cacheKey: 10c0",
+  "",
+  '"app@workspace:.":',
+  "  version: 0.0.0-use.local",
+  '  resolution: "app@workspace:."',
+  "  dependencies:",
+];

@@ -13,6 +13,7 @@ import {
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../../src/sbom/mod.ts";
 import { withTempDir } from "../../_util.ts";
+import { BERRY_APP } from "./_js_readers.ts";
 import { assertSbomsValid, writeTree } from "../_tree.ts";
 
 Deno.test("npmComponent: names keep their case; origin qualifiers; hashes; license", () => {
@@ -326,6 +327,56 @@ Deno.test("manifestProjectFields: a private package.json names a tooling identit
   assert.deepEqual(manifestProjectFields(undefined), {});
 });
 
+/** The graph's packages in a pnpm 7 lock (v5.4): each one's lines after its resolution. */
+const PNPM5_PACKAGES: Record<string, string[]> = {
+  addon: [],
+  lib: [
+    "dependencies:",
+    "  shared: 1.0.0",
+    "optionalDependencies:",
+    "  addon: 1.0.0",
+    "  native: 1.0.0",
+    "dev: false",
+  ],
+  native: ["dev: false", "optional: true"],
+  shared: ["dev: false"],
+  tool: [
+    "dependencies:",
+    "  addon: 1.0.0",
+    "optionalDependencies:",
+    "  watcher: 1.0.0",
+    "dev: true",
+  ],
+  watcher: ["dev: true", "optional: true"],
+};
+
+/** The graph's packages in a Yarn Berry lock: each one's lines after its resolution. */
+const BERRY_DEPENDENCIES: Record<string, string[]> = {
+  addon: [],
+  lib: [
+    "dependencies:",
+    '  addon: "npm:^1.0.0"',
+    '  native: "npm:^1.0.0"',
+    '  shared: "npm:^1.0.0"',
+    "dependenciesMeta:",
+    "  addon:",
+    "    optional: true",
+    "  native:",
+    "    optional: true",
+  ],
+  native: [],
+  shared: [],
+  tool: [
+    "dependencies:",
+    '  addon: "npm:^1.0.0"',
+    '  watcher: "npm:^1.0.0"',
+    "dependenciesMeta:",
+    "  watcher:",
+    "    optional: true",
+  ],
+  watcher: [],
+};
+
 /** One graph (see the reachScopes test in ../_reach_test.ts) as each JavaScript lockfile writes it. */
 const SCOPE_GRAPH: Record<string, Record<string, string>> = {
   "package-lock.json": {
@@ -442,6 +493,53 @@ const SCOPE_GRAPH: Record<string, Record<string, string>> = {
       "",
     ].join("\n"),
   },
+  // pnpm 7's flags: `dev: false` only run time reaches it, `dev: true` only the dev tree, no
+  // flag both; `optional: true` every path is optional. addon has neither, as if runtime.
+  "pnpm-lock.yaml 5.4": {
+    "pnpm-lock.yaml": [
+      "lockfileVersion: 5.4",
+      "",
+      "specifiers:",
+      "  lib: ^1.0.0",
+      "  tool: ^1.0.0",
+      "",
+      "dependencies:",
+      "  lib: 1.0.0",
+      "",
+      "devDependencies:",
+      "  tool: 1.0.0",
+      "",
+      "packages:",
+      "",
+      ...Object.entries(PNPM5_PACKAGES).flatMap(([name, lines]) => [
+        `  /${name}/1.0.0:`,
+        `    resolution: {integrity: sha512-${name}}`,
+        ...lines.map((line) => `    ${line}`),
+        "",
+      ]),
+    ].join("\n"),
+  },
+  // Yarn Berry: a workspace's dev dependencies are among its dependencies, the package.json
+  // tells them apart; an optional dependency is one `dependenciesMeta` marks optional.
+  "yarn.lock berry": {
+    "yarn.lock": [
+      ...BERRY_APP,
+      '    lib: "npm:^1.0.0"',
+      '    tool: "npm:^1.0.0"',
+      "  languageName: unknown",
+      "  linkType: soft",
+      "",
+      ...Object.entries(BERRY_DEPENDENCIES).flatMap(([name, lines]) => [
+        `"${name}@npm:^1.0.0":`,
+        "  version: 1.0.0",
+        `  resolution: "${name}@npm:1.0.0"`,
+        ...lines.map((line) => `  ${line}`),
+        "  languageName: node",
+        "  linkType: hard",
+        "",
+      ]),
+    ].join("\n"),
+  },
   "bun.lock": {
     "bun.lock": JSON.stringify({
       lockfileVersion: 1,
@@ -486,7 +584,7 @@ Deno.test("one graph, every JavaScript lock: the same scopes, CycloneDX and SPDX
     await withTempDir(async (dir) => {
       await writeTree(dir, { "package.json": manifest, ...files });
       const inventory = await readInventory(dir);
-      assert.deepEqual(inventory.sources, [lock, "package.json"].sort(), lock);
+      assert.deepEqual(inventory.sources, [lock.split(" ")[0], "package.json"].sort(), lock);
       const bom = await toCycloneDx(inventory, options);
       const cyclonedx = new Map(bom.components.map((c) => [c.name, c.scope]));
       // name, inventory scopes, CycloneDX scope
