@@ -63,3 +63,34 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function toJsonText(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }
+
+/**
+ * Whether a text is literal parts with a wildcard between each two (a glob of `*` only),
+ * each wildcard standing for at least `least` characters of any kind. Matched leftmost part
+ * by part, never by a regex: a regex of many wildcards (`^a.*a.*a.*b$`) backtracks for ever on
+ * a long text that almost matches, and the patterns come from files vouch does not trust.
+ *
+ * @example
+ * ```ts
+ * import { wildcardMatch } from "./_util.ts";
+ * wildcardMatch("@babel/*".split("*"), "@babel/core"); // true
+ * wildcardMatch(["project-", ".lockfile"], "project-.lockfile", 1); // false
+ * ```
+ *
+ * @param parts The literal parts, in order (`pattern.split("*")`).
+ * @param text The text.
+ * @param least The fewest characters a wildcard stands for.
+ * @returns `true` on a match.
+ */
+export function wildcardMatch(parts: readonly string[], text: string, least = 0): boolean {
+  if (parts.length === 1) return text === parts[0];
+  if (!text.startsWith(parts[0])) return false;
+  let at = parts[0].length;
+  for (const part of parts.slice(1, -1)) {
+    const found = text.indexOf(part, at + least);
+    if (found === -1) return false;
+    at = found + part.length;
+  }
+  const last = parts[parts.length - 1];
+  return text.length - last.length >= at + least && text.endsWith(last);
+}

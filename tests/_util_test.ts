@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { compareStrings, isRecord, utcSeconds } from "../src/_util.ts";
+import { compareStrings, isRecord, utcSeconds, wildcardMatch } from "../src/_util.ts";
 import { isVouchError } from "../src/errors.ts";
 
 Deno.test("compareStrings: code-unit order, not locale order", () => {
@@ -61,4 +61,27 @@ Deno.test("isRecord: plain objects only", () => {
   assert.equal(isRecord("x"), false);
   assert.equal(isRecord(1), false);
   assert.equal(isRecord(undefined), false);
+});
+
+Deno.test("wildcardMatch: a glob of * only, leftmost part by part, each wildcard at least `least` long", () => {
+  const match = (pattern: string, text: string, least = 0): boolean =>
+    wildcardMatch(pattern.split("*"), text, least);
+  assert.equal(match("@babel/*", "@babel/core"), true);
+  assert.equal(match("@babel/*", "@babel/"), true);
+  assert.equal(match("*", ""), true);
+  assert.equal(match("fsevents", "fsevents"), true);
+  assert.equal(match("fsevents", "fsevents2"), false);
+  assert.equal(match("a*b*a", "ab"), false);
+  assert.equal(match("a*b*a", "aba"), true);
+  assert.equal(match("a*b*a", "abba"), true);
+  assert.equal(match("a*ab", "ab"), false);
+  assert.equal(match("*-linux-*", "@rollup/rollup-linux-x64-gnu"), true);
+  assert.equal(match("p-*.lockfile", "p-.lockfile", 1), false);
+  assert.equal(match("p-*.lockfile", "p-a.lockfile", 1), true);
+  assert.equal(match("p-*-*", "p-a-", 1), false);
+  assert.equal(match("p-*-*", "p-a--", 1), true);
+  // What a regex of the same wildcards (`^a.*a.*…b$`) takes minutes over.
+  const start = performance.now();
+  assert.equal(match(`${"a*".repeat(40)}b`, "a".repeat(5_000)), false);
+  assert.ok(performance.now() - start < 1_000);
 });

@@ -5,6 +5,7 @@
 // the lock of the script's own classpath. The scan and the lock reader both need
 // it: a lock at such a path has no name the scan knows.
 import { posix } from "../../_path.ts";
+import { wildcardMatch } from "../../_util.ts";
 import type { Load } from "../_reader.ts";
 
 /** A lock file a build script names. */
@@ -493,9 +494,8 @@ function eachLock(
     named.why = FOR_OTHERS;
     return undefined;
   }
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll(EACH, "[^/]+");
-  const pattern = new RegExp(`^${escaped}$`);
-  const found = (files(folder) ?? []).filter((f) => pattern.test(f)).sort();
+  const parts = name.split(EACH);
+  const found = (files(folder) ?? []).filter((f) => wildcardMatch(parts, f, 1)).sort();
   if (found.length === 0) {
     named.why = `no file matches ${lock.replaceAll(EACH, "*")}`;
     return undefined;

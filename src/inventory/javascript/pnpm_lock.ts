@@ -5,7 +5,7 @@
  */
 
 import { VouchError } from "../../errors.ts";
-import { isRecord } from "../../_util.ts";
+import { isRecord, wildcardMatch } from "../../_util.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
@@ -609,13 +609,11 @@ function ignoredOptional(patterns: unknown): (name: string) => boolean {
   const list = Array.isArray(patterns) ? patterns.filter((p) => typeof p === "string") : [];
   const rules = list.map((pattern: string) => {
     const negated = pattern.startsWith("!");
-    const body = (negated ? pattern.slice(1) : pattern).split("*")
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-    return { negated, re: new RegExp(`^${body}$`) };
+    return { negated, parts: (negated ? pattern.slice(1) : pattern).split("*") };
   });
   return (name) => {
     let matched = rules.length > 0 && rules.every((r) => r.negated);
-    for (const rule of rules) if (rule.re.test(name)) matched = !rule.negated;
+    for (const rule of rules) if (wildcardMatch(rule.parts, name)) matched = !rule.negated;
     return matched;
   };
 }

@@ -236,6 +236,14 @@ Deno.test("namedLocks: a path set for each project names the files of its folder
   assert.deepEqual(named(script.replace("project-", "locks/")), [
     "5 ? no file matches locks/*.lockfile",
   ]);
+  // A name of many `${project.name}` against files that almost match it: was a regex of as many
+  // `[^/]+`, which backtracked for about 30 s (the script and the files are untrusted).
+  const many = script.replace("project-${project.name}", "p" + "-${project.name}".repeat(9));
+  files["."].push(`p${"-".repeat(60)}.lock`, `p${"-x".repeat(9)}.lockfile`);
+  const start = performance.now();
+  assert.deepEqual(named(many), [`5 p${"-x".repeat(9)}.lockfile`]);
+  assert.ok(performance.now() - start < 2_000);
+  files["."].splice(-2);
   assert.deepEqual(
     named(script.replace("${rootProject.projectDir}/", "")),
     ["5 ? it is set for other projects (allprojects, subprojects)"],

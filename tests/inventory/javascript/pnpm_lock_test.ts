@@ -708,3 +708,27 @@ Deno.test("readPnpmLock: an optional dependency the importer lacks is one pnpm c
     "not in the SBOM (`pnpm install` leaves out an optional dependency it cannot resolve)",
   ]);
 });
+
+// The lock is untrusted: its patterns were compiled to regexes (`^a.*a.*…b$`), which backtrack
+// for ever on a name that almost matches (this one took about a minute).
+Deno.test("readPnpmLock: ignoredOptionalDependencies patterns of many wildcards match in linear time", () => {
+  const name = "a".repeat(48);
+  const text = [
+    "lockfileVersion: '9.0'",
+    "ignoredOptionalDependencies:",
+    `  - '${"a*".repeat(10)}b'`,
+    ...MS_ROOT_IMPORTER,
+    ...MS_ONLY,
+  ].join("\n");
+  const load = (p: string): string | undefined =>
+    p === "package.json"
+      ? JSON.stringify({
+        dependencies: { ms: "^2.1.3" },
+        optionalDependencies: { [name]: "1.0.0" },
+      })
+      : undefined;
+  const start = performance.now();
+  const { warnings } = readPnpmLock(text, { path: "pnpm-lock.yaml", load });
+  assert.ok(performance.now() - start < 2_000);
+  assert.equal(warnings?.length, 1, "not ignored: the pattern ends in b");
+});
