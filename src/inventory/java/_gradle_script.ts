@@ -29,6 +29,12 @@ const FOR_OTHERS = "it is set for other projects (allprojects, subprojects)";
 /** Stands for each project's name in a path set in `subprojects { }` or `allprojects { }`. */
 const EACH = "\u0001";
 
+/**
+ * The deepest templates in strings in templates that are followed (`"${"${…}"}"`): deeper,
+ * `${` is text, which no real script needs and a hostile one would overflow the stack with.
+ */
+const MAX_NESTING = 100;
+
 /** A build script's text, blanked where it is not code, offset for offset (line breaks kept). */
 export interface ScriptCode {
   /** The script with its comments blanked: what it says. */
@@ -57,6 +63,8 @@ export function scriptCode(script: string, kotlin: boolean): ScriptCode {
     for (let k = from; k < to; k++) if (out[k] !== "\n" && out[k] !== "\r") out[k] = " ";
   };
   let i = 0;
+  /** How many templates the string being skipped is in (`"${"${…}"}"`). */
+  let nesting = 0;
   /** Where a Groovy slash starts a slashy string: where a value starts, not after one. */
   const valueStarts = (at: number): boolean => {
     let k = at - 1;
@@ -134,9 +142,11 @@ export function scriptCode(script: string, kotlin: boolean): ScriptCode {
       if (close === "/$" && c === "$" && /[$/]/.test(script[i + 1] ?? "")) i += 2;
       else if (close === "/" && c === "\\" && script[i + 1] === "/") i += 2;
       else if (escapes && c === "\\") i += 2;
-      else if (templates && c === "$" && script[i + 1] === "{") {
+      else if (templates && c === "$" && script[i + 1] === "{" && nesting < MAX_NESTING) {
         i += 2;
+        nesting++;
         skipCode(true);
+        nesting--;
         i++;
       } else i++;
     }
@@ -146,20 +156,67 @@ export function scriptCode(script: string, kotlin: boolean): ScriptCode {
   return { said: said.join(""), code: code.join("") };
 }
 
-/** The names of the blocks open at `offset` of a script's code (see {@linkcode scriptCode}). */
-function enclosing(code: string, offset: number): string[] {
-  const stack: string[] = [];
-  for (let i = 0; i < offset; i++) {
-    const c = code[i];
-    if (c === "{") {
-      // `name {`, `name(args) {` or `name { … }` after a dot (`project.dependencyLocking {`).
-      const head = /([A-Za-z_]\w*)\s*(?:\([^()]*\))?\s*$/.exec(
-        code.slice(Math.max(0, i - 200), i),
-      );
-      stack.push(head?.[1] ?? "");
-    } else if (c === "}") stack.pop();
+/** The longest text before a `{` that names its block (`name`, `name(args)`). */
+const HEAD_CHARS = 200;
+
+/**
+ * The name of the block a `{` at `brace` of a script's code opens: `name {`, `name(args) {`, or
+ * `name {` after a dot (`project.dependencyLocking {`); `""` for none. Scans back over at most
+ * {@linkcode HEAD_CHARS} characters, without a regex that could backtrack.
+ */
+function blockName(code: string, brace: number): string {
+  const low = Math.max(0, brace - HEAD_CHARS);
+  const space = (i: number): boolean => i >= low && /\s/.test(code[i]);
+  let i = brace - 1;
+  while (space(i)) i--;
+  if (i >= low && code[i] === ")") {
+    let open = i - 1;
+    while (open >= low && code[open] !== "(" && code[open] !== ")") open--;
+    if (open < low || code[open] !== "(") return "";
+    i = open - 1;
+    while (space(i)) i--;
   }
-  return stack;
+  const end = i + 1;
+  while (i >= low && /\w/.test(code[i])) i--;
+  const name = code.slice(i + 1, end);
+  return /^[A-Za-z_]/.test(name) ? name : "";
+}
+
+/**
+ * The names of the blocks open at an offset of a script's code (see {@linkcode scriptCode}),
+ * outermost first (`buildscript`, `dependencyLocking`, …): the braces are found in one pass,
+ * each offset asked then costs a binary search and the blocks it is in, not a pass over the
+ * script before it (many `lockFile`s in a hostile script took time growing with its square).
+ */
+function blocksOf(code: string): (offset: number) => string[] {
+  /** The offsets of the braces, and the innermost block open just after each. */
+  const braces: number[] = [];
+  const inside: number[] = [];
+  const opened: Array<{ name: string; parent: number }> = [];
+  let current = -1;
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] === "{") {
+      opened.push({ name: blockName(code, i), parent: current });
+      current = opened.length - 1;
+    } else if (code[i] === "}") {
+      if (current !== -1) current = opened[current].parent;
+    } else continue;
+    braces.push(i);
+    inside.push(current);
+  }
+  return (offset) => {
+    let low = 0;
+    for (let high = braces.length; low < high;) {
+      const mid = (low + high) >> 1;
+      if (braces[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    const out: string[] = [];
+    for (let b = low === 0 ? -1 : inside[low - 1]; b !== -1; b = opened[b].parent) {
+      out.push(opened[b].name);
+    }
+    return out.reverse();
+  };
 }
 
 /** What a lock path's string may use: the script, its folders and how to read the build's files. */
@@ -168,6 +225,10 @@ interface Context {
   text: ScriptCode;
   /** Whether it is a Kotlin script. */
   kotlin: boolean;
+  /** The names of the blocks open at an offset of its code (see {@linkcode blocksOf}). */
+  blocks: (offset: number) => string[];
+  /** What {@linkcode propertyFact} found of each property or variable, by name. */
+  facts: Map<string, PropertyFact>;
   /** Its folder. */
   project: string;
   /** The folder of its build's settings script (read when needed). */
@@ -258,21 +319,38 @@ function assignments(code: string, name: string): RegExpExecArray[] {
  * the project's `gradle.properties` or the build's (`val x: String by project` in Kotlin).
  */
 function propertyValue(context: Context, name: string, at: number): string | undefined {
+  let fact = context.facts.get(name);
+  if (fact === undefined) context.facts.set(name, fact = propertyFact(context, name));
+  return at >= fact.from ? fact.value : undefined;
+}
+
+/**
+ * What the build says of a property or variable, looked up once per script (see
+ * {@linkcode propertyValue}): its value, for a path at or after offset `from` of the script.
+ */
+interface PropertyFact {
+  from: number;
+  value?: string;
+}
+
+/** Finds the {@linkcode PropertyFact} of a property or variable. */
+function propertyFact(context: Context, name: string): PropertyFact {
+  const none = { from: 0 };
   const { text, kotlin } = context;
-  if (otherWrites(text.said, name)) return undefined;
+  if (otherWrites(text.said, name)) return none;
   const sets = assignments(text.code, name);
-  if (sets.length > 1) return undefined;
+  if (sets.length > 1) return none;
   if (sets.length === 1) {
     const m = sets[0];
     if (m[1] !== "=") {
-      if (!/^by\s+project\b/.test(text.code.slice(m.index + m[0].length - 2))) return undefined;
+      if (!/^by\s+project\b/.test(text.code.slice(m.index + m[0].length - 2))) return none;
     } else {
-      const blocks = enclosing(text.code, m.index);
-      if (m.index > at || blocks.some((b) => b !== "ext" && b !== "allprojects")) return undefined;
-      return plainString(expression(text, m.index + m[0].length), kotlin);
+      const blocks = context.blocks(m.index);
+      if (blocks.some((b) => b !== "ext" && b !== "allprojects")) return none;
+      return { from: m.index, value: plainString(expression(text, m.index + m[0].length), kotlin) };
     }
   } else if (kotlin && name !== "version" && name !== "group") {
-    return undefined; // Kotlin sees no property it does not declare
+    return none; // Kotlin sees no property it does not declare
   }
   // Not set in this script: the root script's value, if it sets one, is for every project.
   if (context.root !== context.project) {
@@ -280,15 +358,15 @@ function propertyValue(context: Context, name: string, at: number): string | und
       const root = context.load(inFolder(context.root, file));
       if (root === undefined) continue;
       const code = scriptCode(root, file.endsWith(".kts"));
-      if (assignments(code.code, name).length > 0 || otherWrites(code.said, name)) return undefined;
+      if (assignments(code.code, name).length > 0 || otherWrites(code.said, name)) return none;
     }
   }
   for (const folder of new Set([context.project, context.root])) {
     const properties = context.load(inFolder(folder, "gradle.properties"));
     const value = properties === undefined ? undefined : propertyIn(properties, name);
-    if (value !== undefined) return value;
+    if (value !== undefined) return { from: 0, value };
   }
-  return undefined;
+  return none;
 }
 
 /**
@@ -369,6 +447,9 @@ function literalPath(
   return { path };
 }
 
+/** The most characters of a value read: a longer one is cut. */
+const MAX_EXPRESSION = 1000;
+
 /**
  * The expression that starts at `start` of a script's text: up to the end of its line, a `;`,
  * or a `)` or `}` that closes what it is in (`lockFile.set(file("a"))` → `file("a")`). The
@@ -379,7 +460,8 @@ function expression(text: ScriptCode, start: number): string {
   const { said, code } = text;
   let depth = 0;
   let end = start;
-  for (; end < code.length; end++) {
+  // Longer than any value a script writes: the rest is cut (it reads as computed).
+  for (const last = Math.min(code.length, start + MAX_EXPRESSION); end < last; end++) {
     const c = code[end];
     if (c === "(" || c === "{" || c === "[") depth++;
     else if (c === ")" || c === "}" || c === "]") {
@@ -437,6 +519,8 @@ export function namedLocks(
   const context: Context = {
     text,
     kotlin,
+    blocks: blocksOf(text.code),
+    facts: new Map(),
     project,
     get root(): string {
       return root ??= buildRoot(project, load);
@@ -445,8 +529,10 @@ export function namedLocks(
     each: false,
   };
   const { code } = text;
+  let line = 1;
+  let counted = 0;
   for (const m of code.matchAll(/\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)\s*\()/g)) {
-    const blocks = enclosing(code, m.index);
+    const blocks = context.blocks(m.index);
     const before = code.slice(Math.max(0, m.index - 40), m.index);
     if (!blocks.includes("dependencyLocking") && !/\bdependencyLocking\s*\.\s*$/.test(before)) {
       continue;
@@ -454,7 +540,7 @@ export function namedLocks(
     const value = expression(text, m.index + m[0].length);
     const op = m[0].replace(/\s+/g, "");
     const written = op === "lockFile=" ? `lockFile = ${value}` : `${op}${value})`;
-    const line = script.slice(0, m.index).split("\n").length;
+    for (; counted < m.index; counted++) if (script[counted] === "\n") line++;
     const named: NamedLock = { buildscript: blocks.includes("buildscript"), written, line };
     out.push(named);
     const others = blocks.filter((b) => OTHER_PROJECTS.has(b));
