@@ -94,3 +94,18 @@ export function wildcardMatch(parts: readonly string[], text: string, least = 0)
   const last = parts[parts.length - 1];
   return text.length - last.length >= at + least && text.endsWith(last);
 }
+
+/**
+ * A text without the run of one character at its end (`https://x.test//` → `https://x.test`).
+ * A loop, not `/\/+$/`: that regex retries from each character of a long run not at the end,
+ * in time growing with the square of its length, on text vouch does not trust.
+ *
+ * @param text The text.
+ * @param char The character, one UTF-16 code unit.
+ * @returns The text without it at its end.
+ */
+export function withoutTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
+}

@@ -6,7 +6,7 @@
  */
 
 import { posix } from "../../_path.ts";
-import { isRecord } from "../../_util.ts";
+import { isRecord, withoutTrailing } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { keyLine, lineAt, parseJsonObject } from "../_formats/json.ts";
 import { localPlace } from "../_paths.ts";
@@ -155,7 +155,7 @@ const VCS_TYPES = new Set([
 function repositoryKey(url: string): string {
   const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+)$/.exec(url);
   const bare = scp ? `${scp[1]}/${scp[2]}` : url.replace(/^[a-z][\w+.-]*:\/\/([^@/]*@)?/i, "");
-  return bare.toLowerCase().replace(/\/+$/, "").replace(/\.git$/, "");
+  return withoutTrailing(bare.toLowerCase(), "/").replace(/\.git$/, "");
 }
 
 /**

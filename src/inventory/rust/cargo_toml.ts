@@ -12,6 +12,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
+import { withoutTrailing } from "../../_util.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { type Project, ROOT_ID, type Scope } from "../types.ts";
@@ -132,7 +133,7 @@ function registryIndexes(manifestPath: string, load: Load | undefined): Map<stri
 function sourceKey(source: string): string {
   if (!source.includes("://")) return source === "crates-io" ? source : `name:${source}`;
   if (registryUrl(source) === undefined) return "crates-io";
-  return source.replace(/^(git|registry|sparse)\+/, "").toLowerCase().replace(/\/+$/, "")
+  return withoutTrailing(source.replace(/^(git|registry|sparse)\+/, "").toLowerCase(), "/")
     .replace(/\.git$/, "");
 }
 
@@ -401,7 +402,7 @@ export interface DeclaredUse {
 
 /** A comparator of a Cargo version requirement: operator, major, minor, patch, prerelease. */
 const COMPARATOR =
-  /^\s*(\^|~|=|>=|<=|>|<)?\s*v?(\*|\d+)(?:\.(\*|\d+))?(?:\.(\*|\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+\S*)?\s*$/;
+  /^(\^|~|=|>=|<=|>|<)?\s*v?(\*|\d+)(?:\.(\*|\d+))?(?:\.(\*|\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+\S*)?$/;
 
 /** A version as semver orders it (build metadata dropped); `undefined` when it is none. */
 function semver(version: string): SemVer | undefined {
@@ -432,7 +433,8 @@ export function cargoRequirementAccepts(requirement: string, version: string): b
   const v = semver(version);
   if (v === undefined) return true;
   return requirement.split(",").every((part) => {
-    const m = COMPARATOR.exec(part);
+    // Trimmed first: spaces around it in the regex would be tried split every way.
+    const m = COMPARATOR.exec(part.trim());
     if (m === null) return true;
     const [, op = "^", major, minor, patch, pre] = m;
     if (major === "*") return true;

@@ -180,6 +180,25 @@ Deno.test("readComposerLock: a package of a VCS repository of composer.json (a f
   );
 });
 
+// composer.json is untrusted: a repository URL with a long run of slashes not at its end took
+// time growing with its square (`/\/+$/`: about 20 s here).
+Deno.test("readComposerLock: a VCS repository URL with a long run of slashes takes linear time", () => {
+  const url = `https://github.com/acme-forks/guzzle${"/".repeat(200_000)}x`;
+  const manifest = JSON.stringify({ repositories: [{ type: "vcs", url }] });
+  const lock = JSON.stringify({
+    packages: [{
+      name: "guzzlehttp/guzzle",
+      version: "dev-main",
+      source: { type: "git", url: "https://github.com/acme-forks/guzzle.git", reference: "a" },
+      dist: { type: "zip", url: "https://api.github.com/repos/a/b/zipball/a", reference: "a" },
+    }],
+  });
+  const start = performance.now();
+  const out = readComposerLock(lock, { path: "composer.lock", manifest });
+  assert.ok(performance.now() - start < 2_000);
+  assert.equal(out.components[0].purl, "pkg:composer/guzzlehttp/guzzle@dev-main", "not that fork");
+});
+
 // A `package` repository defines a package in composer.json itself (a plugin zip, a library off
 // Packagist): its lock entry, with no notification-url, read as the Packagist package of that name.
 Deno.test("readComposerLock: a package a `package` repository of composer.json defines carries its download_url", () => {

@@ -313,3 +313,20 @@ Deno.test("cargoRequirementAccepts: Cargo's caret default, tilde, exact, wildcar
     );
   }
 });
+
+// The manifest is untrusted: a requirement or a source URL with a long run of spaces or slashes
+// not at its end took time growing with its square (`^\s*…\s*$`, `/\/+$/`: 20 s and more here).
+Deno.test("readCargoToml, cargoRequirementAccepts: long runs of spaces or slashes take linear time", () => {
+  const start = performance.now();
+  assert.equal(cargoRequirementAccepts(`${" ".repeat(150_000)}x`, "1.0.0"), true);
+  assert.equal(cargoRequirementAccepts(` >= 1.2 , < 2 `, "1.5.0"), true);
+  assert.equal(cargoRequirementAccepts(` >= 1.2 , < 2 `, "2.0.0"), false);
+  const url = `https://github.com/acme/x${"/".repeat(150_000)}y`;
+  const root = `[workspace]\nmembers = ["app"]\n\n[patch."${url}"]\nx = { path = "x" }\n`;
+  const app =
+    `[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nx = { git = "${url}" }\n`;
+  const files: Record<string, string> = { "Cargo.toml": root };
+  const out = readCargoToml(app, { path: "app/Cargo.toml", load: (p) => files[p] });
+  assert.deepEqual(out.components, [], "patched by the project's own crate");
+  assert.ok(performance.now() - start < 3_000);
+});
