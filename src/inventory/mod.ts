@@ -235,9 +235,17 @@ async function readWith(
 
 /**
  * The text of a file the scan does not read, to look into it: `undefined` when it is no
- * regular file or no text.
+ * regular file or no text, or a link out of the root (the scan reports it unread as one: what
+ * it says, of a lockfile's path, is not the project's).
  */
 function unreadText(root: string, path: string): { text: string; bytes: Uint8Array } | undefined {
+  let real: string;
+  try {
+    real = relative(Deno.realPathSync(root), Deno.realPathSync(join(root, path)));
+  } catch {
+    return undefined; // missing or broken: no text
+  }
+  if (real.startsWith("..") || isAbsolute(real)) return undefined;
   const bytes = readRegularFile(join(root, path), path);
   if (bytes === undefined) return undefined;
   try {

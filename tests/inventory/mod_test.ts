@@ -1424,3 +1424,32 @@ Deno.test("a requirements file below a requirements/ subfolder is read unless a 
   assert.deepEqual(inventory.unread, []);
   assertGraph(inventory, "requirements subfolders");
 });
+
+// A manifest the scan reports as a link out of the root is never opened: what a build script
+// or deno.json outside the project names as its lock (here, files inside it) was read.
+Deno.test("readInventory: a manifest linked from outside the root names no lockfile", async () => {
+  await withTempDir(async (outside) => {
+    await withTempDir(async (dir) => {
+      await Deno.writeTextFile(
+        `${outside}/build.gradle`,
+        'dependencyLocking {\n  lockFile = file("locks/app.lockfile")\n}\n',
+      );
+      await Deno.writeTextFile(`${outside}/deno.json`, '{ "lock": "locks/app.deno.lock" }');
+      await Deno.mkdir(`${dir}/locks`);
+      await Deno.writeTextFile(
+        `${dir}/locks/app.lockfile`,
+        "# This is a Gradle generated file for dependency locking.\n" +
+          "com.google.guava:guava:33.0.0-jre=runtimeClasspath\nempty=\n",
+      );
+      await Deno.writeTextFile(
+        `${dir}/locks/app.deno.lock`,
+        JSON.stringify({ version: "4", npm: { "ms@2.1.3": { integrity: "sha512-x" } } }),
+      );
+      await Deno.symlink(`${outside}/build.gradle`, `${dir}/build.gradle`);
+      await Deno.symlink(`${outside}/deno.json`, `${dir}/deno.json`);
+      const inventory = await readInventory(dir, {});
+      assert.deepEqual(inventory.components.map((c) => c.purl), []);
+      assert.deepEqual(inventory.unread, ["build.gradle", "deno.json"]);
+    });
+  });
+});
