@@ -17,6 +17,8 @@ export interface NamedLockfile {
   line: number;
   /** Why its path is not known, when it is not (`it is computed`). */
   why?: string;
+  /** The lock its tool keeps by default, which it does not use once the file names this one. */
+  replaces?: string;
 }
 
 /** A kind of dependency file. */

@@ -258,8 +258,9 @@ function unreadText(root: string, path: string): { text: string; bytes: Uint8Arr
 /**
  * The lockfiles that files the scan found and does not read name at paths of their own
  * (`KnownFile.namesLocks`: a Gradle script's `dependencyLocking { lockFile = file("…") }`),
- * by path, with their reader and the file that names them; and the files that name one
- * vouch cannot read (a computed path, a missing file), as unread, saying why.
+ * by path, with their reader and the file that names them; the files that name one
+ * vouch cannot read (a computed path, a missing file), as unread, saying why; and the
+ * default locks their tool no longer uses (`NamedLockfile.replaces`), each with why.
  */
 function namedLockfiles(
   root: string,
@@ -267,9 +268,14 @@ function namedLockfiles(
   loadAs: (code: string) => Load,
   excluded: (path: string) => boolean,
   files: (folder: string) => string[] | undefined,
-): { named: Map<string, { reader: Reader; by: string }>; unfollowed: Map<string, UnreadFile> } {
+): {
+  named: Map<string, { reader: Reader; by: string }>;
+  unfollowed: Map<string, UnreadFile>;
+  unused: Map<string, string>;
+} {
   const named = new Map<string, { reader: Reader; by: string }>();
   const unfollowed = new Map<string, UnreadFile>();
+  const unused = new Map<string, string>();
   for (const u of unread) {
     const slash = u.path.lastIndexOf("/");
     const names = knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))
@@ -287,6 +293,13 @@ function namedLockfiles(
     const missed: string[] = [];
     for (const lock of names.find(text, u.path, load, files)) {
       const where = `line ${lock.line}, ${lock.written}`;
+      if (lock.replaces !== undefined && lock.replaces !== lock.path) {
+        unused.set(
+          lock.replaces,
+          `${lock.replaces} is not read: ${u.path} names another lock (${where}), so ` +
+            `${knownFile(u.path.slice(slash + 1), "")?.tool ?? "its tool"} does not use it`,
+        );
+      }
       if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
       else if (excluded(lock.path)) continue;
       else if (load(lock.path) === undefined) missed.push(`${where}: no such file`);
@@ -296,7 +309,8 @@ function namedLockfiles(
     const reason = `it names a dependency lock vouch cannot read: ${missed.join("; ")}`;
     unfollowed.set(u.path, { path: u.path, reason, hint: names.hint });
   }
-  return { named, unfollowed };
+  for (const path of named.keys()) unused.delete(path);
+  return { named, unfollowed, unused };
 }
 
 /** What the inventory stage found: the inventory, the bytes read, the files left unread. */
@@ -409,6 +423,16 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   // The locks build scripts put elsewhere (Gradle's `lockFile = file("…")`): each is read as
   // the lock of its script's folder.
   const scripts = namedLockfiles(absRoot, locks.unread, loadAs, excluded, listFiles);
+  // A default lock its script names another in place of is not its tool's: a stale one.
+  for (const path of [...scripts.unused.keys()]) {
+    const at = files.indexOf(path);
+    if (at === -1 || locks.named.has(path)) {
+      scripts.unused.delete(path);
+      continue;
+    }
+    files.splice(at, 1);
+    queued.delete(path);
+  }
   for (const path of scripts.named.keys()) {
     if (queued.has(path)) continue;
     queued.add(path);
@@ -509,7 +533,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     read.set(path, file);
     return true;
   };
-  const warnings = [...merged.warnings ?? [], ...locks.warnings];
+  const warnings = [...merged.warnings ?? [], ...locks.warnings, ...scripts.unused.values()];
   // A file that names a lock vouch cannot read stays unread, saying why.
   const unread = locks.unread.map((u) => scripts.unfollowed.get(u.path) ?? u).filter((u) => {
     if (scripts.unfollowed.has(u.path)) return true;

@@ -20,6 +20,11 @@ export interface NamedLock {
   line: number;
   /** Why vouch cannot tell the path, when it cannot (a computed path). */
   why?: string;
+  /**
+   * The lock Gradle keeps by default that this one stands in for, which it then does not use:
+   * `gradle.lockfile` beside the script (`buildscript-gradle.lockfile` for its classpath's).
+   */
+  replaces?: string;
 }
 
 /** Blocks that configure projects other than the script's own: a path there is theirs. */
@@ -559,8 +564,13 @@ export function namedLocks(
     const from = call[1] === "rootProject" || call[2] === "settingsDirectory" ? "root" : "project";
     const { path: lock, why } = literalPath(call[3], from, context, m.index);
     if (lock === undefined) named.why = why;
-    else if (!context.each) named.path = lock;
-    else out.push(...eachLock(named, lock, files) ?? []);
+    else if (!context.each) {
+      named.path = lock;
+      named.replaces = inFolder(
+        project,
+        named.buildscript ? "buildscript-gradle.lockfile" : "gradle.lockfile",
+      );
+    } else out.push(...eachLock(named, lock, files) ?? []);
   }
   return out.filter((l) => l.path !== undefined || l.why !== undefined);
 }

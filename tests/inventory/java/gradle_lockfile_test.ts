@@ -508,6 +508,38 @@ Deno.test("readInventory: the locks build scripts name at other paths are read, 
   });
 });
 
+// Gradle reads and writes only the lock a script names: a gradle.lockfile left beside it (from
+// before the script moved its lock) is stale. It was read too, adding its old versions silently,
+// where a deno.lock beside a deno.json that names another lock is left out with a warning.
+Deno.test("readInventory: a default lock beside a script that names another is not read, with a warning", async () => {
+  const files: Record<string, string> = {
+    "settings.gradle": 'rootProject.name = "demo"\n',
+    "build.gradle": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+      '    lockFile = file("locks/buildscript.lockfile")\n  }\n}\n' +
+      'dependencyLocking {\n    lockAllConfigurations()\n    lockFile = file("locks/app.lockfile")\n}\n',
+    "locks/buildscript.lockfile":
+      "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+    "locks/app.lockfile": "com.google.guava:guava:33.0.0-jre=runtimeClasspath\nempty=\n",
+    "gradle.lockfile": "com.google.guava:guava:20.0=runtimeClasspath\nempty=\n",
+    "buildscript-gradle.lockfile":
+      "com.diffplug.spotless:spotless-plugin-gradle:5.0.0=classpath\nempty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0",
+      "pkg:maven/com.google.guava/guava@33.0.0-jre",
+    ]);
+    assert.deepEqual(warnings, [
+      'buildscript-gradle.lockfile is not read: build.gradle names another lock (line 4, lockFile = file("locks/buildscript.lockfile")), so Gradle does not use it',
+      'gradle.lockfile is not read: build.gradle names another lock (line 9, lockFile = file("locks/app.lockfile")), so Gradle does not use it',
+    ]);
+    assert.deepEqual(inventory.unread, []);
+  });
+});
+
 // What a script names at a path vouch cannot tell (computed: a property the build does not set
 // literally), or a lock it names that is not there, leaves the script unread, saying so, even
 // where a lock above would resolve it: that lock is not the one Gradle checks the project's
