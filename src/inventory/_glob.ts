@@ -8,6 +8,7 @@
 // `matchesGlob` on a grid of paths and patterns.
 
 import { NeedsModule } from "./_reader.ts";
+import { withoutTrailing } from "../_util.ts";
 
 /** A compiled pattern segment: `**`, or a matcher of one path segment. */
 type Segment = "**" | RegExp;
@@ -87,7 +88,7 @@ export function matchesGlob(path: string, pattern: string): boolean {
  * @returns The pattern to match (`""` matches nothing).
  */
 export function globPattern(raw: string): string {
-  return raw.replace(/^\.\//, "").replace(/\/+$/, "");
+  return withoutTrailing(raw.replace(/^\.\//, ""), "/");
 }
 
 /**

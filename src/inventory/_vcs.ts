@@ -3,6 +3,7 @@
 // `<vcs_tool>+<transport>://<host>/<path>[@<revision>][#<sub_path>]` (a `#`
 // starts the sub-path there, never a revision).
 import { decodePercent } from "./_url.ts";
+import { withoutTrailing } from "../_util.ts";
 
 /** git's scp-like syntax `user@host:path` (no scheme, the path not starting `//`). */
 const SCP_LIKE = /^([\w.-]+@[\w.-]+):(?!\/\/)(.+)$/;
@@ -88,7 +89,8 @@ export function withSubPath(vcsUrl: string, subPath: string | undefined): string
  * @returns The folder, `""` for the root.
  */
 export function subPathFolder(subPath: string | undefined): string {
-  return subPath?.replace(/^(?:\.?\/)+|\/+$/g, "").replace(/^\.$/, "") ?? "";
+  if (subPath === undefined) return "";
+  return withoutTrailing(subPath.replace(/^(?:\.?\/)+/, ""), "/").replace(/^\.$/, "");
 }
 
 /**

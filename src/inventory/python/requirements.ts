@@ -24,7 +24,7 @@ import {
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { sameVersion, satisfies } from "./pep440.ts";
 export { satisfies };
-import { compareStrings } from "../../_util.ts";
+import { compareStrings, withoutTrailing } from "../../_util.ts";
 import { genericUrlPurl, pep503Name } from "../purl.ts";
 import { withoutCredentials } from "../_url.ts";
 import { localPlace } from "../_paths.ts";
@@ -590,7 +590,7 @@ function versionFromPins(
 
 /** An index URL as compared: without credentials and a trailing `/`. */
 function indexKey(url: string): string {
-  return withoutCredentials(url).replace(/\/+$/, "");
+  return withoutTrailing(withoutCredentials(url), "/");
 }
 
 /** A place pip looks for packages: how a warning shows it, the option, and its URL for a purl. */

@@ -182,7 +182,7 @@ function strings(value: unknown): string[] {
 
 /** `folder` is `path` or inside it, compared by whole path components as Cargo does. */
 function within(folder: string, path: string): boolean {
-  const prefix = path.replace(/^(\.\/+)+/, "").replace(/\/+$/, "");
+  const prefix = withoutTrailing(path.replace(/^(\.\/+)+/, ""), "/");
   return prefix === "" || prefix === "." || folder === prefix || folder.startsWith(`${prefix}/`);
 }
 
