@@ -11,7 +11,8 @@ import { NeedsModule } from "./_reader.ts";
 import { withoutTrailing } from "../_util.ts";
 
 /** A compiled pattern segment: `**`, or a matcher of one path segment. */
-type Segment = "**" | RegExp;
+/** `**`, or one segment's pattern of literal characters, `*` and `?`. */
+type Segment = "**" | { glob: string };
 
 /** `node:path`'s `matchesGlob`, once a pattern has needed it. */
 let nodeMatchesGlob: ((path: string, pattern: string) => boolean) | undefined;
@@ -38,20 +39,48 @@ function compile(pattern: string): Segment[] | undefined {
       segments.push("**");
       continue;
     }
-    const body = part.replace(/[.^$]/g, "\\$&").replaceAll("*", "[^/]*").replaceAll("?", "[^/]");
-    // A wildcard never matches a leading dot (minimatch without `dot`).
-    segments.push(new RegExp(`^${/^[*?]/.test(part) ? "(?!\\.)" : ""}${body}$`));
+    segments.push({ glob: part });
   }
   compiled.set(pattern, segments);
   return segments;
 }
 
 /** Whether `pattern[p…]` matches `path[s…]`. */
+/**
+ * Whether a path segment matches a segment's pattern (`*`: any run, `?`: one character). A
+ * wildcard never matches a leading dot (minimatch without `dot`). Matched by the two-pointer
+ * walk that goes back to the last `*` only, in time at most the product of the two lengths:
+ * a regex of many wildcards (`^a.*a.*a.*b$`) backtracks for ever on a long name that almost
+ * matches, and uv's member globs come from a file vouch does not trust.
+ */
+function segmentMatches(glob: string, name: string): boolean {
+  if ((glob[0] === "*" || glob[0] === "?") && name[0] === ".") return false;
+  let g = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (g < glob.length && (glob[g] === "?" || (glob[g] !== "*" && glob[g] === name[n]))) {
+      g++;
+      n++;
+    } else if (g < glob.length && glob[g] === "*") {
+      star = g++;
+      resume = n;
+    } else if (star !== -1) {
+      g = star + 1;
+      n = ++resume;
+    } else return false;
+  }
+  while (glob[g] === "*") g++;
+  return g === glob.length;
+}
+
 function matchFrom(pattern: Segment[], p: number, path: string[], s: number): boolean {
   if (p === pattern.length) return s === path.length;
   const segment = pattern[p];
   if (segment !== "**") {
-    return s < path.length && segment.test(path[s]) && matchFrom(pattern, p + 1, path, s + 1);
+    return s < path.length && segmentMatches(segment.glob, path[s]) &&
+      matchFrom(pattern, p + 1, path, s + 1);
   }
   // `**` spans segments that do not start with a dot; at the end of a pattern, at least one.
   for (let k = s; k <= path.length; k++) {

@@ -64,3 +64,15 @@ Deno.test("globPattern: no leading ./ or trailing /, in linear time", () => {
   assert.equal(globPattern(`a${"/".repeat(200_000)}b//`), `a${"/".repeat(200_000)}b`);
   assert.ok(performance.now() - start < 2_000);
 });
+
+// uv's member globs come from an untrusted pyproject.toml: a segment of many wildcards became a
+// regex (`^[^/]*a[^/]*a…b$`) that backtracked for ever on a long name that almost matches.
+Deno.test("matchesGlob: a segment of many wildcards against a long name takes polynomial time", () => {
+  const pattern = `packages/${"*a".repeat(12)}*b`;
+  const name = "a".repeat(250);
+  const start = performance.now();
+  assert.equal(matchesGlob(`packages/${name}`, pattern), false);
+  assert.equal(matchesGlob(`packages/${name}b`, pattern), true);
+  assert.equal(matchesGlob(`packages/.${name}b`, pattern), false, "no leading dot");
+  assert.ok(performance.now() - start < 2_000);
+});
