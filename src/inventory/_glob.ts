@@ -75,21 +75,36 @@ function segmentMatches(glob: string, name: string): boolean {
   return g === glob.length;
 }
 
-function matchFrom(pattern: Segment[], p: number, path: string[], s: number): boolean {
+/**
+ * Whether `path` from segment `s` on matches `pattern` from segment `p` on. `failed` holds
+ * the pairs `(p, s)` already known not to match: without it, a pattern of many `**` (from an
+ * untrusted pyproject.toml) tries every way to split the path among them, in time growing
+ * exponentially with their number; with it, each pair is tried once.
+ */
+function matchFrom(
+  pattern: Segment[],
+  p: number,
+  path: string[],
+  s: number,
+  failed: Set<number>,
+): boolean {
   if (p === pattern.length) return s === path.length;
+  const key = p * (path.length + 1) + s;
+  if (failed.has(key)) return false;
   const segment = pattern[p];
+  let matched = false;
   if (segment !== "**") {
-    return s < path.length && segmentMatches(segment.glob, path[s]) &&
-      matchFrom(pattern, p + 1, path, s + 1);
-  }
-  // `**` spans segments that do not start with a dot; at the end of a pattern, at least one.
-  for (let k = s; k <= path.length; k++) {
-    if (k > s || p < pattern.length - 1) {
-      if (matchFrom(pattern, p + 1, path, k)) return true;
+    matched = s < path.length && segmentMatches(segment.glob, path[s]) &&
+      matchFrom(pattern, p + 1, path, s + 1, failed);
+  } else {
+    // `**` spans segments that do not start with a dot; at the end of a pattern, at least one.
+    for (let k = s; k <= path.length && !matched; k++) {
+      if (k > s || p < pattern.length - 1) matched = matchFrom(pattern, p + 1, path, k, failed);
+      if (k < path.length && path[k].startsWith(".")) break;
     }
-    if (k < path.length && path[k].startsWith(".")) return false;
   }
-  return false;
+  if (!matched) failed.add(key);
+  return matched;
 }
 
 /**
@@ -104,7 +119,7 @@ function matchFrom(pattern: Segment[], p: number, path: string[], s: number): bo
  */
 export function matchesGlob(path: string, pattern: string): boolean {
   const segments = compile(pattern);
-  if (segments !== undefined) return matchFrom(segments, 0, path.split("/"), 0);
+  if (segments !== undefined) return matchFrom(segments, 0, path.split("/"), 0, new Set());
   if (nodeMatchesGlob === undefined) throw new NeedsModule("node:path's glob matcher", loadMatcher);
   return nodeMatchesGlob(path, pattern);
 }
