@@ -61,6 +61,21 @@ export interface ScriptCode {
  * @returns The two blanked texts.
  */
 export function scriptCode(script: string, kotlin: boolean): ScriptCode {
+  if (lastBlanked?.script === script && lastBlanked.kotlin === kotlin) return lastBlanked.out;
+  const out = blankScript(script, kotlin);
+  lastBlanked = { script, kotlin, out };
+  return out;
+}
+
+/**
+ * The script {@linkcode scriptCode} blanked last, and what it gave: the readers ask for one
+ * settings script several times (its plugin builds, its included builds, its projects), and
+ * once for each lock below it.
+ */
+let lastBlanked: { script: string; kotlin: boolean; out: ScriptCode } | undefined;
+
+/** What {@linkcode scriptCode} gives, computed. */
+function blankScript(script: string, kotlin: boolean): ScriptCode {
   const n = script.length;
   const said = script.split("");
   const code = script.split("");
