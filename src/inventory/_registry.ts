@@ -5,6 +5,7 @@
 import { dirname, join, posix } from "../_path.ts";
 import { NeedsModule, type Reader } from "./_reader.ts";
 import type { GoWorkspace } from "./go/go_mod.ts";
+import { isDenoLockText } from "./deno/_lock_shape.ts";
 
 /**
  * A reader's module, imported on first use: a run reads few formats, and
@@ -253,6 +254,8 @@ export const READERS: readonly Reader[] = [
 
       lockOf: (text, path) => denoLock().configuredLock(text, path),
     },
+    // A lock deno.json's "lock" names may have any name.
+    recognizes: isDenoLockText,
     read: (text, path, c) =>
       denoLock().readDenoLock(text, { path, load: c.load, config: c.namedBy }),
   },

@@ -11,6 +11,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { sriHashes } from "../_sri.ts";
+import { isDataUrl, isUnversionedLock, SUPPORTED_VERSIONS } from "./_lock_shape.ts";
 import { genericUrlPurl, jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
 import { folderOf, joinPath, npmComponent } from "../javascript/_npm.ts";
 import type { Load } from "../_reader.ts";
@@ -18,7 +19,6 @@ import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 const CODE = "inventory.deno_lock.invalid";
-const SUPPORTED = ["2", "3", "4", "5"];
 
 /** The tables of a lock, in the version 4/5 layout. */
 interface Tables {
@@ -54,23 +54,6 @@ function tables(lock: JsonObject, version: string | undefined): Tables {
   }
   const npm = version === "3" ? objectAt(packages, "npm") : objectAt(packages, "packages");
   return { specifiers, jsr: objectAt(packages, "jsr"), npm, remote };
-}
-
-/**
- * A `data:` URL: an inline module (`import "data:text/javascript,…"`), whose code is
- * the URL itself. Deno before 2 locked them among the remote modules; nothing is downloaded.
- */
-function isDataUrl(url: string): boolean {
-  return /^data:/i.test(url);
-}
-
-/** A lock without `version`: Deno before 1.28 wrote a map of remote URLs to hashes. */
-function isUnversionedLock(lock: JsonObject): boolean {
-  const entries = Object.entries(lock);
-  return entries.length > 0 &&
-    entries.every(([url, hash]) =>
-      (/^https?:\/\//.test(url) || isDataUrl(url)) && typeof hash === "string"
-    );
 }
 
 /** Splits `name@rest` where the name may be scoped (`@scope/name@rest`). */
@@ -238,7 +221,7 @@ export function readDenoLock(
   const lock = parseJsonObject(text, path, CODE);
   const version = lock.version;
   const unversioned = version === undefined && isUnversionedLock(lock);
-  if (!unversioned && (typeof version !== "string" || !SUPPORTED.includes(version))) {
+  if (!unversioned && (typeof version !== "string" || !SUPPORTED_VERSIONS.includes(version))) {
     throw new VouchError(
       "inventory.deno_lock.unsupported_version",
       `${path}:1: deno.lock version ${JSON.stringify(version ?? null)} is not supported`,

@@ -475,3 +475,26 @@ Deno.test('a deno.json whose "lock" names a file that is not in the project says
     ]);
   });
 });
+
+// deno.json's "lock" may name any file; named with `--lockfile`, it was refused for its name.
+Deno.test("readInventory: --lockfile reads a deno.lock of any name by its shape, refuses other JSON", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "deno.json": '{ "name": "@acme/tool", "version": "1.2.0", "lock": "locks/deno-lock.json" }\n',
+      "locks/deno-lock.json": SMALL_LOCK,
+      "locks/other.json": '{ "version": "4", "name": "not-a-lock" }\n',
+    });
+    const inventory = await readInventory(dir, { lockfiles: ["locks/deno-lock.json"] });
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:jsr/%40std/path@1.0.8",
+      "pkg:npm/chalk@5.3.0",
+    ]);
+    assert.deepEqual(inventory.sources, ["locks/deno-lock.json"]);
+    await assert.rejects(
+      () => readInventory(dir, { lockfiles: ["locks/other.json"] }),
+      (error: Error & { code?: string }) =>
+        error.code === "inventory.unknown_lockfile" &&
+        error.message.includes("no reader for this file name"),
+    );
+  });
+});
