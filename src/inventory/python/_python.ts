@@ -572,7 +572,8 @@ export function purlMember(name: string, version: string | undefined): Member {
  * beside `service/pyproject.toml`, `service/Pipfile.lock`, in a monorepo of
  * services), a member for it, which the root depends on, as a
  * `docs/package-lock.json`'s project is (named by its folder when the lock
- * has no entry for it: a virtual workspace root, a Pipfile's project).
+ * has no entry for it: a virtual workspace root, a Pipfile's project, a
+ * Gemfile's that is no gem's).
  *
  * @param builder The reader's builder, which gets the member and its edge.
  * @param path The lock's path, relative to the project root.

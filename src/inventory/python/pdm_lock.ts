@@ -1,6 +1,7 @@
 /**
- * Reader for `pdm.lock`: lock_version 4.x (PDM 2), 3.x and 2 (PDM 1), whose
- * `[[package]]` tables have the same keys; PDM 1 and the early PDM 2 locks
+ * Reader for `pdm.lock`: lock_version 4.x (PDM 2), 3.x and 2 (PDM 1, and PDM
+ * 0.12.2-0.12.3 before it), whose `[[package]]` tables have the same keys;
+ * PDM 1 (and 0.12.2-0.12.3) and the early PDM 2 locks
  * (4.0–4.2) keep the files of every package apart, in `[metadata.files]`
  * keyed by `"name version"`, and PDM 0.x's (no lock_version, a `[root]`
  * table) in `[metadata]` itself. Before PDM 1.2 a package's `dependencies`
@@ -230,7 +231,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   const legacy = lockVersion === undefined && isTable(doc.root) &&
     typeof doc.root.meta_version === "string";
   // An early PDM 1 lock names the major alone: `lock_version = "3"` (frostming/marko's of 2021);
-  // PDM 1.0-1.5 wrote `"2"`.
+  // PDM 0.12.2-1.5 wrote `"2"`.
   if (!legacy && (typeof lockVersion !== "string" || !/^(?:2|[34](?:\.\d+)*)$/.test(lockVersion))) {
     throw unsupportedVersion(
       READER,

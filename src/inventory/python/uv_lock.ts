@@ -170,6 +170,16 @@ function tableLists(value: unknown): Table[][] {
 }
 
 /**
+ * A package's dependency groups: `dev-dependencies`, or `dependency-groups` as
+ * uv 0.4.27 alone wrote them (astral-sh/uv#8599), which uv reads as an alias.
+ */
+function devGroups(pkg: Table): { field: string; table: unknown } {
+  return pkg["dev-dependencies"] === undefined && pkg["dependency-groups"] !== undefined
+    ? { field: "dependency-groups", table: pkg["dependency-groups"] }
+    : { field: "dev-dependencies", table: pkg["dev-dependencies"] };
+}
+
+/**
  * The scopes through which each third-party package is installed, walking from
  * the project's packages (members and root: `dependencies` runtime,
  * `optional-dependencies` optional, `dev-dependencies` and the manifest's
@@ -195,7 +205,7 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Sc
     const pkg = packages[i];
     seed(dependencyList(pkg.dependencies), "runtime");
     for (const list of tableLists(pkg["optional-dependencies"])) seed(list, "optional");
-    for (const list of tableLists(pkg["dev-dependencies"])) seed(list, "dev");
+    for (const list of tableLists(devGroups(pkg).table)) seed(list, "dev");
   });
   seed(dependencyList(manifest.requirements), "dev");
   for (const list of tableLists(manifest["dependency-groups"])) seed(list, "dev");
@@ -356,7 +366,8 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     const from = { id: ids[i], name: String(pkg.name), where: () => where(i) };
     link(from, pkg.dependencies, "runtime", undefined);
     groupTables(from, "optional-dependencies", pkg["optional-dependencies"], "optional");
-    groupTables(from, "dev-dependencies", pkg["dev-dependencies"], "dev");
+    const groups = devGroups(pkg);
+    groupTables(from, groups.field, groups.table, "dev");
   });
   // A workspace root that is no project keeps its own requirements in the manifest: its
   // legacy `[tool.uv] dev-dependencies` (uv's "non-project requirements").

@@ -9,7 +9,7 @@ import { posix } from "../../_path.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
 import { invalidVersion } from "../_errors.ts";
-import { at, invalid } from "../python/_python.ts";
+import { at, invalid, projectNode } from "../python/_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import { withoutCredentials } from "../_url.ts";
 import { formatPurl } from "../purl.ts";
@@ -260,6 +260,9 @@ function declaredScopes(
  * (`development` / `test` only → dev; `optional: true` groups → optional; in
  * a gem's own repository, where the gemspec's dependencies are the runtime
  * ones, the Gemfile's default group → dev too).
+ * In a subfolder, a Gemfile that is no gem's is a project of its own (a Rails app in
+ * `web/`, a Jekyll site in `docs/`), as a Pipfile is: its direct gems hang from a member
+ * `workspace:<folder>`, which the root depends on.
  * A `PATH` gem of the project itself is the root or a {@linkcode Member}; one
  * under `vendor/` (or outside the project) is a third-party component. The
  * lock of an alternate Gemfile (`alternate`, or one that locks the project's gem from a
@@ -303,6 +306,11 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
     else byName.set(spec.name, [id]);
     return id;
   });
+  // The Gemfile's project: its gem, else (a Gemfile that is a project of its own in a
+  // subfolder) a member for its folder, as a Pipfile's; an alternate Gemfile's is the root's.
+  const self = rootGem === undefined && !alternate
+    ? projectNode(builder, path, undefined)
+    : ROOT_ID;
   // In an alternate Gemfile's lock, even the project's own gems need their dependencies only there.
   const needs: Scope = alternate ? "dev" : "runtime";
   lock.specs.forEach((spec, i) => {
@@ -315,7 +323,7 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
     const { groups } = declared;
     const scopes: Scope[] = alternate ? ["dev"] : declared.scopes;
     for (const to of byName.get(name) ?? []) {
-      for (const scope of scopes) builder.edge(ROOT_ID, to, scope);
+      for (const scope of scopes) builder.edge(self, to, scope);
       if (to !== ROOT_ID) builder.declare(to, groups);
     }
   }

@@ -401,6 +401,33 @@ Deno.test("readPdmLock: a PDM 1.0-1.5 lock (lock_version 2) with a dependencies 
   assertOldLock(readPdmLock(lock, { path: "pdm.lock" }));
 });
 
+// PDM 0.12.2-0.12.3 (pdm-project/pdm#196) already wrote lock_version "2" and [metadata.files],
+// between the [root] locks and PDM 1: an extras entry is the package again with `extras`, its
+// files under "name[extra] version", a table of dependencies that names the package itself.
+// Shaped like a lock PDM 0.12.3 wrote (SocketDev/socket-patch's pdm-native fixtures).
+Deno.test("readPdmLock: a PDM 0.12.3 lock (lock_version 2): an extras entry with `extras` is its package", () => {
+  const hash = (c: string): string => `hash = "sha256:${c.repeat(64)}"`;
+  const lock = '[[package]]\nname = "PySocks"\nsections = ["default"]\nversion = "1.7.1"\n\n' +
+    '[[package]]\nname = "urllib3"\nsections = ["default"]\nversion = "1.26.18"\n\n' +
+    '[[package]]\nname = "urllib3"\nsections = ["default"]\nversion = "1.26.18"\n' +
+    'extras = ["socks"]\n\n[package.dependencies]\nPySocks = "!=1.5.7,<2.0,>=1.5.6"\n' +
+    'urllib3 = "==1.26.18"\n\n' +
+    `[metadata]\nlock_version = "2"\ncontent_hash = "sha256:${"a".repeat(64)}"\n\n\n` +
+    `[metadata.files]\n"pysocks 1.7.1" = [\n    {file = "PySocks-1.7.1.tar.gz", ${
+      hash("1")
+    }},\n]\n` +
+    `"urllib3 1.26.18" = [\n    {file = "urllib3-1.26.18.tar.gz", ${hash("2")}},\n]\n` +
+    `"urllib3[socks] 1.26.18" = [\n    {file = "urllib3-1.26.18.tar.gz", ${hash("2")}},\n]\n`;
+  const out = readPdmLock(lock, { path: "pdm.lock" });
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.scopes.join("+")} ${c.hashes[0]?.hex[0]}`),
+    ["pkg:pypi/pysocks@1.7.1 runtime 1", "pkg:pypi/urllib3@1.26.18 runtime 2"],
+  );
+  assert.deepEqual(out.edges.map((e) => `${e.from} ${e.to}`), [
+    "pkg:pypi/urllib3@1.26.18 pkg:pypi/pysocks@1.7.1",
+  ]);
+});
+
 Deno.test("readPdmLock: a PDM 0.x lock: no lock_version, a [root] table, the files in [metadata]", () => {
   const lock = OLD_PACKAGES + `[metadata]\n${OLD_FILES}\n` +
     `[root]\nmeta_version = "0.0.1"\ncontent_hash = "md5:${"b".repeat(32)}"\n`;

@@ -302,6 +302,33 @@ Deno.test("readUvLock: a package from a flat index that is a folder (a path, no 
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:pypi/anyio@4.9.0"]);
 });
 
+// uv 0.4.27 alone wrote a package's groups as `[package.dependency-groups]` (astral-sh/uv#8599),
+// which uv reads as `dev-dependencies`: AJpon/pyhon-uv-project-template's dev group (pytest,
+// ruff, pre-commit and what they need) had no edge from the root and was all runtime.
+Deno.test("readUvLock: uv 0.4.27's [package.dependency-groups] are dev groups, as uv reads them", () => {
+  const registry = 'source = { registry = "https://pypi.org/simple" }';
+  const text = [
+    'version = 1\nrequires-python = ">=3.11"\n',
+    `[[package]]\nname = "iniconfig"\nversion = "2.0.0"\n${registry}\n`,
+    `[[package]]\nname = "pytest"\nversion = "8.3.3"\n${registry}`,
+    'dependencies = [\n    { name = "iniconfig" },\n]\n',
+    '[[package]]\nname = "python-uv-project-template"\nversion = "0.1.0"',
+    'source = { virtual = "." }\n',
+    '[package.dependency-groups]\ndev = [\n    { name = "pytest" },\n]\n',
+    "[package.metadata]\n",
+    '[package.metadata.dependency-groups]\ndev = [{ name = "pytest", specifier = ">=8.3.3" }]\n',
+  ].join("\n");
+  const out = readUvLock(text, { path: "uv.lock" });
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes} ${c.groups}`), [
+    "iniconfig dev ",
+    "pytest dev dev",
+  ]);
+  assert.deepEqual(
+    out.edges.filter((e) => e.from === ROOT_ID).map((e) => `${e.to} ${e.scope}`),
+    ["pkg:pypi/pytest@8.3.3 dev"],
+  );
+});
+
 Deno.test("readUvLock: a package's extra has the scope of the dependents that ask for it", () => {
   // httpx is runtime, but only the dev group asks for httpx[http2]; only the `s3` extra of the
   // project asks for fsspec[s3]; aioboto3 (runtime) asks for aiobotocore[boto3].

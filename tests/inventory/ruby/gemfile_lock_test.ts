@@ -152,6 +152,38 @@ Deno.test("readGemfileLock: the gem of a gem's own repository is the root", () =
   ]);
 });
 
+// A Gemfile of a project of its own in a subfolder (a Rails app in web/, a Jekyll site in
+// docs/ beside a root go.mod or package.json): its gems hung from the root of the scan, while
+// a subfolder's Pipfile.lock hangs them from a member for its project, which the root needs.
+Deno.test("readGemfileLock: in a subfolder, the Gemfile's gems hang from a member for its project, as a Pipfile's", () => {
+  const lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll (4.3.3)\n" +
+    "      rouge\n    rouge (4.3.0)\n    rspec (3.13.0)\n\nPLATFORMS\n  ruby\n\n" +
+    "DEPENDENCIES\n  jekyll\n  rspec\n";
+  const gemfile = 'source "https://rubygems.org"\ngem "jekyll"\ngem "rspec", group: :test\n';
+  for (const gemfileText of [gemfile, undefined]) {
+    const out = readGemfileLock(lock, { path: "docs/Gemfile.lock", gemfile: gemfileText });
+    assert.deepEqual(out.members, [{ id: "workspace:docs", name: "docs" }]);
+    assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:docs runtime"]);
+    assert.deepEqual(edgesFrom(out, "workspace:docs"), [
+      "pkg:gem/jekyll@4.3.3 runtime",
+      `pkg:gem/rspec@3.13.0 ${gemfileText === undefined ? "runtime" : "dev"}`,
+    ]);
+  }
+  const atRoot = readGemfileLock(lock, { path: "Gemfile.lock", gemfile });
+  assert.deepEqual(atRoot.members, []);
+  assert.deepEqual(edgesFrom(atRoot, ROOT_ID), [
+    "pkg:gem/jekyll@4.3.3 runtime",
+    "pkg:gem/rspec@3.13.0 dev",
+  ]);
+  // An alternate Gemfile's lock is the root project's variant: its gems stay the root's.
+  const variant = readGemfileLock(lock, { path: "gemfiles/rails_7.gemfile.lock", alternate: true });
+  assert.deepEqual(variant.members, []);
+  assert.deepEqual(edgesFrom(variant, ROOT_ID), [
+    "pkg:gem/jekyll@4.3.3 dev",
+    "pkg:gem/rspec@3.13.0 dev",
+  ]);
+});
+
 Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line", () => {
   assertInvalidFixtures(DIR, "Gemfile.lock", (text, path) => readGemfileLock(text, { path }), [
     [
