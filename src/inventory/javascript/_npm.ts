@@ -4,7 +4,7 @@
 // `@jsr/scope__name`), the qualifiers telling where a non-registry package
 // came from, versions read from tarball file names, licenses, and the
 // package.json fields the readers use.
-import { gitVcsUrl, type GitVcsUrlOptions, npmGitVcsUrl } from "../_vcs.ts";
+import { gitVcsUrl, type GitVcsUrlOptions, hostedGitUrl, npmGitVcsUrl } from "../_vcs.ts";
 import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit, OutputBuilder } from "../_builder.ts";
@@ -68,15 +68,15 @@ const GITHUB_ARCHIVE =
 
 /**
  * The VCS URL a codeload archive of a GitHub repository stands for:
- * `git+https://github.com/<owner>/<repo>@<commit>`, the git source the
- * archive is made from (see {@linkcode gitVcsUrl}); `undefined` for any other
- * URL.
+ * `git+https://github.com/<owner>/<repo>.git@<commit>`, the git source the
+ * archive is made from, spelt as every other reference to that repository
+ * (see {@linkcode hostedGitUrl}); `undefined` for any other URL.
  *
  * @example
  * ```ts
  * import { githubArchiveVcsUrl } from "./_npm.ts";
  * githubArchiveVcsUrl("https://codeload.github.com/kevva/is-positive/tar.gz/97edff6");
- * // "git+https://github.com/kevva/is-positive@97edff6"
+ * // "git+https://github.com/kevva/is-positive.git@97edff6"
  * ```
  *
  * @param url The locked tarball URL.
@@ -90,7 +90,11 @@ export function githubArchiveVcsUrl(
   const match = CODELOAD.exec(url) ?? GITHUB_ARCHIVE.exec(url);
   if (!match) return undefined;
   const [, owner, repo, revision] = match;
-  return gitVcsUrl(`https://github.com/${owner}/${repo}`, decodePercent(revision), options);
+  return gitVcsUrl(
+    hostedGitUrl(`github:${owner}/${repo}`)!,
+    decodePercent(revision),
+    options,
+  );
 }
 
 /**

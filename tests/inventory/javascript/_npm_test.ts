@@ -104,7 +104,8 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
   });
   for (
     const [vcs, url] of [
-      ["git+ssh://git@github.com/x/a.git#abc", "git+ssh://git@github.com/x/a.git@abc"],
+      ["git+ssh://git@github.com/x/a.git#abc", "git+https://github.com/x/a.git@abc"],
+      ["git+ssh://git@git.example.com/x/a.git#abc", "git+ssh://git@git.example.com/x/a.git@abc"],
       ["github:x/a#abc", "git+https://github.com/x/a.git@abc"],
       ["gitlab:x/a", "git+https://gitlab.com/x/a.git"],
     ]
@@ -118,27 +119,27 @@ Deno.test("originQualifiers: a GitHub codeload archive of a commit is its git so
   const sha = "97edff6f525f192a3f83cea1944765f769ae2678";
   assert.deepEqual(
     originQualifiers("is-positive", `https://codeload.github.com/kevva/is-positive/tar.gz/${sha}`),
-    { vcs_url: `git+https://github.com/kevva/is-positive@${sha}` },
+    { vcs_url: `git+https://github.com/kevva/is-positive.git@${sha}` },
   );
   // pnpm's `path` of a package built from a folder of the repository: the SPDX #sub_path.
   assert.deepEqual(
     originQualifiers("x", `https://codeload.github.com/o/mono/tar.gz/${sha}`, {
       subPath: "/packages/x",
     }),
-    { vcs_url: `git+https://github.com/o/mono@${sha}#packages/x` },
+    { vcs_url: `git+https://github.com/o/mono.git@${sha}#packages/x` },
   );
   assert.equal(
     githubArchiveVcsUrl("https://codeload.github.com/o/r/tar.gz/refs%2Ftags%2Fv1.0.0"),
-    "git+https://github.com/o/r@refs/tags/v1.0.0",
+    "git+https://github.com/o/r.git@refs/tags/v1.0.0",
   );
   // The same archive as github.com links it (hermeto's and cachito's yarn.lock fixtures).
   assert.deepEqual(
     originQualifiers("r", `https://github.com/o/r/archive/${sha}.tar.gz`),
-    { vcs_url: `git+https://github.com/o/r@${sha}` },
+    { vcs_url: `git+https://github.com/o/r.git@${sha}` },
   );
   assert.equal(
     githubArchiveVcsUrl("https://github.com/o/r/archive/refs/tags/v1.0.0.zip"),
-    "git+https://github.com/o/r@refs/tags/v1.0.0",
+    "git+https://github.com/o/r.git@refs/tags/v1.0.0",
   );
   // Another GitHub URL, another host: a plain download.
   for (
@@ -225,10 +226,76 @@ const CODELOAD_LOCKS: Record<string, Record<string, string>> = {
     }),
   },
   "package.json (no lock)": {},
+  // The same commit as each tool writes `"x": "github:o/x#<sha>"`: npm as an ssh remote, Yarn
+  // Berry as an https one, pnpm's git resolution, Bun and a package.json as the shorthand.
+  "package-lock.json (ssh remote)": {
+    "package-lock.json": JSON.stringify({
+      name: "app",
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "app", dependencies: { x: `github:o/x#${CODELOAD_SHA}` } },
+        "node_modules/x": {
+          version: "1.0.0",
+          resolved: `git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
+        },
+      },
+    }),
+  },
+  "yarn.lock (berry, https remote)": {
+    "yarn.lock": [
+      "__metadata:",
+      "  version: 8",
+      "  cacheKey: 10",
+      "",
+      '"app@workspace:.":',
+      "  version: 0.0.0-use.local",
+      '  resolution: "app@workspace:."',
+      "  dependencies:",
+      `    x: "github:o/x#${CODELOAD_SHA}"`,
+      "  languageName: unknown",
+      "  linkType: soft",
+      "",
+      `"x@github:o/x#${CODELOAD_SHA}":`,
+      "  version: 1.0.0",
+      `  resolution: "x@https://github.com/o/x.git#commit=${CODELOAD_SHA}"`,
+      "  languageName: node",
+      "  linkType: hard",
+      "",
+    ].join("\n"),
+  },
+  "pnpm-lock.yaml (git resolution)": {
+    "pnpm-lock.yaml": [
+      "lockfileVersion: '9.0'",
+      "importers:",
+      "  .:",
+      "    dependencies:",
+      "      x:",
+      `        specifier: git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
+      `        version: git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
+      "packages:",
+      `  x@git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}:`,
+      `    resolution: {commit: ${CODELOAD_SHA}, repo: git@github.com:o/x.git, type: git}`,
+      "    version: 1.0.0",
+      "snapshots:",
+      `  x@git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}: {}`,
+      "",
+    ].join("\n"),
+  },
+  "bun.lock (shorthand)": {
+    "bun.lock": JSON.stringify({
+      lockfileVersion: 1,
+      workspaces: { "": { name: "app", dependencies: { x: `github:o/x#${CODELOAD_SHA}` } } },
+      packages: { x: [`x@github:o/x#${CODELOAD_SHA}`, {}, `o-x-${CODELOAD_SHA.slice(0, 7)}`] },
+    }),
+  },
+  "package.json (shorthand, no lock)": {
+    "package.json": JSON.stringify({ name: "app", dependencies: { x: `o/x#${CODELOAD_SHA}` } }),
+  },
 };
 
-Deno.test("a GitHub codeload archive is the same git source in every JavaScript lock", async () => {
-  const vcs = `vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fo%2Fx%40${CODELOAD_SHA}`;
+Deno.test("a GitHub repository at a commit is one git source in every JavaScript lock, however written", async () => {
+  // `.git` as npm expands a shorthand and the purl-spec's npm example has it.
+  const vcs = `vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fo%2Fx.git%40${CODELOAD_SHA}`;
   for (const [lock, files] of Object.entries(CODELOAD_LOCKS)) {
     await withTempDir(async (dir) => {
       const manifest = { name: "app", dependencies: { x: CODELOAD_URL } };
