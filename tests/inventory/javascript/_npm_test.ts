@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {
-  githubArchiveVcsUrl,
+  hostedArchiveVcsUrl,
   joinPath,
   loadPackageJson,
   manifestProjectFields,
@@ -115,7 +115,7 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
   assert.deepEqual(originQualifiers("a", "https://h/a.tgz"), { download_url: "https://h/a.tgz" });
 });
 
-Deno.test("originQualifiers: a GitHub codeload archive of a commit is its git source (vcs_url)", () => {
+Deno.test("originQualifiers: a hosted archive of a commit (GitHub codeload, GitLab, Bitbucket) is its git source (vcs_url)", () => {
   const sha = "97edff6f525f192a3f83cea1944765f769ae2678";
   assert.deepEqual(
     originQualifiers("is-positive", `https://codeload.github.com/kevva/is-positive/tar.gz/${sha}`),
@@ -129,7 +129,7 @@ Deno.test("originQualifiers: a GitHub codeload archive of a commit is its git so
     { vcs_url: `git+https://github.com/o/mono.git@${sha}#packages/x` },
   );
   assert.equal(
-    githubArchiveVcsUrl("https://codeload.github.com/o/r/tar.gz/refs%2Ftags%2Fv1.0.0"),
+    hostedArchiveVcsUrl("https://codeload.github.com/o/r/tar.gz/refs%2Ftags%2Fv1.0.0"),
     "git+https://github.com/o/r.git@refs/tags/v1.0.0",
   );
   // The same archive as github.com links it (hermeto's and cachito's yarn.lock fixtures).
@@ -138,17 +138,29 @@ Deno.test("originQualifiers: a GitHub codeload archive of a commit is its git so
     { vcs_url: `git+https://github.com/o/r.git@${sha}` },
   );
   assert.equal(
-    githubArchiveVcsUrl("https://github.com/o/r/archive/refs/tags/v1.0.0.zip"),
+    hostedArchiveVcsUrl("https://github.com/o/r/archive/refs/tags/v1.0.0.zip"),
     "git+https://github.com/o/r.git@refs/tags/v1.0.0",
+  );
+  // GitLab's and Bitbucket's archives (hosted-git-info's tarball templates, as Yarn classic locks
+  // `gitlab:`/`bitbucket:`) are their git source too, spelt as their remotes are.
+  assert.deepEqual(
+    originQualifiers("r", `https://gitlab.com/g/sub/r/repository/archive.tar.gz?ref=${sha}`),
+    { vcs_url: `git+https://gitlab.com/g/sub/r.git@${sha}` },
+  );
+  assert.deepEqual(
+    originQualifiers("r", `https://bitbucket.org/o/r/get/${sha}.tar.gz`),
+    { vcs_url: `git+https://bitbucket.org/o/r.git@${sha}` },
   );
   // Another GitHub URL, another host: a plain download.
   for (
     const url of [
       "https://github.com/o/r/releases/download/v1/r-1.0.0.tgz",
       "https://codeload.example.com/o/r/tar.gz/abc",
+      "https://gitlab.com/g/r/uploads/abc/r-1.0.0.tgz",
+      "https://bitbucket.org/o/r/downloads/r-1.0.0.tar.gz",
     ]
   ) {
-    assert.equal(githubArchiveVcsUrl(url), undefined, url);
+    assert.equal(hostedArchiveVcsUrl(url), undefined, url);
     assert.deepEqual(originQualifiers("r", url), { download_url: url });
   }
 });
