@@ -60,6 +60,11 @@ Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, sc
     byId.get(TESTER)?.downloadLocation,
     "https://npm.example.com/tester/-/tester-1.0.0.tgz",
   );
+  // A git source is its SPDX form (`@<commit>`; `#` would name a sub-path), as in the vcs_url.
+  assert.equal(
+    byId.get(LEFT_PAD)?.downloadLocation,
+    "git+https://github.com/stevemao/left-pad.git@5e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
+  );
   assert.deepEqual(
     out.components.filter((c) => c.direct).map((c) => c.id),
     ["pkg:npm/%40scope/util@2.1.0", "pkg:npm/debug@4.3.4", LEFT_PAD, TESTER],
