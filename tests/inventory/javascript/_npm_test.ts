@@ -165,6 +165,43 @@ Deno.test("originQualifiers: a hosted archive of a commit (GitHub codeload, GitL
   }
 });
 
+/** A Berry lock whose root workspace depends on `x` by `range`, which resolves to `resolution`. */
+function berryLock(range: string, resolution: string): string {
+  return [
+    ...BERRY_APP,
+    `    x: "${range}"`,
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    `"x@${range}":`,
+    "  version: 1.0.0",
+    `  resolution: "${resolution}"`,
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+}
+
+/** A pnpm 9 lock whose root depends on `x` by `specifier`, locked as `version` with `resolution`. */
+function pnpmLock(specifier: string, version: string, resolution: string): string {
+  return [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      x:",
+    `        specifier: ${specifier}`,
+    `        version: ${version}`,
+    "packages:",
+    `  x@${version}:`,
+    `    resolution: ${resolution}`,
+    "    version: 1.0.0",
+    "snapshots:",
+    `  x@${version}: {}`,
+    "",
+  ].join("\n");
+}
+
 /** `x` from `https://codeload.github.com/o/x/tar.gz/<CODELOAD_SHA>`, as each JavaScript lock writes it. */
 const CODELOAD_SHA = "0123456789abcdef0123456789abcdef01234567";
 const CODELOAD_URL = `https://codeload.github.com/o/x/tar.gz/${CODELOAD_SHA}`;
@@ -189,45 +226,9 @@ const CODELOAD_LOCKS: Record<string, Record<string, string>> = {
       "",
     ].join("\n"),
   },
-  "yarn.lock (berry)": {
-    "yarn.lock": [
-      "__metadata:",
-      "  version: 8",
-      "  cacheKey: 10",
-      "",
-      '"app@workspace:.":',
-      "  version: 0.0.0-use.local",
-      '  resolution: "app@workspace:."',
-      "  dependencies:",
-      `    x: "${CODELOAD_URL}"`,
-      "  languageName: unknown",
-      "  linkType: soft",
-      "",
-      `"x@${CODELOAD_URL}":`,
-      "  version: 1.0.0",
-      `  resolution: "x@${CODELOAD_URL}"`,
-      "  languageName: node",
-      "  linkType: hard",
-      "",
-    ].join("\n"),
-  },
+  "yarn.lock (berry)": { "yarn.lock": berryLock(CODELOAD_URL, `x@${CODELOAD_URL}`) },
   "pnpm-lock.yaml": {
-    "pnpm-lock.yaml": [
-      "lockfileVersion: '9.0'",
-      "importers:",
-      "  .:",
-      "    dependencies:",
-      "      x:",
-      "        specifier: github:o/x",
-      `        version: ${CODELOAD_URL}`,
-      "packages:",
-      `  x@${CODELOAD_URL}:`,
-      `    resolution: {tarball: ${CODELOAD_URL}}`,
-      "    version: 1.0.0",
-      "snapshots:",
-      `  x@${CODELOAD_URL}: {}`,
-      "",
-    ].join("\n"),
+    "pnpm-lock.yaml": pnpmLock("github:o/x", CODELOAD_URL, `{tarball: ${CODELOAD_URL}}`),
   },
   // bun.lock records no version for a tarball URL (and this file name gives none).
   "bun.lock": {
@@ -254,44 +255,17 @@ const CODELOAD_LOCKS: Record<string, Record<string, string>> = {
     }),
   },
   "yarn.lock (berry, https remote)": {
-    "yarn.lock": [
-      "__metadata:",
-      "  version: 8",
-      "  cacheKey: 10",
-      "",
-      '"app@workspace:.":',
-      "  version: 0.0.0-use.local",
-      '  resolution: "app@workspace:."',
-      "  dependencies:",
-      `    x: "github:o/x#${CODELOAD_SHA}"`,
-      "  languageName: unknown",
-      "  linkType: soft",
-      "",
-      `"x@github:o/x#${CODELOAD_SHA}":`,
-      "  version: 1.0.0",
-      `  resolution: "x@https://github.com/o/x.git#commit=${CODELOAD_SHA}"`,
-      "  languageName: node",
-      "  linkType: hard",
-      "",
-    ].join("\n"),
+    "yarn.lock": berryLock(
+      `github:o/x#${CODELOAD_SHA}`,
+      `x@https://github.com/o/x.git#commit=${CODELOAD_SHA}`,
+    ),
   },
   "pnpm-lock.yaml (git resolution)": {
-    "pnpm-lock.yaml": [
-      "lockfileVersion: '9.0'",
-      "importers:",
-      "  .:",
-      "    dependencies:",
-      "      x:",
-      `        specifier: git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
-      `        version: git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
-      "packages:",
-      `  x@git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}:`,
-      `    resolution: {commit: ${CODELOAD_SHA}, repo: git@github.com:o/x.git, type: git}`,
-      "    version: 1.0.0",
-      "snapshots:",
-      `  x@git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}: {}`,
-      "",
-    ].join("\n"),
+    "pnpm-lock.yaml": pnpmLock(
+      `git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
+      `git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
+      `{commit: ${CODELOAD_SHA}, repo: git@github.com:o/x.git, type: git}`,
+    ),
   },
   "bun.lock (shorthand)": {
     "bun.lock": JSON.stringify({
