@@ -94,18 +94,64 @@ export function subPathFolder(subPath: string | undefined): string {
 }
 
 /**
+ * A remote on a public git host as npm-family locks write it, whatever the
+ * transport: `git+ssh://git@github.com/o/r.git`, `git://github.com/o/r`,
+ * `https://github.com/o/r.git`, scp-like `git@github.com:o/r.git` (after
+ * `git+ssh://` too, as pnpm writes it). Group 1 is the host, 2 the path
+ * (`.git` and all).
+ */
+const HOSTED_REMOTE =
+  /^(?:git\+)?(?:(?:https?|ssh|git):\/\/)?(?:[^@/]*@)?(github\.com|gitlab\.com|bitbucket\.org)(?::\d+(?=\/))?[:/](.*)$/;
+
+/**
+ * The one spelling of a repository on a public git host (GitHub, GitLab,
+ * Bitbucket: npm's hosted git hosts): `https://<host>/<path>.git`, the form
+ * npm gives a hosted shorthand and the SPDX and purl-spec examples of a git
+ * `vcs_url` use (`git://host.com/path/to/repo.git@<commit>`). npm, Yarn, pnpm
+ * and Bun write the same dependency (`github:owner/repo#<commit>`) as an ssh
+ * remote, a shorthand, an https remote or a codeload archive: one repository,
+ * so one `vcs_url`. Credentials in the remote are dropped. `undefined` for a
+ * location elsewhere, or not a repository's (a GitHub path is `owner/repo`).
+ *
+ * @example
+ * ```ts
+ * import { hostedGitUrl } from "./_vcs.ts";
+ * hostedGitUrl("git+ssh://git@github.com/acme/x.git"); // "https://github.com/acme/x.git"
+ * hostedGitUrl("github:acme/x"); // "https://github.com/acme/x.git"
+ * ```
+ *
+ * @param location The remote or shorthand, without a fragment.
+ * @returns The https URL, or `undefined`.
+ */
+export function hostedGitUrl(location: string): string | undefined {
+  const shorthand = /^(github|gitlab|bitbucket):(.+)$/.exec(location);
+  const remote = shorthand
+    ? [SHORTHAND_HOSTS[shorthand[1]], shorthand[2]]
+    : HOSTED_REMOTE.exec(location)?.slice(1);
+  if (remote === undefined) return undefined;
+  const [host, written] = remote;
+  const path = written.replace(/(?:\.git)?\/?$/, "");
+  // GitLab nests groups; a GitHub or Bitbucket repository is `owner/repo` (a shorthand is
+  // expanded as npm expands it).
+  const repository = host === "gitlab.com" ? /^[\w.-]+(?:\/[\w.-]+)+$/ : /^[\w.-]+\/[\w.-]+$/;
+  return shorthand || repository.test(path) ? `https://${host}/${path}.git` : undefined;
+}
+
+/**
  * The VCS URL of a git reference as npm-family locks and manifests write it:
  * a URL (`git+ssh://…`, `git://…`, `https://….git`), an scp-like location or
  * a hosted shorthand (`github:owner/repo`), with the revision in the
  * fragment: `#<commit>`, Yarn Berry's `#commit=<sha>` (or `#commit:<sha>`,
  * among other `key=value` parameters), or a branch or tag. A `semver:` range
- * in the fragment names no revision.
+ * in the fragment names no revision. A repository on a public git host has
+ * one spelling, however it is reached (see {@linkcode hostedGitUrl}).
  *
  * @example
  * ```ts
  * import { npmGitVcsUrl } from "./_vcs.ts";
  * npmGitVcsUrl("github:acme/x#abc"); // "git+https://github.com/acme/x.git@abc"
- * npmGitVcsUrl("git+ssh://git@github.com/acme/x.git#abc"); // "git+ssh://git@github.com/acme/x.git@abc"
+ * npmGitVcsUrl("git+ssh://git@github.com/acme/x.git#abc"); // "git+https://github.com/acme/x.git@abc"
+ * npmGitVcsUrl("git+ssh://git@git.acme.dev/x.git#abc"); // "git+ssh://git@git.acme.dev/x.git@abc"
  * ```
  *
  * @param ref The reference as written.
@@ -121,9 +167,5 @@ export function npmGitVcsUrl(ref: string): string {
     : fragment.includes("=") || fragment.startsWith("semver:")
     ? undefined
     : decodePercent(fragment);
-  const shorthand = /^(github|gitlab|bitbucket):(.+)$/.exec(location);
-  const url = shorthand
-    ? `https://${SHORTHAND_HOSTS[shorthand[1]]}/${shorthand[2].replace(/\.git$/, "")}.git`
-    : location;
-  return gitVcsUrl(url, revision);
+  return gitVcsUrl(hostedGitUrl(location) ?? location, revision);
 }

@@ -28,19 +28,31 @@ Deno.test("gitVcsUrl: a sub-path is the SPDX #<sub_path> after the revision", ()
   assert.equal(gitVcsUrl("https://g.com/x", "abc", { subPath: "" }), "git+https://g.com/x@abc");
 });
 
-Deno.test("npmGitVcsUrl: the revision after @ (never #, a sub-path in SPDX), shorthands expanded", () => {
+Deno.test("npmGitVcsUrl: the revision after @ (never #, a sub-path in SPDX), shorthands expanded, one spelling per hosted repository", () => {
   const sha = "0123456789abcdef0123456789abcdef01234567";
   const cases: [string, string][] = [
-    // package-lock `resolved`, yarn classic
-    [`git+ssh://git@github.com/acme/x.git#${sha}`, `git+ssh://git@github.com/acme/x.git@${sha}`],
+    // package-lock `resolved`, yarn classic: a remote of a public host is its https one
+    [`git+ssh://git@github.com/acme/x.git#${sha}`, `git+https://github.com/acme/x.git@${sha}`],
     [`git+https://github.com/acme/x.git#${sha}`, `git+https://github.com/acme/x.git@${sha}`],
-    [`git://github.com/acme/x.git#${sha}`, `git+git://github.com/acme/x.git@${sha}`],
+    [`git://github.com/acme/x.git#${sha}`, `git+https://github.com/acme/x.git@${sha}`],
+    [`git+https://tok3n@github.com/acme/x#${sha}`, `git+https://github.com/acme/x.git@${sha}`],
+    [`ssh://git@gitlab.com:22/g/sub/x.git#${sha}`, `git+https://gitlab.com/g/sub/x.git@${sha}`],
+    // another host keeps its transport; a GitHub URL that is no repository is kept as written
+    [`git+ssh://git@git.acme.dev/x.git#${sha}`, `git+ssh://git@git.acme.dev/x.git@${sha}`],
+    [
+      `git+https://github.com/acme/x/tree/y.git#${sha}`,
+      `git+https://github.com/acme/x/tree/y.git@${sha}`,
+    ],
+    [
+      `git+https://github.com.evil.dev/acme/x.git#${sha}`,
+      `git+https://github.com.evil.dev/acme/x.git@${sha}`,
+    ],
     // Yarn Berry: `#commit=` (`#commit:` before Yarn 3), among other parameters
     [`https://github.com/acme/x.git#commit=${sha}`, `git+https://github.com/acme/x.git@${sha}`],
     [`https://github.com/acme/x.git#commit:${sha}`, `git+https://github.com/acme/x.git@${sha}`],
     [
       `git@github.com:acme/x.git#workspace=pkg&commit=${sha}`,
-      `git+ssh://git@github.com/acme/x.git@${sha}`,
+      `git+https://github.com/acme/x.git@${sha}`,
     ],
     // hosted shorthands (bun, pnpm, package.json)
     [`github:acme/x#${sha}`, `git+https://github.com/acme/x.git@${sha}`],
@@ -48,7 +60,7 @@ Deno.test("npmGitVcsUrl: the revision after @ (never #, a sub-path in SPDX), sho
     ["bitbucket:acme/x#v1.2.0", "git+https://bitbucket.org/acme/x.git@v1.2.0"],
     // a range is no revision
     ["github:acme/x#semver:^1.2.0", "git+https://github.com/acme/x.git"],
-    ["git+ssh://git@github.com/acme/x.git", "git+ssh://git@github.com/acme/x.git"],
+    ["git+ssh://git@github.com/acme/x.git", "git+https://github.com/acme/x.git"],
     // a malformed %-escape is kept as written (was a URIError: an internal error)
     ["github:acme/x#v1%zz", "git+https://github.com/acme/x.git@v1%zz"],
   ];

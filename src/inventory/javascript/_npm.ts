@@ -4,7 +4,7 @@
 // `@jsr/scope__name`), the qualifiers telling where a non-registry package
 // came from, versions read from tarball file names, licenses, and the
 // package.json fields the readers use.
-import { gitVcsUrl, type GitVcsUrlOptions, npmGitVcsUrl } from "../_vcs.ts";
+import { gitVcsUrl, type GitVcsUrlOptions, hostedGitUrl, npmGitVcsUrl } from "../_vcs.ts";
 import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import type { ComponentInit, OutputBuilder } from "../_builder.ts";
@@ -52,59 +52,70 @@ export function isLocalPath(location: string): boolean {
 }
 
 /**
- * A source archive of a GitHub repository at a commit, as codeload serves it
- * (`https://codeload.github.com/<owner>/<repo>/tar.gz/<commit>`): what Yarn
- * classic and pnpm lock for a hosted git dependency (`github:owner/repo`).
+ * A source archive of a repository at a commit on a public git host, as Yarn
+ * classic and pnpm lock a hosted git dependency (`github:owner/repo`,
+ * `gitlab:…`, `bitbucket:…`, from hosted-git-info's tarball templates):
+ * group 1 is the repository's path, 2 the commit (or ref).
  */
-const CODELOAD =
-  /^https:\/\/codeload\.github\.com\/([^/?#@]+)\/([^/?#@]+)\/(?:legacy\.)?(?:tar\.gz|zip)\/([^?#]+)$/;
+const HOSTED_ARCHIVES: readonly RegExp[] = [
+  // codeload, GitHub's archive server (`…/tar.gz/<commit>`)
+  /^https:\/\/codeload\.github\.com\/([^/?#@]+\/[^/?#@]+)\/(?:legacy\.)?(?:tar\.gz|zip)\/([^?#]+)$/,
+  // the same archive as github.com links it, which redirects there (`…/archive/refs/tags/<tag>.zip`)
+  /^https:\/\/github\.com\/([^/?#@]+\/[^/?#@]+)\/archive\/([^?#]+?)\.(?:tar\.gz|zip)$/,
+  // GitLab (groups nest)
+  /^https:\/\/gitlab\.com\/([^?#@]+?)\/repository\/archive\.tar\.gz\?ref=([^&#]+)$/,
+  // Bitbucket
+  /^https:\/\/bitbucket\.org\/([^/?#@]+\/[^/?#@]+)\/get\/([^/?#]+)\.tar\.gz$/,
+];
+
+/** The shorthand of each archive form's host, in {@linkcode HOSTED_ARCHIVES}' order. */
+const ARCHIVE_HOSTS = ["github", "github", "gitlab", "bitbucket"] as const;
 
 /**
- * The same archive as github.com links it, which redirects to codeload
- * (`https://github.com/<owner>/<repo>/archive/<ref>.tar.gz`, `…/archive/refs/tags/<tag>.zip`).
- */
-const GITHUB_ARCHIVE =
-  /^https:\/\/github\.com\/([^/?#@]+)\/([^/?#@]+)\/archive\/([^?#]+?)\.(?:tar\.gz|zip)$/;
-
-/**
- * The VCS URL a codeload archive of a GitHub repository stands for:
- * `git+https://github.com/<owner>/<repo>@<commit>`, the git source the
- * archive is made from (see {@linkcode gitVcsUrl}); `undefined` for any other
- * URL.
+ * The VCS URL a source archive of a hosted repository stands for (see
+ * {@linkcode HOSTED_ARCHIVES}): `git+https://<host>/<path>.git@<commit>`, the
+ * git source the archive is made from, spelt as every other reference to that
+ * repository (see {@linkcode hostedGitUrl}); `undefined` for any other URL.
  *
  * @example
  * ```ts
- * import { githubArchiveVcsUrl } from "./_npm.ts";
- * githubArchiveVcsUrl("https://codeload.github.com/kevva/is-positive/tar.gz/97edff6");
- * // "git+https://github.com/kevva/is-positive@97edff6"
+ * import { hostedArchiveVcsUrl } from "./_npm.ts";
+ * hostedArchiveVcsUrl("https://codeload.github.com/kevva/is-positive/tar.gz/97edff6");
+ * // "git+https://github.com/kevva/is-positive.git@97edff6"
+ * hostedArchiveVcsUrl("https://gitlab.com/g/sub/r/repository/archive.tar.gz?ref=97edff6");
+ * // "git+https://gitlab.com/g/sub/r.git@97edff6"
  * ```
  *
  * @param url The locked tarball URL.
  * @param options The folder of the repository the package is built from.
  * @returns The VCS URL, or `undefined`.
  */
-export function githubArchiveVcsUrl(
+export function hostedArchiveVcsUrl(
   url: string,
   options: GitVcsUrlOptions = {},
 ): string | undefined {
-  const match = CODELOAD.exec(url) ?? GITHUB_ARCHIVE.exec(url);
-  if (!match) return undefined;
-  const [, owner, repo, revision] = match;
-  return gitVcsUrl(`https://github.com/${owner}/${repo}`, decodePercent(revision), options);
+  for (const [i, archive] of HOSTED_ARCHIVES.entries()) {
+    const match = archive.exec(url);
+    if (!match) continue;
+    const repository = hostedGitUrl(`${ARCHIVE_HOSTS[i]}:${match[1]}`)!;
+    return gitVcsUrl(repository, decodePercent(match[2]), options);
+  }
+  return undefined;
 }
 
 /**
  * The purl qualifiers telling where a package came from, given the URL or
  * locator the lock records: none for the public registry (or one of its
  * public mirrors), `repository_url` for another registry, `vcs_url` for git
- * (a GitHub codeload archive of a commit included: the git source at that
- * commit, see {@linkcode githubArchiveVcsUrl}), `download_url` for any other
+ * (a hosted repository's archive of a commit included, GitHub's codeload one
+ * among them: the git source at that commit, see
+ * {@linkcode hostedArchiveVcsUrl}), `download_url` for any other
  * URL; none for a tarball in the tree (`file:vendor/x-1.0.0.tgz`), which has
  * no URL to download it from.
  *
  * @param name The package's name.
  * @param resolved The locked URL or locator.
- * @param options The folder of the repository a codeload archive's package
+ * @param options The folder of the repository a hosted archive's package
  *   is built from (pnpm's `path` of a hosted git tarball).
  * @returns The qualifiers.
  */
@@ -118,7 +129,7 @@ export function originQualifiers(
   if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) {
     return { vcs_url: npmGitVcsUrl(resolved) };
   }
-  const archive = githubArchiveVcsUrl(resolved, options);
+  const archive = hostedArchiveVcsUrl(resolved, options);
   if (archive !== undefined) return { vcs_url: archive };
   const registryTarball = resolved.indexOf(`/${name}/-/`);
   return registryTarball > 0

@@ -113,7 +113,7 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * real package), with the integrity as hashes; nested `parent/child` keys are
  * the same components, resolved the way Bun installs them (nearest parent
  * first). Tarball URLs without a version take it from a `name-<version>.tgz`
- * file name and carry `download_url` (`vcs_url` for a GitHub codeload archive,
+ * file name and carry `download_url` (`vcs_url` for a hosted git archive, GitHub's codeload one,
  * the git source at that commit; a registry's tarball, `…/name/-/name-1.0.0.tgz`,
  * is that registry's package: no qualifier for the public one, else `repository_url`);
  * git and GitHub entries carry `vcs_url`;

@@ -182,7 +182,7 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
  * component without a version: the declared range is its `specifier` (an
  * exact `1.2.3` pin is its version); `npm:` aliases name the real package,
  * `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
- * `download_url` (a GitHub codeload archive is its git source: `vcs_url`);
+ * `download_url` (a hosted git archive, GitHub's codeload one, is its git source: `vcs_url`);
  * `workspace:`, `link:`, `file:` and `portal:` folders are first-party
  * members (a `link:` that names no folder of the tree, Bun's
  * `link:<name>` of a package `bun link` registered, is a warning; a

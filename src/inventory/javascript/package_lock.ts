@@ -317,14 +317,21 @@ export function readPackageLock(
       (resolved === undefined || GIT_SPEC.test(resolved)
         ? undefined
         : tarballVersion(name, resolved));
+    const qualifiers = originQualifiers(name, resolved);
     nodeId.set(
       key,
       out.component(npmComponent({
         name,
         version: pkgVersion,
-        qualifiers: originQualifiers(name, resolved),
+        qualifiers,
         hashes: sriHashes(stringAt(entry, "integrity")),
-        downloadLocation: resolved === undefined || isLocalPath(resolved) ? undefined : resolved,
+        // A git source is downloaded as its vcs_url says (`git+ssh://…#<sha>` is npm's spelling,
+        // where SPDX reads `#` as a sub-path); a tarball, even a hosted archive, from its URL.
+        downloadLocation: resolved === undefined || isLocalPath(resolved)
+          ? undefined
+          : GIT_SPEC.test(resolved)
+          ? qualifiers.vcs_url
+          : resolved,
         license: npmLicense(entry.license),
         scopes: entryScopes(entry),
         sources: [path],

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import {
-  githubArchiveVcsUrl,
+  hostedArchiveVcsUrl,
   joinPath,
   loadPackageJson,
   manifestProjectFields,
@@ -104,7 +104,8 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
   });
   for (
     const [vcs, url] of [
-      ["git+ssh://git@github.com/x/a.git#abc", "git+ssh://git@github.com/x/a.git@abc"],
+      ["git+ssh://git@github.com/x/a.git#abc", "git+https://github.com/x/a.git@abc"],
+      ["git+ssh://git@git.example.com/x/a.git#abc", "git+ssh://git@git.example.com/x/a.git@abc"],
       ["github:x/a#abc", "git+https://github.com/x/a.git@abc"],
       ["gitlab:x/a", "git+https://gitlab.com/x/a.git"],
     ]
@@ -114,43 +115,92 @@ Deno.test("originQualifiers: the npm registry needs none; other registries, git,
   assert.deepEqual(originQualifiers("a", "https://h/a.tgz"), { download_url: "https://h/a.tgz" });
 });
 
-Deno.test("originQualifiers: a GitHub codeload archive of a commit is its git source (vcs_url)", () => {
+Deno.test("originQualifiers: a hosted archive of a commit (GitHub codeload, GitLab, Bitbucket) is its git source (vcs_url)", () => {
   const sha = "97edff6f525f192a3f83cea1944765f769ae2678";
   assert.deepEqual(
     originQualifiers("is-positive", `https://codeload.github.com/kevva/is-positive/tar.gz/${sha}`),
-    { vcs_url: `git+https://github.com/kevva/is-positive@${sha}` },
+    { vcs_url: `git+https://github.com/kevva/is-positive.git@${sha}` },
   );
   // pnpm's `path` of a package built from a folder of the repository: the SPDX #sub_path.
   assert.deepEqual(
     originQualifiers("x", `https://codeload.github.com/o/mono/tar.gz/${sha}`, {
       subPath: "/packages/x",
     }),
-    { vcs_url: `git+https://github.com/o/mono@${sha}#packages/x` },
+    { vcs_url: `git+https://github.com/o/mono.git@${sha}#packages/x` },
   );
   assert.equal(
-    githubArchiveVcsUrl("https://codeload.github.com/o/r/tar.gz/refs%2Ftags%2Fv1.0.0"),
-    "git+https://github.com/o/r@refs/tags/v1.0.0",
+    hostedArchiveVcsUrl("https://codeload.github.com/o/r/tar.gz/refs%2Ftags%2Fv1.0.0"),
+    "git+https://github.com/o/r.git@refs/tags/v1.0.0",
   );
   // The same archive as github.com links it (hermeto's and cachito's yarn.lock fixtures).
   assert.deepEqual(
     originQualifiers("r", `https://github.com/o/r/archive/${sha}.tar.gz`),
-    { vcs_url: `git+https://github.com/o/r@${sha}` },
+    { vcs_url: `git+https://github.com/o/r.git@${sha}` },
   );
   assert.equal(
-    githubArchiveVcsUrl("https://github.com/o/r/archive/refs/tags/v1.0.0.zip"),
-    "git+https://github.com/o/r@refs/tags/v1.0.0",
+    hostedArchiveVcsUrl("https://github.com/o/r/archive/refs/tags/v1.0.0.zip"),
+    "git+https://github.com/o/r.git@refs/tags/v1.0.0",
+  );
+  // GitLab's and Bitbucket's archives (hosted-git-info's tarball templates, as Yarn classic locks
+  // `gitlab:`/`bitbucket:`) are their git source too, spelt as their remotes are.
+  assert.deepEqual(
+    originQualifiers("r", `https://gitlab.com/g/sub/r/repository/archive.tar.gz?ref=${sha}`),
+    { vcs_url: `git+https://gitlab.com/g/sub/r.git@${sha}` },
+  );
+  assert.deepEqual(
+    originQualifiers("r", `https://bitbucket.org/o/r/get/${sha}.tar.gz`),
+    { vcs_url: `git+https://bitbucket.org/o/r.git@${sha}` },
   );
   // Another GitHub URL, another host: a plain download.
   for (
     const url of [
       "https://github.com/o/r/releases/download/v1/r-1.0.0.tgz",
       "https://codeload.example.com/o/r/tar.gz/abc",
+      "https://gitlab.com/g/r/uploads/abc/r-1.0.0.tgz",
+      "https://bitbucket.org/o/r/downloads/r-1.0.0.tar.gz",
     ]
   ) {
-    assert.equal(githubArchiveVcsUrl(url), undefined, url);
+    assert.equal(hostedArchiveVcsUrl(url), undefined, url);
     assert.deepEqual(originQualifiers("r", url), { download_url: url });
   }
 });
+
+/** A Berry lock whose root workspace depends on `x` by `range`, which resolves to `resolution`. */
+function berryLock(range: string, resolution: string): string {
+  return [
+    ...BERRY_APP,
+    `    x: "${range}"`,
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    `"x@${range}":`,
+    "  version: 1.0.0",
+    `  resolution: "${resolution}"`,
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+}
+
+/** A pnpm 9 lock whose root depends on `x` by `specifier`, locked as `version` with `resolution`. */
+function pnpmLock(specifier: string, version: string, resolution: string): string {
+  return [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      x:",
+    `        specifier: ${specifier}`,
+    `        version: ${version}`,
+    "packages:",
+    `  x@${version}:`,
+    `    resolution: ${resolution}`,
+    "    version: 1.0.0",
+    "snapshots:",
+    `  x@${version}: {}`,
+    "",
+  ].join("\n");
+}
 
 /** `x` from `https://codeload.github.com/o/x/tar.gz/<CODELOAD_SHA>`, as each JavaScript lock writes it. */
 const CODELOAD_SHA = "0123456789abcdef0123456789abcdef01234567";
@@ -176,45 +226,9 @@ const CODELOAD_LOCKS: Record<string, Record<string, string>> = {
       "",
     ].join("\n"),
   },
-  "yarn.lock (berry)": {
-    "yarn.lock": [
-      "__metadata:",
-      "  version: 8",
-      "  cacheKey: 10",
-      "",
-      '"app@workspace:.":',
-      "  version: 0.0.0-use.local",
-      '  resolution: "app@workspace:."',
-      "  dependencies:",
-      `    x: "${CODELOAD_URL}"`,
-      "  languageName: unknown",
-      "  linkType: soft",
-      "",
-      `"x@${CODELOAD_URL}":`,
-      "  version: 1.0.0",
-      `  resolution: "x@${CODELOAD_URL}"`,
-      "  languageName: node",
-      "  linkType: hard",
-      "",
-    ].join("\n"),
-  },
+  "yarn.lock (berry)": { "yarn.lock": berryLock(CODELOAD_URL, `x@${CODELOAD_URL}`) },
   "pnpm-lock.yaml": {
-    "pnpm-lock.yaml": [
-      "lockfileVersion: '9.0'",
-      "importers:",
-      "  .:",
-      "    dependencies:",
-      "      x:",
-      "        specifier: github:o/x",
-      `        version: ${CODELOAD_URL}`,
-      "packages:",
-      `  x@${CODELOAD_URL}:`,
-      `    resolution: {tarball: ${CODELOAD_URL}}`,
-      "    version: 1.0.0",
-      "snapshots:",
-      `  x@${CODELOAD_URL}: {}`,
-      "",
-    ].join("\n"),
+    "pnpm-lock.yaml": pnpmLock("github:o/x", CODELOAD_URL, `{tarball: ${CODELOAD_URL}}`),
   },
   // bun.lock records no version for a tarball URL (and this file name gives none).
   "bun.lock": {
@@ -225,10 +239,49 @@ const CODELOAD_LOCKS: Record<string, Record<string, string>> = {
     }),
   },
   "package.json (no lock)": {},
+  // The same commit as each tool writes `"x": "github:o/x#<sha>"`: npm as an ssh remote, Yarn
+  // Berry as an https one, pnpm's git resolution, Bun and a package.json as the shorthand.
+  "package-lock.json (ssh remote)": {
+    "package-lock.json": JSON.stringify({
+      name: "app",
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "app", dependencies: { x: `github:o/x#${CODELOAD_SHA}` } },
+        "node_modules/x": {
+          version: "1.0.0",
+          resolved: `git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
+        },
+      },
+    }),
+  },
+  "yarn.lock (berry, https remote)": {
+    "yarn.lock": berryLock(
+      `github:o/x#${CODELOAD_SHA}`,
+      `x@https://github.com/o/x.git#commit=${CODELOAD_SHA}`,
+    ),
+  },
+  "pnpm-lock.yaml (git resolution)": {
+    "pnpm-lock.yaml": pnpmLock(
+      `git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
+      `git+ssh://git@github.com/o/x.git#${CODELOAD_SHA}`,
+      `{commit: ${CODELOAD_SHA}, repo: git@github.com:o/x.git, type: git}`,
+    ),
+  },
+  "bun.lock (shorthand)": {
+    "bun.lock": JSON.stringify({
+      lockfileVersion: 1,
+      workspaces: { "": { name: "app", dependencies: { x: `github:o/x#${CODELOAD_SHA}` } } },
+      packages: { x: [`x@github:o/x#${CODELOAD_SHA}`, {}, `o-x-${CODELOAD_SHA.slice(0, 7)}`] },
+    }),
+  },
+  "package.json (shorthand, no lock)": {
+    "package.json": JSON.stringify({ name: "app", dependencies: { x: `o/x#${CODELOAD_SHA}` } }),
+  },
 };
 
-Deno.test("a GitHub codeload archive is the same git source in every JavaScript lock", async () => {
-  const vcs = `vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fo%2Fx%40${CODELOAD_SHA}`;
+Deno.test("a GitHub repository at a commit is one git source in every JavaScript lock, however written", async () => {
+  // `.git` as npm expands a shorthand and the purl-spec's npm example has it.
+  const vcs = `vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fo%2Fx.git%40${CODELOAD_SHA}`;
   for (const [lock, files] of Object.entries(CODELOAD_LOCKS)) {
     await withTempDir(async (dir) => {
       const manifest = { name: "app", dependencies: { x: CODELOAD_URL } };

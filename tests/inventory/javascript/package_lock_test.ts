@@ -11,7 +11,8 @@ const read = (file: string) =>
 const LIB = "workspace:packages/lib";
 const LIB_PURL = "pkg:npm/%40demo/lib@0.2.0";
 const TESTER = "pkg:npm/tester@1.0.0?repository_url=https:%2F%2Fnpm.example.com";
-const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Fstevemao" +
+// `git+ssh://git@github.com/stevemao/left-pad.git#…`: GitHub's one spelling, its https remote.
+const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fstevemao" +
   "%2Fleft-pad.git%405e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
 
 Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, scopes", () => {
@@ -58,6 +59,11 @@ Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, sc
   assert.equal(
     byId.get(TESTER)?.downloadLocation,
     "https://npm.example.com/tester/-/tester-1.0.0.tgz",
+  );
+  // A git source is its SPDX form (`@<commit>`; `#` would name a sub-path), as in the vcs_url.
+  assert.equal(
+    byId.get(LEFT_PAD)?.downloadLocation,
+    "git+https://github.com/stevemao/left-pad.git@5e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f",
   );
   assert.deepEqual(
     out.components.filter((c) => c.direct).map((c) => c.id),

@@ -38,7 +38,7 @@ const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.
   "%2Fis-positive.git%4097edff6f525f192a3f83cea1944765f769ae2678";
 // A hosted git package locked as a codeload tarball is its git source at that commit.
 const LEFT_PAD = "pkg:npm/left-pad@1.3.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fstevemao" +
-  "%2Fleft-pad%405e5a4e3";
+  "%2Fleft-pad.git%405e5a4e3";
 const XLSX =
   "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz";
 
@@ -153,7 +153,7 @@ Deno.test("readPnpmLock v6: single-project form, dev flags, a GitHub key with na
   assertWellFormed(out);
   assert.deepEqual(out.members, []);
   const IS_POSITIVE_V6 = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com" +
-    "%2Fkevva%2Fis-positive%4097edff6f525f192a3f83cea1944765f769ae2678";
+    "%2Fkevva%2Fis-positive.git%4097edff6f525f192a3f83cea1944765f769ae2678";
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
     "pkg:npm/%40babel/core@7.23.5 dev true",
     "pkg:npm/%40babel/plugin-syntax-jsx@7.23.3 dev true",
@@ -264,7 +264,7 @@ Deno.test("readPnpmLock: 5.0–5.2, 5.4-inlineSpecifiers and both shapes of 7.0 
       "    dev: false",
     ]),
     [
-      "pkg:npm/is-negative@2.0.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva%2Fis-negative" +
+      "pkg:npm/is-negative@2.0.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva%2Fis-negative.git" +
       "%40219c424611ff4a2af15f7deeff4f93c62558c43d runtime",
       "pkg:npm/is-positive@3.1.0 runtime",
     ],
@@ -432,23 +432,23 @@ Deno.test("a lock outside the fast YAML subset is read whole: the yaml package i
   });
 });
 
-Deno.test("readPnpmLock: a git resolution written scp-style is an ssh:// vcs_url", () => {
+Deno.test("readPnpmLock: a git resolution written scp-style is an ssh:// vcs_url (a self-managed host: GitHub's, GitLab's and Bitbucket's are their https remote)", () => {
   const lock = [
     "lockfileVersion: '9.0'",
     "importers:",
     "  .:",
     "    dependencies:",
-    "      priv: {specifier: 'git@gitlab.com:acme/priv.git', version: 'git+ssh://git@gitlab.com:acme/priv.git#89abcdef'}",
+    "      priv: {specifier: 'git@gitlab.acme.dev:acme/priv.git', version: 'git+ssh://git@gitlab.acme.dev:acme/priv.git#89abcdef'}",
     "packages:",
-    "  priv@git+ssh://git@gitlab.com:acme/priv.git#89abcdef:",
-    "    resolution: {commit: 89abcdef, repo: 'git@gitlab.com:acme/priv.git', type: git}",
+    "  priv@git+ssh://git@gitlab.acme.dev:acme/priv.git#89abcdef:",
+    "    resolution: {commit: 89abcdef, repo: 'git@gitlab.acme.dev:acme/priv.git', type: git}",
     "    version: 2.0.0",
     "snapshots:",
-    "  priv@git+ssh://git@gitlab.com:acme/priv.git#89abcdef: {}",
+    "  priv@git+ssh://git@gitlab.acme.dev:acme/priv.git#89abcdef: {}",
   ].join("\n");
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.id), [
-    "pkg:npm/priv@2.0.0?vcs_url=git%2Bssh:%2F%2Fgit%40gitlab.com%2Facme%2Fpriv.git%4089abcdef",
+    "pkg:npm/priv@2.0.0?vcs_url=git%2Bssh:%2F%2Fgit%40gitlab.acme.dev%2Facme%2Fpriv.git%4089abcdef",
   ]);
 });
 
@@ -475,7 +475,7 @@ Deno.test("readPnpmLock: a hosted git package built from a folder of its reposit
   ].join("\n");
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
   assert.deepEqual(out.components.map((c) => `${c.purl} ${c.scopes} ${c.downloadLocation}`), [
-    "pkg:npm/app-tooling@0.4.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftools" +
+    "pkg:npm/app-tooling@0.4.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftools.git" +
     `%40${sha}%23packages%2Fapp-tooling dev ${tarball}`,
   ]);
 });
@@ -617,7 +617,7 @@ Deno.test("readPnpmLock: a git dependency with no package.json is its repository
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.version} ${c.direct}`), [
-    `pkg:npm/camelcase?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fdenolib%2Fcamelcase%40${sha} undefined true`,
+    `pkg:npm/camelcase?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fdenolib%2Fcamelcase.git%40${sha} undefined true`,
   ]);
 });
 

@@ -25,9 +25,10 @@ const LEFT_PAD =
   "%405e5a4e3b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f";
 const XLSX =
   "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz";
-/** `github:kevva/is-positive`, which Yarn classic locks as a codeload tarball of the commit. */
-const IS_POSITIVE_CODELOAD = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com" +
-  "%2Fkevva%2Fis-positive%4097edff6f525f192a3f83cea1944765f769ae2678";
+/**
+ * `github:kevva/is-positive`, which Yarn classic locks as a codeload tarball of the commit and
+ * Berry as its https remote: the same git source.
+ */
 const IS_POSITIVE = "pkg:npm/is-positive@3.1.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fkevva" +
   "%2Fis-positive.git%4097edff6f525f192a3f83cea1944765f769ae2678";
 
@@ -49,7 +50,7 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/ansi-regex@5.0.1 runtime false",
     "pkg:npm/debug@4.3.4 runtime true", // one entry for debug@^4.1.0 and debug@^4.3.4
     "pkg:npm/fsevents@2.3.3 optional true",
-    `${IS_POSITIVE_CODELOAD} runtime true`,
+    `${IS_POSITIVE} runtime true`,
     "pkg:npm/jsonparse@1.3.1 dev false",
     `${LEFT_PAD} runtime true`,
     "pkg:npm/ms@2.1.2 runtime true",
@@ -73,7 +74,7 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/%40demo/a@0.9.0 dev",
     "pkg:npm/debug@4.3.4 runtime",
     "pkg:npm/fsevents@2.3.3 optional",
-    `${IS_POSITIVE_CODELOAD} runtime`,
+    `${IS_POSITIVE} runtime`,
     `${LEFT_PAD} runtime`,
     "pkg:npm/string-width@4.2.3 runtime",
     `${XLSX} runtime`,
@@ -87,7 +88,7 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
   ]);
   // The git source in the purl, the archive that was fetched as the download location.
   assert.equal(
-    c.get(IS_POSITIVE_CODELOAD)?.downloadLocation,
+    c.get(IS_POSITIVE)?.downloadLocation,
     "https://codeload.github.com/kevva/is-positive/tar.gz/97edff6f525f192a3f83cea1944765f769ae2678",
   );
   await assertValidSboms(out, "yarn.lock");
@@ -182,19 +183,19 @@ Deno.test("readYarnLock Berry: an scp-style git remote is a vcs_url with its com
     "  version: 0.0.0-use.local",
     '  resolution: "app@workspace:."',
     "  dependencies:",
-    '    lib: "git@github.com:acme/lib.git#main"',
+    '    lib: "git@git.acme.dev:acme/lib.git#main"',
     "  languageName: unknown",
     "  linkType: soft",
     "",
-    '"lib@git@github.com:acme/lib.git#main":',
+    '"lib@git@git.acme.dev:acme/lib.git#main":',
     "  version: 1.2.0",
-    '  resolution: "lib@git@github.com:acme/lib.git#commit=0123456789abcdef0123456789abcdef01234567"',
+    '  resolution: "lib@git@git.acme.dev:acme/lib.git#commit=0123456789abcdef0123456789abcdef01234567"',
     "  languageName: node",
     "  linkType: hard",
   ].join("\n");
   const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.id), [
-    "pkg:npm/lib@1.2.0?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Flib.git" +
+    "pkg:npm/lib@1.2.0?vcs_url=git%2Bssh:%2F%2Fgit%40git.acme.dev%2Facme%2Flib.git" +
     "%400123456789abcdef0123456789abcdef01234567",
   ]);
 });
@@ -640,7 +641,7 @@ Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository
   const lock = [
     ...BERRY_APP,
     '    "@acme/icons": "npm:^6.4.0"',
-    '    slugger: "git@github.com/acme/slugger.git"',
+    '    slugger: "git@git.acme.dev/acme/slugger.git"',
     "  languageName: unknown",
     "  linkType: soft",
     "",
@@ -650,9 +651,9 @@ Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository
     "  languageName: node",
     "  linkType: hard",
     "",
-    '"slugger@git@github.com/acme/slugger.git":',
+    '"slugger@git@git.acme.dev/acme/slugger.git":',
     "  version: 0.3.1",
-    '  resolution: "slugger@git@github.com/acme/slugger.git#commit=de5d97557a09ad61ae6ac48b1258b67d304660f0"',
+    '  resolution: "slugger@git@git.acme.dev/acme/slugger.git#commit=de5d97557a09ad61ae6ac48b1258b67d304660f0"',
     "  languageName: node",
     "  linkType: hard",
   ].join("\n");
@@ -664,9 +665,9 @@ Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository
       "https://npm.acme.dev/@acme/icons/-/6.4.0/icons-6.4.0.tgz",
     ],
     [
-      "pkg:npm/slugger@0.3.1?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Fslugger.git" +
+      "pkg:npm/slugger@0.3.1?vcs_url=git%2Bssh:%2F%2Fgit%40git.acme.dev%2Facme%2Fslugger.git" +
       "%40de5d97557a09ad61ae6ac48b1258b67d304660f0",
-      "git+ssh://git@github.com/acme/slugger.git@de5d97557a09ad61ae6ac48b1258b67d304660f0",
+      "git+ssh://git@git.acme.dev/acme/slugger.git@de5d97557a09ad61ae6ac48b1258b67d304660f0",
     ],
   ]);
 });
