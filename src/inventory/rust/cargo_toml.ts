@@ -416,6 +416,9 @@ function semver(version: string): SemVer | undefined {
  * a caret requirement (`1.2` is `>=1.2.0, <2.0.0`, `0.2` is `>=0.2.0,
  * <0.3.0`); `~1.2` is `>=1.2.0, <1.3.0`; `=`, and `*` in place of a part, fix
  * the parts written; `>`, `>=`, `<`, `<=` compare with the parts written. A
+ * pre-release version is accepted only by a requirement one of whose
+ * comparators names a pre-release of the same major.minor.patch (`>=1.2.0-rc.1`
+ * accepts 1.2.0-rc.2, but `1`, `*` and `<2` accept no 2.0.0-alpha). A
  * requirement it cannot read accepts every version.
  *
  * @example
@@ -423,6 +426,7 @@ function semver(version: string): SemVer | undefined {
  * import { cargoRequirementAccepts } from "./cargo_toml.ts";
  * cargoRequirementAccepts("0.7", "0.8.5"); // false
  * cargoRequirementAccepts(">=1.2, <2", "1.9.0"); // true
+ * cargoRequirementAccepts("1", "1.5.0-beta.1"); // false
  * ```
  *
  * @param requirement The requirement as written.
@@ -432,9 +436,18 @@ function semver(version: string): SemVer | undefined {
 export function cargoRequirementAccepts(requirement: string, version: string): boolean {
   const v = semver(version);
   if (v === undefined) return true;
-  return requirement.split(",").every((part) => {
+  const comparators = requirement.split(",").map((part) =>
     // Trimmed first: spaces around it in the regex would be tried split every way.
-    const m = COMPARATOR.exec(part.trim());
+    COMPARATOR.exec(part.trim())
+  );
+  // A pre-release only where a comparator names one of the same major.minor.patch.
+  if (
+    v[3].length > 0 && comparators.every((m) => m !== null) &&
+    !comparators.some((m) =>
+      m?.[5] !== undefined && [m[2], m[3], m[4]].join(".") === v.slice(0, 3).join(".")
+    )
+  ) return false;
+  return comparators.every((m) => {
     if (m === null) return true;
     const [, op = "^", major, minor, patch, pre] = m;
     if (major === "*") return true;
