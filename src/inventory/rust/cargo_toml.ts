@@ -209,12 +209,17 @@ export function excludedFromWorkspace(
 /**
  * The workspace root manifest: this one when it has `[workspace]`, else the
  * nearest above whose `[workspace] exclude` does not leave this crate out
- * (Cargo looks further up past a root that excludes it).
+ * (Cargo looks further up past a root that excludes it). `excluded`: a root
+ * above excludes it and none further up takes it.
  */
-function workspaceRoot(manifest: Manifest, load: Load | undefined): Manifest | undefined {
-  if (manifest.doc.workspace !== undefined) return manifest;
+function workspaceRoot(
+  manifest: Manifest,
+  load: Load | undefined,
+): { root?: Manifest; excluded: boolean } {
+  if (manifest.doc.workspace !== undefined) return { root: manifest, excluded: false };
   const parts = manifest.path.split("/").slice(0, -1);
   const folder = parts.join("/");
+  let excluded = false;
   while (load !== undefined && parts.length > 0) {
     parts.pop();
     const path = [...parts, "Cargo.toml"].join("/");
@@ -225,9 +230,10 @@ function workspaceRoot(manifest: Manifest, load: Load | undefined): Manifest | u
     const workspace = candidate.table(candidate.doc.workspace, "[workspace]");
     const relative = folder.slice(parts.length === 0 ? 0 : parts.join("/").length + 1);
     const config = { members: strings(workspace.members), exclude: strings(workspace.exclude) };
-    if (!excludedFromWorkspace(relative, config)) return candidate;
+    if (!excludedFromWorkspace(relative, config)) return { root: candidate, excluded: false };
+    excluded = true;
   }
-  return undefined;
+  return { excluded };
 }
 
 /** The root's `[workspace.dependencies]`, with the root's path. */
@@ -525,7 +531,7 @@ export function cargoDeclarations(
   const outside = new Set<string>();
   const folders: LocalPlace[] = [];
   if (manifest.doc.package !== undefined) {
-    const root = workspaceRoot(manifest, options.load);
+    const { root } = workspaceRoot(manifest, options.load);
     for (const d of declarations(manifest, inheritedDependencies(root))) {
       if (d.outside) outside.add(d.name);
       else if (d.place !== undefined) folders.push(d.place);
@@ -588,7 +594,8 @@ function projectOf(
  * the project's `.cargo/config.toml`); `workspace = true` entries take the
  * workspace root's `[workspace.dependencies]` entry, and a dependency the
  * root's `[patch.<source>]` patches is the crate the patch names (see
- * {@linkcode patched}). A workspace root without `[package]` declares nothing
+ * {@linkcode patched}). A crate that the workspace above excludes `standsAlone`
+ * (a lock above is not its own). A workspace root without `[package]` declares nothing
  * itself.
  *
  * @example
@@ -611,7 +618,7 @@ export function readCargoToml(
   options: CargoTomlOptions,
 ): ReaderResult {
   const manifest = new Manifest(text, options.path, options.load);
-  const root = workspaceRoot(manifest, options.load);
+  const { root, excluded } = workspaceRoot(manifest, options.load);
   const project = projectOf(manifest, root, options.release);
   const builder = new OutputBuilder();
   const unknown = new Set<string>();
@@ -637,7 +644,8 @@ export function readCargoToml(
       builder.edge(ROOT_ID, id, d.scope);
     }
   }
-  const output: ReaderResult = builder.build();
+  // Cargo builds an excluded crate as a workspace of its own, with a Cargo.lock beside it.
+  const output: ReaderResult = { ...builder.build(), ...excluded ? { standsAlone: true } : {} };
   // The workspace's Cargo.lock, when there is one, says each crate's registry.
   const lock = (root ?? manifest).path.replace(/Cargo\.toml$/, "Cargo.lock");
   if (unknown.size > 0 && options.load?.(lock) === undefined) {
