@@ -22,10 +22,14 @@
  * Properties expand `$(Name)` (case-insensitive,
  * undefined is empty, later definitions win); a property whose `Condition`
  * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (a simple operand may be
- * unquoted: `$(ProjectType) != ''`) or `Exists('path')` (with `and`/`or`) is skipped. An item
- * Condition not known to hold does not drop the item: every `PackageReference` of
- * every target framework and configuration counts, and a warning names each
- * one under a Condition not known to hold; a package version declared again
+ * unquoted: `$(ProjectType) != ''`), a literal `true`/`false` or `Exists('path')` (with
+ * `and`/`or`) is skipped. An item under a Condition false in every build of the project is in
+ * none and does not count: a literal one (`false`, `'true' == 'false'`), or one on
+ * `$(TargetFramework)` alone false for each framework the project targets (`'$(TargetFramework)'
+ * == 'net462'` in a project of `net8.0;net6.0`); a `<When>` of that kind is not taken. Any other
+ * item Condition not known to hold does not drop the item (a build may set `Configuration` or
+ * another property on its command line): every `PackageReference` of every target framework and
+ * configuration counts, and a warning names each one under a Condition not known to hold; a package version declared again
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
  * version of the package, not a replacement. `Update` and `Remove`
  * apply to the references declared before them.
@@ -47,7 +51,7 @@
  * `$(MSBuildThisFileDirectory)` names the declaring file's folder), inside
  * the tree only; a reference to the project itself is none (a shared file's
  * guard), and `Remove` drops the references declared before it. Their
- * Conditions are not evaluated, as for packages. A reference with
+ * Conditions count as for packages. A reference with
  * `ReferenceOutputAssembly="false"` (and no `OutputItemType`, or `"Analyzer"`: a source
  * generator project) only orders the build: a build edge.
  *
@@ -355,6 +359,9 @@ class Evaluation {
       const values = and.map((part) => this.condition(part));
       return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
     }
+    // MSBuild's boolean literals, bare or quoted (`Condition="false"`).
+    const literal = /^\s*(!)?\s*'?\s*(true|false)\s*'?\s*$/i.exec(text);
+    if (literal) return (literal[2].toLowerCase() === "true") === (literal[1] === undefined);
     const exists = /^\s*(!)?\s*Exists\(\s*'([^']*)'\s*\)\s*$/i.exec(text);
     if (exists) {
       const dir = posix.dirname(this.reading.at(-1) ?? ".");
@@ -368,6 +375,34 @@ class Evaluation {
       this.expand(written.startsWith("'") ? written.slice(1, -1) : written).toLowerCase();
     const equal = operand(match[1]) === operand(match[3]);
     return match[2] === "==" ? equal : !equal;
+  }
+
+  /**
+   * Whether a Condition is false in every build of the project, so that what it guards is in
+   * none: a literal one (`false`, `'a' == 'b'`), or one on `$(TargetFramework)` alone false for
+   * each target framework the project names (`'$(TargetFramework)' == 'net462'` in a project of
+   * `net8.0`). A Condition on any other property (`Configuration`, `OS`, a property a build may
+   * set on its command line) is not known to be false.
+   */
+  never(text: string): boolean {
+    const names = new Set([...text.matchAll(/\$\(([^)]*)\)/g)].map((m) => m[1].toLowerCase()));
+    if (names.size === 0) return this.condition(text) === false;
+    if (names.size > 1 || !names.has("targetframework")) return false;
+    const targets = (this.properties.get("targetframeworks") ?? "").split(";")
+      .map((t) => t.trim()).filter(Boolean);
+    const single = this.properties.get("targetframework")?.trim();
+    // A TargetFramework set beside TargetFrameworks makes the one build of that framework.
+    const frameworks = single ? [single] : targets;
+    const outer = this.properties.get("targetframework");
+    try {
+      return frameworks.length > 0 && frameworks.every((framework) => {
+        this.properties.set("targetframework", framework);
+        return this.condition(text) === false;
+      });
+    } finally {
+      if (outer === undefined) this.properties.delete("targetframework");
+      else this.properties.set("targetframework", outer);
+    }
   }
 
   /** Expands a path: properties, then the `…OfFileAbove` property functions (from `dir`). */
@@ -434,6 +469,12 @@ class Evaluation {
     this.file(this.parse(path, text), path, text);
   }
 
+  /** Whether an element's Condition is false in every build (see {@linkcode Evaluation.never}). */
+  neverHolds(element: XmlElement): boolean {
+    const condition = element.attributes.Condition;
+    return condition !== undefined && this.never(condition);
+  }
+
   applies(element: XmlElement): boolean {
     const condition = element.attributes.Condition;
     return condition === undefined || this.condition(condition) === true;
@@ -480,7 +521,9 @@ class Evaluation {
     }
     for (const { group, uncertain, ...file } of this.itemGroups) {
       this.inFile(file.path, () => {
+        if (this.neverHolds(group)) return;
         for (const item of childElements(group)) {
+          if (this.neverHolds(item)) continue;
           const conditioned = localName(item.name) === "ProjectReference"
             ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
             : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
@@ -593,6 +636,7 @@ class Evaluation {
       }
       if (kind !== "When") continue;
       const condition = branch.attributes.Condition ?? "";
+      if (this.never(condition)) continue;
       const holds = this.condition(condition) === true;
       passed.push(JSON.stringify(condition.trim()));
       this.groups(
