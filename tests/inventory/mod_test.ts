@@ -1130,7 +1130,7 @@ Deno.test("a Cargo.toml under a Cargo.lock above that does not know its crate is
   }
 });
 
-Deno.test("a crate the workspace excludes is not resolved by its Cargo.lock: Cargo builds it alone (a lockless fuzz/)", async () => {
+Deno.test("a crate the workspace excludes, or a workspace of its own, is not resolved by a Cargo.lock above: Cargo builds it alone (a lockless fuzz/)", async () => {
   const [dir, done] = await tempProject({
     "Cargo.toml":
       '[package]\nname = "app"\nversion = "0.1.0"\n\n[workspace]\nexclude = ["fuzz"]\n\n' +
@@ -1140,6 +1140,10 @@ Deno.test("a crate the workspace excludes is not resolved by its Cargo.lock: Car
       'source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "00"\n',
     "fuzz/Cargo.toml": '[package]\nname = "app-fuzz"\nversion = "0.0.0"\n\n' +
       '[dependencies]\nlibfuzzer-sys = "0.4"\nserde = "1"\napp = { path = ".." }\n',
+    // all-is-cubes' fuzz/: "[workspace] # Excludes this from containing workspace".
+    "other/fuzz/Cargo.toml":
+      '[workspace]\n\n[package]\nname = "other-fuzz"\nversion = "0.0.0"\n\n' +
+      '[dependencies]\nserde = "1"\n',
   });
   try {
     const inventory = await readInventory(dir);
@@ -1148,9 +1152,15 @@ Deno.test("a crate the workspace excludes is not resolved by its Cargo.lock: Car
       ["pkg:cargo/libfuzzer-sys", "pkg:cargo/serde"],
       "not the root lock's serde 1.0.190",
     );
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "pkg:cargo/other-fuzz@0.0.0").map((e) => e.to),
+      ["pkg:cargo/serde"],
+    );
     assert.ok(!inventory.warnings?.some((w) => w.includes("resolved by Cargo.lock")));
     assert.ok(
-      inventory.warnings?.some((w) => w.startsWith("fuzz/Cargo.toml is declared, not resolved")),
+      inventory.warnings?.some((w) =>
+        w.includes("are declared, not resolved (fuzz/Cargo.toml, other/fuzz/Cargo.toml)")
+      ),
     );
   } finally {
     await done();

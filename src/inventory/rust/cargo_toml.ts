@@ -594,8 +594,8 @@ function projectOf(
  * the project's `.cargo/config.toml`); `workspace = true` entries take the
  * workspace root's `[workspace.dependencies]` entry, and a dependency the
  * root's `[patch.<source>]` patches is the crate the patch names (see
- * {@linkcode patched}). A crate that the workspace above excludes `standsAlone`
- * (a lock above is not its own). A workspace root without `[package]` declares nothing
+ * {@linkcode patched}). A workspace root, and a crate that the workspace above
+ * excludes, `standsAlone` (a lock above is not its own). A workspace root without `[package]` declares nothing
  * itself.
  *
  * @example
@@ -644,8 +644,10 @@ export function readCargoToml(
       builder.edge(ROOT_ID, id, d.scope);
     }
   }
-  // Cargo builds an excluded crate as a workspace of its own, with a Cargo.lock beside it.
-  const output: ReaderResult = { ...builder.build(), ...excluded ? { standsAlone: true } : {} };
+  // Cargo builds a workspace root (a crate with a `[workspace]` of its own: all-is-cubes'
+  // `fuzz/`), and a crate the workspace above excludes, with a Cargo.lock beside it.
+  const alone = excluded || root === manifest;
+  const output: ReaderResult = { ...builder.build(), ...alone ? { standsAlone: true } : {} };
   // The workspace's Cargo.lock, when there is one, says each crate's registry.
   const lock = (root ?? manifest).path.replace(/Cargo\.toml$/, "Cargo.lock");
   if (unknown.size > 0 && options.load?.(lock) === undefined) {
