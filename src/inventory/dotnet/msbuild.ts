@@ -314,6 +314,15 @@ class Evaluation {
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
   /**
+   * Properties (lowercased) defined, or not, under a Condition or in a `<Choose>`: a build may
+   * give them another value (`<TargetFrameworks Condition="'$(OS)' == 'Windows_NT'">`).
+   */
+  readonly guardedProperties = new Set<string>();
+  /** An `<Import>` was left out for a Condition: its properties are unknown. */
+  skippedImport = false;
+  /** How many `<Choose>` elements are being read. */
+  choosing = 0;
+  /**
    * The item groups read, in order, with the enclosing `<Choose>` branch vouch cannot tell
    * holds.
    */
@@ -381,13 +390,19 @@ class Evaluation {
    * Whether a Condition is false in every build of the project, so that what it guards is in
    * none: a literal one (`false`, `'a' == 'b'`), or one on `$(TargetFramework)` alone false for
    * each target framework the project names (`'$(TargetFramework)' == 'net462'` in a project of
-   * `net8.0`). A Condition on any other property (`Configuration`, `OS`, a property a build may
+   * `net8.0`), when those are set under no Condition and no import was left out for one. A
+   * Condition on any other property (`Configuration`, `OS`, a property a build may
    * set on its command line) is not known to be false.
    */
   never(text: string): boolean {
     const names = new Set([...text.matchAll(/\$\(([^)]*)\)/g)].map((m) => m[1].toLowerCase()));
     if (names.size === 0) return this.condition(text) === false;
     if (names.size > 1 || !names.has("targetframework")) return false;
+    // The frameworks must be the project's in every build: set under no Condition.
+    const guarded = this.guardedProperties;
+    if (this.skippedImport || guarded.has("targetframework") || guarded.has("targetframeworks")) {
+      return false;
+    }
     const targets = (this.properties.get("targetframeworks") ?? "").split(";")
       .map((t) => t.trim()).filter(Boolean);
     const single = this.properties.get("targetframework")?.trim();
@@ -444,7 +459,10 @@ class Evaluation {
       const value = this.condition(c);
       holds = value === false ? false : value === undefined ? undefined : holds;
     }
-    if (holds === false) return;
+    if (holds === false) {
+      this.skippedImport = true;
+      return;
+    }
     const expanded = this.expandPath(raw, dir);
     const path = expanded.includes("$(") || expanded.trim() === ""
       ? undefined
@@ -600,13 +618,16 @@ class Evaluation {
         for (const element of childElements(group, "Import")) {
           this.importFile(element, file, group.attributes.Condition);
         }
-      } else if (kind === "PropertyGroup" && uncertain === undefined && this.applies(group)) {
+      } else if (kind === "PropertyGroup") {
+        const applies = uncertain === undefined && this.applies(group);
+        const guarded = this.choosing > 0 || group.attributes.Condition !== undefined;
         for (const property of childElements(group)) {
-          if (this.applies(property)) {
-            this.properties.set(
-              localName(property.name).toLowerCase(),
-              this.expand(textOf(property)),
-            );
+          const name = localName(property.name).toLowerCase();
+          if (guarded || property.attributes.Condition !== undefined) {
+            this.guardedProperties.add(name);
+          }
+          if (applies && this.applies(property)) {
+            this.properties.set(name, this.expand(textOf(property)));
           }
         }
       } else if (kind === "ItemGroup") {
@@ -614,7 +635,9 @@ class Evaluation {
       } else if (kind === "ItemDefinitionGroup" && uncertain === undefined) {
         this.definitionGroups.push({ group, path: file.path });
       } else if (kind === "Choose") {
+        this.choosing++;
         this.choose(group, file, uncertain);
+        this.choosing--;
       }
     }
   }

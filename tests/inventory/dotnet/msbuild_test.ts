@@ -317,8 +317,29 @@ Deno.test("evaluateMsbuildProject: an item under a Condition false in every buil
     <PackageReference Include="Net8" Version="1.0.0" />
   </ItemGroup>
 </Project>`,
+    // A framework a build may add (on Windows): its items count, as may those of an import left out.
+    "src/Win/Win.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>net8.0</TargetFrameworks>
+    <TargetFrameworks Condition="'$(OS)' == 'Windows_NT'">$(TargetFrameworks);net462</TargetFrameworks>
+  </PropertyGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net462'">
+    <PackageReference Include="System.ValueTuple" Version="4.5.0" />
+  </ItemGroup>
+</Project>`,
+    "src/Imp/Imp.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <Import Project="../ci.props" Condition="'$(CI)' == 'true'" />
+  <ItemGroup Condition="'$(TargetFramework)' == 'net462'">
+    <PackageReference Include="System.ValueTuple" Version="4.5.0" />
+  </ItemGroup>
+</Project>`,
   };
   const load = (p: string): string | undefined => files[p];
+  for (const path of ["src/Win/Win.csproj", "src/Imp/Imp.csproj"]) {
+    const names = evaluateMsbuildProject(files[path], { path, load }).packages.map((p) => p.name);
+    assert.deepEqual(names, ["System.ValueTuple"], path);
+  }
   const lib = evaluateMsbuildProject(files["src/Lib/Lib.csproj"], {
     path: "src/Lib/Lib.csproj",
     load,
