@@ -314,12 +314,13 @@ class Evaluation {
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
   /**
-   * Properties (lowercased) defined, or not, under a Condition or in a `<Choose>`: a build may
-   * give them another value (`<TargetFrameworks Condition="'$(OS)' == 'Windows_NT'">`).
+   * Properties (lowercased) whose value a build may not share: defined, or not, under a Condition
+   * or in a `<Choose>` (`<TargetFrameworks Condition="'$(OS)' == 'Windows_NT'">`), or from a
+   * property vouch does not know (an SDK's `$(NetCurrent)`) or a property function.
    */
-  readonly guardedProperties = new Set<string>();
-  /** An `<Import>` was left out for a Condition: its properties are unknown. */
-  skippedImport = false;
+  readonly uncertainProperties = new Set<string>();
+  /** An `<Import>` was left out (for a Condition, or not found) or read under an unknown Condition. */
+  unsureImports = false;
   /** How many `<Choose>` elements are being read. */
   choosing = 0;
   /**
@@ -390,17 +391,20 @@ class Evaluation {
    * Whether a Condition is false in every build of the project, so that what it guards is in
    * none: a literal one (`false`, `'a' == 'b'`), or one on `$(TargetFramework)` alone false for
    * each target framework the project names (`'$(TargetFramework)' == 'net462'` in a project of
-   * `net8.0`), when those are set under no Condition and no import was left out for one. A
-   * Condition on any other property (`Configuration`, `OS`, a property a build may
-   * set on its command line) is not known to be false.
+   * `net8.0`), when those are set under no Condition, from known properties, and no import was
+   * left out or read under an unknown Condition. A Condition on any other property
+   * (`Configuration`, `OS`, a property a build may set on its command line) is not known to be
+   * false.
    */
   never(text: string): boolean {
     const names = new Set([...text.matchAll(/\$\(([^)]*)\)/g)].map((m) => m[1].toLowerCase()));
     if (names.size === 0) return this.condition(text) === false;
     if (names.size > 1 || !names.has("targetframework")) return false;
-    // The frameworks must be the project's in every build: set under no Condition.
-    const guarded = this.guardedProperties;
-    if (this.skippedImport || guarded.has("targetframework") || guarded.has("targetframeworks")) {
+    // The frameworks must be the project's in every build (see `uncertainProperties`).
+    const uncertain = this.uncertainProperties;
+    if (
+      this.unsureImports || uncertain.has("targetframework") || uncertain.has("targetframeworks")
+    ) {
       return false;
     }
     const targets = (this.properties.get("targetframeworks") ?? "").split(";")
@@ -448,6 +452,7 @@ class Evaluation {
     }
     const dir = posix.dirname(file.path);
     const note = (what: string): void => {
+      this.unsureImports = true;
       this.importNotes.push(
         `${file.path}:${lineColumn(file.text, element.offset).line}: the <Import> of ` +
           `${JSON.stringify(raw)} ${what}`,
@@ -460,7 +465,7 @@ class Evaluation {
       holds = value === false ? false : value === undefined ? undefined : holds;
     }
     if (holds === false) {
-      this.skippedImport = true;
+      this.unsureImports = true;
       return;
     }
     const expanded = this.expandPath(raw, dir);
@@ -623,12 +628,15 @@ class Evaluation {
         const guarded = this.choosing > 0 || group.attributes.Condition !== undefined;
         for (const property of childElements(group)) {
           const name = localName(property.name).toLowerCase();
-          if (guarded || property.attributes.Condition !== undefined) {
-            this.guardedProperties.add(name);
+          const value = textOf(property);
+          const unknown = /\$\(\[/.test(value) ||
+            [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) =>
+              !this.properties.has(m[1].toLowerCase())
+            );
+          if (guarded || unknown || property.attributes.Condition !== undefined) {
+            this.uncertainProperties.add(name);
           }
-          if (applies && this.applies(property)) {
-            this.properties.set(name, this.expand(textOf(property)));
-          }
+          if (applies && this.applies(property)) this.properties.set(name, this.expand(value));
         }
       } else if (kind === "ItemGroup") {
         this.itemGroups.push({ group, ...file, uncertain });
@@ -654,7 +662,11 @@ class Evaluation {
       const kind = localName(branch.name);
       if (kind === "Otherwise") {
         const of = passed.length === 1 ? "the Condition" : "the Conditions";
-        this.groups(branch, file, uncertain ?? `the <Otherwise> of ${of} ${passed.join(", ")}`);
+        // Taken for certain when every <When> before it never holds.
+        const otherwise = passed.length === 0
+          ? undefined
+          : `the <Otherwise> of ${of} ${passed.join(", ")}`;
+        this.groups(branch, file, uncertain ?? otherwise);
         return;
       }
       if (kind !== "When") continue;

@@ -306,6 +306,9 @@ Deno.test("evaluateMsbuildProject: an item under a Condition false in every buil
     <When Condition=" '$(TargetFramework)' == 'netstandard2.0' ">
       <ItemGroup><PackageReference Include="Standard.Only" Version="1.0.0" /></ItemGroup>
     </When>
+    <Otherwise>
+      <ItemGroup><PackageReference Include="Not.Standard" Version="1.0.0" /></ItemGroup>
+    </Otherwise>
   </Choose>
 </Project>`,
     "src/One/One.csproj": `<Project Sdk="Microsoft.NET.Sdk">
@@ -334,9 +337,16 @@ Deno.test("evaluateMsbuildProject: an item under a Condition false in every buil
     <PackageReference Include="System.ValueTuple" Version="4.5.0" />
   </ItemGroup>
 </Project>`,
+    // An SDK's property (Arcade's `NetCurrent`) names a framework vouch cannot know.
+    "src/Sdk/Sdk.csproj": `<Project Sdk="Microsoft.DotNet.Arcade.Sdk">
+  <PropertyGroup><TargetFrameworks>$(NetCurrent);net462</TargetFrameworks></PropertyGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net10.0'">
+    <PackageReference Include="System.ValueTuple" Version="4.5.0" />
+  </ItemGroup>
+</Project>`,
   };
   const load = (p: string): string | undefined => files[p];
-  for (const path of ["src/Win/Win.csproj", "src/Imp/Imp.csproj"]) {
+  for (const path of ["src/Win/Win.csproj", "src/Imp/Imp.csproj", "src/Sdk/Sdk.csproj"]) {
     const names = evaluateMsbuildProject(files[path], { path, load }).packages.map((p) => p.name);
     assert.deepEqual(names, ["System.ValueTuple"], path);
   }
@@ -344,7 +354,12 @@ Deno.test("evaluateMsbuildProject: an item under a Condition false in every buil
     path: "src/Lib/Lib.csproj",
     load,
   });
-  assert.deepEqual(lib.packages.map((p) => p.name), ["Newtonsoft.Json", "Net6.Only", "Debug.Only"]);
+  assert.deepEqual(lib.packages.map((p) => p.name), [
+    "Newtonsoft.Json",
+    "Net6.Only",
+    "Debug.Only",
+    "Not.Standard", // the <Otherwise> of a <When> that never holds: taken, no warning
+  ]);
   assert.deepEqual(lib.projectReferences, []);
   assert.deepEqual(lib.warnings?.length, 2, "Net6.Only and Debug.Only are noted");
   const one = evaluateMsbuildProject(files["src/One/One.csproj"], {
