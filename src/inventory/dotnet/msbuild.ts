@@ -389,7 +389,7 @@ class Evaluation {
 
   /**
    * Whether a Condition is false in every build of the project, so that what it guards is in
-   * none: a literal one (`false`, `'a' == 'b'`), or one on `$(TargetFramework)` alone false for
+   * none: a literal one (`false`, `'a' == 'b'`; not `Exists('path')`), or one on `$(TargetFramework)` alone false for
    * each target framework the project names (`'$(TargetFramework)' == 'net462'` in a project of
    * `net8.0`), when those are set under no Condition, from known properties, and no import was
    * left out or read under an unknown Condition. A Condition on any other property
@@ -398,7 +398,8 @@ class Evaluation {
    */
   never(text: string): boolean {
     const names = new Set([...text.matchAll(/\$\(([^)]*)\)/g)].map((m) => m[1].toLowerCase()));
-    if (names.size === 0) return this.condition(text) === false;
+    // Exists() asks of the build's disk, which may have files the tree lacks (generated ones).
+    if (names.size === 0) return !/exists\s*\(/i.test(text) && this.condition(text) === false;
     if (names.size > 1 || !names.has("targetframework")) return false;
     // The frameworks must be the project's in every build (see `uncertainProperties`).
     const uncertain = this.uncertainProperties;

@@ -297,6 +297,7 @@ Deno.test("evaluateMsbuildProject: an item under a Condition false in every buil
     <PackageReference Include="Disabled" Version="1.0.0" Condition="false" />
     <PackageReference Include="Net6.Only" Version="2.0.0" Condition="'$(TargetFramework)' == 'net6.0'" />
     <PackageReference Include="Debug.Only" Version="3.0.0" Condition="'$(Configuration)' == 'Debug'" />
+    <PackageReference Include="Generated.Only" Version="1.0.0" Condition="Exists('obj/gen.props')" />
     <ProjectReference Include="../Other/Other.csproj" Condition=" 'true' == 'false' " />
   </ItemGroup>
   <ItemGroup Condition="'$(TargetFramework)' == 'net462'">
@@ -358,10 +359,11 @@ Deno.test("evaluateMsbuildProject: an item under a Condition false in every buil
     "Newtonsoft.Json",
     "Net6.Only",
     "Debug.Only",
+    "Generated.Only", // a file the build may write
     "Not.Standard", // the <Otherwise> of a <When> that never holds: taken, no warning
   ]);
   assert.deepEqual(lib.projectReferences, []);
-  assert.deepEqual(lib.warnings?.length, 2, "Net6.Only and Debug.Only are noted");
+  assert.deepEqual(lib.warnings?.length, 3, "Net6.Only, Debug.Only and Generated.Only are noted");
   const one = evaluateMsbuildProject(files["src/One/One.csproj"], {
     path: "src/One/One.csproj",
     load,
