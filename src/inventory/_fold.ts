@@ -67,7 +67,8 @@ function memberOf(
  * above that does not know the manifest's project, which it locks nothing for)
  * a declaration is only the locked versions its range admits:
  * vercel/next.js's `examples/blog-starter` pinning `typescript` 4.9.5 does not
- * use the root's 5.5.3.
+ * use the root's 5.5.3, nor a `tools/` crate asking `serde = "0.9"` the root
+ * Cargo.lock's 1.0.190.
  */
 function foldManifest(
   manifest: ReaderResult,
@@ -77,7 +78,9 @@ function foldManifest(
     path: string;
     keepUnmatched: boolean;
     edgesPerMember: boolean;
-    satisfies?: (version: string, range: string | undefined) => boolean | undefined;
+    satisfies?: (version: string, range: string | undefined, pinned?: boolean) =>
+      | boolean
+      | undefined;
   },
 ): { output: ReaderOutput; extras: ExtraLinks; unmatched: string[]; member: boolean } {
   const { keepUnmatched, satisfies } = options;
@@ -128,8 +131,10 @@ function foldManifest(
   };
   for (const declared of manifest.components) {
     const range = declared.specifier ?? declared.version;
+    const pinned = declared.specifier === undefined && declared.version !== undefined;
     const matches = (locked.get(key(declared.name)) ?? []).filter((c) =>
-      satisfies === undefined || c.version === undefined || satisfies(c.version, range) !== false
+      satisfies === undefined || c.version === undefined ||
+      satisfies(c.version, range, pinned) !== false
     );
     const linked = (members.get(key(declared.name)) ?? []).map((m) => m.id);
     targets.set(declared.id, [...matches.map((m) => m.id), ...linked]);
@@ -229,11 +234,13 @@ function resolvingLocks(
  * members); else, when any do, the locks that name its folder as one of the
  * project's own packages (`memberFolders`: `repo_a/uv.lock`'s editable
  * `../common`), as a workspace lock above names its members; else those of
- * {@linkcode resolvingLocks}, if any.
+ * {@linkcode resolvingLocks}, if any. A manifest that `standsAlone` has only
+ * those of its own folder.
  */
 function manifestLocks(manifest: ReadFile, files: readonly ReadFile[]): ReadFile[] {
   const accepts = resolverOf(manifest.reader);
   const nearest = resolvingLocks(manifest.path, accepts, files);
+  if (manifest.output.standsAlone) return knowsProject(nearest, manifest) ? nearest : [];
   if (knowsProject(nearest, manifest)) return nearest;
   const folder = posix.dirname(manifest.path);
   const naming = files.filter((f) =>

@@ -70,6 +70,13 @@ export type ReaderResult = ReaderOutput & {
    * (a folder outside the project), that package, declared (see `_fold.ts`).
    */
   localDeclarations?: Array<{ name: string; scope: Scope }>;
+  /**
+   * For a manifest: its project is built alone, never with a lock of a folder
+   * above (a crate that the `[workspace]` above excludes, which Cargo makes a
+   * workspace root of its own, locked by a `Cargo.lock` beside it): only a
+   * lock of its own folder resolves it (see `_fold.ts`).
+   */
+  standsAlone?: true;
 };
 
 /** Which dependencies ask for extras, and which a package has only through one of its extras. */
@@ -204,9 +211,11 @@ export interface Reader {
    *
    * @param version The pinned version.
    * @param range The declared range; `undefined` for none (any version).
+   * @param pinned The range is the one version a declaration pins, no range (Cargo's `=1.2.3`
+   *   declares version 1.2.3, which written as a range is `^1.2.3`).
    * @returns `false` when it does not; `undefined` when it cannot be told.
    */
-  satisfies?(version: string, range: string | undefined): boolean | undefined;
+  satisfies?(version: string, range: string | undefined, pinned?: boolean): boolean | undefined;
   /**
    * For a lock reader: the folder whose manifests it resolves, when not the
    * lockfile's own (`gradle/verification-metadata.xml` describes the build

@@ -276,6 +276,10 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "Cargo.toml",
     read: (text, path, c) =>
       cargoToml().readCargoToml(text, { path, release: c.release, load: c.load }),
+    // Loaded: asked only of a Cargo.toml read.
+    satisfies: (version, range, pinned) =>
+      range === undefined ||
+      cargoToml().cargoRequirementAccepts(pinned ? `=${range}` : range, version),
   },
   {
     name: "go_mod",

@@ -1104,6 +1104,69 @@ Deno.test("a JavaScript lock left in a workspace's folder is not used: the works
   }
 });
 
+Deno.test("a Cargo.toml under a Cargo.lock above that does not know its crate is a locked version only where its requirement admits it (`=` pins one)", async () => {
+  const crate = (name: string, version: string): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\n` +
+    'source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "00"\n\n';
+  const [dir, done] = await tempProject({
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n' +
+      '[dependencies]\nserde = "1"\nrand = "0.8"\nlog = "0.4"\n',
+    "Cargo.lock": 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+      'dependencies = ["log", "rand", "serde"]\n\n' + crate("log", "0.4.22") +
+      crate("rand", "0.8.5") + crate("serde", "1.0.190"),
+    "tools/x/Cargo.toml": '[package]\nname = "x"\nversion = "0.1.0"\n\n' +
+      '[dependencies]\nserde = "0.9"\nrand = "=0.8.4"\nlog = "0.4.20"\n',
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "pkg:cargo/x@0.1.0").map((e) => e.to),
+      ["pkg:cargo/log@0.4.22", "pkg:cargo/rand@0.8.4", "pkg:cargo/serde"],
+      "serde 0.9 is not the 1.0.190 locked, =0.8.4 not the 0.8.5",
+    );
+    assert.ok(inventory.warnings?.some((w) => w.startsWith("tools/x/Cargo.toml is resolved by")));
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a crate the workspace excludes, or a workspace of its own, is not resolved by a Cargo.lock above: Cargo builds it alone (a lockless fuzz/)", async () => {
+  const [dir, done] = await tempProject({
+    "Cargo.toml":
+      '[package]\nname = "app"\nversion = "0.1.0"\n\n[workspace]\nexclude = ["fuzz"]\n\n' +
+      '[dependencies]\nserde = "1"\n',
+    "Cargo.lock": 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+      'dependencies = ["serde"]\n\n[[package]]\nname = "serde"\nversion = "1.0.190"\n' +
+      'source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "00"\n',
+    "fuzz/Cargo.toml": '[package]\nname = "app-fuzz"\nversion = "0.0.0"\n\n' +
+      '[dependencies]\nlibfuzzer-sys = "0.4"\nserde = "1"\napp = { path = ".." }\n',
+    // all-is-cubes' fuzz/: "[workspace] # Excludes this from containing workspace".
+    "other/fuzz/Cargo.toml":
+      '[workspace]\n\n[package]\nname = "other-fuzz"\nversion = "0.0.0"\n\n' +
+      '[dependencies]\nserde = "1"\n',
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "pkg:cargo/app-fuzz@0.0.0").map((e) => e.to),
+      ["pkg:cargo/libfuzzer-sys", "pkg:cargo/serde"],
+      "not the root lock's serde 1.0.190",
+    );
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === "pkg:cargo/other-fuzz@0.0.0").map((e) => e.to),
+      ["pkg:cargo/serde"],
+    );
+    assert.ok(!inventory.warnings?.some((w) => w.includes("resolved by Cargo.lock")));
+    assert.ok(
+      inventory.warnings?.some((w) =>
+        w.includes("are declared, not resolved (fuzz/Cargo.toml, other/fuzz/Cargo.toml)")
+      ),
+    );
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project's identity: a sibling .NET project, which states no identity, keeps a front end's package.json from naming the tree (bitwarden/server)", async () => {
   const csproj = '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
     '<PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup></Project>\n';

@@ -22,10 +22,14 @@
  * Properties expand `$(Name)` (case-insensitive,
  * undefined is empty, later definitions win); a property whose `Condition`
  * is not a plain `'a' == 'b'` / `'a' != 'b'` comparison (a simple operand may be
- * unquoted: `$(ProjectType) != ''`) or `Exists('path')` (with `and`/`or`) is skipped. An item
- * Condition not known to hold does not drop the item: every `PackageReference` of
- * every target framework and configuration counts, and a warning names each
- * one under a Condition not known to hold; a package version declared again
+ * unquoted: `$(ProjectType) != ''`), a literal `true`/`false` or `Exists('path')` (with
+ * `and`/`or`) is skipped. An item under a Condition false in every build of the project is in
+ * none and does not count: a literal one (`false`, `'true' == 'false'`), or one on
+ * `$(TargetFramework)` alone false for each framework the project targets (`'$(TargetFramework)'
+ * == 'net462'` in a project of `net8.0;net6.0`); a `<When>` of that kind is not taken. Any other
+ * item Condition not known to hold does not drop the item (a build may set `Configuration` or
+ * another property on its command line): every `PackageReference` of every target framework and
+ * configuration counts, and a warning names each one under a Condition not known to hold; a package version declared again
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
  * version of the package, not a replacement. `Update` and `Remove`
  * apply to the references declared before them.
@@ -47,7 +51,7 @@
  * `$(MSBuildThisFileDirectory)` names the declaring file's folder), inside
  * the tree only; a reference to the project itself is none (a shared file's
  * guard), and `Remove` drops the references declared before it. Their
- * Conditions are not evaluated, as for packages. A reference with
+ * Conditions count as for packages. A reference with
  * `ReferenceOutputAssembly="false"` (and no `OutputItemType`, or `"Analyzer"`: a source
  * generator project) only orders the build: a build edge.
  *
@@ -310,6 +314,16 @@ class Evaluation {
   /** Package items under a Condition that is not known to hold (`file:line: what`). */
   readonly conditioned: string[] = [];
   /**
+   * Properties (lowercased) whose value a build may not share: defined, or not, under a Condition
+   * or in a `<Choose>` (`<TargetFrameworks Condition="'$(OS)' == 'Windows_NT'">`), or from a
+   * property vouch does not know (an SDK's `$(NetCurrent)`) or a property function.
+   */
+  readonly uncertainProperties = new Set<string>();
+  /** An `<Import>` was left out (for a Condition, or not found) or read under an unknown Condition. */
+  unsureImports = false;
+  /** How many `<Choose>` elements are being read. */
+  choosing = 0;
+  /**
    * The item groups read, in order, with the enclosing `<Choose>` branch vouch cannot tell
    * holds.
    */
@@ -355,6 +369,9 @@ class Evaluation {
       const values = and.map((part) => this.condition(part));
       return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
     }
+    // MSBuild's boolean literals, bare or quoted (`Condition="false"`).
+    const literal = /^\s*(!)?\s*'?\s*(true|false)\s*'?\s*$/i.exec(text);
+    if (literal) return (literal[2].toLowerCase() === "true") === (literal[1] === undefined);
     const exists = /^\s*(!)?\s*Exists\(\s*'([^']*)'\s*\)\s*$/i.exec(text);
     if (exists) {
       const dir = posix.dirname(this.reading.at(-1) ?? ".");
@@ -368,6 +385,44 @@ class Evaluation {
       this.expand(written.startsWith("'") ? written.slice(1, -1) : written).toLowerCase();
     const equal = operand(match[1]) === operand(match[3]);
     return match[2] === "==" ? equal : !equal;
+  }
+
+  /**
+   * Whether a Condition is false in every build of the project, so that what it guards is in
+   * none: a literal one (`false`, `'a' == 'b'`; not `Exists('path')`), or one on `$(TargetFramework)` alone false for
+   * each target framework the project names (`'$(TargetFramework)' == 'net462'` in a project of
+   * `net8.0`), when those are set under no Condition, from known properties, and no import was
+   * left out or read under an unknown Condition. A Condition on any other property
+   * (`Configuration`, `OS`, a property a build may set on its command line) is not known to be
+   * false.
+   */
+  never(text: string): boolean {
+    const names = new Set([...text.matchAll(/\$\(([^)]*)\)/g)].map((m) => m[1].toLowerCase()));
+    // Exists() asks of the build's disk, which may have files the tree lacks (generated ones).
+    if (names.size === 0) return !/exists\s*\(/i.test(text) && this.condition(text) === false;
+    if (names.size > 1 || !names.has("targetframework")) return false;
+    // The frameworks must be the project's in every build (see `uncertainProperties`).
+    const uncertain = this.uncertainProperties;
+    if (
+      this.unsureImports || uncertain.has("targetframework") || uncertain.has("targetframeworks")
+    ) {
+      return false;
+    }
+    const targets = (this.properties.get("targetframeworks") ?? "").split(";")
+      .map((t) => t.trim()).filter(Boolean);
+    const single = this.properties.get("targetframework")?.trim();
+    // A TargetFramework set beside TargetFrameworks makes the one build of that framework.
+    const frameworks = single ? [single] : targets;
+    const outer = this.properties.get("targetframework");
+    try {
+      return frameworks.length > 0 && frameworks.every((framework) => {
+        this.properties.set("targetframework", framework);
+        return this.condition(text) === false;
+      });
+    } finally {
+      if (outer === undefined) this.properties.delete("targetframework");
+      else this.properties.set("targetframework", outer);
+    }
   }
 
   /** Expands a path: properties, then the `…OfFileAbove` property functions (from `dir`). */
@@ -398,6 +453,7 @@ class Evaluation {
     }
     const dir = posix.dirname(file.path);
     const note = (what: string): void => {
+      this.unsureImports = true;
       this.importNotes.push(
         `${file.path}:${lineColumn(file.text, element.offset).line}: the <Import> of ` +
           `${JSON.stringify(raw)} ${what}`,
@@ -409,7 +465,10 @@ class Evaluation {
       const value = this.condition(c);
       holds = value === false ? false : value === undefined ? undefined : holds;
     }
-    if (holds === false) return;
+    if (holds === false) {
+      this.unsureImports = true;
+      return;
+    }
     const expanded = this.expandPath(raw, dir);
     const path = expanded.includes("$(") || expanded.trim() === ""
       ? undefined
@@ -432,6 +491,12 @@ class Evaluation {
       note("is under a Condition vouch does not evaluate: it is read");
     }
     this.file(this.parse(path, text), path, text);
+  }
+
+  /** Whether an element's Condition is false in every build (see {@linkcode Evaluation.never}). */
+  neverHolds(element: XmlElement): boolean {
+    const condition = element.attributes.Condition;
+    return condition !== undefined && this.never(condition);
   }
 
   applies(element: XmlElement): boolean {
@@ -480,7 +545,9 @@ class Evaluation {
     }
     for (const { group, uncertain, ...file } of this.itemGroups) {
       this.inFile(file.path, () => {
+        if (this.neverHolds(group)) return;
         for (const item of childElements(group)) {
+          if (this.neverHolds(item)) continue;
           const conditioned = localName(item.name) === "ProjectReference"
             ? this.underCondition(item, group.attributes.Condition, uncertain) !== undefined
             : this.noteCondition(item, group.attributes.Condition, { ...file, uncertain });
@@ -557,21 +624,29 @@ class Evaluation {
         for (const element of childElements(group, "Import")) {
           this.importFile(element, file, group.attributes.Condition);
         }
-      } else if (kind === "PropertyGroup" && uncertain === undefined && this.applies(group)) {
+      } else if (kind === "PropertyGroup") {
+        const applies = uncertain === undefined && this.applies(group);
+        const guarded = this.choosing > 0 || group.attributes.Condition !== undefined;
         for (const property of childElements(group)) {
-          if (this.applies(property)) {
-            this.properties.set(
-              localName(property.name).toLowerCase(),
-              this.expand(textOf(property)),
+          const name = localName(property.name).toLowerCase();
+          const value = textOf(property);
+          const unknown = /\$\(\[/.test(value) ||
+            [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) =>
+              !this.properties.has(m[1].toLowerCase())
             );
+          if (guarded || unknown || property.attributes.Condition !== undefined) {
+            this.uncertainProperties.add(name);
           }
+          if (applies && this.applies(property)) this.properties.set(name, this.expand(value));
         }
       } else if (kind === "ItemGroup") {
         this.itemGroups.push({ group, ...file, uncertain });
       } else if (kind === "ItemDefinitionGroup" && uncertain === undefined) {
         this.definitionGroups.push({ group, path: file.path });
       } else if (kind === "Choose") {
+        this.choosing++;
         this.choose(group, file, uncertain);
+        this.choosing--;
       }
     }
   }
@@ -588,11 +663,16 @@ class Evaluation {
       const kind = localName(branch.name);
       if (kind === "Otherwise") {
         const of = passed.length === 1 ? "the Condition" : "the Conditions";
-        this.groups(branch, file, uncertain ?? `the <Otherwise> of ${of} ${passed.join(", ")}`);
+        // Taken for certain when every <When> before it never holds.
+        const otherwise = passed.length === 0
+          ? undefined
+          : `the <Otherwise> of ${of} ${passed.join(", ")}`;
+        this.groups(branch, file, uncertain ?? otherwise);
         return;
       }
       if (kind !== "When") continue;
       const condition = branch.attributes.Condition ?? "";
+      if (this.never(condition)) continue;
       const holds = this.condition(condition) === true;
       passed.push(JSON.stringify(condition.trim()));
       this.groups(

@@ -209,12 +209,17 @@ export function excludedFromWorkspace(
 /**
  * The workspace root manifest: this one when it has `[workspace]`, else the
  * nearest above whose `[workspace] exclude` does not leave this crate out
- * (Cargo looks further up past a root that excludes it).
+ * (Cargo looks further up past a root that excludes it). `excluded`: a root
+ * above excludes it and none further up takes it.
  */
-function workspaceRoot(manifest: Manifest, load: Load | undefined): Manifest | undefined {
-  if (manifest.doc.workspace !== undefined) return manifest;
+function workspaceRoot(
+  manifest: Manifest,
+  load: Load | undefined,
+): { root?: Manifest; excluded: boolean } {
+  if (manifest.doc.workspace !== undefined) return { root: manifest, excluded: false };
   const parts = manifest.path.split("/").slice(0, -1);
   const folder = parts.join("/");
+  let excluded = false;
   while (load !== undefined && parts.length > 0) {
     parts.pop();
     const path = [...parts, "Cargo.toml"].join("/");
@@ -225,9 +230,10 @@ function workspaceRoot(manifest: Manifest, load: Load | undefined): Manifest | u
     const workspace = candidate.table(candidate.doc.workspace, "[workspace]");
     const relative = folder.slice(parts.length === 0 ? 0 : parts.join("/").length + 1);
     const config = { members: strings(workspace.members), exclude: strings(workspace.exclude) };
-    if (!excludedFromWorkspace(relative, config)) return candidate;
+    if (!excludedFromWorkspace(relative, config)) return { root: candidate, excluded: false };
+    excluded = true;
   }
-  return undefined;
+  return { excluded };
 }
 
 /** The root's `[workspace.dependencies]`, with the root's path. */
@@ -416,6 +422,9 @@ function semver(version: string): SemVer | undefined {
  * a caret requirement (`1.2` is `>=1.2.0, <2.0.0`, `0.2` is `>=0.2.0,
  * <0.3.0`); `~1.2` is `>=1.2.0, <1.3.0`; `=`, and `*` in place of a part, fix
  * the parts written; `>`, `>=`, `<`, `<=` compare with the parts written. A
+ * pre-release version is accepted only by a requirement one of whose
+ * comparators names a pre-release of the same major.minor.patch (`>=1.2.0-rc.1`
+ * accepts 1.2.0-rc.2, but `1`, `*` and `<2` accept no 2.0.0-alpha). A
  * requirement it cannot read accepts every version.
  *
  * @example
@@ -423,6 +432,7 @@ function semver(version: string): SemVer | undefined {
  * import { cargoRequirementAccepts } from "./cargo_toml.ts";
  * cargoRequirementAccepts("0.7", "0.8.5"); // false
  * cargoRequirementAccepts(">=1.2, <2", "1.9.0"); // true
+ * cargoRequirementAccepts("1", "1.5.0-beta.1"); // false
  * ```
  *
  * @param requirement The requirement as written.
@@ -432,9 +442,18 @@ function semver(version: string): SemVer | undefined {
 export function cargoRequirementAccepts(requirement: string, version: string): boolean {
   const v = semver(version);
   if (v === undefined) return true;
-  return requirement.split(",").every((part) => {
+  const comparators = requirement.split(",").map((part) =>
     // Trimmed first: spaces around it in the regex would be tried split every way.
-    const m = COMPARATOR.exec(part.trim());
+    COMPARATOR.exec(part.trim())
+  );
+  // A pre-release only where a comparator names one of the same major.minor.patch.
+  if (
+    v[3].length > 0 && comparators.every((m) => m !== null) &&
+    !comparators.some((m) =>
+      m?.[5] !== undefined && [m[2], m[3], m[4]].join(".") === v.slice(0, 3).join(".")
+    )
+  ) return false;
+  return comparators.every((m) => {
     if (m === null) return true;
     const [, op = "^", major, minor, patch, pre] = m;
     if (major === "*") return true;
@@ -512,7 +531,7 @@ export function cargoDeclarations(
   const outside = new Set<string>();
   const folders: LocalPlace[] = [];
   if (manifest.doc.package !== undefined) {
-    const root = workspaceRoot(manifest, options.load);
+    const { root } = workspaceRoot(manifest, options.load);
     for (const d of declarations(manifest, inheritedDependencies(root))) {
       if (d.outside) outside.add(d.name);
       else if (d.place !== undefined) folders.push(d.place);
@@ -575,7 +594,8 @@ function projectOf(
  * the project's `.cargo/config.toml`); `workspace = true` entries take the
  * workspace root's `[workspace.dependencies]` entry, and a dependency the
  * root's `[patch.<source>]` patches is the crate the patch names (see
- * {@linkcode patched}). A workspace root without `[package]` declares nothing
+ * {@linkcode patched}). A workspace root, and a crate that the workspace above
+ * excludes, `standsAlone` (a lock above is not its own). A workspace root without `[package]` declares nothing
  * itself.
  *
  * @example
@@ -598,7 +618,7 @@ export function readCargoToml(
   options: CargoTomlOptions,
 ): ReaderResult {
   const manifest = new Manifest(text, options.path, options.load);
-  const root = workspaceRoot(manifest, options.load);
+  const { root, excluded } = workspaceRoot(manifest, options.load);
   const project = projectOf(manifest, root, options.release);
   const builder = new OutputBuilder();
   const unknown = new Set<string>();
@@ -624,7 +644,10 @@ export function readCargoToml(
       builder.edge(ROOT_ID, id, d.scope);
     }
   }
-  const output: ReaderResult = builder.build();
+  // Cargo builds a workspace root (a crate with a `[workspace]` of its own: all-is-cubes'
+  // `fuzz/`), and a crate the workspace above excludes, with a Cargo.lock beside it.
+  const alone = excluded || root === manifest;
+  const output: ReaderResult = { ...builder.build(), ...alone ? { standsAlone: true } : {} };
   // The workspace's Cargo.lock, when there is one, says each crate's registry.
   const lock = (root ?? manifest).path.replace(/Cargo\.toml$/, "Cargo.lock");
   if (unknown.size > 0 && options.load?.(lock) === undefined) {

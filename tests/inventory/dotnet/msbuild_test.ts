@@ -284,6 +284,93 @@ Deno.test("evaluateMsbuildProject: versions under framework conditions are all k
   ]);
 });
 
+// A release engineer's SBOM lists what some build of the project restores: an item under a
+// Condition false in every build (a literal `false`, a target framework the project does not
+// target) is in none; one on the configuration or a framework it targets may be, and counts.
+Deno.test("evaluateMsbuildProject: an item under a Condition false in every build of the project does not count", () => {
+  const files: Record<string, string> = {
+    "src/Other/Other.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+    "src/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net8.0;net6.0</TargetFrameworks></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
+    <PackageReference Include="Disabled" Version="1.0.0" Condition="false" />
+    <PackageReference Include="Net6.Only" Version="2.0.0" Condition="'$(TargetFramework)' == 'net6.0'" />
+    <PackageReference Include="Debug.Only" Version="3.0.0" Condition="'$(Configuration)' == 'Debug'" />
+    <PackageReference Include="Generated.Only" Version="1.0.0" Condition="Exists('obj/gen.props')" />
+    <ProjectReference Include="../Other/Other.csproj" Condition=" 'true' == 'false' " />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net462'">
+    <PackageReference Include="System.ValueTuple" Version="4.5.0" />
+  </ItemGroup>
+  <Choose>
+    <When Condition=" '$(TargetFramework)' == 'netstandard2.0' ">
+      <ItemGroup><PackageReference Include="Standard.Only" Version="1.0.0" /></ItemGroup>
+    </When>
+    <Otherwise>
+      <ItemGroup><PackageReference Include="Not.Standard" Version="1.0.0" /></ItemGroup>
+    </Otherwise>
+  </Choose>
+</Project>`,
+    "src/One/One.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup Condition="'$(TargetFramework)' != 'net8.0'">
+    <PackageReference Include="Not.Net8" Version="1.0.0" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net8.0'">
+    <PackageReference Include="Net8" Version="1.0.0" />
+  </ItemGroup>
+</Project>`,
+    // A framework a build may add (on Windows): its items count, as may those of an import left out.
+    "src/Win/Win.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>net8.0</TargetFrameworks>
+    <TargetFrameworks Condition="'$(OS)' == 'Windows_NT'">$(TargetFrameworks);net462</TargetFrameworks>
+  </PropertyGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net462'">
+    <PackageReference Include="System.ValueTuple" Version="4.5.0" />
+  </ItemGroup>
+</Project>`,
+    "src/Imp/Imp.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <Import Project="../ci.props" Condition="'$(CI)' == 'true'" />
+  <ItemGroup Condition="'$(TargetFramework)' == 'net462'">
+    <PackageReference Include="System.ValueTuple" Version="4.5.0" />
+  </ItemGroup>
+</Project>`,
+    // An SDK's property (Arcade's `NetCurrent`) names a framework vouch cannot know.
+    "src/Sdk/Sdk.csproj": `<Project Sdk="Microsoft.DotNet.Arcade.Sdk">
+  <PropertyGroup><TargetFrameworks>$(NetCurrent);net462</TargetFrameworks></PropertyGroup>
+  <ItemGroup Condition="'$(TargetFramework)' == 'net10.0'">
+    <PackageReference Include="System.ValueTuple" Version="4.5.0" />
+  </ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  for (const path of ["src/Win/Win.csproj", "src/Imp/Imp.csproj", "src/Sdk/Sdk.csproj"]) {
+    const names = evaluateMsbuildProject(files[path], { path, load }).packages.map((p) => p.name);
+    assert.deepEqual(names, ["System.ValueTuple"], path);
+  }
+  const lib = evaluateMsbuildProject(files["src/Lib/Lib.csproj"], {
+    path: "src/Lib/Lib.csproj",
+    load,
+  });
+  assert.deepEqual(lib.packages.map((p) => p.name), [
+    "Newtonsoft.Json",
+    "Net6.Only",
+    "Debug.Only",
+    "Generated.Only", // a file the build may write
+    "Not.Standard", // the <Otherwise> of a <When> that never holds: taken, no warning
+  ]);
+  assert.deepEqual(lib.projectReferences, []);
+  assert.deepEqual(lib.warnings?.length, 3, "Net6.Only, Debug.Only and Generated.Only are noted");
+  const one = evaluateMsbuildProject(files["src/One/One.csproj"], {
+    path: "src/One/One.csproj",
+    load,
+  });
+  assert.deepEqual([one.packages.map((p) => p.name), one.warnings ?? []], [["Net8"], []]);
+});
+
 // Shaped like PowerShell (every project imports a common props file, which imports the
 // analyzers) and like repositories whose nested Directory.*.props chain to the one above.
 Deno.test("evaluateMsbuildProject: <Import> of files of the tree, where they stand", () => {

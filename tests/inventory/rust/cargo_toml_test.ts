@@ -302,6 +302,17 @@ Deno.test("cargoRequirementAccepts: Cargo's caret default, tilde, exact, wildcar
     ["<=1.2", "1.2.9", true],
     ["<=1.2", "1.3.0", false],
     ["^1.0.0-beta.1", "1.0.0-beta.2", true],
+    // A pre-release only for a comparator naming a pre-release of its major.minor.patch.
+    ["1", "1.5.0-beta.1", false],
+    ["1", "2.0.0-alpha.1", false],
+    ["<2", "2.0.0-alpha.1", false],
+    ["*", "1.0.0-rc.1", false],
+    [">=1.2.0-rc.1", "1.2.0-rc.2", true],
+    [">=1.2.0-rc.1", "1.3.0-rc.1", false],
+    [">=1.2.0-rc.1, <2", "1.2.0-rc.2", true],
+    ["=0.3.0-alpha.4", "0.3.0-alpha.4", true],
+    ["0.3.0-alpha.4", "0.3.0-alpha.5", true],
+    ["0.3.0-alpha.4", "0.3.0-alpha.3", false],
     ["1", "0.7.1+5.3.1-0-g81034ce", false],
     ["not a requirement", "1.0.0", true],
   ];
