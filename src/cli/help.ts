@@ -28,8 +28,9 @@ const SCAN_NOTE =
   `The scan reads the project root and folders below it, 4 levels deep, and never enters
 hidden folders (.git, .venv, …), node_modules, target, vendor, venv, __pycache__, site-packages,
 testdata (Go's test fixtures), the JVM test fixture folders **/src/it, **/src/test/resources
-and **/src/*Test/resources (a Gradle test suite's: functionalTest, integTest), or attest's
-output folder.
+and **/src/*Test/resources (a Gradle test suite's: functionalTest, integTest), a project
+template's folder (a name with {{ or {%: cookiecutter's {{cookiecutter.project_slug}}), or
+attest's output folder.
 Manifests and lockfiles are read only from regular files inside the root, each up to 256 MiB;
 a dependency file of a format vouch does not read, or deeper than 4 levels, is reported as not
 read.

@@ -67,6 +67,13 @@ export interface KnownFile {
    */
   declaresNothing?: (text: string) => boolean;
   /**
+   * Whether a file of this name and this text is the tool's at all, where other tools name
+   * files so too (NuGet 3's `project.json` has a `frameworks` object; Nx's project
+   * configuration, also `project.json`, has none): one that is not is no dependency file,
+   * neither read nor reported.
+   */
+  isToolsFile?: (text: string) => boolean;
+  /**
    * The lockfiles a file of this kind names at paths of its choosing, whose names the scan
    * does not know (a Gradle script's `dependencyLocking { lockFile = file("…") }`): the
    * scan reads each one there is with the reader `reader`, as the lock of the file's
@@ -96,14 +103,8 @@ const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.to
  * JSON: it may declare anything.
  */
 function composerRequiresNothing(text: string): boolean {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
-  const manifest = json as Record<string, unknown>;
+  const manifest = jsonObject(text);
+  if (manifest === undefined) return false;
   return ["require", "require-dev"].every((field) => {
     const value = manifest[field];
     // PHP writes an empty map as `[]`.
@@ -111,6 +112,53 @@ function composerRequiresNothing(text: string): boolean {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
     return Object.keys(value).every((name) => !name.includes("/"));
   });
+}
+
+/** A JSON object's entries, or `undefined` when the value is no object. */
+function objectOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? value as Record<string, unknown>
+    : undefined;
+}
+
+/** The JSON object a text is, or `undefined` when it is not valid JSON or no object. */
+function jsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    return objectOf(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a project.json is NuGet 3's (.NET Core 1.0 and UWP projects before
+ * PackageReference): NuGet's project.json reference gives it a `frameworks` object, which
+ * Nx's project configuration of that name has not. Not valid JSON (NuGet read it with
+ * JSON.NET, which takes comments): it may be NuGet's.
+ */
+function isNugetProjectJson(text: string): boolean {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return true;
+  }
+  return objectOf(objectOf(json)?.frameworks) !== undefined;
+}
+
+/**
+ * Whether a NuGet 3 project.json declares no package: no `dependencies` or `tools` entry,
+ * in its top or in a framework's section (`"frameworks": {"net45": {}}` alone).
+ */
+function projectJsonDeclaresNothing(text: string): boolean {
+  const json = jsonObject(text);
+  if (json === undefined) return false;
+  const sections = [json, ...Object.values(objectOf(json.frameworks) ?? {})];
+  return sections.every((section) =>
+    ["dependencies", "tools"].every((field) =>
+      Object.keys(objectOf(objectOf(section)?.[field]) ?? {}).length === 0
+    )
+  );
 }
 
 /**
@@ -162,6 +210,8 @@ const GRADLE_SCRIPT = {
 const DENO_LOCK = "commit the deno.lock that deno writes beside it, which vouch reads";
 const PIP_COMPILE =
   "compile it to the requirements.txt it stands for (`pip-compile`, `uv pip compile`) and commit that, which vouch reads";
+const PROJECT_JSON_MIGRATE = "migrate the project to PackageReference (`dotnet migrate`) and " +
+  "commit the packages.lock.json that RestorePackagesWithLockFile writes, which vouch reads";
 const BUNDLE_LOCK = "run `bundle lock` and commit the Gemfile.lock it writes, which vouch reads";
 const SETUPTOOLS_COMPILE = "compile what it installs to a requirements.txt beside it with " +
   "`uv pip compile --all-extras <file> -o requirements.txt` or `pip-compile --all-extras <file>`, " +
@@ -276,6 +326,22 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "project.clj", tool: "Leiningen", kind: "manifest" },
   // .NET
   { name: "Directory.Packages.props", tool: "NuGet", kind: "manifest", covers: "nuget" },
+  // NuGet 3's project.json (and the project.lock.json restore wrote beside it), which
+  // PackageReference replaced: MediatR's src/*/project.json of 2016.
+  {
+    name: "project.json",
+    tool: "NuGet 3 (project.json)",
+    kind: "manifest",
+    hint: PROJECT_JSON_MIGRATE,
+    isToolsFile: isNugetProjectJson,
+    declaresNothing: projectJsonDeclaresNothing,
+  },
+  {
+    name: "project.lock.json",
+    tool: "NuGet 3 (project.json)",
+    kind: "lock",
+    hint: PROJECT_JSON_MIGRATE,
+  },
   { name: "paket.dependencies", tool: "Paket", kind: "manifest" },
   { name: "paket.lock", tool: "Paket", kind: "lock" },
   // C / C++

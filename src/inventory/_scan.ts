@@ -56,6 +56,8 @@ export interface UnreadFile {
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
   declaresNothing?: (text: string) => boolean;
+  /** Whether its text is the tool's at all: when not, it is no dependency file (see `KnownFile`). */
+  isToolsFile?: (text: string) => boolean;
 }
 
 /** A dependency file not read because the file beside it that says the same is read. */
@@ -92,6 +94,7 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
     if (known.partlyResolvedBy !== undefined) unread.resolvedBy.partly = known.partlyResolvedBy;
   }
   if (known.declaresNothing !== undefined) unread.declaresNothing = known.declaresNothing;
+  if (known.isToolsFile !== undefined) unread.isToolsFile = known.isToolsFile;
   return unread;
 }
 

@@ -1,5 +1,5 @@
 // Private: the folders the scan never enters (hidden ones, installed packages, build output,
-// JVM test fixtures) and the path patterns of `--exclude`. Apart from `_scan.ts` so that a reader
+// JVM test fixtures, project templates) and the path patterns of `--exclude`. Apart from `_scan.ts` so that a reader
 // may ask where a file lies (a Maven module in `src/it`) without importing the scan, which imports
 // the reader registry.
 import { basename } from "../_path.ts";
@@ -35,14 +35,26 @@ export const SKIPPED_PATHS: readonly string[] = [
   "**/src/*Test/resources",
 ];
 
+/**
+ * Whether a folder's name holds a template expression: a project template's folder
+ * (cookiecutter's `{{cookiecutter.project_slug}}`, copier's `{{ project_name }}`, a Jinja
+ * `{% if … %}infra{% endif %}`), whose files the tool renders into another project, with
+ * `{%- if … %}` lines in their requirements files: cookiecutter/cookiecutter-django's. No
+ * folder of the release is so named.
+ */
+function templateFolder(name: string): boolean {
+  return name.includes("{{") || name.includes("{%");
+}
+
 /** Whether the scan enters a folder (its name, and its path below the project root). */
 export function entered(name: string, path: string): boolean {
-  return !name.startsWith(".") && !SKIPPED.has(name) && !matchesAny(path, SKIPPED_PATHS);
+  return !name.startsWith(".") && !SKIPPED.has(name) && !templateFolder(name) &&
+    !matchesAny(path, SKIPPED_PATHS);
 }
 
 /**
  * The folder holding a file below the project root that the scan never enters
- * (hidden, one of {@linkcode SKIPPED_FOLDERS} or {@linkcode SKIPPED_PATHS}), or
+ * (hidden, one of {@linkcode SKIPPED_FOLDERS} or {@linkcode SKIPPED_PATHS}, a template's), or
  * `undefined` when the scan reaches the file's folder. Off Linux, matching
  * {@linkcode SKIPPED_PATHS} needs `node:path`'s matcher (see `_glob.ts`).
  *

@@ -533,11 +533,16 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     read.set(path, file);
     return true;
   };
+  /** An unread file that is another tool's, of the same name (`UnreadFile.isToolsFile`). */
+  const anotherTools = ({ path, isToolsFile }: UnreadFile): boolean => {
+    const file = isToolsFile === undefined ? undefined : peek(path);
+    return file !== undefined && !isToolsFile!(file.text);
+  };
   const warnings = [...merged.warnings ?? [], ...locks.warnings, ...scripts.unused.values()];
   // A file that names a lock vouch cannot read stays unread, saying why.
   const unread = locks.unread.map((u) => scripts.unfollowed.get(u.path) ?? u).filter((u) => {
     if (scripts.unfollowed.has(u.path)) return true;
-    if (read.has(u.path)) return false;
+    if (read.has(u.path) || anotherTools(u)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
     if (locks.length === 0) return !declaresNothing(u);
     const partly = u.resolvedBy?.partly;

@@ -149,6 +149,29 @@ Deno.test("scanProject: testdata folders, which the go tool ignores, are skipped
   });
 });
 
+Deno.test("scanProject: a project template's folder ({{…}}, {%…%}) is skipped", async () => {
+  // cookiecutter/cookiecutter-django: {{cookiecutter.project_slug}}/requirements/base.txt has
+  // `{%- if cookiecutter.use_whitenoise == 'y' %}` lines, and the whole scan exited 2 on them.
+  await withTree({
+    "requirements.txt": "",
+    "{{cookiecutter.project_slug}}/requirements/base.txt":
+      "{%- if cookiecutter.use_whitenoise == 'y' %}\nwhitenoise==6.9.0\n{%- endif %}\n",
+    "{{cookiecutter.project_slug}}/package.json": "",
+    "{{cookiecutter.project_slug}}/{% if cookiecutter.cloud == 'AWS' %}infra{% endif %}/Gemfile":
+      "",
+    "template/{{ project_name }}/pyproject.toml": "",
+    "docs/{braces}/package.json": "",
+  }, async (dir) => {
+    const { files, unread } = await scanProject(dir);
+    assert.deepEqual(files, ["docs/{braces}/package.json", "requirements.txt"]);
+    assert.deepEqual(unread, []);
+  });
+  assert.equal(
+    skippedFolder("{{cookiecutter.project_slug}}/requirements/base.txt"),
+    "{{cookiecutter.project_slug}}",
+  );
+});
+
 Deno.test("scanProject: skips hidden and default folders, reads MAX_DEPTH levels deep, reports deeper files", async () => {
   const files: Record<string, string> = { "a/b/c/d/uv.lock": "", "a/b/c/d/e/uv.lock": "" };
   for (const folder of [...SKIPPED_FOLDERS, ".venv", ".git"]) files[`${folder}/uv.lock`] = "";

@@ -776,6 +776,50 @@ Deno.test("a composer.json that requires no package (an autoloader's) is read, n
   }
 });
 
+Deno.test("a NuGet 3 project.json is reported, not an Nx one of that name (jbogard/MediatR 2016)", async () => {
+  // jbogard/MediatR at 1a6f9a2 (2016): .NET Core 1.0 projects declare their packages in
+  // project.json, per framework or at the top; the scan found nothing and said nothing of them.
+  // Nx names its project configuration project.json too, with no `frameworks`: no dependency
+  // file. One with a frameworks section but no package declares nothing: read.
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK,
+    "src/MediatR/project.json": JSON.stringify({
+      version: "2.1.0-beta-*",
+      frameworks: {
+        net45: {},
+        "netstandard1.1": { dependencies: { "System.Linq": "4.1.0-rc2-24027" } },
+      },
+    }),
+    "test/MediatR.Tests/project.json": JSON.stringify({
+      testRunner: "xunit",
+      dependencies: { MediatR: { target: "project" }, xunit: "2.1.0" },
+      frameworks: { net452: {} },
+    }),
+    "test/MediatR.Tests/project.lock.json": '{"locked": false, "version": 2, "targets": {}}',
+    "src/Empty/project.json": '{"frameworks": {"net45": {}}, "dependencies": {}}',
+    "src/Commented/project.json": '{\n  // a comment, as JSON.NET took\n  "frameworks": {}\n}',
+    "apps/web/project.json": JSON.stringify({
+      name: "web",
+      $schema: "../../node_modules/nx/schemas/project-schema.json",
+      targets: { build: { executor: "@nx/vite:build", dependsOn: ["^build"] } },
+      implicitDependencies: ["shared"],
+    }),
+  });
+  try {
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "src/Commented/project.json",
+      "src/MediatR/project.json",
+      "test/MediatR.Tests/project.json",
+      "test/MediatR.Tests/project.lock.json",
+    ]);
+    assert.ok(blockers.every((b) => b.code === "inventory.unread_file"));
+    assert.deepEqual(inventory.sources, ["package-lock.json", "src/Empty/project.json"]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a setup.cfg that only configures tools is read, not reported (huggingface/transformers)", async () => {
   // huggingface/transformers: setup.cfg holds isort, flake8 and pytest settings; setup.py, which
   // declares install_requires, stays unread, and so does a setup.cfg with [options] requirements.

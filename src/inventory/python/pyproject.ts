@@ -773,21 +773,25 @@ function declaredVersion(declaration: Declaration): string | undefined {
  * The declarations merged into one entry per package: per name, one per
  * exact version declared (Poetry's multiple-constraint entries and PEP 508
  * requirements that pin different versions under different markers are each
- * a component); declarations without one join the name's first.
+ * a component); declarations without one join the name's first of the same
+ * list (scope and extra or group: what one install takes), and stay
+ * version-less otherwise: `requests>=2` at run time is no `requests==2.31.0`
+ * that only the `test` extra pins, as pip installs the project without it.
  */
 function merge(declarations: Declaration[], self: string | undefined): Map<string, Merged> {
   const merged = new Map<string, Merged>();
   const firstVersion = new Map<string, string>();
+  const list = (d: Declaration): string => `${pep503Name(d.name)} ${d.scope} ${d.group ?? ""}`;
   for (const declaration of declarations) {
     const version = declaredVersion(declaration);
-    const name = pep503Name(declaration.name);
-    if (version !== undefined && !firstVersion.has(name)) firstVersion.set(name, version);
+    const key = list(declaration);
+    if (version !== undefined && !firstVersion.has(key)) firstVersion.set(key, version);
   }
   for (const declaration of declarations) {
     const name = pep503Name(declaration.name);
     if (name === self) continue;
     if (isLocal(declaration)) continue;
-    const version = declaredVersion(declaration) ?? firstVersion.get(name);
+    const version = declaredVersion(declaration) ?? firstVersion.get(list(declaration));
     const key = `${name} ${version ?? ""}`;
     let entry = merged.get(key);
     if (!entry) {

@@ -357,6 +357,26 @@ Deno.test("readPyproject: one component per exact version declared; a wheel or s
   ]);
 });
 
+Deno.test("readPyproject: a declaration without a pin takes none from another list's pin (simonw/datasette)", () => {
+  // simonw/datasette's pyproject.toml: the docs extra asks for blacken-docs unpinned, the test
+  // extra pins blacken-docs==1.20.0; `pip install datasette[docs]` takes any version. Likewise
+  // `requests>=2` at run time is no 2.31.0 that only the test extra pins. Within one list the
+  // unpinned declaration still joins the pin (numpy above).
+  const text = '[project]\nname = "datasette"\ndynamic = ["version"]\n' +
+    'dependencies = ["requests>=2"]\n[project.optional-dependencies]\n' +
+    'docs = ["Sphinx==7.4.7", "blacken-docs"]\n' +
+    'test = ["black==25.9.0", "blacken-docs==1.20.0", "requests==2.31.0", "blacken-docs"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.specifier, c.scopes, c.groups]), [
+    ["pkg:pypi/black@25.9.0", undefined, ["optional"], ["test"]],
+    ["pkg:pypi/blacken-docs", undefined, ["optional"], ["docs"]],
+    ["pkg:pypi/blacken-docs@1.20.0", undefined, ["optional"], ["test"]],
+    ["pkg:pypi/requests", ">=2", ["runtime"], []],
+    ["pkg:pypi/requests@2.31.0", undefined, ["optional"], ["test"]],
+    ["pkg:pypi/sphinx@7.4.7", undefined, ["optional"], ["docs"]],
+  ]);
+});
+
 Deno.test("readPyproject: uv's and Rye's dev-dependencies are the dev group", () => {
   const text = '[project]\nname = "app"\nversion = "1"\ndependencies = ["requests==2.31.0"]\n' +
     '[tool.uv]\ndev-dependencies = ["pytest==8.0.0", "ruff>=0.4"]\n';
