@@ -143,7 +143,7 @@ const GRADLE_BUILD = {
   tool: "Gradle",
   kind: "manifest",
   covers: "maven",
-  resolvedBy: ["gradle_lockfile", "gradle_verification"],
+  resolvedBy: ["gradle_lockfile", "gradle_verification", "versions_lock"],
   hint:
     "enable Gradle dependency locking (`gradle dependencies --write-locks`) and commit the lock files",
 } as const;

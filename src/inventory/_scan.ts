@@ -8,7 +8,7 @@ import { entered, matchesAny, SKIPPED_PATHS } from "./_skipped.ts";
 import { type KnownFile, knownFile } from "./_known_files.ts";
 import type { Ecosystem } from "./types.ts";
 import { readerFor } from "./_registry.ts";
-import { unreadable } from "./_files.ts";
+import { readRegularFile, unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
 
 export { matchesAny, SKIPPED_FOLDERS, SKIPPED_PATHS, skippedFolder } from "./_skipped.ts";
@@ -100,6 +100,18 @@ function isDependencyFile(file: string, folder: string, path: string): boolean {
   return readerFor(path) !== undefined || knownFile(file, folder) !== undefined;
 }
 
+/**
+ * Whether a file whose name a reader shares with other tools (`Reader.sharedName`) is another
+ * tool's: its text (decoded leniently: a bad byte is the reader's to report) is not one the
+ * reader recognizes.
+ */
+function ofAnotherTool(path: string, onDisk: string): boolean {
+  const reader = readerFor(path);
+  if (reader?.sharedName !== true) return false;
+  const bytes = readRegularFile(onDisk, path);
+  return bytes === undefined || reader.recognizes?.(new TextDecoder().decode(bytes)) !== true;
+}
+
 /** A symbolic link met by the scan: its target's kind, and whether it stays inside the root. */
 function followLink(
   realRoot: string,
@@ -164,6 +176,7 @@ export async function scanProject(
       if (!isDependencyFile(e.name, rel, child)) continue;
       const link = e.isSymlink ? followLink(realRoot, join(root, child)) : undefined;
       const regular = e.isFile || link === "file";
+      if (regular && ofAnotherTool(child, join(root, child))) continue;
       if (regular && readerFor(child) !== undefined) {
         if (depth <= MAX_DEPTH) files.push(child);
         else unread.push(tooDeep(child));

@@ -52,7 +52,7 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
     assert.match(unread[1].hint ?? "", /bun install --save-text-lockfile/);
     assert.deepEqual(unread[0].resolvedBy, {
       ecosystem: "maven",
-      readers: ["gradle_lockfile", "gradle_verification"],
+      readers: ["gradle_lockfile", "gradle_verification", "versions_lock"],
     });
     assert.equal(unread[2].resolvedBy, undefined);
     assert.deepEqual(superseded, []);
