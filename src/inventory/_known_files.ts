@@ -5,7 +5,7 @@
 // same files (a test checks it).
 import type { Ecosystem } from "./types.ts";
 import type { Load } from "./_reader.ts";
-import { namedLocks } from "./java/_gradle_script.ts";
+import { declaresOwnDependencies, namedLocks } from "./java/_gradle_script.ts";
 
 /** A lockfile a dependency file names (see `KnownFile.namesLocks`). */
 export interface NamedLockfile {
@@ -51,6 +51,13 @@ export interface KnownFile {
    * declarations are checked against the locks).
    */
   partlyResolvedBy?: { readers: readonly string[]; declaredBy: string };
+  /**
+   * With `covers`: whether a file with this text declares nothing for its own project, only
+   * for projects below it (a Gradle root script whose `dependencies` are all in `subprojects
+   * { }`): then, when no lockfile at or above its folder resolves it, those read in folders
+   * below do (the subprojects' locks lock what it declares for them).
+   */
+  declaresForOthersOnly?: (text: string) => boolean;
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
   /**
@@ -151,6 +158,7 @@ const GRADLE_BUILD = {
 /** A Gradle build script: it may put its lock elsewhere than beside it. */
 const GRADLE_SCRIPT = {
   ...GRADLE_BUILD,
+  declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, false),
   namesLocks: {
     reader: "gradle_lockfile",
     hint:
@@ -266,7 +274,11 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   // JVM
   { name: "build.gradle", ...GRADLE_SCRIPT },
-  { name: "build.gradle.kts", ...GRADLE_SCRIPT },
+  {
+    name: "build.gradle.kts",
+    ...GRADLE_SCRIPT,
+    declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, true),
+  },
   // The version catalog: declarations the build scripts use, resolved as they are.
   { name: "gradle/libs.versions.toml", ...GRADLE_BUILD },
   { name: "*-gradle.lockfile", tool: "Gradle", kind: "lock" },

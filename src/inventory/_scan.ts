@@ -53,6 +53,8 @@ export interface UnreadFile {
     readers?: readonly string[];
     /** Lock readers that stand for it only in part (see `KnownFile.partlyResolvedBy`). */
     partly?: { readers: readonly string[]; declaredBy: string };
+    /** Whether its text lets locks below resolve it (see `KnownFile.declaresForOthersOnly`). */
+    forOthersOnly?: (text: string) => boolean;
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
   declaresNothing?: (text: string) => boolean;
@@ -90,6 +92,9 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   if (known.covers !== undefined) {
     unread.resolvedBy = { ecosystem: known.covers, readers: known.resolvedBy };
     if (known.partlyResolvedBy !== undefined) unread.resolvedBy.partly = known.partlyResolvedBy;
+    if (known.declaresForOthersOnly !== undefined) {
+      unread.resolvedBy.forOthersOnly = known.declaresForOthersOnly;
+    }
   }
   if (known.declaresNothing !== undefined) unread.declaresNothing = known.declaresNothing;
   return unread;

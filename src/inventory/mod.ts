@@ -533,13 +533,24 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     read.set(path, file);
     return true;
   };
+  /**
+   * An unread file that declares nothing for its own project and that locks read below it
+   * resolve (`KnownFile.declaresForOthersOnly`: a Gradle root script of subprojects).
+   */
+  const resolvedBelow = ({ path, resolvedBy }: UnreadFile): boolean => {
+    const forOthersOnly = resolvedBy?.forOthersOnly;
+    if (forOthersOnly === undefined) return false;
+    if (locksResolving(path, resolvedBy!, outputs, true).length === 0) return false;
+    const file = peek(path);
+    return file !== undefined && forOthersOnly(file.text);
+  };
   const warnings = [...merged.warnings ?? [], ...locks.warnings, ...scripts.unused.values()];
   // A file that names a lock vouch cannot read stays unread, saying why.
   const unread = locks.unread.map((u) => scripts.unfollowed.get(u.path) ?? u).filter((u) => {
     if (scripts.unfollowed.has(u.path)) return true;
     if (read.has(u.path)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
-    if (locks.length === 0) return !declaresNothing(u);
+    if (locks.length === 0) return !resolvedBelow(u) && !declaresNothing(u);
     const partly = u.resolvedBy?.partly;
     if (
       partly !== undefined && locks.every((lock) => partly.readers.includes(lock.reader.name)) &&

@@ -239,6 +239,28 @@ function blocksOf(code: string): (offset: number) => string[] {
   };
 }
 
+/** Blocks whose `dependencies` are not the script's project's: its classpath's, other projects'. */
+const NOT_OWN = new Set(["buildscript", "subprojects", "configure", "project"]);
+
+/**
+ * Whether a build script declares dependencies of its own project: `dependencies` outside
+ * `buildscript { }` (its classpath) and outside the blocks that configure other projects only
+ * (`subprojects { }`, `configure(…) { }`, `project(":app") { }`; `allprojects { }` configures
+ * its own too). Comments and strings are not code.
+ *
+ * @param script The script's text.
+ * @param kotlin Whether it is a Kotlin script.
+ * @returns `false` for a script that only configures its subprojects (and its classpath).
+ */
+export function declaresOwnDependencies(script: string, kotlin: boolean): boolean {
+  const { code } = scriptCode(script, kotlin);
+  const blocks = blocksOf(code);
+  for (const m of code.matchAll(/\bdependencies\b/g)) {
+    if (!blocks(m.index).some((b) => NOT_OWN.has(b))) return true;
+  }
+  return false;
+}
+
 /** What a lock path's string may use: the script, its folders and how to read the build's files. */
 interface Context {
   /** Its text, blanked (see {@linkcode scriptCode}). */

@@ -629,3 +629,39 @@ Deno.test("readInventory: the locks a root script sets for each subproject are r
     ]);
   });
 });
+
+// A root script that only configures its subprojects (`subprojects { dependencyLocking { … } }`)
+// has no lock of its own: Gradle writes none for a project with nothing to lock. It was reported
+// unread although the subprojects' locks lock all it declares.
+Deno.test("readInventory: a root script that declares only for its subprojects is resolved by their locks", async () => {
+  const lock = "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n";
+  const subprojects = "subprojects {\n  apply plugin: 'java'\n" +
+    "  dependencyLocking { lockAllConfigurations() }\n" +
+    "  dependencies { testImplementation 'junit:junit:4.13.2' }\n}\n";
+  const files: Record<string, string> = {
+    "settings.gradle": "rootProject.name = 'demo'\ninclude 'app'\n",
+    "build.gradle": "buildscript {\n  dependencies { classpath 'com.diffplug.spotless:" +
+      "spotless-plugin-gradle:6.25.0' }\n}\n// dependencies { implementation 'x:y:1' }\n" +
+      subprojects,
+    "app/build.gradle": "dependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+    "app/gradle.lockfile": lock,
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+    // Dependencies of the root project's own stay unread: no lock locks them.
+    await writeTree(dir, {
+      "build.gradle": `${subprojects}dependencies { implementation 'x:y:1' }\n`,
+    });
+    const own = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(own.unread, ["build.gradle"]);
+    // So does a root script of a build without any lock.
+    await Deno.remove(`${dir}/app/gradle.lockfile`);
+    await writeTree(dir, { "build.gradle": subprojects });
+    const none = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(none.unread, ["app/build.gradle", "build.gradle"]);
+  });
+});
