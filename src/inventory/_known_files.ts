@@ -15,6 +15,8 @@ export interface NamedLockfile {
   written: string;
   /** The 1-based line. */
   line: number;
+  /** The file it is set in, when not the file that names it (the build's settings script). */
+  in?: string;
   /** Why its path is not known, when it is not (`it is computed`). */
   why?: string;
   /** The lock its tool keeps by default, which it does not use once the file names this one. */
@@ -79,7 +81,8 @@ export interface KnownFile {
    * scan reads each one there is with the reader `reader`, as the lock of the file's
    * folder; one named at a path vouch cannot tell, or not in the tree, leaves the file
    * unread, saying so, with `hint`. `files` lists a folder's files (for a path that names
-   * several, one per project).
+   * several, one per project); `peek` reads a file without counting it read (a file it looks
+   * into, `load`ed when it names a lock).
    */
   namesLocks?: {
     reader: string;
@@ -89,6 +92,7 @@ export interface KnownFile {
       path: string,
       load: Load,
       files: (folder: string) => string[] | undefined,
+      peek: Load,
     ): NamedLockfile[];
   };
 }

@@ -291,8 +291,11 @@ function namedLockfiles(
     const reader = READERS.find((r) => r.name === names.reader)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const missed: string[] = [];
-    for (const lock of names.find(text, u.path, load, files)) {
-      const where = `line ${lock.line}, ${lock.written}`;
+    const peek = (path: string): string | undefined => unreadText(root, path)?.text;
+    for (const lock of names.find(text, u.path, load, files, peek)) {
+      const where = `${
+        lock.in === undefined ? "" : `${lock.in} `
+      }line ${lock.line}, ${lock.written}`;
       if (lock.replaces !== undefined && lock.replaces !== lock.path) {
         unused.set(
           lock.replaces,

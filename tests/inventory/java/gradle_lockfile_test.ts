@@ -665,3 +665,49 @@ Deno.test("readInventory: a root script that declares only for its subprojects i
     assert.deepEqual(none.unread, ["app/build.gradle", "build.gradle"]);
   });
 });
+
+// The settings script may set every project's lock (`gradle.allprojects { dependencyLocking {
+// lockFile = … } }`): the locks were not followed, and the scripts were reported unread.
+Deno.test("readInventory: the locks the settings script sets for every project are read", async () => {
+  const settings = (kotlin: boolean): string =>
+    `rootProject.name = "demo"\ninclude("app")\ngradle.allprojects {\n  dependencyLocking {\n` +
+    "    lockAllConfigurations()\n" +
+    (kotlin
+      ? '    lockFile.set(file("${rootDir}/locks/${project.name}.lockfile"))\n'
+      : '    lockFile = file("${rootDir}/locks/${project.name}.lockfile")\n') +
+    "  }\n}\n";
+  for (const kotlin of [false, true]) {
+    const kts = kotlin ? ".kts" : "";
+    await withTempDir(async (dir) => {
+      await writeTree(dir, {
+        [`settings.gradle${kts}`]: settings(kotlin),
+        [`build.gradle${kts}`]: "plugins { java }\n",
+        [`app/build.gradle${kts}`]: "dependencies { implementation(libs.guava) }\n",
+        "locks/demo.lockfile": "empty=\n",
+        "locks/app.lockfile":
+          "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+      });
+      const warnings: string[] = [];
+      const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+      assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+        "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+      ]);
+      assert.deepEqual(inventory.unread, [], kts);
+      assert.deepEqual(warnings, [], kts);
+      assert.ok(inventory.sources.includes(`settings.gradle${kts}`));
+      // A computed path there leaves the root script unread, saying where.
+      await writeTree(dir, {
+        [`settings.gradle${kts}`]: settings(kotlin).replace("${project.name}", "${x()}"),
+      });
+      const computed: string[] = [];
+      await readInventory(dir, { onWarning: (w) => computed.push(w) });
+      assert.match(
+        computed.join("\n"),
+        new RegExp(
+          `build\\.gradle${kotlin ? "\\.kts" : ""} is not read: it names a dependency ` +
+            `lock vouch cannot read: settings\\.gradle${kotlin ? "\\.kts" : ""} line 6, lockFile`,
+        ),
+      );
+    });
+  }
+});
