@@ -424,8 +424,19 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const memo = new Map<string, unknown>();
   const queued = new Set(files);
   // The locks build scripts put elsewhere (Gradle's `lockFile = file("…")`): each is read as
-  // the lock of its script's folder.
-  const scripts = namedLockfiles(absRoot, locks.unread, loadAs, excluded, listFiles);
+  // the lock of its script's folder. One `--lockfile` names whose name no reader knows is read
+  // as the lock of the script of the tree that names it, if one does (its scope is the
+  // script's: buildSrc's is build), and no other is read.
+  const naming = explicit
+    ? given!.recognized.size === 0 ? [] : (await scanProject(absRoot, { exclude })).unread
+    : locks.unread;
+  const scripts = namedLockfiles(absRoot, naming, loadAs, excluded, listFiles);
+  if (explicit) {
+    for (const path of [...scripts.named.keys()]) {
+      if (!given!.recognized.has(path)) scripts.named.delete(path);
+    }
+    scripts.unused.clear();
+  }
   // A default lock its script names another in place of is not its tool's: a stale one.
   for (const path of [...scripts.unused.keys()]) {
     const at = files.indexOf(path);

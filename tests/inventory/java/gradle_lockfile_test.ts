@@ -711,3 +711,37 @@ Deno.test("readInventory: the locks the settings script sets for every project a
     });
   }
 });
+
+// A lock buildSrc (or a build included for its plugins) names outside its folder is build logic's:
+// it was runtime, as only a `buildscript { }` lock was told apart; named with --lockfile, its
+// scope came from its name only.
+Deno.test("readInventory: a lock a buildSrc script names elsewhere is build scope, scanned or --lockfile", async () => {
+  const files: Record<string, string> = {
+    "settings.gradle": "rootProject.name = 'demo'\n",
+    "build.gradle": "plugins { id 'java' }\n",
+    "gradle.lockfile": "com.google.guava:guava:33.0.0-jre=runtimeClasspath\nempty=\n",
+    "buildSrc/build.gradle.kts": "plugins { `kotlin-dsl` }\ndependencyLocking {\n" +
+      '  lockAllConfigurations()\n  lockFile.set(file("../gradle/locks/buildSrc.lockfile"))\n}\n',
+    "gradle/locks/buildSrc.lockfile":
+      "# This is a Gradle generated file for dependency locking.\n" +
+      "org.jetbrains.kotlin:kotlin-gradle-plugin:1.9.22=compileClasspath,runtimeClasspath\n" +
+      "empty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const scanned = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(scanned.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+      "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin@1.9.22 build",
+    ]);
+    assert.deepEqual(scanned.unread, []);
+    const named = await readInventory(dir, { lockfiles: ["gradle/locks/buildSrc.lockfile"] });
+    assert.deepEqual(named.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin@1.9.22 build",
+    ]);
+    assert.deepEqual(named.sources, [
+      "buildSrc/build.gradle.kts",
+      "gradle/locks/buildSrc.lockfile",
+    ]);
+  });
+});
