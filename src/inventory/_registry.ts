@@ -105,12 +105,14 @@ function goWorkspaceOf(
 }
 
 /**
- * A gradle-consistent-versions `versions.lock`: the header every version of the plugin writes
+ * A Palantir gradle-consistent-versions `versions.lock`: the header every version of the plugin writes
  * (`# Run ./gradlew --write-locks to regenerate this file`, `… writeVersionsLocks …`) or a line
  * `group:name:version (N constraints: hash)`.
  */
-const VERSIONS_LOCK =
+const PALANTIR_VERSIONS_LOCK =
   /^(?:# Run \.\/gradlew [\w-]+ to regenerate this file\b|[ \t]*[^(:\s]+:[^(:\s]+:[^(:\s]+[ \t]+\(\d+ constraints: \w+\)[ \t]*\r?$)/m;
+/** A Carrot Search gradle-dependencychecks `versions.lock`: a JSON object of `configurationGroups`. */
+const DEPENDENCY_CHECKS_LOCK = /^\uFEFF?\s*\{[^]*?"configurationGroups"\s*:/;
 
 /** Every reader, in priority order. */
 export const READERS: readonly Reader[] = [
@@ -414,8 +416,8 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "versions.lock",
     // Other tools name their files so too; the scan reads the plugin's only.
     sharedName: true,
-    // Asked before the module is loaded (the scan): the test is the plugin's header or a line.
-    recognizes: (text) => VERSIONS_LOCK.test(text),
+    // Asked before the module is loaded (the scan): a plugin's header, a line or its JSON.
+    recognizes: (text) => PALANTIR_VERSIONS_LOCK.test(text) || DEPENDENCY_CHECKS_LOCK.test(text),
     read: (text, path) => versionsLock().readVersionsLock(text, { path }),
   },
   {

@@ -1,26 +1,36 @@
 /**
- * Reader for `versions.lock`, the lock of Palantir's gradle-consistent-versions plugin
- * (`com.palantir.consistent-versions`, `./gradlew --write-locks`): one file at the build's root
- * for every project of the build.
+ * Reader for `versions.lock`, the lock two Gradle plugins write at the build's root for every
+ * project of the build. Neither says what is declared (`versions.props`, the build scripts do):
+ * no edges, no component marked direct; each locked module is a `pkg:maven` component with the
+ * version as written.
  *
- * Each line `group:name:version (N constraints: hash)` is one locked module (the hash is that
- * of the module's dependents, for merge conflicts): a `pkg:maven` component with the version as
- * written. Lines before `[Test dependencies]` are the production classpaths (the compile and
- * runtime classpaths of the main source sets: runtime); those after it, the classpaths of the
- * test source sets (`test`, `integrationTest`) only: dev. `#` comments (the header the plugin
- * writes) and blank lines (which newer versions write between lines) are skipped. The file has
- * no graph and does not say what is declared (`versions.props` does, as version patterns): no
- * edges, no component marked direct.
+ * - Palantir's gradle-consistent-versions (`com.palantir.consistent-versions`, `./gradlew
+ *   --write-locks`): each line `group:name:version (N constraints: hash)` (the hash is that of
+ *   the module's dependents, for merge conflicts). Lines before `[Test dependencies]` are the
+ *   production classpaths (the compile and runtime classpaths of the main source sets:
+ *   runtime); those after it, the classpaths of the test source sets (`test`,
+ *   `integrationTest`) only: dev. `#` comments (the header the plugin writes) and blank lines
+ *   (which newer versions write between lines) are skipped.
+ * - Carrot Search's gradle-dependencychecks (`com.carrotsearch.gradle.dependencychecks`, `./gradlew
+ *   writeLocks`: Apache Lucene, HPPC): JSON; `configurationGroups` maps each group the build
+ *   names to its modules (`"group:name:version": "<key>,refs=N"`), and `because` each key to the
+ *   configurations (and projects) that resolve them: a module's scopes are those of its
+ *   configurations, as in a Gradle lock (`testRuntimeClasspath` dev, `annotationProcessor` build,
+ *   `compileClasspath` alone build, `runtimeClasspath` runtime), over every group that lists it.
  *
  * The name is common (a kernel build's or a dotfiles repo's pinned tool versions): the scan
- * reads a `versions.lock` only when its text is the plugin's (see the registry).
+ * reads a `versions.lock` only when its text is one of these (see the registry).
  *
  * @module
  */
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderResult } from "../_reader.ts";
+import type { Scope } from "../types.ts";
+import { isRecord } from "../../_util.ts";
+import { keyLine, parseJsonObject } from "../_formats/json.ts";
 import { mavenName, mavenPurl } from "./_maven.ts";
+import { gradleScopes } from "./gradle_lockfile.ts";
 
 const CODE = "inventory.versions_lock.invalid";
 /** The section marker the plugin writes before the test dependencies (ConflictSafeLockFile). */
@@ -94,24 +104,81 @@ export function parseVersionsLock(text: string, path: string): VersionsLockLine[
 }
 
 /**
- * Reads a `versions.lock`.
+ * The modules of a gradle-dependencychecks lock (JSON), each with the configurations that resolve
+ * it, over every group that lists it.
+ *
+ * @param text The file's text.
+ * @param path Its path, for messages.
+ * @returns The modules, by `group:name:version`, in file order.
+ * @throws {VouchError} `inventory.versions_lock.invalid` for invalid JSON (a duplicate key
+ *   included), a module that is not `group:name:version`, or a key `because` does not explain.
+ */
+export function parseDependencyChecksLock(
+  text: string,
+  path: string,
+): Map<string, { group: string; name: string; version: string; configurations: string[] }> {
+  const lock = parseJsonObject(text, path, CODE);
+  const bad = (key: string, what: string): VouchError => invalid(path, keyLine(text, key), what);
+  const { configurationGroups: groups, because } = lock;
+  if (!isRecord(groups)) throw bad("configurationGroups", "configurationGroups is not an object");
+  if (!isRecord(because)) throw bad("because", "because is not an object");
+  const out = new Map<
+    string,
+    { group: string; name: string; version: string; configurations: string[] }
+  >();
+  for (const [groupName, modules] of Object.entries(groups)) {
+    if (!isRecord(modules)) throw bad(groupName, `group ${groupName} is not an object`);
+    for (const [id, source] of Object.entries(modules)) {
+      const parts = id.split(":");
+      if (parts.length !== 3 || parts.some((p) => p === "" || /\s/.test(p))) {
+        throw bad(id, `expected "group:name:version", found ${JSON.stringify(id)}`);
+      }
+      const key = typeof source === "string" ? /^([^,]+),refs=\d+$/.exec(source)?.[1] : undefined;
+      if (key === undefined) {
+        throw bad(id, `${id}: expected "<key>,refs=N", found ${JSON.stringify(source)}`);
+      }
+      const sources = because[key];
+      const configurations = Array.isArray(sources)
+        ? sources.map((s) => isRecord(s) ? s.configuration : undefined)
+        : [];
+      if (configurations.length === 0 || configurations.some((c) => typeof c !== "string")) {
+        throw bad(id, `${id}: because has no configurations for ${key}`);
+      }
+      const [group, name, version] = parts;
+      const module = out.get(id) ?? { group, name, version, configurations: [] };
+      module.configurations.push(...(configurations as string[]));
+      out.set(id, module);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads a `versions.lock`, of either plugin (a JSON object is gradle-dependencychecks').
  *
  * @param text The file's text.
  * @param options `path`: the file's path relative to the project root.
  * @returns The components (no members, no edges).
- * @throws {VouchError} As {@linkcode parseVersionsLock}.
+ * @throws {VouchError} As {@linkcode parseVersionsLock} or {@linkcode parseDependencyChecksLock}.
  */
 export function readVersionsLock(text: string, options: { path: string }): ReaderResult {
   const { path } = options;
+  const modules: { group: string; name: string; version: string; scopes: Scope[] }[] =
+    /^\uFEFF?\s*\{/.test(text)
+      ? [...parseDependencyChecksLock(text, path).values()].map((m) => ({
+        ...m,
+        scopes: gradleScopes([...new Set(m.configurations)], false),
+      }))
+      : parseVersionsLock(text, path).map((l) => ({ ...l, scopes: [l.test ? "dev" : "runtime"] }));
   const out = new OutputBuilder();
-  for (const l of parseVersionsLock(text, path)) {
-    const coordinates = { groupId: l.group, artifactId: l.name, version: l.version };
+  for (const m of modules) {
+    const coordinates = { groupId: m.group, artifactId: m.name, version: m.version };
     out.component({
       purl: mavenPurl(coordinates),
       ecosystem: "maven",
       name: mavenName(coordinates),
-      version: l.version,
-      scopes: [l.test ? "dev" : "runtime"],
+      version: m.version,
+      scopes: m.scopes,
       sources: [path],
     });
   }

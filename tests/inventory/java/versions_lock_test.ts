@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { parseVersionsLock, readVersionsLock } from "../../../src/inventory/java/versions_lock.ts";
+import {
+  parseDependencyChecksLock,
+  parseVersionsLock,
+  readVersionsLock,
+} from "../../../src/inventory/java/versions_lock.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { scanProject } from "../../../src/inventory/_scan.ts";
 import { fixture, withTempDir } from "../../_util.ts";
@@ -60,6 +64,7 @@ Deno.test("versions.lock: another tool's file of that name is passed over by the
       // A kernel build's pinned versions, and a Palantir lock in a folder below.
       "versions.lock": "device=RMX5060\nkernel=6.1.157-android14-11\nsusfs_version=2.2.0\n",
       "tools/versions.lock": "v10.19.0\n1.22.5\n",
+      "web/versions.lock": '{ "node": "20.11.0", "pnpm": "8.15.1" }\n',
       "app/versions.lock": "com.google.guava:guava:33.0.0-jre (25 constraints: 7af3c2ab)\r\n",
       "app/build.gradle": "apply plugin: 'com.palantir.consistent-versions'\n",
     });
@@ -77,13 +82,65 @@ Deno.test("versions.lock: another tool's file of that name is passed over by the
   });
 });
 
+// Apache Lucene and HPPC keep a versions.lock of another plugin: Carrot Search's
+// gradle-dependencychecks, JSON, whose `because` names the configurations of each module.
+Deno.test("readVersionsLock: a gradle-dependencychecks lock, scopes from the configurations of every group", () => {
+  const dir = fixture("java", "versions_lock", "dependencychecks");
+  const text = Deno.readTextFileSync(`${dir}/versions.lock`);
+  const out = readVersionsLock(text, { path: "versions.lock" });
+  assertWellFormed(out);
+  assert.deepEqual(out.edges, []);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/com.carrotsearch.randomizedtesting/randomizedtesting-runner@2.8.4 dev",
+    "pkg:maven/com.google.errorprone/error_prone_core@2.28.0 build", // annotationProcessor
+    "pkg:maven/it.unimi.dsi/fastutil@8.5.18 dev,runtime", // in both groups
+    "pkg:maven/junit/junit@4.13.2 dev",
+    "pkg:maven/org.apache.commons/commons-lang3@3.11 build", // compileClasspath only
+    "pkg:maven/org.openjdk.jmh/jmh-core@1.37 runtime",
+  ]);
+  assert.deepEqual(
+    parseDependencyChecksLock(text, "versions.lock").get("it.unimi.dsi:fastutil:8.5.18"),
+    {
+      group: "it.unimi.dsi",
+      name: "fastutil",
+      version: "8.5.18",
+      configurations: [
+        "compileClasspath",
+        "runtimeClasspath",
+        "testCompileClasspath",
+        "testRuntimeClasspath",
+      ],
+    },
+  );
+  assertVouchError(
+    () =>
+      parseDependencyChecksLock(
+        '{\n  "configurationGroups" : {\n    "main" : {\n      "a:b" : "k,refs=1"\n    }\n  },\n  "because" : { }\n}\n',
+        "versions.lock",
+      ),
+    "inventory.versions_lock.invalid",
+    /^versions\.lock:4: expected "group:name:version", found "a:b"/,
+  );
+});
+
+Deno.test("versions.lock: a gradle-dependencychecks lock resolves the build scripts", async () => {
+  const warnings: string[] = [];
+  const inventory = await readInventory(fixture("java", "versions_lock", "dependencychecks"), {
+    onWarning: (w) => warnings.push(w),
+  });
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(inventory.sources, ["versions.lock"]);
+  assert.equal(inventory.components.length, 6);
+  await assertSbomsValid(inventory, "dependencychecks");
+});
+
 Deno.test("readVersionsLock: a malformed file is refused with file:line", async () => {
   const cases = await assertSbomRefusesEvery(
     ["java", "versions_lock"],
     "inventory.versions_lock.invalid",
   );
   // truncated, garbled, duplicate keys, invalid UTF-8 (the file has no format version)
-  for (const name of ["truncated", "garbled", "duplicate", "utf8"]) {
+  for (const name of ["truncated", "garbled", "duplicate", "utf8", "json-truncated"]) {
     assert.ok(cases.includes(name), name);
   }
 });
