@@ -427,10 +427,12 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   // the lock of its script's folder. One `--lockfile` names whose name no reader knows is read
   // as the lock of the script of the tree that names it, if one does (its scope is the
   // script's: buildSrc's is build), and no other is read.
+  // (Found so, the scripts and what they load are read only if the lock's reader reads them.)
   const naming = explicit
     ? given!.recognized.size === 0 ? [] : (await scanProject(absRoot, { exclude })).unread
     : locks.unread;
-  const scripts = namedLockfiles(absRoot, naming, loadAs, excluded, listFiles);
+  const discover = explicit ? (): Load => (path) => peek(path)?.text : loadAs;
+  const scripts = namedLockfiles(absRoot, naming, discover, excluded, listFiles);
   if (explicit) {
     for (const path of [...scripts.named.keys()]) {
       if (!given!.recognized.has(path)) scripts.named.delete(path);

@@ -572,7 +572,7 @@ export function namedLocks(
     const settings = peek(at);
     if (settings === undefined) continue;
     if (!/\blockFile\b/.test(settings) || load(at) === undefined) break;
-    const each = locksIn(settings, file.endsWith(".kts"), project, rootOf, load, files, at);
+    const each = locksIn(settings, file.endsWith(".kts"), project, rootOf, load, files, true);
     out.push(...each.map((l) => ({ ...l, in: at })));
     break;
   }
@@ -580,9 +580,9 @@ export function namedLocks(
 }
 
 /**
- * The locks a script names (see {@linkcode namedLocks}); a settings script (`settings`, its
- * path) names those it sets for every project (`gradle.allprojects { }`,
- * `gradle.beforeProject { }`), and no other.
+ * The locks a script names (see {@linkcode namedLocks}); a settings script (`settings`) names
+ * those it sets for every project (`gradle.allprojects { }`, `gradle.beforeProject { }`), and no
+ * other.
  */
 function locksIn(
   script: string,
@@ -591,7 +591,7 @@ function locksIn(
   rootOf: () => string,
   load: Load,
   files: ((folder: string) => string[] | undefined) | undefined,
-  settings?: string,
+  settings = false,
 ): NamedLock[] {
   const out: NamedLock[] = [];
   const text = scriptCode(script, kotlin);
@@ -617,7 +617,7 @@ function locksIn(
       continue;
     }
     const forEach = blocks.some((b) => b === "allprojects" || b === "beforeProject");
-    if (settings !== undefined && !forEach) continue;
+    if (settings && !forEach) continue;
     const value = expression(text, m.index + m[0].length);
     const op = m[0].replace(/\s+/g, "");
     const written = op === "lockFile=" ? `lockFile = ${value}` : `${op}${value})`;
@@ -625,7 +625,7 @@ function locksIn(
     const named: NamedLock = { buildscript: blocks.includes("buildscript"), written, line };
     out.push(named);
     const others = blocks.filter((b) => OTHER_PROJECTS.has(b));
-    context.each = others.length > 0 || settings !== undefined;
+    context.each = others.length > 0 || settings;
     if (others.some((b) => b !== "allprojects" && b !== "subprojects")) {
       named.why = FOR_OTHERS;
       continue;
