@@ -163,13 +163,18 @@ export function parseDependencyChecksLock(
  */
 export function readVersionsLock(text: string, options: { path: string }): ReaderResult {
   const { path } = options;
-  const modules: { group: string; name: string; version: string; scopes: Scope[] }[] =
-    /^\uFEFF?\s*\{/.test(text)
-      ? [...parseDependencyChecksLock(text, path).values()].map((m) => ({
-        ...m,
-        scopes: gradleScopes([...new Set(m.configurations)], false),
-      }))
-      : parseVersionsLock(text, path).map((l) => ({ ...l, scopes: [l.test ? "dev" : "runtime"] }));
+  const modules: {
+    group: string;
+    name: string;
+    version: string;
+    scopes: Scope[];
+    groups?: string[];
+  }[] = /^\uFEFF?\s*\{/.test(text)
+    ? [...parseDependencyChecksLock(text, path).values()].map((m) => {
+      const configurations = [...new Set(m.configurations)].sort();
+      return { ...m, scopes: gradleScopes(configurations, false), groups: configurations };
+    })
+    : parseVersionsLock(text, path).map((l) => ({ ...l, scopes: [l.test ? "dev" : "runtime"] }));
   const out = new OutputBuilder();
   for (const m of modules) {
     const coordinates = { groupId: m.group, artifactId: m.name, version: m.version };
@@ -179,6 +184,7 @@ export function readVersionsLock(text: string, options: { path: string }): Reade
       name: mavenName(coordinates),
       version: m.version,
       scopes: m.scopes,
+      groups: m.groups,
       sources: [path],
     });
   }
