@@ -56,7 +56,7 @@ function invalid(path: string, line: number, what: string): VouchError {
   return new VouchError(
     CODE,
     `${path}:${line}: ${what}`,
-    `regenerate ${path} with \`./gradlew --write-locks\``,
+    `regenerate ${path} with its plugin (\`./gradlew --write-locks\`; gradle-dependencychecks: \`./gradlew writeLocks\`)`,
   );
 }
 
@@ -103,6 +103,18 @@ export function parseVersionsLock(text: string, path: string): VersionsLockLine[
   return out;
 }
 
+/** A module of a gradle-dependencychecks lock. */
+export interface DependencyChecksModule {
+  /** The group. */
+  group: string;
+  /** The module name. */
+  name: string;
+  /** The version, as written. */
+  version: string;
+  /** The configurations that resolve it (`because`), over every group that lists it. */
+  configurations: string[];
+}
+
 /**
  * The modules of a gradle-dependencychecks lock (JSON), each with the configurations that resolve
  * it, over every group that lists it.
@@ -116,16 +128,13 @@ export function parseVersionsLock(text: string, path: string): VersionsLockLine[
 export function parseDependencyChecksLock(
   text: string,
   path: string,
-): Map<string, { group: string; name: string; version: string; configurations: string[] }> {
+): Map<string, DependencyChecksModule> {
   const lock = parseJsonObject(text, path, CODE);
   const bad = (key: string, what: string): VouchError => invalid(path, keyLine(text, key), what);
   const { configurationGroups: groups, because } = lock;
   if (!isRecord(groups)) throw bad("configurationGroups", "configurationGroups is not an object");
   if (!isRecord(because)) throw bad("because", "because is not an object");
-  const out = new Map<
-    string,
-    { group: string; name: string; version: string; configurations: string[] }
-  >();
+  const out = new Map<string, DependencyChecksModule>();
   for (const [groupName, modules] of Object.entries(groups)) {
     if (!isRecord(modules)) throw bad(groupName, `group ${groupName} is not an object`);
     for (const [id, source] of Object.entries(modules)) {
