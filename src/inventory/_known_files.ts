@@ -5,7 +5,7 @@
 // same files (a test checks it).
 import type { Ecosystem } from "./types.ts";
 import type { Load } from "./_reader.ts";
-import { namedLocks } from "./java/_gradle_script.ts";
+import { declaresOwnDependencies, namedLocks } from "./java/_gradle_script.ts";
 
 /** A lockfile a dependency file names (see `KnownFile.namesLocks`). */
 export interface NamedLockfile {
@@ -15,6 +15,8 @@ export interface NamedLockfile {
   written: string;
   /** The 1-based line. */
   line: number;
+  /** The file it is set in, when not the file that names it (the build's settings script). */
+  in?: string;
   /** Why its path is not known, when it is not (`it is computed`). */
   why?: string;
   /** The lock its tool keeps by default, which it does not use once the file names this one. */
@@ -51,6 +53,13 @@ export interface KnownFile {
    * declarations are checked against the locks).
    */
   partlyResolvedBy?: { readers: readonly string[]; declaredBy: string };
+  /**
+   * With `covers`: whether a file with this text declares nothing for its own project, only
+   * for projects below it (a Gradle root script whose `dependencies` are all in `subprojects
+   * { }`): then, when no lockfile at or above its folder resolves it, those read in folders
+   * below do (the subprojects' locks lock what it declares for them).
+   */
+  declaresForOthersOnly?: (text: string) => boolean;
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
   /**
@@ -79,7 +88,8 @@ export interface KnownFile {
    * scan reads each one there is with the reader `reader`, as the lock of the file's
    * folder; one named at a path vouch cannot tell, or not in the tree, leaves the file
    * unread, saying so, with `hint`. `files` lists a folder's files (for a path that names
-   * several, one per project).
+   * several, one per project); `peek` reads a file without counting it read (a file it looks
+   * into, `load`ed when it names a lock).
    */
   namesLocks?: {
     reader: string;
@@ -89,6 +99,7 @@ export interface KnownFile {
       path: string,
       load: Load,
       files: (folder: string) => string[] | undefined,
+      peek: Load,
     ): NamedLockfile[];
   };
 }
@@ -191,7 +202,7 @@ const GRADLE_BUILD = {
   tool: "Gradle",
   kind: "manifest",
   covers: "maven",
-  resolvedBy: ["gradle_lockfile", "gradle_verification"],
+  resolvedBy: ["gradle_lockfile", "gradle_verification", "versions_lock"],
   hint:
     "enable Gradle dependency locking (`gradle dependencies --write-locks`) and commit the lock files",
 } as const;
@@ -199,6 +210,7 @@ const GRADLE_BUILD = {
 /** A Gradle build script: it may put its lock elsewhere than beside it. */
 const GRADLE_SCRIPT = {
   ...GRADLE_BUILD,
+  declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, false),
   namesLocks: {
     reader: "gradle_lockfile",
     hint:
@@ -316,7 +328,11 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   // JVM
   { name: "build.gradle", ...GRADLE_SCRIPT },
-  { name: "build.gradle.kts", ...GRADLE_SCRIPT },
+  {
+    name: "build.gradle.kts",
+    ...GRADLE_SCRIPT,
+    declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, true),
+  },
   // The version catalog: declarations the build scripts use, resolved as they are.
   { name: "gradle/libs.versions.toml", ...GRADLE_BUILD },
   { name: "*-gradle.lockfile", tool: "Gradle", kind: "lock" },

@@ -232,6 +232,12 @@ export interface Reader {
    */
   recognizes?(text: string): boolean;
   /**
+   * For a lock reader of a file name other tools use too (`versions.lock`): the scan reads a
+   * file of that name only when `recognizes` its text, and passes over any other as no
+   * dependency file (`--lockfile` reads it all the same).
+   */
+  sharedName?: true;
+  /**
    * For a lock reader whose tool's manifest may name its lockfile, or turn it
    * off (deno.json's `"lock"`): the scan reads the lockfile a manifest names,
    * whatever its name, and not a lockfile of the manifest's folder that the

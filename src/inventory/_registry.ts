@@ -50,6 +50,7 @@ const pylock = lazy(() => import("./python/pylock.ts"));
 const mavenPom = lazy(() => import("./java/maven_pom.ts"));
 const gradleLockfile = lazy(() => import("./java/gradle_lockfile.ts"));
 const gradleVerification = lazy(() => import("./java/gradle_verification.ts"));
+const versionsLock = lazy(() => import("./java/versions_lock.ts"));
 const nugetLock = lazy(() => import("./dotnet/nuget_lock.ts"));
 const msbuild = lazy(() => import("./dotnet/msbuild.ts"));
 const packagesConfig = lazy(() => import("./dotnet/packages_config.ts"));
@@ -103,6 +104,16 @@ function goWorkspaceOf(
   }
   return undefined;
 }
+
+/**
+ * A Palantir gradle-consistent-versions `versions.lock`: the header every version of the plugin writes
+ * (`# Run ./gradlew --write-locks to regenerate this file`, `… writeVersionsLocks …`) or a line
+ * `group:name:version (N constraints: hash)`.
+ */
+const PALANTIR_VERSIONS_LOCK =
+  /^(?:# Run \.\/gradlew [\w-]+ to regenerate this file\b|[ \t]*[^(:\s]+:[^(:\s]+:[^(:\s]+[ \t]+\(\d+ constraints: \w+\)[ \t]*\r?$)/m;
+/** A Carrot Search gradle-dependencychecks `versions.lock`: a JSON object of `configurationGroups`. */
+const DEPENDENCY_CHECKS_LOCK = /^\uFEFF?\s*\{[^]*?"configurationGroups"\s*:/;
 
 /** Every reader, in priority order. */
 export const READERS: readonly Reader[] = [
@@ -403,6 +414,18 @@ export const READERS: readonly Reader[] = [
         list: c.list,
         excluded: c.excluded,
       }),
+  },
+  {
+    name: "versions_lock",
+    ecosystem: "maven",
+    kind: "lock",
+    files: ["versions.lock"],
+    matches: (f) => f === "versions.lock",
+    // Other tools name their files so too; the scan reads the plugin's only.
+    sharedName: true,
+    // Asked before the module is loaded (the scan): a plugin's header, a line or its JSON.
+    recognizes: (text) => PALANTIR_VERSIONS_LOCK.test(text) || DEPENDENCY_CHECKS_LOCK.test(text),
+    read: (text, path) => versionsLock().readVersionsLock(text, { path }),
   },
   {
     name: "nuget_lock",

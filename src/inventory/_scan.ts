@@ -8,7 +8,7 @@ import { entered, matchesAny, SKIPPED_PATHS } from "./_skipped.ts";
 import { type KnownFile, knownFile } from "./_known_files.ts";
 import type { Ecosystem } from "./types.ts";
 import { readerFor } from "./_registry.ts";
-import { unreadable } from "./_files.ts";
+import { readRegularFile, unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
 
 export { matchesAny, SKIPPED_FOLDERS, SKIPPED_PATHS, skippedFolder } from "./_skipped.ts";
@@ -53,6 +53,8 @@ export interface UnreadFile {
     readers?: readonly string[];
     /** Lock readers that stand for it only in part (see `KnownFile.partlyResolvedBy`). */
     partly?: { readers: readonly string[]; declaredBy: string };
+    /** Whether its text lets locks below resolve it (see `KnownFile.declaresForOthersOnly`). */
+    forOthersOnly?: (text: string) => boolean;
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
   declaresNothing?: (text: string) => boolean;
@@ -92,6 +94,9 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   if (known.covers !== undefined) {
     unread.resolvedBy = { ecosystem: known.covers, readers: known.resolvedBy };
     if (known.partlyResolvedBy !== undefined) unread.resolvedBy.partly = known.partlyResolvedBy;
+    if (known.declaresForOthersOnly !== undefined) {
+      unread.resolvedBy.forOthersOnly = known.declaresForOthersOnly;
+    }
   }
   if (known.declaresNothing !== undefined) unread.declaresNothing = known.declaresNothing;
   if (known.isToolsFile !== undefined) unread.isToolsFile = known.isToolsFile;
@@ -101,6 +106,18 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
 /** Whether a file (its base name, its folder and its path) is one vouch reads or knows of. */
 function isDependencyFile(file: string, folder: string, path: string): boolean {
   return readerFor(path) !== undefined || knownFile(file, folder) !== undefined;
+}
+
+/**
+ * Whether a file whose name a reader shares with other tools (`Reader.sharedName`) is another
+ * tool's: its text (decoded leniently: a bad byte is the reader's to report) is not one the
+ * reader recognizes.
+ */
+function ofAnotherTool(path: string, onDisk: string): boolean {
+  const reader = readerFor(path);
+  if (reader?.sharedName !== true) return false;
+  const bytes = readRegularFile(onDisk, path);
+  return bytes === undefined || reader.recognizes?.(new TextDecoder().decode(bytes)) !== true;
 }
 
 /** A symbolic link met by the scan: its target's kind, and whether it stays inside the root. */
@@ -167,6 +184,7 @@ export async function scanProject(
       if (!isDependencyFile(e.name, rel, child)) continue;
       const link = e.isSymlink ? followLink(realRoot, join(root, child)) : undefined;
       const regular = e.isFile || link === "file";
+      if (regular && ofAnotherTool(child, join(root, child))) continue;
       if (regular && readerFor(child) !== undefined) {
         if (depth <= MAX_DEPTH) files.push(child);
         else unread.push(tooDeep(child));

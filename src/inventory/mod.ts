@@ -291,8 +291,11 @@ function namedLockfiles(
     const reader = READERS.find((r) => r.name === names.reader)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const missed: string[] = [];
-    for (const lock of names.find(text, u.path, load, files)) {
-      const where = `line ${lock.line}, ${lock.written}`;
+    const peek = (path: string): string | undefined => unreadText(root, path)?.text;
+    for (const lock of names.find(text, u.path, load, files, peek)) {
+      const where = `${
+        lock.in === undefined ? "" : `${lock.in} `
+      }line ${lock.line}, ${lock.written}`;
       if (lock.replaces !== undefined && lock.replaces !== lock.path) {
         unused.set(
           lock.replaces,
@@ -421,8 +424,21 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const memo = new Map<string, unknown>();
   const queued = new Set(files);
   // The locks build scripts put elsewhere (Gradle's `lockFile = file("…")`): each is read as
-  // the lock of its script's folder.
-  const scripts = namedLockfiles(absRoot, locks.unread, loadAs, excluded, listFiles);
+  // the lock of its script's folder. One `--lockfile` names whose name no reader knows is read
+  // as the lock of the script of the tree that names it, if one does (its scope is the
+  // script's: buildSrc's is build), and no other is read.
+  // (Found so, the scripts and what they load are read only if the lock's reader reads them.)
+  const naming = explicit
+    ? given!.recognized.size === 0 ? [] : (await scanProject(absRoot, { exclude })).unread
+    : locks.unread;
+  const discover = explicit ? (): Load => (path) => peek(path)?.text : loadAs;
+  const scripts = namedLockfiles(absRoot, naming, discover, excluded, listFiles);
+  if (explicit) {
+    for (const path of [...scripts.named.keys()]) {
+      if (!given!.recognized.has(path)) scripts.named.delete(path);
+    }
+    scripts.unused.clear();
+  }
   // A default lock its script names another in place of is not its tool's: a stale one.
   for (const path of [...scripts.unused.keys()]) {
     const at = files.indexOf(path);
@@ -538,13 +554,24 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const file = isToolsFile === undefined ? undefined : peek(path);
     return file !== undefined && !isToolsFile!(file.text);
   };
+  /**
+   * An unread file that declares nothing for its own project and that locks read below it
+   * resolve (`KnownFile.declaresForOthersOnly`: a Gradle root script of subprojects).
+   */
+  const resolvedBelow = ({ path, resolvedBy }: UnreadFile): boolean => {
+    const forOthersOnly = resolvedBy?.forOthersOnly;
+    if (forOthersOnly === undefined) return false;
+    if (locksResolving(path, resolvedBy!, outputs, true).length === 0) return false;
+    const file = peek(path);
+    return file !== undefined && forOthersOnly(file.text);
+  };
   const warnings = [...merged.warnings ?? [], ...locks.warnings, ...scripts.unused.values()];
   // A file that names a lock vouch cannot read stays unread, saying why.
   const unread = locks.unread.map((u) => scripts.unfollowed.get(u.path) ?? u).filter((u) => {
     if (scripts.unfollowed.has(u.path)) return true;
     if (read.has(u.path) || anotherTools(u)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
-    if (locks.length === 0) return !declaresNothing(u);
+    if (locks.length === 0) return !resolvedBelow(u) && !declaresNothing(u);
     const partly = u.resolvedBy?.partly;
     if (
       partly !== undefined && locks.every((lock) => partly.readers.includes(lock.reader.name)) &&

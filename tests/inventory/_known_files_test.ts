@@ -23,6 +23,7 @@ Deno.test("knownFile: exact names, `*` patterns, folder-bound names", () => {
   assert.deepEqual(knownFile("build.gradle.kts", "app")?.resolvedBy, [
     "gradle_lockfile",
     "gradle_verification",
+    "versions_lock",
   ]);
   for (const name of ["README.md", "main.py", "lockfile", "package.json5", "Cargo.toml.orig"]) {
     assert.equal(knownFile(name, ""), undefined, name);

@@ -50,10 +50,12 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
       ["ios/Podfile.lock", "vouch has no reader for CocoaPods lockfiles"],
     ]);
     assert.match(unread[1].hint ?? "", /bun install --save-text-lockfile/);
-    assert.deepEqual(unread[0].resolvedBy, {
+    const { forOthersOnly, ...resolvedBy } = unread[0].resolvedBy!;
+    assert.deepEqual(resolvedBy, {
       ecosystem: "maven",
-      readers: ["gradle_lockfile", "gradle_verification"],
+      readers: ["gradle_lockfile", "gradle_verification", "versions_lock"],
     });
+    assert.equal(forOthersOnly?.("subprojects { dependencies { } }"), true);
     assert.equal(unread[2].resolvedBy, undefined);
     assert.deepEqual(superseded, []);
   });

@@ -40,6 +40,7 @@ const SAMPLES: [reader: string, folder: string, name: string, syntax: Syntax][] 
     "gradle/verification-metadata.xml",
     "xml",
   ],
+  ["versions_lock", "java/versions_lock/conjure", "versions.lock", "lines"],
   ["nuget_lock", "dotnet/nuget_lock/solution/App", "packages.lock.json", "json"],
   ["packages_config", "dotnet/packages_config/web/Web", "packages.config", "xml"],
   ["msbuild", "dotnet/nuget_lock/solution/App", "App.csproj", "xml"],

@@ -68,6 +68,7 @@ Deno.test("golden cases: at least one valid and one invalid case per ecosystem a
       "java/maven_pom",
       "java/gradle_lockfile",
       "java/gradle_verification",
+      "java/versions_lock",
       "dotnet/nuget_lock",
       "dotnet/msbuild",
       "dotnet/packages_config",

@@ -17,15 +17,23 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/** What may follow a key before its value: white space (Jackson writes `"key" : value`) and `:`. */
+const COLON = /\s*:/y;
+
 /**
- * Returns the line where a JSON object key (`"key":`) first appears, or 1.
+ * Returns the line where a JSON object key (`"key":`, `"key" :`) first appears, or 1.
  *
  * @param text The JSON text.
  * @param key The key.
  * @returns The 1-based line.
  */
 export function keyLine(text: string, key: string): number {
-  return lineAt(text, Math.max(text.indexOf(JSON.stringify(key) + ":"), 0));
+  const quoted = JSON.stringify(key);
+  for (let at = text.indexOf(quoted); at !== -1; at = text.indexOf(quoted, at + 1)) {
+    COLON.lastIndex = at + quoted.length;
+    if (COLON.test(text)) return lineAt(text, at);
+  }
+  return 1;
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

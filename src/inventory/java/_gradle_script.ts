@@ -20,6 +20,8 @@ export interface NamedLock {
   line: number;
   /** Why vouch cannot tell the path, when it cannot (a computed path). */
   why?: string;
+  /** The file it is set in, when not the script (the build's settings script). */
+  in?: string;
   /**
    * The lock Gradle keeps by default that this one stands in for, which it then does not use:
    * `gradle.lockfile` beside the script (`buildscript-gradle.lockfile` for its classpath's).
@@ -237,6 +239,28 @@ function blocksOf(code: string): (offset: number) => string[] {
     }
     return out.reverse();
   };
+}
+
+/** Blocks whose `dependencies` are not the script's project's: its classpath's, other projects'. */
+const NOT_OWN = new Set(["buildscript", "subprojects", "configure", "project"]);
+
+/**
+ * Whether a build script declares dependencies of its own project: `dependencies` outside
+ * `buildscript { }` (its classpath) and outside the blocks that configure other projects only
+ * (`subprojects { }`, `configure(…) { }`, `project(":app") { }`; `allprojects { }` configures
+ * its own too). Comments and strings are not code.
+ *
+ * @param script The script's text.
+ * @param kotlin Whether it is a Kotlin script.
+ * @returns `false` for a script that only configures its subprojects (and its classpath).
+ */
+export function declaresOwnDependencies(script: string, kotlin: boolean): boolean {
+  const { code } = scriptCode(script, kotlin);
+  const blocks = blocksOf(code);
+  for (const m of code.matchAll(/\bdependencies\b/g)) {
+    if (!blocks(m.index).some((b) => NOT_OWN.has(b))) return true;
+  }
+  return false;
 }
 
 /** What a lock path's string may use: the script, its folders and how to read the build's files. */
@@ -515,7 +539,9 @@ function buildRoot(folder: string, load: Load): string {
  * code. A path set for each project (in `allprojects { }`, `subprojects { }`: Flutter's
  * `file("${rootProject.projectDir}/project-${project.name}.lockfile")`) from the build's root,
  * with the project's name in its file name, names each file of that folder it matches (with
- * `files`). Any other value, or one set for other projects, is named with why its path is not
+ * `files`), as does one the build's settings script (beside a root script) sets for every
+ * project in `gradle.allprojects { }` or `gradle.beforeProject { }` (`in` names it). Any other
+ * value, or one set for other projects, is named with why its path is not
  * known.
  *
  * @param script The script's text.
@@ -523,6 +549,9 @@ function buildRoot(folder: string, load: Load): string {
  * @param load Reads the settings scripts above it (for the build's root and name), the root
  *   build script and `gradle.properties` files, only when a path needs them.
  * @param files Lists a folder's files, for the locks a path set for each project matches.
+ * @param peek Reads a file without counting it read: the settings script beside the script (of
+ *   the build's root), looked into for the locks it sets for every project (`gradle.allprojects
+ *   { }`) and read with `load` when it sets any.
  * @returns The locks it names, in script order.
  */
 export function namedLocks(
@@ -530,12 +559,42 @@ export function namedLocks(
   path: string,
   load: Load,
   files?: (folder: string) => string[] | undefined,
+  peek: Load = load,
+): NamedLock[] {
+  const project = posix.dirname(path);
+  let root: string | undefined;
+  const rootOf = (): string => root ??= buildRoot(project, load);
+  const out = locksIn(script, path.endsWith(".kts"), project, rootOf, load, files);
+  // The settings script beside it (it is its build's root script) may set the locks of every
+  // project: `gradle.allprojects { dependencyLocking { lockFile = … } }`.
+  for (const file of ["settings.gradle.kts", "settings.gradle"]) {
+    const at = inFolder(project, file);
+    const settings = peek(at);
+    if (settings === undefined) continue;
+    if (!/\blockFile\b/.test(settings) || load(at) === undefined) break;
+    const each = locksIn(settings, file.endsWith(".kts"), project, rootOf, load, files, true);
+    out.push(...each.map((l) => ({ ...l, in: at })));
+    break;
+  }
+  return out;
+}
+
+/**
+ * The locks a script names (see {@linkcode namedLocks}); a settings script (`settings`) names
+ * those it sets for every project (`gradle.allprojects { }`, `gradle.beforeProject { }`), and no
+ * other.
+ */
+function locksIn(
+  script: string,
+  kotlin: boolean,
+  project: string,
+  rootOf: () => string,
+  load: Load,
+  files: ((folder: string) => string[] | undefined) | undefined,
+  settings = false,
 ): NamedLock[] {
   const out: NamedLock[] = [];
-  const project = posix.dirname(path);
-  const kotlin = path.endsWith(".kts");
   const text = scriptCode(script, kotlin);
-  let root: string | undefined;
   const context: Context = {
     text,
     kotlin,
@@ -543,7 +602,7 @@ export function namedLocks(
     facts: new Map(),
     project,
     get root(): string {
-      return root ??= buildRoot(project, load);
+      return rootOf();
     },
     load,
     each: false,
@@ -557,6 +616,8 @@ export function namedLocks(
     if (!blocks.includes("dependencyLocking") && !/\bdependencyLocking\s*\.\s*$/.test(before)) {
       continue;
     }
+    const forEach = blocks.some((b) => b === "allprojects" || b === "beforeProject");
+    if (settings && !forEach) continue;
     const value = expression(text, m.index + m[0].length);
     const op = m[0].replace(/\s+/g, "");
     const written = op === "lockFile=" ? `lockFile = ${value}` : `${op}${value})`;
@@ -564,7 +625,7 @@ export function namedLocks(
     const named: NamedLock = { buildscript: blocks.includes("buildscript"), written, line };
     out.push(named);
     const others = blocks.filter((b) => OTHER_PROJECTS.has(b));
-    context.each = others.length > 0;
+    context.each = others.length > 0 || settings;
     if (others.some((b) => b !== "allprojects" && b !== "subprojects")) {
       named.why = FOR_OTHERS;
       continue;

@@ -279,7 +279,8 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  * @param options `path`: the file's path relative to the project root;
  *   `load`: reads the settings scripts above it (for builds included for their plugins);
  *   `namedBy`: the build script that names it (`dependencyLocking { lockFile = file("…") }`),
- *   read with `load`: a lock it names in its `buildscript { }` block is build scope;
+ *   read with `load`: a lock it names in its `buildscript { }` block, or a script of build logic
+ *   (`buildSrc`, a build included for its plugins) names, is build scope;
  *   `files`: lists a folder's files, for the other per-configuration locks beside a legacy one
  *   (without it, a legacy lock's scopes are those of its own configuration); `memo`: keeps
  *   those scopes for the folder's other locks.
@@ -299,9 +300,10 @@ export function readGradleLockfile(
 ): ReaderResult {
   const { path, load, files, memo, namedBy } = options;
   const script = namedBy === undefined ? undefined : load?.(namedBy);
-  const buildLock = script === undefined
-    ? isBuildLock(path, load)
-    : namedLocks(script, namedBy!, load!).some((l) => l.path === path && l.buildscript);
+  // A named lock is its script's: build logic's (buildSrc's, a plugin build's) or the lock of
+  // the script's own classpath is build scope, wherever it lies.
+  const buildLock = script === undefined ? isBuildLock(path, load) : isBuildLock(namedBy!, load) ||
+    namedLocks(script, namedBy!, load!).some((l) => l.path === path && l.buildscript);
   // A legacy per-configuration lock: a module's scopes come from every configuration of the
   // folder's locks that lists it (compiled against and also run is runtime, not build),
   // derived once per folder and reading.

@@ -35,6 +35,8 @@ Deno.test('keyLine: the line of the first `"key":`, or 1', () => {
   assert.equal(keyLine(text, "node_modules/a"), 4);
   assert.equal(keyLine(text, "absent"), 1);
   assert.equal(keyLine('{\n "v": "name"\n}', "name"), 1, "a value equal to the key does not count");
+  // Jackson's pretty printer (a Gradle plugin's lock) writes a space before the colon.
+  assert.equal(keyLine('{\n  "v" : "name",\n  "name" : {}\n}', "name"), 3);
 });
 
 Deno.test("parseJsonObject: an object parses", () => {

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { namedLocks, scriptCode } from "../../../src/inventory/java/_gradle_script.ts";
+import {
+  declaresOwnDependencies,
+  namedLocks,
+  scriptCode,
+} from "../../../src/inventory/java/_gradle_script.ts";
 
 const SETTINGS: Record<string, string> = { "settings.gradle.kts": "" };
 const load = (path: string): string | undefined => SETTINGS[path];
@@ -278,5 +282,28 @@ Deno.test("namedLocks: a hostile script takes time linear in its size and never 
   assert.deepEqual(
     locks(`def v = "x"\n${"dependencyLocking.lockFile=y\n".repeat(2)}${lines.slice(0, 52)}`),
     ["2 ? it is computed", "3 ? it is computed", "4 app/x.lockfile"],
+  );
+});
+
+Deno.test("declaresOwnDependencies: not the classpath's nor other projects', comments and strings aside", () => {
+  const own = (script: string, kotlin = false): boolean => declaresOwnDependencies(script, kotlin);
+  assert.equal(own("dependencies { implementation 'a:b:1' }\n"), true);
+  assert.equal(own("project.dependencies.add('implementation', 'a:b:1')\n"), true);
+  assert.equal(own("allprojects {\n  dependencies { implementation 'a:b:1' }\n}\n"), true);
+  assert.equal(own("buildscript {\n  dependencies { classpath 'a:b:1' }\n}\n"), false);
+  assert.equal(own("subprojects {\n  dependencies { implementation 'a:b:1' }\n}\n"), false);
+  assert.equal(
+    own('configure(subprojects.findAll { it.name != "x" }) {\n  dependencies { }\n}\n'),
+    false,
+  );
+  assert.equal(own('project(":app") {\n  dependencies { }\n}\n'), false);
+  assert.equal(
+    own('subprojects {\n  dependencies { "implementation"("a:b:1") }\n}\n', true),
+    false,
+  );
+  assert.equal(own("// dependencies { }\nprintln('dependencies')\n"), false);
+  assert.equal(
+    own("plugins { id 'base' }\ndependencyLocking { lockAllConfigurations() }\n"),
+    false,
   );
 });

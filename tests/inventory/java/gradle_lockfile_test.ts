@@ -629,3 +629,119 @@ Deno.test("readInventory: the locks a root script sets for each subproject are r
     ]);
   });
 });
+
+// A root script that only configures its subprojects (`subprojects { dependencyLocking { … } }`)
+// has no lock of its own: Gradle writes none for a project with nothing to lock. It was reported
+// unread although the subprojects' locks lock all it declares.
+Deno.test("readInventory: a root script that declares only for its subprojects is resolved by their locks", async () => {
+  const lock = "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n";
+  const subprojects = "subprojects {\n  apply plugin: 'java'\n" +
+    "  dependencyLocking { lockAllConfigurations() }\n" +
+    "  dependencies { testImplementation 'junit:junit:4.13.2' }\n}\n";
+  const files: Record<string, string> = {
+    "settings.gradle": "rootProject.name = 'demo'\ninclude 'app'\n",
+    "build.gradle": "buildscript {\n  dependencies { classpath 'com.diffplug.spotless:" +
+      "spotless-plugin-gradle:6.25.0' }\n}\n// dependencies { implementation 'x:y:1' }\n" +
+      subprojects,
+    "app/build.gradle": "dependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+    "app/gradle.lockfile": lock,
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+    // Dependencies of the root project's own stay unread: no lock locks them.
+    await writeTree(dir, {
+      "build.gradle": `${subprojects}dependencies { implementation 'x:y:1' }\n`,
+    });
+    const own = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(own.unread, ["build.gradle"]);
+    // So does a root script of a build without any lock.
+    await Deno.remove(`${dir}/app/gradle.lockfile`);
+    await writeTree(dir, { "build.gradle": subprojects });
+    const none = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(none.unread, ["app/build.gradle", "build.gradle"]);
+  });
+});
+
+// The settings script may set every project's lock (`gradle.allprojects { dependencyLocking {
+// lockFile = … } }`): the locks were not followed, and the scripts were reported unread.
+Deno.test("readInventory: the locks the settings script sets for every project are read", async () => {
+  const settings = (kotlin: boolean): string =>
+    `rootProject.name = "demo"\ninclude("app")\ngradle.allprojects {\n  dependencyLocking {\n` +
+    "    lockAllConfigurations()\n" +
+    (kotlin
+      ? '    lockFile.set(file("${rootDir}/locks/${project.name}.lockfile"))\n'
+      : '    lockFile = file("${rootDir}/locks/${project.name}.lockfile")\n') +
+    "  }\n}\n";
+  for (const kotlin of [false, true]) {
+    const kts = kotlin ? ".kts" : "";
+    await withTempDir(async (dir) => {
+      await writeTree(dir, {
+        [`settings.gradle${kts}`]: settings(kotlin),
+        [`build.gradle${kts}`]: "plugins { java }\n",
+        [`app/build.gradle${kts}`]: "dependencies { implementation(libs.guava) }\n",
+        "locks/demo.lockfile": "empty=\n",
+        "locks/app.lockfile":
+          "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+      });
+      const warnings: string[] = [];
+      const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+      assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+        "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+      ]);
+      assert.deepEqual(inventory.unread, [], kts);
+      assert.deepEqual(warnings, [], kts);
+      assert.ok(inventory.sources.includes(`settings.gradle${kts}`));
+      // A computed path there leaves the root script unread, saying where.
+      await writeTree(dir, {
+        [`settings.gradle${kts}`]: settings(kotlin).replace("${project.name}", "${x()}"),
+      });
+      const computed: string[] = [];
+      await readInventory(dir, { onWarning: (w) => computed.push(w) });
+      assert.match(
+        computed.join("\n"),
+        new RegExp(
+          `build\\.gradle${kotlin ? "\\.kts" : ""} is not read: it names a dependency ` +
+            `lock vouch cannot read: settings\\.gradle${kotlin ? "\\.kts" : ""} line 6, lockFile`,
+        ),
+      );
+    });
+  }
+});
+
+// A lock buildSrc (or a build included for its plugins) names outside its folder is build logic's:
+// it was runtime, as only a `buildscript { }` lock was told apart; named with --lockfile, its
+// scope came from its name only.
+Deno.test("readInventory: a lock a buildSrc script names elsewhere is build scope, scanned or --lockfile", async () => {
+  const files: Record<string, string> = {
+    "settings.gradle": "rootProject.name = 'demo'\n",
+    "build.gradle": "plugins { id 'java' }\n",
+    "gradle.lockfile": "com.google.guava:guava:33.0.0-jre=runtimeClasspath\nempty=\n",
+    "buildSrc/build.gradle.kts": "plugins { `kotlin-dsl` }\ndependencyLocking {\n" +
+      '  lockAllConfigurations()\n  lockFile.set(file("../gradle/locks/buildSrc.lockfile"))\n}\n',
+    "gradle/locks/buildSrc.lockfile":
+      "# This is a Gradle generated file for dependency locking.\n" +
+      "org.jetbrains.kotlin:kotlin-gradle-plugin:1.9.22=compileClasspath,runtimeClasspath\n" +
+      "empty=\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const scanned = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(scanned.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+      "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin@1.9.22 build",
+    ]);
+    assert.deepEqual(scanned.unread, []);
+    const named = await readInventory(dir, { lockfiles: ["gradle/locks/buildSrc.lockfile"] });
+    assert.deepEqual(named.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/org.jetbrains.kotlin/kotlin-gradle-plugin@1.9.22 build",
+    ]);
+    assert.deepEqual(named.sources, [
+      "buildSrc/build.gradle.kts",
+      "gradle/locks/buildSrc.lockfile",
+    ]);
+  });
+});
