@@ -76,12 +76,13 @@ export interface KnownFile {
    */
   declaresNothing?: (text: string) => boolean;
   /**
-   * Whether a file of this name and this text is the tool's at all, where other tools name
-   * files so too (NuGet 3's `project.json` has a `frameworks` object; Nx's project
-   * configuration, also `project.json`, has none): one that is not is no dependency file,
-   * neither read nor reported.
+   * For a file name other tools use too (NuGet 3's `project.json`; Nx's project configuration
+   * is one as well): the scan counts a file of that name only when `recognizes` its text, and
+   * passes over any other as no dependency file, as it does a reader's (`Reader.sharedName`).
    */
-  isToolsFile?: (text: string) => boolean;
+  sharedName?: true;
+  /** Whether a file's text is the tool's (NuGet 3's `project.json` has a `frameworks` object). */
+  recognizes?: (text: string) => boolean;
   /**
    * The lockfiles a file of this kind names at paths of its choosing, whose names the scan
    * does not know (a Gradle script's `dependencyLocking { lockFile = file("…") }`): the
@@ -349,7 +350,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     tool: "NuGet 3 (project.json)",
     kind: "manifest",
     hint: PROJECT_JSON_MIGRATE,
-    isToolsFile: isNugetProjectJson,
+    sharedName: true,
+    recognizes: isNugetProjectJson,
     declaresNothing: projectJsonDeclaresNothing,
   },
   {

@@ -58,8 +58,6 @@ export interface UnreadFile {
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
   declaresNothing?: (text: string) => boolean;
-  /** Whether its text is the tool's at all: when not, it is no dependency file (see `KnownFile`). */
-  isToolsFile?: (text: string) => boolean;
 }
 
 /** A dependency file not read because the file beside it that says the same is read. */
@@ -99,7 +97,6 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
     }
   }
   if (known.declaresNothing !== undefined) unread.declaresNothing = known.declaresNothing;
-  if (known.isToolsFile !== undefined) unread.isToolsFile = known.isToolsFile;
   return unread;
 }
 
@@ -109,15 +106,15 @@ function isDependencyFile(file: string, folder: string, path: string): boolean {
 }
 
 /**
- * Whether a file whose name a reader shares with other tools (`Reader.sharedName`) is another
- * tool's: its text (decoded leniently: a bad byte is the reader's to report) is not one the
- * reader recognizes.
+ * Whether a file whose name a reader or a known kind shares with other tools
+ * (`Reader.sharedName`, `KnownFile.sharedName`) is another tool's: its text (decoded
+ * leniently: a bad byte is the reader's to report) is not one they recognize.
  */
-function ofAnotherTool(path: string, onDisk: string): boolean {
-  const reader = readerFor(path);
-  if (reader?.sharedName !== true) return false;
+function ofAnotherTool(path: string, name: string, folder: string, onDisk: string): boolean {
+  const kind = readerFor(path) ?? knownFile(name, folder);
+  if (kind?.sharedName !== true) return false;
   const bytes = readRegularFile(onDisk, path);
-  return bytes === undefined || reader.recognizes?.(new TextDecoder().decode(bytes)) !== true;
+  return bytes === undefined || kind.recognizes?.(new TextDecoder().decode(bytes)) !== true;
 }
 
 /** A symbolic link met by the scan: its target's kind, and whether it stays inside the root. */
@@ -184,7 +181,7 @@ export async function scanProject(
       if (!isDependencyFile(e.name, rel, child)) continue;
       const link = e.isSymlink ? followLink(realRoot, join(root, child)) : undefined;
       const regular = e.isFile || link === "file";
-      if (regular && ofAnotherTool(child, join(root, child))) continue;
+      if (regular && ofAnotherTool(child, e.name, rel, join(root, child))) continue;
       if (regular && readerFor(child) !== undefined) {
         if (depth <= MAX_DEPTH) files.push(child);
         else unread.push(tooDeep(child));

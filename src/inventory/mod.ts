@@ -549,11 +549,6 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     read.set(path, file);
     return true;
   };
-  /** An unread file that is another tool's, of the same name (`UnreadFile.isToolsFile`). */
-  const anotherTools = ({ path, isToolsFile }: UnreadFile): boolean => {
-    const file = isToolsFile === undefined ? undefined : peek(path);
-    return file !== undefined && !isToolsFile!(file.text);
-  };
   /**
    * An unread file that declares nothing for its own project and that locks read below it
    * resolve (`KnownFile.declaresForOthersOnly`: a Gradle root script of subprojects).
@@ -569,7 +564,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   // A file that names a lock vouch cannot read stays unread, saying why.
   const unread = locks.unread.map((u) => scripts.unfollowed.get(u.path) ?? u).filter((u) => {
     if (scripts.unfollowed.has(u.path)) return true;
-    if (read.has(u.path) || anotherTools(u)) return false;
+    if (read.has(u.path)) return false;
     const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
     if (locks.length === 0) return !resolvedBelow(u) && !declaresNothing(u);
     const partly = u.resolvedBy?.partly;
