@@ -90,30 +90,6 @@ export interface KnownFile {
 const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.toml" };
 
 /**
- * Whether a composer.json requires no package: no `require` or `require-dev`
- * entry but platform ones (`php`, `ext-json`: no vendor, never installed),
- * as the autoload-only composer.json of each nextcloud/server app. Not valid
- * JSON: it may declare anything.
- */
-function composerRequiresNothing(text: string): boolean {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
-  const manifest = json as Record<string, unknown>;
-  return ["require", "require-dev"].every((field) => {
-    const value = manifest[field];
-    // PHP writes an empty map as `[]`.
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) return true;
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-    return Object.keys(value).every((name) => !name.includes("/"));
-  });
-}
-
-/**
  * Whether a setup.cfg declares no requirement: no `install_requires`,
  * `setup_requires` or `tests_require` in `[options]`, no
  * `[options.extras_require]` entry (setuptools' declarative config), no
@@ -245,15 +221,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Gopkg.toml", tool: "dep", kind: "manifest" },
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
-  // PHP and Ruby: only the lock beside it resolves one (its reader loads it, which makes it
-  // read); a root's lock says nothing of a composer.json or Gemfile below (a test function's).
-  {
-    name: "composer.json",
-    tool: "Composer",
-    kind: "manifest",
-    hint: "run `composer update --lock` and commit the composer.lock it writes, which vouch reads",
-    declaresNothing: composerRequiresNothing,
-  },
+  // Ruby: only the lock beside it resolves one (its reader loads it, which makes it read); a
+  // root's lock says nothing of a Gemfile below (a test function's).
   { name: "Gemfile", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
   { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
   {

@@ -39,6 +39,7 @@ const cargoLock = lazy(() => import("./rust/cargo_lock.ts"));
 const cargoToml = lazy(() => import("./rust/cargo_toml.ts"));
 const goMod = lazy(() => import("./go/go_mod.ts"));
 const composerLock = lazy(() => import("./php/composer_lock.ts"));
+const composerJson = lazy(() => import("./php/composer_json.ts"));
 const gemfileLock = lazy(() => import("./ruby/gemfile_lock.ts"));
 /**
  * `Gemfile.lock` and the lock of an alternate Gemfile: `Gemfile.next.lock`, `rails_7.gemfile.lock`,
@@ -299,6 +300,8 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["composer.lock"],
     matches: (f) => f === "composer.lock",
+    // It reads the composer.json beside it (and those of its in-tree `path` packages) itself.
+    recordsDeclarations: true,
     read: (text, path, c) => {
       const manifestPath = sibling(path, "composer.json");
       return composerLock().readComposerLock(text, {
@@ -310,6 +313,20 @@ export const READERS: readonly Reader[] = [
         devTool: composerLock().isBinPluginTool(path, c.load),
       });
     },
+  },
+  {
+    name: "composer_json",
+    ecosystem: "composer",
+    kind: "manifest",
+    files: ["composer.json"],
+    matches: (f) => f === "composer.json",
+    read: (text, path, c) =>
+      composerJson().readComposerJson(text, {
+        path,
+        release: c.release,
+        load: c.load,
+        list: c.list,
+      }),
   },
   {
     name: "gemfile_lock",

@@ -112,7 +112,6 @@ Deno.test("a manifest whose lockfile vouch reads says how to write that lockfile
     Pipfile: "Pipfile.lock",
     Gemfile: "Gemfile.lock",
     "gems.rb": "Gemfile.lock",
-    "composer.json": "composer.lock",
     "deno.json": "deno.lock",
     "deno.jsonc": "deno.lock",
     "requirements*.in": "requirements.txt",

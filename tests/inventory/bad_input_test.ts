@@ -29,6 +29,7 @@ const SAMPLES: [reader: string, folder: string, name: string, syntax: Syntax][] 
   ["cargo_toml", "rust/dev-scopes", "Cargo.toml", "toml"],
   ["go_mod", "go/replace", "go.mod", "lines"],
   ["composer_lock", "php/composer_lock/basic", "composer.lock", "json"],
+  ["composer_json", "php/composer_json/library", "composer.json", "json"],
   ["gemfile_lock", "ruby/gemfile_lock/app", "Gemfile.lock", "lines"],
   ["pipfile_lock", "python/pipfile_lock/basic", "Pipfile.lock", "json"],
   ["pylock", "python/pylock/basic", "pylock.toml", "toml"],

@@ -62,6 +62,7 @@ Deno.test("golden cases: at least one valid and one invalid case per ecosystem a
       "js/bun",
       "js/package-json",
       "php/composer_lock",
+      "php/composer_json",
       "ruby/gemfile_lock",
       "python/pipfile_lock",
       "python/pylock",
