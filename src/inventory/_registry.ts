@@ -320,13 +320,7 @@ export const READERS: readonly Reader[] = [
     kind: "manifest",
     files: ["composer.json"],
     matches: (f) => f === "composer.json",
-    read: (text, path, c) =>
-      composerJson().readComposerJson(text, {
-        path,
-        release: c.release,
-        load: c.load,
-        list: c.list,
-      }),
+    read: (text, path, c) => composerJson().readComposerJson(text, { path, ...c }),
   },
   {
     name: "gemfile_lock",
