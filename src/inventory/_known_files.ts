@@ -138,7 +138,6 @@ const GRADLE_SCRIPT = {
 const DENO_LOCK = "commit the deno.lock that deno writes beside it, which vouch reads";
 const PIP_COMPILE =
   "compile it to the requirements.txt it stands for (`pip-compile`, `uv pip compile`) and commit that, which vouch reads";
-const BUNDLE_LOCK = "run `bundle lock` and commit the Gemfile.lock it writes, which vouch reads";
 const SETUPTOOLS_COMPILE = "compile what it installs to a requirements.txt beside it with " +
   "`uv pip compile --all-extras <file> -o requirements.txt` or `pip-compile --all-extras <file>`, " +
   "and commit that, which vouch reads";
@@ -221,10 +220,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Gopkg.toml", tool: "dep", kind: "manifest" },
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
-  // Ruby: only the lock beside it resolves one (its reader loads it, which makes it read); a
-  // root's lock says nothing of a Gemfile below (a test function's).
-  { name: "Gemfile", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
-  { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
+  // Ruby: a gemspec is read with the Gemfile or Bundler lock that names it.
   {
     name: "*.gemspec",
     tool: "RubyGems",

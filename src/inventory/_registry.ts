@@ -41,6 +41,7 @@ const goMod = lazy(() => import("./go/go_mod.ts"));
 const composerLock = lazy(() => import("./php/composer_lock.ts"));
 const composerJson = lazy(() => import("./php/composer_json.ts"));
 const gemfileLock = lazy(() => import("./ruby/gemfile_lock.ts"));
+const gemfile = lazy(() => import("./ruby/gemfile.ts"));
 /**
  * `Gemfile.lock` and the lock of an alternate Gemfile: `Gemfile.next.lock`, `rails_7.gemfile.lock`,
  * `dev_gems.rb.lock` (rubygems' `tool/bundler/dev_gems.rb`).
@@ -330,6 +331,8 @@ export const READERS: readonly Reader[] = [
     // gemfiles/*.gemfile, a dual boot's Gemfile.next, a tool's dev_gems.rb).
     files: ["Gemfile.lock", "gems.locked", "Gemfile.*.lock", "*.gemfile.lock", "*.rb.lock"],
     matches: (f) => f === "gems.locked" || ALTERNATE_GEMFILE_LOCK.test(f),
+    // It reads the Gemfile beside it itself.
+    recordsDeclarations: true,
     read: (text, path, c) => {
       const gemfilePath = path.endsWith("gems.locked")
         ? sibling(path, "gems.rb")
@@ -342,6 +345,14 @@ export const READERS: readonly Reader[] = [
         alternate: !/(?:^|\/)(?:Gemfile\.lock|gems\.locked)$/.test(path),
       });
     },
+  },
+  {
+    name: "gemfile",
+    ecosystem: "gem",
+    kind: "manifest",
+    files: ["Gemfile", "gems.rb"],
+    matches: (f) => f === "Gemfile" || f === "gems.rb",
+    read: (text, path, c) => gemfile().readGemfileManifest(text, { path, ...c }),
   },
   {
     name: "pipfile_lock",

@@ -31,6 +31,7 @@ const SAMPLES: [reader: string, folder: string, name: string, syntax: Syntax][] 
   ["composer_lock", "php/composer_lock/basic", "composer.lock", "json"],
   ["composer_json", "php/composer_json/library", "composer.json", "json"],
   ["gemfile_lock", "ruby/gemfile_lock/app", "Gemfile.lock", "lines"],
+  ["gemfile", "ruby/gemfile/gem", "Gemfile", "lines"],
   ["pipfile_lock", "python/pipfile_lock/basic", "Pipfile.lock", "json"],
   ["pylock", "python/pylock/basic", "pylock.toml", "toml"],
   ["maven_pom", "java/maven_pom/reactor", "pom.xml", "xml"],

@@ -64,6 +64,7 @@ Deno.test("golden cases: at least one valid and one invalid case per ecosystem a
       "php/composer_lock",
       "php/composer_json",
       "ruby/gemfile_lock",
+      "ruby/gemfile",
       "python/pipfile_lock",
       "python/pylock",
       "java/maven_pom",

@@ -716,8 +716,8 @@ Deno.test("a scan that finds no manifest at all is the blocker inventory.none", 
 });
 
 Deno.test("a composer.json or Gemfile is resolved only by the lock beside it, not by the root's", async () => {
-  // appwrite/appwrite: test functions with their own composer.json, no lock, below the root's:
-  // the composer.json is declared, not resolved (a member for its project); the Gemfile unread.
+  // appwrite/appwrite: test functions with their own composer.json and Gemfile, no lock, below
+  // the root's: each is declared, not resolved (the composer.json's a member for its project).
   const lock = (name: string): string =>
     JSON.stringify({ packages: [{ name, version: "1.0.0" }], "packages-dev": [] });
   const [dir, done] = await tempProject({
@@ -732,13 +732,17 @@ Deno.test("a composer.json or Gemfile is resolved only by the lock beside it, no
   });
   try {
     const { inventory, blockers } = await loadInventory(dir);
-    assert.deepEqual(inventory.unread, ["tests/resources/functions/ruby/Gemfile"]);
-    assert.deepEqual(blockers.map((b) => b.code), ["inventory.unread_file"]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(blockers, []);
     assert.ok(inventory.sources.includes("composer.json") && inventory.sources.includes("Gemfile"));
-    assert.deepEqual(inventory.declaredOnly, ["tests/resources/functions/php/composer.json"]);
+    assert.deepEqual(inventory.declaredOnly, [
+      "tests/resources/functions/php/composer.json",
+      "tests/resources/functions/ruby/Gemfile",
+    ]);
     assert.deepEqual(inventory.components.map((c) => c.purl), [
       "pkg:composer/a/b@1.0.0",
       "pkg:composer/appwrite/appwrite",
+      "pkg:gem/appwrite",
       "pkg:gem/rake@13.2.1",
     ]);
     const demo = inventory.members.find((m) => m.name === "appwrite/cloud-function-demo");
