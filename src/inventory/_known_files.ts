@@ -108,24 +108,6 @@ export interface KnownFile {
 /** A setuptools file that requirements files stand for only in part, unless a pyproject.toml declares the project. */
 const SETUPTOOLS_PARTLY = { readers: ["requirements"], declaredBy: "pyproject.toml" };
 
-/**
- * Whether a composer.json requires no package: no `require` or `require-dev`
- * entry but platform ones (`php`, `ext-json`: no vendor, never installed),
- * as the autoload-only composer.json of each nextcloud/server app. Not valid
- * JSON: it may declare anything.
- */
-function composerRequiresNothing(text: string): boolean {
-  const manifest = jsonObject(text);
-  if (manifest === undefined) return false;
-  return ["require", "require-dev"].every((field) => {
-    const value = manifest[field];
-    // PHP writes an empty map as `[]`.
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) return true;
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-    return Object.keys(value).every((name) => !name.includes("/"));
-  });
-}
-
 /** A JSON object's entries, or `undefined` when the value is no object. */
 function objectOf(value: unknown): Record<string, unknown> | undefined {
   return typeof value === "object" && value !== null && !Array.isArray(value)
@@ -225,7 +207,6 @@ const PIP_COMPILE =
   "compile it to the requirements.txt it stands for (`pip-compile`, `uv pip compile`) and commit that, which vouch reads";
 const PROJECT_JSON_MIGRATE = "migrate the project to PackageReference (`dotnet migrate`) and " +
   "commit the packages.lock.json that RestorePackagesWithLockFile writes, which vouch reads";
-const BUNDLE_LOCK = "run `bundle lock` and commit the Gemfile.lock it writes, which vouch reads";
 const SETUPTOOLS_COMPILE = "compile what it installs to a requirements.txt beside it with " +
   "`uv pip compile --all-extras <file> -o requirements.txt` or `pip-compile --all-extras <file>`, " +
   "and commit that, which vouch reads";
@@ -308,17 +289,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Gopkg.toml", tool: "dep", kind: "manifest" },
   { name: "Gopkg.lock", tool: "dep", kind: "lock" },
   { name: "glide.lock", tool: "Glide", kind: "lock" },
-  // PHP and Ruby: only the lock beside it resolves one (its reader loads it, which makes it
-  // read); a root's lock says nothing of a composer.json or Gemfile below (a test function's).
-  {
-    name: "composer.json",
-    tool: "Composer",
-    kind: "manifest",
-    hint: "run `composer update --lock` and commit the composer.lock it writes, which vouch reads",
-    declaresNothing: composerRequiresNothing,
-  },
-  { name: "Gemfile", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
-  { name: "gems.rb", tool: "Bundler", kind: "manifest", hint: BUNDLE_LOCK },
+  // Ruby: a gemspec is read with the Gemfile or Bundler lock that names it.
   {
     name: "*.gemspec",
     tool: "RubyGems",

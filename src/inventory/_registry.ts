@@ -39,7 +39,9 @@ const cargoLock = lazy(() => import("./rust/cargo_lock.ts"));
 const cargoToml = lazy(() => import("./rust/cargo_toml.ts"));
 const goMod = lazy(() => import("./go/go_mod.ts"));
 const composerLock = lazy(() => import("./php/composer_lock.ts"));
+const composerJson = lazy(() => import("./php/composer_json.ts"));
 const gemfileLock = lazy(() => import("./ruby/gemfile_lock.ts"));
+const gemfile = lazy(() => import("./ruby/gemfile.ts"));
 /**
  * `Gemfile.lock` and the lock of an alternate Gemfile: `Gemfile.next.lock`, `rails_7.gemfile.lock`,
  * `dev_gems.rb.lock` (rubygems' `tool/bundler/dev_gems.rb`).
@@ -310,6 +312,8 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["composer.lock"],
     matches: (f) => f === "composer.lock",
+    // It reads the composer.json beside it (and those of its in-tree `path` packages) itself.
+    recordsDeclarations: true,
     read: (text, path, c) => {
       const manifestPath = sibling(path, "composer.json");
       return composerLock().readComposerLock(text, {
@@ -323,6 +327,14 @@ export const READERS: readonly Reader[] = [
     },
   },
   {
+    name: "composer_json",
+    ecosystem: "composer",
+    kind: "manifest",
+    files: ["composer.json"],
+    matches: (f) => f === "composer.json",
+    read: (text, path, c) => composerJson().readComposerJson(text, { path, ...c }),
+  },
+  {
     name: "gemfile_lock",
     ecosystem: "gem",
     kind: "lock",
@@ -330,6 +342,8 @@ export const READERS: readonly Reader[] = [
     // gemfiles/*.gemfile, a dual boot's Gemfile.next, a tool's dev_gems.rb).
     files: ["Gemfile.lock", "gems.locked", "Gemfile.*.lock", "*.gemfile.lock", "*.rb.lock"],
     matches: (f) => f === "gems.locked" || ALTERNATE_GEMFILE_LOCK.test(f),
+    // It reads the Gemfile beside it itself.
+    recordsDeclarations: true,
     read: (text, path, c) => {
       const gemfilePath = path.endsWith("gems.locked")
         ? sibling(path, "gems.rb")
@@ -342,6 +356,14 @@ export const READERS: readonly Reader[] = [
         alternate: !/(?:^|\/)(?:Gemfile\.lock|gems\.locked)$/.test(path),
       });
     },
+  },
+  {
+    name: "gemfile",
+    ecosystem: "gem",
+    kind: "manifest",
+    files: ["Gemfile", "gems.rb"],
+    matches: (f) => f === "Gemfile" || f === "gems.rb",
+    read: (text, path, c) => gemfile().readGemfileManifest(text, { path, ...c }),
   },
   {
     name: "pipfile_lock",

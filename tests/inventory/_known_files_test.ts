@@ -111,9 +111,6 @@ Deno.test("the README runbook names every reader in inventory.<reader>.invalid",
 Deno.test("a manifest whose lockfile vouch reads says how to write that lockfile", () => {
   const locks: Record<string, string> = {
     Pipfile: "Pipfile.lock",
-    Gemfile: "Gemfile.lock",
-    "gems.rb": "Gemfile.lock",
-    "composer.json": "composer.lock",
     "deno.json": "deno.lock",
     "deno.jsonc": "deno.lock",
     "requirements*.in": "requirements.txt",

@@ -13,6 +13,7 @@ import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../_util.ts
 import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 import type { Inventory } from "../../src/inventory/types.ts";
 import { isVouchError, type VouchError } from "../../src/errors.ts";
+import { edgesFrom } from "./_lockfile_invariants.ts";
 
 const OPTIONS = {
   created: new Date(0),
@@ -715,7 +716,8 @@ Deno.test("a scan that finds no manifest at all is the blocker inventory.none", 
 });
 
 Deno.test("a composer.json or Gemfile is resolved only by the lock beside it, not by the root's", async () => {
-  // appwrite/appwrite: test functions with their own composer.json, no lock, below the root's.
+  // appwrite/appwrite: test functions with their own composer.json and Gemfile, no lock, below
+  // the root's: each is declared, not resolved (the composer.json's a member for its project).
   const lock = (name: string): string =>
     JSON.stringify({ packages: [{ name, version: "1.0.0" }], "packages-dev": [] });
   const [dir, done] = await tempProject({
@@ -730,24 +732,30 @@ Deno.test("a composer.json or Gemfile is resolved only by the lock beside it, no
   });
   try {
     const { inventory, blockers } = await loadInventory(dir);
-    assert.deepEqual(inventory.unread, [
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(blockers, []);
+    assert.ok(inventory.sources.includes("composer.json") && inventory.sources.includes("Gemfile"));
+    assert.deepEqual(inventory.declaredOnly, [
       "tests/resources/functions/php/composer.json",
       "tests/resources/functions/ruby/Gemfile",
     ]);
-    assert.deepEqual(blockers.map((b) => b.code), [
-      "inventory.unread_file",
-      "inventory.unread_file",
+    assert.deepEqual(inventory.components.map((c) => c.purl), [
+      "pkg:composer/a/b@1.0.0",
+      "pkg:composer/appwrite/appwrite",
+      "pkg:gem/appwrite",
+      "pkg:gem/rake@13.2.1",
     ]);
-    assert.ok(inventory.sources.includes("composer.json") && inventory.sources.includes("Gemfile"));
+    const demo = inventory.members.find((m) => m.name === "appwrite/cloud-function-demo");
+    assert.deepEqual(edgesFrom(inventory, demo!.id), ["pkg:composer/appwrite/appwrite runtime"]);
   } finally {
     await done();
   }
 });
 
-Deno.test("a composer.json that requires no package (an autoloader's) is read, not reported (nextcloud/server)", async () => {
+Deno.test("a composer.json that requires no package (an autoloader's) is read, and declares nothing (nextcloud/server)", async () => {
   // nextcloud/server: every app's composer/composer.json only configures the class autoloader
-  // (dump-autoload); no lock, nothing to lock. One that requires a package still blocks, and so
-  // does one that is not valid JSON.
+  // (dump-autoload); no lock, nothing to lock. One that requires a package is declared, not
+  // resolved; one that is not valid JSON is refused.
   const [dir, done] = await tempProject({
     "package-lock.json": MINIMAL_LOCK,
     "apps/dav/composer/composer.json": JSON.stringify({
@@ -757,20 +765,28 @@ Deno.test("a composer.json that requires no package (an autoloader's) is read, n
     "apps/files/composer/composer.json":
       '{"require": {"php": ">=8.1", "ext-json": "*"}, "require-dev": []}',
     "apps/tool/composer.json": '{"require-dev": {"phpunit/phpunit": "^10"}}',
-    "apps/broken/composer.json": '{"autoload": ',
   });
   try {
     const { inventory, blockers } = await loadInventory(dir);
-    assert.deepEqual(inventory.unread, ["apps/broken/composer.json", "apps/tool/composer.json"]);
-    assert.deepEqual(blockers.map((b) => b.code), [
-      "inventory.unread_file",
-      "inventory.unread_file",
-    ]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(blockers, []);
     assert.deepEqual(inventory.sources, [
       "apps/dav/composer/composer.json",
       "apps/files/composer/composer.json",
+      "apps/tool/composer.json",
       "package-lock.json",
     ]);
+    assert.deepEqual(inventory.declaredOnly, ["apps/tool/composer.json"]);
+    assert.deepEqual(
+      inventory.components.filter((c) => c.ecosystem === "composer").map((c) => c.purl),
+      ["pkg:composer/phpunit/phpunit"],
+    );
+    await Deno.mkdir(`${dir}/apps/broken`);
+    await Deno.writeTextFile(`${dir}/apps/broken/composer.json`, '{"autoload": ');
+    await assert.rejects(
+      () => loadInventory(dir),
+      (e: VouchError) => e.code === "inventory.composer_json.invalid",
+    );
   } finally {
     await done();
   }

@@ -46,32 +46,29 @@ export interface ComposerLockOptions {
 const BIN_PLUGIN = "bamarni/composer-bin-plugin";
 
 /**
- * Whether a composer.lock is the lock of a tool that bamarni/composer-bin-plugin installs
- * (`<target-directory>/<tool>/composer.lock`: `vendor-bin/` by default, or the one level
- * `extra.bamarni-bin.target-directory` names) for the project of the folder above, whose
- * composer.json requires the plugin in `require-dev` only, and whose composer.lock (read as
- * well) locks it: then the tool is installed only with the dev requirements.
+ * Whether a composer.lock or composer.json is a file of a tool that bamarni/composer-bin-plugin
+ * installs (`<target-directory>/<tool>/composer.lock`: `vendor-bin/` by default, or the one
+ * level `extra.bamarni-bin.target-directory` names) for the project of the folder above, whose
+ * composer.json requires the plugin in `require-dev` only: then the tool is installed only with
+ * the dev requirements.
  *
  * @example
  * ```ts
  * import { isBinPluginTool } from "./composer_lock.ts";
  * const files: Record<string, string> = {
  *   "composer.json": '{"require-dev": {"bamarni/composer-bin-plugin": "^1.8"}}',
- *   "composer.lock": '{"packages": []}',
  * };
  * isBinPluginTool("vendor-bin/psalm/composer.lock", (p) => files[p]); // true
  * ```
  *
- * @param path The lockfile's path relative to the project root.
+ * @param path The file's path relative to the project root.
  * @param load Reads a file of the project (path relative to the root).
- * @returns Whether it is such a tool's lock.
+ * @returns Whether it is such a tool's file.
  */
 export function isBinPluginTool(path: string, load: (path: string) => string | undefined): boolean {
   const targetFolder = posix.dirname(posix.dirname(path));
   if (targetFolder === ".") return false;
   const folder = posix.dirname(targetFolder);
-  // Only a project that has a lock of its own: its composer.json is read anyway.
-  if (load(posix.join(folder, "composer.lock")) === undefined) return false;
   let doc: unknown;
   try {
     doc = JSON.parse(load(posix.join(folder, "composer.json")) ?? "null");
@@ -110,7 +107,7 @@ interface Locked {
 }
 
 /** The checked `composer.json`. */
-interface Manifest {
+export interface Manifest {
   project?: Project;
   /** Its `require` packages (platform ones aside): name and constraint. */
   require: [string, string][];
@@ -123,11 +120,16 @@ interface Manifest {
 }
 
 /** The packages composer.json's `repositories` provide other than through a Composer repository. */
-interface Repositories {
+export interface Repositories {
   /** Its VCS repositories (`vcs`, `git`, `github`, …), by {@linkcode repositoryKey}. */
   vcs: Set<string>;
-  /** The names (lowercased) of the packages its `package` repositories define. */
-  inline: Set<string>;
+  /**
+   * The packages its `package` repositories define, by lowercased name: each definition's
+   * `version` and dist `url`, as written.
+   */
+  inline: Map<string, { version?: string; url?: string }[]>;
+  /** The `url` of each of its `path` repositories, as written. */
+  paths: string[];
 }
 
 /** The `repositories` types that Composer's VcsRepository reads (a fork, a package off Packagist). */
@@ -166,16 +168,24 @@ function repositoryKey(url: string): string {
 function readRepositories(value: unknown): Repositories {
   const entries = (Array.isArray(value) ? value : isRecord(value) ? Object.values(value) : [])
     .filter(isRecord);
-  const inline = entries.filter((r) => r.type === "package")
-    .flatMap((r) => Array.isArray(r.package) ? r.package : [r.package])
-    .filter((p) => isRecord(p) && typeof p.name === "string")
-    .map((p) => (p.name as string).toLowerCase());
+  const inline = new Map<string, { version?: string; url?: string }[]>();
+  for (const r of entries.filter((r) => r.type === "package")) {
+    for (const p of Array.isArray(r.package) ? r.package : [r.package]) {
+      if (!isRecord(p) || typeof p.name !== "string") continue;
+      const url = isRecord(p.dist) && typeof p.dist.url === "string" ? p.dist.url : undefined;
+      const version = typeof p.version === "string" ? p.version : undefined;
+      const key = p.name.toLowerCase();
+      inline.set(key, [...inline.get(key) ?? [], { version, url }]);
+    }
+  }
   return {
     vcs: new Set(
       entries.filter((r) => VCS_TYPES.has(String(r.type)) && typeof r.url === "string")
         .map((r) => repositoryKey(r.url as string)),
     ),
-    inline: new Set(inline),
+    inline,
+    paths: entries.filter((r) => r.type === "path" && typeof r.url === "string")
+      .map((r) => r.url as string),
   };
 }
 
@@ -301,10 +311,27 @@ function repositoryUrl(notification: unknown): string | undefined {
     : url.origin;
 }
 
-function readManifest(text: string, path: string, release: string | undefined): Manifest {
-  const doc = parseJsonObject(text, path, CODE);
+/**
+ * Reads a `composer.json`: its `require` / `require-dev` packages (platform ones aside) with
+ * their constraints, what its root replaces or provides, its `repositories`, its project.
+ *
+ * @param text The file's text.
+ * @param path Its path, for errors.
+ * @param release The project's version when the file states none.
+ * @param reader The reader whose error code it throws (`composer_lock`, `composer_json`).
+ * @returns The checked manifest.
+ * @throws {VouchError} `inventory.<reader>.invalid` for malformed JSON, duplicate keys or a
+ *   `require` / `require-dev` / `replace` / `provide` that is no object.
+ */
+export function readManifest(
+  text: string,
+  path: string,
+  release: string | undefined,
+  reader = READER,
+): Manifest {
+  const doc = parseJsonObject(text, path, `inventory.${reader}.invalid`);
   const fail = (what: string, field: string): Error =>
-    invalid(READER, at(path, keyLine(text, field)), what);
+    invalid(reader, at(path, keyLine(text, field)), what);
   const declared = (field: string): [string, string][] =>
     names(doc[field], fail, field).filter((n) => !isPlatform(n)).map((n) => {
       const constraint = (doc[field] as Record<string, unknown>)[n];
@@ -473,7 +500,7 @@ export function readComposerLock(
  * Whether a dist URL is a file of the disk: a path (Composer's `artifact` repository records
  * its archive's path as written in composer.json, relative or absolute) or a `file:` URL.
  */
-function isLocalFile(url: string): boolean {
+export function isLocalFile(url: string): boolean {
   return url.startsWith("file:") || !/^[a-z][a-z0-9+.-]*:\/\//i.test(url);
 }
 
@@ -485,7 +512,7 @@ function mapPackage(
   builder: OutputBuilder,
   pkg: Locked,
   options: ComposerLockOptions,
-  repositories: Repositories = { vcs: new Set(), inline: new Set() },
+  repositories: Repositories = { vcs: new Set(), inline: new Map(), paths: [] },
 ): string {
   const { path } = options;
   const purl = composerPurl(

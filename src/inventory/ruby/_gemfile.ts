@@ -4,12 +4,27 @@
 // `eval_gemfile "file"`, and the source blocks (`source`, `git`, `github`,
 // `path`, `platforms`, `install_if`, `env`). Any other block or condition is
 // not evaluated: the gems inside keep the groups around them, and a note says
-// so. Used only to tell in which groups the lockfile's direct gems are.
+// so. Used to tell in which groups the lockfile's direct gems are, and, without
+// a lockfile, what the Gemfile declares (requirements, origin).
+
+/** Where a gem comes from, when not from the Gemfile's global source. */
+export interface GemOrigin {
+  /** `git` (a URL), `github` (`owner/repo`), `path` (a folder) or `source` (a gem server). */
+  kind: "git" | "github" | "path" | "source";
+  /** The URL, repository or folder as written; undefined when it is computed. */
+  value?: string;
+}
 
 /** One `gem` declaration. */
 export interface GemDeclaration {
   /** Groups it is declared in (`default` when none). */
   groups: string[];
+  /** Its version requirements as written (`~> 1.0`, `>= 1.0.1`); none: any version. */
+  requirements: string[];
+  /** Its `git:` / `github:` / `path:` / `source:` option or the block around it. */
+  origin?: GemOrigin;
+  /** The file and line it is declared at (`Gemfile:12`). */
+  where: string;
 }
 
 /** What a Gemfile says, statically. */
@@ -29,6 +44,8 @@ export type GemfileLoad = (relativePath: string) => string | undefined;
 
 interface Block {
   groups: string[];
+  /** The `git`, `github`, `path` or `source` block it is in. */
+  origin?: GemOrigin;
   /** Inside a method definition: nothing in it runs when the Gemfile is read. */
   quiet: boolean;
 }
@@ -49,6 +66,25 @@ const MAX_CONTINUATION = 20;
 const OPENERS = /^(?:if|unless|case|while|until|begin|def|class|module)\b/;
 const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
 const LITERAL = /^\s*\(?\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;
+/** An origin option: `git: "…"`, `:github => '…'`. */
+const ORIGIN_OPTION =
+  /(?:\b(git|github|path|source)\s*:|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;
+
+/**
+ * The requirements (the string arguments before the first option, a `[…]` list of them
+ * included) and origin of a `gem` statement's arguments after the name literal.
+ */
+function gemArguments(rest: string): { requirements: string[]; origin?: GemOrigin } {
+  const options = rest.search(/,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)/);
+  const positional = options === -1 ? rest : rest.slice(0, options);
+  const requirements = [...positional.matchAll(/'([^'\\]*)'|"([^"\\#]*)"/g)]
+    .flatMap((m) => (m[1] ?? m[2]).split(",")).map((r) => r.trim()).filter((r) => r !== "");
+  const o = ORIGIN_OPTION.exec(rest);
+  const origin = o === null
+    ? undefined
+    : { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] };
+  return origin === undefined ? { requirements } : { requirements, origin };
+}
 
 /** The line without its `#` comment (quotes respected). */
 function stripComment(line: string): string {
@@ -82,7 +118,7 @@ function groupOption(args: string): string[] {
 }
 
 /** Joins a statement continued on the next lines (trailing `,`, `\`, open brackets). */
-function statements(text: string): { text: string; line: number }[] {
+export function statements(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -146,8 +182,13 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
           const name = literal[1] ?? literal[2];
           const own = groupOption(s);
           const groups = [...top.groups, ...own];
+          const args = gemArguments(s.slice(3 + literal[0].length));
+          const origin = args.origin ?? top.origin;
           const declaration: GemDeclaration = {
             groups: groups.length === 0 ? ["default"] : groups,
+            requirements: args.requirements,
+            where: `${file}:${line}`,
+            ...origin === undefined ? {} : { origin },
           };
           // A gem in a method body is declared only if the method is called.
           if (!top.quiet) result.gems.set(name, [...result.gems.get(name) ?? [], declaration]);
@@ -174,6 +215,13 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         if (evaluated.has(context)) continue;
         evaluated.add(context);
         visit(included, name!, top, new Set([...visited, name!]));
+        continue;
+      }
+      if (opensBlock && /^(?:git|github|path|source)$/.test(head)) {
+        const literal = LITERAL.exec(s.slice(head.length));
+        const origin: GemOrigin = { kind: head as GemOrigin["kind"] };
+        if (literal) origin.value = literal[1] ?? literal[2];
+        stack.push({ ...top, origin });
         continue;
       }
       if (opensBlock) {

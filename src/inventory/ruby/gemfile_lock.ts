@@ -57,7 +57,8 @@ const SECTIONS = new Set([
 const SINGLE = new Set(["DEPENDENCIES", "CHECKSUMS", "PLATFORMS", "RUBY VERSION", "BUNDLED WITH"]);
 /** The Bundler versions whose lockfiles vouch reads. */
 const BUNDLERS = "Bundler 1.x to 4.x";
-const RUBYGEMS = /^https?:\/\/rubygems\.org\/?$/;
+/** rubygems.org, the default gem server (its purls name no repository). */
+export const RUBYGEMS = /^https?:\/\/rubygems\.org\/?$/;
 /** Bundler's `NAME_VERSION`: indentation, name, `(version[-platform])`, `!`, the rest. */
 const NAME_VERSION =
   /^([ ]{2}|[ ]{4}|[ ]{6})(?![ ])(.*?)(?: \(([^)\-]*)(?:-([^)]*))?\))?(!)?(?: (.*))?$/;
@@ -230,7 +231,7 @@ function decode(text: string, path: string): Lock {
  * gem needs at run time is its gemspec's dependencies (the edges of the root),
  * so a gem declared in the Gemfile's default group is dev there.
  */
-function declaredScopes(
+export function declaredScopes(
   gemfile: Gemfile | undefined,
   name: string,
   gemProject: boolean,

@@ -525,7 +525,8 @@ Deno.test("readComposerLock: the composer.json of a path repository package of t
       name: "drupal/core",
       require: { php: ">=8.3.0", "symfony/console": "^7.2" },
     }),
-    // Another project's manifest below the root (not a path package of the lock) stays unread.
+    // Another project's manifest below the root (not a path package of the lock) is its own,
+    // declared, not resolved: the root's lock does not install what it requires.
     "tests/fixtures/app/composer.json": JSON.stringify({ require: { "psr/log": "^3" } }),
   };
   await withTempDir(async (dir) => {
@@ -533,9 +534,12 @@ Deno.test("readComposerLock: the composer.json of a path repository package of t
     const inventory = await readValidProject(dir);
     assert.deepEqual(inventory.members.map((m) => m.name), ["drupal/core"]);
     assert.deepEqual(inventory.components.map((c) => c.purl), [
+      "pkg:composer/psr/log",
       "pkg:composer/symfony/console@v7.2.1",
     ]);
-    assert.deepEqual(inventory.unread, ["tests/fixtures/app/composer.json"]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(inventory.declaredOnly, ["tests/fixtures/app/composer.json"]);
+    assert.ok(inventory.sources.includes("core/composer.json"));
   });
 });
 

@@ -1,0 +1,233 @@
+/**
+ * Reader for a `Gemfile` (or `gems.rb`) that no lock beside it resolves (a
+ * gem's repository, which commits none): its declarations and those of the
+ * gemspec it names, "declared, not resolved".
+ *
+ * @module
+ */
+
+import { posix } from "../../_path.ts";
+import { OutputBuilder } from "../_builder.ts";
+import { gitVcsUrl } from "../_vcs.ts";
+import type { ReaderContext, ReaderResult } from "../_reader.ts";
+import type { Project, Scope } from "../types.ts";
+import { ROOT_ID } from "../types.ts";
+import { type GemOrigin, readGemfile, statements } from "./_gemfile.ts";
+import { declaredScopes, gemPurl, RUBYGEMS } from "./gemfile_lock.ts";
+
+/** Options of {@linkcode readGemfileManifest}. */
+export interface GemfileOptions extends Pick<ReaderContext, "load" | "files"> {
+  /** The file's path relative to the project root. */
+  path: string;
+  /** The release: the gem's version when its gemspec states none literally. */
+  release?: string;
+}
+
+/** A Ruby string literal: `'x'`, `"x"` (no interpolation), `%q<x>`, `%q{x}`, `%q(x)`, `%q[x]`. */
+const STRING = /'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>|%q\{([^}]*)\}|%q\(([^)]*)\)|%q\[([^\]]*)\]/g;
+/** An exact requirement: `1.2.3`, `= 1.2.3`. */
+const EXACT = /^(?:=\s*)?(\d+(?:\.[0-9A-Za-z]+)*)$/;
+const DEPENDENCY = /^\w+\.add_(runtime_|development_)?dependency\b\s*\(?/;
+
+/** The strings of a piece of Ruby, in order. */
+function strings(text: string): string[] {
+  return [...text.matchAll(STRING)].map((m) => m.slice(1).find((g) => g !== undefined)!);
+}
+
+/** A gemspec, read statically. */
+interface Gemspec {
+  project?: Project;
+  dependencies: { name: string; requirements: string[]; scope: Scope }[];
+  notes: string[];
+}
+
+/**
+ * Reads a gemspec statically: `name`, `version` and `license(s)` when they
+ * are literals, and each `add_dependency` / `add_runtime_dependency` (runtime)
+ * and `add_development_dependency` (dev) with a literal name. A computed name
+ * or a condition around a dependency is a note; the dependency counts.
+ */
+function readGemspec(text: string, path: string, release: string | undefined): Gemspec {
+  const spec: Gemspec = { dependencies: [], notes: [] };
+  const fields = new Map<string, string[]>();
+  for (const { text: s, line } of statements(text)) {
+    const field = /^\w+\.(name|version|licenses?)\s*=\s*(.*)$/.exec(s);
+    if (field) {
+      // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.
+      const literal = /^[\s,[\]]*$/.test(field[2].replace(STRING, "").replace(/\.freeze\b/g, ""));
+      fields.set(field[1], literal ? strings(field[2]) : []);
+      continue;
+    }
+    const dependency = DEPENDENCY.exec(s);
+    if (dependency) {
+      const args = s.slice(dependency[0].length);
+      const literal = /^\s*(?:'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>)/.exec(args);
+      if (!literal) {
+        spec.notes.push(`${path}:${line}: a dependency with a computed name is not read`);
+        continue;
+      }
+      const [name, ...requirements] = strings(args);
+      spec.dependencies.push({
+        name,
+        requirements: requirements.flatMap((r) => r.split(",")).map((r) => r.trim())
+          .filter((r) => r !== ""),
+        scope: dependency[1] === "development_" ? "dev" : "runtime",
+      });
+      if (/\s(?:if|unless)\s/.test(s)) {
+        spec.notes.push(`${path}:${line}: the condition on dependency "${name}" is not evaluated`);
+      }
+      continue;
+    }
+    if (/^(?:if|unless|case)\b/.test(s)) {
+      spec.notes.push(
+        `${path}:${line}: a condition is not evaluated; the dependencies in it count`,
+      );
+    }
+  }
+  const name = fields.get("name")?.[0];
+  if (name !== undefined) {
+    const version = fields.get("version")?.[0] ?? release;
+    const project: Project = { name, purl: gemPurl(name, version) };
+    if (version !== undefined) project.version = version;
+    const licenses = fields.get("licenses") ?? fields.get("license") ?? [];
+    if (licenses.length > 0) {
+      project.license = licenses.length === 1 ? licenses[0] : licenses.join(" OR ");
+    }
+    spec.project = project;
+  }
+  return spec;
+}
+
+/** The version of a gem pinned to one (`"1.2.3"`, `"= 1.2.3"`), else undefined. */
+function pinned(requirements: readonly string[]): string | undefined {
+  return requirements.length === 1 ? EXACT.exec(requirements[0])?.[1] : undefined;
+}
+
+/**
+ * The qualifiers of a gem from `origin`: a git repository's `vcs_url` (GitHub's `owner/repo`
+ * shorthand is its https URL), a gem server's `repository_url` (rubygems.org is the default).
+ */
+function originQualifiers(origin: GemOrigin | undefined): Record<string, string> {
+  if (origin?.value === undefined) return {};
+  if (origin.kind === "git") return { vcs_url: gitVcsUrl(origin.value, undefined) };
+  if (origin.kind === "github") {
+    const repo = /^[\w.-]+$/.test(origin.value) ? `${origin.value}/${origin.value}` : origin.value;
+    return { vcs_url: gitVcsUrl(`https://github.com/${repo}.git`, undefined) };
+  }
+  if (origin.kind === "source" && !RUBYGEMS.test(origin.value)) {
+    return { repository_url: origin.value };
+  }
+  return {};
+}
+
+/**
+ * Reads a Gemfile (or gems.rb) that no lock resolves: each `gem` is a
+ * component without a version (its requirements, `~> 1.0, >= 1.0.1`, are the
+ * specifier; one exact `1.2.3` is its version), in the groups it is declared
+ * in (`development` / `test` only: dev; `optional: true` groups: optional); a
+ * `git:` / `github:` gem carries its repository as `vcs_url`, one of another
+ * gem server its `repository_url`; a `path:` gem is the project's own or
+ * vendored code and is left out with a warning. With `gemspec`, the gemspec
+ * beside it (the only `*.gemspec` of its folder) is the project: its
+ * `add_dependency` / `add_runtime_dependency` are runtime,
+ * `add_development_dependency` dev, and the Gemfile's default group is dev.
+ * What is not plain declarations (a condition, a computed name, a block vouch
+ * does not evaluate) is a warning, never guessed. Only the lock of its own
+ * folder resolves it (`standsAlone`).
+ *
+ * @example
+ * ```ts
+ * import { readGemfileManifest } from "./gemfile.ts";
+ * const text = 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n';
+ * const out = readGemfileManifest(text, { path: "Gemfile", load: () => undefined });
+ * out.components[0].purl; // "pkg:gem/rails"
+ * out.components[0].specifier; // "~> 7.1"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options Its path, `load` (`eval_gemfile`, the gemspec), `files` and the release.
+ * @returns Components, root edges, the gem as project, and warnings.
+ */
+export function readGemfileManifest(text: string, options: GemfileOptions): ReaderResult {
+  const { path, load } = options;
+  const folder = posix.dirname(path);
+  const beside = (rel: string): string => posix.join(folder, rel);
+  const gemfile = readGemfile(text, path, (rel) => load(beside(rel)));
+  const notes = [...gemfile.notes];
+  let spec: Gemspec | undefined;
+  if (gemfile.gemspec) {
+    const gemspecs = (options.files?.(folder === "." ? "" : folder) ?? [])
+      .filter((f) => f.endsWith(".gemspec"));
+    const file = gemspecs.length === 1 ? beside(gemspecs[0]) : undefined;
+    const gemspecText = file === undefined ? undefined : load(file);
+    if (gemspecText === undefined) {
+      notes.push(
+        `${path}: \`gemspec\` names ${
+          gemspecs.length === 0 ? "no" : "several"
+        } *.gemspec beside it: its dependencies are not in the SBOM`,
+      );
+    } else spec = readGemspec(gemspecText, file!, options.release);
+  }
+  const global = /^\s*source\s*\(?\s*['"]([^'"]+)['"]\s*\)?\s*$/m.exec(text)?.[1];
+  const builder = new OutputBuilder();
+  const add = (
+    name: string,
+    requirements: readonly string[],
+    scopes: readonly Scope[],
+    groups: readonly string[],
+    origin: GemOrigin | undefined,
+  ): void => {
+    const version = origin?.kind === "git" || origin?.kind === "github"
+      ? undefined
+      : pinned(requirements);
+    const qualifiers = originQualifiers(
+      origin ?? (global === undefined ? undefined : { kind: "source", value: global }),
+    );
+    const id = builder.component({
+      purl: gemPurl(name, version, qualifiers),
+      ecosystem: "gem",
+      name,
+      version,
+      specifier: version === undefined && requirements.length > 0
+        ? requirements.join(", ")
+        : undefined,
+      downloadLocation: qualifiers.vcs_url,
+      scopes: [...scopes],
+      sources: [path],
+    });
+    for (const scope of scopes) builder.edge(ROOT_ID, id, scope);
+    builder.declare(id, [...groups]);
+  };
+  const own = spec?.project?.name;
+  for (const dependency of spec?.dependencies ?? []) {
+    add(dependency.name, dependency.requirements, [dependency.scope], [], undefined);
+  }
+  for (const [name, declarations] of gemfile.gems) {
+    if (name === own) continue;
+    const { scopes, groups } = declaredScopes(gemfile, name, spec !== undefined);
+    for (const declaration of declarations) {
+      const { origin, where } = declaration;
+      if (origin?.kind === "path") {
+        notes.push(
+          `${where}: gem "${name}" is from the folder ${
+            origin.value ?? "a `path` block computes"
+          } ` +
+            "(the project's own or vendored code): without a Gemfile.lock it is not in the SBOM",
+        );
+        continue;
+      }
+      if (origin !== undefined && origin.value === undefined) {
+        notes.push(
+          `${where}: gem "${name}" is from a \`${origin.kind}\` block whose argument is computed: ` +
+            "its purl names rubygems.org",
+        );
+      }
+      add(name, declaration.requirements, scopes, groups, declaration.origin);
+    }
+  }
+  const output: ReaderResult = { ...builder.build({ directFromEdges: true }), standsAlone: true };
+  if (spec?.project) output.project = spec.project;
+  const warnings = [...notes, ...spec?.notes ?? []];
+  if (warnings.length > 0) output.warnings = warnings;
+  return output;
+}

@@ -1,0 +1,170 @@
+import assert from "node:assert/strict";
+import { readComposerJson } from "../../../src/inventory/php/composer_json.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { writeTree } from "../_tree.ts";
+import { fixture, withTempDir } from "../../_util.ts";
+import { assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertSbomRefusesEvery, readValidProject } from "../_reader_cases.ts";
+
+const DIR = ["php", "composer_json"];
+
+function readFixture(name: string): ReturnType<typeof readComposerJson> {
+  const text = Deno.readTextFileSync(fixture(...DIR, name, "composer.json"));
+  return readComposerJson(text, { path: "composer.json", load: () => undefined });
+}
+
+// A library commits composer.json only (guzzle/guzzle, symfony/console): vouch read nothing
+// ("no reader for Composer manifests") and, with no other file, refused the project.
+Deno.test("readComposerJson: require is runtime, require-dev dev, ranges kept, no fake versions (guzzle/guzzle)", () => {
+  const out = readFixture("library");
+  assertWellFormed(out);
+  assert.deepEqual(
+    out.components.map((c) => [c.purl, c.version, c.specifier, c.scopes.join()]),
+    [
+      [
+        "pkg:composer/guzzle/client-integration-tests@v4.0.1?download_url=https:%2F%2Fcodeload.github.com%2Fguzzle%2Fclient-integration-tests%2Fzip%2Fe54cb9d94e3aa5e125dcd7d01bec22db202444ac",
+        "v4.0.1",
+        undefined,
+        "dev",
+      ],
+      ["pkg:composer/guzzlehttp/promises", undefined, "^3.0.1", "runtime"],
+      ["pkg:composer/guzzlehttp/psr7", undefined, "^3.0", "runtime"],
+      ["pkg:composer/php-http/message-factory@v1.1.0", "v1.1.0", undefined, "dev"],
+      ["pkg:composer/phpunit/phpunit", undefined, "^9.6.34", "dev"],
+      ["pkg:composer/psr/http-client", undefined, "^1.0", "runtime"],
+      ["pkg:composer/psr/log", undefined, "^1.1 || ^2.0 || ^3.0", "dev"],
+      ["pkg:composer/symfony/polyfill-php80", undefined, "^1.25", "runtime"],
+      ["pkg:composer/bamarni/composer-bin-plugin", undefined, "^1.8.2", "dev"],
+    ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
+  );
+  // Platform packages (php, ext-json, ext-curl) and what the root provides are no components.
+  assert.ok(!out.components.some((c) => !c.name.includes("/")));
+  assert.equal(edgesFrom(out, ROOT_ID).length, out.components.length);
+  assert.equal(out.components.find((c) => c.name === "GuzzleHttp/PSR7")?.name, "GuzzleHttp/PSR7");
+  assert.deepEqual(out.project, {
+    name: "guzzlehttp/guzzle",
+    purl: "pkg:composer/guzzlehttp/guzzle",
+    license: "MIT",
+    description: "Guzzle is a PHP HTTP client library",
+  });
+  assert.equal(out.standsAlone, true);
+  assert.equal(out.warnings, undefined);
+});
+
+Deno.test("readComposerJson: what the root replaces or provides is none; an exact constraint is the version", () => {
+  const text = JSON.stringify({
+    name: "laravel/framework",
+    version: "4.1.0",
+    require: {
+      "filp/whoops": "1.0.10",
+      "acme/exact": "== 2.0.0.1",
+      "acme/dev-branch": "dev-main",
+      "acme/stable": "1.2.3@stable",
+      "illuminate/support": "self.version",
+    },
+    replace: { "illuminate/support": "self.version" },
+    provide: { "psr/log-implementation": "1.0" },
+    "require-dev": { "psr/log-implementation": "*" },
+  });
+  const out = readComposerJson(text, { path: "composer.json", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:composer/acme/dev-branch",
+    "pkg:composer/acme/exact@2.0.0.1",
+    "pkg:composer/acme/stable",
+    "pkg:composer/filp/whoops@1.0.10",
+  ]);
+  assert.equal(out.project?.purl, "pkg:composer/laravel/framework@4.1.0");
+});
+
+Deno.test("readComposerJson: a package defined by several `package` repository entries, or a VCS repository, is a warning", () => {
+  const text = JSON.stringify({
+    repositories: [
+      { type: "vcs", url: "https://github.com/fork/monolog" },
+      {
+        type: "package",
+        package: [{ name: "acme/x", version: "1.0" }, { name: "acme/x", version: "2.0" }],
+      },
+    ],
+    require: { "monolog/monolog": "^3.0", "acme/x": "^1.0" },
+  });
+  const out = readComposerJson(text, { path: "composer.json", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:composer/acme/x",
+    "pkg:composer/monolog/monolog",
+  ]);
+  assert.equal(out.warnings?.length, 2);
+  assert.match(out.warnings![0], /^composer\.json has VCS repositories/);
+  assert.match(
+    out.warnings![1],
+    /^composer\.json requires acme\/x, which its `package` repositories/,
+  );
+});
+
+Deno.test("composer.json without composer.lock: malformed files are refused with file:line, exit 2", async () => {
+  const cases = await assertSbomRefusesEvery(DIR, "inventory.composer_json.invalid");
+  assert.deepEqual(cases, ["constraint-not-string", "duplicate-key", "invalid-utf8", "truncated"]);
+});
+
+Deno.test("composer.json without composer.lock: the scan reads it, declared, not resolved", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "composer.json": JSON.stringify({
+        name: "acme/lib",
+        license: "MIT",
+        require: { php: ">=8.1", "psr/log": "^3.0", "acme/util": "*" },
+        "require-dev": { "bamarni/composer-bin-plugin": "^1.8" },
+        repositories: [{ type: "path", url: "packages/*" }],
+      }),
+      "packages/util/composer.json": JSON.stringify({
+        name: "acme/util",
+        require: { "symfony/string": "^7.0" },
+      }),
+      // A tool the bin plugin installs: what it requires is dev.
+      "vendor-bin/phpstan/composer.json": JSON.stringify({
+        require: { "phpstan/phpstan": "^2.0" },
+      }),
+    });
+    const inventory = await readValidProject(dir);
+    assert.equal(inventory.project.purl, "pkg:composer/acme/lib");
+    assert.equal(inventory.project.license, "MIT");
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(inventory.declaredOnly, [
+      "composer.json",
+      "packages/util/composer.json",
+      "vendor-bin/phpstan/composer.json",
+    ]);
+    assert.deepEqual(inventory.members.map((m) => m.id), ["pkg:composer/acme/util"]);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.purl} ${c.specifier} ${c.scopes.join()}`),
+      [
+        "pkg:composer/bamarni/composer-bin-plugin ^1.8 dev",
+        "pkg:composer/phpstan/phpstan ^2.0 dev",
+        "pkg:composer/psr/log ^3.0 runtime",
+        "pkg:composer/symfony/string ^7.0 runtime",
+      ],
+    );
+    assert.deepEqual(edgesFrom(inventory, "pkg:composer/acme/util"), [
+      "pkg:composer/symfony/string runtime",
+    ]);
+    assert.ok(inventory.warnings?.some((w) => w.includes("declared, not resolved")));
+  });
+});
+
+Deno.test("composer.json beside composer.lock: the lock's word, the manifest adds nothing", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "composer.json": JSON.stringify({
+        name: "acme/app",
+        require: { "psr/log": "^3.0", "acme/stale": "^1.0" },
+      }),
+      "composer.lock": JSON.stringify({
+        packages: [{ name: "psr/log", version: "3.0.2" }],
+        "packages-dev": [],
+      }),
+    });
+    const inventory = await readValidProject(dir);
+    assert.deepEqual(inventory.components.map((c) => c.purl), ["pkg:composer/psr/log@3.0.2"]);
+    assert.deepEqual(inventory.declaredOnly, []);
+    assert.ok(inventory.sources.includes("composer.json"));
+  });
+});

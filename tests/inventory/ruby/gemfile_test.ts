@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { readGemfileManifest } from "../../../src/inventory/ruby/gemfile.ts";
+import { writeTree } from "../_tree.ts";
+import { fixture, withTempDir } from "../../_util.ts";
+import { assertWellFormed } from "../_lockfile_invariants.ts";
+import { readValidProject } from "../_reader_cases.ts";
+
+const GEM = ["ruby", "gemfile", "gem"];
+
+function readGem(release?: string): ReturnType<typeof readGemfileManifest> {
+  const files: Record<string, string> = {
+    "rack.gemspec": Deno.readTextFileSync(fixture(...GEM, "rack.gemspec")),
+  };
+  return readGemfileManifest(Deno.readTextFileSync(fixture(...GEM, "Gemfile")), {
+    path: "Gemfile",
+    load: (p) => files[p],
+    files: () => ["Gemfile", "rack.gemspec"],
+    release,
+  });
+}
+
+// A gem's repository commits its Gemfile and gemspec, no Gemfile.lock (rack/rack): vouch left
+// both unread, an inventory.unread_file blocker, and read nothing.
+Deno.test("readGemfileManifest: a gem's Gemfile and gemspec without a lock, declared, not resolved (rack/rack)", () => {
+  const out = readGem();
+  assertWellFormed(out);
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.version ?? c.specifier ?? "*"} ${c.scopes}`),
+    [
+      "pkg:gem/base64 * dev",
+      "pkg:gem/concurrent-ruby >= 1.2, < 2 dev",
+      "pkg:gem/minitest ~> 5.0 dev",
+      "pkg:gem/minitest-global_expectations * dev",
+      "pkg:gem/minitest-sprint * dev",
+      "pkg:gem/rake ~> 13.0 dev",
+      "pkg:gem/rdoc * optional",
+      "pkg:gem/rubocop@1.65.0 1.65.0 dev",
+      "pkg:gem/uri >= 0.12 runtime",
+      "pkg:gem/webrick?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fruby%2Fwebrick.git * dev",
+    ],
+  );
+  // The version is computed (File.read(…)[…]): none, never guessed; --release gives it.
+  assert.deepEqual(out.project, { name: "rack", purl: "pkg:gem/rack", license: "MIT" });
+  assert.equal(readGem("3.1.0").project?.purl, "pkg:gem/rack@3.1.0");
+  assert.deepEqual(out.warnings, [
+    "Gemfile:20: a condition is not evaluated; the gems in it keep the groups around it",
+  ]);
+  assert.equal(out.standsAlone, true);
+});
+
+Deno.test("readGemfileManifest: a path gem, a computed name, another gem server are warnings or qualifiers", () => {
+  const gemfile = [
+    'source "https://gems.example.com"',
+    'gem "rails", "~> 7.1"',
+    'gem "engine", path: "engines/engine"',
+    "gem ENV.fetch('DB_GEM', 'pg')",
+    'gem "pinned", "= 2.0.1"',
+    'source "https://rubygems.org" do',
+    '  gem "rack"',
+    "end",
+    'path ENV.fetch("ENGINES") do',
+    '  gem "local"',
+    "end",
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "app/Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/pinned@2.0.1?repository_url=https:%2F%2Fgems.example.com",
+    "pkg:gem/rack",
+    "pkg:gem/rails?repository_url=https:%2F%2Fgems.example.com",
+  ]);
+  assert.deepEqual(out.components.map((c) => c.scopes.join()), ["runtime", "runtime", "runtime"]);
+  assert.deepEqual(out.warnings, [
+    "app/Gemfile:4: a `gem` call with a computed name is not read",
+    'app/Gemfile:3: gem "engine" is from the folder engines/engine (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+    'app/Gemfile:10: gem "local" is from the folder a `path` block computes (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+  ]);
+});
+
+Deno.test("Gemfile without its lock: the scan reads it and its gemspec; beside a lock, the lock's word", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Gemfile": 'source "https://rubygems.org"\ngemspec\ngem "rake", "~> 13.0"\n',
+      "demo.gemspec": 'Gem::Specification.new do |s|\n  s.name = "demo"\n  s.version = "0.3.0"\n' +
+        '  s.add_dependency "zeitwerk", "~> 2.6"\nend\n',
+      "site/Gemfile": 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n',
+      "site/Gemfile.lock":
+        "GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll (4.3.4)\n\n" +
+        "PLATFORMS\n  ruby\n\nDEPENDENCIES\n  jekyll (~> 4.3)\n",
+    });
+    const inventory = await readValidProject(dir);
+    assert.equal(inventory.project.purl, "pkg:gem/demo@0.3.0");
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(inventory.declaredOnly, ["Gemfile"]);
+    assert.ok(inventory.sources.includes("demo.gemspec"));
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.purl} ${c.scopes}`),
+      ["pkg:gem/jekyll@4.3.4 runtime", "pkg:gem/rake dev", "pkg:gem/zeitwerk runtime"],
+    );
+  });
+});
