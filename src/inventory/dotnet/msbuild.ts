@@ -130,6 +130,12 @@ const RUNTIME_ASSETS = ["runtime", "native"];
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
+ * The most target frameworks for which a Condition on `$(TargetFramework)` is told false in
+ * each (see `Evaluation.never`): no real project names so many, and each Condition costs one
+ * evaluation per framework (a hostile project of thousands of each took minutes).
+ */
+const MAX_TARGET_FRAMEWORKS = 64;
+/**
  * Parsed project and `Directory.*` files by text: every project of a solution
  * reads the same `Directory.*` files and the projects it references.
  */
@@ -408,14 +414,13 @@ class Evaluation {
     ) {
       return false;
     }
-    const targets = (this.properties.get("targetframeworks") ?? "").split(";")
-      .map((t) => t.trim()).filter(Boolean);
     const single = this.properties.get("targetframework")?.trim();
     // A TargetFramework set beside TargetFrameworks makes the one build of that framework.
-    const frameworks = single ? [single] : targets;
+    const frameworks = single ? [single] : this.targetFrameworks();
+    if (frameworks.length === 0 || frameworks.length > MAX_TARGET_FRAMEWORKS) return false;
     const outer = this.properties.get("targetframework");
     try {
-      return frameworks.length > 0 && frameworks.every((framework) => {
+      return frameworks.every((framework) => {
         this.properties.set("targetframework", framework);
         return this.condition(text) === false;
       });
@@ -423,6 +428,19 @@ class Evaluation {
       if (outer === undefined) this.properties.delete("targetframework");
       else this.properties.set("targetframework", outer);
     }
+  }
+
+  /** The last `TargetFrameworks` value split, kept for the next Condition asked of it. */
+  #split: { value: string; frameworks: string[] } | undefined;
+
+  /** The distinct frameworks `$(TargetFrameworks)` names, split once per value it takes. */
+  targetFrameworks(): string[] {
+    const value = this.properties.get("targetframeworks") ?? "";
+    if (this.#split?.value !== value) {
+      const frameworks = [...new Set(value.split(";").map((t) => t.trim()).filter(Boolean))];
+      this.#split = { value, frameworks };
+    }
+    return this.#split.frameworks;
   }
 
   /** Expands a path: properties, then the `…OfFileAbove` property functions (from `dir`). */

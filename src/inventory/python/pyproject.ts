@@ -28,7 +28,8 @@ import { matchesGlob } from "../_glob.ts";
 import { posix } from "../../_path.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 // For the fold: a lock above that does not know the project has only the versions a range admits.
-export { satisfies } from "./pep440.ts";
+import { satisfies } from "./pep440.ts";
+export { satisfies };
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import type { Project, Scope } from "../types.ts";
@@ -769,29 +770,40 @@ function declaredVersion(declaration: Declaration): string | undefined {
     (archive ? versionFromFileName(declaration.name, url) : undefined);
 }
 
+/** How many pins of one package in one list a declaration without one may join (see `merge`). */
+const MAX_PINS_JOINED = 16;
+
 /**
  * The declarations merged into one entry per package: per name, one per
  * exact version declared (Poetry's multiple-constraint entries and PEP 508
  * requirements that pin different versions under different markers are each
  * a component); declarations without one join the name's first of the same
- * list (scope and extra or group: what one install takes), and stay
- * version-less otherwise: `requests>=2` at run time is no `requests==2.31.0`
- * that only the `test` extra pins, as pip installs the project without it.
+ * list (scope and extra or group: what one install takes) that their range
+ * admits, and stay version-less otherwise: `requests>=2` at run time is no
+ * `requests==2.31.0` that only the `test` extra pins, as pip installs the
+ * project without it, and `numpy>=1.22; python_version >= '3.8'` is no
+ * `numpy==1.21.6` that the same list pins for older Pythons.
  */
 function merge(declarations: Declaration[], self: string | undefined): Map<string, Merged> {
   const merged = new Map<string, Merged>();
-  const firstVersion = new Map<string, string>();
+  const pins = new Map<string, string[]>();
   const list = (d: Declaration): string => `${pep503Name(d.name)} ${d.scope} ${d.group ?? ""}`;
   for (const declaration of declarations) {
     const version = declaredVersion(declaration);
     const key = list(declaration);
-    if (version !== undefined && !firstVersion.has(key)) firstVersion.set(key, version);
+    const pinned = pins.get(key) ?? [];
+    // The first few: no list pins one package more often (one pin per marker), and each
+    // declaration without one is checked against them all.
+    if (version !== undefined && pinned.length < MAX_PINS_JOINED) {
+      pins.set(key, [...pinned, version]);
+    }
   }
   for (const declaration of declarations) {
     const name = pep503Name(declaration.name);
     if (name === self) continue;
     if (isLocal(declaration)) continue;
-    const version = declaredVersion(declaration) ?? firstVersion.get(list(declaration));
+    const version = declaredVersion(declaration) ??
+      pins.get(list(declaration))?.find((pin) => satisfies(pin, declaration.specifier) !== false);
     const key = `${name} ${version ?? ""}`;
     let entry = merged.get(key);
     if (!entry) {
