@@ -10,6 +10,7 @@ import type { Ecosystem } from "./types.ts";
 import { readerFor } from "./_registry.ts";
 import { readRegularFile, unreadable } from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
+import { VouchError } from "../errors.ts";
 
 export { matchesAny, SKIPPED_FOLDERS, SKIPPED_PATHS, skippedFolder } from "./_skipped.ts";
 
@@ -113,7 +114,14 @@ function isDependencyFile(file: string, folder: string, path: string): boolean {
 function ofAnotherTool(path: string, name: string, folder: string, onDisk: string): boolean {
   const kind = readerFor(path) ?? knownFile(name, folder);
   if (kind?.sharedName !== true) return false;
-  const bytes = readRegularFile(onDisk, path);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = readRegularFile(onDisk, path);
+  } catch (error) {
+    // No tool's file of that kind is so large: another tool's data, not a reason to stop.
+    if (error instanceof VouchError && error.code === "inventory.file_too_large") return true;
+    throw error;
+  }
   return bytes === undefined || kind.recognizes?.(new TextDecoder().decode(bytes)) !== true;
 }
 

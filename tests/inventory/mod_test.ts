@@ -391,6 +391,24 @@ Deno.test("every manifest read is capped (256 MiB): a larger lockfile is invento
   }
 });
 
+// A name other tools use too (versions.lock, project.json) is read to tell whose the file is:
+// one over the cap is no lock of vouch's readers, and stopped the whole scan.
+Deno.test("a file over the cap whose name other tools share is passed over, not an error", async () => {
+  const [dir, done] = await tempProject({ "package.json": '{"name":"app","version":"1.0.0"}' });
+  try {
+    for (const name of ["versions.lock", "project.json"]) {
+      const file = await Deno.open(`${dir}/${name}`, { create: true, write: true });
+      await file.truncate(MAX_MANIFEST_BYTES + 1);
+      file.close();
+    }
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.sources, ["package.json"]);
+    assert.deepEqual(inventory.unread, []);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("flask==3.1.0 and Flask==1.0 in one requirements file is an error (pip refuses)", async () => {
   const [dir, done] = await tempProject({
     "requirements.txt": "flask==3.1.0\n-r more.txt\n",
