@@ -57,19 +57,29 @@ export function isLocalPath(location: string): boolean {
  * `gitlab:…`, `bitbucket:…`, from hosted-git-info's tarball templates):
  * group 1 is the repository's path, 2 the commit (or ref).
  */
-const HOSTED_ARCHIVES: readonly RegExp[] = [
+const HOSTED_ARCHIVES: readonly { host: string; archive: RegExp }[] = [
   // codeload, GitHub's archive server (`…/tar.gz/<commit>`)
-  /^https:\/\/codeload\.github\.com\/([^/?#@]+\/[^/?#@]+)\/(?:legacy\.)?(?:tar\.gz|zip)\/([^?#]+)$/,
+  {
+    host: "github.com",
+    archive:
+      /^https:\/\/codeload\.github\.com\/([^/?#@]+\/[^/?#@]+)\/(?:legacy\.)?(?:tar\.gz|zip)\/([^?#]+)$/,
+  },
   // the same archive as github.com links it, which redirects there (`…/archive/refs/tags/<tag>.zip`)
-  /^https:\/\/github\.com\/([^/?#@]+\/[^/?#@]+)\/archive\/([^?#]+?)\.(?:tar\.gz|zip)$/,
+  {
+    host: "github.com",
+    archive: /^https:\/\/github\.com\/([^/?#@]+\/[^/?#@]+)\/archive\/([^?#]+?)\.(?:tar\.gz|zip)$/,
+  },
   // GitLab (groups nest)
-  /^https:\/\/gitlab\.com\/([^?#@]+?)\/repository\/archive\.tar\.gz\?ref=([^&#]+)$/,
+  {
+    host: "gitlab.com",
+    archive: /^https:\/\/gitlab\.com\/([^?#@]+?)\/repository\/archive\.tar\.gz\?ref=([^&#]+)$/,
+  },
   // Bitbucket
-  /^https:\/\/bitbucket\.org\/([^/?#@]+\/[^/?#@]+)\/get\/([^/?#]+)\.tar\.gz$/,
+  {
+    host: "bitbucket.org",
+    archive: /^https:\/\/bitbucket\.org\/([^/?#@]+\/[^/?#@]+)\/get\/([^/?#]+)\.tar\.gz$/,
+  },
 ];
-
-/** The shorthand of each archive form's host, in {@linkcode HOSTED_ARCHIVES}' order. */
-const ARCHIVE_HOSTS = ["github", "github", "gitlab", "bitbucket"] as const;
 
 /**
  * The VCS URL a source archive of a hosted repository stands for (see
@@ -94,11 +104,11 @@ export function hostedArchiveVcsUrl(
   url: string,
   options: GitVcsUrlOptions = {},
 ): string | undefined {
-  for (const [i, archive] of HOSTED_ARCHIVES.entries()) {
+  for (const { host, archive } of HOSTED_ARCHIVES) {
     const match = archive.exec(url);
-    if (!match) continue;
-    const repository = hostedGitUrl(`${ARCHIVE_HOSTS[i]}:${match[1]}`)!;
-    return gitVcsUrl(repository, decodePercent(match[2]), options);
+    // A path that is no repository's (`gitlab.com/a`, a space in it) is a plain download.
+    const repository = match ? hostedGitUrl(`https://${host}/${match[1]}`) : undefined;
+    if (repository !== undefined) return gitVcsUrl(repository, decodePercent(match![2]), options);
   }
   return undefined;
 }

@@ -151,9 +151,11 @@ Deno.test("originQualifiers: a hosted archive of a commit (GitHub codeload, GitL
     originQualifiers("r", `https://bitbucket.org/o/r/get/${sha}.tar.gz`),
     { vcs_url: `git+https://bitbucket.org/o/r.git@${sha}` },
   );
-  // Another GitHub URL, another host: a plain download.
+  // Another GitHub URL, another host, a path that is no repository's: a plain download.
   for (
     const url of [
+      "https://gitlab.com/a/repository/archive.tar.gz?ref=abc",
+      "https://gitlab.com/g/my repo/repository/archive.tar.gz?ref=abc",
       "https://github.com/o/r/releases/download/v1/r-1.0.0.tgz",
       "https://codeload.example.com/o/r/tar.gz/abc",
       "https://gitlab.com/g/r/uploads/abc/r-1.0.0.tgz",
