@@ -329,6 +329,22 @@ Deno.test("readUvLock: uv 0.4.27's [package.dependency-groups] are dev groups, a
   );
 });
 
+// The extra such a group asks for is walked from it too: h2 is reached only through
+// httpx[http2], which the group alone asks for.
+Deno.test("readUvLock: the extra uv 0.4.27's [package.dependency-groups] asks for is dev", () => {
+  const registry = 'source = { registry = "https://pypi.org/simple" }';
+  const text = [
+    'version = 1\nrequires-python = ">=3.11"\n',
+    `[[package]]\nname = "h2"\nversion = "4.1.0"\n${registry}\n`,
+    `[[package]]\nname = "httpx"\nversion = "0.27.2"\n${registry}`,
+    '[package.optional-dependencies]\nhttp2 = [{ name = "h2" }]\n',
+    '[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { virtual = "." }\n',
+    '[package.dependency-groups]\ndev = [{ name = "httpx", extra = ["http2"] }]\n',
+  ].join("\n");
+  const out = readUvLock(text, { path: "uv.lock" });
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.scopes}`), ["h2 dev", "httpx dev"]);
+});
+
 Deno.test("readUvLock: a package's extra has the scope of the dependents that ask for it", () => {
   // httpx is runtime, but only the dev group asks for httpx[http2]; only the `s3` extra of the
   // project asks for fsspec[s3]; aioboto3 (runtime) asks for aiobotocore[boto3].
