@@ -977,13 +977,15 @@ export function evaluateMsbuildProject(
       ? evaluation.versions.get(reference.name.toLowerCase())
       : undefined;
     if (
-      managed !== undefined && reference.version !== undefined &&
+      central && reference.versionOverride === undefined && reference.version !== undefined &&
       !evaluation.globals.includes(reference)
     ) {
       warnings.push(
         `${path}: ${reference.name} has a Version (${reference.version}) on its PackageReference ` +
-          "while its version is managed centrally, which NuGet refuses (NU1008); the central " +
-          "version is used",
+          "while its version is managed centrally, which NuGet refuses (NU1008); " +
+          (managed === undefined
+            ? "no PackageVersion names it, so that Version is used"
+            : "the central version is used"),
       );
     }
     const chosen: { version?: string; alternatives?: string[] } =

@@ -448,6 +448,9 @@ Deno.test("evaluateMsbuildProject: <Import> of files of the tree, where they sta
   assert.deepEqual(project.warnings, [
     'src/App/App.csproj:3: the <Import> of "$(RepoRoot)eng\\\\Versions.props" is not read: ' +
     "vouch cannot find that file in the tree; what it declares is missing here",
+    "src/App/App.csproj: StyleCop.Analyzers has a Version (1.2.0-beta.354) on its " +
+    "PackageReference while its version is managed centrally, which NuGet refuses (NU1008); " +
+    "no PackageVersion names it, so that Version is used",
   ]);
 });
 
@@ -547,6 +550,8 @@ Deno.test("evaluateMsbuildProject: a Version on a centrally managed PackageRefer
     "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
   <ItemGroup>
     <PackageReference Include="Polly" Version="7.0.0" />
+    <PackageReference Include="Serilog" Version="3.1.1" />
+    <PackageReference Include="Humanizer" VersionOverride="2.14.1" />
   </ItemGroup>
 </Project>`,
   };
@@ -554,11 +559,17 @@ Deno.test("evaluateMsbuildProject: a Version on a centrally managed PackageRefer
   const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
   assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version}`), [
     "Polly@8.2.0",
+    "Serilog@3.1.1",
+    "Humanizer@2.14.1",
     "Nerdbank.GitVersioning@3.6.133",
   ]);
+  // NuGet refuses a Version there whether or not a PackageVersion names the package.
   assert.deepEqual(project.warnings, [
     "App/App.csproj: Polly has a Version (7.0.0) on its PackageReference while its version is " +
     "managed centrally, which NuGet refuses (NU1008); the central version is used",
+    "App/App.csproj: Serilog has a Version (3.1.1) on its PackageReference while its version is " +
+    "managed centrally, which NuGet refuses (NU1008); no PackageVersion names it, so that " +
+    "Version is used",
   ]);
 });
 
