@@ -864,26 +864,27 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
  * @param path The file's path.
  * @param by The lock readers that resolve it: an ecosystem, or reader names.
  * @param files The files read.
- * @param below Whether, when none at or above its folder does, the lockfiles of the folders
- *   below its own resolve it (see `KnownFile.declaresForOthersOnly`).
+ * @param below When none at or above its folder does, whether the lockfiles of a folder
+ *   below its own resolve it (see `KnownFile.declaresForOthersOnly`); none do when omitted.
  * @returns The lockfiles (none when it is not resolved).
  */
 export function locksResolving(
   path: string,
   by: { ecosystem?: Ecosystem; readers?: readonly string[] },
   files: readonly ReadFile[],
-  below = false,
+  below?: (folder: string) => boolean,
 ): ReadFile[] {
   const accepts = by.readers !== undefined
     ? (lock: Reader): boolean => by.readers!.includes(lock.name)
     : (lock: Reader): boolean => lock.ecosystem === by.ecosystem;
   const found = resolvingLocks(path, accepts, files);
-  if (found.length > 0 || !below) return found;
+  if (found.length > 0 || below === undefined) return found;
   const folder = posix.dirname(path);
-  return files.filter((f) =>
-    f.reader.kind === "lock" && accepts(f.reader) &&
-    (folder === "." || lockFolder(f).startsWith(`${folder}/`))
-  );
+  return files.filter((f) => {
+    const at = lockFolder(f);
+    return f.reader.kind === "lock" && accepts(f.reader) &&
+      (folder === "." || at.startsWith(`${folder}/`)) && below(at);
+  });
 }
 
 /**

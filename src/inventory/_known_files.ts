@@ -60,6 +60,12 @@ export interface KnownFile {
    * below do (the subprojects' locks lock what it declares for them).
    */
   declaresForOthersOnly?: (text: string) => boolean;
+  /**
+   * With `declaresForOthersOnly`: the files that make a folder below it the root of a build of
+   * its own (Gradle's settings scripts: `examples/x` built apart), whose locks, there and
+   * below, are that build's and do not resolve it.
+   */
+  buildRoots?: readonly string[];
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
   /**
@@ -194,6 +200,7 @@ const GRADLE_BUILD = {
 const GRADLE_SCRIPT = {
   ...GRADLE_BUILD,
   declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, false),
+  buildRoots: ["settings.gradle", "settings.gradle.kts"],
   namesLocks: {
     reader: "gradle_lockfile",
     hint:

@@ -56,6 +56,8 @@ export interface UnreadFile {
     partly?: { readers: readonly string[]; declaredBy: string };
     /** Whether its text lets locks below resolve it (see `KnownFile.declaresForOthersOnly`). */
     forOthersOnly?: (text: string) => boolean;
+    /** The files that make a folder below it another build's (see `KnownFile.buildRoots`). */
+    buildRoots?: readonly string[];
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
   declaresNothing?: (text: string) => boolean;
@@ -95,6 +97,7 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
     if (known.partlyResolvedBy !== undefined) unread.resolvedBy.partly = known.partlyResolvedBy;
     if (known.declaresForOthersOnly !== undefined) {
       unread.resolvedBy.forOthersOnly = known.declaresForOthersOnly;
+      if (known.buildRoots !== undefined) unread.resolvedBy.buildRoots = known.buildRoots;
     }
   }
   if (known.declaresNothing !== undefined) unread.declaresNothing = known.declaresNothing;

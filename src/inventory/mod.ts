@@ -556,7 +556,17 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const resolvedBelow = ({ path, resolvedBy }: UnreadFile): boolean => {
     const forOthersOnly = resolvedBy?.forOthersOnly;
     if (forOthersOnly === undefined) return false;
-    if (locksResolving(path, resolvedBy!, outputs, true).length === 0) return false;
+    // A lock of a folder below that another build's root file makes its own is not this one's.
+    const roots = resolvedBy!.buildRoots ?? [];
+    const folder = posix.dirname(path);
+    const sameBuild = (lockFolder: string): boolean => {
+      const steps = (folder === "." ? lockFolder : lockFolder.slice(folder.length + 1)).split("/");
+      return steps.every((_, i) => {
+        const at = posix.join(folder, ...steps.slice(0, i + 1));
+        return !roots.some((root) => listFiles(at)?.includes(root));
+      });
+    };
+    if (locksResolving(path, resolvedBy!, outputs, sameBuild).length === 0) return false;
     const file = peek(path);
     return file !== undefined && forOthersOnly(file.text);
   };

@@ -663,6 +663,15 @@ Deno.test("readInventory: a root script that declares only for its subprojects i
     await writeTree(dir, { "build.gradle": subprojects });
     const none = await readInventory(dir, { onWarning: () => {} });
     assert.deepEqual(none.unread, ["app/build.gradle", "build.gradle"]);
+    // Nor does the lock of a build of its own below (a settings script makes examples/x one).
+    await writeTree(dir, {
+      "examples/x/settings.gradle": "rootProject.name = 'x'\n",
+      "examples/x/build.gradle":
+        "dependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+      "examples/x/gradle.lockfile": lock,
+    });
+    const other = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(other.unread, ["app/build.gradle", "build.gradle"]);
   });
 });
 
