@@ -214,6 +214,7 @@ const MATTERS = new Set([
   "beforeProject",
   "buildscript",
   "ext",
+  "pluginManagement",
 ]);
 
 /**
@@ -224,8 +225,11 @@ const MATTERS = new Set([
  * offset asked costs a binary search, not a pass over the script before it nor over the
  * blocks it is in (many `lockFile`s in a hostile script took time growing with its square,
  * then with its depth of braces times their count: 1.6 s for 20,000 `{` and 2,000 locks).
+ *
+ * @param code A script's code, comments and strings blanked.
+ * @returns The names of the blocks open at an offset of it.
  */
-function blocksOf(code: string): (offset: number) => readonly string[] {
+export function blocksOf(code: string): (offset: number) => readonly string[] {
   /** The offsets of the braces, and the names of the blocks open just after each. */
   const braces: number[] = [];
   const inside: (readonly string[])[] = [];

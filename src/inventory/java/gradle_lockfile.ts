@@ -55,7 +55,7 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
 import type { Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
-import { namedLocks, scriptCode } from "./_gradle_script.ts";
+import { blocksOf, namedLocks, scriptCode } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
@@ -120,17 +120,8 @@ function isBuildLock(path: string, load?: Load): boolean {
  */
 export function pluginBuilds(settings: string, kotlin: boolean): string[] {
   const { said, code } = scriptCode(settings, kotlin);
-  const out: string[] = [];
-  for (const m of code.matchAll(/\bpluginManagement\s*\{/g)) {
-    const start = m.index + m[0].length;
-    let end = start;
-    for (let depth = 1; end < code.length && depth > 0; end++) {
-      if (code[end] === "{") depth++;
-      else if (code[end] === "}") depth--;
-    }
-    out.push(...includes(said.slice(start, end)));
-  }
-  return out;
+  const blocks = blocksOf(code);
+  return includes(said, (offset) => blocks(offset).includes("pluginManagement"));
 }
 
 /**
@@ -143,13 +134,17 @@ export function pluginBuilds(settings: string, kotlin: boolean): string[] {
  * @returns The folders, normalised, inside the script's folder.
  */
 export function includedBuilds(settings: string, kotlin: boolean): string[] {
-  return includes(scriptCode(settings, kotlin).said);
+  return includes(scriptCode(settings, kotlin).said, () => true);
 }
 
-/** The folders a settings script's text (comments blanked) includes as builds. */
-function includes(said: string): string[] {
+/**
+ * The folders a settings script's text (comments blanked) includes as builds, where `at` (the
+ * include's offset) says it counts.
+ */
+function includes(said: string, at: (offset: number) => boolean): string[] {
   const out: string[] = [];
   for (const include of said.matchAll(/\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g)) {
+    if (!at(include.index)) continue;
     const folder = posix.normalize(include[1]).replace(/\/$/, "");
     if (
       folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
