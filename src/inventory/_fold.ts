@@ -723,7 +723,8 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
  * The lock above that installs the project of a lock's folder, if any: the
  * JavaScript lock of the workspace (or `file:` folder) that it locks with its
  * dependencies, as npm, pnpm, Yarn and Bun install a workspace from the
- * workspace root's lock; the `Cargo.lock` of the workspace whose member it is,
+ * workspace root's lock, and Deno a workspace member from the root's deno.lock; the
+ * `Cargo.lock` of the workspace whose member it is,
  * which Cargo builds the member with. A lock left in such a folder
  * (`packages/a/package-lock.json` under the root's `package-lock.json`, a
  * member crate's `crates/core/Cargo.lock`) is not used, and its stale
@@ -735,7 +736,7 @@ function installedFromAbove(lock: ReadFile, files: readonly ReadFile[]): ReadFil
   const folder = lockFolder(lock);
   const { kind, ecosystem } = lock.reader;
   if (kind !== "lock" || folder === ".") return undefined;
-  const self = ecosystem === "npm"
+  const self = ecosystem === "npm" || ecosystem === "jsr"
     ? `workspace:${folder}`
     : ecosystem === "cargo"
     ? files.find((f) => f.reader.kind === "manifest" && f.path === `${folder}/Cargo.toml`)

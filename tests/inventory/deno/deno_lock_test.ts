@@ -498,3 +498,40 @@ Deno.test("readInventory: --lockfile reads a deno.lock of any name by its shape,
     );
   });
 });
+
+// Deno locks a workspace in the root's deno.lock alone, and ignores a member's "lock" ("lock"
+// field can only be specified in the workspace root deno.json file): a member's stale
+// deno.lock added its old chalk 4.0.0 silently, and the lock a member's "lock" named was read.
+Deno.test("a deno.lock, or the lock a member's deno.json names, in a Deno workspace member is not used", async () => {
+  const root = JSON.parse(SMALL_LOCK);
+  root.workspace = { members: { "packages/a": { dependencies: ["npm:chalk@5"] } } };
+  const stale = SMALL_LOCK.replaceAll("5.3.0", "4.0.0");
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "deno.json": '{ "workspace": ["./packages/a"] }\n',
+      "deno.lock": JSON.stringify(root),
+      "packages/a/deno.json": '{ "name": "@acme/a", "version": "1.0.0" }\n',
+      "packages/a/deno.lock": stale,
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:jsr/%40std/path@1.0.8",
+      "pkg:npm/chalk@5.3.0",
+    ]);
+    assert.deepEqual(warnings, [
+      "packages/a/deno.lock is not used: packages/a/ is a workspace member of deno.lock, which " +
+      "locks it (a lock left in a workspace member is stale): its packages are not in the SBOM; " +
+      "delete it, or --exclude packages/a/deno.lock",
+    ]);
+    await writeTree(dir, {
+      "packages/a/deno.json": '{ "name": "@acme/a", "version": "1.0.0", "lock": "a.lock" }\n',
+      "packages/a/a.lock": stale,
+    });
+    const named = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(named.components.map((c) => c.id), [
+      "pkg:jsr/%40std/path@1.0.8",
+      "pkg:npm/chalk@5.3.0",
+    ]);
+  });
+});
