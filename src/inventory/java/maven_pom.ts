@@ -1613,7 +1613,13 @@ function activationText(
       : ENVIRONMENT.test(bare)
       ? ""
       : ", not set by .mvn/maven.config";
-    return `by property ${value === undefined ? name : `${bare}=${value}`}${how}`;
+    // `<value>!h2</value>`: any value but h2.
+    const test = value === undefined
+      ? name
+      : value.startsWith("!")
+      ? `${bare} != ${value.slice(1)}`
+      : `${bare}=${value}`;
+    return `by property ${test}${how}`;
   }).join(", ");
 }
 

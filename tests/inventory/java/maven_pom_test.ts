@@ -973,7 +973,7 @@ Deno.test("readMavenPom: a profile a property activates is on or off as .mvn/mav
   });
   assert.match(
     out.warnings!.join("\n"),
-    /: ide \(by property idea\.version, not set by \.mvn\/maven\.config\), unless-skipped \(by property !skipExtras, set by \.mvn\/maven\.config\), ci \(by property env\.CI\), h2 \(by property db=h2, set by \.mvn\/maven\.config\)/,
+    /: ide \(by property idea\.version, not set by \.mvn\/maven\.config\), unless-skipped \(by property !skipExtras, set by \.mvn\/maven\.config\), ci \(by property env\.CI\), h2 \(by property db=h2, set by \.mvn\/maven\.config\), not-h2 \(by property db != h2, set by \.mvn\/maven\.config\)/,
   );
 });
 
