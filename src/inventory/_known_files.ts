@@ -232,6 +232,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "deno.json", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
   { name: "deno.jsonc", tool: "Deno", kind: "manifest", covers: "jsr", hint: DENO_LOCK },
   { name: "bower.json", tool: "Bower", kind: "manifest" },
+  // A Rails app's JavaScript pins (`pin "lodash", to: "https://ga.jspm.io/npm:lodash@4.17.21/…"`).
+  { name: "config/importmap.rb", tool: "Rails importmap", kind: "manifest" },
   // Python
   {
     name: "requirements*.in",
@@ -339,6 +341,8 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     hint: PROJECT_JSON_MIGRATE,
   },
   { name: "paket.dependencies", tool: "Paket", kind: "manifest" },
+  // ASP.NET's client-side libraries (LibMan), from CDNs: `"library": "jquery@3.7.1"`.
+  { name: "libman.json", tool: "LibMan", kind: "manifest" },
   { name: "paket.lock", tool: "Paket", kind: "lock" },
   // C / C++
   { name: "conanfile.txt", tool: "Conan", kind: "manifest" },
@@ -350,6 +354,7 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "Package.resolved", tool: "Swift Package Manager", kind: "lock" },
   { name: "Podfile", tool: "CocoaPods", kind: "manifest" },
   { name: "Podfile.lock", tool: "CocoaPods", kind: "lock" },
+  { name: "*.podspec", tool: "CocoaPods", kind: "manifest" },
   { name: "Cartfile", tool: "Carthage", kind: "manifest" },
   { name: "Cartfile.resolved", tool: "Carthage", kind: "lock" },
   // Dart / Flutter
@@ -391,6 +396,14 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "flake.nix", tool: "Nix", kind: "manifest" },
   { name: "flake.lock", tool: "Nix", kind: "lock" },
   { name: "renv.lock", tool: "renv (R)", kind: "lock" },
+  // An R package's metadata (Debian control format); the name is common, the fields are R's.
+  {
+    name: "DESCRIPTION",
+    tool: "R package",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: (text: string) => /^Package:[ \t]*\S/m.test(text) && /^Version:/m.test(text),
+  },
   { name: "Project.toml", tool: "Julia Pkg", kind: "manifest" },
   { name: "Manifest.toml", tool: "Julia Pkg", kind: "lock" },
   { name: "cpanfile", tool: "Perl (cpanm)", kind: "manifest" },

@@ -55,6 +55,22 @@ Deno.test("knownFile: Gradle version catalogs, Bazel WORKSPACE, Cabal, Bower, du
   assert.equal(knownFile("manifest.toml", ""), undefined, "too common a name to be Gleam's");
 });
 
+// Files that declare third-party packages with no reader of vouch's: reported, never silent.
+Deno.test("knownFile: CocoaPods podspecs, LibMan, Rails importmap pins, an R package's DESCRIPTION", () => {
+  assert.equal(knownFile("AFNetworking.podspec", "")?.tool, "CocoaPods");
+  assert.equal(knownFile("libman.json", "src/Web")?.tool, "LibMan");
+  assert.equal(knownFile("importmap.rb", "config")?.tool, "Rails importmap");
+  assert.equal(knownFile("importmap.rb", "lib"), undefined, "only config/'s");
+  const description = knownFile("DESCRIPTION", "");
+  assert.equal(description?.tool, "R package");
+  assert.equal(description?.sharedName, true);
+  assert.equal(
+    description?.recognizes?.("Package: dplyr\nVersion: 1.1.4\nImports: rlang (>= 1.1.0)\n"),
+    true,
+  );
+  assert.equal(description?.recognizes?.("A tool that prints the date.\n"), false);
+});
+
 Deno.test("knownFile: LuaRocks rockspecs and locks, Bazel rules_rust Cargo locks (Kong's tree)", () => {
   const cases: [string, string, "lock" | "manifest"][] = [
     ["kong-3.9.0-0.rockspec", "LuaRocks", "manifest"],
