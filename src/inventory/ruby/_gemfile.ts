@@ -191,7 +191,11 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             ...origin === undefined ? {} : { origin },
           };
           // A gem in a method body is declared only if the method is called.
-          if (!top.quiet) result.gems.set(name, [...result.gems.get(name) ?? [], declaration]);
+          if (!top.quiet) {
+            const known = result.gems.get(name);
+            if (known) known.push(declaration);
+            else result.gems.set(name, [declaration]);
+          }
           if (/\s(?:if|unless)\s/.test(s)) {
             note(line, `the condition on gem "${name}" is not evaluated`);
           }
