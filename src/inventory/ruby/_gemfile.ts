@@ -65,7 +65,8 @@ const SOURCE_BLOCKS = new Set([
 const MAX_CONTINUATION = 20;
 const OPENERS = /^(?:if|unless|case|while|until|begin|def|class|module)\b/;
 const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
-const LITERAL = /^\s*\(?\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;
+// Each run of spaces has one place in a pattern: `\s*\(?\s*` tried every split of 200 KB of them.
+const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 /** An origin option: `git: "…"`, `:github => '…'`. */
 const ORIGIN_OPTION =
   /(?:\b(git|github|path|source)\s*:|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;

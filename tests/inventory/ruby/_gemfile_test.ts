@@ -162,3 +162,14 @@ Deno.test("readGemfile: a gem declared 26,000 times takes time linear in the fil
   assert.ok(performance.now() - start < 4_000, "too slow");
   assert.equal(gemfile.gems.get("a")?.length, 26_000);
 });
+
+Deno.test("readGemfile: a long run of spaces where a gem name may start takes time linear in it (a `gem` and 200 KB of spaces took 18 s)", () => {
+  const start = performance.now();
+  const gemfile = readGemfile(
+    `gem${" ".repeat(200_000)}x\ngem "after"\n`,
+    "Gemfile",
+    () => undefined,
+  );
+  assert.ok(performance.now() - start < 4_000, "too slow");
+  assert.deepEqual([...gemfile.gems.keys()], ["after"]);
+});

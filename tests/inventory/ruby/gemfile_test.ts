@@ -98,3 +98,18 @@ Deno.test("Gemfile without its lock: the scan reads it and its gemspec; beside a
     );
   });
 });
+
+Deno.test("readGemfileManifest: the global source is found in time linear in the file (200 KB of blank lines took 28 s), CRLF lines too", () => {
+  for (const text of ["\n".repeat(200_000), `source${" ".repeat(200_000)}x\n`]) {
+    const start = performance.now();
+    readGemfileManifest(`${text}gem "rack"\n`, { path: "Gemfile", load: () => undefined });
+    assert.ok(performance.now() - start < 4_000, "too slow");
+  }
+  const out = readGemfileManifest('source "https://gems.example.com"\r\ngem "rack"\r\n', {
+    path: "Gemfile",
+    load: () => undefined,
+  });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/rack?repository_url=https:%2F%2Fgems.example.com",
+  ]);
+});
