@@ -21,6 +21,8 @@ export interface GemDeclaration {
   groups: string[];
   /** Its version requirements as written (`~> 1.0`, `>= 1.0.1`); none: any version. */
   requirements: string[];
+  /** A requirement is computed (`ENV["V"]`): `requirements` is empty, not "any version". */
+  computed?: true;
   /** Its `git:` / `github:` / `path:` / `source:` option or the block around it. */
   origin?: GemOrigin;
   /** The file and line it is declared at (`Gemfile:12`). */
@@ -72,19 +74,75 @@ const ORIGIN_OPTION =
   /(?:\b(git|github|path|source)\s*:|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;
 
 /**
- * The requirements (the string arguments before the first option, a `[…]` list of them
- * included) and origin of a `gem` statement's arguments after the name literal.
+ * A Ruby string literal without interpolation, `.freeze` allowed: `'x'`, `"x"`, `%q<x>`,
+ * `%q{x}`, `%q(x)`, `%q[x]` (one group holds its text).
  */
-function gemArguments(rest: string): { requirements: string[]; origin?: GemOrigin } {
-  const options = rest.search(/,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)/);
-  const positional = options === -1 ? rest : rest.slice(0, options);
-  const requirements = [...positional.matchAll(/'([^'\\]*)'|"([^"\\#]*)"/g)]
-    .flatMap((m) => (m[1] ?? m[2]).split(",")).map((r) => r.trim()).filter((r) => r !== "");
+export const STRING_LITERAL =
+  /(?:'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>|%q\{([^}]*)\}|%q\(([^)]*)\)|%q\[([^\]]*)\])(?:\.freeze\b)?/;
+const ARGUMENT = new RegExp(`\\s*,\\s*(?:${STRING_LITERAL.source}|(\\[))`, "y");
+const LIST_ITEM = new RegExp(`\\s*(?:${STRING_LITERAL.source}\\s*(,\\s*)?|(\\]))`, "y");
+/** An option (`require: false`, `:git => …`) or the end of the arguments. */
+const AFTER_ARGUMENTS =
+  /\s*,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)|\s*(?:\)\s*)?(?:$|(?:if|unless|do)\b|\{)/y;
+
+/** The text of a {@linkcode STRING_LITERAL} match. */
+export function literalText(match: RegExpExecArray): string {
+  return match.slice(1, 7).find((g) => g !== undefined)!;
+}
+
+/**
+ * The version requirements of a `gem` or `add_dependency` call: its positional
+ * arguments after the name, string literals or `[…]` lists of them (`"a, b"`
+ * split at its commas). `rest` is the call after the name; options
+ * (`require: false`), a `)`, an `if` / `unless` modifier or a block end them.
+ *
+ * @param rest The call after the name literal.
+ * @returns The requirements; `undefined` when one is computed (`ENV["V"]`,
+ *   `"~> #{v}"`, `"1." + x`): what it is cannot be told.
+ */
+export function literalRequirements(rest: string): string[] | undefined {
+  const texts: string[] = [];
+  let at = 0;
+  for (;;) {
+    AFTER_ARGUMENTS.lastIndex = at;
+    if (AFTER_ARGUMENTS.test(rest)) break;
+    ARGUMENT.lastIndex = at;
+    const argument = ARGUMENT.exec(rest);
+    if (argument === null) return undefined;
+    at = ARGUMENT.lastIndex;
+    if (argument[7] === undefined) {
+      texts.push(literalText(argument));
+      continue;
+    }
+    for (let closed = false, comma = true; !closed;) {
+      LIST_ITEM.lastIndex = at;
+      const item = LIST_ITEM.exec(rest);
+      if (item === null || (item[8] === undefined && !comma)) return undefined;
+      at = LIST_ITEM.lastIndex;
+      closed = item[8] !== undefined;
+      if (!closed) texts.push(literalText(item));
+      comma = item[7] !== undefined;
+    }
+  }
+  return texts.flatMap((t) => t.split(",")).map((r) => r.trim()).filter((r) => r !== "");
+}
+
+/**
+ * The requirements and origin of a `gem` statement's arguments after the name literal;
+ * `computed` when a requirement is.
+ */
+function gemArguments(
+  rest: string,
+): { requirements: string[]; computed?: true; origin?: GemOrigin } {
+  const requirements = literalRequirements(rest);
   const o = ORIGIN_OPTION.exec(rest);
-  const origin = o === null
-    ? undefined
-    : { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] };
-  return origin === undefined ? { requirements } : { requirements, origin };
+  return {
+    requirements: requirements ?? [],
+    ...requirements === undefined ? { computed: true } : {},
+    ...o === null
+      ? {}
+      : { origin: { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] } },
+  };
 }
 
 /** The line without its `#` comment (quotes respected). */
@@ -189,6 +247,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             groups: groups.length === 0 ? ["default"] : groups,
             requirements: args.requirements,
             where: `${file}:${line}`,
+            ...args.computed ? { computed: true } : {},
             ...origin === undefined ? {} : { origin },
           };
           // A gem in a method body is declared only if the method is called.

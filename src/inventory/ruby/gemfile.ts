@@ -12,7 +12,14 @@ import { gitVcsUrl } from "../_vcs.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import type { Project, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
-import { type GemOrigin, readGemfile, statements } from "./_gemfile.ts";
+import {
+  type GemOrigin,
+  literalRequirements,
+  literalText,
+  readGemfile,
+  statements,
+  STRING_LITERAL,
+} from "./_gemfile.ts";
 import { declaredScopes, gemPurl, RUBYGEMS } from "./gemfile_lock.ts";
 
 /** Options of {@linkcode readGemfileManifest}. */
@@ -23,15 +30,22 @@ export interface GemfileOptions extends Pick<ReaderContext, "load" | "files"> {
   release?: string;
 }
 
-/** A Ruby string literal: `'x'`, `"x"` (no interpolation), `%q<x>`, `%q{x}`, `%q(x)`, `%q[x]`. */
-const STRING = /'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>|%q\{([^}]*)\}|%q\(([^)]*)\)|%q\[([^\]]*)\]/g;
+/** The string literals of a piece of Ruby. */
+const STRING = new RegExp(STRING_LITERAL.source, "g");
+/** A call's first argument, a string literal (a dependency's name). */
+const NAME = new RegExp(`^\\s*${STRING_LITERAL.source}`);
 /** An exact requirement: `1.2.3`, `= 1.2.3`. */
 const EXACT = /^(?:=\s*)?(\d+(?:\.[0-9A-Za-z]+)*)$/;
 const DEPENDENCY = /^\w+\.add_(runtime_|development_)?dependency\b\s*\(?/;
 
 /** The strings of a piece of Ruby, in order. */
 function strings(text: string): string[] {
-  return [...text.matchAll(STRING)].map((m) => m.slice(1).find((g) => g !== undefined)!);
+  return [...text.matchAll(STRING)].map(literalText);
+}
+
+/** The warning for a gem whose version requirement is computed. */
+function computedRequirement(where: string, name: string): string {
+  return `${where}: the version requirement of gem "${name}" is computed: the SBOM gives none`;
 }
 
 /** A gemspec, read statically. */
@@ -54,25 +68,28 @@ function readGemspec(text: string, path: string, release: string | undefined): G
     const field = /^\w+\.(name|version|licenses?)\s*=\s*(.*)$/.exec(s);
     if (field) {
       // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.
-      const literal = /^[\s,[\]]*$/.test(field[2].replace(STRING, "").replace(/\.freeze\b/g, ""));
+      const literal = /^[\s,[\]]*$/.test(field[2].replace(STRING, ""));
       fields.set(field[1], literal ? strings(field[2]) : []);
       continue;
     }
     const dependency = DEPENDENCY.exec(s);
     if (dependency) {
       const args = s.slice(dependency[0].length);
-      const literal = /^\s*(?:'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>)/.exec(args);
+      const literal = NAME.exec(args);
       if (!literal) {
         spec.notes.push(`${path}:${line}: a dependency with a computed name is not read`);
         continue;
       }
-      const [name, ...requirements] = strings(args);
+      const name = literalText(literal);
+      const requirements = literalRequirements(args.slice(literal[0].length));
       spec.dependencies.push({
         name,
-        requirements: requirements.flatMap((r) => r.split(",")).map((r) => r.trim())
-          .filter((r) => r !== ""),
+        requirements: requirements ?? [],
         scope: dependency[1] === "development_" ? "dev" : "runtime",
       });
+      if (requirements === undefined) {
+        spec.notes.push(computedRequirement(`${path}:${line}`, name));
+      }
       if (/\s(?:if|unless)\s/.test(s)) {
         spec.notes.push(`${path}:${line}: the condition on dependency "${name}" is not evaluated`);
       }
@@ -225,6 +242,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
             "its purl names rubygems.org",
         );
       }
+      if (declaration.computed) notes.push(computedRequirement(where, name));
       add(name, declaration.requirements, scopes, groups, declaration.origin);
     }
   }

@@ -113,3 +113,47 @@ Deno.test("readGemfileManifest: the global source is found in time linear in the
     "pkg:gem/rack?repository_url=https:%2F%2Fgems.example.com",
   ]);
 });
+
+Deno.test("readGemfileManifest: requirements are the literal arguments only; a condition's or a computed argument's strings are none", () => {
+  const gemfile = [
+    "gemspec",
+    'gem "pg" if ENV["DB"] == "postgres"',
+    'gem "pinned", "1.0.0" unless ENV["CI"]',
+    'gem "rails", ENV["RAILS_VERSION"] || "7.0.0"',
+    'gem "ruby", RUBY_VERSION >= "3.0" ? "2.0.0" : "1.0.0"',
+    'gem "listed", [">= 1.0", "< 2"], require: false',
+    'gem("parens", "~> 1.0", ">= 1.0.2")',
+  ].join("\n");
+  const gemspec = [
+    "Gem::Specification.new do |s|",
+    '  s.name = "demo".freeze',
+    '  s.add_runtime_dependency(%q<rack>.freeze, [">= 2.0".freeze, "< 4".freeze])',
+    '  s.add_dependency "json", ">= 2" if RUBY_VERSION < "3.4"',
+    '  s.add_development_dependency "rake", Demo::RAKE',
+    "end",
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, {
+    path: "Gemfile",
+    load: (p) => (p === "demo.gemspec" ? gemspec : undefined),
+    files: () => ["Gemfile", "demo.gemspec"],
+  });
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.version ?? c.specifier ?? "*"}`),
+    [
+      "pkg:gem/json >= 2",
+      "pkg:gem/listed >= 1.0, < 2",
+      "pkg:gem/parens ~> 1.0, >= 1.0.2",
+      "pkg:gem/pg *",
+      "pkg:gem/pinned@1.0.0 1.0.0",
+      "pkg:gem/rack >= 2.0, < 4",
+      "pkg:gem/rails *",
+      "pkg:gem/rake *",
+      "pkg:gem/ruby *",
+    ],
+  );
+  assert.deepEqual(out.warnings?.filter((w) => w.includes("computed")), [
+    'Gemfile:4: the version requirement of gem "rails" is computed: the SBOM gives none',
+    'Gemfile:5: the version requirement of gem "ruby" is computed: the SBOM gives none',
+    'demo.gemspec:5: the version requirement of gem "rake" is computed: the SBOM gives none',
+  ]);
+});
