@@ -163,8 +163,9 @@ function stripComment(line: string): string {
 function groupNames(text: string): string[] {
   const names: string[] = [];
   for (const m of text.matchAll(/%[iw][[(]([^\])]*)[\])]|:(\w+)|'(\w+)'|"(\w+)"/g)) {
-    if (m[1] !== undefined) names.push(...m[1].trim().split(/\s+/).filter((n) => n !== ""));
-    else names.push(m[2] ?? m[3] ?? m[4]);
+    // One at a time: `push(...list)` of 200,000 names overflowed the stack.
+    if (m[1] === undefined) names.push(m[2] ?? m[3] ?? m[4]);
+    else for (const name of m[1].split(/\s+/)) if (name !== "") names.push(name);
   }
   return names;
 }

@@ -173,3 +173,12 @@ Deno.test("readGemfile: a long run of spaces where a gem name may start takes ti
   assert.ok(performance.now() - start < 4_000, "too slow");
   assert.deepEqual([...gemfile.gems.keys()], ["after"]);
 });
+
+Deno.test("readGemfile: a %i[] of 200,000 group names is read (spread into push, it overflowed the stack: exit 3)", () => {
+  const gemfile = readGemfile(
+    `group %i[${"a ".repeat(200_000)}] do\n  gem "x"\nend\n`,
+    "Gemfile",
+    () => undefined,
+  );
+  assert.equal(gemfile.gems.get("x")?.[0].groups.length, 200_000);
+});
