@@ -22,9 +22,9 @@ const READER = "composer_json";
 /**
  * An exact version constraint: `1.2.3`, `=1.2.3`, `==v1.2.3`, a fourth number
  * (`1.2.3.4`) or a stability suffix (`1.2.3-beta1`); Composer installs that
- * version and no other.
+ * version and no other. Not `1.2.3-dev`: a branch's development version, no release.
  */
-const EXACT = /^(?:==?)?\s*(v?\d+\.\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?)$/;
+const EXACT = /^(?:==?)?\s*(v?\d+\.\d+\.\d+(?:\.\d+)?(?:-(?!dev$)[0-9a-z.]+)?)$/i;
 
 /** Options of {@linkcode readComposerJson}. */
 export interface ComposerJsonOptions extends Pick<ReaderContext, "load" | "list"> {

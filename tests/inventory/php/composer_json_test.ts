@@ -60,6 +60,9 @@ Deno.test("readComposerJson: what the root replaces or provides is none; an exac
       "acme/exact": "== 2.0.0.1",
       "acme/dev-branch": "dev-main",
       "acme/stable": "1.2.3@stable",
+      "acme/dev-version": "1.2.3-dev",
+      "acme/dev-upper": "2.0.0-DEV",
+      "acme/rc": "2.0.0-RC1",
       "illuminate/support": "self.version",
     },
     replace: { "illuminate/support": "self.version" },
@@ -69,7 +72,10 @@ Deno.test("readComposerJson: what the root replaces or provides is none; an exac
   const out = readComposerJson(text, { path: "composer.json", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:composer/acme/dev-branch",
+    "pkg:composer/acme/dev-upper",
+    "pkg:composer/acme/dev-version",
     "pkg:composer/acme/exact@2.0.0.1",
+    "pkg:composer/acme/rc@2.0.0-RC1",
     "pkg:composer/acme/stable",
     "pkg:composer/filp/whoops@1.0.10",
   ]);
