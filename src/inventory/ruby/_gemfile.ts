@@ -29,14 +29,24 @@ export interface GemDeclaration {
   where: string;
 }
 
+/** A `gemspec` call: which gemspec it names (Bundler's default: the only one beside the Gemfile). */
+export interface GemspecCall {
+  /** Its `name:` option, the gemspec's file name without `.gemspec`. */
+  name?: string;
+  /** Its `path:` option, the gemspec's folder relative to the Gemfile's. */
+  path?: string;
+  /** `name:` or `path:` is computed (`File.expand_path(…)`): which gemspec cannot be told. */
+  computed?: true;
+}
+
 /** What a Gemfile says, statically. */
 export interface Gemfile {
   /** Declarations by gem name. */
   gems: Map<string, GemDeclaration[]>;
   /** Groups declared `optional: true` (not installed unless asked for). */
   optionalGroups: Set<string>;
-  /** Whether it calls `gemspec` (the project is itself a gem). */
-  gemspec: boolean;
+  /** Its first `gemspec` call, when it makes one (the project is itself a gem). */
+  gemspec?: GemspecCall;
   /** What was not understood, as `file:line: what`. */
   notes: string[];
 }
@@ -145,6 +155,19 @@ function gemArguments(
   };
 }
 
+/** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
+function gemspecCall(args: string): GemspecCall {
+  const call: GemspecCall = {};
+  for (const option of ["name", "path"] as const) {
+    const given = new RegExp(`(?:\\b${option}\\s*:(?!:)|:${option}\\s*=>)\\s*`).exec(args);
+    if (given === null) continue;
+    const literal = STRING_LITERAL.exec(args.slice(given.index + given[0].length));
+    if (literal?.index === 0) call[option] = literalText(literal);
+    else call.computed = true;
+  }
+  return call;
+}
+
 /** The line without its `#` comment (quotes respected). */
 function stripComment(line: string): string {
   let quote = "";
@@ -201,10 +224,10 @@ export function statements(text: string): { text: string; line: number }[] {
  * @param text The Gemfile's text.
  * @param path Its path (for notes).
  * @param load Reads a file named by `eval_gemfile` (relative to the Gemfile's folder).
- * @returns The declarations, whether it calls `gemspec`, and notes.
+ * @returns The declarations, its `gemspec` call, and notes.
  */
 export function readGemfile(text: string, path: string, load: GemfileLoad): Gemfile {
-  const result: Gemfile = { gems: new Map(), optionalGroups: new Set(), gemspec: false, notes: [] };
+  const result: Gemfile = { gems: new Map(), optionalGroups: new Set(), notes: [] };
   /**
    * The files already evaluated, with the groups around them: one evaluated
    * again in the same place adds nothing (and a diamond of `eval_gemfile`s
@@ -265,7 +288,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         continue;
       }
       if (head === "gemspec") {
-        result.gemspec = true;
+        if (!top.quiet) result.gemspec ??= gemspecCall(s.slice(head.length));
         continue;
       }
       if (head === "eval_gemfile") {

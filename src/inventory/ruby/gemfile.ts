@@ -9,11 +9,13 @@
 import { posix } from "../../_path.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { localPlace } from "../_paths.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import type { Project, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 import {
   type GemOrigin,
+  type GemspecCall,
   literalRequirements,
   literalText,
   readGemfile,
@@ -138,6 +140,30 @@ function originQualifiers(origin: GemOrigin | undefined): Record<string, string>
 }
 
 /**
+ * The gemspec a `gemspec` call names, as Bundler finds it: `name.gemspec` with `name:`, else the
+ * only `*.gemspec`, in the folder of `path:` (the Gemfile's by default); a file of that folder
+ * (a link is none), never one outside the project. Else why none.
+ */
+function gemspecFile(
+  gemfilePath: string,
+  call: GemspecCall,
+  files: GemfileOptions["files"],
+): string | { why: string } {
+  if (call.computed) return { why: "names its gemspec by a computed `name:` or `path:`" };
+  const place = localPlace(gemfilePath, call.path ?? ".");
+  if (place.kind === "outside") {
+    return { why: `names the folder ${call.path}, outside the project` };
+  }
+  const folder = place.path!;
+  const names = (files?.(folder === "." ? "" : folder) ?? []).filter((f) => f.endsWith(".gemspec"))
+    .filter((f) => call.name === undefined || f === `${call.name}.gemspec`);
+  if (names.length === 1) return posix.join(folder, names[0]);
+  const which = call.name === undefined ? "*.gemspec" : `${call.name}.gemspec`;
+  const where = folder === posix.dirname(gemfilePath) ? "beside it" : `in ${folder}`;
+  return { why: `names ${names.length === 0 ? "no" : "several"} ${which} ${where}` };
+}
+
+/**
  * Reads a Gemfile (or gems.rb) that no lock resolves: each `gem` is a
  * component without a version (its requirements, `~> 1.0, >= 1.0.1`, are the
  * specifier; one exact `1.2.3` is its version), in the groups it is declared
@@ -145,7 +171,8 @@ function originQualifiers(origin: GemOrigin | undefined): Record<string, string>
  * `git:` / `github:` gem carries its repository as `vcs_url`, one of another
  * gem server its `repository_url`; a `path:` gem is the project's own or
  * vendored code and is left out with a warning. With `gemspec`, the gemspec
- * beside it (the only `*.gemspec` of its folder) is the project: its
+ * it names (`name:`, `path:` inside the project; by default the only
+ * `*.gemspec` beside it) is the project: its
  * `add_dependency` / `add_runtime_dependency` are runtime,
  * `add_development_dependency` dev, and the Gemfile's default group is dev.
  * What is not plain declarations (a condition, a computed name, a block vouch
@@ -172,18 +199,13 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   const gemfile = readGemfile(text, path, (rel) => load(beside(rel)));
   const notes = [...gemfile.notes];
   let spec: Gemspec | undefined;
-  if (gemfile.gemspec) {
-    const gemspecs = (options.files?.(folder === "." ? "" : folder) ?? [])
-      .filter((f) => f.endsWith(".gemspec"));
-    const file = gemspecs.length === 1 ? beside(gemspecs[0]) : undefined;
-    const gemspecText = file === undefined ? undefined : load(file);
+  if (gemfile.gemspec !== undefined) {
+    const found = gemspecFile(path, gemfile.gemspec, options.files);
+    const gemspecText = typeof found === "string" ? load(found) : undefined;
     if (gemspecText === undefined) {
-      notes.push(
-        `${path}: \`gemspec\` names ${
-          gemspecs.length === 0 ? "no" : "several"
-        } *.gemspec beside it: its dependencies are not in the SBOM`,
-      );
-    } else spec = readGemspec(gemspecText, file!, options.release);
+      const why = typeof found === "string" ? `names ${found}, which cannot be read` : found.why;
+      notes.push(`${path}: \`gemspec\` ${why}: its dependencies are not in the SBOM`);
+    } else spec = readGemspec(gemspecText, found as string, options.release);
   }
   // Spaces, not `\s` (lines of blank lines, each tried to the end of the file, took 28 s for
   // 200 KB); each run of them has one place in the pattern.

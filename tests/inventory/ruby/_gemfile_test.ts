@@ -60,7 +60,7 @@ end
 gem "listen", platforms: :mri
 `;
   const gemfile = readGemfile(text, "Gemfile", () => undefined);
-  assert.equal(gemfile.gemspec, true);
+  assert.deepEqual(gemfile.gemspec, {});
   assert.deepEqual([...gemfile.optionalGroups], ["docs"]);
   assert.deepEqual(groupsOf(text), {
     listen: [["development"], ["default"]],

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readGemfileManifest } from "../../../src/inventory/ruby/gemfile.ts";
 import { writeTree } from "../_tree.ts";
+import { posix } from "../../../src/_path.ts";
 import { fixture, withTempDir } from "../../_util.ts";
 import { assertWellFormed } from "../_lockfile_invariants.ts";
 import { readValidProject } from "../_reader_cases.ts";
@@ -156,4 +157,51 @@ Deno.test("readGemfileManifest: requirements are the literal arguments only; a c
     'Gemfile:5: the version requirement of gem "ruby" is computed: the SBOM gives none',
     'demo.gemspec:5: the version requirement of gem "rake" is computed: the SBOM gives none',
   ]);
+});
+
+Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bundler finds it; none outside the project, nor a computed one", () => {
+  const gemspec = (name: string): string =>
+    `Gem::Specification.new do |s|\n  s.name = "${name}"\n  s.add_dependency "${name}-dep"\nend\n`;
+  const tree: Record<string, string> = {
+    "flipper.gemspec": gemspec("flipper"),
+    "flipper-redis.gemspec": gemspec("flipper-redis"),
+    "core/core.gemspec": gemspec("core"),
+  };
+  const read = (gemfile: string, path = "Gemfile") =>
+    readGemfileManifest(gemfile, {
+      path,
+      load: (p) => tree[p],
+      files: (folder) =>
+        Object.keys(tree).filter((p) => posix.dirname(p) === (folder || "."))
+          .map((p) => posix.basename(p)),
+    });
+  const project = (gemfile: string, path?: string) => {
+    const out = read(gemfile, path);
+    return [out.project?.name, ...out.warnings ?? []];
+  };
+  assert.deepEqual(project("gemspec name: 'flipper'\n"), ["flipper"]);
+  assert.deepEqual(project('gemspec path: "core"\n'), ["core"]);
+  assert.deepEqual(project('gemspec path: ".."\n', "core/Gemfile"), [
+    undefined,
+    "core/Gemfile: `gemspec` names several *.gemspec in .: its dependencies are not in the SBOM",
+  ]);
+  assert.deepEqual(project('gemspec :name => "flipper-redis", :path => ".."\n', "core/Gemfile"), [
+    "flipper-redis",
+  ]);
+  assert.deepEqual(project("gemspec\n"), [
+    undefined,
+    "Gemfile: `gemspec` names several *.gemspec beside it: its dependencies are not in the SBOM",
+  ]);
+  assert.deepEqual(project('gemspec path: "../outside"\n'), [
+    undefined,
+    "Gemfile: `gemspec` names the folder ../outside, outside the project: its dependencies are not in the SBOM",
+  ]);
+  assert.deepEqual(project("gemspec path: File.expand_path('..', __FILE__)\n"), [
+    undefined,
+    "Gemfile: `gemspec` names its gemspec by a computed `name:` or `path:`: its dependencies are not in the SBOM",
+  ]);
+  assert.deepEqual(
+    read("gemspec name: 'flipper'\n").components.map((c) => `${c.purl} ${c.scopes}`),
+    ["pkg:gem/flipper-dep runtime"],
+  );
 });
