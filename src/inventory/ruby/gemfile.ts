@@ -36,8 +36,11 @@ export interface GemfileOptions extends Pick<ReaderContext, "load" | "files"> {
 const STRING = new RegExp(STRING_LITERAL.source, "g");
 /** A call's first argument, a string literal (a dependency's name). */
 const NAME = new RegExp(`^\\s*${STRING_LITERAL.source}`);
-/** An exact requirement: `1.2.3`, `= 1.2.3`. */
-const EXACT = /^(?:=\s*)?(\d+(?:\.[0-9A-Za-z]+)*)$/;
+/**
+ * An exact requirement: `1.2.3`, `= 1.2.3`. Not `= 7.1`: RubyGems compares versions without
+ * their trailing zeros, so it installs `7.1.0`, a version the file does not write.
+ */
+const EXACT = /^(?:=\s*)?(\d+\.\d+\.[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)$/;
 const DEPENDENCY = /^\w+\.add_(runtime_|development_)?dependency\b\s*\(?/;
 
 /** The strings of a piece of Ruby, in order. */

@@ -62,14 +62,22 @@ Deno.test("readGemfileManifest: a path gem, a computed name, another gem server 
     'path ENV.fetch("ENGINES") do',
     '  gem "local"',
     "end",
+    'gem "short", "= 7.1"',
   ].join("\n");
   const out = readGemfileManifest(gemfile, { path: "app/Gemfile", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:gem/pinned@2.0.1?repository_url=https:%2F%2Fgems.example.com",
     "pkg:gem/rack",
     "pkg:gem/rails?repository_url=https:%2F%2Fgems.example.com",
+    // `= 7.1` installs 7.1.0 (RubyGems compares without trailing zeros): no version.
+    "pkg:gem/short?repository_url=https:%2F%2Fgems.example.com",
   ]);
-  assert.deepEqual(out.components.map((c) => c.scopes.join()), ["runtime", "runtime", "runtime"]);
+  assert.deepEqual(out.components.map((c) => c.scopes.join()), [
+    "runtime",
+    "runtime",
+    "runtime",
+    "runtime",
+  ]);
   assert.deepEqual(out.warnings, [
     "app/Gemfile:4: a `gem` call with a computed name is not read",
     'app/Gemfile:3: gem "engine" is from the folder engines/engine (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
