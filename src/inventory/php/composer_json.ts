@@ -10,6 +10,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { keyLine, parseJsonObject } from "../_formats/json.ts";
 import { at, invalid } from "../_errors.ts";
 import { localPlace } from "../_paths.ts";
+import { segmentMatches } from "../_glob.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import type { Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -34,12 +35,6 @@ export interface ComposerJsonOptions extends Pick<ReaderContext, "load" | "list"
   release?: string;
 }
 
-/** A glob segment of a `path` repository's `url` (`packages/*`) as a regular expression. */
-function segmentPattern(segment: string): RegExp {
-  const escaped = segment.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^${escaped.replaceAll("*", "[^/]*").replaceAll("?", "[^/]")}$`);
-}
-
 /**
  * The folders of the tree that a `path` repository's `url` names (relative to
  * the manifest's folder; `*` and `?` globs expanded with `list`): none outside
@@ -54,9 +49,9 @@ function pathFolders(manifestPath: string, url: string, list: ReaderContext["lis
       folders = folders.map((f) => posix.join(f, segment));
       continue;
     }
-    const pattern = segmentPattern(segment);
     folders = folders.flatMap((f) =>
-      (list?.(f) ?? []).filter((name) => pattern.test(name)).map((name) => posix.join(f, name))
+      (list?.(f) ?? []).filter((name) => segmentMatches(segment, name))
+        .map((name) => posix.join(f, name))
     );
   }
   return folders;

@@ -174,3 +174,26 @@ Deno.test("composer.json beside composer.lock: the lock's word, the manifest add
     assert.ok(inventory.sources.includes("composer.json"));
   });
 });
+
+Deno.test("readComposerJson: a path repository's glob is matched without backtracking (`*a*a…*b` against a folder of a's hung vouch), as glob(3) (no leading dot)", () => {
+  const folders: Record<string, string[]> = {
+    "": ["p"],
+    p: ["a".repeat(64), ".hidden", "lib"],
+  };
+  const manifests: Record<string, string> = {
+    "p/lib/composer.json": '{"name": "acme/lib", "version": "1.0.0"}',
+    "p/.hidden/composer.json": '{"name": "acme/hidden", "version": "1.0.0"}',
+  };
+  const read = (url: string) =>
+    readComposerJson(
+      JSON.stringify({
+        repositories: [{ type: "path", url }],
+        require: { "acme/lib": "*", "acme/hidden": "*" },
+      }),
+      { path: "composer.json", load: (p) => manifests[p], list: (f) => folders[f] },
+    );
+  const start = performance.now();
+  read(`p/${"*a".repeat(16)}*b`);
+  assert.ok(performance.now() - start < 4_000, "too slow");
+  assert.deepEqual(read("p/*").members.map((m) => m.purl), ["pkg:composer/acme/lib@1.0.0"]);
+});
