@@ -45,15 +45,26 @@ function compile(pattern: string): Segment[] | undefined {
   return segments;
 }
 
-/** Whether `pattern[p…]` matches `path[s…]`. */
 /**
  * Whether a path segment matches a segment's pattern (`*`: any run, `?`: one character). A
- * wildcard never matches a leading dot (minimatch without `dot`). Matched by the two-pointer
- * walk that goes back to the last `*` only, in time at most the product of the two lengths:
- * a regex of many wildcards (`^a.*a.*a.*b$`) backtracks for ever on a long name that almost
- * matches, and uv's member globs come from a file vouch does not trust.
+ * wildcard never matches a leading dot (minimatch without `dot`, as glob(3)). Matched by the
+ * two-pointer walk that goes back to the last `*` only, in time at most the product of the two
+ * lengths: a regex of many wildcards (`^a.*a.*a.*b$`) backtracks for ever on a long name that
+ * almost matches, and uv's member globs and Composer's path repositories come from files
+ * vouch does not trust.
+ *
+ * @example
+ * ```ts
+ * import { segmentMatches } from "./_glob.ts";
+ * segmentMatches("pkg-*", "pkg-a"); // true
+ * segmentMatches("*", ".git"); // false
+ * ```
+ *
+ * @param glob The segment's pattern: literal characters, `*` and `?`.
+ * @param name The path segment.
+ * @returns `true` on a match.
  */
-function segmentMatches(glob: string, name: string): boolean {
+export function segmentMatches(glob: string, name: string): boolean {
   if ((glob[0] === "*" || glob[0] === "?") && name[0] === ".") return false;
   let g = 0;
   let n = 0;

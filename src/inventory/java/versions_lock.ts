@@ -111,7 +111,7 @@ export interface DependencyChecksModule {
   name: string;
   /** The version, as written. */
   version: string;
-  /** The configurations that resolve it (`because`), over every group that lists it. */
+  /** The configurations that resolve it (`because`), over every group that lists it; distinct. */
   configurations: string[];
 }
 
@@ -135,6 +135,24 @@ export function parseDependencyChecksLock(
   if (!isRecord(groups)) throw bad("configurationGroups", "configurationGroups is not an object");
   if (!isRecord(because)) throw bad("because", "because is not an object");
   const out = new Map<string, DependencyChecksModule>();
+  /** The distinct configurations of each `because` key, found once (many modules share a key). */
+  const explained = new Map<string, string[]>();
+  const configurationsOf = (key: string, id: string): string[] => {
+    const known = explained.get(key);
+    if (known !== undefined) return known;
+    const sources = Object.hasOwn(because, key) ? because[key] : undefined;
+    const configurations = Array.isArray(sources)
+      ? sources.map((s) => isRecord(s) ? s.configuration : undefined)
+      : [];
+    if (configurations.length === 0 || configurations.some((c) => typeof c !== "string")) {
+      throw bad(id, `${id}: because has no configurations for ${key}`);
+    }
+    const distinct = [...new Set(configurations as string[])];
+    explained.set(key, distinct);
+    return distinct;
+  };
+  /** Each module's configurations so far (a module in several groups gathers theirs). */
+  const seen = new Map<string, Set<string>>();
   for (const [groupName, modules] of Object.entries(groups)) {
     if (!isRecord(modules)) throw bad(groupName, `group ${groupName} is not an object`);
     for (const [id, source] of Object.entries(modules)) {
@@ -146,19 +164,17 @@ export function parseDependencyChecksLock(
       if (key === undefined) {
         throw bad(id, `${id}: expected "<key>,refs=N", found ${JSON.stringify(source)}`);
       }
-      const sources = because[key];
-      const configurations = Array.isArray(sources)
-        ? sources.map((s) => isRecord(s) ? s.configuration : undefined)
-        : [];
-      if (configurations.length === 0 || configurations.some((c) => typeof c !== "string")) {
-        throw bad(id, `${id}: because has no configurations for ${key}`);
-      }
+      const configurations = configurationsOf(key, id);
       const [group, name, version] = parts;
-      const module = out.get(id) ?? { group, name, version, configurations: [] };
-      module.configurations.push(...(configurations as string[]));
-      out.set(id, module);
+      if (!seen.has(id)) {
+        out.set(id, { group, name, version, configurations: [] });
+        seen.set(id, new Set());
+      }
+      const merged = seen.get(id)!;
+      for (const c of configurations) merged.add(c);
     }
   }
+  for (const [id, module] of out) module.configurations = [...seen.get(id)!];
   return out;
 }
 
@@ -180,7 +196,7 @@ export function readVersionsLock(text: string, options: { path: string }): Reade
     groups?: string[];
   }[] = /^\uFEFF?\s*\{/.test(text)
     ? [...parseDependencyChecksLock(text, path).values()].map((m) => {
-      const configurations = [...new Set(m.configurations)].sort();
+      const configurations = [...m.configurations].sort();
       return { ...m, scopes: gradleScopes(configurations, false), groups: configurations };
     })
     : parseVersionsLock(text, path).map((l) => ({ ...l, scopes: [l.test ? "dev" : "runtime"] }));

@@ -13,6 +13,7 @@ import { TextCache } from "../_text_cache.ts";
 import { decodePercent } from "../_url.ts";
 import { unlockedWarning } from "../_unlocked.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
+import { segmentMatches } from "../_glob.ts";
 import {
   formatPurl,
   jsrNameFromNpm,
@@ -594,11 +595,10 @@ function expandWorkspaceGlob(
       }
       folders = all;
     } else if (/[*?]/.test(part)) {
-      const re = new RegExp(
-        `^${part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*").replaceAll("?", ".")}$`,
-      );
+      // Not a regex: `*a*a…*b` backtracked for minutes on a folder name of a's.
       folders = folders.flatMap((f) =>
-        subfolders(f, part.startsWith(".")).filter((n) => re.test(n)).map((n) => joinPath(f, n))
+        subfolders(f, part.startsWith(".")).filter((n) => segmentMatches(part, n))
+          .map((n) => joinPath(f, n))
       );
     } else folders = folders.map((f) => joinPath(f, part));
   }

@@ -10,6 +10,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { keyLine, parseJsonObject } from "../_formats/json.ts";
 import { at, invalid } from "../_errors.ts";
 import { localPlace } from "../_paths.ts";
+import { segmentMatches } from "../_glob.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import type { Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -22,9 +23,9 @@ const READER = "composer_json";
 /**
  * An exact version constraint: `1.2.3`, `=1.2.3`, `==v1.2.3`, a fourth number
  * (`1.2.3.4`) or a stability suffix (`1.2.3-beta1`); Composer installs that
- * version and no other.
+ * version and no other. Not `1.2.3-dev`: a branch's development version, no release.
  */
-const EXACT = /^(?:==?)?\s*(v?\d+\.\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?)$/;
+const EXACT = /^(?:==?)?\s*(v?\d+\.\d+\.\d+(?:\.\d+)?(?:-(?!dev$)[0-9a-z.]+)?)$/i;
 
 /** Options of {@linkcode readComposerJson}. */
 export interface ComposerJsonOptions extends Pick<ReaderContext, "load" | "list"> {
@@ -32,12 +33,6 @@ export interface ComposerJsonOptions extends Pick<ReaderContext, "load" | "list"
   path: string;
   /** The release: the project's version when `composer.json` states none. */
   release?: string;
-}
-
-/** A glob segment of a `path` repository's `url` (`packages/*`) as a regular expression. */
-function segmentPattern(segment: string): RegExp {
-  const escaped = segment.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^${escaped.replaceAll("*", "[^/]*").replaceAll("?", "[^/]")}$`);
 }
 
 /**
@@ -54,9 +49,9 @@ function pathFolders(manifestPath: string, url: string, list: ReaderContext["lis
       folders = folders.map((f) => posix.join(f, segment));
       continue;
     }
-    const pattern = segmentPattern(segment);
     folders = folders.flatMap((f) =>
-      (list?.(f) ?? []).filter((name) => pattern.test(name)).map((name) => posix.join(f, name))
+      (list?.(f) ?? []).filter((name) => segmentMatches(segment, name))
+        .map((name) => posix.join(f, name))
     );
   }
   return folders;

@@ -21,10 +21,22 @@ export interface GemDeclaration {
   groups: string[];
   /** Its version requirements as written (`~> 1.0`, `>= 1.0.1`); none: any version. */
   requirements: string[];
+  /** A requirement is computed (`ENV["V"]`): `requirements` is empty, not "any version". */
+  computed?: true;
   /** Its `git:` / `github:` / `path:` / `source:` option or the block around it. */
   origin?: GemOrigin;
   /** The file and line it is declared at (`Gemfile:12`). */
   where: string;
+}
+
+/** A `gemspec` call: which gemspec it names (Bundler's default: the only one beside the Gemfile). */
+export interface GemspecCall {
+  /** Its `name:` option, the gemspec's file name without `.gemspec`. */
+  name?: string;
+  /** Its `path:` option, the gemspec's folder relative to the Gemfile's. */
+  path?: string;
+  /** `name:` or `path:` is computed (`File.expand_path(…)`): which gemspec cannot be told. */
+  computed?: true;
 }
 
 /** What a Gemfile says, statically. */
@@ -33,8 +45,8 @@ export interface Gemfile {
   gems: Map<string, GemDeclaration[]>;
   /** Groups declared `optional: true` (not installed unless asked for). */
   optionalGroups: Set<string>;
-  /** Whether it calls `gemspec` (the project is itself a gem). */
-  gemspec: boolean;
+  /** Its first `gemspec` call, when it makes one (the project is itself a gem). */
+  gemspec?: GemspecCall;
   /** What was not understood, as `file:line: what`. */
   notes: string[];
 }
@@ -65,25 +77,95 @@ const SOURCE_BLOCKS = new Set([
 const MAX_CONTINUATION = 20;
 const OPENERS = /^(?:if|unless|case|while|until|begin|def|class|module)\b/;
 const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
-const LITERAL = /^\s*\(?\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;
+// Each run of spaces has one place in a pattern: `\s*\(?\s*` tried every split of 200 KB of them.
+const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 /** An origin option: `git: "…"`, `:github => '…'`. */
 const ORIGIN_OPTION =
   /(?:\b(git|github|path|source)\s*:|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;
 
 /**
- * The requirements (the string arguments before the first option, a `[…]` list of them
- * included) and origin of a `gem` statement's arguments after the name literal.
+ * A Ruby string literal without interpolation, `.freeze` allowed: `'x'`, `"x"`, `%q<x>`,
+ * `%q{x}`, `%q(x)`, `%q[x]` (one group holds its text).
  */
-function gemArguments(rest: string): { requirements: string[]; origin?: GemOrigin } {
-  const options = rest.search(/,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)/);
-  const positional = options === -1 ? rest : rest.slice(0, options);
-  const requirements = [...positional.matchAll(/'([^'\\]*)'|"([^"\\#]*)"/g)]
-    .flatMap((m) => (m[1] ?? m[2]).split(",")).map((r) => r.trim()).filter((r) => r !== "");
+export const STRING_LITERAL =
+  /(?:'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>|%q\{([^}]*)\}|%q\(([^)]*)\)|%q\[([^\]]*)\])(?:\.freeze\b)?/;
+const ARGUMENT = new RegExp(`\\s*,\\s*(?:${STRING_LITERAL.source}|(\\[))`, "y");
+const LIST_ITEM = new RegExp(`\\s*(?:${STRING_LITERAL.source}\\s*(,\\s*)?|(\\]))`, "y");
+/** An option (`require: false`, `:git => …`) or the end of the arguments. */
+const AFTER_ARGUMENTS =
+  /\s*,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)|\s*(?:\)\s*)?(?:$|(?:if|unless|do)\b|\{)/y;
+
+/** The text of a {@linkcode STRING_LITERAL} match. */
+export function literalText(match: RegExpExecArray): string {
+  return match.slice(1, 7).find((g) => g !== undefined)!;
+}
+
+/**
+ * The version requirements of a `gem` or `add_dependency` call: its positional
+ * arguments after the name, string literals or `[…]` lists of them (`"a, b"`
+ * split at its commas). `rest` is the call after the name; options
+ * (`require: false`), a `)`, an `if` / `unless` modifier or a block end them.
+ *
+ * @param rest The call after the name literal.
+ * @returns The requirements; `undefined` when one is computed (`ENV["V"]`,
+ *   `"~> #{v}"`, `"1." + x`): what it is cannot be told.
+ */
+export function literalRequirements(rest: string): string[] | undefined {
+  const texts: string[] = [];
+  let at = 0;
+  for (;;) {
+    AFTER_ARGUMENTS.lastIndex = at;
+    if (AFTER_ARGUMENTS.test(rest)) break;
+    ARGUMENT.lastIndex = at;
+    const argument = ARGUMENT.exec(rest);
+    if (argument === null) return undefined;
+    at = ARGUMENT.lastIndex;
+    if (argument[7] === undefined) {
+      texts.push(literalText(argument));
+      continue;
+    }
+    for (let closed = false, comma = true; !closed;) {
+      LIST_ITEM.lastIndex = at;
+      const item = LIST_ITEM.exec(rest);
+      if (item === null || (item[8] === undefined && !comma)) return undefined;
+      at = LIST_ITEM.lastIndex;
+      closed = item[8] !== undefined;
+      if (!closed) texts.push(literalText(item));
+      comma = item[7] !== undefined;
+    }
+  }
+  return texts.flatMap((t) => t.split(",")).map((r) => r.trim()).filter((r) => r !== "");
+}
+
+/**
+ * The requirements and origin of a `gem` statement's arguments after the name literal;
+ * `computed` when a requirement is.
+ */
+function gemArguments(
+  rest: string,
+): { requirements: string[]; computed?: true; origin?: GemOrigin } {
+  const requirements = literalRequirements(rest);
   const o = ORIGIN_OPTION.exec(rest);
-  const origin = o === null
-    ? undefined
-    : { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] };
-  return origin === undefined ? { requirements } : { requirements, origin };
+  return {
+    requirements: requirements ?? [],
+    ...requirements === undefined ? { computed: true } : {},
+    ...o === null
+      ? {}
+      : { origin: { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] } },
+  };
+}
+
+/** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
+function gemspecCall(args: string): GemspecCall {
+  const call: GemspecCall = {};
+  for (const option of ["name", "path"] as const) {
+    const given = new RegExp(`(?:\\b${option}\\s*:(?!:)|:${option}\\s*=>)\\s*`).exec(args);
+    if (given === null) continue;
+    const literal = STRING_LITERAL.exec(args.slice(given.index + given[0].length));
+    if (literal?.index === 0) call[option] = literalText(literal);
+    else call.computed = true;
+  }
+  return call;
 }
 
 /** The line without its `#` comment (quotes respected). */
@@ -104,8 +186,9 @@ function stripComment(line: string): string {
 function groupNames(text: string): string[] {
   const names: string[] = [];
   for (const m of text.matchAll(/%[iw][[(]([^\])]*)[\])]|:(\w+)|'(\w+)'|"(\w+)"/g)) {
-    if (m[1] !== undefined) names.push(...m[1].trim().split(/\s+/).filter((n) => n !== ""));
-    else names.push(m[2] ?? m[3] ?? m[4]);
+    // One at a time: `push(...list)` of 200,000 names overflowed the stack.
+    if (m[1] === undefined) names.push(m[2] ?? m[3] ?? m[4]);
+    else for (const name of m[1].split(/\s+/)) if (name !== "") names.push(name);
   }
   return names;
 }
@@ -141,10 +224,10 @@ export function statements(text: string): { text: string; line: number }[] {
  * @param text The Gemfile's text.
  * @param path Its path (for notes).
  * @param load Reads a file named by `eval_gemfile` (relative to the Gemfile's folder).
- * @returns The declarations, whether it calls `gemspec`, and notes.
+ * @returns The declarations, its `gemspec` call, and notes.
  */
 export function readGemfile(text: string, path: string, load: GemfileLoad): Gemfile {
-  const result: Gemfile = { gems: new Map(), optionalGroups: new Set(), gemspec: false, notes: [] };
+  const result: Gemfile = { gems: new Map(), optionalGroups: new Set(), notes: [] };
   /**
    * The files already evaluated, with the groups around them: one evaluated
    * again in the same place adds nothing (and a diamond of `eval_gemfile`s
@@ -188,10 +271,15 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             groups: groups.length === 0 ? ["default"] : groups,
             requirements: args.requirements,
             where: `${file}:${line}`,
+            ...args.computed ? { computed: true } : {},
             ...origin === undefined ? {} : { origin },
           };
           // A gem in a method body is declared only if the method is called.
-          if (!top.quiet) result.gems.set(name, [...result.gems.get(name) ?? [], declaration]);
+          if (!top.quiet) {
+            const known = result.gems.get(name);
+            if (known) known.push(declaration);
+            else result.gems.set(name, [declaration]);
+          }
           if (/\s(?:if|unless)\s/.test(s)) {
             note(line, `the condition on gem "${name}" is not evaluated`);
           }
@@ -200,7 +288,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         continue;
       }
       if (head === "gemspec") {
-        result.gemspec = true;
+        if (!top.quiet) result.gemspec ??= gemspecCall(s.slice(head.length));
         continue;
       }
       if (head === "eval_gemfile") {

@@ -9,10 +9,19 @@
 import { posix } from "../../_path.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { gitVcsUrl } from "../_vcs.ts";
+import { localPlace } from "../_paths.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import type { Project, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
-import { type GemOrigin, readGemfile, statements } from "./_gemfile.ts";
+import {
+  type GemOrigin,
+  type GemspecCall,
+  literalRequirements,
+  literalText,
+  readGemfile,
+  statements,
+  STRING_LITERAL,
+} from "./_gemfile.ts";
 import { declaredScopes, gemPurl, RUBYGEMS } from "./gemfile_lock.ts";
 
 /** Options of {@linkcode readGemfileManifest}. */
@@ -23,15 +32,25 @@ export interface GemfileOptions extends Pick<ReaderContext, "load" | "files"> {
   release?: string;
 }
 
-/** A Ruby string literal: `'x'`, `"x"` (no interpolation), `%q<x>`, `%q{x}`, `%q(x)`, `%q[x]`. */
-const STRING = /'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>|%q\{([^}]*)\}|%q\(([^)]*)\)|%q\[([^\]]*)\]/g;
-/** An exact requirement: `1.2.3`, `= 1.2.3`. */
-const EXACT = /^(?:=\s*)?(\d+(?:\.[0-9A-Za-z]+)*)$/;
+/** The string literals of a piece of Ruby. */
+const STRING = new RegExp(STRING_LITERAL.source, "g");
+/** A call's first argument, a string literal (a dependency's name). */
+const NAME = new RegExp(`^\\s*${STRING_LITERAL.source}`);
+/**
+ * An exact requirement: `1.2.3`, `= 1.2.3`. Not `= 7.1`: RubyGems compares versions without
+ * their trailing zeros, so it installs `7.1.0`, a version the file does not write.
+ */
+const EXACT = /^(?:=\s*)?(\d+\.\d+\.[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)$/;
 const DEPENDENCY = /^\w+\.add_(runtime_|development_)?dependency\b\s*\(?/;
 
 /** The strings of a piece of Ruby, in order. */
 function strings(text: string): string[] {
-  return [...text.matchAll(STRING)].map((m) => m.slice(1).find((g) => g !== undefined)!);
+  return [...text.matchAll(STRING)].map(literalText);
+}
+
+/** The warning for a gem whose version requirement is computed. */
+function computedRequirement(where: string, name: string): string {
+  return `${where}: the version requirement of gem "${name}" is computed: the SBOM gives none`;
 }
 
 /** A gemspec, read statically. */
@@ -54,25 +73,28 @@ function readGemspec(text: string, path: string, release: string | undefined): G
     const field = /^\w+\.(name|version|licenses?)\s*=\s*(.*)$/.exec(s);
     if (field) {
       // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.
-      const literal = /^[\s,[\]]*$/.test(field[2].replace(STRING, "").replace(/\.freeze\b/g, ""));
+      const literal = /^[\s,[\]]*$/.test(field[2].replace(STRING, ""));
       fields.set(field[1], literal ? strings(field[2]) : []);
       continue;
     }
     const dependency = DEPENDENCY.exec(s);
     if (dependency) {
       const args = s.slice(dependency[0].length);
-      const literal = /^\s*(?:'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>)/.exec(args);
+      const literal = NAME.exec(args);
       if (!literal) {
         spec.notes.push(`${path}:${line}: a dependency with a computed name is not read`);
         continue;
       }
-      const [name, ...requirements] = strings(args);
+      const name = literalText(literal);
+      const requirements = literalRequirements(args.slice(literal[0].length));
       spec.dependencies.push({
         name,
-        requirements: requirements.flatMap((r) => r.split(",")).map((r) => r.trim())
-          .filter((r) => r !== ""),
+        requirements: requirements ?? [],
         scope: dependency[1] === "development_" ? "dev" : "runtime",
       });
+      if (requirements === undefined) {
+        spec.notes.push(computedRequirement(`${path}:${line}`, name));
+      }
       if (/\s(?:if|unless)\s/.test(s)) {
         spec.notes.push(`${path}:${line}: the condition on dependency "${name}" is not evaluated`);
       }
@@ -121,6 +143,30 @@ function originQualifiers(origin: GemOrigin | undefined): Record<string, string>
 }
 
 /**
+ * The gemspec a `gemspec` call names, as Bundler finds it: `name.gemspec` with `name:`, else the
+ * only `*.gemspec`, in the folder of `path:` (the Gemfile's by default); a file of that folder
+ * (a link is none), never one outside the project. Else why none.
+ */
+function gemspecFile(
+  gemfilePath: string,
+  call: GemspecCall,
+  files: GemfileOptions["files"],
+): string | { why: string } {
+  if (call.computed) return { why: "names its gemspec by a computed `name:` or `path:`" };
+  const place = localPlace(gemfilePath, call.path ?? ".");
+  if (place.kind === "outside") {
+    return { why: `names the folder ${call.path}, outside the project` };
+  }
+  const folder = place.path!;
+  const names = (files?.(folder === "." ? "" : folder) ?? []).filter((f) => f.endsWith(".gemspec"))
+    .filter((f) => call.name === undefined || f === `${call.name}.gemspec`);
+  if (names.length === 1) return posix.join(folder, names[0]);
+  const which = call.name === undefined ? "*.gemspec" : `${call.name}.gemspec`;
+  const where = folder === posix.dirname(gemfilePath) ? "beside it" : `in ${folder}`;
+  return { why: `names ${names.length === 0 ? "no" : "several"} ${which} ${where}` };
+}
+
+/**
  * Reads a Gemfile (or gems.rb) that no lock resolves: each `gem` is a
  * component without a version (its requirements, `~> 1.0, >= 1.0.1`, are the
  * specifier; one exact `1.2.3` is its version), in the groups it is declared
@@ -128,7 +174,8 @@ function originQualifiers(origin: GemOrigin | undefined): Record<string, string>
  * `git:` / `github:` gem carries its repository as `vcs_url`, one of another
  * gem server its `repository_url`; a `path:` gem is the project's own or
  * vendored code and is left out with a warning. With `gemspec`, the gemspec
- * beside it (the only `*.gemspec` of its folder) is the project: its
+ * it names (`name:`, `path:` inside the project; by default the only
+ * `*.gemspec` beside it) is the project: its
  * `add_dependency` / `add_runtime_dependency` are runtime,
  * `add_development_dependency` dev, and the Gemfile's default group is dev.
  * What is not plain declarations (a condition, a computed name, a block vouch
@@ -155,20 +202,18 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   const gemfile = readGemfile(text, path, (rel) => load(beside(rel)));
   const notes = [...gemfile.notes];
   let spec: Gemspec | undefined;
-  if (gemfile.gemspec) {
-    const gemspecs = (options.files?.(folder === "." ? "" : folder) ?? [])
-      .filter((f) => f.endsWith(".gemspec"));
-    const file = gemspecs.length === 1 ? beside(gemspecs[0]) : undefined;
-    const gemspecText = file === undefined ? undefined : load(file);
+  if (gemfile.gemspec !== undefined) {
+    const found = gemspecFile(path, gemfile.gemspec, options.files);
+    const gemspecText = typeof found === "string" ? load(found) : undefined;
     if (gemspecText === undefined) {
-      notes.push(
-        `${path}: \`gemspec\` names ${
-          gemspecs.length === 0 ? "no" : "several"
-        } *.gemspec beside it: its dependencies are not in the SBOM`,
-      );
-    } else spec = readGemspec(gemspecText, file!, options.release);
+      const why = typeof found === "string" ? `names ${found}, which cannot be read` : found.why;
+      notes.push(`${path}: \`gemspec\` ${why}: its dependencies are not in the SBOM`);
+    } else spec = readGemspec(gemspecText, found as string, options.release);
   }
-  const global = /^\s*source\s*\(?\s*['"]([^'"]+)['"]\s*\)?\s*$/m.exec(text)?.[1];
+  // Spaces, not `\s` (lines of blank lines, each tried to the end of the file, took 28 s for
+  // 200 KB); each run of them has one place in the pattern.
+  const global = /^[ \t]*source[ \t]*(?:\([ \t]*)?['"]([^'"\n]+)['"][ \t]*(?:\)[ \t]*)?\r?$/m
+    .exec(text)?.[1];
   const builder = new OutputBuilder();
   const add = (
     name: string,
@@ -222,6 +267,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
             "its purl names rubygems.org",
         );
       }
+      if (declaration.computed) notes.push(computedRequirement(where, name));
       add(name, declaration.requirements, scopes, groups, declaration.origin);
     }
   }

@@ -797,3 +797,16 @@ Deno.test("originQualifiers: a tarball in the tree has no URL to download it fro
     download_url: "https://cdn.example/x-1.0.0.tgz",
   });
 });
+
+Deno.test("workspaceFolders: a glob of many wildcards is matched without backtracking (`p/*a*a…*b` against a folder of a's hung vouch)", () => {
+  const manifest = {
+    path: "package.json",
+    json: { workspaces: [`p/${"*a".repeat(16)}*b`, "p/a*"] },
+  };
+  const dirs: Record<string, string[]> = { p: ["a".repeat(64)] };
+  const start = performance.now();
+  assert.deepEqual(workspaceFolders(manifest, "", (folder) => dirs[folder], () => true), [
+    `p/${"a".repeat(64)}`,
+  ]);
+  assert.ok(performance.now() - start < 4_000, "too slow");
+});

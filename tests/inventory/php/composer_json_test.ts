@@ -60,6 +60,9 @@ Deno.test("readComposerJson: what the root replaces or provides is none; an exac
       "acme/exact": "== 2.0.0.1",
       "acme/dev-branch": "dev-main",
       "acme/stable": "1.2.3@stable",
+      "acme/dev-version": "1.2.3-dev",
+      "acme/dev-upper": "2.0.0-DEV",
+      "acme/rc": "2.0.0-RC1",
       "illuminate/support": "self.version",
     },
     replace: { "illuminate/support": "self.version" },
@@ -69,7 +72,10 @@ Deno.test("readComposerJson: what the root replaces or provides is none; an exac
   const out = readComposerJson(text, { path: "composer.json", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:composer/acme/dev-branch",
+    "pkg:composer/acme/dev-upper",
+    "pkg:composer/acme/dev-version",
     "pkg:composer/acme/exact@2.0.0.1",
+    "pkg:composer/acme/rc@2.0.0-RC1",
     "pkg:composer/acme/stable",
     "pkg:composer/filp/whoops@1.0.10",
   ]);
@@ -167,4 +173,27 @@ Deno.test("composer.json beside composer.lock: the lock's word, the manifest add
     assert.deepEqual(inventory.declaredOnly, []);
     assert.ok(inventory.sources.includes("composer.json"));
   });
+});
+
+Deno.test("readComposerJson: a path repository's glob is matched without backtracking (`*a*a…*b` against a folder of a's hung vouch), as glob(3) (no leading dot)", () => {
+  const folders: Record<string, string[]> = {
+    "": ["p"],
+    p: ["a".repeat(64), ".hidden", "lib"],
+  };
+  const manifests: Record<string, string> = {
+    "p/lib/composer.json": '{"name": "acme/lib", "version": "1.0.0"}',
+    "p/.hidden/composer.json": '{"name": "acme/hidden", "version": "1.0.0"}',
+  };
+  const read = (url: string) =>
+    readComposerJson(
+      JSON.stringify({
+        repositories: [{ type: "path", url }],
+        require: { "acme/lib": "*", "acme/hidden": "*" },
+      }),
+      { path: "composer.json", load: (p) => manifests[p], list: (f) => folders[f] },
+    );
+  const start = performance.now();
+  read(`p/${"*a".repeat(16)}*b`);
+  assert.ok(performance.now() - start < 4_000, "too slow");
+  assert.deepEqual(read("p/*").members.map((m) => m.purl), ["pkg:composer/acme/lib@1.0.0"]);
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readGemfileManifest } from "../../../src/inventory/ruby/gemfile.ts";
 import { writeTree } from "../_tree.ts";
+import { posix } from "../../../src/_path.ts";
 import { fixture, withTempDir } from "../../_util.ts";
 import { assertWellFormed } from "../_lockfile_invariants.ts";
 import { readValidProject } from "../_reader_cases.ts";
@@ -61,14 +62,22 @@ Deno.test("readGemfileManifest: a path gem, a computed name, another gem server 
     'path ENV.fetch("ENGINES") do',
     '  gem "local"',
     "end",
+    'gem "short", "= 7.1"',
   ].join("\n");
   const out = readGemfileManifest(gemfile, { path: "app/Gemfile", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:gem/pinned@2.0.1?repository_url=https:%2F%2Fgems.example.com",
     "pkg:gem/rack",
     "pkg:gem/rails?repository_url=https:%2F%2Fgems.example.com",
+    // `= 7.1` installs 7.1.0 (RubyGems compares without trailing zeros): no version.
+    "pkg:gem/short?repository_url=https:%2F%2Fgems.example.com",
   ]);
-  assert.deepEqual(out.components.map((c) => c.scopes.join()), ["runtime", "runtime", "runtime"]);
+  assert.deepEqual(out.components.map((c) => c.scopes.join()), [
+    "runtime",
+    "runtime",
+    "runtime",
+    "runtime",
+  ]);
   assert.deepEqual(out.warnings, [
     "app/Gemfile:4: a `gem` call with a computed name is not read",
     'app/Gemfile:3: gem "engine" is from the folder engines/engine (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
@@ -97,4 +106,110 @@ Deno.test("Gemfile without its lock: the scan reads it and its gemspec; beside a
       ["pkg:gem/jekyll@4.3.4 runtime", "pkg:gem/rake dev", "pkg:gem/zeitwerk runtime"],
     );
   });
+});
+
+Deno.test("readGemfileManifest: the global source is found in time linear in the file (200 KB of blank lines took 28 s), CRLF lines too", () => {
+  for (const text of ["\n".repeat(200_000), `source${" ".repeat(200_000)}x\n`]) {
+    const start = performance.now();
+    readGemfileManifest(`${text}gem "rack"\n`, { path: "Gemfile", load: () => undefined });
+    assert.ok(performance.now() - start < 4_000, "too slow");
+  }
+  const out = readGemfileManifest('source "https://gems.example.com"\r\ngem "rack"\r\n', {
+    path: "Gemfile",
+    load: () => undefined,
+  });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/rack?repository_url=https:%2F%2Fgems.example.com",
+  ]);
+});
+
+Deno.test("readGemfileManifest: requirements are the literal arguments only; a condition's or a computed argument's strings are none", () => {
+  const gemfile = [
+    "gemspec",
+    'gem "pg" if ENV["DB"] == "postgres"',
+    'gem "pinned", "1.0.0" unless ENV["CI"]',
+    'gem "rails", ENV["RAILS_VERSION"] || "7.0.0"',
+    'gem "ruby", RUBY_VERSION >= "3.0" ? "2.0.0" : "1.0.0"',
+    'gem "listed", [">= 1.0", "< 2"], require: false',
+    'gem("parens", "~> 1.0", ">= 1.0.2")',
+  ].join("\n");
+  const gemspec = [
+    "Gem::Specification.new do |s|",
+    '  s.name = "demo".freeze',
+    '  s.add_runtime_dependency(%q<rack>.freeze, [">= 2.0".freeze, "< 4".freeze])',
+    '  s.add_dependency "json", ">= 2" if RUBY_VERSION < "3.4"',
+    '  s.add_development_dependency "rake", Demo::RAKE',
+    "end",
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, {
+    path: "Gemfile",
+    load: (p) => (p === "demo.gemspec" ? gemspec : undefined),
+    files: () => ["Gemfile", "demo.gemspec"],
+  });
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.version ?? c.specifier ?? "*"}`),
+    [
+      "pkg:gem/json >= 2",
+      "pkg:gem/listed >= 1.0, < 2",
+      "pkg:gem/parens ~> 1.0, >= 1.0.2",
+      "pkg:gem/pg *",
+      "pkg:gem/pinned@1.0.0 1.0.0",
+      "pkg:gem/rack >= 2.0, < 4",
+      "pkg:gem/rails *",
+      "pkg:gem/rake *",
+      "pkg:gem/ruby *",
+    ],
+  );
+  assert.deepEqual(out.warnings?.filter((w) => w.includes("computed")), [
+    'Gemfile:4: the version requirement of gem "rails" is computed: the SBOM gives none',
+    'Gemfile:5: the version requirement of gem "ruby" is computed: the SBOM gives none',
+    'demo.gemspec:5: the version requirement of gem "rake" is computed: the SBOM gives none',
+  ]);
+});
+
+Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bundler finds it; none outside the project, nor a computed one", () => {
+  const gemspec = (name: string): string =>
+    `Gem::Specification.new do |s|\n  s.name = "${name}"\n  s.add_dependency "${name}-dep"\nend\n`;
+  const tree: Record<string, string> = {
+    "flipper.gemspec": gemspec("flipper"),
+    "flipper-redis.gemspec": gemspec("flipper-redis"),
+    "core/core.gemspec": gemspec("core"),
+  };
+  const read = (gemfile: string, path = "Gemfile") =>
+    readGemfileManifest(gemfile, {
+      path,
+      load: (p) => tree[p],
+      files: (folder) =>
+        Object.keys(tree).filter((p) => posix.dirname(p) === (folder || "."))
+          .map((p) => posix.basename(p)),
+    });
+  const project = (gemfile: string, path?: string) => {
+    const out = read(gemfile, path);
+    return [out.project?.name, ...out.warnings ?? []];
+  };
+  assert.deepEqual(project("gemspec name: 'flipper'\n"), ["flipper"]);
+  assert.deepEqual(project('gemspec path: "core"\n'), ["core"]);
+  assert.deepEqual(project('gemspec path: ".."\n', "core/Gemfile"), [
+    undefined,
+    "core/Gemfile: `gemspec` names several *.gemspec in .: its dependencies are not in the SBOM",
+  ]);
+  assert.deepEqual(project('gemspec :name => "flipper-redis", :path => ".."\n', "core/Gemfile"), [
+    "flipper-redis",
+  ]);
+  assert.deepEqual(project("gemspec\n"), [
+    undefined,
+    "Gemfile: `gemspec` names several *.gemspec beside it: its dependencies are not in the SBOM",
+  ]);
+  assert.deepEqual(project('gemspec path: "../outside"\n'), [
+    undefined,
+    "Gemfile: `gemspec` names the folder ../outside, outside the project: its dependencies are not in the SBOM",
+  ]);
+  assert.deepEqual(project("gemspec path: File.expand_path('..', __FILE__)\n"), [
+    undefined,
+    "Gemfile: `gemspec` names its gemspec by a computed `name:` or `path:`: its dependencies are not in the SBOM",
+  ]);
+  assert.deepEqual(
+    read("gemspec name: 'flipper'\n").components.map((c) => `${c.purl} ${c.scopes}`),
+    ["pkg:gem/flipper-dep runtime"],
+  );
 });
