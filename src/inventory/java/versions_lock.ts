@@ -111,8 +111,11 @@ export interface DependencyChecksModule {
   name: string;
   /** The version, as written. */
   version: string;
-  /** The configurations that resolve it (`because`), over every group that lists it; distinct. */
-  configurations: string[];
+  /**
+   * The configurations that resolve it (`because`), over every group that lists it; distinct.
+   * Modules of one `because` key share one array.
+   */
+  configurations: readonly string[];
 }
 
 /**
@@ -151,8 +154,8 @@ export function parseDependencyChecksLock(
     explained.set(key, distinct);
     return distinct;
   };
-  /** Each module's configurations so far (a module in several groups gathers theirs). */
-  const seen = new Map<string, Set<string>>();
+  /** Each module's `because` keys (a module in several groups gathers theirs). */
+  const keysOf = new Map<string, Set<string>>();
   for (const [groupName, modules] of Object.entries(groups)) {
     if (!isRecord(modules)) throw bad(groupName, `group ${groupName} is not an object`);
     for (const [id, source] of Object.entries(modules)) {
@@ -164,17 +167,23 @@ export function parseDependencyChecksLock(
       if (key === undefined) {
         throw bad(id, `${id}: expected "<key>,refs=N", found ${JSON.stringify(source)}`);
       }
-      const configurations = configurationsOf(key, id);
+      configurationsOf(key, id);
       const [group, name, version] = parts;
-      if (!seen.has(id)) {
+      if (!keysOf.has(id)) {
         out.set(id, { group, name, version, configurations: [] });
-        seen.set(id, new Set());
+        keysOf.set(id, new Set());
       }
-      const merged = seen.get(id)!;
-      for (const c of configurations) merged.add(c);
+      keysOf.get(id)!.add(key);
     }
   }
-  for (const [id, module] of out) module.configurations = [...seen.get(id)!];
+  // A module of one key (most are) shares that key's array: thousands of modules of one key
+  // with thousands of configurations are not copied module by module.
+  for (const [id, module] of out) {
+    const keys = [...keysOf.get(id)!];
+    module.configurations = keys.length === 1
+      ? explained.get(keys[0])!
+      : [...new Set(keys.flatMap((k) => explained.get(k)!))];
+  }
   return out;
 }
 
@@ -188,18 +197,17 @@ export function parseDependencyChecksLock(
  */
 export function readVersionsLock(text: string, options: { path: string }): ReaderResult {
   const { path } = options;
-  const modules: {
-    group: string;
-    name: string;
-    version: string;
-    scopes: Scope[];
-    groups?: string[];
-  }[] = /^\uFEFF?\s*\{/.test(text)
-    ? [...parseDependencyChecksLock(text, path).values()].map((m) => {
-      const configurations = [...m.configurations].sort();
-      return { ...m, scopes: gradleScopes(configurations, false), groups: configurations };
-    })
-    : parseVersionsLock(text, path).map((l) => ({ ...l, scopes: [l.test ? "dev" : "runtime"] }));
+  // The scopes of a set of configurations, told once for the modules that share it.
+  const scopesOf = new Map<readonly string[], Scope[]>();
+  const modules: { group: string; name: string; version: string; scopes: Scope[] }[] =
+    /^\uFEFF?\s*\{/.test(text)
+      ? [...parseDependencyChecksLock(text, path).values()].map((m) => {
+        if (!scopesOf.has(m.configurations)) {
+          scopesOf.set(m.configurations, gradleScopes([...m.configurations], false));
+        }
+        return { ...m, scopes: scopesOf.get(m.configurations)! };
+      })
+      : parseVersionsLock(text, path).map((l) => ({ ...l, scopes: [l.test ? "dev" : "runtime"] }));
   const out = new OutputBuilder();
   for (const m of modules) {
     const coordinates = { groupId: m.group, artifactId: m.name, version: m.version };
@@ -209,7 +217,6 @@ export function readVersionsLock(text: string, options: { path: string }): Reade
       name: mavenName(coordinates),
       version: m.version,
       scopes: m.scopes,
-      groups: m.groups,
       sources: [path],
     });
   }
