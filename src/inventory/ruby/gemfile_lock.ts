@@ -229,7 +229,8 @@ function decode(text: string, path: string): Lock {
  * Scope and groups of a direct gem, from its Gemfile declarations. In a gem's
  * own repository (a `PATH "."` gem) the Gemfile sets up development: what the
  * gem needs at run time is its gemspec's dependencies (the edges of the root),
- * so a gem declared in the Gemfile's default group is dev there.
+ * so a gem the Gemfile declares is dev there, in its default group or any other (`:guard`,
+ * `:ci`): nothing of the Gemfile ships with the gem.
  */
 export function declaredScopes(
   gemfile: Gemfile | undefined,
@@ -246,7 +247,7 @@ export function declaredScopes(
     const others = list.filter((g) => !DEV_GROUPS.has(g));
     if (others.length === 0) scopes.add("dev");
     else if (others.every((g) => gemfile!.optionalGroups.has(g))) scopes.add("optional");
-    else scopes.add(others.every((g) => g === "default") ? runtime : "runtime");
+    else scopes.add(runtime);
   }
   return { scopes: [...scopes], groups: [...groups] };
 }

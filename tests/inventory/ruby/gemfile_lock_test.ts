@@ -152,6 +152,23 @@ Deno.test("readGemfileLock: the gem of a gem's own repository is the root", () =
   ]);
 });
 
+// In a gem's repository the Gemfile sets up development in any group: `group :guard` gems
+// were runtime, as if they shipped with the gem.
+Deno.test("readGemfileLock: in a gem's own repository every Gemfile group is dev", () => {
+  const dir = fixture(...DIR, "gem-project");
+  const lock = Deno.readTextFileSync(`${dir}/Gemfile.lock`);
+  const gemfile = Deno.readTextFileSync(`${dir}/Gemfile`).replace(
+    'gem "rake", "~> 13.0"',
+    'group :guard do\n  gem "rake", "~> 13.0"\nend',
+  );
+  const out = readGemfileLock(lock, { path: "Gemfile.lock", gemfile });
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:gem/base64@0.2.0 runtime",
+    "pkg:gem/minitest@5.25.1 dev",
+    "pkg:gem/rake@13.2.1 dev",
+  ]);
+});
+
 // A Gemfile of a project of its own in a subfolder (a Rails app in web/, a Jekyll site in
 // docs/ beside a root go.mod or package.json): its gems hung from the root of the scan, while
 // a subfolder's Pipfile.lock hangs them from a member for its project, which the root needs.
