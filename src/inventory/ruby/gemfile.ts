@@ -23,6 +23,7 @@ import {
   STRING_LITERAL,
 } from "./_gemfile.ts";
 import { declaredScopes, gemPurl, RUBYGEMS } from "./gemfile_lock.ts";
+import { gemSatisfies } from "./_gem_version.ts";
 
 /** Options of {@linkcode readGemfileManifest}. */
 export interface GemfileOptions extends Pick<ReaderContext, "load" | "files"> {
@@ -214,6 +215,25 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   // 200 KB); each run of them has one place in the pattern.
   const global = /^[ \t]*source[ \t]*(?:\([ \t]*)?['"]([^'"\n]+)['"][ \t]*(?:\)[ \t]*)?\r?$/m
     .exec(text)?.[1];
+  // Bundler installs one version of a gem for the whole bundle: a range the gemspec writes
+  // (`< 2`, runtime) and a pin the Gemfile writes (`1.3.4`, dev) are one gem, at the pin, where
+  // it is the one pin of that gem from the default source and satisfies the range.
+  const pins = new Map<string, Set<string>>();
+  const pin = (name: string, requirements: readonly string[]): void => {
+    const version = pinned(requirements);
+    if (version !== undefined) pins.set(name, (pins.get(name) ?? new Set()).add(version));
+  };
+  for (const d of spec?.dependencies ?? []) pin(d.name, d.requirements);
+  for (const [name, declarations] of gemfile.gems) {
+    for (const d of declarations) if (d.origin === undefined) pin(name, d.requirements);
+  }
+  const joined = (name: string, requirements: readonly string[]): string | undefined => {
+    const only = pins.get(name);
+    const version = only?.size === 1 ? [...only][0] : undefined;
+    return version !== undefined && gemSatisfies(version, requirements) === true
+      ? version
+      : undefined;
+  };
   const builder = new OutputBuilder();
   const add = (
     name: string,
@@ -222,7 +242,9 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
     groups: readonly string[],
     origin: GemOrigin | undefined,
   ): void => {
-    const version = origin?.kind === "git" || origin?.kind === "github"
+    const version = origin === undefined
+      ? pinned(requirements) ?? joined(name, requirements)
+      : origin.kind === "git" || origin.kind === "github"
       ? undefined
       : pinned(requirements);
     const qualifiers = originQualifiers(

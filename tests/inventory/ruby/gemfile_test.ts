@@ -167,6 +167,42 @@ Deno.test("readGemfileManifest: requirements are the literal arguments only; a c
   ]);
 });
 
+// flipper: the gemspec asks concurrent-ruby "< 2" at run time, the Gemfile pins 1.3.4 for
+// development; Bundler installs the one version, 1.3.4, yet they were two components.
+Deno.test("readGemfileManifest: a range and the one pin of a gem that satisfies it are one gem, at the pin", () => {
+  const gemfile = [
+    "gemspec",
+    'gem "concurrent-ruby", "1.3.4"',
+    'gem "rack", "3.1.8"',
+    'gem "json", "2.7.2"',
+    'gem "json", "2.9.1", group: :test',
+  ].join("\n");
+  const gemspec = [
+    "Gem::Specification.new do |s|",
+    '  s.name = "demo"',
+    '  s.add_dependency "concurrent-ruby", "< 2"',
+    '  s.add_dependency "rack", "~> 2.2"',
+    '  s.add_dependency "json", ">= 2"',
+    "end",
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, {
+    path: "Gemfile",
+    load: (p) => (p === "demo.gemspec" ? gemspec : undefined),
+    files: () => ["Gemfile", "demo.gemspec"],
+  });
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.specifier ?? "-"} ${c.scopes.join(",")}`),
+    [
+      "pkg:gem/concurrent-ruby@1.3.4 - dev,runtime",
+      "pkg:gem/json >= 2 runtime", // two pins: which one is not told
+      "pkg:gem/json@2.7.2 - dev",
+      "pkg:gem/json@2.9.1 - dev",
+      "pkg:gem/rack ~> 2.2 runtime", // the pin does not satisfy the range
+      "pkg:gem/rack@3.1.8 - dev",
+    ],
+  );
+});
+
 Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bundler finds it; none outside the project, nor a computed one", () => {
   const gemspec = (name: string): string =>
     `Gem::Specification.new do |s|\n  s.name = "${name}"\n  s.add_dependency "${name}-dep"\nend\n`;
