@@ -235,18 +235,18 @@ function resolvingLocks(
  * project's own packages (`memberFolders`: `repo_a/uv.lock`'s editable
  * `../common`), as a workspace lock above names its members; else those of
  * {@linkcode resolvingLocks}, if any. A manifest that `standsAlone` has only
- * those of its own folder.
+ * those that know its project (of its own folder, or naming it: a path crate of a sibling's lock).
  */
 function manifestLocks(manifest: ReadFile, files: readonly ReadFile[]): ReadFile[] {
   const accepts = resolverOf(manifest.reader);
   const nearest = resolvingLocks(manifest.path, accepts, files);
-  if (manifest.output.standsAlone) return knowsProject(nearest, manifest) ? nearest : [];
   if (knowsProject(nearest, manifest)) return nearest;
   const folder = posix.dirname(manifest.path);
   const naming = files.filter((f) =>
     f.reader.kind === "lock" && accepts(f.reader) && f.output.memberFolders?.includes(folder)
   );
-  return knowsProject(naming, manifest) ? naming : nearest;
+  if (knowsProject(naming, manifest)) return naming;
+  return manifest.output.standsAlone ? [] : nearest;
 }
 
 /** Whether locks that resolve a manifest know its project: they are of its folder, or it is their member. */

@@ -14,6 +14,7 @@ import { validateCycloneDx, validateSpdx } from "../_schemas.ts";
 import type { Inventory } from "../../src/inventory/types.ts";
 import { isVouchError, type VouchError } from "../../src/errors.ts";
 import { edgesFrom } from "./_lockfile_invariants.ts";
+import { writeTree } from "./_tree.ts";
 
 const OPTIONS = {
   created: new Date(0),
@@ -1187,8 +1188,9 @@ Deno.test("a Cargo.toml under a Cargo.lock above that does not know its crate is
     `[[package]]\nname = "${name}"\nversion = "${version}"\n` +
     'source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "00"\n\n';
   const [dir, done] = await tempProject({
-    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n' +
-      '[dependencies]\nserde = "1"\nrand = "0.8"\nlog = "0.4"\n',
+    // A member of the workspace (`tools/*`) that the lock, older than it, does not know.
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[workspace]\n' +
+      'members = ["tools/*"]\n\n[dependencies]\nserde = "1"\nrand = "0.8"\nlog = "0.4"\n',
     "Cargo.lock": 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
       'dependencies = ["log", "rand", "serde"]\n\n' + crate("log", "0.4.22") +
       crate("rand", "0.8.5") + crate("serde", "1.0.190"),
@@ -1197,12 +1199,47 @@ Deno.test("a Cargo.toml under a Cargo.lock above that does not know its crate is
   });
   try {
     const inventory = await readInventory(dir);
+    const fromX = (): string[] =>
+      inventory.edges.filter((e) => e.from === "pkg:cargo/x@0.1.0").map((e) => e.to);
     assert.deepEqual(
-      inventory.edges.filter((e) => e.from === "pkg:cargo/x@0.1.0").map((e) => e.to),
+      fromX(),
       ["pkg:cargo/log@0.4.22", "pkg:cargo/rand@0.8.4", "pkg:cargo/serde"],
       "serde 0.9 is not the 1.0.190 locked, =0.8.4 not the 0.8.5",
     );
     assert.ok(inventory.warnings?.some((w) => w.startsWith("tools/x/Cargo.toml is resolved by")));
+  } finally {
+    await done();
+  }
+});
+
+// A crate below a root crate that has no [workspace] is a workspace of its own to Cargo, built
+// with a Cargo.lock beside it: the root's lock does not resolve it (its log 0.4.22 was taken),
+// unless it locks the crate, a path dependency of the root.
+Deno.test("a crate with no workspace above is not resolved by a Cargo.lock above, unless that lock locks it", async () => {
+  const lock = (x: string): string =>
+    'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
+    `dependencies = ["log"${x === "" ? "" : ', "x"'}]\n\n[[package]]\nname = "log"\n` +
+    'version = "0.4.22"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n' +
+    'checksum = "00"\n' + x;
+  const [dir, done] = await tempProject({
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nlog = "0.4"\n',
+    "Cargo.lock": lock(""),
+    "tools/x/Cargo.toml": '[package]\nname = "x"\nversion = "0.1.0"\n\n' +
+      '[dependencies]\nlog = "0.4.20"\n',
+  });
+  try {
+    const edgesOfX = async (): Promise<string[]> =>
+      (await readInventory(dir, { onWarning: () => {} })).edges
+        .filter((e) => e.from === "pkg:cargo/x@0.1.0").map((e) => e.to);
+    assert.deepEqual(await edgesOfX(), ["pkg:cargo/log"]);
+    await writeTree(dir, {
+      "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\n' +
+        'log = "0.4"\nx = { path = "tools/x" }\n',
+      "Cargo.lock": lock(
+        '\n[[package]]\nname = "x"\nversion = "0.1.0"\ndependencies = ["log"]\n',
+      ),
+    });
+    assert.deepEqual(await edgesOfX(), ["pkg:cargo/log@0.4.22"], "a path dependency of the root");
   } finally {
     await done();
   }

@@ -594,8 +594,8 @@ function projectOf(
  * the project's `.cargo/config.toml`); `workspace = true` entries take the
  * workspace root's `[workspace.dependencies]` entry, and a dependency the
  * root's `[patch.<source>]` patches is the crate the patch names (see
- * {@linkcode patched}). A workspace root, and a crate that the workspace above
- * excludes, `standsAlone` (a lock above is not its own). A workspace root without `[package]` declares nothing
+ * {@linkcode patched}). A workspace root, a crate that the workspace above
+ * excludes and one with no workspace above `standsAlone` (a lock above is not its own). A workspace root without `[package]` declares nothing
  * itself.
  *
  * @example
@@ -645,8 +645,10 @@ export function readCargoToml(
     }
   }
   // Cargo builds a workspace root (a crate with a `[workspace]` of its own: all-is-cubes'
-  // `fuzz/`), and a crate the workspace above excludes, with a Cargo.lock beside it.
-  const alone = excluded || root === manifest;
+  // `fuzz/`), a crate the workspace above excludes, and a crate with no workspace above
+  // (`tools/x` below a root crate that has none), with a Cargo.lock beside it: a lock above
+  // resolves it only where it locks the crate (a path dependency of the crate there).
+  const alone = excluded || root === manifest || root === undefined;
   const output: ReaderResult = { ...builder.build(), ...alone ? { standsAlone: true } : {} };
   // The workspace's Cargo.lock, when there is one, says each crate's registry.
   const lock = (root ?? manifest).path.replace(/Cargo\.toml$/, "Cargo.lock");
