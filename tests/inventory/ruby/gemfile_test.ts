@@ -123,6 +123,15 @@ Deno.test("readGemfileManifest: the global source is found in time linear in the
   ]);
 });
 
+/** Reads a root `Gemfile` whose `gemspec` is `demo.gemspec`, of text `gemspec`. */
+function readWithGemspec(gemfile: string, gemspec: string): ReturnType<typeof readGemfileManifest> {
+  return readGemfileManifest(gemfile, {
+    path: "Gemfile",
+    load: (p) => (p === "demo.gemspec" ? gemspec : undefined),
+    files: () => ["Gemfile", "demo.gemspec"],
+  });
+}
+
 Deno.test("readGemfileManifest: requirements are the literal arguments only; a condition's or a computed argument's strings are none", () => {
   const gemfile = [
     "gemspec",
@@ -141,11 +150,7 @@ Deno.test("readGemfileManifest: requirements are the literal arguments only; a c
     '  s.add_development_dependency "rake", Demo::RAKE',
     "end",
   ].join("\n");
-  const out = readGemfileManifest(gemfile, {
-    path: "Gemfile",
-    load: (p) => (p === "demo.gemspec" ? gemspec : undefined),
-    files: () => ["Gemfile", "demo.gemspec"],
-  });
+  const out = readWithGemspec(gemfile, gemspec);
   assert.deepEqual(
     out.components.map((c) => `${c.purl} ${c.version ?? c.specifier ?? "*"}`),
     [
@@ -185,11 +190,7 @@ Deno.test("readGemfileManifest: a range and the one pin of a gem that satisfies 
     '  s.add_dependency "json", ">= 2"',
     "end",
   ].join("\n");
-  const out = readGemfileManifest(gemfile, {
-    path: "Gemfile",
-    load: (p) => (p === "demo.gemspec" ? gemspec : undefined),
-    files: () => ["Gemfile", "demo.gemspec"],
-  });
+  const out = readWithGemspec(gemfile, gemspec);
   assert.deepEqual(
     out.components.map((c) => `${c.purl} ${c.specifier ?? "-"} ${c.scopes.join(",")}`),
     [
