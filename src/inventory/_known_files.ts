@@ -314,8 +314,10 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     ...GRADLE_SCRIPT,
     declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, true),
   },
-  // The version catalog: declarations the build scripts use, resolved as they are.
-  { name: "gradle/libs.versions.toml", ...GRADLE_BUILD },
+  // The version catalogs: declarations the build scripts use, resolved as they are. Besides the
+  // default `libs`, a settings script may create others from files of gradle/ (Signal-Android's
+  // gradle/test-libs.versions.toml, lint-libs.versions.toml).
+  { name: "gradle/*.versions.toml", ...GRADLE_BUILD },
   { name: "*-gradle.lockfile", tool: "Gradle", kind: "lock" },
   { name: "build.sbt", tool: "sbt", kind: "manifest" },
   { name: "ivy.xml", tool: "Ivy", kind: "manifest" },

@@ -33,6 +33,7 @@ Deno.test("knownFile: exact names, `*` patterns, folder-bound names", () => {
 Deno.test("knownFile: Gradle version catalogs, Bazel WORKSPACE, Cabal, Bower, dub, Gleam and opam files", () => {
   const cases: [string, string, string, string | undefined][] = [
     ["libs.versions.toml", "gradle", "Gradle", "maven"],
+    ["test-libs.versions.toml", "gradle", "Gradle", "maven"], // another catalog of the build
     ["WORKSPACE", "", "Bazel", undefined],
     ["WORKSPACE.bazel", "", "Bazel", undefined],
     ["app.cabal", "", "Cabal", undefined],

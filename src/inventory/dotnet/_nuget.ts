@@ -16,6 +16,32 @@ export function nugetPurl(name: string, version?: string): string {
   return formatPurl({ type: "nuget", name, version });
 }
 
+/** Dot-separated identifiers of a SemVer release label or build metadata. */
+const LABEL = "[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*";
+/** A NuGet version: one to four numbers, a release label, build metadata. */
+const NUGET_VERSION = new RegExp(
+  `^(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:\\.(\\d+))?(-${LABEL})?(?:\\+${LABEL})?$`,
+);
+
+/**
+ * NuGet's normalized form of a version, as `NuGetVersion.ToNormalizedString` writes it: each
+ * number without leading zeros, at least three numbers (`5.0` is `5.0.0`), a fourth that is zero
+ * left out (`13.0.1.0` is `13.0.1`), build metadata (`+…`) dropped, the release label kept as
+ * written. It is the package's version on a feed and in `packages.lock.json`, so a project's
+ * `Version="5.0"` and a lock's `5.0.0` are one version. Any other text is returned as it is.
+ *
+ * @param version A version as written.
+ * @returns The normalized version.
+ */
+export function normalizeNugetVersion(version: string): string {
+  const parts = NUGET_VERSION.exec(version);
+  if (parts === null) return version;
+  const number = (digits = "0"): string => digits.replace(/^0+(?=\d)/, "");
+  const revision = number(parts[4]);
+  return `${number(parts[1])}.${number(parts[2])}.${number(parts[3])}` +
+    `${revision === "0" ? "" : `.${revision}`}${parts[5] ?? ""}`;
+}
+
 /**
  * A project of the solution as a member. Its id is the lowercased
  * `pkg:nuget/<name>` without version: NuGet names projects case-insensitively

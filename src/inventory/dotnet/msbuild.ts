@@ -83,7 +83,7 @@ import {
   type XmlElement,
 } from "../_formats/xml.ts";
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
-import { nugetPurl, projectMember } from "./_nuget.ts";
+import { normalizeNugetVersion, nugetPurl, projectMember } from "./_nuget.ts";
 
 const CODE = "inventory.msbuild.invalid";
 /**
@@ -296,13 +296,16 @@ interface Download {
 
 /**
  * Splits a NuGet version into an exact version (`[1.0]`, or the range `[1.0, 1.0]` that only it
- * satisfies) or a specifier.
+ * satisfies), in NuGet's normalized form (`1.0.0`, as a lock writes it), or a specifier.
  */
 export function splitNugetVersion(version: string): { version?: string; specifier?: string } {
   const exact = /^\[\s*([^,[\]()\s]+)\s*(?:,\s*([^,[\]()\s]+)\s*)?\]$/.exec(version);
-  if (exact && (exact[2] === undefined || exact[2] === exact[1])) return { version: exact[1] };
+  const low = exact === null ? undefined : normalizeNugetVersion(exact[1]);
+  if (exact && (exact[2] === undefined || normalizeNugetVersion(exact[2]) === low)) {
+    return { version: low };
+  }
   if (/[[\](),*\s]/.test(version)) return { specifier: version };
-  return { version };
+  return { version: normalizeNugetVersion(version) };
 }
 
 class Evaluation {

@@ -7,7 +7,9 @@
  * The file is flat: it lists every installed package, those the project
  * asked for and their dependencies alike, with the exact version installed;
  * it records no graph. So every entry is a `pkg:nuget` component with its
- * version as written and no edges, and none is marked direct.
+ * version in NuGet's normalized form (NuGet 2 wrote the nuspec's `1.0.0.0`, NuGet 3
+ * writes `1.0.0`: one version, as a lock writes it) and no edges, and none is marked
+ * direct.
  * `developmentDependency="true"` (a build-time tool or analyzer, never a
  * dependency of the package the project makes) → build; every other entry of
  * a test project → dev; else runtime. The project file beside it (`*.csproj`,
@@ -25,7 +27,7 @@ import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { childElements, lineColumn, localName, parseXml } from "../_formats/xml.ts";
-import { nugetPurl } from "./_nuget.ts";
+import { normalizeNugetVersion, nugetPurl } from "./_nuget.ts";
 import { projectBeside, referencesTestSdk } from "./msbuild.ts";
 
 const CODE = "inventory.packages_config.invalid";
@@ -128,11 +130,12 @@ export function readPackagesConfig(
   const test = project?.isTest === true || referencesTestSdk(packages.map((p) => p.id));
   const out = new OutputBuilder();
   for (const p of packages) {
+    const version = normalizeNugetVersion(p.version);
     out.component({
-      purl: nugetPurl(p.id, p.version),
+      purl: nugetPurl(p.id, version),
       ecosystem: "nuget",
       name: p.id,
-      version: p.version,
+      version,
       scopes: [p.development ? "build" : test ? "dev" : "runtime"],
       groups: p.targetFramework === undefined ? [] : [p.targetFramework],
       sources: [path],

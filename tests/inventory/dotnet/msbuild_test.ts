@@ -214,6 +214,15 @@ Deno.test("splitNugetVersion: exact, minimum, ranges and floating versions", () 
   assert.deepEqual(splitNugetVersion("[1.0,2.0)"), { specifier: "[1.0,2.0)" });
   assert.deepEqual(splitNugetVersion("(,1.0]"), { specifier: "(,1.0]" });
   assert.deepEqual(splitNugetVersion("1.*"), { specifier: "1.*" });
+  // NuGet's normalized form, as a lock and the feed write it.
+  assert.deepEqual(splitNugetVersion("5.0"), { version: "5.0.0" });
+  assert.deepEqual(splitNugetVersion("[5.0]"), { version: "5.0.0" });
+  assert.deepEqual(splitNugetVersion("[5.0, 5.0.0]"), { version: "5.0.0" });
+  assert.deepEqual(splitNugetVersion("13.0.1.0"), { version: "13.0.1" });
+  assert.deepEqual(splitNugetVersion("1.00.0.1"), { version: "1.0.0.1" });
+  assert.deepEqual(splitNugetVersion("3.01.0"), { version: "3.1.0" });
+  assert.deepEqual(splitNugetVersion("2.1.28+build.5"), { version: "2.1.28" });
+  assert.deepEqual(splitNugetVersion("4.0-Beta.01"), { version: "4.0.0-Beta.01" });
 });
 
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
@@ -892,6 +901,45 @@ Deno.test("a packages.lock.json: a Direct package the project takes no runtime a
       "System.Text.Encoding.CodePages build,runtime", // AngleSharp's too
     ]);
     await assertSbomsValid(inventory, "msbuild runtime assets");
+  });
+});
+
+// Shaped like AvaloniaUI/Avalonia's build/Rx.props (`<PackageReference Include="System.Reactive"
+// Version="5.0" />`), imported by a project without a lock, beside one whose lock resolved it.
+Deno.test("a version written short (5.0) is NuGet's 5.0.0: one component with a lock's 5.0.0", async () => {
+  const lock = {
+    version: 1,
+    dependencies: {
+      "net6.0": {
+        "System.Reactive": { type: "Direct", requested: "[5.0.0, )", resolved: "5.0.0" },
+      },
+    },
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "build/Rx.props":
+        `<Project DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <ItemGroup>
+    <PackageReference Include="System.Reactive" Version="5.0" />
+  </ItemGroup>
+</Project>`,
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net6.0</TargetFramework></PropertyGroup>
+  <Import Project="..\\..\\build\\Rx.props" />
+</Project>`,
+      "src/App/packages.lock.json": JSON.stringify(lock, null, 2),
+      "src/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net6.0</TargetFramework></PropertyGroup>
+  <Import Project="..\\..\\build\\Rx.props" />
+  <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.1.0" /></ItemGroup>
+</Project>`,
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:nuget/Newtonsoft.Json@13.0.1",
+      "pkg:nuget/System.Reactive@5.0.0",
+    ]);
+    assert.deepEqual(inventory.components.map((c) => c.version), ["13.0.1", "5.0.0"]);
   });
 });
 

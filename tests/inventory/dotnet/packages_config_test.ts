@@ -22,18 +22,21 @@ Deno.test("readerFor: packages.config and packages.<project>.config", () => {
   }
 });
 
-Deno.test("readPackagesConfig: every entry exact as written, developmentDependency → build, no graph", () => {
+Deno.test("readPackagesConfig: every entry exact, in NuGet's normalized form, developmentDependency → build, no graph", () => {
   // The form of the NuGet docs' packages.config reference.
   const text = Deno.readTextFileSync(fixture(...DIR, "web", "Web", "packages.config"));
   const out = readPackagesConfig(text, { path: "Web/packages.config" });
   assertWellFormed(out);
   assert.equal(out.components.length, 9);
   const byName = new Map(out.components.map((c) => [c.name, c]));
+  // Written 1.0.0.0 and 1.3 (NuGet 2 kept the nuspec's text): NuGet's versions 1.0.0 and 1.3.0,
+  // as a packages.lock.json and the feed name them.
   assert.equal(
     byName.get("Microsoft.Web.Infrastructure")?.purl,
-    "pkg:nuget/Microsoft.Web.Infrastructure@1.0.0.0",
+    "pkg:nuget/Microsoft.Web.Infrastructure@1.0.0",
   );
-  assert.equal(byName.get("RouteMagic")?.purl, "pkg:nuget/RouteMagic@1.3");
+  assert.equal(byName.get("RouteMagic")?.purl, "pkg:nuget/RouteMagic@1.3.0");
+  assert.equal(byName.get("RouteMagic")?.version, "1.3.0");
   assert.deepEqual(byName.get("Microsoft.Net.Compilers")?.scopes, ["build"]);
   assert.deepEqual(byName.get("Newtonsoft.Json")?.scopes, ["runtime"]);
   assert.deepEqual(byName.get("Newtonsoft.Json")?.groups, ["net46"]);

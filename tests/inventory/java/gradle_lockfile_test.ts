@@ -517,6 +517,41 @@ Deno.test("readInventory: the locks build scripts name at other paths are read, 
   });
 });
 
+// Shaped like signalapp/Signal-Android's gradle/: the default catalog and others the settings
+// script creates (`versionCatalogs { create("testLibs") { from(files("gradle/test-libs.versions.toml")) } }`).
+// Without a lock, each is named unread, not only the default one; a lock of the build resolves them.
+Deno.test("readInventory: every version catalog of gradle/ is unread without a lock, resolved with one", async () => {
+  const files: Record<string, string> = {
+    "settings.gradle.kts": 'rootProject.name = "Signal"\ndependencyResolutionManagement {\n' +
+      '  versionCatalogs {\n    create("testLibs") { from(files("gradle/test-libs.versions.toml")) }\n' +
+      "  }\n}\n",
+    "build.gradle.kts": "plugins {\n  alias(libs.plugins.android.application)\n}\n" +
+      "dependencies {\n  implementation(libs.androidx.core)\n  testImplementation(testLibs.junit)\n}\n",
+    "gradle/libs.versions.toml": '[libraries]\nandroidx-core = "androidx.core:core:1.13.1"\n',
+    "gradle/test-libs.versions.toml": '[libraries]\njunit = "junit:junit:4.13.2"\n',
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const unread = await readInventory(dir);
+    assert.deepEqual(unread.unread, [
+      "build.gradle.kts",
+      "gradle/libs.versions.toml",
+      "gradle/test-libs.versions.toml",
+    ]);
+    await Deno.writeTextFile(
+      `${dir}/gradle.lockfile`,
+      "androidx.core:core:1.13.1=releaseRuntimeClasspath\n" +
+        "junit:junit:4.13.2=testReleaseUnitTestRuntimeClasspath\nempty=\n",
+    );
+    const locked = await readInventory(dir);
+    assert.deepEqual(locked.unread, []);
+    assert.deepEqual(locked.components.map((c) => c.id), [
+      "pkg:maven/androidx.core/core@1.13.1",
+      "pkg:maven/junit/junit@4.13.2",
+    ]);
+  });
+});
+
 // Gradle reads and writes only the lock a script names: a gradle.lockfile left beside it (from
 // before the script moved its lock) is stale. It was read too, adding its old versions silently,
 // where a deno.lock beside a deno.json that names another lock is left out with a warning.
