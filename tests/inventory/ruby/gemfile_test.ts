@@ -204,6 +204,45 @@ Deno.test("readGemfileManifest: a range and the one pin of a gem that satisfies 
   );
 });
 
+// rubocop: the gemspec's development dependencies rake "~> 10.0" and simplecov "~> 0.7", the
+// Gemfile's rake "~> 12.0" and simplecov "~> 0.10", "< 0.18": Bundler keeps the Gemfile's
+// (its Dsl: "Always prefer the dependency from the Gemfile"), yet the SBOM gave the gemspec's,
+// and a Gemfile pin outside the gemspec's range was a second, version-less component.
+Deno.test("readGemfileManifest: a gem the Gemfile declares is its declaration, not the gemspec's development dependency", () => {
+  const gemfile = [
+    "gemspec",
+    "gem 'rake', '~> 12.0'",
+    "gem 'simplecov', '~> 0.10', '< 0.18'",
+    "gem 'rspec', '3.13.0'",
+    "group :test do",
+    "  gem 'webmock', require: false",
+    "end",
+  ].join("\n");
+  const gemspec = [
+    "Gem::Specification.new do |s|",
+    "  s.name = 'demo'",
+    "  s.add_runtime_dependency('rainbow', '>= 1.1.4')",
+    "  s.add_development_dependency('rake', '~> 10.0')",
+    "  s.add_development_dependency('rspec', '~> 2.13')",
+    "  s.add_development_dependency('simplecov', '~> 0.7')",
+    "  s.add_development_dependency('webmock', '= 3.0.1')",
+    "  s.add_development_dependency('yard', '~> 0.8')",
+    "end",
+  ].join("\n");
+  const out = readWithGemspec(gemfile, gemspec);
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.specifier ?? "-"} ${c.scopes.join(",")}`),
+    [
+      "pkg:gem/rainbow >= 1.1.4 runtime",
+      "pkg:gem/rake ~> 12.0 dev",
+      "pkg:gem/rspec@3.13.0 - dev",
+      "pkg:gem/simplecov ~> 0.10, < 0.18 dev",
+      "pkg:gem/webmock - dev",
+      "pkg:gem/yard ~> 0.8 dev",
+    ],
+  );
+});
+
 Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bundler finds it; none outside the project, nor a computed one", () => {
   const gemspec = (name: string): string =>
     `Gem::Specification.new do |s|\n  s.name = "${name}"\n  s.add_dependency "${name}-dep"\nend\n`;
