@@ -284,7 +284,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
       if (origin?.kind === "path") {
         notes.push(
           `${where}: gem "${name}" is from the folder ${
-            origin.value ?? "a `path` block computes"
+            origin.value ?? "that a computed `path` names"
           } ` +
             "(the project's own or vendored code): without a Gemfile.lock it is not in the SBOM",
         );
@@ -292,7 +292,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
       }
       if (origin !== undefined && origin.value === undefined) {
         notes.push(
-          `${where}: gem "${name}" is from a \`${origin.kind}\` block whose argument is computed: ` +
+          `${where}: gem "${name}" is from a computed \`${origin.kind}\`: ` +
             "its purl names rubygems.org",
         );
       }

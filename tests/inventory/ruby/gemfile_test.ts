@@ -81,7 +81,28 @@ Deno.test("readGemfileManifest: a path gem, a computed name, another gem server 
   assert.deepEqual(out.warnings, [
     "app/Gemfile:4: a `gem` call with a computed name is not read",
     'app/Gemfile:3: gem "engine" is from the folder engines/engine (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
-    'app/Gemfile:10: gem "local" is from the folder a `path` block computes (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+    'app/Gemfile:10: gem "local" is from the folder that a computed `path` names (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+  ]);
+});
+
+// jekyll: `gem "test-theme", :path => File.expand_path("test/fixtures/test-theme", __dir__)`,
+// rubocop: `gem 'rubocop-ast', path: local_ast if Dir.exist? local_ast`: a computed `path:` is
+// a folder all the same, yet these were rubygems.org gems (pkg:gem/test-theme).
+Deno.test("readGemfileManifest: a computed `path:` / `git:` option is that origin, its value untold", () => {
+  const gemfile = [
+    'source "https://rubygems.org"',
+    'gem "test-theme", :path => File.expand_path("test/fixtures/test-theme", __dir__)',
+    "local_ast = File.expand_path('../rubocop-ast', __dir__)",
+    "gem 'rubocop-ast', path: local_ast if Dir.exist? local_ast",
+    'gem "private", git: ENV["PRIVATE_GIT"]',
+    'gem "rake", "~> 13.0", require: false',
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:gem/private", "pkg:gem/rake"]);
+  assert.deepEqual(out.warnings?.filter((w) => !w.includes("condition")), [
+    'Gemfile:2: gem "test-theme" is from the folder that a computed `path` names (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+    'Gemfile:4: gem "rubocop-ast" is from the folder that a computed `path` names (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+    'Gemfile:5: gem "private" is from a computed `git`: its purl names rubygems.org',
   ]);
 });
 
