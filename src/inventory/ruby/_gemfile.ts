@@ -79,9 +79,12 @@ const OPENERS = /^(?:if|unless|case|while|until|begin|def|class|module)\b/;
 const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
 // Each run of spaces has one place in a pattern: `\s*\(?\s*` tried every split of 200 KB of them.
 const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
-/** An origin option: `git: "…"`, `:github => '…'`. */
+/**
+ * An origin option: `git: "…"`, `:github => '…'`; or a computed one (`path: local_ast`,
+ * `:path => File.expand_path(…)`), whose value no group holds.
+ */
 const ORIGIN_OPTION =
-  /(?:\b(git|github|path|source)\s*:|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)")/;
+  /(?:\b(git|github|path|source)\s*:(?!:)|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)"|(?=\S))/;
 
 /**
  * A Ruby string literal without interpolation, `.freeze` allowed: `'x'`, `"x"`, `%q<x>`,

@@ -178,7 +178,8 @@ function gemspecFile(
  * it names (`name:`, `path:` inside the project; by default the only
  * `*.gemspec` beside it) is the project: its
  * `add_dependency` / `add_runtime_dependency` are runtime,
- * `add_development_dependency` dev, and the Gemfile's default group is dev.
+ * `add_development_dependency` dev (unless the Gemfile declares that gem: Bundler prefers the
+ * Gemfile's declaration), and the Gemfile's default group is dev.
  * What is not plain declarations (a condition, a computed name, a block vouch
  * does not evaluate) is a warning, never guessed. Only the lock of its own
  * folder resolves it (`standsAlone`).
@@ -215,6 +216,12 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   // 200 KB); each run of them has one place in the pattern.
   const global = /^[ \t]*source[ \t]*(?:\([ \t]*)?['"]([^'"\n]+)['"][ \t]*(?:\)[ \t]*)?\r?$/m
     .exec(text)?.[1];
+  // A development dependency of the gemspec that the Gemfile declares too is the Gemfile's
+  // declaration: Bundler's Dsl drops the gemspec's ("Always prefer the dependency from the
+  // Gemfile"), its requirement with it.
+  const specDependencies = (spec?.dependencies ?? []).filter((d) =>
+    d.scope !== "dev" || !gemfile.gems.has(d.name)
+  );
   // Bundler installs one version of a gem for the whole bundle: a range the gemspec writes
   // (`< 2`, runtime) and a pin the Gemfile writes (`1.3.4`, dev) are one gem, at the pin, where
   // it is the one pin of that gem from the default source and satisfies the range.
@@ -223,7 +230,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
     const version = pinned(requirements);
     if (version !== undefined) pins.set(name, (pins.get(name) ?? new Set()).add(version));
   };
-  for (const d of spec?.dependencies ?? []) pin(d.name, d.requirements);
+  for (const d of specDependencies) pin(d.name, d.requirements);
   for (const [name, declarations] of gemfile.gems) {
     for (const d of declarations) if (d.origin === undefined) pin(name, d.requirements);
   }
@@ -266,7 +273,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
     builder.declare(id, [...groups]);
   };
   const own = spec?.project?.name;
-  for (const dependency of spec?.dependencies ?? []) {
+  for (const dependency of specDependencies) {
     add(dependency.name, dependency.requirements, [dependency.scope], [], undefined);
   }
   for (const [name, declarations] of gemfile.gems) {
@@ -277,7 +284,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
       if (origin?.kind === "path") {
         notes.push(
           `${where}: gem "${name}" is from the folder ${
-            origin.value ?? "a `path` block computes"
+            origin.value ?? "that a computed `path` names"
           } ` +
             "(the project's own or vendored code): without a Gemfile.lock it is not in the SBOM",
         );
@@ -285,7 +292,7 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
       }
       if (origin !== undefined && origin.value === undefined) {
         notes.push(
-          `${where}: gem "${name}" is from a \`${origin.kind}\` block whose argument is computed: ` +
+          `${where}: gem "${name}" is from a computed \`${origin.kind}\`: ` +
             "its purl names rubygems.org",
         );
       }

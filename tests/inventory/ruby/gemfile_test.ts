@@ -81,7 +81,28 @@ Deno.test("readGemfileManifest: a path gem, a computed name, another gem server 
   assert.deepEqual(out.warnings, [
     "app/Gemfile:4: a `gem` call with a computed name is not read",
     'app/Gemfile:3: gem "engine" is from the folder engines/engine (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
-    'app/Gemfile:10: gem "local" is from the folder a `path` block computes (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+    'app/Gemfile:10: gem "local" is from the folder that a computed `path` names (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+  ]);
+});
+
+// jekyll: `gem "test-theme", :path => File.expand_path("test/fixtures/test-theme", __dir__)`,
+// rubocop: `gem 'rubocop-ast', path: local_ast if Dir.exist? local_ast`: a computed `path:` is
+// a folder all the same, yet these were rubygems.org gems (pkg:gem/test-theme).
+Deno.test("readGemfileManifest: a computed `path:` / `git:` option is that origin, its value untold", () => {
+  const gemfile = [
+    'source "https://rubygems.org"',
+    'gem "test-theme", :path => File.expand_path("test/fixtures/test-theme", __dir__)',
+    "local_ast = File.expand_path('../rubocop-ast', __dir__)",
+    "gem 'rubocop-ast', path: local_ast if Dir.exist? local_ast",
+    'gem "private", git: ENV["PRIVATE_GIT"]',
+    'gem "rake", "~> 13.0", require: false',
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:gem/private", "pkg:gem/rake"]);
+  assert.deepEqual(out.warnings?.filter((w) => !w.includes("condition")), [
+    'Gemfile:2: gem "test-theme" is from the folder that a computed `path` names (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+    'Gemfile:4: gem "rubocop-ast" is from the folder that a computed `path` names (the project\'s own or vendored code): without a Gemfile.lock it is not in the SBOM',
+    'Gemfile:5: gem "private" is from a computed `git`: its purl names rubygems.org',
   ]);
 });
 
@@ -200,6 +221,45 @@ Deno.test("readGemfileManifest: a range and the one pin of a gem that satisfies 
       "pkg:gem/json@2.9.1 - dev",
       "pkg:gem/rack ~> 2.2 runtime", // the pin does not satisfy the range
       "pkg:gem/rack@3.1.8 - dev",
+    ],
+  );
+});
+
+// rubocop: the gemspec's development dependencies rake "~> 10.0" and simplecov "~> 0.7", the
+// Gemfile's rake "~> 12.0" and simplecov "~> 0.10", "< 0.18": Bundler keeps the Gemfile's
+// (its Dsl: "Always prefer the dependency from the Gemfile"), yet the SBOM gave the gemspec's,
+// and a Gemfile pin outside the gemspec's range was a second, version-less component.
+Deno.test("readGemfileManifest: a gem the Gemfile declares is its declaration, not the gemspec's development dependency", () => {
+  const gemfile = [
+    "gemspec",
+    "gem 'rake', '~> 12.0'",
+    "gem 'simplecov', '~> 0.10', '< 0.18'",
+    "gem 'rspec', '3.13.0'",
+    "group :test do",
+    "  gem 'webmock', require: false",
+    "end",
+  ].join("\n");
+  const gemspec = [
+    "Gem::Specification.new do |s|",
+    "  s.name = 'demo'",
+    "  s.add_runtime_dependency('rainbow', '>= 1.1.4')",
+    "  s.add_development_dependency('rake', '~> 10.0')",
+    "  s.add_development_dependency('rspec', '~> 2.13')",
+    "  s.add_development_dependency('simplecov', '~> 0.7')",
+    "  s.add_development_dependency('webmock', '= 3.0.1')",
+    "  s.add_development_dependency('yard', '~> 0.8')",
+    "end",
+  ].join("\n");
+  const out = readWithGemspec(gemfile, gemspec);
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.specifier ?? "-"} ${c.scopes.join(",")}`),
+    [
+      "pkg:gem/rainbow >= 1.1.4 runtime",
+      "pkg:gem/rake ~> 12.0 dev",
+      "pkg:gem/rspec@3.13.0 - dev",
+      "pkg:gem/simplecov ~> 0.10, < 0.18 dev",
+      "pkg:gem/webmock - dev",
+      "pkg:gem/yard ~> 0.8 dev",
     ],
   );
 });
