@@ -709,6 +709,83 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
   return out;
 }
 
+/** The hatch metadata hook of uv-dynamic-versioning, which sets a project's dynamic dependencies. */
+const UV_DYNAMIC_VERSIONING = "[tool.hatch.metadata.hooks.uv-dynamic-versioning]";
+
+/** A Jinja `{{ … }}` expression and the comparison before it (`=={{ version }}`), with a comma around. */
+const TEMPLATED_CLAUSE = /\s*(?:===|==|~=|!=|<=|>=|<|>)\s*\{\{[^}]*\}\}\s*(?:,\s*)?/g;
+
+/**
+ * A requirement of uv-dynamic-versioning's hook without its templated clauses: a
+ * `=={{ version }}` is the project's own version at build time (its workspace siblings'),
+ * which no file says; the rest of the range stays. `undefined` for another template
+ * (`{% if %}`), which only the build evaluates.
+ */
+function untemplated(text: string): string | undefined {
+  const out = text.replace(TEMPLATED_CLAUSE, "").replace(/,\s*(?=;|$)/, "");
+  return /\{[{%#]/.test(out) ? undefined : out;
+}
+
+/**
+ * The requirements of a list of uv-dynamic-versioning's hook, untemplated; `undefined` when
+ * one has a template only the build evaluates.
+ */
+function hookRequirements(ctx: Context, list: unknown, what: string): string[] | undefined {
+  const out = ctx.strings(list, what, what).map(untemplated);
+  return out.every((text) => text !== undefined) ? out as string[] : undefined;
+}
+
+/**
+ * The `dependencies` and `optional-dependencies` of a `[project]` that declares them
+ * `dynamic` (the build backend sets them): those of uv-dynamic-versioning's hatch metadata
+ * hook (pydantic/pydantic-ai's `"pydantic-graph=={{ version }}"`), read as `[project]`'s.
+ * `unread` names the dynamic fields that nothing vouch reads gives: neither that hook, nor
+ * Poetry's `[tool.poetry]` tables, nor the requirements files of setuptools'
+ * `[tool.setuptools.dynamic]` or of hatch-requirements-txt's hook (those files are read
+ * on their own).
+ */
+function dynamicDependencies(
+  ctx: Context,
+  project: Table | undefined,
+  tool: Table | undefined,
+): { project: Table | undefined; unread: string[] } {
+  const dynamic = ctx.strings(project?.dynamic, "[project] dynamic", "dynamic");
+  const fields = ["dependencies", "optional-dependencies"]
+    .filter((field) => dynamic.includes(field) && project?.[field] === undefined);
+  if (project === undefined || fields.length === 0) return { project, unread: [] };
+  const hatch = ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch");
+  const metadata = ctx.table(hatch?.metadata, "[tool.hatch.metadata]", "[tool.hatch.metadata");
+  const hooks = ctx.table(metadata?.hooks, "[tool.hatch.metadata.hooks]", "hooks") ?? {};
+  const hook = ctx.table(
+    hooks["uv-dynamic-versioning"],
+    UV_DYNAMIC_VERSIONING,
+    UV_DYNAMIC_VERSIONING,
+  );
+  const setuptools = ctx.table(tool?.setuptools, "[tool.setuptools]", "[tool.setuptools");
+  const fromFiles = ctx.table(setuptools?.dynamic, "[tool.setuptools.dynamic]", "dynamic");
+  const poetry = ctx.table(tool?.poetry, "[tool.poetry]", "[tool.poetry");
+  const poetryField = { "dependencies": "dependencies", "optional-dependencies": "extras" };
+  const filled: Table = { ...project };
+  const unread: string[] = [];
+  for (const field of fields as Array<keyof typeof poetryField>) {
+    const where = `${UV_DYNAMIC_VERSIONING} ${field}`;
+    let value: unknown;
+    if (hook?.[field] === undefined) value = undefined;
+    else if (field === "dependencies") value = hookRequirements(ctx, hook[field], where);
+    else {
+      const extras = Object.entries(ctx.table(hook[field], where, field) ?? {})
+        .map(([extra, list]) => [extra, hookRequirements(ctx, list, `${where} "${extra}"`)]);
+      if (extras.every(([, list]) => list !== undefined)) value = Object.fromEntries(extras);
+    }
+    if (value !== undefined) filled[field] = value;
+    else if (
+      fromFiles?.[field] === undefined && hooks.requirements_txt === undefined &&
+      poetry?.[poetryField[field]] === undefined
+    ) unread.push(field);
+  }
+  return { project: filled, unread };
+}
+
 function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table): Declaration[] {
   const out: Declaration[] = [];
   if (project !== undefined) {
@@ -918,7 +995,8 @@ export function readPyproject(
   const pdm = ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm");
   const oldPdm = legacyPdm(pdm);
   const info = projectInfo(ctx, project, poetry, options.release, flitMetadata, oldPdm);
-  const declarations = pep621Declarations(ctx, project, doc);
+  const dynamic = dynamicDependencies(ctx, project, tool);
+  const declarations = pep621Declarations(ctx, dynamic.project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...flitDeclarations(ctx, flitMetadata));
   declarations.push(
@@ -932,7 +1010,7 @@ export function readPyproject(
   declarations.push(...toolDevDependencies(ctx, rye, "[tool.rye]"));
   const self = info ? pep503Name(info.name) : undefined;
   const optional = ctx.table(
-    project?.["optional-dependencies"],
+    dynamic.project?.["optional-dependencies"],
     "[project.optional-dependencies]",
     "optional-dependencies",
   );
@@ -984,7 +1062,15 @@ export function readPyproject(
   if (asks.length > 0) output.extras = { asks, gates: [] };
   const locals = localDeclarations(declarations, self);
   if (locals.length > 0) output.localDeclarations = locals;
-  if (hatch.warnings.length > 0) output.warnings = hatch.warnings;
+  const warnings = [
+    ...hatch.warnings,
+    ...dynamic.unread.map((field) =>
+      `${options.path}: [project] ${field} are dynamic (its build backend sets them), and vouch ` +
+      "reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
+      "pip-compile) and commit the lockfile, which vouch reads"
+    ),
+  ];
+  if (warnings.length > 0) output.warnings = warnings;
   if (info === undefined) return output;
   // Neither a runtime dependency nor a build system: a tooling identity (gitea's lint-only Poetry table).
   const tooling = doc["build-system"] === undefined &&

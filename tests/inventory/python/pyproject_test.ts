@@ -193,7 +193,8 @@ Deno.test("readPyproject: corpus manifests", async () => {
     ["python-poetry__poetry", 35],
     ["Textualize__textual", 43],
     ["pydantic__pydantic", 51], // pydantic-core is `{ workspace = true }` in [tool.uv.sources]
-    ["modelcontextprotocol__python-sdk", 29], // mcp-types is `{ workspace = true }`
+    // mcp-types is `{ workspace = true }`; its dependencies are uv-dynamic-versioning hook's
+    ["modelcontextprotocol__python-sdk", 42],
     ["pdm-project__pdm", 43],
   ];
   for (const [dir, count] of counts) {
@@ -701,4 +702,71 @@ Deno.test("readPyproject: a hatch.toml beside it is read with it and counts as r
     assert.ok(inventory.components.some((c) => c.name === "ruff"));
     await assertSbomsValid(inventory, "hatch.toml");
   });
+});
+
+Deno.test("readPyproject: dynamic dependencies set by uv-dynamic-versioning's hatch hook are read (pydantic/pydantic-ai)", () => {
+  // pydantic/pydantic-ai's pydantic_ai_slim/pyproject.toml, shortened: `dynamic` dependencies
+  // and extras that the hook fills in at build time, `{{ version }}` its own version.
+  const text = '[project]\nname = "pydantic-ai-slim"\n' +
+    'dynamic = ["version", "dependencies", "optional-dependencies"]\n\n' +
+    "[tool.hatch.metadata.hooks.uv-dynamic-versioning]\n" +
+    'dependencies = [\n    "griffe>=1.14.0",\n    "pydantic-graph=={{ version }}",\n' +
+    "    \"exceptiongroup>=1.2.2; python_version < '3.11'\",\n]\n\n" +
+    "[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]\n" +
+    'openai = ["openai>=2.11.0"]\nevals = ["pydantic-evals>=1,<={{ version }}"]\n' +
+    'temporal = ["temporalio==1.20.0"]\nall = ["pydantic-ai-slim[openai]=={{ version }}"]\n\n' +
+    '[dependency-groups]\ndev = ["pydantic-ai-slim[temporal]", "pytest"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.specifier, c.scopes, c.groups]), [
+    ["pkg:pypi/exceptiongroup", ">=1.2.2", ["runtime"], []],
+    ["pkg:pypi/griffe", ">=1.14.0", ["runtime"], []],
+    ["pkg:pypi/openai", ">=2.11.0", ["optional"], ["openai"]],
+    ["pkg:pypi/pydantic-evals", ">=1", ["optional"], ["evals"]], // the templated bound is no range
+    ["pkg:pypi/pydantic-graph", undefined, ["runtime"], []], // its version is the build's
+    ["pkg:pypi/pytest", undefined, ["dev"], ["dev"]],
+    ["pkg:pypi/temporalio@1.20.0", undefined, ["dev", "optional"], ["dev", "temporal"]],
+  ]);
+  assert.equal(out.warnings, undefined);
+});
+
+Deno.test("readPyproject: dynamic dependencies that no file vouch reads lists are a warning, not a silent gap", () => {
+  const warnings = (tables: string): string[] | undefined =>
+    readPyproject(
+      '[project]\nname = "app"\ndynamic = ["version", "dependencies", "optional-dependencies"]\n' +
+        tables,
+      { path: "pyproject.toml" },
+    ).warnings;
+  const unread = (field: string): string =>
+    `pyproject.toml: [project] ${field} are dynamic (its build backend sets them), and vouch reads ` +
+    "no file that lists them: they are not in the SBOM; lock the project (uv lock, pip-compile) " +
+    "and commit the lockfile, which vouch reads";
+  // Another build hook, or a template only the build evaluates.
+  assert.deepEqual(warnings("[tool.hatch.metadata.hooks.custom]\n"), [
+    unread("dependencies"),
+    unread("optional-dependencies"),
+  ]);
+  assert.deepEqual(
+    warnings(
+      "[tool.hatch.metadata.hooks.uv-dynamic-versioning]\n" +
+        'dependencies = ["a{% if true %}>=1{% endif %}"]\n' +
+        "[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]\nx = []\n",
+    ),
+    [unread("dependencies")],
+  );
+  // Files vouch reads on their own (setuptools', hatch-requirements-txt's), Poetry's tables.
+  assert.equal(
+    warnings(
+      '[tool.setuptools.dynamic]\ndependencies = {file = ["requirements.txt"]}\n' +
+        'optional-dependencies.dev = {file = ["requirements-dev.txt"]}\n',
+    ),
+    undefined,
+  );
+  assert.equal(
+    warnings('[tool.hatch.metadata.hooks.requirements_txt]\nfiles = ["requirements.txt"]\n'),
+    undefined,
+  );
+  assert.equal(
+    warnings('[tool.poetry.dependencies]\nrich = "^13"\n[tool.poetry.extras]\nx = ["rich"]\n'),
+    undefined,
+  );
 });
