@@ -50,6 +50,12 @@ export interface PyprojectOptions {
   load?: Load;
   /** Keeps what several files need for one reading of the tree (the uv workspace roots read). */
   memo?: Map<string, unknown>;
+  /**
+   * Whether vouch reads a file of the project on its own (by its path relative to the
+   * project root): the requirements files that setuptools' or hatch-requirements-txt's
+   * dynamic dependencies come from. Without it, none is.
+   */
+  readsFile?: (path: string) => boolean;
 }
 
 const READER = "pyproject";
@@ -735,19 +741,27 @@ function hookRequirements(ctx: Context, list: unknown, what: string): string[] |
   return out.every((text) => text !== undefined) ? out as string[] : undefined;
 }
 
+/** Every string of a TOML value (a file name, a list of them, a table of lists). */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  return isTable(value) ? Object.values(value).flatMap(strings) : [];
+}
+
 /**
  * The `dependencies` and `optional-dependencies` of a `[project]` that declares them
  * `dynamic` (the build backend sets them): those of uv-dynamic-versioning's hatch metadata
  * hook (pydantic/pydantic-ai's `"pydantic-graph=={{ version }}"`), read as `[project]`'s.
  * `unread` names the dynamic fields that nothing vouch reads gives: neither that hook, nor
- * Poetry's `[tool.poetry]` tables, nor the requirements files of setuptools'
- * `[tool.setuptools.dynamic]` or of hatch-requirements-txt's hook (those files are read
- * on their own).
+ * Poetry's `[tool.poetry]` tables, nor requirements files that vouch reads on its own
+ * (`readsFile`), named by setuptools' `[tool.setuptools.dynamic]` or hatch-requirements-txt's
+ * hook.
  */
 function dynamicDependencies(
   ctx: Context,
   project: Table | undefined,
   tool: Table | undefined,
+  readsFile: (path: string) => boolean,
 ): { project: Table | undefined; unread: string[] } {
   const dynamic = ctx.strings(project?.dynamic, "[project] dynamic", "dynamic");
   const fields = ["dependencies", "optional-dependencies"]
@@ -762,12 +776,17 @@ function dynamicDependencies(
     UV_DYNAMIC_VERSIONING,
   );
   const setuptools = ctx.table(tool?.setuptools, "[tool.setuptools]", "[tool.setuptools");
-  const fromFiles = ctx.table(setuptools?.dynamic, "[tool.setuptools.dynamic]", "dynamic");
+  const fromSetuptools = ctx.table(setuptools?.dynamic, "[tool.setuptools.dynamic]", "dynamic");
+  const fromHatch = isTable(hooks.requirements_txt) ? hooks.requirements_txt : {};
   const poetry = ctx.table(tool?.poetry, "[tool.poetry]", "[tool.poetry");
-  const poetryField = { "dependencies": "dependencies", "optional-dependencies": "extras" };
+  const others = {
+    "dependencies": { poetry: "dependencies", hatch: "files" },
+    "optional-dependencies": { poetry: "extras", hatch: "optional-dependencies" },
+  };
+  const folder = posix.dirname(ctx.path);
   const filled: Table = { ...project };
   const unread: string[] = [];
-  for (const field of fields as Array<keyof typeof poetryField>) {
+  for (const field of fields as Array<keyof typeof others>) {
     const where = `${UV_DYNAMIC_VERSIONING} ${field}`;
     let value: unknown;
     if (hook?.[field] === undefined) value = undefined;
@@ -777,10 +796,11 @@ function dynamicDependencies(
         .map(([extra, list]) => [extra, hookRequirements(ctx, list, `${where} "${extra}"`)]);
       if (extras.every(([, list]) => list !== undefined)) value = Object.fromEntries(extras);
     }
+    const files = strings([fromSetuptools?.[field], fromHatch[others[field].hatch]]);
     if (value !== undefined) filled[field] = value;
     else if (
-      fromFiles?.[field] === undefined && hooks.requirements_txt === undefined &&
-      poetry?.[poetryField[field]] === undefined
+      poetry?.[others[field].poetry] === undefined &&
+      (files.length === 0 || !files.every((file) => readsFile(posix.join(folder, file))))
     ) unread.push(field);
   }
   return { project: filled, unread };
@@ -995,7 +1015,7 @@ export function readPyproject(
   const pdm = ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm");
   const oldPdm = legacyPdm(pdm);
   const info = projectInfo(ctx, project, poetry, options.release, flitMetadata, oldPdm);
-  const dynamic = dynamicDependencies(ctx, project, tool);
+  const dynamic = dynamicDependencies(ctx, project, tool, options.readsFile ?? (() => false));
   const declarations = pep621Declarations(ctx, dynamic.project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...flitDeclarations(ctx, flitMetadata));

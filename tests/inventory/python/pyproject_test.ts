@@ -730,16 +730,16 @@ Deno.test("readPyproject: dynamic dependencies set by uv-dynamic-versioning's ha
 });
 
 Deno.test("readPyproject: dynamic dependencies that no file vouch reads lists are a warning, not a silent gap", () => {
-  const warnings = (tables: string): string[] | undefined =>
+  const warnings = (tables: string, readsFile?: (path: string) => boolean): string[] | undefined =>
     readPyproject(
       '[project]\nname = "app"\ndynamic = ["version", "dependencies", "optional-dependencies"]\n' +
         tables,
-      { path: "pyproject.toml" },
+      { path: "app/pyproject.toml", readsFile },
     ).warnings;
   const unread = (field: string): string =>
-    `pyproject.toml: [project] ${field} are dynamic (its build backend sets them), and vouch reads ` +
-    "no file that lists them: they are not in the SBOM; lock the project (uv lock, pip-compile) " +
-    "and commit the lockfile, which vouch reads";
+    `app/pyproject.toml: [project] ${field} are dynamic (its build backend sets them), and vouch ` +
+    "reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
+    "pip-compile) and commit the lockfile, which vouch reads";
   // Another build hook, or a template only the build evaluates.
   assert.deepEqual(warnings("[tool.hatch.metadata.hooks.custom]\n"), [
     unread("dependencies"),
@@ -753,20 +753,52 @@ Deno.test("readPyproject: dynamic dependencies that no file vouch reads lists ar
     ),
     [unread("dependencies")],
   );
-  // Files vouch reads on their own (setuptools', hatch-requirements-txt's), Poetry's tables.
-  assert.equal(
+  // Requirements files that vouch reads on its own (setuptools', hatch-requirements-txt's),
+  // by their paths from the project root; Poetry's tables.
+  const read = new Set(["app/requirements.txt", "app/requirements-dev.txt"]);
+  const setuptools = '[tool.setuptools.dynamic]\ndependencies = {file = ["requirements.txt"]}\n' +
+    'optional-dependencies.dev = {file = ["requirements-dev.txt"]}\n';
+  assert.equal(warnings(setuptools, (path) => read.has(path)), undefined);
+  assert.deepEqual(warnings(setuptools), [unread("dependencies"), unread("optional-dependencies")]);
+  assert.deepEqual(
     warnings(
-      '[tool.setuptools.dynamic]\ndependencies = {file = ["requirements.txt"]}\n' +
+      '[tool.setuptools.dynamic]\ndependencies = {file = ["requirements/base.in"]}\n' +
         'optional-dependencies.dev = {file = ["requirements-dev.txt"]}\n',
+      (path) => read.has(path),
     ),
-    undefined,
+    [unread("dependencies")],
   );
   assert.equal(
-    warnings('[tool.hatch.metadata.hooks.requirements_txt]\nfiles = ["requirements.txt"]\n'),
+    warnings(
+      '[tool.hatch.metadata.hooks.requirements_txt]\nfiles = ["requirements.txt"]\n' +
+        "[tool.hatch.metadata.hooks.requirements_txt.optional-dependencies]\n" +
+        'dev = ["requirements-dev.txt"]\n',
+      (path) => read.has(path),
+    ),
     undefined,
   );
   assert.equal(
     warnings('[tool.poetry.dependencies]\nrich = "^13"\n[tool.poetry.extras]\nx = ["rich"]\n'),
     undefined,
   );
+});
+
+Deno.test("readInventory: dynamic dependencies from a requirements file the scan reads give no warning; from another file, one", async () => {
+  const pyproject = '[project]\nname = "app"\nversion = "1"\ndynamic = ["dependencies"]\n' +
+    "[tool.setuptools.dynamic]\ndependencies = { file = [FILE] }\n";
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": pyproject.replace("FILE", '"requirements.txt"'),
+      "requirements.txt": "rich==13.9.4\n",
+      "lib/pyproject.toml": pyproject.replace("FILE", '"requirements/base.in"'),
+      "lib/requirements/base.in": "httpx\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.ok(inventory.components.some((c) => c.purl === "pkg:pypi/rich@13.9.4"));
+    assert.deepEqual((inventory.warnings ?? []).filter((w) => w.includes("are dynamic")), [
+      "lib/pyproject.toml: [project] dependencies are dynamic (its build backend sets them), and " +
+      "vouch reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
+      "pip-compile) and commit the lockfile, which vouch reads",
+    ]);
+  });
 });
