@@ -1104,21 +1104,22 @@ function isLocal(declaration: Declaration): boolean {
     (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url));
 }
 
-/** The project's own packages declared by folder, by name and scope, once each. */
+/** The project's own packages declared by folder, by name and scope, once each, with the extras asked. */
 function localDeclarations(
   declarations: readonly Declaration[],
   self: string | undefined,
-): Array<{ name: string; scope: Scope }> {
-  const seen = new Set<string>();
-  const out: Array<{ name: string; scope: Scope }> = [];
+): Array<{ name: string; scope: Scope; extras?: string[] }> {
+  const out = new Map<string, { name: string; scope: Scope; extras?: string[] }>();
   for (const declaration of declarations) {
     const name = pep503Name(declaration.name);
     const key = `${name} ${declaration.scope}`;
-    if (!isLocal(declaration) || name === self || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ name, scope: declaration.scope });
+    if (!isLocal(declaration) || name === self) continue;
+    const entry = out.get(key) ?? { name, scope: declaration.scope };
+    const extras = new Set([...entry.extras ?? [], ...declaration.extras ?? []]);
+    if (extras.size > 0) entry.extras = [...extras].sort(compareStrings);
+    out.set(key, entry);
   }
-  return out;
+  return [...out.values()];
 }
 
 /**

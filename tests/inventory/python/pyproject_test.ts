@@ -802,3 +802,23 @@ Deno.test("readInventory: dynamic dependencies from a requirements file the scan
     ]);
   });
 });
+
+Deno.test("readInventory: a lockless uv workspace root asking for a member's extra gives that extra's packages its scope (pydantic/pydantic-ai)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // pydantic-ai's root depends on `pydantic-ai-slim[openai,…]`, a workspace member.
+      "pyproject.toml": '[project]\nname = "app"\nversion = "1"\ndependencies = ["lib[http]"]\n' +
+        '[dependency-groups]\ndev = ["lib[fast]"]\n[tool.uv.sources]\nlib = { workspace = true }\n' +
+        '[tool.uv.workspace]\nmembers = ["lib"]\n',
+      "lib/pyproject.toml": '[project]\nname = "lib"\nversion = "1"\ndependencies = ["idna"]\n' +
+        '[project.optional-dependencies]\nhttp = ["httpx"]\nfast = ["orjson"]\nyaml = ["pyyaml"]\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.name, c.scopes]), [
+      ["httpx", ["optional", "runtime"]],
+      ["idna", ["runtime"]],
+      ["orjson", ["dev", "optional"]],
+      ["pyyaml", ["optional"]], // asked by nobody
+    ]);
+  });
+});
