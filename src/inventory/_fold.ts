@@ -720,6 +720,49 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
 }
 
 /**
+ * The scopes a lockless workspace member's extras take from the manifests of the scan that
+ * ask for them (`localDeclarations` with `extras`): a uv workspace root's runtime
+ * `pydantic-ai-slim[openai]` (pydantic/pydantic-ai) installs the member's `openai` extra with
+ * the root, so what that extra declares is runtime too, not only optional as in the member's
+ * own manifest. A lock that resolves either manifest computes scopes itself (its reach).
+ */
+function withAskedMemberExtras(files: readonly ReadFile[]): ReadFile[] {
+  const lockless = (f: ReadFile): boolean =>
+    f.reader.kind === "manifest" && manifestLocks(f, files).length === 0;
+  const asked = new Map<ReadFile, Array<{ scope: Scope; extras: Set<string> }>>();
+  for (const f of files) {
+    const { ecosystem } = f.reader;
+    const wanted = (f.output.localDeclarations ?? []).filter((d) => d.extras !== undefined);
+    if (wanted.length === 0 || !lockless(f)) continue;
+    for (const { name, scope, extras } of wanted) {
+      const member = files.find((m) =>
+        m !== f && m.reader.ecosystem === ecosystem && m.output.project !== undefined &&
+        packageKey(ecosystem, m.output.project.name) === packageKey(ecosystem, name)
+      );
+      if (member === undefined || !lockless(member)) continue;
+      const keys = new Set(extras!.map((e) => packageKey(ecosystem, e)));
+      asked.set(member, [...asked.get(member) ?? [], { scope, extras: keys }]);
+    }
+  }
+  if (asked.size === 0) return [...files];
+  return files.map((f) => {
+    const asks = asked.get(f);
+    if (asks === undefined) return f;
+    const components = f.output.components.map((c) => {
+      if (!c.scopes.includes("optional")) return c;
+      const scopes = new Set(c.scopes);
+      for (const { scope, extras } of asks) {
+        if (c.groups.some((g) => extras.has(packageKey(f.reader.ecosystem, g)))) scopes.add(scope);
+      }
+      return scopes.size === c.scopes.length
+        ? c
+        : { ...c, scopes: [...scopes].sort(compareStrings) };
+    });
+    return { ...f, output: { ...f.output, components } };
+  });
+}
+
+/**
  * The lock above that installs the project of a lock's folder, if any: the
  * JavaScript lock of the workspace (or `file:` folder) that it locks with its
  * dependencies, as npm, pnpm, Yarn and Bun install a workspace from the
@@ -787,7 +830,9 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   });
   const hung = used.map((f) => lockUnderOwnMember(f, used));
   const own = hung.map((f) => underOwnMember(f, hung));
-  const files = withRangesResolved(withDistinctMemberIds(withOneNugetSpelling(own)), warnings);
+  const files = withAskedMemberExtras(
+    withRangesResolved(withDistinctMemberIds(withOneNugetSpelling(own)), warnings),
+  );
   const outputs: ReaderOutput[] = [];
   const extras: ExtraLinks[] = [];
   const declaredOnly: string[] = [];

@@ -68,8 +68,10 @@ export type ReaderResult = ReaderOutput & {
    * folded into a lock that has it as a member, it is the edge from the
    * manifest's project to that member, and into one that has it as a package
    * (a folder outside the project), that package, declared (see `_fold.ts`).
+   * `extras`: the extras of it asked for (a uv workspace root's
+   * `pydantic-ai-slim[openai]`), PEP 685 names.
    */
-  localDeclarations?: Array<{ name: string; scope: Scope }>;
+  localDeclarations?: Array<{ name: string; scope: Scope; extras?: string[] }>;
   /**
    * For a manifest: its project is built alone, never with a lock of a folder
    * above (a crate that the `[workspace]` above excludes, which Cargo makes a

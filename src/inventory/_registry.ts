@@ -126,7 +126,13 @@ export const READERS: readonly Reader[] = [
     files: ["pyproject.toml"],
     matches: (f) => f === "pyproject.toml",
     read: (text, path, c) =>
-      pyproject().readPyproject(text, { path, release: c.release, load: c.load, memo: c.memo }),
+      pyproject().readPyproject(text, {
+        path,
+        release: c.release,
+        load: c.load,
+        memo: c.memo,
+        readsFile: (file) => readerFor(file)?.name === "requirements" && c.load(file) !== undefined,
+      }),
     // Loaded: asked only of a pyproject.toml read. A pinned declaration's range is its version.
     satisfies: (version, range) =>
       pyproject().satisfies(

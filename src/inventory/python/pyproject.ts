@@ -50,6 +50,12 @@ export interface PyprojectOptions {
   load?: Load;
   /** Keeps what several files need for one reading of the tree (the uv workspace roots read). */
   memo?: Map<string, unknown>;
+  /**
+   * Whether vouch reads a file of the project on its own (by its path relative to the
+   * project root): the requirements files that setuptools' or hatch-requirements-txt's
+   * dynamic dependencies come from. Without it, none is.
+   */
+  readsFile?: (path: string) => boolean;
 }
 
 const READER = "pyproject";
@@ -709,6 +715,97 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
   return out;
 }
 
+/** The hatch metadata hook of uv-dynamic-versioning, which sets a project's dynamic dependencies. */
+const UV_DYNAMIC_VERSIONING = "[tool.hatch.metadata.hooks.uv-dynamic-versioning]";
+
+/** A Jinja `{{ … }}` expression and the comparison before it (`=={{ version }}`), with a comma around. */
+const TEMPLATED_CLAUSE = /\s*(?:===|==|~=|!=|<=|>=|<|>)\s*\{\{[^}]*\}\}\s*(?:,\s*)?/g;
+
+/**
+ * A requirement of uv-dynamic-versioning's hook without its templated clauses: a
+ * `=={{ version }}` is the project's own version at build time (its workspace siblings'),
+ * which no file says; the rest of the range stays. `undefined` for another template
+ * (`{% if %}`), which only the build evaluates.
+ */
+function untemplated(text: string): string | undefined {
+  const out = text.replace(TEMPLATED_CLAUSE, "").replace(/,\s*(?=;|$)/, "");
+  return /\{[{%#]/.test(out) ? undefined : out;
+}
+
+/**
+ * The requirements of a list of uv-dynamic-versioning's hook, untemplated; `undefined` when
+ * one has a template only the build evaluates.
+ */
+function hookRequirements(ctx: Context, list: unknown, what: string): string[] | undefined {
+  const out = ctx.strings(list, what, what).map(untemplated);
+  return out.every((text) => text !== undefined) ? out as string[] : undefined;
+}
+
+/** Every string of a TOML value (a file name, a list of them, a table of lists). */
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  return isTable(value) ? Object.values(value).flatMap(strings) : [];
+}
+
+/**
+ * The `dependencies` and `optional-dependencies` of a `[project]` that declares them
+ * `dynamic` (the build backend sets them): those of uv-dynamic-versioning's hatch metadata
+ * hook (pydantic/pydantic-ai's `"pydantic-graph=={{ version }}"`), read as `[project]`'s.
+ * `unread` names the dynamic fields that nothing vouch reads gives: neither that hook, nor
+ * Poetry's `[tool.poetry]` tables, nor requirements files that vouch reads on its own
+ * (`readsFile`), named by setuptools' `[tool.setuptools.dynamic]` or hatch-requirements-txt's
+ * hook.
+ */
+function dynamicDependencies(
+  ctx: Context,
+  project: Table | undefined,
+  tool: Table | undefined,
+  readsFile: (path: string) => boolean,
+): { project: Table | undefined; unread: string[] } {
+  const dynamic = ctx.strings(project?.dynamic, "[project] dynamic", "dynamic");
+  const fields = ["dependencies", "optional-dependencies"]
+    .filter((field) => dynamic.includes(field) && project?.[field] === undefined);
+  if (project === undefined || fields.length === 0) return { project, unread: [] };
+  const hatch = ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch");
+  const metadata = ctx.table(hatch?.metadata, "[tool.hatch.metadata]", "[tool.hatch.metadata");
+  const hooks = ctx.table(metadata?.hooks, "[tool.hatch.metadata.hooks]", "hooks") ?? {};
+  const hook = ctx.table(
+    hooks["uv-dynamic-versioning"],
+    UV_DYNAMIC_VERSIONING,
+    UV_DYNAMIC_VERSIONING,
+  );
+  const setuptools = ctx.table(tool?.setuptools, "[tool.setuptools]", "[tool.setuptools");
+  const fromSetuptools = ctx.table(setuptools?.dynamic, "[tool.setuptools.dynamic]", "dynamic");
+  const fromHatch = isTable(hooks.requirements_txt) ? hooks.requirements_txt : {};
+  const poetry = ctx.table(tool?.poetry, "[tool.poetry]", "[tool.poetry");
+  const others = {
+    "dependencies": { poetry: "dependencies", hatch: "files" },
+    "optional-dependencies": { poetry: "extras", hatch: "optional-dependencies" },
+  };
+  const folder = posix.dirname(ctx.path);
+  const filled: Table = { ...project };
+  const unread: string[] = [];
+  for (const field of fields as Array<keyof typeof others>) {
+    const where = `${UV_DYNAMIC_VERSIONING} ${field}`;
+    let value: unknown;
+    if (hook?.[field] === undefined) value = undefined;
+    else if (field === "dependencies") value = hookRequirements(ctx, hook[field], where);
+    else {
+      const extras = Object.entries(ctx.table(hook[field], where, field) ?? {})
+        .map(([extra, list]) => [extra, hookRequirements(ctx, list, `${where} "${extra}"`)]);
+      if (extras.every(([, list]) => list !== undefined)) value = Object.fromEntries(extras);
+    }
+    const files = strings([fromSetuptools?.[field], fromHatch[others[field].hatch]]);
+    if (value !== undefined) filled[field] = value;
+    else if (
+      poetry?.[others[field].poetry] === undefined &&
+      (files.length === 0 || !files.every((file) => readsFile(posix.join(folder, file))))
+    ) unread.push(field);
+  }
+  return { project: filled, unread };
+}
+
 function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table): Declaration[] {
   const out: Declaration[] = [];
   if (project !== undefined) {
@@ -918,7 +1015,8 @@ export function readPyproject(
   const pdm = ctx.table(tool?.pdm, "[tool.pdm]", "[tool.pdm");
   const oldPdm = legacyPdm(pdm);
   const info = projectInfo(ctx, project, poetry, options.release, flitMetadata, oldPdm);
-  const declarations = pep621Declarations(ctx, project, doc);
+  const dynamic = dynamicDependencies(ctx, project, tool, options.readsFile ?? (() => false));
+  const declarations = pep621Declarations(ctx, dynamic.project, doc);
   if (poetry !== undefined) declarations.push(...poetryDeclarations(ctx, poetry));
   declarations.push(...flitDeclarations(ctx, flitMetadata));
   declarations.push(
@@ -932,7 +1030,7 @@ export function readPyproject(
   declarations.push(...toolDevDependencies(ctx, rye, "[tool.rye]"));
   const self = info ? pep503Name(info.name) : undefined;
   const optional = ctx.table(
-    project?.["optional-dependencies"],
+    dynamic.project?.["optional-dependencies"],
     "[project.optional-dependencies]",
     "optional-dependencies",
   );
@@ -984,7 +1082,15 @@ export function readPyproject(
   if (asks.length > 0) output.extras = { asks, gates: [] };
   const locals = localDeclarations(declarations, self);
   if (locals.length > 0) output.localDeclarations = locals;
-  if (hatch.warnings.length > 0) output.warnings = hatch.warnings;
+  const warnings = [
+    ...hatch.warnings,
+    ...dynamic.unread.map((field) =>
+      `${options.path}: [project] ${field} are dynamic (its build backend sets them), and vouch ` +
+      "reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
+      "pip-compile) and commit the lockfile, which vouch reads"
+    ),
+  ];
+  if (warnings.length > 0) output.warnings = warnings;
   if (info === undefined) return output;
   // Neither a runtime dependency nor a build system: a tooling identity (gitea's lint-only Poetry table).
   const tooling = doc["build-system"] === undefined &&
@@ -998,21 +1104,22 @@ function isLocal(declaration: Declaration): boolean {
     (declaration.url !== undefined && /^file:|^\.{0,2}\//.test(declaration.url));
 }
 
-/** The project's own packages declared by folder, by name and scope, once each. */
+/** The project's own packages declared by folder, by name and scope, once each, with the extras asked. */
 function localDeclarations(
   declarations: readonly Declaration[],
   self: string | undefined,
-): Array<{ name: string; scope: Scope }> {
-  const seen = new Set<string>();
-  const out: Array<{ name: string; scope: Scope }> = [];
+): Array<{ name: string; scope: Scope; extras?: string[] }> {
+  const out = new Map<string, { name: string; scope: Scope; extras?: string[] }>();
   for (const declaration of declarations) {
     const name = pep503Name(declaration.name);
     const key = `${name} ${declaration.scope}`;
-    if (!isLocal(declaration) || name === self || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ name, scope: declaration.scope });
+    if (!isLocal(declaration) || name === self) continue;
+    const entry = out.get(key) ?? { name, scope: declaration.scope };
+    const extras = new Set([...entry.extras ?? [], ...declaration.extras ?? []]);
+    if (extras.size > 0) entry.extras = [...extras].sort(compareStrings);
+    out.set(key, entry);
   }
-  return out;
+  return [...out.values()];
 }
 
 /**

@@ -193,7 +193,8 @@ Deno.test("readPyproject: corpus manifests", async () => {
     ["python-poetry__poetry", 35],
     ["Textualize__textual", 43],
     ["pydantic__pydantic", 51], // pydantic-core is `{ workspace = true }` in [tool.uv.sources]
-    ["modelcontextprotocol__python-sdk", 29], // mcp-types is `{ workspace = true }`
+    // mcp-types is `{ workspace = true }`; its dependencies are uv-dynamic-versioning hook's
+    ["modelcontextprotocol__python-sdk", 42],
     ["pdm-project__pdm", 43],
   ];
   for (const [dir, count] of counts) {
@@ -700,5 +701,124 @@ Deno.test("readPyproject: a hatch.toml beside it is read with it and counts as r
     assert.deepEqual(inventory.unread, ["tools/hatch.toml"], "no pyproject.toml beside it");
     assert.ok(inventory.components.some((c) => c.name === "ruff"));
     await assertSbomsValid(inventory, "hatch.toml");
+  });
+});
+
+Deno.test("readPyproject: dynamic dependencies set by uv-dynamic-versioning's hatch hook are read (pydantic/pydantic-ai)", () => {
+  // pydantic/pydantic-ai's pydantic_ai_slim/pyproject.toml, shortened: `dynamic` dependencies
+  // and extras that the hook fills in at build time, `{{ version }}` its own version.
+  const text = '[project]\nname = "pydantic-ai-slim"\n' +
+    'dynamic = ["version", "dependencies", "optional-dependencies"]\n\n' +
+    "[tool.hatch.metadata.hooks.uv-dynamic-versioning]\n" +
+    'dependencies = [\n    "griffe>=1.14.0",\n    "pydantic-graph=={{ version }}",\n' +
+    "    \"exceptiongroup>=1.2.2; python_version < '3.11'\",\n]\n\n" +
+    "[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]\n" +
+    'openai = ["openai>=2.11.0"]\nevals = ["pydantic-evals>=1,<={{ version }}"]\n' +
+    'temporal = ["temporalio==1.20.0"]\nall = ["pydantic-ai-slim[openai]=={{ version }}"]\n\n' +
+    '[dependency-groups]\ndev = ["pydantic-ai-slim[temporal]", "pytest"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.specifier, c.scopes, c.groups]), [
+    ["pkg:pypi/exceptiongroup", ">=1.2.2", ["runtime"], []],
+    ["pkg:pypi/griffe", ">=1.14.0", ["runtime"], []],
+    ["pkg:pypi/openai", ">=2.11.0", ["optional"], ["openai"]],
+    ["pkg:pypi/pydantic-evals", ">=1", ["optional"], ["evals"]], // the templated bound is no range
+    ["pkg:pypi/pydantic-graph", undefined, ["runtime"], []], // its version is the build's
+    ["pkg:pypi/pytest", undefined, ["dev"], ["dev"]],
+    ["pkg:pypi/temporalio@1.20.0", undefined, ["dev", "optional"], ["dev", "temporal"]],
+  ]);
+  assert.equal(out.warnings, undefined);
+});
+
+Deno.test("readPyproject: dynamic dependencies that no file vouch reads lists are a warning, not a silent gap", () => {
+  const warnings = (tables: string, readsFile?: (path: string) => boolean): string[] | undefined =>
+    readPyproject(
+      '[project]\nname = "app"\ndynamic = ["version", "dependencies", "optional-dependencies"]\n' +
+        tables,
+      { path: "app/pyproject.toml", readsFile },
+    ).warnings;
+  const unread = (field: string): string =>
+    `app/pyproject.toml: [project] ${field} are dynamic (its build backend sets them), and vouch ` +
+    "reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
+    "pip-compile) and commit the lockfile, which vouch reads";
+  // Another build hook, or a template only the build evaluates.
+  assert.deepEqual(warnings("[tool.hatch.metadata.hooks.custom]\n"), [
+    unread("dependencies"),
+    unread("optional-dependencies"),
+  ]);
+  assert.deepEqual(
+    warnings(
+      "[tool.hatch.metadata.hooks.uv-dynamic-versioning]\n" +
+        'dependencies = ["a{% if true %}>=1{% endif %}"]\n' +
+        "[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]\nx = []\n",
+    ),
+    [unread("dependencies")],
+  );
+  // Requirements files that vouch reads on its own (setuptools', hatch-requirements-txt's),
+  // by their paths from the project root; Poetry's tables.
+  const read = new Set(["app/requirements.txt", "app/requirements-dev.txt"]);
+  const setuptools = '[tool.setuptools.dynamic]\ndependencies = {file = ["requirements.txt"]}\n' +
+    'optional-dependencies.dev = {file = ["requirements-dev.txt"]}\n';
+  assert.equal(warnings(setuptools, (path) => read.has(path)), undefined);
+  assert.deepEqual(warnings(setuptools), [unread("dependencies"), unread("optional-dependencies")]);
+  assert.deepEqual(
+    warnings(
+      '[tool.setuptools.dynamic]\ndependencies = {file = ["requirements/base.in"]}\n' +
+        'optional-dependencies.dev = {file = ["requirements-dev.txt"]}\n',
+      (path) => read.has(path),
+    ),
+    [unread("dependencies")],
+  );
+  assert.equal(
+    warnings(
+      '[tool.hatch.metadata.hooks.requirements_txt]\nfiles = ["requirements.txt"]\n' +
+        "[tool.hatch.metadata.hooks.requirements_txt.optional-dependencies]\n" +
+        'dev = ["requirements-dev.txt"]\n',
+      (path) => read.has(path),
+    ),
+    undefined,
+  );
+  assert.equal(
+    warnings('[tool.poetry.dependencies]\nrich = "^13"\n[tool.poetry.extras]\nx = ["rich"]\n'),
+    undefined,
+  );
+});
+
+Deno.test("readInventory: dynamic dependencies from a requirements file the scan reads give no warning; from another file, one", async () => {
+  const pyproject = '[project]\nname = "app"\nversion = "1"\ndynamic = ["dependencies"]\n' +
+    "[tool.setuptools.dynamic]\ndependencies = { file = [FILE] }\n";
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": pyproject.replace("FILE", '"requirements.txt"'),
+      "requirements.txt": "rich==13.9.4\n",
+      "lib/pyproject.toml": pyproject.replace("FILE", '"requirements/base.in"'),
+      "lib/requirements/base.in": "httpx\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.ok(inventory.components.some((c) => c.purl === "pkg:pypi/rich@13.9.4"));
+    assert.deepEqual((inventory.warnings ?? []).filter((w) => w.includes("are dynamic")), [
+      "lib/pyproject.toml: [project] dependencies are dynamic (its build backend sets them), and " +
+      "vouch reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
+      "pip-compile) and commit the lockfile, which vouch reads",
+    ]);
+  });
+});
+
+Deno.test("readInventory: a lockless uv workspace root asking for a member's extra gives that extra's packages its scope (pydantic/pydantic-ai)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // pydantic-ai's root depends on `pydantic-ai-slim[openai,…]`, a workspace member.
+      "pyproject.toml": '[project]\nname = "app"\nversion = "1"\ndependencies = ["lib[http]"]\n' +
+        '[dependency-groups]\ndev = ["lib[fast]"]\n[tool.uv.sources]\nlib = { workspace = true }\n' +
+        '[tool.uv.workspace]\nmembers = ["lib"]\n',
+      "lib/pyproject.toml": '[project]\nname = "lib"\nversion = "1"\ndependencies = ["idna"]\n' +
+        '[project.optional-dependencies]\nhttp = ["httpx"]\nfast = ["orjson"]\nyaml = ["pyyaml"]\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.name, c.scopes]), [
+      ["httpx", ["optional", "runtime"]],
+      ["idna", ["runtime"]],
+      ["orjson", ["dev", "optional"]],
+      ["pyyaml", ["optional"]], // asked by nobody
+    ]);
   });
 });
