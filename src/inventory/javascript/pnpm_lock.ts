@@ -14,7 +14,8 @@ import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
 import { gitVcsUrl, npmGitVcsUrl } from "../_vcs.ts";
-import type { Distribution, Scope } from "../types.ts";
+import { type Distribution, ROOT_ID, type Scope } from "../types.ts";
+import { posix } from "../../_path.ts";
 import {
   flagScopes,
   folderMember,
@@ -34,6 +35,7 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
+import { declaredScope, fromTemp, linkedProjects, type RushLayout, rushLayout } from "./_rush.ts";
 
 const CODE = "inventory.pnpm_lock.invalid";
 
@@ -342,6 +344,20 @@ function packagesOnly(edges: [Node, Scope][]): [Pkg | Outside, Scope][] {
   return edges as [Pkg | Outside, Scope][];
 }
 
+/** What the mapper reads besides the decoded documents. */
+interface MapperContext {
+  path: string;
+  text: string;
+  load: Load;
+  lockDir: string;
+  /** The folder the lock's paths are relative to: its own, or a Rush lock's temp folder. */
+  base: string;
+  /** A path of a lock in `base`, which `localPlace` resolves the lock's paths against. */
+  at: string;
+  /** The Rush monorepo the lock is of, if any. */
+  rush?: RushLayout;
+}
+
 /** Builds the output of the decoded documents (the last is the project's). */
 class PnpmMapper {
   readonly out = new OutputBuilder();
@@ -360,11 +376,10 @@ class PnpmMapper {
    */
   readonly places: LocalPlace[] = [];
 
-  constructor(
-    readonly ctx: { path: string; text: string; load: Load; lockDir: string },
-  ) {
+  constructor(readonly ctx: MapperContext) {
     this.sources = [ctx.path];
-    this.top = lockProjectNode(
+    // A Rush lock's projects are the repository's: its temp folder is no project of it.
+    this.top = ctx.rush !== undefined ? ROOT_ID : lockProjectNode(
       this.out,
       ctx.lockDir,
       loadPackageJson(ctx.load, joinPath(ctx.lockDir, "package.json")),
@@ -377,10 +392,10 @@ class PnpmMapper {
     if (known !== undefined) return known;
     const manifest = loadPackageJson(
       this.ctx.load,
-      joinPath(this.ctx.lockDir, folder, "package.json"),
+      joinPath(this.ctx.base, folder, "package.json"),
     );
     const member = folderMember(
-      joinPath(this.ctx.lockDir, folder),
+      joinPath(this.ctx.base, folder),
       manifest ?? (fallbackName === undefined ? undefined : {
         path: "",
         json: {},
@@ -398,7 +413,7 @@ class PnpmMapper {
     if (pkg.runtime) return this.runtimeId(pkg, scopes);
     if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
       const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
-      const place = localPlace(this.ctx.path, directory);
+      const place = localPlace(this.ctx.at, directory);
       // A folder outside the project (another checkout, `file:../../lib`) is third-party.
       if (place.kind !== "outside") {
         this.places.push(place);
@@ -488,10 +503,10 @@ class PnpmMapper {
 
   /** Adds one decoded document: members, components, then edges. */
   add(d: Decoded, build: boolean): void {
-    const { path, text } = this.ctx;
+    const { path, text, at } = this.ctx;
     for (const folder of d.importers.keys()) {
       this.folders.set(folder, folder === "" ? this.top : this.folderId(folder));
-      this.places.push(localPlace(path, folder));
+      this.places.push(localPlace(at, folder));
     }
     /** The folders outside the project that links point to, by folder and name. */
     const outside = new Map<string, Outside>();
@@ -502,7 +517,7 @@ class PnpmMapper {
     const resolve = (dep: Dep, from: string, owner: string): Node => {
       if (dep.ref.startsWith("link:")) {
         const folder = joinPath(from, dep.ref.slice("link:".length));
-        if (localPlace(path, folder).kind !== "outside") return this.folderId(folder, dep.name);
+        if (localPlace(at, folder).kind !== "outside") return this.folderId(folder, dep.name);
         // A link to a folder outside the project (another checkout): third-party, no version.
         const key = `${folder}\n${dep.name}`;
         let node = outside.get(key);
@@ -581,6 +596,38 @@ class PnpmMapper {
       if (folder !== "") this.out.edge(this.top, id, "runtime");
     }
   }
+}
+
+/**
+ * A Rush lock's document with the projects of rush.json as its importers. The
+ * temp folder's own importer (`.`: Rush's package, which depends on an older
+ * lock's `@rush-temp` packages and on the versions Rush prefers) is none of the
+ * repository's. An older lock's `@rush-temp/<name>` package is no component
+ * but its project's importer: each dependency with the scope the project's
+ * package.json gives it (the package lists devDependencies as dependencies),
+ * and the projects it declares that Rush links itself (see `linkedProjects`)
+ * linked.
+ */
+function withRushProjects(d: Decoded, layout: RushLayout): Decoded {
+  const importers = new Map([...d.importers].filter(([folder]) => folder !== ""));
+  const packages = new Map(d.packages);
+  for (const [key, pkg] of d.packages) {
+    if (!pkg.name.startsWith("@rush-temp/")) continue;
+    packages.delete(key);
+    const project = layout.byTempName.get(pkg.name);
+    if (project === undefined) continue;
+    const deps = pkg.deps.map((dep): Dep => ({
+      ...dep,
+      scope: dep.scope === "optional" ? "optional" : declaredScope(project, dep.name),
+    }));
+    const listed = new Set(deps.map((dep) => dep.name));
+    for (const { name, to, scope } of linkedProjects(layout, project, listed)) {
+      const ref = `link:${posix.relative(`/${project.folder}`, `/${to.folder}`)}`;
+      deps.push({ name, ref, scope });
+    }
+    importers.set(fromTemp(layout, project.folder), deps);
+  }
+  return { ...d, importers, packages };
 }
 
 /**
@@ -704,12 +751,17 @@ export function readPnpmLock(
     throw invalid(path, text, "", "expected a YAML mapping with a lockfileVersion");
   }
   const lockDir = folderOf(path);
+  const rush = rushLayout(path, load, CODE);
+  const base = rush?.temp ?? lockDir;
   let patchFiles: YamlMap | undefined;
   const ctx = {
     path,
     text,
     load,
     lockDir,
+    base,
+    at: rush === undefined ? path : joinPath(base, "pnpm-lock.yaml"),
+    rush,
     patchFiles: () => patchFiles ??= configuredPatches(load, lockDir),
   };
   const decoded = (docs as YamlMap[]).map((doc) => {
@@ -726,6 +778,7 @@ export function readPnpmLock(
     }
     return major === 9 ? decodeV9(doc, ctx) : decodeV5V6(doc, major, ctx);
   });
+  if (rush !== undefined) decoded.push(withRushProjects(decoded.pop()!, rush));
   const mapper = new PnpmMapper(ctx);
   decoded.forEach((d, i) => mapper.add(d, i < decoded.length - 1));
   const manifest = loadPackageJson(load, joinPath(ctx.lockDir, "package.json"));
@@ -735,9 +788,7 @@ export function readPnpmLock(
   const ignored = ignoredOptional((docs as YamlMap[]).at(-1)!.ignoredOptionalDependencies);
   for (const [folder, deps] of decoded.at(-1)!.importers) {
     warnings.push(...importerWarnings(
-      folder === ""
-        ? manifest
-        : loadPackageJson(load, joinPath(ctx.lockDir, folder, "package.json")),
+      folder === "" ? manifest : loadPackageJson(load, joinPath(base, folder, "package.json")),
       new Set(deps.map((dep) => dep.name)),
       { lock: path, ignored },
     ));

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import type { Inventory, Scope } from "../../../src/inventory/types.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture } from "../../_util.ts";
+
+/** Each component's purl with its scopes, sorted. */
+function scoped(inventory: Inventory): string[] {
+  return inventory.components.map((c) => `${c.purl} ${c.scopes.join(",")}`);
+}
+
+/** The edges from a node, as `to scope`. */
+function from(inventory: Inventory, id: string): string[] {
+  return inventory.edges.filter((e) => e.from === id).map((e) => `${e.to} ${e.scope}`);
+}
+
+/** What a Rush repository's SBOM must never have: members that are no project, manifests left unresolved. */
+function assertRushShape(inventory: Inventory, folders: string[]): void {
+  assert.deepEqual(inventory.members.map((m) => m.id), folders.map((f) => `workspace:${f}`));
+  assert.deepEqual(from(inventory, ROOT_ID), folders.map((f) => `workspace:${f} runtime`));
+  assert.deepEqual(inventory.declaredOnly ?? [], []);
+  assert.deepEqual(inventory.warnings ?? [], []);
+  assert.ok(inventory.components.every((c) => !c.purl.startsWith("pkg:npm/%40rush-temp/")));
+}
+
+Deno.test("Rush pnpm lock: importers are relative to common/temp, `.` is Rush's own project (AeolusZane/rush)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "pnpm-importers"));
+  // Was: members `common/config/rush`, `common/packages/components`, `common/packages/hooks`, the
+  // projects' package.json files declared, not resolved, and version-less react, react-dom.
+  assertRushShape(inventory, ["packages/components", "packages/hooks"]);
+  assert.deepEqual(inventory.members.map((m) => m.purl), [
+    "pkg:npm/%40aeo/components@1.0.3",
+    "pkg:npm/%40aeo/hooks@1.0.1",
+  ]);
+  assert.deepEqual(from(inventory, "workspace:packages/components"), [
+    "pkg:npm/react-dom@18.2.0 runtime",
+    "pkg:npm/react@18.2.0 runtime",
+    "workspace:packages/hooks runtime",
+  ]);
+  assert.deepEqual(scoped(inventory), [
+    "pkg:npm/js-tokens@4.0.0 runtime",
+    "pkg:npm/loose-envify@1.4.0 runtime",
+    "pkg:npm/react-dom@18.2.0 runtime",
+    "pkg:npm/react@18.2.0 runtime",
+    "pkg:npm/scheduler@0.23.0 runtime",
+  ]);
+});
+
+Deno.test("Rush pnpm lock without importers: each @rush-temp package is its project, scoped by its package.json (ArthurIvanov/rush-monorepo)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "pnpm-temp-projects"));
+  assertRushShape(inventory, ["libraries/my-controls", "tools/my-toolchain"]);
+  // The temp package lists devDependencies as dependencies; the project it declares, Rush links.
+  assert.deepEqual(from(inventory, "workspace:libraries/my-controls"), [
+    "pkg:npm/typescript@3.9.10 dev",
+    "workspace:tools/my-toolchain dev",
+  ]);
+  const scopes = new Map(inventory.components.map((c) => [c.purl, c.scopes]));
+  assert.deepEqual(scopes.get("pkg:npm/colors@1.4.0"), ["runtime"] satisfies Scope[]);
+  for (const dev of ["typescript@3.9.10", "rimraf@2.7.1", "glob@7.2.0", "%40types/node@10.17.60"]) {
+    assert.deepEqual(scopes.get(`pkg:npm/${dev}`), ["dev"], dev);
+  }
+  assert.equal(inventory.components.length, 15);
+});
+
+Deno.test("Rush subspaces: each lock's importers are relative to common/temp/<subspace> (william2958/rush-subspace-demo)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "pnpm-subspaces"));
+  const projects = ["libA", "libB", "packageA", "packageB"].map((p) => `subspaces/${p}`);
+  assertRushShape(inventory, projects);
+  // A project of another subspace is linked to, not duplicated.
+  assert.deepEqual(from(inventory, "workspace:subspaces/packageB"), [
+    "pkg:npm/eslint-rule-composer@0.3.0 runtime",
+    "workspace:subspaces/libA runtime",
+  ]);
+  assert.deepEqual(inventory.components.map((c) => c.purl), [
+    "pkg:npm/eslint-rule-composer@0.3.0",
+    "pkg:npm/js-tokens@4.0.0",
+    "pkg:npm/lodash@4.17.20",
+    "pkg:npm/loose-envify@1.4.0",
+    "pkg:npm/react@18.2.0",
+  ]);
+});
