@@ -87,14 +87,17 @@ export function fromTemp(layout: RushLayout, folder: string): string {
 
 /**
  * The scope a project gives a dependency of its `@rush-temp` package, which
- * lists its dependencies and devDependencies alike: that of the package.json
- * field naming it (runtime when none does).
+ * lists its dependencies and devDependencies alike as dependencies: optional
+ * when the package lists it so, else that of the package.json field naming it
+ * (runtime when none does).
  *
  * @param project The project.
  * @param name The dependency's name.
+ * @param listed The scope the package lists it with.
  * @returns Its scope.
  */
-export function declaredScope(project: RushProject, name: string): Scope {
+export function declaredScope(project: RushProject, name: string, listed: Scope): Scope {
+  if (listed === "optional") return listed;
   const json = project.manifest?.json ?? {};
   for (const [field, scope] of MANIFEST_FIELDS) {
     if (isRecord(json[field]) && Object.hasOwn(json[field], name)) return scope;

@@ -618,7 +618,7 @@ function withRushProjects(d: Decoded, layout: RushLayout): Decoded {
     if (project === undefined) continue;
     const deps = pkg.deps.map((dep): Dep => ({
       ...dep,
-      scope: dep.scope === "optional" ? "optional" : declaredScope(project, dep.name),
+      scope: declaredScope(project, dep.name, dep.scope),
     }));
     const listed = new Set(deps.map((dep) => dep.name));
     for (const { name, to, scope } of linkedProjects(layout, project, listed)) {

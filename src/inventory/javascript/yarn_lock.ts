@@ -14,7 +14,7 @@ import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
-import type { Hash, Scope } from "../types.ts";
+import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import {
   catalogRange,
   type Catalogs,
@@ -40,6 +40,7 @@ import {
   withoutExcludedMembers,
   workspaceFolders,
 } from "./_npm.ts";
+import { declaredScope, fromTemp, linkedProjects, rushLayout, type RushProject } from "./_rush.ts";
 
 const CODE = "inventory.yarn_lock.invalid";
 const YARN_REGISTRY = "https://registry.yarnpkg.com/";
@@ -530,6 +531,21 @@ export function readYarnLock(
     }
     entries = decodeV1(text, path);
   }
+  // A Rush lock (see _rush.ts) is Yarn's in the temp folder: its `@rush-temp/<name>` entries
+  // are the projects of rush.json, what they depend on their declarations.
+  const rush = berry ? undefined : rushLayout(path, context.load, CODE);
+  const base = rush?.temp ?? lockDir;
+  const at = rush === undefined ? path : joinPath(base, "yarn.lock");
+  /** The `@rush-temp` entry of each project (by folder, relative to `base`). */
+  const tempEntries = new Map<string, [Entry, RushProject]>();
+  if (rush !== undefined) {
+    entries = entries.filter((entry) => {
+      if (!entry.name.startsWith("@rush-temp/")) return true;
+      const project = rush.byTempName.get(entry.name);
+      if (project !== undefined) tempEntries.set(fromTemp(rush, project.folder), [entry, project]);
+      return false;
+    });
+  }
   // Entries by descriptor: name, then range (as written and normalised).
   const bySpec = new Map<string, Map<string, Entry>>();
   for (const entry of entries) {
@@ -592,24 +608,27 @@ export function readYarnLock(
     if (!manifests.has(folder)) {
       manifests.set(
         folder,
-        loadPackageJson(context.load, joinPath(lockDir, folder, "package.json")),
+        loadPackageJson(context.load, joinPath(base, folder, "package.json")),
       );
     }
     return manifests.get(folder);
   };
-  const top = lockProjectNode(out, lockDir, root);
+  const top = rush === undefined ? lockProjectNode(out, lockDir, root) : ROOT_ID;
   const folderIds = new Map<string, string>([["", top]]);
   const folderId = (folder: string, name: string): string => {
     let id = folderIds.get(folder);
     if (id === undefined) {
       const manifest = manifestAt(folder) ?? { path: "", json: {}, name };
-      id = out.member(folderMember(joinPath(lockDir, folder), manifest));
+      id = out.member(folderMember(joinPath(base, folder), manifest));
       folderIds.set(folder, id);
     }
     return id;
   };
   manifests.set("", root);
   // Classic workspaces are not in the lock: the root package.json names them.
+  for (const project of rush?.byName.values() ?? []) {
+    folderId(fromTemp(rush!, project.folder), project.folder);
+  }
   if (!berry && root !== undefined) {
     const folders = workspaceFolders(
       root,
@@ -620,7 +639,7 @@ export function readYarnLock(
     for (const folder of folders) folderId(folder, folder);
   }
   /** Where the folders lie whose dependencies the lock resolves (workspaces, `file:`, `portal:`). */
-  const places: LocalPlace[] = [...folderIds.keys()].map((folder) => localPlace(path, folder));
+  const places: LocalPlace[] = [...folderIds.keys()].map((folder) => localPlace(at, folder));
   // The project and its workspaces declare; a `file:`/`link:` folder an entry names is
   // installed as that entry, its dependencies (on the entry) reached through it.
   const declaring = new Set(folderIds.keys());
@@ -628,14 +647,14 @@ export function readYarnLock(
   for (const entry of entries) {
     if (entry.folder === undefined) continue;
     // A folder outside the project (another checkout, `portal:../../lib`) is third-party.
-    if (!entry.workspace && localPlace(path, entry.folder).kind === "outside") {
+    if (!entry.workspace && localPlace(at, entry.folder).kind === "outside") {
       entry.folder = undefined;
       // Yarn's placeholder for a package it links without reading a version.
       if (entry.version === "0.0.0-use.local") entry.version = undefined;
       continue;
     }
     ids.set(entry, folderId(entry.folder, entry.name));
-    if (!entry.linked) places.push(localPlace(path, entry.folder));
+    if (!entry.linked) places.push(localPlace(at, entry.folder));
   }
 
   // The first edges: what the project and its workspaces declare.
@@ -691,6 +710,29 @@ export function readYarnLock(
           ? find(name, `file:${joinPath(folder, range.slice("file:".length))}`)
           : undefined);
     for (const [folder, id] of folderIds) {
+      const temp = tempEntries.get(folder);
+      if (temp !== undefined) {
+        // A Rush project: its `@rush-temp` entry lists what Yarn installed for it.
+        const [entry, project] = temp;
+        for (const dep of entry.deps) {
+          const to = lookup(dep);
+          if (to === undefined) {
+            throw fail(
+              path,
+              entry.line(),
+              `${
+                entry.specs[0]
+              } depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+            );
+          }
+          firstEdges.push([id, to, declaredScope(project, dep.name, dep.scope)]);
+        }
+        const listed = new Set(entry.deps.map((dep) => dep.name));
+        for (const { to, scope } of linkedProjects(rush!, project, listed)) {
+          firstEdges.push([id, folderIds.get(fromTemp(rush!, to.folder))!, scope]);
+        }
+        continue;
+      }
       const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
@@ -706,14 +748,14 @@ export function readYarnLock(
       );
       if (unlocked.length > 0) {
         warnings.push(
-          unlockedWarning(joinPath(lockDir, folder, "package.json"), unlocked, {
+          unlockedWarning(joinPath(base, folder, "package.json"), unlocked, {
             lock: path,
             install: "yarn install",
           }),
         );
       }
     }
-    if (root === undefined) {
+    if (root === undefined && rush === undefined) {
       // No manifest: what no entry depends on must be what the project declares.
       const referenced = new Set<Entry>();
       for (const entry of entries) for (const dep of entry.deps) referenced.add(lookup(dep)!);

@@ -79,3 +79,23 @@ Deno.test("Rush subspaces: each lock's importers are relative to common/temp/<su
     "pkg:npm/react@18.2.0",
   ]);
 });
+
+Deno.test("Rush yarn.lock: each @rush-temp entry is its project, scoped by its package.json (kamontat/rush-example)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "yarn-temp-projects"));
+  // Was: @rush-temp/* components, a member common/config/rush, @nd/toolchain-cli a dev
+  // component (a project, which Rush links), every package runtime.
+  assertRushShape(inventory, ["libs/decoder", "tools/cli", "tools/logger"]);
+  assert.deepEqual(from(inventory, "workspace:libs/decoder"), [
+    "workspace:tools/cli dev",
+    "workspace:tools/logger dev",
+  ]);
+  assert.deepEqual(from(inventory, "workspace:tools/cli"), [
+    "pkg:npm/%40types/node@10.17.6 dev",
+    "pkg:npm/colors@1.3.2 runtime",
+    "pkg:npm/rimraf@2.6.2 dev",
+    "pkg:npm/typescript@3.6.4 dev",
+  ]);
+  const runtime = inventory.components.filter((c) => c.scopes.includes("runtime"));
+  assert.deepEqual(runtime.map((c) => c.purl), ["pkg:npm/colors@1.3.2"]);
+  assert.equal(inventory.components.length, 15);
+});
