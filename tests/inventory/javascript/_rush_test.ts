@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import type { Inventory, Scope } from "../../../src/inventory/types.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture } from "../../_util.ts";
+import { fixture, withTempDir } from "../../_util.ts";
+import { writeTree } from "../_tree.ts";
 
 /** Each component's purl with its scopes, sorted. */
 function scoped(inventory: Inventory): string[] {
@@ -98,4 +99,69 @@ Deno.test("Rush yarn.lock: each @rush-temp entry is its project, scoped by its p
   const runtime = inventory.components.filter((c) => c.scopes.includes("runtime"));
   assert.deepEqual(runtime.map((c) => c.purl), ["pkg:npm/colors@1.3.2"]);
   assert.equal(inventory.components.length, 15);
+});
+
+Deno.test("Rush npm-shrinkwrap.json: each @rush-temp package is its project, scoped by its package.json (RichG82/rush-sandbox)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "npm-temp-projects"));
+  // Was: @rush-temp/* components, a member common/config/rush named rush-common, rimraf and
+  // typescript twice (version-less dev ones from the package.json files, declared-only), all runtime.
+  assertRushShape(inventory, ["apps/main", "controls/ui", "tools/my-toolchain"]);
+  assert.deepEqual(from(inventory, "workspace:controls/ui"), [
+    "pkg:npm/rimraf@2.6.3 dev",
+    "pkg:npm/typescript@3.3.1 dev",
+  ]);
+  assert.equal(inventory.components.length, 13);
+  assert.ok(inventory.components.every((c) => c.scopes.join() === "dev"));
+});
+
+Deno.test("Rush npm-shrinkwrap.json: what a @rush-temp package nests is its project's, a project it declares is linked", async () => {
+  const lock = {
+    name: "rush-common",
+    version: "0.0.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      "@rush-temp/app": {
+        version: "file:projects/app.tgz",
+        requires: { colors: "1.4.0", typescript: "3.9.10" },
+        dependencies: { colors: { version: "1.4.0" } },
+      },
+      "@rush-temp/lib": { version: "file:projects/lib.tgz", requires: { colors: "1.3.2" } },
+      colors: { version: "1.3.2" },
+      typescript: { version: "3.9.10" },
+    },
+  };
+  const app = {
+    name: "@my/app",
+    version: "1.0.0",
+    dependencies: { colors: "1.4.0", "@my/lib": "^1.0.0" },
+    devDependencies: { typescript: "3.9.10" },
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "rush.json":
+        '{\n  // Rush\n  "projects": [\n    { "packageName": "@my/app", "projectFolder": "apps/app" },\n' +
+        '    { "packageName": "@my/lib", "projectFolder": "libs/lib" },\n  ]\n}\n',
+      "common/config/rush/npm-shrinkwrap.json": JSON.stringify(lock, null, 2),
+      "apps/app/package.json": JSON.stringify(app),
+      "libs/lib/package.json": JSON.stringify({
+        name: "@my/lib",
+        version: "1.0.0",
+        dependencies: { colors: "1.3.2" },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assertRushShape(inventory, ["apps/app", "libs/lib"]);
+    assert.deepEqual(from(inventory, "workspace:apps/app"), [
+      "pkg:npm/colors@1.4.0 runtime",
+      "pkg:npm/typescript@3.9.10 dev",
+      "workspace:libs/lib runtime",
+    ]);
+    assert.deepEqual(from(inventory, "workspace:libs/lib"), ["pkg:npm/colors@1.3.2 runtime"]);
+    assert.deepEqual(scoped(inventory), [
+      "pkg:npm/colors@1.3.2 runtime",
+      "pkg:npm/colors@1.4.0 runtime",
+      "pkg:npm/typescript@3.9.10 dev",
+    ]);
+  });
 });
