@@ -114,7 +114,7 @@ Deno.test("Rush npm-shrinkwrap.json: each @rush-temp package is its project, sco
   assert.ok(inventory.components.every((c) => c.scopes.join() === "dev"));
 });
 
-Deno.test("Rush npm-shrinkwrap.json: what a @rush-temp package nests is its project's, a project it declares is linked", async () => {
+Deno.test("Rush npm-shrinkwrap.json in a folder of the scan: what a @rush-temp package nests is its project's, a project it declares is linked", async () => {
   const lock = {
     name: "rush-common",
     version: "0.0.0",
@@ -139,25 +139,25 @@ Deno.test("Rush npm-shrinkwrap.json: what a @rush-temp package nests is its proj
   };
   await withTempDir(async (dir) => {
     await writeTree(dir, {
-      "rush.json":
+      "web/rush.json":
         '{\n  // Rush\n  "projects": [\n    { "packageName": "@my/app", "projectFolder": "apps/app" },\n' +
         '    { "packageName": "@my/lib", "projectFolder": "libs/lib" },\n  ]\n}\n',
-      "common/config/rush/npm-shrinkwrap.json": JSON.stringify(lock, null, 2),
-      "apps/app/package.json": JSON.stringify(app),
-      "libs/lib/package.json": JSON.stringify({
+      "web/common/config/rush/npm-shrinkwrap.json": JSON.stringify(lock, null, 2),
+      "web/apps/app/package.json": JSON.stringify(app),
+      "web/libs/lib/package.json": JSON.stringify({
         name: "@my/lib",
         version: "1.0.0",
         dependencies: { colors: "1.3.2" },
       }),
     });
     const inventory = await readInventory(dir);
-    assertRushShape(inventory, ["apps/app", "libs/lib"]);
-    assert.deepEqual(from(inventory, "workspace:apps/app"), [
+    assertRushShape(inventory, ["web/apps/app", "web/libs/lib"]);
+    assert.deepEqual(from(inventory, "workspace:web/apps/app"), [
       "pkg:npm/colors@1.4.0 runtime",
       "pkg:npm/typescript@3.9.10 dev",
-      "workspace:libs/lib runtime",
+      "workspace:web/libs/lib runtime",
     ]);
-    assert.deepEqual(from(inventory, "workspace:libs/lib"), ["pkg:npm/colors@1.3.2 runtime"]);
+    assert.deepEqual(from(inventory, "workspace:web/libs/lib"), ["pkg:npm/colors@1.3.2 runtime"]);
     assert.deepEqual(scoped(inventory), [
       "pkg:npm/colors@1.3.2 runtime",
       "pkg:npm/colors@1.4.0 runtime",
