@@ -1,7 +1,8 @@
 // Private: the layout of a Rush monorepo (rushjs.io), for the JavaScript lock
-// readers. Rush keeps its lock in `common/config/rush/` (pnpm-lock.yaml,
-// npm-shrinkwrap.json or yarn.lock; a variant's in `variants/<name>/`) or, with
-// subspaces, `common/config/subspaces/<name>/pnpm-lock.yaml`, and runs the
+// readers. Rush keeps its lock in `common/config/rush/` (pnpm-lock.yaml, pnpm
+// 1–2's shrinkwrap.yaml, npm-shrinkwrap.json or yarn.lock; a variant's in
+// `variants/<name>/`) or, with subspaces,
+// `common/config/subspaces/<name>/pnpm-lock.yaml`, and runs the
 // package manager on a copy in `common/temp/` (`common/temp/<name>/`): the
 // lock's paths are relative to that folder, whose own package is Rush's, not
 // the repository's. The projects are those `rush.json` lists; an older lock
@@ -17,7 +18,7 @@ import { joinPath, loadPackageJson, MANIFEST_FIELDS, type PackageJson } from "./
 
 /** A lock where Rush keeps it: group 1 the repository's folder, 2 the subspace. */
 const RUSH_LOCK =
-  /^(?:(.+)\/)?common\/config\/(?:rush\/(?:variants\/[^/]+\/)?|subspaces\/([^/]+)\/)(?:pnpm-lock\.yaml|npm-shrinkwrap\.json|yarn\.lock)$/;
+  /^(?:(.+)\/)?common\/config\/(?:rush\/(?:variants\/[^/]+\/)?|subspaces\/([^/]+)\/)(?:pnpm-lock\.yaml|shrinkwrap\.yaml|npm-shrinkwrap\.json|yarn\.lock)$/;
 
 /** One project of rush.json. */
 export interface RushProject {

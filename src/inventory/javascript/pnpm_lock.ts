@@ -128,11 +128,18 @@ function map(value: unknown): YamlMap {
 
 /**
  * The format of a document, from `lockfileVersion` as written (`5.4`, `'6.0'`,
- * `'9.0'`): 5 for 5.0–5.4 (pnpm 3–7, also `5.4-inlineSpecifiers`), 6 for 6.x
+ * `'9.0'`): 5 for 5.0–5.4 (pnpm 3–7, also `5.4-inlineSpecifiers`) and for a
+ * `shrinkwrapVersion` 3 or 4 (pnpm 1–2's shrinkwrap.yaml), 6 for 6.x
  * (pnpm 8), 9 for 9.x (pnpm 9–11); 7.x (pnpm 9 pre-releases) was written in
  * both the 6.x shape and the 9.0 one (`snapshots`), so its shape decides.
  */
 function majorOf(doc: YamlMap): 5 | 6 | 9 | undefined {
+  // pnpm 1–2's shrinkwrap.yaml (shrinkwrapVersion 3, 4), which pnpm 3 renamed lockfile 5.0.
+  if (
+    doc.lockfileVersion === undefined && [3, 4].includes(Math.trunc(Number(doc.shrinkwrapVersion)))
+  ) {
+    return 5;
+  }
   const version = doc.lockfileVersion;
   const text = typeof version === "number"
     ? (Number.isInteger(version) ? version.toFixed(1) : String(version))
@@ -183,7 +190,10 @@ function depsOf(entry: YamlMap, fields: ReadonlyArray<[string, Scope]>): Dep[] {
   return deps;
 }
 
-/** Name and version of a registry key: v5 `/name/1.0.0_peers`, v6 `/name@1.0.0(peers)`. */
+/**
+ * Name and version of a registry key: v5 `/name/1.0.0_peers`, v6 `/name@1.0.0(peers)`;
+ * pnpm 1–2's shrinkwrap.yaml (the v5 shape) wrote the peers after a slash, `/name/1.0.0/peer@2.0.0`.
+ */
 function registryKey(major: 5 | 6, key: string): { name: string; version: string } | undefined {
   const body = key.slice(1);
   if (major === 6) {
@@ -194,11 +204,7 @@ function registryKey(major: 5 | 6, key: string): { name: string; version: string
   const slash = body.startsWith("@") ? body.indexOf("/", body.indexOf("/") + 1) : body.indexOf("/");
   if (slash <= 0) return undefined;
   const rest = body.slice(slash + 1);
-  const underscore = rest.indexOf("_");
-  return {
-    name: body.slice(0, slash),
-    version: underscore === -1 ? rest : rest.slice(0, underscore),
-  };
+  return { name: body.slice(0, slash), version: rest.replace(/[_/].*$/s, "") };
 }
 
 /**
@@ -700,7 +706,8 @@ function importerWarnings(
 
 /**
  * Reads a pnpm `pnpm-lock.yaml`: lockfileVersion 5.0–5.4 (pnpm 3–7, also
- * `5.4-inlineSpecifiers`), 6.x (pnpm 8), 7.x (pnpm 9 pre-releases) and 9.x
+ * `5.4-inlineSpecifiers`; and pnpm 1–2's `shrinkwrap.yaml`, shrinkwrapVersion 3
+ * and 4, of the same shape), 6.x (pnpm 8), 7.x (pnpm 9 pre-releases) and 9.x
  * (pnpm 9–11, including the two-document form whose first document, pnpm's
  * own config and package-manager dependencies, gives build components). Importers are the project (`.`) and its workspace members,
  * named by their package.json; `link:`, `file:` folders and `directory`
@@ -773,7 +780,7 @@ export function readPnpmLock(
         "lockfileVersion",
         `lockfileVersion ${
           JSON.stringify(doc.lockfileVersion ?? null)
-        } is not supported (5.x, 6.x, 7.x and 9.x are)`,
+        } is not supported (5.x, 6.x, 7.x and 9.x are, and shrinkwrapVersion 3 and 4)`,
       );
     }
     return major === 9 ? decodeV9(doc, ctx) : decodeV5V6(doc, major, ctx);

@@ -165,3 +165,63 @@ Deno.test("Rush npm-shrinkwrap.json in a folder of the scan: what a @rush-temp p
     ]);
   });
 });
+
+/** pnpm 2's common/config/rush/shrinkwrap.yaml of RichG82/rush-sandbox (d005cd9), its ui project's part. */
+const RUSH_SHRINKWRAP = [
+  "dependencies:",
+  "  '@rush-temp/ui': 'file:projects/ui.tgz'",
+  "  typescript: 3.3.1",
+  "packages:",
+  "  /typescript/3.3.1:",
+  "    dev: false",
+  "    engines:",
+  "      node: '>=4.2.0'",
+  "    hasBin: true",
+  "    resolution:",
+  "      integrity: sha512-cTmIDFW7O0IHbn1DPYjkiebHxwtCMU+eTy30ZtJNBPF9j2O1ITu5XH2YnBeVRKWHqF+3JQwWJv0Q0aUgX8W7IA==",
+  "  'file:projects/ui.tgz':",
+  "    dependencies:",
+  "      typescript: 3.3.1",
+  "    dev: false",
+  "    name: '@rush-temp/ui'",
+  "    resolution:",
+  "      integrity: sha512-nvLc9DBLL4zSMR2u+Z2HZnxunR8GchUL2oumQu0pH/iCtAVwiNqz0V/P4ce2IBydzmb9hHmN6EYBz91j23BE2Q==",
+  "      tarball: 'file:projects/ui.tgz'",
+  "    version: 0.0.0",
+  "registry: 'https://registry.npmjs.org/'",
+  "shrinkwrapMinorVersion: 9",
+  "shrinkwrapVersion: 3",
+  "specifiers:",
+  "  '@rush-temp/ui': 'file:./projects/ui.tgz'",
+  "  typescript: ^3.3.1",
+  "",
+].join("\n");
+
+Deno.test("Rush with pnpm 1–2: common/config/rush/shrinkwrap.yaml (shrinkwrapVersion 3) is read as the 5.0 lock it became", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "rush.json": '{\n  "pnpmVersion": "2.15.1",\n  "projects": [\n' +
+        '    { "packageName": "ui", "projectFolder": "controls/ui", "reviewCategory": "production" }\n  ]\n}\n',
+      "common/config/rush/shrinkwrap.yaml": RUSH_SHRINKWRAP,
+      "controls/ui/package.json": JSON.stringify({
+        name: "ui",
+        version: "1.0.0",
+        dependencies: {},
+        devDependencies: { typescript: "^3.3.1" },
+      }),
+    });
+    // Was: nothing read but the package.json, declared-only (typescript with no version).
+    const inventory = await readInventory(dir);
+    // The one project of the repository names it (the member is the project).
+    assert.equal(inventory.project.purl, "pkg:npm/ui@1.0.0");
+    assert.deepEqual(inventory.members, []);
+    assert.deepEqual(from(inventory, ROOT_ID), ["pkg:npm/typescript@3.3.1 dev"]);
+    assert.deepEqual(inventory.declaredOnly ?? [], []);
+    assert.deepEqual(inventory.sources, [
+      "common/config/rush/shrinkwrap.yaml",
+      "controls/ui/package.json",
+      "rush.json",
+    ]);
+    assert.deepEqual(scoped(inventory), ["pkg:npm/typescript@3.3.1 dev"]);
+  });
+});
