@@ -241,7 +241,9 @@ function withRushProjects(
  * `license`; JSR packages installed through npm (`@jsr/scope__name`) are
  * `pkg:jsr` components. Dependencies
  * are resolved the way Node does, walking up the nested `node_modules`
- * folders from the dependent's location.
+ * folders from the dependent's location. A Rush monorepo's
+ * `common/config/rush/npm-shrinkwrap.json` is read from `common/temp/`, its
+ * `@rush-temp` packages as the projects of rush.json (see `_rush.ts`).
  *
  * @example
  * ```ts

@@ -719,7 +719,11 @@ function importerWarnings(
  * (`node@runtime:22.0.0`, `deno@runtime:…`, `bun@runtime:…`) is the runtime
  * itself, `pkg:generic/node@22.0.0`, with its per-platform archives as
  * distributions. A dependency on a key the lock does not list is an error
- * (pnpm calls such a lock broken).
+ * (pnpm calls such a lock broken). A Rush monorepo's lock
+ * (`common/config/rush/`, a subspace's `common/config/subspaces/<name>/`) is
+ * read from the folder Rush installs it in, `common/temp/` (`common/temp/<name>/`):
+ * its importers are the projects of rush.json, an older lock's `@rush-temp`
+ * packages too (see `_rush.ts`).
  *
  * @example
  * ```ts

@@ -471,7 +471,9 @@ function peerEdges(
  * `checksum` (a hash of Yarn's cache archive, not of the tarball) does not.
  * Direct and dev dependencies come from the package.json of the project and
  * of each workspace (Berry names them in the lock; classic workspaces are
- * expanded from the root package.json when `options.list` is given).
+ * expanded from the root package.json when `options.list` is given). A Rush
+ * monorepo's `common/config/rush/yarn.lock` is read from `common/temp/`, its
+ * `@rush-temp` entries as the projects of rush.json (see `_rush.ts`).
  *
  * @example
  * ```ts
@@ -625,10 +627,9 @@ export function readYarnLock(
     return id;
   };
   manifests.set("", root);
+  // A Rush lock's members are the projects of rush.json.
+  for (const [name, project] of rush?.byName ?? []) folderId(fromTemp(rush!, project.folder), name);
   // Classic workspaces are not in the lock: the root package.json names them.
-  for (const project of rush?.byName.values() ?? []) {
-    folderId(fromTemp(rush!, project.folder), project.folder);
-  }
   if (!berry && root !== undefined) {
     const folders = workspaceFolders(
       root,
