@@ -660,6 +660,28 @@ export function readYarnLock(
 
   // The first edges: what the project and its workspaces declare.
   const firstEdges: [string, Entry | string, Scope][] = [];
+  /**
+   * The first edges from `from` to what an entry lists (a Berry workspace's, a Rush project's
+   * `@rush-temp` one), each with the scope `scopeOf` gives it.
+   */
+  const listedEdges = (
+    entry: Entry,
+    from: string,
+    scopeOf: (dep: Dep) => Scope,
+    who: string,
+  ): void => {
+    for (const dep of entry.deps) {
+      const to = lookup(dep);
+      if (to === undefined) {
+        throw fail(
+          path,
+          entry.line(),
+          `${who} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+        );
+      }
+      firstEdges.push([from, to, scopeOf(dep)]);
+    }
+  };
   const warnings: string[] = [];
   const membersByName = new Map<string, string>();
   for (const [folder, id] of folderIds) {
@@ -687,17 +709,8 @@ export function readYarnLock(
         install: "yarn install",
       });
       if (warning !== undefined) warnings.push(warning);
-      for (const dep of entry.deps) {
-        const to = lookup(dep);
-        if (to === undefined) {
-          throw fail(
-            path,
-            entry.line(),
-            `workspace ${entry.name} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
-          );
-        }
-        firstEdges.push([ids.get(entry)!, to, devOnly.has(dep.name) ? "dev" : dep.scope]);
-      }
+      const scopeOf = (dep: Dep): Scope => devOnly.has(dep.name) ? "dev" : dep.scope;
+      listedEdges(entry, ids.get(entry)!, scopeOf, `workspace ${entry.name}`);
     }
   } else {
     /**
@@ -715,19 +728,8 @@ export function readYarnLock(
       if (temp !== undefined) {
         // A Rush project: its `@rush-temp` entry lists what Yarn installed for it.
         const [entry, project] = temp;
-        for (const dep of entry.deps) {
-          const to = lookup(dep);
-          if (to === undefined) {
-            throw fail(
-              path,
-              entry.line(),
-              `${
-                entry.specs[0]
-              } depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
-            );
-          }
-          firstEdges.push([id, to, declaredScope(project, dep.name, dep.scope)]);
-        }
+        const scopeOf = (dep: Dep): Scope => declaredScope(project, dep.name, dep.scope);
+        listedEdges(entry, id, scopeOf, entry.specs[0]);
         const listed = new Set(entry.deps.map((dep) => dep.name));
         for (const { to, scope } of linkedProjects(rush!, project, listed)) {
           firstEdges.push([id, folderIds.get(fromTemp(rush!, to.folder))!, scope]);
