@@ -784,7 +784,7 @@ export function readPnpmLock(
         "lockfileVersion",
         `lockfileVersion ${
           JSON.stringify(doc.lockfileVersion ?? null)
-        } is not supported (5.x, 6.x, 7.x and 9.x are, and shrinkwrapVersion 3 and 4)`,
+        } is not supported (5.x, 6.x, 7.x and 9.x are)`,
       );
     }
     return major === 9 ? decodeV9(doc, ctx) : decodeV5V6(doc, major, ctx);
