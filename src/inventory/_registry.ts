@@ -223,8 +223,9 @@ export const READERS: readonly Reader[] = [
     name: "pnpm_lock",
     ecosystem: "npm",
     kind: "lock",
-    files: ["pnpm-lock.yaml"],
-    matches: (f) => f === "pnpm-lock.yaml",
+    // pnpm 1–2 named its lock shrinkwrap.yaml (older Rush repositories keep one).
+    files: ["pnpm-lock.yaml", "shrinkwrap.yaml"],
+    matches: (f) => f === "pnpm-lock.yaml" || f === "shrinkwrap.yaml",
     recordsDeclarations: true,
     read: (text, path, c) =>
       pnpmLock().readPnpmLock(text, { path, load: c.load, excluded: c.excluded }),

@@ -30,7 +30,9 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
-import type { Project, Scope } from "../types.ts";
+import { type Project, ROOT_ID, type Scope } from "../types.ts";
+import { posix } from "../../_path.ts";
+import { declaredScope, fromTemp, linkedProjects, type RushLayout, rushLayout } from "./_rush.ts";
 
 const CODE = "inventory.package_lock.invalid";
 const NODE_MODULES = "node_modules/";
@@ -176,6 +178,58 @@ function v1Packages(
 }
 
 /**
+ * The `packages` of a Rush lock (see _rush.ts) with the projects of rush.json
+ * in them: the temp folder's own package (`""`, Rush's) declares nothing of
+ * the repository's; a `@rush-temp/<name>` package, and what is nested in it, is
+ * its project's folder (relative to the temp folder), each dependency in the
+ * field of the project's package.json that names it (the package lists
+ * devDependencies as dependencies), and the projects it declares that Rush
+ * links itself (see `linkedProjects`) linked, as npm records a workspace's links.
+ */
+function withRushProjects(
+  packages: Record<string, unknown>,
+  layout: RushLayout,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { "": {} };
+  const temp = /^node_modules\/(@rush-temp\/[^/]+)(\/.*)?$/;
+  for (const [key, value] of Object.entries(packages)) {
+    if (key === "") continue;
+    const match = temp.exec(key);
+    const project = match === null ? undefined : layout.byTempName.get(match[1]);
+    if (match === null) out[key] = value;
+    if (project === undefined) continue;
+    const folder = fromTemp(layout, project.folder);
+    if (match![2] !== undefined) {
+      out[`${folder}${match![2]}`] = value;
+      continue;
+    }
+    const entry = isRecord(value) ? value : {};
+    const fields: Record<Scope, JsonObject> = { runtime: {}, optional: {}, dev: {}, build: {} };
+    for (const [field, listed] of DEPENDENCY_FIELDS) {
+      for (const [name, range] of Object.entries(objectAt(entry, field))) {
+        fields[declaredScope(project, name, listed)][name] = range;
+      }
+    }
+    const listed = new Set([...Object.values(fields)].flatMap((f) => Object.keys(f)));
+    for (const { name, to, scope } of linkedProjects(layout, project, listed)) {
+      fields[scope][name] = "*";
+      out[`${folder}/${NODE_MODULES}${name}`] = {
+        link: true,
+        resolved: fromTemp(layout, to.folder),
+      };
+    }
+    out[folder] = {
+      name: project.manifest?.name,
+      version: project.manifest?.version,
+      dependencies: fields.runtime,
+      optionalDependencies: fields.optional,
+      devDependencies: fields.dev,
+    };
+  }
+  return out;
+}
+
+/**
  * Reads an npm `package-lock.json` or `npm-shrinkwrap.json` (lockfileVersion 2
  * or 3, its `packages` map; lockfileVersion 1, its nested `dependencies` tree,
  * with the root's declarations from the package.json beside it, which `load`
@@ -187,7 +241,9 @@ function v1Packages(
  * `license`; JSR packages installed through npm (`@jsr/scope__name`) are
  * `pkg:jsr` components. Dependencies
  * are resolved the way Node does, walking up the nested `node_modules`
- * folders from the dependent's location.
+ * folders from the dependent's location. A Rush monorepo's
+ * `common/config/rush/npm-shrinkwrap.json` is read from `common/temp/`, its
+ * `@rush-temp` packages as the projects of rush.json (see `_rush.ts`).
  *
  * @example
  * ```ts
@@ -235,6 +291,10 @@ export function readPackageLock(
   if (!isRecord(lock.packages)) {
     throw new VouchError(CODE, `${path}:1: no "packages" map`, `regenerate ${path} with npm 7+`);
   }
+  // A Rush lock is npm's in the temp folder: its paths are relative to it.
+  const rush = options.load === undefined ? undefined : rushLayout(path, options.load, CODE);
+  if (rush !== undefined) lock.packages = withRushProjects(lock.packages, rush);
+  const at = rush === undefined ? path : joinPath(rush.temp, posix.basename(path));
   const packages = lock.packages as Record<string, unknown>;
   const entries = new Map<string, JsonObject>();
   for (const [key, entry] of Object.entries(packages)) {
@@ -243,15 +303,16 @@ export function readPackageLock(
   }
 
   const out = new OutputBuilder();
-  const lockDir = folderOf(path);
+  const lockDir = rush?.temp ?? folderOf(path);
   const top = entries.get("") ?? {};
   // An empty name is no name (npm names the project after its folder then).
-  const topName = stringAt(top, "name") || stringAt(lock, "name") || undefined;
+  // Rush's package (`rush-common`) names no project.
+  const topName = stringAt(top, "name") || (rush ? undefined : stringAt(lock, "name")) || undefined;
   const topFields = {
     name: topName,
     version: stringAt(top, "version") ?? stringAt(lock, "version"),
   };
-  const self = lockProjectNode(
+  const self = rush !== undefined ? ROOT_ID : lockProjectNode(
     out,
     lockDir,
     topName === undefined && options.load !== undefined
@@ -265,7 +326,7 @@ export function readPackageLock(
     if (entry.link === true) linkTarget.set(key, stringAt(entry, "resolved") ?? "");
   }
   // A folder outside the project (another checkout, `file:../../lib`) is third-party: a component.
-  const outside = (folder: string): boolean => localPlace(path, folder).kind === "outside";
+  const outside = (folder: string): boolean => localPlace(at, folder).kind === "outside";
   const ownFolders = new Set([...linkTarget.values()].filter((folder) => !outside(folder)));
   for (const key of entries.keys()) {
     if (
@@ -374,7 +435,7 @@ export function readPackageLock(
       }
     }
     if (unlocked.length > 0) {
-      const manifestPath = joinPath(folderOf(path), location, "package.json");
+      const manifestPath = joinPath(lockDir, location, "package.json");
       warnings.push(
         unlockedWarning(manifestPath, unlocked, { lock: path, install: "npm install" }),
       );
@@ -398,6 +459,8 @@ export function readPackageLock(
     ...(project ? { project } : {}),
     ...(project && isPrivate(options.load, path) ? { projectIsTooling: true } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
-    ...memberFolders([...ownFolders].map((folder) => localPlace(path, folder))),
+    // Rush's temp package lists devDependencies as dependencies: the projects' edges say.
+    ...(rush !== undefined ? { scopesFromDeclarations: true } : {}),
+    ...memberFolders([...ownFolders].map((folder) => localPlace(at, folder))),
   }, options.excluded);
 }

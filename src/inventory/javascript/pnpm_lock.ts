@@ -14,7 +14,8 @@ import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
 import { gitVcsUrl, npmGitVcsUrl } from "../_vcs.ts";
-import type { Distribution, Scope } from "../types.ts";
+import { type Distribution, ROOT_ID, type Scope } from "../types.ts";
+import { posix } from "../../_path.ts";
 import {
   flagScopes,
   folderMember,
@@ -34,6 +35,7 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
+import { declaredScope, fromTemp, linkedProjects, type RushLayout, rushLayout } from "./_rush.ts";
 
 const CODE = "inventory.pnpm_lock.invalid";
 
@@ -126,11 +128,18 @@ function map(value: unknown): YamlMap {
 
 /**
  * The format of a document, from `lockfileVersion` as written (`5.4`, `'6.0'`,
- * `'9.0'`): 5 for 5.0–5.4 (pnpm 3–7, also `5.4-inlineSpecifiers`), 6 for 6.x
+ * `'9.0'`): 5 for 5.0–5.4 (pnpm 3–7, also `5.4-inlineSpecifiers`) and for a
+ * `shrinkwrapVersion` 3 or 4 (pnpm 1–2's shrinkwrap.yaml), 6 for 6.x
  * (pnpm 8), 9 for 9.x (pnpm 9–11); 7.x (pnpm 9 pre-releases) was written in
  * both the 6.x shape and the 9.0 one (`snapshots`), so its shape decides.
  */
 function majorOf(doc: YamlMap): 5 | 6 | 9 | undefined {
+  // pnpm 1–2's shrinkwrap.yaml (shrinkwrapVersion 3, 4), which pnpm 3 renamed lockfile 5.0.
+  if (
+    doc.lockfileVersion === undefined && [3, 4].includes(Math.trunc(Number(doc.shrinkwrapVersion)))
+  ) {
+    return 5;
+  }
   const version = doc.lockfileVersion;
   const text = typeof version === "number"
     ? (Number.isInteger(version) ? version.toFixed(1) : String(version))
@@ -181,7 +190,10 @@ function depsOf(entry: YamlMap, fields: ReadonlyArray<[string, Scope]>): Dep[] {
   return deps;
 }
 
-/** Name and version of a registry key: v5 `/name/1.0.0_peers`, v6 `/name@1.0.0(peers)`. */
+/**
+ * Name and version of a registry key: v5 `/name/1.0.0_peers`, v6 `/name@1.0.0(peers)`;
+ * pnpm 1–2's shrinkwrap.yaml (the v5 shape) wrote the peers after a slash, `/name/1.0.0/peer@2.0.0`.
+ */
 function registryKey(major: 5 | 6, key: string): { name: string; version: string } | undefined {
   const body = key.slice(1);
   if (major === 6) {
@@ -192,11 +204,7 @@ function registryKey(major: 5 | 6, key: string): { name: string; version: string
   const slash = body.startsWith("@") ? body.indexOf("/", body.indexOf("/") + 1) : body.indexOf("/");
   if (slash <= 0) return undefined;
   const rest = body.slice(slash + 1);
-  const underscore = rest.indexOf("_");
-  return {
-    name: body.slice(0, slash),
-    version: underscore === -1 ? rest : rest.slice(0, underscore),
-  };
+  return { name: body.slice(0, slash), version: rest.replace(/[_/].*$/s, "") };
 }
 
 /**
@@ -342,6 +350,20 @@ function packagesOnly(edges: [Node, Scope][]): [Pkg | Outside, Scope][] {
   return edges as [Pkg | Outside, Scope][];
 }
 
+/** What the mapper reads besides the decoded documents. */
+interface MapperContext {
+  path: string;
+  text: string;
+  load: Load;
+  lockDir: string;
+  /** The folder the lock's paths are relative to: its own, or a Rush lock's temp folder. */
+  base: string;
+  /** A path of a lock in `base`, which `localPlace` resolves the lock's paths against. */
+  at: string;
+  /** The Rush monorepo the lock is of, if any. */
+  rush?: RushLayout;
+}
+
 /** Builds the output of the decoded documents (the last is the project's). */
 class PnpmMapper {
   readonly out = new OutputBuilder();
@@ -360,11 +382,10 @@ class PnpmMapper {
    */
   readonly places: LocalPlace[] = [];
 
-  constructor(
-    readonly ctx: { path: string; text: string; load: Load; lockDir: string },
-  ) {
+  constructor(readonly ctx: MapperContext) {
     this.sources = [ctx.path];
-    this.top = lockProjectNode(
+    // A Rush lock's projects are the repository's: its temp folder is no project of it.
+    this.top = ctx.rush !== undefined ? ROOT_ID : lockProjectNode(
       this.out,
       ctx.lockDir,
       loadPackageJson(ctx.load, joinPath(ctx.lockDir, "package.json")),
@@ -377,10 +398,10 @@ class PnpmMapper {
     if (known !== undefined) return known;
     const manifest = loadPackageJson(
       this.ctx.load,
-      joinPath(this.ctx.lockDir, folder, "package.json"),
+      joinPath(this.ctx.base, folder, "package.json"),
     );
     const member = folderMember(
-      joinPath(this.ctx.lockDir, folder),
+      joinPath(this.ctx.base, folder),
       manifest ?? (fallbackName === undefined ? undefined : {
         path: "",
         json: {},
@@ -398,7 +419,7 @@ class PnpmMapper {
     if (pkg.runtime) return this.runtimeId(pkg, scopes);
     if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
       const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
-      const place = localPlace(this.ctx.path, directory);
+      const place = localPlace(this.ctx.at, directory);
       // A folder outside the project (another checkout, `file:../../lib`) is third-party.
       if (place.kind !== "outside") {
         this.places.push(place);
@@ -488,10 +509,10 @@ class PnpmMapper {
 
   /** Adds one decoded document: members, components, then edges. */
   add(d: Decoded, build: boolean): void {
-    const { path, text } = this.ctx;
+    const { path, text, at } = this.ctx;
     for (const folder of d.importers.keys()) {
       this.folders.set(folder, folder === "" ? this.top : this.folderId(folder));
-      this.places.push(localPlace(path, folder));
+      this.places.push(localPlace(at, folder));
     }
     /** The folders outside the project that links point to, by folder and name. */
     const outside = new Map<string, Outside>();
@@ -502,7 +523,7 @@ class PnpmMapper {
     const resolve = (dep: Dep, from: string, owner: string): Node => {
       if (dep.ref.startsWith("link:")) {
         const folder = joinPath(from, dep.ref.slice("link:".length));
-        if (localPlace(path, folder).kind !== "outside") return this.folderId(folder, dep.name);
+        if (localPlace(at, folder).kind !== "outside") return this.folderId(folder, dep.name);
         // A link to a folder outside the project (another checkout): third-party, no version.
         const key = `${folder}\n${dep.name}`;
         let node = outside.get(key);
@@ -584,6 +605,38 @@ class PnpmMapper {
 }
 
 /**
+ * A Rush lock's document with the projects of rush.json as its importers. The
+ * temp folder's own importer (`.`: Rush's package, which depends on an older
+ * lock's `@rush-temp` packages and on the versions Rush prefers) is none of the
+ * repository's. An older lock's `@rush-temp/<name>` package is no component
+ * but its project's importer: each dependency with the scope the project's
+ * package.json gives it (the package lists devDependencies as dependencies),
+ * and the projects it declares that Rush links itself (see `linkedProjects`)
+ * linked.
+ */
+function withRushProjects(d: Decoded, layout: RushLayout): Decoded {
+  const importers = new Map([...d.importers].filter(([folder]) => folder !== ""));
+  const packages = new Map(d.packages);
+  for (const [key, pkg] of d.packages) {
+    if (!pkg.name.startsWith("@rush-temp/")) continue;
+    packages.delete(key);
+    const project = layout.byTempName.get(pkg.name);
+    if (project === undefined) continue;
+    const deps = pkg.deps.map((dep): Dep => ({
+      ...dep,
+      scope: declaredScope(project, dep.name, dep.scope),
+    }));
+    const listed = new Set(deps.map((dep) => dep.name));
+    for (const { name, to, scope } of linkedProjects(layout, project, listed)) {
+      const ref = `link:${posix.relative(`/${project.folder}`, `/${to.folder}`)}`;
+      deps.push({ name, ref, scope });
+    }
+    importers.set(fromTemp(layout, project.folder), deps);
+  }
+  return { ...d, importers, packages };
+}
+
+/**
  * The patch files the project's pnpm configuration names by selector: the
  * `patchedDependencies` of the pnpm-workspace.yaml beside the lock (pnpm 10+), else of the
  * `pnpm` field of its package.json.
@@ -653,7 +706,8 @@ function importerWarnings(
 
 /**
  * Reads a pnpm `pnpm-lock.yaml`: lockfileVersion 5.0–5.4 (pnpm 3–7, also
- * `5.4-inlineSpecifiers`), 6.x (pnpm 8), 7.x (pnpm 9 pre-releases) and 9.x
+ * `5.4-inlineSpecifiers`; and pnpm 1–2's `shrinkwrap.yaml`, shrinkwrapVersion 3
+ * and 4, of the same shape), 6.x (pnpm 8), 7.x (pnpm 9 pre-releases) and 9.x
  * (pnpm 9–11, including the two-document form whose first document, pnpm's
  * own config and package-manager dependencies, gives build components). Importers are the project (`.`) and its workspace members,
  * named by their package.json; `link:`, `file:` folders and `directory`
@@ -665,7 +719,11 @@ function importerWarnings(
  * (`node@runtime:22.0.0`, `deno@runtime:…`, `bun@runtime:…`) is the runtime
  * itself, `pkg:generic/node@22.0.0`, with its per-platform archives as
  * distributions. A dependency on a key the lock does not list is an error
- * (pnpm calls such a lock broken).
+ * (pnpm calls such a lock broken). A Rush monorepo's lock
+ * (`common/config/rush/`, a subspace's `common/config/subspaces/<name>/`) is
+ * read from the folder Rush installs it in, `common/temp/` (`common/temp/<name>/`):
+ * its importers are the projects of rush.json, an older lock's `@rush-temp`
+ * packages too (see `_rush.ts`).
  *
  * @example
  * ```ts
@@ -704,12 +762,17 @@ export function readPnpmLock(
     throw invalid(path, text, "", "expected a YAML mapping with a lockfileVersion");
   }
   const lockDir = folderOf(path);
+  const rush = rushLayout(path, load, CODE);
+  const base = rush?.temp ?? lockDir;
   let patchFiles: YamlMap | undefined;
   const ctx = {
     path,
     text,
     load,
     lockDir,
+    base,
+    at: rush === undefined ? path : joinPath(base, "pnpm-lock.yaml"),
+    rush,
     patchFiles: () => patchFiles ??= configuredPatches(load, lockDir),
   };
   const decoded = (docs as YamlMap[]).map((doc) => {
@@ -726,6 +789,7 @@ export function readPnpmLock(
     }
     return major === 9 ? decodeV9(doc, ctx) : decodeV5V6(doc, major, ctx);
   });
+  if (rush !== undefined) decoded.push(withRushProjects(decoded.pop()!, rush));
   const mapper = new PnpmMapper(ctx);
   decoded.forEach((d, i) => mapper.add(d, i < decoded.length - 1));
   const manifest = loadPackageJson(load, joinPath(ctx.lockDir, "package.json"));
@@ -735,9 +799,7 @@ export function readPnpmLock(
   const ignored = ignoredOptional((docs as YamlMap[]).at(-1)!.ignoredOptionalDependencies);
   for (const [folder, deps] of decoded.at(-1)!.importers) {
     warnings.push(...importerWarnings(
-      folder === ""
-        ? manifest
-        : loadPackageJson(load, joinPath(ctx.lockDir, folder, "package.json")),
+      folder === "" ? manifest : loadPackageJson(load, joinPath(base, folder, "package.json")),
       new Set(deps.map((dep) => dep.name)),
       { lock: path, ignored },
     ));

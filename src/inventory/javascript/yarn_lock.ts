@@ -14,7 +14,7 @@ import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
-import type { Hash, Scope } from "../types.ts";
+import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import {
   catalogRange,
   type Catalogs,
@@ -40,6 +40,7 @@ import {
   withoutExcludedMembers,
   workspaceFolders,
 } from "./_npm.ts";
+import { declaredScope, fromTemp, linkedProjects, rushLayout, type RushProject } from "./_rush.ts";
 
 const CODE = "inventory.yarn_lock.invalid";
 const YARN_REGISTRY = "https://registry.yarnpkg.com/";
@@ -470,7 +471,9 @@ function peerEdges(
  * `checksum` (a hash of Yarn's cache archive, not of the tarball) does not.
  * Direct and dev dependencies come from the package.json of the project and
  * of each workspace (Berry names them in the lock; classic workspaces are
- * expanded from the root package.json when `options.list` is given).
+ * expanded from the root package.json when `options.list` is given). A Rush
+ * monorepo's `common/config/rush/yarn.lock` is read from `common/temp/`, its
+ * `@rush-temp` entries as the projects of rush.json (see `_rush.ts`).
  *
  * @example
  * ```ts
@@ -529,6 +532,21 @@ export function readYarnLock(
       throw fail(path, 1, "not a Yarn lockfile (no `# yarn lockfile v1` line and no `__metadata`)");
     }
     entries = decodeV1(text, path);
+  }
+  // A Rush lock (see _rush.ts) is Yarn's in the temp folder: its `@rush-temp/<name>` entries
+  // are the projects of rush.json, what they depend on their declarations.
+  const rush = berry ? undefined : rushLayout(path, context.load, CODE);
+  const base = rush?.temp ?? lockDir;
+  const at = rush === undefined ? path : joinPath(base, "yarn.lock");
+  /** The `@rush-temp` entry of each project (by folder, relative to `base`). */
+  const tempEntries = new Map<string, [Entry, RushProject]>();
+  if (rush !== undefined) {
+    entries = entries.filter((entry) => {
+      if (!entry.name.startsWith("@rush-temp/")) return true;
+      const project = rush.byTempName.get(entry.name);
+      if (project !== undefined) tempEntries.set(fromTemp(rush, project.folder), [entry, project]);
+      return false;
+    });
   }
   // Entries by descriptor: name, then range (as written and normalised).
   const bySpec = new Map<string, Map<string, Entry>>();
@@ -592,23 +610,25 @@ export function readYarnLock(
     if (!manifests.has(folder)) {
       manifests.set(
         folder,
-        loadPackageJson(context.load, joinPath(lockDir, folder, "package.json")),
+        loadPackageJson(context.load, joinPath(base, folder, "package.json")),
       );
     }
     return manifests.get(folder);
   };
-  const top = lockProjectNode(out, lockDir, root);
+  const top = rush === undefined ? lockProjectNode(out, lockDir, root) : ROOT_ID;
   const folderIds = new Map<string, string>([["", top]]);
   const folderId = (folder: string, name: string): string => {
     let id = folderIds.get(folder);
     if (id === undefined) {
       const manifest = manifestAt(folder) ?? { path: "", json: {}, name };
-      id = out.member(folderMember(joinPath(lockDir, folder), manifest));
+      id = out.member(folderMember(joinPath(base, folder), manifest));
       folderIds.set(folder, id);
     }
     return id;
   };
   manifests.set("", root);
+  // A Rush lock's members are the projects of rush.json.
+  for (const [name, project] of rush?.byName ?? []) folderId(fromTemp(rush!, project.folder), name);
   // Classic workspaces are not in the lock: the root package.json names them.
   if (!berry && root !== undefined) {
     const folders = workspaceFolders(
@@ -620,7 +640,7 @@ export function readYarnLock(
     for (const folder of folders) folderId(folder, folder);
   }
   /** Where the folders lie whose dependencies the lock resolves (workspaces, `file:`, `portal:`). */
-  const places: LocalPlace[] = [...folderIds.keys()].map((folder) => localPlace(path, folder));
+  const places: LocalPlace[] = [...folderIds.keys()].map((folder) => localPlace(at, folder));
   // The project and its workspaces declare; a `file:`/`link:` folder an entry names is
   // installed as that entry, its dependencies (on the entry) reached through it.
   const declaring = new Set(folderIds.keys());
@@ -628,18 +648,40 @@ export function readYarnLock(
   for (const entry of entries) {
     if (entry.folder === undefined) continue;
     // A folder outside the project (another checkout, `portal:../../lib`) is third-party.
-    if (!entry.workspace && localPlace(path, entry.folder).kind === "outside") {
+    if (!entry.workspace && localPlace(at, entry.folder).kind === "outside") {
       entry.folder = undefined;
       // Yarn's placeholder for a package it links without reading a version.
       if (entry.version === "0.0.0-use.local") entry.version = undefined;
       continue;
     }
     ids.set(entry, folderId(entry.folder, entry.name));
-    if (!entry.linked) places.push(localPlace(path, entry.folder));
+    if (!entry.linked) places.push(localPlace(at, entry.folder));
   }
 
   // The first edges: what the project and its workspaces declare.
   const firstEdges: [string, Entry | string, Scope][] = [];
+  /**
+   * The first edges from `from` to what an entry lists (a Berry workspace's, a Rush project's
+   * `@rush-temp` one), each with the scope `scopeOf` gives it.
+   */
+  const listedEdges = (
+    entry: Entry,
+    from: string,
+    scopeOf: (dep: Dep) => Scope,
+    who: string,
+  ): void => {
+    for (const dep of entry.deps) {
+      const to = lookup(dep);
+      if (to === undefined) {
+        throw fail(
+          path,
+          entry.line(),
+          `${who} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+        );
+      }
+      firstEdges.push([from, to, scopeOf(dep)]);
+    }
+  };
   const warnings: string[] = [];
   const membersByName = new Map<string, string>();
   for (const [folder, id] of folderIds) {
@@ -667,17 +709,8 @@ export function readYarnLock(
         install: "yarn install",
       });
       if (warning !== undefined) warnings.push(warning);
-      for (const dep of entry.deps) {
-        const to = lookup(dep);
-        if (to === undefined) {
-          throw fail(
-            path,
-            entry.line(),
-            `workspace ${entry.name} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
-          );
-        }
-        firstEdges.push([ids.get(entry)!, to, devOnly.has(dep.name) ? "dev" : dep.scope]);
-      }
+      const scopeOf = (dep: Dep): Scope => devOnly.has(dep.name) ? "dev" : dep.scope;
+      listedEdges(entry, ids.get(entry)!, scopeOf, `workspace ${entry.name}`);
     }
   } else {
     /**
@@ -691,6 +724,18 @@ export function readYarnLock(
           ? find(name, `file:${joinPath(folder, range.slice("file:".length))}`)
           : undefined);
     for (const [folder, id] of folderIds) {
+      const temp = tempEntries.get(folder);
+      if (temp !== undefined) {
+        // A Rush project: its `@rush-temp` entry lists what Yarn installed for it.
+        const [entry, project] = temp;
+        const scopeOf = (dep: Dep): Scope => declaredScope(project, dep.name, dep.scope);
+        listedEdges(entry, id, scopeOf, entry.specs[0]);
+        const listed = new Set(entry.deps.map((dep) => dep.name));
+        for (const { to, scope } of linkedProjects(rush!, project, listed)) {
+          firstEdges.push([id, folderIds.get(fromTemp(rush!, to.folder))!, scope]);
+        }
+        continue;
+      }
       const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
@@ -706,14 +751,14 @@ export function readYarnLock(
       );
       if (unlocked.length > 0) {
         warnings.push(
-          unlockedWarning(joinPath(lockDir, folder, "package.json"), unlocked, {
+          unlockedWarning(joinPath(base, folder, "package.json"), unlocked, {
             lock: path,
             install: "yarn install",
           }),
         );
       }
     }
-    if (root === undefined) {
+    if (root === undefined && rush === undefined) {
       // No manifest: what no entry depends on must be what the project declares.
       const referenced = new Set<Entry>();
       for (const entry of entries) for (const dep of entry.deps) referenced.add(lookup(dep)!);

@@ -732,3 +732,39 @@ Deno.test("readPnpmLock: ignoredOptionalDependencies patterns of many wildcards 
   assert.ok(performance.now() - start < 2_000);
   assert.equal(warnings?.length, 1, "not ignored: the pattern ends in b");
 });
+
+Deno.test("readPnpmLock: pnpm 1–2's shrinkwrap.yaml writes peers after a slash (`/ajv-keywords/3.2.0/ajv@6.5.2`)", () => {
+  // The pnpm/spec shrinkwrap 3 shape: the 5.0 one, with `shrinkwrapVersion` for `lockfileVersion`.
+  const lock = [
+    "dependencies:",
+    "  ajv: 6.5.2",
+    "  ajv-keywords: /ajv-keywords/3.2.0/ajv@6.5.2",
+    "packages:",
+    "  /ajv-keywords/3.2.0/ajv@6.5.2:",
+    "    dependencies:",
+    "      ajv: 6.5.2",
+    "    dev: false",
+    "    peerDependencies:",
+    "      ajv: ^6.0.0",
+    "    resolution:",
+    "      integrity: sha1-6GuBnGAs+IIa1jdBNpjx3sAhhHo=",
+    "  /ajv/6.5.2:",
+    "    dev: false",
+    "    resolution:",
+    "      integrity: sha512-hOs7GfvI6tUI1LfZddH82ky6mOMyTuY0mk7kE2pWpmhhUSkumzaTO5vbVwij39MdwPQWCV4Zv57Eo06NtL/GVA==",
+    "registry: 'https://registry.npmjs.org/'",
+    "shrinkwrapMinorVersion: 7",
+    "shrinkwrapVersion: 3",
+    "specifiers:",
+    "  ajv: ^6.5.2",
+    "  ajv-keywords: ^3.2.0",
+    "",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "shrinkwrap.yaml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/ajv-keywords@3.2.0",
+    "pkg:npm/ajv@6.5.2",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/ajv-keywords@3.2.0"), ["pkg:npm/ajv@6.5.2 runtime"]);
+});

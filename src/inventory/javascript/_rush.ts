@@ -1,0 +1,133 @@
+// Private: the layout of a Rush monorepo (rushjs.io), for the JavaScript lock
+// readers. Rush keeps its lock in `common/config/rush/` (pnpm-lock.yaml, pnpm
+// 1–2's shrinkwrap.yaml, npm-shrinkwrap.json or yarn.lock; a variant's in
+// `variants/<name>/`) or, with subspaces,
+// `common/config/subspaces/<name>/pnpm-lock.yaml`, and runs the
+// package manager on a copy in `common/temp/` (`common/temp/<name>/`): the
+// lock's paths are relative to that folder, whose own package is Rush's, not
+// the repository's. The projects are those `rush.json` lists; an older lock
+// (pnpm before workspaces, npm, Yarn) installs each as a synthetic
+// `@rush-temp/<name>` package (`file:projects/<name>.tgz`) whose dependencies
+// are the project's, its devDependencies among them.
+import { isRecord } from "../../_util.ts";
+import { posix } from "../../_path.ts";
+import { parseJsoncObject } from "../_formats/jsonc.ts";
+import type { Load } from "../_reader.ts";
+import type { Scope } from "../types.ts";
+import { joinPath, loadPackageJson, MANIFEST_FIELDS, type PackageJson } from "./_npm.ts";
+
+/** A lock where Rush keeps it: group 1 the repository's folder, 2 the subspace. */
+const RUSH_LOCK =
+  /^(?:(.+)\/)?common\/config\/(?:rush\/(?:variants\/[^/]+\/)?|subspaces\/([^/]+)\/)(?:pnpm-lock\.yaml|shrinkwrap\.yaml|npm-shrinkwrap\.json|yarn\.lock)$/;
+
+/** One project of rush.json. */
+export interface RushProject {
+  /** Its folder, root-relative. */
+  folder: string;
+  /** Its package.json, when there is one. */
+  manifest?: PackageJson;
+}
+
+/** What a lock of a Rush monorepo stands for. */
+export interface RushLayout {
+  /** The folder the package manager runs in, root-relative: `common/temp`, `common/temp/<subspace>`. */
+  temp: string;
+  /** The projects of rush.json by package name. */
+  byName: Map<string, RushProject>;
+  /** The projects of rush.json by the name of their `@rush-temp` package. */
+  byTempName: Map<string, RushProject>;
+}
+
+/**
+ * The Rush layout of a lock: `undefined` unless it lies where Rush keeps its
+ * lock and a `rush.json` is at the root of that `common/` folder.
+ *
+ * @param lockPath The lock's path, root-relative.
+ * @param load Reads a file of the project.
+ * @param code The reader's error code, for a malformed rush.json.
+ * @returns The layout, or `undefined` for any other lock.
+ */
+export function rushLayout(lockPath: string, load: Load, code: string): RushLayout | undefined {
+  const match = RUSH_LOCK.exec(lockPath);
+  if (match === null) return undefined;
+  const repo = match[1] ?? "";
+  const configPath = joinPath(repo, "rush.json");
+  const text = load(configPath);
+  if (text === undefined) return undefined;
+  const projects = parseJsoncObject(text, configPath, code).projects;
+  const listed = (Array.isArray(projects) ? projects : []).filter((p) =>
+    isRecord(p) && typeof p.packageName === "string" && typeof p.projectFolder === "string"
+  ) as { packageName: string; projectFolder: string }[];
+  const byName = new Map<string, RushProject>();
+  const byTempName = new Map<string, RushProject>();
+  // Rush names the temp packages in package-name order, `-1`, `-2`… after a name taken.
+  listed.sort((a, b) => a.packageName.localeCompare(b.packageName));
+  for (const { packageName, projectFolder } of listed) {
+    const folder = joinPath(repo, projectFolder);
+    const project = { folder, manifest: loadPackageJson(load, joinPath(folder, "package.json")) };
+    byName.set(packageName, project);
+    const unscoped = packageName.slice(packageName.indexOf("/") + 1);
+    let temp = `@rush-temp/${unscoped}`;
+    for (let n = 1; byTempName.has(temp); n++) temp = `@rush-temp/${unscoped}-${n}`;
+    byTempName.set(temp, project);
+  }
+  const temp = joinPath(repo, "common/temp", match[2] ?? "");
+  return { temp, byName, byTempName };
+}
+
+/**
+ * A path of the temp folder's, as a path relative to it of a folder of the repository.
+ *
+ * @param layout The layout.
+ * @param folder A folder, root-relative.
+ * @returns The path from the temp folder (`../../libraries/a`).
+ */
+export function fromTemp(layout: RushLayout, folder: string): string {
+  return posix.relative(`/${layout.temp}`, `/${folder}`);
+}
+
+/**
+ * The scope a project gives a dependency of its `@rush-temp` package, which
+ * lists its dependencies and devDependencies alike as dependencies: optional
+ * when the package lists it so, else that of the package.json field naming it
+ * (runtime when none does).
+ *
+ * @param project The project.
+ * @param name The dependency's name.
+ * @param listed The scope the package lists it with.
+ * @returns Its scope.
+ */
+export function declaredScope(project: RushProject, name: string, listed: Scope): Scope {
+  if (listed === "optional") return listed;
+  const json = project.manifest?.json ?? {};
+  for (const [field, scope] of MANIFEST_FIELDS) {
+    if (isRecord(json[field]) && Object.hasOwn(json[field], name)) return scope;
+  }
+  return "runtime";
+}
+
+/**
+ * The projects of rush.json that a project declares and that its `@rush-temp`
+ * package does not list: Rush links those to the project's folder itself
+ * (a local project whose version the range admits), outside the lock.
+ *
+ * @param layout The layout.
+ * @param project The project.
+ * @param listed The names its `@rush-temp` package lists.
+ * @returns Name, project and scope of each.
+ */
+export function linkedProjects(
+  layout: RushLayout,
+  project: RushProject,
+  listed: ReadonlySet<string>,
+): { name: string; to: RushProject; scope: Scope }[] {
+  const out: { name: string; to: RushProject; scope: Scope }[] = [];
+  for (const [field, scope] of MANIFEST_FIELDS) {
+    const declared = project.manifest?.json[field];
+    for (const name of isRecord(declared) ? Object.keys(declared) : []) {
+      const to = layout.byName.get(name);
+      if (to !== undefined && to !== project && !listed.has(name)) out.push({ name, to, scope });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,227 @@
+import assert from "node:assert/strict";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import type { Inventory, Scope } from "../../../src/inventory/types.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
+import { fixture, withTempDir } from "../../_util.ts";
+import { writeTree } from "../_tree.ts";
+
+/** Each component's purl with its scopes, sorted. */
+function scoped(inventory: Inventory): string[] {
+  return inventory.components.map((c) => `${c.purl} ${c.scopes.join(",")}`);
+}
+
+/** The edges from a node, as `to scope`. */
+function from(inventory: Inventory, id: string): string[] {
+  return inventory.edges.filter((e) => e.from === id).map((e) => `${e.to} ${e.scope}`);
+}
+
+/** What a Rush repository's SBOM must never have: members that are no project, manifests left unresolved. */
+function assertRushShape(inventory: Inventory, folders: string[]): void {
+  assert.deepEqual(inventory.members.map((m) => m.id), folders.map((f) => `workspace:${f}`));
+  assert.deepEqual(from(inventory, ROOT_ID), folders.map((f) => `workspace:${f} runtime`));
+  assert.deepEqual(inventory.declaredOnly ?? [], []);
+  assert.deepEqual(inventory.warnings ?? [], []);
+  assert.ok(inventory.components.every((c) => !c.purl.startsWith("pkg:npm/%40rush-temp/")));
+}
+
+Deno.test("Rush pnpm lock: importers are relative to common/temp, `.` is Rush's own project (AeolusZane/rush)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "pnpm-importers"));
+  // Was: members `common/config/rush`, `common/packages/components`, `common/packages/hooks`, the
+  // projects' package.json files declared, not resolved, and version-less react, react-dom.
+  assertRushShape(inventory, ["packages/components", "packages/hooks"]);
+  assert.deepEqual(inventory.members.map((m) => m.purl), [
+    "pkg:npm/%40aeo/components@1.0.3",
+    "pkg:npm/%40aeo/hooks@1.0.1",
+  ]);
+  assert.deepEqual(from(inventory, "workspace:packages/components"), [
+    "pkg:npm/react-dom@18.2.0 runtime",
+    "pkg:npm/react@18.2.0 runtime",
+    "workspace:packages/hooks runtime",
+  ]);
+  assert.deepEqual(scoped(inventory), [
+    "pkg:npm/js-tokens@4.0.0 runtime",
+    "pkg:npm/loose-envify@1.4.0 runtime",
+    "pkg:npm/react-dom@18.2.0 runtime",
+    "pkg:npm/react@18.2.0 runtime",
+    "pkg:npm/scheduler@0.23.0 runtime",
+  ]);
+});
+
+Deno.test("Rush pnpm lock without importers: each @rush-temp package is its project, scoped by its package.json (ArthurIvanov/rush-monorepo)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "pnpm-temp-projects"));
+  assertRushShape(inventory, ["libraries/my-controls", "tools/my-toolchain"]);
+  // The temp package lists devDependencies as dependencies; the project it declares, Rush links.
+  assert.deepEqual(from(inventory, "workspace:libraries/my-controls"), [
+    "pkg:npm/typescript@3.9.10 dev",
+    "workspace:tools/my-toolchain dev",
+  ]);
+  const scopes = new Map(inventory.components.map((c) => [c.purl, c.scopes]));
+  assert.deepEqual(scopes.get("pkg:npm/colors@1.4.0"), ["runtime"] satisfies Scope[]);
+  for (const dev of ["typescript@3.9.10", "rimraf@2.7.1", "glob@7.2.0", "%40types/node@10.17.60"]) {
+    assert.deepEqual(scopes.get(`pkg:npm/${dev}`), ["dev"], dev);
+  }
+  assert.equal(inventory.components.length, 15);
+});
+
+Deno.test("Rush subspaces: each lock's importers are relative to common/temp/<subspace> (william2958/rush-subspace-demo)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "pnpm-subspaces"));
+  const projects = ["libA", "libB", "packageA", "packageB"].map((p) => `subspaces/${p}`);
+  assertRushShape(inventory, projects);
+  // A project of another subspace is linked to, not duplicated.
+  assert.deepEqual(from(inventory, "workspace:subspaces/packageB"), [
+    "pkg:npm/eslint-rule-composer@0.3.0 runtime",
+    "workspace:subspaces/libA runtime",
+  ]);
+  assert.deepEqual(inventory.components.map((c) => c.purl), [
+    "pkg:npm/eslint-rule-composer@0.3.0",
+    "pkg:npm/js-tokens@4.0.0",
+    "pkg:npm/lodash@4.17.20",
+    "pkg:npm/loose-envify@1.4.0",
+    "pkg:npm/react@18.2.0",
+  ]);
+});
+
+Deno.test("Rush yarn.lock: each @rush-temp entry is its project, scoped by its package.json (kamontat/rush-example)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "yarn-temp-projects"));
+  // Was: @rush-temp/* components, a member common/config/rush, @nd/toolchain-cli a dev
+  // component (a project, which Rush links), every package runtime.
+  assertRushShape(inventory, ["libs/decoder", "tools/cli", "tools/logger"]);
+  assert.deepEqual(from(inventory, "workspace:libs/decoder"), [
+    "workspace:tools/cli dev",
+    "workspace:tools/logger dev",
+  ]);
+  assert.deepEqual(from(inventory, "workspace:tools/cli"), [
+    "pkg:npm/%40types/node@10.17.6 dev",
+    "pkg:npm/colors@1.3.2 runtime",
+    "pkg:npm/rimraf@2.6.2 dev",
+    "pkg:npm/typescript@3.6.4 dev",
+  ]);
+  const runtime = inventory.components.filter((c) => c.scopes.includes("runtime"));
+  assert.deepEqual(runtime.map((c) => c.purl), ["pkg:npm/colors@1.3.2"]);
+  assert.equal(inventory.components.length, 15);
+});
+
+Deno.test("Rush npm-shrinkwrap.json: each @rush-temp package is its project, scoped by its package.json (RichG82/rush-sandbox)", async () => {
+  const inventory = await readInventory(fixture("js", "rush", "npm-temp-projects"));
+  // Was: @rush-temp/* components, a member common/config/rush named rush-common, rimraf and
+  // typescript twice (version-less dev ones from the package.json files, declared-only), all runtime.
+  assertRushShape(inventory, ["apps/main", "controls/ui", "tools/my-toolchain"]);
+  assert.deepEqual(from(inventory, "workspace:controls/ui"), [
+    "pkg:npm/rimraf@2.6.3 dev",
+    "pkg:npm/typescript@3.3.1 dev",
+  ]);
+  assert.equal(inventory.components.length, 13);
+  assert.ok(inventory.components.every((c) => c.scopes.join() === "dev"));
+});
+
+Deno.test("Rush npm-shrinkwrap.json in a folder of the scan: what a @rush-temp package nests is its project's, a project it declares is linked", async () => {
+  const lock = {
+    name: "rush-common",
+    version: "0.0.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      "@rush-temp/app": {
+        version: "file:projects/app.tgz",
+        requires: { colors: "1.4.0", typescript: "3.9.10" },
+        dependencies: { colors: { version: "1.4.0" } },
+      },
+      "@rush-temp/lib": { version: "file:projects/lib.tgz", requires: { colors: "1.3.2" } },
+      colors: { version: "1.3.2" },
+      typescript: { version: "3.9.10" },
+    },
+  };
+  const app = {
+    name: "@my/app",
+    version: "1.0.0",
+    dependencies: { colors: "1.4.0", "@my/lib": "^1.0.0" },
+    devDependencies: { typescript: "3.9.10" },
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "web/rush.json":
+        '{\n  // Rush\n  "projects": [\n    { "packageName": "@my/app", "projectFolder": "apps/app" },\n' +
+        '    { "packageName": "@my/lib", "projectFolder": "libs/lib" },\n  ]\n}\n',
+      "web/common/config/rush/npm-shrinkwrap.json": JSON.stringify(lock, null, 2),
+      "web/apps/app/package.json": JSON.stringify(app),
+      "web/libs/lib/package.json": JSON.stringify({
+        name: "@my/lib",
+        version: "1.0.0",
+        dependencies: { colors: "1.3.2" },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assertRushShape(inventory, ["web/apps/app", "web/libs/lib"]);
+    assert.deepEqual(from(inventory, "workspace:web/apps/app"), [
+      "pkg:npm/colors@1.4.0 runtime",
+      "pkg:npm/typescript@3.9.10 dev",
+      "workspace:web/libs/lib runtime",
+    ]);
+    assert.deepEqual(from(inventory, "workspace:web/libs/lib"), ["pkg:npm/colors@1.3.2 runtime"]);
+    assert.deepEqual(scoped(inventory), [
+      "pkg:npm/colors@1.3.2 runtime",
+      "pkg:npm/colors@1.4.0 runtime",
+      "pkg:npm/typescript@3.9.10 dev",
+    ]);
+  });
+});
+
+/** pnpm 2's common/config/rush/shrinkwrap.yaml of RichG82/rush-sandbox (d005cd9), its ui project's part. */
+const RUSH_SHRINKWRAP = [
+  "dependencies:",
+  "  '@rush-temp/ui': 'file:projects/ui.tgz'",
+  "  typescript: 3.3.1",
+  "packages:",
+  "  /typescript/3.3.1:",
+  "    dev: false",
+  "    engines:",
+  "      node: '>=4.2.0'",
+  "    hasBin: true",
+  "    resolution:",
+  "      integrity: sha512-cTmIDFW7O0IHbn1DPYjkiebHxwtCMU+eTy30ZtJNBPF9j2O1ITu5XH2YnBeVRKWHqF+3JQwWJv0Q0aUgX8W7IA==",
+  "  'file:projects/ui.tgz':",
+  "    dependencies:",
+  "      typescript: 3.3.1",
+  "    dev: false",
+  "    name: '@rush-temp/ui'",
+  "    resolution:",
+  "      integrity: sha512-nvLc9DBLL4zSMR2u+Z2HZnxunR8GchUL2oumQu0pH/iCtAVwiNqz0V/P4ce2IBydzmb9hHmN6EYBz91j23BE2Q==",
+  "      tarball: 'file:projects/ui.tgz'",
+  "    version: 0.0.0",
+  "registry: 'https://registry.npmjs.org/'",
+  "shrinkwrapMinorVersion: 9",
+  "shrinkwrapVersion: 3",
+  "specifiers:",
+  "  '@rush-temp/ui': 'file:./projects/ui.tgz'",
+  "  typescript: ^3.3.1",
+  "",
+].join("\n");
+
+Deno.test("Rush with pnpm 1–2: common/config/rush/shrinkwrap.yaml (shrinkwrapVersion 3) is read as the 5.0 lock it became", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "rush.json": '{\n  "pnpmVersion": "2.15.1",\n  "projects": [\n' +
+        '    { "packageName": "ui", "projectFolder": "controls/ui", "reviewCategory": "production" }\n  ]\n}\n',
+      "common/config/rush/shrinkwrap.yaml": RUSH_SHRINKWRAP,
+      "controls/ui/package.json": JSON.stringify({
+        name: "ui",
+        version: "1.0.0",
+        dependencies: {},
+        devDependencies: { typescript: "^3.3.1" },
+      }),
+    });
+    // Was: nothing read but the package.json, declared-only (typescript with no version).
+    const inventory = await readInventory(dir);
+    // The one project of the repository names it (the member is the project).
+    assert.equal(inventory.project.purl, "pkg:npm/ui@1.0.0");
+    assert.deepEqual(inventory.members, []);
+    assert.deepEqual(from(inventory, ROOT_ID), ["pkg:npm/typescript@3.3.1 dev"]);
+    assert.deepEqual(inventory.declaredOnly ?? [], []);
+    assert.deepEqual(inventory.sources, [
+      "common/config/rush/shrinkwrap.yaml",
+      "controls/ui/package.json",
+      "rush.json",
+    ]);
+    assert.deepEqual(scoped(inventory), ["pkg:npm/typescript@3.3.1 dev"]);
+  });
+});
