@@ -94,14 +94,18 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
   const ref = ident.slice(at + 1);
   const npm = /^\d/.test(ref);
   const info = npm ? value[2] : value[1];
+  // A tarball (a URL, or a file of the tree) is `[ident, info, integrity]`; a git or GitHub
+  // entry `[ident, info, commit, integrity]`, like an npm one's integrity last.
+  const tarball = !npm && /^https?:\/\/|\.(?:tgz|tar\.gz)(?:[?#].*)?$/.test(ref);
+  const integrity = tarball ? value[2] : value[3];
   return {
     key,
     name,
     ref,
     info: isRecord(info) ? info : {},
     url: npm && typeof value[1] === "string" ? value[1] : undefined,
-    integrity: npm && typeof value[3] === "string" ? value[3] : undefined,
-    tag: !npm && typeof value[2] === "string" ? value[2] : undefined,
+    integrity: typeof integrity === "string" && integrity !== "" ? integrity : undefined,
+    tag: !npm && !tarball && typeof value[2] === "string" ? value[2] : undefined,
   };
 }
 
