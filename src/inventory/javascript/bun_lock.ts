@@ -86,8 +86,10 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
     throw fail(text, path, key, `package ${JSON.stringify(key)} is not an [identifier, …] array`);
   }
   const ident: string = value[0];
-  const at = ident.indexOf("@", 1);
-  if (at <= 0) {
+  // The project's own package, `["<name>@root:", info]`: a root package.json with no name is
+  // `"@root:"` (Bun writes the entry when a dependency such as `file:.` resolves to the root).
+  const at = ident === "@root:" ? 0 : ident.indexOf("@", 1);
+  if (at <= 0 && ident !== "@root:") {
     throw fail(text, path, key, `package ${JSON.stringify(key)} has no name@version identifier`);
   }
   const name = ident.slice(0, at);

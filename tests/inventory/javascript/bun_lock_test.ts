@@ -108,6 +108,19 @@ Deno.test("readBunLock: a tarball's integrity is its hash, a git entry's the one
   ]);
 });
 
+Deno.test('readBunLock: the root entry of a project with no name ("@root:", Bun\'s writer) is the project, not invalid', () => {
+  // A dependency that resolves to the project itself (`"self": "file:."`) makes Bun write the
+  // root package as ["<name>@root:", { bin }]: with no name, "@root:" (was exit 2).
+  const lock = (ident: string): string =>
+    `{ "lockfileVersion": 1, "configVersion": 1, "workspaces": { "": { "dependencies": ` +
+    `{ "ms": "^2.1.3", "self": "file:." } } }, "packages": { "ms": ["ms@2.1.3", "", {}, ""], ` +
+    `"self": ["${ident}", { "bin": { "x": "cli.js" } }] } }`;
+  const read = (ident: string) =>
+    readBunLock(lock(ident), { path: "bun.lock", load: () => undefined });
+  assert.deepEqual(read("@root:").components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(read("@root:").members, read("app@root:").members);
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/js/bun/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("readBunLock: a package that is not an [identifier, …] array is invalid", () => {
