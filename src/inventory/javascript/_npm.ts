@@ -166,13 +166,18 @@ export function registryTarballName(url: string): string | undefined {
 
 /**
  * The version in a tarball URL's file name when it reads `name-<version>.tgz`
- * (the unscoped part of the name), else `undefined`.
+ * (the unscoped part of the name, as registries serve it) or, for a scoped
+ * package, `scope-name-<version>.tgz` (as `npm pack` and `bun pm pack` write
+ * it: `@pikit/core` → `pikit-core-0.0.0-abcdef1234.tgz`), else `undefined`.
  */
 export function tarballVersion(name: string, url: string): string | undefined {
   const file = decodePercent(url.replace(/[?#].*$/, "").split("/").at(-1) ?? "");
-  const base = name.slice(name.lastIndexOf("/") + 1);
   const match = /^(.+)\.(?:tgz|tar\.gz)$/.exec(file);
-  if (!match || !match[1].startsWith(`${base}-`)) return undefined;
+  if (!match) return undefined;
+  const bases = [name.slice(name.lastIndexOf("/") + 1)];
+  if (name.startsWith("@")) bases.push(name.slice(1).replace("/", "-"));
+  const base = bases.find((b) => match[1].startsWith(`${b}-`));
+  if (base === undefined) return undefined;
   const version = match[1].slice(base.length + 1);
   return /^v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(version) ? version : undefined;
 }

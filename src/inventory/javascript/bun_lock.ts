@@ -86,22 +86,28 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
     throw fail(text, path, key, `package ${JSON.stringify(key)} is not an [identifier, …] array`);
   }
   const ident: string = value[0];
-  const at = ident.indexOf("@", 1);
-  if (at <= 0) {
+  // The project's own package, `["<name>@root:", info]`: a root package.json with no name is
+  // `"@root:"` (Bun writes the entry when a dependency such as `file:.` resolves to the root).
+  const at = ident === "@root:" ? 0 : ident.indexOf("@", 1);
+  if (at <= 0 && ident !== "@root:") {
     throw fail(text, path, key, `package ${JSON.stringify(key)} has no name@version identifier`);
   }
   const name = ident.slice(0, at);
   const ref = ident.slice(at + 1);
   const npm = /^\d/.test(ref);
   const info = npm ? value[2] : value[1];
+  // A tarball (a URL, or a file of the tree) is `[ident, info, integrity]`; a git or GitHub
+  // entry `[ident, info, commit, integrity]`, like an npm one's integrity last.
+  const tarball = !npm && /^https?:\/\/|\.(?:tgz|tar\.gz)(?:[?#].*)?$/.test(ref);
+  const integrity = tarball ? value[2] : value[3];
   return {
     key,
     name,
     ref,
     info: isRecord(info) ? info : {},
     url: npm && typeof value[1] === "string" ? value[1] : undefined,
-    integrity: npm && typeof value[3] === "string" ? value[3] : undefined,
-    tag: !npm && typeof value[2] === "string" ? value[2] : undefined,
+    integrity: typeof integrity === "string" && integrity !== "" ? integrity : undefined,
+    tag: !npm && !tarball && typeof value[2] === "string" ? value[2] : undefined,
   };
 }
 

@@ -177,22 +177,20 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
 }
 
 /**
- * Reads a package.json: every declared dependency (`dependencies`,
- * `devDependencies`, `optionalDependencies`, `peerDependencies`) is a
- * component without a version: the declared range is its `specifier` (an
- * exact `1.2.3` pin is its version); `npm:` aliases name the real package,
- * `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
+ * Reads a package.json: every declared dependency (`dependencies`, `devDependencies`,
+ * `optionalDependencies`, `peerDependencies`) is a component without a version: the declared range
+ * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too); `npm:` aliases
+ * name the real package, `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url` (a hosted git archive, GitHub's codeload one, is its git source: `vcs_url`);
- * `workspace:`, `link:`, `file:` and `portal:` folders are first-party
- * members (a `link:` that names no folder of the tree, Bun's
- * `link:<name>` of a package `bun link` registered, is a warning; a
- * `workspace:` one located through the root's `workspaces`, or
- * pnpm-workspace.yaml's `packages` when the root has none, when `list` is
- * given, else named `workspace:?<name>`; the root package itself, named by
- * `workspace:` or reached by `link:..`, is the project). The
- * package.json describes its project; a nested one is also a member, which
- * the root depends on. When a JavaScript lockfile resolves it, the inventory
- * takes the lock's word instead (see `_fold.ts`).
+ * `workspace:`, `link:`, `file:` and `portal:` folders are first-party members (a `link:` that
+ * names no folder of the tree, Bun's `link:<name>` of a package `bun link` registered, is a
+ * warning; a `workspace:` one, `workspace:<name>@<range>` naming member `<name>`
+ * (`workspace:../<folder>` the member in that folder), located through the root's `workspaces`, or
+ * pnpm-workspace.yaml's `packages` when the root has none, when `list` is given, else named
+ * `workspace:?<name>`; the root package itself, named by `workspace:` or reached by `link:..`, is
+ * the project). The package.json describes its project; a nested one is also a member, which the
+ * root depends on. When a JavaScript lockfile resolves it, the inventory takes the lock's word
+ * instead (see `_fold.ts`).
  *
  * @example
  * ```ts
@@ -268,8 +266,12 @@ export function readPackageJson(
     }
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
-      const target = local[1] === "workspace"
-        ? workspaceFolder(alias) ?? (alias === rootName() ? "" : `?${alias}`)
+      // pnpm's and Bun's `workspace:<name>@<range>` links the member <name> under the alias;
+      // pnpm's `workspace:../foo` the member in that folder, from the declaring package's.
+      const byName = local[1] === "workspace" && !/^\.\.?(?:\/|$)/.test(local[2]);
+      const named = byName ? /^((?:@[^/@]+\/)?[^/@]+)@/.exec(local[2])?.[1] ?? alias : alias;
+      const target = byName
+        ? workspaceFolder(named) ?? (named === rootName() ? "" : `?${named}`)
         : joinPath(folder, local[2]);
       // The root package itself (`workspace:*` naming it, `link:..` to it) is the project.
       if (target === "") {
@@ -291,7 +293,7 @@ export function readPackageJson(
         );
         continue;
       }
-      const member = folderMember(target, there ?? { path: "", json: {}, name: alias });
+      const member = folderMember(target, there ?? { path: "", json: {}, name: named });
       out.edge(from, out.member(member), scope);
       continue;
     }
@@ -316,11 +318,14 @@ export function readPackageJson(
     const jsr = /^jsr:(?:(@[^/@]+\/[^@]+)@)?(.*)$/.exec(range);
     if (jsr) {
       const jsrName = jsr[1] ?? alias;
+      // An exact version (jsr:@luca/cases@1.0.0) is the one installed, as an npm pin is.
+      const pinned = EXACT.test(jsr[2]) ? jsr[2].replace(/^=?v?/, "") : undefined;
       const id = out.component({
-        purl: jsrPurl(jsrName),
+        purl: jsrPurl(jsrName, pinned),
         ecosystem: "jsr",
         name: jsrName,
-        specifier: jsr[2],
+        version: pinned,
+        specifier: pinned === undefined ? jsr[2] : undefined,
         scopes: [scope],
         sources: [path],
       });

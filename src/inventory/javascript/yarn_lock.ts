@@ -265,6 +265,12 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       if (archive !== null) Object.assign(entry, remote(name, archive));
       return;
     }
+    case "jsr:":
+      // Yarn 4.9's JSR protocol locks `@std/path@jsr:1.0.8`, which it installs from JSR's npm
+      // registry as `@jsr/std__path` (locked beside it): the JSR package, not an npm one.
+      if (/^@[^/]+\/[^/]+$/.test(name)) entry.name = `@jsr/${name.slice(1).replace("/", "__")}`;
+      entry.version ??= splitParams(rest).body;
+      return;
     case "workspace:":
       entry.folder = joinPath(rest);
       entry.workspace = true;

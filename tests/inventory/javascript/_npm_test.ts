@@ -81,6 +81,9 @@ Deno.test("tarballVersion: only a name-<version>.tgz file name gives a version",
   );
   assert.equal(tarballVersion("@s/pkg", "https://h/pkg-1.0.0-beta.1.tgz?x=1"), "1.0.0-beta.1");
   assert.equal(tarballVersion("pkg", "https://h/pkg-1.0.0.tar.gz"), "1.0.0");
+  // npm pack's name for a scoped package; an unscoped name is never cut short.
+  assert.equal(tarballVersion("@s/pkg", "vendor/s-pkg-0.0.0-abc123.tgz"), "0.0.0-abc123");
+  assert.equal(tarballVersion("xpkg", "vendor/pkg-1.0.0.tgz"), undefined);
   assert.equal(tarballVersion("pkg", "https://h/latest.tgz"), undefined);
   assert.equal(tarballVersion("pkg", "https://h/other-1.0.0.tgz"), undefined);
   assert.equal(tarballVersion("pkg", "https://h/pkg-main.tgz"), undefined);

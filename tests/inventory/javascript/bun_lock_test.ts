@@ -86,6 +86,41 @@ Deno.test("readBunLock: a tarball in the tree is versioned from its name, with n
   ]);
 });
 
+Deno.test("readBunLock: a tarball's integrity is its hash, a git entry's the one after its commit; a packed scoped tarball is versioned", () => {
+  // Bun writes [ident, info, integrity] for a local or remote tarball and [ident, info, commit,
+  // integrity] for git (oven-sh/bun test/cli/install tarball-integrity); npm pack names a scoped
+  // package's tarball scope-name-<version>.tgz.
+  const sha =
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/" +
+    "tXtF3WRTlA==";
+  const lock = `{ "lockfileVersion": 2, "configVersion": 1, "workspaces": { "": { "name": "app", ` +
+    `"dependencies": { "@pikit/core": "file:vendor/pikit-core-0.0.0-abcdef1234.tgz", ` +
+    `"nightly": "https://example.com/builds/nightly-1.2.0.tgz", "slug": "github:acme/slug" } } }, ` +
+    `"packages": { ` +
+    `"@pikit/core": ["@pikit/core@vendor/pikit-core-0.0.0-abcdef1234.tgz", {}, "${sha}"], ` +
+    `"nightly": ["nightly@https://example.com/builds/nightly-1.2.0.tgz", {}, "${sha}"], ` +
+    `"slug": ["slug@github:acme/slug#de5d975", {}, "acme-slug-de5d975", "${sha}"] } }`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.hashes.map((h) => h.alg)}`), [
+    "pkg:npm/%40pikit/core@0.0.0-abcdef1234 sha512", // was no version and no hash
+    "pkg:npm/nightly@1.2.0?download_url=https:%2F%2Fexample.com%2Fbuilds%2Fnightly-1.2.0.tgz sha512",
+    "pkg:npm/slug?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fslug.git%40de5d975 sha512",
+  ]);
+});
+
+Deno.test('readBunLock: the root entry of a project with no name ("@root:", Bun\'s writer) is the project, not invalid', () => {
+  // A dependency that resolves to the project itself (`"self": "file:."`) makes Bun write the
+  // root package as ["<name>@root:", { bin }]: with no name, "@root:" (was exit 2).
+  const lock = (ident: string): string =>
+    `{ "lockfileVersion": 1, "configVersion": 1, "workspaces": { "": { "dependencies": ` +
+    `{ "ms": "^2.1.3", "self": "file:." } } }, "packages": { "ms": ["ms@2.1.3", "", {}, ""], ` +
+    `"self": ["${ident}", { "bin": { "x": "cli.js" } }] } }`;
+  const read = (ident: string) =>
+    readBunLock(lock(ident), { path: "bun.lock", load: () => undefined });
+  assert.deepEqual(read("@root:").components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(read("@root:").members, read("app@root:").members);
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/js/bun/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("readBunLock: a package that is not an [identifier, …] array is invalid", () => {

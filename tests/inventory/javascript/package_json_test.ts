@@ -117,6 +117,51 @@ Deno.test("readPackageJson: pnpm-workspace.yaml's packages locate workspace: mem
   });
 });
 
+Deno.test("readPackageJson: workspace:<name>@<range> is the member <name> under an alias, workspace:../<folder> the member there; a jsr: pin is its version (voidzero-dev/vite-plus layout)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+      "package.json": JSON.stringify({ name: "vite-plus-monorepo", private: true }),
+      "packages/cli/package.json": JSON.stringify({
+        name: "vite-plus",
+        version: "1.0.0",
+        dependencies: {
+          vite: "workspace:@voidzero-dev/vite-plus-core@*",
+          prompts: "workspace:prompts@^",
+          tools: "workspace:../tools",
+          "@std/path": "jsr:1.0.8",
+          cases: "jsr:@luca/cases@=1.0.0",
+          "@std/fs": "jsr:^1.0.19",
+        },
+      }),
+      "packages/core/package.json": JSON.stringify({
+        name: "@voidzero-dev/vite-plus-core",
+        version: "0.0.0",
+      }),
+      "packages/prompts/package.json": JSON.stringify({ name: "prompts", version: "0.1.0" }),
+      "packages/tools/package.json": JSON.stringify({ name: "@vp/tools", version: "0.2.0" }),
+    });
+    const { load, list } = treeContext(dir);
+    const path = "packages/cli/package.json";
+    const out = readPackageJson(load(path)!, { path, load, list });
+    // Not phantom members `workspace:?vite` (pkg:npm/vite) and `workspace:?tools`.
+    assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+      "workspace:packages/cli pkg:npm/vite-plus@1.0.0",
+      "workspace:packages/core pkg:npm/%40voidzero-dev/vite-plus-core@0.0.0",
+      "workspace:packages/prompts pkg:npm/prompts@0.1.0",
+      "workspace:packages/tools pkg:npm/%40vp/tools@0.2.0",
+    ]);
+    assert.deepEqual(
+      out.components.map((c) => `${c.id} ${c.version ?? "-"} ${c.specifier ?? "-"}`),
+      [
+        "pkg:jsr/%40luca/cases@1.0.0 1.0.0 -",
+        "pkg:jsr/%40std/fs - ^1.0.19",
+        "pkg:jsr/%40std/path@1.0.8 1.0.8 -",
+      ],
+    );
+  });
+});
+
 Deno.test("readPackageJson: a member's workspace: or link: to the root package is the project itself, no phantom member (antfu/vite-plugin-md layout)", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {

@@ -672,6 +672,36 @@ Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository
   ]);
 });
 
+Deno.test("readYarnLock Berry: a jsr: locator is the JSR package, one with the @jsr/ npm package Yarn locks beside it", () => {
+  // Yarn 4.9's JSR protocol: the jsr: locator's name is the JSR package's, and a resolution
+  // dependency locks it under its npm-compatibility name (@yarnpkg/plugin-jsr's helpers).
+  const lock = [
+    ...BERRY_APP,
+    '    "@std/path": "jsr:^1.0.8"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"@std/path@jsr:^1.0.8":',
+    "  version: 1.0.8",
+    '  resolution: "@std/path@jsr:1.0.8"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"@std/path@npm:@jsr/std__path@^1.0.8":',
+    "  version: 1.0.8",
+    '  resolution: "@jsr/std__path@npm:1.0.8::__archiveUrl=https%3A%2F%2Fnpm.jsr.io%2F~%2F11%2F%40jsr%2Fstd__path%2F1.0.8.tgz"',
+    "  checksum: 10c0/4e5c4bbd4c5a2f1e4d0f3a9c",
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:jsr/%40std/path@1.0.8 runtime", // was also pkg:npm/%40std/path@1.0.8, no such npm package
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:jsr/%40std/path@1.0.8 runtime"]);
+});
+
 Deno.test("readYarnLock Berry: a file: folder is the folder before the # of its resolution (storybookjs/storybook layout)", () => {
   // Yarn 4.18 locks `"local-lib": "file:./vendor/local-lib"` of the root as resolution
   // `local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=…&locator=…`. Was: a member
