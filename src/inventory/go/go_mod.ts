@@ -33,6 +33,12 @@ const WORK_VERBS = new Set(["go", "toolchain", "godebug", "use", "replace"]);
 const GO_VERSION =
   /^v(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?)?)?$/;
 
+/** A `go` directive's version as Go's modfile takes it (GoVersionRE): `1.22`, `1.22.5`, `1.21rc1`. */
+const GO_DIRECTIVE_VERSION = /^[1-9]\d*\.(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))?(?:[a-z]+\d+)?$/;
+
+/** The directives Go's modfile refuses to see twice (`repeated module statement`). */
+const SINGLE = new Set(["module", "go", "toolchain"]);
+
 const ARITY: Record<string, number> = {
   module: 1,
   go: 1,
@@ -381,9 +387,21 @@ export function readGoMod(
   const excluded = new Set<string>();
   let module: string | undefined;
   let goVersion: string | undefined;
+  const seen = new Set<string>();
   for (const { verb, args, line } of directives) {
     if (ARITY[verb] !== undefined && ARITY[verb] !== args.length) {
       throw invalid(path, line, `malformed ${verb} directive`);
+    }
+    if (SINGLE.has(verb)) {
+      if (seen.has(verb)) throw invalid(path, line, `repeated ${verb} statement`);
+      seen.add(verb);
+    }
+    if (verb === "go" && !GO_DIRECTIVE_VERSION.test(args[0])) {
+      throw invalid(
+        path,
+        line,
+        `invalid go version ${JSON.stringify(args[0])} (Go writes 1.23 or 1.23.0)`,
+      );
     }
     if (args[0] === "" && ["module", "require", "replace", "exclude", "tool"].includes(verb)) {
       throw invalid(path, line, `${verb} directive with an empty module path`);
