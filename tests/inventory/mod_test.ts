@@ -458,6 +458,18 @@ Deno.test("invalid UTF-8 in a lockfile is an error naming file:line, not U+FFFD"
       readInventory(dir),
       hasCode("inventory.requirements.invalid", /^latin1\.txt:1: the file is not valid UTF-8/),
     );
+    // A file vouch reads on its own is its reader's to refuse, whichever reader loads it first:
+    // the package.json the package-lock.json reader loads (it was inventory.package_lock.invalid).
+    await Deno.remove(`${dir}/sub`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/package-lock.json`, MINIMAL_LOCK);
+    await Deno.writeFile(
+      `${dir}/package.json`,
+      new Uint8Array([...new TextEncoder().encode('{\n  "name": "'), 0xff, 0x22, 0x0a, 0x7d]),
+    );
+    await assert.rejects(
+      readInventory(dir),
+      hasCode("inventory.package_json.invalid", /^package\.json:2: the file is not valid UTF-8/),
+    );
   } finally {
     await done();
   }
