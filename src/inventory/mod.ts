@@ -8,7 +8,14 @@ import { basename, isAbsolute, join, posix, relative, resolve } from "../_path.t
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
-import { checkProjectRoot, decodeText, readRegularFile, unreadable } from "./_files.ts";
+import {
+  checkProjectRoot,
+  decodeText,
+  notAFile,
+  readRegularFile,
+  statOrUndefined,
+  unreadable,
+} from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
 import { locksResolving, mergeOutputs, type ReadFile, withoutProjectMember } from "./_fold.ts";
 import {
@@ -482,6 +489,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const reader = named?.reader ?? given?.recognized.get(path) ?? readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
+    // A folder where the file should be reads as no file (a sibling a reader looks for).
+    if (text === undefined && statOrUndefined(join(absRoot, path))?.isDirectory) {
+      throw notAFile(path, "a folder");
+    }
     if (text === undefined) {
       throw new VouchError(
         `inventory.lockfile_missing.${path}`,

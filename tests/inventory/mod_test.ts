@@ -126,7 +126,7 @@ Deno.test("every fixture project gives valid SBOMs", async () => {
   }
 });
 
-Deno.test("--lockfile errors: unknown name, missing file", async () => {
+Deno.test("--lockfile errors: unknown name, missing file, a folder", async () => {
   for (
     const [lockfiles, code] of [[["README.md"], "inventory.unknown_lockfile"], [
       ["nope/uv.lock"],
@@ -140,6 +140,16 @@ Deno.test("--lockfile errors: unknown name, missing file", async () => {
       assert.ok(isVouchError(error));
       assert.equal(error.code, code);
     }
+  }
+  // A folder where the file should be is no file, not a missing one ("no such file" misled).
+  const [dir, done] = await tempProject({ "uv.lock/x": "x" });
+  try {
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["uv.lock"] }),
+      hasCode("inventory.not_a_file", /^uv\.lock is a folder, not a regular file/),
+    );
+  } finally {
+    await done();
   }
 });
 
