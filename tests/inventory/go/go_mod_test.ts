@@ -416,6 +416,17 @@ Deno.test("goWorkspace: used folders and their module paths, replacements; bad d
     "inventory.go_mod.invalid",
     /^go\.work:1: unknown directive "require"/,
   );
+  // As in a go.mod, what Go's workfile parser refuses (they were read silently).
+  assertVouchError(
+    () => goWorkspace("go 1.22\n\ngo 1.23\n", { path: "go.work", load }),
+    "inventory.go_mod.invalid",
+    /^go\.work:3: repeated go statement/,
+  );
+  assertVouchError(
+    () => goWorkspace("go abc\n", { path: "go.work", load }),
+    "inventory.go_mod.invalid",
+    /^go\.work:1: invalid go version "abc"/,
+  );
 });
 
 Deno.test("readGoMod in a go.work workspace: one build list, each module at the highest version required", () => {
