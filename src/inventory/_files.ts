@@ -24,7 +24,14 @@ export function unreadable(path: string, problem: FsProblem = "denied"): VouchEr
   );
 }
 
-function notAFile(path: string, what: string): VouchError {
+/**
+ * Builds `inventory.not_a_file` for a path that is no regular file.
+ *
+ * @param path The path as shown to the user.
+ * @param what What it is instead (`a folder`, `a FIFO (named pipe)`).
+ * @returns The error.
+ */
+export function notAFile(path: string, what: string): VouchError {
   return new VouchError(
     "inventory.not_a_file",
     `${path} is ${what}, not a regular file: vouch reads manifests and lockfiles only from regular files`,
@@ -43,14 +50,20 @@ function tooLarge(path: string): VouchError {
 }
 
 function kindOf(path: string): string | undefined {
-  const info = lstatOrUndefined(path);
+  const info = statOrUndefined(path);
   if (info === undefined || info.isDirectory) return undefined;
   if (info.isFifo) return "a FIFO (named pipe)";
   if (info.isSocket) return "a socket";
   return "a device or other special file";
 }
 
-function lstatOrUndefined(path: string): Deno.FileInfo | undefined {
+/**
+ * What is at a path (links followed), or `undefined` when nothing can be seen there.
+ *
+ * @param path The path on disk.
+ * @returns Its file info, or `undefined`.
+ */
+export function statOrUndefined(path: string): Deno.FileInfo | undefined {
   try {
     return Deno.statSync(path);
   } catch {

@@ -8,7 +8,14 @@ import { basename, isAbsolute, join, posix, relative, resolve } from "../_path.t
 import { type Problem, VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
 import { sha256Hex } from "../digest.ts";
-import { checkProjectRoot, decodeText, readRegularFile, unreadable } from "./_files.ts";
+import {
+  checkProjectRoot,
+  decodeText,
+  notAFile,
+  readRegularFile,
+  statOrUndefined,
+  unreadable,
+} from "./_files.ts";
 import { fsProblem } from "../_fs.ts";
 import { locksResolving, mergeOutputs, type ReadFile, withoutProjectMember } from "./_fold.ts";
 import {
@@ -341,10 +348,13 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     : await scanProject(absRoot, { exclude });
   const read = new Map<string, { text: string; bytes: Uint8Array }>();
   const realRoot = Deno.realPathSync(absRoot);
-  /** Reads a file of the project once; `code` names the reader for a decoding error. */
   const missing = new Set<string>();
   /** The go.mod files loaded so far (a go.work's modules), in load order. */
   const loadedGoMods: string[] = [];
+  /**
+   * Reads a file of the project once; `code` names the reader for a decoding error in a file
+   * no reader reads on its own (a go.sum, a Pipfile, a gemspec).
+   */
   const loadAs = (code: string): Load => (rel) => {
     const key = rel.replace(/^\.\//, "");
     const known = read.get(key);
@@ -365,9 +375,12 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     if (inside.startsWith("..") || isAbsolute(inside)) throw outsideRoot(key);
     const bytes = readRegularFile(join(absRoot, key), key);
     if (bytes === undefined) return undefined;
-    const text = decodeText(bytes, key, code);
+    // A file vouch has a reader for is that reader's to refuse, whichever reader loads it
+    // (a package.json the package-lock.json reader loads first).
+    const own = readerFor(key);
+    const text = decodeText(bytes, key, own === undefined ? code : `inventory.${own.name}.invalid`);
     read.set(key, { text, bytes });
-    if (readerFor(key)?.name === "go_mod") loadedGoMods.push(key);
+    if (own?.name === "go_mod") loadedGoMods.push(key);
     return text;
   };
   /** The names of the folders and files in a folder of the project; `undefined` when it is missing or outside. */
@@ -476,6 +489,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const reader = named?.reader ?? given?.recognized.get(path) ?? readerFor(path)!;
     const load = loadAs(`inventory.${reader.name}.invalid`);
     const text = load(path);
+    // A folder where the file should be reads as no file (a sibling a reader looks for).
+    if (text === undefined && statOrUndefined(join(absRoot, path))?.isDirectory) {
+      throw notAFile(path, "a folder");
+    }
     if (text === undefined) {
       throw new VouchError(
         `inventory.lockfile_missing.${path}`,

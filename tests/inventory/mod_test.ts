@@ -126,7 +126,7 @@ Deno.test("every fixture project gives valid SBOMs", async () => {
   }
 });
 
-Deno.test("--lockfile errors: unknown name, missing file", async () => {
+Deno.test("--lockfile errors: unknown name, missing file, a folder", async () => {
   for (
     const [lockfiles, code] of [[["README.md"], "inventory.unknown_lockfile"], [
       ["nope/uv.lock"],
@@ -140,6 +140,16 @@ Deno.test("--lockfile errors: unknown name, missing file", async () => {
       assert.ok(isVouchError(error));
       assert.equal(error.code, code);
     }
+  }
+  // A folder where the file should be is no file, not a missing one ("no such file" misled).
+  const [dir, done] = await tempProject({ "uv.lock/x": "x" });
+  try {
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["uv.lock"] }),
+      hasCode("inventory.not_a_file", /^uv\.lock is a folder, not a regular file/),
+    );
+  } finally {
+    await done();
   }
 });
 
@@ -457,6 +467,18 @@ Deno.test("invalid UTF-8 in a lockfile is an error naming file:line, not U+FFFD"
     await assert.rejects(
       readInventory(dir),
       hasCode("inventory.requirements.invalid", /^latin1\.txt:1: the file is not valid UTF-8/),
+    );
+    // A file vouch reads on its own is its reader's to refuse, whichever reader loads it first:
+    // the package.json the package-lock.json reader loads (it was inventory.package_lock.invalid).
+    await Deno.remove(`${dir}/sub`, { recursive: true });
+    await Deno.writeTextFile(`${dir}/package-lock.json`, MINIMAL_LOCK);
+    await Deno.writeFile(
+      `${dir}/package.json`,
+      new Uint8Array([...new TextEncoder().encode('{\n  "name": "'), 0xff, 0x22, 0x0a, 0x7d]),
+    );
+    await assert.rejects(
+      readInventory(dir),
+      hasCode("inventory.package_json.invalid", /^package\.json:2: the file is not valid UTF-8/),
     );
   } finally {
     await done();

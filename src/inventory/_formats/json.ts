@@ -133,6 +133,17 @@ function syntaxError(text: string): { offset: number; reason: string } | undefin
   }
 }
 
+/**
+ * Why a string with a lone UTF-16 surrogate escape (`"\\ud800"`) is refused.
+ *
+ * @param token The string as written, quotes included.
+ * @returns The reason, for an `invalid JSON` message.
+ */
+export function loneSurrogate(token: string): string {
+  return `the string ${token} has a lone UTF-16 surrogate escape, which is no ` +
+    "Unicode character (RFC 8259 §8.2; I-JSON forbids it)";
+}
+
 /** An escape of a UTF-16 surrogate. */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
@@ -215,11 +226,7 @@ function strictnessError(
       const token = text.slice(i, end + 1);
       const value: string = token.includes("\\") ? JSON.parse(token) : token.slice(1, -1);
       if (surrogates && !value.isWellFormed()) {
-        return {
-          offset: i,
-          reason: `the string ${token} has a lone UTF-16 surrogate escape, which is no ` +
-            "Unicode character (RFC 8259 §8.2; I-JSON forbids it)",
-        };
+        return { offset: i, reason: loneSurrogate(token) };
       }
       const object = keys.at(-1);
       if (text.charCodeAt(next) === 0x3a && object !== undefined) {

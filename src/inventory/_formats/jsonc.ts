@@ -1,6 +1,6 @@
 import { VouchError } from "../../errors.ts";
 import { isRecord } from "../../_util.ts";
-import { type JsonObject, lineAt } from "./json.ts";
+import { type JsonObject, lineAt, loneSurrogate } from "./json.ts";
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERAL = /true|false|null/y;
@@ -15,7 +15,8 @@ class Invalid {
 /**
  * Checks a JSONC text in one pass (JSON plus `//` and `/* *\/` comments and
  * trailing commas) and returns it as plain JSON: comments and trailing commas
- * cut out. Objects that repeat a key are rejected. Iterative, so any nesting
+ * cut out. Objects that repeat a key and strings with a lone surrogate escape
+ * are rejected, as by the JSON parser. Iterative, so any nesting
  * depth is fine.
  */
 function toJson(text: string): string | Invalid {
@@ -104,12 +105,16 @@ function toJson(text: string): string | Invalid {
           end >= text.length ? "unterminated string" : "invalid character or escape in a string",
         );
       }
+      const raw = text.slice(i + 1, end);
+      // The text is valid UTF-8: only an escape can make a lone surrogate.
+      const value = raw.includes("\\") ? JSON.parse(text.slice(i, end + 1)) as string : raw;
+      if (value !== raw && !value.isWellFormed()) {
+        return new Invalid(i, loneSurrogate(text.slice(i, end + 1)));
+      }
       if (expect === "key") {
         const keys = top as Set<string>;
-        const raw = text.slice(i + 1, end);
-        const key = raw.includes("\\") ? JSON.parse(text.slice(i, end + 1)) as string : raw;
-        if (keys.has(key)) return new Invalid(i, `duplicate key ${JSON.stringify(key)}`);
-        keys.add(key);
+        if (keys.has(value)) return new Invalid(i, `duplicate key ${JSON.stringify(value)}`);
+        keys.add(value);
         expect = "colon";
       } else expect = "after";
       i = end + 1;

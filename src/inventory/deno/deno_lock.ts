@@ -224,7 +224,9 @@ export function readDenoLock(
   if (!unversioned && (typeof version !== "string" || !SUPPORTED_VERSIONS.includes(version))) {
     throw new VouchError(
       "inventory.deno_lock.unsupported_version",
-      `${path}:1: deno.lock version ${JSON.stringify(version ?? null)} is not supported`,
+      `${path}:${keyLine(text, "version")}: deno.lock version ${
+        JSON.stringify(version ?? null)
+      } is not supported`,
       "regenerate it with Deno 2 (`deno install` writes version 4 or 5)",
     );
   }

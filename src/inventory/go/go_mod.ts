@@ -33,6 +33,12 @@ const WORK_VERBS = new Set(["go", "toolchain", "godebug", "use", "replace"]);
 const GO_VERSION =
   /^v(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?)?)?$/;
 
+/** A `go` directive's version as Go's modfile takes it (GoVersionRE): `1.22`, `1.22.5`, `1.21rc1`. */
+const GO_DIRECTIVE_VERSION = /^[1-9]\d*\.(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))?(?:[a-z]+\d+)?$/;
+
+/** The directives Go's modfile refuses to see twice (`repeated module statement`). */
+const SINGLE = new Set(["module", "go", "toolchain"]);
+
 const ARITY: Record<string, number> = {
   module: 1,
   go: 1,
@@ -48,6 +54,27 @@ interface Directive {
   args: string[];
   indirect: boolean;
   line: number;
+}
+
+/**
+ * Refuses what Go's modfile refuses in a go.mod or go.work: a second `module`,
+ * `go` or `toolchain` line, a `go` version not `1.N[.N][rcN]`.
+ */
+function checkSingles(directives: readonly Directive[], path: string): void {
+  const seen = new Set<string>();
+  for (const { verb, args, line } of directives) {
+    if (SINGLE.has(verb)) {
+      if (seen.has(verb)) throw invalid(path, line, `repeated ${verb} statement`);
+      seen.add(verb);
+    }
+    if (verb === "go" && args.length === 1 && !GO_DIRECTIVE_VERSION.test(args[0])) {
+      throw invalid(
+        path,
+        line,
+        `invalid go version ${JSON.stringify(args[0])} (Go writes 1.23 or 1.23.0)`,
+      );
+    }
+  }
 }
 
 function invalid(path: string, line: number, what: string): VouchError {
@@ -266,7 +293,9 @@ export function goWorkspace(
   /** Each module replacement's first place and where it leads (a module, or a folder of the tree). */
   const firstReplaced = new Map<string, { where: string; line: number; to: string }>();
   const conflicts: { key: string; where: string; line: number; to: string; other: string }[] = [];
-  for (const { verb, args, line } of parseDirectives(text, path, WORK_VERBS)) {
+  const directives = parseDirectives(text, path, WORK_VERBS);
+  checkSingles(directives, path);
+  for (const { verb, args, line } of directives) {
     if (verb === "replace") addReplacement(workspace.replaced, args, path, line);
     if (verb !== "use") continue;
     if (args.length !== 1) throw invalid(path, line, "malformed use directive");
@@ -381,6 +410,7 @@ export function readGoMod(
   const excluded = new Set<string>();
   let module: string | undefined;
   let goVersion: string | undefined;
+  checkSingles(directives, path);
   for (const { verb, args, line } of directives) {
     if (ARITY[verb] !== undefined && ARITY[verb] !== args.length) {
       throw invalid(path, line, `malformed ${verb} directive`);

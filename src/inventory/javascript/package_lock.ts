@@ -281,7 +281,9 @@ export function readPackageLock(
   if (version !== 1 && version !== 2 && version !== 3 && !ancient) {
     throw new VouchError(
       "inventory.package_lock.unsupported_version",
-      `${path}:1: lockfileVersion ${JSON.stringify(version ?? null)} is not supported`,
+      `${path}:${keyLine(text, "lockfileVersion")}: lockfileVersion ${
+        JSON.stringify(version ?? null)
+      } is not supported`,
       "regenerate it with npm 7 or later (`npm install --lockfile-version 3`)",
     );
   }

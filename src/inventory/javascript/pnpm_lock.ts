@@ -535,10 +535,13 @@ class PnpmMapper {
       const pkg = d.packages.get(targetKey(d.major, dep));
       if (pkg !== undefined) return pkg;
       const who = owner.trim().replace(/:$/, "");
+      // A lock of one project (v5/v6) has no `importers:`: its dependencies are top-level
+      // sections, where the dependency's own line is.
+      const needle = owner.startsWith("\n") && !text.includes(owner) ? `\n  ${dep.name}:` : owner;
       throw invalid(
         path,
         text,
-        owner,
+        needle,
         `${who} depends on ${dep.name} ${dep.ref}, which the lock does not list`,
       );
     };

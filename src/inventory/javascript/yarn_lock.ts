@@ -534,6 +534,12 @@ export function readYarnLock(
     }
     entries = decodeBerry(doc, text, path);
   } else {
+    // Another version in Yarn 1's header (`# yarn lockfile v2`): that line, as a version.
+    const other = /^# yarn lockfile (v\S*)\s*$/m.exec(text);
+    if (other !== null && other[1] !== "v1") {
+      const line = text.slice(0, other.index).split("\n").length;
+      throw fail(path, line, `yarn lockfile ${other[1]} is not supported (v1 and Berry's are)`);
+    }
     if (!/^# yarn lockfile v1\s*$/m.test(text) && text.trim() !== "") {
       throw fail(path, 1, "not a Yarn lockfile (no `# yarn lockfile v1` line and no `__metadata`)");
     }

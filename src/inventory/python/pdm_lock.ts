@@ -216,15 +216,12 @@ function dependenciesOf(pkg: Table, text: string, path: string, where: () => str
  * @returns Members, components and edges between them.
  * @throws {VouchError} `inventory.pdm_lock.invalid` for malformed content,
  *   `inventory.pdm_lock.unsupported_version` for a lock_version other than
- *   2, 3.x or 4.x (PDM 0.x's `[root]` lock has none).
+ *   2, 3.x or 4.x (PDM 0.x's `[root]` lock has none), or none (an empty file).
  */
 export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult {
   const { path } = options;
   const { doc, packages, where, nameAndVersion } = readLockDocument(text, { path, reader: READER });
   const metadata = isTable(doc.metadata) ? doc.metadata : undefined;
-  if (metadata === undefined && packages.length === 0) {
-    return { members: [], components: [], edges: [] };
-  }
   const lockVersion = metadata?.lock_version;
   // PDM 0.x (before 0.12.2, pdm-project/pdm#196) wrote no lock_version: a `[root]` table of
   // `meta_version` and `content_hash`, and the files of each package in `[metadata]` itself.

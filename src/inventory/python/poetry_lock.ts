@@ -167,9 +167,7 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const { path } = options;
   const { doc, packages, where } = readLockDocument(text, { path, reader: READER });
   const metadata = isTable(doc.metadata) ? doc.metadata : undefined;
-  if (metadata === undefined && packages.length === 0) {
-    return { members: [], components: [], edges: [] };
-  }
+  // Poetry refuses it too ("The lock file does not have a metadata entry"), even empty.
   if (metadata === undefined) {
     throw invalid(
       READER,

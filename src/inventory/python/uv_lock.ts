@@ -266,8 +266,9 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Sc
  * @param text The file's text.
  * @param options The file's path.
  * @returns Members, components and edges.
- * @throws {VouchError} `inventory.uv_lock.invalid` for malformed content,
- *   `inventory.uv_lock.unsupported_version` for a lock version other than 1.
+ * @throws {VouchError} `inventory.uv_lock.invalid` for malformed content or
+ *   no `version` (an empty file), `inventory.uv_lock.unsupported_version` for
+ *   a lock version other than 1.
  */
 export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   const { path } = options;
@@ -278,8 +279,13 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     reader: READER,
     table,
   });
-  if (doc.version === undefined && packages.length === 0) {
-    return { members: [], components: [], edges: [] };
+  // uv refuses a lock without `version` (missing field `version`): an empty or cut file.
+  if (doc.version === undefined) {
+    throw invalid(
+      READER,
+      at(path, 1),
+      "no top-level `version` (uv writes `version = 1` first): the file is empty, truncated or not a uv.lock",
+    );
   }
   if (doc.version !== 1) {
     throw unsupportedVersion(

@@ -364,7 +364,9 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
   if (lock.version !== undefined && lock.version !== 3 && lock.version !== 4) {
     throw new VouchError(
       "inventory.cargo_lock.unsupported_version",
-      `${path}:1: Cargo.lock version ${JSON.stringify(lock.version)} is not supported`,
+      `${path}:${nthLine(text, /^\s*version\s*=/) ?? 1}: Cargo.lock version ${
+        JSON.stringify(lock.version)
+      } is not supported`,
       "regenerate it with a Cargo release that writes version 3 or 4",
     );
   }

@@ -27,6 +27,7 @@ Deno.test("parseJsoncObject: comments and trailing commas, otherwise JSON", () =
   assert.deepEqual(parseJsoncObject('{"a" /*x*/ : /*y*/ 1 /*z*/ , /*w*/ }', "f", CODE), { a: 1 });
   assert.deepEqual(parseJsoncObject('{"__proto__": {"x": 1}}', "f", CODE).__proto__, { x: 1 });
   assert.deepEqual(parseJsoncObject("{}", "f", CODE), {});
+  assert.deepEqual(parseJsoncObject('{"a": "\\ud83d\\ude00"}', "f", CODE), { a: "\u{1F600}" });
 });
 
 Deno.test("parseJsoncObject: strict about everything else, with file:line", () => {
@@ -45,6 +46,9 @@ Deno.test("parseJsoncObject: strict about everything else, with file:line", () =
     ['{"a": 1} /* open', /^bun\.lock:1: invalid JSONC: unterminated \/\* comment/],
     ['{"a": NaN}', /^bun\.lock:1: invalid JSONC: expected a value, found "N"/],
     ["[1, 2]", /^bun\.lock:1: expected an object at the top level/],
+    // A lone surrogate escape, as the JSON readers refuse it (it was read, then written out).
+    ['{\n"a": "x\\ud800"}', /^bun\.lock:2: invalid JSONC: the string "x\\ud800" has a lone UTF-16/],
+    ['{"\\udc00": 1}', /^bun\.lock:1: invalid JSONC: the string "\\udc00" has a lone UTF-16/],
   ];
   for (const [text, message] of cases) assert.match(jsoncError(text).message, message, text);
 });

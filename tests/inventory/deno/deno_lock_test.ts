@@ -170,7 +170,7 @@ Deno.test("readDenoLock rejects other versions and malformed or truncated files"
   assertVouchError(
     () => read("invalid/wrong-version/deno.lock"),
     "inventory.deno_lock.unsupported_version",
-    /^deno\.lock:1: deno\.lock version "6" is not supported/,
+    /^deno\.lock:2: deno\.lock version "6" is not supported/,
   );
   assertVouchError(
     () => read("invalid/malformed/deno.lock"),

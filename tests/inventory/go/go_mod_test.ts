@@ -207,6 +207,26 @@ Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
     "inventory.go_mod.invalid",
     /^go\.mod:2: replacement b needs a version/,
   );
+  // What Go's modfile refuses: a second module, go or toolchain line, a go version not 1.N[.N][rcN].
+  for (
+    const [mod, message] of [
+      ["module x\nmodule y\n", "repeated module statement"],
+      ["module x\ngo 1.22\n\ngo 1.23\n", "repeated go statement"],
+      ["module x\ntoolchain go1.22.1\ntoolchain go1.22.2\n", "repeated toolchain statement"],
+      ["module x\n\ngo abc\n", 'invalid go version "abc"'],
+      ["module x\n\ngo 1.22.5.1\n", 'invalid go version "1.22.5.1"'],
+    ]
+  ) {
+    const line = mod.trimEnd().split("\n").length;
+    assertVouchError(
+      () => readGoMod(mod, { path: "go.mod" }),
+      "inventory.go_mod.invalid",
+      new RegExp(`^go\\.mod:${line}: ${message.replace(/[.]/g, "\\.")}`),
+    );
+  }
+  for (const go of ["1.22", "1.22.5", "1.21rc1", "1.0"]) {
+    assert.equal(readGoMod(`module x\ngo ${go}\n`, { path: "go.mod" }).components.length, 0);
+  }
   // A version Go's semver.IsValid refuses (it went into the SBOM, 125,000 characters long once).
   for (
     const [mod, version] of [
@@ -395,6 +415,17 @@ Deno.test("goWorkspace: used folders and their module paths, replacements; bad d
     () => goWorkspace("require x v1\n", { path: "go.work", load }),
     "inventory.go_mod.invalid",
     /^go\.work:1: unknown directive "require"/,
+  );
+  // As in a go.mod, what Go's workfile parser refuses (they were read silently).
+  assertVouchError(
+    () => goWorkspace("go 1.22\n\ngo 1.23\n", { path: "go.work", load }),
+    "inventory.go_mod.invalid",
+    /^go\.work:3: repeated go statement/,
+  );
+  assertVouchError(
+    () => goWorkspace("go abc\n", { path: "go.work", load }),
+    "inventory.go_mod.invalid",
+    /^go\.work:1: invalid go version "abc"/,
   );
 });
 

@@ -195,7 +195,8 @@ Deno.test("readPackageLock rejects an unknown lockfileVersion and malformed or t
   assertVouchError(
     () => read("invalid/wrong-version/package-lock.json"),
     "inventory.package_lock.unsupported_version",
-    /^package-lock\.json:1: lockfileVersion 4 /,
+    // The line of the lockfileVersion key, not the file's first.
+    /^package-lock\.json:4: lockfileVersion 4 /,
   );
   assertVouchError(
     () => read("invalid/malformed/package-lock.json"),

@@ -376,6 +376,17 @@ Deno.test("readPnpmLock: a document that is not a mapping is invalid", () => {
   );
 });
 
+Deno.test("readPnpmLock: a dependency the lock does not list is refused at its line, also without importers", () => {
+  // A v6 lock of one project (no `importers:`) cut before `packages:` lists debug: its line, not 1.
+  const text = "lockfileVersion: '6.0'\n\ndependencies:\n  debug:\n    specifier: ^4.3.4\n" +
+    "    version: 4.3.4\n\npackages:\n";
+  assertVouchError(
+    () => readPnpmLock(text, { path: "pnpm-lock.yaml", load: () => undefined }),
+    "inventory.pnpm_lock.invalid",
+    /^pnpm-lock\.yaml:4: \. depends on debug 4\.3\.4, which the lock does not list/,
+  );
+});
+
 // Corpus counts were established without vouch, from the lock text:
 // - mermaid (v9): the `packages:` section has 2,360 top-level keys (awk: lines matching
 //   /^  [^ ]/ between `packages:` and `snapshots:`), all distinct name@version and all from

@@ -105,6 +105,14 @@ Deno.test("readUvLock: hashes, download locations, scopes, direct", () => {
 Deno.test("readUvLock: empty lock, unsupported version, truncated file", async () => {
   await loadTomlParser(); // invalid TOML is smol-toml's to report
   assert.deepEqual(readFixture("uv_empty.lock"), { members: [], components: [], edges: [] });
+  // An empty (or blank, or comment-only) file is no lock: uv refuses it (missing field `version`).
+  for (const text of ["", " \n\t\n", "\uFEFF", "# cut\n"]) {
+    assert.throws(
+      () => readUvLock(text, { path: "uv.lock" }),
+      hasCode("inventory.uv_lock.invalid", /^uv\.lock:1: no top-level `version`/),
+      JSON.stringify(text),
+    );
+  }
   assert.throws(
     () => readFixture("invalid/uv-wrong-version/uv.lock"),
     hasCode("inventory.uv_lock.unsupported_version", /^invalid\/uv-wrong-version\/uv\.lock:1: /),
