@@ -45,6 +45,8 @@ export interface RushLayout {
   byName: Map<string, RushProject>;
   /** The projects of rush.json by the name of their `@rush-temp` package. */
   byTempName: Map<string, RushProject>;
+  /** The path of rush.json, root-relative. */
+  config: string;
 }
 
 /**
@@ -82,7 +84,7 @@ export function rushLayout(lockPath: string, load: Load, code: string): RushLayo
     byTempName.set(tempName, project);
   }
   const temp = joinPath(repo, "common/temp", match[2] ?? "");
-  return { temp, byName, byTempName };
+  return { temp, byName, byTempName, config: configPath };
 }
 
 /**
@@ -179,6 +181,22 @@ export function unlockedProjects(
 }
 
 /**
+ * A Rush lock reader's output as the repository's: rush.json is its
+ * `repositoryConfig` (the repository is the project, every project of
+ * rush.json a member, however many there are and wherever they lie), and the
+ * package of a project rush.json no longer lists is taken out (see
+ * `withoutRemovedProjects`).
+ *
+ * @param result The reader's output.
+ * @param layout The layout.
+ * @param lock The lock's path, for the warnings.
+ * @returns The output.
+ */
+export function rushResult(result: ReaderResult, layout: RushLayout, lock: string): ReaderResult {
+  return { ...withoutRemovedProjects(result, lock), repositoryConfig: layout.config };
+}
+
+/**
  * A Rush lock reader's output without the `@rush-temp` packages of projects
  * rush.json no longer lists, which the reader keeps as components: an older
  * lock's entries for removed projects, which `rush install` refuses as out of
@@ -190,7 +208,7 @@ export function unlockedProjects(
  * @param lock The lock's path, for the warnings.
  * @returns The output, the same object when the lock has no such entry.
  */
-export function withoutRemovedProjects(result: ReaderResult, lock: string): ReaderResult {
+function withoutRemovedProjects(result: ReaderResult, lock: string): ReaderResult {
   const removed = result.components.filter((c) => c.purl.startsWith("pkg:npm/%40rush-temp/"));
   if (removed.length === 0) return result;
   const byId = new Map(result.components.map((c) => [c.id, c]));

@@ -39,8 +39,8 @@ import {
   type RushLayout,
   rushLayout,
   type RushProject,
+  rushResult,
   unlockedProjects,
-  withoutRemovedProjects,
 } from "./_rush.ts";
 
 const CODE = "inventory.package_lock.invalid";
@@ -496,5 +496,5 @@ export function readPackageLock(
     ...(rush !== undefined ? { scopesFromDeclarations: true } : {}),
     ...memberFolders([...ownFolders].map((folder) => localPlace(at, folder))),
   }, options.excluded);
-  return rush === undefined ? result : withoutRemovedProjects(result, path);
+  return rush === undefined ? result : rushResult(result, rush, path);
 }

@@ -42,8 +42,8 @@ import {
   type RushLayout,
   rushLayout,
   type RushProject,
+  rushResult,
   unlockedProjects,
-  withoutRemovedProjects,
 } from "./_rush.ts";
 
 const CODE = "inventory.pnpm_lock.invalid";
@@ -845,5 +845,5 @@ export function readPnpmLock(
     ...memberFolders(mapper.places),
     ...(warnings.length > 0 ? { warnings } : {}),
   }, options.excluded);
-  return rush === undefined ? result : withoutRemovedProjects(result, path);
+  return rush === undefined ? result : rushResult(result, rush, path);
 }

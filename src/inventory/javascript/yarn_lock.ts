@@ -46,8 +46,8 @@ import {
   linkedProjects,
   rushLayout,
   type RushProject,
+  rushResult,
   unlockedProjects,
-  withoutRemovedProjects,
 } from "./_rush.ts";
 
 const CODE = "inventory.yarn_lock.invalid";
@@ -879,5 +879,5 @@ export function readYarnLock(
     ...(warnings.length > 0 ? { warnings } : {}),
     ...memberFolders(places),
   }, options.excluded);
-  return rush === undefined ? result : withoutRemovedProjects(result, path);
+  return rush === undefined ? result : rushResult(result, rush, path);
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { basename } from "node:path";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import type { Inventory, Scope } from "../../../src/inventory/types.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
@@ -212,11 +213,10 @@ Deno.test("Rush with pnpm 1–2: common/config/rush/shrinkwrap.yaml (shrinkwrapV
     });
     // Was: nothing read but the package.json, declared-only (typescript with no version).
     const inventory = await readInventory(dir);
-    // The one project of the repository names it (the member is the project).
-    assert.equal(inventory.project.purl, "pkg:npm/ui@1.0.0");
-    assert.deepEqual(inventory.members, []);
-    assert.deepEqual(from(inventory, ROOT_ID), ["pkg:npm/typescript@3.3.1 dev"]);
-    assert.deepEqual(inventory.declaredOnly ?? [], []);
+    // The repository is the project, its one project a member (was: the project ui, no member).
+    assert.deepEqual(inventory.project, { name: basename(dir) });
+    assertRushShape(inventory, ["controls/ui"]);
+    assert.deepEqual(from(inventory, "workspace:controls/ui"), ["pkg:npm/typescript@3.3.1 dev"]);
     assert.deepEqual(inventory.sources, [
       "common/config/rush/shrinkwrap.yaml",
       "controls/ui/package.json",
@@ -297,6 +297,10 @@ Deno.test("Rush older locks: the @rush-temp package of a project rush.json no lo
           "lists: the lock is stale \\(`rush update` drops it\\)",
       );
       assert.equal((inventory.warnings ?? []).filter((w) => stale.test(w)).length, 1, name);
+      assert.deepEqual(
+        inventory.members.map((m) => m.id),
+        left.map((p) => `workspace:${p.projectFolder}`).sort(),
+      );
       assert.deepEqual(inventory.declaredOnly ?? [], []);
       assert.ok(inventory.components.every((c) => !c.purl.startsWith("pkg:npm/%40rush-temp/")));
       // What stays is what the kept project installs, with the scopes it had.
@@ -342,4 +346,25 @@ Deno.test("Rush older locks: a project of rush.json the lock has no @rush-temp p
       ]);
     });
   }
+});
+
+Deno.test("Rush: the repository is the project, every project a member, also when one lies above the others", async () => {
+  const tree = await fixtureTree("pnpm-temp-projects");
+  tree["rush.json"] = tree["rush.json"].replace('"tools/my-toolchain"', '"toolchain"');
+  for (const path of Object.keys(tree)) {
+    if (!path.startsWith("tools/my-toolchain/")) continue;
+    tree[path.replace("tools/my-toolchain/", "toolchain/")] = tree[path];
+    delete tree[path];
+  }
+  await withTempDir(async (dir) => {
+    await writeTree(dir, tree);
+    const inventory = await readInventory(dir);
+    // Was: the project my-toolchain (the one folder of the shallowest depth), not a member.
+    assert.deepEqual(inventory.project, { name: basename(dir) });
+    assertRushShape(inventory, ["libraries/my-controls", "toolchain"]);
+    assert.deepEqual(from(inventory, "workspace:libraries/my-controls"), [
+      "pkg:npm/typescript@3.9.10 dev",
+      "workspace:toolchain dev",
+    ]);
+  });
 });
