@@ -79,6 +79,13 @@ export type ReaderResult = ReaderOutput & {
    * lock of its own folder resolves it (see `_fold.ts`).
    */
   standsAlone?: true;
+  /**
+   * For a lock of a monorepo whose own configuration names no package (a Rush
+   * `rush.json`): that file's path. Its folder is the repository, which is the
+   * project: no project of it in a folder below names the SBOM's root, each is
+   * a member (see `projectOf` in mod.ts).
+   */
+  repositoryConfig?: string;
 };
 
 /** Which dependencies ask for extras, and which a package has only through one of its extras. */

@@ -137,7 +137,9 @@ function explicitFiles(
  * file below the root, a member, states none) and the root holds no
  * dependency file left unread (`pubspec.yaml`): sibling projects
  * (`web_embedding/ng-flutter`, `web_embedding/cra-flutter`) or a root whose
- * own manifest vouch does not read leave the root's name. `statedPurl` is the
+ * own manifest vouch does not read leave the root's name, and so does a monorepo's own
+ * configuration that names no package (a Rush `rush.json`, see `repositoryConfig`): the
+ * repository is the project, each of its projects a member. `statedPurl` is the
  * purl the manifest states, before `--release` gives it a version: the one a
  * member that is the project may carry (the module of a `server/go.mod`).
  */
@@ -148,14 +150,19 @@ function projectOf(
 ): { project: Project; statedPurl?: string } {
   const release = options.release;
   const depth = (path: string): number => path.split("/").length;
-  const top = Math.min(...files.map((f) => depth(f.path)));
+  // A monorepo's own configuration (a Rush rush.json) is a file of its folder naming no package.
+  const configs = files.flatMap((f) => f.output.repositoryConfig ?? []);
+  const top = Math.min(...files.map((f) => depth(f.path)), ...configs.map(depth));
   const stating = files.filter((f) => depth(f.path) === top && f.output.project);
   // A sibling folder's manifest is another project even when it states no identity of its own
   // (bitwarden/server's src/Api/Api.csproj, a member, beside src/Admin/package.json).
   const projects = files.filter((f) =>
     depth(f.path) === top && (f.output.project || f.reader.kind === "manifest")
+  ).map((f) => f.path);
+  const folders = new Set(
+    [...projects, ...configs.filter((path) => depth(path) === top)]
+      .map((path) => path.slice(0, path.lastIndexOf("/") + 1)),
   );
-  const folders = new Set(projects.map((f) => f.path.slice(0, f.path.lastIndexOf("/") + 1)));
   const rootUnread = options.unread.some((path) => !path.includes("/"));
   const rank = (f: ReadFile): number =>
     (f.output.projectIsTooling ? READERS.length : 0) + READERS.indexOf(f.reader);

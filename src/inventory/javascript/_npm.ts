@@ -392,6 +392,33 @@ export function ownNpmPurl(name: string, version?: string): string | undefined {
 }
 
 /**
+ * The nodes that edges lead to from some, themselves included, never through a
+ * node of `skip`.
+ *
+ * @param edges The edges.
+ * @param starts The nodes to start from.
+ * @param skip The nodes neither reached nor passed through.
+ * @returns The reached nodes.
+ */
+export function reachableFrom(
+  edges: readonly Edge[],
+  starts: Iterable<string>,
+  skip: ReadonlySet<string>,
+): Set<string> {
+  const next = Map.groupBy(edges, (e) => e.from);
+  const seen = new Set([...starts].filter((id) => !skip.has(id)));
+  const queue = [...seen];
+  for (let i = 0; i < queue.length; i++) {
+    for (const { to } of next.get(queue[i]) ?? []) {
+      if (skip.has(to) || seen.has(to)) continue;
+      seen.add(to);
+      queue.push(to);
+    }
+  }
+  return seen;
+}
+
+/**
  * A JavaScript reader's output without the workspace members in folders that
  * `--exclude` skips (`--exclude test` and a pnpm importer `test/fixtures/app`):
  * such a member is no member, its edges (in and out) are gone, and the
@@ -414,24 +441,9 @@ export function withoutExcludedMembers(
       .map((m) => m.id),
   );
   if (dropped.size === 0) return result;
-  /** The nodes reachable from the root and the members, over `edges`. */
-  const reachable = (edges: readonly Edge[], skip: ReadonlySet<string>): Set<string> => {
-    const next = Map.groupBy(edges, (e) => e.from);
-    const seen = new Set(
-      [ROOT_ID, ...result.members.map((m) => m.id)].filter((id) => !skip.has(id)),
-    );
-    const queue = [...seen];
-    for (let i = 0; i < queue.length; i++) {
-      for (const { to } of next.get(queue[i]) ?? []) {
-        if (skip.has(to) || seen.has(to)) continue;
-        seen.add(to);
-        queue.push(to);
-      }
-    }
-    return seen;
-  };
-  const before = reachable(result.edges, new Set());
-  const after = reachable(result.edges, dropped);
+  const projects = [ROOT_ID, ...result.members.map((m) => m.id)];
+  const before = reachableFrom(result.edges, projects, new Set());
+  const after = reachableFrom(result.edges, projects, dropped);
   const kept = (id: string): boolean => id === ROOT_ID || after.has(id) || !before.has(id);
   const edges = result.edges.filter((e) => kept(e.from) && kept(e.to));
   const declaredBy = new Set(

@@ -12,9 +12,16 @@
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
-import type { Load } from "../_reader.ts";
-import type { Scope } from "../types.ts";
-import { joinPath, loadPackageJson, MANIFEST_FIELDS, type PackageJson } from "./_npm.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { ROOT_ID, type Scope } from "../types.ts";
+import {
+  joinPath,
+  loadPackageJson,
+  MANIFEST_FIELDS,
+  type PackageJson,
+  reachableFrom,
+  unlockedDeclarations,
+} from "./_npm.ts";
 
 /** A lock where Rush keeps it: group 1 the repository's folder, 2 the subspace. */
 const RUSH_LOCK =
@@ -26,6 +33,8 @@ export interface RushProject {
   folder: string;
   /** Its package.json, when there is one. */
   manifest?: PackageJson;
+  /** The name of its `@rush-temp` package. */
+  tempName: string;
 }
 
 /** What a lock of a Rush monorepo stands for. */
@@ -36,6 +45,8 @@ export interface RushLayout {
   byName: Map<string, RushProject>;
   /** The projects of rush.json by the name of their `@rush-temp` package. */
   byTempName: Map<string, RushProject>;
+  /** The path of rush.json, root-relative. */
+  config: string;
 }
 
 /**
@@ -64,15 +75,16 @@ export function rushLayout(lockPath: string, load: Load, code: string): RushLayo
   listed.sort((a, b) => a.packageName.localeCompare(b.packageName));
   for (const { packageName, projectFolder } of listed) {
     const folder = joinPath(repo, projectFolder);
-    const project = { folder, manifest: loadPackageJson(load, joinPath(folder, "package.json")) };
-    byName.set(packageName, project);
     const unscoped = packageName.slice(packageName.indexOf("/") + 1);
-    let temp = `@rush-temp/${unscoped}`;
-    for (let n = 1; byTempName.has(temp); n++) temp = `@rush-temp/${unscoped}-${n}`;
-    byTempName.set(temp, project);
+    let tempName = `@rush-temp/${unscoped}`;
+    for (let n = 1; byTempName.has(tempName); n++) tempName = `@rush-temp/${unscoped}-${n}`;
+    const manifest = loadPackageJson(load, joinPath(folder, "package.json"));
+    const project = { folder, manifest, tempName };
+    byName.set(packageName, project);
+    byTempName.set(tempName, project);
   }
   const temp = joinPath(repo, "common/temp", match[2] ?? "");
-  return { temp, byName, byTempName };
+  return { temp, byName, byTempName, config: configPath };
 }
 
 /**
@@ -130,4 +142,99 @@ export function linkedProjects(
     }
   }
   return out;
+}
+
+/**
+ * The projects of rush.json that an older lock has no `@rush-temp` package
+ * for: projects added after the lock was written, which `rush install`
+ * refuses as out of date until `rush update` adds them. Each is a member
+ * still, the projects it declares that Rush links itself linked; the lock
+ * installs nothing else of its, so what else its package.json declares is not
+ * in the SBOM, and its warning says so.
+ *
+ * @param layout The layout.
+ * @param tempNames The `@rush-temp` names the lock has.
+ * @param lock The lock's path, for the warning.
+ * @returns Each such project, with its warning.
+ */
+export function unlockedProjects(
+  layout: RushLayout,
+  tempNames: Iterable<string>,
+  lock: string,
+): { project: RushProject; warning: string }[] {
+  const locked = new Set(tempNames);
+  const out: { project: RushProject; warning: string }[] = [];
+  for (const [tempName, project] of layout.byTempName) {
+    if (locked.has(tempName)) continue;
+    const linked = new Set(linkedProjects(layout, project, new Set()).map((l) => l.name));
+    const declared = project.manifest === undefined
+      ? []
+      : unlockedDeclarations(project.manifest, (name) => linked.has(name));
+    const warning = `${lock} has no ${tempName} for ${project.folder}, a project of rush.json: ` +
+      "the lock is stale (`rush update` adds it)" +
+      (declared.length === 0
+        ? ""
+        : `; what its package.json declares (${declared.join(", ")}) is not in the SBOM`);
+    out.push({ project, warning });
+  }
+  return out;
+}
+
+/**
+ * A Rush lock reader's output as the repository's: rush.json is its
+ * `repositoryConfig` (the repository is the project, every project of
+ * rush.json a member, however many there are and wherever they lie), and the
+ * package of a project rush.json no longer lists is taken out (see
+ * `withoutRemovedProjects`).
+ *
+ * @param result The reader's output.
+ * @param layout The layout.
+ * @param lock The lock's path, for the warnings.
+ * @returns The output.
+ */
+export function rushResult(result: ReaderResult, layout: RushLayout, lock: string): ReaderResult {
+  return { ...withoutRemovedProjects(result, lock), repositoryConfig: layout.config };
+}
+
+/**
+ * A Rush lock reader's output without the `@rush-temp` packages of projects
+ * rush.json no longer lists, which the reader keeps as components: an older
+ * lock's entries for removed projects, which `rush install` refuses as out of
+ * date and `rush update` drops with what only they install. Those go from the
+ * SBOM too (no project of the repository reaches them), and one warning for
+ * each entry names the lock, the entry and what goes with it.
+ *
+ * @param result The reader's output.
+ * @param lock The lock's path, for the warnings.
+ * @returns The output, the same object when the lock has no such entry.
+ */
+function withoutRemovedProjects(result: ReaderResult, lock: string): ReaderResult {
+  const removed = result.components.filter((c) => c.purl.startsWith("pkg:npm/%40rush-temp/"));
+  if (removed.length === 0) return result;
+  const byId = new Map(result.components.map((c) => [c.id, c]));
+  const projects = [ROOT_ID, ...result.members.map((m) => m.id)];
+  const kept = reachableFrom(result.edges, projects, new Set());
+  const gone = new Set<string>();
+  const warnings = [...result.warnings ?? []];
+  for (const temp of removed) {
+    const only = [...reachableFrom(result.edges, [temp.id], kept)];
+    for (const id of only) gone.add(id);
+    const what = only.filter((id) => id !== temp.id).map((id) => byId.get(id)!)
+      .map((c) => `${c.name}@${c.version ?? c.specifier ?? ""}`);
+    warnings.push(
+      `${lock} has ${temp.name}, the package of a project rush.json no longer lists: the lock ` +
+        "is stale (`rush update` drops it); " +
+        (what.length === 0
+          ? "it is not in the SBOM"
+          : `neither it nor what no project of rush.json reaches through it (${
+            what.join(", ")
+          }) is in the SBOM`),
+    );
+  }
+  return {
+    ...result,
+    components: result.components.filter((c) => !gone.has(c.id)),
+    edges: result.edges.filter((e) => !gone.has(e.from) && !gone.has(e.to)),
+    warnings,
+  };
 }

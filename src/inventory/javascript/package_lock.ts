@@ -32,7 +32,16 @@ import {
 } from "./_npm.ts";
 import { type Project, ROOT_ID, type Scope } from "../types.ts";
 import { posix } from "../../_path.ts";
-import { declaredScope, fromTemp, linkedProjects, type RushLayout, rushLayout } from "./_rush.ts";
+import {
+  declaredScope,
+  fromTemp,
+  linkedProjects,
+  type RushLayout,
+  rushLayout,
+  type RushProject,
+  rushResult,
+  unlockedProjects,
+} from "./_rush.ts";
 
 const CODE = "inventory.package_lock.invalid";
 const NODE_MODULES = "node_modules/";
@@ -185,31 +194,20 @@ function v1Packages(
  * field of the project's package.json that names it (the package lists
  * devDependencies as dependencies), and the projects it declares that Rush
  * links itself (see `linkedProjects`) linked, as npm records a workspace's links.
+ * A project the lock has no package for is a folder of those links alone (see
+ * `unlockedProjects`); the package of a project rush.json no longer lists
+ * stays, for `withoutRemovedProjects` to take out.
  */
 function withRushProjects(
   packages: Record<string, unknown>,
   layout: RushLayout,
-): Record<string, unknown> {
+  path: string,
+): { packages: Record<string, unknown>; warnings: string[] } {
   const out: Record<string, unknown> = { "": {} };
   const temp = /^node_modules\/(@rush-temp\/[^/]+)(\/.*)?$/;
-  for (const [key, value] of Object.entries(packages)) {
-    if (key === "") continue;
-    const match = temp.exec(key);
-    const project = match === null ? undefined : layout.byTempName.get(match[1]);
-    if (match === null) out[key] = value;
-    if (project === undefined) continue;
+  /** A project's folder entry, with the links to the projects it declares that Rush links. */
+  const addProject = (project: RushProject, fields: Record<Scope, JsonObject>): void => {
     const folder = fromTemp(layout, project.folder);
-    if (match![2] !== undefined) {
-      out[`${folder}${match![2]}`] = value;
-      continue;
-    }
-    const entry = isRecord(value) ? value : {};
-    const fields: Record<Scope, JsonObject> = { runtime: {}, optional: {}, dev: {}, build: {} };
-    for (const [field, listed] of DEPENDENCY_FIELDS) {
-      for (const [name, range] of Object.entries(objectAt(entry, field))) {
-        fields[declaredScope(project, name, listed)][name] = range;
-      }
-    }
     const listed = new Set([...Object.values(fields)].flatMap((f) => Object.keys(f)));
     for (const { name, to, scope } of linkedProjects(layout, project, listed)) {
       fields[scope][name] = "*";
@@ -225,8 +223,39 @@ function withRushProjects(
       optionalDependencies: fields.optional,
       devDependencies: fields.dev,
     };
+  };
+  const noFields = (): Record<Scope, JsonObject> => ({
+    runtime: {},
+    optional: {},
+    dev: {},
+    build: {},
+  });
+  const temps: string[] = [];
+  for (const [key, value] of Object.entries(packages)) {
+    if (key === "") continue;
+    const match = temp.exec(key);
+    const project = match === null ? undefined : layout.byTempName.get(match[1]);
+    if (project === undefined) {
+      out[key] = value;
+      continue;
+    }
+    if (match![2] !== undefined) {
+      out[`${fromTemp(layout, project.folder)}${match![2]}`] = value;
+      continue;
+    }
+    temps.push(project.tempName);
+    const entry = isRecord(value) ? value : {};
+    const fields = noFields();
+    for (const [field, listed] of DEPENDENCY_FIELDS) {
+      for (const [name, range] of Object.entries(objectAt(entry, field))) {
+        fields[declaredScope(project, name, listed)][name] = range;
+      }
+    }
+    addProject(project, fields);
   }
-  return out;
+  const unlocked = unlockedProjects(layout, temps, path);
+  for (const { project } of unlocked) addProject(project, noFields());
+  return { packages: out, warnings: unlocked.map((u) => u.warning) };
 }
 
 /**
@@ -295,7 +324,8 @@ export function readPackageLock(
   }
   // A Rush lock is npm's in the temp folder: its paths are relative to it.
   const rush = options.load === undefined ? undefined : rushLayout(path, options.load, CODE);
-  if (rush !== undefined) lock.packages = withRushProjects(lock.packages, rush);
+  const rushProjects = rush === undefined ? undefined : withRushProjects(lock.packages, rush, path);
+  if (rushProjects !== undefined) lock.packages = rushProjects.packages;
   const at = rush === undefined ? path : joinPath(rush.temp, posix.basename(path));
   const packages = lock.packages as Record<string, unknown>;
   const entries = new Map<string, JsonObject>();
@@ -409,13 +439,16 @@ export function readPackageLock(
       if (folder === "") return undefined;
     }
   };
-  const warnings: string[] = ancient
-    ? [
-      `${path} has no lockfileVersion (npm 4 or before): it does not say which package ` +
-      "requires which, so the SBOM links only the project's own declarations; regenerate it " +
-      "with npm 7 or later for the whole graph",
-    ]
-    : [];
+  const warnings: string[] = [
+    ...ancient
+      ? [
+        `${path} has no lockfileVersion (npm 4 or before): it does not say which package ` +
+        "requires which, so the SBOM links only the project's own declarations; regenerate it " +
+        "with npm 7 or later for the whole graph",
+      ]
+      : [],
+    ...rushProjects?.warnings ?? [],
+  ];
   for (const [location, from] of nodeId) {
     const entry = entries.get(location) ?? {};
     const optionalPeers = objectAt(entry, "peerDependenciesMeta");
@@ -456,7 +489,7 @@ export function readPackageLock(
   if (project?.purl === undefined) delete project?.purl;
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;
-  return withoutExcludedMembers({
+  const result = withoutExcludedMembers({
     ...out.build({ directFromEdges: true }),
     ...(project ? { project } : {}),
     ...(project && isPrivate(options.load, path) ? { projectIsTooling: true } : {}),
@@ -465,4 +498,5 @@ export function readPackageLock(
     ...(rush !== undefined ? { scopesFromDeclarations: true } : {}),
     ...memberFolders([...ownFolders].map((folder) => localPlace(at, folder))),
   }, options.excluded);
+  return rush === undefined ? result : rushResult(result, rush, path);
 }

@@ -35,7 +35,16 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
-import { declaredScope, fromTemp, linkedProjects, type RushLayout, rushLayout } from "./_rush.ts";
+import {
+  declaredScope,
+  fromTemp,
+  linkedProjects,
+  type RushLayout,
+  rushLayout,
+  type RushProject,
+  rushResult,
+  unlockedProjects,
+} from "./_rush.ts";
 
 const CODE = "inventory.pnpm_lock.invalid";
 
@@ -615,28 +624,43 @@ class PnpmMapper {
  * but its project's importer: each dependency with the scope the project's
  * package.json gives it (the package lists devDependencies as dependencies),
  * and the projects it declares that Rush links itself (see `linkedProjects`)
- * linked.
+ * linked. A project such a lock has no package for is an importer of those
+ * links alone (see `unlockedProjects`); the package of a project rush.json no
+ * longer lists stays, for `withoutRemovedProjects` to take out.
  */
-function withRushProjects(d: Decoded, layout: RushLayout): Decoded {
+function withRushProjects(
+  d: Decoded,
+  layout: RushLayout,
+  path: string,
+): { decoded: Decoded; unlocked: ReturnType<typeof unlockedProjects> } {
   const importers = new Map([...d.importers].filter(([folder]) => folder !== ""));
   const packages = new Map(d.packages);
+  const links = (project: RushProject, listed: ReadonlySet<string>): Dep[] =>
+    linkedProjects(layout, project, listed).map(({ name, to, scope }) => ({
+      name,
+      ref: `link:${posix.relative(`/${project.folder}`, `/${to.folder}`)}`,
+      scope,
+    }));
+  // An older lock installs no project as an importer: each is a `@rush-temp` package.
+  const older = importers.size === 0;
+  const temps: string[] = [];
   for (const [key, pkg] of d.packages) {
-    if (!pkg.name.startsWith("@rush-temp/")) continue;
-    packages.delete(key);
     const project = layout.byTempName.get(pkg.name);
     if (project === undefined) continue;
+    temps.push(pkg.name);
+    packages.delete(key);
     const deps = pkg.deps.map((dep): Dep => ({
       ...dep,
       scope: declaredScope(project, dep.name, dep.scope),
     }));
-    const listed = new Set(deps.map((dep) => dep.name));
-    for (const { name, to, scope } of linkedProjects(layout, project, listed)) {
-      const ref = `link:${posix.relative(`/${project.folder}`, `/${to.folder}`)}`;
-      deps.push({ name, ref, scope });
-    }
+    deps.push(...links(project, new Set(deps.map((dep) => dep.name))));
     importers.set(fromTemp(layout, project.folder), deps);
   }
-  return { ...d, importers, packages };
+  const unlocked = older ? unlockedProjects(layout, temps, path) : [];
+  for (const { project } of unlocked) {
+    importers.set(fromTemp(layout, project.folder), links(project, new Set()));
+  }
+  return { decoded: { ...d, importers, packages }, unlocked };
 }
 
 /**
@@ -792,7 +816,13 @@ export function readPnpmLock(
     }
     return major === 9 ? decodeV9(doc, ctx) : decodeV5V6(doc, major, ctx);
   });
-  if (rush !== undefined) decoded.push(withRushProjects(decoded.pop()!, rush));
+  const rushProjects = rush === undefined
+    ? undefined
+    : withRushProjects(decoded.pop()!, rush, path);
+  if (rushProjects !== undefined) decoded.push(rushProjects.decoded);
+  const unlocked = new Map(
+    (rushProjects?.unlocked ?? []).map((u) => [fromTemp(rush!, u.project.folder), u.warning]),
+  );
   const mapper = new PnpmMapper(ctx);
   decoded.forEach((d, i) => mapper.add(d, i < decoded.length - 1));
   const manifest = loadPackageJson(load, joinPath(ctx.lockDir, "package.json"));
@@ -801,16 +831,22 @@ export function readPnpmLock(
   const warnings: string[] = [];
   const ignored = ignoredOptional((docs as YamlMap[]).at(-1)!.ignoredOptionalDependencies);
   for (const [folder, deps] of decoded.at(-1)!.importers) {
+    const rushWarning = unlocked.get(folder);
+    if (rushWarning !== undefined) {
+      warnings.push(rushWarning);
+      continue;
+    }
     warnings.push(...importerWarnings(
       folder === "" ? manifest : loadPackageJson(load, joinPath(base, folder, "package.json")),
       new Set(deps.map((dep) => dep.name)),
       { lock: path, ignored },
     ));
   }
-  return withoutExcludedMembers({
+  const result = withoutExcludedMembers({
     ...mapper.out.build({ directFromEdges: true }),
     ...project,
     ...memberFolders(mapper.places),
     ...(warnings.length > 0 ? { warnings } : {}),
   }, options.excluded);
+  return rush === undefined ? result : rushResult(result, rush, path);
 }

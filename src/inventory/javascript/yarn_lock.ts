@@ -40,7 +40,15 @@ import {
   withoutExcludedMembers,
   workspaceFolders,
 } from "./_npm.ts";
-import { declaredScope, fromTemp, linkedProjects, rushLayout, type RushProject } from "./_rush.ts";
+import {
+  declaredScope,
+  fromTemp,
+  linkedProjects,
+  rushLayout,
+  type RushProject,
+  rushResult,
+  unlockedProjects,
+} from "./_rush.ts";
 
 const CODE = "inventory.yarn_lock.invalid";
 const YARN_REGISTRY = "https://registry.yarnpkg.com/";
@@ -553,13 +561,21 @@ export function readYarnLock(
   /** The `@rush-temp` entry of each project (by folder, relative to `base`). */
   const tempEntries = new Map<string, [Entry, RushProject]>();
   if (rush !== undefined) {
+    // The entry of a project rush.json no longer lists stays, for `withoutRemovedProjects`.
     entries = entries.filter((entry) => {
-      if (!entry.name.startsWith("@rush-temp/")) return true;
       const project = rush.byTempName.get(entry.name);
       if (project !== undefined) tempEntries.set(fromTemp(rush, project.folder), [entry, project]);
-      return false;
+      return project === undefined;
     });
   }
+  /** The projects of rush.json the lock has no entry for (by folder, relative to `base`). */
+  const missingProjects = new Map(
+    (rush === undefined ? [] : unlockedProjects(
+      rush,
+      [...tempEntries.values()].map(([entry]) => entry.name),
+      path,
+    )).map((u) => [fromTemp(rush!, u.project.folder), u]),
+  );
   // Entries by descriptor: name, then range (as written and normalised).
   const bySpec = new Map<string, Map<string, Entry>>();
   for (const entry of entries) {
@@ -748,6 +764,15 @@ export function readYarnLock(
         }
         continue;
       }
+      const stale = missingProjects.get(folder);
+      if (stale !== undefined) {
+        // A Rush project the lock has no entry for: it installs nothing of its.
+        for (const { to, scope } of linkedProjects(rush!, stale.project, new Set())) {
+          firstEdges.push([id, folderIds.get(fromTemp(rush!, to.folder))!, scope]);
+        }
+        warnings.push(stale.warning);
+        continue;
+      }
       const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
@@ -860,10 +885,11 @@ export function readYarnLock(
     for (let i = 0; i < list.length; i++) out.edge(from, ids.get(list[i][0])!, list[i][1]);
   });
   for (const [folder, id] of folderIds) if (folder !== "") out.edge(top, id, "runtime");
-  return withoutExcludedMembers({
+  const result = withoutExcludedMembers({
     ...out.build({ directFromEdges: true }),
     ...manifestProjectFields(root),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...memberFolders(places),
   }, options.excluded);
+  return rush === undefined ? result : rushResult(result, rush, path);
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { basename } from "node:path";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import type { Inventory, Scope } from "../../../src/inventory/types.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
@@ -212,16 +213,158 @@ Deno.test("Rush with pnpm 1–2: common/config/rush/shrinkwrap.yaml (shrinkwrapV
     });
     // Was: nothing read but the package.json, declared-only (typescript with no version).
     const inventory = await readInventory(dir);
-    // The one project of the repository names it (the member is the project).
-    assert.equal(inventory.project.purl, "pkg:npm/ui@1.0.0");
-    assert.deepEqual(inventory.members, []);
-    assert.deepEqual(from(inventory, ROOT_ID), ["pkg:npm/typescript@3.3.1 dev"]);
-    assert.deepEqual(inventory.declaredOnly ?? [], []);
+    // The repository is the project, its one project a member (was: the project ui, no member).
+    assert.deepEqual(inventory.project, { name: basename(dir) });
+    assertRushShape(inventory, ["controls/ui"]);
+    assert.deepEqual(from(inventory, "workspace:controls/ui"), ["pkg:npm/typescript@3.3.1 dev"]);
     assert.deepEqual(inventory.sources, [
       "common/config/rush/shrinkwrap.yaml",
       "controls/ui/package.json",
       "rush.json",
     ]);
     assert.deepEqual(scoped(inventory), ["pkg:npm/typescript@3.3.1 dev"]);
+  });
+});
+
+/** A fixture's files by path, for a tree to change. */
+async function fixtureTree(name: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    for await (const entry of Deno.readDir(dir)) {
+      const path = rel === "" ? entry.name : `${rel}/${entry.name}`;
+      if (entry.isDirectory) await walk(`${dir}/${entry.name}`, path);
+      else files[path] = await Deno.readTextFile(`${dir}/${entry.name}`);
+    }
+  };
+  await walk(fixture("js", "rush", name), "");
+  return files;
+}
+
+/** The projects a fixture's rush.json lists. */
+function projectsOf(rush: string): { packageName: string; projectFolder: string }[] {
+  return [...rush.matchAll(/"packageName":\s*"([^"]+)",\s*"projectFolder":\s*"([^"]+)"/g)]
+    .map(([, packageName, projectFolder]) => ({ packageName, projectFolder }));
+}
+
+/** rush.json with its projects as given (the rest of the file as it was). */
+function withProjects(
+  text: string,
+  projects: { packageName: string; projectFolder: string }[],
+): string {
+  const start = text.indexOf('"projects"');
+  return `${text.slice(0, start)}"projects": ${JSON.stringify(projects)}\n}\n`;
+}
+
+/** The three older locks: each fixture, its lock, and two projects (the first declares the second). */
+const OLDER_LOCKS = [
+  {
+    fixture: "pnpm-temp-projects",
+    lock: "common/config/rush/pnpm-lock.yaml",
+    kept: { packageName: "my-controls", projectFolder: "libraries/my-controls" },
+    removed: { packageName: "my-toolchain", projectFolder: "tools/my-toolchain" },
+  },
+  {
+    fixture: "yarn-temp-projects",
+    lock: "common/config/rush/yarn.lock",
+    kept: { packageName: "@nd/library-decoder", projectFolder: "libs/decoder" },
+    removed: { packageName: "@nd/toolchain-cli", projectFolder: "tools/cli" },
+  },
+  {
+    fixture: "npm-temp-projects",
+    lock: "common/config/rush/npm-shrinkwrap.json",
+    kept: { packageName: "ui", projectFolder: "controls/ui" },
+    removed: { packageName: "my-toolchain", projectFolder: "tools/my-toolchain" },
+  },
+];
+
+Deno.test("Rush older locks: the @rush-temp package of a project rush.json no longer lists is a warning, and what only it installs is not in the SBOM", async () => {
+  for (const { fixture: name, lock, removed } of OLDER_LOCKS) {
+    const tree = await fixtureTree(name);
+    const all = await readInventory(fixture("js", "rush", name));
+    const rush = tree["rush.json"];
+    const left = projectsOf(rush).filter((p) => p.packageName !== removed.packageName);
+    tree["rush.json"] = withProjects(rush, left);
+    for (const path of Object.keys(tree)) {
+      if (path.startsWith(`${removed.projectFolder}/`)) delete tree[path];
+    }
+    await withTempDir(async (dir) => {
+      await writeTree(dir, tree);
+      const inventory = await readInventory(dir);
+      // Was: nothing said; pnpm and Yarn kept what only it installed, runtime (colors, glob…).
+      const unscoped = removed.packageName.replace(/^@[^/]+\//, "");
+      const stale = new RegExp(
+        `^${lock} has @rush-temp/${unscoped}, the package of a project rush.json no longer ` +
+          "lists: the lock is stale \\(`rush update` drops it\\)",
+      );
+      assert.equal((inventory.warnings ?? []).filter((w) => stale.test(w)).length, 1, name);
+      assert.deepEqual(
+        inventory.members.map((m) => m.id),
+        left.map((p) => `workspace:${p.projectFolder}`).sort(),
+      );
+      assert.deepEqual(inventory.declaredOnly ?? [], []);
+      assert.ok(inventory.components.every((c) => !c.purl.startsWith("pkg:npm/%40rush-temp/")));
+      // What stays is what the kept project installs, with the scopes it had.
+      const before = new Map(all.components.map((c) => [c.id, c.scopes.join()]));
+      const reached = new Set([ROOT_ID, ...left.map((p) => `workspace:${p.projectFolder}`)]);
+      for (let size = 0; size !== reached.size;) {
+        size = reached.size;
+        for (const e of inventory.edges) if (reached.has(e.from)) reached.add(e.to);
+      }
+      for (const c of inventory.components) {
+        assert.ok(reached.has(c.id), `${name}: ${c.id} is installed for the project`);
+        if (before.get(c.id) === "dev") assert.deepEqual(c.scopes, ["dev"], `${name}: ${c.id}`);
+      }
+    });
+  }
+});
+
+Deno.test("Rush older locks: a project of rush.json the lock has no @rush-temp package for is a member, with a stale-lock warning, in every reader", async () => {
+  for (const { fixture: name, lock, kept } of OLDER_LOCKS) {
+    const tree = await fixtureTree(name);
+    const rush = tree["rush.json"];
+    const added = { packageName: "newbie", projectFolder: "apps/newbie" };
+    tree["rush.json"] = withProjects(rush, [...projectsOf(rush), added]);
+    tree["apps/newbie/package.json"] = JSON.stringify({
+      name: "newbie",
+      version: "1.0.0",
+      dependencies: { [kept.packageName]: "*", "left-pad": "^1.3.0" },
+      devDependencies: { colors: "^1.3.2" },
+    });
+    await withTempDir(async (dir) => {
+      await writeTree(dir, tree);
+      const inventory = await readInventory(dir);
+      // Was: for npm and pnpm, no member and apps/newbie/package.json declared, not resolved.
+      assert.ok(inventory.members.some((m) => m.id === "workspace:apps/newbie"), name);
+      assert.deepEqual(inventory.declaredOnly ?? [], [], name);
+      assert.deepEqual(from(inventory, "workspace:apps/newbie"), [
+        `workspace:${kept.projectFolder} runtime`,
+      ]);
+      assert.deepEqual(inventory.warnings, [
+        `${lock} has no @rush-temp/newbie for apps/newbie, a project of rush.json: the lock is ` +
+        "stale (`rush update` adds it); what its package.json declares (left-pad@^1.3.0, " +
+        "colors@^1.3.2) is not in the SBOM",
+      ]);
+    });
+  }
+});
+
+Deno.test("Rush: the repository is the project, every project a member, also when one lies above the others", async () => {
+  const tree = await fixtureTree("pnpm-temp-projects");
+  tree["rush.json"] = tree["rush.json"].replace('"tools/my-toolchain"', '"toolchain"');
+  for (const path of Object.keys(tree)) {
+    if (!path.startsWith("tools/my-toolchain/")) continue;
+    tree[path.replace("tools/my-toolchain/", "toolchain/")] = tree[path];
+    delete tree[path];
+  }
+  await withTempDir(async (dir) => {
+    await writeTree(dir, tree);
+    const inventory = await readInventory(dir);
+    // Was: the project my-toolchain (the one folder of the shallowest depth), not a member.
+    assert.deepEqual(inventory.project, { name: basename(dir) });
+    assertRushShape(inventory, ["libraries/my-controls", "toolchain"]);
+    assert.deepEqual(from(inventory, "workspace:libraries/my-controls"), [
+      "pkg:npm/typescript@3.9.10 dev",
+      "workspace:toolchain dev",
+    ]);
   });
 });
