@@ -20,6 +20,7 @@ import {
   MANIFEST_FIELDS,
   type PackageJson,
   reachableFrom,
+  staleRecordWarning,
   unlockedDeclarations,
 } from "./_npm.ts";
 
@@ -142,6 +143,30 @@ export function linkedProjects(
     }
   }
   return out;
+}
+
+/**
+ * The warning for a project whose package.json declares a name that its
+ * `@rush-temp` package does not list and that no project of rush.json has
+ * (Rush links those itself): a lock older than the package.json, which
+ * `rush update` updates; what it declares so is not in the SBOM.
+ *
+ * @param layout The layout.
+ * @param project The project.
+ * @param options `listed`: the names its `@rush-temp` package lists;
+ *   `lock`: the lock's path, for the warning.
+ * @returns The warning, or `undefined` when the lock lists every declaration.
+ */
+export function staleProjectWarning(
+  layout: RushLayout,
+  project: RushProject,
+  options: { listed: ReadonlySet<string>; lock: string },
+): string | undefined {
+  const recorded = new Set([...options.listed, ...layout.byName.keys()]);
+  return staleRecordWarning(project.manifest, recorded, {
+    lock: options.lock,
+    install: "rush update",
+  });
 }
 
 /**

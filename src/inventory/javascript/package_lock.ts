@@ -40,6 +40,7 @@ import {
   rushLayout,
   type RushProject,
   rushResult,
+  staleProjectWarning,
   unlockedProjects,
 } from "./_rush.ts";
 
@@ -231,6 +232,7 @@ function withRushProjects(
     build: {},
   });
   const temps: string[] = [];
+  const warnings: string[] = [];
   for (const [key, value] of Object.entries(packages)) {
     if (key === "") continue;
     const match = temp.exec(key);
@@ -246,16 +248,20 @@ function withRushProjects(
     temps.push(project.tempName);
     const entry = isRecord(value) ? value : {};
     const fields = noFields();
-    for (const [field, listed] of DEPENDENCY_FIELDS) {
+    const listed = new Set<string>();
+    for (const [field, scope] of DEPENDENCY_FIELDS) {
       for (const [name, range] of Object.entries(objectAt(entry, field))) {
-        fields[declaredScope(project, name, listed)][name] = range;
+        fields[declaredScope(project, name, scope)][name] = range;
+        listed.add(name);
       }
     }
+    const stale = staleProjectWarning(layout, project, { listed, lock: path });
+    if (stale !== undefined) warnings.push(stale);
     addProject(project, fields);
   }
   const unlocked = unlockedProjects(layout, temps, path);
   for (const { project } of unlocked) addProject(project, noFields());
-  return { packages: out, warnings: unlocked.map((u) => u.warning) };
+  return { packages: out, warnings: [...warnings, ...unlocked.map((u) => u.warning)] };
 }
 
 /**

@@ -700,7 +700,8 @@ function ignoredOptional(patterns: unknown): (name: string) => boolean {
 
 /**
  * The warnings for an importer whose package.json declares what the importer
- * lacks: a lock older than the package.json (`pnpm install` updates it), but
+ * lacks: a lock older than the package.json (`options.install` updates it:
+ * `pnpm install`, or `rush update` in a Rush monorepo), but
  * for an `optionalDependencies` entry, which the install that wrote the lock
  * could not resolve and left out (a frozen install leaves it out again: pnpm's
  * `unresolvedOptionalDependencies`), or one `ignoredOptionalDependencies`
@@ -709,7 +710,7 @@ function ignoredOptional(patterns: unknown): (name: string) => boolean {
 function importerWarnings(
   manifest: PackageJson | undefined,
   recorded: ReadonlySet<string>,
-  options: { lock: string; ignored: (name: string) => boolean },
+  options: { lock: string; install: string; ignored: (name: string) => boolean },
 ): string[] {
   if (manifest === undefined) return [];
   const optional = objectAt(manifest.json, "optionalDependencies");
@@ -720,7 +721,7 @@ function importerWarnings(
   const skipped = Object.entries(optional)
     .filter(([name]) => !recorded.has(name) && !options.ignored(name))
     .map(([name, range]) => `${name}@${typeof range === "string" ? range : ""}`);
-  const install = "pnpm install";
+  const { install } = options;
   return [
     ...(stale.length === 0
       ? []
@@ -839,7 +840,7 @@ export function readPnpmLock(
     warnings.push(...importerWarnings(
       folder === "" ? manifest : loadPackageJson(load, joinPath(base, folder, "package.json")),
       new Set(deps.map((dep) => dep.name)),
-      { lock: path, ignored },
+      { lock: path, install: rush === undefined ? "pnpm install" : "rush update", ignored },
     ));
   }
   const result = withoutExcludedMembers({

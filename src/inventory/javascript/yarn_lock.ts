@@ -47,6 +47,7 @@ import {
   rushLayout,
   type RushProject,
   rushResult,
+  staleProjectWarning,
   unlockedProjects,
 } from "./_rush.ts";
 
@@ -762,6 +763,8 @@ export function readYarnLock(
         for (const { to, scope } of linkedProjects(rush!, project, listed)) {
           firstEdges.push([id, folderIds.get(fromTemp(rush!, to.folder))!, scope]);
         }
+        const stale = staleProjectWarning(rush!, project, { listed, lock: path });
+        if (stale !== undefined) warnings.push(stale);
         continue;
       }
       const stale = missingProjects.get(folder);

@@ -368,3 +368,41 @@ Deno.test("Rush: the repository is the project, every project a member, also whe
     ]);
   });
 });
+
+Deno.test("Rush older locks: a project's declaration of a project rush.json no longer lists is a stale-lock warning naming `rush update`, in every reader", async () => {
+  for (const { fixture: name, lock, kept, removed } of OLDER_LOCKS) {
+    const tree = await fixtureTree(name);
+    const rush = tree["rush.json"];
+    tree["rush.json"] = withProjects(
+      rush,
+      projectsOf(rush).filter((p) => p.packageName !== removed.packageName),
+    );
+    for (const path of Object.keys(tree)) {
+      if (path.startsWith(`${removed.projectFolder}/`)) delete tree[path];
+    }
+    // The kept project declares the removed one (npm's fixture: added here, as Rush links it).
+    const manifest = `${kept.projectFolder}/package.json`;
+    const json = JSON.parse(tree[manifest]);
+    json.dependencies ??= {};
+    if (json.devDependencies?.[removed.packageName] === undefined) {
+      json.dependencies[removed.packageName] ??= "*";
+    }
+    const range = json.devDependencies?.[removed.packageName] ??
+      json.dependencies[removed.packageName];
+    tree[manifest] = JSON.stringify(json);
+    await withTempDir(async (dir) => {
+      await writeTree(dir, tree);
+      const inventory = await readInventory(dir);
+      // Was: nothing said with npm and Yarn (Rush linked it, so the lock never listed it);
+      // pnpm said to run `pnpm install`, which Rush's lock is not updated by.
+      assert.deepEqual(
+        (inventory.warnings ?? []).filter((w) => w.startsWith(`${manifest} declares`)),
+        [
+          `${manifest} declares ${removed.packageName}@${range}, which ${lock} does not lock: ` +
+          "it is not in the SBOM; run `rush update` to update the lock",
+        ],
+        name,
+      );
+    });
+  }
+});
