@@ -783,6 +783,24 @@ Deno.test("readPyproject: dynamic dependencies that no file vouch reads lists ar
   );
 });
 
+Deno.test("readPyproject: 200 KB of spaces or of `=={{` in a hook's requirement is read in linear time", () => {
+  const hook = (requirement: string): string =>
+    '[project]\nname = "app"\ndynamic = ["dependencies"]\n' +
+    `[tool.hatch.metadata.hooks.uv-dynamic-versioning]\ndependencies = ["${requirement}"]\n`;
+  // Was: minutes, each place of a run of spaces scanning the rest of it (the templated clause,
+  // then the error's key), each `{{` the rest of the text.
+  let start = performance.now();
+  assert.throws(
+    () => readPyproject(hook(`a${" ".repeat(200_000)}b`), { path: "pyproject.toml" }),
+    /invalid requirement/,
+  );
+  assert.ok(performance.now() - start < 2_000);
+  start = performance.now();
+  const out = readPyproject(hook(`a${"=={{".repeat(50_000)}`), { path: "pyproject.toml" });
+  assert.ok(performance.now() - start < 2_000);
+  assert.equal(out.warnings?.length, 1);
+});
+
 Deno.test("readInventory: dynamic dependencies from a requirements file the scan reads give no warning; from another file, one", async () => {
   const pyproject = '[project]\nname = "app"\nversion = "1"\ndynamic = ["dependencies"]\n' +
     "[tool.setuptools.dynamic]\ndependencies = { file = [FILE] }\n";
