@@ -25,6 +25,7 @@ import {
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { matchesGlob } from "../_glob.ts";
+import { localPlace } from "../_paths.ts";
 import { posix } from "../../_path.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 // For the fold: a lock above that does not know the project has only the versions a range admits.
@@ -792,7 +793,11 @@ function dynamicDependencies(
     "dependencies": { poetry: "dependencies", hatch: "files" },
     "optional-dependencies": { poetry: "extras", hatch: "optional-dependencies" },
   };
-  const folder = posix.dirname(ctx.path);
+  // A file outside the project is none vouch reads (loading it would fail the scan).
+  const read = (file: string): boolean => {
+    const place = localPlace(ctx.path, file);
+    return place.kind !== "outside" && readsFile(place.path!);
+  };
   const filled: Table = { ...project };
   const unread: string[] = [];
   for (const field of fields as Array<keyof typeof others>) {
@@ -809,7 +814,7 @@ function dynamicDependencies(
     if (value !== undefined) filled[field] = value;
     else if (
       poetry?.[others[field].poetry] === undefined &&
-      (files.length === 0 || !files.every((file) => readsFile(posix.join(folder, file))))
+      (files.length === 0 || !files.every(read))
     ) unread.push(field);
   }
   return { project: filled, unread };

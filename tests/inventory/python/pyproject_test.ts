@@ -821,6 +821,23 @@ Deno.test("readInventory: dynamic dependencies from a requirements file the scan
   });
 });
 
+Deno.test("readInventory: dynamic dependencies from a requirements file outside the project root are a warning, not a failed scan", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements.txt": "rich==13.9.4\n",
+      "app/pyproject.toml": '[project]\nname = "app"\nversion = "1"\ndynamic = ["dependencies"]\n' +
+        '[tool.hatch.metadata.hooks.requirements_txt]\nfiles = ["../requirements.txt"]\n',
+    });
+    // Was: error inventory.outside_root, the file loaded to learn whether the scan reads it.
+    const inventory = await readInventory(`${dir}/app`);
+    assert.deepEqual(inventory.warnings, [
+      "pyproject.toml: [project] dependencies are dynamic (its build backend sets them), and " +
+      "vouch reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
+      "pip-compile) and commit the lockfile, which vouch reads",
+    ]);
+  });
+});
+
 Deno.test("readInventory: a lockless uv workspace root asking for a member's extra gives that extra's packages its scope (pydantic/pydantic-ai)", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
