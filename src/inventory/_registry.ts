@@ -223,9 +223,12 @@ export const READERS: readonly Reader[] = [
     name: "pnpm_lock",
     ecosystem: "npm",
     kind: "lock",
-    // pnpm 1–2 named its lock shrinkwrap.yaml (older Rush repositories keep one).
+    // pnpm 1–2 named its lock shrinkwrap.yaml (older Rush repositories keep one), a name other
+    // tools' YAML has too: the scan reads one with pnpm's top-level version key only.
     files: ["pnpm-lock.yaml", "shrinkwrap.yaml"],
     matches: (f) => f === "pnpm-lock.yaml" || f === "shrinkwrap.yaml",
+    sharedName: ["shrinkwrap.yaml"],
+    recognizes: (text) => /^(?:lockfileVersion|shrinkwrapVersion):/m.test(text),
     recordsDeclarations: true,
     read: (text, path, c) =>
       pnpmLock().readPnpmLock(text, { path, load: c.load, excluded: c.excluded }),
