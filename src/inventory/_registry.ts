@@ -131,7 +131,10 @@ export const READERS: readonly Reader[] = [
         release: c.release,
         load: c.load,
         memo: c.memo,
-        readsFile: (file) => readerFor(file)?.name === "requirements" && c.load(file) !== undefined,
+        // A requirements file the inventory reads itself (`c.reads`; absent, any there is).
+        readsFile: (file) =>
+          readerFor(file)?.name === "requirements" &&
+          (c.reads?.(file) ?? c.load(file) !== undefined),
       }),
     // Loaded: asked only of a pyproject.toml read. A pinned declaration's range is its version.
     satisfies: (version, range) =>

@@ -793,7 +793,7 @@ function dynamicDependencies(
     "dependencies": { poetry: "dependencies", hatch: "files" },
     "optional-dependencies": { poetry: "extras", hatch: "optional-dependencies" },
   };
-  // A file outside the project is none vouch reads (loading it would fail the scan).
+  // A file outside the project is none vouch reads.
   const read = (file: string): boolean => {
     const place = localPlace(ctx.path, file);
     return place.kind !== "outside" && readsFile(place.path!);

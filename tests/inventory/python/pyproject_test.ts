@@ -813,10 +813,20 @@ Deno.test("readInventory: dynamic dependencies from a requirements file the scan
     });
     const inventory = await readInventory(dir);
     assert.ok(inventory.components.some((c) => c.purl === "pkg:pypi/rich@13.9.4"));
-    assert.deepEqual((inventory.warnings ?? []).filter((w) => w.includes("are dynamic")), [
-      "lib/pyproject.toml: [project] dependencies are dynamic (its build backend sets them), and " +
+    const unread = (path: string): string =>
+      `${path}: [project] dependencies are dynamic (its build backend sets them), and ` +
       "vouch reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
-      "pip-compile) and commit the lockfile, which vouch reads",
+      "pip-compile) and commit the lockfile, which vouch reads";
+    const dynamic = (warnings: string[] = []): string[] =>
+      warnings.filter((w) => w.includes("are dynamic"));
+    assert.deepEqual(dynamic(inventory.warnings), [unread("lib/pyproject.toml")]);
+    // A requirements file the scan does not read (--exclude) lists nothing in the SBOM.
+    // Was: no warning, the file taken as read because it is there and has a requirements name.
+    const excluded = await readInventory(dir, { exclude: ["requirements.txt"] });
+    assert.ok(!excluded.components.some((c) => c.purl === "pkg:pypi/rich@13.9.4"));
+    assert.deepEqual(dynamic(excluded.warnings), [
+      unread("lib/pyproject.toml"),
+      unread("pyproject.toml"),
     ]);
   });
 });
