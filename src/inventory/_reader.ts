@@ -243,9 +243,10 @@ export interface Reader {
   /**
    * For a lock reader of a file name other tools use too (`versions.lock`): the scan reads a
    * file of that name only when `recognizes` its text, and passes over any other as no
-   * dependency file (`--lockfile` reads it all the same).
+   * dependency file (`--lockfile` reads it all the same). A list names the shared ones among
+   * its file names (pnpm 1–2's `shrinkwrap.yaml`, not `pnpm-lock.yaml`).
    */
-  sharedName?: true;
+  sharedName?: true | readonly string[];
   /**
    * For a lock reader whose tool's manifest may name its lockfile, or turn it
    * off (deno.json's `"lock"`): the scan reads the lockfile a manifest names,

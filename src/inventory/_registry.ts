@@ -131,7 +131,10 @@ export const READERS: readonly Reader[] = [
         release: c.release,
         load: c.load,
         memo: c.memo,
-        readsFile: (file) => readerFor(file)?.name === "requirements" && c.load(file) !== undefined,
+        // A requirements file the inventory reads itself (`c.reads`; absent, any there is).
+        readsFile: (file) =>
+          readerFor(file)?.name === "requirements" &&
+          (c.reads?.(file) ?? c.load(file) !== undefined),
       }),
     // Loaded: asked only of a pyproject.toml read. A pinned declaration's range is its version.
     satisfies: (version, range) =>
@@ -223,9 +226,12 @@ export const READERS: readonly Reader[] = [
     name: "pnpm_lock",
     ecosystem: "npm",
     kind: "lock",
-    // pnpm 1–2 named its lock shrinkwrap.yaml (older Rush repositories keep one).
+    // pnpm 1–2 named its lock shrinkwrap.yaml (older Rush repositories keep one), a name other
+    // tools' YAML has too: the scan reads one with pnpm's top-level version key only.
     files: ["pnpm-lock.yaml", "shrinkwrap.yaml"],
     matches: (f) => f === "pnpm-lock.yaml" || f === "shrinkwrap.yaml",
+    sharedName: ["shrinkwrap.yaml"],
+    recognizes: (text) => /^(?:lockfileVersion|shrinkwrapVersion):/m.test(text),
     recordsDeclarations: true,
     read: (text, path, c) =>
       pnpmLock().readPnpmLock(text, { path, load: c.load, excluded: c.excluded }),

@@ -116,7 +116,8 @@ function isDependencyFile(file: string, folder: string, path: string): boolean {
  */
 function ofAnotherTool(path: string, name: string, folder: string, onDisk: string): boolean {
   const kind = readerFor(path) ?? knownFile(name, folder);
-  if (kind?.sharedName !== true) return false;
+  if (kind?.sharedName === undefined) return false;
+  if (kind.sharedName !== true && !kind.sharedName.includes(name)) return false;
   let bytes: Uint8Array | undefined;
   try {
     bytes = readRegularFile(onDisk, path);

@@ -72,13 +72,18 @@ export function rushLayout(lockPath: string, load: Load, code: string): RushLayo
   ) as { packageName: string; projectFolder: string }[];
   const byName = new Map<string, RushProject>();
   const byTempName = new Map<string, RushProject>();
-  // Rush names the temp packages in package-name order, `-1`, `-2`… after a name taken.
+  // Rush names the temp packages in package-name order, `-1`, `-2`… after a name taken. The
+  // names taken only grow, so each unscoped name's next try starts after its last suffix (10,000
+  // projects `@<scope>/x` would otherwise try 50 million names).
   listed.sort((a, b) => a.packageName.localeCompare(b.packageName));
+  const nextSuffix = new Map<string, number>();
   for (const { packageName, projectFolder } of listed) {
     const folder = joinPath(repo, projectFolder);
     const unscoped = packageName.slice(packageName.indexOf("/") + 1);
-    let tempName = `@rush-temp/${unscoped}`;
-    for (let n = 1; byTempName.has(tempName); n++) tempName = `@rush-temp/${unscoped}-${n}`;
+    let n = nextSuffix.get(unscoped) ?? 0;
+    let tempName = n === 0 ? `@rush-temp/${unscoped}` : `@rush-temp/${unscoped}-${n}`;
+    while (byTempName.has(tempName)) tempName = `@rush-temp/${unscoped}-${++n}`;
+    nextSuffix.set(unscoped, n + 1);
     const manifest = loadPackageJson(load, joinPath(folder, "package.json"));
     const project = { folder, manifest, tempName };
     byName.set(packageName, project);

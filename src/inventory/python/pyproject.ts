@@ -25,6 +25,7 @@ import {
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { matchesGlob } from "../_glob.ts";
+import { localPlace } from "../_paths.ts";
 import { posix } from "../../_path.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 // For the fold: a lock above that does not know the project has only the versions a range admits.
@@ -108,7 +109,12 @@ class Context {
    * `near`: a text of the line to name (as written, or as a basic string escapes it);
    * `key`: the TOML key to find when no line has it.
    */
-  fail(what: string, near?: string, key = near?.replace(/\s*=$/, "")): Error {
+  fail(
+    what: string,
+    near?: string,
+    // Not `/\s*=$/`: it scanned a 200 KB run of spaces from each of its places.
+    key = near?.endsWith("=") ? near.slice(0, -1).trimEnd() : near,
+  ): Error {
     const line = near === undefined || near === ""
       ? undefined
       : nthLine(this.text, near) ?? nthLine(this.text, JSON.stringify(near).slice(1, -1));
@@ -718,8 +724,12 @@ function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {
 /** The hatch metadata hook of uv-dynamic-versioning, which sets a project's dynamic dependencies. */
 const UV_DYNAMIC_VERSIONING = "[tool.hatch.metadata.hooks.uv-dynamic-versioning]";
 
-/** A Jinja `{{ … }}` expression and the comparison before it (`=={{ version }}`), with a comma around. */
-const TEMPLATED_CLAUSE = /\s*(?:===|==|~=|!=|<=|>=|<|>)\s*\{\{[^}]*\}\}\s*(?:,\s*)?/g;
+/**
+ * A Jinja `{{ … }}` expression and the comparison before it (`=={{ version }}`), with a comma
+ * around. Each run of spaces and each `{{` is scanned once: the spaces only from their start,
+ * the expression only up to the next brace (200 KB of either took minutes).
+ */
+const TEMPLATED_CLAUSE = /(?<!\s)\s*(?:===|==|~=|!=|<=|>=|<|>)\s*\{\{[^{}]*\}\}\s*(?:,\s*)?/g;
 
 /**
  * A requirement of uv-dynamic-versioning's hook without its templated clauses: a
@@ -783,7 +793,11 @@ function dynamicDependencies(
     "dependencies": { poetry: "dependencies", hatch: "files" },
     "optional-dependencies": { poetry: "extras", hatch: "optional-dependencies" },
   };
-  const folder = posix.dirname(ctx.path);
+  // A file outside the project is none vouch reads.
+  const read = (file: string): boolean => {
+    const place = localPlace(ctx.path, file);
+    return place.kind !== "outside" && readsFile(place.path!);
+  };
   const filled: Table = { ...project };
   const unread: string[] = [];
   for (const field of fields as Array<keyof typeof others>) {
@@ -800,7 +814,7 @@ function dynamicDependencies(
     if (value !== undefined) filled[field] = value;
     else if (
       poetry?.[others[field].poetry] === undefined &&
-      (files.length === 0 || !files.every((file) => readsFile(posix.join(folder, file))))
+      (files.length === 0 || !files.every(read))
     ) unread.push(field);
   }
   return { project: filled, unread };

@@ -779,3 +779,25 @@ Deno.test("readPnpmLock: pnpm 1–2's shrinkwrap.yaml writes peers after a slash
   ]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/ajv-keywords@3.2.0"), ["pkg:npm/ajv@6.5.2 runtime"]);
 });
+
+Deno.test("readInventory: a shrinkwrap.yaml without pnpm's version key is another tool's, passed over; pnpm 1–2's is read", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({ name: "app", version: "1.0.0" }),
+      "deploy/shrinkwrap.yaml": "apiVersion: v1\nkind: Shrinkwrap\nitems: []\n",
+    });
+    // Was: error inventory.pnpm_lock.invalid, "lockfileVersion null is not supported".
+    const passed = await readInventory(dir);
+    assert.deepEqual(passed.sources, ["package.json"]);
+    assert.deepEqual(passed.unread, []);
+    // pnpm 1–2 wrote `shrinkwrapVersion` after the packages, at the top level.
+    await writeTree(dir, {
+      "shrinkwrap.yaml": "dependencies:\n  ms: 2.1.3\npackages:\n  /ms/2.1.3:\n    dev: false\n" +
+        "    resolution:\n      integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==\n" +
+        "shrinkwrapVersion: 3\nspecifiers:\n  ms: ^2.1.3\n",
+    });
+    const read = await readInventory(dir);
+    assert.deepEqual(read.sources, ["package.json", "shrinkwrap.yaml"]);
+    assert.deepEqual(read.components.map((c) => c.purl), ["pkg:npm/ms@2.1.3"]);
+  });
+});

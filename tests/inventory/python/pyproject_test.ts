@@ -783,6 +783,24 @@ Deno.test("readPyproject: dynamic dependencies that no file vouch reads lists ar
   );
 });
 
+Deno.test("readPyproject: 200 KB of spaces or of `=={{` in a hook's requirement is read in linear time", () => {
+  const hook = (requirement: string): string =>
+    '[project]\nname = "app"\ndynamic = ["dependencies"]\n' +
+    `[tool.hatch.metadata.hooks.uv-dynamic-versioning]\ndependencies = ["${requirement}"]\n`;
+  // Was: minutes, each place of a run of spaces scanning the rest of it (the templated clause,
+  // then the error's key), each `{{` the rest of the text.
+  let start = performance.now();
+  assert.throws(
+    () => readPyproject(hook(`a${" ".repeat(200_000)}b`), { path: "pyproject.toml" }),
+    /invalid requirement/,
+  );
+  assert.ok(performance.now() - start < 2_000);
+  start = performance.now();
+  const out = readPyproject(hook(`a${"=={{".repeat(50_000)}`), { path: "pyproject.toml" });
+  assert.ok(performance.now() - start < 2_000);
+  assert.equal(out.warnings?.length, 1);
+});
+
 Deno.test("readInventory: dynamic dependencies from a requirements file the scan reads give no warning; from another file, one", async () => {
   const pyproject = '[project]\nname = "app"\nversion = "1"\ndynamic = ["dependencies"]\n' +
     "[tool.setuptools.dynamic]\ndependencies = { file = [FILE] }\n";
@@ -795,8 +813,35 @@ Deno.test("readInventory: dynamic dependencies from a requirements file the scan
     });
     const inventory = await readInventory(dir);
     assert.ok(inventory.components.some((c) => c.purl === "pkg:pypi/rich@13.9.4"));
-    assert.deepEqual((inventory.warnings ?? []).filter((w) => w.includes("are dynamic")), [
-      "lib/pyproject.toml: [project] dependencies are dynamic (its build backend sets them), and " +
+    const unread = (path: string): string =>
+      `${path}: [project] dependencies are dynamic (its build backend sets them), and ` +
+      "vouch reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
+      "pip-compile) and commit the lockfile, which vouch reads";
+    const dynamic = (warnings: string[] = []): string[] =>
+      warnings.filter((w) => w.includes("are dynamic"));
+    assert.deepEqual(dynamic(inventory.warnings), [unread("lib/pyproject.toml")]);
+    // A requirements file the scan does not read (--exclude) lists nothing in the SBOM.
+    // Was: no warning, the file taken as read because it is there and has a requirements name.
+    const excluded = await readInventory(dir, { exclude: ["requirements.txt"] });
+    assert.ok(!excluded.components.some((c) => c.purl === "pkg:pypi/rich@13.9.4"));
+    assert.deepEqual(dynamic(excluded.warnings), [
+      unread("lib/pyproject.toml"),
+      unread("pyproject.toml"),
+    ]);
+  });
+});
+
+Deno.test("readInventory: dynamic dependencies from a requirements file outside the project root are a warning, not a failed scan", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements.txt": "rich==13.9.4\n",
+      "app/pyproject.toml": '[project]\nname = "app"\nversion = "1"\ndynamic = ["dependencies"]\n' +
+        '[tool.hatch.metadata.hooks.requirements_txt]\nfiles = ["../requirements.txt"]\n',
+    });
+    // Was: error inventory.outside_root, the file loaded to learn whether the scan reads it.
+    const inventory = await readInventory(`${dir}/app`);
+    assert.deepEqual(inventory.warnings, [
+      "pyproject.toml: [project] dependencies are dynamic (its build backend sets them), and " +
       "vouch reads no file that lists them: they are not in the SBOM; lock the project (uv lock, " +
       "pip-compile) and commit the lockfile, which vouch reads",
     ]);
