@@ -186,8 +186,8 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
  * names no folder of the tree, Bun's `link:<name>` of a package `bun link` registered, is a
  * warning; a `workspace:` one, `workspace:<name>@<range>` naming member `<name>`
  * (`workspace:../<folder>` the member in that folder), located through the root's `workspaces`, or
- * pnpm-workspace.yaml's `packages` when the root has none, when `list` is given, else named
- * `workspace:?<name>`; the root package itself, named by `workspace:` or reached by `link:..`, is
+ * pnpm-workspace.yaml's `packages` when the root has none; one naming no member, which pnpm, Yarn
+ * and Bun refuse to install, is a warning and the package as declared; the root package itself, named by `workspace:` or reached by `link:..`, is
  * the project). The package.json describes its project; a nested one is also a member, which the
  * root depends on. When a JavaScript lockfile resolves it, the inventory takes the lock's word
  * instead (see `_fold.ts`).
@@ -271,15 +271,31 @@ export function readPackageJson(
       const byName = local[1] === "workspace" && !/^\.\.?(?:\/|$)/.test(local[2]);
       const named = byName ? /^((?:@[^/@]+\/)?[^/@]+)@/.exec(local[2])?.[1] ?? alias : alias;
       const target = byName
-        ? workspaceFolder(named) ?? (named === rootName() ? "" : `?${named}`)
+        ? workspaceFolder(named) ?? (named === rootName() ? "" : undefined)
         : joinPath(folder, local[2]);
+      if (target === undefined) {
+        // pnpm, Yarn and Bun refuse to install it (a member not checked out, a git submodule):
+        // the package as declared, unresolvable, never a member the tree does not have.
+        warnings.push(
+          `${path}: ${alias} is ${range}, but no workspace member is named ${named}: it is ` +
+            "declared, unresolved (pnpm, Yarn and Bun refuse to install it)",
+        );
+        const id = out.component(npmComponent({
+          name: named,
+          specifier: range,
+          scopes: [scope],
+          sources: [path],
+        }));
+        out.edge(from, id, scope);
+        continue;
+      }
       // The root package itself (`workspace:*` naming it, `link:..` to it) is the project.
       if (target === "") {
         out.edge(from, ROOT_ID, scope);
         continue;
       }
       // Its own package.json names it, when the folder is inside the project.
-      const there = target.startsWith("?") || target.startsWith("..")
+      const there = target.startsWith("..")
         ? undefined
         : loadPackageJson(load, joinPath(target, "package.json"));
       const missing = local[1] === "link" && there === undefined && !target.startsWith("..") &&

@@ -110,9 +110,49 @@ Deno.test("readPackageJson: pnpm-workspace.yaml's packages locate workspace: mem
     });
     const { load, list } = treeContext(dir);
     const out = readPackageJson(load("package.json")!, { path: "package.json", load, list });
+    // '!**/test/**' excludes @acme/fixture: no member of that name, which pnpm refuses.
+    assert.deepEqual(out.members.map((m) => m.id), ["workspace:packages/lib"]);
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier}`), [
+      "pkg:npm/%40acme/fixture workspace:^",
+    ]);
+  });
+});
+
+Deno.test("readPackageJson: a workspace: range naming no member is a warning and the package as declared, no phantom member (voidzero-dev/vite-plus: submodules not checked out)", async () => {
+  await withTempDir(async (dir) => {
+    // vite-plus's `vite` and `rolldown` are git submodules listed in pnpm-workspace.yaml;
+    // unchecked out, pnpm, Yarn and Bun refuse `workspace:*` ("no package named vite").
+    // Was: members `workspace:?vite`, `workspace:?@rolldown/pluginutils`, no warning.
+    await writeTree(dir, {
+      "pnpm-workspace.yaml":
+        "packages:\n  - packages/*\n  - rolldown/packages/*\n  - vite/packages/*\n",
+      "package.json": JSON.stringify({ name: "vite-plus-monorepo", private: true }),
+      "packages/cli/package.json": JSON.stringify({
+        name: "vite-plus",
+        version: "1.0.0",
+        dependencies: {
+          vite: "workspace:*",
+          pluginutils: "workspace:@rolldown/pluginutils@^",
+          prompts: "workspace:^",
+        },
+      }),
+      "packages/prompts/package.json": JSON.stringify({ name: "prompts", version: "0.1.0" }),
+    });
+    const out = read(dir, "packages/cli/package.json");
     assert.deepEqual(out.members.map((m) => m.id), [
-      "workspace:?@acme/fixture", // excluded by '!**/test/**': no member of that name
-      "workspace:packages/lib",
+      "workspace:packages/cli",
+      "workspace:packages/prompts",
+    ]);
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.version} ${c.specifier}`), [
+      "pkg:npm/%40rolldown/pluginutils undefined workspace:@rolldown/pluginutils@^",
+      "pkg:npm/vite undefined workspace:*",
+    ]);
+    assert.deepEqual(out.warnings, [
+      "packages/cli/package.json: vite is workspace:*, but no workspace member is named vite: " +
+      "it is declared, unresolved (pnpm, Yarn and Bun refuse to install it)",
+      "packages/cli/package.json: pluginutils is workspace:@rolldown/pluginutils@^, but no " +
+      "workspace member is named @rolldown/pluginutils: it is declared, unresolved (pnpm, Yarn " +
+      "and Bun refuse to install it)",
     ]);
   });
 });
