@@ -33,6 +33,7 @@ import {
   tarballVersion,
   withoutExcludedMembers,
   workspaceFolders,
+  yarnPatchedRange,
 } from "./_npm.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
 
@@ -182,6 +183,8 @@ function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
  * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too); `npm:` aliases
  * name the real package, `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url` (a hosted git archive, GitHub's codeload one, is its git source: `vcs_url`);
+ * Yarn's `patch:` range is the patched package's own range (`patch:lodash@npm%3A4.17.21#…` is
+ * lodash 4.17.21) with its patch files;
  * `workspace:`, `link:`, `file:` and `portal:` folders are first-party members (a `link:` that
  * names no folder of the tree, Bun's `link:<name>` of a package `bun link` registered, is a
  * warning; a `workspace:` one, `workspace:<name>@<range>` naming member `<name>`
@@ -260,6 +263,9 @@ export function readPackageJson(
         );
       } else range = resolved;
     }
+    // Yarn's `patch:` range is the patched package's own range, with the patch files.
+    let patches: string[] | undefined;
+    if (range.startsWith("patch:")) ({ range, patches } = yarnPatchedRange(alias, range, folder));
     if (alias === "") {
       const line = nthLine(text, /""\s*:/);
       throw invalid("package_json", at(path, line), "a dependency with an empty package name");
@@ -370,6 +376,7 @@ export function readPackageJson(
       qualifiers,
       scopes: [scope],
       sources: [path],
+      patches,
     }));
     out.edge(from, id, scope);
   }

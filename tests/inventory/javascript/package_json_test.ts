@@ -402,3 +402,28 @@ Deno.test("readPackageJson: a link: that names no folder of the tree (Bun's link
     ]);
   });
 });
+
+Deno.test("readPackageJson: a Yarn patch: range is the patched package's own range, with its patch files", () => {
+  // Yarn's patch:<source descriptor, %-encoded>#<patch files>::<parameters>. Was: pkg:npm/lodash
+  // with no version and the whole patch: string as its specifier.
+  const text = JSON.stringify({
+    name: "app",
+    dependencies: {
+      lodash: "patch:lodash@npm%3A4.17.21#./.yarn/patches/lodash.patch",
+      "react-native":
+        "patch:react-native@npm%3A%5E0.72.0#~/.yarn/patches/rn.patch::version=0.72.4&hash=abc",
+      "left-pad": "patch:left-pad@1.3.0#./a.patch&./b.patch", // the Yarn docs' form, two files
+      "lodash-es": "patch:lodash@npm%3A4.17.20#~/.yarn/patches/es.patch", // another package
+    },
+  });
+  const out = readPackageJson(text, { path: "packages/app/package.json", load: () => undefined });
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.specifier ?? "-"} ${c.patches}`),
+    [
+      "pkg:npm/left-pad@1.3.0 - packages/app/a.patch,packages/app/b.patch",
+      "pkg:npm/lodash@4.17.20 - .yarn/patches/es.patch",
+      "pkg:npm/lodash@4.17.21 - packages/app/.yarn/patches/lodash.patch",
+      "pkg:npm/react-native ^0.72.0 .yarn/patches/rn.patch",
+    ],
+  );
+});
