@@ -143,6 +143,121 @@ export function npmRangeSatisfied(version: string, range: string | undefined): b
   return semverRange && SEMVER.test(version) ? false : undefined;
 }
 
+/** A bound of a comparator set: the version and whether it is included. */
+type Bound = { v: SemVer; included: boolean } | undefined;
+
+/** The interval a comparator set admits (`undefined` bounds: unbounded). */
+function interval(bounds: [string, SemVer][]): { low: Bound; high: Bound } {
+  let low: Bound;
+  let high: Bound;
+  for (const [op, v] of bounds) {
+    if (op !== "<" && op !== "<=") {
+      const c = low === undefined ? 1 : compareSemver(v, low.v);
+      if (c > 0 || c === 0 && op === ">") low = { v, included: op !== ">" };
+    }
+    if (op !== ">" && op !== ">=") {
+      const c = high === undefined ? -1 : compareSemver(v, high.v);
+      if (c < 0 || c === 0 && op === "<") high = { v, included: op !== "<" };
+    }
+  }
+  return { low, high };
+}
+
+/**
+ * Whether every version the npm range `sub` admits, `sup` admits too (node-semver's `subset`,
+ * prereleases aside), as pnpm tests an override's `name@<range>` selector against a declared
+ * range; a range that is no semver range only when the two are the same text.
+ */
+function rangeSubset(sub: string, sup: string): boolean {
+  if (sub.trim() === sup.trim()) return true;
+  const sets = (r: string) => r.trim().split("||").map((set) => comparators(set.trim()));
+  const [subs, sups] = [sets(sub), sets(sup)];
+  if (subs.includes(undefined) || sups.includes(undefined)) return false;
+  /** Whether bound `a` is as tight as `b` (`side` 1 for a low bound, -1 for a high one). */
+  const tighter = (a: Bound, b: Bound, side: number): boolean => {
+    if (b === undefined) return true;
+    if (a === undefined) return false;
+    const c = compareSemver(a.v, b.v) * side;
+    return c > 0 || c === 0 && (b.included || !a.included);
+  };
+  return subs.every((a) => {
+    const inner = interval(a!);
+    return sups.some((b) => {
+      const outer = interval(b!);
+      return tighter(inner.low, outer.low, 1) && tighter(inner.high, outer.high, -1);
+    });
+  });
+}
+
+/**
+ * The pnpm overrides of a tree (`overrides` of pnpm-workspace.yaml, pnpm 10's place, then the
+ * root package.json's `pnpm.overrides` for the keys it lacks), as `[key, value]` pairs.
+ */
+function treeOverrides(load: Load, root: PackageJson | undefined): [string, string][] {
+  const doc = treeYaml(load, "pnpm-workspace.yaml");
+  const pnpm = root?.json.pnpm;
+  const out = new Map<string, string>();
+  for (
+    const source of [
+      isRecord(doc) ? doc.overrides : undefined,
+      isRecord(pnpm) ? pnpm.overrides : undefined,
+    ]
+  ) {
+    for (const [key, value] of Object.entries(isRecord(source) ? source : {})) {
+      if (typeof value === "string" && !out.has(key)) out.set(key, value);
+    }
+  }
+  return [...out];
+}
+
+/** A `name` or `name@<range>` of an override's key: the name and the range. */
+const OVERRIDE_SPEC = /^((?:@[^/@>]+\/)?[^/@>]+)(?:@([^>]*))?$/;
+
+/**
+ * The range pnpm installs for a declaration its overrides rewrite, by pnpm's rules: a `name` key
+ * rewrites every declaration of `name`, a `name@<range>` key those whose range is within it, a
+ * `parent>name` key (`qar@1>zoo`) those of the package `parent` (at a version `<range>` admits);
+ * of several, one naming the parent wins, then one with a range. The value `-` removes the
+ * dependency, `$<dep>` is the root package.json's range of `<dep>`. Returns the new range, `null`
+ * for a removed one, `undefined` for none; a warning for an override vouch does not apply (a
+ * deeper selector `a>parent>name`, a `$<dep>` the root does not declare).
+ */
+function overridden(
+  overrides: readonly [string, string][],
+  root: PackageJson | undefined,
+  owner: PackageJson,
+  name: string,
+  range: string,
+): { range?: string | null; warning?: string } {
+  let best: { key: string; value: string; rank: number } | undefined;
+  for (const [key, value] of overrides) {
+    const parts = key.split(">");
+    const child = OVERRIDE_SPEC.exec(parts.at(-1)!);
+    if (child?.[1] !== name) continue;
+    const parent = parts.length > 1 ? OVERRIDE_SPEC.exec(parts.at(-2)!) : undefined;
+    if (parts.length > 1 && parent?.[1] !== owner.name) continue; // another package's
+    // `a>app>name`: only where `a` depends on this package, which vouch does not follow.
+    if (parts.length > 2) {
+      return { warning: `the pnpm override ${key}: ${value}, a selector vouch does not apply` };
+    }
+    if (child[2] !== undefined && !rangeSubset(range, child[2])) continue;
+    if (parent?.[2] !== undefined && !satisfies(owner.version ?? "", parent[2])) continue;
+    const rank = (parent === undefined ? 0 : 2) + (child[2] === undefined ? 0 : 1);
+    if (best === undefined || rank > best.rank) best = { key, value, rank };
+  }
+  if (best === undefined) return {};
+  const { key, value } = best;
+  if (value === "-") return { range: null };
+  if (!value.startsWith("$")) return { range: value };
+  const ref = declaredDependencies(root ?? { path: "", json: {} })
+    .find(([dep, , , peer]) => dep === value.slice(1) && !peer)?.[1];
+  return ref === undefined
+    ? {
+      warning: `the pnpm override ${key}: ${value}, which the root package.json does not declare`,
+    }
+    : { range: ref };
+}
+
 /**
  * The workspace globs of a tree: the root package.json's `workspaces`, else
  * pnpm-workspace.yaml's `packages` (as a package.json `workspaces` field).
@@ -150,9 +265,8 @@ export function npmRangeSatisfied(version: string, range: string | undefined): b
 function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson | undefined {
   if (root?.json.workspaces !== undefined) return root;
   const path = "pnpm-workspace.yaml";
-  const text = load(path);
-  if (text === undefined) return root;
-  const doc = parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
+  const doc = treeYaml(load, path);
+  if (doc === undefined) return root;
   const packages = isRecord(doc) && Array.isArray(doc.packages) ? doc.packages : [];
   return { path, json: { workspaces: packages } };
 }
@@ -163,18 +277,20 @@ function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson |
  * to name a catalog gives it.
  */
 function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
-  const yaml = (path: string): unknown => {
-    const text = load(path);
-    return text === undefined
-      ? undefined
-      : parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
-  };
   return catalogsOf([
-    yaml("pnpm-workspace.yaml"),
+    treeYaml(load, "pnpm-workspace.yaml"),
     root?.json,
     root?.json.workspaces,
-    yaml(".yarnrc.yml"),
+    treeYaml(load, ".yarnrc.yml"),
   ]);
+}
+
+/** A YAML file of the tree (its last document), `undefined` when there is none. */
+function treeYaml(load: Load, path: string): unknown {
+  const text = load(path);
+  return text === undefined
+    ? undefined
+    : parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
 }
 
 /**
@@ -221,16 +337,15 @@ export function readPackageJson(
   const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
   const declared = declaredDependencies(manifest);
+  /** The root package.json (this one at the root). */
+  const rootManifest = folder === "" ? manifest : loadPackageJson(load, "package.json");
   /** The root's workspaces by name (found with `list`), made once per tree. */
   let found: Map<string, string> | undefined;
   const workspaces = (): Map<string, string> => {
     const known = found ?? options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
     if (known !== undefined) return found = known;
     const byName = new Map<string, string>();
-    const root = pnpmWorkspace(
-      load,
-      folder === "" ? manifest : loadPackageJson(load, "package.json"),
-    );
+    const root = pnpmWorkspace(load, rootManifest);
     for (const f of root === undefined ? [] : workspaceFolders(root, "", list, () => true)) {
       const named = loadPackageJson(load, joinPath(f, "package.json"))?.name;
       if (named !== undefined && !byName.has(named)) byName.set(named, f);
@@ -240,21 +355,27 @@ export function readPackageJson(
   };
   const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
   /** The root package's name (a workspace of its own to pnpm, Yarn and Bun). */
-  const rootName = (): string | undefined =>
-    (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.name;
+  const rootName = (): string | undefined => rootManifest?.name;
   /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
-  const npmWorkspaces = (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.json
-    .workspaces !== undefined;
+  const npmWorkspaces = rootManifest?.json.workspaces !== undefined;
   let catalogs: Catalogs | undefined;
+  let overrides: [string, string][] | undefined;
   const warnings: string[] = [];
   for (const [alias, declaredRange, scope, peer] of declared) {
-    // A `catalog:` range is the one its catalog gives (it may alias another package).
     let range = declaredRange;
+    // pnpm's overrides rewrite a declaration before anything else reads it.
+    overrides ??= treeOverrides(load, rootManifest);
+    const override = overrides.length === 0
+      ? {}
+      : overridden(overrides, rootManifest, manifest, alias, range);
+    if (override.warning !== undefined) {
+      warnings.push(`${path}: ${alias} is ${range}; ${override.warning}: it is as declared`);
+    }
+    if (override.range === null) continue;
+    if (override.range !== undefined) range = override.range;
+    // A `catalog:` range is the one its catalog gives (it may alias another package).
     if (range.startsWith("catalog:")) {
-      catalogs ??= treeCatalogs(
-        load,
-        folder === "" ? manifest : loadPackageJson(load, "package.json"),
-      );
+      catalogs ??= treeCatalogs(load, rootManifest);
       const resolved = catalogRange(catalogs, alias, range);
       if (resolved === undefined) {
         warnings.push(

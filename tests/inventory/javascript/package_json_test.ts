@@ -427,3 +427,71 @@ Deno.test("readPackageJson: a Yarn patch: range is the patched package's own ran
     ],
   );
 });
+
+Deno.test("readPackageJson: pnpm overrides rewrite the declarations (pnpm-workspace.yaml, package.json pnpm.overrides); a parent>child one applies to the parent's, a deeper selector is a warning (voidzero-dev/vite-plus layout)", async () => {
+  await withTempDir(async (dir) => {
+    // vite-plus declares `"vite": "catalog:"`, which no catalog defines: its override makes it
+    // the member vite-plus-core. Was: a warning that the catalog is undefined, pkg:npm/vite.
+    await writeTree(dir, {
+      "pnpm-workspace.yaml": [
+        "packages:",
+        "  - packages/*",
+        "catalog:",
+        "  typescript: ^6.0.0",
+        "overrides:",
+        "  vite: workspace:@voidzero-dev/vite-plus-core@*",
+        "  semver@^5.0.0: 5.7.2",
+        "  ms@>=3: 3.0.0",
+        "  app@1>debug: 4.4.0",
+        "  app@2>ms: 3.0.0",
+        "  react>semver: 7.0.0",
+        "  a>b>left-pad: 1.0.0",
+        "  monorepo>app>left-pad: 1.0.0",
+        "  left-pad: '-'",
+        "",
+      ].join("\n"),
+      "package.json": JSON.stringify({
+        name: "vite-plus-monorepo",
+        private: true,
+        devDependencies: { vite: "catalog:", typescript: "catalog:" },
+        dependencies: { chalk: "^5.3.0" },
+        pnpm: { overrides: { vite: "npm:rolldown-vite@7", "color-name": "$chalk" } },
+      }),
+      "packages/core/package.json": JSON.stringify({
+        name: "@voidzero-dev/vite-plus-core",
+        version: "0.0.0",
+      }),
+      "packages/app/package.json": JSON.stringify({
+        name: "app",
+        version: "1.2.0",
+        dependencies: {
+          semver: "~5.3.0", // within ^5.0.0: overridden
+          ms: "^2.1.3", // not within >=3, app is no 2.x: as declared
+          debug: "^4.3.4", // app@1>debug: app 1.2.0's debug
+          "left-pad": "^1.3.0", // monorepo>app>left-pad: a warning, not removed
+          "color-name": "^1.1.4", // $chalk: the root's range
+        },
+      }),
+    });
+    const root = read(dir);
+    assert.equal(root.warnings, undefined);
+    assert.deepEqual(edgesFrom(root, ROOT_ID), [
+      "pkg:npm/chalk runtime",
+      "pkg:npm/typescript dev",
+      "workspace:packages/core dev",
+    ]);
+    const app = read(dir, "packages/app/package.json");
+    assert.deepEqual(app.components.map((c) => `${c.id} ${c.specifier ?? "-"}`), [
+      "pkg:npm/color-name ^5.3.0",
+      "pkg:npm/debug@4.4.0 -",
+      "pkg:npm/left-pad ^1.3.0",
+      "pkg:npm/ms ^2.1.3",
+      "pkg:npm/semver@5.7.2 -", // react>semver: another package's
+    ]);
+    assert.deepEqual(app.warnings, [
+      "packages/app/package.json: left-pad is ^1.3.0; the pnpm override monorepo>app>left-pad: " +
+      "1.0.0, a " +
+      "selector vouch does not apply: it is as declared",
+    ]);
+  });
+});
