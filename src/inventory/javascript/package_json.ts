@@ -14,6 +14,7 @@ import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { jsrPurl } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
+import { posix } from "../../_path.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
@@ -164,29 +165,23 @@ function interval(bounds: [string, SemVer][]): { low: Bound; high: Bound } {
 }
 
 /**
- * Whether every version the npm range `sub` admits, `sup` admits too (node-semver's `subset`,
+ * Whether the npm ranges `a` and `b` admit a common version (node-semver's `intersects`,
  * prereleases aside), as pnpm tests an override's `name@<range>` selector against a declared
- * range; a range that is no semver range only when the two are the same text.
+ * range; a range that is no semver range (`catalog:`, a URL) only when the two are the same text.
  */
-function rangeSubset(sub: string, sup: string): boolean {
-  if (sub.trim() === sup.trim()) return true;
+function rangesIntersect(a: string, b: string): boolean {
+  if (a.trim() === b.trim()) return true;
   const sets = (r: string) => r.trim().split("||").map((set) => comparators(set.trim()));
-  const [subs, sups] = [sets(sub), sets(sup)];
-  if (subs.includes(undefined) || sups.includes(undefined)) return false;
-  /** Whether bound `a` is as tight as `b` (`side` 1 for a low bound, -1 for a high one). */
-  const tighter = (a: Bound, b: Bound, side: number): boolean => {
-    if (b === undefined) return true;
-    if (a === undefined) return false;
-    const c = compareSemver(a.v, b.v) * side;
-    return c > 0 || c === 0 && (b.included || !a.included);
-  };
-  return subs.every((a) => {
-    const inner = interval(a!);
-    return sups.some((b) => {
-      const outer = interval(b!);
-      return tighter(inner.low, outer.low, 1) && tighter(inner.high, outer.high, -1);
-    });
-  });
+  const [as, bs] = [sets(a), sets(b)];
+  if (as.includes(undefined) || bs.includes(undefined)) return false;
+  return as.some((x) =>
+    bs.some((y) => {
+      const { low, high } = interval([...x!, ...y!]);
+      if (low === undefined || high === undefined) return true;
+      const c = compareSemver(low.v, high.v);
+      return c < 0 || c === 0 && low.included && high.included;
+    })
+  );
 }
 
 /**
@@ -215,10 +210,11 @@ const OVERRIDE_SPEC = /^((?:@[^/@>]+\/)?[^/@>]+)(?:@([^>]*))?$/;
 
 /**
  * The range pnpm installs for a declaration its overrides rewrite, by pnpm's rules: a `name` key
- * rewrites every declaration of `name`, a `name@<range>` key those whose range is within it, a
+ * rewrites every declaration of `name`, a `name@<range>` key those whose range meets it, a
  * `parent>name` key (`qar@1>zoo`) those of the package `parent` (at a version `<range>` admits);
  * of several, one naming the parent wins, then one with a range. The value `-` removes the
- * dependency, `$<dep>` is the root package.json's range of `<dep>`. Returns the new range, `null`
+ * dependency, `$<dep>` is the root package.json's range of `<dep>`, a relative `link:`/`file:`
+ * path is from the root (as a range of the declaring `folder`). Returns the new range, `null`
  * for a removed one, `undefined` for none; a warning for an override vouch does not apply (a
  * deeper selector `a>parent>name`, a `$<dep>` the root does not declare).
  */
@@ -228,6 +224,7 @@ function overridden(
   owner: PackageJson,
   name: string,
   range: string,
+  folder: string,
 ): { range?: string | null; warning?: string } {
   let best: { key: string; value: string; rank: number } | undefined;
   for (const [key, value] of overrides) {
@@ -240,7 +237,7 @@ function overridden(
     if (parts.length > 2) {
       return { warning: `the pnpm override ${key}: ${value}, a selector vouch does not apply` };
     }
-    if (child[2] !== undefined && !rangeSubset(range, child[2])) continue;
+    if (child[2] !== undefined && !rangesIntersect(range, child[2])) continue;
     if (parent?.[2] !== undefined && !satisfies(owner.version ?? "", parent[2])) continue;
     const rank = (parent === undefined ? 0 : 2) + (child[2] === undefined ? 0 : 1);
     if (best === undefined || rank > best.rank) best = { key, value, rank };
@@ -248,6 +245,10 @@ function overridden(
   if (best === undefined) return {};
   const { key, value } = best;
   if (value === "-") return { range: null };
+  const local = /^(link:|file:)(?!\/)(.*)$/.exec(value);
+  if (local) {
+    return { range: local[1] + (posix.relative(folder || ".", joinPath(local[2])) || ".") };
+  }
   if (!value.startsWith("$")) return { range: value };
   const ref = declaredDependencies(root ?? { path: "", json: {} })
     .find(([dep, , , peer]) => dep === value.slice(1) && !peer)?.[1];
@@ -367,7 +368,7 @@ export function readPackageJson(
     overrides ??= treeOverrides(load, rootManifest);
     const override = overrides.length === 0
       ? {}
-      : overridden(overrides, rootManifest, manifest, alias, range);
+      : overridden(overrides, rootManifest, manifest, alias, range, folder);
     if (override.warning !== undefined) {
       warnings.push(`${path}: ${alias} is ${range}; ${override.warning}: it is as declared`);
     }

@@ -442,6 +442,8 @@ Deno.test("readPackageJson: pnpm overrides rewrite the declarations (pnpm-worksp
         "  vite: workspace:@voidzero-dev/vite-plus-core@*",
         "  semver@^5.0.0: 5.7.2",
         "  ms@>=3: 3.0.0",
+        "  lodash@<4.17.21: 4.17.21",
+        "  tool: link:./vendor/tool",
         "  app@1>debug: 4.4.0",
         "  app@2>ms: 3.0.0",
         "  react>semver: 7.0.0",
@@ -461,12 +463,15 @@ Deno.test("readPackageJson: pnpm overrides rewrite the declarations (pnpm-worksp
         name: "@voidzero-dev/vite-plus-core",
         version: "0.0.0",
       }),
+      "vendor/tool/package.json": JSON.stringify({ name: "tool", version: "1.0.0" }),
       "packages/app/package.json": JSON.stringify({
         name: "app",
         version: "1.2.0",
         dependencies: {
-          semver: "~5.3.0", // within ^5.0.0: overridden
-          ms: "^2.1.3", // not within >=3, app is no 2.x: as declared
+          semver: "~5.3.0", // meets ^5.0.0: overridden
+          lodash: ">=4.17.0", // meets <4.17.21: overridden
+          tool: "^1.0.0", // link:./vendor/tool, from the root: the member there
+          ms: "^2.1.3", // does not meet >=3, app is no 2.x: as declared
           debug: "^4.3.4", // app@1>debug: app 1.2.0's debug
           "left-pad": "^1.3.0", // monorepo>app>left-pad: a warning, not removed
           "color-name": "^1.1.4", // $chalk: the root's range
@@ -485,8 +490,13 @@ Deno.test("readPackageJson: pnpm overrides rewrite the declarations (pnpm-worksp
       "pkg:npm/color-name ^5.3.0",
       "pkg:npm/debug@4.4.0 -",
       "pkg:npm/left-pad ^1.3.0",
+      "pkg:npm/lodash@4.17.21 -",
       "pkg:npm/ms ^2.1.3",
       "pkg:npm/semver@5.7.2 -", // react>semver: another package's
+    ]);
+    assert.deepEqual(app.members.map((m) => m.id), [
+      "workspace:packages/app",
+      "workspace:vendor/tool",
     ]);
     assert.deepEqual(app.warnings, [
       "packages/app/package.json: left-pad is ^1.3.0; the pnpm override monorepo>app>left-pad: " +
