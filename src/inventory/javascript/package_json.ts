@@ -297,7 +297,8 @@ function treeYaml(load: Load, path: string): unknown {
 /**
  * Reads a package.json: every declared dependency (`dependencies`, `devDependencies`,
  * `optionalDependencies`, `peerDependencies`) is a component without a version: the declared range
- * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too); `npm:` aliases
+ * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too), once the tree's pnpm
+ * overrides have rewritten it (see {@linkcode overridden}); `npm:` aliases
  * name the real package, `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url` (a hosted git archive, GitHub's codeload one, is its git source: `vcs_url`);
  * Yarn's `patch:` range is the patched package's own range (`patch:lodash@npm%3A4.17.21#…` is
