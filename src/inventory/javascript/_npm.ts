@@ -701,3 +701,58 @@ export function catalogRange(catalogs: Catalogs, name: string, range: string): s
   const value = catalogs.get(range.slice("catalog:".length) || "default")?.[name];
   return typeof value === "string" ? value : undefined;
 }
+
+/**
+ * A Yarn patch file (of a `patch:` range or locator) as a path from the project's root, read as
+ * Yarn reads it: `~/` starts at the project's root, a relative path at the workspace that
+ * declares the patch (`./patches/x.patch` of `packages/a` is `packages/a/patches/x.patch`); a
+ * builtin patch keeps its name.
+ *
+ * @param file The patch file as the range writes it.
+ * @param folder The declaring workspace's folder (`""` for the root).
+ * @returns The path, or the builtin patch's name.
+ */
+export function yarnPatchFile(file: string, folder: string): string {
+  if (file.startsWith("~/")) return joinPath(file.slice(2));
+  return /(?:^|[!~])builtin<[^>]*>$/.test(file) ? file : joinPath(folder, file);
+}
+
+/**
+ * The package a Yarn `patch:` range patches, as declared: its source descriptor
+ * (`patch:lodash@npm%3A4.17.21#~/.yarn/patches/x.patch::version=4.17.21&hash=abc`, %-encoded,
+ * the `::` parameters dropped) as a range of the declared name (`4.17.21`; `npm:<source>@<range>`
+ * when the source is another package), and its patch files (see {@linkcode yarnPatchFile}).
+ *
+ * @example
+ * ```ts
+ * import { yarnPatchedRange } from "./_npm.ts";
+ * yarnPatchedRange("lodash", "patch:lodash@npm%3A4.17.21#./p.patch", "app").range; // "4.17.21"
+ * ```
+ *
+ * @param name The declared name.
+ * @param range The declared `patch:` range.
+ * @param folder The declaring package.json's folder.
+ * @returns The patched package's range and the patch files.
+ */
+export function yarnPatchedRange(
+  name: string,
+  range: string,
+  folder: string,
+): { range: string; patches: string[] } {
+  const body = range.slice("patch:".length).replace(/::.*$/, "");
+  const hash = body.indexOf("#");
+  const source = decodePercent(hash === -1 ? body : body.slice(0, hash));
+  const files = hash === -1 ? "" : decodePercent(body.slice(hash + 1));
+  const patches = files.split("&").filter((f) => f !== "").map((f) => yarnPatchFile(f, folder));
+  const at = source.indexOf("@", 1);
+  const sourceName = at === -1 ? source : source.slice(0, at);
+  const sourceRange = at === -1 ? "*" : source.slice(at + 1);
+  // `npm:<other>@<range>` (an alias source) stays; `npm:<range>` is Yarn's default protocol.
+  const own = /^npm:(?:@[^/@]+\/)?[^@]+@/.test(sourceRange)
+    ? sourceRange
+    : sourceRange.replace(/^npm:/, "");
+  return {
+    range: sourceName === name || own.startsWith("npm:") ? own : `npm:${sourceName}@${own}`,
+    patches,
+  };
+}

@@ -14,6 +14,7 @@ import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { jsrPurl } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
+import { posix } from "../../_path.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
@@ -33,6 +34,7 @@ import {
   tarballVersion,
   withoutExcludedMembers,
   workspaceFolders,
+  yarnPatchedRange,
 } from "./_npm.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
 
@@ -142,6 +144,121 @@ export function npmRangeSatisfied(version: string, range: string | undefined): b
   return semverRange && SEMVER.test(version) ? false : undefined;
 }
 
+/** A bound of a comparator set: the version and whether it is included. */
+type Bound = { v: SemVer; included: boolean } | undefined;
+
+/** The interval a comparator set admits (`undefined` bounds: unbounded). */
+function interval(bounds: [string, SemVer][]): { low: Bound; high: Bound } {
+  let low: Bound;
+  let high: Bound;
+  for (const [op, v] of bounds) {
+    if (op !== "<" && op !== "<=") {
+      const c = low === undefined ? 1 : compareSemver(v, low.v);
+      if (c > 0 || c === 0 && op === ">") low = { v, included: op !== ">" };
+    }
+    if (op !== ">" && op !== ">=") {
+      const c = high === undefined ? -1 : compareSemver(v, high.v);
+      if (c < 0 || c === 0 && op === "<") high = { v, included: op !== "<" };
+    }
+  }
+  return { low, high };
+}
+
+/**
+ * Whether the npm ranges `a` and `b` admit a common version (node-semver's `intersects`,
+ * prereleases aside), as pnpm tests an override's `name@<range>` selector against a declared
+ * range; a range that is no semver range (`catalog:`, a URL) only when the two are the same text.
+ */
+function rangesIntersect(a: string, b: string): boolean {
+  if (a.trim() === b.trim()) return true;
+  const sets = (r: string) => r.trim().split("||").map((set) => comparators(set.trim()));
+  const [as, bs] = [sets(a), sets(b)];
+  if (as.includes(undefined) || bs.includes(undefined)) return false;
+  return as.some((x) =>
+    bs.some((y) => {
+      const { low, high } = interval([...x!, ...y!]);
+      if (low === undefined || high === undefined) return true;
+      const c = compareSemver(low.v, high.v);
+      return c < 0 || c === 0 && low.included && high.included;
+    })
+  );
+}
+
+/**
+ * The pnpm overrides of a tree (`overrides` of pnpm-workspace.yaml, pnpm 10's place, then the
+ * root package.json's `pnpm.overrides` for the keys it lacks), as `[key, value]` pairs.
+ */
+function treeOverrides(load: Load, root: PackageJson | undefined): [string, string][] {
+  const doc = treeYaml(load, "pnpm-workspace.yaml");
+  const pnpm = root?.json.pnpm;
+  const out = new Map<string, string>();
+  for (
+    const source of [
+      isRecord(doc) ? doc.overrides : undefined,
+      isRecord(pnpm) ? pnpm.overrides : undefined,
+    ]
+  ) {
+    for (const [key, value] of Object.entries(isRecord(source) ? source : {})) {
+      if (typeof value === "string" && !out.has(key)) out.set(key, value);
+    }
+  }
+  return [...out];
+}
+
+/** A `name` or `name@<range>` of an override's key: the name and the range. */
+const OVERRIDE_SPEC = /^((?:@[^/@>]+\/)?[^/@>]+)(?:@([^>]*))?$/;
+
+/**
+ * The range pnpm installs for a declaration its overrides rewrite, by pnpm's rules: a `name` key
+ * rewrites every declaration of `name`, a `name@<range>` key those whose range meets it, a
+ * `parent>name` key (`qar@1>zoo`) those of the package `parent` (at a version `<range>` admits);
+ * of several, one naming the parent wins, then one with a range. The value `-` removes the
+ * dependency, `$<dep>` is the root package.json's range of `<dep>`, a relative `link:`/`file:`
+ * path is from the root (as a range of the declaring `folder`). Returns the new range, `null`
+ * for a removed one, `undefined` for none; a warning for an override vouch does not apply (a
+ * deeper selector `a>parent>name`, a `$<dep>` the root does not declare).
+ */
+function overridden(
+  overrides: readonly [string, string][],
+  root: PackageJson | undefined,
+  owner: PackageJson,
+  name: string,
+  range: string,
+  folder: string,
+): { range?: string | null; warning?: string } {
+  let best: { key: string; value: string; rank: number } | undefined;
+  for (const [key, value] of overrides) {
+    const parts = key.split(">");
+    const child = OVERRIDE_SPEC.exec(parts.at(-1)!);
+    if (child?.[1] !== name) continue;
+    const parent = parts.length > 1 ? OVERRIDE_SPEC.exec(parts.at(-2)!) : undefined;
+    if (parts.length > 1 && parent?.[1] !== owner.name) continue; // another package's
+    // `a>app>name`: only where `a` depends on this package, which vouch does not follow.
+    if (parts.length > 2) {
+      return { warning: `the pnpm override ${key}: ${value}, a selector vouch does not apply` };
+    }
+    if (child[2] !== undefined && !rangesIntersect(range, child[2])) continue;
+    if (parent?.[2] !== undefined && !satisfies(owner.version ?? "", parent[2])) continue;
+    const rank = (parent === undefined ? 0 : 2) + (child[2] === undefined ? 0 : 1);
+    if (best === undefined || rank > best.rank) best = { key, value, rank };
+  }
+  if (best === undefined) return {};
+  const { key, value } = best;
+  if (value === "-") return { range: null };
+  const local = /^(link:|file:)(?!\/)(.*)$/.exec(value);
+  if (local) {
+    return { range: local[1] + (posix.relative(folder || ".", joinPath(local[2])) || ".") };
+  }
+  if (!value.startsWith("$")) return { range: value };
+  const ref = declaredDependencies(root ?? { path: "", json: {} })
+    .find(([dep, , , peer]) => dep === value.slice(1) && !peer)?.[1];
+  return ref === undefined
+    ? {
+      warning: `the pnpm override ${key}: ${value}, which the root package.json does not declare`,
+    }
+    : { range: ref };
+}
+
 /**
  * The workspace globs of a tree: the root package.json's `workspaces`, else
  * pnpm-workspace.yaml's `packages` (as a package.json `workspaces` field).
@@ -149,9 +266,8 @@ export function npmRangeSatisfied(version: string, range: string | undefined): b
 function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson | undefined {
   if (root?.json.workspaces !== undefined) return root;
   const path = "pnpm-workspace.yaml";
-  const text = load(path);
-  if (text === undefined) return root;
-  const doc = parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
+  const doc = treeYaml(load, path);
+  if (doc === undefined) return root;
   const packages = isRecord(doc) && Array.isArray(doc.packages) ? doc.packages : [];
   return { path, json: { workspaces: packages } };
 }
@@ -162,32 +278,37 @@ function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson |
  * to name a catalog gives it.
  */
 function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
-  const yaml = (path: string): unknown => {
-    const text = load(path);
-    return text === undefined
-      ? undefined
-      : parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
-  };
   return catalogsOf([
-    yaml("pnpm-workspace.yaml"),
+    treeYaml(load, "pnpm-workspace.yaml"),
     root?.json,
     root?.json.workspaces,
-    yaml(".yarnrc.yml"),
+    treeYaml(load, ".yarnrc.yml"),
   ]);
+}
+
+/** A YAML file of the tree (its last document), `undefined` when there is none. */
+function treeYaml(load: Load, path: string): unknown {
+  const text = load(path);
+  return text === undefined
+    ? undefined
+    : parseYamlDocuments(text, path, "inventory.package_json.invalid").at(-1);
 }
 
 /**
  * Reads a package.json: every declared dependency (`dependencies`, `devDependencies`,
  * `optionalDependencies`, `peerDependencies`) is a component without a version: the declared range
- * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too); `npm:` aliases
+ * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too), once the tree's pnpm
+ * overrides have rewritten it (see {@linkcode overridden}); `npm:` aliases
  * name the real package, `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url` (a hosted git archive, GitHub's codeload one, is its git source: `vcs_url`);
+ * Yarn's `patch:` range is the patched package's own range (`patch:lodash@npm%3A4.17.21#…` is
+ * lodash 4.17.21) with its patch files;
  * `workspace:`, `link:`, `file:` and `portal:` folders are first-party members (a `link:` that
  * names no folder of the tree, Bun's `link:<name>` of a package `bun link` registered, is a
  * warning; a `workspace:` one, `workspace:<name>@<range>` naming member `<name>`
  * (`workspace:../<folder>` the member in that folder), located through the root's `workspaces`, or
- * pnpm-workspace.yaml's `packages` when the root has none, when `list` is given, else named
- * `workspace:?<name>`; the root package itself, named by `workspace:` or reached by `link:..`, is
+ * pnpm-workspace.yaml's `packages` when the root has none; one naming no member, which pnpm, Yarn
+ * and Bun refuse to install, is a warning and the package as declared; the root package itself, named by `workspace:` or reached by `link:..`, is
  * the project). The package.json describes its project; a nested one is also a member, which the
  * root depends on. When a JavaScript lockfile resolves it, the inventory takes the lock's word
  * instead (see `_fold.ts`).
@@ -218,16 +339,15 @@ export function readPackageJson(
   const from = folder === "" ? ROOT_ID : out.member(folderMember(folder, manifest));
   if (from !== ROOT_ID) out.edge(ROOT_ID, from, "runtime");
   const declared = declaredDependencies(manifest);
+  /** The root package.json (this one at the root). */
+  const rootManifest = folder === "" ? manifest : loadPackageJson(load, "package.json");
   /** The root's workspaces by name (found with `list`), made once per tree. */
   let found: Map<string, string> | undefined;
   const workspaces = (): Map<string, string> => {
     const known = found ?? options.memo?.get(WORKSPACES) as Map<string, string> | undefined;
     if (known !== undefined) return found = known;
     const byName = new Map<string, string>();
-    const root = pnpmWorkspace(
-      load,
-      folder === "" ? manifest : loadPackageJson(load, "package.json"),
-    );
+    const root = pnpmWorkspace(load, rootManifest);
     for (const f of root === undefined ? [] : workspaceFolders(root, "", list, () => true)) {
       const named = loadPackageJson(load, joinPath(f, "package.json"))?.name;
       if (named !== undefined && !byName.has(named)) byName.set(named, f);
@@ -237,21 +357,27 @@ export function readPackageJson(
   };
   const workspaceFolder = (name: string): string | undefined => workspaces().get(name);
   /** The root package's name (a workspace of its own to pnpm, Yarn and Bun). */
-  const rootName = (): string | undefined =>
-    (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.name;
+  const rootName = (): string | undefined => rootManifest?.name;
   /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
-  const npmWorkspaces = (folder === "" ? manifest : loadPackageJson(load, "package.json"))?.json
-    .workspaces !== undefined;
+  const npmWorkspaces = rootManifest?.json.workspaces !== undefined;
   let catalogs: Catalogs | undefined;
+  let overrides: [string, string][] | undefined;
   const warnings: string[] = [];
   for (const [alias, declaredRange, scope, peer] of declared) {
-    // A `catalog:` range is the one its catalog gives (it may alias another package).
     let range = declaredRange;
+    // pnpm's overrides rewrite a declaration before anything else reads it.
+    overrides ??= treeOverrides(load, rootManifest);
+    const override = overrides.length === 0
+      ? {}
+      : overridden(overrides, rootManifest, manifest, alias, range, folder);
+    if (override.warning !== undefined) {
+      warnings.push(`${path}: ${alias} is ${range}; ${override.warning}: it is as declared`);
+    }
+    if (override.range === null) continue;
+    if (override.range !== undefined) range = override.range;
+    // A `catalog:` range is the one its catalog gives (it may alias another package).
     if (range.startsWith("catalog:")) {
-      catalogs ??= treeCatalogs(
-        load,
-        folder === "" ? manifest : loadPackageJson(load, "package.json"),
-      );
+      catalogs ??= treeCatalogs(load, rootManifest);
       const resolved = catalogRange(catalogs, alias, range);
       if (resolved === undefined) {
         warnings.push(
@@ -260,6 +386,9 @@ export function readPackageJson(
         );
       } else range = resolved;
     }
+    // Yarn's `patch:` range is the patched package's own range, with the patch files.
+    let patches: string[] | undefined;
+    if (range.startsWith("patch:")) ({ range, patches } = yarnPatchedRange(alias, range, folder));
     if (alias === "") {
       const line = nthLine(text, /""\s*:/);
       throw invalid("package_json", at(path, line), "a dependency with an empty package name");
@@ -271,15 +400,31 @@ export function readPackageJson(
       const byName = local[1] === "workspace" && !/^\.\.?(?:\/|$)/.test(local[2]);
       const named = byName ? /^((?:@[^/@]+\/)?[^/@]+)@/.exec(local[2])?.[1] ?? alias : alias;
       const target = byName
-        ? workspaceFolder(named) ?? (named === rootName() ? "" : `?${named}`)
+        ? workspaceFolder(named) ?? (named === rootName() ? "" : undefined)
         : joinPath(folder, local[2]);
+      if (target === undefined) {
+        // pnpm, Yarn and Bun refuse to install it (a member not checked out, a git submodule):
+        // the package as declared, unresolvable, never a member the tree does not have.
+        warnings.push(
+          `${path}: ${alias} is ${range}, but no workspace member is named ${named}: it is ` +
+            "declared, unresolved (pnpm, Yarn and Bun refuse to install it)",
+        );
+        const id = out.component(npmComponent({
+          name: named,
+          specifier: range,
+          scopes: [scope],
+          sources: [path],
+        }));
+        out.edge(from, id, scope);
+        continue;
+      }
       // The root package itself (`workspace:*` naming it, `link:..` to it) is the project.
       if (target === "") {
         out.edge(from, ROOT_ID, scope);
         continue;
       }
       // Its own package.json names it, when the folder is inside the project.
-      const there = target.startsWith("?") || target.startsWith("..")
+      const there = target.startsWith("..")
         ? undefined
         : loadPackageJson(load, joinPath(target, "package.json"));
       const missing = local[1] === "link" && there === undefined && !target.startsWith("..") &&
@@ -354,6 +499,7 @@ export function readPackageJson(
       qualifiers,
       scopes: [scope],
       sources: [path],
+      patches,
     }));
     out.edge(from, id, scope);
   }

@@ -39,6 +39,7 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
   workspaceFolders,
+  yarnPatchFile,
 } from "./_npm.ts";
 import {
   declaredScope,
@@ -247,17 +248,6 @@ function locatorFolder(params: URLSearchParams): string {
   return range.startsWith("workspace:") ? joinPath(range.slice("workspace:".length)) : "";
 }
 
-/**
- * A Berry patch file as a path from the lockfile's folder, read as Yarn reads it: `~/` starts at
- * the project's root, a relative path at the workspace that declares the patch (the `locator`
- * parameter: `./patches/x.patch` of `packages/a` is `packages/a/patches/x.patch`); a builtin
- * patch keeps its name.
- */
-function patchFile(file: string, folder: string): string {
-  if (file.startsWith("~/")) return joinPath(file.slice(2));
-  return /(?:^|[!~])builtin<[^>]*>$/.test(file) ? file : joinPath(folder, file);
-}
-
 /** Decodes the resolution of a Berry entry into `entry`. */
 function resolveBerry(entry: Entry, resolution: string, path: string): void {
   const { name, range } = splitDescriptor(resolution);
@@ -292,7 +282,7 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       // package (a builtin compat patch over the project's own) adds its own to the inner ones.
       const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path);
       for (const file of files.split("&")) {
-        if (file !== "") (entry.patches ??= []).push(patchFile(file, locatorFolder(params)));
+        if (file !== "") (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params)));
       }
       resolveBerry(entry, inner, path);
       return;

@@ -110,9 +110,49 @@ Deno.test("readPackageJson: pnpm-workspace.yaml's packages locate workspace: mem
     });
     const { load, list } = treeContext(dir);
     const out = readPackageJson(load("package.json")!, { path: "package.json", load, list });
+    // '!**/test/**' excludes @acme/fixture: no member of that name, which pnpm refuses.
+    assert.deepEqual(out.members.map((m) => m.id), ["workspace:packages/lib"]);
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier}`), [
+      "pkg:npm/%40acme/fixture workspace:^",
+    ]);
+  });
+});
+
+Deno.test("readPackageJson: a workspace: range naming no member is a warning and the package as declared, no phantom member (voidzero-dev/vite-plus: submodules not checked out)", async () => {
+  await withTempDir(async (dir) => {
+    // vite-plus's `vite` and `rolldown` are git submodules listed in pnpm-workspace.yaml;
+    // unchecked out, pnpm, Yarn and Bun refuse `workspace:*` ("no package named vite").
+    // Was: members `workspace:?vite`, `workspace:?@rolldown/pluginutils`, no warning.
+    await writeTree(dir, {
+      "pnpm-workspace.yaml":
+        "packages:\n  - packages/*\n  - rolldown/packages/*\n  - vite/packages/*\n",
+      "package.json": JSON.stringify({ name: "vite-plus-monorepo", private: true }),
+      "packages/cli/package.json": JSON.stringify({
+        name: "vite-plus",
+        version: "1.0.0",
+        dependencies: {
+          vite: "workspace:*",
+          pluginutils: "workspace:@rolldown/pluginutils@^",
+          prompts: "workspace:^",
+        },
+      }),
+      "packages/prompts/package.json": JSON.stringify({ name: "prompts", version: "0.1.0" }),
+    });
+    const out = read(dir, "packages/cli/package.json");
     assert.deepEqual(out.members.map((m) => m.id), [
-      "workspace:?@acme/fixture", // excluded by '!**/test/**': no member of that name
-      "workspace:packages/lib",
+      "workspace:packages/cli",
+      "workspace:packages/prompts",
+    ]);
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.version} ${c.specifier}`), [
+      "pkg:npm/%40rolldown/pluginutils undefined workspace:@rolldown/pluginutils@^",
+      "pkg:npm/vite undefined workspace:*",
+    ]);
+    assert.deepEqual(out.warnings, [
+      "packages/cli/package.json: vite is workspace:*, but no workspace member is named vite: " +
+      "it is declared, unresolved (pnpm, Yarn and Bun refuse to install it)",
+      "packages/cli/package.json: pluginutils is workspace:@rolldown/pluginutils@^, but no " +
+      "workspace member is named @rolldown/pluginutils: it is declared, unresolved (pnpm, Yarn " +
+      "and Bun refuse to install it)",
     ]);
   });
 });
@@ -359,6 +399,109 @@ Deno.test("readPackageJson: a link: that names no folder of the tree (Bun's link
       "packages/private/package.json: shared is link:shared, which names no folder of the tree " +
       "(Bun's link:<name> is a package `bun link` registered on the developer's machine): it is " +
       "not in the SBOM",
+    ]);
+  });
+});
+
+Deno.test("readPackageJson: a Yarn patch: range is the patched package's own range, with its patch files", () => {
+  // Yarn's patch:<source descriptor, %-encoded>#<patch files>::<parameters>. Was: pkg:npm/lodash
+  // with no version and the whole patch: string as its specifier.
+  const text = JSON.stringify({
+    name: "app",
+    dependencies: {
+      lodash: "patch:lodash@npm%3A4.17.21#./.yarn/patches/lodash.patch",
+      "react-native":
+        "patch:react-native@npm%3A%5E0.72.0#~/.yarn/patches/rn.patch::version=0.72.4&hash=abc",
+      "left-pad": "patch:left-pad@1.3.0#./a.patch&./b.patch", // the Yarn docs' form, two files
+      "lodash-es": "patch:lodash@npm%3A4.17.20#~/.yarn/patches/es.patch", // another package
+    },
+  });
+  const out = readPackageJson(text, { path: "packages/app/package.json", load: () => undefined });
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.specifier ?? "-"} ${c.patches}`),
+    [
+      "pkg:npm/left-pad@1.3.0 - packages/app/a.patch,packages/app/b.patch",
+      "pkg:npm/lodash@4.17.20 - .yarn/patches/es.patch",
+      "pkg:npm/lodash@4.17.21 - packages/app/.yarn/patches/lodash.patch",
+      "pkg:npm/react-native ^0.72.0 .yarn/patches/rn.patch",
+    ],
+  );
+});
+
+Deno.test("readPackageJson: pnpm overrides rewrite the declarations (pnpm-workspace.yaml, package.json pnpm.overrides); a parent>child one applies to the parent's, a deeper selector is a warning (voidzero-dev/vite-plus layout)", async () => {
+  await withTempDir(async (dir) => {
+    // vite-plus declares `"vite": "catalog:"`, which no catalog defines: its override makes it
+    // the member vite-plus-core. Was: a warning that the catalog is undefined, pkg:npm/vite.
+    await writeTree(dir, {
+      "pnpm-workspace.yaml": [
+        "packages:",
+        "  - packages/*",
+        "catalog:",
+        "  typescript: ^6.0.0",
+        "overrides:",
+        "  vite: workspace:@voidzero-dev/vite-plus-core@*",
+        "  semver@^5.0.0: 5.7.2",
+        "  ms@>=3: 3.0.0",
+        "  lodash@<4.17.21: 4.17.21",
+        "  tool: link:./vendor/tool",
+        "  app@1>debug: 4.4.0",
+        "  app@2>ms: 3.0.0",
+        "  react>semver: 7.0.0",
+        "  a>b>left-pad: 1.0.0",
+        "  monorepo>app>left-pad: 1.0.0",
+        "  left-pad: '-'",
+        "",
+      ].join("\n"),
+      "package.json": JSON.stringify({
+        name: "vite-plus-monorepo",
+        private: true,
+        devDependencies: { vite: "catalog:", typescript: "catalog:" },
+        dependencies: { chalk: "^5.3.0" },
+        pnpm: { overrides: { vite: "npm:rolldown-vite@7", "color-name": "$chalk" } },
+      }),
+      "packages/core/package.json": JSON.stringify({
+        name: "@voidzero-dev/vite-plus-core",
+        version: "0.0.0",
+      }),
+      "vendor/tool/package.json": JSON.stringify({ name: "tool", version: "1.0.0" }),
+      "packages/app/package.json": JSON.stringify({
+        name: "app",
+        version: "1.2.0",
+        dependencies: {
+          semver: "~5.3.0", // meets ^5.0.0: overridden
+          lodash: ">=4.17.0", // meets <4.17.21: overridden
+          tool: "^1.0.0", // link:./vendor/tool, from the root: the member there
+          ms: "^2.1.3", // does not meet >=3, app is no 2.x: as declared
+          debug: "^4.3.4", // app@1>debug: app 1.2.0's debug
+          "left-pad": "^1.3.0", // monorepo>app>left-pad: a warning, not removed
+          "color-name": "^1.1.4", // $chalk: the root's range
+        },
+      }),
+    });
+    const root = read(dir);
+    assert.equal(root.warnings, undefined);
+    assert.deepEqual(edgesFrom(root, ROOT_ID), [
+      "pkg:npm/chalk runtime",
+      "pkg:npm/typescript dev",
+      "workspace:packages/core dev",
+    ]);
+    const app = read(dir, "packages/app/package.json");
+    assert.deepEqual(app.components.map((c) => `${c.id} ${c.specifier ?? "-"}`), [
+      "pkg:npm/color-name ^5.3.0",
+      "pkg:npm/debug@4.4.0 -",
+      "pkg:npm/left-pad ^1.3.0",
+      "pkg:npm/lodash@4.17.21 -",
+      "pkg:npm/ms ^2.1.3",
+      "pkg:npm/semver@5.7.2 -", // react>semver: another package's
+    ]);
+    assert.deepEqual(app.members.map((m) => m.id), [
+      "workspace:packages/app",
+      "workspace:vendor/tool",
+    ]);
+    assert.deepEqual(app.warnings, [
+      "packages/app/package.json: left-pad is ^1.3.0; the pnpm override monorepo>app>left-pad: " +
+      "1.0.0, a " +
+      "selector vouch does not apply: it is as declared",
     ]);
   });
 });
