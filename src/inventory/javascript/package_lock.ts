@@ -343,9 +343,17 @@ export function readPackageLock(
   const out = new OutputBuilder();
   const lockDir = rush?.temp ?? folderOf(path);
   const top = entries.get("") ?? {};
-  // An empty name is no name (npm names the project after its folder then).
+  // An empty name is no name (npm names the project after its folder then), and so is the
+  // lock's own `name` when the package.json beside it has none: npm wrote its folder's name
+  // there (gitea's `"name": "gitea"` beside a nameless package.json; its go.mod names it).
   // Rush's package (`rush-common`) names no project.
-  const topName = stringAt(top, "name") || (rush ? undefined : stringAt(lock, "name")) || undefined;
+  const beside = rush || options.load === undefined
+    ? undefined
+    : loadPackageJson(options.load, joinPath(lockDir, "package.json"));
+  const lockName = rush || (beside !== undefined && !beside.name)
+    ? undefined
+    : stringAt(lock, "name");
+  const topName = stringAt(top, "name") || lockName || undefined;
   const topFields = {
     name: topName,
     version: stringAt(top, "version") ?? stringAt(lock, "version"),
@@ -354,7 +362,7 @@ export function readPackageLock(
     out,
     lockDir,
     topName === undefined && options.load !== undefined
-      ? loadPackageJson(options.load, joinPath(lockDir, "package.json"))
+      ? beside
       : { path: "", json: topFields, ...topFields },
   );
   // Where each link points, and the id of every node (member or component) by location.

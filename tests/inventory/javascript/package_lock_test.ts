@@ -151,6 +151,26 @@ Deno.test("readPackageLock: an empty root name is no name (was a purl with no na
   assert.equal(out.project?.purl, "pkg:npm/app@1.0.0");
 });
 
+Deno.test("readPackageLock: the lock's name beside a nameless package.json is npm's folder default, no project", () => {
+  // go-gitea/gitea: a package.json with no name, its lock `"name": "gitea"` (the folder's).
+  const lock = JSON.stringify({
+    name: "gitea",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { dependencies: { dayjs: "1.11.13" }, engines: { node: ">= 18.0.0" } },
+      "node_modules/dayjs": { version: "1.11.13", license: "MIT" },
+    },
+  });
+  const nameless = '{"type": "module", "dependencies": {"dayjs": "1.11.13"}}';
+  const out = readPackageLock(lock, { path: "package-lock.json", load: () => nameless });
+  assert.equal(out.project, undefined);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/dayjs@1.11.13"]);
+  const named = '{"name": "gitea", "dependencies": {"dayjs": "1.11.13"}}';
+  const stated = readPackageLock(lock, { path: "package-lock.json", load: () => named });
+  assert.equal(stated.project?.purl, "pkg:npm/gitea");
+});
+
 Deno.test("readPackageLock rejects malformed lockfileVersion 1 entries with their line", () => {
   assertVouchError(
     () =>
