@@ -664,11 +664,16 @@ export function readYarnLock(
   // installed as that entry, its dependencies (on the entry) reached through it.
   const declaring = new Set(folderIds.keys());
   const ids = new Map<Entry, string>();
+  /** The workspaces outside the project, components that Yarn installs as projects. */
+  const outsideWorkspaces: Entry[] = [];
   for (const entry of entries) {
     if (entry.folder === undefined) continue;
-    // A folder outside the project (another checkout, `portal:../../lib`) is third-party.
-    if (!entry.workspace && localPlace(at, entry.folder).kind === "outside") {
+    // A folder outside the project (another checkout, `portal:../../lib`, a workspace
+    // `../shared` of a lock in a subfolder scanned on its own) is third-party.
+    if (localPlace(at, entry.folder).kind === "outside") {
       entry.folder = undefined;
+      if (entry.workspace) outsideWorkspaces.push(entry);
+      entry.workspace = false;
       // Yarn's placeholder for a package it links without reading a version.
       if (entry.version === "0.0.0-use.local") entry.version = undefined;
       continue;
@@ -795,6 +800,12 @@ export function readYarnLock(
       for (const entry of entries) {
         if (!referenced.has(entry)) firstEdges.push([top, entry, "runtime"]);
       }
+    }
+  }
+  // A workspace outside the project that nothing depends on is installed as a project is.
+  for (const entry of outsideWorkspaces) {
+    if (!entries.some((e) => e.deps.some((dep) => lookup(dep) === entry))) {
+      firstEdges.push([top, entry, "runtime"]);
     }
   }
   // A workspace another one depends on brings its own dependencies, not its dev
