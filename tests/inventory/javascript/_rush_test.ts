@@ -504,3 +504,33 @@ Deno.test("relativeFolder: from a folder of the tree to another, which may lie o
   assert.equal(relativeFolder("apps/a", "../../x"), "../../../../x");
   assert.equal(relativeFolder("a", "a"), "");
 });
+
+Deno.test("Rush yarn.lock: the @rush-temp entry of a project outside the repository (`../cli`) is a component named by rush.json", async () => {
+  const tree = await fixtureTree("yarn-temp-projects");
+  const moved: Record<string, string> = {};
+  for (const [path, text] of Object.entries(tree)) {
+    moved[path.startsWith("tools/cli/") ? path.replace("tools/cli/", "../cli/") : `repo/${path}`] =
+      text;
+  }
+  moved["repo/rush.json"] = moved["repo/rush.json"].replace('"tools/cli"', '"../cli"');
+  await withTempDir(async (dir) => {
+    const files: Record<string, string> = {};
+    for (const [path, text] of Object.entries(moved)) files[path.replace(/^\.\.\//, "")] = text;
+    await writeTree(dir, files);
+    const inventory = await readInventory(`${dir}/repo`);
+    // Was: the member workspace:../cli, its dependencies those of no project.
+    assert.deepEqual(inventory.members.map((m) => m.id), [
+      "workspace:libs/decoder",
+      "workspace:tools/logger",
+    ]);
+    assert.deepEqual(from(inventory, "workspace:tools/logger"), [
+      "pkg:npm/%40nd/toolchain-cli dev",
+    ]);
+    assert.deepEqual(from(inventory, "pkg:npm/%40nd/toolchain-cli"), [
+      "pkg:npm/%40types/node@10.17.6 runtime",
+      "pkg:npm/colors@1.3.2 runtime",
+      "pkg:npm/rimraf@2.6.2 runtime",
+      "pkg:npm/typescript@3.6.4 runtime",
+    ]);
+  });
+});
