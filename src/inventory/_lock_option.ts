@@ -2,6 +2,7 @@
 // scan finds lockfiles by their names; a tool its manifest tells to use another file, or none,
 // does not use the one of the manifest's folder, and uses the named one whatever its name.
 import { posix } from "../_path.ts";
+import { isOutside } from "./_paths.ts";
 import { type Reader, withModules } from "./_reader.ts";
 import { readerFor, READERS } from "./_registry.ts";
 import type { UnreadFile } from "./_scan.ts";
@@ -90,7 +91,7 @@ export async function applyLockOptions(
       continue;
     }
     if (options.excluded(lock)) continue;
-    const inside = lock !== ".." && !lock.startsWith("../") && !lock.startsWith("/");
+    const inside = !isOutside(lock);
     // A lockfile of its reader's own name in the manifest's folder is the default: when it is
     // missing, the manifest's usual hint stands.
     const usual = readerFor(lock) === reader && posix.dirname(lock) === folder;

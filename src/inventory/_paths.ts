@@ -32,6 +32,17 @@ export function localPlace(lockPath: string, local: string): LocalPlace {
 }
 
 /**
+ * Whether a path relative to the project root (`/`-separated) lies outside
+ * the project: absolute, a URL, or climbing out of the root.
+ *
+ * @param path The root-relative path.
+ * @returns `true` when it is outside.
+ */
+export function isOutside(path: string): boolean {
+  return localPlace(".", path).kind === "outside";
+}
+
+/**
  * Whether a local path is a folder of the project's own code: the lockfile's
  * folder or another inside the project, but not one under a `vendor/`
  * folder (third-party code copied into the tree: a vendored Bundler gem, a

@@ -2,14 +2,14 @@
 // files a registered reader reads, and every other dependency file it met
 // (a known format without a reader, a link that leaves the project, a FIFO):
 // those are reported, never silently skipped.
-import { isAbsolute, join, relative } from "../_path.ts";
+import { join } from "../_path.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { entered, matchesAny, SKIPPED_PATHS } from "./_skipped.ts";
 import { type KnownFile, knownFile } from "./_known_files.ts";
 import type { Ecosystem } from "./types.ts";
 import { readerFor } from "./_registry.ts";
 import { readRegularFile, unreadable } from "./_files.ts";
-import { fsProblem } from "../_fs.ts";
+import { fsProblem, isSameOrInside } from "../_fs.ts";
 import { VouchError } from "../errors.ts";
 
 export { matchesAny, SKIPPED_FOLDERS, SKIPPED_PATHS, skippedFolder } from "./_skipped.ts";
@@ -142,8 +142,7 @@ function followLink(
   } catch {
     return "broken";
   }
-  const inside = relative(realRoot, target);
-  if (inside.startsWith("..") || isAbsolute(inside)) {
+  if (!isSameOrInside(realRoot, target)) {
     return info.isDirectory ? "directory" : "outside";
   }
   return info.isFile ? "file" : info.isDirectory ? "directory" : "special";

@@ -16,7 +16,7 @@ import {
   statOrUndefined,
   unreadable,
 } from "./_files.ts";
-import { fsProblem } from "../_fs.ts";
+import { fsProblem, isSameOrInside } from "../_fs.ts";
 import { locksResolving, mergeOutputs, type ReadFile, withoutProjectMember } from "./_fold.ts";
 import {
   matchesAny,
@@ -253,13 +253,13 @@ async function readWith(
  * it says, of a lockfile's path, is not the project's).
  */
 function unreadText(root: string, path: string): { text: string; bytes: Uint8Array } | undefined {
-  let real: string;
   try {
-    real = relative(Deno.realPathSync(root), Deno.realPathSync(join(root, path)));
+    if (!isSameOrInside(Deno.realPathSync(root), Deno.realPathSync(join(root, path)))) {
+      return undefined;
+    }
   } catch {
     return undefined; // missing or broken: no text
   }
-  if (real.startsWith("..") || isAbsolute(real)) return undefined;
   const bytes = readRegularFile(join(root, path), path);
   if (bytes === undefined) return undefined;
   try {
@@ -367,9 +367,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const known = read.get(key);
     if (known) return known.text;
     if (missing.has(key)) return undefined;
-    let inside: string;
+    let real: string;
     try {
-      inside = relative(realRoot, Deno.realPathSync(join(absRoot, key)));
+      real = Deno.realPathSync(join(absRoot, key));
     } catch (error) {
       const problem = fsProblem(error);
       if (problem === "missing" || problem === "not_directory") {
@@ -379,7 +379,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       if (problem === "denied" || problem === "not_allowed") throw unreadable(key, problem);
       throw error;
     }
-    if (inside.startsWith("..") || isAbsolute(inside)) throw outsideRoot(key);
+    if (!isSameOrInside(realRoot, real)) throw outsideRoot(key);
     const bytes = readRegularFile(join(absRoot, key), key);
     if (bytes === undefined) return undefined;
     // A file vouch has a reader for is that reader's to refuse, whichever reader loads it
@@ -401,8 +401,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const listFolder = (rel: string): { folders: string[]; files: string[] } | undefined => {
     const dir = join(absRoot, rel);
     try {
-      const inside = relative(realRoot, Deno.realPathSync(dir));
-      if (inside.startsWith("..") || isAbsolute(inside)) return undefined;
+      if (!isSameOrInside(realRoot, Deno.realPathSync(dir))) return undefined;
       const all = [...Deno.readDirSync(dir)].sort((a, b) => compareStrings(a.name, b.name));
       return {
         folders: all.filter((e) => e.isDirectory).map((e) => e.name),

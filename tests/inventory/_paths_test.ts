@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isOwnFolder, localPlace } from "../../src/inventory/_paths.ts";
+import { isOutside, isOwnFolder, localPlace } from "../../src/inventory/_paths.ts";
 
 Deno.test("localPlace: the lockfile's folder, another folder of the project, or outside", () => {
   assert.deepEqual(localPlace("Gemfile.lock", "."), { kind: "self", path: "." });
@@ -23,4 +23,13 @@ Deno.test("isOwnFolder: the project's folders, but not vendor/ ones nor those ou
   assert.equal(own("Cargo.toml", "third_party/vendor/tls"), false);
   assert.equal(own("Cargo.toml", "vendored/x"), true, "a whole path component, not a prefix");
   assert.equal(own("Cargo.toml", "../outside"), false);
+});
+
+Deno.test("isOutside: a root-relative path that climbs out, is absolute or a URL", () => {
+  for (const inside of ["", ".", "a/b", "a/../b", "..x/package.json", "a/.."]) {
+    assert.equal(isOutside(inside), false, inside);
+  }
+  for (const outside of ["..", "../x", "a/../../x", "/x", "C:/x", "file:///x"]) {
+    assert.equal(isOutside(outside), true, outside);
+  }
 });

@@ -289,6 +289,16 @@ Deno.test("the inventory never reads files outside the project root", async () =
   await Deno.writeTextFile(`${project}/requirements.txt`, "-r requirements/base.txt\n");
   const inventory = await readInventory(project, { lockfiles: ["requirements.txt"] });
   assert.deepEqual(inventory.sources, ["requirements.txt", "requirements/base.txt"]);
+  // A folder whose name starts with `..` is inside. Was: inventory.outside_root.
+  await Deno.mkdir(`${project}/..vendor`);
+  await Deno.writeTextFile(`${project}/..vendor/base.txt`, "idna==3.10\n");
+  await Deno.writeTextFile(`${project}/requirements.txt`, "-r ..vendor/base.txt\n");
+  const dotted = await readInventory(project, { lockfiles: ["requirements.txt"] });
+  assert.deepEqual(dotted.sources, ["..vendor/base.txt", "requirements.txt"]);
+  // So is a symbolic link's target there. Was: a link out of the root, unread.
+  await Deno.symlink(`${project}/..vendor/base.txt`, `${project}/requirements-dev.txt`);
+  const linked = await readInventory(project);
+  assert.ok(linked.sources.includes("requirements-dev.txt"), linked.sources.join());
   await Deno.remove(dir, { recursive: true });
 });
 

@@ -71,6 +71,7 @@
  * @module
  */
 import { posix } from "../../_path.ts";
+import { isOutside } from "../_paths.ts";
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
@@ -254,7 +255,7 @@ function treePath(dir: string, value: string): string | undefined {
   const joined = path.startsWith("/")
     ? posix.normalize(path.replace(/^\/+/, "") || ".")
     : posix.normalize(posix.join(dir, path));
-  return joined === ".." || joined.startsWith("../") || joined.startsWith("/") ? undefined : joined;
+  return isOutside(joined) ? undefined : joined;
 }
 
 /** MSBuild's properties of the file being read, lowercase (see `Evaluation.thisFile`). */

@@ -5,6 +5,7 @@
 // the lock of the script's own classpath. The scan and the lock reader both need
 // it: a lock at such a path has no name the scan knows.
 import { posix } from "../../_path.ts";
+import { isOutside } from "../_paths.ts";
 import { wildcardMatch } from "../../_util.ts";
 import type { Load } from "../_reader.ts";
 
@@ -506,7 +507,7 @@ function literalPath(
   if (context.each && from === "project") return { why: FOR_OTHERS };
   const folder = from === "project" ? context.project : context.root;
   const path = posix.normalize(folder === "." ? text : `${folder}/${text}`);
-  if (path === ".." || path.startsWith("../")) return { why: "it is not inside the project" };
+  if (isOutside(path)) return { why: "it is not inside the project" };
   return { path };
 }
 

@@ -53,6 +53,7 @@ import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
+import { isOutside } from "../_paths.ts";
 import type { Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
 import { blocksOf, namedLocks, scriptCode } from "./_gradle_script.ts";
@@ -146,11 +147,7 @@ function includes(said: string, at: (offset: number) => boolean): string[] {
   for (const include of said.matchAll(/\bincludeBuild\s*\(?\s*["']([^"'\n]+)["']/g)) {
     if (!at(include.index)) continue;
     const folder = posix.normalize(include[1]).replace(/\/$/, "");
-    if (
-      folder !== "." && folder !== ".." && !folder.startsWith("../") && !posix.isAbsolute(folder)
-    ) {
-      out.push(folder);
-    }
+    if (folder !== "." && !isOutside(folder)) out.push(folder);
   }
   return out;
 }

@@ -48,6 +48,7 @@
  * @module
  */
 import { posix } from "../../_path.ts";
+import { localPlace } from "../_paths.ts";
 import { VouchError } from "../../errors.ts";
 import { compareStrings } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
@@ -538,11 +539,9 @@ function coordinatesText(c: MavenCoordinates): string {
 
 /** The folder-relative target of a module or relativePath, inside the tree, or `undefined`. */
 function inTree(pomPath: string, relative: string): string | undefined {
-  let target = posix.normalize(posix.join(posix.dirname(pomPath), relative.replaceAll("\\", "/")));
-  if (!target.endsWith(".xml")) target = posix.join(target, "pom.xml");
-  return target.startsWith("../") || target === ".." || posix.isAbsolute(target)
-    ? undefined
-    : target;
+  const place = localPlace(pomPath, relative);
+  if (place.kind === "outside") return undefined;
+  return place.path!.endsWith(".xml") ? place.path : posix.join(place.path!, "pom.xml");
 }
 
 /**

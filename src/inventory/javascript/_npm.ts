@@ -14,6 +14,7 @@ import { decodePercent } from "../_url.ts";
 import { unlockedWarning } from "../_unlocked.ts";
 import { objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { segmentMatches } from "../_glob.ts";
+import { isOutside } from "../_paths.ts";
 import {
   formatPurl,
   jsrNameFromNpm,
@@ -300,7 +301,10 @@ export interface PackageJson {
 }
 
 /**
- * Loads and parses a package.json; `undefined` when it does not exist.
+ * Loads and parses a package.json; `undefined` when it does not exist or lies
+ * outside the project (another checkout a lock names: vouch reads only the
+ * project's own files, and such a folder is a component, known by what the
+ * lock records of it).
  *
  * @throws {VouchError} `inventory.package_json.invalid` for malformed JSON.
  */
@@ -308,6 +312,7 @@ export function loadPackageJson(
   load: (path: string) => string | undefined,
   path: string,
 ): PackageJson | undefined {
+  if (isOutside(path)) return undefined;
   const text = load(path);
   if (text === undefined) return undefined;
   const json = PARSED.get(

@@ -101,7 +101,24 @@ export function rushLayout(lockPath: string, load: Load, code: string): RushLayo
  * @returns The path from the temp folder (`../../libraries/a`).
  */
 export function fromTemp(layout: RushLayout, folder: string): string {
-  return posix.relative(`/${layout.temp}`, `/${folder}`);
+  return relativeFolder(layout.temp, folder);
+}
+
+/**
+ * The path from a folder of the tree to another folder, which may lie outside
+ * the root (a rush.json `projectFolder` of `../x`, which Rush accepts). Not
+ * from a folder outside the root: the way back in passes the root's own name,
+ * which no root-relative path says (a project there has no package.json read,
+ * so it links no project).
+ *
+ * @param from A folder inside the root, root-relative, normalised.
+ * @param to A folder, root-relative, normalised.
+ * @returns The relative path (`../../x`), `""` for the same folder.
+ */
+export function relativeFolder(from: string, to: string): string {
+  // The root placed as many folders deep as `to` climbs out of it, so `..` stays in the tree.
+  const anchor = `/${"_/".repeat(to.split("/").filter((p) => p === "..").length)}`;
+  return posix.relative(`${anchor}${from}`, `${anchor}${to}`);
 }
 
 /**

@@ -124,7 +124,8 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * is that registry's package: no qualifier for the public one, else `repository_url`);
  * git and GitHub entries carry `vcs_url`;
  * `link:`/`file:` folders of the project are first-party members (one outside it,
- * another checkout, is a component); `patchedDependencies` are
+ * another checkout, is a component, and so is a workspace there, with the name
+ * and version its record gives); `patchedDependencies` are
  * recorded on the patched component. An optional dependency of a workspace
  * that the lock leaves out (Bun skips one it cannot resolve, such as a
  * platform package of the project's own next release) is a warning.
@@ -200,8 +201,14 @@ export function readBunLock(
    * `file:` folders (not a `link:` one: Bun installs none of its dependencies).
    */
   const places: LocalPlace[] = [];
+  /** The workspaces outside the project (another checkout, never loaded), by folder. */
+  const outsideWorkspaces = new Map<string, Record<string, unknown>>();
   for (const [folder, value] of Object.entries(workspaces)) {
     const ws = isRecord(value) ? value : {};
+    if (localPlace(path, folder).kind === "outside") {
+      outsideWorkspaces.set(joinPath(folder), ws);
+      continue;
+    }
     const name = stringAt(ws, "name");
     folderId(joinPath(folder), name ?? folder, stringAt(ws, "version"), name !== undefined);
     places.push(localPlace(path, folder));
@@ -261,6 +268,7 @@ export function readBunLock(
   const firstEdges: [string, Entry, Scope][] = [];
   const warnings: string[] = [];
   for (const [folder, value] of Object.entries(workspaces)) {
+    if (outsideWorkspaces.has(joinPath(folder))) continue;
     const ws = isRecord(value) ? value : {};
     const id = folderIds.get(joinPath(folder))!;
     const name = stringAt(ws, "name");
@@ -279,11 +287,46 @@ export function readBunLock(
       );
     }
   }
+  // A workspace outside the project is a component: its `packages` entry
+  // (`name@workspace:../x`), else one of its own, with the name, version and
+  // dependencies its workspace record gives.
+  const outsideVersions = new Map<Entry, string | undefined>();
+  /** The dependencies of an outside workspace the lock does not name: installed, from nothing. */
+  const unnamedRoots: [Entry, Scope][] = [];
+  for (const [folder, ws] of outsideWorkspaces) {
+    const name = stringAt(ws, "name");
+    if (name === undefined) {
+      warnings.push(
+        `${path}: workspace ${folder} is a folder outside the project, and the lock does not ` +
+          "name its package: it is not in the SBOM, its dependencies are",
+      );
+      unnamedRoots.push(...depsOf(folder, "", ws));
+      continue;
+    }
+    let entry = [...entries.values()].find((e) =>
+      e.ref.startsWith("workspace:") && joinPath(e.ref.slice("workspace:".length)) === folder
+    );
+    if (entry === undefined) {
+      entry = { key: name, name, ref: `workspace:${folder}`, info: {} };
+      entries.set(folder, entry);
+    }
+    entry.info = ws;
+    outsideVersions.set(entry, stringAt(ws, "version"));
+  }
   const targets = new Map<Entry, [Entry, Scope][]>();
   for (const entry of entries.values()) {
     targets.set(entry, depsOf(entry.key, entry.key, entry.info));
   }
-  const reached = reach(firstEdges.map(([, to, scope]) => [to, scope]), (e) => targets.get(e)!);
+  // One that nothing depends on is installed as a project is.
+  for (const entry of outsideVersions.keys()) {
+    const linked = firstEdges.some(([, to]) => to === entry) ||
+      [...targets.values()].some((list) => list.some(([to]) => to === entry));
+    if (!linked) firstEdges.push([top, entry, "runtime"]);
+  }
+  const reached = reach(
+    [...firstEdges.map(([, to, scope]): [Entry, Scope] => [to, scope]), ...unnamedRoots],
+    (e) => targets.get(e)!,
+  );
 
   for (const entry of entries.values()) {
     const { name, ref } = entry;
@@ -291,15 +334,16 @@ export function readBunLock(
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(ref))) {
       const folder = local[1] === "root" ? "" : joinPath(ref.slice(local[0].length));
       const place = localPlace(path, folder);
-      // A folder outside the project (another checkout, `file:../../lib`) is third-party;
-      // Bun records no version for a folder.
-      const outside = (local[1] === "link" || local[1] === "file") && place.kind === "outside";
+      // A folder outside the project (another checkout, `file:../../lib`, a workspace
+      // `../shared`) is third-party; Bun records no version for a folder but a workspace.
+      const outside = local[1] !== "root" && place.kind === "outside";
       if (local[1] !== "link") places.push(place);
       ids.set(
         entry,
         outside
           ? out.component(npmComponent({
             name,
+            version: outsideVersions.get(entry),
             scopes: reachScopes(reached, entry),
             sources: [path],
           }))

@@ -15,6 +15,7 @@ import { jsrPurl } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
+import { isOutside } from "../_paths.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
@@ -423,11 +424,9 @@ export function readPackageJson(
         out.edge(from, ROOT_ID, scope);
         continue;
       }
-      // Its own package.json names it, when the folder is inside the project.
-      const there = target.startsWith("..")
-        ? undefined
-        : loadPackageJson(load, joinPath(target, "package.json"));
-      const missing = local[1] === "link" && there === undefined && !target.startsWith("..") &&
+      // Its own package.json names it (one outside the project is not read).
+      const there = loadPackageJson(load, joinPath(target, "package.json"));
+      const missing = local[1] === "link" && there === undefined && !isOutside(target) &&
         list?.(folderOf(target))?.includes(target.slice(target.lastIndexOf("/") + 1)) === false;
       if (missing) {
         // Bun's `link:<name>` is a package `bun link` registered on a machine, not a folder.

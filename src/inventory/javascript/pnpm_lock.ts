@@ -15,7 +15,6 @@ import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
 import { gitVcsUrl, npmGitVcsUrl } from "../_vcs.ts";
 import { type Distribution, ROOT_ID, type Scope } from "../types.ts";
-import { posix } from "../../_path.ts";
 import {
   flagScopes,
   folderMember,
@@ -39,6 +38,7 @@ import {
   declaredScope,
   fromTemp,
   linkedProjects,
+  relativeFolder,
   type RushLayout,
   rushLayout,
   type RushProject,
@@ -89,6 +89,10 @@ interface Outside {
   name: string;
   /** The scopes of the importer edges and packages that link to it. */
   scopes: Scope[];
+  /** Whether a dependency links to it (an importer outside the project may be linked by none). */
+  linked: boolean;
+  /** Its dependencies, when it is an importer of the lock (pnpm installs them). */
+  deps?: [Node, Scope][];
 }
 
 /** A dependency's target: a package, the id of a folder of the project, or an outside folder. */
@@ -391,6 +395,9 @@ class PnpmMapper {
    */
   readonly places: LocalPlace[] = [];
 
+  /** What the lock leaves open (an importer outside the project that nothing names). */
+  readonly warnings: string[] = [];
+
   constructor(readonly ctx: MapperContext) {
     this.sources = [ctx.path];
     // A Rush lock's projects are the repository's: its temp folder is no project of it.
@@ -518,13 +525,28 @@ class PnpmMapper {
 
   /** Adds one decoded document: members, components, then edges. */
   add(d: Decoded, build: boolean): void {
-    const { path, text, at } = this.ctx;
+    const { path, text, at, rush } = this.ctx;
+    /** The importers outside the project (another checkout, never loaded): components. */
+    const outsideImporters: string[] = [];
     for (const folder of d.importers.keys()) {
+      const place = localPlace(at, folder);
+      if (place.kind === "outside") {
+        outsideImporters.push(folder);
+        continue;
+      }
       this.folders.set(folder, folder === "" ? this.top : this.folderId(folder));
-      this.places.push(localPlace(at, folder));
+      this.places.push(place);
     }
     /** The folders outside the project that links point to, by folder and name. */
     const outside = new Map<string, Outside>();
+    const outsideNode = (folder: string, name: string): Outside => {
+      const key = `${folder}\n${name}`;
+      let node = outside.get(key);
+      if (node === undefined) {
+        outside.set(key, node = { outside: folder, name, scopes: [], linked: false });
+      }
+      return node;
+    };
     /**
      * A dependency's target: a package of the lock, the id of a linked folder of
      * the project, or a linked folder outside it.
@@ -534,11 +556,8 @@ class PnpmMapper {
         const folder = joinPath(from, dep.ref.slice("link:".length));
         if (localPlace(at, folder).kind !== "outside") return this.folderId(folder, dep.name);
         // A link to a folder outside the project (another checkout): third-party, no version.
-        const key = `${folder}\n${dep.name}`;
-        let node = outside.get(key);
-        if (node === undefined) {
-          outside.set(key, node = { outside: folder, name: dep.name, scopes: [] });
-        }
+        const node = outsideNode(folder, dep.name);
+        node.linked = true;
         return node;
       }
       const pkg = d.packages.get(targetKey(d.major, dep));
@@ -560,7 +579,28 @@ class PnpmMapper {
     }
     const importerEdges: [string, Node, Scope][] = [];
     const roots: [Pkg | Outside, Scope][] = [];
+    // An importer outside the project is the package a link or rush.json names for its folder
+    // (no version: pnpm records none), with its dependencies; one nothing names is not in the
+    // SBOM, but what pnpm installs for it is.
+    for (const folder of outsideImporters) {
+      const name = outsideImporterName(d, folder, rush);
+      const deps = d.importers.get(folder)!.map((dep): [Node, Scope] => [
+        resolve(dep, folder, `\n  ${folder}:`),
+        dep.scope,
+      ]);
+      if (name === undefined) {
+        this.warnings.push(
+          `${path}: importer ${folder} is a folder outside the project, and nothing in the lock ` +
+            "or rush.json names its package: it is not in the SBOM, its dependencies are",
+        );
+        for (const [to, scope] of deps) if (typeof to !== "string") roots.push([to, scope]);
+        continue;
+      }
+      const node = outsideNode(folder, name);
+      node.deps = deps;
+    }
     for (const [folder, deps] of d.importers) {
+      if (!this.folders.has(folder)) continue;
       for (const dep of deps) {
         const to = resolve(dep, folder, folder === "" ? "\n  .:" : `\n  ${folder}:`);
         importerEdges.push([this.folders.get(folder)!, to, dep.scope]);
@@ -576,11 +616,13 @@ class PnpmMapper {
     const next = (node: Pkg | Outside): [Pkg | Outside, Scope][] => {
       let edges = packageEdges.get(node);
       if (edges === undefined) {
-        edges = "outside" in node ? [] : packagesOnly(out.get(node)!);
+        edges = packagesOnly("outside" in node ? node.deps ?? [] : out.get(node)!);
         packageEdges.set(node, edges);
       }
       return edges;
     };
+    // An importer outside the project that nothing links to is installed as a project is.
+    for (const node of outside.values()) if (!node.linked) roots.push([node, "runtime"]);
     const reached = reach(roots, next);
     const ids = new Map<Pkg | Outside, string>();
     for (const pkg of d.packages.values()) {
@@ -606,6 +648,10 @@ class PnpmMapper {
     }
     const idOf = (node: Node): string => typeof node === "string" ? node : ids.get(node)!;
     for (const [from, to, scope] of importerEdges) this.out.edge(from, idOf(to), scope);
+    for (const node of outside.values()) {
+      for (const [to, scope] of node.deps ?? []) this.out.edge(ids.get(node)!, idOf(to), scope);
+      if (!node.linked) this.out.edge(this.top, ids.get(node)!, "runtime");
+    }
     for (const [pkg, targets] of out) {
       const from = ids.get(pkg)!;
       for (const [to, scope] of targets) this.out.edge(from, idOf(to), scope);
@@ -614,6 +660,33 @@ class PnpmMapper {
       if (folder !== "") this.out.edge(this.top, id, "runtime");
     }
   }
+}
+
+/**
+ * The package name of an importer outside the project, whose package.json
+ * vouch does not read: the project rush.json lists in that folder, else the
+ * name the first `link:` to that folder gives it.
+ */
+function outsideImporterName(
+  d: Decoded,
+  folder: string,
+  rush: RushLayout | undefined,
+): string | undefined {
+  for (const [name, project] of rush?.byName ?? []) {
+    if (fromTemp(rush!, project.folder) === folder) return name;
+  }
+  const lists: [string, Dep[]][] = [
+    ...d.importers,
+    ...[...d.packages.values()].map((pkg): [string, Dep[]] => ["", pkg.deps]),
+  ];
+  for (const [from, deps] of lists) {
+    for (const dep of deps) {
+      if (dep.ref.startsWith("link:") && joinPath(from, dep.ref.slice("link:".length)) === folder) {
+        return dep.name;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -638,7 +711,7 @@ function withRushProjects(
   const links = (project: RushProject, listed: ReadonlySet<string>): Dep[] =>
     linkedProjects(layout, project, listed).map(({ name, to, scope }) => ({
       name,
-      ref: `link:${posix.relative(`/${project.folder}`, `/${to.folder}`)}`,
+      ref: `link:${relativeFolder(project.folder, to.folder)}`,
       scope,
     }));
   // An older lock installs no project as an importer: each is a `@rush-temp` package.
@@ -740,7 +813,8 @@ function importerWarnings(
  * own config and package-manager dependencies, gives build components). Importers are the project (`.`) and its workspace members,
  * named by their package.json; `link:`, `file:` folders and `directory`
  * resolutions in the project are first-party members, never components (a
- * folder outside it, another checkout, is a component). Peer-suffixed keys
+ * folder outside it, another checkout, is a component; an importer there is
+ * the package a `link:` to it or rush.json names, its package.json unread). Peer-suffixed keys
  * collapse to one component per name@version; git and tarball resolutions
  * carry `vcs_url` / `download_url`; `patchedDependencies` are recorded on the
  * patched component; `integrity` gives hashes. A runtime pnpm installs
@@ -829,7 +903,7 @@ export function readPnpmLock(
   const manifest = loadPackageJson(load, joinPath(ctx.lockDir, "package.json"));
   const project = manifestProjectFields(manifest);
   // The project's importers (the last document) against their package.json files.
-  const warnings: string[] = [];
+  const warnings = [...mapper.warnings];
   const ignored = ignoredOptional((docs as YamlMap[]).at(-1)!.ignoredOptionalDependencies);
   for (const [folder, deps] of decoded.at(-1)!.importers) {
     const rushWarning = unlocked.get(folder);

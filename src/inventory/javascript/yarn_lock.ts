@@ -10,7 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { isOutside, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
@@ -551,10 +551,22 @@ export function readYarnLock(
   const at = rush === undefined ? path : joinPath(base, "yarn.lock");
   /** The `@rush-temp` entry of each project (by folder, relative to `base`). */
   const tempEntries = new Map<string, [Entry, RushProject]>();
+  /**
+   * The `@rush-temp` entry of a project outside the repository (a `projectFolder` of `../x`,
+   * another checkout): the component rush.json names, no version, with the entry's dependencies.
+   */
+  const outsideProjects = new Map<RushProject, Entry>();
   if (rush !== undefined) {
     // The entry of a project rush.json no longer lists stays, for `withoutRemovedProjects`.
     entries = entries.filter((entry) => {
       const project = rush.byTempName.get(entry.name);
+      if (project !== undefined && isOutside(project.folder)) {
+        entry.name = [...rush.byName].find(([, p]) => p === project)![0];
+        Object.assign(entry, { version: undefined, downloadLocation: undefined });
+        Object.assign(entry, { qualifiers: {}, hashes: [] });
+        outsideProjects.set(project, entry);
+        return true;
+      }
       if (project !== undefined) tempEntries.set(fromTemp(rush, project.folder), [entry, project]);
       return project === undefined;
     });
@@ -647,7 +659,9 @@ export function readYarnLock(
   };
   manifests.set("", root);
   // A Rush lock's members are the projects of rush.json.
-  for (const [name, project] of rush?.byName ?? []) folderId(fromTemp(rush!, project.folder), name);
+  for (const [name, project] of rush?.byName ?? []) {
+    if (!isOutside(project.folder)) folderId(fromTemp(rush!, project.folder), name);
+  }
   // Classic workspaces are not in the lock: the root package.json names them.
   if (!berry && root !== undefined) {
     const folders = workspaceFolders(
@@ -664,11 +678,16 @@ export function readYarnLock(
   // installed as that entry, its dependencies (on the entry) reached through it.
   const declaring = new Set(folderIds.keys());
   const ids = new Map<Entry, string>();
+  /** The workspaces outside the project, components that Yarn installs as projects. */
+  const outsideWorkspaces: Entry[] = [];
   for (const entry of entries) {
     if (entry.folder === undefined) continue;
-    // A folder outside the project (another checkout, `portal:../../lib`) is third-party.
-    if (!entry.workspace && localPlace(at, entry.folder).kind === "outside") {
+    // A folder outside the project (another checkout, `portal:../../lib`, a workspace
+    // `../shared` of a lock in a subfolder scanned on its own) is third-party.
+    if (localPlace(at, entry.folder).kind === "outside") {
       entry.folder = undefined;
+      if (entry.workspace) outsideWorkspaces.push(entry);
+      entry.workspace = false;
       // Yarn's placeholder for a package it links without reading a version.
       if (entry.version === "0.0.0-use.local") entry.version = undefined;
       continue;
@@ -701,6 +720,9 @@ export function readYarnLock(
       firstEdges.push([from, to, scopeOf(dep)]);
     }
   };
+  /** The node of a Rush project: its member, or its component outside the repository. */
+  const projectNode = (project: RushProject): Entry | string =>
+    outsideProjects.get(project) ?? folderIds.get(fromTemp(rush!, project.folder))!;
   const warnings: string[] = [];
   const membersByName = new Map<string, string>();
   for (const [folder, id] of folderIds) {
@@ -751,7 +773,7 @@ export function readYarnLock(
         listedEdges(entry, id, scopeOf, entry.specs[0]);
         const listed = new Set(entry.deps.map((dep) => dep.name));
         for (const { to, scope } of linkedProjects(rush!, project, listed)) {
-          firstEdges.push([id, folderIds.get(fromTemp(rush!, to.folder))!, scope]);
+          firstEdges.push([id, projectNode(to), scope]);
         }
         const stale = staleProjectWarning(rush!, project, { listed, lock: path });
         if (stale !== undefined) warnings.push(stale);
@@ -761,7 +783,7 @@ export function readYarnLock(
       if (stale !== undefined) {
         // A Rush project the lock has no entry for: it installs nothing of its.
         for (const { to, scope } of linkedProjects(rush!, stale.project, new Set())) {
-          firstEdges.push([id, folderIds.get(fromTemp(rush!, to.folder))!, scope]);
+          firstEdges.push([id, projectNode(to), scope]);
         }
         warnings.push(stale.warning);
         continue;
@@ -795,6 +817,16 @@ export function readYarnLock(
       for (const entry of entries) {
         if (!referenced.has(entry)) firstEdges.push([top, entry, "runtime"]);
       }
+    }
+  }
+  // A workspace or Rush project outside the project that nothing depends on is installed as a
+  // project is.
+  for (const entry of outsideProjects.values()) {
+    if (!firstEdges.some(([, to]) => to === entry)) firstEdges.push([top, entry, "runtime"]);
+  }
+  for (const entry of outsideWorkspaces) {
+    if (!entries.some((e) => e.deps.some((dep) => lookup(dep) === entry))) {
+      firstEdges.push([top, entry, "runtime"]);
     }
   }
   // A workspace another one depends on brings its own dependencies, not its dev

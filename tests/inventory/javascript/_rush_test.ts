@@ -5,7 +5,7 @@ import type { Inventory, Scope } from "../../../src/inventory/types.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, withTempDir } from "../../_util.ts";
 import { writeTree } from "../_tree.ts";
-import { rushLayout } from "../../../src/inventory/javascript/_rush.ts";
+import { relativeFolder, rushLayout } from "../../../src/inventory/javascript/_rush.ts";
 
 /** Each component's purl with its scopes, sorted. */
 function scoped(inventory: Inventory): string[] {
@@ -433,4 +433,104 @@ Deno.test("rushLayout: @rush-temp names in package-name order, `-1`, `-2`… aft
   const big = rushLayout("common/config/rush/pnpm-lock.yaml", load(config(many)), "code")!;
   assert.ok(performance.now() - start < 2_000);
   assert.equal(big.byTempName.size, 10_000);
+});
+
+Deno.test("Rush: a project folder outside the repository (`../x`, which Rush accepts) is a component named by rush.json", async () => {
+  const lock = [
+    "lockfileVersion: 5.3",
+    "importers:",
+    "  .:",
+    "    specifiers: {}",
+    "  ../../apps/a:",
+    "    specifiers:",
+    "      x: workspace:*",
+    "    dependencies:",
+    "      x: link:../../../x",
+    "  ../../../x:",
+    "    specifiers:",
+    "      ms: ^2.1.3",
+    "    dependencies:",
+    "      ms: 2.1.3",
+    "  ../../../y:",
+    "    specifiers:",
+    "      ms: ^2.1.3",
+    "    devDependencies:",
+    "      ms: 2.1.3",
+    "packages:",
+    "  /ms/2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "    dev: false",
+  ].join("\n");
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "x/package.json": JSON.stringify({ name: "x", version: "1.0.0" }),
+      "repo/rush.json": JSON.stringify({
+        projects: [
+          { packageName: "a", projectFolder: "apps/a" },
+          { packageName: "x", projectFolder: "../x" },
+          { packageName: "@s/y", projectFolder: "../y" },
+        ],
+      }),
+      "repo/apps/a/package.json": JSON.stringify({
+        name: "a",
+        version: "1.0.0",
+        dependencies: { x: "workspace:*" },
+      }),
+      "repo/common/config/rush/pnpm-lock.yaml": lock,
+    });
+    // Was: exit 2, inventory.outside_root for ../x/package.json.
+    const inventory = await readInventory(`${dir}/repo`);
+    assert.deepEqual(inventory.members.map((m) => m.id), ["workspace:apps/a"]);
+    assert.deepEqual(scoped(inventory), [
+      "pkg:npm/%40s/y runtime",
+      "pkg:npm/ms@2.1.3 runtime",
+      "pkg:npm/x runtime",
+    ]);
+    assert.deepEqual(from(inventory, ROOT_ID), [
+      "pkg:npm/%40s/y runtime",
+      "workspace:apps/a runtime",
+    ]);
+    assert.deepEqual(from(inventory, "workspace:apps/a"), ["pkg:npm/x runtime"]);
+    assert.deepEqual(from(inventory, "pkg:npm/x"), ["pkg:npm/ms@2.1.3 runtime"]);
+    assert.deepEqual(from(inventory, "pkg:npm/%40s/y"), ["pkg:npm/ms@2.1.3 dev"]);
+    assert.deepEqual(inventory.warnings ?? [], []);
+  });
+});
+
+Deno.test("relativeFolder: from a folder of the tree to another, which may lie outside the root", () => {
+  assert.equal(relativeFolder("common/temp", "apps/a"), "../../apps/a");
+  // Was: `../../x`, which named the tree's own folder x.
+  assert.equal(relativeFolder("common/temp", "../x"), "../../../x");
+  assert.equal(relativeFolder("apps/a", "../../x"), "../../../../x");
+  assert.equal(relativeFolder("a", "a"), "");
+});
+
+Deno.test("Rush yarn.lock: the @rush-temp entry of a project outside the repository (`../cli`) is a component named by rush.json", async () => {
+  const tree = await fixtureTree("yarn-temp-projects");
+  const moved: Record<string, string> = {};
+  for (const [path, text] of Object.entries(tree)) {
+    moved[path.startsWith("tools/cli/") ? path.replace("tools/cli/", "../cli/") : `repo/${path}`] =
+      text;
+  }
+  moved["repo/rush.json"] = moved["repo/rush.json"].replace('"tools/cli"', '"../cli"');
+  await withTempDir(async (dir) => {
+    const files: Record<string, string> = {};
+    for (const [path, text] of Object.entries(moved)) files[path.replace(/^\.\.\//, "")] = text;
+    await writeTree(dir, files);
+    const inventory = await readInventory(`${dir}/repo`);
+    // Was: the member workspace:../cli, its dependencies those of no project.
+    assert.deepEqual(inventory.members.map((m) => m.id), [
+      "workspace:libs/decoder",
+      "workspace:tools/logger",
+    ]);
+    assert.deepEqual(from(inventory, "workspace:tools/logger"), [
+      "pkg:npm/%40nd/toolchain-cli dev",
+    ]);
+    assert.deepEqual(from(inventory, "pkg:npm/%40nd/toolchain-cli"), [
+      "pkg:npm/%40types/node@10.17.6 runtime",
+      "pkg:npm/colors@1.3.2 runtime",
+      "pkg:npm/rimraf@2.6.2 runtime",
+      "pkg:npm/typescript@3.6.4 runtime",
+    ]);
+  });
 });

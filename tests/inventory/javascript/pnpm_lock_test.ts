@@ -801,3 +801,42 @@ Deno.test("readInventory: a shrinkwrap.yaml without pnpm's version key is anothe
     assert.deepEqual(read.components.map((c) => c.purl), ["pkg:npm/ms@2.1.3"]);
   });
 });
+
+Deno.test("readInventory: a pnpm importer outside the root is a component named by its link, its package.json unread", async () => {
+  // A lock in a subfolder scanned on its own: pnpm-workspace.yaml there lists `../shared`.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "shared/package.json": JSON.stringify({ name: "shared", version: "1.0.0" }),
+      "app/package.json": JSON.stringify({
+        name: "app",
+        dependencies: { shared: "link:../shared" },
+      }),
+      "app/pnpm-lock.yaml": [
+        "lockfileVersion: '9.0'",
+        "importers:",
+        "  .:",
+        "    dependencies:",
+        "      shared: {specifier: 'link:../shared', version: 'link:../shared'}",
+        "  ../shared:",
+        "    devDependencies:",
+        "      ms: {specifier: ^2.1.3, version: 2.1.3}",
+        "  ../tools:",
+        "    dependencies:",
+        "      ms: {specifier: ^2.1.3, version: 2.1.3}",
+        ...MS_ONLY,
+      ].join("\n"),
+    });
+    // Was: exit 2, inventory.outside_root for ../shared/package.json.
+    const inventory = await readInventory(`${dir}/app`);
+    assert.deepEqual(inventory.members, []);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.purl} ${c.scopes}`),
+      ["pkg:npm/ms@2.1.3 runtime", "pkg:npm/shared runtime"],
+    );
+    assert.deepEqual(edgesFrom(inventory, "pkg:npm/shared"), ["pkg:npm/ms@2.1.3 dev"]);
+    assert.deepEqual(inventory.warnings, [
+      "pnpm-lock.yaml: importer ../tools is a folder outside the project, and nothing in the " +
+      "lock or rush.json names its package: it is not in the SBOM, its dependencies are",
+    ]);
+  });
+});
