@@ -13,7 +13,8 @@
  * where it stands: a relative path, `$(MSBuildThisFileDirectory)`, and the
  * `GetPathOfFileAbove` / `GetDirectoryNameOfFileAbove` property functions that chain a
  * `Directory.*.props` to the one above it (the SDK's and Visual Studio's own imports are not
- * files of the tree and are skipped; an import vouch cannot resolve is a warning). As MSBuild
+ * files of the tree and are skipped, but for the Arcade SDK's import of the repository's
+ * `eng/Versions.props`, see `Evaluation.importSdk`; an import vouch cannot resolve is a warning). As MSBuild
  * does, every property of every file is evaluated first, in that order, then the item
  * definitions (`<ItemDefinitionGroup>`: metadata such as `PrivateAssets` for every item of a type
  * that does not set it) and the items after them all: an item's `$(Name)` and Condition see the
@@ -127,6 +128,8 @@ const REFERENCE_METADATA = [
 ] as const;
 /** The asset types of a package that put its files in the output, to be loaded at run time. */
 const RUNTIME_ASSETS = ["runtime", "native"];
+/** The Arcade SDK, lowercased: the .NET team's build SDK, which imports `eng/Versions.props`. */
+const ARCADE_SDK = "microsoft.dotnet.arcade.sdk";
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
@@ -469,16 +472,12 @@ class Evaluation {
    */
   importFile(element: XmlElement, file: { path: string; text: string }, condition?: string): void {
     const raw = element.attributes.Project;
-    if (raw === undefined || element.attributes.Sdk !== undefined || TOOLSET_IMPORT.test(raw)) {
-      return;
-    }
+    if (raw === undefined || TOOLSET_IMPORT.test(raw)) return;
     const dir = posix.dirname(file.path);
+    const at = `${file.path}:${lineColumn(file.text, element.offset).line}`;
     const note = (what: string): void => {
       this.unsureImports = true;
-      this.importNotes.push(
-        `${file.path}:${lineColumn(file.text, element.offset).line}: the <Import> of ` +
-          `${JSON.stringify(raw)} ${what}`,
-      );
+      this.importNotes.push(`${at}: the <Import> of ${JSON.stringify(raw)} ${what}`);
     };
     let holds: boolean | undefined = true;
     for (const c of [condition, element.attributes.Condition]) {
@@ -488,6 +487,12 @@ class Evaluation {
     }
     if (holds === false) {
       this.unsureImports = true;
+      return;
+    }
+    const sdk = element.attributes.Sdk;
+    if (sdk !== undefined) {
+      if (!/^\s*sdk\.props\s*$/i.test(raw) || !this.importSdk(sdk, at)) return;
+      if (holds === undefined) note("is under a Condition vouch does not evaluate: it is read");
       return;
     }
     const expanded = this.expandPath(raw, dir);
@@ -512,6 +517,52 @@ class Evaluation {
       note("is under a Condition vouch does not evaluate: it is read");
     }
     this.file(this.parse(path, text), path, text);
+  }
+
+  /**
+   * Reads the files of the tree that an SDK's `Sdk.props` imports, where it is imported (`<Import
+   * Project="Sdk.props" Sdk="…" />`, or a project's `Sdk` attribute or `<Sdk>` element). Only the
+   * Arcade SDK's (`Microsoft.DotNet.Arcade.Sdk`, the dotnet/* repositories') are known: its
+   * RepoLayout.props sets `RepoRoot` (when unset: the folder of the nearest `global.json` above the
+   * project, which names the SDK's version), `RepositoryEngineeringDir` (`$(RepoRoot)eng/`) and
+   * `VersionsPropsPath` (`$(RepositoryEngineeringDir)Versions.props`), and its
+   * DefaultVersions.props imports that file when it exists: the repository's package versions.
+   * Any other SDK's files are not of the tree: what they define stays undefined.
+   *
+   * @returns Whether the SDK is one vouch knows (its `Sdk.props` is modelled).
+   */
+  importSdk(sdk: string, at: string): boolean {
+    // `Name/Version` (a version pinned in the attribute) names the same SDK.
+    const name = sdk.split("/")[0].trim().toLowerCase();
+    if (name !== ARCADE_SDK) return false;
+    let root = this.properties.get("reporoot")?.trim() ?? "";
+    if (root === "") {
+      const found = nearest(posix.dirname(this.project), "global.json", this.load, this.files);
+      root = found === undefined ? "" : msbuildDirectory(posix.dirname(found.path));
+    }
+    if (root === "" || root.includes("$(")) {
+      this.unsureImports = true;
+      this.importNotes.push(
+        `${at}: the Arcade SDK's eng/Versions.props is not read: ` +
+          (root === ""
+            ? "no global.json above the project names the repository's root"
+            : `vouch cannot evaluate its RepoRoot ${JSON.stringify(root)}`) +
+          "; the versions it defines are missing here",
+      );
+      return true;
+    }
+    this.properties.set("reporoot", root);
+    const engineering = `${root.replaceAll("\\", "/").replace(/\/*$/, "")}/eng/`;
+    const versions = `${engineering}Versions.props`;
+    this.properties.set("repositoryengineeringdir", engineering);
+    this.properties.set("versionspropspath", versions);
+    const path = treePath(".", versions);
+    const text = path === undefined ? undefined : this.load(path);
+    // Imported under `Exists('$(VersionsPropsPath)')`: a repository without one reads none.
+    if (path !== undefined && text !== undefined && !this.read.has(path)) {
+      this.file(this.parse(path, text), path, text);
+    }
+    return true;
   }
 
   /** Whether an element's Condition is false in every build (see {@linkcode Evaluation.never}). */
@@ -625,6 +676,12 @@ class Evaluation {
     this.reading.push(path);
     this.read.add(path);
     this.thisFile(path);
+    // A project's SDKs (`<Project Sdk="A;B">`, `<Sdk Name="…" />`): their Sdk.props, first.
+    const sdks = [
+      ...(root.attributes.Sdk ?? "").split(";"),
+      ...childElements(root, "Sdk").map((e) => e.attributes.Name ?? ""),
+    ].filter((s) => s.trim() !== "");
+    for (const sdk of sdks) this.importSdk(sdk, path);
     this.groups(root, { path, text });
     this.reading.pop();
     this.thisFile(this.reading.at(-1));
