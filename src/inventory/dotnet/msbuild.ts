@@ -41,7 +41,8 @@
  * `PrivateAssets="all"` (analyzers, build tools) → build, as is a reference that takes none of
  * the package's run-time assets (`ExcludeAssets="runtime"`, `IncludeAssets="compile"` or
  * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
- * a test project (`IsTestProject`, the Visual Studio test project type in
+ * a test project (`IsTestProject`, which the Arcade SDK sets for a project named `*.Tests`, the
+ * Visual Studio test project type in
  * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
  * packages set `IsTestProject`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
@@ -130,6 +131,12 @@ const REFERENCE_METADATA = [
 const RUNTIME_ASSETS = ["runtime", "native"];
 /** The Arcade SDK, lowercased: the .NET team's build SDK, which imports `eng/Versions.props`. */
 const ARCADE_SDK = "microsoft.dotnet.arcade.sdk";
+/** The Arcade SDK's kinds of test project (lowercased properties) and the project names they take. */
+const ARCADE_TEST_KINDS = [
+  ["isperformancetestproject", /\.PerformanceTests$/],
+  ["isintegrationtestproject", /\.IntegrationTests$/],
+  ["isunittestproject", /\.(?:Unit)?Tests$/],
+] as const;
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
@@ -526,8 +533,8 @@ class Evaluation {
    * RepoLayout.props sets `RepoRoot` (when unset: the folder of the nearest `global.json` above the
    * project, which names the SDK's version), `RepositoryEngineeringDir` (`$(RepoRoot)eng/`) and
    * `VersionsPropsPath` (`$(RepositoryEngineeringDir)Versions.props`), and its
-   * DefaultVersions.props imports that file when it exists: the repository's package versions.
-   * Any other SDK's files are not of the tree: what they define stays undefined.
+   * DefaultVersions.props imports that file when it exists: the repository's package versions;
+   * its Tests.props then tells test projects by name (see `arcadeTestProject`). Any other SDK's files are not of the tree: what they define stays undefined.
    *
    * @returns Whether the SDK is one vouch knows (its `Sdk.props` is modelled).
    */
@@ -562,7 +569,27 @@ class Evaluation {
     if (path !== undefined && text !== undefined && !this.read.has(path)) {
       this.file(this.parse(path, text), path, text);
     }
+    if (this.properties.get("disablearcadetestframework")?.trim().toLowerCase() !== "true") {
+      this.arcadeTestProject();
+    }
     return true;
+  }
+
+  /**
+   * The Arcade SDK's Tests.props: a project named `*.Tests` or `*.UnitTests`, `*.IntegrationTests`,
+   * `*.PerformanceTests` (unless its kind is set before) is a test project (`IsTestProject`, which
+   * it sets false otherwise); the SDK adds its `Microsoft.NET.Test.Sdk` reference itself.
+   */
+  arcadeTestProject(): void {
+    const name = this.properties.get("msbuildprojectname") ?? "";
+    let test = false;
+    for (const [kind, suffix] of ARCADE_TEST_KINDS) {
+      if ((this.properties.get(kind) ?? "").trim() === "") {
+        this.properties.set(kind, String(suffix.test(name)));
+      }
+      test ||= this.properties.get(kind)!.trim().toLowerCase() === "true";
+    }
+    this.properties.set("istestproject", String(test));
   }
 
   /** Whether an element's Condition is false in every build (see {@linkcode Evaluation.never}). */

@@ -1169,9 +1169,16 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK imports eng/Versions.props of 
     "StyleCop.Analyzers@1.2.0-beta.556 build",
     "System.CommandLine@2.0.0-beta4.24324.3 runtime",
   ]);
+  // The SDK's Tests.props: a project named *.Tests is a test project (it references no test SDK:
+  // the Arcade SDK adds it).
+  assert.deepEqual(versions("test/Lib.Tests/Lib.Tests.csproj"), [
+    "9.0.1",
+    "StyleCop.Analyzers@1.2.0-beta.556 dev",
+    "Humanizer.Core@2.14.1 dev",
+  ]);
 });
 
-Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot set before it, other SDKs", () => {
+Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot set before it, its test projects, other SDKs", () => {
   const versionsProps = (version: string): string =>
     `<Project><PropertyGroup><JsonVersion>${version}</JsonVersion></PropertyGroup></Project>`;
   const reference =
@@ -1194,6 +1201,17 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot
   <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Helix.Sdk" />
   ${reference}
 </Project>`,
+    // Test projects by name, unless the repository opts out of Arcade's test framework.
+    "test/A.UnitTests/A.UnitTests.csproj": `<Project Sdk="Microsoft.DotNet.Arcade.Sdk" />`,
+    "test/B.IntegrationTests/B.IntegrationTests.csproj": `<Project>
+  <PropertyGroup><DisableArcadeTestFramework>true</DisableArcadeTestFramework></PropertyGroup>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+</Project>`,
+    "test/C.Tests/C.Tests.csproj": `<Project>
+  <PropertyGroup><IsUnitTestProject>false</IsUnitTestProject></PropertyGroup>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+</Project>`,
+    "test/D.Tests/D.Tests.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
     // Sdk.targets brings no file of the tree.
     "src/E/E.csproj": `<Project>${reference}
   <Import Project="Sdk.targets" Sdk="Microsoft.DotNet.Arcade.Sdk" />
@@ -1210,6 +1228,14 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot
     `${path}: Newtonsoft.Json has no version the tree defines; the purl has no version`;
   assert.deepEqual(evaluate("src/D/D.csproj"), ["none", undefinedVersion("src/D/D.csproj")]);
   assert.deepEqual(evaluate("src/E/E.csproj"), ["none", undefinedVersion("src/E/E.csproj")]);
+  const isTest = (path: string): boolean =>
+    evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).isTest;
+  assert.deepEqual(
+    ["A.UnitTests", "B.IntegrationTests", "C.Tests", "D.Tests"].map((n) =>
+      isTest(`test/${n}/${n}.csproj`)
+    ),
+    [true, false, false, false],
+  );
   // Without a global.json (MSBuild would not find the SDK either), a warning says why.
   const withoutGlobal = (p: string): string | undefined =>
     p === "global.json" ? undefined : files[p];
