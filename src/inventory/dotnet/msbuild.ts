@@ -357,6 +357,8 @@ class Evaluation {
   readonly reading: string[] = [];
   /** Every file read so far: MSBuild ignores a second import of one (warning MSB4011). */
   readonly read = new Set<string>();
+  /** The SDKs (lowercased) whose `Sdk.props` vouch models that were imported so far. */
+  readonly sdks = new Set<string>();
   readonly load: Load;
   readonly files?: Files;
   /** The project being evaluated: what relative item paths, in any file it imports, are relative to. */
@@ -542,6 +544,10 @@ class Evaluation {
     // `Name/Version` (a version pinned in the attribute) names the same SDK.
     const name = sdk.split("/")[0].trim().toLowerCase();
     if (name !== ARCADE_SDK) return false;
+    // A second import of its Sdk.props (a project whose Sdk attribute names the SDK that
+    // Directory.Build.props imports too) is ignored, as MSBuild ignores it (warning MSB4011).
+    if (this.sdks.has(name)) return true;
+    this.sdks.add(name);
     let root = this.properties.get("reporoot")?.trim() ?? "";
     if (root === "") {
       const found = nearest(posix.dirname(this.project), "global.json", this.load, this.files);

@@ -1212,6 +1212,13 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot
   <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
 </Project>`,
     "test/D.Tests/D.Tests.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+    // Imported twice (by the project's Sdk attribute, after its Directory.Build.props' import):
+    // MSBuild ignores the second import, which would have undone IsTestProject.
+    "test/E/Directory.Build.props": `<Project>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+  <PropertyGroup><IsTestProject>true</IsTestProject></PropertyGroup>
+</Project>`,
+    "test/E/E.csproj": `<Project Sdk="Microsoft.DotNet.Arcade.Sdk" />`,
     // Sdk.targets brings no file of the tree.
     "src/E/E.csproj": `<Project>${reference}
   <Import Project="Sdk.targets" Sdk="Microsoft.DotNet.Arcade.Sdk" />
@@ -1231,10 +1238,10 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot
   const isTest = (path: string): boolean =>
     evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).isTest;
   assert.deepEqual(
-    ["A.UnitTests", "B.IntegrationTests", "C.Tests", "D.Tests"].map((n) =>
+    ["A.UnitTests", "B.IntegrationTests", "C.Tests", "D.Tests", "E"].map((n) =>
       isTest(`test/${n}/${n}.csproj`)
     ),
-    [true, false, false, false],
+    [true, false, false, false, true],
   );
   // Without a global.json (MSBuild would not find the SDK either), a warning says why.
   const withoutGlobal = (p: string): string | undefined =>
