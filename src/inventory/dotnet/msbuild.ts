@@ -13,7 +13,8 @@
  * where it stands: a relative path, `$(MSBuildThisFileDirectory)`, and the
  * `GetPathOfFileAbove` / `GetDirectoryNameOfFileAbove` property functions that chain a
  * `Directory.*.props` to the one above it (the SDK's and Visual Studio's own imports are not
- * files of the tree and are skipped; an import vouch cannot resolve is a warning). As MSBuild
+ * files of the tree and are skipped, but for the Arcade SDK's import of the repository's
+ * `eng/Versions.props`, see `Evaluation.importSdk`; an import vouch cannot resolve is a warning). As MSBuild
  * does, every property of every file is evaluated first, in that order, then the item
  * definitions (`<ItemDefinitionGroup>`: metadata such as `PrivateAssets` for every item of a type
  * that does not set it) and the items after them all: an item's `$(Name)` and Condition see the
@@ -40,7 +41,8 @@
  * `PrivateAssets="all"` (analyzers, build tools) → build, as is a reference that takes none of
  * the package's run-time assets (`ExcludeAssets="runtime"`, `IncludeAssets="compile"` or
  * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
- * a test project (`IsTestProject`, the Visual Studio test project type in
+ * a test project (`IsTestProject`, which the Arcade SDK sets for a project named `*.Tests`, the
+ * Visual Studio test project type in
  * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
  * packages set `IsTestProject`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
@@ -128,6 +130,14 @@ const REFERENCE_METADATA = [
 ] as const;
 /** The asset types of a package that put its files in the output, to be loaded at run time. */
 const RUNTIME_ASSETS = ["runtime", "native"];
+/** The Arcade SDK, lowercased: the .NET team's build SDK, which imports `eng/Versions.props`. */
+const ARCADE_SDK = "microsoft.dotnet.arcade.sdk";
+/** The Arcade SDK's kinds of test project (lowercased properties) and the project names they take. */
+const ARCADE_TEST_KINDS = [
+  ["isperformancetestproject", /\.PerformanceTests$/],
+  ["isintegrationtestproject", /\.IntegrationTests$/],
+  ["isunittestproject", /\.(?:Unit)?Tests$/],
+] as const;
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
@@ -348,6 +358,8 @@ class Evaluation {
   readonly reading: string[] = [];
   /** Every file read so far: MSBuild ignores a second import of one (warning MSB4011). */
   readonly read = new Set<string>();
+  /** The SDKs (lowercased) whose `Sdk.props` vouch models that were imported so far. */
+  readonly sdks = new Set<string>();
   readonly load: Load;
   readonly files?: Files;
   /** The project being evaluated: what relative item paths, in any file it imports, are relative to. */
@@ -470,16 +482,12 @@ class Evaluation {
    */
   importFile(element: XmlElement, file: { path: string; text: string }, condition?: string): void {
     const raw = element.attributes.Project;
-    if (raw === undefined || element.attributes.Sdk !== undefined || TOOLSET_IMPORT.test(raw)) {
-      return;
-    }
+    if (raw === undefined || TOOLSET_IMPORT.test(raw)) return;
     const dir = posix.dirname(file.path);
+    const at = `${file.path}:${lineColumn(file.text, element.offset).line}`;
     const note = (what: string): void => {
       this.unsureImports = true;
-      this.importNotes.push(
-        `${file.path}:${lineColumn(file.text, element.offset).line}: the <Import> of ` +
-          `${JSON.stringify(raw)} ${what}`,
-      );
+      this.importNotes.push(`${at}: the <Import> of ${JSON.stringify(raw)} ${what}`);
     };
     let holds: boolean | undefined = true;
     for (const c of [condition, element.attributes.Condition]) {
@@ -489,6 +497,12 @@ class Evaluation {
     }
     if (holds === false) {
       this.unsureImports = true;
+      return;
+    }
+    const sdk = element.attributes.Sdk;
+    if (sdk !== undefined) {
+      if (!/^\s*sdk\.props\s*$/i.test(raw) || !this.importSdk(sdk, at)) return;
+      if (holds === undefined) note("is under a Condition vouch does not evaluate: it is read");
       return;
     }
     const expanded = this.expandPath(raw, dir);
@@ -513,6 +527,76 @@ class Evaluation {
       note("is under a Condition vouch does not evaluate: it is read");
     }
     this.file(this.parse(path, text), path, text);
+  }
+
+  /**
+   * Reads the files of the tree that an SDK's `Sdk.props` imports, where it is imported (`<Import
+   * Project="Sdk.props" Sdk="…" />`, or a project's `Sdk` attribute or `<Sdk>` element). Only the
+   * Arcade SDK's (`Microsoft.DotNet.Arcade.Sdk`, the dotnet/* repositories') are known: its
+   * RepoLayout.props sets `RepoRoot` (when unset: the folder of the nearest `global.json` above the
+   * project, which names the SDK's version), `RepositoryEngineeringDir` (`$(RepoRoot)eng/`) and
+   * `VersionsPropsPath` (`$(RepositoryEngineeringDir)Versions.props`), and its
+   * DefaultVersions.props imports that file when it exists: the repository's package versions;
+   * its Tests.props then tells test projects by name (see `arcadeTestProject`). Any other SDK's files are not of the tree: what they define stays undefined.
+   *
+   * @returns Whether the SDK is one vouch knows (its `Sdk.props` is modelled).
+   */
+  importSdk(sdk: string, at: string): boolean {
+    // `Name/Version` (a version pinned in the attribute) names the same SDK.
+    const name = sdk.split("/")[0].trim().toLowerCase();
+    if (name !== ARCADE_SDK) return false;
+    // A second import of its Sdk.props (a project whose Sdk attribute names the SDK that
+    // Directory.Build.props imports too) is ignored, as MSBuild ignores it (warning MSB4011).
+    if (this.sdks.has(name)) return true;
+    this.sdks.add(name);
+    let root = this.properties.get("reporoot")?.trim() ?? "";
+    if (root === "") {
+      const found = nearest(posix.dirname(this.project), "global.json", this.load, this.files);
+      root = found === undefined ? "" : msbuildDirectory(posix.dirname(found.path));
+    }
+    if (root === "" || root.includes("$(")) {
+      this.unsureImports = true;
+      this.importNotes.push(
+        `${at}: the Arcade SDK's eng/Versions.props is not read: ` +
+          (root === ""
+            ? "no global.json above the project names the repository's root"
+            : `vouch cannot evaluate its RepoRoot ${JSON.stringify(root)}`) +
+          "; the versions it defines are missing here",
+      );
+      return true;
+    }
+    this.properties.set("reporoot", root);
+    const engineering = `${root.replaceAll("\\", "/").replace(/\/*$/, "")}/eng/`;
+    const versions = `${engineering}Versions.props`;
+    this.properties.set("repositoryengineeringdir", engineering);
+    this.properties.set("versionspropspath", versions);
+    const path = treePath(".", versions);
+    const text = path === undefined ? undefined : this.load(path);
+    // Imported under `Exists('$(VersionsPropsPath)')`: a repository without one reads none.
+    if (path !== undefined && text !== undefined && !this.read.has(path)) {
+      this.file(this.parse(path, text), path, text);
+    }
+    if (this.properties.get("disablearcadetestframework")?.trim().toLowerCase() !== "true") {
+      this.arcadeTestProject();
+    }
+    return true;
+  }
+
+  /**
+   * The Arcade SDK's Tests.props: a project named `*.Tests` or `*.UnitTests`, `*.IntegrationTests`,
+   * `*.PerformanceTests` (unless its kind is set before) is a test project (`IsTestProject`, which
+   * it sets false otherwise); the SDK adds its `Microsoft.NET.Test.Sdk` reference itself.
+   */
+  arcadeTestProject(): void {
+    const name = this.properties.get("msbuildprojectname") ?? "";
+    let test = false;
+    for (const [kind, suffix] of ARCADE_TEST_KINDS) {
+      if ((this.properties.get(kind) ?? "").trim() === "") {
+        this.properties.set(kind, String(suffix.test(name)));
+      }
+      test ||= this.properties.get(kind)!.trim().toLowerCase() === "true";
+    }
+    this.properties.set("istestproject", String(test));
   }
 
   /** Whether an element's Condition is false in every build (see {@linkcode Evaluation.never}). */
@@ -626,6 +710,12 @@ class Evaluation {
     this.reading.push(path);
     this.read.add(path);
     this.thisFile(path);
+    // A project's SDKs (`<Project Sdk="A;B">`, `<Sdk Name="…" />`): their Sdk.props, first.
+    const sdks = [
+      ...(root.attributes.Sdk ?? "").split(";"),
+      ...childElements(root, "Sdk").map((e) => e.attributes.Name ?? ""),
+    ].filter((s) => s.trim() !== "");
+    for (const sdk of sdks) this.importSdk(sdk, path);
     this.groups(root, { path, text });
     this.reading.pop();
     this.thisFile(this.reading.at(-1));

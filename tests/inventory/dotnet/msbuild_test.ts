@@ -1145,3 +1145,111 @@ Deno.test("evaluateMsbuildProject: item metadata is named in any case (version=,
   );
   assert.deepEqual(project.warnings, []);
 });
+
+// Shaped like dotnet/extensions and dotnet/efcore: Directory.Build.props imports the Arcade SDK,
+// whose Sdk.props imports the repository's eng/Versions.props (the folder of global.json's
+// eng/), so every `$(…Version)` of Directory.Packages.props, and `$(RepositoryEngineeringDir)`,
+// is defined; the versions were missing, each warned about.
+Deno.test("evaluateMsbuildProject: the Arcade SDK imports eng/Versions.props of the repository's root", () => {
+  const arcade = fixture("dotnet", "msbuild", "arcade");
+  const versions = (path: string): string[] => {
+    const load = treeLoad(arcade);
+    const project = evaluateMsbuildProject(load(path)!, { path, load });
+    assert.deepEqual(project.warnings, [], path);
+    return [project.version!, ...project.packages.map((p) => `${p.name}@${p.version} ${p.scope}`)];
+  };
+  assert.deepEqual(versions("src/Lib/Lib.csproj"), [
+    "9.0.1", // eng/Versions.props' VersionPrefix
+    "StyleCop.Analyzers@1.2.0-beta.556 build", // from $(RepositoryEngineeringDir)Analyzers.props
+    "Microsoft.Extensions.Logging@9.0.0 runtime",
+    "Humanizer.Core@2.14.1 runtime",
+  ]);
+  assert.deepEqual(versions("src/Tool/Tool.csproj"), [
+    "9.0.1",
+    "StyleCop.Analyzers@1.2.0-beta.556 build",
+    "System.CommandLine@2.0.0-beta4.24324.3 runtime",
+  ]);
+  // The SDK's Tests.props: a project named *.Tests is a test project (it references no test SDK:
+  // the Arcade SDK adds it).
+  assert.deepEqual(versions("test/Lib.Tests/Lib.Tests.csproj"), [
+    "9.0.1",
+    "StyleCop.Analyzers@1.2.0-beta.556 dev",
+    "Humanizer.Core@2.14.1 dev",
+  ]);
+});
+
+Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot set before it, its test projects, other SDKs", () => {
+  const versionsProps = (version: string): string =>
+    `<Project><PropertyGroup><JsonVersion>${version}</JsonVersion></PropertyGroup></Project>`;
+  const reference =
+    `<ItemGroup><PackageReference Include="Newtonsoft.Json" Version="$(JsonVersion)" /></ItemGroup>`;
+  const files: Record<string, string> = {
+    "global.json": `{ "msbuild-sdks": { "Microsoft.DotNet.Arcade.Sdk": "8.0.0-beta.24508.1" } }`,
+    "eng/Versions.props": versionsProps("13.0.3"),
+    "sub/eng/Versions.props": versionsProps("12.0.1"),
+    "src/A/A.csproj":
+      `<Project Sdk="Microsoft.NET.Sdk;Microsoft.DotNet.Arcade.Sdk/8.0.0">${reference}</Project>`,
+    "src/B/B.csproj": `<Project><Sdk Name="Microsoft.DotNet.Arcade.Sdk" />${reference}</Project>`,
+    // A RepoRoot the repository sets first is the SDK's.
+    "src/C/C.csproj": `<Project>
+  <PropertyGroup><RepoRoot>$(MSBuildThisFileDirectory)../../sub/</RepoRoot></PropertyGroup>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+  ${reference}
+</Project>`,
+    // Another SDK's files are not the tree's: its versions stay undefined, warned about.
+    "src/D/D.csproj": `<Project Sdk="Microsoft.Build.NoTargets/3.7.56">
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Helix.Sdk" />
+  ${reference}
+</Project>`,
+    // Test projects by name, unless the repository opts out of Arcade's test framework.
+    "test/A.UnitTests/A.UnitTests.csproj": `<Project Sdk="Microsoft.DotNet.Arcade.Sdk" />`,
+    "test/B.IntegrationTests/B.IntegrationTests.csproj": `<Project>
+  <PropertyGroup><DisableArcadeTestFramework>true</DisableArcadeTestFramework></PropertyGroup>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+</Project>`,
+    "test/C.Tests/C.Tests.csproj": `<Project>
+  <PropertyGroup><IsUnitTestProject>false</IsUnitTestProject></PropertyGroup>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+</Project>`,
+    "test/D.Tests/D.Tests.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+    // Imported twice (by the project's Sdk attribute, after its Directory.Build.props' import):
+    // MSBuild ignores the second import, which would have undone IsTestProject.
+    "test/E/Directory.Build.props": `<Project>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+  <PropertyGroup><IsTestProject>true</IsTestProject></PropertyGroup>
+</Project>`,
+    "test/E/E.csproj": `<Project Sdk="Microsoft.DotNet.Arcade.Sdk" />`,
+    // Sdk.targets brings no file of the tree.
+    "src/E/E.csproj": `<Project>${reference}
+  <Import Project="Sdk.targets" Sdk="Microsoft.DotNet.Arcade.Sdk" />
+</Project>`,
+  };
+  const evaluate = (path: string, load = (p: string): string | undefined => files[p]) => {
+    const project = evaluateMsbuildProject(files[path], { path, load });
+    return [project.packages.map((p) => p.version ?? "none").join(), ...project.warnings];
+  };
+  assert.deepEqual(evaluate("src/A/A.csproj"), ["13.0.3"]);
+  assert.deepEqual(evaluate("src/B/B.csproj"), ["13.0.3"]);
+  assert.deepEqual(evaluate("src/C/C.csproj"), ["12.0.1"]);
+  const undefinedVersion = (path: string): string =>
+    `${path}: Newtonsoft.Json has no version the tree defines; the purl has no version`;
+  assert.deepEqual(evaluate("src/D/D.csproj"), ["none", undefinedVersion("src/D/D.csproj")]);
+  assert.deepEqual(evaluate("src/E/E.csproj"), ["none", undefinedVersion("src/E/E.csproj")]);
+  const isTest = (path: string): boolean =>
+    evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).isTest;
+  assert.deepEqual(
+    ["A.UnitTests", "B.IntegrationTests", "C.Tests", "D.Tests", "E"].map((n) =>
+      isTest(`test/${n}/${n}.csproj`)
+    ),
+    [true, false, false, false, true],
+  );
+  // Without a global.json (MSBuild would not find the SDK either), a warning says why.
+  const withoutGlobal = (p: string): string | undefined =>
+    p === "global.json" ? undefined : files[p];
+  assert.deepEqual(evaluate("src/A/A.csproj", withoutGlobal), [
+    "none",
+    "src/A/A.csproj: the Arcade SDK's eng/Versions.props is not read: no global.json above the " +
+    "project names the repository's root; the versions it defines are missing here",
+    undefinedVersion("src/A/A.csproj"),
+  ]);
+});
