@@ -424,9 +424,21 @@ export function readPackageJson(
         out.edge(from, ROOT_ID, scope);
         continue;
       }
-      // Its own package.json names it (one outside the project is not read).
+      if (isOutside(target)) {
+        // A folder outside the project (another checkout) is no member but third-party code,
+        // as in a lock: the package as declared (its package.json is not read).
+        const id = out.component(npmComponent({
+          name: named,
+          specifier: range,
+          scopes: [scope],
+          sources: [path],
+        }));
+        out.edge(from, id, scope);
+        continue;
+      }
+      // Its own package.json names it.
       const there = loadPackageJson(load, joinPath(target, "package.json"));
-      const missing = local[1] === "link" && there === undefined && !isOutside(target) &&
+      const missing = local[1] === "link" && there === undefined &&
         list?.(folderOf(target))?.includes(target.slice(target.lastIndexOf("/") + 1)) === false;
       if (missing) {
         // Bun's `link:<name>` is a package `bun link` registered on a machine, not a folder.

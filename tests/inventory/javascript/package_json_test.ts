@@ -32,6 +32,9 @@ Deno.test("readPackageJson: declared ranges, no versions invented", async () => 
       "pkg:npm/left-pad@1.3.0 - 1.3.0 runtime", // an exact pin is the version npm installs
       "pkg:npm/react >=17 - runtime",
       "pkg:npm/react-dom >=17 - optional",
+      // file:../shared: a folder outside the project, another checkout, is third-party code.
+      // Was: a member `workspace:../shared`, as if the project's own.
+      "pkg:npm/shared file:../shared - runtime",
       "pkg:npm/string-width ^4.2.0 - runtime",
       "pkg:npm/typescript ^5.4.0 - dev",
       "pkg:npm/xlsx@0.20.2?download_url=https:%2F%2Fcdn.sheetjs.com%2Fxlsx-0.20.2%2Fxlsx-0.20.2.tgz - 0.20.2 runtime",
@@ -39,7 +42,6 @@ Deno.test("readPackageJson: declared ranges, no versions invented", async () => 
   );
   assert.ok(out.components.every((c) => c.direct));
   assert.deepEqual(out.members.map((m) => `${m.id} ${m.name} ${m.version}`), [
-    "workspace:../shared shared undefined", // file:../shared: outside the project, as written
     "workspace:packages/tool tool 2.0.0", // workspace:*, found through "workspaces"
   ]);
   assert.equal(out.warnings, undefined, "declared, not resolved is the inventory's to say");
