@@ -410,23 +410,15 @@ export function readPackageJson(
           `${path}: ${alias} is ${range}, but no workspace member is named ${named}: it is ` +
             "declared, unresolved (pnpm, Yarn and Bun refuse to install it)",
         );
-        const id = out.component(npmComponent({
-          name: named,
-          specifier: range,
-          scopes: [scope],
-          sources: [path],
-        }));
-        out.edge(from, id, scope);
-        continue;
       }
       // The root package itself (`workspace:*` naming it, `link:..` to it) is the project.
       if (target === "") {
         out.edge(from, ROOT_ID, scope);
         continue;
       }
-      if (isOutside(target)) {
-        // A folder outside the project (another checkout) is no member but third-party code,
-        // as in a lock: the package as declared (its package.json is not read).
+      // Neither, nor a folder outside the project (another checkout: no member but third-party
+      // code, as in a lock, its package.json not read): the package as declared.
+      if (target === undefined || isOutside(target)) {
         const id = out.component(npmComponent({
           name: named,
           specifier: range,
