@@ -744,7 +744,7 @@ export function yarnPatchedRange(
   range: string,
   folder: string,
 ): { range: string; patches: string[] } {
-  const body = range.slice("patch:".length).replace(/::.*$/, "");
+  const body = range.slice("patch:".length).replace(/::.*$/s, "");
   const hash = body.indexOf("#");
   const source = decodePercent(hash === -1 ? body : body.slice(0, hash));
   const files = hash === -1 ? "" : decodePercent(body.slice(hash + 1));
