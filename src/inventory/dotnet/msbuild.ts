@@ -554,16 +554,17 @@ class Evaluation {
       const found = nearest(posix.dirname(this.project), "global.json", this.load, this.files);
       root = found === undefined ? "" : msbuildDirectory(posix.dirname(found.path));
     }
-    if (root === "" || root.includes("$(")) {
+    const unread = (why: string): boolean => {
       this.unsureImports = true;
       this.importNotes.push(
-        `${at}: the Arcade SDK's eng/Versions.props is not read: ` +
-          (root === ""
-            ? "no global.json above the project names the repository's root"
-            : `vouch cannot evaluate its RepoRoot ${JSON.stringify(root)}`) +
-          "; the versions it defines are missing here",
+        `${at}: the Arcade SDK's eng/Versions.props is not read: ${why}; the versions it ` +
+          "defines are missing here",
       );
       return true;
+    };
+    if (root === "") return unread("no global.json above the project names the repository's root");
+    if (root.includes("$(")) {
+      return unread(`vouch cannot evaluate its RepoRoot ${JSON.stringify(root)}`);
     }
     this.properties.set("reporoot", root);
     const engineering = `${root.replaceAll("\\", "/").replace(/\/*$/, "")}/eng/`;
@@ -571,9 +572,12 @@ class Evaluation {
     this.properties.set("repositoryengineeringdir", engineering);
     this.properties.set("versionspropspath", versions);
     const path = treePath(".", versions);
-    const text = path === undefined ? undefined : this.load(path);
+    if (path === undefined) {
+      return unread(`its RepoRoot ${JSON.stringify(root)} is outside the tree`);
+    }
+    const text = this.load(path);
     // Imported under `Exists('$(VersionsPropsPath)')`: a repository without one reads none.
-    if (path !== undefined && text !== undefined && !this.read.has(path)) {
+    if (text !== undefined && !this.read.has(path)) {
       this.file(this.parse(path, text), path, text);
     }
     if (this.properties.get("disablearcadetestframework")?.trim().toLowerCase() !== "true") {

@@ -161,7 +161,7 @@ export function originQualifiers(
  * ```
  */
 export function registryTarballName(url: string): string | undefined {
-  const match = /\/((?:@[^/?#]+\/)?([^/?#@]+))\/-\/([^/?#]+)\.tgz(?:[?#].*)?$/.exec(url);
+  const match = /\/((?:@[^/?#]+\/)?([^/?#@]+))\/-\/([^/?#]+)\.tgz(?:[?#].*)?$/s.exec(url);
   return match !== null && match[3].startsWith(`${match[2]}-`) ? match[1] : undefined;
 }
 
@@ -172,7 +172,7 @@ export function registryTarballName(url: string): string | undefined {
  * it: `@pikit/core` → `pikit-core-0.0.0-abcdef1234.tgz`), else `undefined`.
  */
 export function tarballVersion(name: string, url: string): string | undefined {
-  const file = decodePercent(url.replace(/[?#].*$/, "").split("/").at(-1) ?? "");
+  const file = decodePercent(url.replace(/[?#].*$/s, "").split("/").at(-1) ?? "");
   const match = /^(.+)\.(?:tgz|tar\.gz)$/.exec(file);
   if (!match) return undefined;
   const bases = [name.slice(name.lastIndexOf("/") + 1)];
@@ -744,7 +744,7 @@ export function yarnPatchedRange(
   range: string,
   folder: string,
 ): { range: string; patches: string[] } {
-  const body = range.slice("patch:".length).replace(/::.*$/, "");
+  const body = range.slice("patch:".length).replace(/::.*$/s, "");
   const hash = body.indexOf("#");
   const source = decodePercent(hash === -1 ? body : body.slice(0, hash));
   const files = hash === -1 ? "" : decodePercent(body.slice(hash + 1));

@@ -98,7 +98,7 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
   const info = npm ? value[2] : value[1];
   // A tarball (a URL, or a file of the tree) is `[ident, info, integrity]`; a git or GitHub
   // entry `[ident, info, commit, integrity]`, like an npm one's integrity last.
-  const tarball = !npm && /^https?:\/\/|\.(?:tgz|tar\.gz)(?:[?#].*)?$/.test(ref);
+  const tarball = !npm && /^https?:\/\/|\.(?:tgz|tar\.gz)(?:[?#].*)?$/s.test(ref);
   const integrity = tarball ? value[2] : value[3];
   return {
     key,

@@ -1252,4 +1252,14 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot
     "project names the repository's root; the versions it defines are missing here",
     undefinedVersion("src/A/A.csproj"),
   ]);
+  // A RepoRoot outside the tree (a Windows path) is said, not passed over in silence.
+  files["src/F/F.csproj"] =
+    `<Project><PropertyGroup><RepoRoot>C:\\src\\repo\\</RepoRoot></PropertyGroup>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" />${reference}</Project>`;
+  assert.deepEqual(evaluate("src/F/F.csproj"), [
+    "none",
+    "src/F/F.csproj:2: the Arcade SDK's eng/Versions.props is not read: its RepoRoot " +
+    '"C:\\\\src\\\\repo\\\\" is outside the tree; the versions it defines are missing here',
+    undefinedVersion("src/F/F.csproj"),
+  ]);
 });

@@ -9,6 +9,7 @@ import {
   originQualifiers,
   tarballVersion,
   workspaceFolders,
+  yarnPatchedRange,
 } from "../../../src/inventory/javascript/_npm.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../../src/sbom/mod.ts";
@@ -812,4 +813,13 @@ Deno.test("workspaceFolders: a glob of many wildcards is matched without backtra
     `p/${"a".repeat(64)}`,
   ]);
   assert.ok(performance.now() - start < 4_000, "too slow");
+});
+
+// A package.json is untrusted: `/::.*$/` tried every `::` of a range with a line break to the
+// line's end, so the time grew with the square of its size (200 KB of `:`: over 20 s).
+Deno.test("yarnPatchedRange: a range of many `::` and a line break takes linear time", () => {
+  const range = `patch:a@1.0.0${":".repeat(200_000)}\n#./a.patch`;
+  const start = performance.now();
+  assert.deepEqual(yarnPatchedRange("a", range, "."), { range: "1.0.0", patches: [] });
+  assert.ok(performance.now() - start < 4_000);
 });

@@ -354,3 +354,17 @@ Deno.test("readBunLock: a workspace's optional dependencies the lock leaves out 
     "(`bun install` leaves out an optional dependency it cannot resolve)",
   ]);
 });
+
+// A lockfile is untrusted: `(?:[?#].*)?$` retried every `.tgz?` of an identifier holding a line
+// break up to the line's end, so the time grew with the square of its size (300 KB: over 20 s).
+Deno.test("readBunLock: an identifier of many `.tgz?` and a line break takes linear time", () => {
+  const ident = `a@${".tgz?".repeat(60_000)}\n`;
+  const lock = JSON.stringify({
+    lockfileVersion: 1,
+    workspaces: { "": { name: "x", dependencies: { a: "1" } } },
+    packages: { a: [ident, {}, "sha512-x"] },
+  });
+  const start = performance.now();
+  readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assert.ok(performance.now() - start < 4_000);
+});
