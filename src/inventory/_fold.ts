@@ -441,7 +441,7 @@ function nearness(from: string, path: string): number | undefined {
 /** A purl's qualifiers (the index a package comes from), as written. */
 function qualifiers(purl: string): string {
   const at = purl.indexOf("?");
-  return at === -1 ? "" : purl.slice(at).replace(/#.*$/, "");
+  return at === -1 ? "" : purl.slice(at).replace(/#.*$/s, "");
 }
 
 /**

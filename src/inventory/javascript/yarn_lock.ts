@@ -293,14 +293,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       const { body, params } = splitParams(rest);
       if (protocol === "file:" && TARBALL.test(body)) return;
       // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
-      entry.folder = joinPath(locatorFolder(params), body.replace(/#.*$/, ""));
+      entry.folder = joinPath(locatorFolder(params), body.replace(/#.*$/s, ""));
       entry.linked = protocol === "link:";
       return;
     }
     case "exec:": {
       // Generated at install time by a script of the project: from no registry, no URL.
       const { body, params } = splitParams(rest);
-      entry.generator = joinPath(locatorFolder(params), body.replace(/#.*$/, ""));
+      entry.generator = joinPath(locatorFolder(params), body.replace(/#.*$/s, ""));
       if (entry.version === undefined) {
         throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
       }

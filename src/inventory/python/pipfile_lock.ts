@@ -139,7 +139,7 @@ function checkEntry(
     const ref = typeof value.ref === "string" && value.ref !== "" ? value.ref : undefined;
     // Older Pipenv kept pip's `#egg=name&subdirectory=x` in the URL: not part of the location.
     const written = value[vcs] as string;
-    const url = written.replace(/#.*$/, "");
+    const url = written.replace(/#.*$/s, "");
     const fragment = new URLSearchParams(written.slice(url.length + 1));
     const subPath = typeof value.subdirectory === "string"
       ? value.subdirectory

@@ -71,7 +71,7 @@ function origin(
 
 /** A git source without its locked commit (`#<sha>`), which a dependency reference leaves out. */
 function withoutPrecise(source: string | undefined): string | undefined {
-  return source?.startsWith("git+") ? source.replace(/#.*$/, "") : source;
+  return source?.startsWith("git+") ? source.replace(/#.*$/s, "") : source;
 }
 
 function readPackages(lock: TomlTable, text: string, path: string): LockedPackage[] {

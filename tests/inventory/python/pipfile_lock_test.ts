@@ -535,3 +535,17 @@ Deno.test("readPipfileLock: a lock in a subfolder hangs the Pipfile's packages f
     "workspace:api pkg:pypi/pytest@8.3.3 dev",
   ]);
 });
+
+Deno.test("readPipfileLock: a git URL of 50,000 '#' before a line break is read in linear time", async () => {
+  const git = `https://github.com/a/b.git#${"#".repeat(50_000)}\nx`;
+  await withTempDir(async (dir) => {
+    await Deno.writeTextFile(
+      `${dir}/Pipfile.lock`,
+      JSON.stringify({ _meta: { "pipfile-spec": 6 }, default: { b: { git, ref: "abc" } } }),
+    );
+    const start = performance.now();
+    await readInventory(dir).catch(() => undefined);
+    // Was: 3 s for 50,000 (`/#.*$/` retried from every '#' up to the line break).
+    assert.ok(performance.now() - start < 2_000, `${performance.now() - start} ms`);
+  });
+});
