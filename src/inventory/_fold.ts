@@ -740,7 +740,12 @@ function withAskedMemberExtras(files: readonly ReadFile[]): ReadFile[] {
         packageKey(ecosystem, m.output.project.name) === packageKey(ecosystem, name)
       );
       if (member === undefined || !lockless(member)) continue;
-      const keys = new Set(extras!.map((e) => packageKey(ecosystem, e)));
+      // An extra naming the member's own others (`all`) asks for those too.
+      const includes = member.output.extraIncludes ?? {};
+      const keys = new Set(
+        extras!.flatMap((e) => [e, ...includes[packageKey(ecosystem, e)] ?? []])
+          .map((e) => packageKey(ecosystem, e)),
+      );
       asked.set(member, [...asked.get(member) ?? [], { scope, extras: keys }]);
     }
   }

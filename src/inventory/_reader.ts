@@ -73,6 +73,13 @@ export type ReaderResult = ReaderOutput & {
    */
   localDeclarations?: Array<{ name: string; scope: Scope; extras?: string[] }>;
   /**
+   * For a manifest: its extras that name its project's own other extras, with
+   * those, transitively (`all = ["app[openai,anthropic]"]`: `all` installs
+   * `openai` and `anthropic`), PEP 685 names, sorted: a manifest asking for
+   * `all` asks for them too (see `_fold.ts`).
+   */
+  extraIncludes?: Record<string, string[]>;
+  /**
    * For a manifest: its project is built alone, never with a lock of a folder
    * above (a crate that the `[workspace]` above excludes, which Cargo makes a
    * workspace root of its own, locked by a `Cargo.lock` beside it): only a

@@ -443,16 +443,17 @@ function hatchOverrides(
 }
 
 /**
- * The requirements an extra of the project installs (extras compared by
- * their normalised names, PEP 685), with those of the project's own extras
- * it names (`app[server]`), as an installer expands them.
+ * The extras of the project (compared by their normalised names, PEP 685):
+ * per extra, the requirements it installs, with those of the project's own
+ * extras it names (`app[server]`), as an installer expands them, and those
+ * own extras (`all = ["app[openai,anthropic]"]`: `openai`, `anthropic`).
  *
- * @returns Per extra, its requirement strings; `undefined` for one the project does not define.
+ * @returns For an extra, its requirement strings and the own extras it names, transitively; `undefined` for one the project does not define.
  */
 function extraRequirements(
   optional: Table,
   self: string | undefined,
-): (extra: string) => string[] | undefined {
+): (extra: string) => { texts: string[]; includes: string[] } | undefined {
   const byName = new Map(Object.entries(optional).map(([k, v]) => [pep503Name(k), v]));
   const expand = (extra: string, seen: Set<string>): string[] | undefined => {
     const list = byName.get(pep503Name(extra));
@@ -465,7 +466,12 @@ function extraRequirements(
         .flatMap((e) => expand(e, seen) ?? []);
     });
   };
-  return (extra) => expand(extra, new Set());
+  return (extra) => {
+    const seen = new Set<string>();
+    const texts = expand(extra, seen);
+    seen.delete(pep503Name(extra));
+    return texts === undefined ? undefined : { texts, includes: [...seen].sort(compareStrings) };
+  };
 }
 
 /** The URLs of named package indexes (`[[tool.uv.index]]`, `[[tool.poetry.source]]`), by name. */
@@ -1051,7 +1057,7 @@ export function readPyproject(
   const extrasOf = extraRequirements(optional ?? {}, self);
   const hatch = hatchEnvDependencies(
     hatchEnvs(ctx, ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch"), options.load),
-    extrasOf,
+    (feature) => extrasOf(feature)?.texts,
   );
   declarations.push(...hatch.declarations);
   // The project itself with extras in a dev group (`test = ["pdm[pytest]"]`) is what those
@@ -1059,7 +1065,7 @@ export function readPyproject(
   declarations.push(
     ...declarations.flatMap((d) =>
       pep503Name(d.name) === self && d.scope !== "optional"
-        ? (d.extras ?? []).flatMap((e) => extrasOf(e) ?? []).map((t) =>
+        ? (d.extras ?? []).flatMap((e) => extrasOf(e)?.texts ?? []).map((t) =>
           ctx.pep508(t, d.scope, d.group)
         )
         : []
@@ -1096,6 +1102,11 @@ export function readPyproject(
   if (asks.length > 0) output.extras = { asks, gates: [] };
   const locals = localDeclarations(declarations, self);
   if (locals.length > 0) output.localDeclarations = locals;
+  const includes = Object.keys(optional ?? {}).flatMap((e) => {
+    const names = extrasOf(e)?.includes ?? [];
+    return names.length > 0 ? [[pep503Name(e), names] as const] : [];
+  });
+  if (includes.length > 0) output.extraIncludes = Object.fromEntries(includes);
   const warnings = [
     ...hatch.warnings,
     ...dynamic.unread.map((field) =>

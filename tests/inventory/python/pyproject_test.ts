@@ -867,3 +867,23 @@ Deno.test("readInventory: a lockless uv workspace root asking for a member's ext
     ]);
   });
 });
+
+Deno.test("readInventory: a member's extra that names its own other extras installs theirs for the root that asks for it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // `all = ["lib[openai,anthropic]"]`, as pydantic-ai-slim's and many projects' `all` extras.
+      "pyproject.toml": '[project]\nname = "app"\nversion = "1"\ndependencies = ["lib[all]"]\n' +
+        '[tool.uv.sources]\nlib = { workspace = true }\n[tool.uv.workspace]\nmembers = ["lib"]\n',
+      "lib/pyproject.toml": '[project]\nname = "lib"\nversion = "1"\ndependencies = ["idna"]\n' +
+        '[project.optional-dependencies]\nopenai = ["openai"]\nanthropic = ["anthropic"]\n' +
+        'all = ["lib[openai,anthropic]"]\nyaml = ["pyyaml"]\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => [c.name, c.scopes]), [
+      ["anthropic", ["optional", "runtime"]],
+      ["idna", ["runtime"]],
+      ["openai", ["optional", "runtime"]],
+      ["pyyaml", ["optional"]], // in no extra that `all` names
+    ]);
+  });
+});
