@@ -6,6 +6,7 @@
  */
 
 import { VouchError } from "../../errors.ts";
+import { satisfies } from "./pep440.ts";
 
 /** A parsed PEP 508 requirement. */
 export interface Requirement {
@@ -63,24 +64,28 @@ function normalizeClauses(text: string, whole: string): string {
 }
 
 /**
- * The exact version a specifier pins: `==X` (no wildcard) or `===X`.
+ * The exact version a specifier pins: a `==X` clause (no wildcard) or
+ * `===X`, which the specifier's other clauses admit (`>=1.0,==1.5`: 1.5, as
+ * pip installs it; `==1.2,==1.3` and `==1.2,>2` pin nothing installable).
  *
  * @example
  * ```ts
  * import { pinnedVersion } from "./pep508.ts";
- * pinnedVersion("==1.2.3"); // "1.2.3"
- * pinnedVersion(">=1.2");   // undefined
+ * pinnedVersion("==1.2.3");     // "1.2.3"
+ * pinnedVersion(">=1.0,==1.5"); // "1.5"
+ * pinnedVersion(">=1.2");       // undefined
  * ```
  *
  * @param specifier A normalized specifier.
  * @returns The pinned version, or `undefined`.
  */
 export function pinnedVersion(specifier: string | undefined): string | undefined {
-  if (specifier === undefined || specifier.includes(",")) return undefined;
-  const match = /^(===|==)(.+)$/.exec(specifier.trim());
-  if (!match) return undefined;
-  if (match[1] === "==" && match[2].includes("*")) return undefined;
-  return match[2];
+  const pins = (specifier ?? "").split(",").flatMap((clause) => {
+    const match = /^(===|==)(.+)$/.exec(clause.trim());
+    return match === null || (match[1] === "==" && match[2].includes("*")) ? [] : [match[2]];
+  });
+  if (pins.length === 0 || pins.some((pin) => pin !== pins[0])) return undefined;
+  return !specifier!.includes(",") || satisfies(pins[0], specifier) === true ? pins[0] : undefined;
 }
 
 function splitUrl(rest: string, text: string): { url: string; marker?: string } {

@@ -77,12 +77,18 @@ Deno.test("parseRequirement rejects malformed requirements with a stable code", 
   }
 });
 
-Deno.test("pinnedVersion only accepts == without wildcard and ===", () => {
+Deno.test("pinnedVersion: a == clause without wildcard or ===, which the other clauses admit", () => {
   assert.equal(pinnedVersion("==1.2.3"), "1.2.3");
   assert.equal(pinnedVersion("===1.0-custom"), "1.0-custom");
   assert.equal(pinnedVersion("==1.2.*"), undefined);
   assert.equal(pinnedVersion(">=1.2"), undefined);
-  assert.equal(pinnedVersion("==1.2,!=1.3"), undefined);
+  // pip installs the one version such a specifier admits (was: none, as for a range).
+  assert.equal(pinnedVersion("==1.2,!=1.3"), "1.2");
+  assert.equal(pinnedVersion(">=1.0,==1.5"), "1.5");
+  assert.equal(pinnedVersion("==1.5,==1.5"), "1.5");
+  assert.equal(pinnedVersion("==1.2,==1.3"), undefined);
+  assert.equal(pinnedVersion("==1.2,>2"), undefined);
+  assert.equal(pinnedVersion("==1.2.*,<1.2.5"), undefined);
   assert.equal(pinnedVersion(undefined), undefined);
 });
 
