@@ -124,8 +124,13 @@ interface Entry {
   marked?: boolean;
   /** A distribution file in the tree (`./dist/x-1.0-py3-none-any.whl`): no index, no URL. */
   local?: boolean;
-  /** A folder outside the project, as written (a package only when named). */
+  /**
+   * A folder outside the project, or an archive whose file name gives no name and version
+   * (`./dist/pkg.zip`), as written (a package only when named).
+   */
   folder?: string;
+  /** With `folder`: it is an archive, not a folder. */
+  archive?: boolean;
   /** Its URL is filled in from the environment (`name @ ${WHEEL_URL}`): no index, no URL. */
   unlocated?: boolean;
   /** The index it was resolved from, when the file says (uv's `# from <index>` annotation). */
@@ -177,6 +182,9 @@ const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
 
 /** Text that starts with a URL (`https://…`, `git+https://…`): a remote include, a URL requirement. */
 const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** A path to a distribution file: a wheel or an sdist archive (a folder is neither). */
+const DISTRIBUTION_FILE = /\.(?:whl|zip|tar|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz)$/i;
 
 /** `--no-index` among the options of a line (it takes no value). */
 const NO_INDEX = /(?:^|\s+)--no-index(?=\s|$)/g;
@@ -278,7 +286,8 @@ function urlEntry(
  * `name @ file:///…/x-1.0-py3-none-any.whl`): a package, named and versioned
  * by its file name; a folder of the project (`.`, `./libs/x`) is its own
  * code and gives `undefined`, a named folder outside it (an absolute path or
- * `file:` URL, `../x`) a version-less component.
+ * `file:` URL, `../x`) or a named archive whose file name has no version
+ * (`name @ file:///…/pkg.tar.gz`) a version-less component.
  */
 function localFileEntry(
   target: string,
@@ -290,9 +299,19 @@ function localFileEntry(
   if (archive === undefined) {
     // A named folder outside the project (`name @ file:///…`, `name @ ../lib`) is another
     // checkout's package, as in the lockfiles: a component without a version. An unnamed one
-    // (`-e /src/lib`) is reported: pip learns its name by building it, vouch cannot.
-    if (localPlace(source, target).kind !== "outside") return undefined;
-    return { name: declared ?? "", vcs: false, hashes, source, local: true, folder: target };
+    // (`-e /src/lib`) is reported: pip learns its name by building it, vouch cannot. So is an
+    // archive its file name does not name (`./dist/pkg.zip`), wherever it lies: a package.
+    const file = DISTRIBUTION_FILE.test(target);
+    if (!file && localPlace(source, target).kind !== "outside") return undefined;
+    return {
+      name: declared ?? "",
+      vcs: false,
+      hashes,
+      source,
+      local: true,
+      folder: target,
+      ...file ? { archive: true } : {},
+    };
   }
   const name = declared ?? archive.name;
   const same = pep503Name(archive.name) === pep503Name(name);
@@ -772,9 +791,10 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     const scope = state.scopes.get(entry.source)!;
     if (entry.name === "" && entry.folder !== undefined) {
       warnings.push(
-        `${entry.where ?? entry.source}: "${withoutCredentials(entry.folder)}" is a folder ` +
-          "outside the project that names no package (pip learns its name by building it, " +
-          `vouch cannot): it is not in the SBOM; write "<name> @ file://<folder>" to list it`,
+        `${entry.where ?? entry.source}: "${withoutCredentials(entry.folder)}" is ` +
+          `${entry.archive ? "an archive" : "a folder outside the project"} that names no ` +
+          "package (pip learns its name by building it, vouch cannot): it is not in the SBOM; " +
+          `write "<name> @ file://<${entry.archive ? "file" : "folder"}>" to list it`,
       );
       continue;
     }

@@ -427,6 +427,25 @@ Deno.test("readRequirements: a named folder outside the project is a version-les
   ]);
 });
 
+Deno.test("readRequirements: an archive whose file name has no version is a package wherever it lies: named, a version-less component, else a warning", () => {
+  const text = "./dist/pkg.zip\n" +
+    "file:///opt/wheels/tool.tar.gz\n" +
+    "mylib @ file:///opt/dist/mylib.tar.gz\n" +
+    "vendored @ ./vendor/vendored.tgz\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  // Was: ./dist/pkg.zip and vendored's archive, inside the project, left out silently as its own
+  // code; file:///opt/wheels/tool.tar.gz called "a folder outside the project".
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/mylib", "pkg:pypi/vendored"]);
+  assert.deepEqual(out.warnings, [
+    'requirements.txt:1: "./dist/pkg.zip" is an archive that names no package (pip learns its ' +
+    'name by building it, vouch cannot): it is not in the SBOM; write "<name> @ file://<file>" ' +
+    "to list it",
+    'requirements.txt:2: "file:///opt/wheels/tool.tar.gz" is an archive that names no package ' +
+    "(pip learns its name by building it, vouch cannot): it is not in the SBOM; write " +
+    '"<name> @ file://<file>" to list it',
+  ]);
+});
+
 Deno.test("readRequirements: a URL that names no package is a pkg:generic component with a warning, credentials dropped", () => {
   // A GitHub snapshot's file is named after its ref: `rel-0.7.5.tar.gz` is no package "rel" at
   // 0.7.5 (it was; whamcloud's netaddr).
