@@ -394,6 +394,10 @@ export function goWorkspace(
  * module's packages: go.mod has no graph to tell them apart (go.sum neither),
  * so they stay `runtime` (never too few runtime components).
  *
+ * A go.mod with directives but no `module` one is refused, as Go refuses it;
+ * an empty one (a module boundary: it keeps its folder out of the module
+ * above) lists nothing.
+ *
  * @param goMod The `go.mod` text.
  * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path.
  * @returns Members, components, edges and the module as project.
@@ -433,6 +437,15 @@ export function readGoMod(
       checkVersion(args.slice(0, arrow)[1]);
       checkVersion(args.slice(arrow + 1)[1]);
     }
+  }
+  if (module === undefined && directives.length > 0) {
+    // Go refuses it ("no module declaration in go.mod"); an empty go.mod (a module boundary
+    // that keeps a folder out of the module above) lists nothing and is read as such.
+    throw invalid(
+      path,
+      directives[0].line,
+      "no module declaration, which Go refuses (`go mod edit -module=<path>` adds it)",
+    );
   }
   const workspace = options.workspace;
   if (workspace !== undefined) {

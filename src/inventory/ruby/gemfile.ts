@@ -179,7 +179,9 @@ function gemspecFile(
  * `*.gemspec` beside it) is the project: its
  * `add_dependency` / `add_runtime_dependency` are runtime,
  * `add_development_dependency` dev (unless the Gemfile declares that gem: Bundler prefers the
- * Gemfile's declaration), and the Gemfile's default group is dev.
+ * Gemfile's declaration), and the Gemfile's default group is dev; a gem
+ * both ask for that no pin settles has all their ranges as its specifier
+ * (Bundler resolves one version that meets them all).
  * What is not plain declarations (a condition, a computed name, a block vouch
  * does not evaluate) is a warning, never guessed. Only the lock of its own
  * folder resolves it (`standsAlone`).
@@ -234,6 +236,20 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
   for (const [name, declarations] of gemfile.gems) {
     for (const d of declarations) if (d.origin === undefined) pin(name, d.requirements);
   }
+  // Bundler resolves one version that meets every requirement on a gem, the gemspec's (the
+  // gem's own dependencies) and the Gemfile's alike: a gem that no pin settles is one
+  // component whose specifier is all its ranges (`~> 2.2` of the gemspec, `>= 2.2.4` of the
+  // Gemfile), not the first one read.
+  const ranges = new Map<string, string[]>();
+  const range = (name: string, requirements: readonly string[]): void => {
+    if (pinned(requirements) !== undefined) return;
+    const all = ranges.get(name) ?? [];
+    ranges.set(name, all.concat(requirements.filter((r) => !all.includes(r))));
+  };
+  for (const d of specDependencies) range(d.name, d.requirements);
+  for (const [name, declarations] of gemfile.gems) {
+    for (const d of declarations) if (d.origin === undefined) range(name, d.requirements);
+  }
   const joined = (name: string, requirements: readonly string[]): string | undefined => {
     const only = pins.get(name);
     const version = only?.size === 1 ? [...only][0] : undefined;
@@ -262,8 +278,9 @@ export function readGemfileManifest(text: string, options: GemfileOptions): Read
       ecosystem: "gem",
       name,
       version,
-      specifier: version === undefined && requirements.length > 0
-        ? requirements.join(", ")
+      specifier: version === undefined
+        ? ((origin === undefined ? ranges.get(name) : undefined) ?? requirements).join(", ") ||
+          undefined
         : undefined,
       downloadLocation: qualifiers.vcs_url,
       scopes: [...scopes],

@@ -59,7 +59,22 @@ interface Declaration {
   /** Where a `path` dependency's folder lies (see {@linkcode localPlace}). */
   place?: LocalPlace;
   scope: Scope;
+  /** The keys of a `workspace = true` entry that Cargo ignores (see {@linkcode INHERITED_KEYS}). */
+  unused?: string[];
 }
+
+/**
+ * The keys Cargo reads of a dependency inherited from the workspace
+ * (`workspace = true`); it ignores any other, with a warning.
+ */
+const INHERITED_KEYS = new Set([
+  "workspace",
+  "features",
+  "default-features",
+  "default_features",
+  "optional",
+  "public",
+]);
 
 /** The root's `[workspace.dependencies]` and the root manifest's path (their paths' base). */
 interface Inherited {
@@ -146,6 +161,11 @@ class Manifest {
   readonly doc: TomlTable;
   readonly text: string;
   readonly path: string;
+  /**
+   * The `[package]` table, or the `[project]` one that Cargo takes in its stead before the
+   * 2024 edition (deprecated, with a warning; old crates have it); `undefined` when neither.
+   */
+  readonly package: unknown;
   readonly #load: Load | undefined;
   #registries?: Map<string, string>;
   constructor(text: string, path: string, load?: Load) {
@@ -153,6 +173,20 @@ class Manifest {
     this.path = path;
     this.#load = load;
     this.doc = parseToml(text, path, `inventory.${READER}.invalid`);
+    this.package = this.doc.package ?? this.doc.project;
+    if (this.package === undefined && this.doc.workspace === undefined) {
+      // Cargo: "manifest is missing either a `[package]` or a `[workspace]`".
+      throw invalid(READER, at(path, 1), "has neither a [package] nor a [workspace] table");
+    }
+    if (this.doc.package === undefined && isTable(this.package)) {
+      const edition = this.package.edition;
+      if (typeof edition === "string" && edition >= "2024") {
+        throw this.fail(
+          `[project] is not supported as of the ${edition} edition (Cargo's words): write [package]`,
+          "[project]",
+        );
+      }
+    }
   }
 
   /** The index of a registry the project's Cargo configuration names (read when first asked). */
@@ -270,11 +304,16 @@ function decode(
     throw manifest.fail(`dependency "${key}" must be a version string or a table`, key);
   }
   let spec: TomlTable = value;
+  let unused: string[] | undefined;
   if (value.workspace === true) {
+    // Cargo builds the workspace's declaration: of the crate's own keys it takes only these,
+    // and warns of any other ("unused manifest key": a `package`, `version`, `git`, `path`).
     const base = inherited.table[key];
+    const own = Object.fromEntries(Object.entries(value).filter(([k]) => INHERITED_KEYS.has(k)));
     spec = typeof base === "string"
-      ? { ...value, version: base }
-      : { ...(isTable(base) ? base : {}), ...value };
+      ? { version: base, ...own }
+      : { ...(isTable(base) ? base : {}), ...own };
+    unused = Object.keys(value).filter((k) => !INHERITED_KEYS.has(k));
   }
   const text = (field: string): string | undefined => {
     const v = spec[field];
@@ -286,9 +325,7 @@ function decode(
   const git = text("git");
   const local = text("path");
   // A path inherited from `[workspace.dependencies]` is relative to the workspace root.
-  const base = value.workspace === true && value.path === undefined
-    ? inherited.path ?? manifest.path
-    : manifest.path;
+  const base = value.workspace === true ? inherited.path ?? manifest.path : manifest.path;
   const ref = text("rev") ?? text("tag") ?? text("branch");
   // `registry-index` is what `cargo package` writes for `registry` in a published manifest.
   const registry = text("registry");
@@ -316,6 +353,7 @@ function decode(
     outside: place !== undefined && !isOwnFolder(place),
     place,
     scope: optional ? "optional" : scope,
+    ...unused?.length ? { unused } : {},
   };
 }
 
@@ -349,7 +387,7 @@ function patched(declaration: Declaration, root: Manifest): Declaration {
  * only to fuzz the project, never shipped.
  */
 function isFuzzCrate(manifest: Manifest): boolean {
-  const pkg = manifest.doc.package;
+  const pkg = manifest.package;
   const metadata = isTable(pkg) ? pkg.metadata : undefined;
   return isTable(metadata) && metadata["cargo-fuzz"] === true;
 }
@@ -526,11 +564,11 @@ export function cargoDeclarations(
   options: { path: string; load?: Load },
 ): CargoDeclarations {
   const manifest = new Manifest(text, options.path);
-  const pkg = manifest.table(manifest.doc.package, "[package]");
+  const pkg = manifest.table(manifest.package, "[package]");
   const scopes = new Map<string, DeclaredUse[]>();
   const outside = new Set<string>();
   const folders: LocalPlace[] = [];
-  if (manifest.doc.package !== undefined) {
+  if (manifest.package !== undefined) {
     const { root } = workspaceRoot(manifest, options.load);
     for (const d of declarations(manifest, inheritedDependencies(root))) {
       if (d.outside) outside.add(d.name);
@@ -558,7 +596,7 @@ function projectOf(
   root: Manifest | undefined,
   release: string | undefined,
 ): Project | undefined {
-  const pkg = manifest.table(manifest.doc.package, "[package]");
+  const pkg = manifest.table(manifest.package, "[package]");
   if (pkg.name === undefined) return undefined;
   if (typeof pkg.name !== "string") throw manifest.fail("[package] name must be a string", "name");
   const inherited = workspaceTable(root, "package");
@@ -596,7 +634,9 @@ function projectOf(
  * root's `[patch.<source>]` patches is the crate the patch names (see
  * {@linkcode patched}). A workspace root, a crate that the workspace above
  * excludes and one with no workspace above `standsAlone` (a lock above is not its own). A workspace root without `[package]` declares nothing
- * itself.
+ * itself. `[project]`, which Cargo takes for `[package]` before the 2024
+ * edition, is read as it; a manifest with neither, nor a `[workspace]`, is
+ * refused, as Cargo refuses it.
  *
  * @example
  * ```ts
@@ -622,8 +662,10 @@ export function readCargoToml(
   const project = projectOf(manifest, root, options.release);
   const builder = new OutputBuilder();
   const unknown = new Set<string>();
-  if (manifest.doc.package !== undefined) {
+  const ignored: string[] = [];
+  if (manifest.package !== undefined) {
     for (const declared of declarations(manifest, inheritedDependencies(root))) {
+      if (declared.unused) ignored.push(`${declared.name} (${declared.unused.join(", ")})`);
       const d = patched(declared, root ?? manifest);
       if (d.local && !d.outside) continue; // the project's own crate
       if (d.unknownRegistry !== undefined) {
@@ -652,12 +694,21 @@ export function readCargoToml(
   const output: ReaderResult = { ...builder.build(), ...alone ? { standsAlone: true } : {} };
   // The workspace's Cargo.lock, when there is one, says each crate's registry.
   const lock = (root ?? manifest).path.replace(/Cargo\.toml$/, "Cargo.lock");
+  const warnings: string[] = [];
+  if (ignored.length > 0) {
+    warnings.push(
+      `${options.path} inherits ${ignored.join(", ")} from the workspace (\`workspace = true\`) ` +
+        `with keys Cargo ignores (it warns of an unused manifest key and builds the workspace's ` +
+        `declaration, as the SBOM has it): move them to [workspace.dependencies] or drop them`,
+    );
+  }
   if (unknown.size > 0 && options.load?.(lock) === undefined) {
-    output.warnings = [
+    warnings.push(
       `${options.path} declares ${
         [...unknown].join(", ")
       } of a registry that no \`.cargo/config.toml\` of the project configures (\`[registries.<name>] index\`): their purls name no registry, as crates.io's do; commit the configuration or a Cargo.lock`,
-    ];
+    );
   }
+  if (warnings.length > 0) output.warnings = warnings;
   return project ? { ...output, project } : output;
 }

@@ -528,3 +528,17 @@ Deno.test("goWorkspace: replacements of a workspace module, or of a module nothi
   assert.deepEqual(out.components, [], "the api module is a member, not a component");
   assert.ok(out.members?.some((m) => m.purl === "pkg:golang/go.etcd.io/etcd/api/v3"));
 });
+
+Deno.test("readGoMod: directives without a module declaration are refused, as Go does; an empty go.mod lists nothing", () => {
+  assertVouchError(
+    () =>
+      readGoMod("// generated\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n", {
+        path: "tools/go.mod",
+      }),
+    "inventory.go_mod.invalid",
+    /^tools\/go\.mod:2: no module declaration, which Go refuses/,
+  );
+  // A module boundary: an empty go.mod keeps its folder out of the module above.
+  const empty = readGoMod("// keeps examples/ out of the module\n", { path: "examples/go.mod" });
+  assert.deepEqual([empty.components, empty.members, empty.project], [[], [], undefined]);
+});

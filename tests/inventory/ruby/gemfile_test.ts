@@ -310,3 +310,21 @@ Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bu
     ["pkg:gem/flipper-dep runtime"],
   );
 });
+
+// A gem's gemspec asks rack "~> 2.2" at run time and its Gemfile rack ">= 2.2.4": Bundler
+// resolves one rack that meets both, yet the SBOM showed only the gemspec's requirement.
+Deno.test("readGemfileManifest: the gemspec's and the Gemfile's ranges on one gem are its one specifier", () => {
+  const gemfile = ["gemspec", 'gem "rack", ">= 2.2.4"', 'gem "rake", "~> 13.0"'].join("\n");
+  const gemspec = [
+    "Gem::Specification.new do |s|",
+    '  s.name = "demo"',
+    '  s.add_dependency "rack", "~> 2.2"',
+    '  s.add_dependency "rake"',
+    "end",
+  ].join("\n");
+  const out = readWithGemspec(gemfile, gemspec);
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.specifier ?? "-"} ${c.scopes.join(",")}`),
+    ["pkg:gem/rack ~> 2.2, >= 2.2.4 dev,runtime", "pkg:gem/rake ~> 13.0 dev,runtime"],
+  );
+});

@@ -341,3 +341,51 @@ Deno.test("readCargoToml, cargoRequirementAccepts: long runs of spaces or slashe
   assert.deepEqual(out.components, [], "patched by the project's own crate");
   assert.ok(performance.now() - start < 3_000);
 });
+
+Deno.test("readCargoToml: a crate of an edition before 2024 may say [project] for [package], as Cargo reads it", () => {
+  // Shaped like a 2016 crate's manifest: Cargo warns that `[project]` is deprecated and builds it.
+  const old = '[project]\nname = "mio-old"\nversion = "0.5.1"\nauthors = ["Carl"]\n\n' +
+    '[dependencies]\nlibc = "=0.2.4"\nslab = "0.1.0"\n\n[dev-dependencies]\nenv_logger = "0.3.0"\n';
+  const out = readCargoToml(old, { path: "Cargo.toml" });
+  assertWellFormed(out);
+  assert.equal(out.project?.purl, "pkg:cargo/mio-old@0.5.1");
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
+    ["pkg:cargo/env_logger", ["dev"]],
+    ["pkg:cargo/libc@0.2.4", ["runtime"]],
+    ["pkg:cargo/slab", ["runtime"]],
+  ]);
+  assertVouchError(
+    () => readCargoToml('[project]\nname = "x"\nedition = "2024"\n', { path: "x/Cargo.toml" }),
+    "inventory.cargo_toml.invalid",
+    /^x\/Cargo\.toml:1: \[project\] is not supported as of the 2024 edition/,
+  );
+});
+
+Deno.test("readCargoToml: a manifest with neither [package] nor [workspace] is refused, as Cargo does", () => {
+  assertVouchError(
+    () => readCargoToml('[dependencies]\nserde = "1"\n', { path: "tools/Cargo.toml" }),
+    "inventory.cargo_toml.invalid",
+    /^tools\/Cargo\.toml:1: has neither a \[package\] nor a \[workspace\] table$/,
+  );
+});
+
+Deno.test("readCargoToml: of a `workspace = true` dependency Cargo takes only features, optional, default-features, public", () => {
+  const root = '[workspace]\nmembers = ["app"]\n\n[workspace.dependencies]\n' +
+    'serde = "=1.0.200"\nrand = { version = "0.8", package = "rand-fork" }\n';
+  const app = '[package]\nname = "app"\n\n[dependencies]\n' +
+    'serde = { workspace = true, package = "serde-fork", version = "=2.0.0" }\n' +
+    'rand = { workspace = true, optional = true, features = ["std"] }\n';
+  const out = readCargoToml(app, {
+    path: "app/Cargo.toml",
+    load: (p) => ({ "Cargo.toml": root })[p],
+  });
+  assert.deepEqual(out.components.map((c) => [c.id, c.specifier, c.scopes]), [
+    ["pkg:cargo/rand-fork", "0.8", ["optional"]],
+    ["pkg:cargo/serde@1.0.200", undefined, ["runtime"]],
+  ]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings![0],
+    /^app\/Cargo\.toml inherits serde \(package, version\) from the workspace/,
+  );
+});
