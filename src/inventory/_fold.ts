@@ -910,10 +910,11 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
 /**
  * The lockfiles read that resolve a dependency file vouch does not read at
  * `path` (see {@linkcode mergeOutputs} for where a lock counts): of `readers`
- * when given, else of `ecosystem`.
+ * when given, else of `ecosystem`; with `asMember`, only the locks that lock its
+ * folder as one of the project's own (`memberFolders`: a workspace member).
  *
  * @param path The file's path.
- * @param by The lock readers that resolve it: an ecosystem, or reader names.
+ * @param by The lock readers that resolve it: an ecosystem, or reader names; `asMember`.
  * @param files The files read.
  * @param below When none at or above its folder does, whether the lockfiles of a folder
  *   below its own resolve it (see `KnownFile.declaresForOthersOnly`); none do when omitted.
@@ -921,16 +922,21 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
  */
 export function locksResolving(
   path: string,
-  by: { ecosystem?: Ecosystem; readers?: readonly string[] },
+  by: { ecosystem?: Ecosystem; readers?: readonly string[]; asMember?: boolean },
   files: readonly ReadFile[],
   below?: (folder: string) => boolean,
 ): ReadFile[] {
   const accepts = by.readers !== undefined
     ? (lock: Reader): boolean => by.readers!.includes(lock.name)
     : (lock: Reader): boolean => lock.ecosystem === by.ecosystem;
+  const folder = posix.dirname(path);
+  if (by.asMember) {
+    return files.filter((f) =>
+      f.reader.kind === "lock" && accepts(f.reader) && f.output.memberFolders?.includes(folder)
+    );
+  }
   const found = resolvingLocks(path, accepts, files);
   if (found.length > 0 || below === undefined) return found;
-  const folder = posix.dirname(path);
   return files.filter((f) => {
     const at = lockFolder(f);
     return f.reader.kind === "lock" && accepts(f.reader) &&

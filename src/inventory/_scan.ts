@@ -22,8 +22,10 @@ export const MAX_DEPTH = 4;
 
 /**
  * A dependency file deeper than {@linkcode MAX_DEPTH}: not read, and said so.
- * A manifest there counts as read when a lock above it resolves it (a deep
- * workspace member).
+ * A manifest there counts as read when a lock above it locks its folder as one
+ * of the project's own (a deep workspace member); a lock above that does not
+ * (a root requirements.txt over `examples/a/b/c/d/pyproject.toml`) says
+ * nothing of what it declares.
  */
 function tooDeep(path: string): UnreadFile {
   const reader = readerFor(path)!;
@@ -33,7 +35,9 @@ function tooDeep(path: string): UnreadFile {
       `it is more than ${MAX_DEPTH} folders below the project root, deeper than the scan reads`,
     hint: "scan its folder with --project-root, or name it with --lockfile",
   };
-  if (reader.kind === "manifest") unread.resolvedBy = { ecosystem: reader.ecosystem };
+  if (reader.kind === "manifest") {
+    unread.resolvedBy = { ecosystem: reader.ecosystem, asMember: true };
+  }
   return unread;
 }
 
@@ -58,6 +62,8 @@ export interface UnreadFile {
     forOthersOnly?: (text: string) => boolean;
     /** The files that make a folder below it another build's (see `KnownFile.buildRoots`). */
     buildRoots?: readonly string[];
+    /** Only a lock that names its folder among its `memberFolders` resolves it (a deep member). */
+    asMember?: boolean;
   };
   /** Whether its text declares no dependency at all: then it counts as read (see `KnownFile`). */
   declaresNothing?: (text: string) => boolean;

@@ -1663,3 +1663,43 @@ Deno.test("readInventory: a manifest linked from outside the root names no lockf
     });
   });
 });
+
+// langgraph's libs/cli/examples/graph_prerelease_reqs/deps/additional_deps/pyproject.toml, six
+// folders down under a requirements.txt that does not list it, counted as resolved by that file:
+// its langgraph==1.2.6 was dropped without a word. A lock above resolves a deep manifest only
+// when it locks that folder as one of the project's own (a workspace member).
+Deno.test("a deep manifest under a lock that does not lock its folder is not read, and said so", async () => {
+  const [dir, done] = await tempProject({
+    "requirements.txt": "idna==3.10\n",
+    "examples/a/b/c/d/pyproject.toml":
+      '[project]\nname = "deep"\nversion = "0.1.0"\ndependencies = ["flask==3.0.0"]\n',
+    "web/package.json": '{"name": "web", "dependencies": {"ms": "2.1.3"}}',
+    "web/package-lock.json": JSON.stringify({
+      name: "web",
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        "": { name: "web", dependencies: { ms: "2.1.3" } },
+        "node_modules/ms": { version: "2.1.3" },
+      },
+    }),
+    "web/demo/x/y/z/package.json": '{"name": "demo", "dependencies": {"left-pad": "1.3.0"}}',
+  });
+  try {
+    const { inventory, blockers } = await loadInventory(dir);
+    assert.deepEqual(inventory.unread, [
+      "examples/a/b/c/d/pyproject.toml",
+      "web/demo/x/y/z/package.json",
+    ]);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:npm/ms@2.1.3",
+      "pkg:pypi/idna@3.10",
+    ]);
+    assert.deepEqual(blockers.map((b) => b.code), [
+      "inventory.unread_file",
+      "inventory.unread_file",
+    ]);
+  } finally {
+    await done();
+  }
+});

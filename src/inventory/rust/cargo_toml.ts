@@ -392,15 +392,54 @@ function isFuzzCrate(manifest: Manifest): boolean {
   return isTable(metadata) && metadata["cargo-fuzz"] === true;
 }
 
-/** The declared dependencies; every one of a cargo-fuzz crate is dev (see {@linkcode isFuzzCrate}). */
+/**
+ * The keys of the optional dependencies that the `default` feature turns on, through the
+ * features it lists in turn: Cargo builds them unless `--no-default-features`, so they are
+ * runtime, not optional. `dep:name`, `name/feature` and a feature `[features]` does not define
+ * (the implicit feature of the optional dependency `name`) turn `name` on; a weak
+ * `name?/feature` does not.
+ */
+function enabledByDefault(manifest: Manifest): Set<string> {
+  const features = manifest.table(manifest.doc.features, "[features]");
+  const on = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (feature: string): void => {
+    if (seen.has(feature)) return;
+    seen.add(feature);
+    const list = features[feature];
+    if (!Array.isArray(list)) {
+      on.add(feature);
+      return;
+    }
+    for (const item of list) {
+      if (typeof item !== "string" || item.includes("?/")) continue;
+      if (item.startsWith("dep:")) on.add(item.slice(4));
+      else if (item.includes("/")) on.add(item.slice(0, item.indexOf("/")));
+      else visit(item);
+    }
+  };
+  if (Array.isArray(features.default)) visit("default");
+  return on;
+}
+
+/**
+ * The declared dependencies; every one of a cargo-fuzz crate is dev (see {@linkcode isFuzzCrate}),
+ * an optional one the `default` feature turns on runtime (see {@linkcode enabledByDefault}).
+ */
 function declarations(manifest: Manifest, inherited: Inherited): Declaration[] {
   const out: Declaration[] = [];
   const fuzz = isFuzzCrate(manifest);
+  const byDefault = enabledByDefault(manifest);
   const collect = (owner: TomlTable, prefix: string): void => {
     for (const [table, scope] of TABLES) {
       const entries = manifest.table(owner[table], `${prefix}${table}`);
       for (const [key, value] of Object.entries(entries)) {
-        out.push(decode(manifest, key, value, fuzz ? "dev" : scope, inherited));
+        const declaration = decode(manifest, key, value, fuzz ? "dev" : scope, inherited);
+        out.push(
+          declaration.scope === "optional" && byDefault.has(key)
+            ? { ...declaration, scope: "runtime" }
+            : declaration,
+        );
       }
     }
   };
@@ -620,7 +659,7 @@ function projectOf(
  * Reads a `Cargo.toml`: the package's identity and its declared
  * dependencies (`[dependencies]`, dev, build, `[target.*]`), each a direct
  * `pkg:cargo` component with an edge from the root in its scope (runtime,
- * `optional = true` → optional, dev, build; every one of a cargo-fuzz crate,
+ * `optional = true` → optional unless the `default` feature turns it on, dev, build; every one of a cargo-fuzz crate,
  * `[package.metadata] cargo-fuzz = true`, is dev: fuzz targets are never
  * shipped). A requirement `=1.2.3` is an
  * exact version; any other (`1.2`, `^1`, `>=1, <2`) is kept as the

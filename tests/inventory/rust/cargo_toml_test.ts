@@ -389,3 +389,45 @@ Deno.test("readCargoToml: of a `workspace = true` dependency Cargo takes only fe
     /^app\/Cargo\.toml inherits serde \(package, version\) from the workspace/,
   );
 });
+
+// maturin's (pyo3-pack's) Cargo.toml: `default = ["log", "upload", "rustls"]` turns on the
+// optional pretty_env_logger, reqwest and rpassword, which every default build compiles in; they
+// were listed optional, as if not installed. keyring (a non-default feature's), human-panic (no
+// feature's) and tracing (only a weak `tracing?/log`) stay optional.
+Deno.test("readCargoToml: an optional dependency the default feature turns on is runtime", async () => {
+  await loadTomlParser();
+  const out = readCargoToml(
+    `[package]
+name = "pyo3-pack"
+version = "0.7.0"
+
+[dependencies]
+keyring = { version = "0.7.0", optional = true }
+reqwest = { version = "0.9.18", optional = true, default-features = false }
+rpassword = { version = "3.0.2", optional = true }
+human-panic = { version = "1.0.1", optional = true }
+pretty_env_logger = { version = "0.3.0", optional = true }
+tracing = { version = "0.1", optional = true }
+zip = { version = "0.5.2", optional = true }
+
+[features]
+default = ["auditwheel", "log", "upload", "rustls", "tracing?/log", "zip-support"]
+auditwheel = []
+upload = ["reqwest", "rpassword"]
+password-storage = ["upload", "keyring"]
+log = ["dep:pretty_env_logger"]
+rustls = ["reqwest/rustls-tls"]
+zip-support = ["zip/deflate"]
+`,
+    { path: "Cargo.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => [c.name, c.scopes]), [
+    ["human-panic", ["optional"]],
+    ["keyring", ["optional"]],
+    ["pretty_env_logger", ["runtime"]],
+    ["reqwest", ["runtime"]],
+    ["rpassword", ["runtime"]],
+    ["tracing", ["optional"]],
+    ["zip", ["runtime"]],
+  ]);
+});
