@@ -1703,3 +1703,46 @@ Deno.test("a deep manifest under a lock that does not lock its folder is not rea
     await done();
   }
 });
+
+// With --lockfile naming a project file 1,000 folders deep, the MSBuild reader's search upward
+// for Directory.Build.props, Directory.Packages.props and global.json took over 20 s: each load
+// resolved the real path of every folder of its path again (Deno.realPathSync), the square of the
+// depth in system calls. The folders' real paths are now kept: one resolution per symlink. A
+// folder symlinked from outside the root is still refused.
+Deno.test("readInventory: the files looked for in every folder up to the root do not resolve the whole path each time", async () => {
+  await withTempDir(async (dir) => {
+    const deep = Array.from({ length: 200 }, () => "d").join("/");
+    await Deno.mkdir(`${dir}/project/${deep}`, { recursive: true });
+    await Deno.mkdir(`${dir}/outside`);
+    await Deno.writeTextFile(
+      `${dir}/project/${deep}/App.csproj`,
+      `<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="X" Version="1.0.0" /></ItemGroup></Project>`,
+    );
+    const realPathSync = Deno.realPathSync;
+    let calls = 0;
+    Deno.realPathSync = (path) => {
+      calls++;
+      return realPathSync(path);
+    };
+    try {
+      const inventory = await readInventory(`${dir}/project`, {
+        lockfiles: [`${deep}/App.csproj`],
+      });
+      assert.deepEqual(inventory.components.map((c) => c.purl), ["pkg:nuget/X@1.0.0"]);
+    } finally {
+      Deno.realPathSync = realPathSync;
+    }
+    assert.ok(calls < 20, `${calls} real path resolutions`);
+    // Through a folder symlinked from outside, a file is outside the root.
+    await Deno.writeTextFile(`${dir}/outside/x.props`, "<Project />");
+    await Deno.symlink(`${dir}/outside`, `${dir}/project/linked`);
+    await Deno.writeTextFile(
+      `${dir}/project/d/App.csproj`,
+      `<Project Sdk="Microsoft.NET.Sdk"><Import Project="../linked/x.props" /></Project>`,
+    );
+    await assert.rejects(
+      () => readInventory(`${dir}/project`, { lockfiles: ["d/App.csproj"] }),
+      (error: VouchError) => error.code === "inventory.outside_root",
+    );
+  });
+});

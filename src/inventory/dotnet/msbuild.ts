@@ -1142,7 +1142,10 @@ export function evaluateMsbuildProject(
     !evaluation.runtimeReferences.has(p)
   );
   if (buildReferences.length > 0) project.buildReferences = buildReferences;
-  if (version !== undefined && !version.includes("$(")) project.version = version;
+  // `dotnet pack` writes the package's version normalized (`1.0` is `1.0.0`), as the feed has it.
+  if (version !== undefined && !version.includes("$(")) {
+    project.version = normalizeNugetVersion(version);
+  }
   const packageId = property("PackageId");
   if (packageId !== undefined && packageId !== name) project.packageId = packageId;
   const assemblyName = property("AssemblyName");

@@ -32,7 +32,11 @@
  * it, as it is metadata of another module rather than a dependency. One with
  * only Gradle Module Metadata (`.module`: the root module of a Kotlin
  * Multiplatform library, `androidx.collection:collection`) was resolved and
- * is kept, as the lock files list it.
+ * is kept, as the lock files list it, unless a higher version of the same
+ * module has a file of its own (a jar, an aar): Gradle reads the metadata of
+ * every version a conflict brings into the graph and downloads the files of the
+ * one it selects, the highest, so that version lost the conflict
+ * (`androidx.activity:activity` 1.7.0 beside 1.8.0's aar).
  *
  * @module
  */
@@ -302,6 +306,54 @@ function buildLocks(
   return locks;
 }
 
+/** Whether a verified file is a module's metadata (a POM, Gradle Module Metadata), not one of its files. */
+function isMetadata(artifact: VerifiedArtifact): boolean {
+  return artifact.name.endsWith(".pom") || artifact.name.endsWith(".module");
+}
+
+/** Gradle's special qualifiers, lowest first; any other word is below `rc` (and above `dev`). */
+const QUALIFIERS = ["rc", "snapshot", "final", "ga", "release", "sp"];
+
+/**
+ * Compares two versions in Gradle's version order (its "Version ordering"
+ * rules): parts split at `.`, `-`, `_`, `+` and between digits and letters;
+ * a number is above a word; `dev` is below every other word and `rc`,
+ * `snapshot`, `final`, `ga`, `release`, `sp` (in that order) above them; other
+ * words compare as strings; an extra numeric part makes a version higher, an
+ * extra word lower.
+ */
+function compareGradleVersions(a: string, b: string): number {
+  const parts = (v: string): string[] =>
+    v.split(/[.\-_+]/).flatMap((p) => p.match(/\d+|\D+/g) ?? []);
+  const rank = (word: string): number => {
+    const lower = word.toLowerCase();
+    if (lower === "dev") return -1;
+    return QUALIFIERS.indexOf(lower) + 1;
+  };
+  const x = parts(a);
+  const y = parts(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i];
+    const q = y[i];
+    const pNumber = /^\d/.test(p);
+    const qNumber = /^\d/.test(q);
+    if (pNumber && qNumber) {
+      const diff = BigInt(p) - BigInt(q);
+      if (diff !== 0n) return diff > 0n ? 1 : -1;
+    } else if (pNumber !== qNumber) {
+      return pNumber ? 1 : -1;
+    } else if (rank(p) !== rank(q)) {
+      return rank(p) - rank(q);
+    } else if (p !== q) {
+      return p < q ? -1 : 1;
+    }
+  }
+  if (x.length === y.length) return 0;
+  const extra = x.length > y.length ? x[y.length] : y[x.length];
+  const longerHigher = /^\d/.test(extra) ? 1 : -1;
+  return x.length > y.length ? longerHigher : -longerHigher;
+}
+
 /**
  * Reads `gradle/verification-metadata.xml` (see the module notes).
  *
@@ -331,6 +383,13 @@ export function readGradleVerification(
   const components = parseGradleVerification(text, path);
   const locked = lockedScopes(buildLocks(path, load, files, list, excluded));
   const out = new OutputBuilder();
+  // The versions of each module with a verified file other than metadata: Gradle downloaded them.
+  const withFiles = new Map<string, string[]>();
+  for (const c of components) {
+    if (c.artifacts.every(isMetadata)) continue;
+    const key = `${c.group}:${c.name}`;
+    withFiles.set(key, [...withFiles.get(key) ?? [], c.version]);
+  }
   let unscoped = 0;
   for (const component of components) {
     const { purl, ecosystem, name } = gradleModuleId({
@@ -341,10 +400,16 @@ export function readGradleVerification(
     const scopes: Scope[] | undefined = locked.has(purl) ? [...locked.get(purl)!] : undefined;
     // Only a POM may be another module's metadata (a parent, an imported BOM, a plugin marker);
     // Gradle reads a `.module` file only for a module it resolves (a Kotlin Multiplatform root
-    // module, whose variants are in other modules, has nothing else), and its locks list it.
-    const pomOnly = component.artifacts.length > 0 &&
-      component.artifacts.every((a) => a.name.endsWith(".pom"));
-    if (scopes === undefined && pomOnly) continue;
+    // module, whose variants are in other modules, has nothing else), and its locks list it,
+    // or for a version that lost a conflict to a higher one, whose files it then downloaded.
+    if (scopes === undefined && component.artifacts.length > 0) {
+      if (component.artifacts.every((a) => a.name.endsWith(".pom"))) continue;
+      const higher = withFiles.get(`${component.group}:${component.name}`) ?? [];
+      if (
+        component.artifacts.every(isMetadata) &&
+        higher.some((v) => compareGradleVersions(v, component.version) > 0)
+      ) continue;
+    }
     if (scopes === undefined) unscoped++;
     out.component({
       purl,

@@ -1146,6 +1146,26 @@ Deno.test("evaluateMsbuildProject: item metadata is named in any case (version=,
   assert.deepEqual(project.warnings, []);
 });
 
+// Shaped like Aldaviva's projects and many others: a project's own `<Version>1.0</Version>` (or
+// `1.2.0.0`, or a VersionPrefix `2.1` with a suffix) is the package `dotnet pack` writes as
+// `1.0.0`, NuGet's normalized form, which a feed and a lock have; the root's purl kept `@1.0`.
+Deno.test("evaluateMsbuildProject: the project's own version is NuGet's normalized form", () => {
+  const version = (properties: string): string | undefined => {
+    const path = "App/App.csproj";
+    const text =
+      `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>${properties}</PropertyGroup></Project>`;
+    return evaluateMsbuildProject(text, { path, load: () => undefined }).version;
+  };
+  assert.equal(version("<Version>1.0</Version>"), "1.0.0");
+  assert.equal(version("<Version>1.2.0.0</Version>"), "1.2.0");
+  assert.equal(version("<PackageVersion>01.2.3.4</PackageVersion>"), "1.2.3.4");
+  assert.equal(
+    version("<VersionPrefix>2.1</VersionPrefix><VersionSuffix>beta.1</VersionSuffix>"),
+    "2.1.0-beta.1",
+  );
+  assert.equal(version(""), "1.0.0", "the SDK's default");
+});
+
 // Shaped like dotnet/extensions and dotnet/efcore: Directory.Build.props imports the Arcade SDK,
 // whose Sdk.props imports the repository's eng/Versions.props (the folder of global.json's
 // eng/), so every `$(…Version)` of Directory.Packages.props, and `$(RepositoryEngineeringDir)`,
