@@ -392,13 +392,13 @@ Deno.test("readPyproject: a declaration without a pin joins only a pin of its li
     ["pkg:pypi/scipy@1.10.1", undefined],
   ]);
   // Each declaration without a pin is checked against a few pins, not thousands (a hostile file
-  // of 5,000 of each took 23 s).
+  // of 5,000 of each took 23 s). About 0.25 s now; the bound leaves room for a loaded machine.
   const many = Array.from({ length: 5000 }, (_, i) => `"x==1.${i}", "x>=9.${i}"`).join(", ");
   const start = performance.now();
   readPyproject(`[project]\nname = "a"\nversion = "1"\ndependencies = [${many}]\n`, {
     path: "pyproject.toml",
   });
-  assert.ok(performance.now() - start < 2_000, "too slow");
+  assert.ok(performance.now() - start < 6_000, "too slow");
 });
 
 Deno.test("readPyproject: uv's and Rye's dev-dependencies are the dev group", () => {
