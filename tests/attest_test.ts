@@ -417,6 +417,12 @@ Deno.test("attest: an unread dependency file is the blocker inventory.unread_fil
   );
   assert.equal(report.passed, false);
   assert.deepEqual(report.blockers.map((b) => b.code), ["inventory.unread_file"]);
+  // Both ways out name the file, ready to paste (the exclusion said "--exclude it").
+  assert.equal(
+    report.blockers[0].hint,
+    'pass --allow-unread "ios/Podfile.lock" to accept that, or --exclude "ios/Podfile.lock" if ' +
+      "it is not part of the release",
+  );
   assert.deepEqual(warnings, [
     "ios/Podfile.lock is not read: vouch has no reader for CocoaPods lockfiles",
   ]);

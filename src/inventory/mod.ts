@@ -709,12 +709,11 @@ export async function loadInventory(
   await loadGlobMatcher(options.allowUnread ?? []);
   const blockers: Problem[] = found.unread
     .filter((u) => !matchesAny(u.path, options.allowUnread ?? []))
-    .map((u) => ({
+    .map((u): Problem => ({
       code: "inventory.unread_file",
       message: `${u.path} is not read: ${u.reason}; the SBOM does not include what it lists`,
-      hint: `${u.hint ? `${u.hint}; or ` : ""}pass --allow-unread ${
-        JSON.stringify(u.path)
-      } to accept that, or --exclude it if it is not part of the release`,
+      hint: `${u.hint ? `${u.hint}; or ` : ""}pass --allow-unread ${JSON.stringify(u.path)} to ` +
+        `accept that, or --exclude ${JSON.stringify(u.path)} if it is not part of the release`,
     }));
   if (!found.explicit && inventory.sources.length === 0) {
     blockers.push({
