@@ -185,25 +185,56 @@ function rangesIntersect(a: string, b: string): boolean {
   );
 }
 
+/** An override of a tree: its selector in pnpm's form, its value, and how a warning names it. */
+type Override = { key: string; value: string; shown: string };
+
 /**
- * The pnpm overrides of a tree (`overrides` of pnpm-workspace.yaml, pnpm 10's place, then the
- * root package.json's `pnpm.overrides` for the keys it lacks), as `[key, value]` pairs.
+ * The overrides of a tree, as pnpm applies them: `overrides` of pnpm-workspace.yaml (pnpm 10's
+ * place), then the root package.json's `pnpm.overrides`, then its Yarn `resolutions` (pnpm merges
+ * them into its overrides, `pnpm.overrides` winning; Yarn Berry and Bun apply them too), each for
+ * the keys the ones before lack. A tree that Yarn classic or npm locks takes no `resolutions` (Yarn
+ * classic resolves a project's own declarations without them, npm does not read the field).
  */
-function treeOverrides(load: Load, root: PackageJson | undefined): [string, string][] {
+function treeOverrides(load: Load, root: PackageJson | undefined): Override[] {
   const doc = treeYaml(load, "pnpm-workspace.yaml");
   const pnpm = root?.json.pnpm;
-  const out = new Map<string, string>();
-  for (
-    const source of [
-      isRecord(doc) ? doc.overrides : undefined,
-      isRecord(pnpm) ? pnpm.overrides : undefined,
-    ]
-  ) {
-    for (const [key, value] of Object.entries(isRecord(source) ? source : {})) {
-      if (typeof value === "string" && !out.has(key)) out.set(key, value);
+  const out = new Map<string, Override>();
+  const add = (source: unknown, toKey: (key: string) => string | undefined, what: string) => {
+    for (const [shown, value] of Object.entries(isRecord(source) ? source : {})) {
+      const key = toKey(shown);
+      if (typeof value === "string" && key !== undefined && !out.has(key)) {
+        out.set(key, { key, value, shown: `${what} ${shown}` });
+      }
     }
+  };
+  add(isRecord(doc) ? doc.overrides : undefined, (key) => key, "the pnpm override");
+  add(isRecord(pnpm) ? pnpm.overrides : undefined, (key) => key, "the pnpm override");
+  if (!yarnClassicOrNpmLocked(load)) add(root?.json.resolutions, resolutionKey, "the resolution");
+  return [...out.values()];
+}
+
+/** Whether the tree's root lock is Yarn classic's or npm's, which install without `resolutions`. */
+function yarnClassicOrNpmLocked(load: Load): boolean {
+  if (load("package-lock.json") !== undefined || load("npm-shrinkwrap.json") !== undefined) {
+    return true;
   }
-  return [...out];
+  return /^# yarn lockfile v1$/m.test(load("yarn.lock") ?? "");
+}
+
+/** One package of a Yarn `resolutions` path (`**`, a name, scoped or not, with a range after `@`). */
+const RESOLUTION_PART = String.raw`(?:@[^/@]+/[^/@]+|[^/@]+)(?:@[^/]*)?`;
+const RESOLUTION_KEY = new RegExp(`^${RESOLUTION_PART}(?:/${RESOLUTION_PART})*$`);
+
+/**
+ * A Yarn `resolutions` key as a pnpm selector: `parent/name` is `parent>name`, `**` (any depth,
+ * none included) drops out, and `name@npm:<range>` (Yarn Berry's descriptor) is `name@<range>`;
+ * `undefined` for a key that is no such path.
+ */
+function resolutionKey(key: string): string | undefined {
+  if (!RESOLUTION_KEY.test(key)) return undefined;
+  const parts = key.match(new RegExp(RESOLUTION_PART, "g"))!.filter((part) => part !== "**");
+  if (parts.length === 0) return undefined;
+  return parts.map((part) => part.replace(/^((?:@[^/@]+\/)?[^/@]+)@npm:/, "$1@")).join(">");
 }
 
 /** A `name` or `name@<range>` of an override's key: the name and the range. */
@@ -220,15 +251,16 @@ const OVERRIDE_SPEC = /^((?:@[^/@>]+\/)?[^/@>]+)(?:@([^>]*))?$/;
  * deeper selector `a>parent>name`, a `$<dep>` the root does not declare).
  */
 function overridden(
-  overrides: readonly [string, string][],
+  overrides: readonly Override[],
   root: PackageJson | undefined,
   owner: PackageJson,
   name: string,
   range: string,
   folder: string,
 ): { range?: string | null; warning?: string } {
-  let best: { key: string; value: string; rank: number } | undefined;
-  for (const [key, value] of overrides) {
+  let best: (Override & { rank: number }) | undefined;
+  for (const override of overrides) {
+    const { key, shown } = override;
     const parts = key.split(">");
     const child = OVERRIDE_SPEC.exec(parts.at(-1)!);
     if (child?.[1] !== name) continue;
@@ -236,15 +268,15 @@ function overridden(
     if (parts.length > 1 && parent?.[1] !== owner.name) continue; // another package's
     // `a>app>name`: only where `a` depends on this package, which vouch does not follow.
     if (parts.length > 2) {
-      return { warning: `the pnpm override ${key}: ${value}, a selector vouch does not apply` };
+      return { warning: `${shown}: ${override.value}, a selector vouch does not apply` };
     }
     if (child[2] !== undefined && !rangesIntersect(range, child[2])) continue;
     if (parent?.[2] !== undefined && !satisfies(owner.version ?? "", parent[2])) continue;
     const rank = (parent === undefined ? 0 : 2) + (child[2] === undefined ? 0 : 1);
-    if (best === undefined || rank > best.rank) best = { key, value, rank };
+    if (best === undefined || rank > best.rank) best = { ...override, rank };
   }
   if (best === undefined) return {};
-  const { key, value } = best;
+  const { shown, value } = best;
   if (value === "-") return { range: null };
   const local = /^(link:|file:)(?!\/)(.*)$/.exec(value);
   if (local) {
@@ -255,7 +287,7 @@ function overridden(
     .find(([dep, , , peer]) => dep === value.slice(1) && !peer)?.[1];
   return ref === undefined
     ? {
-      warning: `the pnpm override ${key}: ${value}, which the root package.json does not declare`,
+      warning: `${shown}: ${value}, which the root package.json does not declare`,
     }
     : { range: ref };
 }
@@ -299,7 +331,7 @@ function treeYaml(load: Load, path: string): unknown {
  * Reads a package.json: every declared dependency (`dependencies`, `devDependencies`,
  * `optionalDependencies`, `peerDependencies`) is a component without a version: the declared range
  * is its `specifier` (an exact `1.2.3` pin is its version, a `jsr:` one's too), once the tree's pnpm
- * overrides have rewritten it (see {@linkcode overridden}); `npm:` aliases
+ * overrides and Yarn resolutions have rewritten it (see {@linkcode overridden}); `npm:` aliases
  * name the real package, `jsr:` ones a JSR package, git and URL ranges carry `vcs_url` /
  * `download_url` (a hosted git archive, GitHub's codeload one, is its git source: `vcs_url`);
  * Yarn's `patch:` range is the patched package's own range (`patch:lodash@npm%3A4.17.21#…` is
@@ -362,7 +394,7 @@ export function readPackageJson(
   /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
   const npmWorkspaces = rootManifest?.json.workspaces !== undefined;
   let catalogs: Catalogs | undefined;
-  let overrides: [string, string][] | undefined;
+  let overrides: Override[] | undefined;
   const warnings: string[] = [];
   for (const [alias, declaredRange, scope, peer] of declared) {
     let range = declaredRange;

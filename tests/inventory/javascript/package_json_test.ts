@@ -508,6 +508,70 @@ Deno.test("readPackageJson: pnpm overrides rewrite the declarations (pnpm-worksp
   });
 });
 
+Deno.test("readPackageJson: the root's Yarn resolutions rewrite declarations as pnpm, Yarn Berry and Bun apply them (pnpm.overrides winning); not where Yarn classic or npm locks the tree (jestjs/jest layout)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        name: "monorepo",
+        private: true,
+        workspaces: ["packages/*"],
+        dependencies: { lodash: "^4.17.0", react: "^18.0.0", chalk: "^4.1.0" },
+        devDependencies: { "@types/node": "^16.10.0", minimist: "^1.2.0", ms: "^2.0.0" },
+        resolutions: {
+          lodash: "4.17.21",
+          "**/minimist": "1.2.8",
+          "@types/node@npm:^16.10.0": "18.19.0",
+          "debug/ms": "2.1.3", // debug's ms, not the root's
+          react: "18.3.1", // pnpm.overrides says otherwise
+          "jest-environment-node": "workspace:*",
+          "@testing-library/react-native/pretty-format": "workspace:*",
+        },
+        pnpm: { overrides: { react: "18.2.0" } },
+      }),
+      "packages/env/package.json": JSON.stringify({
+        name: "jest-environment-node",
+        version: "30.0.0",
+      }),
+      "packages/format/package.json": JSON.stringify({
+        name: "pretty-format",
+        version: "30.0.0",
+        dependencies: { "jest-environment-node": "^29.0.0" },
+      }),
+    });
+    const root = read(dir);
+    assert.equal(root.warnings, undefined);
+    assert.deepEqual(root.components.map((c) => `${c.id} ${c.specifier ?? "-"}`), [
+      "pkg:npm/%40types/node@18.19.0 -",
+      "pkg:npm/chalk ^4.1.0",
+      "pkg:npm/lodash@4.17.21 -",
+      "pkg:npm/minimist@1.2.8 -",
+      "pkg:npm/ms ^2.0.0",
+      "pkg:npm/react@18.2.0 -",
+    ]);
+    // A member's declaration is rewritten too: the resolution makes it the workspace.
+    assert.deepEqual(
+      edgesFrom(read(dir, "packages/format/package.json"), "workspace:packages/format"),
+      [
+        "workspace:packages/env runtime",
+      ],
+    );
+    // Yarn classic resolves a project's own declarations without `resolutions`; npm ignores them.
+    for (
+      const [lock, text] of [["yarn.lock", "# yarn lockfile v1\n"], ["package-lock.json", "{}"]]
+    ) {
+      await Deno.writeTextFile(`${dir}/${lock}`, text);
+      assert.deepEqual(
+        read(dir).components.filter((c) => c.version !== undefined).map((c) => c.id),
+        [
+          "pkg:npm/react@18.2.0",
+        ],
+        lock,
+      );
+      await Deno.remove(`${dir}/${lock}`);
+    }
+  });
+});
+
 Deno.test("readInventory: a workspace outside the root (`../shared`) is a component with what npm, Yarn Berry and Bun lock of it", async () => {
   // A lock in a subfolder scanned on its own, whose package.json lists a workspace beside it.
   const locks: Record<string, [string, string]> = {
