@@ -138,6 +138,8 @@ const ARCADE_TEST_KINDS = [
   ["isintegrationtestproject", /\.IntegrationTests$/],
   ["isunittestproject", /\.(?:Unit)?Tests$/],
 ] as const;
+/** The longest value a property expansion may make (no project's comes near: 1 Mi characters). */
+const MAX_EXPANDED = 1 << 20;
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
@@ -372,11 +374,30 @@ class Evaluation {
     this.properties.set("msbuildprojectdirectory", directoryValue(posix.dirname(project)));
   }
 
+  /**
+   * Expands a value's `$(Name)` properties (an undefined one is empty).
+   *
+   * @throws {VouchError} When the value expands to more than {@linkcode MAX_EXPANDED} characters
+   *   (properties that double each other's value grow without end: `<B>$(A)$(A)</B>`…), at
+   *   the line of the file being read that writes it.
+   */
   expand(value: string): string {
-    return value.replace(
-      /\$\(([A-Za-z_][\w.-]*)\)/g,
-      (_, name: string) => this.properties.get(name.toLowerCase()) ?? "",
-    );
+    let size = value.length;
+    return value.replace(/\$\(([A-Za-z_][\w.-]*)\)/g, (reference, name: string) => {
+      const expanded = this.properties.get(name.toLowerCase()) ?? "";
+      size += expanded.length - reference.length;
+      if (size > MAX_EXPANDED) {
+        const path = this.reading.at(-1) ?? this.project;
+        const text = this.load(path) ?? "";
+        throw invalid(
+          path,
+          text,
+          Math.max(text.indexOf(value), 0),
+          `${JSON.stringify(value.slice(0, 80))} expands to more than ${MAX_EXPANDED} characters`,
+        );
+      }
+      return expanded;
+    });
   }
 
   /** A condition's value: `undefined` when it is not a plain comparison. */

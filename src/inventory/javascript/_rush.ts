@@ -11,6 +11,8 @@
 // are the project's, its devDependencies among them.
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
+import { VouchError } from "../../errors.ts";
+import { keyLine, lineAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
@@ -66,10 +68,7 @@ export function rushLayout(lockPath: string, load: Load, code: string): RushLayo
   const configPath = joinPath(repo, "rush.json");
   const text = load(configPath);
   if (text === undefined) return undefined;
-  const projects = parseJsoncObject(text, configPath, code).projects;
-  const listed = (Array.isArray(projects) ? projects : []).filter((p) =>
-    isRecord(p) && typeof p.packageName === "string" && typeof p.projectFolder === "string"
-  ) as { packageName: string; projectFolder: string }[];
+  const listed = rushProjects(text, configPath, code);
   const byName = new Map<string, RushProject>();
   const byTempName = new Map<string, RushProject>();
   // Rush names the temp packages in package-name order, `-1`, `-2`… after a name taken. The
@@ -91,6 +90,43 @@ export function rushLayout(lockPath: string, load: Load, code: string): RushLayo
   }
   const temp = joinPath(repo, "common/temp", match[2] ?? "");
   return { temp, byName, byTempName, config: configPath };
+}
+
+/**
+ * The projects of rush.json, checked as Rush checks them (its schema: `projects` an array of
+ * objects with `packageName` and `projectFolder` strings; a name listed once).
+ *
+ * @throws {VouchError} `code` at the line of the first problem.
+ */
+function rushProjects(
+  text: string,
+  path: string,
+  code: string,
+): { packageName: string; projectFolder: string }[] {
+  const projects = parseJsoncObject(text, path, code).projects;
+  const invalid = (line: number, what: string): VouchError =>
+    new VouchError(
+      code,
+      `${path}:${line}: ${what}`,
+      `fix ${path} as Rush's schema says (\`rush update\` checks it)`,
+    );
+  if (projects === undefined) throw invalid(1, 'no "projects", which Rush requires');
+  if (!Array.isArray(projects)) throw invalid(keyLine(text, "projects"), '"projects" is no array');
+  const names = new Set<string>();
+  for (const [i, p] of projects.entries()) {
+    if (!isRecord(p) || typeof p.packageName !== "string" || typeof p.projectFolder !== "string") {
+      throw invalid(
+        keyLine(text, "projects"),
+        `project ${i + 1} of "projects" has no packageName and projectFolder strings`,
+      );
+    }
+    if (names.has(p.packageName)) {
+      const line = lineAt(text, text.lastIndexOf(JSON.stringify(p.packageName)));
+      throw invalid(line, `the project name ${JSON.stringify(p.packageName)} is listed twice`);
+    }
+    names.add(p.packageName);
+  }
+  return projects;
 }
 
 /**

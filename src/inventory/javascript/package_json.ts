@@ -185,32 +185,59 @@ function rangesIntersect(a: string, b: string): boolean {
   );
 }
 
-/** An override of a tree: its selector in pnpm's form, its value, and how a warning names it. */
-type Override = { key: string; value: string; shown: string };
+/** A pnpm override: its key, split and parsed as pnpm parses it, its value, and how a warning names it. */
+interface Override {
+  key: string;
+  value: string;
+  /** How a warning names it: `the pnpm override <key>`, `the resolution <key>`. */
+  shown: string;
+  /** The selectors of the key, outermost first (see {@linkcode selectorParts}). */
+  parts: string[];
+  /** The last selector: the name and range of the package it rewrites. */
+  child: RegExpExecArray;
+}
+
+/** The pnpm overrides of a tree, by the name of the package each rewrites. */
+interface Overrides {
+  byName: Map<string, Override[]>;
+  /** The root package.json's ranges by name, for a `$<dep>` value. */
+  rootRanges: Map<string, string>;
+}
 
 /**
  * The overrides of a tree, as pnpm applies them: `overrides` of pnpm-workspace.yaml (pnpm 10's
  * place), then the root package.json's `pnpm.overrides`, then its Yarn `resolutions` (pnpm merges
  * them into its overrides, `pnpm.overrides` winning; Yarn Berry and Bun apply them too), each for
- * the keys the ones before lack. A tree that Yarn classic or npm locks takes no `resolutions` (Yarn
- * classic resolves a project's own declarations without them, npm does not read the field).
+ * the keys the ones before lack, each key parsed once. A tree that Yarn classic or npm locks takes
+ * no `resolutions` (Yarn classic resolves a project's own declarations without them, npm does not
+ * read the field).
  */
-function treeOverrides(load: Load, root: PackageJson | undefined): Override[] {
+function treeOverrides(load: Load, root: PackageJson | undefined): Overrides {
   const doc = treeYaml(load, "pnpm-workspace.yaml");
   const pnpm = root?.json.pnpm;
-  const out = new Map<string, Override>();
+  const seen = new Set<string>();
+  const byName = new Map<string, Override[]>();
   const add = (source: unknown, toKey: (key: string) => string | undefined, what: string) => {
     for (const [shown, value] of Object.entries(isRecord(source) ? source : {})) {
       const key = toKey(shown);
-      if (typeof value === "string" && key !== undefined && !out.has(key)) {
-        out.set(key, { key, value, shown: `${what} ${shown}` });
-      }
+      if (typeof value !== "string" || key === undefined || seen.has(key)) continue;
+      seen.add(key);
+      const parts = selectorParts(key);
+      const child = OVERRIDE_SPEC.exec(parts.at(-1)!);
+      if (child === null) continue; // a key pnpm cannot parse rewrites nothing
+      const list = byName.get(child[1]) ?? [];
+      if (list.length === 0) byName.set(child[1], list);
+      list.push({ key, value, shown: `${what} ${shown}`, parts, child });
     }
   };
   add(isRecord(doc) ? doc.overrides : undefined, (key) => key, "the pnpm override");
   add(isRecord(pnpm) ? pnpm.overrides : undefined, (key) => key, "the pnpm override");
   if (!yarnClassicOrNpmLocked(load)) add(root?.json.resolutions, resolutionKey, "the resolution");
-  return [...out.values()];
+  const rootRanges = new Map<string, string>();
+  for (const [dep, range, , peer] of root === undefined ? [] : declaredDependencies(root)) {
+    if (!peer && !rootRanges.has(dep)) rootRanges.set(dep, range);
+  }
+  return { byName, rootRanges };
 }
 
 /** Whether the tree's root lock is Yarn classic's or npm's, which install without `resolutions`. */
@@ -237,8 +264,26 @@ function resolutionKey(key: string): string | undefined {
   return parts.map((part) => part.replace(/^((?:@[^/@]+\/)?[^/@]+)@npm:/, "$1@")).join(">");
 }
 
-/** A `name` or `name@<range>` of an override's key: the name and the range. */
-const OVERRIDE_SPEC = /^((?:@[^/@>]+\/)?[^/@>]+)(?:@([^>]*))?$/;
+/** A `name` or `name@<range>` of an override's key: the name and the range (`>=2` has a `>`). */
+const OVERRIDE_SPEC = /^((?:@[^/@>]+\/)?[^/@>]+)(?:@(.*))?$/s;
+
+/**
+ * Where pnpm's parseOverrides splits a key into parent and child: a `>` after a character other
+ * than a space, `|` or `@` (not the `>` of a range: `foo@>2`, `foo@1 || >=2`).
+ */
+const PARENT_DELIMITER = /[^ |@]>/;
+
+/** The selectors of an override's key, outermost first, split where pnpm splits them. */
+function selectorParts(key: string): string[] {
+  const parts: string[] = [];
+  let rest = key;
+  for (let at = rest.search(PARENT_DELIMITER); at !== -1; at = rest.search(PARENT_DELIMITER)) {
+    parts.push(rest.slice(0, at + 1));
+    rest = rest.slice(at + 2);
+  }
+  parts.push(rest);
+  return parts;
+}
 
 /**
  * The range pnpm installs for a declaration its overrides rewrite, by pnpm's rules: a `name` key
@@ -251,21 +296,18 @@ const OVERRIDE_SPEC = /^((?:@[^/@>]+\/)?[^/@>]+)(?:@([^>]*))?$/;
  * deeper selector `a>parent>name`, a `$<dep>` the root does not declare).
  */
 function overridden(
-  overrides: readonly Override[],
-  root: PackageJson | undefined,
+  overrides: Overrides,
   owner: PackageJson,
   name: string,
   range: string,
   folder: string,
 ): { range?: string | null; warning?: string } {
   let best: (Override & { rank: number }) | undefined;
-  for (const override of overrides) {
-    const { key, shown } = override;
-    const parts = key.split(">");
-    const child = OVERRIDE_SPEC.exec(parts.at(-1)!);
-    if (child?.[1] !== name) continue;
+  for (const override of overrides.byName.get(name) ?? []) {
+    const { parts, child, shown } = override;
     const parent = parts.length > 1 ? OVERRIDE_SPEC.exec(parts.at(-2)!) : undefined;
-    if (parts.length > 1 && parent?.[1] !== owner.name) continue; // another package's
+    // Another package's, or no package's (a parent pnpm cannot parse matches no manifest).
+    if (parent === null || parent !== undefined && parent[1] !== owner.name) continue;
     // `a>app>name`: only where `a` depends on this package, which vouch does not follow.
     if (parts.length > 2) {
       return { warning: `${shown}: ${override.value}, a selector vouch does not apply` };
@@ -283,8 +325,7 @@ function overridden(
     return { range: local[1] + (posix.relative(folder || ".", joinPath(local[2])) || ".") };
   }
   if (!value.startsWith("$")) return { range: value };
-  const ref = declaredDependencies(root ?? { path: "", json: {} })
-    .find(([dep, , , peer]) => dep === value.slice(1) && !peer)?.[1];
+  const ref = overrides.rootRanges.get(value.slice(1));
   return ref === undefined
     ? {
       warning: `${shown}: ${value}, which the root package.json does not declare`,
@@ -394,15 +435,13 @@ export function readPackageJson(
   /** Whether the root package.json lists workspaces (npm, Yarn, Bun; not pnpm's own file). */
   const npmWorkspaces = rootManifest?.json.workspaces !== undefined;
   let catalogs: Catalogs | undefined;
-  let overrides: Override[] | undefined;
+  let overrides: Overrides | undefined;
   const warnings: string[] = [];
   for (const [alias, declaredRange, scope, peer] of declared) {
     let range = declaredRange;
     // pnpm's overrides rewrite a declaration before anything else reads it.
     overrides ??= treeOverrides(load, rootManifest);
-    const override = overrides.length === 0
-      ? {}
-      : overridden(overrides, rootManifest, manifest, alias, range, folder);
+    const override = overridden(overrides, manifest, alias, range, folder);
     if (override.warning !== undefined) {
       warnings.push(`${path}: ${alias} is ${range}; ${override.warning}: it is as declared`);
     }

@@ -125,16 +125,18 @@ class Context {
     );
   }
 
-  table(value: unknown, what: string, near: string): Table | undefined {
+  /** `key`: the TOML key to find when no line has `near` (default: `what`). */
+  table(value: unknown, what: string, near: string, key = what): Table | undefined {
     if (value === undefined) return undefined;
-    if (!isTable(value)) throw this.fail(`${what} must be a table`, near, what);
+    if (!isTable(value)) throw this.fail(`${what} must be a table`, near, key);
     return value;
   }
 
-  strings(value: unknown, what: string, near: string): string[] {
+  /** `key`: the TOML key to find when no line has `near` (default: from `near`). */
+  strings(value: unknown, what: string, near: string, key?: string): string[] {
     if (value === undefined) return [];
     if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
-      throw this.fail(`${what} must be an array of strings`, near);
+      throw this.fail(`${what} must be an array of strings`, near, key);
     }
     return value as string[];
   }
@@ -752,8 +754,13 @@ function untemplated(text: string): string | undefined {
  * The requirements of a list of uv-dynamic-versioning's hook, untemplated; `undefined` when
  * one has a template only the build evaluates.
  */
-function hookRequirements(ctx: Context, list: unknown, what: string): string[] | undefined {
-  const out = ctx.strings(list, what, what).map(untemplated);
+function hookRequirements(
+  ctx: Context,
+  list: unknown,
+  what: string,
+  key: string,
+): string[] | undefined {
+  const out = ctx.strings(list, what, "", key).map(untemplated);
   return out.every((text) => text !== undefined) ? out as string[] : undefined;
 }
 
@@ -808,12 +815,16 @@ function dynamicDependencies(
   const unread: string[] = [];
   for (const field of fields as Array<keyof typeof others>) {
     const where = `${UV_DYNAMIC_VERSIONING} ${field}`;
+    // Its keys' lines: `field` alone names `[project] dynamic`'s line too.
+    const key = `tool.hatch.metadata.hooks.uv-dynamic-versioning.${field}`;
     let value: unknown;
     if (hook?.[field] === undefined) value = undefined;
-    else if (field === "dependencies") value = hookRequirements(ctx, hook[field], where);
+    else if (field === "dependencies") value = hookRequirements(ctx, hook[field], where, key);
     else {
-      const extras = Object.entries(ctx.table(hook[field], where, field) ?? {})
-        .map(([extra, list]) => [extra, hookRequirements(ctx, list, `${where} "${extra}"`)]);
+      const extras = Object.entries(ctx.table(hook[field], where, "", key) ?? {})
+        .map((
+          [extra, list],
+        ) => [extra, hookRequirements(ctx, list, `${where} "${extra}"`, `${key}.${extra}`)]);
       if (extras.every(([, list]) => list !== undefined)) value = Object.fromEntries(extras);
     }
     const files = strings([fromSetuptools?.[field], fromHatch[others[field].hatch]]);

@@ -1283,3 +1283,46 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot
     undefinedVersion("src/F/F.csproj"),
   ]);
 });
+
+Deno.test("readMsbuildProject: a value that expands to more than 1 Mi characters (properties doubling each other, an item naming a long one twice) is invalid at its line", async () => {
+  const doubling = Array.from(
+    { length: 40 },
+    (_, i) => `    <P${i + 1}>$(P${i})$(P${i})</P${i + 1}>`,
+  );
+  const long = "x".repeat(600_000);
+  const cases: [Record<string, string>, RegExp][] = [
+    [
+      {
+        "Directory.Build.props": ["<Project>", "  <PropertyGroup>", "    <P0>ab</P0>", ...doubling]
+          .concat(["  </PropertyGroup>", "</Project>"]).join("\n"),
+        "App.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n</Project>',
+      },
+      // P19 is 2^20 characters, P20 ("$(P19)$(P19)", line 23) twice that.
+      /^Directory\.Build\.props:23: "\$\(P19\)\$\(P19\)" expands to more than 1048576 characters$/,
+    ],
+    [
+      {
+        "App.csproj": [
+          '<Project Sdk="Microsoft.NET.Sdk">',
+          `  <PropertyGroup><Long>${long}</Long></PropertyGroup>`,
+          "  <ItemGroup>",
+          '    <PackageReference Include="$(Long);$(Long)" Version="1.0.0" />',
+          "  </ItemGroup>",
+          "</Project>",
+        ].join("\n"),
+      },
+      /^App\.csproj:4: "\$\(Long\);\$\(Long\)" expands to more than 1048576 characters$/,
+    ],
+  ];
+  for (const [files, message] of cases) {
+    await withTempDir(async (dir) => {
+      await writeTree(dir, files);
+      // Was: exit 3, "Invalid string length", after seconds of doubling.
+      assert.throws(() => readIn(dir, "App.csproj"), (error: Error & { code?: string }) => {
+        assert.equal(error.code, "inventory.msbuild.invalid");
+        assert.match(error.message, message);
+        return true;
+      });
+    });
+  }
+});

@@ -5,6 +5,7 @@ import type { Inventory, Scope } from "../../../src/inventory/types.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, withTempDir } from "../../_util.ts";
 import { writeTree } from "../_tree.ts";
+import { assertVouchError } from "../_lockfile_invariants.ts";
 import { relativeFolder, rushLayout } from "../../../src/inventory/javascript/_rush.ts";
 
 /** Each component's purl with its scopes, sorted. */
@@ -433,6 +434,34 @@ Deno.test("rushLayout: @rush-temp names in package-name order, `-1`, `-2`… aft
   const big = rushLayout("common/config/rush/pnpm-lock.yaml", load(config(many)), "code")!;
   assert.ok(performance.now() - start < 2_000);
   assert.equal(big.byTempName.size, 10_000);
+});
+
+Deno.test("rushLayout: a rush.json Rush refuses (projects no array of {packageName, projectFolder} strings, a packageName listed twice) is invalid at its line", () => {
+  const load = (text: string) => (path: string) => path === "rush.json" ? text : undefined;
+  const layout = (text: string) => () =>
+    rushLayout("common/config/rush/pnpm-lock.yaml", load(text), "inventory.pnpm_lock.invalid");
+  const code = "inventory.pnpm_lock.invalid";
+  const project = (packageName: unknown, projectFolder: unknown = "p/a") =>
+    JSON.stringify({ packageName, projectFolder });
+  // Was: each left out without a word, every @rush-temp package then a "removed project".
+  assertVouchError(layout('{\n  "rushVersion": "5.0.0"\n}'), code, /^rush\.json:1: no "projects"/);
+  assertVouchError(
+    layout('{\n  "projects": "x"\n}'),
+    code,
+    /^rush\.json:2: "projects" is no array/,
+  );
+  for (const bad of ["null", "5", '"a"', project(5), project("a", null), '{"packageName": "a"}']) {
+    assertVouchError(
+      layout(`{\n  "projects": [\n    ${bad}\n  ]\n}`),
+      code,
+      /^rush\.json:2: project 1 of "projects" has no packageName and projectFolder strings/,
+    );
+  }
+  assertVouchError(
+    layout(`{\n  "projects": [\n    ${project("@s/a")},\n    ${project("@s/a", "p/b")}\n  ]\n}`),
+    code,
+    /^rush\.json:4: the project name "@s\/a" is listed twice/,
+  );
 });
 
 Deno.test("Rush: a project folder outside the repository (`../x`, which Rush accepts) is a component named by rush.json", async () => {

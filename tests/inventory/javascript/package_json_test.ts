@@ -717,3 +717,56 @@ Deno.test("readInventory: a workspace outside the root (`../shared`) is a compon
     });
   }
 });
+
+Deno.test("readPackageJson: a pnpm override's key splits at a > after a name, not at one in a range (foo@>2, app>foo@>=2, foo@3 || >=2, pnpm's parseOverrides); an unparsable parent matches no package, nameless or not", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        dependencies: { foo: "^3.0.0", bar: "^1.0.0", baz: "^2.0.0", qux: "^1.0.0" },
+        pnpm: {
+          overrides: {
+            "foo@>2": "4.0.0",
+            "bar@0.1 || >=1": "1.5.0",
+            "baz@>=3": "3.0.0", // ^2.0.0 does not meet >=3: as declared
+            "x/y/z>qux": "9.9.9", // no parent pnpm can parse: it matches no package
+          },
+        },
+      }),
+      "packages/app/package.json": JSON.stringify({
+        name: "app",
+        version: "1.2.0",
+        dependencies: { ms: "^2.1.3" },
+      }),
+      "pnpm-workspace.yaml": "packages:\n  - packages/*\noverrides:\n  app>ms@>=2: 2.1.2\n",
+    });
+    const root = read(dir);
+    assert.equal(root.warnings, undefined);
+    assert.deepEqual(root.components.map((c) => `${c.id} ${c.specifier ?? "-"}`), [
+      "pkg:npm/bar@1.5.0 -",
+      "pkg:npm/baz ^2.0.0",
+      "pkg:npm/foo@4.0.0 -",
+      "pkg:npm/qux ^1.0.0",
+    ]);
+    const app = read(dir, "packages/app/package.json");
+    assert.deepEqual(app.components.map((c) => `${c.id} ${c.specifier ?? "-"}`), [
+      "pkg:npm/ms@2.1.2 -",
+    ]);
+  });
+});
+
+Deno.test("readPackageJson: 8,000 declarations and 8,000 pnpm overrides are read in linear time", async () => {
+  const names = Array.from({ length: 8_000 }, (_, i) => `dep${i}`);
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        dependencies: Object.fromEntries(names.map((n) => [n, "^1.0.0"])),
+        pnpm: { overrides: Object.fromEntries(names.map((n) => [`${n}@>=1`, "1.2.0"])) },
+      }),
+    });
+    const start = performance.now();
+    const out = read(dir);
+    // Was: 10 s (every override's key split and parsed again for every declaration).
+    assert.ok(performance.now() - start < 2_000, `${performance.now() - start} ms`);
+    assert.equal(out.components.filter((c) => c.version === "1.2.0").length, 8_000);
+  });
+});

@@ -887,3 +887,29 @@ Deno.test("readInventory: a member's extra that names its own other extras insta
     ]);
   });
 });
+
+Deno.test("readPyproject: a uv-dynamic-versioning hook's list or table of the wrong type is invalid at its own line", () => {
+  const head = '[project]\nname = "app"\nversion = "1.0"\n' +
+    'dynamic = ["dependencies", "optional-dependencies"]\n\n' +
+    "[tool.hatch.metadata.hooks.uv-dynamic-versioning]\n";
+  const cases: [string, RegExp][] = [
+    // Was: no line (the message's own text searched for), then `dynamic`'s line 4.
+    ['dependencies = "a"\n', /^pyproject\.toml:7: .* dependencies must be an array of strings/],
+    [
+      'dependencies = []\noptional-dependencies = ["b"]\n',
+      /^pyproject\.toml:8: .* optional-dependencies must be a table/,
+    ],
+    [
+      "dependencies = []\n[tool.hatch.metadata.hooks.uv-dynamic-versioning.optional-dependencies]\n" +
+      'dev = ["x"]\ndocs = 5\n',
+      /^pyproject\.toml:10: .* optional-dependencies "docs" must be an array of strings/,
+    ],
+  ];
+  for (const [hook, message] of cases) {
+    assert.throws(
+      () => readPyproject(head + hook, { path: "pyproject.toml" }),
+      invalidWith(message),
+      hook,
+    );
+  }
+});
