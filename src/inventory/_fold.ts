@@ -135,10 +135,14 @@ function foldManifest(
     const range = declared.specifier ?? declared.version;
     const pinned = declared.specifier === undefined && declared.version !== undefined;
     const named = locked.get(key(declared.name)) ?? [];
-    // A registry package that a lock listing only what it lists names with no version (a
-    // requirements file's range no pin settled) does not settle a pin: it is the manifest's.
-    const unsettled = pinned && keepUnmatched
-      ? named.filter((c) => c.version === undefined && c.downloadLocation === undefined)
+    // A registry package of the same index that a lock listing only what it lists names with
+    // no version (a requirements file's range no pin settled) does not settle a registry pin:
+    // it is the manifest's.
+    const unsettled = pinned && keepUnmatched && declared.downloadLocation === undefined
+      ? named.filter((c) =>
+        c.version === undefined && c.downloadLocation === undefined &&
+        qualifiers(c.purl) === qualifiers(declared.purl)
+      )
       : [];
     const matches = named.filter((c) =>
       !unsettled.includes(c) && (satisfies === undefined || c.version === undefined ||
