@@ -54,7 +54,9 @@ function memberOf(
  * that package, declared (`path`: the manifest's, its source). `unmatched`
  * names the declarations (build requirements aside) that found
  * neither a locked package nor a member; with `keepUnmatched` (locks that
- * lock only what they list) those stay, as declared. `member` tells whether
+ * lock only what they list) those stay, as declared, and so does a pin whose
+ * name the locks have with no version only (a requirements file's range that
+ * no pin settled). `member` tells whether
  * the manifest's project is a member of the locks. The extras its
  * declarations ask for follow their edges. With `edgesPerMember` (locks whose
  * member entries name each dependency exactly) a member's declaration is only
@@ -132,13 +134,28 @@ function foldManifest(
   for (const declared of manifest.components) {
     const range = declared.specifier ?? declared.version;
     const pinned = declared.specifier === undefined && declared.version !== undefined;
-    const matches = (locked.get(key(declared.name)) ?? []).filter((c) =>
-      satisfies === undefined || c.version === undefined ||
-      satisfies(c.version, range, pinned) !== false
+    const named = locked.get(key(declared.name)) ?? [];
+    // A registry package of the same index that a lock listing only what it lists names with
+    // no version (a requirements file's range no pin settled) does not settle a registry pin:
+    // it is the manifest's.
+    const unsettled = pinned && keepUnmatched && declared.downloadLocation === undefined
+      ? named.filter((c) =>
+        c.version === undefined && c.downloadLocation === undefined &&
+        qualifiers(c.purl) === qualifiers(declared.purl)
+      )
+      : [];
+    const matches = named.filter((c) =>
+      !unsettled.includes(c) && (satisfies === undefined || c.version === undefined ||
+        satisfies(c.version, range, pinned) !== false)
     );
     const linked = (members.get(key(declared.name)) ?? []).map((m) => m.id);
     targets.set(declared.id, [...matches.map((m) => m.id), ...linked]);
-    if (matches.length + linked.length === 0 && declared.scopes.some((s) => s !== "build")) {
+    if (matches.length + linked.length === 0 && unsettled.length > 0) {
+      targets.set(declared.id, [declared.id]);
+      components.push(declared);
+    } else if (
+      matches.length + linked.length === 0 && declared.scopes.some((s) => s !== "build")
+    ) {
       unmatched.push(declared.name);
       if (keepUnmatched) {
         targets.set(declared.id, [declared.id]);
@@ -444,38 +461,63 @@ function qualifiers(purl: string): string {
   return at === -1 ? "" : purl.slice(at).replace(/#.*$/s, "");
 }
 
+/** A pin of a package in a file, and how near that file is (see {@linkcode nearness}). */
+interface Pin {
+  rank: number;
+  path: string;
+  component: Component;
+}
+
 /**
  * The files with each of their `ranges` (a version-less declaration of a
  * reader that can tell whether a version `satisfies` it: `flask>=2` in a
  * requirements-dev.txt) made the package another file of the same reader
  * pins (`flask==2.0.1` in requirements.txt), with the declaration's scopes,
  * groups and sources, when that pin is from the same index and satisfies
- * its range. The pins looked at
- * are those of the nearest files: the same folder, else the nearest folder
- * above, else the folders below. A declaration that those pins do not
- * satisfy, or that several versions satisfy, stays as declared, with a
- * warning; so do those no pin names (one warning per file).
+ * its range. The pins looked at are those of the nearest files: the same
+ * folder, else the nearest folder above, else the folders below; when none of
+ * them names the package, those of the manifests of the folder it resolves,
+ * which it stands for (a requirements.txt listing `langchain-anthropic` beside
+ * the pyproject.toml that pins `langchain-anthropic==1.0.0a5`). A declaration
+ * that those pins do not satisfy, or that several versions satisfy, stays as
+ * declared, with a warning; so do those no pin names (one warning per file).
  */
 function withRangesResolved(
   files: readonly ReadFile[],
   warnings: Set<string>,
 ): readonly ReadFile[] {
+  // The manifests of its own folder that each lock whose output names ranges resolves.
+  const standsFor = new Map<ReadFile, ReadFile[]>();
+  if (files.some((f) => f.output.ranges !== undefined)) {
+    for (const m of files.filter((f) => f.reader.kind === "manifest")) {
+      for (const lock of manifestLocks(m, files)) {
+        if (lock.output.ranges === undefined || lockFolder(lock) !== posix.dirname(m.path)) {
+          continue;
+        }
+        standsFor.set(lock, [...standsFor.get(lock) ?? [], m]);
+      }
+    }
+  }
   return files.map((f) => {
     const satisfies = f.reader.satisfies;
     if (f.output.ranges === undefined || satisfies === undefined) return f;
     const key = (name: string): string => packageKey(f.reader.ecosystem, name);
-    const pinned = new Map<string, { rank: number; path: string; component: Component }[]>();
-    for (const other of files) {
-      const rank = other.reader.name === f.reader.name && other !== f
-        ? nearness(f.path, other.path)
-        : undefined;
-      if (rank === undefined) continue;
-      for (const c of other.output.components) {
-        if (c.version === undefined || c.downloadLocation !== undefined) continue;
-        const list = pinned.get(key(c.name)) ?? [];
-        pinned.set(key(c.name), [...list, { rank, path: other.path, component: c }]);
+    /** The registry pins of `others`, by name, ranked by their nearness to `f`. */
+    const pinsOf = (others: readonly ReadFile[]): Map<string, Pin[]> => {
+      const pins = new Map<string, Pin[]>();
+      for (const other of others) {
+        const rank = nearness(f.path, other.path);
+        if (rank === undefined) continue;
+        for (const c of other.output.components) {
+          if (c.version === undefined || c.downloadLocation !== undefined) continue;
+          const list = pins.get(key(c.name)) ?? [];
+          pins.set(key(c.name), [...list, { rank, path: other.path, component: c }]);
+        }
       }
-    }
+      return pins;
+    };
+    const pinned = pinsOf(files.filter((o) => o.reader.name === f.reader.name && o !== f));
+    const manifestPins = pinsOf(standsFor.get(f) ?? []);
     const ranges = new Set(f.output.ranges);
     const renamed = new Map<string, Component>();
     const unpinned: string[] = [];
@@ -486,8 +528,11 @@ function withRangesResolved(
       c.sources.length > 0 && c.sources.every((s) => s !== f.path && readAlone.has(s));
     for (const declared of f.output.components) {
       // A package of another index (another `repository_url`) is another package.
-      const candidates = (ranges.has(declared.id) ? pinned.get(key(declared.name)) ?? [] : [])
-        .filter((p) => qualifiers(p.component.purl) === qualifiers(declared.purl));
+      const candidatesIn = (pins: Map<string, Pin[]>): Pin[] =>
+        (ranges.has(declared.id) ? pins.get(key(declared.name)) ?? [] : [])
+          .filter((p) => qualifiers(p.component.purl) === qualifiers(declared.purl));
+      const fromFiles = candidatesIn(pinned);
+      const candidates = fromFiles.length > 0 ? fromFiles : candidatesIn(manifestPins);
       if (candidates.length === 0) {
         if (ranges.has(declared.id) && !warnedElsewhere(declared)) {
           unpinned.push(`${declared.name}${declared.specifier ?? ""}`);

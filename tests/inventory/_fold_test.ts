@@ -612,6 +612,39 @@ Deno.test("a requirement unpinned in one requirements file is the package anothe
   });
 });
 
+Deno.test("an unpinned requirement is the version the pyproject.toml it stands for pins, when its range admits it (langgraph)", async () => {
+  // langchain-ai/langgraph's examples: the requirements.txt beside the pyproject.toml lists the
+  // names its pins install. Lost, with a warning that no file near it pinned them.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "travel-planner"\nversion = "0.1.0"\n' +
+        'dependencies = [\n  "langchain-anthropic==1.0.0a5",\n  "langgraph>=1.0.0a4",\n' +
+        '  "python-dotenv==1.0.0",\n]\n',
+      "requirements.txt": "langchain-anthropic\nlanggraph>=1.0.0a4\npython-dotenv>=1.1\n",
+      // Another project's pin, below, is not this one's.
+      "tools/pyproject.toml": '[project]\nname = "tools"\ndependencies = ["langgraph==1.0.1"]\n',
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(
+      inventory.components.map((c) => [c.id, c.sources]),
+      [
+        ["pkg:pypi/langchain-anthropic@1.0.0a5", ["pyproject.toml", "requirements.txt"]],
+        ["pkg:pypi/langgraph", ["pyproject.toml", "requirements.txt"]],
+        ["pkg:pypi/langgraph@1.0.1", ["tools/pyproject.toml"]],
+        ["pkg:pypi/python-dotenv", ["requirements.txt"]],
+        ["pkg:pypi/python-dotenv@1.0.0", ["pyproject.toml"]],
+      ],
+    );
+    assert.deepEqual(warnings.filter((w) => w.startsWith("requirements.txt")), [
+      'requirements.txt: "python-dotenv>=1.1" is not satisfied by ' +
+      "pkg:pypi/python-dotenv@1.0.0 (pyproject.toml): it is listed as declared, with no version",
+      "requirements.txt: 1 requirement pins no version, and no requirements file near it pins " +
+      "it (langgraph>=1.0.0a4): listed as declared, with no version",
+    ]);
+  });
+});
+
 Deno.test("requirements that no file pins are named in one warning per file (langchain docs/api_reference)", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
