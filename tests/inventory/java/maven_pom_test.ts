@@ -479,6 +479,57 @@ Deno.test("readMavenPom: the versions a profile's properties give the build are 
   );
 });
 
+// Shaped like nbbrd/heylogs: a profile the build activates (`!skipBaseProcessors`) manages
+// lombok and imports java-service-bom. vouch took the import for a managed entry: the BOM was
+// neither listed nor, when in the tree, followed for the versions it manages.
+Deno.test("readMavenPom: a profile's BOM imports are listed and followed in its group", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>bom</module><module>lib</module></modules>
+  <profiles><profile><id>base-processors</id>
+    <activation><property><name>!skipBaseProcessors</name></property></activation>
+    <properties><java-service.version>1.9.0</java-service.version></properties>
+    <dependencyManagement><dependencies>${dep("org.projectlombok:lombok:1.18.30")}${
+      dep(
+        "com.github.nbbrd.java-service-util:java-service-bom:${java-service.version}",
+        "<type>pom</type><scope>import</scope>",
+      )
+    }${dep("g:bom:${project.version}", "<type>pom</type><scope>import</scope>")}
+    </dependencies></dependencyManagement>
+  </profile></profiles></project>`,
+    "bom/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>bom</artifactId><packaging>pom</packaging>
+  <dependencyManagement><dependencies>${dep("info.picocli:picocli:4.7.5")}
+  </dependencies></dependencyManagement></project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencies>${dep("org.projectlombok:lombok", "<scope>provided</scope>")}${
+      dep("info.picocli:picocli")
+    }${dep("com.github.nbbrd.java-service-util:java-service-processor", "<scope>provided</scope>")}
+  </dependencies></project>`,
+  };
+  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  const profile = out.components.filter((c) => c.groups.includes("profile:base-processors"));
+  assert.deepEqual(profile.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/com.github.nbbrd.java-service-util/java-service-bom@1.9.0?type=pom build",
+    "pkg:maven/info.picocli/picocli@4.7.5 runtime", // managed by the in-tree BOM
+    "pkg:maven/org.projectlombok/lombok@1.18.30 build",
+  ]);
+  assert.ok(edgesFrom(out, "pkg:maven/g/lib@1").includes("pkg:maven/g/bom@1 build"));
+  assert.ok(
+    out.warnings?.includes(
+      "lib/pom.xml: com.github.nbbrd.java-service-util:java-service-processor: its version is " +
+        "managed outside the tree (BOM com.github.nbbrd.java-service-util:java-service-bom:1.9.0); " +
+        "the purl has no version",
+    ),
+    String(out.warnings),
+  );
+});
+
 // CI-friendly versions (maven.apache.org/maven-ci-friendly.html) set in the build's
 // .mvn/maven.config (`-Drevision=1.2.3`), which Maven reads as command-line options: the
 // project's and its modules' versions were unknown, and a property the POM gives a default to
