@@ -931,12 +931,15 @@ class Resolver {
     }
     const lookup = this.lookup(model, overlay);
     const entries = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
-    for (const m of model.chain) {
+    // A module's entries first, then its parents' (as Maven merges them): its own win, and so do
+    // the BOMs it imports over those its parents import (the first import of a key wins).
+    for (const m of model.chain.toReversed()) {
+      const own = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
       for (const raw of m.raw.dependencyManagement) {
         const c = this.coordinates(raw, lookup);
-        if (c === undefined) continue;
-        entries.set(managementKey(c), { ...this.managed(raw, lookup), raw, c });
+        if (c !== undefined) own.set(managementKey(c), { ...this.managed(raw, lookup), raw, c });
       }
+      for (const [key, entry] of own) if (!entries.has(key)) entries.set(key, entry);
     }
     const own = new Map<string, Managed>();
     const imports: MavenCoordinates[] = [];

@@ -530,6 +530,39 @@ Deno.test("readMavenPom: a profile's BOM imports are listed and followed in its 
   );
 });
 
+// Maven merges a module's dependencyManagement before its parent's, so the BOMs a module imports
+// come first and win over those its parent imports (MNG-6246: "bom2 in child overrides bom1 in
+// parent"). vouch imported the parent's first: the version of a parent's BOM won.
+Deno.test("readMavenPom: a module's BOM imports win over its parent's", () => {
+  const bom = (name: string, version: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>${name}</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencyManagement><dependencies>${dep(`io.netty:netty-handler:${version}`)}
+  </dependencies></dependencyManagement></project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>old-bom</module><module>new-bom</module><module>lib</module></modules>
+  <dependencyManagement><dependencies>${
+      dep("g:old-bom:${project.version}", "<type>pom</type><scope>import</scope>")
+    }</dependencies></dependencyManagement></project>`,
+    "old-bom/pom.xml": bom("old-bom", "4.1.100.Final"),
+    "new-bom/pom.xml": bom("new-bom", "4.1.118.Final"),
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencyManagement><dependencies>${
+      dep("g:new-bom:${project.version}", "<type>pom</type><scope>import</scope>")
+    }</dependencies></dependencyManagement>
+  <dependencies>${dep("io.netty:netty-handler")}</dependencies></project>`,
+  };
+  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/io.netty/netty-handler@4.1.118.Final",
+  ]);
+});
+
 // CI-friendly versions (maven.apache.org/maven-ci-friendly.html) set in the build's
 // .mvn/maven.config (`-Drevision=1.2.3`), which Maven reads as command-line options: the
 // project's and its modules' versions were unknown, and a property the POM gives a default to
@@ -969,7 +1002,7 @@ Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from it
   const parent = "parent org.springframework.boot:spring-boot-starter-parent:3.2.5";
   assert.deepEqual(warnings, [
     `pom.xml: org.junit.jupiter:junit-jupiter, org.slf4j:slf4j-api (${parent}, BOM org.junit:junit-bom:5.10.2); org.springframework.boot:spring-boot-maven-plugin (${parent}): their versions are managed outside the tree; their purls have no version`,
-    `lib/pom.xml: org.testcontainers:postgresql: its version is managed outside the tree (${parent}, BOM org.junit:junit-bom:5.10.2, BOM org.testcontainers:testcontainers-bom:1.19.7); the purl has no version`,
+    `lib/pom.xml: org.testcontainers:postgresql: its version is managed outside the tree (${parent}, BOM org.testcontainers:testcontainers-bom:1.19.7, BOM org.junit:junit-bom:5.10.2); the purl has no version`,
   ]);
 });
 
