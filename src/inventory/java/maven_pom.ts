@@ -533,6 +533,15 @@ function injected(own: RawDependency, profile: RawDependency): RawDependency {
   };
 }
 
+/**
+ * The BOM a dependency-management entry imports (`<type>pom</type>` with `<scope>import</scope>`,
+ * or Maven 4's `bom` type whatever the scope: a POM file, as `pom`), or `undefined`.
+ */
+function bomImport(c: MavenCoordinates, scope: string | undefined): MavenCoordinates | undefined {
+  if (c.type === "bom") return { ...c, type: "pom" };
+  return scope === "import" && c.type === "pom" ? c : undefined;
+}
+
 function coordinatesText(c: MavenCoordinates): string {
   return `${c.groupId}:${c.artifactId}${c.version === undefined ? "" : `:${c.version}`}`;
 }
@@ -922,39 +931,57 @@ class Resolver {
     }
     const lookup = this.lookup(model, overlay);
     const entries = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
-    for (const m of model.chain) {
+    // A module's entries first, then its parents' (as Maven merges them): its own win, and so do
+    // the BOMs it imports over those its parents import (the first import of a key wins).
+    for (const m of model.chain.toReversed()) {
+      const own = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
       for (const raw of m.raw.dependencyManagement) {
         const c = this.coordinates(raw, lookup);
-        if (c === undefined) continue;
-        entries.set(managementKey(c), { ...this.managed(raw, lookup), raw, c });
+        if (c !== undefined) own.set(managementKey(c), { ...this.managed(raw, lookup), raw, c });
       }
+      for (const [key, entry] of own) if (!entries.has(key)) entries.set(key, entry);
     }
-    const result: Management = { entries: new Map(), imports: [], outside: [] };
+    const own = new Map<string, Managed>();
     const imports: MavenCoordinates[] = [];
     for (const [key, entry] of entries) {
-      // Maven 4's `bom` type is a BOM import whatever the scope (a POM file, as `pom`).
-      if (entry.c.type === "bom") imports.push({ ...entry.c, type: "pom" });
-      else if (entry.scope === "import" && entry.c.type === "pom") imports.push(entry.c);
-      else result.entries.set(key, entry);
+      const bom = bomImport(entry.c, entry.scope);
+      if (bom !== undefined) imports.push(bom);
+      else own.set(key, entry);
     }
+    const result = this.importBoms(model, imports, own, [...importing, model]);
     const top = model.chain[0];
     if (top.externalParent !== undefined) {
-      result.outside.push(`parent ${coordinatesText(top.externalParent)}`);
+      result.outside.unshift(`parent ${coordinatesText(top.externalParent)}`);
     }
-    for (const c of imports) {
+    if (overlay === undefined) this.managements.set(model, result);
+    return result;
+  }
+
+  /**
+   * A management of `entries` and the BOMs `model` imports, in order: an entry of `entries` wins
+   * over an imported one, and the first BOM that manages a key wins over later ones (as Maven
+   * imports them). `importing`: the models whose imports lead here (a loop is an error).
+   */
+  importBoms(
+    model: Model,
+    boms: MavenCoordinates[],
+    entries: Map<string, Managed>,
+    importing: Model[],
+  ): Management {
+    const result: Management = { entries: new Map(entries), imports: [], outside: [] };
+    for (const c of boms) {
       const bom = this.reactorProject(model, c);
       result.imports.push(bom === undefined ? { coordinates: c } : { coordinates: c, model: bom });
       if (bom === undefined) {
         result.outside.push(`BOM ${coordinatesText(c)}`);
         continue;
       }
-      const imported = this.management(bom, [...importing, model]);
+      const imported = this.management(bom, importing);
       for (const [key, entry] of imported.entries) {
         if (!result.entries.has(key)) result.entries.set(key, entry);
       }
       result.outside.push(...imported.outside);
     }
-    if (overlay === undefined) this.managements.set(model, result);
     return result;
   }
 
@@ -1302,7 +1329,12 @@ class Mapper {
       for (const raw of redeclared) add(raw);
       this.unchanged = undefined;
     }
-    for (const entry of management.imports) {
+    this.imports(self, management.imports, groups);
+  }
+
+  /** Adds BOM imports: an edge to a reactor project, or a component for one outside the tree. */
+  imports(self: string, imports: Management["imports"], groups: string[]): void {
+    for (const entry of imports) {
       if (entry.model !== undefined) this.out.edge(self, this.node(entry.model), "build");
       else this.add(self, this.outside(entry.coordinates, this.model.path), groups);
     }
@@ -1412,16 +1444,32 @@ class Mapper {
       const overlay = profileProperties(model, profile);
       const lookup = resolver.lookup(model, overlay);
       const own = new Map<string, Managed>();
+      const boms: MavenCoordinates[] = [];
       for (const raw of sameId(model, profile).flatMap((p) => p.dependencyManagement)) {
         const c = resolver.coordinates(raw, lookup);
-        if (c !== undefined) own.set(managementKey(c), resolver.managed(raw, lookup));
+        if (c === undefined) continue;
+        const managed = resolver.managed(raw, lookup);
+        const bom = bomImport(c, managed.scope);
+        if (bom !== undefined) boms.push(bom);
+        else own.set(managementKey(c), managed);
       }
       const changed = profile.properties.size === 0
         ? management
         : resolver.management(model, [], overlay);
-      const merged = { ...changed, entries: new Map([...changed.entries, ...own]) };
+      // The profile's imports come after the build's (which win) and its own entries (which win).
+      const imported = resolver.importBoms(
+        model,
+        boms,
+        new Map([...changed.entries, ...own]),
+        [],
+      );
+      const merged = {
+        entries: imported.entries,
+        imports: changed.imports,
+        outside: [...changed.outside, ...imported.outside],
+      };
       const { plugins, pluginManagement, reports } = profile.build;
-      const declarations = own.size > 0 ||
+      const declarations = own.size > 0 || boms.length > 0 ||
         (profile.properties.size > 0 && usesProperties(model, profile));
       if (
         declarations || plugins.length > 0 || pluginManagement.length > 0 || reports.length > 0
@@ -1438,6 +1486,7 @@ class Mapper {
       }
       const options = { profile, overlay };
       this.dependencies(self, profile.dependencies, { ...merged, imports: [] }, options);
+      this.imports(self, imported.imports, [`profile:${profile.id}`]);
       this.plugins(self, merged, options);
     }
     this.inactive = undefined;

@@ -479,6 +479,90 @@ Deno.test("readMavenPom: the versions a profile's properties give the build are 
   );
 });
 
+// Shaped like nbbrd/heylogs: a profile the build activates (`!skipBaseProcessors`) manages
+// lombok and imports java-service-bom. vouch took the import for a managed entry: the BOM was
+// neither listed nor, when in the tree, followed for the versions it manages.
+Deno.test("readMavenPom: a profile's BOM imports are listed and followed in its group", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>bom</module><module>lib</module></modules>
+  <profiles><profile><id>base-processors</id>
+    <activation><property><name>!skipBaseProcessors</name></property></activation>
+    <properties><java-service.version>1.9.0</java-service.version></properties>
+    <dependencyManagement><dependencies>${dep("org.projectlombok:lombok:1.18.30")}${
+      dep(
+        "com.github.nbbrd.java-service-util:java-service-bom:${java-service.version}",
+        "<type>pom</type><scope>import</scope>",
+      )
+    }${dep("g:bom:${project.version}", "<type>pom</type><scope>import</scope>")}
+    </dependencies></dependencyManagement>
+  </profile></profiles></project>`,
+    "bom/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>bom</artifactId><packaging>pom</packaging>
+  <dependencyManagement><dependencies>${dep("info.picocli:picocli:4.7.5")}
+  </dependencies></dependencyManagement></project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencies>${dep("org.projectlombok:lombok", "<scope>provided</scope>")}${
+      dep("info.picocli:picocli")
+    }${dep("com.github.nbbrd.java-service-util:java-service-processor", "<scope>provided</scope>")}
+  </dependencies></project>`,
+  };
+  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  const profile = out.components.filter((c) => c.groups.includes("profile:base-processors"));
+  assert.deepEqual(profile.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/com.github.nbbrd.java-service-util/java-service-bom@1.9.0?type=pom build",
+    "pkg:maven/info.picocli/picocli@4.7.5 runtime", // managed by the in-tree BOM
+    "pkg:maven/org.projectlombok/lombok@1.18.30 build",
+  ]);
+  assert.ok(edgesFrom(out, "pkg:maven/g/lib@1").includes("pkg:maven/g/bom@1 build"));
+  assert.ok(
+    out.warnings?.includes(
+      "lib/pom.xml: com.github.nbbrd.java-service-util:java-service-processor: its version is " +
+        "managed outside the tree (BOM com.github.nbbrd.java-service-util:java-service-bom:1.9.0); " +
+        "the purl has no version",
+    ),
+    String(out.warnings),
+  );
+});
+
+// Maven merges a module's dependencyManagement before its parent's, so the BOMs a module imports
+// come first and win over those its parent imports (MNG-6246: "bom2 in child overrides bom1 in
+// parent"). vouch imported the parent's first: the version of a parent's BOM won.
+Deno.test("readMavenPom: a module's BOM imports win over its parent's", () => {
+  const bom = (name: string, version: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>${name}</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencyManagement><dependencies>${dep(`io.netty:netty-handler:${version}`)}
+  </dependencies></dependencyManagement></project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>old-bom</module><module>new-bom</module><module>lib</module></modules>
+  <dependencyManagement><dependencies>${
+      dep("g:old-bom:${project.version}", "<type>pom</type><scope>import</scope>")
+    }</dependencies></dependencyManagement></project>`,
+    "old-bom/pom.xml": bom("old-bom", "4.1.100.Final"),
+    "new-bom/pom.xml": bom("new-bom", "4.1.118.Final"),
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencyManagement><dependencies>${
+      dep("g:new-bom:${project.version}", "<type>pom</type><scope>import</scope>")
+    }</dependencies></dependencyManagement>
+  <dependencies>${dep("io.netty:netty-handler")}</dependencies></project>`,
+  };
+  const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/io.netty/netty-handler@4.1.118.Final",
+  ]);
+});
+
 // CI-friendly versions (maven.apache.org/maven-ci-friendly.html) set in the build's
 // .mvn/maven.config (`-Drevision=1.2.3`), which Maven reads as command-line options: the
 // project's and its modules' versions were unknown, and a property the POM gives a default to
@@ -918,7 +1002,7 @@ Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from it
   const parent = "parent org.springframework.boot:spring-boot-starter-parent:3.2.5";
   assert.deepEqual(warnings, [
     `pom.xml: org.junit.jupiter:junit-jupiter, org.slf4j:slf4j-api (${parent}, BOM org.junit:junit-bom:5.10.2); org.springframework.boot:spring-boot-maven-plugin (${parent}): their versions are managed outside the tree; their purls have no version`,
-    `lib/pom.xml: org.testcontainers:postgresql: its version is managed outside the tree (${parent}, BOM org.junit:junit-bom:5.10.2, BOM org.testcontainers:testcontainers-bom:1.19.7); the purl has no version`,
+    `lib/pom.xml: org.testcontainers:postgresql: its version is managed outside the tree (${parent}, BOM org.testcontainers:testcontainers-bom:1.19.7, BOM org.junit:junit-bom:5.10.2); the purl has no version`,
   ]);
 });
 
