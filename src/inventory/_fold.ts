@@ -774,7 +774,8 @@ function localMemberEdges(file: ReadFile, files: readonly ReadFile[]): Edge[] {
 function withAskedMemberExtras(files: readonly ReadFile[]): ReadFile[] {
   const lockless = (f: ReadFile): boolean =>
     f.reader.kind === "manifest" && manifestLocks(f, files).length === 0;
-  const asked = new Map<ReadFile, Array<{ scope: Scope; extras: Set<string> }>>();
+  /** Per lockless member, the extras asked for in each scope. */
+  const asked = new Map<ReadFile, Map<Scope, Set<string>>>();
   for (const f of files) {
     const { ecosystem } = f.reader;
     const wanted = (f.output.localDeclarations ?? []).filter((d) => d.extras !== undefined);
@@ -785,23 +786,35 @@ function withAskedMemberExtras(files: readonly ReadFile[]): ReadFile[] {
         packageKey(ecosystem, m.output.project.name) === packageKey(ecosystem, name)
       );
       if (member === undefined || !lockless(member)) continue;
-      // An extra naming the member's own others (`all`) asks for those too.
-      const includes = member.output.extraIncludes ?? {};
-      const keys = new Set(
-        extras!.flatMap((e) => [e, ...includes[packageKey(ecosystem, e)] ?? []])
-          .map((e) => packageKey(ecosystem, e)),
-      );
-      asked.set(member, [...asked.get(member) ?? [], { scope, extras: keys }]);
+      const byScope = asked.get(member) ?? new Map<Scope, Set<string>>();
+      asked.set(member, byScope);
+      const keys = byScope.get(scope) ?? new Set<string>();
+      byScope.set(scope, keys);
+      for (const e of extras!) keys.add(packageKey(ecosystem, e));
     }
   }
   if (asked.size === 0) return [...files];
   return files.map((f) => {
     const asks = asked.get(f);
     if (asks === undefined) return f;
+    // An extra naming the member's own others (`all`) asks for those too, and theirs in turn:
+    // once per scope, so that a long chain of extras costs its length.
+    const includes = f.output.extraIncludes ?? {};
+    for (const extras of asks.values()) {
+      const todo = [...extras];
+      while (todo.length > 0) {
+        for (const named of includes[todo.pop()!] ?? []) {
+          const key = packageKey(f.reader.ecosystem, named);
+          if (extras.has(key)) continue;
+          extras.add(key);
+          todo.push(key);
+        }
+      }
+    }
     const components = f.output.components.map((c) => {
       if (!c.scopes.includes("optional")) return c;
       const scopes = new Set(c.scopes);
-      for (const { scope, extras } of asks) {
+      for (const [scope, extras] of asks) {
         if (c.groups.some((g) => extras.has(packageKey(f.reader.ecosystem, g)))) scopes.add(scope);
       }
       return scopes.size === c.scopes.length

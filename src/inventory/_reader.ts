@@ -74,9 +74,9 @@ export type ReaderResult = ReaderOutput & {
   localDeclarations?: Array<{ name: string; scope: Scope; extras?: string[] }>;
   /**
    * For a manifest: its extras that name its project's own other extras, with
-   * those, transitively (`all = ["app[openai,anthropic]"]`: `all` installs
-   * `openai` and `anthropic`), PEP 685 names, sorted: a manifest asking for
-   * `all` asks for them too (see `_fold.ts`).
+   * those they name themselves (`all = ["app[openai,anthropic]"]`: `all`
+   * installs `openai` and `anthropic`), PEP 685 names, sorted: a manifest
+   * asking for `all` asks for them too, and for what they name in turn (see `_fold.ts`).
    */
   extraIncludes?: Record<string, string[]>;
   /**

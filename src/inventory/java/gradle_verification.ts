@@ -383,12 +383,16 @@ export function readGradleVerification(
   const components = parseGradleVerification(text, path);
   const locked = lockedScopes(buildLocks(path, load, files, list, excluded));
   const out = new OutputBuilder();
-  // The versions of each module with a verified file other than metadata: Gradle downloaded them.
-  const withFiles = new Map<string, string[]>();
+  // The highest version of each module with a verified file other than metadata (Gradle
+  // downloaded it): one comparison per component, not one per pair of versions of a module.
+  const highestWithFiles = new Map<string, string>();
   for (const c of components) {
     if (c.artifacts.every(isMetadata)) continue;
     const key = `${c.group}:${c.name}`;
-    withFiles.set(key, [...withFiles.get(key) ?? [], c.version]);
+    const highest = highestWithFiles.get(key);
+    if (highest === undefined || compareGradleVersions(c.version, highest) > 0) {
+      highestWithFiles.set(key, c.version);
+    }
   }
   let unscoped = 0;
   for (const component of components) {
@@ -404,10 +408,10 @@ export function readGradleVerification(
     // or for a version that lost a conflict to a higher one, whose files it then downloaded.
     if (scopes === undefined && component.artifacts.length > 0) {
       if (component.artifacts.every((a) => a.name.endsWith(".pom"))) continue;
-      const higher = withFiles.get(`${component.group}:${component.name}`) ?? [];
+      const highest = highestWithFiles.get(`${component.group}:${component.name}`);
       if (
-        component.artifacts.every(isMetadata) &&
-        higher.some((v) => compareGradleVersions(v, component.version) > 0)
+        component.artifacts.every(isMetadata) && highest !== undefined &&
+        compareGradleVersions(highest, component.version) > 0
       ) continue;
     }
     if (scopes === undefined) unscoped++;

@@ -446,34 +446,60 @@ function hatchOverrides(
 
 /**
  * The extras of the project (compared by their normalised names, PEP 685):
- * per extra, the requirements it installs, with those of the project's own
- * extras it names (`app[server]`), as an installer expands them, and those
- * own extras (`all = ["app[openai,anthropic]"]`: `openai`, `anthropic`).
- *
- * @returns For an extra, its requirement strings and the own extras it names, transitively; `undefined` for one the project does not define.
+ * `texts`, per extra, the requirements it installs, with those of the
+ * project's own extras it names (`app[server]`), as an installer expands them;
+ * `includes`, the own extras each extra names itself (`all =
+ * ["app[openai,anthropic]"]`: `openai`, `anthropic`), sorted, for the extras
+ * that name some. Each requirement is parsed once and no extra expanded
+ * twice: a chain of extras, each naming the next, costs its length.
  */
 function extraRequirements(
   optional: Table,
   self: string | undefined,
-): (extra: string) => { texts: string[]; includes: string[] } | undefined {
+): { texts: (extra: string) => string[] | undefined; includes: Record<string, string[]> } {
   const byName = new Map(Object.entries(optional).map(([k, v]) => [pep503Name(k), v]));
-  const expand = (extra: string, seen: Set<string>): string[] | undefined => {
-    const list = byName.get(pep503Name(extra));
-    if (!Array.isArray(list)) return undefined;
-    seen.add(pep503Name(extra));
-    return list.filter((t): t is string => typeof t === "string").flatMap((text) => {
-      const requirement = parseRequirement(text);
-      if (pep503Name(requirement.name) !== self) return [text];
-      return requirement.extras.filter((e) => !seen.has(pep503Name(e)))
-        .flatMap((e) => expand(e, seen) ?? []);
-    });
-  };
-  return (extra) => {
+  /** An entry of an extra: a requirement, or an own extra it names. */
+  type Entry = { text: string } | { extra: string };
+  const entries = new Map<string, Entry[]>();
+  for (const [extra, list] of byName) {
+    if (!Array.isArray(list)) continue;
+    entries.set(
+      extra,
+      list.filter((t): t is string => typeof t === "string").flatMap((text): Entry[] => {
+        const requirement = parseRequirement(text);
+        if (pep503Name(requirement.name) !== self) return [{ text }];
+        return requirement.extras.map((e) => ({ extra: pep503Name(e) }));
+      }),
+    );
+  }
+  const texts = (extra: string): string[] | undefined => {
+    if (!entries.has(pep503Name(extra))) return undefined;
+    const out: string[] = [];
     const seen = new Set<string>();
-    const texts = expand(extra, seen);
-    seen.delete(pep503Name(extra));
-    return texts === undefined ? undefined : { texts, includes: [...seen].sort(compareStrings) };
+    // Depth first, in the order written, without recursion (a long chain is no deep stack).
+    const stack: Entry[] = [{ extra: pep503Name(extra) }];
+    while (stack.length > 0) {
+      const entry = stack.pop()!;
+      if ("text" in entry) {
+        out.push(entry.text);
+      } else if (!seen.has(entry.extra)) {
+        seen.add(entry.extra);
+        const list = entries.get(entry.extra)!;
+        for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]);
+      }
+    }
+    return out;
   };
+  const includes: Record<string, string[]> = {};
+  for (const [extra, list] of entries) {
+    const named = new Set(
+      list.flatMap((e) =>
+        "extra" in e && e.extra !== extra && entries.has(e.extra) ? [e.extra] : []
+      ),
+    );
+    if (named.size > 0) includes[extra] = [...named].sort(compareStrings);
+  }
+  return { texts, includes };
 }
 
 /** The URLs of named package indexes (`[[tool.uv.index]]`, `[[tool.poetry.source]]`), by name. */
@@ -1068,7 +1094,7 @@ export function readPyproject(
   const extrasOf = extraRequirements(optional ?? {}, self);
   const hatch = hatchEnvDependencies(
     hatchEnvs(ctx, ctx.table(tool?.hatch, "[tool.hatch]", "[tool.hatch"), options.load),
-    (feature) => extrasOf(feature)?.texts,
+    extrasOf.texts,
   );
   declarations.push(...hatch.declarations);
   // The project itself with extras in a dev group (`test = ["pdm[pytest]"]`) is what those
@@ -1076,7 +1102,7 @@ export function readPyproject(
   declarations.push(
     ...declarations.flatMap((d) =>
       pep503Name(d.name) === self && d.scope !== "optional"
-        ? (d.extras ?? []).flatMap((e) => extrasOf(e)?.texts ?? []).map((t) =>
+        ? (d.extras ?? []).flatMap((e) => extrasOf.texts(e) ?? []).map((t) =>
           ctx.pep508(t, d.scope, d.group)
         )
         : []
@@ -1113,11 +1139,7 @@ export function readPyproject(
   if (asks.length > 0) output.extras = { asks, gates: [] };
   const locals = localDeclarations(declarations, self);
   if (locals.length > 0) output.localDeclarations = locals;
-  const includes = Object.keys(optional ?? {}).flatMap((e) => {
-    const names = extrasOf(e)?.includes ?? [];
-    return names.length > 0 ? [[pep503Name(e), names] as const] : [];
-  });
-  if (includes.length > 0) output.extraIncludes = Object.fromEntries(includes);
+  if (Object.keys(extrasOf.includes).length > 0) output.extraIncludes = extrasOf.includes;
   const warnings = [
     ...hatch.warnings,
     ...dynamic.unread.map((field) =>

@@ -395,9 +395,10 @@ function isFuzzCrate(manifest: Manifest): boolean {
 /**
  * The keys of the optional dependencies that the `default` feature turns on, through the
  * features it lists in turn: Cargo builds them unless `--no-default-features`, so they are
- * runtime, not optional. `dep:name`, `name/feature` and a feature `[features]` does not define
- * (the implicit feature of the optional dependency `name`) turn `name` on; a weak
- * `name?/feature` does not.
+ * runtime, not optional. `dep:name`, `name/feature` (with the feature `name`, when `[features]`
+ * defines one, as Cargo's resolver does) and a feature `[features]` does not define (the
+ * implicit feature of the optional dependency `name`) turn `name` on; a weak `name?/feature`
+ * does not.
  */
 function enabledByDefault(manifest: Manifest): Set<string> {
   const features = manifest.table(manifest.doc.features, "[features]");
@@ -414,8 +415,12 @@ function enabledByDefault(manifest: Manifest): Set<string> {
     for (const item of list) {
       if (typeof item !== "string" || item.includes("?/")) continue;
       if (item.startsWith("dep:")) on.add(item.slice(4));
-      else if (item.includes("/")) on.add(item.slice(0, item.indexOf("/")));
-      else visit(item);
+      else if (item.includes("/")) {
+        // Cargo turns on the feature of the dependency's name too, when there is one.
+        const name = item.slice(0, item.indexOf("/"));
+        on.add(name);
+        visit(name);
+      } else visit(item);
     }
   };
   if (Array.isArray(features.default)) visit("default");

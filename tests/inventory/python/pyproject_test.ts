@@ -913,3 +913,26 @@ Deno.test("readPyproject: a uv-dynamic-versioning hook's list or table of the wr
     );
   }
 });
+
+Deno.test("readInventory: a long chain of a member's extras, each naming the next, costs its length", async () => {
+  // Every extra's own extras were expanded in full, each requirement parsed again each time, and
+  // recursively: 1,000 extras (30 KB) took 5 s, 2,000 overflowed the stack (an internal error).
+  const n = 3000;
+  const chain = Array.from({ length: n }, (_, i) => `e${i} = ["lib[e${i + 1}]", "p${i}"]\n`);
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "app"\nversion = "1"\ndependencies = ["lib[e1]"]\n' +
+        '[tool.uv.sources]\nlib = { workspace = true }\n[tool.uv.workspace]\nmembers = ["lib"]\n',
+      "lib/pyproject.toml": '[project]\nname = "lib"\nversion = "1"\n' +
+        `[project.optional-dependencies]\n${chain.join("")}`,
+    });
+    const start = performance.now();
+    const inventory = await readInventory(dir);
+    assert.ok(performance.now() - start < 6_000, "too slow"); // about 0.3 s
+    const scopes = new Map(inventory.components.map((c) => [c.name, c.scopes]));
+    assert.equal(scopes.size, n);
+    assert.deepEqual(scopes.get("p0"), ["optional"]); // e0 is not asked for
+    assert.deepEqual(scopes.get("p1"), ["optional", "runtime"]);
+    assert.deepEqual(scopes.get(`p${n - 1}`), ["optional", "runtime"]);
+  });
+});

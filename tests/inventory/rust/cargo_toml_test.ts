@@ -431,3 +431,32 @@ zip-support = ["zip/deflate"]
     ["zip", ["runtime"]],
   ]);
 });
+
+// Cargo's resolver (activate_dep_feature): a `name/feature` that turns on the optional `name`
+// turns on the feature `name` too when `[features]` defines one ("the old behavior before weak
+// dependencies"), and with it what that feature lists: tokio-util here.
+Deno.test("readCargoToml: a default `name/feature` turns on the feature `name` and what it lists", async () => {
+  await loadTomlParser();
+  const out = readCargoToml(
+    `[package]
+name = "app"
+version = "0.1.0"
+
+[dependencies]
+tokio = { version = "1", optional = true }
+tokio-util = { version = "0.7", optional = true }
+bytes = { version = "1", optional = true }
+
+[features]
+default = ["tokio/rt"]
+tokio = ["dep:tokio", "dep:tokio-util"]
+bytes = ["dep:bytes"]
+`,
+    { path: "Cargo.toml" },
+  );
+  assert.deepEqual(out.components.map((c) => [c.name, c.scopes]), [
+    ["bytes", ["optional"]],
+    ["tokio", ["runtime"]],
+    ["tokio-util", ["runtime"]],
+  ]);
+});
