@@ -295,31 +295,35 @@ function localFileEntry(
   source: string,
   declared?: string,
 ): Entry | undefined {
-  const archive = archiveNameVersion(target.replaceAll("\\", "/"));
+  // pip reads a path's fragment as a URL's: `#egg=<name>` names it, `#sha256=…` hashes it.
+  const { egg, hashes: inUrl } = pipUrl(target);
+  const path = target.replace(/#.*$/s, "");
+  const all = [...hashes, ...inUrl];
+  const archive = archiveNameVersion(path.replaceAll("\\", "/"));
   if (archive === undefined) {
     // A named folder outside the project (`name @ file:///…`, `name @ ../lib`) is another
     // checkout's package, as in the lockfiles: a component without a version. An unnamed one
     // (`-e /src/lib`) is reported: pip learns its name by building it, vouch cannot. So is an
     // archive its file name does not name (`./dist/pkg.zip`), wherever it lies: a package.
-    const file = DISTRIBUTION_FILE.test(target);
-    if (!file && localPlace(source, target).kind !== "outside") return undefined;
+    const file = DISTRIBUTION_FILE.test(path);
+    if (!file && localPlace(source, path).kind !== "outside") return undefined;
     return {
-      name: declared ?? "",
+      name: declared ?? egg ?? "",
       vcs: false,
-      hashes,
+      hashes: all,
       source,
       local: true,
-      folder: target,
+      folder: path,
       ...file ? { archive: true } : {},
     };
   }
-  const name = declared ?? archive.name;
+  const name = declared ?? egg ?? archive.name;
   const same = pep503Name(archive.name) === pep503Name(name);
   return {
     name,
     specifier: same ? `==${archive.version}` : undefined,
     vcs: false,
-    hashes,
+    hashes: all,
     source,
     local: true,
   };

@@ -446,6 +446,23 @@ Deno.test("readRequirements: an archive whose file name has no version is a pack
   ]);
 });
 
+Deno.test("readRequirements: a path's #egg= names its package and its #sha256= hashes it, as a URL's do", () => {
+  const text = "file:./dist/bar.tar.gz#egg=bar\n" +
+    "./dist/baz.zip#egg=baz&sha256=" + "a".repeat(64) + "\n" +
+    "file:///opt/x/qux#egg=qux\n" +
+    "./dist/quux-1.2.tar.gz#egg=quux\n" +
+    "-e ./libs/own#egg=own\n";
+  const out = readRequirements(text, { path: "requirements.txt" });
+  // Was: bar and qux "a folder outside the project that names no package", baz left out silently.
+  assert.deepEqual(out.components.map((c) => [c.purl, c.hashes.length]), [
+    ["pkg:pypi/bar", 0],
+    ["pkg:pypi/baz", 1],
+    ["pkg:pypi/quux@1.2", 0],
+    ["pkg:pypi/qux", 0],
+  ]);
+  assert.deepEqual(out.warnings ?? [], []);
+});
+
 Deno.test("readRequirements: a URL that names no package is a pkg:generic component with a warning, credentials dropped", () => {
   // A GitHub snapshot's file is named after its ref: `rel-0.7.5.tar.gz` is no package "rel" at
   // 0.7.5 (it was; whamcloud's netaddr).
