@@ -36,6 +36,9 @@ const GO_VERSION =
 /** A `go` directive's version as Go's modfile takes it (GoVersionRE): `1.22`, `1.22.5`, `1.21rc1`. */
 const GO_DIRECTIVE_VERSION = /^[1-9]\d*\.(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))?(?:[a-z]+\d+)?$/;
 
+/** The directives that list or change a module's dependencies: without a `module`, Go's refusal. */
+const LISTING_VERBS: ReadonlySet<string> = new Set(["require", "replace", "exclude", "tool"]);
+
 /** The directives Go's modfile refuses to see twice (`repeated module statement`). */
 const SINGLE = new Set(["module", "go", "toolchain"]);
 
@@ -438,12 +441,14 @@ export function readGoMod(
       checkVersion(args.slice(arrow + 1)[1]);
     }
   }
-  if (module === undefined && directives.length > 0) {
-    // Go refuses it ("no module declaration in go.mod"); an empty go.mod (a module boundary
-    // that keeps a folder out of the module above) lists nothing and is read as such.
+  const listing = directives.find((d) => LISTING_VERBS.has(d.verb));
+  if (module === undefined && listing !== undefined) {
+    // Go refuses to build in it ("no module declaration in go.mod"). One that lists nothing (empty,
+    // or a `go` line only) still keeps its folder out of the module above, a boundary Go honours
+    // without reading it: it lists nothing and is read as such.
     throw invalid(
       path,
-      directives[0].line,
+      listing.line,
       "no module declaration, which Go refuses (`go mod edit -module=<path>` adds it)",
     );
   }

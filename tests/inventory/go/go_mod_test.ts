@@ -536,9 +536,14 @@ Deno.test("readGoMod: directives without a module declaration are refused, as Go
         path: "tools/go.mod",
       }),
     "inventory.go_mod.invalid",
-    /^tools\/go\.mod:2: no module declaration, which Go refuses/,
+    /^tools\/go\.mod:4: no module declaration, which Go refuses/,
   );
-  // A module boundary: an empty go.mod keeps its folder out of the module above.
-  const empty = readGoMod("// keeps examples/ out of the module\n", { path: "examples/go.mod" });
-  assert.deepEqual([empty.components, empty.members, empty.project], [[], [], undefined]);
+  // A module boundary: an empty go.mod keeps its folder out of the module above; so does one with
+  // a `go` line only, which lists nothing (it was refused, stopping a whole scan).
+  for (
+    const text of ["// keeps examples/ out of the module\n", "go 1.21\n\ntoolchain go1.22.1\n"]
+  ) {
+    const empty = readGoMod(text, { path: "examples/go.mod" });
+    assert.deepEqual([empty.components, empty.members, empty.project], [[], [], undefined]);
+  }
 });
