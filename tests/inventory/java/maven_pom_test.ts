@@ -298,6 +298,11 @@ function dep(coordinates: string, more = ""): string {
   }${more}</dependency>`;
 }
 
+/** A `<dependency>` importing a BOM (`<type>pom</type>`, `<scope>import</scope>`). */
+function bomImport(coordinates: string): string {
+  return dep(coordinates, "<type>pom</type><scope>import</scope>");
+}
+
 /** A `<plugin>` element of the default plugin group. */
 function plugin(artifactId: string, version?: string, more = ""): string {
   return `<plugin><artifactId>${artifactId}</artifactId>${
@@ -492,11 +497,8 @@ Deno.test("readMavenPom: a profile's BOM imports are listed and followed in its 
     <activation><jdk>[1.8,)</jdk></activation>
     <properties><java-service.version>1.9.0</java-service.version></properties>
     <dependencyManagement><dependencies>${dep("org.projectlombok:lombok:1.18.30")}${
-      dep(
-        "com.github.nbbrd.java-service-util:java-service-bom:${java-service.version}",
-        "<type>pom</type><scope>import</scope>",
-      )
-    }${dep("g:bom:${project.version}", "<type>pom</type><scope>import</scope>")}
+      bomImport("com.github.nbbrd.java-service-util:java-service-bom:${java-service.version}")
+    }${bomImport("g:bom:${project.version}")}
     </dependencies></dependencyManagement>
   </profile></profiles></project>`,
     "bom/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
@@ -545,7 +547,7 @@ Deno.test("readMavenPom: a module's BOM imports win over its parent's", () => {
   <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
   <modules><module>old-bom</module><module>new-bom</module><module>lib</module></modules>
   <dependencyManagement><dependencies>${
-      dep("g:old-bom:${project.version}", "<type>pom</type><scope>import</scope>")
+      bomImport("g:old-bom:${project.version}")
     }</dependencies></dependencyManagement></project>`,
     "old-bom/pom.xml": bom("old-bom", "4.1.100.Final"),
     "new-bom/pom.xml": bom("new-bom", "4.1.118.Final"),
@@ -553,7 +555,7 @@ Deno.test("readMavenPom: a module's BOM imports win over its parent's", () => {
   <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
   <artifactId>lib</artifactId>
   <dependencyManagement><dependencies>${
-      dep("g:new-bom:${project.version}", "<type>pom</type><scope>import</scope>")
+      bomImport("g:new-bom:${project.version}")
     }</dependencies></dependencyManagement>
   <dependencies>${dep("io.netty:netty-handler")}</dependencies></project>`,
   };
@@ -980,7 +982,7 @@ Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from it
   const files: Record<string, string> = {
     "pom.xml": bootRoot(
       `  <dependencyManagement><dependencies>${
-        dep("org.junit:junit-bom:5.10.2", "<type>pom</type><scope>import</scope>")
+        bomImport("org.junit:junit-bom:5.10.2")
       }</dependencies></dependencyManagement>
   <dependencies>${dep("org.slf4j:slf4j-api")}${
         dep("org.junit.jupiter:junit-jupiter")
@@ -992,7 +994,7 @@ Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from it
   <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent>
   <artifactId>lib</artifactId>
   <dependencyManagement><dependencies>${
-      dep("org.testcontainers:testcontainers-bom:1.19.7", "<type>pom</type><scope>import</scope>")
+      bomImport("org.testcontainers:testcontainers-bom:1.19.7")
     }</dependencies></dependencyManagement>
   <dependencies>${dep("org.testcontainers:postgresql", "<scope>test</scope>")}</dependencies>
 </project>`,
@@ -1253,11 +1255,8 @@ Deno.test("readMavenPom: a profile the build activates by default is part of the
     <activation><property><name>!skipBaseProcessors</name></property></activation>
     <properties><lombok.version>1.18.30</lombok.version></properties>
     <dependencyManagement><dependencies>${dep("org.projectlombok:lombok:${lombok.version}")}${
-      dep(
-        "com.github.nbbrd.java-service-util:java-service-bom:1.9.0",
-        "<type>pom</type><scope>import</scope>",
-      )
-    }${dep("g:bom:${project.version}", "<type>pom</type><scope>import</scope>")}
+      bomImport("com.github.nbbrd.java-service-util:java-service-bom:1.9.0")
+    }${bomImport("g:bom:${project.version}")}
     </dependencies></dependencyManagement>
   </profile><profile><id>next-lombok</id>
     <properties><lombok.version>1.18.32</lombok.version></properties>
