@@ -17,8 +17,10 @@
  * build's own (with the plugin dependencies they add), under the group
  * `profile:<id>`, a parent's profiles included (what a parent's profile manages is managed in
  * the module's profile of the same id, as `-P` activates an id in every POM);
- * activation is not evaluated, and a warning says so, except that the
- * runtime dependencies of a profile the build does not activate by default
+ * activation is not evaluated, and a warning says so, except that a profile
+ * the build activates by default is part of the build (its properties, management,
+ * pluginManagement and redeclarations are the build's own; what it adds stays in its
+ * group), and the runtime dependencies of a profile the build does not activate by default
  * (one without activation that the `-P` of `.mvn/maven.config` does not name,
  * an `activeByDefault` one that it or another active profile turns off, or one
  * a property activates that the build never sets) are optional), and the build
@@ -466,7 +468,14 @@ interface Model {
   chain: Model[];
   /** The parent when it is not in the tree. */
   externalParent?: MavenCoordinates;
-  /** Properties of the chain, children overriding parents. */
+  /**
+   * The profiles of its own POM that a build run without options activates (see
+   * {@linkcode activeByDefault}): Maven injects them into the POM before inheritance,
+   * interpolation and management, so their properties, management and redeclarations are the
+   * build's own.
+   */
+  active: RawProfile[];
+  /** Properties of the chain (its active profiles' included), children overriding parents. */
   properties: Map<string, string>;
   /** The `-D` properties of the build's `.mvn/maven.config`, which override all others. */
   user: Map<string, string>;
@@ -815,12 +824,19 @@ class Resolver {
         };
       }
     }
-    const properties = new Map([...(parent?.properties ?? []), ...raw.properties]);
+    const cli = this.userProfiles(path);
+    const active = raw.profiles.filter((p) => activeByDefault(p, cli, user) === true);
+    const properties = new Map([
+      ...(parent?.properties ?? []),
+      ...raw.properties,
+      ...active.flatMap((p) => [...p.properties]),
+    ]);
     const model: Model = {
       path,
       raw,
       inputs,
       chain: [],
+      active,
       properties,
       user,
       groupId: "",
@@ -935,9 +951,13 @@ class Resolver {
     // the BOMs it imports over those its parents import (the first import of a key wins).
     for (const m of model.chain.toReversed()) {
       const own = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
-      for (const raw of m.raw.dependencyManagement) {
+      // An active profile's entry is merged over its POM's own, field by field.
+      for (const raw of withActive(m, (p) => p.dependencyManagement)) {
         const c = this.coordinates(raw, lookup);
-        if (c !== undefined) own.set(managementKey(c), { ...this.managed(raw, lookup), raw, c });
+        if (c === undefined) continue;
+        const key = managementKey(c);
+        const before = own.get(key);
+        own.set(key, { ...before, ...this.managed(raw, lookup), raw, c: { ...before?.c, ...c } });
       }
       for (const [key, entry] of own) if (!entries.has(key)) entries.set(key, entry);
     }
@@ -1117,12 +1137,14 @@ class Resolver {
     management: Management,
   ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
+    const keyOf = (p: RawPlugin): string =>
+      `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
     const byKey = (
       plugins: RawPlugin[],
       into = new Map<string, RawPlugin[]>(),
     ): Map<string, RawPlugin[]> => {
       for (const p of plugins) {
-        const k = `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
+        const k = keyOf(p);
         const list = into.get(k);
         if (list) list.push(p);
         else into.set(k, [p]);
@@ -1130,16 +1152,25 @@ class Resolver {
       return into;
     };
     const managed = byKey([
-      ...model.chain.flatMap((m) => m.raw.build.pluginManagement),
+      ...model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement)),
       ...extra?.build?.pluginManagement ?? [],
     ]);
     /** One list of the chain's plugins and the profile's: all of them, and those to list. */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
     ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
+      const inherited = (m: Model, p: RawPlugin): boolean => m === model || p.inherited !== "false";
+      const own = new Set(
+        model.chain.flatMap((m) => pick(m.raw.build).filter((p) => inherited(m, p))),
+      );
+      const used = new Set([...own].map(keyOf));
+      // An active profile's declaration of a plugin the build uses is injected into it (one the
+      // build does not use is the profile's, listed in its group).
       const all = byKey(
         model.chain.flatMap((m) =>
-          pick(m.raw.build).filter((p) => m === model || p.inherited !== "false")
+          withActive(m, (d) => pick(d.build)).filter((p) =>
+            inherited(m, p) && (own.has(p) || used.has(keyOf(p)))
+          )
         ),
       );
       if (extra?.build === undefined) return { all, listed: all };
@@ -1369,12 +1400,14 @@ class Mapper {
    * Says that profiles are not evaluated: vouch cannot know the JDK, OS,
    * properties and `-P` flags of the build, so every profile's dependencies
    * and plugins are listed (group `profile:<id>`), whether Maven would
-   * activate it or not.
+   * activate it or not; and names those it activates by default (`applied`), whose
+   * properties, management and redeclarations are the build's own.
    */
   warnProfiles(
     profiles: RawProfile[],
     changing: Set<RawProfile>,
     cli: Map<string, boolean>,
+    applied: Set<RawProfile>,
   ): void {
     const used = profiles.filter((p) =>
       p.dependencies.length > 0 || p.build.plugins.length > 0 || p.build.reports.length > 0 ||
@@ -1393,12 +1426,18 @@ class Mapper {
       : `; the runtime dependencies of ${
         [...this.optional].join(", ")
       }, which the build does not activate by default, are optional`;
+    const ids = [...new Set([...applied].map((p) => p.id))];
+    const active = ids.length === 0
+      ? ""
+      : `; the build activates ${
+        ids.join(", ")
+      } by default: their properties, management and redeclarations are the build's own`;
     this.resolver.warnings.add(
       `${this.model.path}: its profiles are not evaluated: the dependencies and plugins of ` +
         `every profile (and the versions its properties give the build's own) are listed, ` +
         `each in the group profile:<id>, whether the build activates it or not: ${
           list.join(", ")
-        }${optional}`,
+        }${optional}${active}`,
     );
   }
 
@@ -1439,6 +1478,7 @@ class Mapper {
     const profiles = model.chain.flatMap((m) => m.raw.profiles);
     const changing = new Set<RawProfile>();
     const cli = resolver.userProfiles(model.path);
+    const applied = new Set(model.chain.flatMap((m) => m.active));
     for (const profile of profiles) {
       this.inactive = activeByDefault(profile, cli, model.user) === false ? profile.id : undefined;
       const overlay = profileProperties(model, profile);
@@ -1453,7 +1493,8 @@ class Mapper {
         if (bom !== undefined) boms.push(bom);
         else own.set(managementKey(c), managed);
       }
-      const changed = profile.properties.size === 0
+      // An active profile's properties and management are already the build's.
+      const changed = applied.has(profile) || profile.properties.size === 0
         ? management
         : resolver.management(model, [], overlay);
       // The profile's imports come after the build's (which win) and its own entries (which win).
@@ -1472,7 +1513,8 @@ class Mapper {
       const declarations = own.size > 0 || boms.length > 0 ||
         (profile.properties.size > 0 && usesProperties(model, profile));
       if (
-        declarations || plugins.length > 0 || pluginManagement.length > 0 || reports.length > 0
+        !applied.has(profile) &&
+        (declarations || plugins.length > 0 || pluginManagement.length > 0 || reports.length > 0)
       ) {
         // What the profile's properties, management and plugins change in the build's own
         // declarations (only its plugins, when it changes nothing else).
@@ -1490,7 +1532,7 @@ class Mapper {
       this.plugins(self, merged, options);
     }
     this.inactive = undefined;
-    this.warnProfiles(profiles, changing, cli);
+    this.warnProfiles(profiles, changing, cli, applied);
   }
 
   /** The build's own dependencies, plugins and extensions (with `profile`: under its properties). */
@@ -1501,7 +1543,7 @@ class Mapper {
   ): void {
     const { model, resolver } = this;
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
-    this.dependencies(self, model.chain.flatMap((m) => m.raw.dependencies), management, profile);
+    this.dependencies(self, buildDependencies(model), management, profile);
     this.plugins(self, management, profile);
     for (const raw of model.chain.flatMap((m) => m.raw.build.extensions)) {
       const d = resolver.declared(model, raw, {
@@ -1526,22 +1568,41 @@ function sameId(model: Model, profile: RawProfile): RawProfile[] {
 
 /**
  * The properties of a model once `profile` is active: the profile's override
- * those of the POM that declares it, and a module's own still win over a
- * parent's profile (Maven activates a profile in its own POM, before inheritance).
+ * those of the POM that declares it (and of the profiles it activates by default), and a
+ * module's own still win over a parent's profile (Maven activates a profile in its own POM,
+ * before inheritance).
  */
 function profileProperties(model: Model, profile: RawProfile): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of model.chain) {
-    for (const [k, v] of m.raw.properties) out.set(k, v);
+    for (const p of withActive(m, (d) => [d.properties])) for (const [k, v] of p) out.set(k, v);
     if (m.raw === profile.pom) { for (const [k, v] of profile.properties) out.set(k, v); }
   }
   return out;
 }
 
 /**
+ * The build's own dependencies: the chain's, as the profiles its POMs activate by default
+ * redeclare them (Maven injects a redeclaration's fields over the build's declaration, see
+ * {@linkcode injected}); what such a profile adds is its own, listed in its group.
+ */
+function buildDependencies(model: Model): RawDependency[] {
+  const byKey = new Map<string, RawDependency>();
+  for (const m of model.chain) {
+    for (const raw of m.raw.dependencies) byKey.set(managementKey(raw), raw); // a child's wins
+  }
+  for (const raw of model.chain.flatMap((m) => m.active.flatMap((p) => p.dependencies))) {
+    const own = byKey.get(managementKey(raw));
+    if (own !== undefined) byKey.set(managementKey(raw), injected(own, raw));
+  }
+  return [...byKey.values()];
+}
+
+/**
  * Whether the declarations of a model's chain (coordinates, scopes and flags
- * of its dependencies, managed dependencies, plugins and extensions, and the
- * POMs' own coordinates) use a property that `profile` sets, directly or
+ * of its dependencies, managed dependencies, plugins and extensions, those of the
+ * profiles its POMs activate by default, and the POMs' own coordinates) use a
+ * property that `profile` sets, directly or
  * through another property's value: when none does, the profile's
  * properties change none of the build's own declarations, and the build is
  * not read again under them.
@@ -1556,7 +1617,7 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
   for (let grew = true; grew;) {
     grew = false;
     for (const m of model.chain) {
-      for (const [k, v] of m.raw.properties) {
+      for (const [k, v] of withActive(m, (d) => [...d.properties])) {
         if (!affected.has(k) && uses(v)) {
           affected.add(k);
           grew = true;
@@ -1569,12 +1630,13 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
   const plugin = (p: RawPlugin): boolean =>
     uses(p.groupId) || uses(p.artifactId) || uses(p.version) || uses(p.inherited) ||
     p.dependencies.some(dependency) || p.processorPaths.some(dependency);
-  return model.chain.some(({ raw }) =>
-    [raw.groupId, raw.version, raw.parent?.groupId, raw.parent?.version].some(uses) ||
-    raw.dependencies.some(dependency) || raw.dependencyManagement.some(dependency) ||
-    raw.build.plugins.some(plugin) || raw.build.pluginManagement.some(plugin) ||
-    raw.build.reports.some(plugin) ||
-    raw.build.extensions.some(dependency)
+  return model.chain.some((m) =>
+    [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version].some(uses) ||
+    withActive(m, (d) => [d]).some(({ dependencies, dependencyManagement, build }) =>
+      dependencies.some(dependency) || dependencyManagement.some(dependency) ||
+      build.plugins.some(plugin) || build.pluginManagement.some(plugin) ||
+      build.reports.some(plugin) || build.extensions.some(dependency)
+    )
   );
 }
 
@@ -1624,7 +1686,8 @@ function conditionsMet(profile: RawProfile, user: Map<string, string>): boolean 
  * and `.mvn/maven.config` (its `-P` and `-D` options) say: one its `-P` names is on (off with
  * `!`); else one whose conditions are met is on (see {@linkcode conditionsMet}); an
  * `activeByDefault` one whose conditions are not is on unless `-P` or its conditions activate
- * another profile of the same POM; one without activation is only on with `-P`.
+ * another profile of the same POM (unknown when the JDK, OS, a file or the environment decide
+ * whether they do); one without activation is only on with `-P`.
  */
 function activeByDefault(
   profile: RawProfile,
@@ -1635,9 +1698,22 @@ function activeByDefault(
   if (named !== undefined) return named;
   const met = conditionsMet(profile, user);
   if (met !== false || !profile.activation.includes("activeByDefault")) return met;
-  return !profile.pom.profiles.some((p) =>
-    p !== profile && (cli.get(p.id) ?? conditionsMet(p, user)) === true
-  );
+  let unknown = false;
+  for (const p of profile.pom.profiles) {
+    if (p === profile) continue;
+    const on = cli.get(p.id) ?? conditionsMet(p, user);
+    if (on === true) return false;
+    if (on === undefined) unknown = true;
+  }
+  return unknown ? undefined : true;
+}
+
+/**
+ * What a model's own POM declares under `pick`, then what the profiles it activates by default
+ * declare (injected into it after its own, so that theirs win).
+ */
+function withActive<T>(model: Model, pick: (declarer: RawPom | RawProfile) => T[]): T[] {
+  return [...pick(model.raw), ...model.active.flatMap(pick)];
 }
 
 /** How a profile is activated, for a warning. */

@@ -298,6 +298,11 @@ function dep(coordinates: string, more = ""): string {
   }${more}</dependency>`;
 }
 
+/** A `<dependency>` importing a BOM (`<type>pom</type>`, `<scope>import</scope>`). */
+function bomImport(coordinates: string): string {
+  return dep(coordinates, "<type>pom</type><scope>import</scope>");
+}
+
 /** A `<plugin>` element of the default plugin group. */
 function plugin(artifactId: string, version?: string, more = ""): string {
   return `<plugin><artifactId>${artifactId}</artifactId>${
@@ -479,23 +484,21 @@ Deno.test("readMavenPom: the versions a profile's properties give the build are 
   );
 });
 
-// Shaped like nbbrd/heylogs: a profile the build activates (`!skipBaseProcessors`) manages
-// lombok and imports java-service-bom. vouch took the import for a managed entry: the BOM was
-// neither listed nor, when in the tree, followed for the versions it manages.
+// Shaped like nbbrd/heylogs: a profile manages lombok and imports java-service-bom. vouch took
+// the import for a managed entry: the BOM was neither listed nor, when in the tree, followed for
+// the versions it manages. (The JDK activates it here: heylogs' own, which the build activates
+// by default, is the build's, see "a profile the build activates by default is part of the build".)
 Deno.test("readMavenPom: a profile's BOM imports are listed and followed in its group", () => {
   const files: Record<string, string> = {
     "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
   <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
   <modules><module>bom</module><module>lib</module></modules>
   <profiles><profile><id>base-processors</id>
-    <activation><property><name>!skipBaseProcessors</name></property></activation>
+    <activation><jdk>[1.8,)</jdk></activation>
     <properties><java-service.version>1.9.0</java-service.version></properties>
     <dependencyManagement><dependencies>${dep("org.projectlombok:lombok:1.18.30")}${
-      dep(
-        "com.github.nbbrd.java-service-util:java-service-bom:${java-service.version}",
-        "<type>pom</type><scope>import</scope>",
-      )
-    }${dep("g:bom:${project.version}", "<type>pom</type><scope>import</scope>")}
+      bomImport("com.github.nbbrd.java-service-util:java-service-bom:${java-service.version}")
+    }${bomImport("g:bom:${project.version}")}
     </dependencies></dependencyManagement>
   </profile></profiles></project>`,
     "bom/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
@@ -544,7 +547,7 @@ Deno.test("readMavenPom: a module's BOM imports win over its parent's", () => {
   <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
   <modules><module>old-bom</module><module>new-bom</module><module>lib</module></modules>
   <dependencyManagement><dependencies>${
-      dep("g:old-bom:${project.version}", "<type>pom</type><scope>import</scope>")
+      bomImport("g:old-bom:${project.version}")
     }</dependencies></dependencyManagement></project>`,
     "old-bom/pom.xml": bom("old-bom", "4.1.100.Final"),
     "new-bom/pom.xml": bom("new-bom", "4.1.118.Final"),
@@ -552,7 +555,7 @@ Deno.test("readMavenPom: a module's BOM imports win over its parent's", () => {
   <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
   <artifactId>lib</artifactId>
   <dependencyManagement><dependencies>${
-      dep("g:new-bom:${project.version}", "<type>pom</type><scope>import</scope>")
+      bomImport("g:new-bom:${project.version}")
     }</dependencies></dependencyManagement>
   <dependencies>${dep("io.netty:netty-handler")}</dependencies></project>`,
   };
@@ -979,7 +982,7 @@ Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from it
   const files: Record<string, string> = {
     "pom.xml": bootRoot(
       `  <dependencyManagement><dependencies>${
-        dep("org.junit:junit-bom:5.10.2", "<type>pom</type><scope>import</scope>")
+        bomImport("org.junit:junit-bom:5.10.2")
       }</dependencies></dependencyManagement>
   <dependencies>${dep("org.slf4j:slf4j-api")}${
         dep("org.junit.jupiter:junit-jupiter")
@@ -991,7 +994,7 @@ Deno.test("readMavenPom: one 'managed outside the tree' warning per POM, from it
   <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version></parent>
   <artifactId>lib</artifactId>
   <dependencyManagement><dependencies>${
-      dep("org.testcontainers:testcontainers-bom:1.19.7", "<type>pom</type><scope>import</scope>")
+      bomImport("org.testcontainers:testcontainers-bom:1.19.7")
     }</dependencies></dependencyManagement>
   <dependencies>${dep("org.testcontainers:postgresql", "<scope>test</scope>")}</dependencies>
 </project>`,
@@ -1064,8 +1067,9 @@ Deno.test("readMavenPom: a profile a property activates is on or off as .mvn/mav
 // Shaped like flowable's h2mem profile: active by default, it redeclares the build's test-scoped
 // database driver at compile scope, same version. Maven injects the profile's scope over the
 // build's, so a default build ships the driver; vouch listed a redeclaration only when its
-// version differed, and the driver stayed test-only.
-Deno.test("readMavenPom: a profile redeclaring a build dependency with another scope lists it in its group", () => {
+// version differed, and the driver stayed test-only. A profile only -P activates lists it in
+// its group.
+Deno.test("readMavenPom: a profile redeclaring a build dependency with another scope changes it", () => {
   const out = readLib(
     "",
     `<dependencies>${dep("com.h2database:h2:2.2.224", "<scope>test</scope>")}${
@@ -1085,7 +1089,7 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another s
   assert.deepEqual(
     out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
     [
-      "pkg:maven/com.h2database/h2@2.2.224 dev,runtime profile:h2mem",
+      "pkg:maven/com.h2database/h2@2.2.224 runtime ", // the build's own, as h2mem is active
       "pkg:maven/org.example/same@1.0 dev ",
       "pkg:maven/org.example/tool@1.0 dev,optional profile:tools", // only -P tools: optional
     ],
@@ -1233,4 +1237,103 @@ Deno.test("readMavenPom: a parent not read on its own: the module warns of what 
     await readInventory(dir, { onWarning: (w) => scanned.push(w) });
     assert.equal(scanned.filter((w) => w === warning).length, 1);
   });
+});
+
+// Found on nbbrd/heylogs: its base-processors profile, active unless -DskipBaseProcessors is given,
+// manages lombok, picocli and the processors its modules declare without a version. Maven injects
+// a profile it activates into its POM before inheritance, interpolation and management (Maven
+// Model Builder), so a build run without options has lombok 1.18.30; vouch listed each twice: once
+// version-less in the build, once versioned in the group profile:base-processors.
+Deno.test("readMavenPom: a profile the build activates by default is part of the build", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>bom</module><module>lib</module></modules>
+  <build><pluginManagement><plugins>${plugin("maven-compiler-plugin", "3.11.0")}</plugins>
+  </pluginManagement></build>
+  <profiles><profile><id>base-processors</id>
+    <activation><property><name>!skipBaseProcessors</name></property></activation>
+    <properties><lombok.version>1.18.30</lombok.version></properties>
+    <dependencyManagement><dependencies>${dep("org.projectlombok:lombok:${lombok.version}")}${
+      bomImport("com.github.nbbrd.java-service-util:java-service-bom:1.9.0")
+    }${bomImport("g:bom:${project.version}")}
+    </dependencies></dependencyManagement>
+  </profile><profile><id>next-lombok</id>
+    <properties><lombok.version>1.18.32</lombok.version></properties>
+  </profile></profiles></project>`,
+    // Not a child of the parent, whose profile imports it: Maven refuses a BOM importing itself.
+    "bom/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>bom</artifactId><version>1</version><packaging>pom</packaging>
+  <dependencyManagement><dependencies>${dep("info.picocli:picocli:4.7.5")}
+  </dependencies></dependencyManagement></project>`,
+    "lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>parent</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId>
+  <dependencies>${dep("org.projectlombok:lombok", "<scope>provided</scope>")}${
+      dep("info.picocli:picocli")
+    }${dep("com.fasterxml.jackson.core:jackson-databind")}${
+      dep("com.h2database:h2:2.2.224", "<scope>test</scope>")
+    }</dependencies>
+  <build><plugins>${plugin("maven-compiler-plugin")}</plugins></build>
+  <profiles><profile><id>defaults</id><activation><activeByDefault>true</activeByDefault></activation>
+    <properties><jackson.version>2.17.0</jackson.version></properties>
+    <dependencyManagement><dependencies>${
+      dep("com.fasterxml.jackson.core:jackson-databind:${jackson.version}")
+    }</dependencies></dependencyManagement>
+    <dependencies>${dep("com.h2database:h2", "<scope>compile</scope>")}${
+      dep("org.example:extra:1.0")
+    }</dependencies>
+    <build><pluginManagement><plugins>${plugin("maven-compiler-plugin", "3.13.0")}</plugins>
+    </pluginManagement></build>
+  </profile></profiles></project>`,
+  };
+  const read = (): ReturnType<typeof readMavenPom> => {
+    const out = readMavenPom(files["lib/pom.xml"], { path: "lib/pom.xml", load: (p) => files[p] });
+    assertWellFormed(out);
+    return out;
+  };
+  const out = read();
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.17.0 runtime ",
+      "pkg:maven/com.github.nbbrd.java-service-util/java-service-bom@1.9.0?type=pom build profile:base-processors",
+      "pkg:maven/com.h2database/h2@2.2.224 runtime ", // the profile's compile scope, injected
+      "pkg:maven/info.picocli/picocli@4.7.5 runtime ", // managed by the BOM the profile imports
+      "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.13.0 build ",
+      "pkg:maven/org.example/extra@1.0 runtime profile:defaults",
+      "pkg:maven/org.projectlombok/lombok@1.18.30 build ",
+      // A profile only -P activates still gives the build's own other versions in its group.
+      "pkg:maven/org.projectlombok/lombok@1.18.32 build profile:next-lombok",
+    ],
+  );
+  assert.ok(edgesFrom(out, "pkg:maven/g/lib@1").includes("pkg:maven/g/bom@1 build"));
+  assert.ok(
+    out.warnings?.some((w) =>
+      w.startsWith("lib/pom.xml: its profiles are not evaluated") &&
+      w.endsWith(
+        "; the build activates base-processors, defaults by default: their properties, " +
+          "management and redeclarations are the build's own",
+      )
+    ),
+    String(out.warnings),
+  );
+  // -DskipBaseProcessors turns base-processors off, -P !defaults turns defaults off: as before.
+  files[".mvn/maven.config"] = "-DskipBaseProcessors -P!defaults";
+  assert.deepEqual(
+    read().components.map((c) => `${c.id} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/com.fasterxml.jackson.core/jackson-databind ",
+      "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.17.0 profile:defaults",
+      "pkg:maven/com.github.nbbrd.java-service-util/java-service-bom@1.9.0?type=pom profile:base-processors",
+      "pkg:maven/com.h2database/h2@2.2.224 profile:defaults",
+      "pkg:maven/info.picocli/picocli ",
+      "pkg:maven/info.picocli/picocli@4.7.5 profile:base-processors",
+      "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.11.0 ",
+      "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.13.0 profile:defaults",
+      "pkg:maven/org.example/extra@1.0 profile:defaults",
+      "pkg:maven/org.projectlombok/lombok ",
+      "pkg:maven/org.projectlombok/lombok@1.18.30 profile:base-processors",
+    ],
+  );
 });
