@@ -140,6 +140,11 @@ const ARCADE_TEST_KINDS = [
 ] as const;
 /** The longest value a property expansion may make (no project's comes near: 1 Mi characters). */
 const MAX_EXPANDED = 1 << 20;
+/**
+ * How many characters the property references of one evaluation may add in all (16 Mi): values
+ * under {@linkcode MAX_EXPANDED} each, named by thousands of others, would fill the memory.
+ */
+const MAX_EXPANDED_IN_ALL = 16 * MAX_EXPANDED;
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
@@ -366,6 +371,8 @@ class Evaluation {
   readonly files?: Files;
   /** The project being evaluated: what relative item paths, in any file it imports, are relative to. */
   readonly project: string;
+  /** How many characters property references have added so far (see {@linkcode expand}). */
+  expandedInAll = 0;
 
   constructor(project: string, options: { load: Load; files?: Files }) {
     this.project = project;
@@ -378,22 +385,27 @@ class Evaluation {
    * Expands a value's `$(Name)` properties (an undefined one is empty).
    *
    * @throws {VouchError} When the value expands to more than {@linkcode MAX_EXPANDED} characters
-   *   (properties that double each other's value grow without end: `<B>$(A)$(A)</B>`…), at
-   *   the line of the file being read that writes it.
+   *   (properties that double each other's value grow without end: `<B>$(A)$(A)</B>`…), or the
+   *   evaluation's references to more than {@linkcode MAX_EXPANDED_IN_ALL} in all (a long value
+   *   named by thousands of properties), at the line of the file being read that writes it.
    */
   expand(value: string): string {
     let size = value.length;
     return value.replace(/\$\(([A-Za-z_][\w.-]*)\)/g, (reference, name: string) => {
       const expanded = this.properties.get(name.toLowerCase()) ?? "";
       size += expanded.length - reference.length;
-      if (size > MAX_EXPANDED) {
+      this.expandedInAll += expanded.length;
+      if (size > MAX_EXPANDED || this.expandedInAll > MAX_EXPANDED_IN_ALL) {
         const path = this.reading.at(-1) ?? this.project;
         const text = this.load(path) ?? "";
+        const what = size > MAX_EXPANDED
+          ? `expands to more than ${MAX_EXPANDED} characters`
+          : `expands the project's values past ${MAX_EXPANDED_IN_ALL} characters in all`;
         throw invalid(
           path,
           text,
           Math.max(text.indexOf(value), 0),
-          `${JSON.stringify(value.slice(0, 80))} expands to more than ${MAX_EXPANDED} characters`,
+          `${JSON.stringify(value.slice(0, 80))} ${what}`,
         );
       }
       return expanded;

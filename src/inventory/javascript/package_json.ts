@@ -200,7 +200,7 @@ interface Override {
 /** The pnpm overrides of a tree, by the name of the package each rewrites. */
 interface Overrides {
   byName: Map<string, Override[]>;
-  /** The root package.json's ranges by name, for a `$<dep>` value. */
+  /** The root package.json's ranges by name, for a `$<dep>` value (as pnpm reads them). */
   rootRanges: Map<string, string>;
 }
 
@@ -233,9 +233,13 @@ function treeOverrides(load: Load, root: PackageJson | undefined): Overrides {
   add(isRecord(doc) ? doc.overrides : undefined, (key) => key, "the pnpm override");
   add(isRecord(pnpm) ? pnpm.overrides : undefined, (key) => key, "the pnpm override");
   if (!yarnClassicOrNpmLocked(load)) add(root?.json.resolutions, resolutionKey, "the resolution");
+  // pnpm's `$<dep>` reads optionalDependencies over dependencies over devDependencies.
   const rootRanges = new Map<string, string>();
-  for (const [dep, range, , peer] of root === undefined ? [] : declaredDependencies(root)) {
-    if (!peer && !rootRanges.has(dep)) rootRanges.set(dep, range);
+  for (const field of ["devDependencies", "dependencies", "optionalDependencies"]) {
+    const declared = root?.json[field];
+    for (const [dep, range] of Object.entries(isRecord(declared) ? declared : {})) {
+      if (typeof range === "string" && range !== "") rootRanges.set(dep, range);
+    }
   }
   return { byName, rootRanges };
 }

@@ -1284,7 +1284,7 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot
   ]);
 });
 
-Deno.test("readMsbuildProject: a value that expands to more than 1 Mi characters (properties doubling each other, an item naming a long one twice) is invalid at its line", async () => {
+Deno.test("readMsbuildProject: a value that expands to more than 1 Mi characters (properties doubling each other, an item naming a long one twice), or values past 16 Mi in all, is invalid at its line", async () => {
   const doubling = Array.from(
     { length: 40 },
     (_, i) => `    <P${i + 1}>$(P${i})$(P${i})</P${i + 1}>`,
@@ -1312,6 +1312,20 @@ Deno.test("readMsbuildProject: a value that expands to more than 1 Mi characters
         ].join("\n"),
       },
       /^App\.csproj:4: "\$\(Long\);\$\(Long\)" expands to more than 1048576 characters$/,
+    ],
+    [
+      {
+        "App.csproj": [
+          '<Project Sdk="Microsoft.NET.Sdk">',
+          `  <PropertyGroup><Long>${long}</Long>`,
+          ...Array.from({ length: 30 }, (_, i) => `    <Q${i + 1}>${i + 1}$(Long)</Q${i + 1}>`),
+          "  </PropertyGroup>",
+          "</Project>",
+        ].join("\n"),
+      },
+      // Each value is short of 1 Mi, but 28 of them add 16.8 M (a 940 KB project of 20,000 ran
+      // out of memory).
+      /^App\.csproj:30: "28\$\(Long\)" expands the project's values past 16777216 characters in all$/,
     ],
   ];
   for (const [files, message] of cases) {

@@ -754,6 +754,33 @@ Deno.test("readPackageJson: a pnpm override's key splits at a > after a name, no
   });
 });
 
+Deno.test("readPackageJson: a pnpm override's $<dep> is the root's optionalDependencies range, else its dependencies', else its devDependencies' (pnpm's createVersionReferencesReplacer)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        name: "root",
+        devDependencies: { chokidar: "^3.0.0", typescript: "^5.4.0", react: "^18.0.0" },
+        dependencies: { chokidar: "^3.5.0", react: "^18.2.0" },
+        optionalDependencies: { chokidar: "^3.6.0" },
+        pnpm: { overrides: { a: "$chokidar", b: "$react", c: "$typescript" } },
+      }),
+      "packages/app/package.json": JSON.stringify({
+        name: "app",
+        dependencies: { a: "^1.0.0", b: "^1.0.0", c: "^1.0.0" },
+      }),
+      "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+    });
+    const app = read(dir, "packages/app/package.json");
+    assert.equal(app.warnings, undefined);
+    // Was: ^3.5.0 for $chokidar, dependencies' before optionalDependencies'.
+    assert.deepEqual(app.components.map((c) => `${c.id} ${c.specifier ?? "-"}`), [
+      "pkg:npm/a ^3.6.0",
+      "pkg:npm/b ^18.2.0",
+      "pkg:npm/c ^5.4.0",
+    ]);
+  });
+});
+
 Deno.test("readPackageJson: 8,000 declarations and 8,000 pnpm overrides are read in linear time", async () => {
   const names = Array.from({ length: 8_000 }, (_, i) => `dep${i}`);
   await withTempDir(async (dir) => {
