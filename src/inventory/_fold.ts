@@ -217,9 +217,59 @@ function foldersUp(path: string): string[] {
   }
 }
 
+/** The folder of each lockfile read (see {@linkcode lockFolder}), worked out once. */
+const LOCK_FOLDERS = new WeakMap<ReadFile, string>();
+
 /** The folder whose manifests a lockfile resolves. */
 function lockFolder(lock: ReadFile): string {
-  return lock.folder ?? lock.reader.coveredFolder?.(lock.path) ?? posix.dirname(lock.path);
+  let folder = LOCK_FOLDERS.get(lock);
+  if (folder === undefined) {
+    folder = lock.folder ?? lock.reader.coveredFolder?.(lock.path) ?? posix.dirname(lock.path);
+    LOCK_FOLDERS.set(lock, folder);
+  }
+  return folder;
+}
+
+/**
+ * The files read, by folder: the lockfiles of each (by {@linkcode lockFolder}), the locks that
+ * name each as one of the project's own packages (`memberFolders`), the manifests of each; each
+ * list in the files' order. Finding a manifest's locks among all files for every manifest took
+ * time growing with the square of their count (3,000 folders of a pyproject.toml and a
+ * requirements.txt: 13 s).
+ */
+interface FileIndex {
+  /** How many files the index holds: a list that grew since is indexed again. */
+  size: number;
+  locks: Map<string, ReadFile[]>;
+  naming: Map<string, ReadFile[]>;
+  manifests: Map<string, ReadFile[]>;
+}
+
+const FILE_INDEXES = new WeakMap<readonly ReadFile[], FileIndex>();
+
+/** The {@linkcode FileIndex} of a list of files read, made once per list (and size). */
+function fileIndex(files: readonly ReadFile[]): FileIndex {
+  const known = FILE_INDEXES.get(files);
+  if (known !== undefined && known.size === files.length) return known;
+  const index: FileIndex = {
+    size: files.length,
+    locks: new Map(),
+    naming: new Map(),
+    manifests: new Map(),
+  };
+  const add = (map: Map<string, ReadFile[]>, key: string, f: ReadFile): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [f]);
+    else list.push(f);
+  };
+  for (const f of files) {
+    if (f.reader.kind === "manifest") add(index.manifests, posix.dirname(f.path), f);
+    if (f.reader.kind !== "lock") continue;
+    add(index.locks, lockFolder(f), f);
+    for (const folder of new Set(f.output.memberFolders ?? [])) add(index.naming, folder, f);
+  }
+  FILE_INDEXES.set(files, index);
+  return index;
 }
 
 /**
@@ -234,10 +284,10 @@ function resolvingLocks(
   files: readonly ReadFile[],
 ): ReadFile[] {
   const own = posix.dirname(path);
-  const candidates = files.filter((f) => f.reader.kind === "lock" && accepts(f.reader));
+  const { locks } = fileIndex(files);
   for (const dir of foldersUp(path)) {
-    const found = candidates.filter((l) =>
-      lockFolder(l) === dir && (dir === own || l.reader.covers !== "folder") &&
+    const found = (locks.get(dir) ?? []).filter((l) =>
+      accepts(l.reader) && (dir === own || l.reader.covers !== "folder") &&
       (l.reader.owns?.(l.path, path) ?? true)
     );
     if (found.length > 0) return found;
@@ -258,10 +308,8 @@ function manifestLocks(manifest: ReadFile, files: readonly ReadFile[]): ReadFile
   const accepts = resolverOf(manifest.reader);
   const nearest = resolvingLocks(manifest.path, accepts, files);
   if (knowsProject(nearest, manifest)) return nearest;
-  const folder = posix.dirname(manifest.path);
-  const naming = files.filter((f) =>
-    f.reader.kind === "lock" && accepts(f.reader) && f.output.memberFolders?.includes(folder)
-  );
+  const naming = (fileIndex(files).naming.get(posix.dirname(manifest.path)) ?? [])
+    .filter((f) => accepts(f.reader));
   if (knowsProject(naming, manifest)) return naming;
   return manifest.output.standsAlone ? [] : nearest;
 }
@@ -444,15 +492,15 @@ function withOneNugetSpelling(files: readonly ReadFile[]): readonly ReadFile[] {
 }
 
 /**
- * How near a file at `path` is to one at `from`: 0 in the same folder, `n`
+ * How near a file in a folder is to one at `from`: 0 in the same folder, `n`
  * in the folder `n` levels above, `Infinity` in a folder below; `undefined`
  * in another branch of the tree (another project's files).
  */
-function nearness(from: string, path: string): number | undefined {
-  const [a, b] = [posix.dirname(from), posix.dirname(path)];
-  const up = foldersUp(from).indexOf(b);
-  if (up !== -1) return up;
-  return a === "." || b.startsWith(`${a}/`) ? Infinity : undefined;
+function nearness(from: string): (folder: string) => number | undefined {
+  const a = posix.dirname(from);
+  const ups = new Map<string, number>();
+  foldersUp(from).forEach((dir, i) => ups.has(dir) || ups.set(dir, i));
+  return (b) => ups.get(b) ?? (a === "." || b.startsWith(`${a}/`) ? Infinity : undefined);
 }
 
 /** A purl's qualifiers (the index a package comes from), as written. */
@@ -498,32 +546,51 @@ function withRangesResolved(
       }
     }
   }
+  // Each reader's files (each file's folder worked out once): a file's pins are its fellows'.
+  const byReader = new Map<Reader, { file: ReadFile; folder: string }[]>();
+  for (const file of files) {
+    const list = byReader.get(file.reader);
+    const entry = { file, folder: posix.dirname(file.path) };
+    if (list === undefined) byReader.set(file.reader, [entry]);
+    else list.push(entry);
+  }
+  const pathsOf = new Map<Reader, Set<string>>();
   return files.map((f) => {
     const satisfies = f.reader.satisfies;
     if (f.output.ranges === undefined || satisfies === undefined) return f;
     const key = (name: string): string => packageKey(f.reader.ecosystem, name);
+    const rankOf = nearness(f.path);
     /** The registry pins of `others`, by name, ranked by their nearness to `f`. */
-    const pinsOf = (others: readonly ReadFile[]): Map<string, Pin[]> => {
+    const pinsOf = (others: readonly { file: ReadFile; folder: string }[]): Map<string, Pin[]> => {
       const pins = new Map<string, Pin[]>();
-      for (const other of others) {
-        const rank = nearness(f.path, other.path);
+      for (const { file: other, folder } of others) {
+        const rank = other === f ? undefined : rankOf(folder);
         if (rank === undefined) continue;
         for (const c of other.output.components) {
           if (c.version === undefined || c.downloadLocation !== undefined) continue;
-          const list = pins.get(key(c.name)) ?? [];
-          pins.set(key(c.name), [...list, { rank, path: other.path, component: c }]);
+          const pin = { rank, path: other.path, component: c };
+          const list = pins.get(key(c.name));
+          if (list === undefined) pins.set(key(c.name), [pin]);
+          else list.push(pin);
         }
       }
       return pins;
     };
-    const pinned = pinsOf(files.filter((o) => o.reader.name === f.reader.name && o !== f));
-    const manifestPins = pinsOf(standsFor.get(f) ?? []);
+    const fellows = byReader.get(f.reader)!;
+    const pinned = pinsOf(fellows);
+    const manifestPins = pinsOf(
+      (standsFor.get(f) ?? []).map((m) => ({ file: m, folder: posix.dirname(m.path) })),
+    );
     const ranges = new Set(f.output.ranges);
     const renamed = new Map<string, Component>();
     const unpinned: string[] = [];
     // A declaration of an included file that is read on its own (`-r requirements.txt` of
     // home-assistant's requirements_all.txt) is warned about once, by that file.
-    const readAlone = new Set(files.filter((o) => o.reader === f.reader).map((o) => o.path));
+    let readAlone = pathsOf.get(f.reader);
+    if (readAlone === undefined) {
+      readAlone = new Set(fellows.map(({ file }) => file.path));
+      pathsOf.set(f.reader, readAlone);
+    }
     const warnedElsewhere = (c: Component): boolean =>
       c.sources.length > 0 && c.sources.every((s) => s !== f.path && readAlone.has(s));
     for (const declared of f.output.components) {
@@ -730,11 +797,10 @@ function lockUnderOwnMember(lock: ReadFile, files: readonly ReadFile[]): ReadFil
   if (named !== undefined && memberOf(output, [output], reader.ecosystem) === undefined) {
     projects.set(named, output.project!);
   }
-  for (const f of files) {
+  for (const f of fileIndex(files).manifests.get(folder) ?? []) {
     const purl = f.output.project?.purl;
     if (
-      f.reader.kind !== "manifest" || purl === undefined || posix.dirname(f.path) !== folder ||
-      !resolvingLocks(f.path, resolverOf(f.reader), files).includes(lock) ||
+      purl === undefined || !resolvingLocks(f.path, resolverOf(f.reader), files).includes(lock) ||
       memberOf(f.output, [output], f.reader.ecosystem) !== undefined
     ) continue;
     projects.set(purl, f.output.project!);
@@ -989,9 +1055,7 @@ export function locksResolving(
     : (lock: Reader): boolean => lock.ecosystem === by.ecosystem;
   const folder = posix.dirname(path);
   if (by.asMember) {
-    return files.filter((f) =>
-      f.reader.kind === "lock" && accepts(f.reader) && f.output.memberFolders?.includes(folder)
-    );
+    return (fileIndex(files).naming.get(folder) ?? []).filter((f) => accepts(f.reader));
   }
   const found = resolvingLocks(path, accepts, files);
   if (found.length > 0 || below === undefined) return found;
