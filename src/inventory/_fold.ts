@@ -257,19 +257,21 @@ function fileIndex(files: readonly ReadFile[]): FileIndex {
     naming: new Map(),
     manifests: new Map(),
   };
-  const add = (map: Map<string, ReadFile[]>, key: string, f: ReadFile): void => {
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [f]);
-    else list.push(f);
-  };
   for (const f of files) {
-    if (f.reader.kind === "manifest") add(index.manifests, posix.dirname(f.path), f);
+    if (f.reader.kind === "manifest") pushTo(index.manifests, posix.dirname(f.path), f);
     if (f.reader.kind !== "lock") continue;
-    add(index.locks, lockFolder(f), f);
-    for (const folder of new Set(f.output.memberFolders ?? [])) add(index.naming, folder, f);
+    pushTo(index.locks, lockFolder(f), f);
+    for (const folder of new Set(f.output.memberFolders ?? [])) pushTo(index.naming, folder, f);
   }
   FILE_INDEXES.set(files, index);
   return index;
+}
+
+/** Adds a value to the list a map keeps under a key. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 /**
@@ -549,10 +551,7 @@ function withRangesResolved(
   // Each reader's files (each file's folder worked out once): a file's pins are its fellows'.
   const byReader = new Map<Reader, { file: ReadFile; folder: string }[]>();
   for (const file of files) {
-    const list = byReader.get(file.reader);
-    const entry = { file, folder: posix.dirname(file.path) };
-    if (list === undefined) byReader.set(file.reader, [entry]);
-    else list.push(entry);
+    pushTo(byReader, file.reader, { file, folder: posix.dirname(file.path) });
   }
   const pathsOf = new Map<Reader, Set<string>>();
   return files.map((f) => {
@@ -568,10 +567,7 @@ function withRangesResolved(
         if (rank === undefined) continue;
         for (const c of other.output.components) {
           if (c.version === undefined || c.downloadLocation !== undefined) continue;
-          const pin = { rank, path: other.path, component: c };
-          const list = pins.get(key(c.name));
-          if (list === undefined) pins.set(key(c.name), [pin]);
-          else list.push(pin);
+          pushTo(pins, key(c.name), { rank, path: other.path, component: c });
         }
       }
       return pins;
