@@ -511,6 +511,11 @@ function qualifiers(purl: string): string {
   return at === -1 ? "" : purl.slice(at).replace(/#.*$/s, "");
 }
 
+/** The rank of the nearest of some pins, `Infinity` for none. */
+function nearestRank(pins: readonly Pin[]): number {
+  return pins.reduce((min, p) => Math.min(min, p.rank), Infinity);
+}
+
 /** A pin of a package in a file, and how near that file is (see {@linkcode nearness}). */
 interface Pin {
   rank: number;
@@ -594,15 +599,20 @@ function withRangesResolved(
       const candidatesIn = (pins: Map<string, Pin[]>): Pin[] =>
         (ranges.has(declared.id) ? pins.get(key(declared.name)) ?? [] : [])
           .filter((p) => qualifiers(p.component.purl) === qualifiers(declared.purl));
+      // The nearest pins: another requirements file's, or the pyproject.toml's it stands for
+      // when that is nearer (a sub-project's own pin beats the root's requirements.txt).
       const fromFiles = candidatesIn(pinned);
-      const candidates = fromFiles.length > 0 ? fromFiles : candidatesIn(manifestPins);
+      const fromManifests = candidatesIn(manifestPins);
+      const candidates = nearestRank(fromManifests) < nearestRank(fromFiles)
+        ? fromManifests
+        : fromFiles;
       if (candidates.length === 0) {
         if (ranges.has(declared.id) && !warnedElsewhere(declared)) {
           unpinned.push(`${declared.name}${declared.specifier ?? ""}`);
         }
         continue;
       }
-      const nearest = Math.min(...candidates.map((p) => p.rank));
+      const nearest = nearestRank(candidates);
       const near = candidates.filter((p) => p.rank === nearest);
       const fitting = near.filter((p) =>
         satisfies(p.component.version!, declared.specifier) !== false

@@ -645,6 +645,30 @@ Deno.test("an unpinned requirement is the version the pyproject.toml it stands f
   });
 });
 
+Deno.test("an unpinned requirement takes the pin of the pyproject.toml beside it before a requirements pin of a folder above", async () => {
+  // The root's requirements.txt is the root's; the sub-project's own pyproject.toml pins its foo.
+  // Was: sub's foo the root's foo@3.0, and foo@1.0 gone without a word.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements.txt": "foo==3.0\n",
+      "sub/requirements.txt": "foo\nbar\n",
+      "sub/pyproject.toml": '[project]\nname = "sub"\nversion = "1.0"\n' +
+        'dependencies = ["foo==1.0", "bar==2.0"]\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:pypi/bar@2.0",
+      "pkg:pypi/foo@1.0",
+      "pkg:pypi/foo@3.0",
+    ]);
+    const sub = inventory.members.find((m) => m.name === "sub")!.id;
+    assert.deepEqual(
+      inventory.edges.filter((e) => e.from === sub).map((e) => e.to),
+      ["pkg:pypi/bar@2.0", "pkg:pypi/foo@1.0"],
+    );
+  });
+});
+
 Deno.test("requirements that no file pins are named in one warning per file (langchain docs/api_reference)", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
