@@ -26,7 +26,9 @@
  * packages take the scopes of the paths that reach them. A `Direct` entry no project
  * file declares is one the .NET SDK adds itself (`IsImplicitlyDefined`,
  * `PrivateAssets="all"`): `Microsoft.NET.ILLink.Tasks` (the trimmer's tasks
- * and analyzers, for `IsTrimmable`, `IsAotCompatible`, `PublishTrimmed`) and
+ * and analyzers, for `IsTrimmable`, `IsAotCompatible`, `PublishTrimmed`),
+ * `Microsoft.DotNet.ILCompiler` (the Native AOT compiler, for `PublishAot`),
+ * `Microsoft.NET.Sdk.WebAssembly.Pack` (the WebAssembly SDK's build targets) and
  * `Microsoft.NETFramework.ReferenceAssemblies` (a .NET Framework target's
  * reference assemblies) are build tools, never in the output → build; any
  * other → runtime. A package it declares or a
@@ -58,9 +60,16 @@ import {
 
 const CODE = "inventory.nuget_lock.invalid";
 const TYPES = new Set(["Direct", "Transitive", "CentralTransitive", "Project"]);
-/** Build tools the .NET SDK references implicitly, with `PrivateAssets="all"` (lowercased). */
+/**
+ * Build tools the .NET SDK references implicitly, with `PrivateAssets="all"` (lowercased): the
+ * trimmer's tasks, the Native AOT compiler (`PublishAot`; its `runtime.<rid>.…` pack is its
+ * dependency in the lock's runtime-specific graph), the WebAssembly SDK's pack, a .NET Framework
+ * target's reference assemblies.
+ */
 const SDK_BUILD_PACKAGES = new Set([
   "microsoft.net.illink.tasks",
+  "microsoft.dotnet.ilcompiler",
+  "microsoft.net.sdk.webassembly.pack",
   "microsoft.netframework.referenceassemblies",
 ]);
 

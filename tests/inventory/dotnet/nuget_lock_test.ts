@@ -255,6 +255,51 @@ Deno.test("readNugetLock: the build tools the .NET SDK references itself are bui
   });
 });
 
+// Found by the NuGet sweep (1llum1n4t1s/TurnOffTheDisplay, an app with PublishAot): the .NET SDK
+// adds the Native AOT compiler Microsoft.DotNet.ILCompiler itself (PrivateAssets="all"), and the
+// lock's runtime-specific graph gives it its runtime.<rid> pack. Both were runtime; they are the
+// compiler, never in the output.
+Deno.test("readNugetLock: the Native AOT compiler the .NET SDK references itself is build", async () => {
+  await withTempDir(async (dir) => {
+    const compiler = (dependencies?: Record<string, string>): Record<string, unknown> => ({
+      type: "Direct",
+      requested: "[10.0.12, )",
+      resolved: "10.0.12",
+      ...(dependencies === undefined ? {} : { dependencies }),
+    });
+    await writeTree(dir, {
+      "App.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<TargetFramework>net10.0-windows8.0</TargetFramework><PublishAot>true</PublishAot>" +
+        '</PropertyGroup><ItemGroup><PackageReference Include="Velopack" Version="1.2.161" />' +
+        "</ItemGroup></Project>",
+      "packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net10.0-windows8.0": {
+            "Microsoft.DotNet.ILCompiler": compiler(),
+            "Velopack": { type: "Direct", requested: "[1.2.161, )", resolved: "1.2.161" },
+          },
+          "net10.0-windows8.0/win-x64": {
+            "Microsoft.DotNet.ILCompiler": compiler({
+              "runtime.win-x64.Microsoft.DotNet.ILCompiler": "10.0.12",
+            }),
+            "runtime.win-x64.Microsoft.DotNet.ILCompiler": {
+              type: "Transitive",
+              resolved: "10.0.12",
+            },
+          },
+        },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "Microsoft.DotNet.ILCompiler build",
+      "Velopack runtime",
+      "runtime.win-x64.Microsoft.DotNet.ILCompiler build",
+    ]);
+  });
+});
+
 Deno.test("readNugetLock: the scan of a solution gives one member per project and valid SBOMs", async () => {
   const inventory = await readInventory(SOLUTION);
   assert.deepEqual(inventory.members.map((m) => m.name), ["App", "Lib", "Tests"]);
