@@ -176,10 +176,11 @@ export async function scanProject(
   const files: string[] = [];
   const unread: UnreadFile[] = [];
   const superseded: SupersededFile[] = [];
-  const walk = async (rel: string, depth: number): Promise<void> => {
-    const entries: Deno.DirEntry[] = [];
+  // Synchronous: an async listing per folder costs a trip through the event loop and a thread.
+  const walk = (rel: string, depth: number): void => {
+    let entries: Deno.DirEntry[];
     try {
-      for await (const e of Deno.readDir(join(root, rel))) entries.push(e);
+      entries = [...Deno.readDirSync(join(root, rel))];
     } catch (error) {
       const problem = fsProblem(error);
       if (problem === "denied" || problem === "not_allowed") {
@@ -192,7 +193,7 @@ export async function scanProject(
       const child = rel === "" ? e.name : `${rel}/${e.name}`;
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
-        if (entered(e.name, child)) await walk(child, depth + 1);
+        if (entered(e.name, child)) walk(child, depth + 1);
         continue;
       }
       if (!isDependencyFile(e.name, rel, child)) continue;
@@ -221,7 +222,7 @@ export async function scanProject(
       }
     }
   };
-  await walk("", 0);
+  walk("", 0);
   const byPath = (a: { path: string }, b: { path: string }): number =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   return { files: files.sort(), unread: unread.sort(byPath), superseded: superseded.sort(byPath) };

@@ -41,6 +41,8 @@ import { compareSemver, type SemVer } from "../_semver.ts";
 
 /** The `memo` key of the root package.json's workspaces by name. */
 const WORKSPACES = "package_json:workspaces";
+/** The `memo` key of the tree's overrides (see `treeOverrides`). */
+const OVERRIDES = "package_json:overrides";
 
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
@@ -249,8 +251,15 @@ function yarnClassicOrNpmLocked(load: Load): boolean {
   if (load("package-lock.json") !== undefined || load("npm-shrinkwrap.json") !== undefined) {
     return true;
   }
-  return /^# yarn lockfile v1$/m.test(load("yarn.lock") ?? "");
+  const text = load("yarn.lock") ?? "";
+  // From the header's first occurrence (its line, in Yarn's own locks): no multi-line search
+  // of a Berry lock of a megabyte for each package.json of its tree.
+  const at = text.indexOf("# yarn lockfile v1");
+  return at !== -1 && YARN_V1_HEADER.test(text.slice(Math.max(at - 1, 0)));
 }
+
+/** Yarn classic's header line. */
+const YARN_V1_HEADER = /^# yarn lockfile v1$/m;
 
 /** One package of a Yarn `resolutions` path (`**`, a name, scoped or not, with a range after `@`). */
 const RESOLUTION_PART = String.raw`(?:@[^/@]+/[^/@]+|[^/@]+)(?:@[^/]*)?`;
@@ -444,7 +453,9 @@ export function readPackageJson(
   for (const [alias, declaredRange, scope, peer] of declared) {
     let range = declaredRange;
     // pnpm's overrides rewrite a declaration before anything else reads it.
-    overrides ??= treeOverrides(load, rootManifest);
+    overrides ??= options.memo?.get(OVERRIDES) as Overrides | undefined ??
+      treeOverrides(load, rootManifest);
+    options.memo?.set(OVERRIDES, overrides);
     const override = overridden(overrides, manifest, alias, range, folder);
     if (override.warning !== undefined) {
       warnings.push(`${path}: ${alias} is ${range}; ${override.warning}: it is as declared`);
