@@ -2,12 +2,13 @@
 #   docker build -t vouch .
 #   docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/work" vouch attest --subject 'dist/*'
 
-# Stage 1: compile main.ts with the permissions the release binaries get.
+# Stage 1: compile main.ts with the permissions and V8 flags the release binaries get.
 FROM denoland/deno:2.9.6 AS build
 WORKDIR /src
 COPY deno.json deno.lock main.ts ./
 COPY src/ src/
 RUN deno compile --frozen --allow-read --allow-write --allow-env --allow-net \
+      --v8-flags=--no-opt,--no-maglev \
       --include src/provenance/_hash_worker.ts --output /out/vouch main.ts
 
 # Stage 2: only the binary, run as the unprivileged user.

@@ -75,6 +75,7 @@ import { NeedsModule, type ReaderContext } from "../src/inventory/_reader.ts";
 import { toCycloneDx, toSpdx } from "../src/sbom/mod.ts";
 import { TOOL } from "../src/version.ts";
 import { jvmReaderInputs } from "./_bench_jvm.ts";
+import { V8_FLAGS_ARG } from "./compile.ts";
 
 /** The benchmark cases, in run order. */
 export const CASES: readonly string[] = [
@@ -784,20 +785,23 @@ interface ProcessSpec {
 }
 
 /**
- * `deno run` of an empty script with the CLI's permissions and its config
- * (deno.json, deno.lock): the start-up floor of any run.
+ * `deno run` of an empty script with the CLI's permissions and V8 flags and its
+ * config (deno.json, deno.lock): the start-up floor of any run.
  */
 async function floorSpec(dir: string): Promise<ProcessSpec> {
   await Deno.writeTextFile(`${dir}/empty.ts`, "");
   return {
     command: Deno.execPath(),
-    args: [...RUN_FLAGS, "--config", `${REPO_ROOT}/deno.json`, `${dir}/empty.ts`],
+    args: [...RUN_FLAGS, V8_FLAGS_ARG, "--config", `${REPO_ROOT}/deno.json`, `${dir}/empty.ts`],
   };
 }
 
-/** A `vouch` CLI run as a process: `deno run main.ts` with the binary's permissions. */
+/**
+ * A `vouch` CLI run as a process: `deno run main.ts` with the binary's
+ * permissions and V8 flags.
+ */
 function vouchSpec(args: string[], okCodes?: number[]): ProcessSpec {
-  return { command: Deno.execPath(), args: [...RUN_FLAGS, MAIN, ...args], okCodes };
+  return { command: Deno.execPath(), args: [...RUN_FLAGS, V8_FLAGS_ARG, MAIN, ...args], okCodes };
 }
 
 /**

@@ -8,6 +8,9 @@ import { REPO_ROOT } from "./_util.ts";
  */
 export const BINARY_PERMISSIONS = ["--allow-read", "--allow-write", "--allow-env", "--allow-net"];
 
+/** The V8 flags the compiled binary gets (no optimizing compiler: see scripts/compile.ts). */
+export const BINARY_V8_FLAGS = "--v8-flags=--no-opt,--no-maglev";
+
 /** What one CLI run printed and returned. */
 export interface CliResult {
   code: number;
@@ -37,7 +40,7 @@ export async function runVouch(
   } = {},
 ): Promise<CliResult> {
   const deno = [
-    ...["run", "--quiet", ...BINARY_PERMISSIONS, ...(options.denoFlags ?? [])],
+    ...["run", "--quiet", ...BINARY_PERMISSIONS, BINARY_V8_FLAGS, ...(options.denoFlags ?? [])],
     options.entry ?? `${REPO_ROOT}/main.ts`,
     ...args,
   ];

@@ -5,7 +5,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { REPO_ROOT, withTempDir } from "./_util.ts";
-import { BINARY_PERMISSIONS, CONTEXT_FLAGS, demoProject, runCommand } from "./_cli.ts";
+import {
+  BINARY_PERMISSIONS,
+  BINARY_V8_FLAGS,
+  CONTEXT_FLAGS,
+  demoProject,
+  runCommand,
+} from "./_cli.ts";
 import { OUTPUT_KEYS } from "../src/cli/github_actions.ts";
 import { MOCK_IDENTITY, mockToken } from "./sigstore/_mock_stack.ts";
 import { startStackServer } from "./sigstore/_mock_stack_server.ts";
@@ -244,7 +250,7 @@ async function runGitlabLine(
   await Deno.writeTextFile(
     join(bin, "vouch"),
     `#!/bin/sh\nexec "${Deno.execPath()}" run --quiet ${
-      BINARY_PERMISSIONS.join(" ")
+      [...BINARY_PERMISSIONS, BINARY_V8_FLAGS].join(" ")
     } "${REPO_ROOT}/main.ts" "$@"${extraArgs}\n`,
   );
   await Deno.chmod(join(bin, "vouch"), 0o755);

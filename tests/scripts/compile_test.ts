@@ -11,8 +11,10 @@ import {
   PERMISSION_FLAGS,
   releaseBinaries,
   TARGETS,
+  V8_FLAGS,
+  V8_FLAGS_ARG,
 } from "../../scripts/compile.ts";
-import { BINARY_PERMISSIONS, copyDir, gitIn } from "../_cli.ts";
+import { BINARY_PERMISSIONS, BINARY_V8_FLAGS, copyDir, gitIn } from "../_cli.ts";
 import { LOCAL_BUILDER_ID } from "../../src/provenance/context.ts";
 import { REPO_ROOT } from "../_util.ts";
 
@@ -83,6 +85,7 @@ Deno.test("compileArgs bakes in exactly read, write, env and net (net: keyless s
     "--allow-write",
     "--allow-env",
     "--allow-net",
+    "--v8-flags=--no-opt,--no-maglev",
     "--include",
     "src/provenance/_hash_worker.ts",
     "--target",
@@ -104,6 +107,18 @@ Deno.test("compileArgs bakes in exactly read, write, env and net (net: keyless s
   assert.deepEqual(args.filter((a) => a.startsWith("--allow") || a === "-A"), [
     ...PERMISSION_FLAGS,
   ]);
+  assert.deepEqual(args.filter((a) => a.startsWith("--v8-flags")), [V8_FLAGS_ARG]);
+});
+
+Deno.test("V8_FLAGS match the CLI tests', the Dockerfile's and `deno task vouch`'s", () => {
+  assert.equal(V8_FLAGS_ARG, `--v8-flags=${V8_FLAGS.join(",")}`);
+  assert.equal(BINARY_V8_FLAGS, V8_FLAGS_ARG);
+  const dockerfile = Deno.readTextFileSync(`${REPO_ROOT}/Dockerfile`);
+  assert.deepEqual(dockerfile.split(/\s+/).filter((w) => w.startsWith("--v8-flags")), [
+    V8_FLAGS_ARG,
+  ]);
+  const config = JSON.parse(Deno.readTextFileSync(`${REPO_ROOT}/deno.json`));
+  assert.ok(config.tasks.vouch.split(" ").includes(V8_FLAGS_ARG), config.tasks.vouch);
 });
 
 Deno.test("PERMISSION_FLAGS match the CLI tests' binary permissions and the Dockerfile", () => {
