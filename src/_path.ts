@@ -15,7 +15,10 @@ const SLASH = 47; // "/"
 /** Resolves `.`, `..` and empty segments of a path without its leading `/`. */
 function normalizeSegments(path: string, absolute: boolean): string {
   const out: string[] = [];
-  for (const segment of path.split("/")) {
+  const segments = path.split("/");
+  // Indexed: a cold run's for-of makes an iterator and a result object per segment.
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
     if (segment === "" || segment === ".") continue;
     if (segment !== "..") out.push(segment);
     else if (out.length > 0 && out[out.length - 1] !== "..") out.pop();

@@ -3,6 +3,10 @@
 import { posix } from "../_path.ts";
 import { compareStrings } from "../_util.ts";
 
+/** A URL's scheme, and a trailing slash (constants: made once, not per call). */
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const TRAILING_SLASH = /\/$/;
+
 /** Where a local path lies relative to the project. */
 export interface LocalPlace {
   /** `self`: the lockfile's own folder; `inside`: another folder of the project; `outside`. */
@@ -22,11 +26,9 @@ export interface LocalPlace {
  */
 export function localPlace(lockPath: string, local: string): LocalPlace {
   const written = local.replaceAll("\\", "/");
-  if (posix.isAbsolute(written) || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(written)) {
-    return { kind: "outside" };
-  }
+  if (posix.isAbsolute(written) || SCHEME.test(written)) return { kind: "outside" };
   const folder = posix.normalize(posix.dirname(lockPath));
-  const joined = posix.normalize(posix.join(folder, written)).replace(/\/$/, "");
+  const joined = posix.normalize(posix.join(folder, written)).replace(TRAILING_SLASH, "");
   if (joined === ".." || joined.startsWith("../")) return { kind: "outside" };
   return { kind: joined === folder ? "self" : "inside", path: joined };
 }

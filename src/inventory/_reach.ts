@@ -56,8 +56,8 @@ export interface Reach {
  * @returns The reached sets.
  */
 export function reach<N>(
-  roots: Iterable<[N, Scope]>,
-  next: (node: N) => Iterable<[N, Scope]>,
+  roots: readonly (readonly [N, Scope])[],
+  next: (node: N) => readonly (readonly [N, Scope])[],
 ): Reach {
   const result: Reach = {
     prod: new Set(),
@@ -67,7 +67,10 @@ export function reach<N>(
   };
   /** The targets of dev edges met on runtime paths (a linked folder's own devDependencies). */
   const devStarts: N[] = [];
-  /** Adds what `start` reaches to `seen` (through non-optional edges only when `required`). */
+  /**
+   * Adds what `start` reaches to `seen` (through non-optional edges only when `required`).
+   * Indexed loops: a cold run's for-of makes an iterator and a result object per edge.
+   */
   const walk = (seen: Set<unknown>, start: N, required: boolean): void => {
     const onRuntimePath = seen === result.prod || seen === result.runtime;
     const queue = [start];
@@ -75,7 +78,9 @@ export function reach<N>(
       const node = queue[i];
       if (seen.has(node) || (seen === result.devRequired && result.runtime.has(node))) continue;
       seen.add(node);
-      for (const edge of next(node)) {
+      const edges = next(node);
+      for (let j = 0; j < edges.length; j++) {
+        const edge = edges[j];
         // A dev edge leads into the dev tree, never the runtime one.
         if (onRuntimePath && edge[1] === "dev") {
           if (seen === result.prod) devStarts.push(edge[0]);
@@ -83,14 +88,13 @@ export function reach<N>(
       }
     }
   };
-  const firstEdges = [...roots];
-  for (const [node, scope] of firstEdges) {
+  for (const [node, scope] of roots) {
     walk(scope === "dev" ? result.dev : result.prod, node, false);
     if (scope !== "dev" && scope !== "optional") walk(result.runtime, node, true);
   }
   for (const node of devStarts) walk(result.dev, node, false);
   // After every runtime walk: what runtime already requires needs no second walk.
-  for (const [node, scope] of firstEdges) if (scope === "dev") walk(result.devRequired, node, true);
+  for (const [node, scope] of roots) if (scope === "dev") walk(result.devRequired, node, true);
   for (const node of devStarts) walk(result.devRequired, node, true);
   return result;
 }

@@ -11,6 +11,9 @@ for (
 /** The bytes being decoded (an SRI hash is at most 64: SHA-512). */
 let decoded = new Uint8Array(64);
 
+/** Whitespace between an SRI string's hashes (a constant: made once, not per package). */
+const WHITESPACE = /\s/;
+
 const SRI_ALGORITHMS: Record<string, HashAlgorithm> = {
   sha1: "sha1",
   sha256: "sha256",
@@ -31,7 +34,7 @@ export function sriHashes(integrity: string | undefined): Hash[] {
   const hashes: Hash[] = [];
   if (integrity === undefined || integrity === "") return hashes;
   // One hash without options is by far the most common: no splitting then.
-  const parts = /\s/.test(integrity) ? integrity.split(/\s+/) : [integrity];
+  const parts = WHITESPACE.test(integrity) ? integrity.split(/\s+/) : [integrity];
   for (const part of parts) {
     const dash = part.indexOf("-");
     const name = part.slice(0, dash).toLowerCase();

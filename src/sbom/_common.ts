@@ -18,9 +18,13 @@ import { loadLicenseLists } from "../inventory/_license.ts";
  */
 export function downloadUrl(location: string | undefined): string | undefined {
   if (location === undefined) return undefined;
-  const ok = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/.test(location) && URL.canParse(location);
+  const ok = URL_SHAPE.test(location) && URL.canParse(location);
   return ok ? location : undefined;
 }
+
+/** A URL with a scheme and `//` (constants, not literals: made once, not per component). */
+const URL_SHAPE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+$/;
+const LOWER_HEX = /^[0-9a-f]+$/;
 
 /**
  * Sorts a list (a new array) and keeps one item of each run of items the
@@ -59,7 +63,7 @@ export function usableHashes(hashes: readonly Hash[]): Hash[] {
   const seen = hashes.length > 1 ? new Set<string>() : undefined;
   for (const { alg, hex } of hashes) {
     const value = hex.toLowerCase();
-    if (value.length !== HEX_LENGTH[alg] || !/^[0-9a-f]+$/.test(value)) continue;
+    if (value.length !== HEX_LENGTH[alg] || !LOWER_HEX.test(value)) continue;
     if (seen !== undefined) {
       const key = `${alg}:${value}`;
       if (seen.has(key)) continue;

@@ -209,7 +209,9 @@ function referenceType(url: string): CycloneDxExternalReference["type"] {
  */
 function references(component: Component): CycloneDxExternalReference[] {
   const out: CycloneDxExternalReference[] = [];
-  for (const d of component.distributions ?? []) {
+  const distributions = component.distributions ?? [];
+  for (let i = 0; i < distributions.length; i++) {
+    const d = distributions[i];
     const url = d.url ?? d.file;
     if (url === undefined) continue;
     const ref: CycloneDxExternalReference = { type: referenceType(url), url };
@@ -238,20 +240,21 @@ function componentProperties(component: Component): CycloneDxProperty[] {
   const properties: CycloneDxProperty[] = [
     { name: "vouch:direct", value: String(component.direct) },
   ];
-  // Files known by neither URL nor name (pip's several `--hash` values): one property per hash.
-  const unnamed = (component.distributions ?? []).filter((d) =>
-    d.url === undefined && d.file === undefined
-  );
-  const fileHashes = unnamed.flatMap((d) => usableHashes(d.hashes).map((h) => `${h.alg}:${h.hex}`));
-  for (const value of uniqueValues(fileHashes)) {
-    properties.push({ name: "vouch:distribution-hash", value });
+  // Indexed, and only over lists there are: once per component of a cold run, a for-of makes
+  // an iterator even for an empty list.
+  const add = (name: string, values: readonly string[]): void => {
+    for (let i = 0; i < values.length; i++) properties.push({ name, value: values[i] });
+  };
+  if (component.distributions !== undefined) {
+    // Files known by neither URL nor name (pip's several `--hash` values): one property per hash.
+    const unnamed = component.distributions.filter((d) =>
+      d.url === undefined && d.file === undefined
+    );
+    const hashes = unnamed.flatMap((d) => usableHashes(d.hashes).map((h) => `${h.alg}:${h.hex}`));
+    add("vouch:distribution-hash", uniqueValues(hashes));
   }
-  for (const group of uniqueValues(component.groups)) {
-    properties.push({ name: "vouch:group", value: group });
-  }
-  for (const patch of uniqueValues(component.patches ?? [])) {
-    properties.push({ name: "vouch:patch", value: patch });
-  }
+  if (component.groups.length > 0) add("vouch:group", uniqueValues(component.groups));
+  if (component.patches !== undefined) add("vouch:patch", uniqueValues(component.patches));
   properties.push({ name: "vouch:scope", value: uniqueValues(component.scopes).join(",") });
   if (component.specifier !== undefined && component.version === undefined) {
     properties.push({ name: "vouch:specifier", value: component.specifier });

@@ -14,8 +14,13 @@ const OUTSIDE = Symbol("outside the fast subset");
 // scalars, complex keys, duplicate keys, odd indentation) throws OUTSIDE and
 // the full parser below decides. Results equal the `yaml` package's (tested).
 
+// Module constants, not literals in `resolvePlain`: a cold run would make each anew per call.
 const INT = /^[-+]?[0-9]+$/;
+const OCTAL = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const INFINITY = /^[-+]?\.(?:inf|Inf|INF)$/;
+const NAN = /^\.(?:nan|NaN|NAN)$/;
 
 /** Resolves a plain scalar with the YAML 1.2 core schema, as the `yaml` package does. */
 function resolvePlain(text: string): unknown {
@@ -28,11 +33,11 @@ function resolvePlain(text: string): unknown {
   if (text === "false" || text === "False" || text === "FALSE") return false;
   if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
     if (INT.test(text)) return Number(text);
-    if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
-    if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+    if (OCTAL.test(text)) return parseInt(text.slice(2), 8);
+    if (HEX.test(text)) return parseInt(text.slice(2), 16);
     if (FLOAT.test(text)) return parseFloat(text);
-    if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text[0] === "-" ? -Infinity : Infinity;
-    if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
+    if (INFINITY.test(text)) return text[0] === "-" ? -Infinity : Infinity;
+    if (NAN.test(text)) return NaN;
   }
   return text;
 }

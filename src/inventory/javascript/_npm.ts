@@ -50,8 +50,11 @@ const PUBLIC_REGISTRY =
  * @returns `true` for a local path.
  */
 export function isLocalPath(location: string): boolean {
-  return location.startsWith("file:") || !/^[a-z][a-z0-9+.-]*:/i.test(location);
+  return location.startsWith("file:") || !URL_SCHEME.test(location);
 }
+
+/** A URL's scheme (a constant: made once, not per package). */
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * A source archive of a repository at a commit on a public git host, as Yarn

@@ -232,16 +232,22 @@ function decodeV1(text: string, path: string): Entry[] {
   });
 }
 
+/** A Berry locator's parameters, read only. */
+type LocatorParams = Pick<URLSearchParams, "get">;
+
+/** The parameters of a locator without any: one for all (most npm locators have none). */
+const NO_PARAMS: LocatorParams = new URLSearchParams();
+
 /** The `::key=value&…` parameters of a Berry locator, and what precedes them. */
-function splitParams(ref: string): { body: string; params: URLSearchParams } {
+function splitParams(ref: string): { body: string; params: LocatorParams } {
   const at = ref.indexOf("::");
   return at === -1
-    ? { body: ref, params: new URLSearchParams() }
+    ? { body: ref, params: NO_PARAMS }
     : { body: ref.slice(0, at), params: new URLSearchParams(ref.slice(at + 2)) };
 }
 
 /** The folder of the workspace a `locator=` parameter names (`""` for the root). */
-function locatorFolder(params: URLSearchParams): string {
+function locatorFolder(params: LocatorParams): string {
   const locator = params.get("locator");
   if (locator === null) return "";
   const { range } = splitDescriptor(locator);
@@ -841,7 +847,9 @@ export function readYarnLock(
   for (const entry of entries) {
     const devOnly = devOnlyOf.get(entry);
     const list: [Entry, Scope][] = [];
-    for (const dep of entry.deps) {
+    // Indexed: a cold run's for-of makes an iterator and a result object per dependency.
+    for (let i = 0; i < entry.deps.length; i++) {
+      const dep = entry.deps[i];
       const to = lookup(dep);
       const member = to === undefined && !berry ? membersByName.get(dep.name) : undefined;
       if (member !== undefined) memberEdges.push([entry, member, dep.scope]);
