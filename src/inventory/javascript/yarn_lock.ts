@@ -342,6 +342,20 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
   }
 }
 
+/**
+ * Whether a line of `text` starts with `prefix`, as `/^prefix/m` tells, by a native search: a
+ * multi-line regex reads a classic lock of half a megabyte line by line to find no `__metadata`.
+ */
+function startsALine(text: string, prefix: string): boolean {
+  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+    if (at === 0 || LINE_END.test(text[at - 1])) return true;
+  }
+  return false;
+}
+
+/** What ends a line for a multi-line regex's `^`. */
+const LINE_END = /[\n\r\u2028\u2029]/;
+
 /** The line of a top-level key of a Berry lock, computed when an error needs it. */
 function keyLine(text: string, key: string): number {
   for (const written of [`\n${JSON.stringify(key)}:`, `\n${key}:`]) {
@@ -509,7 +523,8 @@ export function readYarnLock(
 ): ReaderResult {
   const { path, ...context } = options;
   const lockDir = folderOf(path);
-  const bareCr = text.search(/\r(?!\n)/);
+  // A regex search of the whole lock only when it has a CR at all (most are LF only).
+  const bareCr = text.includes("\r") ? text.search(/\r(?!\n)/) : -1;
   if (bareCr !== -1) {
     // Yarn 1 reads a comment up to the next LF (the header comment would swallow such a
     // file whole) and Yarn writes LF: a CR alone is a damaged lock, not an empty one.
@@ -519,7 +534,7 @@ export function readYarnLock(
       "a line ends with a CR alone (old Mac line ends): Yarn would not read the entries",
     );
   }
-  const berry = /^__metadata:/m.test(text);
+  const berry = startsALine(text, "__metadata:");
   let entries: Entry[];
   if (berry) {
     const docs = parseYamlDocuments(text, path, CODE);
