@@ -24,14 +24,16 @@ const NAN = /^\.(?:nan|NaN|NAN)$/;
 
 /** Resolves a plain scalar with the YAML 1.2 core schema, as the `yaml` package does. */
 function resolvePlain(text: string): unknown {
+  if (text.length === 0) return null;
   const c = text.charCodeAt(0);
-  // Fast exit: most lockfile scalars start with a letter other than t/f/n/T/F/N.
-  if (
-    text.length === 0 || text === "~" || text === "null" || text === "Null" || text === "NULL"
-  ) return null;
-  if (text === "true" || text === "True" || text === "TRUE") return true;
-  if (text === "false" || text === "False" || text === "FALSE") return false;
-  if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+  // Most lockfile scalars start with another letter: no keyword compared for them.
+  if (c === 0x7e || c === 0x6e || c === 0x4e) { // ~ n N
+    if (text === "~" || text === "null" || text === "Null" || text === "NULL") return null;
+  } else if (c === 0x74 || c === 0x54) { // t T
+    if (text === "true" || text === "True" || text === "TRUE") return true;
+  } else if (c === 0x66 || c === 0x46) { // f F
+    if (text === "false" || text === "False" || text === "FALSE") return false;
+  } else if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
     if (INT.test(text)) return Number(text);
     if (OCTAL.test(text)) return parseInt(text.slice(2), 8);
     if (HEX.test(text)) return parseInt(text.slice(2), 16);
@@ -45,8 +47,40 @@ function resolvePlain(text: string): unknown {
 /** The deepest flow-collection nesting the fast reader reads (as XML: 256 levels). */
 const MAX_FLOW_DEPTH = 256;
 
-/** Characters that cannot start a plain scalar. */
-const INDICATORS = new Set([..."-?:,[]{}#&*!|>'\"%@`"]);
+// The reader compares char codes, not one-character strings: without an optimizing
+// compiler (the binary runs without one), a string compare or `s[i]` is a generic call.
+const SPACE = 0x20;
+const TAB = 0x09;
+const HASH = 0x23;
+const DASH = 0x2d;
+const QUESTION = 0x3f;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const SINGLE_QUOTE = 0x27;
+const DOUBLE_QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/** The characters that cannot start a plain scalar, by code. */
+const INDICATOR = new Uint8Array(128);
+for (const c of "-?:,[]{}#&*!|>'\"%@`") INDICATOR[c.charCodeAt(0)] = 1;
+
+/** Whether a char code (`NaN` past the end) cannot start a plain scalar. */
+function isIndicator(c: number): boolean {
+  return INDICATOR[c] === 1;
+}
+
+/**
+ * Whether an indicator (`-`, `?`, `:`) followed by the char code `next` (`NaN` past the end)
+ * starts a plain scalar after all.
+ */
+function isPlainSafe(next: number): boolean {
+  return next === next && next !== SPACE && next !== TAB && next !== COMMA &&
+    next !== OPEN_BRACKET && next !== CLOSE_BRACKET && next !== OPEN_BRACE &&
+    next !== CLOSE_BRACE;
+}
 
 class LineReader {
   /** Position in the current line. */
@@ -58,28 +92,30 @@ class LineReader {
 
   /** Skips spaces; returns true when the rest is empty or a comment. */
   restIsEmpty(): boolean {
-    while (this.s.charCodeAt(this.i) === 0x20) this.i++;
+    while (this.s.charCodeAt(this.i) === SPACE) this.i++;
     if (this.i >= this.s.length) return true;
     // A comment must follow whitespace (or start the text).
-    return this.s[this.i] === "#" && (this.i === 0 || this.s[this.i - 1] === " ");
+    return this.s.charCodeAt(this.i) === HASH &&
+      (this.i === 0 || this.s.charCodeAt(this.i - 1) === SPACE);
   }
 
   /** A quoted scalar starting at `i`, ending on this line. */
   quoted(): string {
-    const quote = this.s[this.i];
+    const single = this.s.charCodeAt(this.i) === SINGLE_QUOTE;
     let out = "";
     let j = this.i + 1;
     for (;;) {
-      const k = this.s.indexOf(quote === "'" ? "'" : '"', j);
-      const slash = quote === '"' ? this.s.indexOf("\\", j) : -1;
+      const k = this.s.indexOf(single ? "'" : '"', j);
+      const slash = single ? -1 : this.s.indexOf("\\", j);
       if (slash !== -1 && (k === -1 || slash < k)) {
         out += this.s.slice(j, slash) + unescape(this.s, slash);
-        j = slash + (this.s[slash + 1] === "u" ? 6 : this.s[slash + 1] === "x" ? 4 : 2);
+        const e = this.s.charCodeAt(slash + 1);
+        j = slash + (e === 0x75 ? 6 : e === 0x78 ? 4 : 2); // \u, \x
         continue;
       }
       if (k === -1) throw OUTSIDE; // multi-line or unterminated
       out += this.s.slice(j, k);
-      if (quote === "'" && this.s[k + 1] === "'") {
+      if (single && this.s.charCodeAt(k + 1) === SINGLE_QUOTE) {
         out += "'";
         j = k + 2;
         continue;
@@ -92,10 +128,10 @@ class LineReader {
   /** A plain scalar in block context, to the end of the line or a comment. */
   blockPlain(): unknown {
     const start = this.i;
-    const c = this.s[start];
+    const c = this.s.charCodeAt(start);
     if (
-      INDICATORS.has(c) &&
-      !((c === "-" || c === "?" || c === ":") && isPlainSafe(this.s[start + 1]))
+      isIndicator(c) &&
+      !((c === DASH || c === QUESTION || c === COLON) && isPlainSafe(this.s.charCodeAt(start + 1)))
     ) {
       throw OUTSIDE;
     }
@@ -120,52 +156,55 @@ class LineReader {
   }
 
   flowCollection(): unknown {
-    const open = this.s[this.i++];
-    const close = open === "{" ? "}" : "]";
-    const map: YamlMap | undefined = open === "{" ? {} : undefined;
+    const brace = this.s.charCodeAt(this.i++) === OPEN_BRACE;
+    const close = brace ? CLOSE_BRACE : CLOSE_BRACKET;
+    const map: YamlMap | undefined = brace ? {} : undefined;
     const list: unknown[] = [];
     for (;;) {
       this.skipSpaces();
-      if (this.s[this.i] === close) {
+      if (this.s.charCodeAt(this.i) === close) {
         this.i++;
         return map ?? list;
       }
       const item = this.flowScalarOrCollection(map !== undefined);
       this.skipSpaces();
       if (map !== undefined) {
-        if (this.s[this.i] !== ":") throw OUTSIDE;
+        if (this.s.charCodeAt(this.i) !== COLON) throw OUTSIDE;
         this.i++;
         this.skipSpaces();
-        const value = this.s[this.i] === "," || this.s[this.i] === "}"
+        const after = this.s.charCodeAt(this.i);
+        const value = after === COMMA || after === CLOSE_BRACE
           ? null
           : this.flowScalarOrCollection(false);
         setKey(map, item, value);
         this.skipSpaces();
       } else {
-        if (this.s[this.i] === ":") throw OUTSIDE; // a single-pair mapping in a sequence
+        // A single-pair mapping in a sequence.
+        if (this.s.charCodeAt(this.i) === COLON) throw OUTSIDE;
         list.push(item);
       }
-      const next = this.s[this.i];
-      if (next === ",") this.i++;
+      const next = this.s.charCodeAt(this.i);
+      if (next === COMMA) this.i++;
       else if (next !== close) throw OUTSIDE;
     }
   }
 
   skipSpaces(): void {
-    while (this.s.charCodeAt(this.i) === 0x20) this.i++;
+    while (this.s.charCodeAt(this.i) === SPACE) this.i++;
   }
 
   flowScalarOrCollection(isKey: boolean): unknown {
-    const c = this.s[this.i];
-    if (c === "{" || c === "[") {
+    const c = this.s.charCodeAt(this.i);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (isKey) throw OUTSIDE;
       return this.flow();
     }
-    if (c === "'" || c === '"') return this.quoted();
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) return this.quoted();
     if (
-      c === undefined ||
-      (INDICATORS.has(c) &&
-        !((c === "-" || c === "?" || c === ":") && isPlainSafe(this.s[this.i + 1])))
+      c !== c || // the end of the line
+      (isIndicator(c) &&
+        !((c === DASH || c === QUESTION || c === COLON) &&
+          isPlainSafe(this.s.charCodeAt(this.i + 1))))
     ) {
       throw OUTSIDE;
     }
@@ -186,11 +225,6 @@ class LineReader {
     if (text === "" || text.includes("\t")) throw OUTSIDE;
     return resolvePlain(text);
   }
-}
-
-function isPlainSafe(next: string | undefined): boolean {
-  return next !== undefined && next !== " " && next !== "\t" && next !== "," &&
-    next !== "[" && next !== "]" && next !== "{" && next !== "}";
 }
 
 const ESCAPES: Record<string, string> = {
@@ -246,14 +280,15 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
   const reader = new LineReader();
   for (let n = from; n < to; n++) {
     let line = lines[n];
-    if (line.endsWith("\r")) line = line.slice(0, -1);
+    if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1); // CR
     let indent = 0;
-    while (line.charCodeAt(indent) === 0x20) indent++;
+    while (line.charCodeAt(indent) === SPACE) indent++;
     if (indent === line.length) continue;
-    const c = line[indent];
-    if (c === "#") continue;
-    if (c === "\t") throw OUTSIDE;
-    const isItem = c === "-" && (line.length === indent + 1 || line[indent + 1] === " ");
+    const c = line.charCodeAt(indent);
+    if (c === HASH) continue;
+    if (c === TAB) throw OUTSIDE;
+    const isItem = c === DASH &&
+      (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
     if (pending) {
       const { map, key } = pending;
       if (indent > pending.indent || (indent === pending.indent && isItem)) {
@@ -286,11 +321,12 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
     }
     if (!top.map) throw OUTSIDE;
     let key: unknown;
-    if (c === "'" || c === '"') key = reader.quoted();
+    if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) key = reader.quoted();
     else {
       if (
-        c === "?" ||
-        (INDICATORS.has(c) && !((c === "-" || c === ":") && isPlainSafe(line[indent + 1])))
+        c === QUESTION ||
+        (isIndicator(c) &&
+          !((c === DASH || c === COLON) && isPlainSafe(line.charCodeAt(indent + 1))))
       ) {
         throw OUTSIDE;
       }
@@ -302,9 +338,9 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
       key = resolvePlain(text);
       reader.i = colon;
     }
-    if (line[reader.i] !== ":") throw OUTSIDE;
+    if (line.charCodeAt(reader.i) !== COLON) throw OUTSIDE;
     reader.i++;
-    if (reader.i < line.length && line[reader.i] !== " ") throw OUTSIDE;
+    if (reader.i < line.length && line.charCodeAt(reader.i) !== SPACE) throw OUTSIDE;
     if (reader.restIsEmpty()) {
       if (key === null || typeof key === "object" || Object.hasOwn(top.map, String(key))) {
         throw OUTSIDE;
@@ -320,12 +356,12 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
 
 /** The value after `key: ` or `- `, which must end on its line. */
 function blockValue(reader: LineReader, inList: boolean): unknown {
-  const c = reader.s[reader.i];
+  const c = reader.s.charCodeAt(reader.i);
   let value: unknown;
-  if (c === "'" || c === '"') value = reader.quoted();
-  else if (c === "{" || c === "[") value = reader.flow();
+  if (c === SINGLE_QUOTE || c === DOUBLE_QUOTE) value = reader.quoted();
+  else if (c === OPEN_BRACE || c === OPEN_BRACKET) value = reader.flow();
   else {
-    if (inList && c === "-" && reader.s[reader.i + 1] === " ") throw OUTSIDE;
+    if (inList && c === DASH && reader.s.charCodeAt(reader.i + 1) === SPACE) throw OUTSIDE;
     return reader.blockPlain();
   }
   if (!reader.restIsEmpty()) throw OUTSIDE;
