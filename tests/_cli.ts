@@ -8,8 +8,8 @@ import { REPO_ROOT } from "./_util.ts";
  */
 export const BINARY_PERMISSIONS = ["--allow-read", "--allow-write", "--allow-env", "--allow-net"];
 
-/** The V8 flags the compiled binary gets (no optimizing compiler: see scripts/compile.ts). */
-export const BINARY_V8_FLAGS = "--v8-flags=--no-opt,--no-maglev";
+/** The V8 flags the compiled binary gets (see `V8_FLAGS` in scripts/compile.ts). */
+export const BINARY_V8_FLAGS = "--v8-flags=--no-opt,--no-maglev,--max-semi-space-size=2";
 
 /** What one CLI run printed and returned. */
 export interface CliResult {
