@@ -453,9 +453,11 @@ export function readPackageJson(
   for (const [alias, declaredRange, scope, peer] of declared) {
     let range = declaredRange;
     // pnpm's overrides rewrite a declaration before anything else reads it.
-    overrides ??= options.memo?.get(OVERRIDES) as Overrides | undefined ??
-      treeOverrides(load, rootManifest);
-    options.memo?.set(OVERRIDES, overrides);
+    if (overrides === undefined) {
+      overrides = options.memo?.get(OVERRIDES) as Overrides | undefined ??
+        treeOverrides(load, rootManifest);
+      options.memo?.set(OVERRIDES, overrides);
+    }
     const override = overridden(overrides, manifest, alias, range, folder);
     if (override.warning !== undefined) {
       warnings.push(`${path}: ${alias} is ${range}; ${override.warning}: it is as declared`);
