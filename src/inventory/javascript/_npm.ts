@@ -273,6 +273,38 @@ export function npmComponent(
   return out;
 }
 
+/** Yarn classic's header line, which a yarn.lock that is not Berry's has. */
+export const YARN_V1_HEADER = /^# yarn lockfile v1\s*$/m;
+
+/**
+ * Whether a yarn.lock is Berry's: a line starts with `__metadata:`. Found by a native search,
+ * as `/^__metadata:/m` would find it: that regex reads a classic lock line by line.
+ *
+ * @param text The lock's text.
+ * @returns `true` for a Berry (Yarn 2+) lock.
+ */
+export function isBerryLock(text: string): boolean {
+  const prefix = "__metadata:";
+  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+    if (at === 0 || LINE_END.test(text[at - 1])) return true;
+  }
+  return false;
+}
+
+/** What ends a line for a multi-line regex's `^`. */
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/**
+ * Whether a yarn.lock is Yarn classic's (v1), as the yarn.lock reader tells them apart: not
+ * Berry's, and with the `# yarn lockfile v1` header line (near the top: found at once).
+ *
+ * @param text The lock's text.
+ * @returns `true` for a classic lock.
+ */
+export function isYarnClassicLock(text: string): boolean {
+  return !isBerryLock(text) && YARN_V1_HEADER.test(text);
+}
+
 /** A `/`-separated path joined and normalised (`a/b/../c` → `a/c`, root `""`). */
 export function joinPath(...parts: string[]): string {
   const plain = parts.filter((p) => p !== "" && p !== ".").join("/");

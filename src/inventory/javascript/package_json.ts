@@ -25,6 +25,7 @@ import {
   declaredDependencies,
   folderMember,
   folderOf,
+  isYarnClassicLock,
   joinPath,
   loadPackageJson,
   manifestProjectFields,
@@ -251,15 +252,8 @@ function yarnClassicOrNpmLocked(load: Load): boolean {
   if (load("package-lock.json") !== undefined || load("npm-shrinkwrap.json") !== undefined) {
     return true;
   }
-  const text = load("yarn.lock") ?? "";
-  // From the header's first occurrence (its line, in Yarn's own locks): no multi-line search
-  // of a Berry lock of a megabyte for each package.json of its tree.
-  const at = text.indexOf("# yarn lockfile v1");
-  return at !== -1 && YARN_V1_HEADER.test(text.slice(Math.max(at - 1, 0)));
+  return isYarnClassicLock(load("yarn.lock") ?? "");
 }
-
-/** Yarn classic's header line. */
-const YARN_V1_HEADER = /^# yarn lockfile v1$/m;
 
 /** One package of a Yarn `resolutions` path (`**`, a name, scoped or not, with a range after `@`). */
 const RESOLUTION_PART = String.raw`(?:@[^/@]+/[^/@]+|[^/@]+)(?:@[^/]*)?`;

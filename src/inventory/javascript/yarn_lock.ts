@@ -22,6 +22,7 @@ import {
   declaredDependencies,
   folderMember,
   folderOf,
+  isBerryLock,
   isLocalPath,
   joinPath,
   loadPackageJson,
@@ -39,6 +40,7 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
   workspaceFolders,
+  YARN_V1_HEADER,
   yarnPatchFile,
 } from "./_npm.ts";
 import {
@@ -342,20 +344,6 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
   }
 }
 
-/**
- * Whether a line of `text` starts with `prefix`, as `/^prefix/m` tells, by a native search: a
- * multi-line regex reads a classic lock of half a megabyte line by line to find no `__metadata`.
- */
-function startsALine(text: string, prefix: string): boolean {
-  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
-    if (at === 0 || LINE_END.test(text[at - 1])) return true;
-  }
-  return false;
-}
-
-/** What ends a line for a multi-line regex's `^`. */
-const LINE_END = /[\n\r\u2028\u2029]/;
-
 /** The line of a top-level key of a Berry lock, computed when an error needs it. */
 function keyLine(text: string, key: string): number {
   for (const written of [`\n${JSON.stringify(key)}:`, `\n${key}:`]) {
@@ -534,7 +522,7 @@ export function readYarnLock(
       "a line ends with a CR alone (old Mac line ends): Yarn would not read the entries",
     );
   }
-  const berry = startsALine(text, "__metadata:");
+  const berry = isBerryLock(text);
   let entries: Entry[];
   if (berry) {
     const docs = parseYamlDocuments(text, path, CODE);
@@ -560,7 +548,7 @@ export function readYarnLock(
       const line = text.slice(0, other.index).split("\n").length;
       throw fail(path, line, `yarn lockfile ${other[1]} is not supported (v1 and Berry's are)`);
     }
-    if (!/^# yarn lockfile v1\s*$/m.test(text) && text.trim() !== "") {
+    if (!YARN_V1_HEADER.test(text) && text.trim() !== "") {
       throw fail(path, 1, "not a Yarn lockfile (no `# yarn lockfile v1` line and no `__metadata`)");
     }
     entries = decodeV1(text, path);

@@ -556,8 +556,14 @@ Deno.test("readPackageJson: the root's Yarn resolutions rewrite declarations as 
       ],
     );
     // Yarn classic resolves a project's own declarations without `resolutions`; npm ignores them.
+    // A classic lock is one the yarn.lock reader reads as classic (a header with trailing
+    // spaces and CRLF line ends is still the header).
     for (
-      const [lock, text] of [["yarn.lock", "# yarn lockfile v1\n"], ["package-lock.json", "{}"]]
+      const [lock, text] of [
+        ["yarn.lock", "# yarn lockfile v1\n"],
+        ["yarn.lock", "# yarn lockfile v1  \r\n"],
+        ["package-lock.json", "{}"],
+      ]
     ) {
       await Deno.writeTextFile(`${dir}/${lock}`, text);
       assert.deepEqual(
