@@ -232,6 +232,15 @@ function uniqueValues(values: readonly string[]): readonly string[] {
   return values.length < 2 ? values : sortedUnique(values, compareStrings);
 }
 
+/** Adds a property per value (indexed: a cold run's for-of makes an iterator per list). */
+function addProperties(
+  properties: CycloneDxProperty[],
+  name: string,
+  values: readonly string[],
+): void {
+  for (let i = 0; i < values.length; i++) properties.push({ name, value: values[i] });
+}
+
 /**
  * `vouch:direct`, `vouch:distribution-hash`…, `vouch:group`…, `vouch:patch`…,
  * `vouch:scope`, `vouch:specifier`: already in property order.
@@ -240,21 +249,22 @@ function componentProperties(component: Component): CycloneDxProperty[] {
   const properties: CycloneDxProperty[] = [
     { name: "vouch:direct", value: String(component.direct) },
   ];
-  // Indexed, and only over lists there are: once per component of a cold run, a for-of makes
-  // an iterator even for an empty list.
-  const add = (name: string, values: readonly string[]): void => {
-    for (let i = 0; i < values.length; i++) properties.push({ name, value: values[i] });
-  };
+  // Only over lists there are: once per component of a cold run, a for-of makes an iterator
+  // even for an empty list.
   if (component.distributions !== undefined) {
     // Files known by neither URL nor name (pip's several `--hash` values): one property per hash.
     const unnamed = component.distributions.filter((d) =>
       d.url === undefined && d.file === undefined
     );
     const hashes = unnamed.flatMap((d) => usableHashes(d.hashes).map((h) => `${h.alg}:${h.hex}`));
-    add("vouch:distribution-hash", uniqueValues(hashes));
+    addProperties(properties, "vouch:distribution-hash", uniqueValues(hashes));
   }
-  if (component.groups.length > 0) add("vouch:group", uniqueValues(component.groups));
-  if (component.patches !== undefined) add("vouch:patch", uniqueValues(component.patches));
+  if (component.groups.length > 0) {
+    addProperties(properties, "vouch:group", uniqueValues(component.groups));
+  }
+  if (component.patches !== undefined) {
+    addProperties(properties, "vouch:patch", uniqueValues(component.patches));
+  }
   properties.push({ name: "vouch:scope", value: uniqueValues(component.scopes).join(",") });
   if (component.specifier !== undefined && component.version === undefined) {
     properties.push({ name: "vouch:specifier", value: component.specifier });
