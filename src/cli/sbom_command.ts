@@ -8,7 +8,6 @@ import { describeFsProblem, fsProblem, loadNonBlockingOpen, writeRegularFileSync
 import { sourceDateEpoch } from "../provenance/context.ts";
 import { TOOL } from "../version.ts";
 import { readInventory } from "../inventory/mod.ts";
-import { toCycloneDx, toSpdx } from "../sbom/mod.ts";
 import { toJsonText } from "../_util.ts";
 import { type FlagSpec, listFlag, noPositionals, parseArgs, stringFlag } from "./args.ts";
 import { type CliIo, EXIT } from "./io.ts";
@@ -59,9 +58,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     tool: TOOL,
   };
   const format = stringFlag(args, "format") ?? "cyclonedx";
+  // Only the writer asked for is loaded.
   const doc = format.startsWith("spdx")
-    ? await toSpdx(inventory, options)
-    : await toCycloneDx(inventory, options);
+    ? await (await import("../sbom/spdx.ts")).toSpdx(inventory, options)
+    : await (await import("../sbom/cyclonedx.ts")).toCycloneDx(inventory, options);
   const output = stringFlag(args, "output");
   if (output === undefined || output === "-") io.stdout(toJsonText(doc));
   else {

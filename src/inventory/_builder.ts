@@ -5,6 +5,7 @@ import type { Component, Distribution, Edge, Hash, Member, ReaderOutput, Scope }
 import { compareStrings } from "../_util.ts";
 import { compareEdges, ROOT_ID } from "./types.ts";
 import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
+import { posix } from "../_path.ts";
 
 /** What a reader knows about one occurrence of a component. */
 export interface ComponentInit {
@@ -471,4 +472,36 @@ export class OutputBuilder {
     draft.sources.push(...from.sources);
     if (from.patches) draft.patches.push(...Array.from(from.patches, textWithoutCredentials));
   }
+}
+
+/**
+ * The node a lock's own project hangs from: the root for a lock at the root
+ * of the scan; for a project of its own in a subfolder (`service/uv.lock`
+ * beside `service/pyproject.toml`, a Gemfile's in a monorepo of services), a
+ * member for it, which the root depends on: `member` (made only then), else
+ * one named by its folder.
+ *
+ * @example
+ * ```ts
+ * import { lockFolderNode, OutputBuilder } from "./_builder.ts";
+ * const builder = new OutputBuilder();
+ * lockFolderNode(builder, "Gemfile.lock"); // "root"
+ * lockFolderNode(builder, "api/Gemfile.lock"); // "workspace:api"
+ * ```
+ *
+ * @param builder The reader's builder, which gets the member and its edge.
+ * @param path The lock's path, relative to the project root.
+ * @param member The lock's own member for its folder, when it names one.
+ * @returns The node's id.
+ */
+export function lockFolderNode(
+  builder: OutputBuilder,
+  path: string,
+  member?: () => Member,
+): string {
+  const folder = posix.dirname(posix.normalize(path));
+  if (folder === ".") return ROOT_ID;
+  const id = builder.member(member?.() ?? { id: `workspace:${folder}`, name: folder });
+  builder.edge(ROOT_ID, id, "runtime");
+  return id;
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   type ComponentInit,
   distributionFields,
+  lockFolderNode,
   OutputBuilder,
 } from "../../src/inventory/_builder.ts";
 import type { Component } from "../../src/inventory/types.ts";
@@ -367,5 +368,28 @@ Deno.test("component: a file known by its hash alone, in three occurrences, is o
   assert.deepEqual(b.build().components[0].distributions, [
     { hashes: [sha("aa")] },
     { hashes: [sha("bb")] },
+  ]);
+});
+
+Deno.test("lockFolderNode: the root for a lock at the root; else a member for its folder, the root's", () => {
+  const builder = new OutputBuilder();
+  let made = 0;
+  const own = () => {
+    made++;
+    return { id: "pkg:pypi/api@1.0", name: "api", version: "1.0", purl: "pkg:pypi/api@1.0" };
+  };
+  assert.equal(lockFolderNode(builder, "uv.lock", own), ROOT_ID);
+  assert.equal(lockFolderNode(builder, "./Gemfile.lock"), ROOT_ID);
+  assert.equal(made, 0, "the lock's own member is made only for a subfolder");
+  assert.equal(lockFolderNode(builder, "api/uv.lock", own), "pkg:pypi/api@1.0");
+  assert.equal(lockFolderNode(builder, "web/app/Gemfile.lock"), "workspace:web/app");
+  const out = builder.build();
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.name}`), [
+    "pkg:pypi/api@1.0 api",
+    "workspace:web/app web/app",
+  ]);
+  assert.deepEqual(out.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
+    `${ROOT_ID} pkg:pypi/api@1.0 runtime`,
+    `${ROOT_ID} workspace:web/app runtime`,
   ]);
 });

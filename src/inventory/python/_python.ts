@@ -2,9 +2,12 @@
 // poetry.lock, pdm.lock): error construction, hash parsing, the lockfile
 // prologue, PyPI components for the shared OutputBuilder, and Poetry
 // constraint conversion. The error helpers live in ../_errors.ts (re-exported here).
-import { type ComponentInit, distributionFields, type OutputBuilder } from "../_builder.ts";
-import { posix } from "../../_path.ts";
-import { ROOT_ID } from "../types.ts";
+import {
+  type ComponentInit,
+  distributionFields,
+  lockFolderNode,
+  type OutputBuilder,
+} from "../_builder.ts";
 import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 
 export { at, invalid, nthLine, tomlKeyLine, unsupportedVersion } from "../_errors.ts";
@@ -585,15 +588,11 @@ export function projectNode(
   path: string,
   own: { name: string; version?: string } | undefined,
 ): string {
-  const folder = posix.dirname(posix.normalize(path));
-  if (folder === ".") return ROOT_ID;
-  const id = builder.member(
-    own === undefined
-      ? { id: `workspace:${folder}`, name: folder }
-      : purlMember(own.name, own.version),
+  return lockFolderNode(
+    builder,
+    path,
+    own === undefined ? undefined : () => purlMember(own.name, own.version),
   );
-  builder.edge(ROOT_ID, id, "runtime");
-  return id;
 }
 
 /**

@@ -6,10 +6,9 @@
  */
 
 import { posix } from "../../_path.ts";
-import { OutputBuilder } from "../_builder.ts";
+import { lockFolderNode, OutputBuilder } from "../_builder.ts";
 import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
-import { invalidVersion } from "../_errors.ts";
-import { at, invalid, projectNode } from "../python/_python.ts";
+import { at, invalid, invalidVersion } from "../_errors.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import { withoutCredentials } from "../_url.ts";
 import { formatPurl } from "../purl.ts";
@@ -310,9 +309,7 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   });
   // The Gemfile's project: its gem, else (a Gemfile that is a project of its own in a
   // subfolder) a member for its folder, as a Pipfile's; an alternate Gemfile's is the root's.
-  const self = rootGem === undefined && !alternate
-    ? projectNode(builder, path, undefined)
-    : ROOT_ID;
+  const self = rootGem === undefined && !alternate ? lockFolderNode(builder, path) : ROOT_ID;
   // In an alternate Gemfile's lock, even the project's own gems need their dependencies only there.
   const needs: Scope = alternate ? "dev" : "runtime";
   lock.specs.forEach((spec, i) => {
