@@ -61,6 +61,8 @@ interface Declaration {
   scope: Scope;
   /** The keys of a `workspace = true` entry that Cargo ignores (see {@linkcode INHERITED_KEYS}). */
   unused?: string[];
+  /** A `workspace = true` entry that no `[workspace.dependencies]` of the root declares. */
+  notInherited?: true;
 }
 
 /**
@@ -305,6 +307,7 @@ function decode(
   }
   let spec: TomlTable = value;
   let unused: string[] | undefined;
+  let notInherited: true | undefined;
   if (value.workspace === true) {
     // Cargo builds the workspace's declaration: of the crate's own keys it takes only these,
     // and warns of any other ("unused manifest key": a `package`, `version`, `git`, `path`).
@@ -314,6 +317,7 @@ function decode(
       ? { version: base, ...own }
       : { ...(isTable(base) ? base : {}), ...own };
     unused = Object.keys(value).filter((k) => !INHERITED_KEYS.has(k));
+    notInherited = base === undefined || undefined;
   }
   const text = (field: string): string | undefined => {
     const v = spec[field];
@@ -354,6 +358,7 @@ function decode(
     place,
     scope: optional ? "optional" : scope,
     ...unused?.length ? { unused } : {},
+    ...notInherited ? { notInherited } : {},
   };
 }
 
@@ -707,9 +712,11 @@ export function readCargoToml(
   const builder = new OutputBuilder();
   const unknown = new Set<string>();
   const ignored: string[] = [];
+  const notInherited: string[] = [];
   if (manifest.package !== undefined) {
     for (const declared of declarations(manifest, inheritedDependencies(root))) {
       if (declared.unused) ignored.push(`${declared.name} (${declared.unused.join(", ")})`);
+      if (declared.notInherited) notInherited.push(declared.name);
       const d = patched(declared, root ?? manifest);
       if (d.local && !d.outside) continue; // the project's own crate
       if (d.unknownRegistry !== undefined) {
@@ -744,6 +751,20 @@ export function readCargoToml(
       `${options.path} inherits ${ignored.join(", ")} from the workspace (\`workspace = true\`) ` +
         `with keys Cargo ignores (it warns of an unused manifest key and builds the workspace's ` +
         `declaration, as the SBOM has it): move them to [workspace.dependencies] or drop them`,
+    );
+  }
+  if (notInherited.length > 0) {
+    const them = notInherited.length === 1 ? "it" : "them";
+    const where = root === undefined
+      ? `the project has no workspace root to declare ${them}`
+      : `${root.path}'s [workspace.dependencies] does not list ${them}`;
+    warnings.push(
+      `${options.path} inherits ${notInherited.join(", ")} from the workspace ` +
+        `(\`workspace = true\`), but ${where} (Cargo refuses this manifest): ${
+          notInherited.length === 1 ? "its version is" : "their versions are"
+        } ` +
+        "unknown; declare them in [workspace.dependencies], or read the project from its " +
+        "workspace root",
     );
   }
   if (unknown.size > 0 && options.load?.(lock) === undefined) {

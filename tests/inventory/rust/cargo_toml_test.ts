@@ -390,6 +390,34 @@ Deno.test("readCargoToml: of a `workspace = true` dependency Cargo takes only fe
   );
 });
 
+// Cargo refuses a `workspace = true` dependency that the root's [workspace.dependencies] does
+// not list ("`dependency.tokio` was not found in `workspace.dependencies`"), or with no workspace
+// root at all (a member folder read on its own): it was a version-less component, with no word.
+Deno.test("readCargoToml: a `workspace = true` dependency that no workspace root declares is warned of", () => {
+  const app = '[package]\nname = "app"\n\n[dependencies]\n' +
+    'serde = { workspace = true }\ntokio.workspace = true\nlog = "0.4"\n';
+  const root = '[workspace]\nmembers = ["app"]\n\n[workspace.dependencies]\nserde = "=1.0.200"\n';
+  const member = readCargoToml(app, {
+    path: "app/Cargo.toml",
+    load: (p) => ({ "Cargo.toml": root })[p],
+  });
+  assert.deepEqual(member.components.map((c) => c.id), [
+    "pkg:cargo/log",
+    "pkg:cargo/serde@1.0.200",
+    "pkg:cargo/tokio",
+  ]);
+  assert.deepEqual(member.warnings, [
+    "app/Cargo.toml inherits tokio from the workspace (`workspace = true`), but Cargo.toml's " +
+    "[workspace.dependencies] does not list it (Cargo refuses this manifest): its version is " +
+    "unknown; declare them in [workspace.dependencies], or read the project from its workspace root",
+  ]);
+  const alone = readCargoToml(app, { path: "Cargo.toml", load: () => undefined });
+  assert.match(
+    alone.warnings?.[0] ?? "",
+    /^Cargo\.toml inherits serde, tokio from the workspace \(`workspace = true`\), but the project has no workspace root to declare them .*their versions are unknown/,
+  );
+});
+
 // maturin's (pyo3-pack's) Cargo.toml: `default = ["log", "upload", "rustls"]` turns on the
 // optional pretty_env_logger, reqwest and rpassword, which every default build compiles in; they
 // were listed optional, as if not installed. keyring (a non-default feature's), human-panic (no
