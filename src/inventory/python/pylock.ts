@@ -9,6 +9,7 @@ import { distributionFields, OutputBuilder } from "../_builder.ts";
 import { localPlace, memberFolders } from "../_paths.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
+  archiveUrl,
   at,
   fileNameOf,
   folderMember,
@@ -63,6 +64,8 @@ interface Entry {
   vcs?: string;
   directory?: string;
   archive?: DistFile;
+  /** The folder of the archive the package is built from (`archive.subdirectory`). */
+  archiveSubdirectory?: string;
   /** The sdist and wheels (registry distributions), sdist first. */
   files: DistFile[];
   dependencies: Record<string, unknown>[];
@@ -196,7 +199,15 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
     const sub = optionalString(pkg.directory, "subdirectory", failHere, "directory.subdirectory");
     entry.directory = sub === undefined ? folder : posix.join(folder, sub);
   }
-  if (pkg.archive !== undefined) entry.archive = distFile(pkg.archive, failHere, () => "archive");
+  if (pkg.archive !== undefined) {
+    entry.archive = distFile(pkg.archive, failHere, () => "archive");
+    entry.archiveSubdirectory = optionalString(
+      pkg.archive as TomlTable,
+      "subdirectory",
+      failHere,
+      "archive.subdirectory",
+    );
+  }
   if (pkg.sdist !== undefined) entry.files.push(distFile(pkg.sdist, failHere, () => "sdist"));
   if (pkg.wheels !== undefined) {
     if (!Array.isArray(pkg.wheels)) throw failHere("`wheels` must be an array of tables");
@@ -329,8 +340,11 @@ function mapEntry(
     downloadLocation = entry.vcs;
     qualifiers = { vcs_url: entry.vcs };
   } else if (entry.archive !== undefined) {
-    downloadLocation = entry.archive.url;
-    qualifiers = { download_url: entry.archive.url };
+    // The folder it is built from stays with the URL (`#subdirectory=`), as uv.lock's url source.
+    downloadLocation = entry.archive.url === undefined
+      ? undefined
+      : archiveUrl(entry.archive.url, entry.archiveSubdirectory);
+    qualifiers = { download_url: downloadLocation };
     files = { hashes: entry.archive.hashes, distributions: [] };
   } else if (entry.files.length > 0) {
     qualifiers = { repository_url: repositoryUrl(entry.registry) };
@@ -373,7 +387,8 @@ function matches(want: unknown, have: unknown): boolean {
 /**
  * Reads a PEP 751 lock file (`pylock.toml`, `pylock.<name>.toml`): every
  * package entry, registry (`index` → the `repository_url` qualifier when not
- * PyPI), `vcs` (`vcs_url` at `commit-id`), `archive` (`download_url`) or
+ * PyPI), `vcs` (`vcs_url` at `commit-id`), `archive` (`download_url`, with its
+ * `subdirectory` as `#subdirectory=`) or
  * `directory` (the folder is its `path` joined with its `subdirectory`: the
  * project's own is the root, another folder of the project a
  * {@linkcode Member}). Scopes come from each `marker`: installed by default

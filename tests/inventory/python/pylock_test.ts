@@ -453,3 +453,17 @@ Deno.test("readInventory: Pipfile.lock and pylock.toml services of a monorepo ar
     ]);
   });
 });
+
+Deno.test("readPylock: an archive's subdirectory stays with its download_url (#subdirectory=, as in uv.lock)", () => {
+  // uv exports a url source built from `pkg/` of the archive as `archive.subdirectory`.
+  const lock = `lock-version = "1.0"\ncreated-by = "uv"\n\n[[packages]]\nname = "sub-pkg"\n` +
+    `version = "0.1.0"\narchive = { url = "https://github.com/acme/mono/archive/` +
+    `4a23745badf5bf5ef7928f1e346e9986bd696d82.tar.gz", subdirectory = "pkg", hashes = { sha256 = ` +
+    `"55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760" } }\n`;
+  const [pkg] = readPylock(lock, { path: "pylock.toml" }).components;
+  const url =
+    "https://github.com/acme/mono/archive/4a23745badf5bf5ef7928f1e346e9986bd696d82.tar.gz" +
+    "#subdirectory=pkg";
+  assert.equal(pkg.downloadLocation, url);
+  assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { download_url: url }));
+});
