@@ -1,4 +1,5 @@
 // Shared test helpers: fixture paths, the optional ../shared/ reference folder.
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 /** Absolute path of the repository root. */
@@ -54,4 +55,19 @@ export async function withTempDir(
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+}
+
+/**
+ * A stopwatch on the CPU time of this process (user and system, every thread), in
+ * milliseconds: the guards against runaway (quadratic, backtracking) work use it, as other
+ * load on the machine stretches wall time several-fold and CPU time hardly at all.
+ *
+ * @returns A function giving the CPU milliseconds spent since the call.
+ */
+export function cpuStopwatch(): () => number {
+  const start = process.cpuUsage();
+  return (): number => {
+    const spent = process.cpuUsage(start);
+    return (spent.user + spent.system) / 1000;
+  };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { compareStrings, isRecord, utcSeconds, wildcardMatch } from "../src/_util.ts";
 import { isVouchError } from "../src/errors.ts";
+import { cpuStopwatch } from "./_util.ts";
 
 Deno.test("compareStrings: code-unit order, not locale order", () => {
   assert.deepEqual(["b", "B", "a", "_", "A"].sort(compareStrings), ["A", "B", "_", "a", "b"]);
@@ -81,7 +82,7 @@ Deno.test("wildcardMatch: a glob of * only, leftmost part by part, each wildcard
   assert.equal(match("p-*-*", "p-a-", 1), false);
   assert.equal(match("p-*-*", "p-a--", 1), true);
   // What a regex of the same wildcards (`^a.*a.*…b$`) takes minutes over.
-  const start = performance.now();
+  const elapsed = cpuStopwatch();
   assert.equal(match(`${"a*".repeat(40)}b`, "a".repeat(5_000)), false);
-  assert.ok(performance.now() - start < 1_000);
+  assert.ok(elapsed() < 1_000);
 });

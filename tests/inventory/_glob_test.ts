@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { matchesGlob as nodeMatchesGlob } from "node:path";
 import { globPattern, loadGlobMatcher, matchesGlob } from "../../src/inventory/_glob.ts";
+import { cpuStopwatch } from "../_util.ts";
 
 /** Every sequence of 1 to `max` items of `pool`. */
 function sequences(pool: string[], max: number): string[][] {
@@ -60,9 +61,9 @@ Deno.test("globPattern: a leading ./ and trailing slashes are dropped", () => {
 // took time growing with its square (`/\/+$/`).
 Deno.test("globPattern: no leading ./ or trailing /, in linear time", () => {
   assert.equal(globPattern("./packages/*/"), "packages/*");
-  const start = performance.now();
+  const elapsed = cpuStopwatch();
   assert.equal(globPattern(`a${"/".repeat(200_000)}b//`), `a${"/".repeat(200_000)}b`);
-  assert.ok(performance.now() - start < 2_000);
+  assert.ok(elapsed() < 2_000);
 });
 
 // uv's member globs come from an untrusted pyproject.toml: a segment of many wildcards became a
@@ -70,11 +71,11 @@ Deno.test("globPattern: no leading ./ or trailing /, in linear time", () => {
 Deno.test("matchesGlob: a segment of many wildcards against a long name takes polynomial time", () => {
   const pattern = `packages/${"*a".repeat(12)}*b`;
   const name = "a".repeat(250);
-  const start = performance.now();
+  const elapsed = cpuStopwatch();
   assert.equal(matchesGlob(`packages/${name}`, pattern), false);
   assert.equal(matchesGlob(`packages/${name}b`, pattern), true);
   assert.equal(matchesGlob(`packages/.${name}b`, pattern), false, "no leading dot");
-  assert.ok(performance.now() - start < 2_000);
+  assert.ok(elapsed() < 2_000);
 });
 
 // The same for a pattern of many `**`: every way to split the path among them was tried (about
@@ -82,8 +83,8 @@ Deno.test("matchesGlob: a segment of many wildcards against a long name takes po
 Deno.test("matchesGlob: a pattern of many ** takes polynomial time", () => {
   const pattern = `${Array(30).fill("**").join("/")}/nope`;
   const path = Array(12).fill("d").join("/");
-  const start = performance.now();
+  const elapsed = cpuStopwatch();
   assert.equal(matchesGlob(path, pattern), false);
   assert.equal(matchesGlob(`${path}/nope`, pattern), true);
-  assert.ok(performance.now() - start < 2_000);
+  assert.ok(elapsed() < 2_000);
 });

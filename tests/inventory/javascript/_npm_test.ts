@@ -15,7 +15,7 @@ import {
 } from "../../../src/inventory/javascript/_npm.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { toCycloneDx, toSpdx } from "../../../src/sbom/mod.ts";
-import { withTempDir } from "../../_util.ts";
+import { cpuStopwatch, withTempDir } from "../../_util.ts";
 import { BERRY_APP } from "./_js_readers.ts";
 import { assertSbomsValid, writeTree } from "../_tree.ts";
 
@@ -810,20 +810,20 @@ Deno.test("workspaceFolders: a glob of many wildcards is matched without backtra
     json: { workspaces: [`p/${"*a".repeat(16)}*b`, "p/a*"] },
   };
   const dirs: Record<string, string[]> = { p: ["a".repeat(64)] };
-  const start = performance.now();
+  const elapsed = cpuStopwatch();
   assert.deepEqual(workspaceFolders(manifest, "", (folder) => dirs[folder], () => true), [
     `p/${"a".repeat(64)}`,
   ]);
-  assert.ok(performance.now() - start < 4_000, "too slow");
+  assert.ok(elapsed() < 4_000, "too slow");
 });
 
 // A package.json is untrusted: `/::.*$/` tried every `::` of a range with a line break to the
 // line's end, so the time grew with the square of its size (200 KB of `:`: over 20 s).
 Deno.test("yarnPatchedRange: a range of many `::` and a line break takes linear time", () => {
   const range = `patch:a@1.0.0${":".repeat(200_000)}\n#./a.patch`;
-  const start = performance.now();
+  const elapsed = cpuStopwatch();
   assert.deepEqual(yarnPatchedRange("a", range, "."), { range: "1.0.0", patches: [] });
-  assert.ok(performance.now() - start < 4_000);
+  assert.ok(elapsed() < 4_000);
 });
 
 Deno.test("isBerryLock, isYarnClassicLock: by the lines Yarn writes, as the yarn.lock reader tells them apart", () => {

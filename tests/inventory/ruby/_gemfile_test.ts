@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { readGemfile } from "../../../src/inventory/ruby/_gemfile.ts";
+import { cpuStopwatch } from "../../_util.ts";
 
 function groupsOf(text: string, files: Record<string, string> = {}): Record<string, string[][]> {
   const gemfile = readGemfile(text, "Gemfile", (p) => files[p]);
@@ -157,20 +158,20 @@ Deno.test("readGemfile: a file eval_gemfile'd again in the same groups is not re
 });
 
 Deno.test("readGemfile: a gem declared 26,000 times takes time linear in the file (each declaration copied the list: 13 s)", () => {
-  const start = performance.now();
+  const elapsed = cpuStopwatch();
   const gemfile = readGemfile('gem "a"\n'.repeat(26_000), "Gemfile", () => undefined);
-  assert.ok(performance.now() - start < 4_000, "too slow");
+  assert.ok(elapsed() < 4_000, "too slow");
   assert.equal(gemfile.gems.get("a")?.length, 26_000);
 });
 
 Deno.test("readGemfile: a long run of spaces where a gem name may start takes time linear in it (a `gem` and 200 KB of spaces took 18 s)", () => {
-  const start = performance.now();
+  const elapsed = cpuStopwatch();
   const gemfile = readGemfile(
     `gem${" ".repeat(200_000)}x\ngem "after"\n`,
     "Gemfile",
     () => undefined,
   );
-  assert.ok(performance.now() - start < 4_000, "too slow");
+  assert.ok(elapsed() < 4_000, "too slow");
   assert.deepEqual([...gemfile.gems.keys()], ["after"]);
 });
 
