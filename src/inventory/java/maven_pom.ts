@@ -1243,9 +1243,11 @@ function memberOf(model: Model): Member {
 }
 
 class Mapper {
-  readonly out = new OutputBuilder();
+  readonly out: OutputBuilder;
   readonly resolver: Resolver;
   readonly model: Model;
+  /** The POMs mapped into {@linkcode Mapper.out}: this one and the modules it maps itself. */
+  readonly mapped: Set<string>;
   /** The project's own (non-profile) dependencies, by management key. */
   declared = new Map<string, RawDependency>();
   /** What the build declares without any profile: purl and scope (see {@linkcode Mapper.add}). */
@@ -1259,9 +1261,16 @@ class Mapper {
   /** The profiles not active by default whose runtime dependencies were made optional. */
   readonly optional = new Set<string>();
 
-  constructor(resolver: Resolver, model: Model) {
+  constructor(
+    resolver: Resolver,
+    model: Model,
+    out = new OutputBuilder(),
+    mapped = new Set([model.path]),
+  ) {
     this.resolver = resolver;
     this.model = model;
+    this.out = out;
+    this.mapped = mapped;
   }
 
   /** The node id of a reactor project: the root for the tree's own pom.xml, else a member. */
@@ -1465,6 +1474,11 @@ class Mapper {
               posix.dirname(found.path)
             } with --project-root`,
         );
+      } else if (posix.basename(found.path) !== "pom.xml" && !this.mapped.has(found.path)) {
+        // Named by its file (`<module>alt/pom-jdk11.xml</module>`): the scan reads only
+        // pom.xml files, so its dependencies are listed here.
+        this.mapped.add(found.path);
+        new Mapper(resolver, found, this.out, this.mapped).map();
       }
     }
     const top = model.chain[0];

@@ -1162,6 +1162,46 @@ Deno.test("readMavenPom: a module in a folder the scan skips is named in a warni
   ]);
 });
 
+// The POM reference lets a module name its POM file (`<module>third-project/pom-example.xml</module>`);
+// the scan reads only files named pom.xml, so such a module was a member whose dependencies were
+// silently missing.
+Deno.test("readMavenPom: a module named by its POM file is read with the POM that lists it", () => {
+  const module = (artifactId: string, deps: string, more = ""): string =>
+    `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>root</artifactId><version>1</version><relativePath>../pom.xml</relativePath></parent>
+  <artifactId>${artifactId}</artifactId>${more}
+  <dependencies>${deps}</dependencies>
+</project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>core</module><module>alt/pom-jdk11.xml</module></modules>
+</project>`,
+    "core/pom.xml": module("core", dep("org.example:a:1") + dep("g:alt:${project.version}")),
+    "alt/pom-jdk11.xml": module(
+      "alt",
+      dep("org.example:c:3"),
+      "<modules><module>../deep/custom.xml</module></modules>",
+    ),
+    "deep/custom.xml": module("deep", dep("org.example:d:4")),
+  };
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(scopesOf(out), {
+    "pkg:maven/org.example/c@3": "runtime",
+    "pkg:maven/org.example/d@4": "runtime",
+  });
+  assert.deepEqual(edgesFrom(out, "pkg:maven/g/alt@1"), [
+    "pkg:maven/g/deep@1 runtime",
+    "pkg:maven/org.example/c@3 runtime",
+  ]);
+  // core/pom.xml is the scan's to read: its own read lists org.example:a.
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:maven/g/alt@1 runtime",
+    "pkg:maven/g/core@1 runtime",
+  ]);
+});
+
 // Maven 4 imports a dependencyManagement entry of the `bom` type whatever its scope (apache/maven
 // #12589, fixed in 4.0.x), a POM as the `pom` type is; vouch left it a managed entry: the BOM was
 // no component and the versions it manages were not said to be unknown.
