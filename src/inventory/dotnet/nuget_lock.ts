@@ -1,5 +1,5 @@
 /**
- * Reader for NuGet's `packages.lock.json` (versions 1 and 2, also named
+ * Reader for NuGet's `packages.lock.json` (versions 1, 2 and 3, also named
  * `packages.<project>.lock.json`).
  *
  * Every target framework (and runtime-specific graph, `net8.0/win-x64`) is
@@ -102,13 +102,40 @@ function sha512Hex(base64: string): string | undefined {
   return /^[A-Za-z0-9+/]{86}==$/.test(base64) ? Uint8Array.fromBase64(base64).toHex() : undefined;
 }
 
-function decode(lock: Record<string, unknown>, text: string, path: string): Map<string, Entry[]> {
+/**
+ * The lock's target graphs, each by its key: `dependencies`' target frameworks
+ * (`net8.0`, `net8.0/win-x64`) in versions 1 and 2; in version 3 (which NuGet writes for a
+ * project with several targets of one framework, told apart by alias) every other key of the
+ * root, an alias (`alias/rid`) whose object names its `framework` and holds its `dependencies`.
+ */
+function targetGraphs(
+  lock: Record<string, unknown>,
+  text: string,
+  path: string,
+): [string, unknown][] {
   const version = lock.version;
+  if (version === 3) {
+    const graphs: [string, unknown][] = [];
+    for (const [alias, target] of Object.entries(lock)) {
+      if (alias === "version") continue;
+      if (
+        !isRecord(target) || typeof target.framework !== "string" || target.framework === ""
+      ) {
+        throw invalid(
+          path,
+          lineOf(text, alias),
+          `the target ${alias} is not an object with its framework and dependencies`,
+        );
+      }
+      graphs.push([alias, target.dependencies ?? {}]);
+    }
+    return graphs;
+  }
   if (version !== 1 && version !== 2) {
     throw invalid(
       path,
       lineOf(text, "version"),
-      `packages.lock.json version ${JSON.stringify(version)} is not supported (1 or 2)`,
+      `packages.lock.json version ${JSON.stringify(version)} is not supported (1, 2 or 3)`,
     );
   }
   if (!isRecord(lock.dependencies)) {
@@ -118,10 +145,15 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
       "`dependencies` is not an object of target frameworks",
     );
   }
+  return Object.entries(lock.dependencies);
+}
+
+function decode(lock: Record<string, unknown>, text: string, path: string): Map<string, Entry[]> {
+  const graphs = targetGraphs(lock, text, path);
   const frameworks = new Map<string, Entry[]>();
   // Frameworks repeat the same packages: each contentHash is decoded once.
   const hexes = new Map<string, string | undefined>();
-  for (const [framework, packages] of Object.entries(lock.dependencies)) {
+  for (const [framework, packages] of graphs) {
     if (!isRecord(packages)) {
       throw invalid(
         path,

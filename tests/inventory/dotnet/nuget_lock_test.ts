@@ -321,7 +321,7 @@ Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written
     "inventory.nuget_lock.invalid",
   );
   // truncated, wrong version, duplicate keys, invalid UTF-8
-  for (const name of ["truncated", "version", "duplicate", "utf8"]) {
+  for (const name of ["truncated", "version", "duplicate", "utf8", "no-framework"]) {
     assert.ok(cases.includes(name), name);
   }
 });
@@ -385,6 +385,62 @@ Deno.test("readNugetLock: a framework named the long way, runtime sections empty
   assert.deepEqual(summary(out), [
     "pkg:nuget/Azure.Core@1.14.0 runtime direct",
     "pkg:nuget/System.Memory@4.5.4 runtime",
+  ]);
+});
+
+// NuGet 7.x writes version 3 for a project with several targets of one framework, told apart by
+// alias (NuGet/NuGet.Client#7105, PackagesLockFileFormat): each alias (`alias/rid`) is a key of
+// the root whose object names its framework and holds the dependencies. It was refused (exit 2).
+Deno.test("readNugetLock: version 3, one target per alias (and runtime), each naming its framework", () => {
+  const hash =
+    "oeXVp35q0tQFyJlZf1SFhZ8tiL9UnEoXtROknFKkYW4o+npI72SW1CzmuiywmjyrPrc1FOLsG7hPZc9I14Dlog==";
+  const text = JSON.stringify(
+    {
+      version: 3,
+      production: {
+        framework: "net8.0",
+        dependencies: {
+          "Newtonsoft.Json": {
+            type: "Direct",
+            requested: "[13.0.3, )",
+            resolved: "13.0.3",
+            contentHash: hash,
+          },
+        },
+      },
+      "production/linux-x64": {
+        framework: "net8.0",
+        dependencies: {
+          "Newtonsoft.Json": { type: "Direct", requested: "[13.0.3, )", resolved: "13.0.3" },
+          "System.IO.Ports": { type: "Transitive", resolved: "8.0.0" },
+        },
+      },
+      staging: {
+        framework: "net8.0",
+        dependencies: {
+          "Newtonsoft.Json": {
+            type: "Direct",
+            requested: "[12.0.1, )",
+            resolved: "12.0.1",
+            dependencies: { "System.Memory": "4.5.5" },
+          },
+          "System.Memory": { type: "Transitive", resolved: "4.5.5" },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const out = readNugetLock(text, { path: "App/packages.lock.json", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(summary(out), [
+    "pkg:nuget/Newtonsoft.Json@12.0.1 runtime direct",
+    "pkg:nuget/Newtonsoft.Json@13.0.3 runtime direct #",
+    "pkg:nuget/System.IO.Ports@8.0.0 runtime",
+    "pkg:nuget/System.Memory@4.5.5 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:nuget/Newtonsoft.Json@12.0.1"), [
+    "pkg:nuget/System.Memory@4.5.5 runtime",
   ]);
 });
 
