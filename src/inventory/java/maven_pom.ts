@@ -249,6 +249,14 @@ class Decoder {
     return dependency;
   }
 
+  /** A `.mvn/extensions.xml`: Maven's core extensions (`<extensions><extension>`…). */
+  coreExtensions(root: XmlElement): RawDependency[] {
+    if (localName(root.name) !== "extensions") {
+      this.fail(root.offset, `the root element is <${root.name}>, not Maven's <extensions>`);
+    }
+    return this.items(root, "extension").map((e) => this.dependency(e, "core extension"));
+  }
+
   dependencies(element: XmlElement | undefined): RawDependency[] {
     return this.items(element, "dependency").map((d) => this.dependency(d, "dependency"));
   }
@@ -508,6 +516,9 @@ interface Management {
   outside: string[];
 }
 
+/** The management of what no POM manages (Maven's core extensions). */
+const UNMANAGED: Management = { entries: new Map(), imports: [], outside: [] };
+
 type Lookup = (key: string) => string | undefined;
 
 const PROPERTY = /\$\{([^${}]+)\}/g;
@@ -658,6 +669,20 @@ class Resolver {
       lines.push(`${source}: ${text}; ${purls} no version`);
     }
     return lines.sort();
+  }
+
+  /**
+   * The core extensions of the build whose base directory is `folder`, from its
+   * `.mvn/extensions.xml`: build tools Maven loads before it reads a POM.
+   */
+  coreExtensions(folder: string): RawDependency[] {
+    const path = posix.join(folder, ".mvn", "extensions.xml");
+    const text = this.load(path);
+    if (text === undefined) return [];
+    const decoder = new Decoder(text, path);
+    const extensions = decoder.coreExtensions(parseXml(text, path, CODE).root);
+    this.paths.set(decoder.pom, path);
+    return extensions;
   }
 
   /** The user properties of the builds of a folder, and the files they come from. */
@@ -1487,6 +1512,12 @@ class Mapper {
     }
     const management = resolver.management(model);
     this.build(self, management);
+    // Maven's core extensions (the `.mvn/extensions.xml` of the POM's folder, the build's base
+    // directory): build tools, as the POM's own build extensions are; no POM manages them.
+    for (const raw of resolver.coreExtensions(posix.dirname(model.path))) {
+      const d = resolver.declared(model, raw, { management: UNMANAGED, scope: "build" });
+      if (d !== undefined) this.add(self, d, []);
+    }
     // A parent's profile, once active, is part of the parent's model that the
     // module inherits: its dependencies are the module's too.
     const profiles = model.chain.flatMap((m) => m.raw.profiles);

@@ -327,6 +327,50 @@ Deno.test("readMavenPom: a managed scope applies to a dependency that declares n
   ]);
 });
 
+// Shaped like qos-ch/slf4j's `.mvn/extensions.xml` (maven-git-versioning-extension): Maven's core
+// extensions, loaded before any POM, are build tools as a POM's <build><extensions> are. The file
+// was not read at all, and the extension was missing without a word.
+Deno.test("readMavenPom: the core extensions of .mvn/extensions.xml beside the POM are build", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>app</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>core</module></modules>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>app</artifactId><version>1</version></parent>
+  <artifactId>core</artifactId>
+</project>`,
+    ".mvn/extensions.xml": `<?xml version="1.0" encoding="UTF-8"?>
+<extensions xmlns="http://maven.apache.org/EXTENSIONS/1.0.0">
+  <extension>
+    <groupId>me.qoomon</groupId>
+    <artifactId>maven-git-versioning-extension</artifactId>
+    <version>9.4.0</version>
+  </extension>
+</extensions>
+`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.sources}`), [
+    "pkg:maven/me.qoomon/maven-git-versioning-extension@9.4.0 build .mvn/extensions.xml",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:maven/g/core@1 runtime",
+    "pkg:maven/me.qoomon/maven-git-versioning-extension@9.4.0 build",
+  ]);
+  // A module of the build does not list them again.
+  const core = readMavenPom(files["core/pom.xml"], { path: "core/pom.xml", load });
+  assert.deepEqual(core.components, []);
+  // Not Maven's file: refused, as Maven refuses it.
+  files[".mvn/extensions.xml"] = "<project/>";
+  assert.throws(
+    () => readMavenPom(files["pom.xml"], { path: "pom.xml", load }),
+    /\.mvn\/extensions\.xml:1: the root element is <project>, not Maven's <extensions>/,
+  );
+});
+
 // Found by comparing with Maven 3.8.7's own model builder on a reactor: the management entry's
 // <optional>true</optional> is not applied to the modules that declare the dependency.
 Deno.test("readMavenPom: dependency management does not manage the optional flag", () => {
