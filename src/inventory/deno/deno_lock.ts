@@ -366,8 +366,15 @@ export function readDenoLock(
   }
 
   // Scopes: dev when reachable from the project only through a package.json's
-  // devDependencies, optional when only through optional edges.
-  const starts = roots.map(([id]) => id);
+  // devDependencies, optional when only through optional edges. A package that no
+  // declaration reaches (a `npm:esbuild@0.20.0` written in the code, not in deno.json) is
+  // a runtime one, and what it needs optionally (esbuild's platform packages) optional.
+  const declared = reachable(roots.map(([id]) => id), next, () => true);
+  const targets = new Set([...next.values()].flatMap((list) => list.map(([to]) => to)));
+  const starts = [
+    ...roots.map(([id]) => id),
+    ...[...ids.values()].filter((id) => !declared.has(id) && !targets.has(id)),
+  ];
   const runtime = reachable(starts, next, (scope) => scope === "runtime");
   const shipped = reachable(starts, next, (scope) => scope !== "dev");
   const any = reachable(starts, next, () => true);

@@ -224,7 +224,50 @@ function groupOption(args: string): string[] {
   return m ? groupNames(m[1]) : [];
 }
 
-/** Joins a statement continued on the next lines (trailing `,`, `\`, open brackets). */
+/**
+ * The statements of one line: Ruby separates them with `;` and allows a block on one line
+ * (`group :test do gem "capybara", "1.1.2" end`, `platforms :mri do gem "ruby-debug" end`):
+ * its opening (`… do`, `… do |x|`), its body and its `end` are statements of their own.
+ * Quotes are respected.
+ */
+/** `do` (with its `|arguments|`) or `end`, as keywords (not `done`, `end_date`, `do:`). */
+const BLOCK_WORD = /do(?:\s*\|[^|]*\|)?(?![\w?!:])|end(?![\w?!:])/y;
+
+function splitLine(body: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let quote = "";
+  const cut = (at: number): void => {
+    const piece = body.slice(start, at).trim();
+    if (piece !== "") pieces.push(piece);
+    start = at;
+  };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quote !== "") {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === ";") {
+      cut(i);
+      start = i + 1;
+    } else if ((c === "d" || c === "e") && !/[\w.:@$]/.test(body[i - 1] ?? " ")) {
+      BLOCK_WORD.lastIndex = i;
+      const word = BLOCK_WORD.exec(body);
+      if (word?.[0] === "end") cut(i);
+      else if (word) cut(i + word[0].length);
+    }
+  }
+  cut(body.length);
+  return pieces;
+}
+
+/**
+ * Joins a statement continued on the next lines (trailing `,`, `\`, open brackets); splits the
+ * statements of one line (see {@linkcode splitLine}).
+ */
 export function statements(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
@@ -237,7 +280,7 @@ export function statements(text: string): { text: string; line: number }[] {
       if (!/[,\\]$/.test(body) && open <= 0) break;
       body = `${body.replace(/\\$/, "")} ${stripComment(lines[++i]).trim()}`;
     }
-    if (body !== "") out.push({ text: body, line });
+    for (const piece of splitLine(body)) out.push({ text: piece, line });
   }
   return out;
 }

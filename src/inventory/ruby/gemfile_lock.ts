@@ -297,8 +297,9 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const rootGem = projectGem(lock, path, options.load);
   const alternate = options.alternate === true ||
     lock.specs.some((s) => s.name === rootGem && lockedFromAbove(s, path, options.load));
+  const members = new Set<string>();
   const ids = lock.specs.map((spec) => {
-    const id = mapSpec(builder, spec, { lock, path, rootGem });
+    const id = mapSpec(builder, spec, { lock, path, rootGem, members });
     if (id === ROOT_ID) {
       project = { name: spec.name, version: spec.version, purl: gemPurl(spec.name, spec.version) };
     }
@@ -312,15 +313,19 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const self = rootGem === undefined && !alternate ? lockFolderNode(builder, path) : ROOT_ID;
   // In an alternate Gemfile's lock, even the project's own gems need their dependencies only there.
   const needs: Scope = alternate ? "dev" : "runtime";
+  const declared = new Map(lock.dependencies.map(({ name }) => {
+    const scopes = declaredScopes(gemfile, name, project !== undefined);
+    return [name, alternate ? { ...scopes, scopes: ["dev" as Scope] } : scopes];
+  }));
+  const memberNeeds = needsOfMembers(lock, { ids, byName, members, declared, needs });
   lock.specs.forEach((spec, i) => {
     for (const dep of spec.dependencies) {
-      for (const to of byName.get(dep) ?? []) builder.edge(ids[i], to, needs);
+      for (const to of byName.get(dep) ?? []) {
+        for (const scope of memberNeeds.get(ids[i]) ?? [needs]) builder.edge(ids[i], to, scope);
+      }
     }
   });
-  for (const { name } of lock.dependencies) {
-    const declared = declaredScopes(gemfile, name, project !== undefined);
-    const { groups } = declared;
-    const scopes: Scope[] = alternate ? ["dev"] : declared.scopes;
+  for (const [name, { scopes, groups }] of declared) {
     for (const to of byName.get(name) ?? []) {
       for (const scope of scopes) builder.edge(self, to, scope);
       if (to !== ROOT_ID) builder.declare(to, groups);
@@ -334,6 +339,50 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   };
   if (project) result.project = project;
   return result;
+}
+
+/**
+ * The scopes with which each member (a gem of the project's own tree) is needed: those the
+ * Gemfile declares it with, else those of the gems of the project that depend on it. A member's
+ * dependencies are needed only so: those of a `path:` gem in an optional group (discourse's
+ * `group :migrations, optional: true`) are not installed by default, nor are those of one in a
+ * dev group in production.
+ */
+function needsOfMembers(
+  lock: Lock,
+  graph: {
+    ids: string[];
+    byName: Map<string, string[]>;
+    members: Set<string>;
+    declared: Map<string, { scopes: Scope[] }>;
+    needs: Scope;
+  },
+): Map<string, Set<Scope>> {
+  const { ids, byName, members, declared, needs } = graph;
+  const found = new Map<string, Set<Scope>>();
+  const add = (id: string, scopes: Iterable<Scope>): boolean => {
+    if (!members.has(id)) return false;
+    const set = found.get(id) ?? new Set<Scope>();
+    const size = set.size;
+    for (const scope of scopes) set.add(scope);
+    found.set(id, set);
+    return set.size > size;
+  };
+  for (const [name, { scopes }] of declared) {
+    for (const id of byName.get(name) ?? []) add(id, scopes);
+  }
+  // The project's gem (the root) needs its dependencies; a member, as it is needed.
+  for (let changed = true; changed;) {
+    changed = false;
+    lock.specs.forEach((spec, i) => {
+      const scopes = ids[i] === ROOT_ID ? [needs] : found.get(ids[i]);
+      if (scopes === undefined) return;
+      for (const dep of spec.dependencies) {
+        for (const id of byName.get(dep) ?? []) if (add(id, scopes)) changed = true;
+      }
+    });
+  }
+  return found;
 }
 
 /**
@@ -401,7 +450,7 @@ function projectGem(lock: Lock, path: string, load: GemfileLoad | undefined): st
 function mapSpec(
   builder: OutputBuilder,
   spec: Spec,
-  context: { lock: Lock; path: string; rootGem: string | undefined },
+  context: { lock: Lock; path: string; rootGem: string | undefined; members: Set<string> },
 ): string {
   const { lock, path } = context;
   const { name, version, platform, source } = spec;
@@ -414,6 +463,7 @@ function mapSpec(
     // A gem copied under vendor/ is third-party code kept in the tree: a component.
     if (isOwnFolder(place)) {
       const id = gemPurl(name, version, qualifiers);
+      context.members.add(id);
       return builder.member({ id, name, version, purl: id });
     }
   } else if (source.kind === "GIT" && remote.length > 0) {

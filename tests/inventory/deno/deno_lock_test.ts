@@ -312,6 +312,43 @@ Deno.test("readDenoLock: a packageJson dependency the package.json lists in opti
   assert.ok(out.edges.some((e) => e.to === "pkg:npm/fsevents@2.3.3" && e.scope === "optional"));
 });
 
+// dsherret/dax: `npm:esbuild@0.20.0` is written in a build script, not in deno.json, so no
+// declaration reaches it; its 23 platform packages (`optionalDependencies`) were required.
+Deno.test("readDenoLock: what a package no declaration reaches needs optionally is optional", () => {
+  const sri = `sha512-${btoa(String.fromCharCode(...new Uint8Array(64)))}`;
+  const lock = JSON.stringify({
+    version: "5",
+    specifiers: {
+      "jsr:@std/path@1": "1.1.4",
+      "npm:@types/node@*": "22.15.15",
+      "npm:esbuild@0.20.0": "0.20.0",
+    },
+    jsr: { "@std/path@1.1.4": { integrity: "a".repeat(64) } },
+    npm: {
+      "@esbuild/linux-x64@0.20.0": { integrity: sri, os: ["linux"], cpu: ["x64"] },
+      "@esbuild/win32-x64@0.20.0": { integrity: sri, os: ["win32"], cpu: ["x64"] },
+      "@types/node@22.15.15": { integrity: sri, dependencies: ["undici-types"] },
+      "esbuild@0.20.0": {
+        integrity: sri,
+        optionalDependencies: ["@esbuild/linux-x64", "@esbuild/win32-x64"],
+        scripts: true,
+        bin: true,
+      },
+      "undici-types@6.21.0": { integrity: sri },
+    },
+    workspace: { dependencies: ["jsr:@std/path@1"] },
+  });
+  const out = readDenoLock(lock, { path: "deno.lock" });
+  assert.deepEqual(out.components.map((c) => [c.name, c.scopes]), [
+    ["@std/path", ["runtime"]],
+    ["@esbuild/linux-x64", ["optional"]],
+    ["@esbuild/win32-x64", ["optional"]],
+    ["@types/node", ["runtime"]],
+    ["esbuild", ["runtime"]],
+    ["undici-types", ["runtime"]],
+  ]);
+});
+
 Deno.test("readDenoLock: the deno.json beside the lock names the project, the JSR package it publishes", () => {
   // The shape of denoland/deployctl: a v4 lock and a deno.json with `name` and `version`.
   const lock = JSON.stringify({

@@ -46,6 +46,36 @@ end
   });
 });
 
+// A Rails 3.2 app's `group :test do gem 'capybara', '1.1.2' end`, ChiliProject's (OpenProject's
+// first) `platforms :mri_18, :mingw_18 do gem 'ruby-debug' end`: the gem in them was dropped.
+Deno.test("readGemfile: a block on one line, statements separated by `;`", () => {
+  const text = `source 'https://rubygems.org'
+
+gem 'rails', '3.2.8'
+
+group :test do gem 'capybara', '1.1.2' end
+
+group :test do
+  platforms :mri_18, :mingw_18 do gem 'ruby-debug' end
+  platforms :mri_19, :mingw_19 do gem 'ruby-debug19', :require => 'ruby-debug' end
+end
+
+group :development do gem 'listen'; gem 'guard', require: "guard; do end" end
+gem 'pry'; gem 'coderay'
+`;
+  assert.deepEqual(groupsOf(text), {
+    rails: [["default"]],
+    capybara: [["test"]],
+    "ruby-debug": [["test"]],
+    "ruby-debug19": [["test"]],
+    listen: [["development"]],
+    guard: [["development"]],
+    pry: [["default"]],
+    coderay: [["default"]],
+  });
+  assert.deepEqual(readGemfile(text, "Gemfile", () => undefined).notes, []);
+});
+
 Deno.test("readGemfile: nested and optional groups, gemspec, repeated declarations", () => {
   const text = `
 gemspec

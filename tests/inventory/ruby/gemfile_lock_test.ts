@@ -137,6 +137,74 @@ Deno.test("readGemfileLock: DEPENDENCIES are direct, the Gemfile's groups give t
   assert.deepEqual(bare.warnings, []);
 });
 
+// discourse/discourse: its own gems `migrations/*` are `path:` gems of `group :migrations,
+// optional: true`, which Bundler installs only when asked to; their dependencies were runtime.
+Deno.test("readGemfileLock: a member needs its dependencies as the Gemfile needs it (an optional or dev path: gem)", () => {
+  const gemfile = `source "https://rubygems.org"
+
+gem "rack"
+
+group :development do
+  gem "devtool", path: "tools/devtool"
+end
+
+group :migrations, optional: true do
+  gem "migrations-core", path: "migrations/core"
+  gem "migrations-importer", path: "migrations/importer"
+end
+`;
+  const lock = `PATH
+  remote: migrations/core
+  specs:
+    migrations-core (0.0.1)
+      samovar
+
+PATH
+  remote: migrations/importer
+  specs:
+    migrations-importer (0.0.1)
+      migrations-core
+      rack
+
+PATH
+  remote: tools/devtool
+  specs:
+    devtool (0.1.0)
+      migrations-importer
+      rack
+
+GEM
+  remote: https://rubygems.org/
+  specs:
+    console (1.37.0)
+    rack (3.2.7)
+    samovar (2.5.1)
+      console (~> 1.0)
+
+PLATFORMS
+  x86_64-linux
+
+DEPENDENCIES
+  devtool!
+  migrations-core!
+  migrations-importer!
+  rack
+
+BUNDLED WITH
+  4.0.11
+`;
+  const out = readGemfileLock(lock, { path: "Gemfile.lock", gemfile });
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:gem/console@1.37.0 dev,optional",
+    "pkg:gem/rack@3.2.7 dev,optional,runtime",
+    "pkg:gem/samovar@2.5.1 dev,optional", // also through devtool, a dev gem
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:gem/migrations-core@0.0.1"), [
+    "pkg:gem/samovar@2.5.1 dev",
+    "pkg:gem/samovar@2.5.1 optional",
+  ]);
+});
+
 Deno.test("readGemfileLock: the gem of a gem's own repository is the root", () => {
   const out = readCase("gem-project");
   assert.deepEqual(out.project, {
