@@ -11,7 +11,7 @@ import { verify } from "../../src/verify/mod.ts";
 import { attest } from "../../src/attest.ts";
 import { KEYLESS_POLICY, keylessEvidence, keylessOptions } from "../sigstore/_keyless.ts";
 import { mockToken } from "../sigstore/_mock_stack.ts";
-import { CONTEXT, DEMO, EXPECT, failedCodes, SUBJECTS, tempDir } from "./_bundle.ts";
+import { CONTEXT, DEMO, EXPECT, failedCodes, HMAC_KEY, SUBJECTS, tempDir } from "./_bundle.ts";
 
 // deno-lint-ignore no-explicit-any
 type Json = Record<string, any>;
@@ -138,4 +138,42 @@ Deno.test("keyless evidence without an identity, or with the public-good root: n
     await verify(dir, { ...SUBJECTS, sigstore: { identity: KEYLESS_POLICY } }),
   );
   assert.ok(publicGood.includes("sigstore.tlog.unknown_log"));
+});
+
+Deno.test("attack: the keyless provenance bundle swapped for a key-based one no given key checks", async () => {
+  // HMAC-signed too, so the HMAC signature alone meets signature.required: the declared keyless
+  // bundle must still be one (its certificate verified), not a key-based bundle with any signature.
+  const { dir } = await keylessEvidence({ hmac: true });
+  const keyless = readJson(dir, FILES.sigstoreBundle);
+  const declared = readJson(dir, FILES.provenance).predicate.runDetails.vouch_signatures
+    .find((s: Json) => s.path === FILES.sigstoreBundle);
+  const { payload, payloadType } = keyless.dsseEnvelope;
+  const sig = ecdsaRawToDer(new Uint8Array(64).fill(1)).toBase64();
+  Deno.writeTextFileSync(
+    `${dir}/${FILES.sigstoreBundle}`,
+    toJsonText({
+      mediaType: keyless.mediaType,
+      verificationMaterial: { publicKey: { hint: declared.keyid }, tlogEntries: [] },
+      dsseEnvelope: { payloadType, payload, signatures: [{ keyid: declared.keyid, sig }] },
+    }),
+  );
+  // The index names the file's new digest and size, as an attacker would write it.
+  const bytes = Deno.readFileSync(`${dir}/${FILES.sigstoreBundle}`);
+  const sha256 = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)).toHex();
+  editJson(dir, FILES.index, (index) => {
+    const entry = index.files.find((f: Json) => f.path === FILES.sigstoreBundle);
+    Object.assign(entry, { sha256, size: bytes.length });
+  });
+  const { trustedRoot } = await keylessEvidence({ hmac: true });
+  const report = await verify(dir, {
+    ...SUBJECTS,
+    expect: EXPECT,
+    hmacKey: HMAC_KEY,
+    sigstore: { identity: KEYLESS_POLICY, trustedRoot },
+  });
+  assert.ok(
+    failedCodes(report).includes("sigstore.algorithm_mismatch"),
+    failedCodes(report).join(),
+  );
+  assert.equal(report.passed, false);
 });
