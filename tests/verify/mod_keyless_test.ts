@@ -26,6 +26,21 @@ function editJson(dir: string, file: string, edit: (json: Json) => void): void {
   Deno.writeTextFileSync(`${dir}/${file}`, toJsonText(json));
 }
 
+/** Edits a provenance signature file and names its new digest and size in the index, as an attacker would. */
+async function forgeSignatureFile(
+  dir: string,
+  file: string,
+  edit: (bundle: Json) => Json | void,
+): Promise<void> {
+  const bundle = readJson(dir, file);
+  Deno.writeTextFileSync(`${dir}/${file}`, toJsonText(edit(bundle) ?? bundle));
+  const bytes = Deno.readFileSync(`${dir}/${file}`);
+  const sha256 = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)).toHex();
+  editJson(dir, FILES.index, (index) => {
+    Object.assign(index.files.find((f: Json) => f.path === file), { sha256, size: bytes.length });
+  });
+}
+
 async function check(dir: string, identity = KEYLESS_POLICY): Promise<string[]> {
   const { trustedRoot } = await keylessEvidence();
   const report = await verify(dir, {
@@ -143,28 +158,18 @@ Deno.test("keyless evidence without an identity, or with the public-good root: n
 Deno.test("attack: the keyless provenance bundle swapped for a key-based one no given key checks", async () => {
   // HMAC-signed too, so the HMAC signature alone meets signature.required: the declared keyless
   // bundle must still be one (its certificate verified), not a key-based bundle with any signature.
-  const { dir } = await keylessEvidence({ hmac: true });
-  const keyless = readJson(dir, FILES.sigstoreBundle);
+  const { dir, trustedRoot } = await keylessEvidence({ hmac: true });
   const declared = readJson(dir, FILES.provenance).predicate.runDetails.vouch_signatures
     .find((s: Json) => s.path === FILES.sigstoreBundle);
-  const { payload, payloadType } = keyless.dsseEnvelope;
   const sig = ecdsaRawToDer(new Uint8Array(64).fill(1)).toBase64();
-  Deno.writeTextFileSync(
-    `${dir}/${FILES.sigstoreBundle}`,
-    toJsonText({
+  await forgeSignatureFile(dir, FILES.sigstoreBundle, (keyless) => {
+    const { payload, payloadType } = keyless.dsseEnvelope;
+    return {
       mediaType: keyless.mediaType,
       verificationMaterial: { publicKey: { hint: declared.keyid }, tlogEntries: [] },
       dsseEnvelope: { payloadType, payload, signatures: [{ keyid: declared.keyid, sig }] },
-    }),
-  );
-  // The index names the file's new digest and size, as an attacker would write it.
-  const bytes = Deno.readFileSync(`${dir}/${FILES.sigstoreBundle}`);
-  const sha256 = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)).toHex();
-  editJson(dir, FILES.index, (index) => {
-    const entry = index.files.find((f: Json) => f.path === FILES.sigstoreBundle);
-    Object.assign(entry, { sha256, size: bytes.length });
+    };
   });
-  const { trustedRoot } = await keylessEvidence({ hmac: true });
   const report = await verify(dir, {
     ...SUBJECTS,
     expect: EXPECT,
@@ -176,4 +181,37 @@ Deno.test("attack: the keyless provenance bundle swapped for a key-based one no 
     failedCodes(report).join(),
   );
   assert.equal(report.passed, false);
+});
+
+Deno.test("attack: a log index nothing vouches for (Rekor v2 entry edited; Rekor v1 entry stripped of its promise)", async () => {
+  const forgeIndex = (dir: string, edit: (entry: Json) => void) =>
+    forgeSignatureFile(dir, FILES.sigstoreBundle, (b) => {
+      edit(b.verificationMaterial.tlogEntries[0]);
+      editJson(dir, FILES.index, (index) => {
+        const signer = index.signatures.find((s: Json) => s.path === FILES.sigstoreBundle).signer;
+        signer.tlog_entries[0] = { ...signer.tlog_entries[0], log_index: "31337" };
+        signer.tlog_entries[0].integrated_time = null;
+      });
+    });
+  const v2 = await keylessEvidence({ rekorVersion: 2 });
+  await forgeIndex(v2.dir, (entry) => (entry.logIndex = "31337"));
+  assert.ok((await check(v2.dir)).includes("sigstore.tlog.inclusion_invalid"), "Rekor v2");
+  // Rekor v1 with a TSA: without its promise the entry still verifies by its proof and the
+  // timestamp, but then nothing binds its log index; vouch writes the promise.
+  const { stack } = v2;
+  const v1 = `${tempDir()}/evidence`;
+  await attest({
+    projectRoot: DEMO,
+    outputDir: v1,
+    subjects: ["dist/*"],
+    ...CONTEXT,
+    keyless: keylessOptions(stack, { tsa: [`${stack.url}/api/v1/timestamp`] }),
+  });
+  assert.deepEqual(await check(v1), []);
+  await forgeIndex(v1, (entry) => {
+    delete entry.inclusionPromise;
+    delete entry.integratedTime;
+    entry.logIndex = "31337";
+  });
+  assert.deepEqual(await check(v1), ["sigstore.not_canonical"], "Rekor v1");
 });
