@@ -6,6 +6,7 @@
  * @module
  */
 import { VouchError } from "../errors.ts";
+import { withoutCredentials } from "../inventory/_url.ts";
 import type { GitCheckout } from "./git.ts";
 
 /** Environment variables, as a plain record (passed in; never read here). */
@@ -145,6 +146,22 @@ function required(value: string | undefined, flag: string, where: string): strin
 }
 
 /**
+ * Refuses a URL with credentials (`https://user:token@host/…`, as GitLab's
+ * `CI_REPOSITORY_URL`): it would be published in the signed evidence. The
+ * value is never shown.
+ */
+function refuseCredentials(url: string, flag: string, source: string): void {
+  if (withoutCredentials(url) === url) return;
+  throw new VouchError(
+    `context.invalid.${flag.slice(2)}`,
+    `the ${
+      flag.slice(2)
+    } URL from ${source} carries credentials (user:password@ or a token before @); it would be published in the evidence, so it is not used or shown`,
+    `pass the URL without credentials, e.g. ${flag} https://github.com/o/r (GitLab: $CI_PROJECT_URL)`,
+  );
+}
+
+/**
  * Resolves the build context: flags win, then CI variables, then git. Outside
  * CI the builder id defaults to {@linkcode LOCAL_BUILDER_ID}.
  *
@@ -153,7 +170,8 @@ function required(value: string | undefined, flag: string, where: string): strin
  * @returns The context.
  * @throws {VouchError} `context.missing.<flag>` naming the flag still missing;
  *   `context.invalid.<flag>` for an empty or half-empty flag value (`""`,
- *   `github-actions:`, `https://`) or a commit that is not full hex.
+ *   `github-actions:`, `https://`), a repository or builder URL with
+ *   credentials, or a commit that is not full hex.
  */
 export function resolveContext(
   flags: ContextFlags,
@@ -176,6 +194,10 @@ export function resolveContext(
     commitSha: required(commitSha, "--commit-sha", where).toLowerCase(),
     builderId: builderUri(required(builderId, "--builder-id", where)),
   };
+  const from = (flag: string, value: string | undefined): string =>
+    value !== undefined ? flag : `the ${ci.ci} environment`;
+  refuseCredentials(resolved.repository, "--repository", from("--repository", flags.repository));
+  refuseCredentials(resolved.builderId, "--builder-id", from("--builder-id", flags.builderId));
   if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(resolved.commitSha)) {
     throw new VouchError(
       "context.invalid.commit-sha",

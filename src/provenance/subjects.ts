@@ -40,6 +40,16 @@ function isFile(path: string): boolean {
   }
 }
 
+/** True when something (even a dangling link) has this name. */
+function exists(path: string): boolean {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function subjectName(root: string, path: string, keepOutsidePaths: boolean): string {
   // Only a Windows separator becomes `/`: on POSIX a backslash is part of a file name.
   const rel = sep === "\\" ? relative(root, path).replaceAll("\\", "/") : relative(root, path);
@@ -75,10 +85,18 @@ function checkFile(pattern: string, path: string): void {
   }
 }
 
-/** The regular files a glob matches below `root`; a folder it cannot search is an error. */
+/**
+ * The regular files a glob matches below `root`; a folder it cannot search is an error, and so
+ * is a file whose name is not UTF-8 (read as U+FFFD, it names no file: never silently dropped).
+ */
 function glob(pattern: string, root: string): string[] {
   try {
-    return globSync(pattern, { cwd: root }).map((p) => resolve(root, p)).filter(isFile);
+    const paths = globSync(pattern, { cwd: root }).map((p) => resolve(root, p));
+    const lossy = paths.find((p) => p.includes("\uFFFD") && !exists(p));
+    if (lossy !== undefined) {
+      throw missing(pattern, "it matches a file whose name is not valid UTF-8; rename that file");
+    }
+    return paths.filter(isFile);
   } catch (error) {
     const problem = fsProblem(error);
     if (problem === undefined) throw error;

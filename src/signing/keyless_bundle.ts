@@ -105,14 +105,25 @@ function rebuild(value: unknown, shape: Shape): unknown {
 }
 
 /**
+ * Whether a log entry has what vouch's entries always carry: its inclusion proof, and for Rekor
+ * v1 (`dsse` 0.0.1) its inclusion promise and integrated time, the only things that bind its
+ * log index (a Rekor v2 entry's is its proof's).
+ */
+function isVouchEntry(entry: Partial<TlogEntryJson>): boolean {
+  if (entry.inclusionProof === undefined) return false;
+  return entry.kindVersion?.version !== "0.0.1" ||
+    (entry.inclusionPromise !== undefined && entry.integratedTime !== undefined);
+}
+
+/**
  * A parsed bundle in vouch's one keyless form: the fields vouch writes, in
  * its order (any other field dropped). Serialized, it equals the file's bytes
  * exactly when the file is a keyless bundle as vouch writes it.
  *
  * @param value A parsed bundle.
  * @returns The bundle in vouch's form, or `undefined` when it cannot be one
- *   (a field of the wrong type, another media type, no certificate, not one
- *   signature).
+ *   (a field of the wrong type, another media type, no certificate, a log
+ *   entry without its proof or, Rekor v1, its promise, not one signature).
  */
 export function keylessBundleForm(value: unknown): KeylessBundle | undefined {
   const bundle = rebuild(value, BUNDLE);
@@ -120,7 +131,7 @@ export function keylessBundleForm(value: unknown): KeylessBundle | undefined {
   const b = bundle as Partial<KeylessBundle>;
   const ok = b.mediaType === SIGSTORE_BUNDLE_MEDIA_TYPE &&
     b.verificationMaterial?.certificate?.rawBytes !== undefined &&
-    b.verificationMaterial.tlogEntries !== undefined &&
+    b.verificationMaterial.tlogEntries?.every(isVouchEntry) === true &&
     b.dsseEnvelope?.signatures?.length === 1;
   return ok ? b as KeylessBundle : undefined;
 }
@@ -162,6 +173,8 @@ export function toKeylessBundle(parts: KeylessBundleParts): KeylessBundle {
       signatures: envelope.signatures.map(({ sig }) => ({ sig })),
     },
   });
-  if (bundle === undefined) throw new TypeError("a keyless bundle needs exactly one signature");
+  if (bundle === undefined) {
+    throw new TypeError("a keyless bundle needs one signature and log entries with their proofs");
+  }
   return bundle;
 }

@@ -136,7 +136,8 @@ export const SIGSTORE_CHECKS = {
     hint: "the Merkle inclusion proof leads to the signed checkpoint's root hash",
   },
   "tlog.inclusion_invalid": {
-    hint: "the inclusion proof does not lead to the checkpoint's root hash",
+    hint:
+      "the inclusion proof does not lead to the checkpoint's root hash, or does not prove a Rekor v2 entry's log index",
   },
   "tlog.body_ok": {
     pass: true,

@@ -85,7 +85,7 @@
  * | `P.signature.verified` ✓ | a DSSE signature verified |
  * | `P.not_canonical` | the file is not in the one form vouch writes (its canonical JSON, exactly one signature, no other fields; keyless: bundle v0.3, the certificate, log entries, timestamps and envelope fields in vouch's order, no key id) |
  * | `P.keyid_mismatch` | the file's key id (hint, else signature key id; keyless: the cosign key id of its certificate's key) is not the one the statement declares for it |
- * | `P.algorithm_mismatch` | the key that verified is of another algorithm than the statement declares |
+ * | `P.algorithm_mismatch` | the key that verified is of another algorithm than the statement declares, or the statement declares a keyless bundle and the file is not one |
  * | `P.signature.high_s` | an ECDSA signature (`ecdsa-p256`, `sigstore-keyless`) not in low-S form (the other valid form of a signature vouch wrote) |
  * | `hmac.not_checked` ✓ | no HMAC key given: the HMAC signature is not checked |
  * | `P.not_checked` ✓ | (Sigstore bundles) no public key given: not checked |

@@ -453,7 +453,16 @@ function formChecks(
       ),
     );
   }
-  if (found?.algorithm !== undefined && found.algorithm !== declared.algorithm) {
+  if (declared.algorithm === "sigstore-keyless" && found?.keyless === undefined) {
+    // Else a key-based bundle, unchecked when no key is given, would stand in for the keyless one.
+    checks.push(
+      fail(
+        `${prefix}.algorithm_mismatch`,
+        "the provenance declares a keyless bundle (a certificate), the file is not one",
+        path,
+      ),
+    );
+  } else if (found?.algorithm !== undefined && found.algorithm !== declared.algorithm) {
     checks.push(
       fail(
         `${prefix}.algorithm_mismatch`,

@@ -163,6 +163,40 @@ Deno.test("resolveContext: empty and half-empty flag values are context.invalid.
   assert.equal(resolveContext({ release: " v9 " }, { env: GITHUB, git: NO_GIT }).release, "v9");
 });
 
+Deno.test("resolveContext: a repository or builder URL carrying credentials is refused, never published or echoed", () => {
+  const token = "glpat-s3cretT0kenValue";
+  const git = { commit: SHA, tag: "v1", remoteUrl: "https://x/y" };
+  const cases: [ContextFlags, Env, string, string][] = [
+    // GitLab's CI_REPOSITORY_URL passed as the repository: the job token is in it.
+    [
+      { repository: `https://gitlab-ci-token:${token}@gitlab.example.com/group/proj.git` },
+      GITLAB_TAG,
+      "repository",
+      "--repository",
+    ],
+    [{ repository: `https://${token}@github.com/octo/app` }, {}, "repository", "--repository"],
+    [{ builderId: `https://u:${token}@ci.example/job/1` }, {}, "builder-id", "--builder-id"],
+    [
+      {},
+      { ...GITHUB, GITHUB_SERVER_URL: `https://u:${token}@github.example` },
+      "repository",
+      "github-actions",
+    ],
+  ];
+  for (const [flags, env, flag, where] of cases) {
+    assert.throws(() => resolveContext(flags, { env, git }), (e: unknown) => {
+      assert.ok(e instanceof VouchError, `expected a VouchError, got ${e}`);
+      assert.equal(e.code, `context.invalid.${flag}`);
+      assert.ok(e.message.includes(where), e.message);
+      assert.ok(!`${e.message}${e.hint}`.includes(token), e.message);
+      return true;
+    });
+  }
+  // A user name that selects an account is no secret (ssh), and git's remote is stripped already.
+  const ssh = resolveContext({ repository: "ssh://git@github.com/octo/app" }, { env: GITHUB, git });
+  assert.equal(ssh.repository, "ssh://git@github.com/octo/app");
+});
+
 Deno.test("resolveContext: falls back to the git checkout outside CI", () => {
   const git: GitCheckout = {
     commit: SHA,

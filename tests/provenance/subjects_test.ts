@@ -237,6 +237,20 @@ Deno.test("expandSubjects: a glob matching a dangling link fails cleanly or skip
   });
 });
 
+Deno.test("expandSubjects: a glob matching a file whose name is not UTF-8 fails, never drops it", async () => {
+  if (Deno.build.os !== "linux") return; // other systems refuse such names
+  await withTempDir(async (root) => {
+    await write(root, "dist/a.bin");
+    // Deno names files by strings: the shell makes the name with byte 0xFF.
+    const made = await new Deno.Command("sh", {
+      args: ["-c", `printf x > "dist/b$(printf '\\377').bin"`],
+      cwd: root,
+    }).output();
+    assert.ok(made.success);
+    throwsCode(() => expandSubjects(["dist/*.bin"], { root }), "subject.missing.dist/*.bin");
+  });
+});
+
 Deno.test("expandSubjects: an unreadable file is subject.missing.<path>", async () => {
   await withTempDir(async (root) => {
     const path = await write(root, "secret.bin");

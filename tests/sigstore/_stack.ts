@@ -876,7 +876,8 @@ export async function makeBundle(stack: Stack, options: BundleOptions = {}): Pro
     const { index, size } = options.tree ?? { index: 5, size: 9 };
     const tree = merkleTree(canonicalBody, index, size);
     const integrated = Math.floor((options.integratedTime ?? stack.now).getTime() / 1000);
-    const logIndex = 1000 + index;
+    // Rekor v1 shards: a global index past the shard's own; a Rekor v2 log is one tree.
+    const logIndex = rekor === "v2" ? index : 1000 + index;
     const checkpoint = await makeCheckpoint(log, {
       origin: rekor === "v2" ? log.name : `${log.name} - 1234567890`,
       size,

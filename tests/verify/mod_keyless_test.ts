@@ -11,7 +11,7 @@ import { verify } from "../../src/verify/mod.ts";
 import { attest } from "../../src/attest.ts";
 import { KEYLESS_POLICY, keylessEvidence, keylessOptions } from "../sigstore/_keyless.ts";
 import { mockToken } from "../sigstore/_mock_stack.ts";
-import { CONTEXT, DEMO, EXPECT, failedCodes, SUBJECTS, tempDir } from "./_bundle.ts";
+import { CONTEXT, DEMO, EXPECT, failedCodes, HMAC_KEY, SUBJECTS, tempDir } from "./_bundle.ts";
 
 // deno-lint-ignore no-explicit-any
 type Json = Record<string, any>;
@@ -24,6 +24,21 @@ function editJson(dir: string, file: string, edit: (json: Json) => void): void {
   const json = readJson(dir, file);
   edit(json);
   Deno.writeTextFileSync(`${dir}/${file}`, toJsonText(json));
+}
+
+/** Edits a provenance signature file and names its new digest and size in the index, as an attacker would. */
+async function forgeSignatureFile(
+  dir: string,
+  file: string,
+  edit: (bundle: Json) => Json | void,
+): Promise<void> {
+  const bundle = readJson(dir, file);
+  Deno.writeTextFileSync(`${dir}/${file}`, toJsonText(edit(bundle) ?? bundle));
+  const bytes = Deno.readFileSync(`${dir}/${file}`);
+  const sha256 = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)).toHex();
+  editJson(dir, FILES.index, (index) => {
+    Object.assign(index.files.find((f: Json) => f.path === file), { sha256, size: bytes.length });
+  });
 }
 
 async function check(dir: string, identity = KEYLESS_POLICY): Promise<string[]> {
@@ -138,4 +153,65 @@ Deno.test("keyless evidence without an identity, or with the public-good root: n
     await verify(dir, { ...SUBJECTS, sigstore: { identity: KEYLESS_POLICY } }),
   );
   assert.ok(publicGood.includes("sigstore.tlog.unknown_log"));
+});
+
+Deno.test("attack: the keyless provenance bundle swapped for a key-based one no given key checks", async () => {
+  // HMAC-signed too, so the HMAC signature alone meets signature.required: the declared keyless
+  // bundle must still be one (its certificate verified), not a key-based bundle with any signature.
+  const { dir, trustedRoot } = await keylessEvidence({ hmac: true });
+  const declared = readJson(dir, FILES.provenance).predicate.runDetails.vouch_signatures
+    .find((s: Json) => s.path === FILES.sigstoreBundle);
+  const sig = ecdsaRawToDer(new Uint8Array(64).fill(1)).toBase64();
+  await forgeSignatureFile(dir, FILES.sigstoreBundle, (keyless) => {
+    const { payload, payloadType } = keyless.dsseEnvelope;
+    return {
+      mediaType: keyless.mediaType,
+      verificationMaterial: { publicKey: { hint: declared.keyid }, tlogEntries: [] },
+      dsseEnvelope: { payloadType, payload, signatures: [{ keyid: declared.keyid, sig }] },
+    };
+  });
+  const report = await verify(dir, {
+    ...SUBJECTS,
+    expect: EXPECT,
+    hmacKey: HMAC_KEY,
+    sigstore: { identity: KEYLESS_POLICY, trustedRoot },
+  });
+  assert.ok(
+    failedCodes(report).includes("sigstore.algorithm_mismatch"),
+    failedCodes(report).join(),
+  );
+  assert.equal(report.passed, false);
+});
+
+Deno.test("attack: a log index nothing vouches for (Rekor v2 entry edited; Rekor v1 entry stripped of its promise)", async () => {
+  const forgeIndex = (dir: string, edit: (entry: Json) => void) =>
+    forgeSignatureFile(dir, FILES.sigstoreBundle, (b) => {
+      edit(b.verificationMaterial.tlogEntries[0]);
+      editJson(dir, FILES.index, (index) => {
+        const signer = index.signatures.find((s: Json) => s.path === FILES.sigstoreBundle).signer;
+        signer.tlog_entries[0] = { ...signer.tlog_entries[0], log_index: "31337" };
+        signer.tlog_entries[0].integrated_time = null;
+      });
+    });
+  const v2 = await keylessEvidence({ rekorVersion: 2 });
+  await forgeIndex(v2.dir, (entry) => (entry.logIndex = "31337"));
+  assert.ok((await check(v2.dir)).includes("sigstore.tlog.inclusion_invalid"), "Rekor v2");
+  // Rekor v1 with a TSA: without its promise the entry still verifies by its proof and the
+  // timestamp, but then nothing binds its log index; vouch writes the promise.
+  const { stack } = v2;
+  const v1 = `${tempDir()}/evidence`;
+  await attest({
+    projectRoot: DEMO,
+    outputDir: v1,
+    subjects: ["dist/*"],
+    ...CONTEXT,
+    keyless: keylessOptions(stack, { tsa: [`${stack.url}/api/v1/timestamp`] }),
+  });
+  assert.deepEqual(await check(v1), []);
+  await forgeIndex(v1, (entry) => {
+    delete entry.inclusionPromise;
+    delete entry.integratedTime;
+    entry.logIndex = "31337";
+  });
+  assert.deepEqual(await check(v1), ["sigstore.not_canonical"], "Rekor v1");
 });

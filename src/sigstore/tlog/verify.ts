@@ -97,6 +97,18 @@ async function checkProof(
 ): Promise<{ checks: SigstoreCheck[]; log?: TransparencyLog }> {
   const at = describe(entry);
   const proof = entry.inclusionProof!;
+  // A Rekor v2 log is one tree: its entry's log index is the one the proof proves, and nothing
+  // else (no inclusion promise) vouches for it.
+  if (isRekorV2Entry(entry) && entry.logIndex !== proof.logIndex) {
+    return {
+      checks: [
+        failed(
+          "tlog.inclusion_invalid",
+          `${at}: a Rekor v2 entry's log index is its inclusion proof's, ${proof.logIndex}`,
+        ),
+      ],
+    };
+  }
   let problem = "";
   for (const log of logs) {
     const result = await verifyCheckpoint(proof.checkpoint, {

@@ -52,6 +52,26 @@ Deno.test("verifyTlogEntry: Rekor v2 gives an inclusion proof and no time", asyn
   assert.equal(result.time, undefined);
 });
 
+Deno.test("verifyTlogEntry: a Rekor v2 entry's log index is its inclusion proof's (nothing else vouches for it)", async () => {
+  const made = await makeBundle(stack, { rekor: "v2" });
+  const entry = (made.bundle as Json).verificationMaterial.tlogEntries[0];
+  assert.equal(entry.logIndex, entry.inclusionProof.logIndex);
+  entry.logIndex = String(BigInt(entry.logIndex) + 1000n);
+  const entity = parseBundle(made.bundle).entity as SignedEntity;
+  const result = await verifyTlogEntry(entity.tlogEntries[0], {
+    trustedRoot: trustMaterial(loadTrustedRoot(trustedRootJson(stack))),
+    now: nowNs,
+    expect: {
+      content: entity.content,
+      key: { kind: "certificate", der: made.leaf! },
+      artifactDigest: (h) => hash(h, made.artifact),
+    },
+  });
+  assert.deepEqual(codes(result), ["!tlog.inclusion_invalid", "tlog.body_ok"]);
+  assert.match(result.checks[0].message, /log index/);
+  assert.equal(result.log, undefined);
+});
+
 Deno.test("verifyTlogEntry: the log key's validity: start required, end inclusive", async () => {
   const seconds = BigInt(Math.floor(stack.now.getTime() / 1000));
   const at = (s: bigint) => new Date(Number(s) * 1000).toISOString();
