@@ -126,7 +126,8 @@ function renderText(result: BundleVerification, bundlePath: string): string {
   }
   for (const entry of result.logEntries) {
     const time = entry.integratedTime === undefined ? "" : `, integrated ${entry.integratedTime}`;
-    rows.push(["log", `${entry.log} index ${entry.logIndex} (${entry.kind})${time}`]);
+    const unbound = entry.logIndexBound ? "" : ", index not signed (no inclusion promise)";
+    rows.push(["log", `${entry.log} index ${entry.logIndex} (${entry.kind}${unbound})${time}`]);
   }
   for (const t of result.times) rows.push(["time", `${t.time} (${t.source})`]);
   rows.push(["checks", `${result.checks.length} passed`]);

@@ -35,6 +35,7 @@ import {
   trustMaterial,
 } from "./trust_root.ts";
 import { CLOCK_SKEW_SECONDS, verifyTlogEntry } from "./tlog/verify.ts";
+import { isRekorV2Entry } from "./tlog/body.ts";
 import { type Certificate, describeName, isCa, OID, parseCertificate } from "./x509/certificate.ts";
 import { certificateKey, verifyChain } from "./x509/chain.ts";
 import { verifyScts } from "./x509/sct.ts";
@@ -83,6 +84,13 @@ export interface VerifiedLogEntry {
   kind: string;
   /** The integrated time, RFC 3339, when an inclusion promise vouched for it. */
   integratedTime?: string;
+  /**
+   * Whether a signature binds `logIndex` to the entry: a Rekor v1 inclusion promise (its signed
+   * entry timestamp covers the index) or a Rekor v2 inclusion proof (one tree: the proof's index
+   * is the entry's). A Rekor v1 entry proven by its inclusion proof alone is not: that proof is of
+   * its shard's tree, and the bundle does not carry the shard's offset.
+   */
+  logIndexBound: boolean;
 }
 
 /** Who signed: a certificate identity or a public key. */
@@ -564,6 +572,7 @@ export async function verifyBundle(
         log: outcome.log.baseUrl,
         logId: toHex(entry.logId),
         kind: `${entry.kind} ${entry.version}`,
+        logIndexBound: outcome.time !== undefined || isRekorV2Entry(entry),
       };
       if (outcome.time !== undefined) logged.integratedTime = formatInstant(outcome.time);
       result.logEntries.push(logged);

@@ -92,6 +92,7 @@ Deno.test("verify-bundle: --format json, a regexp identity and a sha256: artifac
   );
   assert.match(report.signer.certificate, /^-----BEGIN CERTIFICATE-----\n/);
   assert.equal(report.logEntries[0].logIndex, "1005");
+  assert.equal(report.logEntries[0].logIndexBound, true, "signed by its inclusion promise");
   assert.ok(report.checks.every((c: { ok: boolean }) => c.ok));
 });
 

@@ -478,6 +478,13 @@ Deno.test("verifyBundle: a key-signed bundle needs no verified time: its entry's
     const result = await verify({ publicKey: key, ...options });
     assert.deepEqual(failures(result), [], JSON.stringify(options));
     assert.equal(result.verified, true);
+    // A Rekor v1 entry's global log index is signed only by its inclusion promise (its
+    // inclusion proof is of a shard): without one it is reported as the bundle's word.
+    assert.deepEqual(
+      result.logEntries.map((e) => e.logIndexBound),
+      options.rekor === "none" ? [] : [options.rekor === "v2"],
+      JSON.stringify(options),
+    );
   }
   // The entry itself must still verify: a forged checkpoint or another log fails.
   const forged = await makeKey("P-256");
@@ -499,6 +506,7 @@ Deno.test("verifyBundle: a DSSE envelope logged as hashedrekord binds the PAE's 
       const result = await verify({ content: "dsse", dsseKind: "hashedrekord", rekor, publicKey });
       assert.deepEqual(failures(result), [], `${rekor} ${publicKey ? "key" : "keyless"}`);
       assert.equal(result.logEntries[0].kind, `hashedrekord 0.0.${rekor === "v1" ? 1 : 2}`);
+      assert.equal(result.logEntries[0].logIndexBound, true, "a promise (v1) or one tree (v2)");
     }
   }
   const leafKey = await makeKey("P-256");
