@@ -17,7 +17,7 @@
  * build's own (with the plugin dependencies they add), under the group
  * `profile:<id>`, a parent's profiles included (what a parent's profile manages is managed in
  * the module's profile of the same id, as `-P` activates an id in every POM);
- * activation is not evaluated, and a warning says so, except that a profile
+ * activation is not known beyond the POMs and `.mvn/maven.config`, and a warning says so; a profile
  * the build activates by default is part of the build (its properties, management,
  * pluginManagement and redeclarations are the build's own; what it adds stays in its
  * group), and the runtime dependencies of a profile the build does not activate by default
@@ -1431,7 +1431,7 @@ class Mapper {
   }
 
   /**
-   * Says that profiles are not evaluated: vouch cannot know the JDK, OS,
+   * Says that every profile is listed whether Maven activates it or not: vouch cannot know the JDK, OS,
    * properties and `-P` flags of the build, so every profile's dependencies
    * and plugins are listed (group `profile:<id>`), whether Maven would
    * activate it or not; and names those it activates by default (`applied`), whose
@@ -1467,7 +1467,7 @@ class Mapper {
         ids.join(", ")
       } by default: their properties, management and redeclarations are the build's own`;
     this.resolver.warnings.add(
-      `${this.model.path}: its profiles are not evaluated: the dependencies and plugins of ` +
+      `${this.model.path}: its profiles' activation is known only as far as the POMs and .mvn/maven.config say (not the JDK, OS, files or environment of a run): the dependencies and plugins of ` +
         `every profile (and the versions its properties give the build's own) are listed, ` +
         `each in the group profile:<id>, whether the build activates it or not: ${
           list.join(", ")
