@@ -17,12 +17,14 @@ import { isVouchError } from "../../errors.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { OutputBuilder } from "../_builder.ts";
 import {
+  archiveUrl,
   at,
   distributionFiles,
   invalid,
   isTable,
   NameIndex,
   nthLine,
+  pipUrl,
   purlMember,
   pypiComponent,
   readLockDocument,
@@ -272,8 +274,13 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
         downloadLocation = gitVcsUrl(pkg.git, commit, { subPath });
         qualifiers = { vcs_url: downloadLocation };
       } else if (typeof pkg.url === "string") {
-        downloadLocation = pkg.url;
-        qualifiers = { download_url: pkg.url };
+        // PDM writes a URL requirement's `url` as the requirement gave it (`#subdirectory=`,
+        // `#egg=`, `#sha256=` and all), and a `subdirectory` beside it when it had one apart,
+        // which PDM then builds (FileRequirement.as_file_link): the folder stays with the URL.
+        downloadLocation = typeof pkg.subdirectory === "string"
+          ? archiveUrl(pkg.url.replace(/#.*$/, ""), pkg.subdirectory)
+          : pipUrl(pkg.url).url;
+        qualifiers = { download_url: downloadLocation };
       }
       id = builder.component(pypiComponent({
         name,

@@ -239,6 +239,29 @@ Deno.test("readPdmLock: a git source's subdirectory is the SPDX #<sub_path> of i
   );
 });
 
+Deno.test("readPdmLock: a url source's folder stays on its download_url as uv.lock gives it, egg and hash fragments dropped", () => {
+  const entry = (name: string, tail: string) =>
+    `[[package]]\nname = "${name}"\nversion = "0.1.0"\ngroups = ["default"]\n${tail}\n`;
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n' +
+    // As the requirement wrote it (PDM's FileRequirement keeps the URL whole) ...
+    entry("in-url", 'url = "https://h.example/mono-1.0.zip#egg=in-url&subdirectory=libs/a"') +
+    // ... or with the folder apart, as a requirement read back from a direct_url.json has it.
+    entry("apart", 'url = "https://h.example/mono-1.0.zip"\nsubdirectory = "libs/b"') +
+    entry("hashed", 'url = "https://h.example/hashed-0.1.0.tar.gz#sha256=' + "a".repeat(64) + '"');
+  const out = readPdmLock(lock, { path: "pdm.lock" });
+  assert.deepEqual(out.components.map((c) => c.downloadLocation), [
+    "https://h.example/mono-1.0.zip#subdirectory=libs/b",
+    "https://h.example/hashed-0.1.0.tar.gz",
+    "https://h.example/mono-1.0.zip#subdirectory=libs/a",
+  ]);
+  assert.equal(
+    out.components[0].purl,
+    pypiPurl("apart", "0.1.0", {
+      download_url: "https://h.example/mono-1.0.zip#subdirectory=libs/b",
+    }),
+  );
+});
+
 Deno.test("readPdmLock: a lock without per-package groups leaves scopes to the declarations", () => {
   assert.equal(readFixture("pdm-4.1/pdm.lock").scopesFromDeclarations, true);
   assert.equal(readFixture("pdm.lock").scopesFromDeclarations, undefined, "groups recorded");
