@@ -156,7 +156,9 @@ function checkEntry(
       Object.assign(entry, urlName(value.path.replaceAll("\\", "/"), false));
     }
   } else if (typeof value.file === "string") {
-    entry.file = value.file;
+    // Pipenv hands the URL to pip as written (`name @ <file>`): pip's `#egg=` and `#sha256=` are
+    // not part of the location, its `#subdirectory=` stays with the archive (see `pipUrl`).
+    entry.file = pipUrl(value.file).url;
     if (PLACEHOLDER.test(name)) Object.assign(entry, urlName(value.file, false));
   } else if (entry.version === undefined && entry.specifier === undefined) {
     throw fail(`package "${name}" has no \`version\`, VCS, \`path\` or \`file\``);
