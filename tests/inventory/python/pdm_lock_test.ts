@@ -262,6 +262,24 @@ Deno.test("readPdmLock: a url source's folder stays on its download_url as uv.lo
   );
 });
 
+Deno.test("readPdmLock: a local distribution file is a package wherever it lies, with no download location", () => {
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n' +
+    // `pdm add ./vendor/…whl`: PDM writes the file's `path`, as it does a folder's.
+    '[[package]]\nname = "vendored"\nversion = "3.1"\n' +
+    'path = "./vendor/vendored-3.1-py3-none-any.whl"\ngroups = ["default"]\n\n' +
+    // Early PDM 2 wrote a local file as a URL under the project's root.
+    '[[package]]\nname = "localfile"\nversion = "2.0"\n' +
+    'url = "file:///${PROJECT_ROOT}/dist/localfile-2.0.tar.gz"\ngroups = ["default"]\n\n' +
+    '[[package]]\nname = "inner"\nversion = "0.1.0"\npath = "./libs/inner"\n' +
+    'editable = true\ngroups = ["default"]\n';
+  const out = readPdmLock(lock, { path: "pdm.lock" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:pypi/localfile@2.0", undefined],
+    ["pkg:pypi/vendored@3.1", undefined],
+  ]);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/inner@0.1.0"]);
+});
+
 Deno.test("readPdmLock: a lock without per-package groups leaves scopes to the declarations", () => {
   assert.equal(readFixture("pdm-4.1/pdm.lock").scopesFromDeclarations, true);
   assert.equal(readFixture("pdm.lock").scopesFromDeclarations, undefined, "groups recorded");
