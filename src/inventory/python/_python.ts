@@ -136,6 +136,9 @@ export function pipUrl(url: string): PipUrl {
   };
 }
 
+/** A path or URL to a distribution file: a wheel or an sdist archive (a folder is neither). */
+export const DISTRIBUTION_FILE = /\.(?:whl|zip|tar|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz)$/i;
+
 /**
  * The URL of an archive (an sdist, a wheel, a snapshot of a repository) with
  * the folder of it that the package is built from (uv's and Poetry's

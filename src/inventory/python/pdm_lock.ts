@@ -17,12 +17,15 @@ import { isVouchError } from "../../errors.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { OutputBuilder } from "../_builder.ts";
 import {
+  archiveUrl,
   at,
+  DISTRIBUTION_FILE,
   distributionFiles,
   invalid,
   isTable,
   NameIndex,
   nthLine,
+  pipUrl,
   purlMember,
   pypiComponent,
   readLockDocument,
@@ -104,10 +107,34 @@ function projectExtras(
 ): Set<string> {
   const folders = new Set([posix.normalize(posix.dirname(path))]);
   for (const pkg of packages) {
-    const place = typeof pkg.path === "string" ? localPlace(path, pkg.path) : undefined;
+    const place = folderPlace(path, pkg);
     if (place?.path !== undefined) folders.add(place.path);
   }
   return new Set([...folders].flatMap((dir) => extrasOf(posix.join(dir, "pyproject.toml"), load)));
+}
+
+/**
+ * Where a local package lies, as written relative to the project: its `path`
+ * (a folder, or a distribution file: `pdm add ./vendor/x-1.0-py3-none-any.whl`),
+ * or the `file:///${PROJECT_ROOT}/…` URL early PDM 2 wrote for a local file.
+ */
+function localPath(pkg: Table): string | undefined {
+  if (typeof pkg.path === "string") return pkg.path;
+  const rooted = typeof pkg.url === "string"
+    ? /^file:\/\/\/?\$\{PROJECT_ROOT\}\/(.*)$/.exec(pkg.url)
+    : null;
+  return rooted === null ? undefined : `./${rooted[1]}`;
+}
+
+/**
+ * Where a local package's folder lies: none for a distribution file, a
+ * package wherever it lies (uv.lock's `path` source, pip's local archive).
+ */
+function folderPlace(lockPath: string, pkg: Table): LocalPlace | undefined {
+  const local = localPath(pkg);
+  return local === undefined || DISTRIBUTION_FILE.test(local)
+    ? undefined
+    : localPlace(lockPath, local);
 }
 
 function withoutExtras(name: string): string {
@@ -254,8 +281,9 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     const { name: written, version } = nameAndVersion(i);
     const name = withoutExtras(written);
     let id: string;
-    const place = typeof pkg.path === "string" ? localPlace(path, pkg.path) : undefined;
-    // A folder of the project is first-party; one outside it (another checkout) is third-party.
+    const place = folderPlace(path, pkg);
+    // A folder of the project is first-party; one outside it (another checkout) is third-party,
+    // as a local distribution file is wherever it lies.
     if (place !== undefined && place.kind !== "outside") {
       places.push(place);
       id = builder.member(purlMember(name, version));
@@ -271,9 +299,15 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
         const subPath = typeof pkg.subdirectory === "string" ? pkg.subdirectory : undefined;
         downloadLocation = gitVcsUrl(pkg.git, commit, { subPath });
         qualifiers = { vcs_url: downloadLocation };
-      } else if (typeof pkg.url === "string") {
-        downloadLocation = pkg.url;
-        qualifiers = { download_url: pkg.url };
+      } else if (typeof pkg.url === "string" && !/^file:/i.test(pkg.url)) {
+        // A local file (`file:`) has no download location, as a `path` has none.
+        // PDM writes a URL requirement's `url` as the requirement gave it (`#subdirectory=`,
+        // `#egg=`, `#sha256=` and all), and a `subdirectory` beside it when it had one apart,
+        // which PDM then builds (FileRequirement.as_file_link): the folder stays with the URL.
+        downloadLocation = typeof pkg.subdirectory === "string"
+          ? archiveUrl(pkg.url.replace(/#.*$/, ""), pkg.subdirectory)
+          : pipUrl(pkg.url).url;
+        qualifiers = { download_url: downloadLocation };
       }
       id = builder.component(pypiComponent({
         name,

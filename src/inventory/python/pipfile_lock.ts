@@ -15,6 +15,7 @@ import {
   archiveNameVersion,
   at,
   codeHostArchive,
+  DISTRIBUTION_FILE,
   fileNameOf,
   folderMember,
   hashOnlyFiles,
@@ -51,7 +52,6 @@ export interface PipfileLockOptions {
 const READER = "pipfile_lock";
 const CODE = `inventory.${READER}.invalid`;
 const VCS = ["git", "hg", "svn", "bzr"] as const;
-const ARCHIVE = /\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i;
 /**
  * The key Pipenv writes for a path or URL it could not name: the last 7 hex digits of the SHA-256
  * of what was given (`"e1839a8"` for `.`, pypa/pipenv#1928, pypa/pipenv#2448). It is no package
@@ -152,11 +152,13 @@ function checkEntry(
   } else if (typeof value.path === "string") {
     entry.path = value.path;
     // A local archive so keyed is named by its file (a folder is, by its own name: mapEntry).
-    if (PLACEHOLDER.test(name) && ARCHIVE.test(value.path)) {
+    if (PLACEHOLDER.test(name) && DISTRIBUTION_FILE.test(value.path)) {
       Object.assign(entry, urlName(value.path.replaceAll("\\", "/"), false));
     }
   } else if (typeof value.file === "string") {
-    entry.file = value.file;
+    // Pipenv hands the URL to pip as written (`name @ <file>`): pip's `#egg=` and `#sha256=` are
+    // not part of the location, its `#subdirectory=` stays with the archive (see `pipUrl`).
+    entry.file = pipUrl(value.file).url;
     if (PLACEHOLDER.test(name)) Object.assign(entry, urlName(value.file, false));
   } else if (entry.version === undefined && entry.specifier === undefined) {
     throw fail(`package "${name}" has no \`version\`, VCS, \`path\` or \`file\``);
@@ -191,7 +193,7 @@ function urlName(url: string, vcs: boolean): { name: string; guessed?: true } {
   const named = vcs ? undefined : archiveNameVersion(url)?.name;
   if (named !== undefined) return { name: named };
   const repository = codeHostArchive(url) ?? fileNameOf(url);
-  return { name: repository.replace(/\.git$/, "").replace(ARCHIVE, ""), guessed: true };
+  return { name: repository.replace(/\.git$/, "").replace(DISTRIBUTION_FILE, ""), guessed: true };
 }
 
 /** The entries of a lock, and what is not known of them. */
@@ -398,7 +400,7 @@ function isPlaceholderName(entry: Entry): boolean {
 
 /** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */
 function folderPlace(entry: Entry, path: string): LocalPlace | undefined {
-  return entry.path === undefined || ARCHIVE.test(entry.path)
+  return entry.path === undefined || DISTRIBUTION_FILE.test(entry.path)
     ? undefined
     : localPlace(path, entry.path);
 }
@@ -407,7 +409,8 @@ function folderPlace(entry: Entry, path: string): LocalPlace | undefined {
 function mapEntry(builder: OutputBuilder, entry: Entry, path: string, self: string): string {
   const { name } = entry;
   // A `file` (or a local archive `path`) without a pin: its file name says the version.
-  const archive = entry.file ?? (entry.path && ARCHIVE.test(entry.path) ? entry.path : undefined);
+  const archive = entry.file ??
+    (entry.path && DISTRIBUTION_FILE.test(entry.path) ? entry.path : undefined);
   const version = entry.version ??
     (archive === undefined ? undefined : versionFromFileName(name, archive));
   const place = folderPlace(entry, path);

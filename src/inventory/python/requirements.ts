@@ -12,6 +12,7 @@ import { OutputBuilder } from "../_builder.ts";
 import {
   archiveNameVersion,
   at,
+  DISTRIBUTION_FILE,
   hashOnlyFiles,
   hasNameWord,
   invalid,
@@ -182,9 +183,6 @@ const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
 
 /** Text that starts with a URL (`https://…`, `git+https://…`): a remote include, a URL requirement. */
 const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/** A path to a distribution file: a wheel or an sdist archive (a folder is neither). */
-const DISTRIBUTION_FILE = /\.(?:whl|zip|tar|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz)$/i;
 
 /** `--no-index` among the options of a line (it takes no value). */
 const NO_INDEX = /(?:^|\s+)--no-index(?=\s|$)/g;

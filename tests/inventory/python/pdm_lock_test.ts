@@ -239,6 +239,47 @@ Deno.test("readPdmLock: a git source's subdirectory is the SPDX #<sub_path> of i
   );
 });
 
+Deno.test("readPdmLock: a url source's folder stays on its download_url as uv.lock gives it, egg and hash fragments dropped", () => {
+  const entry = (name: string, tail: string) =>
+    `[[package]]\nname = "${name}"\nversion = "0.1.0"\ngroups = ["default"]\n${tail}\n`;
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n' +
+    // As the requirement wrote it (PDM's FileRequirement keeps the URL whole) ...
+    entry("in-url", 'url = "https://h.example/mono-1.0.zip#egg=in-url&subdirectory=libs/a"') +
+    // ... or with the folder apart, as a requirement read back from a direct_url.json has it.
+    entry("apart", 'url = "https://h.example/mono-1.0.zip"\nsubdirectory = "libs/b"') +
+    entry("hashed", 'url = "https://h.example/hashed-0.1.0.tar.gz#sha256=' + "a".repeat(64) + '"');
+  const out = readPdmLock(lock, { path: "pdm.lock" });
+  assert.deepEqual(out.components.map((c) => c.downloadLocation), [
+    "https://h.example/mono-1.0.zip#subdirectory=libs/b",
+    "https://h.example/hashed-0.1.0.tar.gz",
+    "https://h.example/mono-1.0.zip#subdirectory=libs/a",
+  ]);
+  assert.equal(
+    out.components[0].purl,
+    pypiPurl("apart", "0.1.0", {
+      download_url: "https://h.example/mono-1.0.zip#subdirectory=libs/b",
+    }),
+  );
+});
+
+Deno.test("readPdmLock: a local distribution file is a package wherever it lies, with no download location", () => {
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n' +
+    // `pdm add ./vendor/…whl`: PDM writes the file's `path`, as it does a folder's.
+    '[[package]]\nname = "vendored"\nversion = "3.1"\n' +
+    'path = "./vendor/vendored-3.1-py3-none-any.whl"\ngroups = ["default"]\n\n' +
+    // Early PDM 2 wrote a local file as a URL under the project's root.
+    '[[package]]\nname = "localfile"\nversion = "2.0"\n' +
+    'url = "file:///${PROJECT_ROOT}/dist/localfile-2.0.tar.gz"\ngroups = ["default"]\n\n' +
+    '[[package]]\nname = "inner"\nversion = "0.1.0"\npath = "./libs/inner"\n' +
+    'editable = true\ngroups = ["default"]\n';
+  const out = readPdmLock(lock, { path: "pdm.lock" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:pypi/localfile@2.0", undefined],
+    ["pkg:pypi/vendored@3.1", undefined],
+  ]);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/inner@0.1.0"]);
+});
+
 Deno.test("readPdmLock: a lock without per-package groups leaves scopes to the declarations", () => {
   assert.equal(readFixture("pdm-4.1/pdm.lock").scopesFromDeclarations, true);
   assert.equal(readFixture("pdm.lock").scopesFromDeclarations, undefined, "groups recorded");

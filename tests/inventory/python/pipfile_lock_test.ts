@@ -370,6 +370,35 @@ Deno.test("readPipfileLock: Pipenv's placeholder key for a path it could not nam
   assert.deepEqual(out.components, []);
 });
 
+Deno.test("readPipfileLock: a file URL's pip fragments: #egg= is not its download_url, #subdirectory= is", () => {
+  // Pipenv passes `file` to pip as written (`name @ <file>`), as requirements.txt has it.
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: {
+      "django-cms": {
+        file: "https://github.com/divio/django-cms/archive/release/3.4.x.zip#egg=django-cms",
+        version: "==3.4.7",
+      },
+      pycocotools: {
+        file: "https://github.com/cocodataset/cocoapi/archive/master.zip" +
+          "#subdirectory=PythonAPI&egg=pycocotools",
+        version: "==2.0",
+      },
+    },
+    develop: {},
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    pypiPurl("django-cms", "3.4.7", {
+      download_url: "https://github.com/divio/django-cms/archive/release/3.4.x.zip",
+    }),
+    pypiPurl("pycocotools", "2.0", {
+      download_url:
+        "https://github.com/cocodataset/cocoapi/archive/master.zip#subdirectory=PythonAPI",
+    }),
+  ]);
+});
+
 Deno.test("readPipfileLock: a URL Pipenv keyed by its placeholder is named by what it says", () => {
   // whamcloud/integrated-manager-for-lustre: `"0643a09": {"file": ".../netaddr/archive/…"}`;
   // Pipenv keys a VCS or file URL it could not name as it does a path (pypa/pipenv#1928).
