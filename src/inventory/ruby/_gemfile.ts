@@ -224,21 +224,58 @@ function groupOption(args: string): string[] {
   return m ? groupNames(m[1]) : [];
 }
 
+/** `do` (with its `|arguments|`), `end`, `then`, `else`, as keywords (not `done`, `end_date`, `do:`). */
+const BLOCK_WORD = /(?:do(?:\s*\|[^|]*\|)?|end|then|else)(?![\w?!:])/y;
+/** A block's `|arguments|` after its `{`. */
+const BLOCK_ARGUMENTS = /\s*\|[^|]*\|/y;
+/** Words before a `{` that make it a hash, not a block (`if {…}.empty?`). */
+const KEYWORDS = new Set([
+  "and",
+  "case",
+  "do",
+  "else",
+  "elsif",
+  "if",
+  "in",
+  "not",
+  "or",
+  "return",
+  "then",
+  "unless",
+  "until",
+  "when",
+  "while",
+]);
+
+/**
+ * Whether the `{` at `at` opens a block (`group(:test) {`, `list.each {`), not a hash (`= {`,
+ * `key: {`, `-> {` a lambda) nor a `%w{…}` / `%r{…}` literal: it follows a `)` or a method name.
+ */
+function opensBraceBlock(body: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && /\s/.test(body[end - 1])) end--;
+  if (body[end - 1] === ")") return true;
+  let start = end;
+  if (/[!?]/.test(body[start - 1] ?? "")) start--;
+  while (start > 0 && /\w/.test(body[start - 1])) start--;
+  const word = body.slice(start, end).replace(/[!?]$/, "");
+  return /^[A-Za-z_]/.test(word) && !KEYWORDS.has(word) &&
+    !/[%\\/@$:]/.test(body[start - 1] ?? " ");
+}
+
 /**
  * The statements of one line: Ruby separates them with `;` and allows a block on one line
  * (`group :test do gem "capybara", "1.1.2" end`, `platforms :mri do gem "ruby-debug" end`):
- * its opening (`… do`, `… do |x|`), its body and its `end` are statements of their own.
- * Quotes are respected.
+ * its opening (`… do`, `… do |x|`), its body and its `end` are statements of their own, as are
+ * the parts of a condition on one line (`if x then`, `gem "y"`, `else`, `gem "z"`, `end`). A
+ * block in braces (`group(:test) { gem "x" }`, on one line or several) is read as `do` … `end`;
+ * `braces` holds, across lines, whether each `{` still open opened a block. Quotes are respected.
  */
-/** `do` (with its `|arguments|`) or `end`, as keywords (not `done`, `end_date`, `do:`). */
-const BLOCK_WORD = /do(?:\s*\|[^|]*\|)?(?![\w?!:])|end(?![\w?!:])/y;
-
-function splitLine(body: string): string[] {
+function splitLine(body: string, braces: boolean[]): string[] {
   const pieces: string[] = [];
   let start = 0;
   let quote = "";
-  const cut = (at: number): void => {
-    const piece = body.slice(start, at).trim();
+  const cut = (at: number, piece = body.slice(start, at).trim()): void => {
     if (piece !== "") pieces.push(piece);
     start = at;
   };
@@ -253,11 +290,26 @@ function splitLine(body: string): string[] {
     else if (c === ";") {
       cut(i);
       start = i + 1;
-    } else if ((c === "d" || c === "e") && !/[\w.:@$]/.test(body[i - 1] ?? " ")) {
+    } else if (c === "{") {
+      const block = opensBraceBlock(body, i);
+      braces.push(block);
+      if (!block) continue;
+      BLOCK_ARGUMENTS.lastIndex = i + 1;
+      const after = BLOCK_ARGUMENTS.test(body) ? BLOCK_ARGUMENTS.lastIndex : i + 1;
+      cut(after, `${body.slice(start, i).trim()} do`);
+      i = after - 1;
+    } else if (c === "}") {
+      if (braces.pop() !== true) continue;
+      cut(i);
+      cut(i + 1, "end");
+    } else if ("det".includes(c) && !/[\w.:@$]/.test(body[i - 1] ?? " ")) {
       BLOCK_WORD.lastIndex = i;
-      const word = BLOCK_WORD.exec(body);
-      if (word?.[0] === "end") cut(i);
-      else if (word) cut(i + word[0].length);
+      const word = BLOCK_WORD.exec(body)?.[0];
+      if (word === "end") cut(i);
+      else if (word === "else") {
+        cut(i);
+        cut(i + 4);
+      } else if (word) cut(i + word.length);
     }
   }
   cut(body.length);
@@ -271,6 +323,7 @@ function splitLine(body: string): string[] {
 export function statements(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
+  const braces: boolean[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
     let body = stripComment(lines[i]).trim();
@@ -280,7 +333,7 @@ export function statements(text: string): { text: string; line: number }[] {
       if (!/[,\\]$/.test(body) && open <= 0) break;
       body = `${body.replace(/\\$/, "")} ${stripComment(lines[++i]).trim()}`;
     }
-    for (const piece of splitLine(body)) out.push({ text: piece, line });
+    for (const piece of splitLine(body, braces)) out.push({ text: piece, line });
   }
   return out;
 }

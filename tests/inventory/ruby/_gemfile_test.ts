@@ -76,6 +76,71 @@ gem 'pry'; gem 'coderay'
   assert.deepEqual(readGemfile(text, "Gemfile", () => undefined).notes, []);
 });
 
+// Sinatra's `when 'stable', nil then nil`, a one-line `if … then gem … end`: the gem after
+// `then` or `else` was part of the condition's statement and was dropped.
+Deno.test("readGemfile: a condition on one line keeps the gems after its `then` and `else`", () => {
+  const text = `source "https://rubygems.org"
+if ENV["A"] then gem "one" end
+group :test do
+  if RUBY_VERSION >= "3" then gem "two", "~> 1.0" else gem "three" end
+end
+case RUBY_VERSION
+when /^2/ then gem "four"
+else gem "five"
+end
+dep = case ENV["X"]
+      when "stable", nil then nil
+      else {:git => "x", :branch => "y"}
+      end
+gem "six"
+`;
+  assert.deepEqual(groupsOf(text), {
+    one: [["default"]],
+    two: [["test"]],
+    three: [["test"]],
+    four: [["default"]],
+    five: [["default"]],
+    six: [["default"]],
+  });
+  assert.deepEqual(
+    readGemfile(text, "Gemfile", () => undefined).gems.get("two")?.[0].requirements,
+    ["~> 1.0"],
+  );
+});
+
+// Bundler's DSL methods take a block in braces as well as `do … end`; a `{` after `=`, `=>`,
+// `->`, a keyword or `%w` is a hash, a lambda or a literal, not a block.
+Deno.test("readGemfile: a block in braces, on one line or several, holds its gems", () => {
+  const text = `git_source(:github) { |repo| "https://github.com/#{repo}.git" }
+git_source(:bitbucket) { |name|
+  name = "#{name}/#{name}" unless name.include?("/")
+  "https://bitbucket.org/#{name}.git"
+}
+group(:test) { gem "capybara" }
+group(:development) {
+  gem "listen", "~> 3.0"
+  platforms(:mri) { gem "byebug" }
+  OPTIONS = {
+    a: { b: 1 },
+  }
+  adapters = config.values.map {|c| c["adapter"]}.compact
+  gem "web-console"
+}
+install_if -> { RUBY_PLATFORM =~ /darwin/ } do
+  gem "rb-fsevent"
+end
+gem "rails"
+`;
+  assert.deepEqual(groupsOf(text), {
+    capybara: [["test"]],
+    listen: [["development"]],
+    byebug: [["development"]],
+    "web-console": [["development"]],
+    "rb-fsevent": [["default"]],
+    rails: [["default"]],
+  });
+});
+
 Deno.test("readGemfile: nested and optional groups, gemspec, repeated declarations", () => {
   const text = `
 gemspec
