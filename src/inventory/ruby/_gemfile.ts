@@ -96,7 +96,7 @@ const ARGUMENT = new RegExp(`\\s*,\\s*(?:${STRING_LITERAL.source}|(\\[))`, "y");
 const LIST_ITEM = new RegExp(`\\s*(?:${STRING_LITERAL.source}\\s*(,\\s*)?|(\\]))`, "y");
 /** An option (`require: false`, `:git => …`) or the end of the arguments. */
 const AFTER_ARGUMENTS =
-  /\s*,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)|\s*(?:\)\s*)?(?:$|(?:if|unless|do)\b|\{)/y;
+  /\s*,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)|\s*(?:,?\s*\)\s*)?(?:$|(?:if|unless|do)\b|\{)/y;
 
 /** The text of a {@linkcode STRING_LITERAL} match. */
 export function literalText(match: RegExpExecArray): string {
@@ -317,21 +317,69 @@ function splitLine(body: string, braces: boolean[]): string[] {
 }
 
 /**
+ * The line after a heredoc's body, when the line at `index` opens one or more (`<<~EOS`,
+ * `<<-'EOS'`, `<<EOS`) that end: what the body says (a message, some text) is no statement.
+ * Else `index + 1`. `unended` holds, for each heredoc name, the first line from which it ends
+ * nowhere.
+ */
+function afterHeredocs(
+  lines: readonly string[],
+  index: number,
+  code: string,
+  unended: Map<string, number>,
+): number {
+  let next = index + 1;
+  for (const m of code.matchAll(/<<([~-]?)(["'`]?)([A-Za-z_]\w*)\2/g)) {
+    const [, indent, quoted, id] = m;
+    // A bare `<<NAME` is a heredoc when NAME is a constant-like word and `<<` does not follow a
+    // value (`list<<X` appends).
+    const bare = indent === "" && quoted === "";
+    if (bare && (!/^[A-Z_][A-Z0-9_]*$/.test(id) || /[\w)\]]/.test(code[m.index - 1] ?? " "))) {
+      continue;
+    }
+    // Each opener with no end after it is looked for once (each searching to the end of the
+    // file, a file of them took time quadratic in it).
+    const key = `${indent === "" ? "" : "~"}${id}`;
+    if (next >= (unended.get(key) ?? Infinity)) return next;
+    let end = next;
+    while (end < lines.length && (indent === "" ? lines[end] : lines[end].trim()) !== id) end++;
+    if (end === lines.length) {
+      unended.set(key, next);
+      return next;
+    }
+    next = end + 1;
+  }
+  return next;
+}
+
+/**
  * Joins a statement continued on the next lines (trailing `,`, `\`, open brackets); splits the
- * statements of one line (see {@linkcode splitLine}).
+ * statements of one line (see {@linkcode splitLine}). A heredoc's body and an `=begin` … `=end`
+ * comment are skipped.
  */
 export function statements(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
   const braces: boolean[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  const unended = new Map<string, number>();
+  for (let i = 0; i < lines.length;) {
     const line = i + 1;
-    let body = stripComment(lines[i]).trim();
-    for (let joined = 0; joined < MAX_CONTINUATION && i + 1 < lines.length; joined++) {
+    if (/^=begin(?:\s|$)/.test(lines[i])) {
+      let end = i + 1;
+      while (end < lines.length && !/^=end(?:\s|$)/.test(lines[end])) end++;
+      i = end + 1;
+      continue;
+    }
+    let code = stripComment(lines[i]).trim();
+    let body = code;
+    i = afterHeredocs(lines, i, code, unended);
+    for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length; joined++) {
       const open = body.split("(").length - body.split(")").length +
         body.split("[").length - body.split("]").length;
       if (!/[,\\]$/.test(body) && open <= 0) break;
-      body = `${body.replace(/\\$/, "")} ${stripComment(lines[++i]).trim()}`;
+      code = stripComment(lines[i]).trim();
+      body = `${body.replace(/\\$/, "")} ${code}`;
+      i = afterHeredocs(lines, i, code, unended);
     }
     for (const piece of splitLine(body, braces)) out.push({ text: piece, line });
   }

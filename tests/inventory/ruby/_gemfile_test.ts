@@ -141,6 +141,63 @@ gem "rails"
   });
 });
 
+// A heredoc's text ("Please do …", "The end") opened and closed blocks, and a `gem` line in it
+// or in an `=begin` comment was a gem Bundler never sees.
+Deno.test("readGemfile: a heredoc's body and an =begin comment are not statements", () => {
+  const text = `source "https://rubygems.org"
+=begin
+gem "commented-out"
+group :test do
+=end
+group :development do
+  unless ENV["QUIET"]
+    warn <<~MSG
+      Please do the following
+      and then run it again. The end
+    MSG
+  end
+  gem "listen"
+end
+TEMPLATE = <<-'RUBY'
+  gem "in-a-heredoc"
+  RUBY
+gem "rails", <<~V.strip
+  ~> 7.1
+V
+gem "puma"
+`;
+  const gemfile = readGemfile(text, "Gemfile", () => undefined);
+  assert.deepEqual(groupsOf(text), {
+    listen: [["development"]],
+    rails: [["default"]],
+    puma: [["default"]],
+  });
+  assert.equal(gemfile.gems.get("rails")?.[0].computed, true);
+  assert.equal(gemfile.gems.get("puma")?.[0].where, "Gemfile:21");
+});
+
+Deno.test("readGemfile: heredocs that end nowhere take time linear in the file", () => {
+  const elapsed = cpuStopwatch();
+  const gemfile = readGemfile(
+    "x = <<~A\n".repeat(40_000) + 'gem "after"\n',
+    "Gemfile",
+    () => undefined,
+  );
+  assert.ok(elapsed() < 4_000, "too slow");
+  assert.deepEqual([...gemfile.gems.keys()], ["after"]);
+});
+
+// A multi-line call whose last argument has a trailing comma (`gem("x",\n  "~> 2.0",\n)`)
+// read as a computed requirement: the SBOM gave none.
+Deno.test("readGemfile: a trailing comma before the closing parenthesis ends the arguments", () => {
+  const text = 'gem(\n  "rails",\n  "~> 7.1",\n  ">= 7.1.2",\n)\ngem("puma", "~> 6.0", )\n';
+  const gemfile = readGemfile(text, "Gemfile", () => undefined);
+  assert.deepEqual(
+    [...gemfile.gems].map(([name, [d]]) => [name, d.requirements, d.computed]),
+    [["rails", ["~> 7.1", ">= 7.1.2"], undefined], ["puma", ["~> 6.0"], undefined]],
+  );
+});
+
 Deno.test("readGemfile: nested and optional groups, gemspec, repeated declarations", () => {
   const text = `
 gemspec
