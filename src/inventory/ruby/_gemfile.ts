@@ -86,6 +86,21 @@ const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 const ORIGIN_OPTION =
   /(?:\b(git|github|path|source)\s*:(?!:)|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)"|(?=\S))/;
 
+/** Bundler's other git shorthands: `gist: "id"`, `bitbucket: "owner/repo"`. */
+const GIT_SHORTHAND =
+  /(?:\b(gist|bitbucket)\s*:(?!:)|:(gist|bitbucket)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)"|(?=\S))/;
+
+/**
+ * The repository a git shorthand names, as Bundler's Dsl writes it: a gist's
+ * `https://gist.github.com/<id>.git`, Bitbucket's `https://<owner>@bitbucket.org/<owner>/<repo>.git`
+ * (`repo` alone: `repo/repo`).
+ */
+function shorthandRepository(kind: string, value: string): string {
+  if (kind === "gist") return `https://gist.github.com/${value}.git`;
+  const repo = value.includes("/") ? value : `${value}/${value}`;
+  return `https://${repo.split("/")[0]}@bitbucket.org/${repo}.git`;
+}
+
 /**
  * A Ruby string literal without interpolation, `.freeze` allowed: `'x'`, `"x"`, `%q<x>`,
  * `%q{x}`, `%q(x)`, `%q[x]` (one group holds its text).
@@ -142,20 +157,39 @@ export function literalRequirements(rest: string): string[] | undefined {
 
 /**
  * The requirements and origin of a `gem` statement's arguments after the name literal;
- * `computed` when a requirement is.
+ * `computed` when a requirement is. `customSource` matches an option naming a `git_source` the
+ * Gemfile defines (`gitlab: "owner/repo"`): a git repository its block computes.
  */
 function gemArguments(
   rest: string,
+  customSource: RegExp | undefined,
 ): { requirements: string[]; computed?: true; origin?: GemOrigin } {
   const requirements = literalRequirements(rest);
-  const o = ORIGIN_OPTION.exec(rest);
   return {
     requirements: requirements ?? [],
     ...requirements === undefined ? { computed: true } : {},
-    ...o === null
-      ? {}
-      : { origin: { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] } },
+    ...optionOrigin(rest, customSource),
   };
+}
+
+/** The origin a `gem` statement's options give it (see {@linkcode gemArguments}). */
+function optionOrigin(rest: string, customSource: RegExp | undefined): { origin?: GemOrigin } {
+  const o = ORIGIN_OPTION.exec(rest);
+  if (o !== null) {
+    return { origin: { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] } };
+  }
+  const shorthand = GIT_SHORTHAND.exec(rest);
+  if (shorthand !== null) {
+    const value = shorthand[3] ?? shorthand[4];
+    const kind = shorthand[1] ?? shorthand[2];
+    return {
+      origin: {
+        kind: "git",
+        ...value === undefined ? {} : { value: shorthandRepository(kind, value) },
+      },
+    };
+  }
+  return customSource?.test(rest) ? { origin: { kind: "git" } } : {};
 }
 
 /** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
@@ -402,6 +436,9 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
    * evaluated each time would grow exponentially).
    */
   const evaluated = new Set<string>();
+  /** The `git_source`s the Gemfile defines, other than Bundler's own shorthands. */
+  const customSources = new Set<string>();
+  let customSource: RegExp | undefined;
   const visit = (source: string, file: string, base: Block, visited: Set<string>): void => {
     const stack: Block[] = [base];
     const note = (line: number, what: string): void => {
@@ -439,7 +476,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
           if (capped) {
             note(line, `more than ${MAX_GROUPS} groups: the first ${MAX_GROUPS} are kept`);
           }
-          const args = gemArguments(s.slice(3 + literal[0].length));
+          const args = gemArguments(s.slice(3 + literal[0].length), customSource);
           const origin = args.origin ?? top.origin;
           const declaration: GemDeclaration = {
             groups: groups.length === 0 ? ["default"] : groups,
@@ -460,6 +497,12 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         }
         if (opensBlock) stack.push({ ...top });
         continue;
+      }
+      const source = head === "git_source" ? /^git_source\s*\(?\s*:(\w+)/.exec(s)?.[1] : undefined;
+      if (source !== undefined && !["git", "github", "path", "source"].includes(source)) {
+        customSources.add(source);
+        const names = [...customSources].join("|");
+        customSource = new RegExp(`(?:\\b(?:${names})\\s*:(?!:)|:(?:${names})\\s*=>)`);
       }
       if (head === "gemspec") {
         if (!top.quiet) result.gemspec ??= gemspecCall(s.slice(head.length));
