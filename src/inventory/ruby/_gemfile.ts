@@ -86,6 +86,21 @@ const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 const ORIGIN_OPTION =
   /(?:\b(git|github|path|source)\s*:(?!:)|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)"|(?=\S))/;
 
+/** Bundler's other git shorthands: `gist: "id"`, `bitbucket: "owner/repo"`. */
+const GIT_SHORTHAND =
+  /(?:\b(gist|bitbucket)\s*:(?!:)|:(gist|bitbucket)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)"|(?=\S))/;
+
+/**
+ * The repository a git shorthand names, as Bundler's Dsl writes it: a gist's
+ * `https://gist.github.com/<id>.git`, Bitbucket's `https://<owner>@bitbucket.org/<owner>/<repo>.git`
+ * (`repo` alone: `repo/repo`).
+ */
+function shorthandRepository(kind: string, value: string): string {
+  if (kind === "gist") return `https://gist.github.com/${value}.git`;
+  const repo = value.includes("/") ? value : `${value}/${value}`;
+  return `https://${repo.split("/")[0]}@bitbucket.org/${repo}.git`;
+}
+
 /**
  * A Ruby string literal without interpolation, `.freeze` allowed: `'x'`, `"x"`, `%q<x>`,
  * `%q{x}`, `%q(x)`, `%q[x]` (one group holds its text).
@@ -96,7 +111,7 @@ const ARGUMENT = new RegExp(`\\s*,\\s*(?:${STRING_LITERAL.source}|(\\[))`, "y");
 const LIST_ITEM = new RegExp(`\\s*(?:${STRING_LITERAL.source}\\s*(,\\s*)?|(\\]))`, "y");
 /** An option (`require: false`, `:git => …`) or the end of the arguments. */
 const AFTER_ARGUMENTS =
-  /\s*,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)|\s*(?:\)\s*)?(?:$|(?:if|unless|do)\b|\{)/y;
+  /\s*,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)|\s*(?:,?\s*\)\s*)?(?:$|(?:if|unless|do)\b|\{)/y;
 
 /** The text of a {@linkcode STRING_LITERAL} match. */
 export function literalText(match: RegExpExecArray): string {
@@ -142,20 +157,39 @@ export function literalRequirements(rest: string): string[] | undefined {
 
 /**
  * The requirements and origin of a `gem` statement's arguments after the name literal;
- * `computed` when a requirement is.
+ * `computed` when a requirement is. `customSource` matches an option naming a `git_source` the
+ * Gemfile defines (`gitlab: "owner/repo"`): a git repository its block computes.
  */
 function gemArguments(
   rest: string,
+  customSource: RegExp | undefined,
 ): { requirements: string[]; computed?: true; origin?: GemOrigin } {
   const requirements = literalRequirements(rest);
-  const o = ORIGIN_OPTION.exec(rest);
   return {
     requirements: requirements ?? [],
     ...requirements === undefined ? { computed: true } : {},
-    ...o === null
-      ? {}
-      : { origin: { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] } },
+    ...optionOrigin(rest, customSource),
   };
+}
+
+/** The origin a `gem` statement's options give it (see {@linkcode gemArguments}). */
+function optionOrigin(rest: string, customSource: RegExp | undefined): { origin?: GemOrigin } {
+  const o = ORIGIN_OPTION.exec(rest);
+  if (o !== null) {
+    return { origin: { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] } };
+  }
+  const shorthand = GIT_SHORTHAND.exec(rest);
+  if (shorthand !== null) {
+    const value = shorthand[3] ?? shorthand[4];
+    const kind = shorthand[1] ?? shorthand[2];
+    return {
+      origin: {
+        kind: "git",
+        ...value === undefined ? {} : { value: shorthandRepository(kind, value) },
+      },
+    };
+  }
+  return customSource?.test(rest) ? { origin: { kind: "git" } } : {};
 }
 
 /** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
@@ -224,21 +258,58 @@ function groupOption(args: string): string[] {
   return m ? groupNames(m[1]) : [];
 }
 
+/** `do` (with its `|arguments|`), `end`, `then`, `else`, as keywords (not `done`, `end_date`, `do:`). */
+const BLOCK_WORD = /(?:do(?:\s*\|[^|]*\|)?|end|then|else)(?![\w?!:])/y;
+/** A block's `|arguments|` after its `{`. */
+const BLOCK_ARGUMENTS = /\s*\|[^|]*\|/y;
+/** Words before a `{` that make it a hash, not a block (`if {…}.empty?`). */
+const KEYWORDS = new Set([
+  "and",
+  "case",
+  "do",
+  "else",
+  "elsif",
+  "if",
+  "in",
+  "not",
+  "or",
+  "return",
+  "then",
+  "unless",
+  "until",
+  "when",
+  "while",
+]);
+
+/**
+ * Whether the `{` at `at` opens a block (`group(:test) {`, `list.each {`), not a hash (`= {`,
+ * `key: {`, `-> {` a lambda) nor a `%w{…}` / `%r{…}` literal: it follows a `)` or a method name.
+ */
+function opensBraceBlock(body: string, at: number): boolean {
+  let end = at;
+  while (end > 0 && /\s/.test(body[end - 1])) end--;
+  if (body[end - 1] === ")") return true;
+  let start = end;
+  if (/[!?]/.test(body[start - 1] ?? "")) start--;
+  while (start > 0 && /\w/.test(body[start - 1])) start--;
+  const word = body.slice(start, end).replace(/[!?]$/, "");
+  return /^[A-Za-z_]/.test(word) && !KEYWORDS.has(word) &&
+    !/[%\\/@$:]/.test(body[start - 1] ?? " ");
+}
+
 /**
  * The statements of one line: Ruby separates them with `;` and allows a block on one line
  * (`group :test do gem "capybara", "1.1.2" end`, `platforms :mri do gem "ruby-debug" end`):
- * its opening (`… do`, `… do |x|`), its body and its `end` are statements of their own.
- * Quotes are respected.
+ * its opening (`… do`, `… do |x|`), its body and its `end` are statements of their own, as are
+ * the parts of a condition on one line (`if x then`, `gem "y"`, `else`, `gem "z"`, `end`). A
+ * block in braces (`group(:test) { gem "x" }`, on one line or several) is read as `do` … `end`;
+ * `braces` holds, across lines, whether each `{` still open opened a block. Quotes are respected.
  */
-/** `do` (with its `|arguments|`) or `end`, as keywords (not `done`, `end_date`, `do:`). */
-const BLOCK_WORD = /do(?:\s*\|[^|]*\|)?(?![\w?!:])|end(?![\w?!:])/y;
-
-function splitLine(body: string): string[] {
+function splitLine(body: string, braces: boolean[]): string[] {
   const pieces: string[] = [];
   let start = 0;
   let quote = "";
-  const cut = (at: number): void => {
-    const piece = body.slice(start, at).trim();
+  const cut = (at: number, piece = body.slice(start, at).trim()): void => {
     if (piece !== "") pieces.push(piece);
     start = at;
   };
@@ -253,11 +324,26 @@ function splitLine(body: string): string[] {
     else if (c === ";") {
       cut(i);
       start = i + 1;
-    } else if ((c === "d" || c === "e") && !/[\w.:@$]/.test(body[i - 1] ?? " ")) {
+    } else if (c === "{") {
+      const block = opensBraceBlock(body, i);
+      braces.push(block);
+      if (!block) continue;
+      BLOCK_ARGUMENTS.lastIndex = i + 1;
+      const after = BLOCK_ARGUMENTS.test(body) ? BLOCK_ARGUMENTS.lastIndex : i + 1;
+      cut(after, `${body.slice(start, i).trim()} do`);
+      i = after - 1;
+    } else if (c === "}") {
+      if (braces.pop() !== true) continue;
+      cut(i);
+      cut(i + 1, "end");
+    } else if ("det".includes(c) && !/[\w.:@$]/.test(body[i - 1] ?? " ")) {
       BLOCK_WORD.lastIndex = i;
-      const word = BLOCK_WORD.exec(body);
-      if (word?.[0] === "end") cut(i);
-      else if (word) cut(i + word[0].length);
+      const word = BLOCK_WORD.exec(body)?.[0];
+      if (word === "end") cut(i);
+      else if (word === "else") {
+        cut(i);
+        cut(i + 4);
+      } else if (word) cut(i + word.length);
     }
   }
   cut(body.length);
@@ -265,22 +351,71 @@ function splitLine(body: string): string[] {
 }
 
 /**
+ * The line after a heredoc's body, when the line at `index` opens one or more (`<<~EOS`,
+ * `<<-'EOS'`, `<<EOS`) that end: what the body says (a message, some text) is no statement.
+ * Else `index + 1`. `unended` holds, for each heredoc name, the first line from which it ends
+ * nowhere.
+ */
+function afterHeredocs(
+  lines: readonly string[],
+  index: number,
+  code: string,
+  unended: Map<string, number>,
+): number {
+  let next = index + 1;
+  for (const m of code.matchAll(/<<([~-]?)(["'`]?)([A-Za-z_]\w*)\2/g)) {
+    const [, indent, quoted, id] = m;
+    // A bare `<<NAME` is a heredoc when NAME is a constant-like word and `<<` does not follow a
+    // value (`list<<X` appends).
+    const bare = indent === "" && quoted === "";
+    if (bare && (!/^[A-Z_][A-Z0-9_]*$/.test(id) || /[\w)\]]/.test(code[m.index - 1] ?? " "))) {
+      continue;
+    }
+    // Each opener with no end after it is looked for once (each searching to the end of the
+    // file, a file of them took time quadratic in it).
+    const key = `${indent === "" ? "" : "~"}${id}`;
+    if (next >= (unended.get(key) ?? Infinity)) return next;
+    let end = next;
+    while (end < lines.length && (indent === "" ? lines[end] : lines[end].trim()) !== id) end++;
+    if (end === lines.length) {
+      unended.set(key, next);
+      return next;
+    }
+    next = end + 1;
+  }
+  return next;
+}
+
+/**
  * Joins a statement continued on the next lines (trailing `,`, `\`, open brackets); splits the
- * statements of one line (see {@linkcode splitLine}).
+ * statements of one line (see {@linkcode splitLine}). A heredoc's body and an `=begin` … `=end`
+ * comment are skipped.
  */
 export function statements(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
+  const braces: boolean[] = [];
+  const unended = new Map<string, number>();
+  for (let i = 0; i < lines.length;) {
     const line = i + 1;
-    let body = stripComment(lines[i]).trim();
-    for (let joined = 0; joined < MAX_CONTINUATION && i + 1 < lines.length; joined++) {
+    if (/^=begin(?:\s|$)/.test(lines[i])) {
+      let end = i + 1;
+      while (end < lines.length && !/^=end(?:\s|$)/.test(lines[end])) end++;
+      i = end + 1;
+      continue;
+    }
+    let code = stripComment(lines[i]).trim();
+    let body = code;
+    i = afterHeredocs(lines, i, code, unended);
+    for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length; joined++) {
       const open = body.split("(").length - body.split(")").length +
         body.split("[").length - body.split("]").length;
       if (!/[,\\]$/.test(body) && open <= 0) break;
-      body = `${body.replace(/\\$/, "")} ${stripComment(lines[++i]).trim()}`;
+      code = stripComment(lines[i]).trim();
+      body = `${body.replace(/\\$/, "")} ${code}`;
+      i = afterHeredocs(lines, i, code, unended);
     }
-    for (const piece of splitLine(body)) out.push({ text: piece, line });
+    for (const piece of splitLine(body, braces)) out.push({ text: piece, line });
   }
   return out;
 }
@@ -301,6 +436,9 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
    * evaluated each time would grow exponentially).
    */
   const evaluated = new Set<string>();
+  /** The `git_source`s the Gemfile defines, other than Bundler's own shorthands. */
+  const customSources = new Set<string>();
+  let customSource: RegExp | undefined;
   const visit = (source: string, file: string, base: Block, visited: Set<string>): void => {
     const stack: Block[] = [base];
     const note = (line: number, what: string): void => {
@@ -338,7 +476,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
           if (capped) {
             note(line, `more than ${MAX_GROUPS} groups: the first ${MAX_GROUPS} are kept`);
           }
-          const args = gemArguments(s.slice(3 + literal[0].length));
+          const args = gemArguments(s.slice(3 + literal[0].length), customSource);
           const origin = args.origin ?? top.origin;
           const declaration: GemDeclaration = {
             groups: groups.length === 0 ? ["default"] : groups,
@@ -359,6 +497,12 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         }
         if (opensBlock) stack.push({ ...top });
         continue;
+      }
+      const source = head === "git_source" ? /^git_source\s*\(?\s*:(\w+)/.exec(s)?.[1] : undefined;
+      if (source !== undefined && !["git", "github", "path", "source"].includes(source)) {
+        customSources.add(source);
+        const names = [...customSources].join("|");
+        customSource = new RegExp(`(?:\\b(?:${names})\\s*:(?!:)|:(?:${names})\\s*=>)`);
       }
       if (head === "gemspec") {
         if (!top.quiet) result.gemspec ??= gemspecCall(s.slice(head.length));

@@ -76,6 +76,128 @@ gem 'pry'; gem 'coderay'
   assert.deepEqual(readGemfile(text, "Gemfile", () => undefined).notes, []);
 });
 
+// Sinatra's `when 'stable', nil then nil`, a one-line `if … then gem … end`: the gem after
+// `then` or `else` was part of the condition's statement and was dropped.
+Deno.test("readGemfile: a condition on one line keeps the gems after its `then` and `else`", () => {
+  const text = `source "https://rubygems.org"
+if ENV["A"] then gem "one" end
+group :test do
+  if RUBY_VERSION >= "3" then gem "two", "~> 1.0" else gem "three" end
+end
+case RUBY_VERSION
+when /^2/ then gem "four"
+else gem "five"
+end
+dep = case ENV["X"]
+      when "stable", nil then nil
+      else {:git => "x", :branch => "y"}
+      end
+gem "six"
+`;
+  assert.deepEqual(groupsOf(text), {
+    one: [["default"]],
+    two: [["test"]],
+    three: [["test"]],
+    four: [["default"]],
+    five: [["default"]],
+    six: [["default"]],
+  });
+  assert.deepEqual(
+    readGemfile(text, "Gemfile", () => undefined).gems.get("two")?.[0].requirements,
+    ["~> 1.0"],
+  );
+});
+
+// Bundler's DSL methods take a block in braces as well as `do … end`; a `{` after `=`, `=>`,
+// `->`, a keyword or `%w` is a hash, a lambda or a literal, not a block.
+Deno.test("readGemfile: a block in braces, on one line or several, holds its gems", () => {
+  const text = `git_source(:github) { |repo| "https://github.com/#{repo}.git" }
+git_source(:bitbucket) { |name|
+  name = "#{name}/#{name}" unless name.include?("/")
+  "https://bitbucket.org/#{name}.git"
+}
+group(:test) { gem "capybara" }
+group(:development) {
+  gem "listen", "~> 3.0"
+  platforms(:mri) { gem "byebug" }
+  OPTIONS = {
+    a: { b: 1 },
+  }
+  adapters = config.values.map {|c| c["adapter"]}.compact
+  gem "web-console"
+}
+install_if -> { RUBY_PLATFORM =~ /darwin/ } do
+  gem "rb-fsevent"
+end
+gem "rails"
+`;
+  assert.deepEqual(groupsOf(text), {
+    capybara: [["test"]],
+    listen: [["development"]],
+    byebug: [["development"]],
+    "web-console": [["development"]],
+    "rb-fsevent": [["default"]],
+    rails: [["default"]],
+  });
+});
+
+// A heredoc's text ("Please do …", "The end") opened and closed blocks, and a `gem` line in it
+// or in an `=begin` comment was a gem Bundler never sees.
+Deno.test("readGemfile: a heredoc's body and an =begin comment are not statements", () => {
+  const text = `source "https://rubygems.org"
+=begin
+gem "commented-out"
+group :test do
+=end
+group :development do
+  unless ENV["QUIET"]
+    warn <<~MSG
+      Please do the following
+      and then run it again. The end
+    MSG
+  end
+  gem "listen"
+end
+TEMPLATE = <<-'RUBY'
+  gem "in-a-heredoc"
+  RUBY
+gem "rails", <<~V.strip
+  ~> 7.1
+V
+gem "puma"
+`;
+  const gemfile = readGemfile(text, "Gemfile", () => undefined);
+  assert.deepEqual(groupsOf(text), {
+    listen: [["development"]],
+    rails: [["default"]],
+    puma: [["default"]],
+  });
+  assert.equal(gemfile.gems.get("rails")?.[0].computed, true);
+  assert.equal(gemfile.gems.get("puma")?.[0].where, "Gemfile:21");
+});
+
+Deno.test("readGemfile: heredocs that end nowhere take time linear in the file", () => {
+  const elapsed = cpuStopwatch();
+  const gemfile = readGemfile(
+    "x = <<~A\n".repeat(40_000) + 'gem "after"\n',
+    "Gemfile",
+    () => undefined,
+  );
+  assert.ok(elapsed() < 4_000, "too slow");
+  assert.deepEqual([...gemfile.gems.keys()], ["after"]);
+});
+
+// A multi-line call whose last argument has a trailing comma (`gem("x",\n  "~> 2.0",\n)`)
+// read as a computed requirement: the SBOM gave none.
+Deno.test("readGemfile: a trailing comma before the closing parenthesis ends the arguments", () => {
+  const text = 'gem(\n  "rails",\n  "~> 7.1",\n  ">= 7.1.2",\n)\ngem("puma", "~> 6.0", )\n';
+  const gemfile = readGemfile(text, "Gemfile", () => undefined);
+  assert.deepEqual(
+    [...gemfile.gems].map(([name, [d]]) => [name, d.requirements, d.computed]),
+    [["rails", ["~> 7.1", ">= 7.1.2"], undefined], ["puma", ["~> 6.0"], undefined]],
+  );
+});
+
 Deno.test("readGemfile: nested and optional groups, gemspec, repeated declarations", () => {
   const text = `
 gemspec

@@ -106,6 +106,30 @@ Deno.test("readGemfileManifest: a computed `path:` / `git:` option is that origi
   ]);
 });
 
+// Bundler's `bitbucket:` and `gist:` shorthands and a Gemfile's own `git_source` name git
+// repositories: `gem "a", "1.2.3", bitbucket: "owner/a"` was pkg:gem/a@1.2.3, a rubygems.org
+// release.
+Deno.test("readGemfileManifest: a `bitbucket:` / `gist:` gem or one of a `git_source` is from git", () => {
+  const gemfile = [
+    'source "https://rubygems.org"',
+    'git_source(:gitlab) { |repo| "https://gitlab.com/#{repo}.git" }',
+    'gem "a", "1.2.3", bitbucket: "owner/a"',
+    'gem "b", :gist => "4815162342"',
+    'gem "c", "1.0.0", gitlab: "owner/c"',
+    'gem "d", "2.0.0", require: "gitlab"',
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fbitbucket.org%2Fowner%2Fa.git",
+    "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgist.github.com%2F4815162342.git",
+    "pkg:gem/c",
+    "pkg:gem/d@2.0.0",
+  ]);
+  assert.deepEqual(out.warnings, [
+    'Gemfile:5: gem "c" is from a computed `git`: its purl names rubygems.org',
+  ]);
+});
+
 Deno.test("Gemfile without its lock: the scan reads it and its gemspec; beside a lock, the lock's word", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
