@@ -60,6 +60,11 @@ interface Block {
   origin?: GemOrigin;
   /** Inside a method definition: nothing in it runs when the Gemfile is read. */
   quiet: boolean;
+  /**
+   * The note that the block (or condition) is not evaluated, said once a gem in it is read: one
+   * that declares no gem (`plugins = list.map { … }`) changes nothing the SBOM says.
+   */
+  unsaid?: string;
 }
 
 const SOURCE_BLOCKS = new Set([
@@ -439,10 +444,28 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
   /** The `git_source`s the Gemfile defines, other than Bundler's own shorthands. */
   const customSources = new Set<string>();
   let customSource: RegExp | undefined;
-  const visit = (source: string, file: string, base: Block, visited: Set<string>): void => {
-    const stack: Block[] = [base];
+  const visit = (
+    source: string,
+    file: string,
+    enclosing: readonly Block[],
+    visited: Set<string>,
+  ): void => {
+    const stack: Block[] = [enclosing.at(-1)!];
     const note = (line: number, what: string): void => {
       if (!stack.at(-1)!.quiet) result.notes.push(`${file}:${line}: ${what}`);
+    };
+    /** A block that gems in it do not make known: its note, said with the first such gem. */
+    const unevaluated = (line: number, what: string): Block => {
+      const top = stack.at(-1)!;
+      return { ...top, unsaid: top.quiet ? undefined : `${file}:${line}: ${what}` };
+    };
+    /** Says the notes of the blocks around a gem read now (see `Block.unsaid`). */
+    const sayUnsaid = (): void => {
+      for (const block of [...enclosing, ...stack.slice(1)]) {
+        if (block.unsaid === undefined) continue;
+        result.notes.push(block.unsaid);
+        block.unsaid = undefined;
+      }
     };
     for (const { text: s, line } of statements(source)) {
       const top = stack.at(-1)!;
@@ -467,6 +490,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         continue;
       }
       if (head === "gem") {
+        if (!top.quiet) sayUnsaid();
         const literal = LITERAL.exec(s.slice(3));
         if (!literal) {
           note(line, "a `gem` call with a computed name is not read");
@@ -495,7 +519,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             note(line, `the condition on gem "${name}" is not evaluated`);
           }
         }
-        if (opensBlock) stack.push({ ...top });
+        if (opensBlock) stack.push({ ...top, unsaid: undefined });
         continue;
       }
       const source = head === "git_source" ? /^git_source\s*\(?\s*:(\w+)/.exec(s)?.[1] : undefined;
@@ -505,7 +529,10 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         customSource = new RegExp(`(?:\\b(?:${names})\\s*:(?!:)|:(?:${names})\\s*=>)`);
       }
       if (head === "gemspec") {
-        if (!top.quiet) result.gemspec ??= gemspecCall(s.slice(head.length));
+        if (!top.quiet) {
+          sayUnsaid();
+          result.gemspec ??= gemspecCall(s.slice(head.length));
+        }
         continue;
       }
       if (head === "eval_gemfile") {
@@ -519,35 +546,40 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         const context = JSON.stringify([name, top.groups, top.quiet]);
         if (evaluated.has(context)) continue;
         evaluated.add(context);
-        visit(included, name!, top, new Set([...visited, name!]));
+        visit(included, name!, [...enclosing, ...stack.slice(1)], new Set([...visited, name!]));
         continue;
       }
       if (opensBlock && /^(?:git|github|path|source)$/.test(head)) {
         const literal = LITERAL.exec(s.slice(head.length));
         const origin: GemOrigin = { kind: head as GemOrigin["kind"] };
         if (literal) origin.value = literal[1] ?? literal[2];
-        stack.push({ ...top, origin });
+        stack.push({ ...top, origin, unsaid: undefined });
         continue;
       }
       if (opensBlock) {
-        if (!SOURCE_BLOCKS.has(head)) {
-          note(
+        stack.push(
+          SOURCE_BLOCKS.has(head) ? { ...top, unsaid: undefined } : unevaluated(
             line,
             `the \`${
               head || s.slice(0, 20)
             }\` block is not evaluated; its gems keep the groups around it`,
-          );
-        }
-        stack.push({ ...top });
+          ),
+        );
       } else if (OPENERS.test(s) || ASSIGNED_OPENER.test(s)) {
         const definition = /^(?:def|class|module)\b/.test(s);
-        if (!definition) {
-          note(line, "a condition is not evaluated; the gems in it keep the groups around it");
+        const what = "a condition is not evaluated; the gems in it keep the groups around it";
+        if (/\bend$/.test(s)) {
+          if (!definition) note(line, what);
+        } else {
+          stack.push(
+            definition
+              ? { groups: top.groups, quiet: true }
+              : { ...unevaluated(line, what), origin: undefined },
+          );
         }
-        if (!/\bend$/.test(s)) stack.push({ groups: top.groups, quiet: top.quiet || definition });
       }
     }
   };
-  visit(text, path, { groups: [], quiet: false }, new Set([path]));
+  visit(text, path, [{ groups: [], quiet: false }], new Set([path]));
   return result;
 }

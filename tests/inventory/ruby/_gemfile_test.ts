@@ -223,6 +223,23 @@ gem "listen", platforms: :mri
   assert.deepEqual(gemfile.notes, []);
 });
 
+Deno.test("readGemfile: a block that declares no gem is not noted; one whose eval_gemfile does is", () => {
+  const text =
+    'plugins = %w[a b].map { |c| "x-#{c}" }\nif ENV["EXTRA"]\n  eval_gemfile "extra.rb"\nend\n' +
+    'gem "rails"\n';
+  const gemfile = readGemfile(
+    text,
+    "Gemfile",
+    (p) => (p === "extra.rb" ? 'gem "pry"\n' : undefined),
+  );
+  assert.deepEqual([...gemfile.gems.keys()], ["pry", "rails"]);
+  assert.deepEqual(gemfile.notes, [
+    "Gemfile:2: a condition is not evaluated; the gems in it keep the groups around it",
+  ]);
+});
+
+// A block or condition is said to be not evaluated once a gem in it is read: the `case` of line
+// 18 declares none (nor does `plugins = list.map { … }`), and its note was noise.
 Deno.test("readGemfile: what is not evaluated is said, and keeps the groups around it", () => {
   const text = `
 def if_true(condition, &block)
@@ -265,7 +282,6 @@ end
   assert.deepEqual(gemfile.notes, [
     "Gemfile:11: the `if_true` block is not evaluated; its gems keep the groups around it",
     "Gemfile:15: a condition is not evaluated; the gems in it keep the groups around it",
-    "Gemfile:18: a condition is not evaluated; the gems in it keep the groups around it",
     "Gemfile:23: the `Helper.each_gem` block is not evaluated; its gems keep the groups around it",
     "Gemfile:24: a `gem` call with a computed name is not read",
     'Gemfile:26: the condition on gem "cond" is not evaluated',
