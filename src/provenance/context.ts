@@ -171,7 +171,8 @@ function refuseCredentials(url: string, flag: string, source: string): void {
  * @throws {VouchError} `context.missing.<flag>` naming the flag still missing;
  *   `context.invalid.<flag>` for an empty or half-empty flag value (`""`,
  *   `github-actions:`, `https://`), a repository or builder URL with
- *   credentials, or a commit that is not full hex.
+ *   credentials, or a commit that is not full hex; `env.invalid.GITHUB_SERVER_URL` or
+ *   `env.invalid.CI_JOB_URL` when the run's URL carries credentials.
  */
 export function resolveContext(
   flags: ContextFlags,
@@ -198,6 +199,16 @@ export function resolveContext(
     value !== undefined ? flag : `the ${ci.ci} environment`;
   refuseCredentials(resolved.repository, "--repository", from("--repository", flags.repository));
   refuseCredentials(resolved.builderId, "--builder-id", from("--builder-id", flags.builderId));
+  // The run's URL has no flag: it comes from the CI environment whatever the flags say.
+  const run = ci.invocationUri;
+  if (run !== undefined && withoutCredentials(run) !== run) {
+    const variable = ci.ci === "github-actions" ? "GITHUB_SERVER_URL" : "CI_JOB_URL";
+    throw new VouchError(
+      `env.invalid.${variable}`,
+      `the run URL from ${variable} carries credentials (user:password@ or a token before @); it would be published in the evidence, so it is not used or shown`,
+      `set ${variable} without credentials`,
+    );
+  }
   if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/.test(resolved.commitSha)) {
     throw new VouchError(
       "context.invalid.commit-sha",

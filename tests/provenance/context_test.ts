@@ -192,6 +192,26 @@ Deno.test("resolveContext: a repository or builder URL carrying credentials is r
       return true;
     });
   }
+  // The run's URL comes from the environment whatever the flags say: with a clean repository and
+  // builder given, the token in GITHUB_SERVER_URL (or CI_JOB_URL) reached the provenance's
+  // invocationId.
+  const clean = { repository: "https://github.com/octo/app", builderId: "https://ci.example/b" };
+  for (
+    const [env, variable] of [
+      [{ ...GITHUB, GITHUB_SERVER_URL: `https://u:${token}@github.example` }, "GITHUB_SERVER_URL"],
+      [
+        { ...GITLAB_TAG, CI_JOB_URL: `https://${token}@gitlab.example.com/g/p/-/jobs/7` },
+        "CI_JOB_URL",
+      ],
+    ] as const
+  ) {
+    assert.throws(() => resolveContext(clean, { env, git }), (e: unknown) => {
+      assert.ok(e instanceof VouchError, `expected a VouchError, got ${e}`);
+      assert.equal(e.code, `env.invalid.${variable}`);
+      assert.ok(!`${e.message}${e.hint}`.includes(token), e.message);
+      return true;
+    });
+  }
   // A user name that selects an account is no secret (ssh), and git's remote is stripped already.
   const ssh = resolveContext({ repository: "ssh://git@github.com/octo/app" }, { env: GITHUB, git });
   assert.equal(ssh.repository, "ssh://git@github.com/octo/app");

@@ -755,15 +755,16 @@ export function readCargoToml(
   }
   if (notInherited.length > 0) {
     const them = notInherited.length === 1 ? "it" : "them";
+    // With no root in the tree, one above it (a member folder read on its own) may declare them.
     const where = root === undefined
-      ? `the project has no workspace root to declare ${them}`
-      : `${root.path}'s [workspace.dependencies] does not list ${them}`;
+      ? `the project has no workspace root to declare ${them} (Cargo refuses this manifest ` +
+        "unless one above the tree does)"
+      : `${root.path}'s [workspace.dependencies] does not list ${them} (Cargo refuses this manifest)`;
     warnings.push(
       `${options.path} inherits ${notInherited.join(", ")} from the workspace ` +
-        `(\`workspace = true\`), but ${where} (Cargo refuses this manifest): ${
+        `(\`workspace = true\`), but ${where}: ${
           notInherited.length === 1 ? "its version is" : "their versions are"
-        } ` +
-        "unknown; declare them in [workspace.dependencies], or read the project from its " +
+        } unknown; declare ${them} in [workspace.dependencies], or read the project from its ` +
         "workspace root",
     );
   }

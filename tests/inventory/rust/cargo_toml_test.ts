@@ -410,12 +410,12 @@ Deno.test("readCargoToml: a `workspace = true` dependency that no workspace root
   assert.deepEqual(member.warnings, [
     "app/Cargo.toml inherits tokio from the workspace (`workspace = true`), but Cargo.toml's " +
     "[workspace.dependencies] does not list it (Cargo refuses this manifest): its version is " +
-    "unknown; declare them in [workspace.dependencies], or read the project from its workspace root",
+    "unknown; declare it in [workspace.dependencies], or read the project from its workspace root",
   ]);
   const alone = readCargoToml(app, { path: "Cargo.toml", load: () => undefined });
   assert.match(
     alone.warnings?.[0] ?? "",
-    /^Cargo\.toml inherits serde, tokio from the workspace \(`workspace = true`\), but the project has no workspace root to declare them .*their versions are unknown/,
+    /^Cargo\.toml inherits serde, tokio from the workspace \(`workspace = true`\), but the project has no workspace root to declare them \(Cargo refuses this manifest unless one above the tree does\): their versions are unknown/,
   );
 });
 
