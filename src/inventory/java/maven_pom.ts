@@ -1069,9 +1069,15 @@ class Resolver {
   declared(
     model: Model,
     raw: RawDependency,
-    options: { management: Management; overlay?: Map<string, string>; scope?: Scope },
+    options: {
+      management: Management;
+      overlay?: Map<string, string>;
+      scope?: Scope;
+      /** The properties it may use, in place of the model's (see {@linkcode Resolver.lookup}). */
+      lookup?: Lookup;
+    },
   ): Declared | undefined {
-    const lookup = this.lookup(model, options.overlay);
+    const lookup = options.lookup ?? this.lookup(model, options.overlay);
     const c = this.coordinates(raw, lookup);
     if (c === undefined) return undefined;
     const managed = options.management.entries.get(managementKey(c)) ?? {};
@@ -1513,9 +1519,16 @@ class Mapper {
     const management = resolver.management(model);
     this.build(self, management);
     // Maven's core extensions (the `.mvn/extensions.xml` of the POM's folder, the build's base
-    // directory): build tools, as the POM's own build extensions are; no POM manages them.
+    // directory): build tools, as the POM's own build extensions are. Maven reads them before
+    // any POM: no POM manages them or gives them a property (Maven 4 gives them the user
+    // properties, `-D` of `.mvn/maven.config`).
+    const user: Lookup = (key) => model.user.get(key);
     for (const raw of resolver.coreExtensions(posix.dirname(model.path))) {
-      const d = resolver.declared(model, raw, { management: UNMANAGED, scope: "build" });
+      const d = resolver.declared(model, raw, {
+        management: UNMANAGED,
+        scope: "build",
+        lookup: user,
+      });
       if (d !== undefined) this.add(self, d, []);
     }
     // A parent's profile, once active, is part of the parent's model that the

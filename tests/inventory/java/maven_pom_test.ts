@@ -363,6 +363,24 @@ Deno.test("readMavenPom: the core extensions of .mvn/extensions.xml beside the P
   // A module of the build does not list them again.
   const core = readMavenPom(files["core/pom.xml"], { path: "core/pom.xml", load });
   assert.deepEqual(core.components, []);
+  // Read before any POM: a POM's property is not the extension's; maven.config's -D is (Maven 4).
+  files["pom.xml"] = files["pom.xml"].replace(
+    "<packaging>",
+    "<properties><ext.version>1.0</ext.version></properties><packaging>",
+  );
+  files[".mvn/extensions.xml"] = files[".mvn/extensions.xml"].replace("9.4.0", "${ext.version}");
+  const unset = readMavenPom(files["pom.xml"], { path: "pom.xml", load });
+  assert.deepEqual(unset.components.map((c) => c.id), [
+    "pkg:maven/me.qoomon/maven-git-versioning-extension",
+  ]);
+  assert.deepEqual(unset.warnings, [
+    ".mvn/extensions.xml: me.qoomon:maven-git-versioning-extension: its version ${ext.version} uses a property not defined in the tree; the purl has no version",
+  ]);
+  files[".mvn/maven.config"] = "-Dext.version=9.5.0\n";
+  const set = readMavenPom(files["pom.xml"], { path: "pom.xml", load });
+  assert.deepEqual(set.components.map((c) => c.id), [
+    "pkg:maven/me.qoomon/maven-git-versioning-extension@9.5.0",
+  ]);
   // Not Maven's file: refused, as Maven refuses it.
   files[".mvn/extensions.xml"] = "<project/>";
   assert.throws(
