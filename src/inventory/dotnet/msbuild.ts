@@ -33,7 +33,10 @@
  * configuration counts, and a warning names each one under a Condition not known to hold; a package version declared again
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
  * version of the package, not a replacement. `Update` and `Remove`
- * apply to the references declared before them.
+ * apply to the references declared before them. A project of several `TargetFrameworks` whose
+ * files define a property under a Condition on `$(TargetFramework)` (a package version per
+ * framework) is evaluated again for each framework, as NuGet's restore evaluates its inner
+ * builds: each one's versions count too.
  *
  * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
  * the version NuGet picks (the lowest that satisfies it), other ranges and
@@ -373,12 +376,23 @@ class Evaluation {
   readonly project: string;
   /** How many characters property references have added so far (see {@linkcode expand}). */
   expandedInAll = 0;
+  /**
+   * The target framework of an inner build (`TargetFramework` as a global property, which no
+   * file's definition replaces), when this is one.
+   */
+  readonly innerFramework?: string;
+  /** A property is defined under a Condition on `$(TargetFramework)`: its value may differ by framework. */
+  frameworkProperties = false;
 
-  constructor(project: string, options: { load: Load; files?: Files }) {
+  constructor(project: string, options: { load: Load; files?: Files; targetFramework?: string }) {
     this.project = project;
     this.load = options.load;
     this.files = options.files;
     this.properties.set("msbuildprojectdirectory", directoryValue(posix.dirname(project)));
+    if (options.targetFramework !== undefined) {
+      this.innerFramework = options.targetFramework;
+      this.properties.set("targetframework", options.targetFramework);
+    }
   }
 
   /**
@@ -778,6 +792,13 @@ class Evaluation {
         const guarded = this.choosing > 0 || group.attributes.Condition !== undefined;
         for (const property of childElements(group)) {
           const name = localName(property.name).toLowerCase();
+          if (this.innerFramework !== undefined && name === "targetframework") continue;
+          this.frameworkProperties ||= [
+            uncertain,
+            group.attributes.Condition,
+            property.attributes.Condition,
+          ]
+            .some((c) => c !== undefined && /\$\(TargetFramework\)/i.test(c));
           const value = textOf(property);
           const unknown = /\$\(\[/.test(value) ||
             [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) =>
@@ -1051,6 +1072,90 @@ class Evaluation {
 }
 
 /**
+ * Reads a project's files in MSBuild's order (`Directory.Build.props`, `Directory.Packages.props`,
+ * the project, `Directory.Build.targets`, and what they import), then its items.
+ *
+ * @param targetFramework The framework of an inner build (see {@linkcode innerBuilds}).
+ */
+function evaluate(
+  text: string,
+  options: { path: string; load: Load; files?: Files },
+  targetFramework?: string,
+): Evaluation {
+  const { path, load, files } = options;
+  const dir = posix.dirname(path);
+  const evaluation = new Evaluation(path, { load, files, targetFramework });
+  evaluation.properties.set("msbuildprojectname", posix.basename(path).replace(/\.[^.]+$/, ""));
+  const project = { path, text };
+  const sources = [
+    nearest(dir, "Directory.Build.props", load, files),
+    nearest(dir, "Directory.Packages.props", load, files),
+    project,
+    nearest(dir, "Directory.Build.targets", load, files),
+  ];
+  for (const source of sources) {
+    if (source !== undefined) {
+      evaluation.file(evaluation.parse(source.path, source.text), source.path, source.text);
+    }
+  }
+  evaluation.items();
+  return evaluation;
+}
+
+/**
+ * The inner builds of a project that targets several frameworks (`TargetFrameworks`, no
+ * `TargetFramework`), one per framework, each evaluated with `TargetFramework` set as the SDK
+ * and NuGet's restore set it: needed only when a property is defined under a Condition on
+ * `$(TargetFramework)` (`<PropertyGroup Condition="'$(TargetFramework)' == 'net8.0'">` with a
+ * package version), whose value the outer evaluation, without a framework, does not have. A
+ * project of one `TargetFramework` has no inner build: its `Directory.*.props` are read before
+ * the project sets it, in MSBuild as here.
+ */
+function innerBuilds(
+  outer: Evaluation,
+  text: string,
+  options: { path: string; load: Load; files?: Files },
+): Evaluation[] {
+  if (!outer.frameworkProperties || outer.properties.get("targetframework")?.trim()) return [];
+  const frameworks = outer.targetFrameworks();
+  if (frameworks.length > MAX_TARGET_FRAMEWORKS) return [];
+  return frameworks.map((framework) => evaluate(text, options, framework));
+}
+
+/**
+ * The versions written for a reference (`undefined` or `""` when it has none): its
+ * `VersionOverride`, else its central `PackageVersion`'s (when versions are managed centrally),
+ * else its `Version`, with the other versions of declarations under a Condition; then those of
+ * the same reference in each inner build that the outer evaluation does not have.
+ */
+function declaredVersions(
+  reference: Reference,
+  outer: Evaluation,
+  central: boolean,
+  inner: readonly Evaluation[],
+): (string | undefined)[] {
+  const written = (evaluation: Evaluation, reference: Reference): (string | undefined)[] => {
+    const chosen: { version?: string; alternatives?: string[] } =
+      reference.versionOverride !== undefined
+        ? { version: reference.versionOverride }
+        : (central && evaluation.versions.get(reference.name.toLowerCase())) || reference;
+    return [chosen.version, ...(chosen.alternatives ?? [])];
+  };
+  const known = (version: string | undefined): version is string =>
+    version !== undefined && version !== "" && !version.includes("$(");
+  const versions = written(outer, reference);
+  const key = reference.name.toLowerCase();
+  for (const evaluation of inner) {
+    const same = evaluation.references.get(key) ??
+      evaluation.globals.find((g) => g.name.toLowerCase() === key);
+    for (const version of same === undefined ? [] : written(evaluation, same)) {
+      if (known(version) && !versions.includes(version)) versions.push(version);
+    }
+  }
+  return versions.some(known) ? versions.filter(known) : versions.slice(0, 1);
+}
+
+/**
  * Evaluates a project file (see the module notes) without mapping it.
  *
  * @param text The project file's text.
@@ -1066,32 +1171,10 @@ export function evaluateMsbuildProject(
   text: string,
   options: { path: string; load: Load; files?: Files },
 ): MsbuildProject {
-  const { path, load, files } = options;
-  const dir = posix.dirname(path);
-  const file = posix.basename(path);
-  const name = file.replace(/\.[^.]+$/, "");
-  const evaluation = new Evaluation(path, { load, files });
-  evaluation.properties.set("msbuildprojectname", name);
+  const { path } = options;
+  const name = posix.basename(path).replace(/\.[^.]+$/, "");
+  const evaluation = evaluate(text, options);
   const root = evaluation.parse(path, text);
-  const sources = [
-    nearest(dir, "Directory.Build.props", load, files),
-    nearest(dir, "Directory.Packages.props", load, files),
-  ];
-  for (const source of sources) {
-    if (source !== undefined) {
-      evaluation.file(evaluation.parse(source.path, source.text), source.path, source.text);
-    }
-  }
-  evaluation.file(root, path, text);
-  const targets = nearest(dir, "Directory.Build.targets", load, files);
-  if (targets !== undefined) {
-    evaluation.file(
-      evaluation.parse(targets.path, targets.text),
-      targets.path,
-      targets.text,
-    );
-  }
-  evaluation.items();
   const property = (key: string): string | undefined => {
     const value = evaluation.properties.get(key.toLowerCase())?.trim();
     return value === undefined || value === "" ? undefined : value;
@@ -1103,6 +1186,7 @@ export function evaluateMsbuildProject(
   const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
   const references = [...evaluation.references.values(), ...(central ? evaluation.globals : [])];
+  const inner = innerBuilds(evaluation, text, options);
   for (const reference of references) {
     const managed = central && reference.versionOverride === undefined
       ? evaluation.versions.get(reference.name.toLowerCase())
@@ -1119,13 +1203,9 @@ export function evaluateMsbuildProject(
             : "the central version is used"),
       );
     }
-    const chosen: { version?: string; alternatives?: string[] } =
-      reference.versionOverride !== undefined
-        ? { version: reference.versionOverride }
-        : managed ?? reference;
     const buildOnly = assets(reference.privateAssets).includes("all") ||
       !flowsAtRunTime(reference);
-    for (const written of [chosen.version, ...(chosen.alternatives ?? [])]) {
+    for (const written of declaredVersions(reference, evaluation, central, inner)) {
       const declaration: PackageDeclaration = {
         // A central version's name: one spelling for every project of the tree.
         name: managed?.name ?? reference.name,

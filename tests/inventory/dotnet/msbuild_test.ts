@@ -293,6 +293,59 @@ Deno.test("evaluateMsbuildProject: versions under framework conditions are all k
   ]);
 });
 
+Deno.test("evaluateMsbuildProject: a version property defined per target framework gives each inner build's version", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup>
+  <PropertyGroup Condition="'$(TargetFramework)' == 'net8.0'">
+    <ExtensionsVersion>8.0.0</ExtensionsVersion>
+  </PropertyGroup>
+  <PropertyGroup Condition="'$(TargetFramework)' == 'net9.0'">
+    <ExtensionsVersion>9.0.0</ExtensionsVersion>
+  </PropertyGroup>
+  <PropertyGroup>
+    <PollyVersion>7.2.4</PollyVersion>
+    <PollyVersion Condition="'$(TargetFramework)' == 'net9.0'">8.2.0</PollyVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="Microsoft.Extensions.Logging" Version="$(ExtensionsVersion)" />
+    <PackageVersion Include="Polly" Version="$(PollyVersion)" />
+  </ItemGroup>
+</Project>`,
+    "src/Multi/Multi.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net8.0;net9.0</TargetFrameworks></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.Extensions.Logging" />
+    <PackageReference Include="Polly" />
+  </ItemGroup>
+</Project>`,
+    // One TargetFramework: no inner build; Directory.Packages.props is read before the project
+    // sets it, so the property is undefined there, in MSBuild as here.
+    "src/Single/Single.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Microsoft.Extensions.Logging" /></ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const multi = evaluateMsbuildProject(files["src/Multi/Multi.csproj"], {
+    path: "src/Multi/Multi.csproj",
+    load,
+  });
+  assert.deepEqual(multi.packages.map((p) => `${p.name}@${p.version}`), [
+    "Microsoft.Extensions.Logging@8.0.0",
+    "Microsoft.Extensions.Logging@9.0.0",
+    "Polly@7.2.4",
+    "Polly@8.2.0",
+  ]);
+  assert.deepEqual(multi.warnings, []);
+  const single = evaluateMsbuildProject(files["src/Single/Single.csproj"], {
+    path: "src/Single/Single.csproj",
+    load,
+  });
+  assert.deepEqual(single.packages.map((p) => p.version), [undefined]);
+  assert.match(single.warnings.join("\n"), /Microsoft\.Extensions\.Logging has no version/);
+});
+
 // A release engineer's SBOM lists what some build of the project restores: an item under a
 // Condition false in every build (a literal `false`, a target framework the project does not
 // target) is in none; one on the configuration or a framework it targets may be, and counts.
