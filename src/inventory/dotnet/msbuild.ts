@@ -34,8 +34,8 @@
  * under such a Condition (`'$(TargetFramework)' == 'net8.0'`) is one more
  * version of the package, not a replacement. `Update` and `Remove`
  * apply to the references declared before them. A project of several `TargetFrameworks` whose
- * files define a property under a Condition on `$(TargetFramework)` (a package version per
- * framework) is evaluated again for each framework, as NuGet's restore evaluates its inner
+ * files define a property or item metadata under a Condition on `$(TargetFramework)` (a package
+ * version per framework) is evaluated again for each framework, as NuGet's restore evaluates its inner
  * builds: each one's versions count too.
  *
  * Versions as written: `[1.0]` is the exact version 1.0, a plain `1.0` is
@@ -381,7 +381,10 @@ class Evaluation {
    * file's definition replaces), when this is one.
    */
   readonly innerFramework?: string;
-  /** A property is defined under a Condition on `$(TargetFramework)`: its value may differ by framework. */
+  /**
+   * A property or item metadata is defined under a Condition on `$(TargetFramework)`: its value
+   * may differ by framework (see `innerBuilds`).
+   */
   frameworkProperties = false;
 
   constructor(project: string, options: { load: Load; files?: Files; targetFramework?: string }) {
@@ -663,13 +666,22 @@ class Evaluation {
 
   /**
    * Item metadata: an attribute or a child element, its name in any case (MSBuild's metadata
-   * names are case-insensitive: `version="[1.0]"` is the `Version`).
+   * names are case-insensitive: `version="[1.0]"` is the `Version`). Of child elements under
+   * Conditions, the last that holds, else the last that may (not one false in every build).
    */
   metadata(item: XmlElement, name: string): string | undefined {
     const lower = name.toLowerCase();
     const key = Object.keys(item.attributes).find((a) => a.toLowerCase() === lower);
     if (key !== undefined) return this.expand(item.attributes[key]).trim();
-    const child = childElements(item).find((c) => localName(c.name).toLowerCase() === lower);
+    const children = childElements(item).filter((c) =>
+      localName(c.name).toLowerCase() === lower && !this.neverHolds(c)
+    );
+    // `<Version Condition="'$(TargetFramework)' == 'net8.0'">`: each inner build has its own.
+    this.frameworkProperties ||= children.some((c) =>
+      /\$\(TargetFramework\)/i.test(c.attributes.Condition ?? "")
+    );
+    // The last that holds, as a later definition replaces an earlier one; else the last that may.
+    const child = children.findLast((c) => this.applies(c)) ?? children.at(-1);
     return child === undefined ? undefined : this.expand(textOf(child));
   }
 
@@ -1105,7 +1117,7 @@ function evaluate(
 /**
  * The inner builds of a project that targets several frameworks (`TargetFrameworks`, no
  * `TargetFramework`), one per framework, each evaluated with `TargetFramework` set as the SDK
- * and NuGet's restore set it: needed only when a property is defined under a Condition on
+ * and NuGet's restore set it: needed only when a property (or item metadata) is defined under a Condition on
  * `$(TargetFramework)` (`<PropertyGroup Condition="'$(TargetFramework)' == 'net8.0'">` with a
  * package version), whose value the outer evaluation, without a framework, does not have. A
  * project of one `TargetFramework` has no inner build: its `Directory.*.props` are read before

@@ -1168,6 +1168,33 @@ Deno.test("evaluateMsbuildProject: a PackageDownload is a build component at eac
 
 // MSBuild's metadata names are case-insensitive; project files written by hand (or from a
 // packages.config's `version=`) spell them in lowercase, as this real PackageDownload does.
+Deno.test("evaluateMsbuildProject: metadata elements under Conditions: the last that holds, each inner build's own", () => {
+  const path = "App.csproj";
+  const text = `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net6.0;net8.0</TargetFrameworks></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.Extensions.Logging">
+      <Version Condition="'$(TargetFramework)' == 'net6.0'">6.0.0</Version>
+      <Version Condition="'$(TargetFramework)' == 'net8.0'">8.0.0</Version>
+    </PackageReference>
+    <PackageReference Include="Roslynator.Analyzers" Version="4.12.0">
+      <PrivateAssets Condition="'$(Configuration)' == 'Debug'">none</PrivateAssets>
+      <PrivateAssets>all</PrivateAssets>
+    </PackageReference>
+    <PackageReference Include="Polly" Version="8.2.0">
+      <PrivateAssets Condition="false">all</PrivateAssets>
+    </PackageReference>
+  </ItemGroup>
+</Project>`;
+  const project = evaluateMsbuildProject(text, { path, load: () => undefined });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version} ${p.scope}`), [
+    "Microsoft.Extensions.Logging@8.0.0 runtime",
+    "Microsoft.Extensions.Logging@6.0.0 runtime",
+    "Roslynator.Analyzers@4.12.0 build",
+    "Polly@8.2.0 runtime",
+  ]);
+});
+
 Deno.test("evaluateMsbuildProject: item metadata is named in any case (version=, <privateassets>)", () => {
   const path = "Native/Native.csproj";
   const files: Record<string, string> = {
