@@ -928,23 +928,26 @@ class Resolver {
     const byKey = new Map<string, Model>();
     const modules = new Set<string>();
     const seen = new Set<string>();
-    const visit = (path: string): void => {
-      if (seen.has(path)) return;
+    // Depth first, each module before the next, on a stack of its own (a call for each, a chain
+    // of 5,000 modules overflowed the stack).
+    const stack = [model.path, model.chain[0].path, "pom.xml"];
+    while (stack.length > 0) {
+      const path = stack.pop()!;
+      if (seen.has(path)) continue;
       seen.add(path);
       const m = this.model(path);
-      if (m === undefined) return;
+      if (m === undefined) continue;
       const key = `${m.groupId}:${m.artifactId}`;
       if (!byKey.has(key)) byKey.set(key, m);
+      const targets: string[] = [];
       for (const module of [...m.raw.modules, ...m.raw.profiles.flatMap((p) => p.modules)]) {
         const target = inTree(path, module);
         if (target === undefined) continue;
         modules.add(target);
-        visit(target);
+        targets.push(target);
       }
-    };
-    visit("pom.xml");
-    visit(model.chain[0].path);
-    visit(model.path);
+      for (let i = targets.length - 1; i >= 0; i--) stack.push(targets[i]);
+    }
     return this.#reactor = { byKey, modules };
   }
 
@@ -1279,6 +1282,8 @@ class Mapper {
   readonly model: Model;
   /** The POMs mapped into {@linkcode Mapper.out}: this one and the modules it maps itself. */
   readonly mapped: Set<string>;
+  /** The modules named by file that are still to map, in the order they were found. */
+  readonly pending: Model[];
   /** The project's own (non-profile) dependencies, by management key. */
   declared = new Map<string, RawDependency>();
   /** What the build declares without any profile: purl and scope (see {@linkcode Mapper.add}). */
@@ -1297,11 +1302,13 @@ class Mapper {
     model: Model,
     out = new OutputBuilder(),
     mapped = new Set([model.path]),
+    pending: Model[] = [],
   ) {
     this.resolver = resolver;
     this.model = model;
     this.out = out;
     this.mapped = mapped;
+    this.pending = pending;
   }
 
   /** The node id of a reactor project: the root for the tree's own pom.xml, else a member. */
@@ -1481,7 +1488,19 @@ class Mapper {
     );
   }
 
+  /**
+   * Maps the POM, then the modules named by file it reaches, one after another (mapped each
+   * inside the one naming it, a chain of 3,000 overflowed the stack).
+   */
   map(): void {
+    this.mapOwn();
+    for (const found of this.pending) {
+      new Mapper(this.resolver, found, this.out, this.mapped, this.pending).mapOwn();
+    }
+  }
+
+  /** Maps the POM; the modules named by file it names are left in {@linkcode Mapper.pending}. */
+  mapOwn(): void {
     const { model, resolver } = this;
     const self = this.node(model);
     const reactor = resolver.reactor(model);
@@ -1509,7 +1528,7 @@ class Mapper {
         // Named by its file (`<module>alt/pom-jdk11.xml</module>`): the scan reads only
         // pom.xml files, so its dependencies are listed here.
         this.mapped.add(found.path);
-        new Mapper(resolver, found, this.out, this.mapped).map();
+        this.pending.push(found);
       }
     }
     const top = model.chain[0];

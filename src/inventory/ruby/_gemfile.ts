@@ -65,6 +65,12 @@ interface Block {
    * that declares no gem (`plugins = list.map { … }`) changes nothing the SBOM says.
    */
   unsaid?: string;
+  /**
+   * The nearest block around it whose note was unsaid when it opened: the notes to say with a
+   * gem are found up this chain, not by walking every block around (gems in 100,000 nested
+   * blocks took time quadratic in the file).
+   */
+  around?: Block;
 }
 
 const SOURCE_BLOCKS = new Set([
@@ -114,9 +120,12 @@ export const STRING_LITERAL =
   /(?:'([^'\\]*)'|"([^"\\#]*)"|%q<([^>]*)>|%q\{([^}]*)\}|%q\(([^)]*)\)|%q\[([^\]]*)\])(?:\.freeze\b)?/;
 const ARGUMENT = new RegExp(`\\s*,\\s*(?:${STRING_LITERAL.source}|(\\[))`, "y");
 const LIST_ITEM = new RegExp(`\\s*(?:${STRING_LITERAL.source}\\s*(,\\s*)?|(\\]))`, "y");
-/** An option (`require: false`, `:git => …`) or the end of the arguments. */
+/**
+ * An option (`require: false`, `:git => …`) or the end of the arguments. A run of spaces has one
+ * place in it (`\s*(?:,?\s*\)\s*)?` tried every split of 200 KB of them).
+ */
 const AFTER_ARGUMENTS =
-  /\s*,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)|\s*(?:,?\s*\)\s*)?(?:$|(?:if|unless|do)\b|\{)/y;
+  /\s*,\s*(?:\w+\s*:(?!:)|:\w+\s*=>)|\s*(?:(?:,\s*)?\)\s*)?(?:$|(?:if|unless|do)\b|\{)/y;
 
 /** The text of a {@linkcode STRING_LITERAL} match. */
 export function literalText(match: RegExpExecArray): string {
@@ -160,25 +169,28 @@ export function literalRequirements(rest: string): string[] | undefined {
   return texts.flatMap((t) => t.split(",")).map((r) => r.trim()).filter((r) => r !== "");
 }
 
+/** An option's name: `gitlab:`, `:gitlab =>`. */
+const OPTION_NAME = /\b(\w+)\s*:(?!:)|:(\w+)\s*=>/g;
+
 /**
  * The requirements and origin of a `gem` statement's arguments after the name literal;
- * `computed` when a requirement is. `customSource` matches an option naming a `git_source` the
- * Gemfile defines (`gitlab: "owner/repo"`): a git repository its block computes.
+ * `computed` when a requirement is. `customSources` are the `git_source`s the Gemfile defines:
+ * an option naming one (`gitlab: "owner/repo"`) is a git repository its block computes.
  */
 function gemArguments(
   rest: string,
-  customSource: RegExp | undefined,
+  customSources: ReadonlySet<string>,
 ): { requirements: string[]; computed?: true; origin?: GemOrigin } {
   const requirements = literalRequirements(rest);
   return {
     requirements: requirements ?? [],
     ...requirements === undefined ? { computed: true } : {},
-    ...optionOrigin(rest, customSource),
+    ...optionOrigin(rest, customSources),
   };
 }
 
 /** The origin a `gem` statement's options give it (see {@linkcode gemArguments}). */
-function optionOrigin(rest: string, customSource: RegExp | undefined): { origin?: GemOrigin } {
+function optionOrigin(rest: string, customSources: ReadonlySet<string>): { origin?: GemOrigin } {
   const o = ORIGIN_OPTION.exec(rest);
   if (o !== null) {
     return { origin: { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] } };
@@ -194,7 +206,12 @@ function optionOrigin(rest: string, customSource: RegExp | undefined): { origin?
       },
     };
   }
-  return customSource?.test(rest) ? { origin: { kind: "git" } } : {};
+  // Each option looked up by name: a pattern of every source's name, built again for each of
+  // 20,000 `git_source`s and tried on each gem, took time quadratic in the file.
+  for (const m of rest.matchAll(OPTION_NAME)) {
+    if (customSources.has(m[1] ?? m[2])) return { origin: { kind: "git" } };
+  }
+  return {};
 }
 
 /** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
@@ -227,7 +244,7 @@ function stripComment(line: string): string {
 /** Group names in `:a, "b", %i[c d], [:e]`. */
 function groupNames(text: string): string[] {
   const names: string[] = [];
-  for (const m of text.matchAll(/%[iw][[(]([^\])]*)[\])]|:(\w+)|'(\w+)'|"(\w+)"/g)) {
+  for (const m of text.matchAll(/%[iw][[(]([^\][()]*)[\])]|:(\w+)|'(\w+)'|"(\w+)"/g)) {
     // One at a time: `push(...list)` of 200,000 names overflowed the stack.
     if (m[1] === undefined) names.push(m[2] ?? m[3] ?? m[4]);
     else for (const name of m[1].split(/\s+/)) if (name !== "") names.push(name);
@@ -258,8 +275,10 @@ function addGroups(outer: readonly string[], own: readonly string[]): {
 
 /** The `group:` / `groups:` option of a `gem` line. */
 function groupOption(args: string): string[] {
-  const m = /(?:\bgroups?\s*:|:groups?\s*=>)\s*(\[[^\]]*\]|%[iw][[(][^\])]*[\])]|:\w+|'\w+'|"\w+")/
-    .exec(args);
+  // A list holds no bracket: each of 100,000 `group: [` never closed searched to the end.
+  const m =
+    /(?:\bgroups?\s*:|:groups?\s*=>)\s*(\[[^\][]*\]|%[iw][[(][^\][()]*[\])]|:\w+|'\w+'|"\w+")/
+      .exec(args);
   return m ? groupNames(m[1]) : [];
 }
 
@@ -356,16 +375,53 @@ function splitLine(body: string, braces: boolean[]): string[] {
 }
 
 /**
+ * The lines that may end a heredoc, by their text: as written (the end of `<<ID`) and trimmed
+ * (of `<<~ID`, `<<-ID`), each name with its line indexes in order.
+ */
+interface HeredocEnds {
+  exact: Map<string, number[]>;
+  trimmed: Map<string, number[]>;
+}
+
+function heredocEnds(lines: readonly string[]): HeredocEnds {
+  const ends: HeredocEnds = { exact: new Map(), trimmed: new Map() };
+  const add = (map: Map<string, number[]>, id: string, index: number): void => {
+    const known = map.get(id);
+    if (known) known.push(index);
+    else map.set(id, [index]);
+  };
+  lines.forEach((line, index) => {
+    const id = line.trim();
+    if (!/^[A-Za-z_]\w*$/.test(id)) return;
+    add(ends.trimmed, id, index);
+    if (id === line) add(ends.exact, id, index);
+  });
+  return ends;
+}
+
+/** The first of the ascending `indexes` at or after `from`. */
+function firstFrom(indexes: readonly number[] | undefined, from: number): number | undefined {
+  if (indexes === undefined) return undefined;
+  let low = 0;
+  let high = indexes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (indexes[middle] < from) low = middle + 1;
+    else high = middle;
+  }
+  return indexes[low];
+}
+
+/**
  * The line after a heredoc's body, when the line at `index` opens one or more (`<<~EOS`,
  * `<<-'EOS'`, `<<EOS`) that end: what the body says (a message, some text) is no statement.
- * Else `index + 1`. `unended` holds, for each heredoc name, the first line from which it ends
- * nowhere.
+ * Else `index + 1`. Each end is looked up in `ends` (searching the lines after each opener, a
+ * file of openers with no end, each of its own name, took time quadratic in it).
  */
 function afterHeredocs(
-  lines: readonly string[],
   index: number,
   code: string,
-  unended: Map<string, number>,
+  ends: () => HeredocEnds,
 ): number {
   let next = index + 1;
   for (const m of code.matchAll(/<<([~-]?)(["'`]?)([A-Za-z_]\w*)\2/g)) {
@@ -376,16 +432,8 @@ function afterHeredocs(
     if (bare && (!/^[A-Z_][A-Z0-9_]*$/.test(id) || /[\w)\]]/.test(code[m.index - 1] ?? " "))) {
       continue;
     }
-    // Each opener with no end after it is looked for once (each searching to the end of the
-    // file, a file of them took time quadratic in it).
-    const key = `${indent === "" ? "" : "~"}${id}`;
-    if (next >= (unended.get(key) ?? Infinity)) return next;
-    let end = next;
-    while (end < lines.length && (indent === "" ? lines[end] : lines[end].trim()) !== id) end++;
-    if (end === lines.length) {
-      unended.set(key, next);
-      return next;
-    }
+    const end = firstFrom((indent === "" ? ends().exact : ends().trimmed).get(id), next);
+    if (end === undefined) return next;
     next = end + 1;
   }
   return next;
@@ -400,7 +448,8 @@ export function statements(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
   const braces: boolean[] = [];
-  const unended = new Map<string, number>();
+  let known: HeredocEnds | undefined;
+  const ends = (): HeredocEnds => known ??= heredocEnds(lines);
   for (let i = 0; i < lines.length;) {
     const line = i + 1;
     if (/^=begin(?:\s|$)/.test(lines[i])) {
@@ -411,14 +460,14 @@ export function statements(text: string): { text: string; line: number }[] {
     }
     let code = stripComment(lines[i]).trim();
     let body = code;
-    i = afterHeredocs(lines, i, code, unended);
+    i = afterHeredocs(i, code, ends);
     for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length; joined++) {
       const open = body.split("(").length - body.split(")").length +
         body.split("[").length - body.split("]").length;
       if (!/[,\\]$/.test(body) && open <= 0) break;
       code = stripComment(lines[i]).trim();
       body = `${body.replace(/\\$/, "")} ${code}`;
-      i = afterHeredocs(lines, i, code, unended);
+      i = afterHeredocs(i, code, ends);
     }
     for (const piece of splitLine(body, braces)) out.push({ text: piece, line });
   }
@@ -443,14 +492,19 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
   const evaluated = new Set<string>();
   /** The `git_source`s the Gemfile defines, other than Bundler's own shorthands. */
   const customSources = new Set<string>();
-  let customSource: RegExp | undefined;
   const visit = (
     source: string,
     file: string,
-    enclosing: readonly Block[],
+    enclosing: Block,
     visited: Set<string>,
   ): void => {
-    const stack: Block[] = [enclosing.at(-1)!];
+    const stack: Block[] = [enclosing];
+    /** Opens a block inside the innermost one. */
+    const push = (block: Block): void => {
+      const top = stack.at(-1)!;
+      block.around = top.unsaid === undefined ? top.around : top;
+      stack.push(block);
+    };
     const note = (line: number, what: string): void => {
       if (!stack.at(-1)!.quiet) result.notes.push(`${file}:${line}: ${what}`);
     };
@@ -459,11 +513,19 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
       const top = stack.at(-1)!;
       return { ...top, unsaid: top.quiet ? undefined : `${file}:${line}: ${what}` };
     };
-    /** Says the notes of the blocks around a gem read now (see `Block.unsaid`). */
+    /**
+     * Says the notes of the blocks around a gem read now (see `Block.unsaid`), outermost first.
+     * A block whose note is said has those around it said too: the walk ends there.
+     */
     const sayUnsaid = (): void => {
-      for (const block of [...enclosing, ...stack.slice(1)]) {
-        if (block.unsaid === undefined) continue;
-        result.notes.push(block.unsaid);
+      const top = stack.at(-1)!;
+      const unsaid: Block[] = [];
+      for (let b = top.unsaid === undefined ? top.around : top; b?.unsaid !== undefined;) {
+        unsaid.push(b);
+        b = b.around;
+      }
+      for (const block of unsaid.reverse()) {
+        result.notes.push(block.unsaid!);
         block.unsaid = undefined;
       }
     };
@@ -486,7 +548,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         if (around.capped) {
           note(line, `more than ${MAX_GROUPS} groups: the first ${MAX_GROUPS} are kept`);
         }
-        stack.push({ groups: around.groups, quiet: top.quiet });
+        push({ groups: around.groups, quiet: top.quiet });
         continue;
       }
       if (head === "gem") {
@@ -500,7 +562,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
           if (capped) {
             note(line, `more than ${MAX_GROUPS} groups: the first ${MAX_GROUPS} are kept`);
           }
-          const args = gemArguments(s.slice(3 + literal[0].length), customSource);
+          const args = gemArguments(s.slice(3 + literal[0].length), customSources);
           const origin = args.origin ?? top.origin;
           const declaration: GemDeclaration = {
             groups: groups.length === 0 ? ["default"] : groups,
@@ -519,14 +581,12 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             note(line, `the condition on gem "${name}" is not evaluated`);
           }
         }
-        if (opensBlock) stack.push({ ...top, unsaid: undefined });
+        if (opensBlock) push({ ...top, unsaid: undefined });
         continue;
       }
       const source = head === "git_source" ? /^git_source\s*\(?\s*:(\w+)/.exec(s)?.[1] : undefined;
       if (source !== undefined && !["git", "github", "path", "source"].includes(source)) {
         customSources.add(source);
-        const names = [...customSources].join("|");
-        customSource = new RegExp(`(?:\\b(?:${names})\\s*:(?!:)|:(?:${names})\\s*=>)`);
       }
       if (head === "gemspec") {
         if (!top.quiet) {
@@ -546,18 +606,18 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         const context = JSON.stringify([name, top.groups, top.quiet]);
         if (evaluated.has(context)) continue;
         evaluated.add(context);
-        visit(included, name!, [...enclosing, ...stack.slice(1)], new Set([...visited, name!]));
+        visit(included, name!, top, new Set([...visited, name!]));
         continue;
       }
       if (opensBlock && /^(?:git|github|path|source)$/.test(head)) {
         const literal = LITERAL.exec(s.slice(head.length));
         const origin: GemOrigin = { kind: head as GemOrigin["kind"] };
         if (literal) origin.value = literal[1] ?? literal[2];
-        stack.push({ ...top, origin, unsaid: undefined });
+        push({ ...top, origin, unsaid: undefined });
         continue;
       }
       if (opensBlock) {
-        stack.push(
+        push(
           SOURCE_BLOCKS.has(head) ? { ...top, unsaid: undefined } : unevaluated(
             line,
             `the \`${
@@ -571,7 +631,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         if (/\bend$/.test(s)) {
           if (!definition) note(line, what);
         } else {
-          stack.push(
+          push(
             definition
               ? { groups: top.groups, quiet: true }
               : { ...unevaluated(line, what), origin: undefined },
@@ -580,6 +640,6 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
       }
     }
   };
-  visit(text, path, [{ groups: [], quiet: false }], new Set([path]));
+  visit(text, path, { groups: [], quiet: false }, new Set([path]));
   return result;
 }

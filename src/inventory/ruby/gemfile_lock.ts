@@ -371,16 +371,23 @@ function needsOfMembers(
   for (const [name, { scopes }] of declared) {
     for (const id of byName.get(name) ?? []) add(id, scopes);
   }
-  // The project's gem (the root) needs its dependencies; a member, as it is needed.
-  for (let changed = true; changed;) {
-    changed = false;
-    lock.specs.forEach((spec, i) => {
-      const scopes = ids[i] === ROOT_ID ? [needs] : found.get(ids[i]);
-      if (scopes === undefined) return;
+  // The project's gem (the root) needs its dependencies; a member, as it is needed. A member
+  // whose scopes grow passes them on again (a pass over every spec until none changed took
+  // time quadratic in a chain of path gems listed from its end).
+  const specsOf = new Map<string, Spec[]>();
+  lock.specs.forEach((spec, i) => {
+    const known = specsOf.get(ids[i]);
+    if (known) known.push(spec);
+    else specsOf.set(ids[i], [spec]);
+  });
+  const queue = [ROOT_ID, ...found.keys()];
+  for (let at = 0; at < queue.length; at++) {
+    const scopes = queue[at] === ROOT_ID ? [needs] : found.get(queue[at])!;
+    for (const spec of specsOf.get(queue[at]) ?? []) {
       for (const dep of spec.dependencies) {
-        for (const id of byName.get(dep) ?? []) if (add(id, scopes)) changed = true;
+        for (const id of byName.get(dep) ?? []) if (add(id, scopes)) queue.push(id);
       }
-    });
+    }
   }
   return found;
 }

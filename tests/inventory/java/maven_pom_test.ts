@@ -1446,3 +1446,18 @@ Deno.test("readMavenPom: a profile the build activates by default is part of the
     ],
   );
 });
+
+// Each module named by file was mapped inside the one naming it: a chain of 3,000 overflowed the
+// stack (exit 3).
+Deno.test("readMavenPom: a long chain of modules named by file is mapped", () => {
+  const pom = (artifactId: string, module: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>` +
+    `<artifactId>${artifactId}</artifactId><version>1</version><packaging>pom</packaging>` +
+    `<modules><module>${module}</module></modules></project>\n`;
+  const n = 5_000;
+  const files = new Map([["pom.xml", pom("root", "m0.xml")]]);
+  for (let i = 0; i < n; i++) files.set(`m${i}.xml`, pom(`m${i}`, `m${(i + 1) % n}.xml`));
+  const load = (p: string): string | undefined => files.get(p);
+  const out = readMavenPom(files.get("pom.xml")!, { path: "pom.xml", load });
+  assert.equal(out.members.length, n);
+});

@@ -371,3 +371,37 @@ Deno.test("readGemfile: a gem keeps at most 16 distinct groups, around it and it
     "Gemfile:3002: more than 16 groups: the first 16 are kept",
   ]);
 });
+
+// Each took time quadratic in the file (a 1 MB Gemfile: minutes).
+Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) => {
+  const cases: [string, string, number][] = [
+    // gems in 40,000 nested blocks: each gem walked every block around it
+    ["nested blocks", "foo do\n".repeat(40_000) + 'gem "a"\n'.repeat(40_000), 40_000],
+    // heredocs of 40,000 names, none ended: each searched the rest of the file
+    [
+      "unended heredocs",
+      Array.from({ length: 40_000 }, (_, i) => `x = <<~A${i}\n`).join("") + 'gem "a"\n',
+      1,
+    ],
+    // 200 KB of spaces after a gem's arguments
+    ["spaces after the arguments", `gem "a", "1"${" ".repeat(200_000)}x\n`, 1],
+    // 40,000 `group: [` or `%i[` never closed: each searched to the end of the line
+    ["unclosed group lists", `gem "a", ${"group: [".repeat(40_000)}\n`, 1],
+    ["unclosed %i lists", `group ${"%i[".repeat(60_000)} do\ngem "a"\nend\n`, 1],
+    // 10,000 git_sources: a pattern of every name built for each and tried on each gem
+    [
+      "many git_sources",
+      Array.from({ length: 10_000 }, (_, i) => `git_source(:s${i}) { |r| r }\n`).join("") +
+      Array.from({ length: 10_000 }, (_, i) => `gem "a", s${i}: "o/r"\n`).join(""),
+      10_000,
+    ],
+  ];
+  for (const [what, text, count] of cases) {
+    await t.step(what, () => {
+      const elapsed = cpuStopwatch();
+      const gemfile = readGemfile(text, "Gemfile", () => undefined);
+      assert.ok(elapsed() < 3_000, `too slow: ${elapsed()} ms`);
+      assert.equal(gemfile.gems.get("a")?.length, count);
+    });
+  }
+});

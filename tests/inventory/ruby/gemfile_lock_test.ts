@@ -3,7 +3,7 @@ import { gemPurl, readGemfileLock } from "../../../src/inventory/ruby/gemfile_lo
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { sbomLocations } from "../_tree.ts";
-import { fixture, skipWithoutShared } from "../../_util.ts";
+import { cpuStopwatch, fixture, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
@@ -568,4 +568,23 @@ Deno.test("readGemfileLock: a GEM section with several remotes is warned about: 
   // One remote, or only rubygems.org ones: nothing is in doubt.
   assert.deepEqual(read(["https://rails-assets.org/"]).warnings, []);
   assert.deepEqual(read(["https://rubygems.org/", "http://rubygems.org/"]).warnings, []);
+});
+
+// What members need was found by passes over every spec until none changed: a chain of path
+// gems listed from its end took one pass per gem (12,000: 7 s).
+Deno.test("readGemfileLock: a long chain of path gems takes time linear in it", () => {
+  const n = 12_000;
+  const sections = Array.from({ length: n }, (_, k) => {
+    const i = n - 1 - k;
+    const dep = i + 1 < n ? `      g${i + 1}\n` : "";
+    return `PATH\n  remote: gems/g${i}\n  specs:\n    g${i} (1.0)\n${dep}\n`;
+  });
+  const lock = sections.join("") +
+    "GEM\n  remote: https://rubygems.org/\n  specs:\n\nPLATFORMS\n  ruby\n\n" +
+    "DEPENDENCIES\n  g0!\n\nBUNDLED WITH\n   2.5.0\n";
+  const gemfile = 'source "https://rubygems.org"\ngem "g0", path: "gems/g0"\n';
+  const elapsed = cpuStopwatch();
+  const out = readGemfileLock(lock, { path: "Gemfile.lock", gemfile });
+  assert.ok(elapsed() < 3_000, `too slow: ${elapsed()} ms`);
+  assert.equal(out.members.length, n);
 });
