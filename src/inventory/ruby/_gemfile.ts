@@ -6,6 +6,7 @@
 // not evaluated: the gems inside keep the groups around them, and a note says
 // so. Used to tell in which groups the lockfile's direct gems are, and, without
 // a lockfile, what the Gemfile declares (requirements, origin).
+import { invalid } from "../_errors.ts";
 
 /** Where a gem comes from, when not from the Gemfile's global source. */
 export interface GemOrigin {
@@ -443,8 +444,11 @@ function afterHeredocs(
  * Joins a statement continued on the next lines (trailing `,`, `\`, open brackets); splits the
  * statements of one line (see {@linkcode splitLine}). A heredoc's body and an `=begin` … `=end`
  * comment are skipped.
+ *
+ * @throws {VouchError} `inventory.gemfile.invalid` for an `=begin` without its `=end`, which
+ *   Ruby refuses (everything after it would be a comment).
  */
-export function statements(text: string): { text: string; line: number }[] {
+export function statements(text: string, path: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = text.split(/\r?\n/);
   const braces: boolean[] = [];
@@ -455,6 +459,9 @@ export function statements(text: string): { text: string; line: number }[] {
     if (/^=begin(?:\s|$)/.test(lines[i])) {
       let end = i + 1;
       while (end < lines.length && !/^=end(?:\s|$)/.test(lines[end])) end++;
+      if (end === lines.length) {
+        throw invalid("gemfile", `${path}:${line}`, "an =begin comment without its =end");
+      }
       i = end + 1;
       continue;
     }
@@ -529,7 +536,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         block.unsaid = undefined;
       }
     };
-    for (const { text: s, line } of statements(source)) {
+    for (const { text: s, line } of statements(source, file)) {
       const top = stack.at(-1)!;
       const head = /^[\w.:]+[!?]?/.exec(s)?.[0] ?? "";
       if (/^end\b/.test(s)) {

@@ -70,7 +70,7 @@ interface Gemspec {
 function readGemspec(text: string, path: string, release: string | undefined): Gemspec {
   const spec: Gemspec = { dependencies: [], notes: [] };
   const fields = new Map<string, string[]>();
-  for (const { text: s, line } of statements(text)) {
+  for (const { text: s, line } of statements(text, path)) {
     const field = /^\w+\.(name|version|licenses?)\s*=\s*(.*)$/.exec(s);
     if (field) {
       // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.

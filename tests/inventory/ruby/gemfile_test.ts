@@ -4,7 +4,7 @@ import { writeTree } from "../_tree.ts";
 import { posix } from "../../../src/_path.ts";
 import { cpuStopwatch, fixture, withTempDir } from "../../_util.ts";
 import { assertWellFormed } from "../_lockfile_invariants.ts";
-import { readValidProject } from "../_reader_cases.ts";
+import { assertSbomRefusesEvery, readValidProject } from "../_reader_cases.ts";
 
 const GEM = ["ruby", "gemfile", "gem"];
 
@@ -351,4 +351,11 @@ Deno.test("readGemfileManifest: the gemspec's and the Gemfile's ranges on one ge
     out.components.map((c) => `${c.purl} ${c.specifier ?? "-"} ${c.scopes.join(",")}`),
     ["pkg:gem/rack ~> 2.2, >= 2.2.4 dev,runtime", "pkg:gem/rake ~> 13.0 dev,runtime"],
   );
+});
+
+// An `=begin` without its `=end` makes the rest of the file a comment, which Ruby refuses: every
+// gem after it was dropped without a word (exit 0).
+Deno.test("vouch sbom refuses every bad Gemfile: exit 2, file:line, nothing written", async () => {
+  const cases = await assertSbomRefusesEvery(["ruby", "gemfile"], "inventory.gemfile.invalid");
+  assert.deepEqual(cases, ["invalid-utf8", "unended-begin"]);
 });
