@@ -126,6 +126,9 @@ const TARBALL = /\.(?:tgz|tar\.gz)$/;
 /** The start of a semver range (`^1.0.0`, `1.x`, `*`), not of a package name (`7zip-bin`). */
 const SEMVER_RANGE = /^(?:[\^~<>=*]|v?\d+(?:\.|$)|[xX](?:\.|$))/;
 
+/** A bare path (`./lib`, `../x.tgz`, `/abs`), which Berry binds as `file:<path>` (plugin-file's FILE_REGEXP). */
+const BARE_PATH = /^(?:[a-zA-Z]:[\\/]|\.{0,2}\/)/;
+
 /** A descriptor's range with its `::` parameters dropped and `%3A` decoded, for lookups. */
 function normalRange(range: string): string {
   return range.includes("::") || range.includes("%3A")
@@ -601,10 +604,16 @@ export function readYarnLock(
   }
   const root = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
   const overrides = Object.entries(objectAt(root?.json ?? {}, "resolutions"));
+  /**
+   * The entry of a descriptor: as written, normalised, or with the protocol Berry binds a
+   * range without one to (`file:` for a bare path, `./vendor/x.tgz`; `npm:` for the rest).
+   */
   const find = (name: string, range: string): Entry | undefined => {
     const ranges = bySpec.get(name);
     return ranges === undefined ? undefined : ranges.get(range) ?? ranges.get(normalRange(range)) ??
-      (/^[a-z+-]+:/.test(range) ? undefined : ranges.get(`npm:${range}`));
+      (/^[a-z+-]+:/.test(range)
+        ? undefined
+        : ranges.get(`${BARE_PATH.test(range) ? "file" : "npm"}:${range}`));
   };
   let catalogs: Catalogs | undefined;
   /**

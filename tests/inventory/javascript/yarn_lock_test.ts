@@ -750,6 +750,44 @@ Deno.test("readYarnLock Berry: a file: folder is the folder before the # of its 
   assert.deepEqual(edgesFrom(out, "workspace:vendor/local-lib"), ["pkg:npm/kleur@4.1.5 runtime"]);
 });
 
+Deno.test("readYarnLock Berry: a bare path is the file: entry Yarn binds it to", () => {
+  // plugin-file binds a range that is a bare path (`./vendor/lt-0.1.0.tgz`, `../lib`) as
+  // `file:<path>`, the lock's key; the workspace's entry lists the range as written. Was: exit 2,
+  // "depends on lt@./vendor/lt-0.1.0.tgz, which the lock does not resolve".
+  const lock = [
+    ...BERRY_APP,
+    '    local-lib: "./vendor/local-lib"',
+    '    lt: "./vendor/lt-0.1.0.tgz"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"local-lib@file:./vendor/local-lib::locator=app%40workspace%3A.":',
+    "  version: 0.1.0",
+    '  resolution: "local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=acf486&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"lt@file:./vendor/lt-0.1.0.tgz::locator=app%40workspace%3A.":',
+    "  version: 0.1.0",
+    '  resolution: "lt@file:./vendor/lt-0.1.0.tgz::hash=a1b2c3&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { "local-lib": "./vendor/local-lib", lt: "./vendor/lt-0.1.0.tgz" },
+    }),
+    "vendor/local-lib/package.json": JSON.stringify({ name: "local-lib", version: "0.1.0" }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/lt@0.1.0 runtime",
+    "workspace:vendor/local-lib runtime",
+  ]);
+});
+
 Deno.test("readYarnLock classic: a file: folder's dependencies have the scopes of the path to it", () => {
   // Classic Yarn copies a `file:` folder into node_modules like any package and records its
   // dependencies on its entry: what a dev-only folder brings is dev (was: the folder's own
