@@ -47,6 +47,8 @@ const OVERRIDES = "package_json:overrides";
 
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
+/** A range that is a relative or absolute path (`./lib`, `../x.tgz`, `.`, `/opt/lib`). */
+const BARE_PATH = /^(?:\.\.?(?:\/|$)|\/)/;
 
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 const PARTIAL =
@@ -476,6 +478,9 @@ export function readPackageJson(
       const line = nthLine(text, /""\s*:/);
       throw invalid("package_json", at(path, line), "a dependency with an empty package name");
     }
+    // A bare path (`./lib`, `../x.tgz`) is a `file:` one to npm, pnpm, Yarn and Bun
+    // (npm-package-arg's isFilespec), never GitHub's `owner/repo`.
+    if (BARE_PATH.test(range)) range = `file:${range}`;
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
       // pnpm's and Bun's `workspace:<name>@<range>` links the member <name> under the alias;
