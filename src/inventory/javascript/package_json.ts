@@ -19,6 +19,7 @@ import { isOutside } from "../_paths.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
+  BARE_PATH,
   catalogRange,
   type Catalogs,
   catalogsOf,
@@ -47,8 +48,6 @@ const OVERRIDES = "package_json:overrides";
 
 const EXACT = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const GIT = /^(?:git\+|git:|github:|gitlab:|bitbucket:|ssh:)|^[\w.-]+\/[\w.-]+(?:#.*)?$/;
-/** A range that is a relative or absolute path (`./lib`, `../x.tgz`, `.`, `/opt/lib`). */
-const BARE_PATH = /^(?:\.\.?(?:\/|$)|\/)/;
 
 const SEMVER = /^v?(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 const PARTIAL =

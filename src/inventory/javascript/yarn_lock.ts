@@ -16,6 +16,7 @@ import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import {
+  BARE_PATH,
   catalogRange,
   type Catalogs,
   catalogsOf,
@@ -126,9 +127,6 @@ const TARBALL = /\.(?:tgz|tar\.gz)$/;
 /** The start of a semver range (`^1.0.0`, `1.x`, `*`), not of a package name (`7zip-bin`). */
 const SEMVER_RANGE = /^(?:[\^~<>=*]|v?\d+(?:\.|$)|[xX](?:\.|$))/;
 
-/** A bare path (`./lib`, `../x.tgz`, `/abs`), which Berry binds as `file:<path>` (plugin-file's FILE_REGEXP). */
-const BARE_PATH = /^(?:[a-zA-Z]:[\\/]|\.{0,2}\/)/;
-
 /** A descriptor's range with its `::` parameters dropped and `%3A` decoded, for lookups. */
 function normalRange(range: string): string {
   return range.includes("::") || range.includes("%3A")
@@ -198,9 +196,11 @@ function decodeV1(text: string, path: string): Entry[] {
       hashes: [],
       deps,
     };
-    const local = /^(file|link):/.exec(range);
+    // Yarn 1 locks a bare path (`./lib`, `../x.tgz`) under the range as written: a `file:` one.
+    const spec = BARE_PATH.test(range) ? `file:${range}` : range;
+    const local = /^(file|link):/.exec(spec);
     if (local && (resolved === undefined || !TARBALL.test(range))) {
-      entry.folder = joinPath(range.slice(local[0].length));
+      entry.folder = joinPath(spec.slice(local[0].length));
       entry.linked = local[1] === "link";
       return entry;
     }
@@ -220,7 +220,8 @@ function decodeV1(text: string, path: string): Entry[] {
       throw fail(path, line, `entry ${specs[0]} has no version`);
     }
     if (
-      resolved !== undefined && isLocalPath(resolved) && !/^file:|\.(?:tgz|tar\.gz)$/.test(resolved)
+      resolved !== undefined && isLocalPath(resolved) &&
+      !/^file:|\.(?:tgz|tar\.gz)(?:#|$)/.test(resolved)
     ) {
       entry.folder = joinPath(resolved);
       return entry;

@@ -990,6 +990,41 @@ Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writ
   ]);
 });
 
+Deno.test("readYarnLock classic: a bare path is a file: one, its tarball's SHA-1 after the #", () => {
+  // Yarn 1 locks `"./local"` and `"./lib1/package.tgz"` under the range as written, the tarball
+  // with `resolved "<path>#<sha1>"` (seen in real locks: `"@app/lib1@../lib1/package.tgz"`).
+  // Was: the folder a component pkg:npm/loc@0.2.0, the tarball a member
+  // workspace:lib1/package.tgz#<sha1>.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"@app/lib1@./lib1/package.tgz":',
+    '  version "1.0.4"',
+    '  resolved "./lib1/package.tgz#bcd32b108f210537b31b6b1754ea7e8c0ddf742a"',
+    "",
+    '"loc@./local":',
+    '  version "0.2.0"',
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { "@app/lib1": "./lib1/package.tgz", loc: "./local" },
+    }),
+    "local/package.json": JSON.stringify({ name: "loc", version: "0.2.0" }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:local"]);
+  assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.downloadLocation]), [
+    [
+      "pkg:npm/%40app/lib1@1.0.4",
+      [{ alg: "sha1", hex: "bcd32b108f210537b31b6b1754ea7e8c0ddf742a" }],
+      undefined,
+    ],
+  ]);
+});
+
 Deno.test("readYarnLock classic: a file: folder's dependency on a workspace is that workspace (cachito-testing/cachito-yarn-workspaces layout)", () => {
   // The root declares `bar: file:bar` (a workspace folder, locked as `bar@file:bar`) whose
   // package.json wants the workspace `not-baz@^1.0.0`: Yarn 1 links it and locks no entry for
