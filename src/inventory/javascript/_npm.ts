@@ -53,6 +53,13 @@ export function isLocalPath(location: string): boolean {
   return location.startsWith("file:") || !URL_SCHEME.test(location);
 }
 
+/**
+ * A range that is a path (`./lib`, `../x.tgz`, `/opt/lib`, `.`): a `file:` one to npm
+ * (npm-package-arg's file spec), pnpm, Yarn (Berry binds it as `file:<path>`) and Bun,
+ * never GitHub's `owner/repo`.
+ */
+export const BARE_PATH = /^(?:\.{0,2}\/|\.\.?$)/;
+
 /** A URL's scheme (a constant: made once, not per package). */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 

@@ -123,9 +123,10 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * the git source at that commit; a registry's tarball, `…/name/-/name-1.0.0.tgz`,
  * is that registry's package: no qualifier for the public one, else `repository_url`);
  * git and GitHub entries carry `vcs_url`;
- * `link:`/`file:` folders of the project are first-party members (one outside it,
+ * `file:` folders of the project are first-party members (one outside it,
  * another checkout, is a component, and so is a workspace there, with the name
- * and version its record gives); `patchedDependencies` are
+ * and version its record gives; and a `link:` folder, which Bun takes from its
+ * global link folder, `bun link`'s); `patchedDependencies` are
  * recorded on the patched component. An optional dependency of a workspace
  * that the lock leaves out (Bun skips one it cannot resolve, such as a
  * platform package of the project's own next release) is a warning.
@@ -181,7 +182,7 @@ export function readBunLock(
   const top = lockProjectNode(out, lockDir, manifest);
   const folderIds = new Map<string, string>([["", top]]);
   /**
-   * A member: a workspace is named as the lock's entry says; a linked folder
+   * A member: a workspace is named as the lock's entry says; a `file:` folder
    * by its package.json, else by the name it is linked under.
    */
   const folderId = (folder: string, name: string, version?: string, workspace = false): string => {
@@ -335,8 +336,10 @@ export function readBunLock(
       const folder = local[1] === "root" ? "" : joinPath(ref.slice(local[0].length));
       const place = localPlace(path, folder);
       // A folder outside the project (another checkout, `file:../../lib`, a workspace
-      // `../shared`) is third-party; Bun records no version for a folder but a workspace.
-      const outside = local[1] !== "root" && place.kind === "outside";
+      // `../shared`) is third-party; Bun records no version for a folder but a workspace. So
+      // is every `link:` one: Bun resolves its path in its global link folder (where `bun link`
+      // registered it), never in the project.
+      const outside = local[1] === "link" || (local[1] !== "root" && place.kind === "outside");
       if (local[1] !== "link") places.push(place);
       ids.set(
         entry,

@@ -19,6 +19,7 @@ import { isOutside } from "../_paths.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
+  BARE_PATH,
   catalogRange,
   type Catalogs,
   catalogsOf,
@@ -476,6 +477,9 @@ export function readPackageJson(
       const line = nthLine(text, /""\s*:/);
       throw invalid("package_json", at(path, line), "a dependency with an empty package name");
     }
+    // A bare path (`./lib`, `../x.tgz`) is a `file:` one to npm, pnpm, Yarn and Bun
+    // (npm-package-arg's isFilespec), never GitHub's `owner/repo`.
+    if (BARE_PATH.test(range)) range = `file:${range}`;
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
     if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
       // pnpm's and Bun's `workspace:<name>@<range>` links the member <name> under the alias;

@@ -16,6 +16,7 @@ import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import {
+  BARE_PATH,
   catalogRange,
   type Catalogs,
   catalogsOf,
@@ -195,9 +196,11 @@ function decodeV1(text: string, path: string): Entry[] {
       hashes: [],
       deps,
     };
-    const local = /^(file|link):/.exec(range);
+    // Yarn 1 locks a bare path (`./lib`, `../x.tgz`) under the range as written: a `file:` one.
+    const spec = BARE_PATH.test(range) ? `file:${range}` : range;
+    const local = /^(file|link):/.exec(spec);
     if (local && (resolved === undefined || !TARBALL.test(range))) {
-      entry.folder = joinPath(range.slice(local[0].length));
+      entry.folder = joinPath(spec.slice(local[0].length));
       entry.linked = local[1] === "link";
       return entry;
     }
@@ -217,7 +220,8 @@ function decodeV1(text: string, path: string): Entry[] {
       throw fail(path, line, `entry ${specs[0]} has no version`);
     }
     if (
-      resolved !== undefined && isLocalPath(resolved) && !/^file:|\.(?:tgz|tar\.gz)$/.test(resolved)
+      resolved !== undefined && isLocalPath(resolved) &&
+      !/^file:|\.(?:tgz|tar\.gz)(?:#|$)/.test(resolved)
     ) {
       entry.folder = joinPath(resolved);
       return entry;
@@ -601,10 +605,16 @@ export function readYarnLock(
   }
   const root = loadPackageJson(context.load, joinPath(lockDir, "package.json"));
   const overrides = Object.entries(objectAt(root?.json ?? {}, "resolutions"));
+  /**
+   * The entry of a descriptor: as written, normalised, or with the protocol Berry binds a
+   * range without one to (`file:` for a bare path, `./vendor/x.tgz`; `npm:` for the rest).
+   */
   const find = (name: string, range: string): Entry | undefined => {
     const ranges = bySpec.get(name);
     return ranges === undefined ? undefined : ranges.get(range) ?? ranges.get(normalRange(range)) ??
-      (/^[a-z+-]+:/.test(range) ? undefined : ranges.get(`npm:${range}`));
+      (/^[a-z+-]+:/.test(range)
+        ? undefined
+        : ranges.get(`${BARE_PATH.test(range) ? "file" : "npm"}:${range}`));
   };
   let catalogs: Catalogs | undefined;
   /**

@@ -244,6 +244,29 @@ Deno.test("readBunLock: a file:/link: folder outside the project is a third-part
   assert.deepEqual(edgesFrom(out, "pkg:npm/shared-ui"), ["pkg:npm/ms@2.1.3 runtime"]);
 });
 
+Deno.test("readBunLock: a link: package is Bun's global link, a third-party component, never a member", () => {
+  // `bun link my-lib` saves `"my-lib": "link:my-lib"`, locked as `my-lib@link:my-lib`; Bun
+  // installs it from its global link folder (PackageManager.globalLinkDirPath), not from
+  // ./my-lib. Was: a first-party member workspace:my-lib, a folder the project does not have.
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "app", "dependencies": { "my-lib": "link:my-lib", "ms": "^2.1.3" } },
+  },
+  "packages": {
+    "my-lib": ["my-lib@link:my-lib", {}],
+    "ms": ["ms@2.1.3", "", {}, "sha512-AAAA"],
+  }
+}`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, []);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/my-lib runtime",
+  ]);
+});
+
 Deno.test("readBunLock: what a workspace's package.json declares and the lock lacks is a warning", () => {
   // A bun.lock older than the package.json (`bun install --frozen-lockfile` refuses it): the
   // new declaration is not in the SBOM, and the reader says so (was: dropped silently).

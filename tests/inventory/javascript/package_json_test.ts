@@ -381,6 +381,27 @@ Deno.test("readPackageJson: a registry's tarball URL added under another name is
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/abbrev@1.1.1"]);
 });
 
+Deno.test("readPackageJson: a bare path is a file: one, never GitHub's owner/repo", () => {
+  // npm-package-arg reads a range starting with `.` or `/` as a file spec (pnpm, Yarn and Bun
+  // too). Was: `./local` a component pkg:npm/loc?vcs_url=git+https://github.com/./local.git.
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { loc: "./local", up: "../outside" },
+    }),
+    "local/package.json": JSON.stringify({ name: "locpkg", version: "0.2.0" }),
+  };
+  const out = readPackageJson(files["package.json"], {
+    path: "package.json",
+    load: (p) => files[p],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:local"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier}`), [
+    "pkg:npm/up file:../outside",
+  ]);
+});
+
 Deno.test("readPackageJson: a link: that names no folder of the tree (Bun's link:<name>) is a warning, not a member", async () => {
   await withTempDir(async (dir) => {
     // fernandobelotto/bun-monorepo: `bun link` registered `shared`, which packages/private links.

@@ -750,6 +750,44 @@ Deno.test("readYarnLock Berry: a file: folder is the folder before the # of its 
   assert.deepEqual(edgesFrom(out, "workspace:vendor/local-lib"), ["pkg:npm/kleur@4.1.5 runtime"]);
 });
 
+Deno.test("readYarnLock Berry: a bare path is the file: entry Yarn binds it to", () => {
+  // plugin-file binds a range that is a bare path (`./vendor/lt-0.1.0.tgz`, `../lib`) as
+  // `file:<path>`, the lock's key; the workspace's entry lists the range as written. Was: exit 2,
+  // "depends on lt@./vendor/lt-0.1.0.tgz, which the lock does not resolve".
+  const lock = [
+    ...BERRY_APP,
+    '    local-lib: "./vendor/local-lib"',
+    '    lt: "./vendor/lt-0.1.0.tgz"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"local-lib@file:./vendor/local-lib::locator=app%40workspace%3A.":',
+    "  version: 0.1.0",
+    '  resolution: "local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=acf486&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"lt@file:./vendor/lt-0.1.0.tgz::locator=app%40workspace%3A.":',
+    "  version: 0.1.0",
+    '  resolution: "lt@file:./vendor/lt-0.1.0.tgz::hash=a1b2c3&locator=app%40workspace%3A."',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { "local-lib": "./vendor/local-lib", lt: "./vendor/lt-0.1.0.tgz" },
+    }),
+    "vendor/local-lib/package.json": JSON.stringify({ name: "local-lib", version: "0.1.0" }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/lt@0.1.0 runtime",
+    "workspace:vendor/local-lib runtime",
+  ]);
+});
+
 Deno.test("readYarnLock classic: a file: folder's dependencies have the scopes of the path to it", () => {
   // Classic Yarn copies a `file:` folder into node_modules like any package and records its
   // dependencies on its entry: what a dev-only folder brings is dev (was: the folder's own
@@ -947,6 +985,41 @@ Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writ
     [
       "pkg:npm/tiny@1.4.0",
       [{ alg: "sha1", hex: "3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1" }],
+      undefined,
+    ],
+  ]);
+});
+
+Deno.test("readYarnLock classic: a bare path is a file: one, its tarball's SHA-1 after the #", () => {
+  // Yarn 1 locks `"./local"` and `"./lib1/package.tgz"` under the range as written, the tarball
+  // with `resolved "<path>#<sha1>"` (seen in real locks: `"@app/lib1@../lib1/package.tgz"`).
+  // Was: the folder a component pkg:npm/loc@0.2.0, the tarball a member
+  // workspace:lib1/package.tgz#<sha1>.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    '"@app/lib1@./lib1/package.tgz":',
+    '  version "1.0.4"',
+    '  resolved "./lib1/package.tgz#bcd32b108f210537b31b6b1754ea7e8c0ddf742a"',
+    "",
+    '"loc@./local":',
+    '  version "0.2.0"',
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { "@app/lib1": "./lib1/package.tgz", loc: "./local" },
+    }),
+    "local/package.json": JSON.stringify({ name: "loc", version: "0.2.0" }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:local"]);
+  assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.downloadLocation]), [
+    [
+      "pkg:npm/%40app/lib1@1.0.4",
+      [{ alg: "sha1", hex: "bcd32b108f210537b31b6b1754ea7e8c0ddf742a" }],
       undefined,
     ],
   ]);
