@@ -280,6 +280,9 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     // A PDM 1 lock names an extras entry `name[extra]`; PDM 2 writes `extras`.
     const { name: written, version } = nameAndVersion(i);
     const name = withoutExtras(written);
+    if (pkg.subdirectory !== undefined && typeof pkg.subdirectory !== "string") {
+      throw invalid(READER, where(i), `package "${written}" has a non-string \`subdirectory\``);
+    }
     let id: string;
     const place = folderPlace(path, pkg);
     // A folder of the project is first-party; one outside it (another checkout) is third-party,

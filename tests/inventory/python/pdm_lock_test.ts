@@ -239,6 +239,19 @@ Deno.test("readPdmLock: a git source's subdirectory is the SPDX #<sub_path> of i
   );
 });
 
+// A `subdirectory` that is no string was ignored (the archive's root was the download location);
+// pylock.toml refuses its `archive.subdirectory` the same way.
+Deno.test("readPdmLock: a non-string subdirectory is invalid, at its package", () => {
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n[[package]]\nname = "sub-pkg"\n' +
+    'version = "0.1.0"\nurl = "https://h.example/mono-1.0.zip"\nsubdirectory = 5\n';
+  assert.throws(
+    () => readPdmLock(lock, { path: "pdm.lock" }),
+    (error: unknown) =>
+      error instanceof VouchError && error.code === "inventory.pdm_lock.invalid" &&
+      /^pdm\.lock:4: package "sub-pkg" has a non-string `subdirectory`$/.test(error.message),
+  );
+});
+
 Deno.test("readPdmLock: a url source's folder stays on its download_url as uv.lock gives it, egg and hash fragments dropped", () => {
   const entry = (name: string, tail: string) =>
     `[[package]]\nname = "${name}"\nversion = "0.1.0"\ngroups = ["default"]\n${tail}\n`;
