@@ -98,18 +98,28 @@ const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 const ORIGIN_OPTION =
   /(?:\b(git|github|path|source)\s*:(?!:)|:(git|github|path|source)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)"|(?=\S))/;
 
-/** Bundler's other git shorthands: `gist: "id"`, `bitbucket: "owner/repo"`. */
+/**
+ * Bundler's other git shorthands: `gist: "id"`, `bitbucket: "owner/repo"`, and (Bundler 2.5+,
+ * rubygems/rubygems#7449) `gitlab: "group/subgroup/repo"`.
+ */
 const GIT_SHORTHAND =
-  /(?:\b(gist|bitbucket)\s*:(?!:)|:(gist|bitbucket)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)"|(?=\S))/;
+  /(?:\b(gist|bitbucket|gitlab)\s*:(?!:)|:(gist|bitbucket|gitlab)\s*=>)\s*(?:'([^'\\]*)'|"([^"\\#]*)"|(?=\S))/;
+
+/** A GitLab merge request's URL, which Bundler's `gitlab:` takes for its project. */
+const GITLAB_MERGE_REQUEST = /^https:\/\/gitlab\.com\/(.+?)\/-\/merge_requests\/\d+\/?$/;
 
 /**
  * The repository a git shorthand names, as Bundler's Dsl writes it: a gist's
- * `https://gist.github.com/<id>.git`, Bitbucket's `https://<owner>@bitbucket.org/<owner>/<repo>.git`
- * (`repo` alone: `repo/repo`).
+ * `https://gist.github.com/<id>.git`, Bitbucket's `https://<owner>@bitbucket.org/<owner>/<repo>.git`,
+ * GitLab's `https://gitlab.com/<path>.git` (of a merge request's URL, its project's); `repo`
+ * alone is `repo/repo`.
  */
 function shorthandRepository(kind: string, value: string): string {
   if (kind === "gist") return `https://gist.github.com/${value}.git`;
+  const mergeRequest = kind === "gitlab" ? GITLAB_MERGE_REQUEST.exec(value) : null;
+  if (mergeRequest !== null) return `https://gitlab.com/${mergeRequest[1]}.git`;
   const repo = value.includes("/") ? value : `${value}/${value}`;
+  if (kind === "gitlab") return `https://gitlab.com/${repo}.git`;
   return `https://${repo.split("/")[0]}@bitbucket.org/${repo}.git`;
 }
 
@@ -200,6 +210,8 @@ function optionOrigin(rest: string, customSources: ReadonlySet<string>): { origi
   if (shorthand !== null) {
     const value = shorthand[3] ?? shorthand[4];
     const kind = shorthand[1] ?? shorthand[2];
+    // A shorthand the Gemfile defines again (`git_source(:gitlab) { … }`) is its own: computed.
+    if (customSources.has(kind)) return { origin: { kind: "git" } };
     return {
       origin: {
         kind: "git",

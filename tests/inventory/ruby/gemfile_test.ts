@@ -130,6 +130,30 @@ Deno.test("readGemfileManifest: a `bitbucket:` / `gist:` gem or one of a `git_so
   ]);
 });
 
+// Bundler 2.5 added `gitlab:` (rubygems/rubygems#7449): `https://gitlab.com/<path>.git`, subgroups
+// kept, a merge request's URL naming its project. It was a rubygems.org release.
+Deno.test("readGemfileManifest: Bundler's own `gitlab:` shorthand names its GitLab repository", () => {
+  const gemfile = [
+    'source "https://rubygems.org"',
+    'git_source(:gist) { |id| "https://example.com/#{id}.git" }',
+    'gem "sdk", "0.3.0", gitlab: "gitlab-org/analytics/sdk-rb"',
+    'gem "mr", gitlab: "https://gitlab.com/acme/tools/mr-gem/-/merge_requests/27"',
+    'gem "solo", :gitlab => "solo"',
+    'gem "own", "1.0.0", gist: "123"',
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/mr?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Facme%2Ftools%2Fmr-gem.git",
+    "pkg:gem/own",
+    "pkg:gem/sdk?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fgitlab-org%2Fanalytics%2Fsdk-rb.git",
+    "pkg:gem/solo?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fsolo%2Fsolo.git",
+  ]);
+  // A shorthand the Gemfile defines again is its own block's: computed.
+  assert.deepEqual(out.warnings, [
+    'Gemfile:6: gem "own" is from a computed `git`: its purl names rubygems.org',
+  ]);
+});
+
 Deno.test("Gemfile without its lock: the scan reads it and its gemspec; beside a lock, the lock's word", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
