@@ -737,6 +737,29 @@ function withRushProjects(
 }
 
 /**
+ * Adds to each importer the `link:` dependencies its package.json declares
+ * and a lock written with `excludeLinksFromLockfile` leaves out by design
+ * (pnpm links them from the specifier; `workspace:` links stay in the lock).
+ */
+function withExcludedLinks(
+  d: Decoded,
+  manifestOf: (folder: string) => PackageJson | undefined,
+): void {
+  for (const [folder, deps] of d.importers) {
+    const manifest = manifestOf(folder);
+    if (manifest === undefined) continue;
+    const recorded = new Set(deps.map((dep) => dep.name));
+    for (const [field, scope] of MANIFEST_FIELDS) {
+      for (const [name, spec] of Object.entries(objectAt(manifest.json, field))) {
+        if (typeof spec !== "string" || !spec.startsWith("link:") || recorded.has(name)) continue;
+        deps.push({ name, ref: spec, scope });
+        recorded.add(name);
+      }
+    }
+  }
+}
+
+/**
  * The patch files the project's pnpm configuration names by selector: the
  * `patchedDependencies` of the pnpm-workspace.yaml beside the lock (pnpm 10+), else of the
  * `pnpm` field of its package.json.
@@ -898,6 +921,16 @@ export function readPnpmLock(
   const unlocked = new Map(
     (rushProjects?.unlocked ?? []).map((u) => [fromTemp(rush!, u.project.folder), u.warning]),
   );
+  if (map((docs as YamlMap[]).at(-1)!.settings).excludeLinksFromLockfile === true) {
+    withExcludedLinks(
+      decoded.at(-1)!,
+      (folder) =>
+        loadPackageJson(
+          load,
+          joinPath(folder === "" ? lockDir : joinPath(base, folder), "package.json"),
+        ),
+    );
+  }
   const mapper = new PnpmMapper(ctx);
   decoded.forEach((d, i) => mapper.add(d, i < decoded.length - 1));
   const manifest = loadPackageJson(load, joinPath(ctx.lockDir, "package.json"));

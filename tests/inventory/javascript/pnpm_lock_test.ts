@@ -840,3 +840,28 @@ Deno.test("readInventory: a pnpm importer outside the root is a component named 
     ]);
   });
 });
+
+Deno.test("readPnpmLock: a link: dependency a lock with excludeLinksFromLockfile leaves out is read from the package.json", () => {
+  // pnpm's "links are not added to the lockfile when excludeLinksFromLockfile is true": the
+  // link is installed from the specifier (was: dropped, with a warning that the lock is stale).
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: true",
+    ...MS_ROOT_IMPORTER,
+    ...MS_ONLY,
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      dependencies: { ms: "^2.1.3", "ext-tool": "link:../ext-tool" },
+    }),
+  };
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.warnings, undefined);
+  const ids = out.components.map((c) => c.id).sort();
+  assert.deepEqual(ids, ["pkg:npm/ext-tool", "pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(byId(out).get("pkg:npm/ext-tool")?.scopes, ["runtime"]);
+});
