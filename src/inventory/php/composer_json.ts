@@ -27,6 +27,16 @@ const READER = "composer_json";
  */
 const EXACT = /^(?:==?)?\s*(v?\d+\.\d+\.\d+(?:\.\d+)?(?:-(?!dev$)[0-9a-z.]+)?)$/i;
 
+/**
+ * A constraint as Composer's VersionParser matches it: without an inline alias (`1.0.2 as
+ * 1.0.3`: the alias names the version to others, 1.0.2 is installed) or a stability flag
+ * (`1.0.0@beta`), which it strips before parsing.
+ */
+function parsedConstraint(constraint: string): string {
+  const unaliased = /^([^,\s]+) +as +[^,\s]+$/.exec(constraint)?.[1] ?? constraint;
+  return /^([^,\s]+)@(?:stable|RC|beta|alpha|dev)$/i.exec(unaliased)?.[1] ?? unaliased;
+}
+
 /** Options of {@linkcode readComposerJson}. */
 export interface ComposerJsonOptions extends Pick<ReaderContext, "load" | "list"> {
   /** The file's path relative to the project root. */
@@ -85,9 +95,10 @@ function pathPackages(
 /**
  * Reads a `composer.json` that no `composer.lock` resolves: each package of
  * `require` (runtime) and `require-dev` (dev) is a component without a
- * version, its constraint the `specifier` (an exact one, `1.2.3` or
- * `=v1.2.3`, is its version, as written without the operator); a package
- * required in both is runtime, as Composer installs it then. Platform
+ * version, its constraint the `specifier` (an exact one, `1.2.3`, `=v1.2.3`,
+ * `1.2.3 as 1.3.0` or `1.2.3@beta`, is its version, as written without the
+ * operator, alias or flag); a package required in both is runtime, as
+ * Composer installs it then. Platform
  * requirements (`php`, `ext-*`, `lib-*`, `composer-plugin-api`, …) are not
  * packages, nor what the root `replace`s or `provide`s. A package of a `path`
  * repository of the tree is a first-party member; one that a `package`
@@ -164,7 +175,7 @@ export function readComposerJson(text: string, options: ComposerJsonOptions): Re
     const download = inline?.url === undefined || isLocalFile(inline.url)
       ? undefined
       : withoutCredentials(inline.url);
-    const version = inline?.version ?? EXACT.exec(constraint.trim())?.[1];
+    const version = inline?.version ?? EXACT.exec(parsedConstraint(constraint.trim()))?.[1];
     const id = builder.component({
       purl: composerPurl(name, version, { download_url: download }),
       ecosystem: "composer",

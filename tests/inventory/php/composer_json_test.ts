@@ -51,7 +51,7 @@ Deno.test("readComposerJson: require is runtime, require-dev dev, ranges kept, n
   assert.equal(out.warnings, undefined);
 });
 
-Deno.test("readComposerJson: what the root replaces or provides is none; an exact constraint is the version", () => {
+Deno.test("readComposerJson: what the root replaces or provides is none; an exact constraint is the version, alias and stability flag aside", () => {
   const text = JSON.stringify({
     name: "laravel/framework",
     version: "4.1.0",
@@ -60,6 +60,11 @@ Deno.test("readComposerJson: what the root replaces or provides is none; an exac
       "acme/exact": "== 2.0.0.1",
       "acme/dev-branch": "dev-main",
       "acme/stable": "1.2.3@stable",
+      "acme/flagged": "1.0.0-beta2@beta",
+      "acme/aliased": "3.0.2 as 3.0.3",
+      "acme/aliased-flagged": "v2.0.0@dev as 2.1.0",
+      "acme/branch-alias": "dev-main as 1.0.x-dev",
+      "acme/range-flagged": "^1.0@dev",
       "acme/dev-version": "1.2.3-dev",
       "acme/dev-upper": "2.0.0-DEV",
       "acme/rc": "2.0.0-RC1",
@@ -71,12 +76,17 @@ Deno.test("readComposerJson: what the root replaces or provides is none; an exac
   });
   const out = readComposerJson(text, { path: "composer.json", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:composer/acme/aliased-flagged@v2.0.0",
+    "pkg:composer/acme/aliased@3.0.2",
+    "pkg:composer/acme/branch-alias",
     "pkg:composer/acme/dev-branch",
     "pkg:composer/acme/dev-upper",
     "pkg:composer/acme/dev-version",
     "pkg:composer/acme/exact@2.0.0.1",
+    "pkg:composer/acme/flagged@1.0.0-beta2",
+    "pkg:composer/acme/range-flagged",
     "pkg:composer/acme/rc@2.0.0-RC1",
-    "pkg:composer/acme/stable",
+    "pkg:composer/acme/stable@1.2.3",
     "pkg:composer/filp/whoops@1.0.10",
   ]);
   assert.equal(out.project?.purl, "pkg:composer/laravel/framework@4.1.0");
