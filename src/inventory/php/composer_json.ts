@@ -16,6 +16,7 @@ import type { Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { composerPurl, isBinPluginTool, isLocalFile, readManifest } from "./composer_lock.ts";
+import type { Repositories } from "./composer_lock.ts";
 import { withoutCredentials } from "../_url.ts";
 
 const READER = "composer_json";
@@ -69,25 +70,29 @@ function pathFolders(manifestPath: string, url: string, list: ReaderContext["lis
 
 /**
  * The packages the manifest's `path` repositories of the tree hold (Composer
- * links their folder), by lowercased name: their name and version as their own
- * `composer.json` states them.
+ * links their folder), by lowercased name: their name, and their version as the
+ * repository's `options.versions` gives it, else as their own `composer.json`
+ * states it (Composer's PathRepository).
  */
 function pathPackages(
   manifestPath: string,
-  urls: readonly string[],
+  repositories: Repositories["paths"],
   options: ComposerJsonOptions,
 ): Map<string, { name: string; version?: string }> {
   const packages = new Map<string, { name: string; version?: string }>();
-  for (const folder of urls.flatMap((url) => pathFolders(manifestPath, url, options.list))) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(options.load(posix.join(folder, "composer.json")) ?? "null");
-    } catch {
-      continue; // its own read reports it
+  for (const { url, versions } of repositories) {
+    for (const folder of pathFolders(manifestPath, url, options.list)) {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(options.load(posix.join(folder, "composer.json")) ?? "null");
+      } catch {
+        continue; // its own read reports it
+      }
+      if (!isRecord(doc) || typeof doc.name !== "string" || !doc.name.includes("/")) continue;
+      const given = versions[doc.name] ?? doc.version;
+      const version = typeof given === "string" ? given : options.release;
+      packages.set(doc.name.toLowerCase(), { name: doc.name, version });
     }
-    if (!isRecord(doc) || typeof doc.name !== "string" || !doc.name.includes("/")) continue;
-    const version = typeof doc.version === "string" ? doc.version : options.release;
-    packages.set(doc.name.toLowerCase(), { name: doc.name, version });
   }
   return packages;
 }

@@ -207,3 +207,27 @@ Deno.test("readComposerJson: a path repository's glob is matched without backtra
   assert.ok(elapsed() < 4_000, "too slow");
   assert.deepEqual(read("p/*").members.map((m) => m.purl), ["pkg:composer/acme/lib@1.0.0"]);
 });
+
+Deno.test("readComposerJson: a path repository's `options.versions` is its package's version (Composer's PathRepository)", () => {
+  const manifests: Record<string, string> = {
+    "packages/a/composer.json": '{"name": "Acme/A", "version": "1.0.0"}',
+    "packages/b/composer.json": '{"name": "acme/b"}',
+    "packages/c/composer.json": '{"name": "acme/c", "version": "3.0.0"}',
+  };
+  const out = readComposerJson(
+    JSON.stringify({
+      repositories: [
+        { type: "path", url: "packages/a", options: { versions: { "Acme/A": "4.2.x-dev" } } },
+        { type: "path", url: "packages/b", options: { versions: { "acme/b": "2.0.0" } } },
+        { type: "path", url: "packages/c", options: { symlink: false } },
+      ],
+      require: { "acme/a": "*", "acme/b": "*", "acme/c": "*" },
+    }),
+    { path: "composer.json", load: (p) => manifests[p], list: () => [] },
+  );
+  assert.deepEqual(out.members.map((m) => m.purl), [
+    "pkg:composer/acme/a@4.2.x-dev",
+    "pkg:composer/acme/b@2.0.0",
+    "pkg:composer/acme/c@3.0.0",
+  ]);
+});
