@@ -16,6 +16,7 @@ import type { Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { composerPurl, isBinPluginTool, isLocalFile, readManifest } from "./composer_lock.ts";
+import type { Repositories } from "./composer_lock.ts";
 import { withoutCredentials } from "../_url.ts";
 
 const READER = "composer_json";
@@ -26,6 +27,16 @@ const READER = "composer_json";
  * version and no other. Not `1.2.3-dev`: a branch's development version, no release.
  */
 const EXACT = /^(?:==?)?\s*(v?\d+\.\d+\.\d+(?:\.\d+)?(?:-(?!dev$)[0-9a-z.]+)?)$/i;
+
+/**
+ * A constraint as Composer's VersionParser matches it: without an inline alias (`1.0.2 as
+ * 1.0.3`: the alias names the version to others, 1.0.2 is installed) or a stability flag
+ * (`1.0.0@beta`), which it strips before parsing.
+ */
+function parsedConstraint(constraint: string): string {
+  const unaliased = /^([^,\s]+) +as +[^,\s]+$/.exec(constraint)?.[1] ?? constraint;
+  return /^([^,\s]+)@(?:stable|RC|beta|alpha|dev)$/i.exec(unaliased)?.[1] ?? unaliased;
+}
 
 /** Options of {@linkcode readComposerJson}. */
 export interface ComposerJsonOptions extends Pick<ReaderContext, "load" | "list"> {
@@ -59,25 +70,29 @@ function pathFolders(manifestPath: string, url: string, list: ReaderContext["lis
 
 /**
  * The packages the manifest's `path` repositories of the tree hold (Composer
- * links their folder), by lowercased name: their name and version as their own
- * `composer.json` states them.
+ * links their folder), by lowercased name: their name, and their version as the
+ * repository's `options.versions` gives it, else as their own `composer.json`
+ * states it (Composer's PathRepository).
  */
 function pathPackages(
   manifestPath: string,
-  urls: readonly string[],
+  repositories: Repositories["paths"],
   options: ComposerJsonOptions,
 ): Map<string, { name: string; version?: string }> {
   const packages = new Map<string, { name: string; version?: string }>();
-  for (const folder of urls.flatMap((url) => pathFolders(manifestPath, url, options.list))) {
-    let doc: unknown;
-    try {
-      doc = JSON.parse(options.load(posix.join(folder, "composer.json")) ?? "null");
-    } catch {
-      continue; // its own read reports it
+  for (const { url, versions } of repositories) {
+    for (const folder of pathFolders(manifestPath, url, options.list)) {
+      let doc: unknown;
+      try {
+        doc = JSON.parse(options.load(posix.join(folder, "composer.json")) ?? "null");
+      } catch {
+        continue; // its own read reports it
+      }
+      if (!isRecord(doc) || typeof doc.name !== "string" || !doc.name.includes("/")) continue;
+      const given = versions[doc.name] ?? doc.version;
+      const version = typeof given === "string" ? given : options.release;
+      packages.set(doc.name.toLowerCase(), { name: doc.name, version });
     }
-    if (!isRecord(doc) || typeof doc.name !== "string" || !doc.name.includes("/")) continue;
-    const version = typeof doc.version === "string" ? doc.version : options.release;
-    packages.set(doc.name.toLowerCase(), { name: doc.name, version });
   }
   return packages;
 }
@@ -85,9 +100,10 @@ function pathPackages(
 /**
  * Reads a `composer.json` that no `composer.lock` resolves: each package of
  * `require` (runtime) and `require-dev` (dev) is a component without a
- * version, its constraint the `specifier` (an exact one, `1.2.3` or
- * `=v1.2.3`, is its version, as written without the operator); a package
- * required in both is runtime, as Composer installs it then. Platform
+ * version, its constraint the `specifier` (an exact one, `1.2.3`, `=v1.2.3`,
+ * `1.2.3 as 1.3.0` or `1.2.3@beta`, is its version, as written without the
+ * operator, alias or flag); a package required in both is runtime, as
+ * Composer installs it then. Platform
  * requirements (`php`, `ext-*`, `lib-*`, `composer-plugin-api`, …) are not
  * packages, nor what the root `replace`s or `provide`s. A package of a `path`
  * repository of the tree is a first-party member; one that a `package`
@@ -164,7 +180,7 @@ export function readComposerJson(text: string, options: ComposerJsonOptions): Re
     const download = inline?.url === undefined || isLocalFile(inline.url)
       ? undefined
       : withoutCredentials(inline.url);
-    const version = inline?.version ?? EXACT.exec(constraint.trim())?.[1];
+    const version = inline?.version ?? EXACT.exec(parsedConstraint(constraint.trim()))?.[1];
     const id = builder.component({
       purl: composerPurl(name, version, { download_url: download }),
       ecosystem: "composer",

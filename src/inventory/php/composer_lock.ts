@@ -127,8 +127,11 @@ export interface Repositories {
    * `version` and dist `url`, as written.
    */
   inline: Map<string, { version?: string; url?: string }[]>;
-  /** The `url` of each of its `path` repositories, as written. */
-  paths: string[];
+  /**
+   * Its `path` repositories: each one's `url`, as written, and the versions its
+   * `options.versions` gives packages (by name, as written), which override theirs.
+   */
+  paths: { url: string; versions: Record<string, unknown> }[];
 }
 
 /** The `repositories` types that Composer's VcsRepository reads (a fork, a package off Packagist). */
@@ -183,8 +186,10 @@ function readRepositories(value: unknown): Repositories {
         .map((r) => repositoryKey(r.url as string)),
     ),
     inline,
-    paths: entries.filter((r) => r.type === "path" && typeof r.url === "string")
-      .map((r) => r.url as string),
+    paths: entries.filter((r) => r.type === "path" && typeof r.url === "string").map((r) => ({
+      url: r.url as string,
+      versions: isRecord(r.options) && isRecord(r.options.versions) ? r.options.versions : {},
+    })),
   };
 }
 

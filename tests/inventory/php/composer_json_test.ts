@@ -51,7 +51,7 @@ Deno.test("readComposerJson: require is runtime, require-dev dev, ranges kept, n
   assert.equal(out.warnings, undefined);
 });
 
-Deno.test("readComposerJson: what the root replaces or provides is none; an exact constraint is the version", () => {
+Deno.test("readComposerJson: what the root replaces or provides is none; an exact constraint is the version, alias and stability flag aside", () => {
   const text = JSON.stringify({
     name: "laravel/framework",
     version: "4.1.0",
@@ -60,6 +60,11 @@ Deno.test("readComposerJson: what the root replaces or provides is none; an exac
       "acme/exact": "== 2.0.0.1",
       "acme/dev-branch": "dev-main",
       "acme/stable": "1.2.3@stable",
+      "acme/flagged": "1.0.0-beta2@beta",
+      "acme/aliased": "3.0.2 as 3.0.3",
+      "acme/aliased-flagged": "v2.0.0@dev as 2.1.0",
+      "acme/branch-alias": "dev-main as 1.0.x-dev",
+      "acme/range-flagged": "^1.0@dev",
       "acme/dev-version": "1.2.3-dev",
       "acme/dev-upper": "2.0.0-DEV",
       "acme/rc": "2.0.0-RC1",
@@ -71,12 +76,17 @@ Deno.test("readComposerJson: what the root replaces or provides is none; an exac
   });
   const out = readComposerJson(text, { path: "composer.json", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:composer/acme/aliased-flagged@v2.0.0",
+    "pkg:composer/acme/aliased@3.0.2",
+    "pkg:composer/acme/branch-alias",
     "pkg:composer/acme/dev-branch",
     "pkg:composer/acme/dev-upper",
     "pkg:composer/acme/dev-version",
     "pkg:composer/acme/exact@2.0.0.1",
+    "pkg:composer/acme/flagged@1.0.0-beta2",
+    "pkg:composer/acme/range-flagged",
     "pkg:composer/acme/rc@2.0.0-RC1",
-    "pkg:composer/acme/stable",
+    "pkg:composer/acme/stable@1.2.3",
     "pkg:composer/filp/whoops@1.0.10",
   ]);
   assert.equal(out.project?.purl, "pkg:composer/laravel/framework@4.1.0");
@@ -196,4 +206,28 @@ Deno.test("readComposerJson: a path repository's glob is matched without backtra
   read(`p/${"*a".repeat(16)}*b`);
   assert.ok(elapsed() < 4_000, "too slow");
   assert.deepEqual(read("p/*").members.map((m) => m.purl), ["pkg:composer/acme/lib@1.0.0"]);
+});
+
+Deno.test("readComposerJson: a path repository's `options.versions` is its package's version (Composer's PathRepository)", () => {
+  const manifests: Record<string, string> = {
+    "packages/a/composer.json": '{"name": "Acme/A", "version": "1.0.0"}',
+    "packages/b/composer.json": '{"name": "acme/b"}',
+    "packages/c/composer.json": '{"name": "acme/c", "version": "3.0.0"}',
+  };
+  const out = readComposerJson(
+    JSON.stringify({
+      repositories: [
+        { type: "path", url: "packages/a", options: { versions: { "Acme/A": "4.2.x-dev" } } },
+        { type: "path", url: "packages/b", options: { versions: { "acme/b": "2.0.0" } } },
+        { type: "path", url: "packages/c", options: { symlink: false } },
+      ],
+      require: { "acme/a": "*", "acme/b": "*", "acme/c": "*" },
+    }),
+    { path: "composer.json", load: (p) => manifests[p], list: () => [] },
+  );
+  assert.deepEqual(out.members.map((m) => m.purl), [
+    "pkg:composer/acme/a@4.2.x-dev",
+    "pkg:composer/acme/b@2.0.0",
+    "pkg:composer/acme/c@3.0.0",
+  ]);
 });
