@@ -151,6 +151,19 @@ const VCS_TYPES = new Set([
 ]);
 
 /**
+ * An svn source as a version-control location: Composer's reference is a path below the
+ * repository URL with the revision after `@` (`/tags/1.0.0/@42`, which its svn driver appends to
+ * the URL), so `https://svn.example.com/acme/` gives `svn+https://svn.example.com/acme/tags/1.0.0@42`.
+ */
+function svnVcsUrl(url: string, reference: string | undefined): string {
+  const at = reference?.lastIndexOf("@") ?? -1;
+  const path = (at === -1 ? reference ?? "" : reference!.slice(0, at)).replace(/^\/*/, "/");
+  const revision = at === -1 ? "" : reference!.slice(at + 1);
+  const location = `${url.replace(/\/+$/, "")}${path}`.replace(/\/+$/, "");
+  return `svn+${location}${revision === "" ? "" : `@${revision}`}`;
+}
+
+/**
  * A repository URL as a key that matches its other spellings: host and path, lowercased,
  * without scheme, credentials, `.git` or a trailing `/` (Composer's GitHub driver records a
  * `vcs` repository `https://github.com/fork/x` as the source `https://github.com/fork/x.git`,
@@ -541,6 +554,8 @@ function mapPackage(
   const vcs = pkg.source && pkg.source.type !== "path"
     ? (pkg.source.type === "git"
       ? gitVcsUrl(pkg.source.url, pkg.source.reference)
+      : pkg.source.type === "svn"
+      ? svnVcsUrl(pkg.source.url, pkg.source.reference)
       : `${pkg.source.type}+${pkg.source.url}${
         pkg.source.reference ? `@${pkg.source.reference}` : ""
       }`)

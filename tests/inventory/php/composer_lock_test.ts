@@ -119,6 +119,31 @@ Deno.test("readComposerLock: a package another Composer repository served carrie
 
 // A fork installed from a VCS repository of composer.json has a dist (the fork's zipball) and
 // no notification-url: read as the Packagist package it forks, it named upstream code it is not.
+// Composer's svn reference is a path below the repository URL with the revision after `@`
+// (`/tags/1.0.0/@42`): it was appended after an `@`, `svn+https://svn.example.com/acme/@/tags/…`.
+Deno.test("readComposerLock: an svn source's reference is its path and revision", () => {
+  const lock = JSON.stringify({
+    packages: [
+      {
+        name: "acme/svnlib",
+        version: "1.0.0",
+        source: { type: "svn", url: "https://svn.example.com/acme/", reference: "/tags/1.0.0/@42" },
+      },
+      {
+        name: "acme/trunk",
+        version: "dev-trunk",
+        source: { type: "svn", url: "https://svn.example.com/t", reference: "/trunk/" },
+      },
+    ],
+    "packages-dev": [],
+  });
+  const out = readComposerLock(lock, { path: "composer.lock" });
+  assert.deepEqual(out.components.map((c) => c.downloadLocation), [
+    "svn+https://svn.example.com/acme/tags/1.0.0@42",
+    "svn+https://svn.example.com/t/trunk",
+  ]);
+});
+
 Deno.test("readComposerLock: a package of a VCS repository of composer.json (a fork) carries its vcs_url", () => {
   const manifest = JSON.stringify({
     repositories: [
