@@ -42,6 +42,9 @@ import {
 import { compareSemver, type SemVer } from "../_semver.ts";
 
 /** The `memo` key of the root package.json's workspaces by name. */
+/** A JSR package name: `@scope/name`. */
+const JSR_NAME = /^@[a-z0-9-]+\/[a-z0-9-]+$/;
+
 const WORKSPACES = "package_json:workspaces";
 /** The `memo` key of the tree's overrides (see `treeOverrides`). */
 const OVERRIDES = "package_json:overrides";
@@ -552,6 +555,14 @@ export function readPackageJson(
     const jsr = /^jsr:(?:(@[^/@]+\/[^@]+)@)?(.*)$/.exec(range);
     if (jsr) {
       const jsrName = jsr[1] ?? alias;
+      if (!JSR_NAME.test(jsrName)) {
+        warnings.push(
+          `${path}: ${alias} is ${range}, but a JSR package is named @scope/name (pnpm and Yarn ` +
+            `refuse it): its purl pkg:jsr/${jsrName} names no JSR package; write jsr:@scope/name@${
+              jsr[2] || "<range>"
+            }`,
+        );
+      }
       // An exact version (jsr:@luca/cases@1.0.0) is the one installed, as an npm pin is.
       const pinned = EXACT.test(jsr[2]) ? jsr[2].replace(/^=?v?/, "") : undefined;
       const id = out.component({
@@ -568,6 +579,20 @@ export function readPackageJson(
     }
     let qualifiers: Record<string, string> = {};
     let version: string | undefined;
+    // Yarn's `exec:` protocol: a package a script of the project generates at install time, from
+    // no registry (`pkg:generic`, as the yarn.lock reader gives it).
+    const script = /^exec:(.*)$/s.exec(specifier)?.[1];
+    if (script !== undefined) {
+      const id = out.component(npmComponent({
+        name,
+        specifier,
+        generator: joinPath(folder, script.replace(/#.*$/s, "")),
+        scopes: [scope],
+        sources: [path],
+      }));
+      out.edge(from, id, scope);
+      continue;
+    }
     if (/^https?:/.test(specifier)) {
       // A registry's tarball URL is that registry's package, whatever the name it is added as.
       name = registryTarballName(specifier) ?? name;

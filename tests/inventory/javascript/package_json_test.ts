@@ -159,6 +159,26 @@ Deno.test("readPackageJson: a workspace: range naming no member is a warning and
   });
 });
 
+// Without a lock, Yarn's `exec:` range was an npm package (`pkg:npm/gen`), where the yarn.lock
+// reader gives the generated package `pkg:generic`; and `jsr:` under a name that is no
+// @scope/name (which pnpm and Yarn refuse) gave a pkg:jsr that names nothing, without a word.
+Deno.test("readPackageJson: an exec: range is a generated package; jsr: needs a scoped name", () => {
+  const text = JSON.stringify({
+    name: "app",
+    dependencies: { gen: "exec:./scripts/gen.js", j2: "jsr:^1.0.0", "@std/path": "jsr:^1.0.0" },
+  });
+  const out = readPackageJson(text, { path: "web/package.json", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:generic/gen",
+    "pkg:jsr/%40std/path",
+    "pkg:jsr/j2",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "web/package.json: j2 is jsr:^1.0.0, but a JSR package is named @scope/name (pnpm and Yarn " +
+    "refuse it): its purl pkg:jsr/j2 names no JSR package; write jsr:@scope/name@^1.0.0",
+  ]);
+});
+
 Deno.test("readPackageJson: workspace:<name>@<range> is the member <name> under an alias, workspace:../<folder> the member there; a jsr: pin is its version (voidzero-dev/vite-plus layout)", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
