@@ -606,6 +606,10 @@ export function readPackageJson(
         ),
       };
     } else if (EXACT.test(specifier)) version = specifier.replace(/^=?v?/, "");
+    else if (/^file:.*\.(?:tgz|tar\.gz)$/s.test(specifier)) {
+      // A tarball on disk (`file:vendor/x-1.2.0.tgz`): its version from its name, as the locks'.
+      version = tarballVersion(name, specifier);
+    }
     const id = out.component(npmComponent({
       name,
       version,

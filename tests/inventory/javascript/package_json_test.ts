@@ -162,16 +162,25 @@ Deno.test("readPackageJson: a workspace: range naming no member is a warning and
 // Without a lock, Yarn's `exec:` range was an npm package (`pkg:npm/gen`), where the yarn.lock
 // reader gives the generated package `pkg:generic`; and `jsr:` under a name that is no
 // @scope/name (which pnpm and Yarn refuse) gave a pkg:jsr that names nothing, without a word.
-Deno.test("readPackageJson: an exec: range is a generated package; jsr: needs a scoped name", () => {
+Deno.test("readPackageJson: an exec: range is a generated package; jsr: needs a scoped name; a file: tarball's version is in its name", () => {
   const text = JSON.stringify({
     name: "app",
-    dependencies: { gen: "exec:./scripts/gen.js", j2: "jsr:^1.0.0", "@std/path": "jsr:^1.0.0" },
+    dependencies: {
+      gen: "exec:./scripts/gen.js",
+      j2: "jsr:^1.0.0",
+      "@std/path": "jsr:^1.0.0",
+      // A tarball on disk: its version from its name, as the locks give it (was none).
+      x: "file:vendor/x-1.2.0.tgz",
+      "@s/y": "../y/s-y-2.0.0.tgz",
+    },
   });
   const out = readPackageJson(text, { path: "web/package.json", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:generic/gen",
     "pkg:jsr/%40std/path",
     "pkg:jsr/j2",
+    "pkg:npm/%40s/y@2.0.0",
+    "pkg:npm/x@1.2.0",
   ]);
   assert.deepEqual(out.warnings, [
     "web/package.json: j2 is jsr:^1.0.0, but a JSR package is named @scope/name (pnpm and Yarn " +
