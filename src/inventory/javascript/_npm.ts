@@ -60,6 +60,9 @@ export function isLocalPath(location: string): boolean {
  */
 export const BARE_PATH = /^(?:\.{0,2}\/|\.\.?$)/;
 
+/** A package tarball's file name or path (`x-1.0.0.tgz`, `lib/x.tar.gz`). */
+export const TARBALL = /\.(?:tgz|tar\.gz)$/;
+
 /** A URL's scheme (a constant: made once, not per package). */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 

@@ -30,6 +30,7 @@ import {
   reach,
   reachScopes,
   staleRecordWarning,
+  TARBALL,
   tarballVersion,
   unlockedWarning,
   withoutExcludedMembers,
@@ -332,7 +333,7 @@ export function readBunLock(
   for (const entry of entries.values()) {
     const { name, ref } = entry;
     const local = /^(workspace|link|file|root):/.exec(ref);
-    if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(ref))) {
+    if (local && !(local[1] === "file" && TARBALL.test(ref))) {
       const folder = local[1] === "root" ? "" : joinPath(ref.slice(local[0].length));
       const place = localPlace(path, folder);
       // A folder outside the project (another checkout, `file:../../lib`, a workspace

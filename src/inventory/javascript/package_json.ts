@@ -34,6 +34,7 @@ import {
   originQualifiers,
   type PackageJson,
   registryTarballName,
+  TARBALL,
   tarballVersion,
   withoutExcludedMembers,
   workspaceFolders,
@@ -484,7 +485,8 @@ export function readPackageJson(
     // (npm-package-arg's isFilespec), never GitHub's `owner/repo`.
     if (BARE_PATH.test(range)) range = `file:${range}`;
     const local = /^(workspace|link|file|portal):(.*)$/.exec(range);
-    if (local && !(local[1] === "file" && /\.(?:tgz|tar\.gz)$/.test(local[2]))) {
+    const fileTarball = local?.[1] === "file" && TARBALL.test(local[2]);
+    if (local && !fileTarball) {
       // pnpm's and Bun's `workspace:<name>@<range>` links the member <name> under the alias;
       // pnpm's `workspace:../foo` the member in that folder, from the declaring package's.
       const byName = local[1] === "workspace" && !/^\.\.?(?:\/|$)/.test(local[2]);
@@ -606,7 +608,7 @@ export function readPackageJson(
         ),
       };
     } else if (EXACT.test(specifier)) version = specifier.replace(/^=?v?/, "");
-    else if (/^file:.*\.(?:tgz|tar\.gz)$/s.test(specifier)) {
+    else if (fileTarball) {
       // A tarball on disk (`file:vendor/x-1.2.0.tgz`): its version from its name, as the locks'.
       version = tarballVersion(name, specifier);
     }

@@ -36,6 +36,7 @@ import {
   reachScopes,
   registryTarballName,
   staleRecordWarning,
+  TARBALL,
   tarballVersion,
   unlockedDeclarations,
   unlockedWarning,
@@ -121,8 +122,6 @@ function splitDescriptor(spec: string): { name: string; range: string } {
     ? { name: spec, range: "" }
     : { name: spec.slice(0, at), range: spec.slice(at + 1) };
 }
-
-const TARBALL = /\.(?:tgz|tar\.gz)$/;
 
 /** The start of a semver range (`^1.0.0`, `1.x`, `*`), not of a package name (`7zip-bin`). */
 const SEMVER_RANGE = /^(?:[\^~<>=*]|v?\d+(?:\.|$)|[xX](?:\.|$))/;
