@@ -439,12 +439,10 @@ function afterHeredocs(
   let next = index + 1;
   for (const m of code.matchAll(/<<([~-]?)(["'`]?)([A-Za-z_]\w*)\2/g)) {
     const [, indent, quoted, id] = m;
-    // A bare `<<NAME` is a heredoc when NAME is a constant-like word and `<<` does not follow a
-    // value (`list<<X` appends).
+    // A bare `<<name` (any case: `<<eos` too) is a heredoc when `<<` does not follow a value
+    // (`list<<x` appends) and a line reads its name (a shift's operand ends none).
     const bare = indent === "" && quoted === "";
-    if (bare && (!/^[A-Z_][A-Z0-9_]*$/.test(id) || /[\w)\]]/.test(code[m.index - 1] ?? " "))) {
-      continue;
-    }
+    if (bare && /[\w)\]]/.test(code[m.index - 1] ?? " ")) continue;
     const end = firstFrom((indent === "" ? ends().exact : ends().trimmed).get(id), next);
     if (end === undefined) return next;
     next = end + 1;

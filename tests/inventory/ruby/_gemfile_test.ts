@@ -164,6 +164,9 @@ TEMPLATE = <<-'RUBY'
 gem "rails", <<~V.strip
   ~> 7.1
 V
+puts <<eos
+gem "in-a-lowercase-heredoc"
+eos
 gem "puma"
 `;
   const gemfile = readGemfile(text, "Gemfile", () => undefined);
@@ -173,7 +176,7 @@ gem "puma"
     puma: [["default"]],
   });
   assert.equal(gemfile.gems.get("rails")?.[0].computed, true);
-  assert.equal(gemfile.gems.get("puma")?.[0].where, "Gemfile:21");
+  assert.equal(gemfile.gems.get("puma")?.[0].where, "Gemfile:24");
 });
 
 Deno.test("readGemfile: heredocs that end nowhere take time linear in the file", () => {
