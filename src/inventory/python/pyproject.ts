@@ -33,7 +33,7 @@ import { satisfies } from "./pep440.ts";
 export { satisfies };
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import type { Project, Scope } from "../types.ts";
+import type { Hash, Project, Scope } from "../types.ts";
 import type { ExtraLinks, Load, ReaderResult } from "../_reader.ts";
 import { compareStrings } from "../../_util.ts";
 import { ROOT_ID } from "../types.ts";
@@ -69,6 +69,11 @@ interface Declaration {
   specifier?: string;
   url?: string;
   vcs?: boolean;
+  /**
+   * The hashes of the file its URL names (`name @ <url>#sha256=…`), which pip checks the
+   * download against (its hash-checking mode counts them as the requirement's hashes).
+   */
+  hashes?: Hash[];
   /** The package index it comes from (uv's `index`, Poetry's `source`). */
   index?: string;
   /** A local folder or a workspace member: the project's own code. */
@@ -87,6 +92,8 @@ interface Merged {
   specifier?: string;
   qualifiers: Record<string, string | undefined>;
   downloadLocation?: string;
+  /** The hashes of the file at `downloadLocation`. */
+  hashes?: Hash[];
   scopes: Set<Scope>;
   groups: Set<string>;
   /** The files that declare it. */
@@ -156,6 +163,7 @@ class Context {
         specifier: requirement.specifier,
         url: url?.url,
         vcs: url?.vcs ?? false,
+        ...(url === undefined || url.hashes.length === 0 ? {} : { hashes: url.hashes }),
         scope,
         group,
         extras: requirement.extras.map(pep503Name),
@@ -629,6 +637,8 @@ function applyUvSources(
     const url = text("url");
     const index = text("index");
     const path = text("path");
+    // A source in place of the requirement's URL: that URL's hashes are no longer its file's.
+    if (path !== undefined || git !== undefined || url !== undefined) delete declaration.hashes;
     if (path !== undefined) Object.assign(declaration, fromPath(declaration.name, path));
     else if (source.workspace === true) declaration.local = true;
     else if (git !== undefined) {
@@ -976,6 +986,7 @@ function merge(declarations: Declaration[], self: string | undefined): Map<strin
     if (declaration.url !== undefined && entry.downloadLocation === undefined) {
       entry.downloadLocation = declaration.url;
       entry.qualifiers[declaration.vcs ? "vcs_url" : "download_url"] = declaration.url;
+      if (declaration.hashes !== undefined) entry.hashes = declaration.hashes;
     } else if (declaration.url === undefined && declaration.index !== undefined) {
       entry.qualifiers.repository_url ??= repositoryUrl(declaration.index);
     }
@@ -1122,6 +1133,7 @@ export function readPyproject(
       specifier: entry.specifier,
       qualifiers: entry.qualifiers,
       downloadLocation: entry.downloadLocation,
+      ...(entry.hashes === undefined ? {} : { hashes: entry.hashes }),
       direct: true,
       scopes: entry.scopes,
       groups: entry.groups,

@@ -335,6 +335,22 @@ Deno.test("readPyproject: a PEP 508 URL's pip fragment is not its location (#sub
   ]);
 });
 
+Deno.test("readPyproject: a PEP 508 URL's #sha256= is the hash of its file, as pip's hash-checking mode reads it", () => {
+  const hex = "ab".repeat(32);
+  const text = '[project]\nname = "app"\ndependencies = [\n' +
+    `  "arch @ https://h.example/arch-1.0.tar.gz#sha256=${hex.toUpperCase()}",\n` +
+    '  "plain @ https://h.example/plain-2.0-py3-none-any.whl",\n]\n' +
+    // A uv source in place of the URL: the URL's hash is not the source's file's.
+    `optional-dependencies = { x = ["moved @ https://h.example/moved-1.0.tar.gz#sha256=${hex}"] }\n` +
+    '[tool.uv.sources]\nmoved = { git = "https://github.com/acme/moved", rev = "v1" }\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(out.components.map((c) => [c.name, c.hashes]), [
+    ["arch", [{ alg: "sha256", hex }]],
+    ["moved", []],
+    ["plain", []],
+  ]);
+});
+
 Deno.test("readPyproject: one component per exact version declared; a wheel or sdist URL's file name gives the version", () => {
   const text = '[project]\nname = "app"\nversion = "1"\ndependencies = [\n' +
     "  \"numpy==1.24.4; python_version < '3.12'\",\n" +
