@@ -84,6 +84,12 @@ const HOSTED_ARCHIVES: readonly { host: string; archive: RegExp }[] = [
     host: "github.com",
     archive: /^https:\/\/github\.com\/([^/?#@]+\/[^/?#@]+)\/archive\/([^?#]+?)\.(?:tar\.gz|zip)$/,
   },
+  // GitHub's older archive links, which redirect to codeload's `legacy.tar.gz`/`legacy.zip`
+  // (`…/tarball/<ref>`, as NativeScript CLI 6's npm-shrinkwrap.json locks a dependency)
+  {
+    host: "github.com",
+    archive: /^https:\/\/github\.com\/([^/?#@]+\/[^/?#@]+)\/(?:tarball|zipball)\/([^?#]+)$/,
+  },
   // GitLab (groups nest)
   {
     host: "gitlab.com",

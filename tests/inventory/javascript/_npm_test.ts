@@ -147,6 +147,19 @@ Deno.test("originQualifiers: a hosted archive of a commit (GitHub codeload, GitL
     hostedArchiveVcsUrl("https://github.com/o/r/archive/refs/tags/v1.0.0.zip"),
     "git+https://github.com/o/r.git@refs/tags/v1.0.0",
   );
+  // GitHub's older links to the same archives (`tarball`/`zipball`, which redirect to codeload's
+  // `legacy.tar.gz`), as NativeScript CLI 6's npm-shrinkwrap.json locks `bplist-parser`.
+  assert.deepEqual(
+    originQualifiers(
+      "bplist-parser",
+      "https://github.com/telerik/node-bplist-parser/tarball/master",
+    ),
+    { vcs_url: "git+https://github.com/telerik/node-bplist-parser.git@master" },
+  );
+  assert.equal(
+    hostedArchiveVcsUrl(`https://github.com/o/r/zipball/${sha}`),
+    `git+https://github.com/o/r.git@${sha}`,
+  );
   // GitLab's and Bitbucket's archives (hosted-git-info's tarball templates, as Yarn classic locks
   // `gitlab:`/`bitbucket:`) are their git source too, spelt as their remotes are.
   assert.deepEqual(

@@ -286,7 +286,8 @@ Deno.test("readPackageLock matches the marked lock: bundled entries and the self
     "pkg:npm/marked@12.0.2",
     "pkg:npm/marked@15.0.12",
     "pkg:npm/marked@18.0.0",
-    "pkg:npm/marked@18.0.0?download_url=https:%2F%2Fgithub.com%2Fmarkedjs%2Fmarked%2Ftarball%2Fv18.0.0",
+    // GitHub's `tarball/v18.0.0` link: the git source at that tag, as its codeload archive is.
+    "pkg:npm/marked@18.0.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fmarkedjs%2Fmarked.git%40v18.0.0",
     "pkg:npm/marked@9.1.6",
   ]);
   assert.equal(out.components.filter((c) => c.downloadLocation === undefined).length, 143 - 15);
