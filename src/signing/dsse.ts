@@ -140,6 +140,10 @@ function fail(code: string, message: string): DsseResult {
 function shapeProblem(envelope: unknown): string | undefined {
   if (!isRecord(envelope)) return "the envelope is not a JSON object";
   if (typeof envelope.payloadType !== "string") return "payloadType is not a string";
+  // The PAE signs its UTF-8 bytes: a lone surrogate would verify as the U+FFFD it encodes to.
+  if (!envelope.payloadType.isWellFormed()) {
+    return "payloadType is not well-formed Unicode (a lone surrogate)";
+  }
   if (typeof envelope.payload !== "string" || decodeBase64(envelope.payload) === undefined) {
     return "payload is not standard base64";
   }

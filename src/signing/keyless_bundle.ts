@@ -105,14 +105,21 @@ function rebuild(value: unknown, shape: Shape): unknown {
 }
 
 /**
- * Whether a log entry has what vouch's entries always carry: its inclusion proof, and for Rekor
+ * Whether a log entry is one vouch writes: a `dsse` entry with its inclusion proof, and for Rekor
  * v1 (`dsse` 0.0.1) its inclusion promise and integrated time, the only things that bind its
- * log index (a Rekor v2 entry's is its proof's).
+ * log index (a Rekor v2 `dsse` 0.0.2 entry's is its proof's). Another kind is refused: a Rekor
+ * v1 kind of another version (`intoto` 0.0.2) would pass for a Rekor v2 entry without its promise.
  */
 function isVouchEntry(entry: Partial<TlogEntryJson>): boolean {
-  if (entry.inclusionProof === undefined) return false;
-  return entry.kindVersion?.version !== "0.0.1" ||
-    (entry.inclusionPromise !== undefined && entry.integratedTime !== undefined);
+  if (entry.inclusionProof === undefined || entry.kindVersion?.kind !== "dsse") return false;
+  switch (entry.kindVersion.version) {
+    case "0.0.1":
+      return entry.inclusionPromise !== undefined && entry.integratedTime !== undefined;
+    case "0.0.2":
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -123,7 +130,8 @@ function isVouchEntry(entry: Partial<TlogEntryJson>): boolean {
  * @param value A parsed bundle.
  * @returns The bundle in vouch's form, or `undefined` when it cannot be one
  *   (a field of the wrong type, another media type, no certificate, a log
- *   entry without its proof or, Rekor v1, its promise, not one signature).
+ *   entry not `dsse` 0.0.1 or 0.0.2, without its proof or, Rekor v1, its
+ *   promise, not one signature).
  */
 export function keylessBundleForm(value: unknown): KeylessBundle | undefined {
   const bundle = rebuild(value, BUNDLE);

@@ -238,9 +238,15 @@ function parseContent(value: Record<string, unknown>): BundleContent {
   if (signature.keyid != null && typeof signature.keyid !== "string") {
     throw malformed("dsseEnvelope.signatures[0].keyid is not a string");
   }
+  const payloadType = text(envelope.payloadType, "dsseEnvelope.payloadType");
+  // The PAE signs its UTF-8 bytes: a lone surrogate encodes as U+FFFD, so "x\uD800" would
+  // verify with the signature over "x\uFFFD" and be reported as a type nobody signed.
+  if (!payloadType.isWellFormed()) {
+    throw malformed("dsseEnvelope.payloadType is not well-formed Unicode (a lone surrogate)");
+  }
   return {
     type: "dsseEnvelope",
-    payloadType: text(envelope.payloadType, "dsseEnvelope.payloadType"),
+    payloadType,
     payload: bytes(envelope.payload, "dsseEnvelope.payload", { empty: true }),
     signature: bytes(signature.sig, "dsseEnvelope.signatures[0].sig"),
   };

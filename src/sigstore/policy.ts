@@ -155,6 +155,11 @@ function extensionsOf(cert: Certificate): FulcioExtensions {
   return out;
 }
 
+/** The OIDC issuer: extension 1.8, else the legacy 1.1. */
+function issuerOf(e: FulcioExtensions): string | undefined {
+  return e.issuer ?? e.issuerV1;
+}
+
 function workflowOf(e: FulcioExtensions): WorkflowClaims | undefined {
   const repo = e.sourceRepositoryUri?.replace(/^https:\/\/github\.com\//, "");
   const claims: WorkflowClaims = {
@@ -170,17 +175,19 @@ function workflowOf(e: FulcioExtensions): WorkflowClaims | undefined {
 }
 
 /**
- * Reads the signer identity of a Fulcio certificate.
+ * Reads the signer identity of a Fulcio certificate: its first URI subject
+ * alternative name, else its first email, else its Fulcio username.
  *
  * @param cert The signing certificate.
  * @returns The identity, or `undefined` when the certificate has no URI,
  *   email or Fulcio username subject alternative name.
  */
 export function signerIdentity(cert: Certificate): SignerIdentity | undefined {
-  const san = cert.subjectAltNames.find((n) =>
-    n.type === "uri" || n.type === "email" ||
-    (n.type === "otherName" && n.otherNameOid === OID_USERNAME)
-  );
+  // One SAN is the identity, chosen as sigstore-go and sigstore-js choose it: the first URI,
+  // else the first email, else the Fulcio username.
+  const names = cert.subjectAltNames;
+  const san = names.find((n) => n.type === "uri") ?? names.find((n) => n.type === "email") ??
+    names.find((n) => n.type === "otherName" && n.otherNameOid === OID_USERNAME);
   if (san === undefined) return undefined;
   const extensions = extensionsOf(cert);
   const identity: SignerIdentity = {
@@ -188,7 +195,7 @@ export function signerIdentity(cert: Certificate): SignerIdentity | undefined {
     subjectAlternativeNameType: san.type as SignerIdentity["subjectAlternativeNameType"],
     extensions,
   };
-  const issuer = extensions.issuer ?? extensions.issuerV1;
+  const issuer = issuerOf(extensions);
   if (issuer !== undefined) identity.issuer = issuer;
   const workflow = workflowOf(extensions);
   if (workflow !== undefined) identity.workflow = workflow;
@@ -196,9 +203,11 @@ export function signerIdentity(cert: Certificate): SignerIdentity | undefined {
 }
 
 /**
- * Checks a certificate's identity against a policy: one of its subject
- * alternative names must equal (or match) the policy's, and its OIDC issuer
- * must equal the policy's.
+ * Checks a certificate's identity against a policy: the subject alternative
+ * name {@linkcode signerIdentity} reads (the one reported) must equal (or
+ * match) the policy's, and its OIDC issuer must equal the policy's. Another
+ * SAN of the certificate (a second URI, a DNS name, an otherName of another
+ * type) never satisfies the policy.
  *
  * @param cert The signing certificate.
  * @param policy The policy.
@@ -209,35 +218,40 @@ export function checkIdentity(
   policy: IdentityPolicy,
 ): { checks: SigstoreCheck[]; identity?: SignerIdentity } {
   const identity = signerIdentity(cert);
-  const names = cert.subjectAltNames.map((n) => n.value).filter((v) => v !== "");
+  const san = identity?.subjectAlternativeName;
   const wanted = policy.subjectAlternativeName;
   // A global or sticky expression would carry state between tests.
   const source = policy.subjectAlternativeNameRegExp;
   const pattern = source === undefined
     ? undefined
     : new RegExp(source.source, source.flags.replace(/[gy]/g, ""));
-  const sanOk = names.some((n) =>
-    (wanted === undefined || n === wanted) && (pattern === undefined || pattern.test(n))
-  );
+  const sanOk = san !== undefined && (wanted === undefined || san === wanted) &&
+    (pattern === undefined || pattern.test(san));
   const checks: SigstoreCheck[] = [];
-  const shown = JSON.stringify((identity?.subjectAlternativeName ?? names[0] ?? "").slice(0, 200));
+  const shown = JSON.stringify((san ?? "").slice(0, 200));
   if (!sanOk) {
     const expected = wanted !== undefined
       ? JSON.stringify(wanted)
       : `matching /${pattern?.source}/`;
     checks.push(
-      failed("identity.san_mismatch", `the certificate was issued to ${shown}, not ${expected}`),
+      failed(
+        "identity.san_mismatch",
+        san === undefined
+          ? `the certificate has no URI, email or Fulcio username SAN (wanted ${expected})`
+          : `the certificate was issued to ${shown}, not ${expected}`,
+      ),
     );
   }
-  if (identity?.issuer !== policy.issuer) {
+  const issuer = issuerOf(identity?.extensions ?? extensionsOf(cert));
+  if (issuer !== policy.issuer) {
     checks.push(
       failed(
         "identity.issuer_mismatch",
-        identity?.issuer === undefined
+        issuer === undefined
           ? "the certificate has no OIDC issuer extension (1.3.6.1.4.1.57264.1.8 or .1.1)"
-          : `the certificate's OIDC issuer is ${
-            JSON.stringify(identity.issuer.slice(0, 200))
-          }, not ${JSON.stringify(policy.issuer)}`,
+          : `the certificate's OIDC issuer is ${JSON.stringify(issuer.slice(0, 200))}, not ${
+            JSON.stringify(policy.issuer)
+          }`,
       ),
     );
   }

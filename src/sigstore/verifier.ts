@@ -550,6 +550,25 @@ export async function verifyBundle(
   const keyDer = entity.material.type === "certificate"
     ? entity.material.certificates[0]
     : givenKey?.spki;
+  // The timestamps are verified first (their checks are reported after the log's): a log entry
+  // proven by its inclusion proof alone must come from a log valid at their times.
+  // The RFC 3161 reader is loaded only for a bundle that carries timestamps.
+  const { verifyTimestamp } = entity.timestamps.length === 0
+    ? { verifyTimestamp: undefined }
+    : await import("./timestamp/rfc3161.ts");
+  const stamped: { check: SigstoreCheck; time?: Instant }[] = [];
+  for (const [position, der] of entity.timestamps.entries()) {
+    stamped.push(
+      await verifyTimestamp!(der, {
+        signature: content.signature,
+        authorities: root.timestampAuthorities,
+        now,
+        skew: CLOCK_SKEW_SECONDS * NANOS_PER_SECOND,
+        position,
+      }),
+    );
+  }
+  const timestamps = stamped.flatMap((t) => t.time === undefined ? [] : [t.time]);
   for (const entry of entity.tlogEntries) {
     const outcome = await verifyTlogEntry(entry, {
       trustedRoot: root,
@@ -563,6 +582,7 @@ export async function verifyBundle(
         },
         artifactDigest: digestOf,
       },
+      timestamps,
     });
     checks.push(...outcome.checks);
     if (outcome.time !== undefined) times.push({ time: outcome.time, source: "transparency-log" });
@@ -578,22 +598,9 @@ export async function verifyBundle(
       result.logEntries.push(logged);
     }
   }
-  // The RFC 3161 reader is loaded only for a bundle that carries timestamps.
-  const { verifyTimestamp } = entity.timestamps.length === 0
-    ? { verifyTimestamp: undefined }
-    : await import("./timestamp/rfc3161.ts");
-  for (const [position, der] of entity.timestamps.entries()) {
-    const outcome = await verifyTimestamp!(der, {
-      signature: content.signature,
-      authorities: root.timestampAuthorities,
-      now,
-      skew: CLOCK_SKEW_SECONDS * NANOS_PER_SECOND,
-      position,
-    });
-    checks.push(outcome.check);
-    if (outcome.time !== undefined) {
-      times.push({ time: outcome.time, source: "timestamp-authority" });
-    }
+  checks.push(...stamped.map((t) => t.check));
+  for (const { time } of stamped) {
+    if (time !== undefined) times.push({ time, source: "timestamp-authority" });
   }
 
   // Only a certificate must be checked at a verified time; a key given out of band has no

@@ -81,6 +81,12 @@ for (const algorithm of ["hmac-sha256", "ed25519", "ecdsa-p256"] as const) {
 
     const retyped = await verifyDsse({ ...envelope, payloadType: "text/plain" }, [verifier]);
     assert.deepEqual(codes(retyped), ["signature.invalid"]);
+
+    // A type signed with U+FFFD, read back with a lone surrogate (the same UTF-8 in the PAE).
+    const replaced = await signDsse(STATEMENT, [signer], { payloadType: "text/x\ufffd" });
+    assert.equal((await verifyDsse(replaced, [verifier])).ok, true);
+    const surrogate = await verifyDsse({ ...replaced, payloadType: "text/x\ud800" }, [verifier]);
+    assert.deepEqual([surrogate.ok, codes(surrogate)], [false, ["envelope.malformed"]]);
   });
 }
 

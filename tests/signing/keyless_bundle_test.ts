@@ -104,6 +104,25 @@ Deno.test("keylessBundleForm: vouch's form comes back byte for byte; anything el
     ["two signatures", (b) => b.dsseEnvelope.signatures.push({ sig: "FFFF" })],
     ["a null field", (b) => b.dsseEnvelope.payload = null],
     ["not an object", (b) => b.dsseEnvelope = []],
+    [
+      "a v1 entry without its promise",
+      (b) => delete b.verificationMaterial.tlogEntries[0].inclusionPromise,
+    ],
+    // A Rekor v1 kind at 0.0.2 is no Rekor v2 entry: without its promise its log index is unbound.
+    ["an intoto 0.0.2 entry", (b) => {
+      const entry = b.verificationMaterial.tlogEntries[0];
+      entry.kindVersion = { kind: "intoto", version: "0.0.2" };
+      delete entry.inclusionPromise;
+      delete entry.integratedTime;
+    }],
+    [
+      "a hashedrekord entry",
+      (b) => b.verificationMaterial.tlogEntries[0].kindVersion.kind = "hashedrekord",
+    ],
+    [
+      "an unknown version",
+      (b) => b.verificationMaterial.tlogEntries[0].kindVersion.version = "0.0.3",
+    ],
   ];
   for (const [name, edit] of invalid) {
     const b = parsed();

@@ -164,6 +164,13 @@ Deno.test("parseBundle: malformed bundles are coded failures naming the field", 
       /needs a checkpoint/,
     ],
   ];
+  // A lone surrogate in the payload type PAE-encodes as U+FFFD: never read as another type.
+  const surrogate = await parsed(
+    (b) => (b.dsseEnvelope.payloadType = JSON.parse('"application/x\\ud800"')),
+    { content: "dsse" },
+  );
+  assert.equal(surrogate.code, "bundle.malformed");
+  assert.match(surrogate.message, /payloadType is not well-formed Unicode/);
   for (const [edit, code, message] of cases) {
     const result = await parsed(edit);
     assert.equal(result.code, code, `${message}: ${result.message}`);

@@ -92,3 +92,54 @@ Deno.test("checkIdentity: exact SAN, unanchored regexp (stateless), exact issuer
   assert.deepEqual(result.checks.map((c) => c.code), ["identity.issuer_mismatch"]);
   assert.match(result.checks[0].message, /no OIDC issuer extension/);
 });
+
+Deno.test("checkIdentity: only the SAN reported as the identity satisfies the policy, never another SAN of the certificate", async () => {
+  const key = await makeKey("P-256");
+  const enc = (text: string) => new TextEncoder().encode(text);
+  const leafWith = async (...names: Uint8Array[]) => {
+    const extensions = leafExtensions(key.spki, stack);
+    extensions[4] = { oid: "2.5.29.17", critical: true, value: seq(...names) };
+    return parseCertificate((await issueLeaf(stack, { key, extensions })).cert);
+  };
+  const other = "https://github.com/attacker/app/.github/workflows/x.yml@refs/heads/main";
+  const cases: [string, Uint8Array[], string][] = [
+    ["a second URI", [ctx(6, false, enc(other)), ctx(6, false, enc(IDENTITY))], other],
+    ["a DNS name", [ctx(6, false, enc(other)), ctx(2, false, enc(IDENTITY))], other],
+    [
+      "a URI after an email",
+      [ctx(1, false, enc("dev@example.com")), ctx(6, false, enc(other))],
+      other,
+    ],
+    [
+      "an otherName of another type",
+      [ctx(0, true, oid("1.2.3.4"), ctx(0, true, utf8String(IDENTITY))), ctx(1, false, enc("a@b"))],
+      "a@b",
+    ],
+  ];
+  for (const [what, names, reported] of cases) {
+    const cert = await leafWith(...names);
+    // sigstore-go and sigstore-js read one SAN: the first URI, else the first email.
+    assert.equal(signerIdentity(cert)?.subjectAlternativeName, reported, what);
+    for (
+      const policy of [
+        { subjectAlternativeName: IDENTITY, issuer: ISSUER },
+        { subjectAlternativeNameRegExp: /vouch-test\/app/, issuer: ISSUER },
+      ]
+    ) {
+      const result = checkIdentity(cert, policy);
+      assert.deepEqual(result.checks.map((c) => c.code), ["identity.san_mismatch"], what);
+    }
+    assert.deepEqual(
+      checkIdentity(cert, { subjectAlternativeName: reported, issuer: ISSUER }).checks.map((c) =>
+        c.code
+      ),
+      ["identity.ok"],
+      what,
+    );
+  }
+  // A certificate with no identity SAN at all: the SAN fails, the issuer is still read.
+  const dnsOnly = await leafWith(ctx(2, false, enc(IDENTITY)));
+  const result = checkIdentity(dnsOnly, { subjectAlternativeName: IDENTITY, issuer: ISSUER });
+  assert.deepEqual(result.checks.map((c) => c.code), ["identity.san_mismatch"]);
+  assert.match(result.checks[0].message, /no URI, email or Fulcio username SAN/);
+});

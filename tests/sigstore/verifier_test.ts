@@ -649,6 +649,53 @@ Deno.test("verifyBundle: every timestamp must verify and lie in the certificate'
   assert.deepEqual(failures(await verifyMade(bad)), ["timestamp.imprint_mismatch"]);
 });
 
+Deno.test("verifyBundle: a log proven by its inclusion proof alone must be valid at the verified timestamps", async () => {
+  // A Rekor v2 entry (or a v1 entry without its promise) carries no signed time: its
+  // integratedTime, if any, is the bundle's word. The log key's window is checked at the
+  // RFC 3161 times instead, so a retired (or not yet valid) log key proves nothing signed then.
+  const day = 24 * 60 * 60_000;
+  const windowed = (validFor: Json) =>
+    loadTrustedRoot(trustedRootJson(stack, (r: Json) => {
+      for (const log of r.tlogs) log.publicKey.validFor = validFor;
+    }));
+  const retired = windowed({
+    start: new Date(stack.now.getTime() - 2 * day).toISOString(),
+    end: new Date(stack.now.getTime() - day).toISOString(),
+  });
+  const future = windowed({ start: new Date(stack.now.getTime() + day).toISOString() });
+  const stale = { integratedTime: new Date(stack.now.getTime() - 1.5 * day) };
+  const key = await makeKey("P-256");
+  for (
+    const options of [
+      { rekor: "v2" },
+      { rekor: "v2", content: "dsse" },
+      { noPromise: true, timestamp: true },
+      { rekor: "v2", publicKey: key },
+    ] as BundleOptions[]
+  ) {
+    const signer = options.publicKey === undefined
+      ? {}
+      : { identity: undefined, publicKey: pem("PUBLIC KEY", key.spki) };
+    for (const trustedRoot of [retired, future]) {
+      const made = await makeBundle(stack, options);
+      // An integratedTime inside the window, unsigned, changes nothing.
+      const entry = (made.bundle as Json).verificationMaterial.tlogEntries[0];
+      entry.integratedTime = String(Math.floor(stale.integratedTime.getTime() / 1000));
+      assert.deepEqual(
+        failures(await verifyMade(made, { trustedRoot, ...signer })),
+        ["tlog.unknown_log"],
+        JSON.stringify(options),
+      );
+    }
+    assert.deepEqual(failures(await verifyMade(await makeBundle(stack, options), signer)), []);
+  }
+  // An inclusion promise vouches for its own time: the window is checked there, as before.
+  assert.deepEqual(
+    failures(await verifyMade(await makeBundle(stack, stale), { trustedRoot: retired })),
+    ["time.outside_certificate"],
+  );
+});
+
 Deno.test("verifyBundle: authorities without certificates lend no validity window", async () => {
   // The suite's rekor2-timestamp-wrong-tsa-validity-borrow: the TSA that signed is out of its
   // window; an unrelated TSA entry without certificates covers the time.

@@ -215,3 +215,61 @@ Deno.test("attack: a log index nothing vouches for (Rekor v2 entry edited; Rekor
   });
   assert.deepEqual(await check(v1), ["sigstore.not_canonical"], "Rekor v1");
 });
+
+Deno.test("attack: a Rekor v1 intoto 0.0.2 entry of the same signature, its promise stripped, names any log index", async () => {
+  // intoto 0.0.2 is a Rekor v1 kind: only its inclusion promise binds its global log index (its
+  // proof is of a shard's tree). Anyone may log the published envelope as intoto; stripped of its
+  // promise, the entry still verifies by its proof, and its log index is then the bundle's word.
+  const { dir, stack } = await keylessEvidence();
+  const bundle = readJson(dir, FILES.sigstoreBundle);
+  const envelope = bundle.dsseEnvelope;
+  const certPem = `-----BEGIN CERTIFICATE-----\n${
+    bundle.verificationMaterial.certificate.rawBytes.match(/.{1,64}/g).join("\n")
+  }\n-----END CERTIFICATE-----\n`;
+  const b64 = (text: string) => new TextEncoder().encode(text).toBase64();
+  const payloadHash = new Uint8Array(
+    await crypto.subtle.digest("SHA-256", Uint8Array.fromBase64(envelope.payload)),
+  ).toHex();
+  const proposed = {
+    apiVersion: "0.0.2",
+    kind: "intoto",
+    spec: {
+      content: {
+        envelope: {
+          payloadType: envelope.payloadType,
+          signatures: [{ sig: b64(envelope.signatures[0].sig), publicKey: b64(certPem) }],
+        },
+        hash: { algorithm: "sha256", value: "00".repeat(32) },
+        payloadHash: { algorithm: "sha256", value: payloadHash },
+      },
+    },
+  };
+  const answer = await (await stack.fetch(`${stack.url}/api/v1/log/entries`, {
+    method: "POST",
+    body: JSON.stringify(proposed),
+  })).json();
+  const logged = Object.values(answer as Json)[0] as Json;
+  const proof = logged.verification.inclusionProof;
+  const hexToB64 = (hex: string) => Uint8Array.fromHex(hex).toBase64();
+  const forged = {
+    logIndex: "31337",
+    logId: { keyId: hexToB64(logged.logID) },
+    kindVersion: { kind: "intoto", version: "0.0.2" },
+    inclusionProof: {
+      logIndex: String(proof.logIndex),
+      rootHash: hexToB64(proof.rootHash),
+      treeSize: String(proof.treeSize),
+      hashes: proof.hashes.map(hexToB64),
+      checkpoint: { envelope: proof.checkpoint },
+    },
+    canonicalizedBody: logged.body,
+  };
+  await forgeSignatureFile(dir, FILES.sigstoreBundle, (b) => {
+    b.verificationMaterial.tlogEntries.push(forged);
+    editJson(dir, FILES.index, (index) => {
+      const signer = index.signatures.find((s: Json) => s.path === FILES.sigstoreBundle).signer;
+      signer.tlog_entries.push({ log: stack.url, log_index: "31337", integrated_time: null });
+    });
+  });
+  assert.deepEqual(await check(dir), ["sigstore.not_canonical"]);
+});

@@ -28,6 +28,12 @@ export interface TlogContext {
   now: Instant;
   /** What the entry body must record. */
   expect: BodyExpectation;
+  /**
+   * The signing times the bundle's RFC 3161 timestamps vouch for. An entry proven by its
+   * inclusion proof alone (Rekor v2, or v1 without a promise) carries no signed time of its
+   * own: its log must be valid at each of these.
+   */
+  timestamps?: Instant[];
 }
 
 /** What {@linkcode verifyTlogEntry} found. */
@@ -89,6 +95,30 @@ async function checkPromise(
   }
   // Rekor v2 entries carry no integrated time to vouch for; only v1 kinds do.
   return isRekorV2Entry(entry) ? { checks, log } : { checks, time, log };
+}
+
+/**
+ * The logs an inclusion proof may be checked against. A verified promise time already chose the
+ * log's window; without one, the entry's integrated time is unsigned (Rekor v2 vouches for none),
+ * so the log must be valid at every verified timestamp: a retired log key proves nothing signed
+ * after its window. With no verified time at all (a key-signed bundle) there is nothing to check.
+ */
+function provenLogs(
+  entry: TlogEntry,
+  usable: TransparencyLog[],
+  promised: Instant | undefined,
+  context: TlogContext,
+): TransparencyLog[] | SigstoreCheck {
+  const times = context.timestamps ?? [];
+  if (promised !== undefined || times.length === 0) return usable;
+  const valid = usable.filter((l) => times.every((t) => inWindow(l.validFor, t)));
+  if (valid.length > 0) return valid;
+  return failed(
+    "tlog.unknown_log",
+    `${describe(entry)}: no log of the trusted root with id ${
+      toHex(entry.logId)
+    } is valid at the verified signing time(s) ${times.map(formatInstant).join(", ")}`,
+  );
 }
 
 async function checkProof(
@@ -194,7 +224,10 @@ export async function verifyTlogEntry(entry: TlogEntry, context: TlogContext): P
       if (promise.log !== undefined) result.log = promise.log;
     }
     if (entry.inclusionProof !== undefined) {
-      const proof = await checkProof(entry, usable);
+      const logs = provenLogs(entry, usable, result.time, context);
+      const proof: { checks: SigstoreCheck[]; log?: TransparencyLog } = Array.isArray(logs)
+        ? await checkProof(entry, logs)
+        : { checks: [logs] };
       checks.push(...proof.checks);
       if (proof.log !== undefined) result.log ??= proof.log;
     }
