@@ -90,6 +90,11 @@ import {
 } from "../_formats/xml.ts";
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 import { normalizeNugetVersion, nugetPurl, projectMember } from "./_nuget.ts";
+import {
+  conditionProperties,
+  evaluateFrameworkFunctions,
+  inferredProperties,
+} from "./_frameworks.ts";
 
 const CODE = "inventory.msbuild.invalid";
 /**
@@ -119,6 +124,22 @@ const TOOLSET_IMPORT =
  */
 const COMPARISON =
   /^\s*\(?\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*(==|!=)\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*\)?\s*$/;
+
+/**
+ * `$(TargetFramework)` and the properties the SDK infers from it (lowercased): a Condition on
+ * these alone is told for each framework of the project (see `Evaluation.never`).
+ */
+const FRAMEWORK_PROPERTIES: ReadonlySet<string> = new Set([
+  "targetframework",
+  "targetframeworkidentifier",
+  "targetframeworkversion",
+  "targetplatformidentifier",
+  "targetplatformversion",
+]);
+
+/** A reference to one of {@linkcode FRAMEWORK_PROPERTIES} (`$(TargetFramework.StartsWith(…))` too). */
+const FRAMEWORK_REFERENCE =
+  /\$\(Target(?:Framework|FrameworkIdentifier|FrameworkVersion|PlatformIdentifier|PlatformVersion)\b/i;
 
 /** `$([MSBuild]::GetPathOfFileAbove(file[, dir]))` and `GetDirectoryNameOfFileAbove(dir, file)`. */
 const FILE_ABOVE =
@@ -429,8 +450,12 @@ class Evaluation {
     });
   }
 
-  /** A condition's value: `undefined` when it is not a plain comparison. */
-  condition(text: string): boolean | undefined {
+  /**
+   * A condition's value: `undefined` when it is not a plain comparison (after the property
+   * functions on target frameworks and versions are evaluated, see `_frameworks.ts`).
+   */
+  condition(written: string): boolean | undefined {
+    const text = evaluateFrameworkFunctions(written, (value) => this.expand(value));
     const or = text.split(/\s+or\s+/i);
     if (or.length > 1) {
       const values = or.map((part) => this.condition(part));
@@ -461,18 +486,28 @@ class Evaluation {
 
   /**
    * Whether a Condition is false in every build of the project, so that what it guards is in
-   * none: a literal one (`false`, `'a' == 'b'`; not `Exists('path')`), or one on `$(TargetFramework)` alone false for
-   * each target framework the project names (`'$(TargetFramework)' == 'net462'` in a project of
-   * `net8.0`), when those are set under no Condition, from known properties, and no import was
-   * left out or read under an unknown Condition. A Condition on any other property
-   * (`Configuration`, `OS`, a property a build may set on its command line) is not known to be
-   * false.
+   * none: a literal one (`false`, `'a' == 'b'`; not `Exists('path')`), or one on the target
+   * framework alone (see {@linkcode Evaluation.inEveryFramework}) false for each.
    */
   never(text: string): boolean {
-    const names = new Set([...text.matchAll(/\$\(([^)]*)\)/g)].map((m) => m[1].toLowerCase()));
+    const names = conditionProperties(text);
     // Exists() asks of the build's disk, which may have files the tree lacks (generated ones).
-    if (names.size === 0) return !/exists\s*\(/i.test(text) && this.condition(text) === false;
-    if (names.size > 1 || !names.has("targetframework")) return false;
+    if (names?.size === 0) return !/exists\s*\(/i.test(text) && this.condition(text) === false;
+    return this.inEveryFramework(text, false);
+  }
+
+  /**
+   * Whether a Condition on the target framework alone (`$(TargetFramework)`, the properties the
+   * SDK infers from it, the property functions of `_frameworks.ts`) has `value` for each target
+   * framework the project names (`'$(TargetFramework)' == 'net462'` is false in a project of
+   * `net8.0`), when those are set under no Condition, from known properties, and no import was
+   * left out or read under an unknown Condition. A Condition on any other property
+   * (`Configuration`, `OS`, a property a build may set on its command line) is not known.
+   */
+  inEveryFramework(text: string, value: boolean): boolean {
+    const names = conditionProperties(text);
+    if (names === undefined || names.size === 0) return false;
+    if (![...names].every((name) => FRAMEWORK_PROPERTIES.has(name))) return false;
     // The frameworks must be the project's in every build (see `uncertainProperties`).
     const uncertain = this.uncertainProperties;
     if (
@@ -484,15 +519,36 @@ class Evaluation {
     // A TargetFramework set beside TargetFrameworks makes the one build of that framework.
     const frameworks = single ? [single] : this.targetFrameworks();
     if (frameworks.length === 0 || frameworks.length > MAX_TARGET_FRAMEWORKS) return false;
-    const outer = this.properties.get("targetframework");
+    const outer = new Map(
+      [...FRAMEWORK_PROPERTIES].map((name) => [name, this.properties.get(name)]),
+    );
     try {
       return frameworks.every((framework) => {
         this.properties.set("targetframework", framework);
-        return this.condition(text) === false;
+        this.inferFrameworkProperties(true);
+        return this.condition(text) === value;
       });
     } finally {
-      if (outer === undefined) this.properties.delete("targetframework");
-      else this.properties.set("targetframework", outer);
+      for (const [name, known] of outer) {
+        if (known === undefined) this.properties.delete(name);
+        else this.properties.set(name, known);
+      }
+    }
+  }
+
+  /**
+   * Sets the properties the .NET SDK infers from `$(TargetFramework)` (`TargetFrameworkIdentifier`,
+   * `TargetFrameworkVersion`, …; see `_frameworks.ts`), as its targets do after the project file:
+   * those the files did not set, or (`replace`) all of them, for a framework of a known family.
+   */
+  inferFrameworkProperties(replace: boolean): void {
+    const framework = this.properties.get("targetframework")?.trim();
+    const inferred = framework ? inferredProperties(framework) : undefined;
+    for (const name of FRAMEWORK_PROPERTIES) {
+      if (name === "targetframework" || !(replace || !this.properties.get(name))) continue;
+      const value = inferred?.get(name);
+      if (value !== undefined) this.properties.set(name, value);
+      else if (replace) this.properties.delete(name);
     }
   }
 
@@ -678,7 +734,7 @@ class Evaluation {
     );
     // `<Version Condition="'$(TargetFramework)' == 'net8.0'">`: each inner build has its own.
     this.frameworkProperties ||= children.some((c) =>
-      /\$\(TargetFramework\)/i.test(c.attributes.Condition ?? "")
+      FRAMEWORK_REFERENCE.test(c.attributes.Condition ?? "")
     );
     // The last that holds, as a later definition replaces an earlier one; else the last that may.
     const child = children.findLast((c) => this.applies(c)) ?? children.at(-1);
@@ -810,7 +866,7 @@ class Evaluation {
             group.attributes.Condition,
             property.attributes.Condition,
           ]
-            .some((c) => c !== undefined && /\$\(TargetFramework\)/i.test(c));
+            .some((c) => c !== undefined && FRAMEWORK_REFERENCE.test(c));
           const value = textOf(property);
           const unknown = /\$\(\[/.test(value) ||
             [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) =>
@@ -901,7 +957,8 @@ class Evaluation {
     uncertain: string | undefined,
   ): string | undefined {
     const unevaluated = [groupCondition, item.attributes.Condition].find((condition) =>
-      condition !== undefined && this.condition(condition) !== true
+      condition !== undefined && this.condition(condition) !== true &&
+      !this.inEveryFramework(condition, true)
     );
     return unevaluated === undefined
       ? uncertain
@@ -1109,6 +1166,9 @@ function evaluate(
     if (source !== undefined) {
       evaluation.file(evaluation.parse(source.path, source.text), source.path, source.text);
     }
+    // The SDK infers them in its targets, imported after the project (before its
+    // Directory.Build.targets): its own Conditions see them empty, as in MSBuild.
+    if (source === project) evaluation.inferFrameworkProperties(false);
   }
   evaluation.items();
   return evaluation;

@@ -1168,6 +1168,65 @@ Deno.test("evaluateMsbuildProject: a PackageDownload is a build component at eac
 
 // MSBuild's metadata names are case-insensitive; project files written by hand (or from a
 // packages.config's `version=`) spell them in lowercase, as this real PackageDownload does.
+// Conditions asked with MSBuild's framework functions were not evaluated: a version property
+// set under `IsTargetFrameworkCompatible` was lost (no version in the purl), and a package under
+// `'$(TargetFrameworkIdentifier)' == '.NETFramework'` in a project of .NET 8 and 9 counted.
+Deno.test("evaluateMsbuildProject: Conditions on the target framework's functions and inferred properties", () => {
+  const files: Record<string, string> = {
+    "Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>netstandard2.0;net8.0</TargetFrameworks></PropertyGroup>
+  <PropertyGroup Condition="$([MSBuild]::IsTargetFrameworkCompatible('$(TargetFramework)', 'net8.0'))">
+    <JsonVersion>8.0.5</JsonVersion>
+  </PropertyGroup>
+  <PropertyGroup Condition="!$([MSBuild]::IsTargetFrameworkCompatible('$(TargetFramework)', 'net8.0'))">
+    <JsonVersion>6.0.10</JsonVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="System.Text.Json" Version="$(JsonVersion)" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetFrameworkIdentifier)' == '.NETStandard'">
+    <PackageReference Include="Microsoft.Bcl.AsyncInterfaces" Version="8.0.0" />
+  </ItemGroup>
+</Project>`,
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net8.0;net9.0</TargetFrameworks></PropertyGroup>
+  <ItemGroup Condition="'$(TargetFrameworkIdentifier)' == '.NETFramework'">
+    <PackageReference Include="System.ValueTuple" Version="4.5.0" />
+  </ItemGroup>
+  <ItemGroup Condition="$(TargetFramework.StartsWith('net4'))">
+    <PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" />
+  </ItemGroup>
+  <ItemGroup Condition="$([MSBuild]::IsTargetFrameworkCompatible('$(TargetFramework)', 'netstandard2.1'))">
+    <PackageReference Include="Everywhere" Version="1.0.0" />
+  </ItemGroup>
+  <ItemGroup Condition="$([MSBuild]::VersionGreaterThanOrEquals('$(TargetFrameworkVersion)', '9.0'))">
+    <PackageReference Include="OnlyNine" Version="1.0.0" />
+  </ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const evaluated = (path: string): { packages: string[]; warnings: string[] } => {
+    const project = evaluateMsbuildProject(files[path], { path, load });
+    return {
+      packages: project.packages.map((p) => `${p.name}@${p.version}`),
+      warnings: project.warnings.map((w) => w.replace(/ is under .*/, "")),
+    };
+  };
+  assert.deepEqual(evaluated("Lib/Lib.csproj"), {
+    packages: [
+      "System.Text.Json@6.0.10",
+      "System.Text.Json@8.0.5",
+      "Microsoft.Bcl.AsyncInterfaces@8.0.0",
+    ],
+    // netstandard2.0's build has it, net8.0's not: it counts, noted.
+    warnings: ["Lib/Lib.csproj:13: <PackageReference> Microsoft.Bcl.AsyncInterfaces"],
+  });
+  assert.deepEqual(evaluated("App/App.csproj"), {
+    packages: ["Everywhere@1.0.0", "OnlyNine@1.0.0"],
+    warnings: ["App/App.csproj:13: <PackageReference> OnlyNine"],
+  });
+});
+
 Deno.test("evaluateMsbuildProject: metadata elements under Conditions: the last that holds, each inner build's own", () => {
   const path = "App.csproj";
   const text = `<Project Sdk="Microsoft.NET.Sdk">
