@@ -12,8 +12,8 @@ import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from ".
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { sriHashes } from "../_sri.ts";
 import { isDataUrl, isUnversionedLock, SUPPORTED_VERSIONS } from "./_lock_shape.ts";
-import { genericUrlPurl, jsrNameFromNpm, jsrPurl, npmPurl } from "../purl.ts";
-import { folderOf, joinPath, npmComponent } from "../javascript/_npm.ts";
+import { genericUrlPurl, jsrPurl } from "../purl.ts";
+import { folderOf, joinPath, npmComponent, originQualifiers } from "../javascript/_npm.ts";
 import type { Load } from "../_reader.ts";
 import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -248,22 +248,24 @@ export function readDenoLock(
       const pkgVersion = kind === "npm" ? rest.split("_")[0] : rest;
       const integrity = stringAt(entry, "integrity");
       const tarball = stringAt(entry, "tarball");
-      // A JSR package installed through npm (`@jsr/scope__name`) is the JSR package.
+      // A JSR package installed through npm (`@jsr/scope__name`) is the JSR package; the
+      // `tarball` of another registry than npm's names it, as the npm locks' URLs do.
       const id = out.component(
-        kind === "npm" && jsrNameFromNpm(name) !== undefined
+        kind === "npm"
           ? npmComponent({
             name,
             version: pkgVersion,
+            qualifiers: originQualifiers(name, tarball),
             hashes: sriHashes(integrity),
             downloadLocation: tarball,
             sources: [path],
           })
           : {
-            purl: kind === "npm" ? npmPurl(name, pkgVersion) : jsrPurl(name, pkgVersion),
+            purl: jsrPurl(name, pkgVersion),
             ecosystem: kind,
             name,
             version: pkgVersion,
-            hashes: kind === "npm" ? sriHashes(integrity) : sha256(integrity),
+            hashes: sha256(integrity),
             downloadLocation: tarball,
             sources: [path],
           },

@@ -69,6 +69,10 @@ function origin(
   return { qualifiers: { repository_url: repository } };
 }
 
+function nameVersion(pkg: LockedPackage): string {
+  return `${pkg.name} ${pkg.version}`;
+}
+
 /** A git source without its locked commit (`#<sha>`), which a dependency reference leaves out. */
 function withoutPrecise(source: string | undefined): string | undefined {
   return source?.startsWith("git+") ? source.replace(/#.*$/s, "") : source;
@@ -378,6 +382,8 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
   const foreign = foreignPathCrates(pathFolders, new Set(declared.keys()), options);
   const out = new OutputBuilder();
   const byName = new Map<string, LockedPackage[]>();
+  // A path crate of the name and version of a registry or git crate has that crate's purl.
+  const sourced = new Set(packages.filter((p) => p.source !== undefined).map(nameVersion));
   for (const pkg of packages) {
     byName.set(pkg.name, (byName.get(pkg.name) ?? []).concat(pkg));
     if (pkg.replace !== undefined) continue;
@@ -385,7 +391,8 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     // it by a folder outside the project or under vendor/ (third-party code: a component).
     if (pkg.source === undefined && !outside.has(pkg.name)) {
       const purl = cargoPurl(pkg.name, pkg.version);
-      pkg.id = out.member({ id: purl, name: pkg.name, version: pkg.version, purl });
+      const id = sourced.has(nameVersion(pkg)) ? `path:${purl}` : purl;
+      pkg.id = out.member({ id, name: pkg.name, version: pkg.version, purl });
       // Another workspace's crate is this build's through the crates that depend on it.
       if (!foreign.has(pkg.name)) out.edge(ROOT_ID, pkg.id, "runtime");
       continue;
@@ -414,10 +421,14 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     const wanted = source === undefined
       ? undefined
       : withoutPrecise(source.replace(/^\(|\)$/g, ""));
-    const candidates = (byName.get(name) ?? []).filter((c) =>
+    const matching = (byName.get(name) ?? []).filter((c) =>
       (version === undefined || c.version === version) &&
       (wanted === undefined || withoutPrecise(c.source) === wanted)
     );
+    // A path crate has no source to write: a reference without one is the path crate when
+    // another package has its name and version (cargo's `lookup_id`).
+    const paths = source === undefined ? matching.filter((c) => c.source === undefined) : [];
+    const candidates = paths.length === 1 ? paths : matching;
     if (candidates.length !== 1) {
       throw invalid(
         path,

@@ -9,6 +9,8 @@ import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_inva
 const read = (file: string) =>
   readDenoLock(Deno.readTextFileSync(fixture("deno", file)), { path: "deno.lock" });
 
+/** From the registry its `tarball` names (fixtures/deno/v5), not npm's. */
+const WRAP_ANSI = "pkg:npm/wrap-ansi@7.0.0?repository_url=https:%2F%2Fnpm.example.com";
 const REMOTE = "pkg:generic/deno.land/std%400.200.0/path/mod.ts?download_url=" +
   "https:%2F%2Fdeno.land%2Fstd%400.200.0%2Fpath%2Fmod.ts";
 
@@ -30,7 +32,7 @@ Deno.test("readDenoLock reads a v5 workspace lock with peer-suffixed npm keys", 
     "pkg:npm/react-thing@1.0.0",
     "pkg:npm/react@18.3.1",
     "pkg:npm/react@19.0.0",
-    "pkg:npm/wrap-ansi@7.0.0",
+    WRAP_ANSI,
   ]);
   const byId = new Map(out.components.map((c) => [c.id, c]));
   assert.deepEqual(byId.get("pkg:jsr/%40std/assert@1.0.13")?.hashes, [
@@ -43,7 +45,7 @@ Deno.test("readDenoLock reads a v5 workspace lock with peer-suffixed npm keys", 
   assert.deepEqual(byId.get("pkg:npm/fsevents@2.3.3")?.scopes, ["optional"]);
   assert.deepEqual(byId.get("pkg:npm/react@19.0.0")?.scopes, ["runtime"]);
   assert.equal(
-    byId.get("pkg:npm/wrap-ansi@7.0.0")?.downloadLocation,
+    byId.get(WRAP_ANSI)?.downloadLocation,
     "https://npm.example.com/wrap-ansi/-/wrap-ansi-7.0.0.tgz",
   );
   assert.equal(byId.get(REMOTE)?.name, "deno.land/std@0.200.0/path/mod.ts");
@@ -67,7 +69,7 @@ Deno.test("readDenoLock reads a v5 workspace lock with peer-suffixed npm keys", 
     "pkg:npm/fsevents@2.3.3 optional",
     "pkg:npm/react@18.3.1 runtime",
     "pkg:npm/react@19.0.0 runtime",
-    "pkg:npm/wrap-ansi@7.0.0 runtime",
+    `${WRAP_ANSI} runtime`,
   ]);
   assert.deepEqual(edgesFrom(out, "pkg:jsr/%40std/assert@1.0.13"), [
     "pkg:jsr/%40std/internal@1.0.6 runtime",
@@ -248,6 +250,52 @@ Deno.test("readDenoLock: an npm entry @jsr/scope__name is the JSR package", () =
   ]);
   assert.deepEqual(out.components[0].hashes, []);
   assert.equal(out.components[0].distributions?.[0].hashes[0].alg, "sha512");
+});
+
+Deno.test("readDenoLock: an npm entry's tarball of another registry is its repository_url, as the npm locks give it", () => {
+  // Deno writes `tarball` where the package does not come from the default registry (an
+  // .npmrc registry): the purl names that registry, as package-lock.json's `resolved` does.
+  const integrity = "sha512-" + "A".repeat(86) + "==";
+  const out = readDenoLock(
+    JSON.stringify({
+      version: "5",
+      specifiers: {
+        "npm:@acme/ui@^2.0.0": "2.1.0",
+        "npm:lodash@^4.17.21": "4.17.21",
+        "npm:left-pad@^1.3.0": "1.3.0",
+      },
+      npm: {
+        "@acme/ui@2.1.0": {
+          integrity,
+          tarball: "https://npm.acme.test/repository/npm/@acme/ui/-/ui-2.1.0.tgz",
+        },
+        "left-pad@1.3.0": {
+          integrity,
+          tarball: "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz",
+        },
+        "lodash@4.17.21": { integrity, tarball: "https://files.acme.test/lodash.tgz" },
+      },
+      workspace: {
+        dependencies: ["npm:@acme/ui@^2.0.0", "npm:left-pad@^1.3.0", "npm:lodash@^4.17.21"],
+      },
+    }),
+    { path: "deno.lock" },
+  );
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    [
+      "pkg:npm/%40acme/ui@2.1.0?repository_url=https:%2F%2Fnpm.acme.test%2Frepository%2Fnpm",
+      "https://npm.acme.test/repository/npm/@acme/ui/-/ui-2.1.0.tgz",
+    ],
+    [
+      "pkg:npm/left-pad@1.3.0",
+      "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz",
+    ],
+    [
+      "pkg:npm/lodash@4.17.21?download_url=https:%2F%2Ffiles.acme.test%2Flodash.tgz",
+      "https://files.acme.test/lodash.tgz",
+    ],
+  ]);
 });
 
 Deno.test("readDenoLock: a packageJson dependency the package.json lists only in devDependencies is dev", () => {

@@ -124,6 +124,59 @@ Deno.test("readCargoLock: a v1 reference to a git package names its source witho
   assert.deepEqual(edgesFrom(out, git), ["pkg:cargo/cc@1.0.3 runtime"]);
 });
 
+Deno.test("readCargoLock: a reference without a source is the path crate when a registry crate has the same name and version", () => {
+  // Cargo writes the source of a reference whose name and version two packages share, but a
+  // path crate has none to write: `foo 0.1.0` is the member, `foo 0.1.0 (registry+…)` the
+  // crate of crates.io (cargo's lookup_id takes the one path package for a sourceless one).
+  const crates = "registry+https://github.com/rust-lang/crates.io-index";
+  const out = readCargoLock(
+    `version = 3
+
+[[package]]
+name = "app"
+version = "0.1.0"
+dependencies = [
+ "bar",
+ "foo 0.1.0",
+]
+
+[[package]]
+name = "bar"
+version = "1.0.0"
+source = "${crates}"
+dependencies = [
+ "foo 0.1.0 (${crates})",
+]
+
+[[package]]
+name = "foo"
+version = "0.1.0"
+
+[[package]]
+name = "foo"
+version = "0.1.0"
+source = "${crates}"
+checksum = "${"2".repeat(64)}"
+`,
+    { path: "Cargo.lock" },
+  );
+  assertWellFormed(out);
+  // The member has the purl of crates.io's foo 0.1.0, not its id.
+  assert.deepEqual(out.members.map((m) => [m.id, m.purl]), [
+    ["path:pkg:cargo/foo@0.1.0", "pkg:cargo/foo@0.1.0"],
+    ["pkg:cargo/app@0.1.0", "pkg:cargo/app@0.1.0"],
+  ]);
+  assert.deepEqual(out.components.map((c) => [c.id, c.hashes.length]), [
+    ["pkg:cargo/bar@1.0.0", 0],
+    ["pkg:cargo/foo@0.1.0", 1],
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/app@0.1.0"), [
+    "path:pkg:cargo/foo@0.1.0 runtime",
+    "pkg:cargo/bar@1.0.0 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:cargo/bar@1.0.0"), ["pkg:cargo/foo@0.1.0 runtime"]);
+});
+
 Deno.test("readCargoLock: a package [replace] swapped for another is that other one", () => {
   const out = read("replace/Cargo.lock");
   assertWellFormed(out);
