@@ -245,51 +245,8 @@ Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) 
 });
 
 Deno.test("readUvLock: the first preview lockfile's string sources (editable+., git+, registry+, direct+)", () => {
-  // As uv 0.2's `uv add` wrote it (astral-sh/uv crates/uv/tests/edit.rs, add_git), cut down.
-  const text = `version = 1
-requires-python = ">=3.12"
-
-[[distribution]]
-name = "anyio"
-version = "3.7.0"
-source = "registry+https://pypi.org/simple"
-sdist = { url = "https://files.pythonhosted.org/packages/c6/b3/fefbf7e78ab3b805dec67d698dc18dd505af7a18a8dd08868c9b4fa736b5/anyio-3.7.0.tar.gz", hash = "sha256:275d9973793619a5374e1c89a4f4ad3f4b0a5510a2b5b939444bee8f4c4d37ce", size = 142737 }
-
-[[distribution.dependencies]]
-name = "idna"
-
-[[distribution]]
-name = "idna"
-version = "3.6"
-source = "direct+https://example.com/idna-3.6.tar.gz?subdirectory=src"
-sdist = { url = "https://example.com/idna-3.6.tar.gz", hash = "sha256:9ecdbbd083b06798ae1e86adcbfe8ab1479cf864e4ee30fe4e46a003d12491ca" }
-
-[[distribution]]
-name = "private-utils"
-version = "4.2.0"
-source = "registry+https://pypi.example.com/simple"
-
-[[distribution]]
-name = "project"
-version = "0.1.0"
-source = "editable+."
-
-[[distribution.dependencies]]
-name = "anyio"
-
-[[distribution.dependencies]]
-name = "private-utils"
-source = "registry+https://pypi.example.com/simple"
-
-[[distribution.dependencies]]
-name = "uv-public-pypackage"
-
-[[distribution]]
-name = "uv-public-pypackage"
-version = "0.1.0"
-source = "git+https://github.com/astral-test/uv-public-pypackage?tag=0.0.1#0dacfd662c64cb4ceb16e6cf65a157a8b715b979"
-`;
-  const out = readUvLock(text, { path: "uv.lock" });
+  // Shaped as uv 0.2's `uv add` wrote it (astral-sh/uv crates/uv/tests/edit.rs, add_git), cut down.
+  const out = readFixture("uv_preview_string.lock");
   const git =
     "git+https://github.com/astral-test/uv-public-pypackage@0dacfd662c64cb4ceb16e6cf65a157a8b715b979";
   const private_ = pypiPurl("private-utils", "4.2.0", {
