@@ -70,7 +70,35 @@ interface Node {
   source: string;
 }
 
+/** The `subdirectory` of a source URL's query (`<url>?subdirectory=<dir>&rev=<ref>#<commit>`). */
+function querySubdirectory(value: string): string | undefined {
+  const query = /\?([^#]*)/.exec(value)?.[1];
+  return query === undefined
+    ? undefined
+    : new URLSearchParams(query).get("subdirectory") ?? undefined;
+}
+
+/**
+ * A source as uv's first preview lockfile wrote it, one string
+ * `<kind>+<url or path>`: `registry+https://pypi.org/simple`, `editable+.`,
+ * `git+<url>?tag=<tag>#<commit>`, and a URL's as `direct+<url>`, its
+ * folder as the query's `subdirectory` (uv 0.2's `Source::from_str`).
+ */
+function sourceString(value: string): Source {
+  const plus = value.indexOf("+");
+  const kind = value.slice(0, plus);
+  const rest = value.slice(plus + 1);
+  if (kind === "direct") {
+    const subdirectory = querySubdirectory(rest);
+    const source: Source = { kind: "url", value: rest.replace(/[?#].*$/, "") };
+    if (subdirectory !== undefined) source.subdirectory = subdirectory;
+    return source;
+  }
+  return plus > 0 && SOURCE_KINDS.includes(kind) ? { kind, value: rest } : {};
+}
+
 function sourceOf(value: unknown): Source {
+  if (typeof value === "string") return sourceString(value);
   if (!isTable(value)) return {};
   const kind = SOURCE_KINDS.find((k) => typeof value[k] === "string");
   if (kind === undefined) return {};
@@ -87,12 +115,8 @@ function sourceKey(source: Source): string {
 function gitUrl(value: string): string {
   const hash = value.indexOf("#");
   const commit = hash === -1 ? undefined : value.slice(hash + 1);
-  const query = /\?([^#]*)/.exec(value)?.[1];
-  const subPath = query === undefined
-    ? undefined
-    : new URLSearchParams(query).get("subdirectory") ?? undefined;
   const base = value.replace(/[?#].*$/, "");
-  return gitVcsUrl(base, commit, { subPath });
+  return gitVcsUrl(base, commit, { subPath: querySubdirectory(value) });
 }
 
 /**
@@ -252,7 +276,8 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Sc
  * workspace root that is no project are the root's dev dependencies, and so
  * are its `[manifest] requirements` (its `[tool.uv] dev-dependencies`). The
  * preview lockfile of uv before 0.3, whose packages are `[[distribution]]`
- * tables, is read the same way.
+ * tables, is read the same way, with the `<kind>+<url or path>` string sources
+ * of its first versions.
  *
  * @example
  * ```ts

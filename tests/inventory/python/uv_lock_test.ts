@@ -244,6 +244,33 @@ Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) 
   );
 });
 
+Deno.test("readUvLock: the first preview lockfile's string sources (editable+., git+, registry+, direct+)", () => {
+  // Shaped as uv 0.2's `uv add` wrote it (astral-sh/uv crates/uv/tests/edit.rs, add_git), cut down.
+  const out = readFixture("uv_preview_string.lock");
+  const git =
+    "git+https://github.com/astral-test/uv-public-pypackage@0dacfd662c64cb4ceb16e6cf65a157a8b715b979";
+  const private_ = pypiPurl("private-utils", "4.2.0", {
+    repository_url: "https://pypi.example.com/simple",
+  });
+  assert.deepEqual(
+    out.components.map((c) => c.id).sort(),
+    [
+      pypiPurl("anyio", "3.7.0"),
+      pypiPurl("idna", "3.6", {
+        download_url: "https://example.com/idna-3.6.tar.gz#subdirectory=src",
+      }),
+      private_,
+      pypiPurl("uv-public-pypackage", "0.1.0", { vcs_url: git }),
+    ].sort(),
+  );
+  // The editable root is the project, not a component; its dependencies hang from the root.
+  assert.deepEqual(out.members, []);
+  assert.ok(out.edges.some((e) => e.from === ROOT_ID && e.to === private_));
+  assert.ok(
+    out.edges.some((e) => e.from === ROOT_ID && e.to.startsWith("pkg:pypi/uv-public-pypackage@")),
+  );
+});
+
 Deno.test("readUvLock: the [manifest.dependency-groups] of a root that is no project are dev", () => {
   const out = readFixture("uv_virtual_root.lock");
   const scopes = new Map(out.components.map((c) => [c.name, c.scopes]));
