@@ -116,9 +116,17 @@ function declaredScopes(load: Load | undefined, path: string): Map<string, Scope
     return new Map();
   }
   if (!isRecord(json)) return new Map();
+  // An alias (`"my-lodash": "npm:lodash@^4"`) is named by the package it installs too: Deno
+  // records that package's request in the lock (`npm:lodash@^4`).
   const names = (field: string): string[] => {
     const table = json[field];
-    return isRecord(table) ? Object.keys(table) : [];
+    return isRecord(table)
+      ? Object.entries(table).flatMap(([key, value]) =>
+        typeof value === "string" && value.startsWith("npm:")
+          ? [key, splitNameAt(value.slice(4))[0]]
+          : [key]
+      )
+      : [];
   };
   const runtime = new Set(names("dependencies"));
   const out = new Map<string, Scope>();

@@ -324,6 +324,29 @@ Deno.test("readDenoLock: a packageJson dependency the package.json lists only in
   );
 });
 
+// An alias in devDependencies (`"my-lodash": "npm:lodash@^4"`): the lock names the package it
+// installs (`npm:lodash@^4`), which was runtime.
+Deno.test("readDenoLock: a packageJson dependency aliased in devDependencies is dev", () => {
+  const sri = `sha512-${btoa(String.fromCharCode(...new Uint8Array(64)))}`;
+  const lock = JSON.stringify({
+    version: "5",
+    specifiers: { "npm:lodash@^4": "4.17.21", "npm:chalk@5": "5.3.0" },
+    npm: { "lodash@4.17.21": { integrity: sri }, "chalk@5.3.0": { integrity: sri } },
+    workspace: { packageJson: { dependencies: ["npm:chalk@5", "npm:lodash@^4"] } },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      dependencies: { chalk: "5" },
+      devDependencies: { "my-lodash": "npm:lodash@^4" },
+    }),
+  };
+  const out = readDenoLock(lock, { path: "deno.lock", load: (p) => files[p] });
+  assert.deepEqual(out.components.map((c) => [c.name, c.scopes]), [
+    ["chalk", ["runtime"]],
+    ["lodash", ["dev"]],
+  ]);
+});
+
 Deno.test("readDenoLock: a packageJson dependency the package.json lists in optionalDependencies is optional", () => {
   const sri = `sha512-${btoa(String.fromCharCode(...new Uint8Array(64)))}`;
   const lock = JSON.stringify({
