@@ -147,7 +147,8 @@ Verifies one Sigstore bundle (v0.1-v0.3: message signature or DSSE envelope, key
 public key) against ARTIFACT, fully offline: the certificate chain to a Fulcio CA, the embedded SCTs,
 the transparency-log entries (inclusion promise, inclusion proof, signed checkpoint, entry body), the
 RFC 3161 timestamps, the identity and the signature. ARTIFACT is a path, or sha256:<64 hex> (a digest,
-not a path). For a DSSE bundle the artifact must be a subject of the signed in-toto statement.
+unless a file of that name exists). For a DSSE bundle the artifact must be a subject of the signed
+in-toto statement.
 
 Flags:
   --bundle FILE                       the .sigstore.json bundle

@@ -81,8 +81,18 @@ async function sha256OfFile(path: string): Promise<Uint8Array> {
   return new Uint8Array(hash.digest());
 }
 
+/** Whether a path names something on disk (a file named `sha256:…` is read, as the protocol says). */
+function exists(path: string): boolean {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function readArtifact(spec: string): Promise<BundleArtifact> {
-  if (spec.startsWith("sha256:")) {
+  if (spec.startsWith("sha256:") && !exists(spec)) {
     const hex = spec.slice("sha256:".length);
     if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
       throw usage(

@@ -96,6 +96,22 @@ Deno.test("verify-bundle: --format json, a regexp identity and a sha256: artifac
   assert.ok(report.checks.every((c: { ok: boolean }) => c.ok));
 });
 
+// The conformance suite's CLI protocol: FILE_OR_DIGEST is a file when one of that name exists;
+// a file named `sha256:<64 zeros>` holding the artifact was taken for a digest and failed.
+Deno.test("verify-bundle: an existing file named sha256:<hex> is read as the artifact", async () => {
+  const name = `sha256:${"0".repeat(64)}`;
+  await Deno.writeFile(`${dir}/${name}`, keyless.artifact);
+  const cwd = Deno.cwd();
+  Deno.chdir(dir);
+  try {
+    const io = fakeIo();
+    assert.equal(await run([...base, ...IDENTITY_FLAGS, name], io), 0, io.out + io.err);
+  } finally {
+    Deno.chdir(cwd);
+    await Deno.remove(`${dir}/${name}`);
+  }
+});
+
 Deno.test("verify-bundle: not verified: exit 1, one FAIL line per failed check", async () => {
   const io = fakeIo();
   const argv = [
