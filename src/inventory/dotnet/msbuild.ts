@@ -407,6 +407,11 @@ class Evaluation {
    * may differ by framework (see `innerBuilds`).
    */
   frameworkProperties = false;
+  /**
+   * The SDK's targets have inferred the properties of the target framework (the project file is
+   * read): Conditions read after it see them.
+   */
+  frameworksInferred = false;
 
   constructor(project: string, options: { load: Load; files?: Files; targetFramework?: string }) {
     this.project = project;
@@ -519,13 +524,19 @@ class Evaluation {
     // A TargetFramework set beside TargetFrameworks makes the one build of that framework.
     const frameworks = single ? [single] : this.targetFrameworks();
     if (frameworks.length === 0 || frameworks.length > MAX_TARGET_FRAMEWORKS) return false;
+    // Before the SDK's targets infer them (a `<When>` or property of the project file), they are
+    // empty in MSBuild, whatever the framework: not told here.
+    const asked = [...names].filter((name) => name !== "targetframework");
+    if (asked.length > 0 && !this.frameworksInferred) return false;
     const outer = new Map(
       [...FRAMEWORK_PROPERTIES].map((name) => [name, this.properties.get(name)]),
     );
     try {
       return frameworks.every((framework) => {
         this.properties.set("targetframework", framework);
-        this.inferFrameworkProperties(true);
+        const inferred = this.inferFrameworkProperties(true);
+        // A property vouch cannot infer for this framework (`monoandroid90`'s identifier).
+        if (asked.some((name) => !inferred?.has(name))) return false;
         return this.condition(text) === value;
       });
     } finally {
@@ -540,16 +551,20 @@ class Evaluation {
    * Sets the properties the .NET SDK infers from `$(TargetFramework)` (`TargetFrameworkIdentifier`,
    * `TargetFrameworkVersion`, …; see `_frameworks.ts`), as its targets do after the project file:
    * those the files did not set, or (`replace`) all of them, for a framework of a known family.
+   *
+   * @returns What vouch infers (`undefined`: nothing, the framework is of no known family).
    */
-  inferFrameworkProperties(replace: boolean): void {
+  inferFrameworkProperties(replace: boolean): Map<string, string> | undefined {
     const framework = this.properties.get("targetframework")?.trim();
     const inferred = framework ? inferredProperties(framework) : undefined;
     for (const name of FRAMEWORK_PROPERTIES) {
       if (name === "targetframework" || !(replace || !this.properties.get(name))) continue;
       const value = inferred?.get(name);
-      if (value !== undefined) this.properties.set(name, value);
+      if (value) this.properties.set(name, value);
       else if (replace) this.properties.delete(name);
     }
+    if (!replace) this.frameworksInferred = true;
+    return inferred;
   }
 
   /** The last `TargetFrameworks` value split, kept for the next Condition asked of it. */
