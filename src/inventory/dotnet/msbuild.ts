@@ -123,7 +123,7 @@ const TOOLSET_IMPORT =
  * takes a simple one, not (`$(ProjectType) != ''`, `$(SignAssembly) == true`).
  */
 const COMPARISON =
-  /^\s*\(?\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*(==|!=)\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*\)?\s*$/;
+  /^\(?\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*(==|!=)\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*\)?$/;
 
 /**
  * `$(TargetFramework)` and the properties the SDK infers from it (lowercased): a Condition on
@@ -461,27 +461,30 @@ class Evaluation {
    */
   condition(written: string): boolean | undefined {
     const text = evaluateFrameworkFunctions(written, (value) => this.expand(value));
-    const or = text.split(/\s+or\s+/i);
+    // Each run of spaces is tried once (`\s+or` from each space of a long run took quadratic time),
+    // and the regexes below read the Condition trimmed (spaces around optional parts backtracked).
+    const or = text.split(/(?<!\s)\s+or\s+/i);
     if (or.length > 1) {
       const values = or.map((part) => this.condition(part));
       return values.includes(true) ? true : values.includes(undefined) ? undefined : false;
     }
-    const and = text.split(/\s+and\s+/i);
+    const and = text.split(/(?<!\s)\s+and\s+/i);
     if (and.length > 1) {
       const values = and.map((part) => this.condition(part));
       return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
     }
     // MSBuild's boolean literals, bare or quoted (`Condition="false"`).
-    const literal = /^\s*(!)?\s*'?\s*(true|false)\s*'?\s*$/i.exec(text);
+    const trimmed = text.trim();
+    const literal = /^(!\s*)?(?:'\s*)?(true|false)(?:\s*')?$/i.exec(trimmed);
     if (literal) return (literal[2].toLowerCase() === "true") === (literal[1] === undefined);
-    const exists = /^\s*(!)?\s*Exists\(\s*'([^']*)'\s*\)\s*$/i.exec(text);
+    const exists = /^(!\s*)?Exists\(\s*'([^']*)'\s*\)$/i.exec(trimmed);
     if (exists) {
       const dir = posix.dirname(this.reading.at(-1) ?? ".");
       const path = treePath(dir, this.expandPath(exists[2], dir));
       const found = path !== undefined && this.load(path) !== undefined;
       return exists[1] === undefined ? found : !found;
     }
-    const match = COMPARISON.exec(text);
+    const match = COMPARISON.exec(trimmed);
     if (!match) return undefined;
     const operand = (written: string): string =>
       this.expand(written.startsWith("'") ? written.slice(1, -1) : written).toLowerCase();

@@ -455,6 +455,35 @@ Deno.test("evaluateMsbuildProject: thousands of target frameworks and Conditions
   assert.equal(out.warnings?.length, 3000);
 });
 
+// Runs of spaces in a Condition: the literal regex (`^\s*(!)?\s*'?\s*(true|false)`) backtracked in
+// cubic time over leading spaces (5,000 took 20 s), the `or`/`and` split and the comparison in
+// quadratic time over any long run.
+Deno.test("evaluateMsbuildProject: Conditions with long runs of spaces take linear time", () => {
+  const spaces = " ".repeat(200_000);
+  const conditions = [
+    `${spaces}x`,
+    `!${spaces}x`,
+    `'$(TargetFramework)' == 'net8.0'${spaces}x`,
+    `${spaces}'$(TargetFramework)' == 'net8.0'${spaces}or${spaces}true${spaces}`,
+  ];
+  const groups = conditions.map((c, i) =>
+    `<ItemGroup Condition="${c}"><PackageReference Include="P${i}" Version="1.0.0" /></ItemGroup>`
+  ).join("\n");
+  const text = `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net8.0;net9.0</TargetFrameworks></PropertyGroup>
+  ${groups}
+</Project>`;
+  const elapsed = cpuStopwatch();
+  const out = evaluateMsbuildProject(text, { path: "App.csproj", load: () => undefined });
+  assert.ok(elapsed() < 2_000, "too slow");
+  assert.deepEqual(out.packages.map((p) => [p.name, p.conditioned ?? false]), [
+    ["P0", true],
+    ["P1", true],
+    ["P2", true],
+    ["P3", false],
+  ]);
+});
+
 // Shaped like PowerShell (every project imports a common props file, which imports the
 // analyzers) and like repositories whose nested Directory.*.props chain to the one above.
 Deno.test("evaluateMsbuildProject: <Import> of files of the tree, where they stand", () => {
