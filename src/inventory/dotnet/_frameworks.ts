@@ -82,8 +82,12 @@ function versionText(parts: readonly number[], minimum = 2): string {
 /**
  * The properties the .NET SDK infers from `TargetFramework` (its TargetFrameworkInference
  * targets), by lowercased name: `targetframeworkidentifier`, `targetframeworkversion`
- * (`v8.0`), and for a platform-specific framework `targetplatformidentifier` and
- * `targetplatformversion`. `undefined` for a framework of no known family.
+ * (`v8.0`), and for .NET 5 and later `targetplatformidentifier` (`Windows`, `android`; empty
+ * for none) and `targetplatformversion` (empty for none; a Windows 10 one in four parts,
+ * `10.0.19041.0`, as the SDK writes it). A property left out is one vouch cannot tell: the
+ * platform version of a platform that writes none (a workload's default), the platform of an
+ * older framework (the common targets default it to Windows 7.0). `undefined` for a framework
+ * of no known family (`monoandroid90`, whose identifier NuGet knows).
  *
  * @param tfm The target framework's short name.
  */
@@ -94,11 +98,19 @@ export function inferredProperties(tfm: string): Map<string, string> | undefined
     ["targetframeworkidentifier", framework.identifier],
     ["targetframeworkversion", `v${versionText(framework.version)}`],
   ]);
-  if (framework.platform !== undefined) {
-    properties.set("targetplatformidentifier", framework.platform);
-    if (framework.platformVersion.length > 0) {
-      properties.set("targetplatformversion", versionText(framework.platformVersion));
-    }
+  if (framework.identifier !== CORE || framework.version[0] < 5) return properties;
+  const { platform, platformVersion } = framework;
+  if (platform === undefined) {
+    properties.set("targetplatformidentifier", "");
+    properties.set("targetplatformversion", "");
+    return properties;
+  }
+  // The SDK writes `windows` as `Windows`; another platform as the framework spells it.
+  const written = /-([a-z]+)/i.exec(tfm)![1];
+  properties.set("targetplatformidentifier", platform === "windows" ? "Windows" : written);
+  if (platformVersion.length > 0) {
+    const windows10 = platform === "windows" && compareParts(platformVersion, [10]) >= 0;
+    properties.set("targetplatformversion", versionText(platformVersion, windows10 ? 4 : 2));
   }
   return properties;
 }

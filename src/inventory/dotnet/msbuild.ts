@@ -123,7 +123,7 @@ const TOOLSET_IMPORT =
  * takes a simple one, not (`$(ProjectType) != ''`, `$(SignAssembly) == true`).
  */
 const COMPARISON =
-  /^\s*\(?\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*(==|!=)\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*\)?\s*$/;
+  /^\(?\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*(==|!=)\s*('[^']*'|\$\([A-Za-z_][\w-]*\)|[\w.]+)\s*\)?$/;
 
 /**
  * `$(TargetFramework)` and the properties the SDK infers from it (lowercased): a Condition on
@@ -407,6 +407,11 @@ class Evaluation {
    * may differ by framework (see `innerBuilds`).
    */
   frameworkProperties = false;
+  /**
+   * The SDK's targets have inferred the properties of the target framework (the project file is
+   * read): Conditions read after it see them.
+   */
+  frameworksInferred = false;
 
   constructor(project: string, options: { load: Load; files?: Files; targetFramework?: string }) {
     this.project = project;
@@ -456,27 +461,30 @@ class Evaluation {
    */
   condition(written: string): boolean | undefined {
     const text = evaluateFrameworkFunctions(written, (value) => this.expand(value));
-    const or = text.split(/\s+or\s+/i);
+    // Each run of spaces is tried once (`\s+or` from each space of a long run took quadratic time),
+    // and the regexes below read the Condition trimmed (spaces around optional parts backtracked).
+    const or = text.split(/(?<!\s)\s+or\s+/i);
     if (or.length > 1) {
       const values = or.map((part) => this.condition(part));
       return values.includes(true) ? true : values.includes(undefined) ? undefined : false;
     }
-    const and = text.split(/\s+and\s+/i);
+    const and = text.split(/(?<!\s)\s+and\s+/i);
     if (and.length > 1) {
       const values = and.map((part) => this.condition(part));
       return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
     }
     // MSBuild's boolean literals, bare or quoted (`Condition="false"`).
-    const literal = /^\s*(!)?\s*'?\s*(true|false)\s*'?\s*$/i.exec(text);
+    const trimmed = text.trim();
+    const literal = /^(!\s*)?(?:'\s*)?(true|false)(?:\s*')?$/i.exec(trimmed);
     if (literal) return (literal[2].toLowerCase() === "true") === (literal[1] === undefined);
-    const exists = /^\s*(!)?\s*Exists\(\s*'([^']*)'\s*\)\s*$/i.exec(text);
+    const exists = /^(!\s*)?Exists\(\s*'([^']*)'\s*\)$/i.exec(trimmed);
     if (exists) {
       const dir = posix.dirname(this.reading.at(-1) ?? ".");
       const path = treePath(dir, this.expandPath(exists[2], dir));
       const found = path !== undefined && this.load(path) !== undefined;
       return exists[1] === undefined ? found : !found;
     }
-    const match = COMPARISON.exec(text);
+    const match = COMPARISON.exec(trimmed);
     if (!match) return undefined;
     const operand = (written: string): string =>
       this.expand(written.startsWith("'") ? written.slice(1, -1) : written).toLowerCase();
@@ -519,13 +527,19 @@ class Evaluation {
     // A TargetFramework set beside TargetFrameworks makes the one build of that framework.
     const frameworks = single ? [single] : this.targetFrameworks();
     if (frameworks.length === 0 || frameworks.length > MAX_TARGET_FRAMEWORKS) return false;
+    // Before the SDK's targets infer them (a `<When>` or property of the project file), they are
+    // empty in MSBuild, whatever the framework: not told here.
+    const asked = [...names].filter((name) => name !== "targetframework");
+    if (asked.length > 0 && !this.frameworksInferred) return false;
     const outer = new Map(
       [...FRAMEWORK_PROPERTIES].map((name) => [name, this.properties.get(name)]),
     );
     try {
       return frameworks.every((framework) => {
         this.properties.set("targetframework", framework);
-        this.inferFrameworkProperties(true);
+        const inferred = this.inferFrameworkProperties(true);
+        // A property vouch cannot infer for this framework (`monoandroid90`'s identifier).
+        if (asked.some((name) => !inferred?.has(name))) return false;
         return this.condition(text) === value;
       });
     } finally {
@@ -540,16 +554,20 @@ class Evaluation {
    * Sets the properties the .NET SDK infers from `$(TargetFramework)` (`TargetFrameworkIdentifier`,
    * `TargetFrameworkVersion`, …; see `_frameworks.ts`), as its targets do after the project file:
    * those the files did not set, or (`replace`) all of them, for a framework of a known family.
+   *
+   * @returns What vouch infers (`undefined`: nothing, the framework is of no known family).
    */
-  inferFrameworkProperties(replace: boolean): void {
+  inferFrameworkProperties(replace: boolean): Map<string, string> | undefined {
     const framework = this.properties.get("targetframework")?.trim();
     const inferred = framework ? inferredProperties(framework) : undefined;
     for (const name of FRAMEWORK_PROPERTIES) {
       if (name === "targetframework" || !(replace || !this.properties.get(name))) continue;
       const value = inferred?.get(name);
-      if (value !== undefined) this.properties.set(name, value);
+      if (value) this.properties.set(name, value);
       else if (replace) this.properties.delete(name);
     }
+    if (!replace) this.frameworksInferred = true;
+    return inferred;
   }
 
   /** The last `TargetFrameworks` value split, kept for the next Condition asked of it. */

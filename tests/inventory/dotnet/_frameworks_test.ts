@@ -44,6 +44,22 @@ Deno.test("inferredProperties: what the SDK infers from TargetFramework", () => 
     targetplatformidentifier: "android",
     targetplatformversion: "34.0",
   });
+  assert.deepEqual(Object.fromEntries(inferredProperties("net8.0")!), {
+    targetframeworkidentifier: ".NETCoreApp",
+    targetframeworkversion: "v8.0",
+    targetplatformidentifier: "",
+    targetplatformversion: "",
+  });
+  // The SDK's spelling of Windows, and its Windows 10 versions in four parts.
+  assert.deepEqual(Object.fromEntries(inferredProperties("net8.0-windows10.0.19041")!), {
+    targetframeworkidentifier: ".NETCoreApp",
+    targetframeworkversion: "v8.0",
+    targetplatformidentifier: "Windows",
+    targetplatformversion: "10.0.19041.0",
+  });
+  // A workload's default platform version is not known.
+  assert.equal(inferredProperties("net8.0-ios")?.get("targetplatformidentifier"), "ios");
+  assert.equal(inferredProperties("net8.0-ios")?.has("targetplatformversion"), false);
   assert.equal(inferredProperties("uap10.0"), undefined);
 });
 

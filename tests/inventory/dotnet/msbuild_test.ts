@@ -455,6 +455,35 @@ Deno.test("evaluateMsbuildProject: thousands of target frameworks and Conditions
   assert.equal(out.warnings?.length, 3000);
 });
 
+// Runs of spaces in a Condition: the literal regex (`^\s*(!)?\s*'?\s*(true|false)`) backtracked in
+// cubic time over leading spaces (5,000 took 20 s), the `or`/`and` split and the comparison in
+// quadratic time over any long run.
+Deno.test("evaluateMsbuildProject: Conditions with long runs of spaces take linear time", () => {
+  const spaces = " ".repeat(200_000);
+  const conditions = [
+    `${spaces}x`,
+    `!${spaces}x`,
+    `'$(TargetFramework)' == 'net8.0'${spaces}x`,
+    `${spaces}'$(TargetFramework)' == 'net8.0'${spaces}or${spaces}true${spaces}`,
+  ];
+  const groups = conditions.map((c, i) =>
+    `<ItemGroup Condition="${c}"><PackageReference Include="P${i}" Version="1.0.0" /></ItemGroup>`
+  ).join("\n");
+  const text = `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net8.0;net9.0</TargetFrameworks></PropertyGroup>
+  ${groups}
+</Project>`;
+  const elapsed = cpuStopwatch();
+  const out = evaluateMsbuildProject(text, { path: "App.csproj", load: () => undefined });
+  assert.ok(elapsed() < 2_000, "too slow");
+  assert.deepEqual(out.packages.map((p) => [p.name, p.conditioned ?? false]), [
+    ["P0", true],
+    ["P1", true],
+    ["P2", true],
+    ["P3", false],
+  ]);
+});
+
 // Shaped like PowerShell (every project imports a common props file, which imports the
 // analyzers) and like repositories whose nested Directory.*.props chain to the one above.
 Deno.test("evaluateMsbuildProject: <Import> of files of the tree, where they stand", () => {
@@ -1225,6 +1254,57 @@ Deno.test("evaluateMsbuildProject: Conditions on the target framework's function
     packages: ["Everywhere@1.0.0", "OnlyNine@1.0.0"],
     warnings: ["App/App.csproj:13: <PackageReference> OnlyNine"],
   });
+});
+
+// The SDK infers TargetFrameworkIdentifier and the platform's properties in its targets, after the
+// project file, and only of the frameworks vouch knows some: a Condition on one vouch cannot tell
+// (a Xamarin framework's identifier, a workload's default platform version, the project file's
+// own <When>, which sees them empty) was told false in every build, and its packages dropped.
+Deno.test("evaluateMsbuildProject: a Condition on an inferred property vouch cannot tell drops nothing", () => {
+  const files: Record<string, string> = {
+    "Xamarin/Xamarin.csproj": `<Project Sdk="MSBuild.Sdk.Extras">
+  <PropertyGroup><TargetFrameworks>netstandard2.0;monoandroid90;xamarinios10</TargetFrameworks></PropertyGroup>
+  <ItemGroup Condition="'$(TargetFrameworkIdentifier)' == 'MonoAndroid'">
+    <PackageReference Include="Xamarin.Android.Support.v4" Version="28.0.0.3" />
+  </ItemGroup>
+</Project>`,
+    "Mobile/Mobile.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFrameworks>net8.0-android;net8.0-ios</TargetFrameworks></PropertyGroup>
+  <ItemGroup Condition="'$(TargetPlatformVersion)' != ''">
+    <PackageReference Include="Versioned" Version="1.0.0" />
+  </ItemGroup>
+</Project>`,
+    "Desktop/Desktop.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0-windows10.0.19041.0</TargetFramework></PropertyGroup>
+  <ItemGroup Condition="$(TargetPlatformIdentifier.StartsWith('Windows'))">
+    <PackageReference Include="Microsoft.WindowsAppSDK" Version="1.5.240311000" />
+  </ItemGroup>
+  <ItemGroup Condition="'$(TargetPlatformVersion)' == '10.0.19041.0'">
+    <PackageReference Include="CommunityToolkit.WinUI" Version="7.1.2" />
+  </ItemGroup>
+</Project>`,
+    "Legacy/Legacy.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net472</TargetFramework></PropertyGroup>
+  <Choose>
+    <When Condition="'$(TargetFrameworkIdentifier)' != '.NETFramework'">
+      <ItemGroup><PackageReference Include="System.Memory" Version="4.5.5" /></ItemGroup>
+    </When>
+  </Choose>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const packages = (path: string): string[] =>
+    evaluateMsbuildProject(files[path], { path, load }).packages.map((p) =>
+      `${p.name}@${p.version}`
+    );
+  assert.deepEqual(packages("Xamarin/Xamarin.csproj"), ["Xamarin.Android.Support.v4@28.0.0.3"]);
+  assert.deepEqual(packages("Mobile/Mobile.csproj"), ["Versioned@1.0.0"]);
+  assert.deepEqual(packages("Desktop/Desktop.csproj"), [
+    "Microsoft.WindowsAppSDK@1.5.240311000",
+    "CommunityToolkit.WinUI@7.1.2",
+  ]);
+  // MSBuild chooses the <When> before the SDK's targets set TargetFrameworkIdentifier: '' != ….
+  assert.deepEqual(packages("Legacy/Legacy.csproj"), ["System.Memory@4.5.5"]);
 });
 
 Deno.test("evaluateMsbuildProject: metadata elements under Conditions: the last that holds, each inner build's own", () => {
