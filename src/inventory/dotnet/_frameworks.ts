@@ -44,8 +44,13 @@ export function parseFramework(tfm: string): Framework | undefined {
       .exec(tfm.trim());
   if (m === null) return undefined;
   const [, family, familyVersion, dotted, digits, platform, platformVersion] = m;
+  // A version without dots has one digit per part, as NuGet reads it (`netcoreapp21` is 2.1).
   const parts = (text: string | undefined): number[] =>
-    text === undefined ? [] : text.split(".").map(Number);
+    text === undefined
+      ? []
+      : text.includes(".")
+      ? text.split(".").map(Number)
+      : [...text].map(Number);
   let identifier: string;
   let version: number[];
   if (family !== undefined) {
@@ -57,7 +62,7 @@ export function parseFramework(tfm: string): Framework | undefined {
     identifier = version[0] >= 5 ? CORE : FRAMEWORK;
   } else {
     // `net462` is .NET Framework 4.6.2; `net5` without a dot is no framework NuGet knows.
-    version = [...digits!].map(Number);
+    version = parts(digits);
     if (version[0] >= 5) return undefined;
     identifier = FRAMEWORK;
   }

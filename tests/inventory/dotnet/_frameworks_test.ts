@@ -21,6 +21,9 @@ Deno.test("parseFramework: the .NET, .NET Standard and .NET Framework short name
     platformVersion: [10, 0, 19041],
   });
   assert.equal(parseFramework("netcoreapp3.1")?.identifier, ".NETCoreApp");
+  // Without dots, one digit per part, as NuGet reads them.
+  assert.deepEqual(parseFramework("netcoreapp21")?.version, [2, 1]);
+  assert.deepEqual(parseFramework("netstandard20")?.version, [2, 0]);
   assert.deepEqual(parseFramework("netstandard2.0")?.version, [2, 0]);
   assert.deepEqual(parseFramework("net462"), {
     identifier: ".NETFramework",
