@@ -361,3 +361,17 @@ export function isSameOrInside(outer: string, inner: string): boolean {
   const rel = relative(outer, inner);
   return rel === "" || !(rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel));
 }
+
+/**
+ * Whether something (even a dangling link) has this name.
+ *
+ * @param path The path.
+ */
+export function pathExists(path: string): boolean {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -8,6 +8,7 @@ import {
   isSameOrInside,
   loadNonBlockingOpen,
   MAX_KEY_BYTES,
+  pathExists,
   readRegularFileSync,
   realPathOf,
   writeRegularFileSync,
@@ -163,4 +164,15 @@ Deno.test("writeRegularFileSync: writes and appends a regular file; a FIFO or /d
 Deno.test("loadNonBlockingOpen: the same reads and writes, each open non-blocking", async () => {
   await loadNonBlockingOpen();
   await withTempDir(checkWrites);
+});
+
+Deno.test("pathExists: a file, a folder and a dangling link exist; a missing name does not", async () => {
+  await withTempDir(async (dir) => {
+    await Deno.writeTextFile(join(dir, "file"), "x");
+    await Deno.symlink(join(dir, "gone"), join(dir, "dangling"));
+    assert.equal(pathExists(join(dir, "file")), true);
+    assert.equal(pathExists(dir), true);
+    assert.equal(pathExists(join(dir, "dangling")), true);
+    assert.equal(pathExists(join(dir, "missing")), false);
+  });
 });

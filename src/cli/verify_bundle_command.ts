@@ -5,6 +5,7 @@
  */
 import { VouchError } from "../errors.ts";
 import { toJsonText } from "../_util.ts";
+import { pathExists } from "../_fs.ts";
 import { type BundleArtifact, type BundleVerification, verifyBundle } from "../sigstore/mod.ts";
 import { type FlagSpec, noPositionals, parseArgs, stringFlag } from "./args.ts";
 import {
@@ -81,18 +82,9 @@ async function sha256OfFile(path: string): Promise<Uint8Array> {
   return new Uint8Array(hash.digest());
 }
 
-/** Whether a path names something on disk (a file named `sha256:…` is read, as the protocol says). */
-function exists(path: string): boolean {
-  try {
-    Deno.lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function readArtifact(spec: string): Promise<BundleArtifact> {
-  if (spec.startsWith("sha256:") && !exists(spec)) {
+  // A file named `sha256:…` is read, as the conformance suite's protocol says.
+  if (spec.startsWith("sha256:") && !pathExists(spec)) {
     const hex = spec.slice("sha256:".length);
     if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
       throw usage(

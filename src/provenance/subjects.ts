@@ -8,7 +8,7 @@ import { globSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "../_path.ts";
 import { VouchError } from "../errors.ts";
 import { compareStrings } from "../_util.ts";
-import { describeFsProblem, fsProblem } from "../_fs.ts";
+import { describeFsProblem, fsProblem, pathExists } from "../_fs.ts";
 import { hashFile } from "./_hash_file.ts";
 
 export { hashFile };
@@ -35,16 +35,6 @@ const GLOB_CHARS = /[*?[\]{}]/;
 function isFile(path: string): boolean {
   try {
     return Deno.statSync(path).isFile;
-  } catch {
-    return false;
-  }
-}
-
-/** True when something (even a dangling link) has this name. */
-function exists(path: string): boolean {
-  try {
-    Deno.lstatSync(path);
-    return true;
   } catch {
     return false;
   }
@@ -92,7 +82,7 @@ function checkFile(pattern: string, path: string): void {
 function glob(pattern: string, root: string): string[] {
   try {
     const paths = globSync(pattern, { cwd: root }).map((p) => resolve(root, p));
-    const lossy = paths.find((p) => p.includes("\uFFFD") && !exists(p));
+    const lossy = paths.find((p) => p.includes("\uFFFD") && !pathExists(p));
     if (lossy !== undefined) {
       throw missing(pattern, "it matches a file whose name is not valid UTF-8; rename that file");
     }
