@@ -117,6 +117,14 @@ async function lstatOrUndefined(path: string): Promise<Deno.FileInfo | undefined
   }
 }
 
+function notEvidence(target: string): VouchError {
+  return new VouchError(
+    "output_dir.not_evidence",
+    `--output-dir ${target} is not empty and is not earlier vouch evidence (an index listing exactly the files in it): refusing to replace it`,
+    "point --output-dir at a new or empty folder, or at a folder vouch wrote",
+  );
+}
+
 /**
  * Checks that `target` may be published to: absent, an empty directory, or
  * earlier output (see {@linkcode PublishOptions.isEarlierOutput}). It only
@@ -156,11 +164,7 @@ export async function checkReplaceable(target: string, options: PublishOptions):
     try {
       for await (const _ of Deno.readDir(target)) {
         if (await options.isEarlierOutput(target) || await swapped()) return true;
-        throw new VouchError(
-          "output_dir.not_evidence",
-          `--output-dir ${target} is not empty and is not earlier vouch evidence (an index listing exactly the files in it): refusing to replace it`,
-          "point --output-dir at a new or empty folder, or at a folder vouch wrote",
-        );
+        throw notEvidence(target);
       }
     } catch (error) {
       if (fsProblem(error) === "missing" && await swapped()) return true;
@@ -245,14 +249,38 @@ async function writeAll(temp: string, files: Map<string, string | Uint8Array>): 
   }
 }
 
-/** Replaces (or creates) `dir` with the complete folder `temp`, which is gone afterwards. */
-async function swapIn(temp: string, dir: string, replacing: boolean): Promise<void> {
+/** Whether the folder `dir` is empty or earlier output. */
+async function emptyOrEarlier(dir: string, options: PublishOptions): Promise<boolean> {
+  for await (const _ of Deno.readDir(dir)) return await options.isEarlierOutput(dir);
+  return true;
+}
+
+/**
+ * Replaces (or creates) `dir` with the complete folder `temp`, which is gone
+ * afterwards. What was moved aside is looked at again before it is removed:
+ * a folder swapped in or filled since the look under the lock (by something
+ * other than vouch) is put back and refused, never deleted.
+ */
+async function swapIn(
+  temp: string,
+  dir: string,
+  replacing: boolean,
+  target: string,
+  options: PublishOptions,
+): Promise<void> {
   if (!replacing) {
     await Deno.rename(temp, dir);
     return;
   }
   const old = join(dirname(dir), ownName(basename(dir), "old"));
   await Deno.rename(dir, old);
+  let replaceable = false;
+  try {
+    replaceable = await emptyOrEarlier(old, options);
+  } finally {
+    if (!replaceable) await Deno.rename(old, dir);
+  }
+  if (!replaceable) throw notEvidence(target);
   try {
     await Deno.rename(temp, dir);
   } catch (error) {
@@ -335,7 +363,7 @@ export async function publishDirectory(
       await Deno.mkdir(temp);
       try {
         await writeAll(temp, files);
-        await swapIn(temp, dir, replacing);
+        await swapIn(temp, dir, replacing, target, options);
       } catch (error) {
         await Deno.remove(temp, { recursive: true }).catch(() => {});
         throw error;

@@ -237,6 +237,34 @@ Deno.test("checkReplaceable: evidence another run swaps in while it looks is no 
   });
 });
 
+Deno.test("publishDirectory: a folder swapped in after the look under the lock is put back, never deleted", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    await Deno.mkdir(target);
+    await Deno.writeTextFile(join(target, MARKER), "{}");
+    let looks = 0;
+    /** The second look is the one under the lock; right after it, someone swaps their own folder in. */
+    const swappedAfterLook = {
+      isEarlierOutput: async (path: string): Promise<boolean> => {
+        const found = await OPTIONS.isEarlierOutput(path);
+        if (++looks === 2) {
+          await Deno.rename(target, join(dir, "aside"));
+          await Deno.mkdir(target);
+          await Deno.writeTextFile(join(target, "tax-return.pdf"), "precious");
+        }
+        return found;
+      },
+    };
+    await rejectsCode(
+      publishDirectory(target, new Map([[MARKER, "new index"]]), swappedAfterLook),
+      "output_dir.not_evidence",
+    );
+    assert.deepEqual(await names(target), ["tax-return.pdf"]);
+    assert.equal(await Deno.readTextFile(join(target, "tax-return.pdf")), "precious");
+    await assertNoLeftovers(dir);
+  });
+});
+
 Deno.test("publishDirectory and checkReplaceable: a target under a regular file is not_directory", async () => {
   await withTempDir(async (dir) => {
     const file = join(dir, "somefile");
