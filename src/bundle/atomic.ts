@@ -226,14 +226,27 @@ async function takeLock(path: string, target: string, waitMs: number): Promise<L
   }
 }
 
-/** Removes the temporary and old folders killed runs left beside `name` in `parent`. */
-async function removeLeftovers(parent: string, name: string): Promise<void> {
+/**
+ * Removes the temporary and old folders killed runs left beside `name` in `parent`. An old
+ * folder that is neither empty nor earlier output is kept: a run moved it aside and was killed
+ * before it could put it back (a folder swapped in by something else, see `swapIn`), so it is
+ * the user's, not vouch's.
+ */
+async function removeLeftovers(
+  parent: string,
+  name: string,
+  options: PublishOptions,
+): Promise<void> {
   const pattern = leftoverPattern(name);
   const stale: string[] = [];
   for await (const entry of Deno.readDir(parent)) {
     if (entry.isDirectory && !entry.isSymlink && pattern.test(entry.name)) stale.push(entry.name);
   }
-  for (const entry of stale) await Deno.remove(join(parent, entry), { recursive: true });
+  for (const entry of stale) {
+    const path = join(parent, entry);
+    if (entry.includes(".vouch-old-") && !await emptyOrEarlier(path, options)) continue;
+    await Deno.remove(path, { recursive: true });
+  }
 }
 
 async function writeAll(temp: string, files: Map<string, string | Uint8Array>): Promise<void> {
@@ -301,7 +314,9 @@ async function swapIn(
 /**
  * Puts back earlier output that a run killed between its two renames left as
  * `.NAME.vouch-old-*` with no `NAME` beside it, so the leftover cleanup that
- * follows never deletes the only copy.
+ * follows never deletes the only copy. Without such output, the newest old folder that holds
+ * anything is put back (a folder of the user's that a killed run had moved aside; the run
+ * then refuses it as not evidence).
  */
 async function restoreInterrupted(
   parent: string,
@@ -312,15 +327,22 @@ async function restoreInterrupted(
   if (await lstatOrUndefined(dir)) return;
   const pattern = leftoverPattern(name, "old");
   let newest: { path: string; mtime: number } | undefined;
+  let newestOther: { path: string; mtime: number } | undefined;
   for await (const entry of Deno.readDir(parent)) {
     if (!entry.isDirectory || !pattern.test(entry.name)) continue;
     const path = join(parent, entry.name);
     const mtime = (await Deno.lstat(path)).mtime?.getTime() ?? 0;
-    if ((newest === undefined || mtime > newest.mtime) && await options.isEarlierOutput(path)) {
-      newest = { path, mtime };
+    if (await options.isEarlierOutput(path)) {
+      if (newest === undefined || mtime > newest.mtime) newest = { path, mtime };
+    } else if (
+      (newestOther === undefined || mtime > newestOther.mtime) &&
+      !await emptyOrEarlier(path, options)
+    ) {
+      newestOther = { path, mtime };
     }
   }
-  if (newest) await Deno.rename(newest.path, dir);
+  const back = newest ?? newestOther;
+  if (back) await Deno.rename(back.path, dir);
 }
 
 /**
@@ -358,7 +380,7 @@ export async function publishDirectory(
     // Another run may have published meanwhile: look again, under the lock.
     const replacing = await checkReplaceable(target, options);
     await onOutputDir(target, async () => {
-      await removeLeftovers(parent, name);
+      await removeLeftovers(parent, name, options);
       const temp = join(parent, ownName(name, "tmp"));
       await Deno.mkdir(temp);
       try {

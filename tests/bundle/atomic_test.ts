@@ -296,12 +296,19 @@ async function holdLock(target: string): Promise<{ path: string; file: Deno.FsFi
 Deno.test("publishDirectory: stale .X.vouch-tmp-*/.X.vouch-old-* leftovers of the output dir are removed by the next run", async () => {
   await withTempDir(async (dir) => {
     const target = join(dir, "evidence");
-    // What a SIGKILLed run leaves: a temp folder and an old folder (with content).
-    const stale = [".evidence.vouch-tmp-0a1b2c3d", ".evidence.vouch-old-deadbeef"];
-    for (const name of stale) {
-      await Deno.mkdir(join(dir, name, "deep"), { recursive: true });
-      await Deno.writeTextFile(join(dir, name, "deep", "sbom.spdx.json"), "x".repeat(1000));
-    }
+    // What a SIGKILLed run leaves: a temp folder (with content) and an old folder (earlier
+    // output, with the target already published again beside it).
+    await Deno.mkdir(join(dir, ".evidence.vouch-tmp-0a1b2c3d", "deep"), { recursive: true });
+    await Deno.writeTextFile(
+      join(dir, ".evidence.vouch-tmp-0a1b2c3d", "deep", "sbom.spdx.json"),
+      "x".repeat(1000),
+    );
+    await publishDirectory(target, new Map([[MARKER, "current"]]), OPTIONS);
+    await publishDirectory(
+      join(dir, ".evidence.vouch-old-deadbeef"),
+      new Map([[MARKER, "v0"]]),
+      OPTIONS,
+    );
     // Not vouch's names for this output dir, or not a folder: kept.
     const kept = [
       ".other.vouch-tmp-0a1b2c3d", // another output dir's (its own run cleans it)
@@ -339,6 +346,31 @@ Deno.test("publishDirectory: earlier output a run killed between its two renames
     await publishDirectory(target, new Map([[MARKER, "v3"]]), OPTIONS);
     assert.deepEqual(await names(dir), ["evidence"]);
     assert.equal(await Deno.readTextFile(join(target, MARKER)), "v3");
+  });
+});
+
+// A run killed after moving aside a folder swapped in by something else, before putting it back,
+// left the user's folder as .X.vouch-old-*: the next run deleted it with the leftovers.
+Deno.test("publishDirectory: an old folder that is not earlier output is put back or kept, never deleted", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    const theirs = join(dir, ".evidence.vouch-old-0a1b2c3d");
+    await Deno.mkdir(theirs);
+    await Deno.writeTextFile(join(theirs, "tax-return.pdf"), "keep me");
+    // No target: the folder is put back, and then refused as not evidence.
+    await rejectsCode(
+      publishDirectory(target, new Map([[MARKER, "v1"]]), OPTIONS),
+      "output_dir.not_evidence",
+    );
+    assert.equal(await Deno.readTextFile(join(target, "tax-return.pdf")), "keep me");
+    assert.deepEqual(await names(dir), ["evidence"]);
+    // Beside a target (earlier output): kept as it is.
+    await Deno.rename(target, theirs);
+    await Deno.mkdir(target);
+    await Deno.writeTextFile(join(target, MARKER), "v0");
+    await publishDirectory(target, new Map([[MARKER, "v1"]]), OPTIONS);
+    assert.deepEqual(await names(dir), [".evidence.vouch-old-0a1b2c3d", "evidence"]);
+    assert.equal(await Deno.readTextFile(join(theirs, "tax-return.pdf")), "keep me");
   });
 });
 
