@@ -100,9 +100,15 @@ Deno.test("real paths: --project-root through a symlink and --output-dir = the r
 Deno.test("leftovers: stale .X.vouch-tmp-*/.X.vouch-old-* of the same output dir are removed by the next run", async () => {
   const project = await demoProject();
   const parent = `${project}/../artifacts`;
+  // What killed runs leave: a temp folder, and earlier evidence moved aside (a run killed
+  // between its two renames; an old folder that is not evidence is never removed).
+  const first = await runVouch(attestArgs(project, `${parent}/current`, ...CONTEXT_FLAGS), {
+    env: { VOUCH_SIGNING_KEY: SECRET },
+  });
+  assert.equal(first.code, 0, first.stderr);
+  await Deno.rename(`${parent}/current`, `${parent}/.current.vouch-old-5e6f7a8b`);
   await Deno.mkdir(`${parent}/.current.vouch-tmp-1a2b3c4d`, { recursive: true });
-  await Deno.mkdir(`${parent}/.current.vouch-old-5e6f7a8b`, { recursive: true });
-  await Deno.writeTextFile(`${parent}/.current.vouch-old-5e6f7a8b/sbom.spdx.json`, "x".repeat(1e6));
+  await Deno.writeTextFile(`${parent}/.current.vouch-tmp-1a2b3c4d/sbom.spdx.json`, "x".repeat(1e6));
   await Deno.mkdir(`${parent}/.other.vouch-tmp-1a2b3c4d`);
   await Deno.writeTextFile(`${parent}/.current.vouch-lock`, ""); // left by a killed run
   const r = await runVouch(attestArgs(project, `${parent}/current`, ...CONTEXT_FLAGS), {
