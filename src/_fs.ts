@@ -303,20 +303,23 @@ export function readRegularFileSync(path: string, options: { maxBytes: number })
  * ```
  *
  * @param path The file (symlinks are followed).
- * @param text The text, written as UTF-8.
+ * @param text The text, written as UTF-8: whole, or in chunks one after the other.
  * @param options `append`: add to the end instead of replacing the contents.
  * @throws {FsError} `not_regular`, `denied`, `not_allowed`, `read_only`,
  *   `missing` (no such folder), `not_directory`, `no_space`, `loop`.
  */
 export function writeRegularFileSync(
   path: string,
-  text: string,
+  text: string | Iterable<string>,
   options: { append?: boolean } = {},
 ): void {
   const file = openRegular(path, { write: true, append: options.append === true });
   try {
-    const bytes = new TextEncoder().encode(text);
-    for (let offset = 0; offset < bytes.length;) offset += file.write(bytes.subarray(offset));
+    const encoder = new TextEncoder();
+    for (const chunk of typeof text === "string" ? [text] : text) {
+      const bytes = encoder.encode(chunk);
+      for (let offset = 0; offset < bytes.length;) offset += file.write(bytes.subarray(offset));
+    }
   } finally {
     file.close();
   }

@@ -64,6 +64,113 @@ export function toJsonText(value: unknown): string {
   return JSON.stringify(value, null, 2) + "\n";
 }
 
+/** About how many UTF-16 code units {@linkcode jsonTextChunks} puts in one chunk. */
+const CHUNK_LENGTH = 1 << 16;
+
+/** A line break and the indentation of each level {@linkcode jsonTextChunks} opens. */
+const BREAKS = ["\n", "\n  ", "\n    "];
+
+/** Whether a value is written entry by entry: an array or a plain object (no `toJSON`). */
+function isOpened(value: unknown): value is Record<string, unknown> | unknown[] {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function";
+}
+
+/**
+ * The keys of the entries `JSON.stringify` writes of an object (those whose
+ * values are neither `undefined`, functions nor symbols), in its order;
+ * `undefined` for an array, every entry of which is written.
+ */
+function writtenKeys(container: Record<string, unknown> | unknown[]): string[] | undefined {
+  if (Array.isArray(container)) return undefined;
+  return Object.keys(container).filter((key) => {
+    const entry = container[key];
+    return entry !== undefined && typeof entry !== "function" && typeof entry !== "symbol";
+  });
+}
+
+/** An entry's text where it stands, `depth` levels in: each line of a nested value indented. */
+function entryText(entry: unknown, depth: number): string {
+  const text = JSON.stringify(entry, null, 2) ?? "null"; // an array's undefined is null
+  return text.includes("\n") ? text.replaceAll("\n", BREAKS[depth]) : text;
+}
+
+/** What comes before an entry of a container: its opening or a comma, the indentation, the key. */
+function entryLead(index: number, key: string | undefined, depth: number): string {
+  const open = index > 0 ? "," : key === undefined ? "[" : "{";
+  return `${open}${BREAKS[depth]}${key === undefined ? "" : `${JSON.stringify(key)}: `}`;
+}
+
+/** How a container that has `count` entries ends, `depth` levels in. */
+function containerEnd(container: unknown, count: number, depth: number): string {
+  const [empty, close] = Array.isArray(container) ? ["[]", "]"] : ["{}", "}"];
+  return count === 0 ? empty : `${BREAKS[depth]}${close}`;
+}
+
+/**
+ * The text {@linkcode toJsonText} gives, in chunks of about 64 Ki code units,
+ * in order: a large document (a 2,000-package SBOM) is written without being
+ * held whole as one string, which costs a run more memory, and time, than the
+ * serializing itself. The document and the arrays and objects in it are
+ * written entry by entry, each of their entries by `JSON.stringify`, indented
+ * where it stands.
+ *
+ * @example
+ * ```ts
+ * import { jsonTextChunks } from "./_util.ts";
+ * [...jsonTextChunks({ a: [1, { b: 2 }], c: {} })].join(""); // toJsonText of it
+ * ```
+ *
+ * @param value The document.
+ * @returns The chunks, which joined are `toJsonText(value)`.
+ */
+export function* jsonTextChunks(value: unknown): Generator<string, void, undefined> {
+  if (!isOpened(value)) {
+    yield toJsonText(value);
+    return;
+  }
+  let parts: string[] = [];
+  let length = 0;
+  const put = (text: string): void => {
+    parts.push(text);
+    length += text.length;
+  };
+  const keys = writtenKeys(value);
+  const count = keys?.length ?? (value as unknown[]).length;
+  for (let i = 0; i < count; i++) {
+    const key = keys?.[i];
+    const child = key === undefined
+      ? (value as unknown[])[i]
+      : (value as Record<string, unknown>)[key];
+    const lead = entryLead(i, key, 1);
+    if (!isOpened(child)) {
+      put(lead + entryText(child, 1));
+      continue;
+    }
+    put(lead);
+    const childKeys = writtenKeys(child);
+    const childCount = childKeys?.length ?? (child as unknown[]).length;
+    for (let j = 0; j < childCount; j++) {
+      const childKey = childKeys?.[j];
+      const entry = childKey === undefined
+        ? (child as unknown[])[j]
+        : (child as Record<string, unknown>)[childKey];
+      put(entryLead(j, childKey, 2) + entryText(entry, 2));
+      if (length >= CHUNK_LENGTH) {
+        yield parts.join("");
+        parts = [];
+        length = 0;
+      }
+    }
+    put(containerEnd(child, childCount, 1));
+  }
+  put(`${containerEnd(value, count, 0)}\n`);
+  yield parts.join("");
+}
+
 /**
  * Whether a text is literal parts with a wildcard between each two (a glob of `*` only),
  * each wildcard standing for at least `least` characters of any kind. Matched leftmost part

@@ -139,6 +139,10 @@ async function checkWrites(dir: string): Promise<void> {
   assert.equal(await Deno.readTextFile(path), "first\nsecond\n");
   writeRegularFileSync(path, "replaced\n");
   assert.equal(await Deno.readTextFile(path), "replaced\n");
+  // Chunks, one after the other (a string is one chunk, never split into characters).
+  writeRegularFileSync(path, ["é", "", "t\u00e9\n"]);
+  assert.equal(await Deno.readTextFile(path), "ét\u00e9\n");
+  writeRegularFileSync(path, "replaced\n");
   assert.equal(new TextDecoder().decode(readRegularFileSync(path, { maxBytes: 9 })), "replaced\n");
   throwsProblem(() => writeRegularFileSync("/dev/zero", "x"), "not_regular");
   throwsProblem(() => writeRegularFileSync(dir, "x"), "not_regular");

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { compareStrings, isRecord, utcSeconds, wildcardMatch } from "../src/_util.ts";
+import {
+  compareStrings,
+  isRecord,
+  jsonTextChunks,
+  toJsonText,
+  utcSeconds,
+  wildcardMatch,
+} from "../src/_util.ts";
 import { isVouchError } from "../src/errors.ts";
 import { cpuStopwatch } from "./_util.ts";
 
@@ -85,4 +92,44 @@ Deno.test("wildcardMatch: a glob of * only, leftmost part by part, each wildcard
   const elapsed = cpuStopwatch();
   assert.equal(match(`${"a*".repeat(40)}b`, "a".repeat(5_000)), false);
   assert.ok(elapsed() < 1_000);
+});
+
+Deno.test("jsonTextChunks: joined, the text toJsonText gives, whatever the document", () => {
+  const nested = { a: [1, { b: [2, { c: "\n\u2028" }] }], d: {}, e: [], f: [[]], g: [{}] };
+  const cases: unknown[] = [
+    1,
+    "x",
+    null,
+    [],
+    {},
+    [1],
+    nested,
+    [[[[1]]]],
+    // Skipped in objects, null in arrays, as JSON.stringify writes them.
+    { u: undefined, f: () => 1, s: Symbol("s"), k: [undefined, () => 1, Symbol("t")] },
+    { only: undefined },
+    // Integer keys first, as Object.keys and JSON.stringify order them.
+    { b: 1, "1": [1], "0": { x: 0 } },
+    // Values with toJSON, boxed and null-prototype objects.
+    { d: new Date(0), t: { toJSON: () => [1, { x: 2 }] }, s: [new String("x")] },
+    Object.assign(Object.create(null), { z: [1, { q: 2 }] }),
+    { toJSON: () => ({ a: [1] }) },
+    { 'quote"key': { "é": ["\ud800"] } },
+  ];
+  for (const value of cases) {
+    assert.equal([...jsonTextChunks(value)].join(""), toJsonText(value), toJsonText(value));
+  }
+});
+
+Deno.test("jsonTextChunks: a large document comes in chunks of about 64 Ki code units", () => {
+  const doc = {
+    components: Array.from({ length: 3000 }, (_, i) => ({ name: `p${i}`, tags: ["a", "b"] })),
+    last: { n: 1 },
+  };
+  const chunks = [...jsonTextChunks(doc)];
+  assert.equal(chunks.join(""), toJsonText(doc));
+  assert.ok(chunks.length > 2, `${chunks.length} chunks`);
+  for (const chunk of chunks.slice(0, -1)) {
+    assert.ok(chunk.length >= 1 << 16 && chunk.length < 1 << 17);
+  }
 });

@@ -8,7 +8,7 @@ import { describeFsProblem, fsProblem, loadNonBlockingOpen, writeRegularFileSync
 import { sourceDateEpoch } from "../provenance/context.ts";
 import { TOOL } from "../version.ts";
 import { readInventory } from "../inventory/mod.ts";
-import { toJsonText } from "../_util.ts";
+import { jsonTextChunks } from "../_util.ts";
 import { type FlagSpec, listFlag, noPositionals, parseArgs, stringFlag } from "./args.ts";
 import { type CliIo, EXIT } from "./io.ts";
 import { warningLines } from "./github_actions.ts";
@@ -63,10 +63,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     ? await (await import("../sbom/spdx.ts")).toSpdx(inventory, options)
     : await (await import("../sbom/cyclonedx.ts")).toCycloneDx(inventory, options);
   const output = stringFlag(args, "output");
-  if (output === undefined || output === "-") io.stdout(toJsonText(doc));
-  else {
+  // Written in chunks: a large SBOM is never one string (see jsonTextChunks).
+  if (output === undefined || output === "-") {
+    for (const chunk of jsonTextChunks(doc)) io.stdout(chunk);
+  } else {
     await loadNonBlockingOpen();
-    writeOutput(output, toJsonText(doc));
+    writeOutput(output, jsonTextChunks(doc));
   }
   return EXIT.ok;
 }
@@ -92,7 +94,7 @@ function projectRoot(positionals: string[], flag: string | undefined): string {
  * Writes the SBOM to `-o FILE`, replacing the file; a coded error when it
  * cannot (a FIFO or device there is refused, never waited on).
  */
-function writeOutput(path: string, text: string): void {
+function writeOutput(path: string, text: Iterable<string>): void {
   try {
     writeRegularFileSync(path, text);
   } catch (error) {
