@@ -67,8 +67,20 @@ export function toJsonText(value: unknown): string {
 /** About how many UTF-16 code units {@linkcode jsonTextChunks} puts in one chunk. */
 const CHUNK_LENGTH = 1 << 16;
 
-/** A line break and the indentation of each level {@linkcode jsonTextChunks} opens. */
-const BREAKS = ["\n", "\n  ", "\n    "];
+/** How {@linkcode jsonTextChunks} lays a document out: indented, or as `JSON.stringify(value)`. */
+interface Layout {
+  /** What starts a line at each level the chunked document opens. */
+  breaks: readonly string[];
+  /** What follows a key. */
+  colon: string;
+  /** The indentation `JSON.stringify` is given for what stands at a level. */
+  indent: number | undefined;
+  /** What ends the text. */
+  end: string;
+}
+
+const INDENTED: Layout = { breaks: ["\n", "\n  ", "\n    "], colon: ": ", indent: 2, end: "\n" };
+const COMPACT: Layout = { breaks: ["", "", ""], colon: ":", indent: undefined, end: "" };
 
 /** Whether a value is written entry by entry: an array or a plain object (no `toJSON`). */
 function isOpened(value: unknown): value is Record<string, unknown> | unknown[] {
@@ -93,21 +105,22 @@ function writtenKeys(container: Record<string, unknown> | unknown[]): string[] |
 }
 
 /** An entry's text where it stands, `depth` levels in: each line of a nested value indented. */
-function entryText(entry: unknown, depth: number): string {
-  const text = JSON.stringify(entry, null, 2) ?? "null"; // an array's undefined is null
-  return text.includes("\n") ? text.replaceAll("\n", BREAKS[depth]) : text;
+function entryText(entry: unknown, depth: number, layout: Layout): string {
+  const text = JSON.stringify(entry, null, layout.indent) ?? "null"; // an array's undefined is null
+  return text.includes("\n") ? text.replaceAll("\n", layout.breaks[depth]) : text;
 }
 
-/** What comes before an entry of a container: its opening or a comma, the indentation, the key. */
-function entryLead(index: number, key: string | undefined, depth: number): string {
+/** What comes before an entry of a container: its opening or a comma, the line start, the key. */
+function entryLead(index: number, key: string | undefined, depth: number, layout: Layout): string {
   const open = index > 0 ? "," : key === undefined ? "[" : "{";
-  return `${open}${BREAKS[depth]}${key === undefined ? "" : `${JSON.stringify(key)}: `}`;
+  const named = key === undefined ? "" : JSON.stringify(key) + layout.colon;
+  return open + layout.breaks[depth] + named;
 }
 
 /** How a container that has `count` entries ends, `depth` levels in. */
-function containerEnd(container: unknown, count: number, depth: number): string {
+function containerEnd(container: unknown, count: number, depth: number, layout: Layout): string {
   const [empty, close] = Array.isArray(container) ? ["[]", "]"] : ["{}", "}"];
-  return count === 0 ? empty : `${BREAKS[depth]}${close}`;
+  return count === 0 ? empty : layout.breaks[depth] + close;
 }
 
 /**
@@ -116,7 +129,8 @@ function containerEnd(container: unknown, count: number, depth: number): string 
  * held whole as one string, which costs a run more memory, and time, than the
  * serializing itself. The document and the arrays and objects in it are
  * written entry by entry, each of their entries by `JSON.stringify`, indented
- * where it stands.
+ * where it stands. With `compact`, the chunks are those of
+ * `JSON.stringify(value)` instead.
  *
  * @example
  * ```ts
@@ -125,11 +139,16 @@ function containerEnd(container: unknown, count: number, depth: number): string 
  * ```
  *
  * @param value The document.
+ * @param options `compact`: no indentation and no final newline, as `JSON.stringify(value)`.
  * @returns The chunks, which joined are `toJsonText(value)`.
  */
-export function* jsonTextChunks(value: unknown): Generator<string, void, undefined> {
+export function* jsonTextChunks(
+  value: unknown,
+  options: { compact?: boolean } = {},
+): Generator<string, void, undefined> {
+  const layout = options.compact ? COMPACT : INDENTED;
   if (!isOpened(value)) {
-    yield toJsonText(value);
+    yield `${JSON.stringify(value, null, layout.indent)}${layout.end}`;
     return;
   }
   let parts: string[] = [];
@@ -145,9 +164,9 @@ export function* jsonTextChunks(value: unknown): Generator<string, void, undefin
     const child = key === undefined
       ? (value as unknown[])[i]
       : (value as Record<string, unknown>)[key];
-    const lead = entryLead(i, key, 1);
+    const lead = entryLead(i, key, 1, layout);
     if (!isOpened(child)) {
-      put(lead + entryText(child, 1));
+      put(lead + entryText(child, 1, layout));
       continue;
     }
     put(lead);
@@ -158,16 +177,16 @@ export function* jsonTextChunks(value: unknown): Generator<string, void, undefin
       const entry = childKey === undefined
         ? (child as unknown[])[j]
         : (child as Record<string, unknown>)[childKey];
-      put(entryLead(j, childKey, 2) + entryText(entry, 2));
+      put(entryLead(j, childKey, 2, layout) + entryText(entry, 2, layout));
       if (length >= CHUNK_LENGTH) {
         yield parts.join("");
         parts = [];
         length = 0;
       }
     }
-    put(containerEnd(child, childCount, 1));
+    put(containerEnd(child, childCount, 1, layout));
   }
-  put(`${containerEnd(value, count, 0)}\n`);
+  put(containerEnd(value, count, 0, layout) + layout.end);
   yield parts.join("");
 }
 

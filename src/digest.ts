@@ -49,18 +49,28 @@ const NAMESPACE_BYTES = Uint8Array.fromHex(VOUCH_UUID_NAMESPACE.replaceAll("-", 
  * (await uuidV5("hello")) === (await uuidV5("hello")); // true
  * ```
  *
- * @param name Any text, e.g. a canonical serialization of a document.
+ * @param name Any text, e.g. a canonical serialization of a document:
+ *   whole, or in chunks one after the other (the UUID is the same).
  * @returns A lowercase UUID string.
  */
-export async function uuidV5(name: string): Promise<string> {
-  // The namespace, then the UTF-8 name, encoded straight into one buffer.
-  const input = new Uint8Array(NAMESPACE_BYTES.length + name.length * 3);
-  input.set(NAMESPACE_BYTES);
-  const { written } = encoder.encodeInto(name, input.subarray(NAMESPACE_BYTES.length));
-  const digest = await crypto.subtle.digest(
-    "SHA-1",
-    input.subarray(0, NAMESPACE_BYTES.length + written),
+export async function uuidV5(name: string | Iterable<string>): Promise<string> {
+  // The namespace, then the UTF-8 name, encoded straight into one buffer, grown when a chunk
+  // may not fit (the pages of a buffer never written to are never touched).
+  const chunks = typeof name === "string" ? [name] : name;
+  let input = new Uint8Array(
+    NAMESPACE_BYTES.length + (typeof name === "string" ? name.length * 3 : 1 << 22),
   );
+  input.set(NAMESPACE_BYTES);
+  let length = NAMESPACE_BYTES.length;
+  for (const chunk of chunks) {
+    if (input.length - length < chunk.length * 3) {
+      const grown = new Uint8Array(Math.max(input.length * 2, length + chunk.length * 3));
+      grown.set(input.subarray(0, length));
+      input = grown;
+    }
+    length += encoder.encodeInto(chunk, input.subarray(length)).written;
+  }
+  const digest = await crypto.subtle.digest("SHA-1", input.subarray(0, length));
   const bytes = new Uint8Array(digest, 0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;

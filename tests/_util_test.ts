@@ -118,6 +118,8 @@ Deno.test("jsonTextChunks: joined, the text toJsonText gives, whatever the docum
   ];
   for (const value of cases) {
     assert.equal([...jsonTextChunks(value)].join(""), toJsonText(value), toJsonText(value));
+    const compact = [...jsonTextChunks(value, { compact: true })].join("");
+    assert.equal(compact, JSON.stringify(value), compact);
   }
 });
 
@@ -128,6 +130,7 @@ Deno.test("jsonTextChunks: a large document comes in chunks of about 64 Ki code 
   };
   const chunks = [...jsonTextChunks(doc)];
   assert.equal(chunks.join(""), toJsonText(doc));
+  assert.equal([...jsonTextChunks(doc, { compact: true })].join(""), JSON.stringify(doc));
   assert.ok(chunks.length > 2, `${chunks.length} chunks`);
   for (const chunk of chunks.slice(0, -1)) {
     assert.ok(chunk.length >= 1 << 16 && chunk.length < 1 << 17);

@@ -5,7 +5,7 @@
  * @module
  */
 import { uuidV5 } from "../digest.ts";
-import { compareStrings } from "../_util.ts";
+import { compareStrings, jsonTextChunks } from "../_util.ts";
 import type { Hash, HashAlgorithm, Inventory } from "../inventory/types.ts";
 import { loadLicenseLists } from "../inventory/_license.ts";
 
@@ -87,7 +87,8 @@ function compareHashes(a: Hash, b: Hash): number {
  * @returns A lowercase UUID (resolves once hashed).
  */
 export function contentUuid(document: unknown): Promise<string> {
-  return uuidV5(JSON.stringify(document));
+  // In chunks: a large document's text is never held whole (see jsonTextChunks).
+  return uuidV5(jsonTextChunks(document, { compact: true }));
 }
 
 /**
