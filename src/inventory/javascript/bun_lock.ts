@@ -1,6 +1,8 @@
 /**
- * Reader for Bun's text lockfile `bun.lock` (lockfileVersion 0, 1 and 2: Bun
- * 1.4 writes 2 for new lockfiles, its content the same as 1's). Its
+ * Reader for Bun's text lockfile `bun.lock` (lockfileVersion 0 to 3: Bun
+ * 1.4 writes 2 for new lockfiles, its content the same as 1's, and 3 when the project has a
+ * nested override, `"overrides": { "body-parser": { "debug": "2.6.8" } }`, its packages
+ * written as 2's). Its
  * binary predecessor `bun.lockb` is not read (see `_known_files.ts`).
  *
  * @module
@@ -113,7 +115,7 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
 }
 
 /**
- * Reads Bun's text lockfile `bun.lock` (JSONC, lockfileVersion 0, 1 or 2).
+ * Reads Bun's text lockfile `bun.lock` (JSONC, lockfileVersion 0 to 3).
  * Workspaces are the project (`""`) and its members (never components; a
  * registry package that shares a member's name is one). Every other
  * `packages` entry is a component named by its identifier (aliases are the
@@ -158,15 +160,16 @@ export function readBunLock(
 ): ReaderResult {
   const { path, load } = options;
   const lock = parseJsoncObject(text, path, CODE);
-  // Version 2 (Bun 1.4) is written exactly as 1; Bun only checks more when reading it.
-  if (lock.lockfileVersion !== 0 && lock.lockfileVersion !== 1 && lock.lockfileVersion !== 2) {
+  // Version 2 (Bun 1.4) is written exactly as 1; Bun only checks more when reading it. Version
+  // 3 (Bun 1.4, for a nested override) only allows an object as an override's value.
+  if (![0, 1, 2, 3].includes(lock.lockfileVersion as number)) {
     throw fail(
       text,
       path,
       "lockfileVersion",
       `lockfileVersion ${
         JSON.stringify(lock.lockfileVersion ?? null)
-      } is not supported (0, 1 and 2 are)`,
+      } is not supported (0 to 3 are)`,
     );
   }
   const lockDir = folderOf(path);

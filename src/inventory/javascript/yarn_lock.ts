@@ -372,6 +372,19 @@ function berryDeps(map: unknown, meta: unknown): Dep[] {
   return deps;
 }
 
+/**
+ * A Berry entry's peers: its `peerDependencies`, and each name only its `peerDependenciesMeta`
+ * lists (debug's `supports-color`), which Yarn makes a peer of any version (`*`) when it
+ * resolves the package (the lock records the manifest as written).
+ */
+function withMetaPeers(value: Record<string, unknown>): unknown {
+  const meta = value.peerDependenciesMeta;
+  if (!isRecord(meta)) return value.peerDependencies;
+  const peers = isRecord(value.peerDependencies) ? { ...value.peerDependencies } : {};
+  for (const name of Object.keys(meta)) peers[name] ??= "*";
+  return peers;
+}
+
 /** Decodes a Berry lock (YAML with `__metadata`). */
 function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   const entries: Entry[] = [];
@@ -382,7 +395,7 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
     const resolution = str(value.resolution);
     if (resolution === undefined) throw fail(path, line(), `entry ${key} has no resolution`);
     const deps = berryDeps(value.dependencies, value.dependenciesMeta);
-    const peers = berryDeps(value.peerDependencies, value.peerDependenciesMeta);
+    const peers = berryDeps(withMetaPeers(value), value.peerDependenciesMeta);
     const entry: Entry = {
       specs: key.includes(",") ? key.split(/,\s*/) : [key],
       line,

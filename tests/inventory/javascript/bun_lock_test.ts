@@ -108,6 +108,55 @@ Deno.test("readBunLock: a tarball's integrity is its hash, a git entry's the one
   ]);
 });
 
+Deno.test("readBunLock: lockfileVersion 3 (Bun 1.4.5 for a nested override) is read, its nested keys as before", () => {
+  // As Bun 1.4.5 writes `"overrides": { "body-parser": { "debug": "2.6.8" } }` (was exit 2):
+  // body-parser takes the hoisted debug@2.6.8, express its own debug@2.6.9.
+  const lock = `{
+  "lockfileVersion": 3,
+  "configVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "x",
+      "dependencies": {
+        "body-parser": "1.20.2",
+        "express": "4.19.2",
+      },
+    },
+  },
+  "overrides": {
+    "body-parser": {
+      "debug": "2.6.8",
+    },
+  },
+  "packages": {
+    "body-parser": ["body-parser@1.20.2", "", { "dependencies": { "debug": "2.6.9" } }, "sha512-ml9pReCu3M61kGlqoTm2umSXTlRTuGTx0bfYj+uIUKKYycG5NtSbeetV3faSU6R7ajOPw0g/J1PvK4qNy7s5bA=="],
+
+    "debug": ["debug@2.6.8", "", { "dependencies": { "ms": "2.0.0" } }, "sha512-E22fsyWPt/lr4/UgQLt/pXqerGMDsanhbnmqIS3VAXuDi1v3IpiwXe2oncEIondHSBuPDWRoK/pMjlvi8FuOXQ=="],
+
+    "express": ["express@4.19.2", "", { "dependencies": { "body-parser": "1.20.2", "debug": "2.6.9" } }, "sha512-5T6nhjsT+EOMzuck8JjBHARTHfMht0POzlA60WV2pMD3gyXw2LZnZ+ueGdNxG+0calOJcWKbpFcuzLZ91YWq9Q=="],
+
+    "ms": ["ms@2.0.0", "", {}, "sha512-Tpp60P6IUJDTuOq/5Z8cdskzJujfwqfOTkrwIwj7IRISpnkJnT6SyJ4PCPnGMoFjC9ddhal5KVIYtAt97ix05A=="],
+
+    "express/debug": ["debug@2.6.9", "", { "dependencies": { "ms": "2.0.0" } }, "sha512-bC7ElrdJaJnPbAP+1EotYvqZsb3ecl5wi6Bfi6BJTUcNowp6cvspg0jXznRTKDjm/E7AdgFBVeAPVMNcKGsHMA=="],
+  }
+}
+`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id).sort(), [
+    "pkg:npm/body-parser@1.20.2",
+    "pkg:npm/debug@2.6.8",
+    "pkg:npm/debug@2.6.9",
+    "pkg:npm/express@4.19.2",
+    "pkg:npm/ms@2.0.0",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/body-parser@1.20.2"), ["pkg:npm/debug@2.6.8 runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/express@4.19.2"), [
+    "pkg:npm/body-parser@1.20.2 runtime",
+    "pkg:npm/debug@2.6.9 runtime",
+  ]);
+});
+
 Deno.test('readBunLock: the root entry of a project with no name ("@root:", Bun\'s writer) is the project, not invalid', () => {
   // A dependency that resolves to the project itself (`"self": "file:."`) makes Bun write the
   // root package as ["<name>@root:", { bin }]: with no name, "@root:" (was exit 2).

@@ -647,6 +647,56 @@ Deno.test("readYarnLock Berry: a peer a workspace's entry also depends on is tha
   ]);
 });
 
+Deno.test("readYarnLock Berry: a name only peerDependenciesMeta lists is an optional peer (debug's supports-color, provided by mocha)", () => {
+  // As Yarn 4 locks mocha: debug records supports-color in peerDependenciesMeta alone, and
+  // Yarn gives debug's virtual instance mocha's supports-color.
+  const lock = [
+    ...BERRY_APP,
+    '    mocha: "npm:^10.2.0"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"debug@npm:^4.3.5":',
+    "  version: 4.4.3",
+    '  resolution: "debug@npm:4.4.3"',
+    "  dependencies:",
+    '    ms: "npm:^2.1.3"',
+    "  peerDependenciesMeta:",
+    "    supports-color:",
+    "      optional: true",
+    "  checksum: 10c0/d79136ec6c83ecbefd0f6a5593da6a9c91ec4d7ddc4b54c883d6e71ec9accb5f67a1a5e96d00a328196b5b5c86d365e98d8a3a70856aaf16b4e7b1985e67f5a6",
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"mocha@npm:^10.2.0":',
+    "  version: 10.8.2",
+    '  resolution: "mocha@npm:10.8.2"',
+    "  dependencies:",
+    '    debug: "npm:^4.3.5"',
+    '    supports-color: "npm:^8.1.1"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"ms@npm:^2.1.3":',
+    "  version: 2.1.3",
+    '  resolution: "ms@npm:2.1.3"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"supports-color@npm:^8.1.1":',
+    "  version: 8.1.1",
+    '  resolution: "supports-color@npm:8.1.1"',
+    "  languageName: node",
+    "  linkType: hard",
+  ].join("\n");
+  const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/debug@4.4.3"), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/supports-color@8.1.1 optional",
+  ]);
+});
+
 Deno.test("readYarnLock Berry: another registry's __archiveUrl is its repository_url; git@host/path.git is an ssh remote", () => {
   const lock = [
     ...BERRY_APP,
