@@ -26,6 +26,7 @@ import {
   npmLicense,
   originQualifiers,
   ownNpmPurl,
+  registryTarballName,
   tarballVersion,
   unlockedWarning,
   withoutExcludedMembers,
@@ -160,9 +161,13 @@ function v1Packages(
         lay(folder === "" ? "" : `${folder}/`, objectAt(raw, "dependencies"), depth + 1);
         continue;
       } else if (GIT_SPEC.test(spec) || spec.startsWith("file:") || /^https?:/.test(spec)) {
-        // The package's own version is not recorded: a tarball's file name may say it.
+        // The package's own name and version are not recorded: a registry's tarball URL says
+        // the package (`"foo-odd": "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz"`,
+        // the key only the folder's name), a tarball's file name may say the version.
+        const real = /^https?:/.test(spec) ? registryTarballName(spec) : undefined;
+        if (real !== undefined && real !== name) entry.name = real;
         entry.resolved = GIT_SPEC.test(spec) ? spec : stringAt(raw, "resolved") ?? spec;
-        entry.version = GIT_SPEC.test(spec) ? undefined : tarballVersion(name, spec);
+        entry.version = GIT_SPEC.test(spec) ? undefined : tarballVersion(real ?? name, spec);
       } else {
         entry.version = spec;
       }

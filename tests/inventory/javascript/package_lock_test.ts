@@ -478,6 +478,42 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and
   assert.deepEqual(edgesFrom(out, "workspace:app/tools"), ["pkg:npm/ms@2.0.0 runtime"]);
 });
 
+Deno.test("readPackageLock: a lockfileVersion 1 registry tarball URL under another name is the package the URL names", () => {
+  // npm 6 wrote this for `"foo-odd": "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz"`:
+  // the key is the folder's name, the URL says the package (npm 7+ records `name: "is-odd"`).
+  // Was: pkg:npm/foo-odd with no version.
+  const lock = JSON.stringify({
+    name: "app",
+    version: "0.9.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      "foo-odd": {
+        version: "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz",
+        integrity:
+          "sha512-CQpnWPrDwmP1+SMHXZhtLtJv90yiyVfluGsX5iNCVkrhQtU3TQHsUWPG9wkdk9Lgd5yNpAg9jQEo90CBaXgWMA==",
+        requires: { "is-number": "^6.0.0" },
+      },
+      "is-number": {
+        version: "6.0.0",
+        resolved: "https://registry.npmjs.org/is-number/-/is-number-6.0.0.tgz",
+      },
+    },
+  });
+  const manifest = JSON.stringify({
+    name: "app",
+    dependencies: { "foo-odd": "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz" },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json", load: () => manifest });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.downloadLocation}`), [
+    "pkg:npm/is-number@6.0.0 https://registry.npmjs.org/is-number/-/is-number-6.0.0.tgz",
+    "pkg:npm/is-odd@3.0.1 https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/is-odd@3.0.1 runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/is-odd@3.0.1"), ["pkg:npm/is-number@6.0.0 runtime"]);
+});
+
 Deno.test("readPackageLock: a linked folder outside the lock's folder installs nothing of its own, so no warning (bitwarden's apps/desktop/src)", () => {
   // npm 11 wrote this for apps/desktop/src/package.json: a `file:` folder above the lock's folder
   // is linked, and npm installs none of its declarations there (the folder's own install does);
