@@ -13,9 +13,17 @@ import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { sriHashes } from "../_sri.ts";
 import { isDataUrl, isUnversionedLock, SUPPORTED_VERSIONS } from "./_lock_shape.ts";
 import { genericUrlPurl, jsrPurl } from "../purl.ts";
-import { folderOf, joinPath, npmComponent, originQualifiers } from "../javascript/_npm.ts";
+import {
+  folderMember,
+  folderOf,
+  joinPath,
+  loadPackageJson,
+  npmComponent,
+  originQualifiers,
+} from "../javascript/_npm.ts";
+import { isOutside } from "../_paths.ts";
 import type { Load } from "../_reader.ts";
-import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
+import type { Hash, Member, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 const CODE = "inventory.deno_lock.invalid";
@@ -176,24 +184,64 @@ function denoProject(
   folder: string,
   config: string | undefined,
 ): Project | undefined {
+  const json = configFile(load, folder, config);
+  const name = json === undefined ? undefined : stringAt(json, "name");
+  if (name === undefined || name === "") return undefined;
+  const version = stringAt(json!, "version") || undefined;
+  const license = stringAt(json!, "license");
+  return {
+    name,
+    ...(version === undefined ? {} : { version }),
+    purl: jsrPurl(name, version),
+    ...(license === undefined ? {} : { license }),
+  };
+}
+
+/**
+ * The configuration file of the lock's folder, parsed: `config` when given,
+ * else the first of {@linkcode CONFIG_FILES} in `folder`; `undefined` when
+ * there is none.
+ */
+function configFile(
+  load: Load | undefined,
+  folder: string,
+  config: string | undefined,
+): JsonObject | undefined {
   for (
     const path of config === undefined ? CONFIG_FILES.map((f) => joinPath(folder, f)) : [config]
   ) {
     const text = load?.(path);
-    if (text === undefined) continue;
-    const json = parseJsoncObject(text, path, CODE);
-    const name = stringAt(json, "name");
-    if (name === undefined || name === "") return undefined;
-    const version = stringAt(json, "version") || undefined;
-    const license = stringAt(json, "license");
-    return {
-      name,
-      ...(version === undefined ? {} : { version }),
-      purl: jsrPurl(name, version),
-      ...(license === undefined ? {} : { license }),
-    };
+    if (text !== undefined) return parseJsoncObject(text, path, CODE);
   }
   return undefined;
+}
+
+/**
+ * The project's own folders among those the configuration file `links` (Deno's
+ * `npm link`: a local package used in place of the registry's), each as the
+ * member its package.json names, by the `npm:name@version` key the lock's
+ * `workspace.links` gives it. A folder outside the project (another checkout)
+ * is none: its package stays a component, as an npm lock's link outside the
+ * project is.
+ */
+function linkedMembers(
+  load: Load | undefined,
+  folder: string,
+  config: string | undefined,
+  links: JsonObject,
+): Map<string, Member> {
+  const out = new Map<string, Member>();
+  if (Object.keys(links).length === 0 || load === undefined) return out;
+  const listed = configFile(load, folder, config)?.links;
+  for (const link of Array.isArray(listed) ? listed : []) {
+    if (typeof link !== "string") continue;
+    const linked = joinPath(folder, link);
+    if (isOutside(linked)) continue;
+    const manifest = loadPackageJson(load, joinPath(linked, "package.json"));
+    const key = `npm:${manifest?.name}@${manifest?.version}`;
+    if (manifest?.name !== undefined && key in links) out.set(key, folderMember(linked, manifest));
+  }
+  return out;
 }
 
 /**
@@ -208,7 +256,9 @@ function denoProject(
  * dependencies; specifiers that resolve to no locked package are workspace
  * members themselves and are skipped. A `packageJson` dependency that the
  * `package.json` beside it lists only in `devDependencies` is a dev one, and
- * one it lists in `optionalDependencies` an optional one. The `deno.json`
+ * one it lists in `optionalDependencies` an optional one. An npm package the
+ * configuration file `links` from a folder of the project (`workspace.links`)
+ * is that folder's member, named by its package.json, not a component. The `deno.json`
  * (or `deno.jsonc`) beside the lock names the project when it publishes a
  * JSR package (`name`, `version`, `license`). A lock that a configuration
  * file names elsewhere (its `"lock"` option) is that file's folder's: its
@@ -240,7 +290,10 @@ export function readDenoLock(
   }
   const { specifiers, jsr, npm, remote } = tables(lock, unversioned ? undefined : `${version}`);
   const out = new OutputBuilder();
-  const ids = new Map<string, string>(); // "jsr:<key>" / "npm:<key>" → component id
+  const workspace = objectAt(lock, "workspace");
+  const base = folderOf(options.config ?? path);
+  const linked = linkedMembers(options.load, base, options.config, objectAt(workspace, "links"));
+  const ids = new Map<string, string>(); // "jsr:<key>" / "npm:<key>" → component or member id
   const keysByName = new Map<string, string[]>(); // "jsr:<name>" / "npm:<name>" → keys
 
   const addEntries = (kind: "jsr" | "npm", table: JsonObject): void => {
@@ -254,6 +307,13 @@ export function readDenoLock(
         );
       }
       const pkgVersion = kind === "npm" ? rest.split("_")[0] : rest;
+      const named = keysByName.get(`${kind}:${name}`) ?? [];
+      keysByName.set(`${kind}:${name}`, named.concat(key));
+      const member = linked.get(`${kind}:${name}@${pkgVersion}`);
+      if (member !== undefined) {
+        ids.set(`${kind}:${key}`, out.member(member));
+        continue;
+      }
       const integrity = stringAt(entry, "integrity");
       const tarball = stringAt(entry, "tarball");
       // A JSR package installed through npm (`@jsr/scope__name`) is the JSR package; the
@@ -279,8 +339,6 @@ export function readDenoLock(
           },
       );
       ids.set(`${kind}:${key}`, id);
-      const named = keysByName.get(`${kind}:${name}`) ?? [];
-      keysByName.set(`${kind}:${name}`, named.concat(key));
     }
   };
   addEntries("jsr", jsr);
@@ -352,9 +410,8 @@ export function readDenoLock(
     }
   }
 
-  const workspace = objectAt(lock, "workspace");
-  const base = folderOf(options.config ?? path);
   const roots: Array<[string, JsonObject, string]> = [[ROOT_ID, workspace, base]];
+  for (const member of linked.values()) out.edge(ROOT_ID, member.id, "runtime");
   for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
     const id = out.member({ id: `workspace:${folder}`, name: folder });
     out.edge(ROOT_ID, id, "runtime");

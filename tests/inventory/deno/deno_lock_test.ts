@@ -420,6 +420,67 @@ Deno.test("readDenoLock: what a package no declaration reaches needs optionally 
   ]);
 });
 
+Deno.test("readDenoLock: an npm package deno.json links from a folder of the project is that member, not a component", () => {
+  // Deno 2.9 wrote this for `"links": ["./local-foo"]` (local-foo/package.json: local-foo
+  // 2.3.4): the npm entry of a linked package has no integrity, and `workspace.links` names it.
+  // Was: pkg:npm/local-foo@2.3.4 beside the member workspace:local-foo (the package.json
+  // reader's). A linked folder outside the project (`../greeter`) stays a component, as an
+  // npm lock's link outside the project is.
+  const sri =
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/" +
+    "tXtF3WRTlA==";
+  const lock = JSON.stringify(
+    {
+      version: "5",
+      specifiers: {
+        "npm:greeter@0.1.0": "0.1.0",
+        "npm:local-foo@2.3.4": "2.3.4",
+        "npm:picocolors@1.1.1": "1.1.1",
+      },
+      npm: {
+        "greeter@0.1.0": {},
+        "local-foo@2.3.4": { dependencies: ["ms"] },
+        "ms@2.1.3": { integrity: sri },
+        "picocolors@1.1.1": { integrity: sri },
+      },
+      workspace: {
+        dependencies: ["npm:greeter@0.1.0", "npm:local-foo@2.3.4", "npm:picocolors@1.1.1"],
+        links: {
+          "npm:greeter@0.1.0": {},
+          "npm:local-foo@2.3.4": { dependencies: ["npm:ms@2.1.3"] },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const files: Record<string, string> = {
+    "app/deno.json": '{ "nodeModulesDir": "auto", "links": ["./local-foo", "../greeter"] }',
+    "app/local-foo/package.json": '{ "name": "local-foo", "version": "2.3.4" }',
+  };
+  const out = readDenoLock(lock, { path: "app/deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:app/local-foo",
+      name: "local-foo",
+      version: "2.3.4",
+      purl: "pkg:npm/local-foo@2.3.4",
+    },
+  ]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/greeter@0.1.0 runtime",
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/picocolors@1.1.1 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/greeter@0.1.0 runtime",
+    "pkg:npm/picocolors@1.1.1 runtime",
+    "workspace:app/local-foo runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/local-foo"), ["pkg:npm/ms@2.1.3 runtime"]);
+});
+
 Deno.test("readDenoLock: the deno.json beside the lock names the project, the JSR package it publishes", () => {
   // The shape of denoland/deployctl: a v4 lock and a deno.json with `name` and `version`.
   const lock = JSON.stringify({
