@@ -198,6 +198,23 @@ function denoProject(
 }
 
 /**
+ * A workspace member: its folder (root-relative), named by the JSR package its
+ * deno.json (or deno.jsonc) publishes, else by its package.json (a member may
+ * have only that), else by the folder.
+ */
+function workspaceMember(load: Load | undefined, folder: string): Member {
+  const project = denoProject(load, folder, undefined);
+  if (project === undefined) {
+    return folderMember(
+      folder,
+      load === undefined ? undefined : loadPackageJson(load, joinPath(folder, "package.json")),
+    );
+  }
+  const { name, version, purl } = project;
+  return { id: `workspace:${folder}`, name, ...(version === undefined ? {} : { version }), purl };
+}
+
+/**
  * The configuration file of the lock's folder, parsed: `config` when given,
  * else the first of {@linkcode CONFIG_FILES} in `folder`; `undefined` when
  * there is none.
@@ -251,7 +268,9 @@ function linkedMembers(
  * whose version never carries the peer-dependency suffix (keys that differ
  * only by it collapse into one component), `remote` URLs become
  * `pkg:generic` components with their sha256 (but for `data:` URLs, inline
- * modules with nothing to download). The workspace's (and each
+ * modules with nothing to download). A workspace member is its folder from
+ * the project root, named by the JSR package its deno.json publishes or by its
+ * package.json. The workspace's (and each
  * member's) `dependencies` and `packageJson.dependencies` give the direct
  * dependencies; specifiers that resolve to no locked package are workspace
  * members themselves and are skipped. A `packageJson` dependency that the
@@ -413,7 +432,7 @@ export function readDenoLock(
   const roots: Array<[string, JsonObject, string]> = [[ROOT_ID, workspace, base]];
   for (const member of linked.values()) out.edge(ROOT_ID, member.id, "runtime");
   for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
-    const id = out.member({ id: `workspace:${folder}`, name: folder });
+    const id = out.member(workspaceMember(options.load, joinPath(base, folder)));
     out.edge(ROOT_ID, id, "runtime");
     roots.push([id, isRecord(member) ? member : {}, joinPath(base, folder)]);
   }

@@ -481,6 +481,57 @@ Deno.test("readDenoLock: an npm package deno.json links from a folder of the pro
   assert.deepEqual(edgesFrom(out, "workspace:app/local-foo"), ["pkg:npm/ms@2.1.3 runtime"]);
 });
 
+Deno.test("readDenoLock: a workspace member is its folder from the project root, named by its deno.json or package.json", () => {
+  // Deno 2.9 wrote this for app/deno.json `"workspace": ["./packages/core",
+  // "./packages/nodepkg"]`, core a JSR package (deno.json), nodepkg an npm one (package.json
+  // only). Was: workspace:packages/core named "packages/core", a folder the project does not
+  // have, and nodepkg twice (the package.json reader's workspace:app/packages/nodepkg).
+  const sri =
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/" +
+    "tXtF3WRTlA==";
+  const lock = JSON.stringify(
+    {
+      version: "5",
+      specifiers: { "npm:ms@^2.1.0": "2.1.3", "npm:semver@^7.6.0": "7.6.3" },
+      npm: { "ms@2.1.3": { integrity: sri }, "semver@7.6.3": { integrity: sri } },
+      workspace: {
+        members: {
+          "packages/core": { dependencies: ["npm:ms@^2.1.0"] },
+          "packages/nodepkg": { packageJson: { dependencies: ["npm:semver@^7.6.0"] } },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const files: Record<string, string> = {
+    "app/deno.json": '{ "workspace": ["./packages/core", "./packages/nodepkg"] }',
+    "app/packages/core/deno.json":
+      '{ "name": "@d2/core", "version": "0.1.0", "exports": "./mod.ts" }',
+    "app/packages/nodepkg/package.json": '{ "name": "@d2/nodepkg", "version": "1.0.0" }',
+  };
+  const out = readDenoLock(lock, { path: "app/deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:app/packages/core",
+      name: "@d2/core",
+      version: "0.1.0",
+      purl: "pkg:jsr/%40d2/core@0.1.0",
+    },
+    {
+      id: "workspace:app/packages/nodepkg",
+      name: "@d2/nodepkg",
+      version: "1.0.0",
+      purl: "pkg:npm/%40d2/nodepkg@1.0.0",
+    },
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/packages/core"), ["pkg:npm/ms@2.1.3 runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/packages/nodepkg"), [
+    "pkg:npm/semver@7.6.3 runtime",
+  ]);
+});
+
 Deno.test("readDenoLock: the deno.json beside the lock names the project, the JSR package it publishes", () => {
   // The shape of denoland/deployctl: a v4 lock and a deno.json with `name` and `version`.
   const lock = JSON.stringify({
