@@ -234,29 +234,35 @@ function configFile(
 }
 
 /**
- * The project's own folders among those the configuration file `links` (Deno's
- * `npm link`: a local package used in place of the registry's), each as the
- * member its package.json names, by the `npm:name@version` key the lock's
- * `workspace.links` gives it. A folder outside the project (another checkout)
- * is none: its package stays a component, as an npm lock's link outside the
- * project is.
+ * The project's own folders among those the configuration file `links` (a
+ * local package used in place of the registry's: Deno's `npm link`): each
+ * folder with the member its deno.json (a JSR package) or package.json (an npm
+ * one) names, by the `jsr:`/`npm:name@version` key the lock's `workspace.links`
+ * gives it. A folder outside the project (another checkout) is none: an npm
+ * package there stays a component, as an npm lock's link outside the project is.
  */
 function linkedMembers(
   load: Load | undefined,
   folder: string,
   config: string | undefined,
   links: JsonObject,
-): Map<string, Member> {
-  const out = new Map<string, Member>();
+): Map<string, [Member, string]> {
+  const out = new Map<string, [Member, string]>();
   if (Object.keys(links).length === 0 || load === undefined) return out;
   const listed = configFile(load, folder, config)?.links;
   for (const link of Array.isArray(listed) ? listed : []) {
     if (typeof link !== "string") continue;
     const linked = joinPath(folder, link);
     if (isOutside(linked)) continue;
+    const jsr = denoProject(load, linked, undefined);
     const manifest = loadPackageJson(load, joinPath(linked, "package.json"));
-    const key = `npm:${manifest?.name}@${manifest?.version}`;
-    if (manifest?.name !== undefined && key in links) out.set(key, folderMember(linked, manifest));
+    if (jsr !== undefined && `jsr:${jsr.name}@${jsr.version}` in links) {
+      out.set(`jsr:${jsr.name}@${jsr.version}`, [workspaceMember(load, linked), linked]);
+    } else if (
+      manifest?.name !== undefined && `npm:${manifest.name}@${manifest.version}` in links
+    ) {
+      out.set(`npm:${manifest.name}@${manifest.version}`, [folderMember(linked, manifest), linked]);
+    }
   }
   return out;
 }
@@ -275,9 +281,10 @@ function linkedMembers(
  * dependencies; specifiers that resolve to no locked package are workspace
  * members themselves and are skipped. A `packageJson` dependency that the
  * `package.json` beside it lists only in `devDependencies` is a dev one, and
- * one it lists in `optionalDependencies` an optional one. An npm package the
+ * one it lists in `optionalDependencies` an optional one. A package the
  * configuration file `links` from a folder of the project (`workspace.links`)
- * is that folder's member, named by its package.json, not a component. The `deno.json`
+ * is that folder's member, named by its deno.json (JSR) or package.json (npm),
+ * not a component, and what it needs its edges. The `deno.json`
  * (or `deno.jsonc`) beside the lock names the project when it publishes a
  * JSR package (`name`, `version`, `license`). A lock that a configuration
  * file names elsewhere (its `"lock"` option) is that file's folder's: its
@@ -311,7 +318,8 @@ export function readDenoLock(
   const out = new OutputBuilder();
   const workspace = objectAt(lock, "workspace");
   const base = folderOf(options.config ?? path);
-  const linked = linkedMembers(options.load, base, options.config, objectAt(workspace, "links"));
+  const links = objectAt(workspace, "links");
+  const linked = linkedMembers(options.load, base, options.config, links);
   const ids = new Map<string, string>(); // "jsr:<key>" / "npm:<key>" → component or member id
   const keysByName = new Map<string, string[]>(); // "jsr:<name>" / "npm:<name>" → keys
 
@@ -328,7 +336,7 @@ export function readDenoLock(
       const pkgVersion = kind === "npm" ? rest.split("_")[0] : rest;
       const named = keysByName.get(`${kind}:${name}`) ?? [];
       keysByName.set(`${kind}:${name}`, named.concat(key));
-      const member = linked.get(`${kind}:${name}@${pkgVersion}`);
+      const member = linked.get(`${kind}:${name}@${pkgVersion}`)?.[0];
       if (member !== undefined) {
         ids.set(`${kind}:${key}`, out.member(member));
         continue;
@@ -430,7 +438,10 @@ export function readDenoLock(
   }
 
   const roots: Array<[string, JsonObject, string]> = [[ROOT_ID, workspace, base]];
-  for (const member of linked.values()) out.edge(ROOT_ID, member.id, "runtime");
+  for (const [key, [member, folder]] of linked) {
+    out.edge(ROOT_ID, out.member(member), "runtime");
+    roots.push([member.id, objectAt(links, key), folder]);
+  }
   for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
     const id = out.member(workspaceMember(options.load, joinPath(base, folder)));
     out.edge(ROOT_ID, id, "runtime");

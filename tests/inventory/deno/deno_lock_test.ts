@@ -481,6 +481,47 @@ Deno.test("readDenoLock: an npm package deno.json links from a folder of the pro
   assert.deepEqual(edgesFrom(out, "workspace:app/local-foo"), ["pkg:npm/ms@2.1.3 runtime"]);
 });
 
+Deno.test("readDenoLock: a JSR package deno.json links from a folder of the project is that member, with its dependencies", () => {
+  // Deno 2.9 wrote this for `"links": ["./greeter"]` (greeter/deno.json: @acme/greeter 0.1.0,
+  // importing npm:ms@2.1.3): no jsr entry, only `workspace.links`. Was: no member, and ms
+  // reached from nothing.
+  const lock = JSON.stringify(
+    {
+      version: "5",
+      specifiers: { "npm:ms@2.1.3": "2.1.3" },
+      npm: {
+        "ms@2.1.3": {
+          integrity:
+            "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
+        },
+      },
+      workspace: {
+        dependencies: ["jsr:@acme/greeter@0.1"],
+        links: { "jsr:@acme/greeter@0.1.0": { dependencies: ["npm:ms@2.1.3"] } },
+      },
+    },
+    null,
+    2,
+  );
+  const files: Record<string, string> = {
+    "deno.json":
+      '{ "links": ["./greeter"], "imports": { "@acme/greeter": "jsr:@acme/greeter@^0.1.0" } }',
+    "greeter/deno.json": '{ "name": "@acme/greeter", "version": "0.1.0", "exports": "./mod.ts" }',
+  };
+  const out = readDenoLock(lock, { path: "deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:greeter",
+      name: "@acme/greeter",
+      version: "0.1.0",
+      purl: "pkg:jsr/%40acme/greeter@0.1.0",
+    },
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:greeter runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:greeter"), ["pkg:npm/ms@2.1.3 runtime"]);
+});
+
 Deno.test("readDenoLock: a workspace member is its folder from the project root, named by its deno.json or package.json", () => {
   // Deno 2.9 wrote this for app/deno.json `"workspace": ["./packages/core",
   // "./packages/nodepkg"]`, core a JSR package (deno.json), nodepkg an npm one (package.json
