@@ -278,8 +278,8 @@ function linkedMembers(
  * the project root, named by the JSR package its deno.json publishes or by its
  * package.json. The workspace's (and each
  * member's) `dependencies` and `packageJson.dependencies` give the direct
- * dependencies; specifiers that resolve to no locked package are workspace
- * members themselves and are skipped. A `packageJson` dependency that the
+ * dependencies; a specifier that resolves to no locked package is a workspace
+ * member: the edge to the member of that name, if any. A `packageJson` dependency that the
  * `package.json` beside it lists only in `devDependencies` is a dev one, and
  * one it lists in `optionalDependencies` an optional one. A package the
  * configuration file `links` from a folder of the project (`workspace.links`)
@@ -438,27 +438,38 @@ export function readDenoLock(
   }
 
   const roots: Array<[string, JsonObject, string]> = [[ROOT_ID, workspace, base]];
-  for (const [key, [member, folder]] of linked) {
+  const memberNamed = new Map<string, string>(); // a named member's name → its id
+  const addRoot = (member: Member, config: JsonObject, folder: string): void => {
     out.edge(ROOT_ID, out.member(member), "runtime");
-    roots.push([member.id, objectAt(links, key), folder]);
-  }
+    roots.push([member.id, config, folder]);
+    if (member.purl !== undefined) memberNamed.set(member.name, member.id);
+  };
+  for (const [key, [member, folder]] of linked) addRoot(member, objectAt(links, key), folder);
   for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
-    const id = out.member(workspaceMember(options.load, joinPath(base, folder)));
-    out.edge(ROOT_ID, id, "runtime");
-    roots.push([id, isRecord(member) ? member : {}, joinPath(base, folder)]);
+    const at = joinPath(base, folder);
+    addRoot(workspaceMember(options.load, at), isRecord(member) ? member : {}, at);
   }
+  /**
+   * A root's declaration: a locked package, else a member of that name (Deno links a member a
+   * member declares, `"@d6/b": "*"`, and locks no package for it).
+   */
+  const declare = (from: string, ref: string, scope: Scope): void => {
+    const kind = ref.startsWith("jsr:") ? "jsr" : "npm";
+    const member = resolve(ref, kind) === undefined
+      ? memberNamed.get(splitNameAt(ref.replace(/^(jsr|npm):/, ""))[0])
+      : undefined;
+    if (member === undefined) link(from, ref, kind, scope);
+    else if (member !== from) out.edge(from, member, scope);
+  };
   for (const [from, config, folder] of roots) {
-    for (const ref of references(config.dependencies)) {
-      link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", "runtime");
-    }
+    for (const ref of references(config.dependencies)) declare(from, ref, "runtime");
     const packageJson = references(objectAt(config, "packageJson").dependencies);
     const declared = packageJson.length > 0
       ? declaredScopes(options.load, joinPath(folder, "package.json"))
       : new Map<string, Scope>();
     for (const ref of packageJson) {
       const name = splitNameAt(ref.replace(/^(jsr|npm):/, ""))[0];
-      const scope = declared.get(name) ?? "runtime";
-      link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", scope);
+      declare(from, ref, declared.get(name) ?? "runtime");
     }
   }
 

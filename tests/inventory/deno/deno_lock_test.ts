@@ -573,6 +573,44 @@ Deno.test("readDenoLock: a workspace member is its folder from the project root,
   ]);
 });
 
+Deno.test("readDenoLock: a member's dependency on another member by name is the edge to it", () => {
+  // Deno 2.9 wrote this for an npm workspace (package.json `"workspaces": ["packages/*"]`),
+  // packages/a declaring `"@d6/b": "*"`: the lock records the request, and no package for it
+  // (Deno links the member). Was: no edge from a to b; an npm lock gives one.
+  const lock = JSON.stringify(
+    {
+      version: "5",
+      specifiers: { "npm:ms@2.1.3": "2.1.3" },
+      npm: {
+        "ms@2.1.3": {
+          integrity:
+            "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
+        },
+      },
+      workspace: {
+        members: {
+          "packages/a": { packageJson: { dependencies: ["npm:@d6/b@*", "npm:ms@2.1.3"] } },
+          "packages/b": {},
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const files: Record<string, string> = {
+    "package.json": '{ "name": "d6", "workspaces": ["packages/*"] }',
+    "packages/a/package.json":
+      '{ "name": "@d6/a", "version": "1.0.0", "dependencies": { "@d6/b": "*", "ms": "2.1.3" } }',
+    "packages/b/package.json": '{ "name": "@d6/b", "version": "0.5.0" }',
+  };
+  const out = readDenoLock(lock, { path: "deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/a"), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "workspace:packages/b runtime",
+  ]);
+});
+
 Deno.test("readDenoLock: the deno.json beside the lock names the project, the JSR package it publishes", () => {
   // The shape of denoland/deployctl: a v4 lock and a deno.json with `name` and `version`.
   const lock = JSON.stringify({
