@@ -13,9 +13,17 @@ import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { sriHashes } from "../_sri.ts";
 import { isDataUrl, isUnversionedLock, SUPPORTED_VERSIONS } from "./_lock_shape.ts";
 import { genericUrlPurl, jsrPurl } from "../purl.ts";
-import { folderOf, joinPath, npmComponent, originQualifiers } from "../javascript/_npm.ts";
+import {
+  folderMember,
+  folderOf,
+  joinPath,
+  loadPackageJson,
+  npmComponent,
+  originQualifiers,
+} from "../javascript/_npm.ts";
+import { isOutside } from "../_paths.ts";
 import type { Load } from "../_reader.ts";
-import type { Hash, Project, ReaderOutput, Scope } from "../types.ts";
+import type { Hash, Member, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 
 const CODE = "inventory.deno_lock.invalid";
@@ -176,24 +184,87 @@ function denoProject(
   folder: string,
   config: string | undefined,
 ): Project | undefined {
+  const json = configFile(load, folder, config);
+  const name = json === undefined ? undefined : stringAt(json, "name");
+  if (name === undefined || name === "") return undefined;
+  const version = stringAt(json!, "version") || undefined;
+  const license = stringAt(json!, "license");
+  return {
+    name,
+    ...(version === undefined ? {} : { version }),
+    purl: jsrPurl(name, version),
+    ...(license === undefined ? {} : { license }),
+  };
+}
+
+/**
+ * A workspace member: its folder (root-relative), named by the JSR package its
+ * deno.json (or deno.jsonc) publishes, else by its package.json (a member may
+ * have only that), else by the folder.
+ */
+function workspaceMember(load: Load | undefined, folder: string): Member {
+  const project = denoProject(load, folder, undefined);
+  if (project === undefined) {
+    return folderMember(
+      folder,
+      load === undefined ? undefined : loadPackageJson(load, joinPath(folder, "package.json")),
+    );
+  }
+  const { name, version, purl } = project;
+  return { id: `workspace:${folder}`, name, ...(version === undefined ? {} : { version }), purl };
+}
+
+/**
+ * The configuration file of the lock's folder, parsed: `config` when given,
+ * else the first of {@linkcode CONFIG_FILES} in `folder`; `undefined` when
+ * there is none.
+ */
+function configFile(
+  load: Load | undefined,
+  folder: string,
+  config: string | undefined,
+): JsonObject | undefined {
   for (
     const path of config === undefined ? CONFIG_FILES.map((f) => joinPath(folder, f)) : [config]
   ) {
     const text = load?.(path);
-    if (text === undefined) continue;
-    const json = parseJsoncObject(text, path, CODE);
-    const name = stringAt(json, "name");
-    if (name === undefined || name === "") return undefined;
-    const version = stringAt(json, "version") || undefined;
-    const license = stringAt(json, "license");
-    return {
-      name,
-      ...(version === undefined ? {} : { version }),
-      purl: jsrPurl(name, version),
-      ...(license === undefined ? {} : { license }),
-    };
+    if (text !== undefined) return parseJsoncObject(text, path, CODE);
   }
   return undefined;
+}
+
+/**
+ * The project's own folders among those the configuration file `links` (a
+ * local package used in place of the registry's: Deno's `npm link`): each
+ * folder with the member its deno.json (a JSR package) or package.json (an npm
+ * one) names, by the `jsr:`/`npm:name@version` key the lock's `workspace.links`
+ * gives it. A folder outside the project (another checkout) is none: an npm
+ * package there stays a component, as an npm lock's link outside the project is.
+ */
+function linkedMembers(
+  load: Load | undefined,
+  folder: string,
+  config: string | undefined,
+  links: JsonObject,
+): Map<string, [Member, string]> {
+  const out = new Map<string, [Member, string]>();
+  if (Object.keys(links).length === 0 || load === undefined) return out;
+  const listed = configFile(load, folder, config)?.links;
+  for (const link of Array.isArray(listed) ? listed : []) {
+    if (typeof link !== "string") continue;
+    const linked = joinPath(folder, link);
+    if (isOutside(linked)) continue;
+    const jsr = denoProject(load, linked, undefined);
+    const manifest = loadPackageJson(load, joinPath(linked, "package.json"));
+    if (jsr !== undefined && `jsr:${jsr.name}@${jsr.version}` in links) {
+      out.set(`jsr:${jsr.name}@${jsr.version}`, [workspaceMember(load, linked), linked]);
+    } else if (
+      manifest?.name !== undefined && `npm:${manifest.name}@${manifest.version}` in links
+    ) {
+      out.set(`npm:${manifest.name}@${manifest.version}`, [folderMember(linked, manifest), linked]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -203,12 +274,17 @@ function denoProject(
  * whose version never carries the peer-dependency suffix (keys that differ
  * only by it collapse into one component), `remote` URLs become
  * `pkg:generic` components with their sha256 (but for `data:` URLs, inline
- * modules with nothing to download). The workspace's (and each
+ * modules with nothing to download). A workspace member is its folder from
+ * the project root, named by the JSR package its deno.json publishes or by its
+ * package.json. The workspace's (and each
  * member's) `dependencies` and `packageJson.dependencies` give the direct
- * dependencies; specifiers that resolve to no locked package are workspace
- * members themselves and are skipped. A `packageJson` dependency that the
+ * dependencies; a specifier that resolves to no locked package is a workspace
+ * member: the edge to the member of that name, if any. A `packageJson` dependency that the
  * `package.json` beside it lists only in `devDependencies` is a dev one, and
- * one it lists in `optionalDependencies` an optional one. The `deno.json`
+ * one it lists in `optionalDependencies` an optional one. A package the
+ * configuration file `links` from a folder of the project (`workspace.links`)
+ * is that folder's member, named by its deno.json (JSR) or package.json (npm),
+ * not a component, and what it needs its edges. The `deno.json`
  * (or `deno.jsonc`) beside the lock names the project when it publishes a
  * JSR package (`name`, `version`, `license`). A lock that a configuration
  * file names elsewhere (its `"lock"` option) is that file's folder's: its
@@ -240,7 +316,11 @@ export function readDenoLock(
   }
   const { specifiers, jsr, npm, remote } = tables(lock, unversioned ? undefined : `${version}`);
   const out = new OutputBuilder();
-  const ids = new Map<string, string>(); // "jsr:<key>" / "npm:<key>" → component id
+  const workspace = objectAt(lock, "workspace");
+  const base = folderOf(options.config ?? path);
+  const links = objectAt(workspace, "links");
+  const linked = linkedMembers(options.load, base, options.config, links);
+  const ids = new Map<string, string>(); // "jsr:<key>" / "npm:<key>" → component or member id
   const keysByName = new Map<string, string[]>(); // "jsr:<name>" / "npm:<name>" → keys
 
   const addEntries = (kind: "jsr" | "npm", table: JsonObject): void => {
@@ -254,6 +334,13 @@ export function readDenoLock(
         );
       }
       const pkgVersion = kind === "npm" ? rest.split("_")[0] : rest;
+      const named = keysByName.get(`${kind}:${name}`) ?? [];
+      keysByName.set(`${kind}:${name}`, named.concat(key));
+      const member = linked.get(`${kind}:${name}@${pkgVersion}`)?.[0];
+      if (member !== undefined) {
+        ids.set(`${kind}:${key}`, out.member(member));
+        continue;
+      }
       const integrity = stringAt(entry, "integrity");
       const tarball = stringAt(entry, "tarball");
       // A JSR package installed through npm (`@jsr/scope__name`) is the JSR package; the
@@ -279,8 +366,6 @@ export function readDenoLock(
           },
       );
       ids.set(`${kind}:${key}`, id);
-      const named = keysByName.get(`${kind}:${name}`) ?? [];
-      keysByName.set(`${kind}:${name}`, named.concat(key));
     }
   };
   addEntries("jsr", jsr);
@@ -352,26 +437,39 @@ export function readDenoLock(
     }
   }
 
-  const workspace = objectAt(lock, "workspace");
-  const base = folderOf(options.config ?? path);
   const roots: Array<[string, JsonObject, string]> = [[ROOT_ID, workspace, base]];
+  const memberNamed = new Map<string, string>(); // a named member's name → its id
+  const addRoot = (member: Member, config: JsonObject, folder: string): void => {
+    out.edge(ROOT_ID, out.member(member), "runtime");
+    roots.push([member.id, config, folder]);
+    if (member.purl !== undefined) memberNamed.set(member.name, member.id);
+  };
+  for (const [key, [member, folder]] of linked) addRoot(member, objectAt(links, key), folder);
   for (const [folder, member] of Object.entries(objectAt(workspace, "members"))) {
-    const id = out.member({ id: `workspace:${folder}`, name: folder });
-    out.edge(ROOT_ID, id, "runtime");
-    roots.push([id, isRecord(member) ? member : {}, joinPath(base, folder)]);
+    const at = joinPath(base, folder);
+    addRoot(workspaceMember(options.load, at), isRecord(member) ? member : {}, at);
   }
+  /**
+   * A root's declaration: a locked package, else a member of that name (Deno links a member a
+   * member declares, `"@d6/b": "*"`, and locks no package for it).
+   */
+  const declare = (from: string, ref: string, scope: Scope): void => {
+    const kind = ref.startsWith("jsr:") ? "jsr" : "npm";
+    const member = resolve(ref, kind) === undefined
+      ? memberNamed.get(splitNameAt(ref.replace(/^(jsr|npm):/, ""))[0])
+      : undefined;
+    if (member === undefined) link(from, ref, kind, scope);
+    else if (member !== from) out.edge(from, member, scope);
+  };
   for (const [from, config, folder] of roots) {
-    for (const ref of references(config.dependencies)) {
-      link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", "runtime");
-    }
+    for (const ref of references(config.dependencies)) declare(from, ref, "runtime");
     const packageJson = references(objectAt(config, "packageJson").dependencies);
     const declared = packageJson.length > 0
       ? declaredScopes(options.load, joinPath(folder, "package.json"))
       : new Map<string, Scope>();
     for (const ref of packageJson) {
       const name = splitNameAt(ref.replace(/^(jsr|npm):/, ""))[0];
-      const scope = declared.get(name) ?? "runtime";
-      link(from, ref, ref.startsWith("jsr:") ? "jsr" : "npm", scope);
+      declare(from, ref, declared.get(name) ?? "runtime");
     }
   }
 

@@ -26,6 +26,7 @@ import {
   npmLicense,
   originQualifiers,
   ownNpmPurl,
+  registryTarballName,
   tarballVersion,
   unlockedWarning,
   withoutExcludedMembers,
@@ -160,9 +161,13 @@ function v1Packages(
         lay(folder === "" ? "" : `${folder}/`, objectAt(raw, "dependencies"), depth + 1);
         continue;
       } else if (GIT_SPEC.test(spec) || spec.startsWith("file:") || /^https?:/.test(spec)) {
-        // The package's own version is not recorded: a tarball's file name may say it.
+        // The package's own name and version are not recorded: a registry's tarball URL says
+        // the package (`"foo-odd": "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz"`,
+        // the key only the folder's name), a tarball's file name may say the version.
+        const real = /^https?:/.test(spec) ? registryTarballName(spec) : undefined;
+        if (real !== undefined && real !== name) entry.name = real;
         entry.resolved = GIT_SPEC.test(spec) ? spec : stringAt(raw, "resolved") ?? spec;
-        entry.version = GIT_SPEC.test(spec) ? undefined : tarballVersion(name, spec);
+        entry.version = GIT_SPEC.test(spec) ? undefined : tarballVersion(real ?? name, spec);
       } else {
         entry.version = spec;
       }
@@ -384,8 +389,7 @@ export function readPackageLock(
   }
   // A member's id is its folder (root-relative), never its purl: a registry package of the
   // same name and version (installed under a dependency, or by another lock) stays a component.
-  const memberId = (folder: string, name: string): string => {
-    const entry = entries.get(folder) ?? {};
+  const memberId = (folder: string, name: string, entry = entries.get(folder) ?? {}): string => {
     const json = { name, version: stringAt(entry, "version") };
     return out.member(folderMember(joinPath(lockDir, folder), { path: "", json, ...json }));
   };
@@ -408,6 +412,20 @@ export function readPackageLock(
   for (const folder of ownFolders) {
     if (nodeId.has(folder)) continue;
     nodeId.set(folder, memberId(folder, stringAt(entries.get(folder) ?? {}, "name") ?? folder));
+  }
+  // A folder of the project npm copied instead of linking it (install-links, npm 9.0's default):
+  // `"resolved": "file:libs/inst"`, no `link`, no folder entry. It is that folder's member, as a
+  // link is; its dependencies resolve from the copy.
+  for (const [key, entry] of entries) {
+    const resolved = stringAt(entry, "resolved");
+    if (nodeId.has(key) || linkTarget.has(key) || !resolved?.startsWith("file:")) continue;
+    const folder = joinPath(resolved.slice("file:".length));
+    if (TARBALL_FILE.test(folder) || outside(folder)) continue;
+    if (!nodeId.has(folder)) {
+      ownFolders.add(folder);
+      nodeId.set(folder, memberId(folder, packageName(key, entry), entry));
+    }
+    nodeId.set(key, nodeId.get(folder)!);
   }
 
   for (const [key, entry] of entries) {

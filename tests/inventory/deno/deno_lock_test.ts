@@ -420,6 +420,197 @@ Deno.test("readDenoLock: what a package no declaration reaches needs optionally 
   ]);
 });
 
+Deno.test("readDenoLock: an npm package deno.json links from a folder of the project is that member, not a component", () => {
+  // Deno 2.9 wrote this for `"links": ["./local-foo"]` (local-foo/package.json: local-foo
+  // 2.3.4): the npm entry of a linked package has no integrity, and `workspace.links` names it.
+  // Was: pkg:npm/local-foo@2.3.4 beside the member workspace:local-foo (the package.json
+  // reader's). A linked folder outside the project (`../greeter`) stays a component, as an
+  // npm lock's link outside the project is.
+  const sri =
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/" +
+    "tXtF3WRTlA==";
+  const lock = JSON.stringify(
+    {
+      version: "5",
+      specifiers: {
+        "npm:greeter@0.1.0": "0.1.0",
+        "npm:local-foo@2.3.4": "2.3.4",
+        "npm:picocolors@1.1.1": "1.1.1",
+      },
+      npm: {
+        "greeter@0.1.0": {},
+        "local-foo@2.3.4": { dependencies: ["ms"] },
+        "ms@2.1.3": { integrity: sri },
+        "picocolors@1.1.1": { integrity: sri },
+      },
+      workspace: {
+        dependencies: ["npm:greeter@0.1.0", "npm:local-foo@2.3.4", "npm:picocolors@1.1.1"],
+        links: {
+          "npm:greeter@0.1.0": {},
+          "npm:local-foo@2.3.4": { dependencies: ["npm:ms@2.1.3"] },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const files: Record<string, string> = {
+    "app/deno.json": '{ "nodeModulesDir": "auto", "links": ["./local-foo", "../greeter"] }',
+    "app/local-foo/package.json": '{ "name": "local-foo", "version": "2.3.4" }',
+  };
+  const out = readDenoLock(lock, { path: "app/deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:app/local-foo",
+      name: "local-foo",
+      version: "2.3.4",
+      purl: "pkg:npm/local-foo@2.3.4",
+    },
+  ]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/greeter@0.1.0 runtime",
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/picocolors@1.1.1 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/greeter@0.1.0 runtime",
+    "pkg:npm/picocolors@1.1.1 runtime",
+    "workspace:app/local-foo runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/local-foo"), ["pkg:npm/ms@2.1.3 runtime"]);
+});
+
+Deno.test("readDenoLock: a JSR package deno.json links from a folder of the project is that member, with its dependencies", () => {
+  // Deno 2.9 wrote this for `"links": ["./greeter"]` (greeter/deno.json: @acme/greeter 0.1.0,
+  // importing npm:ms@2.1.3): no jsr entry, only `workspace.links`. Was: no member, and ms
+  // reached from nothing.
+  const lock = JSON.stringify(
+    {
+      version: "5",
+      specifiers: { "npm:ms@2.1.3": "2.1.3" },
+      npm: {
+        "ms@2.1.3": {
+          integrity:
+            "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
+        },
+      },
+      workspace: {
+        dependencies: ["jsr:@acme/greeter@0.1"],
+        links: { "jsr:@acme/greeter@0.1.0": { dependencies: ["npm:ms@2.1.3"] } },
+      },
+    },
+    null,
+    2,
+  );
+  const files: Record<string, string> = {
+    "deno.json":
+      '{ "links": ["./greeter"], "imports": { "@acme/greeter": "jsr:@acme/greeter@^0.1.0" } }',
+    "greeter/deno.json": '{ "name": "@acme/greeter", "version": "0.1.0", "exports": "./mod.ts" }',
+  };
+  const out = readDenoLock(lock, { path: "deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:greeter",
+      name: "@acme/greeter",
+      version: "0.1.0",
+      purl: "pkg:jsr/%40acme/greeter@0.1.0",
+    },
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:greeter runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:greeter"), ["pkg:npm/ms@2.1.3 runtime"]);
+});
+
+Deno.test("readDenoLock: a workspace member is its folder from the project root, named by its deno.json or package.json", () => {
+  // Deno 2.9 wrote this for app/deno.json `"workspace": ["./packages/core",
+  // "./packages/nodepkg"]`, core a JSR package (deno.json), nodepkg an npm one (package.json
+  // only). Was: workspace:packages/core named "packages/core", a folder the project does not
+  // have, and nodepkg twice (the package.json reader's workspace:app/packages/nodepkg).
+  const sri =
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/" +
+    "tXtF3WRTlA==";
+  const lock = JSON.stringify(
+    {
+      version: "5",
+      specifiers: { "npm:ms@^2.1.0": "2.1.3", "npm:semver@^7.6.0": "7.6.3" },
+      npm: { "ms@2.1.3": { integrity: sri }, "semver@7.6.3": { integrity: sri } },
+      workspace: {
+        members: {
+          "packages/core": { dependencies: ["npm:ms@^2.1.0"] },
+          "packages/nodepkg": { packageJson: { dependencies: ["npm:semver@^7.6.0"] } },
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const files: Record<string, string> = {
+    "app/deno.json": '{ "workspace": ["./packages/core", "./packages/nodepkg"] }',
+    "app/packages/core/deno.json":
+      '{ "name": "@d2/core", "version": "0.1.0", "exports": "./mod.ts" }',
+    "app/packages/nodepkg/package.json": '{ "name": "@d2/nodepkg", "version": "1.0.0" }',
+  };
+  const out = readDenoLock(lock, { path: "app/deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:app/packages/core",
+      name: "@d2/core",
+      version: "0.1.0",
+      purl: "pkg:jsr/%40d2/core@0.1.0",
+    },
+    {
+      id: "workspace:app/packages/nodepkg",
+      name: "@d2/nodepkg",
+      version: "1.0.0",
+      purl: "pkg:npm/%40d2/nodepkg@1.0.0",
+    },
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/packages/core"), ["pkg:npm/ms@2.1.3 runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:app/packages/nodepkg"), [
+    "pkg:npm/semver@7.6.3 runtime",
+  ]);
+});
+
+Deno.test("readDenoLock: a member's dependency on another member by name is the edge to it", () => {
+  // Deno 2.9 wrote this for an npm workspace (package.json `"workspaces": ["packages/*"]`),
+  // packages/a declaring `"@d6/b": "*"`: the lock records the request, and no package for it
+  // (Deno links the member). Was: no edge from a to b; an npm lock gives one.
+  const lock = JSON.stringify(
+    {
+      version: "5",
+      specifiers: { "npm:ms@2.1.3": "2.1.3" },
+      npm: {
+        "ms@2.1.3": {
+          integrity:
+            "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
+        },
+      },
+      workspace: {
+        members: {
+          "packages/a": { packageJson: { dependencies: ["npm:@d6/b@*", "npm:ms@2.1.3"] } },
+          "packages/b": {},
+        },
+      },
+    },
+    null,
+    2,
+  );
+  const files: Record<string, string> = {
+    "package.json": '{ "name": "d6", "workspaces": ["packages/*"] }',
+    "packages/a/package.json":
+      '{ "name": "@d6/a", "version": "1.0.0", "dependencies": { "@d6/b": "*", "ms": "2.1.3" } }',
+    "packages/b/package.json": '{ "name": "@d6/b", "version": "0.5.0" }',
+  };
+  const out = readDenoLock(lock, { path: "deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/a"), [
+    "pkg:npm/ms@2.1.3 runtime",
+    "workspace:packages/b runtime",
+  ]);
+});
+
 Deno.test("readDenoLock: the deno.json beside the lock names the project, the JSR package it publishes", () => {
   // The shape of denoland/deployctl: a v4 lock and a deno.json with `name` and `version`.
   const lock = JSON.stringify({

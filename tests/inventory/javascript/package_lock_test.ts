@@ -478,6 +478,86 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and
   assert.deepEqual(edgesFrom(out, "workspace:app/tools"), ["pkg:npm/ms@2.0.0 runtime"]);
 });
 
+Deno.test("readPackageLock: a lockfileVersion 1 registry tarball URL under another name is the package the URL names", () => {
+  // npm 6 wrote this for `"foo-odd": "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz"`:
+  // the key is the folder's name, the URL says the package (npm 7+ records `name: "is-odd"`).
+  // Was: pkg:npm/foo-odd with no version.
+  const lock = JSON.stringify({
+    name: "app",
+    version: "0.9.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      "foo-odd": {
+        version: "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz",
+        integrity:
+          "sha512-CQpnWPrDwmP1+SMHXZhtLtJv90yiyVfluGsX5iNCVkrhQtU3TQHsUWPG9wkdk9Lgd5yNpAg9jQEo90CBaXgWMA==",
+        requires: { "is-number": "^6.0.0" },
+      },
+      "is-number": {
+        version: "6.0.0",
+        resolved: "https://registry.npmjs.org/is-number/-/is-number-6.0.0.tgz",
+      },
+    },
+  });
+  const manifest = JSON.stringify({
+    name: "app",
+    dependencies: { "foo-odd": "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz" },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json", load: () => manifest });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.downloadLocation}`), [
+    "pkg:npm/is-number@6.0.0 https://registry.npmjs.org/is-number/-/is-number-6.0.0.tgz",
+    "pkg:npm/is-odd@3.0.1 https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/is-odd@3.0.1 runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/is-odd@3.0.1"), ["pkg:npm/is-number@6.0.0 runtime"]);
+});
+
+Deno.test("readPackageLock: a file: folder npm copied (install-links) is its member, as a linked one is", () => {
+  // npm 11 with install-links=true (npm 9.0's default) wrote this for `"inst": "file:libs/inst"`:
+  // a copy in node_modules, no `link`, no folder entry. Was: a component pkg:npm/inst@0.0.7
+  // beside the member workspace:libs/inst (the package.json reader's). A folder outside the
+  // project stays a component, as a link there does.
+  const lock = JSON.stringify({
+    name: "c11",
+    version: "1.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": {
+        name: "c11",
+        version: "1.0.0",
+        dependencies: { inst: "file:libs/inst", shared: "file:../shared" },
+      },
+      "node_modules/depd": { version: "2.0.0" },
+      "node_modules/inst": {
+        version: "0.0.7",
+        resolved: "file:libs/inst",
+        dependencies: { depd: "2.0.0" },
+      },
+      "node_modules/inst/node_modules/ms": { version: "2.1.3" },
+      "node_modules/shared": { version: "3.1.4", resolved: "file:../shared" },
+    },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [
+    { id: "workspace:libs/inst", name: "inst", version: "0.0.7", purl: "pkg:npm/inst@0.0.7" },
+  ]);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/depd@2.0.0",
+    "pkg:npm/ms@2.1.3",
+    "pkg:npm/shared@3.1.4",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/shared@3.1.4 runtime",
+    "workspace:libs/inst runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:libs/inst"), ["pkg:npm/depd@2.0.0 runtime"]);
+  assert.deepEqual(out.memberFolders, ["libs/inst"]);
+});
+
 Deno.test("readPackageLock: a linked folder outside the lock's folder installs nothing of its own, so no warning (bitwarden's apps/desktop/src)", () => {
   // npm 11 wrote this for apps/desktop/src/package.json: a `file:` folder above the lock's folder
   // is linked, and npm installs none of its declarations there (the folder's own install does);
