@@ -760,19 +760,54 @@ function withExcludedLinks(
 }
 
 /**
- * The patch files the project's pnpm configuration names by selector: the
- * `patchedDependencies` of the pnpm-workspace.yaml beside the lock (pnpm 10+), else of the
- * `pnpm` field of its package.json.
+ * A map of the project's pnpm configuration: the `field` of the pnpm-workspace.yaml beside
+ * the lock (pnpm 10+), else of the `pnpm` field of its package.json.
  */
-function configuredPatches(load: Load, lockDir: string): YamlMap {
+function pnpmSetting(load: Load, lockDir: string, field: string): YamlMap {
   const workspacePath = joinPath(lockDir, "pnpm-workspace.yaml");
   const workspace = load(workspacePath);
   const doc = workspace === undefined
     ? undefined
     : parseYamlDocuments(workspace, workspacePath, CODE).at(-1);
-  if (isRecord(doc) && isRecord(doc.patchedDependencies)) return doc.patchedDependencies;
+  if (isRecord(doc) && isRecord(doc[field])) return doc[field];
   const manifest = loadPackageJson(load, joinPath(lockDir, "package.json"));
-  return map(map(manifest?.json.pnpm).patchedDependencies);
+  return map(map(manifest?.json.pnpm)[field]);
+}
+
+/**
+ * pnpm 10's config dependencies as the document pnpm 11 locks them in (the first of two):
+ * pnpm 10 pins each in its configuration, not in the lock, as `<version>+<integrity>`
+ * (`configDependencies` of pnpm-workspace.yaml, else of the package.json's `pnpm` field), and
+ * installs it (node_modules/.pnpm-config) before anything else: a build component.
+ */
+function configDependencies(load: Load, lockDir: string): Decoded | undefined {
+  const deps: Dep[] = [];
+  const packages = new Map<string, Pkg>();
+  for (const [name, value] of Object.entries(pnpmSetting(load, lockDir, "configDependencies"))) {
+    const pinned = str(value);
+    const plus = pinned?.indexOf("+") ?? -1;
+    if (pinned === undefined || plus <= 0) continue;
+    const version = pinned.slice(0, plus);
+    const key = `${name}@${version}`;
+    deps.push({ name, ref: version, scope: "build" });
+    packages.set(key, {
+      key,
+      name,
+      version,
+      resolution: { integrity: pinned.slice(plus + 1) },
+      deps: [],
+      optional: false,
+    });
+  }
+  if (deps.length === 0) return undefined;
+  const none = new Map<string, string>();
+  return {
+    major: 9,
+    importers: new Map([["", deps]]),
+    packages,
+    patches: none,
+    patchesByHash: none,
+  };
 }
 
 /**
@@ -833,7 +868,8 @@ function importerWarnings(
  * `5.4-inlineSpecifiers`; and pnpm 1–2's `shrinkwrap.yaml`, shrinkwrapVersion 3
  * and 4, of the same shape), 6.x (pnpm 8), 7.x (pnpm 9 pre-releases) and 9.x
  * (pnpm 9–11, including the two-document form whose first document, pnpm's
- * own config and package-manager dependencies, gives build components). Importers are the project (`.`) and its workspace members,
+ * own config and package-manager dependencies, gives build components; pnpm 10 pins its config
+ * dependencies in its configuration instead, read as that document). Importers are the project (`.`) and its workspace members,
  * named by their package.json; `link:`, `file:` folders and `directory`
  * resolutions in the project are first-party members, never components (a
  * folder outside it, another checkout, is a component; an importer there is
@@ -898,7 +934,7 @@ export function readPnpmLock(
     base,
     at: rush === undefined ? path : joinPath(base, "pnpm-lock.yaml"),
     rush,
-    patchFiles: () => patchFiles ??= configuredPatches(load, lockDir),
+    patchFiles: () => patchFiles ??= pnpmSetting(load, lockDir, "patchedDependencies"),
   };
   const decoded = (docs as YamlMap[]).map((doc) => {
     const major = majorOf(doc);
@@ -914,6 +950,11 @@ export function readPnpmLock(
     }
     return major === 9 ? decodeV9(doc, ctx) : decodeV5V6(doc, major, ctx);
   });
+  // A lock of one document is pnpm 10's or older: its config dependencies are configured.
+  const config = docs.length === 1 && rush === undefined
+    ? configDependencies(load, lockDir)
+    : undefined;
+  if (config !== undefined) decoded.unshift(config);
   const rushProjects = rush === undefined
     ? undefined
     : withRushProjects(decoded.pop()!, rush, path);

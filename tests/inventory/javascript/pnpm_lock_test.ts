@@ -365,6 +365,38 @@ Deno.test("readPnpmLock: the first of two documents (pnpm itself) gives build co
   ]);
 });
 
+Deno.test("readPnpmLock: pnpm 10's config dependencies, pinned in its configuration, are build components", () => {
+  // `pnpm add --config` (pnpm 10.34) pins `<version>+<integrity>` in pnpm-workspace.yaml, or in
+  // the package.json's `pnpm` field when it has one, not in the lock (pnpm 11 locks them in a
+  // first document), and installs them in node_modules/.pnpm-config. Was: left out.
+  const lock = ["lockfileVersion: '9.0'", ...MS_ROOT_IMPORTER, ...MS_ONLY].join("\n");
+  const integrity =
+    "sha512-3Fmur80S7+vmOKMmTdKS6JofiuvpUaBIdKEpgDyr9571FHo5Z4O2nrRUaSflxvwEakeYxIaFZ5MBaqAUnYHaeg==";
+  const read = (files: Record<string, string>, text = lock): string[] =>
+    readPnpmLock(text, { path: "pnpm-lock.yaml", load: (p) => files[p] }).components.map((c) =>
+      `${c.id} ${c.scopes} ${c.hashes[0]?.alg}`
+    );
+  const expected = [
+    "pkg:npm/%40pnpm/plugin-better-defaults@0.2.1 build sha512",
+    "pkg:npm/ms@2.1.3 runtime sha512",
+  ];
+  const yaml = `configDependencies:\n  '@pnpm/plugin-better-defaults': 0.2.1+${integrity}\n`;
+  assert.deepEqual(read({ "pnpm-workspace.yaml": yaml }), expected);
+  const pnpmField = {
+    configDependencies: { "@pnpm/plugin-better-defaults": `0.2.1+${integrity}` },
+  };
+  assert.deepEqual(
+    read({ "package.json": JSON.stringify({ name: "app", pnpm: pnpmField }) }),
+    expected,
+  );
+  // A lock of pnpm 11, whose first document locks them, is read alone.
+  const two = read(
+    { "pnpm-workspace.yaml": yaml },
+    Deno.readTextFileSync(fixture("js", "pnpm", "v9-two-documents", "pnpm-lock.yaml")),
+  );
+  assert.deepEqual(two, ["pkg:npm/ms@2.1.3 runtime sha512", "pkg:npm/pnpm@11.0.0 build sha512"]);
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/js/pnpm/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("readPnpmLock: a document that is not a mapping is invalid", () => {
