@@ -249,7 +249,9 @@ function linkedMembers(
 ): Map<string, [Member, string]> {
   const out = new Map<string, [Member, string]>();
   if (Object.keys(links).length === 0 || load === undefined) return out;
-  const listed = configFile(load, folder, config)?.links;
+  const file = configFile(load, folder, config);
+  // `patch`: the name before Deno 2.3.6, which Deno still reads.
+  const listed = file?.links ?? file?.patch;
   for (const link of Array.isArray(listed) ? listed : []) {
     if (typeof link !== "string") continue;
     const linked = joinPath(folder, link);
@@ -318,7 +320,8 @@ export function readDenoLock(
   const out = new OutputBuilder();
   const workspace = objectAt(lock, "workspace");
   const base = folderOf(options.config ?? path);
-  const links = objectAt(workspace, "links");
+  // `patches`: what Deno before 2.3.6 called the lock's links.
+  const links = isRecord(workspace.links) ? workspace.links : objectAt(workspace, "patches");
   const linked = linkedMembers(options.load, base, options.config, links);
   const ids = new Map<string, string>(); // "jsr:<key>" / "npm:<key>" → component or member id
   const keysByName = new Map<string, string[]>(); // "jsr:<name>" / "npm:<name>" → keys

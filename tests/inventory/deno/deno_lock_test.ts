@@ -522,6 +522,30 @@ Deno.test("readDenoLock: a JSR package deno.json links from a folder of the proj
   assert.deepEqual(edgesFrom(out, "workspace:greeter"), ["pkg:npm/ms@2.1.3 runtime"]);
 });
 
+Deno.test("readDenoLock: Deno before 2.3.6 called links `patch` (deno.json) and `patches` (the lock)", () => {
+  // What Deno 2.3 wrote for `"patch": ["./greeter"]`, which Deno still reads: the same member.
+  const lock = JSON.stringify({
+    version: "5",
+    specifiers: { "npm:ms@2.1.3": "2.1.3" },
+    npm: { "ms@2.1.3": { integrity: "sha512-AAAA" } },
+    workspace: {
+      dependencies: ["jsr:@acme/greeter@0.1"],
+      patches: { "jsr:@acme/greeter@0.1.0": { dependencies: ["npm:ms@2.1.3"] } },
+    },
+  });
+  const files: Record<string, string> = {
+    "deno.json": '{ "patch": ["./greeter"] }',
+    "greeter/deno.json": '{ "name": "@acme/greeter", "version": "0.1.0", "exports": "./mod.ts" }',
+  };
+  const out = readDenoLock(lock, { path: "deno.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+    "workspace:greeter pkg:jsr/%40acme/greeter@0.1.0",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:greeter runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:greeter"), ["pkg:npm/ms@2.1.3 runtime"]);
+});
+
 Deno.test("readDenoLock: a workspace member is its folder from the project root, named by its deno.json or package.json", () => {
   // Deno 2.9 wrote this for app/deno.json `"workspace": ["./packages/core",
   // "./packages/nodepkg"]`, core a JSR package (deno.json), nodepkg an npm one (package.json
