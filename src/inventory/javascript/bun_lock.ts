@@ -37,6 +37,7 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
+import { type BunDep, isolatedGraph, isolatedLinker } from "./_bun_linker.ts";
 
 const CODE = "inventory.bun_lock.invalid";
 
@@ -121,7 +122,9 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * `packages` entry is a component named by its identifier (aliases are the
  * real package), with the integrity as hashes; nested `parent/child` keys are
  * the same components, resolved the way Bun installs them (nearest parent
- * first). Tarball URLs without a version take it from a `name-<version>.tgz`
+ * first); with Bun's isolated linker (its default for a workspace project whose
+ * lock has `configVersion` 1, or bunfig.toml's `[install] linker`) a package's
+ * peer is what the nearest package above it on its install path provides. Tarball URLs without a version take it from a `name-<version>.tgz`
  * file name and carry `download_url` (`vcs_url` for a hosted git archive, GitHub's codeload one,
  * the git source at that commit; a registry's tarball, `…/name/-/name-1.0.0.tgz`,
  * is that registry's package: no qualifier for the public one, else `repository_url`);
@@ -234,30 +237,33 @@ export function readBunLock(
     return undefined;
   };
   /**
-   * Dependencies of a workspace or an entry: `[target, scope]`; unresolved optional ones
-   * skipped (a workspace's are added to `skipped`, `name@range`: Bun leaves out an optional
-   * dependency it cannot resolve, such as a platform package of the project's own release).
+   * Dependencies of a workspace or an entry, resolved as the lock's keys nest; unresolved
+   * optional ones skipped (a workspace's are added to `skipped`, `name@range`: Bun leaves out
+   * an optional dependency it cannot resolve, such as a platform package of the project's own
+   * release), unresolved peers kept (an isolated install may link one to what a package above
+   * provides).
    */
   const depsOf = (
     owner: string,
     key: string,
     info: Record<string, unknown>,
     skipped?: string[],
-  ): [Entry, Scope][] => {
+  ): BunDep<Entry>[] => {
     const optionalPeers: unknown[] = Array.isArray(info.optionalPeers) ? info.optionalPeers : [];
     const parents = parentKeys(key);
-    const deps: [Entry, Scope][] = [];
+    const deps: BunDep<Entry>[] = [];
     for (const [field, scope] of FIELDS) {
       const map = info[field];
       if (!isRecord(map)) continue;
+      const peer = field === "peerDependencies";
       for (const name in map) {
-        if (field === "peerDependencies" && alsoDeclared(info, name)) continue;
+        if (peer && alsoDeclared(info, name)) continue;
         const to = resolve(parents, name);
-        const optional = scope === "optional" ||
-          (field === "peerDependencies" && optionalPeers.includes(name));
-        if (to !== undefined) deps.push([to, optional ? "optional" : scope]);
-        else if (field === "optionalDependencies") skipped?.push(`${name}@${map[name]}`);
-        else if (!optional && field !== "peerDependencies") {
+        const optional = scope === "optional" || (peer && optionalPeers.includes(name));
+        if (to !== undefined || peer) {
+          deps.push({ name, to, scope: optional ? "optional" : scope, peer });
+        } else if (field === "optionalDependencies") skipped?.push(`${name}@${map[name]}`);
+        else if (!optional) {
           throw fail(
             text,
             path,
@@ -269,8 +275,15 @@ export function readBunLock(
     }
     return deps;
   };
+  /** The links of dependencies as the lock's keys resolve them (Bun's hoisted install). */
+  const hoisted = (deps: readonly BunDep<Entry>[]): [Entry, Scope][] =>
+    deps.flatMap(({ to, scope }): [Entry, Scope][] => to === undefined ? [] : [[to, scope]]);
 
-  const firstEdges: [string, Entry, Scope][] = [];
+  /**
+   * The project's workspaces, member id and dependencies, the root first; an outside
+   * workspace the lock does not name has no id.
+   */
+  const roots: [string | undefined, BunDep<Entry>[]][] = [[top, []]];
   const warnings: string[] = [];
   for (const [folder, value] of Object.entries(workspaces)) {
     if (outsideWorkspaces.has(joinPath(folder))) continue;
@@ -279,9 +292,9 @@ export function readBunLock(
     const name = stringAt(ws, "name");
     const own = folder === "" || name === undefined ? "" : name;
     const skipped: string[] = [];
-    for (const [to, scope] of depsOf(folder === "" ? "workspaces" : folder, own, ws, skipped)) {
-      firstEdges.push([id, to, scope]);
-    }
+    const deps = depsOf(folder === "" ? "workspaces" : folder, own, ws, skipped);
+    if (folder === "") roots[0][1] = deps;
+    else roots.push([id, deps]);
     if (skipped.length > 0) {
       warnings.push(
         unlockedWarning(joinPath(lockDir, folder, "package.json"), skipped, {
@@ -296,8 +309,6 @@ export function readBunLock(
   // (`name@workspace:../x`), else one of its own, with the name, version and
   // dependencies its workspace record gives.
   const outsideVersions = new Map<Entry, string | undefined>();
-  /** The dependencies of an outside workspace the lock does not name: installed, from nothing. */
-  const unnamedRoots: [Entry, Scope][] = [];
   for (const [folder, ws] of outsideWorkspaces) {
     const name = stringAt(ws, "name");
     if (name === undefined) {
@@ -305,7 +316,7 @@ export function readBunLock(
         `${path}: workspace ${folder} is a folder outside the project, and the lock does not ` +
           "name its package: it is not in the SBOM, its dependencies are",
       );
-      unnamedRoots.push(...depsOf(folder, "", ws));
+      roots.push([undefined, depsOf(folder, "", ws)]);
       continue;
     }
     let entry = [...entries.values()].find((e) =>
@@ -318,20 +329,44 @@ export function readBunLock(
     entry.info = ws;
     outsideVersions.set(entry, stringAt(ws, "version"));
   }
-  const targets = new Map<Entry, [Entry, Scope][]>();
+  const entryDeps = new Map<Entry, BunDep<Entry>[]>();
   for (const entry of entries.values()) {
-    targets.set(entry, depsOf(entry.key, entry.key, entry.info));
+    entryDeps.set(entry, depsOf(entry.key, entry.key, entry.info));
   }
+  const targets = new Map<Entry, [Entry, Scope][]>();
+  for (const [entry, deps] of entryDeps) targets.set(entry, hoisted(deps));
   // One that nothing depends on is installed as a project is.
   for (const entry of outsideVersions.keys()) {
-    const linked = firstEdges.some(([, to]) => to === entry) ||
+    const linked = roots.some(([, deps]) => deps.some(({ to }) => to === entry)) ||
       [...targets.values()].some((list) => list.some(([to]) => to === entry));
-    if (!linked) firstEdges.push([top, entry, "runtime"]);
+    if (!linked) roots[0][1].push({ name: entry.name, to: entry, scope: "runtime", peer: false });
   }
-  const reached = reach(
-    [...firstEdges.map(([, to, scope]): [Entry, Scope] => [to, scope]), ...unnamedRoots],
-    (e) => targets.get(e)!,
-  );
+  // Bun's isolated linker links a package's peers to what a package above it provides, where
+  // the hoisted one finds them as the keys nest.
+  const bunfig = joinPath(lockDir, "bunfig.toml");
+  let firstLinks = roots.map(([, deps]) => hoisted(deps));
+  const hoistedReach = reach(firstLinks.flat(), (e) => targets.get(e)!);
+  let scopesOf = (entry: Entry): Scope[] => reachScopes(hoistedReach, entry);
+  if (isolatedLinker(lock, load(bunfig), bunfig, CODE)) {
+    const graph = isolatedGraph(roots.map(([, deps]) => deps), entryDeps);
+    firstLinks = graph.firstEdges;
+    // An entry no install path reaches (a key the hoisted layout needs, such as a peer Bun
+    // installs at the top for a package that is not there in this layout) is nothing when
+    // its package is installed from another entry; one of a package installed nowhere keeps
+    // the links and scopes of the hoisted layout.
+    const ident = ({ name, ref }: Entry): string => `${name}@${ref}`;
+    const installed = new Set([...graph.targets.keys()].map(ident));
+    const elsewhere = (entry: Entry): boolean =>
+      !graph.targets.has(entry) && installed.has(ident(entry));
+    for (const [entry, list] of graph.targets) targets.set(entry, list);
+    for (const entry of targets.keys()) if (elsewhere(entry)) targets.set(entry, []);
+    scopesOf = (entry) =>
+      graph.targets.has(entry)
+        ? reachScopes(graph.reached, entry)
+        : elsewhere(entry)
+        ? []
+        : reachScopes(hoistedReach, entry);
+  }
 
   for (const entry of entries.values()) {
     const { name, ref } = entry;
@@ -351,7 +386,7 @@ export function readBunLock(
           ? out.component(npmComponent({
             name,
             version: outsideVersions.get(entry),
-            scopes: reachScopes(reached, entry),
+            scopes: scopesOf(entry),
             sources: [path],
           }))
           : folderId(folder, name),
@@ -392,13 +427,16 @@ export function readBunLock(
         qualifiers,
         hashes: sriHashes(entry.integrity),
         downloadLocation,
-        scopes: reachScopes(reached, entry),
+        scopes: scopesOf(entry),
         sources: [path],
         patches: patch === undefined ? [] : [patch],
       })),
     );
   }
-  for (const [from, to, scope] of firstEdges) out.edge(from, ids.get(to)!, scope);
+  roots.forEach(([from], i) => {
+    if (from === undefined) return;
+    for (const [to, scope] of firstLinks[i]) out.edge(from, ids.get(to)!, scope);
+  });
   for (const [entry, list] of targets) {
     for (const [to, scope] of list) out.edge(ids.get(entry)!, ids.get(to)!, scope);
   }

@@ -440,3 +440,136 @@ Deno.test("readBunLock: an identifier of many `.tgz?` and a line break takes lin
   readBunLock(lock, { path: "bun.lock", load: () => undefined });
   assert.ok(elapsed() < 4_000);
 });
+
+/**
+ * A workspace app with react 18 and styled-components (peer react), react 17 a dev dependency of
+ * the root (the shape of a lock Bun 1.4.5 writes; `react-dom` is at the top for the hoisted
+ * layout, where styled-components finds its peers there).
+ */
+const PEERS_LOCK = `{
+  "lockfileVersion": 2,
+  "configVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "shop",
+      "devDependencies": {
+        "react": "17.0.2",
+      },
+    },
+    "packages/app": {
+      "name": "app",
+      "version": "1.0.0",
+      "dependencies": {
+        "react": "^18.2.0",
+        "react-dom": "^18.2.0",
+        "styled-components": "^5.3.11",
+      },
+    },
+  },
+  "packages": {
+    "app": ["app@workspace:packages/app"],
+
+    "loose-envify": ["loose-envify@1.4.0", "", {}, "sha512-lyuxPGr/Wfhrlem2CL/UcnUc1zcqKAImBDzukY7Y5F/yQiNdko6+fRLevlw1HgMySw7f611UIY408EtxRSoK3Q=="],
+
+    "object-assign": ["object-assign@4.1.1", "", {}, "sha512-rJgTQnkUnH1sFw8yT6VSU3zD3sWmu6sZhIseY8VX+GRu3P6F7Fu+JNDoXfklElbLJSnc3FUQHVe4cU5hj+BcUg=="],
+
+    "react": ["react@17.0.2", "", { "dependencies": { "loose-envify": "^1.1.0", "object-assign": "^4.1.1" } }, "sha512-gnhPt75i/dq/z3/6q/0asP78D0u592D5L1pd7M8P+dck6Fu/jJeL6iVVK23fptSUZj8Vjf++7wXA8UNclGQcbA=="],
+
+    "react-dom": ["react-dom@18.3.1", "", { "dependencies": { "loose-envify": "^1.1.0" }, "peerDependencies": { "react": "^18.3.1" } }, "sha512-5m4nQKp+rZRb09LNH59GM4BxTh9251/ylbKIbpe7TpGxfJ+9kv6BLkLBXIjjspbgbnIBNqlI23tRnTWT0snUIw=="],
+
+    "styled-components": ["styled-components@5.3.11", "", { "peerDependencies": { "react": ">= 16.8.0", "react-dom": ">= 16.8.0" } }, "sha512-uuzIIfnVkagcVHv9nE0VPlHPSCmXIUGKfJ42LNjxCCTDTL5sgnJ8Z7GZBq0EnLYGln77tPpEpExt2+qa+cZqSw=="],
+
+    "app/react": ["react@18.3.1", "", { "dependencies": { "loose-envify": "^1.1.0" } }, "sha512-wS+hAgJShR0KhEvPJArfuPVN1+Hz1t0Y6n5jLrGQbkb4urgPE/0Rve+1kMB1v/oWgHgm4WIcV+i7F2pTVj+2iQ=="],
+
+    "app/react-dom": ["react-dom@18.3.1", "", { "dependencies": { "loose-envify": "^1.1.0" }, "peerDependencies": { "react": "^18.3.1" } }, "sha512-5m4nQKp+rZRb09LNH59GM4BxTh9251/ylbKIbpe7TpGxfJ+9kv6BLkLBXIjjspbgbnIBNqlI23tRnTWT0snUIw=="],
+  }
+}`;
+
+function readPeers(lock: string, bunfig?: string): ReturnType<typeof readBunLock> {
+  const out = readBunLock(lock, {
+    path: "bun.lock",
+    load: (file) => file === "bunfig.toml" ? bunfig : undefined,
+  });
+  assertWellFormed(out);
+  return out;
+}
+
+// Bun 1.3.2+ links a workspace project whose lock has `configVersion` 1 with its isolated
+// linker: styled-components gets react 18 from app, as a real `bun install` (1.4.5) links it in
+// node_modules/.bun; react 17 stays the root's dev dependency.
+Deno.test("readBunLock: an isolated install links a peer to what the workspace above provides", () => {
+  const out = readPeers(PEERS_LOCK);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/loose-envify@1.4.0 runtime",
+    "pkg:npm/object-assign@4.1.1 dev",
+    "pkg:npm/react-dom@18.3.1 runtime",
+    "pkg:npm/react@17.0.2 dev",
+    "pkg:npm/react@18.3.1 runtime",
+    "pkg:npm/styled-components@5.3.11 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/styled-components@5.3.11"), [
+    "pkg:npm/react-dom@18.3.1 runtime",
+    "pkg:npm/react@18.3.1 runtime",
+  ]);
+  // The top-level react-dom is for the hoisted layout: isolated, nothing links it to react 17.
+  assert.deepEqual(edgesFrom(out, "pkg:npm/react-dom@18.3.1"), [
+    "pkg:npm/loose-envify@1.4.0 runtime",
+    "pkg:npm/react@18.3.1 runtime",
+  ]);
+  // A second workspace with react 17 gets styled-components linked to it there.
+  const legacy = readPeers(
+    PEERS_LOCK.replace(
+      `"packages/app": {`,
+      `"packages/old": {
+      "name": "old",
+      "dependencies": {
+        "react": "17.0.2",
+        "styled-components": "^5.3.11",
+      },
+    },
+    "packages/app": {`,
+    ),
+  );
+  assert.deepEqual(edgesFrom(legacy, "pkg:npm/styled-components@5.3.11"), [
+    "pkg:npm/react-dom@18.3.1 runtime",
+    "pkg:npm/react@17.0.2 runtime",
+    "pkg:npm/react@18.3.1 runtime",
+  ]);
+  assert.deepEqual(
+    legacy.components.filter((c) => c.name === "react").map((c) => `${c.id} ${c.scopes}`),
+    ["pkg:npm/react@17.0.2 runtime", "pkg:npm/react@18.3.1 runtime"],
+  );
+});
+
+// The hoisted linker (a lock from before Bun 1.3.2, `configVersion` 0, or bunfig.toml's
+// `linker = "hoisted"`) installs styled-components at the top, where it finds react 17.
+Deno.test("readBunLock: a hoisted install links a peer where the lock's keys nest", () => {
+  for (
+    const out of [
+      readPeers(PEERS_LOCK.replace(`"configVersion": 1`, `"configVersion": 0`)),
+      readPeers(PEERS_LOCK, `[install]\nlinker = "hoisted"\n`),
+    ]
+  ) {
+    assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:npm/loose-envify@1.4.0 runtime",
+      "pkg:npm/object-assign@4.1.1 runtime",
+      "pkg:npm/react-dom@18.3.1 runtime",
+      "pkg:npm/react@17.0.2 runtime",
+      "pkg:npm/react@18.3.1 runtime",
+      "pkg:npm/styled-components@5.3.11 runtime",
+    ]);
+    assert.deepEqual(edgesFrom(out, "pkg:npm/styled-components@5.3.11"), [
+      "pkg:npm/react-dom@18.3.1 runtime",
+      "pkg:npm/react@17.0.2 runtime",
+    ]);
+  }
+  // And bunfig.toml's `linker = "isolated"` makes an older lock's install isolated.
+  const isolated = readPeers(
+    PEERS_LOCK.replace(`"configVersion": 1`, `"configVersion": 0`),
+    `[install]\nlinker = "isolated"\n`,
+  );
+  assert.deepEqual(edgesFrom(isolated, "pkg:npm/styled-components@5.3.11"), [
+    "pkg:npm/react-dom@18.3.1 runtime",
+    "pkg:npm/react@18.3.1 runtime",
+  ]);
+});

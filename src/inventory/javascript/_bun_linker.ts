@@ -1,0 +1,228 @@
+// Private: which of its two linkers Bun installs a bun.lock with, and the graph its isolated
+// linker (pnpm-like: `node_modules/.bun/<name>@<version>[+<peer hash>]`) builds, where a
+// package's peer dependency is what the nearest package above it on its install path
+// provides, not what the lock's hoisted `packages` keys give it.
+import { isRecord } from "../../_util.ts";
+import { parseToml } from "../_formats/toml.ts";
+import type { Reach } from "../_reach.ts";
+import { reach } from "../_reach.ts";
+import type { Scope } from "../types.ts";
+
+/** A dependency of a workspace or a package of a bun.lock. */
+export interface BunDep<E> {
+  name: string;
+  /** What the lock's keys resolve it to (`parent/name`, nearest parent first): hoisted. */
+  to: E | undefined;
+  scope: Scope;
+  peer: boolean;
+}
+
+/**
+ * Whether `bun install` links the lock with its isolated linker: `linker` of
+ * `[install]` in the project's bunfig.toml when it says `isolated` or
+ * `hoisted`, else Bun's default, isolated for a lock with `configVersion` 1
+ * (Bun 1.3.2 and later write it for a new project) and a workspace besides the
+ * root, hoisted otherwise (`configVersion` 0 or none: a project Bun installed
+ * before). Bun's `--linker` flag and a global `~/.bunfig.toml` are not in the project.
+ *
+ * @param lock The parsed bun.lock.
+ * @param bunfig The text of the bunfig.toml beside it, if any.
+ * @param bunfigPath Its path, for errors.
+ * @param code The error code for invalid TOML.
+ * @returns Whether the install is isolated.
+ */
+export function isolatedLinker(
+  lock: Record<string, unknown>,
+  bunfig: string | undefined,
+  bunfigPath: string,
+  code: string,
+): boolean {
+  if (bunfig !== undefined) {
+    const install = parseToml(bunfig, bunfigPath, code).install;
+    const linker = isRecord(install) ? install.linker : undefined;
+    if (linker === "isolated" || linker === "hoisted") return linker === "isolated";
+  }
+  const version = lock.configVersion;
+  const workspaces = isRecord(lock.workspaces) ? Object.keys(lock.workspaces) : [];
+  return typeof version === "number" && Number.isInteger(version) && version >= 1 &&
+    workspaces.some((folder) => folder !== "");
+}
+
+/** A package where Bun's isolated linker installs it: its entry and what its links lead to. */
+interface Node<E> {
+  entry: E;
+  edges: [Node<E>, Scope][];
+}
+
+/** What the packages on an install path provide by name, the nearest first. */
+interface Frame<E> {
+  provides: Map<string, E>;
+  parent: Frame<E> | undefined;
+}
+
+function lookup<E>(frame: Frame<E> | undefined, name: string): E | undefined {
+  for (let f = frame; f !== undefined; f = f.parent) {
+    const found = f.provides.get(name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The frame of a workspace or package below `parent`, and its links: a dependency is what
+ * the lock resolves it to; a peer, what the package itself or the nearest one above provides
+ * under that name, else what the lock resolves it to (Bun installs it), else nothing (an
+ * optional peer nobody provides).
+ */
+function frameOf<E>(
+  deps: readonly BunDep<E>[],
+  parent: Frame<E> | undefined,
+): [Frame<E>, [E, Scope][]] {
+  const frame: Frame<E> = { provides: new Map(), parent };
+  for (const dep of deps) {
+    if (!dep.peer && dep.to !== undefined) frame.provides.set(dep.name, dep.to);
+  }
+  const links: [E, Scope][] = [];
+  for (const dep of deps) {
+    const to = dep.peer ? lookup(frame, dep.name) ?? dep.to : dep.to;
+    if (to === undefined) continue;
+    if (dep.peer) frame.provides.set(dep.name, to);
+    links.push([to, dep.scope]);
+  }
+  return [frame, links];
+}
+
+/**
+ * For each package, the peer names of its dependency closure that the closure does not
+ * provide itself: where it is installed, these alone come from above it.
+ */
+function leakingPeers<E>(
+  lists: readonly (readonly BunDep<E>[])[],
+  entries: ReadonlyMap<E, readonly BunDep<E>[]>,
+): Map<E, Set<string>> {
+  const peerTargets = new Map<string, Set<E>>();
+  for (const deps of lists) {
+    for (const dep of deps) if (dep.peer) peerTargets.set(dep.name, new Set());
+  }
+  const leak = new Map<E, Set<string>>();
+  if (peerTargets.size === 0) return leak;
+  for (const deps of lists) {
+    for (const dep of deps) if (dep.to !== undefined) peerTargets.get(dep.name)?.add(dep.to);
+  }
+  /** The packages whose closure each one is in: to look at again when its set grows. */
+  const above = new Map<E, E[]>();
+  for (const [entry, deps] of entries) {
+    leak.set(entry, new Set());
+    for (const dep of deps) {
+      const below = dep.peer ? peerTargets.get(dep.name)! : dep.to === undefined ? [] : [dep.to];
+      for (const to of below) {
+        const list = above.get(to);
+        if (list === undefined) above.set(to, [entry]);
+        else list.push(entry);
+      }
+    }
+  }
+  // The sets only grow, so a worklist reaches the fixpoint.
+  const queue = [...entries.keys()];
+  const queued = new Set(queue);
+  for (let i = 0; i < queue.length; i++) {
+    const entry = queue[i];
+    queued.delete(entry);
+    const deps = entries.get(entry)!;
+    const next = new Set<string>();
+    for (const dep of deps) {
+      if (dep.peer) next.add(dep.name);
+      const below = dep.peer ? peerTargets.get(dep.name)! : dep.to === undefined ? [] : [dep.to];
+      for (const to of below) for (const name of leak.get(to) ?? []) next.add(name);
+    }
+    for (const dep of deps) if (!dep.peer && dep.to !== undefined) next.delete(dep.name);
+    if (next.size === leak.get(entry)!.size) continue;
+    leak.set(entry, next);
+    for (const parent of above.get(entry) ?? []) {
+      if (queued.has(parent)) continue;
+      queued.add(parent);
+      queue.push(parent);
+    }
+  }
+  return leak;
+}
+
+/** The isolated install of a bun.lock, by entry. */
+export interface IsolatedGraph<E> {
+  /** Each workspace's links (as `workspaces` was given). */
+  firstEdges: [E, Scope][][];
+  /** The links of each installed package, over every place it is installed. */
+  targets: Map<E, [E, Scope][]>;
+  /** What each kind of path reaches, by entry. */
+  reached: Reach;
+}
+
+/**
+ * The graph Bun's isolated linker installs (its `build_store`): each workspace's packages
+ * below it, each package's peers linked to what the nearest package above it provides by
+ * that name (Bun's search up the install path), else to what the lock resolves them to. A
+ * package is installed once per resolution of the peers its closure leaves open (Bun's
+ * `+<peer hash>` store entries); one already on its own path links back to it.
+ *
+ * @param workspaces The dependencies of each workspace, the project's (`""`) first: the
+ *   others are installed below it.
+ * @param entries The dependencies of every package.
+ * @returns Workspace links, package links and scopes.
+ */
+export function isolatedGraph<E extends { key: string }>(
+  workspaces: readonly (readonly BunDep<E>[])[],
+  entries: ReadonlyMap<E, readonly BunDep<E>[]>,
+): IsolatedGraph<E> {
+  const leak = leakingPeers([...workspaces, ...entries.values()], entries);
+  const memo = new Map<string, Node<E>>();
+  const onPath = new Map<E, Node<E>>();
+  const visit = (entry: E, parent: Frame<E>): Node<E> => {
+    const back = onPath.get(entry);
+    if (back !== undefined) return back;
+    let id = entry.key;
+    for (const name of leak.get(entry) ?? []) id += `\0${lookup(parent, name)?.key ?? ""}`;
+    let node = memo.get(id);
+    if (node !== undefined) return node;
+    node = { entry, edges: [] };
+    memo.set(id, node);
+    onPath.set(entry, node);
+    const [frame, links] = frameOf(entries.get(entry) ?? [], parent);
+    for (const [to, scope] of links) node.edges.push([visit(to, frame), scope]);
+    onPath.delete(entry);
+    return node;
+  };
+  const firstEdges: [E, Scope][][] = [];
+  const roots: [Node<E>, Scope][] = [];
+  let top: Frame<E> | undefined;
+  for (const deps of workspaces) {
+    const [frame, links] = frameOf(deps, top);
+    top ??= frame;
+    firstEdges.push(links);
+    for (const [to, scope] of links) roots.push([visit(to, frame), scope]);
+  }
+  const r = reach(roots, (node) => node.edges);
+  const byEntry = (nodes: Set<unknown>): Set<unknown> =>
+    new Set([...nodes].map((node) => (node as Node<E>).entry));
+  const targets = new Map<E, [E, Scope][]>();
+  const seen = new Set<string>();
+  for (const node of memo.values()) {
+    let list = targets.get(node.entry);
+    if (list === undefined) targets.set(node.entry, list = []);
+    for (const [to, scope] of node.edges) {
+      const edge = `${node.entry.key}\0${to.entry.key}\0${scope}`;
+      if (seen.has(edge)) continue;
+      seen.add(edge);
+      list.push([to.entry, scope]);
+    }
+  }
+  return {
+    firstEdges,
+    targets,
+    reached: {
+      prod: byEntry(r.prod),
+      dev: byEntry(r.dev),
+      runtime: byEntry(r.runtime),
+      devRequired: byEntry(r.devRequired),
+    },
+  };
+}
