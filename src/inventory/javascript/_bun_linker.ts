@@ -26,19 +26,17 @@ export interface BunDep<E> {
  * before). Bun's `--linker` flag and a global `~/.bunfig.toml` are not in the project.
  *
  * @param lock The parsed bun.lock.
- * @param bunfig The text of the bunfig.toml beside it, if any.
- * @param bunfigPath Its path, for errors.
- * @param code The error code for invalid TOML.
+ * @param bunfig The bunfig.toml beside it: its path and text (`undefined` without one).
+ * @param options `code`: the error code for invalid TOML.
  * @returns Whether the install is isolated.
  */
 export function isolatedLinker(
   lock: Record<string, unknown>,
-  bunfig: string | undefined,
-  bunfigPath: string,
-  code: string,
+  bunfig: { path: string; text: string | undefined },
+  options: { code: string },
 ): boolean {
-  if (bunfig !== undefined) {
-    const install = parseToml(bunfig, bunfigPath, code).install;
+  if (bunfig.text !== undefined) {
+    const install = parseToml(bunfig.text, bunfig.path, options.code).install;
     const linker = isRecord(install) ? install.linker : undefined;
     if (linker === "isolated" || linker === "hoisted") return linker === "isolated";
   }

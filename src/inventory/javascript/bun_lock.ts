@@ -347,7 +347,7 @@ export function readBunLock(
   let firstLinks = roots.map(([, deps]) => hoisted(deps));
   const hoistedReach = reach(firstLinks.flat(), (e) => targets.get(e)!);
   let scopesOf = (entry: Entry): Scope[] => reachScopes(hoistedReach, entry);
-  if (isolatedLinker(lock, load(bunfig), bunfig, CODE)) {
+  if (isolatedLinker(lock, { path: bunfig, text: load(bunfig) }, { code: CODE })) {
     const graph = isolatedGraph(roots.map(([, deps]) => deps), entryDeps);
     firstLinks = graph.firstEdges;
     // An entry no install path reaches (a key the hoisted layout needs, such as a peer Bun
