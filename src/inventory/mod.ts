@@ -366,11 +366,17 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     return Deno.lstatSync(path).isSymlink ? Deno.realPathSync(path) : path;
   };
   const realFolder = (folder: string): string => {
-    let real = realFolders.get(folder);
-    if (real === undefined) {
-      const cut = folder.lastIndexOf("/");
-      real = realEntry(realFolder(folder.slice(0, Math.max(cut, 0))), folder.slice(cut + 1));
-      realFolders.set(folder, real);
+    const known = realFolders.get(folder);
+    if (known !== undefined) return known;
+    // From the root down, a loop that stops at the first folder missing (a recursion from the
+    // end was a stack overflow, and quadratic, for a path of 64,000 folders).
+    let real = realRoot;
+    let path = "";
+    for (const name of folder.split("/")) {
+      path = path === "" ? name : `${path}/${name}`;
+      const kept = realFolders.get(path);
+      real = kept ?? realEntry(real, name);
+      if (kept === undefined) realFolders.set(path, real);
     }
     return real;
   };

@@ -646,6 +646,25 @@ Deno.test("a long purl part is refused at its line in linear time (fuzz: 53 s fo
   }
 });
 
+Deno.test("a workspace member 100,000 folders deep: read in linear time, no stack overflow", async () => {
+  // Found by fuzzing: the real path of each folder was resolved by a recursion from the end (a
+  // RangeError, an internal error) and the member glob was normalised again per folder (quadratic).
+  const [dir, done] = await tempProject({
+    "Cargo.toml": `[workspace]\nmembers = ["app", "${"a/".repeat(100_000)}x"]\n`,
+    "Cargo.lock": 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n',
+    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n',
+  });
+  try {
+    const start = performance.now();
+    const inventory = await readInventory(dir);
+    const seconds = (performance.now() - start) / 1000;
+    assert.deepEqual(inventory.members.map((m) => m.name), ["app"]);
+    assert.ok(seconds < 3, `took ${seconds.toFixed(1)} s`);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project's free text (a description quoting a URL) never carries credentials", async () => {
   const [dir, done] = await tempProject({
     "pyproject.toml":
