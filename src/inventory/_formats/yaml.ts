@@ -530,15 +530,21 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
     );
   }
   if (yaml === undefined) throw new NeedsModule("the YAML parser", loadYamlParser);
-  const docs = yaml.parseAllDocuments(text, { uniqueKeys: true, strict: true, prettyErrors: true });
+  // Not `prettyErrors`: it writes every error's context out, a scan of the text each (65,536
+  // errors in a lock took 14 s); the first error's line is all a message needs.
+  const docs = yaml.parseAllDocuments(text, {
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+  });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     const error = doc.errors[0];
     if (error === undefined) continue;
-    const line = error.linePos?.[0].line ?? lineAt(text, error.pos[0]);
+    const line = lineAt(text, error.pos[0]);
     const reason = error.code === "DUPLICATE_KEY"
       ? "a mapping has the same key twice"
-      : error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      : error.message.split("\n")[0];
     throw new VouchError(
       code,
       `${file}:${line}: invalid YAML: ${reason}`,
