@@ -111,9 +111,15 @@ function escaped(text: string): string {
  * @returns The line number, or `undefined` when no line has it.
  */
 export function nameLine(text: string, name: string): number | undefined {
-  return nthLine(text, name) ??
-    nthLine(text, new RegExp(name.split(/[-_.]+/).map(escaped).join("[-_.]+"), "i"));
+  const line = nthLine(text, name);
+  // No registry takes a name past 1 Ki characters; as a pattern, one of 100,000 was too large
+  // for a regular expression (an internal error).
+  if (line !== undefined || name.length > MAX_NAME_PATTERN) return line;
+  return nthLine(text, new RegExp(name.split(/[-_.]+/).map(escaped).join("[-_.]+"), "i"));
 }
+
+/** The longest name {@linkcode nameLine} looks for in another spelling. */
+const MAX_NAME_PATTERN = 1024;
 
 /**
  * The 1-based line where a TOML key is defined, for messages about its value:

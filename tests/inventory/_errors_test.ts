@@ -33,4 +33,8 @@ Deno.test("nameLine: a name as written, else as PEP 503 normalised it", () => {
   assert.equal(nameLine(text, "a-b"), 5);
   assert.equal(nameLine(text, "zope-interface"), 2);
   assert.equal(nameLine(text, "(x)"), undefined);
+  // Found by fuzzing: a name of 100,000 characters not on any line as written (a package.json key
+  // of backslashes, escaped in the file) made a pattern too large (an internal error).
+  assert.equal(nameLine(text, "\\".repeat(100_000)), undefined);
+  assert.equal(nameLine(`x\n${"a".repeat(100_000)}\n`, "a".repeat(100_000)), 2);
 });

@@ -626,6 +626,45 @@ Deno.test("bad names, versions and URLs are refused at their line, no secret in 
   }
 });
 
+Deno.test("a long purl part is refused at its line in linear time (fuzz: 53 s for 200,000 letters)", async () => {
+  // The search for a URL with credentials in the refused part tried a scheme at every letter.
+  const version = `2.1.${"a".repeat(200_000)}0`;
+  const [dir, done] = await tempProject({
+    "packages.config": `<?xml version="1.0" encoding="utf-8"?>\n<packages>\n` +
+      `  <package id="A" version="${version}" targetFramework="net48" />\n</packages>\n`,
+  });
+  try {
+    const start = performance.now();
+    await assert.rejects(
+      readInventory(dir),
+      hasCode("inventory.packages_config.invalid", /^packages\.config:3: a version of 200005 /),
+    );
+    const seconds = (performance.now() - start) / 1000;
+    assert.ok(seconds < 5, `took ${seconds.toFixed(1)} s`);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a workspace member 100,000 folders deep: read in linear time, no stack overflow", async () => {
+  // Found by fuzzing: the real path of each folder was resolved by a recursion from the end (a
+  // RangeError, an internal error) and the member glob was normalised again per folder (quadratic).
+  const [dir, done] = await tempProject({
+    "Cargo.toml": `[workspace]\nmembers = ["app", "${"a/".repeat(100_000)}x"]\n`,
+    "Cargo.lock": 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n',
+    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n',
+  });
+  try {
+    const start = performance.now();
+    const inventory = await readInventory(dir);
+    const seconds = (performance.now() - start) / 1000;
+    assert.deepEqual(inventory.members.map((m) => m.name), ["app"]);
+    assert.ok(seconds < 3, `took ${seconds.toFixed(1)} s`);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("the project's free text (a description quoting a URL) never carries credentials", async () => {
   const [dir, done] = await tempProject({
     "pyproject.toml":

@@ -47,6 +47,13 @@ function resolvePlain(text: string): unknown {
 /** The deepest flow-collection nesting the fast reader reads (as XML: 256 levels). */
 const MAX_FLOW_DEPTH = 256;
 
+/**
+ * The deepest nesting given to the full parser: it recurses per level (a stack overflow, an
+ * internal error, from some 800 levels) and takes some 10 µs a level (a line of 1 Mi `[` took
+ * 11 s). No lockfile nests past ten.
+ */
+const MAX_DEPTH = 512;
+
 // The reader compares char codes, not one-character strings: without an optimizing
 // compiler (the binary runs without one), a string compare or `s[i]` is a generic call.
 const SPACE = 0x20;
@@ -58,6 +65,8 @@ const COLON = 0x3a;
 const COMMA = 0x2c;
 const SINGLE_QUOTE = 0x27;
 const DOUBLE_QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
@@ -414,6 +423,70 @@ function fastDocuments(text: string): unknown[] | undefined {
 
 // ---------------------------------------------------------------------------
 
+/** Whether the char code (`NaN` past the end) is white space or ends the text. */
+function isBlank(c: number): boolean {
+  return c !== c || c === SPACE || c === TAB || c === NEWLINE || c === 0x0d;
+}
+
+/**
+ * The line where the text nests deeper than {@linkcode MAX_DEPTH} levels, or `undefined`:
+ * block levels (each deeper indentation, each compact entry `- `/`? ` on a line) plus open flow
+ * collections. One pass that tells where a node may start (a `[` inside a plain scalar opens
+ * nothing) and skips quoted scalars and comments.
+ */
+function tooDeepAt(text: string): number | undefined {
+  const indents: number[] = [];
+  let line = 1;
+  let lineStart = 0;
+  let first = true;
+  let flow = 0;
+  let block = 0;
+  let nodeStart = true;
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
+      line++;
+      lineStart = i + 1;
+      first = quote === 0;
+      block = 0;
+      nodeStart = quote === 0 || nodeStart;
+      continue;
+    }
+    if (quote !== 0) {
+      if (c === BACKSLASH && quote === DOUBLE_QUOTE && text.charCodeAt(i + 1) !== NEWLINE) i++;
+      else if (c === quote && quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
+        i++;
+      } else if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === SPACE || c === TAB) continue;
+    if (c === HASH && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
+      const end = text.indexOf("\n", i);
+      i = (end === -1 ? text.length : end) - 1;
+      continue;
+    }
+    if (first && flow === 0 && c !== 0x0d) {
+      // The first text of a line in block context: its indentation opens or closes levels.
+      const column = i - lineStart;
+      while (indents.length > 0 && indents[indents.length - 1] > column) indents.pop();
+      if (indents.length === 0 || indents[indents.length - 1] < column) indents.push(column);
+    }
+    first = false;
+    const next = text.charCodeAt(i + 1);
+    if (nodeStart && (c === OPEN_BRACKET || c === OPEN_BRACE)) flow++;
+    else if (nodeStart && (c === DOUBLE_QUOTE || c === SINGLE_QUOTE)) quote = c;
+    else if (nodeStart && flow === 0 && (c === DASH || c === QUESTION) && isBlank(next)) block++;
+    else if ((c === CLOSE_BRACKET || c === CLOSE_BRACE) && flow > 0) flow--;
+    else if (c === COMMA && flow > 0) nodeStart = true;
+    else if (c === COLON && (isBlank(next) || flow > 0)) nodeStart = true;
+    else nodeStart = false;
+    if (indents.length + flow + block > MAX_DEPTH) return line;
+    if (c === CLOSE_BRACKET || c === CLOSE_BRACE || quote !== 0) nodeStart = false;
+  }
+  return undefined;
+}
+
 /** The `yaml` package, once loaded (most lockfiles never need it). */
 let yaml: typeof import("yaml") | undefined;
 
@@ -448,16 +521,30 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
     : input;
   const fast = fastDocuments(text.startsWith("\uFEFF") ? text.slice(1) : text);
   if (fast !== undefined) return fast;
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    throw new VouchError(
+      code,
+      `${file}:${deep}: invalid YAML: collections nested deeper than ${MAX_DEPTH} levels`,
+      `fix the YAML at line ${deep} of ${file} (or regenerate the file)`,
+    );
+  }
   if (yaml === undefined) throw new NeedsModule("the YAML parser", loadYamlParser);
-  const docs = yaml.parseAllDocuments(text, { uniqueKeys: true, strict: true, prettyErrors: true });
+  // Not `prettyErrors`: it writes every error's context out, a scan of the text each (65,536
+  // errors in a lock took 14 s); the first error's line is all a message needs.
+  const docs = yaml.parseAllDocuments(text, {
+    uniqueKeys: true,
+    strict: true,
+    prettyErrors: false,
+  });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {
     const error = doc.errors[0];
     if (error === undefined) continue;
-    const line = error.linePos?.[0].line ?? lineAt(text, error.pos[0]);
+    const line = lineAt(text, error.pos[0]);
     const reason = error.code === "DUPLICATE_KEY"
       ? "a mapping has the same key twice"
-      : error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+      : error.message.split("\n")[0];
     throw new VouchError(
       code,
       `${file}:${line}: invalid YAML: ${reason}`,

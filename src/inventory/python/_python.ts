@@ -232,9 +232,24 @@ export function codeHostArchive(location: string): string | undefined {
  */
 export function versionFromFileName(name: string, location: string): string | undefined {
   const stem = fileNameOf(location).replace(/\.(?:whl|tar\.gz|zip|tar\.bz2|tar\.xz|tgz)$/i, "");
-  const prefix = name.replace(/[-_.]+/g, "[-_.]+");
-  return new RegExp(`^${prefix}-([^-]+)`, "i").exec(stem)?.[1];
+  // Compared part by part, not as a pattern made of the name: a name with `(` was an invalid
+  // regular expression (an internal error), one of 100,000 letters one too large.
+  const lower = stem.toLowerCase();
+  let at = 0;
+  for (const [n, part] of name.toLowerCase().split(/[-_.]+/).entries()) {
+    if (n > 0) {
+      SEPARATORS.lastIndex = at;
+      if (!SEPARATORS.test(lower)) return undefined;
+      at = SEPARATORS.lastIndex;
+    }
+    if (!lower.startsWith(part, at)) return undefined;
+    at += part.length;
+  }
+  return /^-([^-]+)/.exec(stem.slice(at))?.[1];
 }
+
+/** A run of the separators PEP 503 takes as one another, where it starts (`lastIndex`). */
+const SEPARATORS = /[-_.]+/y;
 
 /**
  * Whether a distribution file name is a source distribution (not a wheel).

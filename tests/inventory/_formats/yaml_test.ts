@@ -99,6 +99,53 @@ Deno.test("parseYamlDocuments: deeply nested flow collections are read or refuse
   assert.match(yamlError(nested(20_000)).message, /^pnpm-lock\.yaml:3: invalid YAML: /);
 });
 
+// Found by fuzzing: nesting past the yaml package's stack was a RangeError it let through (an
+// internal error), and a line of 1 Mi `[` took it 11 s before it failed.
+Deno.test("parseYamlDocuments: nesting deeper than 512 levels is refused at its line, at once", async () => {
+  await loadYamlParser();
+  const head = "lockfileVersion: 5.4\n\npackages:\n\n  /a/1.0.0:\n    dev: false\n\n";
+  const tail = "\n  /b/1.0.0:\n    dev: false\n";
+  const deep: [text: string, line: number][] = [
+    // Block sequences, one level per line, after a mapping's entries (two levels open).
+    [head + Array.from({ length: 3000 }, (_, i) => `${" ".repeat(i)}- `).join("\n") + tail, 519],
+    // Compact block sequences on one line.
+    [head + "- ".repeat(10_000) + tail, 8],
+    // Flow sequences on one line.
+    [`${head}  /c/1.0.0: ${"[".repeat(1 << 20)}${tail}`, 8],
+  ];
+  for (const [n, [text, line]] of deep.entries()) {
+    const start = performance.now();
+    assert.equal(
+      yamlError(text).message,
+      `pnpm-lock.yaml:${line}: invalid YAML: collections nested deeper than 512 levels`,
+      `case ${n}`,
+    );
+    assert.ok(performance.now() - start < 2000, `case ${n}: ${performance.now() - start} ms`);
+  }
+  // A `[` inside a plain or quoted scalar, or a comment, opens nothing.
+  const scalars = `a: x${"[".repeat(600)}\nb: '${"[".repeat(600)}'\n# ${
+    "[".repeat(600)
+  }\nc: !t 1\n`;
+  assert.deepEqual(parseYamlDocuments(scalars, "pnpm-lock.yaml", CODE), reference(scalars));
+});
+
+// Found by fuzzing: the yaml package wrote every error's context out (prettyErrors), a scan of
+// the text each: 131,072 `"` (65,536 empty scalars, one error each) took 14 s, twice as many 39 s.
+Deno.test("parseYamlDocuments: a text with 100,000 errors is refused in linear time", async () => {
+  await loadYamlParser();
+  const text =
+    `__metadata:\n  version: 8\n\n"a@npm:1":\n  version: 1.0.0\n  resolution: "a@npm:1.0.0${
+      '"'.repeat(200_000)
+    }"\n`;
+  const start = performance.now();
+  assert.equal(
+    yamlError(text).message,
+    "pnpm-lock.yaml:6: invalid YAML: Unexpected double-quoted-scalar at node end",
+  );
+  const seconds = (performance.now() - start) / 1000;
+  assert.ok(seconds < 8, `took ${seconds.toFixed(1)} s`);
+});
+
 Deno.test("parseYamlDocuments equals the yaml package on the corpus pnpm and Berry locks", async () => {
   await loadYamlParser();
   if (skipWithoutShared("YAML corpus equivalence")) return;

@@ -71,6 +71,11 @@ Deno.test("versionFromFileName: wheels and sdists, any spelling of the name, per
   );
   assert.equal(versionFromFileName("foo", "foo_bar-1.0.tar.gz"), undefined);
   assert.equal(versionFromFileName("foo", "main.zip"), undefined);
+  // Found by fuzzing: the name was made into a pattern (`(` an invalid one: an internal error).
+  assert.equal(versionFromFileName("a(b", "https://files/a(b-1.0.tar.gz"), "1.0");
+  assert.equal(versionFromFileName("a.*", "a_x-1.0.tar.gz"), undefined);
+  const long = "a".repeat(100_000);
+  assert.equal(versionFromFileName(long, `${long}-2.0-py3-none-any.whl`), "2.0");
 });
 
 Deno.test("small helpers: repositoryUrl, nthLine", () => {
