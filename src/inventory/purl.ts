@@ -87,6 +87,15 @@ function encodeSegment(value: string): string {
       value,
     );
   }
+  const control = CONTROL.exec(value)?.[0];
+  if (control !== undefined) {
+    throw new PurlError(
+      `the package URL part ${JSON.stringify(value)} contains the control character U+${
+        control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")
+      }, which no package name, version or URL has`,
+      value,
+    );
+  }
   const safe = textWithoutCredentials(value);
   if (safe !== value) {
     throw new PurlError(
@@ -100,6 +109,9 @@ function encodeSegment(value: string): string {
     .replace(SUB_DELIMS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replaceAll("%3A", ":");
 }
+
+/** A control character (C0, DEL, C1): in a name, version or URL, the mark of a damaged file. */
+const CONTROL = /\p{Cc}/u;
 
 /** What `encodeURIComponent` leaves but a purl segment encodes (a constant: made once). */
 const SUB_DELIMS = /[!'()*]/g;

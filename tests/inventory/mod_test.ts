@@ -609,6 +609,28 @@ const REFUSED_AT_THEIR_LINE: [
     "inventory.go_mod.invalid",
     /^go\.mod:6: .*"golang\.org\/x\/" has an empty path element/,
   ],
+  // Found by fuzzing: a control character in a name or version went into the purl (%00).
+  [
+    "a NUL in a gradle.lockfile version",
+    { "gradle.lockfile": "com.google.guava:guava:33.0\u0000-jre=runtimeClasspath\nempty=\n" },
+    "inventory.gradle_lockfile.invalid",
+    /^gradle\.lockfile:1: .*control character U\+0000/,
+  ],
+  [
+    "an ESC in a go.mod module path",
+    { "go.mod": "module example.com/app\n\nrequire (\n\tgolang.org/x/\u001bnet v0.1.0\n)\n" },
+    "inventory.go_mod.invalid",
+    /^go\.mod:4: .*control character U\+001B/,
+  ],
+  [
+    "a SOH in a yarn.lock v1 version",
+    {
+      "yarn.lock": "# yarn lockfile v1\n\n\n" +
+        'is-odd@^3.0.1:\n  version "3.0.1-\u0001"\n  resolved "https://registry.yarnpkg.com/is-odd/-/is-odd-3.0.1.tgz"\n',
+    },
+    "inventory.yarn_lock.invalid",
+    /^yarn\.lock:5: .*control character U\+0001/,
+  ],
 ];
 
 Deno.test("bad names, versions and URLs are refused at their line, no secret in the message", async () => {

@@ -576,6 +576,28 @@ Deno.test("formatPurl: a lone surrogate is inventory.purl_invalid, not URIError 
   assert.equal(formatPurl({ type: "npm", name: "emoji-😀" }), "pkg:npm/emoji-%F0%9F%98%80");
 });
 
+Deno.test("formatPurl: a control character in any part is inventory.purl_invalid, named by its code", () => {
+  const cases: [Record<string, unknown>, string][] = [
+    [{ name: "a\u0000b" }, "U+0000"],
+    [{ name: "x", version: "1.0\u001b[31m" }, "U+001B"],
+    [{ namespace: "org\u007f", name: "x" }, "U+007F"],
+    [{ name: "x", qualifiers: { download_url: "https://h/x\u0085.tgz" } }, "U+0085"],
+    [{ name: "x", subpath: "lib\tsub" }, "U+0009"],
+  ];
+  for (const [parts, code] of cases) {
+    assert.throws(
+      () => formatPurl({ type: "npm", name: "x", ...parts }),
+      (e: unknown) =>
+        isVouchError(e) && e.code === "inventory.purl_invalid" && e.message.includes(code),
+    );
+  }
+  // Not control characters: a no-break space, a soft hyphen, a line separator are encoded.
+  assert.equal(
+    formatPurl({ type: "generic", name: "a\u00a0\u00ad\u2028" }),
+    "pkg:generic/a%C2%A0%C2%AD%E2%80%A8",
+  );
+});
+
 Deno.test("jsrNameFromNpm: JSR's npm-compatibility names map back to @scope/name", () => {
   assert.equal(jsrNameFromNpm("@jsr/std__path"), "@std/path");
   assert.equal(jsrNameFromNpm("@jsr/luca__flag-x"), "@luca/flag-x");
