@@ -631,6 +631,45 @@ const REFUSED_AT_THEIR_LINE: [
     "inventory.yarn_lock.invalid",
     /^yarn\.lock:5: .*control character U\+0001/,
   ],
+  // Found by fuzzing: a version no tool writes gave a component (without a version).
+  [
+    "a Cargo.lock version that is no semver version",
+    {
+      "Cargo.lock": 'version = 4\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n\n' +
+        '[[package]]\nname = "serde"\nversion = "str"\n' +
+        'source = "registry+https://github.com/rust-lang/crates.io-index"\n',
+    },
+    "inventory.cargo_lock.invalid",
+    /^Cargo\.lock:9: serde's version "str" is no semver version/,
+  ],
+  [
+    "an empty uv.lock version",
+    {
+      "uv.lock": 'version = 1\nrequires-python = ">=3.12"\n\n[[package]]\nname = "idna"\n' +
+        'version = ""\nsource = { registry = "https://pypi.org/simple" }\n',
+    },
+    "inventory.uv_lock.invalid",
+    /^uv\.lock:4: package "idna" has an empty `version`/,
+  ],
+  [
+    "an empty poetry.lock version",
+    {
+      "poetry.lock": '[[package]]\nname = "idna"\nversion = ""\ndescription = ""\n' +
+        'optional = false\npython-versions = "*"\nfiles = []\n\n' +
+        '[metadata]\nlock-version = "2.0"\npython-versions = "*"\ncontent-hash = "x"\n',
+    },
+    "inventory.poetry_lock.invalid",
+    /^poetry\.lock:1: package without a non-empty `name` and `version`/,
+  ],
+  [
+    "an empty pylock.toml version",
+    {
+      "pylock.toml": 'lock-version = "1.0"\ncreated-by = "x"\n\n[[packages]]\nname = "idna"\n' +
+        'version = ""\n',
+    },
+    "inventory.pylock.invalid",
+    /^pylock\.toml:4: package "idna": `version` is empty/,
+  ],
 ];
 
 Deno.test("bad names, versions and URLs are refused at their line, no secret in the message", async () => {

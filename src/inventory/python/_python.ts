@@ -434,6 +434,9 @@ export function readLockDocument(
     if (version !== undefined && typeof version !== "string") {
       throw invalid(reader, where(index), `package "${name}" has a non-string \`version\``);
     }
+    if (version === "") {
+      throw invalid(reader, where(index), `package "${name}" has an empty \`version\``);
+    }
     return { name, version };
   };
   return { doc, packages, where, nameAndVersion };

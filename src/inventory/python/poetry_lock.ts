@@ -225,8 +225,11 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const ids: string[] = [];
   const places: LocalPlace[] = [];
   packages.forEach((pkg: Table, i: number) => {
-    if (typeof pkg.name !== "string" || pkg.name === "" || typeof pkg.version !== "string") {
-      throw invalid(READER, where(i), "package without a non-empty `name` and a string `version`");
+    if (
+      typeof pkg.name !== "string" || pkg.name === "" || typeof pkg.version !== "string" ||
+      pkg.version === ""
+    ) {
+      throw invalid(READER, where(i), "package without a non-empty `name` and `version`");
     }
     const { name, version } = pkg;
     const source = isTable(pkg.source) ? pkg.source : {};

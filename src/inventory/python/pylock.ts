@@ -158,6 +158,7 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
   const failHere: Fail = (what) => fail(`package "${name}": ${what}`);
   const entry: Entry = { table: pkg, name, files: [], dependencies: [], toolDependencies: [] };
   const version = optionalString(pkg, "version", failHere, "version");
+  if (version === "") throw failHere("`version` is empty");
   const marker = optionalString(pkg, "marker", failHere, "marker");
   optionalString(pkg, "requires-python", failHere, "requires-python");
   entry.registry = optionalString(pkg, "index", failHere, "index");

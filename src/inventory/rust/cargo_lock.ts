@@ -78,6 +78,10 @@ function withoutPrecise(source: string | undefined): string | undefined {
   return source?.startsWith("git+") ? source.replace(/#.*$/s, "") : source;
 }
 
+/** A version as Cargo writes it: SemVer 2.0 (`1.0.0`, `0.3.0-alpha.1`, `1.2.3+build`). */
+const CARGO_VERSION =
+  /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
+
 function readPackages(lock: TomlTable, text: string, path: string): LockedPackage[] {
   const listed = lock.package ?? [];
   if (!Array.isArray(listed)) throw invalid(path, 1, "`package` is not an array of tables");
@@ -95,6 +99,13 @@ function readPackages(lock: TomlTable, text: string, path: string): LockedPackag
         path,
         nthLine(text, /^\s*name\s*=\s*(?:""|'')\s*$/) ?? 1,
         "a package with an empty name",
+      );
+    }
+    if (!CARGO_VERSION.test(version)) {
+      throw invalid(
+        path,
+        nthLine(text, `version = ${JSON.stringify(version)}`) ?? 1,
+        `${name}'s version ${JSON.stringify(version)} is no semver version (Cargo writes one)`,
       );
     }
     if (
