@@ -92,16 +92,22 @@ function isOpened(value: unknown): value is Record<string, unknown> | unknown[] 
 }
 
 /**
- * The keys of the entries `JSON.stringify` writes of an object (those whose
- * values are neither `undefined`, functions nor symbols), in its order;
- * `undefined` for an array, every entry of which is written.
+ * The entries `JSON.stringify` writes of a container, in its order, as key and
+ * value: every entry of an array (no key), those of an object whose values
+ * are neither `undefined`, functions nor symbols.
  */
-function writtenKeys(container: Record<string, unknown> | unknown[]): string[] | undefined {
-  if (Array.isArray(container)) return undefined;
-  return Object.keys(container).filter((key) => {
+function writtenEntries(
+  container: Record<string, unknown> | unknown[],
+): [string | undefined, unknown][] {
+  if (Array.isArray(container)) return container.map((entry) => [undefined, entry]);
+  const entries: [string, unknown][] = [];
+  for (const key of Object.keys(container)) {
     const entry = container[key];
-    return entry !== undefined && typeof entry !== "function" && typeof entry !== "symbol";
-  });
+    if (entry !== undefined && typeof entry !== "function" && typeof entry !== "symbol") {
+      entries.push([key, entry]);
+    }
+  }
+  return entries;
 }
 
 /** An entry's text where it stands, `depth` levels in: each line of a nested value indented. */
@@ -157,36 +163,28 @@ export function* jsonTextChunks(
     parts.push(text);
     length += text.length;
   };
-  const keys = writtenKeys(value);
-  const count = keys?.length ?? (value as unknown[]).length;
-  for (let i = 0; i < count; i++) {
-    const key = keys?.[i];
-    const child = key === undefined
-      ? (value as unknown[])[i]
-      : (value as Record<string, unknown>)[key];
-    const lead = entryLead(i, key, 1, layout);
+  // Indexed, not destructured: a cold run's destructuring makes an iterator per entry.
+  const entries = writtenEntries(value);
+  for (let i = 0; i < entries.length; i++) {
+    const child = entries[i][1];
+    const lead = entryLead(i, entries[i][0], 1, layout);
     if (!isOpened(child)) {
       put(lead + entryText(child, 1, layout));
       continue;
     }
     put(lead);
-    const childKeys = writtenKeys(child);
-    const childCount = childKeys?.length ?? (child as unknown[]).length;
-    for (let j = 0; j < childCount; j++) {
-      const childKey = childKeys?.[j];
-      const entry = childKey === undefined
-        ? (child as unknown[])[j]
-        : (child as Record<string, unknown>)[childKey];
-      put(entryLead(j, childKey, 2, layout) + entryText(entry, 2, layout));
+    const childEntries = writtenEntries(child);
+    for (let j = 0; j < childEntries.length; j++) {
+      put(entryLead(j, childEntries[j][0], 2, layout) + entryText(childEntries[j][1], 2, layout));
       if (length >= CHUNK_LENGTH) {
         yield parts.join("");
         parts = [];
         length = 0;
       }
     }
-    put(containerEnd(child, childCount, 1, layout));
+    put(containerEnd(child, childEntries.length, 1, layout));
   }
-  put(containerEnd(value, count, 0, layout) + layout.end);
+  put(containerEnd(value, entries.length, 0, layout) + layout.end);
   yield parts.join("");
 }
 
