@@ -201,16 +201,19 @@ export function isolatedGraph<E extends { key: string }>(
   const r = reach(roots, (node) => node.edges);
   const byEntry = (nodes: Set<unknown>): Set<unknown> =>
     new Set([...nodes].map((node) => (node as Node<E>).entry));
+  // A package's links over its copies: a copy's that another one has already given are left
+  // out (one package has few links; most have one copy).
   const targets = new Map<E, [E, Scope][]>();
-  const seen = new Set<string>();
   for (const node of memo.values()) {
-    let list = targets.get(node.entry);
-    if (list === undefined) targets.set(node.entry, list = []);
+    const list = targets.get(node.entry);
+    if (list === undefined) {
+      targets.set(node.entry, node.edges.map(([to, scope]) => [to.entry, scope]));
+      continue;
+    }
     for (const [to, scope] of node.edges) {
-      const edge = `${node.entry.key}\0${to.entry.key}\0${scope}`;
-      if (seen.has(edge)) continue;
-      seen.add(edge);
-      list.push([to.entry, scope]);
+      if (!list.some(([known, as]) => known === to.entry && as === scope)) {
+        list.push([to.entry, scope]);
+      }
     }
   }
   return {

@@ -29,6 +29,7 @@ import {
   manifestProjectFields,
   npmComponent,
   originQualifiers,
+  type Reach,
   reach,
   reachScopes,
   staleRecordWarning,
@@ -345,8 +346,13 @@ export function readBunLock(
   // the hoisted one finds them as the keys nest.
   const bunfig = joinPath(lockDir, "bunfig.toml");
   let firstLinks = roots.map(([, deps]) => hoisted(deps));
-  const hoistedReach = reach(firstLinks.flat(), (e) => targets.get(e)!);
-  let scopesOf = (entry: Entry): Scope[] => reachScopes(hoistedReach, entry);
+  // Walked only when asked: with the isolated linker, only for a package installed nowhere.
+  const hoistedLinks = firstLinks.flat();
+  const hoistedTargets = new Map(targets);
+  let hoistedReach: Reach | undefined;
+  const hoistedScopes = (entry: Entry): Scope[] =>
+    reachScopes(hoistedReach ??= reach(hoistedLinks, (e) => hoistedTargets.get(e)!), entry);
+  let scopesOf = hoistedScopes;
   if (isolatedLinker(lock, { path: bunfig, text: load(bunfig) }, { code: CODE })) {
     const graph = isolatedGraph(roots.map(([, deps]) => deps), entryDeps);
     firstLinks = graph.firstEdges;
@@ -365,7 +371,7 @@ export function readBunLock(
         ? reachScopes(graph.reached, entry)
         : elsewhere(entry)
         ? []
-        : reachScopes(hoistedReach, entry);
+        : hoistedScopes(entry);
   }
 
   for (const entry of entries.values()) {
