@@ -92,11 +92,13 @@ function frameOf<E>(
 
 /**
  * For each package, the peer names of its dependency closure that the closure does not
- * provide itself: where it is installed, these alone come from above it.
+ * provide itself: where it is installed, these alone come from above it. Each name carried
+ * to a package above takes one of `budget.steps` ({@linkcode TOO_MANY_STEPS} past them).
  */
 function leakingPeers<E>(
   lists: readonly (readonly BunDep<E>[])[],
   entries: ReadonlyMap<E, readonly BunDep<E>[]>,
+  budget: { steps: number },
 ): Map<E, Set<string>> {
   const peerTargets = new Map<string, Set<E>>();
   for (const deps of lists) {
@@ -131,7 +133,12 @@ function leakingPeers<E>(
     for (const dep of deps) {
       if (dep.peer) next.add(dep.name);
       const below = dep.peer ? peerTargets.get(dep.name)! : dep.to === undefined ? [] : [dep.to];
-      for (const to of below) for (const name of leak.get(to) ?? []) next.add(name);
+      for (const to of below) {
+        for (const name of leak.get(to) ?? []) {
+          if (--budget.steps < 0) throw TOO_MANY_STEPS;
+          next.add(name);
+        }
+      }
     }
     for (const dep of deps) if (!dep.peer && dep.to !== undefined) next.delete(dep.name);
     if (next.size === leak.get(entry)!.size) continue;
@@ -144,6 +151,20 @@ function leakingPeers<E>(
   }
   return leak;
 }
+
+/**
+ * The steps {@linkcode isolatedGraph} may take, per package and beyond: a peer name carried
+ * to a package above, a step up an install path in search of a peer. A real lock takes a few
+ * per package (midday, made isolated: 5,053 up paths for 2,820 packages, in 2,818 copies),
+ * while one built so that peers resolve differently down every path doubles the copies at
+ * each level (2^n for n levels) and carries n names through n² places. Each copy past a
+ * package's first costs at least one step, so this bounds the copies too.
+ */
+const STEPS_PER_PACKAGE = 100;
+const MORE_STEPS = 100_000;
+
+/** Thrown inside {@linkcode isolatedGraph} when its steps run out. */
+const TOO_MANY_STEPS = new Error("too many steps");
 
 /** The isolated install of a bun.lock, by entry. */
 export interface IsolatedGraph<E> {
@@ -165,38 +186,73 @@ export interface IsolatedGraph<E> {
  * @param workspaces The dependencies of each workspace, the project's (`""`) first: the
  *   others are installed below it.
  * @param entries The dependencies of every package.
- * @returns Workspace links, package links and scopes.
+ * @returns Workspace links, package links and scopes; `undefined` when that takes more than
+ *   100 steps per package and 100,000 more (a lock built to explode: Bun's would too).
  */
 export function isolatedGraph<E extends { key: string }>(
   workspaces: readonly (readonly BunDep<E>[])[],
   entries: ReadonlyMap<E, readonly BunDep<E>[]>,
-): IsolatedGraph<E> {
-  const leak = leakingPeers([...workspaces, ...entries.values()], entries);
+): IsolatedGraph<E> | undefined {
+  const budget = { steps: STEPS_PER_PACKAGE * entries.size + MORE_STEPS };
+  let leak: Map<E, Set<string>>;
   const memo = new Map<string, Node<E>>();
   const onPath = new Map<E, Node<E>>();
-  const visit = (entry: E, parent: Frame<E>): Node<E> => {
+  /** The packages being linked, the deepest last: each with where its links stand. */
+  const stack: { node: Node<E>; frame: Frame<E>; links: [E, Scope][]; next: number }[] = [];
+  /** The copy of a package below `parent`: on its own path, known, or a new one to link. */
+  const copyOf = (entry: E, parent: Frame<E>): Node<E> => {
     const back = onPath.get(entry);
     if (back !== undefined) return back;
     let id = entry.key;
-    for (const name of leak.get(entry) ?? []) id += `\0${lookup(parent, name)?.key ?? ""}`;
+    for (const name of leak.get(entry) ?? []) {
+      // The nearest provider above, each step counted: a lock built so that peers resolve
+      // differently down every path would take exponential time.
+      let found: E | undefined;
+      for (let f: Frame<E> | undefined = parent; f !== undefined; f = f.parent) {
+        if (--budget.steps < 0) throw TOO_MANY_STEPS;
+        found = f.provides.get(name);
+        if (found !== undefined) break;
+      }
+      id += `\0${found?.key ?? ""}`;
+    }
     let node = memo.get(id);
     if (node !== undefined) return node;
     node = { entry, edges: [] };
     memo.set(id, node);
     onPath.set(entry, node);
     const [frame, links] = frameOf(entries.get(entry) ?? [], parent);
-    for (const [to, scope] of links) node.edges.push([visit(to, frame), scope]);
-    onPath.delete(entry);
+    stack.push({ node, frame, links, next: 0 });
+    return node;
+  };
+  /** Links a copy and every new one below it, depth first (a loop: chains may be long). */
+  const link = (entry: E, parent: Frame<E>): Node<E> => {
+    const node = copyOf(entry, parent);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next === top.links.length) {
+        onPath.delete(top.node.entry);
+        stack.pop();
+        continue;
+      }
+      const [to, scope] = top.links[top.next++];
+      top.node.edges.push([copyOf(to, top.frame), scope]);
+    }
     return node;
   };
   const firstEdges: [E, Scope][][] = [];
   const roots: [Node<E>, Scope][] = [];
   let top: Frame<E> | undefined;
-  for (const deps of workspaces) {
-    const [frame, links] = frameOf(deps, top);
-    top ??= frame;
-    firstEdges.push(links);
-    for (const [to, scope] of links) roots.push([visit(to, frame), scope]);
+  try {
+    leak = leakingPeers([...workspaces, ...entries.values()], entries, budget);
+    for (const deps of workspaces) {
+      const [frame, links] = frameOf(deps, top);
+      top ??= frame;
+      firstEdges.push(links);
+      for (const [to, scope] of links) roots.push([link(to, frame), scope]);
+    }
+  } catch (error) {
+    if (error === TOO_MANY_STEPS) return undefined;
+    throw error;
   }
   const r = reach(roots, (node) => node.edges);
   const byEntry = (nodes: Set<unknown>): Set<unknown> =>

@@ -353,8 +353,16 @@ export function readBunLock(
   const hoistedScopes = (entry: Entry): Scope[] =>
     reachScopes(hoistedReach ??= reach(hoistedLinks, (e) => hoistedTargets.get(e)!), entry);
   let scopesOf = hoistedScopes;
-  if (isolatedLinker(lock, { path: bunfig, text: load(bunfig) }, { code: CODE })) {
-    const graph = isolatedGraph(roots.map(([, deps]) => deps), entryDeps);
+  const isolated = isolatedLinker(lock, { path: bunfig, text: load(bunfig) }, { code: CODE });
+  const graph = isolated ? isolatedGraph(roots.map(([, deps]) => deps), entryDeps) : undefined;
+  if (isolated && graph === undefined) {
+    warnings.push(
+      `${path}: Bun's isolated linker would install its packages in more copies than vouch ` +
+        "follows (peers that resolve differently down every path): peers are read as the " +
+        "hoisted layout gives them, so some edges and scopes may differ from the install",
+    );
+  }
+  if (graph !== undefined) {
     firstLinks = graph.firstEdges;
     // An entry no install path reaches (a key the hoisted layout needs, such as a peer Bun
     // installs at the top for a package that is not there in this layout) is nothing when

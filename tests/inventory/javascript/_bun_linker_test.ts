@@ -7,6 +7,7 @@ import {
 import type { Scope } from "../../../src/inventory/types.ts";
 import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 import { assertVouchError } from "../_lockfile_invariants.ts";
+import { cpuStopwatch } from "../../_util.ts";
 
 // A bunfig.toml the fast reader does not read (the invalid one) needs the full parser.
 await loadTomlParser();
@@ -58,7 +59,7 @@ Deno.test("isolatedGraph: a peer is what the nearest package above provides, per
   ]);
   const root = [dep("react", react17, "dev")];
   const app = [dep("styled-components", sc, "runtime"), dep("react", react18, "runtime")];
-  const only18 = isolatedGraph([root, app], entries);
+  const only18 = isolatedGraph([root, app], entries)!;
   assert.deepEqual(only18.targets.get(sc), [[react18, "runtime"]]);
   assert.deepEqual(only18.firstEdges, [[[react17, "dev"]], [[sc, "runtime"], [
     react18,
@@ -75,7 +76,7 @@ Deno.test("isolatedGraph: a peer is what the nearest package above provides, per
   ]);
 
   const old = [dep("styled-components", sc, "runtime"), dep("react", react17, "runtime")];
-  const both = isolatedGraph([root, app, old], entries);
+  const both = isolatedGraph([root, app, old], entries)!;
   assert.deepEqual(both.targets.get(sc), [[react18, "runtime"], [react17, "runtime"]]);
   assert.ok(both.reached.runtime.has(react17) && both.reached.runtime.has(assign));
 });
@@ -87,8 +88,59 @@ Deno.test("isolatedGraph: an optional peer nobody provides is left out; a cycle 
     [b, [dep("a", a, "runtime")]],
     [types, []],
   ]);
-  const graph = isolatedGraph([[dep("a", a, "runtime")]], entries);
+  const graph = isolatedGraph([[dep("a", a, "runtime")]], entries)!;
   assert.deepEqual(graph.targets.get(a), [[b, "runtime"]]);
   assert.deepEqual(graph.targets.get(b), [[a, "runtime"]]);
   assert.ok(!graph.reached.prod.has(types));
+});
+
+/** Links of a lock built to explode: each of n levels doubles the peers' resolutions below. */
+function exploding(n: number): [BunDep<E>[], Map<E, BunDep<E>[]>] {
+  const named = (prefix: string, count: number): E[] =>
+    Array.from({ length: count }, (_, i) => ({ key: `${prefix}${i}` }));
+  const [x, y, z, qa, qb] = [
+    named("x", n + 1),
+    named("y", n),
+    named("z", n),
+    named("qa", n),
+    named("qb", n),
+  ];
+  const entries = new Map<E, BunDep<E>[]>();
+  for (let i = 0; i < n; i++) {
+    entries.set(x[i], [dep(`y${i}`, y[i], "runtime"), dep(`z${i}`, z[i], "runtime")]);
+    entries.set(y[i], [dep(`x${i + 1}`, x[i + 1], "runtime"), dep(`q${i}`, qa[i], "runtime")]);
+    entries.set(z[i], [dep(`x${i + 1}`, x[i + 1], "runtime"), dep(`q${i}`, qb[i], "runtime")]);
+    entries.set(qa[i], []);
+    entries.set(qb[i], []);
+  }
+  // The last level's peers are provided, differently, by every y and z above it.
+  entries.set(x[n], Array.from({ length: n }, (_, i) => dep(`q${i}`, qa[i], "runtime", true)));
+  return [[dep("x0", x[0], "runtime")], entries];
+}
+
+Deno.test("isolatedGraph: a lock built to explode gives up in linear time (was 2^n copies)", () => {
+  // A small one is linked as Bun would: 2^6 copies of the last level.
+  const [root, small] = exploding(6);
+  assert.ok(isolatedGraph([root], small) !== undefined);
+  // 30 levels were 2^30 copies (hours); 4,000 carry 4,000 names through 16 million places.
+  for (const n of [30, 4000]) {
+    const [top, entries] = exploding(n);
+    const elapsed = cpuStopwatch();
+    assert.equal(isolatedGraph([top], entries), undefined);
+    assert.ok(elapsed() < 5_000, `${n} levels: ${elapsed()} ms of CPU`);
+  }
+});
+
+Deno.test("isolatedGraph: a chain of 100,000 packages is linked without recursion (was a stack overflow)", () => {
+  const chain = Array.from({ length: 100_001 }, (_, i) => ({ key: `p${i}` }));
+  const entries = new Map<E, BunDep<E>[]>(
+    chain.map((
+      entry,
+      i,
+    ) => [entry, i < 100_000 ? [dep(`p${i + 1}`, chain[i + 1], "runtime")] : []]),
+  );
+  const graph = isolatedGraph([[dep("p0", chain[0], "runtime")]], entries)!;
+  assert.equal(graph.targets.size, 100_001);
+  assert.deepEqual(graph.targets.get(chain[99_999]), [[chain[100_000], "runtime"]]);
+  assert.ok(graph.reached.runtime.has(chain[100_000]));
 });

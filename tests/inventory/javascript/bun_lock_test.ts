@@ -573,3 +573,49 @@ Deno.test("readBunLock: a hoisted install links a peer where the lock's keys nes
     "pkg:npm/react@18.3.1 runtime",
   ]);
 });
+
+Deno.test("readBunLock: a lock whose isolated install would explode is read hoisted, with a warning", () => {
+  // Each of n levels depends on the next through y and z, which provide the last level's peer
+  // q<i> at two versions: Bun's isolated linker would make 2^n copies of it (was a hang).
+  const sha =
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/" +
+    "tXtF3WRTlA==";
+  const lock = (n: number): string => {
+    const packages: Record<string, unknown[]> = {
+      w: ["w@workspace:packages/w"],
+      [`x${n}`]: [`x${n}@1.0.0`, "", {
+        peerDependencies: Object.fromEntries(Array.from({ length: n }, (_, i) => [`q${i}`, "*"])),
+      }, sha],
+    };
+    for (let i = 0; i < n; i++) {
+      packages[`x${i}`] = [`x${i}@1.0.0`, "", {
+        dependencies: { [`y${i}`]: "1.0.0", [`z${i}`]: "1.0.0" },
+      }, sha];
+      for (const [via, version] of [["y", "1.0.0"], ["z", "2.0.0"]]) {
+        packages[`${via}${i}`] = [`${via}${i}@1.0.0`, "", {
+          dependencies: { [`x${i + 1}`]: "1.0.0", [`q${i}`]: version },
+        }, sha];
+      }
+      packages[`q${i}`] = [`q${i}@1.0.0`, "", {}, sha];
+      packages[`z${i}/q${i}`] = [`q${i}@2.0.0`, "", {}, sha];
+    }
+    return JSON.stringify({
+      lockfileVersion: 1,
+      configVersion: 1,
+      workspaces: {
+        "": { name: "app", dependencies: { x0: "1.0.0" } },
+        "packages/w": { name: "w" },
+      },
+      packages,
+    });
+  };
+  const read = (n: number) => readBunLock(lock(n), { path: "bun.lock", load: () => undefined });
+  // Six levels are linked as Bun would (64 copies of x6), without a warning.
+  assert.equal(read(6).warnings, undefined);
+  const elapsed = cpuStopwatch();
+  const out = read(40);
+  assert.ok(elapsed() < 5_000, `${elapsed()} ms of CPU`);
+  assert.equal(out.components.length, 40 * 5 + 1);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(out.warnings![0], /^bun\.lock: Bun's isolated linker would install .* hoisted/);
+});
