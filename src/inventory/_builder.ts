@@ -100,26 +100,6 @@ function distributionKey(d: Distribution): string {
     : `\u0000\u0000${d.hashes.map((h) => `${h.alg}:${h.hex}`).join(" ")}`;
 }
 
-/**
- * Orders two files as their {@linkcode distributionKey}s would, without
- * building the keys when both have a URL or name, or one hash each (hot:
- * long URLs, a dozen wheels or hashes per package).
- */
-function compareDistributions(a: Distribution, b: Distribution): number {
-  const namedA = a.url !== undefined || a.file !== undefined;
-  const namedB = b.url !== undefined || b.file !== undefined;
-  if (namedA && namedB) {
-    return compareStrings(a.url ?? "", b.url ?? "") || compareStrings(a.file ?? "", b.file ?? "");
-  }
-  // Files known by one hash each (Pipfile.lock): no algorithm name is a prefix of another.
-  if (!namedA && !namedB && a.hashes.length === 1 && b.hashes.length === 1) {
-    const [x] = a.hashes;
-    const [y] = b.hashes;
-    return compareStrings(x.alg, y.alg) || compareStrings(x.hex, y.hex);
-  }
-  return compareStrings(distributionKey(a), distributionKey(b));
-}
-
 /** Whether two lists hold the same files (URL, name and hashes) in the same order. */
 function sameFiles(a: readonly Distribution[], b: Iterable<Distribution>): boolean {
   if (!Array.isArray(b) || a.length !== b.length || a.length === 0) return false;
@@ -140,25 +120,28 @@ function sameFiles(a: readonly Distribution[], b: Iterable<Distribution>): boole
  * dozens of files per package).
  */
 function mergedDistributions(list: Distribution[]): Distribution[] {
+  // Compared by their keys, each built once: a lock's URLs are slices of its text, and
+  // comparing slices again and again (a sort of a package's dozens of wheels) cost more than
+  // building the keys.
+  const keys = list.map(distributionKey);
   // Already in key order without repeats (a lock lists a package's files sorted): as it is.
   let sorted = true;
-  for (let i = 1; sorted && i < list.length; i++) {
-    sorted = compareDistributions(list[i - 1], list[i]) < 0;
-  }
+  for (let i = 1; sorted && i < list.length; i++) sorted = keys[i - 1] < keys[i];
   if (sorted && list.every((d) => d.hashes.length < 2)) return list;
-  // A stable sort keeps the files of one key in list order; the first one's fields win.
+  // A stable order keeps the files of one key in list order; the first one's fields win.
   // Each file is compared with the first of its key (`head`), not with the merged one: a
   // file known by its hashes alone has a key that merging would change.
+  const order = list.map((_, i) => i).sort((i, j) => compareStrings(keys[i], keys[j]) || i - j);
   const merged: Distribution[] = [];
-  let head: Distribution | undefined;
-  // The draft's own list, sorted in place (`build` is a builder's last step).
-  for (const d of list.sort(compareDistributions)) {
-    if (head !== undefined && compareDistributions(head, d) === 0) {
+  let head: string | undefined;
+  for (const i of order) {
+    const d = list[i];
+    if (head === keys[i]) {
       const last = merged[merged.length - 1];
       merged[merged.length - 1] = { ...last, hashes: [...last.hashes, ...d.hashes] };
     } else {
       merged.push(d);
-      head = d;
+      head = keys[i];
     }
   }
   return merged.map((d) =>
