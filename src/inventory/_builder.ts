@@ -176,7 +176,8 @@ export function distributionFields(
   if (useful.length === 1) {
     return { hashes: [...useful[0].hashes], distributions: [], downloadLocation: useful[0].url };
   }
-  return { hashes: [], distributions: [...useful] };
+  // `filter` made a new list: no copy of it.
+  return { hashes: [], distributions: useful };
 }
 
 function sortedUniqueHashes(list: Hash[]): Hash[] {

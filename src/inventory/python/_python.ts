@@ -64,6 +64,7 @@ export function isHex(text: string): boolean {
 }
 
 const HEX = /^[0-9a-fA-F]+$/;
+const UPPER_HEX = /[A-F]/;
 
 /**
  * Parses `alg:hex` (or `alg=hex`, as in URL fragments) into a {@linkcode Hash}.
@@ -77,7 +78,8 @@ export function parseHash(text: string): Hash | undefined {
   for (const alg of HASH_NAMES) {
     if (text.startsWith(alg) && text.charCodeAt(alg.length) === 0x3a) {
       const hex = text.slice(alg.length + 1);
-      if (isHex(hex)) return { alg, hex: hex.toLowerCase() };
+      // `toLowerCase` copies even a lowercase text (most digests are): only when needed.
+      if (isHex(hex)) return { alg, hex: UPPER_HEX.test(hex) ? hex.toLowerCase() : hex };
       break;
     }
   }
@@ -284,14 +286,19 @@ export function distributionFiles(
     const url = typeof file.url === "string" ? file.url : undefined;
     const name = typeof file.file === "string" ? file.file : undefined;
     if (hash === undefined && url === undefined && name === undefined) continue;
-    const entry: Distribution = { hashes: hash ? [hash] : [] };
+    const hashes = hash ? [hash] : [];
+    // Made whole in one literal (hot: a wheel each); a property added later would grow it.
+    list.push(
+      url === undefined
+        ? name === undefined ? { hashes } : { file: name, hashes }
+        : name === undefined
+        ? { url, hashes }
+        : { url, file: name, hashes },
+    );
     if (url !== undefined) {
-      entry.url = url;
       firstUrl ??= url;
       if (sdistUrl === undefined && isSdist(url)) sdistUrl = url;
     }
-    if (name !== undefined) entry.file = name;
-    list.push(entry);
   }
   const { hashes, distributions } = distributionFields(list);
   return { hashes, distributions, url: sdistUrl ?? firstUrl };

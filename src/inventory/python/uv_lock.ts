@@ -149,7 +149,7 @@ function component(
   },
 ): string {
   // Hot: one list, named in place.
-  const files = Array.isArray(pkg.wheels) ? [pkg.sdist, ...pkg.wheels] : [pkg.sdist];
+  const files = Array.isArray(pkg.wheels) ? [pkg.sdist].concat(pkg.wheels) : [pkg.sdist];
   for (let i = 0; i < files.length; i++) files[i] = namedFile(files[i]);
   const dist = distributionFiles(files);
   let qualifiers: Record<string, string | undefined> = {};
