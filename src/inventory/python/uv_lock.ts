@@ -14,7 +14,6 @@ import {
   fileNameOf,
   invalid,
   isTable,
-  NameIndex,
   nthLine,
   projectNode,
   purlMember,
@@ -62,12 +61,6 @@ interface Source {
   value?: string;
   /** The folder of a `url` archive the package is built from. */
   subdirectory?: string;
-}
-
-interface Node {
-  id: string;
-  version?: string;
-  source: string;
 }
 
 /** The `subdirectory` of a source URL's query (`<url>?subdirectory=<dir>&rev=<ref>#<commit>`). */
@@ -203,6 +196,32 @@ function devGroups(pkg: Table): { field: string; table: unknown } {
     : { field: "dev-dependencies", table: pkg["dev-dependencies"] };
 }
 
+/** The indexes of the lock entries a dependency table (with its `name`) names. */
+type Targets = (dep: Table, name: string) => readonly number[];
+
+/**
+ * {@linkcode Targets} over `entries`: every locked version of the name, or the
+ * ones its `version` and `source` pin. Each table is resolved once (hot: the
+ * scope walk and the edges ask for the same tables, the walk once per scope).
+ */
+function dependencyTargets(entries: readonly Entry[]): Targets {
+  const byName = Map.groupBy(entries.keys(), (i) => pep503Name(entries[i].name));
+  const sources = entries.map((entry) => sourceKey(entry.source));
+  const resolved = new Map<Table, number[]>();
+  return (dep, name) => {
+    let targets = resolved.get(dep);
+    if (targets === undefined) {
+      const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
+      targets = (byName.get(pep503Name(name)) ?? []).filter((i) =>
+        (dep.version === undefined || entries[i].version === dep.version) &&
+        (key === undefined || sources[i] === key)
+      );
+      resolved.set(dep, targets);
+    }
+    return targets;
+  };
+}
+
 /**
  * The scopes through which each third-party package is installed, walking from
  * the project's packages (members and root: `dependencies` runtime,
@@ -215,8 +234,12 @@ function devGroups(pkg: Table): { field: string; table: unknown } {
  * for `mcp[cli]`: `typer` is optional and dev).
  * Malformed lists are skipped here; the edge pass refuses them.
  */
-function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Scope[][] {
-  const byName = Map.groupBy(entries.keys(), (i) => pep503Name(entries[i].name));
+function reachedScopes(
+  packages: Table[],
+  entries: Entry[],
+  options: { manifest: Table; targets: Targets },
+): Scope[][] {
+  const { manifest, targets } = options;
   const reached = entries.map((): Scope[] => []);
   // The extras of each package walked, in each scope (its own dependencies: `reached`).
   const seen = new Set<string>();
@@ -236,16 +259,13 @@ function reachedScopes(packages: Table[], entries: Entry[], manifest: Table): Sc
   for (let q = 0; q < queue.length; q++) {
     const { dep, scope } = queue[q];
     if (typeof dep.name !== "string") continue;
-    const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
     // `extra` in a package's lists; `extras` in the manifest's (requirements as declared).
     const asked = dep.extra ?? dep.extras;
     const extras = Array.isArray(asked)
       ? asked.filter((e): e is string => typeof e === "string")
       : [];
-    for (const i of byName.get(pep503Name(dep.name)) ?? []) {
+    for (const i of targets(dep, dep.name)) {
       const entry = entries[i];
-      if (dep.version !== undefined && entry.version !== dep.version) continue;
-      if (key !== undefined && sourceKey(entry.source) !== key) continue;
       const pkg = packages[i];
       // An extra asked for, of the project's own packages too (a dev group's `mcp[cli]`).
       const optional = pkg["optional-dependencies"];
@@ -327,7 +347,6 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
       .map(pep503Name),
   );
   const builder = new OutputBuilder();
-  const index = new NameIndex<Node>();
   const ids: string[] = [];
   const places: Array<LocalPlace | undefined> = [];
   const entries: Entry[] = packages.map((pkg: Table, i: number) => {
@@ -342,7 +361,8 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
       members.has(pep503Name(name));
     return { name, version, source, firstParty };
   });
-  const scopes = reachedScopes(packages, entries, manifest);
+  const targets = dependencyTargets(entries);
+  const scopes = reachedScopes(packages, entries, { manifest, targets });
   const own = entries.findIndex((e, i) => e.firstParty && places[i]?.kind === "self");
   const lockNode = projectNode(builder, path, own === -1 ? undefined : entries[own]);
   entries.forEach(({ name, version, source, firstParty }, i: number) => {
@@ -357,7 +377,6 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
       id = component(builder, packages[i], path, { name, version, source, scopes: scopes[i] });
     }
     ids.push(id);
-    index.add(name, { id, version, source: sourceKey(source) });
   });
   const firstParty = (id: string): boolean => !builder.hasComponent(id);
   const link = (
@@ -374,12 +393,9 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
       if (!isTable(dep) || typeof dep.name !== "string") {
         throw invalid(READER, from.where(), `dependency without a \`name\` in "${from.name}"`);
       }
-      const key = dep.source === undefined ? undefined : sourceKey(sourceOf(dep.source));
-      for (const node of index.get(dep.name)) {
-        if (dep.version !== undefined && node.version !== dep.version) continue;
-        if (key !== undefined && node.source !== key) continue;
-        builder.edge(from.id, node.id, scope);
-        if (firstParty(from.id)) builder.declare(node.id, group === undefined ? [] : [group]);
+      for (const i of targets(dep, dep.name)) {
+        builder.edge(from.id, ids[i], scope);
+        if (firstParty(from.id)) builder.declare(ids[i], group === undefined ? [] : [group]);
       }
     }
   };
