@@ -382,7 +382,8 @@ export function goWorkspace(
  * below 1.17, or none) go.mod does not list the whole build list: every other
  * module go.sum has a module `h1:` hash for (its highest version) is an
  * indirect component too, but for one that go.mod requires, a `replace` or
- * the workspace stands in for (go.sum may keep its hash from before); without
+ * the workspace stands in for (go.sum may keep its hash from before), and
+ * none when go.mod requires nothing (its build list is the module alone); without
  * a go.sum a warning says the list is incomplete (only go.mod's requirements
  * are components).
  *
@@ -518,11 +519,13 @@ export function readGoMod(
     out.edge(self, id, scope);
     listed.add(target);
   }
-  if (beforePruning(goVersion)) {
+  const required = new Set(directives.filter((d) => d.verb === "require").map((d) => d.args[0]));
+  // A module that requires nothing builds with nothing (the build list grows from go.mod's
+  // requirements): what its go.sum lists is stale (`go mod tidy` drops it), not its modules.
+  if (beforePruning(goVersion) && required.size > 0) {
     // The build list's other modules: those go.sum has the source of (highest version each).
     // Not a module go.mod requires or that a replace or the workspace stands in for (a local
     // folder, another module): go.sum may still hash its download from before the replace.
-    const required = new Set(directives.filter((d) => d.verb === "require").map((d) => d.args[0]));
     const highest = new Map<string, string>();
     for (const pair of sums) {
       const [target, version] = pair.split(" ");

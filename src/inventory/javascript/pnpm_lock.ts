@@ -252,6 +252,23 @@ function decodeImporters(doc: YamlMap): Map<string, Dep[]> {
   return importers;
 }
 
+/**
+ * A v5/v6 package's dependencies. pnpm 7 and 8 write a resolved peer in `dependencies` whether
+ * or not the package's `peerDependenciesMeta` marks it optional; pnpm 9 writes an optional one in
+ * the snapshot's `optionalDependencies` (and `--no-optional` leaves it out): optional here too.
+ */
+function v5v6Deps(entry: YamlMap): Dep[] {
+  const deps = depsOf(entry, PACKAGE_FIELDS);
+  const meta = entry.peerDependenciesMeta;
+  if (!isRecord(meta)) return deps;
+  return deps.map((dep) =>
+    dep.scope === "runtime" && isRecord(meta[dep.name]) &&
+      (meta[dep.name] as YamlMap).optional === true
+      ? { ...dep, scope: "optional" }
+      : dep
+  );
+}
+
 /** Decodes one document of a v5/v6 lock (`packages` holds everything). */
 function decodeV5V6(
   doc: YamlMap,
@@ -276,7 +293,7 @@ function decodeV5V6(
       name,
       version,
       resolution: map(entry.resolution),
-      deps: depsOf(entry, PACKAGE_FIELDS),
+      deps: v5v6Deps(entry),
       dev: typeof entry.dev === "boolean" ? entry.dev : undefined,
       optional: entry.optional === true,
       patchHash: major === 6 ? stripParens(key).patchHash : undefined,

@@ -294,7 +294,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       const files = Array.isArray(pkg.files)
         ? pkg.files
         : sharedFiles.get(`${pep503Name(name)} ${version}`) ?? [];
-      const dist = distributionFiles(files);
+      let dist = distributionFiles(files);
       let qualifiers: Record<string, string | undefined> = {};
       let downloadLocation = dist.url;
       if (typeof pkg.git === "string") {
@@ -307,10 +307,15 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
         // PDM writes a URL requirement's `url` as the requirement gave it (`#subdirectory=`,
         // `#egg=`, `#sha256=` and all), and a `subdirectory` beside it when it had one apart,
         // which PDM then builds (FileRequirement.as_file_link): the folder stays with the URL.
+        const written = pipUrl(pkg.url);
         downloadLocation = typeof pkg.subdirectory === "string"
           ? archiveUrl(pkg.url.replace(/#.*$/, ""), pkg.subdirectory)
-          : pipUrl(pkg.url).url;
+          : written.url;
         qualifiers = { download_url: downloadLocation };
+        // Its `#sha256=` is the hash of its one file, which pip checks: `files` may not say it.
+        if (dist.distributions.length === 0) {
+          dist = { ...dist, hashes: [...dist.hashes, ...written.hashes] };
+        }
       }
       id = builder.component(pypiComponent({
         name,

@@ -157,8 +157,15 @@ function checkEntry(
     }
   } else if (typeof value.file === "string") {
     // Pipenv hands the URL to pip as written (`name @ <file>`): pip's `#egg=` and `#sha256=` are
-    // not part of the location, its `#subdirectory=` stays with the archive (see `pipUrl`).
-    entry.file = pipUrl(value.file).url;
+    // not part of the location, its `#subdirectory=` stays with the archive (see `pipUrl`). A
+    // `#sha256=` is the file's hash, which pip checks it against (as a `hashes` entry).
+    const { url, hashes } = pipUrl(value.file);
+    entry.file = url;
+    for (const hash of hashes) {
+      if (!entry.hashes.some((h) => h.alg === hash.alg && h.hex === hash.hex)) {
+        entry.hashes.push(hash);
+      }
+    }
     if (PLACEHOLDER.test(name)) Object.assign(entry, urlName(value.file, false));
   } else if (entry.version === undefined && entry.specifier === undefined) {
     throw fail(`package "${name}" has no \`version\`, VCS, \`path\` or \`file\``);

@@ -118,6 +118,21 @@ Deno.test("readGoMod before Go 1.17: go.sum's other modules are the rest of the 
   assert.equal(readGoMod(goMod("go 1.17\n"), { path: "go.mod", goSum }).components.length, 1);
 });
 
+Deno.test("readGoMod before Go 1.17: a go.mod that requires nothing builds with nothing, whatever a stale go.sum lists", () => {
+  const goSum = [
+    sumLine("github.com/pkg/errors v0.9.1", "A"),
+    sumLine("github.com/pkg/errors v0.9.1/go.mod", "B"),
+    sumLine("golang.org/x/tools v0.21.0", "C"),
+  ].join("\n");
+  // A module line alone (read as go 1.16), a `go 1.16` one, an empty go.mod (a module boundary).
+  for (const goMod of ["module example.com/app\n", "module example.com/app\n\ngo 1.16\n", ""]) {
+    const out = readGoMod(goMod, { path: "go.mod", goSum });
+    assertWellFormed(out);
+    assert.deepEqual(out.components, [], JSON.stringify(goMod));
+    assert.equal(out.warnings, undefined);
+  }
+});
+
 Deno.test("readGoMod before Go 1.17: go.sum's hashes of a replaced or workspace module are not the build's", () => {
   // A go.sum keeps the download hashes of a module from before `replace` pointed it at a folder
   // or another module (or before a go.work used it); Go builds the replacement instead.

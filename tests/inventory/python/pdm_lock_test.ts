@@ -252,7 +252,7 @@ Deno.test("readPdmLock: a non-string subdirectory is invalid, at its package", (
   );
 });
 
-Deno.test("readPdmLock: a url source's folder stays on its download_url as uv.lock gives it, egg and hash fragments dropped", () => {
+Deno.test("readPdmLock: a url source's folder stays on its download_url as uv.lock gives it, egg and hash fragments dropped, the hash kept as its file's", () => {
   const entry = (name: string, tail: string) =>
     `[[package]]\nname = "${name}"\nversion = "0.1.0"\ngroups = ["default"]\n${tail}\n`;
   const lock = '[metadata]\nlock_version = "4.5.0"\n\n' +
@@ -267,6 +267,7 @@ Deno.test("readPdmLock: a url source's folder stays on its download_url as uv.lo
     "https://h.example/hashed-0.1.0.tar.gz",
     "https://h.example/mono-1.0.zip#subdirectory=libs/a",
   ]);
+  assert.deepEqual(out.components[1].hashes, [{ alg: "sha256", hex: "a".repeat(64) }]);
   assert.equal(
     out.components[0].purl,
     pypiPurl("apart", "0.1.0", {

@@ -370,6 +370,44 @@ Deno.test("readPipfileLock: Pipenv's placeholder key for a path it could not nam
   assert.deepEqual(out.components, []);
 });
 
+Deno.test("readPipfileLock: a file URL's #sha256= is not its download_url but its file's hash", () => {
+  const a = "b20eff5e564529711544066d7dc0f7661df41232ae263619dede5059799cdfca";
+  const b = "c".repeat(64);
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: {
+      soupsieve: {
+        file: `https://files.example.org/soupsieve-1.9.1.tar.gz#sha256=${a}`,
+        version: "==1.9.1",
+      },
+      // The same hash in `hashes` too: still the one file's, not one of several.
+      tablib: {
+        file: `https://files.example.org/tablib-3.5.0.tar.gz#sha256=${b}`,
+        hashes: [`sha256:${b}`],
+        version: "==3.5.0",
+      },
+    },
+    develop: {},
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock" });
+  assert.deepEqual(out.components.map((c) => [c.purl, c.hashes, c.distributions]), [
+    [
+      pypiPurl("soupsieve", "1.9.1", {
+        download_url: "https://files.example.org/soupsieve-1.9.1.tar.gz",
+      }),
+      [{ alg: "sha256", hex: a }],
+      undefined,
+    ],
+    [
+      pypiPurl("tablib", "3.5.0", {
+        download_url: "https://files.example.org/tablib-3.5.0.tar.gz",
+      }),
+      [{ alg: "sha256", hex: b }],
+      undefined,
+    ],
+  ]);
+});
+
 Deno.test("readPipfileLock: a file URL's pip fragments: #egg= is not its download_url, #subdirectory= is", () => {
   // Pipenv passes `file` to pip as written (`name @ <file>`), as requirements.txt has it.
   const lock = JSON.stringify({

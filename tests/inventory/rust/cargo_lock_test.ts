@@ -564,6 +564,24 @@ Deno.test("readCargoLock: a crate of another registry, git or sparse index, carr
   ]);
 });
 
+Deno.test("readCargoLock: one crate locked from crates.io's git and sparse index alike is one component", () => {
+  // Cargo keeps each package's source when a lock written before 1.68 is updated with the
+  // sparse protocol on: both are crates.io, one purl.
+  const sum = "ddc6f9cc94d67c0e21aaf7eda3a010fd3af78ebf6e096aa6e2e13c79749cce4f";
+  const lock = 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n' +
+    ' "serde 1.0.200 (registry+https://github.com/rust-lang/crates.io-index)",\n' +
+    ' "serde 1.0.200 (sparse+https://index.crates.io/)",\n]\n\n' +
+    '[[package]]\nname = "serde"\nversion = "1.0.200"\n' +
+    `source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "${sum}"\n\n` +
+    '[[package]]\nname = "serde"\nversion = "1.0.200"\n' +
+    `source = "sparse+https://index.crates.io/"\nchecksum = "${sum}"\n`;
+  const out = readCargoLock(lock, { path: "Cargo.lock" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.hashes.length]), [
+    ["pkg:cargo/serde@1.0.200", 1],
+  ]);
+});
+
 // A crate declared at two versions, one of them renamed (`rand07 = { package = "rand" … }`), in
 // two tables: each locked version took both scopes, the dev-only one runtime too.
 Deno.test("readCargoLock: a crate declared twice, at two versions in two tables, has each version in its own scope", async () => {
