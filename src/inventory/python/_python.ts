@@ -260,6 +260,14 @@ const SEPARATORS = /[-_.]+/y;
  * @returns `true` for an sdist.
  */
 export function isSdist(fileName: string): boolean {
+  // Hot (every wheel of a package without an sdist): a name without a query or fragment by
+  // its last four characters, no regex.
+  if (!fileName.includes("?") && !fileName.includes("#")) {
+    const at = fileName.length - 4;
+    return !(fileName.charCodeAt(at) === 0x2e && (fileName.charCodeAt(at + 1) | 0x20) === 0x77 &&
+      (fileName.charCodeAt(at + 2) | 0x20) === 0x68 &&
+      (fileName.charCodeAt(at + 3) | 0x20) === 0x6c);
+  }
   return !/\.whl(?:[?#].*)?$/i.test(fileName);
 }
 

@@ -178,14 +178,6 @@ interface Entry {
   firstParty: boolean;
 }
 
-function dependencyList(value: unknown): Table[] {
-  return Array.isArray(value) ? value.filter(isTable) : [];
-}
-
-function tableLists(value: unknown): Table[][] {
-  return isTable(value) ? Object.values(value).map(dependencyList) : [];
-}
-
 /**
  * A package's dependency groups: `dev-dependencies`, or `dependency-groups` as
  * uv 0.4.27 alone wrote them (astral-sh/uv#8599), which uv reads as an alias.
@@ -243,41 +235,51 @@ function reachedScopes(
   const reached = entries.map((): Scope[] => []);
   // The extras of each package walked, in each scope (its own dependencies: `reached`).
   const seen = new Set<string>();
-  const queue: Array<{ dep: Table; scope: Scope }> = [];
-  const seed = (list: Table[], scope: Scope): void => {
-    for (const dep of list) queue.push({ dep, scope });
+  // The dependency tables to walk and their scopes, side by side (hot: no pair, no copied list).
+  const deps: Table[] = [];
+  const scopes: Scope[] = [];
+  const seed = (list: unknown, scope: Scope): void => {
+    if (!Array.isArray(list)) return;
+    for (const dep of list) {
+      if (!isTable(dep)) continue;
+      deps.push(dep);
+      scopes.push(scope);
+    }
+  };
+  const seedGroups = (table: unknown, scope: Scope): void => {
+    if (isTable(table)) { for (const list of Object.values(table)) seed(list, scope); }
   };
   entries.forEach((entry, i) => {
     if (!entry.firstParty) return;
     const pkg = packages[i];
-    seed(dependencyList(pkg.dependencies), "runtime");
-    for (const list of tableLists(pkg["optional-dependencies"])) seed(list, "optional");
-    for (const list of tableLists(devGroups(pkg).table)) seed(list, "dev");
+    seed(pkg.dependencies, "runtime");
+    seedGroups(pkg["optional-dependencies"], "optional");
+    seedGroups(devGroups(pkg).table, "dev");
   });
-  seed(dependencyList(manifest.requirements), "dev");
-  for (const list of tableLists(manifest["dependency-groups"])) seed(list, "dev");
-  for (let q = 0; q < queue.length; q++) {
-    const { dep, scope } = queue[q];
+  seed(manifest.requirements, "dev");
+  seedGroups(manifest["dependency-groups"], "dev");
+  for (let q = 0; q < deps.length; q++) {
+    const dep = deps[q];
+    const scope = scopes[q];
     if (typeof dep.name !== "string") continue;
     // `extra` in a package's lists; `extras` in the manifest's (requirements as declared).
     const asked = dep.extra ?? dep.extras;
-    const extras = Array.isArray(asked)
-      ? asked.filter((e): e is string => typeof e === "string")
-      : [];
     for (const i of targets(dep, dep.name)) {
       const entry = entries[i];
       const pkg = packages[i];
       // An extra asked for, of the project's own packages too (a dev group's `mcp[cli]`).
-      const optional = pkg["optional-dependencies"];
-      for (const extra of extras) {
-        if (seen.has(`${i} ${scope} ${extra}`)) continue;
-        seen.add(`${i} ${scope} ${extra}`);
-        seed(dependencyList(isTable(optional) ? optional[extra] : undefined), scope);
+      if (Array.isArray(asked)) {
+        const optional = pkg["optional-dependencies"];
+        for (const extra of asked) {
+          if (typeof extra !== "string" || seen.has(`${i} ${scope} ${extra}`)) continue;
+          seen.add(`${i} ${scope} ${extra}`);
+          seed(isTable(optional) ? optional[extra] : undefined, scope);
+        }
       }
       // The project's own packages are walked from, not through.
       if (entry.firstParty || reached[i].includes(scope)) continue;
       reached[i].push(scope);
-      seed(dependencyList(pkg.dependencies), scope);
+      seed(pkg.dependencies, scope);
     }
   }
   return reached;

@@ -5,6 +5,7 @@ import {
   codeHostArchive,
   distributionFiles,
   isHex,
+  isSdist,
   nthLine,
   parseHash,
   pipUrl,
@@ -271,4 +272,31 @@ Deno.test("codeHostArchive: GitHub's, Gitea's and GitLab's snapshots name their 
       "git+https://github.com/o/r/archive/v1.tar.gz",
     ]
   ) assert.equal(codeHostArchive(url), undefined, url);
+});
+
+Deno.test("isSdist: a wheel by its .whl (any case, before a query or fragment), anything else is an sdist", () => {
+  for (
+    const wheel of [
+      "a-1-py3-none-any.whl",
+      "https://h/a-1-py3-none-any.WHL",
+      ".whl",
+      "x.Whl?s=1",
+      "x.whl#sha256=ab",
+    ]
+  ) {
+    assert.equal(isSdist(wheel), false, wheel);
+  }
+  for (
+    const sdist of [
+      "a-1.tar.gz",
+      "a-1.zip",
+      "whl",
+      "a.whl.tar.gz",
+      "x.whlx",
+      "x.whl/y",
+      "x.tar.gz?f=.whl/",
+    ]
+  ) {
+    assert.equal(isSdist(sdist), true, sdist);
+  }
 });
