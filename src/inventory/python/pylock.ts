@@ -426,20 +426,28 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
   const lock = decode(text, path);
   const builder = new OutputBuilder();
   const index = new NameIndex<{ id: string; table: TomlTable }>();
-  // The files of each registry component, over all its entries (the same file twice is one).
+  // The registry components with several files, over all their entries (the same file twice
+  // is one): a file other than the first one seen tells (hot: no set of every URL hashed).
   const purls = lock.entries.map(registryPurl);
-  const files = new Map<string | undefined, Set<string>>();
+  const firstFiles = new Map<string | undefined, string>();
+  const severalFiles = new Set<string | undefined>();
   lock.entries.forEach((entry, i) => {
-    const set = files.get(purls[i]) ?? new Set<string>();
-    for (const f of entry.files) set.add(f.url ?? f.path ?? f.name!);
-    files.set(purls[i], set);
+    for (const f of entry.files) {
+      const file = f.url ?? f.path ?? f.name!;
+      const first = firstFiles.get(purls[i]);
+      if (first === undefined) firstFiles.set(purls[i], file);
+      else if (first !== file) {
+        severalFiles.add(purls[i]);
+        break;
+      }
+    }
   });
   const own = lock.entries.find((e) =>
     e.directory !== undefined && localPlace(path, e.directory).kind === "self"
   );
   const self = own === undefined ? ROOT_ID : projectNode(builder, path, own);
   const ids = lock.entries.map((entry, i) =>
-    mapEntry(builder, entry, { lock, path, self }, files.get(purls[i])!.size > 1)
+    mapEntry(builder, entry, { lock, path, self }, severalFiles.has(purls[i]))
   );
   lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));
   lock.entries.forEach((entry, i) => {
