@@ -8,8 +8,8 @@
  * it (`.NAME.vouch-lock`, an advisory `flock` the OS releases when a process
  * dies); a run that cannot get it in time fails with `output_dir.busy`. The
  * lock holder removes what killed runs left beside the target
- * (`.NAME.vouch-tmp-*`, `.NAME.vouch-old-*`): while it holds the lock, no
- * other run can be using them. A run killed between its two renames leaves
+ * (`.NAME.vouch-tmp-*`, `.NAME.vouch-old-*`) when they hold only evidence:
+ * while it holds the lock, no other run can be using them. A run killed between its two renames leaves
  * no target, only the earlier output as `.NAME.vouch-old-*`: the next run
  * puts it back before anything else.
  *
@@ -227,15 +227,17 @@ async function takeLock(path: string, target: string, waitMs: number): Promise<L
 }
 
 /**
- * Removes the temporary and old folders killed runs left beside `name` in `parent`. An old
- * folder that is neither empty nor earlier output is kept: a run moved it aside and was killed
- * before it could put it back (a folder swapped in by something else, see `swapIn`), so it is
- * the user's, not vouch's.
+ * Removes the temporary and old folders killed runs left beside `name` in `parent`, when they
+ * hold only what vouch puts there. An old folder that is neither empty nor earlier output is
+ * kept: a run moved it aside and was killed before it could put it back (a folder swapped in by
+ * something else, see `swapIn`), so it is the user's, not vouch's. So is a temporary one that
+ * holds anything but regular files named as the evidence files (`fileNames`: a killed run's
+ * partly written output), unless it is earlier output.
  */
 async function removeLeftovers(
   parent: string,
   name: string,
-  options: PublishOptions,
+  options: PublishOptions & { fileNames: ReadonlySet<string> },
 ): Promise<void> {
   const pattern = leftoverPattern(name);
   const stale: string[] = [];
@@ -244,9 +246,19 @@ async function removeLeftovers(
   }
   for (const entry of stale) {
     const path = join(parent, entry);
-    if (entry.includes(".vouch-old-") && !await emptyOrEarlier(path, options)) continue;
-    await Deno.remove(path, { recursive: true });
+    const ours = entry.includes(".vouch-old-")
+      ? await emptyOrEarlier(path, options)
+      : await onlyFilesNamed(path, options.fileNames) || await options.isEarlierOutput(path);
+    if (ours) await Deno.remove(path, { recursive: true });
   }
+}
+
+/** Whether the folder `dir` holds nothing but regular files with these names (or nothing). */
+async function onlyFilesNamed(dir: string, names: ReadonlySet<string>): Promise<boolean> {
+  for await (const entry of Deno.readDir(dir)) {
+    if (!entry.isFile || !names.has(entry.name)) return false;
+  }
+  return true;
 }
 
 async function writeAll(temp: string, files: Map<string, string | Uint8Array>): Promise<void> {
@@ -380,7 +392,7 @@ export async function publishDirectory(
     // Another run may have published meanwhile: look again, under the lock.
     const replacing = await checkReplaceable(target, options);
     await onOutputDir(target, async () => {
-      await removeLeftovers(parent, name, options);
+      await removeLeftovers(parent, name, { ...options, fileNames: new Set(files.keys()) });
       const temp = join(parent, ownName(name, "tmp"));
       await Deno.mkdir(temp);
       try {

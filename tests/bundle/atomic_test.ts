@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { withTempDir } from "../_util.ts";
 import { VouchError } from "../../src/errors.ts";
 import { checkReplaceable, outputDirError, publishDirectory } from "../../src/bundle/atomic.ts";
@@ -296,13 +296,10 @@ async function holdLock(target: string): Promise<{ path: string; file: Deno.FsFi
 Deno.test("publishDirectory: stale .X.vouch-tmp-*/.X.vouch-old-* leftovers of the output dir are removed by the next run", async () => {
   await withTempDir(async (dir) => {
     const target = join(dir, "evidence");
-    // What a SIGKILLed run leaves: a temp folder (with content) and an old folder (earlier
-    // output, with the target already published again beside it).
-    await Deno.mkdir(join(dir, ".evidence.vouch-tmp-0a1b2c3d", "deep"), { recursive: true });
-    await Deno.writeTextFile(
-      join(dir, ".evidence.vouch-tmp-0a1b2c3d", "deep", "sbom.spdx.json"),
-      "x".repeat(1000),
-    );
+    // What a SIGKILLed run leaves: a temp folder (evidence files, partly written) and an old
+    // folder (earlier output, with the target already published again beside it).
+    await Deno.mkdir(join(dir, ".evidence.vouch-tmp-0a1b2c3d"));
+    await Deno.writeTextFile(join(dir, ".evidence.vouch-tmp-0a1b2c3d", MARKER), "x".repeat(1000));
     await publishDirectory(target, new Map([[MARKER, "current"]]), OPTIONS);
     await publishDirectory(
       join(dir, ".evidence.vouch-old-deadbeef"),
@@ -346,6 +343,30 @@ Deno.test("publishDirectory: earlier output a run killed between its two renames
     await publishDirectory(target, new Map([[MARKER, "v3"]]), OPTIONS);
     assert.deepEqual(await names(dir), ["evidence"]);
     assert.equal(await Deno.readTextFile(join(target, MARKER)), "v3");
+  });
+});
+
+Deno.test("publishDirectory: a folder named as a temporary leftover that holds anything but evidence files is kept", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    const theirs = [
+      [".evidence.vouch-tmp-0a1b2c3d", "notes.txt"], // a file vouch never writes
+      [".evidence.vouch-tmp-4e5f6a7b", `sub/${MARKER}`], // a subfolder
+    ];
+    for (const [folder, file] of theirs) {
+      await Deno.mkdir(dirname(join(dir, folder, file)), { recursive: true });
+      await Deno.writeTextFile(join(dir, folder, file), "keep me");
+    }
+    await Deno.mkdir(join(dir, ".evidence.vouch-tmp-89abcdef"));
+    await Deno.symlink(join(dir, "elsewhere"), join(dir, ".evidence.vouch-tmp-89abcdef", MARKER));
+    await publishDirectory(target, new Map([[MARKER, "v1"]]), OPTIONS);
+    assert.deepEqual(
+      await names(dir),
+      [...theirs.map(([folder]) => folder), ".evidence.vouch-tmp-89abcdef", "evidence"].sort(),
+    );
+    for (const [folder, file] of theirs) {
+      assert.equal(await Deno.readTextFile(join(dir, folder, file)), "keep me");
+    }
   });
 });
 
