@@ -811,12 +811,14 @@ class Resolver {
       const target = raw.parent.relativePath === ""
         ? undefined
         : inTree(path, raw.parent.relativePath ?? "../pom.xml");
+      // Maven compares the raw versions too: the candidate's own, else the one it inherits from
+      // its parent (a `${revision}` written only in the parent's <version>).
       const matches = (candidate: Model | undefined): candidate is Model =>
         candidate !== undefined &&
         candidate.groupId === parentCoordinates.groupId &&
         candidate.artifactId === parentCoordinates.artifactId &&
         (raw.parent!.version === undefined || candidate.version === parentCoordinates.version ||
-          candidate.raw.version === raw.parent!.version);
+          (candidate.raw.version ?? candidate.raw.parent?.version) === raw.parent!.version);
       const candidate = target === undefined ? undefined : this.model(target, visiting);
       if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
       if (raw.parent.artifactId === undefined) {

@@ -673,6 +673,42 @@ Deno.test("readMavenPom: the -D properties of .mvn/maven.config are the build's,
   assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent");
 });
 
+// Found by comparing with Maven 3.8.7 on a three-level CI-friendly reactor: a module whose parent
+// declares no <version> of its own (it inherits `${revision}` from the root) was not matched to
+// that parent, which Maven finds at its relativePath by the raw version it inherits (the model
+// builder's getVersion: the POM's version, else its parent's); the module lost the parent's
+// management and its own version.
+Deno.test("readMavenPom: a parent in the tree that inherits its raw version is the module's parent", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>root</artifactId><version>\${revision}</version><packaging>pom</packaging>
+  <properties><revision>1.0</revision></properties>
+  <modules><module>mid</module></modules>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>2.6</version></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "mid/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>root</artifactId><version>\${revision}</version></parent>
+  <artifactId>mid</artifactId><packaging>pom</packaging>
+  <modules><module>leaf</module></modules>
+</project>`,
+    "mid/leaf/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>mid</artifactId><version>\${revision}</version></parent>
+  <artifactId>leaf</artifactId>
+  <dependencies><dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId></dependency></dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["mid/leaf/pom.xml"], {
+    path: "mid/leaf/pom.xml",
+    load: (p) => files[p],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:maven/g/leaf@1.0"]);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:maven/commons-io/commons-io@2.6"]);
+  assert.deepEqual(out.warnings ?? [], []);
+});
+
 // Found on alibaba/Sentinel: a module's parent is written `<version>${sentinel.version}</version>`,
 // which Maven does not interpolate (only ${revision}, ${sha1} and ${changelist}, from the command
 // line), so it is not the tree's sentinel-parent 0.2.0-SNAPSHOT but a parent from outside. Its
