@@ -1092,6 +1092,13 @@ class Resolver {
       ? managed.scope ?? "compile"
       : expand(raw.scope, lookup);
     let scope = options.scope ?? SCOPES[rawScope];
+    if (scope === undefined && rawScope.includes("${")) {
+      // Maven keeps it with a warning; a profile or a parent outside the tree may define it.
+      this.warnings.add(
+        `${source}: ${c.groupId}:${c.artifactId}: its scope ${rawScope} uses a property not defined in the tree; it is taken as compile, Maven's default`,
+      );
+      scope = "runtime";
+    }
     if (scope === undefined) {
       throw invalid(
         source,

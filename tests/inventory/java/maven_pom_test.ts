@@ -327,6 +327,35 @@ Deno.test("readMavenPom: a managed scope applies to a dependency that declares n
   ]);
 });
 
+// Found by comparing with Maven 3.8.7: a scope written as a property (`<scope>\${dep.scope}</scope>`)
+// that only a profile whose activation the POMs do not decide (here a file) defines. Maven warns
+// of the scope it cannot interpolate and keeps the dependency; vouch refused the whole scan
+// (exit 2). The dependency is kept as compile, Maven's default, with a warning, and the profile
+// that defines the property gives its scope in its group.
+Deno.test("readMavenPom: a scope from a property the build does not define is compile, with a warning", () => {
+  const out = readLib(
+    `<profiles><profile><id>bundled</id>
+      <activation><file><missing>marker.txt</missing></file></activation>
+      <properties><dep.scope>provided</dep.scope></properties>
+    </profile></profiles>`,
+    `<dependencies>${
+      dep("commons-io:commons-io:2.6", "<scope>\${dep.scope}</scope>")
+    }</dependencies>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/commons-io/commons-io@2.6 build,runtime profile:bundled",
+    ],
+  );
+  assert.ok(
+    out.warnings?.includes(
+      "lib/pom.xml: commons-io:commons-io: its scope ${dep.scope} uses a property not defined in the tree; it is taken as compile, Maven's default",
+    ),
+    out.warnings?.join("\n"),
+  );
+});
+
 // Shaped like qos-ch/slf4j's `.mvn/extensions.xml` (maven-git-versioning-extension): Maven's core
 // extensions, loaded before any POM, are build tools as a POM's <build><extensions> are. The file
 // was not read at all, and the extension was missing without a word.
