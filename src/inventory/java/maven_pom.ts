@@ -811,12 +811,14 @@ class Resolver {
       const target = raw.parent.relativePath === ""
         ? undefined
         : inTree(path, raw.parent.relativePath ?? "../pom.xml");
+      // Maven compares the raw versions too: the candidate's own, else the one it inherits from
+      // its parent (a `${revision}` written only in the parent's <version>).
       const matches = (candidate: Model | undefined): candidate is Model =>
         candidate !== undefined &&
         candidate.groupId === parentCoordinates.groupId &&
         candidate.artifactId === parentCoordinates.artifactId &&
         (raw.parent!.version === undefined || candidate.version === parentCoordinates.version ||
-          candidate.raw.version === raw.parent!.version);
+          (candidate.raw.version ?? candidate.raw.parent?.version) === raw.parent!.version);
       const candidate = target === undefined ? undefined : this.model(target, visiting);
       if (target !== undefined) inputs.push(...candidate?.inputs ?? [[target, undefined]]);
       if (raw.parent.artifactId === undefined) {
@@ -1090,6 +1092,13 @@ class Resolver {
       ? managed.scope ?? "compile"
       : expand(raw.scope, lookup);
     let scope = options.scope ?? SCOPES[rawScope];
+    if (scope === undefined && rawScope.includes("${")) {
+      // Maven keeps it with a warning; a profile or a parent outside the tree may define it.
+      this.warnings.add(
+        `${source}: ${c.groupId}:${c.artifactId}: its scope ${rawScope} uses a property not defined in the tree; it is taken as compile, Maven's default`,
+      );
+      scope = "runtime";
+    }
     if (scope === undefined) {
       throw invalid(
         source,

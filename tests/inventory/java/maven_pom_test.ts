@@ -327,6 +327,35 @@ Deno.test("readMavenPom: a managed scope applies to a dependency that declares n
   ]);
 });
 
+// Found by comparing with Maven 3.8.7: a scope written as a property (`<scope>\${dep.scope}</scope>`)
+// that only a profile whose activation the POMs do not decide (here a file) defines. Maven warns
+// of the scope it cannot interpolate and keeps the dependency; vouch refused the whole scan
+// (exit 2). The dependency is kept as compile, Maven's default, with a warning, and the profile
+// that defines the property gives its scope in its group.
+Deno.test("readMavenPom: a scope from a property the build does not define is compile, with a warning", () => {
+  const out = readLib(
+    `<profiles><profile><id>bundled</id>
+      <activation><file><missing>marker.txt</missing></file></activation>
+      <properties><dep.scope>provided</dep.scope></properties>
+    </profile></profiles>`,
+    `<dependencies>${
+      dep("commons-io:commons-io:2.6", "<scope>\${dep.scope}</scope>")
+    }</dependencies>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/commons-io/commons-io@2.6 build,runtime profile:bundled",
+    ],
+  );
+  assert.ok(
+    out.warnings?.includes(
+      "lib/pom.xml: commons-io:commons-io: its scope ${dep.scope} uses a property not defined in the tree; it is taken as compile, Maven's default",
+    ),
+    out.warnings?.join("\n"),
+  );
+});
+
 // Shaped like qos-ch/slf4j's `.mvn/extensions.xml` (maven-git-versioning-extension): Maven's core
 // extensions, loaded before any POM, are build tools as a POM's <build><extensions> are. The file
 // was not read at all, and the extension was missing without a word.
@@ -671,6 +700,42 @@ Deno.test("readMavenPom: the -D properties of .mvn/maven.config are the build's,
   ]);
   assert.deepEqual(without.members.map((m) => m.id), ["pkg:maven/org.example/core"]);
   assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent");
+});
+
+// Found by comparing with Maven 3.8.7 on a three-level CI-friendly reactor: a module whose parent
+// declares no <version> of its own (it inherits `${revision}` from the root) was not matched to
+// that parent, which Maven finds at its relativePath by the raw version it inherits (the model
+// builder's getVersion: the POM's version, else its parent's); the module lost the parent's
+// management and its own version.
+Deno.test("readMavenPom: a parent in the tree that inherits its raw version is the module's parent", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>root</artifactId><version>\${revision}</version><packaging>pom</packaging>
+  <properties><revision>1.0</revision></properties>
+  <modules><module>mid</module></modules>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId><version>2.6</version></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "mid/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>root</artifactId><version>\${revision}</version></parent>
+  <artifactId>mid</artifactId><packaging>pom</packaging>
+  <modules><module>leaf</module></modules>
+</project>`,
+    "mid/leaf/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>mid</artifactId><version>\${revision}</version></parent>
+  <artifactId>leaf</artifactId>
+  <dependencies><dependency><groupId>commons-io</groupId><artifactId>commons-io</artifactId></dependency></dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["mid/leaf/pom.xml"], {
+    path: "mid/leaf/pom.xml",
+    load: (p) => files[p],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:maven/g/leaf@1.0"]);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:maven/commons-io/commons-io@2.6"]);
+  assert.deepEqual(out.warnings ?? [], []);
 });
 
 // Found on alibaba/Sentinel: a module's parent is written `<version>${sentinel.version}</version>`,
