@@ -186,8 +186,11 @@ function checkOutputDir(outputDir: string, projectRoot: string): { root: string;
   return { root, out };
 }
 
-/** How `attest` publishes: earlier evidence is recognised by its content. */
-const PUBLISH = { isEarlierOutput: isEarlierEvidence };
+/**
+ * How `attest` publishes: earlier evidence is recognised by its content; a killed run's partly
+ * written folder by its evidence files, whichever options wrote them.
+ */
+const PUBLISH = { isEarlierOutput: isEarlierEvidence, fileNames: new Set(Object.values(FILES)) };
 
 const encoder = new TextEncoder();
 

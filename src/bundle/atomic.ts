@@ -32,6 +32,11 @@ export interface PublishOptions {
   isEarlierOutput: (dir: string) => Promise<boolean>;
   /** How long to wait for the lock of another run, in ms (default {@linkcode DEFAULT_LOCK_WAIT_MS}). */
   lockWaitMs?: number;
+  /**
+   * The name of every file a run may publish, whatever its options (default: the files given):
+   * a temporary folder a killed run left that holds only such files is removed.
+   */
+  fileNames?: ReadonlySet<string>;
 }
 
 function randomSuffix(): string {
@@ -231,8 +236,8 @@ async function takeLock(path: string, target: string, waitMs: number): Promise<L
  * hold only what vouch puts there. An old folder that is neither empty nor earlier output is
  * kept: a run moved it aside and was killed before it could put it back (a folder swapped in by
  * something else, see `swapIn`), so it is the user's, not vouch's. So is a temporary one that
- * holds anything but regular files named as the evidence files (`fileNames`: a killed run's
- * partly written output), unless it is earlier output.
+ * holds anything but regular files named as evidence files (`fileNames`: a killed run's partly
+ * written output), unless it is earlier output.
  */
 async function removeLeftovers(
   parent: string,
@@ -392,7 +397,10 @@ export async function publishDirectory(
     // Another run may have published meanwhile: look again, under the lock.
     const replacing = await checkReplaceable(target, options);
     await onOutputDir(target, async () => {
-      await removeLeftovers(parent, name, { ...options, fileNames: new Set(files.keys()) });
+      await removeLeftovers(parent, name, {
+        ...options,
+        fileNames: options.fileNames ?? new Set(files.keys()),
+      });
       const temp = join(parent, ownName(name, "tmp"));
       await Deno.mkdir(temp);
       try {

@@ -370,6 +370,21 @@ Deno.test("publishDirectory: a folder named as a temporary leftover that holds a
   });
 });
 
+Deno.test("publishDirectory: a temporary leftover of a run that wrote other evidence files (other options) is removed when fileNames names them", async () => {
+  await withTempDir(async (dir) => {
+    const target = join(dir, "evidence");
+    const leftover = join(dir, ".evidence.vouch-tmp-0a1b2c3d");
+    await Deno.mkdir(leftover);
+    await Deno.writeTextFile(join(leftover, "signature.json"), "partly written");
+    // This run writes no signature: by its own files alone, the folder is kept.
+    await publishDirectory(target, new Map([[MARKER, "v1"]]), OPTIONS);
+    assert.deepEqual(await names(dir), [".evidence.vouch-tmp-0a1b2c3d", "evidence"]);
+    const fileNames = new Set([MARKER, "signature.json"]);
+    await publishDirectory(target, new Map([[MARKER, "v2"]]), { ...OPTIONS, fileNames });
+    assert.deepEqual(await names(dir), ["evidence"]);
+  });
+});
+
 // A run killed after moving aside a folder swapped in by something else, before putting it back,
 // left the user's folder as .X.vouch-old-*: the next run deleted it with the leftovers.
 Deno.test("publishDirectory: an old folder that is not earlier output is put back or kept, never deleted", async () => {
