@@ -256,13 +256,17 @@ function decodeImporters(doc: YamlMap): Map<string, Dep[]> {
  * A v5/v6 package's dependencies. pnpm 7 and 8 write a resolved peer in `dependencies` whether
  * or not the package's `peerDependenciesMeta` marks it optional; pnpm 9 writes an optional one in
  * the snapshot's `optionalDependencies` (and `--no-optional` leaves it out): optional here too.
+ * Only a peer: `peerDependenciesMeta` is copied from the package.json as it is, so it may mark a
+ * name the package also depends on itself, which pnpm then drops from `peerDependencies` (a
+ * dependency of its own, installed whatever the options).
  */
 function v5v6Deps(entry: YamlMap): Dep[] {
   const deps = depsOf(entry, PACKAGE_FIELDS);
   const meta = entry.peerDependenciesMeta;
-  if (!isRecord(meta)) return deps;
+  const peers = entry.peerDependencies;
+  if (!isRecord(meta) || !isRecord(peers)) return deps;
   return deps.map((dep) =>
-    dep.scope === "runtime" && isRecord(meta[dep.name]) &&
+    dep.scope === "runtime" && Object.hasOwn(peers, dep.name) && isRecord(meta[dep.name]) &&
       (meta[dep.name] as YamlMap).optional === true
       ? { ...dep, scope: "optional" }
       : dep

@@ -357,6 +357,25 @@ Deno.test("readPnpmLock: an installed optional peer is optional in v5.4, v6 and 
   }
 });
 
+// pnpm copies `peerDependenciesMeta` from the package.json as it is, but drops from
+// `peerDependencies` a name the package depends on itself: that one stays a dependency.
+Deno.test("readPnpmLock v5/v6: a dependency of its own that peerDependenciesMeta marks optional stays runtime", () => {
+  const lock = OPTIONAL_PEER_LOCKS["5.4"].replace(
+    "    peerDependencies:\n      bufferutil: ^4.0.1\n",
+    "    peerDependencies:\n",
+  );
+  assert.notEqual(lock, OPTIONAL_PEER_LOCKS["5.4"]);
+  const manifest = JSON.stringify({
+    name: "app",
+    version: "1.0.0",
+    dependencies: { ws: "8.17.1" },
+  });
+  const files: Record<string, string> = { "package.json": manifest, "pnpm-lock.yaml": lock };
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/ws@8.17.1"), ["pkg:npm/bufferutil@4.0.8 runtime"]);
+});
+
 Deno.test("readPnpmLock v5: a key under another registry's host has the name and version", () => {
   const lock = [
     "lockfileVersion: 5.4",
