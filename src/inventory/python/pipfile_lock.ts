@@ -438,7 +438,11 @@ function mapEntry(builder: OutputBuilder, entry: Entry, path: string, self: stri
     version,
     specifier: entry.specifier || undefined,
     qualifiers,
-    files: hashOnlyFiles(entry.hashes),
+    // A URL or a local archive is one file: every hash is its own (an `#md5=` fragment beside a
+    // `sha256:` entry). An index's package has a hash per file (its sdist and wheels).
+    files: archive === undefined
+      ? hashOnlyFiles(entry.hashes)
+      : { hashes: entry.hashes, distributions: [] },
     downloadLocation: entry.vcs ?? entry.file,
     scopes: [scope],
     groups,

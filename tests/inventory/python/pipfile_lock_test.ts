@@ -386,6 +386,12 @@ Deno.test("readPipfileLock: a file URL's #sha256= is not its download_url but it
         hashes: [`sha256:${b}`],
         version: "==3.5.0",
       },
+      // An old index's `#md5=` beside a `sha256:` entry: two hashes of the one file.
+      wheezy: {
+        file: `https://files.example.org/wheezy-1.0.tar.gz#md5=${"d".repeat(32)}`,
+        hashes: [`sha256:${a}`],
+        version: "==1.0",
+      },
     },
     develop: {},
   });
@@ -403,6 +409,11 @@ Deno.test("readPipfileLock: a file URL's #sha256= is not its download_url but it
         download_url: "https://files.example.org/tablib-3.5.0.tar.gz",
       }),
       [{ alg: "sha256", hex: b }],
+      undefined,
+    ],
+    [
+      pypiPurl("wheezy", "1.0", { download_url: "https://files.example.org/wheezy-1.0.tar.gz" }),
+      [{ alg: "md5", hex: "d".repeat(32) }, { alg: "sha256", hex: a }],
       undefined,
     ],
   ]);
