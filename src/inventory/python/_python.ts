@@ -67,6 +67,17 @@ const HEX = /^[0-9a-fA-F]+$/;
 const UPPER_HEX = /[A-F]/;
 
 /**
+ * Hex digits in lowercase: the text itself when it has no capital (most digests;
+ * `toLowerCase` would copy it all the same).
+ *
+ * @param hex Hex digits.
+ * @returns The digits in lowercase.
+ */
+export function lowercaseHex(hex: string): string {
+  return UPPER_HEX.test(hex) ? hex.toLowerCase() : hex;
+}
+
+/**
  * Parses `alg:hex` (or `alg=hex`, as in URL fragments) into a {@linkcode Hash}.
  *
  * @param text The hash as written.
@@ -78,8 +89,7 @@ export function parseHash(text: string): Hash | undefined {
   for (const alg of HASH_NAMES) {
     if (text.startsWith(alg) && text.charCodeAt(alg.length) === 0x3a) {
       const hex = text.slice(alg.length + 1);
-      // `toLowerCase` copies even a lowercase text (most digests are): only when needed.
-      if (isHex(hex)) return { alg, hex: UPPER_HEX.test(hex) ? hex.toLowerCase() : hex };
+      if (isHex(hex)) return { alg, hex: lowercaseHex(hex) };
       break;
     }
   }

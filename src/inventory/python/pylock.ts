@@ -18,6 +18,7 @@ import {
   isSdist,
   isTable,
   lockProject,
+  lowercaseHex,
   NameIndex,
   namesDevelopment,
   nthLine,
@@ -137,7 +138,7 @@ function distFile(value: unknown, fail: Fail, field: () => string): DistFile {
     const key = ALGORITHMS.has(alg) ? alg : alg.toLowerCase();
     if (!ALGORITHMS.has(key)) continue; // e.g. blake2b: valid, but not one vouch records
     if (!isHex(hex)) throw fail(`\`${field()}.hashes.${alg}\` is not hex`);
-    file.hashes.push({ alg: key as HashAlgorithm, hex: hex.toLowerCase() });
+    file.hashes.push({ alg: key as HashAlgorithm, hex: lowercaseHex(hex) });
   }
   if (count === 0) throw fail(`\`${field()}.hashes\` must be a table with at least one hash`);
   return file;

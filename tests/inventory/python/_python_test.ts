@@ -6,6 +6,7 @@ import {
   distributionFiles,
   isHex,
   isSdist,
+  lowercaseHex,
   nthLine,
   parseHash,
   pipUrl,
@@ -299,4 +300,10 @@ Deno.test("isSdist: a wheel by its .whl (any case, before a query or fragment), 
   ) {
     assert.equal(isSdist(sdist), true, sdist);
   }
+});
+
+Deno.test("lowercaseHex: capitals lowered, a lowercase text given back as it is", () => {
+  assert.equal(lowercaseHex("AbC0"), "abc0");
+  const lower = "ab".repeat(32);
+  assert.equal(lowercaseHex(lower), lower);
 });
