@@ -60,6 +60,7 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const HASH = 0x23;
 const DASH = 0x2d;
+const DOT = 0x2e;
 const QUESTION = 0x3f;
 const COLON = 0x3a;
 const COMMA = 0x2c;
@@ -296,6 +297,8 @@ function fastDocument(lines: string[], from: number, to: number): unknown {
     const c = line.charCodeAt(indent);
     if (c === HASH) continue;
     if (c === TAB) throw OUTSIDE;
+    // A document marker (`---`, `...`) ends the document: another reading (see fastDocuments).
+    if (indent === 0 && (c === DASH || c === DOT) && isMarker(line)) throw OUTSIDE;
     const isItem = c === DASH &&
       (line.length === indent + 1 || line.charCodeAt(indent + 1) === SPACE);
     if (pending) {
@@ -386,19 +389,24 @@ function hasMarkers(text: string): boolean {
     text.includes("\n---") || text.includes("\n...") || text.includes("\n%");
 }
 
+/** Whether a line is a document marker: `---` or `...` alone, or before a space or tab. */
+function isMarker(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return line.charCodeAt(1) === c && line.charCodeAt(2) === c && isBlank(line.charCodeAt(3));
+}
+
 /** Every document of `text` read by the fast reader, or `undefined` when it cannot. */
 function fastDocuments(text: string): unknown[] | undefined {
   const lines = text.split("\n");
-  // Most files are one document without markers or directives: no line-by-line search.
-  if (!hasMarkers(text)) {
-    try {
-      const doc = fastDocument(lines, 0, lines.length);
-      return doc === undefined ? [] : [doc];
-    } catch (error) {
-      if (error === OUTSIDE) return undefined;
-      throw error;
-    }
+  // Most files are one document without markers or directives: read as one (a marker line or
+  // a directive is outside what that reads), no search of the text for markers first.
+  try {
+    const doc = fastDocument(lines, 0, lines.length);
+    return doc === undefined ? [] : [doc];
+  } catch (error) {
+    if (error !== OUTSIDE) throw error;
   }
+  if (!hasMarkers(text)) return undefined;
   const docs: unknown[] = [];
   let start = 0;
   let explicit = false; // the current document began with `---`

@@ -33,6 +33,12 @@ const SAME_AS_THE_YAML_PACKAGE = [
   "k:with:colons: v\n'quoted key': 1\n\"dq\": 2\n",
   "---\na: 1\n---\nb: 2\n...\n",
   "---\n",
+  // Marker lines after a first document, and names that only start like one.
+  "a: 1\n--- \nb: 2\n",
+  "a: 1\n...\n",
+  "a: 1\n--- # next\nb: 2\n... # end\n",
+  "---x: 1\n...y: 2\n",
+  "list:\n- a\n---\n- b\n",
   "",
   "# only a comment\n",
   "a: 1\r\nb:\r\n  c: 2\r\n",
@@ -83,6 +89,9 @@ Deno.test("parseYamlDocuments: duplicate keys and bad syntax are errors with fil
   assert.match(yamlError("a: {b: 1\n").message, /^pnpm-lock\.yaml:2: invalid YAML: /); // at the end
   assert.match(yamlError("a:\n  b: 1\n c: 2\n").message, /^pnpm-lock\.yaml:3: invalid YAML: /);
   assert.match(yamlError("a: 1\n\tb: 2\n").message, /^pnpm-lock\.yaml:2: invalid YAML: /);
+  // A marker line is never a key (`--- b` of `b: 2`): a mapping cannot start on it.
+  assert.match(yamlError("a: 1\n--- b: 2\n").message, /^pnpm-lock\.yaml:2: invalid YAML: /);
+  assert.match(yamlError("a: 1\n... b: 2\n").message, /^pnpm-lock\.yaml:2: invalid YAML: /);
   // U+FFFD is a character like any other: invalid UTF-8 bytes never get here (decodeText).
   assert.deepEqual(parseYamlDocuments("a: 'x\uFFFDy'\n", "pnpm-lock.yaml", CODE), [{
     a: "x\uFFFDy",
