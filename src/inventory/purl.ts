@@ -395,6 +395,9 @@ export function cargoPurl(
  * @returns The JSR name `@scope/name`, or `undefined` for any other npm name.
  */
 export function jsrNameFromNpm(npmName: string): string | undefined {
+  // Most names are not in the `@jsr` scope: told by two characters, no regex (hot: every npm
+  // package of a lock).
+  if (npmName.charCodeAt(1) !== 0x6a || npmName.charCodeAt(0) !== 0x40) return undefined; // "@j"
   const match = /^@jsr\/([a-z0-9][a-z0-9-]*)__([a-z0-9][a-z0-9-]*)$/.exec(npmName);
   return match ? `@${match[1]}/${match[2]}` : undefined;
 }
