@@ -516,7 +516,7 @@ interface Management {
   outside: string[];
 }
 
-/** The management of what no POM manages (Maven's core extensions). */
+/** The management of what no POM manages (Maven's core extensions, plugin dependencies). */
 const UNMANAGED: Management = { entries: new Map(), imports: [], outside: [] };
 
 type Lookup = (key: string) => string | undefined;
@@ -1239,6 +1239,8 @@ class Resolver {
       scope: "build" as const,
     };
     const build = { management, overlay: extra?.overlay, scope: "build" as const };
+    // No dependencyManagement manages a plugin's dependencies (Maven fails one without a version).
+    const unmanaged = { management: UNMANAGED, overlay: extra?.overlay, scope: "build" as const };
     const out = [];
     for (const [k, declarations] of plugins.listed) {
       const plugin = this.declared(
@@ -1247,13 +1249,20 @@ class Resolver {
         options,
       );
       if (plugin === undefined) continue;
-      const all = [...declarations, ...(managed.get(k) ?? [])];
-      const list = (pick: (p: RawPlugin) => RawDependency[]): Declared[] =>
-        all.flatMap(pick).flatMap((d) => this.declared(model, d, build) ?? []);
+      const all = [...(managed.get(k) ?? []), ...declarations];
+      // A plugin's dependency replaces, whole, the one of its key that a parent's or a profile's
+      // declaration it overrides, or its pluginManagement, gives (Maven's model merger).
+      const dependencies = new Map(
+        all.flatMap((p) => p.dependencies).map((d) => [managementKey(d), d]),
+      );
       out.push({
         plugin,
-        dependencies: list((p) => p.dependencies),
-        paths: list((p) => p.processorPaths),
+        dependencies: [...dependencies.values()].flatMap((d) =>
+          this.declared(model, d, unmanaged) ?? []
+        ),
+        paths: all.flatMap((p) => p.processorPaths).flatMap((d) =>
+          this.declared(model, d, build) ?? []
+        ),
       });
     }
     for (const [k, declarations] of chained((b) => b.reports).listed) {

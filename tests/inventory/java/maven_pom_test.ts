@@ -1526,3 +1526,61 @@ Deno.test("readMavenPom: a long chain of modules named by file is mapped", () =>
   const out = readMavenPom(files.get("pom.xml")!, { path: "pom.xml", load });
   assert.equal(out.members.length, n);
 });
+
+// Found by comparing with Maven 3.8.7's model builder (shaped like maven-shade-plugin builds that
+// pin a newer ASM): a plugin's dependency replaces, whole, the one of its groupId:artifactId:type
+// that the parent's declaration of the plugin or its pluginManagement gives, and
+// dependencyManagement manages no plugin dependency (Maven fails one without a version). vouch
+// listed both versions of each, and took a version Maven never uses from dependencyManagement.
+Deno.test("readMavenPom: a plugin's own dependency replaces a parent's or a managed one, unmanaged", () => {
+  const out = readLib(
+    `<properties><asm.version>9.6</asm.version></properties>
+    <dependencyManagement><dependencies>${dep("com.ex:rules:1.0")}</dependencies>
+    </dependencyManagement>
+    <build><pluginManagement><plugins>${
+      plugin(
+        "maven-shade-plugin",
+        "3.5.1",
+        `<dependencies>${dep("org.ow2.asm:asm:${asm.version}")}${
+          dep("org.ow2.asm:asm-commons:${asm.version}")
+        }</dependencies>`,
+      )
+    }</plugins></pluginManagement>
+    <plugins>${
+      plugin(
+        "maven-enforcer-plugin",
+        "3.4.1",
+        `<dependencies>${dep("org.codehaus.mojo:extra-enforcer-rules:1.7.0")}</dependencies>`,
+      )
+    }</plugins></build>`,
+    `<properties><asm.version>9.7</asm.version></properties>
+    <build><plugins>${
+      plugin(
+        "maven-shade-plugin",
+        undefined,
+        `<dependencies>${dep("org.ow2.asm:asm:9.5")}</dependencies>`,
+      )
+    }${
+      plugin(
+        "maven-enforcer-plugin",
+        "3.5.0",
+        `<dependencies>${dep("org.codehaus.mojo:extra-enforcer-rules:1.8.0")}${
+          dep("com.ex:rules")
+        }</dependencies>`,
+      )
+    }</plugins></build>`,
+  );
+  const P = "pkg:maven/org.apache.maven.plugins";
+  assert.deepEqual(edgesFrom(out, `${P}/maven-shade-plugin@3.5.1`), [
+    "pkg:maven/org.ow2.asm/asm-commons@9.7 build",
+    "pkg:maven/org.ow2.asm/asm@9.5 build",
+  ]);
+  assert.deepEqual(edgesFrom(out, `${P}/maven-enforcer-plugin@3.5.0`), [
+    "pkg:maven/com.ex/rules build",
+    "pkg:maven/org.codehaus.mojo/extra-enforcer-rules@1.8.0 build",
+  ]);
+  assert.ok(
+    out.warnings?.includes("lib/pom.xml: com.ex:rules: it has no version; the purl has no version"),
+    out.warnings?.join("\n"),
+  );
+});
