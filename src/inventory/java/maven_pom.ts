@@ -516,7 +516,7 @@ interface Management {
   outside: string[];
 }
 
-/** The management of what no POM manages (Maven's core extensions, plugin dependencies). */
+/** The management of what no POM manages (Maven's core and build extensions, plugin dependencies). */
 const UNMANAGED: Management = { entries: new Map(), imports: [], outside: [] };
 
 type Lookup = (key: string) => string | undefined;
@@ -1640,9 +1640,17 @@ class Mapper {
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
     this.dependencies(self, buildDependencies(model), management, profile);
     this.plugins(self, management, profile);
-    for (const raw of model.chain.flatMap((m) => m.raw.build.extensions)) {
+    // A module's extension replaces a parent's of its groupId:artifactId; neither
+    // dependencyManagement nor pluginManagement gives one a version (Maven looks for the newest).
+    const extensions = new Map(
+      model.chain.flatMap((m) => m.raw.build.extensions).map((e) => [
+        `${e.groupId}:${e.artifactId}`,
+        e,
+      ]),
+    );
+    for (const raw of extensions.values()) {
       const d = resolver.declared(model, raw, {
-        management,
+        management: UNMANAGED,
         overlay: profile?.overlay,
         scope: "build",
       });

@@ -1584,3 +1584,32 @@ Deno.test("readMavenPom: a plugin's own dependency replaces a parent's or a mana
     out.warnings?.join("\n"),
   );
 });
+
+// Found by comparing with Maven 3.8.7 (shaped like netty's os-maven-plugin extension): a module's
+// build extension replaces the parent's of the same groupId:artifactId, and neither
+// dependencyManagement nor pluginManagement gives an extension a version (Maven looks the newest
+// up in the repository). vouch listed the parent's version too, and took a managed one.
+Deno.test("readMavenPom: a module's build extension replaces a parent's, unmanaged", () => {
+  const wagon = "<groupId>org.apache.maven.wagon</groupId><artifactId>wagon-ssh</artifactId>";
+  const out = readLib(
+    `<dependencyManagement><dependencies>${dep("org.apache.maven.wagon:wagon-ssh:3.5.3")}
+    </dependencies></dependencyManagement>
+    <build><extensions><extension><groupId>kr.motd.maven</groupId>
+      <artifactId>os-maven-plugin</artifactId><version>1.7.0</version></extension></extensions>
+    <pluginManagement><plugins><plugin>${wagon}<version>3.5.2</version></plugin></plugins>
+    </pluginManagement></build>`,
+    `<build><extensions><extension><groupId>kr.motd.maven</groupId>
+      <artifactId>os-maven-plugin</artifactId><version>1.7.1</version></extension>
+      <extension>${wagon}</extension></extensions></build>`,
+  );
+  assert.deepEqual(edgesFrom(out, "pkg:maven/g/lib@1"), [
+    "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1 build",
+    "pkg:maven/org.apache.maven.wagon/wagon-ssh build",
+  ]);
+  assert.ok(
+    out.warnings?.includes(
+      "lib/pom.xml: org.apache.maven.wagon:wagon-ssh: it has no version; the purl has no version",
+    ),
+    out.warnings?.join("\n"),
+  );
+});
