@@ -1194,25 +1194,24 @@ class Resolver {
       }
       return into;
     };
+    // A parent's plugin, or pluginManagement entry, with `inherited=false` is its own only.
+    const inherited = (p: RawPlugin): boolean => p.pom === model.raw || p.inherited !== "false";
     const managed = byKey([
       ...model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement)),
       ...extra?.build?.pluginManagement ?? [],
-    ]);
+    ].filter(inherited));
     /** One list of the chain's plugins and the profile's: all of them, and those to list. */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
     ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
-      const inherited = (m: Model, p: RawPlugin): boolean => m === model || p.inherited !== "false";
-      const own = new Set(
-        model.chain.flatMap((m) => pick(m.raw.build).filter((p) => inherited(m, p))),
-      );
+      const own = new Set(model.chain.flatMap((m) => pick(m.raw.build).filter(inherited)));
       const used = new Set([...own].map(keyOf));
       // An active profile's declaration of a plugin the build uses is injected into it (one the
       // build does not use is the profile's, listed in its group).
       const all = byKey(
         model.chain.flatMap((m) =>
           withActive(m, (d) => pick(d.build)).filter((p) =>
-            inherited(m, p) && (own.has(p) || used.has(keyOf(p)))
+            inherited(p) && (own.has(p) || used.has(keyOf(p)))
           )
         ),
       );
@@ -1220,7 +1219,7 @@ class Resolver {
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
       // version and dependencies are the build's plugin's; else only new plugins are listed.
       const main = new Set(all.keys());
-      byKey(pick(extra.build), all);
+      byKey(pick(extra.build).filter(inherited), all);
       const merge = extra.merge === true;
       return { all, listed: new Map([...all].filter(([k]) => main.has(k) === merge)) };
     };

@@ -1613,3 +1613,29 @@ Deno.test("readMavenPom: a module's build extension replaces a parent's, unmanag
     out.warnings?.join("\n"),
   );
 });
+
+// Found by comparing with Maven 3.8.7's model builder: `<inherited>false</inherited>` keeps a
+// pluginManagement entry (and a profile's plugin) in the POM that declares it, as it keeps a
+// build plugin there. vouch gave a module's versionless plugin the parent's managed version and
+// dependencies, and listed the parent's profile's own plugin in the module.
+Deno.test("readMavenPom: a parent's pluginManagement entry or profile plugin not inherited stays its own", () => {
+  const out = readLib(
+    `<build><pluginManagement><plugins>${
+      plugin(
+        "maven-shade-plugin",
+        "3.5.1",
+        `<inherited>false</inherited><dependencies>${dep("org.ow2.asm:asm:9.6")}</dependencies>`,
+      )
+    }${plugin("maven-jar-plugin", "3.4.1")}</plugins></pluginManagement></build>
+    <profiles><profile><id>release</id><build><plugins>${
+      plugin("maven-gpg-plugin", "3.2.4", "<inherited>false</inherited>")
+    }</plugins></build></profile></profiles>`,
+    `<build><plugins>${plugin("maven-shade-plugin")}${
+      plugin("maven-jar-plugin")
+    }</plugins></build>`,
+  );
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/org.apache.maven.plugins/maven-jar-plugin@3.4.1",
+    "pkg:maven/org.apache.maven.plugins/maven-shade-plugin",
+  ]);
+});
