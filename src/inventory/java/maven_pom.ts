@@ -516,7 +516,7 @@ interface Management {
   outside: string[];
 }
 
-/** The management of what no POM manages (Maven's core extensions). */
+/** The management of what no POM manages (Maven's core and build extensions, plugin dependencies). */
 const UNMANAGED: Management = { entries: new Map(), imports: [], outside: [] };
 
 type Lookup = (key: string) => string | undefined;
@@ -1194,25 +1194,24 @@ class Resolver {
       }
       return into;
     };
+    // A parent's plugin, or pluginManagement entry, with `inherited=false` is its own only.
+    const inherited = (p: RawPlugin): boolean => p.pom === model.raw || p.inherited !== "false";
     const managed = byKey([
       ...model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement)),
       ...extra?.build?.pluginManagement ?? [],
-    ]);
+    ].filter(inherited));
     /** One list of the chain's plugins and the profile's: all of them, and those to list. */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
     ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
-      const inherited = (m: Model, p: RawPlugin): boolean => m === model || p.inherited !== "false";
-      const own = new Set(
-        model.chain.flatMap((m) => pick(m.raw.build).filter((p) => inherited(m, p))),
-      );
+      const own = new Set(model.chain.flatMap((m) => pick(m.raw.build).filter(inherited)));
       const used = new Set([...own].map(keyOf));
       // An active profile's declaration of a plugin the build uses is injected into it (one the
       // build does not use is the profile's, listed in its group).
       const all = byKey(
         model.chain.flatMap((m) =>
           withActive(m, (d) => pick(d.build)).filter((p) =>
-            inherited(m, p) && (own.has(p) || used.has(keyOf(p)))
+            inherited(p) && (own.has(p) || used.has(keyOf(p)))
           )
         ),
       );
@@ -1220,7 +1219,7 @@ class Resolver {
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
       // version and dependencies are the build's plugin's; else only new plugins are listed.
       const main = new Set(all.keys());
-      byKey(pick(extra.build), all);
+      byKey(pick(extra.build).filter(inherited), all);
       const merge = extra.merge === true;
       return { all, listed: new Map([...all].filter(([k]) => main.has(k) === merge)) };
     };
@@ -1239,6 +1238,8 @@ class Resolver {
       scope: "build" as const,
     };
     const build = { management, overlay: extra?.overlay, scope: "build" as const };
+    // No dependencyManagement manages a plugin's dependencies (Maven fails one without a version).
+    const unmanaged = { management: UNMANAGED, overlay: extra?.overlay, scope: "build" as const };
     const out = [];
     for (const [k, declarations] of plugins.listed) {
       const plugin = this.declared(
@@ -1247,13 +1248,20 @@ class Resolver {
         options,
       );
       if (plugin === undefined) continue;
-      const all = [...declarations, ...(managed.get(k) ?? [])];
-      const list = (pick: (p: RawPlugin) => RawDependency[]): Declared[] =>
-        all.flatMap(pick).flatMap((d) => this.declared(model, d, build) ?? []);
+      const all = [...(managed.get(k) ?? []), ...declarations];
+      // A plugin's dependency replaces, whole, the one of its key that a parent's or a profile's
+      // declaration it overrides, or its pluginManagement, gives (Maven's model merger).
+      const dependencies = new Map(
+        all.flatMap((p) => p.dependencies).map((d) => [managementKey(d), d]),
+      );
       out.push({
         plugin,
-        dependencies: list((p) => p.dependencies),
-        paths: list((p) => p.processorPaths),
+        dependencies: [...dependencies.values()].flatMap((d) =>
+          this.declared(model, d, unmanaged) ?? []
+        ),
+        paths: all.flatMap((p) => p.processorPaths).flatMap((d) =>
+          this.declared(model, d, build) ?? []
+        ),
       });
     }
     for (const [k, declarations] of chained((b) => b.reports).listed) {
@@ -1631,9 +1639,17 @@ class Mapper {
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
     this.dependencies(self, buildDependencies(model), management, profile);
     this.plugins(self, management, profile);
-    for (const raw of model.chain.flatMap((m) => m.raw.build.extensions)) {
+    // A module's extension replaces a parent's of its groupId:artifactId; neither
+    // dependencyManagement nor pluginManagement gives one a version (Maven looks for the newest).
+    const extensions = new Map(
+      model.chain.flatMap((m) => m.raw.build.extensions).map((e) => [
+        `${e.groupId}:${e.artifactId}`,
+        e,
+      ]),
+    );
+    for (const raw of extensions.values()) {
       const d = resolver.declared(model, raw, {
-        management,
+        management: UNMANAGED,
         overlay: profile?.overlay,
         scope: "build",
       });

@@ -1526,3 +1526,116 @@ Deno.test("readMavenPom: a long chain of modules named by file is mapped", () =>
   const out = readMavenPom(files.get("pom.xml")!, { path: "pom.xml", load });
   assert.equal(out.members.length, n);
 });
+
+// Found by comparing with Maven 3.8.7's model builder (shaped like maven-shade-plugin builds that
+// pin a newer ASM): a plugin's dependency replaces, whole, the one of its groupId:artifactId:type
+// that the parent's declaration of the plugin or its pluginManagement gives, and
+// dependencyManagement manages no plugin dependency (Maven fails one without a version). vouch
+// listed both versions of each, and took a version Maven never uses from dependencyManagement.
+Deno.test("readMavenPom: a plugin's own dependency replaces a parent's or a managed one, unmanaged", () => {
+  const out = readLib(
+    `<properties><asm.version>9.6</asm.version></properties>
+    <dependencyManagement><dependencies>${dep("com.ex:rules:1.0")}</dependencies>
+    </dependencyManagement>
+    <build><pluginManagement><plugins>${
+      plugin(
+        "maven-shade-plugin",
+        "3.5.1",
+        `<dependencies>${dep("org.ow2.asm:asm:${asm.version}")}${
+          dep("org.ow2.asm:asm-commons:${asm.version}")
+        }</dependencies>`,
+      )
+    }</plugins></pluginManagement>
+    <plugins>${
+      plugin(
+        "maven-enforcer-plugin",
+        "3.4.1",
+        `<dependencies>${dep("org.codehaus.mojo:extra-enforcer-rules:1.7.0")}</dependencies>`,
+      )
+    }</plugins></build>`,
+    `<properties><asm.version>9.7</asm.version></properties>
+    <build><plugins>${
+      plugin(
+        "maven-shade-plugin",
+        undefined,
+        `<dependencies>${dep("org.ow2.asm:asm:9.5")}</dependencies>`,
+      )
+    }${
+      plugin(
+        "maven-enforcer-plugin",
+        "3.5.0",
+        `<dependencies>${dep("org.codehaus.mojo:extra-enforcer-rules:1.8.0")}${
+          dep("com.ex:rules")
+        }</dependencies>`,
+      )
+    }</plugins></build>`,
+  );
+  const P = "pkg:maven/org.apache.maven.plugins";
+  assert.deepEqual(edgesFrom(out, `${P}/maven-shade-plugin@3.5.1`), [
+    "pkg:maven/org.ow2.asm/asm-commons@9.7 build",
+    "pkg:maven/org.ow2.asm/asm@9.5 build",
+  ]);
+  assert.deepEqual(edgesFrom(out, `${P}/maven-enforcer-plugin@3.5.0`), [
+    "pkg:maven/com.ex/rules build",
+    "pkg:maven/org.codehaus.mojo/extra-enforcer-rules@1.8.0 build",
+  ]);
+  assert.ok(
+    out.warnings?.includes("lib/pom.xml: com.ex:rules: it has no version; the purl has no version"),
+    out.warnings?.join("\n"),
+  );
+});
+
+// Found by comparing with Maven 3.8.7 (shaped like netty's os-maven-plugin extension): a module's
+// build extension replaces the parent's of the same groupId:artifactId, and neither
+// dependencyManagement nor pluginManagement gives an extension a version (Maven looks the newest
+// up in the repository). vouch listed the parent's version too, and took a managed one.
+Deno.test("readMavenPom: a module's build extension replaces a parent's, unmanaged", () => {
+  const wagon = "<groupId>org.apache.maven.wagon</groupId><artifactId>wagon-ssh</artifactId>";
+  const out = readLib(
+    `<dependencyManagement><dependencies>${dep("org.apache.maven.wagon:wagon-ssh:3.5.3")}
+    </dependencies></dependencyManagement>
+    <build><extensions><extension><groupId>kr.motd.maven</groupId>
+      <artifactId>os-maven-plugin</artifactId><version>1.7.0</version></extension></extensions>
+    <pluginManagement><plugins><plugin>${wagon}<version>3.5.2</version></plugin></plugins>
+    </pluginManagement></build>`,
+    `<build><extensions><extension><groupId>kr.motd.maven</groupId>
+      <artifactId>os-maven-plugin</artifactId><version>1.7.1</version></extension>
+      <extension>${wagon}</extension></extensions></build>`,
+  );
+  assert.deepEqual(edgesFrom(out, "pkg:maven/g/lib@1"), [
+    "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1 build",
+    "pkg:maven/org.apache.maven.wagon/wagon-ssh build",
+  ]);
+  assert.ok(
+    out.warnings?.includes(
+      "lib/pom.xml: org.apache.maven.wagon:wagon-ssh: it has no version; the purl has no version",
+    ),
+    out.warnings?.join("\n"),
+  );
+});
+
+// Found by comparing with Maven 3.8.7's model builder: `<inherited>false</inherited>` keeps a
+// pluginManagement entry (and a profile's plugin) in the POM that declares it, as it keeps a
+// build plugin there. vouch gave a module's versionless plugin the parent's managed version and
+// dependencies, and listed the parent's profile's own plugin in the module.
+Deno.test("readMavenPom: a parent's pluginManagement entry or profile plugin not inherited stays its own", () => {
+  const out = readLib(
+    `<build><pluginManagement><plugins>${
+      plugin(
+        "maven-shade-plugin",
+        "3.5.1",
+        `<inherited>false</inherited><dependencies>${dep("org.ow2.asm:asm:9.6")}</dependencies>`,
+      )
+    }${plugin("maven-jar-plugin", "3.4.1")}</plugins></pluginManagement></build>
+    <profiles><profile><id>release</id><build><plugins>${
+      plugin("maven-gpg-plugin", "3.2.4", "<inherited>false</inherited>")
+    }</plugins></build></profile></profiles>`,
+    `<build><plugins>${plugin("maven-shade-plugin")}${
+      plugin("maven-jar-plugin")
+    }</plugins></build>`,
+  );
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/org.apache.maven.plugins/maven-jar-plugin@3.4.1",
+    "pkg:maven/org.apache.maven.plugins/maven-shade-plugin",
+  ]);
+});
