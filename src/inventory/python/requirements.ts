@@ -476,7 +476,8 @@ function readFile(
       if (option === "") continue;
       const { name, value } = optionValue(option.slice(0, 2), option);
       if (["-r", "--requirement", "-c", "--constraint"].includes(name)) {
-        const asConstraints = constraints || name === "-c" || name === "--constraint";
+        // pip reads a `-r` file as requirements even in a constraints file (pypa/pip#12222): it installs them.
+        const asConstraints = name === "-c" || name === "--constraint";
         // edx-lint's `-c https://…/common_constraints.txt`: pins vouch cannot fetch, that add nothing.
         if (asConstraints && URL_START.test(value)) {
           state.remoteConstraints.push({ url: withoutCredentials(value), where });
@@ -727,7 +728,8 @@ function sourceWarnings(state: State): string[] {
  * `requirements/docs.txt`: dev). A requirement that pins no version takes
  * the one a pin of the same name gives (another line, an included file, a
  * constraint file given with `-c`), when its range admits it (else a
- * warning: pip would refuse); constraints add nothing, and a file named for
+ * warning: pip would refuse); constraints add nothing (a `-r` file a
+ * constraints file includes lists requirements, as pip installs them), and a file named for
  * constraints (`requirements/constraints.txt`) is read as one. Local folders (`-e .`, `./libs/x`) are first-party and
  * skipped, a local distribution file (`./dist/x-1.0-py3-none-any.whl`) is the
  * package its file name says. An editable folder outside the project that

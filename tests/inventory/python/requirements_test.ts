@@ -668,6 +668,24 @@ Deno.test("readRequirements: a file named for constraints (requirements/constrai
   );
 });
 
+// pip 23.2.1's parser: a `-r` line in a constraints file includes requirements, which pip
+// installs (pypa/pip#12222); vouch read them as constraints and dropped them.
+Deno.test("readRequirements: a -r file a constraints file includes lists requirements, as pip installs them", () => {
+  const files: Record<string, string> = {
+    "constraints.txt": "flask==3.0.3\n-r more.txt\n-c pins.txt\n",
+    "more.txt": "click==8.1.7\n",
+    "pins.txt": "idna==3.10\n",
+  };
+  const out = readRequirements("-c constraints.txt\nflask\n", {
+    path: "requirements.txt",
+    include: (rel) => files[rel],
+  });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:pypi/click@8.1.7",
+    "pkg:pypi/flask@3.0.3",
+  ]);
+});
+
 Deno.test("readRequirements: with --extra-index-url the index of a package is ambiguous: a warning names them", () => {
   const text = "--extra-index-url https://user:S3CRET@extra.example/simple/\n" +
     "flask==2.0.1\nidna==3.7\n    # from https://pypi.org/simple\n" +
