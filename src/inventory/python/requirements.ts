@@ -184,9 +184,6 @@ const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
 /** Text that starts with a URL (`https://…`, `git+https://…`): a remote include, a URL requirement. */
 const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** `--no-index` among the options of a line (it takes no value). */
-const NO_INDEX = /(?:^|\s+)--no-index(?=\s|$)/g;
-
 /** The user information of every URL in a line (`https://${TOKEN}@`): dropped from any SBOM. */
 const USERINFO = /(:\/\/)[^/?#@\s]*@/g;
 
@@ -408,10 +405,61 @@ function unexpandedEntry(content: string, path: string, where: string): Entry | 
   return { name, vcs: false, hashes: [], source: path, where, unlocated: !located };
 }
 
-function optionValue(option: string, text: string): { name: string; value: string } {
-  const long = /^(--[A-Za-z-]+)(?:\s*=\s*|\s+|$)(.*)$/.exec(text);
-  if (long) return { name: long[1], value: long[2].trim() };
-  return { name: option, value: text.slice(2).replace(/^\s*=?\s*/, "").trim() };
+/** The long names of the short options of a requirements file. */
+const SHORT_OPTIONS: Readonly<Record<string, string>> = {
+  "-r": "--requirement",
+  "-c": "--constraint",
+  "-e": "--editable",
+  "-i": "--index-url",
+  "-f": "--find-links",
+};
+
+/** The options of a requirements file that take no value. */
+const FLAGS: ReadonlySet<string> = new Set([
+  "--no-index",
+  "--pre",
+  "--prefer-binary",
+  "--require-hashes",
+]);
+
+/**
+ * The words of an option line as pip splits them (`shlex.split`): at
+ * whitespace outside quotes, the quotes dropped (`-r "base reqs.txt"`); a
+ * backslash is kept as written (a Windows path).
+ */
+function optionWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g)) {
+    words.push(match[0].replace(/"([^"]*)"|'([^']*)'/g, (_, double, single) => double ?? single));
+  }
+  return words;
+}
+
+/**
+ * The options of a line as pip's parser reads them, by long name, each
+ * option's values in order: `-i https://mirror/simple --trusted-host mirror`
+ * is an index and a trusted host, `-rbase.txt` and `--requirement=base.txt`
+ * an include; a flag has the empty value.
+ */
+function lineOptions(text: string): Map<string, string[]> {
+  const options = new Map<string, string[]>();
+  const words = optionWords(text);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word.startsWith("-")) continue;
+    const long = word.startsWith("--");
+    const equals = word.indexOf("=");
+    const name = long
+      ? (equals === -1 ? word : word.slice(0, equals))
+      : SHORT_OPTIONS[word.slice(0, 2)];
+    if (name === undefined) continue;
+    const attached = long
+      ? (equals === -1 ? undefined : word.slice(equals + 1))
+      : word.slice(2) || undefined;
+    const value = FLAGS.has(name) ? "" : attached ?? words[++i] ?? "";
+    options.set(name, [...options.get(name) ?? [], value]);
+  }
+  return options;
 }
 
 /**
@@ -468,22 +516,32 @@ function readFile(
       continue;
     }
     if (content.startsWith("-")) {
-      // pip parses every option of a line: `--no-index --find-links ./wheels`.
-      const option = content.replace(NO_INDEX, () => {
-        state.noIndex ??= where;
-        return "";
-      }).trim();
-      if (option === "") continue;
-      const { name, value } = optionValue(option.slice(0, 2), option);
-      if (["-r", "--requirement", "-c", "--constraint"].includes(name)) {
+      // pip parses every option of a line (`--no-index --find-links ./wheels`,
+      // `-i https://mirror/simple --trusted-host mirror`); a line with `-e` is that requirement,
+      // one with `-r` or `-c` that include, and only another line's options set where pip looks.
+      const options = lineOptions(content);
+      const editable = options.get("--editable")?.[0];
+      const requirement = options.get("--requirement")?.[0];
+      const include = requirement ?? options.get("--constraint")?.[0];
+      if (editable !== undefined) {
+        if (constraints) continue;
+        // A folder pip freeze names in the comment above: that distribution at that version.
+        const entry = said !== undefined && isLocalPath(editable)
+          ? localFileEntry(editable, [], path, said.name)
+          : requirementEntry(editable, [], path, where);
+        if (entry && said !== undefined && entry.specifier === undefined) {
+          Object.assign(entry, { specifier: said.pin, where });
+        }
+        if (entry) state.entries.push(entry);
+      } else if (include !== undefined) {
         // pip reads a `-r` file as requirements even in a constraints file (pypa/pip#12222): it installs them.
-        const asConstraints = name === "-c" || name === "--constraint";
+        const asConstraints = requirement === undefined;
         // edx-lint's `-c https://…/common_constraints.txt`: pins vouch cannot fetch, that add nothing.
-        if (asConstraints && URL_START.test(value)) {
-          state.remoteConstraints.push({ url: withoutCredentials(value), where });
+        if (asConstraints && URL_START.test(include)) {
+          state.remoteConstraints.push({ url: withoutCredentials(include), where });
           continue;
         }
-        const target = resolveInclude(state, path, value, where, stack);
+        const target = resolveInclude(state, path, include, where, stack);
         const key = `${asConstraints ? "c" : "r"}:${target.path}`;
         // What a runtime install includes is runtime, whichever dev file includes it too.
         const scope = state.readAlone(relativeTo(state.topDir, target.path)) ||
@@ -494,21 +552,20 @@ function readFile(
         if (state.included.has(key)) continue;
         state.included.add(key);
         readFile(state, target.text, target.path, [...stack, target.path], asConstraints);
-      } else if ((name === "-e" || name === "--editable") && !constraints) {
-        // A folder pip freeze names in the comment above: that distribution at that version.
-        const entry = said !== undefined && isLocalPath(value)
-          ? localFileEntry(value, [], path, said.name)
-          : requirementEntry(value, [], path, where);
-        if (entry && said !== undefined && entry.specifier === undefined) {
-          Object.assign(entry, { specifier: said.pin, where });
+      } else {
+        if (options.has("--no-index")) state.noIndex ??= where;
+        // A later `--index-url` replaces the index and the extra ones before it, as pip's finder does.
+        const index = options.get("--index-url")?.at(-1);
+        if (index !== undefined) {
+          state.index = index;
+          state.extraIndexes = [];
         }
-        if (entry) state.entries.push(entry);
-      } else if (name === "-i" || name === "--index-url") {
-        state.index ??= value;
-      } else if (name === "--extra-index-url") {
-        state.extraIndexes.push({ url: value, where });
-      } else if (name === "-f" || name === "--find-links") {
-        state.findLinks.push({ url: value, where });
+        for (const url of options.get("--extra-index-url") ?? []) {
+          state.extraIndexes.push({ url, where });
+        }
+        // pip takes the first `--find-links` of a line.
+        const links = options.get("--find-links")?.[0];
+        if (links !== undefined) state.findLinks.push({ url: links, where });
       }
       continue;
     }

@@ -668,6 +668,32 @@ Deno.test("readRequirements: a file named for constraints (requirements/constrai
   );
 });
 
+// Checked against pip 23.2.1's parser (shlex-split options, optparse, the finder's index list):
+// vouch took the rest of the line as the value, so the mirror's purls carried
+// `repository_url=https://mirror.example/simple --trusted-host mirror.example`.
+Deno.test("readRequirements: an option line is read as pip splits it: each option its value, quotes dropped, the last index", () => {
+  const mirror = readRequirements(
+    "-i https://mirror.example/simple --trusted-host mirror.example\nrequests==2.32.3\n",
+    { path: "requirements.txt" },
+  );
+  assert.deepEqual(mirror.components.map((c) => c.purl), [
+    "pkg:pypi/requests@2.32.3?repository_url=https:%2F%2Fmirror.example%2Fsimple",
+  ]);
+  const files: Record<string, string> = {
+    "base reqs.txt": "--index-url https://second.example/simple\nclick==8.1.7\n",
+  };
+  const out = readRequirements(
+    "--index-url https://first.example/simple\n--extra-index-url https://extra.example/simple\n" +
+      '-r "base reqs.txt"\n',
+    { path: "requirements.txt", include: (rel) => files[rel] },
+  );
+  // A later --index-url replaces the index and the extra ones before it in pip's finder.
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/click@8.1.7?repository_url=https:%2F%2Fsecond.example%2Fsimple",
+  ]);
+  assert.equal(out.warnings, undefined);
+});
+
 // pip 23.2.1's parser: a `-r` line in a constraints file includes requirements, which pip
 // installs (pypa/pip#12222); vouch read them as constraints and dropped them.
 Deno.test("readRequirements: a -r file a constraints file includes lists requirements, as pip installs them", () => {
