@@ -205,7 +205,8 @@ function logicalLines(text: string): Line[] {
   // Lines as pip splits them (str.splitlines): a CR alone ends one too.
   // deno-lint-ignore no-control-regex -- str.splitlines' separators include \x1c-\x1e
   text.split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/).forEach((raw, i) => {
-    const continued = /(^|[^\\])\\\s*$/.test(raw);
+    // A comment line ends a logical line even when it ends with `\` (pip's `join_lines`).
+    const continued = /(^|[^\\])\\\s*$/.test(raw) && !/^\s*#/.test(raw);
     const body = continued ? raw.replace(/\\\s*$/, "") : raw;
     if (pending) pending.text += " " + body;
     else pending = { text: body, line: i + 1 };

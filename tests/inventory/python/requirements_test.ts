@@ -91,6 +91,9 @@ Deno.test("readRequirements: lines end as pip splits them (a CR alone too), not 
   assert.deepEqual(ids(text), ["pkg:pypi/flask@3.1.0", "pkg:pypi/requests@2.32.3"]);
   assert.deepEqual(ids(text.replaceAll("\n", "\r")), ids(text)); // was [] (exit 0)
   assert.deepEqual(ids(text.replaceAll("\n", "\r\n")), ids(text));
+  // A comment line ending with `\` continues nothing (pip's join_lines): the next line was lost in it.
+  const comments = "# Windows: see C:\\path\\\nflask==3.1.0\n    # via app \\\nrequests==2.32.3\n";
+  assert.deepEqual(ids(comments), ["pkg:pypi/flask@3.1.0", "pkg:pypi/requests@2.32.3"]);
 });
 
 Deno.test("readRequirements: a distribution file in the tree is the package its name says", () => {
