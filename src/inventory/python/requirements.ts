@@ -458,7 +458,9 @@ function lineOptions(text: string): Map<string, string[]> {
       ? (equals === -1 ? undefined : word.slice(equals + 1))
       : word.slice(2) || undefined;
     const value = FLAGS.has(name) ? "" : attached ?? words[++i] ?? "";
-    options.set(name, [...options.get(name) ?? [], value]);
+    const values = options.get(name);
+    if (values === undefined) options.set(name, [value]);
+    else values.push(value); // not a copy per option: a line may repeat one without bound
   }
   return options;
 }
