@@ -557,9 +557,10 @@ function readFile(
         readFile(state, target.text, target.path, [...stack, target.path], asConstraints);
       } else {
         if (options.has("--no-index")) state.noIndex ??= where;
-        // A later `--index-url` replaces the index and the extra ones before it, as pip's finder does.
+        // A later `--index-url` replaces the index and the extra ones before it, as pip's finder
+        // does; an empty one changes nothing (pip: `if opts.index_url`).
         const index = options.get("--index-url")?.at(-1);
-        if (index !== undefined) {
+        if (index !== undefined && index !== "") {
           state.index = index;
           state.extraIndexes = [];
         }

@@ -886,3 +886,16 @@ Deno.test("readRequirements: a line of 40,000 options is read in linear time", (
   assert.ok(elapsed() < 2_000, `${elapsed()} ms`);
   assert.deepEqual(out.components.map((c) => c.id), [pypiPurl("six", "1.16.0")]);
 });
+
+// pip's handle_option_line: `if opts.index_url`: an empty one changes nothing.
+Deno.test("readRequirements: an empty --index-url leaves the index and the extra ones as they were", () => {
+  for (const empty of ["--index-url=", "-i ''"]) {
+    const out = readRequirements(
+      `-i https://a.example/simple\n${empty}\nfoo==1.0\n`,
+      { path: "requirements.txt" },
+    );
+    assert.deepEqual(out.components.map((c) => c.purl), [
+      "pkg:pypi/foo@1.0?repository_url=https:%2F%2Fa.example%2Fsimple",
+    ], empty);
+  }
+});
