@@ -1194,8 +1194,10 @@ class Resolver {
       }
       return into;
     };
-    // A parent's plugin, or pluginManagement entry, with `inherited=false` is its own only.
-    const inherited = (p: RawPlugin): boolean => p.pom === model.raw || p.inherited !== "false";
+    // A parent's plugin, or pluginManagement entry, with `inherited` other than `true` is its own
+    // only (Maven's `isInherited` is `Boolean.parseBoolean`: `False`, `no` are not inherited).
+    const inherited = (p: RawPlugin): boolean =>
+      p.pom === model.raw || p.inherited === undefined || p.inherited.toLowerCase() === "true";
     const managed = byKey([
       ...model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement)),
       ...extra?.build?.pluginManagement ?? [],

@@ -1639,3 +1639,17 @@ Deno.test("readMavenPom: a parent's pluginManagement entry or profile plugin not
     "pkg:maven/org.apache.maven.plugins/maven-shade-plugin",
   ]);
 });
+
+// Maven's Plugin.isInherited is Boolean.parseBoolean: only `true` (any case) is inherited.
+Deno.test("readMavenPom: a parent's plugin is inherited only when <inherited> says true, in any case", () => {
+  const out = readLib(
+    `<build><plugins>${plugin("maven-pmd-plugin", "3.21.0", "<inherited>False</inherited>")}${
+      plugin("maven-jar-plugin", "3.3.0", "<inherited>no</inherited>")
+    }${plugin("maven-clean-plugin", "3.3.2", "<inherited>TRUE</inherited>")}</plugins></build>`,
+    "",
+  );
+  assert.deepEqual(
+    out.components.map((c) => c.id).filter((id) => id.includes("-plugin")),
+    ["pkg:maven/org.apache.maven.plugins/maven-clean-plugin@3.3.2"],
+  );
+});
