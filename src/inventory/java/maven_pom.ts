@@ -1194,28 +1194,42 @@ class Resolver {
       }
       return into;
     };
-    // A parent's plugin, or pluginManagement entry, with `inherited` other than `true` is its own
-    // only (Maven's `isInherited` is `Boolean.parseBoolean`: `False`, `no` are not inherited).
-    const inherited = (p: RawPlugin): boolean =>
-      p.pom === model.raw || p.inherited === undefined || p.inherited.toLowerCase() === "true";
-    const managed = byKey([
+    const depth = new Map(model.chain.map((m, i) => [m.raw, i]));
+    /**
+     * Which of a list's declarations (the build's plugins, pluginManagement, reports) the module
+     * gets: its own, and a parent's unless that POM or one below it says `inherited` other than
+     * `true` for the plugin (Maven's `isInherited` is `Boolean.parseBoolean`: `False`, `no` are
+     * not inherited). Maven decides on the declaration merged down to that POM, so it drops the
+     * declarations of the POMs above it too.
+     */
+    const inheritedOf = (declarations: RawPlugin[]): (p: RawPlugin) => boolean => {
+      const cut = new Map<string, number>();
+      for (const p of declarations) {
+        if (p.pom === model.raw || p.inherited === undefined) continue;
+        if (p.inherited.toLowerCase() === "true") continue;
+        const k = keyOf(p);
+        cut.set(k, Math.max(cut.get(k) ?? -1, depth.get(p.pom) ?? -1));
+      }
+      return (p) =>
+        p.pom === model.raw || (depth.get(p.pom) ?? Infinity) > (cut.get(keyOf(p)) ?? -1);
+    };
+    const pluginManagement = [
       ...model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement)),
       ...extra?.build?.pluginManagement ?? [],
-    ].filter(inherited));
+    ];
+    const managed = byKey(pluginManagement.filter(inheritedOf(pluginManagement)));
     /** One list of the chain's plugins and the profile's: all of them, and those to list. */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
     ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
+      const declared = model.chain.flatMap((m) => withActive(m, (d) => pick(d.build)));
+      const inherited = inheritedOf([...declared, ...extra?.build ? pick(extra.build) : []]);
       const own = new Set(model.chain.flatMap((m) => pick(m.raw.build).filter(inherited)));
       const used = new Set([...own].map(keyOf));
       // An active profile's declaration of a plugin the build uses is injected into it (one the
       // build does not use is the profile's, listed in its group).
       const all = byKey(
-        model.chain.flatMap((m) =>
-          withActive(m, (d) => pick(d.build)).filter((p) =>
-            inherited(p) && (own.has(p) || used.has(keyOf(p)))
-          )
-        ),
+        declared.filter((p) => inherited(p) && (own.has(p) || used.has(keyOf(p)))),
       );
       if (extra?.build === undefined) return { all, listed: all };
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its

@@ -1653,3 +1653,36 @@ Deno.test("readMavenPom: a parent's plugin is inherited only when <inherited> sa
     ["pkg:maven/org.apache.maven.plugins/maven-clean-plugin@3.3.2"],
   );
 });
+
+// Maven decides `inherited` on the declaration merged down to a POM: a parent's `inherited=false`
+// also drops what it merged from the POMs above it (a grandparent's shade 3.4.1 and its asm).
+Deno.test("readMavenPom: a parent's inherited=false drops the plugin the POMs above it declare too", () => {
+  const shade = (version: string, more = ""): string => plugin("maven-shade-plugin", version, more);
+  const asm = `<dependencies>${dep("org.ow2.asm:asm:9.4")}</dependencies>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>top</artifactId><version>1</version><packaging>pom</packaging>
+  <modules><module>mid</module></modules>
+  <build><pluginManagement><plugins>${shade("3.4.1", asm)}</plugins></pluginManagement></build>
+  </project>`,
+    "mid/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>top</artifactId><version>1</version></parent>
+  <artifactId>mid</artifactId><packaging>pom</packaging><modules><module>lib</module></modules>
+  <build><pluginManagement><plugins>${
+      shade("3.5.1", "<inherited>false</inherited>")
+    }</plugins></pluginManagement></build></project>`,
+    "mid/lib/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>g</groupId><artifactId>mid</artifactId><version>1</version></parent>
+  <artifactId>lib</artifactId><build><plugins>${
+      plugin("maven-shade-plugin")
+    }</plugins></build></project>`,
+  };
+  const out = readMavenPom(files["mid/lib/pom.xml"], {
+    path: "mid/lib/pom.xml",
+    load: (p) => files[p],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/org.apache.maven.plugins/maven-shade-plugin",
+  ]);
+});
