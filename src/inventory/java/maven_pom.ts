@@ -38,7 +38,8 @@
  * the flag),
  * `test` (and Maven 4's `test-only`, `test-runtime`) → dev, `provided`/`system`
  * (and Maven 4's `compile-only`) → build (compiled against, supplied by the
- * environment, not shipped), `import` → build. Versions are kept as written;
+ * environment, not shipped), `import` → build; one Maven does not know (`compil`, `Test`)
+ * → runtime with a warning (Maven 3 warns, resolves it and may package it). Versions are kept as written;
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
  * `LATEST`/`RELEASE` are specifiers, not versions.
  *
@@ -1091,7 +1092,7 @@ class Resolver {
     const rawScope = raw.scope === undefined
       ? managed.scope ?? "compile"
       : expand(raw.scope, lookup);
-    let scope = options.scope ?? SCOPES[rawScope];
+    let scope = options.scope ?? (Object.hasOwn(SCOPES, rawScope) ? SCOPES[rawScope] : undefined);
     if (scope === undefined && rawScope.includes("${")) {
       // Maven keeps it with a warning; a profile or a parent outside the tree may define it.
       this.warnings.add(
@@ -1100,11 +1101,15 @@ class Resolver {
       scope = "runtime";
     }
     if (scope === undefined) {
-      throw invalid(
-        source,
-        lineColumn(raw.pom.text, raw.offset).line,
-        `unknown scope ${JSON.stringify(rawScope)} of ${c.groupId}:${c.artifactId}`,
+      // Maven 3 only warns ("must be one of [provided, compile, runtime, test, system]") and
+      // builds: its scope filters let an unknown scope through, so the artifact is resolved with
+      // every classpath and packaged by what keeps the runtime scope (war, assembly, shade).
+      this.warnings.add(
+        `${source}: ${c.groupId}:${c.artifactId}: its scope ${JSON.stringify(rawScope)}${
+          raw.scope === undefined ? " (from its dependency management)" : ""
+        } is not one Maven knows (Maven warns, resolves it with every classpath and packages it with the runtime ones); it is taken as runtime`,
       );
+      scope = "runtime";
     }
     // The dependency's own flag only: Maven's management injector leaves `optional` unmanaged.
     if (

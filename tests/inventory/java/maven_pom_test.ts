@@ -356,6 +356,49 @@ Deno.test("readMavenPom: a scope from a property the build does not define is co
   );
 });
 
+// Found by comparing with Maven 3.8.7 (its model builder and a build of the project): a scope
+// Maven does not know (`compil`, `Test`) is a warning of its model validator, not an error; the
+// dependency stays with that scope, is resolved whatever the classpath (Maven's scope filters let
+// an unknown scope through) and packaged by war, assembly and shade. vouch refused the scan (exit 2).
+Deno.test("readMavenPom: a scope Maven does not know is runtime, with a warning naming it", () => {
+  const out = readLib(
+    `<dependencyManagement><dependencies>${
+      dep("g:managed:3", "<scope>Runtime</scope>")
+    }</dependencies></dependencyManagement>`,
+    `<dependencies>${dep("junit:junit:4.13.2", "<scope>compil</scope>")}${
+      dep("g:upper:1", "<scope>Test</scope>")
+    }${dep("g:proto:1", "<scope>constructor</scope>")}${dep("g:managed")}</dependencies>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")}`),
+    [
+      "pkg:maven/g/managed@3 runtime",
+      "pkg:maven/g/proto@1 runtime",
+      "pkg:maven/g/upper@1 runtime",
+      "pkg:maven/junit/junit@4.13.2 runtime",
+    ],
+  );
+  const why =
+    "is not one Maven knows (Maven warns, resolves it with every classpath and packages it with the runtime ones); it is taken as runtime";
+  for (
+    const [name, scope] of [["junit:junit", "compil"], ["g:upper", "Test"], [
+      "g:proto",
+      "constructor",
+    ]]
+  ) {
+    assert.ok(
+      out.warnings?.includes(`lib/pom.xml: ${name}: its scope "${scope}" ${why}`),
+      out.warnings?.join("\n"),
+    );
+  }
+  assert.ok(
+    out.warnings?.includes(
+      `lib/pom.xml: g:managed: its scope "Runtime" (from its dependency management) ${why}`,
+    ),
+    out.warnings?.join("\n"),
+  );
+});
+
 // Shaped like qos-ch/slf4j's `.mvn/extensions.xml` (maven-git-versioning-extension): Maven's core
 // extensions, loaded before any POM, are build tools as a POM's <build><extensions> are. The file
 // was not read at all, and the extension was missing without a word.
