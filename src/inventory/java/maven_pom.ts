@@ -1423,11 +1423,18 @@ class Mapper {
     /** A profile's redeclarations of the build's dependencies, merged into them. */
     const redeclared: RawDependency[] = [];
     if (profile !== undefined && !profile.rebuild) {
+      const below = declaredBelow(this.model, profile.profile);
       for (const [key, raw] of seen) {
+        // A module's own declaration replaces, whole, the one of a parent's profile.
+        if (below.has(key)) {
+          seen.delete(key);
+          continue;
+        }
         const own = this.declared.get(key);
         if (own === undefined) continue;
         seen.delete(key);
-        redeclared.push(injected(own, raw));
+        // Injected into its own POM's declaration; a parent's it replaces whole.
+        redeclared.push(own.pom === profile.profile.pom ? injected(own, raw) : raw);
       }
     }
     const add = (raw: RawDependency): void => {
@@ -1706,19 +1713,46 @@ function profileProperties(model: Model, profile: RawProfile): Map<string, strin
 
 /**
  * The build's own dependencies: the chain's, as the profiles its POMs activate by default
- * redeclare them (Maven injects a redeclaration's fields over the build's declaration, see
- * {@linkcode injected}); what such a profile adds is its own, listed in its group.
+ * redeclare them. Maven injects a POM's profiles into that POM before inheritance: a
+ * redeclaration's fields go over the POM's own declaration (see {@linkcode injected}), and then
+ * a module's declaration replaces a parent's whole, so a profile's redeclaration changes only
+ * its own POM's, and what a profile adds (its own, listed in its group) replaces a parent's.
  */
 function buildDependencies(model: Model): RawDependency[] {
   const byKey = new Map<string, RawDependency>();
   for (const m of model.chain) {
-    for (const raw of m.raw.dependencies) byKey.set(managementKey(raw), raw); // a child's wins
-  }
-  for (const raw of model.chain.flatMap((m) => m.active.flatMap((p) => p.dependencies))) {
-    const own = byKey.get(managementKey(raw));
-    if (own !== undefined) byKey.set(managementKey(raw), injected(own, raw));
+    const own = new Map(m.raw.dependencies.map((raw) => [managementKey(raw), raw]));
+    for (const raw of m.active.flatMap((p) => p.dependencies)) {
+      const key = managementKey(raw);
+      const declared = own.get(key);
+      if (declared !== undefined) own.set(key, injected(declared, raw));
+      else byKey.delete(key);
+    }
+    for (const [key, raw] of own) byKey.set(key, raw); // a child's wins, whole
   }
   return [...byKey.values()];
+}
+
+/**
+ * The management keys of the dependencies that the POMs below `profile`'s in a model's chain
+ * declare while it is active: their own, those of the profiles they activate by default, and,
+ * when it is not active by default, those of their profiles of its id (`-P` activates an id in
+ * every POM). Each replaces, whole, the profile's declaration of its key (Maven injects a
+ * profile into its own POM, before inheritance).
+ */
+function declaredBelow(model: Model, profile: RawProfile): Set<string> {
+  const at = model.chain.findIndex((m) => m.raw === profile.pom);
+  const applied = model.chain.some((m) => m.active.includes(profile));
+  const keys = new Set<string>();
+  for (const m of model.chain.slice(at + 1)) {
+    const profiles = m.raw.profiles.filter((p) =>
+      m.active.includes(p) || (!applied && p.id === profile.id)
+    );
+    for (const raw of [...m.raw.dependencies, ...profiles.flatMap((p) => p.dependencies)]) {
+      keys.add(managementKey(raw));
+    }
+  }
+  return keys;
 }
 
 /**

@@ -1268,6 +1268,61 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another s
   );
 });
 
+// Found by comparing with Maven 3.8.7's model builder (effective model of the module, with and
+// without -P): Maven injects a POM's active profiles into that POM before inheritance, so a
+// profile's redeclaration is merged field by field into its own POM's declaration only, and
+// between a parent and a module the module's declaration (its own, or its active profile's)
+// replaces the parent's (or the parent's profile's) whole. vouch merged a parent's active
+// profile into the module's declaration (1.0 test won over the module's 2.0), merged a module's
+// profile into the parent's declaration (2.0 kept the parent's test scope), and listed both the
+// parent's profile's and the module's profile's declaration of one dependency.
+Deno.test("readMavenPom: a module's declaration replaces a parent's or its profile's whole", () => {
+  const parentDep = dep("d:both:1.0", "<scope>test</scope>");
+  const moduleDep = dep("d:both:2.0");
+  const profile = (id: string, deps: string, active = true): string =>
+    `<profiles><profile><id>${id}</id>${
+      active ? "<activation><activeByDefault>true</activeByDefault></activation>" : ""
+    }<dependencies>${deps}</dependencies></profile></profiles>`;
+  const edges = (parentBody: string, libBody: string): string[] =>
+    readLib(parentBody, libBody).edges.filter((e) => e.from !== ROOT_ID).map((e) =>
+      `${e.to} ${e.scope}`
+    );
+  const deps = (body: string): string => `<dependencies>${body}</dependencies>`;
+  // Maven, default build: d:both:2.0 compile in each (its effective model).
+  const two = ["pkg:maven/d/both@2.0 runtime"];
+  // A parent's active profile; the module's own.
+  assert.deepEqual(edges(profile("p", parentDep), deps(moduleDep)), two);
+  // The parent's own; the module's active profile.
+  assert.deepEqual(edges(deps(parentDep), profile("p", moduleDep)), two);
+  assert.deepEqual(edges(deps(parentDep), profile("r", moduleDep)), two);
+  // Active profiles in both: of one id, and of two.
+  assert.deepEqual(edges(profile("p", parentDep), profile("p", moduleDep)), two);
+  assert.deepEqual(edges(profile("p", parentDep), profile("r", moduleDep)), two);
+  // Profiles only -P activates. Maven: the parent's 1.0 test by default, 2.0 compile with -P p.
+  assert.deepEqual(edges(deps(parentDep), profile("p", moduleDep, false)), [
+    "pkg:maven/d/both@1.0 dev",
+    "pkg:maven/d/both@2.0 optional",
+  ]);
+  // Maven: nothing by default, 2.0 compile with -P p (the module's p wins over the parent's).
+  assert.deepEqual(edges(profile("p", parentDep, false), profile("p", moduleDep, false)), [
+    "pkg:maven/d/both@2.0 optional",
+  ]);
+  // Maven: 1.0 test by default (the module's p is not active), 2.0 compile with -P p.
+  assert.deepEqual(edges(profile("p", parentDep), profile("p", moduleDep, false)), [
+    "pkg:maven/d/both@1.0 dev",
+    "pkg:maven/d/both@2.0 optional",
+  ]);
+  // A profile's redeclaration still merges into its own POM's declaration (the version kept).
+  assert.deepEqual(
+    edges(
+      "",
+      deps(dep("d:both:1.0", "<scope>test</scope>")) +
+        profile("p", dep("d:both", "<scope>compile</scope>")),
+    ),
+    ["pkg:maven/d/both@1.0 runtime"],
+  );
+});
+
 // `<reporting><plugins>` (maven-javadoc-plugin, spotbugs, jacoco reports) were not read. They are
 // tools the build runs (`mvn site`), as its build plugins are: scope build. A report's version is
 // its own, else the build's plugin's, else pluginManagement's (maven-reporting-exec).
