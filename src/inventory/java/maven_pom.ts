@@ -247,6 +247,9 @@ class Decoder {
       const value = this.value(f, name);
       if (value !== undefined) dependency[name] = value;
     }
+    // An empty `<classifier/>` is a classifier all the same: Maven keeps "" (no type's default
+    // classifier, another management key).
+    if (dependency.classifier === undefined && f.has("classifier")) dependency.classifier = "";
     return dependency;
   }
 
@@ -536,7 +539,10 @@ function expand(value: string, lookup: Lookup, depth = 0): string {
 function managementKey(
   d: { groupId: string; artifactId: string; type?: string; classifier?: string },
 ): string {
-  return `${d.groupId}:${d.artifactId}:${d.type ?? "jar"}:${d.classifier ?? ""}`;
+  // Maven's Dependency.getManagementKey: an empty classifier is another key than none.
+  return `${d.groupId}:${d.artifactId}:${d.type ?? "jar"}${
+    d.classifier === undefined ? "" : `:${d.classifier}`
+  }`;
 }
 
 /**
@@ -1132,7 +1138,9 @@ class Resolver {
     }
     // The file the type names: `test-jar` is the `tests` jar, as `<classifier>tests</classifier>`
     // is.
-    const file = declared.type === undefined ? undefined : TYPES[declared.type];
+    const file = declared.type === undefined || !Object.hasOwn(TYPES, declared.type)
+      ? undefined
+      : TYPES[declared.type];
     if (file !== undefined) {
       declared.type = file.extension;
       if (c.classifier === undefined && file.classifier !== undefined) {

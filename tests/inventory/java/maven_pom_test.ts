@@ -1268,6 +1268,42 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another s
   );
 });
 
+// Checked with Maven 3.8.7 (RepositoryUtils.toDependency over its artifact handlers gives the file
+// fetched): a type's default classifier (test-jar → tests) applies only when the dependency has no
+// <classifier> element; an empty one, written or from a property, is kept (`a-1.0.jar`), and is
+// another management key than none (Maven's getManagementKey), so an entry without classifier does
+// not manage it. vouch took the empty element for none (`?classifier=tests`, and managed it), and a
+// type named like an Object property (`constructor`) lost its type.
+Deno.test("readMavenPom: a type's default classifier only when no <classifier> is written", () => {
+  const out = readLib(
+    "",
+    `<properties><empty></empty></properties>
+    <dependencyManagement><dependencies>${dep("e:m1:1.0")}${
+      dep("e:m3:3.0", "<type>test-jar</type>")
+    }</dependencies></dependencyManagement>
+    <dependencies>${dep("e:tj:1.0", "<type>test-jar</type>")}${
+      dep("e:tjc:1.0", "<type>test-jar</type><classifier>jdk8-tests</classifier>")
+    }${dep("e:ec:1.0", "<type>ejb-client</type>")}${dep("e:src:1.0", "<type>java-source</type>")}${
+      dep("e:c:1.0", "<type>test-jar</type><classifier></classifier>")
+    }${dep("e:p:1.0", "<type>test-jar</type><classifier>${empty}</classifier>")}${
+      dep("e:m1", "<classifier></classifier>")
+    }${dep("e:m3", "<type>test-jar</type>")}${
+      dep("e:k:1.0", "<type>constructor</type>")
+    }</dependencies>`,
+  );
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/e/c@1.0", // c-1.0.jar
+    "pkg:maven/e/ec@1.0?classifier=client",
+    "pkg:maven/e/k@1.0?type=constructor", // k-1.0.constructor
+    "pkg:maven/e/m1", // Maven: 'version' for e:m1:jar: is missing
+    "pkg:maven/e/m3@3.0?classifier=tests",
+    "pkg:maven/e/p@1.0",
+    "pkg:maven/e/src@1.0?classifier=sources",
+    "pkg:maven/e/tj@1.0?classifier=tests",
+    "pkg:maven/e/tjc@1.0?classifier=jdk8-tests",
+  ]);
+});
+
 // Found by comparing with Maven 3.8.7's model builder (effective model of the module, with and
 // without -P): Maven injects a POM's active profiles into that POM before inheritance, so a
 // profile's redeclaration is merged field by field into its own POM's declaration only, and
