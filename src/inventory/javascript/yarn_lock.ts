@@ -17,9 +17,7 @@ import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import {
   BARE_PATH,
-  catalogRange,
   type Catalogs,
-  catalogsOf,
   declaredDependencies,
   folderMember,
   folderOf,
@@ -113,6 +111,25 @@ function decoded(entry: Entry, text: string, path: string): string {
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+}
+
+/**
+ * The catalogs of a `.yarnrc.yml` as Yarn's catalog plugin reads them, by the
+ * name a range gives after `catalog:`: `catalog:` is the top-level `catalog`,
+ * `catalog:<name>` the `catalogs` entry of that name, `catalog:default` too
+ * (Yarn 4.18 resolves `catalog:default` from `catalogs.default` beside a
+ * `catalog`, and fails "default catalog not found" on `catalog:` without one;
+ * pnpm and Bun read `catalog:default` as `catalog:` and refuse both).
+ */
+function yarnCatalogs(doc: unknown): Catalogs {
+  const out: Catalogs = new Map();
+  if (!isRecord(doc)) return out;
+  if (isRecord(doc.catalog)) out.set("", doc.catalog);
+  const named = isRecord(doc.catalogs) ? doc.catalogs : {};
+  for (const [name, catalog] of Object.entries(named)) {
+    if (isRecord(catalog)) out.set(name, catalog);
+  }
+  return out;
 }
 
 /** Splits `name@range` (the name may be scoped). */
@@ -631,18 +648,20 @@ export function readYarnLock(
   let catalogs: Catalogs | undefined;
   /**
    * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the
-   * range the `.yarnrc.yml` beside the lock gives (`catalog` / `catalogs`),
-   * else the one entry of that name when the lock has only one.
+   * range the `.yarnrc.yml` beside the lock gives (`catalog` / `catalogs`, as
+   * {@link yarnCatalogs} reads them), else the one entry of that name when the
+   * lock has only one.
    */
   const fromCatalog = (dep: Dep): Entry | undefined => {
     if (catalogs === undefined) {
       const rcPath = joinPath(lockDir, ".yarnrc.yml");
       const rc = context.load(rcPath);
-      const doc = rc === undefined ? undefined : parseYamlDocuments(rc, rcPath, CODE).at(-1);
-      catalogs = catalogsOf([doc]);
+      catalogs = yarnCatalogs(
+        rc === undefined ? undefined : parseYamlDocuments(rc, rcPath, CODE).at(-1),
+      );
     }
-    const range = catalogRange(catalogs, dep.name, dep.range);
-    if (range !== undefined) return find(dep.name, range);
+    const range = catalogs.get(dep.range.slice("catalog:".length))?.[dep.name];
+    if (typeof range === "string") return find(dep.name, range);
     const same = entries.filter((e) => e.name === dep.name && !e.workspace);
     return same.length === 1 ? same[0] : undefined;
   };

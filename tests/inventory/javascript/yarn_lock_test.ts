@@ -173,6 +173,24 @@ Deno.test("readYarnLock Berry: catalog: ranges from .yarnrc.yml, peers resolved 
   await assertValidSboms(out, "yarn.lock");
 });
 
+Deno.test("readYarnLock Berry: catalog:default is the catalogs entry named default, not catalog", async () => {
+  // Yarn 4.18 (`yarn why @types/ms`): the root's `catalog:` is the top-level catalog's 0.7.34,
+  // the workspace's `catalog:default` the `catalogs.default` 0.7.31 (pnpm and Bun read
+  // `catalog:default` as `catalog:`, and refuse a file that states both).
+  const out = read(fixture("js", "yarn", "berry-catalog-default"));
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/%40types/ms@0.7.34 runtime",
+    "workspace:packages/a runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/a"), ["pkg:npm/%40types/ms@0.7.31 runtime"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.direct}`), [
+    "pkg:npm/%40types/ms@0.7.31 true",
+    "pkg:npm/%40types/ms@0.7.34 true",
+  ]);
+  await assertValidSboms(out, "yarn.lock");
+});
+
 Deno.test("readYarnLock Berry: an scp-style git remote is a vcs_url with its commit", () => {
   const lock = [
     "__metadata:",
