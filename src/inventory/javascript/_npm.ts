@@ -724,33 +724,61 @@ export function staleRecordWarning(
   return unlocked.length === 0 ? undefined : unlockedWarning(manifest.path, unlocked, options);
 }
 
-/** Catalogs by name (`default` for `catalog`), for `catalog:` / `catalog:<name>` ranges. */
+/**
+ * Catalogs by the name a range gives after `catalog:` (`""` for `catalog:` alone), for
+ * `catalog:` / `catalog:<name>` ranges.
+ */
 export type Catalogs = Map<string, Record<string, unknown>>;
 
 /**
- * The catalogs that files state (pnpm-workspace.yaml, a root package.json,
- * .yarnrc.yml: each a `catalog` and named `catalogs`); the first source to
- * name a catalog gives it.
+ * The catalogs that pnpm-workspace.yaml or a root package.json (Bun's, at its top or in its
+ * `workspaces`) state, each a `catalog` and named `catalogs`, as pnpm and Bun read them: the
+ * default catalog is `catalog` or `catalogs.default` (they refuse both), named by `catalog:` and
+ * by `catalog:default` alike. The first source to name a catalog gives it.
  *
  * @param sources The files' values, first the one that wins.
  * @returns The catalogs by name.
  */
 export function catalogsOf(sources: readonly unknown[]): Catalogs {
   const out: Catalogs = new Map();
+  const put = (name: string, catalog: unknown): void => {
+    if (isRecord(catalog) && !out.has(name)) out.set(name, catalog);
+  };
   for (const source of sources) {
     if (!isRecord(source)) continue;
-    if (isRecord(source.catalog) && !out.has("default")) out.set("default", source.catalog);
+    put("", source.catalog);
+    put("default", source.catalog);
     const named = isRecord(source.catalogs) ? source.catalogs : {};
     for (const [name, catalog] of Object.entries(named)) {
-      if (isRecord(catalog) && !out.has(name)) out.set(name, catalog);
+      put(name, catalog);
+      if (name === "default") put("", catalog);
     }
   }
   return out;
 }
 
 /**
- * The range a catalog gives a dependency declared `catalog:` or
- * `catalog:<name>` (`catalog:default` is `catalog:`).
+ * The catalogs of a `.yarnrc.yml` as Yarn's catalog plugin reads them: `catalog:` is the
+ * top-level `catalog`, `catalog:<name>` the `catalogs` entry of that name, `catalog:default`
+ * too (Yarn 4.18 resolves `catalog:default` only from `catalogs.default`, and `catalog:` only
+ * from `catalog`: "catalog not found" otherwise).
+ *
+ * @param doc The `.yarnrc.yml` value.
+ * @returns The catalogs by name.
+ */
+export function yarnCatalogs(doc: unknown): Catalogs {
+  const out: Catalogs = new Map();
+  if (!isRecord(doc)) return out;
+  if (isRecord(doc.catalog)) out.set("", doc.catalog);
+  const named = isRecord(doc.catalogs) ? doc.catalogs : {};
+  for (const [name, catalog] of Object.entries(named)) {
+    if (isRecord(catalog)) out.set(name, catalog);
+  }
+  return out;
+}
+
+/**
+ * The range a catalog gives a dependency declared `catalog:` or `catalog:<name>`.
  *
  * @param catalogs The catalogs.
  * @param name The dependency's name.
@@ -758,7 +786,7 @@ export function catalogsOf(sources: readonly unknown[]): Catalogs {
  * @returns The catalog's range, or `undefined` when no catalog names it.
  */
 export function catalogRange(catalogs: Catalogs, name: string, range: string): string | undefined {
-  const value = catalogs.get(range.slice("catalog:".length) || "default")?.[name];
+  const value = catalogs.get(range.slice("catalog:".length))?.[name];
   return typeof value === "string" ? value : undefined;
 }
 

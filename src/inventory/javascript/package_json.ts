@@ -38,6 +38,7 @@ import {
   tarballVersion,
   withoutExcludedMembers,
   workspaceFolders,
+  yarnCatalogs,
   yarnPatchedRange,
 } from "./_npm.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
@@ -360,16 +361,19 @@ function pnpmWorkspace(load: Load, root: PackageJson | undefined): PackageJson |
 
 /**
  * The catalogs of a tree: pnpm-workspace.yaml's, the root package.json's
- * (Bun: at its top or in `workspaces`), .yarnrc.yml's (Yarn 4.10+); the first
- * to name a catalog gives it.
+ * (Bun: at its top or in `workspaces`), .yarnrc.yml's (Yarn 4.10+, read as Yarn reads it: see
+ * `yarnCatalogs`); the first to name a catalog gives it.
  */
 function treeCatalogs(load: Load, root: PackageJson | undefined): Catalogs {
-  return catalogsOf([
+  const catalogs = catalogsOf([
     treeYaml(load, "pnpm-workspace.yaml"),
     root?.json,
     root?.json.workspaces,
-    treeYaml(load, ".yarnrc.yml"),
   ]);
+  for (const [name, catalog] of yarnCatalogs(treeYaml(load, ".yarnrc.yml"))) {
+    if (!catalogs.has(name)) catalogs.set(name, catalog);
+  }
+  return catalogs;
 }
 
 /** A YAML file of the tree (its last document), `undefined` when there is none. */

@@ -17,6 +17,7 @@ import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import {
   BARE_PATH,
+  catalogRange,
   type Catalogs,
   declaredDependencies,
   folderMember,
@@ -41,6 +42,7 @@ import {
   withoutExcludedMembers,
   workspaceFolders,
   YARN_V1_HEADER,
+  yarnCatalogs,
   yarnPatchFile,
 } from "./_npm.ts";
 import {
@@ -111,25 +113,6 @@ function decoded(entry: Entry, text: string, path: string): string {
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
-}
-
-/**
- * The catalogs of a `.yarnrc.yml` as Yarn's catalog plugin reads them, by the
- * name a range gives after `catalog:`: `catalog:` is the top-level `catalog`,
- * `catalog:<name>` the `catalogs` entry of that name, `catalog:default` too
- * (Yarn 4.18 resolves `catalog:default` from `catalogs.default` beside a
- * `catalog`, and fails "default catalog not found" on `catalog:` without one;
- * pnpm and Bun read `catalog:default` as `catalog:` and refuse both).
- */
-function yarnCatalogs(doc: unknown): Catalogs {
-  const out: Catalogs = new Map();
-  if (!isRecord(doc)) return out;
-  if (isRecord(doc.catalog)) out.set("", doc.catalog);
-  const named = isRecord(doc.catalogs) ? doc.catalogs : {};
-  for (const [name, catalog] of Object.entries(named)) {
-    if (isRecord(catalog)) out.set(name, catalog);
-  }
-  return out;
 }
 
 /** Splits `name@range` (the name may be scoped). */
@@ -660,8 +643,8 @@ export function readYarnLock(
         rc === undefined ? undefined : parseYamlDocuments(rc, rcPath, CODE).at(-1),
       );
     }
-    const range = catalogs.get(dep.range.slice("catalog:".length))?.[dep.name];
-    if (typeof range === "string") return find(dep.name, range);
+    const range = catalogRange(catalogs, dep.name, dep.range);
+    if (range !== undefined) return find(dep.name, range);
     const same = entries.filter((e) => e.name === dep.name && !e.workspace);
     return same.length === 1 ? same[0] : undefined;
   };

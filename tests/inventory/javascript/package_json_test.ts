@@ -391,12 +391,60 @@ Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.ya
     }),
     expected,
   );
+  // pnpm's default catalog may be written `catalogs.default` too.
   assert.deepEqual(
     specs({
-      ".yarnrc.yml": catalogYaml.join("\n"),
+      "pnpm-workspace.yaml": catalogYaml.join("\n").replace("catalog:\n", "catalogs:\n  default:\n")
+        .replace(/^  (estree-walker|vite)/gm, "    $1").replace("catalogs:\n  legacy", "  legacy"),
     }),
     expected,
   );
+});
+
+Deno.test("readPackageJson: .yarnrc.yml catalogs are read as Yarn reads them (catalog:default is catalogs.default)", () => {
+  // Yarn 4.18: `catalog:` is the top-level `catalog` only, `catalog:default` the `catalogs` entry
+  // named default only ("catalog \"default\" not found" beside a top-level catalog alone); pnpm
+  // and Bun read both as the default catalog. Was: catalog:default got the top-level catalog's range.
+  const member = JSON.stringify({
+    name: "a",
+    dependencies: { ms: "catalog:", debug: "catalog:default", chalk: "catalog:x" },
+  });
+  const read = (rc: string): { specs: string[]; warnings: string[] } => {
+    const files: Record<string, string> = { ".yarnrc.yml": rc };
+    const out = readPackageJson(member, { path: "packages/a/package.json", load: (p) => files[p] });
+    return {
+      specs: out.components.map((c) => `${c.id} ${c.specifier}`),
+      warnings: out.warnings ?? [],
+    };
+  };
+  const both = read(
+    [
+      "catalog:",
+      "  ms: ^2.1.3",
+      "  debug: ^4.3.0",
+      "catalogs:",
+      "  default:",
+      "    ms: ^2.0.0",
+      "    debug: ^4.4.0",
+      "  x:",
+      "    chalk: ^4.1.2",
+      "",
+    ].join("\n"),
+  );
+  assert.deepEqual(both.specs, [
+    "pkg:npm/chalk ^4.1.2",
+    "pkg:npm/debug ^4.4.0",
+    "pkg:npm/ms ^2.1.3",
+  ]);
+  assert.deepEqual(both.warnings, []);
+  const topOnly = read(["catalog:", "  ms: ^2.1.3", "  debug: ^4.3.0", ""].join("\n"));
+  assert.deepEqual(topOnly.specs, [
+    "pkg:npm/chalk catalog:x",
+    "pkg:npm/debug catalog:default",
+    "pkg:npm/ms ^2.1.3",
+  ]);
+  assert.equal(topOnly.warnings.length, 2);
+  assert.match(topOnly.warnings.join("\n"), /debug is catalog:default, which no catalog/);
 });
 
 Deno.test("readPackageJson: a registry's tarball URL added under another name is that registry's package", () => {
