@@ -302,7 +302,7 @@ function withRushProjects(
  * @param options `path`: the file's path relative to the project root;
  *   `load`: reads another file of the project (root-relative path).
  * @returns Members, components, edges, the root project, and a warning per package.json
- *   declaration the lock does not resolve.
+ *   declaration the lock does not resolve (an optional one as one npm left out, no stale lock).
  */
 export function readPackageLock(
   text: string,
@@ -491,6 +491,10 @@ export function readPackageLock(
     const declaring = location === "" ||
       (ownFolders.has(location) && !location.startsWith("../"));
     const unlocked: string[] = [];
+    // An optional dependency npm could not resolve (a platform package not published, a
+    // failed fetch) is pruned from the tree it locks: no stale lock, `npm install` leaves it
+    // out again (Arborist's failed optionals), as pnpm and Bun do.
+    const skipped: string[] = [];
     for (const [field, scope] of DEPENDENCY_FIELDS) {
       for (const [name, range] of Object.entries(objectAt(entry, field))) {
         if (field === "peerDependencies" && alsoDeclared(entry, name)) continue;
@@ -498,13 +502,24 @@ export function readPackageLock(
         const peerOptional = field === "peerDependencies" &&
           objectAt(optionalPeers, name).optional === true;
         if (to !== undefined) out.edge(from, to, peerOptional ? "optional" : scope);
-        else if (declaring && field !== "peerDependencies") unlocked.push(`${name}@${range}`);
+        else if (declaring && field !== "peerDependencies") {
+          (field === "optionalDependencies" ? skipped : unlocked).push(`${name}@${range}`);
+        }
       }
     }
+    const manifestPath = joinPath(lockDir, location, "package.json");
     if (unlocked.length > 0) {
-      const manifestPath = joinPath(lockDir, location, "package.json");
       warnings.push(
         unlockedWarning(manifestPath, unlocked, { lock: path, install: "npm install" }),
+      );
+    }
+    if (skipped.length > 0) {
+      warnings.push(
+        unlockedWarning(manifestPath, skipped, {
+          lock: path,
+          install: "npm install",
+          optional: true,
+        }),
       );
     }
   }

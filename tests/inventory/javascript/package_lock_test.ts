@@ -645,6 +645,35 @@ Deno.test("readPackageLock: what the project declares and the lock does not reso
   assert.equal(readPackageLock(v1, { path: "package-lock.json" }).warnings, undefined);
 });
 
+Deno.test("readPackageLock: an optional dependency npm left out is no stale lock", () => {
+  // Arborist's #pruneFailedOptional drops an optional dependency it cannot resolve (a
+  // platform package not published, a failed fetch) from the tree it locks: `npm install`
+  // leaves it out again. Shape of the root of actions/hello-world-javascript-action
+  // (`"optionalDependencies": { "@rollup/rollup-linux-x64-gnu": "*" }`). Was: "run `npm
+  // install` to update the lock", as for a lock older than its package.json.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": {
+        name: "app",
+        dependencies: { ms: "^2.1.3", "left-pad": "^1.3.0" },
+        optionalDependencies: { "@rollup/rollup-linux-x64-gnu": "*" },
+      },
+      "node_modules/ms": { version: "2.1.3" },
+    },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.warnings, [
+    "package.json declares left-pad@^1.3.0, which package-lock.json does not lock: it is not " +
+    "in the SBOM; run `npm install` to update the lock",
+    "package.json declares optional @rollup/rollup-linux-x64-gnu@*, which package-lock.json " +
+    "does not lock: it is not in the SBOM (`npm install` leaves out an optional dependency it " +
+    "cannot resolve)",
+  ]);
+});
+
 Deno.test("readPackageLock: a peer the same record also declares as a dependency is that dependency's edge", () => {
   // Arborist loads peer edges first and the dev/prod edge of the same name replaces it. Was: a
   // runtime edge beside the dev one (SPDX DEPENDS_ON and DEV_DEPENDENCY_OF).
