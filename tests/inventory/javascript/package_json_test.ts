@@ -394,8 +394,15 @@ Deno.test("readPackageJson: a catalog: range is the catalog's (pnpm-workspace.ya
   // pnpm's default catalog may be written `catalogs.default` too.
   assert.deepEqual(
     specs({
-      "pnpm-workspace.yaml": catalogYaml.join("\n").replace("catalog:\n", "catalogs:\n  default:\n")
-        .replace(/^  (estree-walker|vite)/gm, "    $1").replace("catalogs:\n  legacy", "  legacy"),
+      "pnpm-workspace.yaml": [
+        "catalogs:",
+        "  default:",
+        "    estree-walker: ^2.0.2",
+        "    vite: npm:rolldown-vite@latest",
+        "  legacy:",
+        "    lodash: ^4.17.21",
+        "",
+      ].join("\n"),
     }),
     expected,
   );
