@@ -546,21 +546,6 @@ function managementKey(
 }
 
 /**
- * A dependency of the build as an active profile redeclares it: Maven injects
- * the profile's fields over the build's (a version, scope or optional it
- * writes wins; one it leaves out stays the build's).
- */
-function injected(own: RawDependency, profile: RawDependency): RawDependency {
-  return {
-    ...own,
-    version: profile.version ?? own.version,
-    scope: profile.scope ?? own.scope,
-    optional: profile.optional ?? own.optional,
-    ...(profile.version === undefined ? {} : { offset: profile.offset, pom: profile.pom }),
-  };
-}
-
-/**
  * The BOM a dependency-management entry imports (`<type>pom</type>` with `<scope>import</scope>`,
  * or Maven 4's `bom` type whatever the scope: a POM file, as `pom`), or `undefined`.
  */
@@ -988,13 +973,11 @@ class Resolver {
     // the BOMs it imports over those its parents import (the first import of a key wins).
     for (const m of model.chain.toReversed()) {
       const own = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
-      // An active profile's entry is merged over its POM's own, field by field.
+      // An active profile's entry replaces its POM's own whole (a scope it leaves out is not kept).
       for (const raw of withActive(m, (p) => p.dependencyManagement)) {
         const c = this.coordinates(raw, lookup);
         if (c === undefined) continue;
-        const key = managementKey(c);
-        const before = own.get(key);
-        own.set(key, { ...before, ...this.managed(raw, lookup), raw, c: { ...before?.c, ...c } });
+        own.set(managementKey(c), { ...this.managed(raw, lookup), raw, c });
       }
       for (const [key, entry] of own) if (!entries.has(key)) entries.set(key, entry);
     }
@@ -1441,8 +1424,9 @@ class Mapper {
         const own = this.declared.get(key);
         if (own === undefined) continue;
         seen.delete(key);
-        // Injected into its own POM's declaration; a parent's it replaces whole.
-        redeclared.push(own.pom === profile.profile.pom ? injected(own, raw) : raw);
+        // It replaces the build's declaration whole, its own POM's too (Maven's profile injector
+        // merges no field of a dependency: a version or scope it leaves out is not the build's).
+        redeclared.push(raw);
       }
     }
     const add = (raw: RawDependency): void => {
@@ -1722,9 +1706,10 @@ function profileProperties(model: Model, profile: RawProfile): Map<string, strin
 /**
  * The build's own dependencies: the chain's, as the profiles its POMs activate by default
  * redeclare them. Maven injects a POM's profiles into that POM before inheritance: a
- * redeclaration's fields go over the POM's own declaration (see {@linkcode injected}), and then
- * a module's declaration replaces a parent's whole, so a profile's redeclaration changes only
- * its own POM's, and what a profile adds (its own, listed in its group) replaces a parent's.
+ * redeclaration replaces the POM's own declaration whole (a version or scope it leaves out is
+ * not kept), and then a module's declaration replaces a parent's whole, so a profile's
+ * redeclaration changes only its own POM's, and what a profile adds (its own, listed in its
+ * group) replaces a parent's.
  */
 function buildDependencies(model: Model): RawDependency[] {
   const byKey = new Map<string, RawDependency>();
@@ -1732,8 +1717,7 @@ function buildDependencies(model: Model): RawDependency[] {
     const own = new Map(m.raw.dependencies.map((raw) => [managementKey(raw), raw]));
     for (const raw of m.active.flatMap((p) => p.dependencies)) {
       const key = managementKey(raw);
-      const declared = own.get(key);
-      if (declared !== undefined) own.set(key, injected(declared, raw));
+      if (own.has(key)) own.set(key, raw);
       else byKey.delete(key);
     }
     for (const [key, raw] of own) byKey.set(key, raw); // a child's wins, whole

@@ -900,7 +900,8 @@ Deno.test("readMavenPom: a parent's profile manages the plugins and dependencies
 
 // Found reviewing sweep 12's profile rule: a profile that redeclares one of the build's own
 // dependencies with another version (a JDK profile pinning an older library) was dropped whole,
-// so that version was lost. Maven injects the profile's fields over the build's declaration.
+// so that version was lost. Maven's profile injector replaces the build's declaration whole (its
+// scope too: with -P legacy, Maven 3.8.7 has lib 1.2 compile, not test).
 Deno.test("readMavenPom: a profile redeclaring a build dependency with another version lists it in its group", () => {
   const out = readLib(
     `<properties><old.version>1.2</old.version></properties>`,
@@ -910,7 +911,7 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another v
     <profiles>
       <profile><id>legacy</id>
         <dependencies>${dep("org.example:lib:${old.version}")}${
-      dep("org.example:same", "<exclusions/>")
+      dep("org.example:same:1.0", "<exclusions/>")
     }</dependencies>
       </profile>
     </profiles>`,
@@ -918,7 +919,7 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another v
   assert.deepEqual(
     out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
     [
-      "pkg:maven/org.example/lib@1.2 dev profile:legacy",
+      "pkg:maven/org.example/lib@1.2 optional profile:legacy", // compile, only with -P legacy
       "pkg:maven/org.example/lib@2.0 dev ",
       "pkg:maven/org.example/same@1.0 runtime ",
     ],
@@ -1254,7 +1255,7 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another s
     }</dependencies>
       </profile>
       <profile><id>tools</id>
-        <dependencies>${dep("org.example:tool", "<scope>runtime</scope>")}</dependencies>
+        <dependencies>${dep("org.example:tool:1.0", "<scope>runtime</scope>")}</dependencies>
       </profile>
     </profiles>`,
   );
@@ -1348,15 +1349,41 @@ Deno.test("readMavenPom: a module's declaration replaces a parent's or its profi
     "pkg:maven/d/both@1.0 dev",
     "pkg:maven/d/both@2.0 optional",
   ]);
-  // A profile's redeclaration still merges into its own POM's declaration (the version kept).
+});
+
+// Found by comparing with Maven 3.8.7 (its model builder, and `mvn validate`): a profile's
+// redeclaration replaces its own POM's declaration whole, as a module's replaces a parent's: the
+// profile's d:a:2 is compile (not the POM's test scope, nor its optional flag), and a
+// redeclaration without version is refused ("'dependencies.dependency.version' for d:a:jar is
+// missing"). So does a profile's dependencyManagement entry replace its POM's (a:2, not the
+// POM's managed test scope). vouch merged them field by field: d:a:2 was test (dev).
+Deno.test("readMavenPom: an active profile's declaration replaces its own POM's whole", () => {
+  const active = "<activation><activeByDefault>true</activeByDefault></activation>";
+  const edges = (parentBody: string, libBody: string): string[] =>
+    readLib(parentBody, libBody).edges.filter((e) => e.from !== ROOT_ID).map((e) =>
+      `${e.to} ${e.scope}`
+    );
+  const profile = (body: string): string =>
+    `<profiles><profile><id>p</id>${active}${body}</profile></profiles>`;
+  const managed = (body: string): string =>
+    `<dependencyManagement><dependencies>${body}</dependencies></dependencyManagement>`;
+  const two = ["pkg:maven/d/a@2 runtime"];
+  // Dependencies: Maven has d:a:2 compile.
   assert.deepEqual(
     edges(
       "",
-      deps(dep("d:both:1.0", "<scope>test</scope>")) +
-        profile("p", dep("d:both", "<scope>compile</scope>")),
+      `<dependencies>${
+        dep("d:a:1", "<scope>test</scope><optional>true</optional>")
+      }</dependencies>${profile(`<dependencies>${dep("d:a:2")}</dependencies>`)}`,
     ),
-    ["pkg:maven/d/both@1.0 runtime"],
+    two,
   );
+  // Dependency management, in the parent and in the module: Maven manages d:a 2, no scope.
+  const entries = managed(dep("d:a:1", "<scope>test</scope>")) +
+    profile(managed(dep("d:a:2")));
+  const uses = `<dependencies>${dep("d:a")}</dependencies>`;
+  assert.deepEqual(edges(entries, uses), two);
+  assert.deepEqual(edges("", entries + uses), two);
 });
 
 // `<reporting><plugins>` (maven-javadoc-plugin, spotbugs, jacoco reports) were not read. They are
@@ -1586,7 +1613,7 @@ Deno.test("readMavenPom: a profile the build activates by default is part of the
     <dependencyManagement><dependencies>${
       dep("com.fasterxml.jackson.core:jackson-databind:${jackson.version}")
     }</dependencies></dependencyManagement>
-    <dependencies>${dep("com.h2database:h2", "<scope>compile</scope>")}${
+    <dependencies>${dep("com.h2database:h2:2.2.224", "<scope>compile</scope>")}${
       dep("org.example:extra:1.0")
     }</dependencies>
     <build><pluginManagement><plugins>${plugin("maven-compiler-plugin", "3.13.0")}</plugins>
@@ -1604,7 +1631,7 @@ Deno.test("readMavenPom: a profile the build activates by default is part of the
     [
       "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.17.0 runtime ",
       "pkg:maven/com.github.nbbrd.java-service-util/java-service-bom@1.9.0?type=pom build profile:base-processors",
-      "pkg:maven/com.h2database/h2@2.2.224 runtime ", // the profile's compile scope, injected
+      "pkg:maven/com.h2database/h2@2.2.224 runtime ", // the profile's compile declaration
       "pkg:maven/info.picocli/picocli@4.7.5 runtime ", // managed by the BOM the profile imports
       "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.13.0 build ",
       "pkg:maven/org.example/extra@1.0 runtime profile:defaults",
