@@ -1165,14 +1165,15 @@ class Resolver {
    * Effective build plugins: the chain's (inherited unless `inherited=false`),
    * versions from pluginManagement, and its reporting plugins (which `mvn site` runs), versions
    * from the build's plugins, then pluginManagement (as maven-reporting-exec takes them); with
-   * `extra`, interpolated with a profile's properties, and with the profile's `build`: only the
-   * plugins the build does not use, or with `merge` the build's own once the profile's `build` is
-   * merged into it (its pluginManagement and its declarations of the same plugins win, as Maven
-   * injects a profile).
+   * `extra`, interpolated with a profile's properties, and with `profiles` (a profile and those of
+   * its id, which `-P` activates with it): only the plugins the build does not use, or with
+   * `merge` the build's own once the profiles are injected into it. Maven injects each into its
+   * own POM before inheritance: its pluginManagement and declarations win over its POM's, and a
+   * module's win over a parent's profile's.
    */
   plugins(
     model: Model,
-    extra: { build?: RawBuild; overlay: Map<string, string>; merge?: boolean } | undefined,
+    extra: { profiles: RawProfile[]; overlay: Map<string, string>; merge?: boolean } | undefined,
     management: Management,
   ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
@@ -1209,17 +1210,22 @@ class Resolver {
       return (p) =>
         p.pom === model.raw || (depth.get(p.pom) ?? Infinity) > (cut.get(keyOf(p)) ?? -1);
     };
-    const pluginManagement = [
-      ...model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement)),
-      ...extra?.build?.pluginManagement ?? [],
-    ];
+    /** A POM's declarations, then its active profiles', then those of `extra`'s profiles. */
+    const layered = <T>(pick: (declarer: RawPom | RawProfile) => T[]): T[] =>
+      model.chain.flatMap((m) => [
+        ...withActive(m, pick),
+        ...(extra?.profiles ?? []).filter((p) => p.pom === m.raw && !m.active.includes(p))
+          .flatMap(pick),
+      ]);
+    const pluginManagement = layered((d) => d.build.pluginManagement);
     const managed = byKey(pluginManagement.filter(inheritedOf(pluginManagement)));
     /** One list of the chain's plugins and the profile's: all of them, and those to list. */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
     ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
       const declared = model.chain.flatMap((m) => withActive(m, (d) => pick(d.build)));
-      const inherited = inheritedOf([...declared, ...extra?.build ? pick(extra.build) : []]);
+      const withProfiles = extra === undefined ? declared : layered((d) => pick(d.build));
+      const inherited = inheritedOf(withProfiles);
       const own = new Set(model.chain.flatMap((m) => pick(m.raw.build).filter(inherited)));
       const used = new Set([...own].map(keyOf));
       // An active profile's declaration of a plugin the build uses is injected into it (one the
@@ -1227,13 +1233,23 @@ class Resolver {
       const all = byKey(
         declared.filter((p) => inherited(p) && (own.has(p) || used.has(keyOf(p)))),
       );
-      if (extra?.build === undefined) return { all, listed: all };
+      if (extra === undefined) return { all, listed: all };
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
       // version and dependencies are the build's plugin's; else only new plugins are listed.
       const main = new Set(all.keys());
-      byKey(pick(extra.build).filter(inherited), all);
+      // Each of its plugins with every declaration of it the build then has (another active
+      // profile's too).
+      const added = new Set(extra.profiles.flatMap((p) => pick(p.build).map(keyOf)));
+      const merged = byKey(
+        withProfiles.filter((p) =>
+          inherited(p) && (own.has(p) || used.has(keyOf(p)) || added.has(keyOf(p)))
+        ),
+      );
       const merge = extra.merge === true;
-      return { all, listed: new Map([...all].filter(([k]) => main.has(k) === merge)) };
+      return {
+        all: merged,
+        listed: new Map([...merged].filter(([k]) => main.has(k) === merge)),
+      };
     };
     const plugins = chained((b) => b.plugins);
     const versionOf = (...lists: (RawPlugin[] | undefined)[]): string | undefined => {
@@ -1461,13 +1477,12 @@ class Mapper {
     profile?: { profile: RawProfile; overlay: Map<string, string>; rebuild?: boolean },
   ): void {
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
+    // A profile the build activates is already injected; one it does not comes with those of its
+    // id (`-P` activates them all).
+    const applied = profile !== undefined &&
+      this.model.chain.some((m) => m.active.includes(profile.profile));
     const extra = profile && {
-      build: {
-        ...profile.profile.build,
-        pluginManagement: sameId(this.model, profile.profile).flatMap((p) =>
-          p.build.pluginManagement
-        ),
-      },
+      profiles: applied ? [profile.profile] : sameId(this.model, profile.profile),
       overlay: profile.overlay,
       merge: profile.rebuild,
     };
@@ -1599,13 +1614,24 @@ class Mapper {
       const lookup = resolver.lookup(model, overlay);
       const own = new Map<string, Managed>();
       const boms: MavenCoordinates[] = [];
-      for (const raw of sameId(model, profile).flatMap((p) => p.dependencyManagement)) {
-        const c = resolver.coordinates(raw, lookup);
-        if (c === undefined) continue;
-        const managed = resolver.managed(raw, lookup);
-        const bom = bomImport(c, managed.scope);
-        if (bom !== undefined) boms.push(bom);
-        else own.set(managementKey(c), managed);
+      // Injected into its own POM before inheritance: what a POM below manages (itself or by a
+      // profile it activates) wins over a parent's profile's entry.
+      const ofId = sameId(model, profile);
+      for (const m of model.chain) {
+        for (const raw of withActive(m, (d) => d.dependencyManagement)) {
+          const c = resolver.coordinates(raw, lookup);
+          if (c !== undefined) own.delete(managementKey(c));
+        }
+        for (
+          const raw of ofId.filter((p) => p.pom === m.raw).flatMap((p) => p.dependencyManagement)
+        ) {
+          const c = resolver.coordinates(raw, lookup);
+          if (c === undefined) continue;
+          const managed = resolver.managed(raw, lookup);
+          const bom = bomImport(c, managed.scope);
+          if (bom !== undefined) boms.push(bom);
+          else own.set(managementKey(c), managed);
+        }
       }
       // An active profile's properties and management are already the build's.
       const changed = applied.has(profile) || profile.properties.size === 0

@@ -1386,6 +1386,74 @@ Deno.test("readMavenPom: an active profile's declaration replaces its own POM's 
   assert.deepEqual(edges("", entries + uses), two);
 });
 
+// Found by comparing with Maven 3.8.7's model builder (-P p): a profile only -P activates is
+// injected into its own POM before inheritance too, so a module's own pluginManagement, plugin
+// and dependencyManagement win over a parent's profile's, and the profiles of one id in a parent
+// and a module give one plugin. vouch put the profile's after the module's: it listed
+// maven-x-plugin 1.0 (and its a:1) and d:a:1 in profile:p, where Maven keeps the module's 2.0,
+// a:2 and d:a:2; with p in both POMs it listed 1.0 with a:1 and 2.0 with b:1 (Maven: 2.0 with both).
+Deno.test("readMavenPom: a module's declarations win over a parent's profile only -P activates", () => {
+  const profile = (body: string): string =>
+    `<profiles><profile><id>p</id>${body}</profile></profiles>`;
+  const build = (plugins: string, managed = ""): string =>
+    `<build>${
+      managed === "" ? "" : `<pluginManagement><plugins>${managed}</plugins></pluginManagement>`
+    }${plugins === "" ? "" : `<plugins>${plugins}</plugins>`}</build>`;
+  const x = (version: string, dependency: string): string =>
+    plugin("maven-x-plugin", version, `<dependencies>${dep(dependency)}</dependencies>`);
+  const listed = (parentBody: string, libBody: string): string[] => {
+    const out = readLib(parentBody, libBody);
+    return out.components.map((c) =>
+      `${c.id} ${c.groups.join(",")}${
+        edgesFrom(out, c.id).map((e) => ` > ${e.replace("pkg:maven/", "")}`).join("")
+      }`
+    );
+  };
+  const X = "pkg:maven/org.apache.maven.plugins/maven-x-plugin@2.0";
+  const module = ["pkg:maven/d/a@2 ", `${X}  > d/a@2 build`];
+  // Its plugin: Maven has maven-x-plugin 2.0 with a:2, with -P p or without.
+  assert.deepEqual(listed(profile(build(x("1.0", "d:a:1"))), build(x("2.0", "d:a:2"))), module);
+  // Its pluginManagement.
+  assert.deepEqual(
+    listed(
+      profile(build("", x("1.0", "d:a:1"))),
+      build(plugin("maven-x-plugin"), x("2.0", "d:a:2")),
+    ),
+    module,
+  );
+  // Its dependencyManagement, and its management of a dependency the parent's profile declares.
+  const managed = `<dependencyManagement><dependencies>${
+    dep("d:a:2")
+  }</dependencies></dependencyManagement>`;
+  const uses = `<dependencies>${dep("d:a")}</dependencies>`;
+  assert.deepEqual(
+    listed(
+      profile(
+        `<dependencyManagement><dependencies>${dep("d:a:1")}</dependencies></dependencyManagement>`,
+      ),
+      managed + uses,
+    ),
+    ["pkg:maven/d/a@2 "],
+  );
+  assert.deepEqual(
+    listed(
+      profile(
+        `<dependencyManagement><dependencies>${
+          dep("d:a:1")
+        }</dependencies></dependencyManagement>${uses}`,
+      ),
+      managed,
+    ),
+    ["pkg:maven/d/a@2 profile:p"],
+  );
+  // p in both: Maven has maven-x-plugin 2.0 with a:1 and b:1.
+  assert.deepEqual(listed(profile(build(x("1.0", "d:a:1"))), profile(build(x("2.0", "d:b:1")))), [
+    "pkg:maven/d/a@1 profile:p",
+    "pkg:maven/d/b@1 profile:p",
+    `${X} profile:p > d/a@1 build > d/b@1 build`,
+  ]);
+});
+
 // `<reporting><plugins>` (maven-javadoc-plugin, spotbugs, jacoco reports) were not read. They are
 // tools the build runs (`mvn site`), as its build plugins are: scope build. A report's version is
 // its own, else the build's plugin's, else pluginManagement's (maven-reporting-exec).
