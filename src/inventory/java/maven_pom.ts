@@ -38,8 +38,9 @@
  * the flag),
  * `test` (and Maven 4's `test-only`, `test-runtime`) → dev, `provided`/`system`
  * (and Maven 4's `compile-only`) → build (compiled against, supplied by the
- * environment, not shipped), `import` → build; one Maven does not know (`compil`, `Test`)
- * → runtime with a warning (Maven 3 warns, resolves it and may package it). Versions are kept as written;
+ * environment, not shipped); one Maven does not know (`compil`, `Test`), or `import` on what
+ * imports no BOM (a dependency, a managed `jar`), → runtime with a warning (Maven 3 warns, resolves
+ * it and may package it). Versions are kept as written;
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
  * `LATEST`/`RELEASE` are specifiers, not versions.
  *
@@ -84,7 +85,6 @@ const SCOPES: Record<string, Scope> = {
   "test-runtime": "dev",
   provided: "build",
   system: "build",
-  import: "build",
 };
 
 /**
@@ -1093,10 +1093,14 @@ class Resolver {
       // Maven 3 only warns ("must be one of [provided, compile, runtime, test, system]") and
       // builds: its scope filters let an unknown scope through, so the artifact is resolved with
       // every classpath and packaged by what keeps the runtime scope (war, assembly, shade).
+      // `import` too, on a dependency (only a managed `pom` imports a BOM).
+      const what = rawScope === "import"
+        ? "imports nothing here (only a <type>pom</type> entry of <dependencyManagement> imports a BOM)"
+        : "is not one Maven knows";
       this.warnings.add(
         `${source}: ${c.groupId}:${c.artifactId}: its scope ${JSON.stringify(rawScope)}${
           raw.scope === undefined ? " (from its dependency management)" : ""
-        } is not one Maven knows (Maven warns, resolves it with every classpath and packages it with the runtime ones); it is taken as runtime`,
+        } ${what} (Maven warns, resolves it with every classpath and packages it with the runtime ones); it is taken as runtime`,
       );
       scope = "runtime";
     }

@@ -356,6 +356,36 @@ Deno.test("readMavenPom: a scope from a property the build does not define is co
   );
 });
 
+// Found by comparing with Maven 3.8.7 (its model builder, its scope filters): `<scope>import</scope>`
+// on a dependency, or on a managed entry that is not a `pom` (so imports no BOM), is only warned
+// of ("must be one of [provided, compile, runtime, test, system] but is 'import'"); the dependency
+// keeps the scope import, which every scope filter lets through as it does `compil`: resolved with
+// every classpath and packaged. vouch took it as build (not shipped), silently.
+Deno.test("readMavenPom: scope import on what imports no BOM is runtime, with a warning", () => {
+  const out = readLib(
+    `<dependencyManagement><dependencies>${
+      dep("g:managed:3", "<scope>import</scope>")
+    }</dependencies></dependencyManagement>`,
+    `<dependencies>${dep("g:a:1", "<scope>import</scope>")}${
+      dep("g:b:1", "<type>pom</type><scope>import</scope>")
+    }${dep("g:managed")}</dependencies>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/g/a@1 runtime",
+    "pkg:maven/g/b@1?type=pom runtime",
+    "pkg:maven/g/managed@3 runtime",
+  ]);
+  const why =
+    'its scope "import" imports nothing here (only a <type>pom</type> entry of <dependencyManagement> imports a BOM) (Maven warns, resolves it with every classpath and packages it with the runtime ones); it is taken as runtime';
+  assert.deepEqual(out.warnings, [
+    `lib/pom.xml: g:a: ${why}`,
+    `lib/pom.xml: g:b: ${why}`,
+    `lib/pom.xml: g:managed: ${
+      why.replace('"import"', '"import" (from its dependency management)')
+    }`,
+  ]);
+});
+
 // Found by comparing with Maven 3.8.7 (its model builder and a build of the project): a scope
 // Maven does not know (`compil`, `Test`) is a warning of its model validator, not an error; the
 // dependency stays with that scope, is resolved whatever the classpath (Maven's scope filters let
