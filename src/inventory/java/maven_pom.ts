@@ -227,7 +227,16 @@ class Decoder {
     return element === undefined ? [] : childElements(element, item);
   }
 
-  dependency(element: XmlElement, what: string, defaultGroup?: string): RawDependency {
+  /**
+   * A dependency; with `typed`, an empty `<type>` is refused, as Maven refuses one of the build's
+   * dependencies or plugin dependencies ("'dependencies.dependency.type' … is missing").
+   */
+  dependency(
+    element: XmlElement,
+    what: string,
+    defaultGroup?: string,
+    typed = false,
+  ): RawDependency {
     const f = this.fields(element, DEPENDENCY_FIELDS);
     const groupId = this.value(f, "groupId") ?? defaultGroup;
     const artifactId = this.value(f, "artifactId");
@@ -250,6 +259,9 @@ class Decoder {
     // An empty `<classifier/>` is a classifier all the same: Maven keeps "" (no type's default
     // classifier, another management key).
     if (dependency.classifier === undefined && f.has("classifier")) dependency.classifier = "";
+    if (typed && dependency.type === undefined && f.has("type")) {
+      this.fail(f.get("type")!.offset, `the ${what} ${groupId}:${artifactId} has an empty <type>`);
+    }
     return dependency;
   }
 
@@ -261,8 +273,10 @@ class Decoder {
     return this.items(root, "extension").map((e) => this.dependency(e, "core extension"));
   }
 
-  dependencies(element: XmlElement | undefined): RawDependency[] {
-    return this.items(element, "dependency").map((d) => this.dependency(d, "dependency"));
+  dependencies(element: XmlElement | undefined, typed = false): RawDependency[] {
+    return this.items(element, "dependency").map((d) =>
+      this.dependency(d, "dependency", undefined, typed)
+    );
   }
 
   /** `annotationProcessorPaths/path` anywhere in a plugin's configuration or executions. */
@@ -283,7 +297,8 @@ class Decoder {
     return out;
   }
 
-  plugin(element: XmlElement): RawPlugin {
+  /** A plugin; with `typed`, its dependencies may not have an empty `<type>` (see `dependency`). */
+  plugin(element: XmlElement, typed = false): RawPlugin {
     const f = this.fields(element, [...COORDINATES, "inherited", "dependencies"]);
     const { groupId, artifactId } = this.dependency(element, "plugin", PLUGIN_GROUP);
     const plugin: RawPlugin = {
@@ -291,7 +306,7 @@ class Decoder {
       artifactId,
       offset: element.offset,
       pom: this.pom,
-      dependencies: this.dependencies(f.get("dependencies")),
+      dependencies: this.dependencies(f.get("dependencies"), typed),
       processorPaths: this.processorPaths(element),
     };
     const version = this.value(f, "version");
@@ -301,8 +316,11 @@ class Decoder {
     return plugin;
   }
 
-  /** A `<build>` and the `<reporting>` beside it (of the project or of a profile). */
-  build(fields: Map<string, XmlElement>): RawBuild {
+  /**
+   * A `<build>` and the `<reporting>` beside it (of the project or of a profile); with `typed`,
+   * its plugins' dependencies may not have an empty `<type>` (see `dependency`).
+   */
+  build(fields: Map<string, XmlElement>, typed = false): RawBuild {
     const element = fields.get("build");
     const f = element === undefined
       ? new Map<string, XmlElement>()
@@ -311,7 +329,7 @@ class Decoder {
       this.items(parent && this.fields(parent, ["plugins"]).get("plugins"), "plugin")
         .map((p) => this.plugin(p));
     return {
-      plugins: this.items(f.get("plugins"), "plugin").map((p) => this.plugin(p)),
+      plugins: this.items(f.get("plugins"), "plugin").map((p) => this.plugin(p, typed)),
       pluginManagement: plugins(f.get("pluginManagement")),
       extensions: this.items(f.get("extensions"), "extension").map((e) =>
         this.dependency(e, "build extension")
@@ -416,9 +434,10 @@ class Decoder {
     }
     pom.properties = this.properties(f.get("properties"));
     pom.modules = this.modules(f);
-    pom.dependencies = this.dependencies(f.get("dependencies"));
+    // Maven refuses an empty <type> on the build's dependencies; a profile's only once active.
+    pom.dependencies = this.dependencies(f.get("dependencies"), true);
     pom.dependencyManagement = this.management(f.get("dependencyManagement"));
-    pom.build = this.build(f);
+    pom.build = this.build(f, true);
     for (const profile of this.items(f.get("profiles"), "profile")) {
       const p = this.fields(profile, [
         "id",
@@ -1950,7 +1969,7 @@ function projectOf(model: Model): Project {
  * @returns Members, components, edges, the project and warnings about what
  *   the tree does not say.
  * @throws {VouchError} `inventory.maven_pom.invalid` for malformed XML, a
- *   repeated tag, a dependency without coordinates, an unknown scope, an
+ *   repeated tag, a dependency without coordinates, an empty `<type>` on one of the build's, an
  *   unsupported modelVersion or a looping parent chain.
  */
 export function readMavenPom(

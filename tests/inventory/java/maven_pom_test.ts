@@ -1120,6 +1120,47 @@ Deno.test("readMavenPom: Maven 4 (model 4.1.0) subprojects, inferred parents and
   ]);
 });
 
+// Found by comparing with Maven 3.8.7 (its model builder): an empty `<type>` on a dependency of the
+// build or of a build plugin is an error ("'dependencies.dependency.type' for d:a: is missing");
+// on a managed entry it is another management key, and in a profile only an error once the
+// profile is active. vouch took it as jar, silently.
+Deno.test("readMavenPom: an empty type on a dependency of the build is invalid", () => {
+  const read = (body: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(
+      `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+  <artifactId>app</artifactId><version>1</version>
+  ${body}</project>`,
+      { path: "pom.xml", load: () => undefined },
+    );
+  const empty = dep("d:a:1", "<type></type>");
+  assertVouchError(
+    () => read(`<dependencies>${empty}</dependencies>`),
+    "inventory.maven_pom.invalid",
+    /^pom\.xml:3: the dependency d:a has an empty <type>$/,
+  );
+  assertVouchError(
+    () =>
+      read(
+        `<build><plugins>${
+          plugin("maven-x-plugin", "1", `<dependencies>\n${empty}</dependencies>`)
+        }</plugins></build>`,
+      ),
+    "inventory.maven_pom.invalid",
+    /^pom\.xml:4: the dependency d:a has an empty <type>$/,
+  );
+  // Accepted by Maven: a managed entry; a profile's, until -P activates it.
+  assert.deepEqual(
+    read(`<dependencyManagement><dependencies>${empty}</dependencies></dependencyManagement>
+    <dependencies>${dep("d:a:1")}</dependencies>`).components.map((c) => c.id),
+    ["pkg:maven/d/a@1"],
+  );
+  assert.deepEqual(
+    read(`<profiles><profile><id>p</id><dependencies>${empty}</dependencies></profile></profiles>`)
+      .components.map((c) => c.id),
+    ["pkg:maven/d/a@1"],
+  );
+});
+
 // A coordinate-less parent whose relativePath leaves the tree (the default `../pom.xml` of a
 // root POM) is refused, rightly, but the message said "undefined is not in the tree".
 Deno.test("readMavenPom: a Maven 4 parent without coordinates outside the tree names its relativePath", () => {
