@@ -38,8 +38,9 @@
  * the flag),
  * `test` (and Maven 4's `test-only`, `test-runtime`) → dev, `provided`/`system`
  * (and Maven 4's `compile-only`) → build (compiled against, supplied by the
- * environment, not shipped), `import` → build; one Maven does not know (`compil`, `Test`)
- * → runtime with a warning (Maven 3 warns, resolves it and may package it). Versions are kept as written;
+ * environment, not shipped); one Maven does not know (`compil`, `Test`), or `import` on what
+ * imports no BOM (a dependency, a managed `jar`), → runtime with a warning (Maven 3 warns, resolves
+ * it and may package it). Versions are kept as written;
  * `[1.0]` is the exact version 1.0, other ranges (`[1.0,2.0)`) and
  * `LATEST`/`RELEASE` are specifiers, not versions.
  *
@@ -84,7 +85,6 @@ const SCOPES: Record<string, Scope> = {
   "test-runtime": "dev",
   provided: "build",
   system: "build",
-  import: "build",
 };
 
 /**
@@ -227,7 +227,16 @@ class Decoder {
     return element === undefined ? [] : childElements(element, item);
   }
 
-  dependency(element: XmlElement, what: string, defaultGroup?: string): RawDependency {
+  /**
+   * A dependency; with `typed`, an empty `<type>` is refused, as Maven refuses one of the build's
+   * dependencies or plugin dependencies ("'dependencies.dependency.type' … is missing").
+   */
+  dependency(
+    element: XmlElement,
+    what: string,
+    defaultGroup?: string,
+    typed = false,
+  ): RawDependency {
     const f = this.fields(element, DEPENDENCY_FIELDS);
     const groupId = this.value(f, "groupId") ?? defaultGroup;
     const artifactId = this.value(f, "artifactId");
@@ -250,6 +259,9 @@ class Decoder {
     // An empty `<classifier/>` is a classifier all the same: Maven keeps "" (no type's default
     // classifier, another management key).
     if (dependency.classifier === undefined && f.has("classifier")) dependency.classifier = "";
+    if (typed && dependency.type === undefined && f.has("type")) {
+      this.fail(f.get("type")!.offset, `the ${what} ${groupId}:${artifactId} has an empty <type>`);
+    }
     return dependency;
   }
 
@@ -261,8 +273,10 @@ class Decoder {
     return this.items(root, "extension").map((e) => this.dependency(e, "core extension"));
   }
 
-  dependencies(element: XmlElement | undefined): RawDependency[] {
-    return this.items(element, "dependency").map((d) => this.dependency(d, "dependency"));
+  dependencies(element: XmlElement | undefined, typed = false): RawDependency[] {
+    return this.items(element, "dependency").map((d) =>
+      this.dependency(d, "dependency", undefined, typed)
+    );
   }
 
   /** `annotationProcessorPaths/path` anywhere in a plugin's configuration or executions. */
@@ -283,7 +297,8 @@ class Decoder {
     return out;
   }
 
-  plugin(element: XmlElement): RawPlugin {
+  /** A plugin; with `typed`, its dependencies may not have an empty `<type>` (see `dependency`). */
+  plugin(element: XmlElement, typed = false): RawPlugin {
     const f = this.fields(element, [...COORDINATES, "inherited", "dependencies"]);
     const { groupId, artifactId } = this.dependency(element, "plugin", PLUGIN_GROUP);
     const plugin: RawPlugin = {
@@ -291,7 +306,7 @@ class Decoder {
       artifactId,
       offset: element.offset,
       pom: this.pom,
-      dependencies: this.dependencies(f.get("dependencies")),
+      dependencies: this.dependencies(f.get("dependencies"), typed),
       processorPaths: this.processorPaths(element),
     };
     const version = this.value(f, "version");
@@ -301,8 +316,11 @@ class Decoder {
     return plugin;
   }
 
-  /** A `<build>` and the `<reporting>` beside it (of the project or of a profile). */
-  build(fields: Map<string, XmlElement>): RawBuild {
+  /**
+   * A `<build>` and the `<reporting>` beside it (of the project or of a profile); with `typed`,
+   * its plugins' dependencies may not have an empty `<type>` (see `dependency`).
+   */
+  build(fields: Map<string, XmlElement>, typed = false): RawBuild {
     const element = fields.get("build");
     const f = element === undefined
       ? new Map<string, XmlElement>()
@@ -311,7 +329,7 @@ class Decoder {
       this.items(parent && this.fields(parent, ["plugins"]).get("plugins"), "plugin")
         .map((p) => this.plugin(p));
     return {
-      plugins: this.items(f.get("plugins"), "plugin").map((p) => this.plugin(p)),
+      plugins: this.items(f.get("plugins"), "plugin").map((p) => this.plugin(p, typed)),
       pluginManagement: plugins(f.get("pluginManagement")),
       extensions: this.items(f.get("extensions"), "extension").map((e) =>
         this.dependency(e, "build extension")
@@ -416,9 +434,10 @@ class Decoder {
     }
     pom.properties = this.properties(f.get("properties"));
     pom.modules = this.modules(f);
-    pom.dependencies = this.dependencies(f.get("dependencies"));
+    // Maven refuses an empty <type> on the build's dependencies; a profile's only once active.
+    pom.dependencies = this.dependencies(f.get("dependencies"), true);
     pom.dependencyManagement = this.management(f.get("dependencyManagement"));
-    pom.build = this.build(f);
+    pom.build = this.build(f, true);
     for (const profile of this.items(f.get("profiles"), "profile")) {
       const p = this.fields(profile, [
         "id",
@@ -543,21 +562,6 @@ function managementKey(
   return `${d.groupId}:${d.artifactId}:${d.type ?? "jar"}${
     d.classifier === undefined ? "" : `:${d.classifier}`
   }`;
-}
-
-/**
- * A dependency of the build as an active profile redeclares it: Maven injects
- * the profile's fields over the build's (a version, scope or optional it
- * writes wins; one it leaves out stays the build's).
- */
-function injected(own: RawDependency, profile: RawDependency): RawDependency {
-  return {
-    ...own,
-    version: profile.version ?? own.version,
-    scope: profile.scope ?? own.scope,
-    optional: profile.optional ?? own.optional,
-    ...(profile.version === undefined ? {} : { offset: profile.offset, pom: profile.pom }),
-  };
 }
 
 /**
@@ -988,13 +992,11 @@ class Resolver {
     // the BOMs it imports over those its parents import (the first import of a key wins).
     for (const m of model.chain.toReversed()) {
       const own = new Map<string, Managed & { raw: RawDependency; c: MavenCoordinates }>();
-      // An active profile's entry is merged over its POM's own, field by field.
+      // An active profile's entry replaces its POM's own whole (a scope it leaves out is not kept).
       for (const raw of withActive(m, (p) => p.dependencyManagement)) {
         const c = this.coordinates(raw, lookup);
         if (c === undefined) continue;
-        const key = managementKey(c);
-        const before = own.get(key);
-        own.set(key, { ...before, ...this.managed(raw, lookup), raw, c: { ...before?.c, ...c } });
+        own.set(managementKey(c), { ...this.managed(raw, lookup), raw, c });
       }
       for (const [key, entry] of own) if (!entries.has(key)) entries.set(key, entry);
     }
@@ -1110,10 +1112,14 @@ class Resolver {
       // Maven 3 only warns ("must be one of [provided, compile, runtime, test, system]") and
       // builds: its scope filters let an unknown scope through, so the artifact is resolved with
       // every classpath and packaged by what keeps the runtime scope (war, assembly, shade).
+      // `import` too, on a dependency (only a managed `pom` imports a BOM).
+      const what = rawScope === "import"
+        ? "imports nothing here (only a <type>pom</type> entry of <dependencyManagement> imports a BOM)"
+        : "is not one Maven knows";
       this.warnings.add(
         `${source}: ${c.groupId}:${c.artifactId}: its scope ${JSON.stringify(rawScope)}${
           raw.scope === undefined ? " (from its dependency management)" : ""
-        } is not one Maven knows (Maven warns, resolves it with every classpath and packages it with the runtime ones); it is taken as runtime`,
+        } ${what} (Maven warns, resolves it with every classpath and packages it with the runtime ones); it is taken as runtime`,
       );
       scope = "runtime";
     }
@@ -1182,14 +1188,15 @@ class Resolver {
    * Effective build plugins: the chain's (inherited unless `inherited=false`),
    * versions from pluginManagement, and its reporting plugins (which `mvn site` runs), versions
    * from the build's plugins, then pluginManagement (as maven-reporting-exec takes them); with
-   * `extra`, interpolated with a profile's properties, and with the profile's `build`: only the
-   * plugins the build does not use, or with `merge` the build's own once the profile's `build` is
-   * merged into it (its pluginManagement and its declarations of the same plugins win, as Maven
-   * injects a profile).
+   * `extra`, interpolated with a profile's properties, and with `profiles` (a profile and those of
+   * its id, which `-P` activates with it): only the plugins the build does not use, or with
+   * `merge` the build's own once the profiles are injected into it. Maven injects each into its
+   * own POM before inheritance: its pluginManagement and declarations win over its POM's, and a
+   * module's win over a parent's profile's.
    */
   plugins(
     model: Model,
-    extra: { build?: RawBuild; overlay: Map<string, string>; merge?: boolean } | undefined,
+    extra: { profiles: RawProfile[]; overlay: Map<string, string>; merge?: boolean } | undefined,
     management: Management,
   ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
@@ -1226,17 +1233,22 @@ class Resolver {
       return (p) =>
         p.pom === model.raw || (depth.get(p.pom) ?? Infinity) > (cut.get(keyOf(p)) ?? -1);
     };
-    const pluginManagement = [
-      ...model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement)),
-      ...extra?.build?.pluginManagement ?? [],
-    ];
+    /** A POM's declarations, then its active profiles', then those of `extra`'s profiles. */
+    const layered = <T>(pick: (declarer: RawPom | RawProfile) => T[]): T[] =>
+      model.chain.flatMap((m) => [
+        ...withActive(m, pick),
+        ...(extra?.profiles ?? []).filter((p) => p.pom === m.raw && !m.active.includes(p))
+          .flatMap(pick),
+      ]);
+    const pluginManagement = layered((d) => d.build.pluginManagement);
     const managed = byKey(pluginManagement.filter(inheritedOf(pluginManagement)));
     /** One list of the chain's plugins and the profile's: all of them, and those to list. */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
     ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
       const declared = model.chain.flatMap((m) => withActive(m, (d) => pick(d.build)));
-      const inherited = inheritedOf([...declared, ...extra?.build ? pick(extra.build) : []]);
+      const withProfiles = extra === undefined ? declared : layered((d) => pick(d.build));
+      const inherited = inheritedOf(withProfiles);
       const own = new Set(model.chain.flatMap((m) => pick(m.raw.build).filter(inherited)));
       const used = new Set([...own].map(keyOf));
       // An active profile's declaration of a plugin the build uses is injected into it (one the
@@ -1244,13 +1256,23 @@ class Resolver {
       const all = byKey(
         declared.filter((p) => inherited(p) && (own.has(p) || used.has(keyOf(p)))),
       );
-      if (extra?.build === undefined) return { all, listed: all };
+      if (extra === undefined) return { all, listed: all };
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
       // version and dependencies are the build's plugin's; else only new plugins are listed.
       const main = new Set(all.keys());
-      byKey(pick(extra.build).filter(inherited), all);
+      // Each of its plugins with every declaration of it the build then has (another active
+      // profile's too).
+      const added = new Set(extra.profiles.flatMap((p) => pick(p.build).map(keyOf)));
+      const merged = byKey(
+        withProfiles.filter((p) =>
+          inherited(p) && (own.has(p) || used.has(keyOf(p)) || added.has(keyOf(p)))
+        ),
+      );
       const merge = extra.merge === true;
-      return { all, listed: new Map([...all].filter(([k]) => main.has(k) === merge)) };
+      return {
+        all: merged,
+        listed: new Map([...merged].filter(([k]) => main.has(k) === merge)),
+      };
     };
     const plugins = chained((b) => b.plugins);
     const versionOf = (...lists: (RawPlugin[] | undefined)[]): string | undefined => {
@@ -1441,8 +1463,9 @@ class Mapper {
         const own = this.declared.get(key);
         if (own === undefined) continue;
         seen.delete(key);
-        // Injected into its own POM's declaration; a parent's it replaces whole.
-        redeclared.push(own.pom === profile.profile.pom ? injected(own, raw) : raw);
+        // It replaces the build's declaration whole, its own POM's too (Maven's profile injector
+        // merges no field of a dependency: a version or scope it leaves out is not the build's).
+        redeclared.push(raw);
       }
     }
     const add = (raw: RawDependency): void => {
@@ -1477,13 +1500,12 @@ class Mapper {
     profile?: { profile: RawProfile; overlay: Map<string, string>; rebuild?: boolean },
   ): void {
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
+    // A profile the build activates is already injected; one it does not comes with those of its
+    // id (`-P` activates them all).
+    const applied = profile !== undefined &&
+      this.model.chain.some((m) => m.active.includes(profile.profile));
     const extra = profile && {
-      build: {
-        ...profile.profile.build,
-        pluginManagement: sameId(this.model, profile.profile).flatMap((p) =>
-          p.build.pluginManagement
-        ),
-      },
+      profiles: applied ? [profile.profile] : sameId(this.model, profile.profile),
       overlay: profile.overlay,
       merge: profile.rebuild,
     };
@@ -1615,13 +1637,24 @@ class Mapper {
       const lookup = resolver.lookup(model, overlay);
       const own = new Map<string, Managed>();
       const boms: MavenCoordinates[] = [];
-      for (const raw of sameId(model, profile).flatMap((p) => p.dependencyManagement)) {
-        const c = resolver.coordinates(raw, lookup);
-        if (c === undefined) continue;
-        const managed = resolver.managed(raw, lookup);
-        const bom = bomImport(c, managed.scope);
-        if (bom !== undefined) boms.push(bom);
-        else own.set(managementKey(c), managed);
+      // Injected into its own POM before inheritance: what a POM below manages (itself or by a
+      // profile it activates) wins over a parent's profile's entry.
+      const ofId = sameId(model, profile);
+      for (const m of model.chain) {
+        for (const raw of withActive(m, (d) => d.dependencyManagement)) {
+          const c = resolver.coordinates(raw, lookup);
+          if (c !== undefined) own.delete(managementKey(c));
+        }
+        for (
+          const raw of ofId.filter((p) => p.pom === m.raw).flatMap((p) => p.dependencyManagement)
+        ) {
+          const c = resolver.coordinates(raw, lookup);
+          if (c === undefined) continue;
+          const managed = resolver.managed(raw, lookup);
+          const bom = bomImport(c, managed.scope);
+          if (bom !== undefined) boms.push(bom);
+          else own.set(managementKey(c), managed);
+        }
       }
       // An active profile's properties and management are already the build's.
       const changed = applied.has(profile) || profile.properties.size === 0
@@ -1722,9 +1755,10 @@ function profileProperties(model: Model, profile: RawProfile): Map<string, strin
 /**
  * The build's own dependencies: the chain's, as the profiles its POMs activate by default
  * redeclare them. Maven injects a POM's profiles into that POM before inheritance: a
- * redeclaration's fields go over the POM's own declaration (see {@linkcode injected}), and then
- * a module's declaration replaces a parent's whole, so a profile's redeclaration changes only
- * its own POM's, and what a profile adds (its own, listed in its group) replaces a parent's.
+ * redeclaration replaces the POM's own declaration whole (a version or scope it leaves out is
+ * not kept), and then a module's declaration replaces a parent's whole, so a profile's
+ * redeclaration changes only its own POM's, and what a profile adds (its own, listed in its
+ * group) replaces a parent's.
  */
 function buildDependencies(model: Model): RawDependency[] {
   const byKey = new Map<string, RawDependency>();
@@ -1732,8 +1766,7 @@ function buildDependencies(model: Model): RawDependency[] {
     const own = new Map(m.raw.dependencies.map((raw) => [managementKey(raw), raw]));
     for (const raw of m.active.flatMap((p) => p.dependencies)) {
       const key = managementKey(raw);
-      const declared = own.get(key);
-      if (declared !== undefined) own.set(key, injected(declared, raw));
+      if (own.has(key)) own.set(key, raw);
       else byKey.delete(key);
     }
     for (const [key, raw] of own) byKey.set(key, raw); // a child's wins, whole
@@ -1936,7 +1969,7 @@ function projectOf(model: Model): Project {
  * @returns Members, components, edges, the project and warnings about what
  *   the tree does not say.
  * @throws {VouchError} `inventory.maven_pom.invalid` for malformed XML, a
- *   repeated tag, a dependency without coordinates, an unknown scope, an
+ *   repeated tag, a dependency without coordinates, an empty `<type>` on one of the build's, an
  *   unsupported modelVersion or a looping parent chain.
  */
 export function readMavenPom(

@@ -356,6 +356,36 @@ Deno.test("readMavenPom: a scope from a property the build does not define is co
   );
 });
 
+// Found by comparing with Maven 3.8.7 (its model builder, its scope filters): `<scope>import</scope>`
+// on a dependency, or on a managed entry that is not a `pom` (so imports no BOM), is only warned
+// of ("must be one of [provided, compile, runtime, test, system] but is 'import'"); the dependency
+// keeps the scope import, which every scope filter lets through as it does `compil`: resolved with
+// every classpath and packaged. vouch took it as build (not shipped), silently.
+Deno.test("readMavenPom: scope import on what imports no BOM is runtime, with a warning", () => {
+  const out = readLib(
+    `<dependencyManagement><dependencies>${
+      dep("g:managed:3", "<scope>import</scope>")
+    }</dependencies></dependencyManagement>`,
+    `<dependencies>${dep("g:a:1", "<scope>import</scope>")}${
+      dep("g:b:1", "<type>pom</type><scope>import</scope>")
+    }${dep("g:managed")}</dependencies>`,
+  );
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:maven/g/a@1 runtime",
+    "pkg:maven/g/b@1?type=pom runtime",
+    "pkg:maven/g/managed@3 runtime",
+  ]);
+  const why =
+    'its scope "import" imports nothing here (only a <type>pom</type> entry of <dependencyManagement> imports a BOM) (Maven warns, resolves it with every classpath and packages it with the runtime ones); it is taken as runtime';
+  assert.deepEqual(out.warnings, [
+    `lib/pom.xml: g:a: ${why}`,
+    `lib/pom.xml: g:b: ${why}`,
+    `lib/pom.xml: g:managed: ${
+      why.replace('"import"', '"import" (from its dependency management)')
+    }`,
+  ]);
+});
+
 // Found by comparing with Maven 3.8.7 (its model builder and a build of the project): a scope
 // Maven does not know (`compil`, `Test`) is a warning of its model validator, not an error; the
 // dependency stays with that scope, is resolved whatever the classpath (Maven's scope filters let
@@ -900,7 +930,8 @@ Deno.test("readMavenPom: a parent's profile manages the plugins and dependencies
 
 // Found reviewing sweep 12's profile rule: a profile that redeclares one of the build's own
 // dependencies with another version (a JDK profile pinning an older library) was dropped whole,
-// so that version was lost. Maven injects the profile's fields over the build's declaration.
+// so that version was lost. Maven's profile injector replaces the build's declaration whole (its
+// scope too: with -P legacy, Maven 3.8.7 has lib 1.2 compile, not test).
 Deno.test("readMavenPom: a profile redeclaring a build dependency with another version lists it in its group", () => {
   const out = readLib(
     `<properties><old.version>1.2</old.version></properties>`,
@@ -910,7 +941,7 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another v
     <profiles>
       <profile><id>legacy</id>
         <dependencies>${dep("org.example:lib:${old.version}")}${
-      dep("org.example:same", "<exclusions/>")
+      dep("org.example:same:1.0", "<exclusions/>")
     }</dependencies>
       </profile>
     </profiles>`,
@@ -918,7 +949,7 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another v
   assert.deepEqual(
     out.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.groups.join(",")}`),
     [
-      "pkg:maven/org.example/lib@1.2 dev profile:legacy",
+      "pkg:maven/org.example/lib@1.2 optional profile:legacy", // compile, only with -P legacy
       "pkg:maven/org.example/lib@2.0 dev ",
       "pkg:maven/org.example/same@1.0 runtime ",
     ],
@@ -1089,6 +1120,47 @@ Deno.test("readMavenPom: Maven 4 (model 4.1.0) subprojects, inferred parents and
   ]);
 });
 
+// Found by comparing with Maven 3.8.7 (its model builder): an empty `<type>` on a dependency of the
+// build or of a build plugin is an error ("'dependencies.dependency.type' for d:a: is missing");
+// on a managed entry it is another management key, and in a profile only an error once the
+// profile is active. vouch took it as jar, silently.
+Deno.test("readMavenPom: an empty type on a dependency of the build is invalid", () => {
+  const read = (body: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(
+      `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+  <artifactId>app</artifactId><version>1</version>
+  ${body}</project>`,
+      { path: "pom.xml", load: () => undefined },
+    );
+  const empty = dep("d:a:1", "<type></type>");
+  assertVouchError(
+    () => read(`<dependencies>${empty}</dependencies>`),
+    "inventory.maven_pom.invalid",
+    /^pom\.xml:3: the dependency d:a has an empty <type>$/,
+  );
+  assertVouchError(
+    () =>
+      read(
+        `<build><plugins>${
+          plugin("maven-x-plugin", "1", `<dependencies>\n${empty}</dependencies>`)
+        }</plugins></build>`,
+      ),
+    "inventory.maven_pom.invalid",
+    /^pom\.xml:4: the dependency d:a has an empty <type>$/,
+  );
+  // Accepted by Maven: a managed entry; a profile's, until -P activates it.
+  assert.deepEqual(
+    read(`<dependencyManagement><dependencies>${empty}</dependencies></dependencyManagement>
+    <dependencies>${dep("d:a:1")}</dependencies>`).components.map((c) => c.id),
+    ["pkg:maven/d/a@1"],
+  );
+  assert.deepEqual(
+    read(`<profiles><profile><id>p</id><dependencies>${empty}</dependencies></profile></profiles>`)
+      .components.map((c) => c.id),
+    ["pkg:maven/d/a@1"],
+  );
+});
+
 // A coordinate-less parent whose relativePath leaves the tree (the default `../pom.xml` of a
 // root POM) is refused, rightly, but the message said "undefined is not in the tree".
 Deno.test("readMavenPom: a Maven 4 parent without coordinates outside the tree names its relativePath", () => {
@@ -1254,7 +1326,7 @@ Deno.test("readMavenPom: a profile redeclaring a build dependency with another s
     }</dependencies>
       </profile>
       <profile><id>tools</id>
-        <dependencies>${dep("org.example:tool", "<scope>runtime</scope>")}</dependencies>
+        <dependencies>${dep("org.example:tool:1.0", "<scope>runtime</scope>")}</dependencies>
       </profile>
     </profiles>`,
   );
@@ -1348,15 +1420,109 @@ Deno.test("readMavenPom: a module's declaration replaces a parent's or its profi
     "pkg:maven/d/both@1.0 dev",
     "pkg:maven/d/both@2.0 optional",
   ]);
-  // A profile's redeclaration still merges into its own POM's declaration (the version kept).
+});
+
+// Found by comparing with Maven 3.8.7 (its model builder, and `mvn validate`): a profile's
+// redeclaration replaces its own POM's declaration whole, as a module's replaces a parent's: the
+// profile's d:a:2 is compile (not the POM's test scope, nor its optional flag), and a
+// redeclaration without version is refused ("'dependencies.dependency.version' for d:a:jar is
+// missing"). So does a profile's dependencyManagement entry replace its POM's (a:2, not the
+// POM's managed test scope). vouch merged them field by field: d:a:2 was test (dev).
+Deno.test("readMavenPom: an active profile's declaration replaces its own POM's whole", () => {
+  const active = "<activation><activeByDefault>true</activeByDefault></activation>";
+  const edges = (parentBody: string, libBody: string): string[] =>
+    readLib(parentBody, libBody).edges.filter((e) => e.from !== ROOT_ID).map((e) =>
+      `${e.to} ${e.scope}`
+    );
+  const profile = (body: string): string =>
+    `<profiles><profile><id>p</id>${active}${body}</profile></profiles>`;
+  const managed = (body: string): string =>
+    `<dependencyManagement><dependencies>${body}</dependencies></dependencyManagement>`;
+  const two = ["pkg:maven/d/a@2 runtime"];
+  // Dependencies: Maven has d:a:2 compile.
   assert.deepEqual(
     edges(
       "",
-      deps(dep("d:both:1.0", "<scope>test</scope>")) +
-        profile("p", dep("d:both", "<scope>compile</scope>")),
+      `<dependencies>${
+        dep("d:a:1", "<scope>test</scope><optional>true</optional>")
+      }</dependencies>${profile(`<dependencies>${dep("d:a:2")}</dependencies>`)}`,
     ),
-    ["pkg:maven/d/both@1.0 runtime"],
+    two,
   );
+  // Dependency management, in the parent and in the module: Maven manages d:a 2, no scope.
+  const entries = managed(dep("d:a:1", "<scope>test</scope>")) +
+    profile(managed(dep("d:a:2")));
+  const uses = `<dependencies>${dep("d:a")}</dependencies>`;
+  assert.deepEqual(edges(entries, uses), two);
+  assert.deepEqual(edges("", entries + uses), two);
+});
+
+// Found by comparing with Maven 3.8.7's model builder (-P p): a profile only -P activates is
+// injected into its own POM before inheritance too, so a module's own pluginManagement, plugin
+// and dependencyManagement win over a parent's profile's, and the profiles of one id in a parent
+// and a module give one plugin. vouch put the profile's after the module's: it listed
+// maven-x-plugin 1.0 (and its a:1) and d:a:1 in profile:p, where Maven keeps the module's 2.0,
+// a:2 and d:a:2; with p in both POMs it listed 1.0 with a:1 and 2.0 with b:1 (Maven: 2.0 with both).
+Deno.test("readMavenPom: a module's declarations win over a parent's profile only -P activates", () => {
+  const profile = (body: string): string =>
+    `<profiles><profile><id>p</id>${body}</profile></profiles>`;
+  const build = (plugins: string, managed = ""): string =>
+    `<build>${
+      managed === "" ? "" : `<pluginManagement><plugins>${managed}</plugins></pluginManagement>`
+    }${plugins === "" ? "" : `<plugins>${plugins}</plugins>`}</build>`;
+  const x = (version: string, dependency: string): string =>
+    plugin("maven-x-plugin", version, `<dependencies>${dep(dependency)}</dependencies>`);
+  const listed = (parentBody: string, libBody: string): string[] => {
+    const out = readLib(parentBody, libBody);
+    return out.components.map((c) =>
+      `${c.id} ${c.groups.join(",")}${
+        edgesFrom(out, c.id).map((e) => ` > ${e.replace("pkg:maven/", "")}`).join("")
+      }`
+    );
+  };
+  const X = "pkg:maven/org.apache.maven.plugins/maven-x-plugin@2.0";
+  const module = ["pkg:maven/d/a@2 ", `${X}  > d/a@2 build`];
+  // Its plugin: Maven has maven-x-plugin 2.0 with a:2, with -P p or without.
+  assert.deepEqual(listed(profile(build(x("1.0", "d:a:1"))), build(x("2.0", "d:a:2"))), module);
+  // Its pluginManagement.
+  assert.deepEqual(
+    listed(
+      profile(build("", x("1.0", "d:a:1"))),
+      build(plugin("maven-x-plugin"), x("2.0", "d:a:2")),
+    ),
+    module,
+  );
+  // Its dependencyManagement, and its management of a dependency the parent's profile declares.
+  const managed = `<dependencyManagement><dependencies>${
+    dep("d:a:2")
+  }</dependencies></dependencyManagement>`;
+  const uses = `<dependencies>${dep("d:a")}</dependencies>`;
+  assert.deepEqual(
+    listed(
+      profile(
+        `<dependencyManagement><dependencies>${dep("d:a:1")}</dependencies></dependencyManagement>`,
+      ),
+      managed + uses,
+    ),
+    ["pkg:maven/d/a@2 "],
+  );
+  assert.deepEqual(
+    listed(
+      profile(
+        `<dependencyManagement><dependencies>${
+          dep("d:a:1")
+        }</dependencies></dependencyManagement>${uses}`,
+      ),
+      managed,
+    ),
+    ["pkg:maven/d/a@2 profile:p"],
+  );
+  // p in both: Maven has maven-x-plugin 2.0 with a:1 and b:1.
+  assert.deepEqual(listed(profile(build(x("1.0", "d:a:1"))), profile(build(x("2.0", "d:b:1")))), [
+    "pkg:maven/d/a@1 profile:p",
+    "pkg:maven/d/b@1 profile:p",
+    `${X} profile:p > d/a@1 build > d/b@1 build`,
+  ]);
 });
 
 // `<reporting><plugins>` (maven-javadoc-plugin, spotbugs, jacoco reports) were not read. They are
@@ -1586,7 +1752,7 @@ Deno.test("readMavenPom: a profile the build activates by default is part of the
     <dependencyManagement><dependencies>${
       dep("com.fasterxml.jackson.core:jackson-databind:${jackson.version}")
     }</dependencies></dependencyManagement>
-    <dependencies>${dep("com.h2database:h2", "<scope>compile</scope>")}${
+    <dependencies>${dep("com.h2database:h2:2.2.224", "<scope>compile</scope>")}${
       dep("org.example:extra:1.0")
     }</dependencies>
     <build><pluginManagement><plugins>${plugin("maven-compiler-plugin", "3.13.0")}</plugins>
@@ -1604,7 +1770,7 @@ Deno.test("readMavenPom: a profile the build activates by default is part of the
     [
       "pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.17.0 runtime ",
       "pkg:maven/com.github.nbbrd.java-service-util/java-service-bom@1.9.0?type=pom build profile:base-processors",
-      "pkg:maven/com.h2database/h2@2.2.224 runtime ", // the profile's compile scope, injected
+      "pkg:maven/com.h2database/h2@2.2.224 runtime ", // the profile's compile declaration
       "pkg:maven/info.picocli/picocli@4.7.5 runtime ", // managed by the BOM the profile imports
       "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.13.0 build ",
       "pkg:maven/org.example/extra@1.0 runtime profile:defaults",
