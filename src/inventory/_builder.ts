@@ -132,21 +132,29 @@ function mergedDistributions(list: Distribution[]): Distribution[] {
   // Each file is compared with the first of its key (`head`), not with the merged one: a
   // file known by its hashes alone has a key that merging would change.
   const order = list.map((_, i) => i).sort((i, j) => compareStrings(keys[i], keys[j]) || i - j);
+  // The hashes of a key's files are gathered in one list, added to in place: a new list per
+  // file took time growing with the square of their number (20,000 copies of a wheel's line in
+  // a pylock.toml: 10 s).
   const merged: Distribution[] = [];
+  const gathered: Array<Hash[] | undefined> = [];
   let head: string | undefined;
   for (const i of order) {
     const d = list[i];
     if (head === keys[i]) {
-      const last = merged[merged.length - 1];
-      merged[merged.length - 1] = { ...last, hashes: [...last.hashes, ...d.hashes] };
+      const at = merged.length - 1;
+      const hashes = gathered[at] ??= [...merged[at].hashes];
+      for (const hash of d.hashes) hashes.push(hash);
     } else {
       merged.push(d);
+      gathered.push(undefined);
       head = keys[i];
     }
   }
-  return merged.map((d) =>
-    d.hashes.length < 2 ? d : { ...d, hashes: sortedUniqueHashes(d.hashes) }
-  );
+  return merged.map((d, at) => {
+    const hashes = gathered[at] ?? d.hashes;
+    if (hashes.length >= 2) return { ...d, hashes: sortedUniqueHashes(hashes) };
+    return hashes === d.hashes ? d : { ...d, hashes };
+  });
 }
 
 /**

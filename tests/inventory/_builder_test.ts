@@ -372,6 +372,22 @@ Deno.test("component: a file known by its hash alone, in three occurrences, is o
   ]);
 });
 
+Deno.test("component: 20,000 entries of one file merge in linear time", () => {
+  // A pylock.toml whose wheel line is repeated 20,000 times took 10 s (each copy's hashes were
+  // added to a new list of all those before it), 40,000: 42 s.
+  const sha = (hex: string) => ({ alg: "sha256" as const, hex });
+  const b = new OutputBuilder();
+  const files = Array.from({ length: 20_000 }, (_, i) => ({
+    url: "https://x/a.whl",
+    hashes: [sha(i % 2 === 0 ? "aa" : "bb")],
+  }));
+  b.component(npm("a", { distributions: files }));
+  const elapsed = cpuStopwatch();
+  const [a] = b.build().components;
+  assert.ok(elapsed() < 2_000, `${elapsed()} ms`);
+  assert.deepEqual(a.distributions, [{ url: "https://x/a.whl", hashes: [sha("aa"), sha("bb")] }]);
+});
+
 Deno.test("lockFolderNode: the root for a lock at the root; else a member for its folder, the root's", () => {
   const builder = new OutputBuilder();
   let made = 0;

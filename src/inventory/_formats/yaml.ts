@@ -559,5 +559,31 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
       `fix the YAML at line ${line} of ${file} (or regenerate the file)`,
     );
   }
-  return list.map((doc) => doc.toJS({ maxAliasCount: 100 }));
+  return list.map((doc) => {
+    try {
+      return doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // An alias to no anchor before it, or anchors that expand to more nodes than the text
+      // holds (a "billion laughs"): the `yaml` package throws a ReferenceError, without a place.
+      if (!(error instanceof ReferenceError)) throw error;
+      const line = lineAt(text, firstAlias(doc) ?? doc.range[0]);
+      throw new VouchError(
+        code,
+        `${file}:${line}: invalid YAML: ${error.message.split("\n")[0]}`,
+        `fix the YAML at line ${line} of ${file} (or regenerate the file)`,
+      );
+    }
+  });
+}
+
+/** The offset of a document's first alias (`*name`), if any. */
+function firstAlias(doc: import("yaml").Document): number | undefined {
+  let offset: number | undefined;
+  yaml!.visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return yaml!.visit.BREAK;
+    },
+  });
+  return offset;
 }

@@ -568,6 +568,21 @@ function workspaceSources(
   }
 }
 
+/**
+ * Whether a glob has a `[` that uv's glob matcher (the `glob` crate) refuses as an invalid range
+ * pattern: one with no `]` after the character it must hold (after `[!` and one character for a
+ * negated class). Refused before `node:path`'s matcher sees it, which scans from each unclosed
+ * `[` to the end: 10,000 of them took longer than any run should.
+ */
+function unclosedClass(glob: string): boolean {
+  for (let i = glob.indexOf("["); i !== -1; i = glob.indexOf("[", i + 1)) {
+    const close = glob.indexOf("]", glob[i + 1] === "!" ? i + 3 : i + 2);
+    if (close === -1) return true;
+    i = close;
+  }
+  return false;
+}
+
 /** A uv workspace root: its member and exclude globs, its sources. */
 interface UvWorkspace {
   members: string[];
@@ -594,8 +609,19 @@ function uvWorkspaceAt(
     const doc = parseToml(text, path, `inventory.${READER}.invalid`);
     const uv = root.table(root.table(doc.tool, "[tool]", "[tool")?.uv, "[tool.uv]", "[tool.uv");
     const workspace = root.table(uv?.workspace, "[tool.uv.workspace]", "[tool.uv.workspace]");
-    const globs = (key: string): string[] =>
-      root.strings(workspace?.[key], `[tool.uv.workspace] ${key}`, key);
+    const globs = (key: string): string[] => {
+      const list = root.strings(workspace?.[key], `[tool.uv.workspace] ${key}`, key);
+      const bad = list.find((glob) => unclosedClass(glob));
+      if (bad !== undefined) {
+        throw root.fail(
+          `[tool.uv.workspace] ${key} glob ${JSON.stringify(bad)} has a [ that no ] closes ` +
+            "(uv refuses it: invalid range pattern)",
+          bad,
+          key,
+        );
+      }
+      return list;
+    };
     if (workspace !== undefined) {
       found = {
         members: globs("members"),

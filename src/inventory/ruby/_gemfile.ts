@@ -575,6 +575,8 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
           note(line, "a `gem` call with a computed name is not read");
         } else {
           const name = literal[1] ?? literal[2];
+          // Bundler's validate_name: "an empty gem name is not valid" (was a purl error, no line).
+          if (name === "") throw invalid("gemfile", `${file}:${line}`, "a gem with an empty name");
           const { groups, capped } = addGroups(top.groups, groupOption(s));
           if (capped) {
             note(line, `more than ${MAX_GROUPS} groups: the first ${MAX_GROUPS} are kept`);

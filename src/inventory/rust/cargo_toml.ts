@@ -648,6 +648,8 @@ function projectOf(
   const pkg = manifest.table(manifest.package, "[package]");
   if (pkg.name === undefined) return undefined;
   if (typeof pkg.name !== "string") throw manifest.fail("[package] name must be a string", "name");
+  // Cargo: "package name cannot be empty" (its line: a purl without a name named none).
+  if (pkg.name === "") throw manifest.fail("[package] name is empty (Cargo refuses it)", "name");
   const inherited = workspaceTable(root, "package");
   const field = (key: string): string | undefined => {
     const value = isTable(pkg[key]) && (pkg[key] as TomlTable).workspace === true

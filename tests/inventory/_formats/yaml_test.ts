@@ -98,6 +98,22 @@ Deno.test("parseYamlDocuments: duplicate keys and bad syntax are errors with fil
   }]);
 });
 
+Deno.test("parseYamlDocuments: an unresolved alias or an alias bomb is refused at the first alias", async () => {
+  // The yaml package throws a ReferenceError for both: an internal error (exit 3) before.
+  await loadYamlParser();
+  assert.match(
+    yamlError("lockfileVersion: '9.0'\nsettings: *x\n").message,
+    /^pnpm-lock\.yaml:2: invalid YAML: Unresolved alias \(the anchor must be set before the alias\): x$/,
+  );
+  const laughs = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+  for (const [name, of] of [["b", "a"], ["c", "b"], ["d", "c"], ["e", "d"]]) {
+    laughs.push(`${name}: &${name} [${Array(10).fill(`*${of}`).join(", ")}]`);
+  }
+  const bomb = yamlError(`${laughs.join("\n")}\n`);
+  assert.equal(bomb.code, CODE);
+  assert.match(bomb.message, /^pnpm-lock\.yaml:2: invalid YAML: Excessive alias count/);
+});
+
 Deno.test("parseYamlDocuments: deeply nested flow collections are read or refused, never a stack overflow", async () => {
   await loadYamlParser();
   const nested = (depth: number): string =>

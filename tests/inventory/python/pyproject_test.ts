@@ -529,6 +529,30 @@ Deno.test("readPyproject: a uv workspace member named by a glob beyond literals 
   });
 });
 
+// uv's glob matcher refuses a member glob with a `[` that no `]` closes ("invalid range
+// pattern"); node:path's matcher took time growing with the square of their number, per folder
+// (10,000 of them: no answer in 30 s).
+Deno.test("readPyproject: a uv workspace glob with an unclosed [ is refused at its line, as uv refuses it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "root"\nversion = "0.1.0"\n\n' +
+        `[tool.uv.workspace]\nmembers = ["packages/${"[".repeat(2_000)}*"]\n`,
+      "packages/a/pyproject.toml": '[project]\nname = "a"\nversion = "0.1.0"\n',
+    });
+    const elapsed = cpuStopwatch();
+    await assert.rejects(
+      () => readInventory(dir),
+      (e: unknown) =>
+        e instanceof VouchError && e.code === "inventory.pyproject.invalid" &&
+        /^pyproject\.toml:6: \[tool\.uv\.workspace\] members glob "packages\/\[\[/.test(
+          e.message,
+        ) &&
+        e.message.endsWith("has a [ that no ] closes (uv refuses it: invalid range pattern)"),
+    );
+    assert.ok(elapsed() < 2_000, `${elapsed()} ms`);
+  });
+});
+
 Deno.test("readPyproject: the project itself with extras is what those extras require (pdm's test group asks for pdm[pytest])", () => {
   const out = readPyproject(
     '[project]\nname = "pdm"\nversion = "2"\ndependencies = ["rich"]\n\n' +

@@ -3,7 +3,7 @@ import { readGemfileManifest } from "../../../src/inventory/ruby/gemfile.ts";
 import { writeTree } from "../_tree.ts";
 import { posix } from "../../../src/_path.ts";
 import { cpuStopwatch, fixture, withTempDir } from "../../_util.ts";
-import { assertWellFormed } from "../_lockfile_invariants.ts";
+import { assertVouchError, assertWellFormed } from "../_lockfile_invariants.ts";
 import { assertSbomRefusesEvery, readValidProject } from "../_reader_cases.ts";
 
 const GEM = ["ruby", "gemfile", "gem"];
@@ -379,6 +379,18 @@ Deno.test("readGemfileManifest: the gemspec's and the Gemfile's ranges on one ge
 
 // An `=begin` without its `=end` makes the rest of the file a comment, which Ruby refuses: every
 // gem after it was dropped without a word (exit 0).
+Deno.test("readGemfileManifest: a gem with an empty name is refused at its line, as Bundler refuses it", () => {
+  assertVouchError(
+    () =>
+      readGemfileManifest('source "https://rubygems.org"\n\ngem "rails"\ngem ""\n', {
+        path: "Gemfile",
+        load: () => undefined,
+      }),
+    "inventory.gemfile.invalid",
+    /^Gemfile:4: a gem with an empty name$/,
+  );
+});
+
 Deno.test("vouch sbom refuses every bad Gemfile: exit 2, file:line, nothing written", async () => {
   const cases = await assertSbomRefusesEvery(["ruby", "gemfile"], "inventory.gemfile.invalid");
   assert.deepEqual(cases, ["invalid-utf8", "unended-begin"]);

@@ -141,6 +141,12 @@ Deno.test("readCargoToml: malformed TOML and wrong types are inventory.cargo_tom
     "inventory.cargo_toml.invalid",
     /^Cargo\.toml:1: \[package\] must be a table/,
   );
+  // Cargo: "package name cannot be empty"; was a purl error naming the file alone.
+  assertVouchError(
+    () => readCargoToml('[package]\nversion = "1.0.0"\nname = ""\n', { path: "Cargo.toml" }),
+    "inventory.cargo_toml.invalid",
+    /^Cargo\.toml:3: \[package\] name is empty \(Cargo refuses it\)$/,
+  );
 });
 
 Deno.test("readCargoToml: a root that excludes the crate is not its workspace; Cargo looks further up", () => {
