@@ -1200,8 +1200,16 @@ class Resolver {
     management: Management,
   ): { plugin: Declared; dependencies: Declared[]; paths: Declared[] }[] {
     const lookup = this.lookup(model, extra?.overlay);
-    const keyOf = (p: RawPlugin): string =>
-      `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
+    // Each declaration's key, interpolated once (every list below asks for it again).
+    const keys = new Map<RawPlugin, string>();
+    const keyOf = (p: RawPlugin): string => {
+      let key = keys.get(p);
+      if (key === undefined) {
+        key = `${expand(p.groupId, lookup)}:${expand(p.artifactId, lookup)}`;
+        keys.set(p, key);
+      }
+      return key;
+    };
     const byKey = (
       plugins: RawPlugin[],
       into = new Map<string, RawPlugin[]>(),
@@ -1247,7 +1255,9 @@ class Resolver {
       pick: (build: RawBuild) => RawPlugin[],
     ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
       const declared = model.chain.flatMap((m) => withActive(m, (d) => pick(d.build)));
-      const withProfiles = extra === undefined ? declared : layered((d) => pick(d.build));
+      // Most profiles declare none of these plugins: the build's list is then theirs too.
+      const adds = extra !== undefined && extra.profiles.some((p) => pick(p.build).length > 0);
+      const withProfiles = adds ? layered((d) => pick(d.build)) : declared;
       const inherited = inheritedOf(withProfiles);
       const own = new Set(model.chain.flatMap((m) => pick(m.raw.build).filter(inherited)));
       const used = new Set([...own].map(keyOf));
@@ -1263,7 +1273,7 @@ class Resolver {
       // Each of its plugins with every declaration of it the build then has (another active
       // profile's too).
       const added = new Set(extra.profiles.flatMap((p) => pick(p.build).map(keyOf)));
-      const merged = byKey(
+      const merged = !adds ? all : byKey(
         withProfiles.filter((p) =>
           inherited(p) && (own.has(p) || used.has(keyOf(p)) || added.has(keyOf(p)))
         ),
@@ -1641,7 +1651,8 @@ class Mapper {
       // profile it activates) wins over a parent's profile's entry.
       const ofId = sameId(model, profile);
       for (const m of model.chain) {
-        for (const raw of withActive(m, (d) => d.dependencyManagement)) {
+        // (Nothing to replace before the profiles manage an entry: most manage none.)
+        for (const raw of own.size === 0 ? [] : withActive(m, (d) => d.dependencyManagement)) {
           const c = resolver.coordinates(raw, lookup);
           if (c !== undefined) own.delete(managementKey(c));
         }
