@@ -580,7 +580,7 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
 function firstAlias(doc: import("yaml").Document): number | undefined {
   let offset: number | undefined;
   yaml!.visit(doc, {
-    Alias(_, node) {
+    Alias(_, node): symbol {
       offset = node.range?.[0];
       return yaml!.visit.BREAK;
     },
