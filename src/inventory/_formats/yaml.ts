@@ -566,7 +566,7 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
       // An alias to no anchor before it, or anchors that expand to more nodes than the text
       // holds (a "billion laughs"): the `yaml` package throws a ReferenceError, without a place.
       if (!(error instanceof ReferenceError)) throw error;
-      const line = lineAt(text, firstAlias(doc) ?? doc.range[0]);
+      const line = lineAt(text, failingAlias(doc) ?? doc.range[0]);
       throw new VouchError(
         code,
         `${file}:${line}: invalid YAML: ${error.message.split("\n")[0]}`,
@@ -576,14 +576,25 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
   });
 }
 
-/** The offset of a document's first alias (`*name`), if any. */
-function firstAlias(doc: import("yaml").Document): number | undefined {
-  let offset: number | undefined;
+/**
+ * The offset of the alias that fails: the first to an anchor not set before it (in the text's
+ * order), else the document's first alias (an alias bomb), if any.
+ */
+function failingAlias(doc: import("yaml").Document): number | undefined {
+  const anchors = new Set<string>();
+  let first: number | undefined;
+  let unresolved: number | undefined;
   yaml!.visit(doc, {
-    Alias(_, node): symbol {
-      offset = node.range?.[0];
-      return yaml!.visit.BREAK;
+    Node(_, node): symbol | undefined {
+      if (yaml!.isAlias(node)) {
+        first ??= node.range?.[0];
+        if (!anchors.has(node.source)) {
+          unresolved = node.range?.[0];
+          return yaml!.visit.BREAK;
+        }
+      } else if (node.anchor !== undefined) anchors.add(node.anchor);
+      return undefined;
     },
   });
-  return offset;
+  return unresolved ?? first;
 }

@@ -98,12 +98,17 @@ Deno.test("parseYamlDocuments: duplicate keys and bad syntax are errors with fil
   }]);
 });
 
-Deno.test("parseYamlDocuments: an unresolved alias or an alias bomb is refused at the first alias", async () => {
+Deno.test("parseYamlDocuments: an unresolved alias is refused at its line, an alias bomb at the first alias", async () => {
   // The yaml package throws a ReferenceError for both: an internal error (exit 3) before.
   await loadYamlParser();
   assert.match(
     yamlError("lockfileVersion: '9.0'\nsettings: *x\n").message,
     /^pnpm-lock\.yaml:2: invalid YAML: Unresolved alias \(the anchor must be set before the alias\): x$/,
+  );
+  // The alias that fails, not the first one (a valid `*a` above it named line 4).
+  assert.match(
+    yamlError("lockfileVersion: '9.0'\nsettings:\n  a: &a 1\n  b: *a\n\nimporters: *zz\n").message,
+    /^pnpm-lock\.yaml:6: invalid YAML: Unresolved alias .*: zz$/,
   );
   const laughs = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
   for (const [name, of] of [["b", "a"], ["c", "b"], ["d", "c"], ["e", "d"]]) {
