@@ -503,7 +503,11 @@ export function readPackageLock(
           objectAt(optionalPeers, name).optional === true;
         if (to !== undefined) out.edge(from, to, peerOptional ? "optional" : scope);
         else if (declaring && field !== "peerDependencies") {
-          (field === "optionalDependencies" ? skipped : unlocked).push(`${name}@${range}`);
+          // A name in both fields is optional: npm reads optionalDependencies over dependencies.
+          const optional = field === "optionalDependencies" ||
+            Object.hasOwn(objectAt(entry, "optionalDependencies"), name);
+          if (optional && field !== "optionalDependencies") continue; // warned as optional
+          (optional ? skipped : unlocked).push(`${name}@${range}`);
         }
       }
     }

@@ -486,9 +486,9 @@ Deno.test("evaluateMsbuildProject: Conditions with long runs of spaces take line
 
 // Each <Import> names its line in a note; the lines were counted from the top for each one
 // (20,000 imports vouch cannot find, as the fuzzer repeated arcade's: 17 s).
-Deno.test("evaluateMsbuildProject: 20,000 <Import>s are noted in linear time", () => {
+Deno.test("evaluateMsbuildProject: 40,000 <Import>s are noted in linear time", () => {
   const imports = '  <Import Project="$(RepositoryEngineeringDir)Analyzers.props" />\n'.repeat(
-    20_000,
+    40_000,
   );
   const text = `<Project Sdk="Microsoft.NET.Sdk">\n${imports}  <ItemGroup>
     <PackageReference Include="A" Version="1.0.0" />
@@ -496,9 +496,10 @@ Deno.test("evaluateMsbuildProject: 20,000 <Import>s are noted in linear time", (
 </Project>`;
   const elapsed = cpuStopwatch();
   const out = evaluateMsbuildProject(text, { path: "App.csproj", load: () => undefined });
-  assert.ok(elapsed() < 2_000, `${elapsed()} ms`);
+  // 0.7 s; counting from the top took 11 s (2.7 s for 20,000: too close to a bar).
+  assert.ok(elapsed() < 3_000, `${elapsed()} ms`);
   assert.deepEqual(out.packages.map((p) => p.name), ["A"]);
-  assert.match(out.warnings?.at(-1) ?? "", /^App\.csproj:20001: the <Import> of /);
+  assert.match(out.warnings?.at(-1) ?? "", /^App\.csproj:40001: the <Import> of /);
 });
 
 // Shaped like PowerShell (every project imports a common props file, which imports the

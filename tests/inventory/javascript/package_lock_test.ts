@@ -657,8 +657,9 @@ Deno.test("readPackageLock: an optional dependency npm left out is no stale lock
     packages: {
       "": {
         name: "app",
-        dependencies: { ms: "^2.1.3", "left-pad": "^1.3.0" },
-        optionalDependencies: { "@rollup/rollup-linux-x64-gnu": "*" },
+        // fsevents in both fields, as some packages declare it: optional, warned once.
+        dependencies: { ms: "^2.1.3", "left-pad": "^1.3.0", fsevents: "^2.3.3" },
+        optionalDependencies: { "@rollup/rollup-linux-x64-gnu": "*", fsevents: "^2.3.3" },
       },
       "node_modules/ms": { version: "2.1.3" },
     },
@@ -668,9 +669,9 @@ Deno.test("readPackageLock: an optional dependency npm left out is no stale lock
   assert.deepEqual(out.warnings, [
     "package.json declares left-pad@^1.3.0, which package-lock.json does not lock: it is not " +
     "in the SBOM; run `npm install` to update the lock",
-    "package.json declares optional @rollup/rollup-linux-x64-gnu@*, which package-lock.json " +
-    "does not lock: it is not in the SBOM (`npm install` leaves out an optional dependency it " +
-    "cannot resolve)",
+    "package.json declares optional @rollup/rollup-linux-x64-gnu@*, fsevents@^2.3.3, which " +
+    "package-lock.json does not lock: they are not in the SBOM (`npm install` leaves out an " +
+    "optional dependency it cannot resolve)",
   ]);
 });
 
