@@ -377,8 +377,6 @@ Deno.test("readGemfileManifest: the gemspec's and the Gemfile's ranges on one ge
   );
 });
 
-// An `=begin` without its `=end` makes the rest of the file a comment, which Ruby refuses: every
-// gem after it was dropped without a word (exit 0).
 Deno.test("readGemfileManifest: a gem with an empty name is refused at its line, as Bundler refuses it", () => {
   assertVouchError(
     () =>
@@ -391,6 +389,8 @@ Deno.test("readGemfileManifest: a gem with an empty name is refused at its line,
   );
 });
 
+// An `=begin` without its `=end` makes the rest of the file a comment, which Ruby refuses: every
+// gem after it was dropped without a word (exit 0).
 Deno.test("vouch sbom refuses every bad Gemfile: exit 2, file:line, nothing written", async () => {
   const cases = await assertSbomRefusesEvery(["ruby", "gemfile"], "inventory.gemfile.invalid");
   assert.deepEqual(cases, ["invalid-utf8", "unended-begin"]);
