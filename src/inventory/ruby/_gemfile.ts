@@ -450,13 +450,22 @@ function afterHeredocs(
   return next;
 }
 
+/** How many more `(` and `[` than `)` and `]` a statement's text has. */
+function openBrackets(text: string): number {
+  return text.split("(").length - text.split(")").length + text.split("[").length -
+    text.split("]").length;
+}
+
+/** Every quoted string of Ruby, `'…'` or `"…"`, with its escapes (their brackets count not). */
+const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
+
 /**
  * Joins a statement continued on the next lines (trailing `,`, `\`, open brackets); splits the
  * statements of one line (see {@linkcode splitLine}). A heredoc's body and an `=begin` … `=end`
  * comment are skipped.
  *
  * @throws {VouchError} `inventory.gemfile.invalid` for an `=begin` without its `=end`, which
- *   Ruby refuses (everything after it would be a comment).
+ *   Ruby refuses (everything after it would be a comment), or a bracket the file never closes.
  */
 export function statements(text: string, path: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -479,12 +488,15 @@ export function statements(text: string, path: string): { text: string; line: nu
     let body = code;
     i = afterHeredocs(i, code, ends);
     for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length; joined++) {
-      const open = body.split("(").length - body.split(")").length +
-        body.split("[").length - body.split("]").length;
-      if (!/[,\\]$/.test(body) && open <= 0) break;
+      if (!/[,\\]$/.test(body) && openBrackets(body) <= 0) break;
       code = stripComment(lines[i]).trim();
       body = `${body.replace(/\\$/, "")} ${code}`;
       i = afterHeredocs(i, code, ends);
+    }
+    // A bracket still open at the end of the file, outside strings, is a syntax error Ruby
+    // refuses; joined, it swallowed the gems after it without a word.
+    if (i >= lines.length && openBrackets(body.replace(QUOTED_STRINGS, '""')) > 0) {
+      throw invalid("gemfile", `${path}:${line}`, "a ( or [ that is never closed");
     }
     for (const piece of splitLine(body, braces)) out.push({ text: piece, line });
   }

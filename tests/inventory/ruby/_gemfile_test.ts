@@ -388,9 +388,14 @@ Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) =>
     ],
     // 200 KB of spaces after a gem's arguments
     ["spaces after the arguments", `gem "a", "1"${" ".repeat(200_000)}x\n`, 1],
-    // 40,000 `group: [` or `%i[` never closed: each searched to the end of the line
-    ["unclosed group lists", `gem "a", ${"group: [".repeat(40_000)}\n`, 1],
-    ["unclosed %i lists", `group ${"%i[".repeat(60_000)} do\ngem "a"\nend\n`, 1],
+    // 40,000 `group: [` or `%i[`, closed only after all of them: each searched to the end of
+    // the line (one never closed is a syntax error, refused: see statements)
+    ["unclosed group lists", `gem "a", ${"group: [".repeat(40_000)}\n${"]".repeat(40_000)}\n`, 1],
+    [
+      "unclosed %i lists",
+      `group ${"%i[".repeat(60_000)}${"]".repeat(60_000)} do\ngem "a"\nend\n`,
+      1,
+    ],
     // 10,000 git_sources: a pattern of every name built for each and tried on each gem
     [
       "many git_sources",
