@@ -30,6 +30,7 @@ import { knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { PurlError, versionFromRelease, withPurlVersion } from "./purl.ts";
 import { at, invalid, nameLine, nthLine } from "./_errors.ts";
+import { lineAt } from "./_formats/json.ts";
 import { textWithoutCredentials } from "./_url.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
 import {
@@ -190,19 +191,34 @@ function projectOf(
  * so itself): the line of the offending text when the file has it, as written
  * or JSON-escaped (a lone surrogate is an escape in the file).
  */
-function purlInvalid(reader: Reader, text: string, path: string, error: PurlError): VouchError {
-  const lineOf = (part: string): number | undefined =>
-    nameLine(text, part) ?? nthLine(text, JSON.stringify(part).slice(1, -1));
+function purlInvalid(
+  reader: Reader,
+  files: Iterable<[string, string]>,
+  error: PurlError,
+): VouchError {
   const { value } = error;
   // A part made of several fields (`<url>@<reference>`): the line of the URL with credentials.
   // A scheme starts at the first letter of a run of scheme characters, tried once per run: a
   // start at each of them made a long value (a version of 200,000 letters) quadratic (53 s).
   const credentialUrl = /(?<![a-z0-9+.-])[0-9+.-]*([a-z][a-z0-9+.-]*:\/\/[^/\s"@]*@[^\s"@]*)/i
     .exec(value)?.[1];
-  const line = value === ""
-    ? undefined
-    : lineOf(value) ?? (credentialUrl === undefined ? undefined : lineOf(credentialUrl));
-  return invalid(reader.name, at(path, line), error.message);
+  let read: string | undefined;
+  for (const [path, text] of files) {
+    read ??= path;
+    if (value === "") break;
+    const lineOf = (part: string): number | undefined => {
+      // A value over several lines (a newline in an XML text) is found whole, where it starts.
+      if (part.includes("\n")) {
+        const offset = text.indexOf(part);
+        return offset === -1 ? undefined : lineAt(text, offset);
+      }
+      return nameLine(text, part) ?? nthLine(text, JSON.stringify(part).slice(1, -1));
+    };
+    const line = lineOf(value) ??
+      (credentialUrl === undefined ? undefined : lineOf(credentialUrl));
+    if (line !== undefined) return invalid(reader.name, at(path, line), error.message);
+  }
+  return invalid(reader.name, read!, error.message);
 }
 
 /**
@@ -233,18 +249,26 @@ function withExcludeHint(error: unknown, path: string): unknown {
 
 /**
  * Reads one file, loading on demand the modules the reader needs (see
- * `NeedsModule`): the reader's own, then a parser it falls back to.
+ * `NeedsModule`): the reader's own, then a parser it falls back to. A package-URL error names
+ * the line of its value: in the file read, else in the first of the files the scan `loaded`
+ * that has it (a value inherited from a parent POM, a gemspec, Directory.Packages.props).
  */
 async function readWith(
   reader: Reader,
   text: string,
   path: string,
   context: ReaderContext,
+  loaded: () => Iterable<[string, string]>,
 ): Promise<ReaderResult> {
   try {
     return await withModules(() => reader.read(text, path, context));
   } catch (error) {
-    if (error instanceof PurlError) throw withoutSecrets(purlInvalid(reader, text, path, error));
+    if (error instanceof PurlError) {
+      // A value the file inherits (a parent POM's, a gemspec's, Directory.Packages.props')
+      // stands in another file the read loaded: named at its line there.
+      const files = [[path, text] as [string, string], ...loaded()];
+      throw withoutSecrets(purlInvalid(reader, files, error));
+    }
     if (error instanceof VouchError) throw withoutSecrets(error);
     throw error;
   }
@@ -548,7 +572,10 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       : versionFromRelease(options.release, reader.ecosystem);
     const namedBy = named?.by;
     const context = { load, list, files: listFiles, memo, release, excluded, reads, namedBy };
-    const output = await readWith(reader, text, path, context);
+    /** The other files the scan has read, in the order it read them. */
+    const loaded = (): [string, string][] =>
+      [...read].filter(([key]) => key !== path).map(([key, file]) => [key, file.text]);
+    const output = await readWith(reader, text, path, context, loaded);
     return {
       path,
       reader,

@@ -631,6 +631,22 @@ const REFUSED_AT_THEIR_LINE: [
     "inventory.yarn_lock.invalid",
     /^yarn\.lock:5: .*control character U\+0001/,
   ],
+  // Found by fuzzing: a value inherited from another file (a parent POM's property, over two
+  // lines) was named by the file read alone, with no line (core/pom.xml).
+  [
+    "a parent POM's version property with a newline, used by a module",
+    {
+      "pom.xml": "<project>\n  <groupId>g</groupId>\n  <artifactId>parent</artifactId>\n" +
+        "  <version>1</version>\n  <packaging>pom</packaging>\n  <modules><module>core</module></modules>\n" +
+        "  <properties>\n    <lib.version>1.0\n2</lib.version>\n  </properties>\n</project>\n",
+      "core/pom.xml": "<project>\n  <parent><groupId>g</groupId><artifactId>parent</artifactId>" +
+        "<version>1</version></parent>\n  <artifactId>core</artifactId>\n  <dependencies>\n" +
+        "    <dependency><groupId>org.x</groupId><artifactId>lib</artifactId>" +
+        "<version>${lib.version}</version></dependency>\n  </dependencies>\n</project>\n",
+    },
+    "inventory.maven_pom.invalid",
+    /^pom\.xml:8: .*"1\.0\\n2" contains the control character U\+000A/,
+  ],
   // Found by fuzzing: a version no tool writes gave a component (without a version).
   [
     "a Cargo.lock version that is no semver version",
