@@ -214,7 +214,9 @@ function purlInvalid(
       }
       return nameLine(text, part) ?? nthLine(text, JSON.stringify(part).slice(1, -1));
     };
+    // A `vcs_url` is written `git+<url>` where the file may have the URL alone.
     const line = lineOf(value) ??
+      (value.startsWith("git+") ? lineOf(value.slice(4)) : undefined) ??
       (credentialUrl === undefined ? undefined : lineOf(credentialUrl));
     if (line !== undefined) return invalid(reader.name, at(path, line), error.message);
   }

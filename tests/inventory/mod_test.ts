@@ -647,6 +647,15 @@ const REFUSED_AT_THEIR_LINE: [
     "inventory.maven_pom.invalid",
     /^pom\.xml:8: .*"1\.0\\n2" contains the control character U\+000A/,
   ],
+  [
+    "a NUL in a Gemfile's git URL, which the vcs_url writes with git+",
+    {
+      "Gemfile":
+        'source "https://rubygems.org"\n\ngem "sdoc", git: "https://git\u0000hub.com/rails/sdoc.git"\n',
+    },
+    "inventory.gemfile.invalid",
+    /^Gemfile:3: .*control character U\+0000/,
+  ],
   // Found by fuzzing: a version no tool writes gave a component (without a version).
   [
     "a Cargo.lock version that is no semver version",
