@@ -1512,8 +1512,7 @@ class Mapper {
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
     // A profile the build activates is already injected; one it does not comes with those of its
     // id (`-P` activates them all).
-    const applied = profile !== undefined &&
-      this.model.chain.some((m) => m.active.includes(profile.profile));
+    const applied = profile !== undefined && isApplied(this.model, profile.profile);
     const extra = profile && {
       profiles: applied ? [profile.profile] : sameId(this.model, profile.profile),
       overlay: profile.overlay,
@@ -1785,6 +1784,11 @@ function buildDependencies(model: Model): RawDependency[] {
   return [...byKey.values()];
 }
 
+/** Whether the build activates a profile (by default, or by its property, JDK or `-P`). */
+function isApplied(model: Model, profile: RawProfile): boolean {
+  return model.chain.some((m) => m.active.includes(profile));
+}
+
 /**
  * The management keys of the dependencies that the POMs below `profile`'s in a model's chain
  * declare while it is active: their own, those of the profiles they activate by default, and,
@@ -1794,7 +1798,7 @@ function buildDependencies(model: Model): RawDependency[] {
  */
 function declaredBelow(model: Model, profile: RawProfile): Set<string> {
   const at = model.chain.findIndex((m) => m.raw === profile.pom);
-  const applied = model.chain.some((m) => m.active.includes(profile));
+  const applied = isApplied(model, profile);
   const keys = new Set<string>();
   for (const m of model.chain.slice(at + 1)) {
     const profiles = m.raw.profiles.filter((p) =>
