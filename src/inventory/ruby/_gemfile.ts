@@ -459,17 +459,39 @@ function openBrackets(text: string): number {
 /** Every quoted string of Ruby, `'…'` or `"…"`, with its escapes (their brackets count not). */
 const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
+/** The characters at which Ruby's parser stops reading a file (NUL, ^D, ^Z), as its `__END__`. */
+// deno-lint-ignore no-control-regex
+const END_OF_INPUT = /[\0\x04\x1a]/;
+
+/**
+ * The text Ruby reads of a file: up to a NUL, ^D or ^Z where one stands. Text other than
+ * blanks after it is refused: Bundler would not read it (a UTF-16 file without its byte-order
+ * mark holds a NUL after its first letter, so Ruby read a lone `g` of it).
+ */
+function endOfInput(text: string, path: string): string {
+  const at = text.search(END_OF_INPUT);
+  if (at === -1 || text.slice(at + 1).trim() === "") return at === -1 ? text : text.slice(0, at);
+  const line = text.slice(0, at).split("\n").length;
+  const char = `U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")}`;
+  throw invalid(
+    "gemfile",
+    `${path}:${line}`,
+    `the control character ${char}, where Ruby stops reading the file (UTF-16? save it as UTF-8)`,
+  );
+}
+
 /**
  * Joins a statement continued on the next lines (trailing `,`, `\`, open brackets); splits the
  * statements of one line (see {@linkcode splitLine}). A heredoc's body and an `=begin` … `=end`
  * comment are skipped.
  *
  * @throws {VouchError} `inventory.gemfile.invalid` for an `=begin` without its `=end`, which
- *   Ruby refuses (everything after it would be a comment), or a bracket the file never closes.
+ *   Ruby refuses (everything after it would be a comment), a bracket the file never closes, or
+ *   text after a character where Ruby stops reading (see {@linkcode endOfInput}).
  */
 export function statements(text: string, path: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
-  const lines = text.split(/\r?\n/);
+  const lines = endOfInput(text, path).split(/\r?\n/);
   const braces: boolean[] = [];
   let known: HeredocEnds | undefined;
   const ends = (): HeredocEnds => known ??= heredocEnds(lines);

@@ -141,6 +141,31 @@ gem "rails"
   });
 });
 
+// Ruby stops reading a file at a NUL, ^D or ^Z (its parser's end of input): blanks after one
+// are nothing; a gem after one is refused, as Bundler never reads it. An `eval_gemfile`d file
+// is read the same way.
+Deno.test("readGemfile: a NUL, ^D or ^Z ends the file; a statement after one is refused", () => {
+  for (const end of ["\0", "\x04", "\x1a"]) {
+    const gemfile = readGemfile(`gem "rails"\n${end}\n  \n`, "Gemfile", () => undefined);
+    assert.deepEqual([...gemfile.gems.keys()], ["rails"]);
+    assert.throws(
+      () => readGemfile(`gem "rails"\n\n${end}gem "puma"\n`, "Gemfile", () => undefined),
+      (e: Error & { code?: string }) =>
+        e.code === "inventory.gemfile.invalid" &&
+        e.message.startsWith(
+          `Gemfile:3: the control character U+00${
+            end === "\0" ? "00" : end === "\x04" ? "04" : "1A"
+          }`,
+        ),
+    );
+  }
+  assert.throws(
+    () => readGemfile('eval_gemfile "other.rb"\n', "Gemfile", () => 'gem "a"\0gem "b"\n'),
+    (e: Error & { code?: string }) =>
+      e.code === "inventory.gemfile.invalid" && e.message.startsWith("other.rb:1: the control"),
+  );
+});
+
 // A heredoc's text ("Please do …", "The end") opened and closed blocks, and a `gem` line in it
 // or in an `=begin` comment was a gem Bundler never sees.
 Deno.test("readGemfile: a heredoc's body and an =begin comment are not statements", () => {

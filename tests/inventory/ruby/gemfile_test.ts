@@ -392,7 +392,15 @@ Deno.test("readGemfileManifest: a gem with an empty name is refused at its line,
 // An `=begin` without its `=end` makes the rest of the file a comment, which Ruby refuses: every
 // gem after it was dropped without a word (exit 0). So did a `(` the file never closes: the
 // statement joined every line after it (sidekiq lost); one in a string (`"pry(main)"`) is text.
+// A NUL is where Ruby stops reading: a NUL mid-file, or a UTF-16 Gemfile without its byte-order
+// mark, was read whole or as nothing, exit 0.
 Deno.test("vouch sbom refuses every bad Gemfile: exit 2, file:line, nothing written", async () => {
   const cases = await assertSbomRefusesEvery(["ruby", "gemfile"], "inventory.gemfile.invalid");
-  assert.deepEqual(cases, ["invalid-utf8", "unclosed-bracket", "unended-begin"]);
+  assert.deepEqual(cases, [
+    "invalid-utf8",
+    "nul-mid-file",
+    "unclosed-bracket",
+    "unended-begin",
+    "utf16-without-mark",
+  ]);
 });
