@@ -172,10 +172,17 @@ export function decodeUtf8(bytes: Uint8Array, path: string, code: string): strin
   }
 }
 
+/** The UTF-16 byte-order mark a file starts with, as its bytes (`0xff 0xfe`: little-endian). */
+function utf16ByteOrderMark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "0xff 0xfe";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "0xfe 0xff";
+  return undefined;
+}
+
 /** The encoding an XML document declares (`<?xml … encoding="…"?>`) or its UTF-16 byte-order mark gives. */
 function xmlEncoding(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  const mark = utf16ByteOrderMark(bytes);
+  if (mark !== undefined) return mark === "0xff 0xfe" ? "utf-16le" : "utf-16be";
   // `<?xml` (ASCII), then the declaration up to `?>`: short, ASCII by definition.
   if (bytes[0] !== 0x3c || bytes[1] !== 0x3f || bytes[2] !== 0x78) return undefined;
   const head = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 256)));
@@ -184,28 +191,53 @@ function xmlEncoding(bytes: Uint8Array): string | undefined {
   return encoding !== undefined && !/^utf-?8$/i.test(encoding) ? encoding : undefined;
 }
 
+/** How {@linkcode decodeText} decodes a file. */
+export interface DecodeOptions {
+  /** The error code (`inventory.<reader>.invalid`). */
+  code: string;
+  /**
+   * The file's tool decodes a file that starts with a UTF-16 byte-order mark
+   * as UTF-16 (XML parsers, pip's requirements files, NuGet's lock). Without
+   * it such a file is refused: its tool reads UTF-8 only, and the mark is no
+   * UTF-8 (`FF FE` before UTF-8 text would decode to other characters).
+   */
+  utf16?: boolean;
+}
+
 /**
  * Decodes a manifest or lockfile. An XML document that declares another
  * encoding than UTF-8 (`<?xml version="1.0" encoding="ISO-8859-1"?>`, common
- * in old POMs), or starts with a UTF-16 byte-order mark, is decoded in that
- * encoding (WHATWG labels: `ISO-8859-1` decodes as windows-1252, its
- * superset); everything else is strict UTF-8 ({@linkcode decodeUtf8}).
+ * in old POMs) is decoded in that encoding (WHATWG labels: `ISO-8859-1`
+ * decodes as windows-1252, its superset); a file that starts with a UTF-16
+ * byte-order mark is UTF-16 where its tool reads it so
+ * ({@linkcode DecodeOptions.utf16}), else refused; everything else is strict
+ * UTF-8 ({@linkcode decodeUtf8}).
  *
  * @example
  * ```ts
  * import { decodeText } from "./_files.ts";
  * const latin1 = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-1"?><a>'), 0xe9, ...new TextEncoder().encode("</a>")]);
- * decodeText(latin1, "pom.xml", "inventory.maven_pom.invalid").endsWith("<a>é</a>"); // true
+ * decodeText(latin1, "pom.xml", { code: "inventory.maven_pom.invalid" }).endsWith("<a>é</a>"); // true
  * ```
  *
  * @param bytes The file's bytes.
  * @param path The file's path, for messages.
- * @param code The error code (`inventory.<reader>.invalid`).
+ * @param options The error code, and whether a UTF-16 byte-order mark is honoured.
  * @returns The text.
  * @throws {VouchError} `code` for bytes that are not valid in the encoding,
- *   or a declared encoding that vouch cannot decode.
+ *   a declared encoding that vouch cannot decode, or a UTF-16 byte-order mark
+ *   where the file's tool reads UTF-8 only.
  */
-export function decodeText(bytes: Uint8Array, path: string, code: string): string {
+export function decodeText(bytes: Uint8Array, path: string, options: DecodeOptions): string {
+  const { code } = options;
+  const utf16Mark = utf16ByteOrderMark(bytes);
+  if (utf16Mark !== undefined && !options.utf16) {
+    throw new VouchError(
+      code,
+      `${path}:1: the file starts with a UTF-16 byte-order mark (${utf16Mark}); its tool reads it as UTF-8 only`,
+      `save ${path} as UTF-8 (or regenerate it with its tool)`,
+    );
+  }
   const encoding = xmlEncoding(bytes);
   if (encoding === undefined) return decodeUtf8(bytes, path, code);
   let decoder: TextDecoder;

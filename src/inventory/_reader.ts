@@ -168,6 +168,12 @@ export interface Reader {
   /** The file names it reads, as shown to users (e.g. `requirements*.txt`). */
   files: readonly string[];
   /**
+   * Its tool reads a file that starts with a UTF-16 byte-order mark as UTF-16
+   * (XML parsers; pip, for requirements files and those they include; NuGet).
+   * Absent: such a file, and one it loads, is refused, as its tool reads UTF-8.
+   */
+  utf16?: boolean;
+  /**
    * For a manifest reader: the lock readers that resolve its files (see
    * `_fold.ts`); absent: every lock reader of its ecosystem. Empty when no
    * lockfile resolves it (Maven has none): its files are always "declared,

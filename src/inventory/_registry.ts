@@ -174,6 +174,7 @@ export const READERS: readonly Reader[] = [
   },
   {
     name: "requirements",
+    utf16: true,
     ecosystem: "pypi",
     kind: "lock",
     listsOnly: true,
@@ -403,6 +404,7 @@ export const READERS: readonly Reader[] = [
   },
   {
     name: "maven_pom",
+    utf16: true,
     ecosystem: "maven",
     kind: "manifest",
     files: ["pom.xml"],
@@ -436,6 +438,7 @@ export const READERS: readonly Reader[] = [
   },
   {
     name: "gradle_verification",
+    utf16: true,
     ecosystem: "maven",
     kind: "lock",
     files: ["gradle/verification-metadata.xml"],
@@ -464,6 +467,7 @@ export const READERS: readonly Reader[] = [
   },
   {
     name: "nuget_lock",
+    utf16: true,
     ecosystem: "nuget",
     kind: "lock",
     files: ["packages.lock.json"],
@@ -479,6 +483,7 @@ export const READERS: readonly Reader[] = [
   },
   {
     name: "packages_config",
+    utf16: true,
     ecosystem: "nuget",
     kind: "lock",
     files: ["packages.config", "packages.<project>.config"],
@@ -489,6 +494,7 @@ export const READERS: readonly Reader[] = [
   },
   {
     name: "msbuild",
+    utf16: true,
     ecosystem: "nuget",
     kind: "manifest",
     files: ["*.csproj", "*.fsproj", "*.vbproj"],

@@ -292,7 +292,7 @@ function unreadText(root: string, path: string): { text: string; bytes: Uint8Arr
   const bytes = readRegularFile(join(root, path), path);
   if (bytes === undefined) return undefined;
   try {
-    return { text: decodeText(bytes, path, "inventory.unread_file"), bytes };
+    return { text: decodeText(bytes, path, { code: "inventory.unread_file", utf16: true }), bytes };
   } catch {
     return undefined;
   }
@@ -308,7 +308,7 @@ function unreadText(root: string, path: string): { text: string; bytes: Uint8Arr
 function namedLockfiles(
   root: string,
   unread: readonly UnreadFile[],
-  loadAs: (code: string) => Load,
+  loadAs: (reader: Reader) => Load,
   excluded: (path: string) => boolean,
   files: (folder: string) => string[] | undefined,
 ): {
@@ -332,7 +332,7 @@ function namedLockfiles(
     }
     if (text === undefined) continue;
     const reader = READERS.find((r) => r.name === names.reader)!;
-    const load = loadAs(`inventory.${reader.name}.invalid`);
+    const load = loadAs(reader);
     const missed: string[] = [];
     const peek = (path: string): string | undefined => unreadText(root, path)?.text;
     for (const lock of names.find(text, u.path, load, files, peek)) {
@@ -422,10 +422,11 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   /** The go.mod files loaded so far (a go.work's modules), in load order. */
   const loadedGoMods: string[] = [];
   /**
-   * Reads a file of the project once; `code` names the reader for a decoding error in a file
-   * no reader reads on its own (a go.sum, a Pipfile, a gemspec).
+   * Reads a file of the project once, decoded as the reader whose file it is decodes it, or
+   * else as `loader`, the reader loading it (a go.sum, a Pipfile, a gemspec, a requirements
+   * file's `-r` include), which also names a decoding error.
    */
-  const loadAs = (code: string): Load => (rel) => {
+  const loadAs = (loader: Reader): Load => (rel) => {
     const key = rel.replace(/^\.\//, "");
     const known = read.get(key);
     if (known) return known.text;
@@ -448,7 +449,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     // A file vouch has a reader for is that reader's to refuse, whichever reader loads it
     // (a package.json the package-lock.json reader loads first).
     const own = readerFor(key);
-    const text = decodeText(bytes, key, own === undefined ? code : `inventory.${own.name}.invalid`);
+    const { name, utf16 } = own ?? loader;
+    const text = decodeText(bytes, key, { code: `inventory.${name}.invalid`, utf16 });
     read.set(key, { text, bytes });
     if (own?.name === "go_mod") loadedGoMods.push(key);
     return text;
@@ -488,7 +490,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   // What the manifests say of their lockfiles (deno.json's "lock"): the scan found them by name.
   const locks = await applyLockOptions(scanned, {
     manifest: (path) => peek(path)?.text,
-    lock: (path, reader) => loadAs(`inventory.${reader.name}.invalid`)(path) !== undefined,
+    lock: (path, reader) => loadAs(reader)(path) !== undefined,
     excluded,
   });
   /** The files read only when no file read includes them (see `Reader.readUnlessIncluded`). */
@@ -498,7 +500,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const files = locks.files.filter((path) => !unlessIncluded.includes(path));
   if (
     explicit && !files.includes("pyproject.toml") &&
-    loadAs("inventory.pyproject.invalid")("pyproject.toml") !== undefined
+    loadAs(readerFor("pyproject.toml")!)("pyproject.toml") !== undefined
   ) {
     files.push("pyproject.toml");
   }
@@ -556,7 +558,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   const readOne = async (path: string): Promise<ReadFile> => {
     const named = locks.named.get(path) ?? scripts.named.get(path);
     const reader = named?.reader ?? given?.recognized.get(path) ?? readerFor(path)!;
-    const load = loadAs(`inventory.${reader.name}.invalid`);
+    const load = loadAs(reader);
     const text = load(path);
     // A folder where the file should be reads as no file (a sibling a reader looks for).
     if (text === undefined && statOrUndefined(join(absRoot, path))?.isDirectory) {

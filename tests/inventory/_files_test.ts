@@ -104,11 +104,15 @@ Deno.test("decodeText: an XML file in the encoding it declares, strict UTF-8 oth
       parts.flatMap((p) => typeof p === "string" ? [...new TextEncoder().encode(p)] : p),
     );
   const latin1 = bytes('<?xml version="1.0" encoding="ISO-8859-1"?>\n<a>Jos', [0xe9], "</a>");
-  assert.ok(decodeText(latin1, "pom.xml", code).endsWith("\n<a>José</a>"));
+  assert.ok(decodeText(latin1, "pom.xml", { code }).endsWith("\n<a>José</a>"));
   const cp1252 = bytes("<?xml version='1.0' encoding='windows-1252' ?><a>", [0x80], "</a>");
-  assert.ok(decodeText(cp1252, "pom.xml", code).endsWith("<a>€</a>"));
+  assert.ok(decodeText(cp1252, "pom.xml", { code }).endsWith("<a>€</a>"));
   const utf16 = new Uint8Array([0xff, 0xfe, ...[..."<a/>"].flatMap((c) => [c.charCodeAt(0), 0])]);
-  assert.equal(decodeText(utf16, "App.csproj", code), "<a/>", "UTF-16 by its byte-order mark");
+  assert.equal(
+    decodeText(utf16, "App.csproj", { code, utf16: true }),
+    "<a/>",
+    "UTF-16 by its byte-order mark",
+  );
   // Declared UTF-8, no declaration, or not XML: strict UTF-8.
   for (
     const text of [
@@ -118,12 +122,12 @@ Deno.test("decodeText: an XML file in the encoding it declares, strict UTF-8 oth
     ]
   ) {
     assert.throws(
-      () => decodeText(text, "pom.xml", code),
+      () => decodeText(text, "pom.xml", { code }),
       hasCode(code, /^pom\.xml:1: the file is not valid UTF-8/),
     );
   }
   assert.throws(
-    () => decodeText(bytes('<?xml version="1.0" encoding="x-unknown"?><a/>'), "pom.xml", code),
+    () => decodeText(bytes('<?xml version="1.0" encoding="x-unknown"?><a/>'), "pom.xml", { code }),
     hasCode(code, /^pom\.xml:1: the declared encoding "x-unknown" is not one vouch can decode/),
   );
   // Invalid in the encoding it declares: the line of the first bad code unit, or of a byte left over.
@@ -137,13 +141,42 @@ Deno.test("decodeText: an XML file in the encoding it declares, strict UTF-8 oth
     ...units("</a>"),
   ]);
   assert.throws(
-    () => decodeText(loneSurrogate, "App.csproj", code),
+    () => decodeText(loneSurrogate, "App.csproj", { code, utf16: true }),
     hasCode(code, /^App\.csproj:3: the file is not valid utf-16le, the encoding it declares$/),
   );
   const oddLength = new Uint8Array([0xff, 0xfe, ...units("<a>\n</a>\n"), 0x41]);
   assert.throws(
-    () => decodeText(oddLength, "App.csproj", code),
+    () => decodeText(oddLength, "App.csproj", { code, utf16: true }),
     hasCode(code, /^App\.csproj:3: the file is not valid utf-16le/),
+  );
+});
+
+Deno.test("decodeText: a UTF-16 byte-order mark is refused where the file's tool reads UTF-8 only", () => {
+  const code = "inventory.gemfile.invalid";
+  const units = (text: string, bigEndian = false): number[] =>
+    [...text].flatMap((c) => bigEndian ? [0, c.charCodeAt(0)] : [c.charCodeAt(0), 0]);
+  const gemfile = 'gem "rails"\n';
+  for (
+    const [bytes, mark] of [
+      [[0xff, 0xfe, ...units(gemfile)], "0xff 0xfe"],
+      [[0xfe, 0xff, ...units(gemfile, true)], "0xfe 0xff"],
+      // The mark before UTF-8 text (an invalid UTF-8 file): as UTF-16 it read `≧浥...`, no gem.
+      [[0xff, 0xfe, ...new TextEncoder().encode(gemfile)], "0xff 0xfe"],
+    ] as const
+  ) {
+    assert.throws(
+      () => decodeText(new Uint8Array(bytes), "Gemfile", { code }),
+      hasCode(
+        code,
+        new RegExp(`^Gemfile:1: the file starts with a UTF-16 byte-order mark \\(${mark}\\)`),
+      ),
+    );
+  }
+  // Where the tool reads UTF-16 (pip's requirements files), the mark decides.
+  const requirements = new Uint8Array([0xff, 0xfe, ...units("requests==2.0.0\n")]);
+  assert.equal(
+    decodeText(requirements, "requirements.txt", { code, utf16: true }),
+    "requests==2.0.0\n",
   );
 });
 

@@ -74,7 +74,11 @@ export function assertInvalidFixtures(
 ): void {
   for (const [name, code, message] of cases) {
     const bytes = Deno.readFileSync(fixture(...dir, "invalid", name, file));
-    assertVouchError(() => read(decodeText(bytes, file, code), file), code, message);
+    assertVouchError(
+      () => read(decodeText(bytes, file, { code, utf16: true }), file),
+      code,
+      message,
+    );
   }
 }
 

@@ -39,7 +39,10 @@ export function treeContext(
         throw error;
       }
       options.loaded?.push(path);
-      return decodeText(bytes, path, options.code ?? "inventory.test.invalid");
+      return decodeText(bytes, path, {
+        code: options.code ?? "inventory.test.invalid",
+        utf16: true,
+      });
     },
     list: (folder) => entries(folder, (e) => e.isDirectory),
     files: (folder) => entries(folder, (e) => e.isFile),

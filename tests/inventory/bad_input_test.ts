@@ -141,3 +141,54 @@ Deno.test("every reader refuses a truncated file, a duplicate key, invalid UTF-8
     });
   }
 });
+
+/** The text in UTF-16 (little-endian) after its byte-order mark `FF FE`. */
+function utf16le(text: string): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) {
+    bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+    bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+  }
+  return bytes;
+}
+
+Deno.test("a UTF-16 byte-order mark: read as UTF-16 where the file's tool reads it so, else refused at line 1", async () => {
+  for (const [reader, folder, name] of SAMPLES) {
+    const text = Deno.readTextFileSync(fixture(folder, name));
+    const utf16 = READERS.find((r) => r.name === reader)!.utf16 === true;
+    // `FF FE` before UTF-8 text (bytes no tool reads as UTF-8), both lengths: as UTF-16 it
+    // decoded to other characters, and a Gemfile so made gave no gem and no error.
+    const utf8 = encoder.encode(text);
+    for (const tail of [utf8, Uint8Array.from([...utf8, 0x0a])]) {
+      await withTempDir(async (dir) => {
+        await copyDir(fixture(folder), dir);
+        await Deno.writeFile(`${dir}/${name}`, Uint8Array.from([0xff, 0xfe, ...tail]));
+        await assertRefused(dir, name, reader, "FF FE before UTF-8");
+      });
+    }
+    // The same text in UTF-16: refused at line 1 unless the tool reads UTF-16, then as UTF-8.
+    const outputs: string[] = [];
+    await withTempDir(async (dir) => {
+      await copyDir(fixture(folder), dir);
+      for (const bytes of [utf8, utf16le(text)]) {
+        await Deno.writeFile(`${dir}/${name}`, bytes);
+        const io = fakeIo();
+        const exit = await runCli(["sbom", "--project-root", dir, "--lockfile", name], io);
+        if (bytes === utf8 || utf16) {
+          assert.equal(exit, 0, `${reader}: ${io.err}`);
+          outputs.push(
+            io.out.replace(/"(serialNumber|documentNamespace|timestamp|sha256)": "[^"]*"/g, ""),
+          );
+          continue;
+        }
+        assert.equal(exit, 2, `${reader}: ${io.err}`);
+        const at = `${
+          name.replaceAll(".", "\\.")
+        }:1: the file starts with a UTF-16 byte-order mark`;
+        assert.match(io.err, new RegExp(`inventory\\.${reader}\\.invalid.*${at} \\(0xff 0xfe\\)`));
+      }
+    });
+    if (utf16) assert.equal(outputs[1], outputs[0], `${reader}: UTF-16 reads as UTF-8`);
+  }
+});
