@@ -66,6 +66,7 @@ export { loadInventory, readInventory } from "./src/inventory/mod.ts";
 export type { LoadedInventory, ReadInventoryOptions } from "./src/inventory/mod.ts";
 export * from "./src/inventory/types.ts";
 export { formatPurl, PurlError } from "./src/inventory/purl.ts";
+export { ValueError } from "./src/inventory/_errors.ts";
 export type { PurlParts } from "./src/inventory/purl.ts";
 export * from "./src/sbom/mod.ts";
 export {

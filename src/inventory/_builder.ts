@@ -6,6 +6,7 @@ import { compareStrings } from "../_util.ts";
 import { compareEdges, ROOT_ID } from "./types.ts";
 import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
 import { posix } from "../_path.ts";
+import { checkDigest } from "./_errors.ts";
 
 /** What a reader knows about one occurrence of a component. */
 export interface ComponentInit {
@@ -446,10 +447,16 @@ export class OutputBuilder {
     component.license ??= from.license === undefined
       ? undefined
       : textWithoutCredentials(from.license);
-    if (from.hashes) draft.hashes.push(...from.hashes);
+    if (from.hashes) {
+      for (const hash of from.hashes) {
+        checkDigest(hash);
+        draft.hashes.push(hash);
+      }
+    }
     // The same files again (a package listed in two sections or files) add nothing.
     if (from.distributions && !sameFiles(draft.distributions, from.distributions)) {
       for (const file of from.distributions) {
+        for (const hash of file.hashes) checkDigest(hash);
         // The given object as it is unless its URL (or a file name that is one) loses
         // credentials (hot: uv.lock wheels).
         const url = file.url === undefined ? undefined : withoutCredentials(file.url);

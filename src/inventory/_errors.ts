@@ -1,6 +1,66 @@
 // Private: the errors every reader raises for bad input, and the line lookup
 // their messages use (parsed TOML, YAML and XML carry no positions).
 import { VouchError } from "../errors.ts";
+import type { Hash, HashAlgorithm } from "./types.ts";
+
+/**
+ * An error about one value a reader met (a package-URL part, a digest): the scan
+ * names it as the reader's `inventory.<reader>.invalid`, at the line of the value
+ * as `value` gives it, in the file read or another file the scan read.
+ */
+export class ValueError extends VouchError {
+  /** The offending text as the input writes it (`""` for a missing part), to locate it. */
+  readonly value: string;
+
+  /**
+   * Creates the error.
+   *
+   * @param code The error code.
+   * @param what What is wrong, one line.
+   * @param hint How to fix it, one line.
+   * @param value The offending text.
+   */
+  constructor(code: string, what: string, hint: string, value: string) {
+    super(code, what, hint);
+    this.name = "ValueError";
+    this.value = value;
+  }
+}
+
+/** The hex digits of a digest of each algorithm. */
+const HEX_DIGITS: Record<HashAlgorithm, number> = {
+  md5: 32,
+  sha1: 40,
+  sha256: 64,
+  sha384: 96,
+  sha512: 128,
+};
+
+/**
+ * Checks a digest's length: one longer or shorter than its algorithm's is a file
+ * cut short or edited, which no tool could check a download against.
+ *
+ * @example
+ * ```ts
+ * import { checkDigest } from "./_errors.ts";
+ * checkDigest({ alg: "sha1", hex: "da39a3ee5e6b4b0d3255bfef95601890afd80709" }); // passes
+ * ```
+ *
+ * @param hash The digest.
+ * @param written The digest as the file writes it (an SRI `sha512-<base64>`), to locate it.
+ * @throws {ValueError} `inventory.digest_invalid` for a length that is not the algorithm's.
+ */
+export function checkDigest(hash: Hash, written: string = hash.hex): void {
+  const expected = HEX_DIGITS[hash.alg];
+  if (hash.hex.length === expected) return;
+  throw new ValueError(
+    "inventory.digest_invalid",
+    `the ${hash.alg} digest ${JSON.stringify(written)} is cut short or too long (a ${hash.alg} ` +
+      `digest is ${expected / 2} bytes${written === hash.hex ? `, ${expected} hex digits` : ""})`,
+    "fix the lockfile that records it (or regenerate it with its tool)",
+    written,
+  );
+}
 
 /**
  * Builds the `inventory.<reader>.invalid` error.

@@ -1,4 +1,5 @@
 import type { Hash, HashAlgorithm } from "./types.ts";
+import { checkDigest } from "./_errors.ts";
 
 /** The value of each base64 character (by char code), -1 for the others. */
 const BASE64_VALUES = new Int8Array(128).fill(-1);
@@ -25,10 +26,12 @@ const SRI_ALGORITHMS: Record<string, HashAlgorithm> = {
 /**
  * Decodes a Subresource Integrity string (`sha512-<base64> sha1-<base64>`, as
  * npm writes `integrity`) into lowercase hex hashes; unknown algorithms and
- * malformed parts are ignored.
+ * parts that are no base64 are ignored, as SRI ignores them.
  *
  * @param integrity The SRI string.
  * @returns The hashes found.
+ * @throws {ValueError} `inventory.digest_invalid` for a digest that is not its
+ *   algorithm's length (cut short: the package manager's check would fail).
  */
 export function sriHashes(integrity: string | undefined): Hash[] {
   const hashes: Hash[] = [];
@@ -44,7 +47,10 @@ export function sriHashes(integrity: string | undefined): Hash[] {
     const digest = part.slice(dash + 1, query === -1 ? undefined : query);
     if (dash <= 0 || alg === undefined) continue;
     const hex = base64ToHex(digest);
-    if (hex !== undefined) hashes.push({ alg, hex });
+    if (hex === undefined) continue;
+    const hash = { alg, hex };
+    checkDigest(hash, part);
+    hashes.push(hash);
   }
   return hashes;
 }

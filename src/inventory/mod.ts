@@ -28,8 +28,8 @@ import {
 } from "./_scan.ts";
 import { knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
-import { PurlError, versionFromRelease, withPurlVersion } from "./purl.ts";
-import { at, invalid, nameLine, nthLine } from "./_errors.ts";
+import { versionFromRelease, withPurlVersion } from "./purl.ts";
+import { at, invalid, nameLine, nthLine, ValueError } from "./_errors.ts";
 import { lineAt } from "./_formats/json.ts";
 import { textWithoutCredentials } from "./_url.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
@@ -186,15 +186,16 @@ function projectOf(
 }
 
 /**
- * The reader's `inventory.<reader>.invalid` error for a package its file
- * names that no purl can be built for (a reader that can tell the line says
- * so itself): the line of the offending text when the file has it, as written
- * or JSON-escaped (a lone surrogate is an escape in the file).
+ * The reader's `inventory.<reader>.invalid` error for a value its file holds
+ * that the reader cannot take (a package no purl can be built for, a digest
+ * of the wrong length; a reader that can tell the line says so itself): the
+ * line of the offending text when the file has it, as written or
+ * JSON-escaped (a lone surrogate is an escape in the file).
  */
-function purlInvalid(
+function valueInvalid(
   reader: Reader,
   files: Iterable<[string, string]>,
-  error: PurlError,
+  error: ValueError,
 ): VouchError {
   const { value } = error;
   // A part made of several fields (`<url>@<reference>`): the line of the URL with credentials.
@@ -251,8 +252,8 @@ function withExcludeHint(error: unknown, path: string): unknown {
 
 /**
  * Reads one file, loading on demand the modules the reader needs (see
- * `NeedsModule`): the reader's own, then a parser it falls back to. A package-URL error names
- * the line of its value: in the file read, else in the first of the files the scan `loaded`
+ * `NeedsModule`): the reader's own, then a parser it falls back to. An error about a value (a
+ * package-URL part, a digest) names the line of the value: in the file read, else in the first of the files the scan `loaded`
  * that has it (a value inherited from a parent POM, a gemspec, Directory.Packages.props).
  */
 async function readWith(
@@ -265,11 +266,11 @@ async function readWith(
   try {
     return await withModules(() => reader.read(text, path, context));
   } catch (error) {
-    if (error instanceof PurlError) {
+    if (error instanceof ValueError) {
       // A value the file inherits (a parent POM's, a gemspec's, Directory.Packages.props')
       // stands in another file the read loaded: named at its line there.
       const files = [[path, text] as [string, string], ...loaded()];
-      throw withoutSecrets(purlInvalid(reader, files, error));
+      throw withoutSecrets(valueInvalid(reader, files, error));
     }
     if (error instanceof VouchError) throw withoutSecrets(error);
     throw error;

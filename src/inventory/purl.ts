@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { VouchError } from "../errors.ts";
+import { ValueError } from "./_errors.ts";
 import type { Ecosystem } from "./types.ts";
 import { textWithoutCredentials, withoutCredentials } from "./_url.ts";
 
@@ -35,10 +35,7 @@ export interface PurlParts {
  * reach an SBOM). Code `inventory.purl_invalid`; a reader's file turns it
  * into `inventory.<reader>.invalid` with the file and line (see `value`).
  */
-export class PurlError extends VouchError {
-  /** The offending text as the input gives it (`""` for a missing part), to locate it. */
-  readonly value: string;
-
+export class PurlError extends ValueError {
   /**
    * Creates the error.
    *
@@ -50,9 +47,9 @@ export class PurlError extends VouchError {
       "inventory.purl_invalid",
       what,
       "fix the manifest or lockfile that names this package (or regenerate it with its tool)",
+      value,
     );
     this.name = "PurlError";
-    this.value = value;
   }
 }
 

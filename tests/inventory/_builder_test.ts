@@ -21,16 +21,16 @@ const npm = (name: string, extra: Partial<ComponentInit> = {}): ComponentInit =>
 Deno.test("component merges occurrences: direct OR-ed, sets unioned, first download kept", () => {
   const b = new OutputBuilder();
   const id = b.component(npm("ms", {
-    hashes: [{ alg: "sha512", hex: "bb" }],
+    hashes: [{ alg: "sha512", hex: "bb".repeat(64) }],
     scopes: ["dev"],
     groups: ["g2"],
     sources: ["b/package-lock.json"],
   }));
   assert.equal(id, "pkg:npm/ms@1.0.0");
   b.component(npm("ms", {
-    hashes: [{ alg: "sha512", hex: "aa" }, { alg: "sha1", hex: "cc" }, {
+    hashes: [{ alg: "sha512", hex: "aa".repeat(64) }, { alg: "sha1", hex: "cc".repeat(20) }, {
       alg: "sha512",
-      hex: "bb",
+      hex: "bb".repeat(64),
     }],
     downloadLocation: "https://first/ms.tgz",
     direct: true,
@@ -45,9 +45,9 @@ Deno.test("component merges occurrences: direct OR-ed, sets unioned, first downl
     name: "ms",
     version: "1.0.0",
     purl: "pkg:npm/ms@1.0.0",
-    hashes: [{ alg: "sha1", hex: "cc" }, { alg: "sha512", hex: "aa" }, {
+    hashes: [{ alg: "sha1", hex: "cc".repeat(20) }, { alg: "sha512", hex: "aa".repeat(64) }, {
       alg: "sha512",
-      hex: "bb",
+      hex: "bb".repeat(64),
     }],
     downloadLocation: "https://first/ms.tgz",
     direct: true,
@@ -110,7 +110,7 @@ Deno.test("add merges finished components, keeping the first one's fields and ke
     version: "1",
     specifier: "==1",
     purl: "pkg:pypi/a@1",
-    hashes: [{ alg: "sha256", hex: "bb" }],
+    hashes: [{ alg: "sha256", hex: "bb".repeat(32) }],
     direct: false,
     scopes: ["runtime"],
     groups: [],
@@ -120,7 +120,7 @@ Deno.test("add merges finished components, keeping the first one's fields and ke
     ...first,
     name: "a",
     specifier: ">=1",
-    hashes: [{ alg: "sha256", hex: "aa" }],
+    hashes: [{ alg: "sha256", hex: "aa".repeat(32) }],
     downloadLocation: "https://x/a-1.tar.gz",
     license: "MIT",
     direct: true,
@@ -134,7 +134,7 @@ Deno.test("add merges finished components, keeping the first one's fields and ke
   const [merged] = b.build().components;
   assert.deepEqual(merged, {
     ...first,
-    hashes: [{ alg: "sha256", hex: "aa" }, { alg: "sha256", hex: "bb" }],
+    hashes: [{ alg: "sha256", hex: "aa".repeat(32) }, { alg: "sha256", hex: "bb".repeat(32) }],
     direct: true,
     scopes: ["dev", "runtime"],
     groups: ["test"],
@@ -241,7 +241,9 @@ Deno.test("OutputBuilder stays linear: 20,000 components in a chain", () => {
   const b = new OutputBuilder();
   let previous = ROOT_ID;
   for (let i = 0; i < 20_000; i++) {
-    const id = b.component(npm(`p${i}`, { hashes: [{ alg: "sha512", hex: i.toString(16) }] }));
+    const id = b.component(
+      npm(`p${i}`, { hashes: [{ alg: "sha512", hex: i.toString(16).padStart(128, "0") }] }),
+    );
     b.component(npm(`p${i}`, { sources: [`other${i % 3}`] }));
     b.edge(previous, id, "runtime");
     previous = id;
@@ -256,7 +258,7 @@ Deno.test("OutputBuilder stays linear: 20,000 components in a chain", () => {
 });
 
 Deno.test("distributionFields: one file's hashes are the component's, several stay per file", () => {
-  const sha = (hex: string) => ({ alg: "sha256" as const, hex });
+  const sha = (hex: string) => ({ alg: "sha256" as const, hex: hex.repeat(32) });
   assert.deepEqual(distributionFields([{ url: "https://x/a-1.tgz", hashes: [sha("aa")] }]), {
     hashes: [sha("aa")],
     distributions: [],
@@ -300,7 +302,7 @@ Deno.test("component: free text quoting a URL (specifier, license, groups, patch
 });
 
 Deno.test("component: distributions merge per URL/file name, unnamed ones by hash, sorted", () => {
-  const sha = (hex: string) => ({ alg: "sha256" as const, hex });
+  const sha = (hex: string) => ({ alg: "sha256" as const, hex: hex.repeat(32) });
   const b = new OutputBuilder();
   b.component(npm("a", {
     distributions: [{ url: "https://x/b.whl", hashes: [sha("bb")] }, { hashes: [sha("11")] }],
@@ -336,9 +338,9 @@ Deno.test("component: distributions merge per URL/file name, unnamed ones by has
   const d = new OutputBuilder();
   const hashed = [
     { hashes: [sha("bb")] },
-    { hashes: [{ alg: "md5" as const, hex: "ff" }] },
+    { hashes: [{ alg: "md5" as const, hex: "ff".repeat(16) }] },
     { hashes: [sha("aa")] },
-    { hashes: [{ alg: "sha1" as const, hex: "00" }] },
+    { hashes: [{ alg: "sha1" as const, hex: "00".repeat(20) }] },
   ];
   d.component(npm("d", { distributions: hashed }));
   assert.deepEqual(d.build().components[0].distributions, [
@@ -361,7 +363,7 @@ Deno.test("component: distributions merge per URL/file name, unnamed ones by has
 
 Deno.test("component: a file known by its hash alone, in three occurrences, is one file", () => {
   // A Pipfile.lock package in `default`, `develop` and a custom category: the same hashes thrice.
-  const sha = (hex: string) => ({ alg: "sha256" as const, hex });
+  const sha = (hex: string) => ({ alg: "sha256" as const, hex: hex.repeat(32) });
   const b = new OutputBuilder();
   for (let i = 0; i < 3; i++) {
     b.component(npm("a", { distributions: [{ hashes: [sha("aa")] }, { hashes: [sha("bb")] }] }));
@@ -375,7 +377,7 @@ Deno.test("component: a file known by its hash alone, in three occurrences, is o
 Deno.test("component: 20,000 entries of one file merge in linear time", () => {
   // A pylock.toml whose wheel line is repeated 20,000 times took 10 s (each copy's hashes were
   // added to a new list of all those before it), 40,000: 42 s.
-  const sha = (hex: string) => ({ alg: "sha256" as const, hex });
+  const sha = (hex: string) => ({ alg: "sha256" as const, hex: hex.repeat(32) });
   const b = new OutputBuilder();
   const files = Array.from({ length: 20_000 }, (_, i) => ({
     url: "https://x/a.whl",

@@ -1,5 +1,12 @@
 import assert from "node:assert/strict";
-import { at, nameLine, nthLine, tomlKeyLine } from "../../src/inventory/_errors.ts";
+import {
+  at,
+  checkDigest,
+  nameLine,
+  nthLine,
+  tomlKeyLine,
+  ValueError,
+} from "../../src/inventory/_errors.ts";
 
 Deno.test("nthLine and at: the n-th matching line, path:line when known", () => {
   assert.equal(nthLine("a\nb\na\n", "a", 1), 3);
@@ -37,4 +44,25 @@ Deno.test("nameLine: a name as written, else as PEP 503 normalised it", () => {
   // of backslashes, escaped in the file) made a pattern too large (an internal error).
   assert.equal(nameLine(text, "\\".repeat(100_000)), undefined);
   assert.equal(nameLine(`x\n${"a".repeat(100_000)}\n`, "a".repeat(100_000)), 2);
+});
+
+Deno.test("checkDigest: each algorithm's length passes; another is a ValueError naming the digest", () => {
+  const lengths = { md5: 32, sha1: 40, sha256: 64, sha384: 96, sha512: 128 } as const;
+  for (const [alg, digits] of Object.entries(lengths) as [keyof typeof lengths, number][]) {
+    checkDigest({ alg, hex: "a".repeat(digits) });
+    for (const wrong of [digits - 1, digits - 2, digits + 2, 0]) {
+      const hex = "a".repeat(wrong);
+      assert.throws(
+        () => checkDigest({ alg, hex }),
+        (e: unknown) =>
+          e instanceof ValueError && e.code === "inventory.digest_invalid" && e.value === hex &&
+          e.message ===
+            `the ${alg} digest ${
+              JSON.stringify(hex)
+            } is cut short or too long (a ${alg} digest is ${
+              digits / 2
+            } bytes, ${digits} hex digits)`,
+      );
+    }
+  }
 });

@@ -80,3 +80,18 @@ Deno.test("sriHashes: Object.prototype names are not algorithms (no hash, no cra
     { alg: "sha256", hex: digest("sha256", "x", "hex") },
   ]);
 });
+
+// A digest cut short (a truncated lockfile) decodes, but to fewer bytes than its algorithm's:
+// npm's, pnpm's, Yarn's and Bun's integrity check would fail on every install.
+Deno.test("sriHashes: a digest of another length than its algorithm's is refused, as written", () => {
+  const full = digest("sha512", "x", "base64");
+  for (const part of [`sha512-${full.slice(0, 40)}`, `sha1-${full}`, "sha256-AAAA"]) {
+    assert.throws(
+      () => sriHashes(`sha1-${digest("sha1", "x", "base64")} ${part}`),
+      (e: Error & { code?: string; value?: string }) =>
+        e.code === "inventory.digest_invalid" && e.value === part &&
+        e.message.includes(`digest ${JSON.stringify(part)} is cut short or too long`),
+      part,
+    );
+  }
+});

@@ -192,3 +192,20 @@ Deno.test("a UTF-16 byte-order mark: read as UTF-16 where the file's tool reads 
     if (utf16) assert.equal(outputs[1], outputs[0], `${reader}: UTF-16 reads as UTF-8`);
   }
 });
+
+Deno.test("every reader refuses a file cut inside a digest (the last one): coded, file:line, exit 2", async () => {
+  const DIGEST = /[0-9a-fA-F]{40,}|sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}/g;
+  const cut: string[] = [];
+  for (const [reader, folder, name] of SAMPLES) {
+    const text = Deno.readTextFileSync(fixture(folder, name));
+    const last = [...text.matchAll(DIGEST)].at(-1);
+    if (last === undefined) continue;
+    cut.push(reader);
+    await withTempDir(async (dir) => {
+      await copyDir(fixture(folder), dir);
+      await Deno.writeTextFile(`${dir}/${name}`, text.slice(0, last.index + 20));
+      await assertRefused(dir, name, reader, "cut inside a digest");
+    });
+  }
+  console.log(cut.join(" "));
+});

@@ -598,7 +598,7 @@ const REFUSED_AT_THEIR_LINE: [
     {
       "deno.lock":
         '{\n  "version": "5",\n  "npm": {\n    "git+https://s3cr3t@h.example/o/r.git#abc": {\n' +
-        '      "integrity": "sha512-AAAA"\n    }\n  }\n}\n',
+        '      "integrity": "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="\n    }\n  }\n}\n',
     },
     "inventory.deno_lock.invalid",
     /^deno\.lock:4: a URL \(git\+https:\/\/…\) is no npm package name$/,
@@ -1325,7 +1325,7 @@ Deno.test("a JavaScript lock left in a workspace's folder is not used: the works
       `${dir}/libs/x/pnpm-lock.yaml`,
       pnpm(
         "      ms:\n        specifier: ^2.1.3\n        version: 2.1.3\n",
-        "\npackages:\n\n  ms@2.1.3:\n    resolution: {integrity: sha512-AA}\n\n" +
+        "\npackages:\n\n  ms@2.1.3:\n    resolution: {integrity: sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==}\n\n" +
           "snapshots:\n\n  ms@2.1.3: {}\n",
       ),
     );
@@ -1343,7 +1343,7 @@ Deno.test("a JavaScript lock left in a workspace's folder is not used: the works
 Deno.test("a Cargo.toml under a Cargo.lock above that does not know its crate is a locked version only where its requirement admits it (`=` pins one)", async () => {
   const crate = (name: string, version: string): string =>
     `[[package]]\nname = "${name}"\nversion = "${version}"\n` +
-    'source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "00"\n\n';
+    'source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "0000000000000000000000000000000000000000000000000000000000000000"\n\n';
   const [dir, done] = await tempProject({
     // A member of the workspace (`tools/*`) that the lock, older than it, does not know.
     "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[workspace]\n' +
@@ -1377,7 +1377,7 @@ Deno.test("a crate with no workspace above is not resolved by a Cargo.lock above
     'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
     `dependencies = ["log"${x === "" ? "" : ', "x"'}]\n\n[[package]]\nname = "log"\n` +
     'version = "0.4.22"\nsource = "registry+https://github.com/rust-lang/crates.io-index"\n' +
-    'checksum = "00"\n' + x;
+    'checksum = "0000000000000000000000000000000000000000000000000000000000000000"\n' + x;
   const [dir, done] = await tempProject({
     "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\n\n[dependencies]\nlog = "0.4"\n',
     "Cargo.lock": lock(""),
@@ -1409,7 +1409,7 @@ Deno.test("a crate the workspace excludes, or a workspace of its own, is not res
       '[dependencies]\nserde = "1"\n',
     "Cargo.lock": 'version = 3\n\n[[package]]\nname = "app"\nversion = "0.1.0"\n' +
       'dependencies = ["serde"]\n\n[[package]]\nname = "serde"\nversion = "1.0.190"\n' +
-      'source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "00"\n',
+      'source = "registry+https://github.com/rust-lang/crates.io-index"\nchecksum = "0000000000000000000000000000000000000000000000000000000000000000"\n',
     "fuzz/Cargo.toml": '[package]\nname = "app-fuzz"\nversion = "0.0.0"\n\n' +
       '[dependencies]\nlibfuzzer-sys = "0.4"\nserde = "1"\napp = { path = ".." }\n',
     // all-is-cubes' fuzz/: "[workspace] # Excludes this from containing workspace".
@@ -1778,7 +1778,15 @@ Deno.test("readInventory: a manifest linked from outside the root names no lockf
       );
       await Deno.writeTextFile(
         `${dir}/locks/app.deno.lock`,
-        JSON.stringify({ version: "4", npm: { "ms@2.1.3": { integrity: "sha512-x" } } }),
+        JSON.stringify({
+          version: "4",
+          npm: {
+            "ms@2.1.3": {
+              integrity:
+                "sha512-pKvURIxJVi2CgRXROh/M6pJ/UrTVRZKX+LQ+QtqJI4vBNibkPcs43bCCSIkn7JBPtCBXRDmD6IWFF51QVRr+Yg==",
+            },
+          },
+        }),
       );
       await Deno.symlink(`${outside}/build.gradle`, `${dir}/build.gradle`);
       await Deno.symlink(`${outside}/deno.json`, `${dir}/deno.json`);

@@ -385,6 +385,13 @@ function withMetaPeers(value: Record<string, unknown>): unknown {
   return peers;
 }
 
+/**
+ * A Berry `checksum`: the SHA-512 of the package's archive in Yarn's cache, in hex, after
+ * the cache key (`10c0/`) since Yarn 3. Yarn checks every fetch against it: one cut short
+ * (a truncated lock) fails every install, so it is refused though vouch does not record it.
+ */
+const BERRY_CHECKSUM = /^(?:[0-9a-z]+\/)?[0-9a-f]{128}$/;
+
 /** Decodes a Berry lock (YAML with `__metadata`). */
 function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   const entries: Entry[] = [];
@@ -394,6 +401,17 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
     if (!isRecord(value)) throw fail(path, line(), `entry ${key} is not a mapping`);
     const resolution = str(value.resolution);
     if (resolution === undefined) throw fail(path, line(), `entry ${key} has no resolution`);
+    const checksum = value.checksum;
+    if (
+      checksum !== undefined && !(typeof checksum === "string" && BERRY_CHECKSUM.test(checksum))
+    ) {
+      const at = typeof checksum === "string" ? text.indexOf(`checksum: ${checksum}`) : -1;
+      throw fail(
+        path,
+        at === -1 ? line() : lineAt(text, at),
+        `entry ${key}'s checksum ${JSON.stringify(checksum)} is no SHA-512 (128 hex digits)`,
+      );
+    }
     const deps = berryDeps(value.dependencies, value.dependenciesMeta);
     const peers = berryDeps(withMetaPeers(value), value.peerDependenciesMeta);
     const entry: Entry = {

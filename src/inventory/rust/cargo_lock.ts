@@ -117,13 +117,20 @@ function readPackages(lock: TomlTable, text: string, path: string): LockedPackag
     }
     const legacy = metadata[`checksum ${name} ${version} (${source})`];
     const sum = typeof checksum === "string" ? checksum : legacy;
+    // v1 writes `<none>` for a package without one; any other text is a SHA-256, which Cargo
+    // compares with the download's: one cut short or not hex would fail every build.
+    if (typeof sum === "string" && sum !== "<none>" && !/^[0-9a-fA-F]{64}$/.test(sum)) {
+      throw invalid(
+        path,
+        nthLine(text, sum) ?? lineOfPackage(text, name),
+        `${name} ${version}'s checksum ${JSON.stringify(sum)} is not a SHA-256 (64 hex digits)`,
+      );
+    }
     return {
       name,
       version,
       source,
-      checksum: typeof sum === "string" && /^[0-9a-f]{64}$/i.test(sum)
-        ? sum.toLowerCase()
-        : undefined,
+      checksum: typeof sum === "string" && sum !== "<none>" ? sum.toLowerCase() : undefined,
       dependencies,
       ...(replace === undefined ? {} : { replace }),
       id: "",

@@ -427,7 +427,7 @@ Deno.test("readDenoLock: an npm package deno.json links from a folder of the pro
   // reader's). A linked folder outside the project (`../greeter`) stays a component, as an
   // npm lock's link outside the project is.
   const sri =
-    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/" +
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/AAAAAAAAAA==" +
     "tXtF3WRTlA==";
   const lock = JSON.stringify(
     {
@@ -527,7 +527,12 @@ Deno.test("readDenoLock: Deno before 2.3.6 called links `patch` (deno.json) and 
   const lock = JSON.stringify({
     version: "5",
     specifiers: { "npm:ms@2.1.3": "2.1.3" },
-    npm: { "ms@2.1.3": { integrity: "sha512-AAAA" } },
+    npm: {
+      "ms@2.1.3": {
+        integrity:
+          "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==",
+      },
+    },
     workspace: {
       dependencies: ["jsr:@acme/greeter@0.1"],
       patches: { "jsr:@acme/greeter@0.1.0": { dependencies: ["npm:ms@2.1.3"] } },
@@ -552,7 +557,7 @@ Deno.test("readDenoLock: a workspace member is its folder from the project root,
   // only). Was: workspace:packages/core named "packages/core", a folder the project does not
   // have, and nodepkg twice (the package.json reader's workspace:app/packages/nodepkg).
   const sri =
-    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/" +
+    "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/AAAAAAAAAA==" +
     "tXtF3WRTlA==";
   const lock = JSON.stringify(
     {

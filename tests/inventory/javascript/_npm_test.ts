@@ -587,7 +587,7 @@ const SCOPE_GRAPH: Record<string, Record<string, string>> = {
       "",
       ...Object.entries(PNPM5_PACKAGES).flatMap(([name, lines]) => [
         `  /${name}/1.0.0:`,
-        `    resolution: {integrity: sha512-${name}}`,
+        `    resolution: {integrity: sha512-${btoa(name.padEnd(64, "-"))}}`,
         ...lines.map((line) => `    ${line}`),
         "",
       ]),

@@ -277,7 +277,7 @@ Deno.test("readBunLock: a file:/link: folder outside the project is a third-part
     "scratch": ["scratch@link:../../scratch", {}],
     "shared-ui": ["shared-ui@file:../../shared-ui", { "dependencies": { "ms": "^2.1.3" } }],
     "tools": ["tools@file:tools", {}],
-    "ms": ["ms@2.1.3", "", {}, "sha512-AAAA"],
+    "ms": ["ms@2.1.3", "", {}, "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="],
   }
 }`;
   const out = readBunLock(lock, { path: "app/bun.lock", load: () => undefined });
@@ -304,7 +304,7 @@ Deno.test("readBunLock: a link: package is Bun's global link, a third-party comp
   },
   "packages": {
     "my-lib": ["my-lib@link:my-lib", {}],
-    "ms": ["ms@2.1.3", "", {}, "sha512-AAAA"],
+    "ms": ["ms@2.1.3", "", {}, "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="],
   }
 }`;
   const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
@@ -348,7 +348,7 @@ Deno.test("readBunLock: a workspace's peer that it also declares as a dev depend
     },
   },
   "packages": {
-    "react": ["react@18.2.0", "", {}, "sha512-AAAA"],
+    "react": ["react@18.2.0", "", {}, "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="],
   }
 }`;
   const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
@@ -434,7 +434,13 @@ Deno.test("readBunLock: an identifier of many `.tgz?` and a line break takes lin
   const lock = JSON.stringify({
     lockfileVersion: 1,
     workspaces: { "": { name: "x", dependencies: { a: "1" } } },
-    packages: { a: [ident, {}, "sha512-x"] },
+    packages: {
+      a: [
+        ident,
+        {},
+        "sha512-pKvURIxJVi2CgRXROh/M6pJ/UrTVRZKX+LQ+QtqJI4vBNibkPcs43bCCSIkn7JBPtCBXRDmD6IWFF51QVRr+Yg==",
+      ],
+    },
   });
   const elapsed = cpuStopwatch();
   readBunLock(lock, { path: "bun.lock", load: () => undefined });

@@ -96,8 +96,11 @@ Deno.test("OutputBuilder merges by purl, drops self and dangling edges, propagat
   const b = new OutputBuilder();
   const pypi = (name: string, version: string, hashes?: Hash[]): string =>
     b.component(pypiComponent({ name, version, hashes, source: "uv.lock" }));
-  const a = pypi("A", "1", [{ alg: "sha256", hex: "bb" }]);
-  const again = pypi("a", "1", [{ alg: "sha256", hex: "aa" }, { alg: "sha256", hex: "bb" }]);
+  const a = pypi("A", "1", [{ alg: "sha256", hex: "bb".repeat(32) }]);
+  const again = pypi("a", "1", [{ alg: "sha256", hex: "aa".repeat(32) }, {
+    alg: "sha256",
+    hex: "bb".repeat(32),
+  }]);
   assert.equal(a, again);
   const c = pypi("c", "2");
   const d = pypi("d", "3");
@@ -114,7 +117,7 @@ Deno.test("OutputBuilder merges by purl, drops self and dangling edges, propagat
     ["pkg:pypi/c@2", ["dev"], true, ["test"]],
     ["pkg:pypi/d@3", ["dev"], false, []],
   ]);
-  assert.deepEqual(out.components[0].hashes.map((h) => h.hex), ["aa", "bb"]);
+  assert.deepEqual(out.components[0].hashes.map((h) => h.hex), ["aa".repeat(32), "bb".repeat(32)]);
   assert.equal(out.edges.length, 3);
 });
 

@@ -129,9 +129,9 @@ Deno.test("readPylock: named lock files are read and merged by the scan", async 
 
 Deno.test("readPylock: PDM's tool dependencies give the edges when there are no others", () => {
   const lock = `lock-version = "1.0"\ncreated-by = "pdm"\n\n` +
-    `[[packages]]\nname = "a"\nversion = "1"\nwheels = [{url = "https://x/a-1-py3-none-any.whl", hashes = {sha256 = "aa"}}]\n` +
+    `[[packages]]\nname = "a"\nversion = "1"\nwheels = [{url = "https://x/a-1-py3-none-any.whl", hashes = {sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}]\n` +
     `[packages.tool.pdm]\ndependencies = ["b>=1; python_version < '3.11'", "not a requirement!", 3]\n\n` +
-    `[[packages]]\nname = "b"\nversion = "2"\nwheels = [{url = "https://x/b-2-py3-none-any.whl", hashes = {sha256 = "bb"}}]\n`;
+    `[[packages]]\nname = "b"\nversion = "2"\nwheels = [{url = "https://x/b-2-py3-none-any.whl", hashes = {sha256 = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}}]\n`;
   const out = readPylock(lock, { path: "pylock.toml" });
   assert.deepEqual(out.edges, [{ from: "pkg:pypi/a@1", to: "pkg:pypi/b@2", scope: "runtime" }]);
 });
@@ -166,7 +166,7 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
       /`sdist.hashes` must be a table with at least one hash/,
     ],
     [
-      `${head}[[packages]]\nname = "a"\nsdist = {hashes = {sha256 = "aa"}}\n`,
+      `${head}[[packages]]\nname = "a"\nsdist = {hashes = {sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}\n`,
       /`sdist` has no `url`, `path` or `name`/,
     ],
     [
@@ -298,8 +298,8 @@ Deno.test("readPylock: a distribution known by its name only (PDM's export) is r
   // `pdm export -f pylock` from a pdm.lock without file URLs (pdm-project/pdm#3517).
   const lock = `lock-version = "1.0"\ncreated-by = "pdm"\ndefault-groups = ["default"]\n\n` +
     `[[packages]]\nname = "tox-pdm"\nversion = "0.7.2"\nmarker = "'default' in dependency_groups"\n` +
-    `sdist = {name = "tox_pdm-0.7.2.tar.gz", hashes = {sha256 = "aa"}}\n` +
-    `wheels = [{name = "tox_pdm-0.7.2-py3-none-any.whl", hashes = {sha256 = "bb"}}]\n`;
+    `sdist = {name = "tox_pdm-0.7.2.tar.gz", hashes = {sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}\n` +
+    `wheels = [{name = "tox_pdm-0.7.2-py3-none-any.whl", hashes = {sha256 = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}}]\n`;
   const out = readPylock(lock, { path: "pylock.toml" });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
@@ -320,12 +320,12 @@ Deno.test("readPylock: uv's multi-use export (no default-groups) scopes by extra
   const lock = `lock-version = "1.0"\ncreated-by = "uv"\nextras = ["fast", "slow"]\n` +
     `dependency-groups = ["dev"]\n\n` +
     `[[packages]]\nname = "dependency"\nversion = "1.0.0"\n` +
-    `wheels = [{ url = "https://files.pythonhosted.org/packages/dependency-1.0.0-py3-none-any.whl", hashes = { sha256 = "aa" } }]\n\n` +
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/dependency-1.0.0-py3-none-any.whl", hashes = { sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" } }]\n\n` +
     `[[packages]]\nname = "helper"\nversion = "1.0.0"\n` +
     `marker = "(sys_platform != 'linux' and 'dev' in dependency_groups) or (sys_platform == 'linux' and 'fast' in extras) or (sys_platform == 'linux' and 'dev' in dependency_groups)"\n` +
-    `wheels = [{ url = "https://files.pythonhosted.org/packages/helper-1.0.0-py3-none-any.whl", hashes = { sha256 = "bb" } }]\n\n` +
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/helper-1.0.0-py3-none-any.whl", hashes = { sha256 = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" } }]\n\n` +
     `[[packages]]\nname = "lint-only"\nversion = "2.0.0"\nmarker = "'dev' in dependency_groups"\n` +
-    `wheels = [{ url = "https://files.pythonhosted.org/packages/lint_only-2.0.0-py3-none-any.whl", hashes = { sha256 = "cc" } }]\n`;
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/lint_only-2.0.0-py3-none-any.whl", hashes = { sha256 = "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc" } }]\n`;
   const out = readPylock(lock, { path: "pylock.toml" });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
