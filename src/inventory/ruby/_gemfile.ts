@@ -87,7 +87,7 @@ const SOURCE_BLOCKS = new Set([
 ]);
 /** How many lines one statement may be continued on (a stray bracket must not swallow the file). */
 const MAX_CONTINUATION = 20;
-const OPENERS = /^(?:if|unless|case|while|until|begin|def|class|module)\b/;
+const OPENERS = /^(?:if|unless|case|while|until|for|begin|def|class|module)\b/;
 const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
 // Each run of spaces has one place in a pattern: `\s*\(?\s*` tried every split of 200 KB of them.
 const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
@@ -486,8 +486,9 @@ function endOfInput(text: string, path: string): string {
  * comment are skipped.
  *
  * @throws {VouchError} `inventory.gemfile.invalid` for an `=begin` without its `=end`, which
- *   Ruby refuses (everything after it would be a comment), a bracket the file never closes, or
- *   text after a character where Ruby stops reading (see {@linkcode endOfInput}).
+ *   Ruby refuses (everything after it would be a comment), a bracket or string the file never
+ *   closes, a last statement that goes on (`,` or `\` at the end), or text after a character
+ *   where Ruby stops reading (see {@linkcode endOfInput}). A `__END__` line ends the text.
  */
 export function statements(text: string, path: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -495,8 +496,11 @@ export function statements(text: string, path: string): { text: string; line: nu
   const braces: boolean[] = [];
   let known: HeredocEnds | undefined;
   const ends = (): HeredocEnds => known ??= heredocEnds(lines);
+  /** The last statement that is not blank, as read (strings and all). */
+  let last: { body: string; line: number } | undefined;
   for (let i = 0; i < lines.length;) {
     const line = i + 1;
+    if (lines[i] === "__END__") break; // Ruby reads no further (what follows is DATA)
     if (/^=begin(?:\s|$)/.test(lines[i])) {
       let end = i + 1;
       while (end < lines.length && !/^=end(?:\s|$)/.test(lines[end])) end++;
@@ -520,7 +524,19 @@ export function statements(text: string, path: string): { text: string; line: nu
     if (i >= lines.length && openBrackets(body.replace(QUOTED_STRINGS, '""')) > 0) {
       throw invalid("gemfile", `${path}:${line}`, "a ( or [ that is never closed");
     }
+    if (body !== "") last = { body, line };
     for (const piece of splitLine(body, braces)) out.push({ text: piece, line });
+  }
+  // The file's end inside a string or a statement that goes on (`gem "rails", "~> 7` or
+  // `gem "rails",`, a Gemfile cut short) is a syntax error Ruby refuses.
+  if (last !== undefined) {
+    const where = `${path}:${last.line}`;
+    if (/["']/.test(last.body.replace(QUOTED_STRINGS, ""))) {
+      throw invalid("gemfile", where, "a string that is never closed (the file ends in it)");
+    }
+    if (/[,\\]$/.test(last.body.trimEnd())) {
+      throw invalid("gemfile", where, "a statement that goes on past the end of the file");
+    }
   }
   return out;
 }
@@ -550,11 +566,16 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
     visited: Set<string>,
   ): void => {
     const stack: Block[] = [enclosing];
+    /** The line of each block open above `enclosing`, innermost last. */
+    const openedAt: number[] = [];
+    /** The line of the statement being read. */
+    let current = 0;
     /** Opens a block inside the innermost one. */
     const push = (block: Block): void => {
       const top = stack.at(-1)!;
       block.around = top.unsaid === undefined ? top.around : top;
       stack.push(block);
+      openedAt.push(current);
     };
     const note = (line: number, what: string): void => {
       if (!stack.at(-1)!.quiet) result.notes.push(`${file}:${line}: ${what}`);
@@ -581,11 +602,14 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
       }
     };
     for (const { text: s, line } of statements(source, file)) {
+      current = line;
       const top = stack.at(-1)!;
       const head = /^[\w.:]+[!?]?/.exec(s)?.[0] ?? "";
       if (/^end\b/.test(s)) {
-        if (stack.length > 1) stack.pop();
-        else note(line, "an `end` without a block");
+        if (stack.length > 1) {
+          stack.pop();
+          openedAt.pop();
+        } else note(line, "an `end` without a block");
         continue;
       }
       const opensBlock = /\bdo(?:\s*\|[^|]*\|)?$/.test(s);
@@ -691,6 +715,15 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
           );
         }
       }
+    }
+    // A block the file never ends (`group :test do` with no `end`: a Gemfile cut short) is a
+    // syntax error Ruby refuses ("unexpected end-of-input"), in an `eval_gemfile`d file too.
+    if (openedAt.length > 0) {
+      throw invalid(
+        "gemfile",
+        `${file}:${openedAt.at(-1)}`,
+        "a block that is never closed with `end` (the file ends in it)",
+      );
     }
   };
   visit(text, path, { groups: [], quiet: false }, new Set([path]));

@@ -166,6 +166,47 @@ Deno.test("readGemfile: a NUL, ^D or ^Z ends the file; a statement after one is 
   );
 });
 
+// Ruby reads no further than a `__END__` line; a `for` loop is a block its `end` closes (it
+// closed the group around it instead). A file cut short is a syntax error, in an included
+// file too, at the line that opens what is left open.
+Deno.test("readGemfile: __END__ ends the file; for opens a block; a file cut short is refused", () => {
+  const gemfile = readGemfile(
+    `group :test do\n  for name in %w[a b]\n  end\n  gem "rspec"\nend\n__END__\ngem "data"\n`,
+    "Gemfile",
+    () => undefined,
+  );
+  assert.deepEqual([...gemfile.gems].map(([name, [d]]) => [name, d.groups]), [["rspec", ["test"]]]);
+  const refused = (text: string, message: string, load = (): string | undefined => undefined) =>
+    assert.throws(
+      () => readGemfile(text, "Gemfile", load),
+      (e: Error & { code?: string }) =>
+        e.code === "inventory.gemfile.invalid" && e.message === message,
+    );
+  refused(
+    'gem "a"\ngem "rails", "~> 7',
+    "Gemfile:2: a string that is never closed (the file ends in it)",
+  );
+  refused(
+    'gem "a"\ngem "rails", \'7.1',
+    "Gemfile:2: a string that is never closed (the file ends in it)",
+  );
+  refused(
+    'gem "a"\ngem "rails",\n\n',
+    "Gemfile:2: a statement that goes on past the end of the file",
+  );
+  refused(
+    'group :test do\n  if ENV["CI"]\n    gem "a"\n  end\n',
+    "Gemfile:1: a block that is never closed with `end` (the file ends in it)",
+  );
+  refused(
+    'eval_gemfile "other.rb"\n',
+    "other.rb:2: a block that is never closed with `end` (the file ends in it)",
+    () => 'gem "a"\nplatforms :jruby do\n  gem "b"\n',
+  );
+  // Quotes in strings and comments, and a complete last statement, are no open string.
+  readGemfile(`gem "it's" # don't\ngem 'say "hi"'\n`, "Gemfile", () => undefined);
+});
+
 // A heredoc's text ("Please do …", "The end") opened and closed blocks, and a `gem` line in it
 // or in an `=begin` comment was a gem Bundler never sees.
 Deno.test("readGemfile: a heredoc's body and an =begin comment are not statements", () => {
@@ -404,7 +445,11 @@ Deno.test("readGemfile: a gem keeps at most 16 distinct groups, around it and it
 Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) => {
   const cases: [string, string, number][] = [
     // gems in 40,000 nested blocks: each gem walked every block around it
-    ["nested blocks", "foo do\n".repeat(40_000) + 'gem "a"\n'.repeat(40_000), 40_000],
+    [
+      "nested blocks",
+      "foo do\n".repeat(40_000) + 'gem "a"\n'.repeat(40_000) + "end\n".repeat(40_000),
+      40_000,
+    ],
     // heredocs of 40,000 names, none ended: each searched the rest of the file
     [
       "unended heredocs",

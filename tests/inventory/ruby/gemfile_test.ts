@@ -393,12 +393,16 @@ Deno.test("readGemfileManifest: a gem with an empty name is refused at its line,
 // gem after it was dropped without a word (exit 0). So did a `(` the file never closes: the
 // statement joined every line after it (sidekiq lost); one in a string (`"pry(main)"`) is text.
 // A NUL is where Ruby stops reading: a NUL mid-file, or a UTF-16 Gemfile without its byte-order
-// mark, was read whole or as nothing, exit 0.
+// mark, was read whole or as nothing, exit 0. A Gemfile cut short (in a string, after a `,`,
+// inside a `group … do`) is a syntax error to Ruby too; it was read as far as it went, exit 0.
 Deno.test("vouch sbom refuses every bad Gemfile: exit 2, file:line, nothing written", async () => {
   const cases = await assertSbomRefusesEvery(["ruby", "gemfile"], "inventory.gemfile.invalid");
   assert.deepEqual(cases, [
+    "cut-after-comma",
+    "cut-in-a-string",
     "invalid-utf8",
     "nul-mid-file",
+    "unclosed-block",
     "unclosed-bracket",
     "unended-begin",
     "utf16-without-mark",
