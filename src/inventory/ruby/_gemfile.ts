@@ -89,6 +89,8 @@ const SOURCE_BLOCKS = new Set([
 const MAX_CONTINUATION = 20;
 const OPENERS = /^(?:if|unless|case|while|until|for|begin|def|class|module)\b/;
 const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
+/** An endless method (`def name(args) = expression`, Ruby 3): a definition with no `end`. */
+const ENDLESS_DEF = /^def\s+[\w.]+[?!]?\s*(?:\([^)]*\))?\s*=(?![=~>])/;
 // Each run of spaces has one place in a pattern: `\s*\(?\s*` tried every split of 200 KB of them.
 const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 /**
@@ -702,7 +704,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             }\` block is not evaluated; its gems keep the groups around it`,
           ),
         );
-      } else if (OPENERS.test(s) || ASSIGNED_OPENER.test(s)) {
+      } else if ((OPENERS.test(s) && !ENDLESS_DEF.test(s)) || ASSIGNED_OPENER.test(s)) {
         const definition = /^(?:def|class|module)\b/.test(s);
         const what = "a condition is not evaluated; the gems in it keep the groups around it";
         if (/\bend$/.test(s)) {

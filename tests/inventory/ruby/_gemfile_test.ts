@@ -203,6 +203,17 @@ Deno.test("readGemfile: __END__ ends the file; for opens a block; a file cut sho
     "other.rb:2: a block that is never closed with `end` (the file ends in it)",
     () => 'gem "a"\nplatforms :jruby do\n  gem "b"\n',
   );
+  // An endless method (Ruby 3) needs no `end`; `def ==(other)` and a plain `def` do.
+  const endless = readGemfile(
+    'def rails_version = "7.1"\ndef self.ok?(x) = x\ngroup :test do\n  gem "rspec"\nend\n',
+    "Gemfile",
+    () => undefined,
+  );
+  assert.deepEqual([...endless.gems.keys()], ["rspec"]);
+  refused(
+    "def ==(other)\n  true\n",
+    "Gemfile:1: a block that is never closed with `end` (the file ends in it)",
+  );
   // Quotes in strings and comments, and a complete last statement, are no open string.
   readGemfile(`gem "it's" # don't\ngem 'say "hi"'\n`, "Gemfile", () => undefined);
 });
