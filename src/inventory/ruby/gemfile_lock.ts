@@ -212,12 +212,17 @@ function decode(text: string, path: string): Lock {
       }
     }
   });
-  for (const required of ["DEPENDENCIES", "PLATFORMS"]) {
-    if (!seenSections.has(required)) {
+  // Bundler 2.5+, the one that writes CHECKSUMS, ends every lock with BUNDLED WITH (which
+  // Bundler writes since 1.10): a lock with the one and not the other is cut short.
+  const required = seenSections.has("CHECKSUMS")
+    ? ["DEPENDENCIES", "PLATFORMS", "BUNDLED WITH"]
+    : ["DEPENDENCIES", "PLATFORMS"];
+  for (const section of required) {
+    if (!seenSections.has(section)) {
       throw invalid(
         READER,
         at(path, text.trimEnd().split("\n").length),
-        `no ${required} section: the file is truncated or not a Gemfile.lock`,
+        `no ${section} section: the file is truncated or not a Gemfile.lock`,
       );
     }
   }

@@ -315,6 +315,11 @@ Deno.test("readGemfileLock: bad input is inventory.gemfile_lock.* with file:line
     ["CHECKSUMS\n  a (1.0) sha256=XYZ\n" + end, /:2: checksum "sha256=XYZ"/],
     ["  a (1.0)\n" + end, /:1: an indented line before any section/],
     ["gem 'rails'\n", /:1: "gem 'rails'" is not a section/],
+    // Cut short after CHECKSUMS (Bundler 2.5+ ends the lock with BUNDLED WITH): at its last line.
+    [
+      `GEM\n  specs:\n    a (1.0)\n${end}\nCHECKSUMS\n  a (1.0) sha256=${"0".repeat(64)}\n`,
+      /:12: no BUNDLED WITH section: the file is truncated/,
+    ],
   ];
   for (const [text, message] of invalid) {
     assertVouchError(
