@@ -411,7 +411,8 @@ function matches(want: unknown, have: unknown): boolean {
  * ```ts
  * import { readPylock } from "./pylock.ts";
  * const lock = 'lock-version = "1.0"\ncreated-by = "x"\n\n[[packages]]\nname = "idna"\n' +
- *   'version = "3.10"\nsdist = { url = "https://x/idna-3.10.tar.gz", hashes = { sha256 = "ab" } }\n';
+ *   'version = "3.10"\nsdist = { url = "https://x/idna-3.10.tar.gz", hashes = { sha256 = "' +
+ *   "ab".repeat(32) + '" } }\n';
  * readPylock(lock, { path: "pylock.toml" }).components[0].purl; // "pkg:pypi/idna@3.10"
  * ```
  *

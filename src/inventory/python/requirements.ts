@@ -806,7 +806,7 @@ function sourceWarnings(state: State): string[] {
  * @example
  * ```ts
  * import { readRequirements } from "./requirements.ts";
- * const out = readRequirements("requests==2.32.3 \\\n    --hash=sha256:ABCD\n", {
+ * const out = readRequirements(`requests==2.32.3 \\\n    --hash=sha256:${"AB".repeat(32)}\n`, {
  *   path: "requirements.txt",
  * });
  * out.components[0].purl; // "pkg:pypi/requests@2.32.3"
