@@ -461,6 +461,12 @@ function openBrackets(text: string): number {
 /** Every quoted string of Ruby, `'…'` or `"…"`, with its escapes (their brackets count not). */
 const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
+/**
+ * A statement that ends in an operator still waiting for its right side (`ENV["A"] ||`,
+ * `x =`, `a.`): Ruby reads on to the next line; at the end of the file it is a syntax error.
+ */
+const ENDS_IN_OPERATOR = /(?:\|\||&&|[=+\-*\/%^.]|\band|\bor)$/;
+
 /** The characters at which Ruby's parser stops reading a file (NUL, ^D, ^Z), as its `__END__`. */
 // deno-lint-ignore no-control-regex
 const END_OF_INPUT = /[\0\x04\x1a]/;
@@ -529,14 +535,16 @@ export function statements(text: string, path: string): { text: string; line: nu
     if (body !== "") last = { body, line };
     for (const piece of splitLine(body, braces)) out.push({ text: piece, line });
   }
-  // The file's end inside a string or a statement that goes on (`gem "rails", "~> 7` or
-  // `gem "rails",`, a Gemfile cut short) is a syntax error Ruby refuses.
+  // The file's end inside a string or a statement that goes on (`gem "rails", "~> 7`,
+  // `gem "rails",`, `ENV["A"] ||`: a Gemfile cut short) is a syntax error Ruby refuses.
   if (last !== undefined) {
     const where = `${path}:${last.line}`;
-    if (/["']/.test(last.body.replace(QUOTED_STRINGS, ""))) {
+    // Each closed string as one letter: what is left of a quote opens one that never closes.
+    const bare = last.body.replace(QUOTED_STRINGS, "s").trimEnd();
+    if (/["']/.test(bare)) {
       throw invalid("gemfile", where, "a string that is never closed (the file ends in it)");
     }
-    if (/[,\\]$/.test(last.body.trimEnd())) {
+    if (/[,\\]$/.test(bare) || ENDS_IN_OPERATOR.test(bare)) {
       throw invalid("gemfile", where, "a statement that goes on past the end of the file");
     }
   }

@@ -190,6 +190,9 @@ Deno.test("readGemfile: __END__ ends the file; for opens a block; a file cut sho
     'gem "a"\ngem "rails", \'7.1',
     "Gemfile:2: a string that is never closed (the file ends in it)",
   );
+  for (const end of ['db = ENV["DB"] ||', "x =", 'gem "a" if ENV["A"] &&', "Foo.", "x = 1 +"]) {
+    refused(`gem "a"\n${end}\n`, "Gemfile:2: a statement that goes on past the end of the file");
+  }
   refused(
     'gem "a"\ngem "rails",\n\n',
     "Gemfile:2: a statement that goes on past the end of the file",
