@@ -238,11 +238,18 @@ export function readBunLock(
     return undefined;
   };
   /**
+   * The optional dependencies of packages that the lock leaves out: Bun skips one it cannot
+   * resolve when it reads the lock (`bun.lock.zig`: an optional dependency with no entry up the
+   * package's path is passed over), as it skips one it could not resolve when it wrote the lock;
+   * a lock cut short between entries loses some the same way. Named in a warning.
+   */
+  const leftOut: string[] = [];
+  /**
    * Dependencies of a workspace or an entry, resolved as the lock's keys nest; unresolved
    * optional ones skipped (a workspace's are added to `skipped`, `name@range`: Bun leaves out
    * an optional dependency it cannot resolve, such as a platform package of the project's own
    * release), unresolved peers kept (an isolated install may link one to what a package above
-   * provides).
+   * provides). Without `skipped` (a package's), to `leftOut` as `<owner> → name@range`.
    */
   const depsOf = (
     owner: string,
@@ -263,8 +270,10 @@ export function readBunLock(
         const optional = scope === "optional" || (peer && optionalPeers.includes(name));
         if (to !== undefined || peer) {
           deps.push({ name, to, scope: optional ? "optional" : scope, peer });
-        } else if (field === "optionalDependencies") skipped?.push(`${name}@${map[name]}`);
-        else if (!optional) {
+        } else if (field === "optionalDependencies") {
+          if (skipped !== undefined) skipped.push(`${name}@${map[name]}`);
+          else leftOut.push(`${owner} → ${name}@${map[name]}`);
+        } else if (!optional) {
           throw fail(
             text,
             path,
@@ -466,6 +475,14 @@ export function readBunLock(
       { lock: path, install: "bun install" },
     );
     if (warning !== undefined) warnings.push(warning);
+  }
+  if (leftOut.length > 0) {
+    warnings.push(
+      `${path}: ${leftOut.join(", ")}: the lock has no entry for ${
+        leftOut.length === 1 ? "this optional dependency" : "these optional dependencies"
+      } (Bun installs a package without one it could not resolve; a lock cut short loses ` +
+        "some too): not in the SBOM; run `bun install` to update the lock if it is cut short",
+    );
   }
   const project = manifestProjectFields(manifest);
   return withoutExcludedMembers({

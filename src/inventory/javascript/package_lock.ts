@@ -481,6 +481,14 @@ export function readPackageLock(
       : [],
     ...rushProjects?.warnings ?? [],
   ];
+  /**
+   * A locked package's dependency found nowhere up its node_modules path (`node_modules/a →
+   * b@^1.0.0`): a lock cut short or edited. Arborist's tree has that edge missing: `npm ci`
+   * refuses the lock ("Missing: b@… from lock file"), `npm install` resolves it again. Not
+   * refused: npm 11 writes locks that npm 10's `ci` calls missing such entries. An optional
+   * one npm could not install on the platform it locked on is left out by design, a peer too.
+   */
+  const dangling: string[] = [];
   for (const [location, from] of nodeId) {
     const entry = entries.get(location) ?? {};
     const optionalPeers = objectAt(entry, "peerDependenciesMeta");
@@ -508,7 +516,11 @@ export function readPackageLock(
             Object.hasOwn(objectAt(entry, "optionalDependencies"), name);
           if (optional && field !== "optionalDependencies") continue; // warned as optional
           (optional ? skipped : unlocked).push(`${name}@${range}`);
-        }
+        } else if (
+          field === "dependencies" && !ownFolders.has(location) &&
+          !location.startsWith("../") &&
+          !Object.hasOwn(objectAt(entry, "optionalDependencies"), name)
+        ) dangling.push(`${location} → ${name}@${range}`);
       }
     }
     const manifestPath = joinPath(lockDir, location, "package.json");
@@ -526,6 +538,14 @@ export function readPackageLock(
         }),
       );
     }
+  }
+  if (dangling.length > 0) {
+    warnings.push(
+      `${path}: ${dangling.join(", ")}: the lock has no entry for ${
+        dangling.length === 1 ? "this dependency" : "these dependencies"
+      } up the package's node_modules path (a lock cut short or edited; \`npm ci\` refuses it): ` +
+        "not in the SBOM; run `npm install` to update the lock",
+    );
   }
   for (const folder of ownFolders) out.edge(self, nodeId.get(folder)!, "runtime");
 

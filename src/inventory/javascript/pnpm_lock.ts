@@ -107,6 +107,8 @@ interface Decoded {
   patches: Map<string, string>;
   /** patch hash → patch file path. */
   patchesByHash: Map<string, string>;
+  /** A v9 document's `packages` (name@version → resolution…); its `snapshots` are `packages`. */
+  infos?: YamlMap;
 }
 
 /**
@@ -319,7 +321,6 @@ function decodeV9(
   const infos = map(doc.packages);
   const snapshots = map(doc.snapshots);
   const packages = new Map<string, Pkg>();
-  const covered = new Set<string>();
   const decode = (key: string, snapshot: YamlMap): void => {
     const { base, patchHash } = stripParens(key);
     const at = nameEnd(base);
@@ -342,15 +343,16 @@ function decodeV9(
       patchHash,
       runtime,
     });
-    covered.add(base);
   };
+  // pnpm's packages are the snapshots, each with its `packages` entry merged in
+  // (`convertLockfileV9ToLockfileObject`): a `packages` entry without a snapshot (a lock cut
+  // inside `snapshots:`; pnpm writes one snapshot at least for each) is no package to pnpm.
   for (const key in snapshots) decode(key, map(snapshots[key]));
-  // A package without any snapshot (none should be) is still a node of the graph.
-  for (const key in infos) if (!covered.has(key)) decode(key, {});
   return {
     major: 9,
     importers: decodeImporters(doc),
     packages,
+    infos,
     ...decodePatches(doc, ctx.patchFiles),
   };
 }
@@ -581,17 +583,24 @@ class PnpmMapper {
         node.linked = true;
         return node;
       }
-      const pkg = d.packages.get(targetKey(d.major, dep));
+      const key = targetKey(d.major, dep);
+      const pkg = d.packages.get(key);
       if (pkg !== undefined) return pkg;
       const who = owner.trim().replace(/:$/, "");
       // A lock of one project (v5/v6) has no `importers:`: its dependencies are top-level
       // sections, where the dependency's own line is.
       const needle = owner.startsWith("\n") && !text.includes(owner) ? `\n  ${dep.name}:` : owner;
+      const { base } = stripParens(key);
+      // pnpm refuses it: ERR_PNPM_LOCKFILE_MISSING_DEPENDENCY, "Broken lockfile: no entry for".
       throw invalid(
         path,
         text,
         needle,
-        `${who} depends on ${dep.name} ${dep.ref}, which the lock does not list`,
+        `${who} depends on ${dep.name} ${dep.ref}, which the lock ${
+          d.infos !== undefined && isRecord(d.infos[base])
+            ? "lists in packages but not in snapshots"
+            : "does not list"
+        }`,
       );
     };
     const out = new Map<Pkg, [Node, Scope][]>();

@@ -427,6 +427,31 @@ Deno.test("readBunLock: a workspace's optional dependencies the lock leaves out 
   ]);
 });
 
+Deno.test("readBunLock: a package's optional dependency the lock leaves out is a warning naming it", () => {
+  // chokidar's fsevents, cut off the end of the lock (or one Bun could not resolve): Bun reads
+  // the lock without it (bun.lock.zig passes over an optional dependency with no entry up the
+  // package's path). Was: dropped silently; its non-optional readdirp would be refused.
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": { "": { "name": "app", "dependencies": { "chokidar": "^3.6.0" } } },
+  "packages": {
+    "chokidar": ["chokidar@3.6.0", "", { "dependencies": { "readdirp": "~3.6.0" }, "optionalDependencies": { "fsevents": "~2.3.2" } }, "sha512-7VT13fmjotKpGipCW9JEQAusEPE+Ei8nl6/g4FBAmIm0GOOLMua9NDDo/DWp0ZAxCr3cPq5ZpBqmPAQgDda2Pw=="],
+    "readdirp": ["readdirp@3.6.0", "", {}, "sha512-hOS089on8RduqdbhvQ5Z37A0ESjsqz6qnRcffsMU3495FuTdqSm+7bhJ29JvIOsBDEEnan5DPu9t3To9VRlMzA=="],
+  }
+}`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/chokidar@3.6.0",
+    "pkg:npm/readdirp@3.6.0",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "bun.lock: chokidar → fsevents@~2.3.2: the lock has no entry for this optional dependency " +
+    "(Bun installs a package without one it could not resolve; a lock cut short loses some " +
+    "too): not in the SBOM; run `bun install` to update the lock if it is cut short",
+  ]);
+});
+
 // A lockfile is untrusted: `(?:[?#].*)?$` retried every `.tgz?` of an identifier holding a line
 // break up to the line's end, so the time grew with the square of its size (300 KB: over 20 s).
 Deno.test("readBunLock: an identifier of many `.tgz?` and a line break takes linear time", () => {

@@ -675,6 +675,38 @@ Deno.test("readPackageLock: an optional dependency npm left out is no stale lock
   ]);
 });
 
+Deno.test("readPackageLock: a locked package's dependency no entry up its path resolves is a warning naming it", () => {
+  // A lock cut between entries: debug's ms and chokidar's readdirp are gone. Arborist has those
+  // edges missing (`npm ci`: "Missing: ms@… from lock file"); chokidar's optional fsevents and
+  // a peer, which npm may leave out, are not named. Was: the edges dropped, no warning.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "app", dependencies: { debug: "^4.3.4", chokidar: "^3.6.0" } },
+      "node_modules/chokidar": {
+        version: "3.6.0",
+        dependencies: { readdirp: "~3.6.0", fsevents: "~2.3.2" },
+        optionalDependencies: { fsevents: "~2.3.2" },
+        peerDependencies: { typescript: "*" },
+      },
+      "node_modules/debug": { version: "4.3.4", dependencies: { ms: "2.1.2" } },
+    },
+  });
+  const out = readPackageLock(lock, { path: "package-lock.json" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/chokidar@3.6.0",
+    "pkg:npm/debug@4.3.4",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "package-lock.json: node_modules/chokidar → readdirp@~3.6.0, node_modules/debug → ms@2.1.2: " +
+    "the lock has no entry for these dependencies up the package's node_modules path (a lock " +
+    "cut short or edited; `npm ci` refuses it): not in the SBOM; run `npm install` to update " +
+    "the lock",
+  ]);
+});
+
 Deno.test("readPackageLock: a peer the same record also declares as a dependency is that dependency's edge", () => {
   // Arborist loads peer edges first and the dev/prod edge of the same name replaces it. Was: a
   // runtime edge beside the dev one (SPDX DEPENDS_ON and DEV_DEPENDENCY_OF).

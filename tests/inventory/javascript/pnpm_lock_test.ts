@@ -608,6 +608,38 @@ Deno.test("readPnpmLock: a dependency the lock does not list is refused at its l
   );
 });
 
+Deno.test("readPnpmLock: a v9 lock cut inside snapshots is refused where a dependency's snapshot is missing", () => {
+  // debug@4.3.4 depends on ms@2.1.3, whose `packages` entry is there but whose snapshot was
+  // cut off: to pnpm a package is a snapshot, so `Broken lockfile: no entry for 'ms@2.1.3'`.
+  const text = [
+    "lockfileVersion: '9.0'",
+    "",
+    "importers:",
+    "  .:",
+    "    dependencies:",
+    "      debug:",
+    "        specifier: ^4.3.4",
+    "        version: 4.3.4",
+    "",
+    "packages:",
+    "  debug@4.3.4:",
+    "    resolution: {integrity: sha512-PRWFHuSU3eDtQJPvnNY7Jcket1j0t5OuOsFzPPzsekD52Zl8qUfFIPEiswXqIvHWGVHOgX+7G/vCNNhehwxfkQ==}",
+    "  ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "",
+    "snapshots:",
+    "  debug@4.3.4:",
+    "    dependencies:",
+    "      ms: 2.1.3",
+    "",
+  ].join("\n");
+  assertVouchError(
+    () => readPnpmLock(text, { path: "pnpm-lock.yaml", load: () => undefined }),
+    "inventory.pnpm_lock.invalid",
+    /^pnpm-lock\.yaml:17: debug@4\.3\.4 depends on ms 2\.1\.3, which the lock lists in packages but not in snapshots/,
+  );
+});
+
 // Corpus counts were established without vouch, from the lock text:
 // - mermaid (v9): the `packages:` section has 2,360 top-level keys (awk: lines matching
 //   /^  [^ ]/ between `packages:` and `snapshots:`), all distinct name@version and all from
