@@ -213,6 +213,20 @@ function quotedLastPartLine(text: string, name: string): number | undefined {
 }
 
 /**
+ * The 1-based line of a text's last line that is not blank (1 for a blank text): where a file
+ * cut short ends, for messages about what it lacks.
+ *
+ * @param text The file text.
+ * @returns The line number.
+ */
+export function lastLine(text: string): number {
+  const lines = text.split("\n");
+  let n = lines.length;
+  while (n > 1 && lines[n - 1].trim() === "") n--;
+  return n;
+}
+
+/**
  * `path:line` when the line is known, else `path`.
  *
  * @param path The file path.

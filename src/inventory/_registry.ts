@@ -150,7 +150,7 @@ export const READERS: readonly Reader[] = [
     files: ["uv.lock"],
     matches: (f) => f === "uv.lock",
     recordsDeclarations: true,
-    read: (text, path) => uvLock().readUvLock(text, { path }),
+    read: (text, path, c) => uvLock().readUvLock(text, { path, load: c.load }),
   },
   {
     name: "poetry_lock",

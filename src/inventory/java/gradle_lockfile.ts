@@ -187,7 +187,7 @@ function legacyConfiguration(path: string): string | undefined {
  *   configuration from the file name.
  * @returns The locked modules, in file order.
  * @throws {VouchError} `inventory.gradle_lockfile.invalid` for a malformed or
- *   repeated line, or a second `empty=` line.
+ *   repeated line, a second `empty=` line, or none in a lock that is not a legacy one.
  */
 export function parseGradleLockfile(text: string, path: string): LockedModule[] {
   const legacy = legacyConfiguration(path);
@@ -235,6 +235,18 @@ export function parseGradleLockfile(text: string, path: string): LockedModule[] 
     seen.set(coordinates, at);
     const [group, name, version] = parts;
     modules.push({ group, name, version, configurations, line: at });
+  }
+  // Gradle 6+ writes a lock of all configurations (LockFileReaderWriter.writeUniqueLockfile) as
+  // its header, the modules and always, last, `empty=<configurations>` (deleting a lock it
+  // would leave empty): one without it is cut short, though Gradle would read what is left. A
+  // legacy per-configuration lock has no such line.
+  if (legacy === undefined && empty === 0) {
+    const last = lines.findLastIndex((l) => l.trim() !== "") + 1;
+    throw invalid(
+      path,
+      Math.max(last, 1),
+      "no last empty= line: the file is cut short (Gradle ends every lock it writes with one)",
+    );
   }
   return modules;
 }

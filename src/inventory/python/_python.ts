@@ -10,7 +10,7 @@ import {
 } from "../_builder.ts";
 import { at, invalid, nthLine, tomlKeyLine } from "../_errors.ts";
 
-export { at, invalid, nthLine, tomlKeyLine, unsupportedVersion } from "../_errors.ts";
+export { at, invalid, lastLine, nthLine, tomlKeyLine, unsupportedVersion } from "../_errors.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { subPathFolder, withSubPath } from "../_vcs.ts";

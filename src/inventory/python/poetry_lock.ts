@@ -13,6 +13,7 @@ import {
   distributionFiles,
   invalid,
   isTable,
+  lastLine,
   NameIndex,
   nthLine,
   poetryConstraint,
@@ -160,7 +161,7 @@ function extrasByDependency(pkg: Table): Map<string, Set<string>> {
  * @param options The file's path.
  * @returns Members, components and edges between them.
  * @throws {VouchError} `inventory.poetry_lock.invalid` for malformed content
- *   or a file without `[metadata]`,
+ *   or a file without `[metadata]` or its `content-hash` (cut short),
  *   `inventory.poetry_lock.unsupported_version` for a lock-version other than 1.x/2.x.
  */
 export function readPoetryLock(text: string, options: PoetryLockOptions): ReaderResult {
@@ -173,6 +174,16 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
       READER,
       at(path, text.trimEnd().split("\n").length),
       "no [metadata] table: the file is truncated or not a poetry.lock",
+    );
+  }
+  // Every Poetry writes `[metadata]` last, `content-hash` its last key (after `lock-version`
+  // and `python-versions`; then only 1.x's `[metadata.files]`): one without it is cut inside
+  // it, and Poetry would not install from it (the lock is not fresh for any pyproject.toml).
+  if (typeof metadata["content-hash"] !== "string") {
+    throw invalid(
+      READER,
+      at(path, lastLine(text)),
+      "[metadata] has no content-hash (Poetry writes it in every lock): the file is cut short",
     );
   }
   // Poetry reads a lock without `lock-version` (Poetry 0.12 and 1.0 wrote none) as 1.0.

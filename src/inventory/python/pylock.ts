@@ -253,6 +253,16 @@ function decode(text: string, path: string): Lock {
   }
   const topLevel = (key: string): Fail => (what) =>
     invalid(READER, at(path, nthLine(text, new RegExp(`^\\s*\\[*${key}\\b`)) ?? 1), what);
+  // PEP 751 requires `created-by` (the tool that wrote the lock), as `lock-version` and
+  // `packages`: every locker writes it, above the packages; a file without it is cut short.
+  const createdBy = doc["created-by"];
+  if (typeof createdBy !== "string") {
+    throw topLevel("created-by")(
+      createdBy === undefined
+        ? "no `created-by` (PEP 751 requires it): the file is cut short or not a lock file"
+        : "`created-by` must be a string",
+    );
+  }
   const packages = doc.packages;
   if (!Array.isArray(packages) || !packages.every(isTable)) {
     throw topLevel("packages")("`packages` must be an array of tables");

@@ -14,6 +14,7 @@ import {
   fileNameOf,
   invalid,
   isTable,
+  lastLine,
   nthLine,
   projectNode,
   purlMember,
@@ -25,13 +26,16 @@ import {
 import { gitVcsUrl } from "../_vcs.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { pep503Name } from "../purl.ts";
-import type { ReaderResult } from "../_reader.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { posix } from "../../_path.ts";
 import type { Scope } from "../types.ts";
 
 /** Options of {@linkcode readUvLock}. */
 export interface UvLockOptions {
   /** The file's path relative to the project root. */
   path: string;
+  /** Reads a file of the project (the `pyproject.toml` beside a lock without packages). */
+  load?: Load;
 }
 
 const READER = "uv_lock";
@@ -215,6 +219,30 @@ function dependencyTargets(entries: readonly Entry[]): Targets {
 }
 
 /**
+ * The line of the dependency `{ name = "<name>", … }` listed in the package table whose
+ * header is on line `header` (1-based), as uv writes it; else the header's.
+ */
+function dependencyLine(text: string, header: number, name: string): number {
+  const lines = text.split("\n");
+  for (let n = header; n < lines.length && !/^\[\[/.test(lines[n]); n++) {
+    if (lines[n].includes(`name = "${name}"`)) return n + 1;
+  }
+  return header;
+}
+
+/**
+ * Whether uv would have written a package in the lock: it locks a project (the `[project]` of
+ * the `pyproject.toml` beside it) as one. A lock without packages is what uv writes for a
+ * `pyproject.toml` without `[project]` (a Poetry 1 project's: Textualize/textual commits one),
+ * so that alone is no sign of a cut.
+ */
+function locksAProject(path: string, load: Load | undefined): boolean {
+  const pyproject = load?.(posix.join(posix.dirname(path), "pyproject.toml"));
+  return pyproject !== undefined &&
+    /^[ \t]*\[[ \t]*project[ \t]*\][ \t]*(?:#.*)?$/m.test(pyproject);
+}
+
+/**
  * The scopes through which each third-party package is installed, walking from
  * the project's packages (members and root: `dependencies` runtime,
  * `optional-dependencies` optional, `dev-dependencies` and the manifest's
@@ -313,9 +341,11 @@ function reachedScopes(
  * @param text The file's text.
  * @param options The file's path.
  * @returns Members, components and edges.
- * @throws {VouchError} `inventory.uv_lock.invalid` for malformed content or
- *   no `version` (an empty file), `inventory.uv_lock.unsupported_version` for
- *   a lock version other than 1.
+ * @throws {VouchError} `inventory.uv_lock.invalid` for malformed content,
+ *   no `version` (an empty file), or a lock cut short: a package without `source`, a package's
+ *   dependency that is no package of the lock, a `[manifest]` member that is none, or no package
+ *   at all beside a `pyproject.toml` with `[project]`; `inventory.uv_lock.unsupported_version`
+ *   for a lock version other than 1.
  */
 export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   const { path } = options;
@@ -343,6 +373,13 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     );
   }
   const manifest = isTable(doc.manifest) ? doc.manifest : {};
+  if (packages.length === 0 && locksAProject(path, options.load)) {
+    throw invalid(
+      READER,
+      at(path, lastLine(text)),
+      `no [[${table}]]: uv locks the project (the [project] of pyproject.toml) as a package, so the file is cut short`,
+    );
+  }
   const members = new Set(
     (Array.isArray(manifest.members) ? manifest.members : [])
       .filter((m): m is string => typeof m === "string")
@@ -351,18 +388,39 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   const builder = new OutputBuilder();
   const ids: string[] = [];
   const places: Array<LocalPlace | undefined> = [];
+  const names = new Set<string>();
   const entries: Entry[] = packages.map((pkg: Table, i: number) => {
     const { name, version } = nameAndVersion(i);
+    // Part of a package's identity in uv (PackageId: name, version, source): uv refuses a
+    // package without it (missing field `source`).
+    if (pkg.source === undefined) {
+      throw invalid(
+        READER,
+        where(i),
+        `package "${name}" has no \`source\` (uv writes one for every package): the file is cut short`,
+      );
+    }
     const source = sourceOf(pkg.source);
     // A local folder outside the project (a path dependency on another checkout) is third-party.
     const place = FIRST_PARTY.has(source.kind ?? "") && source.value !== undefined
       ? localPlace(path, source.value)
       : undefined;
     places.push(place);
+    names.add(pep503Name(name));
     const firstParty = (place !== undefined && place.kind !== "outside") ||
       members.has(pep503Name(name));
     return { name, version, source, firstParty };
   });
+  // uv writes the workspace's members in `[manifest]` and locks each as a package: one the lock
+  // lacks was cut off.
+  for (const member of members) {
+    if (names.has(member)) continue;
+    throw invalid(
+      READER,
+      at(path, nthLine(text, /^\s*members\s*=/) ?? lastLine(text)),
+      `[manifest] members names "${member}", which is no package of the lock: the file is cut short`,
+    );
+  }
   const targets = dependencyTargets(entries);
   const scopes = reachedScopes(packages, entries, { manifest, targets });
   const own = entries.findIndex((e, i) => e.firstParty && places[i]?.kind === "self");
@@ -381,8 +439,9 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     ids.push(id);
   });
   const firstParty = (id: string): boolean => !builder.hasComponent(id);
+  const header = new RegExp(`^\\s*\\[\\[${table}\\]\\]`);
   const link = (
-    from: { id: string; name: string; where: () => string },
+    from: { id: string; name: string; where: () => string; index?: number },
     list: unknown,
     scope: Scope,
     group: string | undefined,
@@ -395,14 +454,28 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
       if (!isTable(dep) || typeof dep.name !== "string") {
         throw invalid(READER, from.where(), `dependency without a \`name\` in "${from.name}"`);
       }
-      for (const i of targets(dep, dep.name)) {
+      const found = targets(dep, dep.name);
+      // uv refuses a package's dependency that is no package of the lock (its
+      // UnrecognizedDependency, or MissingDependencyVersion for a name it does not have): the
+      // file lost that package. The manifest's requirements are requirements, not locked edges.
+      if (found.length === 0 && from.index !== undefined) {
+        const line = dependencyLine(text, nthLine(text, header, from.index) ?? 1, dep.name);
+        throw invalid(
+          READER,
+          at(path, line),
+          `"${from.name}" depends on "${dep.name}"${
+            typeof dep.version === "string" ? ` ${dep.version}` : ""
+          }, which is no package of the lock: the file is cut short`,
+        );
+      }
+      for (const i of found) {
         builder.edge(from.id, ids[i], scope);
         if (firstParty(from.id)) builder.declare(ids[i], group === undefined ? [] : [group]);
       }
     }
   };
   const groupTables = (
-    from: { id: string; name: string; where: () => string },
+    from: { id: string; name: string; where: () => string; index?: number },
     field: string,
     table: unknown,
     scope: Scope,
@@ -412,7 +485,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     for (const [group, list] of Object.entries(table)) link(from, list, scope, group);
   };
   packages.forEach((pkg: Table, i: number) => {
-    const from = { id: ids[i], name: String(pkg.name), where: () => where(i) };
+    const from = { id: ids[i], name: String(pkg.name), where: () => where(i), index: i };
     link(from, pkg.dependencies, "runtime", undefined);
     groupTables(from, "optional-dependencies", pkg["optional-dependencies"], "optional");
     const groups = devGroups(pkg);

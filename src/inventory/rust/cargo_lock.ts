@@ -8,7 +8,7 @@ import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { cargoPurl } from "../purl.ts";
-import { nthLine } from "../_errors.ts";
+import { lastLine, nthLine } from "../_errors.ts";
 import { type Edge, ROOT_ID, type Scope } from "../types.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { folderOf, joinPath, workspaceFolders } from "../javascript/_npm.ts";
@@ -396,6 +396,18 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
   const { scopes: declared, pathCrates, manifests, outside, places, pathFolders } = memberScopes(
     options,
   );
+  // Cargo locks every crate of the workspace (its root package and members) as a package: a lock
+  // of a workspace that has crates but no package at all was cut short before the first. (An
+  // out-of-date lock still has the crates it was made with; an empty workspace's has none.)
+  if (packages.length === 0 && declared.size > 0) {
+    throw invalid(
+      path,
+      lastLine(text),
+      `no [[package]], though the workspace has ${
+        [...declared.keys()].join(", ")
+      }: Cargo locks each crate of it, so the file is cut short`,
+    );
+  }
   addOutsideDependencies(packages, outside, new Set(declared.keys()));
   const foreign = foreignPathCrates(pathFolders, new Set(declared.keys()), options);
   const out = new OutputBuilder();

@@ -141,7 +141,7 @@ Deno.test("readGradleLockfile: a build included for its plugins (pluginManagemen
       'rootProject.name = "pkl"\n\ninclude("pkl-core")\nincludeBuild("../shared-lib")\n',
   };
   const lock =
-    "org.jetbrains.kotlin:kotlin-gradle-plugin:2.0.21=compileClasspath,runtimeClasspath\n";
+    "org.jetbrains.kotlin:kotlin-gradle-plugin:2.0.21=compileClasspath,runtimeClasspath\nempty=\n";
   const scopesOf = (path: string): string[] =>
     readGradleLockfile(lock, { path, load: (p) => files[p] }).components[0].scopes;
   assert.deepEqual(scopesOf("build-logic/gradle.lockfile"), ["build"]);
@@ -286,6 +286,38 @@ Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written
   // truncated, wrong version, duplicate keys, invalid UTF-8
   // A Gradle lock file has no format version to be wrong.
   for (const name of ["truncated", "duplicate", "utf8"]) assert.ok(cases.includes(name), name);
+});
+
+// Gradle 6+ ends every lock of all configurations with `empty=<configurations>`
+// (LockFileReaderWriter.writeUniqueLockfile): one cut at a line boundary before it lost modules
+// and was read as whole, exit 0. Gradle < 6's per-configuration locks have no such line.
+Deno.test("parseGradleLockfile: a lock without its last empty= line is cut short, a legacy one is whole", () => {
+  const text = Deno.readTextFileSync(
+    fixture("java", "gradle_lockfile", "multi", "gradle.lockfile"),
+  );
+  const lines = text.split("\n");
+  assert.equal(lines.at(-2)?.startsWith("empty="), true);
+  for (let n = 0; n < lines.length - 2; n++) {
+    const cut = lines.slice(0, n).join("\n") + (n === 0 ? "" : "\n");
+    for (const path of ["gradle.lockfile", "buildscript-gradle.lockfile", "locks/app.lockfile"]) {
+      assert.throws(
+        () => parseGradleLockfile(cut, path),
+        new RegExp(`${path}:${Math.max(n, 1)}: no last empty= line: the file is cut short`),
+        `${path} cut after line ${n}`,
+      );
+    }
+  }
+  assert.equal(parseGradleLockfile("empty=\n", "gradle.lockfile").length, 0);
+  const legacy = "gradle/dependency-locks/runtimeClasspath.lockfile";
+  assert.deepEqual(
+    parseGradleLockfile(
+      "# This is a Gradle generated file for dependency locking.\njunit:junit:4.13.2\n",
+      legacy,
+    )
+      .map((m) => m.configurations),
+    [["runtimeClasspath"]],
+  );
+  assert.deepEqual(parseGradleLockfile("", legacy), []);
 });
 
 Deno.test("parseGradleLockfile: LF, CRLF and CR-alone line ends read alike (Java's readLine)", () => {
@@ -595,10 +627,12 @@ Deno.test("readInventory: a script naming its lock at a computed path or a missi
     "gradle.lockfile": "org.slf4j:slf4j-api:2.0.9=runtimeClasspath\nempty=\n",
     "core/build.gradle.kts": 'val scalaVersion = "2.12"\ndependencyLocking {\n' +
       '    lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile")\n}\n',
-    "core/locking/gradle-2.12.lockfile": "org.scala-lang:scala-library:2.12.18=runtimeClasspath\n",
+    "core/locking/gradle-2.12.lockfile":
+      "org.scala-lang:scala-library:2.12.18=runtimeClasspath\nempty=\n",
     "app/build.gradle.kts": 'val scalaVersion = findProperty("scala") ?: "2.12"\n' +
       'dependencyLocking {\n    lockFile = file("$projectDir/locking/gradle-${scalaVersion}.lockfile")\n}\n',
-    "app/locking/gradle-2.12.lockfile": "org.scala-lang:scala-library:2.12.18=runtimeClasspath\n",
+    "app/locking/gradle-2.12.lockfile":
+      "org.scala-lang:scala-library:2.12.18=runtimeClasspath\nempty=\n",
     "web/build.gradle": 'dependencyLocking {\n    lockFile = file("locks/web.lockfile")\n}\n',
   };
   await withTempDir(async (dir) => {

@@ -155,11 +155,12 @@ Deno.test("readGradleVerification: a module only buildSrc or a plugin build lock
       "org.jetbrains.kotlin:kotlin-gradle-plugin:1.9.22=buildScriptClasspath,compileClasspath,runtimeClasspath\n" +
       "empty=annotationProcessor\n",
     "gradle.lockfile":
-      "org.jetbrains.kotlin:kotlin-stdlib:1.9.22=compileClasspath,runtimeClasspath\n",
+      "org.jetbrains.kotlin:kotlin-stdlib:1.9.22=compileClasspath,runtimeClasspath\nempty=\n",
     "settings.gradle.kts":
       'pluginManagement {\n  includeBuild("build-logic")\n}\ninclude(":app")\n',
     "build-logic/gradle.lockfile":
-      "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=compileClasspath,runtimeClasspath\n",
+      "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=compileClasspath,runtimeClasspath\n" +
+      "empty=\n",
   };
   const out = readGradleVerification(files[PATH], { path: PATH, load: (p) => files[p] });
   assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
@@ -244,7 +245,7 @@ ${
   );
   const files: Record<string, string> = {
     [PATH]: text,
-    "gradle.lockfile": "androidx.test:runner:1.5.0=debugAndroidTestRuntimeClasspath\n",
+    "gradle.lockfile": "androidx.test:runner:1.5.0=debugAndroidTestRuntimeClasspath\nempty=\n",
   };
   const out = readGradleVerification(text, { path: PATH, load: (p) => files[p] });
   assertWellFormed(out);

@@ -77,6 +77,10 @@ Deno.test("readPoetryLock: 1.x categories and [metadata.files]", () => {
   }]);
 });
 
+/** The `[metadata]` Poetry writes last, whole. */
+const METADATA = '[metadata]\nlock-version = "2.0"\npython-versions = "^3.9"\n' +
+  `content-hash = "${"5".repeat(64)}"\n`;
+
 Deno.test("readPoetryLock: unsupported and truncated locks", async () => {
   await loadTomlParser(); // invalid TOML is smol-toml's to report
   assert.throws(
@@ -88,10 +92,7 @@ Deno.test("readPoetryLock: unsupported and truncated locks", async () => {
     hasCode("inventory.poetry_lock.invalid", /^invalid\/poetry-truncated\/poetry\.lock:7:/),
   );
   assert.throws(
-    () =>
-      readPoetryLock('[[package]]\nname = "x"\n\n[metadata]\nlock-version = "2.0"\n', {
-        path: "p.lock",
-      }),
+    () => readPoetryLock(`[[package]]\nname = "x"\n\n${METADATA}`, { path: "p.lock" }),
     hasCode("inventory.poetry_lock.invalid", /^p\.lock:1: /),
   );
   // A name that is a table (no text form) or empty: refused at its package (were a TypeError,
@@ -101,10 +102,24 @@ Deno.test("readPoetryLock: unsupported and truncated locks", async () => {
       () =>
         readPoetryLock(
           `[[package]]\nname = "a"\nversion = "1"\n\n[[package]]\nname = ${name}\nversion = "1"\n\n` +
-            '[metadata]\nlock-version = "2.0"\n',
+            METADATA,
           { path: "p.lock" },
         ),
       hasCode("inventory.poetry_lock.invalid", /^p\.lock:5: package without a non-empty `name`/),
+    );
+  }
+  // Cut inside [metadata], before its content-hash (no Poetry writes it without): it was read.
+  for (const cut of [1, 2, 3]) {
+    const text = `[[package]]\nname = "x"\nversion = "1"\n\n${
+      METADATA.split("\n").slice(0, cut).join("\n")
+    }\n`;
+    assert.throws(
+      () => readPoetryLock(text, { path: "poetry.lock" }),
+      hasCode(
+        "inventory.poetry_lock.invalid",
+        new RegExp(`^poetry\\.lock:${4 + cut}: \\[metadata\\] has no content-hash`),
+      ),
+      `cut after ${cut} lines of [metadata]`,
     );
   }
   // An empty (or blank, or header-only) file is no lock either: Poetry refuses it ("The lock file

@@ -182,6 +182,16 @@ Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
       /^pylock\.toml:3: `dependency-groups` must be a list of strings/,
     ],
     [`${head}environments = "linux"\npackages = []\n`, /^pylock\.toml:3: `environments` must/],
+    // PEP 751's required `created-by`: a lock cut before it was read as an empty one, exit 0.
+    ['lock-version = "1.0"\n', /^pylock\.toml:1: no `created-by` \(PEP 751 requires it\)/],
+    [
+      'lock-version = "1.0"\nrequires-python = ">=3.10"\n',
+      /^pylock\.toml:1: no `created-by` \(PEP 751 requires it\)/,
+    ],
+    [
+      'lock-version = "1.0"\ncreated-by = 1\npackages = []\n',
+      /^pylock\.toml:2: `created-by` must be a string/,
+    ],
   ];
   for (const [text, message] of invalid) {
     assertVouchError(

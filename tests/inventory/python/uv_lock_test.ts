@@ -127,6 +127,59 @@ Deno.test("readUvLock: empty lock, unsupported version, truncated file", async (
   );
 });
 
+// A uv.lock cut at a line boundary (between packages, or inside one) was read as whole, exit 0,
+// its lost packages missing from the SBOM. uv refuses a package without `source` (its PackageId
+// needs one) and a dependency that is no package of the lock (UnrecognizedDependency,
+// MissingDependencyVersion); it locks the project and every `[manifest]` member as a package.
+Deno.test("readUvLock: a lock cut at any line is refused: no source, a lost dependency, member or project", async () => {
+  await loadTomlParser();
+  const dir = fixture("python", "uv-workspace");
+  const text = Deno.readTextFileSync(`${dir}/uv.lock`);
+  const load = (p: string): string | undefined =>
+    p === "pyproject.toml" ? Deno.readTextFileSync(`${dir}/pyproject.toml`) : undefined;
+  const lines = text.split("\n");
+  for (let n = 0; n < lines.length - 1; n++) {
+    const cut = lines.slice(0, n).join("\n") + "\n";
+    assert.throws(
+      () => readUvLock(cut, { path: "uv.lock", load }),
+      hasCode("inventory.uv_lock.invalid", /^uv\.lock:\d+: /),
+      `cut after line ${n}`,
+    );
+  }
+  const head = 'version = 1\nrevision = 3\nrequires-python = ">=3.11"\n';
+  const refused = (lock: string, message: RegExp, pyproject?: string): void => {
+    assert.throws(
+      () => readUvLock(lock, { path: "uv.lock", load: () => pyproject }),
+      hasCode("inventory.uv_lock.invalid", message),
+    );
+  };
+  // What uv writes for a pyproject.toml without [project] (Textualize/textual's): read, empty.
+  const poetry = '[tool.poetry]\nname = "textual"\n';
+  assert.equal(readUvLock(head, { path: "uv.lock", load: () => poetry }).components.length, 0);
+  refused(
+    head,
+    /^uv\.lock:3: no \[\[package\]\]: uv locks the project/,
+    '[project]\nname = "app"\nversion = "1"\n',
+  );
+  const app = '\n[[package]]\nname = "app"\nversion = "1.0"\nsource = { virtual = "." }\n';
+  refused(
+    `${head}${app}dependencies = [\n    { name = "idna" },\n]\n`,
+    /^uv\.lock:10: "app" depends on "idna", which is no package/,
+  );
+  refused(
+    `${head}${app}\n[package.optional-dependencies]\nsocks = [{ name = "pysocks", version = "1.7.1" }]\n`,
+    /^uv\.lock:11: "app" depends on "pysocks" 1\.7\.1, which is no package/,
+  );
+  refused(
+    `${head}${app}\n[[package]]\nname = "idna"\nversion = "3.7"\n`,
+    /^uv\.lock:10: package "idna" has no `source`/,
+  );
+  refused(
+    `${head}\n[manifest]\nmembers = ["app", "lib"]\n${app}`,
+    /^uv\.lock:6: \[manifest\] members names "lib", which is no package of the lock/,
+  );
+});
+
 const CORPUS: Array<[string, number, string[]]> = [
   ["pydantic__pydantic/uv.lock", 174, [
     "pkg:pypi/numpy@2.2.6",
@@ -496,7 +549,8 @@ Deno.test("readUvLock: a lock in a subfolder hangs its project, members and mani
     `root ${worker} runtime`,
   ]);
   // A virtual workspace root (no project of its own): a member named by its folder.
-  const virtual = lock.replace(/\[\[package\]\]\nname = "worker"[^]*$/, "");
+  const virtual = lock.replace(/\[\[package\]\]\nname = "worker"[^]*$/, "")
+    .replace('members = ["api", "worker"]', 'members = ["api"]');
   const tree = readUvLock(virtual, { path: "backend/uv.lock" });
   assert.deepEqual(tree.members.map((m) => m.id), ["pkg:pypi/api@0.1.0", "workspace:backend"]);
   assert.deepEqual(tree.edges.map((e) => `${e.from} ${e.to} ${e.scope}`), [
