@@ -153,7 +153,8 @@ function extrasByDependency(pkg: Table): Map<string, Set<string>> {
  * ```ts
  * import { readPoetryLock } from "./poetry_lock.ts";
  * const lock = '[[package]]\nname = "idna"\nversion = "3.7"\noptional = false\n' +
- *   'groups = ["main"]\nfiles = []\n\n[metadata]\nlock-version = "2.1"\n';
+ *   'groups = ["main"]\nfiles = []\n\n[metadata]\nlock-version = "2.1"\n' +
+ *   `python-versions = ">=3.9"\ncontent-hash = "${"0".repeat(64)}"\n`;
  * readPoetryLock(lock, { path: "poetry.lock" }).components[0].purl; // "pkg:pypi/idna@3.7"
  * ```
  *
