@@ -89,8 +89,13 @@ const SOURCE_BLOCKS = new Set([
 const MAX_CONTINUATION = 20;
 const OPENERS = /^(?:if|unless|case|while|until|for|begin|def|class|module)\b/;
 const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
-/** An endless method (`def name(args) = expression`, Ruby 3): a definition with no `end`. */
-const ENDLESS_DEF = /^def\s+[\w.]+[?!]?\s*(?:\([^)]*\))?\s*=(?![=~>])/;
+/**
+ * An endless method (`def name(args) = expression`, `def name = expression`, Ruby 3): a
+ * definition with no `end`. A `=` right after the name is part of it (`def name=(value)`, a
+ * setter, which Ruby never defines endless): that one has its `end`. One place for each run of
+ * spaces (`\s*(?:…)?\s*` tried every split of a long run).
+ */
+const ENDLESS_DEF = /^def\s+[\w.]+[?!]?(?:\s*\([^)]*\)\s*|\s+)=(?![=~>])/;
 // Each run of spaces has one place in a pattern: `\s*\(?\s*` tried every split of 200 KB of them.
 const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 /**

@@ -213,6 +213,11 @@ Deno.test("readGemfile: __END__ ends the file; for opens a block; a file cut sho
     () => undefined,
   );
   assert.deepEqual([...endless.gems.keys()], ["rspec"]);
+  // A setter (`def name=(value)`) is no endless method: its `end` closes it, not the group.
+  assert.deepEqual(
+    groupsOf('group :test do\n  def x=(v)\n    @x = v\n  end\n  gem "a"\nend\n'),
+    { a: [["test"]] },
+  );
   refused(
     "def ==(other)\n  true\n",
     "Gemfile:1: a block that is never closed with `end` (the file ends in it)",
@@ -470,6 +475,8 @@ Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) =>
       Array.from({ length: 40_000 }, (_, i) => `x = <<~A${i}\n`).join("") + 'gem "a"\n',
       1,
     ],
+    // 200 KB of spaces after a method's name: each split of them tried as an endless method's
+    ["spaces after a def's name", `def x${" ".repeat(200_000)}y\nend\ngem "a"\n`, 1],
     // 200 KB of spaces after a gem's arguments
     ["spaces after the arguments", `gem "a", "1"${" ".repeat(200_000)}x\n`, 1],
     // 40,000 `group: [` or `%i[`, closed only after all of them: each searched to the end of
