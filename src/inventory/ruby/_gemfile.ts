@@ -469,8 +469,123 @@ const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 /**
  * A statement that ends in an operator still waiting for its right side (`ENV["A"] ||`,
  * `x =`, `a.`): Ruby reads on to the next line; at the end of the file it is a syntax error.
+ * Not `..` / `...`: a range without its end (`1..`) is whole.
  */
-const ENDS_IN_OPERATOR = /(?:\|\||&&|[=+\-*\/%^.]|\band|\bor)$/;
+const ENDS_IN_OPERATOR = /(?:\|\||&&|[=+\-*\/%^]|(?<!\.)\.|\band|\bor)$/;
+
+/** A quoted string at `lastIndex` (`'…'`, `"…"`, `` `…` ``), with its escapes. */
+const QUOTED_AT = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/y;
+/** A symbol of an operator method (`:-`, `:==`, `:[]=`), or a name's (`:name?`). */
+const SYMBOL_AT =
+  /:(?:\[\]=?|<=>|===?|=~|!=|!~|\*\*|[+\-]@|<<|>>|<=|>=|[+\-*\/%<>!~^&|]|\w+[?!=]?)/y;
+/** A global variable of punctuation (`$"`, `$/`, `$-w`) or a name (`$stderr`). */
+const GLOBAL_AT = /\$(?:-\w|\w+|[^\w\s])/y;
+/** A literal argument after a method's name (`puts /x/`; not `x / 2`, `x /= 2`). */
+const ARGUMENT_AT = /\s+[\/%?:][^\s=]/y;
+/** An identifier or a number, with a method's `?` or `!`. */
+const WORD_AT = /\w+[?!]?/y;
+/** The words after which an operand starts (`if /x/`, `and ?a`): no operator. */
+const BEFORE_OPERAND = new Set([
+  ...KEYWORDS,
+  "begin",
+  "elsif",
+  "puts",
+  "raise",
+  "warn",
+  "yield",
+]);
+/** The delimiter that closes a `%` literal (or a regex) opened by each bracket. */
+const CLOSING: Record<string, string> = { "(": ")", "[": "]", "{": "}", "<": ">" };
+
+/**
+ * The index after a `%` literal's or a regex's text opened at `from` by `open`, brackets
+ * nested and escapes skipped (as Ruby's lexer, which ends `/[/]/` at its second `/`), or -1 when
+ * the text never closes it.
+ */
+function afterDelimited(body: string, from: number, open: string): number {
+  const close = CLOSING[open] ?? open;
+  let depth = 0;
+  for (let i = from; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\\") i++;
+    else if (c === close && close !== open && depth > 0) depth--;
+    else if (c === close) return i + 1;
+    else if (c === open) depth++;
+  }
+  return -1;
+}
+
+/**
+ * How a file's last statement ends, read as Ruby's lexer reads it: `"string"` inside a quoted
+ * string the file never closes (`gem "rails", "~> 7`), `"operator"` after a `,`, `\` or an
+ * operator waiting for its right side (`ENV["A"] ||`), else `undefined`. Each literal counts as
+ * one operand: a regex (`=~ /darwin/`), a `%` literal (`%w[don't]`), a character (`?"`), a
+ * symbol (`:-`) or a global (`$"`) ends no string and leaves no operator. A regex, `%` literal
+ * or backquoted command that never closes is no refusal: after a method's name, a `/` or `%`
+ * may be a division or a modulo as well.
+ */
+function lastStatementEnd(body: string): "string" | "operator" | undefined {
+  let bare = "";
+  /** Whether an operand may start here (a `/` starts a regex, not a division). */
+  let operand = true;
+  for (let i = 0; i < body.length;) {
+    const c = body[i];
+    const next = body[i + 1] ?? "";
+    let end = -1;
+    if (/\s/.test(c)) {
+      bare += c;
+      i++;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === "`") {
+      QUOTED_AT.lastIndex = i;
+      if (!QUOTED_AT.test(body)) return c === "`" ? undefined : "string";
+      end = QUOTED_AT.lastIndex;
+    } else if (c === "$") {
+      GLOBAL_AT.lastIndex = i;
+      end = GLOBAL_AT.test(body) ? GLOBAL_AT.lastIndex : -1;
+    } else if (operand && c === ":" && next !== ":") {
+      SYMBOL_AT.lastIndex = i;
+      end = SYMBOL_AT.test(body) ? SYMBOL_AT.lastIndex : -1;
+    } else if (operand && c === "/") {
+      end = afterDelimited(body, i + 1, "/");
+      if (end === -1) return undefined;
+      while (/[a-z]/.test(body[end] ?? "")) end++; // flags (`/darwin/i`)
+    } else if (
+      operand && c === "%" && /[^\w\s]|[qQwWiIrsx][^\w\s]/.test(body.slice(i + 1, i + 3))
+    ) {
+      const open = /\w/.test(next) ? i + 2 : i + 1;
+      end = afterDelimited(body, open + 1, body[open]);
+      if (end === -1) return undefined;
+    } else if (operand && c === "?" && next !== "" && !/\s/.test(next)) {
+      // A character (`?a`, `?"`, `?\n`); `?ab` is no character but a ternary's.
+      const after = next === "\\" ? i + 3 : i + 2;
+      if (next === "\\" || !/\w/.test(body[after] ?? "")) end = after;
+    }
+    if (end !== -1) {
+      bare += "s";
+      i = end;
+      operand = false;
+      continue;
+    }
+    WORD_AT.lastIndex = i;
+    if (WORD_AT.test(body)) {
+      const word = body.slice(i, WORD_AT.lastIndex);
+      i = WORD_AT.lastIndex;
+      bare += word;
+      // A method's argument without parentheses (`puts /x/`, `send :-`): a `/`, `%`, `?` or
+      // `:` after spaces and before no space nor `=` opens a literal, as Ruby reads it.
+      ARGUMENT_AT.lastIndex = i;
+      operand = BEFORE_OPERAND.has(word) || ARGUMENT_AT.test(body);
+      continue;
+    }
+    bare += c;
+    i++;
+    operand = !")]}".includes(c);
+  }
+  bare = bare.trimEnd();
+  return /[,\\]$/.test(bare) || ENDS_IN_OPERATOR.test(bare) ? "operator" : undefined;
+}
 
 /** The characters at which Ruby's parser stops reading a file (NUL, ^D, ^Z), as its `__END__`. */
 // deno-lint-ignore no-control-regex
@@ -542,16 +657,15 @@ export function statements(text: string, path: string): { text: string; line: nu
   }
   // The file's end inside a string or a statement that goes on (`gem "rails", "~> 7`,
   // `gem "rails",`, `ENV["A"] ||`: a Gemfile cut short) is a syntax error Ruby refuses.
-  if (last !== undefined) {
-    const where = `${path}:${last.line}`;
-    // Each closed string as one letter: what is left of a quote opens one that never closes.
-    const bare = last.body.replace(QUOTED_STRINGS, "s").trimEnd();
-    if (/["']/.test(bare)) {
-      throw invalid("gemfile", where, "a string that is never closed (the file ends in it)");
-    }
-    if (/[,\\]$/.test(bare) || ENDS_IN_OPERATOR.test(bare)) {
-      throw invalid("gemfile", where, "a statement that goes on past the end of the file");
-    }
+  const end = last === undefined ? undefined : lastStatementEnd(last.body);
+  if (end !== undefined) {
+    throw invalid(
+      "gemfile",
+      `${path}:${last!.line}`,
+      end === "string"
+        ? "a string that is never closed (the file ends in it)"
+        : "a statement that goes on past the end of the file",
+    );
   }
   return out;
 }
