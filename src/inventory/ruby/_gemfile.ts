@@ -88,7 +88,8 @@ const SOURCE_BLOCKS = new Set([
 /** How many lines one statement may be continued on (a stray bracket must not swallow the file). */
 const MAX_CONTINUATION = 20;
 const OPENERS = /^(?:if|unless|case|while|until|for|begin|def|class|module)\b/;
-const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
+/** A condition as a value (`x = if …`, `f(if …`); not a keyword argument's name (`f(a, if: 1)`). */
+const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b(?!:)/;
 /**
  * An endless method (`def name(args) = expression`, `def name = expression`, Ruby 3): a
  * definition with no `end`. A `=` right after the name is part of it (`def name=(value)`, a
@@ -347,12 +348,14 @@ function opensBraceBlock(body: string, at: number): boolean {
  * its opening (`… do`, `… do |x|`), its body and its `end` are statements of their own, as are
  * the parts of a condition on one line (`if x then`, `gem "y"`, `else`, `gem "z"`, `end`). A
  * block in braces (`group(:test) { gem "x" }`, on one line or several) is read as `do` … `end`;
- * `braces` holds, across lines, whether each `{` still open opened a block. Quotes are respected.
+ * `braces` holds, across lines, whether each `{` still open opened a block. Quotes, and `%w(…)`
+ * / `%i[…]` / `%q{…}` literals, are respected.
  */
 function splitLine(body: string, braces: boolean[]): string[] {
   const pieces: string[] = [];
   let start = 0;
   let quote = "";
+  let literals = true;
   const cut = (at: number, piece = body.slice(start, at).trim()): void => {
     if (piece !== "") pieces.push(piece);
     start = at;
@@ -365,7 +368,13 @@ function splitLine(body: string, braces: boolean[]): string[] {
       continue;
     }
     if (c === "'" || c === '"') quote = c;
-    else if (c === ";") {
+    else if (c === "%" && literals && /^[qQwWiIr][([{<]$/.test(body.slice(i + 1, i + 3))) {
+      // A `%w(…)` / `%i[…]` list or `%q{…}` string: its words (`%w(to do)`) are no keywords.
+      // One that never closes ends the search for more (each would search to the end).
+      const end = afterDelimited(body, i + 3, body[i + 2]);
+      if (end === -1) literals = false;
+      else i = end - 1;
+    } else if (c === ";") {
       cut(i);
       start = i + 1;
     } else if (c === "{") {

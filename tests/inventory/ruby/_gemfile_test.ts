@@ -231,6 +231,11 @@ Deno.test("readGemfile: __END__ ends the file; for opens a block; a file cut sho
     () => undefined,
   );
   assert.deepEqual([...endless.gems.keys()], ["rspec"]);
+  // A `%w(…)` list's words and a keyword argument named `if` open no block.
+  assert.deepEqual(
+    groupsOf('X = %w(to do)\nfoo(a: 1, if: 2)\ngroup :test do\n  gem "a"\nend\ngem "b"\n'),
+    { a: [["test"]], b: [["default"]] },
+  );
   // A setter (`def name=(value)`) is no endless method: its `end` closes it, not the group.
   assert.deepEqual(
     groupsOf('group :test do\n  def x=(v)\n    @x = v\n  end\n  gem "a"\nend\n'),
@@ -503,6 +508,8 @@ Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) =>
       }z\n`,
       1,
     ],
+    // 60,000 `%w<` that never close: each searched to the end of the line
+    ["unclosed %w lists", `x = ${"%w<".repeat(60_000)}\ngem "a"\n`, 1],
     // 200 KB of spaces after a gem's arguments
     ["spaces after the arguments", `gem "a", "1"${" ".repeat(200_000)}x\n`, 1],
     // 40,000 `group: [` or `%i[`, closed only after all of them: each searched to the end of
