@@ -88,9 +88,15 @@ const SOURCE_BLOCKS = new Set([
 /** How many lines one statement may be continued on (a stray bracket must not swallow the file). */
 const MAX_CONTINUATION = 20;
 const OPENERS = /^(?:if|unless|case|while|until|for|begin|def|class|module)\b/;
-const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b/;
-/** An endless method (`def name(args) = expression`, Ruby 3): a definition with no `end`. */
-const ENDLESS_DEF = /^def\s+[\w.]+[?!]?\s*(?:\([^)]*\))?\s*=(?![=~>])/;
+/** A condition as a value (`x = if …`, `f(if …`); not a keyword argument's name (`f(a, if: 1)`). */
+const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b(?!:)/;
+/**
+ * An endless method (`def name(args) = expression`, `def name = expression`, Ruby 3): a
+ * definition with no `end`. A `=` right after the name is part of it (`def name=(value)`, a
+ * setter, which Ruby never defines endless): that one has its `end`. One place for each run of
+ * spaces (`\s*(?:…)?\s*` tried every split of a long run).
+ */
+const ENDLESS_DEF = /^def\s+[\w.]+[?!]?(?:\s*\([^)]*\)\s*|\s+)=(?![=~>])/;
 // Each run of spaces has one place in a pattern: `\s*\(?\s*` tried every split of 200 KB of them.
 const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 /**
@@ -342,12 +348,14 @@ function opensBraceBlock(body: string, at: number): boolean {
  * its opening (`… do`, `… do |x|`), its body and its `end` are statements of their own, as are
  * the parts of a condition on one line (`if x then`, `gem "y"`, `else`, `gem "z"`, `end`). A
  * block in braces (`group(:test) { gem "x" }`, on one line or several) is read as `do` … `end`;
- * `braces` holds, across lines, whether each `{` still open opened a block. Quotes are respected.
+ * `braces` holds, across lines, whether each `{` still open opened a block. Quotes, and `%w(…)`
+ * / `%i[…]` / `%q{…}` literals, are respected.
  */
 function splitLine(body: string, braces: boolean[]): string[] {
   const pieces: string[] = [];
   let start = 0;
   let quote = "";
+  let literals = true;
   const cut = (at: number, piece = body.slice(start, at).trim()): void => {
     if (piece !== "") pieces.push(piece);
     start = at;
@@ -360,7 +368,13 @@ function splitLine(body: string, braces: boolean[]): string[] {
       continue;
     }
     if (c === "'" || c === '"') quote = c;
-    else if (c === ";") {
+    else if (c === "%" && literals && /^[qQwWiIr][([{<]$/.test(body.slice(i + 1, i + 3))) {
+      // A `%w(…)` / `%i[…]` list or `%q{…}` string: its words (`%w(to do)`) are no keywords.
+      // One that never closes ends the search for more (each would search to the end).
+      const end = afterDelimited(body, i + 3, body[i + 2]);
+      if (end === -1) literals = false;
+      else i = end - 1;
+    } else if (c === ";") {
       cut(i);
       start = i + 1;
     } else if (c === "{") {
@@ -464,8 +478,123 @@ const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 /**
  * A statement that ends in an operator still waiting for its right side (`ENV["A"] ||`,
  * `x =`, `a.`): Ruby reads on to the next line; at the end of the file it is a syntax error.
+ * Not `..` / `...`: a range without its end (`1..`) is whole.
  */
-const ENDS_IN_OPERATOR = /(?:\|\||&&|[=+\-*\/%^.]|\band|\bor)$/;
+const ENDS_IN_OPERATOR = /(?:\|\||&&|[=+\-*\/%^]|(?<!\.)\.|\band|\bor)$/;
+
+/** A quoted string at `lastIndex` (`'…'`, `"…"`, `` `…` ``), with its escapes. */
+const QUOTED_AT = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/y;
+/** A symbol of an operator method (`:-`, `:==`, `:[]=`), or a name's (`:name?`). */
+const SYMBOL_AT =
+  /:(?:\[\]=?|<=>|===?|=~|!=|!~|\*\*|[+\-]@|<<|>>|<=|>=|[+\-*\/%<>!~^&|]|\w+[?!=]?)/y;
+/** A global variable of punctuation (`$"`, `$/`, `$-w`) or a name (`$stderr`). */
+const GLOBAL_AT = /\$(?:-\w|\w+|[^\w\s])/y;
+/** A literal argument after a method's name (`puts /x/`; not `x / 2`, `x /= 2`). */
+const ARGUMENT_AT = /\s+[\/%?:][^\s=]/y;
+/** An identifier or a number, with a method's `?` or `!`. */
+const WORD_AT = /\w+[?!]?/y;
+/** The words after which an operand starts (`if /x/`, `and ?a`): no operator. */
+const BEFORE_OPERAND = new Set([
+  ...KEYWORDS,
+  "begin",
+  "elsif",
+  "puts",
+  "raise",
+  "warn",
+  "yield",
+]);
+/** The delimiter that closes a `%` literal (or a regex) opened by each bracket. */
+const CLOSING: Record<string, string> = { "(": ")", "[": "]", "{": "}", "<": ">" };
+
+/**
+ * The index after a `%` literal's or a regex's text opened at `from` by `open`, brackets
+ * nested and escapes skipped (as Ruby's lexer, which ends `/[/]/` at its second `/`), or -1 when
+ * the text never closes it.
+ */
+function afterDelimited(body: string, from: number, open: string): number {
+  const close = CLOSING[open] ?? open;
+  let depth = 0;
+  for (let i = from; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\\") i++;
+    else if (c === close && close !== open && depth > 0) depth--;
+    else if (c === close) return i + 1;
+    else if (c === open) depth++;
+  }
+  return -1;
+}
+
+/**
+ * How a file's last statement ends, read as Ruby's lexer reads it: `"string"` inside a quoted
+ * string the file never closes (`gem "rails", "~> 7`), `"operator"` after a `,`, `\` or an
+ * operator waiting for its right side (`ENV["A"] ||`), else `undefined`. Each literal counts as
+ * one operand: a regex (`=~ /darwin/`), a `%` literal (`%w[don't]`), a character (`?"`), a
+ * symbol (`:-`) or a global (`$"`) ends no string and leaves no operator. A regex, `%` literal
+ * or backquoted command that never closes is no refusal: after a method's name, a `/` or `%`
+ * may be a division or a modulo as well.
+ */
+function lastStatementEnd(body: string): "string" | "operator" | undefined {
+  let bare = "";
+  /** Whether an operand may start here (a `/` starts a regex, not a division). */
+  let operand = true;
+  for (let i = 0; i < body.length;) {
+    const c = body[i];
+    const next = body[i + 1] ?? "";
+    let end = -1;
+    if (/\s/.test(c)) {
+      bare += c;
+      i++;
+      continue;
+    }
+    if (c === "'" || c === '"' || c === "`") {
+      QUOTED_AT.lastIndex = i;
+      if (!QUOTED_AT.test(body)) return c === "`" ? undefined : "string";
+      end = QUOTED_AT.lastIndex;
+    } else if (c === "$") {
+      GLOBAL_AT.lastIndex = i;
+      end = GLOBAL_AT.test(body) ? GLOBAL_AT.lastIndex : -1;
+    } else if (operand && c === ":" && next !== ":") {
+      SYMBOL_AT.lastIndex = i;
+      end = SYMBOL_AT.test(body) ? SYMBOL_AT.lastIndex : -1;
+    } else if (operand && c === "/") {
+      end = afterDelimited(body, i + 1, "/");
+      if (end === -1) return undefined;
+      while (/[a-z]/.test(body[end] ?? "")) end++; // flags (`/darwin/i`)
+    } else if (
+      operand && c === "%" && /[^\w\s]|[qQwWiIrsx][^\w\s]/.test(body.slice(i + 1, i + 3))
+    ) {
+      const open = /\w/.test(next) ? i + 2 : i + 1;
+      end = afterDelimited(body, open + 1, body[open]);
+      if (end === -1) return undefined;
+    } else if (operand && c === "?" && next !== "" && !/\s/.test(next)) {
+      // A character (`?a`, `?"`, `?\n`); `?ab` is no character but a ternary's.
+      const after = next === "\\" ? i + 3 : i + 2;
+      if (next === "\\" || !/\w/.test(body[after] ?? "")) end = after;
+    }
+    if (end !== -1) {
+      bare += "s";
+      i = end;
+      operand = false;
+      continue;
+    }
+    WORD_AT.lastIndex = i;
+    if (WORD_AT.test(body)) {
+      const word = body.slice(i, WORD_AT.lastIndex);
+      i = WORD_AT.lastIndex;
+      bare += word;
+      // A method's argument without parentheses (`puts /x/`, `send :-`): a `/`, `%`, `?` or
+      // `:` after spaces and before no space nor `=` opens a literal, as Ruby reads it.
+      ARGUMENT_AT.lastIndex = i;
+      operand = BEFORE_OPERAND.has(word) || ARGUMENT_AT.test(body);
+      continue;
+    }
+    bare += c;
+    i++;
+    operand = !")]}".includes(c);
+  }
+  bare = bare.trimEnd();
+  return /[,\\]$/.test(bare) || ENDS_IN_OPERATOR.test(bare) ? "operator" : undefined;
+}
 
 /** The characters at which Ruby's parser stops reading a file (NUL, ^D, ^Z), as its `__END__`. */
 // deno-lint-ignore no-control-regex
@@ -537,16 +666,15 @@ export function statements(text: string, path: string): { text: string; line: nu
   }
   // The file's end inside a string or a statement that goes on (`gem "rails", "~> 7`,
   // `gem "rails",`, `ENV["A"] ||`: a Gemfile cut short) is a syntax error Ruby refuses.
-  if (last !== undefined) {
-    const where = `${path}:${last.line}`;
-    // Each closed string as one letter: what is left of a quote opens one that never closes.
-    const bare = last.body.replace(QUOTED_STRINGS, "s").trimEnd();
-    if (/["']/.test(bare)) {
-      throw invalid("gemfile", where, "a string that is never closed (the file ends in it)");
-    }
-    if (/[,\\]$/.test(bare) || ENDS_IN_OPERATOR.test(bare)) {
-      throw invalid("gemfile", where, "a statement that goes on past the end of the file");
-    }
+  const end = last === undefined ? undefined : lastStatementEnd(last.body);
+  if (end !== undefined) {
+    throw invalid(
+      "gemfile",
+      `${path}:${last!.line}`,
+      end === "string"
+        ? "a string that is never closed (the file ends in it)"
+        : "a statement that goes on past the end of the file",
+    );
   }
   return out;
 }

@@ -193,6 +193,24 @@ Deno.test("readGemfile: __END__ ends the file; for opens a block; a file cut sho
   for (const end of ['db = ENV["DB"] ||', "x =", 'gem "a" if ENV["A"] &&', "Foo.", "x = 1 +"]) {
     refused(`gem "a"\n${end}\n`, "Gemfile:2: a statement that goes on past the end of the file");
   }
+  // A literal Ruby reads whole is no open string nor operator (each Ruby's `-c` accepts).
+  for (
+    const end of [
+      "gem 'rb-fsevent' if RUBY_PLATFORM =~ /darwin/",
+      "puts /x-/",
+      "X = %w[don't]",
+      'puts %(he said "hi)',
+      'x = ?"',
+      "x = ?-",
+      'puts $"',
+      "send :-",
+      "x = :==",
+      "x = 1..",
+    ]
+  ) readGemfile(`gem "a"\n${end}\n`, "Gemfile", () => undefined);
+  for (const end of ['x = "%d" %', "x = a&.", "x = 4/", "x = $stderr ||"]) {
+    refused(`gem "a"\n${end}\n`, "Gemfile:2: a statement that goes on past the end of the file");
+  }
   refused(
     'gem "a"\ngem "rails",\n\n',
     "Gemfile:2: a statement that goes on past the end of the file",
@@ -213,6 +231,16 @@ Deno.test("readGemfile: __END__ ends the file; for opens a block; a file cut sho
     () => undefined,
   );
   assert.deepEqual([...endless.gems.keys()], ["rspec"]);
+  // A `%w(…)` list's words and a keyword argument named `if` open no block.
+  assert.deepEqual(
+    groupsOf('X = %w(to do)\nfoo(a: 1, if: 2)\ngroup :test do\n  gem "a"\nend\ngem "b"\n'),
+    { a: [["test"]], b: [["default"]] },
+  );
+  // A setter (`def name=(value)`) is no endless method: its `end` closes it, not the group.
+  assert.deepEqual(
+    groupsOf('group :test do\n  def x=(v)\n    @x = v\n  end\n  gem "a"\nend\n'),
+    { a: [["test"]] },
+  );
   refused(
     "def ==(other)\n  true\n",
     "Gemfile:1: a block that is never closed with `end` (the file ends in it)",
@@ -470,6 +498,18 @@ Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) =>
       Array.from({ length: 40_000 }, (_, i) => `x = <<~A${i}\n`).join("") + 'gem "a"\n',
       1,
     ],
+    // 200 KB of spaces after a method's name: each split of them tried as an endless method's
+    ["spaces after a def's name", `def x${" ".repeat(200_000)}y\nend\ngem "a"\n`, 1],
+    // a last statement of 50,000 literals of every kind and 200 KB of spaces after a word
+    [
+      "literals in the last statement",
+      `gem "a"\nx = ${"/a/ + %w[b] + ?c + :d + $e + 'f' + ".repeat(50_000)}y${
+        " ".repeat(200_000)
+      }z\n`,
+      1,
+    ],
+    // 60,000 `%w<` that never close: each searched to the end of the line
+    ["unclosed %w lists", `x = ${"%w<".repeat(60_000)}\ngem "a"\n`, 1],
     // 200 KB of spaces after a gem's arguments
     ["spaces after the arguments", `gem "a", "1"${" ".repeat(200_000)}x\n`, 1],
     // 40,000 `group: [` or `%i[`, closed only after all of them: each searched to the end of
