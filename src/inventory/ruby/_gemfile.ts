@@ -248,9 +248,8 @@ function gemspecCall(args: string): GemspecCall {
   return call;
 }
 
-/** The line without its `#` comment (quotes respected). */
-function stripComment(line: string): string {
-  let quote = "";
+/** The line without its `#` comment (quotes respected; `quote`: it starts inside that string). */
+function stripComment(line: string, quote = ""): string {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quote !== "") {
@@ -525,18 +524,21 @@ function afterDelimited(body: string, from: number, open: string): number {
 }
 
 /**
- * How a file's last statement ends, read as Ruby's lexer reads it: `"string"` inside a quoted
- * string the file never closes (`gem "rails", "~> 7`), `"operator"` after a `,`, `\` or an
+ * How a statement ends, read as Ruby's lexer reads it: its quote (`'` or `"`) inside a quoted
+ * string it does not close (`gem "rails", "~> 7`), `"operator"` after a `,`, `\` or an
  * operator waiting for its right side (`ENV["A"] ||`), else `undefined`. Each literal counts as
  * one operand: a regex (`=~ /darwin/`), a `%` literal (`%w[don't]`), a character (`?"`), a
- * symbol (`:-`) or a global (`$"`) ends no string and leaves no operator. A regex, `%` literal
- * or backquoted command that never closes is no refusal: after a method's name, a `/` or `%`
- * may be a division or a modulo as well.
+ * symbol (`:-`) or a global (`$"`) ends no string and leaves no operator. A regex or `%`
+ * literal that never closes is `"literal"` where an operand must start (`=~ /darw`); after a
+ * method's name, where a `/` or `%` may be a division or a modulo as well, and a backquoted
+ * command, no refusal.
  */
-function lastStatementEnd(body: string): "string" | "operator" | undefined {
+function lastStatementEnd(body: string): "'" | '"' | "literal" | "operator" | undefined {
   let bare = "";
   /** Whether an operand may start here (a `/` starts a regex, not a division). */
   let operand = true;
+  /** Whether one must (after an operator or a keyword), not only may (after a method's name). */
+  let sure = true;
   for (let i = 0; i < body.length;) {
     const c = body[i];
     const next = body[i + 1] ?? "";
@@ -548,7 +550,7 @@ function lastStatementEnd(body: string): "string" | "operator" | undefined {
     }
     if (c === "'" || c === '"' || c === "`") {
       QUOTED_AT.lastIndex = i;
-      if (!QUOTED_AT.test(body)) return c === "`" ? undefined : "string";
+      if (!QUOTED_AT.test(body)) return c === "`" ? undefined : c;
       end = QUOTED_AT.lastIndex;
     } else if (c === "$") {
       GLOBAL_AT.lastIndex = i;
@@ -558,14 +560,14 @@ function lastStatementEnd(body: string): "string" | "operator" | undefined {
       end = SYMBOL_AT.test(body) ? SYMBOL_AT.lastIndex : -1;
     } else if (operand && c === "/") {
       end = afterDelimited(body, i + 1, "/");
-      if (end === -1) return undefined;
+      if (end === -1) return sure ? "literal" : undefined;
       while (/[a-z]/.test(body[end] ?? "")) end++; // flags (`/darwin/i`)
     } else if (
       operand && c === "%" && /[^\w\s]|[qQwWiIrsx][^\w\s]/.test(body.slice(i + 1, i + 3))
     ) {
       const open = /\w/.test(next) ? i + 2 : i + 1;
       end = afterDelimited(body, open + 1, body[open]);
-      if (end === -1) return undefined;
+      if (end === -1) return sure ? "literal" : undefined;
     } else if (operand && c === "?" && next !== "" && !/\s/.test(next)) {
       // A character (`?a`, `?"`, `?\n`); `?ab` is no character but a ternary's.
       const after = next === "\\" ? i + 3 : i + 2;
@@ -574,7 +576,7 @@ function lastStatementEnd(body: string): "string" | "operator" | undefined {
     if (end !== -1) {
       bare += "s";
       i = end;
-      operand = false;
+      operand = sure = false;
       continue;
     }
     WORD_AT.lastIndex = i;
@@ -585,12 +587,13 @@ function lastStatementEnd(body: string): "string" | "operator" | undefined {
       // A method's argument without parentheses (`puts /x/`, `send :-`): a `/`, `%`, `?` or
       // `:` after spaces and before no space nor `=` opens a literal, as Ruby reads it.
       ARGUMENT_AT.lastIndex = i;
-      operand = BEFORE_OPERAND.has(word) || ARGUMENT_AT.test(body);
+      sure = BEFORE_OPERAND.has(word);
+      operand = sure || ARGUMENT_AT.test(body);
       continue;
     }
     bare += c;
     i++;
-    operand = !")]}".includes(c);
+    operand = sure = !")]}".includes(c);
   }
   bare = bare.trimEnd();
   return /[,\\]$/.test(bare) || ENDS_IN_OPERATOR.test(bare) ? "operator" : undefined;
@@ -651,6 +654,14 @@ export function statements(text: string, path: string): { text: string; line: nu
     let body = code;
     i = afterHeredocs(i, code, ends);
     for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length; joined++) {
+      // A string that goes on to the next line (`warn "Tests need a database:` then `  for
+      // example …"`): its lines are text, no statements (`for …` opened a block).
+      const quote = /["']/.test(body) ? lastStatementEnd(body) : undefined;
+      if (quote === "'" || quote === '"') {
+        body = `${body}\n${stripComment(lines[i], quote)}`;
+        i++;
+        continue;
+      }
       if (!/[,\\]$/.test(body) && openBrackets(body) <= 0) break;
       code = stripComment(lines[i]).trim();
       body = `${body.replace(/\\$/, "")} ${code}`;
@@ -671,7 +682,7 @@ export function statements(text: string, path: string): { text: string; line: nu
     throw invalid(
       "gemfile",
       `${path}:${last!.line}`,
-      end === "string"
+      end !== "operator"
         ? "a string that is never closed (the file ends in it)"
         : "a statement that goes on past the end of the file",
     );
@@ -840,7 +851,11 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             }\` block is not evaluated; its gems keep the groups around it`,
           ),
         );
-      } else if ((OPENERS.test(s) && !ENDLESS_DEF.test(s)) || ASSIGNED_OPENER.test(s)) {
+      } else if (
+        (OPENERS.test(s) && !ENDLESS_DEF.test(s)) ||
+        // Not in a string (`warn "Hello, if you …"`).
+        ASSIGNED_OPENER.test(s.replace(QUOTED_STRINGS, '""'))
+      ) {
         const definition = /^(?:def|class|module)\b/.test(s);
         const what = "a condition is not evaluated; the gems in it keep the groups around it";
         if (/\bend$/.test(s)) {

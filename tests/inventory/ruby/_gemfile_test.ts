@@ -537,3 +537,39 @@ Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) =>
     });
   }
 });
+// Ruby reads a pattern (`=~ /darwin/`), a percent literal (`%q(it's)`, `%r{…}`) and a string
+// that goes on to the next line as one value each: a Gemfile ending in `… =~ /darwin/` was
+// refused as going on past its end (the closing `/` read as a division), a string's line
+// starting `for …` as a block never closed, `"Hello, if …"` as a condition. A file Ruby
+// refuses, cut inside a pattern or string, still is.
+Deno.test("readGemfile: a pattern, a percent literal, a string over lines are one value", () => {
+  const text = `source "https://rubygems.org"
+
+gemspec
+
+group :development do
+  gem "guard-rspec"
+  gem "rb-inotify" unless \`uname\` =~ %r{Darwin}
+end
+
+warn "Tests need a database:
+  for example PostgreSQL, if you run them all" if ENV["CI"]
+jobs = ENV.fetch("JOBS", "4").to_i
+size = jobs /2
+gem "growl", require: %q(growl's)
+gem "rb-fsevent" if RUBY_PLATFORM =~ /darwin/
+`;
+  const gemfile = readGemfile(text, "Gemfile", () => undefined);
+  assert.deepEqual([...gemfile.gems.keys()], ["guard-rspec", "rb-inotify", "growl", "rb-fsevent"]);
+  assert.deepEqual(gemfile.gems.get("rb-fsevent")?.[0].where, "Gemfile:15");
+  for (
+    const [cut, line] of [['gem "b" if RUBY_PLATFORM =~ /darw', 2], ['warn "Tests need\n  for', 2]]
+  ) {
+    assert.throws(
+      () => readGemfile(`gem "a"\n${cut}\n`, "Gemfile", () => undefined),
+      (e: Error & { code?: string }) =>
+        e.code === "inventory.gemfile.invalid" &&
+        e.message === `Gemfile:${line}: a string that is never closed (the file ends in it)`,
+    );
+  }
+});
