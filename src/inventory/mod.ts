@@ -253,8 +253,9 @@ function withExcludeHint(error: unknown, path: string): unknown {
 /**
  * Reads one file, loading on demand the modules the reader needs (see
  * `NeedsModule`): the reader's own, then a parser it falls back to. An error about a value (a
- * package-URL part, a digest) names the line of the value: in the file read, else in the first of the files the scan `loaded`
- * that has it (a value inherited from a parent POM, a gemspec, Directory.Packages.props).
+ * package-URL part, a digest) names the line of the value: in the file read, else in the first
+ * of the files the scan `loaded` that has it (a value inherited from a parent POM, a gemspec,
+ * Directory.Packages.props).
  */
 async function readWith(
   reader: Reader,

@@ -173,7 +173,7 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   if (metadata === undefined) {
     throw invalid(
       READER,
-      at(path, text.trimEnd().split("\n").length),
+      at(path, lastLine(text)),
       "no [metadata] table: the file is truncated or not a poetry.lock",
     );
   }

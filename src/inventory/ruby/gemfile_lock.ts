@@ -8,7 +8,7 @@
 import { posix } from "../../_path.ts";
 import { lockFolderNode, OutputBuilder } from "../_builder.ts";
 import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
-import { at, invalid, invalidVersion } from "../_errors.ts";
+import { at, invalid, invalidVersion, lastLine } from "../_errors.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import { withoutCredentials } from "../_url.ts";
 import { formatPurl } from "../purl.ts";
@@ -221,7 +221,7 @@ function decode(text: string, path: string): Lock {
     if (!seenSections.has(section)) {
       throw invalid(
         READER,
-        at(path, text.trimEnd().split("\n").length),
+        at(path, lastLine(text)),
         `no ${section} section: the file is truncated or not a Gemfile.lock`,
       );
     }
