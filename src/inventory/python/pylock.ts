@@ -430,7 +430,8 @@ function matches(want: unknown, have: unknown): boolean {
  * @param options Its path.
  * @returns Members, components and edges.
  * @throws {VouchError} `inventory.pylock.invalid` for malformed TOML (duplicate
- *   keys included), wrong types, exclusive sources together or a
+ *   keys included), wrong types, exclusive sources together, a
+ *   `[[packages.dependencies]]` entry that matches no package (cut short) or a
  *   lock-version other than 1.x.
  */
 export function readPylock(text: string, options: PylockOptions): ReaderResult {
@@ -464,13 +465,24 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
   lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));
   lock.entries.forEach((entry, i) => {
     for (const dep of entry.dependencies) {
-      for (const node of index.get(dep.name as string)) {
-        const keys = Object.keys(dep).filter((k) => k !== "name");
-        if (keys.every((k) => matches(dep[k], node.table[k]))) {
-          builder.edge(ids[i], node.id, "runtime");
-        }
+      const keys = Object.keys(dep).filter((k) => k !== "name");
+      const found = index.get(dep.name as string)
+        .filter((node) => keys.every((k) => matches(dep[k], node.table[k])));
+      // PEP 751: each dependency names another entry of this lock (found key by key). One
+      // that names none points past a cut (the lock lost the entries after it); no locker
+      // writes it (pip and uv write none; PDM writes `[packages.tool.pdm]`, read below).
+      if (found.length === 0) {
+        throw invalid(
+          READER,
+          at(path, nthLine(text, /^\s*\[\[packages\]\]/, i)),
+          `package "${entry.name}": dependency ${JSON.stringify(dep)} matches no [[packages]] ` +
+            "entry (PEP 751: each names one): the file is cut short",
+        );
       }
+      for (const node of found) builder.edge(ids[i], node.id, "runtime");
     }
+    // PDM lists every requirement of the package, those no environment of the lock installs
+    // too (`tomli; python_version < "3.11"`): a name with no entry is no cut.
     for (const requirement of entry.toolDependencies) {
       let name: string;
       try {

@@ -136,6 +136,24 @@ Deno.test("readPylock: PDM's tool dependencies give the edges when there are no 
   assert.deepEqual(out.edges, [{ from: "pkg:pypi/a@1", to: "pkg:pypi/b@2", scope: "runtime" }]);
 });
 
+Deno.test("readPylock: a dependency that matches no package (a lock cut between packages) is invalid", () => {
+  const lines = Deno.readTextFileSync(fixture(...DIR, "basic", "pylock.toml")).split("\n");
+  const cut = (before: number): string => lines.slice(0, before - 1).join("\n") + "\n";
+  const read = (text: string) => () => readPylock(text, { path: "pylock.toml" });
+  // Cut before spam 2.0.0 (line 61): spam 1.0.0 is there, but webapp asks for 2.0.0.
+  assertVouchError(
+    read(cut(61)),
+    "inventory.pylock.invalid",
+    /^pylock\.toml:9: package "webapp": dependency \{"name":"spam","version":"2\.0\.0"\} matches no \[\[packages\]\] entry .*cut short/,
+  );
+  // Cut before iniconfig (line 89): pytest's dependency names no package at all.
+  assertVouchError(
+    read(cut(89) + lines.slice(95).join("\n")),
+    "inventory.pylock.invalid",
+    /^pylock\.toml:79: package "pytest": dependency \{"name":"iniconfig"\} matches no/,
+  );
+});
+
 Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
   assertInvalidFixtures(DIR, "pylock.toml", (text, path) => readPylock(text, { path }), [
     ["truncated", "inventory.pylock.invalid", /^pylock\.toml:73:\d+: invalid TOML/],
