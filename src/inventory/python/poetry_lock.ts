@@ -162,7 +162,8 @@ function extrasByDependency(pkg: Table): Map<string, Set<string>> {
  * @param options The file's path.
  * @returns Members, components and edges between them.
  * @throws {VouchError} `inventory.poetry_lock.invalid` for malformed content
- *   or a file without `[metadata]` or its `content-hash` (cut short),
+ *   or a file without `[metadata]` or its `content-hash`, or a lock-version
+ *   1.x one whose `[metadata.files]` lacks a package (cut short),
  *   `inventory.poetry_lock.unsupported_version` for a lock-version other than 1.x/2.x.
  */
 export function readPoetryLock(text: string, options: PoetryLockOptions): ReaderResult {
@@ -213,6 +214,24 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
             ? { hash: `sha256:${hash}` }
             : { hash }
         ),
+      );
+    }
+  }
+  // Every Poetry before lock-version 2.0 (0.12's `[metadata.hashes]`, 1.0–1.2's
+  // `[metadata.files]`) writes an entry, maybe empty, for each package, and its locker
+  // reads `files[name]` for each (a KeyError without it): a lock without one is cut short.
+  if (lockVersion.startsWith("1.")) {
+    const missing = packages.find((pkg: Table) =>
+      !Array.isArray(pkg.files) && typeof pkg.name === "string" &&
+      !legacyFiles.has(pep503Name(pkg.name))
+    );
+    if (missing !== undefined) {
+      const table = !isTable(metadata.files) && isTable(metadata.hashes) ? "hashes" : "files";
+      throw invalid(
+        READER,
+        at(path, lastLine(text)),
+        `[metadata.${table}] has no entry for "${missing.name}" (Poetry writes one for every ` +
+          "package and fails without it): the file is cut short",
       );
     }
   }

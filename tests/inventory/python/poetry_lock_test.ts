@@ -163,6 +163,38 @@ Deno.test("readPoetryLock: a lock without lock-version (Poetry 1.0, 0.12) is rea
   );
 });
 
+Deno.test("readPoetryLock: a 1.x lock cut inside [metadata.files] or [metadata.hashes] is invalid", () => {
+  // Poetry 0.12–1.2 write an entry for every package; its locker reads each (KeyError without).
+  const cases: [string, string, string][] = [
+    ["poetry_v1.lock", "mock = [", 'files] has no entry for "mock"'],
+    ["poetry_v1_0.lock", "more-itertools = [", 'files] has no entry for "more-itertools"'],
+    ["poetry_v0_12.lock", "pytest = [", 'hashes] has no entry for "pytest"'],
+    ["poetry_v1.lock", "[metadata.files]", 'files] has no entry for "six"'],
+  ];
+  for (const [name, before, message] of cases) {
+    const text = Deno.readTextFileSync(fixture("python", name));
+    const cut = text.slice(0, text.indexOf(`\n${before}`) + 1);
+    const last = cut.trimEnd().split("\n").length;
+    assert.throws(
+      () => readPoetryLock(cut, { path: "poetry.lock" }),
+      hasCode(
+        "inventory.poetry_lock.invalid",
+        new RegExp(`^poetry\\.lock:${last}: \\[metadata\\.${message.replace(/[[\]]/g, "\\$&")}`),
+      ),
+      `${name} cut before ${before}`,
+    );
+  }
+  // An empty entry (a git or directory package's) is one; its name as Poetry writes it or not.
+  const lock = '[[package]]\nname = "Foo.Bar"\nversion = "1"\ncategory = "main"\n' +
+    'optional = false\npython-versions = "*"\n\n[package.source]\ntype = "git"\n' +
+    'url = "https://x/foo.git"\nreference = "main"\nresolved_reference = "abc"\n\n' +
+    '[metadata]\nlock-version = "1.1"\npython-versions = "^3.8"\n' +
+    `content-hash = "${"1".repeat(64)}"\n\n[metadata.files]\n`;
+  for (const entry of ['"Foo.Bar" = []\n', "foo-bar = []\n"]) {
+    assert.equal(readPoetryLock(lock + entry, { path: "poetry.lock" }).components.length, 1);
+  }
+});
+
 Deno.test("readPoetryLock: a directory dependency outside the project is a component", () => {
   const out = readFixture("poetry_outside_path.lock");
   assert.deepEqual(out.components.map((c) => [c.id, c.scopes]), [
