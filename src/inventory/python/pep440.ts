@@ -25,6 +25,9 @@ const VERSION = new RegExp(
   "i",
 );
 
+/** A release prefix with a wildcard (`==1.2.*`), as packaging's `==` and `!=` take it. */
+const WILDCARD = /^v?(?:\d+!)?\d+(?:\.\d+)*\.\*$/i;
+
 const PRE: Record<string, string> = { alpha: "a", beta: "b", c: "rc", pre: "rc", preview: "rc" };
 
 function parse(text: string): Version | undefined {
@@ -172,6 +175,37 @@ export function sameVersion(a: string, b: string): boolean {
     return a.trim().toLowerCase() === b.trim().toLowerCase();
   }
   return compare(va, vb) === 0;
+}
+
+/**
+ * Whether `version` may follow `operator` in a PEP 440 specifier clause, by
+ * packaging's `Specifier` grammar (what pip and uv accept): `===` takes any
+ * text without whitespace; `==` and `!=` a version or a release prefix with
+ * `.*`; `~=` a version of at least two release parts without a local label;
+ * `<`, `<=`, `>`, `>=` a version without a local label. A requirement cut
+ * inside its version (`==2.`) is none of these.
+ *
+ * @example
+ * ```ts
+ * import { validClause } from "./pep440.ts";
+ * validClause("==", "2.*");     // true
+ * validClause("==", "2.");      // false
+ * validClause("~=", "2");       // false
+ * validClause(">=", "1.0+abc"); // false
+ * ```
+ *
+ * @param operator The clause's operator (`==`, `~=`, …).
+ * @param version The text after it, trimmed.
+ * @returns `true` when the clause is valid.
+ */
+export function validClause(operator: string, version: string): boolean {
+  if (operator === "===") return /^\S+$/.test(version);
+  if (operator === "==" || operator === "!=") {
+    return WILDCARD.test(version) || VERSION.test(version);
+  }
+  const m = VERSION.exec(version);
+  if (m === null || m[10] !== undefined) return false;
+  return operator !== "~=" || m[2].includes(".");
 }
 
 /**

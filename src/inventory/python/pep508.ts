@@ -6,7 +6,7 @@
  */
 
 import { VouchError } from "../../errors.ts";
-import { satisfies } from "./pep440.ts";
+import { satisfies, validClause } from "./pep440.ts";
 
 /** A parsed PEP 508 requirement. */
 export interface Requirement {
@@ -24,7 +24,6 @@ export interface Requirement {
 
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?/;
 const CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*([^\s,;()]+)$/;
-const VERSION = /^[A-Za-z0-9.*+!_-]+$/;
 
 function fail(text: string, why: string): VouchError {
   return new VouchError(
@@ -56,7 +55,7 @@ function normalizeClauses(text: string, whole: string): string {
   if (text.trim() === "") return "";
   return text.split(",").map((raw) => {
     const match = CLAUSE.exec(raw.trim());
-    if (!match || (match[1] !== "===" && !VERSION.test(match[2]))) {
+    if (!match || !validClause(match[1], match[2])) {
       throw fail(whole, `bad version clause "${raw.trim()}"`);
     }
     return match[1] + match[2];

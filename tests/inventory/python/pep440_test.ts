@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { sameVersion, satisfies } from "../../../src/inventory/python/pep440.ts";
+import { sameVersion, satisfies, validClause } from "../../../src/inventory/python/pep440.ts";
 
 Deno.test("satisfies: comparison clauses, joined by commas", () => {
   assert.equal(satisfies("2.0.1", ">=2"), true);
@@ -65,4 +65,31 @@ Deno.test("sameVersion: PEP 440 equality (normalised forms), else the text but f
   assert.equal(sameVersion("1.0", "1.0+local"), false);
   assert.equal(sameVersion("Foo-Bar", "foo-bar"), true);
   assert.equal(sameVersion("foo", "bar"), false);
+});
+
+Deno.test("validClause: packaging's Specifier grammar, per operator", () => {
+  const valid: [string, string][] = [
+    ["==", "2.0"],
+    ["==", "2.*"],
+    ["==", "v1!2.0rc1.post2.dev3+local.7"],
+    ["!=", "1.0.*"],
+    ["~=", "2.2"],
+    ["~=", "2.2.post3"],
+    [">=", "1.0a1"],
+    ["<", "2"],
+    ["===", "foobar"],
+  ];
+  const invalid: [string, string][] = [
+    ["==", "2."], // a pin cut inside its version
+    ["==", "2.2.3."],
+    ["==", "1.*.2"],
+    ["~=", "2"], // the compatible operator needs two release parts
+    ["~=", "2.*"],
+    [">=", "1.0+local"], // a local label only after == and !=
+    [">=", "1.*"], // a wildcard only after == and !=
+    ["<", "abc"],
+    ["===", "a b"],
+  ];
+  for (const [op, version] of valid) assert.equal(validClause(op, version), true, op + version);
+  for (const [op, version] of invalid) assert.equal(validClause(op, version), false, op + version);
 });
