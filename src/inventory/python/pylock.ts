@@ -179,6 +179,14 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
       }\` exclude each other`,
     );
   }
+  // pip's `Package.__post_init__` and uv refuse a package with nothing to install from: what a
+  // lock cut inside a package leaves (`name` and `version` alone).
+  const wheels = Array.isArray(pkg.wheels) && pkg.wheels.length > 0;
+  if (sources.length === 0 && pkg.sdist === undefined && !wheels) {
+    throw failHere(
+      "it has no `vcs`, `directory`, `archive`, `sdist` or `wheels` to install from (cut short?)",
+    );
+  }
   if (pkg.vcs !== undefined) {
     if (!isTable(pkg.vcs)) throw failHere("`vcs` must be a table");
     const type = optionalString(pkg.vcs, "type", failHere, "vcs.type");

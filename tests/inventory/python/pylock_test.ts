@@ -154,6 +154,23 @@ Deno.test("readPylock: a dependency that matches no package (a lock cut between 
   );
 });
 
+Deno.test("readPylock: a package with nothing to install from (a lock cut inside it) is invalid", () => {
+  const head = `lock-version = "1.0"\ncreated-by = "uv"\n\n[[packages]]\nname = "idna"\n` +
+    `version = "3.10"\n`;
+  // pip's Package.__post_init__: without sdist or wheels, exactly one of vcs, directory, archive.
+  for (const rest of ["", 'index = "https://pypi.org/simple"\n', "wheels = []\n"]) {
+    assertVouchError(
+      () => readPylock(head + rest, { path: "pylock.toml" }),
+      "inventory.pylock.invalid",
+      /^pylock\.toml:4: package "idna": it has no `vcs`, `directory`, `archive`, `sdist` or `wheels`/,
+    );
+  }
+  const sdist =
+    `sdist = { url = "https://files.pythonhosted.org/packages/f1/70/idna-3.10.tar.gz", ` +
+    `hashes = { sha256 = "${"1".repeat(64)}" } }\n`;
+  assert.equal(readPylock(head + sdist, { path: "pylock.toml" }).components.length, 1);
+});
+
 Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
   assertInvalidFixtures(DIR, "pylock.toml", (text, path) => readPylock(text, { path }), [
     ["truncated", "inventory.pylock.invalid", /^pylock\.toml:73:\d+: invalid TOML/],
@@ -364,9 +381,13 @@ Deno.test("readPylock: uv's multi-use export (no default-groups) scopes by extra
 });
 
 Deno.test("readPylock: what a pylock.<name>.toml named for development installs by default is dev", () => {
+  const wheel = (file: string, hex: string): string =>
+    `wheels = [{ url = "https://files.pythonhosted.org/packages/${file}", ` +
+    `hashes = { sha256 = "${hex.repeat(64)}" } }]\n`;
   const lock = `lock-version = "1.0"\ncreated-by = "pip"\n\n[[packages]]\nname = "pytest"\n` +
-    `version = "8.3.5"\n\n[[packages]]\nname = "colorama"\nversion = "0.4.6"\n` +
-    `marker = "'docs' in extras"\n`;
+    `version = "8.3.5"\n${wheel("pytest-8.3.5-py3-none-any.whl", "a")}\n` +
+    `[[packages]]\nname = "colorama"\nversion = "0.4.6"\nmarker = "'docs' in extras"\n` +
+    wheel("colorama-0.4.6-py2.py3-none-any.whl", "b");
   const scopes = (path: string) =>
     readPylock(lock, { path }).components.map((c) => `${c.name} ${c.scopes.join()}`);
   assert.deepEqual(scopes("pylock.dev.toml"), ["colorama optional", "pytest dev"]);
