@@ -6,6 +6,7 @@
 // not evaluated: the gems inside keep the groups around them, and a note says
 // so. Used to tell in which groups the lockfile's direct gems are, and, without
 // a lockfile, what the Gemfile declares (requirements, origin).
+import type { VouchError } from "../../errors.ts";
 import { invalid } from "../_errors.ts";
 
 /** Where a gem comes from, when not from the Gemfile's global source. */
@@ -97,6 +98,8 @@ const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b(?!:)/;
  * spaces (`\s*(?:…)?\s*` tried every split of a long run).
  */
 const ENDLESS_DEF = /^def\s+[\w.]+[?!]?(?:\s*\([^)]*\)\s*|\s+)=(?![=~>])/;
+/** `… do` or `… do |x|` at a statement's end: it opens a block. */
+const OPENS_DO_BLOCK = /\bdo(?:\s*\|[^|]*\|)?$/;
 // Each run of spaces has one place in a pattern: `\s*\(?\s*` tried every split of 200 KB of them.
 const LITERAL = /^\s*(?:\(\s*)?(?:'([^'\\]*)'|"([^"\\#]*)")/;
 /**
@@ -256,10 +259,17 @@ function stripComment(line: string, quote = ""): string {
       if (c === "\\") i++;
       else if (c === quote) quote = "";
     } else if (c === "'" || c === '"') quote = c;
-    else if (c === "#") return line.slice(0, i);
+    else if (c === "%" && PERCENT_LITERAL_AT.test(line.slice(Math.max(0, i - 1), i + 3))) {
+      // A `%q{…}` / `%w[…]` literal: a `#` in it (`%Q{for #{name}}`) starts no comment.
+      quote = CLOSING[line[i + 1]] ?? CLOSING[line[i + 2]];
+      i += CLOSING[line[i + 1]] === undefined ? 2 : 1;
+    } else if (c === "#") return line.slice(0, i);
   }
   return line;
 }
+
+/** A `%` literal in brackets where an operand starts (`= %q{`, `(%w[`), by the text around it. */
+const PERCENT_LITERAL_AT = /^(?:[\s=(,[]?)%[qQwWiIrsx]?[([{<]/;
 
 /** Group names in `:a, "b", %i[c d], [:e]`. */
 function groupNames(text: string): string[] {
@@ -473,13 +483,43 @@ function openBrackets(text: string): number {
 
 /** Every quoted string of Ruby, `'…'` or `"…"`, with its escapes (their brackets count not). */
 const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
+/**
+ * Ruby's literals whose words are no code: quoted strings and `%` literals in brackets
+ * (`%q{…, if you like.}`, `%w[to do]`, `%Q{for #{name}, if …}`: brackets nested once).
+ */
+const LITERALS =
+  /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|%[qQwWiI]?(?:\((?:[^()\\]|\\.|\([^()]*\))*\)|\[(?:[^[\]\\]|\\.|\[[^[\]]*\])*\]|\{(?:[^{}\\]|\\.|\{[^{}]*\})*\}|<(?:[^<>\\]|\\.|<[^<>]*>)*>)/g;
 
 /**
  * A statement that ends in an operator still waiting for its right side (`ENV["A"] ||`,
  * `x =`, `a.`): Ruby reads on to the next line; at the end of the file it is a syntax error.
  * Not `..` / `...`: a range without its end (`1..`) is whole.
  */
-const ENDS_IN_OPERATOR = /(?:\|\||&&|[=+\-*\/%^]|(?<!\.)\.|\band|\bor)$/;
+const ENDS_IN_OPERATOR =
+  /(?:\|\||&&|[=+\-*\/%^]|(?<!\.)\.|::|\s:|(?<![\w!?])\?|(?<![\w.:$@])(?:and|or|not|if|unless|while|until|rescue))$/;
+
+/**
+ * The keywords that may follow an operand (`gem "x" if …`, `group :test do`, `"a" end`): any
+ * other word right after a string, a symbol or a closing bracket (`gem "growl" unl`,
+ * `group :development d`: cut inside a keyword) is a syntax error.
+ */
+const AFTER_OPERAND = new Set([
+  "and",
+  "do",
+  "else",
+  "elsif",
+  "end",
+  "ensure",
+  "if",
+  "in",
+  "or",
+  "rescue",
+  "then",
+  "unless",
+  "until",
+  "when",
+  "while",
+]);
 
 /** A quoted string at `lastIndex` (`'…'`, `"…"`, `` `…` ``), with its escapes. */
 const QUOTED_AT = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/y;
@@ -539,6 +579,10 @@ function lastStatementEnd(body: string): "'" | '"' | "literal" | "operator" | un
   let operand = true;
   /** Whether one must (after an operator or a keyword), not only may (after a method's name). */
   let sure = true;
+  /** Whether the last token ends an operand: a literal or a closing bracket. */
+  let closed = false;
+  /** Whether the last token is a word no keyword right after an operand (`"x" unl`). */
+  let juxtaposed = false;
   for (let i = 0; i < body.length;) {
     const c = body[i];
     const next = body[i + 1] ?? "";
@@ -576,7 +620,8 @@ function lastStatementEnd(body: string): "'" | '"' | "literal" | "operator" | un
     if (end !== -1) {
       bare += "s";
       i = end;
-      operand = sure = false;
+      operand = sure = juxtaposed = false;
+      closed = true;
       continue;
     }
     WORD_AT.lastIndex = i;
@@ -584,6 +629,8 @@ function lastStatementEnd(body: string): "'" | '"' | "literal" | "operator" | un
       const word = body.slice(i, WORD_AT.lastIndex);
       i = WORD_AT.lastIndex;
       bare += word;
+      juxtaposed = closed && !AFTER_OPERAND.has(word);
+      closed = false;
       // A method's argument without parentheses (`puts /x/`, `send :-`): a `/`, `%`, `?` or
       // `:` after spaces and before no space nor `=` opens a literal, as Ruby reads it.
       ARGUMENT_AT.lastIndex = i;
@@ -593,10 +640,21 @@ function lastStatementEnd(body: string): "'" | '"' | "literal" | "operator" | un
     }
     bare += c;
     i++;
-    operand = sure = !")]}".includes(c);
+    closed = ")]}".includes(c);
+    operand = sure = !closed;
+    juxtaposed = false;
   }
   bare = bare.trimEnd();
-  return /[,\\]$/.test(bare) || ENDS_IN_OPERATOR.test(bare) ? "operator" : undefined;
+  return juxtaposed || /[,\\]$/.test(bare) || ENDS_IN_OPERATOR.test(bare) ? "operator" : undefined;
+}
+
+/**
+ * The bracket of the last `%` literal of a statement (`%q{`, `%w[`, `%(`), when the statement
+ * leaves it open (`%Q{Thanks for #{name}`), else `undefined`.
+ */
+function openPercentLiteral(body: string): string | undefined {
+  const m = /.*%[qQwWiI]?([([{<])/s.exec(body);
+  return m !== null && afterDelimited(body, m[0].length, m[1]) === -1 ? m[1] : undefined;
 }
 
 /** The characters at which Ruby's parser stops reading a file (NUL, ^D, ^Z), as its `__END__`. */
@@ -604,20 +662,35 @@ function lastStatementEnd(body: string): "'" | '"' | "literal" | "operator" | un
 const END_OF_INPUT = /[\0\x04\x1a]/;
 
 /**
- * The text Ruby reads of a file: up to a NUL, ^D or ^Z where one stands. Text other than
+ * The text Ruby reads of a file: up to a NUL, ^D or ^Z where one stands outside a comment and
+ * before `__END__`. Text other than
  * blanks after it is refused: Bundler would not read it (a UTF-16 file without its byte-order
  * mark holds a NUL after its first letter, so Ruby read a lone `g` of it).
  */
 function endOfInput(text: string, path: string): string {
-  const at = text.search(END_OF_INPUT);
-  if (at === -1 || text.slice(at + 1).trim() === "") return at === -1 ? text : text.slice(0, at);
-  const line = text.slice(0, at).split("\n").length;
-  const char = `U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")}`;
-  throw invalid(
-    "gemfile",
-    `${path}:${line}`,
-    `the control character ${char}, where Ruby stops reading the file (UTF-16? save it as UTF-8)`,
-  );
+  const data = text.search(/^__END__\r?$/m);
+  const limit = data === -1 ? text.length : data;
+  const search = new RegExp(END_OF_INPUT.source, "g");
+  for (let m = search.exec(text); m !== null && m.index < limit; m = search.exec(text)) {
+    const at = m.index;
+    const lineStart = text.lastIndexOf("\n", at) + 1;
+    const lineEnd = text.indexOf("\n", at) === -1 ? text.length : text.indexOf("\n", at);
+    // Ruby's lexer stops only where a token may start: in a comment (the `# stub:` line of an
+    // installed gemspec lists its files between NULs) such a character is text.
+    if (stripComment(text.slice(lineStart, lineEnd)).length <= at - lineStart) {
+      search.lastIndex = lineEnd;
+      continue;
+    }
+    if (text.slice(at + 1).trim() === "") return text.slice(0, at);
+    const line = text.slice(0, at).split("\n").length;
+    const char = `U+${text.charCodeAt(at).toString(16).toUpperCase().padStart(4, "0")}`;
+    throw invalid(
+      "gemfile",
+      `${path}:${line}`,
+      `the control character ${char}, where Ruby stops reading the file (UTF-16? save it as UTF-8)`,
+    );
+  }
+  return text;
 }
 
 /**
@@ -656,9 +729,12 @@ export function statements(text: string, path: string): { text: string; line: nu
     for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length; joined++) {
       // A string that goes on to the next line (`warn "Tests need a database:` then `  for
       // example …"`): its lines are text, no statements (`for …` opened a block).
-      const quote = /["']/.test(body) ? lastStatementEnd(body) : undefined;
-      if (quote === "'" || quote === '"') {
-        body = `${body}\n${stripComment(lines[i], quote)}`;
+      // So does a `%q{…}` / `%w[…]` literal (`s.description = %q{A library` then `  for Rails,
+      // if you like.}`).
+      const quote = /["'%]/.test(body) ? lastStatementEnd(body) : undefined;
+      const literal = quote === "literal" ? openPercentLiteral(body) : undefined;
+      if (quote === "'" || quote === '"' || literal !== undefined) {
+        body = `${body}\n${stripComment(lines[i], literal ? CLOSING[literal] : quote)}`;
         i++;
         continue;
       }
@@ -688,6 +764,57 @@ export function statements(text: string, path: string): { text: string; line: nu
     );
   }
   return out;
+}
+
+/**
+ * Whether a statement opens a condition, a loop or a definition that an `end` closes (`if x`,
+ * `def name`, `x = if …`; not an endless method, nor an `if` in a literal, `warn "Hello, if …"`).
+ */
+function opensCompound(s: string): boolean {
+  return (OPENERS.test(s) && !ENDLESS_DEF.test(s)) ||
+    ASSIGNED_OPENER.test(s.replace(LITERALS, '""'));
+}
+
+/**
+ * A block the file never ends (`group :test do` with no `end`, a gemspec's
+ * `Gem::Specification.new do |s|`: a file cut short) is a syntax error Ruby refuses ("unexpected
+ * end-of-input").
+ */
+function unclosedBlock(file: string, line: number): VouchError {
+  return invalid(
+    "gemfile",
+    `${file}:${line}`,
+    "a block that is never closed with `end` (the file ends in it)",
+  );
+}
+
+/**
+ * Refuses statements (of {@linkcode statements}) that leave a block open at the end of the file:
+ * a `do`, a condition, a loop or a definition without its `end`, as Ruby refuses them.
+ *
+ * @example
+ * ```ts
+ * import { checkBlocksClosed, statements } from "./_gemfile.ts";
+ * const spec = 'Gem::Specification.new do |s|\n  s.name = "x"\nend\n';
+ * checkBlocksClosed(statements(spec, "x.gemspec"), "x.gemspec"); // no error
+ * ```
+ *
+ * @param list The file's statements.
+ * @param path The file's path, for the error.
+ * @throws {VouchError} `inventory.gemfile.invalid` at the line of the innermost block left open.
+ */
+export function checkBlocksClosed(
+  list: readonly { text: string; line: number }[],
+  path: string,
+): void {
+  const openedAt: number[] = [];
+  for (const { text, line } of list) {
+    if (/^end\b/.test(text)) openedAt.pop();
+    else if (OPENS_DO_BLOCK.test(text) || (opensCompound(text) && !/\bend$/.test(text))) {
+      openedAt.push(line);
+    }
+  }
+  if (openedAt.length > 0) throw unclosedBlock(path, openedAt.at(-1)!);
 }
 
 /**
@@ -761,7 +888,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         } else note(line, "an `end` without a block");
         continue;
       }
-      const opensBlock = /\bdo(?:\s*\|[^|]*\|)?$/.test(s);
+      const opensBlock = OPENS_DO_BLOCK.test(s);
       if (head === "group" && opensBlock) {
         const args = s.slice(5).replace(/\bdo(?:\s*\|[^|]*\|)?$/, "");
         const groups = groupNames(args.replace(/\boptional\s*:\s*\w+|:optional\s*=>\s*\w+/, ""));
@@ -851,11 +978,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             }\` block is not evaluated; its gems keep the groups around it`,
           ),
         );
-      } else if (
-        (OPENERS.test(s) && !ENDLESS_DEF.test(s)) ||
-        // Not in a string (`warn "Hello, if you …"`).
-        ASSIGNED_OPENER.test(s.replace(QUOTED_STRINGS, '""'))
-      ) {
+      } else if (opensCompound(s)) {
         const definition = /^(?:def|class|module)\b/.test(s);
         const what = "a condition is not evaluated; the gems in it keep the groups around it";
         if (/\bend$/.test(s)) {
@@ -869,15 +992,8 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         }
       }
     }
-    // A block the file never ends (`group :test do` with no `end`: a Gemfile cut short) is a
-    // syntax error Ruby refuses ("unexpected end-of-input"), in an `eval_gemfile`d file too.
-    if (openedAt.length > 0) {
-      throw invalid(
-        "gemfile",
-        `${file}:${openedAt.at(-1)}`,
-        "a block that is never closed with `end` (the file ends in it)",
-      );
-    }
+    // In an `eval_gemfile`d file too.
+    if (openedAt.length > 0) throw unclosedBlock(file, openedAt.at(-1)!);
   };
   visit(text, path, { groups: [], quiet: false }, new Set([path]));
   return result;

@@ -14,6 +14,7 @@ import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import type { Project, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 import {
+  checkBlocksClosed,
   type GemOrigin,
   type GemspecCall,
   literalRequirements,
@@ -70,7 +71,9 @@ interface Gemspec {
 function readGemspec(text: string, path: string, release: string | undefined): Gemspec {
   const spec: Gemspec = { dependencies: [], notes: [] };
   const fields = new Map<string, string[]>();
-  for (const { text: s, line } of statements(text, path)) {
+  const list = statements(text, path);
+  checkBlocksClosed(list, path);
+  for (const { text: s, line } of list) {
     const field = /^\w+\.(name|version|licenses?)\s*=\s*(.*)$/.exec(s);
     if (field) {
       // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.

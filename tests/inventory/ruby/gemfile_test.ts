@@ -377,6 +377,46 @@ Deno.test("readGemfileManifest: the gemspec's and the Gemfile's ranges on one ge
   );
 });
 
+// A gemspec cut short leaves its `Gem::Specification.new do |s|` (or a condition) open: a syntax
+// error to Ruby, as to Bundler's `gemspec`. It was read as far as it went (exit 0).
+Deno.test("readGemfileManifest: a gemspec cut short is refused; multi-line literals are one value", () => {
+  const spec = [
+    "Gem::Specification.new do |s|", // 1
+    '  s.name = "demo"',
+    '  s.version = "1.0.0"',
+    "  s.description = %q{A library", // a literal's lines are no code: `for` opens no block
+    "    for Rails, if you like.}",
+    "  s.post_install_message = %Q{Thanks for #{s.name}", // nor is an interpolation a comment
+    "    installing, if you do.}",
+    '  if RUBY_VERSION < "3"', // 8
+    '    s.add_dependency "racc"',
+    "  end",
+    '  s.add_dependency "rack", ">= 2.2.4", "< 4"',
+    "end",
+    "",
+  ];
+  const gemfile = 'source "https://rubygems.org"\ngemspec\n';
+  const out = readWithGemspec(gemfile, spec.join("\n"));
+  assert.equal(out.project?.purl, "pkg:gem/demo@1.0.0");
+  assert.deepEqual(out.components.map((c) => c.name), ["racc", "rack"]);
+  const cut = (lines: number): string => spec.slice(0, lines).join("\n") + "\n";
+  assertVouchError(
+    () => readWithGemspec(gemfile, cut(11)),
+    "inventory.gemfile.invalid",
+    /^demo\.gemspec:1: a block that is never closed with `end`/,
+  );
+  assertVouchError(
+    () => readWithGemspec(gemfile, cut(9)),
+    "inventory.gemfile.invalid",
+    /^demo\.gemspec:8: a block that is never closed with `end`/,
+  );
+  assertVouchError(
+    () => readWithGemspec(gemfile, cut(4)),
+    "inventory.gemfile.invalid",
+    /^demo\.gemspec:4: a string that is never closed/,
+  );
+});
+
 Deno.test("readGemfileManifest: a gem with an empty name is refused at its line, as Bundler refuses it", () => {
   assertVouchError(
     () =>
