@@ -342,7 +342,8 @@ function reachedScopes(
  * @param options The file's path.
  * @returns Members, components and edges.
  * @throws {VouchError} `inventory.uv_lock.invalid` for malformed content,
- *   no `version` (an empty file), or a lock cut short: a package without `source`, a package's
+ *   no `version` (an empty file), or a lock cut short: `revision` without `requires-python`,
+ *   a package without `source`, a package's
  *   dependency that is no package of the lock, a `[manifest]` member that is none, or no package
  *   at all beside a `pyproject.toml` with `[project]`; `inventory.uv_lock.unsupported_version`
  *   for a lock version other than 1.
@@ -370,6 +371,15 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
       at(path, nthLine(text, /^\s*version\s*=/)),
       `uv.lock version ${JSON.stringify(doc.version ?? null)} is not supported`,
       "uv.lock version 1",
+    );
+  }
+  // uv's `LockWire` requires `requires-python` (a missing field); it did so before it wrote
+  // `revision`, and writes it right after. A lock with a revision and none is cut short.
+  if (doc.revision !== undefined && doc["requires-python"] === undefined) {
+    throw invalid(
+      READER,
+      at(path, lastLine(text)),
+      "no `requires-python` (uv writes it after `version` and `revision`): the file is cut short",
     );
   }
   const manifest = isTable(doc.manifest) ? doc.manifest : {};

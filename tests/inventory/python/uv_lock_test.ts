@@ -369,10 +369,20 @@ Deno.test("readUvLock: [manifest] requirements (a virtual root's [tool.uv] dev-d
   );
 });
 
+Deno.test("readUvLock: a lock with a revision but no requires-python is cut short", () => {
+  // uv's LockWire requires `requires-python`; a lock of uv 0.3 has no revision.
+  assert.throws(
+    () => readUvLock("version = 1\nrevision = 3\n", { path: "uv.lock" }),
+    hasCode("inventory.uv_lock.invalid", /^uv\.lock:2: no `requires-python`/),
+  );
+  assert.equal(readUvLock("version = 1\n", { path: "uv.lock" }).components.length, 0);
+});
+
 Deno.test("readUvLock: a package from a flat index that is a folder (a path, no URL) has no repository_url", () => {
   const lock = [
     "version = 1",
     "revision = 3",
+    'requires-python = ">=3.12"',
     "",
     "[[package]]",
     'name = "app"',
