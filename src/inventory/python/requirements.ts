@@ -586,14 +586,7 @@ function readFile(
     }
     const optionStart = content.search(/\s--[a-z]/);
     const requirement = optionStart === -1 ? content : content.slice(0, optionStart).trim();
-    const hashes: Hash[] = [];
-    if (optionStart !== -1) {
-      for (const match of content.slice(optionStart).matchAll(/--hash(?:\s*=\s*|\s+)(\S+)/g)) {
-        const hash = parseHash(match[1]);
-        if (!hash) throw invalid(READER, where, `bad hash "${match[1]}"`);
-        hashes.push(hash);
-      }
-    }
+    const hashes = optionStart === -1 ? [] : requirementHashes(content.slice(optionStart), where);
     const entry = requirementEntry(requirement, hashes, path, where);
     if (hashes.length > 0) state.hashMode ??= where;
     if (!entry) continue;
@@ -604,6 +597,64 @@ function readFile(
       last = entry;
     }
   }
+}
+
+/**
+ * The long options of pip's requirements-file parser (`SUPPORTED_OPTIONS` and
+ * `SUPPORTED_OPTIONS_REQ`; `--install-option` until pip 23.1): on a requirement's line it
+ * parses them all, and uses `--hash`, `--global-option` and `--config-settings`.
+ */
+const PIP_OPTIONS = [
+  ...Object.values(SHORT_OPTIONS),
+  ...FLAGS,
+  "--extra-index-url",
+  "--no-binary",
+  "--only-binary",
+  "--trusted-host",
+  "--use-feature",
+  "--hash",
+  "--global-option",
+  "--config-settings",
+  "--install-option",
+];
+
+/**
+ * The `--hash` values of a requirement's options, refusing what pip's option parser refuses: an
+ * option it does not know, or one without its value (`idna==3.10 --hash`, a file cut short). A
+ * unique prefix names an option, as optparse reads it (`--ha=…` is `--hash`).
+ */
+function requirementHashes(options: string, where: string): Hash[] {
+  const hashes: Hash[] = [];
+  const words = optionWords(options);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word.startsWith("-")) continue; // pip's parser passes over other words
+    const equals = word.indexOf("=");
+    const written = equals === -1 ? word : word.slice(0, equals);
+    const named = !written.startsWith("--")
+      ? SHORT_OPTIONS[written.slice(0, 2)] === undefined ? [] : [SHORT_OPTIONS[written.slice(0, 2)]]
+      : PIP_OPTIONS.includes(written)
+      ? [written]
+      : PIP_OPTIONS.filter((o) => written.length > 2 && o.startsWith(written));
+    if (named.length !== 1) {
+      throw invalid(
+        READER,
+        where,
+        `pip's parser takes no option "${written}" (unknown or ambiguous)`,
+      );
+    }
+    if (FLAGS.has(named[0])) continue;
+    const short = !written.startsWith("--") && written.length > 2;
+    const value = short ? written.slice(2) : equals === -1 ? words[++i] : word.slice(equals + 1);
+    if (value === undefined) {
+      throw invalid(READER, where, `${named[0]} without its value (the file is cut short?)`);
+    }
+    if (named[0] !== "--hash") continue;
+    const hash = parseHash(value);
+    if (!hash) throw invalid(READER, where, `bad hash "${value}"`);
+    hashes.push(hash);
+  }
+  return hashes;
 }
 
 /** The header `uv pip compile` and `uv export` write at the top of a requirements file. */

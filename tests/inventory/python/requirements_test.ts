@@ -953,3 +953,37 @@ Deno.test("readRequirements: a hashed file cut between a pin and its hashes is r
   // Without any hash there is no such mode: a file of bare pins is read.
   assert.equal(read("certifi==2024.2.2\nurllib3==2.2.1\n").length, 2);
 });
+
+Deno.test("readRequirements: a requirement's options are pip's, each with its value (a file cut inside them is refused)", () => {
+  const hex = "a".repeat(64);
+  const read = (line: string) => readRequirements(`${line}\n`, { path: "requirements.txt" });
+  // pip's parser (optparse): an option without its value, an unknown or an ambiguous one fail.
+  for (
+    const [line, why] of [
+      ["idna==3.10 --hash", /:1: --hash without its value/],
+      ["idna==3.10 --ha", /:1: --hash without its value/],
+      ["idna==3.10 --bogus=1", /:1: pip's parser takes no option "--bogus"/],
+      [`idna==3.10 --hash=sha256:${hex} --pr`, /:1: pip's parser takes no option "--pr"/],
+    ] as const
+  ) {
+    assert.throws(
+      () => read(line),
+      (e: unknown) =>
+        e instanceof VouchError && e.code === "inventory.requirements.invalid" &&
+        why.test(e.message),
+      line,
+    );
+  }
+  // A unique prefix is that option (`--ha=` is `--hash`); pip's other options are parsed and
+  // passed over on a requirement's line.
+  assert.deepEqual(read(`idna==3.10 --ha=sha256:${hex}`).components[0].hashes, [
+    { alg: "sha256", hex },
+  ]);
+  for (
+    const line of [
+      "idna==3.10 --global-option=x",
+      "idna==3.10 --config-settings a=b",
+      "idna==3.10 --no-binary x --pre",
+    ]
+  ) assert.equal(read(line).components.length, 1, line);
+});
