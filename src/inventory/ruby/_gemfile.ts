@@ -594,7 +594,8 @@ function lastStatementEnd(body: string): "'" | '"' | "literal" | "operator" | un
     }
     if (c === "'" || c === '"' || c === "`") {
       QUOTED_AT.lastIndex = i;
-      if (!QUOTED_AT.test(body)) return c === "`" ? undefined : c;
+      // A command (`` `…` ``) never closed where an operand must start (`unless \``).
+      if (!QUOTED_AT.test(body)) return c !== "`" ? c : sure ? "literal" : undefined;
       end = QUOTED_AT.lastIndex;
     } else if (c === "$") {
       GLOBAL_AT.lastIndex = i;
@@ -817,6 +818,138 @@ export function checkBlocksClosed(
   if (openedAt.length > 0) throw unclosedBlock(path, openedAt.at(-1)!);
 }
 
+/** The methods of Bundler's Gemfile DSL (`Bundler::Dsl`, `RubyDsl`). */
+const DSL_METHODS = [
+  "env",
+  "eval_gemfile",
+  "gem",
+  "gemspec",
+  "git",
+  "git_source",
+  "github",
+  "group",
+  "install_if",
+  "path",
+  "platform",
+  "platforms",
+  "plugin",
+  "ruby",
+  "source",
+];
+
+/** Of them, those that fail without their block (`yield`, or Bundler's "a git source by itself"). */
+const BLOCK_METHODS = new Set([
+  "env",
+  "git",
+  "git_source",
+  "group",
+  "install_if",
+  "platform",
+  "platforms",
+]);
+
+/**
+ * A call that loads other code (`require File.join(…)`, `eval_gemfile`), which may define any
+ * name; not an option (`require: false`).
+ */
+const LOADS_CODE =
+  /(?<![\w.:$@])(?:require|require_relative|load|instance_eval|eval|eval_gemfile)(?![\w:?!])(?!\s*=[^=])/;
+
+/** Ruby's constants a Gemfile reads (`if RUBY_PLATFORM =~ /darwin/`): one cut short is none. */
+const CONSTANTS = [
+  "ENV",
+  "Dir",
+  "File",
+  "Gem",
+  "RUBY_ENGINE",
+  "RUBY_ENGINE_VERSION",
+  "RUBY_PATCHLEVEL",
+  "RUBY_PLATFORM",
+  "RUBY_VERSION",
+];
+
+/** Kernel's methods a Gemfile may call bare (`p`), and Ruby's keywords and values that are words. */
+const BARE_WORDS = new Set([
+  "__dir__",
+  "__method__",
+  "abort",
+  "begin",
+  "binding",
+  "break",
+  "end",
+  "ensure",
+  "exit",
+  "false",
+  "next",
+  "nil",
+  "p",
+  "pp",
+  "puts",
+  "redo",
+  "retry",
+  "self",
+  "super",
+  "true",
+  "warn",
+  "yield",
+]);
+
+/**
+ * Refuses a last statement that Bundler, evaluating the Gemfile, fails on: what a file cut
+ * inside its last line leaves. A bare word that nothing defines (`grou`, `sou`, `w`: the DSL's
+ * `method_missing`, "Undefined local variable or method"), or a Bundler method that needs its
+ * arguments (`gem`: `ArgumentError`); such a word as the last argument or option value
+ * (`require: fal`, `group :doc, o`), or an option without its value (`optional:`, which Ruby 3.1
+ * reads as `optional: optional`); the start of one of Ruby's constants (`if RUBY_PLA`); a
+ * `group`, `platforms`, `install_if`, `env`, `git` or `git_source` without its block (`yield` with no
+ * block; "You can no longer specify a git source by itself"). A file that requires or loads
+ * other code, which may define any name, is left alone for a word.
+ */
+function checkLastCall(
+  last: { text: string; line: number } | undefined,
+  source: string,
+  file: string,
+): void {
+  if (last === undefined) return;
+  const text = last.text.trim();
+  const fail = (what: string): never => {
+    throw invalid("gemfile", `${file}:${last.line}`, `${what} (the file is cut short?)`);
+  };
+  const head = /^[a-z_]\w*/.exec(text)?.[0] ?? "";
+  if (
+    BLOCK_METHODS.has(head) && !OPENS_DO_BLOCK.test(text) && !/\{(?:\s*\|[^|]*\|)?$/.test(text) &&
+    !/\bend$/.test(text) && !/\}$/.test(text)
+  ) {
+    fail(`\`${head}\` without its block, which Bundler requires`);
+  }
+  // A constant cut short (`if RUBY_PLA`, `= F`): Ruby's NameError, unless the file defines it.
+  const constant = /(?:^|[^\w.:])([A-Z]\w*)$/.exec(text)?.[1];
+  if (
+    constant !== undefined && !CONSTANTS.includes(constant) &&
+    CONSTANTS.some((c) => c.startsWith(constant)) &&
+    !new RegExp(`\\b${constant}\\s*=[^=~]|\\b(?:class|module)\\s+${constant}\\b`).test(source)
+  ) {
+    fail(`\`${constant}\`, the start of a constant Ruby has, but none itself`);
+  }
+  const word = /^([a-z_]\w*)$/.exec(text)?.[1] ??
+    /(?:[,(]\s*|[a-z_]\w*:\s+)([a-z_]\w*)$/.exec(text.replace(LITERALS, '""'))?.[1] ??
+    /(?:^|[,(]\s*)([a-z_]\w*):$/.exec(text)?.[1];
+  if (word === undefined || BARE_WORDS.has(word) || word === "gemspec") return;
+  if (KEYWORDS.has(word) || LOADS_CODE.test(source)) {
+    return;
+  }
+  const defined = new RegExp(
+    `\\b${word}\\s*(?:=(?![=~>])|,[^=\\n]*=[^=])|\\bdef\\s+(?:self\\.)?${word}\\b|\\|[^|]*\\b${word}\\b[^|]*\\|`,
+  );
+  if (defined.test(source)) return;
+  fail(
+    text === word && DSL_METHODS.includes(word)
+      ? `\`${word}\` alone, without the arguments Bundler requires`
+      : `\`${word}\`, a name nothing in the Gemfile defines (Bundler fails: undefined local ` +
+        "variable or method)",
+  );
+}
+
 /**
  * Reads a Gemfile statically.
  *
@@ -877,7 +1010,10 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         block.unsaid = undefined;
       }
     };
-    for (const { text: s, line } of statements(source, file)) {
+    const list = statements(source, file);
+    // An `eval_gemfile`d file may call what the Gemfile defines.
+    if (file === path) checkLastCall(list.at(-1), source, file);
+    for (const { text: s, line } of list) {
       current = line;
       const top = stack.at(-1)!;
       const head = /^[\w.:]+[!?]?/.exec(s)?.[0] ?? "";

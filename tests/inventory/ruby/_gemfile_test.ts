@@ -284,6 +284,54 @@ Deno.test("readGemfile: __END__ ends the file; for opens a block; a file cut sho
   readGemfile(`gem "it's" # don't\ngem 'say "hi"'\n`, "Gemfile", () => undefined);
 });
 
+// Bundler evaluates the Gemfile: a last line cut inside a word leaves a name nothing defines
+// (its DSL's method_missing: "Undefined local variable or method"), a method without the
+// arguments or the block it requires, or the start of a Ruby constant. Each case is what Ruby
+// 3.1's `ruby -c` accepts and Bundler 2.3's `Bundler::Dsl#eval_gemfile` refuses; the others are
+// what both accept.
+Deno.test("readGemfile: a last statement Bundler fails on (a word cut short) is refused", () => {
+  const read = (end: string) => readGemfile(`gem "rails"\n${end}\n`, "Gemfile", () => undefined);
+  for (
+    const end of [
+      "gr",
+      "sou",
+      "w",
+      "gem",
+      'gem "x", require: fal',
+      "group :doc, o",
+      "group :doc, optional:",
+      "group :test",
+      "platforms :mri",
+      'env "X"',
+      "git_source(:github)",
+      'gem "w" if RUBY_PLA',
+      "x = F",
+      'gem "growl" unless `',
+    ]
+  ) {
+    assert.throws(
+      () => read(end),
+      (e: Error & { code?: string }) =>
+        e.code === "inventory.gemfile.invalid" && e.message.startsWith("Gemfile:2: "),
+      end,
+    );
+  }
+  for (
+    const end of [
+      "gemspec",
+      'gem "x", require: false',
+      "p",
+      'path "vendor"',
+      'x = "1.0"\ngem "a", x',
+      "def helper; end\nhelper",
+      'gem "w" if RUBY_PLATFORM',
+      'group :test do gem "c" end',
+      'require "./gemfile_helper"\nhelper_gems', // code loaded may define any name
+      'eval_gemfile "Gemfile.local"\nlocal_gems',
+    ]
+  ) read(end);
+});
+
 // A heredoc's text ("Please do …", "The end") opened and closed blocks, and a `gem` line in it
 // or in an `=begin` comment was a gem Bundler never sees.
 Deno.test("readGemfile: a heredoc's body and an =begin comment are not statements", () => {
