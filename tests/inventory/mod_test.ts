@@ -766,7 +766,9 @@ Deno.test("the project's free text (a description quoting a URL) never carries c
 
 Deno.test("a lockfile symlinked from outside the root during the scan warns and blocks", async () => {
   const outside = await Deno.makeTempDir();
-  const [dir, done] = await tempProject({ "uv.lock": "version = 1\nrevision = 3\nrequires-python = \">=3.12\"\n" });
+  const [dir, done] = await tempProject({
+    "uv.lock": 'version = 1\nrevision = 3\nrequires-python = ">=3.12"\n',
+  });
   try {
     await Deno.writeTextFile(`${outside}/requirements.txt`, "secret-package==1.0\n");
     await Deno.symlink(`${outside}/requirements.txt`, `${dir}/requirements.txt`);

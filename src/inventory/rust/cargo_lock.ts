@@ -399,6 +399,16 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
   // Cargo locks every crate of the workspace (its root package and members) as a package: a lock
   // of a workspace that has crates but no package at all was cut short before the first. (An
   // out-of-date lock still has the crates it was made with; an empty workspace's has none.)
+  // Nor does Cargo write a lock with neither: every workspace has a crate, and Cargo 1.53+
+  // writes `version` first (an empty file, or one cut inside its first comment).
+  if (packages.length === 0 && lock.version === undefined && lock.root === undefined) {
+    throw invalid(
+      path,
+      lastLine(text),
+      "no `version` and no [[package]]: Cargo writes at least the workspace's own crates, so the " +
+        "file is empty or cut short",
+    );
+  }
   if (packages.length === 0 && declared.size > 0) {
     throw invalid(
       path,
