@@ -190,8 +190,16 @@ function stripParens(key: string): { base: string; patchHash?: string } {
   return { base: key.slice(0, end), patchHash };
 }
 
-/** The dependencies of an importer or package: a reference, or `{ specifier, version }` inline (v6+, 5.4-inlineSpecifiers). */
-function depsOf(entry: YamlMap, fields: ReadonlyArray<[string, Scope]>): Dep[] {
+/**
+ * The dependencies of an importer or package: a reference, or `{ specifier, version }` inline
+ * (v6+, 5.4-inlineSpecifiers). One without its reference (`debug: {specifier: ^4}`, or nothing
+ * after `debug:`: a lock cut inside it) is `unresolved`'s error: pnpm writes a version for each.
+ */
+function depsOf(
+  entry: YamlMap,
+  fields: ReadonlyArray<[string, Scope]>,
+  unresolved: (name: string) => Error,
+): Dep[] {
   const deps: Dep[] = [];
   for (const [field, scope] of fields) {
     const named = entry[field];
@@ -199,10 +207,22 @@ function depsOf(entry: YamlMap, fields: ReadonlyArray<[string, Scope]>): Dep[] {
     for (const name in named) {
       const value = named[name];
       const ref = isRecord(value) ? str(value.version) : str(value);
-      if (ref !== undefined) deps.push({ name, ref, scope });
+      if (ref === undefined) throw unresolved(name);
+      deps.push({ name, ref, scope });
     }
   }
   return deps;
+}
+
+/** The error of a dependency without its version, at the entry that lists it. */
+function unresolvedIn(ctx: { path: string; text: string }, where: string): (name: string) => Error {
+  return (name) =>
+    invalid(
+      ctx.path,
+      ctx.text,
+      where === "" ? name : where,
+      `${where === "" ? "the project" : where}: dependency ${name} has no version (cut short?)`,
+    );
 }
 
 /**
@@ -244,13 +264,16 @@ function decodePatches(
   return { patches, patchesByHash };
 }
 
-function decodeImporters(doc: YamlMap): Map<string, Dep[]> {
+function decodeImporters(doc: YamlMap, ctx: { path: string; text: string }): Map<string, Dep[]> {
   const importers = new Map<string, Dep[]>();
   if (isRecord(doc.importers)) {
     for (const [folder, entry] of Object.entries(doc.importers)) {
-      importers.set(joinPath(folder), depsOf(map(entry), IMPORTER_FIELDS));
+      importers.set(
+        joinPath(folder),
+        depsOf(map(entry), IMPORTER_FIELDS, unresolvedIn(ctx, folder)),
+      );
     }
-  } else importers.set("", depsOf(doc, IMPORTER_FIELDS));
+  } else importers.set("", depsOf(doc, IMPORTER_FIELDS, unresolvedIn(ctx, "")));
   return importers;
 }
 
@@ -262,8 +285,8 @@ function decodeImporters(doc: YamlMap): Map<string, Dep[]> {
  * name the package also depends on itself, which pnpm then drops from `peerDependencies` (a
  * dependency of its own, installed whatever the options).
  */
-function v5v6Deps(entry: YamlMap): Dep[] {
-  const deps = depsOf(entry, PACKAGE_FIELDS);
+function v5v6Deps(entry: YamlMap, unresolved: (name: string) => Error): Dep[] {
+  const deps = depsOf(entry, PACKAGE_FIELDS, unresolved);
   const meta = entry.peerDependenciesMeta;
   const peers = entry.peerDependencies;
   if (!isRecord(meta) || !isRecord(peers)) return deps;
@@ -299,7 +322,7 @@ function decodeV5V6(
       name,
       version,
       resolution: map(entry.resolution),
-      deps: v5v6Deps(entry),
+      deps: v5v6Deps(entry, unresolvedIn(ctx, key)),
       dev: typeof entry.dev === "boolean" ? entry.dev : undefined,
       optional: entry.optional === true,
       patchHash: major === 6 ? stripParens(key).patchHash : undefined,
@@ -307,7 +330,7 @@ function decodeV5V6(
   }
   return {
     major,
-    importers: decodeImporters(doc),
+    importers: decodeImporters(doc, ctx),
     packages,
     ...decodePatches(doc, ctx.patchFiles),
   };
@@ -338,7 +361,7 @@ function decodeV9(
         ? written
         : str(info.version) ?? (runtime ? written.slice("runtime:".length) : undefined),
       resolution: map(info.resolution),
-      deps: depsOf(snapshot, PACKAGE_FIELDS),
+      deps: depsOf(snapshot, PACKAGE_FIELDS, unresolvedIn(ctx, key)),
       optional: snapshot.optional === true,
       patchHash,
       runtime,
@@ -350,7 +373,7 @@ function decodeV9(
   for (const key in snapshots) decode(key, map(snapshots[key]));
   return {
     major: 9,
-    importers: decodeImporters(doc),
+    importers: decodeImporters(doc, ctx),
     packages,
     infos,
     ...decodePatches(doc, ctx.patchFiles),

@@ -640,6 +640,45 @@ Deno.test("readPnpmLock: a v9 lock cut inside snapshots is refused where a depen
   );
 });
 
+Deno.test("readPnpmLock: a dependency without its version (a lock cut inside it) is refused", () => {
+  // pnpm writes `{specifier, version}` for each importer dependency and a version for each
+  // package dependency: one without is a lock cut short (it was dropped, exit 0).
+  const v9 = (lines: string[]): string =>
+    ["lockfileVersion: '9.0'", "", "importers:", "  .:", "    dependencies:", ...lines].join("\n");
+  const read = (text: string) => () =>
+    readPnpmLock(text, { path: "pnpm-lock.yaml", load: () => undefined });
+  assertVouchError(
+    read(v9(["      debug:", "        specifier: ^4"])),
+    "inventory.pnpm_lock.invalid",
+    /^pnpm-lock\.yaml:4: \.: dependency debug has no version \(cut short\?\)$/,
+  );
+  const v6 = "lockfileVersion: '6.0'\n\ndependencies:\n  debug:\n    specifier: ^4\n";
+  assertVouchError(
+    read(v6),
+    "inventory.pnpm_lock.invalid",
+    /^pnpm-lock\.yaml:4: the project: dependency debug has no version/,
+  );
+  const snapshot = v9([
+    "      debug:",
+    "        specifier: ^4.3.4",
+    "        version: 4.3.4",
+    "",
+    "packages:",
+    "  debug@4.3.4:",
+    "    resolution: {integrity: sha512-PRWFHuSU3eDtQJPvnNY7Jcket1j0t5OuOsFzPPzsekD52Zl8qUfFIPEiswXqIvHWGVHOgX+7G/vCNNhehwxfkQ==}",
+    "",
+    "snapshots:",
+    "  debug@4.3.4:",
+    "    dependencies:",
+    "      ms:",
+  ]);
+  assertVouchError(
+    read(snapshot),
+    "inventory.pnpm_lock.invalid",
+    /^pnpm-lock\.yaml:\d+: debug@4\.3\.4: dependency ms has no version/,
+  );
+});
+
 // Corpus counts were established without vouch, from the lock text:
 // - mermaid (v9): the `packages:` section has 2,360 top-level keys (awk: lines matching
 //   /^  [^ ]/ between `packages:` and `snapshots:`), all distinct name@version and all from
