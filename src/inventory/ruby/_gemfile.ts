@@ -903,7 +903,8 @@ const BARE_WORDS = new Set([
  * reads as `optional: optional`); the start of one of Ruby's constants (`if RUBY_PLA`); a
  * `group`, `platforms`, `install_if`, `env`, `git` or `git_source` without its block (`yield` with no
  * block; "You can no longer specify a git source by itself"). A file that requires or loads
- * other code, which may define any name, is left alone for a word.
+ * other code, which may define any name, is left alone for a word, but for the start of a DSL
+ * method (`ge`, `grou`).
  */
 function checkLastCall(
   last: { text: string; line: number } | undefined,
@@ -935,9 +936,9 @@ function checkLastCall(
     /(?:[,(]\s*|[a-z_]\w*:\s+)([a-z_]\w*)$/.exec(text.replace(LITERALS, '""'))?.[1] ??
     /(?:^|[,(]\s*)([a-z_]\w*):$/.exec(text)?.[1];
   if (word === undefined || BARE_WORDS.has(word) || word === "gemspec") return;
-  if (KEYWORDS.has(word) || LOADS_CODE.test(source)) {
-    return;
-  }
+  // Code the file loads may define any name, but not one that starts a DSL method's (`ge`).
+  const dslPrefix = text === word && DSL_METHODS.some((m) => m.startsWith(word));
+  if (KEYWORDS.has(word) || (!dslPrefix && LOADS_CODE.test(source))) return;
   const defined = new RegExp(
     `\\b${word}\\s*(?:=(?![=~>])|,[^=\\n]*=[^=])|\\bdef\\s+(?:self\\.)?${word}\\b|\\|[^|]*\\b${word}\\b[^|]*\\|`,
   );

@@ -307,12 +307,13 @@ Deno.test("readGemfile: a last statement Bundler fails on (a word cut short) is 
       'gem "w" if RUBY_PLA',
       "x = F",
       'gem "growl" unless `',
+      'require "./gemfile_helper"\ngr', // loaded code defines no DSL method's start
     ]
   ) {
     assert.throws(
       () => read(end),
       (e: Error & { code?: string }) =>
-        e.code === "inventory.gemfile.invalid" && e.message.startsWith("Gemfile:2: "),
+        e.code === "inventory.gemfile.invalid" && /^Gemfile:[23]: /.test(e.message),
       end,
     );
   }
