@@ -377,10 +377,11 @@ function splitLine(body: string, braces: boolean[]): string[] {
       continue;
     }
     if (c === "'" || c === '"') quote = c;
-    else if (c === "%" && literals && /^[qQwWiIr][([{<]$/.test(body.slice(i + 1, i + 3))) {
-      // A `%w(…)` / `%i[…]` list or `%q{…}` string: its words (`%w(to do)`) are no keywords.
-      // One that never closes ends the search for more (each would search to the end).
-      const end = afterDelimited(body, i + 3, body[i + 2]);
+    else if (c === "%" && literals && /^[qQwWiIr]?[([{<]/.test(body.slice(i + 1, i + 3))) {
+      // A `%w(…)` / `%i[…]` list or `%q{…}` / `%{…}` string: its words (`%w(to do)`) are no
+      // keywords. One that never closes ends the search for more (each would search to the end).
+      const open = /\w/.test(body[i + 1]) ? i + 2 : i + 1;
+      const end = afterDelimited(body, open + 1, body[open]);
       if (end === -1) literals = false;
       else i = end - 1;
     } else if (c === ";") {
@@ -727,19 +728,25 @@ export function statements(text: string, path: string): { text: string; line: nu
     let code = stripComment(lines[i]).trim();
     let body = code;
     i = afterHeredocs(i, code, ends);
-    for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length; joined++) {
+    for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length;) {
       // A string that goes on to the next line (`warn "Tests need a database:` then `  for
       // example …"`): its lines are text, no statements (`for …` opened a block).
       // So does a `%q{…}` / `%w[…]` literal (`s.description = %q{A library` then `  for Rails,
-      // if you like.}`).
+      // if you like.}`). Ruby reads it to its end however many lines it spans (a gem's
+      // 30-line `post_install_message`), so its lines count not as continued ones: those read
+      // up to a line with its closing character are its text alone.
       const quote = /["'%]/.test(body) ? lastStatementEnd(body) : undefined;
       const literal = quote === "literal" ? openPercentLiteral(body) : undefined;
       if (quote === "'" || quote === '"' || literal !== undefined) {
-        body = `${body}\n${stripComment(lines[i], literal ? CLOSING[literal] : quote)}`;
-        i++;
+        const close = literal ? CLOSING[literal] : quote!;
+        do {
+          body = `${body}\n${stripComment(lines[i], close)}`;
+          i++;
+        } while (i < lines.length && !lines[i - 1].includes(close));
         continue;
       }
       if (!/[,\\]$/.test(body) && openBrackets(body) <= 0) break;
+      joined++;
       code = stripComment(lines[i]).trim();
       body = `${body.replace(/\\$/, "")} ${code}`;
       i = afterHeredocs(i, code, ends);
@@ -849,6 +856,15 @@ const BLOCK_METHODS = new Set([
 ]);
 
 /**
+ * The DSL's methods Bundler runs without arguments: `gemspec`; `ruby`, whose versions may be
+ * none (`RubyDsl#ruby(*ruby_version)`), and `plugin`, which passes its arguments over.
+ */
+const NO_ARGUMENTS = new Set(["gemspec", "plugin", "ruby"]);
+
+/** A statement that assigns to its first word (`git = …`, `env ||= …`): no call of it. */
+const ASSIGNS = /^[a-z_]\w*\s*(?:\|\||&&|\*\*|<<|>>|[-+*\/%|&^])?=(?![=~>])/;
+
+/**
  * A call that loads other code (`require File.join(…)`, `eval_gemfile`), which may define any
  * name; not an option (`require: false`).
  */
@@ -870,6 +886,9 @@ const CONSTANTS = [
 
 /** Kernel's methods a Gemfile may call bare (`p`), and Ruby's keywords and values that are words. */
 const BARE_WORDS = new Set([
+  "__ENCODING__",
+  "__FILE__",
+  "__LINE__",
   "__dir__",
   "__method__",
   "abort",
@@ -919,7 +938,7 @@ function checkLastCall(
   const head = /^[a-z_]\w*/.exec(text)?.[0] ?? "";
   if (
     BLOCK_METHODS.has(head) && !OPENS_DO_BLOCK.test(text) && !/\{(?:\s*\|[^|]*\|)?$/.test(text) &&
-    !/\bend$/.test(text) && !/\}$/.test(text)
+    !/\bend$/.test(text) && !/\}$/.test(text) && !ASSIGNS.test(text)
   ) {
     fail(`\`${head}\` without its block, which Bundler requires`);
   }
@@ -935,12 +954,12 @@ function checkLastCall(
   const word = /^([a-z_]\w*)$/.exec(text)?.[1] ??
     /(?:[,(]\s*|[a-z_]\w*:\s+)([a-z_]\w*)$/.exec(text.replace(LITERALS, '""'))?.[1] ??
     /(?:^|[,(]\s*)([a-z_]\w*):$/.exec(text)?.[1];
-  if (word === undefined || BARE_WORDS.has(word) || word === "gemspec") return;
+  if (word === undefined || BARE_WORDS.has(word) || NO_ARGUMENTS.has(word)) return;
   // Code the file loads may define any name, but not one that starts a DSL method's (`ge`).
   const dslPrefix = text === word && DSL_METHODS.some((m) => m.startsWith(word));
   if (KEYWORDS.has(word) || (!dslPrefix && LOADS_CODE.test(source))) return;
   const defined = new RegExp(
-    `\\b${word}\\s*(?:=(?![=~>])|,[^=\\n]*=[^=])|\\bdef\\s+(?:self\\.)?${word}\\b|\\|[^|]*\\b${word}\\b[^|]*\\|`,
+    `\\b${word}\\s*(?:(?:\\|\\||&&)?=(?![=~>])|,[^=\\n]*=[^=])|\\bdef\\s+(?:self\\.)?${word}\\b|\\|[^|]*\\b${word}\\b[^|]*\\|`,
   );
   if (defined.test(source)) return;
   fail(

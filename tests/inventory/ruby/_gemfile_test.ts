@@ -329,8 +329,33 @@ Deno.test("readGemfile: a last statement Bundler fails on (a word cut short) is 
       'group :test do gem "c" end',
       'require "./gemfile_helper"\nhelper_gems', // code loaded may define any name
       'eval_gemfile "Gemfile.local"\nlocal_gems',
+      'version ||= ENV["V"]\ngem "a", version', // `||=` defines the name
+      'gem "a", path: __FILE__',
+      "ruby", // Bundler's `ruby` takes no version, `plugin` nothing
+      "plugin",
+      'git = "https://example.com/a.git"', // an assignment, no call of `git`
+      "group ||= :test",
     ]
   ) read(end);
+});
+
+// Ruby reads a string to its end, whatever lines it spans: one longer than the 20 lines a
+// statement may be continued on was read as code from its 21st line (`if you …` opened a block,
+// its closing quote a string never closed). A `%{…}` literal is one too (its `do` opened a block).
+Deno.test("readGemfile: a string of many lines, or a %{…} literal, is one statement", () => {
+  const text = (open: string, close: string): string =>
+    `gem "a"\nwarn ${open}Upgrading?\n${"  if you do, run the migration\n".repeat(30)}${close}\n` +
+    'gem "b"\n';
+  for (const [open, close] of [['"', '"'], ["'", "'"], ["%q{", "}"], ["%Q(", ")"], ["%{", "}"]]) {
+    const out = readGemfile(text(open, close), "Gemfile", () => undefined);
+    assert.deepEqual([...out.gems.keys()], ["a", "b"], open);
+  }
+  const percent = readGemfile(
+    'warn %{Please do\n  if you like}\ngem "c"\n',
+    "Gemfile",
+    () => undefined,
+  );
+  assert.deepEqual([...percent.gems.keys()], ["c"]);
 });
 
 // A heredoc's text ("Please do …", "The end") opened and closed blocks, and a `gem` line in it

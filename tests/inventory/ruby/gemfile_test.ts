@@ -417,6 +417,21 @@ Deno.test("readGemfileManifest: a gemspec cut short is refused; multi-line liter
   );
 });
 
+// `ruby -c` accepts each: a post_install_message longer than 20 lines was read as code from its
+// 21st (`if you …` opened a block the file never closed), and a `%{…}` one's `do` opened one.
+Deno.test("readGemfileManifest: a gemspec's long or %{…} message is one value", () => {
+  const gemfile = 'source "https://rubygems.org"\ngemspec\n';
+  for (const [open, close] of [["%q{", "}"], ['"', '"'], ["%{", "}"]]) {
+    const spec = 'Gem::Specification.new do |s|\n  s.name = "demo"\n  s.version = "1.0.0"\n' +
+      `  s.post_install_message = ${open}\n${
+        "  If you upgrade, do run it\n".repeat(25)
+      }  ${close}\n` +
+      '  s.add_dependency "rack"\nend\n';
+    const out = readWithGemspec(gemfile, spec);
+    assert.deepEqual(out.components.map((c) => c.name), ["rack"], open);
+  }
+});
+
 Deno.test("readGemfileManifest: a gem with an empty name is refused at its line, as Bundler refuses it", () => {
   assertVouchError(
     () =>
