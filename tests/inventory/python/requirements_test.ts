@@ -984,6 +984,33 @@ Deno.test("readRequirements: a requirement's options are pip's, each with its va
       "idna==3.10 --global-option=x",
       "idna==3.10 --config-settings a=b",
       "idna==3.10 --no-binary x --pre",
+      `idna==3.10 --hash=sha256:${hex} -`, // optparse reads `-` as an argument
+      `idna==3.10 --hash=sha256:${hex} -- x`, // and ends its options at `--`
     ]
   ) assert.equal(read(line).components.length, 1, line);
+});
+
+// pip 23.2 (`pip install --no-index --find-links` of local wheels) installs each of these: it
+// checks a name's download against the hashes of its first requirement, so a later one of the
+// name needs none; it raises HashMissing where the first one of a name has no hash.
+Deno.test("readRequirements: in hash-checking mode, a pin after a hashed one of its name needs no hash", () => {
+  const hash = `--hash=sha256:${"a".repeat(64)}`;
+  const base = `aa==1.0 ${hash}\nbb==1.0 ${hash}\n`;
+  const read = (text: string) =>
+    readRequirements(text, {
+      path: "requirements.txt",
+      include: (rel) => rel === "base.txt" ? base : undefined,
+    }).components.map((c) => c.purl);
+  for (const later of ["aa==1.0", "AA==1.0", "aa[x]==1.0", "aa", "aa>=0.5"]) {
+    assert.deepEqual(read(`${base}${later}\n`), ["pkg:pypi/aa@1.0", "pkg:pypi/bb@1.0"], later);
+    assert.deepEqual(read(`-r base.txt\n${later}\n`), ["pkg:pypi/aa@1.0", "pkg:pypi/bb@1.0"]);
+  }
+  for (const first of ["aa==1.0", "aa[x]==1.0"]) {
+    assert.throws(
+      () => read(`${first}\n${base}`),
+      (e: unknown) =>
+        e instanceof VouchError && /^requirements\.txt:1: aa==1\.0 has no --hash/.test(e.message),
+      first,
+    );
+  }
 });
