@@ -88,6 +88,11 @@ const SOURCE_BLOCKS = new Set([
 ]);
 /** How many lines one statement may be continued on (a stray bracket must not swallow the file). */
 const MAX_CONTINUATION = 20;
+/**
+ * How many lines one statement's strings may span (a gem's `post_install_message` spans tens):
+ * each line joined reads the statement again, so 40,000 lines of `" + "` took minutes.
+ */
+const MAX_TEXT_LINES = 1000;
 const OPENERS = /^(?:if|unless|case|while|until|for|begin|def|class|module)\b/;
 /** A condition as a value (`x = if …`, `f(if …`); not a keyword argument's name (`f(a, if: 1)`). */
 const ASSIGNED_OPENER = /[=(,]\s*(?:if|unless|case|begin)\b(?!:)/;
@@ -728,6 +733,8 @@ export function statements(text: string, path: string): { text: string; line: nu
     let code = stripComment(lines[i]).trim();
     let body = code;
     i = afterHeredocs(i, code, ends);
+    /** The lines joined as a string's or literal's text (each join reads the statement again). */
+    let textLines = 0;
     for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length;) {
       // A string that goes on to the next line (`warn "Tests need a database:` then `  for
       // example …"`): its lines are text, no statements (`for …` opened a block).
@@ -735,13 +742,16 @@ export function statements(text: string, path: string): { text: string; line: nu
       // if you like.}`). Ruby reads it to its end however many lines it spans (a gem's
       // 30-line `post_install_message`), so its lines count not as continued ones: those read
       // up to a line with its closing character are its text alone.
-      const quote = /["'%]/.test(body) ? lastStatementEnd(body) : undefined;
+      const quote = textLines < MAX_TEXT_LINES && /["'%]/.test(body)
+        ? lastStatementEnd(body)
+        : undefined;
       const literal = quote === "literal" ? openPercentLiteral(body) : undefined;
       if (quote === "'" || quote === '"' || literal !== undefined) {
         const close = literal ? CLOSING[literal] : quote!;
         do {
           body = `${body}\n${stripComment(lines[i], close)}`;
           i++;
+          textLines++;
         } while (i < lines.length && !lines[i - 1].includes(close));
         continue;
       }

@@ -621,6 +621,9 @@ Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) =>
     // 60,000 `%w<` that never close: each searched to the end of the line (the list goes on to
     // the end of the file: "unterminated list meets end of file")
     ["unclosed %w lists", `x = ${"%w<".repeat(60_000)}\ngem "a"\n`, 0],
+    // one statement of 40,000 lines of strings (`"a\n" + "b\n" + …`): each line joined read the
+    // whole statement again (minutes); past 1,000 lines of text its lines are read as code
+    ["a statement of 40,000 string lines", `x = "a\n${'" + "b\n'.repeat(40_000)}"\ngem "a"\n`, 0],
     // 200 KB of spaces after a gem's arguments
     ["spaces after the arguments", `gem "a", "1"${" ".repeat(200_000)}if x\n`, 1],
     // 40,000 `group: [` or `%i[`, closed only after all of them: each searched to the end of
