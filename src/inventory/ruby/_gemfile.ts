@@ -264,7 +264,12 @@ function stripComment(line: string, quote = ""): string {
       if (c === "\\") i++;
       else if (c === quote) quote = "";
     } else if (c === "'" || c === '"') quote = c;
-    else if (c === "%" && PERCENT_LITERAL_AT.test(line.slice(Math.max(0, i - 1), i + 3))) {
+    else if (c === "/" && REGEX_BEFORE.test(line.slice(Math.max(0, i - 8), i))) {
+      // A regex (`name.gsub(/'|"/, "") #'`): a quote or `#` in it starts nothing.
+      const end = afterDelimited(line, i + 1, "/");
+      if (end === -1) return line;
+      i = end - 1;
+    } else if (c === "%" && PERCENT_LITERAL_AT.test(line.slice(Math.max(0, i - 1), i + 3))) {
       // A `%q{…}` / `%w[…]` literal: a `#` in it (`%Q{for #{name}}`) starts no comment.
       quote = CLOSING[line[i + 1]] ?? CLOSING[line[i + 2]];
       i += CLOSING[line[i + 1]] === undefined ? 2 : 1;
@@ -389,6 +394,12 @@ function splitLine(body: string, braces: boolean[]): string[] {
       const end = afterDelimited(body, open + 1, body[open]);
       if (end === -1) literals = false;
       else i = end - 1;
+    } else if (c === "/" && literals && REGEX_BEFORE.test(body.slice(Math.max(0, i - 8), i))) {
+      // A regex where an operand starts (`f =~ /do$/`, `.grep(/end/)`): its words are no
+      // keywords either; a `/` after a value is a division.
+      const end = afterDelimited(body, i + 1, "/");
+      if (end === -1) literals = false;
+      else i = end - 1;
     } else if (c === ";") {
       cut(i);
       start = i + 1;
@@ -417,6 +428,9 @@ function splitLine(body: string, braces: boolean[]): string[] {
   cut(body.length);
   return pieces;
 }
+
+/** What comes before a `/` that opens a regex: an operator or bracket that wants an operand. */
+const REGEX_BEFORE = /(?:^|[=~(,[{|!&]|\b(?:if|unless|when|and|or|not))\s*$/;
 
 /**
  * The lines that may end a heredoc, by their text: as written (the end of `<<ID`) and trimmed
@@ -488,13 +502,13 @@ function openBrackets(text: string): number {
 }
 
 /** Every quoted string of Ruby, `'…'` or `"…"`, with its escapes (their brackets count not). */
-const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
+const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/gs;
 /**
  * Ruby's literals whose words are no code: quoted strings and `%` literals in brackets
  * (`%q{…, if you like.}`, `%w[to do]`, `%Q{for #{name}, if …}`: brackets nested once).
  */
 const LITERALS =
-  /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|%[qQwWiI]?(?:\((?:[^()\\]|\\.|\([^()]*\))*\)|\[(?:[^[\]\\]|\\.|\[[^[\]]*\])*\]|\{(?:[^{}\\]|\\.|\{[^{}]*\})*\}|<(?:[^<>\\]|\\.|<[^<>]*>)*>)/g;
+  /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|%[qQwWiI]?(?:\((?:[^()\\]|\\.|\([^()]*\))*\)|\[(?:[^[\]\\]|\\.|\[[^[\]]*\])*\]|\{(?:[^{}\\]|\\.|\{[^{}]*\})*\}|<(?:[^<>\\]|\\.|<[^<>]*>)*>)/gs;
 
 /**
  * A statement that ends in an operator still waiting for its right side (`ENV["A"] ||`,
@@ -528,7 +542,7 @@ const AFTER_OPERAND = new Set([
 ]);
 
 /** A quoted string at `lastIndex` (`'…'`, `"…"`, `` `…` ``), with its escapes. */
-const QUOTED_AT = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/y;
+const QUOTED_AT = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/ys;
 /** A symbol of an operator method (`:-`, `:==`, `:[]=`), or a name's (`:name?`). */
 const SYMBOL_AT =
   /:(?:\[\]=?|<=>|===?|=~|!=|!~|\*\*|[+\-]@|<<|>>|<=|>=|[+\-*\/%<>!~^&|]|\w+[?!=]?)/y;

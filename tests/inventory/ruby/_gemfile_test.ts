@@ -358,6 +358,26 @@ Deno.test("readGemfile: a string of many lines, or a %{…} literal, is one stat
   assert.deepEqual([...percent.gems.keys()], ["c"]);
 });
 
+// A regex's words (`/do$/`) opened a block, its quote (`/'|"/`) a string that swallowed the
+// lines after it, and a string continued by `\` at a line's end never closed: each valid file
+// (`ruby -c`) was refused.
+Deno.test("readGemfile: a regex and a string continued by a backslash are one value each", () => {
+  const text = [
+    'name = ENV.fetch("N", "x").gsub(/\'|"/, "") #\'',
+    'files = Dir["*"].reject { |f| f =~ /do$/ || f.match(/(end|then)\\//) }',
+    "x = 10 / 2 / 5",
+    'note = "\\',
+    'lib = #{[1, 2].join(" ")}',
+    '"',
+    "group :test do",
+    '  gem "rspec"',
+    "end",
+    'gem "rails"',
+    "",
+  ].join("\n");
+  assert.deepEqual(groupsOf(text), { rspec: [["test"]], rails: [["default"]] });
+});
+
 // A heredoc's text ("Please do …", "The end") opened and closed blocks, and a `gem` line in it
 // or in an `=begin` comment was a gem Bundler never sees.
 Deno.test("readGemfile: a heredoc's body and an =begin comment are not statements", () => {
