@@ -804,6 +804,21 @@ export function readYarnLock(
       const scopeOf = (dep: Dep): Scope => devOnly.has(dep.name) ? "dev" : dep.scope;
       listedEdges(entry, ids.get(entry)!, scopeOf, `workspace ${entry.name}`);
     }
+    // Yarn writes an entry for every workspace (and refuses, `--immutable` as in CI, a lock
+    // without one): a workspace the lock lacks (a lock older than it, or cut short) locks
+    // nothing of what it declares.
+    const locked = new Set(entries.filter((e) => e.workspace).map((e) => e.folder));
+    const workspaces = root === undefined
+      ? []
+      : workspaceFolders(root, lockDir, context.list, (f) => manifestAt(f) !== undefined);
+    for (const folder of workspaces) {
+      if (locked.has(folder)) continue;
+      const warning = staleRecordWarning(manifestAt(folder), new Set(), {
+        lock: path,
+        install: "yarn install",
+      });
+      if (warning !== undefined) warnings.push(warning);
+    }
   } else {
     /**
      * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's

@@ -997,6 +997,33 @@ Deno.test("readYarnLock Berry: what a workspace's package.json declares and its 
   ]);
 });
 
+Deno.test("readYarnLock Berry: a workspace the lock has no entry for is a warning naming what it declares", () => {
+  // Yarn writes an entry for every workspace (`--immutable` refuses a lock without one); a lock
+  // cut before a workspace's entry, or older than the workspace, had dropped what the workspace
+  // declares without a word.
+  const lock = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", private: true, workspaces: ["packages/*"] }),
+    "packages/lib/package.json": JSON.stringify({ name: "lib", dependencies: { ms: "^2.1.3" } }),
+  };
+  const out = readWithLib(lock, files);
+  assert.deepEqual(out.warnings, [
+    "packages/lib/package.json declares ms@^2.1.3, which yarn.lock does not lock: it is not in " +
+    "the SBOM; run `yarn install` to update the lock",
+  ]);
+});
+
 Deno.test("readYarnLock classic: a workspace's file: tarball is found where Yarn 1 locks it, from the root (facebook/docusaurus layout)", () => {
   // packages/core declares `file:../../vendor/tiny-1.4.0.tgz`; `yarn install` (1.22.22) locks it
   // as `tiny@file:vendor/tiny-1.4.0.tgz`. Was: warned as not locked ("not in the SBOM") while
