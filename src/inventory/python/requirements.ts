@@ -446,30 +446,70 @@ function optionWords(text: string): string[] {
 }
 
 /**
+ * The long options of pip's requirements-file parser (`SUPPORTED_OPTIONS` and
+ * `SUPPORTED_OPTIONS_REQ`; `--install-option` until pip 23.1). On a requirement's line it parses
+ * them all, and uses `--hash`, `--global-option` and `--config-settings`.
+ */
+const PIP_OPTIONS = [
+  ...Object.values(SHORT_OPTIONS),
+  ...FLAGS,
+  "--extra-index-url",
+  "--no-binary",
+  "--only-binary",
+  "--trusted-host",
+  "--use-feature",
+  "--hash",
+  "--global-option",
+  "--config-settings",
+  "--install-option",
+];
+
+/** The long name of an option as optparse reads it: a short one's, or the one a unique prefix starts. */
+function optionName(written: string): string | undefined {
+  if (!written.startsWith("--")) return SHORT_OPTIONS[written.slice(0, 2)];
+  if (PIP_OPTIONS.includes(written)) return written;
+  const named = PIP_OPTIONS.filter((o) => written.length > 2 && o.startsWith(written));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
  * The options of a line as pip's parser reads them, by long name, each
  * option's values in order: `-i https://mirror/simple --trusted-host mirror`
  * is an index and a trusted host, `-rbase.txt` and `--requirement=base.txt`
- * an include; a flag has the empty value.
+ * an include, `--ha=…` a hash (a unique prefix names an option); a flag has
+ * the empty value; a lone `-` is an argument and `--` ends the options. With
+ * `where` (a requirement's options), what pip's parser refuses is refused: an
+ * unknown or ambiguous option, or one without its value (`idna==3.10
+ * --hash`, a file cut short); without it, such an option is passed over.
  */
-function lineOptions(text: string): Map<string, string[]> {
+function lineOptions(text: string, where?: string): Map<string, string[]> {
   const options = new Map<string, string[]>();
   const words = optionWords(text);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    if (!word.startsWith("-")) continue;
+    if (word === "--") break;
+    if (!word.startsWith("-") || word === "-") continue;
     const long = word.startsWith("--");
-    const equals = word.indexOf("=");
-    const name = long
-      ? (equals === -1 ? word : word.slice(0, equals))
-      : SHORT_OPTIONS[word.slice(0, 2)];
-    if (name === undefined) continue;
+    const equals = long ? word.indexOf("=") : -1;
+    const name = optionName(equals === -1 ? word : word.slice(0, equals));
+    if (name === undefined) {
+      if (where === undefined) continue;
+      throw invalid(
+        READER,
+        where,
+        `pip's parser takes no option "${word.split("=")[0]}" (unknown or ambiguous)`,
+      );
+    }
     const attached = long
       ? (equals === -1 ? undefined : word.slice(equals + 1))
       : word.slice(2) || undefined;
-    const value = FLAGS.has(name) ? "" : attached ?? words[++i] ?? "";
+    const value = FLAGS.has(name) ? "" : attached ?? words[++i];
+    if (value === undefined && where !== undefined) {
+      throw invalid(READER, where, `${name} without its value (the file is cut short?)`);
+    }
     const values = options.get(name);
-    if (values === undefined) options.set(name, [value]);
-    else values.push(value); // not a copy per option: a line may repeat one without bound
+    if (values === undefined) options.set(name, [value ?? ""]);
+    else values.push(value ?? ""); // not a copy per option: a line may repeat one without bound
   }
   return options;
 }
@@ -599,64 +639,13 @@ function readFile(
   }
 }
 
-/**
- * The long options of pip's requirements-file parser (`SUPPORTED_OPTIONS` and
- * `SUPPORTED_OPTIONS_REQ`; `--install-option` until pip 23.1): on a requirement's line it
- * parses them all, and uses `--hash`, `--global-option` and `--config-settings`.
- */
-const PIP_OPTIONS = [
-  ...Object.values(SHORT_OPTIONS),
-  ...FLAGS,
-  "--extra-index-url",
-  "--no-binary",
-  "--only-binary",
-  "--trusted-host",
-  "--use-feature",
-  "--hash",
-  "--global-option",
-  "--config-settings",
-  "--install-option",
-];
-
-/**
- * The `--hash` values of a requirement's options, refusing what pip's option parser refuses: an
- * option it does not know, or one without its value (`idna==3.10 --hash`, a file cut short). A
- * unique prefix names an option, as optparse reads it (`--ha=…` is `--hash`).
- */
+/** The `--hash` values of a requirement's options (see {@linkcode lineOptions}). */
 function requirementHashes(options: string, where: string): Hash[] {
-  const hashes: Hash[] = [];
-  const words = optionWords(options);
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    // pip's parser (optparse) passes over other words and `-`; a `--` ends its options.
-    if (word === "--") break;
-    if (!word.startsWith("-") || word === "-") continue;
-    const equals = word.indexOf("=");
-    const written = equals === -1 ? word : word.slice(0, equals);
-    const named = !written.startsWith("--")
-      ? SHORT_OPTIONS[written.slice(0, 2)] === undefined ? [] : [SHORT_OPTIONS[written.slice(0, 2)]]
-      : PIP_OPTIONS.includes(written)
-      ? [written]
-      : PIP_OPTIONS.filter((o) => written.length > 2 && o.startsWith(written));
-    if (named.length !== 1) {
-      throw invalid(
-        READER,
-        where,
-        `pip's parser takes no option "${written}" (unknown or ambiguous)`,
-      );
-    }
-    if (FLAGS.has(named[0])) continue;
-    const short = !written.startsWith("--") && written.length > 2;
-    const value = short ? written.slice(2) : equals === -1 ? words[++i] : word.slice(equals + 1);
-    if (value === undefined) {
-      throw invalid(READER, where, `${named[0]} without its value (the file is cut short?)`);
-    }
-    if (named[0] !== "--hash") continue;
+  return (lineOptions(options, where).get("--hash") ?? []).map((value) => {
     const hash = parseHash(value);
     if (!hash) throw invalid(READER, where, `bad hash "${value}"`);
-    hashes.push(hash);
-  }
-  return hashes;
+    return hash;
+  });
 }
 
 /** The header `uv pip compile` and `uv export` write at the top of a requirements file. */
