@@ -608,22 +608,27 @@ Deno.test("readPnpmLock: a dependency the lock does not list is refused at its l
   );
 });
 
+/** A v9 lock's head: the project depends on debug@4.3.4, whose `packages` entry ends it. */
+const DEBUG_V9 = [
+  "lockfileVersion: '9.0'",
+  "",
+  "importers:",
+  "  .:",
+  "    dependencies:",
+  "      debug:",
+  "        specifier: ^4.3.4",
+  "        version: 4.3.4",
+  "",
+  "packages:",
+  "  debug@4.3.4:",
+  "    resolution: {integrity: sha512-PRWFHuSU3eDtQJPvnNY7Jcket1j0t5OuOsFzPPzsekD52Zl8qUfFIPEiswXqIvHWGVHOgX+7G/vCNNhehwxfkQ==}",
+];
+
 Deno.test("readPnpmLock: a v9 lock cut inside snapshots is refused where a dependency's snapshot is missing", () => {
   // debug@4.3.4 depends on ms@2.1.3, whose `packages` entry is there but whose snapshot was
   // cut off: to pnpm a package is a snapshot, so `Broken lockfile: no entry for 'ms@2.1.3'`.
   const text = [
-    "lockfileVersion: '9.0'",
-    "",
-    "importers:",
-    "  .:",
-    "    dependencies:",
-    "      debug:",
-    "        specifier: ^4.3.4",
-    "        version: 4.3.4",
-    "",
-    "packages:",
-    "  debug@4.3.4:",
-    "    resolution: {integrity: sha512-PRWFHuSU3eDtQJPvnNY7Jcket1j0t5OuOsFzPPzsekD52Zl8qUfFIPEiswXqIvHWGVHOgX+7G/vCNNhehwxfkQ==}",
+    ...DEBUG_V9,
     "  ms@2.1.3:",
     "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
     "",
@@ -643,8 +648,7 @@ Deno.test("readPnpmLock: a v9 lock cut inside snapshots is refused where a depen
 Deno.test("readPnpmLock: a dependency without its version (a lock cut inside it) is refused", () => {
   // pnpm writes `{specifier, version}` for each importer dependency and a version for each
   // package dependency: one without is a lock cut short (it was dropped, exit 0).
-  const v9 = (lines: string[]): string =>
-    ["lockfileVersion: '9.0'", "", "importers:", "  .:", "    dependencies:", ...lines].join("\n");
+  const v9 = (lines: string[]): string => [...DEBUG_V9.slice(0, 5), ...lines].join("\n");
   const read = (text: string) => () =>
     readPnpmLock(text, { path: "pnpm-lock.yaml", load: () => undefined });
   assertVouchError(
@@ -659,13 +663,7 @@ Deno.test("readPnpmLock: a dependency without its version (a lock cut inside it)
     /^pnpm-lock\.yaml:4: the project: dependency debug has no version/,
   );
   const snapshot = v9([
-    "      debug:",
-    "        specifier: ^4.3.4",
-    "        version: 4.3.4",
-    "",
-    "packages:",
-    "  debug@4.3.4:",
-    "    resolution: {integrity: sha512-PRWFHuSU3eDtQJPvnNY7Jcket1j0t5OuOsFzPPzsekD52Zl8qUfFIPEiswXqIvHWGVHOgX+7G/vCNNhehwxfkQ==}",
+    ...DEBUG_V9.slice(5),
     "",
     "snapshots:",
     "  debug@4.3.4:",
