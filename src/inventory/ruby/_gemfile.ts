@@ -271,11 +271,16 @@ function stripComment(line: string, quote = ""): string {
       i = end - 1;
     } else if (c === "%" && PERCENT_LITERAL_AT.test(line.slice(Math.max(0, i - 1), i + 3))) {
       // A `%q{…}` / `%w[…]` literal: a `#` in it (`%Q{for #{name}}`) starts no comment.
-      quote = CLOSING[line[i + 1]] ?? CLOSING[line[i + 2]];
-      i += CLOSING[line[i + 1]] === undefined ? 2 : 1;
+      i = percentBracket(line, i);
+      quote = CLOSING[line[i]];
     } else if (c === "#") return line.slice(0, i);
   }
   return line;
+}
+
+/** Where the delimiter of the `%` literal at `at` is: after its letter (`%q{`), or right after it (`%{`). */
+function percentBracket(text: string, at: number): number {
+  return /\w/.test(text[at + 1] ?? "") ? at + 2 : at + 1;
 }
 
 /** A `%` literal in brackets where an operand starts (`= %q{`, `(%w[`), by the text around it. */
@@ -390,7 +395,7 @@ function splitLine(body: string, braces: boolean[]): string[] {
     else if (c === "%" && literals && /^[qQwWiIr]?[([{<]/.test(body.slice(i + 1, i + 3))) {
       // A `%w(…)` / `%i[…]` list or `%q{…}` / `%{…}` string: its words (`%w(to do)`) are no
       // keywords. One that never closes ends the search for more (each would search to the end).
-      const open = /\w/.test(body[i + 1]) ? i + 2 : i + 1;
+      const open = percentBracket(body, i);
       const end = afterDelimited(body, open + 1, body[open]);
       if (end === -1) literals = false;
       else i = end - 1;
@@ -507,8 +512,11 @@ const QUOTED_STRINGS = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/gs;
  * Ruby's literals whose words are no code: quoted strings and `%` literals in brackets
  * (`%q{…, if you like.}`, `%w[to do]`, `%Q{for #{name}, if …}`: brackets nested once).
  */
-const LITERALS =
-  /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|%[qQwWiI]?(?:\((?:[^()\\]|\\.|\([^()]*\))*\)|\[(?:[^[\]\\]|\\.|\[[^[\]]*\])*\]|\{(?:[^{}\\]|\\.|\{[^{}]*\})*\}|<(?:[^<>\\]|\\.|<[^<>]*>)*>)/gs;
+const LITERALS = new RegExp(
+  `${QUOTED_STRINGS.source}|%[qQwWiI]?(?:\\((?:[^()\\\\]|\\\\.|\\([^()]*\\))*\\)|` +
+    `\\[(?:[^[\\]\\\\]|\\\\.|\\[[^[\\]]*\\])*\\]|\\{(?:[^{}\\\\]|\\\\.|\\{[^{}]*\\})*\\}|<(?:[^<>\\\\]|\\\\.|<[^<>]*>)*>)`,
+  "gs",
+);
 
 /**
  * A statement that ends in an operator still waiting for its right side (`ENV["A"] ||`,
@@ -630,7 +638,7 @@ function lastStatementEnd(body: string): "'" | '"' | "literal" | "operator" | un
     } else if (
       operand && c === "%" && /[^\w\s]|[qQwWiIrsx][^\w\s]/.test(body.slice(i + 1, i + 3))
     ) {
-      const open = /\w/.test(next) ? i + 2 : i + 1;
+      const open = percentBracket(body, i);
       end = afterDelimited(body, open + 1, body[open]);
       if (end === -1) return sure ? "literal" : undefined;
     } else if (operand && c === "?" && next !== "" && !/\s/.test(next)) {
