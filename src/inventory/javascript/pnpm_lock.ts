@@ -193,12 +193,15 @@ function stripParens(key: string): { base: string; patchHash?: string } {
 /**
  * The dependencies of an importer or package: a reference, or `{ specifier, version }` inline
  * (v6+, 5.4-inlineSpecifiers). One without its reference (`debug: {specifier: ^4}`, or nothing
- * after `debug:`: a lock cut inside it) is `unresolved`'s error: pnpm writes a version for each.
+ * after `debug:`: a lock cut inside it) is refused at the entry `key` (an importer's folder, a
+ * package's key; "" for a single project's lock, whose dependencies are at its top level): pnpm
+ * writes a version for each.
  */
 function depsOf(
   entry: YamlMap,
   fields: ReadonlyArray<[string, Scope]>,
-  unresolved: (name: string) => Error,
+  ctx: { path: string; text: string },
+  key: string,
 ): Dep[] {
   const deps: Dep[] = [];
   for (const [field, scope] of fields) {
@@ -207,22 +210,18 @@ function depsOf(
     for (const name in named) {
       const value = named[name];
       const ref = isRecord(value) ? str(value.version) : str(value);
-      if (ref === undefined) throw unresolved(name);
+      if (ref === undefined) {
+        throw invalid(
+          ctx.path,
+          ctx.text,
+          key === "" ? name : key,
+          `${key === "" ? "the project" : key}: dependency ${name} has no version (cut short?)`,
+        );
+      }
       deps.push({ name, ref, scope });
     }
   }
   return deps;
-}
-
-/** The error of a dependency without its version, at the entry that lists it. */
-function unresolvedIn(ctx: { path: string; text: string }, where: string): (name: string) => Error {
-  return (name) =>
-    invalid(
-      ctx.path,
-      ctx.text,
-      where === "" ? name : where,
-      `${where === "" ? "the project" : where}: dependency ${name} has no version (cut short?)`,
-    );
 }
 
 /**
@@ -270,10 +269,10 @@ function decodeImporters(doc: YamlMap, ctx: { path: string; text: string }): Map
     for (const [folder, entry] of Object.entries(doc.importers)) {
       importers.set(
         joinPath(folder),
-        depsOf(map(entry), IMPORTER_FIELDS, unresolvedIn(ctx, folder)),
+        depsOf(map(entry), IMPORTER_FIELDS, ctx, folder),
       );
     }
-  } else importers.set("", depsOf(doc, IMPORTER_FIELDS, unresolvedIn(ctx, "")));
+  } else importers.set("", depsOf(doc, IMPORTER_FIELDS, ctx, ""));
   return importers;
 }
 
@@ -285,8 +284,8 @@ function decodeImporters(doc: YamlMap, ctx: { path: string; text: string }): Map
  * name the package also depends on itself, which pnpm then drops from `peerDependencies` (a
  * dependency of its own, installed whatever the options).
  */
-function v5v6Deps(entry: YamlMap, unresolved: (name: string) => Error): Dep[] {
-  const deps = depsOf(entry, PACKAGE_FIELDS, unresolved);
+function v5v6Deps(entry: YamlMap, ctx: { path: string; text: string }, key: string): Dep[] {
+  const deps = depsOf(entry, PACKAGE_FIELDS, ctx, key);
   const meta = entry.peerDependenciesMeta;
   const peers = entry.peerDependencies;
   if (!isRecord(meta) || !isRecord(peers)) return deps;
@@ -322,7 +321,7 @@ function decodeV5V6(
       name,
       version,
       resolution: map(entry.resolution),
-      deps: v5v6Deps(entry, unresolvedIn(ctx, key)),
+      deps: v5v6Deps(entry, ctx, key),
       dev: typeof entry.dev === "boolean" ? entry.dev : undefined,
       optional: entry.optional === true,
       patchHash: major === 6 ? stripParens(key).patchHash : undefined,
@@ -361,7 +360,7 @@ function decodeV9(
         ? written
         : str(info.version) ?? (runtime ? written.slice("runtime:".length) : undefined),
       resolution: map(info.resolution),
-      deps: depsOf(snapshot, PACKAGE_FIELDS, unresolvedIn(ctx, key)),
+      deps: depsOf(snapshot, PACKAGE_FIELDS, ctx, key),
       optional: snapshot.optional === true,
       patchHash,
       runtime,
