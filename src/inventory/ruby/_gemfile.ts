@@ -270,9 +270,12 @@ function stripComment(line: string, quote = ""): string {
       if (end === -1) return line;
       i = end - 1;
     } else if (c === "%" && PERCENT_LITERAL_AT.test(line.slice(Math.max(0, i - 1), i + 3))) {
-      // A `%q{…}` / `%w[…]` literal: a `#` in it (`%Q{for #{name}}`) starts no comment.
-      i = percentBracket(line, i);
-      quote = CLOSING[line[i]];
+      // A `%q{…}` / `%w[…]` literal: a `#` in it (`%Q{for #{name}}`) starts no comment; one
+      // that goes on to the next line has none on this one.
+      const open = percentBracket(line, i);
+      const end = afterDelimited(line, open + 1, line[open]);
+      if (end === -1) return line;
+      i = end - 1;
     } else if (c === "#") return line.slice(0, i);
   }
   return line;
@@ -372,10 +375,14 @@ function opensBraceBlock(body: string, at: number): boolean {
  * its opening (`… do`, `… do |x|`), its body and its `end` are statements of their own, as are
  * the parts of a condition on one line (`if x then`, `gem "y"`, `else`, `gem "z"`, `end`). A
  * block in braces (`group(:test) { gem "x" }`, on one line or several) is read as `do` … `end`;
- * `braces` holds, across lines, whether each `{` still open opened a block. Quotes, and `%w(…)`
+ * `braces` holds, across lines, whether each `{` still open opened a block, and its line. Quotes, and `%w(…)`
  * / `%i[…]` / `%q{…}` literals, are respected.
  */
-function splitLine(body: string, braces: boolean[]): string[] {
+function splitLine(
+  body: string,
+  braces: { block: boolean; line: number }[],
+  line: number,
+): string[] {
   const pieces: string[] = [];
   let start = 0;
   let quote = "";
@@ -410,14 +417,14 @@ function splitLine(body: string, braces: boolean[]): string[] {
       start = i + 1;
     } else if (c === "{") {
       const block = opensBraceBlock(body, i);
-      braces.push(block);
+      braces.push({ block, line });
       if (!block) continue;
       BLOCK_ARGUMENTS.lastIndex = i + 1;
       const after = BLOCK_ARGUMENTS.test(body) ? BLOCK_ARGUMENTS.lastIndex : i + 1;
       cut(after, `${body.slice(start, i).trim()} do`);
       i = after - 1;
     } else if (c === "}") {
-      if (braces.pop() !== true) continue;
+      if (braces.pop()?.block !== true) continue;
       cut(i);
       cut(i + 1, "end");
     } else if ("det".includes(c) && !/[\w.:@$]/.test(body[i - 1] ?? " ")) {
@@ -434,8 +441,11 @@ function splitLine(body: string, braces: boolean[]): string[] {
   return pieces;
 }
 
-/** What comes before a `/` that opens a regex: an operator or bracket that wants an operand. */
-const REGEX_BEFORE = /(?:^|[=~(,[{|!&]|\b(?:if|unless|when|and|or|not))\s*$/;
+/**
+ * What comes before a `/` that opens a regex (or a heredoc's `<<`): an operator, a bracket or a
+ * keyword that wants an operand, a hash's `=>` or `key:`.
+ */
+const REGEX_BEFORE = /(?:^|[=~(,[{|!&>;]|\w:|\b(?:if|unless|when|and|or|not))\s*$/;
 
 /**
  * The lines that may end a heredoc, by their text: as written (the end of `<<ID`) and trimmed
@@ -478,7 +488,7 @@ function firstFrom(indexes: readonly number[] | undefined, from: number): number
 /**
  * The line after a heredoc's body, when the line at `index` opens one or more (`<<~EOS`,
  * `<<-'EOS'`, `<<EOS`) that end: what the body says (a message, some text) is no statement.
- * Else `index + 1`. Each end is looked up in `ends` (searching the lines after each opener, a
+ * Else `index + 1`, or -1 for a heredoc that no line ends where nothing but a heredoc may start. Each end is looked up in `ends` (searching the lines after each opener, a
  * file of openers with no end, each of its own name, took time quadratic in it).
  */
 function afterHeredocs(
@@ -494,7 +504,11 @@ function afterHeredocs(
     const bare = indent === "" && quoted === "";
     if (bare && /[\w)\]]/.test(code[m.index - 1] ?? " ")) continue;
     const end = firstFrom((indent === "" ? ends().exact : ends().trimmed).get(id), next);
-    if (end === undefined) return next;
+    if (end === undefined) {
+      // One where only a heredoc may start (`x = <<~EOS`, `f(<<-'EOS'`) that no line ends:
+      // Ruby refuses it ("can't find string "EOS" anywhere before EOF"), a file cut inside it.
+      return !bare && REGEX_BEFORE.test(code.slice(Math.max(0, m.index - 8), m.index)) ? -1 : next;
+    }
     next = end + 1;
   }
   return next;
@@ -735,9 +749,18 @@ function endOfInput(text: string, path: string): string {
 export function statements(text: string, path: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = endOfInput(text, path).split(/\r?\n/);
-  const braces: boolean[] = [];
+  const braces: { block: boolean; line: number }[] = [];
   let known: HeredocEnds | undefined;
   const ends = (): HeredocEnds => known ??= heredocEnds(lines);
+  const afterHeredoc = (index: number, code: string): number => {
+    const next = afterHeredocs(index, code, ends);
+    if (next !== -1) return next;
+    throw invalid(
+      "gemfile",
+      `${path}:${index + 1}`,
+      "a heredoc that is never closed (the file ends in it)",
+    );
+  };
   /** The last statement that is not blank, as read (strings and all). */
   let last: { body: string; line: number } | undefined;
   for (let i = 0; i < lines.length;) {
@@ -754,7 +777,7 @@ export function statements(text: string, path: string): { text: string; line: nu
     }
     let code = stripComment(lines[i]).trim();
     let body = code;
-    i = afterHeredocs(i, code, ends);
+    i = afterHeredoc(i, code);
     /** The lines joined as a string's or literal's text (each join reads the statement again). */
     let textLines = 0;
     for (let joined = 0; joined < MAX_CONTINUATION && i < lines.length;) {
@@ -781,7 +804,7 @@ export function statements(text: string, path: string): { text: string; line: nu
       joined++;
       code = stripComment(lines[i]).trim();
       body = `${body.replace(/\\$/, "")} ${code}`;
-      i = afterHeredocs(i, code, ends);
+      i = afterHeredoc(i, code);
     }
     // A bracket still open at the end of the file, outside strings, is a syntax error Ruby
     // refuses; joined, it swallowed the gems after it without a word.
@@ -789,7 +812,7 @@ export function statements(text: string, path: string): { text: string; line: nu
       throw invalid("gemfile", `${path}:${line}`, "a ( or [ that is never closed");
     }
     if (body !== "") last = { body, line };
-    for (const piece of splitLine(body, braces)) out.push({ text: piece, line });
+    for (const piece of splitLine(body, braces, line)) out.push({ text: piece, line });
   }
   // The file's end inside a string or a statement that goes on (`gem "rails", "~> 7`,
   // `gem "rails",`, `ENV["A"] ||`: a Gemfile cut short) is a syntax error Ruby refuses.
@@ -802,6 +825,12 @@ export function statements(text: string, path: string): { text: string; line: nu
         ? "a string that is never closed (the file ends in it)"
         : "a statement that goes on past the end of the file",
     );
+  }
+  // A hash's `{` the file never closes (`gem "a", require: {`): Ruby's "unexpected end-of-input".
+  // (A block's is one the block walk finds open.)
+  const hash = braces.findLast((brace) => !brace.block);
+  if (hash !== undefined) {
+    throw invalid("gemfile", `${path}:${hash.line}`, "a { that is never closed");
   }
   return out;
 }

@@ -308,6 +308,8 @@ Deno.test("readGemfile: a last statement Bundler fails on (a word cut short) is 
       "x = F",
       'gem "growl" unless `',
       'require "./gemfile_helper"\ngr', // loaded code defines no DSL method's start
+      'gem "a", require: {', // a hash's `{` never closed
+      "x = <<~EOS\n  hello", // a heredoc never closed
     ]
   ) {
     assert.throws(
@@ -416,15 +418,19 @@ gem "puma"
   assert.equal(gemfile.gems.get("puma")?.[0].where, "Gemfile:24");
 });
 
-Deno.test("readGemfile: heredocs that end nowhere take time linear in the file", () => {
+Deno.test("readGemfile: heredocs that end nowhere are refused, in time linear in the file", () => {
+  // Ruby: "can't find string "A" anywhere before EOF" (a file cut inside a heredoc).
   const elapsed = cpuStopwatch();
-  const gemfile = readGemfile(
-    "x = <<~A\n".repeat(40_000) + 'gem "after"\n',
-    "Gemfile",
-    () => undefined,
+  assert.throws(
+    () => readGemfile("x = <<~A\n".repeat(40_000) + 'gem "after"\n', "Gemfile", () => undefined),
+    (e: Error & { code?: string }) =>
+      e.code === "inventory.gemfile.invalid" &&
+      e.message === "Gemfile:1: a heredoc that is never closed (the file ends in it)",
   );
   assert.ok(elapsed() < 4_000, "too slow");
-  assert.deepEqual([...gemfile.gems.keys()], ["after"]);
+  // A bare `<<A` may be a shift (`list <<A`): no refusal without its end.
+  const shift = readGemfile('x <<A\ngem "after"\n', "Gemfile", () => undefined);
+  assert.deepEqual([...shift.gems.keys()], ["after"]);
 });
 
 // A multi-line call whose last argument has a trailing comma (`gem("x",\n  "~> 2.0",\n)`)
@@ -622,11 +628,12 @@ Deno.test("readGemfile: hostile Gemfiles take time linear in them", async (t) =>
       "foo do\n".repeat(40_000) + 'gem "a"\n'.repeat(40_000) + "end\n".repeat(40_000),
       40_000,
     ],
-    // heredocs of 40,000 names, none ended: each searched the rest of the file
+    // heredocs of 40,000 names, none ended: each searched the rest of the file (refused now, as
+    // Ruby refuses a heredoc without its end)
     [
       "unended heredocs",
       Array.from({ length: 40_000 }, (_, i) => `x = <<~A${i}\n`).join("") + 'gem "a"\n',
-      1,
+      0,
     ],
     // 200 KB of spaces after a method's name: each split of them tried as an endless method's
     ["spaces after a def's name", `def x${" ".repeat(200_000)}y\nend\ngem "a"\n`, 1],
