@@ -29,6 +29,11 @@ export interface GemDeclaration {
   origin?: GemOrigin;
   /** The file and line it is declared at (`Gemfile:12`). */
   where: string;
+  /**
+   * Under a condition or in a block vouch does not evaluate (`if ENV["X"]`, `gem "x" if …`,
+   * `helper.each do`): whether Bundler declares it is unknown.
+   */
+  conditional?: true;
 }
 
 /** A `gemspec` call: which gemspec it names (Bundler's default: the only one beside the Gemfile). */
@@ -62,6 +67,8 @@ interface Block {
   origin?: GemOrigin;
   /** Inside a method definition: nothing in it runs when the Gemfile is read. */
   quiet: boolean;
+  /** Inside a condition or a block that is not evaluated (see `GemDeclaration.conditional`). */
+  conditional?: true;
   /**
    * The note that the block (or condition) is not evaluated, said once a gem in it is read: one
    * that declares no gem (`plugins = list.map { … }`) changes nothing the SBOM says.
@@ -1073,7 +1080,11 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
     /** A block that gems in it do not make known: its note, said with the first such gem. */
     const unevaluated = (line: number, what: string): Block => {
       const top = stack.at(-1)!;
-      return { ...top, unsaid: top.quiet ? undefined : `${file}:${line}: ${what}` };
+      return {
+        ...top,
+        conditional: true,
+        unsaid: top.quiet ? undefined : `${file}:${line}: ${what}`,
+      };
     };
     /**
      * Says the notes of the blocks around a gem read now (see `Block.unsaid`), outermost first.
@@ -1116,7 +1127,11 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         if (around.capped) {
           note(line, `more than ${MAX_GROUPS} groups: the first ${MAX_GROUPS} are kept`);
         }
-        push({ groups: around.groups, quiet: top.quiet });
+        push({
+          groups: around.groups,
+          quiet: top.quiet,
+          ...top.conditional ? { conditional: true } : {},
+        });
         continue;
       }
       if (head === "gem") {
@@ -1140,6 +1155,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             where: `${file}:${line}`,
             ...args.computed ? { computed: true } : {},
             ...origin === undefined ? {} : { origin },
+            ...top.conditional || /\s(?:if|unless)\s/.test(s) ? { conditional: true } : {},
           };
           // A gem in a method body is declared only if the method is called.
           if (!top.quiet) {

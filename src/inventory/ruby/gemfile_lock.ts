@@ -6,11 +6,13 @@
  */
 
 import { posix } from "../../_path.ts";
+import { compareStrings } from "../../_util.ts";
 import { lockFolderNode, OutputBuilder } from "../_builder.ts";
 import { isOwnFolder, type LocalPlace, localPlace } from "../_paths.ts";
 import { at, invalid, invalidVersion, lastLine } from "../_errors.ts";
 import { gitVcsUrl } from "../_vcs.ts";
 import { withoutCredentials } from "../_url.ts";
+import { unlockedWarning } from "../_unlocked.ts";
 import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -257,6 +259,28 @@ export function declaredScopes(
 }
 
 /**
+ * The warning for the gems the Gemfile declares for sure (outside conditions and blocks vouch
+ * does not evaluate) that the lock's `DEPENDENCIES` does not list: Bundler lists every one
+ * there, so the lock is older than the Gemfile, or cut short (`bundle install --frozen`
+ * refuses it).
+ */
+function unlockedGems(
+  gemfile: Gemfile | undefined,
+  lock: Lock,
+  paths: { gemfilePath: string; path: string },
+): string[] {
+  if (gemfile === undefined) return [];
+  const listed = new Set(lock.dependencies.map(({ name }) => name));
+  const unlocked = [...gemfile.gems]
+    .filter(([name, declared]) => !listed.has(name) && declared.some((d) => !d.conditional))
+    .map(([name]) => name)
+    .sort(compareStrings);
+  return unlocked.length === 0 ? [] : [
+    unlockedWarning(paths.gemfilePath, unlocked, { lock: paths.path, install: "bundle install" }),
+  ];
+}
+
+/**
  * Reads a `Gemfile.lock`: every spec of its `GEM`, `GIT`, `PATH` and `PLUGIN
  * SOURCE` sections, one component per name, version and platform (the
  * platform is the purl's `platform` qualifier), with the sha256 of the
@@ -340,7 +364,11 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
   const output = builder.build({ directFromEdges: true });
   const result: GemfileLockResult = {
     ...output,
-    warnings: [...(gemfile?.notes ?? []), ...severalRemotes(lock, path)],
+    warnings: [
+      ...(gemfile?.notes ?? []),
+      ...severalRemotes(lock, path),
+      ...unlockedGems(gemfile, lock, { gemfilePath, path }),
+    ],
   };
   if (project) result.project = project;
   return result;

@@ -137,6 +137,32 @@ Deno.test("readGemfileLock: DEPENDENCIES are direct, the Gemfile's groups give t
   assert.deepEqual(bare.warnings, []);
 });
 
+// Bundler lists every gem of the Gemfile in DEPENDENCIES: one a lock lacks was added after it, or
+// the lock is cut short inside DEPENDENCIES (huginn's, cut at a line, read without a word).
+Deno.test("readGemfileLock: a gem the Gemfile declares for sure and DEPENDENCIES lacks is a warning", () => {
+  const read = (name: string): string => Deno.readTextFileSync(fixture(...DIR, "app", name));
+  const lock = read("Gemfile.lock");
+  // Cut after `nokogiri (>= 1.16)`: pg (in a condition), pry (an eval_gemfile'd file's) and the
+  // rest are gone.
+  const cut = lock.slice(0, lock.indexOf("  pg\n", lock.indexOf("DEPENDENCIES")));
+  const out = readGemfileLock(cut, { path: "Gemfile.lock", gemfile: read("Gemfile"), load: read });
+  const warning = out.warnings.find((w) => w.includes("does not lock"));
+  assert.equal(
+    warning,
+    "Gemfile declares pry, puma, rack-mini-profiler, rails, rspec-rails, sidekiq-pro, " +
+      "tzinfo-data, yard, which Gemfile.lock does not lock: they are not in the SBOM; run " +
+      "`bundle install` to update the lock",
+    'pg, declared only under `if ENV["WITH_PG"]`, is not named',
+  );
+  // A gem declared only under a condition, or behind `if`, may be one Bundler never declared.
+  const conditional = readGemfileLock(lock, {
+    path: "Gemfile.lock",
+    gemfile: read("Gemfile") + 'gem "only-on-ci" if ENV["CI"]\nhelper.each do\n  gem "b"\nend\n',
+    load: read,
+  });
+  assert.ok(!conditional.warnings.some((w) => w.includes("does not lock")));
+});
+
 // discourse/discourse: its own gems `migrations/*` are `path:` gems of `group :migrations,
 // optional: true`, which Bundler installs only when asked to; their dependencies were runtime.
 Deno.test("readGemfileLock: a member needs its dependencies as the Gemfile needs it (an optional or dev path: gem)", () => {
