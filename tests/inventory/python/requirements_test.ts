@@ -5,7 +5,7 @@ import { readRequirements } from "../../../src/inventory/python/requirements.ts"
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { readerFor } from "../../../src/inventory/_registry.ts";
 import { cpuStopwatch, fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
-import { allHashes } from "../_lockfile_invariants.ts";
+import { allHashes, assertVouchError } from "../_lockfile_invariants.ts";
 
 /** Reads `fixtures/python/<name>` with includes resolved beside the top file. */
 function readFixture(name: string): ReturnType<typeof readRequirements> {
@@ -966,13 +966,7 @@ Deno.test("readRequirements: a requirement's options are pip's, each with its va
       [`idna==3.10 --hash=sha256:${hex} --pr`, /:1: pip's parser takes no option "--pr"/],
     ] as const
   ) {
-    assert.throws(
-      () => read(line),
-      (e: unknown) =>
-        e instanceof VouchError && e.code === "inventory.requirements.invalid" &&
-        why.test(e.message),
-      line,
-    );
+    assertVouchError(() => read(line), "inventory.requirements.invalid", why);
   }
   // A unique prefix is that option (`--ha=` is `--hash`); pip's other options are parsed and
   // passed over on a requirement's line.
