@@ -544,6 +544,13 @@ const UNMANAGED: Management = { entries: new Map(), imports: [], outside: [] };
 
 type Lookup = (key: string) => string | undefined;
 
+/**
+ * A group or artifact id Maven's model validator takes (`DefaultModelValidator.isValidId`): its
+ * effective dependencies' ids are checked once properties are expanded, and an empty one is
+ * "missing".
+ */
+const MAVEN_ID = /^[A-Za-z0-9_.-]+$/;
+
 const PROPERTY = /\$\{([^${}]+)\}/g;
 
 /** Replaces `${key}` references (recursively, loops left unexpanded). */
@@ -1054,7 +1061,8 @@ class Resolver {
 
   /**
    * Interpolated coordinates, or `undefined` (with a warning) when the group or
-   * artifact uses an unknown property. A type or classifier that does (one a
+   * artifact uses an unknown property or is no Maven id once expanded (empty, or
+   * with a character Maven's validator refuses; see `MAVEN_ID`). A type or classifier that does (one a
    * build extension sets, `${os.detected.classifier}`) is kept as written, so
    * that management entries written alike still match; {@linkcode declared}
    * leaves it out of the purl.
@@ -1073,6 +1081,19 @@ class Resolver {
         `${
           this.paths.get(raw.pom)
         }: ${raw.groupId}:${raw.artifactId} is left out: ${unknown} is not defined in the tree`,
+      );
+      return undefined;
+    }
+    const bad = [c.groupId, c.artifactId].find((v) => !MAVEN_ID.test(v));
+    if (bad !== undefined) {
+      this.warnings.add(
+        `${this.paths.get(raw.pom)}: ${raw.groupId}:${raw.artifactId} is left out: ${
+          bad === ""
+            ? 'its id is empty once expanded (Maven refuses it: "is missing")'
+            : `${
+              JSON.stringify(bad)
+            } is no Maven id (Maven refuses it: "does not match a valid id pattern")`
+        }`,
       );
       return undefined;
     }

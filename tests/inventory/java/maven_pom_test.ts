@@ -557,6 +557,34 @@ Deno.test("readMavenPom: a classifier a build extension sets is left out, not th
   ]);
 });
 
+// Maven's DefaultModelValidator checks each effective dependency's ids once properties are
+// expanded (validateId: "is missing", "does not match a valid id pattern"); an id that expands to
+// nothing or holds a space or `/` had been written into a purl (`pkg:maven/lib@1`, name ":lib").
+Deno.test("readMavenPom: a dependency whose expanded id Maven refuses is left out, warned", () => {
+  const text = `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>g</groupId><artifactId>app</artifactId><version>1</version>
+  <properties><empty.group></empty.group><lib.group>com.x</lib.group></properties>
+  <dependencies>
+    <dependency><groupId>
+        com.y
+      </groupId><artifactId> lib-a </artifactId><version>1</version></dependency>
+    <dependency><groupId>\${lib.group}</groupId><artifactId>lib-b</artifactId><version>1</version></dependency>
+    <dependency><groupId>\${empty.group}</groupId><artifactId>lib-c</artifactId><version>1</version></dependency>
+    <dependency><groupId>com ex/ample</groupId><artifactId>lib-d</artifactId><version>1</version></dependency>
+  </dependencies>
+</project>`;
+  const out = readMavenPom(text, { path: "pom.xml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/com.x/lib-b@1",
+    "pkg:maven/com.y/lib-a@1",
+  ]);
+  assert.deepEqual(out.warnings, [
+    'pom.xml: ${empty.group}:lib-c is left out: its id is empty once expanded (Maven refuses it: "is missing")',
+    'pom.xml: com ex/ample:lib-d is left out: "com ex/ample" is no Maven id (Maven refuses it: "does not match a valid id pattern")',
+  ]);
+});
+
 // Found by comparing with Maven 3.8.7's own model builder: the root pom.xml is only an aggregator
 // and the modules' parent is another module (`parent/`), not at the default relativePath
 // `../pom.xml`. Maven takes such a parent from the reactor; its management then applies.
