@@ -118,11 +118,23 @@ function parseChecksums(text: string, fail: (what: string) => Error): Hash[] {
   });
 }
 
+/** Whether two sections name one source: the same kind and the same options, as written. */
+function sameSource(a: Source, b: Source): boolean {
+  if (a.kind !== b.kind || a.options.size !== b.options.size) return false;
+  for (const [key, values] of a.options) {
+    if (b.options.get(key)?.join("\n") !== values.join("\n")) return false;
+  }
+  return true;
+}
+
 /** Decodes the lockfile line by line, the way Bundler's parser reads it. */
 function decode(text: string, path: string): Lock {
   const lock: Lock = { specs: [], dependencies: [], checksums: new Map() };
   const seenSections = new Set<string>();
-  const seenSpecs = new Set<string>();
+  const seenSpecs = new Map<string, Spec>();
+  // Specs of a section that repeats another one's (Bundler 1.1 wrote a GIT section once per gem
+  // declared from it): checked once their dependency lines are read.
+  const repeats: Spec[] = [];
   let section: string | undefined;
   let source: Source | undefined;
   let inSpecs = false;
@@ -177,10 +189,15 @@ function decode(text: string, path: string): Lock {
           throw fail(`"${body.trim()}" is not a gem name and version`);
         }
         const key = fullName(m[2], m[3], m[4]);
-        if (seenSpecs.has(key)) throw fail(`gem ${key} is locked twice`);
-        seenSpecs.add(key);
+        const first = seenSpecs.get(key);
+        // No Bundler writes a spec twice in one section (it writes each source's specs once,
+        // sorted and unique): a lock so written was edited or merged by hand.
+        if (first?.source === source) throw fail(`gem ${key} is locked twice`);
         spec = { name: m[2], version: m[3], platform: m[4], source, dependencies: [], line };
-        lock.specs.push(spec);
+        if (first === undefined) {
+          seenSpecs.set(key, spec);
+          lock.specs.push(spec);
+        } else repeats.push(spec);
         return;
       }
       if (spec === undefined || !GEM_NAME.test(m[2])) {
@@ -214,6 +231,22 @@ function decode(text: string, path: string): Lock {
       }
     }
   });
+  // Bundler 1.1 wrote a GIT section once per gem the Gemfile declares from that repository
+  // (MSch/bundlerbug: `activerecord` and `activesupport` from rails.git, each section listing the
+  // repository's specs), and Bundler reads such a lock: its LockfileParser#parse_spec keys the
+  // specs by full name, so a repeat is the same gem (rubygems/rubygems,
+  // bundler/lib/bundler/lockfile_parser.rb). A spec repeated from the same source with the same
+  // dependencies is that one gem; one from another source or with others no Bundler writes.
+  for (const repeat of repeats) {
+    const key = fullName(repeat.name, repeat.version, repeat.platform);
+    const first = seenSpecs.get(key)!;
+    if (
+      !sameSource(first.source, repeat.source) ||
+      first.dependencies.join("\n") !== repeat.dependencies.join("\n")
+    ) {
+      throw invalid(READER, at(path, repeat.line), `gem ${key} is locked twice`);
+    }
+  }
   // Bundler 2.5+, the one that writes CHECKSUMS, ends every lock with BUNDLED WITH (which
   // Bundler writes since 1.10): a lock with the one and not the other is cut short.
   const required = seenSections.has("CHECKSUMS")

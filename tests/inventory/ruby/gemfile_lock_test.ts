@@ -77,6 +77,45 @@ Deno.test("readGemfileLock: one component per name, version and platform", () =>
   assert.equal(nokogiri?.version, "1.16.7");
 });
 
+Deno.test("readGemfileLock: a GIT section Bundler 1.1 wrote twice is one source (MSch/bundlerbug)", () => {
+  // Bundler 1.1 wrote the section once per gem the Gemfile declares from the repository
+  // (`activerecord` and `activesupport`, both from rails.git); Bundler reads the lock.
+  const git = "GIT\n  remote: https://github.com/rails/rails.git\n" +
+    "  revision: c2897901de4266e5c02da6cc5a9348bfde13552e\n  branch: 3-2-stable\n  specs:\n" +
+    "    activerecord (3.2.2)\n      activesupport (= 3.2.2)\n      arel (~> 3.0.2)\n" +
+    "    activesupport (3.2.2)\n      i18n (~> 0.6)\n\n";
+  const rest =
+    "GEM\n  remote: http://rubygems.org/\n  specs:\n    arel (3.0.2)\n    i18n (0.6.0)\n\n" +
+    "PLATFORMS\n  ruby\n\nDEPENDENCIES\n  activerecord!\n  activesupport!\n";
+  const out = readGemfileLock(git + git + rest, { path: "Gemfile.lock" });
+  assertWellFormed(out);
+  const rails =
+    "vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frails%2Frails.git%40c2897901de4266e5c02da6cc5a9348bfde13552e";
+  assert.deepEqual(out.components.map((c) => c.id).sort(), [
+    "pkg:gem/activerecord@3.2.2?" + rails,
+    "pkg:gem/activesupport@3.2.2?" + rails,
+    "pkg:gem/arel@3.0.2",
+    "pkg:gem/i18n@0.6.0",
+  ]);
+  // The same gem from another source, or with other dependencies, is no repeated section.
+  const other = git.replace("c2897901de4266e5c02da6cc5a9348bfde13552e", "0".repeat(40));
+  const changed = git.replace(
+    "      i18n (~> 0.6)\n",
+    "      i18n (~> 0.6)\n      tzinfo (~> 0.3.29)\n",
+  );
+  const cases: [string, RegExp][] = [
+    [other, /^Gemfile\.lock:17: gem activerecord-3\.2\.2 is locked twice/],
+    [changed, /^Gemfile\.lock:20: gem activesupport-3\.2\.2 is locked twice/],
+  ];
+  for (const [second, message] of cases) {
+    assertVouchError(
+      () => readGemfileLock(git + second + rest, { path: "Gemfile.lock" }),
+      "inventory.gemfile_lock.invalid",
+      message,
+    );
+  }
+});
+
 Deno.test("readGemfileLock: CHECKSUMS per name-version-platform, .gem URLs, git at the revision", () => {
   const byId = new Map(readCase("app").components.map((c) => [c.id, c]));
   assert.deepEqual(byId.get("pkg:gem/nokogiri@1.16.7?platform=arm64-darwin")?.hashes, [{
