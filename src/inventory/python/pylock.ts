@@ -74,6 +74,8 @@ interface Entry {
   toolDependencies: string[];
   /** A distribution is named only (no `url` or `path`). */
   unlocated?: boolean;
+  /** Nothing to install from: no source and no distribution (as pipenv writes some). */
+  sourceless?: boolean;
 }
 
 interface Lock {
@@ -153,7 +155,7 @@ function versionFromFile(name: string, files: DistFile[]): string | undefined {
   return undefined;
 }
 
-function checkEntry(pkg: TomlTable, fail: Fail): Entry {
+function checkEntry(pkg: TomlTable, fail: Fail, { pipenv }: { pipenv: boolean }): Entry {
   const name = pkg.name;
   if (typeof name !== "string" || name === "") throw fail("package without a `name`");
   const failHere: Fail = (what) => fail(`package "${name}": ${what}`);
@@ -180,12 +182,17 @@ function checkEntry(pkg: TomlTable, fail: Fail): Entry {
     );
   }
   // pip's `Package.__post_init__` and uv refuse a package with nothing to install from: what a
-  // lock cut inside a package leaves (`name` and `version` alone).
+  // lock cut inside a package leaves (`name` and `version` alone). pipenv writes such packages
+  // for the Pipfile.lock entries without hashes (pipenv/utils/pylock.py, `from_lockfile`), and
+  // reads them back: in its files they are kept, with a warning.
   const wheels = Array.isArray(pkg.wheels) && pkg.wheels.length > 0;
   if (sources.length === 0 && pkg.sdist === undefined && !wheels) {
-    throw failHere(
-      "it has no `vcs`, `directory`, `archive`, `sdist` or `wheels` to install from (cut short?)",
-    );
+    if (!pipenv) {
+      throw failHere(
+        "it has no `vcs`, `directory`, `archive`, `sdist` or `wheels` to install from (cut short?)",
+      );
+    }
+    entry.sourceless = true;
   }
   if (pkg.vcs !== undefined) {
     if (!isTable(pkg.vcs)) throw failHere("`vcs` must be a table");
@@ -284,6 +291,7 @@ function decode(text: string, path: string): Lock {
       checkEntry(
         pkg,
         (what) => invalid(READER, at(path, nthLine(text, /^\s*\[\[packages\]\]/, i)), what),
+        { pipenv: createdBy === "pipenv" },
       )
     ),
   };
@@ -516,6 +524,16 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
       `(PEP 751 requires one; re-export the lock), named by its file name only: ` +
       unlocated.slice(0, 5).join(", ") + (unlocated.length > 5 ? ", …" : ""),
     ];
+  }
+  const sourceless = lock.entries.filter((e) => e.sourceless).map((e) => e.name);
+  if (sourceless.length > 0) {
+    (out.warnings ??= []).push(
+      `${path}: pipenv wrote ${sourceless.length} package(s) with nothing to install from (no ` +
+        "`vcs`, `directory`, `archive`, `sdist` or `wheels`, which PEP 751 requires; pip refuses " +
+        "the file), read by their name and `version` (if any) only: " +
+        sourceless.slice(0, 5).join(", ") +
+        (sourceless.length > 5 ? ", …" : ""),
+    );
   }
   return own === undefined ? out : { ...out, ...lockProject(own.name, own.version) };
 }

@@ -171,6 +171,39 @@ Deno.test("readPylock: a package with nothing to install from (a lock cut inside
   assert.equal(readPylock(head + sdist, { path: "pylock.toml" }).components.length, 1);
 });
 
+// pipenv's pylock writer (pipenv/utils/pylock.py, `from_lockfile`) writes a Pipfile.lock entry
+// without hashes (editable, path, VCS, `version = "*"`) as a package with nothing to install from,
+// and reads such files back: in a file pipenv wrote they are read, with a warning, not refused.
+Deno.test("readPylock: pipenv's packages with nothing to install from are read, warned", () => {
+  const lock = (by: string): string =>
+    `lock-version = "1.0"\nenvironments = []\nextras = []\ndependency-groups = ["dev"]\n` +
+    `default-groups = ["default"]\ncreated-by = "${by}"\n\n` +
+    `[[packages]]\nname = "requests"\nversion = "2.32.3"\nindex = "https://pypi.org/simple/"\n\n` +
+    `[[packages.wheels]]\nname = "requests-2.32.3-py3-none-any.whl"\n` +
+    `url = "https://pypi.org/simple/requests/requests-2.32.3-py3-none-any.whl"\n\n` +
+    `[packages.wheels.hashes]\nsha256 = "${"5".repeat(64)}"\n\n` +
+    `[[packages]]\nname = "mylib"\nmarker = "'dev' in dependency_groups"\n` +
+    `index = "https://pypi.org/simple/"\n\n` +
+    `[[packages]]\nname = "six"\nversion = "1.17.0"\nindex = "https://pypi.org/simple/"\n`;
+  const out = readPylock(lock("pipenv"), { path: "pylock.toml" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:pypi/mylib dev",
+    "pkg:pypi/requests@2.32.3 runtime",
+    "pkg:pypi/six@1.17.0 runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pylock.toml: pipenv wrote 2 package(s) with nothing to install from (no `vcs`, `directory`, " +
+    "`archive`, `sdist` or `wheels`, which PEP 751 requires; pip refuses the file), read by their " +
+    "name and `version` (if any) only: mylib, six",
+  ]);
+  assertVouchError(
+    () => readPylock(lock("uv"), { path: "pylock.toml" }),
+    "inventory.pylock.invalid",
+    /^pylock\.toml:20: package "mylib": it has no `vcs`/,
+  );
+});
+
 Deno.test("readPylock: bad input is inventory.pylock.* with file:line", () => {
   assertInvalidFixtures(DIR, "pylock.toml", (text, path) => readPylock(text, { path }), [
     ["truncated", "inventory.pylock.invalid", /^pylock\.toml:73:\d+: invalid TOML/],
