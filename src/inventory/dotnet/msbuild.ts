@@ -493,6 +493,26 @@ class Evaluation {
   }
 
   /**
+   * Whether a Condition holds in every build of the project, so that a `<When>` of it ends its
+   * `<Choose>`: a literal one, one on the target framework alone true for each (see
+   * {@linkcode Evaluation.inEveryFramework}), or one true whose other properties than the target
+   * framework's are all defined by the files under no Condition. A property no file defines is not
+   * empty in a build: the .NET SDK's `Microsoft.NET.Sdk.props` sets `Configuration` (`Debug`;
+   * `dotnet pack` builds `Release`) and `Platform` (`AnyCPU`) before the project file is read,
+   * and the environment and the command line set others, so `'$(Configuration)' != 'Debug'` is not
+   * known to hold.
+   */
+  always(text: string): boolean {
+    const names = conditionProperties(text);
+    if (names === undefined || this.condition(text) !== true) return false;
+    if (this.inEveryFramework(text, true)) return true;
+    return [...names].every((name) =>
+      FRAMEWORK_PROPERTIES.has(name) ||
+      (this.properties.has(name) && !this.uncertainProperties.has(name))
+    );
+  }
+
+  /**
    * Whether a Condition is false in every build of the project, so that what it guards is in
    * none: a literal one (`false`, `'a' == 'b'`; not `Exists('path')`), or one on the target
    * framework alone (see {@linkcode Evaluation.inEveryFramework}) false for each.
@@ -929,7 +949,7 @@ class Evaluation {
       if (kind !== "When") continue;
       const condition = branch.attributes.Condition ?? "";
       if (this.never(condition)) continue;
-      const holds = this.condition(condition) === true;
+      const holds = this.always(condition);
       passed.push(JSON.stringify(condition.trim()));
       this.groups(
         branch,
