@@ -205,7 +205,7 @@ export interface MsbuildProject {
   path: string;
   /** The project name: the file's base name without extension. */
   name: string;
-  /** `PackageId` when set (and not the name). */
+  /** `PackageId` (else `AssemblyName`, its default) when set (and not the name). */
   packageId?: string;
   /** `AssemblyName` when set (and not the name). */
   assemblyName?: string;
@@ -1369,7 +1369,10 @@ export function evaluateMsbuildProject(
   if (version !== undefined && !version.includes("$(")) {
     project.version = normalizeNugetVersion(version);
   }
-  const packageId = property("PackageId");
+  // NuGet's pack targets default `PackageId` to the final `$(AssemblyName)`
+  // (NuGet.Build.Tasks.Pack.targets), which the SDK defaults to the project name: a
+  // `Directory.Build.props` that names assemblies `Company.$(MSBuildProjectName)` names packages so.
+  const packageId = property("PackageId") ?? property("AssemblyName");
   if (packageId !== undefined && packageId !== name) project.packageId = packageId;
   const assemblyName = property("AssemblyName");
   if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;

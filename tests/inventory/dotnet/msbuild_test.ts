@@ -906,6 +906,44 @@ Deno.test("evaluateMsbuildProject: a <When> on Configuration, which the SDK sets
   ]);
 });
 
+// Shaped like Aldaviva/Unfucked, whose Directory.Build.props names every assembly
+// `Unfucked.$(MSBuildProjectName)`: `dotnet pack` names the package after the assembly
+// (NuGet.Build.Tasks.Pack.targets defaults PackageId to $(AssemblyName)), so Caching/Caching.csproj
+// is the package Unfucked.Caching, not Caching (another package on nuget.org).
+Deno.test("readMsbuildProject: a member's package id defaults to its AssemblyName", () => {
+  const files: Record<string, string> = {
+    "Directory.Build.props": `<Project>
+  <PropertyGroup>
+    <AssemblyName>Unfucked.$(MSBuildProjectName)</AssemblyName>
+    <UnfuckedCachingVersion>0.0.1-beta.6</UnfuckedCachingVersion>
+  </PropertyGroup>
+</Project>`,
+    "Caching/Caching.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>netstandard2.0;netstandard2.1</TargetFrameworks>
+    <Version>$(UnfuckedCachingVersion)</Version>
+  </PropertyGroup>
+</Project>`,
+    "STUN/STUN.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <Version>0.0.1-beta.3</Version>
+    <PackageId>Unfucked.Stun</PackageId>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\\Caching\\Caching.csproj" />
+  </ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const out = readMsbuildProject(files["STUN/STUN.csproj"], { path: "STUN/STUN.csproj", load });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => [m.id, m.name, m.purl]), [
+    ["pkg:nuget/caching", "Caching", "pkg:nuget/Unfucked.Caching@0.0.1-beta.6"],
+    ["pkg:nuget/stun", "STUN", "pkg:nuget/Unfucked.Stun@0.0.1-beta.3"], // PackageId wins
+  ]);
+});
+
 // Shaped like projects whose csproj lists its PackageReferences first and the version properties
 // below them, and whose Directory.Build.targets sets the shared versions and switches: MSBuild
 // evaluates every property (Directory.Build.targets included) before any item, so those items got
