@@ -205,7 +205,7 @@ export interface MsbuildProject {
   path: string;
   /** The project name: the file's base name without extension. */
   name: string;
-  /** `PackageId` when set (and not the name). */
+  /** `PackageId` (else `AssemblyName`, its default) when set (and not the name). */
   packageId?: string;
   /** `AssemblyName` when set (and not the name). */
   assemblyName?: string;
@@ -490,6 +490,26 @@ class Evaluation {
       this.expand(written.startsWith("'") ? written.slice(1, -1) : written).toLowerCase();
     const equal = operand(match[1]) === operand(match[3]);
     return match[2] === "==" ? equal : !equal;
+  }
+
+  /**
+   * Whether a Condition holds in every build of the project, so that a `<When>` of it ends its
+   * `<Choose>`: a literal one, one on the target framework alone true for each (see
+   * {@linkcode Evaluation.inEveryFramework}), or one true whose other properties than the target
+   * framework's are all defined by the files under no Condition. A property no file defines is not
+   * empty in a build: the .NET SDK's `Microsoft.NET.Sdk.props` sets `Configuration` (`Debug`;
+   * `dotnet pack` builds `Release`) and `Platform` (`AnyCPU`) before the project file is read,
+   * and the environment and the command line set others, so `'$(Configuration)' != 'Debug'` is not
+   * known to hold.
+   */
+  always(text: string): boolean {
+    const names = conditionProperties(text);
+    if (names === undefined || this.condition(text) !== true) return false;
+    if (this.inEveryFramework(text, true)) return true;
+    return [...names].every((name) =>
+      FRAMEWORK_PROPERTIES.has(name) ||
+      (this.properties.has(name) && !this.uncertainProperties.has(name))
+    );
   }
 
   /**
@@ -929,7 +949,7 @@ class Evaluation {
       if (kind !== "When") continue;
       const condition = branch.attributes.Condition ?? "";
       if (this.never(condition)) continue;
-      const holds = this.condition(condition) === true;
+      const holds = this.always(condition);
       passed.push(JSON.stringify(condition.trim()));
       this.groups(
         branch,
@@ -1349,7 +1369,10 @@ export function evaluateMsbuildProject(
   if (version !== undefined && !version.includes("$(")) {
     project.version = normalizeNugetVersion(version);
   }
-  const packageId = property("PackageId");
+  // NuGet's pack targets default `PackageId` to the final `$(AssemblyName)`
+  // (NuGet.Build.Tasks.Pack.targets), which the SDK defaults to the project name: a
+  // `Directory.Build.props` that names assemblies `Company.$(MSBuildProjectName)` names packages so.
+  const packageId = property("PackageId") ?? property("AssemblyName");
   if (packageId !== undefined && packageId !== name) project.packageId = packageId;
   const assemblyName = property("AssemblyName");
   if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;

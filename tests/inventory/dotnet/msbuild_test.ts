@@ -852,6 +852,98 @@ Deno.test("evaluateMsbuildProject: the items of a <Choose> count, the first bran
   ]);
 });
 
+// Shaped like Aldaviva/Unfucked's DI/DI.csproj: a release build references the published package,
+// a debug one (the .NET SDK's default Configuration) the project and an MSBuild task. An unset
+// Configuration was read as empty, so the When held and the Otherwise was dropped without a word.
+Deno.test("evaluateMsbuildProject: a <When> on Configuration, which the SDK sets, does not end its <Choose>", () => {
+  const files: Record<string, string> = {
+    "Unfucked/Unfucked.csproj": `<Project Sdk="Microsoft.NET.Sdk" />`,
+    "DI/DI.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>netstandard2.0;net6.0;net8.0</TargetFrameworks>
+    <Flavor>lib</Flavor>
+  </PropertyGroup>
+  <Choose>
+    <When Condition="'$(Configuration)' != 'Debug'">
+      <ItemGroup>
+        <PackageReference Include="Unfucked" Version="0.0.1-beta.49" />
+      </ItemGroup>
+    </When>
+    <Otherwise>
+      <ItemGroup>
+        <ProjectReference Include="..\\Unfucked\\Unfucked.csproj" />
+        <PackageReference Include="ReSharper.ExportAnnotations.Task" Version="1.4.0" PrivateAssets="all" />
+      </ItemGroup>
+    </Otherwise>
+  </Choose>
+  <Choose>
+    <When Condition="'$(Flavor)' != 'app'">
+      <ItemGroup>
+        <PackageReference Include="JetBrains.Annotations" Version="2025.2.4" PrivateAssets="all" />
+      </ItemGroup>
+    </When>
+    <Otherwise>
+      <ItemGroup>
+        <PackageReference Include="Not.Taken" Version="1.0.0" />
+      </ItemGroup>
+    </Otherwise>
+  </Choose>
+</Project>`,
+  };
+  const di = evaluateMsbuildProject(files["DI/DI.csproj"], {
+    path: "DI/DI.csproj",
+    load: (p) => files[p],
+  });
+  assert.deepEqual(di.packages.map((p) => `${p.name}@${p.version} ${p.scope}`), [
+    "Unfucked@0.0.1-beta.49 runtime",
+    "ReSharper.ExportAnnotations.Task@1.4.0 build",
+    "JetBrains.Annotations@2025.2.4 build", // a property the files set: the When holds
+  ]);
+  assert.deepEqual(di.projectReferences, ["Unfucked/Unfucked.csproj"]);
+  assert.deepEqual(di.warnings, [
+    `DI/DI.csproj:9: <PackageReference> Unfucked is under the Condition "'$(Configuration)' != 'Debug'", which vouch does not evaluate: it counts for every target framework and configuration`,
+    `DI/DI.csproj:15: <PackageReference> ReSharper.ExportAnnotations.Task is under the <Otherwise> of the Condition "'$(Configuration)' != 'Debug'", which vouch does not evaluate: it counts for every target framework and configuration`,
+  ]);
+});
+
+// Shaped like Aldaviva/Unfucked, whose Directory.Build.props names every assembly
+// `Unfucked.$(MSBuildProjectName)`: `dotnet pack` names the package after the assembly
+// (NuGet.Build.Tasks.Pack.targets defaults PackageId to $(AssemblyName)), so Caching/Caching.csproj
+// is the package Unfucked.Caching, not Caching (another package on nuget.org).
+Deno.test("readMsbuildProject: a member's package id defaults to its AssemblyName", () => {
+  const files: Record<string, string> = {
+    "Directory.Build.props": `<Project>
+  <PropertyGroup>
+    <AssemblyName>Unfucked.$(MSBuildProjectName)</AssemblyName>
+    <UnfuckedCachingVersion>0.0.1-beta.6</UnfuckedCachingVersion>
+  </PropertyGroup>
+</Project>`,
+    "Caching/Caching.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFrameworks>netstandard2.0;netstandard2.1</TargetFrameworks>
+    <Version>$(UnfuckedCachingVersion)</Version>
+  </PropertyGroup>
+</Project>`,
+    "STUN/STUN.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <Version>0.0.1-beta.3</Version>
+    <PackageId>Unfucked.Stun</PackageId>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\\Caching\\Caching.csproj" />
+  </ItemGroup>
+</Project>`,
+  };
+  const load = (p: string): string | undefined => files[p];
+  const out = readMsbuildProject(files["STUN/STUN.csproj"], { path: "STUN/STUN.csproj", load });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => [m.id, m.name, m.purl]), [
+    ["pkg:nuget/caching", "Caching", "pkg:nuget/Unfucked.Caching@0.0.1-beta.6"],
+    ["pkg:nuget/stun", "STUN", "pkg:nuget/Unfucked.Stun@0.0.1-beta.3"], // PackageId wins
+  ]);
+});
+
 // Shaped like projects whose csproj lists its PackageReferences first and the version properties
 // below them, and whose Directory.Build.targets sets the shared versions and switches: MSBuild
 // evaluates every property (Directory.Build.targets included) before any item, so those items got
