@@ -149,11 +149,12 @@ function checkEntry(
       `${url.startsWith(`${vcs}+`) ? "" : `${vcs}+`}${url}${ref ? `@${ref}` : ""}`,
       subPath,
     );
-  } else if (typeof value.path === "string") {
-    entry.path = value.path;
+  } else if (typeof value.path === "string" || isLocalFile(value.file)) {
+    const local = (value.path ?? value.file) as string;
+    entry.path = local;
     // A local archive so keyed is named by its file (a folder is, by its own name: mapEntry).
-    if (PLACEHOLDER.test(name) && DISTRIBUTION_FILE.test(value.path)) {
-      Object.assign(entry, urlName(value.path.replaceAll("\\", "/"), false));
+    if (PLACEHOLDER.test(name) && DISTRIBUTION_FILE.test(local)) {
+      Object.assign(entry, urlName(local.replaceAll("\\", "/"), false));
     }
   } else if (typeof value.file === "string") {
     // Pipenv hands the URL to pip as written (`name @ <file>`): pip's `#egg=` and `#sha256=` are
@@ -171,6 +172,17 @@ function checkEntry(
     throw fail(`package "${name}" has no \`version\`, VCS, \`path\` or \`file\``);
   }
   return entry;
+}
+
+/**
+ * Whether a `file` entry names a local path, not a URL: Pipenv hands `file` and `path` to pip
+ * alike, a URL only when it starts with `http:`, `https:` or `ftp:`, else a path
+ * (`install_req_from_pipfile`, pipenv/utils/dependencies.py). Older Pipenv wrote the absolute
+ * folder of `pipenv install -e /abs/folder` so (`"file": "/home/u/src/x"`): a folder on the
+ * locker's machine, no download location.
+ */
+function isLocalFile(file: unknown): file is string {
+  return typeof file === "string" && !/^(?:https?|ftp):/i.test(file);
 }
 
 /**

@@ -78,6 +78,30 @@ Deno.test("readPipfileLock: a file or archive path without a pin takes the versi
   ]);
 });
 
+Deno.test("readPipfileLock: a `file` that is a local path is a folder or archive, not a URL", () => {
+  // stewartmiles/pipenv_editable_install_repro's another_venv/Pipfile.lock: older Pipenv kept the
+  // absolute folder of `pipenv install -e <folder>` under `file`; Pipenv hands it to pip as a path.
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: {
+      "test-hello": {
+        editable: true,
+        file: "/home/stewart/src/pipenv_editable_install_repro/test-hello",
+      },
+      "local-sdist": { file: "file:///opt/dist/local_sdist-0.4.0.tar.gz" },
+      "inner": { editable: true, file: "./libs/inner" },
+    },
+    develop: {},
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock" });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:pypi/local-sdist@0.4.0",
+    "pkg:pypi/test-hello",
+  ]);
+  assert.deepEqual(out.components.map((c) => c.downloadLocation), [undefined, undefined]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:libs/inner"]);
+});
+
 Deno.test("readPipfileLock: default is runtime, develop dev, other categories dev with a group", () => {
   const byName = new Map(readCase("basic").components.map((c) => [c.name, c]));
   assert.deepEqual(byName.get("requests")?.scopes, ["runtime"]);
