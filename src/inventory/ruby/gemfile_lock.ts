@@ -542,6 +542,10 @@ function mapSpec(
   } else if (source.kind === "GIT" && remote.length > 0) {
     downloadLocation = gitVcsUrl(remote[0], source.options.get("revision")?.[0]);
     qualifiers.vcs_url = downloadLocation;
+  } else if (source.kind === "PLUGIN SOURCE" && remote.length > 0) {
+    // A source a Bundler plugin defines (`source "s3://bucket", type: "aws-s3"`): the gem is
+    // served from its `remote` (Bundler::Plugin::API::Source#to_lock writes it), not rubygems.org.
+    qualifiers.repository_url = remote[0];
   } else if (source.kind === "GEM" && remote.length === 1) {
     // With several remotes (old lockfiles) the one that served the gem is unknown.
     if (!RUBYGEMS.test(remote[0])) qualifiers.repository_url = remote[0];

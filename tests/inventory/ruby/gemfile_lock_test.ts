@@ -138,6 +138,19 @@ Deno.test("readGemfileLock: CHECKSUMS per name-version-platform, .gem URLs, git 
   assert.deepEqual(byId.get(FEATURE_FLAGS)?.hashes, [], "no checksum for a git gem");
 });
 
+Deno.test("readGemfileLock: a PLUGIN SOURCE gem names its source's remote, not rubygems.org", () => {
+  // What Bundler::Plugin::API::Source#to_lock writes for `source "s3://…", type: "aws-s3"`.
+  const lock = "PLUGIN SOURCE\n  remote: s3://acme-gems/private\n  type: aws-s3\n  specs:\n" +
+    "    acme-secrets (2.0.0)\n\nGEM\n  remote: https://rubygems.org/\n  specs:\n" +
+    "    rake (13.2.1)\n\nPLATFORMS\n  ruby\n\nDEPENDENCIES\n  acme-secrets!\n  rake\n\n" +
+    "BUNDLED WITH\n   2.5.4\n";
+  const out = readGemfileLock(lock, { path: "Gemfile.lock" });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/acme-secrets@2.0.0?repository_url=s3:%2F%2Facme-gems%2Fprivate",
+    "pkg:gem/rake@13.2.1",
+  ]);
+});
+
 Deno.test("readGemfileLock: a PATH gem of the project is a member, one under vendor/ a component", () => {
   const out = readCase("app");
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:gem/admin@0.1.0"]);
