@@ -396,9 +396,20 @@ export function readPackageLock(
   }
   // A member's id is its folder (root-relative), never its purl: a registry package of the
   // same name and version (installed under a dependency, or by another lock) stays a component.
+  // Named by its own package.json, as npm reads a linked folder's afresh (arborist's resolveLinks:
+  // the user may have changed it since the lock was saved, a release's version bump); the lock's
+  // record of it only when there is none to read.
   const memberId = (folder: string, name: string, entry = entries.get(folder) ?? {}): string => {
+    const own = rush !== undefined || options.load === undefined
+      ? undefined
+      : loadPackageJson(options.load, joinPath(lockDir, folder, "package.json"));
     const json = { name, version: stringAt(entry, "version") };
-    return out.member(folderMember(joinPath(lockDir, folder), { path: "", json, ...json }));
+    return out.member(
+      folderMember(
+        joinPath(lockDir, folder),
+        own?.name !== undefined ? own : { path: "", json, ...json },
+      ),
+    );
   };
   for (const [link, target] of linkTarget) {
     const entry = entries.get(target) ?? {};

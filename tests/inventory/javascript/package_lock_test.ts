@@ -221,6 +221,56 @@ Deno.test("readPackageLock: the package.json beside the lock is the project, not
   assert.equal(lone.project?.purl, "pkg:npm/cyf-hotels-api@0.0.1");
 });
 
+Deno.test("readPackageLock: a workspace is named by its own package.json, not the lock's older record", () => {
+  // morganney/npm-workspaces, after a release bumped packages/foo to 1.1.0 without `npm install`.
+  const lock = JSON.stringify({
+    name: "npm-workspaces-monorepo",
+    version: "0.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": {
+        name: "npm-workspaces-monorepo",
+        version: "0.0.0",
+        workspaces: ["packages/foo", "packages/bar"],
+      },
+      "node_modules/bar": { resolved: "packages/bar", link: true },
+      "node_modules/foo": { resolved: "packages/foo", link: true },
+      "node_modules/lodash.debounce": {
+        version: "4.0.8",
+        resolved: "https://registry.npmjs.org/lodash.debounce/-/lodash.debounce-4.0.8.tgz",
+      },
+      "packages/bar": { version: "1.0.0", dependencies: { "lodash.debounce": "^4.0.8" } },
+      "packages/foo": { version: "1.0.0" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": '{"name": "npm-workspaces-monorepo", "version": "0.0.0", ' +
+      '"workspaces": ["packages/foo", "packages/bar"]}',
+    "packages/foo/package.json": '{"name": "foo", "version": "1.1.0"}',
+    "packages/bar/package.json":
+      '{"name": "bar", "version": "1.0.0", "dependencies": {"lodash.debounce": "^4.0.8"}}',
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:packages/bar",
+      name: "bar",
+      version: "1.0.0",
+      purl: "pkg:npm/bar@1.0.0",
+    },
+    {
+      id: "workspace:packages/foo",
+      name: "foo",
+      version: "1.1.0",
+      purl: "pkg:npm/foo@1.1.0",
+    },
+  ]);
+  // Without the folder's package.json to read, the lock's record names it.
+  const lone = readPackageLock(lock, { path: "package-lock.json" });
+  assert.equal(lone.members?.find((m) => m.name === "foo")?.version, "1.0.0");
+});
+
 Deno.test("readPackageLock rejects malformed lockfileVersion 1 entries with their line", () => {
   assertVouchError(
     () =>
