@@ -22,6 +22,7 @@ import {
   loadPackageJson,
   lockProjectNode,
   MANIFEST_FIELDS,
+  manifestProjectFields,
   npmComponent,
   npmLicense,
   originQualifiers,
@@ -363,12 +364,18 @@ export function readPackageLock(
     name: topName,
     version: stringAt(top, "version") ?? stringAt(lock, "version"),
   };
+  // npm's root is the package.json beside the lock, read at each install (arborist's loadRoot:
+  // `rpj(package.json).catch(() => lock.packages[""])`); the lock's record of it, a copy npm
+  // wrote when it last saved the lock (without the description), names the project only when
+  // no package.json names it: a package.json renamed or bumped since is the project.
+  const named = beside?.name !== undefined ? beside : undefined;
   const self = rush !== undefined ? ROOT_ID : lockProjectNode(
     out,
     lockDir,
-    topName === undefined && options.load !== undefined
-      ? beside
-      : { path: "", json: topFields, ...topFields },
+    named ??
+      (topName === undefined && options.load !== undefined
+        ? beside
+        : { path: "", json: topFields, ...topFields }),
   );
   // Where each link points, and the id of every node (member or component) by location.
   const linkTarget = new Map<string, string>();
@@ -389,9 +396,20 @@ export function readPackageLock(
   }
   // A member's id is its folder (root-relative), never its purl: a registry package of the
   // same name and version (installed under a dependency, or by another lock) stays a component.
+  // Named by its own package.json, as npm reads a linked folder's afresh (arborist's resolveLinks:
+  // the user may have changed it since the lock was saved, a release's version bump); the lock's
+  // record of it only when there is none to read.
   const memberId = (folder: string, name: string, entry = entries.get(folder) ?? {}): string => {
+    const own = rush !== undefined || options.load === undefined
+      ? undefined
+      : loadPackageJson(options.load, joinPath(lockDir, folder, "package.json"));
     const json = { name, version: stringAt(entry, "version") };
-    return out.member(folderMember(joinPath(lockDir, folder), { path: "", json, ...json }));
+    return out.member(
+      folderMember(
+        joinPath(lockDir, folder),
+        own?.name !== undefined ? own : { path: "", json, ...json },
+      ),
+    );
   };
   for (const [link, target] of linkTarget) {
     const entry = entries.get(target) ?? {};
@@ -550,13 +568,17 @@ export function readPackageLock(
   for (const folder of ownFolders) out.edge(self, nodeId.get(folder)!, "runtime");
 
   const { name, version: projectVersion } = topFields;
-  const project: Project | undefined = name === undefined ? undefined : {
-    name,
-    version: projectVersion,
-    purl: ownNpmPurl(name, projectVersion),
-    license: npmLicense(top.license),
-    description: stringAt(top, "description"),
-  };
+  const project: Project | undefined = named !== undefined
+    ? manifestProjectFields(named).project
+    : name === undefined
+    ? undefined
+    : {
+      name,
+      version: projectVersion,
+      purl: ownNpmPurl(name, projectVersion),
+      license: npmLicense(top.license),
+      description: stringAt(top, "description"),
+    };
   if (project?.purl === undefined) delete project?.purl;
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;

@@ -171,6 +171,106 @@ Deno.test("readPackageLock: the lock's name beside a nameless package.json is np
   assert.equal(stated.project?.purl, "pkg:npm/gitea");
 });
 
+Deno.test("readPackageLock: the package.json beside the lock is the project, not the lock's copy of it", () => {
+  // Rahaf89/cyf_ecommerce: a project copied from cyf_hotels and renamed in its package.json, the
+  // lock not reinstalled since (npm reads the package.json as the root, the lock's record only
+  // when there is none; its next save writes the new name).
+  const stale = JSON.stringify({
+    name: "cyf-hotels-api",
+    version: "0.0.1",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      pg: {
+        version: "7.18.2",
+        resolved: "https://registry.npmjs.org/pg/-/pg-7.18.2.tgz",
+        integrity:
+          "sha512-Mvt0dGYMwvEADNKy5PMQGlzPudKcKKzJds/VbOeZJpb6f/pI3mmoXX0JksPgI3l3JPP/2Apq7F36O63J7mgveA==",
+      },
+    },
+  });
+  const manifest = JSON.stringify({
+    name: "cyf-ecommerce-api",
+    version: "0.0.1",
+    description: "API",
+    license: "ISC",
+    dependencies: { pg: "^7.18.2" },
+  });
+  const out = readPackageLock(stale, { path: "package-lock.json", load: () => manifest });
+  assert.deepEqual(out.project, {
+    name: "cyf-ecommerce-api",
+    version: "0.0.1",
+    purl: "pkg:npm/cyf-ecommerce-api@0.0.1",
+    license: "ISC",
+    description: "API",
+  });
+  // A v3 lock records no description (markedjs/marked's package.json has one).
+  const v3 = JSON.stringify({
+    name: "marked",
+    version: "18.0.9",
+    lockfileVersion: 3,
+    requires: true,
+    packages: { "": { name: "marked", version: "18.0.9", license: "MIT" } },
+  });
+  const described = '{"name": "marked", "version": "18.0.9", "license": "MIT", ' +
+    '"description": "A markdown parser built for speed"}';
+  const marked = readPackageLock(v3, { path: "package-lock.json", load: () => described });
+  assert.equal(marked.project?.description, "A markdown parser built for speed");
+  // With no package.json to read (`--lockfile` of a lone lock), the lock's record names it.
+  const lone = readPackageLock(stale, { path: "package-lock.json" });
+  assert.equal(lone.project?.purl, "pkg:npm/cyf-hotels-api@0.0.1");
+});
+
+Deno.test("readPackageLock: a workspace is named by its own package.json, not the lock's older record", () => {
+  // morganney/npm-workspaces, after a release bumped packages/foo to 1.1.0 without `npm install`.
+  const lock = JSON.stringify({
+    name: "npm-workspaces-monorepo",
+    version: "0.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": {
+        name: "npm-workspaces-monorepo",
+        version: "0.0.0",
+        workspaces: ["packages/foo", "packages/bar"],
+      },
+      "node_modules/bar": { resolved: "packages/bar", link: true },
+      "node_modules/foo": { resolved: "packages/foo", link: true },
+      "node_modules/lodash.debounce": {
+        version: "4.0.8",
+        resolved: "https://registry.npmjs.org/lodash.debounce/-/lodash.debounce-4.0.8.tgz",
+      },
+      "packages/bar": { version: "1.0.0", dependencies: { "lodash.debounce": "^4.0.8" } },
+      "packages/foo": { version: "1.0.0" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": '{"name": "npm-workspaces-monorepo", "version": "0.0.0", ' +
+      '"workspaces": ["packages/foo", "packages/bar"]}',
+    "packages/foo/package.json": '{"name": "foo", "version": "1.1.0"}',
+    "packages/bar/package.json":
+      '{"name": "bar", "version": "1.0.0", "dependencies": {"lodash.debounce": "^4.0.8"}}',
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assert.deepEqual(out.members, [
+    {
+      id: "workspace:packages/bar",
+      name: "bar",
+      version: "1.0.0",
+      purl: "pkg:npm/bar@1.0.0",
+    },
+    {
+      id: "workspace:packages/foo",
+      name: "foo",
+      version: "1.1.0",
+      purl: "pkg:npm/foo@1.1.0",
+    },
+  ]);
+  // Without the folder's package.json to read, the lock's record names it.
+  const lone = readPackageLock(lock, { path: "package-lock.json" });
+  assert.equal(lone.members?.find((m) => m.name === "foo")?.version, "1.0.0");
+});
+
 Deno.test("readPackageLock rejects malformed lockfileVersion 1 entries with their line", () => {
   assertVouchError(
     () =>
