@@ -190,15 +190,16 @@ export function readBunLock(
   const top = lockProjectNode(out, lockDir, manifest);
   const folderIds = new Map<string, string>([["", top]]);
   /**
-   * A member: a workspace is named as the lock's entry says; a `file:` folder
-   * by its package.json, else by the name it is linked under.
+   * A member, named by its package.json (a workspace's only when it names the package: the
+   * lock's record of it when not), as the other readers name members: what is released is the
+   * folder's package.json, which a version bump since the lock was saved changed; else as the
+   * lock's workspace entry says, or by the name a `file:` folder is linked under.
    */
   const folderId = (folder: string, name: string, version?: string, workspace = false): string => {
     let id = folderIds.get(folder);
     if (id === undefined) {
-      const manifest = workspace
-        ? undefined
-        : loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
+      const own = loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
+      const manifest = workspace && own?.name === undefined ? undefined : own;
       const member = manifest ?? { path: "", json: {}, name, version };
       id = out.member(folderMember(joinPath(lockDir, folder), member));
       folderIds.set(folder, id);

@@ -335,6 +335,33 @@ Deno.test("readBunLock: what a workspace's package.json declares and the lock la
   assertStaleMember(out, "bun.lock", "bun install");
 });
 
+// As the npm, pnpm and Yarn readers: a release that bumped packages/a to 1.1.0 without
+// `bun install` was still a@1.0.0 in the SBOM, named by the lock's record of the workspace.
+Deno.test("readBunLock: a workspace member is named by its own package.json, else by the lock", () => {
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "app" },
+    "packages/a": { "name": "a", "version": "1.0.0" },
+    "packages/b": { "name": "b", "version": "2.0.0" },
+  },
+  "packages": {
+    "a": ["a@workspace:packages/a"],
+    "b": ["b@workspace:packages/b"],
+  }
+}`;
+  const files: Record<string, string> = {
+    "package.json": '{ "name": "app", "workspaces": ["packages/*"] }',
+    "packages/a/package.json": '{ "name": "a", "version": "1.1.0" }',
+  };
+  const out = readBunLock(lock, { path: "bun.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+    "workspace:packages/a pkg:npm/a@1.1.0",
+    "workspace:packages/b pkg:npm/b@2.0.0",
+  ]);
+});
+
 Deno.test("readBunLock: a workspace's peer that it also declares as a dev dependency is dev", () => {
   // The common "peer + dev" pattern: Bun installs the dev dependency. Was: also a runtime edge,
   // which made the package runtime.
