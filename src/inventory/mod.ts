@@ -208,10 +208,13 @@ function valueInvalid(
     read ??= path;
     if (value === "") break;
     const lineOf = (part: string): number | undefined => {
-      // A value over several lines (a newline in an XML text) is found whole, where it starts.
+      // A value over several lines (a newline in an XML text) is found whole, where it starts;
+      // one whose newline the file escapes (`"a\nb"` in JSON or TOML), at the line of its escape.
       if (part.includes("\n")) {
         const offset = text.indexOf(part);
-        return offset === -1 ? undefined : lineAt(text, offset);
+        return offset === -1
+          ? nthLine(text, JSON.stringify(part).slice(1, -1))
+          : lineAt(text, offset);
       }
       return nameLine(text, part) ?? nthLine(text, JSON.stringify(part).slice(1, -1));
     };

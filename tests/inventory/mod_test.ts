@@ -656,6 +656,17 @@ const REFUSED_AT_THEIR_LINE: [
     "inventory.gemfile.invalid",
     /^Gemfile:3: .*control character U\+0000/,
   ],
+  // Found by fuzzing: a name whose newline the file escapes (`\n` in a JSON string) was named
+  // by the file alone, with no line: it was looked for with a raw newline only.
+  [
+    "a package.json dependency name with an escaped newline",
+    {
+      "package.json": '{\n  "name": "app",\n  "version": "1.0.0",\n  "dependencies": {\n' +
+        '    "jest-runtime": "^30.0.0",\n    "jest-run\\ner": "^30.0.0"\n  }\n}\n',
+    },
+    "inventory.package_json.invalid",
+    /^package\.json:6: "jest-run\\ner" is no npm package name/,
+  ],
   // Found by fuzzing: a version no tool writes gave a component (without a version).
   [
     "a Cargo.lock version that is no semver version",
