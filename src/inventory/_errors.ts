@@ -2,6 +2,7 @@
 // their messages use (parsed TOML, YAML and XML carry no positions).
 import { VouchError } from "../errors.ts";
 import type { Hash, HashAlgorithm } from "./types.ts";
+import { lineAt } from "./_formats/json.ts";
 
 /**
  * An error about one value a reader met (a package-URL part, a digest): the scan
@@ -180,6 +181,42 @@ export function nameLine(text: string, name: string): number | undefined {
 
 /** The longest name {@linkcode nameLine} looks for in another spelling. */
 const MAX_NAME_PATTERN = 1024;
+
+/**
+ * One character of a value as a file may write it: raw, as any escape (`\n`, `\u0085`, TOML's
+ * `\e`, `\x1b`), as an XML character reference (`&#10;`); a newline also as a `\r\n` or `\r`
+ * (XML reads both as `\n`), a `'` also doubled (YAML's and TOML's single-quoted strings).
+ */
+function writtenChar(c: string): string {
+  const raw = c === "\n" ? "\\r\\n|\\r|\\n" : c === "'" ? "''|'" : escaped(c);
+  return `(?:${raw}|\\\\(?:u\\{?[0-9a-fA-F]{1,6}\\}?|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|[^\\n])|&#(?:x[0-9a-fA-F]{1,6}|[0-9]{1,7});)`;
+}
+
+/**
+ * The 1-based line where a value a parser read from an escaped form stands (`"a\nb"`, `'it''s'`,
+ * `"ws-oth\er"`): each character that may be written otherwise (a control character, a
+ * backslash, a quote, a non-ASCII one) is looked for in each form, the others as they are.
+ *
+ * @example
+ * ```ts
+ * import { writtenValueLine } from "./_errors.ts";
+ * writtenValueLine('name = "x"\ndep = "a\\u0085b"\n', "a\u0085b"); // 2
+ * ```
+ *
+ * @param text The file text.
+ * @param value The value as read (at most 1 Ki characters, one of them not plain: else `undefined`).
+ * @returns The line number, or `undefined` when no line has it.
+ */
+export function writtenValueLine(text: string, value: string): number | undefined {
+  // A value of plain characters only is found as it is (`nthLine`).
+  if (value.length > MAX_NAME_PATTERN || !/[^\x20-\x7e]|["'\\]/.test(value)) return undefined;
+  const pattern = [...value].map((c) =>
+    /^[\x20-\x7e]$/.test(c) && !"\\\"'".includes(c) ? escaped(c) : writtenChar(c)
+  )
+    .join("");
+  const found = new RegExp(pattern).exec(text);
+  return found === null ? undefined : lineAt(text, found.index);
+}
 
 /**
  * The 1-based line where a TOML key is defined, for messages about its value:

@@ -29,7 +29,7 @@ import {
 import { knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { versionFromRelease, withPurlVersion } from "./purl.ts";
-import { at, invalid, nameLine, nthLine, ValueError } from "./_errors.ts";
+import { at, invalid, nameLine, nthLine, ValueError, writtenValueLine } from "./_errors.ts";
 import { lineAt } from "./_formats/json.ts";
 import { textWithoutCredentials } from "./_url.ts";
 import type { Ecosystem, Inventory, Project } from "./types.ts";
@@ -203,25 +203,45 @@ function valueInvalid(
   // start at each of them made a long value (a version of 200,000 letters) quadratic (53 s).
   const credentialUrl = /(?<![a-z0-9+.-])[0-9+.-]*([a-z][a-z0-9+.-]*:\/\/[^/\s"@]*@[^\s"@]*)/i
     .exec(value)?.[1];
+  // A part built of several fields (`git+<url>@<rev>`, a URL from `github: "o/r"`) with a control
+  // character: the field that holds it, between separators (found from the character: a pattern
+  // run from each place made a long value quadratic).
+  // deno-lint-ignore no-control-regex
+  const control = value.search(/[\0-\x1f\x7f-\x9f]/);
+  const controlPart = control === -1 ? undefined : fieldAround(value, control);
   let read: string | undefined;
   for (const [path, text] of files) {
     read ??= path;
     if (value === "") break;
     const lineOf = (part: string): number | undefined => {
-      // A value over several lines (a newline in an XML text) is found whole, where it starts.
+      // A value over several lines (a newline in an XML text) is found whole, where it starts;
+      // one the file writes with escapes (`"a\nb"`, `\r` that XML reads as `\n`, TOML's `\e`,
+      // YAML's `''`), as written.
       if (part.includes("\n")) {
         const offset = text.indexOf(part);
-        return offset === -1 ? undefined : lineAt(text, offset);
+        return offset === -1 ? writtenValueLine(text, part) : lineAt(text, offset);
       }
-      return nameLine(text, part) ?? nthLine(text, JSON.stringify(part).slice(1, -1));
+      return nameLine(text, part) ?? nthLine(text, JSON.stringify(part).slice(1, -1)) ??
+        writtenValueLine(text, part);
     };
     // A `vcs_url` is written `git+<url>` where the file may have the URL alone.
     const line = lineOf(value) ??
       (value.startsWith("git+") ? lineOf(value.slice(4)) : undefined) ??
-      (credentialUrl === undefined ? undefined : lineOf(credentialUrl));
+      (credentialUrl === undefined ? undefined : lineOf(credentialUrl)) ??
+      (controlPart === undefined ? undefined : lineOf(controlPart));
     if (line !== undefined) return invalid(reader.name, at(path, line), error.message);
   }
   return invalid(reader.name, read!, error.message);
+}
+
+/** The run of `value` around `index` between the separators of a URL's fields (`/@:#?.`). */
+function fieldAround(value: string, index: number): string {
+  const separator = /[/@:#?.]/;
+  let start = index;
+  while (start > 0 && !separator.test(value[start - 1])) start--;
+  let end = index + 1;
+  while (end < value.length && !separator.test(value[end])) end++;
+  return value.slice(start, end);
 }
 
 /**

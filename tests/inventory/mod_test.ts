@@ -656,6 +656,39 @@ const REFUSED_AT_THEIR_LINE: [
     "inventory.gemfile.invalid",
     /^Gemfile:3: .*control character U\+0000/,
   ],
+  // Found by fuzzing: a name whose newline the file escapes (`\n` in a JSON string) was named
+  // by the file alone, with no line: it was looked for with a raw newline only.
+  [
+    "a package.json dependency name with an escaped newline",
+    {
+      "package.json": '{\n  "name": "app",\n  "version": "1.0.0",\n  "dependencies": {\n' +
+        '    "jest-runtime": "^30.0.0",\n    "jest-run\\ner": "^30.0.0"\n  }\n}\n',
+    },
+    "inventory.package_json.invalid",
+    /^package\.json:6: "jest-run\\ner" is no npm package name/,
+  ],
+  // Found by fuzzing: a value the file writes otherwise than it reads (a `\r` XML reads as a
+  // newline, a URL built from `github:`) was named by the file alone, with no line.
+  [
+    "a pom.xml dependency version with a carriage return",
+    {
+      "pom.xml": "<project>\n  <groupId>g</groupId>\n  <artifactId>app</artifactId>\n" +
+        "  <version>1</version>\n  <dependencies>\n" +
+        "    <dependency><groupId>org.x</groupId><artifactId>lib</artifactId>" +
+        "<version>1.\r4.2</version></dependency>\n  </dependencies>\n</project>\n",
+    },
+    "inventory.maven_pom.invalid",
+    /^pom\.xml:6: .*"1\.\\n4\.2" contains the control character U\+000A/,
+  ],
+  [
+    "a Gemfile github: shorthand with a control character, in the URL built from it",
+    {
+      "Gemfile":
+        'source "https://rubygems.org"\n\ngem "rails"\ngem "money", github: "RubyMo\u000bney/money"\n',
+    },
+    "inventory.gemfile.invalid",
+    /^Gemfile:4: .*control character U\+000B/,
+  ],
   // Found by fuzzing: a version no tool writes gave a component (without a version).
   [
     "a Cargo.lock version that is no semver version",

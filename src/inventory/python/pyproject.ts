@@ -9,6 +9,7 @@
  */
 
 import { isVouchError } from "../../errors.ts";
+import { writtenValueLine } from "../_errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import {
   at,
@@ -104,6 +105,9 @@ interface Merged {
 
 type Table = Record<string, unknown>;
 
+/** An empty string, basic or literal, as an array's element (`"",`, `['']`). */
+const EMPTY_ELEMENT = /(?:^|[[,])\s*(?:""|'')\s*(?:[,\]]|$)/;
+
 class Context {
   readonly text: string;
   readonly path: string;
@@ -124,7 +128,8 @@ class Context {
   ): Error {
     const line = near === undefined || near === ""
       ? undefined
-      : nthLine(this.text, near) ?? nthLine(this.text, JSON.stringify(near).slice(1, -1));
+      : nthLine(this.text, near) ?? nthLine(this.text, JSON.stringify(near).slice(1, -1)) ??
+        writtenValueLine(this.text, near);
     return invalid(
       READER,
       at(this.path, line ?? (key === undefined ? undefined : tomlKeyLine(this.text, key))),
@@ -169,8 +174,12 @@ class Context {
         extras: requirement.extras.map(pep503Name),
       };
     } catch (error) {
-      // An empty requirement is found as its quotes, one of white space as escaped.
-      if (isVouchError(error)) throw this.fail(error.message, text === "" ? '""' : text);
+      // An empty requirement is found as its quotes (basic or literal), one of white space as
+      // escaped, one with a control character as written (`"python-do\er"`).
+      if (isVouchError(error) && text === "") {
+        throw invalid(READER, at(this.path, nthLine(this.text, EMPTY_ELEMENT)), error.message);
+      }
+      if (isVouchError(error)) throw this.fail(error.message, text);
       throw error;
     }
   }

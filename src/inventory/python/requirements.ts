@@ -271,6 +271,12 @@ function urlEntry(
   declared?: string,
 ): Entry {
   const { url: location, vcs, egg, hashes: inUrl } = pipUrl(url);
+  // A URL without a host (`https://`, a line a `\r` cut): pip takes it for a link and fails to
+  // download it (requests' `prepare_url`: "Invalid URL …: No host supplied"). It had been an
+  // internal error (a TypeError of `new URL`).
+  if (!URL.canParse(location.replace(/^[a-z]+\+/i, ""))) {
+    throw invalid(READER, where, `"${url}" is no URL pip can download (no valid host)`);
+  }
   const archive = vcs ? undefined : archiveNameVersion(location);
   const name = declared ?? (egg || archive?.name);
   if (!name) return { name: "", url: location, vcs, hashes: [...hashes, ...inUrl], source, where };

@@ -197,7 +197,7 @@ class Manifest {
     return this.#registries.get(name);
   }
 
-  fail(what: string, near: string): Error {
+  fail(what: string, near: string | RegExp): Error {
     return invalid(READER, at(this.path, nthLine(this.text, near)), what);
   }
 
@@ -284,6 +284,12 @@ function workspaceTable(root: Manifest | undefined, key: string): TomlTable {
   return root.table(workspace[key], `[workspace.${key}]`);
 }
 
+/**
+ * An empty key, basic or literal (`"" = "1"`, `'' = '1'`, `[dependencies.""]`, `{ "" = "1" }`):
+ * where a dependency with an empty name stands.
+ */
+const EMPTY_KEY = /(?:^|[.[{,])\s*(?:""|'')\s*[=.\]]/;
+
 function decode(
   manifest: Manifest,
   key: string,
@@ -291,7 +297,7 @@ function decode(
   scope: Scope,
   inherited: Inherited,
 ): Declaration {
-  if (key === "") throw manifest.fail("a dependency with an empty name", '""');
+  if (key === "") throw manifest.fail("a dependency with an empty name", EMPTY_KEY);
   if (typeof value === "string") {
     return {
       name: key,

@@ -140,6 +140,23 @@ Deno.test("readPyproject: invalid files name the problem and line", async () => 
       readPyproject('[project]\nname = "x"\ndependencies = ["ok", "\\r"]\n', { path: "p.toml" }),
     invalidWith(/^p\.toml:3: invalid requirement/),
   );
+  // Found by fuzzing: an empty literal string (after a "" elsewhere), and a requirement with a
+  // control character TOML 1.1 writes as `\e`: their lines (were the file alone).
+  assert.throws(
+    () =>
+      readPyproject(
+        '[project]\nname = "x"\ndescription = ""\ndependencies = [\n  "ok",\n  \'\',\n]\n',
+        { path: "p.toml" },
+      ),
+    invalidWith(/^p\.toml:6: invalid requirement ""/),
+  );
+  assert.throws(
+    () =>
+      readPyproject('[project]\nname = "x"\ndependencies = [\n  "ok",\n  "python-do\\env",\n]\n', {
+        path: "p.toml",
+      }),
+    invalidWith(/^p\.toml:5: invalid requirement/),
+  );
   // A table written as an assignment, a string as a table: their lines (were the file alone).
   assert.throws(
     () => readPyproject('build-system = "x"\n[project]\nname = "x"\n', { path: "p.toml" }),

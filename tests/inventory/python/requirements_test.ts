@@ -1008,3 +1008,17 @@ Deno.test("readRequirements: in hash-checking mode, a pin after a hashed one of 
     );
   }
 });
+
+Deno.test("readRequirements: a URL without a host is refused at its line, as pip fails to download it", () => {
+  // Found by fuzzing: `https://` (here left alone on its line by a `\r`, which ends a line for
+  // pip as for Python's splitlines) was an internal error, a TypeError of `new URL`.
+  for (
+    const text of ["flask==3.0\nhttps://\n", "flask==3.0\nhttps://\rexample.com/x-1.0.tar.gz\n"]
+  ) {
+    assertVouchError(
+      () => readRequirements(text, { path: "requirements.txt", include: () => undefined }),
+      "inventory.requirements.invalid",
+      /^requirements\.txt:2: "https:\/\/" is no URL pip can download \(no valid host\)$/,
+    );
+  }
+});

@@ -147,6 +147,24 @@ Deno.test("readCargoToml: malformed TOML and wrong types are inventory.cargo_tom
     "inventory.cargo_toml.invalid",
     /^Cargo\.toml:3: \[package\] name is empty \(Cargo refuses it\)$/,
   );
+  // Found by fuzzing: a dependency with an empty name written as a literal key (`''`) or in a
+  // table header was named by the file alone, with no line.
+  for (
+    const [dependencies, line] of [
+      ["[dependencies]\nserde = '1.0'\n'' = '1.0'\n", 6],
+      ['[dependencies.""]\nversion = "1.0"\n', 4],
+      ["[dependencies]\n'' . version = '1.0'\n", 5],
+    ] as const
+  ) {
+    assertVouchError(
+      () =>
+        readCargoToml(`[package]\nname = "app"\nversion = "0.1.0"\n${dependencies}`, {
+          path: "Cargo.toml",
+        }),
+      "inventory.cargo_toml.invalid",
+      new RegExp(`^Cargo\\.toml:${line}: a dependency with an empty name$`),
+    );
+  }
 });
 
 Deno.test("readCargoToml: a root that excludes the crate is not its workspace; Cargo looks further up", () => {
