@@ -16,10 +16,27 @@
 // deno-lint-ignore no-control-regex
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * Text safe to print on a terminal: its line feeds kept, every other control
+ * (see `UNSAFE`) shown as `\uXXXX`, so that a message quoting a file's bytes
+ * (an error naming a requirement with an ESC in it) cannot rewrite the screen.
+ *
+ * @example
+ * ```ts
+ * import { terminalText } from "./_markdown.ts";
+ * terminalText("a\x1b[2Kb\nc"); // "a\\u001b[2Kb\nc"
+ * ```
+ *
+ * @param text Any text.
+ * @returns The text, its controls escaped.
+ */
+export function terminalText(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** One line: line feeds as spaces, other controls as `\uXXXX`. */
 function oneLine(text: string): string {
-  return text.replaceAll("\n", " ")
-    .replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return terminalText(text.replaceAll("\n", " "));
 }
 
 /**

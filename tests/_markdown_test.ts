@@ -1,5 +1,15 @@
 import assert from "node:assert/strict";
-import { markdownCode, markdownText } from "../src/_markdown.ts";
+import { markdownCode, markdownText, terminalText } from "../src/_markdown.ts";
+
+Deno.test("terminalText: line feeds kept, every other control and bidi override shown as \\uXXXX", () => {
+  assert.equal(
+    terminalText("a\u001b[2Jb\nc\rd\te\u009bf\u202eg"),
+    [
+      "a\\u001b[2Jb\nc\\u000dd\\u0009e\\u009bf\\u202eg",
+    ].join(""),
+  );
+  assert.equal(terminalText("plain ü — ok"), "plain ü — ok");
+});
 
 Deno.test("markdownText: inline syntax, HTML, entities and pipes escaped; one line; controls shown", () => {
   assert.equal(

@@ -10,6 +10,7 @@ import {
   DEFAULT_SIGNING_KEY_ID,
 } from "../attest.ts";
 import { toJsonText } from "../bundle/bundle_index.ts";
+import { terminalText } from "../_markdown.ts";
 import {
   type FlagSpec,
   FORMAT_MD_JSON,
@@ -120,7 +121,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (stringFlag(args, "format") === "json") io.stdout(toJsonText(json));
   else io.stdout(markdown);
   for (const b of report.blockers) {
-    io.stderr(`blocked[${b.code}]: ${b.message}\n  hint: ${b.hint}\n`);
+    io.stderr(terminalText(`blocked[${b.code}]: ${b.message}\n  hint: ${b.hint}\n`));
   }
   try {
     const annotations = publishToGithubActions(report, {

@@ -11,7 +11,7 @@
 import type { Problem } from "../errors.ts";
 import type { AttestReport } from "../attest.ts";
 import type { Env } from "../provenance/context.ts";
-import { markdownCode, markdownText } from "../_markdown.ts";
+import { markdownCode, markdownText, terminalText } from "../_markdown.ts";
 
 /** What {@linkcode publishToGithubActions} may touch. */
 export interface GithubActionsIo {
@@ -39,13 +39,15 @@ export const OUTPUT_KEYS = [
 ] as const satisfies readonly (keyof AttestReport)[];
 
 /**
- * Escapes workflow-command data (the text after `::`): `%`, `\r`, `\n`.
+ * Escapes workflow-command data (the text after `::`): `%`, `\r`, `\n`, and
+ * other controls as `\\uXXXX` (see `terminalText`).
  *
  * @param text The message.
  * @returns The escaped message.
  */
 export function escapeData(text: string): string {
-  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+  // Other controls, which the log would show raw (an ESC colours it), are shown escaped.
+  return terminalText(text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A"));
 }
 
 /**
@@ -89,7 +91,7 @@ export function inGithubActions(env: Env): boolean {
  * @returns The lines, without newlines.
  */
 export function warningLines(text: string, env: Env): string[] {
-  const plain = `warning: ${text}`;
+  const plain = `warning: ${terminalText(text)}`;
   return inGithubActions(env) ? [plain, `::warning::${escapeData(text)}`] : [plain];
 }
 

@@ -11,6 +11,7 @@ import { isVouchError, type Problem, VouchError } from "../errors.ts";
 import { VERSION } from "../version.ts";
 import { loadNonBlockingOpen } from "../_fs.ts";
 import { toJsonText } from "../_util.ts";
+import { terminalText } from "../_markdown.ts";
 import { suggest } from "./args.ts";
 import { isShowable } from "./secrets.ts";
 import { type CliIo, EXIT } from "./io.ts";
@@ -102,7 +103,8 @@ async function renderError(
   io: CliIo,
   exitCode: number,
 ): Promise<number> {
-  io.stderr(`error[${problem.code}]: ${problem.message}\n  hint: ${problem.hint}\n`);
+  // The message may quote a file's bytes: its controls are shown escaped, never sent raw.
+  io.stderr(terminalText(`error[${problem.code}]: ${problem.message}\n  hint: ${problem.hint}\n`));
   if (wantsJson(argv)) io.stdout(toJsonText({ passed: false, errors: [problem] }));
   const [word, sub] = argv;
   const command = !COMMANDS.includes(word) || word === "help"

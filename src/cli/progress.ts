@@ -5,6 +5,7 @@
  * @module
  */
 import type { HashProgress } from "../provenance/subjects.ts";
+import { terminalText } from "../_markdown.ts";
 
 const MIB = 1024 * 1024;
 
@@ -30,9 +31,9 @@ export function terminalProgress(
     shown = true;
     const rate = done / MIB / ((t - start) / 1000);
     write(
-      `\r\x1b[2Khashing ${name}: ${(done / MIB).toFixed(0)}/${(total / MIB).toFixed(0)} MiB, ${
-        rate.toFixed(0)
-      } MiB/s`,
+      `\r\x1b[2Khashing ${terminalText(name).replaceAll("\n", "\\u000a")}: ${
+        (done / MIB).toFixed(0)
+      }/${(total / MIB).toFixed(0)} MiB, ${rate.toFixed(0)} MiB/s`,
     );
   };
   return { onProgress, done: () => shown && write("\r\x1b[2K") };

@@ -225,6 +225,11 @@ Deno.test("warningLines: the plain line, plus a ::warning annotation in GitHub A
     "::warning::50%25 done%0Anext",
   ]);
   assert.deepEqual(warningLines("w", { GITHUB_ACTIONS: "false" }), ["warning: w"]);
+  // A warning quoting a file's bytes: an ESC reaches neither the terminal nor the log raw.
+  assert.deepEqual(warningLines("a\u001b[31mb", { GITHUB_ACTIONS: "true" }), [
+    "warning: a\\u001b[31mb",
+    "::warning::a\\u001b[31mb",
+  ]);
 });
 
 const PROBLEM = {

@@ -44,6 +44,18 @@ Deno.test("terminalProgress: after a second, a line with name, MiB and rate", ()
   assert.ok(writes[1].includes("12 MiB/s"), writes[1]);
 });
 
+Deno.test("terminalProgress: a subject name's control characters are shown escaped", () => {
+  const { writes, clock, progress } = setup();
+  clock.t = 6000;
+  progress.onProgress("dist/a\u001b[1Ab\n.tgz", MIB, 10 * MIB);
+  assert.ok(writes[0].startsWith(CLEAR));
+  assert.ok(writes[0].slice(CLEAR.length).includes("dist/a\\u001b[1Ab\\u000a.tgz"), writes[0]);
+  assert.ok(
+    !["\u001b", "\n"].some((c) => writes[0].slice(CLEAR.length).includes(c)),
+    "no raw ESC or line feed after the clear",
+  );
+});
+
 Deno.test("terminalProgress: at most one write per 100 ms", () => {
   const { writes, clock, progress } = setup();
   const times: number[] = [];

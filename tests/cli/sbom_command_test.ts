@@ -15,6 +15,20 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<voi
   await assert.rejects(promise, (e: unknown) => isVouchError(e) && e.code === code);
 }
 
+Deno.test("sbom: an error quoting a file's control characters shows them escaped", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(`${dir}/requirements.txt`, "requests==2.0\nfoo\u001b[2J bar==1\n");
+    const io = fakeIo({ env: EPOCH });
+    assert.equal(await runCli(["sbom", "--project-root", dir], io), 2);
+    assert.match(io.err, /^error\[inventory\.requirements\.invalid\]: requirements\.txt:2: /);
+    assert.ok(io.err.includes("foo\\u001b[2J bar==1"), io.err);
+    assert.ok(!io.err.includes("\u001b"), "no raw ESC on stderr");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("sbom --help prints the help text only", async () => {
   const io = fakeIo();
   assert.equal(await run(["--help"], io), 0);
