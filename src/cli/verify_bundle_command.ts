@@ -15,6 +15,7 @@ import {
   trustedRootFlag,
 } from "./_sigstore_flags.ts";
 import { type CliIo, EXIT } from "./io.ts";
+import { terminalText } from "../_markdown.ts";
 
 const VERIFY_BUNDLE_FLAGS: FlagSpec[] = [
   { name: "bundle", type: "string" },
@@ -221,7 +222,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   io.stdout(
     stringFlag(args, "format") === "json"
       ? renderJson(result, bundlePath, artifactSpec)
-      : renderText(result, bundlePath),
+      : terminalText(renderText(result, bundlePath)), // a bundle's text may hold controls
   );
   return result.verified ? EXIT.ok : EXIT.blocked;
 }

@@ -112,6 +112,22 @@ Deno.test("verify-bundle: an existing file named sha256:<hex> is read as the art
   }
 });
 
+Deno.test("verify-bundle: a FAIL line shows the control characters it quotes escaped", async () => {
+  const io = fakeIo();
+  const argv = [
+    ...base,
+    "--certificate-identity",
+    "https://github.com/evil/\u009b2J\u202eapp",
+    "--certificate-oidc-issuer",
+    "https://token.actions.githubusercontent.com",
+    `${dir}/artifact.txt`,
+  ];
+  assert.equal(await run(argv, io), 1);
+  assert.match(io.out, /^FAIL identity\.san_mismatch: /m);
+  assert.ok(io.out.includes("evil/\\u009b2J\\u202eapp"), io.out);
+  assert.ok(!/[\u009b\u202e]/.test(io.out), "no raw CSI or bidi override on stdout");
+});
+
 Deno.test("verify-bundle: not verified: exit 1, one FAIL line per failed check", async () => {
   const io = fakeIo();
   const argv = [
