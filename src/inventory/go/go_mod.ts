@@ -225,6 +225,9 @@ function addReplacement(into: Replacements, args: string[], path: string, line: 
   if (arrow < 1 || from.length > 2 || to.length < 1 || to.length > 2) {
     throw invalid(path, line, "malformed replace directive");
   }
+  // Go refuses an empty module path (module.CheckPath: "empty string"); a `""` token is the only way to
+  // write it, and it names no module a purl could.
+  if (to[0] === "") throw invalid(path, line, "replace directive with an empty replacement path");
   if (to.length === 1 && !isLocalPath(to[0])) {
     throw invalid(path, line, `replacement ${to[0]} needs a version`);
   }

@@ -222,6 +222,12 @@ Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
     "inventory.go_mod.invalid",
     /^go\.mod:2: replacement b needs a version/,
   );
+  // Found by fuzzing: an empty replacement module had been refused by its purl, with no line.
+  assertVouchError(
+    () => readGoMod('module x\n\nreplace a => "" v1.3.0\n', { path: "go.mod" }),
+    "inventory.go_mod.invalid",
+    /^go\.mod:3: replace directive with an empty replacement path/,
+  );
   // What Go's modfile refuses: a second module, go or toolchain line, a go version not 1.N[.N][rcN].
   for (
     const [mod, message] of [
