@@ -2,8 +2,12 @@
 // index `https://user:token@host/simple`, a git remote
 // `https://${GITHUB_TOKEN}@github.com/…`); none of them may reach an SBOM.
 
-/** `scheme://userinfo@` at the start of a URL (`git+https://…` included). */
-const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i;
+/**
+ * `scheme://userinfo@` at the start of a URL (`git+https://…` included): up to
+ * the authority's last `@`, as WHATWG URL and Python's `urlsplit` (pip) read
+ * a password holding an unescaped `@` (`https://u:p@ss@host/…`).
+ */
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
 
 /**
  * A URL without the credentials it may carry: the whole userinfo of an
@@ -41,10 +45,11 @@ function keptUserinfo(scheme: string, userinfo: string): string {
 
 /**
  * The `userinfo@` after a `://` inside a text (up to whitespace, a quote or the
- * end of the authority). Every attempt stops at the next `/`, so the scan is
- * linear in the text however many `://` it holds.
+ * end of the authority; its last `@`, as {@linkcode USERINFO}). Every attempt
+ * stops at the next `/`, so the scan is linear in the text however many `://`
+ * it holds.
  */
-const USERINFO_IN_TEXT = /:\/\/([^\s"'`<>/?#@]*)@/g;
+const USERINFO_IN_TEXT = /:\/\/([^\s"'`<>/?#]*)@/g;
 
 /**
  * A text (an error message quoting the input) with the credentials of every

@@ -25,6 +25,13 @@ Deno.test("withoutCredentials: http(s) userinfo dropped, an ssh user name kept",
   );
   assert.equal(withoutCredentials("https://h.example/x@1.0.tgz"), "https://h.example/x@1.0.tgz");
   assert.equal(withoutCredentials("./vendor/x.whl"), "./vendor/x.whl");
+  // A password with an unescaped `@`: the authority's last `@` ends the userinfo, as pip's
+  // urlsplit and WHATWG URL read it (found by the fuzz: `p@ss` was kept, and refused).
+  assert.equal(
+    withoutCredentials("https://u:p@ss@pypi.internal.example/simple"),
+    "https://pypi.internal.example/simple",
+  );
+  assert.equal(withoutCredentials("ssh://git:p@ss@h.example/r.git"), "ssh://git@h.example/r.git");
 });
 
 Deno.test("textWithoutCredentials: every URL of a text loses its credentials", () => {
@@ -41,6 +48,10 @@ Deno.test("textWithoutCredentials: every URL of a text loses its credentials", (
     'bad version clause "+https://github.com/o/r.git#abc"',
   );
   assert.equal(textWithoutCredentials('clause "://t0k@h.example/r"'), 'clause "://h.example/r"');
+  assert.equal(
+    textWithoutCredentials("index https://u:p@ss@h.example/simple and https://h.example/x@1.tgz"),
+    "index https://h.example/simple and https://h.example/x@1.tgz",
+  );
 });
 
 Deno.test("decodePercent: escapes decoded, a malformed one kept as written", () => {
