@@ -463,6 +463,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
         return undefined;
       }
       if (problem === "denied" || problem === "not_allowed") throw unreadable(key, problem);
+      // A link to itself (or a ring of links) on the way: what readRegularFile says of one, as
+      // the tool reading it fails (ELOOP); the scan reports such a file unread, as broken.
+      if (problem === "loop") throw notAFile(key, "a symbolic link loop");
       throw error;
     }
     if (!isSameOrInside(realRoot, real)) throw outsideRoot(key);

@@ -397,6 +397,30 @@ Deno.test("a FIFO reached as a lockfile, an include (-r extra.txt), go.sum or --
   }
 });
 
+Deno.test("a file a reader loads that is a symbolic link loop is inventory.not_a_file, not exit 3 (fuzz)", async () => {
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK,
+    "requirements.txt": "-r extra.txt\n",
+  });
+  try {
+    await Deno.symlink("package.json", `${dir}/package.json`);
+    await Deno.symlink("extra-2.txt", `${dir}/extra.txt`);
+    await Deno.symlink("extra.txt", `${dir}/extra-2.txt`);
+    const loop = (path: string) =>
+      hasCode("inventory.not_a_file", new RegExp(`^${path} is a symbolic link loop`));
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["package-lock.json"] }),
+      loop("package\\.json"),
+    );
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["requirements.txt"] }),
+      loop("extra\\.txt"),
+    );
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("every manifest read is capped (256 MiB): a larger lockfile is inventory.file_too_large", async () => {
   const [dir, done] = await tempProject({});
   try {
