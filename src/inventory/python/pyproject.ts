@@ -753,9 +753,12 @@ function poetryDependencies(
   poetry: PoetryNames,
 ): Declaration[] {
   if (table === undefined) return [];
-  return Object.entries(table).flatMap(([name, value]) =>
-    pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, poetry)
-  );
+  return Object.entries(table).flatMap(([name, value]) => {
+    // Poetry's schema takes names of `[a-zA-Z-_.0-9]+` only (poetry-schema.json): `"" = "^2"` is
+    // refused at its key (it was refused as a purl without a name, at no line).
+    if (name === "") throw ctx.fail("a dependency with an empty name", undefined, "");
+    return pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, poetry);
+  });
 }
 
 function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {

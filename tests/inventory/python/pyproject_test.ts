@@ -993,3 +993,24 @@ Deno.test("readInventory: a long chain of a member's extras, each naming the nex
     assert.deepEqual(scopes.get(`p${n - 1}`), ["optional", "runtime"]);
   });
 });
+
+Deno.test("readPyproject: a Poetry dependency with an empty name is refused at its key (fuzz)", () => {
+  // Poetry's schema takes names of [a-zA-Z-_.0-9]+ only; it was a purl without a name, at no line.
+  for (
+    const [table, key] of [
+      ["dependencies", '""'],
+      ["dev-dependencies", "''"],
+      ["group.test.dependencies", '""'],
+    ]
+  ) {
+    assert.throws(
+      () =>
+        readPyproject(
+          `[tool.poetry]\nname = "p"\nversion = "1"\n\n[tool.poetry.${table}]\n` +
+            `${key} = "^2.32"\nrich = "^13"\n`,
+          { path: "pyproject.toml" },
+        ),
+      invalidWith(/^pyproject\.toml:6: a dependency with an empty name$/),
+    );
+  }
+});
