@@ -1014,3 +1014,24 @@ Deno.test("readPyproject: a Poetry dependency with an empty name is refused at i
     );
   }
 });
+
+Deno.test("readPyproject: an include of an unknown dependency group is named at the include's line (fuzz)", () => {
+  // An empty name was found on no line: the file alone was named.
+  for (
+    const [include, name] of [['{ include-group = "" }', ""], ["{include-group='lint'}", "lint"]]
+  ) {
+    assert.throws(
+      () =>
+        readPyproject(
+          '[project]\nname = "p"\nversion = "1"\n\n[dependency-groups]\ntest = [\n  "pytest",\n' +
+            `  ${include},\n]\n`,
+          { path: "pyproject.toml" },
+        ),
+      invalidWith(
+        new RegExp(
+          `^pyproject\\.toml:8: dependency group "test" includes unknown group "${name}"$`,
+        ),
+      ),
+    );
+  }
+});
