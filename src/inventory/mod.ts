@@ -28,7 +28,7 @@ import {
 } from "./_scan.ts";
 import { knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
-import { versionFromRelease, withPurlVersion } from "./purl.ts";
+import { checkVersionLength, versionFromRelease, withPurlVersion } from "./purl.ts";
 import { at, invalid, nameLine, nthLine, ValueError, writtenValueLine } from "./_errors.ts";
 import { lineAt } from "./_formats/json.ts";
 import { textWithoutCredentials } from "./_url.ts";
@@ -185,6 +185,9 @@ function projectOf(
   return { project, statedPurl };
 }
 
+/** How long a value is for its ends to name it where it is not written whole (see valueInvalid). */
+const LONG_VALUE = 64;
+
 /**
  * The reader's `inventory.<reader>.invalid` error for a value its file holds
  * that the reader cannot take (a package no purl can be built for, a digest
@@ -224,11 +227,15 @@ function valueInvalid(
       return nameLine(text, part) ?? nthLine(text, JSON.stringify(part).slice(1, -1)) ??
         writtenValueLine(text, part);
     };
-    // A `vcs_url` is written `git+<url>` where the file may have the URL alone.
+    // A `vcs_url` is written `git+<url>` where the file may have the URL alone. A long value
+    // built of parts (a POM's `${revision}` and what the file writes after it) is found by an end
+    // the file writes as it is.
     const line = lineOf(value) ??
       (value.startsWith("git+") ? lineOf(value.slice(4)) : undefined) ??
       (credentialUrl === undefined ? undefined : lineOf(credentialUrl)) ??
-      (controlPart === undefined ? undefined : lineOf(controlPart));
+      (controlPart === undefined ? undefined : lineOf(controlPart)) ??
+      (value.length > LONG_VALUE ? lineOf(value.slice(-LONG_VALUE)) : undefined) ??
+      (value.length > LONG_VALUE ? lineOf(value.slice(0, LONG_VALUE)) : undefined);
     if (line !== undefined) return invalid(reader.name, at(path, line), error.message);
   }
   return invalid(reader.name, read!, error.message);
@@ -285,7 +292,13 @@ async function readWith(
   loaded: () => Iterable<[string, string]>,
 ): Promise<ReaderResult> {
   try {
-    return await withModules(() => reader.read(text, path, context));
+    const output = await withModules(() => reader.read(text, path, context));
+    // A project's or member's version is no purl's (a member is `workspace:<folder>`), but the
+    // SBOMs hold it all the same: refused as a component's is (a package.json of 1,500 `[`).
+    for (const version of [output.project?.version, ...output.members.map((m) => m.version)]) {
+      if (version !== undefined) checkVersionLength(version);
+    }
+    return output;
   } catch (error) {
     if (error instanceof ValueError) {
       // A value the file inherits (a parent POM's, a gemspec's, Directory.Packages.props')
@@ -463,6 +476,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
         return undefined;
       }
       if (problem === "denied" || problem === "not_allowed") throw unreadable(key, problem);
+      // A link to itself (or a ring of links) on the way: what readRegularFile says of one, as
+      // the tool reading it fails (ELOOP); the scan reports such a file unread, as broken.
+      if (problem === "loop") throw notAFile(key, "a symbolic link loop");
       throw error;
     }
     if (!isSameOrInside(realRoot, real)) throw outsideRoot(key);

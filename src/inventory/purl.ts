@@ -56,6 +56,28 @@ export class PurlError extends ValueError {
 /** The longest version a component may have (CycloneDX 1.6 `version` maxLength). */
 const MAX_VERSION = 1024;
 
+/**
+ * Refuses a version longer than an SBOM can hold: a component's (in its purl), a project's or a
+ * member's (CycloneDX 1.6 `version` maxLength).
+ *
+ * @example
+ * ```ts
+ * import { checkVersionLength } from "./purl.ts";
+ * checkVersionLength("1.2.3"); // no error
+ * ```
+ *
+ * @param version The version.
+ * @throws {PurlError} For a version over 1024 characters.
+ */
+export function checkVersionLength(version: string): void {
+  if (version.length <= MAX_VERSION) return;
+  throw new PurlError(
+    `a version of ${version.length} characters (no package manager writes one; ` +
+      `CycloneDX takes at most ${MAX_VERSION})`,
+    version,
+  );
+}
+
 /** A purl type: ASCII letters, digits, `.`, `+`, `-`, not starting with a digit. */
 const TYPE = /^[A-Za-z.+-][A-Za-z0-9.+-]*$/;
 
@@ -150,13 +172,7 @@ export function formatPurl(parts: PurlParts): string {
   }
   out += encodeSegment(parts.name);
   if (parts.version !== undefined && parts.version !== "") {
-    if (parts.version.length > MAX_VERSION) {
-      throw new PurlError(
-        `a version of ${parts.version.length} characters (no package manager writes one; ` +
-          `CycloneDX takes at most ${MAX_VERSION})`,
-        parts.version,
-      );
-    }
+    checkVersionLength(parts.version);
     out += "@" + encodeSegment(parts.version);
   }
   if (hasQualifiers(parts.qualifiers)) out += qualifierText(parts.qualifiers);

@@ -397,6 +397,30 @@ Deno.test("a FIFO reached as a lockfile, an include (-r extra.txt), go.sum or --
   }
 });
 
+Deno.test("a file a reader loads that is a symbolic link loop is inventory.not_a_file, not exit 3 (fuzz)", async () => {
+  const [dir, done] = await tempProject({
+    "package-lock.json": MINIMAL_LOCK,
+    "requirements.txt": "-r extra.txt\n",
+  });
+  try {
+    await Deno.symlink("package.json", `${dir}/package.json`);
+    await Deno.symlink("extra-2.txt", `${dir}/extra.txt`);
+    await Deno.symlink("extra.txt", `${dir}/extra-2.txt`);
+    const loop = (path: string) =>
+      hasCode("inventory.not_a_file", new RegExp(`^${path} is a symbolic link loop`));
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["package-lock.json"] }),
+      loop("package\\.json"),
+    );
+    await assert.rejects(
+      readInventory(dir, { lockfiles: ["requirements.txt"] }),
+      loop("extra\\.txt"),
+    );
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("every manifest read is capped (256 MiB): a larger lockfile is inventory.file_too_large", async () => {
   const [dir, done] = await tempProject({});
   try {
@@ -760,6 +784,68 @@ Deno.test("a long purl part is refused at its line in linear time (fuzz: 53 s fo
     );
     const seconds = (performance.now() - start) / 1000;
     assert.ok(seconds < 5, `took ${seconds.toFixed(1)} s`);
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a member's or the project's version over 1024 characters is refused at its line, as a component's (fuzz)", async () => {
+  // A workspace member is no purl with a version (workspace:<folder>): its version went into
+  // the CycloneDX BOM, whose schema takes at most 1024 characters; so did the project's.
+  const long = `0.1.0${"[".repeat(1500)}`;
+  const lock = {
+    name: "root",
+    version: "1.0.0",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "root", version: "1.0.0", workspaces: ["ui"] },
+      "node_modules/ui": { resolved: "ui", link: true },
+      ui: { name: "ui", version: long },
+    },
+  };
+  const [dir, done] = await tempProject({
+    "package-lock.json": JSON.stringify(lock, null, 2),
+    "ui/package.json": `{\n  "name": "ui",\n  "version": "${long}"\n}\n`,
+    "pom.xml": "<project>\n  <modelVersion>4.0.0</modelVersion>\n" +
+      "  <groupId>g</groupId><artifactId>a</artifactId>\n" +
+      `  <version>${long}</version>\n</project>\n`,
+  });
+  try {
+    for (
+      const [file, code, line] of [
+        ["package-lock.json", "package_lock", 19],
+        ["ui/package.json", "package_json", 3],
+        ["pom.xml", "maven_pom", 4],
+      ]
+    ) {
+      await assert.rejects(
+        readInventory(dir, { lockfiles: [file as string] }),
+        hasCode(
+          `inventory.${code}.invalid`,
+          new RegExp(`^${(file as string).replace(".", "\\.")}:${line}: a version of 1505 `),
+        ),
+      );
+    }
+  } finally {
+    await done();
+  }
+});
+
+Deno.test("a long version built of a property and written text is refused at the line of the text (fuzz)", async () => {
+  // `${revision}` and 1,500 `}` after it: the value is written nowhere whole.
+  const [dir, done] = await tempProject({
+    "pom.xml": "<project>\n  <modelVersion>4.0.0</modelVersion>\n" +
+      "  <groupId>g</groupId><artifactId>a</artifactId>\n  <version>1.0.0</version>\n" +
+      "  <properties><lib.version>1.2.3</lib.version></properties>\n" +
+      "  <dependencies><dependency><groupId>g</groupId><artifactId>lib</artifactId>\n" +
+      `    <version>\${lib.version}${"}".repeat(1500)}</version>\n` +
+      "  </dependency></dependencies>\n</project>\n",
+  });
+  try {
+    await assert.rejects(
+      readInventory(dir),
+      hasCode("inventory.maven_pom.invalid", /^pom\.xml:7: a version of 1505 /),
+    );
   } finally {
     await done();
   }

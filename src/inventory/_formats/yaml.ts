@@ -540,10 +540,13 @@ export function parseYamlDocuments(input: string, file: string, code: string): u
   if (yaml === undefined) throw new NeedsModule("the YAML parser", loadYamlParser);
   // Not `prettyErrors`: it writes every error's context out, a scan of the text each (65,536
   // errors in a lock took 14 s); the first error's line is all a message needs.
+  // `logLevel: "error"`: the package's warnings (a key that is a collection, `? [a]: 1`, which
+  // it stringifies, as js-yaml does for Yarn and pnpm) went to stderr as Node's process warnings.
   const docs = yaml.parseAllDocuments(text, {
     uniqueKeys: true,
     strict: true,
     prettyErrors: false,
+    logLevel: "error",
   });
   const list = Array.isArray(docs) ? docs : [];
   for (const doc of list) {

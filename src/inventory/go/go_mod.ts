@@ -218,6 +218,22 @@ function toolModules(
  */
 type Replacements = Map<string, [string, string | undefined, boolean]>;
 
+/**
+ * Refuses a version Go's modfile does not take (`must be of the form v1.2.3`), in a go.mod or a
+ * go.work alike (modfile's parseVersion).
+ */
+function checkVersion(
+  version: string | undefined,
+  verb: string,
+  args: string[],
+  path: string,
+  line: number,
+): void {
+  if (version === undefined || GO_VERSION.test(version)) return;
+  const shown = version.length > 64 ? `${version.slice(0, 64)}…` : version;
+  throw invalid(path, line, `${verb} ${args[0]}: invalid version ${JSON.stringify(shown)}`);
+}
+
 function addReplacement(into: Replacements, args: string[], path: string, line: number): void {
   const arrow = args.indexOf("=>");
   const from = args.slice(0, arrow);
@@ -228,6 +244,8 @@ function addReplacement(into: Replacements, args: string[], path: string, line: 
   // Go refuses an empty module path (module.CheckPath: "empty string"); a `""` token is the only way to
   // write it, and it names no module a purl could.
   if (to[0] === "") throw invalid(path, line, "replace directive with an empty replacement path");
+  checkVersion(from[1], "replace", args, path, line);
+  checkVersion(to[1], "replace", args, path, line);
   if (to.length === 1 && !isLocalPath(to[0])) {
     throw invalid(path, line, `replacement ${to[0]} needs a version`);
   }
@@ -429,21 +447,11 @@ export function readGoMod(
     if (args[0] === "" && ["module", "require", "replace", "exclude", "tool"].includes(verb)) {
       throw invalid(path, line, `${verb} directive with an empty module path`);
     }
-    const checkVersion = (version: string | undefined): void => {
-      if (version === undefined || GO_VERSION.test(version)) return;
-      const shown = version.length > 64 ? `${version.slice(0, 64)}…` : version;
-      throw invalid(path, line, `${verb} ${args[0]}: invalid version ${JSON.stringify(shown)}`);
-    };
-    if (verb === "require" || verb === "exclude") checkVersion(args[1]);
+    if (verb === "require" || verb === "exclude") checkVersion(args[1], verb, args, path, line);
     if (verb === "module") module = args[0];
     if (verb === "go") goVersion = args[0];
     if (verb === "exclude") excluded.add(`${args[0]} ${args[1]}`);
-    if (verb === "replace") {
-      addReplacement(replaced, args, path, line);
-      const arrow = args.indexOf("=>");
-      checkVersion(args.slice(0, arrow)[1]);
-      checkVersion(args.slice(arrow + 1)[1]);
-    }
+    if (verb === "replace") addReplacement(replaced, args, path, line);
   }
   const listing = directives.find((d) => LISTING_VERBS.has(d.verb));
   if (module === undefined && listing !== undefined) {

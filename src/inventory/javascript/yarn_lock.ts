@@ -647,6 +647,8 @@ export function readYarnLock(
         : ranges.get(`${BARE_PATH.test(range) ? "file" : "npm"}:${range}`));
   };
   let catalogs: Catalogs | undefined;
+  const rcPath = joinPath(lockDir, ".yarnrc.yml");
+  let rcFound = false;
   /**
    * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the
    * range the `.yarnrc.yml` beside the lock gives (`catalog` / `catalogs`, as
@@ -655,8 +657,8 @@ export function readYarnLock(
    */
   const fromCatalog = (dep: Dep): Entry | undefined => {
     if (catalogs === undefined) {
-      const rcPath = joinPath(lockDir, ".yarnrc.yml");
       const rc = context.load(rcPath);
+      rcFound = rc !== undefined;
       catalogs = yarnCatalogs(
         rc === undefined ? undefined : parseYamlDocuments(rc, rcPath, CODE).at(-1),
       );
@@ -665,6 +667,21 @@ export function readYarnLock(
     if (range !== undefined) return find(dep.name, range);
     const same = entries.filter((e) => e.name === dep.name && !e.workspace);
     return same.length === 1 ? same[0] : undefined;
+  };
+  /**
+   * Why the lock does not resolve a dependency: for a `catalog:` one, that the `.yarnrc.yml` beside
+   * the lock has no entry for it (Yarn fails: `entry not found in catalog`, plugin-catalog's
+   * resolveDescriptorFromCatalog) and the lock no one entry of its name to stand for it.
+   */
+  const unresolved = (dep: Dep): string => {
+    const reason = "which the lock does not resolve";
+    if (!berry || !dep.range.startsWith("catalog:")) return reason;
+    const name = dep.range.slice("catalog:".length);
+    const catalog = name === "" ? "default catalog" : `catalog ${JSON.stringify(name)}`;
+    const rc = rcFound
+      ? `${rcPath} has no ${catalog} entry for it (Yarn fails: entry not found in ${catalog})`
+      : `there is no ${rcPath} to give its ${catalog} entry`;
+    return `${reason}: ${rc} and the lock has no one entry of ${dep.name} to stand for it`;
   };
   /** The entry a dependency resolves to (looked up once per dependency). */
   const lookup = (dep: Dep): Entry | undefined => {
@@ -765,7 +782,7 @@ export function readYarnLock(
         throw fail(
           path,
           entry.line(),
-          `${who} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+          `${who} depends on ${dep.name}@${dep.range}, ${unresolved(dep)}`,
         );
       }
       firstEdges.push([from, to, scopeOf(dep)]);
@@ -918,7 +935,7 @@ export function readYarnLock(
         throw fail(
           path,
           entry.line(),
-          `${entry.specs[0]} depends on ${dep.name}@${dep.range}, which the lock does not resolve`,
+          `${entry.specs[0]} depends on ${dep.name}@${dep.range}, ${unresolved(dep)}`,
         );
       }
     }

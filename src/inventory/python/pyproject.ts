@@ -122,12 +122,18 @@ class Context {
    */
   fail(
     what: string,
-    near?: string,
+    near?: string | RegExp,
     // Not `/\s*=$/`: it scanned a 200 KB run of spaces from each of its places.
-    key = near?.endsWith("=") ? near.slice(0, -1).trimEnd() : near,
+    key = typeof near !== "string"
+      ? undefined
+      : near.endsWith("=")
+      ? near.slice(0, -1).trimEnd()
+      : near,
   ): Error {
     const line = near === undefined || near === ""
       ? undefined
+      : typeof near !== "string"
+      ? nthLine(this.text, near)
       : nthLine(this.text, near) ?? nthLine(this.text, JSON.stringify(near).slice(1, -1)) ??
         writtenValueLine(this.text, near);
     return invalid(
@@ -214,13 +220,19 @@ function dependencyGroups(ctx: Context, groups: Table | undefined): Declaration[
       );
     }
     const entries = groups[name];
-    if (!Array.isArray(entries)) {
+    if (entries === undefined) {
+      // The include's line, as a basic or a literal string (an empty name is on no other line).
+      const spelled = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       throw ctx.fail(
-        entries === undefined
-          ? `dependency group "${stack.at(-1)}" includes unknown group "${name}"`
-          : `dependency group "${name}" must be an array`,
-        entries === undefined ? name : `${name} =`,
+        `dependency group "${stack.at(-1)}" includes unknown group "${name}"`,
+        new RegExp(
+          `["']?include-group["']?\\s*=\\s*(?:"${spelled(JSON.stringify(name).slice(1, -1))}"|` +
+            `'${spelled(name)}')`,
+        ),
       );
+    }
+    if (!Array.isArray(entries)) {
+      throw ctx.fail(`dependency group "${name}" must be an array`, `${name} =`);
     }
     const out: string[] = [];
     for (const entry of entries) {
@@ -753,9 +765,12 @@ function poetryDependencies(
   poetry: PoetryNames,
 ): Declaration[] {
   if (table === undefined) return [];
-  return Object.entries(table).flatMap(([name, value]) =>
-    pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, poetry)
-  );
+  return Object.entries(table).flatMap(([name, value]) => {
+    // Poetry's schema takes names of `[a-zA-Z-_.0-9]+` only (poetry-schema.json): `"" = "^2"` is
+    // refused at its key (it was refused as a purl without a name, at no line).
+    if (name === "") throw ctx.fail("a dependency with an empty name", undefined, "");
+    return pep503Name(name) === "python" ? [] : poetryEntry(ctx, name, value, scope, group, poetry);
+  });
 }
 
 function poetryDeclarations(ctx: Context, poetry: Table): Declaration[] {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import process from "node:process";
 import { parseAllDocuments } from "yaml";
 import { isVouchError, type VouchError } from "../../../src/errors.ts";
 import { loadYamlParser, parseYamlDocuments } from "../../../src/inventory/_formats/yaml.ts";
@@ -210,4 +211,18 @@ Deno.test("parseYamlDocuments: a CR alone is a line break, as CRLF and LF (the c
     parseYamlDocuments(lock.replaceAll("\n", "\r"), "pnpm-lock.yaml", "c"),
     parseYamlDocuments(lock, "pnpm-lock.yaml", "c"),
   );
+});
+
+Deno.test("parseYamlDocuments: a key that is a collection is stringified without a process warning (fuzz)", async () => {
+  await loadYamlParser();
+  const warnings: unknown[] = [];
+  const emitWarning = process.emitWarning;
+  process.emitWarning = (warning: string | Error) => void warnings.push(warning);
+  try {
+    const [doc] = parseYamlDocuments('catalog:\n  ? [ "x" ]\n  : 1\n', ".yarnrc.yml", "c.invalid");
+    assert.deepEqual(doc, { catalog: { '[ "x" ]': 1 } });
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+  assert.deepEqual(warnings, []);
 });

@@ -448,6 +448,15 @@ Deno.test("goWorkspace: used folders and their module paths, replacements; bad d
     "inventory.go_mod.invalid",
     /^go\.work:1: invalid go version "abc"/,
   );
+  // A replacement's version, as in a go.mod: modfile's parseVersion refuses it in both (it went
+  // into the SBOM as pkg:golang/a.b/c@v; found by fuzzing).
+  for (const replace of ["a.b/c v1.5.0 => a.b/c v", "a.b/c latest => ./c"]) {
+    assertVouchError(
+      () => goWorkspace(`go 1.22\nreplace ${replace}\n`, { path: "go.work", load }),
+      "inventory.go_mod.invalid",
+      /^go\.work:2: replace a\.b\/c: invalid version "(?:v|latest)"$/,
+    );
+  }
 });
 
 Deno.test("readGoMod in a go.work workspace: one build list, each module at the highest version required", () => {

@@ -257,7 +257,21 @@ Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one e
   assertVouchError(
     () => readYarnLock(twice, { path: "yarn.lock", ...context, load }),
     "inventory.yarn_lock.invalid",
-    /workspace web depends on ms@catalog:, which the lock does not resolve/,
+    /workspace web depends on ms@catalog:, which the lock does not resolve: there is no \.yarnrc\.yml to give its default catalog entry and the lock has no one entry of ms to stand for it$/,
+  );
+});
+
+Deno.test("readYarnLock Berry: a catalog entry .yarnrc.yml lacks is said so, not only unresolved (fuzz)", () => {
+  // Yarn fails too: `entry not found in catalog "default"` (plugin-catalog).
+  const context = treeContext(fixture("js", "yarn", "berry-catalog-default"));
+  const load = (path: string): string | undefined =>
+    path === ".yarnrc.yml"
+      ? context.load(path)!.replace('"@types/ms": 0.7.31', '"@types/node": 0.7.31')
+      : context.load(path);
+  assertVouchError(
+    () => readYarnLock(load("yarn.lock")!, { path: "yarn.lock", ...context, load }),
+    "inventory.yarn_lock.invalid",
+    /^yarn\.lock:8: workspace @demo\/a depends on @types\/ms@catalog:default, which the lock does not resolve: \.yarnrc\.yml has no catalog "default" entry for it \(Yarn fails: entry not found in catalog "default"\) and the lock has no one entry of @types\/ms to stand for it$/,
   );
 });
 

@@ -993,3 +993,45 @@ Deno.test("readInventory: a long chain of a member's extras, each naming the nex
     assert.deepEqual(scopes.get(`p${n - 1}`), ["optional", "runtime"]);
   });
 });
+
+Deno.test("readPyproject: a Poetry dependency with an empty name is refused at its key (fuzz)", () => {
+  // Poetry's schema takes names of [a-zA-Z-_.0-9]+ only; it was a purl without a name, at no line.
+  for (
+    const [table, key] of [
+      ["dependencies", '""'],
+      ["dev-dependencies", "''"],
+      ["group.test.dependencies", '""'],
+    ]
+  ) {
+    assert.throws(
+      () =>
+        readPyproject(
+          `[tool.poetry]\nname = "p"\nversion = "1"\n\n[tool.poetry.${table}]\n` +
+            `${key} = "^2.32"\nrich = "^13"\n`,
+          { path: "pyproject.toml" },
+        ),
+      invalidWith(/^pyproject\.toml:6: a dependency with an empty name$/),
+    );
+  }
+});
+
+Deno.test("readPyproject: an include of an unknown dependency group is named at the include's line (fuzz)", () => {
+  // An empty name was found on no line: the file alone was named.
+  for (
+    const [include, name] of [['{ include-group = "" }', ""], ["{include-group='lint'}", "lint"]]
+  ) {
+    assert.throws(
+      () =>
+        readPyproject(
+          '[project]\nname = "p"\nversion = "1"\n\n[dependency-groups]\ntest = [\n  "pytest",\n' +
+            `  ${include},\n]\n`,
+          { path: "pyproject.toml" },
+        ),
+      invalidWith(
+        new RegExp(
+          `^pyproject\\.toml:8: dependency group "test" includes unknown group "${name}"$`,
+        ),
+      ),
+    );
+  }
+});
