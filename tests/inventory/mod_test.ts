@@ -1232,7 +1232,7 @@ Deno.test("unread files: warned once each, blockers unless --allow-unread, in th
     "bun.lockb": "binary",
     "ios/Podfile.lock": "PODS:\n",
     "ios/Podfile": "",
-    "web/package.json": "{}",
+    "web/package.json": '{"dependencies": {"ms": "^2.1.3"}}',
     "web/package-lock.json": MINIMAL_LOCK,
     "docs/build.gradle": "",
   });

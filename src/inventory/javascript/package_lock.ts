@@ -72,6 +72,51 @@ function entryScopes(entry: JsonObject): Scope[] {
   });
 }
 
+/**
+ * A lock entry of the project or a member with the declarations of its package.json in place of
+ * the lock's record of them.
+ */
+function withDeclarations(recorded: JsonObject, manifest: JsonObject): JsonObject {
+  const entry = { ...recorded };
+  for (const field of [...DEPENDENCY_FIELDS.map(([f]) => f), "peerDependenciesMeta"]) {
+    entry[field] = objectAt(manifest, field);
+  }
+  return entry;
+}
+
+/**
+ * The names (`name@range`) a lock's record of the project or a member declares and its
+ * package.json does not, in none of its dependency fields.
+ */
+function undeclaredRecords(recorded: JsonObject, manifest: JsonObject): string[] {
+  const declared = (name: string): boolean =>
+    DEPENDENCY_FIELDS.some(([field]) => Object.hasOwn(objectAt(manifest, field), name));
+  const out = new Set<string>();
+  for (const [field] of DEPENDENCY_FIELDS) {
+    for (const [name, range] of Object.entries(objectAt(recorded, field))) {
+      if (!declared(name)) out.add(`${name}@${typeof range === "string" ? range : ""}`);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The warning for what the lock records as declared by a package.json that no longer declares
+ * it: npm installs what the package.json declares, so the project does not depend on it; the
+ * package stays in the SBOM as the lock has it.
+ */
+function undeclaredWarning(
+  manifestPath: string,
+  undeclared: readonly string[],
+  options: { lock: string },
+): string {
+  const [it, is] = undeclared.length === 1 ? ["it", "it is"] : ["them", "they are"];
+  return `${options.lock} records ${undeclared.join(", ")} for ${manifestPath}, which does not ` +
+    `declare ${it} (a lock older than the package.json): npm installs what package.json ` +
+    `declares, so ${is} no dependency of that package in the SBOM; run \`npm install\` to ` +
+    "update the lock";
+}
+
 /** Whether the package.json beside the lock marks the project `private` (see `ReaderResult.projectIsTooling`). */
 function isPrivate(
   load: ((path: string) => string | undefined) | undefined,
@@ -508,14 +553,29 @@ export function readPackageLock(
    */
   const dangling: string[] = [];
   for (const [location, from] of nodeId) {
-    const entry = entries.get(location) ?? {};
-    const optionalPeers = objectAt(entry, "peerDependenciesMeta");
     // What the project or a member declares (a peer aside, which npm may leave out) and the
     // lock does not resolve: a lock out of sync with its package.json. A linked folder above
     // the lock's folder (`file:../napi`) is not one: npm installs none of its declarations
     // there (the folder's own install does).
     const declaring = location === "" ||
       (ownFolders.has(location) && !location.startsWith("../"));
+    const recorded = entries.get(location) ?? {};
+    // npm installs what the package.json declares, read afresh (arborist's loadRoot and
+    // resolveLinks); the lock's record of it is the copy npm wrote when it last saved the lock,
+    // read when there is no package.json (nor for a Rush project, whose record is its own).
+    const manifest = !declaring || rush !== undefined || options.load === undefined
+      ? undefined
+      : location === ""
+      ? beside
+      : loadPackageJson(options.load, joinPath(lockDir, location, "package.json"));
+    const entry = manifest === undefined ? recorded : withDeclarations(recorded, manifest.json);
+    if (manifest !== undefined) {
+      const undeclared = undeclaredRecords(recorded, manifest.json);
+      if (undeclared.length > 0) {
+        warnings.push(undeclaredWarning(manifest.path, undeclared, { lock: path }));
+      }
+    }
+    const optionalPeers = objectAt(entry, "peerDependenciesMeta");
     const unlocked: string[] = [];
     // An optional dependency npm could not resolve (a platform package not published, a
     // failed fetch) is pruned from the tree it locks: no stale lock, `npm install` leaves it

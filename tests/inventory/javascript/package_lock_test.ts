@@ -745,6 +745,81 @@ Deno.test("readPackageLock: what the project declares and the lock does not reso
   assert.equal(readPackageLock(v1, { path: "package-lock.json" }).warnings, undefined);
 });
 
+Deno.test("readPackageLock: the project's and members' declarations are their package.json's, not the lock's copy", () => {
+  // npm reads the package.json of the project (arborist's loadRoot) and of each linked folder
+  // (resolveLinks) afresh; `packages[""]` is the copy npm wrote when it last saved the lock. A
+  // dependency added to package.json since (`npm ci`: "Missing: left-pad@… from lock file") is
+  // a warning and not in the SBOM; one removed since is no dependency of the project (npm ci
+  // leaves it out) and a warning; one the lock has below is resolved, as npm resolves it. Was:
+  // the lock's copy read, both silent, debug a dependency of the project.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": {
+        name: "app",
+        workspaces: ["packages/a"],
+        dependencies: { ms: "^2.1.3", debug: "^4.3.4" },
+      },
+      "node_modules/a": { resolved: "packages/a", link: true },
+      "node_modules/debug": { version: "4.3.4", dependencies: { ms: "2.1.2" } },
+      "node_modules/debug/node_modules/ms": { version: "2.1.2" },
+      "node_modules/is-number": { version: "7.0.0" },
+      "node_modules/ms": { version: "2.1.3" },
+      "packages/a": {
+        name: "a",
+        version: "1.0.0",
+        dependencies: { "is-number": "^7.0.0" },
+        devDependencies: { "left-pad": "^1.3.0", "is-odd": "^3.0.1" },
+      },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/a"],
+      dependencies: { ms: "^2.1.3", "left-pad": "^1.3.0" },
+      devDependencies: { "is-number": "^7.0.0" },
+    }),
+    "packages/a/package.json": JSON.stringify({
+      name: "a",
+      version: "1.0.0",
+      dependencies: { "is-number": "^7.0.0" },
+    }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/debug@4.3.4",
+    "pkg:npm/is-number@7.0.0",
+    "pkg:npm/ms@2.1.2",
+    "pkg:npm/ms@2.1.3",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:npm/is-number@7.0.0 dev",
+    "pkg:npm/ms@2.1.3 runtime",
+    "workspace:packages/a runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "package-lock.json records debug@^4.3.4 for package.json, which does not declare it (a " +
+    "lock older than the package.json): npm installs what package.json declares, so it is no " +
+    "dependency of that package in the SBOM; run `npm install` to update the lock",
+    "package.json declares left-pad@^1.3.0, which package-lock.json does not lock: it is not " +
+    "in the SBOM; run `npm install` to update the lock",
+    "package-lock.json records left-pad@^1.3.0, is-odd@^3.0.1 for packages/a/package.json, " +
+    "which does not declare them (a lock older than the package.json): npm installs what " +
+    "package.json declares, so they are no dependency of that package in the SBOM; run `npm " +
+    "install` to update the lock",
+  ]);
+  // Without a package.json to read, the lock's copy: the same edges as before.
+  const bare = readPackageLock(lock, { path: "package-lock.json", load: () => undefined });
+  assert.deepEqual(edgesFrom(bare, ROOT_ID), [
+    "pkg:npm/debug@4.3.4 runtime",
+    "pkg:npm/ms@2.1.3 runtime",
+    "workspace:packages/a runtime",
+  ]);
+});
+
 Deno.test("readPackageLock: an optional dependency npm left out is no stale lock", () => {
   // Arborist's #pruneFailedOptional drops an optional dependency it cannot resolve (a
   // platform package not published, a failed fetch) from the tree it locks: `npm install`
