@@ -725,6 +725,35 @@ export function staleRecordWarning(
 }
 
 /**
+ * The warning for a project or member whose lock record (a pnpm importer, a Bun workspace, a
+ * Berry workspace entry) holds a name its package.json declares in none of its dependency fields
+ * (peers included): a lock older than the package.json, which a frozen install refuses. The
+ * SBOM has what the lock records.
+ *
+ * @param manifest The package.json (`undefined`: none, no warning).
+ * @param recorded The names the lock records for it.
+ * @param options `lock`: the lock's path; `install`: the command that updates it; `frozen`: the
+ *   install that refuses it.
+ * @returns The warning, or `undefined` when the package.json declares every name recorded.
+ */
+export function undeclaredRecordWarning(
+  manifest: PackageJson | undefined,
+  recorded: Iterable<string>,
+  options: { lock: string; install: string; frozen: string },
+): string | undefined {
+  if (manifest === undefined) return undefined;
+  const fields = [...MANIFEST_FIELDS.map(([field]) => field), "peerDependencies"];
+  const undeclared = [...recorded].filter((name) =>
+    !fields.some((field) => Object.hasOwn(objectAt(manifest.json, field), name))
+  );
+  if (undeclared.length === 0) return undefined;
+  const it = undeclared.length === 1 ? "it" : "them";
+  return `${options.lock} records ${undeclared.join(", ")} for ${manifest.path}, which does ` +
+    `not declare ${it} (a lock older than the package.json, which \`${options.frozen}\` ` +
+    `refuses): the SBOM has ${it} as the lock does; run \`${options.install}\` to update the lock`;
+}
+
+/**
  * Catalogs by the name a range gives after `catalog:` (`""` for `catalog:` alone), for
  * `catalog:` / `catalog:<name>` ranges.
  */

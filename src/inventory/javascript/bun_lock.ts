@@ -35,6 +35,7 @@ import {
   staleRecordWarning,
   TARBALL,
   tarballVersion,
+  undeclaredRecordWarning,
   unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
@@ -468,14 +469,21 @@ export function readBunLock(
 
   for (const [folder, value] of Object.entries(workspaces)) {
     const ws = isRecord(value) ? value : {};
-    const warning = staleRecordWarning(
-      folder === ""
-        ? rootManifest
-        : loadPackageJson(load, joinPath(lockDir, folder, "package.json")),
-      new Set(FIELDS.flatMap(([field]) => Object.keys(objectAt(ws, field)))),
-      { lock: path, install: "bun install" },
-    );
-    if (warning !== undefined) warnings.push(warning);
+    const manifest = folder === ""
+      ? rootManifest
+      : loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
+    const recorded = new Set(FIELDS.flatMap(([field]) => Object.keys(objectAt(ws, field))));
+    const install = "bun install";
+    for (
+      const warning of [
+        staleRecordWarning(manifest, recorded, { lock: path, install }),
+        undeclaredRecordWarning(manifest, recorded, {
+          lock: path,
+          install,
+          frozen: "bun install --frozen-lockfile",
+        }),
+      ]
+    ) if (warning !== undefined) warnings.push(warning);
   }
   if (leftOut.length > 0) {
     warnings.push(

@@ -30,6 +30,7 @@ import {
   reach,
   reachScopes,
   tarballVersion,
+  undeclaredRecordWarning,
   unlockedDeclarations,
   unlockedWarning,
   withoutExcludedMembers,
@@ -1031,17 +1032,31 @@ export function readPnpmLock(
   // The project's importers (the last document) against their package.json files.
   const warnings = [...mapper.warnings];
   const ignored = ignoredOptional((docs as YamlMap[]).at(-1)!.ignoredOptionalDependencies);
+  const pnpmfileChecksum = (docs as YamlMap[]).at(-1)!.pnpmfileChecksum;
   for (const [folder, deps] of decoded.at(-1)!.importers) {
     const rushWarning = unlocked.get(folder);
     if (rushWarning !== undefined) {
       warnings.push(rushWarning);
       continue;
     }
-    warnings.push(...importerWarnings(
-      folder === "" ? manifest : loadPackageJson(load, joinPath(base, folder, "package.json")),
-      new Set(deps.map((dep) => dep.name)),
-      { lock: path, install: rush === undefined ? "pnpm install" : "rush update", ignored },
-    ));
+    const own = folder === ""
+      ? manifest
+      : loadPackageJson(load, joinPath(base, folder, "package.json"));
+    const recorded = new Set(deps.map((dep) => dep.name));
+    warnings.push(...importerWarnings(own, recorded, {
+      lock: path,
+      install: rush === undefined ? "pnpm install" : "rush update",
+      ignored,
+    }));
+    // A `.pnpmfile.cjs` (the lock keeps its checksum) may add dependencies to a project's
+    // manifest as pnpm reads it (`readPackage`), and so may Rush's: not checked then.
+    if (rush !== undefined || pnpmfileChecksum !== undefined) continue;
+    const undeclared = undeclaredRecordWarning(own, recorded, {
+      lock: path,
+      install: "pnpm install",
+      frozen: "pnpm install --frozen-lockfile",
+    });
+    if (undeclared !== undefined) warnings.push(undeclared);
   }
   const result = withoutExcludedMembers({
     ...mapper.out.build({ directFromEdges: true }),

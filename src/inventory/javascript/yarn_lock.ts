@@ -37,6 +37,7 @@ import {
   staleRecordWarning,
   TARBALL,
   tarballVersion,
+  undeclaredRecordWarning,
   unlockedDeclarations,
   unlockedWarning,
   withoutExcludedMembers,
@@ -813,11 +814,17 @@ export function readYarnLock(
       const manifest = manifestAt(entry.folder!);
       const devOnly = devOnlyNames(manifest);
       devOnlyOf.set(entry, devOnly);
-      const warning = staleRecordWarning(manifest, new Set(entry.deps.map((dep) => dep.name)), {
-        lock: path,
-        install: "yarn install",
-      });
-      if (warning !== undefined) warnings.push(warning);
+      const recorded = new Set(entry.deps.map((dep) => dep.name));
+      for (
+        const warning of [
+          staleRecordWarning(manifest, recorded, { lock: path, install: "yarn install" }),
+          undeclaredRecordWarning(manifest, recorded, {
+            lock: path,
+            install: "yarn install",
+            frozen: "yarn install --immutable",
+          }),
+        ]
+      ) if (warning !== undefined) warnings.push(warning);
       const scopeOf = (dep: Dep): Scope => devOnly.has(dep.name) ? "dev" : dep.scope;
       listedEdges(entry, ids.get(entry)!, scopeOf, `workspace ${entry.name}`);
     }

@@ -73,3 +73,37 @@ export const BERRY_APP: readonly string[] = [
   '  resolution: "app@workspace:."',
   "  dependencies:",
 ];
+
+/**
+ * The package.json files of {@linkcode STALE_MEMBER_FILES} with member `packages/a` no longer
+ * declaring `ms`, which the locks of {@linkcode assertStaleMember} record for it.
+ */
+export const UNDECLARED_MEMBER_FILES: Readonly<Record<string, string>> = {
+  ...STALE_MEMBER_FILES,
+  "packages/a/package.json": JSON.stringify({
+    name: "a",
+    peerDependencies: { react: "^18.0.0" },
+  }),
+};
+
+/**
+ * Asserts a reader's output of a stale lock of {@linkcode UNDECLARED_MEMBER_FILES}: `ms@2.1.3`
+ * as the lock has it, and one warning naming `ms`, the install that refuses the lock and the
+ * command that updates it.
+ *
+ * @param out The reader's output.
+ * @param lock The lock's path.
+ * @param commands `install` updates the lock; `frozen` refuses it.
+ */
+export function assertUndeclaredMember(
+  out: ReaderResult,
+  lock: string,
+  commands: { install: string; frozen: string },
+): void {
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(out.warnings, [
+    `${lock} records ms for packages/a/package.json, which does not declare it (a lock older ` +
+    `than the package.json, which \`${commands.frozen}\` refuses): the SBOM has it as the lock ` +
+    `does; run \`${commands.install}\` to update the lock`,
+  ]);
+}

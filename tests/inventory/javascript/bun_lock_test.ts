@@ -4,7 +4,14 @@ import { loadInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { cpuStopwatch, fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertStaleMember, assertValidSboms, byId, STALE_MEMBER_FILES } from "./_js_readers.ts";
+import {
+  assertStaleMember,
+  assertUndeclaredMember,
+  assertValidSboms,
+  byId,
+  STALE_MEMBER_FILES,
+  UNDECLARED_MEMBER_FILES,
+} from "./_js_readers.ts";
 import { treeContext } from "../_tree.ts";
 
 function read(dir: string): ReturnType<typeof readBunLock> {
@@ -333,6 +340,12 @@ Deno.test("readBunLock: what a workspace's package.json declares and the lock la
   const out = readBunLock(lock, { path: "bun.lock", load: (p) => STALE_MEMBER_FILES[p] });
   assertWellFormed(out);
   assertStaleMember(out, "bun.lock", "bun install");
+  // What the lock records and the package.json no longer declares: a warning too (was: silent).
+  assertUndeclaredMember(
+    readBunLock(lock, { path: "bun.lock", load: (p) => UNDECLARED_MEMBER_FILES[p] }),
+    "bun.lock",
+    { install: "bun install", frozen: "bun install --frozen-lockfile" },
+  );
 });
 
 // As the npm, pnpm and Yarn readers: a release that bumped packages/a to 1.1.0 without

@@ -6,7 +6,14 @@ import { cpuStopwatch, fixture, SHARED_DIR, skipWithoutShared, withTempDir } fro
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { loadYamlParser } from "../../../src/inventory/_formats/yaml.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertStaleMember, assertValidSboms, byId, STALE_MEMBER_FILES } from "./_js_readers.ts";
+import {
+  assertStaleMember,
+  assertUndeclaredMember,
+  assertValidSboms,
+  byId,
+  STALE_MEMBER_FILES,
+  UNDECLARED_MEMBER_FILES,
+} from "./_js_readers.ts";
 import { treeContext, writeTree } from "../_tree.ts";
 
 /** The start of the `importers` of a v9 lock whose project depends on ms@2.1.3. */
@@ -892,6 +899,27 @@ Deno.test("readPnpmLock: what a member's package.json declares and its importer 
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => STALE_MEMBER_FILES[p] });
   assertWellFormed(out);
   assertStaleMember(out, "pnpm-lock.yaml", "pnpm install");
+  // What the importer records and the package.json no longer declares: a warning too (pnpm's
+  // satisfiesPackageManifest compares both ways; was: silent). A peer it declares is none
+  // (auto-install-peers records it), nor is anything when a .pnpmfile.cjs, whose readPackage
+  // may add to a project's manifest, was used (the lock keeps its checksum).
+  const undeclared = (files: Record<string, string>, text = lock): string[] | undefined =>
+    readPnpmLock(text, { path: "pnpm-lock.yaml", load: (p) => files[p] }).warnings;
+  assertUndeclaredMember(
+    readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => UNDECLARED_MEMBER_FILES[p] }),
+    "pnpm-lock.yaml",
+    { install: "pnpm install", frozen: "pnpm install --frozen-lockfile" },
+  );
+  const peer = JSON.stringify({ name: "a", peerDependencies: { ms: "^2.1.3" } });
+  assert.equal(
+    undeclared({ ...UNDECLARED_MEMBER_FILES, "packages/a/package.json": peer }),
+    undefined,
+  );
+  const hooked = lock.replace(
+    "lockfileVersion: '9.0'",
+    "lockfileVersion: '9.0'\npnpmfileChecksum: sha256-abc=",
+  );
+  assert.equal(undeclared(UNDECLARED_MEMBER_FILES, hooked), undefined);
 });
 
 Deno.test("readPnpmLock: a git dependency with no package.json is its repository, with no version (pnpm's with-non-package-dep fixture)", () => {

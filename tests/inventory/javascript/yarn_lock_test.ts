@@ -3,7 +3,13 @@ import { readYarnLock } from "../../../src/inventory/javascript/yarn_lock.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
-import { assertValidSboms, BERRY_APP, byId } from "./_js_readers.ts";
+import {
+  assertUndeclaredMember,
+  assertValidSboms,
+  BERRY_APP,
+  byId,
+  UNDECLARED_MEMBER_FILES,
+} from "./_js_readers.ts";
 import { treeContext } from "../_tree.ts";
 
 /** Reads a Berry lock of a root with one workspace, packages/lib, whose files `files` holds. */
@@ -1009,6 +1015,40 @@ Deno.test("readYarnLock Berry: what a workspace's package.json declares and its 
     "package.json declares zod@^3.23.0, which yarn.lock does not lock: it is not in the SBOM; " +
     "run `yarn install` to update the lock",
   ]);
+});
+
+Deno.test("readYarnLock Berry: what a workspace's entry records and its package.json no longer declares is a warning", () => {
+  // A yarn.lock older than the package.json (`yarn install --immutable` refuses it); the SBOM
+  // has what the lock records, and the reader says so (was: silent).
+  const lock = [
+    ...BERRY_APP,
+    '    ms: "npm:^2.1.3"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"a@workspace:packages/a":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "a@workspace:packages/a"',
+    "  dependencies:",
+    '    ms: "npm:^2.1.3"',
+    "  peerDependencies:",
+    '    react: "^18.0.0"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"ms@npm:^2.1.3":',
+    "  version: 2.1.3",
+    '  resolution: "ms@npm:2.1.3"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => UNDECLARED_MEMBER_FILES[p] });
+  assertWellFormed(out);
+  assertUndeclaredMember(out, "yarn.lock", {
+    install: "yarn install",
+    frozen: "yarn install --immutable",
+  });
 });
 
 Deno.test("readYarnLock Berry: a workspace the lock has no entry for is a warning naming what it declares", () => {
