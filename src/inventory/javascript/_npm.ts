@@ -748,8 +748,8 @@ export function undeclaredRecordWarning(
   );
   if (undeclared.length === 0) return undefined;
   const it = undeclared.length === 1 ? "it" : "them";
-  return `${options.lock} records ${undeclared.join(", ")} for ${manifest.path}, which does ` +
-    `not declare ${it} (a lock older than the package.json, which \`${options.frozen}\` ` +
+  return `${manifest.path} does not declare ${undeclared.join(", ")}, which ${options.lock} ` +
+    `records for it (a lock older than the package.json, which \`${options.frozen}\` ` +
     `refuses): the SBOM has ${it} as the lock does; run \`${options.install}\` to update the lock`;
 }
 

@@ -110,9 +110,9 @@ function undeclaredWarning(
   undeclared: readonly string[],
   options: { lock: string },
 ): string {
-  const [it, is] = undeclared.length === 1 ? ["it", "it is"] : ["them", "they are"];
-  return `${options.lock} records ${undeclared.join(", ")} for ${manifestPath}, which does not ` +
-    `declare ${it} (a lock older than the package.json): npm installs what package.json ` +
+  const is = undeclared.length === 1 ? "it is" : "they are";
+  return `${manifestPath} does not declare ${undeclared.join(", ")}, which ${options.lock} ` +
+    `records for it (a lock older than the package.json): npm installs what package.json ` +
     `declares, so ${is} no dependency of that package in the SBOM; run \`npm install\` to ` +
     "update the lock";
 }

@@ -102,7 +102,7 @@ export function assertUndeclaredMember(
 ): void {
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
   assert.deepEqual(out.warnings, [
-    `${lock} records ms for packages/a/package.json, which does not declare it (a lock older ` +
+    `packages/a/package.json does not declare ms, which ${lock} records for it (a lock older ` +
     `than the package.json, which \`${commands.frozen}\` refuses): the SBOM has it as the lock ` +
     `does; run \`${commands.install}\` to update the lock`,
   ]);

@@ -801,13 +801,13 @@ Deno.test("readPackageLock: the project's and members' declarations are their pa
     "workspace:packages/a runtime",
   ]);
   assert.deepEqual(out.warnings, [
-    "package-lock.json records debug@^4.3.4 for package.json, which does not declare it (a " +
+    "package.json does not declare debug@^4.3.4, which package-lock.json records for it (a " +
     "lock older than the package.json): npm installs what package.json declares, so it is no " +
     "dependency of that package in the SBOM; run `npm install` to update the lock",
     "package.json declares left-pad@^1.3.0, which package-lock.json does not lock: it is not " +
     "in the SBOM; run `npm install` to update the lock",
-    "package-lock.json records left-pad@^1.3.0, is-odd@^3.0.1 for packages/a/package.json, " +
-    "which does not declare them (a lock older than the package.json): npm installs what " +
+    "packages/a/package.json does not declare left-pad@^1.3.0, is-odd@^3.0.1, which " +
+    "package-lock.json records for it (a lock older than the package.json): npm installs what " +
     "package.json declares, so they are no dependency of that package in the SBOM; run `npm " +
     "install` to update the lock",
   ]);
