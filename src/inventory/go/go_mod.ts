@@ -33,6 +33,13 @@ const WORK_VERBS = new Set(["go", "toolchain", "godebug", "use", "replace"]);
 const GO_VERSION =
   /^v(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?)?)?$/;
 
+/**
+ * A canonical module version (Go's module.CanonicalVersion leaves it as it is): three numbers, a
+ * pre-release, `+incompatible` as the only build suffix.
+ */
+const CANONICAL_VERSION =
+  /^v(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+incompatible)?$/;
+
 /** A `go` directive's version as Go's modfile takes it (GoVersionRE): `1.22`, `1.22.5`, `1.21rc1`. */
 const GO_DIRECTIVE_VERSION = /^[1-9]\d*\.(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))?(?:[a-z]+\d+)?$/;
 
@@ -220,7 +227,10 @@ type Replacements = Map<string, [string, string | undefined, boolean]>;
 
 /**
  * Refuses a version Go's modfile does not take (`must be of the form v1.2.3`), in a go.mod or a
- * go.work alike (modfile's parseVersion).
+ * go.work alike (modfile's parseVersion), and a valid one that is not canonical (`v1.22`,
+ * `v1.2.3+meta`): the go command looks it up as a query (modload's fixVersion: `v1.22` is the
+ * newest v1.22.x release) and rewrites the file, which a build with `-mod=readonly`, the
+ * default, refuses; no version of the module is known from the file.
  */
 function checkVersion(
   version: string | undefined,
@@ -229,9 +239,18 @@ function checkVersion(
   path: string,
   line: number,
 ): void {
-  if (version === undefined || GO_VERSION.test(version)) return;
+  if (version === undefined || CANONICAL_VERSION.test(version)) return;
   const shown = version.length > 64 ? `${version.slice(0, 64)}…` : version;
-  throw invalid(path, line, `${verb} ${args[0]}: invalid version ${JSON.stringify(shown)}`);
+  if (!GO_VERSION.test(version)) {
+    throw invalid(path, line, `${verb} ${args[0]}: invalid version ${JSON.stringify(shown)}`);
+  }
+  throw invalid(
+    path,
+    line,
+    `${verb} ${args[0]}: version ${JSON.stringify(shown)} is not canonical (v1.2.3): the go ` +
+      "command looks up the release it names and rewrites the file, which a build with " +
+      "-mod=readonly refuses",
+  );
 }
 
 function addReplacement(into: Replacements, args: string[], path: string, line: number): void {

@@ -268,10 +268,32 @@ Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
       ),
     );
   }
-  // What Go accepts: short forms, pre-releases, builds, +incompatible, pseudo-versions.
-  const ok = "require (\n\ta.b/c v1\n\ta.b/d v1.2\n\ta.b/e v2.0.0+incompatible\n" +
-    "\ta.b/f v0.0.0-20200405005733-88cbf1b4c40d\n\ta.b/g v1.0.0-rc.1+meta\n)\n";
-  assert.equal(readGoMod(`module x\n${ok}`, { path: "go.mod" }).components.length, 5);
+  // A valid version that is not canonical: the go command looks it up (modload's fixVersion:
+  // `v1.2` is the newest v1.2.x) and rewrites go.mod, which `-mod=readonly` refuses; no version
+  // is known. Was: `pkg:golang/a.b/d@v1.2`, a version no module has.
+  for (
+    const [mod, version] of [
+      ["require a.b/c v1\n", "v1"],
+      ["require a.b/d v1.2\n", "v1.2"],
+      ["exclude a.b/c v1.0.0-rc.1+meta\n", "v1.0.0-rc.1+meta"],
+      ["replace a.b/c v1.2 => d.e/f v1.0.0\n", "v1.2"],
+      ["replace a.b/c => d.e/f v2.0.0+build\n", "v2.0.0+build"],
+    ]
+  ) {
+    assertVouchError(
+      () => readGoMod(`module x\n${mod}`, { path: "go.mod" }),
+      "inventory.go_mod.invalid",
+      new RegExp(
+        `^go\\.mod:2: \\w+ a\\.b/[cd]: version ${
+          JSON.stringify(version).replace(/[.+]/g, "\\$&")
+        } is not canonical \\(v1\\.2\\.3\\): the go command looks up the release it names`,
+      ),
+    );
+  }
+  // What Go keeps: pre-releases, +incompatible, pseudo-versions.
+  const ok = "require (\n\ta.b/e v2.0.0+incompatible\n" +
+    "\ta.b/f v0.0.0-20200405005733-88cbf1b4c40d\n\ta.b/g v1.0.0-rc.1\n)\n";
+  assert.equal(readGoMod(`module x\n${ok}`, { path: "go.mod" }).components.length, 3);
 });
 
 Deno.test("readGoMod matches the cli/cli go.mod exactly", () => {

@@ -141,9 +141,7 @@ Deno.test("--exclude drops the workspace members of a root lock in the folders i
         `${tool}: ${all.warnings}`,
       );
       assert.equal(
-        (all.warnings ?? []).some((w) =>
-          w.startsWith("test/fix/package.json does not declare ms")
-        ),
+        (all.warnings ?? []).some((w) => w.startsWith("test/fix/package.json does not declare ms")),
         tool !== "yarn",
         `${tool}: ${all.warnings}`,
       );
