@@ -7,6 +7,7 @@
 
 import { posix } from "../../_path.ts";
 import { isRecord, withoutTrailing } from "../../_util.ts";
+import { composerLockHash } from "./_content_hash.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { keyLine, lineAt, parseJsonObject } from "../_formats/json.ts";
 import { localPlace } from "../_paths.ts";
@@ -372,8 +373,14 @@ export function readManifest(
   return manifest;
 }
 
-/** Decodes the lock: its packages, checked, in file order (`packages`, then `packages-dev`). */
-function decode(text: string, path: string): Locked[] {
+/**
+ * Decodes the lock: its packages, checked, in file order (`packages`, then `packages-dev`), and
+ * the hash it records of composer.json (see `composerLockHash`).
+ */
+function decode(
+  text: string,
+  path: string,
+): { locked: Locked[]; recorded?: ["content-hash" | "hash", string] } {
   const doc = parseJsonObject(text, path, CODE);
   const api = doc["plugin-api-version"];
   if (api !== undefined && !(typeof api === "string" && /^[12]\./.test(api))) {
@@ -410,7 +417,12 @@ function decode(text: string, path: string): Locked[] {
       locked.push(checkPackage(value, key === "packages-dev", where));
     }
   }
-  return locked;
+  // Composer compares `content-hash` when the lock has one, else `hash` (Locker::isFresh).
+  for (const kind of ["content-hash", "hash"] as const) {
+    const value = doc[kind];
+    if (typeof value === "string" && value !== "") return { locked, recorded: [kind, value] };
+  }
+  return { locked };
 }
 
 /**
@@ -455,7 +467,7 @@ export function readComposerLock(
   options: ComposerLockOptions,
 ): ReaderResult {
   const { path } = options;
-  const locked = decode(text, path);
+  const { locked, recorded } = decode(text, path);
   const manifestPath = options.manifestPath ??
     posix.join(posix.dirname(path), "composer.json");
   let manifest: Manifest | undefined;
@@ -509,6 +521,18 @@ export function readComposerLock(
     const update = `composer update ${unlocked.map(([name]) => name).join(" ")}`;
     const declared = unlocked.map(([name, constraint]) => `${name}@${constraint}`);
     output.warnings = [unlockedWarning(manifestPath, declared, { lock: path, install: update })];
+  } else if (
+    options.manifest !== undefined && recorded !== undefined &&
+    (composerLockHash(options.manifest, recorded[0]) ?? recorded[1]) !== recorded[1]
+  ) {
+    // Composer's own check (Locker::isFresh): composer.json changed since the lock was written
+    // (a requirement dropped, a constraint changed). `composer install` installs the lock as it
+    // is, with a warning, as the SBOM has it.
+    output.warnings = [
+      `${manifestPath} has changed since ${path} was written (the lock's ${recorded[0]} is not ` +
+      `that of ${manifestPath}, as Composer checks it): \`composer install\` installs the lock ` +
+      "as it is, and so does the SBOM; run `composer update` to update the lock",
+    ];
   }
   return output;
 }

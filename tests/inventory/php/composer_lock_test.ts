@@ -373,6 +373,35 @@ Deno.test("readComposerLock: what composer.json requires that the lock does not 
   );
 });
 
+Deno.test("readComposerLock: a lock whose content-hash is not composer.json's is a warning, as Composer warns", () => {
+  // Composer's Locker::isFresh: `content-hash` (or an old lock's `hash`, the MD5 of the whole
+  // file) against composer.json. A requirement dropped or a constraint changed since the lock was
+  // written: `composer install` installs the lock as it is, with a warning. Was: silent.
+  const manifest = JSON.stringify({ name: "acme/app", require: { "psr/log": "^3.0" } }, null, 4);
+  const lock = (recorded: Record<string, string>): string =>
+    JSON.stringify({
+      ...recorded,
+      packages: [{ name: "psr/log", version: "3.0.2" }, { name: "psr/clock", version: "1.0.0" }],
+      "packages-dev": [],
+    });
+  const fresh = "50b0cbd9aa7709b77c3613677834b3b6"; // md5 of {"name":"acme\/app","require":{"psr\/log":"^3.0"}}
+  const warnings = (recorded: Record<string, string>, text = manifest): string[] | undefined =>
+    readComposerLock(lock(recorded), { path: "composer.lock", manifest: text }).warnings;
+  assert.equal(warnings({ "content-hash": fresh }), undefined);
+  const changed = JSON.stringify({ name: "acme/app", require: { "psr/log": "^3.0.1" } });
+  const stale = "composer.json has changed since composer.lock was written (the lock's " +
+    "content-hash is not that of composer.json, as Composer checks it): `composer install` " +
+    "installs the lock as it is, and so does the SBOM; run `composer update` to update the lock";
+  assert.deepEqual(warnings({ "content-hash": fresh }, changed), [stale]);
+  // A lock of Composer before 1.3: `hash`, of the whole file (its formatting too).
+  assert.equal(warnings({ hash: "006f919e1dbfe0ef67acbcacbca8cb87" }), undefined);
+  assert.deepEqual(warnings({ hash: "006f919e1dbfe0ef67acbcacbca8cb87" }, changed), [
+    stale.replace("content-hash", "hash"),
+  ]);
+  // Neither recorded (a lock made by hand): nothing to compare.
+  assert.equal(warnings({}, changed), undefined);
+});
+
 Deno.test("readComposerLock: bad input is inventory.composer_lock.* with file:line", () => {
   assertInvalidFixtures(DIR, "composer.lock", (text, path) => readComposerLock(text, { path }), [
     ["truncated", "inventory.composer_lock.invalid", /^composer\.lock:\d+: invalid JSON/],

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { composerLockHash } from "../../../src/inventory/php/_content_hash.ts";
+import { SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+
+const md5 = (text: string): string => createHash("md5").update(text).digest("hex");
+
+Deno.test("composerLockHash: a `hash` is the MD5 of the whole file (RFC 1321 vectors, every padding length)", () => {
+  assert.equal(composerLockHash("", "hash"), "d41d8cd98f00b204e9800998ecf8427e");
+  assert.equal(
+    composerLockHash("The quick brown fox jumps over the lazy dog", "hash"),
+    "9e107d9d372bb6826bd81d3542a419d6",
+  );
+  // Lengths around the 56- and 64-byte block edges, and non-ASCII text (hashed as UTF-8).
+  for (let n = 0; n < 200; n++) {
+    const text = "é/".repeat(n).slice(0, n);
+    assert.equal(composerLockHash(text, "hash"), md5(text), `length ${n}`);
+  }
+});
+
+Deno.test("composerLockHash: a `content-hash` is the MD5 of PHP's json_encode of the relevant keys, sorted", () => {
+  // Composer's Locker::getContentHash: the relevant keys and config.platform, ksorted,
+  // json_encode without flags (`/` and non-ASCII escaped, `{}` decoded as an empty PHP array).
+  const text = JSON.stringify({
+    require: { "a/b": "^1.0" },
+    name: "acme/app",
+    description: "not covered",
+    extra: { empty: {}, list: [1, "x"], "é": "x/y\n" },
+    config: { platform: { php: "8.2" }, "sort-packages": true },
+    "prefer-stable": true,
+  });
+  const php = '{"config":{"platform":{"php":"8.2"}},' +
+    '"extra":{"empty":[],"list":[1,"x"],"\\u00e9":"x\\/y\\n"},"name":"acme\\/app",' +
+    '"prefer-stable":true,"require":{"a\\/b":"^1.0"}}';
+  assert.equal(composerLockHash(text, "content-hash"), md5(php));
+  // What JavaScript cannot write back as PHP does: a float, a large number, an index-like key.
+  for (const extra of ['{"x": 1.0}', '{"x": 1e3}', '{"x": 12345678901234567}', '{"0": "a"}']) {
+    assert.equal(composerLockHash(`{"extra": ${extra}}`, "content-hash"), undefined, extra);
+  }
+});
+
+Deno.test("composerLockHash: the content-hash of a real composer.json is its lock's (wallabag)", () => {
+  if (skipWithoutShared("wallabag composer.json")) return;
+  const dir = `${SHARED_DIR}/corpus/wallabag__wallabag`;
+  const lock = JSON.parse(Deno.readTextFileSync(`${dir}/composer.lock`));
+  assert.equal(
+    composerLockHash(Deno.readTextFileSync(`${dir}/composer.json`), "content-hash"),
+    lock["content-hash"],
+  );
+});
