@@ -1,6 +1,8 @@
 // Private: the hash by which Composer tells whether composer.lock is up to date with
 // composer.json (its Locker's getContentHash), computed as Composer computes it.
 
+import { md5Hex } from "../_digest_sync.ts";
+
 const encoder = new TextEncoder();
 
 /** The keys of composer.json whose content the hash covers (Composer's Locker::getContentHash). */
@@ -17,70 +19,6 @@ const RELEVANT_KEYS = [
   "repositories",
   "extra",
 ];
-
-/** The per-round shift amounts of MD5 (RFC 1321). */
-const SHIFTS = [
-  7,
-  12,
-  17,
-  22,
-  5,
-  9,
-  14,
-  20,
-  4,
-  11,
-  16,
-  23,
-  6,
-  10,
-  15,
-  21,
-];
-
-/** The sine-derived constants of MD5 (RFC 1321 §3.4). */
-const K = Array.from(
-  { length: 64 },
-  (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0,
-);
-
-/**
- * MD5 (RFC 1321) of bytes as lowercase hex: Composer's content hash is one. Not a security
- * digest: it only tells whether the lock was written for this composer.json, as Composer tells it.
- */
-function md5Hex(data: Uint8Array): string {
-  const length = ((data.length + 8) >>> 6) + 1 << 6;
-  const bytes = new Uint8Array(length);
-  bytes.set(data);
-  bytes[data.length] = 0x80;
-  const view = new DataView(bytes.buffer);
-  view.setUint32(length - 8, (data.length * 8) >>> 0, true);
-  view.setUint32(length - 4, Math.floor(data.length / 0x20000000), true);
-  let a0 = 0x67452301, b0 = 0xefcdab89, c0 = 0x98badcfe, d0 = 0x10325476;
-  const m = new Uint32Array(16);
-  for (let block = 0; block < length; block += 64) {
-    for (let i = 0; i < 16; i++) m[i] = view.getUint32(block + i * 4, true);
-    let a = a0, b = b0, c = c0, d = d0;
-    for (let i = 0; i < 64; i++) {
-      let f: number, g: number;
-      if (i < 16) [f, g] = [(b & c) | (~b & d), i];
-      else if (i < 32) [f, g] = [(d & b) | (~d & c), (5 * i + 1) % 16];
-      else if (i < 48) [f, g] = [b ^ c ^ d, (3 * i + 5) % 16];
-      else [f, g] = [c ^ (b | ~d), (7 * i) % 16];
-      const sum = (a + f + K[i] + m[g]) >>> 0;
-      const s = SHIFTS[(i >>> 4) * 4 + (i % 4)];
-      [a, d, c] = [d, c, b];
-      b = (b + ((sum << s) | (sum >>> (32 - s)))) >>> 0;
-    }
-    a0 = (a0 + a) >>> 0;
-    b0 = (b0 + b) >>> 0;
-    c0 = (c0 + c) >>> 0;
-    d0 = (d0 + d) >>> 0;
-  }
-  const out = new DataView(new ArrayBuffer(16));
-  [a0, b0, c0, d0].forEach((word, i) => out.setUint32(i * 4, word, true));
-  return new Uint8Array(out.buffer).toHex();
-}
 
 /** A string as PHP's `json_encode` writes it without flags: `/` and non-ASCII escaped. */
 function phpString(text: string): string {

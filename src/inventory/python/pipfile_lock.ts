@@ -11,6 +11,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
+import { pipfileHashes } from "./_pipfile_hash.ts";
 import {
   archiveNameVersion,
   at,
@@ -219,6 +220,8 @@ function urlName(url: string, vcs: boolean): { name: string; guessed?: true } {
 interface Decoded {
   entries: Entry[];
   warnings: string[];
+  /** `_meta.hash.sha256`: the hash of the Pipfile the lock was written for. */
+  pipfileHash?: string;
 }
 
 /**
@@ -308,12 +311,12 @@ function decode(text: string, path: string): Decoded {
         `repository (or the file), which may not be the package's name: ${names.join(", ")}`,
     );
   }
-  return { entries, warnings };
+  const hash = isRecord(meta) && isRecord(meta.hash) ? meta.hash.sha256 : undefined;
+  return { entries, warnings, ...(typeof hash === "string" ? { pipfileHash: hash } : {}) };
 }
 
 /** The categories the Pipfile declares each package in (`[packages]` → `default`, …). */
-function declarations(text: string, path: string): Map<string, string[]> {
-  const doc = parseToml(text, path, CODE);
+function declarations(doc: Record<string, unknown>): Map<string, string[]> {
   const declared = new Map<string, string[]>();
   for (const [table, value] of Object.entries(doc)) {
     if (table === "source" || table === "requires" || table === "pipenv" || table === "scripts") {
@@ -377,7 +380,7 @@ function declarations(text: string, path: string): Map<string, string[]> {
  */
 export function readPipfileLock(text: string, options: PipfileLockOptions): ReaderResult {
   const { path } = options;
-  const { entries, warnings } = decode(text, path);
+  const { entries, warnings, pipfileHash } = decode(text, path);
   const builder = new OutputBuilder();
   const own = entries.find((entry) => folderPlace(entry, path)?.kind === "self");
   // The project: its own entry, else (the Pipfile's packages are its) the lock's folder.
@@ -390,7 +393,19 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   }
   if (options.pipfile !== undefined) {
     const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
-    for (const [name, categories] of declarations(options.pipfile, pipfilePath)) {
+    const pipfile = parseToml(options.pipfile, pipfilePath, CODE);
+    // Pipenv's own check (plette's get_hash): a Pipfile changed since the lock was written.
+    // `pipenv sync` installs the lock as it is, as the SBOM has it.
+    const hashes = pipfileHash === undefined ? undefined : pipfileHashes(pipfile);
+    if (hashes !== undefined && !hashes.includes(pipfileHash!.toLowerCase())) {
+      warnings.push(
+        `${pipfilePath} has changed since ${path} was written (the lock's _meta.hash is not ` +
+          `that of ${pipfilePath}, as Pipenv checks it): \`pipenv sync\` installs the lock as ` +
+          "it is, and so does the SBOM (`pipenv install --deploy` refuses it); run `pipenv " +
+          "lock` to update the lock",
+      );
+    }
+    for (const [name, categories] of declarations(pipfile)) {
       for (const node of index.get(name)) {
         if (!categories.includes(node.category)) continue;
         const { scope, groups } = categoryScope(node.category);

@@ -180,6 +180,30 @@ Deno.test("readPipfileLock: the Pipfile's packages are direct, in their categori
   assert.ok(alone.components.every((c) => !c.direct));
 });
 
+Deno.test("readPipfileLock: a lock whose _meta.hash is not the Pipfile's is a warning, as Pipenv tells it", () => {
+  // plette's Pipfile.get_hash: a Pipfile changed since the lock was written (a package
+  // dropped, a specifier changed). `pipenv sync` installs the lock as it is; `pipenv install
+  // --deploy` refuses it. Was: silent. The hash is Python's (see _pipfile_hash_test.ts).
+  const text = readCase("basic").warnings;
+  assert.equal(text, undefined, "the fixture's lock was written for its Pipfile");
+  const lock = Deno.readTextFileSync(fixture(...DIR, "basic", "Pipfile.lock"));
+  const pipfile = Deno.readTextFileSync(fixture(...DIR, "basic", "Pipfile"));
+  const warnings = (changed: string, locked = lock): string[] | undefined =>
+    readPipfileLock(locked, { path: "Pipfile.lock", pipfile: changed }).warnings;
+  assert.deepEqual(warnings(pipfile.replace('requests = "~=2.32"', 'requests = "~=2.31"')), [
+    "Pipfile has changed since Pipfile.lock was written (the lock's _meta.hash is not that of " +
+    "Pipfile, as Pipenv checks it): `pipenv sync` installs the lock as it is, and so does the " +
+    "SBOM (`pipenv install --deploy` refuses it); run `pipenv lock` to update the lock",
+  ]);
+  // A Pipenv before package categories (2022.10) hashed the Pipfile without `[docs]`: fresh.
+  const old = JSON.parse(lock);
+  old._meta.hash.sha256 = "1ced631109f8b14b2b8252f83256b94edd85250bbfa89a6cce5117a55905fc5f";
+  assert.equal(warnings(pipfile, JSON.stringify(old)), undefined);
+  // No recorded hash: nothing to compare.
+  delete old._meta.hash;
+  assert.equal(warnings("[packages]\n", JSON.stringify(old)), undefined);
+});
+
 Deno.test("readPipfileLock: bad input is inventory.pipfile_lock.* with file:line", async () => {
   await loadTomlParser(); // invalid TOML is smol-toml's to report
   assertInvalidFixtures(DIR, "Pipfile.lock", (text, path) => readPipfileLock(text, { path }), [

@@ -1,0 +1,90 @@
+// Private: the hash by which Pipenv tells whether Pipfile.lock is up to date with the Pipfile
+// (`_meta.hash.sha256`, plette's Pipfile.get_hash), computed as Pipenv computes it.
+
+import { sha256HexSync } from "../_digest_sync.ts";
+
+const encoder = new TextEncoder();
+
+/** The Pipfile's tables that are no package category (plette's PIPFILE_SECTIONS, and Pipenv's). */
+const NOT_CATEGORIES = new Set([
+  "source",
+  "packages",
+  "dev-packages",
+  "requires",
+  "scripts",
+  "pipfile",
+  "pipenv",
+  "default",
+  "develop",
+]);
+
+/** A string as Python's `json.dumps` writes it (`ensure_ascii`: all but printable ASCII escaped). */
+function pyString(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += "\\\\";
+    else if (c === 0x0a) out += "\\n";
+    else if (c === 0x0d) out += "\\r";
+    else if (c === 0x09) out += "\\t";
+    else if (c === 0x08) out += "\\b";
+    else if (c === 0x0c) out += "\\f";
+    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, "0")}`;
+    else out += text[i];
+  }
+  return `${out}"`;
+}
+
+/**
+ * A TOML value as `json.dumps(…, sort_keys=True, separators=(",", ":"))` writes it; `undefined`
+ * for a number or a date, which vouch does not write as Python does (`1.0` is a float there).
+ */
+function pyJson(value: unknown): string | undefined {
+  if (typeof value === "string") return pyString(value);
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) {
+    const items = value.map(pyJson);
+    return items.includes(undefined) ? undefined : `[${items.join(",")}]`;
+  }
+  if (typeof value !== "object" || value === null || value instanceof Date) return undefined;
+  const parts: string[] = [];
+  const table = value as Record<string, unknown>;
+  for (const key of Object.keys(table).sort()) {
+    const encoded = pyJson(table[key]);
+    if (encoded === undefined) return undefined;
+    parts.push(`${pyString(key)}:${encoded}`);
+  }
+  return `{${parts.join(",")}}`;
+}
+
+/** The source Pipenv assumes for a Pipfile without one (plette's DEFAULT_SOURCE_TOML). */
+const DEFAULT_SOURCE = { name: "pypi", url: "https://pypi.org/simple", verify_ssl: true };
+
+/**
+ * The hashes Pipenv may have recorded in `_meta.hash.sha256` for a Pipfile: the SHA-256 of the
+ * JSON of its sources, `requires`, `packages` (`default`), `dev-packages` (`develop`) and, since
+ * Pipenv 2022.10 (package categories), its other categories; before, without them.
+ *
+ * @param doc The parsed Pipfile.
+ * @returns The hashes in lowercase hex; `undefined` when the Pipfile holds a value vouch does
+ *   not write as Python does (a number, a date).
+ */
+export function pipfileHashes(doc: Record<string, unknown>): string[] | undefined {
+  const base: Record<string, unknown> = {
+    _meta: { sources: doc.source ?? [DEFAULT_SOURCE], requires: doc.requires ?? {} },
+    default: doc.packages ?? {},
+    develop: doc["dev-packages"] ?? {},
+  };
+  const categories = { ...base };
+  for (const [key, value] of Object.entries(doc)) {
+    if (!NOT_CATEGORIES.has(key)) categories[key] = value;
+  }
+  const hashes: string[] = [];
+  for (const data of [categories, base]) {
+    const encoded = pyJson(data);
+    if (encoded === undefined) return undefined;
+    hashes.push(sha256HexSync(encoder.encode(encoded)));
+  }
+  return hashes;
+}
