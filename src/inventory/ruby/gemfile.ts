@@ -131,14 +131,15 @@ function pinned(requirements: readonly string[]): string | undefined {
 
 /**
  * The qualifiers of a gem from `origin`: a git repository's `vcs_url` (GitHub's `owner/repo`
- * shorthand is its https URL), a gem server's `repository_url` (rubygems.org is the default).
+ * shorthand is its https URL) at the revision its `ref:`, `branch:` or `tag:` names, a gem
+ * server's `repository_url` (rubygems.org is the default).
  */
 function originQualifiers(origin: GemOrigin | undefined): Record<string, string> {
   if (origin?.value === undefined) return {};
-  if (origin.kind === "git") return { vcs_url: gitVcsUrl(origin.value, undefined) };
+  if (origin.kind === "git") return { vcs_url: gitVcsUrl(origin.value, origin.ref) };
   if (origin.kind === "github") {
     const repo = /^[\w.-]+$/.test(origin.value) ? `${origin.value}/${origin.value}` : origin.value;
-    return { vcs_url: gitVcsUrl(`https://github.com/${repo}.git`, undefined) };
+    return { vcs_url: gitVcsUrl(`https://github.com/${repo}.git`, origin.ref) };
   }
   if (origin.kind === "source" && !RUBYGEMS.test(origin.value)) {
     return { repository_url: origin.value };

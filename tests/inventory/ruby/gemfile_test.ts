@@ -154,6 +154,31 @@ Deno.test("readGemfileManifest: Bundler's own `gitlab:` shorthand names its GitL
   ]);
 });
 
+// mastodon/mastodon's Gemfile pins a fork by commit (`github: …, ref: "f14a…"`): its vcs_url named
+// the repository only. Bundler's Source::Git takes `ref || branch || tag`.
+Deno.test("readGemfileManifest: a git gem's `ref:`, else `branch:`, else `tag:` is its vcs_url's revision", () => {
+  const gemfile = [
+    "source 'https://rubygems.org'",
+    "gem 'webpush', github: 'ClearlyClaire/webpush', ref: 'f14a4d52e201128b1b00245d11b6de80d6cfdcd9'",
+    'gem "foo", git: "https://example.com/foo.git", tag: "v1.0", branch: "main"',
+    'gem "bar", :git => "https://example.com/bar.git", :tag => "v2.0"',
+    'gem "baz", gitlab: "acme/baz", ref: BAZ_REF',
+    'git "https://github.com/rails/sprockets.git", branch: "4.x" do',
+    '  gem "sprockets"',
+    "end",
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/bar?vcs_url=git%2Bhttps:%2F%2Fexample.com%2Fbar.git%40v2.0",
+    // A computed ref: the repository only, never a guess.
+    "pkg:gem/baz?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Facme%2Fbaz.git",
+    "pkg:gem/foo?vcs_url=git%2Bhttps:%2F%2Fexample.com%2Ffoo.git%40main",
+    "pkg:gem/sprockets?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frails%2Fsprockets.git%404.x",
+    "pkg:gem/webpush?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2FClearlyClaire%2Fwebpush.git%40" +
+    "f14a4d52e201128b1b00245d11b6de80d6cfdcd9",
+  ]);
+});
+
 Deno.test("Gemfile without its lock: the scan reads it and its gemspec; beside a lock, the lock's word", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
