@@ -129,15 +129,28 @@ function pinned(requirements: readonly string[]): string | undefined {
   return requirements.length === 1 ? EXACT.exec(requirements[0])?.[1] : undefined;
 }
 
+/** Bundler's `GITHUB_PULL_REQUEST_URL`: a `github:` value naming a pull request, not a repository. */
+const GITHUB_PULL_REQUEST =
+  /^https:\/\/github\.com\/([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)\/pull\/(\d+)$/;
+
 /**
  * The qualifiers of a gem from `origin`: a git repository's `vcs_url` (GitHub's `owner/repo`
- * shorthand is its https URL) at the revision its `ref:`, `branch:` or `tag:` names, a gem
+ * shorthand is its https URL, a pull request's URL its repository at the pull request's head) at
+ * the revision its `ref:`, `branch:` or `tag:` names, a gem
  * server's `repository_url` (rubygems.org is the default).
  */
 function originQualifiers(origin: GemOrigin | undefined): Record<string, string> {
   if (origin?.value === undefined) return {};
   if (origin.kind === "git") return { vcs_url: gitVcsUrl(origin.value, origin.ref) };
   if (origin.kind === "github") {
+    // A pull request's URL is its repository at the pull request's head: Bundler's `github`
+    // git_source gives `GITHUB_PULL_REQUEST_URL` `"branch" => "refs/pull/#{$2}/head"`.
+    const pull = GITHUB_PULL_REQUEST.exec(origin.value);
+    if (pull !== null) {
+      return {
+        vcs_url: gitVcsUrl(`https://github.com/${pull[1]}.git`, `refs/pull/${pull[2]}/head`),
+      };
+    }
     const repo = /^[\w.-]+$/.test(origin.value) ? `${origin.value}/${origin.value}` : origin.value;
     return { vcs_url: gitVcsUrl(`https://github.com/${repo}.git`, origin.ref) };
   }

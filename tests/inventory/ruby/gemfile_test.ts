@@ -179,6 +179,21 @@ Deno.test("readGemfileManifest: a git gem's `ref:`, else `branch:`, else `tag:` 
   ]);
 });
 
+// `github:` takes a pull request's URL too (Bundler's GITHUB_PULL_REQUEST_URL): vouch made it
+// the repository https://github.com/https://github.com/rails/rails/pull/49223.git.
+Deno.test("readGemfileManifest: a `github:` pull request's URL is its repository at refs/pull/<n>/head", () => {
+  const gemfile = [
+    'source "https://rubygems.org"',
+    'gem "rails", github: "https://github.com/rails/rails/pull/49223"',
+    'gem "rack", github: "rack/rack"',
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/rack?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frack%2Frack.git",
+    "pkg:gem/rails?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frails%2Frails.git%40refs%2Fpull%2F49223%2Fhead",
+  ]);
+});
+
 Deno.test("Gemfile without its lock: the scan reads it and its gemspec; beside a lock, the lock's word", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
