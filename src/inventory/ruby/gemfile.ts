@@ -44,6 +44,10 @@ const NAME = new RegExp(`^\\s*${STRING_LITERAL.source}`);
  */
 const EXACT = /^(?:=\s*)?(\d+\.\d+\.[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)$/;
 const DEPENDENCY = /^\w+\.add_(runtime_|development_)?dependency\b\s*\(?/;
+/** `Gem::Specification.new "name", "1.0" do |s|`: the call, up to its first argument. */
+const SPECIFICATION_NEW = /^(?:::)?Gem::Specification\.new\b\s*\(?/;
+/** A further argument: a comma, then a string literal, the last argument. */
+const NEXT_ARGUMENT = new RegExp(`^\\s*,\\s*${STRING_LITERAL.source}(?=\\s*(?:\\)|do\\b|\\{|$))`);
 
 /** The strings of a piece of Ruby, in order. */
 function strings(text: string): string[] {
@@ -74,6 +78,20 @@ function readGemspec(text: string, path: string, release: string | undefined): G
   const list = statements(text, path);
   checkBlocksClosed(list, path);
   for (const { text: s, line } of list) {
+    const created = SPECIFICATION_NEW.exec(s);
+    if (created) {
+      // RubyGems' `initialize(name = nil, version = nil)` sets both (sinatra's and dotenv's
+      // gemspecs name themselves so); the block's own assignments, read next, override them.
+      // A computed one (`Sinatra::VERSION`) is none, as a computed assignment is.
+      const rest = s.slice(created[0].length);
+      const name = NAME.exec(rest);
+      if (name) {
+        fields.set("name", [literalText(name)]);
+        const version = NEXT_ARGUMENT.exec(rest.slice(name[0].length));
+        if (version) fields.set("version", [literalText(version)]);
+      }
+      continue;
+    }
     const field = /^\w+\.(name|version|licenses?)\s*=\s*(.*)$/.exec(s);
     if (field) {
       // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.

@@ -352,6 +352,45 @@ Deno.test("readGemfileManifest: a gem the Gemfile declares is its declaration, n
   );
 });
 
+// sinatra/sinatra's and bkeepers/dotenv's gemspecs name the gem in `Gem::Specification.new`
+// (RubyGems' initialize(name = nil, version = nil)): vouch read no project, only `s.name =`.
+Deno.test("readGemfileManifest: a gemspec's name and version given to `Gem::Specification.new` are the project's", () => {
+  const read = (gemspec: string) =>
+    readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+      path: "Gemfile",
+      load: (p) => p === "x.gemspec" ? gemspec : undefined,
+      files: () => ["Gemfile", "x.gemspec"],
+    }).project;
+  const sinatra = [
+    "$LOAD_PATH.unshift File.expand_path('../lib', __FILE__)",
+    "require 'sinatra/version'",
+    "",
+    "Gem::Specification.new 'sinatra', Sinatra::VERSION do |s|",
+    '  s.summary           = "Classy web-development dressed in a DSL"',
+    "  s.add_dependency 'rack',            '~> 1.3'",
+    "end",
+  ].join("\n");
+  // A computed version is none, as a computed `s.version =` is.
+  assert.deepEqual(read(sinatra), { name: "sinatra", purl: "pkg:gem/sinatra" });
+  const shards = 'Gem::Specification.new "active_record_shards", "3.19.1" do |s|\n' +
+    '  s.license = "MIT"\nend\n';
+  assert.deepEqual(read(shards), {
+    name: "active_record_shards",
+    version: "3.19.1",
+    purl: "pkg:gem/active_record_shards@3.19.1",
+    license: "MIT",
+  });
+  // The block's own assignments, run after `new`, override its arguments.
+  const renamed = 'Gem::Specification.new("old", "0.0.0") do |s|\n  s.name = "new"\n' +
+    '  s.version = "1.2.0"\nend\n';
+  assert.deepEqual(read(renamed), { name: "new", version: "1.2.0", purl: "pkg:gem/new@1.2.0" });
+  // A string that is not the whole argument (`"1.0" + x`) is computed: no version.
+  assert.deepEqual(read('Gem::Specification.new "a", "1.0" + SUFFIX do |s|\nend\n'), {
+    name: "a",
+    purl: "pkg:gem/a",
+  });
+});
+
 Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bundler finds it; none outside the project, nor a computed one", () => {
   const gemspec = (name: string): string =>
     `Gem::Specification.new do |s|\n  s.name = "${name}"\n  s.add_dependency "${name}-dep"\nend\n`;
