@@ -44,6 +44,12 @@ const NAME = new RegExp(`^\\s*${STRING_LITERAL.source}`);
  */
 const EXACT = /^(?:=\s*)?(\d+\.\d+\.[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)$/;
 const DEPENDENCY = /^\w+\.add_(runtime_|development_)?dependency\b\s*\(?/;
+/**
+ * A Ruby word list, `%w[MIT Ruby]` (`%w(…)`, `%w{…}`, `%w<…>`; `%W` without interpolation): one
+ * group holds its words.
+ */
+const WORD_LIST =
+  /^%(?:w|W(?![^#]*#\{))(?:\[([^\]]*)\]|\(([^)]*)\)|\{([^}]*)\}|<([^>]*)>)(?:\.freeze)?$/;
 /** `Gem::Specification.new "name", "1.0" do |s|`: the call, up to its first argument. */
 const SPECIFICATION_NEW = /^(?:::)?Gem::Specification\.new\b\s*\(?/;
 /** A further argument: a comma, then a string literal, the last argument. */
@@ -94,6 +100,15 @@ function readGemspec(text: string, path: string, release: string | undefined): G
     }
     const field = /^\w+\.(name|version|licenses?)\s*=\s*(.*)$/.exec(s);
     if (field) {
+      // A word list, `licenses = %w[MIT]` (sferik/t's, prawn's gemspecs), is a list of literals.
+      const words = field[1] === "licenses" ? WORD_LIST.exec(field[2].trim()) : null;
+      if (words) {
+        fields.set(
+          field[1],
+          words.slice(1).find((w) => w !== undefined)!.split(/\s+/).filter(Boolean),
+        );
+        continue;
+      }
       // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.
       const literal = /^[\s,[\]]*$/.test(field[2].replace(STRING, ""));
       fields.set(field[1], literal ? strings(field[2]) : []);

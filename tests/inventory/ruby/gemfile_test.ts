@@ -391,6 +391,26 @@ Deno.test("readGemfileManifest: a gemspec's name and version given to `Gem::Spec
   });
 });
 
+// sferik/t's and prawnpdf/prawn's gemspecs write `licenses = %w[MIT]`, a word list: vouch read
+// no license (only string literals).
+Deno.test("readGemfileManifest: a gemspec's `licenses = %w[…]` word list is its licenses", () => {
+  const read = (licenses: string) =>
+    readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+      path: "Gemfile",
+      load: (p) =>
+        p === "t.gemspec"
+          ? `Gem::Specification.new do |spec|\n  spec.licenses = ${licenses}\n  spec.name = "t"\nend\n`
+          : undefined,
+      files: () => ["Gemfile", "t.gemspec"],
+    }).project?.license;
+  assert.equal(read("%w[MIT]"), "MIT");
+  assert.equal(read("%w(Ruby BSD-2-Clause)"), "Ruby OR BSD-2-Clause");
+  assert.equal(read("%W{MIT}"), "MIT");
+  // Interpolated (`%W[#{x}]`) or computed: none, never guessed.
+  assert.equal(read("%W[#{LICENSE}]"), undefined);
+  assert.equal(read("%w[MIT] + EXTRA"), undefined);
+});
+
 Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bundler finds it; none outside the project, nor a computed one", () => {
   const gemspec = (name: string): string =>
     `Gem::Specification.new do |s|\n  s.name = "${name}"\n  s.add_dependency "${name}-dep"\nend\n`;
