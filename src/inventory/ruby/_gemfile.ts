@@ -880,6 +880,24 @@ function opensCompound(s: string): boolean {
 }
 
 /**
+ * Whether a statement (of {@linkcode statements}) opens a block that an `end` closes: a `do`, a
+ * condition, a loop or a definition, not one it ends itself (`if x then y end`).
+ *
+ * @example
+ * ```ts
+ * import { opensBlock } from "./_gemfile.ts";
+ * opensBlock("if s.respond_to? :add_runtime_dependency then"); // true
+ * opensBlock('s.add_dependency "x" if y'); // false
+ * ```
+ *
+ * @param text The statement.
+ * @returns Whether an `end` closes what it opens.
+ */
+export function opensBlock(text: string): boolean {
+  return OPENS_DO_BLOCK.test(text) || (opensCompound(text) && !/\bend$/.test(text));
+}
+
+/**
  * A block the file never ends (`group :test do` with no `end`, a gemspec's
  * `Gem::Specification.new do |s|`: a file cut short) is a syntax error Ruby refuses ("unexpected
  * end-of-input").
@@ -914,9 +932,7 @@ export function checkBlocksClosed(
   const openedAt: number[] = [];
   for (const { text, line } of list) {
     if (/^end\b/.test(text)) openedAt.pop();
-    else if (OPENS_DO_BLOCK.test(text) || (opensCompound(text) && !/\bend$/.test(text))) {
-      openedAt.push(line);
-    }
+    else if (opensBlock(text)) openedAt.push(line);
   }
   if (openedAt.length > 0) throw unclosedBlock(path, openedAt.at(-1)!);
 }

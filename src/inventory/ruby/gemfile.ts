@@ -19,6 +19,7 @@ import {
   type GemspecCall,
   literalRequirements,
   literalText,
+  opensBlock,
   readGemfile,
   statements,
   STRING_LITERAL,
@@ -50,6 +51,15 @@ const DEPENDENCY = /^\w+\.add_(runtime_|development_)?dependency\b\s*\(?/;
  */
 const WORD_LIST =
   /^%(?:w|W(?![^#]*#\{))(?:\[([^\]]*)\]|\(([^)]*)\)|\{([^}]*)\}|<([^>]*)>)(?:\.freeze)?$/;
+/**
+ * The conditions of the gemspec RubyGems' `Specification#to_ruby` writes (`gem spec x --ruby`, the
+ * gemspecs Jeweler and Hoe generate): `if s.respond_to? :add_runtime_dependency then`, `if
+ * s.respond_to? :specification_version then` and, in older ones, `if Gem::Version.new(Gem::VERSION)
+ * >= Gem::Version.new('1.2.0') then`. Every RubyGems since 1.2 (2008) takes their first branch;
+ * their `else`, for older ones, lists every dependency with `add_dependency`, development ones too.
+ */
+const GENERATED_CONDITION =
+  /^if\s+(?:\w+\.respond_to\?\s*\(?\s*:(?:add_runtime_dependency|specification_version)\s*\)?|Gem::Version\.new\(Gem::VERSION\)\s*>=\s*Gem::Version\.new\((['"])1\.2\.0\1\))(?:\s+then)?$/;
 /** `Gem::Specification.new "name", "1.0" do |s|`: the call, up to its first argument. */
 const SPECIFICATION_NEW = /^(?:::)?Gem::Specification\.new\b\s*\(?/;
 /** A further argument: a comma, then a string literal, the last argument. */
@@ -83,7 +93,23 @@ function readGemspec(text: string, path: string, release: string | undefined): G
   const fields = new Map<string, string[]>();
   const list = statements(text, path);
   checkBlocksClosed(list, path);
+  /** The blocks open around a statement: a generated condition, and whether in its `else`. */
+  const blocks: { generated: boolean; otherwise: boolean }[] = [];
   for (const { text: s, line } of list) {
+    if (/^end\b/.test(s)) {
+      blocks.pop();
+      continue;
+    }
+    if (/^(?:else|elsif)\b/.test(s)) {
+      const top = blocks.at(-1);
+      if (top) top.otherwise = true;
+      continue;
+    }
+    // The `else` of a generated condition is for RubyGems before 1.2: no dependency in it counts.
+    const skipped = blocks.some((b) => b.generated && b.otherwise);
+    const generated = GENERATED_CONDITION.test(s);
+    if (opensBlock(s)) blocks.push({ generated, otherwise: false });
+    if (skipped || generated) continue;
     const created = SPECIFICATION_NEW.exec(s);
     if (created) {
       // RubyGems' `initialize(name = nil, version = nil)` sets both (sinatra's and dotenv's

@@ -411,6 +411,76 @@ Deno.test("readGemfileManifest: a gemspec's `licenses = %w[…]` word list is it
   assert.equal(read("%w[MIT] + EXTRA"), undefined);
 });
 
+// The gemspec RubyGems' Specification#to_ruby writes (RubyGems 3.3's, below) and the Jeweler- and
+// Hoe-generated ones (puma's, heartcombo/devise's) list every dependency again with
+// `add_dependency` in the `else` of `if s.respond_to? :add_runtime_dependency`, for RubyGems
+// before 1.2: vouch counted that branch, and the development dependencies were runtime too.
+Deno.test("readGemfileManifest: the `else` of a generated gemspec's RubyGems-version condition is none", () => {
+  const read = (gemspec: string) => {
+    const out = readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+      path: "Gemfile",
+      load: (p) => p === "demo.gemspec" ? gemspec : undefined,
+      files: () => ["Gemfile", "demo.gemspec"],
+    });
+    return [...out.components.map((c) => `${c.name} ${c.scopes}`), ...out.warnings ?? []];
+  };
+  const toRuby = [
+    "# -*- encoding: utf-8 -*-",
+    "# stub: demo 1.0.0 ruby lib",
+    "",
+    "Gem::Specification.new do |s|",
+    '  s.name = "demo".freeze',
+    '  s.version = "1.0.0"',
+    "",
+    '  s.required_rubygems_version = Gem::Requirement.new(">= 0".freeze) if ' +
+    "s.respond_to? :required_rubygems_version=",
+    '  s.require_paths = ["lib".freeze]',
+    '  s.summary = "x".freeze',
+    "",
+    "  if s.respond_to? :specification_version then",
+    "    s.specification_version = 4",
+    "  end",
+    "",
+    "  if s.respond_to? :add_runtime_dependency then",
+    '    s.add_runtime_dependency(%q<rack>.freeze, ["~> 2.0"])',
+    '    s.add_development_dependency(%q<rake>.freeze, ["~> 13.0"])',
+    "  else",
+    '    s.add_dependency(%q<rack>.freeze, ["~> 2.0"])',
+    '    s.add_dependency(%q<rake>.freeze, ["~> 13.0"])',
+    "  end",
+    "end",
+  ].join("\n");
+  assert.deepEqual(read(toRuby), ["rack runtime", "rake dev"]);
+  const jeweler = [
+    "Gem::Specification.new do |s|",
+    '  s.name = "puma"',
+    "  if s.respond_to? :specification_version then",
+    "    s.specification_version = 3",
+    "",
+    "    if Gem::Version.new(Gem::VERSION) >= Gem::Version.new('1.2.0') then",
+    '      s.add_runtime_dependency(%q<rack>, ["~> 1.2"])',
+    '      s.add_development_dependency(%q<hoe>, ["~> 3.0"])',
+    "    else",
+    '      s.add_dependency(%q<rack>, ["~> 1.2"])',
+    '      s.add_dependency(%q<hoe>, ["~> 3.0"])',
+    "    end",
+    "  else",
+    '    s.add_dependency(%q<rack>, ["~> 1.2"])',
+    '    s.add_dependency(%q<hoe>, ["~> 3.0"])',
+    "  end",
+    "end",
+  ].join("\n");
+  assert.deepEqual(read(jeweler), ["hoe dev", "rack runtime"]);
+  // Any other condition is not evaluated: both branches count, with a warning.
+  const other = 'Gem::Specification.new do |s|\n  s.name = "x"\n  if RUBY_ENGINE == "jruby"\n' +
+    '    s.add_dependency "jar"\n  else\n    s.add_dependency "ext"\n  end\nend\n';
+  assert.deepEqual(read(other), [
+    "ext runtime",
+    "jar runtime",
+    "demo.gemspec:3: a condition is not evaluated; the dependencies in it count",
+  ]);
+});
+
 Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bundler finds it; none outside the project, nor a computed one", () => {
   const gemspec = (name: string): string =>
     `Gem::Specification.new do |s|\n  s.name = "${name}"\n  s.add_dependency "${name}-dep"\nend\n`;
