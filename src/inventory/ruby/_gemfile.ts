@@ -15,6 +15,11 @@ export interface GemOrigin {
   kind: "git" | "github" | "path" | "source";
   /** The URL, repository or folder as written; undefined when it is computed. */
   value?: string;
+  /**
+   * A git origin's revision, as Bundler's `Source::Git` takes it (`ref || branch || tag`): its
+   * `ref:` option, else `branch:`, else `tag:` (a literal; undefined when none or computed).
+   */
+  ref?: string;
 }
 
 /** One `gem` declaration. */
@@ -223,11 +228,34 @@ function gemArguments(
   };
 }
 
+/**
+ * The revision a `gem` or `git` / `github` block's options give a git origin: `ref:`, else
+ * `branch:`, else `tag:`, as Bundler's `Source::Git` takes it (`@ref = options["ref"] ||
+ * options["branch"] || options["tag"]`); undefined when none, or when the one it takes is computed.
+ */
+function gitRef(args: string): string | undefined {
+  for (const option of ["ref", "branch", "tag"]) {
+    const given = new RegExp(`(?:\\b${option}\\s*:(?!:)|:${option}\\s*=>)\\s*`).exec(args);
+    if (given === null) continue;
+    const literal = STRING_LITERAL.exec(args.slice(given.index + given[0].length));
+    return literal?.index === 0 ? literalText(literal) : undefined;
+  }
+  return undefined;
+}
+
+/** A git origin with the revision `args` give it, if any. */
+function withRef(origin: GemOrigin, args: string): GemOrigin {
+  if (origin.kind !== "git" && origin.kind !== "github") return origin;
+  const ref = gitRef(args);
+  return ref === undefined ? origin : { ...origin, ref };
+}
+
 /** The origin a `gem` statement's options give it (see {@linkcode gemArguments}). */
 function optionOrigin(rest: string, customSources: ReadonlySet<string>): { origin?: GemOrigin } {
   const o = ORIGIN_OPTION.exec(rest);
   if (o !== null) {
-    return { origin: { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] } };
+    const origin = { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] };
+    return { origin: withRef(origin, rest) };
   }
   const shorthand = GIT_SHORTHAND.exec(rest);
   if (shorthand !== null) {
@@ -236,10 +264,10 @@ function optionOrigin(rest: string, customSources: ReadonlySet<string>): { origi
     // A shorthand the Gemfile defines again (`git_source(:gitlab) { … }`) is its own: computed.
     if (customSources.has(kind)) return { origin: { kind: "git" } };
     return {
-      origin: {
+      origin: withRef({
         kind: "git",
         ...value === undefined ? {} : { value: shorthandRepository(kind, value) },
-      },
+      }, rest),
     };
   }
   // Each option looked up by name: a pattern of every source's name, built again for each of
@@ -852,6 +880,24 @@ function opensCompound(s: string): boolean {
 }
 
 /**
+ * Whether a statement (of {@linkcode statements}) opens a block that an `end` closes: a `do`, a
+ * condition, a loop or a definition, not one it ends itself (`if x then y end`).
+ *
+ * @example
+ * ```ts
+ * import { opensBlock } from "./_gemfile.ts";
+ * opensBlock("if s.respond_to? :add_runtime_dependency then"); // true
+ * opensBlock('s.add_dependency "x" if y'); // false
+ * ```
+ *
+ * @param text The statement.
+ * @returns Whether an `end` closes what it opens.
+ */
+export function opensBlock(text: string): boolean {
+  return OPENS_DO_BLOCK.test(text) || (opensCompound(text) && !/\bend$/.test(text));
+}
+
+/**
  * A block the file never ends (`group :test do` with no `end`, a gemspec's
  * `Gem::Specification.new do |s|`: a file cut short) is a syntax error Ruby refuses ("unexpected
  * end-of-input").
@@ -886,9 +932,7 @@ export function checkBlocksClosed(
   const openedAt: number[] = [];
   for (const { text, line } of list) {
     if (/^end\b/.test(text)) openedAt.pop();
-    else if (OPENS_DO_BLOCK.test(text) || (opensCompound(text) && !/\bend$/.test(text))) {
-      openedAt.push(line);
-    }
+    else if (opensBlock(text)) openedAt.push(line);
   }
   if (openedAt.length > 0) throw unclosedBlock(path, openedAt.at(-1)!);
 }
@@ -1199,7 +1243,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         const literal = LITERAL.exec(s.slice(head.length));
         const origin: GemOrigin = { kind: head as GemOrigin["kind"] };
         if (literal) origin.value = literal[1] ?? literal[2];
-        push({ ...top, origin, unsaid: undefined });
+        push({ ...top, origin: withRef(origin, s.slice(head.length)), unsaid: undefined });
         continue;
       }
       if (opensBlock) {

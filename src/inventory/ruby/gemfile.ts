@@ -19,6 +19,7 @@ import {
   type GemspecCall,
   literalRequirements,
   literalText,
+  opensBlock,
   readGemfile,
   statements,
   STRING_LITERAL,
@@ -44,6 +45,25 @@ const NAME = new RegExp(`^\\s*${STRING_LITERAL.source}`);
  */
 const EXACT = /^(?:=\s*)?(\d+\.\d+\.[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*)$/;
 const DEPENDENCY = /^\w+\.add_(runtime_|development_)?dependency\b\s*\(?/;
+/**
+ * A Ruby word list, `%w[MIT Ruby]` (`%w(…)`, `%w{…}`, `%w<…>`; `%W` without interpolation): one
+ * group holds its words.
+ */
+const WORD_LIST =
+  /^%(?:w|W(?![^#]*#\{))(?:\[([^\]]*)\]|\(([^)]*)\)|\{([^}]*)\}|<([^>]*)>)(?:\.freeze)?$/;
+/**
+ * The conditions of the gemspec RubyGems' `Specification#to_ruby` writes (`gem spec x --ruby`, the
+ * gemspecs Jeweler and Hoe generate): `if s.respond_to? :add_runtime_dependency then`, `if
+ * s.respond_to? :specification_version then` and, in older ones, `if Gem::Version.new(Gem::VERSION)
+ * >= Gem::Version.new('1.2.0') then`. Every RubyGems since 1.2 (2008) takes their first branch;
+ * their `else`, for older ones, lists every dependency with `add_dependency`, development ones too.
+ */
+const GENERATED_CONDITION =
+  /^if\s+(?:\w+\.respond_to\?\s*\(?\s*:(?:add_runtime_dependency|specification_version)\s*\)?|Gem::Version\.new\(Gem::VERSION\)\s*>=\s*Gem::Version\.new\((['"])1\.2\.0\1\))(?:\s+then)?$/;
+/** `Gem::Specification.new "name", "1.0" do |s|`: the call, up to its first argument. */
+const SPECIFICATION_NEW = /^(?:::)?Gem::Specification\.new\b\s*\(?/;
+/** A further argument: a comma, then a string literal, the last argument. */
+const NEXT_ARGUMENT = new RegExp(`^\\s*,\\s*${STRING_LITERAL.source}(?=\\s*(?:\\)|do\\b|\\{|$))`);
 
 /** The strings of a piece of Ruby, in order. */
 function strings(text: string): string[] {
@@ -73,9 +93,48 @@ function readGemspec(text: string, path: string, release: string | undefined): G
   const fields = new Map<string, string[]>();
   const list = statements(text, path);
   checkBlocksClosed(list, path);
+  /** The blocks open around a statement: a generated condition, and whether in its `else`. */
+  const blocks: { generated: boolean; otherwise: boolean }[] = [];
   for (const { text: s, line } of list) {
+    if (/^end\b/.test(s)) {
+      blocks.pop();
+      continue;
+    }
+    if (/^(?:else|elsif)\b/.test(s)) {
+      const top = blocks.at(-1);
+      if (top) top.otherwise = true;
+      continue;
+    }
+    // The `else` of a generated condition is for RubyGems before 1.2: no dependency in it counts.
+    const skipped = blocks.some((b) => b.generated && b.otherwise);
+    const generated = GENERATED_CONDITION.test(s);
+    if (opensBlock(s)) blocks.push({ generated, otherwise: false });
+    if (skipped || generated) continue;
+    const created = SPECIFICATION_NEW.exec(s);
+    if (created) {
+      // RubyGems' `initialize(name = nil, version = nil)` sets both (sinatra's and dotenv's
+      // gemspecs name themselves so); the block's own assignments, read next, override them.
+      // A computed one (`Sinatra::VERSION`) is none, as a computed assignment is.
+      const rest = s.slice(created[0].length);
+      const name = NAME.exec(rest);
+      if (name) {
+        fields.set("name", [literalText(name)]);
+        const version = NEXT_ARGUMENT.exec(rest.slice(name[0].length));
+        if (version) fields.set("version", [literalText(version)]);
+      }
+      continue;
+    }
     const field = /^\w+\.(name|version|licenses?)\s*=\s*(.*)$/.exec(s);
     if (field) {
+      // A word list, `licenses = %w[MIT]` (sferik/t's, prawn's gemspecs), is a list of literals.
+      const words = field[1] === "licenses" ? WORD_LIST.exec(field[2].trim()) : null;
+      if (words) {
+        fields.set(
+          field[1],
+          words.slice(1).find((w) => w !== undefined)!.split(/\s+/).filter(Boolean),
+        );
+        continue;
+      }
       // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.
       const literal = /^[\s,[\]]*$/.test(field[2].replace(STRING, ""));
       fields.set(field[1], literal ? strings(field[2]) : []);
@@ -129,16 +188,30 @@ function pinned(requirements: readonly string[]): string | undefined {
   return requirements.length === 1 ? EXACT.exec(requirements[0])?.[1] : undefined;
 }
 
+/** Bundler's `GITHUB_PULL_REQUEST_URL`: a `github:` value naming a pull request, not a repository. */
+const GITHUB_PULL_REQUEST =
+  /^https:\/\/github\.com\/([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)\/pull\/(\d+)$/;
+
 /**
  * The qualifiers of a gem from `origin`: a git repository's `vcs_url` (GitHub's `owner/repo`
- * shorthand is its https URL), a gem server's `repository_url` (rubygems.org is the default).
+ * shorthand is its https URL, a pull request's URL its repository at the pull request's head) at
+ * the revision its `ref:`, `branch:` or `tag:` names, a gem
+ * server's `repository_url` (rubygems.org is the default).
  */
 function originQualifiers(origin: GemOrigin | undefined): Record<string, string> {
   if (origin?.value === undefined) return {};
-  if (origin.kind === "git") return { vcs_url: gitVcsUrl(origin.value, undefined) };
+  if (origin.kind === "git") return { vcs_url: gitVcsUrl(origin.value, origin.ref) };
   if (origin.kind === "github") {
+    // A pull request's URL is its repository at the pull request's head: Bundler's `github`
+    // git_source gives `GITHUB_PULL_REQUEST_URL` `"branch" => "refs/pull/#{$2}/head"`.
+    const pull = GITHUB_PULL_REQUEST.exec(origin.value);
+    if (pull !== null) {
+      return {
+        vcs_url: gitVcsUrl(`https://github.com/${pull[1]}.git`, `refs/pull/${pull[2]}/head`),
+      };
+    }
     const repo = /^[\w.-]+$/.test(origin.value) ? `${origin.value}/${origin.value}` : origin.value;
-    return { vcs_url: gitVcsUrl(`https://github.com/${repo}.git`, undefined) };
+    return { vcs_url: gitVcsUrl(`https://github.com/${repo}.git`, origin.ref) };
   }
   if (origin.kind === "source" && !RUBYGEMS.test(origin.value)) {
     return { repository_url: origin.value };

@@ -154,6 +154,46 @@ Deno.test("readGemfileManifest: Bundler's own `gitlab:` shorthand names its GitL
   ]);
 });
 
+// mastodon/mastodon's Gemfile pins a fork by commit (`github: …, ref: "f14a…"`): its vcs_url named
+// the repository only. Bundler's Source::Git takes `ref || branch || tag`.
+Deno.test("readGemfileManifest: a git gem's `ref:`, else `branch:`, else `tag:` is its vcs_url's revision", () => {
+  const gemfile = [
+    "source 'https://rubygems.org'",
+    "gem 'webpush', github: 'ClearlyClaire/webpush', ref: 'f14a4d52e201128b1b00245d11b6de80d6cfdcd9'",
+    'gem "foo", git: "https://example.com/foo.git", tag: "v1.0", branch: "main"',
+    'gem "bar", :git => "https://example.com/bar.git", :tag => "v2.0"',
+    'gem "baz", gitlab: "acme/baz", ref: BAZ_REF',
+    'git "https://github.com/rails/sprockets.git", branch: "4.x" do',
+    '  gem "sprockets"',
+    "end",
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/bar?vcs_url=git%2Bhttps:%2F%2Fexample.com%2Fbar.git%40v2.0",
+    // A computed ref: the repository only, never a guess.
+    "pkg:gem/baz?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Facme%2Fbaz.git",
+    "pkg:gem/foo?vcs_url=git%2Bhttps:%2F%2Fexample.com%2Ffoo.git%40main",
+    "pkg:gem/sprockets?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frails%2Fsprockets.git%404.x",
+    "pkg:gem/webpush?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2FClearlyClaire%2Fwebpush.git%40" +
+    "f14a4d52e201128b1b00245d11b6de80d6cfdcd9",
+  ]);
+});
+
+// `github:` takes a pull request's URL too (Bundler's GITHUB_PULL_REQUEST_URL): vouch made it
+// the repository https://github.com/https://github.com/rails/rails/pull/49223.git.
+Deno.test("readGemfileManifest: a `github:` pull request's URL is its repository at refs/pull/<n>/head", () => {
+  const gemfile = [
+    'source "https://rubygems.org"',
+    'gem "rails", github: "https://github.com/rails/rails/pull/49223"',
+    'gem "rack", github: "rack/rack"',
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/rack?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frack%2Frack.git",
+    "pkg:gem/rails?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frails%2Frails.git%40refs%2Fpull%2F49223%2Fhead",
+  ]);
+});
+
 Deno.test("Gemfile without its lock: the scan reads it and its gemspec; beside a lock, the lock's word", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
@@ -310,6 +350,135 @@ Deno.test("readGemfileManifest: a gem the Gemfile declares is its declaration, n
       "pkg:gem/yard ~> 0.8 dev",
     ],
   );
+});
+
+// sinatra/sinatra's and bkeepers/dotenv's gemspecs name the gem in `Gem::Specification.new`
+// (RubyGems' initialize(name = nil, version = nil)): vouch read no project, only `s.name =`.
+Deno.test("readGemfileManifest: a gemspec's name and version given to `Gem::Specification.new` are the project's", () => {
+  const read = (gemspec: string) =>
+    readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+      path: "Gemfile",
+      load: (p) => p === "x.gemspec" ? gemspec : undefined,
+      files: () => ["Gemfile", "x.gemspec"],
+    }).project;
+  const sinatra = [
+    "$LOAD_PATH.unshift File.expand_path('../lib', __FILE__)",
+    "require 'sinatra/version'",
+    "",
+    "Gem::Specification.new 'sinatra', Sinatra::VERSION do |s|",
+    '  s.summary           = "Classy web-development dressed in a DSL"',
+    "  s.add_dependency 'rack',            '~> 1.3'",
+    "end",
+  ].join("\n");
+  // A computed version is none, as a computed `s.version =` is.
+  assert.deepEqual(read(sinatra), { name: "sinatra", purl: "pkg:gem/sinatra" });
+  const shards = 'Gem::Specification.new "active_record_shards", "3.19.1" do |s|\n' +
+    '  s.license = "MIT"\nend\n';
+  assert.deepEqual(read(shards), {
+    name: "active_record_shards",
+    version: "3.19.1",
+    purl: "pkg:gem/active_record_shards@3.19.1",
+    license: "MIT",
+  });
+  // The block's own assignments, run after `new`, override its arguments.
+  const renamed = 'Gem::Specification.new("old", "0.0.0") do |s|\n  s.name = "new"\n' +
+    '  s.version = "1.2.0"\nend\n';
+  assert.deepEqual(read(renamed), { name: "new", version: "1.2.0", purl: "pkg:gem/new@1.2.0" });
+  // A string that is not the whole argument (`"1.0" + x`) is computed: no version.
+  assert.deepEqual(read('Gem::Specification.new "a", "1.0" + SUFFIX do |s|\nend\n'), {
+    name: "a",
+    purl: "pkg:gem/a",
+  });
+});
+
+// sferik/t's and prawnpdf/prawn's gemspecs write `licenses = %w[MIT]`, a word list: vouch read
+// no license (only string literals).
+Deno.test("readGemfileManifest: a gemspec's `licenses = %w[…]` word list is its licenses", () => {
+  const read = (licenses: string) =>
+    readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+      path: "Gemfile",
+      load: (p) =>
+        p === "t.gemspec"
+          ? `Gem::Specification.new do |spec|\n  spec.licenses = ${licenses}\n  spec.name = "t"\nend\n`
+          : undefined,
+      files: () => ["Gemfile", "t.gemspec"],
+    }).project?.license;
+  assert.equal(read("%w[MIT]"), "MIT");
+  assert.equal(read("%w(Ruby BSD-2-Clause)"), "Ruby OR BSD-2-Clause");
+  assert.equal(read("%W{MIT}"), "MIT");
+  // Interpolated (`%W[#{x}]`) or computed: none, never guessed.
+  assert.equal(read("%W[#{LICENSE}]"), undefined);
+  assert.equal(read("%w[MIT] + EXTRA"), undefined);
+});
+
+// The gemspec RubyGems' Specification#to_ruby writes (RubyGems 3.3's, below) and the Jeweler- and
+// Hoe-generated ones (puma's, heartcombo/devise's) list every dependency again with
+// `add_dependency` in the `else` of `if s.respond_to? :add_runtime_dependency`, for RubyGems
+// before 1.2: vouch counted that branch, and the development dependencies were runtime too.
+Deno.test("readGemfileManifest: the `else` of a generated gemspec's RubyGems-version condition is none", () => {
+  const read = (gemspec: string) => {
+    const out = readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+      path: "Gemfile",
+      load: (p) => p === "demo.gemspec" ? gemspec : undefined,
+      files: () => ["Gemfile", "demo.gemspec"],
+    });
+    return [...out.components.map((c) => `${c.name} ${c.scopes}`), ...out.warnings ?? []];
+  };
+  const toRuby = [
+    "# -*- encoding: utf-8 -*-",
+    "# stub: demo 1.0.0 ruby lib",
+    "",
+    "Gem::Specification.new do |s|",
+    '  s.name = "demo".freeze',
+    '  s.version = "1.0.0"',
+    "",
+    '  s.required_rubygems_version = Gem::Requirement.new(">= 0".freeze) if ' +
+    "s.respond_to? :required_rubygems_version=",
+    '  s.require_paths = ["lib".freeze]',
+    '  s.summary = "x".freeze',
+    "",
+    "  if s.respond_to? :specification_version then",
+    "    s.specification_version = 4",
+    "  end",
+    "",
+    "  if s.respond_to? :add_runtime_dependency then",
+    '    s.add_runtime_dependency(%q<rack>.freeze, ["~> 2.0"])',
+    '    s.add_development_dependency(%q<rake>.freeze, ["~> 13.0"])',
+    "  else",
+    '    s.add_dependency(%q<rack>.freeze, ["~> 2.0"])',
+    '    s.add_dependency(%q<rake>.freeze, ["~> 13.0"])',
+    "  end",
+    "end",
+  ].join("\n");
+  assert.deepEqual(read(toRuby), ["rack runtime", "rake dev"]);
+  const jeweler = [
+    "Gem::Specification.new do |s|",
+    '  s.name = "puma"',
+    "  if s.respond_to? :specification_version then",
+    "    s.specification_version = 3",
+    "",
+    "    if Gem::Version.new(Gem::VERSION) >= Gem::Version.new('1.2.0') then",
+    '      s.add_runtime_dependency(%q<rack>, ["~> 1.2"])',
+    '      s.add_development_dependency(%q<hoe>, ["~> 3.0"])',
+    "    else",
+    '      s.add_dependency(%q<rack>, ["~> 1.2"])',
+    '      s.add_dependency(%q<hoe>, ["~> 3.0"])',
+    "    end",
+    "  else",
+    '    s.add_dependency(%q<rack>, ["~> 1.2"])',
+    '    s.add_dependency(%q<hoe>, ["~> 3.0"])',
+    "  end",
+    "end",
+  ].join("\n");
+  assert.deepEqual(read(jeweler), ["hoe dev", "rack runtime"]);
+  // Any other condition is not evaluated: both branches count, with a warning.
+  const other = 'Gem::Specification.new do |s|\n  s.name = "x"\n  if RUBY_ENGINE == "jruby"\n' +
+    '    s.add_dependency "jar"\n  else\n    s.add_dependency "ext"\n  end\nend\n';
+  assert.deepEqual(read(other), [
+    "ext runtime",
+    "jar runtime",
+    "demo.gemspec:3: a condition is not evaluated; the dependencies in it count",
+  ]);
 });
 
 Deno.test("readGemfileManifest: `gemspec name:` / `path:` name the gemspec as Bundler finds it; none outside the project, nor a computed one", () => {
