@@ -458,6 +458,10 @@ class PnpmMapper {
   folderId(folder: string, fallbackName?: string): string {
     const known = this.folders.get(folder);
     if (known !== undefined) return known;
+    // The tree's root folder (`link:..` from a nested project's lock, an example app's link to
+    // the library it shows) is the project itself, as a package.json's `link:..` is, not a
+    // second node `workspace:` for it.
+    if (joinPath(this.ctx.base, folder) === "") return ROOT_ID;
     const manifest = loadPackageJson(
       this.ctx.load,
       joinPath(this.ctx.base, folder, "package.json"),

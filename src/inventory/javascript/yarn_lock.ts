@@ -719,6 +719,9 @@ export function readYarnLock(
   const folderIds = new Map<string, string>([["", top]]);
   const folderId = (folder: string, name: string): string => {
     let id = folderIds.get(folder);
+    // The tree's root folder (`"../"` from a nested project's lock) is the project itself, as a
+    // package.json's `link:..` is, not a second node `workspace:` for it.
+    if (id === undefined && joinPath(base, folder) === "") id = ROOT_ID;
     if (id === undefined) {
       const manifest = manifestAt(folder) ?? { path: "", json: {}, name };
       id = out.member(folderMember(joinPath(base, folder), manifest));

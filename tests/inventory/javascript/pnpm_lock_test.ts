@@ -1183,3 +1183,43 @@ Deno.test("readPnpmLock: a link: dependency a lock with excludeLinksFromLockfile
   assert.deepEqual(ids, ["pkg:npm/ext-tool", "pkg:npm/ms@2.1.3"]);
   assert.deepEqual(byId(out).get("pkg:npm/ext-tool")?.scopes, ["runtime"]);
 });
+
+Deno.test("readPnpmLock: a link: to the tree's root from a nested project's lock is the project, not a member of its own (Alduino/pkg-lib example/)", async () => {
+  await loadYamlParser();
+  // example/ shows the library at the root: `"@alduino/pkg-lib": "file:.."`, which pnpm 6
+  // links (`link:..`).
+  const lock = [
+    "lockfileVersion: 5.3",
+    "",
+    "specifiers:",
+    "  '@alduino/pkg-lib': file:..",
+    "  react: 17.0.2",
+    "",
+    "devDependencies:",
+    "  '@alduino/pkg-lib': link:..",
+    "  react: 17.0.2",
+    "",
+    "packages:",
+    "",
+    "  /react/17.0.2:",
+    "    resolution: {integrity: sha512-gnhPt75i/dq/z3/6q/0asP78D0u592D5L1pd7M8P+dck6Fu/jJeL6iVVK23fptSUZj8Vjf++7wXA8UNclGQcbA==}",
+    "    engines: {node: '>=0.10.0'}",
+    "    dev: true",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "@alduino/pkg-lib", version: "0.6.2" }),
+    "example/package.json": JSON.stringify({
+      name: "example",
+      version: "1.0.0",
+      devDependencies: { "@alduino/pkg-lib": "file:..", react: "^17.0.2" },
+    }),
+  };
+  const out = readPnpmLock(lock, { path: "example/pnpm-lock.yaml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:example"]);
+  assert.deepEqual(edgesFrom(out, "workspace:example").sort(), [
+    "pkg:npm/react@17.0.2 dev",
+    `${ROOT_ID} dev`,
+  ]);
+});
