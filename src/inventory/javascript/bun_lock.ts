@@ -17,7 +17,7 @@ import { sriHashes } from "../_sri.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
-import type { Scope } from "../types.ts";
+import { ROOT_ID, type Scope } from "../types.ts";
 import {
   alsoDeclared,
   folderMember,
@@ -198,6 +198,9 @@ export function readBunLock(
    */
   const folderId = (folder: string, name: string, version?: string, workspace = false): string => {
     let id = folderIds.get(folder);
+    // The tree's root folder (`file:..` from a nested project's lock, an example app's link to
+    // the library it shows) is the project itself, as a package.json's `link:..` is.
+    if (id === undefined && joinPath(lockDir, folder) === "") return ROOT_ID;
     if (id === undefined) {
       const own = loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
       const manifest = workspace && own?.name === undefined ? undefined : own;

@@ -445,6 +445,9 @@ export function readPackageLock(
   // the user may have changed it since the lock was saved, a release's version bump); the lock's
   // record of it only when there is none to read.
   const memberId = (folder: string, name: string, entry = entries.get(folder) ?? {}): string => {
+    // The tree's root folder (`file:..` from a nested project's lock, an example app's link to
+    // the library it shows) is the project itself, as a package.json's `link:..` is.
+    if (joinPath(lockDir, folder) === "") return ROOT_ID;
     const own = rush !== undefined || options.load === undefined
       ? undefined
       : loadPackageJson(options.load, joinPath(lockDir, folder, "package.json"));
@@ -558,7 +561,7 @@ export function readPackageLock(
     // the lock's folder (`file:../napi`) is not one: npm installs none of its declarations
     // there (the folder's own install does).
     const declaring = location === "" ||
-      (ownFolders.has(location) && !location.startsWith("../"));
+      (ownFolders.has(location) && location !== ".." && !location.startsWith("../"));
     const recorded = entries.get(location) ?? {};
     // npm installs what the package.json declares, read afresh (arborist's loadRoot and
     // resolveLinks); the lock's record of it is the copy npm wrote when it last saved the lock,

@@ -690,3 +690,28 @@ Deno.test("readBunLock: a lock whose isolated install would explode is read hois
   assert.equal(out.warnings?.length, 1);
   assert.match(out.warnings![0], /^bun\.lock: Bun's isolated linker would install .* hoisted/);
 });
+
+Deno.test("readBunLock: a file: link to the tree's root from a nested project's lock is the project, not a member of its own", () => {
+  // example/ installs the library it shows from the repository's root (`"lib": "file:.."`).
+  // Was: a second member `workspace:` for the root, the example's edge to the project lost.
+  const lock = `{
+  "lockfileVersion": 1,
+  "workspaces": {
+    "": { "name": "example", "dependencies": { "lib": "file:..", "ms": "^2.1.3" } },
+  },
+  "packages": {
+    "lib": ["lib@file:..", {}],
+    "ms": ["ms@2.1.3", "", {}, "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="],
+  }
+}`;
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "lib", version: "1.0.0" }),
+  };
+  const out = readBunLock(lock, { path: "example/bun.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:example"]);
+  assert.deepEqual(edgesFrom(out, "workspace:example"), [
+    "pkg:npm/ms@2.1.3 runtime",
+    `${ROOT_ID} runtime`,
+  ]);
+});

@@ -962,3 +962,35 @@ Deno.test("readPackageLock reads an npm 4 shrinkwrap (no lockfileVersion) as a l
     "regenerate it with npm 7 or later for the whole graph",
   ]);
 });
+
+Deno.test("readPackageLock: a link to the tree's root from a nested project's lock is the project, not a member of its own", () => {
+  // example/ installs the library it shows from the repository's root (`"lib": "file:.."`): npm
+  // links `node_modules/lib` to `..`. Was: a second member `workspace:` for the root, the
+  // example's edge to the project lost from the SBOM. The root's declarations are not the
+  // example install's (npm installs none of a folder's above the lock there): no warning.
+  const lock = JSON.stringify({
+    name: "example",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "example", dependencies: { lib: "file:..", ms: "^2.1.3" } },
+      "..": { name: "lib", version: "1.0.0", dependencies: { debug: "^4.3.4" } },
+      "node_modules/lib": { resolved: "..", link: true },
+      "node_modules/ms": { version: "2.1.3" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "lib", version: "1.0.0" }),
+    "example/package.json": JSON.stringify({
+      name: "example",
+      dependencies: { lib: "file:..", ms: "^2.1.3" },
+    }),
+  };
+  const out = readPackageLock(lock, { path: "example/package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:example"]);
+  assert.deepEqual(edgesFrom(out, "workspace:example"), [
+    "pkg:npm/ms@2.1.3 runtime",
+    `${ROOT_ID} runtime`,
+  ]);
+  assert.equal(out.warnings, undefined);
+});
