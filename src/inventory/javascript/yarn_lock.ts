@@ -979,6 +979,23 @@ export function readYarnLock(
       return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
     },
   );
+  // What nothing the project declares reaches: an entry a lock older than its package.json
+  // files kept (Yarn installs no such package; `yarn install` drops it from the lock). A lock
+  // read without any package.json has no roots: nothing to tell.
+  const unreached = firstEdges.length === 0
+    ? []
+    : entries.filter((e) => !ids.has(e) && !reached.prod.has(e) && !reached.dev.has(e));
+  if (unreached.length > 0) {
+    const names = [...new Set(unreached.map((e) => `${e.name}@${e.version ?? ""}`))];
+    const them = names.length === 1 ? "it" : "them";
+    warnings.push(
+      `${path} locks ${names.slice(0, 10).join(", ")}${
+        names.length > 10 ? ` and ${names.length - 10} more` : ""
+      }, which nothing the package.json files declare reaches: a lock older than they are ` +
+        `(Yarn installs no such package, and \`yarn install\` drops ${them} from the lock); ` +
+        `the SBOM has ${them} as the lock does`,
+    );
+  }
   for (const entry of entries) {
     if (ids.has(entry)) continue;
     ids.set(

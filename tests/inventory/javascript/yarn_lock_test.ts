@@ -1427,3 +1427,42 @@ Deno.test("readYarnLock classic: a file: folder that is the project's root is th
     "workspace:example runtime",
   ]);
 });
+
+Deno.test("readYarnLock: an entry nothing the package.json files declare reaches is a warning", () => {
+  // left-pad was removed from package.json without `yarn install`: Yarn 1 records no project,
+  // so only the graph tells. Yarn installs no such package and its next install drops the
+  // entry; the SBOM keeps it, as the lock has it. Was: silent. A lock read without its
+  // package.json has nothing to reach from: no warning.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    "",
+    "left-pad@^1.3.0:",
+    '  version "1.3.0"',
+    '  resolved "https://registry.yarnpkg.com/left-pad/-/left-pad-1.3.0.tgz#5b8a3a7765dfe001261dde915589e782f8c94d1e"',
+    "",
+    "ms@^2.1.3:",
+    '  version "2.1.3"',
+    '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz#574c8138ce1d2b5861f0b44579dbadd60c6615b2"',
+    "",
+  ].join("\n");
+  const manifest = JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } });
+  const out = readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => p === "package.json" ? manifest : undefined,
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/left-pad@1.3.0",
+    "pkg:npm/ms@2.1.3",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "yarn.lock locks left-pad@1.3.0, which nothing the package.json files declare reaches: a " +
+    "lock older than they are (Yarn installs no such package, and `yarn install` drops it " +
+    "from the lock); the SBOM has it as the lock does",
+  ]);
+  assert.equal(
+    readYarnLock(lock, { path: "yarn.lock", load: () => undefined }).warnings,
+    undefined,
+  );
+});
