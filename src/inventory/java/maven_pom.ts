@@ -539,6 +539,15 @@ interface Management {
   outside: string[];
 }
 
+/**
+ * Appends to `list` the `items` it does not hold yet, in order, and returns it: a BOM that a module,
+ * its parent and an in-tree BOM of the same parent each import is named once.
+ */
+function addNew(list: string[], items: readonly string[]): string[] {
+  for (const item of items) if (!list.includes(item)) list.push(item);
+  return list;
+}
+
 /** The management of what no POM manages (Maven's core and build extensions, plugin dependencies). */
 const UNMANAGED: Management = { entries: new Map(), imports: [], outside: [] };
 
@@ -1017,7 +1026,8 @@ class Resolver {
     const result = this.importBoms(model, imports, own, [...importing, model]);
     const top = model.chain[0];
     if (top.externalParent !== undefined) {
-      result.outside.unshift(`parent ${coordinatesText(top.externalParent)}`);
+      const parent = `parent ${coordinatesText(top.externalParent)}`;
+      result.outside = [parent, ...result.outside.filter((o) => o !== parent)];
     }
     if (overlay === undefined) this.managements.set(model, result);
     return result;
@@ -1039,14 +1049,14 @@ class Resolver {
       const bom = this.reactorProject(model, c);
       result.imports.push(bom === undefined ? { coordinates: c } : { coordinates: c, model: bom });
       if (bom === undefined) {
-        result.outside.push(`BOM ${coordinatesText(c)}`);
+        addNew(result.outside, [`BOM ${coordinatesText(c)}`]);
         continue;
       }
       const imported = this.management(bom, importing);
       for (const [key, entry] of imported.entries) {
         if (!result.entries.has(key)) result.entries.set(key, entry);
       }
-      result.outside.push(...imported.outside);
+      addNew(result.outside, imported.outside);
     }
     return result;
   }
@@ -1701,7 +1711,7 @@ class Mapper {
       const merged = {
         entries: imported.entries,
         imports: changed.imports,
-        outside: [...changed.outside, ...imported.outside],
+        outside: addNew([...changed.outside], imported.outside),
       };
       const { plugins, pluginManagement, reports } = profile.build;
       const declarations = own.size > 0 || boms.length > 0 ||

@@ -170,6 +170,48 @@ Deno.test("readMavenPom: a lone POM with no parent in the tree is the project", 
   ]);
 });
 
+Deno.test("readMavenPom: a parent or BOM that several POMs pass on is named once in the warning", () => {
+  // tileverse-rangereader's shape: the root's BOM imports reach a module through its parent and
+  // again through the in-tree BOMs it imports, which are children of the same root.
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.example</groupId><artifactId>corp-parent</artifactId><version>7</version></parent>
+  <groupId>io.t</groupId><artifactId>parent</artifactId><version>\${revision}</version>
+  <packaging>pom</packaging>
+  <modules><module>dependencies</module><module>core</module></modules>
+  <properties><revision>1.0-SNAPSHOT</revision></properties>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>org.junit</groupId><artifactId>junit-bom</artifactId><version>5.13.2</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "dependencies/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>io.t</groupId><artifactId>parent</artifactId><version>\${revision}</version></parent>
+  <artifactId>dependencies</artifactId><packaging>pom</packaging>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>com.fasterxml.jackson</groupId><artifactId>jackson-bom</artifactId><version>2.19.2</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>io.t</groupId><artifactId>parent</artifactId><version>\${revision}</version></parent>
+  <artifactId>core</artifactId>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>io.t</groupId><artifactId>dependencies</artifactId><version>\${project.version}</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+  <dependencies>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><scope>test</scope></dependency>
+  </dependencies>
+</project>`,
+  };
+  const load = (path: string): string | undefined => files[path];
+  const out = readMavenPom(files["core/pom.xml"], { path: "core/pom.xml", load });
+  assertWellFormed(out);
+  assert.deepEqual(out.warnings, [
+    "core/pom.xml: org.junit.jupiter:junit-jupiter: its version is managed outside the tree " +
+    "(parent org.example:corp-parent:7, BOM com.fasterxml.jackson:jackson-bom:2.19.2, " +
+    "BOM org.junit:junit-bom:5.13.2); the purl has no version",
+  ]);
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/java/maven_pom/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
