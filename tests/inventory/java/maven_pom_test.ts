@@ -212,6 +212,68 @@ Deno.test("readMavenPom: a parent or BOM that several POMs pass on is named once
   ]);
 });
 
+// A module only a profile lists is in the reactor only when the profile is active (`-Prelease`
+// builds `distribution`): what it declares was runtime, as if the default build shipped it.
+Deno.test("readMavenPom: a module only a profile not active by default lists is in that profile's group", () => {
+  const module = (name: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.ex</groupId><artifactId>root</artifactId><version>1.0</version></parent>
+  <artifactId>${name}</artifactId>
+  <dependencies>
+    <dependency><groupId>org.dep</groupId><artifactId>${name}-dep</artifactId><version>2.0</version></dependency>
+    <dependency><groupId>org.dep</groupId><artifactId>${name}-test</artifactId><version>2.0</version><scope>test</scope></dependency>
+  </dependencies>
+</project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>org.ex</groupId><artifactId>root</artifactId><version>1.0</version><packaging>pom</packaging>
+  <modules><module>core</module></modules>
+  <profiles>
+    <profile><id>release</id><modules><module>distribution</module></modules></profile>
+    <profile><id>bench</id><activation><activeByDefault>true</activeByDefault></activation>
+      <modules><module>bench</module></modules></profile>
+  </profiles>
+</project>`,
+    "core/pom.xml": module("core"),
+    "distribution/pom.xml": module("distribution"),
+    "bench/pom.xml": module("bench"),
+  };
+  const load = (path: string): string | undefined => files[path];
+  const read = (path: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files[path], { path, load });
+  const groupsOf = (out: ReturnType<typeof readMavenPom>): Record<string, string> =>
+    Object.fromEntries(out.components.map((c) => [c.id, c.groups.join(",")]));
+  const distribution = read("distribution/pom.xml");
+  assertWellFormed(distribution);
+  assert.deepEqual(scopesOf(distribution), {
+    "pkg:maven/org.dep/distribution-dep@2.0": "optional",
+    "pkg:maven/org.dep/distribution-test@2.0": "dev",
+  });
+  assert.deepEqual(groupsOf(distribution), {
+    "pkg:maven/org.dep/distribution-dep@2.0": "profile:release",
+    "pkg:maven/org.dep/distribution-test@2.0": "profile:release",
+  });
+  assert.match(
+    (distribution.warnings ?? []).join("\n"),
+    /the runtime dependencies of release, which the build does not activate by default, are optional/,
+  );
+  // The root's edge to it is optional; a module of the default build, or of a profile it
+  // activates by default, is as before.
+  assert.deepEqual(edgesFrom(read("pom.xml"), ROOT_ID), [
+    "pkg:maven/org.ex/bench@1.0 runtime",
+    "pkg:maven/org.ex/core@1.0 runtime",
+    "pkg:maven/org.ex/distribution@1.0 optional",
+  ]);
+  for (const name of ["core", "bench"]) {
+    const out = read(`${name}/pom.xml`);
+    assert.deepEqual(scopesOf(out), {
+      [`pkg:maven/org.dep/${name}-dep@2.0`]: "runtime",
+      [`pkg:maven/org.dep/${name}-test@2.0`]: "dev",
+    });
+    assert.deepEqual(Object.values(groupsOf(out)), ["", ""]);
+  }
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/java/maven_pom/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
