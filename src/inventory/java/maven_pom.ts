@@ -106,6 +106,10 @@ const TYPES: Record<string, { extension: string; classifier?: string }> = {
   "modular-jar": { extension: "jar" },
   "modular-fatjar": { extension: "jar" },
   bom: { extension: "pom" },
+  // The OSGi bundle plugins' handler (Apache Felix's maven-bundle-plugin as a build extension,
+  // bnd's BndArtifactHandler: `bundle`, extension `jar`): a bundle is a jar, and a build without
+  // the handler cannot resolve a `bundle` dependency at all.
+  bundle: { extension: "jar" },
 };
 
 // ---------------------------------------------------------------------------

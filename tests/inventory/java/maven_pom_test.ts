@@ -274,6 +274,27 @@ Deno.test("readMavenPom: a module only a profile not active by default lists is 
   }
 });
 
+// An OSGi project depends on bundles by their type (`<type>bundle</type>`, Apache Felix's
+// maven-bundle-plugin as a build extension): the bundle plugins' handler makes its file the jar.
+// It was `?type=bundle`, a file no repository has.
+Deno.test("readMavenPom: a dependency of type bundle is a jar", () => {
+  const text = `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>org.ex</groupId><artifactId>feature</artifactId><version>1.0</version>
+  <dependencies>
+    <dependency><groupId>org.apache.servicemix.bundles</groupId><artifactId>org.apache.servicemix.bundles.jsch</artifactId><version>0.1.55_1</version><type>bundle</type></dependency>
+    <dependency><groupId>org.ex</groupId><artifactId>api</artifactId><version>1.0</version><type>bundle</type><classifier>sources</classifier></dependency>
+  </dependencies>
+  <build><plugins><plugin><groupId>org.apache.felix</groupId><artifactId>maven-bundle-plugin</artifactId><version>5.1.9</version><extensions>true</extensions></plugin></plugins></build>
+</project>`;
+  const out = readMavenPom(text, { path: "pom.xml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/org.apache.felix/maven-bundle-plugin@5.1.9",
+    "pkg:maven/org.apache.servicemix.bundles/org.apache.servicemix.bundles.jsch@0.1.55_1",
+    "pkg:maven/org.ex/api@1.0?classifier=sources",
+  ]);
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/java/maven_pom/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
