@@ -220,8 +220,13 @@ function foldersUp(path: string): string[] {
 /** The folder of each lockfile read (see {@linkcode lockFolder}), worked out once. */
 const LOCK_FOLDERS = new WeakMap<ReadFile, string>();
 
-/** The folder whose manifests a lockfile resolves. */
-function lockFolder(lock: ReadFile): string {
+/**
+ * The folder whose manifests a lockfile resolves.
+ *
+ * @param lock A lockfile read.
+ * @returns Its folder (the project's, for one kept in a folder of its own).
+ */
+export function lockFolder(lock: ReadFile): string {
   let folder = LOCK_FOLDERS.get(lock);
   if (folder === undefined) {
     folder = lock.folder ?? lock.reader.coveredFolder?.(lock.path) ?? posix.dirname(lock.path);

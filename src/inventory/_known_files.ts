@@ -66,6 +66,14 @@ export interface KnownFile {
    * below, are that build's and do not resolve it.
    */
   buildRoots?: readonly string[];
+  /**
+   * With `declaresForOthersOnly`: the lock readers whose files lock only the project of their own
+   * folder (a Gradle lock: "unique per project", each project's `gradle.lockfile` in its folder).
+   * One of a folder above is another project's and does not resolve a file of this kind that
+   * declares dependencies of its own; the build's other locks (verification metadata, a
+   * `versions.lock`) still do.
+   */
+  ownFolderLocks?: readonly string[];
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
   /**
@@ -201,6 +209,7 @@ const GRADLE_SCRIPT = {
   ...GRADLE_BUILD,
   declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, false),
   buildRoots: ["settings.gradle", "settings.gradle.kts"],
+  ownFolderLocks: ["gradle_lockfile"],
   namesLocks: {
     reader: "gradle_lockfile",
     hint:

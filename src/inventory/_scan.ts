@@ -62,6 +62,8 @@ export interface UnreadFile {
     forOthersOnly?: (text: string) => boolean;
     /** The files that make a folder below it another build's (see `KnownFile.buildRoots`). */
     buildRoots?: readonly string[];
+    /** The lock readers that resolve it only from its own folder (see `KnownFile.ownFolderLocks`). */
+    ownFolderLocks?: readonly string[];
     /** Only a lock that names its folder among its `memberFolders` resolves it (a deep member). */
     asMember?: boolean;
   };
@@ -104,6 +106,9 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
     if (known.declaresForOthersOnly !== undefined) {
       unread.resolvedBy.forOthersOnly = known.declaresForOthersOnly;
       if (known.buildRoots !== undefined) unread.resolvedBy.buildRoots = known.buildRoots;
+      if (known.ownFolderLocks !== undefined) {
+        unread.resolvedBy.ownFolderLocks = known.ownFolderLocks;
+      }
     }
   }
   if (known.declaresNothing !== undefined) unread.declaresNothing = known.declaresNothing;

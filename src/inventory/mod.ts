@@ -17,7 +17,13 @@ import {
   unreadable,
 } from "./_files.ts";
 import { fsProblem, isSameOrInside } from "../_fs.ts";
-import { locksResolving, mergeOutputs, type ReadFile, withoutProjectMember } from "./_fold.ts";
+import {
+  lockFolder,
+  locksResolving,
+  mergeOutputs,
+  type ReadFile,
+  withoutProjectMember,
+} from "./_fold.ts";
 import {
   matchesAny,
   scanProject,
@@ -699,12 +705,33 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const file = peek(path);
     return file !== undefined && forOthersOnly(file.text);
   };
+  /**
+   * The locks read that resolve an unread file, at its folder or above: of those that lock only
+   * their own folder's project (`KnownFile.ownFolderLocks`: a Gradle lock above a subproject's
+   * script is another project's), only its own folder's, unless it declares nothing of its own.
+   */
+  const resolving = (u: UnreadFile): ReadFile[] => {
+    const by = u.resolvedBy;
+    if (by === undefined) return [];
+    const locks = locksResolving(u.path, by, outputs);
+    const own = by.ownFolderLocks;
+    if (own === undefined || locks.length === 0 || lockFolder(locks[0]) === posix.dirname(u.path)) {
+      return locks;
+    }
+    // A lock a script names for each project (the settings script's `gradle.allprojects { }`)
+    // is read as the naming script's folder's: it may be this file's own.
+    if (locks.some((l) => l.folder !== undefined)) return locks;
+    const file = peek(u.path);
+    if (file === undefined || by.forOthersOnly?.(file.text) !== false) return locks;
+    const others = { ...by, readers: by.readers?.filter((r) => !own.includes(r)) };
+    return locksResolving(u.path, others, outputs);
+  };
   const warnings = [...merged.warnings ?? [], ...locks.warnings, ...scripts.unused.values()];
   // A file that names a lock vouch cannot read stays unread, saying why.
   const unread = locks.unread.map((u) => scripts.unfollowed.get(u.path) ?? u).filter((u) => {
     if (scripts.unfollowed.has(u.path)) return true;
     if (read.has(u.path)) return false;
-    const locks = u.resolvedBy === undefined ? [] : locksResolving(u.path, u.resolvedBy, outputs);
+    const locks = resolving(u);
     if (locks.length === 0) return !resolvedBelow(u) && !declaresNothing(u);
     const partly = u.resolvedBy?.partly;
     if (

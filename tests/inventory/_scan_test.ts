@@ -55,6 +55,7 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
       ecosystem: "maven",
       readers: ["gradle_lockfile", "gradle_verification", "versions_lock"],
       buildRoots: ["settings.gradle", "settings.gradle.kts"],
+      ownFolderLocks: ["gradle_lockfile"],
     });
     assert.equal(forOthersOnly?.("subprojects { dependencies { } }"), true);
     assert.equal(unread[2].resolvedBy, undefined);

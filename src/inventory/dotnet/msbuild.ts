@@ -178,6 +178,31 @@ const MAX_IMPORT_DEPTH = 16;
  */
 const MAX_TARGET_FRAMEWORKS = 64;
 /**
+ * The F# SDK's implicit reference to FSharp.Core (Microsoft.FSharp.NetSdk.props, imported by the
+ * SDK's props before the project): every SDK-style `.fsproj` has it, at the version
+ * `FSharpCoreImplicitPackageVersion` says (the SDK sets it when no file does), unless
+ * `DisableImplicitFSharpCoreReference` is `true` or the versions are managed centrally (the
+ * props then set it so). A project pins it with `<PackageReference Update="FSharp.Core"
+ * Version="…" />`.
+ */
+const FSHARP_CORE_IMPLICIT = parseXml(
+  "<Project><ItemGroup>" +
+    '<PackageReference Include="FSharp.Core" Version="$(FSharpCoreImplicitPackageVersion)" />' +
+    "</ItemGroup></Project>",
+  "Microsoft.FSharp.NetSdk.props",
+  CODE,
+).root;
+/**
+ * The Condition of {@linkcode FSHARP_CORE_IMPLICIT}'s item: the SDK's own, which the build's
+ * command line does not change (a `-p:` is not how a project drops FSharp.Core).
+ */
+const FSHARP_CORE_CONDITION = "'$(DisableImplicitFSharpCoreReference)' != 'true' and " +
+  "'$(ManagePackageVersionsCentrally)' != 'true'";
+/** The `<ItemGroup>` of {@linkcode FSHARP_CORE_IMPLICIT}. */
+const FSHARP_CORE_GROUP = childElements(FSHARP_CORE_IMPLICIT)[0];
+/** The `<PackageReference>` of {@linkcode FSHARP_CORE_GROUP}. */
+const FSHARP_CORE_ITEM = childElements(FSHARP_CORE_GROUP)[0];
+/**
  * Parsed project and `Directory.*` files by text: every project of a solution
  * reads the same `Directory.*` files and the projects it references.
  */
@@ -248,6 +273,8 @@ interface Reference {
   source: string;
   /** Every item that includes it is under a Condition vouch does not evaluate. */
   conditioned?: boolean;
+  /** Only an SDK references it (the F# SDK's FSharp.Core), at a version the SDK may choose. */
+  implicit?: true;
 }
 
 function invalid(path: string, text: string, offset: number, what: string): VouchError {
@@ -808,6 +835,12 @@ class Evaluation {
     }
     for (const { group, uncertain, ...file } of this.itemGroups) {
       this.inFile(file.path, () => {
+        if (group === FSHARP_CORE_GROUP) {
+          if (this.condition(FSHARP_CORE_CONDITION) !== false) {
+            this.item(FSHARP_CORE_ITEM, { ...file, conditioned: false });
+          }
+          return;
+        }
         if (this.neverHolds(group)) return;
         for (const item of childElements(group)) {
           if (this.neverHolds(item)) continue;
@@ -1074,6 +1107,7 @@ class Evaluation {
     for (const name of names(include!)) {
       const reference: Reference = { name, source: path, ...written };
       if (conditioned) reference.conditioned = true;
+      if (item === FSHARP_CORE_ITEM) reference.implicit = true;
       const key = name.toLowerCase();
       const known = this.references.get(key);
       // A second reference to the same package (NuGet warns, NU1504) adds to the first.
@@ -1083,6 +1117,7 @@ class Evaluation {
         name: known.name,
         conditioned: known.conditioned && conditioned,
       };
+      if (reference.implicit === undefined) delete merged.implicit;
       if (
         conditioned && known?.version !== undefined && version !== undefined &&
         known.version !== version
@@ -1201,6 +1236,10 @@ function evaluate(
     nearest(dir, "Directory.Build.targets", load, files),
   ];
   for (const source of sources) {
+    if (source === project && fsharpSdkProject(evaluation.parse(path, text), path)) {
+      // Before the project's own items: its `Update="FSharp.Core"` applies to it.
+      evaluation.itemGroups.push({ group: FSHARP_CORE_GROUP, path, text });
+    }
     if (source !== undefined) {
       evaluation.file(evaluation.parse(source.path, source.text), source.path, source.text);
     }
@@ -1210,6 +1249,12 @@ function evaluate(
   }
   evaluation.items();
   return evaluation;
+}
+
+/** Whether a project is an SDK-style F# project (`<Project Sdk="Microsoft.NET.Sdk">`, `<Sdk>`). */
+function fsharpSdkProject(root: XmlElement, path: string): boolean {
+  return path.toLowerCase().endsWith(".fsproj") &&
+    (root.attributes.Sdk !== undefined || childElements(root, "Sdk").length > 0);
 }
 
 /**
@@ -1325,7 +1370,12 @@ export function evaluateMsbuildProject(
       };
       if (written === undefined || written === "" || written.includes("$(")) {
         warnings.push(
-          `${path}: ${reference.name} has no version the tree defines; the purl has no version`,
+          reference.implicit
+            ? `${path}: ${reference.name}, which the F# SDK references implicitly, is at the ` +
+              "version the SDK that builds it ships (FSharpCoreImplicitPackageVersion, which no " +
+              'file of the tree sets; `<PackageReference Update="FSharp.Core" Version="…" />` ' +
+              "pins it); the purl has no version"
+            : `${path}: ${reference.name} has no version the tree defines; the purl has no version`,
         );
       } else Object.assign(declaration, splitNugetVersion(written));
       packages.push(declaration);

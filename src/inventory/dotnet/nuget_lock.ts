@@ -47,6 +47,7 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type Member, ROOT_ID, type Scope } from "../types.ts";
 import { nugetPurl, projectMember } from "./_nuget.ts";
+import { parseFramework } from "./_frameworks.ts";
 import {
   evaluateMsbuildProject,
   findProjectFile,
@@ -72,6 +73,21 @@ const SDK_BUILD_PACKAGES = new Set([
   "microsoft.net.sdk.webassembly.pack",
   "microsoft.netframework.referenceassemblies",
 ]);
+
+/**
+ * Whether a lock's target graph is of .NET Standard 2.0 or later (`netstandard2.0`,
+ * `.NETStandard,Version=v2.0`, with or without its `/rid`): there the .NET SDK's implicit
+ * `NETStandard.Library` is `PrivateAssets="All"` (Microsoft.NET.Sdk.DefaultItems.targets: its
+ * reference assemblies and build targets, no dependency of the package the project packs), not
+ * the run-time dependency it is of a `netstandard1.x` project.
+ */
+function netStandard2OrLater(graph: string): boolean {
+  const framework = graph.split("/")[0];
+  const long = /^\.NETStandard,Version=v(\d+)(?:\.\d+)*$/i.exec(framework);
+  if (long !== null) return Number(long[1]) >= 2;
+  const parsed = parseFramework(framework);
+  return parsed?.identifier === ".NETStandard" && parsed.version[0] >= 2;
+}
 
 interface Entry {
   key: string;
@@ -270,12 +286,15 @@ export function readNugetLock(
       entries.filter((e) => e.type === "Direct").map((e) => e.key)
     ),
   );
-  const directScope = (name: string): Scope =>
+  const directScope = (name: string, graph: string): Scope =>
     isTest ? "dev" : declared.get(name.toLowerCase()) ??
-      (SDK_BUILD_PACKAGES.has(name.toLowerCase()) ? "build" : "runtime");
+      (SDK_BUILD_PACKAGES.has(name.toLowerCase()) ||
+          (name.toLowerCase() === "netstandard.library" && netStandard2OrLater(graph))
+        ? "build"
+        : "runtime");
   // Frameworks mostly repeat the same packages: each name@version is added once.
   const added = new Map<string, string>();
-  for (const entries of frameworks.values()) {
+  for (const [graph, entries] of frameworks) {
     // Node ids by name as written and lowercased (NuGet names are case-insensitive).
     const ids = new Map<string, string>();
     const lowerIds = new Map<string, string>();
@@ -312,7 +331,7 @@ export function readNugetLock(
       }
       ids.set(entry.key, id);
       lowerIds.set(lower, id);
-      if (entry.type === "Direct") out.edge(self, id, directScope(entry.key));
+      if (entry.type === "Direct") out.edge(self, id, directScope(entry.key, graph));
     }
     for (const entry of entries) {
       const from = ids.get(entry.key)!;

@@ -106,6 +106,10 @@ const TYPES: Record<string, { extension: string; classifier?: string }> = {
   "modular-jar": { extension: "jar" },
   "modular-fatjar": { extension: "jar" },
   bom: { extension: "pom" },
+  // The OSGi bundle plugins' handler (Apache Felix's maven-bundle-plugin as a build extension,
+  // bnd's BndArtifactHandler: `bundle`, extension `jar`): a bundle is a jar, and a build without
+  // the handler cannot resolve a `bundle` dependency at all.
+  bundle: { extension: "jar" },
 };
 
 // ---------------------------------------------------------------------------
@@ -539,6 +543,15 @@ interface Management {
   outside: string[];
 }
 
+/**
+ * Appends to `list` the `items` it does not hold yet, in order, and returns it: a BOM that a module,
+ * its parent and an in-tree BOM of the same parent each import is named once.
+ */
+function addNew(list: string[], items: readonly string[]): string[] {
+  for (const item of items) if (!list.includes(item)) list.push(item);
+  return list;
+}
+
 /** The management of what no POM manages (Maven's core and build extensions, plugin dependencies). */
 const UNMANAGED: Management = { entries: new Map(), imports: [], outside: [] };
 
@@ -638,6 +651,65 @@ interface UserProperties {
   inputs: [string, string | undefined][];
 }
 
+/** The reactor of a tree (see {@linkcode Resolver.reactor}). */
+interface Reactor {
+  /** Its POMs by `groupId:artifactId`. */
+  byKey: Map<string, Model>;
+  /** The paths of the POMs a POM of it lists as modules. */
+  modules: Set<string>;
+  /**
+   * The modules only the `<modules>` of profiles the build does not activate by default list
+   * (`-Prelease` builds `distribution`): the first such profile on the way to each.
+   */
+  onlyWith: Map<string, string>;
+}
+
+/** The modules a POM lists: its own, then each profile's, with that profile. */
+function modulesOf(pom: RawPom): [string, RawProfile | undefined][] {
+  return [
+    ...pom.modules.map((m): [string, undefined] => [m, undefined]),
+    ...pom.profiles.flatMap((p) => p.modules.map((m): [string, RawProfile] => [m, p])),
+  ];
+}
+
+/**
+ * The modules of a reactor that the default build leaves out: those no path of `<modules>`
+ * reaches from its tops without going through a profile not active by default, each with the
+ * first such profile on a way to it. The tops are the tree's root pom.xml and the top of
+ * `model`'s parent chain, or `model` itself when no POM lists it.
+ */
+function onlyWithProfiles(
+  lists: Map<string, { target: string; profile?: string }[]>,
+  model: Model,
+): Map<string, string> {
+  const listed = new Set([...lists.values()].flatMap((l) => l.map((e) => e.target)));
+  const tops = ["pom.xml", model.chain[0].path, model.path].filter((p) =>
+    lists.has(p) && !listed.has(p)
+  );
+  const built = new Set<string>();
+  const queue = [...tops];
+  while (queue.length > 0) {
+    const path = queue.pop()!;
+    if (built.has(path)) continue;
+    built.add(path);
+    for (const e of lists.get(path) ?? []) if (e.profile === undefined) queue.push(e.target);
+  }
+  const out = new Map<string, string>();
+  const pending: [string, string][] = [];
+  for (const path of built) {
+    for (const e of lists.get(path) ?? []) {
+      if (e.profile !== undefined) pending.push([e.target, e.profile]);
+    }
+  }
+  for (let i = 0; i < pending.length; i++) {
+    const [path, profile] = pending[i];
+    if (built.has(path) || out.has(path)) continue;
+    out.set(path, profile);
+    for (const e of lists.get(path) ?? []) pending.push([e.target, profile]);
+  }
+  return out;
+}
+
 class Resolver {
   readonly load: Load;
   readonly models = new Map<string, Model | null>();
@@ -650,7 +722,7 @@ class Resolver {
    * warning per POM (see {@linkcode Resolver.allWarnings}), not one per dependency.
    */
   readonly managedOutside = new Map<string, Map<string, Set<string>>>();
-  #reactor?: { byKey: Map<string, Model>; modules: Set<string> };
+  #reactor?: Reactor;
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
   #poms?: {
     poms: { groupId?: string; artifactId: string; version?: string; path: string }[];
@@ -943,11 +1015,13 @@ class Resolver {
    * The reactor: every POM reachable through `<modules>` from the tree's root
    * pom.xml and from the top of `model`'s parent chain, by `groupId:artifactId`.
    */
-  reactor(model: Model): { byKey: Map<string, Model>; modules: Set<string> } {
+  reactor(model: Model): Reactor {
     if (this.#reactor !== undefined) return this.#reactor;
     const byKey = new Map<string, Model>();
     const modules = new Set<string>();
     const seen = new Set<string>();
+    /** The modules each POM lists, each with the profile not active by default that lists it. */
+    const lists = new Map<string, { target: string; profile?: string }[]>();
     // Depth first, each module before the next, on a stack of its own (a call for each, a chain
     // of 5,000 modules overflowed the stack).
     const stack = [model.path, model.chain[0].path, "pom.xml"];
@@ -960,15 +1034,20 @@ class Resolver {
       const key = `${m.groupId}:${m.artifactId}`;
       if (!byKey.has(key)) byKey.set(key, m);
       const targets: string[] = [];
-      for (const module of [...m.raw.modules, ...m.raw.profiles.flatMap((p) => p.modules)]) {
+      const listed: { target: string; profile?: string }[] = [];
+      const cli = this.userProfiles(path);
+      for (const [module, profile] of modulesOf(m.raw)) {
         const target = inTree(path, module);
         if (target === undefined) continue;
         modules.add(target);
         targets.push(target);
+        const off = profile !== undefined && activeByDefault(profile, cli, m.user) === false;
+        listed.push(off ? { target, profile: profile.id } : { target });
       }
+      lists.set(path, listed);
       for (let i = targets.length - 1; i >= 0; i--) stack.push(targets[i]);
     }
-    return this.#reactor = { byKey, modules };
+    return this.#reactor = { byKey, modules, onlyWith: onlyWithProfiles(lists, model) };
   }
 
   /** The reactor project with these coordinates (same version, or no version given). */
@@ -1017,7 +1096,8 @@ class Resolver {
     const result = this.importBoms(model, imports, own, [...importing, model]);
     const top = model.chain[0];
     if (top.externalParent !== undefined) {
-      result.outside.unshift(`parent ${coordinatesText(top.externalParent)}`);
+      const parent = `parent ${coordinatesText(top.externalParent)}`;
+      result.outside = [parent, ...result.outside.filter((o) => o !== parent)];
     }
     if (overlay === undefined) this.managements.set(model, result);
     return result;
@@ -1039,14 +1119,14 @@ class Resolver {
       const bom = this.reactorProject(model, c);
       result.imports.push(bom === undefined ? { coordinates: c } : { coordinates: c, model: bom });
       if (bom === undefined) {
-        result.outside.push(`BOM ${coordinatesText(c)}`);
+        addNew(result.outside, [`BOM ${coordinatesText(c)}`]);
         continue;
       }
       const imported = this.management(bom, importing);
       for (const [key, entry] of imported.entries) {
         if (!result.entries.has(key)) result.entries.set(key, entry);
       }
-      result.outside.push(...imported.outside);
+      addNew(result.outside, imported.outside);
     }
     return result;
   }
@@ -1393,6 +1473,12 @@ class Mapper {
   added = 0;
   /** While a profile the build does not activate by default is mapped: its id. */
   inactive?: string;
+  /**
+   * For a module only a profile not active by default adds to the reactor: that profile's id
+   * (see {@linkcode Reactor.onlyWith}). All it declares is in that profile's group, as a
+   * profile's own declarations are, and what it would ship is optional.
+   */
+  withProfile?: string;
   /** The profiles not active by default whose runtime dependencies were made optional. */
   readonly optional = new Set<string>();
 
@@ -1434,7 +1520,8 @@ class Mapper {
   /** Adds a declared artifact: an edge to a reactor project, or a component. */
   add(from: string, d: Declared, groups: string[] = []): string {
     // Not in the default build: what it would ship is only there when the profile is activated.
-    const scope = this.inactive !== undefined && d.scope === "runtime" ? "optional" : d.scope;
+    const off = this.inactive ?? this.withProfile;
+    const scope = off !== undefined && d.scope === "runtime" ? "optional" : d.scope;
     const project = d.specifier === undefined && !d.outside
       ? this.resolver.reactorProject(this.model, d)
       : undefined;
@@ -1442,7 +1529,7 @@ class Mapper {
       const id = this.node(project);
       this.out.edge(from, id, scope);
       // The warning names the profile whose edge to a module it made optional, too.
-      if (scope !== d.scope) this.optional.add(this.inactive!);
+      if (scope !== d.scope) this.optional.add(off!);
       return id;
     }
     const purl = mavenPurl(d);
@@ -1450,7 +1537,9 @@ class Mapper {
     const declaration = `${purl} ${d.scope}`;
     if (this.unchanged?.has(declaration)) return purl;
     if (groups.length === 0) this.base.add(declaration);
-    if (scope !== d.scope) this.optional.add(this.inactive!);
+    if (scope !== d.scope) this.optional.add(off!);
+    const group = this.withProfile === undefined ? undefined : `profile:${this.withProfile}`;
+    if (group !== undefined && !groups.includes(group)) groups = [...groups, group];
     this.added++;
     const id = this.out.component({
       purl,
@@ -1609,17 +1698,20 @@ class Mapper {
     const { model, resolver } = this;
     const self = this.node(model);
     const reactor = resolver.reactor(model);
+    this.withProfile = reactor.onlyWith.get(model.path);
     if (self !== ROOT_ID && !reactor.modules.has(model.path)) {
       this.out.edge(ROOT_ID, self, "runtime");
     }
-    for (const module of [...model.raw.modules, ...model.raw.profiles.flatMap((p) => p.modules)]) {
+    for (const [module] of modulesOf(model.raw)) {
       const target = inTree(model.path, module);
       const found = target === undefined ? undefined : resolver.model(target);
       if (found === undefined) {
         resolver.warnings.add(`${model.path}: module ${module} is not in the tree`);
         continue;
       }
-      this.out.edge(self, this.node(found), "runtime");
+      // A module only a profile not active by default builds is in the build only with it.
+      const only = reactor.onlyWith.get(found.path) !== undefined;
+      this.out.edge(self, this.node(found), only ? "optional" : "runtime");
       // A member all the same, whose own pom.xml the scan does not read.
       const skipped = skippedFolder(found.path);
       if (skipped !== undefined) {
@@ -1701,7 +1793,7 @@ class Mapper {
       const merged = {
         entries: imported.entries,
         imports: changed.imports,
-        outside: [...changed.outside, ...imported.outside],
+        outside: addNew([...changed.outside], imported.outside),
       };
       const { plugins, pluginManagement, reports } = profile.build;
       const declarations = own.size > 0 || boms.length > 0 ||

@@ -1669,3 +1669,62 @@ Deno.test("readMsbuildProject: a value that expands to more than 1 Mi characters
     });
   }
 });
+
+// The F# SDK references FSharp.Core itself (Microsoft.FSharp.NetSdk.props, read before the
+// project): a project pins it with `<PackageReference Update="FSharp.Core" Version="…" />`, the
+// form the F# docs give. It was missing from the SBOM, the Update matching no reference.
+Deno.test("readMsbuildProject: the F# SDK's implicit FSharp.Core, pinned by an Update or not", () => {
+  const fsproj = (items: string, properties = ""): string =>
+    '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n' +
+    `    <TargetFramework>net8.0</TargetFramework>${properties}\n  </PropertyGroup>\n` +
+    `  <ItemGroup>\n    <Compile Include="Program.fs" />\n  </ItemGroup>\n  <ItemGroup>\n${items}` +
+    '    <PackageReference Include="Argu" Version="6.2.4" />\n  </ItemGroup>\n</Project>\n';
+  const read = (text: string, more: Record<string, string> = {}) => {
+    const files: Record<string, string> = { "src/App/App.fsproj": text, ...more };
+    return readMsbuildProject(text, { path: "src/App/App.fsproj", load: (p) => files[p] });
+  };
+  const pinned = read(fsproj('    <PackageReference Update="FSharp.Core" Version="8.0.400" />\n'));
+  assertWellFormed(pinned);
+  assert.deepEqual(summary(pinned), [
+    "pkg:nuget/Argu@6.2.4 runtime",
+    "pkg:nuget/FSharp.Core@8.0.400 runtime",
+  ]);
+  assert.deepEqual(pinned.warnings ?? [], []);
+  // Unpinned: the SDK's version, which the tree does not say.
+  const unpinned = read(fsproj(""));
+  assert.deepEqual(summary(unpinned), [
+    "pkg:nuget/Argu@6.2.4 runtime",
+    "pkg:nuget/FSharp.Core runtime",
+  ]);
+  assert.deepEqual(unpinned.warnings, [
+    "src/App/App.fsproj: FSharp.Core, which the F# SDK references implicitly, is at the version " +
+    "the SDK that builds it ships (FSharpCoreImplicitPackageVersion, which no file of the tree " +
+    'sets; `<PackageReference Update="FSharp.Core" Version="…" />` pins it); the purl has no version',
+  ]);
+  // FSharpCoreImplicitPackageVersion set in the tree gives its version.
+  const implicitVersion = read(
+    fsproj(""),
+    {
+      "Directory.Build.props": "<Project><PropertyGroup><FSharpCoreImplicitPackageVersion>" +
+        "9.0.300</FSharpCoreImplicitPackageVersion></PropertyGroup></Project>",
+    },
+  );
+  assert.ok(summary(implicitVersion).includes("pkg:nuget/FSharp.Core@9.0.300 runtime"));
+  // None when the project turns it off, or manages its versions centrally.
+  const off = read(
+    fsproj(
+      "",
+      "\n    <DisableImplicitFSharpCoreReference>true</DisableImplicitFSharpCoreReference>",
+    ),
+  );
+  assert.deepEqual(summary(off), ["pkg:nuget/Argu@6.2.4 runtime"]);
+  const central = read(fsproj("").replace(' Version="6.2.4"', ""), {
+    "Directory.Packages.props": "<Project><PropertyGroup><ManagePackageVersionsCentrally>true" +
+      '</ManagePackageVersionsCentrally></PropertyGroup><ItemGroup><PackageVersion Include="Argu" ' +
+      'Version="6.2.4" /></ItemGroup></Project>',
+  });
+  assert.deepEqual(summary(central), ["pkg:nuget/Argu@6.2.4 runtime"]);
+  // A C# project has none.
+  const csharp = readMsbuildProject(fsproj(""), { path: "App.csproj", load: () => undefined });
+  assert.deepEqual(summary(csharp), ["pkg:nuget/Argu@6.2.4 runtime"]);
+});

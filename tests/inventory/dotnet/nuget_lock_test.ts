@@ -255,6 +255,62 @@ Deno.test("readNugetLock: the build tools the .NET SDK references itself are bui
   });
 });
 
+// Found by the JVM/.NET sweep (0xced/Chisel, a netstandard2.0 MSBuild task): the .NET SDK
+// references NETStandard.Library itself, and for .NET Standard 2.0 and later with
+// PrivateAssets="All" (Microsoft.NET.Sdk.DefaultItems.targets): reference assemblies and build
+// targets, no dependency of the package. It was runtime, with Microsoft.NETCore.Platforms; it is
+// still a run-time dependency of a netstandard1.x project.
+Deno.test("readNugetLock: NETStandard.Library the SDK references for netstandard2.0 is build", async () => {
+  const library = (version: string): Record<string, unknown> => ({
+    type: "Direct",
+    requested: `[${version}, )`,
+    resolved: version,
+    dependencies: { "Microsoft.NETCore.Platforms": "1.1.0" },
+  });
+  const platforms = { type: "Transitive", resolved: "1.1.0" };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Chisel.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<TargetFramework>netstandard2.0</TargetFramework></PropertyGroup><ItemGroup>" +
+        '<PackageReference Include="PolySharp" Version="1.14.1" /></ItemGroup></Project>',
+      "packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          ".NETStandard,Version=v2.0": {
+            "NETStandard.Library": library("2.0.3"),
+            "PolySharp": { type: "Direct", requested: "[1.14.1, )", resolved: "1.14.1" },
+            "Microsoft.NETCore.Platforms": platforms,
+          },
+        },
+      }),
+    });
+    const modern = await readInventory(dir);
+    assert.deepEqual(modern.components.map((c) => `${c.name}@${c.version} ${c.scopes}`), [
+      "Microsoft.NETCore.Platforms@1.1.0 build",
+      "NETStandard.Library@2.0.3 build",
+      "PolySharp@1.14.1 runtime",
+    ]);
+    await writeTree(dir, {
+      "Chisel.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<TargetFramework>netstandard1.3</TargetFramework></PropertyGroup></Project>",
+      "packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "netstandard1.3": {
+            "NETStandard.Library": library("1.6.1"),
+            "Microsoft.NETCore.Platforms": platforms,
+          },
+        },
+      }),
+    });
+    const old = await readInventory(dir);
+    assert.deepEqual(old.components.map((c) => `${c.name}@${c.version} ${c.scopes}`), [
+      "Microsoft.NETCore.Platforms@1.1.0 runtime",
+      "NETStandard.Library@1.6.1 runtime",
+    ]);
+  });
+});
+
 // Found by the NuGet sweep (1llum1n4t1s/TurnOffTheDisplay, an app with PublishAot): the .NET SDK
 // adds the Native AOT compiler Microsoft.DotNet.ILCompiler itself (PrivateAssets="all"), and the
 // lock's runtime-specific graph gives it its runtime.<rid> pack. Both were runtime; they are the

@@ -170,6 +170,131 @@ Deno.test("readMavenPom: a lone POM with no parent in the tree is the project", 
   ]);
 });
 
+Deno.test("readMavenPom: a parent or BOM that several POMs pass on is named once in the warning", () => {
+  // tileverse-rangereader's shape: the root's BOM imports reach a module through its parent and
+  // again through the in-tree BOMs it imports, which are children of the same root.
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.example</groupId><artifactId>corp-parent</artifactId><version>7</version></parent>
+  <groupId>io.t</groupId><artifactId>parent</artifactId><version>\${revision}</version>
+  <packaging>pom</packaging>
+  <modules><module>dependencies</module><module>core</module></modules>
+  <properties><revision>1.0-SNAPSHOT</revision></properties>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>org.junit</groupId><artifactId>junit-bom</artifactId><version>5.13.2</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "dependencies/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>io.t</groupId><artifactId>parent</artifactId><version>\${revision}</version></parent>
+  <artifactId>dependencies</artifactId><packaging>pom</packaging>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>com.fasterxml.jackson</groupId><artifactId>jackson-bom</artifactId><version>2.19.2</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>io.t</groupId><artifactId>parent</artifactId><version>\${revision}</version></parent>
+  <artifactId>core</artifactId>
+  <dependencyManagement><dependencies>
+    <dependency><groupId>io.t</groupId><artifactId>dependencies</artifactId><version>\${project.version}</version><type>pom</type><scope>import</scope></dependency>
+  </dependencies></dependencyManagement>
+  <dependencies>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><scope>test</scope></dependency>
+  </dependencies>
+</project>`,
+  };
+  const load = (path: string): string | undefined => files[path];
+  const out = readMavenPom(files["core/pom.xml"], { path: "core/pom.xml", load });
+  assertWellFormed(out);
+  assert.deepEqual(out.warnings, [
+    "core/pom.xml: org.junit.jupiter:junit-jupiter: its version is managed outside the tree " +
+    "(parent org.example:corp-parent:7, BOM com.fasterxml.jackson:jackson-bom:2.19.2, " +
+    "BOM org.junit:junit-bom:5.13.2); the purl has no version",
+  ]);
+});
+
+// A module only a profile lists is in the reactor only when the profile is active (`-Prelease`
+// builds `distribution`): what it declares was runtime, as if the default build shipped it.
+Deno.test("readMavenPom: a module only a profile not active by default lists is in that profile's group", () => {
+  const module = (name: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.ex</groupId><artifactId>root</artifactId><version>1.0</version></parent>
+  <artifactId>${name}</artifactId>
+  <dependencies>
+    <dependency><groupId>org.dep</groupId><artifactId>${name}-dep</artifactId><version>2.0</version></dependency>
+    <dependency><groupId>org.dep</groupId><artifactId>${name}-test</artifactId><version>2.0</version><scope>test</scope></dependency>
+  </dependencies>
+</project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>org.ex</groupId><artifactId>root</artifactId><version>1.0</version><packaging>pom</packaging>
+  <modules><module>core</module></modules>
+  <profiles>
+    <profile><id>release</id><modules><module>distribution</module></modules></profile>
+    <profile><id>bench</id><activation><activeByDefault>true</activeByDefault></activation>
+      <modules><module>bench</module></modules></profile>
+  </profiles>
+</project>`,
+    "core/pom.xml": module("core"),
+    "distribution/pom.xml": module("distribution"),
+    "bench/pom.xml": module("bench"),
+  };
+  const load = (path: string): string | undefined => files[path];
+  const read = (path: string): ReturnType<typeof readMavenPom> =>
+    readMavenPom(files[path], { path, load });
+  const groupsOf = (out: ReturnType<typeof readMavenPom>): Record<string, string> =>
+    Object.fromEntries(out.components.map((c) => [c.id, c.groups.join(",")]));
+  const distribution = read("distribution/pom.xml");
+  assertWellFormed(distribution);
+  assert.deepEqual(scopesOf(distribution), {
+    "pkg:maven/org.dep/distribution-dep@2.0": "optional",
+    "pkg:maven/org.dep/distribution-test@2.0": "dev",
+  });
+  assert.deepEqual(groupsOf(distribution), {
+    "pkg:maven/org.dep/distribution-dep@2.0": "profile:release",
+    "pkg:maven/org.dep/distribution-test@2.0": "profile:release",
+  });
+  assert.match(
+    (distribution.warnings ?? []).join("\n"),
+    /the runtime dependencies of release, which the build does not activate by default, are optional/,
+  );
+  // The root's edge to it is optional; a module of the default build, or of a profile it
+  // activates by default, is as before.
+  assert.deepEqual(edgesFrom(read("pom.xml"), ROOT_ID), [
+    "pkg:maven/org.ex/bench@1.0 runtime",
+    "pkg:maven/org.ex/core@1.0 runtime",
+    "pkg:maven/org.ex/distribution@1.0 optional",
+  ]);
+  for (const name of ["core", "bench"]) {
+    const out = read(`${name}/pom.xml`);
+    assert.deepEqual(scopesOf(out), {
+      [`pkg:maven/org.dep/${name}-dep@2.0`]: "runtime",
+      [`pkg:maven/org.dep/${name}-test@2.0`]: "dev",
+    });
+    assert.deepEqual(Object.values(groupsOf(out)), ["", ""]);
+  }
+});
+
+// An OSGi project depends on bundles by their type (`<type>bundle</type>`, Apache Felix's
+// maven-bundle-plugin as a build extension): the bundle plugins' handler makes its file the jar.
+// It was `?type=bundle`, a file no repository has.
+Deno.test("readMavenPom: a dependency of type bundle is a jar", () => {
+  const text = `<project><modelVersion>4.0.0</modelVersion>
+  <groupId>org.ex</groupId><artifactId>feature</artifactId><version>1.0</version>
+  <dependencies>
+    <dependency><groupId>org.apache.servicemix.bundles</groupId><artifactId>org.apache.servicemix.bundles.jsch</artifactId><version>0.1.55_1</version><type>bundle</type></dependency>
+    <dependency><groupId>org.ex</groupId><artifactId>api</artifactId><version>1.0</version><type>bundle</type><classifier>sources</classifier></dependency>
+  </dependencies>
+  <build><plugins><plugin><groupId>org.apache.felix</groupId><artifactId>maven-bundle-plugin</artifactId><version>5.1.9</version><extensions>true</extensions></plugin></plugins></build>
+</project>`;
+  const out = readMavenPom(text, { path: "pom.xml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:maven/org.apache.felix/maven-bundle-plugin@5.1.9",
+    "pkg:maven/org.apache.servicemix.bundles/org.apache.servicemix.bundles.jsch@0.1.55_1",
+    "pkg:maven/org.ex/api@1.0?classifier=sources",
+  ]);
+});
+
 // Bad input in files (truncated, duplicate keys, wrong version, invalid UTF-8, …): the golden
 // cases under fixtures/java/maven_pom/invalid/ (tests/inventory/golden_test.ts).
 Deno.test("vouch sbom refuses every bad file: exit 2, file:line, nothing written", async () => {
