@@ -1311,7 +1311,8 @@ Deno.test("a Pipfile.lock folds in the pyproject.toml of a sibling editable path
     "app/Pipfile.lock": JSON.stringify(
       {
         _meta: {
-          hash: { sha256: "0".repeat(64) },
+          // Pipenv's hash of the Pipfile above (see _pipfile_hash_test.ts).
+          hash: { sha256: "d7aa5df5f930bdef5cd325ebf43d1cc8059d4c66c0d8055fd81258633016e1f3" },
           "pipfile-spec": 6,
           requires: { python_version: "3.11" },
           sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
