@@ -1046,6 +1046,21 @@ export function readPnpmLock(
     const own = folder === ""
       ? manifest
       : loadPackageJson(load, joinPath(base, folder, "package.json"));
+    // An importer of a folder of the tree without a package.json, where the project's own is
+    // there to read: a project removed since the lock was written. pnpm installs the projects
+    // it finds (a frozen install filters the lock by them), so none there.
+    if (
+      own === undefined && folder !== "" && manifest !== undefined && rush === undefined &&
+      localPlace(path, folder).kind !== "outside"
+    ) {
+      const manifestPath = joinPath(base, folder, "package.json");
+      warnings.push(
+        `${manifestPath} does not exist, though ${path} has an importer for its folder: pnpm ` +
+          "installs no such project (a lock older than the workspace; `pnpm install` drops the " +
+          "importer); the SBOM has it as the lock does",
+      );
+      continue;
+    }
     const recorded = new Set(deps.map((dep) => dep.name));
     warnings.push(...importerWarnings(own, recorded, {
       lock: path,

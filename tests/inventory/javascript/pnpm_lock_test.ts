@@ -1223,3 +1223,42 @@ Deno.test("readPnpmLock: a link: to the tree's root from a nested project's lock
     `${ROOT_ID} dev`,
   ]);
 });
+
+Deno.test("readPnpmLock: an importer of a folder with no package.json, beside a project's, is a warning", () => {
+  // packages/old was removed without `pnpm install`: pnpm installs the projects it finds (a
+  // frozen install filters the lock by them), so none there; the SBOM keeps the importer as
+  // the lock has it, and says so (was: silent). A lock read without any package.json, or an
+  // importer outside the tree (another checkout), is no such case.
+  const lock = [
+    "lockfileVersion: '9.0'",
+    ...MS_ROOT_IMPORTER,
+    "  packages/old:",
+    "    dependencies:",
+    "      ms:",
+    "        specifier: ^2.1.3",
+    "        version: 2.1.3",
+    "  ../other:",
+    "    dependencies:",
+    "      ms:",
+    "        specifier: ^2.1.3",
+    "        version: 2.1.3",
+    ...MS_ONLY,
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } }),
+  };
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.warnings, [
+    "pnpm-lock.yaml: importer ../other is a folder outside the project, and nothing in the lock " +
+    "or rush.json names its package: it is not in the SBOM, its dependencies are",
+    "packages/old/package.json does not exist, though pnpm-lock.yaml has an importer for its " +
+    "folder: pnpm installs no such project (a lock older than the workspace; `pnpm install` " +
+    "drops the importer); the SBOM has it as the lock does",
+  ]);
+  assert.ok(out.members.some((m) => m.id === "workspace:packages/old"));
+  assert.deepEqual(
+    readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined }).warnings,
+    out.warnings!.slice(0, 1),
+  );
+});
