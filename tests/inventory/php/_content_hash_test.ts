@@ -40,3 +40,16 @@ Deno.test("composerLockHash: the content-hash of a real composer.json is its loc
     lock["content-hash"],
   );
 });
+
+Deno.test("composerLockHash: a composer.json nested deeper than PHP's json_decode reads is not compared", () => {
+  // json_decode's default depth is 512 (the top object is one level): Composer decodes nothing
+  // deeper, so no lock holds its hash. Was: a hash for 600 levels, and an internal error
+  // (JSON.parse's reviver out of stack) for 5000.
+  const nested = (levels: number): string =>
+    `{"name":"a\\"[b","extra":${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
+  const php = `{"extra":${"[".repeat(511)}${"]".repeat(511)},"name":"a\\"[b"}`;
+  assert.equal(composerLockHash(nested(512), "content-hash"), md5(php));
+  for (const levels of [513, 5000]) {
+    assert.equal(composerLockHash(nested(levels), "content-hash"), undefined);
+  }
+});
