@@ -1,6 +1,7 @@
 // Private: the hash by which Composer tells whether composer.lock is up to date with
 // composer.json (its Locker's getContentHash), computed as Composer computes it.
 
+import { isRecord } from "../../_util.ts";
 import { md5Hex } from "../_digest_sync.ts";
 
 const encoder = new TextEncoder();
@@ -116,10 +117,9 @@ export function composerLockHash(text: string, kind: "content-hash" | "hash"): s
   if (!plain) return undefined;
   const relevant: Record<string, unknown> = {};
   for (const key of RELEVANT_KEYS) if (Object.hasOwn(json, key)) relevant[key] = json[key];
-  const config = json.config;
-  if (typeof config === "object" && config !== null && Object.hasOwn(config, "platform")) {
-    relevant.config = { platform: (config as Record<string, unknown>).platform };
-  }
+  // Composer's isset($content['config']['platform']): a `null` platform counts as none.
+  const platform = isRecord(json.config) ? json.config.platform : undefined;
+  if (platform !== undefined && platform !== null) relevant.config = { platform };
   const sorted = Object.fromEntries(
     Object.keys(relevant).sort().map((key) => [key, relevant[key]]),
   );

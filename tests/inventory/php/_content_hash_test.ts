@@ -53,3 +53,10 @@ Deno.test("composerLockHash: a composer.json nested deeper than PHP's json_decod
     assert.equal(composerLockHash(nested(levels), "content-hash"), undefined);
   }
 });
+
+Deno.test("composerLockHash: a null config.platform is none, as Composer's isset tells it", () => {
+  // Locker::getContentHash adds config.platform only when isset($content['config']['platform']),
+  // which is false for null. Was: hashed as {"config":{"platform":null}}, a stale-lock warning.
+  const text = '{"require":{"a/b":"^1.0"},"config":{"platform":null}}';
+  assert.equal(composerLockHash(text, "content-hash"), md5('{"require":{"a\\/b":"^1.0"}}'));
+});
