@@ -226,11 +226,27 @@ function toolModules(
 type Replacements = Map<string, [string, string | undefined, boolean]>;
 
 /**
+ * A valid module version as Go's module.CanonicalVersion writes it: `v1.22` is `v1.22.0`, `v1`
+ * is `v1.0.0`, and a build suffix other than `+incompatible` is dropped.
+ */
+function canonicalVersion(version: string): string {
+  const plus = version.indexOf("+");
+  const base = plus === -1 ? version : version.slice(0, plus);
+  const build = plus === -1 ? "" : version.slice(plus);
+  const numbers = base.split("-", 1)[0].split(".").length;
+  return base + ".0".repeat(3 - numbers) + (build === "+incompatible" ? build : "");
+}
+
+/**
  * Refuses a version Go's modfile does not take (`must be of the form v1.2.3`), in a go.mod or a
- * go.work alike (modfile's parseVersion), and a valid one that is not canonical (`v1.22`,
- * `v1.2.3+meta`): the go command looks it up as a query (modload's fixVersion: `v1.22` is the
- * newest v1.22.x release) and rewrites the file, which a build with `-mod=readonly`, the
- * default, refuses; no version of the module is known from the file.
+ * go.work alike (modfile's parseVersion). A valid one that is not canonical (`v1.22`,
+ * `v1.2.3+meta`) is refused in a go.mod: the go command looks it up as a query (modload's
+ * fixVersion: `v1.22` is the newest v1.22.x release) and rewrites the file, which a build with
+ * `-mod=readonly`, the default, refuses; no version of the module is known from the file. A
+ * go.work is parsed without that fixer (modload's ReadWorkFile passes none to
+ * modfile.ParseWork), so there modfile's parseVersion takes its canonical form (`v1.22.0`).
+ *
+ * @returns The version as Go takes it (`undefined` for none).
  */
 function checkVersion(
   version: string | undefined,
@@ -238,12 +254,14 @@ function checkVersion(
   args: string[],
   path: string,
   line: number,
-): void {
-  if (version === undefined || CANONICAL_VERSION.test(version)) return;
+  work = false,
+): string | undefined {
+  if (version === undefined || CANONICAL_VERSION.test(version)) return version;
   const shown = version.length > 64 ? `${version.slice(0, 64)}…` : version;
   if (!GO_VERSION.test(version)) {
     throw invalid(path, line, `${verb} ${args[0]}: invalid version ${JSON.stringify(shown)}`);
   }
+  if (work) return canonicalVersion(version);
   throw invalid(
     path,
     line,
@@ -253,7 +271,13 @@ function checkVersion(
   );
 }
 
-function addReplacement(into: Replacements, args: string[], path: string, line: number): void {
+function addReplacement(
+  into: Replacements,
+  args: string[],
+  path: string,
+  line: number,
+  work = false,
+): void {
   const arrow = args.indexOf("=>");
   const from = args.slice(0, arrow);
   const to = args.slice(arrow + 1);
@@ -263,8 +287,8 @@ function addReplacement(into: Replacements, args: string[], path: string, line: 
   // Go refuses an empty module path (module.CheckPath: "empty string"); a `""` token is the only way to
   // write it, and it names no module a purl could.
   if (to[0] === "") throw invalid(path, line, "replace directive with an empty replacement path");
-  checkVersion(from[1], "replace", args, path, line);
-  checkVersion(to[1], "replace", args, path, line);
+  if (from.length === 2) from[1] = checkVersion(from[1], "replace", args, path, line, work)!;
+  if (to.length === 2) to[1] = checkVersion(to[1], "replace", args, path, line, work)!;
   if (to.length === 1 && !isLocalPath(to[0])) {
     throw invalid(path, line, `replacement ${to[0]} needs a version`);
   }
@@ -339,7 +363,7 @@ export function goWorkspace(
   const directives = parseDirectives(text, path, WORK_VERBS);
   checkSingles(directives, path);
   for (const { verb, args, line } of directives) {
-    if (verb === "replace") addReplacement(workspace.replaced, args, path, line);
+    if (verb === "replace") addReplacement(workspace.replaced, args, path, line, true);
     if (verb !== "use") continue;
     if (args.length !== 1) throw invalid(path, line, "malformed use directive");
     const folder = joinFolder(base, args[0]);

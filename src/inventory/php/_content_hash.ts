@@ -1,6 +1,7 @@
 // Private: the hash by which Composer tells whether composer.lock is up to date with
 // composer.json (its Locker's getContentHash), computed as Composer computes it.
 
+import { isRecord } from "../../_util.ts";
 import { md5Hex } from "../_digest_sync.ts";
 
 const encoder = new TextEncoder();
@@ -64,6 +65,26 @@ function phpJson(value: unknown): string | undefined {
   return `{${parts.join(",")}}`;
 }
 
+/** The nesting PHP's `json_decode` takes by default (its `$depth`), past which it decodes nothing. */
+const PHP_JSON_DEPTH = 512;
+
+/** Whether JSON text nests arrays and objects deeper than PHP's `json_decode` takes. */
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string, escapes included.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c) i++;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > PHP_JSON_DEPTH) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** A JSON number as written: an integer PHP reads as one and writes back the same. */
 const PLAIN_INTEGER = /^-?(?:0|[1-9]\d{0,14})$/;
 
@@ -77,10 +98,13 @@ const PLAIN_INTEGER = /^-?(?:0|[1-9]\d{0,14})$/;
  * @param kind Which one the lock records.
  * @returns The hash in lowercase hex; `undefined` when composer.json holds a value whose encoding
  *   by PHP vouch does not reproduce (a fraction or exponent, which PHP writes as a float, a
- *   large number, an index-like key).
+ *   large number, an index-like key), or that nests deeper than PHP's `json_decode` reads.
  */
 export function composerLockHash(text: string, kind: "content-hash" | "hash"): string | undefined {
   if (kind === "hash") return md5Hex(encoder.encode(text));
+  // Composer reads no composer.json nested deeper than json_decode's depth (nor would the
+  // JavaScript parser's reviver below).
+  if (tooDeep(text)) return undefined;
   let plain = true;
   const json = JSON.parse(
     text,
@@ -93,10 +117,9 @@ export function composerLockHash(text: string, kind: "content-hash" | "hash"): s
   if (!plain) return undefined;
   const relevant: Record<string, unknown> = {};
   for (const key of RELEVANT_KEYS) if (Object.hasOwn(json, key)) relevant[key] = json[key];
-  const config = json.config;
-  if (typeof config === "object" && config !== null && Object.hasOwn(config, "platform")) {
-    relevant.config = { platform: (config as Record<string, unknown>).platform };
-  }
+  // Composer's isset($content['config']['platform']): a `null` platform counts as none.
+  const platform = isRecord(json.config) ? json.config.platform : undefined;
+  if (platform !== undefined && platform !== null) relevant.config = { platform };
   const sorted = Object.fromEntries(
     Object.keys(relevant).sort().map((key) => [key, relevant[key]]),
   );

@@ -61,10 +61,28 @@ function pyJson(value: unknown): string | undefined {
 /** The source Pipenv assumes for a Pipfile without one (plette's DEFAULT_SOURCE_TOML). */
 const DEFAULT_SOURCE = { name: "pypi", url: "https://pypi.org/simple", verify_ssl: true };
 
+/** A name as PEP 503 normalizes it (packaging's `canonicalize_name`). */
+function canonicalName(name: string): string {
+  return name.replace(/[-_.]+/g, "-").toLowerCase();
+}
+
+/** A package table with its names as PEP 503 normalizes them (a later duplicate wins, as in Python). */
+function canonicalNames(table: unknown): unknown {
+  if (typeof table !== "object" || table === null || Array.isArray(table)) return table;
+  return Object.fromEntries(
+    Object.entries(table as Record<string, unknown>).map(([name, value]) => [
+      canonicalName(name),
+      value,
+    ]),
+  );
+}
+
 /**
  * The hashes Pipenv may have recorded in `_meta.hash.sha256` for a Pipfile: the SHA-256 of the
  * JSON of its sources, `requires`, `packages` (`default`), `dev-packages` (`develop`) and, since
- * Pipenv 2022.10 (package categories), its other categories; before, without them.
+ * Pipenv 2022.10 (package categories), its other categories; before, without them. Since Pipenv
+ * 2026.4 (its `calculate_pipfile_hash`, pypa/pipenv#6609) the package names of those tables are
+ * normalized as PEP 503 does first (`Django` is `django`).
  *
  * @param doc The parsed Pipfile.
  * @returns The hashes in lowercase hex; `undefined` when the Pipfile holds a value vouch does
@@ -80,8 +98,12 @@ export function pipfileHashes(doc: Record<string, unknown>): string[] | undefine
   for (const [key, value] of Object.entries(doc)) {
     if (!NOT_CATEGORIES.has(key)) categories[key] = value;
   }
+  const canonical: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(categories)) {
+    canonical[key] = key === "_meta" ? value : canonicalNames(value);
+  }
   const hashes: string[] = [];
-  for (const data of [categories, base]) {
+  for (const data of [canonical, categories, base]) {
     const encoded = pyJson(data);
     if (encoded === undefined) return undefined;
     hashes.push(sha256HexSync(encoder.encode(encoded)));

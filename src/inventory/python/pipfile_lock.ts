@@ -394,7 +394,8 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   if (options.pipfile !== undefined) {
     const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
     const pipfile = parseToml(options.pipfile, pipfilePath, CODE);
-    // Pipenv's own check (plette's get_hash): a Pipfile changed since the lock was written.
+    // Pipenv's own check (its calculate_pipfile_hash, plette's get_hash before 2026.4): a Pipfile
+    // changed since the lock was written.
     // `pipenv sync` installs the lock as it is, as the SBOM has it.
     const hashes = pipfileHash === undefined ? undefined : pipfileHashes(pipfile);
     if (hashes !== undefined && !hashes.includes(pipfileHash!.toLowerCase())) {

@@ -290,6 +290,19 @@ Deno.test("readGoMod works without go.sum and rejects malformed files", () => {
       ),
     );
   }
+  // A go.work is parsed without the go command's version fixer (modload's ReadWorkFile passes
+  // none to modfile.ParseWork): modfile's parseVersion takes the canonical form, `v1.2` is
+  // v1.2.0, `+build` is dropped, `+incompatible` kept. Was: refused as in a go.mod.
+  const work = goWorkspace(
+    "go 1.22\nreplace a.b/c v1.2 => d.e/f v1\nreplace a.b/g => h.i/j v2.0.0+build\n" +
+      "replace a.b/k => l.m/n v3.1.0+incompatible\n",
+    { path: "go.work", load: () => undefined },
+  );
+  assert.deepEqual([...work.replaced], [
+    ["a.b/c v1.2.0", ["d.e/f", "v1.0.0", false]],
+    ["a.b/g", ["h.i/j", "v2.0.0", false]],
+    ["a.b/k", ["l.m/n", "v3.1.0+incompatible", false]],
+  ]);
   // What Go keeps: pre-releases, +incompatible, pseudo-versions.
   const ok = "require (\n\ta.b/e v2.0.0+incompatible\n" +
     "\ta.b/f v0.0.0-20200405005733-88cbf1b4c40d\n\ta.b/g v1.0.0-rc.1\n)\n";

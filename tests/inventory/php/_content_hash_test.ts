@@ -40,3 +40,23 @@ Deno.test("composerLockHash: the content-hash of a real composer.json is its loc
     lock["content-hash"],
   );
 });
+
+Deno.test("composerLockHash: a composer.json nested deeper than PHP's json_decode reads is not compared", () => {
+  // json_decode's default depth is 512 (the top object is one level): Composer decodes nothing
+  // deeper, so no lock holds its hash. Was: a hash for 600 levels, and an internal error
+  // (JSON.parse's reviver out of stack) for 5000.
+  const nested = (levels: number): string =>
+    `{"name":"a\\"[b","extra":${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`;
+  const php = `{"extra":${"[".repeat(511)}${"]".repeat(511)},"name":"a\\"[b"}`;
+  assert.equal(composerLockHash(nested(512), "content-hash"), md5(php));
+  for (const levels of [513, 5000]) {
+    assert.equal(composerLockHash(nested(levels), "content-hash"), undefined);
+  }
+});
+
+Deno.test("composerLockHash: a null config.platform is none, as Composer's isset tells it", () => {
+  // Locker::getContentHash adds config.platform only when isset($content['config']['platform']),
+  // which is false for null. Was: hashed as {"config":{"platform":null}}, a stale-lock warning.
+  const text = '{"require":{"a/b":"^1.0"},"config":{"platform":null}}';
+  assert.equal(composerLockHash(text, "content-hash"), md5('{"require":{"a\\/b":"^1.0"}}'));
+});

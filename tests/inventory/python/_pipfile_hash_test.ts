@@ -5,7 +5,7 @@ import { SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 
 const parse = (text: string): Record<string, unknown> => parseToml(text, "Pipfile", "test");
 
-Deno.test("pipfileHashes: Pipenv's _meta.hash, with and without package categories", async () => {
+Deno.test("pipfileHashes: Pipenv's _meta.hash, with and without package categories, names normalized or not", async () => {
   await loadTomlParser(); // for a float
   // The expected hashes are Python's: hashlib.sha256(json.dumps(data, sort_keys=True,
   // separators=(",", ":"))) of plette's get_hash data (the default source when there is none;
@@ -30,9 +30,20 @@ Deno.test("pipfileHashes: Pipenv's _meta.hash, with and without package categori
     "",
   ].join("\n");
   assert.deepEqual(pipfileHashes(parse(pipfile)), [
+    // Pipenv 2026.4+ (calculate_pipfile_hash, pypa/pipenv#6609): names as PEP 503 normalizes
+    // them, `zope.interface` is `zope-interface`.
+    "57b07cb47e6e9f79b10a116e325422ae79c7d59b14d8f6c3dbd8887bc570d5e4",
     "c2f527af9edd5a94c460fa3dc699c6c4aef935e241ab69d0e38357a020b3b789",
     "24343f50c48ceb2569be3c57cd4b82ec769c28034dfef7ab9025b7d8209622c1",
   ]);
+  // The hashes pypa/pipenv#4699 reports: Pipenv wrote c99365b8… for `Sphinx = "*"` and
+  // d993d725… for `sphinx = "*"`, which Pipenv 2026.4+ writes for both. Was: d993d725… for
+  // `Sphinx`, a lock written by a current Pipenv, was "changed since".
+  const sphinx = '[[source]]\nname = "pypi"\nurl = "https://pypi.org/simple"\nverify_ssl = true\n' +
+    '\n[packages]\nSphinx = "*"\n';
+  const hashes = pipfileHashes(parse(sphinx))!;
+  assert.ok(hashes.includes("d993d725f2bfe31e06c4a1f3716caf2d4b1a9a5d8cb8d24a140b58eabe90a3e3"));
+  assert.ok(hashes.includes("c99365b83495db0f676ba97f11db58b35955f8f5e7da5b56495dbf7044d303bf"));
   // A number, which Python may write otherwise (`1.0`), is not compared.
   assert.equal(pipfileHashes(parse("[packages]\nx = 1.0\n")), undefined);
   assert.equal(pipfileHashes(parse("[requires]\nx = 3\n")), undefined);
