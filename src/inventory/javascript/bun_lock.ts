@@ -477,16 +477,16 @@ export function readBunLock(
       : loadPackageJson(load, joinPath(lockDir, folder, "package.json"));
     const recorded = new Set(FIELDS.flatMap(([field]) => Object.keys(objectAt(ws, field))));
     const install = "bun install";
-    for (
-      const warning of [
+    warnings.push(
+      ...[
         staleRecordWarning(manifest, recorded, { lock: path, install }),
         undeclaredRecordWarning(manifest, recorded, {
           lock: path,
           install,
           frozen: "bun install --frozen-lockfile",
         }),
-      ]
-    ) if (warning !== undefined) warnings.push(warning);
+      ].filter((w): w is string => w !== undefined),
+    );
   }
   if (leftOut.length > 0) {
     warnings.push(

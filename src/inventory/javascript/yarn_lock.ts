@@ -818,16 +818,16 @@ export function readYarnLock(
       const devOnly = devOnlyNames(manifest);
       devOnlyOf.set(entry, devOnly);
       const recorded = new Set(entry.deps.map((dep) => dep.name));
-      for (
-        const warning of [
+      warnings.push(
+        ...[
           staleRecordWarning(manifest, recorded, { lock: path, install: "yarn install" }),
           undeclaredRecordWarning(manifest, recorded, {
             lock: path,
             install: "yarn install",
             frozen: "yarn install --immutable",
           }),
-        ]
-      ) if (warning !== undefined) warnings.push(warning);
+        ].filter((w): w is string => w !== undefined),
+      );
       const scopeOf = (dep: Dep): Scope => devOnly.has(dep.name) ? "dev" : dep.scope;
       listedEdges(entry, ids.get(entry)!, scopeOf, `workspace ${entry.name}`);
     }
