@@ -20,6 +20,7 @@ import {
   catalogRange,
   type Catalogs,
   declaredDependencies,
+  flagScopes,
   folderMember,
   folderOf,
   isBerryLock,
@@ -993,9 +994,10 @@ export function readYarnLock(
         names.length > 10 ? ` and ${names.length - 10} more` : ""
       }, which nothing the package.json files declare reaches: a lock older than they are ` +
         `(Yarn installs no such package, and \`yarn install\` drops ${them} from the lock); ` +
-        `the SBOM has ${them} as the lock does`,
+        `the SBOM keeps ${them} as the lock does, dev, as npm scopes an extraneous package`,
     );
   }
+  const unreachedSet = new Set(unreached);
   for (const entry of entries) {
     if (ids.has(entry)) continue;
     ids.set(
@@ -1006,7 +1008,9 @@ export function readYarnLock(
         qualifiers: entry.qualifiers,
         hashes: entry.hashes,
         downloadLocation: entry.downloadLocation,
-        scopes: reachScopes(reached, entry),
+        scopes: unreachedSet.has(entry)
+          ? flagScopes({ dev: true, optional: true })
+          : reachScopes(reached, entry),
         sources: [path],
         patches: entry.patches ?? [],
         generator: entry.generator,

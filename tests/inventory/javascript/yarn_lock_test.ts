@@ -1431,7 +1431,8 @@ Deno.test("readYarnLock classic: a file: folder that is the project's root is th
 Deno.test("readYarnLock: an entry nothing the package.json files declare reaches is a warning", () => {
   // left-pad was removed from package.json without `yarn install`: Yarn 1 records no project,
   // so only the graph tells. Yarn installs no such package and its next install drops the
-  // entry; the SBOM keeps it, as the lock has it. Was: silent. A lock read without its
+  // entry; the SBOM keeps it, as the lock has it, dev (excluded), as npm scopes an extraneous
+  // package. Was: silent, and runtime. A lock read without its
   // package.json has nothing to reach from: no warning.
   const lock = [
     "# yarn lockfile v1",
@@ -1452,14 +1453,14 @@ Deno.test("readYarnLock: an entry nothing the package.json files declare reaches
     load: (p) => p === "package.json" ? manifest : undefined,
   });
   assertWellFormed(out);
-  assert.deepEqual(out.components.map((c) => c.id), [
-    "pkg:npm/left-pad@1.3.0",
-    "pkg:npm/ms@2.1.3",
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/left-pad@1.3.0 dev",
+    "pkg:npm/ms@2.1.3 runtime",
   ]);
   assert.deepEqual(out.warnings, [
     "yarn.lock locks left-pad@1.3.0, which nothing the package.json files declare reaches: a " +
     "lock older than they are (Yarn installs no such package, and `yarn install` drops it " +
-    "from the lock); the SBOM has it as the lock does",
+    "from the lock); the SBOM keeps it as the lock does, dev, as npm scopes an extraneous package",
   ]);
   assert.equal(
     readYarnLock(lock, { path: "yarn.lock", load: () => undefined }).warnings,
