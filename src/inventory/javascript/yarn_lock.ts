@@ -980,12 +980,36 @@ export function readYarnLock(
       return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
     },
   );
-  // What nothing the project declares reaches: an entry a lock older than its package.json
-  // files kept (Yarn installs no such package; `yarn install` drops it from the lock). A lock
-  // read without any package.json has no roots: nothing to tell.
+  // The components, by entry (the workspaces are members already).
+  const inits = new Map<Entry, ReturnType<typeof npmComponent>>();
+  for (const entry of entries) {
+    if (ids.has(entry)) continue;
+    inits.set(
+      entry,
+      npmComponent({
+        name: entry.name,
+        version: entry.version,
+        qualifiers: entry.qualifiers,
+        hashes: entry.hashes,
+        downloadLocation: entry.downloadLocation,
+        scopes: reachScopes(reached, entry),
+        sources: [path],
+        patches: entry.patches ?? [],
+        generator: entry.generator,
+      }),
+    );
+  }
+  // What nothing the project declares reaches, as no entry of its package does (Yarn 4.9 locks a
+  // JSR package's npm-compatibility entry, which nothing names, beside the one it resolves): an
+  // entry a lock older than its package.json files kept. Yarn installs no such package (`yarn
+  // install` drops it from the lock): dev, as npm scopes an extraneous one. A lock read without
+  // any package.json has no roots: nothing to tell.
+  const reachedPurls = new Set(
+    [...inits].filter(([e]) => reached.prod.has(e) || reached.dev.has(e)).map(([, c]) => c.purl),
+  );
   const unreached = firstEdges.length === 0
     ? []
-    : entries.filter((e) => !ids.has(e) && !reached.prod.has(e) && !reached.dev.has(e));
+    : [...inits].filter(([, c]) => !reachedPurls.has(c.purl)).map(([e]) => e);
   if (unreached.length > 0) {
     const names = [...new Set(unreached.map((e) => `${e.name}@${e.version ?? ""}`))];
     const them = names.length === 1 ? "it" : "them";
@@ -996,27 +1020,11 @@ export function readYarnLock(
         `(Yarn installs no such package, and \`yarn install\` drops ${them} from the lock); ` +
         `the SBOM keeps ${them} as the lock does, dev, as npm scopes an extraneous package`,
     );
+    for (const entry of unreached) {
+      inits.get(entry)!.scopes = flagScopes({ dev: true, optional: true });
+    }
   }
-  const unreachedSet = new Set(unreached);
-  for (const entry of entries) {
-    if (ids.has(entry)) continue;
-    ids.set(
-      entry,
-      out.component(npmComponent({
-        name: entry.name,
-        version: entry.version,
-        qualifiers: entry.qualifiers,
-        hashes: entry.hashes,
-        downloadLocation: entry.downloadLocation,
-        scopes: unreachedSet.has(entry)
-          ? flagScopes({ dev: true, optional: true })
-          : reachScopes(reached, entry),
-        sources: [path],
-        patches: entry.patches ?? [],
-        generator: entry.generator,
-      })),
-    );
-  }
+  for (const [entry, init] of inits) ids.set(entry, out.component(init));
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
   for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
   for (const [from, to, scope] of memberEdges) out.edge(ids.get(from)!, to, scope);
