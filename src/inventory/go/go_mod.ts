@@ -442,13 +442,24 @@ export function goWorkspace(
  * an empty one (a module boundary: it keeps its folder out of the module
  * above) lists nothing.
  *
+ * A required module that this go.mod replaces by a folder of the project with
+ * no go.mod in it (`load` does not find one: a git submodule not checked out)
+ * is a warning: Go refuses to build it, and the member has no requirements.
+ *
  * @param goMod The `go.mod` text.
- * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path.
+ * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path;
+ *   `load`: reads a file of the project (the go.mod of a replacement folder).
  * @returns Members, components, edges and the module as project.
  */
 export function readGoMod(
   goMod: string,
-  options: { path: string; goSum?: string; goSumPath?: string; workspace?: GoWorkspace },
+  options: {
+    path: string;
+    goSum?: string;
+    goSumPath?: string;
+    workspace?: GoWorkspace;
+    load?: (path: string) => string | undefined;
+  },
 ): ReaderResult {
   const { path } = options;
   const goSumPath = options.goSumPath ?? path.replace(/go\.mod$/, "go.sum");
@@ -483,6 +494,15 @@ export function readGoMod(
       "no module declaration, which Go refuses (`go mod edit -module=<path>` adds it)",
     );
   }
+  // This go.mod's own replacements: a local target is relative to its folder.
+  const own = new Map(replaced);
+  const ownFolder = (module: string, version: string): boolean => {
+    const key = replaced.has(`${module} ${version}`) ? `${module} ${version}` : module;
+    return own.get(key) !== undefined && own.get(key) === replaced.get(key);
+  };
+  const base = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+  /** Required modules replaced by a folder of the project that has no go.mod. */
+  const missingFolders: string[] = [];
   const workspace = options.workspace;
   if (workspace !== undefined) {
     // Every workspace module's replacements apply to the one build (this module's own first).
@@ -519,6 +539,12 @@ export function readGoMod(
     if (options.workspace?.modules.has(args[0]) || (version === undefined && !outside)) {
       const purl = golangPurl(args[0]);
       out.edge(self, out.member({ id: purl, name: args[0], purl }), "runtime");
+      const folder = joinFolder(base, target);
+      if (
+        version === undefined && options.load !== undefined && ownFolder(args[0], required) &&
+        !workspace?.modules.has(args[0]) &&
+        options.load(folder === "" ? "go.mod" : `${folder}/go.mod`) === undefined
+      ) missingFolders.push(`${args[0]} => ${target}`);
       continue;
     }
     if (version === undefined) {
@@ -589,6 +615,16 @@ export function readGoMod(
       } that no module it requires provides: its requirements are incomplete and the SBOM ` +
         `has no component for ${unprovided.length === 1 ? "it" : "them"} (run \`go mod tidy\`, ` +
         `which adds the modules, and commit ${path})`,
+    );
+  }
+  if (missingFolders.length > 0) {
+    // Go refuses to build: the replacement folder "must contain a go.mod file" (go.dev/ref/mod,
+    // replace directive); modload's rawGoModData fails `reading ./x/go.mod: no such file`.
+    warnings.push(
+      `${path} replaces ${missingFolders.join(", ")}, a folder with no go.mod in the project ` +
+        `(a git submodule not checked out?): Go refuses to build it, and the SBOM has ` +
+        `${missingFolders.length === 1 ? "it" : "them"} as first-party code without ` +
+        `${missingFolders.length === 1 ? "its" : "their"} requirements`,
     );
   }
   if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {

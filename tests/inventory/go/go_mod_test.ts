@@ -69,6 +69,28 @@ Deno.test("readGoMod: a replacement by a folder outside the project is a compone
   assert.deepEqual(nested.components.map((c) => c.purl), ["pkg:golang/example.com/util"]);
 });
 
+Deno.test("readGoMod: a required module replaced by a project folder without a go.mod is a warning", () => {
+  // palourde/revocation-test: cfssl is replaced by ./cfssl, a folder the checkout lacks (a git
+  // submodule): Go refuses to build ("replacement directory ./cfssl does not exist").
+  const goMod = "module github.com/palourde/revocation-test\n\ngo 1.14\n\nrequire (\n" +
+    "\tgithub.com/cloudflare/cfssl v1.4.1\n)\n\nreplace github.com/cloudflare/cfssl => ./cfssl\n";
+  const files: Record<string, string> = {};
+  const out = readGoMod(goMod, { path: "go.mod", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:golang/github.com/cloudflare/cfssl"]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings[0],
+    /^go\.mod replaces github\.com\/cloudflare\/cfssl => \.\/cfssl, a folder with no go\.mod/,
+  );
+  // With the folder's go.mod there (relative to a nested go.mod's folder), nothing to say.
+  files["svc/cfssl/go.mod"] = "module github.com/cloudflare/cfssl\n\ngo 1.12\n";
+  assert.equal(readGoMod(goMod, { path: "svc/go.mod", load: (p) => files[p] }).warnings, undefined);
+  // A replaced module go.mod does not require is never looked up.
+  const unused = "module example.com/app\n\ngo 1.22\n\nreplace example.com/x => ./x\n";
+  assert.equal(readGoMod(unused, { path: "go.mod", load: (p) => files[p] }).warnings, undefined);
+});
+
 Deno.test("readGoMod: a go.mod below the root is a module of its own, a member its requirements hang from", () => {
   const goMod =
     "module example.com/tools\n\ngo 1.22\n\nrequire (\n\tgithub.com/google/uuid v1.6.0\n" +
