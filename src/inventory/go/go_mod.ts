@@ -278,6 +278,14 @@ export interface GoWorkspace {
   folders: string[];
   /** The module paths of those modules: built from the tree, never downloaded. */
   modules: Set<string>;
+  /** The go.work file's path, relative to the project root. */
+  path: string;
+  /**
+   * The used folders of the project (relative to its root) that have no
+   * go.mod: Go refuses every command in the workspace (`cannot load module x
+   * listed in go.work file`).
+   */
+  unloaded: string[];
   /** Its `replace` directives, which win over those of the modules' go.mod files. */
   replaced: Replacements;
   /**
@@ -329,6 +337,8 @@ export function goWorkspace(
   const workspace: GoWorkspace = {
     folders: [],
     modules: new Set(),
+    path,
+    unloaded: [],
     replaced: new Map(),
     moduleReplaced: new Map(),
     selected: new Map(),
@@ -346,7 +356,13 @@ export function goWorkspace(
     workspace.folders.push(folder);
     const goModPath = folder === "" ? "go.mod" : `${folder}/go.mod`;
     const goMod = load(goModPath);
-    if (goMod === undefined) continue;
+    if (goMod === undefined) {
+      // A folder outside the project (`../lib`) is another checkout's: not the tree's to tell.
+      if (!folder.startsWith("../") && folder !== ".." && !folder.startsWith("/")) {
+        workspace.unloaded.push(folder);
+      }
+      continue;
+    }
     for (const directive of parseDirectives(goMod, goModPath)) {
       const { verb, args, line } = directive;
       if (verb === "module" && args.length === 1) workspace.modules.add(args[0]);
@@ -615,6 +631,20 @@ export function readGoMod(
       } that no module it requires provides: its requirements are incomplete and the SBOM ` +
         `has no component for ${unprovided.length === 1 ? "it" : "them"} (run \`go mod tidy\`, ` +
         `which adds the modules, and commit ${path})`,
+    );
+  }
+  if (
+    workspace !== undefined && workspace.unloaded.length > 0 &&
+    // Said once, by the go.mod of the first folder the workspace loads.
+    workspace.folders.find((f) => !workspace.unloaded.includes(f)) === base
+  ) {
+    // modload's loadModFile: "go: cannot load module ./x listed in go.work file: open
+    // x/go.mod: no such file or directory", for every command in workspace mode.
+    const folders = workspace.unloaded.map((f) => f === "" ? "." : f).join(", ");
+    warnings.push(
+      `${workspace.path} uses ${folders}, with no go.mod in the project: Go refuses every ` +
+        `command in the workspace ("cannot load module ... listed in go.work file"); the SBOM ` +
+        `has the workspace's other modules`,
     );
   }
   if (missingFolders.length > 0) {

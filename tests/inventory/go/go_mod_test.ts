@@ -170,6 +170,8 @@ Deno.test("readGoMod before Go 1.17: go.sum's hashes of a replaced or workspace 
   const workspace = {
     folders: ["", "sibling"],
     modules: new Set(["example.com/app", "example.com/sibling"]),
+    path: "go.work",
+    unloaded: [],
     replaced: new Map(),
     moduleReplaced: new Map(),
     selected: new Map(),
@@ -501,6 +503,29 @@ Deno.test("goWorkspace: used folders and their module paths, replacements; bad d
       /^go\.work:2: replace a\.b\/c: invalid version "(?:v|latest)"$/,
     );
   }
+});
+
+Deno.test("readGoMod in a go.work workspace that uses a folder without a go.mod: a warning, said once", () => {
+  // A go.work whose `use` names a folder without a go.mod (one since removed, one not checked
+  // out): the go command refuses every command in the workspace ("cannot load module ./GWui
+  // listed in go.work file"), as hoonfeng's F:\\syproject\\go.work did.
+  const files: Record<string, string> = {
+    "go.work": "go 1.22\n\nuse (\n\t./a\n\t./b\n\t./c\n\t./d\n\t../elsewhere\n)\n",
+    "b/go.mod": "module example.com/b\n\ngo 1.22\n\nrequire golang.org/x/sys v0.1.0\n",
+    "d/go.mod": "module example.com/d\n\ngo 1.22\n",
+  };
+  const workspace = goWorkspace(files["go.work"], { path: "go.work", load: (p) => files[p] });
+  assert.deepEqual(workspace.unloaded, ["a", "c"]);
+  const b = readGoMod(files["b/go.mod"], { path: "b/go.mod", workspace });
+  assertWellFormed(b);
+  assert.deepEqual(b.components.map((c) => c.id), ["pkg:golang/golang.org/x/sys@v0.1.0"]);
+  assert.equal(b.warnings?.length, 1);
+  assert.match(
+    b.warnings?.[0] ?? "",
+    /^go\.work uses a, c, with no go\.mod in the project: Go refuses/,
+  );
+  // The other modules of the workspace do not say it again.
+  assert.equal(readGoMod(files["d/go.mod"], { path: "d/go.mod", workspace }).warnings, undefined);
 });
 
 Deno.test("readGoMod in a go.work workspace: one build list, each module at the highest version required", () => {
