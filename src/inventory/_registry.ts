@@ -317,7 +317,13 @@ export const READERS: readonly Reader[] = [
     read: (text, path, c) => {
       const goSumPath = sibling(path, "go.sum");
       const workspace = goWorkspaceOf(path, c.load, c.memo);
-      return goMod().readGoMod(text, { path, goSum: c.load(goSumPath), goSumPath, workspace });
+      return goMod().readGoMod(text, {
+        path,
+        goSum: c.load(goSumPath),
+        goSumPath,
+        workspace,
+        load: c.load,
+      });
     },
   },
   {

@@ -302,6 +302,14 @@ export interface GoWorkspace {
   folders: string[];
   /** The module paths of those modules: built from the tree, never downloaded. */
   modules: Set<string>;
+  /** The go.work file's path, relative to the project root. */
+  path: string;
+  /**
+   * The used folders of the project (relative to its root) that have no
+   * go.mod: Go refuses every command in the workspace (`cannot load module x
+   * listed in go.work file`).
+   */
+  unloaded: string[];
   /** Its `replace` directives, which win over those of the modules' go.mod files. */
   replaced: Replacements;
   /**
@@ -353,6 +361,8 @@ export function goWorkspace(
   const workspace: GoWorkspace = {
     folders: [],
     modules: new Set(),
+    path,
+    unloaded: [],
     replaced: new Map(),
     moduleReplaced: new Map(),
     selected: new Map(),
@@ -370,7 +380,13 @@ export function goWorkspace(
     workspace.folders.push(folder);
     const goModPath = folder === "" ? "go.mod" : `${folder}/go.mod`;
     const goMod = load(goModPath);
-    if (goMod === undefined) continue;
+    if (goMod === undefined) {
+      // A folder outside the project (`../lib`) is another checkout's: not the tree's to tell.
+      if (!folder.startsWith("../") && folder !== ".." && !folder.startsWith("/")) {
+        workspace.unloaded.push(folder);
+      }
+      continue;
+    }
     for (const directive of parseDirectives(goMod, goModPath)) {
       const { verb, args, line } = directive;
       if (verb === "module" && args.length === 1) workspace.modules.add(args[0]);
@@ -466,13 +482,24 @@ export function goWorkspace(
  * an empty one (a module boundary: it keeps its folder out of the module
  * above) lists nothing.
  *
+ * A required module that this go.mod replaces by a folder of the project with
+ * no go.mod in it (`load` does not find one: a git submodule not checked out)
+ * is a warning: Go refuses to build it, and the member has no requirements.
+ *
  * @param goMod The `go.mod` text.
- * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path.
+ * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path;
+ *   `load`: reads a file of the project (the go.mod of a replacement folder).
  * @returns Members, components, edges and the module as project.
  */
 export function readGoMod(
   goMod: string,
-  options: { path: string; goSum?: string; goSumPath?: string; workspace?: GoWorkspace },
+  options: {
+    path: string;
+    goSum?: string;
+    goSumPath?: string;
+    workspace?: GoWorkspace;
+    load?: (path: string) => string | undefined;
+  },
 ): ReaderResult {
   const { path } = options;
   const goSumPath = options.goSumPath ?? path.replace(/go\.mod$/, "go.sum");
@@ -507,6 +534,15 @@ export function readGoMod(
       "no module declaration, which Go refuses (`go mod edit -module=<path>` adds it)",
     );
   }
+  // This go.mod's own replacements: a local target is relative to its folder.
+  const own = new Map(replaced);
+  const ownFolder = (module: string, version: string): boolean => {
+    const key = replaced.has(`${module} ${version}`) ? `${module} ${version}` : module;
+    return own.get(key) !== undefined && own.get(key) === replaced.get(key);
+  };
+  const base = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+  /** Required modules replaced by a folder of the project that has no go.mod. */
+  const missingFolders: string[] = [];
   const workspace = options.workspace;
   if (workspace !== undefined) {
     // Every workspace module's replacements apply to the one build (this module's own first).
@@ -543,6 +579,12 @@ export function readGoMod(
     if (options.workspace?.modules.has(args[0]) || (version === undefined && !outside)) {
       const purl = golangPurl(args[0]);
       out.edge(self, out.member({ id: purl, name: args[0], purl }), "runtime");
+      const folder = joinFolder(base, target);
+      if (
+        version === undefined && options.load !== undefined && ownFolder(args[0], required) &&
+        !workspace?.modules.has(args[0]) &&
+        options.load(folder === "" ? "go.mod" : `${folder}/go.mod`) === undefined
+      ) missingFolders.push(`${args[0]} => ${target}`);
       continue;
     }
     if (version === undefined) {
@@ -613,6 +655,30 @@ export function readGoMod(
       } that no module it requires provides: its requirements are incomplete and the SBOM ` +
         `has no component for ${unprovided.length === 1 ? "it" : "them"} (run \`go mod tidy\`, ` +
         `which adds the modules, and commit ${path})`,
+    );
+  }
+  if (
+    workspace !== undefined && workspace.unloaded.length > 0 &&
+    // Said once, by the go.mod of the first folder the workspace loads.
+    workspace.folders.find((f) => !workspace.unloaded.includes(f)) === base
+  ) {
+    // modload's loadModFile: "go: cannot load module ./x listed in go.work file: open
+    // x/go.mod: no such file or directory", for every command in workspace mode.
+    const folders = workspace.unloaded.map((f) => f === "" ? "." : f).join(", ");
+    warnings.push(
+      `${workspace.path} uses ${folders}, with no go.mod in the project: Go refuses every ` +
+        `command in the workspace ("cannot load module ... listed in go.work file"); the SBOM ` +
+        `has the workspace's other modules`,
+    );
+  }
+  if (missingFolders.length > 0) {
+    // Go refuses to build: the replacement folder "must contain a go.mod file" (go.dev/ref/mod,
+    // replace directive); modload's rawGoModData fails `reading ./x/go.mod: no such file`.
+    warnings.push(
+      `${path} replaces ${missingFolders.join(", ")}, a folder with no go.mod in the project ` +
+        `(a git submodule not checked out?): Go refuses to build it, and the SBOM has ` +
+        `${missingFolders.length === 1 ? "it" : "them"} as first-party code without ` +
+        `${missingFolders.length === 1 ? "its" : "their"} requirements`,
     );
   }
   if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {

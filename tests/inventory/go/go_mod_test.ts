@@ -69,6 +69,28 @@ Deno.test("readGoMod: a replacement by a folder outside the project is a compone
   assert.deepEqual(nested.components.map((c) => c.purl), ["pkg:golang/example.com/util"]);
 });
 
+Deno.test("readGoMod: a required module replaced by a project folder without a go.mod is a warning", () => {
+  // palourde/revocation-test: cfssl is replaced by ./cfssl, a folder the checkout lacks (a git
+  // submodule): Go refuses to build ("replacement directory ./cfssl does not exist").
+  const goMod = "module github.com/palourde/revocation-test\n\ngo 1.14\n\nrequire (\n" +
+    "\tgithub.com/cloudflare/cfssl v1.4.1\n)\n\nreplace github.com/cloudflare/cfssl => ./cfssl\n";
+  const files: Record<string, string> = {};
+  const out = readGoMod(goMod, { path: "go.mod", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:golang/github.com/cloudflare/cfssl"]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings[0],
+    /^go\.mod replaces github\.com\/cloudflare\/cfssl => \.\/cfssl, a folder with no go\.mod/,
+  );
+  // With the folder's go.mod there (relative to a nested go.mod's folder), nothing to say.
+  files["svc/cfssl/go.mod"] = "module github.com/cloudflare/cfssl\n\ngo 1.12\n";
+  assert.equal(readGoMod(goMod, { path: "svc/go.mod", load: (p) => files[p] }).warnings, undefined);
+  // A replaced module go.mod does not require is never looked up.
+  const unused = "module example.com/app\n\ngo 1.22\n\nreplace example.com/x => ./x\n";
+  assert.equal(readGoMod(unused, { path: "go.mod", load: (p) => files[p] }).warnings, undefined);
+});
+
 Deno.test("readGoMod: a go.mod below the root is a module of its own, a member its requirements hang from", () => {
   const goMod =
     "module example.com/tools\n\ngo 1.22\n\nrequire (\n\tgithub.com/google/uuid v1.6.0\n" +
@@ -148,6 +170,8 @@ Deno.test("readGoMod before Go 1.17: go.sum's hashes of a replaced or workspace 
   const workspace = {
     folders: ["", "sibling"],
     modules: new Set(["example.com/app", "example.com/sibling"]),
+    path: "go.work",
+    unloaded: [],
     replaced: new Map(),
     moduleReplaced: new Map(),
     selected: new Map(),
@@ -492,6 +516,29 @@ Deno.test("goWorkspace: used folders and their module paths, replacements; bad d
       /^go\.work:2: replace a\.b\/c: invalid version "(?:v|latest)"$/,
     );
   }
+});
+
+Deno.test("readGoMod in a go.work workspace that uses a folder without a go.mod: a warning, said once", () => {
+  // A go.work whose `use` names a folder without a go.mod (one since removed, one not checked
+  // out): the go command refuses every command in the workspace ("cannot load module ./GWui
+  // listed in go.work file"), as hoonfeng's F:\\syproject\\go.work did.
+  const files: Record<string, string> = {
+    "go.work": "go 1.22\n\nuse (\n\t./a\n\t./b\n\t./c\n\t./d\n\t../elsewhere\n)\n",
+    "b/go.mod": "module example.com/b\n\ngo 1.22\n\nrequire golang.org/x/sys v0.1.0\n",
+    "d/go.mod": "module example.com/d\n\ngo 1.22\n",
+  };
+  const workspace = goWorkspace(files["go.work"], { path: "go.work", load: (p) => files[p] });
+  assert.deepEqual(workspace.unloaded, ["a", "c"]);
+  const b = readGoMod(files["b/go.mod"], { path: "b/go.mod", workspace });
+  assertWellFormed(b);
+  assert.deepEqual(b.components.map((c) => c.id), ["pkg:golang/golang.org/x/sys@v0.1.0"]);
+  assert.equal(b.warnings?.length, 1);
+  assert.match(
+    b.warnings?.[0] ?? "",
+    /^go\.work uses a, c, with no go\.mod in the project: Go refuses/,
+  );
+  // The other modules of the workspace do not say it again.
+  assert.equal(readGoMod(files["d/go.mod"], { path: "d/go.mod", workspace }).warnings, undefined);
 });
 
 Deno.test("readGoMod in a go.work workspace: one build list, each module at the highest version required", () => {
