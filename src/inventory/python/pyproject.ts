@@ -103,6 +103,9 @@ interface Merged {
   asks: Map<Scope, Set<string>>;
 }
 
+/** A valid name (the core metadata names spec, which PEP 735 group names follow). */
+const VALID_NAME = /^(?:[A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
+
 type Table = Record<string, unknown>;
 
 /** An empty string, basic or literal, as an array's element (`"",`, `['']`). */
@@ -209,8 +212,32 @@ function license(ctx: Context, value: unknown): string | undefined {
 
 function dependencyGroups(ctx: Context, groups: Table | undefined): Declaration[] {
   if (groups === undefined) return [];
+  // The groups by normalized name: PEP 735 names are valid names, compared normalized (an
+  // include of "Test" is the group `test`), and two that normalize alike are an error, as
+  // uv and pypa/dependency-groups refuse them.
+  const byName = new Map<string, string>();
+  for (const group of Object.keys(groups)) {
+    if (!VALID_NAME.test(group)) {
+      throw ctx.fail(
+        `dependency group name ${JSON.stringify(group)} is not a valid name (PEP 735: letters, ` +
+          "digits and `-_.` inside)",
+        `${JSON.stringify(group)} =`,
+        group,
+      );
+    }
+    const normalized = pep503Name(group);
+    const other = byName.get(normalized);
+    if (other !== undefined) {
+      throw ctx.fail(
+        `dependency groups "${other}" and "${group}" are one name once normalized (PEP 735)`,
+        `${group} =`,
+      );
+    }
+    byName.set(normalized, group);
+  }
   const resolved = new Map<string, string[]>();
-  const resolve = (name: string, stack: string[]): string[] => {
+  const resolve = (included: string, stack: string[]): string[] => {
+    const name = byName.get(pep503Name(included)) ?? included;
     const done = resolved.get(name);
     if (done) return done;
     if (stack.includes(name)) {

@@ -1035,3 +1035,37 @@ Deno.test("readPyproject: an include of an unknown dependency group is named at 
     );
   }
 });
+
+Deno.test("readPyproject: dependency group names are compared normalized; an invalid or repeated one is refused (PEP 735)", () => {
+  // "Tools MUST normalize these names before comparisons": an include of `Docs_Tools` is the
+  // group `docs-tools`. Was: refused as an unknown group, a valid file. A name that is no valid
+  // name (`""`, a space) and two that normalize alike are refused, as uv refuses them (was: read,
+  // `""` as an empty group label).
+  const head = '[project]\nname = "p"\nversion = "1"\n\n[dependency-groups]\n';
+  const out = readPyproject(
+    `${head}docs-tools = ["sphinx==7.4.7"]\ntest = ["pytest==8.0.0", {include-group = "Docs_Tools"}]\n`,
+    { path: "pyproject.toml" },
+  );
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.groups}`),
+    ["pkg:pypi/pytest@8.0.0 test", "pkg:pypi/sphinx@7.4.7 docs-tools,test"],
+  );
+  for (
+    const [groups, message] of [
+      ['"" = ["pytest"]\n', /^pyproject\.toml:6: dependency group name "" is not a valid name/],
+      [
+        '"my tests" = ["pytest"]\n',
+        /^pyproject\.toml:6: dependency group name "my tests" is not a valid name/,
+      ],
+      [
+        'Test = ["pytest"]\ntest = ["nose"]\n',
+        /^pyproject\.toml:7: dependency groups "Test" and "test" are one name once normalized/,
+      ],
+    ] as const
+  ) {
+    assert.throws(
+      () => readPyproject(`${head}${groups}`, { path: "pyproject.toml" }),
+      invalidWith(message),
+    );
+  }
+});
