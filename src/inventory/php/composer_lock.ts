@@ -230,12 +230,17 @@ export function composerPurl(
   });
 }
 
+/** Composer's platform packages (its PlatformRepository::PLATFORM_PACKAGE_REGEX). */
+const PLATFORM_PACKAGE =
+  /^(?:php(?:-64bit|-ipv6|-zts|-debug)?|hhvm|(?:ext|lib)-[a-z0-9](?:[_.-]?[a-z0-9]+)*|composer(?:-(?:plugin|runtime)-api)?)$/i;
+
 /**
  * Whether a requirement names a platform package (`php`, `ext-*`, `lib-*`,
- * `composer-plugin-api`, …): those have no vendor and are never installed.
+ * `composer-plugin-api`, …): those are never installed. Another name without a vendor
+ * (`symfony`, `""`) is no platform package but a requirement Composer cannot meet.
  */
 function isPlatform(name: string): boolean {
-  return !name.includes("/");
+  return PLATFORM_PACKAGE.test(name);
 }
 
 /** Composer's `license` (a string or a list of alternatives) as one SPDX expression. */

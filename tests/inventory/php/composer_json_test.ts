@@ -3,7 +3,7 @@ import { readComposerJson } from "../../../src/inventory/php/composer_json.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { writeTree } from "../_tree.ts";
 import { cpuStopwatch, fixture, withTempDir } from "../../_util.ts";
-import { assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
+import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { assertSbomRefusesEvery, readValidProject } from "../_reader_cases.ts";
 
 const DIR = ["php", "composer_json"];
@@ -230,4 +230,37 @@ Deno.test("readComposerJson: a path repository's `options.versions` is its packa
     "pkg:composer/acme/b@2.0.0",
     "pkg:composer/acme/c@3.0.0",
   ]);
+});
+
+Deno.test("readComposerJson: only Composer's platform packages are passed over; another name without a vendor is refused", () => {
+  // Composer's PlatformRepository::PLATFORM_PACKAGE_REGEX: php (and its -64bit, -zts… forms),
+  // hhvm, ext-*, lib-*, composer, composer-plugin-api, composer-runtime-api. A requirement
+  // `symfony` or `""` is none: Composer cannot find it ("Root composer.json requires symfony,
+  // it could not be found"). Was: passed over as a platform package, silently.
+  const platform = JSON.stringify({
+    require: {
+      "php-64bit": ">=8.2",
+      hhvm: "*",
+      "ext-mbstring": "*",
+      "lib-icu": ">=70",
+      composer: "^2.6",
+      "composer-plugin-api": "^2.0",
+      "composer-runtime-api": "^2.2",
+      "psr/log": "^3.0",
+    },
+  });
+  const out = readComposerJson(platform, { path: "composer.json", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:composer/psr/log"]);
+  for (const name of ["symfony", ""]) {
+    assertVouchError(
+      () =>
+        readComposerJson(JSON.stringify({ require: { [name]: "^6.4" } }), {
+          load: () => undefined,
+          path: "composer.json",
+        }),
+      "inventory.composer_json.invalid",
+      new RegExp(`^composer\\.json:1: "${name}" is no \`vendor/name\`$`),
+    );
+  }
 });

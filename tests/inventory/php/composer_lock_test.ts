@@ -695,3 +695,15 @@ Deno.test("readComposerLock: an archive on disk (an artifact repository's) has n
     ["pkg:composer/acme/tools@3.1.0", undefined, 1],
   ]);
 });
+
+Deno.test("readComposerLock: a requirement without a vendor that is no platform package is one the lock does not lock", () => {
+  // `symfony` is no package Composer can install (it was passed over as a platform package).
+  const lock = JSON.stringify({ packages: [{ name: "psr/log", version: "3.0.2" }] });
+  const manifest = JSON.stringify({
+    require: { php: ">=8.2", "psr/log": "^3.0", symfony: "^6.4" },
+  });
+  assert.deepEqual(readComposerLock(lock, { path: "composer.lock", manifest }).warnings, [
+    "composer.json declares symfony@^6.4, which composer.lock does not lock: it is not in the " +
+    "SBOM; run `composer update symfony` to update the lock",
+  ]);
+});
