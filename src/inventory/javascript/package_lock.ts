@@ -74,12 +74,23 @@ function entryScopes(entry: JsonObject): Scope[] {
 
 /**
  * A lock entry of the project or a member with the declarations of its package.json in place of
- * the lock's record of them.
+ * the lock's record of them; with `devRecorded`, only the devDependencies the record has too.
  */
-function withDeclarations(recorded: JsonObject, manifest: JsonObject): JsonObject {
+function withDeclarations(
+  recorded: JsonObject,
+  manifest: JsonObject,
+  options: { devRecorded: boolean },
+): JsonObject {
   const entry = { ...recorded };
   for (const field of [...DEPENDENCY_FIELDS.map(([f]) => f), "peerDependenciesMeta"]) {
     entry[field] = objectAt(manifest, field);
+  }
+  if (options.devRecorded) {
+    entry.devDependencies = Object.fromEntries(
+      Object.entries(objectAt(manifest, "devDependencies")).filter(([name]) =>
+        DEPENDENCY_FIELDS.some(([field]) => Object.hasOwn(objectAt(recorded, field), name))
+      ),
+    );
   }
   return entry;
 }
@@ -571,7 +582,12 @@ export function readPackageLock(
       : location === ""
       ? beside
       : loadPackageJson(options.load, joinPath(lockDir, location, "package.json"));
-    const entry = manifest === undefined ? recorded : withDeclarations(recorded, manifest.json);
+    // npm 6 installs the devDependencies of the project alone, not those of a `file:` folder it
+    // links (npm 7+ does, as it does a workspace's, and records them in the folder's `requires`
+    // when it writes a lockfileVersion 1 lock): a v1 lock's folder has those its record has.
+    const entry = manifest === undefined ? recorded : withDeclarations(recorded, manifest.json, {
+      devRecorded: location !== "" && (version === 1 || ancient),
+    });
     if (manifest !== undefined) {
       const undeclared = undeclaredRecords(recorded, manifest.json);
       if (undeclared.length > 0) {

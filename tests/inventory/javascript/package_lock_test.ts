@@ -578,6 +578,57 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and
   assert.deepEqual(edgesFrom(out, "workspace:app/tools"), ["pkg:npm/ms@2.0.0 runtime"]);
 });
 
+Deno.test("readPackageLock: a lockfileVersion 1 file: folder declares the devDependencies its record has", () => {
+  // npm 6.14 wrote this for `"lib": "file:lib"`, lib/package.json declaring is-number as a
+  // devDependency: npm 6 installs a linked folder's dependencies, not its devDependencies, and
+  // `npm ci` (npm 6) installs this lock as it is. Was: a warning that is-number is not locked.
+  const lock = JSON.stringify({
+    name: "fdev",
+    version: "1.0.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      debug: {
+        version: "4.4.3",
+        resolved: "https://registry.npmjs.org/debug/-/debug-4.4.3.tgz",
+        requires: { ms: "^2.1.3" },
+      },
+      lib: { version: "file:lib", requires: { debug: "^4" } },
+      ms: { version: "2.1.3", resolved: "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "fdev",
+      version: "1.0.0",
+      dependencies: { lib: "file:lib", ms: "^2.1.3" },
+    }),
+    "lib/package.json": JSON.stringify({
+      name: "lib",
+      version: "0.1.0",
+      dependencies: { debug: "^4" },
+      devDependencies: { "is-number": "^7.0.0" },
+    }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(edgesFrom(out, "workspace:lib"), ["pkg:npm/debug@4.4.3 runtime"]);
+  // npm 8 with --lockfile-version 1 installs it, as npm 7+ does, and records it in `requires`.
+  const npm8 = JSON.parse(lock);
+  npm8.dependencies.lib.requires["is-number"] = "^7.0.0";
+  npm8.dependencies["is-number"] = { version: "7.0.0", dev: true };
+  const v8 = readPackageLock(JSON.stringify(npm8), {
+    path: "package-lock.json",
+    load: (p) => files[p],
+  });
+  assert.equal(v8.warnings, undefined);
+  assert.deepEqual(edgesFrom(v8, "workspace:lib"), [
+    "pkg:npm/debug@4.4.3 runtime",
+    "pkg:npm/is-number@7.0.0 dev",
+  ]);
+});
+
 Deno.test("readPackageLock: a lockfileVersion 1 registry tarball URL under another name is the package the URL names", () => {
   // npm 6 wrote this for `"foo-odd": "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz"`:
   // the key is the folder's name, the URL says the package (npm 7+ records `name: "is-odd"`).
