@@ -137,6 +137,11 @@ function isPrivate(
   return loadPackageJson(load, joinPath(folderOf(lock), "package.json"))?.json.private === true;
 }
 
+/** Whether a lock's location is a folder above the lock's (`..`, `../napi`): the tree's root or another checkout. */
+function aboveLock(location: string): boolean {
+  return location === ".." || location.startsWith("../");
+}
+
 /** The folder whose `node_modules` npm searches next (Node's upward walk). */
 function parentFolder(location: string): string {
   const nested = /(?:^|\/)node_modules\/(?:@[^/]+\/)?[^/]+$/.exec(location);
@@ -572,7 +577,7 @@ export function readPackageLock(
     // the lock's folder (`file:../napi`) is not one: npm installs none of its declarations
     // there (the folder's own install does).
     const declaring = location === "" ||
-      (ownFolders.has(location) && location !== ".." && !location.startsWith("../"));
+      (ownFolders.has(location) && !aboveLock(location));
     const recorded = entries.get(location) ?? {};
     // npm installs what the package.json declares, read afresh (arborist's loadRoot and
     // resolveLinks); the lock's record of it is the copy npm wrote when it last saved the lock,
@@ -614,8 +619,7 @@ export function readPackageLock(
           if (optional && field !== "optionalDependencies") continue; // warned as optional
           (optional ? skipped : unlocked).push(`${name}@${range}`);
         } else if (
-          field === "dependencies" && !ownFolders.has(location) &&
-          !location.startsWith("../") &&
+          field === "dependencies" && !ownFolders.has(location) && !aboveLock(location) &&
           !Object.hasOwn(objectAt(entry, "optionalDependencies"), name)
         ) dangling.push(`${location} → ${name}@${range}`);
       }

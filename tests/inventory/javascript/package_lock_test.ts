@@ -1045,3 +1045,56 @@ Deno.test("readPackageLock: a link to the tree's root from a nested project's lo
   ]);
   assert.equal(out.warnings, undefined);
 });
+
+Deno.test("readPackageLock: an example's lock read alone does not call its link to the folder above cut short", () => {
+  // npm 11 wrote this for example/package.json (`"zustand": "file:.."`), read with example/ as
+  // the tree: npm installs nothing of the folder above for it (its own install does), and
+  // `npm ci` installs this lock. Was: a warning that `..` → use-sync-external-store has no entry.
+  const lock = JSON.stringify({
+    name: "zustand-demo",
+    version: "0.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": {
+        name: "zustand-demo",
+        version: "0.0.0",
+        dependencies: { react: "^18.3.1", zustand: "file:.." },
+      },
+      "..": {
+        name: "zustand",
+        version: "4.5.5",
+        dependencies: { "use-sync-external-store": "1.2.2" },
+        peerDependencies: { "@types/react": ">=16.8", immer: ">=9.0.6", react: ">=16.8" },
+        peerDependenciesMeta: {
+          "@types/react": { optional: true },
+          immer: { optional: true },
+          react: { optional: true },
+        },
+      },
+      "node_modules/js-tokens": { version: "4.0.0", license: "MIT" },
+      "node_modules/loose-envify": {
+        version: "1.4.0",
+        license: "MIT",
+        dependencies: { "js-tokens": "^3.0.0 || ^4.0.0" },
+      },
+      "node_modules/react": {
+        version: "18.3.1",
+        license: "MIT",
+        dependencies: { "loose-envify": "^1.1.0" },
+      },
+      "node_modules/zustand": { resolved: "..", link: true },
+    },
+  });
+  const manifest = JSON.stringify({
+    name: "zustand-demo",
+    version: "0.0.0",
+    dependencies: { zustand: "file:..", react: "^18.3.1" },
+  });
+  const out = readPackageLock(lock, {
+    path: "package-lock.json",
+    load: (p) => p === "package.json" ? manifest : undefined,
+  });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+});
