@@ -77,6 +77,8 @@ export interface SupersededFile {
   path: string;
   /** The path of the file read instead. */
   by: string;
+  /** Why, when the tool itself ignores it rather than the two saying the same. */
+  reason?: string;
 }
 
 /** What a scan found. */
@@ -205,6 +207,19 @@ export async function scanProject(
       const link = e.isSymlink ? followLink(realRoot, join(root, child)) : undefined;
       const regular = e.isFile || link === "file";
       if (regular && ofAnotherTool(child, e.name, rel, join(root, child))) continue;
+      if (regular && e.name === "package-lock.json" && names.has("npm-shrinkwrap.json")) {
+        // npm installs npm-shrinkwrap.json and ignores a package-lock.json beside it (npm's
+        // docs; arborist's Shrinkwrap.load: `data = sw || lock`).
+        const by = rel === "" ? "npm-shrinkwrap.json" : `${rel}/npm-shrinkwrap.json`;
+        if (!matchesAny(by, exclude)) {
+          superseded.push({
+            path: child,
+            by,
+            reason: `npm installs ${by} beside it, not this file; that is read instead`,
+          });
+          continue;
+        }
+      }
       if (regular && readerFor(child) !== undefined) {
         if (depth <= MAX_DEPTH) files.push(child);
         else unread.push(tooDeep(child));

@@ -776,7 +776,9 @@ function warn(found: Found, root: string, onWarning?: (message: string) => void)
   if (onWarning === undefined) return;
   for (const message of found.inventory.warnings ?? []) onWarning(message);
   for (const s of found.superseded) {
-    onWarning(`${s.path} is not read: ${s.by} beside it says the same and is read instead`);
+    onWarning(
+      `${s.path} is not read: ${s.reason ?? `${s.by} beside it says the same and is read instead`}`,
+    );
   }
   for (const u of found.unread) {
     onWarning(`${u.path} is not read: ${u.reason}${u.hint ? ` (${u.hint})` : ""}`);

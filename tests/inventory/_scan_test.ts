@@ -63,6 +63,23 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
   });
 });
 
+Deno.test("scanProject: a package-lock.json beside npm-shrinkwrap.json is superseded, as npm ignores it", async () => {
+  await withTree({
+    "npm-shrinkwrap.json": "",
+    "package-lock.json": "",
+    "package.json": "",
+    "web/package-lock.json": "",
+  }, async (dir) => {
+    const { files, superseded } = await scanProject(dir);
+    assert.deepEqual(files, ["npm-shrinkwrap.json", "package.json", "web/package-lock.json"]);
+    assert.deepEqual(superseded, [{
+      path: "package-lock.json",
+      by: "npm-shrinkwrap.json",
+      reason: "npm installs npm-shrinkwrap.json beside it, not this file; that is read instead",
+    }]);
+  });
+});
+
 Deno.test("scanProject: a pip-tools input in a folder below requirements/ is reported, not passed over", async () => {
   await withTree({
     "requirements/edx/base.in": "",

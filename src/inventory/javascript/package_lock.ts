@@ -74,12 +74,23 @@ function entryScopes(entry: JsonObject): Scope[] {
 
 /**
  * A lock entry of the project or a member with the declarations of its package.json in place of
- * the lock's record of them.
+ * the lock's record of them; with `devRecorded`, only the devDependencies the record has too.
  */
-function withDeclarations(recorded: JsonObject, manifest: JsonObject): JsonObject {
+function withDeclarations(
+  recorded: JsonObject,
+  manifest: JsonObject,
+  options: { devRecorded: boolean },
+): JsonObject {
   const entry = { ...recorded };
   for (const field of [...DEPENDENCY_FIELDS.map(([f]) => f), "peerDependenciesMeta"]) {
     entry[field] = objectAt(manifest, field);
+  }
+  if (options.devRecorded) {
+    entry.devDependencies = Object.fromEntries(
+      Object.entries(objectAt(manifest, "devDependencies")).filter(([name]) =>
+        DEPENDENCY_FIELDS.some(([field]) => Object.hasOwn(objectAt(recorded, field), name))
+      ),
+    );
   }
   return entry;
 }
@@ -124,6 +135,11 @@ function isPrivate(
 ): boolean {
   if (load === undefined) return false;
   return loadPackageJson(load, joinPath(folderOf(lock), "package.json"))?.json.private === true;
+}
+
+/** Whether a lock's location is a folder above the lock's (`..`, `../napi`): the tree's root or another checkout. */
+function aboveLock(location: string): boolean {
+  return location === ".." || location.startsWith("../");
 }
 
 /** The folder whose `node_modules` npm searches next (Node's upward walk). */
@@ -561,7 +577,7 @@ export function readPackageLock(
     // the lock's folder (`file:../napi`) is not one: npm installs none of its declarations
     // there (the folder's own install does).
     const declaring = location === "" ||
-      (ownFolders.has(location) && location !== ".." && !location.startsWith("../"));
+      (ownFolders.has(location) && !aboveLock(location));
     const recorded = entries.get(location) ?? {};
     // npm installs what the package.json declares, read afresh (arborist's loadRoot and
     // resolveLinks); the lock's record of it is the copy npm wrote when it last saved the lock,
@@ -571,7 +587,12 @@ export function readPackageLock(
       : location === ""
       ? beside
       : loadPackageJson(options.load, joinPath(lockDir, location, "package.json"));
-    const entry = manifest === undefined ? recorded : withDeclarations(recorded, manifest.json);
+    // npm 6 installs the devDependencies of the project alone, not those of a `file:` folder it
+    // links (npm 7+ does, as it does a workspace's, and records them in the folder's `requires`
+    // when it writes a lockfileVersion 1 lock): a v1 lock's folder has those its record has.
+    const entry = manifest === undefined ? recorded : withDeclarations(recorded, manifest.json, {
+      devRecorded: location !== "" && (version === 1 || ancient),
+    });
     if (manifest !== undefined) {
       const undeclared = undeclaredRecords(recorded, manifest.json);
       if (undeclared.length > 0) {
@@ -598,8 +619,7 @@ export function readPackageLock(
           if (optional && field !== "optionalDependencies") continue; // warned as optional
           (optional ? skipped : unlocked).push(`${name}@${range}`);
         } else if (
-          field === "dependencies" && !ownFolders.has(location) &&
-          !location.startsWith("../") &&
+          field === "dependencies" && !ownFolders.has(location) && !aboveLock(location) &&
           !Object.hasOwn(objectAt(entry, "optionalDependencies"), name)
         ) dangling.push(`${location} → ${name}@${range}`);
       }

@@ -578,6 +578,57 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and
   assert.deepEqual(edgesFrom(out, "workspace:app/tools"), ["pkg:npm/ms@2.0.0 runtime"]);
 });
 
+Deno.test("readPackageLock: a lockfileVersion 1 file: folder declares the devDependencies its record has", () => {
+  // npm 6.14 wrote this for `"lib": "file:lib"`, lib/package.json declaring is-number as a
+  // devDependency: npm 6 installs a linked folder's dependencies, not its devDependencies, and
+  // `npm ci` (npm 6) installs this lock as it is. Was: a warning that is-number is not locked.
+  const lock = JSON.stringify({
+    name: "fdev",
+    version: "1.0.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      debug: {
+        version: "4.4.3",
+        resolved: "https://registry.npmjs.org/debug/-/debug-4.4.3.tgz",
+        requires: { ms: "^2.1.3" },
+      },
+      lib: { version: "file:lib", requires: { debug: "^4" } },
+      ms: { version: "2.1.3", resolved: "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "fdev",
+      version: "1.0.0",
+      dependencies: { lib: "file:lib", ms: "^2.1.3" },
+    }),
+    "lib/package.json": JSON.stringify({
+      name: "lib",
+      version: "0.1.0",
+      dependencies: { debug: "^4" },
+      devDependencies: { "is-number": "^7.0.0" },
+    }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(edgesFrom(out, "workspace:lib"), ["pkg:npm/debug@4.4.3 runtime"]);
+  // npm 8 with --lockfile-version 1 installs it, as npm 7+ does, and records it in `requires`.
+  const npm8 = JSON.parse(lock);
+  npm8.dependencies.lib.requires["is-number"] = "^7.0.0";
+  npm8.dependencies["is-number"] = { version: "7.0.0", dev: true };
+  const v8 = readPackageLock(JSON.stringify(npm8), {
+    path: "package-lock.json",
+    load: (p) => files[p],
+  });
+  assert.equal(v8.warnings, undefined);
+  assert.deepEqual(edgesFrom(v8, "workspace:lib"), [
+    "pkg:npm/debug@4.4.3 runtime",
+    "pkg:npm/is-number@7.0.0 dev",
+  ]);
+});
+
 Deno.test("readPackageLock: a lockfileVersion 1 registry tarball URL under another name is the package the URL names", () => {
   // npm 6 wrote this for `"foo-odd": "https://registry.npmjs.org/is-odd/-/is-odd-3.0.1.tgz"`:
   // the key is the folder's name, the URL says the package (npm 7+ records `name: "is-odd"`).
@@ -992,5 +1043,58 @@ Deno.test("readPackageLock: a link to the tree's root from a nested project's lo
     "pkg:npm/ms@2.1.3 runtime",
     `${ROOT_ID} runtime`,
   ]);
+  assert.equal(out.warnings, undefined);
+});
+
+Deno.test("readPackageLock: an example's lock read alone does not call its link to the folder above cut short", () => {
+  // npm 11 wrote this for example/package.json (`"zustand": "file:.."`), read with example/ as
+  // the tree: npm installs nothing of the folder above for it (its own install does), and
+  // `npm ci` installs this lock. Was: a warning that `..` → use-sync-external-store has no entry.
+  const lock = JSON.stringify({
+    name: "zustand-demo",
+    version: "0.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": {
+        name: "zustand-demo",
+        version: "0.0.0",
+        dependencies: { react: "^18.3.1", zustand: "file:.." },
+      },
+      "..": {
+        name: "zustand",
+        version: "4.5.5",
+        dependencies: { "use-sync-external-store": "1.2.2" },
+        peerDependencies: { "@types/react": ">=16.8", immer: ">=9.0.6", react: ">=16.8" },
+        peerDependenciesMeta: {
+          "@types/react": { optional: true },
+          immer: { optional: true },
+          react: { optional: true },
+        },
+      },
+      "node_modules/js-tokens": { version: "4.0.0", license: "MIT" },
+      "node_modules/loose-envify": {
+        version: "1.4.0",
+        license: "MIT",
+        dependencies: { "js-tokens": "^3.0.0 || ^4.0.0" },
+      },
+      "node_modules/react": {
+        version: "18.3.1",
+        license: "MIT",
+        dependencies: { "loose-envify": "^1.1.0" },
+      },
+      "node_modules/zustand": { resolved: "..", link: true },
+    },
+  });
+  const manifest = JSON.stringify({
+    name: "zustand-demo",
+    version: "0.0.0",
+    dependencies: { zustand: "file:..", react: "^18.3.1" },
+  });
+  const out = readPackageLock(lock, {
+    path: "package-lock.json",
+    load: (p) => p === "package.json" ? manifest : undefined,
+  });
+  assertWellFormed(out);
   assert.equal(out.warnings, undefined);
 });
