@@ -319,3 +319,40 @@ export function stringAt(value: JsonObject, key: string): string | undefined {
   const member = value[key];
   return typeof member === "string" ? member : undefined;
 }
+
+/**
+ * A string as the JSON writers that escape all but printable ASCII write it (`\uXXXX`, lowercase,
+ * a surrogate pair for a character beyond U+FFFF): PHP's `json_encode` without flags, which also
+ * escapes `/` and leaves DEL as it is, or Python's `json.dumps` (`ensure_ascii`), which escapes
+ * DEL. The lock hashes of Composer and Pipenv are of such text.
+ *
+ * @example
+ * ```ts
+ * import { asciiJsonString } from "./json.ts";
+ * asciiJsonString("é/x", "php"); // '"\\u00e9\\/x"'
+ * asciiJsonString("é/x", "python"); // '"\\u00e9/x"'
+ * ```
+ *
+ * @param text The string.
+ * @param writer Whose JSON: `php` or `python`.
+ * @returns The quoted JSON string.
+ */
+export function asciiJsonString(text: string, writer: "php" | "python"): string {
+  const php = writer === "php";
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += "\\\\";
+    else if (c === 0x2f && php) out += "\\/";
+    else if (c === 0x08) out += "\\b";
+    else if (c === 0x0c) out += "\\f";
+    else if (c === 0x0a) out += "\\n";
+    else if (c === 0x0d) out += "\\r";
+    else if (c === 0x09) out += "\\t";
+    else if (c < 0x20 || c > 0x7f || (c === 0x7f && !php)) {
+      out += `\\u${c.toString(16).padStart(4, "0")}`;
+    } else out += text[i];
+  }
+  return `${out}"`;
+}

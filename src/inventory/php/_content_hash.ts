@@ -4,6 +4,8 @@
 import { isRecord } from "../../_util.ts";
 import { md5Hex } from "../_digest_sync.ts";
 
+import { asciiJsonString } from "../_formats/json.ts";
+
 const encoder = new TextEncoder();
 
 /** The keys of composer.json whose content the hash covers (Composer's Locker::getContentHash). */
@@ -21,25 +23,6 @@ const RELEVANT_KEYS = [
   "extra",
 ];
 
-/** A string as PHP's `json_encode` writes it without flags: `/` and non-ASCII escaped. */
-function phpString(text: string): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) out += '\\"';
-    else if (c === 0x5c) out += "\\\\";
-    else if (c === 0x2f) out += "\\/";
-    else if (c === 0x08) out += "\\b";
-    else if (c === 0x0c) out += "\\f";
-    else if (c === 0x0a) out += "\\n";
-    else if (c === 0x0d) out += "\\r";
-    else if (c === 0x09) out += "\\t";
-    else if (c < 0x20 || c >= 0x80) out += `\\u${c.toString(16).padStart(4, "0")}`;
-    else out += text[i];
-  }
-  return `${out}"`;
-}
-
 /**
  * A value of `json_decode($text, true)` as PHP's `json_encode` writes it without flags: an empty
  * or index-keyed object is a PHP list (`[]`); `undefined` where the JavaScript value cannot tell
@@ -48,7 +31,7 @@ function phpString(text: string): string {
 function phpJson(value: unknown): string | undefined {
   if (value === null) return "null";
   if (typeof value === "boolean" || typeof value === "number") return String(value);
-  if (typeof value === "string") return phpString(value);
+  if (typeof value === "string") return asciiJsonString(value, "php");
   if (Array.isArray(value)) {
     const items = value.map(phpJson);
     return items.includes(undefined) ? undefined : `[${items.join(",")}]`;
@@ -60,7 +43,7 @@ function phpJson(value: unknown): string | undefined {
   for (const [key, item] of entries) {
     const encoded = phpJson(item);
     if (encoded === undefined) return undefined;
-    parts.push(`${phpString(key)}:${encoded}`);
+    parts.push(`${asciiJsonString(key, "php")}:${encoded}`);
   }
   return `{${parts.join(",")}}`;
 }

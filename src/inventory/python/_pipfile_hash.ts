@@ -3,6 +3,8 @@
 
 import { sha256HexSync } from "../_digest_sync.ts";
 
+import { asciiJsonString } from "../_formats/json.ts";
+
 const encoder = new TextEncoder();
 
 /** The Pipfile's tables that are no package category (plette's PIPFILE_SECTIONS, and Pipenv's). */
@@ -18,30 +20,12 @@ const NOT_CATEGORIES = new Set([
   "develop",
 ]);
 
-/** A string as Python's `json.dumps` writes it (`ensure_ascii`: all but printable ASCII escaped). */
-function pyString(text: string): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) out += '\\"';
-    else if (c === 0x5c) out += "\\\\";
-    else if (c === 0x0a) out += "\\n";
-    else if (c === 0x0d) out += "\\r";
-    else if (c === 0x09) out += "\\t";
-    else if (c === 0x08) out += "\\b";
-    else if (c === 0x0c) out += "\\f";
-    else if (c < 0x20 || c > 0x7e) out += `\\u${c.toString(16).padStart(4, "0")}`;
-    else out += text[i];
-  }
-  return `${out}"`;
-}
-
 /**
  * A TOML value as `json.dumps(…, sort_keys=True, separators=(",", ":"))` writes it; `undefined`
  * for a number or a date, which vouch does not write as Python does (`1.0` is a float there).
  */
 function pyJson(value: unknown): string | undefined {
-  if (typeof value === "string") return pyString(value);
+  if (typeof value === "string") return asciiJsonString(value, "python");
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) {
     const items = value.map(pyJson);
@@ -53,7 +37,7 @@ function pyJson(value: unknown): string | undefined {
   for (const key of Object.keys(table).sort()) {
     const encoded = pyJson(table[key]);
     if (encoded === undefined) return undefined;
-    parts.push(`${pyString(key)}:${encoded}`);
+    parts.push(`${asciiJsonString(key, "python")}:${encoded}`);
   }
   return `{${parts.join(",")}}`;
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { isVouchError, type VouchError } from "../../../src/errors.ts";
 import {
+  asciiJsonString,
   keyLine,
   lineAt,
   objectAt,
@@ -162,5 +163,18 @@ Deno.test("parseJsonObject: a lone surrogate escape is a coded error with the li
     parseJsonObject('{"e": "\\ud83d\\ude00"}', "x.json", "c"),
     { e: "😀" },
     "a surrogate pair is one character",
+  );
+});
+
+Deno.test("asciiJsonString: PHP's json_encode and Python's json.dumps escapes of one string", () => {
+  const text = 'a"\\/\b\f\n\r\t\x01\x7fé😀';
+  // PHP: `/` escaped, DEL as it is; Python: `/` as it is, DEL escaped; both non-ASCII as \u.
+  assert.equal(
+    asciiJsonString(text, "php"),
+    '"a\\"\\\\\\/\\b\\f\\n\\r\\t\\u0001\x7f\\u00e9\\ud83d\\ude00"',
+  );
+  assert.equal(
+    asciiJsonString(text, "python"),
+    '"a\\"\\\\/\\b\\f\\n\\r\\t\\u0001\\u007f\\u00e9\\ud83d\\ude00"',
   );
 });
