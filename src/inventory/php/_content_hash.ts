@@ -3,7 +3,6 @@
 
 import { isRecord } from "../../_util.ts";
 import { md5Hex } from "../_digest_sync.ts";
-
 import { asciiJsonString } from "../_formats/json.ts";
 
 const encoder = new TextEncoder();

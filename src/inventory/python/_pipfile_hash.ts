@@ -2,7 +2,6 @@
 // (`_meta.hash.sha256`, plette's Pipfile.get_hash), computed as Pipenv computes it.
 
 import { sha256HexSync } from "../_digest_sync.ts";
-
 import { asciiJsonString } from "../_formats/json.ts";
 
 const encoder = new TextEncoder();
