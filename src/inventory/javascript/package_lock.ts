@@ -74,23 +74,26 @@ function entryScopes(entry: JsonObject): Scope[] {
 
 /**
  * A lock entry of the project or a member with the declarations of its package.json in place of
- * the lock's record of them; with `devRecorded`, only the devDependencies the record has too.
+ * the lock's record of them; with `v1Folder`, only the devDependencies and peerDependencies the
+ * record has too.
  */
 function withDeclarations(
   recorded: JsonObject,
   manifest: JsonObject,
-  options: { devRecorded: boolean },
+  options: { v1Folder: boolean },
 ): JsonObject {
   const entry = { ...recorded };
   for (const field of [...DEPENDENCY_FIELDS.map(([f]) => f), "peerDependenciesMeta"]) {
     entry[field] = objectAt(manifest, field);
   }
-  if (options.devRecorded) {
-    entry.devDependencies = Object.fromEntries(
-      Object.entries(objectAt(manifest, "devDependencies")).filter(([name]) =>
-        DEPENDENCY_FIELDS.some(([field]) => Object.hasOwn(objectAt(recorded, field), name))
-      ),
-    );
+  if (options.v1Folder) {
+    for (const field of ["devDependencies", "peerDependencies"]) {
+      entry[field] = Object.fromEntries(
+        Object.entries(objectAt(manifest, field)).filter(([name]) =>
+          DEPENDENCY_FIELDS.some(([f]) => Object.hasOwn(objectAt(recorded, f), name))
+        ),
+      );
+    }
   }
   return entry;
 }
@@ -589,9 +592,11 @@ export function readPackageLock(
       : loadPackageJson(options.load, joinPath(lockDir, location, "package.json"));
     // npm 6 installs the devDependencies of the project alone, not those of a `file:` folder it
     // links (npm 7+ does, as it does a workspace's, and records them in the folder's `requires`
-    // when it writes a lockfileVersion 1 lock): a v1 lock's folder has those its record has.
+    // when it writes a lockfileVersion 1 lock), and no peers at all (lib/install/deps.js's
+    // loadDeps reads `dependencies` alone; npm 7+ leaves peers out of a v1 lock's `requires`,
+    // arborist's shrinkwrap.js): a v1 lock's folder has those its record has.
     const entry = manifest === undefined ? recorded : withDeclarations(recorded, manifest.json, {
-      devRecorded: location !== "" && (version === 1 || ancient),
+      v1Folder: location !== "" && (version === 1 || ancient),
     });
     if (manifest !== undefined) {
       const undeclared = undeclaredRecords(recorded, manifest.json);

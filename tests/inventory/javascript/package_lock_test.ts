@@ -1098,3 +1098,45 @@ Deno.test("readPackageLock: an example's lock read alone does not call its link 
   assertWellFormed(out);
   assert.equal(out.warnings, undefined);
 });
+
+Deno.test("readPackageLock: a lockfileVersion 1 file: folder's peers are no edges: npm 6 installs no peers", () => {
+  // lib/package.json asks react as a peer; the project installs react itself. npm 6 installs a
+  // package's `dependencies` alone (lib/install/deps.js's loadDeps) and only warns about peers,
+  // and an npm 7+ writing a v1 lock leaves peers out of `requires` (arborist's shrinkwrap.js).
+  // Was: lib → react, an edge no lock records.
+  const lock = JSON.stringify({
+    name: "fpeer",
+    version: "1.0.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      "js-tokens": {
+        version: "4.0.0",
+        resolved: "https://registry.npmjs.org/js-tokens/-/js-tokens-4.0.0.tgz",
+      },
+      lib: { version: "file:lib", requires: { "js-tokens": "^4.0.0" } },
+      react: {
+        version: "16.14.0",
+        resolved: "https://registry.npmjs.org/react/-/react-16.14.0.tgz",
+        requires: { "js-tokens": "^4.0.0" },
+      },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "fpeer",
+      version: "1.0.0",
+      dependencies: { lib: "file:lib", react: "^16.14.0" },
+    }),
+    "lib/package.json": JSON.stringify({
+      name: "lib",
+      version: "0.1.0",
+      dependencies: { "js-tokens": "^4.0.0" },
+      peerDependencies: { react: ">=16" },
+    }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(edgesFrom(out, "workspace:lib"), ["pkg:npm/js-tokens@4.0.0 runtime"]);
+});
