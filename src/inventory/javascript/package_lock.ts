@@ -27,6 +27,7 @@ import {
   npmLicense,
   originQualifiers,
   ownNpmPurl,
+  type PackageJson,
   registryTarballName,
   tarballVersion,
   unlockedWarning,
@@ -129,6 +130,46 @@ function undeclaredWarning(
     `records for it (a lock older than the package.json): npm installs what package.json ` +
     `declares, so ${is} no dependency of that package in the SBOM; run \`npm install\` to ` +
     "update the lock";
+}
+
+/**
+ * The warnings for the workspaces whose package.json names them otherwise than the root link the
+ * lock has for them (`node_modules/old-name` → `packages/a`, whose package.json now says
+ * `new-name`): npm links a workspace under the name its package.json gives (arborist's
+ * setWorkspaces, through @npmcli/map-workspaces), so `npm ci` misses that link in the lock and
+ * refuses it ("Missing: new-name@1.0.0 from lock file"). A `file:` dependency the project declares
+ * is linked under its declared name, so a link the root package.json declares `file:` is not one
+ * (npm/cli's root declares its workspaces by range, `"libnpmteam": "^8.0.2"`: they are).
+ */
+function renamedWorkspaces(
+  linkTarget: ReadonlyMap<string, string>,
+  root: PackageJson | undefined,
+  options: {
+    lock: string;
+    lockDir: string;
+    own: (folder: string) => boolean;
+    load: ((path: string) => string | undefined) | undefined;
+  },
+): string[] {
+  const { load } = options;
+  if (root === undefined || load === undefined || root.json.workspaces === undefined) return [];
+  const warnings: string[] = [];
+  for (const [link, folder] of linkTarget) {
+    const name = packageName(link, {});
+    const linked = DEPENDENCY_FIELDS.some(([f]) => {
+      const spec = objectAt(root.json, f)[name];
+      return typeof spec === "string" && spec.startsWith("file:");
+    });
+    if (link !== NODE_MODULES + name || linked || !options.own(folder)) continue;
+    const own = loadPackageJson(load, joinPath(options.lockDir, folder, "package.json"));
+    if (own?.name === undefined || own.name === name) continue;
+    warnings.push(
+      `${own.path} names its package ${own.name}, which ${options.lock} links as ${name} (a ` +
+        "lock older than the package.json; `npm ci` refuses it): run `npm install` to update " +
+        "the lock",
+    );
+  }
+  return warnings;
 }
 
 /** Whether the package.json beside the lock marks the project `private` (see `ReaderResult.projectIsTooling`). */
@@ -565,6 +606,12 @@ export function readPackageLock(
       ]
       : [],
     ...rushProjects?.warnings ?? [],
+    ...renamedWorkspaces(linkTarget, beside, {
+      lock: path,
+      lockDir,
+      own: (folder) => ownFolders.has(folder) && !aboveLock(folder),
+      load: options.load,
+    }),
   ];
   /**
    * A locked package's dependency found nowhere up its node_modules path (`node_modules/a →

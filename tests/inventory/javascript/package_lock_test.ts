@@ -1140,3 +1140,54 @@ Deno.test("readPackageLock: a lockfileVersion 1 file: folder's peers are no edge
   assert.equal(out.warnings, undefined);
   assert.deepEqual(edgesFrom(out, "workspace:lib"), ["pkg:npm/js-tokens@4.0.0 runtime"]);
 });
+
+Deno.test("readPackageLock: a workspace renamed in its package.json since the lock is a stale-lock warning", () => {
+  // npm links a workspace under the name its package.json gives (arborist's setWorkspaces, from
+  // @npmcli/map-workspaces); the lock links `node_modules/old-name`, so `npm ci` refuses it
+  // ("Missing: new-name@1.0.0 from lock file", validate-lockfile.js). Was: the member named
+  // new-name without a word.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { name: "app", workspaces: ["packages/*"] },
+      "node_modules/ms": { version: "2.1.3" },
+      "node_modules/old-name": { resolved: "packages/a", link: true },
+      "node_modules/b": { resolved: "packages/b", link: true },
+      "packages/a": { name: "old-name", version: "1.0.0", dependencies: { ms: "^2.1.3" } },
+      "packages/b": { name: "b", version: "1.0.0" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", workspaces: ["packages/*"] }),
+    "packages/a/package.json": JSON.stringify({
+      name: "new-name",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3" },
+    }),
+    "packages/b/package.json": JSON.stringify({ name: "b", version: "1.0.0" }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.name}`), [
+    "workspace:packages/a new-name",
+    "workspace:packages/b b",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "packages/a/package.json names its package new-name, which package-lock.json links as " +
+    "old-name (a lock older than the package.json; `npm ci` refuses it): run `npm install` to " +
+    "update the lock",
+  ]);
+  // A `file:` dependency of the project is linked under the name it is declared by: no rename.
+  const declared: Record<string, string> = {
+    ...files,
+    "package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/b"],
+      dependencies: { "old-name": "file:packages/a" },
+    }),
+  };
+  const fileDep = readPackageLock(lock, { path: "package-lock.json", load: (p) => declared[p] });
+  assert.equal(fileDep.warnings?.some((w) => w.includes("links as")) ?? false, false);
+});
