@@ -152,7 +152,7 @@ function renamedWorkspaces(
   },
 ): string[] {
   const { load } = options;
-  if (root === undefined || load === undefined || root.json.workspaces === undefined) return [];
+  if (root === undefined || load === undefined || !listsWorkspaces(root.json)) return [];
   const warnings: string[] = [];
   for (const [link, folder] of linkTarget) {
     const name = packageName(link, {});
@@ -170,6 +170,36 @@ function renamedWorkspaces(
     );
   }
   return warnings;
+}
+
+/** Whether a package.json, or a lock's record of one, lists workspaces (`[…]` or `{ packages }`). */
+function listsWorkspaces(json: JsonObject): boolean {
+  const field = json.workspaces;
+  const patterns = isRecord(field) ? field.packages : field;
+  return Array.isArray(patterns) && patterns.length > 0;
+}
+
+/**
+ * The workspace links (`[link, folder]`) of a lock whose root package.json lists no workspaces
+ * any more: arborist's setWorkspaces finds none there, so the root has no workspace edges;
+ * loadVirtual's checkRootEdges sees those of the lock (`mapWorkspaces.virtual`) differ and marks
+ * the tree's flags suspect, and buildIdealTree's #fixDepFlags then prunes every node the root's
+ * edges do not reach (#idealTreePrune). `npm ci` accepts the lock (validateLockfile misses nothing)
+ * and installs neither those members nor what only they reach. A link the root still declares
+ * (npm/cli's `"libnpmteam": "^8.0.2"`) is reached, so kept.
+ */
+function unlistedWorkspaces(
+  linkTarget: ReadonlyMap<string, string>,
+  root: PackageJson | undefined,
+  recorded: JsonObject,
+  own: (folder: string) => boolean,
+): Array<[string, string]> {
+  if (root === undefined || listsWorkspaces(root.json) || !listsWorkspaces(recorded)) return [];
+  return [...linkTarget].filter(([link, folder]) => {
+    const name = packageName(link, {});
+    return link === NODE_MODULES + name && own(folder) && !aboveLock(folder) &&
+      !DEPENDENCY_FIELDS.some(([f]) => Object.hasOwn(objectAt(root.json, f), name));
+  });
 }
 
 /** Whether the package.json beside the lock marks the project `private` (see `ReaderResult.projectIsTooling`). */
@@ -701,6 +731,17 @@ export function readPackageLock(
     );
   }
   for (const folder of ownFolders) out.edge(self, nodeId.get(folder)!, "runtime");
+  const unlisted = unlistedWorkspaces(linkTarget, beside, top, (f) => ownFolders.has(f));
+  if (unlisted.length > 0) {
+    const links = unlisted.map(([link, folder]) => `${folder} (${packageName(link, {})})`);
+    warnings.push(
+      `${beside!.path} lists no workspaces, while ${path} links ${links.join(", ")} as ` +
+        "workspaces (a lock older than the package.json): npm installs none of them (`npm ci` " +
+        "prunes them), so neither they nor what only they reach are in the SBOM; run " +
+        "`npm install` to update the lock",
+    );
+  }
+  const unlistedIds = new Set(unlisted.map(([, folder]) => joinPath(lockDir, folder)));
 
   const { name, version: projectVersion } = topFields;
   const project: Project | undefined = named !== undefined
@@ -724,7 +765,10 @@ export function readPackageLock(
     ...(warnings.length > 0 ? { warnings } : {}),
     // Rush's temp package lists devDependencies as dependencies: the projects' edges say.
     ...(rush !== undefined ? { scopesFromDeclarations: true } : {}),
-    ...memberFolders([...ownFolders].map((folder) => localPlace(at, folder))),
-  }, options.excluded);
+    ...memberFolders(
+      [...ownFolders].filter((folder) => !unlistedIds.has(joinPath(lockDir, folder)))
+        .map((folder) => localPlace(at, folder)),
+    ),
+  }, (folder) => unlistedIds.has(folder) || options.excluded?.(folder) === true);
   return rush === undefined ? result : rushResult(result, rush, path);
 }

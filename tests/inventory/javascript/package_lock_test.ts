@@ -1191,3 +1191,72 @@ Deno.test("readPackageLock: a workspace renamed in its package.json since the lo
   const fileDep = readPackageLock(lock, { path: "package-lock.json", load: (p) => declared[p] });
   assert.equal(fileDep.warnings?.some((w) => w.includes("links as")) ?? false, false);
 });
+
+Deno.test("readPackageLock: workspaces removed from package.json since the lock: npm prunes the members", () => {
+  // The root package.json lists no workspaces any more: arborist's setWorkspaces finds none, so
+  // the root has no workspace edges; loadVirtual's checkRootEdges sees the lock's differ and
+  // marks the flags suspect, and buildIdealTree's #fixDepFlags prunes what nothing reaches:
+  // `npm ci` installs neither member nor is-number, which only a declares. Was: both members and
+  // is-number in the SBOM without a word.
+  const packages = {
+    "": { name: "app", workspaces: ["packages/*"], dependencies: { ms: "^2.1.3" } },
+    "node_modules/a": { resolved: "packages/a", link: true },
+    "node_modules/b": { resolved: "packages/b", link: true },
+    "node_modules/is-number": { version: "7.0.0" },
+    "node_modules/ms": { version: "2.1.3" },
+    "packages/a": { name: "a", version: "1.0.0", dependencies: { "is-number": "^7.0.0" } },
+    "packages/b": { name: "b", version: "1.0.0", dependencies: { ms: "^2.1.3" } },
+  };
+  const v3 = JSON.stringify({ name: "app", lockfileVersion: 3, requires: true, packages });
+  // npm 7 and 8 write both maps (lockfileVersion 2) and read `packages`.
+  const v2 = JSON.stringify({
+    name: "app",
+    lockfileVersion: 2,
+    requires: true,
+    packages,
+    dependencies: {
+      a: { version: "file:packages/a", requires: { "is-number": "^7.0.0" } },
+      b: { version: "file:packages/b", requires: { ms: "^2.1.3" } },
+      "is-number": { version: "7.0.0" },
+      ms: { version: "2.1.3" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } }),
+    "packages/a/package.json": JSON.stringify({
+      name: "a",
+      version: "1.0.0",
+      dependencies: { "is-number": "^7.0.0", "left-pad": "^1.3.0" },
+    }),
+    "packages/b/package.json": JSON.stringify({
+      name: "b",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3" },
+    }),
+  };
+  for (const lock of [v3, v2]) {
+    const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+    assertWellFormed(out);
+    assert.deepEqual(out.members, []);
+    assert.deepEqual(out.memberFolders, undefined);
+    assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+    assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/ms@2.1.3 runtime"]);
+    assert.deepEqual(out.warnings, [
+      "package.json lists no workspaces, while package-lock.json links packages/a (a), " +
+      "packages/b (b) as workspaces (a lock older than the package.json): npm installs none of " +
+      "them (`npm ci` prunes them), so neither they nor what only they reach are in the SBOM; " +
+      "run `npm install` to update the lock",
+    ]);
+  }
+  // Still listed: the members, as before.
+  const listed: Record<string, string> = {
+    ...files,
+    "package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/*"],
+      dependencies: { ms: "^2.1.3" },
+    }),
+  };
+  const kept = readPackageLock(v3, { path: "package-lock.json", load: (p) => listed[p] });
+  assert.deepEqual(kept.members.map((m) => m.id), ["workspace:packages/a", "workspace:packages/b"]);
+});
