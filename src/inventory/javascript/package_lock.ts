@@ -27,6 +27,7 @@ import {
   npmLicense,
   originQualifiers,
   ownNpmPurl,
+  type PackageJson,
   registryTarballName,
   tarballVersion,
   unlockedWarning,
@@ -74,23 +75,26 @@ function entryScopes(entry: JsonObject): Scope[] {
 
 /**
  * A lock entry of the project or a member with the declarations of its package.json in place of
- * the lock's record of them; with `devRecorded`, only the devDependencies the record has too.
+ * the lock's record of them; with `v1Folder`, only the devDependencies and peerDependencies the
+ * record has too.
  */
 function withDeclarations(
   recorded: JsonObject,
   manifest: JsonObject,
-  options: { devRecorded: boolean },
+  options: { v1Folder: boolean },
 ): JsonObject {
   const entry = { ...recorded };
   for (const field of [...DEPENDENCY_FIELDS.map(([f]) => f), "peerDependenciesMeta"]) {
     entry[field] = objectAt(manifest, field);
   }
-  if (options.devRecorded) {
-    entry.devDependencies = Object.fromEntries(
-      Object.entries(objectAt(manifest, "devDependencies")).filter(([name]) =>
-        DEPENDENCY_FIELDS.some(([field]) => Object.hasOwn(objectAt(recorded, field), name))
-      ),
-    );
+  if (options.v1Folder) {
+    for (const field of ["devDependencies", "peerDependencies"]) {
+      entry[field] = Object.fromEntries(
+        Object.entries(objectAt(manifest, field)).filter(([name]) =>
+          DEPENDENCY_FIELDS.some(([f]) => Object.hasOwn(objectAt(recorded, f), name))
+        ),
+      );
+    }
   }
   return entry;
 }
@@ -126,6 +130,76 @@ function undeclaredWarning(
     `records for it (a lock older than the package.json): npm installs what package.json ` +
     `declares, so ${is} no dependency of that package in the SBOM; run \`npm install\` to ` +
     "update the lock";
+}
+
+/**
+ * The warnings for the workspaces whose package.json names them otherwise than the root link the
+ * lock has for them (`node_modules/old-name` → `packages/a`, whose package.json now says
+ * `new-name`): npm links a workspace under the name its package.json gives (arborist's
+ * setWorkspaces, through @npmcli/map-workspaces), so `npm ci` misses that link in the lock and
+ * refuses it ("Missing: new-name@1.0.0 from lock file"). A `file:` dependency the project declares
+ * is linked under its declared name, so a link the root package.json declares `file:` is not one
+ * (npm/cli's root declares its workspaces by range, `"libnpmteam": "^8.0.2"`: they are).
+ */
+function renamedWorkspaces(
+  linkTarget: ReadonlyMap<string, string>,
+  root: PackageJson | undefined,
+  options: {
+    lock: string;
+    lockDir: string;
+    own: (folder: string) => boolean;
+    load: ((path: string) => string | undefined) | undefined;
+  },
+): string[] {
+  const { load } = options;
+  if (root === undefined || load === undefined || !listsWorkspaces(root.json)) return [];
+  const warnings: string[] = [];
+  for (const [link, folder] of linkTarget) {
+    const name = packageName(link, {});
+    const linked = DEPENDENCY_FIELDS.some(([f]) => {
+      const spec = objectAt(root.json, f)[name];
+      return typeof spec === "string" && spec.startsWith("file:");
+    });
+    if (link !== NODE_MODULES + name || linked || !options.own(folder)) continue;
+    const own = loadPackageJson(load, joinPath(options.lockDir, folder, "package.json"));
+    if (own?.name === undefined || own.name === name) continue;
+    warnings.push(
+      `${own.path} names its package ${own.name}, which ${options.lock} links as ${name} (a ` +
+        "lock older than the package.json; `npm ci` refuses it): run `npm install` to update " +
+        "the lock",
+    );
+  }
+  return warnings;
+}
+
+/** Whether a package.json, or a lock's record of one, lists workspaces (`[…]` or `{ packages }`). */
+function listsWorkspaces(json: JsonObject): boolean {
+  const field = json.workspaces;
+  const patterns = isRecord(field) ? field.packages : field;
+  return Array.isArray(patterns) && patterns.length > 0;
+}
+
+/**
+ * The workspace links (`[link, folder]`) of a lock whose root package.json lists no workspaces
+ * any more: arborist's setWorkspaces finds none there, so the root has no workspace edges;
+ * loadVirtual's checkRootEdges sees those of the lock (`mapWorkspaces.virtual`) differ and marks
+ * the tree's flags suspect, and buildIdealTree's #fixDepFlags then prunes every node the root's
+ * edges do not reach (#idealTreePrune). `npm ci` accepts the lock (validateLockfile misses nothing)
+ * and installs neither those members nor what only they reach. A link the root still declares
+ * (npm/cli's `"libnpmteam": "^8.0.2"`) is reached, so kept.
+ */
+function unlistedWorkspaces(
+  linkTarget: ReadonlyMap<string, string>,
+  root: PackageJson | undefined,
+  recorded: JsonObject,
+  own: (folder: string) => boolean,
+): Array<[string, string]> {
+  if (root === undefined || listsWorkspaces(root.json) || !listsWorkspaces(recorded)) return [];
+  return [...linkTarget].filter(([link, folder]) => {
+    const name = packageName(link, {});
+    return link === NODE_MODULES + name && own(folder) && !aboveLock(folder) &&
+      !DEPENDENCY_FIELDS.some(([f]) => Object.hasOwn(objectAt(root.json, f), name));
+  });
 }
 
 /** Whether the package.json beside the lock marks the project `private` (see `ReaderResult.projectIsTooling`). */
@@ -562,6 +636,12 @@ export function readPackageLock(
       ]
       : [],
     ...rushProjects?.warnings ?? [],
+    ...renamedWorkspaces(linkTarget, beside, {
+      lock: path,
+      lockDir,
+      own: (folder) => ownFolders.has(folder) && !aboveLock(folder),
+      load: options.load,
+    }),
   ];
   /**
    * A locked package's dependency found nowhere up its node_modules path (`node_modules/a →
@@ -589,9 +669,11 @@ export function readPackageLock(
       : loadPackageJson(options.load, joinPath(lockDir, location, "package.json"));
     // npm 6 installs the devDependencies of the project alone, not those of a `file:` folder it
     // links (npm 7+ does, as it does a workspace's, and records them in the folder's `requires`
-    // when it writes a lockfileVersion 1 lock): a v1 lock's folder has those its record has.
+    // when it writes a lockfileVersion 1 lock), and no peers at all (lib/install/deps.js's
+    // loadDeps reads `dependencies` alone; npm 7+ leaves peers out of a v1 lock's `requires`,
+    // arborist's shrinkwrap.js): a v1 lock's folder has those its record has.
     const entry = manifest === undefined ? recorded : withDeclarations(recorded, manifest.json, {
-      devRecorded: location !== "" && (version === 1 || ancient),
+      v1Folder: location !== "" && (version === 1 || ancient),
     });
     if (manifest !== undefined) {
       const undeclared = undeclaredRecords(recorded, manifest.json);
@@ -649,6 +731,17 @@ export function readPackageLock(
     );
   }
   for (const folder of ownFolders) out.edge(self, nodeId.get(folder)!, "runtime");
+  const unlisted = unlistedWorkspaces(linkTarget, beside, top, (f) => ownFolders.has(f));
+  if (unlisted.length > 0) {
+    const links = unlisted.map(([link, folder]) => `${folder} (${packageName(link, {})})`);
+    warnings.push(
+      `${beside!.path} lists no workspaces, while ${path} links ${links.join(", ")} as ` +
+        "workspaces (a lock older than the package.json): npm installs none of them (`npm ci` " +
+        "prunes them), so neither they nor what only they reach are in the SBOM; run " +
+        "`npm install` to update the lock",
+    );
+  }
+  const unlistedIds = new Set(unlisted.map(([, folder]) => joinPath(lockDir, folder)));
 
   const { name, version: projectVersion } = topFields;
   const project: Project | undefined = named !== undefined
@@ -672,7 +765,10 @@ export function readPackageLock(
     ...(warnings.length > 0 ? { warnings } : {}),
     // Rush's temp package lists devDependencies as dependencies: the projects' edges say.
     ...(rush !== undefined ? { scopesFromDeclarations: true } : {}),
-    ...memberFolders([...ownFolders].map((folder) => localPlace(at, folder))),
-  }, options.excluded);
+    ...memberFolders(
+      [...ownFolders].filter((folder) => !unlistedIds.has(joinPath(lockDir, folder)))
+        .map((folder) => localPlace(at, folder)),
+    ),
+  }, (folder) => unlistedIds.has(folder) || options.excluded?.(folder) === true);
   return rush === undefined ? result : rushResult(result, rush, path);
 }

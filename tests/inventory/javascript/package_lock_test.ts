@@ -1098,3 +1098,165 @@ Deno.test("readPackageLock: an example's lock read alone does not call its link 
   assertWellFormed(out);
   assert.equal(out.warnings, undefined);
 });
+
+Deno.test("readPackageLock: a lockfileVersion 1 file: folder's peers are no edges: npm 6 installs no peers", () => {
+  // lib/package.json asks react as a peer; the project installs react itself. npm 6 installs a
+  // package's `dependencies` alone (lib/install/deps.js's loadDeps) and only warns about peers,
+  // and an npm 7+ writing a v1 lock leaves peers out of `requires` (arborist's shrinkwrap.js).
+  // Was: lib → react, an edge no lock records.
+  const lock = JSON.stringify({
+    name: "fpeer",
+    version: "1.0.0",
+    lockfileVersion: 1,
+    requires: true,
+    dependencies: {
+      "js-tokens": {
+        version: "4.0.0",
+        resolved: "https://registry.npmjs.org/js-tokens/-/js-tokens-4.0.0.tgz",
+      },
+      lib: { version: "file:lib", requires: { "js-tokens": "^4.0.0" } },
+      react: {
+        version: "16.14.0",
+        resolved: "https://registry.npmjs.org/react/-/react-16.14.0.tgz",
+        requires: { "js-tokens": "^4.0.0" },
+      },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "fpeer",
+      version: "1.0.0",
+      dependencies: { lib: "file:lib", react: "^16.14.0" },
+    }),
+    "lib/package.json": JSON.stringify({
+      name: "lib",
+      version: "0.1.0",
+      dependencies: { "js-tokens": "^4.0.0" },
+      peerDependencies: { react: ">=16" },
+    }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(edgesFrom(out, "workspace:lib"), ["pkg:npm/js-tokens@4.0.0 runtime"]);
+});
+
+Deno.test("readPackageLock: a workspace renamed in its package.json since the lock is a stale-lock warning", () => {
+  // npm links a workspace under the name its package.json gives (arborist's setWorkspaces, from
+  // @npmcli/map-workspaces); the lock links `node_modules/old-name`, so `npm ci` refuses it
+  // ("Missing: new-name@1.0.0 from lock file", validate-lockfile.js). Was: the member named
+  // new-name without a word.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { name: "app", workspaces: ["packages/*"] },
+      "node_modules/ms": { version: "2.1.3" },
+      "node_modules/old-name": { resolved: "packages/a", link: true },
+      "node_modules/b": { resolved: "packages/b", link: true },
+      "packages/a": { name: "old-name", version: "1.0.0", dependencies: { ms: "^2.1.3" } },
+      "packages/b": { name: "b", version: "1.0.0" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", workspaces: ["packages/*"] }),
+    "packages/a/package.json": JSON.stringify({
+      name: "new-name",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3" },
+    }),
+    "packages/b/package.json": JSON.stringify({ name: "b", version: "1.0.0" }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.name}`), [
+    "workspace:packages/a new-name",
+    "workspace:packages/b b",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "packages/a/package.json names its package new-name, which package-lock.json links as " +
+    "old-name (a lock older than the package.json; `npm ci` refuses it): run `npm install` to " +
+    "update the lock",
+  ]);
+  // A `file:` dependency of the project is linked under the name it is declared by: no rename.
+  const declared: Record<string, string> = {
+    ...files,
+    "package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/b"],
+      dependencies: { "old-name": "file:packages/a" },
+    }),
+  };
+  const fileDep = readPackageLock(lock, { path: "package-lock.json", load: (p) => declared[p] });
+  assert.equal(fileDep.warnings?.some((w) => w.includes("links as")) ?? false, false);
+});
+
+Deno.test("readPackageLock: workspaces removed from package.json since the lock: npm prunes the members", () => {
+  // The root package.json lists no workspaces any more: arborist's setWorkspaces finds none, so
+  // the root has no workspace edges; loadVirtual's checkRootEdges sees the lock's differ and
+  // marks the flags suspect, and buildIdealTree's #fixDepFlags prunes what nothing reaches:
+  // `npm ci` installs neither member nor is-number, which only a declares. Was: both members and
+  // is-number in the SBOM without a word.
+  const packages = {
+    "": { name: "app", workspaces: ["packages/*"], dependencies: { ms: "^2.1.3" } },
+    "node_modules/a": { resolved: "packages/a", link: true },
+    "node_modules/b": { resolved: "packages/b", link: true },
+    "node_modules/is-number": { version: "7.0.0" },
+    "node_modules/ms": { version: "2.1.3" },
+    "packages/a": { name: "a", version: "1.0.0", dependencies: { "is-number": "^7.0.0" } },
+    "packages/b": { name: "b", version: "1.0.0", dependencies: { ms: "^2.1.3" } },
+  };
+  const v3 = JSON.stringify({ name: "app", lockfileVersion: 3, requires: true, packages });
+  // npm 7 and 8 write both maps (lockfileVersion 2) and read `packages`.
+  const v2 = JSON.stringify({
+    name: "app",
+    lockfileVersion: 2,
+    requires: true,
+    packages,
+    dependencies: {
+      a: { version: "file:packages/a", requires: { "is-number": "^7.0.0" } },
+      b: { version: "file:packages/b", requires: { ms: "^2.1.3" } },
+      "is-number": { version: "7.0.0" },
+      ms: { version: "2.1.3" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } }),
+    "packages/a/package.json": JSON.stringify({
+      name: "a",
+      version: "1.0.0",
+      dependencies: { "is-number": "^7.0.0", "left-pad": "^1.3.0" },
+    }),
+    "packages/b/package.json": JSON.stringify({
+      name: "b",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3" },
+    }),
+  };
+  for (const lock of [v3, v2]) {
+    const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+    assertWellFormed(out);
+    assert.deepEqual(out.members, []);
+    assert.deepEqual(out.memberFolders, undefined);
+    assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+    assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/ms@2.1.3 runtime"]);
+    assert.deepEqual(out.warnings, [
+      "package.json lists no workspaces, while package-lock.json links packages/a (a), " +
+      "packages/b (b) as workspaces (a lock older than the package.json): npm installs none of " +
+      "them (`npm ci` prunes them), so neither they nor what only they reach are in the SBOM; " +
+      "run `npm install` to update the lock",
+    ]);
+  }
+  // Still listed: the members, as before.
+  const listed: Record<string, string> = {
+    ...files,
+    "package.json": JSON.stringify({
+      name: "app",
+      workspaces: ["packages/*"],
+      dependencies: { ms: "^2.1.3" },
+    }),
+  };
+  const kept = readPackageLock(v3, { path: "package-lock.json", load: (p) => listed[p] });
+  assert.deepEqual(kept.members.map((m) => m.id), ["workspace:packages/a", "workspace:packages/b"]);
+});
