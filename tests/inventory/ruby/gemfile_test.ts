@@ -411,6 +411,26 @@ Deno.test("readGemfileManifest: a gemspec's `licenses = %w[…]` word list is it
   assert.equal(read("%w[MIT] + EXTRA"), undefined);
 });
 
+// A frozen list, `spec.licenses = ["MIT"].freeze` (rubocop-generated gemspecs), is the list:
+// `Object#freeze` returns its receiver. vouch read `[…].freeze` as computed: no license.
+Deno.test('readGemfileManifest: a gemspec\'s frozen `licenses = ["MIT"].freeze` is its licenses', () => {
+  const read = (licenses: string) =>
+    readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+      path: "Gemfile",
+      load: (p) =>
+        p === "t.gemspec"
+          ? `Gem::Specification.new do |spec|\n  spec.licenses = ${licenses}\n  spec.name = "t"\nend\n`
+          : undefined,
+      files: () => ["Gemfile", "t.gemspec"],
+    }).project?.license;
+  assert.equal(read('["MIT"].freeze'), "MIT");
+  assert.equal(read("['Ruby', 'BSD-2-Clause'] .freeze"), "Ruby OR BSD-2-Clause");
+  assert.equal(read("%w[MIT].freeze"), "MIT");
+  // Frozen after something computed: none, never guessed.
+  assert.equal(read('(["MIT"] + EXTRA).freeze'), undefined);
+  assert.equal(read('["MIT"].freeze + EXTRA'), undefined);
+});
+
 // The gemspec RubyGems' Specification#to_ruby writes (RubyGems 3.3's, below) and the Jeweler- and
 // Hoe-generated ones (puma's, heartcombo/devise's) list every dependency again with
 // `add_dependency` in the `else` of `if s.respond_to? :add_runtime_dependency`, for RubyGems
