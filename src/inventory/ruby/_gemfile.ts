@@ -231,17 +231,25 @@ function gemArguments(
 /**
  * The revision a `gem` or `git` / `github` block's options give a git origin: `ref:`, else
  * `branch:`, else `tag:`, as Bundler's `Source::Git` takes it (`@ref = options["ref"] ||
- * options["branch"] || options["tag"]`); undefined when none, or when the one it takes is computed.
+ * options["branch"] || options["tag"]`, a symbol's name too); undefined when none, or when the
+ * one it takes is computed.
  */
 function gitRef(args: string): string | undefined {
   for (const option of ["ref", "branch", "tag"]) {
     const given = new RegExp(`(?:\\b${option}\\s*:(?!:)|:${option}\\s*=>)\\s*`).exec(args);
     if (given === null) continue;
-    const literal = STRING_LITERAL.exec(args.slice(given.index + given[0].length));
+    const value = args.slice(given.index + given[0].length);
+    // A symbol (`branch: :main`) is its name: `Source::Git` stringifies `ref`, `branch`, `tag`.
+    const symbol = SYMBOL.exec(value);
+    if (symbol !== null) return symbol[1] ?? symbol[2] ?? symbol[3];
+    const literal = STRING_LITERAL.exec(value);
     return literal?.index === 0 ? literalText(literal) : undefined;
   }
   return undefined;
 }
+
+/** A symbol literal without interpolation: `:main`, `:"v1.0"`, `:'v1.0'` (one group holds its name). */
+const SYMBOL = /^:(?:([A-Za-z_]\w*[?!]?)|"([^"\\#]*)"|'([^'\\]*)')(?![\w:"'])/;
 
 /** A git origin with the revision `args` give it, if any. */
 function withRef(origin: GemOrigin, args: string): GemOrigin {

@@ -179,6 +179,31 @@ Deno.test("readGemfileManifest: a git gem's `ref:`, else `branch:`, else `tag:` 
   ]);
 });
 
+// `branch: :main`, `:tag => :"v1.0"`: symbols, which Bundler's Source::Git stringifies (`%w[ref
+// branch tag revision].each {|k| options[k] = options[k].to_s if options[k] }`). vouch read them
+// as computed and named the repository only.
+Deno.test("readGemfileManifest: a git gem's `branch: :main` symbol is its vcs_url's revision", () => {
+  const gemfile = [
+    "source 'https://rubygems.org'",
+    'gem "foo", git: "https://example.com/foo.git", branch: :main',
+    'gem "bar", :git => "https://example.com/bar.git", :tag => :"v2.0"',
+    "gem 'baz', github: 'acme/baz', ref: :'abc123', require: false",
+    'gem "qux", github: "acme/qux", tag: :"v#{VERSION}"',
+    'git "https://github.com/rails/sprockets.git", branch: :stable do',
+    '  gem "sprockets"',
+    "end",
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/bar?vcs_url=git%2Bhttps:%2F%2Fexample.com%2Fbar.git%40v2.0",
+    "pkg:gem/baz?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fbaz.git%40abc123",
+    "pkg:gem/foo?vcs_url=git%2Bhttps:%2F%2Fexample.com%2Ffoo.git%40main",
+    // An interpolated symbol: computed, the repository only.
+    "pkg:gem/qux?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fqux.git",
+    "pkg:gem/sprockets?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frails%2Fsprockets.git%40stable",
+  ]);
+});
+
 // `github:` takes a pull request's URL too (Bundler's GITHUB_PULL_REQUEST_URL): vouch made it
 // the repository https://github.com/https://github.com/rails/rails/pull/49223.git.
 Deno.test("readGemfileManifest: a `github:` pull request's URL is its repository at refs/pull/<n>/head", () => {
