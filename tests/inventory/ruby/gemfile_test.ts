@@ -122,12 +122,60 @@ Deno.test("readGemfileManifest: a `bitbucket:` / `gist:` gem or one of a `git_so
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fbitbucket.org%2Fowner%2Fa.git",
     "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgist.github.com%2F4815162342.git",
-    "pkg:gem/c",
+    // The block's string, its argument the option's value.
+    "pkg:gem/c?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fowner%2Fc.git",
     "pkg:gem/d@2.0.0",
   ]);
-  assert.deepEqual(out.warnings, [
-    'Gemfile:5: gem "c" is from a computed `git`: its purl names rubygems.org',
+  assert.equal(out.warnings, undefined);
+});
+
+// A Gemfile's own `git_source(:github)` replaces Bundler's (Dsl#git_source: `@git_sources[name.to_s]
+// = block`; `github:` and the `github` block call `@git_sources["github"]`): vouch gave
+// `https://github.com/…` whatever the block said.
+Deno.test("readGemfileManifest: a Gemfile's own `git_source(:github)` block names its gems' repository", () => {
+  const read = (source: string) => {
+    const gemfile = [
+      'source "https://rubygems.org"',
+      'gem "early", github: "acme/early"',
+      source,
+      'gem "a", github: "acme/a", branch: "main"',
+      'github "acme/b" do',
+      '  gem "b"',
+      "end",
+      'gem "c", github: C_REPO',
+    ].join("\n");
+    const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+    return { purls: out.components.map((c) => c.purl), warnings: out.warnings ?? [] };
+  };
+  assert.deepEqual(read('git_source(:github) { |repo| "git@github.com:#{repo}.git" }').purls, [
+    "pkg:gem/a?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Fa.git%40main",
+    "pkg:gem/b?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Fb.git",
+    "pkg:gem/c",
+    // Declared before the block: Bundler's own.
+    "pkg:gem/early?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fearly.git",
   ]);
+  const https = read('git_source(:github) do |repo|\n  "https://github.com/#{repo}.git"\nend');
+  assert.deepEqual(https.purls.slice(0, 2), [
+    "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fa.git%40main",
+    "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fb.git",
+  ]);
+  // A block that computes more than its argument's place: Bundler's URL, with a warning.
+  const computed = read(
+    'git_source(:github) do |repo|\n  repo = "#{repo}/#{repo}" unless repo.include?("/")\n' +
+      '  "https://github.com/#{repo}.git"\nend',
+  );
+  assert.deepEqual(computed.purls.slice(0, 2), [
+    "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fa.git%40main",
+    "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fb.git",
+  ]);
+  assert.equal(
+    computed.warnings[0],
+    "Gemfile:3: the `git_source(:github)` block is not read: `github:` gems keep Bundler's https://github.com URL",
+  );
+  assert.deepEqual(
+    read('git_source(:github) { |repo| "https://#{HOST}/#{repo}.git" }').warnings[0],
+    computed.warnings[0],
+  );
 });
 
 // Bundler 2.5 added `gitlab:` (rubygems/rubygems#7449): `https://gitlab.com/<path>.git`, subgroups
@@ -144,14 +192,12 @@ Deno.test("readGemfileManifest: Bundler's own `gitlab:` shorthand names its GitL
   const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:gem/mr?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Facme%2Ftools%2Fmr-gem.git",
-    "pkg:gem/own",
+    "pkg:gem/own?vcs_url=git%2Bhttps:%2F%2Fexample.com%2F123.git",
     "pkg:gem/sdk?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fgitlab-org%2Fanalytics%2Fsdk-rb.git",
     "pkg:gem/solo?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fsolo%2Fsolo.git",
   ]);
-  // A shorthand the Gemfile defines again is its own block's: computed.
-  assert.deepEqual(out.warnings, [
-    'Gemfile:6: gem "own" is from a computed `git`: its purl names rubygems.org',
-  ]);
+  // A shorthand the Gemfile defines again is its own block's.
+  assert.equal(out.warnings, undefined);
 });
 
 // mastodon/mastodon's Gemfile pins a fork by commit (`github: …, ref: "f14a…"`): its vcs_url named
