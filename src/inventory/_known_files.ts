@@ -5,7 +5,7 @@
 // same files (a test checks it).
 import type { Ecosystem } from "./types.ts";
 import type { Load } from "./_reader.ts";
-import { declaresOwnDependencies, namedLocks } from "./java/_gradle_script.ts";
+import { declaresOwnDependencies, declaresOwnModules, namedLocks } from "./java/_gradle_script.ts";
 
 /** A lockfile a dependency file names (see `KnownFile.namesLocks`). */
 export interface NamedLockfile {
@@ -74,6 +74,12 @@ export interface KnownFile {
    * `versions.lock`) still do.
    */
   ownFolderLocks?: readonly string[];
+  /**
+   * With `ownFolderLocks`: the locks of its own folder that lock only the build's classpath
+   * (`buildscript-gradle.lockfile`: its script's `buildscript { }` classpath, not its project's
+   * configurations), which do not resolve a file whose text `declaresModules` of its own.
+   */
+  classpathLocks?: { name: RegExp; declaresModules: (text: string) => boolean };
   /** What the user can do, when there is something better than `--allow-unread`. */
   hint?: string;
   /**
@@ -204,12 +210,19 @@ const GRADLE_BUILD = {
     "enable Gradle dependency locking (`gradle dependencies --write-locks`) and commit the lock files",
 } as const;
 
+/** A Gradle lock of a build's classpath: a script's `buildscript { }`, the settings'. */
+const CLASSPATH_LOCK = /^(?:buildscript|settings)-gradle\.lockfile$/;
+
 /** A Gradle build script: it may put its lock elsewhere than beside it. */
 const GRADLE_SCRIPT = {
   ...GRADLE_BUILD,
   declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, false),
   buildRoots: ["settings.gradle", "settings.gradle.kts"],
   ownFolderLocks: ["gradle_lockfile"],
+  classpathLocks: {
+    name: CLASSPATH_LOCK,
+    declaresModules: (text: string) => declaresOwnModules(text, false),
+  },
   namesLocks: {
     reader: "gradle_lockfile",
     hint:
@@ -322,6 +335,10 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     name: "build.gradle.kts",
     ...GRADLE_SCRIPT,
     declaresForOthersOnly: (text: string) => !declaresOwnDependencies(text, true),
+    classpathLocks: {
+      name: CLASSPATH_LOCK,
+      declaresModules: (text: string) => declaresOwnModules(text, true),
+    },
   },
   // The version catalogs: declarations the build scripts use, resolved as they are. Besides the
   // default `libs`, a settings script may create others from files of gradle/ (Signal-Android's

@@ -64,6 +64,8 @@ export interface UnreadFile {
     buildRoots?: readonly string[];
     /** The lock readers that resolve it only from its own folder (see `KnownFile.ownFolderLocks`). */
     ownFolderLocks?: readonly string[];
+    /** Its own folder's locks of the build's classpath (see `KnownFile.classpathLocks`). */
+    classpathLocks?: { name: RegExp; declaresModules: (text: string) => boolean };
     /** Only a lock that names its folder among its `memberFolders` resolves it (a deep member). */
     asMember?: boolean;
   };
@@ -110,6 +112,9 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
       if (known.buildRoots !== undefined) unread.resolvedBy.buildRoots = known.buildRoots;
       if (known.ownFolderLocks !== undefined) {
         unread.resolvedBy.ownFolderLocks = known.ownFolderLocks;
+      }
+      if (known.classpathLocks !== undefined) {
+        unread.resolvedBy.classpathLocks = known.classpathLocks;
       }
     }
   }

@@ -715,15 +715,27 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     if (by === undefined) return [];
     const locks = locksResolving(u.path, by, outputs);
     const own = by.ownFolderLocks;
-    if (own === undefined || locks.length === 0 || lockFolder(locks[0]) === posix.dirname(u.path)) {
-      return locks;
+    if (own === undefined || locks.length === 0) return locks;
+    const others = { ...by, readers: by.readers?.filter((r) => !own.includes(r)) };
+    if (lockFolder(locks[0]) === posix.dirname(u.path)) {
+      // Its folder's classpath locks alone (`buildscript-gradle.lockfile`) lock no module it
+      // declares of its own.
+      const classpath = by.classpathLocks;
+      if (
+        classpath === undefined ||
+        !locks.every((l) =>
+          own.includes(l.reader.name) && classpath.name.test(posix.basename(l.path))
+        )
+      ) return locks;
+      const file = peek(u.path);
+      if (file === undefined || !classpath.declaresModules(file.text)) return locks;
+      return locksResolving(u.path, others, outputs);
     }
     // A lock a script names for each project (the settings script's `gradle.allprojects { }`)
     // is read as the naming script's folder's: it may be this file's own.
     if (locks.some((l) => l.folder !== undefined)) return locks;
     const file = peek(u.path);
     if (file === undefined || by.forOthersOnly?.(file.text) !== false) return locks;
-    const others = { ...by, readers: by.readers?.filter((r) => !own.includes(r)) };
     return locksResolving(u.path, others, outputs);
   };
   const warnings = [...merged.warnings ?? [], ...locks.warnings, ...scripts.unused.values()];

@@ -50,7 +50,7 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
       ["ios/Podfile.lock", "vouch has no reader for CocoaPods lockfiles"],
     ]);
     assert.match(unread[1].hint ?? "", /bun install --save-text-lockfile/);
-    const { forOthersOnly, ...resolvedBy } = unread[0].resolvedBy!;
+    const { forOthersOnly, classpathLocks, ...resolvedBy } = unread[0].resolvedBy!;
     assert.deepEqual(resolvedBy, {
       ecosystem: "maven",
       readers: ["gradle_lockfile", "gradle_verification", "versions_lock"],
@@ -58,6 +58,8 @@ Deno.test("scanProject: read files, and known formats without a reader reported 
       ownFolderLocks: ["gradle_lockfile"],
     });
     assert.equal(forOthersOnly?.("subprojects { dependencies { } }"), true);
+    assert.equal(classpathLocks?.name.test("buildscript-gradle.lockfile"), true);
+    assert.equal(classpathLocks?.declaresModules("dependencies { api project(':a') }"), false);
     assert.equal(unread[2].resolvedBy, undefined);
     assert.deepEqual(superseded, []);
   });

@@ -1257,6 +1257,60 @@ function fsharpSdkProject(root: XmlElement, path: string): boolean {
     (root.attributes.Sdk !== undefined || childElements(root, "Sdk").length > 0);
 }
 
+/** Whether a project uses the .NET SDK (`Sdk="Microsoft.NET.Sdk"`, `.Web`, `<Sdk Name="…">`). */
+function netSdkProject(root: XmlElement): boolean {
+  const sdks = [
+    ...(root.attributes.Sdk ?? "").split(";"),
+    ...childElements(root, "Sdk").map((sdk) => sdk.attributes.Name ?? ""),
+  ];
+  return sdks.some((sdk) => /^\s*Microsoft\.NET\.Sdk\b/i.test(sdk));
+}
+
+/**
+ * The .NET SDK's implicit `NETStandard.Library` of a project that targets .NET Standard before
+ * 2.1 (Microsoft.NET.Sdk.DefaultItems.props: `<PackageReference Include="NETStandard.Library"
+ * Version="$(NETStandardImplicitPackageVersion)" IsImplicitlyDefined="true" />` unless
+ * `DisableImplicitFrameworkReferences` is `true`; 2.1 has a FrameworkReference, no package), at
+ * `NETStandardImplicitPackageVersion`, which Microsoft.NET.Sdk.DefaultItems.targets defaults to
+ * 1.6.1 for .NET Standard 1.x and 2.0.3 otherwise. From 2.0 it is `PrivateAssets="All"`: build.
+ */
+function implicitNetStandard(
+  evaluation: Evaluation,
+  options: { path: string; isTest: boolean; warnings: string[] },
+): PackageDeclaration[] {
+  const property = (key: string): string | undefined =>
+    evaluation.properties.get(key.toLowerCase())?.trim() || undefined;
+  if (property("DisableImplicitFrameworkReferences")?.toLowerCase() === "true") return [];
+  const single = property("TargetFramework");
+  const majors: number[] = [];
+  for (const framework of single === undefined ? evaluation.targetFrameworks() : [single]) {
+    const inferred = inferredProperties(framework);
+    const version = /^v(\d+)\.(\d+)/.exec(inferred?.get("targetframeworkversion") ?? "");
+    if (inferred?.get("targetframeworkidentifier") !== ".NETStandard" || version === null) continue;
+    const [major, minor] = [Number(version[1]), Number(version[2])];
+    if (major < 2 || (major === 2 && minor < 1)) majors.push(major);
+  }
+  const set = property("NETStandardImplicitPackageVersion");
+  const declarations = new Map<string, PackageDeclaration>();
+  for (const major of majors) {
+    const written = set ?? (major < 2 ? "1.6.1" : "2.0.3");
+    const scope: Scope = options.isTest ? "dev" : major < 2 ? "runtime" : "build";
+    const declaration: PackageDeclaration = {
+      name: "NETStandard.Library",
+      scope,
+      source: options.path,
+    };
+    if (written.includes("$(")) {
+      options.warnings.push(
+        `${options.path}: NETStandard.Library, which the .NET SDK references implicitly, has ` +
+          "no version the tree defines (NETStandardImplicitPackageVersion); the purl has no version",
+      );
+    } else Object.assign(declaration, splitNugetVersion(written));
+    declarations.set(`${written} ${scope}`, declaration);
+  }
+  return [...declarations.values()];
+}
+
 /**
  * The inner builds of a project that targets several frameworks (`TargetFrameworks`, no
  * `TargetFramework`), one per framework, each evaluated with `TargetFramework` set as the SDK
@@ -1380,6 +1434,9 @@ export function evaluateMsbuildProject(
       } else Object.assign(declaration, splitNugetVersion(written));
       packages.push(declaration);
     }
+  }
+  if (!evaluation.references.has("netstandard.library") && netSdkProject(root)) {
+    packages.push(...implicitNetStandard(evaluation, { path, isTest, warnings }));
   }
   const downloads = [...evaluation.downloads.values()].flatMap((d) =>
     downloadDeclarations(d, { path, scope: isTest ? "dev" : "build", warnings })

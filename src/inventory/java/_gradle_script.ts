@@ -283,6 +283,55 @@ export function declaresOwnDependencies(script: string, kotlin: boolean): boolea
   return false;
 }
 
+/** The calls in a `dependencies { }` block that name no module: another project, files. */
+const NOT_MODULE = /\b(?:project|files|fileTree)\s*\(/g;
+/**
+ * What names a module in a `dependencies { }` block once {@linkcode NOT_MODULE} calls are
+ * blanked: a `"group:name…"` string, a catalog's `libs.…`, a map's `group:` / `group =`, a
+ * Kotlin `kotlin("…")`.
+ */
+const MODULE = /["'][^"'\s:]+:[^"'\s]+["']|\blibs\.|\bgroup\s*[:=]|\bkotlin\s*\(/;
+
+/**
+ * Whether a build script declares external modules of its own: a `dependencies { }` block of
+ * its own (see {@linkcode declaresOwnDependencies}) that names one, not only other projects
+ * (`project(":core")`) and files (`files("x.jar")`). Gradle's locks hold modules only
+ * (`DependencyLockingArtifactVisitor.visitNode` records `ModuleComponentIdentifier`s, file
+ * dependencies are no-ops): a project of none has nothing to lock.
+ * One whose block is not a literal `{ }` (`dependencies.add(…)`) counts as naming one.
+ *
+ * @param script The script's text.
+ * @param kotlin Whether it is a Kotlin script.
+ */
+export function declaresOwnModules(script: string, kotlin: boolean): boolean {
+  const { code, said } = scriptCode(script, kotlin);
+  const blocks = blocksOf(code);
+  for (const m of code.matchAll(/\bdependencies\b/g)) {
+    if (blocks(m.index).some((b) => NOT_OWN.has(b))) continue;
+    const open = /^\s*\{/.exec(code.slice(m.index + m[0].length));
+    if (open === null) return true;
+    const start = m.index + m[0].length + open[0].length;
+    const end = closing(code, start, "{", "}");
+    const body = said.slice(start, end).split("");
+    for (const call of code.slice(start, end).matchAll(NOT_MODULE)) {
+      const from = call.index + call[0].length;
+      body.fill(" ", call.index, closing(code, start + from, "(", ")") - start);
+    }
+    if (MODULE.test(body.join(""))) return true;
+  }
+  return false;
+}
+
+/** The offset of the bracket that closes one opened just before `from` (the end when none). */
+function closing(code: string, from: number, open: string, close: string): number {
+  let depth = 1;
+  for (let i = from; i < code.length; i++) {
+    if (code[i] === open) depth++;
+    else if (code[i] === close && --depth === 0) return i;
+  }
+  return code.length;
+}
+
 /** What a lock path's string may use: the script, its folders and how to read the build's files. */
 interface Context {
   /** Its text, blanked (see {@linkcode scriptCode}). */

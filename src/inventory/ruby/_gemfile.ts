@@ -208,6 +208,8 @@ export function literalRequirements(rest: string): string[] | undefined {
   return texts.flatMap((t) => t.split(",")).map((r) => r.trim()).filter((r) => r !== "");
 }
 
+/** An option's value, a string literal. */
+const OPTION_VALUE = new RegExp(`^\\s*${STRING_LITERAL.source}`);
 /** An option's name: `gitlab:`, `:gitlab =>`. */
 const OPTION_NAME = /\b(\w+)\s*:(?!:)|:(\w+)\s*=>/g;
 
@@ -218,7 +220,7 @@ const OPTION_NAME = /\b(\w+)\s*:(?!:)|:(\w+)\s*=>/g;
  */
 function gemArguments(
   rest: string,
-  customSources: ReadonlySet<string>,
+  customSources: CustomSources,
 ): { requirements: string[]; computed?: true; origin?: GemOrigin } {
   const requirements = literalRequirements(rest);
   return {
@@ -231,17 +233,25 @@ function gemArguments(
 /**
  * The revision a `gem` or `git` / `github` block's options give a git origin: `ref:`, else
  * `branch:`, else `tag:`, as Bundler's `Source::Git` takes it (`@ref = options["ref"] ||
- * options["branch"] || options["tag"]`); undefined when none, or when the one it takes is computed.
+ * options["branch"] || options["tag"]`, a symbol's name too); undefined when none, or when the
+ * one it takes is computed.
  */
 function gitRef(args: string): string | undefined {
   for (const option of ["ref", "branch", "tag"]) {
     const given = new RegExp(`(?:\\b${option}\\s*:(?!:)|:${option}\\s*=>)\\s*`).exec(args);
     if (given === null) continue;
-    const literal = STRING_LITERAL.exec(args.slice(given.index + given[0].length));
+    const value = args.slice(given.index + given[0].length);
+    // A symbol (`branch: :main`) is its name: `Source::Git` stringifies `ref`, `branch`, `tag`.
+    const symbol = SYMBOL.exec(value);
+    if (symbol !== null) return symbol[1] ?? symbol[2] ?? symbol[3];
+    const literal = STRING_LITERAL.exec(value);
     return literal?.index === 0 ? literalText(literal) : undefined;
   }
   return undefined;
 }
+
+/** A symbol literal without interpolation: `:main`, `:"v1.0"`, `:'v1.0'` (one group holds its name). */
+const SYMBOL = /^:(?:([A-Za-z_]\w*[?!]?)|"([^"\\#]*)"|'([^'\\]*)')(?![\w:"'])/;
 
 /** A git origin with the revision `args` give it, if any. */
 function withRef(origin: GemOrigin, args: string): GemOrigin {
@@ -251,18 +261,24 @@ function withRef(origin: GemOrigin, args: string): GemOrigin {
 }
 
 /** The origin a `gem` statement's options give it (see {@linkcode gemArguments}). */
-function optionOrigin(rest: string, customSources: ReadonlySet<string>): { origin?: GemOrigin } {
+function optionOrigin(rest: string, customSources: CustomSources): { origin?: GemOrigin } {
   const o = ORIGIN_OPTION.exec(rest);
   if (o !== null) {
     const origin = { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] };
+    // `github:` by the Gemfile's own `git_source(:github)`, which replaces Bundler's.
+    if (origin.kind === "github" && customSources.has("github")) {
+      return { origin: withRef(sourceOrigin(customSources.get("github"), origin.value), rest) };
+    }
     return { origin: withRef(origin, rest) };
   }
   const shorthand = GIT_SHORTHAND.exec(rest);
   if (shorthand !== null) {
     const value = shorthand[3] ?? shorthand[4];
     const kind = shorthand[1] ?? shorthand[2];
-    // A shorthand the Gemfile defines again (`git_source(:gitlab) { … }`) is its own: computed.
-    if (customSources.has(kind)) return { origin: { kind: "git" } };
+    // A shorthand the Gemfile defines again (`git_source(:gitlab) { … }`) is its own block's.
+    if (customSources.has(kind)) {
+      return { origin: withRef(sourceOrigin(customSources.get(kind), value), rest) };
+    }
     return {
       origin: withRef({
         kind: "git",
@@ -273,9 +289,46 @@ function optionOrigin(rest: string, customSources: ReadonlySet<string>): { origi
   // Each option looked up by name: a pattern of every source's name, built again for each of
   // 20,000 `git_source`s and tried on each gem, took time quadratic in the file.
   for (const m of rest.matchAll(OPTION_NAME)) {
-    if (customSources.has(m[1] ?? m[2])) return { origin: { kind: "git" } };
+    const name = m[1] ?? m[2];
+    if (!customSources.has(name)) continue;
+    const literal = OPTION_VALUE.exec(rest.slice(m.index + m[0].length));
+    const value = literal === null ? undefined : literalText(literal);
+    return { origin: withRef(sourceOrigin(customSources.get(name), value), rest) };
   }
   return {};
+}
+
+/**
+ * The `git_source`s a Gemfile defines, by name: the pieces of the block's string around its
+ * argument (`git_source(:github) { |repo| "git@github.com:#{repo}.git" }` is `git@github.com:`,
+ * `.git`), undefined when the block computes more than that.
+ */
+type CustomSources = ReadonlyMap<string, readonly string[] | undefined>;
+
+/**
+ * The git repository of a `git_source` block given `value`, as Bundler calls the block with the
+ * option's value: its string with `value` for the argument; computed (no value) when the block
+ * or `value` is.
+ */
+function sourceOrigin(
+  template: readonly string[] | undefined,
+  value: string | undefined,
+): GemOrigin {
+  if (template === undefined || value === undefined) return { kind: "git" };
+  return { kind: "git", value: template.join(value) };
+}
+
+/**
+ * The pieces of a `git_source` block's string around its argument (see {@linkcode CustomSources}):
+ * `opening` is `git_source(:name) do |arg|`, `body` the block's one statement, a double-quoted
+ * string whose only interpolation is the argument (`"https://github.com/#{repo}.git"`).
+ */
+function sourceTemplate(opening: string, body: string | undefined): string[] | undefined {
+  const arg = /\bdo\s*\|\s*(\w+)\s*\|$/.exec(opening)?.[1];
+  const string = body === undefined ? null : /^"([^"\\]*)"$/.exec(body);
+  if (arg === undefined || string === null) return undefined;
+  const pieces = string[1].split(new RegExp(`#\\{\\s*${arg}\\s*\\}`));
+  return pieces.length > 1 && pieces.every((p) => !p.includes("#")) ? pieces : undefined;
 }
 
 /** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
@@ -456,7 +509,9 @@ function splitLine(
       if (!block) continue;
       BLOCK_ARGUMENTS.lastIndex = i + 1;
       const after = BLOCK_ARGUMENTS.test(body) ? BLOCK_ARGUMENTS.lastIndex : i + 1;
-      cut(after, `${body.slice(start, i).trim()} do`);
+      // Its `|arguments|` stay, as a `do` block's do (a `git_source` block's template names its own).
+      const args = body.slice(i + 1, after).trim();
+      cut(after, `${body.slice(start, i).trim()} do${args === "" ? "" : ` ${args}`}`);
       i = after - 1;
     } else if (c === "}") {
       if (braces.pop()?.block !== true) continue;
@@ -1098,8 +1153,8 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
    * evaluated each time would grow exponentially).
    */
   const evaluated = new Set<string>();
-  /** The `git_source`s the Gemfile defines, other than Bundler's own shorthands. */
-  const customSources = new Set<string>();
+  /** The `git_source`s the Gemfile defines (see {@linkcode CustomSources}). */
+  const customSources = new Map<string, readonly string[] | undefined>();
   const visit = (
     source: string,
     file: string,
@@ -1149,7 +1204,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
     const list = statements(source, file);
     // An `eval_gemfile`d file may call what the Gemfile defines.
     if (file === path) checkLastCall(list.at(-1), source, file);
-    for (const { text: s, line } of list) {
+    for (const [index, { text: s, line }] of list.entries()) {
       current = line;
       const top = stack.at(-1)!;
       const head = /^[\w.:]+[!?]?/.exec(s)?.[0] ?? "";
@@ -1215,8 +1270,18 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         continue;
       }
       const source = head === "git_source" ? /^git_source\s*\(?\s*:(\w+)/.exec(s)?.[1] : undefined;
-      if (source !== undefined && !["git", "github", "path", "source"].includes(source)) {
-        customSources.add(source);
+      if (source !== undefined && !["git", "path", "source"].includes(source)) {
+        // Bundler's `git_source` replaces a shorthand of the same name (its own `github` too).
+        const body = list[index + 2]?.text === "end" ? list[index + 1].text : undefined;
+        const template = OPENS_DO_BLOCK.test(s) ? sourceTemplate(s, body) : undefined;
+        if (source !== "github" || template !== undefined) customSources.set(source, template);
+        else {
+          customSources.delete(source);
+          note(
+            line,
+            "the `git_source(:github)` block is not read: `github:` gems keep Bundler's https://github.com URL",
+          );
+        }
       }
       if (head === "gemspec") {
         if (!top.quiet) {
@@ -1241,8 +1306,12 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
       }
       if (opensBlock && /^(?:git|github|path|source)$/.test(head)) {
         const literal = LITERAL.exec(s.slice(head.length));
-        const origin: GemOrigin = { kind: head as GemOrigin["kind"] };
+        let origin: GemOrigin = { kind: head as GemOrigin["kind"] };
         if (literal) origin.value = literal[1] ?? literal[2];
+        // Bundler's `github` block calls the `github` git_source, the Gemfile's own when it has one.
+        if (head === "github" && customSources.has("github")) {
+          origin = sourceOrigin(customSources.get("github"), origin.value);
+        }
         push({ ...top, origin: withRef(origin, s.slice(head.length)), unsaid: undefined });
         continue;
       }

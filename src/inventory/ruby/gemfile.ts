@@ -135,9 +135,11 @@ function readGemspec(text: string, path: string, release: string | undefined): G
         );
         continue;
       }
-      // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed.
-      const literal = /^[\s,[\]]*$/.test(field[2].replace(STRING, ""));
-      fields.set(field[1], literal ? strings(field[2]) : []);
+      // Only a literal (a list of them for `licenses`): `VERSION`, `"1." + x` are computed. A
+      // frozen list, `["MIT"].freeze`, is the list: Ruby's `Object#freeze` returns its receiver.
+      const value = field[2].replace(/\]\s*\.freeze\s*$/, "]");
+      const literal = /^[\s,[\]]*$/.test(value.replace(STRING, ""));
+      fields.set(field[1], literal ? strings(value) : []);
       continue;
     }
     const dependency = DEPENDENCY.exec(s);

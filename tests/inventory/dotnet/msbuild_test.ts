@@ -286,6 +286,7 @@ Deno.test("evaluateMsbuildProject: versions under framework conditions are all k
     "Microsoft.Extensions.Logging.Abstractions@6.0.4",
     "Polly@8.2.0", // an unconditioned definition after the conditioned one replaces it
     "System.Text.Json@6.0.0",
+    "NETStandard.Library@2.0.3", // the SDK's, for its netstandard2.0
   ]);
   assert.deepEqual(versions("src/Old/Old.csproj"), [
     "System.Text.Json@6.0.9",
@@ -898,6 +899,7 @@ Deno.test("evaluateMsbuildProject: a <When> on Configuration, which the SDK sets
     "Unfucked@0.0.1-beta.49 runtime",
     "ReSharper.ExportAnnotations.Task@1.4.0 build",
     "JetBrains.Annotations@2025.2.4 build", // a property the files set: the When holds
+    "NETStandard.Library@2.0.3 build", // the SDK's, for its netstandard2.0
   ]);
   assert.deepEqual(di.projectReferences, ["Unfucked/Unfucked.csproj"]);
   assert.deepEqual(di.warnings, [
@@ -1233,6 +1235,7 @@ Deno.test("evaluateMsbuildProject: an ItemDefinitionGroup gives the PackageRefer
     "Microsoft.SourceLink.GitHub@1.0.0 build", // in Directory.Build.props, above the definition
     "Nerdbank.GitVersioning@2.2.4 build", // an Update keeps what the definition gave
     "System.Runtime.InteropServices@4.3.0 runtime", // its own PrivateAssets wins
+    "NETStandard.Library@1.6.1 runtime", // the SDK's, for its netstandard1.x
   ]);
 });
 
@@ -1356,6 +1359,7 @@ Deno.test("evaluateMsbuildProject: Conditions on the target framework's function
       "System.Text.Json@6.0.10",
       "System.Text.Json@8.0.5",
       "Microsoft.Bcl.AsyncInterfaces@8.0.0",
+      "NETStandard.Library@2.0.3", // the SDK's, for its netstandard2.0
     ],
     // netstandard2.0's build has it, net8.0's not: it counts, noted.
     warnings: ["Lib/Lib.csproj:13: <PackageReference> Microsoft.Bcl.AsyncInterfaces"],
@@ -1727,4 +1731,70 @@ Deno.test("readMsbuildProject: the F# SDK's implicit FSharp.Core, pinned by an U
   // A C# project has none.
   const csharp = readMsbuildProject(fsproj(""), { path: "App.csproj", load: () => undefined });
   assert.deepEqual(summary(csharp), ["pkg:nuget/Argu@6.2.4 runtime"]);
+});
+
+// The .NET SDK references NETStandard.Library itself in a project that targets .NET Standard
+// before 2.1 (Microsoft.NET.Sdk.DefaultItems.props), at NETStandardImplicitPackageVersion, which
+// Microsoft.NET.Sdk.DefaultItems.targets defaults to 1.6.1 (1.x) or 2.0.3: a project without
+// packages.lock.json had none, though a lock graph lists it (909af44 made it build there).
+Deno.test("evaluateMsbuildProject: the .NET SDK's implicit NETStandard.Library of a netstandard target", () => {
+  const packages = (project: string, props = ""): string[] =>
+    evaluateMsbuildProject(project, {
+      path: "Lib/Lib.csproj",
+      load: (p) => p === "Directory.Build.props" && props !== "" ? props : undefined,
+    }).packages.map((p) => `${p.name}@${p.version} ${p.scope}`);
+  const csproj = (properties: string, sdk = "Microsoft.NET.Sdk"): string =>
+    `<Project Sdk="${sdk}">\n  <PropertyGroup>\n${properties}  </PropertyGroup>\n</Project>\n`;
+  assert.deepEqual(packages(csproj("    <TargetFramework>netstandard2.0</TargetFramework>\n")), [
+    "NETStandard.Library@2.0.3 build",
+  ]);
+  // .NET Standard 1.x: 1.6.1, a run-time dependency (no PrivateAssets).
+  assert.deepEqual(packages(csproj("    <TargetFramework>netstandard1.3</TargetFramework>\n")), [
+    "NETStandard.Library@1.6.1 runtime",
+  ]);
+  // Several frameworks: once per version the .NET Standard ones take.
+  assert.deepEqual(
+    packages(
+      csproj("    <TargetFrameworks>netstandard2.0;net8.0;netstandard1.6</TargetFrameworks>\n"),
+    ),
+    ["NETStandard.Library@2.0.3 build", "NETStandard.Library@1.6.1 runtime"],
+  );
+  // The version the tree sets.
+  assert.deepEqual(
+    packages(
+      csproj("    <TargetFramework>netstandard2.0</TargetFramework>\n", "Microsoft.NET.Sdk.Web"),
+      "<Project><PropertyGroup><NETStandardImplicitPackageVersion>2.0.1" +
+        "</NETStandardImplicitPackageVersion></PropertyGroup></Project>",
+    ),
+    ["NETStandard.Library@2.0.1 build"],
+  );
+  // None: netstandard2.1 (a FrameworkReference), another framework, implicit references disabled,
+  // a project that is not the .NET SDK's.
+  assert.deepEqual(packages(csproj("    <TargetFramework>netstandard2.1</TargetFramework>\n")), []);
+  assert.deepEqual(packages(csproj("    <TargetFramework>net8.0</TargetFramework>\n")), []);
+  assert.deepEqual(
+    packages(csproj(
+      "    <TargetFramework>netstandard2.0</TargetFramework>\n" +
+        "    <DisableImplicitFrameworkReferences>true</DisableImplicitFrameworkReferences>\n",
+    )),
+    [],
+  );
+  assert.deepEqual(
+    packages(
+      csproj(
+        "    <TargetFramework>netstandard2.0</TargetFramework>\n",
+        "Microsoft.Build.NoTargets/3.7.0",
+      ),
+    ),
+    [],
+  );
+  // An explicit reference is the project's own.
+  assert.deepEqual(
+    packages(
+      '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <TargetFramework>netstandard2.0' +
+        "</TargetFramework>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include=" +
+        '"NETStandard.Library" Version="2.0.0" />\n  </ItemGroup>\n</Project>\n',
+    ),
+    ["NETStandard.Library@2.0.0 runtime"],
+  );
 });

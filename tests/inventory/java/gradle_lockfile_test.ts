@@ -813,6 +813,43 @@ Deno.test("readInventory: a subproject script without its own lock is not resolv
   });
 });
 
+// A subproject's `buildscript-gradle.lockfile` locks its script's classpath only
+// (`buildscript { }`), not its project's configurations: a subproject whose only lock it is and
+// whose script declares modules of its own counted as resolved, and they were missing unsaid.
+// One that declares only other projects and files (google/nomulus' integration/) has no module to
+// lock: Gradle's locks hold modules only.
+Deno.test("readInventory: a subproject's buildscript lock does not resolve the modules its script declares", async () => {
+  const buildscript = "buildscript {\n  dependencyLocking { lockAllConfigurations() }\n" +
+    "  dependencies { classpath 'com.diffplug.spotless:spotless-plugin-gradle:6.25.0' }\n}\n";
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'demo'\ninclude 'app'\ninclude 'integration'\n",
+      "build.gradle": "allprojects { dependencyLocking { lockAllConfigurations() } }\n",
+      "gradle.lockfile": "empty=\n",
+      "app/build.gradle": buildscript +
+        "dependencies {\n  implementation project(':integration')\n" +
+        "  implementation 'com.google.guava:guava:33.0.0-jre'\n}\n",
+      "app/buildscript-gradle.lockfile":
+        "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+      "integration/build.gradle": buildscript +
+        "dependencies {\n  testRuntimeOnly project(path: ':app', configuration: 'tests')\n" +
+        '  testRuntimeOnly files("${projectDir}/lib/schema.jar")\n}\n',
+      "integration/buildscript-gradle.lockfile":
+        "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.unread, ["app/build.gradle"]);
+    assert.match(warnings.join("\n"), /app\/build\.gradle is not read/);
+    // Its project's own lock resolves it.
+    await writeTree(dir, {
+      "app/gradle.lockfile":
+        "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    });
+    assert.deepEqual((await readInventory(dir, {})).unread, []);
+  });
+});
+
 // The settings script may set every project's lock (`gradle.allprojects { dependencyLocking {
 // lockFile = … } }`): the locks were not followed, and the scripts were reported unread.
 Deno.test("readInventory: the locks the settings script sets for every project are read", async () => {

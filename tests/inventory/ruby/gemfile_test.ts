@@ -122,12 +122,60 @@ Deno.test("readGemfileManifest: a `bitbucket:` / `gist:` gem or one of a `git_so
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fbitbucket.org%2Fowner%2Fa.git",
     "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgist.github.com%2F4815162342.git",
-    "pkg:gem/c",
+    // The block's string, its argument the option's value.
+    "pkg:gem/c?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fowner%2Fc.git",
     "pkg:gem/d@2.0.0",
   ]);
-  assert.deepEqual(out.warnings, [
-    'Gemfile:5: gem "c" is from a computed `git`: its purl names rubygems.org',
+  assert.equal(out.warnings, undefined);
+});
+
+// A Gemfile's own `git_source(:github)` replaces Bundler's (Dsl#git_source: `@git_sources[name.to_s]
+// = block`; `github:` and the `github` block call `@git_sources["github"]`): vouch gave
+// `https://github.com/…` whatever the block said.
+Deno.test("readGemfileManifest: a Gemfile's own `git_source(:github)` block names its gems' repository", () => {
+  const read = (source: string) => {
+    const gemfile = [
+      'source "https://rubygems.org"',
+      'gem "early", github: "acme/early"',
+      source,
+      'gem "a", github: "acme/a", branch: "main"',
+      'github "acme/b" do',
+      '  gem "b"',
+      "end",
+      'gem "c", github: C_REPO',
+    ].join("\n");
+    const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+    return { purls: out.components.map((c) => c.purl), warnings: out.warnings ?? [] };
+  };
+  assert.deepEqual(read('git_source(:github) { |repo| "git@github.com:#{repo}.git" }').purls, [
+    "pkg:gem/a?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Fa.git%40main",
+    "pkg:gem/b?vcs_url=git%2Bssh:%2F%2Fgit%40github.com%2Facme%2Fb.git",
+    "pkg:gem/c",
+    // Declared before the block: Bundler's own.
+    "pkg:gem/early?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fearly.git",
   ]);
+  const https = read('git_source(:github) do |repo|\n  "https://github.com/#{repo}.git"\nend');
+  assert.deepEqual(https.purls.slice(0, 2), [
+    "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fa.git%40main",
+    "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fb.git",
+  ]);
+  // A block that computes more than its argument's place: Bundler's URL, with a warning.
+  const computed = read(
+    'git_source(:github) do |repo|\n  repo = "#{repo}/#{repo}" unless repo.include?("/")\n' +
+      '  "https://github.com/#{repo}.git"\nend',
+  );
+  assert.deepEqual(computed.purls.slice(0, 2), [
+    "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fa.git%40main",
+    "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fb.git",
+  ]);
+  assert.equal(
+    computed.warnings[0],
+    "Gemfile:3: the `git_source(:github)` block is not read: `github:` gems keep Bundler's https://github.com URL",
+  );
+  assert.deepEqual(
+    read('git_source(:github) { |repo| "https://#{HOST}/#{repo}.git" }').warnings[0],
+    computed.warnings[0],
+  );
 });
 
 // Bundler 2.5 added `gitlab:` (rubygems/rubygems#7449): `https://gitlab.com/<path>.git`, subgroups
@@ -144,14 +192,12 @@ Deno.test("readGemfileManifest: Bundler's own `gitlab:` shorthand names its GitL
   const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.purl), [
     "pkg:gem/mr?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Facme%2Ftools%2Fmr-gem.git",
-    "pkg:gem/own",
+    "pkg:gem/own?vcs_url=git%2Bhttps:%2F%2Fexample.com%2F123.git",
     "pkg:gem/sdk?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fgitlab-org%2Fanalytics%2Fsdk-rb.git",
     "pkg:gem/solo?vcs_url=git%2Bhttps:%2F%2Fgitlab.com%2Fsolo%2Fsolo.git",
   ]);
-  // A shorthand the Gemfile defines again is its own block's: computed.
-  assert.deepEqual(out.warnings, [
-    'Gemfile:6: gem "own" is from a computed `git`: its purl names rubygems.org',
-  ]);
+  // A shorthand the Gemfile defines again is its own block's.
+  assert.equal(out.warnings, undefined);
 });
 
 // mastodon/mastodon's Gemfile pins a fork by commit (`github: …, ref: "f14a…"`): its vcs_url named
@@ -176,6 +222,31 @@ Deno.test("readGemfileManifest: a git gem's `ref:`, else `branch:`, else `tag:` 
     "pkg:gem/sprockets?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frails%2Fsprockets.git%404.x",
     "pkg:gem/webpush?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2FClearlyClaire%2Fwebpush.git%40" +
     "f14a4d52e201128b1b00245d11b6de80d6cfdcd9",
+  ]);
+});
+
+// `branch: :main`, `:tag => :"v1.0"`: symbols, which Bundler's Source::Git stringifies (`%w[ref
+// branch tag revision].each {|k| options[k] = options[k].to_s if options[k] }`). vouch read them
+// as computed and named the repository only.
+Deno.test("readGemfileManifest: a git gem's `branch: :main` symbol is its vcs_url's revision", () => {
+  const gemfile = [
+    "source 'https://rubygems.org'",
+    'gem "foo", git: "https://example.com/foo.git", branch: :main',
+    'gem "bar", :git => "https://example.com/bar.git", :tag => :"v2.0"',
+    "gem 'baz', github: 'acme/baz', ref: :'abc123', require: false",
+    'gem "qux", github: "acme/qux", tag: :"v#{VERSION}"',
+    'git "https://github.com/rails/sprockets.git", branch: :stable do',
+    '  gem "sprockets"',
+    "end",
+  ].join("\n");
+  const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:gem/bar?vcs_url=git%2Bhttps:%2F%2Fexample.com%2Fbar.git%40v2.0",
+    "pkg:gem/baz?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fbaz.git%40abc123",
+    "pkg:gem/foo?vcs_url=git%2Bhttps:%2F%2Fexample.com%2Ffoo.git%40main",
+    // An interpolated symbol: computed, the repository only.
+    "pkg:gem/qux?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fqux.git",
+    "pkg:gem/sprockets?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Frails%2Fsprockets.git%40stable",
   ]);
 });
 
@@ -409,6 +480,26 @@ Deno.test("readGemfileManifest: a gemspec's `licenses = %w[…]` word list is it
   // Interpolated (`%W[#{x}]`) or computed: none, never guessed.
   assert.equal(read("%W[#{LICENSE}]"), undefined);
   assert.equal(read("%w[MIT] + EXTRA"), undefined);
+});
+
+// A frozen list, `spec.licenses = ["MIT"].freeze` (rubocop-generated gemspecs), is the list:
+// `Object#freeze` returns its receiver. vouch read `[…].freeze` as computed: no license.
+Deno.test('readGemfileManifest: a gemspec\'s frozen `licenses = ["MIT"].freeze` is its licenses', () => {
+  const read = (licenses: string) =>
+    readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+      path: "Gemfile",
+      load: (p) =>
+        p === "t.gemspec"
+          ? `Gem::Specification.new do |spec|\n  spec.licenses = ${licenses}\n  spec.name = "t"\nend\n`
+          : undefined,
+      files: () => ["Gemfile", "t.gemspec"],
+    }).project?.license;
+  assert.equal(read('["MIT"].freeze'), "MIT");
+  assert.equal(read("['Ruby', 'BSD-2-Clause'] .freeze"), "Ruby OR BSD-2-Clause");
+  assert.equal(read("%w[MIT].freeze"), "MIT");
+  // Frozen after something computed: none, never guessed.
+  assert.equal(read('(["MIT"] + EXTRA).freeze'), undefined);
+  assert.equal(read('["MIT"].freeze + EXTRA'), undefined);
 });
 
 // The gemspec RubyGems' Specification#to_ruby writes (RubyGems 3.3's, below) and the Jeweler- and
