@@ -980,38 +980,46 @@ export function readYarnLock(
       return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
     },
   );
-  // The components, by entry (the workspaces are members already).
-  const inits = new Map<Entry, ReturnType<typeof npmComponent>>();
-  for (const entry of entries) {
+  // The components, one per entry (the workspaces are members already). Indexed loops: a cold
+  // run's for-of over a Map makes an iterator and a pair per entry.
+  const componentEntries: Entry[] = [];
+  const inits: ReturnType<typeof npmComponent>[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     if (ids.has(entry)) continue;
-    inits.set(
-      entry,
-      npmComponent({
-        name: entry.name,
-        version: entry.version,
-        qualifiers: entry.qualifiers,
-        hashes: entry.hashes,
-        downloadLocation: entry.downloadLocation,
-        scopes: reachScopes(reached, entry),
-        sources: [path],
-        patches: entry.patches ?? [],
-        generator: entry.generator,
-      }),
-    );
+    componentEntries.push(entry);
+    inits.push(npmComponent({
+      name: entry.name,
+      version: entry.version,
+      qualifiers: entry.qualifiers,
+      hashes: entry.hashes,
+      downloadLocation: entry.downloadLocation,
+      scopes: reachScopes(reached, entry),
+      sources: [path],
+      patches: entry.patches ?? [],
+      generator: entry.generator,
+    }));
   }
   // What nothing the project declares reaches, as no entry of its package does (Yarn 4.9 locks a
   // JSR package's npm-compatibility entry, which nothing names, beside the one it resolves): an
   // entry a lock older than its package.json files kept. Yarn installs no such package (`yarn
   // install` drops it from the lock): dev, as npm scopes an extraneous one. A lock read without
   // any package.json has no roots: nothing to tell.
-  const reachedPurls = new Set(
-    [...inits].filter(([e]) => reached.prod.has(e) || reached.dev.has(e)).map(([, c]) => c.purl),
-  );
-  const unreached = firstEdges.length === 0
-    ? []
-    : [...inits].filter(([, c]) => !reachedPurls.has(c.purl)).map(([e]) => e);
+  const unreached: number[] = [];
+  if (firstEdges.length > 0) {
+    const reachedPurls = new Set<string>();
+    for (let i = 0; i < inits.length; i++) {
+      const entry = componentEntries[i];
+      if (reached.prod.has(entry) || reached.dev.has(entry)) reachedPurls.add(inits[i].purl);
+    }
+    for (let i = 0; i < inits.length; i++) if (!reachedPurls.has(inits[i].purl)) unreached.push(i);
+  }
   if (unreached.length > 0) {
-    const names = [...new Set(unreached.map((e) => `${e.name}@${e.version ?? ""}`))];
+    const names = [
+      ...new Set(
+        unreached.map((i) => `${componentEntries[i].name}@${componentEntries[i].version ?? ""}`),
+      ),
+    ];
     const them = names.length === 1 ? "it" : "them";
     warnings.push(
       `${path} locks ${names.slice(0, 10).join(", ")}${
@@ -1020,11 +1028,9 @@ export function readYarnLock(
         `(Yarn installs no such package, and \`yarn install\` drops ${them} from the lock); ` +
         `the SBOM keeps ${them} as the lock does, dev, as npm scopes an extraneous package`,
     );
-    for (const entry of unreached) {
-      inits.get(entry)!.scopes = flagScopes({ dev: true, optional: true });
-    }
+    for (const i of unreached) inits[i].scopes = flagScopes({ dev: true, optional: true });
   }
-  for (const [entry, init] of inits) ids.set(entry, out.component(init));
+  for (let i = 0; i < inits.length; i++) ids.set(componentEntries[i], out.component(inits[i]));
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
   for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
   for (const [from, to, scope] of memberEdges) out.edge(ids.get(from)!, to, scope);
