@@ -462,18 +462,22 @@ Deno.test("readGemfileManifest: a gemspec's name and version given to `Gem::Spec
   });
 });
 
+/** The license of a project whose Gemfile takes a gemspec assigning `spec.licenses = <licenses>`. */
+function gemspecLicense(licenses: string): string | undefined {
+  return readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
+    path: "Gemfile",
+    load: (p) =>
+      p === "t.gemspec"
+        ? `Gem::Specification.new do |spec|\n  spec.licenses = ${licenses}\n  spec.name = "t"\nend\n`
+        : undefined,
+    files: () => ["Gemfile", "t.gemspec"],
+  }).project?.license;
+}
+
 // sferik/t's and prawnpdf/prawn's gemspecs write `licenses = %w[MIT]`, a word list: vouch read
 // no license (only string literals).
 Deno.test("readGemfileManifest: a gemspec's `licenses = %w[…]` word list is its licenses", () => {
-  const read = (licenses: string) =>
-    readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
-      path: "Gemfile",
-      load: (p) =>
-        p === "t.gemspec"
-          ? `Gem::Specification.new do |spec|\n  spec.licenses = ${licenses}\n  spec.name = "t"\nend\n`
-          : undefined,
-      files: () => ["Gemfile", "t.gemspec"],
-    }).project?.license;
+  const read = gemspecLicense;
   assert.equal(read("%w[MIT]"), "MIT");
   assert.equal(read("%w(Ruby BSD-2-Clause)"), "Ruby OR BSD-2-Clause");
   assert.equal(read("%W{MIT}"), "MIT");
@@ -485,15 +489,7 @@ Deno.test("readGemfileManifest: a gemspec's `licenses = %w[…]` word list is it
 // A frozen list, `spec.licenses = ["MIT"].freeze` (rubocop-generated gemspecs), is the list:
 // `Object#freeze` returns its receiver. vouch read `[…].freeze` as computed: no license.
 Deno.test('readGemfileManifest: a gemspec\'s frozen `licenses = ["MIT"].freeze` is its licenses', () => {
-  const read = (licenses: string) =>
-    readGemfileManifest('source "https://rubygems.org"\ngemspec\n', {
-      path: "Gemfile",
-      load: (p) =>
-        p === "t.gemspec"
-          ? `Gem::Specification.new do |spec|\n  spec.licenses = ${licenses}\n  spec.name = "t"\nend\n`
-          : undefined,
-      files: () => ["Gemfile", "t.gemspec"],
-    }).project?.license;
+  const read = gemspecLicense;
   assert.equal(read('["MIT"].freeze'), "MIT");
   assert.equal(read("['Ruby', 'BSD-2-Clause'] .freeze"), "Ruby OR BSD-2-Clause");
   assert.equal(read("%w[MIT].freeze"), "MIT");
