@@ -982,6 +982,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     const resolving = kind === "manifest" ? manifestLocks(f, files) : [];
     if (resolving.length === 0) {
       outputs.push(f.output);
+      for (const w of f.output.contentWarnings ?? []) warnings.add(w);
       const local = localMemberEdges(f, files);
       if (local.length > 0) outputs.push({ members: [], components: [], edges: local });
       if (f.output.extras !== undefined) extras.push(f.output.extras);
@@ -995,6 +996,7 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
     const locks = resolving.map((l) => l.output);
     const above = lockFolder(resolving[0]) !== posix.dirname(f.path);
     const known = knowsProject(resolving, f);
+    for (const w of f.output.contentWarnings ?? []) warnings.add(w);
     if (known && resolving.every((l) => l.reader.recordsDeclarations)) {
       continue; // the lock says it all, its members and structure included
     }

@@ -22,6 +22,11 @@ export type ReaderResult = ReaderOutput & {
   projectIsTooling?: true;
   warnings?: string[];
   /**
+   * Warnings about the file's own content (a declaration no tool installs),
+   * kept when a lock's word replaces the manifest's, which drops `warnings`.
+   */
+  contentWarnings?: string[];
+  /**
    * The lock does not record which packages are dev-only or optional (a
    * Poetry 1.5–1.8 lock, a PDM lock without per-package groups): the merge
    * gives its components the scopes of the paths that reach them from the

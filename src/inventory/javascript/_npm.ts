@@ -569,22 +569,52 @@ export function declaredDependencies(
   const out: [string, string, Scope, boolean][] = [];
   for (const [field, scope] of MANIFEST_FIELDS) {
     for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
-      out.push([name, typeof range === "string" ? range : "", scope, false]);
+      if (typeof range === "string") out.push([name, range, scope, false]);
     }
   }
   const peers = objectAt(manifest.json, "peerDependencies");
   const meta = objectAt(manifest.json, "peerDependenciesMeta");
   for (const [name, range] of Object.entries(peers)) {
-    if (alsoDeclared(manifest.json, name)) continue;
+    if (alsoDeclared(manifest.json, name) || typeof range !== "string") continue;
     const optional = isRecord(meta[name]) && meta[name].optional === true;
-    out.push([
-      name,
-      typeof range === "string" ? range : "",
-      optional ? "optional" : "runtime",
-      true,
-    ]);
+    out.push([name, range, optional ? "optional" : "runtime", true]);
   }
   return out;
+}
+
+/** The fields that declare dependencies, peers included. */
+const DECLARING_FIELDS = [...MANIFEST_FIELDS.map(([field]) => field), "peerDependencies"];
+
+/**
+ * What {@linkcode declaredDependencies} passes over in a package.json, one
+ * warning each: a dependency field that is no object, a range that is no
+ * string. npm refuses such a range at install (arborist's Edge: "must provide
+ * string spec"); normalize-package-data drops it with a warning.
+ *
+ * @param manifest The package.json.
+ * @returns The warnings, each beginning with the file's path.
+ */
+export function undeclarableWarnings(manifest: PackageJson): string[] {
+  const warnings: string[] = [];
+  const path = manifest.path;
+  for (const field of DECLARING_FIELDS) {
+    const value = manifest.json[field];
+    if (value === undefined || value === null) continue; // none declared, to every tool
+    if (!isRecord(value)) {
+      warnings.push(
+        `${path}: ${field} is no object of names and ranges: none of it is in the SBOM`,
+      );
+      continue;
+    }
+    for (const [name, range] of Object.entries(value)) {
+      if (typeof range === "string") continue;
+      warnings.push(
+        `${path}: ${field} gives ${name} ${JSON.stringify(range)}, no range (npm refuses it: ` +
+          `"must provide string spec"): it is not in the SBOM`,
+      );
+    }
+  }
+  return warnings;
 }
 
 /**
@@ -697,8 +727,7 @@ export function unlockedDeclarations(
   const out: string[] = [];
   for (const [field] of MANIFEST_FIELDS) {
     for (const [name, range] of Object.entries(objectAt(manifest.json, field))) {
-      const spec = typeof range === "string" ? range : "";
-      if (!locked(name, spec)) out.push(`${name}@${spec}`);
+      if (typeof range === "string" && !locked(name, range)) out.push(`${name}@${range}`);
     }
   }
   return out;

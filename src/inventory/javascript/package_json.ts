@@ -36,6 +36,7 @@ import {
   registryTarballName,
   TARBALL,
   tarballVersion,
+  undeclarableWarnings,
   withoutExcludedMembers,
   workspaceFolders,
   yarnCatalogs,
@@ -629,5 +630,7 @@ export function readPackageJson(
   }
   const result: ReaderResult = out.build({ directFromEdges: true });
   if (warnings.length > 0) result.warnings = warnings;
+  const content = undeclarableWarnings(manifest);
+  if (content.length > 0) result.contentWarnings = content;
   return withoutExcludedMembers({ ...result, ...project }, options.excluded);
 }

@@ -907,8 +907,10 @@ function importerWarnings(
     (n) => recorded.has(n) || Object.hasOwn(optional, n),
   );
   const skipped = Object.entries(optional)
-    .filter(([name]) => !recorded.has(name) && !options.ignored(name))
-    .map(([name, range]) => `${name}@${typeof range === "string" ? range : ""}`);
+    .filter(([name, range]) =>
+      typeof range === "string" && !recorded.has(name) && !options.ignored(name)
+    )
+    .map(([name, range]) => `${name}@${range}`);
   const { install } = options;
   return [
     ...(stale.length === 0

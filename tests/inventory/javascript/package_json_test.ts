@@ -908,3 +908,35 @@ Deno.test("readPackageJson: 8,000 declarations and 8,000 pnpm overrides are read
     assert.equal(out.components.filter((c) => c.version === "1.2.0").length, 8_000);
   });
 });
+
+Deno.test("a range that is no string, or a dependency field that is no object, is a warning and not in the SBOM, with or without a lock (npm refuses it: arborist's Edge, 'must provide string spec')", async () => {
+  await withTempDir(async (dir) => {
+    const manifest = {
+      name: "app",
+      version: "1.0.0",
+      dependencies: { ms: "^2.1.3", q: [1], r: 5 },
+      devDependencies: ["typescript"],
+      peerDependencies: null,
+    };
+    const lock = "# yarn lockfile v1\n\n\nms@^2.1.3:\n" +
+      '  version "2.1.3"\n  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz"\n';
+    const expected = [
+      'package.json: dependencies gives q [1], no range (npm refuses it: "must provide string ' +
+      'spec"): it is not in the SBOM',
+      'package.json: dependencies gives r 5, no range (npm refuses it: "must provide string ' +
+      'spec"): it is not in the SBOM',
+      "package.json: devDependencies is no object of names and ranges: none of it is in the SBOM",
+    ];
+    await writeTree(dir, { "package.json": JSON.stringify(manifest) });
+    assert.deepEqual(read(dir).components.map((c) => c.id), ["pkg:npm/ms"]);
+    let warnings: string[] = [];
+    await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(warnings.filter((w) => w.startsWith("package.json:")), expected);
+    await writeTree(dir, { "yarn.lock": lock });
+    warnings = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+    // Never "declares q@, which yarn.lock does not lock": it declares nothing a tool installs.
+    assert.deepEqual(warnings, expected);
+  });
+});
