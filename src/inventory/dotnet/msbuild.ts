@@ -203,6 +203,17 @@ const FSHARP_CORE_GROUP = childElements(FSHARP_CORE_IMPLICIT)[0];
 /** The `<PackageReference>` of {@linkcode FSHARP_CORE_GROUP}. */
 const FSHARP_CORE_ITEM = childElements(FSHARP_CORE_GROUP)[0];
 /**
+ * Where Microsoft.NET.Sdk.props imports Microsoft.NET.Sdk.DefaultItems.props, which includes the
+ * implicit `NETStandard.Library` (see `implicitNetStandard`): after Microsoft.Common.props and the
+ * Directory.Build.props it imports (the SDK's Sdk.props), before the project's own items. An
+ * `Update` applies to the items included before it, so the project's `<PackageReference
+ * Update="NETStandard.Library" Version="…" />` (or Directory.Build.targets') pins it and
+ * Directory.Build.props' does not. An empty group: the item itself is `implicitNetStandard`'s.
+ */
+const NETSTANDARD_GROUP = childElements(
+  parseXml("<Project><ItemGroup /></Project>", "Microsoft.NET.Sdk.DefaultItems.props", CODE).root,
+)[0];
+/**
  * Parsed project and `Directory.*` files by text: every project of a solution
  * reads the same `Directory.*` files and the projects it references.
  */
@@ -410,6 +421,11 @@ class Evaluation {
   readonly definitionGroups: { group: XmlElement; path: string }[] = [];
   /** Item definitions: the default metadata of items by type, both lowercased. */
   readonly definitions = new Map<string, Map<string, string>>();
+  /**
+   * The metadata `Update`s give the .NET SDK's implicit `NETStandard.Library` once it is
+   * included (see {@linkcode NETSTANDARD_GROUP}); `undefined` before that, or for no SDK.
+   */
+  netStandardUpdates?: Partial<Reference>;
   /** Imports vouch could not read (`file:line: what`). */
   readonly importNotes: string[] = [];
   /** The files being read, innermost last (imports nest). */
@@ -835,6 +851,10 @@ class Evaluation {
     }
     for (const { group, uncertain, ...file } of this.itemGroups) {
       this.inFile(file.path, () => {
+        if (group === NETSTANDARD_GROUP) {
+          this.netStandardUpdates = {};
+          return;
+        }
         if (group === FSHARP_CORE_GROUP) {
           if (this.condition(FSHARP_CORE_CONDITION) !== false) {
             this.item(FSHARP_CORE_ITEM, { ...file, conditioned: false });
@@ -1101,6 +1121,9 @@ class Evaluation {
       for (const name of names(update)) {
         const known = this.references.get(name.toLowerCase());
         if (known !== undefined) Object.assign(known, written);
+        else if (name.toLowerCase() === "netstandard.library" && this.netStandardUpdates) {
+          Object.assign(this.netStandardUpdates, written);
+        }
       }
       return;
     }
@@ -1240,6 +1263,9 @@ function evaluate(
       // Before the project's own items: its `Update="FSharp.Core"` applies to it.
       evaluation.itemGroups.push({ group: FSHARP_CORE_GROUP, path, text });
     }
+    if (source === project && netSdkProject(evaluation.parse(path, text))) {
+      evaluation.itemGroups.push({ group: NETSTANDARD_GROUP, path, text });
+    }
     if (source !== undefined) {
       evaluation.file(evaluation.parse(source.path, source.text), source.path, source.text);
     }
@@ -1272,7 +1298,8 @@ function netSdkProject(root: XmlElement): boolean {
  * Version="$(NETStandardImplicitPackageVersion)" IsImplicitlyDefined="true" />` unless
  * `DisableImplicitFrameworkReferences` is `true`; 2.1 has a FrameworkReference, no package), at
  * `NETStandardImplicitPackageVersion`, which Microsoft.NET.Sdk.DefaultItems.targets defaults to
- * 1.6.1 for .NET Standard 1.x and 2.0.3 otherwise. From 2.0 it is `PrivateAssets="All"`: build.
+ * 1.6.1 for .NET Standard 1.x and 2.0.3 otherwise, unless an `Update` of it in the project (or
+ * Directory.Build.targets) sets its `Version`. From 2.0 it is `PrivateAssets="All"`: build.
  */
 function implicitNetStandard(
   evaluation: Evaluation,
@@ -1290,7 +1317,9 @@ function implicitNetStandard(
     const [major, minor] = [Number(version[1]), Number(version[2])];
     if (major < 2 || (major === 2 && minor < 1)) majors.push(major);
   }
-  const set = property("NETStandardImplicitPackageVersion");
+  // An `Update` after the SDK's props gives its version (see NETSTANDARD_GROUP).
+  const set = evaluation.netStandardUpdates?.version?.trim() ||
+    property("NETStandardImplicitPackageVersion");
   const declarations = new Map<string, PackageDeclaration>();
   for (const major of majors) {
     const written = set ?? (major < 2 ? "1.6.1" : "2.0.3");

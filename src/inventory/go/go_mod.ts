@@ -313,6 +313,11 @@ export interface GoWorkspace {
   /** Its `replace` directives, which win over those of the modules' go.mod files. */
   replaced: Replacements;
   /**
+   * Those of its `replace` directives (`X => ./x`) that replace a module a used go.mod requires
+   * by a folder of the project without a go.mod: Go refuses to build it, as for a go.mod's.
+   */
+  missingFolders: string[];
+  /**
    * The `replace` directives of the used modules' go.mod files: in workspace
    * mode those of every workspace module apply to the whole build (the
    * module's own win over another's; go.work's over both).
@@ -364,6 +369,7 @@ export function goWorkspace(
     path,
     unloaded: [],
     replaced: new Map(),
+    missingFolders: [],
     moduleReplaced: new Map(),
     selected: new Map(),
   };
@@ -437,7 +443,34 @@ export function goWorkspace(
         `refuses; choose one with a replace in ${path}`,
     );
   }
+  // A required module go.work replaces by a folder of the project, relative to go.work's: the
+  // folder must contain a go.mod (go.dev/ref/mod, go.work's replace directive: "as in a go.mod
+  // file"; modload's rawGoModData fails `reading ./x/go.mod`). Not a workspace module (built from
+  // its folder, never replaced) nor one no used go.mod requires (never looked up).
+  for (const [key, [target, version, outside]] of workspace.replaced) {
+    const [module, at] = key.split(" ");
+    const selected = workspace.selected.get(module);
+    if (version !== undefined || outside || workspace.modules.has(module)) continue;
+    if (selected === undefined || (at !== undefined && at !== selected)) continue;
+    const folder = joinFolder(base, target);
+    if (load(folder === "" ? "go.mod" : `${folder}/go.mod`) === undefined) {
+      workspace.missingFolders.push(`${key} => ${target}`);
+    }
+  }
   return workspace;
+}
+
+/**
+ * The warning for required modules replaced by a folder of the project that has no go.mod (a
+ * git submodule not checked out): Go refuses to build (the replacement folder "must contain a
+ * go.mod file", go.dev/ref/mod; modload's rawGoModData fails `reading ./x/go.mod: no such
+ * file`).
+ */
+function missingFolderWarning(path: string, missing: readonly string[]): string {
+  return `${path} replaces ${missing.join(", ")}, a folder with no go.mod in the project ` +
+    `(a git submodule not checked out?): Go refuses to build it, and the SBOM has ` +
+    `${missing.length === 1 ? "it" : "them"} as first-party code without ` +
+    `${missing.length === 1 ? "its" : "their"} requirements`;
 }
 
 /**
@@ -565,20 +598,64 @@ export function readGoMod(
     out.edge(ROOT_ID, self, "runtime");
   }
   const { toolOnly, unprovided } = toolModules(directives, module, workspace?.modules);
-  /** The modules go.mod requires (after replacements). */
-  const listed = new Set<string>();
-  for (const { verb, args, indirect } of directives) {
-    if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
-    // In a workspace, the version the whole workspace's build list selects (never lower).
+  /** A requirement's version (in a workspace, the one the whole build list selects, never lower) and what stands for it. */
+  const resolved = (args: string[]): [string, string, string | undefined, boolean] => {
     const unified = workspace?.selected.get(args[0]);
     const required = unified !== undefined && compareVersions(unified, args[1]) > 0
       ? unified
       : args[1];
     const [target, version, outside] = replaced.get(`${args[0]} ${required}`) ??
       replaced.get(args[0]) ?? [args[0], required, false];
+    return [required, target, version, outside];
+  };
+  // Required modules replaced by one folder of the project (`X => ./dir`, `Y => ./dir`): Go
+  // refuses the build (modload's checkMultiplePaths: "./dir@ used for two different module
+  // paths (X and Y)"), a module version being one module path. The folder is one module of the
+  // project: the one its go.mod declares, if it is one of them, else the first.
+  const byFolder = new Map<string, string[]>();
+  for (const { verb, args } of directives) {
+    if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
+    if (workspace?.modules.has(args[0])) continue;
+    const [required, target, version, outside] = resolved(args);
+    if (version !== undefined || outside) continue;
+    // Relative to the file whose replacement is in effect: this go.mod or go.work (another
+    // workspace module's go.mod is that module's to tell).
+    const key = replaced.has(`${args[0]} ${required}`) ? `${args[0]} ${required}` : args[0];
+    const folder = ownFolder(args[0], required)
+      ? joinFolder(base, target)
+      : workspace !== undefined && workspace.replaced.get(key) === replaced.get(key)
+      ? joinFolder(joinFolder(workspace.path, ".."), target)
+      : undefined;
+    if (folder === undefined) continue;
+    const paths = byFolder.get(folder) ?? [];
+    if (!paths.includes(args[0])) byFolder.set(folder, [...paths, args[0]]);
+  }
+  const folderModule = new Map<string, string>();
+  const shared: string[] = [];
+  for (const [folder, paths] of byFolder) {
+    if (paths.length < 2) continue;
+    const goModText = options.load?.(folder === "" ? "go.mod" : `${folder}/go.mod`);
+    const declared = goModText === undefined
+      ? undefined
+      : parseDirectives(goModText, folder === "" ? "go.mod" : `${folder}/go.mod`)
+        .find((d) => d.verb === "module")?.args[0];
+    const chosen = declared !== undefined && paths.includes(declared) ? declared : paths[0];
+    for (const p of paths) folderModule.set(p, chosen);
+    shared.push(
+      `${path} replaces ${paths.join(" and ")} by one folder, ${folder === "" ? "." : folder}, ` +
+        `which Go refuses to build ("used for two different module paths"): the SBOM has ` +
+        `it once, as ${chosen}`,
+    );
+  }
+  /** The modules go.mod requires (after replacements). */
+  const listed = new Set<string>();
+  for (const { verb, args, indirect } of directives) {
+    if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
+    const [required, target, version, outside] = resolved(args);
     if (options.workspace?.modules.has(args[0]) || (version === undefined && !outside)) {
-      const purl = golangPurl(args[0]);
-      out.edge(self, out.member({ id: purl, name: args[0], purl }), "runtime");
+      const name = folderModule.get(args[0]) ?? args[0];
+      const purl = golangPurl(name);
+      out.edge(self, out.member({ id: purl, name, purl }), "runtime");
       const folder = joinFolder(base, target);
       if (
         version === undefined && options.load !== undefined && ownFolder(args[0], required) &&
@@ -671,16 +748,13 @@ export function readGoMod(
         `has the workspace's other modules`,
     );
   }
-  if (missingFolders.length > 0) {
-    // Go refuses to build: the replacement folder "must contain a go.mod file" (go.dev/ref/mod,
-    // replace directive); modload's rawGoModData fails `reading ./x/go.mod: no such file`.
-    warnings.push(
-      `${path} replaces ${missingFolders.join(", ")}, a folder with no go.mod in the project ` +
-        `(a git submodule not checked out?): Go refuses to build it, and the SBOM has ` +
-        `${missingFolders.length === 1 ? "it" : "them"} as first-party code without ` +
-        `${missingFolders.length === 1 ? "its" : "their"} requirements`,
-    );
-  }
+  if (
+    workspace !== undefined && workspace.missingFolders.length > 0 &&
+    // Said once, by the go.mod of the first folder the workspace loads.
+    workspace.folders.find((f) => !workspace.unloaded.includes(f)) === base
+  ) warnings.push(missingFolderWarning(workspace.path, workspace.missingFolders));
+  if (missingFolders.length > 0) warnings.push(missingFolderWarning(path, missingFolders));
+  warnings.push(...shared);
   if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {
     // Before Go 1.17 go.mod lists only part of the build list; go.sum would give the rest.
     const said = goVersion === undefined

@@ -180,6 +180,27 @@ function legacyConfiguration(path: string): string | undefined {
 }
 
 /**
+ * A version catalog's configuration: Gradle resolves the catalog a settings script imports
+ * (`versionCatalogs { create("libs") { from("g:a:1.0") } }`) in `incomingCatalogFor<Name>0`
+ * (DefaultVersionCatalogBuilder's createResolvableConfiguration: locked, attributes
+ * Category=platform, Usage=version-catalog), and the version-catalog plugin publishes one
+ * artifact, the TOML file its generateCatalogAsToml task writes (VersionCatalogPlugin's
+ * `versionCatalogElements`): `<name>-<version>.toml`, no jar.
+ */
+const CATALOG_CONFIGURATION = /^incomingCatalogFor/;
+
+/**
+ * The purl-spec `maven` type qualifier of a locked module: `toml` for a version catalog (locked
+ * in catalog configurations only), else none (a jar).
+ *
+ * @param configurations The configurations that lock it.
+ * @returns `toml`, or `undefined`.
+ */
+function lockedType(configurations: readonly string[]): "toml" | undefined {
+  return configurations.every((c) => CATALOG_CONFIGURATION.test(c)) ? "toml" : undefined;
+}
+
+/**
  * Parses the lines of a Gradle lock file (no mapping).
  *
  * @param text The file's text.
@@ -329,6 +350,7 @@ export function readGradleLockfile(
       groupId: m.group,
       artifactId: m.name,
       version: m.version,
+      type: lockedType(m.configurations),
     });
     const folderScopes = siblings?.get(purl);
     out.component({
@@ -368,7 +390,12 @@ export function lockedScopes(
     const lock = byLock.get(key) ?? { buildLock, modules: new Map() };
     byLock.set(key, lock);
     for (const m of parseGradleLockfile(text, path)) {
-      const { purl } = gradleModuleId({ groupId: m.group, artifactId: m.name, version: m.version });
+      const { purl } = gradleModuleId({
+        groupId: m.group,
+        artifactId: m.name,
+        version: m.version,
+        type: lockedType(m.configurations),
+      });
       lock.modules.set(purl, [...(lock.modules.get(purl) ?? []), ...m.configurations]);
     }
   }

@@ -178,10 +178,20 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
  * purl-spec `maven` type: no `type` qualifier means `jar`, no `classifier`
  * means none), when it was verified.
  */
-function purlFile(c: VerifiedComponent): VerifiedArtifact | undefined {
+function purlFile(c: VerifiedComponent, type = "jar"): VerifiedArtifact | undefined {
   if (c.group === "") return c.artifacts.length === 1 ? c.artifacts[0] : undefined;
-  const jar = `${c.name}-${c.version}.jar`;
-  return c.artifacts.find((a) => a.name === jar);
+  const file = `${c.name}-${c.version}.${type}`;
+  return c.artifacts.find((a) => a.name === file);
+}
+
+/**
+ * `toml` for a version catalog, whose only file (beside its metadata) is the TOML the
+ * version-catalog plugin publishes (see the Gradle lock reader's `lockedType`), as its
+ * lock's purl says; else none (a jar).
+ */
+function verifiedType(c: VerifiedComponent): "toml" | undefined {
+  const files = c.artifacts.filter((a) => !isMetadata(a));
+  return files.length > 0 && files.every((a) => a.name.endsWith(".toml")) ? "toml" : undefined;
 }
 
 /** Folders never searched for a project's lock: outputs, sources, dependencies. */
@@ -396,10 +406,12 @@ export function readGradleVerification(
   }
   let unscoped = 0;
   for (const component of components) {
+    const type = verifiedType(component);
     const { purl, ecosystem, name } = gradleModuleId({
       groupId: component.group,
       artifactId: component.name,
       version: component.version,
+      type,
     });
     const scopes: Scope[] | undefined = locked.has(purl) ? [...locked.get(purl)!] : undefined;
     // Only a POM may be another module's metadata (a parent, an imported BOM, a plugin marker);
@@ -420,7 +432,7 @@ export function readGradleVerification(
       ecosystem,
       name,
       version: component.version,
-      hashes: purlFile(component)?.hashes ?? [],
+      hashes: purlFile(component, type)?.hashes ?? [],
       distributions: component.artifacts.map((a) => ({ file: a.name, hashes: a.hashes })),
       scopes,
       sources: [path],

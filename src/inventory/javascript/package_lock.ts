@@ -28,12 +28,13 @@ import {
   originQualifiers,
   ownNpmPurl,
   type PackageJson,
+  reachableFrom,
   registryTarballName,
   tarballVersion,
   unlockedWarning,
   withoutExcludedMembers,
 } from "./_npm.ts";
-import { type Project, ROOT_ID, type Scope } from "../types.ts";
+import { type Project, type ReaderOutput, ROOT_ID, type Scope } from "../types.ts";
 import { posix } from "../../_path.ts";
 import {
   declaredScope,
@@ -100,16 +101,18 @@ function withDeclarations(
 }
 
 /**
- * The names (`name@range`) a lock's record of the project or a member declares and its
+ * What (`[name, "name@range"]`) a lock's record of the project or a member declares and its
  * package.json does not, in none of its dependency fields.
  */
-function undeclaredRecords(recorded: JsonObject, manifest: JsonObject): string[] {
+function undeclaredRecords(recorded: JsonObject, manifest: JsonObject): Array<[string, string]> {
   const declared = (name: string): boolean =>
     DEPENDENCY_FIELDS.some(([field]) => Object.hasOwn(objectAt(manifest, field), name));
-  const out = new Set<string>();
+  const out = new Map<string, string>();
   for (const [field] of DEPENDENCY_FIELDS) {
     for (const [name, range] of Object.entries(objectAt(recorded, field))) {
-      if (!declared(name)) out.add(`${name}@${typeof range === "string" ? range : ""}`);
+      if (!declared(name) && !out.has(name)) {
+        out.set(name, `${name}@${typeof range === "string" ? range : ""}`);
+      }
     }
   }
   return [...out];
@@ -118,18 +121,40 @@ function undeclaredRecords(recorded: JsonObject, manifest: JsonObject): string[]
 /**
  * The warning for what the lock records as declared by a package.json that no longer declares
  * it: npm installs what the package.json declares, so the project does not depend on it; the
- * package stays in the SBOM as the lock has it.
+ * package stays in the SBOM as the lock has it, dev when nothing else reaches it (`pruned`:
+ * `npm ci` prunes it, see `unreachedComponents`).
  */
 function undeclaredWarning(
   manifestPath: string,
   undeclared: readonly string[],
-  options: { lock: string },
+  options: { lock: string; pruned: readonly string[] },
 ): string {
   const is = undeclared.length === 1 ? "it is" : "they are";
+  const { pruned } = options;
+  const them = pruned.length === 1 ? "it" : "them";
   return `${manifestPath} does not declare ${undeclared.join(", ")}, which ${options.lock} ` +
     `records for it (a lock older than the package.json): npm installs what package.json ` +
-    `declares, so ${is} no dependency of that package in the SBOM; run \`npm install\` to ` +
-    "update the lock";
+    `declares, so ${is} no dependency of that package in the SBOM; ` +
+    (pruned.length === 0 ? "" : `nothing else reaches ${pruned.join(", ")} (\`npm ci\` prunes ` +
+      `${them}): the SBOM keeps ${them} as the lock does, dev; `) +
+    "run `npm install` to update the lock";
+}
+
+/**
+ * The components nothing reaches from the project and its members: what a lock older than its
+ * package.json files keeps (a dependency removed without `npm install`, and what only it
+ * needs). `npm ci` builds its tree from the lock with the package.json files read afresh
+ * (buildIdealTree's #initTree calls loadVirtual with the root, which marks the flags suspect:
+ * every node extraneous, dev and optional until calcDepFlags walks the edges from the root and
+ * clears them), then #fixDepFlags prunes every node left extraneous (#idealTreePrune).
+ */
+function unreachedComponents(output: ReaderOutput): Set<string> {
+  const reached = reachableFrom(
+    output.edges,
+    [ROOT_ID, ...output.members.map((m) => m.id)],
+    new Set(),
+  );
+  return new Set(output.components.filter((c) => !reached.has(c.id)).map((c) => c.id));
 }
 
 /**
@@ -643,6 +668,13 @@ export function readPackageLock(
       load: options.load,
     }),
   ];
+  /** The package.json files that no longer declare what the lock records for them. */
+  const removed: Array<{
+    at: number;
+    manifest: string;
+    location: string;
+    undeclared: Array<[string, string]>;
+  }> = [];
   /**
    * A locked package's dependency found nowhere up its node_modules path (`node_modules/a →
    * b@^1.0.0`): a lock cut short or edited. Arborist's tree has that edge missing: `npm ci`
@@ -678,7 +710,9 @@ export function readPackageLock(
     if (manifest !== undefined) {
       const undeclared = undeclaredRecords(recorded, manifest.json);
       if (undeclared.length > 0) {
-        warnings.push(undeclaredWarning(manifest.path, undeclared, { lock: path }));
+        // Its words once the graph says what nothing reaches any more.
+        removed.push({ at: warnings.length, manifest: manifest.path, location, undeclared });
+        warnings.push("");
       }
     }
     const optionalPeers = objectAt(entry, "peerDependenciesMeta");
@@ -743,6 +777,37 @@ export function readPackageLock(
   }
   const unlistedIds = new Set(unlisted.map(([, folder]) => joinPath(lockDir, folder)));
 
+  // What nothing reaches any more: `npm ci` prunes it (see `unreachedComponents`); dev, as
+  // arborist leaves its flags. A Rush temp package's graph is the projects' (`rushResult`), an
+  // ancient lock's has no edges between packages: neither says.
+  const built = out.build({ directFromEdges: true });
+  const pruned = rush !== undefined || ancient ? new Set<string>() : unreachedComponents(built);
+  const told = new Set<string>();
+  for (const { at, manifest, location, undeclared } of removed) {
+    const gone = undeclared.filter(([dep]) => pruned.has(resolve(location, dep) ?? ""));
+    for (const [dep] of gone) told.add(resolve(location, dep)!);
+    warnings[at] = undeclaredWarning(manifest, undeclared.map(([, spec]) => spec), {
+      lock: path,
+      pruned: gone.map(([dep]) => dep),
+    });
+  }
+  const untold = built.components.filter((c) => pruned.has(c.id) && !told.has(c.id))
+    .map((c) => `${c.name}@${c.version ?? ""}`);
+  if (untold.length > 0) {
+    const them = untold.length === 1 ? "it" : "them";
+    warnings.push(
+      `${path} locks ${untold.slice(0, 10).join(", ")}${
+        untold.length > 10 ? ` and ${untold.length - 10} more` : ""
+      }, which nothing the project declares reaches (a lock older than its package.json files; ` +
+        `\`npm ci\` prunes ${them}): the SBOM keeps ${them} as the lock does, dev; run ` +
+        "`npm install` to update the lock",
+    );
+  }
+  const devOptional = flagScopes({ dev: true, optional: true });
+  const components = pruned.size === 0
+    ? built.components
+    : built.components.map((c) => pruned.has(c.id) ? { ...c, scopes: devOptional } : c);
+
   const { name, version: projectVersion } = topFields;
   const project: Project | undefined = named !== undefined
     ? manifestProjectFields(named).project
@@ -759,7 +824,8 @@ export function readPackageLock(
   if (project?.license === undefined) delete project?.license;
   if (project?.description === undefined) delete project?.description;
   const result = withoutExcludedMembers({
-    ...out.build({ directFromEdges: true }),
+    ...built,
+    components,
     ...(project ? { project } : {}),
     ...(project && isPrivate(options.load, path) ? { projectIsTooling: true } : {}),
     ...(warnings.length > 0 ? { warnings } : {}),

@@ -853,6 +853,14 @@ export function readYarnLock(
      * `file:` path from the project's root (`file:../../vendor/x.tgz` in
      * packages/a is locked as `x@file:vendor/x.tgz`).
      */
+    /**
+     * Whether a range is a `link:` to the tree's root folder (an example app's `link:..` to the
+     * library it shows), which Yarn 1 links and never locks: the project itself, as the npm,
+     * Bun and pnpm readers take it. Yarn 1 resolves the path from the lock's folder, not the
+     * declaring package's (LinkResolver: `path.resolve(config.lockfileFolder, loc)`).
+     */
+    const linksRoot = (range: string): boolean =>
+      range.startsWith("link:") && joinPath(base, range.slice("link:".length)) === "";
     const declared = (folder: string, name: string, range: string, scope: Scope) =>
       lookup({ name, range, scope }) ??
         (range.startsWith("file:")
@@ -885,7 +893,8 @@ export function readYarnLock(
       const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
-        const to = declared(folder, name, range, scope) ?? membersByName.get(name);
+        const to = declared(folder, name, range, scope) ?? membersByName.get(name) ??
+          (linksRoot(range) ? ROOT_ID : undefined);
         if (to !== undefined) firstEdges.push([id, to, scope]);
       }
       // Yarn 1 locks no `link:` folder; anything else it installs it locks.

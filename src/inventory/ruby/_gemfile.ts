@@ -236,9 +236,10 @@ function gemArguments(
  * options["branch"] || options["tag"]`, a symbol's name too); undefined when none, or when the
  * one it takes is computed.
  */
-function gitRef(args: string): string | undefined {
-  for (const option of ["ref", "branch", "tag"]) {
+function gitRef(args: string, merged: Readonly<Revisions> = {}): string | undefined {
+  for (const option of ["ref", "branch", "tag"] as const) {
     const given = new RegExp(`(?:\\b${option}\\s*:(?!:)|:${option}\\s*=>)\\s*`).exec(args);
+    if (given === null && merged[option] !== undefined) return merged[option];
     if (given === null) continue;
     const value = args.slice(given.index + given[0].length);
     // A symbol (`branch: :main`) is its name: `Source::Git` stringifies `ref`, `branch`, `tag`.
@@ -267,7 +268,7 @@ function optionOrigin(rest: string, customSources: CustomSources): { origin?: Ge
     const origin = { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] };
     // `github:` by the Gemfile's own `git_source(:github)`, which replaces Bundler's.
     if (origin.kind === "github" && customSources.has("github")) {
-      return { origin: withRef(sourceOrigin(customSources.get("github"), origin.value), rest) };
+      return sourceOrigin(customSources.get("github"), origin.value, rest);
     }
     return { origin: withRef(origin, rest) };
   }
@@ -277,7 +278,7 @@ function optionOrigin(rest: string, customSources: CustomSources): { origin?: Ge
     const kind = shorthand[1] ?? shorthand[2];
     // A shorthand the Gemfile defines again (`git_source(:gitlab) { … }`) is its own block's.
     if (customSources.has(kind)) {
-      return { origin: withRef(sourceOrigin(customSources.get(kind), value), rest) };
+      return sourceOrigin(customSources.get(kind), value, rest);
     }
     return {
       origin: withRef({
@@ -293,42 +294,97 @@ function optionOrigin(rest: string, customSources: CustomSources): { origin?: Ge
     if (!customSources.has(name)) continue;
     const literal = OPTION_VALUE.exec(rest.slice(m.index + m[0].length));
     const value = literal === null ? undefined : literalText(literal);
-    return { origin: withRef(sourceOrigin(customSources.get(name), value), rest) };
+    return sourceOrigin(customSources.get(name), value, rest);
   }
   return {};
 }
 
 /**
- * The `git_source`s a Gemfile defines, by name: the pieces of the block's string around its
- * argument (`git_source(:github) { |repo| "git@github.com:#{repo}.git" }` is `git@github.com:`,
- * `.git`), undefined when the block computes more than that.
+ * The `git_source`s a Gemfile defines, by name (see {@linkcode SourceBlock}).
  */
-type CustomSources = ReadonlyMap<string, readonly string[] | undefined>;
+type CustomSources = ReadonlyMap<string, SourceBlock>;
+
+/**
+ * A `git_source` block read: the pieces of the git URL it returns around its argument
+ * (`git_source(:github) { |repo| "git@github.com:#{repo}.git" }` is `git@github.com:`, `.git`),
+ * with the revision a hash it returns names; `false` for a hash Bundler takes no git URL from;
+ * undefined when the block computes more than that.
+ */
+type SourceBlock = { pieces: readonly string[]; revisions: Revisions } | false | undefined;
+
+/** The `"ref"`, `"branch"` and `"tag"` a `git_source` block's hash gives (literals). */
+type Revisions = { ref?: string; branch?: string; tag?: string };
 
 /**
  * The git repository of a `git_source` block given `value`, as Bundler calls the block with the
  * option's value: its string with `value` for the argument; computed (no value) when the block
- * or `value` is.
+ * or `value` is; none (a gem of the Gemfile's gem source) for a hash without a `"git"` key. Its
+ * revision is Bundler's `ref || branch || tag` of the gem's options with the hash's merged in
+ * (`args`: the gem's).
  */
 function sourceOrigin(
-  template: readonly string[] | undefined,
+  block: SourceBlock,
   value: string | undefined,
-): GemOrigin {
-  if (template === undefined || value === undefined) return { kind: "git" };
-  return { kind: "git", value: template.join(value) };
+  args: string,
+): { origin?: GemOrigin } {
+  if (block === false) return {};
+  if (block === undefined || value === undefined) return { origin: withRef({ kind: "git" }, args) };
+  const origin: GemOrigin = { kind: "git", value: block.pieces.join(value) };
+  const ref = gitRef(args, block.revisions);
+  return { origin: ref === undefined ? origin : { ...origin, ref } };
 }
 
+/** One `key => value` or `key: value` entry of a hash literal: a string or `nil` value. */
+const HASH_ENTRY =
+  /^\s*(?:"(\w+)"\s*=>|'(\w+)'\s*=>|(\w+):(?!:)|:(\w+)\s*=>)\s*(?:"([^"\\]*)"|'([^'\\]*)'|(nil))\s*(?:,|$)/;
+
 /**
- * The pieces of a `git_source` block's string around its argument (see {@linkcode CustomSources}):
+ * The pieces of a `git_source` block's string around its argument (see {@linkcode SourceBlock}):
  * `opening` is `git_source(:name) do |arg|`, `body` the block's one statement, a double-quoted
- * string whose only interpolation is the argument (`"https://github.com/#{repo}.git"`).
+ * string whose only interpolation is the argument (`"https://github.com/#{repo}.git"`), or a hash
+ * of such strings (`{ "git" => "https://…/#{repo}.git", "branch" => "main" }`). Bundler's
+ * Dsl#normalize_options takes a String as `{ "git" => it }` and merges a Hash into the gem's
+ * options, then reads `opts["git"]` and the revision from `"ref"`, `"branch"`, `"tag"`: String
+ * keys (its own github block returns such a hash for a pull request's URL); a Symbol key
+ * (`git:`) is merged as it is and read by nothing, so the gem has no git source: `false`.
  */
-function sourceTemplate(opening: string, body: string | undefined): string[] | undefined {
+function sourceTemplate(opening: string, body: string | undefined): SourceBlock {
   const arg = /\bdo\s*\|\s*(\w+)\s*\|$/.exec(opening)?.[1];
-  const string = body === undefined ? null : /^"([^"\\]*)"$/.exec(body);
-  if (arg === undefined || string === null) return undefined;
-  const pieces = string[1].split(new RegExp(`#\\{\\s*${arg}\\s*\\}`));
-  return pieces.length > 1 && pieces.every((p) => !p.includes("#")) ? pieces : undefined;
+  if (arg === undefined || body === undefined) return undefined;
+  const pieces = (text: string): string[] | undefined => {
+    const split = text.split(new RegExp(`#\\{\\s*${arg}\\s*\\}`));
+    return split.length > 1 && split.every((p) => !p.includes("#")) ? split : undefined;
+  };
+  const string = /^"([^"\\]*)"$/.exec(body);
+  if (string !== null) {
+    const url = pieces(string[1]);
+    return url === undefined ? undefined : { pieces: url, revisions: {} };
+  }
+  const hash = /^\{(.*)\}$/s.exec(body);
+  if (hash === null) return undefined;
+  const strings = new Map<string, string | null>();
+  let symbolGit = false;
+  for (let rest = hash[1]; rest.trim() !== "";) {
+    const entry = HASH_ENTRY.exec(rest);
+    if (entry === null) return undefined;
+    rest = rest.slice(entry[0].length);
+    const key = entry[1] ?? entry[2];
+    const value = entry[5] ?? entry[6] ?? null;
+    if (key !== undefined) strings.set(key, value);
+    else if ((entry[3] ?? entry[4]) === "git") symbolGit = true;
+  }
+  const git = strings.get("git");
+  if (git === undefined) return symbolGit ? false : undefined;
+  // Interpolation only in a double-quoted string, and of the argument only.
+  const url = git === null || !hash[1].includes(`"${git}"`) ? undefined : pieces(git);
+  if (url === undefined) return undefined;
+  const revisions: Revisions = {};
+  for (const key of ["ref", "branch", "tag"] as const) {
+    const given = strings.get(key);
+    if (given?.includes("#")) return undefined;
+    if (given != null) revisions[key] = given;
+  }
+  return { pieces: url, revisions };
 }
 
 /** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
@@ -1154,7 +1210,7 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
    */
   const evaluated = new Set<string>();
   /** The `git_source`s the Gemfile defines (see {@linkcode CustomSources}). */
-  const customSources = new Map<string, readonly string[] | undefined>();
+  const customSources = new Map<string, SourceBlock>();
   const visit = (
     source: string,
     file: string,
@@ -1274,6 +1330,14 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         // Bundler's `git_source` replaces a shorthand of the same name (its own `github` too).
         const body = list[index + 2]?.text === "end" ? list[index + 1].text : undefined;
         const template = OPENS_DO_BLOCK.test(s) ? sourceTemplate(s, body) : undefined;
+        if (template === false) {
+          note(
+            line,
+            `the \`git_source(:${source})\` block returns a hash with a Symbol \`git:\` key, which ` +
+              `Bundler does not read (it reads "git" =>): its \`${source}:\` gems are from the gem ` +
+              "source, as Bundler installs them",
+          );
+        }
         if (source !== "github" || template !== undefined) customSources.set(source, template);
         else {
           customSources.delete(source);
@@ -1310,7 +1374,9 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
         if (literal) origin.value = literal[1] ?? literal[2];
         // Bundler's `github` block calls the `github` git_source, the Gemfile's own when it has one.
         if (head === "github" && customSources.has("github")) {
-          origin = sourceOrigin(customSources.get("github"), origin.value);
+          // (A hash there is Bundler's URI as it is: nothing vouch can name.)
+          origin = sourceOrigin(customSources.get("github"), origin.value, "").origin ??
+            { kind: "git" };
         }
         push({ ...top, origin: withRef(origin, s.slice(head.length)), unsaid: undefined });
         continue;

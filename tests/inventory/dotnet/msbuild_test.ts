@@ -1788,6 +1788,27 @@ Deno.test("evaluateMsbuildProject: the .NET SDK's implicit NETStandard.Library o
     ),
     [],
   );
+  // An `Update` of it pins it where the SDK has included it already (Sdk.props imports
+  // Microsoft.Common.props, with Directory.Build.props, before Microsoft.NET.Sdk.props and its
+  // DefaultItems.props): in the project and Directory.Build.targets, not in
+  // Directory.Build.props (MSBuild's Update touches only the items before it). Was: ignored.
+  const update = '<ItemGroup><PackageReference Update="NETStandard.Library" Version="2.0.1" />' +
+    "</ItemGroup>";
+  const netstandard = csproj("    <TargetFramework>netstandard2.0</TargetFramework>\n");
+  const withFiles = (project: string, files: Record<string, string>): string[] =>
+    evaluateMsbuildProject(project, { path: "Lib/Lib.csproj", load: (p) => files[p] })
+      .packages.map((p) => `${p.name}@${p.version} ${p.scope}`);
+  assert.deepEqual(withFiles(netstandard.replace("</Project>", `${update}\n</Project>`), {}), [
+    "NETStandard.Library@2.0.1 build",
+  ]);
+  assert.deepEqual(
+    withFiles(netstandard, { "Directory.Build.targets": `<Project>${update}</Project>` }),
+    ["NETStandard.Library@2.0.1 build"],
+  );
+  assert.deepEqual(
+    withFiles(netstandard, { "Directory.Build.props": `<Project>${update}</Project>` }),
+    ["NETStandard.Library@2.0.3 build"],
+  );
   // An explicit reference is the project's own.
   assert.deepEqual(
     packages(

@@ -91,6 +91,37 @@ Deno.test("readGoMod: a required module replaced by a project folder without a g
   assert.equal(readGoMod(unused, { path: "go.mod", load: (p) => files[p] }).warnings, undefined);
 });
 
+Deno.test("readGoMod: one folder replacing two required modules is one member, and a warning", () => {
+  // `X => ./dir` and `Y => ./dir`: one module version under two paths, which Go refuses
+  // (modload's checkMultiplePaths: "./dir@ used for two different module paths (X and Y)").
+  // The folder is the module its go.mod declares. Was: two members for one folder.
+  const goMod = "module example.com/app\n\ngo 1.22\n\nrequire (\n\texample.com/x v0.0.0\n" +
+    "\texample.com/y v0.0.0\n\tgolang.org/x/sys v0.1.0\n)\n\nreplace example.com/x => ./dir\n\n" +
+    "replace example.com/y => ./dir\n";
+  const files: Record<string, string> = { "dir/go.mod": "module example.com/y\n\ngo 1.22\n" };
+  const out = readGoMod(goMod, { path: "go.mod", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:golang/example.com/y"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), [
+    "pkg:golang/example.com/y runtime",
+    "pkg:golang/golang.org/x/sys@v0.1.0 runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "go.mod replaces example.com/x and example.com/y by one folder, dir, which Go refuses to " +
+    'build ("used for two different module paths"): the SBOM has it once, as example.com/y',
+  ]);
+  // Two folders, two modules: nothing to say.
+  const apart = goMod.replace("example.com/y => ./dir", "example.com/y => ./other");
+  files["other/go.mod"] = "module example.com/y\n\ngo 1.22\n";
+  files["dir/go.mod"] = "module example.com/x\n\ngo 1.22\n";
+  const two = readGoMod(apart, { path: "go.mod", load: (p) => files[p] });
+  assert.deepEqual(two.members.map((m) => m.id), [
+    "pkg:golang/example.com/x",
+    "pkg:golang/example.com/y",
+  ]);
+  assert.equal(two.warnings, undefined);
+});
+
 Deno.test("readGoMod: a go.mod below the root is a module of its own, a member its requirements hang from", () => {
   const goMod =
     "module example.com/tools\n\ngo 1.22\n\nrequire (\n\tgithub.com/google/uuid v1.6.0\n" +
@@ -173,6 +204,7 @@ Deno.test("readGoMod before Go 1.17: go.sum's hashes of a replaced or workspace 
     path: "go.work",
     unloaded: [],
     replaced: new Map(),
+    missingFolders: [],
     moduleReplaced: new Map(),
     selected: new Map(),
   };
@@ -516,6 +548,37 @@ Deno.test("goWorkspace: used folders and their module paths, replacements; bad d
       /^go\.work:2: replace a\.b\/c: invalid version "(?:v|latest)"$/,
     );
   }
+});
+
+Deno.test("readGoMod in a go.work workspace that replaces a required module by a folder without a go.mod: a warning, said once", () => {
+  // go.work's `replace` by a folder is relative to go.work's folder (modload's
+  // replaceRelativeTo) and reads its go.mod as a go.mod's does (rawGoModData: `reading
+  // x/go.mod` fails, Go refuses to build). Was: silent, where a go.mod's replace warns.
+  const files: Record<string, string> = {
+    "go.work": "go 1.22\n\nuse (\n\t./a\n\t./b\n)\n\nreplace example.com/x => ./x\n\n" +
+      "replace example.com/unused => ./unused\n",
+    "a/go.mod": "module example.com/a\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n",
+    "b/go.mod": "module example.com/b\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n",
+  };
+  const workspace = goWorkspace(files["go.work"], { path: "go.work", load: (p) => files[p] });
+  const a = readGoMod(files["a/go.mod"], { path: "a/go.mod", workspace, load: (p) => files[p] });
+  assertWellFormed(a);
+  assert.deepEqual(a.members.map((m) => m.id), [
+    "pkg:golang/example.com/a",
+    "pkg:golang/example.com/x",
+  ]);
+  assert.deepEqual(a.warnings, [
+    "go.work replaces example.com/x => ./x, a folder with no go.mod in the project (a git " +
+    "submodule not checked out?): Go refuses to build it, and the SBOM has it as first-party " +
+    "code without its requirements",
+  ]);
+  // The other module of the workspace does not say it again.
+  const b = readGoMod(files["b/go.mod"], { path: "b/go.mod", workspace, load: (p) => files[p] });
+  assert.equal(b.warnings, undefined);
+  // With the folder's go.mod there, nothing to say.
+  files["x/go.mod"] = "module example.com/x\n\ngo 1.22\n";
+  const whole = goWorkspace(files["go.work"], { path: "go.work", load: (p) => files[p] });
+  assert.deepEqual(whole.missingFolders, []);
 });
 
 Deno.test("readGoMod in a go.work workspace that uses a folder without a go.mod: a warning, said once", () => {

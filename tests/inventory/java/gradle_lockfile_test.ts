@@ -929,3 +929,26 @@ Deno.test("readInventory: a lock a buildSrc script names elsewhere is build scop
     ]);
   });
 });
+
+// A settings lock's `incomingCatalogFor<Name>0` locks the version catalog a settings script
+// imports (`versionCatalogs { create("commonLibs") { from("g:a:v") } }`, hypertrace's
+// hypertrace-version-catalog): Gradle's DefaultVersionCatalogBuilder resolves it as a
+// version-catalog platform, whose one artifact the version-catalog plugin publishes is a TOML
+// file (VersionCatalogPlugin's generateCatalogAsToml). Was: a type-less purl, a jar that does not
+// exist.
+Deno.test("readGradleLockfile: a version catalog a settings lock locks is its TOML, ?type=toml", () => {
+  const text = "# This is a Gradle generated file for dependency locking.\n" +
+    "org.hypertrace.bom:hypertrace-version-catalog:0.3.52=incomingCatalogForCommonLibs0\n" +
+    "com.gradle:develocity-gradle-plugin:3.18.1=classpath\n" +
+    "empty=incomingCatalogForLocalLibs0\n";
+  const out = readGradleLockfile(text, { path: "settings-gradle.lockfile" });
+  assertWellFormed(out);
+  assert.deepEqual(
+    out.components.map((c) => `${c.purl} ${c.scopes.join(",")} ${c.groups.join(",")}`),
+    [
+      "pkg:maven/com.gradle/develocity-gradle-plugin@3.18.1 build classpath",
+      "pkg:maven/org.hypertrace.bom/hypertrace-version-catalog@0.3.52?type=toml build " +
+      "incomingCatalogForCommonLibs0",
+    ],
+  );
+});

@@ -854,20 +854,75 @@ Deno.test("readPackageLock: the project's and members' declarations are their pa
   assert.deepEqual(out.warnings, [
     "package.json does not declare debug@^4.3.4, which package-lock.json records for it (a " +
     "lock older than the package.json): npm installs what package.json declares, so it is no " +
-    "dependency of that package in the SBOM; run `npm install` to update the lock",
+    "dependency of that package in the SBOM; nothing else reaches debug (`npm ci` prunes it): " +
+    "the SBOM keeps it as the lock does, dev; run `npm install` to update the lock",
     "package.json declares left-pad@^1.3.0, which package-lock.json does not lock: it is not " +
     "in the SBOM; run `npm install` to update the lock",
     "packages/a/package.json does not declare left-pad@^1.3.0, is-odd@^3.0.1, which " +
     "package-lock.json records for it (a lock older than the package.json): npm installs what " +
     "package.json declares, so they are no dependency of that package in the SBOM; run `npm " +
     "install` to update the lock",
+    // What only debug needed: pruned with it.
+    "package-lock.json locks ms@2.1.2, which nothing the project declares reaches (a lock " +
+    "older than its package.json files; `npm ci` prunes it): the SBOM keeps it as the lock " +
+    "does, dev; run `npm install` to update the lock",
   ]);
+  assert.deepEqual(
+    out.components.map((c) => `${c.id} ${c.scopes.join(",")}`),
+    [
+      "pkg:npm/debug@4.3.4 dev",
+      "pkg:npm/is-number@7.0.0 runtime",
+      "pkg:npm/ms@2.1.2 dev",
+      "pkg:npm/ms@2.1.3 runtime",
+    ],
+  );
   // Without a package.json to read, the lock's copy: the same edges as before.
   const bare = readPackageLock(lock, { path: "package-lock.json", load: () => undefined });
   assert.deepEqual(edgesFrom(bare, ROOT_ID), [
     "pkg:npm/debug@4.3.4 runtime",
     "pkg:npm/ms@2.1.3 runtime",
     "workspace:packages/a runtime",
+  ]);
+});
+
+Deno.test("readPackageLock: what nothing the project declares reaches is pruned by npm ci: dev, warned once", () => {
+  // `npm uninstall`-less removal: package.json no longer declares chalk, and the lock keeps
+  // chalk, what only it needs (ansi-styles) and an entry nothing records at all (a lock edited
+  // or merged: stale). npm ci's buildIdealTree reloads the lock with the root read afresh
+  // (loadVirtual with a root: flags suspect), calcDepFlags clears `extraneous` along the edges
+  // from the root, and #idealTreePrune drops the rest. Was: three runtime components, silent
+  // but for chalk's removed declaration.
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    packages: {
+      "": { name: "app", dependencies: { chalk: "^4.1.2", ms: "^2.1.3" } },
+      "node_modules/ansi-styles": { version: "4.3.0" },
+      "node_modules/chalk": { version: "4.1.2", dependencies: { "ansi-styles": "^4.1.0" } },
+      "node_modules/ms": { version: "2.1.3" },
+      "node_modules/stale": { version: "1.0.0" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3" } }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:npm/ansi-styles@4.3.0 dev",
+    "pkg:npm/chalk@4.1.2 dev",
+    "pkg:npm/ms@2.1.3 runtime",
+    "pkg:npm/stale@1.0.0 dev",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/ms@2.1.3 runtime"]);
+  assert.deepEqual(out.warnings, [
+    "package.json does not declare chalk@^4.1.2, which package-lock.json records for it (a " +
+    "lock older than the package.json): npm installs what package.json declares, so it is no " +
+    "dependency of that package in the SBOM; nothing else reaches chalk (`npm ci` prunes it): " +
+    "the SBOM keeps it as the lock does, dev; run `npm install` to update the lock",
+    "package-lock.json locks ansi-styles@4.3.0, stale@1.0.0, which nothing the project " +
+    "declares reaches (a lock older than its package.json files; `npm ci` prunes them): the " +
+    "SBOM keeps them as the lock does, dev; run `npm install` to update the lock",
   ]);
 });
 

@@ -178,6 +178,56 @@ Deno.test("readGemfileManifest: a Gemfile's own `git_source(:github)` block name
   );
 });
 
+// A `git_source` block may return a hash (Bundler's own github and gitlab blocks do for a pull or
+// merge request's URL): Dsl#normalize_options merges it into the gem's options and reads
+// `opts["git"]`, and `"ref"`, `"branch"`, `"tag"` as the revision. Was: a computed `git`, the
+// gem a rubygems.org release, with a warning. A Symbol `git:` key is merged as it is and read by
+// nothing: Bundler installs the gem from the gem source, and vouch says so.
+Deno.test('readGemfileManifest: a `git_source` block that returns a hash names its "git" URL', () => {
+  const read = (block: string) => {
+    const gemfile = [
+      'source "https://rubygems.org"',
+      block,
+      'gem "a", "1.0.0", corp: "acme/a"',
+      'gem "b", corp: "acme/b", tag: "v2"',
+    ].join("\n");
+    const out = readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined });
+    return { purls: out.components.map((c) => c.purl), warnings: out.warnings };
+  };
+  assert.deepEqual(
+    read('git_source(:corp) { |repo| { "git" => "https://git.corp.example/#{repo}.git" } }'),
+    {
+      purls: [
+        "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fgit.corp.example%2Facme%2Fa.git",
+        "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgit.corp.example%2Facme%2Fb.git%40v2",
+      ],
+      warnings: undefined,
+    },
+  );
+  // Its revision, merged with the gem's options: Source::Git's `ref || branch || tag`.
+  assert.deepEqual(
+    read(
+      "git_source(:corp) do |repo|\n" +
+        '  { "git" => "https://git.corp.example/#{repo}.git", "branch" => "stable" }\nend',
+    ).purls,
+    [
+      "pkg:gem/a?vcs_url=git%2Bhttps:%2F%2Fgit.corp.example%2Facme%2Fa.git%40stable",
+      "pkg:gem/b?vcs_url=git%2Bhttps:%2F%2Fgit.corp.example%2Facme%2Fb.git%40stable",
+    ],
+  );
+  assert.deepEqual(
+    read('git_source(:corp) { |repo| { git: "https://git.corp.example/#{repo}.git" } }'),
+    {
+      purls: ["pkg:gem/a@1.0.0", "pkg:gem/b"],
+      warnings: [
+        "Gemfile:2: the `git_source(:corp)` block returns a hash with a Symbol `git:` key, which " +
+        'Bundler does not read (it reads "git" =>): its `corp:` gems are from the gem source, as ' +
+        "Bundler installs them",
+      ],
+    },
+  );
+});
+
 // Bundler 2.5 added `gitlab:` (rubygems/rubygems#7449): `https://gitlab.com/<path>.git`, subgroups
 // kept, a merge request's URL naming its project. It was a rubygems.org release.
 Deno.test("readGemfileManifest: Bundler's own `gitlab:` shorthand names its GitLab repository", () => {
