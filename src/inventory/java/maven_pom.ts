@@ -151,8 +151,8 @@ interface RawConfiguration {
   override: boolean;
   /** Its `<annotationProcessorPaths>`, if it has one. */
   paths?: {
-    /** Each `<path>`, with whether it says `combine.self="remove"`. */
-    paths: { path: RawDependency; remove: boolean }[];
+    /** Each `<path>` (by its element name), with whether it says `combine.self="remove"`. */
+    paths: { name: string; path: RawDependency; remove: boolean }[];
     /** Its `combine.self`, `combine.children` attributes. */
     self?: string;
     children?: string;
@@ -312,15 +312,19 @@ class Decoder {
   processorPaths(plugin: XmlElement): { configuration: RawConfiguration; others: RawDependency[] } {
     const configuration: RawConfiguration = { override: false };
     const others: RawDependency[] = [];
+    // Every child is a path, whatever its name (`<path>`, `<dependency>`): the configurator makes
+    // each a DependencyCoordinate, the list's element type, unless its name is a class of the
+    // plugin's package (Sisu's AbstractCollectionConverter.getChildType).
     const paths = (list: XmlElement): RawDependency[] =>
-      childElements(list, "path").map((path) => this.dependency(path, "annotation processor path"));
+      childElements(list).map((path) => this.dependency(path, "annotation processor path"));
     const visit = (element: XmlElement, depth: number, top: boolean): void => {
       for (const child of childElements(element)) {
         if (localName(child.name) !== "annotationProcessorPaths") {
           if (depth < 4) visit(child, depth + 1, false);
         } else if (top && configuration.paths === undefined) {
           configuration.paths = {
-            paths: childElements(child, "path").map((path) => ({
+            paths: childElements(child).map((path) => ({
+              name: path.name,
               path: this.dependency(path, "annotation processor path"),
               remove: path.attributes["combine.self"] === "remove",
             })),
@@ -1480,14 +1484,15 @@ class Resolver {
 /**
  * The annotation processor paths of a plugin's `<configuration>` once Maven has merged its
  * declarations (`declarations`: least dominant first, its pluginManagement's, then the parents'
- * and the module's own): plexus-utils' `Xpp3Dom.mergeXpp3Dom` pairs the `<path>` children of the
- * dominant `<annotationProcessorPaths>` and the recessive one by position, each field the
- * dominant path lacks taken from the recessive one, and drops the recessive paths beyond the
- * dominant's count; `combine.children="append"` (inherited like any attribute) lists the
+ * and the module's own): plexus-utils' `Xpp3Dom.mergeXpp3Dom` pairs the children of the dominant
+ * `<annotationProcessorPaths>` and the recessive one of the same element name by position, each
+ * field the dominant path lacks taken from the recessive one, drops the recessive paths beyond
+ * the dominant's count of that name and adds those of a name the dominant has none of; `combine.children="append"` (inherited like any attribute) lists the
  * recessive paths first and then the dominant's, `combine.self="override"` keeps only the
  * dominant's, and a dominant path that says `combine.self="remove"` drops the pair.
  */
 function mergedPaths(declarations: RawPlugin[]): RawDependency[] {
+  type Path = NonNullable<RawConfiguration["paths"]>["paths"][number];
   let merged: NonNullable<RawConfiguration["paths"]> | undefined;
   for (const { configuration } of declarations) {
     const dominant = configuration.paths;
@@ -1498,12 +1503,27 @@ function mergedPaths(declarations: RawPlugin[]): RawDependency[] {
     if (dominant === undefined) continue;
     const recessive = merged;
     const children = dominant.children ?? recessive.children;
-    const paths = children === "append"
-      ? [...recessive.paths, ...dominant.paths]
-      : dominant.paths.flatMap((d, i) => {
-        const r = recessive.paths[i];
-        if (r === undefined) return [d];
-        if (d.remove) return [];
+    let paths: Path[];
+    if (children === "append") paths = [...recessive.paths, ...dominant.paths];
+    else {
+      // Each recessive path pairs with the next dominant one of its element name, if any is
+      // left; one of a name the dominant list lacks is added after them.
+      paths = [...dominant.paths];
+      const next = new Map<string, number>();
+      for (const r of recessive.paths) {
+        if (!dominant.paths.some((d) => d.name === r.name)) {
+          paths.push(r);
+          continue;
+        }
+        const at = next.get(r.name) ?? 0;
+        const d = dominant.paths.filter((d) => d.name === r.name)[at];
+        next.set(r.name, at + 1);
+        if (d === undefined) continue;
+        const i = paths.indexOf(d);
+        if (d.remove) {
+          paths.splice(i, 1);
+          continue;
+        }
         const path: RawDependency = { ...d.path };
         for (const name of DEPENDENCY_FIELDS) {
           const field = name as keyof RawDependency;
@@ -1511,8 +1531,9 @@ function mergedPaths(declarations: RawPlugin[]): RawDependency[] {
             (path as unknown as Record<string, unknown>)[field] = r.path[field];
           }
         }
-        return [{ path, remove: false }];
-      });
+        paths[i] = { ...d, path };
+      }
+    }
     merged = { paths, self: dominant.self, children };
   }
   return merged?.paths.map((p) => p.path) ?? [];

@@ -2216,3 +2216,37 @@ Deno.test("readMavenPom: a module's annotationProcessorPaths merge by position w
     "pkg:maven/org.projectlombok/lombok@1.18.30",
   ]);
 });
+
+// Found on AuthGuard/extensions: the parent's compiler plugin lists its processor as a
+// <dependency>, not a <path>. Maven configures every child of <annotationProcessorPaths> as a
+// DependencyCoordinate whatever its name (Sisu's AbstractCollectionConverter.getChildType), and
+// merges a module's children with the parent's of the same name only.
+Deno.test("readMavenPom: every child of annotationProcessorPaths is a path, whatever its name", () => {
+  const parent = `<build><plugins>${
+    plugin(
+      "maven-compiler-plugin",
+      "3.8.0",
+      `<configuration><annotationProcessorPaths><dependency><groupId>org.immutables</groupId>` +
+        `<artifactId>value</artifactId><version>2.7.4</version></dependency>` +
+        `</annotationProcessorPaths></configuration>`,
+    )
+  }</plugins></build>`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+  assert.deepEqual(ids(readLib(parent, "")), ["pkg:maven/org.immutables/value@2.7.4"]);
+  // A module's <path> pairs with no <dependency>: both are processor paths.
+  const own = readLib(
+    parent,
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        undefined,
+        processorPaths(["org.projectlombok:lombok:1.18.30"]),
+      )
+    }</plugins></build>`,
+  );
+  assert.deepEqual(ids(own), [
+    "pkg:maven/org.immutables/value@2.7.4",
+    "pkg:maven/org.projectlombok/lombok@1.18.30",
+  ]);
+});
