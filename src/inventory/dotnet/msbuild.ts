@@ -9,7 +9,8 @@
  * counts: Windows finds it), the nearest `Directory.Packages.props` (central package
  * management: `PackageVersion`, `GlobalPackageReference`, used when
  * `ManagePackageVersionsCentrally` is true), the project, then the nearest
- * `Directory.Build.targets`; an `<Import>` (or `<ImportGroup>`) of a file of the tree is read
+ * `Directory.Build.targets`, then, for a project that uses the Microsoft.Build.CentralPackageVersions
+ * SDK, the `Packages.props` it imports (see `Evaluation.importPackagesProps`); an `<Import>` (or `<ImportGroup>`) of a file of the tree is read
  * where it stands: a relative path, `$(MSBuildThisFileDirectory)`, and the
  * `GetPathOfFileAbove` / `GetDirectoryNameOfFileAbove` property functions that chain a
  * `Directory.*.props` to the one above it (the SDK's and Visual Studio's own imports are not
@@ -156,6 +157,11 @@ const REFERENCE_METADATA = [
 const RUNTIME_ASSETS = ["runtime", "native"];
 /** The Arcade SDK, lowercased: the .NET team's build SDK, which imports `eng/Versions.props`. */
 const ARCADE_SDK = "microsoft.dotnet.arcade.sdk";
+/**
+ * The SDK that managed versions centrally before NuGet did (microsoft/MSBuildSdks, deprecated
+ * for NuGet's own): its Sdk.targets imports the nearest `Packages.props` above the project.
+ */
+const CENTRAL_PACKAGE_VERSIONS_SDK = "microsoft.build.centralpackageversions";
 /** The Arcade SDK's kinds of test project (lowercased properties) and the project names they take. */
 const ARCADE_TEST_KINDS = [
   ["isperformancetestproject", /\.PerformanceTests$/],
@@ -434,6 +440,10 @@ class Evaluation {
   readonly read = new Set<string>();
   /** The SDKs (lowercased) whose `Sdk.props` vouch models that were imported so far. */
   readonly sdks = new Set<string>();
+  /** Whether a file names the Microsoft.Build.CentralPackageVersions SDK (see `packagesProps`). */
+  centralPackageVersionsSdk = false;
+  /** Whether that SDK's `Packages.props` was read: its `GlobalPackageReference`s count. */
+  packagesProps = false;
   readonly load: Load;
   readonly files?: Files;
   /** The project being evaluated: what relative item paths, in any file it imports, are relative to. */
@@ -688,6 +698,7 @@ class Evaluation {
     }
     const sdk = element.attributes.Sdk;
     if (sdk !== undefined) {
+      if (sdkName(sdk) === CENTRAL_PACKAGE_VERSIONS_SDK) this.centralPackageVersionsSdk = true;
       if (!/^\s*sdk\.props\s*$/i.test(raw) || !this.importSdk(sdk, at)) return;
       if (holds === undefined) note("is under a Condition vouch does not evaluate: it is read");
       return;
@@ -729,8 +740,8 @@ class Evaluation {
    * @returns Whether the SDK is one vouch knows (its `Sdk.props` is modelled).
    */
   importSdk(sdk: string, at: string): boolean {
-    // `Name/Version` (a version pinned in the attribute) names the same SDK.
-    const name = sdk.split("/")[0].trim().toLowerCase();
+    const name = sdkName(sdk);
+    if (name === CENTRAL_PACKAGE_VERSIONS_SDK) this.centralPackageVersionsSdk = true;
     if (name !== ARCADE_SDK) return false;
     // A second import of its Sdk.props (a project whose Sdk attribute names the SDK that
     // Directory.Build.props imports too) is ignored, as MSBuild ignores it (warning MSB4011).
@@ -771,6 +782,48 @@ class Evaluation {
       this.arcadeTestProject();
     }
     return true;
+  }
+
+  /**
+   * The Microsoft.Build.CentralPackageVersions SDK's Sdk.targets, imported after the project and
+   * its `Directory.Build.targets`: unless NuGet manages the versions centrally
+   * (`ManagePackageVersionsCentrally`), `EnableCentralPackageVersions` is `false` or the project
+   * uses a `packages.config`, it imports `$(CentralPackagesFile)`, by default the nearest
+   * `Packages.props` above the project, whose `<PackageReference Update="…" Version="…" />` items
+   * give the project's references their versions and whose `GlobalPackageReference`s every
+   * project references (`PrivateAssets` all); a `VersionOverride` wins, as with NuGet's.
+   */
+  importPackagesProps(): void {
+    if (!this.centralPackageVersionsSdk) return;
+    const property = (name: string): string =>
+      (this.properties.get(name) ?? "").trim().toLowerCase();
+    if (
+      property("managepackageversionscentrally") === "true" ||
+      property("enablecentralpackageversions") === "false"
+    ) return;
+    const dir = posix.dirname(this.project);
+    if (this.load(dir === "." ? "packages.config" : `${dir}/packages.config`) !== undefined) return;
+    const custom = this.properties.get("centralpackagesfile")?.trim() ?? "";
+    let found: { path: string; text: string } | undefined;
+    if (custom === "") found = nearest(dir, "Packages.props", this.load, this.files);
+    else {
+      const expanded = this.expandPath(custom, dir);
+      const path = expanded.includes("$(") ? undefined : treePath(dir, expanded);
+      const text = path === undefined ? undefined : this.load(path);
+      if (path === undefined || text === undefined) {
+        this.unsureImports = true;
+        this.importNotes.push(
+          `${this.project}: the CentralPackagesFile ${JSON.stringify(custom)} of the ` +
+            "Microsoft.Build.CentralPackageVersions SDK is not read: vouch cannot find that file " +
+            "in the tree; the versions it defines are missing here",
+        );
+        return;
+      }
+      found = { path, text };
+    }
+    if (found === undefined || this.read.has(found.path)) return;
+    this.packagesProps = true;
+    this.file(this.parse(found.path, found.text), found.path, found.text);
   }
 
   /**
@@ -1273,8 +1326,14 @@ function evaluate(
     // Directory.Build.targets): its own Conditions see them empty, as in MSBuild.
     if (source === project) evaluation.inferFrameworkProperties(false);
   }
+  evaluation.importPackagesProps();
   evaluation.items();
   return evaluation;
+}
+
+/** An SDK's name, lowercase: `Name/Version` (a version pinned in the attribute) names `Name`. */
+function sdkName(sdk: string): string {
+  return sdk.split("/")[0].trim().toLowerCase();
 }
 
 /** Whether a project is an SDK-style F# project (`<Project Sdk="Microsoft.NET.Sdk">`, `<Sdk>`). */
@@ -1423,7 +1482,8 @@ export function evaluateMsbuildProject(
     referencesTestSdk(evaluation.references.keys());
   const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
-  const references = [...evaluation.references.values(), ...(central ? evaluation.globals : [])];
+  const globals = central || evaluation.packagesProps ? evaluation.globals : [];
+  const references = [...evaluation.references.values(), ...globals];
   const inner = innerBuilds(evaluation, text, options);
   for (const reference of references) {
     const managed = central && reference.versionOverride === undefined

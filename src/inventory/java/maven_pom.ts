@@ -135,7 +135,28 @@ interface RawPlugin {
   version?: string;
   inherited?: string;
   dependencies: RawDependency[];
+  /** The `annotationProcessorPaths` of its `<configuration>` (see {@linkcode mergedPaths}). */
+  configuration: RawConfiguration;
+  /** The `annotationProcessorPaths/path` of its executions and deeper in its configuration. */
   processorPaths: RawDependency[];
+}
+
+/**
+ * A plugin's `<configuration>` as far as its `annotationProcessorPaths` go, with the
+ * `combine.self` / `combine.children` attributes that steer how Maven merges it with the
+ * configurations it overrides (plexus-utils' `Xpp3Dom.mergeXpp3Dom`).
+ */
+interface RawConfiguration {
+  /** `<configuration combine.self="override">`: the ones it overrides are dropped whole. */
+  override: boolean;
+  /** Its `<annotationProcessorPaths>`, if it has one. */
+  paths?: {
+    /** Each `<path>` (by its element name), with whether it says `combine.self="remove"`. */
+    paths: { name: string; path: RawDependency; remove: boolean }[];
+    /** Its `combine.self`, `combine.children` attributes. */
+    self?: string;
+    children?: string;
+  };
 }
 
 interface RawBuild {
@@ -283,35 +304,60 @@ class Decoder {
     );
   }
 
-  /** `annotationProcessorPaths/path` anywhere in a plugin's configuration or executions. */
-  processorPaths(plugin: XmlElement): RawDependency[] {
-    const out: RawDependency[] = [];
-    const visit = (element: XmlElement, depth: number): void => {
+  /**
+   * `annotationProcessorPaths/path` in a plugin's configuration: those of `<configuration>`'s own
+   * `<annotationProcessorPaths>`, which Maven merges with the configurations it overrides, and the
+   * others, anywhere deeper or in its executions.
+   */
+  processorPaths(plugin: XmlElement): { configuration: RawConfiguration; others: RawDependency[] } {
+    const configuration: RawConfiguration = { override: false };
+    const others: RawDependency[] = [];
+    // Every child is a path, whatever its name (`<path>`, `<dependency>`): the configurator makes
+    // each a DependencyCoordinate, the list's element type, unless its name is a class of the
+    // plugin's package (Sisu's AbstractCollectionConverter.getChildType).
+    const paths = (list: XmlElement): RawDependency[] =>
+      childElements(list).map((path) => this.dependency(path, "annotation processor path"));
+    const visit = (element: XmlElement, depth: number, top: boolean): void => {
       for (const child of childElements(element)) {
-        if (localName(child.name) === "annotationProcessorPaths") {
-          for (const path of childElements(child, "path")) {
-            out.push(this.dependency(path, "annotation processor path"));
-          }
-        } else if (depth < 4) visit(child, depth + 1);
+        if (localName(child.name) !== "annotationProcessorPaths") {
+          if (depth < 4) visit(child, depth + 1, false);
+        } else if (top && configuration.paths === undefined) {
+          configuration.paths = {
+            paths: childElements(child).map((path) => ({
+              name: path.name,
+              path: this.dependency(path, "annotation processor path"),
+              remove: path.attributes["combine.self"] === "remove",
+            })),
+            self: child.attributes["combine.self"],
+            children: child.attributes["combine.children"],
+          };
+        } else others.push(...paths(child));
       }
     };
     for (const name of ["configuration", "executions"]) {
-      for (const child of childElements(plugin, name)) visit(child, 0);
+      for (const child of childElements(plugin, name)) {
+        if (name === "configuration") {
+          configuration.override = child.attributes["combine.self"] === "override";
+        }
+        visit(child, 0, name === "configuration");
+      }
     }
-    return out;
+    return { configuration, others };
   }
 
   /** A plugin; with `typed`, its dependencies may not have an empty `<type>` (see `dependency`). */
   plugin(element: XmlElement, typed = false): RawPlugin {
     const f = this.fields(element, [...COORDINATES, "inherited", "dependencies"]);
     const { groupId, artifactId } = this.dependency(element, "plugin", PLUGIN_GROUP);
+    const { configuration, others } = this.processorPaths(element);
     const plugin: RawPlugin = {
       groupId,
       artifactId,
       offset: element.offset,
       pom: this.pom,
       dependencies: this.dependencies(f.get("dependencies"), typed),
-      processorPaths: this.processorPaths(element),
+      configuration,
+      processorPaths: others,
     };
     const version = this.value(f, "version");
     const inherited = this.value(f, "inherited");
@@ -1421,7 +1467,7 @@ class Resolver {
         dependencies: [...dependencies.values()].flatMap((d) =>
           this.declared(model, d, unmanaged) ?? []
         ),
-        paths: all.flatMap((p) => p.processorPaths).flatMap((d) =>
+        paths: [...mergedPaths(all), ...all.flatMap((p) => p.processorPaths)].flatMap((d) =>
           this.declared(model, d, build) ?? []
         ),
       });
@@ -1433,6 +1479,64 @@ class Resolver {
     }
     return out;
   }
+}
+
+/**
+ * The annotation processor paths of a plugin's `<configuration>` once Maven has merged its
+ * declarations (`declarations`: least dominant first, its pluginManagement's, then the parents'
+ * and the module's own): plexus-utils' `Xpp3Dom.mergeXpp3Dom` pairs the children of the dominant
+ * `<annotationProcessorPaths>` and the recessive one of the same element name by position, each
+ * field the dominant path lacks taken from the recessive one, drops the recessive paths beyond
+ * the dominant's count of that name and adds those of a name the dominant has none of; `combine.children="append"` (inherited like any attribute) lists the
+ * recessive paths first and then the dominant's, `combine.self="override"` keeps only the
+ * dominant's, and a dominant path that says `combine.self="remove"` drops the pair.
+ */
+function mergedPaths(declarations: RawPlugin[]): RawDependency[] {
+  type Path = NonNullable<RawConfiguration["paths"]>["paths"][number];
+  let merged: NonNullable<RawConfiguration["paths"]> | undefined;
+  for (const { configuration } of declarations) {
+    const dominant = configuration.paths;
+    if (configuration.override || merged === undefined || dominant?.self === "override") {
+      merged = dominant;
+      continue;
+    }
+    if (dominant === undefined) continue;
+    const recessive = merged;
+    const children = dominant.children ?? recessive.children;
+    let paths: Path[];
+    if (children === "append") paths = [...recessive.paths, ...dominant.paths];
+    else {
+      // Each recessive path pairs with the next dominant one of its element name, if any is
+      // left; one of a name the dominant list lacks is added after them.
+      paths = [...dominant.paths];
+      const next = new Map<string, number>();
+      for (const r of recessive.paths) {
+        if (!dominant.paths.some((d) => d.name === r.name)) {
+          paths.push(r);
+          continue;
+        }
+        const at = next.get(r.name) ?? 0;
+        const d = dominant.paths.filter((d) => d.name === r.name)[at];
+        next.set(r.name, at + 1);
+        if (d === undefined) continue;
+        const i = paths.indexOf(d);
+        if (d.remove) {
+          paths.splice(i, 1);
+          continue;
+        }
+        const path: RawDependency = { ...d.path };
+        for (const name of DEPENDENCY_FIELDS) {
+          const field = name as keyof RawDependency;
+          if (path[field] === undefined && r.path[field] !== undefined) {
+            (path as unknown as Record<string, unknown>)[field] = r.path[field];
+          }
+        }
+        paths[i] = { ...d, path };
+      }
+    }
+    merged = { paths, self: dominant.self, children };
+  }
+  return merged?.paths.map((p) => p.path) ?? [];
 }
 
 /** A plugin as a dependency on its artifact, with the version it is used at. */
@@ -1955,7 +2059,8 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
     DEPENDENCY_FIELDS.some((f) => uses(d[f as keyof RawDependency] as string | undefined));
   const plugin = (p: RawPlugin): boolean =>
     uses(p.groupId) || uses(p.artifactId) || uses(p.version) || uses(p.inherited) ||
-    p.dependencies.some(dependency) || p.processorPaths.some(dependency);
+    p.dependencies.some(dependency) || p.processorPaths.some(dependency) ||
+    (p.configuration.paths?.paths ?? []).some((d) => dependency(d.path));
   return model.chain.some((m) =>
     [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version].some(uses) ||
     withActive(m, (d) => [d]).some(({ dependencies, dependencyManagement, build }) =>

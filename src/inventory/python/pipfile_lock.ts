@@ -1,5 +1,6 @@
 /**
- * Reader for Pipenv's `Pipfile.lock` (pipfile-spec 1–6), with the `Pipfile`
+ * Reader for Pipenv's `Pipfile.lock` (pipfile-spec 1–6, and the locks of Pipenv before it wrote
+ * one), with the `Pipfile`
  * beside it for the direct packages.
  *
  * @module
@@ -60,6 +61,12 @@ const VCS = ["git", "hg", "svn", "bzr"] as const;
  */
 const PLACEHOLDER = /^[0-9a-f]{7}$/;
 /**
+ * The key of an editable requirement in a lock of Pipenv before pipfile-spec (2017): the
+ * Pipfile's `"-e ." = "*"` (`pipenv install -e .`), copied as written, its value a string. It is
+ * pip's `-e <path or VCS URL>`, and no package name.
+ */
+const EDITABLE_KEY = /^-e\s+(\S.*)$/s;
+/**
  * A reference to an environment variable (`${NAME}`, `$NAME`), which Pipenv expands in a
  * source's `url` when it installs: the lock keeps the reference, not the value.
  */
@@ -100,6 +107,8 @@ function checkEntry(
   sources: Map<string, string>,
   fail: (what: string) => Error,
 ): Entry {
+  const editable = typeof value === "string" ? EDITABLE_KEY.exec(name)?.[1].trim() : undefined;
+  if (editable !== undefined) value = editableRequirement(editable);
   if (!isRecord(value)) throw fail(`package "${name}" must be an object`);
   if (name === "") throw fail("a package with an empty name");
   const entry: Entry = { key: name, name, category, hashes: [] };
@@ -145,7 +154,7 @@ function checkEntry(
     const subPath = typeof value.subdirectory === "string"
       ? value.subdirectory
       : fragment.get("subdirectory") ?? undefined;
-    if (PLACEHOLDER.test(name)) Object.assign(entry, urlName(written, true));
+    if (unnamed(name)) Object.assign(entry, urlName(written, true));
     entry.vcs = vcs === "git" ? gitVcsUrl(url, ref, { subPath }) : withSubPath(
       `${url.startsWith(`${vcs}+`) ? "" : `${vcs}+`}${url}${ref ? `@${ref}` : ""}`,
       subPath,
@@ -153,6 +162,8 @@ function checkEntry(
   } else if (typeof value.path === "string" || isLocalFile(value.file)) {
     const local = (value.path ?? value.file) as string;
     entry.path = local;
+    // A folder `-e <path>` names is named after itself (see mapEntry).
+    if (editable !== undefined) entry.name = posix.basename(posix.normalize(local));
     // A local archive so keyed is named by its file (a folder is, by its own name: mapEntry).
     if (PLACEHOLDER.test(name) && DISTRIBUTION_FILE.test(local)) {
       Object.assign(entry, urlName(local.replaceAll("\\", "/"), false));
@@ -173,6 +184,21 @@ function checkEntry(
     throw fail(`package "${name}" has no \`version\`, VCS, \`path\` or \`file\``);
   }
   return entry;
+}
+
+/** Whether a lock's key names no package: Pipenv's placeholder, or a pre-spec `-e <target>`. */
+function unnamed(key: string): boolean {
+  return PLACEHOLDER.test(key) || EDITABLE_KEY.test(key);
+}
+
+/**
+ * The entry a pre-spec lock's `"-e <target>": "*"` stands for: an editable folder, or an
+ * editable VCS checkout (`-e git+https://…#egg=name`, as pip reads it).
+ */
+function editableRequirement(target: string): Record<string, unknown> {
+  const vcs = VCS.find((kind) => target.startsWith(`${kind}+`));
+  if (vcs === undefined) return { path: target, editable: true };
+  return { [vcs]: vcs === "git" ? target.slice(vcs.length + 1) : target, editable: true };
 }
 
 /**
@@ -233,7 +259,12 @@ function decode(text: string, path: string): Decoded {
   const doc = parseJsonObject(text, path, CODE);
   const meta = doc._meta;
   const spec = isRecord(meta) ? meta["pipfile-spec"] : undefined;
-  if (!Number.isInteger(spec) || (spec as number) < 1 || (spec as number) > 6) {
+  // Pipenv wrote no `pipfile-spec` before it numbered the format (2017): a `_meta` without one
+  // is such a lock, read alike (plette, which Pipenv reads locks with, does not require it).
+  const numbered = spec !== undefined || !isRecord(meta);
+  if (
+    numbered && (!Number.isInteger(spec) || (spec as number) < 1 || (spec as number) > 6)
+  ) {
     const found = text.indexOf('"pipfile-spec"');
     throw invalidVersion(
       READER,
@@ -430,7 +461,7 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
  * (`"e1839a8": {"path": ".", "editable": true}` of `pipenv install -e .`).
  */
 function isPlaceholderName(entry: Entry): boolean {
-  return entry.path !== undefined && PLACEHOLDER.test(entry.key);
+  return entry.path !== undefined && unnamed(entry.key);
 }
 
 /** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */

@@ -1819,3 +1819,49 @@ Deno.test("evaluateMsbuildProject: the .NET SDK's implicit NETStandard.Library o
     ["NETStandard.Library@2.0.0 runtime"],
   );
 });
+
+// Found on FreeApophis/StrongBox (and some 575 repositories with a Packages.props): the
+// Microsoft.Build.CentralPackageVersions SDK (microsoft/MSBuildSdks) imports, in its
+// Sdk.targets, the nearest Packages.props above the project, whose PackageReference Updates give
+// the versions; NuGet's own central management turns it off.
+Deno.test("evaluateMsbuildProject: the Microsoft.Build.CentralPackageVersions SDK's Packages.props gives the versions", () => {
+  const files: Record<string, string> = {
+    "Packages.props": `<Project>
+  <ItemGroup>
+    <PackageReference Update="Autofac" Version="5.1.4" />
+    <PackageReference Update="System.CommandLine" Version="2.0.0-beta1.20214.1" />
+    <GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.6.133" />
+  </ItemGroup>
+</Project>`,
+    "StrongBox/StrongBox.csproj":
+      `<Project Sdk="Microsoft.NET.Sdk; Microsoft.Build.CentralPackageVersions">
+  <ItemGroup>
+    <PackageReference Include="Autofac" />
+    <PackageReference Include="System.CommandLine" VersionOverride="2.0.0-beta4.22272.1" />
+  </ItemGroup>
+</Project>`,
+    // The SDK named by an <Sdk> element of Directory.Build.targets, as its README shows.
+    "Other/Directory.Build.targets":
+      `<Project><Sdk Name="Microsoft.Build.CentralPackageVersions" Version="2.1.3" /></Project>`,
+    "Other/Other.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup><PackageReference Include="Autofac" /></ItemGroup>
+</Project>`,
+  };
+  const evaluate = (path: string): string[] =>
+    evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).packages.map((p) =>
+      `${p.name}@${p.version} ${p.scope}`
+    );
+  assert.deepEqual(evaluate("StrongBox/StrongBox.csproj"), [
+    "Autofac@5.1.4 runtime",
+    "System.CommandLine@2.0.0-beta4.22272.1 runtime",
+    "Nerdbank.GitVersioning@3.6.133 build",
+  ]);
+  assert.deepEqual(evaluate("Other/Other.csproj"), [
+    "Autofac@5.1.4 runtime",
+    "Nerdbank.GitVersioning@3.6.133 build",
+  ]);
+  // NuGet's central package management turns the SDK off.
+  files["Other/Directory.Build.props"] =
+    `<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup></Project>`;
+  assert.deepEqual(evaluate("Other/Other.csproj"), ["Autofac@undefined runtime"]);
+});

@@ -2139,3 +2139,114 @@ Deno.test("readMavenPom: a parent's inherited=false drops the plugin the POMs ab
     "pkg:maven/org.apache.maven.plugins/maven-shade-plugin",
   ]);
 });
+
+/** A `<plugin>`'s `<configuration>` with these annotation processor paths (`g:a:v` each). */
+function processorPaths(paths: string[], attributes = ""): string {
+  return `<configuration><annotationProcessorPaths${attributes}>${
+    paths.map((p) => {
+      const [groupId, artifactId, version] = p.split(":");
+      return `<path><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>${
+        version === undefined ? "" : `<version>${version}</version>`
+      }</path>`;
+    }).join("")
+  }</annotationProcessorPaths></configuration>`;
+}
+
+// Found on AshishBagdane/ash-core-lib: the parent's pluginManagement gives the compiler plugin the
+// paths lombok and mapstruct-processor, the base module declares it with lombok,
+// lombok-mapstruct-binding and spring-boot-configuration-processor. Maven merges the two
+// configurations with plexus-utils' Xpp3Dom.mergeXpp3Dom, which pairs the <path> children by
+// position (the module's win) and drops the parent's beyond the module's count: mapstruct-processor
+// is on no processor path (`mvn help:effective-pom` lists the module's three only).
+Deno.test("readMavenPom: a module's annotationProcessorPaths merge by position with its parent's", () => {
+  const managed = `<build><pluginManagement><plugins>${
+    plugin(
+      "maven-compiler-plugin",
+      "3.11.0",
+      processorPaths([
+        "org.projectlombok:lombok:1.18.30",
+        "org.mapstruct:mapstruct-processor:1.5.5",
+      ]),
+    )
+  }</plugins></pluginManagement></build>`;
+  const paths = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+  const own = readLib(
+    managed,
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        undefined,
+        processorPaths([
+          "org.projectlombok:lombok",
+          "org.projectlombok:lombok-mapstruct-binding:0.2.0",
+          "org.springframework.boot:spring-boot-configuration-processor:3.2.2",
+        ]),
+      )
+    }</plugins></build>`,
+  );
+  assert.deepEqual(paths(own), [
+    "pkg:maven/org.projectlombok/lombok-mapstruct-binding@0.2.0",
+    "pkg:maven/org.projectlombok/lombok@1.18.30", // its version from the parent's first path
+    "pkg:maven/org.springframework.boot/spring-boot-configuration-processor@3.2.2",
+  ]);
+  // combine.children="append": the parent's paths, then the module's.
+  const appended = readLib(
+    managed,
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        undefined,
+        processorPaths(["org.immutables:value:2.10.1"], ` combine.children="append"`),
+      )
+    }</plugins></build>`,
+  );
+  assert.deepEqual(paths(appended), [
+    "pkg:maven/org.immutables/value@2.10.1",
+    "pkg:maven/org.mapstruct/mapstruct-processor@1.5.5",
+    "pkg:maven/org.projectlombok/lombok@1.18.30",
+  ]);
+  // A module that declares the plugin without paths keeps the managed ones.
+  const inherited = readLib(
+    managed,
+    `<build><plugins>${plugin("maven-compiler-plugin")}</plugins></build>`,
+  );
+  assert.deepEqual(paths(inherited), [
+    "pkg:maven/org.mapstruct/mapstruct-processor@1.5.5",
+    "pkg:maven/org.projectlombok/lombok@1.18.30",
+  ]);
+});
+
+// Found on AuthGuard/extensions: the parent's compiler plugin lists its processor as a
+// <dependency>, not a <path>. Maven configures every child of <annotationProcessorPaths> as a
+// DependencyCoordinate whatever its name (Sisu's AbstractCollectionConverter.getChildType), and
+// merges a module's children with the parent's of the same name only.
+Deno.test("readMavenPom: every child of annotationProcessorPaths is a path, whatever its name", () => {
+  const parent = `<build><plugins>${
+    plugin(
+      "maven-compiler-plugin",
+      "3.8.0",
+      `<configuration><annotationProcessorPaths><dependency><groupId>org.immutables</groupId>` +
+        `<artifactId>value</artifactId><version>2.7.4</version></dependency>` +
+        `</annotationProcessorPaths></configuration>`,
+    )
+  }</plugins></build>`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+  assert.deepEqual(ids(readLib(parent, "")), ["pkg:maven/org.immutables/value@2.7.4"]);
+  // A module's <path> pairs with no <dependency>: both are processor paths.
+  const own = readLib(
+    parent,
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        undefined,
+        processorPaths(["org.projectlombok:lombok:1.18.30"]),
+      )
+    }</plugins></build>`,
+  );
+  assert.deepEqual(ids(own), [
+    "pkg:maven/org.immutables/value@2.7.4",
+    "pkg:maven/org.projectlombok/lombok@1.18.30",
+  ]);
+});

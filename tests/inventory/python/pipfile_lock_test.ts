@@ -675,3 +675,44 @@ Deno.test("readPipfileLock: a git URL of 50,000 '#' before a line break is read 
     assert.ok(elapsed() < 2_000, `${elapsed()} ms`);
   });
 });
+
+// Found on chuck1/ws_sheets: a Pipfile.lock of 2017 Pipenv, before it wrote `pipfile-spec`, with
+// the Pipfile's `"-e ." = "*"` and `"-e ../codemach" = "*"` copied as written (pip's `-e`
+// requirements). plette, which Pipenv reads locks with, does not require `pipfile-spec`.
+Deno.test("readPipfileLock: a lock of Pipenv before pipfile-spec, with its `-e <path>` keys", () => {
+  const lock = JSON.stringify({
+    _meta: {
+      hash: { sha256: "2c98cec003d1dc0dcd5467334bc9c4063b1a58becf850184f79fcf1ec7419c10" },
+      requires: {},
+      sources: [{ url: "https://pypi.python.org/simple", verify_ssl: true }],
+    },
+    default: { "-e .": "*", "codemach": { version: "==0.3b4" }, "fs": { version: "==2.0.4" } },
+    develop: {
+      "-e ../codemach": "*",
+      "-e git+https://github.com/chuck1/modconf.git#egg=modconf": "*",
+      "sphinx": { version: "==1.6.2" },
+    },
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.scopes.join(",")]), [
+    ["pkg:pypi/codemach", "dev"], // the editable folder ../codemach, named after it
+    ["pkg:pypi/codemach@0.3b4", "runtime"],
+    ["pkg:pypi/fs@2.0.4", "runtime"],
+    ["pkg:pypi/modconf?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fchuck1%2Fmodconf.git", "dev"],
+    ["pkg:pypi/sphinx@1.6.2", "dev"],
+  ]);
+  assert.equal(out.project, undefined, "`-e .` is the project, unnamed");
+  // A lock with no `_meta` at all is none Pipenv wrote.
+  assertVouchError(
+    () => readPipfileLock('{"default": {}}', { path: "Pipfile.lock" }),
+    "inventory.pipfile_lock.invalid",
+    /no `_meta.pipfile-spec`/,
+  );
+  // Any other string value stays refused.
+  assertVouchError(
+    () => readPipfileLock('{"_meta": {}, "default": {"a": "*"}}', { path: "Pipfile.lock" }),
+    "inventory.pipfile_lock.invalid",
+    /package "a" must be an object/,
+  );
+});
