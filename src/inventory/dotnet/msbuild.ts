@@ -274,6 +274,8 @@ export interface MsbuildProject {
    * `OutputItemType`, or `"Analyzer"`: a source generator's): build-time edges; absent when none.
    */
   buildReferences?: string[];
+  /** Referenced projects outside the tree, as written; absent when none. */
+  outsideReferences?: string[];
   /** What could not be established. */
   warnings: string[];
 }
@@ -402,6 +404,8 @@ class Evaluation {
   /** `PackageDownload` items by lowercased id. */
   readonly downloads = new Map<string, Download>();
   readonly projectReferences: string[] = [];
+  /** Project references outside the tree, as written. */
+  readonly outsideReferences: string[] = [];
   /** Project references that an item under no unevaluated Condition includes. */
   readonly certainReferences = new Set<string>();
   /** Project references that an item includes whose assembly this project references. */
@@ -1257,6 +1261,12 @@ class Evaluation {
     // it reaches the output.
     const buildOnly = this.defined(item, "ReferenceOutputAssembly")?.toLowerCase() === "false" &&
       ["", "analyzer"].includes(this.defined(item, "OutputItemType")?.toLowerCase() ?? "");
+    for (const each of this.expand(include ?? "").split(";")) {
+      const written = each.trim();
+      if (written !== "" && treePath(dir, written) === undefined) {
+        if (!this.outsideReferences.includes(written)) this.outsideReferences.push(written);
+      }
+    }
     for (const target of targets(include)) {
       if (!this.projectReferences.includes(target)) this.projectReferences.push(target);
       if (!conditioned) this.certainReferences.add(target);
@@ -1561,6 +1571,9 @@ export function evaluateMsbuildProject(
     !evaluation.runtimeReferences.has(p)
   );
   if (buildReferences.length > 0) project.buildReferences = buildReferences;
+  if (evaluation.outsideReferences.length > 0) {
+    project.outsideReferences = evaluation.outsideReferences;
+  }
   // `dotnet pack` writes the package's version normalized (`1.0` is `1.0.0`), as the feed has it.
   if (version !== undefined && !version.includes("$(")) {
     project.version = normalizeNugetVersion(version);
@@ -1834,9 +1847,11 @@ export function readMsbuildProject(
   const self = isRoot ? ROOT_ID : out.member(member);
   if (!isRoot) out.edge(ROOT_ID, self, "runtime");
   const referenced = referencedProjects(project, options.load, options);
+  const missing: string[] = [];
   for (const reference of project.projectReferences) {
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());
+    if (found === undefined && options.load(reference) === undefined) missing.push(reference);
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }
@@ -1859,6 +1874,14 @@ export function readMsbuildProject(
     if (project.version !== undefined) root.version = project.version;
     result.project = root;
   }
-  if (project.warnings.length > 0) result.warnings = project.warnings;
+  // MSBuild warns of a missing project (MSB9008) and builds without it; what it would bring is
+  // unknown here.
+  const absent = [...missing, ...project.outsideReferences ?? []];
+  const warnings = absent.length === 0 ? project.warnings : [
+    ...project.warnings,
+    `${project.path} references ${absent.join(", ")}, which the tree does not have (outside it, ` +
+    "or a git submodule not checked out): what that project brings is not in the SBOM",
+  ];
+  if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

@@ -1865,3 +1865,31 @@ Deno.test("evaluateMsbuildProject: the Microsoft.Build.CentralPackageVersions SD
     `<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup></Project>`;
   assert.deepEqual(evaluate("Other/Other.csproj"), ["Autofac@undefined runtime"]);
 });
+
+Deno.test("readMsbuildProject: a ProjectReference the tree does not have (outside it, a submodule not checked out) is a warning, as MSBuild warns (MSB9008)", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\\Lib\\Lib.csproj" />
+    <ProjectReference Include="..\\Core\\Core.csproj" />
+    <ProjectReference Include="..\\..\\..\\shared\\Shared.csproj" />
+  </ItemGroup>
+</Project>
+`,
+      "src/Core/Core.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+</Project>
+`,
+    });
+    const out = readIn(dir, "src/App/App.csproj");
+    assert.deepEqual(out.warnings, [
+      "src/App/App.csproj references src/Lib/Lib.csproj, ..\\..\\..\\shared\\Shared.csproj, which " +
+      "the tree does not have (outside it, or a git submodule not checked out): what that " +
+      "project brings is not in the SBOM",
+    ]);
+    // Both projects of the tree are members, the missing one by its file's name.
+    assert.deepEqual(out.members.map((m) => m.name).sort(), ["App", "Core", "Lib"]);
+  });
+});
