@@ -253,12 +253,21 @@ function splitParams(ref: string): { body: string; params: LocatorParams } {
     : { body: ref.slice(0, at), params: new URLSearchParams(ref.slice(at + 2)) };
 }
 
-/** The folder of the workspace a `locator=` parameter names (`""` for the root). */
+/**
+ * The folder of the package a `locator=` parameter names (`""` for the root): a workspace's, or a
+ * `portal:`/`link:`/`file:` folder's, itself relative to its own parent, as Yarn's PortalFetcher
+ * and LinkFetcher resolve a relative path from their parent locator's local path (the `has-peer`
+ * that `portal:packages/a`'s `portal:../has-peer/` names is `packages/has-peer`).
+ */
 function locatorFolder(params: LocatorParams): string {
   const locator = params.get("locator");
   if (locator === null) return "";
   const { range } = splitDescriptor(locator);
-  return range.startsWith("workspace:") ? joinPath(range.slice("workspace:".length)) : "";
+  if (range.startsWith("workspace:")) return joinPath(range.slice("workspace:".length));
+  const folder = /^(?:portal|link|file):/.exec(range);
+  if (folder === null) return "";
+  const { body, params: parent } = splitParams(range.slice(folder[0].length));
+  return TARBALL.test(body) ? "" : joinPath(locatorFolder(parent), body.replace(/#.*$/s, ""));
 }
 
 /** Decodes the resolution of a Berry entry into `entry`. */

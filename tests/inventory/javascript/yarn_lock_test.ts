@@ -562,6 +562,78 @@ Deno.test("readYarnLock: a portal:/link:/file: folder outside the project is a t
   ]);
 });
 
+Deno.test("readYarnLock Berry: a portal a portal names lies relative to that portal's folder", () => {
+  // Yarn 4's lock of two portals that both name `portal:../has-peer/` (Yarn's PortalFetcher
+  // resolves it from the parent locator's folder, packages/provides-peer-100): one member.
+  const parent = (name: string) =>
+    `locator=${name}%40portal%3Apackages%2F${name}%3A%3Alocator%3Dapp%2540workspace%253A.`;
+  const hasPeer = (name: string) => [
+    `"has-peer@portal:../has-peer/::${parent(name)}":`,
+    "  version: 0.0.0-use.local",
+    `  resolution: "has-peer@portal:../has-peer/::${parent(name)}"`,
+    "  peerDependencies:",
+    "    is-string: ^1",
+    "  languageName: node",
+    "  linkType: soft",
+    "",
+  ];
+  const provider = (name: string, version: string) => [
+    "",
+    `"${name}@portal:packages/${name}::locator=app%40workspace%3A.":`,
+    "  version: 0.0.0-use.local",
+    `  resolution: "${name}@portal:packages/${name}::locator=app%40workspace%3A."`,
+    "  dependencies:",
+    '    has-peer: "portal:../has-peer/"',
+    `    is-string: "npm:${version}"`,
+    "  languageName: node",
+    "  linkType: soft",
+  ];
+  const isString = (version: string, checksum: string) => [
+    `"is-string@npm:${version}":`,
+    `  version: ${version}`,
+    `  resolution: "is-string@npm:${version}"`,
+    `  checksum: 10c0/${checksum}`,
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ];
+  const lock = [
+    ...BERRY_APP,
+    '    provides-peer-100: "portal:packages/provides-peer-100"',
+    '    provides-peer-107: "portal:packages/provides-peer-107"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    ...hasPeer("provides-peer-100"),
+    ...hasPeer("provides-peer-107"),
+    ...isString(
+      "1.0.0",
+      "7924e64370497ae5ae34f7f791f6d0f1caae76f46f6bfcd8aba5c44e4113870eb0a7b2d864b03c5a39ed19fb7c7492d0aa6c643669812859969b8dafdc479e34",
+    ),
+    ...isString(
+      "1.0.7",
+      "905f805cbc6eedfa678aaa103ab7f626aac9ebbdc8737abb5243acaa61d9820f8edc5819106b8fcd1839e33db21de9f0116ae20de380c8382d16dc2a601921f6",
+    ),
+    ...provider("provides-peer-100", "1.0.0"),
+    ...provider("provides-peer-107", "1.0.7"),
+  ].join("\n");
+  const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "workspace:packages/has-peer",
+    "workspace:packages/provides-peer-100",
+    "workspace:packages/provides-peer-107",
+  ]);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:npm/is-string@1.0.0",
+    "pkg:npm/is-string@1.0.7",
+  ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/provides-peer-100"), [
+    "pkg:npm/is-string@1.0.0 runtime",
+    "workspace:packages/has-peer runtime",
+  ]);
+});
+
 Deno.test("readYarnLock Berry: a workspace another one depends on brings its dependencies, not its dev ones", () => {
   // Yarn lists a workspace's devDependencies with its dependencies; only its package.json tells.
   const lock = [
