@@ -10,7 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { isOutside, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { isOutside, linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
@@ -756,6 +756,8 @@ export function readYarnLock(
   }
   /** Where the folders lie whose dependencies the lock resolves (workspaces, `file:`, `portal:`). */
   const places: LocalPlace[] = [...folderIds.keys()].map((folder) => localPlace(at, folder));
+  /** Where the `link:` folders lie (see `linkedFolders` in `_paths.ts`). */
+  const linked: LocalPlace[] = [];
   // The project and its workspaces declare; a `file:`/`link:` folder an entry names is
   // installed as that entry, its dependencies (on the entry) reached through it.
   const declaring = new Set(folderIds.keys());
@@ -775,7 +777,7 @@ export function readYarnLock(
       continue;
     }
     ids.set(entry, folderId(entry.folder, entry.name));
-    if (!entry.linked) places.push(localPlace(at, entry.folder));
+    (entry.linked ? linked : places).push(localPlace(at, entry.folder));
   }
 
   // The first edges: what the project and its workspaces declare.
@@ -1054,6 +1056,7 @@ export function readYarnLock(
     ...manifestProjectFields(root),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...memberFolders(places),
+    ...linkedFolders(linked, places),
   }, options.excluded);
   return rush === undefined ? result : rushResult(result, rush, path);
 }
