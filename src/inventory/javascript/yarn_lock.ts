@@ -80,7 +80,10 @@ interface Entry {
   /** A first-party folder (workspace, portal, link, file folder), relative to the lock's folder. */
   folder?: string;
   workspace?: boolean;
-  /** A `link:` folder: Yarn installs none of its dependencies (the lock resolves none). */
+  /**
+   * A `link:` folder: Berry installs none of its dependencies (the lock resolves none); Yarn 1
+   * installs them, though its entry lists none (see `linkManifests` in `readYarnLock`).
+   */
   linked?: boolean;
   qualifiers: Record<string, string>;
   downloadLocation?: string;
@@ -761,6 +764,12 @@ export function readYarnLock(
   // The project and its workspaces declare; a `file:`/`link:` folder an entry names is
   // installed as that entry, its dependencies (on the entry) reached through it.
   const declaring = new Set(folderIds.keys());
+  /**
+   * The folders of Yarn 1's `link:` entries: its LinkResolver reads the folder's package.json
+   * as a `file:` one's and installs its dependencies, which it locks, but the entry lists none:
+   * what the package.json declares (not its dev dependencies) is what the folder depends on.
+   */
+  const linkManifests = new Set<string>();
   const ids = new Map<Entry, string>();
   /** The workspaces outside the project, components that Yarn installs as projects. */
   const outsideWorkspaces: Entry[] = [];
@@ -777,7 +786,8 @@ export function readYarnLock(
       continue;
     }
     ids.set(entry, folderId(entry.folder, entry.name));
-    (entry.linked ? linked : places).push(localPlace(at, entry.folder));
+    (entry.linked && berry ? linked : places).push(localPlace(at, entry.folder));
+    if (entry.linked && !berry) linkManifests.add(entry.folder);
   }
 
   // The first edges: what the project and its workspaces declare.
@@ -893,17 +903,21 @@ export function readYarnLock(
         warnings.push(stale.warning);
         continue;
       }
-      const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
+      const linkOnly = !declaring.has(folder) && linkManifests.has(folder);
+      const manifest = declaring.has(folder) || linkOnly ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
+        if (linkOnly && scope === "dev") continue;
         const to = declared(folder, name, range, scope) ?? membersByName.get(name);
         if (to !== undefined) firstEdges.push([id, to, scope]);
       }
-      // Yarn 1 locks no `link:` folder; anything else it installs it locks.
+      // Yarn 1 locks no `link:` folder, nor a linked folder's dev dependencies, which it does
+      // not install; anything else it installs it locks.
+      const devOnly = linkOnly ? devOnlyNames(manifest) : undefined;
       const unlocked = unlockedDeclarations(
         manifest,
         (name, range) =>
-          range.startsWith("link:") || membersByName.has(name) ||
+          range.startsWith("link:") || membersByName.has(name) || devOnly?.has(name) === true ||
           declared(folder, name, range, "runtime") !== undefined,
       );
       if (unlocked.length > 0) {
