@@ -673,6 +673,48 @@ Deno.test("readYarnLock Berry: a portal a portal names lies relative to that por
   ]);
 });
 
+Deno.test("readYarnLock Berry: a portal a file: folder names lies relative to that folder", () => {
+  // Yarn 4.18's lock of libs/lib (`file:./libs/lib`) declaring `"x": "portal:../x"`, which Yarn
+  // links to libs/x (its FileFetcher and PortalFetcher resolve a path from the parent's folder).
+  const lock = [
+    "__metadata:",
+    "  version: 10",
+    "  cacheKey: 10c0",
+    "",
+    '"lib@file:./libs/lib::locator=ybf%40workspace%3A.":',
+    "  version: 3.0.0",
+    '  resolution: "lib@file:./libs/lib#./libs/lib::hash=27e50a&locator=ybf%40workspace%3A."',
+    "  dependencies:",
+    '    x: "portal:../x"',
+    "  checksum: 10c0/23f6472ca84c0cc6e95d17f7a751aeda1c68ca0c9c0748a4d004d68f76753e8d95991bf" +
+    "669eab04af7bfa4bdfef6c9da226c087dae30f687c2f8277f8df7f382",
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"x@portal:../x::locator=lib%40file%3A.%2Flibs%2Flib%23.%2Flibs%2Flib%3A%3Ahash%3D27e50a%26' +
+    'locator%3Dybf%2540workspace%253A.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "x@portal:../x::locator=lib%40file%3A.%2Flibs%2Flib%23.%2Flibs%2Flib%3A%3A' +
+    'hash%3D27e50a%26locator%3Dybf%2540workspace%253A."',
+    "  languageName: node",
+    "  linkType: soft",
+    "",
+    '"ybf@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "ybf@workspace:."',
+    "  dependencies:",
+    '    lib: "file:./libs/lib"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+  ].join("\n");
+  const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:libs/lib", "workspace:libs/x"]);
+  assert.deepEqual(out.components, []);
+  assert.deepEqual(edgesFrom(out, "workspace:libs/lib"), ["workspace:libs/x runtime"]);
+});
+
 Deno.test("readYarnLock Berry: a workspace another one depends on brings its dependencies, not its dev ones", () => {
   // Yarn lists a workspace's devDependencies with its dependencies; only its package.json tells.
   const lock = [
