@@ -309,16 +309,19 @@ function resolvingLocks(
  * project's own packages (`memberFolders`: `repo_a/uv.lock`'s editable
  * `../common`), as a workspace lock above names its members; else those of
  * {@linkcode resolvingLocks}, if any. A manifest that `standsAlone` has only
- * those that know its project (of its own folder, or naming it: a path crate of a sibling's lock).
+ * those that know its project (of its own folder, or naming it: a path crate of a sibling's lock),
+ * and so has one of a folder that the nearest locks only link (`linkedFolders`: a pnpm, Yarn or
+ * Bun `link:` folder, whose dependencies they do not install): it stays declared.
  */
 function manifestLocks(manifest: ReadFile, files: readonly ReadFile[]): ReadFile[] {
   const accepts = resolverOf(manifest.reader);
   const nearest = resolvingLocks(manifest.path, accepts, files);
-  if (knowsProject(nearest, manifest)) return nearest;
-  const naming = (fileIndex(files).naming.get(posix.dirname(manifest.path)) ?? [])
-    .filter((f) => accepts(f.reader));
+  const folder = posix.dirname(manifest.path);
+  const linked = nearest.some((l) => l.output.linkedFolders?.includes(folder));
+  if (!linked && knowsProject(nearest, manifest)) return nearest;
+  const naming = (fileIndex(files).naming.get(folder) ?? []).filter((f) => accepts(f.reader));
   if (knowsProject(naming, manifest)) return naming;
-  return manifest.output.standsAlone ? [] : nearest;
+  return manifest.output.standsAlone || linked ? [] : nearest;
 }
 
 /** Whether locks that resolve a manifest know its project: they are of its folder, or it is their member. */

@@ -73,3 +73,25 @@ export function memberFolders(
   for (const place of places) if (place?.kind === "inside") folders.add(place.path!);
   return folders.size === 0 ? {} : { memberFolders: [...folders].sort(compareStrings) };
 }
+
+/**
+ * The `linkedFolders` of a lock (see `ReaderResult` in `_reader.ts`): the
+ * folders of `linked` that are `inside` the project and that no place of
+ * `places` (where the lock installs the dependencies) has, unique and sorted;
+ * none at all when there are none.
+ *
+ * @param linked Where the `link:` folders the lock names lie.
+ * @param places Where the folders lie whose dependencies the lock installs.
+ * @returns `{ linkedFolders }`, or `{}`.
+ */
+export function linkedFolders(
+  linked: Iterable<LocalPlace>,
+  places: Iterable<LocalPlace | undefined>,
+): { linkedFolders?: string[] } {
+  const installed = new Set(memberFolders(places).memberFolders);
+  const folders = new Set<string>();
+  for (const place of linked) {
+    if (place.kind === "inside" && !installed.has(place.path!)) folders.add(place.path!);
+  }
+  return folders.size === 0 ? {} : { linkedFolders: [...folders].sort(compareStrings) };
+}

@@ -67,6 +67,14 @@ export type ReaderResult = ReaderOutput & {
    */
   memberFolders?: string[];
   /**
+   * For a JavaScript lock: the folders of the project (root-relative,
+   * `/`-separated) that it only links (a pnpm, Yarn or Bun `link:` folder that
+   * is no workspace or `file:` folder of it too): pnpm, Yarn and Bun install
+   * none of their dependencies, so the manifest there is not resolved by this
+   * lock, though it names their packages as members (see `_fold.ts`). Sorted.
+   */
+  linkedFolders?: string[];
+  /**
    * For a manifest: what it declares from a folder of the project's own (a
    * Poetry `path =` dependency, a PEP 508 `file:` URL, a uv `path` or
    * `workspace` source), by name and scope. Such a package is no component;

@@ -1356,6 +1356,91 @@ Deno.test("a lock does not resolve the package.json of a sibling link: folder: i
   });
 });
 
+Deno.test("a lock above a link: folder of its tree does not resolve its package.json either: it stays declared, from its member", async () => {
+  // As pnpm 10.34 and Yarn 4.18 lock `"tool": "link:./libs/tool"`: the folder is symlinked,
+  // none of its dependencies installed. Was: kind-of silently gone (the lock names the member).
+  const files = {
+    "package.json": JSON.stringify({
+      name: "lk-root",
+      dependencies: { ms: "2.1.3", tool: "link:./libs/tool" },
+    }),
+    "libs/tool/package.json": JSON.stringify({
+      name: "tool",
+      version: "5.0.0",
+      dependencies: { "kind-of": "6.0.3" },
+    }),
+  };
+  const ms = "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO" +
+    "/tXtF3WRTlA==";
+  const locks = {
+    "pnpm-lock.yaml": [
+      "lockfileVersion: '9.0'",
+      "",
+      "importers:",
+      "",
+      "  .:",
+      "    dependencies:",
+      "      ms:",
+      "        specifier: 2.1.3",
+      "        version: 2.1.3",
+      "      tool:",
+      "        specifier: link:./libs/tool",
+      "        version: link:libs/tool",
+      "",
+      "packages:",
+      "",
+      "  ms@2.1.3:",
+      `    resolution: {integrity: ${ms}}`,
+      "",
+      "snapshots:",
+      "",
+      "  ms@2.1.3: {}",
+      "",
+    ].join("\n"),
+    "yarn.lock": [
+      "__metadata:",
+      "  version: 10",
+      "  cacheKey: 10c0",
+      "",
+      '"lk-root@workspace:.":',
+      "  version: 0.0.0-use.local",
+      '  resolution: "lk-root@workspace:."',
+      "  dependencies:",
+      '    ms: "npm:2.1.3"',
+      '    tool: "link:./libs/tool"',
+      "  languageName: unknown",
+      "  linkType: soft",
+      "",
+      '"ms@npm:2.1.3":',
+      "  version: 2.1.3",
+      '  resolution: "ms@npm:2.1.3"',
+      "  checksum: 10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc" +
+      "87ffb6862ef1c2b33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
+      "  languageName: node",
+      "  linkType: hard",
+      "",
+      '"tool@link:./libs/tool::locator=lk-root%40workspace%3A.":',
+      "  version: 0.0.0-use.local",
+      '  resolution: "tool@link:./libs/tool::locator=lk-root%40workspace%3A."',
+      "  languageName: node",
+      "  linkType: soft",
+      "",
+    ].join("\n"),
+  };
+  for (const [lock, text] of Object.entries(locks)) {
+    await withTempDir(async (dir) => {
+      await writeTree(dir, { ...files, [lock]: text });
+      const inventory = await readInventory(dir, { onWarning: () => {} });
+      assert.deepEqual(inventory.declaredOnly, ["libs/tool/package.json"], lock);
+      assert.deepEqual(
+        inventory.edges.filter((e) => e.from === "workspace:libs/tool").map((e) => e.to),
+        ["pkg:npm/kind-of@6.0.3"],
+        lock,
+      );
+    });
+  }
+});
+
 Deno.test("a monorepo of Python services, each with its own lock: each service is a member its declarations hang from, as a package.json with its lock in a subfolder is", async () => {
   // service-a/poetry.lock (Poetry 1.8: no groups, scopes from the declarations),
   // service-b/pdm.lock, service-c/uv.lock; no lock at the root. Their declarations hung from the

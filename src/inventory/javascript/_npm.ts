@@ -375,7 +375,8 @@ export function loadPackageJson(
   return {
     path,
     json,
-    name: stringAt(json, "name"),
+    // An empty name is none: Arborist's packageName for `"name": ""` is null, the folder names it.
+    name: stringAt(json, "name") || undefined,
     version: version === undefined ? undefined : versionFromRelease(version, "npm"),
   };
 }

@@ -14,7 +14,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
@@ -42,6 +42,9 @@ import {
 import { type BunDep, isolatedGraph, isolatedLinker } from "./_bun_linker.ts";
 
 const CODE = "inventory.bun_lock.invalid";
+
+/** A `link:` reference that is a path (`./libs/x`, `../x`, `/abs`), not a `bun link` name. */
+const LINK_PATH = /^(?:\.\.?(?:\/|$)|\/)/;
 
 /** The dependency maps of a workspace or package and the scope each one gives. */
 const FIELDS: ReadonlyArray<[string, Scope]> = [...MANIFEST_FIELDS, [
@@ -133,8 +136,8 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * git and GitHub entries carry `vcs_url`;
  * `file:` folders of the project are first-party members (one outside it,
  * another checkout, is a component, and so is a workspace there, with the name
- * and version its record gives; and a `link:` folder, which Bun takes from its
- * global link folder, `bun link`'s); `patchedDependencies` are
+ * and version its record gives; and a `link:<name>`, which Bun takes from its
+ * global link folder, `bun link`'s; a `link:` path is a folder); `patchedDependencies` are
  * recorded on the patched component. An optional dependency of a workspace
  * that the lock leaves out (Bun skips one it cannot resolve, such as a
  * platform package of the project's own next release) is a warning.
@@ -215,6 +218,8 @@ export function readBunLock(
    * `file:` folders (not a `link:` one: Bun installs none of its dependencies).
    */
   const places: LocalPlace[] = [];
+  /** Where the `link:` folders lie (see `linkedFolders` in `_paths.ts`). */
+  const linked: LocalPlace[] = [];
   /** The workspaces outside the project (another checkout, never loaded), by folder. */
   const outsideWorkspaces = new Map<string, Record<string, unknown>>();
   for (const [folder, value] of Object.entries(workspaces)) {
@@ -404,10 +409,13 @@ export function readBunLock(
       const place = localPlace(path, folder);
       // A folder outside the project (another checkout, `file:../../lib`, a workspace
       // `../shared`) is third-party; Bun records no version for a folder but a workspace. So
-      // is every `link:` one: Bun resolves its path in its global link folder (where `bun link`
-      // registered it), never in the project.
-      const outside = local[1] === "link" || (local[1] !== "root" && place.kind === "outside");
-      if (local[1] !== "link") places.push(place);
+      // is a `link:<name>`: Bun takes it from its global link folder, where `bun link`
+      // registered it. A `link:` path is a folder, written from the lock's folder as `file:`
+      // ones are (a workspace's `link:../../libs/x` is locked `x@link:./libs/x`), which Bun
+      // 1.4 symlinks into node_modules as it is, installing none of its dependencies.
+      const global = local[1] === "link" && !LINK_PATH.test(ref.slice(local[0].length));
+      const outside = global || (local[1] !== "root" && place.kind === "outside");
+      (local[1] === "link" ? linked : places).push(place);
       ids.set(
         entry,
         outside
@@ -502,5 +510,6 @@ export function readBunLock(
     ...project,
     ...(warnings.length > 0 ? { warnings } : {}),
     ...memberFolders(places),
+    ...linkedFolders(linked, places),
   }, options.excluded);
 }

@@ -9,7 +9,7 @@ import { isRecord, wildcardMatch } from "../../_util.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
@@ -441,6 +441,9 @@ class PnpmMapper {
    */
   readonly places: LocalPlace[] = [];
 
+  /** Where the `link:` folders lie (see `linkedFolders` in `_paths.ts`). */
+  readonly linked: LocalPlace[] = [];
+
   /** What the lock leaves open (an importer outside the project that nothing names). */
   readonly warnings: string[] = [];
 
@@ -604,7 +607,11 @@ class PnpmMapper {
     const resolve = (dep: Dep, from: string, owner: string): Node => {
       if (dep.ref.startsWith("link:")) {
         const folder = joinPath(from, dep.ref.slice("link:".length));
-        if (localPlace(at, folder).kind !== "outside") return this.folderId(folder, dep.name);
+        const place = localPlace(at, folder);
+        if (place.kind !== "outside") {
+          this.linked.push(place);
+          return this.folderId(folder, dep.name);
+        }
         // A link to a folder outside the project (another checkout): third-party, no version.
         const node = outsideNode(folder, dep.name);
         node.linked = true;
@@ -1083,6 +1090,7 @@ export function readPnpmLock(
     ...mapper.out.build({ directFromEdges: true }),
     ...project,
     ...memberFolders(mapper.places),
+    ...linkedFolders(mapper.linked, mapper.places),
     ...(warnings.length > 0 ? { warnings } : {}),
   }, options.excluded);
   return rush === undefined ? result : rushResult(result, rush, path);

@@ -10,7 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import { isOutside, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { isOutside, linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
@@ -80,7 +80,10 @@ interface Entry {
   /** A first-party folder (workspace, portal, link, file folder), relative to the lock's folder. */
   folder?: string;
   workspace?: boolean;
-  /** A `link:` folder: Yarn installs none of its dependencies (the lock resolves none). */
+  /**
+   * A `link:` folder: Berry installs none of its dependencies (the lock resolves none); Yarn 1
+   * installs them, though its entry lists none (see `linkManifests` in `readYarnLock`).
+   */
   linked?: boolean;
   qualifiers: Record<string, string>;
   downloadLocation?: string;
@@ -253,12 +256,21 @@ function splitParams(ref: string): { body: string; params: LocatorParams } {
     : { body: ref.slice(0, at), params: new URLSearchParams(ref.slice(at + 2)) };
 }
 
-/** The folder of the workspace a `locator=` parameter names (`""` for the root). */
+/**
+ * The folder of the package a `locator=` parameter names (`""` for the root): a workspace's, or a
+ * `portal:`/`link:`/`file:` folder's, itself relative to its own parent, as Yarn's PortalFetcher
+ * and LinkFetcher resolve a relative path from their parent locator's local path (the `has-peer`
+ * that `portal:packages/a`'s `portal:../has-peer/` names is `packages/has-peer`).
+ */
 function locatorFolder(params: LocatorParams): string {
   const locator = params.get("locator");
   if (locator === null) return "";
   const { range } = splitDescriptor(locator);
-  return range.startsWith("workspace:") ? joinPath(range.slice("workspace:".length)) : "";
+  if (range.startsWith("workspace:")) return joinPath(range.slice("workspace:".length));
+  const folder = /^(?:portal|link|file):/.exec(range);
+  if (folder === null) return "";
+  const { body, params: parent } = splitParams(range.slice(folder[0].length));
+  return TARBALL.test(body) ? "" : joinPath(locatorFolder(parent), body.replace(/#.*$/s, ""));
 }
 
 /** Decodes the resolution of a Berry entry into `entry`. */
@@ -747,9 +759,17 @@ export function readYarnLock(
   }
   /** Where the folders lie whose dependencies the lock resolves (workspaces, `file:`, `portal:`). */
   const places: LocalPlace[] = [...folderIds.keys()].map((folder) => localPlace(at, folder));
+  /** Where the `link:` folders lie (see `linkedFolders` in `_paths.ts`). */
+  const linked: LocalPlace[] = [];
   // The project and its workspaces declare; a `file:`/`link:` folder an entry names is
   // installed as that entry, its dependencies (on the entry) reached through it.
   const declaring = new Set(folderIds.keys());
+  /**
+   * The folders of Yarn 1's `link:` entries: its LinkResolver reads the folder's package.json
+   * as a `file:` one's and installs its dependencies, which it locks, but the entry lists none:
+   * what the package.json declares (not its dev dependencies) is what the folder depends on.
+   */
+  const linkManifests = new Set<string>();
   const ids = new Map<Entry, string>();
   /** The workspaces outside the project, components that Yarn installs as projects. */
   const outsideWorkspaces: Entry[] = [];
@@ -766,7 +786,8 @@ export function readYarnLock(
       continue;
     }
     ids.set(entry, folderId(entry.folder, entry.name));
-    if (!entry.linked) places.push(localPlace(at, entry.folder));
+    (entry.linked && berry ? linked : places).push(localPlace(at, entry.folder));
+    if (entry.linked && !berry) linkManifests.add(entry.folder);
   }
 
   // The first edges: what the project and its workspaces declare.
@@ -890,18 +911,22 @@ export function readYarnLock(
         warnings.push(stale.warning);
         continue;
       }
-      const manifest = declaring.has(folder) ? manifestAt(folder) : undefined;
+      const linkOnly = !declaring.has(folder) && linkManifests.has(folder);
+      const manifest = declaring.has(folder) || linkOnly ? manifestAt(folder) : undefined;
       if (manifest === undefined) continue;
       for (const [name, range, scope] of declaredDependencies(manifest)) {
+        if (linkOnly && scope === "dev") continue;
         const to = declared(folder, name, range, scope) ?? membersByName.get(name) ??
           (linksRoot(range) ? ROOT_ID : undefined);
         if (to !== undefined) firstEdges.push([id, to, scope]);
       }
-      // Yarn 1 locks no `link:` folder; anything else it installs it locks.
+      // Yarn 1 locks no `link:` folder, nor a linked folder's dev dependencies, which it does
+      // not install; anything else it installs it locks.
+      const devOnly = linkOnly ? devOnlyNames(manifest) : undefined;
       const unlocked = unlockedDeclarations(
         manifest,
         (name, range) =>
-          range.startsWith("link:") || membersByName.has(name) ||
+          range.startsWith("link:") || membersByName.has(name) || devOnly?.has(name) === true ||
           declared(folder, name, range, "runtime") !== undefined,
       );
       if (unlocked.length > 0) {
@@ -1054,6 +1079,7 @@ export function readYarnLock(
     ...manifestProjectFields(root),
     ...(warnings.length > 0 ? { warnings } : {}),
     ...memberFolders(places),
+    ...linkedFolders(linked, places),
   }, options.excluded);
   return rush === undefined ? result : rushResult(result, rush, path);
 }

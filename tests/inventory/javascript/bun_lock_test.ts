@@ -323,6 +323,45 @@ Deno.test("readBunLock: a link: package is Bun's global link, a third-party comp
   ]);
 });
 
+Deno.test("readBunLock: a link: path is that folder of the tree, a member whose dependencies Bun does not install", () => {
+  // Bun 1.4.5's lock of a workspace declaring `"tool": "link:../../libs/tool"`: the path is
+  // written from the lock's folder, and Bun symlinks node_modules/tool to libs/tool, installing
+  // none of its dependencies. Was: a version-less pkg:npm/tool beside the member.
+  const lock = `{
+  "lockfileVersion": 2,
+  "configVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "bnws-root",
+      "dependencies": {
+        "ms": "2.1.3",
+      },
+    },
+    "packages/m": {
+      "name": "m",
+      "version": "0.1.0",
+      "dependencies": {
+        "tool": "link:../../libs/tool",
+      },
+    },
+  },
+  "packages": {
+    "m": ["m@workspace:packages/m"],
+
+    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],
+
+    "tool": ["tool@link:./libs/tool", {}],
+  }
+}`;
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:libs/tool", "workspace:packages/m"]);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/m"), ["workspace:libs/tool runtime"]);
+  assert.deepEqual(out.linkedFolders, ["libs/tool"]);
+  assert.deepEqual(out.memberFolders, ["packages/m"]);
+});
+
 Deno.test("readBunLock: what a workspace's package.json declares and the lock lacks is a warning", () => {
   // A bun.lock older than the package.json (`bun install --frozen-lockfile` refuses it): the
   // new declaration is not in the SBOM, and the reader says so (was: dropped silently).

@@ -1315,3 +1315,40 @@ Deno.test("readPackageLock: workspaces removed from package.json since the lock:
   const kept = readPackageLock(v3, { path: "package-lock.json", load: (p) => listed[p] });
   assert.deepEqual(kept.members.map((m) => m.id), ["workspace:packages/a", "workspace:packages/b"]);
 });
+
+Deno.test('readPackageLock: a file: folder whose package.json names it "" is named as npm names it, not ""', () => {
+  // CycloneDX's demo-local-deps (npm 8, lockfileVersion 2): packages/my-noname's package.json
+  // has `"name": ""`, which Arborist reads as no name (packageName null): the link names it.
+  const lock = JSON.stringify({
+    name: "demo-local-deps",
+    version: "0.0.0",
+    lockfileVersion: 2,
+    requires: true,
+    packages: {
+      "": {
+        name: "demo-local-deps",
+        version: "0.0.0",
+        license: "Apache-2.0",
+        dependencies: { "my-noname": "file:packages/my-noname" },
+      },
+      "node_modules/my-noname": { resolved: "packages/my-noname", link: true },
+      "packages/my-noname": { version: "0.0.0", license: "Apache-2.0" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "demo-local-deps",
+      version: "0.0.0",
+      dependencies: { "my-noname": "file:packages/my-noname" },
+    }),
+    "packages/my-noname/package.json": JSON.stringify({ name: "", version: "0.0.0" }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, [{
+    id: "workspace:packages/my-noname",
+    name: "my-noname",
+    version: "0.0.0",
+    purl: "pkg:npm/my-noname@0.0.0",
+  }]);
+});
