@@ -123,6 +123,17 @@ function tokenize(text: string, path: string, line: number): { tokens: string[];
   return { tokens, comment };
 }
 
+/**
+ * Whether a line's comment marks its requirement indirect, as Go's modfile reads it (isIndirect):
+ * the words after `//` are `indirect` alone, or the first is `indirect;` (`// indirect; pinned`).
+ * `// indirect // gomodjail:confined` is no such mark: Go takes the requirement as direct (and
+ * `go mod tidy` writes `// indirect; indirect // …` to mark it).
+ */
+function isIndirect(comment: string): boolean {
+  const words = comment.slice(2).trim().split(/\s+/);
+  return words.length === 1 ? words[0] === "indirect" : words[0] === "indirect;";
+}
+
 function parseDirectives(text: string, path: string, verbs = VERBS): Directive[] {
   const directives: Directive[] = [];
   let block: { verb: string; line: number } | undefined;
@@ -130,7 +141,7 @@ function parseDirectives(text: string, path: string, verbs = VERBS): Directive[]
     const line = index + 1;
     // Go's lexer takes `\r` (CRLF files) and trailing blanks as white space.
     const { tokens, comment } = tokenize(raw.trimEnd(), path, line);
-    const indirect = /^\/\/\s*indirect\b/.test(comment);
+    const indirect = isIndirect(comment);
     if (tokens.length === 0) return;
     if (block !== undefined) {
       if (tokens.length === 1 && tokens[0] === ")") block = undefined;

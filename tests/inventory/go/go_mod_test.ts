@@ -722,3 +722,33 @@ Deno.test("readGoMod: directives without a module declaration are refused, as Go
     assert.deepEqual([empty.components, empty.members, empty.project], [[], [], undefined]);
   }
 });
+
+Deno.test("readGoMod: `// indirect` marks a requirement only as Go's modfile reads it (isIndirect)", () => {
+  // gomodjail's annotation after `// indirect` (its docker profile, from docker/cli's vendor.mod):
+  // Go's isIndirect takes the words after `//`, `indirect // gomodjail:confined`, as no mark, so
+  // the requirement is direct; `go mod tidy` then writes `// indirect; indirect // …`, which is one
+  // (openstack-k8s-operators' go.mod files), as are `//indirect` and `// indirect; reason`.
+  const out = readGoMod(
+    "module github.com/docker/cli\n\ngo 1.21\n\nrequire (\n" +
+      "\tgithub.com/docker/go-connections v0.5.0\n" +
+      "\tgithub.com/docker/go-units v0.5.0 // gomodjail:confined\n)\n\nrequire (\n" +
+      "\tgithub.com/Azure/go-ansiterm v0.0.0-20210617225240-d185dfc1b5a1 // indirect // gomodjail:confined\n" +
+      "\tgithub.com/golang/protobuf v1.5.4 // indirect\n" +
+      "\tgithub.com/openstack-k8s-operators/lib-common/modules/storage v0.0.0-20230301145136-e77d8d19c2ff // indirect; indirect // indirect\n" +
+      "\tgoogle.golang.org/grpc v1.60.1 //indirect\n" +
+      "\tgoogle.golang.org/protobuf v1.33.0 // indirect; needed by grpc\n" +
+      "\tgolang.org/x/sys v0.18.0 // indirect;\n)\n",
+    { path: "go.mod" },
+  );
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.direct}`), [
+    "github.com/Azure/go-ansiterm true",
+    "github.com/docker/go-connections true",
+    "github.com/docker/go-units true",
+    "github.com/golang/protobuf false",
+    "github.com/openstack-k8s-operators/lib-common/modules/storage false",
+    "golang.org/x/sys true",
+    "google.golang.org/grpc false",
+    "google.golang.org/protobuf false",
+  ]);
+});
