@@ -38,7 +38,7 @@ import { checkVersionLength, versionFromRelease, withPurlVersion } from "./purl.
 import { at, invalid, nameLine, nthLine, ValueError, writtenValueLine } from "./_errors.ts";
 import { lineAt } from "./_formats/json.ts";
 import { textWithoutCredentials } from "./_url.ts";
-import type { Ecosystem, Inventory, Project } from "./types.ts";
+import type { Ecosystem, Inventory, Member, Project } from "./types.ts";
 import {
   type Load,
   type Reader,
@@ -189,6 +189,27 @@ function projectOf(
     if (project.purl !== undefined) project.purl = withPurlVersion(project.purl, project.version);
   }
   return { project, statedPurl };
+}
+
+/**
+ * Gives a project whose manifest states no version (a gemspec's `spec.version = Foo::VERSION`)
+ * the version of the member that names it at one: an Appraisal gemfile's lock in `gemfiles/`
+ * locks the project's own gem from `..` as Bundler evaluated its gemspec (`rails-snowflake
+ * (0.1.0)`), so that member is the project, which the root is, not a part of itself. Members
+ * that name it at several versions leave it as it is.
+ */
+function withMemberVersion(project: Project, members: readonly Member[]): void {
+  const purl = project.purl;
+  if (project.version !== undefined || purl === undefined) return;
+  const versions = new Set(
+    members.flatMap((m) =>
+      m.version !== undefined && m.purl === withPurlVersion(purl, m.version) ? [m.version] : []
+    ),
+  );
+  if (versions.size !== 1) return;
+  const [version] = versions;
+  project.version = version;
+  project.purl = withPurlVersion(purl, version);
 }
 
 /** How long a value is for its ends to name it where it is not written whole (see valueInvalid). */
@@ -756,6 +777,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     release: options.release,
     unread: unread.map((u) => u.path),
   });
+  withMemberVersion(project, merged.output.members);
   const inventory: Inventory = {
     project,
     // A member is the project by the purl its manifest states or the one --release versions.

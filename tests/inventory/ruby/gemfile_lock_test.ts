@@ -671,3 +671,19 @@ Deno.test("readGemfileLock: a long chain of path gems takes time linear in it", 
   assert.ok(elapsed() < 3_000, `too slow: ${elapsed()} ms`);
   assert.equal(out.members.length, n);
 });
+
+// A gem whose gemspec computes its version (`spec.version = Rails::Snowflake::VERSION`) and that
+// commits only its Appraisal locks (luizkowalski/snowflake_id, cut down): the project was
+// `pkg:gem/rails-snowflake` without a version and also its own member `rails-snowflake@0.1.0`,
+// the gem the alternate lock locks from `..` at the version Bundler evaluated. It is the project.
+Deno.test("the scan takes the version of a gem whose gemspec computes it from its Appraisal lock, not a member of itself", async () => {
+  const inventory = await readValidProject(fixture(...DIR, "appraisal-constant-version"));
+  assert.deepEqual(inventory.project, {
+    name: "rails-snowflake",
+    version: "0.1.0",
+    purl: "pkg:gem/rails-snowflake@0.1.0",
+    license: "MIT",
+  });
+  assert.deepEqual(inventory.members, []);
+  assert.ok(edgesFrom(inventory, ROOT_ID).includes("pkg:gem/appraisal@2.5.0 dev"));
+});
