@@ -743,3 +743,44 @@ function eachLock(
   }
   return found.map((f) => ({ ...named, path: folder === "." ? f : `${folder}/${f}` }));
 }
+
+/**
+ * What a Gradle build says of its root project, literally: its name (`rootProject.name` of the
+ * settings script, once), `group` and `version` (one top-level assignment in the root build
+ * script, else `gradle.properties`). Each is `undefined` when the build does not say it plainly.
+ *
+ * @param load Reads the build's files (the settings script, root build script and properties).
+ * @returns The name, group and version found.
+ */
+export function gradleRootIdentity(
+  load: Load,
+): { name?: string; group?: string; version?: string } {
+  let script = "";
+  let kotlin = false;
+  for (const file of ["build.gradle.kts", "build.gradle"]) {
+    const text = load(file);
+    if (text === undefined) continue;
+    [script, kotlin] = [text, file.endsWith(".kts")];
+    break;
+  }
+  const text = scriptCode(script, kotlin);
+  const context: Context = {
+    text,
+    kotlin,
+    blocks: blocksOf(text.code),
+    facts: new Map(),
+    project: ".",
+    root: ".",
+    load,
+    each: false,
+  };
+  const out: { name?: string; group?: string; version?: string } = {};
+  const name = rootProjectName(context);
+  if (name !== undefined) out.name = name;
+  for (const key of ["group", "version"] as const) {
+    const value = propertyValue(context, key, Infinity);
+    // Gradle's default for a version not set.
+    if (value !== undefined && value !== "unspecified") out[key] = value;
+  }
+  return out;
+}

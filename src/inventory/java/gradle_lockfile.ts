@@ -54,9 +54,9 @@ import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
-import type { Scope } from "../types.ts";
-import { gradleModuleId } from "./_maven.ts";
-import { blocksOf, namedLocks, scriptCode } from "./_gradle_script.ts";
+import type { Project, Scope } from "../types.ts";
+import { gradleModuleId, mavenName, mavenPurl } from "./_maven.ts";
+import { blocksOf, gradleRootIdentity, namedLocks, scriptCode } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
@@ -365,7 +365,30 @@ export function readGradleLockfile(
       sources: [path],
     });
   }
-  return out.build();
+  const result: ReaderResult = out.build();
+  const project = folder === "." || folder === "gradle/dependency-locks"
+    ? rootProject(load)
+    : undefined;
+  if (project !== undefined) result.project = project;
+  return result;
+}
+
+/**
+ * The root project of a Gradle build, as its root lock's reader names it: `rootProject.name` of
+ * the settings script, `groupId:name` with the build's literal `group`, and the build's literal
+ * `version` (see {@linkcode gradleRootIdentity}); `undefined` when the settings script names none
+ * (the tree's folder then names it).
+ */
+function rootProject(load: Load | undefined): Project | undefined {
+  const { name, group, version } = load === undefined ? {} : gradleRootIdentity(load);
+  if (name === undefined) return undefined;
+  if (group === undefined) return { name, ...version === undefined ? {} : { version } };
+  const coordinates = { groupId: group, artifactId: name, version };
+  return {
+    name: mavenName(coordinates),
+    purl: mavenPurl(coordinates),
+    ...version === undefined ? {} : { version },
+  };
 }
 
 /**

@@ -952,3 +952,32 @@ Deno.test("readGradleLockfile: a version catalog a settings lock locks is its TO
     ],
   );
 });
+
+Deno.test("readInventory: a Gradle build's root project is rootProject.name of its settings script, with the build's literal group and version; the folder's name otherwise", async () => {
+  await withTempDir(async (dir) => {
+    const lock = "# This is a Gradle generated file for dependency locking.\n" +
+      "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n";
+    await writeTree(dir, {
+      "settings.gradle.kts": 'rootProject.name = "inventory-service"\ninclude("app")\n',
+      "build.gradle.kts": 'plugins { java }\ngroup = "com.example"\nversion = "2.4.1"\n',
+      "gradle.lockfile": lock,
+    });
+    let inventory = await readInventory(dir);
+    assert.deepEqual(inventory.project, {
+      name: "com.example:inventory-service",
+      purl: "pkg:maven/com.example/inventory-service@2.4.1",
+      version: "2.4.1",
+    });
+    // No group: the name alone; a version set twice (or computed) is no version.
+    await writeTree(dir, {
+      "build.gradle.kts": 'version = "1"\nif (x) version = "2"\n',
+      "gradle.properties": "org.gradle.jvmargs=-Xmx2g\n",
+    });
+    inventory = await readInventory(dir);
+    assert.deepEqual(inventory.project, { name: "inventory-service" });
+    // A settings script that names no root project: the folder names it.
+    await writeTree(dir, { "settings.gradle.kts": 'include("app")\n' });
+    inventory = await readInventory(dir);
+    assert.equal(inventory.project.name, dir.slice(dir.lastIndexOf("/") + 1));
+  });
+});
