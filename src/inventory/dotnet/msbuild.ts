@@ -334,14 +334,19 @@ function nearest(
 }
 
 /**
- * The tree path an MSBuild path names: relative to `dir`, or to the tree's root when it
- * starts with `/` (how vouch writes `$(MSBuildThisFileDirectory)`); `undefined` outside the tree.
+ * The path from the tree's root that an MSBuild path names: relative to `dir`, or to the tree's
+ * root when it starts with `/` (how vouch writes `$(MSBuildThisFileDirectory)`); `../…` outside it.
  */
-function treePath(dir: string, value: string): string | undefined {
+function rootPath(dir: string, value: string): string {
   const path = value.trim().replaceAll("\\", "/");
-  const joined = path.startsWith("/")
+  return path.startsWith("/")
     ? posix.normalize(path.replace(/^\/+/, "") || ".")
     : posix.normalize(posix.join(dir, path));
+}
+
+/** The tree path an MSBuild path names (see {@linkcode rootPath}); `undefined` outside the tree. */
+function treePath(dir: string, value: string): string | undefined {
+  const joined = rootPath(dir, value);
   return isOutside(joined) ? undefined : joined;
 }
 
@@ -1261,11 +1266,17 @@ class Evaluation {
     // it reaches the output.
     const buildOnly = this.defined(item, "ReferenceOutputAssembly")?.toLowerCase() === "false" &&
       ["", "analyzer"].includes(this.defined(item, "OutputItemType")?.toLowerCase() ?? "");
-    for (const each of this.expand(include ?? "").split(";")) {
-      const written = each.trim();
-      if (written !== "" && treePath(dir, written) === undefined) {
-        if (!this.outsideReferences.includes(written)) this.outsideReferences.push(written);
-      }
+    /** The paths outside the tree, as written. */
+    const outside = (value: string | undefined): string[] =>
+      this.expand(value ?? "").split(";").map((each) => each.trim())
+        .filter((written) => written !== "" && treePath(dir, written) === undefined);
+    for (const written of outside(include)) {
+      if (!this.outsideReferences.includes(written)) this.outsideReferences.push(written);
+    }
+    // `Remove` drops an outside reference too: MSBuild then neither looks for it nor warns.
+    const gone = new Set(outside(remove).map((written) => rootPath(dir, written)));
+    for (let i = this.outsideReferences.length - 1; i >= 0 && gone.size > 0; i--) {
+      if (gone.has(rootPath(dir, this.outsideReferences[i]))) this.outsideReferences.splice(i, 1);
     }
     for (const target of targets(include)) {
       if (!this.projectReferences.includes(target)) this.projectReferences.push(target);

@@ -1893,3 +1893,27 @@ Deno.test("readMsbuildProject: a ProjectReference the tree does not have (outsid
     assert.deepEqual(out.members.map((m) => m.name).sort(), ["App", "Core", "Lib"]);
   });
 });
+
+Deno.test("readMsbuildProject: a ProjectReference outside the tree that a Remove drops is no warning: MSBuild references it not", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // Directory.Build.props references a shared project the app removes (`Remove` matches
+      // the path, normalized, as MSBuild matches file items).
+      "Directory.Build.props": `<Project>
+  <ItemGroup>
+    <ProjectReference Include="$(MSBuildThisFileDirectory)..\\shared\\Shared.csproj" />
+  </ItemGroup>
+</Project>
+`,
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Remove="../../../shared/Shared.csproj" />
+  </ItemGroup>
+</Project>
+`,
+    });
+    // Was: "src/App/App.csproj references /..\\shared\\Shared.csproj, which the tree does not have".
+    assert.deepEqual(readIn(dir, "src/App/App.csproj").warnings, undefined);
+  });
+});
