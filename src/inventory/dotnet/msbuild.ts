@@ -1779,6 +1779,26 @@ export function findProjectFile(
 }
 
 /**
+ * Whether the tree has a file at `path`, its folders' and its own name in any case when the
+ * folders are listed (`list`: their folders, `files`: their files): Windows, where most of these
+ * projects are built, finds `..\\lib\\lib.csproj` at `Lib/Lib.csproj`, so MSBuild builds it.
+ */
+function inTree(path: string, options: { load: Load; files?: Files; list?: Files }): boolean {
+  if (options.load(path) !== undefined) return true;
+  const { files, list } = options;
+  if (files === undefined || list === undefined) return false;
+  const same = (name: string) => (f: string): boolean => f.toLowerCase() === name.toLowerCase();
+  const parts = path.split("/");
+  let at = "";
+  for (const folder of parts.slice(0, -1)) {
+    const match = list(at)?.find(same(folder));
+    if (match === undefined) return false;
+    at = at === "" ? match : `${at}/${match}`;
+  }
+  return files(at)?.some(same(parts.at(-1)!)) ?? false;
+}
+
+/**
  * The projects a project references, directly or through others, by every
  * name NuGet may give them (file name, `PackageId`, `AssemblyName`;
  * lowercased). Projects whose file is not in the tree are left out.
@@ -1843,13 +1863,14 @@ export function memberOfProject(project: MsbuildProject): Member {
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   `Directory.*` files and referenced projects; `files`: lists a folder's files.
+ *   `Directory.*` files and referenced projects; `files`: lists a folder's files, `list` its
+ *   folders.
  * @returns Members, components, edges, the project (for a root project) and warnings.
  * @throws {VouchError} `inventory.msbuild.invalid` as {@linkcode evaluateMsbuildProject}.
  */
 export function readMsbuildProject(
   text: string,
-  options: { path: string; load: Load; files?: Files },
+  options: { path: string; load: Load; files?: Files; list?: Files },
 ): ReaderResult {
   const project = evaluateMsbuildProject(text, options);
   const out = new OutputBuilder();
@@ -1862,7 +1883,7 @@ export function readMsbuildProject(
   for (const reference of project.projectReferences) {
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());
-    if (found === undefined && options.load(reference) === undefined) missing.push(reference);
+    if (found === undefined && !inTree(reference, options)) missing.push(reference);
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }

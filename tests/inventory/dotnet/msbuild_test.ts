@@ -1894,6 +1894,33 @@ Deno.test("readMsbuildProject: a ProjectReference the tree does not have (outsid
   });
 });
 
+Deno.test("readMsbuildProject: a ProjectReference written in another case than the tree's file is no 'tree does not have' warning: Windows finds it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\\lib\\lib.csproj" />
+    <ProjectReference Include="..\\Gone\\Gone.csproj" />
+  </ItemGroup>
+</Project>
+`,
+      "src/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+</Project>
+`,
+    });
+    const context = treeContext(dir);
+    const path = "src/App/App.csproj";
+    const out = readMsbuildProject(context.load(path)!, { path, ...context });
+    // Was: "src/App/App.csproj references src/lib/lib.csproj, src/Gone/Gone.csproj, which …".
+    assert.deepEqual(out.warnings, [
+      "src/App/App.csproj references src/Gone/Gone.csproj, which the tree does not have (outside " +
+      "it, or a git submodule not checked out): what that project brings is not in the SBOM",
+    ]);
+  });
+});
+
 Deno.test("readMsbuildProject: a ProjectReference outside the tree that a Remove drops is no warning: MSBuild references it not", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
