@@ -891,11 +891,6 @@ export function readYarnLock(
     }
   } else {
     /**
-     * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
-     * `file:` path from the project's root (`file:../../vendor/x.tgz` in
-     * packages/a is locked as `x@file:vendor/x.tgz`).
-     */
-    /**
      * Whether a range is a `link:` to the tree's root folder (an example app's `link:..` to the
      * library it shows), which Yarn 1 links and never locks: the project itself, as the npm,
      * Bun and pnpm readers take it. Yarn 1 resolves the path from the lock's folder, not the
@@ -903,6 +898,11 @@ export function readYarnLock(
      */
     const linksRoot = (range: string): boolean =>
       range.startsWith("link:") && joinPath(base, range.slice("link:".length)) === "";
+    /**
+     * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
+     * `file:` path from the project's root (`file:../../vendor/x.tgz` in
+     * packages/a is locked as `x@file:vendor/x.tgz`).
+     */
     const declared = (folder: string, name: string, range: string, scope: Scope) =>
       lookup({ name, range, scope }) ??
         (range.startsWith("file:")
