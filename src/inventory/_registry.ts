@@ -507,7 +507,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => /\.(cs|fs|vb)proj$/.test(f),
     resolvedBy: ["nuget_lock"],
     read: (text, path, c) =>
-      msbuild().readMsbuildProject(text, { path, load: c.load, files: c.files }),
+      msbuild().readMsbuildProject(text, { path, load: c.load, files: c.files, list: c.list }),
   },
 ];
 

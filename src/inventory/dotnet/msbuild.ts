@@ -334,14 +334,19 @@ function nearest(
 }
 
 /**
- * The tree path an MSBuild path names: relative to `dir`, or to the tree's root when it
- * starts with `/` (how vouch writes `$(MSBuildThisFileDirectory)`); `undefined` outside the tree.
+ * The path from the tree's root that an MSBuild path names: relative to `dir`, or to the tree's
+ * root when it starts with `/` (how vouch writes `$(MSBuildThisFileDirectory)`); `../…` outside it.
  */
-function treePath(dir: string, value: string): string | undefined {
+function rootPath(dir: string, value: string): string {
   const path = value.trim().replaceAll("\\", "/");
-  const joined = path.startsWith("/")
+  return path.startsWith("/")
     ? posix.normalize(path.replace(/^\/+/, "") || ".")
     : posix.normalize(posix.join(dir, path));
+}
+
+/** The tree path an MSBuild path names (see {@linkcode rootPath}); `undefined` outside the tree. */
+function treePath(dir: string, value: string): string | undefined {
+  const joined = rootPath(dir, value);
   return isOutside(joined) ? undefined : joined;
 }
 
@@ -1261,11 +1266,17 @@ class Evaluation {
     // it reaches the output.
     const buildOnly = this.defined(item, "ReferenceOutputAssembly")?.toLowerCase() === "false" &&
       ["", "analyzer"].includes(this.defined(item, "OutputItemType")?.toLowerCase() ?? "");
-    for (const each of this.expand(include ?? "").split(";")) {
-      const written = each.trim();
-      if (written !== "" && treePath(dir, written) === undefined) {
-        if (!this.outsideReferences.includes(written)) this.outsideReferences.push(written);
-      }
+    /** The paths outside the tree, as written. */
+    const outside = (value: string | undefined): string[] =>
+      this.expand(value ?? "").split(";").map((each) => each.trim())
+        .filter((written) => written !== "" && treePath(dir, written) === undefined);
+    for (const written of outside(include)) {
+      if (!this.outsideReferences.includes(written)) this.outsideReferences.push(written);
+    }
+    // `Remove` drops an outside reference too: MSBuild then neither looks for it nor warns.
+    const gone = new Set(outside(remove).map((written) => rootPath(dir, written)));
+    for (let i = this.outsideReferences.length - 1; i >= 0 && gone.size > 0; i--) {
+      if (gone.has(rootPath(dir, this.outsideReferences[i]))) this.outsideReferences.splice(i, 1);
     }
     for (const target of targets(include)) {
       if (!this.projectReferences.includes(target)) this.projectReferences.push(target);
@@ -1768,6 +1779,26 @@ export function findProjectFile(
 }
 
 /**
+ * Whether the tree has a file at `path`, its folders' and its own name in any case when the
+ * folders are listed (`list`: their folders, `files`: their files): Windows, where most of these
+ * projects are built, finds `..\\lib\\lib.csproj` at `Lib/Lib.csproj`, so MSBuild builds it.
+ */
+function inTree(path: string, options: { load: Load; files?: Files; list?: Files }): boolean {
+  if (options.load(path) !== undefined) return true;
+  const { files, list } = options;
+  if (files === undefined || list === undefined) return false;
+  const same = (name: string) => (f: string): boolean => f.toLowerCase() === name.toLowerCase();
+  const parts = path.split("/");
+  let at = "";
+  for (const folder of parts.slice(0, -1)) {
+    const match = list(at)?.find(same(folder));
+    if (match === undefined) return false;
+    at = at === "" ? match : `${at}/${match}`;
+  }
+  return files(at)?.some(same(parts.at(-1)!)) ?? false;
+}
+
+/**
  * The projects a project references, directly or through others, by every
  * name NuGet may give them (file name, `PackageId`, `AssemblyName`;
  * lowercased). Projects whose file is not in the tree are left out.
@@ -1832,13 +1863,14 @@ export function memberOfProject(project: MsbuildProject): Member {
  *
  * @param text The file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
- *   `Directory.*` files and referenced projects; `files`: lists a folder's files.
+ *   `Directory.*` files and referenced projects; `files`: lists a folder's files, `list` its
+ *   folders.
  * @returns Members, components, edges, the project (for a root project) and warnings.
  * @throws {VouchError} `inventory.msbuild.invalid` as {@linkcode evaluateMsbuildProject}.
  */
 export function readMsbuildProject(
   text: string,
-  options: { path: string; load: Load; files?: Files },
+  options: { path: string; load: Load; files?: Files; list?: Files },
 ): ReaderResult {
   const project = evaluateMsbuildProject(text, options);
   const out = new OutputBuilder();
@@ -1851,7 +1883,7 @@ export function readMsbuildProject(
   for (const reference of project.projectReferences) {
     const name = posix.basename(reference).replace(/\.[^.]+$/, "");
     const found = referenced.get(name.toLowerCase());
-    if (found === undefined && options.load(reference) === undefined) missing.push(reference);
+    if (found === undefined && !inTree(reference, options)) missing.push(reference);
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }

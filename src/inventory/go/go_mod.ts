@@ -9,7 +9,7 @@ import { OutputBuilder } from "../_builder.ts";
 import { golangPurl } from "../purl.ts";
 import type { ReaderResult } from "../_reader.ts";
 import { ROOT_ID } from "../types.ts";
-import { localPlace } from "../_paths.ts";
+import { isOutside, localPlace } from "../_paths.ts";
 import { compareSemver, type SemVer } from "../_semver.ts";
 
 const CODE = "inventory.go_mod.invalid";
@@ -745,25 +745,23 @@ export function readGoMod(
         `which adds the modules, and commit ${path})`,
     );
   }
-  if (
-    workspace !== undefined && workspace.unloaded.length > 0 &&
-    // Said once, by the go.mod of the first folder the workspace loads.
-    workspace.folders.find((f) => !workspace.unloaded.includes(f)) === base
-  ) {
+  // What the workspace leaves open is said once, by the go.mod of the first folder it loads from
+  // the tree (one outside it, `use ../other`, is another checkout's: vouch reads no go.mod there).
+  const first = workspace?.folders.find((f) => !workspace.unloaded.includes(f) && !isOutside(f));
+  const told = first === base ? workspace : undefined;
+  if (told !== undefined && told.unloaded.length > 0) {
     // modload's loadModFile: "go: cannot load module ./x listed in go.work file: open
     // x/go.mod: no such file or directory", for every command in workspace mode.
-    const folders = workspace.unloaded.map((f) => f === "" ? "." : f).join(", ");
+    const folders = told.unloaded.map((f) => f === "" ? "." : f).join(", ");
     warnings.push(
-      `${workspace.path} uses ${folders}, with no go.mod in the project: Go refuses every ` +
+      `${told.path} uses ${folders}, with no go.mod in the project: Go refuses every ` +
         `command in the workspace ("cannot load module ... listed in go.work file"); the SBOM ` +
         `has the workspace's other modules`,
     );
   }
-  if (
-    workspace !== undefined && workspace.missingFolders.length > 0 &&
-    // Said once, by the go.mod of the first folder the workspace loads.
-    workspace.folders.find((f) => !workspace.unloaded.includes(f)) === base
-  ) warnings.push(missingFolderWarning(workspace.path, workspace.missingFolders));
+  if (told !== undefined && told.missingFolders.length > 0) {
+    warnings.push(missingFolderWarning(told.path, told.missingFolders));
+  }
   if (missingFolders.length > 0) warnings.push(missingFolderWarning(path, missingFolders));
   warnings.push(...shared);
   if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {

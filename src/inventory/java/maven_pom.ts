@@ -127,6 +127,12 @@ interface RawDependency {
   pom: RawPom;
 }
 
+/** A dependency whose groupId and artifactId a merge may give it (see {@linkcode RawConfiguration}). */
+type PartialDependency = Omit<RawDependency, "groupId" | "artifactId"> & {
+  groupId?: string;
+  artifactId?: string;
+};
+
 interface RawPlugin {
   groupId: string;
   artifactId: string;
@@ -151,8 +157,11 @@ interface RawConfiguration {
   override: boolean;
   /** Its `<annotationProcessorPaths>`, if it has one. */
   paths?: {
-    /** Each `<path>` (by its element name), with whether it says `combine.self="remove"`. */
-    paths: { name: string; path: RawDependency; remove: boolean }[];
+    /**
+     * Each `<path>` (by its element name), with whether it says `combine.self="remove"`; its
+     * groupId or artifactId may come from the path it overrides (see {@linkcode mergedPaths}).
+     */
+    paths: { name: string; path: PartialDependency; remove: boolean }[];
     /** Its `combine.self`, `combine.children` attributes. */
     self?: string;
     children?: string;
@@ -262,21 +271,30 @@ class Decoder {
     defaultGroup?: string,
     typed = false,
   ): RawDependency {
-    const f = this.fields(element, DEPENDENCY_FIELDS);
-    const groupId = this.value(f, "groupId") ?? defaultGroup;
-    const artifactId = this.value(f, "artifactId");
+    const dependency = this.partialDependency(element, what, defaultGroup, typed);
+    const { groupId, artifactId } = dependency;
     if (groupId === undefined || artifactId === undefined) {
       this.fail(
         element.offset,
         `a ${what} without ${groupId === undefined ? "groupId" : "artifactId"}`,
       );
     }
-    const dependency: RawDependency = {
-      groupId,
-      artifactId,
-      offset: element.offset,
-      pom: this.pom,
-    };
+    return { ...dependency, groupId, artifactId };
+  }
+
+  /** A dependency as {@linkcode Decoder.dependency} reads it, its groupId or artifactId maybe missing. */
+  partialDependency(
+    element: XmlElement,
+    what: string,
+    defaultGroup?: string,
+    typed = false,
+  ): PartialDependency {
+    const f = this.fields(element, DEPENDENCY_FIELDS);
+    const groupId = this.value(f, "groupId") ?? defaultGroup;
+    const artifactId = this.value(f, "artifactId");
+    const dependency: PartialDependency = { offset: element.offset, pom: this.pom };
+    if (groupId !== undefined) dependency.groupId = groupId;
+    if (artifactId !== undefined) dependency.artifactId = artifactId;
     for (const name of ["version", "scope", "type", "classifier", "optional"] as const) {
       const value = this.value(f, name);
       if (value !== undefined) dependency[name] = value;
@@ -325,7 +343,7 @@ class Decoder {
           configuration.paths = {
             paths: childElements(child).map((path) => ({
               name: path.name,
-              path: this.dependency(path, "annotation processor path"),
+              path: this.partialDependency(path, "annotation processor path"),
               remove: path.attributes["combine.self"] === "remove",
             })),
             self: child.attributes["combine.self"],
@@ -1467,7 +1485,7 @@ class Resolver {
         dependencies: [...dependencies.values()].flatMap((d) =>
           this.declared(model, d, unmanaged) ?? []
         ),
-        paths: [...mergedPaths(all), ...all.flatMap((p) => p.processorPaths)].flatMap((d) =>
+        paths: [...mergedPaths(all, model), ...all.flatMap((p) => p.processorPaths)].flatMap((d) =>
           this.declared(model, d, build) ?? []
         ),
       });
@@ -1489,9 +1507,10 @@ class Resolver {
  * field the dominant path lacks taken from the recessive one, drops the recessive paths beyond
  * the dominant's count of that name and adds those of a name the dominant has none of; `combine.children="append"` (inherited like any attribute) lists the
  * recessive paths first and then the dominant's, `combine.self="override"` keeps only the
- * dominant's, and a dominant path that says `combine.self="remove"` drops the pair.
+ * dominant's, and a dominant path that says `combine.self="remove"` drops the pair. A path left
+ * without a groupId or artifactId (none to take them from) is refused, naming its POM of `model`.
  */
-function mergedPaths(declarations: RawPlugin[]): RawDependency[] {
+function mergedPaths(declarations: RawPlugin[], model: Model): RawDependency[] {
   type Path = NonNullable<RawConfiguration["paths"]>["paths"][number];
   let merged: NonNullable<RawConfiguration["paths"]> | undefined;
   for (const { configuration } of declarations) {
@@ -1524,9 +1543,9 @@ function mergedPaths(declarations: RawPlugin[]): RawDependency[] {
           paths.splice(i, 1);
           continue;
         }
-        const path: RawDependency = { ...d.path };
+        const path: PartialDependency = { ...d.path };
         for (const name of DEPENDENCY_FIELDS) {
-          const field = name as keyof RawDependency;
+          const field = name as keyof PartialDependency;
           if (path[field] === undefined && r.path[field] !== undefined) {
             (path as unknown as Record<string, unknown>)[field] = r.path[field];
           }
@@ -1536,7 +1555,18 @@ function mergedPaths(declarations: RawPlugin[]): RawDependency[] {
     }
     merged = { paths, self: dominant.self, children };
   }
-  return merged?.paths.map((p) => p.path) ?? [];
+  // A path that has no groupId or artifactId once merged (none to take them from) is no
+  // coordinate: the compiler plugin cannot resolve it.
+  return (merged?.paths ?? []).map(({ path }) => {
+    const { groupId, artifactId } = path;
+    if (groupId !== undefined && artifactId !== undefined) return { ...path, groupId, artifactId };
+    const pom = model.chain.find((m) => m.raw === path.pom) ?? model;
+    throw invalid(
+      pom.path,
+      lineColumn(path.pom.text, path.offset).line,
+      `a annotation processor path without ${groupId === undefined ? "groupId" : "artifactId"}`,
+    );
+  });
 }
 
 /** A plugin as a dependency on its artifact, with the version it is used at. */
@@ -2055,8 +2085,8 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
       }
     }
   }
-  const dependency = (d: RawDependency): boolean =>
-    DEPENDENCY_FIELDS.some((f) => uses(d[f as keyof RawDependency] as string | undefined));
+  const dependency = (d: PartialDependency): boolean =>
+    DEPENDENCY_FIELDS.some((f) => uses(d[f as keyof PartialDependency] as string | undefined));
   const plugin = (p: RawPlugin): boolean =>
     uses(p.groupId) || uses(p.artifactId) || uses(p.version) || uses(p.inherited) ||
     p.dependencies.some(dependency) || p.processorPaths.some(dependency) ||

@@ -588,9 +588,10 @@ const DECLARING_FIELDS = [...MANIFEST_FIELDS.map(([field]) => field), "peerDepen
 
 /**
  * What {@linkcode declaredDependencies} passes over in a package.json, one
- * warning each: a dependency field that is no object, a range that is no
- * string. npm refuses such a range at install (arborist's Edge: "must provide
- * string spec"); normalize-package-data drops it with a warning.
+ * warning a field: a dependency field that is no object, its ranges that are no
+ * string (the first 10, each shown to 40 characters). npm refuses such a range
+ * at install (arborist's Edge: "must provide string spec"); normalize-package-data
+ * drops it with a warning.
  *
  * @param manifest The package.json.
  * @returns The warnings, each beginning with the file's path.
@@ -598,6 +599,10 @@ const DECLARING_FIELDS = [...MANIFEST_FIELDS.map(([field]) => field), "peerDepen
 export function undeclarableWarnings(manifest: PackageJson): string[] {
   const warnings: string[] = [];
   const path = manifest.path;
+  const shown = (range: unknown): string => {
+    const text = JSON.stringify(range);
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  };
   for (const field of DECLARING_FIELDS) {
     const value = manifest.json[field];
     if (value === undefined || value === null) continue; // none declared, to every tool
@@ -607,13 +612,16 @@ export function undeclarableWarnings(manifest: PackageJson): string[] {
       );
       continue;
     }
-    for (const [name, range] of Object.entries(value)) {
-      if (typeof range === "string") continue;
-      warnings.push(
-        `${path}: ${field} gives ${name} ${JSON.stringify(range)}, no range (npm refuses it: ` +
-          `"must provide string spec"): it is not in the SBOM`,
-      );
-    }
+    const given = Object.entries(value).filter(([, range]) => typeof range !== "string");
+    if (given.length === 0) continue;
+    const one = given.length === 1;
+    const more = given.length > 10 ? ` and ${given.length - 10} more` : "";
+    warnings.push(
+      `${path}: ${field} gives ${
+        given.slice(0, 10).map(([name, range]) => `${name} ${shown(range)}`).join(", ")
+      }${more}, no range${one ? "" : "s"} (npm refuses ${one ? "it" : "them"}: "must provide ` +
+        `string spec"): ${one ? "it is" : "they are"} not in the SBOM`,
+    );
   }
   return warnings;
 }

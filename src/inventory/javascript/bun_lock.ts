@@ -415,7 +415,7 @@ export function readBunLock(
       // 1.4 symlinks into node_modules as it is, installing none of its dependencies.
       const global = local[1] === "link" && !LINK_PATH.test(ref.slice(local[0].length));
       const outside = global || (local[1] !== "root" && place.kind === "outside");
-      (local[1] === "link" ? linked : places).push(place);
+      if (!global) (local[1] === "link" ? linked : places).push(place);
       ids.set(
         entry,
         outside

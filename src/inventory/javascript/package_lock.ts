@@ -724,6 +724,9 @@ export function readPackageLock(
     for (const [field, scope] of DEPENDENCY_FIELDS) {
       for (const [name, range] of Object.entries(objectAt(entry, field))) {
         if (field === "peerDependencies" && alsoDeclared(entry, name)) continue;
+        // A package.json's range that is no string: npm refuses it (arborist's Edge, "must
+        // provide string spec"); the package.json reader warns of it (undeclarableWarnings).
+        if (manifest !== undefined && typeof range !== "string") continue;
         const to = resolve(location, name);
         const peerOptional = field === "peerDependencies" &&
           objectAt(optionalPeers, name).optional === true;

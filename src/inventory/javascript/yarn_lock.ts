@@ -257,26 +257,45 @@ function splitParams(ref: string): { body: string; params: LocatorParams } {
 }
 
 /**
+ * How deep `locator=` parameters nest at most. Yarn percent-encodes each in its parent's, so its
+ * own grow by every level's escapes again and stay a few deep; a lock nesting them deeper (each
+ * level read anew from the rest of the string) is no lock of Yarn's.
+ */
+const LOCATOR_DEPTH = 64;
+
+/**
  * The folder of the package a `locator=` parameter names (`""` for the root): a workspace's, or a
  * `portal:`/`link:`/`file:` folder's, itself relative to its own parent, as Yarn's PortalFetcher
  * and LinkFetcher resolve a relative path from their parent locator's local path (the `has-peer`
  * that `portal:packages/a`'s `portal:../has-peer/` names is `packages/has-peer`).
+ *
+ * @param tooDeep The error for parents nested deeper than {@linkcode LOCATOR_DEPTH}.
  */
-function locatorFolder(params: LocatorParams): string {
+function locatorFolder(params: LocatorParams, tooDeep: () => Error, depth = 0): string {
   const locator = params.get("locator");
   if (locator === null) return "";
   const { range } = splitDescriptor(locator);
   if (range.startsWith("workspace:")) return joinPath(range.slice("workspace:".length));
   const folder = /^(?:portal|link|file):/.exec(range);
   if (folder === null) return "";
+  if (depth === LOCATOR_DEPTH) throw tooDeep();
   const { body, params: parent } = splitParams(range.slice(folder[0].length));
-  return TARBALL.test(body) ? "" : joinPath(locatorFolder(parent), body.replace(/#.*$/s, ""));
+  return TARBALL.test(body)
+    ? ""
+    : joinPath(locatorFolder(parent, tooDeep, depth + 1), body.replace(/#.*$/s, ""));
 }
 
 /** Decodes the resolution of a Berry entry into `entry`. */
 function resolveBerry(entry: Entry, resolution: string, path: string): void {
   const { name, range } = splitDescriptor(resolution);
   entry.name = name;
+  const tooDeep = (): Error =>
+    fail(
+      path,
+      entry.line(),
+      `entry ${entry.specs[0]} nests its locator= parameters more than ${LOCATOR_DEPTH} deep, ` +
+        "as Yarn writes none",
+    );
   const colon = range.indexOf(":");
   const protocol = colon === -1 ? "" : range.slice(0, colon + 1);
   const rest = range.slice(colon + 1);
@@ -307,7 +326,9 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       // package (a builtin compat patch over the project's own) adds its own to the inner ones.
       const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path);
       for (const file of files.split("&")) {
-        if (file !== "") (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params)));
+        if (file !== "") {
+          (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, tooDeep)));
+        }
       }
       resolveBerry(entry, inner, path);
       return;
@@ -318,14 +339,14 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       const { body, params } = splitParams(rest);
       if (protocol === "file:" && TARBALL.test(body)) return;
       // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
-      entry.folder = joinPath(locatorFolder(params), body.replace(/#.*$/s, ""));
+      entry.folder = joinPath(locatorFolder(params, tooDeep), body.replace(/#.*$/s, ""));
       entry.linked = protocol === "link:";
       return;
     }
     case "exec:": {
       // Generated at install time by a script of the project: from no registry, no URL.
       const { body, params } = splitParams(rest);
-      entry.generator = joinPath(locatorFolder(params), body.replace(/#.*$/s, ""));
+      entry.generator = joinPath(locatorFolder(params, tooDeep), body.replace(/#.*$/s, ""));
       if (entry.version === undefined) {
         throw fail(path, entry.line(), `entry ${entry.specs[0]} has no version`);
       }
@@ -870,11 +891,6 @@ export function readYarnLock(
     }
   } else {
     /**
-     * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
-     * `file:` path from the project's root (`file:../../vendor/x.tgz` in
-     * packages/a is locked as `x@file:vendor/x.tgz`).
-     */
-    /**
      * Whether a range is a `link:` to the tree's root folder (an example app's `link:..` to the
      * library it shows), which Yarn 1 links and never locks: the project itself, as the npm,
      * Bun and pnpm readers take it. Yarn 1 resolves the path from the lock's folder, not the
@@ -882,6 +898,11 @@ export function readYarnLock(
      */
     const linksRoot = (range: string): boolean =>
       range.startsWith("link:") && joinPath(base, range.slice("link:".length)) === "";
+    /**
+     * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
+     * `file:` path from the project's root (`file:../../vendor/x.tgz` in
+     * packages/a is locked as `x@file:vendor/x.tgz`).
+     */
     const declared = (folder: string, name: string, range: string, scope: Scope) =>
       lookup({ name, range, scope }) ??
         (range.startsWith("file:")

@@ -221,7 +221,7 @@ const OPTION_NAME = /\b(\w+)\s*:(?!:)|:(\w+)\s*=>/g;
 function gemArguments(
   rest: string,
   customSources: CustomSources,
-): { requirements: string[]; computed?: true; origin?: GemOrigin } {
+): { requirements: string[]; computed?: true; origin?: GemOrigin; clash?: string } {
   const requirements = literalRequirements(rest);
   return {
     requirements: requirements ?? [],
@@ -262,7 +262,10 @@ function withRef(origin: GemOrigin, args: string): GemOrigin {
 }
 
 /** The origin a `gem` statement's options give it (see {@linkcode gemArguments}). */
-function optionOrigin(rest: string, customSources: CustomSources): { origin?: GemOrigin } {
+function optionOrigin(
+  rest: string,
+  customSources: CustomSources,
+): { origin?: GemOrigin; clash?: string } {
   const o = ORIGIN_OPTION.exec(rest);
   if (o !== null) {
     const origin = { kind: (o[1] ?? o[2]) as GemOrigin["kind"], value: o[3] ?? o[4] };
@@ -310,7 +313,10 @@ type CustomSources = ReadonlyMap<string, SourceBlock>;
  * with the revision a hash it returns names; `false` for a hash Bundler takes no git URL from;
  * undefined when the block computes more than that.
  */
-type SourceBlock = { pieces: readonly string[]; revisions: Revisions } | false | undefined;
+type SourceBlock =
+  | { pieces: readonly string[]; revisions: Revisions; keys: readonly string[] }
+  | false
+  | undefined;
 
 /** The `"ref"`, `"branch"` and `"tag"` a `git_source` block's hash gives (literals). */
 type Revisions = { ref?: string; branch?: string; tag?: string };
@@ -320,15 +326,22 @@ type Revisions = { ref?: string; branch?: string; tag?: string };
  * option's value: its string with `value` for the argument; computed (no value) when the block
  * or `value` is; none (a gem of the Gemfile's gem source) for a hash without a `"git"` key. Its
  * revision is Bundler's `ref || branch || tag` of the gem's options with the hash's merged in
- * (`args`: the gem's).
+ * (`args`: the gem's). Bundler refuses a key that both the gem's options and the hash give
+ * (Dsl#normalize_options merges with a block raising GemfileError "The :branch option can't be
+ * used with `corp: …`"): `clash` names it.
  */
 function sourceOrigin(
   block: SourceBlock,
   value: string | undefined,
   args: string,
-): { origin?: GemOrigin } {
+): { origin?: GemOrigin; clash?: string } {
   if (block === false) return {};
-  if (block === undefined || value === undefined) return { origin: withRef({ kind: "git" }, args) };
+  if (block === undefined) return { origin: withRef({ kind: "git" }, args) };
+  const clash = block.keys.find((key) =>
+    new RegExp(`(?:\\b${key}\\s*:(?!:)|:${key}\\s*=>|["']${key}["']\\s*=>)`).test(args)
+  );
+  if (clash !== undefined) return { clash };
+  if (value === undefined) return { origin: withRef({ kind: "git" }, args) };
   const origin: GemOrigin = { kind: "git", value: block.pieces.join(value) };
   const ref = gitRef(args, block.revisions);
   return { origin: ref === undefined ? origin : { ...origin, ref } };
@@ -358,7 +371,7 @@ function sourceTemplate(opening: string, body: string | undefined): SourceBlock 
   const string = /^"([^"\\]*)"$/.exec(body);
   if (string !== null) {
     const url = pieces(string[1]);
-    return url === undefined ? undefined : { pieces: url, revisions: {} };
+    return url === undefined ? undefined : { pieces: url, revisions: {}, keys: ["git"] };
   }
   const hash = /^\{(.*)\}$/s.exec(body);
   if (hash === null) return undefined;
@@ -384,7 +397,7 @@ function sourceTemplate(opening: string, body: string | undefined): SourceBlock 
     if (given?.includes("#")) return undefined;
     if (given != null) revisions[key] = given;
   }
-  return { pieces: url, revisions };
+  return { pieces: url, revisions, keys: [...strings.keys()] };
 }
 
 /** The `name:` and `path:` options of a `gemspec` call, `args` its arguments. */
@@ -1303,6 +1316,14 @@ export function readGemfile(text: string, path: string, load: GemfileLoad): Gemf
             note(line, `more than ${MAX_GROUPS} groups: the first ${MAX_GROUPS} are kept`);
           }
           const args = gemArguments(s.slice(3 + literal[0].length), customSources);
+          if (args.clash !== undefined) {
+            throw invalid(
+              "gemfile",
+              `${file}:${line}`,
+              `gem "${name}" gives the ${args.clash} option its git_source's hash gives too, ` +
+                `which Bundler refuses ("The :${args.clash} option can't be used with …")`,
+            );
+          }
           const origin = args.origin ?? top.origin;
           const declaration: GemDeclaration = {
             groups: groups.length === 0 ? ["default"] : groups,

@@ -1893,3 +1893,54 @@ Deno.test("readMsbuildProject: a ProjectReference the tree does not have (outsid
     assert.deepEqual(out.members.map((m) => m.name).sort(), ["App", "Core", "Lib"]);
   });
 });
+
+Deno.test("readMsbuildProject: a ProjectReference written in another case than the tree's file is no 'tree does not have' warning: Windows finds it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\\lib\\lib.csproj" />
+    <ProjectReference Include="..\\Gone\\Gone.csproj" />
+  </ItemGroup>
+</Project>
+`,
+      "src/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+</Project>
+`,
+    });
+    const context = treeContext(dir);
+    const path = "src/App/App.csproj";
+    const out = readMsbuildProject(context.load(path)!, { path, ...context });
+    // Was: "src/App/App.csproj references src/lib/lib.csproj, src/Gone/Gone.csproj, which …".
+    assert.deepEqual(out.warnings, [
+      "src/App/App.csproj references src/Gone/Gone.csproj, which the tree does not have (outside " +
+      "it, or a git submodule not checked out): what that project brings is not in the SBOM",
+    ]);
+  });
+});
+
+Deno.test("readMsbuildProject: a ProjectReference outside the tree that a Remove drops is no warning: MSBuild references it not", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // Directory.Build.props references a shared project the app removes (`Remove` matches
+      // the path, normalized, as MSBuild matches file items).
+      "Directory.Build.props": `<Project>
+  <ItemGroup>
+    <ProjectReference Include="$(MSBuildThisFileDirectory)..\\shared\\Shared.csproj" />
+  </ItemGroup>
+</Project>
+`,
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Remove="../../../shared/Shared.csproj" />
+  </ItemGroup>
+</Project>
+`,
+    });
+    // Was: "src/App/App.csproj references /..\\shared\\Shared.csproj, which the tree does not have".
+    assert.deepEqual(readIn(dir, "src/App/App.csproj").warnings, undefined);
+  });
+});

@@ -647,6 +647,24 @@ Deno.test("readGoMod in a go.work workspace: one build list, each module at the 
   );
 });
 
+Deno.test("readGoMod in a go.work workspace whose first use is outside the tree: its first module of the tree says what the workspace leaves open", () => {
+  // `use ../other` first (another checkout, whose go.mod vouch never reads): the warnings of a
+  // used folder without a go.mod and of a replace by one were said by nobody.
+  const files: Record<string, string> = {
+    "go.work": "go 1.22\n\nuse (\n\t../other\n\t./m\n\t./gone\n)\n\nreplace example.com/x => ./x\n",
+    "m/go.mod": "module example.com/m\n\ngo 1.22\n\nrequire example.com/x v1.0.0\n",
+  };
+  const workspace = goWorkspace(files["go.work"], { path: "go.work", load: (p) => files[p] });
+  const m = readGoMod(files["m/go.mod"], { path: "m/go.mod", workspace, load: (p) => files[p] });
+  assertWellFormed(m);
+  assert.deepEqual(m.warnings, [
+    'go.work uses gone, with no go.mod in the project: Go refuses every command in the workspace ("cannot load module ... listed in go.work file"); the SBOM has the workspace\'s other modules',
+    "go.work replaces example.com/x => ./x, a folder with no go.mod in the project (a git " +
+    "submodule not checked out?): Go refuses to build it, and the SBOM has it as first-party " +
+    "code without its requirements",
+  ]);
+});
+
 Deno.test("goWorkspace: modules that replace one module differently are refused as Go refuses them, unless go.work replaces it", () => {
   const files: Record<string, string> = {
     "m/go.mod": "module example.com/m\nrequire example.com/dep v1.0.0\n" +

@@ -2250,3 +2250,41 @@ Deno.test("readMavenPom: every child of annotationProcessorPaths is a path, what
     "pkg:maven/org.projectlombok/lombok@1.18.30",
   ]);
 });
+
+// plexus-utils' Xpp3Dom.mergeIntoXpp3Dom pairs a module's <path> with the parent's of the same
+// position before the compiler plugin reads it: one that only says combine.self="remove" drops
+// its pair, one that only gives a <version> takes the groupId and artifactId of its pair. Only a
+// path with none to take them from lacks them (the plugin cannot resolve it).
+Deno.test("readMavenPom: a module's annotation processor path may take its groupId and artifactId from the parent's it overrides", () => {
+  const parent = `<build><pluginManagement><plugins>${
+    plugin(
+      "maven-compiler-plugin",
+      "3.11.0",
+      processorPaths([
+        "org.projectlombok:lombok:1.18.30",
+        "org.mapstruct:mapstruct-processor:1.5.5",
+      ]),
+    )
+  }</plugins></pluginManagement></build>`;
+  const module = (paths: string): string =>
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        undefined,
+        `<configuration><annotationProcessorPaths>${paths}</annotationProcessorPaths></configuration>`,
+      )
+    }</plugins></build>`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+  // Was: "lib/pom.xml:3: a annotation processor path without groupId", a POM Maven builds.
+  const out = readLib(
+    parent,
+    module(`<path combine.self="remove"/><path><version>1.6.0</version></path>`),
+  );
+  assert.deepEqual(ids(out), ["pkg:maven/org.mapstruct/mapstruct-processor@1.6.0"]);
+  assertVouchError(
+    () => readLib(parent, module(`<path/><path/><path><version>1.0</version></path>`)),
+    "inventory.maven_pom.invalid",
+    /^lib\/pom\.xml:3: a annotation processor path without groupId$/,
+  );
+});

@@ -321,6 +321,9 @@ Deno.test("readBunLock: a link: package is Bun's global link, a third-party comp
     "pkg:npm/ms@2.1.3 runtime",
     "pkg:npm/my-lib runtime",
   ]);
+  // Nor is ./my-lib a folder the lock links: a package.json there is no member of it (was:
+  // linkedFolders ["my-lib"], which left such a manifest unresolved as a linked folder's).
+  assert.deepEqual(out.linkedFolders, undefined);
 });
 
 Deno.test("readBunLock: a link: path is that folder of the tree, a member whose dependencies Bun does not install", () => {

@@ -1352,3 +1352,28 @@ Deno.test('readPackageLock: a file: folder whose package.json names it "" is nam
     purl: "pkg:npm/my-noname@0.0.0",
   }]);
 });
+
+Deno.test("readPackageLock: a package.json range that is no string is no edge nor a 'does not lock' warning (npm refuses it: arborist's Edge, 'must provide string spec')", () => {
+  const lock = JSON.stringify({
+    name: "app",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { name: "app", dependencies: { ms: "^2.1.3", q: 5 } },
+      "node_modules/ms": { version: "2.1.3" },
+      "node_modules/q": { version: "1.5.1" },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { ms: "^2.1.3", q: 5, r: [1] } }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  // Was: an edge to q, and "package.json declares r@1, which package-lock.json does not lock".
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/ms@2.1.3 runtime"]);
+  assert.deepEqual(out.warnings, [
+    "package-lock.json locks q@1.5.1, which nothing the project declares reaches (a lock older " +
+    "than its package.json files; `npm ci` prunes it): the SBOM keeps it as the lock does, dev; " +
+    "run `npm install` to update the lock",
+  ]);
+});

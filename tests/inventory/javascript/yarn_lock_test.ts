@@ -243,6 +243,29 @@ Deno.test("readYarnLock Berry: a malformed %-escape in a patch: locator is inval
   );
 });
 
+Deno.test("readYarnLock Berry: locator= parameters nested deeper than Yarn nests them are refused, not read level by level (was: out of memory)", () => {
+  // Yarn percent-encodes a parent locator in its child's; written unencoded, each level is read
+  // anew from the rest of the string: 20,000 levels (460 kB) took 4 GB and crashed; 2,000 here.
+  const nested = "y@portal:../x::locator=".repeat(2_000);
+  const lock = [
+    ...BERRY_APP,
+    '    has: "portal:../x"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"has@portal:../x::locator=app%40workspace%3A.":',
+    "  version: 0.0.0-use.local",
+    `  resolution: "has@portal:../x::locator=${nested}app@workspace:."`,
+    "  languageName: node",
+    "  linkType: soft",
+  ].join("\n");
+  assertVouchError(
+    () => readYarnLock(lock, { path: "yarn.lock", load: () => undefined }),
+    "inventory.yarn_lock.invalid",
+    /^yarn\.lock:13: entry has@portal:\.\.\/x::locator=app%40workspace%3A\. nests its locator= parameters more than 64 deep, as Yarn writes none$/,
+  );
+});
+
 Deno.test("readYarnLock Berry: a catalog: range without .yarnrc.yml is the one entry of that name", () => {
   const dir = fixture("js", "yarn", "berry-catalog-peers");
   const context = treeContext(dir);

@@ -228,6 +228,24 @@ Deno.test('readGemfileManifest: a `git_source` block that returns a hash names i
   );
 });
 
+// Dsl#normalize_options merges the hash with a block that raises GemfileError on a key both give:
+// "The :branch option can't be used with `corp: \"acme/b\"`". Was: the gem's branch, silently.
+Deno.test("readGemfileManifest: a gem giving an option its git_source's hash gives too is refused, as Bundler refuses it", () => {
+  const gemfile = [
+    'source "https://rubygems.org"',
+    "git_source(:corp) do |repo|",
+    '  { "git" => "https://git.corp.example/#{repo}.git", "branch" => "stable" }',
+    "end",
+    'gem "a", corp: "acme/a", tag: "v1"',
+    'gem "b", corp: "acme/b", branch: "dev"',
+  ].join("\n");
+  assertVouchError(
+    () => readGemfileManifest(gemfile, { path: "Gemfile", load: () => undefined }),
+    "inventory.gemfile.invalid",
+    /^Gemfile:6: gem "b" gives the branch option its git_source's hash gives too, which Bundler refuses/,
+  );
+});
+
 // Bundler 2.5 added `gitlab:` (rubygems/rubygems#7449): `https://gitlab.com/<path>.git`, subgroups
 // kept, a merge request's URL naming its project. It was a rubygems.org release.
 Deno.test("readGemfileManifest: Bundler's own `gitlab:` shorthand names its GitLab repository", () => {
