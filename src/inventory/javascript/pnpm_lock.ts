@@ -482,6 +482,28 @@ class PnpmMapper {
     return id;
   }
 
+  /**
+   * The folder of the package a `link:` to `folder` (relative to the lock) installs: pnpm
+   * links a workspace package whose package.json sets `publishConfig.directory` by that
+   * folder unless `publishConfig.linkDirectory` is false (`resolveLocalPackageDir`,
+   * resolving/npm-resolver), so `link:../lib/dist` is the member in `../lib`.
+   */
+  publishedFrom(folder: string): string {
+    const parts = folder.split("/");
+    for (let i = parts.length - 1; i >= 0 && parts[i] !== ".." && folder !== ""; i--) {
+      const owner = parts.slice(0, i).join("/");
+      const config = loadPackageJson(
+        this.ctx.load,
+        joinPath(this.ctx.base, owner, "package.json"),
+      )?.json.publishConfig;
+      if (
+        isRecord(config) && typeof config.directory === "string" &&
+        config.linkDirectory !== false && joinPath(owner, config.directory) === folder
+      ) return owner;
+    }
+    return folder;
+  }
+
   /** The node id of a package: a member for a local folder, else a component. */
   packageId(pkg: Pkg, d: Decoded, scopes: Scope[]): string {
     const { resolution } = pkg;
@@ -606,7 +628,7 @@ class PnpmMapper {
      */
     const resolve = (dep: Dep, from: string, owner: string): Node => {
       if (dep.ref.startsWith("link:")) {
-        const folder = joinPath(from, dep.ref.slice("link:".length));
+        const folder = this.publishedFrom(joinPath(from, dep.ref.slice("link:".length)));
         const place = localPlace(at, folder);
         if (place.kind !== "outside") {
           this.linked.push(place);
