@@ -15,6 +15,7 @@ import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
+import { npmRangeSatisfied } from "./package_json.ts";
 import {
   BARE_PATH,
   catalogRange,
@@ -452,6 +453,32 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
 }
 
 /**
+ * Adds to Berry's entries the dependencies that `packageExtensions` in the `.yarnrc.yml` beside
+ * the lock gives them: Yarn locks a package's manifest as published and extends it as it loads
+ * the lock (Configuration.normalizePackage: an extension whose range the package's version
+ * satisfies adds each dependency the package does not declare itself).
+ */
+function extendPackages(entries: Entry[], rc: string | undefined, rcPath: string): void {
+  if (rc === undefined || !rc.includes("packageExtensions")) return;
+  const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
+  const extensions = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
+  for (const [descriptor, extension] of Object.entries(extensions)) {
+    if (!isRecord(extension)) continue;
+    const { name, range } = splitDescriptor(descriptor);
+    const added = berryDeps(extension.dependencies, undefined);
+    for (const entry of entries) {
+      if (
+        entry.name !== name || entry.workspace || entry.version === undefined ||
+        npmRangeSatisfied(entry.version, range.replace(/^npm:/, "")) !== true
+      ) continue;
+      for (const dep of added) {
+        if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push({ ...dep });
+      }
+    }
+  }
+}
+
+/**
  * Berry records a package's `peerDependencies` as ranges, not as what they
  * resolve to: each one is provided by what depends on the package (its
  * parent declares it, or passes it on as a peer of its own). The edges from
@@ -571,6 +598,7 @@ export function readYarnLock(
     );
   }
   const berry = isBerryLock(text);
+  const rcPath = joinPath(lockDir, ".yarnrc.yml");
   let entries: Entry[];
   if (berry) {
     const docs = parseYamlDocuments(text, path, CODE);
@@ -589,6 +617,7 @@ export function readYarnLock(
       );
     }
     entries = decodeBerry(doc, text, path);
+    extendPackages(entries, context.load(rcPath), rcPath);
   } else {
     // Another version in Yarn 1's header (`# yarn lockfile v2`): that line, as a version.
     const other = /^# yarn lockfile (v\S*)\s*$/m.exec(text);
@@ -661,7 +690,6 @@ export function readYarnLock(
         : ranges.get(`${BARE_PATH.test(range) ? "file" : "npm"}:${range}`));
   };
   let catalogs: Catalogs | undefined;
-  const rcPath = joinPath(lockDir, ".yarnrc.yml");
   let rcFound = false;
   /**
    * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the

@@ -1656,3 +1656,56 @@ Deno.test("readYarnLock: an entry nothing the package.json files declare reaches
     undefined,
   );
 });
+
+Deno.test("readYarnLock Berry: packageExtensions in .yarnrc.yml add dependencies to the packages whose version they match", () => {
+  // Yarn 4 locks chalk as published (no kleur) and extends it as it loads the lock: kleur is
+  // chalk's dependency (`yarn why kleur`: chalk@npm:4.1.2), not a package nothing reaches.
+  const lock = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"chalk@npm:4.1.2":',
+    "  version: 4.1.2",
+    '  resolution: "chalk@npm:4.1.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"kleur@npm:4.1.5":',
+    "  version: 4.1.5",
+    '  resolution: "kleur@npm:4.1.5"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    chalk: "npm:4.1.2"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { chalk: "4.1.2" } }),
+    ".yarnrc.yml": [
+      "nodeLinker: pnpm",
+      "packageExtensions:",
+      '  "chalk@*":',
+      "    dependencies:",
+      "      kleur: 4.1.5",
+      '  "chalk@<4":', // not chalk 4.1.2's
+      "    dependencies:",
+      "      left-pad: 1.3.0",
+      "",
+    ].join("\n"),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/chalk@4.1.2"), ["pkg:npm/kleur@4.1.5 runtime"]);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/chalk@4.1.2 runtime",
+    "pkg:npm/kleur@4.1.5 runtime",
+  ]);
+});
