@@ -129,6 +129,14 @@ function splitDescriptor(spec: string): { name: string; range: string } {
     : { name: spec.slice(0, at), range: spec.slice(at + 1) };
 }
 
+/** The package a Yarn 1 `resolutions` key forces: its last name (`ms` of `a/ms`, `@s/b` of `a/@s/b`). */
+function forcedName(selector: string): string {
+  const parts = selector.split("/");
+  return parts.length > 1 && parts.at(-2)!.startsWith("@")
+    ? parts.slice(-2).join("/")
+    : parts.at(-1)!;
+}
+
 /** The start of a semver range (`^1.0.0`, `1.x`, `*`), not of a package name (`7zip-bin`). */
 const SEMVER_RANGE = /^(?:[\^~<>=*]|v?\d+(?:\.|$)|[xX](?:\.|$))/;
 
@@ -1076,10 +1084,31 @@ export function readYarnLock(
     }
     for (let i = 0; i < inits.length; i++) if (!reachedPurls.has(inits[i].purl)) unreached.push(i);
   }
-  if (unreached.length > 0) {
+  // Yarn 1 requests each target of the root's `resolutions` beside what the project declares
+  // (Install's fetchRequestFromCwd: `hint: 'resolution'`), so it locks the target and what
+  // that depends on even where nothing depends on it, and installs none of them: no stale lock.
+  const requested = new Set<Entry>();
+  if (!berry && unreached.length > 0) {
+    const stack: Entry[] = [];
+    for (const [selector, forced] of overrides) {
+      const target = typeof forced === "string" ? find(forcedName(selector), forced) : undefined;
+      if (target !== undefined) stack.push(target);
+    }
+    for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+      if (requested.has(entry)) continue;
+      requested.add(entry);
+      for (const dep of entry.deps) {
+        const to = lookup(dep);
+        if (to !== undefined) stack.push(to);
+      }
+    }
+  }
+  const stale = unreached.filter((i) => !requested.has(componentEntries[i]));
+  for (const i of unreached) inits[i].scopes = flagScopes({ dev: true, optional: true });
+  if (stale.length > 0) {
     const names = [
       ...new Set(
-        unreached.map((i) => `${componentEntries[i].name}@${componentEntries[i].version ?? ""}`),
+        stale.map((i) => `${componentEntries[i].name}@${componentEntries[i].version ?? ""}`),
       ),
     ];
     const them = names.length === 1 ? "it" : "them";
@@ -1090,7 +1119,6 @@ export function readYarnLock(
         `(Yarn installs no such package, and \`yarn install\` drops ${them} from the lock); ` +
         `the SBOM keeps ${them} as the lock does, dev, as npm scopes an extraneous package`,
     );
-    for (const i of unreached) inits[i].scopes = flagScopes({ dev: true, optional: true });
   }
   for (let i = 0; i < inits.length; i++) ids.set(componentEntries[i], out.component(inits[i]));
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
