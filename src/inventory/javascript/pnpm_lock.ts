@@ -483,10 +483,11 @@ class PnpmMapper {
   }
 
   /**
-   * The folder of the package a `link:` to `folder` (relative to the lock) installs: pnpm
-   * links a workspace package whose package.json sets `publishConfig.directory` by that
-   * folder unless `publishConfig.linkDirectory` is false (`resolveLocalPackageDir`,
-   * resolving/npm-resolver), so `link:../lib/dist` is the member in `../lib`.
+   * The folder of the package a `link:` to `folder` (relative to the lock) installs, or an
+   * injected `file:` one: pnpm links (injects) a workspace package whose package.json sets
+   * `publishConfig.directory` by that folder unless `publishConfig.linkDirectory` is false
+   * (`resolveLocalPackageDir`, resolving/npm-resolver), so `link:../lib/dist` is the member
+   * in `../lib`.
    */
   publishedFrom(folder: string): string {
     const parts = folder.split("/");
@@ -509,12 +510,15 @@ class PnpmMapper {
     const { resolution } = pkg;
     if (pkg.runtime) return this.runtimeId(pkg, scopes);
     if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
-      const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
+      // An injected workspace package is its folder's, or its `publishConfig.directory`'s.
+      const directory = this.publishedFrom(
+        joinPath(str(resolution.directory) ?? pkg.key.slice("file:".length)),
+      );
       const place = localPlace(this.ctx.at, directory);
       // A folder outside the project (another checkout, `file:../../lib`) is third-party.
       if (place.kind !== "outside") {
         this.places.push(place);
-        return this.folderId(joinPath(directory), pkg.name);
+        return this.folderId(directory, pkg.name);
       }
       return this.out.component(npmComponent({
         name: pkg.name,

@@ -1266,7 +1266,8 @@ Deno.test("readPnpmLock: an importer of a folder with no package.json, beside a 
 Deno.test("readPnpmLock: a link: into a member's publishConfig.directory is that member, not a member of its own", async () => {
   await loadYamlParser();
   // pnpm 10 links a workspace package by its `publishConfig.directory` (`link:../lib/dist`),
-  // in one lock of the workspace and in a project's own (`sharedWorkspaceLockfile: false`).
+  // in one lock of the workspace and in a project's own (`sharedWorkspaceLockfile: false`),
+  // and injects it from there.
   const files: Record<string, string> = {
     "package.json": JSON.stringify({ name: "multi-root", version: "1.0.0", private: true }),
     "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
@@ -1302,7 +1303,29 @@ Deno.test("readPnpmLock: a link: into a member's publishConfig.directory is that
     ...MS_ONLY,
   ].join("\n");
   const own = ["lockfileVersion: '9.0'", "importers:", "  .:", ...app("    "), ""].join("\n");
-  for (const [path, lock] of [["pnpm-lock.yaml", shared], ["packages/app/pnpm-lock.yaml", own]]) {
+  // `injectWorkspacePackages: true` injects the member from that folder (`file:`).
+  const injected = shared
+    .replace("link:../lib/dist", "file:packages/lib/dist")
+    .replace(
+      "packages:\n",
+      [
+        "packages:",
+        "  '@multi/lib@file:packages/lib/dist':",
+        "    resolution: {directory: packages/lib/dist, type: directory}",
+        "",
+      ].join("\n"),
+    )
+    .replace(
+      "snapshots:\n",
+      "snapshots:\n  '@multi/lib@file:packages/lib/dist':\n    dependencies:\n      ms: 2.1.3\n",
+    );
+  for (
+    const [path, lock] of [
+      ["pnpm-lock.yaml", shared],
+      ["packages/app/pnpm-lock.yaml", own],
+      ["pnpm-lock.yaml", injected],
+    ]
+  ) {
     const out = readPnpmLock(lock, { path, load: (p) => files[p] });
     assertWellFormed(out);
     assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
