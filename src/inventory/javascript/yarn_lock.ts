@@ -209,10 +209,15 @@ function decodeV1(text: string, path: string): Entry[] {
       hashes: [],
       deps,
     };
+    // A folder the root's `resolutions` force is locked under each range it replaces too
+    // (`ms@2.0.0, ms@^2.0.0, "ms@file:./vendor/ms"`, sorted): the entry is the folder's.
+    const pathRange = specs.length === 1
+      ? range
+      : splitDescriptor(specs.find((spec) => /@(?:file|link):/.test(spec)) ?? specs[0]).range;
     // Yarn 1 locks a bare path (`./lib`, `../x.tgz`) under the range as written: a `file:` one.
-    const spec = BARE_PATH.test(range) ? `file:${range}` : range;
+    const spec = BARE_PATH.test(pathRange) ? `file:${pathRange}` : pathRange;
     const local = /^(file|link):/.exec(spec);
-    if (local && (resolved === undefined || !TARBALL.test(range))) {
+    if (local && (resolved === undefined || !TARBALL.test(pathRange))) {
       entry.folder = joinPath(spec.slice(local[0].length));
       entry.linked = local[1] === "link";
       return entry;
