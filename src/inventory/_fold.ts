@@ -964,10 +964,21 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
   const used = read.filter((f) => {
     const above = installedFromAbove(f, read);
     if (above === undefined) return true;
+    // A member's npm-shrinkwrap.json is published with its package, for those who install it
+    // from the registry (npm reads a dependency's shrinkwrap then, and a workspace's never).
+    const published = f.path.endsWith("/npm-shrinkwrap.json");
     warnings.add(
       `${f.path} is not used: ${lockFolder(f)}/ is a workspace member of ${above.path}, ` +
-        "which locks it (a lock left in a workspace member is stale): its packages are not in " +
-        `the SBOM; delete it, or --exclude ${f.path}`,
+        `which locks it (${
+          published
+            ? "npm installs a workspace from that lock; a member's shrinkwrap is what an " +
+              "install of its published package uses"
+            : "a lock left in a workspace member is stale"
+        }): its packages are not in the SBOM; ${
+          published
+            ? "keep it, and --exclude it to silence this"
+            : `delete it, or --exclude ${f.path}`
+        }`,
     );
     return false;
   });

@@ -1461,6 +1461,49 @@ Deno.test("a JavaScript lock left in a workspace's folder is not used: the works
   }
 });
 
+Deno.test("a workspace's npm-shrinkwrap.json is not used, and is no stale lock: it is for installs of the published package", async () => {
+  // npm installs a workspace from the root's lock and reads a package's shrinkwrap only when it
+  // installs that package as a dependency: a published package keeps its shrinkwrap.
+  const [dir, done] = await tempProject({
+    "package.json": JSON.stringify({ name: "mono", workspaces: ["packages/*"] }),
+    "package-lock.json": JSON.stringify({
+      name: "mono",
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "mono", workspaces: ["packages/*"] },
+        "node_modules/@mono/b": { resolved: "packages/b", link: true },
+        "node_modules/ms": { version: "2.1.3" },
+        "packages/b": { name: "@mono/b", version: "2.0.0", dependencies: { ms: "^2.1.1" } },
+      },
+    }),
+    "packages/b/package.json": JSON.stringify({
+      name: "@mono/b",
+      version: "2.0.0",
+      dependencies: { ms: "^2.1.1" },
+    }),
+    "packages/b/npm-shrinkwrap.json": JSON.stringify({
+      name: "@mono/b",
+      lockfileVersion: 3,
+      packages: {
+        "": { name: "@mono/b", version: "2.0.0", dependencies: { ms: "^2.1.1" } },
+        "node_modules/ms": { version: "2.1.1" },
+      },
+    }),
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
+    assert.deepEqual(inventory.warnings, [
+      "packages/b/npm-shrinkwrap.json is not used: packages/b/ is a workspace member of " +
+      "package-lock.json, which locks it (npm installs a workspace from that lock; a member's " +
+      "shrinkwrap is what an install of its published package uses): its packages are not in " +
+      "the SBOM; keep it, and --exclude it to silence this",
+    ]);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a Cargo.toml under a Cargo.lock above that does not know its crate is a locked version only where its requirement admits it (`=` pins one)", async () => {
   const crate = (name: string, version: string): string =>
     `[[package]]\nname = "${name}"\nversion = "${version}"\n` +

@@ -574,9 +574,19 @@ export function readPackageLock(
       ),
     );
   };
+  /**
+   * The links to a folder of the project the lock records empty (`{}`) and that has no
+   * package.json: npm found no package there (`npm ls`: invalid). npm 11 writes such links for
+   * a `file:` override, which it resolves from each dependent's folder, not the root's.
+   */
+  const empty: string[] = [];
   for (const [link, target] of linkTarget) {
     const entry = entries.get(target) ?? {};
     if (!entries.has(target)) entries.set(target, entry);
+    if (
+      Object.keys(entry).length === 0 && ownFolders.has(target) && options.load !== undefined &&
+      rush === undefined && options.load(joinPath(lockDir, target, "package.json")) === undefined
+    ) empty.push(`${link} → ${target}`);
     const name = stringAt(entry, "name") ?? packageName(link, {});
     if (nodeId.has(target)) continue;
     nodeId.set(
@@ -758,6 +768,14 @@ export function readPackageLock(
         }),
       );
     }
+  }
+  if (empty.length > 0) {
+    warnings.push(
+      `${path} links ${empty.join(", ")}: ${
+        empty.length === 1 ? "a folder" : "folders"
+      } with no package.json, which the lock records empty (\`npm ls\`: invalid): no package ` +
+        `is there; ${empty.length === 1 ? "a member" : "each a member"} without a version`,
+    );
   }
   if (dangling.length > 0) {
     warnings.push(

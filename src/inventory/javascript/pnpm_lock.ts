@@ -482,17 +482,43 @@ class PnpmMapper {
     return id;
   }
 
+  /**
+   * The folder of the package a `link:` to `folder` (relative to the lock) installs, or an
+   * injected `file:` one: pnpm links (injects) a workspace package whose package.json sets
+   * `publishConfig.directory` by that folder unless `publishConfig.linkDirectory` is false
+   * (`resolveLocalPackageDir`, resolving/npm-resolver), so `link:../lib/dist` is the member
+   * in `../lib`.
+   */
+  publishedFrom(folder: string): string {
+    const parts = folder.split("/");
+    for (let i = parts.length - 1; i >= 0 && parts[i] !== ".." && folder !== ""; i--) {
+      const owner = parts.slice(0, i).join("/");
+      const config = loadPackageJson(
+        this.ctx.load,
+        joinPath(this.ctx.base, owner, "package.json"),
+      )?.json.publishConfig;
+      if (
+        isRecord(config) && typeof config.directory === "string" &&
+        config.linkDirectory !== false && joinPath(owner, config.directory) === folder
+      ) return owner;
+    }
+    return folder;
+  }
+
   /** The node id of a package: a member for a local folder, else a component. */
   packageId(pkg: Pkg, d: Decoded, scopes: Scope[]): string {
     const { resolution } = pkg;
     if (pkg.runtime) return this.runtimeId(pkg, scopes);
     if (resolution.type === "directory" || (pkg.key.startsWith("file:") && !resolution.tarball)) {
-      const directory = str(resolution.directory) ?? pkg.key.slice("file:".length);
+      // An injected workspace package is its folder's, or its `publishConfig.directory`'s.
+      const directory = this.publishedFrom(
+        joinPath(str(resolution.directory) ?? pkg.key.slice("file:".length)),
+      );
       const place = localPlace(this.ctx.at, directory);
       // A folder outside the project (another checkout, `file:../../lib`) is third-party.
       if (place.kind !== "outside") {
         this.places.push(place);
-        return this.folderId(joinPath(directory), pkg.name);
+        return this.folderId(directory, pkg.name);
       }
       return this.out.component(npmComponent({
         name: pkg.name,
@@ -606,7 +632,7 @@ class PnpmMapper {
      */
     const resolve = (dep: Dep, from: string, owner: string): Node => {
       if (dep.ref.startsWith("link:")) {
-        const folder = joinPath(from, dep.ref.slice("link:".length));
+        const folder = this.publishedFrom(joinPath(from, dep.ref.slice("link:".length)));
         const place = localPlace(at, folder);
         if (place.kind !== "outside") {
           this.linked.push(place);

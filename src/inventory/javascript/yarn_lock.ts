@@ -15,6 +15,7 @@ import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
+import { npmRangeSatisfied } from "./package_json.ts";
 import {
   BARE_PATH,
   catalogRange,
@@ -128,6 +129,14 @@ function splitDescriptor(spec: string): { name: string; range: string } {
     : { name: spec.slice(0, at), range: spec.slice(at + 1) };
 }
 
+/** The package a Yarn 1 `resolutions` key forces: its last name (`ms` of `a/ms`, `@s/b` of `a/@s/b`). */
+function forcedName(selector: string): string {
+  const parts = selector.split("/");
+  return parts.length > 1 && parts.at(-2)!.startsWith("@")
+    ? parts.slice(-2).join("/")
+    : parts.at(-1)!;
+}
+
 /** The start of a semver range (`^1.0.0`, `1.x`, `*`), not of a package name (`7zip-bin`). */
 const SEMVER_RANGE = /^(?:[\^~<>=*]|v?\d+(?:\.|$)|[xX](?:\.|$))/;
 
@@ -200,10 +209,15 @@ function decodeV1(text: string, path: string): Entry[] {
       hashes: [],
       deps,
     };
+    // A folder the root's `resolutions` force is locked under each range it replaces too
+    // (`ms@2.0.0, ms@^2.0.0, "ms@file:./vendor/ms"`, sorted): the entry is the folder's.
+    const pathRange = specs.length === 1
+      ? range
+      : splitDescriptor(specs.find((spec) => /@(?:file|link):/.test(spec)) ?? specs[0]).range;
     // Yarn 1 locks a bare path (`./lib`, `../x.tgz`) under the range as written: a `file:` one.
-    const spec = BARE_PATH.test(range) ? `file:${range}` : range;
+    const spec = BARE_PATH.test(pathRange) ? `file:${pathRange}` : pathRange;
     const local = /^(file|link):/.exec(spec);
-    if (local && (resolved === undefined || !TARBALL.test(range))) {
+    if (local && (resolved === undefined || !TARBALL.test(pathRange))) {
       entry.folder = joinPath(spec.slice(local[0].length));
       entry.linked = local[1] === "link";
       return entry;
@@ -473,6 +487,32 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
 }
 
 /**
+ * Adds to Berry's entries the dependencies that `packageExtensions` in the `.yarnrc.yml` beside
+ * the lock gives them: Yarn locks a package's manifest as published and extends it as it loads
+ * the lock (Configuration.normalizePackage: an extension whose range the package's version
+ * satisfies adds each dependency the package does not declare itself).
+ */
+function extendPackages(entries: Entry[], rc: string | undefined, rcPath: string): void {
+  if (rc === undefined || !rc.includes("packageExtensions")) return;
+  const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
+  const extensions = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
+  for (const [descriptor, extension] of Object.entries(extensions)) {
+    if (!isRecord(extension)) continue;
+    const { name, range } = splitDescriptor(descriptor);
+    const added = berryDeps(extension.dependencies, undefined);
+    for (const entry of entries) {
+      if (
+        entry.name !== name || entry.workspace || entry.version === undefined ||
+        npmRangeSatisfied(entry.version, range.replace(/^npm:/, "")) !== true
+      ) continue;
+      for (const dep of added) {
+        if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push({ ...dep });
+      }
+    }
+  }
+}
+
+/**
  * Berry records a package's `peerDependencies` as ranges, not as what they
  * resolve to: each one is provided by what depends on the package (its
  * parent declares it, or passes it on as a peer of its own). The edges from
@@ -592,6 +632,7 @@ export function readYarnLock(
     );
   }
   const berry = isBerryLock(text);
+  const rcPath = joinPath(lockDir, ".yarnrc.yml");
   let entries: Entry[];
   if (berry) {
     const docs = parseYamlDocuments(text, path, CODE);
@@ -610,6 +651,7 @@ export function readYarnLock(
       );
     }
     entries = decodeBerry(doc, text, path);
+    extendPackages(entries, context.load(rcPath), rcPath);
   } else {
     // Another version in Yarn 1's header (`# yarn lockfile v2`): that line, as a version.
     const other = /^# yarn lockfile (v\S*)\s*$/m.exec(text);
@@ -682,7 +724,6 @@ export function readYarnLock(
         : ranges.get(`${BARE_PATH.test(range) ? "file" : "npm"}:${range}`));
   };
   let catalogs: Catalogs | undefined;
-  const rcPath = joinPath(lockDir, ".yarnrc.yml");
   let rcFound = false;
   /**
    * The entry of a `catalog:` / `catalog:<name>` dependency (Yarn 4.10+): the
@@ -1069,10 +1110,31 @@ export function readYarnLock(
     }
     for (let i = 0; i < inits.length; i++) if (!reachedPurls.has(inits[i].purl)) unreached.push(i);
   }
-  if (unreached.length > 0) {
+  // Yarn 1 requests each target of the root's `resolutions` beside what the project declares
+  // (Install's fetchRequestFromCwd: `hint: 'resolution'`), so it locks the target and what
+  // that depends on even where nothing depends on it, and installs none of them: no stale lock.
+  const requested = new Set<Entry>();
+  if (!berry && unreached.length > 0) {
+    const stack: Entry[] = [];
+    for (const [selector, forced] of overrides) {
+      const target = typeof forced === "string" ? find(forcedName(selector), forced) : undefined;
+      if (target !== undefined) stack.push(target);
+    }
+    for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+      if (requested.has(entry)) continue;
+      requested.add(entry);
+      for (const dep of entry.deps) {
+        const to = lookup(dep);
+        if (to !== undefined) stack.push(to);
+      }
+    }
+  }
+  const stale = unreached.filter((i) => !requested.has(componentEntries[i]));
+  for (const i of unreached) inits[i].scopes = flagScopes({ dev: true, optional: true });
+  if (stale.length > 0) {
     const names = [
       ...new Set(
-        unreached.map((i) => `${componentEntries[i].name}@${componentEntries[i].version ?? ""}`),
+        stale.map((i) => `${componentEntries[i].name}@${componentEntries[i].version ?? ""}`),
       ),
     ];
     const them = names.length === 1 ? "it" : "them";
@@ -1083,7 +1145,6 @@ export function readYarnLock(
         `(Yarn installs no such package, and \`yarn install\` drops ${them} from the lock); ` +
         `the SBOM keeps ${them} as the lock does, dev, as npm scopes an extraneous package`,
     );
-    for (const i of unreached) inits[i].scopes = flagScopes({ dev: true, optional: true });
   }
   for (let i = 0; i < inits.length; i++) ids.set(componentEntries[i], out.component(inits[i]));
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;

@@ -1377,3 +1377,57 @@ Deno.test("readPackageLock: a package.json range that is no string is no edge no
     "run `npm install` to update the lock",
   ]);
 });
+
+Deno.test("readPackageLock: a link to a folder the lock records empty, with no package.json, is a warning", () => {
+  // npm 11 with `"overrides": { "ms": "file:./vendor/ms" }` resolves the override from each
+  // dependent's folder: it links debug's ms to node_modules/debug/vendor/ms, where nothing is
+  // (`npm ls`: `ms@ invalid`). A link to a folder with its package.json is no such case.
+  const lock = JSON.stringify({
+    name: "ol-root",
+    version: "1.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": {
+        name: "ol-root",
+        version: "1.0.0",
+        dependencies: { debug: "4.3.4", ok: "file:libs/ok" },
+      },
+      "libs/ok": { name: "ok", version: "0.1.0" },
+      "node_modules/debug": {
+        version: "4.3.4",
+        resolved: "https://registry.npmjs.org/debug/-/debug-4.3.4.tgz",
+        integrity:
+          "sha512-PRWFHuSU3eDtQJPvnNY7Jcket1j0t5OuOsFzPPzsekD52Zl8qUfFIPEiswXqIvHWGVHOgX+7G/vCNNhehwxfkQ==",
+        dependencies: { ms: "2.1.2" },
+      },
+      "node_modules/debug/node_modules/ms": {
+        resolved: "node_modules/debug/vendor/ms",
+        link: true,
+      },
+      "node_modules/debug/vendor/ms": {},
+      "node_modules/ok": { resolved: "libs/ok", link: true },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "ol-root",
+      version: "1.0.0",
+      dependencies: { debug: "4.3.4", ok: "file:libs/ok" },
+      overrides: { ms: "file:./vendor/ms" },
+    }),
+    "libs/ok/package.json": JSON.stringify({ name: "ok", version: "0.1.0" }),
+    "vendor/ms/package.json": JSON.stringify({ name: "ms", version: "2.1.99" }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.warnings, [
+    "package-lock.json links node_modules/debug/node_modules/ms → node_modules/debug/vendor/ms: " +
+    "a folder with no package.json, which the lock records empty (`npm ls`: invalid): no " +
+    "package is there; a member without a version",
+  ]);
+  assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+    "workspace:libs/ok pkg:npm/ok@0.1.0",
+    "workspace:node_modules/debug/vendor/ms pkg:npm/ms",
+  ]);
+});

@@ -1262,3 +1262,76 @@ Deno.test("readPnpmLock: an importer of a folder with no package.json, beside a 
     out.warnings!.slice(0, 1),
   );
 });
+
+Deno.test("readPnpmLock: a link: into a member's publishConfig.directory is that member, not a member of its own", async () => {
+  await loadYamlParser();
+  // pnpm 10 links a workspace package by its `publishConfig.directory` (`link:../lib/dist`),
+  // in one lock of the workspace and in a project's own (`sharedWorkspaceLockfile: false`),
+  // and injects it from there.
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "multi-root", version: "1.0.0", private: true }),
+    "pnpm-workspace.yaml": "packages:\n  - packages/*\n",
+    "packages/app/package.json": JSON.stringify({
+      name: "@multi/app",
+      version: "0.1.0",
+      dependencies: { "@multi/lib": "workspace:^" },
+    }),
+    "packages/lib/package.json": JSON.stringify({
+      name: "@multi/lib",
+      version: "0.2.0",
+      dependencies: { ms: "2.1.3" },
+      publishConfig: { directory: "dist" },
+    }),
+  };
+  const app = (indent: string): string[] => [
+    `${indent}dependencies:`,
+    `${indent}  '@multi/lib':`,
+    `${indent}    specifier: workspace:^`,
+    `${indent}    version: link:../lib/dist`,
+  ];
+  const shared = [
+    "lockfileVersion: '9.0'",
+    "importers:",
+    "  .: {}",
+    "  packages/app:",
+    ...app("    "),
+    "  packages/lib:",
+    "    dependencies:",
+    "      ms:",
+    "        specifier: 2.1.3",
+    "        version: 2.1.3",
+    ...MS_ONLY,
+  ].join("\n");
+  const own = ["lockfileVersion: '9.0'", "importers:", "  .:", ...app("    "), ""].join("\n");
+  // `injectWorkspacePackages: true` injects the member from that folder (`file:`).
+  const injected = shared
+    .replace("link:../lib/dist", "file:packages/lib/dist")
+    .replace(
+      "packages:\n",
+      [
+        "packages:",
+        "  '@multi/lib@file:packages/lib/dist':",
+        "    resolution: {directory: packages/lib/dist, type: directory}",
+        "",
+      ].join("\n"),
+    )
+    .replace(
+      "snapshots:\n",
+      "snapshots:\n  '@multi/lib@file:packages/lib/dist':\n    dependencies:\n      ms: 2.1.3\n",
+    );
+  for (
+    const [path, lock] of [
+      ["pnpm-lock.yaml", shared],
+      ["packages/app/pnpm-lock.yaml", own],
+      ["pnpm-lock.yaml", injected],
+    ]
+  ) {
+    const out = readPnpmLock(lock, { path, load: (p) => files[p] });
+    assertWellFormed(out);
+    assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
+      "workspace:packages/app pkg:npm/%40multi/app@0.1.0",
+      "workspace:packages/lib pkg:npm/%40multi/lib@0.2.0",
+    ]);
+    assert.deepEqual(edgesFrom(out, "workspace:packages/app"), ["workspace:packages/lib runtime"]);
+  }
+});
