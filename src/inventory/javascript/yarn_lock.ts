@@ -137,6 +137,9 @@ function forcedName(selector: string): string {
     : parts.at(-1)!;
 }
 
+/** A URL's start (`https://`, `git+ssh://`): what a registry or git entry resolved to. */
+const URL_SCHEME = /^[a-z][a-z\d+.-]*:\/\//i;
+
 /** The start of a semver range (`^1.0.0`, `1.x`, `*`), not of a package name (`7zip-bin`). */
 const SEMVER_RANGE = /^(?:[\^~<>=*]|v?\d+(?:\.|$)|[xX](?:\.|$))/;
 
@@ -210,8 +213,10 @@ function decodeV1(text: string, path: string): Entry[] {
       deps,
     };
     // A folder the root's `resolutions` force is locked under each range it replaces too
-    // (`ms@2.0.0, ms@^2.0.0, "ms@file:./vendor/ms"`, sorted): the entry is the folder's.
-    const pathRange = specs.length === 1
+    // (`ms@2.0.0, ms@^2.0.0, "ms@file:./vendor/ms"`, sorted): the entry is the folder's. A
+    // version they force on a folder's dependency (`"ms@file:vendor/ms", ms@2.1.3`) is locked
+    // from the URL it resolved to: that entry is the registry's (git host's).
+    const pathRange = specs.length === 1 || (resolved !== undefined && URL_SCHEME.test(resolved))
       ? range
       : splitDescriptor(specs.find((spec) => /@(?:file|link):/.test(spec)) ?? specs[0]).range;
     // Yarn 1 locks a bare path (`./lib`, `../x.tgz`) under the range as written: a `file:` one.
