@@ -108,10 +108,11 @@ function comparators(set: string): [string, SemVer][] | undefined {
 /**
  * Whether `version` satisfies the npm range `range` (node-semver's rules:
  * `||` sets, hyphen ranges, `^`, `~`, x-ranges; a prerelease only where a
- * comparator of its set has the same major.minor.patch and a prerelease).
+ * comparator of its set has the same major.minor.patch and a prerelease, unless
+ * `includePrerelease`, node-semver's option of that name).
  * Not a semver range (a dist-tag, a URL, a protocol): false.
  */
-function satisfies(version: string, range: string): boolean {
+function satisfies(version: string, range: string, includePrerelease = false): boolean {
   const m = SEMVER.exec(version);
   if (m === null) return false;
   const v: SemVer = [Number(m[1]), Number(m[2]), Number(m[3]), m[4]?.split(".") ?? []];
@@ -131,7 +132,7 @@ function satisfies(version: string, range: string): boolean {
         : c <= 0;
     });
     return ok &&
-      (v[3].length === 0 ||
+      (includePrerelease || v[3].length === 0 ||
         bounds.some(([op, b]) =>
           op !== "<" && b[3].length > 0 && b[0] === v[0] && b[1] === v[1] && b[2] === v[2]
         ));
@@ -153,6 +154,22 @@ export function npmRangeSatisfied(version: string, range: string | undefined): b
     comparators(set.trim()) !== undefined
   );
   return semverRange && SEMVER.test(version) ? false : undefined;
+}
+
+/**
+ * Whether a version satisfies a range as Yarn (Berry) tests it, a `packageExtensions` key's
+ * (semverUtils.satisfiesWithPrereleases): node-semver's test with prereleases included, else
+ * the same with the prerelease tags of the version and of the range's comparators dropped, so
+ * `1.0.0-rc.1` satisfies `*` and `^1.0.0`, which npm's rules refuse it.
+ *
+ * @param version The locked version.
+ * @param range The range.
+ * @returns Whether Yarn takes the version as the range's.
+ */
+export function yarnRangeSatisfied(version: string, range: string): boolean {
+  const tag = /(\d+\.\d+\.\d+)-[0-9A-Za-z.-]+/g;
+  return satisfies(version, range, true) ||
+    satisfies(version.replace(tag, "$1"), range.replace(tag, "$1"), true);
 }
 
 /** A bound of a comparator set: the version and whether it is included. */

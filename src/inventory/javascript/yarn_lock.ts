@@ -15,7 +15,7 @@ import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
-import { npmRangeSatisfied } from "./package_json.ts";
+import { yarnRangeSatisfied } from "./package_json.ts";
 import {
   BARE_PATH,
   catalogRange,
@@ -508,7 +508,7 @@ function extendPackages(entries: Entry[], rc: string | undefined, rcPath: string
     for (const entry of entries) {
       if (
         entry.name !== name || entry.workspace || entry.version === undefined ||
-        npmRangeSatisfied(entry.version, range.replace(/^npm:/, "")) !== true
+        !yarnRangeSatisfied(entry.version, range.replace(/^npm:/, ""))
       ) continue;
       for (const dep of added) {
         if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push({ ...dep });

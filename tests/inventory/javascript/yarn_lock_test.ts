@@ -1858,3 +1858,64 @@ Deno.test("readYarnLock v1: a version the resolutions force on a folder's depend
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
   assert.ok(!out.members.some((m) => m.id === "workspace:vendor/ms"));
 });
+
+Deno.test("readYarnLock Berry: a packageExtensions range extends a prerelease as Yarn's satisfiesWithPrereleases admits it", () => {
+  // Yarn tests an extension's range with prereleases included, else with the prerelease tags
+  // dropped (semverUtils.satisfiesWithPrereleases): `chalk@*` and `chalk@^5.0.0` extend
+  // chalk 5.0.0-rc.1, which npm's rules would refuse them; `chalk@<5.0.0-rc.0` does not.
+  const lock = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"chalk@npm:5.0.0-rc.1":',
+    "  version: 5.0.0-rc.1",
+    '  resolution: "chalk@npm:5.0.0-rc.1"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"kleur@npm:4.1.5":',
+    "  version: 4.1.5",
+    '  resolution: "kleur@npm:4.1.5"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"ms@npm:2.1.3":',
+    "  version: 2.1.3",
+    '  resolution: "ms@npm:2.1.3"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    chalk: "npm:5.0.0-rc.1"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { chalk: "5.0.0-rc.1" } }),
+    ".yarnrc.yml": [
+      "packageExtensions:",
+      '  "chalk@*":',
+      "    dependencies:",
+      "      kleur: 4.1.5",
+      '  "chalk@^5.0.0":',
+      "    dependencies:",
+      "      ms: 2.1.3",
+      '  "chalk@<5.0.0-rc.0":',
+      "    dependencies:",
+      "      left-pad: 1.3.0",
+      "",
+    ].join("\n"),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/chalk@5.0.0-rc.1"), [
+    "pkg:npm/kleur@4.1.5 runtime",
+    "pkg:npm/ms@2.1.3 runtime",
+  ]);
+});
