@@ -196,14 +196,19 @@ function projectOf(
  * the version of the member that names it at one: an Appraisal gemfile's lock in `gemfiles/`
  * locks the project's own gem from `..` as Bundler evaluated its gemspec (`rails-snowflake
  * (0.1.0)`), so that member is the project, which the root is, not a part of itself. Members
- * that name it at several versions leave it as it is.
+ * that name it at several versions leave it as it is, and so does a member of another folder
+ * (`workspace:packages/foo`): another package of the same name (npm installs a private root
+ * `foo` with its workspace `packages/foo`, `foo@1.0.0`, and locks both).
  */
 function withMemberVersion(project: Project, members: readonly Member[]): void {
   const purl = project.purl;
   if (project.version !== undefined || purl === undefined) return;
   const versions = new Set(
     members.flatMap((m) =>
-      m.version !== undefined && m.purl === withPurlVersion(purl, m.version) ? [m.version] : []
+      m.version !== undefined && m.purl === withPurlVersion(purl, m.version) &&
+        !(m.id.startsWith("workspace:") && m.id !== "workspace:.")
+        ? [m.version]
+        : []
     ),
   );
   if (versions.size !== 1) return;

@@ -2043,3 +2043,35 @@ Deno.test("readInventory: the files looked for in every folder up to the root do
     );
   });
 });
+
+Deno.test("readInventory: a workspace member named as the unversioned root is another package, not the root's version", async () => {
+  // npm 11 installs and locks a private root `foo` with its workspace `packages/foo`
+  // (`foo@1.0.0`): two packages of one name. The root states no version; the member stays.
+  const [dir, done] = await tempProject({
+    "package.json": JSON.stringify({ name: "foo", private: true, workspaces: ["packages/*"] }),
+    "packages/foo/package.json": JSON.stringify({ name: "foo", version: "1.0.0" }),
+    "package-lock.json": JSON.stringify(
+      {
+        name: "foo",
+        lockfileVersion: 3,
+        requires: true,
+        packages: {
+          "": { name: "foo", workspaces: ["packages/*"] },
+          "node_modules/foo": { resolved: "packages/foo", link: true },
+          "packages/foo": { version: "1.0.0" },
+        },
+      },
+      null,
+      2,
+    ),
+  });
+  try {
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.project, { name: "foo", purl: "pkg:npm/foo" });
+    assert.deepEqual(inventory.members.map((m) => `${m.id} ${m.purl}`), [
+      "workspace:packages/foo pkg:npm/foo@1.0.0",
+    ]);
+  } finally {
+    await done();
+  }
+});
