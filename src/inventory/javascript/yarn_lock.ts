@@ -69,6 +69,8 @@ interface Dep {
   scope: Scope;
   /** The entry it resolves to, once looked up (`null`: none). */
   target?: Entry | null;
+  /** Added by the `.yarnrc.yml`'s `packageExtensions`, not locked with the package. */
+  extended?: true;
 }
 
 /** One lock entry, decoded from either format. */
@@ -511,7 +513,9 @@ function extendPackages(entries: Entry[], rc: string | undefined, rcPath: string
         !yarnRangeSatisfied(entry.version, range.replace(/^npm:/, ""))
       ) continue;
       for (const dep of added) {
-        if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push({ ...dep });
+        if (!entry.deps.some((own) => own.name === dep.name)) {
+          entry.deps.push({ ...dep, extended: true });
+        }
       }
     }
   }
@@ -1033,6 +1037,9 @@ export function readYarnLock(
    * included) and never locks it.
    */
   const memberEdges: [Entry, string, Scope][] = [];
+  // What packageExtensions add that the lock does not resolve: the .yarnrc.yml is newer than
+  // the lock (`yarn install` resolves and locks it; `--immutable` refuses the lock).
+  const unextended: string[] = [];
   for (const entry of entries) {
     const devOnly = devOnlyOf.get(entry);
     const list: [Entry, Scope][] = [];
@@ -1043,6 +1050,7 @@ export function readYarnLock(
       const member = to === undefined && !berry ? membersByName.get(dep.name) : undefined;
       if (member !== undefined) memberEdges.push([entry, member, dep.scope]);
       else if (to !== undefined) list.push([to, devOnly?.has(dep.name) ? "dev" : dep.scope]);
+      else if (dep.extended) unextended.push(`${dep.name}@${dep.range} to ${entry.specs[0]}`);
       else {
         throw fail(
           path,
@@ -1052,6 +1060,13 @@ export function readYarnLock(
       }
     }
     targets.set(entry, list);
+  }
+  if (unextended.length > 0) {
+    warnings.push(
+      `${rcPath}: its packageExtensions add ${unextended.join(", ")}, which ${path} does not ` +
+        "resolve: a lock older than the .yarnrc.yml (`yarn install` locks what they add, " +
+        "`yarn install --immutable` refuses this lock); not in the SBOM",
+    );
   }
   for (const entry of entries) {
     const base = entry.base && lookup(entry.base);

@@ -1919,3 +1919,42 @@ Deno.test("readYarnLock Berry: a packageExtensions range extends a prerelease as
     "pkg:npm/ms@2.1.3 runtime",
   ]);
 });
+
+Deno.test("readYarnLock Berry: a dependency packageExtensions add that the lock does not resolve is a warning, not a broken lock", () => {
+  // The .yarnrc.yml gained an extension after `yarn install`: Yarn would resolve and lock kleur
+  // (`--immutable` refuses the lock). The lock itself says nothing of chalk's kleur.
+  const lock = [
+    "__metadata:",
+    "  version: 8",
+    "  cacheKey: 10c0",
+    "",
+    '"app@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app@workspace:."',
+    "  dependencies:",
+    '    chalk: "npm:4.1.2"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"chalk@npm:4.1.2":',
+    "  version: 4.1.2",
+    '  resolution: "chalk@npm:4.1.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({ name: "app", dependencies: { chalk: "4.1.2" } }),
+    ".yarnrc.yml": 'packageExtensions:\n  "chalk@*":\n    dependencies:\n      kleur: ^4\n',
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/chalk@4.1.2 runtime",
+  ]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings![0],
+    /^\.yarnrc\.yml: its packageExtensions add kleur@\^4 to chalk@npm:4\.1\.2, which yarn\.lock does not resolve/,
+  );
+});
