@@ -1924,14 +1924,7 @@ Deno.test("readYarnLock Berry: a dependency packageExtensions add that the lock 
   // The .yarnrc.yml gained an extension after `yarn install`: Yarn would resolve and lock kleur
   // (`--immutable` refuses the lock). The lock itself says nothing of chalk's kleur.
   const lock = [
-    "__metadata:",
-    "  version: 8",
-    "  cacheKey: 10c0",
-    "",
-    '"app@workspace:.":',
-    "  version: 0.0.0-use.local",
-    '  resolution: "app@workspace:."',
-    "  dependencies:",
+    ...BERRY_APP,
     '    chalk: "npm:4.1.2"',
     "  languageName: unknown",
     "  linkType: soft",
