@@ -403,11 +403,11 @@ export function parseBundle(value: unknown): { entity?: SignedEntity; check: Sig
       return {
         check: failed(
           "bundle.media_type",
-          typeof mediaType === "string" && mediaType.startsWith(MEDIA_TYPE_PREFIX)
+          mediaType === undefined
+            ? "no mediaType: not a Sigstore bundle (cosign's older `--bundle` format has none)"
+            : typeof mediaType === "string" && mediaType.startsWith(MEDIA_TYPE_PREFIX)
             ? `unsupported bundle version: ${JSON.stringify(mediaType).slice(0, 100)}`
-            : `not a Sigstore bundle media type: ${
-              JSON.stringify(mediaType ?? null).slice(0, 100)
-            }`,
+            : `not a Sigstore bundle media type: ${JSON.stringify(mediaType).slice(0, 100)}`,
         ),
       };
     }
