@@ -24,7 +24,8 @@
  * (one without activation that the `-P` of `.mvn/maven.config` does not name,
  * an `activeByDefault` one that it or another active profile turns off, or one
  * a property activates that the build never sets) are optional), and the build
- * plugins, their dependencies, `annotationProcessorPaths` and extensions, and
+ * plugins (those the packaging's lifecycle binds too, where pluginManagement manages them), their
+ * dependencies, `annotationProcessorPaths` and extensions, and
  * the reporting plugins, which `mvn site` runs (all of scope `build`). A
  * parent or BOM that is not in the tree stays a component (`?type=pom`, scope
  * `build`); a version it would manage is unknown: the purl has no version and
@@ -1415,9 +1416,21 @@ class Resolver {
       ]);
     const pluginManagement = layered((d) => d.build.pluginManagement);
     const managed = byKey(pluginManagement.filter(inheritedOf(pluginManagement)));
+    // The plugins the packaging's lifecycles bind that the build manages (without the profiles of
+    // `extra`) are the build's even where no POM declares them (see LIFECYCLE_PLUGINS).
+    const bound = LIFECYCLE_PLUGINS.get(expand(model.raw.packaging ?? "jar", lookup)) ?? [];
+    const buildManagement = extra === undefined
+      ? pluginManagement
+      : model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement));
+    const boundKeys = (list: RawPlugin[]): string[] => {
+      const keys = new Set(list.filter(inheritedOf(list)).map(keyOf));
+      return bound.filter((k) => keys.has(k));
+    };
+    const injected = boundKeys(buildManagement);
     /** One list of the chain's plugins and the profile's: all of them, and those to list. */
     const chained = (
       pick: (build: RawBuild) => RawPlugin[],
+      lifecycle: { build: string[]; profiles: string[] } = { build: [], profiles: [] },
     ): { all: Map<string, RawPlugin[]>; listed: Map<string, RawPlugin[]> } => {
       const declared = model.chain.flatMap((m) => withActive(m, (d) => pick(d.build)));
       // Most profiles declare none of these plugins: the build's list is then theirs too.
@@ -1425,11 +1438,20 @@ class Resolver {
       const withProfiles = adds ? layered((d) => pick(d.build)) : declared;
       const inherited = inheritedOf(withProfiles);
       const own = new Set(model.chain.flatMap((m) => pick(m.raw.build).filter(inherited)));
-      const used = new Set([...own].map(keyOf));
+      const used = new Set([...own].map(keyOf).concat(lifecycle.build));
+      /** The lifecycle's plugins `keys` that `plugins` lacks, with no declaration. */
+      const bind = (
+        plugins: Map<string, RawPlugin[]>,
+        keys: string[],
+      ): Map<string, RawPlugin[]> => {
+        for (const k of keys) if (!plugins.has(k)) plugins.set(k, []);
+        return plugins;
+      };
       // An active profile's declaration of a plugin the build uses is injected into it (one the
       // build does not use is the profile's, listed in its group).
-      const all = byKey(
-        declared.filter((p) => inherited(p) && (own.has(p) || used.has(keyOf(p)))),
+      const all = bind(
+        byKey(declared.filter((p) => inherited(p) && (own.has(p) || used.has(keyOf(p))))),
+        lifecycle.build,
       );
       if (extra === undefined) return { all, listed: all };
       // A profile's plugin that the build already uses reconfigures it: with `merge`, its
@@ -1438,10 +1460,14 @@ class Resolver {
       // Each of its plugins with every declaration of it the build then has (another active
       // profile's too).
       const added = new Set(extra.profiles.flatMap((p) => pick(p.build).map(keyOf)));
-      const merged = !adds ? all : byKey(
-        withProfiles.filter((p) =>
-          inherited(p) && (own.has(p) || used.has(keyOf(p)) || added.has(keyOf(p)))
+      // The profiles' pluginManagement may manage more of the lifecycle's plugins.
+      const merged = bind(
+        !adds ? new Map(all) : byKey(
+          withProfiles.filter((p) =>
+            inherited(p) && (own.has(p) || used.has(keyOf(p)) || added.has(keyOf(p)))
+          ),
         ),
+        lifecycle.profiles,
       );
       const merge = extra.merge === true;
       return {
@@ -1449,7 +1475,10 @@ class Resolver {
         listed: new Map([...merged].filter(([k]) => main.has(k) === merge)),
       };
     };
-    const plugins = chained((b) => b.plugins);
+    const plugins = chained((b) => b.plugins, {
+      build: injected,
+      profiles: extra === undefined ? injected : boundKeys(pluginManagement),
+    });
     const versionOf = (...lists: (RawPlugin[] | undefined)[]): string | undefined => {
       for (const list of lists) {
         const version = list?.findLast((p) => p.version !== undefined)?.version;
@@ -1468,9 +1497,13 @@ class Resolver {
     const unmanaged = { management: UNMANAGED, overlay: extra?.overlay, scope: "build" as const };
     const out = [];
     for (const [k, declarations] of plugins.listed) {
+      // A plugin only the lifecycle binds is its dominant pluginManagement declaration's.
       const plugin = this.declared(
         model,
-        pluginDependency(declarations[0], versionOf(declarations, managed.get(k))),
+        pluginDependency(
+          declarations[0] ?? managed.get(k)!.at(-1)!,
+          versionOf(declarations, managed.get(k)),
+        ),
         options,
       );
       if (plugin === undefined) continue;
@@ -1568,6 +1601,43 @@ function mergedPaths(declarations: RawPlugin[], model: Model): RawDependency[] {
     );
   });
 }
+
+/**
+ * The plugins Maven's lifecycles bind for each packaging it knows (by `groupId:artifactId`): the
+ * `clean` and `site` lifecycles' default bindings for every packaging, and the `default`
+ * lifecycle's mapping of the packaging (maven-core 3.8.7's META-INF/plexus/default-bindings.xml
+ * and components.xml; 3.9 and 4's lifecycle mapping providers bind the same plugins, and Maven 4
+ * binds `bom` as `pom`). Maven's model builder injects each into the build
+ * (DefaultLifecycleBindingsInjector), its pluginManagement declaration, if any, merged into it:
+ * a module of packaging `jar` that declares no compiler plugin is still built with the one, and
+ * the configuration, that its parent's pluginManagement gives. A packaging a build extension
+ * defines binds what that extension says: none are known.
+ */
+const LIFECYCLE_PLUGINS: ReadonlyMap<string, readonly string[]> = (() => {
+  const each = ["maven-clean-plugin", "maven-site-plugin"];
+  const deploy = ["maven-install-plugin", "maven-deploy-plugin"];
+  const java = (packager: string[]): string[] => [
+    "maven-resources-plugin",
+    "maven-compiler-plugin",
+    "maven-surefire-plugin",
+    ...packager,
+  ];
+  const bindings: [string, string[]][] = [
+    ["pom", []],
+    ["bom", []],
+    ["jar", java(["maven-jar-plugin"])],
+    ["ejb", java(["maven-ejb-plugin"])],
+    ["maven-plugin", java(["maven-jar-plugin", "maven-plugin-plugin"])],
+    ["war", java(["maven-war-plugin"])],
+    ["ear", ["maven-ear-plugin", "maven-resources-plugin"]],
+    ["rar", java(["maven-rar-plugin"])],
+  ];
+  return new Map(
+    bindings.map((
+      [packaging, plugins],
+    ) => [packaging, [...each, ...plugins, ...deploy].map((a) => `${PLUGIN_GROUP}:${a}`)]),
+  );
+})();
 
 /** A plugin as a dependency on its artifact, with the version it is used at. */
 function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDependency {

@@ -72,6 +72,8 @@ Deno.test("readMavenPom: inheritance, management, in-tree and external BOMs, ver
     "pkg:maven/kr.motd.maven/os-maven-plugin@1.7.1": "build", // an inherited extension
     "pkg:maven/org.apache.commons/commons-lang3@3.14.0": "optional",
     "pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@3.13.0": "build",
+    // Not declared: the jar lifecycle binds it, the parent's pluginManagement gives its version.
+    "pkg:maven/org.apache.maven.plugins/maven-surefire-plugin@3.2.5": "build",
     "pkg:maven/org.junit.jupiter/junit-jupiter": "dev", // managed by the external BOM
     [JUNIT_BOM]: "build",
     "pkg:maven/org.projectlombok/lombok@1.18.32": "build", // provided, from the DM
@@ -134,7 +136,7 @@ Deno.test("readMavenPom: the whole reactor through the scan gives valid SBOMs", 
   assert.deepEqual(inventory.sources, ["bom/pom.xml", "core/pom.xml", "pom.xml", "web/pom.xml"]);
   assert.equal(inventory.project.name, "com.example:app-parent");
   assert.deepEqual(inventory.members.map((m) => m.id), [BOM, CORE, WEB]);
-  assert.equal(inventory.components.length, 21);
+  assert.equal(inventory.components.length, 22);
   await assertSbomsValid(inventory, "maven reactor");
 });
 
@@ -329,8 +331,10 @@ Deno.test({
     // BOMs as ?type=pom, reactor self-dependencies left out): 39 distinct purls, 7 modules. Of
     // the 39, 15 are project dependencies (12 with versions, junit-jupiter and
     // junit-platform-launcher managed by the external junit-bom, and junit-bom itself) and 24
-    // are build plugins and their dependencies / annotation processors.
-    assert.equal(inventory.components.length, 39);
+    // are build plugins and their dependencies / annotation processors; and the 2 plugins that
+    // every packaging's lifecycle binds (install, deploy) that only the parent's pluginManagement
+    // names.
+    assert.equal(inventory.components.length, 41);
     assert.equal(inventory.members.length, 7);
     assert.equal(
       inventory.project.purl,
@@ -359,6 +363,13 @@ Deno.test({
         e.to === "pkg:maven/com.google.code.gson/gson@2.14.1-SNAPSHOT"
       ),
       "proto depends on the gson module",
+    );
+    assert.ok(
+      inventory.edges.some((e) =>
+        e.from === "pkg:maven/com.google.code.gson/gson-extras@2.14.1-SNAPSHOT" &&
+        e.to === "pkg:maven/com.google.errorprone/error_prone_core@2.50.0"
+      ),
+      "extras, which declares no compiler plugin, is compiled with the managed Error Prone",
     );
     await assertSbomsValid(inventory, "google__gson");
   },
@@ -2215,6 +2226,38 @@ Deno.test("readMavenPom: a module's annotationProcessorPaths merge by position w
     "pkg:maven/org.mapstruct/mapstruct-processor@1.5.5",
     "pkg:maven/org.projectlombok/lombok@1.18.30",
   ]);
+});
+
+// Shaped like google/gson: the parent (packaging pom) configures maven-compiler-plugin with Error
+// Prone's annotation processor path and versions maven-surefire-plugin in its pluginManagement
+// only; gson-extras (packaging jar) declares neither. Maven's model builder injects the plugins
+// the jar lifecycle binds, each merged with its pluginManagement declaration
+// (DefaultLifecycleBindingsInjector): `mvn -X deploy` on such a module runs
+// maven-compiler-plugin:3.15.0 with the path, and maven-surefire-plugin:3.5.6. The pom
+// lifecycle binds no compiler: a packaging pom module gets only what it binds (install).
+Deno.test("readMavenPom: the plugins the packaging's lifecycle binds take their pluginManagement declaration", () => {
+  const managed = `<build><pluginManagement><plugins>${
+    plugin(
+      "maven-compiler-plugin",
+      "3.15.0",
+      processorPaths(["com.google.errorprone:error_prone_core:2.50.0"]),
+    )
+  }${plugin("maven-surefire-plugin", "3.5.6")}${plugin("maven-install-plugin", "3.1.4")}${
+    plugin("maven-javadoc-plugin", "3.12.0")
+  }</plugins></pluginManagement></build>`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id.replace("pkg:maven/org.apache.maven.plugins/", ""));
+  assert.deepEqual(ids(readLib(managed, "")), [
+    "pkg:maven/com.google.errorprone/error_prone_core@2.50.0",
+    "maven-compiler-plugin@3.15.0",
+    "maven-install-plugin@3.1.4",
+    "maven-surefire-plugin@3.5.6",
+  ]);
+  assert.deepEqual(ids(readLib(managed, "<packaging>pom</packaging>")), [
+    "maven-install-plugin@3.1.4",
+  ]);
+  // A packaging a build extension defines (maven-bundle-plugin's) binds what it says: not known.
+  assert.deepEqual(ids(readLib(managed, "<packaging>bundle</packaging>")), []);
 });
 
 // Found on AuthGuard/extensions: the parent's compiler plugin lists its processor as a
