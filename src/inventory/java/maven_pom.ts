@@ -144,8 +144,17 @@ interface RawPlugin {
   dependencies: RawDependency[];
   /** The `annotationProcessorPaths` of its `<configuration>` (see {@linkcode mergedPaths}). */
   configuration: RawConfiguration;
-  /** The `annotationProcessorPaths/path` of its executions and deeper in its configuration. */
+  /** Its `<executions>`, each with the `annotationProcessorPaths` of its `<configuration>`. */
+  executions: RawExecution[];
+  /** The `annotationProcessorPaths/path` deeper in its and its executions' configurations. */
   processorPaths: RawDependency[];
+}
+
+/** A plugin's `<execution>`: Maven merges those of one id (`default` unless it says). */
+interface RawExecution {
+  id: string;
+  inherited?: string;
+  configuration: RawConfiguration;
 }
 
 /**
@@ -154,8 +163,11 @@ interface RawPlugin {
  * configurations it overrides (plexus-utils' `Xpp3Dom.mergeXpp3Dom`).
  */
 interface RawConfiguration {
-  /** `<configuration combine.self="override">`: the ones it overrides are dropped whole. */
-  override: boolean;
+  /**
+   * Its `combine.self` (`override`: the ones it overrides are dropped whole); one that has none
+   * takes that of the configuration it overrides, as Xpp3Dom merges attributes.
+   */
+  self?: string;
   /** Its `<annotationProcessorPaths>`, if it has one. */
   paths?: {
     /**
@@ -324,13 +336,12 @@ class Decoder {
   }
 
   /**
-   * `annotationProcessorPaths/path` in a plugin's configuration: those of `<configuration>`'s own
-   * `<annotationProcessorPaths>`, which Maven merges with the configurations it overrides, and the
-   * others, anywhere deeper or in its executions.
+   * `annotationProcessorPaths/path` in a plugin's or an execution's `<configuration>` (`owner`):
+   * those of the configuration's own `<annotationProcessorPaths>`, which Maven merges with the
+   * configurations it overrides, and the others, anywhere deeper (pushed to `others`).
    */
-  processorPaths(plugin: XmlElement): { configuration: RawConfiguration; others: RawDependency[] } {
-    const configuration: RawConfiguration = { override: false };
-    const others: RawDependency[] = [];
+  processorPaths(owner: XmlElement, others: RawDependency[]): RawConfiguration {
+    const configuration: RawConfiguration = {};
     // Every child is a path, whatever its name (`<path>`, `<dependency>`): the configurator makes
     // each a DependencyCoordinate, the list's element type, unless its name is a class of the
     // plugin's package (Sisu's AbstractCollectionConverter.getChildType).
@@ -353,22 +364,38 @@ class Decoder {
         } else others.push(...paths(child));
       }
     };
-    for (const name of ["configuration", "executions"]) {
-      for (const child of childElements(plugin, name)) {
-        if (name === "configuration") {
-          configuration.override = child.attributes["combine.self"] === "override";
-        }
-        visit(child, 0, name === "configuration");
-      }
+    for (const child of childElements(owner, "configuration")) {
+      const self = child.attributes["combine.self"];
+      if (self !== undefined) configuration.self = self;
+      visit(child, 0, true);
     }
-    return { configuration, others };
+    return configuration;
+  }
+
+  /** A plugin's `<executions>`; the paths deeper in their configurations go to `others`. */
+  executions(plugin: XmlElement, others: RawDependency[]): RawExecution[] {
+    return childElements(plugin, "executions").flatMap((list) =>
+      childElements(list, "execution").map((element) => {
+        const f = this.fields(element, ["id", "inherited"]);
+        const execution: RawExecution = {
+          // PluginExecution's default id.
+          id: this.value(f, "id") ?? "default",
+          configuration: this.processorPaths(element, others),
+        };
+        const inherited = this.value(f, "inherited");
+        if (inherited !== undefined) execution.inherited = inherited;
+        return execution;
+      })
+    );
   }
 
   /** A plugin; with `typed`, its dependencies may not have an empty `<type>` (see `dependency`). */
   plugin(element: XmlElement, typed = false): RawPlugin {
     const f = this.fields(element, [...COORDINATES, "inherited", "dependencies"]);
     const { groupId, artifactId } = this.dependency(element, "plugin", PLUGIN_GROUP);
-    const { configuration, others } = this.processorPaths(element);
+    const others: RawDependency[] = [];
+    const configuration = this.processorPaths(element, others);
+    const executions = this.executions(element, others);
     const plugin: RawPlugin = {
       groupId,
       artifactId,
@@ -376,6 +403,7 @@ class Decoder {
       pom: this.pom,
       dependencies: this.dependencies(f.get("dependencies"), typed),
       configuration,
+      executions,
       processorPaths: others,
     };
     const version = this.value(f, "version");
@@ -1407,6 +1435,35 @@ class Resolver {
       return (p) =>
         p.pom === model.raw || (depth.get(p.pom) ?? Infinity) > (cut.get(keyOf(p)) ?? -1);
     };
+    /**
+     * The configurations of the executions of a plugin, by id, each least dominant first: those of
+     * its pluginManagement declarations (`managed`), then of its `declarations`, each list's
+     * a parent's unless that POM or one below it says `inherited` other than `true` for an
+     * execution of that id (MavenModelMerger.mergePlugin_Executions, inherited like a plugin).
+     */
+    const executionsOf = (
+      ...lists: RawPlugin[][]
+    ): Map<string, RawConfiguration[]> => {
+      const out = new Map<string, RawConfiguration[]>();
+      for (const list of lists) {
+        const executions = list.flatMap((p) =>
+          p.executions.map((e) => ({ pom: p.pom, e, id: expand(e.id, lookup) }))
+        );
+        const cut = new Map<string, number>();
+        for (const { pom, e, id } of executions) {
+          if (pom === model.raw || e.inherited === undefined) continue;
+          if (e.inherited.toLowerCase() === "true") continue;
+          cut.set(id, Math.max(cut.get(id) ?? -1, depth.get(pom) ?? -1));
+        }
+        for (const { pom, e, id } of executions) {
+          if (pom !== model.raw && (depth.get(pom) ?? Infinity) <= (cut.get(id) ?? -1)) continue;
+          const configurations = out.get(id);
+          if (configurations) configurations.push(e.configuration);
+          else out.set(id, [e.configuration]);
+        }
+      }
+      return out;
+    };
     /** A POM's declarations, then its active profiles', then those of `extra`'s profiles. */
     const layered = <T>(pick: (declarer: RawPom | RawProfile) => T[]): T[] =>
       model.chain.flatMap((m) => [
@@ -1518,9 +1575,14 @@ class Resolver {
         dependencies: [...dependencies.values()].flatMap((d) =>
           this.declared(model, d, unmanaged) ?? []
         ),
-        paths: [...mergedPaths(all, model), ...all.flatMap((p) => p.processorPaths)].flatMap((d) =>
-          this.declared(model, d, build) ?? []
-        ),
+        paths: [
+          ...mergedPaths(
+            all.map((p) => p.configuration),
+            [...executionsOf(managed.get(k) ?? [], declarations).values()],
+            model,
+          ),
+          ...all.flatMap((p) => p.processorPaths),
+        ].flatMap((d) => this.declared(model, d, build) ?? []),
       });
     }
     for (const [k, declarations] of chained((b) => b.reports).listed) {
@@ -1533,64 +1595,30 @@ class Resolver {
 }
 
 /**
- * The annotation processor paths of a plugin's `<configuration>` once Maven has merged its
- * declarations (`declarations`: least dominant first, its pluginManagement's, then the parents'
- * and the module's own): plexus-utils' `Xpp3Dom.mergeXpp3Dom` pairs the children of the dominant
- * `<annotationProcessorPaths>` and the recessive one of the same element name by position, each
- * field the dominant path lacks taken from the recessive one, drops the recessive paths beyond
- * the dominant's count of that name and adds those of a name the dominant has none of; `combine.children="append"` (inherited like any attribute) lists the
- * recessive paths first and then the dominant's, `combine.self="override"` keeps only the
- * dominant's, and a dominant path that says `combine.self="remove"` drops the pair. A path left
- * without a groupId or artifactId (none to take them from) is refused, naming its POM of `model`.
+ * The annotation processor paths of a plugin once Maven has merged its declarations:
+ * `configurations`, least dominant first (its pluginManagement's, then the parents' and the
+ * module's own), and each execution's, merged by id the same way
+ * (MavenModelMerger.mergePlugin_Executions) and then over the plugin's (DefaultPluginConfigurationExpander:
+ * an execution's configuration is dominant); the plugin's paths are listed too (those of the
+ * executions that do not override them, and of `mvn compiler:compile`). See
+ * {@linkcode mergeConfigurations}. A path left without a groupId or artifactId (none to take them
+ * from) is refused, naming its POM of `model`.
  */
-function mergedPaths(declarations: RawPlugin[], model: Model): RawDependency[] {
-  type Path = NonNullable<RawConfiguration["paths"]>["paths"][number];
-  let merged: NonNullable<RawConfiguration["paths"]> | undefined;
-  for (const { configuration } of declarations) {
-    const dominant = configuration.paths;
-    if (configuration.override || merged === undefined || dominant?.self === "override") {
-      merged = dominant;
-      continue;
-    }
-    if (dominant === undefined) continue;
-    const recessive = merged;
-    const children = dominant.children ?? recessive.children;
-    let paths: Path[];
-    if (children === "append") paths = [...recessive.paths, ...dominant.paths];
-    else {
-      // Each recessive path pairs with the next dominant one of its element name, if any is
-      // left; one of a name the dominant list lacks is added after them.
-      paths = [...dominant.paths];
-      const next = new Map<string, number>();
-      for (const r of recessive.paths) {
-        if (!dominant.paths.some((d) => d.name === r.name)) {
-          paths.push(r);
-          continue;
-        }
-        const at = next.get(r.name) ?? 0;
-        const d = dominant.paths.filter((d) => d.name === r.name)[at];
-        next.set(r.name, at + 1);
-        if (d === undefined) continue;
-        const i = paths.indexOf(d);
-        if (d.remove) {
-          paths.splice(i, 1);
-          continue;
-        }
-        const path: PartialDependency = { ...d.path };
-        for (const name of DEPENDENCY_FIELDS) {
-          const field = name as keyof PartialDependency;
-          if (path[field] === undefined && r.path[field] !== undefined) {
-            (path as unknown as Record<string, unknown>)[field] = r.path[field];
-          }
-        }
-        paths[i] = { ...d, path };
-      }
-    }
-    merged = { paths, self: dominant.self, children };
-  }
+function mergedPaths(
+  configurations: RawConfiguration[],
+  executions: RawConfiguration[][],
+  model: Model,
+): RawDependency[] {
+  const fold = (list: RawConfiguration[]): RawConfiguration | undefined =>
+    list.reduce<RawConfiguration | undefined>(
+      (merged, c) => mergeConfigurations(c, merged),
+      undefined,
+    );
+  const plugin = fold(configurations);
+  const merged = [plugin, ...executions.map((e) => mergeConfigurations(fold(e)!, plugin))];
   // A path that has no groupId or artifactId once merged (none to take them from) is no
   // coordinate: the compiler plugin cannot resolve it.
-  return (merged?.paths ?? []).map(({ path }) => {
+  return merged.flatMap((c) => c?.paths?.paths ?? []).map(({ path }) => {
     const { groupId, artifactId } = path;
     if (groupId !== undefined && artifactId !== undefined) return { ...path, groupId, artifactId };
     const pom = model.chain.find((m) => m.raw === path.pom) ?? model;
@@ -1600,6 +1628,76 @@ function mergedPaths(declarations: RawPlugin[], model: Model): RawDependency[] {
       `a annotation processor path without ${groupId === undefined ? "groupId" : "artifactId"}`,
     );
   });
+}
+
+/**
+ * plexus-utils' `Xpp3Dom.mergeXpp3Dom(dominant, recessive)` of two `<configuration>`s as far as
+ * their `<annotationProcessorPaths>` go: it pairs the children of the dominant list and the
+ * recessive one of the same element name by position, each field the dominant path lacks taken
+ * from the recessive one, drops the recessive paths beyond the dominant's count of that name and
+ * adds those of a name the dominant has none of; `combine.children="append"` lists the recessive
+ * paths first and then the dominant's, `combine.self="override"` (of the configuration or the
+ * list) keeps only the dominant's, and a dominant path that says `combine.self="remove"` drops the
+ * pair. An attribute the dominant element lacks is the recessive one's, as Xpp3Dom copies it.
+ */
+function mergeConfigurations(
+  dominant: RawConfiguration,
+  recessive: RawConfiguration | undefined,
+): RawConfiguration {
+  if (recessive === undefined || dominant.self === "override") return dominant;
+  const merged: RawConfiguration = {};
+  const self = dominant.self ?? recessive.self;
+  if (self !== undefined) merged.self = self;
+  const paths = mergePathLists(dominant.paths, recessive.paths);
+  if (paths !== undefined) merged.paths = paths;
+  return merged;
+}
+
+/** The `<annotationProcessorPaths>` of {@linkcode mergeConfigurations}. */
+function mergePathLists(
+  dominant: RawConfiguration["paths"],
+  recessive: RawConfiguration["paths"],
+): RawConfiguration["paths"] {
+  type Path = NonNullable<RawConfiguration["paths"]>["paths"][number];
+  if (dominant === undefined) return recessive;
+  if (recessive === undefined || dominant.self === "override") return dominant;
+  const children = dominant.children ?? recessive.children;
+  let paths: Path[];
+  if (children === "append") paths = [...recessive.paths, ...dominant.paths];
+  else {
+    // Each recessive path pairs with the next dominant one of its element name, if any is
+    // left; one of a name the dominant list lacks is added after them.
+    paths = [...dominant.paths];
+    const next = new Map<string, number>();
+    for (const r of recessive.paths) {
+      if (!dominant.paths.some((d) => d.name === r.name)) {
+        paths.push(r);
+        continue;
+      }
+      const at = next.get(r.name) ?? 0;
+      const d = dominant.paths.filter((d) => d.name === r.name)[at];
+      next.set(r.name, at + 1);
+      if (d === undefined) continue;
+      const i = paths.indexOf(d);
+      if (d.remove) {
+        paths.splice(i, 1);
+        continue;
+      }
+      const path: PartialDependency = { ...d.path };
+      for (const name of DEPENDENCY_FIELDS) {
+        const field = name as keyof PartialDependency;
+        if (path[field] === undefined && r.path[field] !== undefined) {
+          (path as unknown as Record<string, unknown>)[field] = r.path[field];
+        }
+      }
+      paths[i] = { ...d, path };
+    }
+  }
+  const merged: NonNullable<RawConfiguration["paths"]> = { paths };
+  const self = dominant.self ?? recessive.self;
+  if (self !== undefined) merged.self = self;
+  if (children !== undefined) merged.children = children;
+  return merged;
 }
 
 /**
@@ -2160,7 +2258,10 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
   const plugin = (p: RawPlugin): boolean =>
     uses(p.groupId) || uses(p.artifactId) || uses(p.version) || uses(p.inherited) ||
     p.dependencies.some(dependency) || p.processorPaths.some(dependency) ||
-    (p.configuration.paths?.paths ?? []).some((d) => dependency(d.path));
+    [p.configuration, ...p.executions.map((e) => e.configuration)].some((c) =>
+      (c.paths?.paths ?? []).some((d) => dependency(d.path))
+    ) ||
+    p.executions.some((e) => uses(e.id) || uses(e.inherited));
   return model.chain.some((m) =>
     [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version].some(uses) ||
     withActive(m, (d) => [d]).some(({ dependencies, dependencyManagement, build }) =>

@@ -2260,6 +2260,59 @@ Deno.test("readMavenPom: the plugins the packaging's lifecycle binds take their 
   assert.deepEqual(ids(readLib(managed, "<packaging>bundle</packaging>")), []);
 });
 
+/** An `<execution>` of this id with these annotation processor paths (see processorPaths). */
+function execution(id: string, paths: string[], more = ""): string {
+  return `<execution><id>${id}</id>${more}${processorPaths(paths)}</execution>`;
+}
+
+// A parent's pluginManagement runs the compiler plugin with lombok, and with mapstruct in an
+// execution of its own, and auto-service in one it does not pass on (<inherited>false</inherited>);
+// the module reuses the mapstruct execution's id for Immutables and gives default-testCompile a
+// path that only says <version>. Maven merges executions by id (MavenModelMerger), then each
+// execution's configuration over the plugin's (DefaultPluginConfigurationExpander), with
+// Xpp3Dom's positional merge: `mvn -X test-compile` (3.8.7) runs default-compile with
+// lombok 1.18.30, mapstruct with value 2.10.1 alone, default-testCompile with lombok 1.18.32,
+// and no parent-only execution. The paths had been unioned: mapstruct-processor and
+// auto-service listed, the version-only path refused.
+Deno.test("readMavenPom: an execution's annotationProcessorPaths merge by id, then over the plugin's", () => {
+  const managed = `<build><pluginManagement><plugins>${
+    plugin(
+      "maven-compiler-plugin",
+      "3.11.0",
+      `${processorPaths(["org.projectlombok:lombok:1.18.30"])}<executions>${
+        execution("mapstruct", ["org.mapstruct:mapstruct-processor:1.5.5"])
+      }${
+        execution(
+          "parent-only",
+          ["com.google.auto.service:auto-service:1.1.1"],
+          "<inherited>false</inherited>",
+        )
+      }</executions>`,
+    )
+  }</plugins></pluginManagement></build>`;
+  const out = readLib(
+    managed,
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        undefined,
+        `<executions>${execution("mapstruct", ["org.immutables:value:2.10.1"])}` +
+          `<execution><id>default-testCompile</id><configuration><annotationProcessorPaths>` +
+          `<path><version>1.18.32</version></path></annotationProcessorPaths></configuration>` +
+          `</execution></executions>`,
+      )
+    }</plugins></build>`,
+  );
+  assert.deepEqual(
+    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin")),
+    [
+      "pkg:maven/org.immutables/value@2.10.1",
+      "pkg:maven/org.projectlombok/lombok@1.18.30",
+      "pkg:maven/org.projectlombok/lombok@1.18.32",
+    ],
+  );
+});
+
 // Found on AuthGuard/extensions: the parent's compiler plugin lists its processor as a
 // <dependency>, not a <path>. Maven configures every child of <annotationProcessorPaths> as a
 // DependencyCoordinate whatever its name (Sisu's AbstractCollectionConverter.getChildType), and
