@@ -368,7 +368,7 @@ function plainString(value: string, kotlin: boolean): string | undefined {
 }
 
 /** The build's settings script, blanked, and whether it is Kotlin; `undefined` without one. */
-function settingsOf(context: Context): { text: ScriptCode; kotlin: boolean } | undefined {
+function settingsOf(context: Pick<Context, "root" | "load">): Script | undefined {
   for (const file of ["settings.gradle.kts", "settings.gradle"]) {
     const text = context.load(inFolder(context.root, file));
     if (text !== undefined) {
@@ -377,6 +377,47 @@ function settingsOf(context: Context): { text: ScriptCode; kotlin: boolean } | u
     }
   }
   return undefined;
+}
+
+/** A script, blanked (see {@linkcode scriptCode}), and whether it is Kotlin. */
+interface Script {
+  text: ScriptCode;
+  kotlin: boolean;
+}
+
+/**
+ * The root project's build script: the file `rootProject.buildFileName = "…"` of the settings
+ * script names (Gradle's DefaultProjectDescriptor: the root project's build file is that name in
+ * its folder, a Kotlin script if it ends in `.kts`), else `build.gradle.kts` or `build.gradle`;
+ * an empty script when there is no such file (Gradle runs none). `undefined` when the settings
+ * script sets the name otherwise (computed, twice, or by a call): which script is unknown.
+ */
+function rootScriptOf(context: Pick<Context, "root" | "load">): Script | undefined {
+  const empty = { text: scriptCode("", false), kotlin: false };
+  const settings = settingsOf(context);
+  const sets = [
+    ...(settings?.text.code ?? "").matchAll(
+      /\brootProject\s*\.\s*(?:buildFileName\s*=(?!=)|(?:set)?[bB]uildFileName\b)/g,
+    ),
+  ];
+  let files = ["build.gradle.kts", "build.gradle"];
+  if (settings !== undefined && sets.length > 0) {
+    const m = sets[0];
+    const name = sets.length === 1 && m[0].endsWith("=")
+      ? plainString(expression(settings.text, m.index + m[0].length), settings.kotlin)
+      : undefined;
+    if (name === undefined || name.startsWith("/") || name.split("/").includes("..")) {
+      return undefined;
+    }
+    files = [name];
+  }
+  for (const file of files) {
+    const text = context.load(inFolder(context.root, file));
+    if (text === undefined) continue;
+    const kotlin = file.endsWith(".kts");
+    return { text: scriptCode(text, kotlin), kotlin };
+  }
+  return empty;
 }
 
 /** `rootProject.name` as the settings script sets it, once and literally; else `undefined`. */
@@ -467,12 +508,10 @@ function propertyFact(context: Context, name: string): PropertyFact {
   }
   // Not set in this script: the root script's value, if it sets one, is for every project.
   if (context.root !== context.project) {
-    for (const file of ["build.gradle.kts", "build.gradle"]) {
-      const root = context.load(inFolder(context.root, file));
-      if (root === undefined) continue;
-      const code = scriptCode(root, file.endsWith(".kts"));
-      if (assignments(code.code, name).length > 0 || otherWrites(code.said, name)) return none;
-    }
+    const root = rootScriptOf(context);
+    if (root === undefined) return none;
+    const { code, said } = root.text;
+    if (assignments(code, name).length > 0 || otherWrites(said, name)) return none;
   }
   for (const folder of new Set([context.project, context.root])) {
     const properties = context.load(inFolder(folder, "gradle.properties"));
@@ -747,7 +786,8 @@ function eachLock(
 /**
  * What a Gradle build says of its root project, literally: its name (`rootProject.name` of the
  * settings script, once), `group` and `version` (one top-level assignment in the root build
- * script, else `gradle.properties`). Each is `undefined` when the build does not say it plainly.
+ * script, the one `rootProject.buildFileName` names if the settings script sets it, else
+ * `gradle.properties`). Each is `undefined` when the build does not say it plainly.
  *
  * @param load Reads the build's files (the settings script, root build script and properties).
  * @returns The name, group and version found.
@@ -755,15 +795,9 @@ function eachLock(
 export function gradleRootIdentity(
   load: Load,
 ): { name?: string; group?: string; version?: string } {
-  let script = "";
-  let kotlin = false;
-  for (const file of ["build.gradle.kts", "build.gradle"]) {
-    const text = load(file);
-    if (text === undefined) continue;
-    [script, kotlin] = [text, file.endsWith(".kts")];
-    break;
-  }
-  const text = scriptCode(script, kotlin);
+  const script = rootScriptOf({ root: ".", load });
+  // Which script the root project runs is unknown: so are its group and version.
+  const { text, kotlin } = script ?? { text: scriptCode("", false), kotlin: false };
   const context: Context = {
     text,
     kotlin,
@@ -777,7 +811,7 @@ export function gradleRootIdentity(
   const out: { name?: string; group?: string; version?: string } = {};
   const name = rootProjectName(context);
   if (name !== undefined) out.name = name;
-  for (const key of ["group", "version"] as const) {
+  for (const key of script === undefined ? [] : ["group", "version"] as const) {
     const value = propertyValue(context, key, Infinity);
     // Gradle's default for a version not set.
     if (value !== undefined && value !== "unspecified") out[key] = value;

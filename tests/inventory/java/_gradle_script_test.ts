@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   declaresOwnDependencies,
+  gradleRootIdentity,
   namedLocks,
   scriptCode,
 } from "../../../src/inventory/java/_gradle_script.ts";
@@ -306,5 +307,45 @@ Deno.test("declaresOwnDependencies: not the classpath's nor other projects', com
   assert.equal(
     own("plugins { id 'base' }\ndependencyLocking { lockAllConfigurations() }\n"),
     false,
+  );
+});
+
+/** What {@linkcode gradleRootIdentity} reads of a build made of these files. */
+function identity(files: Record<string, string>): ReturnType<typeof gradleRootIdentity> {
+  return gradleRootIdentity((path) => files[path]);
+}
+
+// A build that names each project's script after it (the settings script sets
+// rootProject.buildFileName): Gradle's DefaultProjectDescriptor runs that file for the root
+// project, and never build.gradle(.kts) beside it (here a Groovy one the Kotlin migration left).
+Deno.test("gradleRootIdentity: the root's group and version come from the script rootProject.buildFileName names", () => {
+  const files = {
+    "settings.gradle.kts": 'rootProject.name = "billing"\n' +
+      'rootProject.buildFileName = "billing.gradle.kts"\ninclude("api")\n',
+    "billing.gradle.kts": 'plugins { java }\n\ngroup = "com.example.billing"\nversion = "3.1.0"\n',
+    "build.gradle": "group = 'com.example.old'\nversion = '0.9'\n",
+  };
+  assert.deepEqual(identity(files), {
+    name: "billing",
+    group: "com.example.billing",
+    version: "3.1.0",
+  });
+  // A file that does not exist: Gradle runs no script; gradle.properties alone may say.
+  assert.deepEqual(
+    identity({
+      ...files,
+      "billing.gradle.kts": undefined!,
+      "gradle.properties": "version=3.2.0\n",
+    }),
+    { name: "billing", version: "3.2.0" },
+  );
+  // A name computed: which script runs is unknown, and so are the group and version.
+  assert.deepEqual(
+    identity({
+      ...files,
+      "settings.gradle.kts": 'rootProject.name = "billing"\n' +
+        'rootProject.buildFileName = "${rootProject.name}.gradle.kts"\n',
+    }),
+    { name: "billing" },
   );
 });
