@@ -420,14 +420,41 @@ function rootScriptOf(context: Pick<Context, "root" | "load">): Script | undefin
   return empty;
 }
 
-/** `rootProject.name` as the settings script sets it, once and literally; else `undefined`. */
+/**
+ * `rootProject.name` as the settings script sets it, once, literally and unconditionally (at
+ * its top, in no block nor brace-less `if`/`else`/loop: one the script may skip leaves Gradle's
+ * default, the folder's name, as likely); else `undefined`.
+ */
 function rootProjectName(context: Context): string | undefined {
   const settings = settingsOf(context);
   if (settings === undefined) return undefined;
-  const sets = [...settings.text.code.matchAll(/\brootProject\s*\.\s*name\s*=(?!=)/g)];
+  const { code } = settings.text;
+  const sets = [...code.matchAll(/\brootProject\s*\.\s*name\s*=(?!=)/g)];
   if (sets.length !== 1) return undefined;
   const m = sets[0];
+  if (blocksOf(code)(m.index).length > 0 || guarded(code, m.index)) return undefined;
   return plainString(expression(settings.text, m.index + m[0].length), settings.kotlin);
+}
+
+/**
+ * Whether the statement at `at` of a script's code is the body of a brace-less `if (…)`,
+ * `else`, `while (…)` or `for (…)`: one the script may skip.
+ */
+function guarded(code: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(code[i])) i--;
+  if (i >= 3 && code.slice(i - 3, i + 1) === "else" && !/\w/.test(code[i - 4] ?? "")) return true;
+  if (code[i] !== ")") return false;
+  // The `(` that opens it, and the word before that.
+  for (let depth = 0; i >= 0; i--) {
+    if (code[i] === ")") depth++;
+    else if (code[i] === "(" && --depth === 0) break;
+  }
+  let end = i - 1;
+  while (end >= 0 && /\s/.test(code[end])) end--;
+  let start = end;
+  while (start >= 0 && /\w/.test(code[start])) start--;
+  return ["if", "while", "for"].includes(code.slice(start + 1, end + 1));
 }
 
 /** A property's value in a `gradle.properties` (Java properties: `key=value`, `key: value`). */
@@ -501,6 +528,7 @@ function propertyFact(context: Context, name: string): PropertyFact {
     } else {
       const blocks = context.blocks(m.index);
       if (blocks.some((b) => b !== "ext" && b !== "allprojects")) return none;
+      if (guarded(text.code, m.index)) return none;
       return { from: m.index, value: plainString(expression(text, m.index + m[0].length), kotlin) };
     }
   } else if (kotlin && name !== "version" && name !== "group") {

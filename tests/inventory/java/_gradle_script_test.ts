@@ -349,3 +349,35 @@ Deno.test("gradleRootIdentity: the root's group and version come from the script
     { name: "billing" },
   );
 });
+
+// A settings script may name the root project only when a condition holds (a composite build's
+// alias, a CI-only name); Gradle's default, the folder's name, is then as likely: no name is
+// known. One set at the top after an `if { }` block (google/nomulus's settings.gradle shape) is
+// the name; a version set only in a brace-less `if` is as unknown.
+Deno.test("gradleRootIdentity: a name or version the script sets under a condition is not known", () => {
+  const build = "group = 'com.acme'\nversion = '2.0.0'\n";
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "if (System.getenv('ACME_COMPOSITE') != null) {\n" +
+        "  rootProject.name = 'acme-composite'\n}\ninclude 'app'\n",
+      "build.gradle": build,
+    }),
+    { group: "com.acme", version: "2.0.0" },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle.kts": 'if (gradle.parent != null)\n  rootProject.name = "acme-included"\n',
+      "build.gradle": build,
+    }),
+    { group: "com.acme", version: "2.0.0" },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle":
+        "if (!pluginsUrl.isEmpty()) {\n  println 'Plugins: custom repo'\n} else {\n" +
+        "  println 'Plugins: default repo'\n}\n\nrootProject.name = 'nomulus'\ninclude 'core'\n",
+      "build.gradle": "group = 'com.acme'\nif (release) version = '2.0.0'\n",
+    }),
+    { name: "nomulus", group: "com.acme" },
+  );
+});
