@@ -493,6 +493,28 @@ function assignments(code: string, name: string): RegExpExecArray[] {
   ];
 }
 
+/** The project's own properties vouch reads, which no extra property of their name changes. */
+const OWN_PROPERTIES = new Set(["group", "version"]);
+
+/**
+ * The assignments of `name` in a script (see {@linkcode assignments}) but, for the project's own
+ * `group` and `version`, those of an extra property of that name (`ext.version = …`,
+ * `ext { version = … }`): Gradle's project reads its own property first (DefaultProject's
+ * `getVersion()`, before its extra properties), so these never set `project.version`.
+ */
+function setsOf(
+  code: string,
+  name: string,
+  blocks: (offset: number) => readonly string[] = blocksOf(code),
+): RegExpExecArray[] {
+  const sets = assignments(code, name);
+  if (!OWN_PROPERTIES.has(name)) return sets;
+  return sets.filter((m) =>
+    !/\b(?:ext|extra)\s*\.\s*$/.test(m[0].slice(0, m[0].lastIndexOf(name))) &&
+    !blocks(m.index).includes("ext")
+  );
+}
+
 /**
  * The value of a project property or script variable a lock path uses (`${version}`,
  * `$project.version`, `${scalaVersion}`), when the build says it unambiguously: one literal
@@ -519,7 +541,7 @@ function propertyFact(context: Context, name: string): PropertyFact {
   const none = { from: 0 };
   const { text, kotlin } = context;
   if (otherWrites(text.said, name)) return none;
-  const sets = assignments(text.code, name);
+  const sets = setsOf(text.code, name, context.blocks);
   if (sets.length > 1) return none;
   if (sets.length === 1) {
     const m = sets[0];
@@ -539,7 +561,7 @@ function propertyFact(context: Context, name: string): PropertyFact {
     const root = rootScriptOf(context);
     if (root === undefined) return none;
     const { code, said } = root.text;
-    if (assignments(code, name).length > 0 || otherWrites(said, name)) return none;
+    if (setsOf(code, name).length > 0 || otherWrites(said, name)) return none;
   }
   for (const folder of new Set([context.project, context.root])) {
     const properties = context.load(inFolder(folder, "gradle.properties"));

@@ -381,3 +381,23 @@ Deno.test("gradleRootIdentity: a name or version the script sets under a conditi
     { name: "nomulus", group: "com.acme" },
   );
 });
+
+// `ext.version = …` and `ext { version = … }` set an extra property named version: Gradle's
+// project reads its own version first (DefaultProject.getVersion(), before the extra
+// properties), so project.version stays what gradle.properties gives, else `unspecified`.
+Deno.test("gradleRootIdentity: an extra property named version or group is not the project's", () => {
+  const settings = { "settings.gradle": "rootProject.name = 'ledger'\n" };
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "plugins { id 'java' }\n\next {\n  version = '1.4.0'\n" +
+        "  springBootVersion = '3.2.5'\n}\next.group = 'com.acme.old'\ngroup = 'com.acme'\n",
+      "gradle.properties": "version=1.4.0-SNAPSHOT\n",
+    }),
+    { name: "ledger", group: "com.acme", version: "1.4.0-SNAPSHOT" },
+  );
+  assert.deepEqual(
+    identity({ ...settings, "build.gradle": "project.ext.version = '2.0'\n" }),
+    { name: "ledger" },
+  );
+});
