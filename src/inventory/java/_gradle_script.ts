@@ -497,18 +497,34 @@ function assignments(code: string, name: string): RegExpExecArray[] {
 const OWN_PROPERTIES = new Set(["group", "version"]);
 
 /**
- * The assignments of `name` in a script (see {@linkcode assignments}) but, for the project's own
- * `group` and `version`, those of an extra property of that name (`ext.version = …`,
+ * The assignments of `name` in a script (see {@linkcode assignments}), and for the project's own
+ * `group` and `version` their calls in Groovy (`version '1.0'`), but not the assignments of an
+ * extra property of that name (`ext.version = …`,
  * `ext { version = … }`): Gradle's project reads its own property first (DefaultProject's
  * `getVersion()`, before its extra properties), so these never set `project.version`.
  */
 function setsOf(
   code: string,
   name: string,
+  kotlin: boolean,
   blocks: (offset: number) => readonly string[] = blocksOf(code),
 ): RegExpExecArray[] {
   const sets = assignments(code, name);
   if (!OWN_PROPERTIES.has(name)) return sets;
+  // Groovy's `version '1.0'`, `group('com.acme')` where a statement starts (not a plugin's
+  // `id '…' version '…'`): the set method Gradle's class generator gives each property of the
+  // project (AbstractClassGenerator's addSetMethod), which sets it.
+  if (!kotlin) {
+    const calls = code.matchAll(
+      new RegExp(`(?:project\\s*\\.\\s*)?${name}(?<call>[ \\t]*(?:\\(\\s*)?)(?=["'])`, "g"),
+    );
+    for (const m of calls) {
+      let i = m.index - 1;
+      while (i >= 0 && (code[i] === " " || code[i] === "\t")) i--;
+      if (i < 0 || "\n;{}".includes(code[i])) sets.push(m);
+    }
+    sets.sort((a, b) => a.index - b.index);
+  }
   return sets.filter((m) =>
     !/\b(?:ext|extra)\s*\.\s*$/.test(m[0].slice(0, m[0].lastIndexOf(name))) &&
     !blocks(m.index).includes("ext")
@@ -541,11 +557,11 @@ function propertyFact(context: Context, name: string): PropertyFact {
   const none = { from: 0 };
   const { text, kotlin } = context;
   if (otherWrites(text.said, name)) return none;
-  const sets = setsOf(text.code, name, context.blocks);
+  const sets = setsOf(text.code, name, kotlin, context.blocks);
   if (sets.length > 1) return none;
   if (sets.length === 1) {
     const m = sets[0];
-    if (m[1] !== "=") {
+    if (m[1] !== "=" && m.groups?.call === undefined) {
       if (!/^by\s+project\b/.test(text.code.slice(m.index + m[0].length - 2))) return none;
     } else {
       const blocks = context.blocks(m.index);
@@ -561,7 +577,7 @@ function propertyFact(context: Context, name: string): PropertyFact {
     const root = rootScriptOf(context);
     if (root === undefined) return none;
     const { code, said } = root.text;
-    if (setsOf(code, name).length > 0 || otherWrites(said, name)) return none;
+    if (setsOf(code, name, root.kotlin).length > 0 || otherWrites(said, name)) return none;
   }
   for (const folder of new Set([context.project, context.root])) {
     const properties = context.load(inFolder(folder, "gradle.properties"));

@@ -401,3 +401,26 @@ Deno.test("gradleRootIdentity: an extra property named version or group is not t
     { name: "ledger" },
   );
 });
+
+// IntelliJ IDEA's Gradle wizard writes the Groovy DSL's call form: `group 'org.example'`,
+// `version '1.0-SNAPSHOT'`. Groovy calls the set method Gradle's class generator gives each
+// property of the project (AbstractClassGenerator's addSetMethod), which sets it. A plugin's
+// `id '…' version '…'` is no such call.
+Deno.test("gradleRootIdentity: Groovy's group 'x' and version 'y' set the project's", () => {
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "rootProject.name = 'untitled'\n",
+      "build.gradle": "plugins {\n    id 'java'\n    id 'com.github.ben-manes.versions' " +
+        "version '0.51.0'\n}\n\ngroup 'org.example'\nversion '1.0-SNAPSHOT'\n\n" +
+        "repositories {\n    mavenCentral()\n}\n",
+    }),
+    { name: "untitled", group: "org.example", version: "1.0-SNAPSHOT" },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "rootProject.name = 'untitled'\n",
+      "build.gradle": "project.group('org.example')\nversion '1.0'\nversion '2.0'\n",
+    }),
+    { name: "untitled", group: "org.example" },
+  );
+});
