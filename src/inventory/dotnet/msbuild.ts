@@ -7,7 +7,8 @@
  * Evaluation, in MSBuild's import order: the nearest `Directory.Build.props`
  * above the project (a name written in another case, `Directory.build.props`,
  * counts: Windows finds it), the nearest `Directory.Packages.props` (central package
- * management: `PackageVersion`, `GlobalPackageReference`, used when
+ * management: `PackageVersion`, `GlobalPackageReference` (unless
+ * `RestoreEnableGlobalPackageReference` is false), used when
  * `ManagePackageVersionsCentrally` is true), the project, then the nearest
  * `Directory.Build.targets`, then, for a project that uses the Microsoft.Build.CentralPackageVersions
  * SDK, the `Packages.props` it imports (see `Evaluation.importPackagesProps`); an `<Import>` (or `<ImportGroup>`) of a file of the tree is read
@@ -800,7 +801,8 @@ class Evaluation {
    * uses a `packages.config`, it imports `$(CentralPackagesFile)`, by default the nearest
    * `Packages.props` above the project, whose `<PackageReference Update="…" Version="…" />` items
    * give the project's references their versions and whose `GlobalPackageReference`s every
-   * project references (`PrivateAssets` all); a `VersionOverride` wins, as with NuGet's.
+   * project references (`PrivateAssets` all) unless `EnableGlobalPackageReferences` is false; a
+   * `VersionOverride` wins, as with NuGet's.
    */
   importPackagesProps(): void {
     if (!this.centralPackageVersionsSdk) return;
@@ -1503,7 +1505,15 @@ export function evaluateMsbuildProject(
     referencesTestSdk(evaluation.references.keys());
   const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
-  const globals = central || evaluation.packagesProps ? evaluation.globals : [];
+  const off = (key: string): boolean => property(key)?.toLowerCase() === "false";
+  // NuGet.targets adds Directory.Packages.props' GlobalPackageReferences to the PackageReferences
+  // unless `RestoreEnableGlobalPackageReference` is false; the CentralPackageVersions SDK's
+  // Sdk.targets adds those of its Packages.props unless `EnableGlobalPackageReferences` is.
+  const globals = central
+    ? off("RestoreEnableGlobalPackageReference") ? [] : evaluation.globals
+    : evaluation.packagesProps && !off("EnableGlobalPackageReferences")
+    ? evaluation.globals
+    : [];
   const references = [...evaluation.references.values(), ...globals];
   const inner = innerBuilds(evaluation, text, options);
   for (const reference of references) {

@@ -1866,6 +1866,71 @@ Deno.test("evaluateMsbuildProject: the Microsoft.Build.CentralPackageVersions SD
   assert.deepEqual(evaluate("Other/Other.csproj"), ["Autofac@undefined runtime"]);
 });
 
+// NuGet.targets adds Directory.Packages.props' GlobalPackageReferences under
+// `'$(ManagePackageVersionsCentrally)' == 'true' And '$(RestoreEnableGlobalPackageReference)' !=
+// 'false'`; the CentralPackageVersions SDK's Sdk.targets adds Packages.props' under
+// `'$(EnableGlobalPackageReferences)' != 'false'` (its test CanDisableGlobalPackageReferences).
+Deno.test("evaluateMsbuildProject: GlobalPackageReferences are none when RestoreEnableGlobalPackageReference (NuGet) or EnableGlobalPackageReferences (the CentralPackageVersions SDK) is false", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <PropertyGroup>
+    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="Polly" Version="8.2.0" />
+    <GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.6.133" />
+  </ItemGroup>
+</Project>`,
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <RestoreEnableGlobalPackageReference>false</RestoreEnableGlobalPackageReference>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Polly" />
+  </ItemGroup>
+</Project>`,
+    "Legacy/Packages.props": `<Project>
+  <ItemGroup>
+    <PackageReference Update="Autofac" Version="5.1.4" />
+    <GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.6.133" />
+  </ItemGroup>
+</Project>`,
+    // Nearer than the root's, so that NuGet's central management is off there.
+    "Legacy/Directory.Packages.props": "<Project />",
+    "Legacy/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="Microsoft.Build.CentralPackageVersions" Version="2.1.3" />
+  <PropertyGroup>
+    <TargetFramework>netstandard2.1</TargetFramework>
+    <EnableGlobalPackageReferences>false</EnableGlobalPackageReferences>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Autofac" />
+  </ItemGroup>
+</Project>`,
+  };
+  const evaluate = (path: string): string[] =>
+    evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).packages.map((p) =>
+      `${p.name}@${p.version}`
+    );
+  assert.deepEqual(evaluate("App/App.csproj"), ["Polly@8.2.0"]);
+  assert.deepEqual(evaluate("Legacy/Lib/Lib.csproj"), ["Autofac@5.1.4"]);
+  // Each property is its own tool's: the other one does not turn the references off.
+  files["App/App.csproj"] = files["App/App.csproj"].replaceAll(
+    "RestoreEnableGlobalPackageReference",
+    "EnableGlobalPackageReferences",
+  );
+  assert.deepEqual(evaluate("App/App.csproj"), ["Polly@8.2.0", "Nerdbank.GitVersioning@3.6.133"]);
+  files["Legacy/Lib/Lib.csproj"] = files["Legacy/Lib/Lib.csproj"].replaceAll(
+    "EnableGlobalPackageReferences",
+    "RestoreEnableGlobalPackageReference",
+  );
+  assert.deepEqual(evaluate("Legacy/Lib/Lib.csproj"), [
+    "Autofac@5.1.4",
+    "Nerdbank.GitVersioning@3.6.133",
+  ]);
+});
+
 Deno.test("readMsbuildProject: a ProjectReference the tree does not have (outside it, a submodule not checked out) is a warning, as MSBuild warns (MSB9008)", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
