@@ -1444,19 +1444,21 @@ function innerBuilds(
 
 /**
  * The versions written for a reference (`undefined` or `""` when it has none): its
- * `VersionOverride`, else its central `PackageVersion`'s (when versions are managed centrally),
- * else its `Version`, with the other versions of declarations under a Condition; then those of
- * the same reference in each inner build that the outer evaluation does not have.
+ * `VersionOverride` (unless `overrides` is false; see {@linkcode overridesVersion}), else its
+ * central `PackageVersion`'s (when versions are managed centrally), else its `Version`, with the
+ * other versions of declarations under a Condition; then those of the same reference in each
+ * inner build that the outer evaluation does not have.
  */
 function declaredVersions(
   reference: Reference,
   outer: Evaluation,
-  central: boolean,
+  options: { central: boolean; overrides: boolean },
   inner: readonly Evaluation[],
 ): (string | undefined)[] {
+  const { central } = options;
   const written = (evaluation: Evaluation, reference: Reference): (string | undefined)[] => {
     const chosen: { version?: string; alternatives?: string[] } =
-      reference.versionOverride !== undefined
+      overridesVersion(reference, evaluation, options)
         ? { version: reference.versionOverride }
         : (central && evaluation.versions.get(reference.name.toLowerCase())) || reference;
     return [chosen.version, ...(chosen.alternatives ?? [])];
@@ -1473,6 +1475,23 @@ function declaredVersions(
     }
   }
   return versions.some(known) ? versions.filter(known) : versions.slice(0, 1);
+}
+
+/**
+ * Whether a reference's `VersionOverride` gives its version. With `overrides` false (NuGet's
+ * `CentralPackageVersionOverrideEnabled`, the CentralPackageVersions SDK's
+ * `EnablePackageVersionOverride`): under NuGet's central management only when no `PackageVersion`
+ * names the package (restore refuses the override, NU1013; see `evaluateMsbuildProject`), and
+ * never with the SDK, whose Sdk.targets then leaves `VersionOverride` unread.
+ */
+function overridesVersion(
+  reference: Reference,
+  evaluation: Evaluation,
+  options: { central: boolean; overrides: boolean },
+): boolean {
+  if (reference.versionOverride === undefined) return false;
+  if (options.overrides) return true;
+  return options.central && !evaluation.versions.has(reference.name.toLowerCase());
 }
 
 /**
@@ -1516,10 +1535,26 @@ export function evaluateMsbuildProject(
     : [];
   const references = [...evaluation.references.values(), ...globals];
   const inner = innerBuilds(evaluation, text, options);
+  // NuGet's restore refuses a VersionOverride when `CentralPackageVersionOverrideEnabled` is false
+  // (RestoreCommand's AreCentralVersionRequirementsSatisfiedAsync: NU1013); the SDK's Sdk.targets
+  // copies it to the Version only when `EnablePackageVersionOverride` is not false.
+  const overrides =
+    !off(central ? "CentralPackageVersionOverrideEnabled" : "EnablePackageVersionOverride") ||
+    (!central && !evaluation.packagesProps);
   for (const reference of references) {
-    const managed = central && reference.versionOverride === undefined
+    const override = overridesVersion(reference, evaluation, { central, overrides });
+    const managed = central && !override
       ? evaluation.versions.get(reference.name.toLowerCase())
       : undefined;
+    if (central && reference.versionOverride !== undefined && !overrides) {
+      warnings.push(
+        `${path}: ${reference.name} has a VersionOverride (${reference.versionOverride}) while ` +
+          "CentralPackageVersionOverrideEnabled is false, which NuGet refuses (NU1013); " +
+          (override
+            ? "no PackageVersion names it, so that VersionOverride is used"
+            : "the central version is used"),
+      );
+    }
     if (
       central && reference.versionOverride === undefined && reference.version !== undefined &&
       !evaluation.globals.includes(reference)
@@ -1534,7 +1569,7 @@ export function evaluateMsbuildProject(
     }
     const buildOnly = assets(reference.privateAssets).includes("all") ||
       !flowsAtRunTime(reference);
-    for (const written of declaredVersions(reference, evaluation, central, inner)) {
+    for (const written of declaredVersions(reference, evaluation, { central, overrides }, inner)) {
       const declaration: PackageDeclaration = {
         // A central version's name: one spelling for every project of the tree.
         name: managed?.name ?? reference.name,

@@ -683,6 +683,72 @@ Deno.test("evaluateMsbuildProject: a Version on a centrally managed PackageRefer
   ]);
 });
 
+// NuGet's RestoreCommand (AreCentralVersionRequirementsSatisfiedAsync) logs NU1013 and fails the
+// restore for each VersionOverride when CentralPackageVersionOverrideEnabled is false; the
+// CentralPackageVersions SDK's Sdk.targets copies VersionOverride to Version only under
+// `'$(EnablePackageVersionOverride)' != 'false'`.
+Deno.test("evaluateMsbuildProject: a VersionOverride with CentralPackageVersionOverrideEnabled false (NuGet's NU1013) is a warning and the central version is used; with the SDK's EnablePackageVersionOverride false it is not read", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <PropertyGroup>
+    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+    <CentralPackageVersionOverrideEnabled>false</CentralPackageVersionOverrideEnabled>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="Polly" Version="8.2.0" />
+  </ItemGroup>
+</Project>`,
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Polly" VersionOverride="7.2.4" />
+    <PackageReference Include="Humanizer" VersionOverride="2.14.1" />
+  </ItemGroup>
+</Project>`,
+    "Legacy/Directory.Packages.props": "<Project />",
+    "Legacy/Packages.props": `<Project>
+  <PropertyGroup><EnablePackageVersionOverride>false</EnablePackageVersionOverride></PropertyGroup>
+  <ItemGroup><PackageReference Update="Autofac" Version="5.1.4" /></ItemGroup>
+</Project>`,
+    "Legacy/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="Microsoft.Build.CentralPackageVersions" Version="2.1.3" />
+  <PropertyGroup><TargetFramework>netstandard2.1</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Autofac" VersionOverride="6.0.0" /></ItemGroup>
+</Project>`,
+  };
+  const evaluate = (path: string): { packages: string[]; warnings: string[] } => {
+    const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+    return {
+      packages: project.packages.map((p) => `${p.name}@${p.version}`),
+      warnings: project.warnings,
+    };
+  };
+  assert.deepEqual(evaluate("App/App.csproj"), {
+    packages: ["Polly@8.2.0", "Humanizer@2.14.1"],
+    warnings: [
+      "App/App.csproj: Polly has a VersionOverride (7.2.4) while " +
+      "CentralPackageVersionOverrideEnabled is false, which NuGet refuses (NU1013); the central " +
+      "version is used",
+      "App/App.csproj: Humanizer has a VersionOverride (2.14.1) while " +
+      "CentralPackageVersionOverrideEnabled is false, which NuGet refuses (NU1013); no " +
+      "PackageVersion names it, so that VersionOverride is used",
+    ],
+  });
+  assert.deepEqual(evaluate("Legacy/Lib/Lib.csproj"), {
+    packages: ["Autofac@5.1.4"],
+    warnings: [],
+  });
+  // The SDK's property is not NuGet's: under NuGet's central management the override wins.
+  files["Directory.Packages.props"] = files["Directory.Packages.props"].replaceAll(
+    "CentralPackageVersionOverrideEnabled",
+    "EnablePackageVersionOverride",
+  );
+  assert.deepEqual(evaluate("App/App.csproj"), {
+    packages: ["Polly@7.2.4", "Humanizer@2.14.1"],
+    warnings: [],
+  });
+});
+
 Deno.test("evaluateMsbuildProject: a file imported twice is read once, as MSBuild ignores the second import; nesting beyond 16 levels is a warning", () => {
   // Each props file imports the next one twice: read naively, the last is read 2^8 times.
   const files: Record<string, string> = {
