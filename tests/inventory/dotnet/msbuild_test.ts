@@ -1997,6 +1997,42 @@ Deno.test("evaluateMsbuildProject: GlobalPackageReferences are none when Restore
   ]);
 });
 
+// The CentralPackageVersions SDK's Sdk.targets imports `GetPathOfFileAbove('Packages.props',
+// $(MSBuildProjectDirectory))`; a project without the SDK never reads it.
+Deno.test("readInventory: a Packages.props that no project using the Microsoft.Build.CentralPackageVersions SDK reads is unread, as an unused Directory.Packages.props is", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Packages.props": `<Project>
+  <ItemGroup>
+    <PackageReference Update="Autofac" Version="5.1.4" />
+  </ItemGroup>
+</Project>
+`,
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Autofac" Version="6.0.0" /></ItemGroup>
+</Project>
+`,
+    });
+    const unused = await readInventory(dir);
+    assert.deepEqual(unused.unread, ["Packages.props"]);
+    assert.deepEqual(unused.components.map((c) => c.purl), ["pkg:nuget/Autofac@6.0.0"]);
+    // Once the project uses the SDK, its Packages.props gives the version and is read.
+    await writeTree(dir, {
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="Microsoft.Build.CentralPackageVersions" Version="2.1.3" />
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Autofac" /></ItemGroup>
+</Project>
+`,
+    });
+    const used = await readInventory(dir);
+    assert.deepEqual(used.unread, []);
+    assert.ok(used.sources.includes("Packages.props"));
+    assert.deepEqual(used.components.map((c) => c.purl), ["pkg:nuget/Autofac@5.1.4"]);
+  });
+});
+
 Deno.test("readMsbuildProject: a ProjectReference the tree does not have (outside it, a submodule not checked out) is a warning, as MSBuild warns (MSB9008)", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
