@@ -2033,6 +2033,48 @@ Deno.test("readInventory: a Packages.props that no project using the Microsoft.B
   });
 });
 
+// MSBuild expands an item's wildcards (`*`, `?`, `**`) against the disk, relative to the project's
+// folder, and drops what the item's Exclude names: `..\*\*.csproj` is every project of the
+// sibling folders.
+Deno.test("readMsbuildProject: a wildcard ProjectReference is every project of the tree it matches, less its Exclude", async () => {
+  const project = (references = ""): string =>
+    `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>${references}</ItemGroup>
+</Project>
+`;
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/App/App.csproj": project(
+        '\n    <ProjectReference Include="..\\*\\*.csproj" Exclude="..\\*.Tests\\*.csproj" />' +
+          '\n    <ProjectReference Include="..\\..\\plugins\\**\\*.fsproj" />\n  ',
+      ),
+      "src/Core/Core.csproj": project(),
+      "src/Data/Data.csproj": project(),
+      "src/Core.Tests/Core.Tests.csproj": project(),
+      "plugins/Audit/Audit.fsproj": project(),
+      "plugins/vendor/Export/Export.fsproj": project(),
+    });
+    const path = "src/App/App.csproj";
+    const context = treeContext(dir);
+    const out = readMsbuildProject(context.load(path)!, { path, ...context });
+    assert.deepEqual(out.members.map((m) => m.name).sort(), [
+      "App",
+      "Audit",
+      "Core",
+      "Data",
+      "Export",
+    ]);
+    assert.deepEqual(edgesFrom(out, "pkg:nuget/app"), [
+      "pkg:nuget/audit runtime",
+      "pkg:nuget/core runtime",
+      "pkg:nuget/data runtime",
+      "pkg:nuget/export runtime",
+    ]);
+    assert.equal(out.warnings, undefined);
+  });
+});
+
 Deno.test("readMsbuildProject: a ProjectReference the tree does not have (outside it, a submodule not checked out) is a warning, as MSBuild warns (MSB9008)", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
