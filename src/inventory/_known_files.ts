@@ -351,6 +351,17 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   { name: "project.clj", tool: "Leiningen", kind: "manifest" },
   // .NET
   { name: "Directory.Packages.props", tool: "NuGet", kind: "manifest", covers: "nuget" },
+  // The versions file of the Microsoft.Build.CentralPackageVersions SDK (microsoft/MSBuildSdks),
+  // which its Sdk.targets imports (`GetPathOfFileAbove('Packages.props')`): the msbuild reader
+  // reads it for the projects that use the SDK; one no project uses is reported.
+  {
+    name: "Packages.props",
+    tool: "Microsoft.Build.CentralPackageVersions",
+    kind: "manifest",
+    covers: "nuget",
+    hint: "vouch reads it with the projects that use the Microsoft.Build.CentralPackageVersions " +
+      "SDK, which imports it; no project here does",
+  },
   // NuGet 3's project.json (and the project.lock.json restore wrote beside it), which
   // PackageReference replaced: MediatR's src/*/project.json of 2016.
   {

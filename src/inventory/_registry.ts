@@ -397,6 +397,7 @@ export const READERS: readonly Reader[] = [
         path,
         pipfile: c.load(pipfilePath),
         pipfilePath,
+        load: c.load,
       });
     },
   },

@@ -217,6 +217,29 @@ function withMemberVersion(project: Project, members: readonly Member[]): void {
   project.purl = withPurlVersion(purl, version);
 }
 
+/**
+ * The members that name a versioned project at another version (`m.version`): a lock older than
+ * the manifest that states the version, such as an Appraisal gemfile's lock in `gemfiles/` that
+ * still locks the project's own gem, from `..`, at the version its gemspec said then (Bundler
+ * evaluates the gemspec again when it installs, and locks its version). The project is never a
+ * member of itself. A member of another folder (`workspace:packages/foo`) is another package of
+ * the same name (see {@linkcode withMemberVersion}).
+ */
+function staleProjectMembers(project: Project, members: readonly Member[]): Member[] {
+  const purl = project.purl;
+  if (purl === undefined || project.version === undefined) return [];
+  const end = purl.search(/[?#]/);
+  const base = end === -1 ? purl : purl.slice(0, end);
+  const at = base.indexOf("@", base.lastIndexOf("/"));
+  if (at === -1) return [];
+  const unversioned = `${base.slice(0, at)}${end === -1 ? "" : purl.slice(end)}`;
+  return members.filter((m) =>
+    m.version !== undefined && m.version !== project.version && m.purl !== undefined &&
+    m.purl === withPurlVersion(unversioned, m.version) &&
+    !(m.id.startsWith("workspace:") && m.id !== "workspace:.")
+  );
+}
+
 /** How long a value is for its ends to name it where it is not written whole (see valueInvalid). */
 const LONG_VALUE = 64;
 
@@ -783,10 +806,20 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     unread: unread.map((u) => u.path),
   });
   withMemberVersion(project, merged.output.members);
+  const stale = staleProjectMembers(project, merged.output.members);
+  for (const m of stale) {
+    const lock = outputs.find((f) => f.output.project?.purl === m.purl)?.path ?? "a lock";
+    warnings.push(
+      `${lock} locks the project ${project.name} at ${m.version}, not at the ${project.version} ` +
+        "it states: the lock is older than the manifest (installing locks the project again, at " +
+        `its version); the SBOM has the project once, at ${project.version}`,
+    );
+  }
   const inventory: Inventory = {
     project,
-    // A member is the project by the purl its manifest states or the one --release versions.
-    ...withoutProjectMember(merged.output, [statedPurl, project.purl]),
+    // A member is the project by the purl its manifest states or the one --release versions,
+    // or at a version a stale lock keeps.
+    ...withoutProjectMember(merged.output, [statedPurl, project.purl, ...stale.map((m) => m.purl)]),
     sources: [...read.keys()].sort(compareStrings),
     unread: unread.map((u) => u.path),
     declaredOnly: merged.declaredOnly,

@@ -7,7 +7,8 @@
  * Evaluation, in MSBuild's import order: the nearest `Directory.Build.props`
  * above the project (a name written in another case, `Directory.build.props`,
  * counts: Windows finds it), the nearest `Directory.Packages.props` (central package
- * management: `PackageVersion`, `GlobalPackageReference`, used when
+ * management: `PackageVersion`, `GlobalPackageReference` (unless
+ * `RestoreEnableGlobalPackageReference` is false), used when
  * `ManagePackageVersionsCentrally` is true), the project, then the nearest
  * `Directory.Build.targets`, then, for a project that uses the Microsoft.Build.CentralPackageVersions
  * SDK, the `Packages.props` it imports (see `Evaluation.importPackagesProps`); an `<Import>` (or `<ImportGroup>`) of a file of the tree is read
@@ -55,7 +56,8 @@
  * every project's reference), a relative path resolved against the project
  * wherever it is written (as MSBuild resolves item paths;
  * `$(MSBuildThisFileDirectory)` names the declaring file's folder), inside
- * the tree only; a reference to the project itself is none (a shared file's
+ * the tree only; wildcards (`..\\*\\*.csproj`, `**`) are expanded over the tree's files, less
+ * what the item's `Exclude` names; a reference to the project itself is none (a shared file's
  * guard), and `Remove` drops the references declared before it. Their
  * Conditions count as for packages. A reference with
  * `ReferenceOutputAssembly="false"` (and no `OutputItemType`, or `"Analyzer"`: a source
@@ -78,6 +80,7 @@
  */
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
+import { segmentMatches } from "../_glob.ts";
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
@@ -175,6 +178,11 @@ const MAX_EXPANDED = 1 << 20;
  * under {@linkcode MAX_EXPANDED} each, named by thousands of others, would fill the memory.
  */
 const MAX_EXPANDED_IN_ALL = 16 * MAX_EXPANDED;
+/**
+ * The most files (and folders) a wildcard `ProjectReference` is expanded to: a solution's
+ * projects are far fewer, and `**` over a large tree would list it whole.
+ */
+const MAX_WILDCARD_FILES = 4096;
 /** How deep imports may nest (a cycle of imports ends here too). */
 const MAX_IMPORT_DEPTH = 16;
 /**
@@ -455,6 +463,8 @@ class Evaluation {
   packagesProps = false;
   readonly load: Load;
   readonly files?: Files;
+  /** Lists the names of the folders of a folder of the tree (for wildcard item paths). */
+  readonly list?: Files;
   /** The project being evaluated: what relative item paths, in any file it imports, are relative to. */
   readonly project: string;
   /** How many characters property references have added so far (see {@linkcode expand}). */
@@ -475,10 +485,14 @@ class Evaluation {
    */
   frameworksInferred = false;
 
-  constructor(project: string, options: { load: Load; files?: Files; targetFramework?: string }) {
+  constructor(
+    project: string,
+    options: { load: Load; files?: Files; list?: Files; targetFramework?: string },
+  ) {
     this.project = project;
     this.load = options.load;
     this.files = options.files;
+    this.list = options.list;
     this.properties.set("msbuildprojectdirectory", directoryValue(posix.dirname(project)));
     if (options.targetFramework !== undefined) {
       this.innerFramework = options.targetFramework;
@@ -800,7 +814,8 @@ class Evaluation {
    * uses a `packages.config`, it imports `$(CentralPackagesFile)`, by default the nearest
    * `Packages.props` above the project, whose `<PackageReference Update="…" Version="…" />` items
    * give the project's references their versions and whose `GlobalPackageReference`s every
-   * project references (`PrivateAssets` all); a `VersionOverride` wins, as with NuGet's.
+   * project references (`PrivateAssets` all) unless `EnableGlobalPackageReferences` is false; a
+   * `VersionOverride` wins, as with NuGet's.
    */
   importPackagesProps(): void {
     if (!this.centralPackageVersionsSdk) return;
@@ -1258,9 +1273,13 @@ class Evaluation {
     const targets = (value: string | undefined): string[] =>
       this.expand(value ?? "").split(";").flatMap((each) => {
         const target = each.trim() === "" ? undefined : treePath(dir, each);
-        return target === undefined || target === this.project ? [] : [target];
+        if (target === undefined) return [];
+        const found = /[*?]/.test(target) ? this.wildcardFiles(target) : [target];
+        return found.filter((path) => path !== this.project);
       });
-    const { Include: include, Remove: remove } = item.attributes;
+    const { Include: include, Remove: remove, Exclude: exclude } = item.attributes;
+    // An Exclude drops, from its own item's Include, the paths it names (wildcards expanded).
+    const excluded = new Set(targets(exclude));
     // ReferenceOutputAssembly="false": the project is built first, its assembly not referenced;
     // with no OutputItemType, or "Analyzer" (a source generator or analyzer project), nothing of
     // it reaches the output.
@@ -1279,6 +1298,7 @@ class Evaluation {
       if (gone.has(rootPath(dir, this.outsideReferences[i]))) this.outsideReferences.splice(i, 1);
     }
     for (const target of targets(include)) {
+      if (excluded.has(target)) continue;
       if (!this.projectReferences.includes(target)) this.projectReferences.push(target);
       if (!conditioned) this.certainReferences.add(target);
       if (!buildOnly) this.runtimeReferences.add(target);
@@ -1290,6 +1310,47 @@ class Evaluation {
       this.runtimeReferences.delete(this.projectReferences[i]);
       this.projectReferences.splice(i, 1);
     }
+  }
+
+  /**
+   * The files of the tree that a wildcard item path names (a project's `..\\*\\*.csproj`, every
+   * project of its sibling folders), as MSBuild expands an item's Include: `*` and `?` within a
+   * name (in any case, as Windows matches them), `**` any number of folders; none without
+   * listings. At most {@linkcode MAX_WILDCARD_FILES}, in sorted order.
+   */
+  wildcardFiles(pattern: string): string[] {
+    const { files, list } = this;
+    if (files === undefined || list === undefined) return [];
+    const parts = pattern.split("/");
+    const first = parts.findIndex((part) => /[*?]/.test(part));
+    const join = (folder: string, name: string): string =>
+      folder === "" ? name : `${folder}/${name}`;
+    const matches = (glob: string, name: string): boolean =>
+      segmentMatches(glob.toLowerCase(), name.toLowerCase());
+    /** A folder and every folder below it, up to the cap. */
+    const below = (folder: string): string[] => {
+      const all = [folder];
+      for (let i = 0; i < all.length && all.length < MAX_WILDCARD_FILES; i++) {
+        for (const name of list(all[i]) ?? []) all.push(join(all[i], name));
+      }
+      return all.slice(0, MAX_WILDCARD_FILES);
+    };
+    let folders = [parts.slice(0, first).join("/")];
+    for (const part of parts.slice(first, -1)) {
+      if (part === "." || part === "..") return [];
+      folders = part === "**"
+        ? [...new Set(folders.flatMap(below))]
+        : folders.flatMap((f) =>
+          (list(f) ?? []).filter((n) => matches(part, n)).map((n) => join(f, n))
+        );
+      folders = folders.slice(0, MAX_WILDCARD_FILES);
+    }
+    const name = parts.at(-1)!;
+    if (name === "**") folders = [...new Set(folders.flatMap(below))];
+    const found = folders.flatMap((f) =>
+      (files(f) ?? []).filter((n) => name === "**" || matches(name, n)).map((n) => join(f, n))
+    );
+    return [...new Set(found)].sort().slice(0, MAX_WILDCARD_FILES);
   }
 
   parse(path: string, text: string): XmlElement {
@@ -1318,12 +1379,12 @@ class Evaluation {
  */
 function evaluate(
   text: string,
-  options: { path: string; load: Load; files?: Files },
+  options: { path: string; load: Load; files?: Files; list?: Files },
   targetFramework?: string,
 ): Evaluation {
-  const { path, load, files } = options;
+  const { path, load, files, list } = options;
   const dir = posix.dirname(path);
-  const evaluation = new Evaluation(path, { load, files, targetFramework });
+  const evaluation = new Evaluation(path, { load, files, list, targetFramework });
   evaluation.properties.set("msbuildprojectname", posix.basename(path).replace(/\.[^.]+$/, ""));
   const project = { path, text };
   const sources = [
@@ -1432,7 +1493,7 @@ function implicitNetStandard(
 function innerBuilds(
   outer: Evaluation,
   text: string,
-  options: { path: string; load: Load; files?: Files },
+  options: { path: string; load: Load; files?: Files; list?: Files },
 ): Evaluation[] {
   if (!outer.frameworkProperties || outer.properties.get("targetframework")?.trim()) return [];
   const frameworks = outer.targetFrameworks();
@@ -1442,19 +1503,21 @@ function innerBuilds(
 
 /**
  * The versions written for a reference (`undefined` or `""` when it has none): its
- * `VersionOverride`, else its central `PackageVersion`'s (when versions are managed centrally),
- * else its `Version`, with the other versions of declarations under a Condition; then those of
- * the same reference in each inner build that the outer evaluation does not have.
+ * `VersionOverride` (unless `overrides` is false; see {@linkcode overridesVersion}), else its
+ * central `PackageVersion`'s (when versions are managed centrally), else its `Version`, with the
+ * other versions of declarations under a Condition; then those of the same reference in each
+ * inner build that the outer evaluation does not have.
  */
 function declaredVersions(
   reference: Reference,
   outer: Evaluation,
-  central: boolean,
+  options: { central: boolean; overrides: boolean },
   inner: readonly Evaluation[],
 ): (string | undefined)[] {
+  const { central } = options;
   const written = (evaluation: Evaluation, reference: Reference): (string | undefined)[] => {
     const chosen: { version?: string; alternatives?: string[] } =
-      reference.versionOverride !== undefined
+      overridesVersion(reference, evaluation, options)
         ? { version: reference.versionOverride }
         : (central && evaluation.versions.get(reference.name.toLowerCase())) || reference;
     return [chosen.version, ...(chosen.alternatives ?? [])];
@@ -1474,12 +1537,30 @@ function declaredVersions(
 }
 
 /**
+ * Whether a reference's `VersionOverride` gives its version. With `overrides` false (NuGet's
+ * `CentralPackageVersionOverrideEnabled`, the CentralPackageVersions SDK's
+ * `EnablePackageVersionOverride`): under NuGet's central management only when no `PackageVersion`
+ * names the package (restore refuses the override, NU1013; see `evaluateMsbuildProject`), and
+ * never with the SDK, whose Sdk.targets then leaves `VersionOverride` unread.
+ */
+function overridesVersion(
+  reference: Reference,
+  evaluation: Evaluation,
+  options: { central: boolean; overrides: boolean },
+): boolean {
+  if (reference.versionOverride === undefined) return false;
+  if (options.overrides) return true;
+  return options.central && !evaluation.versions.has(reference.name.toLowerCase());
+}
+
+/**
  * Evaluates a project file (see the module notes) without mapping it.
  *
  * @param text The project file's text.
  * @param options `path`: its path relative to the tree's root; `load`: reads
  *   the `Directory.*.props`/`.targets` files above it; `files`: lists a folder's
- *   files (to find those named in another case).
+ *   files (to find those named in another case), `list` its folders (with `files`, to expand a
+ *   wildcard `ProjectReference`).
  * @returns What it declares.
  * @throws {VouchError} `inventory.msbuild.invalid` for malformed XML (in the
  *   project or a `Directory.*` file), a root that is not `<Project>`, or an
@@ -1487,7 +1568,7 @@ function declaredVersions(
  */
 export function evaluateMsbuildProject(
   text: string,
-  options: { path: string; load: Load; files?: Files },
+  options: { path: string; load: Load; files?: Files; list?: Files },
 ): MsbuildProject {
   const { path } = options;
   const name = posix.basename(path).replace(/\.[^.]+$/, "");
@@ -1503,13 +1584,37 @@ export function evaluateMsbuildProject(
     referencesTestSdk(evaluation.references.keys());
   const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
-  const globals = central || evaluation.packagesProps ? evaluation.globals : [];
+  const off = (key: string): boolean => property(key)?.toLowerCase() === "false";
+  // NuGet.targets adds Directory.Packages.props' GlobalPackageReferences to the PackageReferences
+  // unless `RestoreEnableGlobalPackageReference` is false; the CentralPackageVersions SDK's
+  // Sdk.targets adds those of its Packages.props unless `EnableGlobalPackageReferences` is.
+  const globals = central
+    ? off("RestoreEnableGlobalPackageReference") ? [] : evaluation.globals
+    : evaluation.packagesProps && !off("EnableGlobalPackageReferences")
+    ? evaluation.globals
+    : [];
   const references = [...evaluation.references.values(), ...globals];
   const inner = innerBuilds(evaluation, text, options);
+  // NuGet's restore refuses a VersionOverride when `CentralPackageVersionOverrideEnabled` is false
+  // (RestoreCommand's AreCentralVersionRequirementsSatisfiedAsync: NU1013); the SDK's Sdk.targets
+  // copies it to the Version only when `EnablePackageVersionOverride` is not false.
+  const overrides =
+    !off(central ? "CentralPackageVersionOverrideEnabled" : "EnablePackageVersionOverride") ||
+    (!central && !evaluation.packagesProps);
   for (const reference of references) {
-    const managed = central && reference.versionOverride === undefined
+    const override = overridesVersion(reference, evaluation, { central, overrides });
+    const managed = central && !override
       ? evaluation.versions.get(reference.name.toLowerCase())
       : undefined;
+    if (central && reference.versionOverride !== undefined && !overrides) {
+      warnings.push(
+        `${path}: ${reference.name} has a VersionOverride (${reference.versionOverride}) while ` +
+          "CentralPackageVersionOverrideEnabled is false, which NuGet refuses (NU1013); " +
+          (override
+            ? "no PackageVersion names it, so that VersionOverride is used"
+            : "the central version is used"),
+      );
+    }
     if (
       central && reference.versionOverride === undefined && reference.version !== undefined &&
       !evaluation.globals.includes(reference)
@@ -1524,7 +1629,7 @@ export function evaluateMsbuildProject(
     }
     const buildOnly = assets(reference.privateAssets).includes("all") ||
       !flowsAtRunTime(reference);
-    for (const written of declaredVersions(reference, evaluation, central, inner)) {
+    for (const written of declaredVersions(reference, evaluation, { central, overrides }, inner)) {
       const declaration: PackageDeclaration = {
         // A central version's name: one spelling for every project of the tree.
         name: managed?.name ?? reference.name,
@@ -1698,7 +1803,7 @@ export function referencesTestSdk(packageIds: Iterable<string>): boolean {
  */
 export function projectBeside(
   path: string,
-  options: { load: Load; files?: Files },
+  options: { load: Load; files?: Files; list?: Files },
 ): { project?: MsbuildProject; warning?: string } {
   const { load } = options;
   const match = NUGET_FILE.exec(posix.basename(path));
@@ -1709,9 +1814,14 @@ export function projectBeside(
   const listed = options.files?.(dir);
   const evaluated = (file: string): { project?: MsbuildProject } => {
     const text = load(at(file));
-    return text === undefined
-      ? {}
-      : { project: evaluateMsbuildProject(text, { path: at(file), load, files: options.files }) };
+    return text === undefined ? {} : {
+      project: evaluateMsbuildProject(text, {
+        path: at(file),
+        load,
+        files: options.files,
+        list: options.list,
+      }),
+    };
   };
   const name = named ?? (listed === undefined && dir !== "." ? posix.basename(dir) : undefined);
   if (name !== undefined) {
@@ -1812,7 +1922,7 @@ function inTree(path: string, options: { load: Load; files?: Files; list?: Files
 export function referencedProjects(
   project: MsbuildProject,
   load: Load,
-  options: { files?: Files } = {},
+  options: { files?: Files; list?: Files } = {},
 ): Map<string, MsbuildProject> {
   const byName = new Map<string, MsbuildProject>();
   const seen = new Set([project.path]);
@@ -1823,7 +1933,12 @@ export function referencedProjects(
     seen.add(path);
     const text = load(path);
     if (text === undefined) continue;
-    const found = evaluateMsbuildProject(text, { path, load, files: options.files });
+    const found = evaluateMsbuildProject(text, {
+      path,
+      load,
+      files: options.files,
+      list: options.list,
+    });
     for (const name of [found.name, found.packageId, found.assemblyName]) {
       if (name !== undefined && !byName.has(name.toLowerCase())) {
         byName.set(name.toLowerCase(), found);

@@ -522,6 +522,9 @@ function missingFolderWarning(path: string, missing: readonly string[]): string 
  * module's packages: go.mod has no graph to tell them apart (go.sum neither),
  * so they stay `runtime` (never too few runtime components).
  *
+ * A requirement of the module's own path (a cycle: a module it requires requires it back) is
+ * none: Go builds the main module from its folder, whatever version is required.
+ *
  * A go.mod with directives but no `module` one is refused, as Go refuses it;
  * an empty one (a module boundary: it keeps its folder out of the module
  * above) lists nothing.
@@ -625,7 +628,7 @@ export function readGoMod(
   // project: the one its go.mod declares, if it is one of them, else the first.
   const byFolder = new Map<string, string[]>();
   for (const { verb, args } of directives) {
-    if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
+    if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`) || args[0] === module) continue;
     if (workspace?.modules.has(args[0])) continue;
     const [required, target, version, outside] = resolved(args);
     if (version !== undefined || outside) continue;
@@ -662,6 +665,10 @@ export function readGoMod(
   const listed = new Set<string>();
   for (const { verb, args, indirect } of directives) {
     if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`)) continue;
+    // A requirement of the module itself (a cycle through a module that requires it back;
+    // cweill/gotests#117 dropped one) is none: Go builds the main module from its folder, its empty version
+    // winning over every other (modload's cmpVersion), and `go mod tidy` drops it.
+    if (args[0] === module) continue;
     const [required, target, version, outside] = resolved(args);
     if (options.workspace?.modules.has(args[0]) || (version === undefined && !outside)) {
       const name = folderModule.get(args[0]) ?? args[0];
@@ -703,7 +710,9 @@ export function readGoMod(
     out.edge(self, id, scope);
     listed.add(target);
   }
-  const required = new Set(directives.filter((d) => d.verb === "require").map((d) => d.args[0]));
+  const required = new Set(
+    directives.filter((d) => d.verb === "require" && d.args[0] !== module).map((d) => d.args[0]),
+  );
   // A module that requires nothing builds with nothing (the build list grows from go.mod's
   // requirements): what its go.sum lists is stale (`go mod tidy` drops it), not its modules.
   if (beforePruning(goVersion) && required.size > 0) {

@@ -38,7 +38,8 @@ import { invalidVersion } from "../_errors.ts";
 import { isVouchError } from "../../errors.ts";
 import { normalizeSpecifier, pinnedVersion } from "./pep508.ts";
 import type { Hash, Scope } from "../types.ts";
-import type { ReaderResult } from "../_reader.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
+import { pep503Name } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
 
 /** Options of {@linkcode readPipfileLock}. */
@@ -49,6 +50,8 @@ export interface PipfileLockOptions {
   pipfile?: string;
   /** The Pipfile's path (default: `Pipfile` beside the lockfile). */
   pipfilePath?: string;
+  /** Reads a file of the project (an editable folder's pyproject.toml or setup.cfg, for its name). */
+  load?: Load;
 }
 
 const READER = "pipfile_lock";
@@ -420,7 +423,8 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     : ROOT_ID;
   const index = new NameIndex<{ id: string; category: string }>();
   for (const entry of entries) {
-    index.add(entry.key, { id: mapEntry(builder, entry, path, self), category: entry.category });
+    const id = mapEntry(builder, entry, { path, self, load: options.load });
+    index.add(entry.key, { id, category: entry.category });
   }
   if (options.pipfile !== undefined) {
     const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
@@ -471,8 +475,54 @@ function folderPlace(entry: Entry, path: string): LocalPlace | undefined {
     : localPlace(path, entry.path);
 }
 
+/**
+ * The name a folder's project declares, PEP 503-normalized, which pip installs it under, and its
+ * version when written: pyproject.toml's `[project]` (PEP 621), else Poetry's `[tool.poetry]`,
+ * else setup.cfg's `[metadata]` (setuptools' declarative config; an `attr:` or `file:` version
+ * is computed); `undefined` without a name (a setup.py's, which only running it tells).
+ */
+function declaredProject(
+  folder: string,
+  load: Load,
+): { name: string; version?: string } | undefined {
+  const pyprojectPath = posix.join(folder, "pyproject.toml");
+  const pyproject = load(pyprojectPath);
+  if (pyproject !== undefined) {
+    const doc = parseToml(pyproject, pyprojectPath, "inventory.pyproject.invalid");
+    const tool = isTable(doc.tool) ? doc.tool : {};
+    for (const table of [doc.project, tool.poetry]) {
+      if (isTable(table) && typeof table.name === "string" && table.name.trim() !== "") {
+        const version = typeof table.version === "string" ? table.version.trim() : "";
+        return { name: pep503Name(table.name.trim()), ...(version ? { version } : {}) };
+      }
+    }
+  }
+  const setupCfg = load(posix.join(folder, "setup.cfg"));
+  const metadata = new Map<string, string>();
+  let section = "";
+  for (const line of setupCfg?.split(/\r?\n/) ?? []) {
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header) section = header[1].trim().toLowerCase();
+    const field = section === "metadata"
+      ? /^(name|version)\s*[=:]\s*(\S.*?)\s*$/i.exec(line)
+      : null;
+    if (field) metadata.set(field[1].toLowerCase(), field[2]);
+  }
+  const name = metadata.get("name");
+  if (name === undefined) return undefined;
+  const version = metadata.get("version");
+  return {
+    name: pep503Name(name),
+    ...(version === undefined || /^(attr|file):/.test(version) ? {} : { version }),
+  };
+}
+
 /** Adds one entry: a component, a member for a folder of the project, or the project (`self`). */
-function mapEntry(builder: OutputBuilder, entry: Entry, path: string, self: string): string {
+function mapEntry(
+  builder: OutputBuilder,
+  entry: Entry,
+  { path, self, load }: { path: string; self: string; load?: Load },
+): string {
   const { name } = entry;
   // A `file` (or a local archive `path`) without a pin: its file name says the version.
   const archive = entry.file ??
@@ -482,9 +532,14 @@ function mapEntry(builder: OutputBuilder, entry: Entry, path: string, self: stri
   const place = folderPlace(entry, path);
   if (place?.kind === "self") return self;
   if (place?.kind === "inside") {
-    // A folder Pipenv could not name is named after itself.
-    const folderName = isPlaceholderName(entry) ? posix.basename(place.path!) : name;
-    return builder.member(folderMember(place.path!, folderName, version));
+    if (!isPlaceholderName(entry)) return builder.member(folderMember(place.path!, name, version));
+    // A folder Pipenv could not name is named as its project names itself, else after itself.
+    const declared = load === undefined ? undefined : declaredProject(place.path!, load);
+    return builder.member(folderMember(
+      place.path!,
+      declared?.name ?? posix.basename(place.path!),
+      version ?? declared?.version,
+    ));
   }
   const { scope, groups } = categoryScope(entry.category);
   const qualifiers = entry.vcs

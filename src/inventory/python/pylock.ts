@@ -340,7 +340,32 @@ function isDevelopmentLock(path: string): boolean {
 function registryPurl(entry: Entry): string | undefined {
   return entry.files.length === 0
     ? undefined
-    : pypiPurl(entry.name, entry.version, { repository_url: repositoryUrl(entry.registry) });
+    : pypiPurl(entry.name, entry.version, registryQualifiers(entry));
+}
+
+/** PyPI's file host, where the files of its index are (`https://files.pythonhosted.org/packages/…`). */
+const PYPI_FILES = /^https?:\/\/files\.pythonhosted\.org\//i;
+
+/**
+ * The purl qualifiers of a registry entry: its `index` as `repository_url`, unless PyPI. Without
+ * an `index` (PEP 751: the index the files were found on, "if applicable"; `pip lock` writes none,
+ * each package's one file by its URL), files off PyPI's file host were not PyPI's (Pyodide's
+ * wheels on a CDN, a private index's): the purl names where they are, never PyPI. One file: its
+ * URL, the `download_url` (as an `archive`'s); several in one folder: the folder, the
+ * `repository_url` (as a `--find-links` location, see `requirements.ts`); else the sdist's (or the
+ * first file's) URL.
+ */
+function registryQualifiers(entry: Entry): Record<string, string | undefined> {
+  if (entry.registry !== undefined) return { repository_url: repositoryUrl(entry.registry) };
+  const urls = [...new Set(entry.files.flatMap((f) => f.url === undefined ? [] : [f.url]))];
+  if (urls.length === 0 || urls.every((url) => PYPI_FILES.test(url))) return {};
+  const folders = new Set(urls.map((url) => {
+    const bare = url.replace(/[?#].*$/s, "");
+    return bare.slice(0, bare.lastIndexOf("/") + 1);
+  }));
+  return urls.length > 1 && folders.size === 1
+    ? { repository_url: [...folders][0] }
+    : { download_url: urls.find(isSdist) ?? urls[0] };
 }
 
 /**
@@ -375,7 +400,7 @@ function mapEntry(
     qualifiers = { download_url: downloadLocation };
     files = { hashes: entry.archive.hashes, distributions: [] };
   } else if (entry.files.length > 0) {
-    qualifiers = { repository_url: repositoryUrl(entry.registry) };
+    qualifiers = registryQualifiers(entry);
     const urls = entry.files.map((f) => f.url).filter((u): u is string => u !== undefined);
     downloadLocation = urls.find(isSdist) ?? urls[0];
     // One file's hashes are the package's; several files (of this entry or of all the
@@ -415,7 +440,8 @@ function matches(want: unknown, have: unknown): boolean {
 /**
  * Reads a PEP 751 lock file (`pylock.toml`, `pylock.<name>.toml`): every
  * package entry, registry (`index` → the `repository_url` qualifier when not
- * PyPI), `vcs` (`vcs_url` at `commit-id`), `archive` (`download_url`, with its
+ * PyPI; without one, files off PyPI's file host → their URL or folder, see
+ * `registryQualifiers`), `vcs` (`vcs_url` at `commit-id`), `archive` (`download_url`, with its
  * `subdirectory` as `#subdirectory=`) or
  * `directory` (the folder is its `path` joined with its `subdirectory`: the
  * project's own is the root, another folder of the project a

@@ -683,6 +683,72 @@ Deno.test("evaluateMsbuildProject: a Version on a centrally managed PackageRefer
   ]);
 });
 
+// NuGet's RestoreCommand (AreCentralVersionRequirementsSatisfiedAsync) logs NU1013 and fails the
+// restore for each VersionOverride when CentralPackageVersionOverrideEnabled is false; the
+// CentralPackageVersions SDK's Sdk.targets copies VersionOverride to Version only under
+// `'$(EnablePackageVersionOverride)' != 'false'`.
+Deno.test("evaluateMsbuildProject: a VersionOverride with CentralPackageVersionOverrideEnabled false (NuGet's NU1013) is a warning and the central version is used; with the SDK's EnablePackageVersionOverride false it is not read", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <PropertyGroup>
+    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+    <CentralPackageVersionOverrideEnabled>false</CentralPackageVersionOverrideEnabled>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="Polly" Version="8.2.0" />
+  </ItemGroup>
+</Project>`,
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Polly" VersionOverride="7.2.4" />
+    <PackageReference Include="Humanizer" VersionOverride="2.14.1" />
+  </ItemGroup>
+</Project>`,
+    "Legacy/Directory.Packages.props": "<Project />",
+    "Legacy/Packages.props": `<Project>
+  <PropertyGroup><EnablePackageVersionOverride>false</EnablePackageVersionOverride></PropertyGroup>
+  <ItemGroup><PackageReference Update="Autofac" Version="5.1.4" /></ItemGroup>
+</Project>`,
+    "Legacy/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="Microsoft.Build.CentralPackageVersions" Version="2.1.3" />
+  <PropertyGroup><TargetFramework>netstandard2.1</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Autofac" VersionOverride="6.0.0" /></ItemGroup>
+</Project>`,
+  };
+  const evaluate = (path: string): { packages: string[]; warnings: string[] } => {
+    const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+    return {
+      packages: project.packages.map((p) => `${p.name}@${p.version}`),
+      warnings: project.warnings,
+    };
+  };
+  assert.deepEqual(evaluate("App/App.csproj"), {
+    packages: ["Polly@8.2.0", "Humanizer@2.14.1"],
+    warnings: [
+      "App/App.csproj: Polly has a VersionOverride (7.2.4) while " +
+      "CentralPackageVersionOverrideEnabled is false, which NuGet refuses (NU1013); the central " +
+      "version is used",
+      "App/App.csproj: Humanizer has a VersionOverride (2.14.1) while " +
+      "CentralPackageVersionOverrideEnabled is false, which NuGet refuses (NU1013); no " +
+      "PackageVersion names it, so that VersionOverride is used",
+    ],
+  });
+  assert.deepEqual(evaluate("Legacy/Lib/Lib.csproj"), {
+    packages: ["Autofac@5.1.4"],
+    warnings: [],
+  });
+  // The SDK's property is not NuGet's: under NuGet's central management the override wins.
+  files["Directory.Packages.props"] = files["Directory.Packages.props"].replaceAll(
+    "CentralPackageVersionOverrideEnabled",
+    "EnablePackageVersionOverride",
+  );
+  assert.deepEqual(evaluate("App/App.csproj"), {
+    packages: ["Polly@7.2.4", "Humanizer@2.14.1"],
+    warnings: [],
+  });
+});
+
 Deno.test("evaluateMsbuildProject: a file imported twice is read once, as MSBuild ignores the second import; nesting beyond 16 levels is a warning", () => {
   // Each props file imports the next one twice: read naively, the last is read 2^8 times.
   const files: Record<string, string> = {
@@ -1864,6 +1930,149 @@ Deno.test("evaluateMsbuildProject: the Microsoft.Build.CentralPackageVersions SD
   files["Other/Directory.Build.props"] =
     `<Project><PropertyGroup><ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally></PropertyGroup></Project>`;
   assert.deepEqual(evaluate("Other/Other.csproj"), ["Autofac@undefined runtime"]);
+});
+
+// NuGet.targets adds Directory.Packages.props' GlobalPackageReferences under
+// `'$(ManagePackageVersionsCentrally)' == 'true' And '$(RestoreEnableGlobalPackageReference)' !=
+// 'false'`; the CentralPackageVersions SDK's Sdk.targets adds Packages.props' under
+// `'$(EnableGlobalPackageReferences)' != 'false'` (its test CanDisableGlobalPackageReferences).
+Deno.test("evaluateMsbuildProject: GlobalPackageReferences are none when RestoreEnableGlobalPackageReference (NuGet) or EnableGlobalPackageReferences (the CentralPackageVersions SDK) is false", () => {
+  const files: Record<string, string> = {
+    "Directory.Packages.props": `<Project>
+  <PropertyGroup>
+    <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageVersion Include="Polly" Version="8.2.0" />
+    <GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.6.133" />
+  </ItemGroup>
+</Project>`,
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <RestoreEnableGlobalPackageReference>false</RestoreEnableGlobalPackageReference>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Polly" />
+  </ItemGroup>
+</Project>`,
+    "Legacy/Packages.props": `<Project>
+  <ItemGroup>
+    <PackageReference Update="Autofac" Version="5.1.4" />
+    <GlobalPackageReference Include="Nerdbank.GitVersioning" Version="3.6.133" />
+  </ItemGroup>
+</Project>`,
+    // Nearer than the root's, so that NuGet's central management is off there.
+    "Legacy/Directory.Packages.props": "<Project />",
+    "Legacy/Lib/Lib.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="Microsoft.Build.CentralPackageVersions" Version="2.1.3" />
+  <PropertyGroup>
+    <TargetFramework>netstandard2.1</TargetFramework>
+    <EnableGlobalPackageReferences>false</EnableGlobalPackageReferences>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Autofac" />
+  </ItemGroup>
+</Project>`,
+  };
+  const evaluate = (path: string): string[] =>
+    evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).packages.map((p) =>
+      `${p.name}@${p.version}`
+    );
+  assert.deepEqual(evaluate("App/App.csproj"), ["Polly@8.2.0"]);
+  assert.deepEqual(evaluate("Legacy/Lib/Lib.csproj"), ["Autofac@5.1.4"]);
+  // Each property is its own tool's: the other one does not turn the references off.
+  files["App/App.csproj"] = files["App/App.csproj"].replaceAll(
+    "RestoreEnableGlobalPackageReference",
+    "EnableGlobalPackageReferences",
+  );
+  assert.deepEqual(evaluate("App/App.csproj"), ["Polly@8.2.0", "Nerdbank.GitVersioning@3.6.133"]);
+  files["Legacy/Lib/Lib.csproj"] = files["Legacy/Lib/Lib.csproj"].replaceAll(
+    "EnableGlobalPackageReferences",
+    "RestoreEnableGlobalPackageReference",
+  );
+  assert.deepEqual(evaluate("Legacy/Lib/Lib.csproj"), [
+    "Autofac@5.1.4",
+    "Nerdbank.GitVersioning@3.6.133",
+  ]);
+});
+
+// The CentralPackageVersions SDK's Sdk.targets imports `GetPathOfFileAbove('Packages.props',
+// $(MSBuildProjectDirectory))`; a project without the SDK never reads it.
+Deno.test("readInventory: a Packages.props that no project using the Microsoft.Build.CentralPackageVersions SDK reads is unread, as an unused Directory.Packages.props is", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Packages.props": `<Project>
+  <ItemGroup>
+    <PackageReference Update="Autofac" Version="5.1.4" />
+  </ItemGroup>
+</Project>
+`,
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Autofac" Version="6.0.0" /></ItemGroup>
+</Project>
+`,
+    });
+    const unused = await readInventory(dir);
+    assert.deepEqual(unused.unread, ["Packages.props"]);
+    assert.deepEqual(unused.components.map((c) => c.purl), ["pkg:nuget/Autofac@6.0.0"]);
+    // Once the project uses the SDK, its Packages.props gives the version and is read.
+    await writeTree(dir, {
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="Microsoft.Build.CentralPackageVersions" Version="2.1.3" />
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Autofac" /></ItemGroup>
+</Project>
+`,
+    });
+    const used = await readInventory(dir);
+    assert.deepEqual(used.unread, []);
+    assert.ok(used.sources.includes("Packages.props"));
+    assert.deepEqual(used.components.map((c) => c.purl), ["pkg:nuget/Autofac@5.1.4"]);
+  });
+});
+
+// MSBuild expands an item's wildcards (`*`, `?`, `**`) against the disk, relative to the project's
+// folder, and drops what the item's Exclude names: `..\*\*.csproj` is every project of the
+// sibling folders.
+Deno.test("readMsbuildProject: a wildcard ProjectReference is every project of the tree it matches, less its Exclude", async () => {
+  const project = (references = ""): string =>
+    `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup>${references}</ItemGroup>
+</Project>
+`;
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/App/App.csproj": project(
+        '\n    <ProjectReference Include="..\\*\\*.csproj" Exclude="..\\*.Tests\\*.csproj" />' +
+          '\n    <ProjectReference Include="..\\..\\plugins\\**\\*.fsproj" />\n  ',
+      ),
+      "src/Core/Core.csproj": project(),
+      "src/Data/Data.csproj": project(),
+      "src/Core.Tests/Core.Tests.csproj": project(),
+      "plugins/Audit/Audit.fsproj": project(),
+      "plugins/vendor/Export/Export.fsproj": project(),
+    });
+    const path = "src/App/App.csproj";
+    const context = treeContext(dir);
+    const out = readMsbuildProject(context.load(path)!, { path, ...context });
+    assert.deepEqual(out.members.map((m) => m.name).sort(), [
+      "App",
+      "Audit",
+      "Core",
+      "Data",
+      "Export",
+    ]);
+    assert.deepEqual(edgesFrom(out, "pkg:nuget/app"), [
+      "pkg:nuget/audit runtime",
+      "pkg:nuget/core runtime",
+      "pkg:nuget/data runtime",
+      "pkg:nuget/export runtime",
+    ]);
+    assert.equal(out.warnings, undefined);
+  });
 });
 
 Deno.test("readMsbuildProject: a ProjectReference the tree does not have (outside it, a submodule not checked out) is a warning, as MSBuild warns (MSB9008)", async () => {

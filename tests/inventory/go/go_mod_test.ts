@@ -217,6 +217,30 @@ Deno.test("readGoMod before Go 1.17: go.sum's hashes of a replaced or workspace 
   ]);
 });
 
+// cmd/go's modload (mvs.go, cmpVersion): the main module's version, "", is higher than every
+// other, so a requirement of the module's own path never selects a version of it.
+Deno.test("readGoMod: a requirement of the module itself (a cycle) is none, and neither is its go.sum line", () => {
+  const goSum = [
+    sumLine("example.com/me v0.0.0-20200101000000-abcdefabcdef", "A"),
+    sumLine("example.com/me v0.0.0-20200101000000-abcdefabcdef/go.mod", "B"),
+    sumLine("example.com/me/sub v0.1.0", "C"),
+    sumLine("example.com/me/sub v0.1.0/go.mod", "D"),
+  ].join("\n");
+  const goMod = "module example.com/me\n\ngo 1.16\n\nrequire (\n" +
+    "\texample.com/me v0.0.0-20200101000000-abcdefabcdef\n\texample.com/me/sub v0.1.0\n)\n";
+  const out = readGoMod(goMod, { path: "go.mod", goSum });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:golang/example.com/me/sub@v0.1.0"]);
+  assert.deepEqual(out.members, []);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:golang/example.com/me/sub@v0.1.0 runtime"]);
+  // Required alone, it leaves the module requiring nothing: go.sum's other lines are stale.
+  const alone = readGoMod(
+    "module example.com/me\n\ngo 1.16\n\nrequire example.com/me v0.0.0-20200101000000-abcdefabcdef\n",
+    { path: "go.mod", goSum },
+  );
+  assert.deepEqual(alone.components, []);
+});
+
 Deno.test("readGoMod before Go 1.17 without go.sum warns that the build list is incomplete (hashicorp/terraform)", () => {
   // terraform's 2019 go.mod: no go directive, so go.mod lists only part of the build list.
   const goMod = "module github.com/hashicorp/terraform\n\nrequire (\n" +

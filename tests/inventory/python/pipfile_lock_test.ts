@@ -418,6 +418,47 @@ Deno.test("readPipfileLock: Pipenv's placeholder key for a path it could not nam
   assert.deepEqual(out.components, []);
 });
 
+// pip installs an editable folder under the name its metadata gives (pyproject.toml's
+// [project] or [tool.poetry], setup.cfg's [metadata]), whatever the folder is called.
+Deno.test("readPipfileLock: an editable folder Pipenv could not name is named as its pyproject.toml or setup.cfg names it", () => {
+  const files: Record<string, string> = {
+    "plugins/dep/pyproject.toml":
+      '[project]\nname = "Acme_Dep.Plugin"\nversion = "1.2.0"\ndependencies = ["idna"]\n',
+    "libs/core/setup.cfg": "[metadata]\nname = acme.core\nversion = attr: acme.core.__version__\n",
+    "tools/cli/pyproject.toml": '[tool.poetry]\nname = "acme-cli"\nversion = "0.3.1"\n',
+  };
+  const load = (path: string): string | undefined => files[path];
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: {
+      "c36b9d4": { editable: true, path: "./plugins/dep" },
+      "0f1e2d3": { editable: true, path: "./libs/core" },
+      "5a6b7c8": { editable: true, path: "./scripts/setup_py_only" },
+    },
+    develop: {},
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => [m.id, m.name, m.purl]), [
+    ["workspace:libs/core", "acme-core", "pkg:pypi/acme-core"], // an attr: version is computed
+    ["workspace:plugins/dep", "acme-dep-plugin", "pkg:pypi/acme-dep-plugin@1.2.0"],
+    // A setup.py alone names it only when run: the folder's name.
+    ["workspace:scripts/setup_py_only", "setup_py_only", "pkg:pypi/setup-py-only"],
+  ]);
+  // A lock of Pipenv before pipfile-spec: its `-e <path>` keys.
+  const old = JSON.stringify({
+    _meta: { hash: { sha256: "0".repeat(64) }, requires: {}, sources: [] },
+    default: { "-e ./tools/cli": "*" },
+    develop: {},
+  });
+  assert.deepEqual(readPipfileLock(old, { path: "Pipfile.lock", load }).members, [{
+    id: "workspace:tools/cli",
+    name: "acme-cli",
+    version: "0.3.1",
+    purl: "pkg:pypi/acme-cli@0.3.1",
+  }]);
+});
+
 Deno.test("readPipfileLock: a file URL's #sha256= is not its download_url but its file's hash", () => {
   const a = "b20eff5e564529711544066d7dc0f7661df41232ae263619dede5059799cdfca";
   const b = "c".repeat(64);

@@ -129,9 +129,9 @@ Deno.test("readPylock: named lock files are read and merged by the scan", async 
 
 Deno.test("readPylock: PDM's tool dependencies give the edges when there are no others", () => {
   const lock = `lock-version = "1.0"\ncreated-by = "pdm"\n\n` +
-    `[[packages]]\nname = "a"\nversion = "1"\nwheels = [{url = "https://x/a-1-py3-none-any.whl", hashes = {sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}]\n` +
+    `[[packages]]\nname = "a"\nversion = "1"\nwheels = [{url = "https://files.pythonhosted.org/packages/3a/4b/a-1-py3-none-any.whl", hashes = {sha256 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}]\n` +
     `[packages.tool.pdm]\ndependencies = ["b>=1; python_version < '3.11'", "not a requirement!", 3]\n\n` +
-    `[[packages]]\nname = "b"\nversion = "2"\nwheels = [{url = "https://x/b-2-py3-none-any.whl", hashes = {sha256 = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}}]\n`;
+    `[[packages]]\nname = "b"\nversion = "2"\nwheels = [{url = "https://files.pythonhosted.org/packages/5c/6d/b-2-py3-none-any.whl", hashes = {sha256 = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}}]\n`;
   const out = readPylock(lock, { path: "pylock.toml" });
   assert.deepEqual(out.edges, [{ from: "pkg:pypi/a@1", to: "pkg:pypi/b@2", scope: "runtime" }]);
 });
@@ -522,7 +522,7 @@ Deno.test("readInventory: Pipfile.lock and pylock.toml services of a monorepo ar
       'lock-version = "1.0"\ncreated-by = "pdm"\n\n[[packages]]\nname = "service-b"\n' +
         'version = "1.0.0"\ndirectory = { path = ".", editable = true }\n' +
         'dependencies = [{ name = "click" }]\n\n[[packages]]\nname = "click"\nversion = "8.1.7"\n' +
-        'wheels = [{ url = "https://files.example/click-8.1.7-py3-none-any.whl", ' +
+        'wheels = [{ url = "https://files.pythonhosted.org/packages/00/5b/click-8.1.7-py3-none-any.whl", ' +
         `hashes = { sha256 = "${"a".repeat(64)}" } }]\n`,
     );
     const inventory = await readInventory(dir);
@@ -548,4 +548,43 @@ Deno.test("readPylock: an archive's subdirectory stays with its download_url (#s
     "#subdirectory=pkg";
   assert.equal(pkg.downloadLocation, url);
   assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { download_url: url }));
+});
+
+// PEP 751's `index` is the index the files were found on, "if applicable": Pyodide's wheels are
+// on its CDN, and `pip lock` writes no `index` at all, each package's one file by its URL (pip's
+// utils/pylock.py). Off PyPI's file host, the purl named no repository: it claimed PyPI.
+Deno.test("readPylock: files without an index, off PyPI's file host, name where they are: one file's URL, several files' folder", () => {
+  const cdn = "https://cdn.jsdelivr.net/pyodide/v0.27.2/full/";
+  const hashes = (hex: string): string => `hashes = { sha256 = "${hex.repeat(64)}" }`;
+  const lock = `lock-version = "1.0"\ncreated-by = "pip"\n\n` +
+    `[[packages]]\nname = "regex"\nversion = "2024.9.11"\n` +
+    `wheels = [{ url = "${cdn}regex-2024.9.11-cp312-cp312-pyodide_2024_0_wasm32.whl", ` +
+    `${hashes("1")} }]\n\n` +
+    `[[packages]]\nname = "numpy"\nversion = "2.0.2"\nwheels = [\n` +
+    `  { url = "${cdn}numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl", ${hashes("2")} },\n` +
+    `  { url = "${cdn}numpy-2.0.2-cp313-cp313-pyodide_2025_0_wasm32.whl", ${
+      hashes("3")
+    } },\n]\n\n` +
+    // PyPI's own files need no `index` to be PyPI's.
+    `[[packages]]\nname = "idna"\nversion = "3.10"\nwheels = [{ url = ` +
+    `"https://files.pythonhosted.org/packages/76/c6/idna-3.10-py3-none-any.whl", ` +
+    `${hashes("4")} }]\n`;
+  const out = readPylock(lock, { path: "pylock.toml" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    [
+      "pkg:pypi/idna@3.10",
+      "https://files.pythonhosted.org/packages/76/c6/idna-3.10-py3-none-any.whl",
+    ],
+    [
+      pypiPurl("numpy", "2.0.2", { repository_url: cdn }),
+      `${cdn}numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl`,
+    ],
+    [
+      pypiPurl("regex", "2024.9.11", {
+        download_url: `${cdn}regex-2024.9.11-cp312-cp312-pyodide_2024_0_wasm32.whl`,
+      }),
+      `${cdn}regex-2024.9.11-cp312-cp312-pyodide_2024_0_wasm32.whl`,
+    ],
+  ]);
 });

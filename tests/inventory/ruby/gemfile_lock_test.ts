@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { gemPurl, readGemfileLock } from "../../../src/inventory/ruby/gemfile_lock.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { sbomLocations } from "../_tree.ts";
-import { cpuStopwatch, fixture, skipWithoutShared } from "../../_util.ts";
+import { sbomLocations, writeTree } from "../_tree.ts";
+import { cpuStopwatch, fixture, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import {
   assertInvalidFixtures,
@@ -686,4 +686,30 @@ Deno.test("the scan takes the version of a gem whose gemspec computes it from it
   });
   assert.deepEqual(inventory.members, []);
   assert.ok(edgesFrom(inventory, ROOT_ID).includes("pkg:gem/appraisal@2.5.0 dev"));
+});
+
+// An Appraisal lock committed before the gem's version was raised (`bundle exec appraisal
+// install` not run since): its PATH section still locks the project's gem, from `..`, at the old
+// version. Bundler evaluates the gemspec again when it installs and locks the new version; the
+// project was its own member at the old one.
+Deno.test("the scan drops the project's gem that a stale Appraisal lock keeps at an older version, with a warning", async () => {
+  await withTempDir(async (dir) => {
+    const from = fixture(...DIR, "appraisal");
+    const files: Record<string, string> = {};
+    for (const path of ["Gemfile", "Gemfile.lock", "gemfiles/rails_7.1.gemfile"]) {
+      files[path] = Deno.readTextFileSync(`${from}/${path}`);
+    }
+    const lock = Deno.readTextFileSync(`${from}/gemfiles/rails_7.1.gemfile.lock`);
+    files["gemfiles/rails_7.1.gemfile.lock"] = lock.replace("widget (1.2.0)", "widget (1.1.0)");
+    await writeTree(dir, files);
+    const inventory = await readValidProject(dir);
+    assert.equal(inventory.project?.purl, "pkg:gem/widget@1.2.0");
+    assert.deepEqual(inventory.members, []);
+    assert.ok(edgesFrom(inventory, ROOT_ID).includes("pkg:gem/activesupport@7.1.4 dev"));
+    assert.deepEqual(inventory.warnings?.filter((w) => w.includes("widget")), [
+      "gemfiles/rails_7.1.gemfile.lock locks the project widget at 1.1.0, not at the 1.2.0 it " +
+      "states: the lock is older than the manifest (installing locks the project again, at its " +
+      "version); the SBOM has the project once, at 1.2.0",
+    ]);
+  });
 });
