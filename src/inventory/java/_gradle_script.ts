@@ -679,7 +679,11 @@ function locksIn(
   const { code } = text;
   let line = 1;
   let counted = 0;
-  for (const m of code.matchAll(/\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)\s*\()/g)) {
+  // Groovy also calls a method without parentheses: `lockFile.set file("…")`.
+  const assignment = kotlin
+    ? /\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)\s*\()/g
+    : /\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)(?:\s*\(|[ \t]+(?=[\w"'$])))/g;
+  for (const m of code.matchAll(assignment)) {
     const blocks = context.blocks(m.index);
     const before = code.slice(Math.max(0, m.index - 40), m.index);
     if (!blocks.includes("dependencyLocking") && !/\bdependencyLocking\s*\.\s*$/.test(before)) {
@@ -689,7 +693,11 @@ function locksIn(
     if (settings && !forEach) continue;
     const value = expression(text, m.index + m[0].length);
     const op = m[0].replace(/\s+/g, "");
-    const written = op === "lockFile=" ? `lockFile = ${value}` : `${op}${value})`;
+    const written = op === "lockFile="
+      ? `lockFile = ${value}`
+      : op.endsWith("(")
+      ? `${op}${value})`
+      : `${op} ${value}`;
     for (; counted < m.index; counted++) if (script[counted] === "\n") line++;
     const named: NamedLock = { buildscript: blocks.includes("buildscript"), written, line };
     out.push(named);

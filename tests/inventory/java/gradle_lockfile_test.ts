@@ -896,6 +896,35 @@ Deno.test("readInventory: the locks the settings script sets for every project a
   }
 });
 
+// Groovy calls a method without parentheses: `lockFile.set file("…")` (lukebemishprojects/crochet's
+// settings script) names the lock as `lockFile.set(file("…"))` does. It was not seen: the locks
+// were unread files and the script's modules missing, unsaid.
+Deno.test('readInventory: a Groovy script\'s lockFile.set file("…") without parentheses names its lock', async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'demo'\n",
+      "build.gradle": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+        '    lockFile.set file("locks/buildscript.lockfile")\n  }\n' +
+        "  dependencies { classpath 'com.diffplug.spotless:spotless-plugin-gradle:6.25.0' }\n}\n" +
+        "plugins { id 'java' }\ndependencyLocking {\n  lockAllConfigurations()\n" +
+        "  lockFile.set file('locks/demo.lockfile')\n}\n" +
+        "dependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+      "locks/buildscript.lockfile": "# This is a Gradle generated file for dependency locking.\n" +
+        "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+      "locks/demo.lockfile": "# This is a Gradle generated file for dependency locking.\n" +
+        "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0 build",
+      "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+    ]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+  });
+});
+
 // A lock buildSrc (or a build included for its plugins) names outside its folder is build logic's:
 // it was runtime, as only a `buildscript { }` lock was told apart; named with --lockfile, its
 // scope came from its name only.
