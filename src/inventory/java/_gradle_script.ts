@@ -609,7 +609,8 @@ function buildRoot(folder: string, load: Load): string {
  * `file("${rootProject.projectDir}/project-${project.name}.lockfile")`) from the build's root,
  * with the project's name in its file name, names each file of that folder it matches (with
  * `files`), as does one the build's settings script (beside a root script) sets for every
- * project in `gradle.allprojects { }` or `gradle.beforeProject { }` (`in` names it). Any other
+ * project in `gradle.allprojects { }` or `gradle.beforeProject { }` (`in` names it), and the
+ * lock of its own classpath it names in its `buildscript { }` block. Any other
  * value, or one set for other projects, is named with why its path is not
  * known.
  *
@@ -650,8 +651,8 @@ export function namedLocks(
 
 /**
  * The locks a script names (see {@linkcode namedLocks}); a settings script (`settings`) names
- * those it sets for every project (`gradle.allprojects { }`, `gradle.beforeProject { }`), and no
- * other.
+ * those it sets for every project (`gradle.allprojects { }`, `gradle.beforeProject { }`) and its
+ * own classpath's (`buildscript { }`), and no other.
  */
 function locksIn(
   script: string,
@@ -690,7 +691,11 @@ function locksIn(
       continue;
     }
     const forEach = blocks.some((b) => b === "allprojects" || b === "beforeProject");
-    if (settings && !forEach) continue;
+    // The settings script's own `buildscript { }` names the lock of its classpath (Gradle's
+    // default there is `settings-gradle.lockfile`, which keeps the version catalogs' locks).
+    const ownClasspath = settings && !forEach && blocks.includes("buildscript") &&
+      !blocks.some((b) => OTHER_PROJECTS.has(b));
+    if (settings && !forEach && !ownClasspath) continue;
     const value = expression(text, m.index + m[0].length);
     const op = m[0].replace(/\s+/g, "");
     const written = op === "lockFile="
@@ -702,7 +707,7 @@ function locksIn(
     const named: NamedLock = { buildscript: blocks.includes("buildscript"), written, line };
     out.push(named);
     const others = blocks.filter((b) => OTHER_PROJECTS.has(b));
-    context.each = others.length > 0 || settings;
+    context.each = others.length > 0 || (settings && !ownClasspath);
     if (others.some((b) => b !== "allprojects" && b !== "subprojects")) {
       named.why = FOR_OTHERS;
       continue;
@@ -717,6 +722,7 @@ function locksIn(
     const from = call[1] === "rootProject" || call[2] === "settingsDirectory" ? "root" : "project";
     const { path: lock, why } = literalPath(call[3], from, context, m.index);
     if (lock === undefined) named.why = why;
+    else if (ownClasspath) named.path = lock;
     else if (!context.each) {
       named.path = lock;
       named.replaces = inFolder(

@@ -925,6 +925,43 @@ Deno.test('readInventory: a Groovy script\'s lockFile.set file("…") without pa
   });
 });
 
+// The settings script's own `buildscript { dependencyLocking { lockFile = … } }` moves the lock of
+// its classpath (Gradle's LockFileReaderWriter: `settings-gradle.lockfile` by default, the version
+// catalogs' `incomingCatalogFor…` locks staying there; lukebemishprojects/crochet's
+// locks/settings-buildscript-gradle.lockfile). Only what it sets for every project was followed:
+// the lock was an unread file and the settings plugins missing.
+Deno.test("readInventory: the lock a settings script names for its own classpath is read, build scope", async () => {
+  const header = "# This is a Gradle generated file for dependency locking.\n";
+  for (const kotlin of [false, true]) {
+    const kts = kotlin ? ".kts" : "";
+    await withTempDir(async (dir) => {
+      await writeTree(dir, {
+        [`settings.gradle${kts}`]: "buildscript {\n  dependencyLocking {\n" +
+          "    lockAllConfigurations()\n" +
+          (kotlin
+            ? '    lockFile.set(file("locks/settings-buildscript-gradle.lockfile"))\n'
+            : '    lockFile = file("locks/settings-buildscript-gradle.lockfile")\n') +
+          '  }\n}\nplugins {\n  id("org.gradle.toolchains.foojay-resolver-convention") ' +
+          'version "1.0.0"\n}\nrootProject.name = "demo"\n',
+        [`build.gradle${kts}`]: "plugins { java }\n",
+        "settings-gradle.lockfile": header +
+          "dev.lukebemish:conventions:0.2.0-beta.5=incomingCatalogForCLibs0\n" +
+          "empty=incomingCatalogForLibs0\n",
+        "locks/settings-buildscript-gradle.lockfile": header +
+          "org.gradle.toolchains:foojay-resolver:1.0.0=classpath\nempty=\n",
+      });
+      const warnings: string[] = [];
+      const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+      assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+        "pkg:maven/dev.lukebemish/conventions@0.2.0-beta.5?type=toml build",
+        "pkg:maven/org.gradle.toolchains/foojay-resolver@1.0.0 build",
+      ], kts);
+      assert.deepEqual(inventory.unread, [], kts);
+      assert.deepEqual(warnings, [], kts);
+    });
+  }
+});
+
 // A lock buildSrc (or a build included for its plugins) names outside its folder is build logic's:
 // it was runtime, as only a `buildscript { }` lock was told apart; named with --lockfile, its
 // scope came from its name only.
