@@ -451,6 +451,29 @@ Deno.test("gradleScopes: PMD, Scala compiler, scoverage and apt configurations a
   });
 });
 
+// Fabric Loom's `mappings` (Yarn, what it remaps Minecraft with; wlritchi/shulker-trims' fabric/
+// lock), `mappingsFinal`, `mappingsConstants` and `unpick` (Loom's Constants.Configurations) are
+// inputs of the build's remapping, on no classpath: they were runtime, as custom configurations
+// are. The mods (`modImplementation`) and Minecraft's libraries stay runtime.
+Deno.test("gradleScopes: Fabric Loom's mappings and unpick configurations are build", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "net.fabricmc:fabric-loader:0.17.2=modImplementation,modImplementationCopy",
+    "net.fabricmc:yarn:1.21.10+build.2=mappings",
+    "net.fabricmc:yarn-constants:1.21.10+build.2=mappingsConstants",
+    "net.fabricmc:unpick-definitions:1.21.10=unpick",
+    "net.java.dev.jna:jna:5.15.0=minecraftLibraries",
+    "empty=modApi,modLocalRuntime",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/net.fabricmc/fabric-loader@0.17.2": "runtime",
+    "pkg:maven/net.fabricmc/unpick-definitions@1.21.10": "build",
+    "pkg:maven/net.fabricmc/yarn-constants@1.21.10%2Bbuild.2": "build",
+    "pkg:maven/net.fabricmc/yarn@1.21.10%2Bbuild.2": "build",
+    "pkg:maven/net.java.dev.jna/jna@5.15.0": "runtime",
+  });
+});
+
 // Kotlin/Native's distribution and flat-dir or Ivy artifacts have no group: Gradle writes the lock
 // line `:name:version=…` (and `group=""` in verification-metadata.xml). Refused as invalid before;
 // no Maven coordinate (the purl-spec maven type needs the group), so pkg:generic, as the
