@@ -24,6 +24,11 @@ export interface NamedLock {
   /** The file it is set in, when not the script (the build's settings script). */
   in?: string;
   /**
+   * Whether it is set for each project (`allprojects { }`, `subprojects { }`, the settings
+   * script's `gradle.allprojects { }`): it may be the lock of any project of the build.
+   */
+  each?: true;
+  /**
    * The lock Gradle keeps by default that this one stands in for, which it then does not use:
    * `gradle.lockfile` beside the script (`buildscript-gradle.lockfile` for its classpath's).
    */
@@ -729,7 +734,10 @@ function locksIn(
         project,
         named.buildscript ? "buildscript-gradle.lockfile" : "gradle.lockfile",
       );
-    } else out.push(...eachLock(named, lock, files) ?? []);
+    } else {
+      named.each = true;
+      out.push(...eachLock(named, lock, files) ?? []);
+    }
   }
   return out.filter((l) => l.path !== undefined || l.why !== undefined);
 }

@@ -985,6 +985,35 @@ Deno.test("readInventory: the lock a settings script names for its own classpath
   }
 });
 
+// A lock the root script names for itself (its classpath's, `buildscript { dependencyLocking {
+// lockFile = … } }`; the settings script's own, lukebemishprojects/Chronicle's) is not a
+// subproject's: only one named for each project (`allprojects { }`) may be. A subproject whose
+// script declares modules and has no lock of its own counted as read, its modules missing unsaid.
+Deno.test("readInventory: the root script's own named lock does not resolve a subproject's script", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'demo'\ninclude 'app'\n",
+      "build.gradle": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+        "    lockFile = file('gradle/locks/buildscript.lockfile')\n  }\n" +
+        "  dependencies { classpath 'com.diffplug.spotless:spotless-plugin-gradle:6.25.0' }\n}\n",
+      "gradle/locks/buildscript.lockfile":
+        "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+      "app/build.gradle":
+        "plugins { id 'java' }\ndependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.unread, ["app/build.gradle"]);
+    assert.match(warnings.join("\n"), /app\/build\.gradle is not read/);
+    // Its own lock resolves it.
+    await writeTree(dir, {
+      "app/gradle.lockfile":
+        "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    });
+    assert.deepEqual((await readInventory(dir, {})).unread, []);
+  });
+});
+
 // A lock buildSrc (or a build included for its plugins) names outside its folder is build logic's:
 // it was runtime, as only a `buildscript { }` lock was told apart; named with --lockfile, its
 // scope came from its name only.
