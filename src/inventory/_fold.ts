@@ -23,6 +23,11 @@ export interface ReadFile {
    * whose manifests it resolves.
    */
   folder?: string;
+  /**
+   * Whether the manifest names it for each project (a Gradle `allprojects { lockFile = … }`):
+   * the lock of any project of the build, not only of the manifest's own.
+   */
+  eachProject?: true;
 }
 
 /** The id of the locks' member that is the manifest's project, if any. */

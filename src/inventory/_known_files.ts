@@ -21,6 +21,8 @@ export interface NamedLockfile {
   why?: string;
   /** The lock its tool keeps by default, which it does not use once the file names this one. */
   replaces?: string;
+  /** Whether it is named for each project (`allprojects { }`): any project's own lock. */
+  each?: true;
 }
 
 /** A kind of dependency file. */

@@ -402,11 +402,11 @@ function namedLockfiles(
   excluded: (path: string) => boolean,
   files: (folder: string) => string[] | undefined,
 ): {
-  named: Map<string, { reader: Reader; by: string }>;
+  named: Map<string, { reader: Reader; by: string; each?: true }>;
   unfollowed: Map<string, UnreadFile>;
   unused: Map<string, string>;
 } {
-  const named = new Map<string, { reader: Reader; by: string }>();
+  const named = new Map<string, { reader: Reader; by: string; each?: true }>();
   const unfollowed = new Map<string, UnreadFile>();
   const unused = new Map<string, string>();
   for (const u of unread) {
@@ -439,7 +439,9 @@ function namedLockfiles(
       if (lock.path === undefined) missed.push(`${where}: ${lock.why}`);
       else if (excluded(lock.path)) continue;
       else if (load(lock.path) === undefined) missed.push(`${where}: no such file`);
-      else if (!named.has(lock.path)) named.set(lock.path, { reader, by: u.path });
+      else if (!named.has(lock.path)) {
+        named.set(lock.path, { reader, by: u.path, ...lock.each ? { each: lock.each } : {} });
+      }
     }
     if (missed.length === 0) continue;
     const reason = `it names a dependency lock vouch cannot read: ${missed.join("; ")}`;
@@ -649,7 +651,8 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
   };
   const reads = (file: string): boolean => queued.has(file);
   const readOne = async (path: string): Promise<ReadFile> => {
-    const named = locks.named.get(path) ?? scripts.named.get(path);
+    const named: { reader: Reader; by?: string; each?: true } | undefined = locks.named.get(path) ??
+      scripts.named.get(path);
     const reader = named?.reader ?? given?.recognized.get(path) ?? readerFor(path)!;
     const load = loadAs(reader);
     const text = load(path);
@@ -678,6 +681,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       reader,
       output,
       ...(namedBy === undefined ? {} : { folder: posix.dirname(namedBy) }),
+      ...(named?.each ? { eachProject: named.each } : {}),
     };
   };
   /**
@@ -781,8 +785,9 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       return locksResolving(u.path, others, outputs);
     }
     // A lock a script names for each project (the settings script's `gradle.allprojects { }`)
-    // is read as the naming script's folder's: it may be this file's own.
-    if (locks.some((l) => l.folder !== undefined)) return locks;
+    // is read as the naming script's folder's: it may be this file's own. One the root script
+    // names for itself (its classpath's, `buildscript { lockFile = … }`) is another project's.
+    if (locks.some((l) => l.eachProject)) return locks;
     const file = peek(u.path);
     if (file === undefined || by.forOthersOnly?.(file.text) !== false) return locks;
     return locksResolving(u.path, others, outputs);

@@ -24,6 +24,11 @@ export interface NamedLock {
   /** The file it is set in, when not the script (the build's settings script). */
   in?: string;
   /**
+   * Whether it is set for each project (`allprojects { }`, `subprojects { }`, the settings
+   * script's `gradle.allprojects { }`): it may be the lock of any project of the build.
+   */
+  each?: true;
+  /**
    * The lock Gradle keeps by default that this one stands in for, which it then does not use:
    * `gradle.lockfile` beside the script (`buildscript-gradle.lockfile` for its classpath's).
    */
@@ -714,7 +719,8 @@ function buildRoot(folder: string, load: Load): string {
  * `file("${rootProject.projectDir}/project-${project.name}.lockfile")`) from the build's root,
  * with the project's name in its file name, names each file of that folder it matches (with
  * `files`), as does one the build's settings script (beside a root script) sets for every
- * project in `gradle.allprojects { }` or `gradle.beforeProject { }` (`in` names it). Any other
+ * project in `gradle.allprojects { }` or `gradle.beforeProject { }` (`in` names it), and the
+ * lock of its own classpath it names in its `buildscript { }` block. Any other
  * value, or one set for other projects, is named with why its path is not
  * known.
  *
@@ -755,8 +761,8 @@ export function namedLocks(
 
 /**
  * The locks a script names (see {@linkcode namedLocks}); a settings script (`settings`) names
- * those it sets for every project (`gradle.allprojects { }`, `gradle.beforeProject { }`), and no
- * other.
+ * those it sets for every project (`gradle.allprojects { }`, `gradle.beforeProject { }`) and its
+ * own classpath's (`buildscript { }`), and no other.
  */
 function locksIn(
   script: string,
@@ -784,22 +790,34 @@ function locksIn(
   const { code } = text;
   let line = 1;
   let counted = 0;
-  for (const m of code.matchAll(/\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)\s*\()/g)) {
+  // Groovy also calls a method without parentheses: `lockFile.set file("…")`.
+  const assignment = kotlin
+    ? /\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)\s*\()/g
+    : /\blockFile\s*(?:=(?!=)|\.\s*(?:set|value|fileValue)(?:\s*\(|[ \t]+(?=[\w"'$])))/g;
+  for (const m of code.matchAll(assignment)) {
     const blocks = context.blocks(m.index);
     const before = code.slice(Math.max(0, m.index - 40), m.index);
     if (!blocks.includes("dependencyLocking") && !/\bdependencyLocking\s*\.\s*$/.test(before)) {
       continue;
     }
     const forEach = blocks.some((b) => b === "allprojects" || b === "beforeProject");
-    if (settings && !forEach) continue;
+    // The settings script's own `buildscript { }` names the lock of its classpath (Gradle's
+    // default there is `settings-gradle.lockfile`, which keeps the version catalogs' locks).
+    const ownClasspath = settings && !forEach && blocks.includes("buildscript") &&
+      !blocks.some((b) => OTHER_PROJECTS.has(b));
+    if (settings && !forEach && !ownClasspath) continue;
     const value = expression(text, m.index + m[0].length);
     const op = m[0].replace(/\s+/g, "");
-    const written = op === "lockFile=" ? `lockFile = ${value}` : `${op}${value})`;
+    const written = op === "lockFile="
+      ? `lockFile = ${value}`
+      : op.endsWith("(")
+      ? `${op}${value})`
+      : `${op} ${value}`;
     for (; counted < m.index; counted++) if (script[counted] === "\n") line++;
     const named: NamedLock = { buildscript: blocks.includes("buildscript"), written, line };
     out.push(named);
     const others = blocks.filter((b) => OTHER_PROJECTS.has(b));
-    context.each = others.length > 0 || settings;
+    context.each = others.length > 0 || (settings && !ownClasspath);
     if (others.some((b) => b !== "allprojects" && b !== "subprojects")) {
       named.why = FOR_OTHERS;
       continue;
@@ -814,13 +832,17 @@ function locksIn(
     const from = call[1] === "rootProject" || call[2] === "settingsDirectory" ? "root" : "project";
     const { path: lock, why } = literalPath(call[3], from, context, m.index);
     if (lock === undefined) named.why = why;
+    else if (ownClasspath) named.path = lock;
     else if (!context.each) {
       named.path = lock;
       named.replaces = inFolder(
         project,
         named.buildscript ? "buildscript-gradle.lockfile" : "gradle.lockfile",
       );
-    } else out.push(...eachLock(named, lock, files) ?? []);
+    } else {
+      named.each = true;
+      out.push(...eachLock(named, lock, files) ?? []);
+    }
   }
   return out.filter((l) => l.path !== undefined || l.why !== undefined);
 }

@@ -451,6 +451,29 @@ Deno.test("gradleScopes: PMD, Scala compiler, scoverage and apt configurations a
   });
 });
 
+// Fabric Loom's `mappings` (Yarn, what it remaps Minecraft with; wlritchi/shulker-trims' fabric/
+// lock), `mappingsFinal`, `mappingsConstants` and `unpick` (Loom's Constants.Configurations) are
+// inputs of the build's remapping, on no classpath: they were runtime, as custom configurations
+// are. The mods (`modImplementation`) and Minecraft's libraries stay runtime.
+Deno.test("gradleScopes: Fabric Loom's mappings and unpick configurations are build", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "net.fabricmc:fabric-loader:0.17.2=modImplementation,modImplementationCopy",
+    "net.fabricmc:yarn:1.21.10+build.2=mappings",
+    "net.fabricmc:yarn-constants:1.21.10+build.2=mappingsConstants",
+    "net.fabricmc:unpick-definitions:1.21.10=unpick",
+    "net.java.dev.jna:jna:5.15.0=minecraftLibraries",
+    "empty=modApi,modLocalRuntime",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/net.fabricmc/fabric-loader@0.17.2": "runtime",
+    "pkg:maven/net.fabricmc/unpick-definitions@1.21.10": "build",
+    "pkg:maven/net.fabricmc/yarn-constants@1.21.10%2Bbuild.2": "build",
+    "pkg:maven/net.fabricmc/yarn@1.21.10%2Bbuild.2": "build",
+    "pkg:maven/net.java.dev.jna/jna@5.15.0": "runtime",
+  });
+});
+
 // Kotlin/Native's distribution and flat-dir or Ivy artifacts have no group: Gradle writes the lock
 // line `:name:version=…` (and `group=""` in verification-metadata.xml). Refused as invalid before;
 // no Maven coordinate (the purl-spec maven type needs the group), so pkg:generic, as the
@@ -894,6 +917,101 @@ Deno.test("readInventory: the locks the settings script sets for every project a
       );
     });
   }
+});
+
+// Groovy calls a method without parentheses: `lockFile.set file("…")` (lukebemishprojects/crochet's
+// settings script) names the lock as `lockFile.set(file("…"))` does. It was not seen: the locks
+// were unread files and the script's modules missing, unsaid.
+Deno.test('readInventory: a Groovy script\'s lockFile.set file("…") without parentheses names its lock', async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'demo'\n",
+      "build.gradle": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+        '    lockFile.set file("locks/buildscript.lockfile")\n  }\n' +
+        "  dependencies { classpath 'com.diffplug.spotless:spotless-plugin-gradle:6.25.0' }\n}\n" +
+        "plugins { id 'java' }\ndependencyLocking {\n  lockAllConfigurations()\n" +
+        "  lockFile.set file('locks/demo.lockfile')\n}\n" +
+        "dependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+      "locks/buildscript.lockfile": "# This is a Gradle generated file for dependency locking.\n" +
+        "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+      "locks/demo.lockfile": "# This is a Gradle generated file for dependency locking.\n" +
+        "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0 build",
+      "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+    ]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+  });
+});
+
+// The settings script's own `buildscript { dependencyLocking { lockFile = … } }` moves the lock of
+// its classpath (Gradle's LockFileReaderWriter: `settings-gradle.lockfile` by default, the version
+// catalogs' `incomingCatalogFor…` locks staying there; lukebemishprojects/crochet's
+// locks/settings-buildscript-gradle.lockfile). Only what it sets for every project was followed:
+// the lock was an unread file and the settings plugins missing.
+Deno.test("readInventory: the lock a settings script names for its own classpath is read, build scope", async () => {
+  const header = "# This is a Gradle generated file for dependency locking.\n";
+  for (const kotlin of [false, true]) {
+    const kts = kotlin ? ".kts" : "";
+    await withTempDir(async (dir) => {
+      await writeTree(dir, {
+        [`settings.gradle${kts}`]: "buildscript {\n  dependencyLocking {\n" +
+          "    lockAllConfigurations()\n" +
+          (kotlin
+            ? '    lockFile.set(file("locks/settings-buildscript-gradle.lockfile"))\n'
+            : '    lockFile = file("locks/settings-buildscript-gradle.lockfile")\n') +
+          '  }\n}\nplugins {\n  id("org.gradle.toolchains.foojay-resolver-convention") ' +
+          'version "1.0.0"\n}\nrootProject.name = "demo"\n',
+        [`build.gradle${kts}`]: "plugins { java }\n",
+        "settings-gradle.lockfile": header +
+          "dev.lukebemish:conventions:0.2.0-beta.5=incomingCatalogForCLibs0\n" +
+          "empty=incomingCatalogForLibs0\n",
+        "locks/settings-buildscript-gradle.lockfile": header +
+          "org.gradle.toolchains:foojay-resolver:1.0.0=classpath\nempty=\n",
+      });
+      const warnings: string[] = [];
+      const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+      assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+        "pkg:maven/dev.lukebemish/conventions@0.2.0-beta.5?type=toml build",
+        "pkg:maven/org.gradle.toolchains/foojay-resolver@1.0.0 build",
+      ], kts);
+      assert.deepEqual(inventory.unread, [], kts);
+      assert.deepEqual(warnings, [], kts);
+    });
+  }
+});
+
+// A lock the root script names for itself (its classpath's, `buildscript { dependencyLocking {
+// lockFile = … } }`; the settings script's own, lukebemishprojects/Chronicle's) is not a
+// subproject's: only one named for each project (`allprojects { }`) may be. A subproject whose
+// script declares modules and has no lock of its own counted as read, its modules missing unsaid.
+Deno.test("readInventory: the root script's own named lock does not resolve a subproject's script", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'demo'\ninclude 'app'\n",
+      "build.gradle": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+        "    lockFile = file('gradle/locks/buildscript.lockfile')\n  }\n" +
+        "  dependencies { classpath 'com.diffplug.spotless:spotless-plugin-gradle:6.25.0' }\n}\n",
+      "gradle/locks/buildscript.lockfile":
+        "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+      "app/build.gradle":
+        "plugins { id 'java' }\ndependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.unread, ["app/build.gradle"]);
+    assert.match(warnings.join("\n"), /app\/build\.gradle is not read/);
+    // Its own lock resolves it.
+    await writeTree(dir, {
+      "app/gradle.lockfile":
+        "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    });
+    assert.deepEqual((await readInventory(dir, {})).unread, []);
+  });
 });
 
 // A lock buildSrc (or a build included for its plugins) names outside its folder is build logic's:
