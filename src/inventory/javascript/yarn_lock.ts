@@ -16,6 +16,7 @@ import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import { yarnRangeSatisfied } from "./package_json.ts";
+import { YARN_COMPAT_DEPENDENCIES } from "./_yarn_compat.ts";
 import {
   BARE_PATH,
   catalogRange,
@@ -69,8 +70,11 @@ interface Dep {
   scope: Scope;
   /** The entry it resolves to, once looked up (`null`: none). */
   target?: Entry | null;
-  /** Added by the `.yarnrc.yml`'s `packageExtensions`, not locked with the package. */
-  extended?: true;
+  /**
+   * Added by package extensions, not locked with the package: the `.yarnrc.yml` whose
+   * `packageExtensions` add it, or {@linkcode BUILTIN} for Yarn's compatibility extensions.
+   */
+  extended?: string;
 }
 
 /** One lock entry, decoded from either format. */
@@ -493,30 +497,55 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   return entries;
 }
 
+/** What adds a dependency that {@linkcode BUILTIN} marks: Yarn's builtin compatibility extensions. */
+const BUILTIN = "builtin";
+
+/** The package extensions Yarn applies, by package name: each range, and what it adds. */
+type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
+
 /**
- * Adds to Berry's entries the dependencies that `packageExtensions` in the `.yarnrc.yml` beside
- * the lock gives them: Yarn locks a package's manifest as published and extends it as it loads
- * the lock (Configuration.normalizePackage: an extension whose range the package's version
- * satisfies adds each dependency the package does not declare itself).
+ * The package extensions Yarn applies to a Berry lock's packages (Configuration
+ * `refreshPackageExtensions`): first the builtin compatibility ones (plugin-compat's
+ * `registerPackageExtensions` hook, the list of `@yarnpkg/extensions`, see `_yarn_compat.ts`),
+ * then the `packageExtensions` of the `.yarnrc.yml` beside the lock. Only the dependencies they
+ * add are kept: a peer they add is provided by a parent that depends on it already, so it
+ * reaches no other package.
  */
-function extendPackages(entries: Entry[], rc: string | undefined, rcPath: string): void {
-  if (rc === undefined || !rc.includes("packageExtensions")) return;
-  const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
-  const extensions = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
-  for (const [descriptor, extension] of Object.entries(extensions)) {
-    if (!isRecord(extension)) continue;
+function packageExtensions(rc: string | undefined, rcPath: string): Extensions {
+  const extensions: Extensions = new Map();
+  const add = (descriptor: string, deps: Dep[]): void => {
     const { name, range } = splitDescriptor(descriptor);
-    const added = berryDeps(extension.dependencies, undefined);
-    for (const entry of entries) {
-      if (
-        entry.name !== name || entry.workspace || entry.version === undefined ||
-        !yarnRangeSatisfied(entry.version, range.replace(/^npm:/, ""))
-      ) continue;
-      for (const dep of added) {
-        if (!entry.deps.some((own) => own.name === dep.name)) {
-          entry.deps.push({ ...dep, extended: true });
-        }
-      }
+    let list = extensions.get(name);
+    if (list === undefined) extensions.set(name, list = []);
+    list.push({ range: range.replace(/^npm:/, ""), deps });
+  };
+  for (const [descriptor, deps] of YARN_COMPAT_DEPENDENCIES) {
+    add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
+  }
+  if (rc === undefined || !rc.includes("packageExtensions")) return extensions;
+  const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
+  const own = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
+  for (const [descriptor, extension] of Object.entries(own)) {
+    if (!isRecord(extension)) continue;
+    add(
+      descriptor,
+      berryDeps(extension.dependencies, undefined).map((dep) => ({ ...dep, extended: rcPath })),
+    );
+  }
+  return extensions;
+}
+
+/**
+ * Adds to an entry the dependencies that package extensions give a package of its name and
+ * version: Yarn locks a package's manifest as published and extends it as it loads the lock
+ * (Configuration.normalizePackage: an extension whose range the version satisfies adds each
+ * dependency the package does not have yet, the first one of a name winning).
+ */
+function extend(entry: Entry, extensions: Extensions, version: string): void {
+  for (const { range, deps } of extensions.get(entry.name) ?? []) {
+    if (!yarnRangeSatisfied(version, range)) continue;
+    for (const dep of deps) {
+      if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push(dep);
     }
   }
 }
@@ -660,7 +689,12 @@ export function readYarnLock(
       );
     }
     entries = decodeBerry(doc, text, path);
-    extendPackages(entries, context.load(rcPath), rcPath);
+    const extensions = packageExtensions(context.load(rcPath), rcPath);
+    for (const entry of entries) {
+      if (!entry.workspace && entry.version !== undefined) {
+        extend(entry, extensions, entry.version);
+      }
+    }
   } else {
     // Another version in Yarn 1's header (`# yarn lockfile v2`): that line, as a version.
     const other = /^# yarn lockfile (v\S*)\s*$/m.exec(text);
@@ -889,6 +923,19 @@ export function readYarnLock(
   const projectNode = (project: RushProject): Entry | string =>
     outsideProjects.get(project) ?? folderIds.get(fromTemp(rush!, project.folder))!;
   const warnings: string[] = [];
+  /**
+   * What the `.yarnrc.yml` files' packageExtensions add that the lock does not resolve, by file:
+   * the file is newer than the lock (`yarn install` resolves and locks it; `--immutable` refuses
+   * the lock). A builtin compatibility extension's is no warning: the Yarn that wrote the lock
+   * had none such (Yarn adds to the list in its releases), and installs what the lock holds.
+   */
+  const unextended = new Map<string, string[]>();
+  const unextend = (entry: Entry, dep: Dep): void => {
+    if (dep.extended === BUILTIN) return;
+    let list = unextended.get(dep.extended!);
+    if (list === undefined) unextended.set(dep.extended!, list = []);
+    list.push(`${dep.name}@${dep.range} to ${entry.specs[0]}`);
+  };
   const membersByName = new Map<string, string>();
   for (const [folder, id] of folderIds) {
     const name = manifestAt(folder)?.name;
@@ -1037,9 +1084,6 @@ export function readYarnLock(
    * included) and never locks it.
    */
   const memberEdges: [Entry, string, Scope][] = [];
-  // What packageExtensions add that the lock does not resolve: the .yarnrc.yml is newer than
-  // the lock (`yarn install` resolves and locks it; `--immutable` refuses the lock).
-  const unextended: string[] = [];
   for (const entry of entries) {
     const devOnly = devOnlyOf.get(entry);
     const list: [Entry, Scope][] = [];
@@ -1050,7 +1094,7 @@ export function readYarnLock(
       const member = to === undefined && !berry ? membersByName.get(dep.name) : undefined;
       if (member !== undefined) memberEdges.push([entry, member, dep.scope]);
       else if (to !== undefined) list.push([to, devOnly?.has(dep.name) ? "dev" : dep.scope]);
-      else if (dep.extended) unextended.push(`${dep.name}@${dep.range} to ${entry.specs[0]}`);
+      else if (dep.extended !== undefined) unextend(entry, dep);
       else {
         throw fail(
           path,
@@ -1061,9 +1105,9 @@ export function readYarnLock(
     }
     targets.set(entry, list);
   }
-  if (unextended.length > 0) {
+  for (const [rc, added] of unextended) {
     warnings.push(
-      `${rcPath}: its packageExtensions add ${unextended.join(", ")}, which ${path} does not ` +
+      `${rc}: its packageExtensions add ${added.join(", ")}, which ${path} does not ` +
         "resolve: a lock older than the .yarnrc.yml (`yarn install` locks what they add, " +
         "`yarn install --immutable` refuses this lock); not in the SBOM",
     );
