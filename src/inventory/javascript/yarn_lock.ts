@@ -507,11 +507,16 @@ type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
  * The package extensions Yarn applies to a Berry lock's packages (Configuration
  * `refreshPackageExtensions`): first the builtin compatibility ones (plugin-compat's
  * `registerPackageExtensions` hook, the list of `@yarnpkg/extensions`, see `_yarn_compat.ts`),
- * then the `packageExtensions` of the `.yarnrc.yml` beside the lock. Only the dependencies they
- * add are kept: a peer they add is provided by a parent that depends on it already, so it
- * reaches no other package.
+ * then the `packageExtensions` of the `.yarnrc.yml` files from the lock's folder up, merged as
+ * Yarn merges them (Configuration.find reads each one from the project folder up to `/` and the
+ * home folder's, and `resolveRcFiles` merges a map key by key, the nearer file's value winning);
+ * only those of the scanned tree are read. Only the dependencies they add are kept: a peer they
+ * add is provided by a parent that depends on it already, so it reaches no other package.
  */
-function packageExtensions(rc: string | undefined, rcPath: string): Extensions {
+function packageExtensions(
+  load: (path: string) => string | undefined,
+  lockDir: string,
+): Extensions {
   const extensions: Extensions = new Map();
   const add = (descriptor: string, deps: Dep[]): void => {
     const { name, range } = splitDescriptor(descriptor);
@@ -522,14 +527,33 @@ function packageExtensions(rc: string | undefined, rcPath: string): Extensions {
   for (const [descriptor, deps] of YARN_COMPAT_DEPENDENCIES) {
     add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
   }
-  if (rc === undefined || !rc.includes("packageExtensions")) return extensions;
-  const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
-  const own = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
-  for (const [descriptor, extension] of Object.entries(own)) {
-    if (!isRecord(extension)) continue;
+  /** Each descriptor's dependencies: name to range and the `.yarnrc.yml` that gives it. */
+  const merged = new Map<string, Map<string, [string, string]>>();
+  const parts = lockDir === "" ? [] : lockDir.split("/");
+  for (let depth = 0; depth <= parts.length; depth++) {
+    const rcPath = joinPath(...parts.slice(0, depth), ".yarnrc.yml");
+    const rc = load(rcPath);
+    if (rc === undefined || !rc.includes("packageExtensions")) continue;
+    const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
+    const own = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
+    for (const [descriptor, extension] of Object.entries(own)) {
+      if (!isRecord(extension)) continue;
+      let deps = merged.get(descriptor);
+      if (deps === undefined) merged.set(descriptor, deps = new Map());
+      for (const dep of berryDeps(extension.dependencies, undefined)) {
+        deps.set(dep.name, [dep.range, rcPath]);
+      }
+    }
+  }
+  for (const [descriptor, deps] of merged) {
     add(
       descriptor,
-      berryDeps(extension.dependencies, undefined).map((dep) => ({ ...dep, extended: rcPath })),
+      [...deps].map(([name, [range, rcPath]]) => ({
+        name,
+        range,
+        scope: "runtime",
+        extended: rcPath,
+      })),
     );
   }
   return extensions;
@@ -537,9 +561,9 @@ function packageExtensions(rc: string | undefined, rcPath: string): Extensions {
 
 /**
  * Adds to an entry the dependencies that package extensions give a package of its name and
- * version: Yarn locks a package's manifest as published and extends it as it loads the lock
- * (Configuration.normalizePackage: an extension whose range the version satisfies adds each
- * dependency the package does not have yet, the first one of a name winning).
+ * version: Yarn locks a package's manifest as published (a workspace's as declared) and extends
+ * it as it loads the lock (Configuration.normalizePackage: an extension whose range the version
+ * satisfies adds each dependency the package does not have yet, the first one of a name winning).
  */
 function extend(entry: Entry, extensions: Extensions, version: string): void {
   for (const { range, deps } of extensions.get(entry.name) ?? []) {
@@ -672,6 +696,7 @@ export function readYarnLock(
   const berry = isBerryLock(text);
   const rcPath = joinPath(lockDir, ".yarnrc.yml");
   let entries: Entry[];
+  let extensions: Extensions = new Map();
   if (berry) {
     const docs = parseYamlDocuments(text, path, CODE);
     const doc = docs.at(-1);
@@ -689,7 +714,7 @@ export function readYarnLock(
       );
     }
     entries = decodeBerry(doc, text, path);
-    const extensions = packageExtensions(context.load(rcPath), rcPath);
+    extensions = packageExtensions(context.load, lockDir);
     for (const entry of entries) {
       if (!entry.workspace && entry.version !== undefined) {
         extend(entry, extensions, entry.version);
@@ -909,6 +934,10 @@ export function readYarnLock(
   ): void => {
     for (const dep of entry.deps) {
       const to = lookup(dep);
+      if (to === undefined && dep.extended !== undefined) {
+        unextend(entry, dep);
+        continue;
+      }
       if (to === undefined) {
         throw fail(
           path,
@@ -958,6 +987,9 @@ export function readYarnLock(
       const devOnly = devOnlyNames(manifest);
       devOnlyOf.set(entry, devOnly);
       const recorded = new Set(entry.deps.map((dep) => dep.name));
+      // Yarn extends a workspace by its package.json's version (WorkspaceResolver: `0.0.0`
+      // without one), not the lock's `0.0.0-use.local`.
+      if (manifest !== undefined) extend(entry, extensions, manifest.version || "0.0.0");
       warnings.push(
         ...[
           staleRecordWarning(manifest, recorded, { lock: path, install: "yarn install" }),
