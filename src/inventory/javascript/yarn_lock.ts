@@ -900,11 +900,49 @@ export function readYarnLock(
    * what the package.json declares (not its dev dependencies) is what the folder depends on.
    */
   const linkManifests = new Set<string>();
+  /**
+   * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
+   * `file:` path from the project's root (`file:../../vendor/x.tgz` in
+   * packages/a is locked as `x@file:vendor/x.tgz`).
+   */
+  const declared = (folder: string, name: string, range: string, scope: Scope) =>
+    lookup({ name, range, scope }) ??
+      (range.startsWith("file:")
+        ? find(name, `file:${joinPath(folder, range.slice("file:".length))}`)
+        : undefined);
+  /**
+   * The `file:` folders of a classic lock that only a target of the root's `resolutions` names:
+   * Yarn 1 requests each target (Install's fetchRequestFromCwd, `hint: 'resolution'`) and locks
+   * it, but links only the project's own patterns and what they depend on (Install.init:
+   * `linker.init(flattenedTopLevelPatterns)`, without the resolution requests): nothing is
+   * installed from such a folder, which is no member.
+   */
+  function resolutionOnlyFolders(): Set<Entry> {
+    const forced = new Set<Entry>();
+    for (const [selector, range] of overrides) {
+      const target = typeof range === "string" ? find(forcedName(selector), range) : undefined;
+      if (target?.folder !== undefined && !target.linked) forced.add(target);
+    }
+    if (forced.size === 0) return forced;
+    const requested = (to: Entry | undefined): void => {
+      if (to !== undefined) forced.delete(to);
+    };
+    for (const entry of entries) for (const dep of entry.deps) requested(lookup(dep));
+    for (const folder of declaring) {
+      const manifest = manifestAt(folder);
+      if (manifest === undefined) continue;
+      for (const [name, range, scope] of declaredDependencies(manifest)) {
+        requested(declared(folder, name, range, scope));
+      }
+    }
+    return forced;
+  }
+  const unrequested = berry || rush !== undefined ? new Set<Entry>() : resolutionOnlyFolders();
   const ids = new Map<Entry, string>();
   /** The workspaces outside the project, components that Yarn installs as projects. */
   const outsideWorkspaces: Entry[] = [];
   for (const entry of entries) {
-    if (entry.folder === undefined) continue;
+    if (entry.folder === undefined || unrequested.has(entry)) continue;
     // A folder outside the project (another checkout, `portal:../../lib`, a workspace
     // `../shared` of a lock in a subfolder scanned on its own) is third-party.
     if (localPlace(at, entry.folder).kind === "outside") {
@@ -1027,16 +1065,6 @@ export function readYarnLock(
      */
     const linksRoot = (range: string): boolean =>
       range.startsWith("link:") && joinPath(base, range.slice("link:".length)) === "";
-    /**
-     * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
-     * `file:` path from the project's root (`file:../../vendor/x.tgz` in
-     * packages/a is locked as `x@file:vendor/x.tgz`).
-     */
-    const declared = (folder: string, name: string, range: string, scope: Scope) =>
-      lookup({ name, range, scope }) ??
-        (range.startsWith("file:")
-          ? find(name, `file:${joinPath(folder, range.slice("file:".length))}`)
-          : undefined);
     for (const [folder, id] of folderIds) {
       const temp = tempEntries.get(folder);
       if (temp !== undefined) {
@@ -1178,7 +1206,7 @@ export function readYarnLock(
   const inits: ReturnType<typeof npmComponent>[] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    if (ids.has(entry)) continue;
+    if (ids.has(entry) || unrequested.has(entry)) continue;
     componentEntries.push(entry);
     inits.push(npmComponent({
       name: entry.name,
@@ -1245,9 +1273,11 @@ export function readYarnLock(
   for (let i = 0; i < inits.length; i++) ids.set(componentEntries[i], out.component(inits[i]));
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
   for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
-  for (const [from, to, scope] of memberEdges) out.edge(ids.get(from)!, to, scope);
+  for (const [from, to, scope] of memberEdges) {
+    if (!unrequested.has(from)) out.edge(ids.get(from)!, to, scope);
+  }
   targets.forEach((list, entry) => {
-    if (entry.workspace) return;
+    if (entry.workspace || unrequested.has(entry)) return;
     const from = ids.get(entry)!;
     for (let i = 0; i < list.length; i++) out.edge(from, ids.get(list[i][0])!, list[i][1]);
   });
