@@ -6,8 +6,8 @@
 
 import { npmGitVcsUrl } from "../_vcs.ts";
 import { VouchError } from "../../errors.ts";
-import { isRecord } from "../../_util.ts";
-import { OutputBuilder } from "../_builder.ts";
+import { compareStrings, isRecord } from "../../_util.ts";
+import { type ComponentInit, OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
 import { isOutside, linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
@@ -45,6 +45,7 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
   workspaceFolders,
+  YARN_BUILTIN_PATCH,
   YARN_V1_HEADER,
   yarnCatalogs,
   yarnPatchFile,
@@ -100,7 +101,15 @@ interface Entry {
   peers?: Dep[];
   /** The patch files of a `patch:` entry (a builtin compat patch's name included). */
   patches?: string[];
-  /** The unpatched package a `patch:` entry is made from (its source, same component). */
+  /**
+   * Its own (outermost) patch is a builtin compat one, which Yarn applies wherever the package
+   * is used (plugin-compat's reduceDependency), not only where a dependency names it.
+   */
+  builtinPatch?: boolean;
+  /**
+   * The unpatched package a `patch:` entry is made from (its source: the same component, but
+   * for a copy of its own, see `ownCopies` in {@linkcode readYarnLock}).
+   */
   base?: Dep;
   /** An `exec:` package: the script (relative to the lock's folder) that generates it. */
   generator?: string;
@@ -349,11 +358,12 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       const inner = decoded(entry, hash === -1 ? body : body.slice(0, hash), path);
       // Yarn joins several patch files with `&` (`#./a.patch&./b.patch`); a patch of a patched
       // package (a builtin compat patch over the project's own) adds its own to the inner ones.
-      const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path);
-      for (const file of files.split("&")) {
-        if (file !== "") {
-          (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, tooDeep)));
-        }
+      const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path)
+        .split("&").filter((file) => file !== "");
+      // The outermost patch, read first, is the entry's own.
+      entry.builtinPatch ??= files.length > 0 && files.every((f) => YARN_BUILTIN_PATCH.test(f));
+      for (const file of files) {
+        (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, tooDeep)));
       }
       resolveBerry(entry, inner, path);
       return;
@@ -1172,9 +1182,38 @@ export function readYarnLock(
         "`yarn install --immutable` refuses this lock); not in the SBOM",
     );
   }
+  /**
+   * The `patch:` entries that are components of their own: Yarn installs the patched copy for
+   * the dependencies that name the `patch:` descriptor and the package as it is for those that
+   * name it (a workspace's `patch:` of lodash 4.17.21 beside another's plain lodash 4.17.21:
+   * two copies in node_modules), so a project's own patch of a package something else depends
+   * on is another component, not a patch of every copy. Not a builtin patch, which Yarn applies
+   * wherever the package is used (the lock records the plain descriptor), nor a patch of a
+   * package the root's `resolutions` name: Yarn replaces the descriptors as it resolves them
+   * (reduceDependency) and the lock records them as declared, so which dependents get the patch
+   * is not in its dependencies: their copies stay one component.
+   */
+  const ownCopies = new Set<Entry>();
+  if (berry) {
+    const depended = new Set<Entry>();
+    for (const [, to] of firstEdges) if (typeof to !== "string") depended.add(to);
+    targets.forEach((list) => {
+      for (let i = 0; i < list.length; i++) depended.add(list[i][0]);
+    });
+    const resolved = new Set(
+      overrides.map(([selector]) => splitDescriptor(forcedName(selector)).name),
+    );
+    for (const entry of entries) {
+      const base = entry.base && lookup(entry.base);
+      if (
+        base !== undefined && !entry.builtinPatch && depended.has(base) &&
+        !resolved.has(entry.name)
+      ) ownCopies.add(entry);
+    }
+  }
   for (const entry of entries) {
     const base = entry.base && lookup(entry.base);
-    if (base !== undefined) targets.get(entry)!.push([base, "runtime"]);
+    if (base !== undefined && !ownCopies.has(entry)) targets.get(entry)!.push([base, "runtime"]);
   }
   if (berry) {
     for (const [from, to, scope] of peerEdges(entries, targets, lookup)) {
@@ -1189,7 +1228,9 @@ export function readYarnLock(
   const patchesOf = new Map<Entry, [Entry, Scope][]>();
   for (const entry of entries) {
     const base = entry.base && lookup(entry.base);
-    if (base !== undefined) patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
+    if (base !== undefined && !ownCopies.has(entry)) {
+      patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
+    }
   }
   const reached = reach(
     firstEdges.flatMap(([, to, scope]) =>
@@ -1200,6 +1241,13 @@ export function readYarnLock(
       return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
     },
   );
+  /** The patched copy an entry is part of: one of `ownCopies`, or a patch made from one. */
+  const patchedCopy = (entry: Entry): Entry | undefined => {
+    for (let at: Entry | undefined = entry; at !== undefined; at = at.base && lookup(at.base)) {
+      if (ownCopies.has(at)) return at;
+    }
+    return undefined;
+  };
   // The components, one per entry (the workspaces are members already). Indexed loops: a cold
   // run's for-of over a Map makes an iterator and a pair per entry.
   const componentEntries: Entry[] = [];
@@ -1208,7 +1256,7 @@ export function readYarnLock(
     const entry = entries[i];
     if (ids.has(entry) || unrequested.has(entry)) continue;
     componentEntries.push(entry);
-    inits.push(npmComponent({
+    const init = npmComponent({
       name: entry.name,
       version: entry.version,
       qualifiers: entry.qualifiers,
@@ -1218,7 +1266,12 @@ export function readYarnLock(
       sources: [path],
       patches: entry.patches ?? [],
       generator: entry.generator,
-    }));
+    });
+    const copy = patchedCopy(entry);
+    if (copy !== undefined) {
+      init.id = `patch:${init.purl}#${[...new Set(copy.patches)].sort(compareStrings).join("&")}`;
+    }
+    inits.push(init);
   }
   // What nothing the project declares reaches, as no entry of its package does (Yarn 4.9 locks a
   // JSR package's npm-compatibility entry, which nothing names, beside the one it resolves): an
@@ -1227,12 +1280,13 @@ export function readYarnLock(
   // any package.json has no roots: nothing to tell.
   const unreached: number[] = [];
   if (firstEdges.length > 0) {
-    const reachedPurls = new Set<string>();
+    const reachedIds = new Set<string>();
+    const initId = (init: ComponentInit): string => init.id ?? init.purl;
     for (let i = 0; i < inits.length; i++) {
       const entry = componentEntries[i];
-      if (reached.prod.has(entry) || reached.dev.has(entry)) reachedPurls.add(inits[i].purl);
+      if (reached.prod.has(entry) || reached.dev.has(entry)) reachedIds.add(initId(inits[i]));
     }
-    for (let i = 0; i < inits.length; i++) if (!reachedPurls.has(inits[i].purl)) unreached.push(i);
+    for (let i = 0; i < inits.length; i++) if (!reachedIds.has(initId(inits[i]))) unreached.push(i);
   }
   // Yarn 1 requests each target of the root's `resolutions` beside what the project declares
   // (Install's fetchRequestFromCwd: `hint: 'resolution'`), so it locks the target and what
