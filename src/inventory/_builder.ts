@@ -12,6 +12,11 @@ import { checkDigest } from "./_errors.ts";
 export interface ComponentInit {
   /** The purl (also the id). */
   purl: string;
+  /**
+   * The id when it is not the purl: a patched copy of a package the project also installs
+   * unpatched (see {@linkcode Component.id}).
+   */
+  id?: string;
   /** Ecosystem of the purl. */
   ecosystem: Component["ecosystem"];
   /** Package name as the file writes it. */
@@ -226,14 +231,15 @@ export class OutputBuilder {
   }
 
   /**
-   * Adds a component occurrence, or merges it into the component with the same purl.
+   * Adds a component occurrence, or merges it into the component with the same id.
    *
    * @param init The occurrence.
-   * @returns The component id (the purl).
+   * @returns The component id (the purl, unless `init.id` gives another).
    */
   component(init: ComponentInit): string {
-    const draft = this.#drafts.get(init.purl) ?? this.#newDraft({
-      id: init.purl,
+    const id = init.id ?? init.purl;
+    const draft = this.#drafts.get(id) ?? this.#newDraft({
+      id,
       ecosystem: init.ecosystem,
       name: init.name,
       version: init.version,
@@ -252,7 +258,7 @@ export class OutputBuilder {
       draft.component.specifier ??= textWithoutCredentials(init.specifier);
     }
     this.#merge(draft, init);
-    return init.purl;
+    return id;
   }
 
   /**

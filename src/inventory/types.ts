@@ -50,7 +50,11 @@ export type Ecosystem =
 
 /** A third-party package the project depends on. */
 export interface Component {
-  /** Unique id in the inventory: the purl (distinct versions, distinct ids). */
+  /**
+   * Unique id in the inventory: the purl (distinct versions, distinct ids). A copy the project
+   * patches (a Yarn `patch:` dependency) of a package it also installs unpatched is another
+   * component with the same purl, its id `patch:<purl>#<its patches, &-joined>`.
+   */
   id: string;
   /** The ecosystem (purl type). */
   ecosystem: Ecosystem;

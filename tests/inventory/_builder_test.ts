@@ -57,6 +57,18 @@ Deno.test("component merges occurrences: direct OR-ed, sets unioned, first downl
   }]);
 });
 
+Deno.test("component: an occurrence with its own id is another component of the same purl", () => {
+  const b = new OutputBuilder();
+  const patched = "patch:pkg:npm/ms@1.0.0#p.patch";
+  assert.equal(b.component(npm("ms", { id: patched, patches: ["p.patch"] })), patched);
+  assert.equal(b.component(npm("ms")), "pkg:npm/ms@1.0.0");
+  b.component(npm("ms", { id: patched, direct: true }));
+  assert.deepEqual(
+    b.build().components.map((c) => `${c.id} ${c.purl} ${c.direct} ${c.patches ?? "-"}`),
+    [`${patched} pkg:npm/ms@1.0.0 true p.patch`, "pkg:npm/ms@1.0.0 pkg:npm/ms@1.0.0 false -"],
+  );
+});
+
 Deno.test("component: no scope means runtime, absent fields are absent keys, first specifier kept", () => {
   const b = new OutputBuilder();
   b.component({ purl: "pkg:pypi/rich", ecosystem: "pypi", name: "rich", sources: ["a.txt"] });

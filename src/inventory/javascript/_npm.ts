@@ -869,8 +869,11 @@ export function catalogRange(catalogs: Catalogs, name: string, range: string): s
  */
 export function yarnPatchFile(file: string, folder: string): string {
   if (file.startsWith("~/")) return joinPath(file.slice(2));
-  return /(?:^|[!~])builtin<[^>]*>$/.test(file) ? file : joinPath(folder, file);
+  return YARN_BUILTIN_PATCH.test(file) ? file : joinPath(folder, file);
 }
+
+/** A builtin patch of Yarn's (`optional!builtin<compat/typescript>`), not a file. */
+export const YARN_BUILTIN_PATCH = /(?:^|[!~])builtin<[^>]*>$/;
 
 /**
  * The package a Yarn `patch:` range patches, as declared: its source descriptor

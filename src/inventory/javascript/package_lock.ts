@@ -580,10 +580,18 @@ export function readPackageLock(
    * a `file:` override, which it resolves from each dependent's folder, not the root's.
    */
   const empty: string[] = [];
+  /**
+   * The links to a folder the lock has no entry for: npm writes one for every link's target
+   * (`{}` at least) and refuses a lock without it (arborist's loadVirtual, `#resolveLinks`:
+   * EMISSINGTARGET, `Missing target in lock file`): a lock cut short or edited.
+   */
+  const untargeted: string[] = [];
   for (const [link, target] of linkTarget) {
-    const entry = entries.get(target) ?? {};
-    if (!entries.has(target)) entries.set(target, entry);
-    if (
+    let entry = entries.get(target);
+    if (entry === undefined) {
+      entries.set(target, entry = {});
+      untargeted.push(`${link} → ${target}`);
+    } else if (
       Object.keys(entry).length === 0 && ownFolders.has(target) && options.load !== undefined &&
       rush === undefined && options.load(joinPath(lockDir, target, "package.json")) === undefined
     ) empty.push(`${link} → ${target}`);
@@ -775,6 +783,16 @@ export function readPackageLock(
         empty.length === 1 ? "a folder" : "folders"
       } with no package.json, which the lock records empty (\`npm ls\`: invalid): no package ` +
         `is there; ${empty.length === 1 ? "a member" : "each a member"} without a version`,
+    );
+  }
+  if (untargeted.length > 0) {
+    warnings.push(
+      `${path} links ${untargeted.join(", ")}: ${
+        untargeted.length === 1 ? "a folder" : "folders"
+      } it has no entry for, a lock cut short or edited (\`npm ci\` refuses it: Missing target ` +
+        "in lock file; `npm install` writes it anew); the SBOM names " +
+        `${untargeted.length === 1 ? "the folder" : "each folder"} as its package.json, else ` +
+        "the link, does",
     );
   }
   if (dangling.length > 0) {

@@ -6,8 +6,8 @@
 
 import { npmGitVcsUrl } from "../_vcs.ts";
 import { VouchError } from "../../errors.ts";
-import { isRecord } from "../../_util.ts";
-import { OutputBuilder } from "../_builder.ts";
+import { compareStrings, isRecord } from "../../_util.ts";
+import { type ComponentInit, OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
 import { isOutside, linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
@@ -16,6 +16,7 @@ import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { type Hash, ROOT_ID, type Scope } from "../types.ts";
 import { yarnRangeSatisfied } from "./package_json.ts";
+import { YARN_COMPAT_DEPENDENCIES } from "./_yarn_compat.ts";
 import {
   BARE_PATH,
   catalogRange,
@@ -44,6 +45,7 @@ import {
   unlockedWarning,
   withoutExcludedMembers,
   workspaceFolders,
+  YARN_BUILTIN_PATCH,
   YARN_V1_HEADER,
   yarnCatalogs,
   yarnPatchFile,
@@ -69,8 +71,11 @@ interface Dep {
   scope: Scope;
   /** The entry it resolves to, once looked up (`null`: none). */
   target?: Entry | null;
-  /** Added by the `.yarnrc.yml`'s `packageExtensions`, not locked with the package. */
-  extended?: true;
+  /**
+   * Added by package extensions, not locked with the package: the `.yarnrc.yml` whose
+   * `packageExtensions` add it, or {@linkcode BUILTIN} for Yarn's compatibility extensions.
+   */
+  extended?: string;
 }
 
 /** One lock entry, decoded from either format. */
@@ -96,7 +101,15 @@ interface Entry {
   peers?: Dep[];
   /** The patch files of a `patch:` entry (a builtin compat patch's name included). */
   patches?: string[];
-  /** The unpatched package a `patch:` entry is made from (its source, same component). */
+  /**
+   * Its own (outermost) patch is a builtin compat one, which Yarn applies wherever the package
+   * is used (plugin-compat's reduceDependency), not only where a dependency names it.
+   */
+  builtinPatch?: boolean;
+  /**
+   * The unpatched package a `patch:` entry is made from (its source: the same component, but
+   * for a copy of its own, see `ownCopies` in {@linkcode readYarnLock}).
+   */
   base?: Dep;
   /** An `exec:` package: the script (relative to the lock's folder) that generates it. */
   generator?: string;
@@ -345,11 +358,12 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
       const inner = decoded(entry, hash === -1 ? body : body.slice(0, hash), path);
       // Yarn joins several patch files with `&` (`#./a.patch&./b.patch`); a patch of a patched
       // package (a builtin compat patch over the project's own) adds its own to the inner ones.
-      const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path);
-      for (const file of files.split("&")) {
-        if (file !== "") {
-          (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, tooDeep)));
-        }
+      const files = decoded(entry, hash === -1 ? "" : body.slice(hash + 1), path)
+        .split("&").filter((file) => file !== "");
+      // The outermost patch, read first, is the entry's own.
+      entry.builtinPatch ??= files.length > 0 && files.every((f) => YARN_BUILTIN_PATCH.test(f));
+      for (const file of files) {
+        (entry.patches ??= []).push(yarnPatchFile(file, locatorFolder(params, tooDeep)));
       }
       resolveBerry(entry, inner, path);
       return;
@@ -493,30 +507,79 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   return entries;
 }
 
+/** What adds a dependency that {@linkcode BUILTIN} marks: Yarn's builtin compatibility extensions. */
+const BUILTIN = "builtin";
+
+/** The package extensions Yarn applies, by package name: each range, and what it adds. */
+type Extensions = Map<string, { range: string; deps: Dep[] }[]>;
+
 /**
- * Adds to Berry's entries the dependencies that `packageExtensions` in the `.yarnrc.yml` beside
- * the lock gives them: Yarn locks a package's manifest as published and extends it as it loads
- * the lock (Configuration.normalizePackage: an extension whose range the package's version
- * satisfies adds each dependency the package does not declare itself).
+ * The package extensions Yarn applies to a Berry lock's packages (Configuration
+ * `refreshPackageExtensions`): first the builtin compatibility ones (plugin-compat's
+ * `registerPackageExtensions` hook, the list of `@yarnpkg/extensions`, see `_yarn_compat.ts`),
+ * then the `packageExtensions` of the `.yarnrc.yml` files from the lock's folder up, merged as
+ * Yarn merges them (Configuration.find reads each one from the project folder up to `/` and the
+ * home folder's, and `resolveRcFiles` merges a map key by key, the nearer file's value winning);
+ * only those of the scanned tree are read. Only the dependencies they add are kept: a peer they
+ * add is provided by a parent that depends on it already, so it reaches no other package.
  */
-function extendPackages(entries: Entry[], rc: string | undefined, rcPath: string): void {
-  if (rc === undefined || !rc.includes("packageExtensions")) return;
-  const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
-  const extensions = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
-  for (const [descriptor, extension] of Object.entries(extensions)) {
-    if (!isRecord(extension)) continue;
+function packageExtensions(
+  load: (path: string) => string | undefined,
+  lockDir: string,
+): Extensions {
+  const extensions: Extensions = new Map();
+  const add = (descriptor: string, deps: Dep[]): void => {
     const { name, range } = splitDescriptor(descriptor);
-    const added = berryDeps(extension.dependencies, undefined);
-    for (const entry of entries) {
-      if (
-        entry.name !== name || entry.workspace || entry.version === undefined ||
-        !yarnRangeSatisfied(entry.version, range.replace(/^npm:/, ""))
-      ) continue;
-      for (const dep of added) {
-        if (!entry.deps.some((own) => own.name === dep.name)) {
-          entry.deps.push({ ...dep, extended: true });
-        }
+    let list = extensions.get(name);
+    if (list === undefined) extensions.set(name, list = []);
+    list.push({ range: range.replace(/^npm:/, ""), deps });
+  };
+  for (const [descriptor, deps] of YARN_COMPAT_DEPENDENCIES) {
+    add(descriptor, berryDeps(deps, undefined).map((dep) => ({ ...dep, extended: BUILTIN })));
+  }
+  /** Each descriptor's dependencies: name to range and the `.yarnrc.yml` that gives it. */
+  const merged = new Map<string, Map<string, [string, string]>>();
+  const parts = lockDir === "" ? [] : lockDir.split("/");
+  for (let depth = 0; depth <= parts.length; depth++) {
+    const rcPath = joinPath(...parts.slice(0, depth), ".yarnrc.yml");
+    const rc = load(rcPath);
+    if (rc === undefined || !rc.includes("packageExtensions")) continue;
+    const doc = parseYamlDocuments(rc, rcPath, CODE).at(-1);
+    const own = isRecord(doc) && isRecord(doc.packageExtensions) ? doc.packageExtensions : {};
+    for (const [descriptor, extension] of Object.entries(own)) {
+      if (!isRecord(extension)) continue;
+      let deps = merged.get(descriptor);
+      if (deps === undefined) merged.set(descriptor, deps = new Map());
+      for (const dep of berryDeps(extension.dependencies, undefined)) {
+        deps.set(dep.name, [dep.range, rcPath]);
       }
+    }
+  }
+  for (const [descriptor, deps] of merged) {
+    add(
+      descriptor,
+      [...deps].map(([name, [range, rcPath]]) => ({
+        name,
+        range,
+        scope: "runtime",
+        extended: rcPath,
+      })),
+    );
+  }
+  return extensions;
+}
+
+/**
+ * Adds to an entry the dependencies that package extensions give a package of its name and
+ * version: Yarn locks a package's manifest as published (a workspace's as declared) and extends
+ * it as it loads the lock (Configuration.normalizePackage: an extension whose range the version
+ * satisfies adds each dependency the package does not have yet, the first one of a name winning).
+ */
+function extend(entry: Entry, extensions: Extensions, version: string): void {
+  for (const { range, deps } of extensions.get(entry.name) ?? []) {
+    if (!yarnRangeSatisfied(version, range)) continue;
+    for (const dep of deps) {
+      if (!entry.deps.some((own) => own.name === dep.name)) entry.deps.push(dep);
     }
   }
 }
@@ -643,6 +706,7 @@ export function readYarnLock(
   const berry = isBerryLock(text);
   const rcPath = joinPath(lockDir, ".yarnrc.yml");
   let entries: Entry[];
+  let extensions: Extensions = new Map();
   if (berry) {
     const docs = parseYamlDocuments(text, path, CODE);
     const doc = docs.at(-1);
@@ -660,7 +724,12 @@ export function readYarnLock(
       );
     }
     entries = decodeBerry(doc, text, path);
-    extendPackages(entries, context.load(rcPath), rcPath);
+    extensions = packageExtensions(context.load, lockDir);
+    for (const entry of entries) {
+      if (!entry.workspace && entry.version !== undefined) {
+        extend(entry, extensions, entry.version);
+      }
+    }
   } else {
     // Another version in Yarn 1's header (`# yarn lockfile v2`): that line, as a version.
     const other = /^# yarn lockfile (v\S*)\s*$/m.exec(text);
@@ -841,11 +910,49 @@ export function readYarnLock(
    * what the package.json declares (not its dev dependencies) is what the folder depends on.
    */
   const linkManifests = new Set<string>();
+  /**
+   * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
+   * `file:` path from the project's root (`file:../../vendor/x.tgz` in
+   * packages/a is locked as `x@file:vendor/x.tgz`).
+   */
+  const declared = (folder: string, name: string, range: string, scope: Scope) =>
+    lookup({ name, range, scope }) ??
+      (range.startsWith("file:")
+        ? find(name, `file:${joinPath(folder, range.slice("file:".length))}`)
+        : undefined);
+  /**
+   * The `file:` folders of a classic lock that only a target of the root's `resolutions` names:
+   * Yarn 1 requests each target (Install's fetchRequestFromCwd, `hint: 'resolution'`) and locks
+   * it, but links only the project's own patterns and what they depend on (Install.init:
+   * `linker.init(flattenedTopLevelPatterns)`, without the resolution requests): nothing is
+   * installed from such a folder, which is no member.
+   */
+  function resolutionOnlyFolders(): Set<Entry> {
+    const forced = new Set<Entry>();
+    for (const [selector, range] of overrides) {
+      const target = typeof range === "string" ? find(forcedName(selector), range) : undefined;
+      if (target?.folder !== undefined && !target.linked) forced.add(target);
+    }
+    if (forced.size === 0) return forced;
+    const requested = (to: Entry | undefined): void => {
+      if (to !== undefined) forced.delete(to);
+    };
+    for (const entry of entries) for (const dep of entry.deps) requested(lookup(dep));
+    for (const folder of declaring) {
+      const manifest = manifestAt(folder);
+      if (manifest === undefined) continue;
+      for (const [name, range, scope] of declaredDependencies(manifest)) {
+        requested(declared(folder, name, range, scope));
+      }
+    }
+    return forced;
+  }
+  const unrequested = berry || rush !== undefined ? new Set<Entry>() : resolutionOnlyFolders();
   const ids = new Map<Entry, string>();
   /** The workspaces outside the project, components that Yarn installs as projects. */
   const outsideWorkspaces: Entry[] = [];
   for (const entry of entries) {
-    if (entry.folder === undefined) continue;
+    if (entry.folder === undefined || unrequested.has(entry)) continue;
     // A folder outside the project (another checkout, `portal:../../lib`, a workspace
     // `../shared` of a lock in a subfolder scanned on its own) is third-party.
     if (localPlace(at, entry.folder).kind === "outside") {
@@ -875,6 +982,10 @@ export function readYarnLock(
   ): void => {
     for (const dep of entry.deps) {
       const to = lookup(dep);
+      if (to === undefined && dep.extended !== undefined) {
+        unextend(entry, dep);
+        continue;
+      }
       if (to === undefined) {
         throw fail(
           path,
@@ -889,6 +1000,19 @@ export function readYarnLock(
   const projectNode = (project: RushProject): Entry | string =>
     outsideProjects.get(project) ?? folderIds.get(fromTemp(rush!, project.folder))!;
   const warnings: string[] = [];
+  /**
+   * What the `.yarnrc.yml` files' packageExtensions add that the lock does not resolve, by file:
+   * the file is newer than the lock (`yarn install` resolves and locks it; `--immutable` refuses
+   * the lock). A builtin compatibility extension's is no warning: the Yarn that wrote the lock
+   * had none such (Yarn adds to the list in its releases), and installs what the lock holds.
+   */
+  const unextended = new Map<string, string[]>();
+  const unextend = (entry: Entry, dep: Dep): void => {
+    if (dep.extended === BUILTIN) return;
+    let list = unextended.get(dep.extended!);
+    if (list === undefined) unextended.set(dep.extended!, list = []);
+    list.push(`${dep.name}@${dep.range} to ${entry.specs[0]}`);
+  };
   const membersByName = new Map<string, string>();
   for (const [folder, id] of folderIds) {
     const name = manifestAt(folder)?.name;
@@ -911,6 +1035,9 @@ export function readYarnLock(
       const devOnly = devOnlyNames(manifest);
       devOnlyOf.set(entry, devOnly);
       const recorded = new Set(entry.deps.map((dep) => dep.name));
+      // Yarn extends a workspace by its package.json's version (WorkspaceResolver: `0.0.0`
+      // without one), not the lock's `0.0.0-use.local`.
+      if (manifest !== undefined) extend(entry, extensions, manifest.version || "0.0.0");
       warnings.push(
         ...[
           staleRecordWarning(manifest, recorded, { lock: path, install: "yarn install" }),
@@ -948,16 +1075,6 @@ export function readYarnLock(
      */
     const linksRoot = (range: string): boolean =>
       range.startsWith("link:") && joinPath(base, range.slice("link:".length)) === "";
-    /**
-     * The entry of what a folder's package.json declares: Yarn 1 locks a workspace's
-     * `file:` path from the project's root (`file:../../vendor/x.tgz` in
-     * packages/a is locked as `x@file:vendor/x.tgz`).
-     */
-    const declared = (folder: string, name: string, range: string, scope: Scope) =>
-      lookup({ name, range, scope }) ??
-        (range.startsWith("file:")
-          ? find(name, `file:${joinPath(folder, range.slice("file:".length))}`)
-          : undefined);
     for (const [folder, id] of folderIds) {
       const temp = tempEntries.get(folder);
       if (temp !== undefined) {
@@ -1037,9 +1154,6 @@ export function readYarnLock(
    * included) and never locks it.
    */
   const memberEdges: [Entry, string, Scope][] = [];
-  // What packageExtensions add that the lock does not resolve: the .yarnrc.yml is newer than
-  // the lock (`yarn install` resolves and locks it; `--immutable` refuses the lock).
-  const unextended: string[] = [];
   for (const entry of entries) {
     const devOnly = devOnlyOf.get(entry);
     const list: [Entry, Scope][] = [];
@@ -1050,7 +1164,7 @@ export function readYarnLock(
       const member = to === undefined && !berry ? membersByName.get(dep.name) : undefined;
       if (member !== undefined) memberEdges.push([entry, member, dep.scope]);
       else if (to !== undefined) list.push([to, devOnly?.has(dep.name) ? "dev" : dep.scope]);
-      else if (dep.extended) unextended.push(`${dep.name}@${dep.range} to ${entry.specs[0]}`);
+      else if (dep.extended !== undefined) unextend(entry, dep);
       else {
         throw fail(
           path,
@@ -1061,16 +1175,45 @@ export function readYarnLock(
     }
     targets.set(entry, list);
   }
-  if (unextended.length > 0) {
+  for (const [rc, added] of unextended) {
     warnings.push(
-      `${rcPath}: its packageExtensions add ${unextended.join(", ")}, which ${path} does not ` +
+      `${rc}: its packageExtensions add ${added.join(", ")}, which ${path} does not ` +
         "resolve: a lock older than the .yarnrc.yml (`yarn install` locks what they add, " +
         "`yarn install --immutable` refuses this lock); not in the SBOM",
     );
   }
+  /**
+   * The `patch:` entries that are components of their own: Yarn installs the patched copy for
+   * the dependencies that name the `patch:` descriptor and the package as it is for those that
+   * name it (a workspace's `patch:` of lodash 4.17.21 beside another's plain lodash 4.17.21:
+   * two copies in node_modules), so a project's own patch of a package something else depends
+   * on is another component, not a patch of every copy. Not a builtin patch, which Yarn applies
+   * wherever the package is used (the lock records the plain descriptor), nor a patch of a
+   * package the root's `resolutions` name: Yarn replaces the descriptors as it resolves them
+   * (reduceDependency) and the lock records them as declared, so which dependents get the patch
+   * is not in its dependencies: their copies stay one component.
+   */
+  const ownCopies = new Set<Entry>();
+  if (berry) {
+    const depended = new Set<Entry>();
+    for (const [, to] of firstEdges) if (typeof to !== "string") depended.add(to);
+    targets.forEach((list) => {
+      for (let i = 0; i < list.length; i++) depended.add(list[i][0]);
+    });
+    const resolved = new Set(
+      overrides.map(([selector]) => splitDescriptor(forcedName(selector)).name),
+    );
+    for (const entry of entries) {
+      const base = entry.base && lookup(entry.base);
+      if (
+        base !== undefined && !entry.builtinPatch && depended.has(base) &&
+        !resolved.has(entry.name)
+      ) ownCopies.add(entry);
+    }
+  }
   for (const entry of entries) {
     const base = entry.base && lookup(entry.base);
-    if (base !== undefined) targets.get(entry)!.push([base, "runtime"]);
+    if (base !== undefined && !ownCopies.has(entry)) targets.get(entry)!.push([base, "runtime"]);
   }
   if (berry) {
     for (const [from, to, scope] of peerEdges(entries, targets, lookup)) {
@@ -1085,7 +1228,9 @@ export function readYarnLock(
   const patchesOf = new Map<Entry, [Entry, Scope][]>();
   for (const entry of entries) {
     const base = entry.base && lookup(entry.base);
-    if (base !== undefined) patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
+    if (base !== undefined && !ownCopies.has(entry)) {
+      patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
+    }
   }
   const reached = reach(
     firstEdges.flatMap(([, to, scope]) =>
@@ -1096,15 +1241,22 @@ export function readYarnLock(
       return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
     },
   );
+  /** The patched copy an entry is part of: one of `ownCopies`, or a patch made from one. */
+  const patchedCopy = (entry: Entry): Entry | undefined => {
+    for (let at: Entry | undefined = entry; at !== undefined; at = at.base && lookup(at.base)) {
+      if (ownCopies.has(at)) return at;
+    }
+    return undefined;
+  };
   // The components, one per entry (the workspaces are members already). Indexed loops: a cold
   // run's for-of over a Map makes an iterator and a pair per entry.
   const componentEntries: Entry[] = [];
   const inits: ReturnType<typeof npmComponent>[] = [];
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
-    if (ids.has(entry)) continue;
+    if (ids.has(entry) || unrequested.has(entry)) continue;
     componentEntries.push(entry);
-    inits.push(npmComponent({
+    const init = npmComponent({
       name: entry.name,
       version: entry.version,
       qualifiers: entry.qualifiers,
@@ -1114,7 +1266,12 @@ export function readYarnLock(
       sources: [path],
       patches: entry.patches ?? [],
       generator: entry.generator,
-    }));
+    });
+    const copy = patchedCopy(entry);
+    if (copy !== undefined) {
+      init.id = `patch:${init.purl}#${[...new Set(copy.patches)].sort(compareStrings).join("&")}`;
+    }
+    inits.push(init);
   }
   // What nothing the project declares reaches, as no entry of its package does (Yarn 4.9 locks a
   // JSR package's npm-compatibility entry, which nothing names, beside the one it resolves): an
@@ -1123,12 +1280,13 @@ export function readYarnLock(
   // any package.json has no roots: nothing to tell.
   const unreached: number[] = [];
   if (firstEdges.length > 0) {
-    const reachedPurls = new Set<string>();
+    const reachedIds = new Set<string>();
+    const initId = (init: ComponentInit): string => init.id ?? init.purl;
     for (let i = 0; i < inits.length; i++) {
       const entry = componentEntries[i];
-      if (reached.prod.has(entry) || reached.dev.has(entry)) reachedPurls.add(inits[i].purl);
+      if (reached.prod.has(entry) || reached.dev.has(entry)) reachedIds.add(initId(inits[i]));
     }
-    for (let i = 0; i < inits.length; i++) if (!reachedPurls.has(inits[i].purl)) unreached.push(i);
+    for (let i = 0; i < inits.length; i++) if (!reachedIds.has(initId(inits[i]))) unreached.push(i);
   }
   // Yarn 1 requests each target of the root's `resolutions` beside what the project declares
   // (Install's fetchRequestFromCwd: `hint: 'resolution'`), so it locks the target and what
@@ -1169,9 +1327,11 @@ export function readYarnLock(
   for (let i = 0; i < inits.length; i++) ids.set(componentEntries[i], out.component(inits[i]));
   const idOf = (node: Entry | string): string => typeof node === "string" ? node : ids.get(node)!;
   for (const [from, to, scope] of firstEdges) out.edge(from, idOf(to), scope);
-  for (const [from, to, scope] of memberEdges) out.edge(ids.get(from)!, to, scope);
+  for (const [from, to, scope] of memberEdges) {
+    if (!unrequested.has(from)) out.edge(ids.get(from)!, to, scope);
+  }
   targets.forEach((list, entry) => {
-    if (entry.workspace) return;
+    if (entry.workspace || unrequested.has(entry)) return;
     const from = ids.get(entry)!;
     for (let i = 0; i < list.length; i++) out.edge(from, ids.get(list[i][0])!, list[i][1]);
   });

@@ -1431,3 +1431,43 @@ Deno.test("readPackageLock: a link to a folder the lock records empty, with no p
     "workspace:node_modules/debug/vendor/ms pkg:npm/ms",
   ]);
 });
+
+Deno.test("readPackageLock: a link to a folder the lock has no entry for is a lock cut short, not an empty record", () => {
+  // npm 11.21.2 wrote this lock for `"x": "file:./vendor/x"`, here without its `vendor/x` entry:
+  // `npm ci` refuses it (arborist's loadVirtual: `Missing target in lock file: "vendor/x" is
+  // referenced by "node_modules/x" but does not exist`), whether vendor/x has a package.json
+  // or not; with the entry (`{}` included), it installs.
+  const lock = JSON.stringify({
+    name: "n1",
+    version: "1.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { name: "n1", version: "1.0.0", dependencies: { x: "file:./vendor/x" } },
+      "node_modules/x": { resolved: "vendor/x", link: true },
+    },
+  });
+  const warning = "package-lock.json links node_modules/x → vendor/x: a folder it has no entry " +
+    "for, a lock cut short or edited (`npm ci` refuses it: Missing target in lock file; `npm " +
+    "install` writes it anew); the SBOM names the folder as its package.json, else the link, does";
+  const root = JSON.stringify({
+    name: "n1",
+    version: "1.0.0",
+    dependencies: { x: "file:./vendor/x" },
+  });
+  for (
+    const [own, member] of [
+      [undefined, "workspace:vendor/x pkg:npm/x"],
+      [JSON.stringify({ name: "x", version: "1.0.0" }), "workspace:vendor/x pkg:npm/x@1.0.0"],
+    ]
+  ) {
+    const files: Record<string, string | undefined> = {
+      "package.json": root,
+      "vendor/x/package.json": own,
+    };
+    const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+    assertWellFormed(out);
+    assert.deepEqual(out.warnings, [warning]);
+    assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [member]);
+  }
+});
