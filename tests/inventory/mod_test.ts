@@ -219,7 +219,7 @@ const CORPUS: [string, number][] = [
   ["huginn__huginn", 299],
   ["bridgecrewio__checkov", 161],
   ["library-data-platform__ldlite", 45],
-  ["google__gson", 39],
+  ["google__gson", 41],
   ["google__nomulus", 738],
   ["Flow-Launcher__Flow.Launcher", 177],
   ["crewAIInc__crewAI", 470],
