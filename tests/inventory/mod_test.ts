@@ -213,7 +213,7 @@ const CORPUS: [string, number][] = [
   ["mermaid-js__mermaid", 2360],
   ["vuejs__vue", 936],
   ["excalidraw__excalidraw", 1441],
-  ["jestjs__jest", 2150],
+  ["jestjs__jest", 2151],
   ["midday-ai__midday", 2262],
   ["wallabag__wallabag", 271],
   ["huginn__huginn", 299],

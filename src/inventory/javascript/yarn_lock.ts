@@ -113,6 +113,8 @@ interface Entry {
   base?: Dep;
   /** An `exec:` package: the script (relative to the lock's folder) that generates it. */
   generator?: string;
+  /** Berry: the locator it resolves to (its `resolution`), which a `resolutions` key's parent names. */
+  locator?: string;
 }
 
 function fail(path: string, line: number, what: string): VouchError {
@@ -462,6 +464,67 @@ function withMetaPeers(value: Record<string, unknown>): unknown {
  */
 const BERRY_CHECKSUM = /^(?:[0-9a-z]+\/)?[0-9a-f]{128}$/;
 
+/**
+ * A Berry `resolutions` key, by @yarnpkg/parsers' resolution grammar: `[<from>/]<descriptor>`,
+ * each a package name (scoped or not) with an optional `@<description>` (no `/` in it). A key
+ * outside it (Yarn 1's glob `**\/x`) is one Yarn reports and ignores.
+ */
+const BERRY_RESOLUTION =
+  /^(?:((?:@[^/@]+\/)?[^/@]+)(?:@([^/]+))?\/)?((?:@[^/@]+\/)?[^/@]+)(?:@([^/]+))?$/;
+
+/**
+ * A range or locator reference as Yarn normalises it (Configuration's normalizeDependency and
+ * normalizeLocator): one without a protocol (a semver range, a version, a tag) is the default
+ * protocol's, `npm:`.
+ */
+function berryNormal(range: string): string {
+  return range.includes(":") || range.includes("/") ? range : `npm:${range}`;
+}
+
+/**
+ * Applies the root's `resolutions` to each Berry entry's dependencies as Yarn does when it
+ * resolves them (core's CorePlugin.reduceDependency, Yarn 4.18.1): the first key, in the order
+ * written, that names the dependency (its range too, when the key gives one, normalised as
+ * Yarn compares descriptors) and, when it names a parent (`debug@4.3.4/ms`), the entry (its
+ * locator: name, and the reference when given) replaces the dependency's range by its value.
+ * The lock records the dependencies as declared: a key scoped to one parent gives its target
+ * (a `patch:` copy) to that parent's dependency only, while another dependent keeps the
+ * descriptor the lock resolves (the package as it is). A value the lock has no entry for
+ * leaves the dependency as the lock resolves it.
+ */
+function applyBerryResolutions(
+  entries: Entry[],
+  resolutions: [string, unknown][],
+  find: (name: string, range: string) => Entry | undefined,
+): void {
+  const rules: { parent?: string; at?: string; name: string; range?: string; to: string }[] = [];
+  for (const [key, to] of resolutions) {
+    const parts = typeof to === "string" ? BERRY_RESOLUTION.exec(key) : null;
+    if (parts === null) continue;
+    const [, parent, at, name, range] = parts;
+    rules.push({
+      ...(parent === undefined ? {} : { parent }),
+      ...(at === undefined ? {} : { at: berryNormal(at) }),
+      name,
+      ...(range === undefined ? {} : { range: berryNormal(range) }),
+      to: to as string,
+    });
+  }
+  if (rules.length === 0) return;
+  for (const entry of entries) {
+    if (entry.locator === undefined) continue;
+    const self = splitDescriptor(entry.locator);
+    for (const dep of entry.deps) {
+      const rule = rules.find((r) =>
+        r.name === dep.name && (r.range === undefined || r.range === berryNormal(dep.range)) &&
+        (r.parent === undefined || (r.parent === self.name && (r.at ?? self.range) === self.range))
+      );
+      const target = rule === undefined ? undefined : find(dep.name, rule.to);
+      if (target !== undefined) dep.target = target;
+    }
+  }
+}
+
 /** Decodes a Berry lock (YAML with `__metadata`). */
 function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
   const entries: Entry[] = [];
@@ -495,6 +558,7 @@ function decodeBerry(doc: YamlMap, text: string, path: string): Entry[] {
       peers,
     };
     resolveBerry(entry, resolution, path);
+    entry.locator = resolution;
     const patched = key.includes("patch:")
       ? entry.specs.find((spec) => splitDescriptor(spec).range.startsWith("patch:"))
       : undefined;
@@ -801,6 +865,7 @@ export function readYarnLock(
         ? undefined
         : ranges.get(`${BARE_PATH.test(range) ? "file" : "npm"}:${range}`));
   };
+  if (berry) applyBerryResolutions(entries, overrides, find);
   let catalogs: Catalogs | undefined;
   let rcFound = false;
   /**
@@ -1187,11 +1252,9 @@ export function readYarnLock(
    * the dependencies that name the `patch:` descriptor and the package as it is for those that
    * name it (a workspace's `patch:` of lodash 4.17.21 beside another's plain lodash 4.17.21:
    * two copies in node_modules), so a project's own patch of a package something else depends
-   * on is another component, not a patch of every copy. Not a builtin patch, which Yarn applies
-   * wherever the package is used (the lock records the plain descriptor), nor a patch of a
-   * package the root's `resolutions` name: Yarn replaces the descriptors as it resolves them
-   * (reduceDependency) and the lock records them as declared, so which dependents get the patch
-   * is not in its dependencies: their copies stay one component.
+   * on is another component, not a patch of every copy (one the root's `resolutions` give only
+   * some dependents, see {@linkcode applyBerryResolutions}, too). Not a builtin patch, which Yarn
+   * applies wherever the package is used (the lock records the plain descriptor).
    */
   const ownCopies = new Set<Entry>();
   if (berry) {
@@ -1200,15 +1263,9 @@ export function readYarnLock(
     targets.forEach((list) => {
       for (let i = 0; i < list.length; i++) depended.add(list[i][0]);
     });
-    const resolved = new Set(
-      overrides.map(([selector]) => splitDescriptor(forcedName(selector)).name),
-    );
     for (const entry of entries) {
       const base = entry.base && lookup(entry.base);
-      if (
-        base !== undefined && !entry.builtinPatch && depended.has(base) &&
-        !resolved.has(entry.name)
-      ) ownCopies.add(entry);
+      if (base !== undefined && !entry.builtinPatch && depended.has(base)) ownCopies.add(entry);
     }
   }
   for (const entry of entries) {
