@@ -372,9 +372,21 @@ function plainString(value: string, kotlin: boolean): string | undefined {
   return m[1] ?? m[2];
 }
 
+/**
+ * The names Gradle tries for a build's script, in its order: the Groovy script first
+ * (DefaultScriptFileResolver tries ScriptFileUtil.getValidExtensions(), `.gradle` before
+ * `.gradle.kts`, and takes the first that exists; it ignores the other, with a warning).
+ *
+ * @param base The script's base name: `build` or `settings`.
+ * @returns The file names, the one Gradle takes first.
+ */
+export function gradleScriptNames(base: "build" | "settings"): [string, string] {
+  return [`${base}.gradle`, `${base}.gradle.kts`];
+}
+
 /** The build's settings script, blanked, and whether it is Kotlin; `undefined` without one. */
 function settingsOf(context: Pick<Context, "root" | "load">): Script | undefined {
-  for (const file of ["settings.gradle.kts", "settings.gradle"]) {
+  for (const file of gradleScriptNames("settings")) {
     const text = context.load(inFolder(context.root, file));
     if (text !== undefined) {
       const kotlin = file.endsWith(".kts");
@@ -393,7 +405,8 @@ interface Script {
 /**
  * The root project's build script: the file `rootProject.buildFileName = "…"` of the settings
  * script names (Gradle's DefaultProjectDescriptor: the root project's build file is that name in
- * its folder, a Kotlin script if it ends in `.kts`), else `build.gradle.kts` or `build.gradle`;
+ * its folder, a Kotlin script if it ends in `.kts`), else `build.gradle` or `build.gradle.kts`
+ * (Gradle's order, see {@linkcode gradleScriptNames});
  * an empty script when there is no such file (Gradle runs none). `undefined` when the settings
  * script sets the name otherwise (computed, twice, or by a call): which script is unknown.
  */
@@ -405,7 +418,7 @@ function rootScriptOf(context: Pick<Context, "root" | "load">): Script | undefin
       /\brootProject\s*\.\s*(?:buildFileName\s*=(?!=)|(?:set)?[bB]uildFileName\b)/g,
     ),
   ];
-  let files = ["build.gradle.kts", "build.gradle"];
+  let files: string[] = gradleScriptNames("build");
   if (settings !== undefined && sets.length > 0) {
     const m = sets[0];
     const name = sets.length === 1 && m[0].endsWith("=")
@@ -747,7 +760,7 @@ export function namedLocks(
   const out = locksIn(script, path.endsWith(".kts"), project, rootOf, load, files);
   // The settings script beside it (it is its build's root script) may set the locks of every
   // project: `gradle.allprojects { dependencyLocking { lockFile = … } }`.
-  for (const file of ["settings.gradle.kts", "settings.gradle"]) {
+  for (const file of gradleScriptNames("settings")) {
     const at = inFolder(project, file);
     const settings = peek(at);
     if (settings === undefined) continue;

@@ -424,3 +424,18 @@ Deno.test("gradleRootIdentity: Groovy's group 'x' and version 'y' set the projec
     { name: "untitled", group: "org.example" },
   );
 });
+
+// A folder with both scripts (a Kotlin DSL migration half done): Gradle's
+// DefaultScriptFileResolver tries `.gradle` before `.gradle.kts` and runs the first it finds,
+// warning that it ignores the other ("Multiple script candidates"); so for settings scripts.
+Deno.test("gradleRootIdentity: build.gradle and settings.gradle are run before their Kotlin twins", () => {
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "rootProject.name = 'ledger'\n",
+      "settings.gradle.kts": 'rootProject.name = "ledger-kts"\n',
+      "build.gradle": "group = 'com.acme'\nversion = '1.0'\n",
+      "build.gradle.kts": 'group = "com.acme.kts"\nversion = "2.0"\n',
+    }),
+    { name: "ledger", group: "com.acme", version: "1.0" },
+  );
+});
