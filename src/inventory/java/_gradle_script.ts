@@ -499,7 +499,11 @@ function otherWrites(said: string, name: string): boolean {
   ).test(said);
 }
 
-/** The assignments of `name` in a script (`version = …`, `val x = …`, `ext.x = …`, `val x by project`). */
+/**
+ * The assignments of `name` in a script (`version = …`, `val x = …`, `ext.x = …`, `val x by
+ * project`), not a call's named argument (Kotlin's `exclude(group = "org.slf4j")`): one right
+ * after a `(` or `,` is no assignment.
+ */
 function assignments(code: string, name: string): RegExpExecArray[] {
   return [
     ...code.matchAll(
@@ -508,7 +512,57 @@ function assignments(code: string, name: string): RegExpExecArray[] {
         "g",
       ),
     ),
-  ];
+  ].filter((m) => !/[(,]\s*$/.test(code.slice(Math.max(0, m.index - HEAD_CHARS), m.index)));
+}
+
+/**
+ * What a `{` opens a task's configuration with, from the statement before it: the task
+ * container (`tasks {`, `project.tasks {`), one of its calls or accessors (`tasks.register("x")
+ * {`, `tasks.named<Test>("test").configure {`, `tasks.withType(Jar) {`, `tasks.jar {`), a
+ * Groovy task declaration (`task docs(type: Copy) {`, `task('docs') {`) or a Kotlin delegate
+ * (`val docs by tasks.registering(Copy::class) {`).
+ */
+const TASK_HEADS = [
+  /(?:^|[^\w.]|\bproject\s*\.\s*)tasks\s*(?:\.\s*[A-Za-z_]\w*\s*)?(?:<[^<>]*>\s*)?(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:\.\s*(?:configure|configureEach|all)\s*)?$/,
+  /(?:^|\n)[ \t]*task(?:\s*\(|\s+[A-Za-z_])[^\n]*$/,
+  /\bby\s+tasks\s*\.\s*(?:registering|creating|getting|existing)\s*(?:<[^<>]*>\s*)?(?:\((?:[^()]|\([^()]*\))*\)\s*)?$/,
+];
+
+/**
+ * Whether an offset of a script's code is in a task's configuration (see {@linkcode TASK_HEADS}),
+ * at any depth: a `group = …` there is the task's own property (Task's `setGroup`), not the
+ * project's. One pass over the braces, as {@linkcode blocksOf}.
+ *
+ * @param code A script's code, comments and strings blanked.
+ * @returns Whether an offset is in a task's block.
+ */
+function taskBlocks(code: string): (offset: number) => boolean {
+  const braces: number[] = [];
+  const inside: boolean[] = [];
+  const open: boolean[] = [];
+  let statement = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === ";") statement = i + 1;
+    if (c !== "{" && c !== "}") continue;
+    if (c === "{") {
+      const head = code.slice(Math.max(statement, i - HEAD_CHARS), i);
+      const outer = open.length > 0 && open[open.length - 1];
+      open.push(outer || TASK_HEADS.some((re) => re.test(head)));
+    } else open.pop();
+    statement = i + 1;
+    braces.push(i);
+    inside.push(open.length > 0 && open[open.length - 1]);
+  }
+  return (offset) => {
+    let low = 0;
+    for (let high = braces.length; low < high;) {
+      const mid = (low + high) >> 1;
+      if (braces[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && inside[low - 1];
+  };
 }
 
 /** The project's own properties vouch reads, which no extra property of their name changes. */
@@ -543,9 +597,13 @@ function setsOf(
     }
     sets.sort((a, b) => a.index - b.index);
   }
+  // A task's `group` is its own (Task's `setGroup`): `tasks.register("e2e") { group = "verification" }`.
+  // A task has no `version`: one set there is the project's, when the task is configured.
+  let inTask: ((offset: number) => boolean) | undefined;
   return sets.filter((m) =>
     !/\b(?:ext|extra)\s*\.\s*$/.test(m[0].slice(0, m[0].lastIndexOf(name))) &&
-    !blocks(m.index).includes("ext")
+    !blocks(m.index).includes("ext") &&
+    !(name === "group" && blocks(m.index).length > 0 && (inTask ??= taskBlocks(code))(m.index))
   );
 }
 
