@@ -358,6 +358,11 @@ interface Context {
    * project's name is then each one's ({@linkcode EACH}), and no other value is known.
    */
   each: boolean;
+  /**
+   * Whether `group` and `version` are asked as the project's own (its identity), not as a path's
+   * template: a script-local variable of that name (`def version = '1.0'`) is then none of them.
+   */
+  own?: true;
 }
 
 /** `folder/file`, or `file` at the project root. */
@@ -633,7 +638,17 @@ function propertyFact(context: Context, name: string): PropertyFact {
   const none = { from: 0 };
   const { text, kotlin } = context;
   if (otherWrites(text.said, name)) return none;
-  const sets = setsOf(text.code, name, kotlin, context.blocks);
+  let sets = setsOf(text.code, name, kotlin, context.blocks);
+  if (context.own && OWN_PROPERTIES.has(name)) {
+    // A declaration (`def version = '1.0'`, Kotlin's `val version = "1.0"`) is a variable of the
+    // script's body, not the project's property; a plain assignment in its scope is to it too.
+    const declared = (m: RegExpExecArray): boolean =>
+      m[1] === "=" && /^(?:val|var|def|final|String)\s/.test(m[0]);
+    if (sets.some(declared)) {
+      sets = sets.filter((m) => !declared(m));
+      if (sets.some((m) => !/^project\s*\./.test(m[0]))) return none;
+    }
+  }
   if (sets.length > 1) return none;
   if (sets.length === 1) {
     const m = sets[0];
@@ -966,6 +981,7 @@ export function gradleRootIdentity(
     root: ".",
     load,
     each: false,
+    own: true,
   };
   const out: { name?: string; group?: string; version?: string } = {};
   const name = rootProjectName(context);

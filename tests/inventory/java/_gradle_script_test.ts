@@ -485,3 +485,40 @@ Deno.test("gradleRootIdentity: a task's group or a named argument is not the pro
     { name: "ledger" },
   );
 });
+
+// `def version = '1.0'` declares a variable of the script's body (Groovy's Script.run local; Kotlin
+// `val version = "1.0"` likewise): the project's version stays what gradle.properties gives, else
+// unspecified. A plain assignment in its scope is to the variable; `project.version =` is not.
+Deno.test("gradleRootIdentity: a script-local variable named version or group is not the project's", () => {
+  const settings = { "settings.gradle": "rootProject.name = 'ledger'\n" };
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "def version = '1.0'\ndef group = 'com.acme.local'\n" +
+        'println "building ${version}"\n',
+      "gradle.properties": "version=2.0.0\n",
+    }),
+    { name: "ledger", version: "2.0.0" },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle.kts": 'rootProject.name = "ledger"\n',
+      "build.gradle.kts": 'val version = "1.0"\ngroup = "com.acme"\n',
+    }),
+    { name: "ledger", group: "com.acme" },
+  );
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "def version = '1.0'\nversion = '1.1'\n",
+    }),
+    { name: "ledger" },
+  );
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "String v = '1.0'\ndef version = v\nproject.version = '1.2'\n",
+    }),
+    { name: "ledger", version: "1.2" },
+  );
+});
