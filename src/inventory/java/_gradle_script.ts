@@ -832,13 +832,33 @@ export function namedLocks(
   const rootOf = (): string => root ??= buildRoot(project, load);
   const out = locksIn(script, path.endsWith(".kts"), project, rootOf, load, files);
   // The settings script beside it (it is its build's root script) may set the locks of every
-  // project: `gradle.allprojects { dependencyLocking { lockFile = … } }`.
-  for (const file of gradleScriptNames("settings")) {
-    const at = inFolder(project, file);
+  // project (`gradle.allprojects { dependencyLocking { lockFile = … } }`) and its own
+  // classpath's (`buildscript { dependencyLocking { … } }`). A build with no root build script
+  // (a settings script over its projects' scripts) has its settings' locks found from each
+  // project's script, none other naming them.
+  let settingsFolder: string | undefined = project;
+  if (gradleScriptNames("settings").every((f) => peek(inFolder(project, f)) === undefined)) {
+    // Looked into without counting it read: it is read only if it names a lock.
+    const root = buildRoot(project, peek);
+    const rootScript = gradleScriptNames("build").some((f) =>
+      peek(inFolder(root, f)) !== undefined
+    );
+    settingsFolder = root === project || rootScript ? undefined : root;
+  }
+  for (const file of settingsFolder === undefined ? [] : gradleScriptNames("settings")) {
+    const at = inFolder(settingsFolder!, file);
     const settings = peek(at);
     if (settings === undefined) continue;
     if (!/\blockFile\b/.test(settings) || load(at) === undefined) break;
-    const each = locksIn(settings, file.endsWith(".kts"), project, rootOf, load, files, true);
+    const each = locksIn(
+      settings,
+      file.endsWith(".kts"),
+      settingsFolder!,
+      rootOf,
+      load,
+      files,
+      true,
+    );
     out.push(...each.map((l) => ({ ...l, in: at })));
     break;
   }
