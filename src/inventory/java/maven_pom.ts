@@ -168,6 +168,11 @@ interface RawConfiguration {
    * takes that of the configuration it overrides, as Xpp3Dom merges attributes.
    */
   self?: string;
+  /**
+   * Its `combine.children` (`append`: the children of the ones it overrides are copied before its
+   * own, not merged with them); one that has none takes that of the configuration it overrides.
+   */
+  children?: string;
   /** Its `<annotationProcessorPaths>`, if it has one. */
   paths?: {
     /**
@@ -367,6 +372,8 @@ class Decoder {
     for (const child of childElements(owner, "configuration")) {
       const self = child.attributes["combine.self"];
       if (self !== undefined) configuration.self = self;
+      const children = child.attributes["combine.children"];
+      if (children !== undefined) configuration.children = children;
       visit(child, 0, true);
     }
     return configuration;
@@ -1637,8 +1644,10 @@ function mergedPaths(
  * from the recessive one, drops the recessive paths beyond the dominant's count of that name and
  * adds those of a name the dominant has none of; `combine.children="append"` lists the recessive
  * paths first and then the dominant's, `combine.self="override"` (of the configuration or the
- * list) keeps only the dominant's, and a dominant path that says `combine.self="remove"` drops the
- * pair. An attribute the dominant element lacks is the recessive one's, as Xpp3Dom copies it.
+ * list) keeps only the dominant's, a dominant list or path that says `combine.self="remove"` drops
+ * the pair, and `combine.children="append"` on the configuration keeps the lists apart (the
+ * dominant's is the one read). An attribute the dominant element lacks is the recessive one's, as
+ * Xpp3Dom copies it.
  */
 function mergeConfigurations(
   dominant: RawConfiguration,
@@ -1648,7 +1657,14 @@ function mergeConfigurations(
   const merged: RawConfiguration = {};
   const self = dominant.self ?? recessive.self;
   if (self !== undefined) merged.self = self;
-  const paths = mergePathLists(dominant.paths, recessive.paths);
+  const children = dominant.children ?? recessive.children;
+  if (children !== undefined) merged.children = children;
+  // `combine.children="append"` on the configuration: the recessive children, then the dominant
+  // ones, none merged; the plugin's configurator sets the field from each child in turn
+  // (ObjectWithFieldsConverter.processConfiguration), so the dominant list, if any, is the one.
+  const paths = children === "append"
+    ? dominant.paths ?? recessive.paths
+    : mergePathLists(dominant.paths, recessive.paths);
   if (paths !== undefined) merged.paths = paths;
   return merged;
 }
@@ -1661,6 +1677,9 @@ function mergePathLists(
   type Path = NonNullable<RawConfiguration["paths"]>["paths"][number];
   if (dominant === undefined) return recessive;
   if (recessive === undefined || dominant.self === "override") return dominant;
+  // Xpp3Dom drops a dominant child that says `combine.self="remove"` with the recessive one it
+  // pairs with: the configuration then has no list.
+  if (dominant.self === "remove") return undefined;
   const children = dominant.children ?? recessive.children;
   let paths: Path[];
   if (children === "append") paths = [...recessive.paths, ...dominant.paths];

@@ -2384,3 +2384,60 @@ Deno.test("readMavenPom: a module's annotation processor path may take its group
     /^lib\/pom\.xml:3: a annotation processor path without groupId$/,
   );
 });
+
+// plexus-utils' Xpp3Dom.mergeIntoXpp3Dom drops a dominant child that says combine.self="remove"
+// together with the recessive child it pairs with: a module's `<annotationProcessorPaths
+// combine.self="remove"/>` leaves the compiler plugin no paths of its parent's. With
+// combine.children="append" on the `<configuration>`, the parent's children are copied before the
+// module's and none are merged: the plugin's configurator sets each in turn
+// (ObjectWithFieldsConverter.processConfiguration), so the module's list is the one read, whole.
+Deno.test('readMavenPom: combine.self="remove" on a module\'s list and combine.children="append" on its configuration', () => {
+  const parent = `<build><pluginManagement><plugins>${
+    plugin(
+      "maven-compiler-plugin",
+      "3.11.0",
+      processorPaths([
+        "org.projectlombok:lombok:1.18.30",
+        "org.mapstruct:mapstruct-processor:1.5.5",
+      ]),
+    )
+  }</plugins></pluginManagement></build>`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+  const module = (configuration: string): string =>
+    `<build><plugins>${
+      plugin("maven-compiler-plugin", undefined, configuration)
+    }</plugins></build>`;
+  assert.deepEqual(
+    ids(readLib(
+      parent,
+      module(
+        `<configuration><annotationProcessorPaths combine.self="remove"/></configuration>`,
+      ),
+    )),
+    [],
+  );
+  // Merged, the module's <dependency> would pair with no <path>: the parent's two stayed.
+  assert.deepEqual(
+    ids(readLib(
+      parent,
+      module(
+        `<configuration combine.children="append"><annotationProcessorPaths><dependency>` +
+          `<groupId>org.immutables</groupId><artifactId>value</artifactId>` +
+          `<version>2.10.1</version></dependency></annotationProcessorPaths></configuration>`,
+      ),
+    )),
+    ["pkg:maven/org.immutables/value@2.10.1"],
+  );
+  // A module whose configuration has no list reads the parent's.
+  assert.deepEqual(
+    ids(readLib(
+      parent,
+      module(`<configuration combine.children="append"><release>21</release></configuration>`),
+    )),
+    [
+      "pkg:maven/org.mapstruct/mapstruct-processor@1.5.5",
+      "pkg:maven/org.projectlombok/lombok@1.18.30",
+    ],
+  );
+});
