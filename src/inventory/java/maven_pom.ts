@@ -1577,6 +1577,17 @@ class Resolver {
       const dependencies = new Map(
         all.flatMap((p) => p.dependencies).map((d) => [managementKey(d), d]),
       );
+      const executions = executionsOf(managed.get(k) ?? [], declarations);
+      // The plugin's own configuration reaches a build only through an execution that does not
+      // say its own: one the packaging's lifecycle binds (`default-compile`) that the POMs do not
+      // declare. A plugin with no execution, or bound by a packaging not known, is taken as used
+      // with it (`mvn compiler:compile` runs it so).
+      const packaging = expand(model.raw.packaging ?? "jar", lookup);
+      const defaults = LIFECYCLE_PLUGINS.get(packaging)?.includes(k)
+        ? DEFAULT_EXECUTIONS.get(k)
+        : [];
+      const pluginUsed = executions.size === 0 || !LIFECYCLE_PLUGINS.has(packaging) ||
+        defaults === undefined || defaults.some((id) => !executions.has(id));
       out.push({
         plugin,
         dependencies: [...dependencies.values()].flatMap((d) =>
@@ -1585,8 +1596,9 @@ class Resolver {
         paths: [
           ...mergedPaths(
             all.map((p) => p.configuration),
-            [...executionsOf(managed.get(k) ?? [], declarations).values()],
+            [...executions.values()],
             model,
+            pluginUsed,
           ),
           ...all.flatMap((p) => p.processorPaths),
         ].flatMap((d) => this.declared(model, d, build) ?? []),
@@ -1606,15 +1618,16 @@ class Resolver {
  * `configurations`, least dominant first (its pluginManagement's, then the parents' and the
  * module's own), and each execution's, merged by id the same way
  * (MavenModelMerger.mergePlugin_Executions) and then over the plugin's (DefaultPluginConfigurationExpander:
- * an execution's configuration is dominant); the plugin's paths are listed too (those of the
- * executions that do not override them, and of `mvn compiler:compile`). See
- * {@linkcode mergeConfigurations}. A path left without a groupId or artifactId (none to take them
- * from) is refused, naming its POM of `model`.
+ * an execution's configuration is dominant); the plugin's paths are listed too when an execution
+ * that says none of its own runs with them (`pluginUsed`). See {@linkcode mergeConfigurations}. A
+ * path left without a groupId or artifactId (none to take them from) is refused, naming its POM
+ * of `model`.
  */
 function mergedPaths(
   configurations: RawConfiguration[],
   executions: RawConfiguration[][],
   model: Model,
+  pluginUsed: boolean,
 ): RawDependency[] {
   const fold = (list: RawConfiguration[]): RawConfiguration | undefined =>
     list.reduce<RawConfiguration | undefined>(
@@ -1622,7 +1635,10 @@ function mergedPaths(
       undefined,
     );
   const plugin = fold(configurations);
-  const merged = [plugin, ...executions.map((e) => mergeConfigurations(fold(e)!, plugin))];
+  const merged = [
+    ...pluginUsed ? [plugin] : [],
+    ...executions.map((e) => mergeConfigurations(fold(e)!, plugin)),
+  ];
   // A path that has no groupId or artifactId once merged (none to take them from) is no
   // coordinate: the compiler plugin cannot resolve it.
   return merged.flatMap((c) => c?.paths?.paths ?? []).map(({ path }) => {
@@ -1755,6 +1771,16 @@ const LIFECYCLE_PLUGINS: ReadonlyMap<string, readonly string[]> = (() => {
     ) => [packaging, [...each, ...plugins, ...deploy].map((a) => `${PLUGIN_GROUP}:${a}`)]),
   );
 })();
+
+/**
+ * The executions Maven's lifecycle gives a plugin it binds, by id (`default-<goal>`, maven-core's
+ * DefaultLifecyclePluginAnalyzer.getExecutionId): the compiler plugin's `compile` and
+ * `testCompile` goals for every packaging of {@linkcode LIFECYCLE_PLUGINS} that binds it. A bound
+ * plugin not here has executions not known.
+ */
+const DEFAULT_EXECUTIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  [`${PLUGIN_GROUP}:maven-compiler-plugin`, ["default-compile", "default-testCompile"]],
+]);
 
 /** A plugin as a dependency on its artifact, with the version it is used at. */
 function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDependency {

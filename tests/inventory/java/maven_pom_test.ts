@@ -2441,3 +2441,44 @@ Deno.test('readMavenPom: combine.self="remove" on a module\'s list and combine.c
     ],
   );
 });
+
+// maven-compiler-plugin's plugin-level <configuration> reaches a build only merged into an
+// execution (DefaultPluginConfigurationExpander): the jar lifecycle's default-compile and
+// default-testCompile (DefaultLifecyclePluginAnalyzer's `default-<goal>` ids), and those the POM
+// declares. When each of them overrides the paths (combine.self="override"), the plugin-level
+// path runs on no processor path; one the POM leaves undeclared still runs with it.
+Deno.test("readMavenPom: plugin-level annotationProcessorPaths every execution overrides are not listed", () => {
+  const override = (id: string, path: string): string =>
+    `<execution><id>${id}</id>${processorPaths([path], ` combine.self="override"`)}</execution>`;
+  const pom = (packaging: string, executions: string): string =>
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        "3.13.0",
+        `${
+          processorPaths(["org.projectlombok:lombok:1.18.30"])
+        }<executions>${executions}</executions>`,
+      )
+    }</plugins></build>${packaging}`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id).filter((id) => !id.includes("org.apache.maven.plugins/"));
+  const both = override("default-compile", "org.immutables:value:2.10.1") +
+    override("default-testCompile", "com.google.auto.service:auto-service:1.1.1");
+  assert.deepEqual(ids(readLib("", pom("", both))), [
+    "pkg:maven/com.google.auto.service/auto-service@1.1.1",
+    "pkg:maven/org.immutables/value@2.10.1",
+  ]);
+  // default-testCompile, undeclared, runs with the plugin's paths.
+  assert.deepEqual(
+    ids(readLib("", pom("", override("default-compile", "org.immutables:value:2.10.1")))),
+    ["pkg:maven/org.immutables/value@2.10.1", "pkg:maven/org.projectlombok/lombok@1.18.30"],
+  );
+  // A pom packaging binds no compiler: only its own execution runs.
+  assert.deepEqual(
+    ids(readLib(
+      "",
+      pom("<packaging>pom</packaging>", override("gen", "org.immutables:value:2.10.1")),
+    )),
+    ["pkg:maven/org.immutables/value@2.10.1"],
+  );
+});
