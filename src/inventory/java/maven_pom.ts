@@ -1482,7 +1482,17 @@ class Resolver {
     const managed = byKey(pluginManagement.filter(inheritedOf(pluginManagement)));
     // The plugins the packaging's lifecycles bind that the build manages (without the profiles of
     // `extra`) are the build's even where no POM declares them (see LIFECYCLE_PLUGINS).
-    const bound = LIFECYCLE_PLUGINS.get(expand(model.raw.packaging ?? "jar", lookup)) ?? [];
+    const packaging = expand(model.raw.packaging ?? "jar", lookup);
+    const bound = LIFECYCLE_PLUGINS.get(packaging) ?? [];
+    if (extra === undefined && packaging.includes("${")) {
+      // Maven refuses a packaging it cannot interpolate ("Unknown packaging"); one a profile's
+      // property gives is that profile's (its plugins are listed in its group).
+      this.warnings.add(
+        `${model.path}: its packaging ${packaging} is not known without a profile (no ` +
+          "property of the build's own gives it): the plugins its lifecycle binds are listed " +
+          "only in the group of a profile that sets it",
+      );
+    }
     const buildManagement = extra === undefined
       ? pluginManagement
       : model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement));
@@ -1582,7 +1592,6 @@ class Resolver {
       // say its own: one the packaging's lifecycle binds (`default-compile`) that the POMs do not
       // declare. A plugin with no execution, or bound by a packaging not known, is taken as used
       // with it (`mvn compiler:compile` runs it so).
-      const packaging = expand(model.raw.packaging ?? "jar", lookup);
       const defaults = LIFECYCLE_PLUGINS.get(packaging)?.includes(k)
         ? DEFAULT_EXECUTIONS.get(k)
         : [];
@@ -2307,6 +2316,8 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
       (c.paths?.paths ?? []).some((d) => dependency(d.path))
     ) ||
     p.executions.some((e) => uses(e.id) || uses(e.inherited));
+  // The packaging chooses the plugins its lifecycle binds (`<packaging>${packaging}</packaging>`).
+  if (uses(model.raw.packaging)) return true;
   return model.chain.some((m) =>
     [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version].some(uses) ||
     withActive(m, (d) => [d]).some(({ dependencies, dependencyManagement, build }) =>

@@ -2482,3 +2482,38 @@ Deno.test("readMavenPom: plugin-level annotationProcessorPaths every execution o
     ["pkg:maven/org.immutables/value@2.10.1"],
   );
 });
+
+// `<packaging>${build.packaging}</packaging>` with the property set only by a profile: Maven
+// interpolates the packaging with the active profiles' properties, so an activeByDefault one's
+// applies (install only: pom binds no compiler); one vouch cannot tell the activation of (`jdk`)
+// lists the plugins its packaging binds in its group, with a warning, as it does for a profile's
+// own plugins. Its packaging was not seen: the compiler plugin and its path were silently missed.
+Deno.test("readMavenPom: a packaging a profile's property gives binds the profile's lifecycle plugins", () => {
+  const managed = `<build><pluginManagement><plugins>${
+    plugin("maven-compiler-plugin", "3.13.0", processorPaths(["org.projectlombok:lombok:1.18.30"]))
+  }${plugin("maven-install-plugin", "3.1.2")}</plugins></pluginManagement></build>`;
+  const lib = (activation: string, packaging = "jar"): string =>
+    `<packaging>\${build.packaging}</packaging><profiles><profile><id>packaged</id>` +
+    `<activation>${activation}</activation><properties>` +
+    `<build.packaging>${packaging}</build.packaging></properties></profile></profiles>`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) =>
+      `${c.id.replace("pkg:maven/org.apache.maven.plugins/", "")} ${(c.groups ?? []).join(",")}`
+    );
+  const byDefault = readLib(managed, lib("<activeByDefault>true</activeByDefault>"));
+  assert.deepEqual(ids(byDefault), [
+    "maven-compiler-plugin@3.13.0 ",
+    "maven-install-plugin@3.1.2 ",
+    "pkg:maven/org.projectlombok/lombok@1.18.30 ",
+  ]);
+  const byJdk = readLib(managed, lib("<jdk>[17,)</jdk>"));
+  assert.deepEqual(ids(byJdk), [
+    "maven-compiler-plugin@3.13.0 profile:packaged",
+    "maven-install-plugin@3.1.2 profile:packaged",
+    "pkg:maven/org.projectlombok/lombok@1.18.30 profile:packaged",
+  ]);
+  assert.match(
+    byJdk.warnings!.join("\n"),
+    /lib\/pom\.xml: its packaging \$\{build\.packaging\} is not known without a profile/,
+  );
+});
