@@ -225,6 +225,19 @@ export async function scanProject(
           continue;
         }
       }
+      if (regular && e.name === "build.gradle.kts" && names.has("build.gradle")) {
+        // Gradle runs build.gradle and ignores a build.gradle.kts beside it, with a warning
+        // (DefaultScriptFileResolver tries `.gradle` before `.gradle.kts`).
+        const by = rel === "" ? "build.gradle" : `${rel}/build.gradle`;
+        if (!matchesAny(by, exclude)) {
+          superseded.push({
+            path: child,
+            by,
+            reason: `Gradle runs ${by} beside it, not this file`,
+          });
+          continue;
+        }
+      }
       if (regular && readerFor(child) !== undefined) {
         if (depth <= MAX_DEPTH) files.push(child);
         else unread.push(tooDeep(child));

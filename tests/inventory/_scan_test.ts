@@ -82,6 +82,23 @@ Deno.test("scanProject: a package-lock.json beside npm-shrinkwrap.json is supers
   });
 });
 
+// Gradle's DefaultScriptFileResolver tries `.gradle` before `.gradle.kts` and ignores the other.
+Deno.test("scanProject: a build.gradle.kts beside build.gradle is superseded, as Gradle ignores it", async () => {
+  await withTree({
+    "build.gradle": "",
+    "build.gradle.kts": "",
+    "app/build.gradle.kts": "",
+  }, async (dir) => {
+    const { unread, superseded } = await scanProject(dir);
+    assert.deepEqual(unread.map((u) => u.path), ["app/build.gradle.kts", "build.gradle"]);
+    assert.deepEqual(superseded, [{
+      path: "build.gradle.kts",
+      by: "build.gradle",
+      reason: "Gradle runs build.gradle beside it, not this file",
+    }]);
+  });
+});
+
 Deno.test("scanProject: a pip-tools input in a folder below requirements/ is reported, not passed over", async () => {
   await withTree({
     "requirements/edx/base.in": "",

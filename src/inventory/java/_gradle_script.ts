@@ -358,6 +358,11 @@ interface Context {
    * project's name is then each one's ({@linkcode EACH}), and no other value is known.
    */
   each: boolean;
+  /**
+   * Whether `group` and `version` are asked as the project's own (its identity), not as a path's
+   * template: a script-local variable of that name (`def version = '1.0'`) is then none of them.
+   */
+  own?: true;
 }
 
 /** `folder/file`, or `file` at the project root. */
@@ -372,9 +377,21 @@ function plainString(value: string, kotlin: boolean): string | undefined {
   return m[1] ?? m[2];
 }
 
+/**
+ * The names Gradle tries for a build's script, in its order: the Groovy script first
+ * (DefaultScriptFileResolver tries ScriptFileUtil.getValidExtensions(), `.gradle` before
+ * `.gradle.kts`, and takes the first that exists; it ignores the other, with a warning).
+ *
+ * @param base The script's base name: `build` or `settings`.
+ * @returns The file names, the one Gradle takes first.
+ */
+export function gradleScriptNames(base: "build" | "settings"): [string, string] {
+  return [`${base}.gradle`, `${base}.gradle.kts`];
+}
+
 /** The build's settings script, blanked, and whether it is Kotlin; `undefined` without one. */
 function settingsOf(context: Pick<Context, "root" | "load">): Script | undefined {
-  for (const file of ["settings.gradle.kts", "settings.gradle"]) {
+  for (const file of gradleScriptNames("settings")) {
     const text = context.load(inFolder(context.root, file));
     if (text !== undefined) {
       const kotlin = file.endsWith(".kts");
@@ -393,7 +410,8 @@ interface Script {
 /**
  * The root project's build script: the file `rootProject.buildFileName = "…"` of the settings
  * script names (Gradle's DefaultProjectDescriptor: the root project's build file is that name in
- * its folder, a Kotlin script if it ends in `.kts`), else `build.gradle.kts` or `build.gradle`;
+ * its folder, a Kotlin script if it ends in `.kts`), else `build.gradle` or `build.gradle.kts`
+ * (Gradle's order, see {@linkcode gradleScriptNames});
  * an empty script when there is no such file (Gradle runs none). `undefined` when the settings
  * script sets the name otherwise (computed, twice, or by a call): which script is unknown.
  */
@@ -405,7 +423,7 @@ function rootScriptOf(context: Pick<Context, "root" | "load">): Script | undefin
       /\brootProject\s*\.\s*(?:buildFileName\s*=(?!=)|(?:set)?[bB]uildFileName\b)/g,
     ),
   ];
-  let files = ["build.gradle.kts", "build.gradle"];
+  let files: string[] = gradleScriptNames("build");
   if (settings !== undefined && sets.length > 0) {
     const m = sets[0];
     const name = sets.length === 1 && m[0].endsWith("=")
@@ -486,7 +504,11 @@ function otherWrites(said: string, name: string): boolean {
   ).test(said);
 }
 
-/** The assignments of `name` in a script (`version = …`, `val x = …`, `ext.x = …`, `val x by project`). */
+/**
+ * The assignments of `name` in a script (`version = …`, `val x = …`, `ext.x = …`, `val x by
+ * project`), not a call's named argument (Kotlin's `exclude(group = "org.slf4j")`): one right
+ * after a `(` or `,` is no assignment.
+ */
 function assignments(code: string, name: string): RegExpExecArray[] {
   return [
     ...code.matchAll(
@@ -495,7 +517,57 @@ function assignments(code: string, name: string): RegExpExecArray[] {
         "g",
       ),
     ),
-  ];
+  ].filter((m) => !/[(,]\s*$/.test(code.slice(Math.max(0, m.index - HEAD_CHARS), m.index)));
+}
+
+/**
+ * What a `{` opens a task's configuration with, from the statement before it: the task
+ * container (`tasks {`, `project.tasks {`), one of its calls or accessors (`tasks.register("x")
+ * {`, `tasks.named<Test>("test").configure {`, `tasks.withType(Jar) {`, `tasks.jar {`), a
+ * Groovy task declaration (`task docs(type: Copy) {`, `task('docs') {`) or a Kotlin delegate
+ * (`val docs by tasks.registering(Copy::class) {`).
+ */
+const TASK_HEADS = [
+  /(?:^|[^\w.]|\bproject\s*\.\s*)tasks\s*(?:\.\s*[A-Za-z_]\w*\s*)?(?:<[^<>]*>\s*)?(?:\((?:[^()]|\([^()]*\))*\)\s*)?(?:\.\s*(?:configure|configureEach|all)\s*)?$/,
+  /(?:^|\n)[ \t]*task(?:\s*\(|\s+[A-Za-z_])[^\n]*$/,
+  /\bby\s+tasks\s*\.\s*(?:registering|creating|getting|existing)\s*(?:<[^<>]*>\s*)?(?:\((?:[^()]|\([^()]*\))*\)\s*)?$/,
+];
+
+/**
+ * Whether an offset of a script's code is in a task's configuration (see {@linkcode TASK_HEADS}),
+ * at any depth: a `group = …` there is the task's own property (Task's `setGroup`), not the
+ * project's. One pass over the braces, as {@linkcode blocksOf}.
+ *
+ * @param code A script's code, comments and strings blanked.
+ * @returns Whether an offset is in a task's block.
+ */
+function taskBlocks(code: string): (offset: number) => boolean {
+  const braces: number[] = [];
+  const inside: boolean[] = [];
+  const open: boolean[] = [];
+  let statement = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === ";") statement = i + 1;
+    if (c !== "{" && c !== "}") continue;
+    if (c === "{") {
+      const head = code.slice(Math.max(statement, i - HEAD_CHARS), i);
+      const outer = open.length > 0 && open[open.length - 1];
+      open.push(outer || TASK_HEADS.some((re) => re.test(head)));
+    } else open.pop();
+    statement = i + 1;
+    braces.push(i);
+    inside.push(open.length > 0 && open[open.length - 1]);
+  }
+  return (offset) => {
+    let low = 0;
+    for (let high = braces.length; low < high;) {
+      const mid = (low + high) >> 1;
+      if (braces[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && inside[low - 1];
+  };
 }
 
 /** The project's own properties vouch reads, which no extra property of their name changes. */
@@ -530,9 +602,13 @@ function setsOf(
     }
     sets.sort((a, b) => a.index - b.index);
   }
+  // A task's `group` is its own (Task's `setGroup`): `tasks.register("e2e") { group = "verification" }`.
+  // A task has no `version`: one set there is the project's, when the task is configured.
+  let inTask: ((offset: number) => boolean) | undefined;
   return sets.filter((m) =>
     !/\b(?:ext|extra)\s*\.\s*$/.test(m[0].slice(0, m[0].lastIndexOf(name))) &&
-    !blocks(m.index).includes("ext")
+    !blocks(m.index).includes("ext") &&
+    !(name === "group" && blocks(m.index).length > 0 && (inTask ??= taskBlocks(code))(m.index))
   );
 }
 
@@ -562,7 +638,17 @@ function propertyFact(context: Context, name: string): PropertyFact {
   const none = { from: 0 };
   const { text, kotlin } = context;
   if (otherWrites(text.said, name)) return none;
-  const sets = setsOf(text.code, name, kotlin, context.blocks);
+  let sets = setsOf(text.code, name, kotlin, context.blocks);
+  if (context.own && OWN_PROPERTIES.has(name)) {
+    // A declaration (`def version = '1.0'`, Kotlin's `val version = "1.0"`) is a variable of the
+    // script's body, not the project's property; a plain assignment in its scope is to it too.
+    const declared = (m: RegExpExecArray): boolean =>
+      m[1] === "=" && /^(?:val|var|def|final|String)\s/.test(m[0]);
+    if (sets.some(declared)) {
+      sets = sets.filter((m) => !declared(m));
+      if (sets.some((m) => !/^project\s*\./.test(m[0]))) return none;
+    }
+  }
   if (sets.length > 1) return none;
   if (sets.length === 1) {
     const m = sets[0];
@@ -746,13 +832,33 @@ export function namedLocks(
   const rootOf = (): string => root ??= buildRoot(project, load);
   const out = locksIn(script, path.endsWith(".kts"), project, rootOf, load, files);
   // The settings script beside it (it is its build's root script) may set the locks of every
-  // project: `gradle.allprojects { dependencyLocking { lockFile = … } }`.
-  for (const file of ["settings.gradle.kts", "settings.gradle"]) {
-    const at = inFolder(project, file);
+  // project (`gradle.allprojects { dependencyLocking { lockFile = … } }`) and its own
+  // classpath's (`buildscript { dependencyLocking { … } }`). A build with no root build script
+  // (a settings script over its projects' scripts) has its settings' locks found from each
+  // project's script, none other naming them.
+  let settingsFolder: string | undefined = project;
+  if (gradleScriptNames("settings").every((f) => peek(inFolder(project, f)) === undefined)) {
+    // Looked into without counting it read: it is read only if it names a lock.
+    const root = buildRoot(project, peek);
+    const rootScript = gradleScriptNames("build").some((f) =>
+      peek(inFolder(root, f)) !== undefined
+    );
+    settingsFolder = root === project || rootScript ? undefined : root;
+  }
+  for (const file of settingsFolder === undefined ? [] : gradleScriptNames("settings")) {
+    const at = inFolder(settingsFolder!, file);
     const settings = peek(at);
     if (settings === undefined) continue;
     if (!/\blockFile\b/.test(settings) || load(at) === undefined) break;
-    const each = locksIn(settings, file.endsWith(".kts"), project, rootOf, load, files, true);
+    const each = locksIn(
+      settings,
+      file.endsWith(".kts"),
+      settingsFolder!,
+      rootOf,
+      load,
+      files,
+      true,
+    );
     out.push(...each.map((l) => ({ ...l, in: at })));
     break;
   }
@@ -895,6 +1001,7 @@ export function gradleRootIdentity(
     root: ".",
     load,
     each: false,
+    own: true,
   };
   const out: { name?: string; group?: string; version?: string } = {};
   const name = rootProjectName(context);

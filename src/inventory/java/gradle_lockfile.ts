@@ -160,12 +160,12 @@ function inPluginBuild(path: string, load: Load): boolean {
   for (let n = folders.length - 1; n >= 0; n--) {
     const base = folders.slice(0, n).join("/");
     const at = (file: string): string => (base === "" ? file : `${base}/${file}`);
-    const kotlin = load(at("settings.gradle.kts"));
-    const settings = kotlin ?? load(at("settings.gradle"));
+    const groovy = load(at("settings.gradle"));
+    const settings = groovy ?? load(at("settings.gradle.kts"));
     if (settings === undefined) continue;
     const rest = folders.slice(n).join("/");
     if (
-      pluginBuilds(settings, kotlin !== undefined).some((b) =>
+      pluginBuilds(settings, groovy === undefined).some((b) =>
         rest === b || rest.startsWith(`${b}/`)
       )
     ) return true;

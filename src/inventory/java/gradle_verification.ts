@@ -55,7 +55,7 @@ import {
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
 import { gradleModuleId } from "./_maven.ts";
 import { includedBuilds, lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
-import { namedLocks, scriptCode } from "./_gradle_script.ts";
+import { gradleScriptNames, namedLocks, scriptCode } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_verification.invalid";
 const ALGORITHMS: Record<string, { alg: HashAlgorithm; hexLength: number }> = {
@@ -300,8 +300,9 @@ function buildLocks(
         locks.push({ path: lockPath, text, build: inPlugin(folder) });
       }
     }
-    // A lock the project's build script puts elsewhere (`dependencyLocking { lockFile = … }`).
-    for (const name of ["build.gradle.kts", "build.gradle"]) {
+    // A lock the project's build script puts elsewhere (`dependencyLocking { lockFile = … }`):
+    // the script Gradle runs, the first of its names that exists.
+    for (const name of gradleScriptNames("build")) {
       const script = load(at(`${folder}${name}`));
       if (script === undefined) continue;
       for (const named of namedLocks(script, at(`${folder}${name}`), load, files)) {
@@ -311,6 +312,7 @@ function buildLocks(
         if (text === undefined) continue;
         locks.push({ path: named.path!, text, build: named.buildscript || inPlugin(folder) });
       }
+      break;
     }
   }
   return locks;

@@ -168,6 +168,11 @@ interface RawConfiguration {
    * takes that of the configuration it overrides, as Xpp3Dom merges attributes.
    */
   self?: string;
+  /**
+   * Its `combine.children` (`append`: the children of the ones it overrides are copied before its
+   * own, not merged with them); one that has none takes that of the configuration it overrides.
+   */
+  children?: string;
   /** Its `<annotationProcessorPaths>`, if it has one. */
   paths?: {
     /**
@@ -367,6 +372,8 @@ class Decoder {
     for (const child of childElements(owner, "configuration")) {
       const self = child.attributes["combine.self"];
       if (self !== undefined) configuration.self = self;
+      const children = child.attributes["combine.children"];
+      if (children !== undefined) configuration.children = children;
       visit(child, 0, true);
     }
     return configuration;
@@ -1475,7 +1482,17 @@ class Resolver {
     const managed = byKey(pluginManagement.filter(inheritedOf(pluginManagement)));
     // The plugins the packaging's lifecycles bind that the build manages (without the profiles of
     // `extra`) are the build's even where no POM declares them (see LIFECYCLE_PLUGINS).
-    const bound = LIFECYCLE_PLUGINS.get(expand(model.raw.packaging ?? "jar", lookup)) ?? [];
+    const packaging = expand(model.raw.packaging ?? "jar", lookup);
+    const bound = LIFECYCLE_PLUGINS.get(packaging) ?? [];
+    if (extra === undefined && packaging.includes("${")) {
+      // Maven refuses a packaging it cannot interpolate ("Unknown packaging"); one a profile's
+      // property gives is that profile's (its plugins are listed in its group).
+      this.warnings.add(
+        `${model.path}: its packaging ${packaging} is not known without a profile (no ` +
+          "property of the build's own gives it): the plugins its lifecycle binds are listed " +
+          "only in the group of a profile that sets it",
+      );
+    }
     const buildManagement = extra === undefined
       ? pluginManagement
       : model.chain.flatMap((m) => withActive(m, (d) => d.build.pluginManagement));
@@ -1570,6 +1587,16 @@ class Resolver {
       const dependencies = new Map(
         all.flatMap((p) => p.dependencies).map((d) => [managementKey(d), d]),
       );
+      const executions = executionsOf(managed.get(k) ?? [], declarations);
+      // The plugin's own configuration reaches a build only through an execution that does not
+      // say its own: one the packaging's lifecycle binds (`default-compile`) that the POMs do not
+      // declare. A plugin with no execution, or bound by a packaging not known, is taken as used
+      // with it (`mvn compiler:compile` runs it so).
+      const defaults = LIFECYCLE_PLUGINS.get(packaging)?.includes(k)
+        ? DEFAULT_EXECUTIONS.get(k)
+        : [];
+      const pluginUsed = executions.size === 0 || !LIFECYCLE_PLUGINS.has(packaging) ||
+        defaults === undefined || defaults.some((id) => !executions.has(id));
       out.push({
         plugin,
         dependencies: [...dependencies.values()].flatMap((d) =>
@@ -1578,8 +1605,9 @@ class Resolver {
         paths: [
           ...mergedPaths(
             all.map((p) => p.configuration),
-            [...executionsOf(managed.get(k) ?? [], declarations).values()],
+            [...executions.values()],
             model,
+            pluginUsed,
           ),
           ...all.flatMap((p) => p.processorPaths),
         ].flatMap((d) => this.declared(model, d, build) ?? []),
@@ -1599,15 +1627,16 @@ class Resolver {
  * `configurations`, least dominant first (its pluginManagement's, then the parents' and the
  * module's own), and each execution's, merged by id the same way
  * (MavenModelMerger.mergePlugin_Executions) and then over the plugin's (DefaultPluginConfigurationExpander:
- * an execution's configuration is dominant); the plugin's paths are listed too (those of the
- * executions that do not override them, and of `mvn compiler:compile`). See
- * {@linkcode mergeConfigurations}. A path left without a groupId or artifactId (none to take them
- * from) is refused, naming its POM of `model`.
+ * an execution's configuration is dominant); the plugin's paths are listed too when an execution
+ * that says none of its own runs with them (`pluginUsed`). See {@linkcode mergeConfigurations}. A
+ * path left without a groupId or artifactId (none to take them from) is refused, naming its POM
+ * of `model`.
  */
 function mergedPaths(
   configurations: RawConfiguration[],
   executions: RawConfiguration[][],
   model: Model,
+  pluginUsed: boolean,
 ): RawDependency[] {
   const fold = (list: RawConfiguration[]): RawConfiguration | undefined =>
     list.reduce<RawConfiguration | undefined>(
@@ -1615,7 +1644,10 @@ function mergedPaths(
       undefined,
     );
   const plugin = fold(configurations);
-  const merged = [plugin, ...executions.map((e) => mergeConfigurations(fold(e)!, plugin))];
+  const merged = [
+    ...pluginUsed ? [plugin] : [],
+    ...executions.map((e) => mergeConfigurations(fold(e)!, plugin)),
+  ];
   // A path that has no groupId or artifactId once merged (none to take them from) is no
   // coordinate: the compiler plugin cannot resolve it.
   return merged.flatMap((c) => c?.paths?.paths ?? []).map(({ path }) => {
@@ -1637,8 +1669,10 @@ function mergedPaths(
  * from the recessive one, drops the recessive paths beyond the dominant's count of that name and
  * adds those of a name the dominant has none of; `combine.children="append"` lists the recessive
  * paths first and then the dominant's, `combine.self="override"` (of the configuration or the
- * list) keeps only the dominant's, and a dominant path that says `combine.self="remove"` drops the
- * pair. An attribute the dominant element lacks is the recessive one's, as Xpp3Dom copies it.
+ * list) keeps only the dominant's, a dominant list or path that says `combine.self="remove"` drops
+ * the pair, and `combine.children="append"` on the configuration keeps the lists apart (the
+ * dominant's is the one read). An attribute the dominant element lacks is the recessive one's, as
+ * Xpp3Dom copies it.
  */
 function mergeConfigurations(
   dominant: RawConfiguration,
@@ -1648,7 +1682,14 @@ function mergeConfigurations(
   const merged: RawConfiguration = {};
   const self = dominant.self ?? recessive.self;
   if (self !== undefined) merged.self = self;
-  const paths = mergePathLists(dominant.paths, recessive.paths);
+  const children = dominant.children ?? recessive.children;
+  if (children !== undefined) merged.children = children;
+  // `combine.children="append"` on the configuration: the recessive children, then the dominant
+  // ones, none merged; the plugin's configurator sets the field from each child in turn
+  // (ObjectWithFieldsConverter.processConfiguration), so the dominant list, if any, is the one.
+  const paths = children === "append"
+    ? dominant.paths ?? recessive.paths
+    : mergePathLists(dominant.paths, recessive.paths);
   if (paths !== undefined) merged.paths = paths;
   return merged;
 }
@@ -1661,6 +1702,9 @@ function mergePathLists(
   type Path = NonNullable<RawConfiguration["paths"]>["paths"][number];
   if (dominant === undefined) return recessive;
   if (recessive === undefined || dominant.self === "override") return dominant;
+  // Xpp3Dom drops a dominant child that says `combine.self="remove"` with the recessive one it
+  // pairs with: the configuration then has no list.
+  if (dominant.self === "remove") return undefined;
   const children = dominant.children ?? recessive.children;
   let paths: Path[];
   if (children === "append") paths = [...recessive.paths, ...dominant.paths];
@@ -1736,6 +1780,16 @@ const LIFECYCLE_PLUGINS: ReadonlyMap<string, readonly string[]> = (() => {
     ) => [packaging, [...each, ...plugins, ...deploy].map((a) => `${PLUGIN_GROUP}:${a}`)]),
   );
 })();
+
+/**
+ * The executions Maven's lifecycle gives a plugin it binds, by id (`default-<goal>`, maven-core's
+ * DefaultLifecyclePluginAnalyzer.getExecutionId): the compiler plugin's `compile` and
+ * `testCompile` goals for every packaging of {@linkcode LIFECYCLE_PLUGINS} that binds it. A bound
+ * plugin not here has executions not known.
+ */
+const DEFAULT_EXECUTIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  [`${PLUGIN_GROUP}:maven-compiler-plugin`, ["default-compile", "default-testCompile"]],
+]);
 
 /** A plugin as a dependency on its artifact, with the version it is used at. */
 function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDependency {
@@ -2262,6 +2316,8 @@ function usesProperties(model: Model, profile: RawProfile): boolean {
       (c.paths?.paths ?? []).some((d) => dependency(d.path))
     ) ||
     p.executions.some((e) => uses(e.id) || uses(e.inherited));
+  // The packaging chooses the plugins its lifecycle binds (`<packaging>${packaging}</packaging>`).
+  if (uses(model.raw.packaging)) return true;
   return model.chain.some((m) =>
     [m.raw.groupId, m.raw.version, m.raw.parent?.groupId, m.raw.parent?.version].some(uses) ||
     withActive(m, (d) => [d]).some(({ dependencies, dependencyManagement, build }) =>

@@ -424,3 +424,101 @@ Deno.test("gradleRootIdentity: Groovy's group 'x' and version 'y' set the projec
     { name: "untitled", group: "org.example" },
   );
 });
+
+// A folder with both scripts (a Kotlin DSL migration half done): Gradle's
+// DefaultScriptFileResolver tries `.gradle` before `.gradle.kts` and runs the first it finds,
+// warning that it ignores the other ("Multiple script candidates"); so for settings scripts.
+Deno.test("gradleRootIdentity: build.gradle and settings.gradle are run before their Kotlin twins", () => {
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "rootProject.name = 'ledger'\n",
+      "settings.gradle.kts": 'rootProject.name = "ledger-kts"\n',
+      "build.gradle": "group = 'com.acme'\nversion = '1.0'\n",
+      "build.gradle.kts": 'group = "com.acme.kts"\nversion = "2.0"\n',
+    }),
+    { name: "ledger", group: "com.acme", version: "1.0" },
+  );
+});
+
+// A task's `group` is the task's own (Task's `setGroup`: its group in `gradle tasks`), not the
+// project's; so is a named argument (`exclude(group = …)`). A task has no `version`: one set in a
+// task's block writes the project's, when the task is configured, so it leaves it unknown.
+Deno.test("gradleRootIdentity: a task's group or a named argument is not the project's group", () => {
+  const settings = { "settings.gradle": "rootProject.name = 'ledger'\n" };
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "plugins { id 'java' }\n\ngroup = 'com.acme'\nversion = '1.2.0'\n\n" +
+        "tasks.register('e2e', Test) {\n    group = 'verification'\n}\n" +
+        "task docs(type: Copy) {\n  group = 'documentation'\n}\n" +
+        "tasks.withType(Javadoc).configureEach { group 'documentation' }\n",
+    }),
+    { name: "ledger", group: "com.acme", version: "1.2.0" },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle.kts": 'rootProject.name = "ledger"\n',
+      "build.gradle.kts": 'group = "com.acme"\nversion = "1.2.0"\n\n' +
+        'dependencies {\n    implementation("org.apache.kafka:kafka-clients:3.7.0") {\n' +
+        '        exclude(group = "org.slf4j", module = "slf4j-api")\n    }\n}\n\n' +
+        'tasks {\n    register<Test>("e2e") {\n        group = "verification"\n    }\n}\n' +
+        'val docs by tasks.registering(Copy::class) {\n    group = "documentation"\n}\n' +
+        'tasks.named<Test>("test") { group = "verification" }\n',
+    }),
+    { name: "ledger", group: "com.acme", version: "1.2.0" },
+  );
+  // The task's version is none: the project's, set twice.
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "group = 'com.acme'\nversion = '1.2.0'\n" +
+        "tasks.register('bump') {\n  version = '1.3.0'\n}\n",
+    }),
+    { name: "ledger", group: "com.acme" },
+  );
+  // A group set in a block of no task (`afterEvaluate`) may be the project's: unknown.
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "group = 'com.acme'\nafterEvaluate {\n  group = 'com.acme.late'\n}\n",
+    }),
+    { name: "ledger" },
+  );
+});
+
+// `def version = '1.0'` declares a variable of the script's body (Groovy's Script.run local; Kotlin
+// `val version = "1.0"` likewise): the project's version stays what gradle.properties gives, else
+// unspecified. A plain assignment in its scope is to the variable; `project.version =` is not.
+Deno.test("gradleRootIdentity: a script-local variable named version or group is not the project's", () => {
+  const settings = { "settings.gradle": "rootProject.name = 'ledger'\n" };
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "def version = '1.0'\ndef group = 'com.acme.local'\n" +
+        'println "building ${version}"\n',
+      "gradle.properties": "version=2.0.0\n",
+    }),
+    { name: "ledger", version: "2.0.0" },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle.kts": 'rootProject.name = "ledger"\n',
+      "build.gradle.kts": 'val version = "1.0"\ngroup = "com.acme"\n',
+    }),
+    { name: "ledger", group: "com.acme" },
+  );
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "def version = '1.0'\nversion = '1.1'\n",
+    }),
+    { name: "ledger" },
+  );
+  assert.deepEqual(
+    identity({
+      ...settings,
+      "build.gradle": "String v = '1.0'\ndef version = v\nproject.version = '1.2'\n",
+    }),
+    { name: "ledger", version: "1.2" },
+  );
+});

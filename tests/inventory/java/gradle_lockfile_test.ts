@@ -985,6 +985,48 @@ Deno.test("readInventory: the lock a settings script names for its own classpath
   }
 });
 
+// A build of a settings script and its projects' scripts, no root build script: the lock the
+// settings script names for its own classpath was named by no script vouch looks into, and was
+// left unread, saying nothing; it is found from the projects' scripts, and one it cannot read
+// is said so.
+Deno.test("readInventory: a settings script's named lock is read with no root build script", async () => {
+  const header = "# This is a Gradle generated file for dependency locking.\n";
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+        "    lockFile = file('gradle/locks/settings.lockfile')\n  }\n}\n" +
+        "plugins {\n  id 'org.gradle.toolchains.foojay-resolver-convention' version '0.8.0'\n}\n" +
+        "rootProject.name = 'ledger'\ninclude 'app'\n",
+      "gradle/locks/settings.lockfile": header +
+        "org.gradle.toolchains:foojay-resolver:0.8.0=classpath\nempty=\n",
+      "app/build.gradle":
+        "plugins { id 'java' }\ndependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+      "app/gradle.lockfile": header +
+        "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+      "pkg:maven/org.gradle.toolchains/foojay-resolver@0.8.0 build",
+    ]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+    // A path vouch cannot tell is said.
+    await writeTree(dir, {
+      "settings.gradle": "buildscript {\n  dependencyLocking {\n" +
+        "    lockFile = file(\"gradle/locks/${System.getenv('LOCK')}.lockfile\")\n  }\n}\n" +
+        "include 'app'\n",
+    });
+    const said: string[] = [];
+    await readInventory(dir, { onWarning: (w) => said.push(w) });
+    assert.match(
+      said.join("\n"),
+      /app\/build\.gradle is not read: .*settings\.gradle line 3.*computed/,
+    );
+  });
+});
+
 // A lock the root script names for itself (its classpath's, `buildscript { dependencyLocking {
 // lockFile = … } }`; the settings script's own, lukebemishprojects/Chronicle's) is not a
 // subproject's: only one named for each project (`allprojects { }`) may be. A subproject whose

@@ -2384,3 +2384,136 @@ Deno.test("readMavenPom: a module's annotation processor path may take its group
     /^lib\/pom\.xml:3: a annotation processor path without groupId$/,
   );
 });
+
+// plexus-utils' Xpp3Dom.mergeIntoXpp3Dom drops a dominant child that says combine.self="remove"
+// together with the recessive child it pairs with: a module's `<annotationProcessorPaths
+// combine.self="remove"/>` leaves the compiler plugin no paths of its parent's. With
+// combine.children="append" on the `<configuration>`, the parent's children are copied before the
+// module's and none are merged: the plugin's configurator sets each in turn
+// (ObjectWithFieldsConverter.processConfiguration), so the module's list is the one read, whole.
+Deno.test('readMavenPom: combine.self="remove" on a module\'s list and combine.children="append" on its configuration', () => {
+  const parent = `<build><pluginManagement><plugins>${
+    plugin(
+      "maven-compiler-plugin",
+      "3.11.0",
+      processorPaths([
+        "org.projectlombok:lombok:1.18.30",
+        "org.mapstruct:mapstruct-processor:1.5.5",
+      ]),
+    )
+  }</plugins></pluginManagement></build>`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+  const module = (configuration: string): string =>
+    `<build><plugins>${
+      plugin("maven-compiler-plugin", undefined, configuration)
+    }</plugins></build>`;
+  assert.deepEqual(
+    ids(readLib(
+      parent,
+      module(
+        `<configuration><annotationProcessorPaths combine.self="remove"/></configuration>`,
+      ),
+    )),
+    [],
+  );
+  // Merged, the module's <dependency> would pair with no <path>: the parent's two stayed.
+  assert.deepEqual(
+    ids(readLib(
+      parent,
+      module(
+        `<configuration combine.children="append"><annotationProcessorPaths><dependency>` +
+          `<groupId>org.immutables</groupId><artifactId>value</artifactId>` +
+          `<version>2.10.1</version></dependency></annotationProcessorPaths></configuration>`,
+      ),
+    )),
+    ["pkg:maven/org.immutables/value@2.10.1"],
+  );
+  // A module whose configuration has no list reads the parent's.
+  assert.deepEqual(
+    ids(readLib(
+      parent,
+      module(`<configuration combine.children="append"><release>21</release></configuration>`),
+    )),
+    [
+      "pkg:maven/org.mapstruct/mapstruct-processor@1.5.5",
+      "pkg:maven/org.projectlombok/lombok@1.18.30",
+    ],
+  );
+});
+
+// maven-compiler-plugin's plugin-level <configuration> reaches a build only merged into an
+// execution (DefaultPluginConfigurationExpander): the jar lifecycle's default-compile and
+// default-testCompile (DefaultLifecyclePluginAnalyzer's `default-<goal>` ids), and those the POM
+// declares. When each of them overrides the paths (combine.self="override"), the plugin-level
+// path runs on no processor path; one the POM leaves undeclared still runs with it.
+Deno.test("readMavenPom: plugin-level annotationProcessorPaths every execution overrides are not listed", () => {
+  const override = (id: string, path: string): string =>
+    `<execution><id>${id}</id>${processorPaths([path], ` combine.self="override"`)}</execution>`;
+  const pom = (packaging: string, executions: string): string =>
+    `<build><plugins>${
+      plugin(
+        "maven-compiler-plugin",
+        "3.13.0",
+        `${
+          processorPaths(["org.projectlombok:lombok:1.18.30"])
+        }<executions>${executions}</executions>`,
+      )
+    }</plugins></build>${packaging}`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) => c.id).filter((id) => !id.includes("org.apache.maven.plugins/"));
+  const both = override("default-compile", "org.immutables:value:2.10.1") +
+    override("default-testCompile", "com.google.auto.service:auto-service:1.1.1");
+  assert.deepEqual(ids(readLib("", pom("", both))), [
+    "pkg:maven/com.google.auto.service/auto-service@1.1.1",
+    "pkg:maven/org.immutables/value@2.10.1",
+  ]);
+  // default-testCompile, undeclared, runs with the plugin's paths.
+  assert.deepEqual(
+    ids(readLib("", pom("", override("default-compile", "org.immutables:value:2.10.1")))),
+    ["pkg:maven/org.immutables/value@2.10.1", "pkg:maven/org.projectlombok/lombok@1.18.30"],
+  );
+  // A pom packaging binds no compiler: only its own execution runs.
+  assert.deepEqual(
+    ids(readLib(
+      "",
+      pom("<packaging>pom</packaging>", override("gen", "org.immutables:value:2.10.1")),
+    )),
+    ["pkg:maven/org.immutables/value@2.10.1"],
+  );
+});
+
+// `<packaging>${build.packaging}</packaging>` with the property set only by a profile: Maven
+// interpolates the packaging with the active profiles' properties, so an activeByDefault one's
+// applies (install only: pom binds no compiler); one vouch cannot tell the activation of (`jdk`)
+// lists the plugins its packaging binds in its group, with a warning, as it does for a profile's
+// own plugins. Its packaging was not seen: the compiler plugin and its path were silently missed.
+Deno.test("readMavenPom: a packaging a profile's property gives binds the profile's lifecycle plugins", () => {
+  const managed = `<build><pluginManagement><plugins>${
+    plugin("maven-compiler-plugin", "3.13.0", processorPaths(["org.projectlombok:lombok:1.18.30"]))
+  }${plugin("maven-install-plugin", "3.1.2")}</plugins></pluginManagement></build>`;
+  const lib = (activation: string, packaging = "jar"): string =>
+    `<packaging>\${build.packaging}</packaging><profiles><profile><id>packaged</id>` +
+    `<activation>${activation}</activation><properties>` +
+    `<build.packaging>${packaging}</build.packaging></properties></profile></profiles>`;
+  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
+    out.components.map((c) =>
+      `${c.id.replace("pkg:maven/org.apache.maven.plugins/", "")} ${(c.groups ?? []).join(",")}`
+    );
+  const byDefault = readLib(managed, lib("<activeByDefault>true</activeByDefault>"));
+  assert.deepEqual(ids(byDefault), [
+    "maven-compiler-plugin@3.13.0 ",
+    "maven-install-plugin@3.1.2 ",
+    "pkg:maven/org.projectlombok/lombok@1.18.30 ",
+  ]);
+  const byJdk = readLib(managed, lib("<jdk>[17,)</jdk>"));
+  assert.deepEqual(ids(byJdk), [
+    "maven-compiler-plugin@3.13.0 profile:packaged",
+    "maven-install-plugin@3.1.2 profile:packaged",
+    "pkg:maven/org.projectlombok/lombok@1.18.30 profile:packaged",
+  ]);
+  assert.match(
+    byJdk.warnings!.join("\n"),
+    /lib\/pom\.xml: its packaging \$\{build\.packaging\} is not known without a profile/,
+  );
+});
