@@ -525,6 +525,10 @@ function missingFolderWarning(path: string, missing: readonly string[]): string 
  * A requirement of the module's own path (a cycle: a module it requires requires it back) is
  * none: Go builds the main module from its folder, whatever version is required.
  *
+ * A requirement of a module a go.mod in a folder above declares (a nested module requiring the
+ * project's root module at a version, no `replace`) stays a component, with a warning: Go
+ * downloads that version, the project's code at another commit, to build the module alone.
+ *
  * A go.mod with directives but no `module` one is refused, as Go refuses it;
  * an empty one (a module boundary: it keeps its folder out of the module
  * above) lists nothing.
@@ -661,6 +665,20 @@ export function readGoMod(
         `it once, as ${chosen}`,
     );
   }
+  // The modules of the go.mod files in the folders above (the project's root module, a nested
+  // module holding this one), each with its go.mod.
+  const above = new Map<string, string>();
+  const folders = base === "" ? [] : base.split("/");
+  for (let n = folders.length - 1; n >= 0 && options.load !== undefined; n--) {
+    const file = [...folders.slice(0, n), "go.mod"].join("/");
+    const text = options.load(file);
+    const declared = text === undefined
+      ? undefined
+      : parseDirectives(text, file).find((d) => d.verb === "module")?.args[0];
+    if (declared !== undefined && !above.has(declared)) above.set(declared, file);
+  }
+  /** Requirements of a module of the project (a go.mod above) at a version: `module@version (file)`. */
+  const ownAtVersion: string[] = [];
   /** The modules go.mod requires (after replacements). */
   const listed = new Set<string>();
   for (const { verb, args, indirect } of directives) {
@@ -696,6 +714,8 @@ export function readGoMod(
       listed.add(args[0]);
       continue;
     }
+    const owner = target === args[0] ? above.get(target) : undefined;
+    if (owner !== undefined) ownAtVersion.push(`${target}@${version} (${owner})`);
     const tool = toolOnly.has(args[0]);
     const scope = tool ? "build" : "runtime";
     const id = out.component({
@@ -773,6 +793,20 @@ export function readGoMod(
   }
   if (missingFolders.length > 0) warnings.push(missingFolderWarning(path, missingFolders));
   warnings.push(...shared);
+  if (ownAtVersion.length > 0) {
+    // Without a replace or a go.work the build of this module (on its own, as `cd sub && go
+    // build` does) downloads that version from the module proxy (modload's goModSummary looks a
+    // required module up by path and version only): the project's code at another commit, not
+    // the checkout's, which the SBOM lists as such.
+    const one = ownAtVersion.length === 1;
+    warnings.push(
+      `${path} requires ${ownAtVersion.join(", ")}, the project's own module at a version: ` +
+        `Go builds ${module ?? path} with ${one ? "that version" : "those versions"} ` +
+        `downloaded, the project's code at another commit, not this checkout's, and the SBOM ` +
+        `lists ${one ? "it as a component" : "them as components"} (a \`replace\` by the ` +
+        `folder, or a go.work using it, builds it from the tree)`,
+    );
+  }
   if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {
     // Before Go 1.17 go.mod lists only part of the build list; go.sum would give the rest.
     const said = goVersion === undefined
