@@ -626,10 +626,13 @@ export function readGoMod(
       replaced.get(args[0]) ?? [args[0], required, false];
     return [required, target, version, outside];
   };
-  // Required modules replaced by one folder of the project (`X => ./dir`, `Y => ./dir`): Go
+  // A required module replaced by a folder of the project is the module the folder's go.mod
+  // declares, the member that go.mod is read as: Go takes a folder whose go.mod declares another
+  // path (`X => ./dir`, dir/go.mod `module Y`; modload's goModSummary: for a local replacement
+  // "Anything goes"). Required modules replaced by one folder (`X => ./dir`, `Y => ./dir`): Go
   // refuses the build (modload's checkMultiplePaths: "./dir@ used for two different module
   // paths (X and Y)"), a module version being one module path. The folder is one module of the
-  // project: the one its go.mod declares, if it is one of them, else the first.
+  // project, the one its go.mod declares (without a go.mod, the first).
   const byFolder = new Map<string, string[]>();
   for (const { verb, args } of directives) {
     if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`) || args[0] === module) continue;
@@ -651,14 +654,14 @@ export function readGoMod(
   const folderModule = new Map<string, string>();
   const shared: string[] = [];
   for (const [folder, paths] of byFolder) {
-    if (paths.length < 2) continue;
     const goModText = options.load?.(folder === "" ? "go.mod" : `${folder}/go.mod`);
     const declared = goModText === undefined
       ? undefined
       : parseDirectives(goModText, folder === "" ? "go.mod" : `${folder}/go.mod`)
         .find((d) => d.verb === "module")?.args[0];
-    const chosen = declared !== undefined && paths.includes(declared) ? declared : paths[0];
+    const chosen = declared ?? paths[0];
     for (const p of paths) folderModule.set(p, chosen);
+    if (paths.length < 2) continue;
     shared.push(
       `${path} replaces ${paths.join(" and ")} by one folder, ${folder === "" ? "." : folder}, ` +
         `which Go refuses to build ("used for two different module paths"): the SBOM has ` +

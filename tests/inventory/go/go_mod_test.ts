@@ -139,6 +139,12 @@ Deno.test("readGoMod: one folder replacing two required modules is one member, a
     "go.mod replaces example.com/x and example.com/y by one folder, dir, which Go refuses to " +
     'build ("used for two different module paths"): the SBOM has it once, as example.com/y',
   ]);
+  // The folder's go.mod declaring neither: still one member, the module it declares, as the
+  // folder's own go.mod is read. Was: example.com/x, beside the example.com/z of dir/go.mod.
+  files["dir/go.mod"] = "module example.com/z\n\ngo 1.22\n";
+  const neither = readGoMod(goMod, { path: "go.mod", load: (p) => files[p] });
+  assert.deepEqual(neither.members.map((m) => m.id), ["pkg:golang/example.com/z"]);
+  assert.match(neither.warnings?.[0] ?? "", /the SBOM has it once, as example\.com\/z$/);
   // Two folders, two modules: nothing to say.
   const apart = goMod.replace("example.com/y => ./dir", "example.com/y => ./other");
   files["other/go.mod"] = "module example.com/y\n\ngo 1.22\n";
@@ -149,6 +155,23 @@ Deno.test("readGoMod: one folder replacing two required modules is one member, a
     "pkg:golang/example.com/y",
   ]);
   assert.equal(two.warnings, undefined);
+});
+
+Deno.test("readGoMod: a folder replacement whose go.mod declares another path is the module it declares", () => {
+  // `X => ./dir`, dir/go.mod `module Y`: Go builds it (modload's goModSummary, for a local
+  // replacement: "matching module paths. Anything goes."). dir/go.mod is read as member Y; the
+  // requirement is that folder, one member. Was: X and Y, two members for one folder.
+  const goMod = "module example.com/proj\n\ngo 1.22\n\nrequire example.com/lib v1.0.0\n\n" +
+    "replace example.com/lib => ./dir\n";
+  const files: Record<string, string> = { "dir/go.mod": "module example.com/other\n\ngo 1.22\n" };
+  const out = readGoMod(goMod, { path: "go.mod", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:golang/example.com/other"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:golang/example.com/other runtime"]);
+  assert.equal(out.warnings, undefined);
+  // Without the folder's go.mod (a submodule not checked out) it keeps the required path.
+  const gone = readGoMod(goMod, { path: "go.mod", load: () => undefined });
+  assert.deepEqual(gone.members.map((m) => m.id), ["pkg:golang/example.com/lib"]);
 });
 
 Deno.test("readGoMod: a go.mod below the root is a module of its own, a member its requirements hang from", () => {
