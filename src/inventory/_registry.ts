@@ -2,8 +2,8 @@
 // hints that name the supported files are built from it. Adding a format is one
 // module in its ecosystem folder plus one entry here. Order matters only for
 // choosing the project's identity: earlier readers of root files win.
-import { dirname, join, posix } from "../_path.ts";
-import { NeedsModule, type Reader } from "./_reader.ts";
+import { basename, dirname, join, posix } from "../_path.ts";
+import { NeedsModule, type Reader, type ReaderContext } from "./_reader.ts";
 import type { GoWorkspace } from "./go/go_mod.ts";
 import { isDenoLockText } from "./deno/_lock_shape.ts";
 
@@ -47,6 +47,25 @@ const gemfile = lazy(() => import("./ruby/gemfile.ts"));
  * `dev_gems.rb.lock` (rubygems' `tool/bundler/dev_gems.rb`).
  */
 const ALTERNATE_GEMFILE_LOCK = /^(?:Gemfile(?:[._-][^/]+)?|[^/]+\.(?:gemfile|rb))\.lock$/;
+
+/**
+ * Whether a Gemfile lock is an alternate Gemfile's, a variant the project is tested against or
+ * a tool's: Appraisal's `*.gemfile.lock`, a tool Gemfile's `*.rb.lock`, and a `Gemfile.<x>.lock`
+ * beside another Gemfile lock of its folder (`Gemfile.next.lock` beside `Gemfile.lock`). A
+ * `Gemfile.<x>.lock` that is the only lock of its folder (`Gemfile.saas.lock`, no
+ * `Gemfile.lock`) is that folder's lock: Bundler has no main Gemfile but the one
+ * `BUNDLE_GEMFILE` names, whose lock it writes beside it.
+ */
+function alternateGemfileLock(path: string, c: ReaderContext): boolean {
+  const name = basename(path);
+  if (name === "Gemfile.lock" || name === "gems.locked") return false;
+  if (!name.startsWith("Gemfile")) return true;
+  const folder = dirname(path).replaceAll("\\", "/").replace(/^\.$/, "");
+  // Without a listing, the main lock only.
+  const names = c.files?.(folder) ??
+    ["Gemfile.lock", "gems.locked"].filter((n) => c.load(sibling(path, n)) !== undefined);
+  return names.some((n) => n !== name && (n === "gems.locked" || ALTERNATE_GEMFILE_LOCK.test(n)));
+}
 const pipfileLock = lazy(() => import("./python/pipfile_lock.ts"));
 const pylock = lazy(() => import("./python/pylock.ts"));
 const mavenPom = lazy(() => import("./java/maven_pom.ts"));
@@ -373,7 +392,7 @@ export const READERS: readonly Reader[] = [
         gemfile: c.load(gemfilePath),
         gemfilePath,
         load: (rel) => c.load(sibling(path, rel)),
-        alternate: !/(?:^|\/)(?:Gemfile\.lock|gems\.locked)$/.test(path),
+        alternate: alternateGemfileLock(path, c),
       });
     },
   },

@@ -525,6 +525,10 @@ function missingFolderWarning(path: string, missing: readonly string[]): string 
  * A requirement of the module's own path (a cycle: a module it requires requires it back) is
  * none: Go builds the main module from its folder, whatever version is required.
  *
+ * A requirement of a module a go.mod in a folder above declares (a nested module requiring the
+ * project's root module at a version, no `replace`) stays a component, with a warning: Go
+ * downloads that version, the project's code at another commit, to build the module alone.
+ *
  * A go.mod with directives but no `module` one is refused, as Go refuses it;
  * an empty one (a module boundary: it keeps its folder out of the module
  * above) lists nothing.
@@ -622,10 +626,13 @@ export function readGoMod(
       replaced.get(args[0]) ?? [args[0], required, false];
     return [required, target, version, outside];
   };
-  // Required modules replaced by one folder of the project (`X => ./dir`, `Y => ./dir`): Go
+  // A required module replaced by a folder of the project is the module the folder's go.mod
+  // declares, the member that go.mod is read as: Go takes a folder whose go.mod declares another
+  // path (`X => ./dir`, dir/go.mod `module Y`; modload's goModSummary: for a local replacement
+  // "Anything goes"). Required modules replaced by one folder (`X => ./dir`, `Y => ./dir`): Go
   // refuses the build (modload's checkMultiplePaths: "./dir@ used for two different module
   // paths (X and Y)"), a module version being one module path. The folder is one module of the
-  // project: the one its go.mod declares, if it is one of them, else the first.
+  // project, the one its go.mod declares (without a go.mod, the first).
   const byFolder = new Map<string, string[]>();
   for (const { verb, args } of directives) {
     if (verb !== "require" || excluded.has(`${args[0]} ${args[1]}`) || args[0] === module) continue;
@@ -647,20 +654,34 @@ export function readGoMod(
   const folderModule = new Map<string, string>();
   const shared: string[] = [];
   for (const [folder, paths] of byFolder) {
-    if (paths.length < 2) continue;
     const goModText = options.load?.(folder === "" ? "go.mod" : `${folder}/go.mod`);
     const declared = goModText === undefined
       ? undefined
       : parseDirectives(goModText, folder === "" ? "go.mod" : `${folder}/go.mod`)
         .find((d) => d.verb === "module")?.args[0];
-    const chosen = declared !== undefined && paths.includes(declared) ? declared : paths[0];
+    const chosen = declared ?? paths[0];
     for (const p of paths) folderModule.set(p, chosen);
+    if (paths.length < 2) continue;
     shared.push(
       `${path} replaces ${paths.join(" and ")} by one folder, ${folder === "" ? "." : folder}, ` +
         `which Go refuses to build ("used for two different module paths"): the SBOM has ` +
         `it once, as ${chosen}`,
     );
   }
+  // The modules of the go.mod files in the folders above (the project's root module, a nested
+  // module holding this one), each with its go.mod.
+  const above = new Map<string, string>();
+  const folders = base === "" ? [] : base.split("/");
+  for (let n = folders.length - 1; n >= 0 && options.load !== undefined; n--) {
+    const file = [...folders.slice(0, n), "go.mod"].join("/");
+    const text = options.load(file);
+    const declared = text === undefined
+      ? undefined
+      : parseDirectives(text, file).find((d) => d.verb === "module")?.args[0];
+    if (declared !== undefined && !above.has(declared)) above.set(declared, file);
+  }
+  /** Requirements of a module of the project (a go.mod above) at a version: `module@version (file)`. */
+  const ownAtVersion: string[] = [];
   /** The modules go.mod requires (after replacements). */
   const listed = new Set<string>();
   for (const { verb, args, indirect } of directives) {
@@ -696,6 +717,8 @@ export function readGoMod(
       listed.add(args[0]);
       continue;
     }
+    const owner = target === args[0] ? above.get(target) : undefined;
+    if (owner !== undefined) ownAtVersion.push(`${target}@${version} (${owner})`);
     const tool = toolOnly.has(args[0]);
     const scope = tool ? "build" : "runtime";
     const id = out.component({
@@ -773,6 +796,20 @@ export function readGoMod(
   }
   if (missingFolders.length > 0) warnings.push(missingFolderWarning(path, missingFolders));
   warnings.push(...shared);
+  if (ownAtVersion.length > 0) {
+    // Without a replace or a go.work the build of this module (on its own, as `cd sub && go
+    // build` does) downloads that version from the module proxy (modload's goModSummary looks a
+    // required module up by path and version only): the project's code at another commit, not
+    // the checkout's, which the SBOM lists as such.
+    const one = ownAtVersion.length === 1;
+    warnings.push(
+      `${path} requires ${ownAtVersion.join(", ")}, the project's own module at a version: ` +
+        `Go builds ${module ?? path} with ${one ? "that version" : "those versions"} ` +
+        `downloaded, the project's code at another commit, not this checkout's, and the SBOM ` +
+        `lists ${one ? "it as a component" : "them as components"} (a \`replace\` by the ` +
+        `folder, or a go.work using it, builds it from the tree)`,
+    );
+  }
   if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {
     // Before Go 1.17 go.mod lists only part of the build list; go.sum would give the rest.
     const said = goVersion === undefined

@@ -380,6 +380,47 @@ export function folderMember(folder: string, name: string, version?: string): Me
 }
 
 /**
+ * Whether a folder of the project holds a Python project an installer can build: a
+ * `pyproject.toml` or a `setup.py` (pip's `_check_pyproject_or_setup_py`: "does not appear to be
+ * a Python project: neither 'setup.py' nor 'pyproject.toml' found"; uv's source build asks the
+ * same).
+ *
+ * @param folder The folder, relative to the project root.
+ * @param load Reads a file of the project.
+ * @returns `false` when it has neither (a git submodule not checked out, a missing folder).
+ */
+export function holdsPythonProject(
+  folder: string,
+  load: (path: string) => string | undefined,
+): boolean {
+  const file = (name: string): string =>
+    folder === "" || folder === "." ? name : `${folder}/${name}`;
+  return load(file("pyproject.toml")) !== undefined || load(file("setup.py")) !== undefined;
+}
+
+/**
+ * The warning for a lock's local entries whose folder of the project holds no Python project
+ * (see {@linkcode holdsPythonProject}), as the go.mod reader words a replacement folder without
+ * a go.mod: the installer refuses them, and the SBOM has them as first-party code all the same.
+ *
+ * @param path The lock's path.
+ * @param missing The entries, as `name (folder)`.
+ * @param tool The installer that refuses them (`pip`, `uv`).
+ * @returns The warning.
+ */
+export function missingFolderWarning(
+  path: string,
+  missing: readonly string[],
+  tool: string,
+): string {
+  const one = missing.length === 1;
+  return `${path} installs ${missing.join(", ")} from a folder with no pyproject.toml or ` +
+    `setup.py in the project (a git submodule not checked out?): ${tool} refuses to install ` +
+    `${one ? "it" : "them"}, and the SBOM has ${one ? "it" : "them"} as first-party code ` +
+    `without knowing ${one ? "its" : "their"} contents`;
+}
+
+/**
  * The {@linkcode ComponentInit} of a PyPI occurrence: its purl is built from
  * the name, version and qualifiers; its one source is `init.source`.
  *

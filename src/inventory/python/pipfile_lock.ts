@@ -21,9 +21,11 @@ import {
   fileNameOf,
   folderMember,
   hashOnlyFiles,
+  holdsPythonProject,
   invalid,
   isTable,
   lockProject,
+  missingFolderWarning,
   NameIndex,
   parseHash,
   pipUrl,
@@ -422,10 +424,20 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     ? projectNode(builder, path, own === undefined || isPlaceholderName(own) ? undefined : own)
     : ROOT_ID;
   const index = new NameIndex<{ id: string; category: string }>();
+  /** Entries in a folder of the project that holds no Python project: `name (folder)`. */
+  const missing: string[] = [];
   for (const entry of entries) {
     const id = mapEntry(builder, entry, { path, self, load: options.load });
     index.add(entry.key, { id, category: entry.category });
+    const place = folderPlace(entry, path);
+    if (
+      place?.kind === "inside" && options.load && !holdsPythonProject(place.path!, options.load)
+    ) {
+      missing.push(`${entry.name} (${place.path})`);
+    }
   }
+  // pip refuses to install it ("does not appear to be a Python project"), as `pipenv sync` runs it.
+  if (missing.length > 0) warnings.push(missingFolderWarning(path, missing, "pip"));
   if (options.pipfile !== undefined) {
     const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
     const pipfile = parseToml(options.pipfile, pipfilePath, CODE);

@@ -12,9 +12,11 @@ import {
   at,
   distributionFiles,
   fileNameOf,
+  holdsPythonProject,
   invalid,
   isTable,
   lastLine,
+  missingFolderWarning,
   nthLine,
   projectNode,
   purlMember,
@@ -435,9 +437,16 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   const scopes = reachedScopes(packages, entries, { manifest, targets });
   const own = entries.findIndex((e, i) => e.firstParty && places[i]?.kind === "self");
   const lockNode = projectNode(builder, path, own === -1 ? undefined : entries[own]);
+  /** First-party folders of the lock that hold no Python project in the tree: `name (folder)`. */
+  const missing: string[] = [];
   entries.forEach(({ name, version, source, firstParty }, i: number) => {
     let id: string;
     if (firstParty) {
+      const folder = places[i]?.kind === "inside" ? places[i]?.path : undefined;
+      // uv cannot build it ("Distribution not found at", or no pyproject.toml nor setup.py).
+      if (folder !== undefined && options.load && !holdsPythonProject(folder, options.load)) {
+        missing.push(`${name} (${folder})`);
+      }
       if (i === own) id = lockNode;
       else {
         id = builder.member(purlMember(name, version));
@@ -522,5 +531,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     "dev",
   );
   builder.propagateScopes();
-  return { ...builder.build(), ...memberFolders(places) };
+  const out: ReaderResult = { ...builder.build(), ...memberFolders(places) };
+  if (missing.length > 0) out.warnings = [missingFolderWarning(path, missing, "uv")];
+  return out;
 }

@@ -749,6 +749,34 @@ Deno.test("evaluateMsbuildProject: a VersionOverride with CentralPackageVersionO
   });
 });
 
+// Without central package management NuGet still reads a VersionOverride, silently: the
+// GetRestorePackageReferencesTask copies it onto the restore item whatever the project, and
+// MSBuildRestoreUtility.AddPackageReferences takes `versionOverrideRange ?? versionRange` for
+// every project; AreCentralVersionRequirementsSatisfiedAsync (NU1008, NU1013, ...) returns true
+// at once when CentralPackageVersionsEnabled is false, so CentralPackageVersionOverrideEnabled
+// is not looked at either.
+Deno.test("evaluateMsbuildProject: without central package management a VersionOverride wins over the Version, without a warning, as NuGet's restore takes it", () => {
+  const files: Record<string, string> = {
+    "App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <CentralPackageVersionOverrideEnabled>false</CentralPackageVersionOverrideEnabled>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Newtonsoft.Json" Version="13.0.1" VersionOverride="13.0.3" />
+    <PackageReference Include="Serilog" VersionOverride="3.1.1" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "App/App.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version}`), [
+    "Newtonsoft.Json@13.0.3",
+    "Serilog@3.1.1",
+  ]);
+  assert.deepEqual(project.warnings, []);
+});
+
 Deno.test("evaluateMsbuildProject: a file imported twice is read once, as MSBuild ignores the second import; nesting beyond 16 levels is a warning", () => {
   // Each props file imports the next one twice: read naively, the last is read 2^8 times.
   const files: Record<string, string> = {

@@ -91,6 +91,35 @@ Deno.test("readGoMod: a required module replaced by a project folder without a g
   assert.equal(readGoMod(unused, { path: "go.mod", load: (p) => files[p] }).warnings, undefined);
 });
 
+Deno.test("readGoMod: a nested module requiring the project's own module at a version keeps it, with a warning", () => {
+  // sub/go.mod requires the root module at a pseudo-version, without a replace: `cd sub && go
+  // build` downloads that version (modload's goModSummary looks it up by path and version), the
+  // project's code at another commit. It stays a component, but no longer silently.
+  const goMod = "module example.com/proj/sub\n\ngo 1.22\n\nrequire (\n" +
+    "\texample.com/proj v0.0.0-20240101000000-abcdefabcdef\n\tgolang.org/x/sys v0.1.0\n)\n";
+  const files: Record<string, string> = { "go.mod": "module example.com/proj\n\ngo 1.22\n" };
+  const out = readGoMod(goMod, { path: "sub/go.mod", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:golang/example.com/proj@v0.0.0-20240101000000-abcdefabcdef",
+    "pkg:golang/golang.org/x/sys@v0.1.0",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "sub/go.mod requires example.com/proj@v0.0.0-20240101000000-abcdefabcdef (go.mod), the " +
+    "project's own module at a version: Go builds example.com/proj/sub with that version " +
+    "downloaded, the project's code at another commit, not this checkout's, and the SBOM lists " +
+    "it as a component (a `replace` by the folder, or a go.work using it, builds it from the tree)",
+  ]);
+  // Replaced by the folder, it is the project's code: a member, nothing to say.
+  const replaced = `${goMod}\nreplace example.com/proj => ../\n`;
+  const local = readGoMod(replaced, { path: "sub/go.mod", load: (p) => files[p] });
+  assert.deepEqual(local.members.map((m) => m.id), [
+    "pkg:golang/example.com/proj",
+    "pkg:golang/example.com/proj/sub",
+  ]);
+  assert.equal(local.warnings, undefined);
+});
+
 Deno.test("readGoMod: one folder replacing two required modules is one member, and a warning", () => {
   // `X => ./dir` and `Y => ./dir`: one module version under two paths, which Go refuses
   // (modload's checkMultiplePaths: "./dir@ used for two different module paths (X and Y)").
@@ -110,6 +139,12 @@ Deno.test("readGoMod: one folder replacing two required modules is one member, a
     "go.mod replaces example.com/x and example.com/y by one folder, dir, which Go refuses to " +
     'build ("used for two different module paths"): the SBOM has it once, as example.com/y',
   ]);
+  // The folder's go.mod declaring neither: still one member, the module it declares, as the
+  // folder's own go.mod is read. Was: example.com/x, beside the example.com/z of dir/go.mod.
+  files["dir/go.mod"] = "module example.com/z\n\ngo 1.22\n";
+  const neither = readGoMod(goMod, { path: "go.mod", load: (p) => files[p] });
+  assert.deepEqual(neither.members.map((m) => m.id), ["pkg:golang/example.com/z"]);
+  assert.match(neither.warnings?.[0] ?? "", /the SBOM has it once, as example\.com\/z$/);
   // Two folders, two modules: nothing to say.
   const apart = goMod.replace("example.com/y => ./dir", "example.com/y => ./other");
   files["other/go.mod"] = "module example.com/y\n\ngo 1.22\n";
@@ -120,6 +155,23 @@ Deno.test("readGoMod: one folder replacing two required modules is one member, a
     "pkg:golang/example.com/y",
   ]);
   assert.equal(two.warnings, undefined);
+});
+
+Deno.test("readGoMod: a folder replacement whose go.mod declares another path is the module it declares", () => {
+  // `X => ./dir`, dir/go.mod `module Y`: Go builds it (modload's goModSummary, for a local
+  // replacement: "matching module paths. Anything goes."). dir/go.mod is read as member Y; the
+  // requirement is that folder, one member. Was: X and Y, two members for one folder.
+  const goMod = "module example.com/proj\n\ngo 1.22\n\nrequire example.com/lib v1.0.0\n\n" +
+    "replace example.com/lib => ./dir\n";
+  const files: Record<string, string> = { "dir/go.mod": "module example.com/other\n\ngo 1.22\n" };
+  const out = readGoMod(goMod, { path: "go.mod", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:golang/example.com/other"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:golang/example.com/other runtime"]);
+  assert.equal(out.warnings, undefined);
+  // Without the folder's go.mod (a submodule not checked out) it keeps the required path.
+  const gone = readGoMod(goMod, { path: "go.mod", load: () => undefined });
+  assert.deepEqual(gone.members.map((m) => m.id), ["pkg:golang/example.com/lib"]);
 });
 
 Deno.test("readGoMod: a go.mod below the root is a module of its own, a member its requirements hang from", () => {

@@ -420,6 +420,37 @@ Deno.test("readPipfileLock: Pipenv's placeholder key for a path it could not nam
 
 // pip installs an editable folder under the name its metadata gives (pyproject.toml's
 // [project] or [tool.poetry], setup.cfg's [metadata]), whatever the folder is called.
+Deno.test("readPipfileLock: a path entry whose folder holds no Python project (a submodule not checked out) is a warning", () => {
+  // `pipenv sync` runs pip, which refuses the folder (req/constructors.py: "does not appear to be
+  // a Python project: neither 'setup.py' nor 'pyproject.toml' found"); the go.mod reader words
+  // the same case. Was: a member, silently.
+  const files: Record<string, string> = {
+    "libs/present/pyproject.toml": '[project]\nname = "present"\nversion = "0.1.0"\n',
+    "libs/old/setup.py": "from setuptools import setup\nsetup(name='old')\n",
+  };
+  const lock = JSON.stringify({
+    _meta: { "pipfile-spec": 6, sources: [{ name: "pypi", url: "https://pypi.org/simple" }] },
+    default: {
+      old: { path: "./libs/old" },
+      present: { editable: true, path: "./libs/present" },
+      sub: { editable: true, path: "./libs/sub" },
+    },
+    develop: {},
+  });
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "workspace:libs/old",
+    "workspace:libs/present",
+    "workspace:libs/sub",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "Pipfile.lock installs sub (libs/sub) from a folder with no pyproject.toml or setup.py in " +
+    "the project (a git submodule not checked out?): pip refuses to install it, and the SBOM " +
+    "has it as first-party code without knowing its contents",
+  ]);
+});
+
 Deno.test("readPipfileLock: an editable folder Pipenv could not name is named as its pyproject.toml or setup.cfg names it", () => {
   const files: Record<string, string> = {
     "plugins/dep/pyproject.toml":

@@ -525,6 +525,36 @@ Deno.test("readUvLock: an extra a virtual root's [manifest.dependency-groups] as
   ]);
 });
 
+Deno.test("readUvLock: an editable or directory package whose folder holds no Python project (a submodule not checked out) is a warning", () => {
+  // uv cannot build it (a missing folder: "Distribution not found at"; an empty one: neither
+  // pyproject.toml nor setup.py), as pip refuses it; the go.mod reader words the same case.
+  // Was: a member, silently.
+  const lock = 'version = 1\nrevision = 3\nrequires-python = ">=3.11"\n\n' +
+    '[[package]]\nname = "app"\nversion = "0.1.0"\nsource = { virtual = "." }\n' +
+    'dependencies = [\n    { name = "legacy" },\n    { name = "lib" },\n    { name = "proto" },\n]\n\n' +
+    '[[package]]\nname = "legacy"\nversion = "1.0"\nsource = { directory = "vendor-src/legacy" }\n\n' +
+    '[[package]]\nname = "lib"\nversion = "0.1.0"\nsource = { editable = "libs/lib" }\n\n' +
+    '[[package]]\nname = "proto"\nversion = "0.2.0"\nsource = { editable = "external/proto" }\n';
+  const files: Record<string, string> = {
+    "pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n',
+    "libs/lib/pyproject.toml": '[project]\nname = "lib"\nversion = "0.1.0"\n',
+    "vendor-src/legacy/setup.py": "from setuptools import setup\nsetup(name='legacy')\n",
+  };
+  const out = readUvLock(lock, { path: "uv.lock", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:pypi/legacy@1.0",
+    "pkg:pypi/lib@0.1.0",
+    "pkg:pypi/proto@0.2.0",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "uv.lock installs proto (external/proto) from a folder with no pyproject.toml or setup.py " +
+    "in the project (a git submodule not checked out?): uv refuses to install it, and the SBOM " +
+    "has it as first-party code without knowing its contents",
+  ]);
+  files["external/proto/pyproject.toml"] = '[project]\nname = "proto"\nversion = "0.2.0"\n';
+  assert.equal(readUvLock(lock, { path: "uv.lock", load: (p) => files[p] }).warnings, undefined);
+});
+
 Deno.test("readUvLock: a lock in a subfolder hangs its project, members and manifest groups from a member for it", () => {
   const registry = 'source = { registry = "https://pypi.org/simple" }\n';
   const lock = 'version = 1\nrevision = 2\nrequires-python = ">=3.11"\n\n' +

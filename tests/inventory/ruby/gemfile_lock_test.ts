@@ -688,6 +688,40 @@ Deno.test("the scan takes the version of a gem whose gemspec computes it from it
   assert.ok(edgesFrom(inventory, ROOT_ID).includes("pkg:gem/appraisal@2.5.0 dev"));
 });
 
+// Bundler has no main Gemfile: `BUNDLE_GEMFILE=Gemfile.saas bundle install` locks that Gemfile in
+// Gemfile.saas.lock. The only lock of its folder is the folder's lock, read as a Gemfile.lock
+// (its DEPENDENCIES direct, scopes from its Gemfile's groups); one beside another lock of its
+// folder (Gemfile.next.lock beside Gemfile.lock) is a variant: dev. Was: every gem dev.
+Deno.test("the scan reads an alternate Gemfile's lock that is the only lock of its folder as the folder's lock", async () => {
+  const gemfile = 'source "https://rubygems.org"\n\ngem "rack", "~> 3.0"\n\n' +
+    'group :test do\n  gem "minitest"\nend\n';
+  const lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    minitest (5.25.1)\n" +
+    "    rack (3.1.8)\n\nPLATFORMS\n  ruby\n\nDEPENDENCIES\n  minitest\n  rack (~> 3.0)\n\n" +
+    "BUNDLED WITH\n   2.5.22\n";
+  await withTempDir(async (dir) => {
+    await writeTree(dir, { "Gemfile.saas": gemfile, "Gemfile.saas.lock": lock });
+    const inventory = await readValidProject(dir);
+    assert.deepEqual(edgesFrom(inventory, ROOT_ID), [
+      "pkg:gem/minitest@5.25.1 dev",
+      "pkg:gem/rack@3.1.8 runtime",
+    ]);
+  });
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "Gemfile": gemfile,
+      "Gemfile.lock": lock,
+      "Gemfile.next": gemfile,
+      "Gemfile.next.lock": lock.replace("rack (3.1.8)", "rack (3.1.9)"),
+    });
+    const inventory = await readValidProject(dir);
+    assert.deepEqual(edgesFrom(inventory, ROOT_ID), [
+      "pkg:gem/minitest@5.25.1 dev",
+      "pkg:gem/rack@3.1.8 runtime",
+      "pkg:gem/rack@3.1.9 dev",
+    ]);
+  });
+});
+
 // An Appraisal lock committed before the gem's version was raised (`bundle exec appraisal
 // install` not run since): its PATH section still locks the project's gem, from `..`, at the old
 // version. Bundler evaluates the gemspec again when it installs and locks the new version; the
