@@ -220,6 +220,30 @@ export function wildcardMatch(parts: readonly string[], text: string, least = 0)
 }
 
 /**
+ * How many of the ascending numbers are below `value`: where it would go before any equal one,
+ * found by halving (a reader asks this of its sorted offsets once per value it looks up).
+ *
+ * @example
+ * ```ts
+ * import { countBelow } from "./_util.ts";
+ * countBelow([2, 5, 5, 9], 5); // 1
+ * ```
+ *
+ * @param sorted The numbers, ascending.
+ * @param value The value.
+ * @returns The count of numbers below it.
+ */
+export function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  for (let high = sorted.length; low < high;) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
  * A text without the run of one character at its end (`https://x.test//` → `https://x.test`).
  * A loop, not `/\/+$/`: that regex retries from each character of a long run not at the end,
  * in time growing with the square of its length, on text vouch does not trust.

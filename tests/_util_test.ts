@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   compareStrings,
+  countBelow,
   isRecord,
   jsonTextChunks,
   toJsonText,
@@ -135,4 +136,10 @@ Deno.test("jsonTextChunks: a large document comes in chunks of about 64 Ki code 
   for (const chunk of chunks.slice(0, -1)) {
     assert.ok(chunk.length >= 1 << 16 && chunk.length < 1 << 17);
   }
+});
+
+Deno.test("countBelow: how many sorted numbers are below a value, equal ones not counted", () => {
+  const sorted = [2, 5, 5, 9];
+  assert.deepEqual([0, 2, 3, 5, 6, 9, 10].map((v) => countBelow(sorted, v)), [0, 0, 1, 1, 3, 3, 4]);
+  assert.equal(countBelow([], 1), 0);
 });

@@ -14,6 +14,7 @@
  * @module
  */
 import { VouchError } from "../../errors.ts";
+import { countBelow } from "../../_util.ts";
 
 /** An element: its name as written, attributes, children and where it starts. */
 export interface XmlElement {
@@ -69,15 +70,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
     lineStarts = { text, starts };
   }
   const { starts } = lineStarts;
-  // The line is the number of line starts at or before the offset.
-  let low = 1;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (starts[mid] <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return { line: low, column: offset - starts[low - 1] + 1 };
+  // The line is the number of line starts at or before the offset (the first is 0).
+  const line = countBelow(starts, offset + 1);
+  return { line, column: offset - starts[line - 1] + 1 };
 }
 
 /**

@@ -6,7 +6,7 @@
 // it: a lock at such a path has no name the scan knows.
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
-import { wildcardMatch } from "../../_util.ts";
+import { countBelow, wildcardMatch } from "../../_util.ts";
 import type { Load } from "../_reader.ts";
 
 /** A lock file a build script names. */
@@ -256,12 +256,7 @@ export function blocksOf(code: string): (offset: number) => readonly string[] {
     inside.push(current === -1 ? none : opened[current].names);
   }
   return (offset) => {
-    let low = 0;
-    for (let high = braces.length; low < high;) {
-      const mid = (low + high) >> 1;
-      if (braces[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
+    const low = countBelow(braces, offset);
     return low === 0 ? none : inside[low - 1];
   };
 }
@@ -560,12 +555,7 @@ function taskBlocks(code: string): (offset: number) => boolean {
     inside.push(open.length > 0 && open[open.length - 1]);
   }
   return (offset) => {
-    let low = 0;
-    for (let high = braces.length; low < high;) {
-      const mid = (low + high) >> 1;
-      if (braces[mid] < offset) low = mid + 1;
-      else high = mid;
-    }
+    const low = countBelow(braces, offset);
     return low > 0 && inside[low - 1];
   };
 }

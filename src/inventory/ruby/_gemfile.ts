@@ -8,6 +8,7 @@
 // a lockfile, what the Gemfile declares (requirements, origin).
 import type { VouchError } from "../../errors.ts";
 import { invalid } from "../_errors.ts";
+import { countBelow } from "../../_util.ts";
 
 /** Where a gem comes from, when not from the Gemfile's global source. */
 export interface GemOrigin {
@@ -633,15 +634,7 @@ function heredocEnds(lines: readonly string[]): HeredocEnds {
 
 /** The first of the ascending `indexes` at or after `from`. */
 function firstFrom(indexes: readonly number[] | undefined, from: number): number | undefined {
-  if (indexes === undefined) return undefined;
-  let low = 0;
-  let high = indexes.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (indexes[middle] < from) low = middle + 1;
-    else high = middle;
-  }
-  return indexes[low];
+  return indexes?.[countBelow(indexes, from)];
 }
 
 /**
