@@ -2163,6 +2163,20 @@ function processorPaths(paths: string[], attributes = ""): string {
   }</annotationProcessorPaths></configuration>`;
 }
 
+/** A parent's pluginManagement giving maven-compiler-plugin 3.11.0 the paths lombok and mapstruct-processor. */
+const MANAGED_PROCESSORS = `<build><pluginManagement><plugins>${
+  plugin(
+    "maven-compiler-plugin",
+    "3.11.0",
+    processorPaths(["org.projectlombok:lombok:1.18.30", "org.mapstruct:mapstruct-processor:1.5.5"]),
+  )
+}</plugins></pluginManagement></build>`;
+
+/** The ids of what a read gives other than the compiler plugin: its processor paths. */
+function processorIds(out: ReturnType<typeof readMavenPom>): string[] {
+  return out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+}
+
 // Found on AshishBagdane/ash-core-lib: the parent's pluginManagement gives the compiler plugin the
 // paths lombok and mapstruct-processor, the base module declares it with lombok,
 // lombok-mapstruct-binding and spring-boot-configuration-processor. Maven merges the two
@@ -2170,18 +2184,7 @@ function processorPaths(paths: string[], attributes = ""): string {
 // position (the module's win) and drops the parent's beyond the module's count: mapstruct-processor
 // is on no processor path (`mvn help:effective-pom` lists the module's three only).
 Deno.test("readMavenPom: a module's annotationProcessorPaths merge by position with its parent's", () => {
-  const managed = `<build><pluginManagement><plugins>${
-    plugin(
-      "maven-compiler-plugin",
-      "3.11.0",
-      processorPaths([
-        "org.projectlombok:lombok:1.18.30",
-        "org.mapstruct:mapstruct-processor:1.5.5",
-      ]),
-    )
-  }</plugins></pluginManagement></build>`;
-  const paths = (out: ReturnType<typeof readMavenPom>): string[] =>
-    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+  const managed = MANAGED_PROCESSORS;
   const own = readLib(
     managed,
     `<build><plugins>${
@@ -2196,7 +2199,7 @@ Deno.test("readMavenPom: a module's annotationProcessorPaths merge by position w
       )
     }</plugins></build>`,
   );
-  assert.deepEqual(paths(own), [
+  assert.deepEqual(processorIds(own), [
     "pkg:maven/org.projectlombok/lombok-mapstruct-binding@0.2.0",
     "pkg:maven/org.projectlombok/lombok@1.18.30", // its version from the parent's first path
     "pkg:maven/org.springframework.boot/spring-boot-configuration-processor@3.2.2",
@@ -2212,7 +2215,7 @@ Deno.test("readMavenPom: a module's annotationProcessorPaths merge by position w
       )
     }</plugins></build>`,
   );
-  assert.deepEqual(paths(appended), [
+  assert.deepEqual(processorIds(appended), [
     "pkg:maven/org.immutables/value@2.10.1",
     "pkg:maven/org.mapstruct/mapstruct-processor@1.5.5",
     "pkg:maven/org.projectlombok/lombok@1.18.30",
@@ -2222,7 +2225,7 @@ Deno.test("readMavenPom: a module's annotationProcessorPaths merge by position w
     managed,
     `<build><plugins>${plugin("maven-compiler-plugin")}</plugins></build>`,
   );
-  assert.deepEqual(paths(inherited), [
+  assert.deepEqual(processorIds(inherited), [
     "pkg:maven/org.mapstruct/mapstruct-processor@1.5.5",
     "pkg:maven/org.projectlombok/lombok@1.18.30",
   ]);
@@ -2327,9 +2330,7 @@ Deno.test("readMavenPom: every child of annotationProcessorPaths is a path, what
         `</annotationProcessorPaths></configuration>`,
     )
   }</plugins></build>`;
-  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
-    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
-  assert.deepEqual(ids(readLib(parent, "")), ["pkg:maven/org.immutables/value@2.7.4"]);
+  assert.deepEqual(processorIds(readLib(parent, "")), ["pkg:maven/org.immutables/value@2.7.4"]);
   // A module's <path> pairs with no <dependency>: both are processor paths.
   const own = readLib(
     parent,
@@ -2341,7 +2342,7 @@ Deno.test("readMavenPom: every child of annotationProcessorPaths is a path, what
       )
     }</plugins></build>`,
   );
-  assert.deepEqual(ids(own), [
+  assert.deepEqual(processorIds(own), [
     "pkg:maven/org.immutables/value@2.7.4",
     "pkg:maven/org.projectlombok/lombok@1.18.30",
   ]);
@@ -2352,16 +2353,7 @@ Deno.test("readMavenPom: every child of annotationProcessorPaths is a path, what
 // its pair, one that only gives a <version> takes the groupId and artifactId of its pair. Only a
 // path with none to take them from lacks them (the plugin cannot resolve it).
 Deno.test("readMavenPom: a module's annotation processor path may take its groupId and artifactId from the parent's it overrides", () => {
-  const parent = `<build><pluginManagement><plugins>${
-    plugin(
-      "maven-compiler-plugin",
-      "3.11.0",
-      processorPaths([
-        "org.projectlombok:lombok:1.18.30",
-        "org.mapstruct:mapstruct-processor:1.5.5",
-      ]),
-    )
-  }</plugins></pluginManagement></build>`;
+  const parent = MANAGED_PROCESSORS;
   const module = (paths: string): string =>
     `<build><plugins>${
       plugin(
@@ -2370,14 +2362,12 @@ Deno.test("readMavenPom: a module's annotation processor path may take its group
         `<configuration><annotationProcessorPaths>${paths}</annotationProcessorPaths></configuration>`,
       )
     }</plugins></build>`;
-  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
-    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
   // Was: "lib/pom.xml:3: a annotation processor path without groupId", a POM Maven builds.
   const out = readLib(
     parent,
     module(`<path combine.self="remove"/><path><version>1.6.0</version></path>`),
   );
-  assert.deepEqual(ids(out), ["pkg:maven/org.mapstruct/mapstruct-processor@1.6.0"]);
+  assert.deepEqual(processorIds(out), ["pkg:maven/org.mapstruct/mapstruct-processor@1.6.0"]);
   assertVouchError(
     () => readLib(parent, module(`<path/><path/><path><version>1.0</version></path>`)),
     "inventory.maven_pom.invalid",
@@ -2392,24 +2382,13 @@ Deno.test("readMavenPom: a module's annotation processor path may take its group
 // module's and none are merged: the plugin's configurator sets each in turn
 // (ObjectWithFieldsConverter.processConfiguration), so the module's list is the one read, whole.
 Deno.test('readMavenPom: combine.self="remove" on a module\'s list and combine.children="append" on its configuration', () => {
-  const parent = `<build><pluginManagement><plugins>${
-    plugin(
-      "maven-compiler-plugin",
-      "3.11.0",
-      processorPaths([
-        "org.projectlombok:lombok:1.18.30",
-        "org.mapstruct:mapstruct-processor:1.5.5",
-      ]),
-    )
-  }</plugins></pluginManagement></build>`;
-  const ids = (out: ReturnType<typeof readMavenPom>): string[] =>
-    out.components.map((c) => c.id).filter((id) => !id.includes("maven-compiler-plugin"));
+  const parent = MANAGED_PROCESSORS;
   const module = (configuration: string): string =>
     `<build><plugins>${
       plugin("maven-compiler-plugin", undefined, configuration)
     }</plugins></build>`;
   assert.deepEqual(
-    ids(readLib(
+    processorIds(readLib(
       parent,
       module(
         `<configuration><annotationProcessorPaths combine.self="remove"/></configuration>`,
@@ -2419,7 +2398,7 @@ Deno.test('readMavenPom: combine.self="remove" on a module\'s list and combine.c
   );
   // Merged, the module's <dependency> would pair with no <path>: the parent's two stayed.
   assert.deepEqual(
-    ids(readLib(
+    processorIds(readLib(
       parent,
       module(
         `<configuration combine.children="append"><annotationProcessorPaths><dependency>` +
@@ -2431,7 +2410,7 @@ Deno.test('readMavenPom: combine.self="remove" on a module\'s list and combine.c
   );
   // A module whose configuration has no list reads the parent's.
   assert.deepEqual(
-    ids(readLib(
+    processorIds(readLib(
       parent,
       module(`<configuration combine.children="append"><release>21</release></configuration>`),
     )),
