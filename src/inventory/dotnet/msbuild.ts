@@ -1579,9 +1579,15 @@ export function evaluateMsbuildProject(
     return value === undefined || value === "" ? undefined : value;
   };
   const central = property("ManagePackageVersionsCentrally")?.toLowerCase() === "true";
+  // A test package referenced only under a Condition vouch does not evaluate is no proof: a shared
+  // Directory.Build.targets adds Microsoft.NET.Test.Sdk under `'$(IsTestProject)' == 'true'` to
+  // every project, its libraries too.
   const isTest = property("IsTestProject")?.toLowerCase() === "true" ||
     property("ProjectTypeGuids")?.toUpperCase().includes(TEST_PROJECT_TYPE) === true ||
-    referencesTestSdk(evaluation.references.keys());
+    referencesTestSdk(
+      [...evaluation.references.values()].filter((r) => !r.conditioned)
+        .map((r) => r.name),
+    );
   const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
   const packages: PackageDeclaration[] = [];
   const off = (key: string): boolean => property(key)?.toLowerCase() === "false";

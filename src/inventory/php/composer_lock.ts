@@ -99,6 +99,8 @@ interface Locked {
   source?: { type: string; url: string; reference?: string };
   /** The repository that served it, when not Packagist (from its `notification-url`). */
   repository?: string;
+  /** Whether it has a `notification-url`: a Composer repository that names one served it. */
+  notified: boolean;
   requires: string[];
   /** Names it replaces or provides (virtual packages it stands for). */
   stands: string[];
@@ -133,6 +135,12 @@ export interface Repositories {
    * `options.versions` gives packages (by name, as written), which override theirs.
    */
   paths: { url: string; versions: Record<string, unknown> }[];
+  /**
+   * Its Composer repositories other than packagist.org (a Satis, WPackagist, a private one): each
+   * one's `url`, without credentials, and whether it may serve a package, by its `only` and
+   * `exclude` filters.
+   */
+  composer: { url: string; serves: (name: string) => boolean }[];
 }
 
 /** The `repositories` types that Composer's VcsRepository reads (a fork, a package off Packagist). */
@@ -204,7 +212,32 @@ function readRepositories(value: unknown): Repositories {
       url: r.url as string,
       versions: isRecord(r.options) && isRecord(r.options.versions) ? r.options.versions : {},
     })),
+    composer: entries.filter((r) =>
+      r.type === "composer" && typeof r.url === "string" && URL.canParse(r.url) &&
+      new URL(r.url).hostname !== "packagist.org" &&
+      new URL(r.url).hostname !== "repo.packagist.org"
+    ).map((r) => {
+      const only = namePatterns(r.only);
+      const exclude = namePatterns(r.exclude);
+      return {
+        url: withoutTrailing(withoutCredentials(r.url as string), "/"),
+        serves: (name: string) =>
+          (only === undefined || only.test(name)) && (exclude === undefined || !exclude.test(name)),
+      };
+    }),
   };
+}
+
+/**
+ * The package names a repository's `only` or `exclude` filter lists, as one pattern: Composer's
+ * `BasePackage::packageNamesToRegexp`, `*` any characters, case-insensitive. `undefined` without
+ * a list.
+ */
+function namePatterns(value: unknown): RegExp | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const names = value.filter((n): n is string => typeof n === "string")
+    .map((n) => n.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*"));
+  return new RegExp(`^(?:${names.join("|")})$`, "i");
 }
 
 /**
@@ -283,6 +316,7 @@ function checkPackage(
     version,
     dev,
     requires: names(value.require, failHere, "require").filter((n) => !isPlatform(n)),
+    notified: typeof value["notification-url"] === "string" && value["notification-url"] !== "",
     stands: [
       ...names(value.replace, failHere, "replace"),
       ...names(value.provide, failHere, "provide"),
@@ -558,7 +592,7 @@ function mapPackage(
   builder: OutputBuilder,
   pkg: Locked,
   options: ComposerLockOptions,
-  repositories: Repositories = { vcs: new Set(), inline: new Map(), paths: [] },
+  repositories: Repositories = { vcs: new Set(), inline: new Map(), paths: [], composer: [] },
 ): string {
   const { path } = options;
   const purl = composerPurl(
@@ -604,6 +638,12 @@ function mapPackage(
     qualifiers = { repository_url: pkg.repository, vcs_url: vcs };
   } else if (inline && download !== undefined) {
     qualifiers = { download_url: withoutCredentials(download) };
+  } else if (!pkg.notified && !fromVcs && !inline && download !== undefined) {
+    // Its archive came from a Composer repository whose packages.json names no `notify-batch`
+    // (Satis' by default, WPackagist's; Packagist's always does), so Composer recorded no
+    // `notification-url`: the one Composer repository of composer.json that may serve it.
+    const served = repositories.composer.filter((r) => r.serves(pkg.name));
+    if (served.length === 1) qualifiers = { repository_url: served[0].url };
   }
   return builder.component({
     purl: qualifiers === undefined ? purl : composerPurl(pkg.name, pkg.version, qualifiers),

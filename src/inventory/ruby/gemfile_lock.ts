@@ -17,6 +17,7 @@ import { formatPurl } from "../purl.ts";
 import type { Hash, HashAlgorithm, Project, ReaderOutput, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 import { type Gemfile, type GemfileLoad, readGemfile } from "./_gemfile.ts";
+import { type Gemspec, readGemspec } from "./_gemspec.ts";
 
 /** Options of {@linkcode readGemfileLock}. */
 export interface GemfileLockOptions {
@@ -314,6 +315,55 @@ function unlockedGems(
 }
 
 /**
+ * The warning for the dependencies of the gemspec the Gemfile's `gemspec` names that the lock
+ * does not lock at all: Bundler's `Dsl#gemspec` adds the gemspec's development dependencies to
+ * the Gemfile's (`DEPENDENCIES` lists them, unless the Gemfile declares the gem itself, whose
+ * declaration Bundler keeps), and the lock's `PATH` spec of the gem lists its runtime ones, so
+ * each is locked; one that is not is a lock older than the gemspec (`bundle install --frozen`
+ * refuses it). Those in a condition vouch does not evaluate are left out: Bundler may not have
+ * met it.
+ */
+function unlockedGemspec(
+  gemfile: Gemfile | undefined,
+  lock: Lock,
+  options: { gemfilePath: string; path: string; load?: GemfileLoad },
+): string[] {
+  const call = gemfile?.gemspec;
+  if (call === undefined || call.computed || options.load === undefined) return [];
+  const folder = posix.normalize(call.path ?? ".").replace(/\/$/, "");
+  const from = (spec: Spec): string =>
+    posix.normalize(spec.source.options.get("remote")?.[0] ?? ".").replace(/\/$/, "");
+  const names = new Set(
+    lock.specs.filter((s) => s.source.kind === "PATH" && from(s) === folder)
+      .map((s) => s.name).filter((name) => call.name === undefined || name === call.name),
+  );
+  const found = [...names].flatMap((name) => {
+    const text = options.load!(posix.join(folder, `${name}.gemspec`));
+    return text === undefined ? [] : [{ name, text }];
+  });
+  if (found.length !== 1) return [];
+  const { name, text } = found[0];
+  const gemspecPath = posix.join(posix.dirname(options.gemfilePath), folder, `${name}.gemspec`);
+  const locked = new Set(lock.specs.map((s) => s.name));
+  let dependencies: Gemspec["dependencies"];
+  try {
+    dependencies = readGemspec(text, gemspecPath, undefined).dependencies;
+  } catch {
+    // A gemspec its static reading refuses (a block it never ends) tells nothing here: the lock
+    // is read as before, without this check.
+    return [];
+  }
+  const unlocked = dependencies
+    .filter((d) => !d.conditional && !locked.has(d.name))
+    .filter((d) => d.scope !== "dev" || !gemfile!.gems.has(d.name))
+    .map((d) => d.name);
+  const sorted = [...new Set(unlocked)].sort(compareStrings);
+  return sorted.length === 0 ? [] : [
+    unlockedWarning(gemspecPath, sorted, { lock: options.path, install: "bundle install" }),
+  ];
+}
+
+/**
  * Reads a `Gemfile.lock`: every spec of its `GEM`, `GIT`, `PATH` and `PLUGIN
  * SOURCE` sections, one component per name, version and platform (the
  * platform is the purl's `platform` qualifier), with the sha256 of the
@@ -401,6 +451,7 @@ export function readGemfileLock(text: string, options: GemfileLockOptions): Gemf
       ...(gemfile?.notes ?? []),
       ...severalRemotes(lock, path),
       ...unlockedGems(gemfile, lock, { gemfilePath, path }),
+      ...unlockedGemspec(gemfile, lock, { gemfilePath, path, load: options.load }),
     ],
   };
   if (project) result.project = project;

@@ -142,6 +142,15 @@ Deno.test("test projects: IsTestProject, the legacy test project type, a Microso
     "a plain C# project",
   );
   assert.equal(project("", '<PackageReference Include="xunit" Version="2.8.1" />'), false);
+  assert.equal(
+    project(
+      "",
+      "<PackageReference Condition=\"'$(IsTestProject)' == 'true'\" " +
+        'Include="Microsoft.NET.Test.Sdk" Version="17.10.0" />',
+    ),
+    false,
+    "a test SDK referenced only under a Condition vouch does not evaluate is no proof",
+  );
   assert.equal(referencesTestSdk(["xunit", "microsoft.NET.test.sdk"]), true);
   assert.equal(referencesTestSdk(["Microsoft.NET.Test.Sdk.Extra"]), false);
 });

@@ -154,6 +154,54 @@ Deno.test("readNugetLock: a test project at the root makes its packages dev", as
   });
 });
 
+// Cryptoc1/LiteDbContext: its Directory.Build.targets adds Microsoft.NET.Test.Sdk and xunit to every
+// project under `'$(IsTestProject)' == 'true'`, which the library never sets; that reference, read
+// because vouch does not evaluate the Condition, made the library a test project: all its
+// packages, LiteDB too, were dev. Its test project, whose lock has the test SDK, stays one.
+Deno.test("readNugetLock: a test package referenced only under an unevaluated Condition makes no test project", async () => {
+  await withTempDir(async (dir) => {
+    const lock = (direct: Record<string, string>): string =>
+      JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net10.0": Object.fromEntries(
+            Object.entries(direct).map((
+              [name, version],
+            ) => [name, { type: "Direct", requested: `[${version}, )`, resolved: version }]),
+          ),
+        },
+      });
+    await writeTree(dir, {
+      "Directory.Build.props": "<Project><PropertyGroup><TargetFrameworks>net10.0;" +
+        "</TargetFrameworks><RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>" +
+        '</PropertyGroup><ItemGroup><PackageReference Include="MinVer" Version="7.0.0" ' +
+        'PrivateAssets="all" /></ItemGroup></Project>',
+      "Directory.Build.targets": "<Project>\n" +
+        "  <ItemGroup Condition=\" '$(IsTestProject)' == 'true' \">\n" +
+        '    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />\n' +
+        '    <PackageReference Include="xunit" Version="2.9.3" />\n' +
+        "  </ItemGroup>\n</Project>\n",
+      "src/LiteDbContext.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+        '<PackageReference Include="LiteDB" Version="6.0.0-prerelease.77" /></ItemGroup></Project>',
+      "src/packages.lock.json": lock({ LiteDB: "6.0.0-prerelease.77", MinVer: "7.0.0" }),
+      "test/LiteDbContext.Tests.csproj": '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>' +
+        "<IsTestProject>true</IsTestProject></PropertyGroup></Project>",
+      "test/packages.lock.json": lock({
+        MinVer: "7.0.0",
+        "Microsoft.NET.Test.Sdk": "18.0.1",
+        xunit: "2.9.3",
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "LiteDB runtime",
+      "Microsoft.NET.Test.Sdk dev",
+      "MinVer build,dev",
+      "xunit dev",
+    ]);
+  });
+});
+
 // Found by the .NET sweep (AtyaLibraries/Atya.Templates.NuGetPackage): a test project whose own
 // MSBuild SDK (`<Project Sdk="Atya.Build.Sdk">`) adds the test packages; the project file declares
 // none, the lock has Microsoft.NET.Test.Sdk and xunit.v3 as Direct. Its packages were runtime.

@@ -117,6 +117,80 @@ Deno.test("readComposerLock: a package another Composer repository served carrie
   assert.ok(!ids.some((id) => id.includes("secret")), "no credentials in a purl");
 });
 
+// A WordPress site (roots/bedrock's layout) with WPackagist, whose packages.json names no
+// `notify-batch` (outlandishideas/wpackagist's Builder writes `packages`, `providers-url`,
+// `provider-includes` only): Composer records no notification-url for its packages, so their
+// purls named Packagist (the purl type's default), where wpackagist-plugin/* does not exist.
+Deno.test("readComposerLock: a package without notification-url is the one Composer repository of composer.json that may serve it", () => {
+  const wpackagist = (name: string, version: string): Record<string, unknown> => ({
+    name,
+    version,
+    source: {
+      type: "svn",
+      url: `https://plugins.svn.wordpress.org/${name.split("/")[1]}/`,
+      reference: `tags/${version}`,
+    },
+    dist: {
+      type: "zip",
+      url: `https://downloads.wordpress.org/plugin/${name.split("/")[1]}.${version}.zip`,
+    },
+    require: { "composer/installers": "~1.0" },
+    type: "wordpress-plugin",
+    homepage: `https://wordpress.org/plugins/${name.split("/")[1]}/`,
+  });
+  const lock = JSON.stringify({
+    packages: [
+      {
+        name: "composer/installers",
+        version: "v1.12.0",
+        dist: {
+          type: "zip",
+          url:
+            "https://api.github.com/repos/composer/installers/zipball/d20a64ed3c94748397ff5973488761b22f6d3f19",
+          reference: "d20a64ed3c94748397ff5973488761b22f6d3f19",
+          shasum: "",
+        },
+        "notification-url": "https://packagist.org/downloads/",
+      },
+      wpackagist("wpackagist-plugin/akismet", "5.3"),
+      wpackagist("wpackagist-plugin/wordpress-seo", "21.5"),
+    ],
+    "packages-dev": [],
+  });
+  const manifest = (repositories: unknown[]): string =>
+    JSON.stringify({
+      name: "roots/bedrock",
+      repositories,
+      require: {
+        "composer/installers": "^1.12",
+        "wpackagist-plugin/akismet": "^5.3",
+        "wpackagist-plugin/wordpress-seo": "^21.5",
+      },
+    });
+  const ids = (repositories: unknown[]): string[] =>
+    readComposerLock(lock, { path: "composer.lock", manifest: manifest(repositories) })
+      .components.map((c) => c.id);
+  const repository = {
+    type: "composer",
+    url: "https://wpackagist.org/",
+    only: ["wpackagist-plugin/*", "wpackagist-theme/*"],
+  };
+  assert.deepEqual(ids([repository]), [
+    "pkg:composer/composer/installers@v1.12.0",
+    "pkg:composer/wpackagist-plugin/akismet@5.3?repository_url=https:%2F%2Fwpackagist.org",
+    "pkg:composer/wpackagist-plugin/wordpress-seo@21.5?repository_url=https:%2F%2Fwpackagist.org",
+  ]);
+  // Its `only` and `exclude` filters say which packages it may serve; of two that may, the purl
+  // cannot name one.
+  const satis = { type: "composer", url: "https://user:secret@satis.acme.test" };
+  const excluded = { ...repository, exclude: ["wpackagist-plugin/wordpress-*"] };
+  assert.deepEqual(ids([excluded, satis]), [
+    "pkg:composer/composer/installers@v1.12.0",
+    "pkg:composer/wpackagist-plugin/akismet@5.3",
+    "pkg:composer/wpackagist-plugin/wordpress-seo@21.5?repository_url=https:%2F%2Fsatis.acme.test",
+  ]);
+});
+
 // A fork installed from a VCS repository of composer.json has a dist (the fork's zipball) and
 // no notification-url: read as the Packagist package it forks, it named upstream code it is not.
 // Composer's svn reference is a path below the repository URL with the revision after `@`

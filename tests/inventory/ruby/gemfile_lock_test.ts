@@ -747,3 +747,81 @@ Deno.test("the scan drops the project's gem that a stale Appraisal lock keeps at
     ]);
   });
 });
+
+// bruno-/sidekiq-power-fetch: `gemspec` in gems.rb, and a gemspec that later declared the
+// development dependencies rubocop-rspec and standard while gems.locked stayed as it was. Bundler's
+// `Dsl#gemspec` adds a gemspec's development dependencies to DEPENDENCIES and the PATH spec lists
+// its runtime ones, so the lock is older than the gemspec (`bundle install --frozen` refuses it).
+Deno.test("readGemfileLock: a dependency of the gemspec the Gemfile names that the lock does not lock is a warning", () => {
+  const lock = [
+    "PATH",
+    "  remote: .",
+    "  specs:",
+    "    sidekiq-power-fetch (0.0.1)",
+    "      sidekiq (~> 7.0)",
+    "",
+    "GEM",
+    "  remote: https://rubygems.org/",
+    "  specs:",
+    "    connection_pool (2.4.1)",
+    "    rspec (3.12.0)",
+    "    sidekiq (7.1.2)",
+    "      connection_pool (>= 2.3.0)",
+    "    stub_env (1.0.4)",
+    "      rspec (>= 2.0, < 4.0)",
+    "",
+    "PLATFORMS",
+    "  arm64-darwin-22",
+    "",
+    "DEPENDENCIES",
+    "  rspec (~> 3)",
+    "  sidekiq-power-fetch!",
+    "  stub_env (~> 1.0)",
+    "",
+    "BUNDLED WITH",
+    "   2.4.14",
+    "",
+  ].join("\n");
+  const gemfile = 'source "https://rubygems.org"\n\ngemspec\n\ngroup :test do\n' +
+    '  gem "rspec", "~> 3"\n  gem "stub_env", "~> 1.0"\n  gem "standard"\nend\n';
+  const gemspec = [
+    "Gem::Specification.new do |s|",
+    '  s.name = "sidekiq-power-fetch"',
+    '  s.version = "0.0.1"',
+    '  s.add_dependency "sidekiq", "~> 7.0"',
+    '  s.add_dependency "connection_pool"',
+    '  s.add_dependency "redis-client"',
+    '  s.add_dependency "oj" if RUBY_ENGINE == "ruby"',
+    '  s.add_development_dependency "rspec", "~> 3.12"',
+    '  s.add_development_dependency "rubocop-rspec", "~> 2.23"',
+    '  s.add_development_dependency "standard", "~> 1.30"',
+    "end",
+    "",
+  ].join("\n");
+  const read = (gemspecText: string | undefined) =>
+    readGemfileLock(lock, {
+      path: "gems.locked",
+      gemfile,
+      gemfilePath: "gems.rb",
+      load: (rel) => rel === "sidekiq-power-fetch.gemspec" ? gemspecText : undefined,
+    });
+  const unlocked = (out: ReturnType<typeof readGemfileLock>) =>
+    out.warnings.filter((w) => w.includes("does not lock"));
+  // connection_pool is locked (for sidekiq); oj is under a condition; standard is the Gemfile's,
+  // which the Gemfile's own check names.
+  assert.deepEqual(unlocked(read(gemspec)), [
+    "gems.rb declares standard, which gems.locked does not lock: it is not in the SBOM; run " +
+    "`bundle install` to update the lock",
+    "sidekiq-power-fetch.gemspec declares redis-client, rubocop-rspec, which gems.locked does " +
+    "not lock: they are not in the SBOM; run `bundle install` to update the lock",
+  ]);
+  // The gemspec the lock was written from: nothing to say; no gemspec in the tree: nothing known.
+  const before = gemspec.split("\n").filter((l) => !/redis-client|rubocop|standard/.test(l));
+  assert.deepEqual(unlocked(read(before.join("\n"))), [
+    "gems.rb declares standard, which gems.locked does not lock: it is not in the SBOM; run " +
+    "`bundle install` to update the lock",
+  ]);
+  assert.equal(unlocked(read(undefined)).length, 1);
+  // A gemspec its static reading refuses (cut short, no `end`) does not stop the lock's reading.
+  assert.equal(unlocked(read(gemspec.replace(/end\n$/, ""))).length, 1);
+});
