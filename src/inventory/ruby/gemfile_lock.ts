@@ -353,8 +353,10 @@ function unlockedGemspec(
     // is read as before, without this check.
     return [];
   }
+  // Bundler never locks itself (the running Bundler is the `bundler` gem; the lock records its
+  // version under BUNDLED WITH), though DEPENDENCIES lists a gemspec's `bundler`.
   const unlocked = dependencies
-    .filter((d) => !d.conditional && !locked.has(d.name))
+    .filter((d) => !d.conditional && !locked.has(d.name) && d.name !== "bundler")
     .filter((d) => d.scope !== "dev" || !gemfile!.gems.has(d.name))
     .map((d) => d.name);
   const sorted = [...new Set(unlocked)].sort(compareStrings);

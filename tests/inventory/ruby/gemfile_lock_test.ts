@@ -795,6 +795,8 @@ Deno.test("readGemfileLock: a dependency of the gemspec the Gemfile names that t
     '  s.add_development_dependency "rspec", "~> 3.12"',
     '  s.add_development_dependency "rubocop-rspec", "~> 2.23"',
     '  s.add_development_dependency "standard", "~> 1.30"',
+    // Bundler never locks itself: a gemspec's `bundler` is no lock older than it.
+    '  s.add_development_dependency "bundler", ">= 1.0.0"',
     "end",
     "",
   ].join("\n");
