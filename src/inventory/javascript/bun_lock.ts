@@ -138,7 +138,9 @@ function decodeEntry(text: string, path: string, key: string, value: unknown): E
  * another checkout, is a component, and so is a workspace there, with the name
  * and version its record gives; and a `link:<name>`, which Bun takes from its
  * global link folder, `bun link`'s; a `link:` path is a folder); `patchedDependencies` are
- * recorded on the patched component. An optional dependency of a workspace
+ * recorded on the patched component. A `"bundled": true` entry, and what only such entries
+ * reach, is no component: Bun installs none of it (the dependent's tarball ships the copies,
+ * whose versions the lock does not record). An optional dependency of a workspace
  * that the lock leaves out (Bun skips one it cannot resolve, such as a
  * platform package of the project's own next release) is a warning.
  *
@@ -277,6 +279,9 @@ export function readBunLock(
       for (const name in map) {
         if (peer && alsoDeclared(info, name)) continue;
         const to = resolve(parents, name);
+        // A `"bundled": true` entry ships in its dependent's tarball: Bun records the version it
+        // resolves for it and installs nothing for the edge (its `Behavior.bundled`).
+        if (to?.info.bundled === true) continue;
         const optional = scope === "optional" || (peer && optionalPeers.includes(name));
         if (to !== undefined || peer) {
           deps.push({ name, to, scope: optional ? "optional" : scope, peer });
@@ -353,8 +358,36 @@ export function readBunLock(
   for (const entry of entries.values()) {
     entryDeps.set(entry, depsOf(entry.key, entry.key, entry.info));
   }
+  /** Adds to `into` what `from` reaches through `entryDeps`, short of what `stop` holds. */
+  const closure = (from: (Entry | undefined)[], into: Set<Entry>, stop: Set<Entry>): void => {
+    const stack = from.filter((e): e is Entry => e !== undefined);
+    while (stack.length > 0) {
+      const entry = stack.pop()!;
+      if (into.has(entry) || stop.has(entry)) continue;
+      into.add(entry);
+      for (const { to } of entryDeps.get(entry)!) if (to !== undefined) stack.push(to);
+    }
+  };
+  const installed = new Set<Entry>();
+  closure(
+    [...roots.flatMap(([, deps]) => deps.map(({ to }) => to)), ...outsideVersions.keys()],
+    installed,
+    new Set(),
+  );
+  // What only bundled packages reach ships in their dependents' tarballs too (npm@10.9.2's
+  // `npm/@isaacs/cliui`, a dependency of its bundled glob): Bun installs none of it, and the
+  // versions it records are what the registry gave, not the copies the tarball ships (npm@10.9.2
+  // bundles @npmcli/arborist 8.0.0, which a lock of 2026 records as 8.0.5).
+  const bundled = new Set<Entry>();
+  closure([...entries.values()].filter((e) => e.info.bundled === true), bundled, installed);
+  for (const entry of bundled) {
+    entries.delete(entry.key);
+    entryDeps.delete(entry);
+  }
   const targets = new Map<Entry, [Entry, Scope][]>();
-  for (const [entry, deps] of entryDeps) targets.set(entry, hoisted(deps));
+  for (const [entry, deps] of entryDeps) {
+    targets.set(entry, hoisted(deps).filter(([to]) => !bundled.has(to)));
+  }
   // One that nothing depends on is installed as a project is.
   for (const entry of outsideVersions.keys()) {
     const linked = roots.some(([, deps]) => deps.some(({ to }) => to === entry)) ||

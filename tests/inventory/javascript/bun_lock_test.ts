@@ -757,3 +757,48 @@ Deno.test("readBunLock: a file: link to the tree's root from a nested project's 
     `${ROOT_ID} runtime`,
   ]);
 });
+
+Deno.test("readBunLock: a bundled dependency and what only it reaches are not installed", () => {
+  // Bun 1.4.5's lock of a project installing a package that bundles debug (its tarball ships
+  // debug 4.3.4 and ms 2.1.2): Bun records what the registry gives for them, `"bundled": true`
+  // on debug, and installs only bundle-demo and ms@2.0.0 ("2 packages installed").
+  // Was: debug@4.4.3 and ms@2.1.3 components, with hashes of tarballs nothing fetches.
+  const lock = `{
+  "lockfileVersion": 2,
+  "configVersion": 1,
+  "workspaces": {
+    "": {
+      "name": "app",
+      "dependencies": {
+        "bundle-demo": "./bundle-demo-1.0.0.tgz",
+        "ms": "2.0.0",
+      },
+    },
+  },
+  "packages": {
+    "bundle-demo": ["bundle-demo@./bundle-demo-1.0.0.tgz", { "dependencies": { "debug": "^4.3.0" } }, "sha512-CGrStrooiiFwuPYDzxE78AOK6UAj4f7Tk2wP7RgUik4X3IzVryZ96BFLNDMpXkbuVT2e+JwwWVnR7NqkDkfJ4w=="],
+
+    "ms": ["ms@2.0.0", "", {}, "sha512-Tpp60P6IUJDTuOq/5Z8cdskzJujfwqfOTkrwIwj7IRISpnkJnT6SyJ4PCPnGMoFjC9ddhal5KVIYtAt97ix05A=="],
+
+    "bundle-demo/debug": ["debug@4.4.3", "", { "dependencies": { "ms": "^2.1.3" }, "peerDependencies": { "supports-color": "*" }, "optionalPeers": ["supports-color"], "bundled": true }, "sha512-RGwwWnwQvkVfavKVt22FGLw+xYSdzARwm0ru6DhTVA3umU5hZc28V3kO4stgYryrTlLpuvgI9GiijltAjNbcqA=="],
+
+    "bundle-demo/ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],
+  }
+}
+`;
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "app",
+      version: "1.0.0",
+      dependencies: { "bundle-demo": "./bundle-demo-1.0.0.tgz", ms: "2.0.0" },
+    }),
+  };
+  const out = readBunLock(lock, { path: "bun.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
+    "pkg:npm/bundle-demo@1.0.0 runtime true",
+    "pkg:npm/ms@2.0.0 runtime true",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/bundle-demo@1.0.0"), []);
+  assert.equal(out.warnings, undefined);
+});
