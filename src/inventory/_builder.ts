@@ -43,6 +43,8 @@ export interface ComponentInit {
   sources: Iterable<string>;
   /** Patches applied to it (see {@linkcode Component.patches}). */
   patches?: Iterable<string>;
+  /** The packages its archive bundles (see {@linkcode Component.bundled}). */
+  bundled?: Iterable<string>;
 }
 
 /** Options of {@linkcode OutputBuilder.build}. */
@@ -65,6 +67,7 @@ type Mergeable =
     | "downloadLocation"
     | "license"
     | "patches"
+    | "bundled"
   >
   & { direct?: boolean };
 
@@ -78,6 +81,7 @@ interface Draft {
   groups: string[];
   sources: string[];
   patches: string[];
+  bundled: string[];
   /**
    * The component itself while it was added once ({@linkcode OutputBuilder.add})
    * and nothing else changed it: already sorted and unique (see `ReaderOutput`),
@@ -417,6 +421,7 @@ export class OutputBuilder {
       component.groups = sortedUnique(draft.groups);
       component.sources = sortedUnique(draft.sources);
       if (draft.patches.length > 0) component.patches = sortedUnique(draft.patches);
+      if (draft.bundled.length > 0) component.bundled = sortedUnique(draft.bundled);
       return component as unknown as Component;
     }).sort((a, b) => compareStrings(a.id, b.id));
     return {
@@ -436,6 +441,7 @@ export class OutputBuilder {
       groups: [],
       sources: [],
       patches: [],
+      bundled: [],
     };
     this.#drafts.set(component.id, draft);
     return draft;
@@ -476,6 +482,7 @@ export class OutputBuilder {
     if (from.groups) draft.groups.push(...Array.from(from.groups, textWithoutCredentials));
     draft.sources.push(...from.sources);
     if (from.patches) draft.patches.push(...Array.from(from.patches, textWithoutCredentials));
+    if (from.bundled) draft.bundled.push(...Array.from(from.bundled, textWithoutCredentials));
   }
 }
 

@@ -109,6 +109,13 @@ export interface Component {
    * a builtin patch's name, sorted. Absent when there are none.
    */
   patches?: string[];
+  /**
+   * The packages that ship inside its own archive (npm's `bundleDependencies`) and that the lock
+   * does not install as packages of their own, by name, sorted: their code is in the component,
+   * at the versions of the archive, which the lock does not record (pnpm lists the names; Bun
+   * records versions it resolves but never installs). Absent when there are none.
+   */
+  bundled?: string[];
 }
 
 /** A first-party package of the project: the root, or a workspace member. */

@@ -242,13 +242,15 @@ function addProperties(
 }
 
 /**
- * `vouch:direct`, `vouch:distribution-hash`…, `vouch:group`…, `vouch:patch`…,
+ * `vouch:bundled`…, `vouch:direct`, `vouch:distribution-hash`…, `vouch:group`…, `vouch:patch`…,
  * `vouch:scope`, `vouch:specifier`: already in property order.
  */
 function componentProperties(component: Component): CycloneDxProperty[] {
-  const properties: CycloneDxProperty[] = [
-    { name: "vouch:direct", value: String(component.direct) },
-  ];
+  const properties: CycloneDxProperty[] = [];
+  if (component.bundled !== undefined) {
+    addProperties(properties, "vouch:bundled", uniqueValues(component.bundled));
+  }
+  properties.push({ name: "vouch:direct", value: String(component.direct) });
   // Only over lists there are: once per component of a cold run, a for-of makes an iterator
   // even for an empty list.
   if (component.distributions !== undefined) {
@@ -265,6 +267,7 @@ function componentProperties(component: Component): CycloneDxProperty[] {
   if (component.patches !== undefined) {
     addProperties(properties, "vouch:patch", uniqueValues(component.patches));
   }
+
   properties.push({ name: "vouch:scope", value: uniqueValues(component.scopes).join(",") });
   if (component.specifier !== undefined && component.version === undefined) {
     properties.push({ name: "vouch:specifier", value: component.specifier });

@@ -202,6 +202,7 @@ interface PackageFields {
   purpose: SpdxPackage["primaryPackagePurpose"];
   description?: string;
   comment?: string;
+  bundled?: string[];
 }
 
 /** The declared license for `licenseDeclared`, and the note when the text cannot go there. */
@@ -225,6 +226,12 @@ function distributionsNote(distributions: readonly Distribution[] | undefined): 
     return [d.url ?? d.file ?? "(unnamed file)", ...hashes].join(" ");
   });
   return `Distributed as ${files.length} files (per-file hashes): ${files.join("; ")}.`;
+}
+
+/** The note naming the packages a package's archive bundles (see `Component.bundled`). */
+function bundledNote(bundled: readonly string[] | undefined): string | undefined {
+  if (bundled === undefined || bundled.length === 0) return undefined;
+  return `Its archive bundles ${bundled.join(", ")} (at versions the lockfile does not record).`;
 }
 
 function spdxPackage(spdxId: string, fields: PackageFields): SpdxPackage {
@@ -253,7 +260,12 @@ function spdxPackage(spdxId: string, fields: PackageFields): SpdxPackage {
   }
   pkg.primaryPackagePurpose = fields.purpose;
   if (fields.description !== undefined) pkg.description = fields.description;
-  const notes = [fields.comment, license.note, distributionsNote(fields.distributions)]
+  const notes = [
+    fields.comment,
+    license.note,
+    distributionsNote(fields.distributions),
+    bundledNote(fields.bundled),
+  ]
     .filter((n): n is string => n !== undefined);
   if (notes.length > 0) pkg.comment = notes.join(" ");
   return pkg;
@@ -330,6 +342,7 @@ export async function toSpdx(inventory: Inventory, options: SbomOptions): Promis
       distributions: c.distributions,
       purpose: "LIBRARY",
       comment: unpinnedComment(c),
+      bundled: c.bundled,
     }));
   }
 

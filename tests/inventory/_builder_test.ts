@@ -306,11 +306,22 @@ Deno.test("component: free text quoting a URL (specifier, license, groups, patch
     license: `see ${url}`,
     groups: [url],
     patches: [url],
+    bundled: [url],
   });
   b.declare("pkg:npm/a@1.0.0", [url]);
   const [a] = b.build().components;
   assert.equal(a.specifier, "https://x.example/a.tgz");
   assert.ok(!JSON.stringify(a).includes("s3cret"), JSON.stringify(a));
+});
+
+Deno.test("component: the bundled names of its occurrences merge, sorted, each once; none: absent", () => {
+  const b = new OutputBuilder();
+  b.component(npm("npm", { bundled: ["semver", "@npmcli/arborist"] }));
+  b.component(npm("npm", { bundled: ["abbrev", "semver"] }));
+  b.component(npm("plain", { bundled: [] }));
+  const [withBundled, plain] = b.build().components;
+  assert.deepEqual(withBundled.bundled, ["@npmcli/arborist", "abbrev", "semver"]);
+  assert.ok(!("bundled" in plain));
 });
 
 Deno.test("component: distributions merge per URL/file name, unnamed ones by hash, sorted", () => {

@@ -143,6 +143,17 @@ Deno.test("toCycloneDx: the tiny inventory's component in full", async () => {
   }]);
 });
 
+Deno.test("toCycloneDx: what a package's archive bundles is one vouch:bundled property per name, first", async () => {
+  const inventory = richInventory();
+  inventory.components.find((c) => c.id === RICH.lodash4)!.bundled = ["@npmcli/fs", "semver"];
+  const bom = await toCycloneDx(inventory, OPTIONS);
+  const lodash = byRef(bom, RICH.lodash4);
+  assert.deepEqual(property(lodash, "vouch:bundled"), ["@npmcli/fs", "semver"]);
+  assert.equal(lodash.properties?.[0].name, "vouch:bundled", "properties stay sorted by name");
+  assert.deepEqual(property(byRef(bom, RICH.lodash3), "vouch:bundled"), []);
+  assert.deepEqual(await validateCycloneDx(bom), []);
+});
+
 Deno.test("toCycloneDx: components are unique, sorted, with scope and vouch properties", async () => {
   const bom = await toCycloneDx(richInventory(), OPTIONS);
   const refs = bom.components.map((c) => c["bom-ref"]);

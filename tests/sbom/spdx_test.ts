@@ -311,6 +311,18 @@ Deno.test("toSpdx: a package of several files has no checksums; its files are in
   assert.equal(byName(tiny, "requests", "2.32.3").checksums?.length, 1, "one file: its checksum");
 });
 
+Deno.test("toSpdx: what a package's archive bundles is named in its comment", async () => {
+  const inventory = richInventory();
+  inventory.components.find((c) => c.id === RICH.lodash4)!.bundled = ["@npmcli/fs", "semver"];
+  const doc = await toSpdx(inventory, OPTIONS);
+  assert.equal(
+    byName(doc, "lodash", "4.17.21").comment,
+    "Its archive bundles @npmcli/fs, semver (at versions the lockfile does not record).",
+  );
+  assert.equal(byName(doc, "lodash", "3.10.1").comment, undefined);
+  assert.deepEqual(validateSpdx(doc), []);
+});
+
 Deno.test("toSpdx: licenseDeclared only for listed SPDX expressions; other text kept in the comment", async () => {
   const doc = await toSpdx(distributedInventory(), OPTIONS);
   assert.equal(byName(doc, "@std/path", "1.0.8").licenseDeclared, "MIT", "canonical case");

@@ -261,6 +261,7 @@ export function npmComponent(
     groups: init.groups,
     sources: init.sources,
     patches: init.patches,
+    bundled: init.bundled,
   };
   if (init.generator !== undefined) {
     const slash = init.name.startsWith("@") ? init.name.indexOf("/") : -1;

@@ -256,6 +256,8 @@ export function readBunLock(
    * a lock cut short between entries loses some the same way. Named in a warning.
    */
   const leftOut: string[] = [];
+  /** The names of the `"bundled": true` dependencies of each entry (by key): its tarball's own. */
+  const bundledBy = new Map<string, string[]>();
   /**
    * Dependencies of a workspace or an entry, resolved as the lock's keys nest; unresolved
    * optional ones skipped (a workspace's are added to `skipped`, `name@range`: Bun leaves out
@@ -281,7 +283,12 @@ export function readBunLock(
         const to = resolve(parents, name);
         // A `"bundled": true` entry ships in its dependent's tarball: Bun records the version it
         // resolves for it and installs nothing for the edge (its `Behavior.bundled`).
-        if (to?.info.bundled === true) continue;
+        if (to?.info.bundled === true) {
+          const names = bundledBy.get(key);
+          if (names === undefined) bundledBy.set(key, [name]);
+          else names.push(name);
+          continue;
+        }
         const optional = scope === "optional" || (peer && optionalPeers.includes(name));
         if (to !== undefined || peer) {
           deps.push({ name, to, scope: optional ? "optional" : scope, peer });
@@ -499,6 +506,7 @@ export function readBunLock(
         scopes: scopesOf(entry),
         sources: [path],
         patches: patch === undefined ? [] : [patch],
+        bundled: bundledBy.get(entry.key),
       })),
     );
   }

@@ -77,6 +77,11 @@ interface Pkg {
   dev?: boolean;
   optional: boolean;
   patchHash?: string;
+  /**
+   * The names its `bundledDependencies` lists: packages its tarball ships, which the lock has
+   * no entry for (see `Component.bundled`).
+   */
+  bundled?: string[];
   /** A JavaScript runtime pnpm installs (`node@runtime:22.0.0`, also `deno`, `bun`). */
   runtime?: boolean;
 }
@@ -298,6 +303,13 @@ function v5v6Deps(entry: YamlMap, ctx: { path: string; text: string }, key: stri
   );
 }
 
+/** The names a `bundledDependencies` list gives (pnpm writes one for a package that has some). */
+function bundledNames(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const names = value.filter((name): name is string => typeof name === "string" && name !== "");
+  return names.length === 0 ? undefined : names;
+}
+
 /** Decodes one document of a v5/v6 lock (`packages` holds everything). */
 function decodeV5V6(
   doc: YamlMap,
@@ -326,6 +338,7 @@ function decodeV5V6(
       dev: typeof entry.dev === "boolean" ? entry.dev : undefined,
       optional: entry.optional === true,
       patchHash: major === 6 ? stripParens(key).patchHash : undefined,
+      bundled: bundledNames(entry.bundledDependencies),
     });
   }
   return {
@@ -365,6 +378,7 @@ function decodeV9(
       optional: snapshot.optional === true,
       patchHash,
       runtime,
+      bundled: bundledNames(info.bundledDependencies),
     });
   };
   // pnpm's packages are the snapshots, each with its `packages` entry merged in
@@ -563,6 +577,7 @@ class PnpmMapper {
       scopes,
       sources: this.sources,
       patches: patch === undefined ? undefined : [patch],
+      bundled: pkg.bundled,
     }));
   }
 

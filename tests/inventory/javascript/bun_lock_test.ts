@@ -801,4 +801,6 @@ Deno.test("readBunLock: a bundled dependency and what only it reaches are not in
   ]);
   assert.deepEqual(edgesFrom(out, "pkg:npm/bundle-demo@1.0.0"), []);
   assert.equal(out.warnings, undefined);
+  // Not silently: the package names what its tarball bundles, without versions.
+  assert.deepEqual(out.components.map((c) => c.bundled ?? "-"), [["debug"], "-"]);
 });

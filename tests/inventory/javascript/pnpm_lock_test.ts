@@ -155,6 +155,18 @@ Deno.test("readPnpmLock v9: importers are members, peers collapse, local folders
   );
 });
 
+Deno.test("readPnpmLock v9: a package's bundledDependencies are named on it, no components of their own", () => {
+  // pnpm 12.23.0's lock of a project on npm 10.9.2, whose tarball ships 68 packages: pnpm lists
+  // their names and installs only npm ("+1" package), so the lock has no entry for them.
+  const out = read(fixture("js", "pnpm", "v9-bundled"));
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/npm@10.9.2"]);
+  const [npm] = out.components;
+  assert.equal(npm.bundled?.length, 68);
+  assert.deepEqual(npm.bundled?.slice(0, 2), ["@isaacs/string-locale-compare", "@npmcli/arborist"]);
+  assert.ok(npm.bundled?.includes("semver"));
+});
+
 Deno.test("readPnpmLock v6: single-project form, dev flags, a GitHub key with name and version", () => {
   const out = read(fixture("js", "pnpm", "v6-single"));
   assertWellFormed(out);
