@@ -497,26 +497,28 @@ function applyBerryResolutions(
   resolutions: [string, unknown][],
   find: (name: string, range: string) => Entry | undefined,
 ): void {
-  const rules: { parent?: string; at?: string; name: string; range?: string; to: string }[] = [];
+  /** The keys by the name they give a value for, in the order written (as Yarn indexes them). */
+  const byName = new Map<string, { parent?: string; at?: string; range?: string; to: string }[]>();
   for (const [key, to] of resolutions) {
     const parts = typeof to === "string" ? BERRY_RESOLUTION.exec(key) : null;
     if (parts === null) continue;
     const [, parent, at, name, range] = parts;
+    let rules = byName.get(name);
+    if (rules === undefined) byName.set(name, rules = []);
     rules.push({
       ...(parent === undefined ? {} : { parent }),
       ...(at === undefined ? {} : { at: berryNormal(at) }),
-      name,
       ...(range === undefined ? {} : { range: berryNormal(range) }),
       to: to as string,
     });
   }
-  if (rules.length === 0) return;
+  if (byName.size === 0) return;
   for (const entry of entries) {
     if (entry.locator === undefined) continue;
     const self = splitDescriptor(entry.locator);
     for (const dep of entry.deps) {
-      const rule = rules.find((r) =>
-        r.name === dep.name && (r.range === undefined || r.range === berryNormal(dep.range)) &&
+      const rule = byName.get(dep.name)?.find((r) =>
+        (r.range === undefined || r.range === berryNormal(dep.range)) &&
         (r.parent === undefined || (r.parent === self.name && (r.at ?? self.range) === self.range))
       );
       const target = rule === undefined ? undefined : find(dep.name, rule.to);
