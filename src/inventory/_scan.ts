@@ -122,6 +122,19 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   return unread;
 }
 
+/**
+ * The folder of a solution's settings, beside its `.sln`: NuGet's `restore` of a solution
+ * (NuGet.CommandLine's `RestoreCommand.ProcessSolutionFile`, for a `.sln` or `.slnf`) installs
+ * the solution-level packages of `<solution folder>/.nuget/packages.config`
+ * (`NuGetConstants.NuGetSolutionSettingsFolder`) beside those of its projects.
+ */
+const NUGET_SOLUTION_FOLDER = ".nuget";
+
+/** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnf`). */
+function isSolutionFile(name: string): boolean {
+  return /\.slnf?$/i.test(name);
+}
+
 /** Whether a file (its base name, its folder and its path) is one vouch reads or knows of. */
 function isDependencyFile(file: string, folder: string, path: string): boolean {
   return readerFor(path) !== undefined || knownFile(file, folder) !== undefined;
@@ -188,6 +201,21 @@ export async function scanProject(
   const files: string[] = [];
   const unread: UnreadFile[] = [];
   const superseded: SupersededFile[] = [];
+  // A solution's `.nuget/packages.config` (the scan enters no hidden folder): its solution-level
+  // packages, which `nuget restore` of the solution installs (see NUGET_SOLUTION_FOLDER).
+  const solutionPackages = (folder: string, depth: number): void => {
+    const child = `${folder}/packages.config`;
+    if (matchesAny(child, exclude)) return;
+    let info: Deno.FileInfo;
+    try {
+      info = Deno.lstatSync(join(root, child));
+    } catch {
+      return;
+    }
+    if (!info.isFile) return;
+    if (depth <= MAX_DEPTH) files.push(child);
+    else unread.push(tooDeep(child));
+  };
   // Synchronous: an async listing per folder costs a trip through the event loop and a thread.
   const walk = (rel: string, depth: number): void => {
     let entries: Deno.DirEntry[];
@@ -206,6 +234,9 @@ export async function scanProject(
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
         if (entered(e.name, child)) walk(child, depth + 1);
+        else if (e.name === NUGET_SOLUTION_FOLDER && [...names].some(isSolutionFile)) {
+          solutionPackages(child, depth + 1);
+        }
         continue;
       }
       if (!isDependencyFile(e.name, rel, child)) continue;

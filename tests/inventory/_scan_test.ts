@@ -228,6 +228,33 @@ Deno.test("scanProject: skips hidden and default folders, reads MAX_DEPTH levels
   });
 });
 
+Deno.test("scanProject: a solution's .nuget/packages.config is read, no other file of a hidden folder", async () => {
+  await withTree({
+    // App-vNext/Polly's layout: NuGet 2's solution-level packages beside the solution.
+    "Polly.sln": "",
+    ".nuget/packages.config": "",
+    ".nuget/NuGet.targets": "",
+    ".nuget/packages.lock.json": "",
+    // A solution filter is a solution to `nuget restore` too.
+    "src/App.slnf": "",
+    "src/.nuget/packages.config": "",
+    // Without a solution beside it, NuGet never reads it.
+    "tools/.nuget/packages.config": "",
+    "examples/.nuget/packages.config": "",
+    "examples/Examples.sln": "",
+  }, async (dir) => {
+    assert.deepEqual((await scanProject(dir)).files, [
+      ".nuget/packages.config",
+      "examples/.nuget/packages.config",
+      "src/.nuget/packages.config",
+    ]);
+    assert.deepEqual((await scanProject(dir, { exclude: ["examples"] })).files, [
+      ".nuget/packages.config",
+      "src/.nuget/packages.config",
+    ]);
+  });
+});
+
 Deno.test("scanProject: --exclude takes names at any depth, path globs and literal paths", async () => {
   await withTree({
     "uv.lock": "",
