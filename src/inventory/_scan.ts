@@ -130,6 +130,13 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
  */
 const NUGET_SOLUTION_FOLDER = ".nuget";
 
+/**
+ * The folder where `dotnet tool restore` looks for the local tool manifest first, before the
+ * folder's own `dotnet-tools.json` (dotnet/sdk's `ToolManifestFinder`: `.config/dotnet-tools.json`
+ * of each folder up from the current one).
+ */
+const DOTNET_CONFIG_FOLDER = ".config";
+
 /** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnf`). */
 function isSolutionFile(name: string): boolean {
   return /\.slnf?$/i.test(name);
@@ -201,10 +208,11 @@ export async function scanProject(
   const files: string[] = [];
   const unread: UnreadFile[] = [];
   const superseded: SupersededFile[] = [];
-  // A solution's `.nuget/packages.config` (the scan enters no hidden folder): its solution-level
-  // packages, which `nuget restore` of the solution installs (see NUGET_SOLUTION_FOLDER).
-  const solutionPackages = (folder: string, depth: number): void => {
-    const child = `${folder}/packages.config`;
+  // The one file a tool reads in a hidden folder, which the scan does not enter: a solution's
+  // `.nuget/packages.config` (see NUGET_SOLUTION_FOLDER), `.config/dotnet-tools.json` (see
+  // DOTNET_CONFIG_FOLDER).
+  const hiddenFile = (folder: string, name: string, depth: number): void => {
+    const child = `${folder}/${name}`;
     if (matchesAny(child, exclude)) return;
     let info: Deno.FileInfo;
     try {
@@ -235,7 +243,9 @@ export async function scanProject(
       if (e.isDirectory) {
         if (entered(e.name, child)) walk(child, depth + 1);
         else if (e.name === NUGET_SOLUTION_FOLDER && [...names].some(isSolutionFile)) {
-          solutionPackages(child, depth + 1);
+          hiddenFile(child, "packages.config", depth + 1);
+        } else if (e.name === DOTNET_CONFIG_FOLDER) {
+          hiddenFile(child, "dotnet-tools.json", depth + 1);
         }
         continue;
       }
