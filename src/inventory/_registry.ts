@@ -75,6 +75,7 @@ const versionsLock = lazy(() => import("./java/versions_lock.ts"));
 const nugetLock = lazy(() => import("./dotnet/nuget_lock.ts"));
 const msbuild = lazy(() => import("./dotnet/msbuild.ts"));
 const packagesConfig = lazy(() => import("./dotnet/packages_config.ts"));
+const dotnetTools = lazy(() => import("./dotnet/dotnet_tools.ts"));
 
 /**
  * Whether a requirements file is in a folder below a `requirements/` folder
@@ -506,6 +507,17 @@ export const READERS: readonly Reader[] = [
     recordsDeclarations: true,
     read: (text, path, c) =>
       nugetLock().readNugetLock(text, { path, load: c.load, files: c.files, list: c.list }),
+  },
+  {
+    name: "dotnet_tools",
+    ecosystem: "nuget",
+    kind: "lock",
+    files: ["dotnet-tools.json"],
+    matches: (f) => f === "dotnet-tools.json",
+    covers: "folder",
+    // Tools only: no project's packages.
+    listsOnly: true,
+    read: (text, path) => dotnetTools().readDotnetTools(text, { path }),
   },
   {
     name: "packages_config",

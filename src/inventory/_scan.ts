@@ -122,6 +122,26 @@ export function unreadKnown(path: string, known: KnownFile): UnreadFile {
   return unread;
 }
 
+/**
+ * The folder of a solution's settings, beside its `.sln`: NuGet's `restore` of a solution
+ * (NuGet.CommandLine's `RestoreCommand.ProcessSolutionFile`, for a `.sln` or `.slnf`) installs
+ * the solution-level packages of `<solution folder>/.nuget/packages.config`
+ * (`NuGetConstants.NuGetSolutionSettingsFolder`) beside those of its projects.
+ */
+const NUGET_SOLUTION_FOLDER = ".nuget";
+
+/**
+ * The folder where `dotnet tool restore` looks for the local tool manifest first, before the
+ * folder's own `dotnet-tools.json` (dotnet/sdk's `ToolManifestFinder`: `.config/dotnet-tools.json`
+ * of each folder up from the current one).
+ */
+const DOTNET_CONFIG_FOLDER = ".config";
+
+/** Whether a file name is a solution's that `nuget restore` takes (`.sln`, `.slnf`). */
+function isSolutionFile(name: string): boolean {
+  return /\.slnf?$/i.test(name);
+}
+
 /** Whether a file (its base name, its folder and its path) is one vouch reads or knows of. */
 function isDependencyFile(file: string, folder: string, path: string): boolean {
   return readerFor(path) !== undefined || knownFile(file, folder) !== undefined;
@@ -188,6 +208,22 @@ export async function scanProject(
   const files: string[] = [];
   const unread: UnreadFile[] = [];
   const superseded: SupersededFile[] = [];
+  // The one file a tool reads in a hidden folder, which the scan does not enter: a solution's
+  // `.nuget/packages.config` (see NUGET_SOLUTION_FOLDER), `.config/dotnet-tools.json` (see
+  // DOTNET_CONFIG_FOLDER).
+  const hiddenFile = (folder: string, name: string, depth: number): void => {
+    const child = `${folder}/${name}`;
+    if (matchesAny(child, exclude)) return;
+    let info: Deno.FileInfo;
+    try {
+      info = Deno.lstatSync(join(root, child));
+    } catch {
+      return;
+    }
+    if (!info.isFile) return;
+    if (depth <= MAX_DEPTH) files.push(child);
+    else unread.push(tooDeep(child));
+  };
   // Synchronous: an async listing per folder costs a trip through the event loop and a thread.
   const walk = (rel: string, depth: number): void => {
     let entries: Deno.DirEntry[];
@@ -206,6 +242,11 @@ export async function scanProject(
       if (matchesAny(child, exclude)) continue;
       if (e.isDirectory) {
         if (entered(e.name, child)) walk(child, depth + 1);
+        else if (e.name === NUGET_SOLUTION_FOLDER && [...names].some(isSolutionFile)) {
+          hiddenFile(child, "packages.config", depth + 1);
+        } else if (e.name === DOTNET_CONFIG_FOLDER) {
+          hiddenFile(child, "dotnet-tools.json", depth + 1);
+        }
         continue;
       }
       if (!isDependencyFile(e.name, rel, child)) continue;

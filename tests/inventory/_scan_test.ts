@@ -228,6 +228,41 @@ Deno.test("scanProject: skips hidden and default folders, reads MAX_DEPTH levels
   });
 });
 
+Deno.test("scanProject: a solution's .nuget/packages.config and .config/dotnet-tools.json are read, no other file of a hidden folder", async () => {
+  await withTree({
+    // App-vNext/Polly's layout: NuGet 2's solution-level packages beside the solution.
+    "Polly.sln": "",
+    ".nuget/packages.config": "",
+    ".nuget/NuGet.targets": "",
+    ".nuget/packages.lock.json": "",
+    // A solution filter is a solution to `nuget restore` too.
+    "src/App.slnf": "",
+    "src/.nuget/packages.config": "",
+    // Without a solution beside it, NuGet never reads it.
+    "tools/.nuget/packages.config": "",
+    // The local tool manifest, where `dotnet tool restore` looks first.
+    ".config/dotnet-tools.json": "",
+    ".config/other.json": "",
+    "src/.config/dotnet-tools.json": "",
+    "examples/.nuget/packages.config": "",
+    "examples/Examples.sln": "",
+  }, async (dir) => {
+    assert.deepEqual((await scanProject(dir)).files, [
+      ".config/dotnet-tools.json",
+      ".nuget/packages.config",
+      "examples/.nuget/packages.config",
+      "src/.config/dotnet-tools.json",
+      "src/.nuget/packages.config",
+    ]);
+    assert.deepEqual((await scanProject(dir, { exclude: ["examples"] })).files, [
+      ".config/dotnet-tools.json",
+      ".nuget/packages.config",
+      "src/.config/dotnet-tools.json",
+      "src/.nuget/packages.config",
+    ]);
+  });
+});
+
 Deno.test("scanProject: --exclude takes names at any depth, path globs and literal paths", async () => {
   await withTree({
     "uv.lock": "",

@@ -45,6 +45,7 @@ const SAMPLES: [reader: string, folder: string, name: string, syntax: Syntax][] 
   ["versions_lock", "java/versions_lock/conjure", "versions.lock", "lines"],
   ["nuget_lock", "dotnet/nuget_lock/solution/App", "packages.lock.json", "json"],
   ["packages_config", "dotnet/packages_config/web/Web", "packages.config", "xml"],
+  ["dotnet_tools", "dotnet/dotnet_tools/app/.config", "dotnet-tools.json", "json"],
   ["msbuild", "dotnet/nuget_lock/solution/App", "App.csproj", "xml"],
 ];
 

@@ -68,6 +68,10 @@
  * and runtime packs, a build's tools) is a direct component at each exact version its `Version`
  * lists (`[1.0.0];[2.0.0]`; NuGet takes nothing else, nor a central `PackageVersion`), scope
  * build (dev in a test project); `Update` and `Remove` apply to it as to a `PackageReference`.
+ * So is a `DotNetCliToolReference` (a project-scoped .NET Core CLI tool, `dotnet watch` or
+ * `dotnet ef` before the SDK shipped them), at its `Version` read as a `PackageReference`'s:
+ * NuGet's restore restores each one as a tool project of its own
+ * (NuGet.Build.Tasks' `GetRestoreDotnetCliToolsTask`), never in the project's graph or lock.
  *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
@@ -118,6 +122,7 @@ const PACKAGE_ITEMS = new Set([
   "PackageVersion",
   "GlobalPackageReference",
   "PackageDownload",
+  "DotNetCliToolReference",
 ]);
 /** Toolset properties: an import through them is the SDK's or Visual Studio's, not a file of the tree. */
 const TOOLSET_IMPORT =
@@ -266,8 +271,8 @@ export interface MsbuildProject {
   /** Declared packages (case-insensitively unique, first declaration's case). */
   packages: PackageDeclaration[];
   /**
-   * Its `PackageDownload`s, one per version: packages restore downloads that the project does
-   * not reference (NuGet resolves none of their dependencies and locks none of them).
+   * Its `PackageDownload`s, one per version, and its `DotNetCliToolReference`s: packages restore
+   * fetches that the project does not reference (NuGet locks none of them).
    */
   downloads: PackageDeclaration[];
   /** Paths of referenced projects, relative to the tree's root. */
@@ -385,7 +390,10 @@ function withAlternative(alternatives: string[] | undefined, version: string): s
   return alternatives?.includes(version) ? alternatives : [...(alternatives ?? []), version];
 }
 
-/** A `PackageDownload`: its id as first written, the versions it lists, where it is declared. */
+/**
+ * A `PackageDownload` (or a `DotNetCliToolReference`): its id as first written, the versions it
+ * lists, where it is declared.
+ */
 interface Download {
   name: string;
   /** The `;`-separated parts of its `Version`, in order, each once. */
@@ -416,6 +424,8 @@ class Evaluation {
   readonly globals: Reference[] = [];
   /** `PackageDownload` items by lowercased id. */
   readonly downloads = new Map<string, Download>();
+  /** `DotNetCliToolReference` items by lowercased id. */
+  readonly tools = new Map<string, Download>();
   readonly projectReferences: string[] = [];
   /** Project references outside the tree, as written. */
   readonly outsideReferences: string[] = [];
@@ -1169,8 +1179,9 @@ class Evaluation {
       }
       return;
     }
-    if (kind === "PackageDownload") {
-      this.download({ include, update, remove, version, names, path, conditioned });
+    if (kind === "PackageDownload" || kind === "DotNetCliToolReference") {
+      const into = kind === "PackageDownload" ? this.downloads : this.tools;
+      this.download(into, { include, update, remove, version, names, path, conditioned });
       return;
     }
     if (kind === "GlobalPackageReference") {
@@ -1230,10 +1241,11 @@ class Evaluation {
   }
 
   /**
-   * A `PackageDownload`: an Include adds its versions (each `;`-separated part of `Version`) to
-   * those of the id (NuGet downloads every one), an Update replaces them, a Remove drops the id.
+   * A `PackageDownload` (or a `DotNetCliToolReference`, `into` its own map): an Include adds its
+   * versions (each `;`-separated part of `Version`) to those of the id (NuGet downloads every one),
+   * an Update replaces them, a Remove drops the id.
    */
-  download(item: {
+  download(into: Map<string, Download>, item: {
     include?: string;
     update?: string;
     remove?: string;
@@ -1244,16 +1256,16 @@ class Evaluation {
   }): void {
     const { version, names, conditioned } = item;
     if (item.remove !== undefined) {
-      for (const name of names(item.remove)) this.downloads.delete(name.toLowerCase());
+      for (const name of names(item.remove)) into.delete(name.toLowerCase());
       return;
     }
     const versions = (version ?? "").split(";").map((v) => v.trim()).filter(Boolean);
     for (const name of names(item.update ?? item.include!)) {
-      const known = this.downloads.get(name.toLowerCase());
+      const known = into.get(name.toLowerCase());
       if (item.update !== undefined) {
         if (known !== undefined && version !== undefined) known.versions = versions;
       } else if (known === undefined) {
-        this.downloads.set(name.toLowerCase(), { name, versions, source: item.path, conditioned });
+        into.set(name.toLowerCase(), { name, versions, source: item.path, conditioned });
       } else {
         known.versions = [...new Set([...known.versions, ...versions])];
         known.conditioned &&= conditioned;
@@ -1659,9 +1671,14 @@ export function evaluateMsbuildProject(
   if (!evaluation.references.has("netstandard.library") && netSdkProject(root)) {
     packages.push(...implicitNetStandard(evaluation, { path, isTest, warnings }));
   }
-  const downloads = [...evaluation.downloads.values()].flatMap((d) =>
-    downloadDeclarations(d, { path, scope: isTest ? "dev" : "build", warnings })
-  );
+  const downloads = [
+    ...[...evaluation.downloads.values()].flatMap((d) =>
+      downloadDeclarations(d, { path, scope: isTest ? "dev" : "build", warnings })
+    ),
+    ...[...evaluation.tools.values()].flatMap((t) =>
+      toolDeclarations(t, { path, scope: isTest ? "dev" : "build", warnings })
+    ),
+  ];
   const prefix = property("VersionPrefix");
   const suffix = property("VersionSuffix");
   // An SDK-style project without a version is 1.0.0 (the .NET SDK's default).
@@ -1752,6 +1769,33 @@ function downloadDeclarations(
     );
     return { ...declaration(), specifier: written };
   });
+}
+
+/**
+ * A `DotNetCliToolReference`'s declarations, one per version: its `Version` is the version range
+ * of the tool project's one dependency (`GetRestoreDotnetCliToolsTask`), read as a
+ * `PackageReference`'s (a plain `2.0.0` is the lowest version NuGet takes).
+ */
+function toolDeclarations(
+  tool: Download,
+  options: { path: string; scope: Scope; warnings: string[] },
+): PackageDeclaration[] {
+  const { path, warnings } = options;
+  const declaration: PackageDeclaration = {
+    name: tool.name,
+    scope: options.scope,
+    source: tool.source,
+    ...(tool.conditioned ? { conditioned: true as const } : {}),
+  };
+  const versions = tool.versions.filter((v) => !v.includes("$("));
+  if (versions.length < tool.versions.length || versions.length === 0) {
+    warnings.push(
+      `${path}: the DotNetCliToolReference ${tool.name} has no version the tree defines; ` +
+        "the purl has no version",
+    );
+    if (versions.length === 0) return [declaration];
+  }
+  return versions.map((written) => ({ ...declaration, ...splitNugetVersion(written) }));
 }
 
 /** The asset types an `IncludeAssets`/`ExcludeAssets`/`PrivateAssets` value lists, lowercased. */

@@ -34,8 +34,9 @@
  * other → runtime. A package it declares or a
  * project it references (under no Condition vouch cannot evaluate) that the
  * lock lacks is warned about: the lock is out of date. NuGet locks no `PackageDownload` (a
- * package restore downloads that the project does not reference): the project file's are
- * components too, at the versions it lists (see `msbuild.ts`), build (dev in a test project).
+ * package restore downloads that the project does not reference) nor `DotNetCliToolReference`
+ * (a tool restored as a project of its own): the project file's are components too, at the
+ * versions it lists (see `msbuild.ts`), build (dev in a test project).
  *
  * @module
  */
@@ -341,7 +342,7 @@ export function readNugetLock(
       }
     }
   }
-  // NuGet locks no PackageDownload: the project's are read from it.
+  // NuGet locks no PackageDownload nor DotNetCliToolReference: the project's are read from it.
   for (const download of project?.downloads ?? []) {
     const id = out.component({
       purl: nugetPurl(download.name, download.version),

@@ -21,9 +21,15 @@
  * component's group; `allowedVersions` only limits later updates and is not
  * read.
  *
+ * A solution's `.nuget/packages.config` (which the scan reads beside a `.sln`) lists its
+ * solution-level packages: `nuget restore` of the solution installs them into its packages
+ * folder (NuGet.CommandLine's `RestoreCommand.ProcessSolutionFile`), but no project references
+ * them; they are the build's tools (a test runner, psake, `NuGet.CommandLine`) → build.
+ *
  * @module
  */
 import { VouchError } from "../../errors.ts";
+import { posix } from "../../_path.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { childElements, lineColumn, localName, parseXml } from "../_formats/xml.ts";
@@ -124,7 +130,9 @@ export function readPackagesConfig(
 ): ReaderResult {
   const { path, load } = options;
   const packages = parsePackagesConfig(text, path);
-  const { project, warning } = load === undefined
+  // A solution's `.nuget` folder holds no project.
+  const solutionLevel = posix.basename(posix.dirname(path)) === ".nuget";
+  const { project, warning } = load === undefined || solutionLevel
     ? {}
     : projectBeside(path, { load, files: options.files });
   const test = project?.isTest === true || referencesTestSdk(packages.map((p) => p.id));
@@ -136,7 +144,7 @@ export function readPackagesConfig(
       ecosystem: "nuget",
       name: p.id,
       version,
-      scopes: [p.development ? "build" : test ? "dev" : "runtime"],
+      scopes: [p.development || solutionLevel ? "build" : test ? "dev" : "runtime"],
       groups: p.targetFramework === undefined ? [] : [p.targetFramework],
       sources: [path],
     });

@@ -1411,6 +1411,55 @@ Deno.test("evaluateMsbuildProject: a PackageDownload is a build component at eac
   assert.ok(edgesFrom(out, "pkg:nuget/_build").includes("pkg:nuget/GitVersion.Tool@6.3.0 build"));
 });
 
+// RickStrahl/AlbumViewerVNext's web project of .NET Core 2.0 ran `dotnet watch` through a
+// DotNetCliToolReference; the EF Core tools of that time were one too, their version as metadata.
+Deno.test("evaluateMsbuildProject: a DotNetCliToolReference is a build component at its version", () => {
+  const files: Record<string, string> = {
+    "src/AlbumViewerNetCore/AlbumViewerNetCore.csproj": `<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup>
+    <TargetFramework>netcoreapp2.0</TargetFramework>
+  </PropertyGroup>
+	<ItemGroup>
+		<PackageReference Include="Microsoft.AspNetCore.All" Version="2.0.0" />
+		<PackageReference Include="Serilog.Extensions.Logging" Version="2.0.2" />
+	</ItemGroup>
+  <ItemGroup>
+    <DotNetCliToolReference Include="Microsoft.DotNet.Watcher.Tools" Version="2.0.0" />
+    <DotNetCliToolReference Include="Microsoft.EntityFrameworkCore.Tools.DotNet">
+      <Version>2.0.0-*</Version>
+    </DotNetCliToolReference>
+    <DotNetCliToolReference Include="BundlerMinifier.Core" Version="$(BundlerVersion)" />
+    <DotNetCliToolReference Include="Removed.Tool" Version="1.0.0" />
+    <DotNetCliToolReference Remove="Removed.Tool" />
+  </ItemGroup>
+</Project>`,
+  };
+  const path = "src/AlbumViewerNetCore/AlbumViewerNetCore.csproj";
+  const project = evaluateMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assert.deepEqual(project.packages.map((p) => `${p.name}@${p.version} ${p.scope}`), [
+    "Microsoft.AspNetCore.All@2.0.0 runtime",
+    "Serilog.Extensions.Logging@2.0.2 runtime",
+  ]);
+  assert.deepEqual(
+    project.downloads.map((p) => `${p.name}@${p.version ?? p.specifier} ${p.scope}`),
+    [
+      "Microsoft.DotNet.Watcher.Tools@2.0.0 build", // the lowest version NuGet takes
+      "Microsoft.EntityFrameworkCore.Tools.DotNet@2.0.0-* build", // floating: a specifier
+      "BundlerMinifier.Core@undefined build",
+    ],
+  );
+  assert.deepEqual(project.warnings, [
+    `${path}: the DotNetCliToolReference BundlerMinifier.Core has no version the tree defines; the purl has no version`,
+  ]);
+  const out = readMsbuildProject(files[path], { path, load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.ok(
+    edgesFrom(out, "pkg:nuget/albumviewernetcore").includes(
+      "pkg:nuget/Microsoft.DotNet.Watcher.Tools@2.0.0 build",
+    ),
+  );
+});
+
 // MSBuild's metadata names are case-insensitive; project files written by hand (or from a
 // packages.config's `version=`) spell them in lowercase, as this real PackageDownload does.
 // Conditions asked with MSBuild's framework functions were not evaluated: a version property

@@ -663,6 +663,37 @@ Deno.test("readNugetLock: a Project entry is named after its project file, not t
   });
 });
 
+Deno.test("readNugetLock: NuGet locks no DotNetCliToolReference: the project's are read from it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // A tool is restored as a project of its own (GetRestoreDotnetCliToolsTask): not in the lock.
+      "src/Web/Web.csproj": '<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup>' +
+        "<TargetFramework>netcoreapp2.1</TargetFramework>" +
+        "<RestorePackagesWithLockFile>true</RestorePackagesWithLockFile></PropertyGroup>" +
+        '<ItemGroup><PackageReference Include="Serilog" Version="2.7.1" />' +
+        '<DotNetCliToolReference Include="Microsoft.DotNet.Watcher.Tools" Version="2.0.2" />' +
+        "</ItemGroup></Project>",
+      "src/Web/packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "netcoreapp2.1": {
+            Serilog: { type: "Direct", requested: "[2.7.1, )", resolved: "2.7.1" },
+          },
+        },
+      }),
+    });
+    const path = "src/Web/packages.lock.json";
+    const context = treeContext(dir);
+    const out = readNugetLock(context.load(path)!, { path, ...context });
+    assertWellFormed(out);
+    assert.deepEqual(edgesFrom(out, "pkg:nuget/web"), [
+      "pkg:nuget/Microsoft.DotNet.Watcher.Tools@2.0.2 build",
+      "pkg:nuget/Serilog@2.7.1 runtime",
+    ]);
+    assert.equal(out.warnings, undefined, "a tool is not a declaration the lock lacks");
+  });
+});
+
 Deno.test("readNugetLock: NuGet locks no PackageDownload: the project's are read from it", async () => {
   const lock = (direct: Record<string, string>): string =>
     JSON.stringify({

@@ -104,6 +104,32 @@ Deno.test("readPackagesConfig: installing Microsoft.NET.Test.Sdk, or IsTestProje
   });
 });
 
+Deno.test("readPackagesConfig: a solution's .nuget/packages.config is its solution-level tools, build", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // App-vNext/Polly's: `nuget restore Polly.sln` installs them, no project references them.
+      "Polly.sln": "\nMicrosoft Visual Studio Solution File, Format Version 12.00\n",
+      ".nuget/packages.config": '<?xml version="1.0" encoding="utf-8"?>\n<packages>\n' +
+        '  <package id="psake" version="4.2.0.1" />\n' +
+        '  <package id="xunit.runners" version="1.9.1" />\n</packages>',
+      "src/Polly/Polly.csproj": '<Project ToolsVersion="4.0"><PropertyGroup>' +
+        "<OutputType>Library</OutputType></PropertyGroup></Project>",
+      "src/Polly/packages.config": '<packages><package id="Newtonsoft.Json" version="6.0.1" ' +
+        'targetFramework="net40" /></packages>',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.purl} ${c.scopes} ${c.sources}`),
+      [
+        "pkg:nuget/Newtonsoft.Json@6.0.1 runtime src/Polly/packages.config",
+        "pkg:nuget/psake@4.2.0.1 build .nuget/packages.config",
+        "pkg:nuget/xunit.runners@1.9.1 build .nuget/packages.config",
+      ],
+    );
+    assert.deepEqual(inventory.members.map((m) => m.name), ["Polly"]);
+  });
+});
+
 Deno.test("parsePackagesConfig: wrong root, stray element, bad developmentDependency are invalid", () => {
   const cases: [string, RegExp][] = [
     ["<configuration />", /^packages\.config:1: the root element is <configuration>/],

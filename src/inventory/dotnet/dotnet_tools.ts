@@ -1,0 +1,106 @@
+/**
+ * Reader for the .NET local tool manifest, `dotnet-tools.json` (in a folder, or in its
+ * `.config`): the NuGet tool packages `dotnet tool restore` installs, each at the exact
+ * version the manifest names (dotnet/sdk's `ToolManifestEditor`: `"version"` of each tool is a
+ * `NuGetVersion`, not a range; `"commands"` the commands it provides).
+ *
+ * `{ "version": 1, "isRoot": true, "tools": { "<package id>": { "version": "…", "commands": […] } } }`:
+ * every tool is a direct `pkg:nuget` component at its version in NuGet's normalized form, scope
+ * build (a tool the build or its developers run, never in the output). A tool package carries
+ * what it runs with: NuGet resolves no dependency of it, so there are no other components.
+ *
+ * @module
+ */
+import { VouchError } from "../../errors.ts";
+import { OutputBuilder } from "../_builder.ts";
+import type { ReaderResult } from "../_reader.ts";
+import { keyLine, parseJsonObject } from "../_formats/json.ts";
+import { ROOT_ID } from "../types.ts";
+import { normalizeNugetVersion, nugetPurl } from "./_nuget.ts";
+
+const CODE = "inventory.dotnet_tools.invalid";
+
+/** One tool of the manifest. */
+export interface ManifestTool {
+  /** The package id as written. */
+  id: string;
+  /** The exact version as written. */
+  version: string;
+}
+
+/**
+ * Parses a `dotnet-tools.json` (no mapping).
+ *
+ * @param text The file's text.
+ * @param path Its path, for messages.
+ * @returns The tools, in file order.
+ * @throws {VouchError} `inventory.dotnet_tools.invalid` for malformed JSON, a manifest version
+ *   other than 1 (the SDK supports no other), a `tools` that is not an object, or a tool without
+ *   a string `version` or whose version is no NuGet version: the SDK refuses each.
+ */
+export function parseDotnetTools(text: string, path: string): ManifestTool[] {
+  const manifest = parseJsonObject(text, path, CODE);
+  const fail = (key: string, what: string): VouchError =>
+    new VouchError(
+      CODE,
+      `${path}:${keyLine(text, key)}: ${what}`,
+      `fix ${path} (dotnet tool install and dotnet tool update write it) and run vouch again`,
+    );
+  const version = manifest.version;
+  if (version !== undefined && version !== 1) {
+    throw fail("version", `the manifest version ${JSON.stringify(version)} is not 1`);
+  }
+  const tools = manifest.tools ?? {};
+  if (typeof tools !== "object" || tools === null || Array.isArray(tools)) {
+    throw fail("tools", "tools is not an object");
+  }
+  const out: ManifestTool[] = [];
+  for (const [id, tool] of Object.entries(tools as Record<string, unknown>)) {
+    const written = (tool as { version?: unknown } | null)?.version;
+    if (typeof written !== "string") throw fail(id, `the tool ${id} has no version`);
+    // NuGetVersion: up to four numeric parts, an optional prerelease label and metadata.
+    if (!/^\d+(?:\.\d+){0,3}(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(written.trim())) {
+      throw fail(
+        id,
+        `the tool ${id} has the version ${JSON.stringify(written)}, which is no NuGet version`,
+      );
+    }
+    out.push({ id, version: written.trim() });
+  }
+  return out;
+}
+
+/**
+ * Reads a `dotnet-tools.json` (see the module notes).
+ *
+ * @example
+ * ```ts
+ * import { readDotnetTools } from "./dotnet_tools.ts";
+ * const text = '{"version":1,"isRoot":true,"tools":{"dotnet-ef":{"version":"8.0.11","commands":["dotnet-ef"]}}}';
+ * readDotnetTools(text, { path: ".config/dotnet-tools.json" }).components[0].purl;
+ * // "pkg:nuget/dotnet-ef@8.0.11"
+ * ```
+ *
+ * @param text The file's text.
+ * @param options `path`: the file's path relative to the project root.
+ * @returns The components (no members), each an edge from the root.
+ * @throws {VouchError} `inventory.dotnet_tools.invalid` as {@linkcode parseDotnetTools}.
+ */
+export function readDotnetTools(text: string, options: { path: string }): ReaderResult {
+  const { path } = options;
+  const out = new OutputBuilder();
+  for (const tool of parseDotnetTools(text, path)) {
+    const version = normalizeNugetVersion(tool.version);
+    const id = out.component({
+      purl: nugetPurl(tool.id, version),
+      ecosystem: "nuget",
+      name: tool.id,
+      version,
+      direct: true,
+      scopes: ["build"],
+      sources: [path],
+    });
+    out.edge(ROOT_ID, id, "build");
+  }
+  return out.build();
+}
