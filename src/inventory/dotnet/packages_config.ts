@@ -24,7 +24,10 @@
  * A solution's `.nuget/packages.config` (which the scan reads beside a `.sln`) lists its
  * solution-level packages: `nuget restore` of the solution installs them into its packages
  * folder (NuGet.CommandLine's `RestoreCommand.ProcessSolutionFile`), but no project references
- * them; they are the build's tools (a test runner, psake, `NuGet.CommandLine`) → build.
+ * them; they are the build's tools (a test runner, psake, `NuGet.CommandLine`) → build. So is a
+ * Cake build's `tools/packages.config` (and `tools/Addins/`, `tools/Modules/`) beside a `*.cake`
+ * script: Cake's bootstrappers (`build.ps1`, `build.sh`) install it into `tools/` to run the
+ * script (Cake itself, its addins and modules), and no project references it.
  *
  * @module
  */
@@ -106,6 +109,17 @@ export function parsePackagesConfig(text: string, path: string): ConfigPackage[]
 }
 
 /**
+ * Whether a `packages.config` is the tools list of a Cake build: `tools/packages.config`,
+ * `tools/Addins/packages.config` or `tools/Modules/packages.config` of a folder that holds a
+ * `*.cake` script (the paths Cake's bootstrappers install from).
+ */
+function cakeTools(path: string, files?: (folder: string) => string[] | undefined): boolean {
+  const match = /^(?:(.*)\/)?tools\/(?:(?:Addins|Modules)\/)?packages\.config$/.exec(path);
+  if (match === null || files === undefined) return false;
+  return files(match[1] ?? "")?.some((name) => name.endsWith(".cake")) === true;
+}
+
+/**
  * Reads a `packages.config` (see the module notes).
  *
  * @example
@@ -130,9 +144,10 @@ export function readPackagesConfig(
 ): ReaderResult {
   const { path, load } = options;
   const packages = parsePackagesConfig(text, path);
-  // A solution's `.nuget` folder holds no project.
-  const solutionLevel = posix.basename(posix.dirname(path)) === ".nuget";
-  const { project, warning } = load === undefined || solutionLevel
+  // A solution's `.nuget` folder holds no project, nor do a Cake build's tools folders.
+  const toolsOnly = posix.basename(posix.dirname(path)) === ".nuget" ||
+    cakeTools(path, options.files);
+  const { project, warning } = load === undefined || toolsOnly
     ? {}
     : projectBeside(path, { load, files: options.files });
   const test = project?.isTest === true || referencesTestSdk(packages.map((p) => p.id));
@@ -144,7 +159,7 @@ export function readPackagesConfig(
       ecosystem: "nuget",
       name: p.id,
       version,
-      scopes: [p.development || solutionLevel ? "build" : test ? "dev" : "runtime"],
+      scopes: [p.development || toolsOnly ? "build" : test ? "dev" : "runtime"],
       groups: p.targetFramework === undefined ? [] : [p.targetFramework],
       sources: [path],
     });

@@ -130,6 +130,32 @@ Deno.test("readPackagesConfig: a solution's .nuget/packages.config is its soluti
   });
 });
 
+Deno.test("readPackagesConfig: a Cake build's tools/packages.config (and Addins, Modules) is build", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      // Cake's bootstrapper (build.ps1) installs tools/packages.config into tools/ to run
+      // build.cake; tools/Addins/ and tools/Modules/ likewise. No project references them.
+      "build.cake": 'var target = Argument("target", "Default");\nRunTarget(target);\n',
+      "tools/packages.config": '<?xml version="1.0" encoding="utf-8"?>\n<packages>\n' +
+        '    <package id="Cake" version="0.38.5" />\n</packages>\n',
+      "tools/Addins/packages.config": '<packages>\n  <package id="Cake.Git" version="0.22.0" />\n' +
+        "</packages>\n",
+      // A `tools` folder of a build that is no Cake's stays as it was.
+      "other/tools/packages.config": '<packages>\n  <package id="Newtonsoft.Json" ' +
+        'version="13.0.3" />\n</packages>\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.purl} ${c.scopes} ${c.sources}`),
+      [
+        "pkg:nuget/Cake.Git@0.22.0 build tools/Addins/packages.config",
+        "pkg:nuget/Cake@0.38.5 build tools/packages.config",
+        "pkg:nuget/Newtonsoft.Json@13.0.3 runtime other/tools/packages.config",
+      ],
+    );
+  });
+});
+
 Deno.test("parsePackagesConfig: wrong root, stray element, bad developmentDependency are invalid", () => {
   const cases: [string, RegExp][] = [
     ["<configuration />", /^packages\.config:1: the root element is <configuration>/],
