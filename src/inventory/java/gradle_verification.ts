@@ -33,7 +33,8 @@
  * only Gradle Module Metadata (`.module`: the root module of a Kotlin
  * Multiplatform library, `androidx.collection:collection`) was resolved and
  * is kept, as the lock files list it, unless a higher version of the same
- * module has a file of its own (a jar, an aar): Gradle reads the metadata of
+ * module has a file of its own (a jar, an aar; its sources or javadoc jar, which an
+ * IDE's sync verifies, count as none): Gradle reads the metadata of
  * every version a conflict brings into the graph and downloads the files of the
  * one it selects, the highest, so that version lost the conflict
  * (`androidx.activity:activity` 1.7.0 beside 1.8.0's aar).
@@ -323,6 +324,16 @@ function isMetadata(artifact: VerifiedArtifact): boolean {
   return artifact.name.endsWith(".pom") || artifact.name.endsWith(".module");
 }
 
+/**
+ * Whether a verified file tells nothing of the module's being used: its metadata, or the sources
+ * or javadoc an IDE's sync downloads (IntelliJ fetches `-sources.jar` for what it shows, a version
+ * that lost a conflict too), never on a classpath.
+ */
+function isAuxiliary(artifact: VerifiedArtifact): boolean {
+  return isMetadata(artifact) || artifact.name.endsWith("-sources.jar") ||
+    artifact.name.endsWith("-javadoc.jar");
+}
+
 /** Gradle's special qualifiers, lowest first; any other word is below `rc` (and above `dev`). */
 const QUALIFIERS = ["rc", "snapshot", "final", "ga", "release", "sp"];
 
@@ -399,7 +410,7 @@ export function readGradleVerification(
   // downloaded it): one comparison per component, not one per pair of versions of a module.
   const highestWithFiles = new Map<string, string>();
   for (const c of components) {
-    if (c.artifacts.every(isMetadata)) continue;
+    if (c.artifacts.every(isAuxiliary)) continue;
     const key = `${c.group}:${c.name}`;
     const highest = highestWithFiles.get(key);
     if (highest === undefined || compareGradleVersions(c.version, highest) > 0) {
@@ -424,7 +435,7 @@ export function readGradleVerification(
       if (component.artifacts.every((a) => a.name.endsWith(".pom"))) continue;
       const highest = highestWithFiles.get(`${component.group}:${component.name}`);
       if (
-        component.artifacts.every(isMetadata) && highest !== undefined &&
+        component.artifacts.every(isAuxiliary) && highest !== undefined &&
         compareGradleVersions(highest, component.version) > 0
       ) continue;
     }
