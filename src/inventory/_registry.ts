@@ -179,7 +179,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "poetry.lock",
     // A `directory` package's entry lists its dependencies (its groups are not installed).
     edgesPerMember: true,
-    read: (text, path) => poetryLock().readPoetryLock(text, { path }),
+    read: (text, path, c) => poetryLock().readPoetryLock(text, { path, load: c.load }),
   },
   {
     name: "pdm_lock",
@@ -426,7 +426,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["pylock.toml", "pylock.*.toml"],
     matches: (f) => /^pylock\.(?:[^.]+\.)?toml$/.test(f),
-    read: (text, path) => pylock().readPylock(text, { path }),
+    read: (text, path, c) => pylock().readPylock(text, { path, load: c.load }),
   },
   {
     name: "maven_pom",
