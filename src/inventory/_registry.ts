@@ -6,6 +6,7 @@ import { basename, dirname, join, posix } from "../_path.ts";
 import { NeedsModule, type Reader, type ReaderContext } from "./_reader.ts";
 import type { GoWorkspace } from "./go/go_mod.ts";
 import { isDenoLockText } from "./deno/_lock_shape.ts";
+import { compareStrings } from "../_util.ts";
 
 /**
  * A reader's module, imported on first use: a run reads few formats, and
@@ -124,6 +125,21 @@ function goWorkspaceOf(
     return workspace.folders.includes(folder) ? workspace : undefined;
   }
   return undefined;
+}
+
+/**
+ * The modules the go.mod files the inventory reads declare (see `treeModules`), found once per
+ * reading of the tree; `undefined` when the context does not say which files it reads.
+ */
+function goModulesOf(c: ReaderContext): ReadonlyMap<string, string> | undefined {
+  if (c.scanned === undefined) return undefined;
+  const key = "go_mod:modules";
+  const known = c.memo?.get(key) as ReadonlyMap<string, string> | undefined;
+  if (known !== undefined) return known;
+  const paths = c.scanned().filter((p) => basename(p) === "go.mod").sort(compareStrings);
+  const modules = goMod().treeModules(paths, c.load);
+  c.memo?.set(key, modules);
+  return modules;
 }
 
 /**
@@ -342,6 +358,7 @@ export const READERS: readonly Reader[] = [
         goSumPath,
         workspace,
         load: c.load,
+        modules: goModulesOf(c),
       });
     },
   },

@@ -650,6 +650,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     }
   };
   const reads = (file: string): boolean => queued.has(file);
+  const queuedFiles = (): readonly string[] => [...queued];
   const readOne = async (path: string): Promise<ReadFile> => {
     const named: { reader: Reader; by?: string; each?: true } | undefined = locks.named.get(path) ??
       scripts.named.get(path);
@@ -671,7 +672,17 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
     const namedBy = named?.by;
-    const context = { load, list, files: listFiles, memo, release, excluded, reads, namedBy };
+    const context = {
+      load,
+      list,
+      files: listFiles,
+      memo,
+      release,
+      excluded,
+      reads,
+      scanned: queuedFiles,
+      namedBy,
+    };
     /** The other files the scan has read, in the order it read them. */
     const loaded = (): [string, string][] =>
       [...read].filter(([key]) => key !== path).map(([key, file]) => [key, file.text]);
