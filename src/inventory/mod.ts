@@ -32,7 +32,7 @@ import {
   type UnreadFile,
   unreadKnown,
 } from "./_scan.ts";
-import { knownFile } from "./_known_files.ts";
+import { type KnownFile, knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { checkVersionLength, versionFromRelease, withPurlVersion } from "./purl.ts";
 import { at, invalid, nameLine, nthLine, ValueError, writtenValueLine } from "./_errors.ts";
@@ -409,7 +409,16 @@ function namedLockfiles(
   const named = new Map<string, { reader: Reader; by: string; each?: true }>();
   const unfollowed = new Map<string, UnreadFile>();
   const unused = new Map<string, string>();
-  for (const u of unread) {
+  const namesOf = (u: UnreadFile): KnownFile["namesLocks"] => {
+    const slash = u.path.lastIndexOf("/");
+    return knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))?.namesLocks;
+  };
+  // A lock a file named `after` (a settings script) names too is the other file's.
+  const ordered = [
+    ...unread.filter((u) => !namesOf(u)?.after),
+    ...unread.filter((u) => namesOf(u)?.after),
+  ];
+  for (const u of ordered) {
     const slash = u.path.lastIndexOf("/");
     const names = knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))
       ?.namesLocks;

@@ -856,6 +856,33 @@ export function namedLocks(
 }
 
 /**
+ * The locks a settings script names (its own classpath's in `buildscript { dependencyLocking {
+ * lockFile = … } }`, every project's in `gradle.allprojects { }`), for a build with no root
+ * build script: a root script finds them itself (see {@linkcode namedLocks}), as do the
+ * projects' scripts of a build without one. Gradle resolves the settings' classpath with the
+ * settings script's DependencyLockingHandler, with or without any build script
+ * (LockFileReaderWriter: its `lockFile`, else `settings-gradle.lockfile`).
+ *
+ * @param script The settings script's text.
+ * @param path Its path from the project root.
+ * @param load Reads the files a path needs (`gradle.properties`, as {@linkcode namedLocks}).
+ * @param files Lists a folder's files, for the locks a path set for each project matches.
+ * @param peek Reads a file without counting it read: the root build script looked for.
+ * @returns The locks it names, in script order.
+ */
+export function settingsNamedLocks(
+  script: string,
+  path: string,
+  load: Load,
+  files?: (folder: string) => string[] | undefined,
+  peek: Load = load,
+): NamedLock[] {
+  const folder = posix.dirname(path);
+  if (gradleScriptNames("build").some((f) => peek(inFolder(folder, f)) !== undefined)) return [];
+  return locksIn(script, path.endsWith(".kts"), folder, () => folder, load, files, true);
+}
+
+/**
  * The locks a script names (see {@linkcode namedLocks}); a settings script (`settings`) names
  * those it sets for every project (`gradle.allprojects { }`, `gradle.beforeProject { }`) and its
  * own classpath's (`buildscript { }`), and no other.
