@@ -623,6 +623,30 @@ interface PropertyFact {
   value?: string;
 }
 
+/**
+ * Whether every `project(…) { }` block open at an offset of a script's code is the root
+ * project's, `project(':')` or `project(":")` (Project.project(String, Closure) with the root's
+ * path): what is set there is the root project's own.
+ */
+function inRootProjectBlocks(text: ScriptCode, offset: number): boolean {
+  const { code, said } = text;
+  let depth = 0;
+  let found = false;
+  for (let i = offset - 1; i >= 0; i--) {
+    if (code[i] === "}") depth++;
+    else if (code[i] === "{" && depth > 0) depth--;
+    else if (code[i] === "{") {
+      if (blockName(code, i) !== "project") continue;
+      let close = i - 1;
+      while (close >= 0 && /\s/.test(code[close])) close--;
+      const open = code[close] === ")" ? code.lastIndexOf("(", close) : -1;
+      if (open === -1 || !/^(['"]):\1$/.test(said.slice(open + 1, close).trim())) return false;
+      found = true;
+    }
+  }
+  return found;
+}
+
 /** Finds the {@linkcode PropertyFact} of a property or variable. */
 function propertyFact(context: Context, name: string): PropertyFact {
   const none = { from: 0 };
@@ -646,7 +670,11 @@ function propertyFact(context: Context, name: string): PropertyFact {
       if (!/^by\s+project\b/.test(text.code.slice(m.index + m[0].length - 2))) return none;
     } else {
       const blocks = context.blocks(m.index);
-      if (blocks.some((b) => b !== "ext" && b !== "allprojects")) return none;
+      // `project(':') { group = '…' }` in the root script configures the root project itself
+      // (Project.project(path, closure) with the root's path, ":").
+      const rootBlock = (b: string): boolean =>
+        b === "project" && context.project === context.root && inRootProjectBlocks(text, m.index);
+      if (blocks.some((b) => b !== "ext" && b !== "allprojects" && !rootBlock(b))) return none;
       if (guarded(text.code, m.index)) return none;
       return { from: m.index, value: plainString(expression(text, m.index + m[0].length), kotlin) };
     }
