@@ -28,6 +28,11 @@ export interface NamedLockfile {
   replaces?: string;
   /** Whether it is named for each project (`allprojects { }`): any project's own lock. */
   each?: true;
+  /**
+   * The script whose lock it is, when not the file that names it (a build script a settings
+   * script names with `buildFileName`): the lock is that script's folder's.
+   */
+  by?: string;
 }
 
 /** A kind of dependency file. */
@@ -354,14 +359,14 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   // A settings script that names a lock (`buildscript { dependencyLocking { lockFile = … } }`,
   // `gradle.allprojects { }`): found from the build's scripts, or from it when the build has no
-  // root build script. It declares nothing the SBOM would lack: only a lock it names that vouch
+  // root build script; or that names build scripts (`buildFileName`), whose locks it finds. It declares nothing the SBOM would lack: only a lock it names that vouch
   // cannot read leaves it unread. Another is no dependency file.
   ...["settings.gradle", "settings.gradle.kts"].map((name) => ({
     name,
     tool: "Gradle",
     kind: "manifest" as const,
     sharedName: true as const,
-    recognizes: (text: string) => /\blockFile\b/.test(text),
+    recognizes: (text: string) => /\b(?:lockFile|buildFileName)\b/.test(text),
     declaresNothing: () => true,
     namesLocks: {
       reader: "gradle_lockfile",

@@ -449,7 +449,8 @@ function namedLockfiles(
       else if (excluded(lock.path)) continue;
       else if (load(lock.path) === undefined) missed.push(`${where}: no such file`);
       else if (!named.has(lock.path)) {
-        named.set(lock.path, { reader, by: u.path, ...lock.each ? { each: lock.each } : {} });
+        const by = lock.by ?? u.path;
+        named.set(lock.path, { reader, by, ...lock.each ? { each: lock.each } : {} });
       }
     }
     if (missed.length === 0) continue;

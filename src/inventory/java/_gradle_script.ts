@@ -24,6 +24,11 @@ export interface NamedLock {
   /** The file it is set in, when not the script (the build's settings script). */
   in?: string;
   /**
+   * The build script whose lock it is, when not the script asked (one a settings script names
+   * with `buildFileName`): the lock is that script's folder's.
+   */
+  by?: string;
+  /**
    * Whether it is set for each project (`allprojects { }`, `subprojects { }`, the settings
    * script's `gradle.allprojects { }`): it may be the lock of any project of the build.
    */
@@ -889,14 +894,18 @@ export function namedLocks(
  * build script: a root script finds them itself (see {@linkcode namedLocks}), as do the
  * projects' scripts of a build without one. Gradle resolves the settings' classpath with the
  * settings script's DependencyLockingHandler, with or without any build script
- * (LockFileReaderWriter: its `lockFile`, else `settings-gradle.lockfile`).
+ * (LockFileReaderWriter: its `lockFile`, else `settings-gradle.lockfile`). Also the locks the
+ * build scripts it names name (`rootProject.buildFileName = "app.gradle.kts"`,
+ * `project(":core").buildFileName = "core.gradle"`: Gradle's DefaultProjectDescriptor runs
+ * that file of the project's folder in place of `build.gradle`), which the scan, knowing
+ * scripts by their default names, does not look into.
  *
  * @param script The settings script's text.
  * @param path Its path from the project root.
  * @param load Reads the files a path needs (`gradle.properties`, as {@linkcode namedLocks}).
  * @param files Lists a folder's files, for the locks a path set for each project matches.
- * @param peek Reads a file without counting it read: the root build script looked for.
- * @returns The locks it names, in script order.
+ * @param peek Reads a file without counting it read: the build scripts looked into.
+ * @returns The locks it names, in script order, then those of the scripts it names.
  */
 export function settingsNamedLocks(
   script: string,
@@ -906,8 +915,36 @@ export function settingsNamedLocks(
   peek: Load = load,
 ): NamedLock[] {
   const folder = posix.dirname(path);
-  if (gradleScriptNames("build").some((f) => peek(inFolder(folder, f)) !== undefined)) return [];
-  return locksIn(script, path.endsWith(".kts"), folder, () => folder, load, files, true);
+  const kotlin = path.endsWith(".kts");
+  const out = gradleScriptNames("build").some((f) => peek(inFolder(folder, f)) !== undefined)
+    ? []
+    : locksIn(script, kotlin, folder, () => folder, load, files, true);
+  for (const named of namedBuildScripts(script, kotlin, folder)) {
+    const text = peek(named);
+    if (text === undefined || !/\blockFile\b/.test(text) || load(named) === undefined) continue;
+    const locks = namedLocks(text, named, load, files, peek);
+    out.push(...locks.map((l) => ({ ...l, in: l.in ?? named, by: named })));
+  }
+  return out;
+}
+
+/**
+ * The build scripts a settings script names literally: `rootProject.buildFileName = "…"`, and
+ * `project(":a:b").buildFileName = "…"` (in the folder `a/b` of the settings script's, the
+ * project's default folder), Groovy or Kotlin.
+ */
+function namedBuildScripts(script: string, kotlin: boolean, folder: string): string[] {
+  const { said } = scriptCode(script, kotlin);
+  const out: string[] = [];
+  const sets = said.matchAll(
+    /\b(?:rootProject|project\s*\(\s*(["'])(:[^"'$]*)\1\s*\))\s*\.\s*buildFileName\s*=\s*(["'])([^"'$/\\]+)\3/g,
+  );
+  for (const m of sets) {
+    const projectPath = m[2] ?? ":";
+    const dir = posix.join(folder, ...projectPath.split(":").filter((s) => s !== ""));
+    out.push(inFolder(dir, m[4]));
+  }
+  return out;
 }
 
 /**
