@@ -122,7 +122,12 @@ Deno.test("readPylock: the project's own directories are the root and members; e
 
 Deno.test("readPylock: named lock files are read and merged by the scan", async () => {
   const inventory = await readInventory(fixture(...DIR, "basic"));
-  assert.deepEqual(inventory.sources, ["pylock.docs.toml", "pylock.toml"]);
+  // The directory package's own pyproject.toml is read too (its declarations).
+  assert.deepEqual(inventory.sources, [
+    "libs/shared/pyproject.toml",
+    "pylock.docs.toml",
+    "pylock.toml",
+  ]);
   assert.ok(inventory.components.some((c) => c.id === "pkg:pypi/sphinx@8.1.3"));
   assert.equal(inventory.components.length, 10);
 });
