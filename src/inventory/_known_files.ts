@@ -5,7 +5,12 @@
 // same files (a test checks it).
 import type { Ecosystem } from "./types.ts";
 import type { Load } from "./_reader.ts";
-import { declaresOwnDependencies, declaresOwnModules, namedLocks } from "./java/_gradle_script.ts";
+import {
+  declaresOwnDependencies,
+  declaresOwnModules,
+  namedLocks,
+  settingsNamedLocks,
+} from "./java/_gradle_script.ts";
 
 /** A lockfile a dependency file names (see `KnownFile.namesLocks`). */
 export interface NamedLockfile {
@@ -23,6 +28,11 @@ export interface NamedLockfile {
   replaces?: string;
   /** Whether it is named for each project (`allprojects { }`): any project's own lock. */
   each?: true;
+  /**
+   * The script whose lock it is, when not the file that names it (a build script a settings
+   * script names with `buildFileName`): the lock is that script's folder's.
+   */
+  by?: string;
 }
 
 /** A kind of dependency file. */
@@ -117,6 +127,11 @@ export interface KnownFile {
   namesLocks?: {
     reader: string;
     hint: string;
+    /**
+     * Whether its locks are looked for after the other files': a lock another file names too
+     * (a Gradle settings script's, which its build's scripts name as well) is that file's.
+     */
+    after?: true;
     find(
       text: string,
       path: string,
@@ -342,6 +357,24 @@ export const KNOWN_FILES: readonly KnownFile[] = [
       declaresModules: (text: string) => declaresOwnModules(text, true),
     },
   },
+  // A settings script that names a lock (`buildscript { dependencyLocking { lockFile = … } }`,
+  // `gradle.allprojects { }`): found from the build's scripts, or from it when the build has no
+  // root build script; or that names build scripts (`buildFileName`), whose locks it finds. It declares nothing the SBOM would lack: only a lock it names that vouch
+  // cannot read leaves it unread. Another is no dependency file.
+  ...["settings.gradle", "settings.gradle.kts"].map((name) => ({
+    name,
+    tool: "Gradle",
+    kind: "manifest" as const,
+    sharedName: true as const,
+    recognizes: (text: string) => /\b(?:lockFile|buildFileName)\b/.test(text),
+    declaresNothing: () => true,
+    namesLocks: {
+      reader: "gradle_lockfile",
+      hint: GRADLE_SCRIPT.namesLocks.hint,
+      after: true as const,
+      find: settingsNamedLocks,
+    },
+  })),
   // The version catalogs: declarations the build scripts use, resolved as they are. Besides the
   // default `libs`, a settings script may create others from files of gradle/ (Signal-Android's
   // gradle/test-libs.versions.toml, lint-libs.versions.toml).

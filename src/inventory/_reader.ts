@@ -151,6 +151,12 @@ export interface ReaderContext {
    */
   reads?: (path: string) => boolean;
   /**
+   * The files the inventory reads (the scan's, `--lockfile`'s), root-relative: a reader that
+   * tells the project's own modules by the tree's other files (a go.mod requiring the module
+   * of another go.mod of the tree) looks through them. Absent: it knows the files it loads.
+   */
+  scanned?: () => readonly string[];
+  /**
    * Whether `--exclude` skips a folder of the project (root-relative,
    * `/`-separated; the folder or one above it matches). Readers leave out a
    * workspace member there; absent: nothing is excluded.

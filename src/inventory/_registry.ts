@@ -6,6 +6,7 @@ import { basename, dirname, join, posix } from "../_path.ts";
 import { NeedsModule, type Reader, type ReaderContext } from "./_reader.ts";
 import type { GoWorkspace } from "./go/go_mod.ts";
 import { isDenoLockText } from "./deno/_lock_shape.ts";
+import { compareStrings } from "../_util.ts";
 
 /**
  * A reader's module, imported on first use: a run reads few formats, and
@@ -128,6 +129,21 @@ function goWorkspaceOf(
 }
 
 /**
+ * The modules the go.mod files the inventory reads declare (see `treeModules`), found once per
+ * reading of the tree; `undefined` when the context does not say which files it reads.
+ */
+function goModulesOf(c: ReaderContext): ReadonlyMap<string, string> | undefined {
+  if (c.scanned === undefined) return undefined;
+  const key = "go_mod:modules";
+  const known = c.memo?.get(key) as ReadonlyMap<string, string> | undefined;
+  if (known !== undefined) return known;
+  const paths = c.scanned().filter((p) => basename(p) === "go.mod").sort(compareStrings);
+  const modules = goMod().treeModules(paths, c.load);
+  c.memo?.set(key, modules);
+  return modules;
+}
+
+/**
  * A Palantir gradle-consistent-versions `versions.lock`: the header every version of the plugin writes
  * (`# Run ./gradlew --write-locks to regenerate this file`, `… writeVersionsLocks …`) or a line
  * `group:name:version (N constraints: hash)`.
@@ -180,7 +196,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "poetry.lock",
     // A `directory` package's entry lists its dependencies (its groups are not installed).
     edgesPerMember: true,
-    read: (text, path) => poetryLock().readPoetryLock(text, { path }),
+    read: (text, path, c) => poetryLock().readPoetryLock(text, { path, load: c.load }),
   },
   {
     name: "pdm_lock",
@@ -343,6 +359,7 @@ export const READERS: readonly Reader[] = [
         goSumPath,
         workspace,
         load: c.load,
+        modules: goModulesOf(c),
       });
     },
   },
@@ -427,7 +444,7 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["pylock.toml", "pylock.*.toml"],
     matches: (f) => /^pylock\.(?:[^.]+\.)?toml$/.test(f),
-    read: (text, path) => pylock().readPylock(text, { path }),
+    read: (text, path, c) => pylock().readPylock(text, { path, load: c.load }),
   },
   {
     name: "maven_pom",

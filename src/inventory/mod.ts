@@ -32,7 +32,7 @@ import {
   type UnreadFile,
   unreadKnown,
 } from "./_scan.ts";
-import { knownFile } from "./_known_files.ts";
+import { type KnownFile, knownFile } from "./_known_files.ts";
 import { loadGlobMatcher } from "./_glob.ts";
 import { checkVersionLength, versionFromRelease, withPurlVersion } from "./purl.ts";
 import { at, invalid, nameLine, nthLine, ValueError, writtenValueLine } from "./_errors.ts";
@@ -409,7 +409,16 @@ function namedLockfiles(
   const named = new Map<string, { reader: Reader; by: string; each?: true }>();
   const unfollowed = new Map<string, UnreadFile>();
   const unused = new Map<string, string>();
-  for (const u of unread) {
+  const namesOf = (u: UnreadFile): KnownFile["namesLocks"] => {
+    const slash = u.path.lastIndexOf("/");
+    return knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))?.namesLocks;
+  };
+  // A lock a file named `after` (a settings script) names too is the other file's.
+  const ordered = [
+    ...unread.filter((u) => !namesOf(u)?.after),
+    ...unread.filter((u) => namesOf(u)?.after),
+  ];
+  for (const u of ordered) {
     const slash = u.path.lastIndexOf("/");
     const names = knownFile(u.path.slice(slash + 1), u.path.slice(0, Math.max(slash, 0)))
       ?.namesLocks;
@@ -440,7 +449,8 @@ function namedLockfiles(
       else if (excluded(lock.path)) continue;
       else if (load(lock.path) === undefined) missed.push(`${where}: no such file`);
       else if (!named.has(lock.path)) {
-        named.set(lock.path, { reader, by: u.path, ...lock.each ? { each: lock.each } : {} });
+        const by = lock.by ?? u.path;
+        named.set(lock.path, { reader, by, ...lock.each ? { each: lock.each } : {} });
       }
     }
     if (missed.length === 0) continue;
@@ -650,6 +660,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     }
   };
   const reads = (file: string): boolean => queued.has(file);
+  const queuedFiles = (): readonly string[] => [...queued];
   const readOne = async (path: string): Promise<ReadFile> => {
     const named: { reader: Reader; by?: string; each?: true } | undefined = locks.named.get(path) ??
       scripts.named.get(path);
@@ -671,7 +682,17 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
       ? undefined
       : versionFromRelease(options.release, reader.ecosystem);
     const namedBy = named?.by;
-    const context = { load, list, files: listFiles, memo, release, excluded, reads, namedBy };
+    const context = {
+      load,
+      list,
+      files: listFiles,
+      memo,
+      release,
+      excluded,
+      reads,
+      scanned: queuedFiles,
+      namedBy,
+    };
     /** The other files the scan has read, in the order it read them. */
     const loaded = (): [string, string][] =>
       [...read].filter(([key]) => key !== path).map(([key, file]) => [key, file.text]);

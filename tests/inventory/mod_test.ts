@@ -1643,7 +1643,7 @@ Deno.test("the project's identity: a tooling manifest (private package.json, lin
   try {
     const project = async (): Promise<string | undefined> =>
       (await readInventory(dir)).project.purl;
-    assert.equal(await project(), "pkg:maven/org.jenkins-ci.main/jenkins-parent@2.500");
+    assert.equal(await project(), "pkg:maven/org.jenkins-ci.main/jenkins-parent@2.500?type=pom");
     // The same when a lock stands for the package.json (the lock records no `private`).
     const lock = {
       name: "jenkins-ui",
@@ -1655,7 +1655,7 @@ Deno.test("the project's identity: a tooling manifest (private package.json, lin
       },
     };
     await Deno.writeTextFile(`${dir}/package-lock.json`, JSON.stringify(lock));
-    assert.equal(await project(), "pkg:maven/org.jenkins-ci.main/jenkins-parent@2.500");
+    assert.equal(await project(), "pkg:maven/org.jenkins-ci.main/jenkins-parent@2.500?type=pom");
     await Deno.remove(`${dir}/package-lock.json`);
     // Published, it is the project's identity again (the first reader's, as before).
     await Deno.writeTextFile(

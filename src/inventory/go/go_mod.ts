@@ -4,7 +4,7 @@
  * @module
  */
 
-import { VouchError } from "../../errors.ts";
+import { isVouchError, VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { golangPurl } from "../purl.ts";
 import type { ReaderResult } from "../_reader.ts";
@@ -472,6 +472,35 @@ export function goWorkspace(
 }
 
 /**
+ * The modules the go.mod files of the tree declare, each with its first go.mod (in the order
+ * given): what a module of the tree requiring one of them at a version (no `replace`) builds
+ * with, downloaded, in place of the tree's code. A go.mod that does not parse is left out (its
+ * own read refuses it).
+ *
+ * @param paths The go.mod files of the tree, root-relative.
+ * @param load Reads a file of the project.
+ * @returns Module path to go.mod path.
+ */
+export function treeModules(
+  paths: readonly string[],
+  load: (path: string) => string | undefined,
+): Map<string, string> {
+  const modules = new Map<string, string>();
+  for (const file of paths) {
+    const text = load(file);
+    if (text === undefined) continue;
+    let declared: string | undefined;
+    try {
+      declared = parseDirectives(text, file).find((d) => d.verb === "module")?.args[0];
+    } catch (error) {
+      if (!isVouchError(error)) throw error;
+    }
+    if (declared !== undefined && !modules.has(declared)) modules.set(declared, file);
+  }
+  return modules;
+}
+
+/**
  * The warning for required modules replaced by a folder of the project that has no go.mod (a
  * git submodule not checked out): Go refuses to build (the replacement folder "must contain a
  * go.mod file", go.dev/ref/mod; modload's rawGoModData fails `reading ./x/go.mod: no such
@@ -525,9 +554,10 @@ function missingFolderWarning(path: string, missing: readonly string[]): string 
  * A requirement of the module's own path (a cycle: a module it requires requires it back) is
  * none: Go builds the main module from its folder, whatever version is required.
  *
- * A requirement of a module a go.mod in a folder above declares (a nested module requiring the
- * project's root module at a version, no `replace`) stays a component, with a warning: Go
- * downloads that version, the project's code at another commit, to build the module alone.
+ * A requirement of a module of the project at a version, no `replace` (a nested module requiring
+ * the root module; `tools/go.mod` requiring `lib/go.mod`'s module; a module a go.mod in a folder
+ * above or in `modules` declares) stays a component, with a warning: Go downloads that version,
+ * the project's code at another commit, to build the module alone.
  *
  * A go.mod with directives but no `module` one is refused, as Go refuses it;
  * an empty one (a module boundary: it keeps its folder out of the module
@@ -539,7 +569,8 @@ function missingFolderWarning(path: string, missing: readonly string[]): string 
  *
  * @param goMod The `go.mod` text.
  * @param options `path`: the go.mod path; `goSum`/`goSumPath`: the go.sum text and path;
- *   `load`: reads a file of the project (the go.mod of a replacement folder).
+ *   `load`: reads a file of the project (the go.mod of a replacement folder); `modules`: the
+ *   modules the other go.mod files of the tree declare (see {@linkcode treeModules}).
  * @returns Members, components, edges and the module as project.
  */
 export function readGoMod(
@@ -550,6 +581,7 @@ export function readGoMod(
     goSumPath?: string;
     workspace?: GoWorkspace;
     load?: (path: string) => string | undefined;
+    modules?: ReadonlyMap<string, string>;
   },
 ): ReaderResult {
   const { path } = options;
@@ -669,7 +701,7 @@ export function readGoMod(
     );
   }
   // The modules of the go.mod files in the folders above (the project's root module, a nested
-  // module holding this one), each with its go.mod.
+  // module holding this one), each with its go.mod, then those of the tree's other go.mod files.
   const above = new Map<string, string>();
   const folders = base === "" ? [] : base.split("/");
   for (let n = folders.length - 1; n >= 0 && options.load !== undefined; n--) {
@@ -680,7 +712,10 @@ export function readGoMod(
       : parseDirectives(text, file).find((d) => d.verb === "module")?.args[0];
     if (declared !== undefined && !above.has(declared)) above.set(declared, file);
   }
-  /** Requirements of a module of the project (a go.mod above) at a version: `module@version (file)`. */
+  for (const [declared, file] of options.modules ?? []) {
+    if (file !== path && !above.has(declared)) above.set(declared, file);
+  }
+  /** Requirements of a module of the project (a go.mod of the tree) at a version: `module@version (file)`. */
   const ownAtVersion: string[] = [];
   /** The modules go.mod requires (after replacements). */
   const listed = new Set<string>();
@@ -803,11 +838,12 @@ export function readGoMod(
     // the checkout's, which the SBOM lists as such.
     const one = ownAtVersion.length === 1;
     warnings.push(
-      `${path} requires ${ownAtVersion.join(", ")}, the project's own module at a version: ` +
-        `Go builds ${module ?? path} with ${one ? "that version" : "those versions"} ` +
-        `downloaded, the project's code at another commit, not this checkout's, and the SBOM ` +
-        `lists ${one ? "it as a component" : "them as components"} (a \`replace\` by the ` +
-        `folder, or a go.work using it, builds it from the tree)`,
+      `${path} requires ${ownAtVersion.join(", ")}, the project's own ` +
+        `${one ? "module at a version" : "modules at versions"}: Go builds ${module ?? path} ` +
+        `with ${one ? "that version" : "those versions"} downloaded, the project's code at ` +
+        `another commit, not this checkout's, and the SBOM lists ` +
+        `${one ? "it as a component" : "them as components"} (a \`replace\` by the folder, or ` +
+        `a go.work using it, builds ${one ? "it" : "them"} from the tree)`,
     );
   }
   if (beforePruning(goVersion) && options.goSum === undefined && listed.size > 0) {

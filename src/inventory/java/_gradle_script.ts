@@ -24,6 +24,11 @@ export interface NamedLock {
   /** The file it is set in, when not the script (the build's settings script). */
   in?: string;
   /**
+   * The build script whose lock it is, when not the script asked (one a settings script names
+   * with `buildFileName`): the lock is that script's folder's.
+   */
+  by?: string;
+  /**
    * Whether it is set for each project (`allprojects { }`, `subprojects { }`, the settings
    * script's `gradle.allprojects { }`): it may be the lock of any project of the build.
    */
@@ -623,6 +628,30 @@ interface PropertyFact {
   value?: string;
 }
 
+/**
+ * Whether every `project(…) { }` block open at an offset of a script's code is the root
+ * project's, `project(':')` or `project(":")` (Project.project(String, Closure) with the root's
+ * path): what is set there is the root project's own.
+ */
+function inRootProjectBlocks(text: ScriptCode, offset: number): boolean {
+  const { code, said } = text;
+  let depth = 0;
+  let found = false;
+  for (let i = offset - 1; i >= 0; i--) {
+    if (code[i] === "}") depth++;
+    else if (code[i] === "{" && depth > 0) depth--;
+    else if (code[i] === "{") {
+      if (blockName(code, i) !== "project") continue;
+      let close = i - 1;
+      while (close >= 0 && /\s/.test(code[close])) close--;
+      const open = code[close] === ")" ? code.lastIndexOf("(", close) : -1;
+      if (open === -1 || !/^(['"]):\1$/.test(said.slice(open + 1, close).trim())) return false;
+      found = true;
+    }
+  }
+  return found;
+}
+
 /** Finds the {@linkcode PropertyFact} of a property or variable. */
 function propertyFact(context: Context, name: string): PropertyFact {
   const none = { from: 0 };
@@ -646,7 +675,11 @@ function propertyFact(context: Context, name: string): PropertyFact {
       if (!/^by\s+project\b/.test(text.code.slice(m.index + m[0].length - 2))) return none;
     } else {
       const blocks = context.blocks(m.index);
-      if (blocks.some((b) => b !== "ext" && b !== "allprojects")) return none;
+      // `project(':') { group = '…' }` in the root script configures the root project itself
+      // (Project.project(path, closure) with the root's path, ":").
+      const rootBlock = (b: string): boolean =>
+        b === "project" && context.project === context.root && inRootProjectBlocks(text, m.index);
+      if (blocks.some((b) => b !== "ext" && b !== "allprojects" && !rootBlock(b))) return none;
       if (guarded(text.code, m.index)) return none;
       return { from: m.index, value: plainString(expression(text, m.index + m[0].length), kotlin) };
     }
@@ -851,6 +884,65 @@ export function namedLocks(
     );
     out.push(...each.map((l) => ({ ...l, in: at })));
     break;
+  }
+  return out;
+}
+
+/**
+ * The locks a settings script names (its own classpath's in `buildscript { dependencyLocking {
+ * lockFile = … } }`, every project's in `gradle.allprojects { }`), for a build with no root
+ * build script: a root script finds them itself (see {@linkcode namedLocks}), as do the
+ * projects' scripts of a build without one. Gradle resolves the settings' classpath with the
+ * settings script's DependencyLockingHandler, with or without any build script
+ * (LockFileReaderWriter: its `lockFile`, else `settings-gradle.lockfile`). Also the locks the
+ * build scripts it names name (`rootProject.buildFileName = "app.gradle.kts"`,
+ * `project(":core").buildFileName = "core.gradle"`: Gradle's DefaultProjectDescriptor runs
+ * that file of the project's folder in place of `build.gradle`), which the scan, knowing
+ * scripts by their default names, does not look into.
+ *
+ * @param script The settings script's text.
+ * @param path Its path from the project root.
+ * @param load Reads the files a path needs (`gradle.properties`, as {@linkcode namedLocks}).
+ * @param files Lists a folder's files, for the locks a path set for each project matches.
+ * @param peek Reads a file without counting it read: the build scripts looked into.
+ * @returns The locks it names, in script order, then those of the scripts it names.
+ */
+export function settingsNamedLocks(
+  script: string,
+  path: string,
+  load: Load,
+  files?: (folder: string) => string[] | undefined,
+  peek: Load = load,
+): NamedLock[] {
+  const folder = posix.dirname(path);
+  const kotlin = path.endsWith(".kts");
+  const out = gradleScriptNames("build").some((f) => peek(inFolder(folder, f)) !== undefined)
+    ? []
+    : locksIn(script, kotlin, folder, () => folder, load, files, true);
+  for (const named of namedBuildScripts(script, kotlin, folder)) {
+    const text = peek(named);
+    if (text === undefined || !/\blockFile\b/.test(text) || load(named) === undefined) continue;
+    const locks = namedLocks(text, named, load, files, peek);
+    out.push(...locks.map((l) => ({ ...l, in: l.in ?? named, by: named })));
+  }
+  return out;
+}
+
+/**
+ * The build scripts a settings script names literally: `rootProject.buildFileName = "…"`, and
+ * `project(":a:b").buildFileName = "…"` (in the folder `a/b` of the settings script's, the
+ * project's default folder), Groovy or Kotlin.
+ */
+function namedBuildScripts(script: string, kotlin: boolean, folder: string): string[] {
+  const { said } = scriptCode(script, kotlin);
+  const out: string[] = [];
+  const sets = said.matchAll(
+    /\b(?:rootProject|project\s*\(\s*(["'])(:[^"'$]*)\1\s*\))\s*\.\s*buildFileName\s*=\s*(["'])([^"'$/\\]+)\3/g,
+  );
+  for (const m of sets) {
+    const projectPath = m[2] ?? ":";
+    const dir = posix.join(folder, ...projectPath.split(":").filter((s) => s !== ""));
+    out.push(inFolder(dir, m[4]));
   }
   return out;
 }

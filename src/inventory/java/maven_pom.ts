@@ -1802,10 +1802,22 @@ function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDe
 // ---------------------------------------------------------------------------
 // Mapping: one POM's effective model to members, components and edges.
 
+/**
+ * The packagings whose artifact is no jar but a file of that extension (Maven's artifact handlers
+ * for pom, war, ear, rar): a reactor project of one is `?type=<packaging>`.
+ */
+const ARCHIVE_PACKAGINGS: ReadonlySet<string> = new Set(["pom", "war", "ear", "rar"]);
+
 function memberOf(model: Model): Member {
   const c = { groupId: model.groupId, artifactId: model.artifactId };
   const version = model.version?.includes("${") ? undefined : model.version;
-  const purl = mavenPurl({ ...c, version });
+  // A project whose artifact is no jar has its type: a pom-packaged one (an aggregator, a parent)
+  // ships its POM alone, `?type=pom` as the same POM has as a parent or BOM outside the tree; a
+  // war, ear or rar its archive, as a dependency on it declares it. cyclonedx-maven-plugin gives
+  // the project's own component the project artifact's type, its packaging, too.
+  const packaging = model.raw.packaging?.trim();
+  const type = packaging !== undefined && ARCHIVE_PACKAGINGS.has(packaging) ? packaging : undefined;
+  const purl = mavenPurl({ ...c, version, type });
   return version === undefined
     ? { id: purl, name: mavenName(c), purl }
     : { id: purl, name: mavenName(c), version, purl };

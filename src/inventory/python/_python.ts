@@ -379,23 +379,28 @@ export function folderMember(folder: string, name: string, version?: string): Me
   return { id: `workspace:${folder}`, name, ...(version === undefined ? {} : { version }), purl };
 }
 
+/** The files pip and uv build a folder's project from (see {@linkcode holdsPythonProject}). */
+export const PROJECT_FILES: readonly string[] = ["pyproject.toml", "setup.py"];
+
 /**
- * Whether a folder of the project holds a Python project an installer can build: a
+ * Whether a folder of the project holds a Python project an installer can build: by default a
  * `pyproject.toml` or a `setup.py` (pip's `_check_pyproject_or_setup_py`: "does not appear to be
- * a Python project: neither 'setup.py' nor 'pyproject.toml' found"; uv's source build asks the
- * same).
+ * a Python project: neither 'setup.py' nor 'pyproject.toml' found"; uv's source build and PDM's
+ * `FileRequirement._check_installable` ask the same); Poetry also takes a `setup.cfg`.
  *
  * @param folder The folder, relative to the project root.
  * @param load Reads a file of the project.
- * @returns `false` when it has neither (a git submodule not checked out, a missing folder).
+ * @param files The files any one of which makes a project (default {@linkcode PROJECT_FILES}).
+ * @returns `false` when it has none (a git submodule not checked out, a missing folder).
  */
 export function holdsPythonProject(
   folder: string,
   load: (path: string) => string | undefined,
+  files: readonly string[] = PROJECT_FILES,
 ): boolean {
   const file = (name: string): string =>
     folder === "" || folder === "." ? name : `${folder}/${name}`;
-  return load(file("pyproject.toml")) !== undefined || load(file("setup.py")) !== undefined;
+  return files.some((name) => load(file(name)) !== undefined);
 }
 
 /**
@@ -406,16 +411,21 @@ export function holdsPythonProject(
  * @param path The lock's path.
  * @param missing The entries, as `name (folder)`.
  * @param tool The installer that refuses them (`pip`, `uv`).
+ * @param files The files the installer looks for (default {@linkcode PROJECT_FILES}).
  * @returns The warning.
  */
 export function missingFolderWarning(
   path: string,
   missing: readonly string[],
   tool: string,
+  files: readonly string[] = PROJECT_FILES,
 ): string {
   const one = missing.length === 1;
-  return `${path} installs ${missing.join(", ")} from a folder with no pyproject.toml or ` +
-    `setup.py in the project (a git submodule not checked out?): ${tool} refuses to install ` +
+  const named = files.length === 1
+    ? files[0]
+    : `${files.slice(0, -1).join(", ")} or ${files[files.length - 1]}`;
+  return `${path} installs ${missing.join(", ")} from a folder with no ${named} in the project ` +
+    `(a git submodule not checked out?): ${tool} refuses to install ` +
     `${one ? "it" : "them"}, and the SBOM has ${one ? "it" : "them"} as first-party code ` +
     `without knowing ${one ? "its" : "their"} contents`;
 }

@@ -21,8 +21,10 @@ import {
   at,
   DISTRIBUTION_FILE,
   distributionFiles,
+  holdsPythonProject,
   invalid,
   isTable,
+  missingFolderWarning,
   NameIndex,
   nthLine,
   pipUrl,
@@ -276,6 +278,8 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   const index = new NameIndex<Node>();
   const ids: string[] = [];
   const places: LocalPlace[] = [];
+  /** `path` packages in a folder of the project that holds no Python project. */
+  const missing: string[] = [];
   packages.forEach((pkg: Table, i: number) => {
     // A PDM 1 lock names an extras entry `name[extra]`; PDM 2 writes `extras`.
     const { name: written, version } = nameAndVersion(i);
@@ -289,6 +293,13 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     // as a local distribution file is wherever it lies.
     if (place !== undefined && place.kind !== "outside") {
       places.push(place);
+      // PDM refuses it (FileRequirement._check_installable: "The local path … is not
+      // installable" without setup.py or pyproject.toml; a missing folder fails its build).
+      if (
+        place.kind === "inside" && options.load && !holdsPythonProject(place.path!, options.load)
+      ) {
+        missing.push(`${name} (${place.path})`);
+      }
       id = builder.member(purlMember(name, version));
     } else {
       const files = Array.isArray(pkg.files)
@@ -360,6 +371,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   const scopesKnown = packages.some((p: Table) =>
     p.groups !== undefined || p.sections !== undefined
   );
-  const output = { ...builder.build(), ...memberFolders(places) };
+  const output: ReaderResult = { ...builder.build(), ...memberFolders(places) };
+  if (missing.length > 0) output.warnings = [missingFolderWarning(path, missing, "PDM")];
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras: links };
 }

@@ -11,9 +11,11 @@ import {
   archiveUrl,
   at,
   distributionFiles,
+  holdsPythonProject,
   invalid,
   isTable,
   lastLine,
+  missingFolderWarning,
   NameIndex,
   nthLine,
   poetryConstraint,
@@ -33,7 +35,15 @@ import type { ExtraLinks, ReaderResult } from "../_reader.ts";
 export interface PoetryLockOptions {
   /** The file's path relative to the project root. */
   path: string;
+  /**
+   * Reads another file of the project (root-relative path): a `directory` package's folder is
+   * checked for a Python project (see {@linkcode holdsPythonProject}).
+   */
+  load?: (path: string) => string | undefined;
 }
+
+/** What makes a folder a project for Poetry (poetry-core's `is_python_project`). */
+const POETRY_PROJECT_FILES: readonly string[] = ["pyproject.toml", "setup.py", "setup.cfg"];
 
 const READER = "poetry_lock";
 
@@ -255,6 +265,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const index = new NameIndex<Node>();
   const ids: string[] = [];
   const places: LocalPlace[] = [];
+  /** `directory` packages in a folder of the project that holds no Python project. */
+  const missing: string[] = [];
   packages.forEach((pkg: Table, i: number) => {
     if (
       typeof pkg.name !== "string" || pkg.name === "" || typeof pkg.version !== "string" ||
@@ -273,6 +285,14 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     const place = type === "directory" ? localPlace(path, url ?? ".") : undefined;
     if (place !== undefined && place.kind !== "outside") {
       places.push(place);
+      // Poetry refuses it (poetry-core's DirectoryDependency: "Directory … does not exist",
+      // "does not seem to be a Python package").
+      if (
+        place.kind === "inside" && options.load &&
+        !holdsPythonProject(place.path!, options.load, POETRY_PROJECT_FILES)
+      ) {
+        missing.push(`${name} (${place.path})`);
+      }
       id = pypiPurl(name, version);
       builder.member({ id, name, version, purl: id });
     } else {
@@ -330,6 +350,9 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const scopesKnown = packages.some((p: Table) =>
     p.groups !== undefined || p.category !== undefined
   );
-  const output = { ...builder.build(), ...memberFolders(places) };
+  const output: ReaderResult = { ...builder.build(), ...memberFolders(places) };
+  if (missing.length > 0) {
+    output.warnings = [missingFolderWarning(path, missing, "Poetry", POETRY_PROJECT_FILES)];
+  }
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras };
 }

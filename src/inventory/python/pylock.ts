@@ -13,12 +13,14 @@ import {
   at,
   fileNameOf,
   folderMember,
+  holdsPythonProject,
   invalid,
   isHex,
   isSdist,
   isTable,
   lockProject,
   lowercaseHex,
+  missingFolderWarning,
   NameIndex,
   namesDevelopment,
   nthLine,
@@ -40,6 +42,11 @@ import { ROOT_ID } from "../types.ts";
 export interface PylockOptions {
   /** The file's path relative to the project root. */
   path: string;
+  /**
+   * Reads another file of the project (root-relative path): a `directory` package's folder is
+   * checked for a Python project (see {@linkcode holdsPythonProject}).
+   */
+  load?: (path: string) => string | undefined;
 }
 
 const READER = "pylock";
@@ -543,13 +550,22 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
       ),
     ),
   };
+  // uv (`uv pip sync pylock.toml`) and pip build a folder from its pyproject.toml or setup.py only.
+  const missing = lock.entries.flatMap((e) => {
+    const place = e.directory === undefined ? undefined : localPlace(path, e.directory);
+    return place?.kind === "inside" && options.load &&
+        !holdsPythonProject(place.path!, options.load)
+      ? [`${e.name} (${place.path})`]
+      : [];
+  });
+  if (missing.length > 0) out.warnings = [missingFolderWarning(path, missing, "uv")];
   const unlocated = lock.entries.filter((e) => e.unlocated).map((e) => e.name);
   if (unlocated.length > 0) {
-    out.warnings = [
+    (out.warnings ??= []).push(
       `${path}: ${unlocated.length} package(s) with a distribution that has no \`url\` or \`path\` ` +
-      `(PEP 751 requires one; re-export the lock), named by its file name only: ` +
-      unlocated.slice(0, 5).join(", ") + (unlocated.length > 5 ? ", …" : ""),
-    ];
+        `(PEP 751 requires one; re-export the lock), named by its file name only: ` +
+        unlocated.slice(0, 5).join(", ") + (unlocated.length > 5 ? ", …" : ""),
+    );
   }
   const sourceless = lock.entries.filter((e) => e.sourceless).map((e) => e.name);
   if (sourceless.length > 0) {

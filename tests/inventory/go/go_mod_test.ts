@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { goWorkspace, readGoMod } from "../../../src/inventory/go/go_mod.ts";
+import { goWorkspace, readGoMod, treeModules } from "../../../src/inventory/go/go_mod.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
-import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 
 const text = (file: string): string => Deno.readTextFileSync(fixture("go", file));
@@ -118,6 +119,57 @@ Deno.test("readGoMod: a nested module requiring the project's own module at a ve
     "pkg:golang/example.com/proj/sub",
   ]);
   assert.equal(local.warnings, undefined);
+});
+
+Deno.test("readInventory: a module requiring another module of the tree (a sibling, not above) at a version keeps it, with a warning", async () => {
+  // tools/go.mod requires lib/go.mod's module at a version, no replace: `cd tools && go build`
+  // downloads it (modload's goModSummary looks it up by path and version; only a folder
+  // replacement is read from the tree), as it does the root module. Was: silent.
+  await withTempDir(async (dir) => {
+    await Deno.mkdir(`${dir}/lib`);
+    await Deno.mkdir(`${dir}/tools`);
+    await Deno.writeTextFile(`${dir}/go.mod`, "module github.com/o/r\n\ngo 1.22\n");
+    await Deno.writeTextFile(`${dir}/lib/go.mod`, "module github.com/o/r/lib\n\ngo 1.22\n");
+    await Deno.writeTextFile(
+      `${dir}/tools/go.mod`,
+      "module github.com/o/r/tools\n\ngo 1.22\n\nrequire (\n\tgithub.com/o/r v0.3.0\n" +
+        "\tgithub.com/o/r/lib v0.1.0\n\tgolang.org/x/sys v0.1.0\n)\n",
+    );
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.warnings?.filter((w) => w.includes("own module")), [
+      "tools/go.mod requires github.com/o/r@v0.3.0 (go.mod), github.com/o/r/lib@v0.1.0 " +
+      "(lib/go.mod), the project's own modules at versions: Go builds github.com/o/r/tools with " +
+      "those versions downloaded, the project's code at another commit, not this checkout's, and " +
+      "the SBOM lists them as components (a `replace` by the folder, or a go.work using it, " +
+      "builds them from the tree)",
+    ]);
+  });
+});
+
+Deno.test("readGoMod: a requirement of a module of the tree's other go.mod files at a version is warned", () => {
+  const goMod = "module github.com/o/r/examples/x\n\ngo 1.22\n\n" +
+    "require github.com/o/r/lib v0.0.0-20240101000000-abcdefabcdef\n";
+  const modules = new Map([
+    ["github.com/o/r/examples/x", "examples/x/go.mod"],
+    ["github.com/o/r/lib", "lib/go.mod"],
+  ]);
+  const out = readGoMod(goMod, { path: "examples/x/go.mod", load: () => undefined, modules });
+  assert.deepEqual(out.components.map((c) => c.id), [
+    "pkg:golang/github.com/o/r/lib@v0.0.0-20240101000000-abcdefabcdef",
+  ]);
+  assert.equal(out.warnings?.length, 1);
+  assert.match(
+    out.warnings![0],
+    /^examples\/x\/go\.mod requires github\.com\/o\/r\/lib@v0\.0\.0-20240101000000-abcdefabcdef \(lib\/go\.mod\), the project's own module at a version:/,
+  );
+  // A go.mod that does not parse declares nothing; the one read is left out of its own list.
+  assert.deepEqual(
+    treeModules(
+      ["bad/go.mod", "lib/go.mod"],
+      (p) => p === "lib/go.mod" ? "module github.com/o/r/lib\n" : 'module "unterminated\n',
+    ),
+    new Map([["github.com/o/r/lib", "lib/go.mod"]]),
+  );
 });
 
 Deno.test("readGoMod: one folder replacing two required modules is one member, and a warning", () => {

@@ -350,6 +350,35 @@ Deno.test("gradleRootIdentity: the root's group and version come from the script
   );
 });
 
+// The root script may configure the root project through its path (Project.project(":", closure),
+// as it configures any other): `project(':') { group = … }` sets the root's own group and version.
+// Was: unknown, as in any other project's block.
+Deno.test("gradleRootIdentity: a group and version set in the root script's project(':') { } are the root's", () => {
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "rootProject.name = 'ledger'\ninclude 'app'\n",
+      "build.gradle": "project(':') {\n  group = 'com.acme'\n  version '2.1.0'\n}\n" +
+        "project(':app') {\n  apply plugin: 'java'\n}\n",
+    }),
+    { name: "ledger", group: "com.acme", version: "2.1.0" },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle.kts": 'rootProject.name = "ledger"\n',
+      "build.gradle.kts": 'project(":") {\n  group = "com.acme"\n  version = "2.1.0"\n}\n',
+    }),
+    { name: "ledger", group: "com.acme", version: "2.1.0" },
+  );
+  // Another project's block is that project's.
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "rootProject.name = 'ledger'\ninclude 'app'\n",
+      "build.gradle": "project(':app') {\n  group = 'com.acme.app'\n}\n",
+    }),
+    { name: "ledger" },
+  );
+});
+
 // A settings script may name the root project only when a condition holds (a composite build's
 // alias, a CI-only name); Gradle's default, the folder's name, is then as likely: no name is
 // known. One set at the top after an `if { }` block (google/nomulus's settings.gradle shape) is

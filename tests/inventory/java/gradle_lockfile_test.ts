@@ -1027,6 +1027,81 @@ Deno.test("readInventory: a settings script's named lock is read with no root bu
   });
 });
 
+// A build of a settings script alone (no build script at all: a settings plugin's build, every
+// project's script left empty): Gradle still resolves the settings' classpath with its
+// DependencyLockingHandler (LockFileReaderWriter: its lockFile, else settings-gradle.lockfile).
+// Was: the lock it names read by nothing, silently.
+Deno.test("readInventory: a settings script's named lock is read in a build with no build script", async () => {
+  const header = "# This is a Gradle generated file for dependency locking.\n";
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle.kts": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+        '    lockFile = file("gradle/locks/settings.lockfile")\n  }\n}\n' +
+        'plugins {\n  id("com.gradle.develocity") version "3.17"\n}\nrootProject.name = "tiny"\n',
+      "gradle/locks/settings.lockfile": header +
+        "com.gradle:develocity-gradle-plugin:3.17=classpath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.gradle/develocity-gradle-plugin@3.17 build",
+    ]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+    // A path vouch cannot tell leaves the settings script unread, saying why.
+    await writeTree(dir, {
+      "settings.gradle.kts": "buildscript {\n  dependencyLocking {\n" +
+        '    lockFile = file("gradle/locks/${System.getenv("LOCK")}.lockfile")\n  }\n}\n',
+    });
+    const said: string[] = [];
+    await readInventory(dir, { onWarning: (w) => said.push(w) });
+    assert.match(said.join("\n"), /settings\.gradle\.kts is not read: .*line 3.*computed/);
+  });
+});
+
+// A settings script may name each project's build script (`rootProject.buildFileName`,
+// `project(":api").buildFileName`): Gradle's DefaultProjectDescriptor runs that file of the
+// project's folder in place of build.gradle(.kts). The locks those scripts name were read by
+// nothing, silently, the scan knowing build scripts by their default names only.
+Deno.test("readInventory: the locks of build scripts a settings script names with buildFileName are read", async () => {
+  const header = "# This is a Gradle generated file for dependency locking.\n";
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle.kts": 'rootProject.name = "billing"\n' +
+        'rootProject.buildFileName = "billing.gradle.kts"\ninclude("api")\n' +
+        'project(":api").buildFileName = "api.gradle.kts"\n',
+      "billing.gradle.kts": "buildscript {\n  dependencyLocking {\n    lockAllConfigurations()\n" +
+        '    lockFile = file("gradle/classpath.lockfile")\n  }\n}\n',
+      "gradle/classpath.lockfile": header +
+        "com.diffplug.spotless:spotless-plugin-gradle:6.25.0=classpath\nempty=\n",
+      "api/api.gradle.kts": "plugins { java }\ndependencyLocking {\n  lockAllConfigurations()\n" +
+        '  lockFile = file("locks/api.lockfile")\n}\n' +
+        'dependencies { implementation("com.google.guava:guava:33.0.0-jre") }\n',
+      "api/locks/api.lockfile": header +
+        "com.google.guava:guava:33.0.0-jre=compileClasspath,runtimeClasspath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+      "pkg:maven/com.diffplug.spotless/spotless-plugin-gradle@6.25.0 build",
+      "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
+    ]);
+    assert.deepEqual(inventory.unread, []);
+    assert.deepEqual(warnings, []);
+    // A path vouch cannot tell leaves the settings script unread, naming the script.
+    await writeTree(dir, {
+      "api/api.gradle.kts":
+        'dependencyLocking {\n  lockFile = file("locks/${property("v")}.lockfile")\n}\n',
+    });
+    const said: string[] = [];
+    await readInventory(dir, { onWarning: (w) => said.push(w) });
+    assert.match(
+      said.join("\n"),
+      /settings\.gradle\.kts is not read: .*api\/api\.gradle\.kts line 2.*computed/,
+    );
+  });
+});
+
 // A lock the root script names for itself (its classpath's, `buildscript { dependencyLocking {
 // lockFile = … } }`; the settings script's own, lukebemishprojects/Chronicle's) is not a
 // subproject's: only one named for each project (`allprojects { }`) may be. A subproject whose

@@ -9,8 +9,8 @@ import { assertSbomRefusesEvery } from "../_reader_cases.ts";
 
 const REACTOR = fixture("java", "maven_pom", "reactor");
 const CORE = "pkg:maven/com.example/app-core@1.2.0";
-const WEB = "pkg:maven/com.example/app-web@1.2.0";
-const BOM = "pkg:maven/com.example/app-bom@1.2.0";
+const WEB = "pkg:maven/com.example/app-web@1.2.0?type=war";
+const BOM = "pkg:maven/com.example/app-bom@1.2.0?type=pom";
 const JUNIT_BOM = "pkg:maven/org.junit/junit-bom@5.10.2?type=pom";
 const BOOT_PARENT = "pkg:maven/org.springframework.boot/spring-boot-starter-parent@3.2.5?type=pom";
 
@@ -28,7 +28,7 @@ Deno.test("readMavenPom: the root POM of a reactor, its modules as members", () 
   assertWellFormed(out);
   assert.deepEqual(out.project, {
     name: "com.example:app-parent",
-    purl: "pkg:maven/com.example/app-parent@1.2.0",
+    purl: "pkg:maven/com.example/app-parent@1.2.0?type=pom",
     version: "1.2.0",
     description: "An example reactor",
     license: "Apache-2.0",
@@ -55,6 +55,39 @@ Deno.test("readMavenPom: the root POM of a reactor, its modules as members", () 
     `${WEB} runtime`,
   ]);
   assert.deepEqual(out.warnings, ["pom.xml: module missing is not in the tree"]);
+});
+
+Deno.test("readMavenPom: a pom-packaged reactor project's purl is ?type=pom, as the same POM outside the tree", () => {
+  // cyclonedx-maven-plugin gives the project's own component the purl of the project artifact,
+  // whose type is its packaging (DefaultModelConverter.generatePackageUrl: `type` qualifier);
+  // vouch gives a parent or BOM outside the tree `?type=pom`. Was: no type for a reactor
+  // project, the purl of a jar the aggregator does not ship.
+  const files: Record<string, string> = {
+    "pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>org.acme</groupId>" +
+      "<artifactId>acme-parent</artifactId><version>2.0.0</version><packaging>pom</packaging>" +
+      "<modules><module>core</module><module>web</module></modules></project>",
+    "core/pom.xml":
+      "<project><modelVersion>4.0.0</modelVersion><parent><groupId>org.acme</groupId>" +
+      "<artifactId>acme-parent</artifactId><version>2.0.0</version></parent>" +
+      "<artifactId>acme-core</artifactId></project>",
+    "web/pom.xml":
+      "<project><modelVersion>4.0.0</modelVersion><parent><groupId>org.acme</groupId>" +
+      "<artifactId>acme-parent</artifactId><version>2.0.0</version></parent>" +
+      "<artifactId>acme-web</artifactId><packaging>war</packaging></project>",
+  };
+  const root = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assert.equal(root.project?.purl, "pkg:maven/org.acme/acme-parent@2.0.0?type=pom");
+  // A jar's purl has no type (the purl-spec default); a war's is its type, as a dependency on it.
+  assert.deepEqual(root.members.map((m) => m.purl), [
+    "pkg:maven/org.acme/acme-core@2.0.0",
+    "pkg:maven/org.acme/acme-web@2.0.0?type=war",
+  ]);
+  // The same parent, not in the tree: a component of that purl.
+  const alone = readMavenPom(files["core/pom.xml"], {
+    path: "core/pom.xml",
+    load: (p) => p === "core/pom.xml" ? files[p] : undefined,
+  });
+  assert.ok(alone.components.some((c) => c.purl === root.project?.purl));
 });
 
 Deno.test("readMavenPom: inheritance, management, in-tree and external BOMs, versions as written", () => {
@@ -107,7 +140,7 @@ Deno.test("readMavenPom: sibling modules are member edges; a child's property wi
   const out = readReactor("web/pom.xml");
   assertWellFormed(out);
   assert.deepEqual(edgesFrom(out, WEB).filter((e) => e.includes("com.example/")), [
-    "pkg:maven/com.example/app-bom@1.2.0 build",
+    `${BOM} build`,
     // A released copy of a module's name is a component, not the member.
     "pkg:maven/com.example/app-core@0.9.0?classifier=released runtime",
     `${CORE} dev`, // the test-jar
@@ -338,7 +371,7 @@ Deno.test({
     assert.equal(inventory.members.length, 7);
     assert.equal(
       inventory.project.purl,
-      "pkg:maven/com.google.code.gson/gson-parent@2.14.1-SNAPSHOT",
+      "pkg:maven/com.google.code.gson/gson-parent@2.14.1-SNAPSHOT?type=pom",
     );
     const byId = new Map(inventory.components.map((c) => [c.id, c]));
     const expect: [string, string][] = [
@@ -852,7 +885,7 @@ Deno.test("readMavenPom: a profile's BOM imports are listed and followed in its 
     "pkg:maven/info.picocli/picocli@4.7.5 runtime", // managed by the in-tree BOM
     "pkg:maven/org.projectlombok/lombok@1.18.30 build",
   ]);
-  assert.ok(edgesFrom(out, "pkg:maven/g/lib@1").includes("pkg:maven/g/bom@1 build"));
+  assert.ok(edgesFrom(out, "pkg:maven/g/lib@1").includes("pkg:maven/g/bom@1?type=pom build"));
   assert.ok(
     out.warnings?.includes(
       "lib/pom.xml: com.github.nbbrd.java-service-util:java-service-processor: its version is " +
@@ -927,7 +960,7 @@ Deno.test("readMavenPom: the -D properties of .mvn/maven.config are the build's,
     "pkg:maven/com.google.guava/guava@33.1.0-jre",
   ]);
   assert.deepEqual(core.members.map((m) => m.id), ["pkg:maven/org.example/core@1.2.3"]);
-  assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent@1.2.3");
+  assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent@1.2.3?type=pom");
   assert.deepEqual(core.warnings ?? [], []);
   // Without it, the POM's own default, and the version Maven cannot know.
   delete files[".mvn/maven.config"];
@@ -936,7 +969,7 @@ Deno.test("readMavenPom: the -D properties of .mvn/maven.config are the build's,
     "pkg:maven/com.google.guava/guava@32.0.0-jre",
   ]);
   assert.deepEqual(without.members.map((m) => m.id), ["pkg:maven/org.example/core"]);
-  assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent");
+  assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent?type=pom");
 });
 
 // Found by comparing with Maven 3.8.7 on a three-level CI-friendly reactor: a module whose parent
@@ -1277,7 +1310,7 @@ Deno.test("readMavenPom: Maven 4 (model 4.1.0) subprojects, inferred parents and
     "pkg:maven/org.junit.jupiter/junit-jupiter-engine@5.11.0 dev",
   ]);
   const root = read("pom.xml");
-  assert.equal(root.project?.purl, "pkg:maven/example/maven4-root@1.0.0");
+  assert.equal(root.project?.purl, "pkg:maven/example/maven4-root@1.0.0?type=pom");
   assert.deepEqual(edgesFrom(root, ROOT_ID), [
     "pkg:maven/example/app@1.0.0 runtime",
     "pkg:maven/example/lib@1.0.0 runtime",
@@ -1943,7 +1976,7 @@ Deno.test("readMavenPom: a profile the build activates by default is part of the
       "pkg:maven/org.projectlombok/lombok@1.18.32 build profile:next-lombok",
     ],
   );
-  assert.ok(edgesFrom(out, "pkg:maven/g/lib@1").includes("pkg:maven/g/bom@1 build"));
+  assert.ok(edgesFrom(out, "pkg:maven/g/lib@1").includes("pkg:maven/g/bom@1?type=pom build"));
   assert.ok(
     out.warnings?.some((w) =>
       w.startsWith(

@@ -294,6 +294,35 @@ Deno.test("readPdmLock: a local distribution file is a package wherever it lies,
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/inner@0.1.0"]);
 });
 
+Deno.test("readPdmLock: a path package whose folder holds no Python project (a submodule not checked out) is a warning", () => {
+  // PDM refuses it (FileRequirement._check_installable: "The local path … is not installable"
+  // without setup.py or pyproject.toml). Was: a member, silently.
+  const pkg = (name: string, version: string, path: string): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\npath = "${path}"\n` +
+    'editable = true\ngroups = ["default"]\n\n';
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n' + pkg("lib", "0.1.0", "./libs/lib") +
+    pkg("proto", "0.2.0", "./external/proto") + pkg("cfg", "1.0", "./libs/cfg");
+  const files: Record<string, string> = {
+    "libs/lib/pyproject.toml": '[project]\nname = "lib"\nversion = "0.1.0"\n',
+    // setup.cfg alone is no project for PDM (nor pip).
+    "libs/cfg/setup.cfg": "[metadata]\nname = cfg\n",
+  };
+  const out = readPdmLock(lock, { path: "pdm.lock", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:pypi/cfg@1.0",
+    "pkg:pypi/lib@0.1.0",
+    "pkg:pypi/proto@0.2.0",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pdm.lock installs proto (external/proto), cfg (libs/cfg) from a folder with no " +
+    "pyproject.toml or setup.py in the project (a git submodule not checked out?): PDM refuses " +
+    "to install them, and the SBOM has them as first-party code without knowing their contents",
+  ]);
+  files["external/proto/pyproject.toml"] = '[project]\nname = "proto"\nversion = "0.2.0"\n';
+  files["libs/cfg/setup.py"] = "from setuptools import setup\nsetup()\n";
+  assert.equal(readPdmLock(lock, { path: "pdm.lock", load: (p) => files[p] }).warnings, undefined);
+});
+
 Deno.test("readPdmLock: a lock without per-package groups leaves scopes to the declarations", () => {
   assert.equal(readFixture("pdm-4.1/pdm.lock").scopesFromDeclarations, true);
   assert.equal(readFixture("pdm.lock").scopesFromDeclarations, undefined, "groups recorded");

@@ -203,6 +203,39 @@ Deno.test("readPoetryLock: a directory dependency outside the project is a compo
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/shared-models@0.2.0"]);
 });
 
+Deno.test("readPoetryLock: a directory package whose folder holds no Python project (a submodule not checked out) is a warning", () => {
+  // Poetry refuses it (poetry-core's DirectoryDependency: "does not exist", "does not seem to
+  // be a Python package" without setup.py, setup.cfg or pyproject.toml). Was: a member, silently.
+  const dir = (name: string, version: string, url: string): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\ndescription = ""\noptional = false\n` +
+    `python-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n` +
+    `[package.source]\ntype = "directory"\nurl = "${url}"\n\n`;
+  const lock = dir("legacy", "1.0", "vendor-src/legacy") + dir("lib", "0.1.0", "libs/lib") +
+    dir("proto", "0.2.0", "external/proto") +
+    '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\n' +
+    `content-hash = "${"0".repeat(64)}"\n`;
+  const files: Record<string, string> = {
+    "libs/lib/pyproject.toml": '[tool.poetry]\nname = "lib"\nversion = "0.1.0"\n',
+    "vendor-src/legacy/setup.cfg": "[metadata]\nname = legacy\n",
+  };
+  const out = readPoetryLock(lock, { path: "poetry.lock", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "pkg:pypi/legacy@1.0",
+    "pkg:pypi/lib@0.1.0",
+    "pkg:pypi/proto@0.2.0",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "poetry.lock installs proto (external/proto) from a folder with no pyproject.toml, setup.py " +
+    "or setup.cfg in the project (a git submodule not checked out?): Poetry refuses to install " +
+    "it, and the SBOM has it as first-party code without knowing its contents",
+  ]);
+  files["external/proto/setup.py"] = "from setuptools import setup\nsetup(name='proto')\n";
+  assert.equal(
+    readPoetryLock(lock, { path: "poetry.lock", load: (p) => files[p] }).warnings,
+    undefined,
+  );
+});
+
 Deno.test("readPoetryLock: corpus locks give exactly the locked packages", () => {
   if (skipWithoutShared("poetry.lock corpus accuracy")) return;
   const cases: Array<[string, number, string[]]> = [

@@ -122,7 +122,12 @@ Deno.test("readPylock: the project's own directories are the root and members; e
 
 Deno.test("readPylock: named lock files are read and merged by the scan", async () => {
   const inventory = await readInventory(fixture(...DIR, "basic"));
-  assert.deepEqual(inventory.sources, ["pylock.docs.toml", "pylock.toml"]);
+  // The directory package's own pyproject.toml is read too (its declarations).
+  assert.deepEqual(inventory.sources, [
+    "libs/shared/pyproject.toml",
+    "pylock.docs.toml",
+    "pylock.toml",
+  ]);
   assert.ok(inventory.components.some((c) => c.id === "pkg:pypi/sphinx@8.1.3"));
   assert.equal(inventory.components.length, 10);
 });
@@ -345,6 +350,34 @@ Deno.test("readPylock: a vcs subdirectory is the SPDX #<sub_path> of its vcs_url
   assert.equal(
     pkg.downloadLocation,
     "git+https://github.com/acme/mono.git@4a23745badf5bf5ef7928f1e346e9986bd696d82#libs/sub",
+  );
+});
+
+Deno.test("readPylock: a directory package whose folder holds no Python project (a submodule not checked out) is a warning", () => {
+  // `uv pip sync pylock.toml` cannot build it (neither pyproject.toml nor setup.py), as pip
+  // refuses such a folder. Was: a member, silently.
+  const lock = `lock-version = "1.0"\ncreated-by = "uv"\n\n[[packages]]\nname = "app"\n` +
+    `directory = { path = ".", editable = true }\n\n[[packages]]\nname = "lib"\n` +
+    `version = "0.1.0"\ndirectory = { path = "libs/lib", editable = true }\n\n` +
+    `[[packages]]\nname = "proto"\nversion = "0.2.0"\n` +
+    `directory = { path = "external", subdirectory = "proto" }\n`;
+  const files: Record<string, string> = {
+    "libs/lib/pyproject.toml": '[project]\nname = "lib"\nversion = "0.1.0"\n',
+  };
+  const out = readPylock(lock, { path: "pylock.toml", load: (p) => files[p] });
+  assert.deepEqual(out.members.map((m) => m.id), [
+    "workspace:external/proto",
+    "workspace:libs/lib",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "pylock.toml installs proto (external/proto) from a folder with no pyproject.toml or setup.py " +
+    "in the project (a git submodule not checked out?): uv refuses to install it, and the SBOM " +
+    "has it as first-party code without knowing its contents",
+  ]);
+  files["external/proto/setup.py"] = "from setuptools import setup\nsetup(name='proto')\n";
+  assert.equal(
+    readPylock(lock, { path: "pylock.toml", load: (p) => files[p] }).warnings,
+    undefined,
   );
 });
 
