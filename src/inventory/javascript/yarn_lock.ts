@@ -1291,6 +1291,20 @@ export function readYarnLock(
       patchesOf.set(base, [...patchesOf.get(base) ?? [], [entry, "runtime"]]);
     }
   }
+  // Yarn installs such a patch in place of its base, with the patch's own dependencies: the
+  // base is only what the patch is made from (PatchResolver's resolution dependency), so what
+  // the base's dependencies resolve to is locked, not installed. They differ only where the
+  // root's `resolutions` name the parent with its version (`resolve@1.22.8/path-parse`), which
+  // Yarn matches against the base's locator, not the patch's (see applyBerryResolutions).
+  // A base that is a patch itself (the project's, under a builtin one) keeps its edge to its
+  // own base, which it is made from.
+  const baseOnly: Entry[] = [];
+  patchesOf.forEach((_, base) => {
+    const own = base.base && !ownCopies.has(base) ? lookup(base.base) : undefined;
+    const list = targets.get(base)!;
+    for (let i = 0; i < list.length; i++) if (list[i][0] !== own) baseOnly.push(list[i][0]);
+    targets.set(base, own === undefined ? [] : [[own, "runtime"]]);
+  });
   const reached = reach(
     firstEdges.flatMap(([, to, scope]) =>
       typeof to === "string" ? [] : [[to, scope] as [Entry, Scope]]
@@ -1351,6 +1365,14 @@ export function readYarnLock(
   // (Install's fetchRequestFromCwd: `hint: 'resolution'`), so it locks the target and what
   // that depends on even where nothing depends on it, and installs none of them: no stale lock.
   const requested = new Set<Entry>();
+  // What only a patch's base depends on: locked by Yarn itself, installed nowhere.
+  if (berry && unreached.length > 0) {
+    for (let entry = baseOnly.pop(); entry !== undefined; entry = baseOnly.pop()) {
+      if (requested.has(entry)) continue;
+      requested.add(entry);
+      for (const [to] of targets.get(entry)!) baseOnly.push(to);
+    }
+  }
   if (!berry && unreached.length > 0) {
     const stack: Entry[] = [];
     for (const [selector, forced] of overrides) {

@@ -2364,6 +2364,80 @@ Deno.test("readYarnLock Berry: a resolution scoped to one parent patches that pa
   assert.deepEqual(edgesFrom(glob, "pkg:npm/debug@4.3.4"), ["pkg:npm/ms@2.1.2 runtime"]);
 });
 
+Deno.test("readYarnLock Berry: what only a patch's base depends on is locked, not installed", () => {
+  // Yarn 4.18.1 wrote this lock for `"debug@4.3.4/ms": "2.1.3"` before `"debug":
+  // "patch:debug@npm%3A4.3.4#./debug.patch"`: Yarn matches the scoped key against each
+  // parent's locator, so the base (debug@npm:4.3.4, what the patch is made from) resolves ms to
+  // 2.1.3 and the patch, which it installs in the base's place, to 2.1.2 as declared: with
+  // node-modules, node_modules/ms is 2.1.2 and no ms 2.1.3 is installed anywhere.
+  const lock = [
+    ...BERRY_HEAD,
+    '"debug@npm:4.3.4":',
+    "  version: 4.3.4",
+    '  resolution: "debug@npm:4.3.4"',
+    "  dependencies:",
+    '    ms: "npm:2.1.2"',
+    "  peerDependenciesMeta:",
+    "    supports-color:",
+    "      optional: true",
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"debug@patch:debug@npm%3A4.3.4#./debug.patch::locator=t5%40workspace%3A.":',
+    "  version: 4.3.4",
+    '  resolution: "debug@patch:debug@npm%3A4.3.4#./debug.patch::version=4.3.4&hash=06af05&locator=t5%40workspace%3A."',
+    "  dependencies:",
+    '    ms: "npm:2.1.2"',
+    "  peerDependenciesMeta:",
+    "    supports-color:",
+    "      optional: true",
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"ms@npm:2.1.2":',
+    "  version: 2.1.2",
+    '  resolution: "ms@npm:2.1.2"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"ms@npm:2.1.3":',
+    "  version: 2.1.3",
+    '  resolution: "ms@npm:2.1.3"',
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"t5@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "t5@workspace:."',
+    "  dependencies:",
+    '    debug: "npm:4.3.4"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "t5",
+      private: true,
+      dependencies: { debug: "4.3.4" },
+      resolutions: {
+        "debug@4.3.4/ms": "2.1.3",
+        debug: "patch:debug@npm%3A4.3.4#./debug.patch",
+      },
+    }),
+  };
+  const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+  assertWellFormed(out);
+  // Yarn locks ms 2.1.3 itself (no stale lock): kept as the lock has it, installed nowhere.
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes}`), [
+    "pkg:npm/debug@4.3.4 runtime",
+    "pkg:npm/ms@2.1.2 runtime",
+    "pkg:npm/ms@2.1.3 dev",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/debug@4.3.4"), ["pkg:npm/ms@2.1.2 runtime"]);
+});
+
 Deno.test("readYarnLock Berry: package extensions extend a workspace by its package.json's version", () => {
   // Yarn 4.18.1 wrote this lock for a workspace named unified, version 9.2.2: `unified@<10`
   // (builtin) adds @types/unist, which the workspace's entry does not list (`yarn why`:
