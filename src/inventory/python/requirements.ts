@@ -160,6 +160,12 @@ interface State {
    */
   remoteConstraints: { url: string; where: string }[];
   /**
+   * The remote requirements files (`-r https://…`), without credentials, with
+   * where each is named: pip downloads and installs what they list, vouch
+   * reads no URL, so those packages are missing.
+   */
+  remoteRequirements: { url: string; where: string }[];
+  /**
    * Where pip's hash-checking mode is turned on: the first `--hash` of a
    * requirement or a constraint, or a `--require-hashes` line.
    */
@@ -192,6 +198,13 @@ const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
 
 /** Text that starts with a URL (`https://…`, `git+https://…`): a remote include, a URL requirement. */
 const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * An include pip downloads (`-r https://dist.plone.org/release/6.0.0.1/requirements.txt`):
+ * `_parse_and_recurse` of pip's req_file.py keeps a name its `SCHEME_RE` matches as a URL,
+ * and `get_file_content` fetches an `http:`/`https:` one.
+ */
+const HTTP_URL = /^https?:\/\//i;
 
 /** The user information of every URL in a line (`https://${TOKEN}@`): dropped from any SBOM. */
 const USERINFO = /(:\/\/)[^/?#@\s]*@/g;
@@ -600,6 +613,12 @@ function readFile(
           state.remoteConstraints.push({ url: withoutCredentials(include), where });
           continue;
         }
+        // Plone's `-r https://dist.plone.org/release/<version>/requirements.txt`: pip installs
+        // what it lists, vouch cannot fetch it (a warning says the SBOM lacks those packages).
+        if (HTTP_URL.test(include)) {
+          state.remoteRequirements.push({ url: withoutCredentials(include), where });
+          continue;
+        }
         const target = resolveInclude(state, path, include, where, stack);
         const key = `${asConstraints ? "c" : "r"}:${target.path}`;
         // What a runtime install includes is runtime, whichever dev file includes it too.
@@ -934,6 +953,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     extraIndexes: [],
     findLinks: [],
     remoteConstraints: [],
+    remoteRequirements: [],
     unexpanded: new Map(),
     uvWritten: new Set(),
     included: new Set(),
@@ -1021,6 +1041,12 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     warnings.push(
       `${where}: the constraints file ${url} is remote and vouch reads no URL: ` +
         "a requirement that pins no version gets none from it (constraints install nothing)",
+    );
+  }
+  for (const { url, where } of state.remoteRequirements) {
+    warnings.push(
+      `${where}: the requirements file ${url} is remote and vouch reads no URL: ` +
+        "the packages pip installs from it are not in the SBOM",
     );
   }
   const result: ReaderResult = builder.build();

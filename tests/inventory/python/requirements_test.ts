@@ -856,7 +856,7 @@ Deno.test("readRequirements: a file below requirements/ has the scope its name a
   assert.equal(readerFor("requirements/edx/base.in"), undefined);
 });
 
-Deno.test("readRequirements: a remote constraints file (edx-lint's -c https://…) is a warning, not a failure; a remote -r still fails", () => {
+Deno.test("readRequirements: a remote constraints file (edx-lint's -c https://…) is a warning, not a failure", () => {
   // The requirements/constraints.txt that edx-lint writes into openedx repositories.
   const text = "# This file contains all common constraints for edx-repos\n" +
     "-c https://user:token@raw.githubusercontent.com/edx/edx-lint/master/edx_lint/files/common_constraints.txt\n" +
@@ -872,9 +872,28 @@ Deno.test("readRequirements: a remote constraints file (edx-lint's -c https://�
     "is remote and vouch reads no URL: a requirement that pins no version gets none from it " +
     "(constraints install nothing)",
   ]);
+});
+
+// pip's req_file.py `_parse_and_recurse` keeps an `http(s):` include as a URL and
+// `get_file_content` downloads it: Plone projects install the release's pins so.
+Deno.test("readRequirements: a remote requirements file (Plone's -r https://dist.plone.org/…) is a warning, not a failure", () => {
+  const files: Record<string, string> = {
+    "requirements.txt": "-r https://dist.plone.org/release/6.0.0.1/requirements.txt\n",
+  };
+  const out = readRequirements("-r requirements.txt\ncollective.MockMailHost==4.0.0\n", {
+    path: "requirements-development.txt",
+    include: (rel) => files[rel],
+  });
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/collective-mockmailhost@4.0.0"]);
+  assert.deepEqual(out.warnings, [
+    "requirements.txt:1: the requirements file " +
+    "https://dist.plone.org/release/6.0.0.1/requirements.txt is remote and vouch reads no URL: " +
+    "the packages pip installs from it are not in the SBOM",
+  ]);
+  // A scheme pip does not download (`git+https:`) is no file pip can open: still refused.
   assert.throws(
-    () => readRequirements("-r https://example.com/base.txt\n", { path: "requirements.txt" }),
-    /remote include "https:\/\/example\.com\/base\.txt" is not supported/,
+    () => readRequirements("-r git+https://example.com/base.txt\n", { path: "requirements.txt" }),
+    /remote include "git\+https:\/\/example\.com\/base\.txt" is not supported/,
   );
 });
 
