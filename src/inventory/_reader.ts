@@ -22,6 +22,13 @@ export type ReaderResult = ReaderOutput & {
   projectIsTooling?: true;
   warnings?: string[];
   /**
+   * What the file includes that vouch cannot read (a requirements file's `-r https://…`, which
+   * pip downloads): each by where it is (a URL) and why, an unread input of the scan as an
+   * unread file is, so that `vouch attest` blocks on it (`inventory.unread_file`) unless
+   * `--allow-unread` names it.
+   */
+  unreadIncludes?: { path: string; reason: string; hint?: string }[];
+  /**
    * Warnings about the file's own content (a declaration no tool installs),
    * kept when a lock's word replaces the manifest's, which drops `warnings`.
    */

@@ -240,6 +240,9 @@ function staleProjectMembers(project: Project, members: readonly Member[]): Memb
   );
 }
 
+/** The start of a URL (`https://…`): an unread include that is no file of the tree. */
+const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i;
+
 /** How long a value is for its ends to name it where it is not written whole (see valueInvalid). */
 const LONG_VALUE = 64;
 
@@ -827,6 +830,13 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     ) warnings.push(partlyResolved(u.path, locks));
     return false;
   });
+  // What a file read includes and vouch cannot read (a requirements file's `-r https://…`) is an
+  // unread input too, once.
+  for (const file of outputs) {
+    for (const u of file.output.unreadIncludes ?? []) {
+      if (!unread.some((known) => known.path === u.path)) unread.push(u);
+    }
+  }
   const { project, statedPurl } = projectOf(absRoot, outputs, {
     release: options.release,
     unread: unread.map((u) => u.path),
@@ -918,7 +928,11 @@ export async function loadInventory(
       code: "inventory.unread_file",
       message: `${u.path} is not read: ${u.reason}; the SBOM does not include what it lists`,
       hint: `${u.hint ? `${u.hint}; or ` : ""}pass --allow-unread ${JSON.stringify(u.path)} to ` +
-        `accept that, or --exclude ${JSON.stringify(u.path)} if it is not part of the release`,
+        "accept that" +
+        // A remote include (see `ReaderResult.unreadIncludes`) is no file the scan can leave out.
+        (URL_START.test(u.path)
+          ? ""
+          : `, or --exclude ${JSON.stringify(u.path)} if it is not part of the release`),
     }));
   if (!found.explicit && inventory.sources.length === 0) {
     blockers.push({

@@ -883,6 +883,39 @@ Deno.test("the project's free text (a description quoting a URL) never carries c
   }
 });
 
+Deno.test("a remote requirements include (-r https://…) is an unread input: a warning, a blocker unless allowed", async () => {
+  // Plone projects' requirements.txt: `-r https://dist.plone.org/release/<version>/requirements.txt`,
+  // which pip downloads (req_file.py); vouch reads no URL, so what it lists is not in the SBOM.
+  const url = "https://dist.plone.org/release/6.0.0.1/requirements.txt";
+  const [dir, done] = await tempProject({
+    "requirements.txt": `-r ${url}\ncollective.MockMailHost==4.0.0\n`,
+  });
+  try {
+    const warnings: string[] = [];
+    const { inventory, blockers } = await loadInventory(dir, {
+      onWarning: (w) => warnings.push(w),
+    });
+    assert.deepEqual(inventory.sources, ["requirements.txt"]);
+    assert.deepEqual(inventory.components.map((c) => c.purl), [
+      "pkg:pypi/collective-mockmailhost@4.0.0",
+    ]);
+    assert.deepEqual(inventory.unread, [url]);
+    assert.deepEqual(warnings, [
+      `${url} is not read: requirements.txt:1 includes it (-r), and vouch reads no URL: pip ` +
+      "downloads it and installs what it lists (put a copy in the tree and include that, or " +
+      "lock the project)",
+    ]);
+    assert.deepEqual(blockers.map((b) => [b.code, b.hint]), [[
+      "inventory.unread_file",
+      "put a copy in the tree and include that, or lock the project; or pass --allow-unread " +
+      `${JSON.stringify(url)} to accept that`,
+    ]]);
+    assert.deepEqual((await loadInventory(dir, { allowUnread: [url] })).blockers, []);
+  } finally {
+    await done();
+  }
+});
+
 Deno.test("a lockfile symlinked from outside the root during the scan warns and blocks", async () => {
   const outside = await Deno.makeTempDir();
   const [dir, done] = await tempProject({

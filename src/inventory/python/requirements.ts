@@ -1043,13 +1043,15 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
         "a requirement that pins no version gets none from it (constraints install nothing)",
     );
   }
-  for (const { url, where } of state.remoteRequirements) {
-    warnings.push(
-      `${where}: the requirements file ${url} is remote and vouch reads no URL: ` +
-        "the packages pip installs from it are not in the SBOM",
-    );
-  }
   const result: ReaderResult = builder.build();
+  if (state.remoteRequirements.length > 0) {
+    result.unreadIncludes = state.remoteRequirements.map(({ url, where }) => ({
+      path: url,
+      reason: `${where} includes it (-r), and vouch reads no URL: pip downloads it and installs ` +
+        "what it lists",
+      hint: "put a copy in the tree and include that, or lock the project",
+    }));
+  }
   if (ranges.size > 0) result.ranges = [...ranges].sort(compareStrings);
   if (state.included.size > 0) {
     const paths = [...state.included].map((key) => key.slice(2));

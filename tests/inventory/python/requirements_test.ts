@@ -876,7 +876,7 @@ Deno.test("readRequirements: a remote constraints file (edx-lint's -c https://�
 
 // pip's req_file.py `_parse_and_recurse` keeps an `http(s):` include as a URL and
 // `get_file_content` downloads it: Plone projects install the release's pins so.
-Deno.test("readRequirements: a remote requirements file (Plone's -r https://dist.plone.org/…) is a warning, not a failure", () => {
+Deno.test("readRequirements: a remote requirements file (Plone's -r https://dist.plone.org/…) is an unread include, not a failure", () => {
   const files: Record<string, string> = {
     "requirements.txt": "-r https://dist.plone.org/release/6.0.0.1/requirements.txt\n",
   };
@@ -885,11 +885,13 @@ Deno.test("readRequirements: a remote requirements file (Plone's -r https://dist
     include: (rel) => files[rel],
   });
   assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/collective-mockmailhost@4.0.0"]);
-  assert.deepEqual(out.warnings, [
-    "requirements.txt:1: the requirements file " +
-    "https://dist.plone.org/release/6.0.0.1/requirements.txt is remote and vouch reads no URL: " +
-    "the packages pip installs from it are not in the SBOM",
-  ]);
+  assert.equal(out.warnings, undefined);
+  assert.deepEqual(out.unreadIncludes, [{
+    path: "https://dist.plone.org/release/6.0.0.1/requirements.txt",
+    reason: "requirements.txt:1 includes it (-r), and vouch reads no URL: pip downloads it and " +
+      "installs what it lists",
+    hint: "put a copy in the tree and include that, or lock the project",
+  }]);
   // A scheme pip does not download (`git+https:`) is no file pip can open: still refused.
   assert.throws(
     () => readRequirements("-r git+https://example.com/base.txt\n", { path: "requirements.txt" }),
