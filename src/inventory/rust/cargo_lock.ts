@@ -173,7 +173,8 @@ export interface CargoLockOptions {
  * member, even when a member glob matches its folder. `places`: where the
  * project's own path crates they declare lie, and those these declare in
  * turn (a sibling `../shared` crate, which the lock has with no folder);
- * `pathFolders`: the folder of each such crate, by name.
+ * `pathFolders`: the folder of each such crate, by name. `missing`: the members the root names
+ * literally (no glob) whose folder has no `Cargo.toml` in the tree.
  */
 function memberScopes(
   options: CargoLockOptions,
@@ -184,6 +185,7 @@ function memberScopes(
   outside: Set<string>;
   places: LocalPlace[];
   pathFolders: Map<string, string>;
+  missing: string[];
 } {
   const { load, list } = options;
   const out = new Map<string, Map<string, DeclaredUse[]>>();
@@ -196,7 +198,7 @@ function memberScopes(
   const rootPath = joinPath(base, "Cargo.toml");
   const rootText = load?.(rootPath);
   if (load === undefined || rootText === undefined) {
-    return { scopes: out, pathCrates, manifests, outside, places, pathFolders };
+    return { scopes: out, pathCrates, manifests, outside, places, pathFolders, missing: [] };
   }
   const root = cargoDeclarations(rootText, { path: rootPath, load });
   places.push(...root.folders);
@@ -209,6 +211,11 @@ function memberScopes(
   const exists = (folder: string): boolean =>
     load(joinPath(base, folder, "Cargo.toml")) !== undefined;
   const members = workspaceFolders(manifest, base, list, exists);
+  // Cargo loads the manifest of each member the root names: one not in the tree (a git submodule
+  // not checked out) fails the build ("failed to load manifest for workspace member").
+  const missing = root.members.filter((m) =>
+    !/[*?[]/.test(m) && !exists(joinPath(m)) && !excludedFromWorkspace(joinPath(m), root)
+  );
   for (const folder of members.filter((f) => !excludedFromWorkspace(f, root))) {
     const path = joinPath(base, folder, "Cargo.toml");
     const member = cargoDeclarations(load(path)!, { path, load });
@@ -233,7 +240,7 @@ function memberScopes(
     }
     places.push(...crate.folders);
   }
-  return { scopes: out, pathCrates, manifests, outside, places, pathFolders };
+  return { scopes: out, pathCrates, manifests, outside, places, pathFolders, missing };
 }
 
 /**
@@ -393,9 +400,10 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     );
   }
   const packages = readPackages(lock, text, path);
-  const { scopes: declared, pathCrates, manifests, outside, places, pathFolders } = memberScopes(
-    options,
-  );
+  const { scopes: declared, pathCrates, manifests, outside, places, pathFolders, missing } =
+    memberScopes(
+      options,
+    );
   // Cargo locks every crate of the workspace (its root package and members) as a package: a lock
   // of a workspace that has crates but no package at all was cut short before the first. (An
   // out-of-date lock still has the crates it was made with; an empty workspace's has none.)
@@ -502,13 +510,25 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
     ...out.build({ directFromEdges: true }),
     ...memberFolders(places),
   };
+  const warnings: string[] = [];
   const unlocked = unlockedDeclarations(packages, declared, manifests);
   if (unlocked.length > 0) {
-    result.warnings = [
+    warnings.push(
       `${path} does not lock what its workspace declares (${
         unlocked.join("; ")
       }): the lock is out of date and those crates are not in the SBOM; run \`cargo update --workspace\` and commit ${path}`,
-    ];
+    );
   }
+  if (missing.length > 0) {
+    const rootPath = joinPath(folderOf(path), "Cargo.toml");
+    warnings.push(
+      `${rootPath} names the workspace member${missing.length > 1 ? "s" : ""} ${
+        missing.join(", ")
+      }, which ${missing.length > 1 ? "have" : "has"} no Cargo.toml in the project (a git ` +
+        "submodule not checked out?): Cargo refuses to build the workspace, and the SBOM has " +
+        `only what ${path} locks for ${missing.length > 1 ? "them" : "it"}`,
+    );
+  }
+  if (warnings.length > 0) result.warnings = warnings;
   return result;
 }
