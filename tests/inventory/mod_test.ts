@@ -902,7 +902,7 @@ Deno.test("a remote requirements include (-r https://…) is an unread input: a 
     assert.deepEqual(inventory.unread, [url]);
     assert.deepEqual(warnings, [
       `${url} is not read: requirements.txt:1 includes it (-r), and vouch reads no URL: pip ` +
-      "downloads it and installs what it lists (put a copy in the tree and include that, or " +
+      "fetches it and installs what it lists (put a copy in the tree and include that, or " +
       "lock the project)",
     ]);
     assert.deepEqual(blockers.map((b) => [b.code, b.hint]), [[

@@ -200,11 +200,12 @@ const ENV_VAR = /\$\{[A-Z0-9_]+\}/;
 const URL_START = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
- * An include pip downloads (`-r https://dist.plone.org/release/6.0.0.1/requirements.txt`):
- * `_parse_and_recurse` of pip's req_file.py keeps a name its `SCHEME_RE` matches as a URL,
- * and `get_file_content` fetches an `http:`/`https:` one.
+ * An include pip fetches (`-r https://dist.plone.org/release/6.0.0.1/requirements.txt`):
+ * `_parse_and_recurse` of pip's req_file.py keeps a name its `SCHEME_RE` (`http`, `https`,
+ * `file`) matches as a URL, and `get_file_content` gets it, a `file:` one from the build
+ * machine's disk, where no path of the tree is.
  */
-const HTTP_URL = /^https?:\/\//i;
+const FETCHED_URL = /^(?:https?|file):/i;
 
 /** The user information of every URL in a line (`https://${TOKEN}@`): dropped from any SBOM. */
 const USERINFO = /(:\/\/)[^/?#@\s]*@/g;
@@ -614,8 +615,8 @@ function readFile(
           continue;
         }
         // Plone's `-r https://dist.plone.org/release/<version>/requirements.txt`: pip installs
-        // what it lists, vouch cannot fetch it (a warning says the SBOM lacks those packages).
-        if (HTTP_URL.test(include)) {
+        // what it lists, vouch cannot fetch it: an unread include (see `unreadIncludes`).
+        if (FETCHED_URL.test(include)) {
           state.remoteRequirements.push({ url: withoutCredentials(include), where });
           continue;
         }
@@ -1047,7 +1048,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
   if (state.remoteRequirements.length > 0) {
     result.unreadIncludes = state.remoteRequirements.map(({ url, where }) => ({
       path: url,
-      reason: `${where} includes it (-r), and vouch reads no URL: pip downloads it and installs ` +
+      reason: `${where} includes it (-r), and vouch reads no URL: pip fetches it and installs ` +
         "what it lists",
       hint: "put a copy in the tree and include that, or lock the project",
     }));

@@ -888,10 +888,15 @@ Deno.test("readRequirements: a remote requirements file (Plone's -r https://dist
   assert.equal(out.warnings, undefined);
   assert.deepEqual(out.unreadIncludes, [{
     path: "https://dist.plone.org/release/6.0.0.1/requirements.txt",
-    reason: "requirements.txt:1 includes it (-r), and vouch reads no URL: pip downloads it and " +
+    reason: "requirements.txt:1 includes it (-r), and vouch reads no URL: pip fetches it and " +
       "installs what it lists",
     hint: "put a copy in the tree and include that, or lock the project",
   }]);
+  // A `file:` URL is the build machine's file, as pip reads it: no file of the tree.
+  const local = readRequirements("-r file:///srv/ci/base.txt\nsix==1.16.0\n", {
+    path: "requirements.txt",
+  });
+  assert.deepEqual(local.unreadIncludes?.map((u) => u.path), ["file:///srv/ci/base.txt"]);
   // A scheme pip does not download (`git+https:`) is no file pip can open: still refused.
   assert.throws(
     () => readRequirements("-r git+https://example.com/base.txt\n", { path: "requirements.txt" }),
