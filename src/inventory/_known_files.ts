@@ -9,6 +9,7 @@ import {
   declaresOwnDependencies,
   declaresOwnModules,
   namedLocks,
+  scriptCode,
   settingsNamedLocks,
 } from "./java/_gradle_script.ts";
 
@@ -366,7 +367,9 @@ export const KNOWN_FILES: readonly KnownFile[] = [
     tool: "Gradle",
     kind: "manifest" as const,
     sharedName: true as const,
-    recognizes: (text: string) => /\b(?:lockFile|buildFileName)\b/.test(text),
+    // Its code, not a comment (`// lockFile = file(…)`) nor a string, names them.
+    recognizes: (text: string) =>
+      /\b(?:lockFile|buildFileName)\b/.test(scriptCode(text, name.endsWith(".kts")).code),
     declaresNothing: () => true,
     namesLocks: {
       reader: "gradle_lockfile",

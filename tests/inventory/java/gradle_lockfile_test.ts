@@ -1027,6 +1027,25 @@ Deno.test("readInventory: a settings script's named lock is read with no root bu
   });
 });
 
+// A settings script that names `lockFile` only in a comment (or a string) names no lock: it is no
+// dependency file, neither read nor unread (lo3 noticed it counted as read, an input of the SBOM).
+Deno.test("readInventory: a settings script that says lockFile only in a comment is no input", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "// dependencyLocking { lockFile = file('gradle/x.lockfile') }\n" +
+        "rootProject.name = 'tools'\n",
+      "package.json": JSON.stringify({
+        name: "tools",
+        version: "1.0.0",
+        dependencies: { ms: "2.1.3" },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.sources, ["package.json"]);
+    assert.deepEqual(inventory.unread, []);
+  });
+});
+
 // A build of a settings script alone (no build script at all: a settings plugin's build, every
 // project's script left empty): Gradle still resolves the settings' classpath with its
 // DependencyLockingHandler (LockFileReaderWriter: its lockFile, else settings-gradle.lockfile).
