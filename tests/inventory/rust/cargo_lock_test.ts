@@ -707,30 +707,42 @@ Deno.test("readCargoLock: no package in the lock of a workspace with crates is c
   );
 });
 
+// As `cargo generate-lockfile` writes it: `?tag=` and `?branch=` sources of one repository.
+const ALPHA_REPO = "git+https://github.com/acme/alpha";
+const TWO_REFS: Record<string, string> = {
+  "Cargo.toml": '[workspace]\nmembers = ["app"]\n\n[workspace.dependencies]\n' +
+    'alpha = { git = "https://github.com/acme/alpha", tag = "v0.1.0" }\n',
+  "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n' +
+    "[dependencies]\nalpha.workspace = true\n\n[dev-dependencies]\n" +
+    'alpha2 = { package = "alpha", git = "https://github.com/acme/alpha.git", branch = "dev" }\n',
+  "Cargo.lock": "version = 4\n\n" +
+    `[[package]]\nname = "alpha"\nversion = "0.1.0"\nsource = "${ALPHA_REPO}?tag=v0.1.0#` +
+    '4e607a118d6de6482f64fc3ebe914f3682bb4bed"\n\n' +
+    `[[package]]\nname = "alpha"\nversion = "0.1.1"\nsource = "${ALPHA_REPO}.git?branch=dev#` +
+    '6976764a8e512847830178844244190fe20607f5"\n\n' +
+    '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "alpha 0.1.0",\n' +
+    ' "alpha 0.1.1",\n]\n',
+};
+
 Deno.test("readCargoLock: a crate from two git refs takes the scope of each ref's declaration", () => {
-  // As `cargo generate-lockfile` writes it: `?tag=` and `?branch=` sources of one repository.
-  const repo = "git+https://github.com/acme/alpha";
-  const files: Record<string, string> = {
-    "Cargo.toml": '[workspace]\nmembers = ["app"]\n\n[workspace.dependencies]\n' +
-      'alpha = { git = "https://github.com/acme/alpha", tag = "v0.1.0" }\n',
-    "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n' +
-      "[dependencies]\nalpha.workspace = true\n\n[dev-dependencies]\n" +
-      'alpha2 = { package = "alpha", git = "https://github.com/acme/alpha.git", branch = "dev" }\n',
-    "Cargo.lock": "version = 4\n\n" +
-      `[[package]]\nname = "alpha"\nversion = "0.1.0"\nsource = "${repo}?tag=v0.1.0#` +
-      '4e607a118d6de6482f64fc3ebe914f3682bb4bed"\n\n' +
-      `[[package]]\nname = "alpha"\nversion = "0.1.1"\nsource = "${repo}.git?branch=dev#` +
-      '6976764a8e512847830178844244190fe20607f5"\n\n' +
-      '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "alpha 0.1.0",\n' +
-      ' "alpha 0.1.1",\n]\n',
-  };
-  const out = readCargoLock(files["Cargo.lock"], {
+  const out = readCargoLock(TWO_REFS["Cargo.lock"], {
     path: "Cargo.lock",
-    load: (path) => files[path],
+    load: (path) => TWO_REFS[path],
   });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => `${c.name} ${c.version} ${c.scopes.join(",")}`), [
     "alpha 0.1.0 runtime",
     "alpha 0.1.1 dev",
   ]);
+});
+
+Deno.test("readInventory: each git ref of a crate keeps its own declaration's scope", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, TWO_REFS);
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.version} ${c.direct} ${c.scopes}`), [
+      "0.1.0 true runtime",
+      "0.1.1 true dev",
+    ]);
+  });
 });
