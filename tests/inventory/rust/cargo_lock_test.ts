@@ -746,3 +746,29 @@ Deno.test("readInventory: each git ref of a crate keeps its own declaration's sc
     ]);
   });
 });
+
+Deno.test("readCargoLock: a crate from crates.io and from git takes each declaration's scope", () => {
+  // As `cargo generate-lockfile` writes it; `ryu = "1"` accepts the git crate's version too.
+  const files: Record<string, string> = {
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n' +
+      '[dependencies]\nryu = "1"\n\n[dev-dependencies]\nryu2 = { package = "ryu", git = ' +
+      '"https://github.com/acme/ryu", rev = "76a5cf31e36ef235bc05d221336b86243c62b762" }\n',
+    "Cargo.lock": "version = 4\n\n" +
+      '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "ryu 1.0.18",\n' +
+      ' "ryu 1.0.20",\n]\n\n' +
+      '[[package]]\nname = "ryu"\nversion = "1.0.18"\n' +
+      'source = "registry+https://github.com/rust-lang/crates.io-index"\n' +
+      'checksum = "4033a639aeb97466846e956763657a5ef52c2798d46a953239c9de3e66f0417f"\n\n' +
+      '[[package]]\nname = "ryu"\nversion = "1.0.20"\nsource = "git+https://github.com/acme/ryu' +
+      "?rev=76a5cf31e36ef235bc05d221336b86243c62b762#76a5cf31e36ef235bc05d221336b86243c62b762" +
+      '"\n',
+  };
+  const out = readCargoLock(files["Cargo.lock"], {
+    path: "Cargo.lock",
+    load: (path) => files[path],
+  });
+  assert.deepEqual(out.components.map((c) => `${c.version} ${c.scopes.join(",")}`), [
+    "1.0.18 runtime",
+    "1.0.20 dev",
+  ]);
+});
