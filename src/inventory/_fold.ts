@@ -68,9 +68,10 @@ function memberOf(
  * the locked package that member's edges reach, and a declaration that
  * reaches several locked versions of its name (a crate declared at two
  * versions, in two tables) gives each the declared scopes that member's
- * edge to it has, when it has any: the lock's reader matched each
- * declaration to its version; the manifest's one component for the name
- * cannot. With `satisfies` (a lock
+ * edge to it has, when it has any (none, when another of those versions has
+ * one: that version is the declaration's, as a crate from two git refs, one
+ * a dev-dependency): the lock's reader matched each declaration to its
+ * version; the manifest's one component for the name cannot. With `satisfies` (a lock
  * above that does not know the manifest's project, which it locks nothing for)
  * a declaration is only the locked versions its range admits:
  * vercel/next.js's `examples/blog-starter` pinning `typescript` 4.9.5 does not
@@ -170,6 +171,12 @@ function foldManifest(
     const ids = matches.map((m) => m.id);
     for (const target of matches) {
       const scopes = declared.scopes.filter((s) => narrowed(ids, s).includes(target.id));
+      // Another locked version is the one the member's edges reach in the declared scopes: this
+      // one is another declaration's (a crate from two git refs, one a dev-dependency).
+      const elsewhere = ids.some((id) =>
+        id !== target.id && declared.scopes.some((s) => narrowed(ids, s).includes(id))
+      );
+      if (scopes.length === 0 && elsewhere) continue;
       declare(target, scopes.length > 0 ? { ...declared, scopes } : declared);
     }
   }

@@ -18,6 +18,7 @@ import {
   cargoRequirementAccepts,
   type DeclaredUse,
   excludedFromWorkspace,
+  gitSourceKey,
   registryUrl,
 } from "./cargo_toml.ts";
 
@@ -140,18 +141,24 @@ function readPackages(lock: TomlTable, text: string, path: string): LockedPackag
 
 /**
  * The scopes of an edge from a manifest's crate to a locked version of a crate
- * it declares: those of the declarations whose requirement accepts that
- * version (a crate declared at two versions, `rand = "0.8"` as a
+ * it declares: those of the declarations of that package's source (a git one
+ * by its URL and reference, see {@linkcode gitSourceKey}) whose requirement
+ * accepts that version (a crate declared at two versions, `rand = "0.8"` as a
  * dev-dependency and `rand07 = { package = "rand", version = "0.7" }`, has an
  * edge to each, in its own scope), or of all of them when none does; runtime
  * when the manifest is not there.
  */
-function scopesOf(uses: readonly DeclaredUse[] | undefined, version: string): Scope[] {
+function scopesOf(uses: readonly DeclaredUse[] | undefined, to: LockedPackage): Scope[] {
   if (uses === undefined) return ["runtime"];
-  const accepting = uses.filter((u) =>
-    u.requirement === undefined || cargoRequirementAccepts(u.requirement, version)
+  // Cargo tells one crate's declarations apart by source: a git one (its URL and
+  // `?rev=`/`?tag=`/`?branch=`) is the package of that source, another the registry's.
+  const git = to.source?.startsWith("git+") ? gitSourceKey(to.source) : undefined;
+  const sourced = uses.filter((u) => u.git === git);
+  const candidates = sourced.length > 0 ? sourced : uses;
+  const accepting = candidates.filter((u) =>
+    u.requirement === undefined || cargoRequirementAccepts(u.requirement, to.version)
   );
-  return [...new Set((accepting.length > 0 ? accepting : uses).map((u) => u.scope))];
+  return [...new Set((accepting.length > 0 ? accepting : candidates).map((u) => u.scope))];
 }
 
 /** Options of {@linkcode readCargoLock}. */
@@ -496,7 +503,7 @@ export function readCargoLock(text: string, options: CargoLockOptions): ReaderRe
         ? (declared.get(pkg.name) ?? pathCrates.get(pkg.name))?.get(dependency.split(" ")[0])
         : undefined;
       const to = target(dependency, pkg);
-      for (const scope of scopesOf(uses, to.version)) {
+      for (const scope of scopesOf(uses, to)) {
         edges.push({ from: pkg.id, to: to.id, scope });
       }
     }

@@ -44,6 +44,8 @@ interface Declaration {
   name: string;
   requirement?: string;
   vcsUrl?: string;
+  /** A git dependency's source (see {@linkcode gitSourceKey}). */
+  git?: string;
   /** The `repository_url` of a crate of another registry than crates.io (see {@linkcode registryUrl}). */
   repositoryUrl?: string;
   /** The name of its `registry` when the project's Cargo configuration does not say its index. */
@@ -152,6 +154,20 @@ function sourceKey(source: string): string {
   if (registryUrl(source) === undefined) return "crates-io";
   return withoutTrailing(source.replace(/^(git|registry|sparse)\+/, "").toLowerCase(), "/")
     .replace(/\.git$/, "");
+}
+
+/**
+ * A git source as a lock's package names it, without its locked commit
+ * (`git+<url>?branch=dev`), in a form that compares as Cargo's sources do: the
+ * URL as {@linkcode sourceKey} compares it, the reference (`?rev=`, `?tag=`,
+ * `?branch=`; none for the default branch) as written.
+ *
+ * @param source A lock's `source` of a git package, with or without `#<commit>`.
+ * @returns The key.
+ */
+export function gitSourceKey(source: string): string {
+  const [url, query] = source.replace(/#.*$/s, "").split("?", 2);
+  return query === undefined ? sourceKey(url) : `${sourceKey(url)}?${query}`;
 }
 
 function isTable(value: unknown): value is TomlTable {
@@ -336,7 +352,8 @@ function decode(
   const local = text("path");
   // A path inherited from `[workspace.dependencies]` is relative to the workspace root.
   const base = value.workspace === true ? inherited.path ?? manifest.path : manifest.path;
-  const ref = text("rev") ?? text("tag") ?? text("branch");
+  const kind = ["rev", "tag", "branch"].find((k) => text(k) !== undefined);
+  const ref = kind === undefined ? undefined : text(kind);
   // `registry-index` is what `cargo package` writes for `registry` in a published manifest.
   const registry = text("registry");
   const index = text("registry-index") ??
@@ -356,6 +373,7 @@ function decode(
     vcsUrl: git === undefined
       ? undefined
       : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
+    git: git === undefined ? undefined : gitSourceKey(kind ? `${git}?${kind}=${ref}` : git),
     repositoryUrl: index === undefined ? undefined : registryUrl(index),
     unknownRegistry: index === undefined && registry !== "crates-io" ? registry : undefined,
     sources,
@@ -493,10 +511,14 @@ function thirdPartyOverrides(manifest: Manifest): string[] {
   return out;
 }
 
-/** One declaration of a crate: its scope and version requirement (none for a git or path one). */
+/**
+ * One declaration of a crate: its scope, version requirement (none for a git or path one) and,
+ * for a git one, its source (see {@linkcode gitSourceKey}).
+ */
 export interface DeclaredUse {
   scope: Scope;
   requirement?: string;
+  git?: string;
 }
 
 /** A comparator of a Cargo version requirement: operator, major, minor, patch, prerelease. */
@@ -629,8 +651,13 @@ export function cargoDeclarations(
       if (d.outside) outside.add(d.name);
       else if (d.place !== undefined) folders.push(d.place);
       const known = scopes.get(d.name) ?? [];
-      if (!known.some((u) => u.scope === d.scope && u.requirement === d.requirement)) {
-        scopes.set(d.name, known.concat({ scope: d.scope, requirement: d.requirement }));
+      if (
+        !known.some((u) =>
+          u.scope === d.scope && u.requirement === d.requirement && u.git === d.git
+        )
+      ) {
+        const use = { scope: d.scope, requirement: d.requirement };
+        scopes.set(d.name, known.concat(d.git === undefined ? use : { ...use, git: d.git }));
       }
     }
   }

@@ -736,3 +736,69 @@ Deno.test("readCargoLock: no package in the lock of a workspace with crates is c
     /^Cargo\.lock:4: dependency "helper" of app 0\.1\.0 matches 0 packages/,
   );
 });
+
+// As `cargo generate-lockfile` writes it: `?tag=` and `?branch=` sources of one repository.
+const ALPHA_REPO = "git+https://github.com/acme/alpha";
+const TWO_REFS: Record<string, string> = {
+  "Cargo.toml": '[workspace]\nmembers = ["app"]\n\n[workspace.dependencies]\n' +
+    'alpha = { git = "https://github.com/acme/alpha", tag = "v0.1.0" }\n',
+  "app/Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n' +
+    "[dependencies]\nalpha.workspace = true\n\n[dev-dependencies]\n" +
+    'alpha2 = { package = "alpha", git = "https://github.com/acme/alpha.git", branch = "dev" }\n',
+  "Cargo.lock": "version = 4\n\n" +
+    `[[package]]\nname = "alpha"\nversion = "0.1.0"\nsource = "${ALPHA_REPO}?tag=v0.1.0#` +
+    '4e607a118d6de6482f64fc3ebe914f3682bb4bed"\n\n' +
+    `[[package]]\nname = "alpha"\nversion = "0.1.1"\nsource = "${ALPHA_REPO}.git?branch=dev#` +
+    '6976764a8e512847830178844244190fe20607f5"\n\n' +
+    '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "alpha 0.1.0",\n' +
+    ' "alpha 0.1.1",\n]\n',
+};
+
+Deno.test("readCargoLock: a crate from two git refs takes the scope of each ref's declaration", () => {
+  const out = readCargoLock(TWO_REFS["Cargo.lock"], {
+    path: "Cargo.lock",
+    load: (path) => TWO_REFS[path],
+  });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.name} ${c.version} ${c.scopes.join(",")}`), [
+    "alpha 0.1.0 runtime",
+    "alpha 0.1.1 dev",
+  ]);
+});
+
+Deno.test("readInventory: each git ref of a crate keeps its own declaration's scope", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, TWO_REFS);
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.version} ${c.direct} ${c.scopes}`), [
+      "0.1.0 true runtime",
+      "0.1.1 true dev",
+    ]);
+  });
+});
+
+Deno.test("readCargoLock: a crate from crates.io and from git takes each declaration's scope", () => {
+  // As `cargo generate-lockfile` writes it; `ryu = "1"` accepts the git crate's version too.
+  const files: Record<string, string> = {
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n' +
+      '[dependencies]\nryu = "1"\n\n[dev-dependencies]\nryu2 = { package = "ryu", git = ' +
+      '"https://github.com/acme/ryu", rev = "76a5cf31e36ef235bc05d221336b86243c62b762" }\n',
+    "Cargo.lock": "version = 4\n\n" +
+      '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n "ryu 1.0.18",\n' +
+      ' "ryu 1.0.20",\n]\n\n' +
+      '[[package]]\nname = "ryu"\nversion = "1.0.18"\n' +
+      'source = "registry+https://github.com/rust-lang/crates.io-index"\n' +
+      'checksum = "4033a639aeb97466846e956763657a5ef52c2798d46a953239c9de3e66f0417f"\n\n' +
+      '[[package]]\nname = "ryu"\nversion = "1.0.20"\nsource = "git+https://github.com/acme/ryu' +
+      "?rev=76a5cf31e36ef235bc05d221336b86243c62b762#76a5cf31e36ef235bc05d221336b86243c62b762" +
+      '"\n',
+  };
+  const out = readCargoLock(files["Cargo.lock"], {
+    path: "Cargo.lock",
+    load: (path) => files[path],
+  });
+  assert.deepEqual(out.components.map((c) => `${c.version} ${c.scopes.join(",")}`), [
+    "1.0.18 runtime",
+    "1.0.20 dev",
+  ]);
+});
