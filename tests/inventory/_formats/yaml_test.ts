@@ -81,6 +81,27 @@ Deno.test("parseYamlDocuments gives what the yaml package gives, inside and outs
   }
 });
 
+Deno.test("parseYamlDocuments: an implicit key over 1,024 characters is read, as js-yaml reads it", async () => {
+  await loadYamlParser();
+  // A Berry key of many descriptors; the flow mapping after it is outside the fast subset.
+  const key = Array.from({ length: 60 }, (_, i) => `left-pad@npm:^1.${i}.0`).join(", ");
+  assert.ok(key.length > 1024);
+  const text = `"${key}":\n  version: 1.3.0\n  dependencies: {a: 1,\n    b: 2}\n`;
+  assert.deepEqual(parseYamlDocuments(text, "yarn.lock", CODE), [{
+    [key]: { version: "1.3.0", dependencies: { a: 1, b: 2 } },
+  }]);
+  // As a plain key, and still checked for duplicates.
+  const plain = "x".repeat(1100);
+  assert.deepEqual(parseYamlDocuments(`a: [1,\n  2]\n${plain}: 1\n`, "f.yaml", CODE), [{
+    a: [1, 2],
+    [plain]: 1,
+  }]);
+  assert.match(
+    yamlError(`a: [1,\n  2]\n${plain}: 1\n${plain}: 2\n`).message,
+    /^pnpm-lock\.yaml:4: invalid YAML: a mapping has the same key twice/,
+  );
+});
+
 Deno.test("parseYamlDocuments: duplicate keys and bad syntax are errors with file:line", async () => {
   await loadYamlParser();
   const dup = yamlError("a: 1\nb:\n  c: 1\n  c: 2\n");
