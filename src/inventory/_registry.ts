@@ -426,10 +426,12 @@ export const READERS: readonly Reader[] = [
     name: "pipfile_lock",
     ecosystem: "pypi",
     kind: "lock",
-    files: ["Pipfile.lock"],
-    matches: (f) => f === "Pipfile.lock",
+    // Pipenv locks the Pipfile that PIPENV_PIPFILE names as `<that path>.lock`
+    // (pipenv/project.py `lockfile_location`): `Pipfile.prod` is locked in `Pipfile.prod.lock`.
+    files: ["Pipfile.lock", "Pipfile.*.lock"],
+    matches: (f) => /^Pipfile\.(?:[^/]+\.)?lock$/.test(f),
     read: (text, path, c) => {
-      const pipfilePath = sibling(path, "Pipfile");
+      const pipfilePath = path.slice(0, -".lock".length);
       return pipfileLock().readPipfileLock(text, {
         path,
         pipfile: c.load(pipfilePath),

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readPipfileLock } from "../../../src/inventory/python/pipfile_lock.ts";
 import { readInventory } from "../../../src/inventory/mod.ts";
+import { readerFor } from "../../../src/inventory/_registry.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { cpuStopwatch, fixture, skipWithoutShared, withTempDir } from "../../_util.ts";
@@ -787,4 +788,45 @@ Deno.test("readPipfileLock: a lock of Pipenv before pipfile-spec, with its `-e <
     "inventory.pipfile_lock.invalid",
     /package "a" must be an object/,
   );
+});
+
+Deno.test("readInventory: the lock Pipenv writes for a Pipfile PIPENV_PIPFILE names, Pipfile.<name>.lock", async () => {
+  // ed-alertedh/multiple-pipenv-example's shape: one Pipfile per environment.
+  await withTempDir(async (dir) => {
+    const pipfile =
+      '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n' +
+      '[packages]\nastor = "*"\n\n[dev-packages]\npytest = "*"\n';
+    const entry = (version: string): unknown => ({
+      hashes: ["sha256:ff6d2e2962d834acb125cc4dcc80c54a8c17c253f4cc9d9c43b5102a560bb75d"],
+      version: `==${version}`,
+    });
+    const lock = {
+      _meta: {
+        hash: { sha256: "573a43b4bbb1ab846078e9f2c37f397c2aeaab8d0a6b209e2926394a54feb415" },
+        "pipfile-spec": 6,
+        requires: {},
+        sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
+      },
+      default: { astor: entry("0.6.2") },
+      develop: { pytest: entry("3.6.1") },
+    };
+    await Deno.writeTextFile(`${dir}/Pipfile.linux_cpu`, pipfile);
+    await Deno.writeTextFile(`${dir}/Pipfile.linux_cpu.lock`, JSON.stringify(lock, null, 4));
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.sources, ["Pipfile.linux_cpu", "Pipfile.linux_cpu.lock"]);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.direct}`),
+      ["pkg:pypi/astor@0.6.2 runtime true", "pkg:pypi/pytest@3.6.1 dev true"],
+    );
+  });
+});
+
+Deno.test("readerFor: Pipfile.lock and Pipfile.<name>.lock, not a renamed copy", () => {
+  for (const name of ["Pipfile.lock", "Pipfile.dev.lock", "sub/Pipfile.linux_cpu.lock"]) {
+    assert.equal(readerFor(name)?.name, "pipfile_lock", name);
+  }
+  // `Pipfile.lock.linux_cpu` (ed-alertedh/multiple-pipenv-example's copies) no Pipenv reads.
+  for (const name of ["Pipfile.lock.linux_cpu", "xPipfile.lock", "Pipfile.lock.bak", "Pipfile"]) {
+    assert.notEqual(readerFor(name)?.name, "pipfile_lock", name);
+  }
 });
