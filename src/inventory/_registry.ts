@@ -534,7 +534,7 @@ export const READERS: readonly Reader[] = [
     covers: "folder",
     // Tools only: no project's packages.
     listsOnly: true,
-    read: (text, path) => dotnetTools().readDotnetTools(text, { path }),
+    read: (text, path, c) => dotnetTools().readDotnetTools(text, { path, load: c.load }),
   },
   {
     name: "packages_config",
