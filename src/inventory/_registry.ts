@@ -241,6 +241,7 @@ export const READERS: readonly Reader[] = [
       requirements().readRequirements(text, {
         path,
         include: (rel) => c.load(sibling(path, rel)),
+        mxdev: requirements().mxdevConfig(path, c.load),
         readAlone: (rel) => {
           const included = sibling(path, rel);
           return readerFor(included)?.name === "requirements" && !belowRequirementsFolder(included);
