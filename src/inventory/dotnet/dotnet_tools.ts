@@ -25,7 +25,8 @@ import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { keyLine, parseJsonObject } from "../_formats/json.ts";
 import { ROOT_ID } from "../types.ts";
-import { normalizeNugetVersion, nugetPurl } from "./_nuget.ts";
+import { normalizeNugetVersion } from "./_nuget.ts";
+import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 
 const CODE = "inventory.dotnet_tools.invalid";
 
@@ -135,6 +136,14 @@ export function readDotnetTools(
   const tools = parseDotnetTools(text, path);
   const config = options.load === undefined ? undefined : configManifest(path, options.load);
   const warnings: string[] = [];
+  // `dotnet tool restore` installs from the sources of the folder it runs in: the manifest's, or
+  // the one holding its `.config`.
+  const folder = posix.dirname(path);
+  const sources = options.load === undefined ? undefined : nugetSources(
+    posix.basename(folder) === DOTNET_CONFIG_FOLDER ? posix.dirname(folder) : folder,
+    options.load,
+  );
+  const sourceWarnings = new Set<string>();
   const out = new OutputBuilder();
   if (config?.isRoot === true && tools.length > 0) {
     warnings.push(
@@ -152,7 +161,7 @@ export function readDotnetTools(
     }
     const version = normalizeNugetVersion(tool.version);
     const id = out.component({
-      purl: nugetPurl(tool.id, version),
+      purl: sourcedNugetPurl(sources, tool.id, version, sourceWarnings),
       ecosystem: "nuget",
       name: tool.id,
       version,
@@ -163,6 +172,7 @@ export function readDotnetTools(
     out.edge(ROOT_ID, id, "build");
   }
   const result: ReaderResult = out.build();
+  warnings.push(...sourceWarnings);
   if (warnings.length > 0) result.warnings = warnings;
   return result;
 }
