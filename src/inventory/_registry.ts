@@ -241,6 +241,7 @@ export const READERS: readonly Reader[] = [
       requirements().readRequirements(text, {
         path,
         include: (rel) => c.load(sibling(path, rel)),
+        mxdev: requirements().mxdevConfig(path, c.load),
         readAlone: (rel) => {
           const included = sibling(path, rel);
           return readerFor(included)?.name === "requirements" && !belowRequirementsFolder(included);
@@ -536,7 +537,7 @@ export const READERS: readonly Reader[] = [
     covers: "folder",
     // Tools only: no project's packages.
     listsOnly: true,
-    read: (text, path) => dotnetTools().readDotnetTools(text, { path }),
+    read: (text, path, c) => dotnetTools().readDotnetTools(text, { path, load: c.load }),
   },
   {
     name: "packages_config",

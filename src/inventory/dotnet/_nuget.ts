@@ -10,10 +10,16 @@ import type { Member } from "../types.ts";
  *
  * @param name The package id as written.
  * @param version The version, when known.
+ * @param repositoryUrl The source it comes from, when not nuget.org (see `_nuget_config.ts`).
  * @returns The purl.
  */
-export function nugetPurl(name: string, version?: string): string {
-  return formatPurl({ type: "nuget", name, version });
+export function nugetPurl(name: string, version?: string, repositoryUrl?: string): string {
+  return formatPurl({
+    type: "nuget",
+    name,
+    version,
+    qualifiers: { repository_url: repositoryUrl },
+  });
 }
 
 /** Dot-separated identifiers of a SemVer release label or build metadata. */

@@ -9,16 +9,29 @@
  * build (a tool the build or its developers run, never in the output). A tool package carries
  * what it runs with: NuGet resolves no dependency of it, so there are no other components.
  *
+ * `dotnet tool restore` (dotnet/sdk's `ToolManifestFinder.TryFindToolManifestPackages`) reads,
+ * in each folder from the current one up, `.config/dotnet-tools.json` and then
+ * `dotnet-tools.json`, keeps the first manifest's tool of each package id, and stops after a
+ * manifest with `"isRoot": true`. A manifest of another folder is used from that folder, so
+ * every manifest of the tree counts, except where a folder has both: its `dotnet-tools.json`
+ * is never read when the `.config` one is a root, and a tool of it that the `.config` one
+ * also names is never used. Those are left out, with a warning.
+ *
  * @module
  */
+import { posix } from "../../_path.ts";
 import { VouchError } from "../../errors.ts";
 import { OutputBuilder } from "../_builder.ts";
-import type { ReaderResult } from "../_reader.ts";
+import type { Load, ReaderResult } from "../_reader.ts";
 import { keyLine, parseJsonObject } from "../_formats/json.ts";
 import { ROOT_ID } from "../types.ts";
-import { normalizeNugetVersion, nugetPurl } from "./_nuget.ts";
+import { normalizeNugetVersion } from "./_nuget.ts";
+import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 
 const CODE = "inventory.dotnet_tools.invalid";
+
+/** The folder whose `dotnet-tools.json` `dotnet tool restore` reads first in each folder. */
+const DOTNET_CONFIG_FOLDER = ".config";
 
 /** One tool of the manifest. */
 export interface ManifestTool {
@@ -39,6 +52,11 @@ export interface ManifestTool {
  *   a string `version` or whose version is no NuGet version: the SDK refuses each.
  */
 export function parseDotnetTools(text: string, path: string): ManifestTool[] {
+  return parseManifest(text, path).tools;
+}
+
+/** Parses a manifest: its tools, and whether it is a root (`"isRoot": true`). */
+function parseManifest(text: string, path: string): { isRoot: boolean; tools: ManifestTool[] } {
   const manifest = parseJsonObject(text, path, CODE);
   const fail = (key: string, what: string): VouchError =>
     new VouchError(
@@ -67,7 +85,31 @@ export function parseDotnetTools(text: string, path: string): ManifestTool[] {
     }
     out.push({ id, version: written.trim() });
   }
-  return out;
+  return { isRoot: manifest.isRoot === true, tools: out };
+}
+
+/**
+ * The manifest that `dotnet tool restore` reads before a folder's `dotnet-tools.json`: the
+ * folder's `.config/dotnet-tools.json` (see the module notes); `undefined` for a manifest in
+ * `.config`, when there is none, or when it is invalid (its own read says so).
+ */
+function configManifest(
+  path: string,
+  load: Load,
+): { path: string; isRoot: boolean; ids: Set<string> } | undefined {
+  const folder = posix.dirname(path);
+  if (posix.basename(folder) === DOTNET_CONFIG_FOLDER) return undefined;
+  const config = posix.join(folder, DOTNET_CONFIG_FOLDER, "dotnet-tools.json");
+  const text = load(config);
+  if (text === undefined) return undefined;
+  try {
+    const { isRoot, tools } = parseManifest(text, config);
+    // A PackageId is compared lowercased (dotnet/sdk's PackageId).
+    return { path: config, isRoot, ids: new Set(tools.map((t) => t.id.toLowerCase())) };
+  } catch (error) {
+    if (error instanceof VouchError) return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -86,13 +128,40 @@ export function parseDotnetTools(text: string, path: string): ManifestTool[] {
  * @returns The components (no members), each an edge from the root.
  * @throws {VouchError} `inventory.dotnet_tools.invalid` as {@linkcode parseDotnetTools}.
  */
-export function readDotnetTools(text: string, options: { path: string }): ReaderResult {
+export function readDotnetTools(
+  text: string,
+  options: { path: string; load?: Load },
+): ReaderResult {
   const { path } = options;
+  const tools = parseDotnetTools(text, path);
+  const config = options.load === undefined ? undefined : configManifest(path, options.load);
+  const warnings: string[] = [];
+  // `dotnet tool restore` installs from the sources of the folder it runs in: the manifest's, or
+  // the one holding its `.config`.
+  const folder = posix.dirname(path);
+  const sources = options.load === undefined ? undefined : nugetSources(
+    posix.basename(folder) === DOTNET_CONFIG_FOLDER ? posix.dirname(folder) : folder,
+    options.load,
+  );
+  const sourceWarnings = new Set<string>();
   const out = new OutputBuilder();
-  for (const tool of parseDotnetTools(text, path)) {
+  if (config?.isRoot === true && tools.length > 0) {
+    warnings.push(
+      `${path}: dotnet tool restore never reads it: ${config.path} beside it, read first, ` +
+        `is a root manifest ("isRoot": true); its tools are left out`,
+    );
+  }
+  for (const tool of config?.isRoot === true ? [] : tools) {
+    if (config?.ids.has(tool.id.toLowerCase()) === true) {
+      warnings.push(
+        `${path}: the tool ${tool.id} is never restored from it: ${config.path} beside it, ` +
+          `read first, names it too; this one is left out`,
+      );
+      continue;
+    }
     const version = normalizeNugetVersion(tool.version);
     const id = out.component({
-      purl: nugetPurl(tool.id, version),
+      purl: sourcedNugetPurl(sources, tool.id, version, sourceWarnings),
       ecosystem: "nuget",
       name: tool.id,
       version,
@@ -102,5 +171,8 @@ export function readDotnetTools(text: string, options: { path: string }): Reader
     });
     out.edge(ROOT_ID, id, "build");
   }
-  return out.build();
+  const result: ReaderResult = out.build();
+  warnings.push(...sourceWarnings);
+  if (warnings.length > 0) result.warnings = warnings;
+  return result;
 }

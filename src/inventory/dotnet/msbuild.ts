@@ -97,7 +97,8 @@ import {
   type XmlElement,
 } from "../_formats/xml.ts";
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
-import { normalizeNugetVersion, nugetPurl, projectMember } from "./_nuget.ts";
+import { normalizeNugetVersion, projectMember } from "./_nuget.ts";
+import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import {
   conditionProperties,
   evaluateFrameworkFunctions,
@@ -2052,9 +2053,11 @@ export function readMsbuildProject(
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }
+  const sources = nugetSources(posix.dirname(project.path), options.load);
+  const sourceWarnings = new Set<string>();
   for (const p of [...project.packages, ...project.downloads]) {
     const id = out.component({
-      purl: nugetPurl(p.name, p.version),
+      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
       ecosystem: "nuget",
       name: p.name,
       version: p.version,
@@ -2074,11 +2077,12 @@ export function readMsbuildProject(
   // MSBuild warns of a missing project (MSB9008) and builds without it; what it would bring is
   // unknown here.
   const absent = [...missing, ...project.outsideReferences ?? []];
-  const warnings = absent.length === 0 ? project.warnings : [
+  const warnings = absent.length === 0 ? [...project.warnings] : [
     ...project.warnings,
     `${project.path} references ${absent.join(", ")}, which the tree does not have (outside it, ` +
     "or a git submodule not checked out): what that project brings is not in the SBOM",
   ];
+  warnings.push(...sourceWarnings);
   if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

@@ -47,7 +47,8 @@ import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type Member, ROOT_ID, type Scope } from "../types.ts";
-import { nugetPurl, projectMember } from "./_nuget.ts";
+import { projectMember } from "./_nuget.ts";
+import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import { parseFramework } from "./_frameworks.ts";
 import {
   evaluateMsbuildProject,
@@ -293,6 +294,10 @@ export function readNugetLock(
           (name.toLowerCase() === "netstandard.library" && netStandard2OrLater(graph))
         ? "build"
         : "runtime");
+  // The lock records no package's source (only its contentHash): the project's nuget.config
+  // files say it, as for its restore.
+  const sources = nugetSources(dir, options.load);
+  const sourceWarnings = new Set<string>();
   // Frameworks mostly repeat the same packages: each name@version is added once.
   const added = new Map<string, string>();
   for (const [graph, entries] of frameworks) {
@@ -320,7 +325,7 @@ export function readNugetLock(
       let id = added.get(key);
       if (id === undefined || entry.type === "Direct") {
         id = out.component({
-          purl: nugetPurl(entry.key, entry.resolved),
+          purl: sourcedNugetPurl(sources, entry.key, entry.resolved, sourceWarnings),
           ecosystem: "nuget",
           name: entry.key,
           version: entry.resolved,
@@ -345,7 +350,7 @@ export function readNugetLock(
   // NuGet locks no PackageDownload nor DotNetCliToolReference: the project's are read from it.
   for (const download of project?.downloads ?? []) {
     const id = out.component({
-      purl: nugetPurl(download.name, download.version),
+      purl: sourcedNugetPurl(sources, download.name, download.version, sourceWarnings),
       ecosystem: "nuget",
       name: download.name,
       version: download.version,
@@ -373,6 +378,7 @@ export function readNugetLock(
       unlockedProjects(project, frameworks, referenced),
     );
   }
+  warnings.push(...sourceWarnings);
   if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

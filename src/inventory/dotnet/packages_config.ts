@@ -36,7 +36,8 @@ import { posix } from "../../_path.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { childElements, lineColumn, localName, parseXml } from "../_formats/xml.ts";
-import { normalizeNugetVersion, nugetPurl } from "./_nuget.ts";
+import { normalizeNugetVersion } from "./_nuget.ts";
+import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import { projectBeside, referencesTestSdk } from "./msbuild.ts";
 
 const CODE = "inventory.packages_config.invalid";
@@ -152,10 +153,12 @@ export function readPackagesConfig(
     : projectBeside(path, { load, files: options.files });
   const test = project?.isTest === true || referencesTestSdk(packages.map((p) => p.id));
   const out = new OutputBuilder();
+  const sources = load === undefined ? undefined : nugetSources(posix.dirname(path), load);
+  const sourceWarnings = new Set<string>();
   for (const p of packages) {
     const version = normalizeNugetVersion(p.version);
     out.component({
-      purl: nugetPurl(p.id, version),
+      purl: sourcedNugetPurl(sources, p.id, version, sourceWarnings),
       ecosystem: "nuget",
       name: p.id,
       version,
@@ -165,6 +168,7 @@ export function readPackagesConfig(
     });
   }
   const result: ReaderResult = out.build();
-  if (warning !== undefined) result.warnings = [warning];
+  const warnings = [...warning === undefined ? [] : [warning], ...sourceWarnings];
+  if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

@@ -51,9 +51,55 @@ export interface RequirementsOptions {
    * its requirements have that of the files including it. Default: all are.
    */
   readAlone?: (relativePath: string) => boolean;
+  /**
+   * The `mx.ini` that names this file as mxdev's input (see {@linkcode mxdevConfig}): mxdev
+   * reads it, not pip, so an include resolves against the folder mxdev runs in (that of the
+   * `mx.ini`) and a missing one is an empty file, as mxdev assumes. Absent: pip's rules.
+   */
+  mxdev?: string;
 }
 
 const READER = "requirements";
+
+/** mxdev's configuration file, which it reads from the folder it runs in (`mxdev -c mx.ini`). */
+const MXDEV_CONFIG = "mx.ini";
+
+/**
+ * The `mx.ini` beside a requirements file that names it as mxdev's input, or `undefined`.
+ *
+ * mxdev (mxstack/mxdev's `config.Configuration.infile`) reads the file that `[settings]`
+ * `requirements-in` names (`requirements.txt` when not set), relative to the folder it runs
+ * in, and writes what pip installs (`requirements-mxdev.txt`) from it. A value with a
+ * `${…}` interpolation is not followed: vouch cannot tell the file it names.
+ *
+ * @param path The requirements file's path, relative to the project root.
+ * @param load Reads a file of the project (root-relative), `undefined` when there is none.
+ * @returns The `mx.ini`'s path when it names the file.
+ */
+export function mxdevConfig(
+  path: string,
+  load: (path: string) => string | undefined,
+): string | undefined {
+  const dir = dirname(normalizePath(path));
+  const config = dir === "" ? MXDEV_CONFIG : `${dir}/${MXDEV_CONFIG}`;
+  const text = load(config);
+  if (text === undefined) return undefined;
+  let input = "requirements.txt";
+  let section: string | undefined;
+  // configparser: `[section]` headers, `key = value` or `key: value`, option names lowercased,
+  // `#`/`;` comment lines; the last value of a key wins.
+  for (const line of text.split(/\r?\n/)) {
+    const header = /^\[([^\]]+)\]/.exec(line);
+    if (header !== null) section = header[1];
+    const option = /^([^\s#;[][^=:]*?)\s*[=:]\s*(.*)$/.exec(line);
+    if (section === "settings" && option?.[1].toLowerCase() === "requirements-in") {
+      input = option[2].trim();
+    }
+  }
+  if (input.includes("${")) return undefined;
+  const named = normalizePath(dir === "" || input.startsWith("/") ? input : `${dir}/${input}`);
+  return named === normalizePath(path) ? config : undefined;
+}
 
 /**
  * The scope of the requirements a file lists, from its name and its folders'
@@ -142,6 +188,10 @@ interface Entry {
 
 interface State {
   include?: (relativePath: string) => string | undefined;
+  /** The `mx.ini` whose mxdev reads the file (see `RequirementsOptions.mxdev`). */
+  mxdev?: string;
+  /** The includes that do not exist, which mxdev reads as empty files, with where each is. */
+  missingForMxdev: { path: string; where: string }[];
   readAlone: (relativePath: string) => boolean;
   topDir: string;
   entries: Entry[];
@@ -621,6 +671,7 @@ function readFile(
           continue;
         }
         const target = resolveInclude(state, path, include, where, stack);
+        if (target === undefined) continue;
         const key = `${asConstraints ? "c" : "r"}:${target.path}`;
         // What a runtime install includes is runtime, whichever dev file includes it too.
         const scope = state.readAlone(relativeTo(state.topDir, target.path)) ||
@@ -725,17 +776,24 @@ function resolveInclude(
   target: string,
   where: string,
   stack: string[],
-): { path: string; text: string } {
+): { path: string; text: string } | undefined {
   if (target === "") throw invalid(READER, where, "include option without a file name");
   if (URL_START.test(target)) {
     throw invalid(READER, where, `remote include "${target}" is not supported`);
   }
-  const dir = dirname(from);
+  // mxdev opens a file it includes as `Path(file_or_url)`: relative to the folder it runs in.
+  const dir = state.mxdev === undefined ? dirname(from) : state.topDir;
   const path = normalizePath(target.startsWith("/") || dir === "" ? target : `${dir}/${target}`);
   if (stack.includes(path)) {
     throw invalid(READER, where, `include cycle: ${[...stack, path].join(" -> ")}`);
   }
   const text = state.include?.(relativeTo(state.topDir, path));
+  if (text === undefined && state.mxdev !== undefined) {
+    // mxdev's `processing.resolve_dependencies`: "Can not read … file '…', it does not exist.
+    // Empty file assumed."
+    state.missingForMxdev.push({ path, where });
+    return undefined;
+  }
   if (text === undefined) {
     throw invalid(READER, where, `included file "${target}" (${path}) was not found`);
   }
@@ -941,12 +999,14 @@ function sourceWarnings(state: State): string[] {
  * @param options The file's path and the include callback.
  * @returns Components and root edges.
  * @throws {VouchError} `inventory.requirements.invalid` for a malformed line,
- *   a missing include, an include cycle, or two pins of one name to
+ *   a missing include (but for mxdev's input, see `options.mxdev`), an include cycle, or two pins of one name to
  *   different versions (in requirements or constraints).
  */
 export function readRequirements(text: string, options: RequirementsOptions): ReaderResult {
   const state: State = {
     include: options.include,
+    mxdev: options.mxdev,
+    missingForMxdev: [],
     readAlone: options.readAlone ?? (() => true),
     topDir: dirname(normalizePath(options.path)),
     entries: [],
@@ -1038,6 +1098,12 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     }
   }
   warnings.push(...sourceWarnings(state));
+  for (const { path, where } of state.missingForMxdev) {
+    warnings.push(
+      `${where}: the included file ${path} does not exist; ${state.mxdev} makes this file ` +
+        "mxdev's input, and mxdev reads a missing include as an empty file, so vouch does too",
+    );
+  }
   for (const { url, where } of state.remoteConstraints) {
     warnings.push(
       `${where}: the constraints file ${url} is remote and vouch reads no URL: ` +

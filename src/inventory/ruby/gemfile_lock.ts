@@ -321,7 +321,8 @@ function unlockedGems(
  * declaration Bundler keeps), and the lock's `PATH` spec of the gem lists its runtime ones, so
  * each is locked; one that is not is a lock older than the gemspec (`bundle install --frozen`
  * refuses it). Those in a condition vouch does not evaluate are left out: Bundler may not have
- * met it.
+ * met it. One the lock locks for another gem but does not list there is a lock older than the
+ * gemspec too (see below): a warning of its own, as the gem is in the SBOM.
  */
 function unlockedGemspec(
   gemfile: Gemfile | undefined,
@@ -355,13 +356,36 @@ function unlockedGemspec(
   }
   // Bundler never locks itself (the running Bundler is the `bundler` gem; the lock records its
   // version under BUNDLED WITH), though DEPENDENCIES lists a gemspec's `bundler`.
-  const unlocked = dependencies
-    .filter((d) => !d.conditional && !locked.has(d.name) && d.name !== "bundler")
-    .filter((d) => d.scope !== "dev" || !gemfile!.gems.has(d.name))
+  const declared = dependencies
+    .filter((d) => !d.conditional && d.name !== "bundler")
+    .filter((d) => d.scope !== "dev" || !gemfile!.gems.has(d.name));
+  const unlocked = declared.filter((d) => !locked.has(d.name)).map((d) => d.name);
+  // One locked for another gem, but missing where Bundler records it for the gemspec (the PATH
+  // spec's dependencies, `DEPENDENCIES`), is as new: Bundler's `Definition#specs_changed?`
+  // (`Index#subset?` compares each locked spec's dependencies with the gemspec's runtime ones;
+  // `dependencies_for_source_changed?` the Gemfile's with `DEPENDENCIES`) sees the gemspec
+  // changed and resolves again (`bundle install --frozen` refuses it).
+  const listedFor = new Set(
+    lock.specs.filter((s) => s.name === name && s.source.kind === "PATH")
+      .flatMap((s) => s.dependencies),
+  );
+  const listed = new Set(lock.dependencies.map((d) => d.name));
+  const unlisted = declared
+    .filter((d) => locked.has(d.name))
+    .filter((d) => !(d.scope === "dev" ? listed : listedFor).has(d.name))
     .map((d) => d.name);
   const sorted = [...new Set(unlocked)].sort(compareStrings);
-  return sorted.length === 0 ? [] : [
-    unlockedWarning(gemspecPath, sorted, { lock: options.path, install: "bundle install" }),
+  const stale = [...new Set(unlisted)].sort(compareStrings);
+  return [
+    ...(sorted.length === 0 ? [] : [
+      unlockedWarning(gemspecPath, sorted, { lock: options.path, install: "bundle install" }),
+    ]),
+    ...(stale.length === 0 ? [] : [
+      `${gemspecPath} declares ${stale.join(", ")}, which ${options.path} locks for other gems ` +
+      `but not as ${stale.length === 1 ? "a dependency" : "dependencies"} of ${name}: ` +
+      `the lock is older than the gemspec, and the SBOM has no edge from ${name} to ` +
+      `${stale.length === 1 ? "it" : "them"}; run \`bundle install\` to update the lock`,
+    ]),
   ];
 }
 

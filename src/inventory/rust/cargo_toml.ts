@@ -160,14 +160,27 @@ function sourceKey(source: string): string {
  * A git source as a lock's package names it, without its locked commit
  * (`git+<url>?branch=dev`), in a form that compares as Cargo's sources do: the
  * URL as {@linkcode sourceKey} compares it, the reference (`?rev=`, `?tag=`,
- * `?branch=`; none for the default branch) as written.
+ * `?branch=`; none for the default branch) decoded. Cargo writes the reference
+ * form-urlencoded (its `PrettyRef` with `url_encoded`: `?branch=feat%2Fx` for
+ * the branch `feat/x`) and reads it back so (`GitReference::from_query`: the
+ * last of `branch`, `ref`, `rev`, `tag`; other keys ignored).
  *
  * @param source A lock's `source` of a git package, with or without `#<commit>`.
  * @returns The key.
  */
 export function gitSourceKey(source: string): string {
   const [url, query] = source.replace(/#.*$/s, "").split("?", 2);
-  return query === undefined ? sourceKey(url) : `${sourceKey(url)}?${query}`;
+  let reference: [string, string] | undefined;
+  for (const [key, value] of new URLSearchParams(query ?? "")) {
+    if (key === "branch" || key === "ref") reference = ["branch", value];
+    else if (key === "rev" || key === "tag") reference = [key, value];
+  }
+  return gitKey(url, reference);
+}
+
+/** The key of a git source (see {@linkcode gitSourceKey}): its URL and its reference, as declared. */
+function gitKey(url: string, reference: [string, string] | undefined): string {
+  return reference === undefined ? sourceKey(url) : `${sourceKey(url)}?${reference.join("=")}`;
 }
 
 function isTable(value: unknown): value is TomlTable {
@@ -373,7 +386,7 @@ function decode(
     vcsUrl: git === undefined
       ? undefined
       : `${git.startsWith("git+") ? "" : "git+"}${git}${ref ? `@${ref}` : ""}`,
-    git: git === undefined ? undefined : gitSourceKey(kind ? `${git}?${kind}=${ref}` : git),
+    git: git === undefined ? undefined : gitKey(git, kind ? [kind, ref!] : undefined),
     repositoryUrl: index === undefined ? undefined : registryUrl(index),
     unknownRegistry: index === undefined && registry !== "crates-io" ? registry : undefined,
     sources,
@@ -650,14 +663,19 @@ export function cargoDeclarations(
     for (const d of declarations(manifest, inheritedDependencies(root))) {
       if (d.outside) outside.add(d.name);
       else if (d.place !== undefined) folders.push(d.place);
-      const known = scopes.get(d.name) ?? [];
-      if (
-        !known.some((u) =>
-          u.scope === d.scope && u.requirement === d.requirement && u.git === d.git
-        )
-      ) {
+      // A `[patch]` swaps the source the lock has the crate from (another git repository, a
+      // path: Cargo's `PackageRegistry::patch` locks the patch's source instead), unless its
+      // version does not fit (`[[patch.unused]]`), so the declaration is of either source.
+      const patch = patched(d, root ?? manifest);
+      for (const git of new Set([d.git, ...patch === d ? [] : [patch.git]])) {
+        const known = scopes.get(d.name) ?? [];
+        if (
+          known.some((u) => u.scope === d.scope && u.requirement === d.requirement && u.git === git)
+        ) {
+          continue;
+        }
         const use = { scope: d.scope, requirement: d.requirement };
-        scopes.set(d.name, known.concat(d.git === undefined ? use : { ...use, git: d.git }));
+        scopes.set(d.name, known.concat(git === undefined ? use : { ...use, git }));
       }
     }
   }

@@ -6,6 +6,7 @@ import { fixture, withTempDir } from "../../_util.ts";
 import { assertVouchError, assertWellFormed, edgesFrom } from "../_lockfile_invariants.ts";
 import { writeTree } from "../_tree.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
+import type { ReaderResult } from "../../../src/inventory/_reader.ts";
 
 const CODE = "inventory.dotnet_tools.invalid";
 const DIR = ["dotnet", "dotnet_tools"];
@@ -75,4 +76,37 @@ Deno.test("readInventory: a repository's .config/dotnet-tools.json beside its pr
       "pkg:nuget/paket@8.0.3 build .config/dotnet-tools.json",
     ]);
   });
+});
+
+Deno.test("readDotnetTools: a dotnet-tools.json beside .config/dotnet-tools.json, read first", () => {
+  // dotnet/sdk's ToolManifestFinder: `.config/dotnet-tools.json`, then `dotnet-tools.json`, of
+  // each folder; a package id already found is kept; a root manifest ends the search.
+  const manifest = (isRoot: boolean, tools: Record<string, string>): string =>
+    JSON.stringify({
+      version: 1,
+      isRoot,
+      tools: Object.fromEntries(
+        Object.entries(tools).map(([id, version]) => [id, { version, commands: [id] }]),
+      ),
+    });
+  const plain = manifest(true, { "Dotnet-EF": "7.0.0", paket: "8.0.3" });
+  const read = (config: string | undefined, path = "src/dotnet-tools.json"): ReaderResult =>
+    readDotnetTools(plain, {
+      path,
+      load: (p) => p === "src/.config/dotnet-tools.json" ? config : undefined,
+    });
+  const root = read(manifest(true, { "dotnet-ef": "8.0.11" }));
+  assert.deepEqual(root.components, []);
+  assert.match(
+    root.warnings?.join("\n") ?? "",
+    /never reads it: src\/\.config\/dotnet-tools\.json/,
+  );
+  const notRoot = read(manifest(false, { "dotnet-ef": "8.0.11" }));
+  assert.deepEqual(notRoot.components.map((c) => c.purl), ["pkg:nuget/paket@8.0.3"]);
+  assert.match(notRoot.warnings?.join("\n") ?? "", /the tool Dotnet-EF is never restored from it/);
+  // Without a `.config` manifest beside it, or for the `.config` one itself, every tool counts.
+  for (const out of [read(undefined), read("{", "src/.config/dotnet-tools.json")]) {
+    assert.equal(out.components.length, 2);
+    assert.equal(out.warnings, undefined);
+  }
 });

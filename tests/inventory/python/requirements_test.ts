@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { VouchError } from "../../../src/errors.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
-import { readRequirements } from "../../../src/inventory/python/requirements.ts";
+import { mxdevConfig, readRequirements } from "../../../src/inventory/python/requirements.ts";
 import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { readerFor } from "../../../src/inventory/_registry.ts";
-import { cpuStopwatch, fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
+import { cpuStopwatch, fixture, SHARED_DIR, skipWithoutShared, withTempDir } from "../../_util.ts";
 import { allHashes, assertVouchError } from "../_lockfile_invariants.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { writeTree } from "../_tree.ts";
 
 /** Reads `fixtures/python/<name>` with includes resolved beside the top file. */
 function readFixture(name: string): ReturnType<typeof readRequirements> {
@@ -1047,4 +1049,72 @@ Deno.test("readRequirements: a URL without a host is refused at its line, as pip
       /^requirements\.txt:2: "https:\/\/" is no URL pip can download \(no valid host\)$/,
     );
   }
+});
+
+// mxdev (mxstack/mxdev): `config.Configuration.infile` is `[settings] requirements-in` of
+// mx.ini (default requirements.txt); `processing.resolve_dependencies` opens each `-c`/`-r`
+// file relative to the folder mxdev runs in, and a missing one is "Empty file assumed".
+const MX_INI = "[settings]\n# mxdev writes requirements-mxdev.txt\nrequirements-in = " +
+  "requirements.txt\nversion-overrides =\n    requests==2.32.3\n\n[collective.foo]\n" +
+  "url = https://github.com/collective/collective.foo.git\n";
+
+Deno.test("mxdevConfig: the mx.ini beside a file that names it as mxdev's input", () => {
+  const files = (ini: string | undefined, dir = ""): (path: string) => string | undefined => (p) =>
+    p === `${dir}mx.ini` ? ini : undefined;
+  assert.equal(mxdevConfig("requirements.txt", files(MX_INI)), "mx.ini");
+  assert.equal(mxdevConfig("plone/requirements.txt", files(MX_INI, "plone/")), "plone/mx.ini");
+  // The default input; another name; a name vouch cannot expand; no mx.ini.
+  assert.equal(mxdevConfig("requirements.txt", files("[settings]\nthreads = 4\n")), "mx.ini");
+  assert.equal(
+    mxdevConfig("requirements.txt", files("[settings]\nrequirements-in: req.in\n")),
+    undefined,
+  );
+  assert.equal(mxdevConfig("req.in", files("[settings]\nRequirements-In = ./req.in\n")), "mx.ini");
+  assert.equal(
+    mxdevConfig("requirements.txt", files("[settings]\nrequirements-in = ${settings:x}\n")),
+    undefined,
+  );
+  assert.equal(mxdevConfig("requirements.txt", files(undefined)), undefined);
+  // A setting of another section names no input.
+  assert.equal(
+    mxdevConfig("req.in", files("[settings]\n[pkg]\nrequirements-in = req.in\nurl = x\n")),
+    undefined,
+  );
+});
+
+Deno.test("readRequirements: mxdev's input reads a missing include as an empty file", () => {
+  const files: Record<string, string> = {
+    "requirements/base.txt": "-c constraints-local.txt\nrequests\n",
+    "constraints-local.txt": "requests==2.32.3\n",
+  };
+  const text = "-c constraints.txt\n-r requirements/base.txt\nPlone==6.0.13\n";
+  const out = readRequirements(text, {
+    path: "requirements.txt",
+    include: (rel) => files[rel],
+    mxdev: "mx.ini",
+  });
+  assert.deepEqual(out.components.map((c) => c.purl).sort(), [
+    "pkg:pypi/plone@6.0.13",
+    "pkg:pypi/requests@2.32.3",
+  ]);
+  assert.match(
+    out.warnings?.join("\n") ?? "",
+    /requirements\.txt:1: the included file constraints\.txt does not exist; mx\.ini makes/,
+  );
+  // pip refuses the missing file.
+  assert.throws(
+    () => readRequirements(text, { path: "requirements.txt", include: (rel) => files[rel] }),
+    /included file "constraints\.txt" \(constraints\.txt\) was not found/,
+  );
+});
+
+Deno.test("readInventory: a Plone project's mxdev input with a constraints file not made yet", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "mx.ini": MX_INI,
+      "requirements.txt": "-c constraints.txt\nPlone==6.0.13\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), ["pkg:pypi/plone@6.0.13"]);
+  });
 });

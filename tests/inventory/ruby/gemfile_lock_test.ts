@@ -809,8 +809,8 @@ Deno.test("readGemfileLock: a dependency of the gemspec the Gemfile names that t
     });
   const unlocked = (out: ReturnType<typeof readGemfileLock>) =>
     out.warnings.filter((w) => w.includes("does not lock"));
-  // connection_pool is locked (for sidekiq); oj is under a condition; standard is the Gemfile's,
-  // which the Gemfile's own check names.
+  // connection_pool is locked (for sidekiq: a warning of its own, see the next test); oj is under
+  // a condition; standard is the Gemfile's, which the Gemfile's own check names.
   assert.deepEqual(unlocked(read(gemspec)), [
     "gems.rb declares standard, which gems.locked does not lock: it is not in the SBOM; run " +
     "`bundle install` to update the lock",
@@ -826,4 +826,70 @@ Deno.test("readGemfileLock: a dependency of the gemspec the Gemfile names that t
   assert.equal(unlocked(read(undefined)).length, 1);
   // A gemspec its static reading refuses (cut short, no `end`) does not stop the lock's reading.
   assert.equal(unlocked(read(gemspec.replace(/end\n$/, ""))).length, 1);
+});
+
+// Bundler's Definition#specs_changed?: the lock's PATH spec must list the gemspec's runtime
+// dependencies (Index#subset? compares them) and DEPENDENCIES its development ones
+// (dependencies_for_source_changed?); else the gemspec changed since the lock was written and
+// Bundler resolves again (`bundle install --frozen` refuses it), though each gem is locked.
+Deno.test("readGemfileLock: a gemspec dependency the lock locks for another gem, not for the gemspec's gem, is a warning", () => {
+  const lock = [
+    "PATH",
+    "  remote: .",
+    "  specs:",
+    "    sidekiq-power-fetch (0.0.1)",
+    "      sidekiq (~> 7.0)",
+    "",
+    "GEM",
+    "  remote: https://rubygems.org/",
+    "  specs:",
+    "    connection_pool (2.4.1)",
+    "    diff-lcs (1.5.0)",
+    "    rspec (3.12.0)",
+    "      diff-lcs (>= 1.2.0, < 2.0)",
+    "    sidekiq (7.1.2)",
+    "      connection_pool (>= 2.3.0)",
+    "",
+    "PLATFORMS",
+    "  ruby",
+    "",
+    "DEPENDENCIES",
+    "  rspec (~> 3.12)",
+    "  sidekiq-power-fetch!",
+    "",
+    "BUNDLED WITH",
+    "   2.4.14",
+    "",
+  ].join("\n");
+  const gemspec = (lines: string[]): string =>
+    [
+      "Gem::Specification.new do |s|",
+      '  s.name = "sidekiq-power-fetch"',
+      '  s.version = "0.0.1"',
+      '  s.add_dependency "sidekiq", "~> 7.0"',
+      '  s.add_development_dependency "rspec", "~> 3.12"',
+      ...lines,
+      "end",
+      "",
+    ].join("\n");
+  const warnings = (text: string): string[] =>
+    readGemfileLock(lock, {
+      path: "Gemfile.lock",
+      gemfile: 'source "https://rubygems.org"\ngemspec\n',
+      gemfilePath: "Gemfile",
+      load: (rel) => rel === "sidekiq-power-fetch.gemspec" ? text : undefined,
+    }).warnings.filter((w) => w.includes("sidekiq-power-fetch.gemspec"));
+  assert.deepEqual(warnings(gemspec([])), []);
+  assert.deepEqual(
+    warnings(gemspec([
+      '  s.add_dependency "connection_pool", ">= 2.3"',
+      '  s.add_development_dependency "diff-lcs"',
+    ])),
+    [
+      "sidekiq-power-fetch.gemspec declares connection_pool, diff-lcs, which Gemfile.lock locks " +
+      "for other gems but not as dependencies of sidekiq-power-fetch: the lock is older than the " +
+      "gemspec, and the SBOM has no edge from sidekiq-power-fetch to them; run `bundle install` " +
+      "to update the lock",
+    ],
+  );
 });

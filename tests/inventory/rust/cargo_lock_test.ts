@@ -802,3 +802,52 @@ Deno.test("readCargoLock: a crate from crates.io and from git takes each declara
     "1.0.20 dev",
   ]);
 });
+
+Deno.test("readCargoLock: a crate a [patch] swaps for another git repository keeps its declaration's scope", () => {
+  // As `cargo generate-lockfile` writes it: the runtime `foo` from acme/foo's main is patched to
+  // come from fork/foo (Cargo locks the patch's source), the dev `foo2` is other/foo's tag v1
+  // (a patch of acme/foo would patch every reference of it: one package, both scopes).
+  const files: Record<string, string> = {
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n' +
+      '[dependencies]\nfoo = { git = "https://github.com/acme/foo", branch = "main" }\n\n' +
+      '[dev-dependencies]\nfoo2 = { package = "foo", git = "https://github.com/other/foo", ' +
+      'tag = "v1" }\n\n[patch."https://github.com/acme/foo"]\n' +
+      'foo = { git = "https://github.com/fork/foo" }\n',
+    "Cargo.lock": "version = 4\n\n" +
+      '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n' +
+      ' "foo 1.0.0 (git+https://github.com/fork/foo)",\n' +
+      ' "foo 1.0.0 (git+https://github.com/other/foo?tag=v1)",\n]\n\n' +
+      '[[package]]\nname = "foo"\nversion = "1.0.0"\nsource = "git+https://github.com/fork/foo' +
+      '#9d2a7c1be2b1f0c0e8d1c6b5a4f3e2d1c0b9a8f7"\n\n' +
+      '[[package]]\nname = "foo"\nversion = "1.0.0"\nsource = "git+https://github.com/other/foo' +
+      '?tag=v1#5c067377943ae5027c18dcaf1d605e1edf12a8c5"\n',
+  };
+  const out = readCargoLock(files["Cargo.lock"], { path: "Cargo.lock", load: (p) => files[p] });
+  assert.deepEqual(out.components.map((c) => `${c.scopes.join(",")} ${c.purl}`), [
+    "runtime pkg:cargo/foo@1.0.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Ffork%2Ffoo%409d2a7c1be2b1f0c0e8d1c6b5a4f3e2d1c0b9a8f7",
+    "dev pkg:cargo/foo@1.0.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Fother%2Ffoo%405c067377943ae5027c18dcaf1d605e1edf12a8c5",
+  ]);
+});
+
+Deno.test("readCargoLock: a ?branch= that Cargo URL-encodes in the lock is the declared branch", () => {
+  // Cargo 1.95's lock: `PrettyRef` writes the branch `dev/a+b#1&z=2%41` form-urlencoded.
+  const files: Record<string, string> = {
+    "Cargo.toml": '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n' +
+      '[dependencies]\nfoo = { git = "https://github.com/acme/foo", branch = "dev/a+b#1&z=2%41" }' +
+      '\n\n[dev-dependencies]\nfoo2 = { package = "foo", git = "https://github.com/acme/foo", ' +
+      'tag = "v1" }\n',
+    "Cargo.lock": "version = 4\n\n" +
+      '[[package]]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n' +
+      ' "foo 1.0.0 (git+https://github.com/acme/foo?branch=dev%2Fa%2Bb%231%26z%3D2%2541)",\n' +
+      ' "foo 1.0.0 (git+https://github.com/acme/foo?tag=v1)",\n]\n\n' +
+      '[[package]]\nname = "foo"\nversion = "1.0.0"\nsource = "git+https://github.com/acme/foo' +
+      '?branch=dev%2Fa%2Bb%231%26z%3D2%2541#9d2a7c1be2b1f0c0e8d1c6b5a4f3e2d1c0b9a8f7"\n\n' +
+      '[[package]]\nname = "foo"\nversion = "1.0.0"\nsource = "git+https://github.com/acme/foo' +
+      '?tag=v1#5c067377943ae5027c18dcaf1d605e1edf12a8c5"\n',
+  };
+  const out = readCargoLock(files["Cargo.lock"], { path: "Cargo.lock", load: (p) => files[p] });
+  assert.deepEqual(out.components.map((c) => `${c.version} ${c.scopes.join(",")} ${c.purl}`), [
+    "1.0.0 dev pkg:cargo/foo@1.0.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ffoo%405c067377943ae5027c18dcaf1d605e1edf12a8c5",
+    "1.0.0 runtime pkg:cargo/foo@1.0.0?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ffoo%409d2a7c1be2b1f0c0e8d1c6b5a4f3e2d1c0b9a8f7",
+  ]);
+});

@@ -1,0 +1,221 @@
+// Private: where NuGet gets a project's packages from, as the `nuget.config` files of the tree
+// say it (the `repository_url` of their purls), for the readers of NuGet packages.
+import { VouchError } from "../../errors.ts";
+import { posix } from "../../_path.ts";
+import { childElements, lineColumn, localName, parseXml } from "../_formats/xml.ts";
+import type { XmlElement } from "../_formats/xml.ts";
+import type { Load } from "../_reader.ts";
+import { withoutCredentials } from "../_url.ts";
+import { nugetPurl } from "./_nuget.ts";
+
+const CODE = "inventory.nuget_config.invalid";
+
+/**
+ * The names NuGet reads a folder's settings file under, in its order: the first that exists
+ * (NuGet.Configuration's `Settings.OrderedSettingsFileNames` on a case-sensitive file system).
+ */
+const CONFIG_NAMES = ["nuget.config", "NuGet.config", "NuGet.Config"];
+
+/**
+ * The source every NuGet installation starts with: the user-level `NuGet.Config` that NuGet
+ * writes on first use adds `nuget.org` (vouch cannot read a machine's settings and takes that).
+ */
+const NUGET_ORG = { key: "nuget.org", value: "https://api.nuget.org/v3/index.json" };
+
+/** A package source: its key and its URL or folder, as written. */
+interface Source {
+  key: string;
+  value: string;
+  /** The settings file that adds it. */
+  file: string;
+}
+
+/** Where a package comes from. */
+export interface PackageSource {
+  /** Its purl's `repository_url`, when NuGet takes it from one source other than nuget.org. */
+  repositoryUrl?: string;
+  /** What vouch cannot know of it (several sources, a folder), once per reading. */
+  warning?: string;
+}
+
+/** The package sources of a project, and the package source mapping that picks among them. */
+export interface NugetSources {
+  /**
+   * Where NuGet takes a package from (see {@linkcode nugetSources}).
+   *
+   * @param id The package id.
+   * @returns Its source.
+   */
+  sourceOf(id: string): PackageSource;
+}
+
+/** Whether a source is nuget.org's (its v3 index, its v2 API). */
+function isNugetOrg(value: string): boolean {
+  return /^https?:\/\/(?:api|www)\.nuget\.org(?:\/|$)/i.test(value.trim());
+}
+
+/** The `repository_url` of a source: its URL without credentials, `file://` for an absolute folder. */
+function repositoryUrl(source: Source): string | undefined {
+  const value = source.value.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return withoutCredentials(value);
+  if (value.startsWith("/")) return `file://${value}`;
+  return undefined;
+}
+
+/** The settings files NuGet reads for a folder of the tree, the farthest first. */
+function configFiles(folder: string, load: Load): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  let dir = folder === "." ? "" : folder;
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const path = dir === "" ? name : `${dir}/${name}`;
+      const text = load(path);
+      if (text === undefined) continue;
+      out.push({ path, text });
+      break;
+    }
+    if (dir === "") break;
+    const up = posix.dirname(dir);
+    dir = up === "." ? "" : up;
+  }
+  return out.reverse();
+}
+
+/** The child of `<configuration>` of that name, when there is one. */
+function section(root: XmlElement, name: string): XmlElement[] {
+  return childElements(root).filter((e) => localName(e.name) === name);
+}
+
+/**
+ * The package sources and package source mapping of a folder of the tree, from the
+ * `nuget.config` files of it and of the folders above it up to the root, as NuGet reads them
+ * (NuGet.Configuration's `Settings.LoadDefaultSettings`): the nearest file wins, and a
+ * `<clear/>` of a section drops what the files above it (and the user-level `NuGet.Config`,
+ * whose nuget.org vouch assumes) put there; `<disabledPackageSources>` leaves a source out.
+ * With a `<packageSourceMapping>`, a package comes from the sources of the pattern that names
+ * it most closely (its id, else the longest `prefix*`; `PackageSourceMapping`, case
+ * ignored), else from any source. `undefined` when the tree has no such file: nuget.org.
+ *
+ * A `packages.lock.json` does not record the source a package came from (only its
+ * `contentHash`): its readers take it from the settings too.
+ *
+ * @param folder The project's folder, root-relative (`""` or `.` for the root).
+ * @param load Reads a file of the tree.
+ * @returns The sources, when a settings file names any.
+ * @throws {VouchError} `inventory.nuget_config.invalid` for a settings file that is no XML or
+ *   whose root is not `<configuration>`: NuGet refuses to restore with it.
+ */
+export function nugetSources(folder: string, load: Load): NugetSources | undefined {
+  const files = configFiles(folder, load);
+  if (files.length === 0) return undefined;
+  let sources: Source[] = [{ ...NUGET_ORG, file: "the user-level NuGet.Config" }];
+  let disabled = new Set<string>();
+  let mapping = new Map<string, string[]>();
+  for (const { path, text } of files) {
+    const { root } = parseXml(text, path, CODE);
+    if (localName(root.name) !== "configuration") {
+      throw new VouchError(
+        CODE,
+        `${path}:${lineColumn(text, root.offset).line}: the root element is <${root.name}>, ` +
+          "not <configuration>",
+        `fix ${path} (NuGet refuses to restore with it) and run vouch again`,
+      );
+    }
+    for (const list of section(root, "packageSources")) {
+      for (const item of childElements(list)) {
+        const key = item.attributes.key;
+        if (localName(item.name) === "clear") sources = [];
+        else if (localName(item.name) === "add" && key && item.attributes.value) {
+          sources = sources.filter((s) => s.key.toLowerCase() !== key.toLowerCase());
+          sources.push({ key, value: item.attributes.value, file: path });
+        } else if (localName(item.name) === "remove" && key) {
+          sources = sources.filter((s) => s.key.toLowerCase() !== key.toLowerCase());
+        }
+      }
+    }
+    for (const list of section(root, "disabledPackageSources")) {
+      for (const item of childElements(list)) {
+        const key = item.attributes.key?.toLowerCase();
+        if (localName(item.name) === "clear") disabled = new Set();
+        else if (localName(item.name) === "add" && key) {
+          if (item.attributes.value?.trim().toLowerCase() === "true") disabled.add(key);
+          else disabled.delete(key);
+        }
+      }
+    }
+    for (const list of section(root, "packageSourceMapping")) {
+      for (const item of childElements(list)) {
+        const key = item.attributes.key?.toLowerCase();
+        if (localName(item.name) === "clear") mapping = new Map();
+        else if (localName(item.name) === "packageSource" && key) {
+          const patterns = childElements(item)
+            .filter((p) => localName(p.name) === "package" && p.attributes.pattern)
+            .map((p) => p.attributes.pattern!.trim().toLowerCase());
+          mapping.set(key, [...mapping.get(key) ?? [], ...patterns]);
+        }
+      }
+    }
+  }
+  const enabled = sources.filter((s) => !disabled.has(s.key.toLowerCase()));
+  return {
+    sourceOf: (id) => {
+      const candidates = mapping.size === 0 ? enabled : mapped(id, enabled, mapping);
+      if (candidates.some((s) => isNugetOrg(s.value)) || candidates.length === 0) return {};
+      if (candidates.length > 1) {
+        return {
+          warning: `${files.at(-1)!.path}: NuGet takes packages from any of the sources ` +
+            `${candidates.map((s) => s.key).join(", ")} (no packageSourceMapping says which), ` +
+            "so vouch cannot tell which a package came from: their purls name no repository_url",
+        };
+      }
+      const url = repositoryUrl(candidates[0]);
+      return url !== undefined ? { repositoryUrl: url } : {
+        warning: `${candidates[0].file}: NuGet takes packages from the folder ` +
+          `${candidates[0].value} (source ${candidates[0].key}), which has no URL: their purls ` +
+          "name no repository_url",
+      };
+    },
+  };
+}
+
+/**
+ * The sources the package source mapping gives a package: those of the pattern that names it
+ * most closely (its id exactly, else the longest `prefix*` it starts with), none when no
+ * pattern does (NuGet then fails the restore, NU1100).
+ */
+function mapped(id: string, sources: Source[], mapping: Map<string, string[]>): Source[] {
+  const name = id.toLowerCase();
+  let best: string | undefined;
+  const fits = (pattern: string): boolean =>
+    pattern === name || (pattern.endsWith("*") && name.startsWith(pattern.slice(0, -1)));
+  const better = (pattern: string): boolean =>
+    best === undefined || (best.endsWith("*") &&
+      (!pattern.endsWith("*") || pattern.length > best.length));
+  for (const patterns of mapping.values()) {
+    for (const pattern of patterns) if (fits(pattern) && better(pattern)) best = pattern;
+  }
+  if (best === undefined) return [];
+  const keys = new Set([...mapping].filter(([, p]) => p.includes(best!)).map(([key]) => key));
+  return sources.filter((s) => keys.has(s.key.toLowerCase()));
+}
+
+/**
+ * The `pkg:nuget` purl of a package, with the `repository_url` of its source (see
+ * {@linkcode nugetSources}); what vouch cannot know of the source goes to `warnings`.
+ *
+ * @param sources The project's sources (none: nuget.org).
+ * @param name The package id as written.
+ * @param version The version, when known.
+ * @param warnings Collects the warnings, once each.
+ * @returns The purl.
+ */
+export function sourcedNugetPurl(
+  sources: NugetSources | undefined,
+  name: string,
+  version: string | undefined,
+  warnings: Set<string>,
+): string {
+  const source = sources?.sourceOf(name) ?? {};
+  if (source.warning !== undefined) warnings.add(source.warning);
+  return nugetPurl(name, version, source.repositoryUrl);
+}

@@ -1,0 +1,146 @@
+import assert from "node:assert/strict";
+import { nugetSources } from "../../../src/inventory/dotnet/_nuget_config.ts";
+import { readInventory } from "../../../src/inventory/mod.ts";
+import { withTempDir } from "../../_util.ts";
+import { assertVouchError } from "../_lockfile_invariants.ts";
+import { writeTree } from "../_tree.ts";
+
+// NuGet.Configuration: `Settings.OrderedSettingsFileNames` (nuget.config, NuGet.config,
+// NuGet.Config: the first of a folder), the folders up from the project's, the nearest file
+// winning and `<clear/>` dropping what the files above added (the user-level NuGet.Config's
+// nuget.org among them); `PackageSourceMapping`: the pattern naming the id most closely.
+const config = (sections: string): string =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n${sections}</configuration>\n`;
+const CONTOSO = "https://pkgs.dev.azure.com/contoso/_packaging/feed/nuget/v3/index.json";
+const FABRIKAM = "https://nuget.pkg.github.com/fabrikam/index.json";
+
+Deno.test("nugetSources: the source a package comes from, by nuget.config", () => {
+  const of = (files: Record<string, string>, id: string, folder = "src/App") =>
+    nugetSources(folder, (p) => files[p])?.sourceOf(id);
+  // No nuget.config: nuget.org, nothing to say.
+  assert.equal(of({}, "Serilog"), undefined);
+  // Added beside nuget.org, no mapping: vouch cannot tell, and keeps nuget.org.
+  const added = config(
+    `  <packageSources>\n    <add key="contoso" value="${CONTOSO}" />\n` +
+      "  </packageSources>\n",
+  );
+  assert.deepEqual(of({ "nuget.config": added }, "Contoso.Logging"), {});
+  // The only source left after <clear/>, in a folder above the project.
+  const only = config(
+    `  <packageSources>\n    <clear />\n    <add key="contoso" ` +
+      `value="https://user:token@pkgs.dev.azure.com/contoso/_packaging/feed/nuget/v3/index.json" />\n` +
+      "  </packageSources>\n",
+  );
+  assert.deepEqual(of({ "NuGet.Config": only }, "Serilog"), { repositoryUrl: CONTOSO });
+  // A nearer file adds nuget.org again; one nearer still disables it.
+  const nearer = config(
+    '  <packageSources>\n    <add key="nuget.org" ' +
+      'value="https://api.nuget.org/v3/index.json" />\n  </packageSources>\n',
+  );
+  assert.deepEqual(of({ "NuGet.Config": only, "src/nuget.config": nearer }, "Serilog"), {});
+  const disabled = config(
+    "  <disabledPackageSources>\n" +
+      '    <add key="nuget.org" value="true" />\n  </disabledPackageSources>\n',
+  );
+  assert.deepEqual(
+    of({ "NuGet.Config": only, "src/nuget.config": nearer, "src/App/nuget.config": disabled }, "x"),
+    { repositoryUrl: CONTOSO },
+  );
+  // Several sources and no mapping: a warning.
+  const several = config(
+    `  <packageSources>\n    <clear />\n    <add key="contoso" ` +
+      `value="${CONTOSO}" />\n    <add key="fabrikam" value="${FABRIKAM}" />\n  </packageSources>\n`,
+  );
+  assert.match(
+    of({ "nuget.config": several }, "Contoso.Logging")?.warning ?? "",
+    /nuget\.config: NuGet takes packages from any of the sources contoso, fabrikam/,
+  );
+  // A mapping: the exact id, else the longest prefix, case ignored.
+  const mapped = several.replace(
+    "</configuration>",
+    "  <packageSourceMapping>\n" +
+      '    <packageSource key="nuget.org">\n      <package pattern="*" />\n    </packageSource>\n' +
+      '    <packageSource key="contoso">\n      <package pattern="Contoso.*" />\n' +
+      '      <package pattern="Fabrikam.Special" />\n    </packageSource>\n' +
+      '    <packageSource key="fabrikam">\n      <package pattern="fabrikam.*" />\n' +
+      "    </packageSource>\n  </packageSourceMapping>\n</configuration>",
+  );
+  const files = { "nuget.config": mapped };
+  assert.deepEqual(of(files, "Contoso.Logging"), { repositoryUrl: CONTOSO });
+  assert.deepEqual(of(files, "Fabrikam.Core"), { repositoryUrl: FABRIKAM });
+  assert.deepEqual(of(files, "Fabrikam.Special"), { repositoryUrl: CONTOSO });
+  // `*` maps to nuget.org, which <clear/> dropped: no source (NuGet fails, NU1100).
+  assert.deepEqual(of(files, "Serilog"), {});
+  // A folder source: an absolute one is a file:// URL, a relative one has none.
+  const folder = (value: string) =>
+    config(
+      `  <packageSources>\n    <clear />\n    <add key="local" value="${value}" />\n` +
+        "  </packageSources>\n",
+    );
+  assert.deepEqual(of({ "nuget.config": folder("/srv/feed") }, "X", ""), {
+    repositoryUrl: "file:///srv/feed",
+  });
+  assert.match(
+    of({ "nuget.config": folder("./packages") }, "X", ".")?.warning ?? "",
+    /takes packages from the folder \.\/packages \(source local\), which has no URL/,
+  );
+  // Only the first of a folder's names counts.
+  assert.deepEqual(of({ "nuget.config": added, "NuGet.Config": only }, "Serilog"), {});
+  assertVouchError(
+    () => of({ "nuget.config": "<packageSources/>" }, "X"),
+    "inventory.nuget_config.invalid",
+    /nuget\.config:1: the root element is <packageSources>, not <configuration>/,
+  );
+});
+
+Deno.test("readInventory: a project's and its lock's packages of a mapped private feed", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "nuget.config": config(
+        `  <packageSources>\n    <clear />\n    <add key="nuget.org" ` +
+          `value="https://api.nuget.org/v3/index.json" protocolVersion="3" />\n` +
+          `    <add key="contoso" value="${CONTOSO}" />\n  </packageSources>\n` +
+          "  <packageSourceMapping>\n" +
+          '    <packageSource key="nuget.org">\n      <package pattern="*" />\n' +
+          '    </packageSource>\n    <packageSource key="contoso">\n' +
+          '      <package pattern="Contoso.*" />\n    </packageSource>\n' +
+          "  </packageSourceMapping>\n",
+      ),
+      "src/App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n' +
+        "    <TargetFramework>net8.0</TargetFramework>\n" +
+        "    <RestorePackagesWithLockFile>true</RestorePackagesWithLockFile>\n" +
+        "  </PropertyGroup>\n  <ItemGroup>\n" +
+        '    <PackageReference Include="Contoso.Logging" Version="1.2.0" />\n' +
+        '    <PackageReference Include="Serilog" Version="4.0.0" />\n  </ItemGroup>\n</Project>\n',
+      "src/App/packages.lock.json": JSON.stringify(
+        {
+          version: 1,
+          dependencies: {
+            "net8.0": {
+              "Contoso.Logging": {
+                type: "Direct",
+                requested: "[1.2.0, )",
+                resolved: "1.2.0",
+                contentHash: "A".repeat(86) + "==",
+              },
+              Serilog: {
+                type: "Direct",
+                requested: "[4.0.0, )",
+                resolved: "4.0.0",
+                contentHash: "B".repeat(86) + "==",
+              },
+            },
+          },
+        },
+        null,
+        2,
+      ),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:nuget/Contoso.Logging@1.2.0?repository_url=https:%2F%2Fpkgs.dev.azure.com%2Fcontoso%2F" +
+      "_packaging%2Ffeed%2Fnuget%2Fv3%2Findex.json",
+      "pkg:nuget/Serilog@4.0.0",
+    ]);
+  });
+});
