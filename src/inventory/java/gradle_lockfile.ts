@@ -310,7 +310,9 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  *   (`buildSrc`, a build included for its plugins) names, is build scope;
  *   `files`: lists a folder's files, for the other per-configuration locks beside a legacy one
  *   (without it, a legacy lock's scopes are those of its own configuration); `memo`: keeps
- *   those scopes for the folder's other locks.
+ *   those scopes for the folder's other locks, and the build's root project;
+ *   `peek`: reads the settings and root build scripts of the build at the tree's root without
+ *   counting them read, to name its root project from a subproject's lock (`rootProject`).
  * @returns The components (no members, no edges).
  * @throws {VouchError} `inventory.gradle_lockfile.invalid` as {@linkcode parseGradleLockfile},
  *   also for a malformed lock beside a legacy one.
@@ -323,9 +325,10 @@ export function readGradleLockfile(
     files?: (folder: string) => string[] | undefined;
     memo?: Map<string, unknown>;
     namedBy?: string;
+    peek?: Load;
   },
 ): ReaderResult {
-  const { path, load, files, memo, namedBy } = options;
+  const { path, load, files, memo, namedBy, peek } = options;
   const script = namedBy === undefined ? undefined : load?.(namedBy);
   // A named lock is its script's: build logic's (buildSrc's, a plugin build's) or the lock of
   // the script's own classpath is build scope, wherever it lies.
@@ -372,7 +375,33 @@ export function readGradleLockfile(
     ? rootProject(load)
     : undefined;
   if (project !== undefined) result.project = project;
+  else if (peek !== undefined && inRootBuild(namedBy ?? path, peek)) {
+    // A subproject's lock: the root project is the build's, named by its settings script,
+    // which is peeked at, not read (a root script no lock resolves stays unread).
+    const key = "gradle_lockfile:rootProject";
+    const root = memo?.has(key) ? memo.get(key) as Project | undefined : rootProject(peek);
+    memo?.set(key, root);
+    if (root !== undefined) result.rootProject = root;
+  }
   return result;
+}
+
+/**
+ * Whether a file below the tree's root is of the build whose settings script is at the root:
+ * there is one there, and none in a folder between (a settings script makes a build of its own).
+ */
+function inRootBuild(path: string, peek: Load): boolean {
+  const folders = path.split("/").slice(0, -1);
+  for (let n = folders.length; n >= 0; n--) {
+    const base = folders.slice(0, n).join("/");
+    const at = (file: string): string => (base === "" ? file : `${base}/${file}`);
+    if (
+      peek(at("settings.gradle")) !== undefined || peek(at("settings.gradle.kts")) !== undefined
+    ) {
+      return n === 0;
+    }
+  }
+  return false;
 }
 
 /**

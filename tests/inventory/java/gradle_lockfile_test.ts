@@ -1235,3 +1235,35 @@ Deno.test("readInventory: a Gradle build's root project is rootProject.name of i
     assert.equal(inventory.project.name, dir.slice(dir.lastIndexOf("/") + 1));
   });
 });
+
+// A build with locks only in its subprojects is still the build rootProject.name names (Gradle's
+// DefaultProjectDescriptor takes the root project's name from the settings script): it was named
+// after the tree's folder. Its settings and root build script are peeked at, not read: a root
+// script declaring dependencies no lock locks stays unread.
+Deno.test("readInventory: a build locked only in its subprojects is named by rootProject.name, its root script unread", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'acme-platform'\ninclude 'app', 'lib'\n",
+      "build.gradle": "group = 'com.acme'\nversion = '2.1.0'\nsubprojects {\n" +
+        "  dependencyLocking { lockAllConfigurations() }\n}\n" +
+        "dependencies { implementation 'org.slf4j:slf4j-api:2.0.13' }\n",
+      "app/build.gradle": "dependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+      "app/gradle.lockfile": "com.google.guava:guava:33.0.0-jre=compileClasspath\nempty=\n",
+      "lib/build.gradle": "dependencies { implementation 'junit:junit:4.13.2' }\n",
+      "lib/gradle.lockfile": "junit:junit:4.13.2=compileClasspath\nempty=\n",
+    });
+    const inventory = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(inventory.project, {
+      name: "com.acme:acme-platform",
+      purl: "pkg:maven/com.acme/acme-platform@2.1.0",
+      version: "2.1.0",
+    });
+    assert.deepEqual(inventory.unread, ["build.gradle"]);
+    assert.ok(!inventory.sources.includes("build.gradle"));
+    // A build of its own below (its settings script) is not the root's.
+    await Deno.remove(`${dir}/settings.gradle`);
+    await writeTree(dir, { "app/settings.gradle": "rootProject.name = 'app'\n" });
+    const other = await readInventory(dir, { onWarning: () => {} });
+    assert.equal(other.project.name, dir.split("/").at(-1));
+  });
+});
