@@ -974,6 +974,13 @@ export function settingsNamedLocks(
 }
 
 /**
+ * A literal `buildFileName` set: `rootProject.…` or `project(":a:b").…` (group 2: the project's
+ * path) `= "…"` (group 4: the file's name).
+ */
+const LITERAL_BUILD_FILE_NAME =
+  /\b(?:rootProject|project\s*\(\s*(["'])(:[^"'$]*)\1\s*\))\s*\.\s*buildFileName\s*=\s*(["'])([^"'$/\\]+)\3/g;
+
+/**
  * The build scripts a settings script names literally: `rootProject.buildFileName = "…"`, and
  * `project(":a:b").buildFileName = "…"` (in the folder `a/b` of the settings script's, the
  * project's default folder), Groovy or Kotlin.
@@ -981,15 +988,38 @@ export function settingsNamedLocks(
 function namedBuildScripts(script: string, kotlin: boolean, folder: string): string[] {
   const { said } = scriptCode(script, kotlin);
   const out: string[] = [];
-  const sets = said.matchAll(
-    /\b(?:rootProject|project\s*\(\s*(["'])(:[^"'$]*)\1\s*\))\s*\.\s*buildFileName\s*=\s*(["'])([^"'$/\\]+)\3/g,
-  );
+  const sets = said.matchAll(LITERAL_BUILD_FILE_NAME);
   for (const m of sets) {
     const projectPath = m[2] ?? ":";
     const dir = posix.join(folder, ...projectPath.split(":").filter((s) => s !== ""));
     out.push(inFolder(dir, m[4]));
   }
   return out;
+}
+
+/**
+ * The lines of a settings script that set a project's `buildFileName` otherwise than literally
+ * (a computed name, `"${it.name}.gradle"`, a project found by a loop, `setBuildFileName(…)`):
+ * which script Gradle runs for that project (DefaultProjectDescriptor's build file) vouch cannot
+ * tell, nor follow its locks, nor, for the root project, its group and version.
+ *
+ * @param script The settings script's text.
+ * @param kotlin Whether it is `settings.gradle.kts`.
+ * @returns 1-based line numbers, in order.
+ */
+export function computedBuildFileNames(script: string, kotlin: boolean): number[] {
+  const { said, code } = scriptCode(script, kotlin);
+  const literal = new Set(
+    [...said.matchAll(LITERAL_BUILD_FILE_NAME)].map((m) => m.index + m[0].indexOf("buildFileName")),
+  );
+  const lines: number[] = [];
+  for (const m of code.matchAll(/\b(?:buildFileName\s*=(?!=)|setBuildFileName\s*\()/g)) {
+    const at = m[0].startsWith("set") ? m.index + 3 : m.index;
+    if (literal.has(at)) continue;
+    const line = code.slice(0, m.index).split("\n").length;
+    if (lines.at(-1) !== line) lines.push(line);
+  }
+  return lines;
 }
 
 /**

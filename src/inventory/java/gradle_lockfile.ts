@@ -58,7 +58,14 @@ import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
 import type { Project, Scope } from "../types.ts";
 import { gradleModuleId, mavenName, mavenPurl } from "./_maven.ts";
-import { blocksOf, gradleRootIdentity, namedLocks, scriptCode } from "./_gradle_script.ts";
+import {
+  blocksOf,
+  computedBuildFileNames,
+  gradleRootIdentity,
+  gradleScriptNames,
+  namedLocks,
+  scriptCode,
+} from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
@@ -371,11 +378,22 @@ export function readGradleLockfile(
     });
   }
   const result: ReaderResult = out.build();
+  const settings = peek === undefined ? undefined : settingsAbove(namedBy ?? path, peek);
+  const computed = settings === undefined
+    ? []
+    : computedBuildFileNames(settings.text, settings.path.endsWith(".kts"));
+  if (computed.length > 0) {
+    result.warnings = computed.map((line) =>
+      `${settings!.path}:${line}: a project's buildFileName is computed: vouch cannot tell which ` +
+      "build script Gradle runs for it, so the locks that script names and, for the root " +
+      "project, its group and version are not read"
+    );
+  }
   const project = folder === "." || folder === "gradle/dependency-locks"
     ? rootProject(load)
     : undefined;
   if (project !== undefined) result.project = project;
-  else if (peek !== undefined && inRootBuild(namedBy ?? path, peek)) {
+  else if (settings?.path.includes("/") === false) {
     // A subproject's lock: the root project is the build's, named by its settings script,
     // which is peeked at, not read (a root script no lock resolves stays unread).
     const key = "gradle_lockfile:rootProject";
@@ -387,21 +405,20 @@ export function readGradleLockfile(
 }
 
 /**
- * Whether a file below the tree's root is of the build whose settings script is at the root:
- * there is one there, and none in a folder between (a settings script makes a build of its own).
+ * The settings script of the build a file is of: the nearest at or above its folder (a
+ * settings script makes a build of its own), Groovy first as Gradle takes it.
  */
-function inRootBuild(path: string, peek: Load): boolean {
+function settingsAbove(path: string, peek: Load): { path: string; text: string } | undefined {
   const folders = path.split("/").slice(0, -1);
   for (let n = folders.length; n >= 0; n--) {
     const base = folders.slice(0, n).join("/");
-    const at = (file: string): string => (base === "" ? file : `${base}/${file}`);
-    if (
-      peek(at("settings.gradle")) !== undefined || peek(at("settings.gradle.kts")) !== undefined
-    ) {
-      return n === 0;
+    for (const file of gradleScriptNames("settings")) {
+      const at = base === "" ? file : `${base}/${file}`;
+      const text = peek(at);
+      if (text !== undefined) return { path: at, text };
     }
   }
-  return false;
+  return undefined;
 }
 
 /**

@@ -1267,3 +1267,36 @@ Deno.test("readInventory: a build locked only in its subprojects is named by roo
     assert.equal(other.project.name, dir.split("/").at(-1));
   });
 });
+
+// Gradle runs the build file a settings script names for a project (DefaultProjectDescriptor's
+// buildFileName); one named by a computed value vouch cannot tell, and so neither the locks that
+// script names nor the root's group and version: it had been silent. One warning a line, naming it.
+Deno.test("readInventory: a buildFileName the settings script computes is a warning naming its line", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'acme'\ninclude 'app'\n" +
+        'rootProject.buildFileName = "${rootProject.name}.gradle"\n' +
+        'rootProject.children.each { it.buildFileName = "${it.name}.gradle" }\n' +
+        "project(':app').buildFileName = 'app.gradle'\n",
+      "acme.gradle": "group = 'com.acme'\nversion = '1.0'\n",
+      "gradle.lockfile": "empty=\n",
+      "app/app.gradle": "dependencies { implementation 'junit:junit:4.13.2' }\n",
+      "app/gradle.lockfile": "junit:junit:4.13.2=compileClasspath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    const why = ": a project's buildFileName is computed: vouch cannot tell which build script " +
+      "Gradle runs for it, so the locks that script names and, for the root project, its group " +
+      "and version are not read";
+    assert.deepEqual(warnings, [`settings.gradle:3${why}`, `settings.gradle:4${why}`]);
+    // Literal names only: no warning.
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'acme'\ninclude 'app'\n" +
+        "rootProject.buildFileName = 'acme.gradle'\nproject(':app').buildFileName = 'app.gradle'\n",
+    });
+    const none: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => none.push(w) });
+    assert.deepEqual(none, []);
+    assert.equal(inventory.project.version, "1.0");
+  });
+});
