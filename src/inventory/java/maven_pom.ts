@@ -618,7 +618,27 @@ interface Model {
   artifactId: string;
   version?: string;
   parentCoordinates: { groupId?: string; artifactId?: string; version?: string };
+  /**
+   * The core extension that computes the version of every project of its build (see
+   * {@linkcode VERSIONING_EXTENSIONS}), and the `.mvn/extensions.xml` naming it: the model
+   * has no version.
+   */
+  versionedBy?: { extension: string; file: string };
 }
+
+/**
+ * The core extensions that give every project of their build a version they compute from git
+ * when Maven runs, in place of the `<version>` its POM writes: jgitver's (its
+ * JGitverModelProcessor sets each model's version, and its parent's when in the build, to the
+ * version it calculates) and qoomon's maven-git-versioning-extension (named
+ * maven-branch-versioning-extension before), which sets them from the branch or tag as its
+ * `.mvn/<artifactId>.xml` configuration's `<version>` formats say (none: the POMs' own).
+ */
+const VERSIONING_EXTENSIONS: ReadonlySet<string> = new Set([
+  "fr.brouillard.oss:jgitver-maven-plugin",
+  "me.qoomon:maven-git-versioning-extension",
+  "me.qoomon:maven-branch-versioning-extension",
+]);
 
 /** A dependency after interpolation and dependency management. */
 interface Declared extends MavenCoordinates {
@@ -1070,9 +1090,45 @@ class Resolver {
     }
     model.groupId = expand(groupId, lookup);
     model.artifactId = expand(raw.artifactId!, lookup);
-    if (version !== undefined) model.version = expand(version, lookup);
+    const versionedBy = this.versioning(path, inputs);
+    if (versionedBy !== undefined) model.versionedBy = versionedBy;
+    else if (version !== undefined) model.version = expand(version, lookup);
     this.models.set(path, model);
     return model;
+  }
+
+  /**
+   * The core extension that computes the versions of the build of the POM at `path` (see
+   * {@linkcode VERSIONING_EXTENSIONS}), in the `.mvn/extensions.xml` of the nearest folder at or
+   * above it that has one (Maven's project base directory); the files looked at are added to
+   * `inputs`.
+   */
+  versioning(
+    path: string,
+    inputs: [string, string | undefined][],
+  ): Model["versionedBy"] {
+    for (let folder = posix.dirname(path);; folder = posix.dirname(folder)) {
+      const file = posix.join(folder, ".mvn", "extensions.xml");
+      const text = this.load(file);
+      inputs.push([file, text]);
+      if (text !== undefined) {
+        const extension = this.coreExtensions(folder).find((e) =>
+          VERSIONING_EXTENSIONS.has(`${e.groupId}:${e.artifactId}`)
+        );
+        if (extension === undefined) return undefined;
+        const key = `${extension.groupId}:${extension.artifactId}`;
+        if (extension.groupId !== "me.qoomon") return { extension: key, file };
+        // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
+        // without one it leaves the POMs' own.
+        const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
+        const configText = this.load(config);
+        inputs.push([config, configText]);
+        const setsVersion = configText !== undefined &&
+          /<version>/.test(configText.replace(/<!--[\s\S]*?-->/g, ""));
+        return setsVersion ? { extension: key, file } : undefined;
+      }
+      if (folder === ".") return undefined;
+    }
   }
 
   /**
@@ -1354,6 +1410,12 @@ class Resolver {
         declared.classifier = file.classifier;
       }
     }
+    // A project of a build whose versions a core extension computes (jgitver): the version of
+    // the build's own, `${project.version}`, is not known; the build's warning says so, once.
+    if (
+      model.versionedBy !== undefined && (written === undefined || written.includes("${")) &&
+      this.reactorProject(model, { groupId: c.groupId, artifactId: c.artifactId }) !== undefined
+    ) return declared;
     if (written === undefined && options.management.outside.length > 0) {
       // Inherited from a pom.xml of the tree: its own read says so, whole, once (when it is read:
       // not a parent in a skipped folder, nor one that `--lockfile` leaves out).
@@ -2487,6 +2549,16 @@ export function readMavenPom(
   // The project is the top of a reactor (or a lone POM), never one of its modules.
   if (!resolver.reactor(model).modules.has(path)) result.project = projectOf(model);
   const warnings = resolver.allWarnings();
+  const versioning = model.versionedBy;
+  if (versioning !== undefined) {
+    // Said by every POM of the build alike: one warning for the build once merged.
+    warnings.push(
+      `${versioning.file}: the core extension ${versioning.extension} computes the version of ` +
+        "each project of the build from git when Maven runs, in place of the POMs' <version>: " +
+        "vouch cannot know it, so the build's own purls have no version",
+    );
+    warnings.sort(compareStrings);
+  }
   if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

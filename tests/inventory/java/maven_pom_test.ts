@@ -972,6 +972,85 @@ Deno.test("readMavenPom: the -D properties of .mvn/maven.config are the build's,
   assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent?type=pom");
 });
 
+// A core extension that versions the build from git (jgitver: its JGitverModelProcessor sets every
+// project's version, and its in-tree parent's, to the one it computes; qoomon's
+// maven-git-versioning-extension) makes the POMs' <version> a placeholder: the build's own purls
+// were at `0`, or with `${revision}` left undefined every module's dependency on a sibling was
+// warned of. Now they have no version, with one warning for the build.
+Deno.test("readMavenPom: a core extension that computes the build's versions is one warning, no version", async () => {
+  const pom = (body: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion>\n  ${body}\n</project>`;
+  const parent = "<parent><groupId>com.acme</groupId><artifactId>parent</artifactId>" +
+    "<version>${revision}</version></parent>";
+  const files: Record<string, string> = {
+    "pom.xml": pom(
+      "<groupId>com.acme</groupId><artifactId>parent</artifactId><version>${revision}</version>" +
+        "<packaging>pom</packaging><modules><module>core</module><module>web</module></modules>",
+    ),
+    "core/pom.xml": pom(`${parent}<artifactId>core</artifactId>${dep("junit:junit:4.13.2")}`),
+    "web/pom.xml": pom(
+      `${parent}<artifactId>web</artifactId><dependencies><dependency><groupId>com.acme` +
+        "</groupId><artifactId>core</artifactId><version>${project.version}</version>" +
+        "</dependency></dependencies>",
+    ),
+    ".mvn/extensions.xml": "<extensions><extension><groupId>fr.brouillard.oss</groupId>" +
+      "<artifactId>jgitver-maven-plugin</artifactId><version>1.9.0</version></extension>" +
+      "</extensions>\n",
+  };
+  const warning = ".mvn/extensions.xml: the core extension fr.brouillard.oss:" +
+    "jgitver-maven-plugin computes the version of each project of the build from git when Maven " +
+    "runs, in place of the POMs' <version>: vouch cannot know it, so the build's own purls have " +
+    "no version";
+  const web = readMavenPom(files["web/pom.xml"], { path: "web/pom.xml", load: (p) => files[p] });
+  assertWellFormed(web);
+  assert.deepEqual(web.members.map((m) => m.id).sort(), [
+    "pkg:maven/com.acme/core",
+    "pkg:maven/com.acme/web",
+  ]);
+  assert.deepEqual(web.warnings, [warning]);
+  await withTempDir(async (dir) => {
+    for (const [path, text] of Object.entries(files)) {
+      await Deno.mkdir(`${dir}/${path.split("/").slice(0, -1).join("/")}`, { recursive: true });
+      await Deno.writeTextFile(`${dir}/${path}`, text);
+    }
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.equal(inventory.project.purl, "pkg:maven/com.acme/parent?type=pom");
+    assert.deepEqual(warnings.filter((w) => w.includes("no version")), [warning]);
+    // Literal placeholders too: the purls are not at `0`.
+    for (const path of ["pom.xml", "core/pom.xml", "web/pom.xml"]) {
+      await Deno.writeTextFile(`${dir}/${path}`, files[path].replaceAll("${revision}", "0"));
+    }
+    const literal = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(literal.members.map((m) => m.purl).sort(), [
+      "pkg:maven/com.acme/core",
+      "pkg:maven/com.acme/web",
+    ]);
+  });
+  // qoomon's extension sets versions only as its configuration's <version> formats say.
+  const qoomon = "<extensions><extension><groupId>me.qoomon</groupId><artifactId>" +
+    "maven-git-versioning-extension</artifactId><version>9.6.4</version></extension></extensions>";
+  const placeholder = Object.fromEntries(
+    Object.entries(files).map(([p, t]) => [p, t.replaceAll("${revision}", "0.0.0-SNAPSHOT")]),
+  );
+  placeholder[".mvn/extensions.xml"] = qoomon;
+  const read = (): ReturnType<typeof readMavenPom> =>
+    readMavenPom(placeholder["web/pom.xml"], { path: "web/pom.xml", load: (p) => placeholder[p] });
+  assert.deepEqual(read().members.map((m) => m.id).sort(), [
+    "pkg:maven/com.acme/core@0.0.0-SNAPSHOT",
+    "pkg:maven/com.acme/web@0.0.0-SNAPSHOT",
+  ]);
+  assert.deepEqual(read().warnings ?? [], []);
+  placeholder[".mvn/maven-git-versioning-extension.xml"] = "<configuration><refs>" +
+    '<ref type="tag"><pattern>v(?&lt;version&gt;.*)</pattern><version>${ref.version}</version>' +
+    "</ref></refs></configuration>";
+  assert.deepEqual(read().members.map((m) => m.id).sort(), [
+    "pkg:maven/com.acme/core",
+    "pkg:maven/com.acme/web",
+  ]);
+  assert.equal(read().warnings?.length, 1);
+});
+
 // Found by comparing with Maven 3.8.7 on a three-level CI-friendly reactor: a module whose parent
 // declares no <version> of its own (it inherits `${revision}` from the root) was not matched to
 // that parent, which Maven finds at its relativePath by the raw version it inherits (the model
