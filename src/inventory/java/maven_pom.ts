@@ -842,6 +842,13 @@ class Resolver {
    * warning per POM (see {@linkcode Resolver.allWarnings}), not one per dependency.
    */
   readonly managedOutside = new Map<string, Map<string, Set<string>>>();
+  /**
+   * The declarations written with no version that no management gives one (a dependency
+   * nothing manages, a plugin's dependency, which no dependency management manages), by the
+   * POM declaring them: each is warned of once, unless `managedOutside` names it for that POM
+   * already (the same name declared as a dependency too: one purl without a version, said once).
+   */
+  readonly versionless = new Map<string, Set<string>>();
   #reactor?: Reactor;
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
   #poms?: {
@@ -857,9 +864,19 @@ class Resolver {
     this.reads = reads;
   }
 
-  /** Every warning, sorted: those of {@linkcode Resolver.warnings} and of `managedOutside`. */
+  /**
+   * Every warning, sorted: those of {@linkcode Resolver.warnings}, `versionless` and
+   * `managedOutside`.
+   */
   allWarnings(): string[] {
     const lines = [...this.warnings];
+    for (const [source, names] of this.versionless) {
+      const outside = [...this.managedOutside.get(source)?.values() ?? []];
+      for (const name of names) {
+        if (outside.some((managed) => managed.has(name))) continue;
+        lines.push(`${source}: ${name}: it has no version; the purl has no version`);
+      }
+    }
     for (const [source, byOutside] of this.managedOutside) {
       let count = 0;
       const groups = [...byOutside].map(([outside, names]) => {
@@ -1430,15 +1447,21 @@ class Resolver {
       names.add(`${c.groupId}:${c.artifactId}`);
       return declared;
     }
-    if (written === undefined || written.includes("${")) {
+    if (written === undefined) {
+      let names = this.versionless.get(source);
+      if (names === undefined) this.versionless.set(source, names = new Set());
+      names.add(`${c.groupId}:${c.artifactId}`);
+      return declared;
+    }
+    if (written.includes("${")) {
       // A parent outside the tree may define the property (a BOM passes on none).
       const parents = options.management.outside.filter((o) => o.startsWith("parent "));
-      const why = written === undefined
-        ? "it has no version"
-        : `its version ${written} uses a property not defined in the tree${
-          parents.length > 0 ? ` (the ${parents.join(", ")} outside it may define it)` : ""
-        }`;
-      this.warnings.add(`${source}: ${c.groupId}:${c.artifactId}: ${why}; the purl has no version`);
+      this.warnings.add(
+        `${source}: ${c.groupId}:${c.artifactId}: its version ${written} uses a property not ` +
+          `defined in the tree${
+            parents.length > 0 ? ` (the ${parents.join(", ")} outside it may define it)` : ""
+          }; the purl has no version`,
+      );
       return declared;
     }
     const { version, specifier } = splitVersion(written);

@@ -1051,6 +1051,40 @@ Deno.test("readMavenPom: a core extension that computes the build's versions is 
   assert.equal(read().warnings?.length, 1);
 });
 
+// A name a POM declares as a dependency whose version a parent outside the tree manages and as a
+// plugin's dependency with no version (Maven manages no plugin dependency) is one purl without a
+// version: it was warned of twice, once for each declaration.
+Deno.test("readMavenPom: a module both a dependency and a plugin dependency without a version is warned of once", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.2.5</version></parent>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.0</version><packaging>pom</packaging>
+  <modules><module>core</module><module>web</module></modules>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.0</version></parent>
+  <artifactId>core</artifactId>
+</project>`,
+    "web/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.0</version></parent>
+  <artifactId>web</artifactId>
+  <dependencies><dependency><groupId>com.acme</groupId><artifactId>core</artifactId></dependency></dependencies>
+  <build><plugins><plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId>
+    <version>3.1.0</version><dependencies>
+      <dependency><groupId>com.acme</groupId><artifactId>core</artifactId></dependency>
+      <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency>
+    </dependencies></plugin></plugins></build>
+</project>`,
+  };
+  const out = readMavenPom(files["web/pom.xml"], { path: "web/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.warnings, [
+    "web/pom.xml: com.acme:core: its version is managed outside the tree (parent " +
+    "org.springframework.boot:spring-boot-starter-parent:3.2.5); the purl has no version",
+    "web/pom.xml: org.slf4j:slf4j-api: it has no version; the purl has no version",
+  ]);
+});
+
 // Found by comparing with Maven 3.8.7 on a three-level CI-friendly reactor: a module whose parent
 // declares no <version> of its own (it inherits `${revision}` from the root) was not matched to
 // that parent, which Maven finds at its relativePath by the raw version it inherits (the model
