@@ -1888,20 +1888,33 @@ function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDe
 // Mapping: one POM's effective model to members, components and edges.
 
 /**
- * The packagings whose artifact is no jar but a file of that extension (Maven's artifact handlers
- * for pom, war, ear, rar): a reactor project of one is `?type=<packaging>`.
+ * The file extension of a reactor project's artifact, as a purl's `type` (`undefined` for a jar,
+ * the purl-spec's default): its packaging's artifact handler's extension (see
+ * {@linkcode TYPES}: `ejb`, `maven-plugin`, `bundle` are jars), else the packaging itself, as
+ * Maven's DefaultArtifactHandler names the file of a type it has no handler for (`war`, `ear`,
+ * `rar`, `pom`, a plugin's `hpi`, `nbm`, `aar`). `undefined` too for a packaging a property
+ * the build does not define gives.
  */
-const ARCHIVE_PACKAGINGS: ReadonlySet<string> = new Set(["pom", "war", "ear", "rar"]);
+function packagingType(model: Model, lookup: Lookup): string | undefined {
+  const raw = model.raw.packaging?.trim();
+  const packaging = raw === undefined ? undefined : expand(raw, lookup);
+  if (packaging === undefined || packaging.includes("${")) return undefined;
+  const extension = Object.hasOwn(TYPES, packaging) ? TYPES[packaging].extension : packaging;
+  return extension === "jar" ? undefined : extension;
+}
 
-function memberOf(model: Model): Member {
+/**
+ * A reactor project as a member. A project whose artifact is no jar has its file's type (see
+ * {@linkcode packagingType}): a pom-packaged one (an aggregator, a parent) ships its POM alone,
+ * `?type=pom` as the same POM has as a parent or BOM outside the tree; a war, ear or rar its
+ * archive, as a dependency on it declares it. (cyclonedx-maven-plugin gives the project's own
+ * component the project artifact's type, its packaging: `?type=ejb` where vouch, naming files
+ * as it does for dependencies, has the jar.)
+ */
+function memberOf(model: Model, lookup: Lookup): Member {
   const c = { groupId: model.groupId, artifactId: model.artifactId };
   const version = model.version?.includes("${") ? undefined : model.version;
-  // A project whose artifact is no jar has its type: a pom-packaged one (an aggregator, a parent)
-  // ships its POM alone, `?type=pom` as the same POM has as a parent or BOM outside the tree; a
-  // war, ear or rar its archive, as a dependency on it declares it. cyclonedx-maven-plugin gives
-  // the project's own component the project artifact's type, its packaging, too.
-  const packaging = model.raw.packaging?.trim();
-  const type = packaging !== undefined && ARCHIVE_PACKAGINGS.has(packaging) ? packaging : undefined;
+  const type = packagingType(model, lookup);
   const purl = mavenPurl({ ...c, version, type });
   return version === undefined
     ? { id: purl, name: mavenName(c), purl }
@@ -1952,7 +1965,7 @@ class Mapper {
   /** The node id of a reactor project: the root for the tree's own pom.xml, else a member. */
   node(model: Model): string {
     if (model.path === "pom.xml") return ROOT_ID;
-    return this.out.member(memberOf(model));
+    return this.out.member(memberOf(model, this.resolver.lookup(model)));
   }
 
   /** A parent or BOM POM that is not in the tree, as a build-scope declaration. */
@@ -2532,8 +2545,8 @@ function activationText(
   }).join(", ");
 }
 
-function projectOf(model: Model): Project {
-  const member = memberOf(model);
+function projectOf(model: Model, lookup: Lookup): Project {
+  const member = memberOf(model, lookup);
   const project: Project = { name: member.name, purl: member.purl! };
   if (member.version !== undefined) project.version = member.version;
   if (model.raw.description !== undefined) {
@@ -2570,7 +2583,9 @@ export function readMavenPom(
   mapper.map();
   const result: ReaderResult = mapper.out.build();
   // The project is the top of a reactor (or a lone POM), never one of its modules.
-  if (!resolver.reactor(model).modules.has(path)) result.project = projectOf(model);
+  if (!resolver.reactor(model).modules.has(path)) {
+    result.project = projectOf(model, resolver.lookup(model));
+  }
   const warnings = resolver.allWarnings();
   const versioning = model.versionedBy;
   if (versioning !== undefined) {

@@ -1944,6 +1944,42 @@ Deno.test("readMavenPom: a module named by its POM file is read with the POM tha
   ]);
 });
 
+// A reactor project's purl names its file as a dependency's does: the extension of its packaging's
+// artifact handler (maven-core's: ejb and maven-plugin are jars; the OSGi plugins' bundle is a
+// jar), else the packaging itself, the extension Maven's DefaultArtifactHandler gives a type it has
+// no handler for (a Jenkins plugin's hpi). Only pom, war, ear and rar had been typed: an hpi
+// module was a jar, though a dependency on it, <type>hpi</type>, is ?type=hpi.
+Deno.test("readMavenPom: a reactor project's purl type is its packaging's file extension", () => {
+  const module = (artifactId: string, packaging: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion><parent><groupId>g</groupId>` +
+    `<artifactId>root</artifactId><version>1</version></parent><artifactId>${artifactId}` +
+    `</artifactId><packaging>${packaging}</packaging></project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+  <artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <properties><kind>war</kind></properties>
+  <modules><module>ejb</module><module>plugin</module><module>bundle</module>
+    <module>hpi</module><module>web</module><module>app</module></modules>
+</project>`,
+    "ejb/pom.xml": module("ejb", "ejb"),
+    "plugin/pom.xml": module("plugin", "maven-plugin"),
+    "bundle/pom.xml": module("bundle", "bundle"),
+    "hpi/pom.xml": module("hpi", "hpi"),
+    "web/pom.xml": module("web", "${kind}"),
+    "app/pom.xml": module("app", "${undefined.kind}"),
+  };
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.purl).sort(), [
+    "pkg:maven/g/app@1",
+    "pkg:maven/g/bundle@1",
+    "pkg:maven/g/ejb@1",
+    "pkg:maven/g/hpi@1?type=hpi",
+    "pkg:maven/g/plugin@1",
+    "pkg:maven/g/web@1?type=war",
+  ]);
+});
+
 // Maven 4 imports a dependencyManagement entry of the `bom` type whatever its scope (apache/maven
 // #12589, fixed in 4.0.x), a POM as the `pom` type is; vouch left it a managed entry: the BOM was
 // no component and the versions it manages were not said to be unknown.
@@ -1977,9 +2013,10 @@ Deno.test("readMavenPom: Maven 4's <type>bom</type> is a BOM import, in the tree
     "pkg:maven/io.netty/netty-bom@4.1.100.Final?type=pom build",
     "pkg:maven/io.netty/netty-handler runtime",
   ]);
+  // The BOM of the tree is a POM (Maven 4's `bom` type: extension pom), as the one outside it.
   assert.deepEqual(edgesFrom(out, "pkg:maven/g/app@1"), [
     "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
-    "pkg:maven/g/bom@1 build",
+    "pkg:maven/g/bom@1?type=pom build",
     "pkg:maven/io.netty/netty-bom@4.1.100.Final?type=pom build",
     "pkg:maven/io.netty/netty-handler runtime",
   ]);
