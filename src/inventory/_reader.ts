@@ -113,6 +113,13 @@ export type ReaderResult = ReaderOutput & {
    * a member (see `projectOf` in mod.ts).
    */
   repositoryConfig?: string;
+  /**
+   * For a lock of a project below the root of its build, when the tree's root is that build's
+   * root (a Gradle subproject's lock, the settings script at the root): the build's root
+   * project, as the build names it (Gradle's `rootProject.name`). It names the SBOM's root when
+   * no file of the root's folder is read (see `projectOf` in mod.ts).
+   */
+  rootProject?: Project;
 };
 
 /** Which dependencies ask for extras, and which a package has only through one of its extras. */
@@ -130,6 +137,13 @@ export type Load = (relativePath: string) => string | undefined;
 export interface ReaderContext {
   /** Reads another file of the project (path relative to the root, `/`-separated). */
   load: Load;
+  /**
+   * Reads a file of the project as `load` does, without counting it read: it is no input of
+   * the SBOM, and a file the scan found stays unread unless read otherwise (a Gradle root
+   * build script no lock resolves, which a subproject's lock looks into for the root
+   * project's group). Absent: the reader does without.
+   */
+  peek?: Load;
   /**
    * Lists the names of the folders in a folder of the project (relative to the
    * root, `""` for the root); `undefined` when it does not exist. Readers

@@ -481,6 +481,7 @@ export const READERS: readonly Reader[] = [
         files: c.files,
         memo: c.memo,
         namedBy: c.namedBy,
+        peek: c.peek,
       }),
   },
   {

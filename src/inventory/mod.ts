@@ -148,7 +148,9 @@ function explicitFiles(
  * configuration that names no package (a Rush `rush.json`, see `repositoryConfig`): the
  * repository is the project, each of its projects a member. `statedPurl` is the
  * purl the manifest states, before `--release` gives it a version: the one a
- * member that is the project may carry (the module of a `server/go.mod`).
+ * member that is the project may carry (the module of a `server/go.mod`). When no file of the
+ * root's folder is read, a build whose root the root is names it, as a lock below says
+ * (`ReaderResult.rootProject`: a Gradle build's `rootProject.name`, its locks in subprojects).
  */
 function projectOf(
   root: string,
@@ -173,10 +175,13 @@ function projectOf(
   const rootUnread = options.unread.some((path) => !path.includes("/"));
   const rank = (f: ReadFile): number =>
     (f.output.projectIsTooling ? READERS.length : 0) + READERS.indexOf(f.reader);
-  const declaring = top > 1 && (folders.size > 1 || rootUnread)
-    ? undefined
-    : stating.sort((a, b) => rank(a) - rank(b))[0];
-  const project: Project = declaring ? { ...declaring.output.project! } : { name: basename(root) };
+  const building = top > 1 ? files.find((f) => f.output.rootProject) : undefined;
+  const declaring = building ??
+    (top > 1 && (folders.size > 1 || rootUnread)
+      ? undefined
+      : stating.sort((a, b) => rank(a) - rank(b))[0]);
+  const named = building?.output.rootProject ?? declaring?.output.project;
+  const project: Project = named ? { ...named } : { name: basename(root) };
   // The manifest's free text (a description quoting a private URL) never carries credentials.
   for (const key of ["name", "version", "license", "description"] as const) {
     const text = project[key];
@@ -353,7 +358,8 @@ async function readWith(
     const output = await withModules(() => reader.read(text, path, context));
     // A project's or member's version is no purl's (a member is `workspace:<folder>`), but the
     // SBOMs hold it all the same: refused as a component's is (a package.json of 1,500 `[`).
-    for (const version of [output.project?.version, ...output.members.map((m) => m.version)]) {
+    const versions = [output.project?.version, output.rootProject?.version];
+    for (const version of [...versions, ...output.members.map((m) => m.version)]) {
       if (version !== undefined) checkVersionLength(version);
     }
     return output;
@@ -687,6 +693,7 @@ async function inventoryAndFiles(root: string, options: ReadInventoryOptions): P
     const namedBy = named?.by;
     const context = {
       load,
+      peek: (file: string): string | undefined => peek(file)?.text,
       list,
       files: listFiles,
       memo,

@@ -693,12 +693,57 @@ function propertyFact(context: Context, name: string): PropertyFact {
     const { code, said } = root.text;
     if (setsOf(code, name, root.kotlin).length > 0 || otherWrites(said, name)) return none;
   }
+  const set = OWN_PROPERTIES.has(name) ? settingsProjectValue(context, name) : undefined;
+  if (set !== undefined) return { from: 0, value: set };
   for (const folder of new Set([context.project, context.root])) {
     const properties = context.load(inFolder(folder, "gradle.properties"));
     const value = properties === undefined ? undefined : propertyIn(properties, name);
     if (value !== undefined) return { from: 0, value };
   }
   return none;
+}
+
+/**
+ * The `group` or `version` the settings script gives a project before its build script runs:
+ * in `gradle.rootProject { }` (the root project only) or `gradle.allprojects { }` (every
+ * project), set once, literally, right in the block. Gradle runs these actions once the
+ * projects are loaded (DefaultGradle runs the rootProject actions on `projectsLoaded`, which
+ * NotifyingBuildLoader fires after the loader, ProjectPropertySettingBuildLoader, has applied
+ * `gradle.properties`; `allprojects` is one of them), before the build script runs: this sets
+ * it over `gradle.properties`, the build script over this. `undefined` when it sets none, or
+ * several.
+ */
+function settingsProjectValue(context: Context, name: string): string | undefined {
+  const settings = settingsOf(context);
+  if (settings === undefined) return undefined;
+  const { text, kotlin } = settings;
+  const blocks = context.project === context.root
+    ? ["rootProject", "allprojects"]
+    : ["allprojects"];
+  const sets = setsOf(text.code, name, kotlin);
+  if (sets.length !== 1 || otherWrites(text.said, name)) return undefined;
+  const m = sets[0];
+  if (m[1] !== "=" && m.groups?.call === undefined) return undefined;
+  const brace = enclosingBrace(text.code, m.index);
+  if (brace === undefined || !blocks.includes(blockName(text.code, brace))) return undefined;
+  // `gradle.rootProject {` (or `settings.gradle.…`) at the script's top, not under a condition.
+  const head = text.code.slice(Math.max(0, brace - HEAD_CHARS), brace);
+  const call = /(?:^|[^\w.])(?:settings\s*\.\s*)?gradle\s*\.\s*(?:rootProject|allprojects)\s*$/
+    .exec(head);
+  if (call === null) return undefined;
+  const start = brace - head.length + call.index + call[0].search(/settings|gradle/);
+  if (blocksOf(text.code)(start).length > 0 || guarded(text.code, start)) return undefined;
+  return plainString(expression(text, m.index + m[0].length), kotlin);
+}
+
+/** The offset of the innermost `{` open at an offset of a script's code; `undefined` at its top. */
+function enclosingBrace(code: string, offset: number): number | undefined {
+  let depth = 0;
+  for (let i = offset - 1; i >= 0; i--) {
+    if (code[i] === "}") depth++;
+    else if (code[i] === "{" && depth-- === 0) return i;
+  }
+  return undefined;
 }
 
 /**
@@ -929,6 +974,13 @@ export function settingsNamedLocks(
 }
 
 /**
+ * A literal `buildFileName` set: `rootProject.…` or `project(":a:b").…` (group 2: the project's
+ * path) `= "…"` (group 4: the file's name).
+ */
+const LITERAL_BUILD_FILE_NAME =
+  /\b(?:rootProject|project\s*\(\s*(["'])(:[^"'$]*)\1\s*\))\s*\.\s*buildFileName\s*=\s*(["'])([^"'$/\\]+)\3/g;
+
+/**
  * The build scripts a settings script names literally: `rootProject.buildFileName = "…"`, and
  * `project(":a:b").buildFileName = "…"` (in the folder `a/b` of the settings script's, the
  * project's default folder), Groovy or Kotlin.
@@ -936,15 +988,38 @@ export function settingsNamedLocks(
 function namedBuildScripts(script: string, kotlin: boolean, folder: string): string[] {
   const { said } = scriptCode(script, kotlin);
   const out: string[] = [];
-  const sets = said.matchAll(
-    /\b(?:rootProject|project\s*\(\s*(["'])(:[^"'$]*)\1\s*\))\s*\.\s*buildFileName\s*=\s*(["'])([^"'$/\\]+)\3/g,
-  );
+  const sets = said.matchAll(LITERAL_BUILD_FILE_NAME);
   for (const m of sets) {
     const projectPath = m[2] ?? ":";
     const dir = posix.join(folder, ...projectPath.split(":").filter((s) => s !== ""));
     out.push(inFolder(dir, m[4]));
   }
   return out;
+}
+
+/**
+ * The lines of a settings script that set a project's `buildFileName` otherwise than literally
+ * (a computed name, `"${it.name}.gradle"`, a project found by a loop, `setBuildFileName(…)`):
+ * which script Gradle runs for that project (DefaultProjectDescriptor's build file) vouch cannot
+ * tell, nor follow its locks, nor, for the root project, its group and version.
+ *
+ * @param script The settings script's text.
+ * @param kotlin Whether it is `settings.gradle.kts`.
+ * @returns 1-based line numbers, in order.
+ */
+export function computedBuildFileNames(script: string, kotlin: boolean): number[] {
+  const { said, code } = scriptCode(script, kotlin);
+  const literal = new Set(
+    [...said.matchAll(LITERAL_BUILD_FILE_NAME)].map((m) => m.index + m[0].indexOf("buildFileName")),
+  );
+  const lines: number[] = [];
+  for (const m of code.matchAll(/\b(?:buildFileName\s*=(?!=)|setBuildFileName\s*\()/g)) {
+    const at = m[0].startsWith("set") ? m.index + 3 : m.index;
+    if (literal.has(at)) continue;
+    const line = code.slice(0, m.index).split("\n").length;
+    if (lines.at(-1) !== line) lines.push(line);
+  }
+  return lines;
 }
 
 /**

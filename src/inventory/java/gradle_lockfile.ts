@@ -58,7 +58,14 @@ import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
 import type { Project, Scope } from "../types.ts";
 import { gradleModuleId, mavenName, mavenPurl } from "./_maven.ts";
-import { blocksOf, gradleRootIdentity, namedLocks, scriptCode } from "./_gradle_script.ts";
+import {
+  blocksOf,
+  computedBuildFileNames,
+  gradleRootIdentity,
+  gradleScriptNames,
+  namedLocks,
+  scriptCode,
+} from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
@@ -310,7 +317,9 @@ export function gradleScopes(configurations: readonly string[], buildLock: boole
  *   (`buildSrc`, a build included for its plugins) names, is build scope;
  *   `files`: lists a folder's files, for the other per-configuration locks beside a legacy one
  *   (without it, a legacy lock's scopes are those of its own configuration); `memo`: keeps
- *   those scopes for the folder's other locks.
+ *   those scopes for the folder's other locks, and the build's root project;
+ *   `peek`: reads the settings and root build scripts of the build at the tree's root without
+ *   counting them read, to name its root project from a subproject's lock (`rootProject`).
  * @returns The components (no members, no edges).
  * @throws {VouchError} `inventory.gradle_lockfile.invalid` as {@linkcode parseGradleLockfile},
  *   also for a malformed lock beside a legacy one.
@@ -323,9 +332,10 @@ export function readGradleLockfile(
     files?: (folder: string) => string[] | undefined;
     memo?: Map<string, unknown>;
     namedBy?: string;
+    peek?: Load;
   },
 ): ReaderResult {
-  const { path, load, files, memo, namedBy } = options;
+  const { path, load, files, memo, namedBy, peek } = options;
   const script = namedBy === undefined ? undefined : load?.(namedBy);
   // A named lock is its script's: build logic's (buildSrc's, a plugin build's) or the lock of
   // the script's own classpath is build scope, wherever it lies.
@@ -368,11 +378,47 @@ export function readGradleLockfile(
     });
   }
   const result: ReaderResult = out.build();
+  const settings = peek === undefined ? undefined : settingsAbove(namedBy ?? path, peek);
+  const computed = settings === undefined
+    ? []
+    : computedBuildFileNames(settings.text, settings.path.endsWith(".kts"));
+  if (computed.length > 0) {
+    result.warnings = computed.map((line) =>
+      `${settings!.path}:${line}: a project's buildFileName is computed: vouch cannot tell which ` +
+      "build script Gradle runs for it, so the locks that script names and, for the root " +
+      "project, its group and version are not read"
+    );
+  }
   const project = folder === "." || folder === "gradle/dependency-locks"
     ? rootProject(load)
     : undefined;
   if (project !== undefined) result.project = project;
+  else if (settings?.path.includes("/") === false) {
+    // A subproject's lock: the root project is the build's, named by its settings script,
+    // which is peeked at, not read (a root script no lock resolves stays unread).
+    const key = "gradle_lockfile:rootProject";
+    const root = memo?.has(key) ? memo.get(key) as Project | undefined : rootProject(peek);
+    memo?.set(key, root);
+    if (root !== undefined) result.rootProject = root;
+  }
   return result;
+}
+
+/**
+ * The settings script of the build a file is of: the nearest at or above its folder (a
+ * settings script makes a build of its own), Groovy first as Gradle takes it.
+ */
+function settingsAbove(path: string, peek: Load): { path: string; text: string } | undefined {
+  const folders = path.split("/").slice(0, -1);
+  for (let n = folders.length; n >= 0; n--) {
+    const base = folders.slice(0, n).join("/");
+    for (const file of gradleScriptNames("settings")) {
+      const at = base === "" ? file : `${base}/${file}`;
+      const text = peek(at);
+      if (text !== undefined) return { path: at, text };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -618,7 +618,27 @@ interface Model {
   artifactId: string;
   version?: string;
   parentCoordinates: { groupId?: string; artifactId?: string; version?: string };
+  /**
+   * The core extension that computes the version of every project of its build (see
+   * {@linkcode VERSIONING_EXTENSIONS}), and the `.mvn/extensions.xml` naming it: the model
+   * has no version.
+   */
+  versionedBy?: { extension: string; file: string };
 }
+
+/**
+ * The core extensions that give every project of their build a version they compute from git
+ * when Maven runs, in place of the `<version>` its POM writes: jgitver's (its
+ * JGitverModelProcessor sets each model's version, and its parent's when in the build, to the
+ * version it calculates) and qoomon's maven-git-versioning-extension (named
+ * maven-branch-versioning-extension before), which sets them from the branch or tag as its
+ * `.mvn/<artifactId>.xml` configuration's `<version>` formats say (none: the POMs' own).
+ */
+const VERSIONING_EXTENSIONS: ReadonlySet<string> = new Set([
+  "fr.brouillard.oss:jgitver-maven-plugin",
+  "me.qoomon:maven-git-versioning-extension",
+  "me.qoomon:maven-branch-versioning-extension",
+]);
 
 /** A dependency after interpolation and dependency management. */
 interface Declared extends MavenCoordinates {
@@ -822,6 +842,13 @@ class Resolver {
    * warning per POM (see {@linkcode Resolver.allWarnings}), not one per dependency.
    */
   readonly managedOutside = new Map<string, Map<string, Set<string>>>();
+  /**
+   * The declarations written with no version that no management gives one (a dependency
+   * nothing manages, a plugin's dependency, which no dependency management manages), by the
+   * POM declaring them: each is warned of once, unless `managedOutside` names it for that POM
+   * already (the same name declared as a dependency too: one purl without a version, said once).
+   */
+  readonly versionless = new Map<string, Set<string>>();
   #reactor?: Reactor;
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
   #poms?: {
@@ -837,9 +864,19 @@ class Resolver {
     this.reads = reads;
   }
 
-  /** Every warning, sorted: those of {@linkcode Resolver.warnings} and of `managedOutside`. */
+  /**
+   * Every warning, sorted: those of {@linkcode Resolver.warnings}, `versionless` and
+   * `managedOutside`.
+   */
   allWarnings(): string[] {
     const lines = [...this.warnings];
+    for (const [source, names] of this.versionless) {
+      const outside = [...this.managedOutside.get(source)?.values() ?? []];
+      for (const name of names) {
+        if (outside.some((managed) => managed.has(name))) continue;
+        lines.push(`${source}: ${name}: it has no version; the purl has no version`);
+      }
+    }
     for (const [source, byOutside] of this.managedOutside) {
       let count = 0;
       const groups = [...byOutside].map(([outside, names]) => {
@@ -1070,9 +1107,45 @@ class Resolver {
     }
     model.groupId = expand(groupId, lookup);
     model.artifactId = expand(raw.artifactId!, lookup);
-    if (version !== undefined) model.version = expand(version, lookup);
+    const versionedBy = this.versioning(path, inputs);
+    if (versionedBy !== undefined) model.versionedBy = versionedBy;
+    else if (version !== undefined) model.version = expand(version, lookup);
     this.models.set(path, model);
     return model;
+  }
+
+  /**
+   * The core extension that computes the versions of the build of the POM at `path` (see
+   * {@linkcode VERSIONING_EXTENSIONS}), in the `.mvn/extensions.xml` of the nearest folder at or
+   * above it that has one (Maven's project base directory); the files looked at are added to
+   * `inputs`.
+   */
+  versioning(
+    path: string,
+    inputs: [string, string | undefined][],
+  ): Model["versionedBy"] {
+    for (let folder = posix.dirname(path);; folder = posix.dirname(folder)) {
+      const file = posix.join(folder, ".mvn", "extensions.xml");
+      const text = this.load(file);
+      inputs.push([file, text]);
+      if (text !== undefined) {
+        const extension = this.coreExtensions(folder).find((e) =>
+          VERSIONING_EXTENSIONS.has(`${e.groupId}:${e.artifactId}`)
+        );
+        if (extension === undefined) return undefined;
+        const key = `${extension.groupId}:${extension.artifactId}`;
+        if (extension.groupId !== "me.qoomon") return { extension: key, file };
+        // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
+        // without one it leaves the POMs' own.
+        const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
+        const configText = this.load(config);
+        inputs.push([config, configText]);
+        const setsVersion = configText !== undefined &&
+          /<version>/.test(configText.replace(/<!--[\s\S]*?-->/g, ""));
+        return setsVersion ? { extension: key, file } : undefined;
+      }
+      if (folder === ".") return undefined;
+    }
   }
 
   /**
@@ -1354,6 +1427,12 @@ class Resolver {
         declared.classifier = file.classifier;
       }
     }
+    // A project of a build whose versions a core extension computes (jgitver): the version of
+    // the build's own, `${project.version}`, is not known; the build's warning says so, once.
+    if (
+      model.versionedBy !== undefined && (written === undefined || written.includes("${")) &&
+      this.reactorProject(model, { groupId: c.groupId, artifactId: c.artifactId }) !== undefined
+    ) return declared;
     if (written === undefined && options.management.outside.length > 0) {
       // Inherited from a pom.xml of the tree: its own read says so, whole, once (when it is read:
       // not a parent in a skipped folder, nor one that `--lockfile` leaves out).
@@ -1368,15 +1447,21 @@ class Resolver {
       names.add(`${c.groupId}:${c.artifactId}`);
       return declared;
     }
-    if (written === undefined || written.includes("${")) {
+    if (written === undefined) {
+      let names = this.versionless.get(source);
+      if (names === undefined) this.versionless.set(source, names = new Set());
+      names.add(`${c.groupId}:${c.artifactId}`);
+      return declared;
+    }
+    if (written.includes("${")) {
       // A parent outside the tree may define the property (a BOM passes on none).
       const parents = options.management.outside.filter((o) => o.startsWith("parent "));
-      const why = written === undefined
-        ? "it has no version"
-        : `its version ${written} uses a property not defined in the tree${
-          parents.length > 0 ? ` (the ${parents.join(", ")} outside it may define it)` : ""
-        }`;
-      this.warnings.add(`${source}: ${c.groupId}:${c.artifactId}: ${why}; the purl has no version`);
+      this.warnings.add(
+        `${source}: ${c.groupId}:${c.artifactId}: its version ${written} uses a property not ` +
+          `defined in the tree${
+            parents.length > 0 ? ` (the ${parents.join(", ")} outside it may define it)` : ""
+          }; the purl has no version`,
+      );
       return declared;
     }
     const { version, specifier } = splitVersion(written);
@@ -1803,20 +1888,33 @@ function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDe
 // Mapping: one POM's effective model to members, components and edges.
 
 /**
- * The packagings whose artifact is no jar but a file of that extension (Maven's artifact handlers
- * for pom, war, ear, rar): a reactor project of one is `?type=<packaging>`.
+ * The file extension of a reactor project's artifact, as a purl's `type` (`undefined` for a jar,
+ * the purl-spec's default): its packaging's artifact handler's extension (see
+ * {@linkcode TYPES}: `ejb`, `maven-plugin`, `bundle` are jars), else the packaging itself, as
+ * Maven's DefaultArtifactHandler names the file of a type it has no handler for (`war`, `ear`,
+ * `rar`, `pom`, a plugin's `hpi`, `nbm`, `aar`). `undefined` too for a packaging a property
+ * the build does not define gives.
  */
-const ARCHIVE_PACKAGINGS: ReadonlySet<string> = new Set(["pom", "war", "ear", "rar"]);
+function packagingType(model: Model, lookup: Lookup): string | undefined {
+  const raw = model.raw.packaging?.trim();
+  const packaging = raw === undefined ? undefined : expand(raw, lookup);
+  if (packaging === undefined || packaging.includes("${")) return undefined;
+  const extension = Object.hasOwn(TYPES, packaging) ? TYPES[packaging].extension : packaging;
+  return extension === "jar" ? undefined : extension;
+}
 
-function memberOf(model: Model): Member {
+/**
+ * A reactor project as a member. A project whose artifact is no jar has its file's type (see
+ * {@linkcode packagingType}): a pom-packaged one (an aggregator, a parent) ships its POM alone,
+ * `?type=pom` as the same POM has as a parent or BOM outside the tree; a war, ear or rar its
+ * archive, as a dependency on it declares it. (cyclonedx-maven-plugin gives the project's own
+ * component the project artifact's type, its packaging: `?type=ejb` where vouch, naming files
+ * as it does for dependencies, has the jar.)
+ */
+function memberOf(model: Model, lookup: Lookup): Member {
   const c = { groupId: model.groupId, artifactId: model.artifactId };
   const version = model.version?.includes("${") ? undefined : model.version;
-  // A project whose artifact is no jar has its type: a pom-packaged one (an aggregator, a parent)
-  // ships its POM alone, `?type=pom` as the same POM has as a parent or BOM outside the tree; a
-  // war, ear or rar its archive, as a dependency on it declares it. cyclonedx-maven-plugin gives
-  // the project's own component the project artifact's type, its packaging, too.
-  const packaging = model.raw.packaging?.trim();
-  const type = packaging !== undefined && ARCHIVE_PACKAGINGS.has(packaging) ? packaging : undefined;
+  const type = packagingType(model, lookup);
   const purl = mavenPurl({ ...c, version, type });
   return version === undefined
     ? { id: purl, name: mavenName(c), purl }
@@ -1867,7 +1965,7 @@ class Mapper {
   /** The node id of a reactor project: the root for the tree's own pom.xml, else a member. */
   node(model: Model): string {
     if (model.path === "pom.xml") return ROOT_ID;
-    return this.out.member(memberOf(model));
+    return this.out.member(memberOf(model, this.resolver.lookup(model)));
   }
 
   /** A parent or BOM POM that is not in the tree, as a build-scope declaration. */
@@ -2447,8 +2545,8 @@ function activationText(
   }).join(", ");
 }
 
-function projectOf(model: Model): Project {
-  const member = memberOf(model);
+function projectOf(model: Model, lookup: Lookup): Project {
+  const member = memberOf(model, lookup);
   const project: Project = { name: member.name, purl: member.purl! };
   if (member.version !== undefined) project.version = member.version;
   if (model.raw.description !== undefined) {
@@ -2485,8 +2583,20 @@ export function readMavenPom(
   mapper.map();
   const result: ReaderResult = mapper.out.build();
   // The project is the top of a reactor (or a lone POM), never one of its modules.
-  if (!resolver.reactor(model).modules.has(path)) result.project = projectOf(model);
+  if (!resolver.reactor(model).modules.has(path)) {
+    result.project = projectOf(model, resolver.lookup(model));
+  }
   const warnings = resolver.allWarnings();
+  const versioning = model.versionedBy;
+  if (versioning !== undefined) {
+    // Said by every POM of the build alike: one warning for the build once merged.
+    warnings.push(
+      `${versioning.file}: the core extension ${versioning.extension} computes the version of ` +
+        "each project of the build from git when Maven runs, in place of the POMs' <version>: " +
+        "vouch cannot know it, so the build's own purls have no version",
+    );
+    warnings.sort(compareStrings);
+  }
   if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

@@ -379,6 +379,55 @@ Deno.test("gradleRootIdentity: a group and version set in the root script's proj
   );
 });
 
+// The settings script configures projects before their build scripts run: Gradle runs
+// `gradle.rootProject { }` and `gradle.allprojects { }` on projectsLoaded (DefaultGradle), which
+// NotifyingBuildLoader fires once ProjectPropertySettingBuildLoader has applied gradle.properties:
+// what it sets there is the root's group and version over gradle.properties, unless the build
+// script sets it. Was: unread.
+// (`rootProject { }` in a build script is no Gradle method: Groovy fails on it, not read.)
+Deno.test("gradleRootIdentity: a group and version the settings script sets in gradle.rootProject { } or gradle.allprojects { }", () => {
+  const settings = "rootProject.name = 'ledger'\ngradle.rootProject {\n  group = 'com.acme'\n" +
+    "  version '2.1.0'\n}\n";
+  assert.deepEqual(
+    identity({ "settings.gradle": settings, "build.gradle": "apply plugin: 'java'\n" }),
+    {
+      name: "ledger",
+      group: "com.acme",
+      version: "2.1.0",
+    },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle.kts": 'rootProject.name = "ledger"\ngradle.allprojects {\n' +
+        '  group = "com.acme"\n  version = "2.1.0"\n}\n',
+    }),
+    { name: "ledger", group: "com.acme", version: "2.1.0" },
+  );
+  // The build script sets it after, gradle.properties before.
+  assert.deepEqual(
+    identity({
+      "settings.gradle": settings,
+      "gradle.properties": "version=3.0.0\ngroup=net.acme\n",
+      "build.gradle": "group = 'org.acme'\n",
+    }),
+    { name: "ledger", group: "org.acme", version: "2.1.0" },
+  );
+  // Under a condition, in another block, or twice: not known.
+  for (
+    const body of [
+      "gradle.rootProject {\n  if (ci) {\n    group = 'com.acme'\n  }\n}\n",
+      "gradle.beforeSettings {\n  gradle.rootProject {\n    group = 'com.acme'\n  }\n}\n",
+      "if (ci) gradle.rootProject {\n  group = 'com.acme'\n}\n",
+      "gradle.rootProject {\n  group = 'com.acme'\n}\ngradle.allprojects {\n  group = 'org.acme'\n}\n",
+      "rootProject {\n  group = 'com.acme'\n}\n",
+    ]
+  ) {
+    assert.deepEqual(identity({ "settings.gradle": `rootProject.name = 'ledger'\n${body}` }), {
+      name: "ledger",
+    }, body);
+  }
+});
+
 // A settings script may name the root project only when a condition holds (a composite build's
 // alias, a CI-only name); Gradle's default, the folder's name, is then as likely: no name is
 // known. One set at the top after an `if { }` block (google/nomulus's settings.gradle shape) is

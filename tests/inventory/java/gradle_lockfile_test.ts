@@ -1235,3 +1235,68 @@ Deno.test("readInventory: a Gradle build's root project is rootProject.name of i
     assert.equal(inventory.project.name, dir.slice(dir.lastIndexOf("/") + 1));
   });
 });
+
+// A build with locks only in its subprojects is still the build rootProject.name names (Gradle's
+// DefaultProjectDescriptor takes the root project's name from the settings script): it was named
+// after the tree's folder. Its settings and root build script are peeked at, not read: a root
+// script declaring dependencies no lock locks stays unread.
+Deno.test("readInventory: a build locked only in its subprojects is named by rootProject.name, its root script unread", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'acme-platform'\ninclude 'app', 'lib'\n",
+      "build.gradle": "group = 'com.acme'\nversion = '2.1.0'\nsubprojects {\n" +
+        "  dependencyLocking { lockAllConfigurations() }\n}\n" +
+        "dependencies { implementation 'org.slf4j:slf4j-api:2.0.13' }\n",
+      "app/build.gradle": "dependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n",
+      "app/gradle.lockfile": "com.google.guava:guava:33.0.0-jre=compileClasspath\nempty=\n",
+      "lib/build.gradle": "dependencies { implementation 'junit:junit:4.13.2' }\n",
+      "lib/gradle.lockfile": "junit:junit:4.13.2=compileClasspath\nempty=\n",
+    });
+    const inventory = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(inventory.project, {
+      name: "com.acme:acme-platform",
+      purl: "pkg:maven/com.acme/acme-platform@2.1.0",
+      version: "2.1.0",
+    });
+    assert.deepEqual(inventory.unread, ["build.gradle"]);
+    assert.ok(!inventory.sources.includes("build.gradle"));
+    // A build of its own below (its settings script) is not the root's.
+    await Deno.remove(`${dir}/settings.gradle`);
+    await writeTree(dir, { "app/settings.gradle": "rootProject.name = 'app'\n" });
+    const other = await readInventory(dir, { onWarning: () => {} });
+    assert.equal(other.project.name, dir.split("/").at(-1));
+  });
+});
+
+// Gradle runs the build file a settings script names for a project (DefaultProjectDescriptor's
+// buildFileName); one named by a computed value vouch cannot tell, and so neither the locks that
+// script names nor the root's group and version: it had been silent. One warning a line, naming it.
+Deno.test("readInventory: a buildFileName the settings script computes is a warning naming its line", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'acme'\ninclude 'app'\n" +
+        'rootProject.buildFileName = "${rootProject.name}.gradle"\n' +
+        'rootProject.children.each { it.buildFileName = "${it.name}.gradle" }\n' +
+        "project(':app').buildFileName = 'app.gradle'\n",
+      "acme.gradle": "group = 'com.acme'\nversion = '1.0'\n",
+      "gradle.lockfile": "empty=\n",
+      "app/app.gradle": "dependencies { implementation 'junit:junit:4.13.2' }\n",
+      "app/gradle.lockfile": "junit:junit:4.13.2=compileClasspath\nempty=\n",
+    });
+    const warnings: string[] = [];
+    await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    const why = ": a project's buildFileName is computed: vouch cannot tell which build script " +
+      "Gradle runs for it, so the locks that script names and, for the root project, its group " +
+      "and version are not read";
+    assert.deepEqual(warnings, [`settings.gradle:3${why}`, `settings.gradle:4${why}`]);
+    // Literal names only: no warning.
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'acme'\ninclude 'app'\n" +
+        "rootProject.buildFileName = 'acme.gradle'\nproject(':app').buildFileName = 'app.gradle'\n",
+    });
+    const none: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => none.push(w) });
+    assert.deepEqual(none, []);
+    assert.equal(inventory.project.version, "1.0");
+  });
+});

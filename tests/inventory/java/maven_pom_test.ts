@@ -972,6 +972,119 @@ Deno.test("readMavenPom: the -D properties of .mvn/maven.config are the build's,
   assert.equal(read("pom.xml").project?.purl, "pkg:maven/org.example/parent?type=pom");
 });
 
+// A core extension that versions the build from git (jgitver: its JGitverModelProcessor sets every
+// project's version, and its in-tree parent's, to the one it computes; qoomon's
+// maven-git-versioning-extension) makes the POMs' <version> a placeholder: the build's own purls
+// were at `0`, or with `${revision}` left undefined every module's dependency on a sibling was
+// warned of. Now they have no version, with one warning for the build.
+Deno.test("readMavenPom: a core extension that computes the build's versions is one warning, no version", async () => {
+  const pom = (body: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion>\n  ${body}\n</project>`;
+  const parent = "<parent><groupId>com.acme</groupId><artifactId>parent</artifactId>" +
+    "<version>${revision}</version></parent>";
+  const files: Record<string, string> = {
+    "pom.xml": pom(
+      "<groupId>com.acme</groupId><artifactId>parent</artifactId><version>${revision}</version>" +
+        "<packaging>pom</packaging><modules><module>core</module><module>web</module></modules>",
+    ),
+    "core/pom.xml": pom(`${parent}<artifactId>core</artifactId>${dep("junit:junit:4.13.2")}`),
+    "web/pom.xml": pom(
+      `${parent}<artifactId>web</artifactId><dependencies><dependency><groupId>com.acme` +
+        "</groupId><artifactId>core</artifactId><version>${project.version}</version>" +
+        "</dependency></dependencies>",
+    ),
+    ".mvn/extensions.xml": "<extensions><extension><groupId>fr.brouillard.oss</groupId>" +
+      "<artifactId>jgitver-maven-plugin</artifactId><version>1.9.0</version></extension>" +
+      "</extensions>\n",
+  };
+  const warning = ".mvn/extensions.xml: the core extension fr.brouillard.oss:" +
+    "jgitver-maven-plugin computes the version of each project of the build from git when Maven " +
+    "runs, in place of the POMs' <version>: vouch cannot know it, so the build's own purls have " +
+    "no version";
+  const web = readMavenPom(files["web/pom.xml"], { path: "web/pom.xml", load: (p) => files[p] });
+  assertWellFormed(web);
+  assert.deepEqual(web.members.map((m) => m.id).sort(), [
+    "pkg:maven/com.acme/core",
+    "pkg:maven/com.acme/web",
+  ]);
+  assert.deepEqual(web.warnings, [warning]);
+  await withTempDir(async (dir) => {
+    for (const [path, text] of Object.entries(files)) {
+      await Deno.mkdir(`${dir}/${path.split("/").slice(0, -1).join("/")}`, { recursive: true });
+      await Deno.writeTextFile(`${dir}/${path}`, text);
+    }
+    const warnings: string[] = [];
+    const inventory = await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.equal(inventory.project.purl, "pkg:maven/com.acme/parent?type=pom");
+    assert.deepEqual(warnings.filter((w) => w.includes("no version")), [warning]);
+    // Literal placeholders too: the purls are not at `0`.
+    for (const path of ["pom.xml", "core/pom.xml", "web/pom.xml"]) {
+      await Deno.writeTextFile(`${dir}/${path}`, files[path].replaceAll("${revision}", "0"));
+    }
+    const literal = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(literal.members.map((m) => m.purl).sort(), [
+      "pkg:maven/com.acme/core",
+      "pkg:maven/com.acme/web",
+    ]);
+  });
+  // qoomon's extension sets versions only as its configuration's <version> formats say.
+  const qoomon = "<extensions><extension><groupId>me.qoomon</groupId><artifactId>" +
+    "maven-git-versioning-extension</artifactId><version>9.6.4</version></extension></extensions>";
+  const placeholder = Object.fromEntries(
+    Object.entries(files).map(([p, t]) => [p, t.replaceAll("${revision}", "0.0.0-SNAPSHOT")]),
+  );
+  placeholder[".mvn/extensions.xml"] = qoomon;
+  const read = (): ReturnType<typeof readMavenPom> =>
+    readMavenPom(placeholder["web/pom.xml"], { path: "web/pom.xml", load: (p) => placeholder[p] });
+  assert.deepEqual(read().members.map((m) => m.id).sort(), [
+    "pkg:maven/com.acme/core@0.0.0-SNAPSHOT",
+    "pkg:maven/com.acme/web@0.0.0-SNAPSHOT",
+  ]);
+  assert.deepEqual(read().warnings ?? [], []);
+  placeholder[".mvn/maven-git-versioning-extension.xml"] = "<configuration><refs>" +
+    '<ref type="tag"><pattern>v(?&lt;version&gt;.*)</pattern><version>${ref.version}</version>' +
+    "</ref></refs></configuration>";
+  assert.deepEqual(read().members.map((m) => m.id).sort(), [
+    "pkg:maven/com.acme/core",
+    "pkg:maven/com.acme/web",
+  ]);
+  assert.equal(read().warnings?.length, 1);
+});
+
+// A name a POM declares as a dependency whose version a parent outside the tree manages and as a
+// plugin's dependency with no version (Maven manages no plugin dependency) is one purl without a
+// version: it was warned of twice, once for each declaration.
+Deno.test("readMavenPom: a module both a dependency and a plugin dependency without a version is warned of once", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.2.5</version></parent>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.0</version><packaging>pom</packaging>
+  <modules><module>core</module><module>web</module></modules>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.0</version></parent>
+  <artifactId>core</artifactId>
+</project>`,
+    "web/pom.xml": `<project><modelVersion>4.0.0</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.0</version></parent>
+  <artifactId>web</artifactId>
+  <dependencies><dependency><groupId>com.acme</groupId><artifactId>core</artifactId></dependency></dependencies>
+  <build><plugins><plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId>
+    <version>3.1.0</version><dependencies>
+      <dependency><groupId>com.acme</groupId><artifactId>core</artifactId></dependency>
+      <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId></dependency>
+    </dependencies></plugin></plugins></build>
+</project>`,
+  };
+  const out = readMavenPom(files["web/pom.xml"], { path: "web/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.warnings, [
+    "web/pom.xml: com.acme:core: its version is managed outside the tree (parent " +
+    "org.springframework.boot:spring-boot-starter-parent:3.2.5); the purl has no version",
+    "web/pom.xml: org.slf4j:slf4j-api: it has no version; the purl has no version",
+  ]);
+});
+
 // Found by comparing with Maven 3.8.7 on a three-level CI-friendly reactor: a module whose parent
 // declares no <version> of its own (it inherits `${revision}` from the root) was not matched to
 // that parent, which Maven finds at its relativePath by the raw version it inherits (the model
@@ -1831,6 +1944,42 @@ Deno.test("readMavenPom: a module named by its POM file is read with the POM tha
   ]);
 });
 
+// A reactor project's purl names its file as a dependency's does: the extension of its packaging's
+// artifact handler (maven-core's: ejb and maven-plugin are jars; the OSGi plugins' bundle is a
+// jar), else the packaging itself, the extension Maven's DefaultArtifactHandler gives a type it has
+// no handler for (a Jenkins plugin's hpi). Only pom, war, ear and rar had been typed: an hpi
+// module was a jar, though a dependency on it, <type>hpi</type>, is ?type=hpi.
+Deno.test("readMavenPom: a reactor project's purl type is its packaging's file extension", () => {
+  const module = (artifactId: string, packaging: string): string =>
+    `<project><modelVersion>4.0.0</modelVersion><parent><groupId>g</groupId>` +
+    `<artifactId>root</artifactId><version>1</version></parent><artifactId>${artifactId}` +
+    `</artifactId><packaging>${packaging}</packaging></project>`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>
+  <artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
+  <properties><kind>war</kind></properties>
+  <modules><module>ejb</module><module>plugin</module><module>bundle</module>
+    <module>hpi</module><module>web</module><module>app</module></modules>
+</project>`,
+    "ejb/pom.xml": module("ejb", "ejb"),
+    "plugin/pom.xml": module("plugin", "maven-plugin"),
+    "bundle/pom.xml": module("bundle", "bundle"),
+    "hpi/pom.xml": module("hpi", "hpi"),
+    "web/pom.xml": module("web", "${kind}"),
+    "app/pom.xml": module("app", "${undefined.kind}"),
+  };
+  const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.members.map((m) => m.purl).sort(), [
+    "pkg:maven/g/app@1",
+    "pkg:maven/g/bundle@1",
+    "pkg:maven/g/ejb@1",
+    "pkg:maven/g/hpi@1?type=hpi",
+    "pkg:maven/g/plugin@1",
+    "pkg:maven/g/web@1?type=war",
+  ]);
+});
+
 // Maven 4 imports a dependencyManagement entry of the `bom` type whatever its scope (apache/maven
 // #12589, fixed in 4.0.x), a POM as the `pom` type is; vouch left it a managed entry: the BOM was
 // no component and the versions it manages were not said to be unknown.
@@ -1864,9 +2013,10 @@ Deno.test("readMavenPom: Maven 4's <type>bom</type> is a BOM import, in the tree
     "pkg:maven/io.netty/netty-bom@4.1.100.Final?type=pom build",
     "pkg:maven/io.netty/netty-handler runtime",
   ]);
+  // The BOM of the tree is a POM (Maven 4's `bom` type: extension pom), as the one outside it.
   assert.deepEqual(edgesFrom(out, "pkg:maven/g/app@1"), [
     "pkg:maven/com.google.guava/guava@33.0.0-jre runtime",
-    "pkg:maven/g/bom@1 build",
+    "pkg:maven/g/bom@1?type=pom build",
     "pkg:maven/io.netty/netty-bom@4.1.100.Final?type=pom build",
     "pkg:maven/io.netty/netty-handler runtime",
   ]);
