@@ -1235,3 +1235,26 @@ Deno.test("readInventory: a Gradle build's root project is rootProject.name of i
     assert.equal(inventory.project.name, dir.slice(dir.lastIndexOf("/") + 1));
   });
 });
+
+// Found on Kotlin/kotlinx.collections.immutable (benchmarks/gradle.lockfile): kotlinx-benchmark
+// resolves `<target>BenchmarkGenerateCP`, the classpath of the JMH bytecode generator it runs on
+// the compiled benchmarks (`createJmhGenerationRuntimeConfiguration`, "JMH Generator Runtime
+// Configuration"), a tool; the generator and its ASM were runtime.
+Deno.test("gradleScopes: kotlinx-benchmark's JMH generator classpath is build", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "org.openjdk.jmh:jmh-core:1.21=jvmBenchmarkGenerateCP,jvmCompileClasspath,jvmRuntimeClasspath,jvmTestCompileClasspath,jvmTestRuntimeClasspath",
+    "org.openjdk.jmh:jmh-generator-asm:1.21=jvmBenchmarkGenerateCP",
+    "org.openjdk.jmh:jmh-generator-bytecode:1.21=jvmBenchmarkGenerateCP",
+    "org.ow2.asm:asm:5.0.3=jvmBenchmarkGenerateCP",
+    "empty=benchmarksJar",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "benchmarks/gradle.lockfile" })), {
+    "pkg:maven/org.openjdk.jmh/jmh-core@1.21": "build,dev,runtime",
+    "pkg:maven/org.openjdk.jmh/jmh-generator-asm@1.21": "build",
+    "pkg:maven/org.openjdk.jmh/jmh-generator-bytecode@1.21": "build",
+    "pkg:maven/org.ow2.asm/asm@5.0.3": "build",
+  });
+});
