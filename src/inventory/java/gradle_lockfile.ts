@@ -42,7 +42,11 @@
  *   plugins (`zinc`, `scalaCompilerPlugins`), scoverage's (`scoverage…`),
  *   the old apt plugin's annotation processors (`apt`) and Fabric Loom's
  *   mappings and unpick definitions (`mappings`, `mappingsFinal`,
- *   `mappingsConstants`, `unpick`: what it remaps and unpicks Minecraft with) and
+ *   `mappingsConstants`, `unpick`: what it remaps and unpicks Minecraft with), paperweight's
+ *   (the Paper server a plugin compiles and runs its dev server against, `mojangMappedServer`
+ *   and `mojangMappedServerRuntime`, which Paper provides and no plugin ships; its dev bundle
+ *   `paperweightDevelopmentBundle`; the tools it sets Minecraft up with: `paramMappings`,
+ *   `remapper`, `pluginRemapper`, `decompiler`, `javaSourceTransformer`, `mache…`) and
  *   kotlinx-benchmark's JMH generator classpath (`<target>BenchmarkGenerateCP`: the
  *   bytecode generator it runs on the compiled benchmarks)) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
@@ -64,7 +68,7 @@ import { blocksOf, gradleRootIdentity, namedLocks, scriptCode } from "./_gradle_
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf

@@ -1258,3 +1258,46 @@ Deno.test("gradleScopes: kotlinx-benchmark's JMH generator classpath is build", 
     "pkg:maven/org.ow2.asm/asm@5.0.3": "build",
   });
 });
+
+// Found on wlritchi/shulker-trims (bukkit/gradle.lockfile, a Paper plugin built with
+// paperweight-userdev): `mojangMappedServer` (which paperweight adds to compileOnly and
+// testImplementation) and `mojangMappedServerRuntime` are the Paper server the plugin compiles and
+// runs its dev server against, which Paper provides and the plugin never ships (its
+// runtimeClasspath is empty); `macheCodebook`, `macheRemapper`, `macheDecompiler`,
+// `macheConstants`, `macheParamMappings`, `mache`, `pluginRemapper` and
+// `paperweightDevelopmentBundle` are the tools and bundle it sets Minecraft up with
+// (io.papermc.paperweight.util.constants). All were runtime.
+Deno.test("gradleScopes: paperweight's Paper server, dev bundle and tools are build", () => {
+  const server = "compileClasspath,mojangMappedServer,mojangMappedServerRuntime," +
+    "testCompileClasspath,testRuntimeClasspath";
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    `com.google.code.gson:gson:2.11.0=${server}`,
+    "com.lmax:disruptor:3.4.4=mojangMappedServer,mojangMappedServerRuntime,testRuntimeClasspath",
+    "io.papermc.codebook:codebook-cli:1.0.17=macheCodebook",
+    "io.papermc.paper:dev-bundle:1.21.10-R0.1-SNAPSHOT=compileClasspath,mojangMappedServer," +
+    "mojangMappedServerRuntime,paperweightDevelopmentBundle,testCompileClasspath,testRuntimeClasspath",
+    "io.papermc.parchment.data:parchment:1.21.10+build.12=macheConstants,macheParamMappings," +
+    "mojangMappedServer,mojangMappedServerRuntime,testRuntimeClasspath",
+    "io.papermc:mache:1.21.10+build.9=compileClasspath,mache,mojangMappedServer," +
+    "mojangMappedServerRuntime,testCompileClasspath,testRuntimeClasspath",
+    "net.fabricmc:tiny-remapper:0.12.0=pluginRemapper",
+    "net.neoforged:AutoRenamingTool:2.0.5=macheRemapper",
+    "org.vineflower:vineflower:1.11.1=macheDecompiler",
+    "empty=annotationProcessor,decompiler,paramMappings,remapper,runtimeClasspath," +
+    "spigotLibrariesClasspath,testAnnotationProcessor",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "bukkit/gradle.lockfile" })), {
+    "pkg:maven/com.google.code.gson/gson@2.11.0": "build,dev",
+    "pkg:maven/com.lmax/disruptor@3.4.4": "build,dev",
+    "pkg:maven/io.papermc.codebook/codebook-cli@1.0.17": "build",
+    "pkg:maven/io.papermc.paper/dev-bundle@1.21.10-R0.1-SNAPSHOT": "build,dev",
+    "pkg:maven/io.papermc.parchment.data/parchment@1.21.10%2Bbuild.12": "build,dev",
+    "pkg:maven/io.papermc/mache@1.21.10%2Bbuild.9": "build,dev",
+    "pkg:maven/net.fabricmc/tiny-remapper@0.12.0": "build",
+    "pkg:maven/net.neoforged/AutoRenamingTool@2.0.5": "build",
+    "pkg:maven/org.vineflower/vineflower@1.11.1": "build",
+  });
+});
