@@ -7,7 +7,11 @@
  * lock files', so both merge into one component; a module without a group
  * (`group=""`: an Ivy module such as the Kotlin/Native distribution
  * `kotlin-native-prebuilt-linux-x86_64`) is no Maven coordinate and is
- * `pkg:generic/<name>@<version>`, its only file's checksums its own. Every verified file is one
+ * `pkg:generic/<name>@<version>`, its only file's checksums its own, and so is a tool's release
+ * archive the Kotlin Gradle plugin downloads for Kotlin/JS and Kotlin/Wasm under Ivy coordinates
+ * (`org.nodejs:node`, `com.yarnpkg:yarn`, `com.github.webassembly:binaryen`: Node.js is
+ * `pkg:generic/node@…`, as pnpm's `node@runtime:` is; its per-platform archives are its
+ * distributions, no checksum its own). Every verified file is one
  * of the component's distributions (file name and checksums). The
  * component's own hashes describe the one file its purl names: by the
  * purl-spec `maven` type, a purl without `type` and `classifier` qualifiers
@@ -54,7 +58,7 @@ import {
   type XmlElement,
 } from "../_formats/xml.ts";
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
-import { gradleModuleId } from "./_maven.ts";
+import { gradleModuleId, isToolDistribution } from "./_maven.ts";
 import { includedBuilds, lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
 import { gradleScriptNames, namedLocks, scriptCode } from "./_gradle_script.ts";
 
@@ -181,6 +185,8 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
  */
 function purlFile(c: VerifiedComponent, type = "jar"): VerifiedArtifact | undefined {
   if (c.group === "") return c.artifacts.length === 1 ? c.artifacts[0] : undefined;
+  // A tool's release archives are per platform (`node-v22.0.0-linux-x64.tar.gz`): its files.
+  if (isToolDistribution({ groupId: c.group, artifactId: c.name })) return undefined;
   const file = `${c.name}-${c.version}.${type}`;
   return c.artifacts.find((a) => a.name === file);
 }
