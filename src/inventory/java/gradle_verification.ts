@@ -34,6 +34,8 @@
  * lock's scopes. A component that no lock lists is runtime; one with only a
  * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
  * it, as it is metadata of another module rather than a dependency. One with
+ * only the sources of the Gradle distribution (`gradle:gradle`, `gradle-8.7-src.zip`, which an
+ * IDE's sync resolves) is left out too: no dependency of the project. One with
  * only Gradle Module Metadata (`.module`: the root module of a Kotlin
  * Multiplatform library, `androidx.collection:collection`) was resolved and
  * is kept, as the lock files list it, unless a higher version of the same
@@ -340,6 +342,17 @@ function isAuxiliary(artifact: VerifiedArtifact): boolean {
     artifact.name.endsWith("-javadoc.jar");
 }
 
+/**
+ * Whether a component is the sources of the Gradle distribution that runs the build
+ * (`gradle:gradle:8.7`, `gradle-8.7-src.zip`, from the "Gradle distributions" repository), which an
+ * IDE's sync resolves to show the build scripts' API (gradle/gradle#29039): no dependency of the
+ * project, nor on any classpath.
+ */
+function isGradleSources(c: VerifiedComponent): boolean {
+  return c.group === "gradle" && c.name === "gradle" &&
+    c.artifacts.every((a) => a.name === `gradle-${c.version}-src.zip`);
+}
+
 /** Gradle's special qualifiers, lowest first; any other word is below `rc` (and above `dev`). */
 const QUALIFIERS = ["rc", "snapshot", "final", "ga", "release", "sp"];
 
@@ -439,6 +452,7 @@ export function readGradleVerification(
     // or for a version that lost a conflict to a higher one, whose files it then downloaded.
     if (scopes === undefined && component.artifacts.length > 0) {
       if (component.artifacts.every((a) => a.name.endsWith(".pom"))) continue;
+      if (isGradleSources(component)) continue;
       const highest = highestWithFiles.get(`${component.group}:${component.name}`);
       if (
         component.artifacts.every(isAuxiliary) && highest !== undefined &&
