@@ -1301,3 +1301,45 @@ Deno.test("gradleScopes: paperweight's Paper server, dev bundle and tools are bu
     "pkg:maven/org.vineflower/vineflower@1.11.1": "build",
   });
 });
+
+// Found on JanJetze/podometer (app/gradle.lockfile, an Android app): what `debugImplementation`
+// adds (Compose's ui-tooling and ui-test-manifest, and what only they bring) is in the debug
+// variant's classpaths only, never in the release APK, yet it was runtime. It is dev when the lock
+// locks a release variant's runtime classpath and no other variant's classpath has it, as Spring
+// Boot's developmentOnly is; a module both variants have stays runtime.
+Deno.test("gradleScopes: what only an Android debug variant has is dev", () => {
+  const both = "debugAndroidTestCompileClasspath,debugAndroidTestRuntimeClasspath," +
+    "debugCompileClasspath,debugRuntimeClasspath,debugUnitTestCompileClasspath," +
+    "debugUnitTestRuntimeClasspath,implementationDependenciesMetadata,releaseCompileClasspath," +
+    "releaseRuntimeClasspath,releaseUnitTestCompileClasspath,releaseUnitTestRuntimeClasspath";
+  const debug = "debugAndroidTestCompileClasspath,debugCompileClasspath,debugRuntimeClasspath," +
+    "debugUnitTestCompileClasspath,debugUnitTestRuntimeClasspath";
+  const lines = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    `androidx.activity:activity-compose:1.10.0=${both}`,
+    "androidx.compose.material:material:1.7.7=debugRuntimeClasspath,debugUnitTestRuntimeClasspath",
+    "androidx.compose.ui:ui-test-junit4:1.7.7=androidTestImplementationDependenciesMetadata," +
+    "debugAndroidTestCompileClasspath,debugAndroidTestRuntimeClasspath",
+    `androidx.compose.ui:ui-test-manifest:1.7.7=${debug}`,
+    `androidx.compose.ui:ui-tooling:1.7.7=${debug}`,
+    "empty=",
+  ];
+  assert.deepEqual(scopes(readGradleLockfile(lines.join("\n"), { path: "app/gradle.lockfile" })), {
+    "pkg:maven/androidx.activity/activity-compose@1.10.0": "dev,runtime",
+    "pkg:maven/androidx.compose.material/material@1.7.7": "dev",
+    "pkg:maven/androidx.compose.ui/ui-test-junit4@1.7.7": "dev",
+    "pkg:maven/androidx.compose.ui/ui-test-manifest@1.7.7": "dev",
+    "pkg:maven/androidx.compose.ui/ui-tooling@1.7.7": "dev",
+  });
+  // Without a release variant locked (a lock of the debug variants only), nothing says it is
+  // debug-only: runtime, as before.
+  const debugLock = lines.filter((l) => !l.startsWith("androidx.activity")).join("\n");
+  assert.equal(
+    scopes(readGradleLockfile(debugLock, { path: "app/gradle.lockfile" }))[
+      "pkg:maven/androidx.compose.ui/ui-tooling@1.7.7"
+    ],
+    "dev,runtime",
+  );
+});
