@@ -46,11 +46,11 @@ export function mavenName(c: MavenCoordinates): string {
 
 /** The purl, ecosystem and component name of a module Gradle resolved. */
 export interface GradleModuleId {
-  /** `pkg:maven/…`, or `pkg:generic/…` for a module without a group. */
+  /** `pkg:maven/…`, or `pkg:generic/…` for a module without a group or a tool's archive. */
   purl: string;
   /** `maven` or `generic`. */
   ecosystem: "maven" | "generic";
-  /** `group:name`, or the name alone for a module without a group. */
+  /** `group:name`, or the name alone for a `pkg:generic` one. */
   name: string;
 }
 
@@ -59,13 +59,15 @@ export interface GradleModuleId {
  * `pkg:maven`, or for a module without a group (an Ivy or flat-dir module such
  * as the Kotlin/Native distribution, which Gradle writes with an empty group:
  * no Maven coordinate, as the purl-spec `maven` type needs the group as its
- * namespace) `pkg:generic/<name>@<version>`.
+ * namespace) and for a tool's release archive the Kotlin Gradle plugin downloads
+ * under Ivy coordinates (`org.nodejs:node`, see `isToolDistribution`)
+ * `pkg:generic/<name>@<version>`.
  *
  * @param c The coordinates, `groupId` possibly empty.
  * @returns The purl, ecosystem and component name.
  */
 export function gradleModuleId(c: MavenCoordinates): GradleModuleId {
-  if (c.groupId === "") {
+  if (c.groupId === "" || isToolDistribution(c)) {
     return {
       purl: formatPurl({ type: "generic", name: c.artifactId, version: c.version }),
       ecosystem: "generic",
@@ -73,4 +75,28 @@ export function gradleModuleId(c: MavenCoordinates): GradleModuleId {
     };
   }
   return { purl: mavenPurl(c), ecosystem: "maven", name: mavenName(c) };
+}
+
+/**
+ * The Ivy coordinates under which the Kotlin Gradle plugin downloads the tools Kotlin/JS and
+ * Kotlin/Wasm builds run, from the tools' own release pages (`org.nodejs:node` from
+ * nodejs.org/dist, `com.yarnpkg:yarn` from Yarn's GitHub releases,
+ * `com.github.webassembly:binaryen` from Binaryen's): no Maven repository has them.
+ */
+const TOOL_DISTRIBUTIONS = new Set([
+  "org.nodejs:node",
+  "com.yarnpkg:yarn",
+  "com.github.webassembly:binaryen",
+]);
+
+/**
+ * Whether a Gradle module is a tool's release archive the Kotlin Gradle plugin names with Ivy
+ * coordinates (`org.nodejs:node`), which is the tool, `pkg:generic/node@…` (as pnpm's
+ * `node@runtime:` is), not a Maven artifact.
+ *
+ * @param c The coordinates.
+ * @returns Whether they are one of those tools'.
+ */
+export function isToolDistribution(c: MavenCoordinates): boolean {
+  return TOOL_DISTRIBUTIONS.has(mavenName(c));
 }

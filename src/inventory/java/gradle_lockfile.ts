@@ -21,6 +21,10 @@
  *   docker-compose support: never in the built artifact) → dev, and the
  *   `runtimeClasspath` they are added to does not make such a module runtime
  *   unless `productionRuntimeClasspath` (the shipped classpath) has it too;
+ * - the Android Gradle plugin's debug variants' classpaths (`debugRuntimeClasspath`,
+ *   `freeDebugCompileClasspath`: `debugImplementation`, LeakCanary, Compose's `ui-tooling`, never
+ *   in a release build) → dev for a module that no other variant's classpath has, in a lock that
+ *   locks a release variant's runtime classpath (`releaseRuntimeClasspath`, `paidReleaseRuntimeClasspath`);
  * - tool configurations (`annotationProcessor` and every `…AnnotationProcessor…`
  *   (`hiltAnnotationProcessorDebug`), `kapt`, `ksp…`, `checkstyle`,
  *   `jacoco…`, `pmd`, `spotbugs…`, `detekt`, `ktlint`, `errorprone`, `lint…`,
@@ -42,7 +46,13 @@
  *   plugins (`zinc`, `scalaCompilerPlugins`), scoverage's (`scoverage…`),
  *   the old apt plugin's annotation processors (`apt`) and Fabric Loom's
  *   mappings and unpick definitions (`mappings`, `mappingsFinal`,
- *   `mappingsConstants`, `unpick`: what it remaps and unpicks Minecraft with)) → build;
+ *   `mappingsConstants`, `unpick`: what it remaps and unpicks Minecraft with), paperweight's
+ *   (the Paper server a plugin compiles and runs its dev server against, `mojangMappedServer`
+ *   and `mojangMappedServerRuntime`, which Paper provides and no plugin ships; its dev bundle
+ *   `paperweightDevelopmentBundle`; the tools it sets Minecraft up with: `paramMappings`,
+ *   `remapper`, `pluginRemapper`, `decompiler`, `javaSourceTransformer`, `mache…`) and
+ *   kotlinx-benchmark's JMH generator classpath (`<target>BenchmarkGenerateCP`: the
+ *   bytecode generator it runs on the compiled benchmarks)) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
  *   the protobuf plugin's import path (`compileProtoPath`,
  *   `testCompileProtoPath`) only (compiled against, not in any runtime
@@ -69,7 +79,7 @@ import {
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf
@@ -80,6 +90,19 @@ const COMPILE_ONLY =
 
 /** Spring Boot's configurations of what only development runs use (never shipped). */
 const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;
+
+/**
+ * The Android Gradle plugin's classpaths of a variant of the `debug` build type
+ * (`debugRuntimeClasspath`, `freeDebugCompileClasspath`), which `debugImplementation` feeds; its
+ * tests' (`debugUnitTestRuntimeClasspath`) are test configurations.
+ */
+const DEBUG_VARIANT = /^(?:debug|[a-z]\w*Debug)(?:Compile|Runtime)Classpath$/;
+
+/** The runtime classpath of an Android variant of a release build type (`releaseRuntimeClasspath`). */
+const RELEASE_RUNTIME = /^(?:release|[a-z]\w*Release)RuntimeClasspath$/;
+
+/** A variant's (or a source set's) classpath: `releaseRuntimeClasspath`, `compileClasspath`. */
+const CLASSPATH = /(?:^c|C)ompileClasspath$|(?:^r|R)untimeClasspath$/;
 
 /** One locked module and the configurations that resolve it. */
 export interface LockedModule {
@@ -282,21 +305,40 @@ export function parseGradleLockfile(text: string, path: string): LockedModule[] 
 }
 
 /**
+ * Whether a lock locks the runtime classpath of an Android variant of a release build type
+ * (`releaseRuntimeClasspath`, `paidReleaseRuntimeClasspath`): then what only the debug variants'
+ * classpaths have is in no release build.
+ */
+function releaseLocked(modules: readonly { configurations: readonly string[] }[]): boolean {
+  return modules.some((m) => m.configurations.some((c) => RELEASE_RUNTIME.test(c)));
+}
+
+/**
  * The scopes of a module from its configurations (see the module notes).
  *
  * @param configurations The configurations that resolve it.
  * @param buildLock Whether the lock is a buildscript or settings lock.
+ * @param releaseLocked Whether the lock locks an Android release variant's runtime classpath
+ *   (see `releaseLocked`), against which a debug variant's module is debug-only.
  * @returns The scopes, never empty.
  */
-export function gradleScopes(configurations: readonly string[], buildLock: boolean): Scope[] {
+export function gradleScopes(
+  configurations: readonly string[],
+  buildLock: boolean,
+  releaseLocked = false,
+): Scope[] {
   if (buildLock) return ["build"];
   const scopes = new Set<Scope>();
   let compileOnly = false;
   // Spring Boot: runtimeClasspath = productionRuntimeClasspath + developmentOnly.
   const developmentOnly = configurations.some((c) => DEVELOPMENT_ONLY.test(c)) &&
     !configurations.includes("productionRuntimeClasspath");
+  // Android: only the debug variants have it (`debugImplementation`), none a release build has.
+  const debugOnly = releaseLocked && configurations.some((c) => DEBUG_VARIANT.test(c)) &&
+    !configurations.some((c) => CLASSPATH.test(c) && !DEBUG_VARIANT.test(c) && !/Test/.test(c));
   for (const conf of configurations) {
     if (/^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf)) scopes.add("dev");
+    else if (debugOnly && DEBUG_VARIANT.test(conf)) scopes.add("dev");
     else if (developmentOnly && conf === "runtimeClasspath") continue;
     else if (TOOLS.test(conf)) scopes.add("build");
     else if (COMPILE_ONLY.test(conf)) compileOnly = true;
@@ -357,7 +399,9 @@ export function readGradleLockfile(
     );
   if (siblings !== undefined) memo?.set(key, siblings);
   const out = new OutputBuilder();
-  for (const m of parseGradleLockfile(text, path)) {
+  const modules = parseGradleLockfile(text, path);
+  const release = releaseLocked(modules);
+  for (const m of modules) {
     const { purl, ecosystem, name } = gradleModuleId({
       groupId: m.group,
       artifactId: m.name,
@@ -372,7 +416,7 @@ export function readGradleLockfile(
       version: m.version,
       scopes: folderScopes !== undefined
         ? [...folderScopes]
-        : gradleScopes(m.configurations, buildLock),
+        : gradleScopes(m.configurations, buildLock, release),
       groups: m.configurations,
       sources: [path],
     });
@@ -472,9 +516,12 @@ export function lockedScopes(
   }
   const out = new Map<string, Set<Scope>>();
   for (const { buildLock, modules } of byLock.values()) {
+    const release = releaseLocked(
+      [...modules.values()].map((configurations) => ({ configurations })),
+    );
     for (const [purl, configurations] of modules) {
       const scopes = out.get(purl) ?? new Set();
-      for (const s of gradleScopes(configurations, buildLock)) scopes.add(s);
+      for (const s of gradleScopes(configurations, buildLock, release)) scopes.add(s);
       out.set(purl, scopes);
     }
   }

@@ -7,7 +7,11 @@
  * lock files', so both merge into one component; a module without a group
  * (`group=""`: an Ivy module such as the Kotlin/Native distribution
  * `kotlin-native-prebuilt-linux-x86_64`) is no Maven coordinate and is
- * `pkg:generic/<name>@<version>`, its only file's checksums its own. Every verified file is one
+ * `pkg:generic/<name>@<version>`, its only file's checksums its own, and so is a tool's release
+ * archive the Kotlin Gradle plugin downloads for Kotlin/JS and Kotlin/Wasm under Ivy coordinates
+ * (`org.nodejs:node`, `com.yarnpkg:yarn`, `com.github.webassembly:binaryen`: Node.js is
+ * `pkg:generic/node@…`, as pnpm's `node@runtime:` is; its per-platform archives are its
+ * distributions, no checksum its own). Every verified file is one
  * of the component's distributions (file name and checksums). The
  * component's own hashes describe the one file its purl names: by the
  * purl-spec `maven` type, a purl without `type` and `classifier` qualifiers
@@ -30,6 +34,8 @@
  * lock's scopes. A component that no lock lists is runtime; one with only a
  * POM (a parent POM, a BOM, a plugin marker) is left out unless a lock lists
  * it, as it is metadata of another module rather than a dependency. One with
+ * only the sources of the Gradle distribution (`gradle:gradle`, `gradle-8.7-src.zip`, which an
+ * IDE's sync resolves) is left out too: no dependency of the project. One with
  * only Gradle Module Metadata (`.module`: the root module of a Kotlin
  * Multiplatform library, `androidx.collection:collection`) was resolved and
  * is kept, as the lock files list it, unless a higher version of the same
@@ -54,7 +60,7 @@ import {
   type XmlElement,
 } from "../_formats/xml.ts";
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
-import { gradleModuleId } from "./_maven.ts";
+import { gradleModuleId, isToolDistribution } from "./_maven.ts";
 import { includedBuilds, lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
 import { gradleScriptNames, namedLocks, scriptCode } from "./_gradle_script.ts";
 
@@ -181,6 +187,8 @@ export function parseGradleVerification(text: string, path: string): VerifiedCom
  */
 function purlFile(c: VerifiedComponent, type = "jar"): VerifiedArtifact | undefined {
   if (c.group === "") return c.artifacts.length === 1 ? c.artifacts[0] : undefined;
+  // A tool's release archives are per platform (`node-v22.0.0-linux-x64.tar.gz`): its files.
+  if (isToolDistribution({ groupId: c.group, artifactId: c.name })) return undefined;
   const file = `${c.name}-${c.version}.${type}`;
   return c.artifacts.find((a) => a.name === file);
 }
@@ -334,6 +342,17 @@ function isAuxiliary(artifact: VerifiedArtifact): boolean {
     artifact.name.endsWith("-javadoc.jar");
 }
 
+/**
+ * Whether a component is the sources of the Gradle distribution that runs the build
+ * (`gradle:gradle:8.7`, `gradle-8.7-src.zip`, from the "Gradle distributions" repository), which an
+ * IDE's sync resolves to show the build scripts' API (gradle/gradle#29039): no dependency of the
+ * project, nor on any classpath.
+ */
+function isGradleSources(c: VerifiedComponent): boolean {
+  return c.group === "gradle" && c.name === "gradle" &&
+    c.artifacts.every((a) => a.name === `gradle-${c.version}-src.zip`);
+}
+
 /** Gradle's special qualifiers, lowest first; any other word is below `rc` (and above `dev`). */
 const QUALIFIERS = ["rc", "snapshot", "final", "ga", "release", "sp"];
 
@@ -433,6 +452,7 @@ export function readGradleVerification(
     // or for a version that lost a conflict to a higher one, whose files it then downloaded.
     if (scopes === undefined && component.artifacts.length > 0) {
       if (component.artifacts.every((a) => a.name.endsWith(".pom"))) continue;
+      if (isGradleSources(component)) continue;
       const highest = highestWithFiles.get(`${component.group}:${component.name}`);
       if (
         component.artifacts.every(isAuxiliary) && highest !== undefined &&

@@ -1300,3 +1300,110 @@ Deno.test("readInventory: a buildFileName the settings script computes is a warn
     assert.equal(inventory.project.version, "1.0");
   });
 });
+// Found on Kotlin/kotlinx.collections.immutable (benchmarks/gradle.lockfile): kotlinx-benchmark
+// resolves `<target>BenchmarkGenerateCP`, the classpath of the JMH bytecode generator it runs on
+// the compiled benchmarks (`createJmhGenerationRuntimeConfiguration`, "JMH Generator Runtime
+// Configuration"), a tool; the generator and its ASM were runtime.
+Deno.test("gradleScopes: kotlinx-benchmark's JMH generator classpath is build", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "org.openjdk.jmh:jmh-core:1.21=jvmBenchmarkGenerateCP,jvmCompileClasspath,jvmRuntimeClasspath,jvmTestCompileClasspath,jvmTestRuntimeClasspath",
+    "org.openjdk.jmh:jmh-generator-asm:1.21=jvmBenchmarkGenerateCP",
+    "org.openjdk.jmh:jmh-generator-bytecode:1.21=jvmBenchmarkGenerateCP",
+    "org.ow2.asm:asm:5.0.3=jvmBenchmarkGenerateCP",
+    "empty=benchmarksJar",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "benchmarks/gradle.lockfile" })), {
+    "pkg:maven/org.openjdk.jmh/jmh-core@1.21": "build,dev,runtime",
+    "pkg:maven/org.openjdk.jmh/jmh-generator-asm@1.21": "build",
+    "pkg:maven/org.openjdk.jmh/jmh-generator-bytecode@1.21": "build",
+    "pkg:maven/org.ow2.asm/asm@5.0.3": "build",
+  });
+});
+
+// Found on wlritchi/shulker-trims (bukkit/gradle.lockfile, a Paper plugin built with
+// paperweight-userdev): `mojangMappedServer` (which paperweight adds to compileOnly and
+// testImplementation) and `mojangMappedServerRuntime` are the Paper server the plugin compiles and
+// runs its dev server against, which Paper provides and the plugin never ships (its
+// runtimeClasspath is empty); `macheCodebook`, `macheRemapper`, `macheDecompiler`,
+// `macheConstants`, `macheParamMappings`, `mache`, `pluginRemapper` and
+// `paperweightDevelopmentBundle` are the tools and bundle it sets Minecraft up with
+// (io.papermc.paperweight.util.constants). All were runtime.
+Deno.test("gradleScopes: paperweight's Paper server, dev bundle and tools are build", () => {
+  const server = "compileClasspath,mojangMappedServer,mojangMappedServerRuntime," +
+    "testCompileClasspath,testRuntimeClasspath";
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    `com.google.code.gson:gson:2.11.0=${server}`,
+    "com.lmax:disruptor:3.4.4=mojangMappedServer,mojangMappedServerRuntime,testRuntimeClasspath",
+    "io.papermc.codebook:codebook-cli:1.0.17=macheCodebook",
+    "io.papermc.paper:dev-bundle:1.21.10-R0.1-SNAPSHOT=compileClasspath,mojangMappedServer," +
+    "mojangMappedServerRuntime,paperweightDevelopmentBundle,testCompileClasspath,testRuntimeClasspath",
+    "io.papermc.parchment.data:parchment:1.21.10+build.12=macheConstants,macheParamMappings," +
+    "mojangMappedServer,mojangMappedServerRuntime,testRuntimeClasspath",
+    "io.papermc:mache:1.21.10+build.9=compileClasspath,mache,mojangMappedServer," +
+    "mojangMappedServerRuntime,testCompileClasspath,testRuntimeClasspath",
+    "net.fabricmc:tiny-remapper:0.12.0=pluginRemapper",
+    "net.neoforged:AutoRenamingTool:2.0.5=macheRemapper",
+    "org.vineflower:vineflower:1.11.1=macheDecompiler",
+    "empty=annotationProcessor,decompiler,paramMappings,remapper,runtimeClasspath," +
+    "spigotLibrariesClasspath,testAnnotationProcessor",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "bukkit/gradle.lockfile" })), {
+    "pkg:maven/com.google.code.gson/gson@2.11.0": "build,dev",
+    "pkg:maven/com.lmax/disruptor@3.4.4": "build,dev",
+    "pkg:maven/io.papermc.codebook/codebook-cli@1.0.17": "build",
+    "pkg:maven/io.papermc.paper/dev-bundle@1.21.10-R0.1-SNAPSHOT": "build,dev",
+    "pkg:maven/io.papermc.parchment.data/parchment@1.21.10%2Bbuild.12": "build,dev",
+    "pkg:maven/io.papermc/mache@1.21.10%2Bbuild.9": "build,dev",
+    "pkg:maven/net.fabricmc/tiny-remapper@0.12.0": "build",
+    "pkg:maven/net.neoforged/AutoRenamingTool@2.0.5": "build",
+    "pkg:maven/org.vineflower/vineflower@1.11.1": "build",
+  });
+});
+
+// Found on JanJetze/podometer (app/gradle.lockfile, an Android app): what `debugImplementation`
+// adds (Compose's ui-tooling and ui-test-manifest, and what only they bring) is in the debug
+// variant's classpaths only, never in the release APK, yet it was runtime. It is dev when the lock
+// locks a release variant's runtime classpath and no other variant's classpath has it, as Spring
+// Boot's developmentOnly is; a module both variants have stays runtime.
+Deno.test("gradleScopes: what only an Android debug variant has is dev", () => {
+  const both = "debugAndroidTestCompileClasspath,debugAndroidTestRuntimeClasspath," +
+    "debugCompileClasspath,debugRuntimeClasspath,debugUnitTestCompileClasspath," +
+    "debugUnitTestRuntimeClasspath,implementationDependenciesMetadata,releaseCompileClasspath," +
+    "releaseRuntimeClasspath,releaseUnitTestCompileClasspath,releaseUnitTestRuntimeClasspath";
+  const debug = "debugAndroidTestCompileClasspath,debugCompileClasspath,debugRuntimeClasspath," +
+    "debugUnitTestCompileClasspath,debugUnitTestRuntimeClasspath";
+  const lines = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    `androidx.activity:activity-compose:1.10.0=${both}`,
+    "androidx.compose.material:material:1.7.7=debugRuntimeClasspath,debugUnitTestRuntimeClasspath",
+    "androidx.compose.ui:ui-test-junit4:1.7.7=androidTestImplementationDependenciesMetadata," +
+    "debugAndroidTestCompileClasspath,debugAndroidTestRuntimeClasspath",
+    `androidx.compose.ui:ui-test-manifest:1.7.7=${debug}`,
+    `androidx.compose.ui:ui-tooling:1.7.7=${debug}`,
+    "empty=",
+  ];
+  assert.deepEqual(scopes(readGradleLockfile(lines.join("\n"), { path: "app/gradle.lockfile" })), {
+    "pkg:maven/androidx.activity/activity-compose@1.10.0": "dev,runtime",
+    "pkg:maven/androidx.compose.material/material@1.7.7": "dev",
+    "pkg:maven/androidx.compose.ui/ui-test-junit4@1.7.7": "dev",
+    "pkg:maven/androidx.compose.ui/ui-test-manifest@1.7.7": "dev",
+    "pkg:maven/androidx.compose.ui/ui-tooling@1.7.7": "dev",
+  });
+  // Without a release variant locked (a lock of the debug variants only), nothing says it is
+  // debug-only: runtime, as before.
+  const debugLock = lines.filter((l) => !l.startsWith("androidx.activity")).join("\n");
+  assert.equal(
+    scopes(readGradleLockfile(debugLock, { path: "app/gradle.lockfile" }))[
+      "pkg:maven/androidx.compose.ui/ui-tooling@1.7.7"
+    ],
+    "dev,runtime",
+  );
+});
