@@ -249,6 +249,26 @@ function parentFolder(location: string): string {
   return slash === -1 ? "" : location.slice(0, slash);
 }
 
+/**
+ * The package whose tarball ships an `extraneous` bundled entry, `node_modules/npm` for
+ * `node_modules/npm/node_modules/lodash._baseindexof` (npm 6 bundles packages nothing of it
+ * requires): the nearest package up its node_modules path that is not bundled itself. npm
+ * writes the entry `extraneous`, yet installs it with that tarball, `npm ci --omit=dev` too:
+ * reify extracts a bundled dependency with its bundler, never on its own (arborist's
+ * reify.js, `inDepBundle`). The project's own bundleDependencies are installed from the
+ * registry (npm bundles them when it packs the project), so an extraneous one is pruned.
+ */
+function bundlerOf(key: string, entry: JsonObject, entries: ReadonlyMap<string, JsonObject>):
+  | string
+  | undefined {
+  if (entry.inBundle !== true || entry.extraneous !== true) return undefined;
+  let folder = parentFolder(key);
+  while (entries.get(folder)?.inBundle === true) folder = parentFolder(folder);
+  const bundler = entries.get(folder);
+  const installed = folder.startsWith(NODE_MODULES) || folder.includes(`/${NODE_MODULES}`);
+  return installed && bundler !== undefined && bundler.link !== true ? folder : undefined;
+}
+
 function packageName(key: string, entry: JsonObject): string {
   const at = key.lastIndexOf(NODE_MODULES);
   return stringAt(entry, "name") ?? (at === -1 ? key : key.slice(at + NODE_MODULES.length));
@@ -627,6 +647,8 @@ export function readPackageLock(
     nodeId.set(key, nodeId.get(folder)!);
   }
 
+  /** Each extraneous bundled entry's bundler, which ships it (see `bundlerOf`). */
+  const shippedBy = new Map<string, string>();
   for (const [key, entry] of entries) {
     if (nodeId.has(key) || linkTarget.has(key)) continue;
     const name = packageName(key, entry);
@@ -642,6 +664,8 @@ export function readPackageLock(
         ? undefined
         : tarballVersion(name, resolved));
     const qualifiers = originQualifiers(name, resolved);
+    const bundler = bundlerOf(key, entry, entries);
+    if (bundler !== undefined) shippedBy.set(key, bundler);
     nodeId.set(
       key,
       out.component(npmComponent({
@@ -657,7 +681,7 @@ export function readPackageLock(
           ? qualifiers.vcs_url
           : resolved,
         license: npmLicense(entry.license),
-        scopes: entryScopes(entry),
+        scopes: entryScopes(bundler === undefined ? entry : entries.get(bundler)!),
         sources: [path],
       })),
     );
@@ -776,6 +800,10 @@ export function readPackageLock(
         }),
       );
     }
+  }
+  for (const [key, bundler] of shippedBy) {
+    const from = nodeId.get(bundler);
+    if (from !== undefined) out.edge(from, nodeId.get(key)!, "runtime");
   }
   if (empty.length > 0) {
     warnings.push(

@@ -520,6 +520,61 @@ Deno.test("readPackageLock: an extraneous entry (nothing requires it, npm prunes
   ]);
 });
 
+Deno.test("readPackageLock: an extraneous bundled entry ships with its bundler: its scope, no stale lock", () => {
+  // npm 11's lock of a project depending on npm@6.14.18, whose tarball bundles packages nothing
+  // of it requires: npm writes them `extraneous` and `inBundle`, and `npm ci --omit=dev` still
+  // installs them, inside the bundler's folder (reify extracts bundled dependencies with their
+  // bundler). Was: dev, warned as a lock older than its package.json that `npm ci` prunes.
+  const lock = JSON.stringify({
+    name: "b2",
+    version: "1.0.0",
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      "": { name: "b2", version: "1.0.0", dependencies: { npm: "6.14.18" } },
+      "node_modules/npm": {
+        version: "6.14.18",
+        resolved: "https://registry.npmjs.org/npm/-/npm-6.14.18.tgz",
+        bundleDependencies: ["abbrev", "lodash._baseindexof"],
+        dependencies: { abbrev: "~1.1.1" },
+      },
+      "node_modules/npm/node_modules/abbrev": { version: "1.1.1", inBundle: true },
+      "node_modules/npm/node_modules/lodash._baseindexof": {
+        version: "3.1.0",
+        extraneous: true,
+        inBundle: true,
+      },
+      // The project's own bundled dependency nothing requires: npm installs it from the
+      // registry, and prunes it as extraneous.
+      "node_modules/left-over": { version: "1.0.0", extraneous: true, inBundle: true },
+    },
+  });
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "b2",
+      version: "1.0.0",
+      dependencies: { npm: "6.14.18" },
+    }),
+  };
+  const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes.join(",")}`), [
+    "pkg:npm/abbrev@1.1.1 runtime",
+    "pkg:npm/left-over@1.0.0 dev",
+    "pkg:npm/lodash._baseindexof@3.1.0 runtime",
+    "pkg:npm/npm@6.14.18 runtime",
+  ]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/npm@6.14.18"), [
+    "pkg:npm/abbrev@1.1.1 runtime",
+    "pkg:npm/lodash._baseindexof@3.1.0 runtime",
+  ]);
+  assert.deepEqual(out.warnings, [
+    "package-lock.json locks left-over@1.0.0, which nothing the project declares reaches (a " +
+    "lock older than its package.json files; `npm ci` prunes it): the SBOM keeps it as the " +
+    "lock does, dev; run `npm install` to update the lock",
+  ]);
+});
+
 Deno.test("readPackageLock: a lockfileVersion 1 file: folder keeps its flags and its nested packages", () => {
   // npm 6 writes a `file:` folder as `"version": "file:…"` with its dev/optional flags and
   // the packages it installed for the folder nested under it (was: the nested ones dropped,
