@@ -438,6 +438,7 @@ export const READERS: readonly Reader[] = [
         pipfile: c.load(pipfilePath),
         pipfilePath,
         load: c.load,
+        peek: c.peek,
       });
     },
   },

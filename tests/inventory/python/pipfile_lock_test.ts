@@ -830,3 +830,49 @@ Deno.test("readerFor: Pipfile.lock and Pipfile.<name>.lock, not a renamed copy",
     assert.notEqual(readerFor(name)?.name, "pipfile_lock", name);
   }
 });
+
+Deno.test("readInventory: a Pipfile.<name>.lock without its Pipfile.<name> takes the plain Pipfile it locked, else warns", async () => {
+  await withTempDir(async (dir) => {
+    const pipfile =
+      '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n' +
+      '[packages]\nastor = "*"\n\n[dev-packages]\npytest = "*"\n';
+    const entry = (version: string): unknown => ({
+      hashes: ["sha256:ff6d2e2962d834acb125cc4dcc80c54a8c17c253f4cc9d9c43b5102a560bb75d"],
+      version: `==${version}`,
+    });
+    const lock = {
+      _meta: {
+        // The plain Pipfile's hash: the lock is its own, copied to another name.
+        hash: { sha256: "197e0685794624d95fc27eaac0eb5e8eed3524ee21dd3a9221206e45e00eef84" },
+        "pipfile-spec": 6,
+        requires: {},
+        sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
+      },
+      default: { astor: entry("0.6.2") },
+      develop: { pytest: entry("3.6.1") },
+    };
+    await Deno.writeTextFile(`${dir}/Pipfile`, pipfile);
+    await Deno.writeTextFile(`${dir}/Pipfile.linux_cpu.lock`, JSON.stringify(lock, null, 4));
+    let inventory = await readInventory(dir);
+    assert.deepEqual(inventory.sources, ["Pipfile", "Pipfile.linux_cpu.lock"]);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.direct}`),
+      ["pkg:pypi/astor@0.6.2 runtime true", "pkg:pypi/pytest@3.6.1 dev true"],
+    );
+    assert.deepEqual(inventory.warnings ?? [], []);
+    // A Pipfile the lock was not written for is not used.
+    await Deno.writeTextFile(`${dir}/Pipfile`, pipfile.replace('astor = "*"', 'astor = ">=0.6"'));
+    inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.direct), [false, false]);
+    assert.match(
+      (inventory.warnings ?? []).join("\n"),
+      /Pipfile\.linux_cpu, the Pipfile Pipenv locked in Pipfile\.linux_cpu\.lock, is missing \(the lock's _meta\.hash is not that of Pipfile,/,
+    );
+    await Deno.remove(`${dir}/Pipfile`);
+    inventory = await readInventory(dir);
+    assert.match(
+      (inventory.warnings ?? []).join("\n"),
+      /Pipfile\.linux_cpu\.lock, is missing: no Pipenv/,
+    );
+  });
+});
