@@ -94,7 +94,9 @@ function section(root: XmlElement, name: string): XmlElement[] {
  * whose nuget.org vouch assumes) put there; `<disabledPackageSources>` leaves a source out.
  * With a `<packageSourceMapping>`, a package comes from the sources of the pattern that names
  * it most closely (its id, else the longest `prefix*`; `PackageSourceMapping`, case
- * ignored), else from any source. `undefined` when the tree has no such file: nuget.org.
+ * ignored), else from any source: of several, NuGet takes the first that answers, which
+ * vouch cannot know (a warning; nuget.org among them is assumed). `undefined` when the tree
+ * has no such file: nuget.org.
  *
  * A `packages.lock.json` does not record the source a package came from (only its
  * `contentHash`): its readers take it from the settings too.
@@ -160,12 +162,17 @@ export function nugetSources(folder: string, load: Load): NugetSources | undefin
   return {
     sourceOf: (id) => {
       const candidates = mapping.size === 0 ? enabled : mapped(id, enabled, mapping);
-      if (candidates.some((s) => isNugetOrg(s.value)) || candidates.length === 0) return {};
+      if (candidates.every((s) => isNugetOrg(s.value))) return {};
       if (candidates.length > 1) {
+        // NuGet asks every source at once and takes the first that answers with the version
+        // (ResolverUtility.FindLibraryFromSourcesAsync, Task.WhenAny): which one served a
+        // package is not recorded.
+        const nugetOrg = candidates.some((s) => isNugetOrg(s.value));
         return {
-          warning: `${files.at(-1)!.path}: NuGet takes packages from any of the sources ` +
-            `${candidates.map((s) => s.key).join(", ")} (no packageSourceMapping says which), ` +
-            "so vouch cannot tell which a package came from: their purls name no repository_url",
+          warning: `${files.at(-1)!.path}: NuGet takes packages from whichever of the sources ` +
+            `${candidates.map((s) => s.key).join(", ")} answers first (no ` +
+            "packageSourceMapping says which), so vouch cannot tell which a package came from: " +
+            (nugetOrg ? "their purls assume nuget.org" : "their purls name no repository_url"),
         };
       }
       const url = repositoryUrl(candidates[0]);

@@ -19,12 +19,23 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
     nugetSources(folder, (p) => files[p])?.sourceOf(id);
   // No nuget.config: nuget.org, nothing to say.
   assert.equal(of({}, "Serilog"), undefined);
-  // Added beside nuget.org, no mapping: vouch cannot tell, and keeps nuget.org.
+  // Added beside nuget.org, no mapping: NuGet takes the first that answers, vouch cannot tell
+  // which, keeps nuget.org and says so.
   const added = config(
     `  <packageSources>\n    <add key="contoso" value="${CONTOSO}" />\n` +
       "  </packageSources>\n",
   );
-  assert.deepEqual(of({ "nuget.config": added }, "Contoso.Logging"), {});
+  assert.deepEqual(of({ "nuget.config": added }, "Contoso.Logging"), {
+    warning: "nuget.config: NuGet takes packages from whichever of the sources nuget.org, " +
+      "contoso answers first (no packageSourceMapping says which), so vouch cannot tell which " +
+      "a package came from: their purls assume nuget.org",
+  });
+  // nuget.org alone, by its v3 and its v2 URL: nothing to say.
+  const twice = config(
+    '  <packageSources>\n    <add key="nuget.org v2" value="https://www.nuget.org/api/v2/" />\n' +
+      "  </packageSources>\n",
+  );
+  assert.deepEqual(of({ "nuget.config": twice }, "Serilog"), {});
   // The only source left after <clear/>, in a folder above the project.
   const only = config(
     `  <packageSources>\n    <clear />\n    <add key="contoso" ` +
@@ -37,7 +48,10 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
     '  <packageSources>\n    <add key="nuget.org" ' +
       'value="https://api.nuget.org/v3/index.json" />\n  </packageSources>\n',
   );
-  assert.deepEqual(of({ "NuGet.Config": only, "src/nuget.config": nearer }, "Serilog"), {});
+  assert.match(
+    of({ "NuGet.Config": only, "src/nuget.config": nearer }, "Serilog")?.warning ?? "",
+    /^src\/nuget\.config: .* sources contoso, nuget\.org answers first .*assume nuget\.org$/,
+  );
   const disabled = config(
     "  <disabledPackageSources>\n" +
       '    <add key="nuget.org" value="true" />\n  </disabledPackageSources>\n',
@@ -53,7 +67,7 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
   );
   assert.match(
     of({ "nuget.config": several }, "Contoso.Logging")?.warning ?? "",
-    /nuget\.config: NuGet takes packages from any of the sources contoso, fabrikam/,
+    /nuget\.config: NuGet takes packages from whichever of the sources contoso, fabrikam answers first .*: their purls name no repository_url/,
   );
   // A mapping: the exact id, else the longest prefix, case ignored.
   const mapped = several.replace(
@@ -85,7 +99,10 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
     /takes packages from the folder \.\/packages \(source local\), which has no URL/,
   );
   // Only the first of a folder's names counts.
-  assert.deepEqual(of({ "nuget.config": added, "NuGet.Config": only }, "Serilog"), {});
+  assert.match(
+    of({ "nuget.config": added, "NuGet.Config": only }, "Serilog")?.warning ?? "",
+    /sources nuget\.org, contoso answers first/,
+  );
   assertVouchError(
     () => of({ "nuget.config": "<packageSources/>" }, "X"),
     "inventory.nuget_config.invalid",
