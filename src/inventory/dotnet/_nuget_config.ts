@@ -54,6 +54,14 @@ function isNugetOrg(value: string): boolean {
   return /^https?:\/\/(?:api|www)\.nuget\.org(?:\/|$)/i.test(value.trim());
 }
 
+/**
+ * A reference to an environment variable in a setting's value (`%FEED_URL%`), which NuGet expands
+ * when it reads it (`AddItem.Value` is `Settings.ApplyEnvironmentTransform`, .NET's
+ * `Environment.ExpandEnvironmentVariables`, on every OS). A URL's percent-encoding between two
+ * `%` (`%E2%80`, `%2Fa%`) is none: a name starts with a letter or `_` and is no hex byte.
+ */
+const ENV_REFERENCE = /%(?![0-9A-Fa-f]{2}%)[A-Za-z_][\w().-]*%/;
+
 /** The `repository_url` of a source: its URL without credentials, `file://` for an absolute folder. */
 function repositoryUrl(source: Source): string | undefined {
   const value = source.value.trim();
@@ -95,8 +103,10 @@ function section(root: XmlElement, name: string): XmlElement[] {
  * With a `<packageSourceMapping>`, a package comes from the sources of the pattern that names
  * it most closely (its id, else the longest `prefix*`; `PackageSourceMapping`, case
  * ignored), else from any source: of several, NuGet takes the first that answers, which
- * vouch cannot know (a warning; nuget.org among them is assumed). `undefined` when the tree
- * has no such file: nuget.org.
+ * vouch cannot know (a warning; nuget.org among them is assumed). A source whose URL names an
+ * environment variable (`%FEED_URL%`, which NuGet expands) has no known URL (a warning).
+ * `<packageSourceCredentials>` is not read: no credential reaches a purl. `undefined` when the
+ * tree has no such file: nuget.org.
  *
  * A `packages.lock.json` does not record the source a package came from (only its
  * `contentHash`): its readers take it from the settings too.
@@ -173,6 +183,15 @@ export function nugetSources(folder: string, load: Load): NugetSources | undefin
             `${candidates.map((s) => s.key).join(", ")} answers first (no ` +
             "packageSourceMapping says which), so vouch cannot tell which a package came from: " +
             (nugetOrg ? "their purls assume nuget.org" : "their purls name no repository_url"),
+        };
+      }
+      const variable = ENV_REFERENCE.exec(candidates[0].value)?.[0];
+      if (variable !== undefined) {
+        return {
+          warning: `${candidates[0].file}: the source ${candidates[0].key}, ` +
+            `${withoutCredentials(candidates[0].value.trim())}, names the environment variable ` +
+            `${variable}, which NuGet expands when it restores: vouch does not know its value, ` +
+            "so the purls of its packages name no repository_url",
         };
       }
       const url = repositoryUrl(candidates[0]);

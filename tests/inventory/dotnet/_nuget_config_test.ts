@@ -98,6 +98,21 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
     of({ "nuget.config": folder("./packages") }, "X", ".")?.warning ?? "",
     /takes packages from the folder \.\/packages \(source local\), which has no URL/,
   );
+  // A URL naming an environment variable, which NuGet expands: its value is not known.
+  for (
+    const value of [
+      `https://pkgs.dev.azure.com/%AZDO_ORG%/_packaging/feed/nuget/v3/index.json`,
+      "%FEED_URL%",
+    ]
+  ) {
+    assert.match(
+      of({ "nuget.config": folder(value) }, "X", "")?.warning ?? "",
+      /^nuget\.config: the source local, .*, names the environment variable %(AZDO_ORG|FEED_URL)%, which NuGet expands when it restores: .*no repository_url$/,
+    );
+  }
+  // A URL's percent-encoding is no variable.
+  const encoded = "https://feed.example/a%20b/%E2%80%99/%2Fx%/index.json";
+  assert.deepEqual(of({ "nuget.config": folder(encoded) }, "X", ""), { repositoryUrl: encoded });
   // Only the first of a folder's names counts.
   assert.match(
     of({ "nuget.config": added, "NuGet.Config": only }, "Serilog")?.warning ?? "",
@@ -159,5 +174,33 @@ Deno.test("readInventory: a project's and its lock's packages of a mapped privat
       "_packaging%2Ffeed%2Fnuget%2Fv3%2Findex.json",
       "pkg:nuget/Serilog@4.0.0",
     ]);
+  });
+});
+
+Deno.test("readInventory: no credential of a nuget.config reaches the inventory", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "nuget.config": config(
+        `  <packageSources>\n    <clear />\n    <add key="contoso" ` +
+          'value="https://ci:Sup3rS3cret@pkgs.dev.azure.com/contoso/_packaging/feed/nuget/v3/index.json" />\n' +
+          "  </packageSources>\n  <packageSourceCredentials>\n    <contoso>\n" +
+          '      <add key="Username" value="ci-user" />\n' +
+          '      <add key="ClearTextPassword" value="HunterToken42" />\n' +
+          "    </contoso>\n  </packageSourceCredentials>\n",
+      ),
+      "src/App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n' +
+        "    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n  <ItemGroup>\n" +
+        '    <PackageReference Include="Contoso.Logging" Version="1.2.0" />\n  </ItemGroup>\n' +
+        "</Project>\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id), [
+      "pkg:nuget/Contoso.Logging@1.2.0?repository_url=https:%2F%2Fpkgs.dev.azure.com%2Fcontoso%2F" +
+      "_packaging%2Ffeed%2Fnuget%2Fv3%2Findex.json",
+    ]);
+    const text = JSON.stringify(inventory);
+    for (const secret of ["Sup3rS3cret", "ci:", "ci-user", "HunterToken42"]) {
+      assert.ok(!text.includes(secret), secret);
+    }
   });
 });
