@@ -204,3 +204,62 @@ Deno.test("readInventory: no credential of a nuget.config reaches the inventory"
     }
   });
 });
+
+Deno.test("readInventory: a project's RestoreSources replace the nuget.config sources, as NuGet takes them", async () => {
+  const csproj = (group: string): string =>
+    '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n' +
+    `    <TargetFramework>net8.0</TargetFramework>\n${group}  </PropertyGroup>\n  <ItemGroup>\n` +
+    '    <PackageReference Include="Contoso.Logging" Version="1.2.0" />\n  </ItemGroup>\n' +
+    "</Project>\n";
+  const tree = (props: string): Record<string, string> => ({
+    // nuget.org and fabrikam: left alone, a warning that vouch cannot tell which.
+    "nuget.config": config(
+      `  <packageSources>\n    <add key="fabrikam" value="${FABRIKAM}" />\n  </packageSources>\n`,
+    ),
+    "Directory.Build.props":
+      `<Project>\n  <PropertyGroup>\n${props}  </PropertyGroup>\n</Project>\n`,
+    "src/App/App.csproj": csproj(""),
+  });
+  const read = async (files: Record<string, string>) => {
+    let out: { ids: string[]; warnings: string[] } = { ids: [], warnings: [] };
+    await withTempDir(async (dir) => {
+      await writeTree(dir, files);
+      const inventory = await readInventory(dir);
+      // Not the project's being read without a lock.
+      const warnings = (inventory.warnings ?? []).filter((w) => !w.includes("not resolved"));
+      out = { ids: inventory.components.map((c) => c.id), warnings };
+    });
+    return out;
+  };
+  const contoso = "pkg:nuget/Contoso.Logging@1.2.0?repository_url=https:%2F%2Fpkgs.dev.azure.com" +
+    "%2Fcontoso%2F_packaging%2Ffeed%2Fnuget%2Fv3%2Findex.json";
+  // The project's one source: its URL, no warning.
+  let out = await read(tree(`    <RestoreSources>${CONTOSO}</RestoreSources>\n`));
+  assert.deepEqual(out, { ids: [contoso], warnings: [] });
+  // `Clear`, then an additional source: that one alone.
+  out = await read(
+    tree(
+      "    <RestoreSources>Clear</RestoreSources>\n" +
+        `    <RestoreAdditionalProjectSources>${CONTOSO}</RestoreAdditionalProjectSources>\n`,
+    ),
+  );
+  assert.deepEqual(out, { ids: [contoso], warnings: [] });
+  // Added to the settings' nuget.org and fabrikam: three, which vouch cannot tell apart.
+  out = await read(
+    tree(`    <RestoreAdditionalProjectSources>${CONTOSO}</RestoreAdditionalProjectSources>\n`),
+  );
+  assert.deepEqual(out.ids, ["pkg:nuget/Contoso.Logging@1.2.0"]);
+  assert.match(
+    out.warnings.join("\n"),
+    /sources nuget\.org, fabrikam, https:\/\/pkgs\.dev\.azure\.com\/contoso\/.* answers first/,
+  );
+  // A computed one (the environment's): the settings' sources, with a warning.
+  out = await read(tree("    <RestoreSources>$(PRIVATE_FEED)</RestoreSources>\n"));
+  assert.deepEqual(out.ids, ["pkg:nuget/Contoso.Logging@1.2.0"]);
+  assert.match(out.warnings.join("\n"), /src\/App\/App\.csproj: its RestoreSources is computed/);
+  assert.match(out.warnings.join("\n"), /sources nuget\.org, fabrikam answers first/);
+  // Without a nuget.config too.
+  const files = tree(`    <RestoreSources>${CONTOSO}</RestoreSources>\n`);
+  delete files["nuget.config"];
+  assert.deepEqual(await read(files), { ids: [contoso], warnings: [] });
+});
