@@ -428,9 +428,12 @@ export const READERS: readonly Reader[] = [
     ecosystem: "pypi",
     kind: "lock",
     // Pipenv locks the Pipfile that PIPENV_PIPFILE names as `<that path>.lock`
-    // (pipenv/project.py `lockfile_location`): `Pipfile.prod` is locked in `Pipfile.prod.lock`.
-    files: ["Pipfile.lock", "Pipfile.*.lock"],
-    matches: (f) => /^Pipfile\.(?:[^/]+\.)?lock$/.test(f),
+    // (pipenv/project.py `lockfile_location`), whatever its name (`pipfile_location` returns
+    // PIPENV_PIPFILE as given): `Pipfile.prod` is locked in `Pipfile.prod.lock`, `dev.Pipfile`
+    // in `dev.Pipfile.lock`. A copy named `Pipfile.lock.<env>` no Pipenv reads (its lock's name
+    // ends in `.lock`).
+    files: ["Pipfile.lock", "Pipfile.*.lock", "*.Pipfile.lock"],
+    matches: (f) => /^(?:[^/]+\.)?Pipfile\.(?:[^/]+\.)?lock$/.test(f),
     read: (text, path, c) => {
       const pipfilePath = path.slice(0, -".lock".length);
       return pipfileLock().readPipfileLock(text, {
@@ -438,6 +441,7 @@ export const READERS: readonly Reader[] = [
         pipfile: c.load(pipfilePath),
         pipfilePath,
         load: c.load,
+        peek: c.peek,
       });
     },
   },

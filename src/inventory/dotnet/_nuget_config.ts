@@ -49,10 +49,29 @@ export interface NugetSources {
   sourceOf(id: string): PackageSource;
 }
 
+/**
+ * The sources a project file names for its restore (see `restoreSourcesOf`, msbuild.ts): URLs or
+ * folders, as written.
+ */
+export interface RestoreSources {
+  /** `RestoreSources`: they replace the settings' sources (none: `Clear`). */
+  sources?: string[];
+  /** `RestoreAdditionalProjectSources`: added to them. */
+  additional?: string[];
+}
+
 /** Whether a source is nuget.org's (its v3 index, its v2 API). */
 function isNugetOrg(value: string): boolean {
   return /^https?:\/\/(?:api|www)\.nuget\.org(?:\/|$)/i.test(value.trim());
 }
+
+/**
+ * A reference to an environment variable in a setting's value (`%FEED_URL%`), which NuGet expands
+ * when it reads it (`AddItem.Value` is `Settings.ApplyEnvironmentTransform`, .NET's
+ * `Environment.ExpandEnvironmentVariables`, on every OS). A URL's percent-encoding between two
+ * `%` (`%E2%80`, `%2Fa%`) is none: a name starts with a letter or `_` and is no hex byte.
+ */
+const ENV_REFERENCE = /%(?![0-9A-Fa-f]{2}%)[A-Za-z_][\w().-]*%/;
 
 /** The `repository_url` of a source: its URL without credentials, `file://` for an absolute folder. */
 function repositoryUrl(source: Source): string | undefined {
@@ -94,20 +113,31 @@ function section(root: XmlElement, name: string): XmlElement[] {
  * whose nuget.org vouch assumes) put there; `<disabledPackageSources>` leaves a source out.
  * With a `<packageSourceMapping>`, a package comes from the sources of the pattern that names
  * it most closely (its id, else the longest `prefix*`; `PackageSourceMapping`, case
- * ignored), else from any source. `undefined` when the tree has no such file: nuget.org.
+ * ignored), else from any source: of several, NuGet takes the first that answers, which
+ * vouch cannot know (a warning; nuget.org among them is assumed). A source whose URL names an
+ * environment variable (`%FEED_URL%`, which NuGet expands) has no known URL (a warning).
+ * `<packageSourceCredentials>` is not read: no credential reaches a purl. A project file's
+ * literal `RestoreSources` replace the enabled sources, its `RestoreAdditionalProjectSources`
+ * are added (`restore`). `undefined` when the tree has no such file and the project names no
+ * source: nuget.org.
  *
  * A `packages.lock.json` does not record the source a package came from (only its
  * `contentHash`): its readers take it from the settings too.
  *
  * @param folder The project's folder, root-relative (`""` or `.` for the root).
  * @param load Reads a file of the tree.
- * @returns The sources, when a settings file names any.
+ * @param restore The sources the project file names, when it names any.
+ * @returns The sources, when a settings file or the project names any.
  * @throws {VouchError} `inventory.nuget_config.invalid` for a settings file that is no XML or
  *   whose root is not `<configuration>`: NuGet refuses to restore with it.
  */
-export function nugetSources(folder: string, load: Load): NugetSources | undefined {
+export function nugetSources(
+  folder: string,
+  load: Load,
+  restore?: RestoreSources,
+): NugetSources | undefined {
   const files = configFiles(folder, load);
-  if (files.length === 0) return undefined;
+  if (files.length === 0 && restore === undefined) return undefined;
   let sources: Source[] = [{ ...NUGET_ORG, file: "the user-level NuGet.Config" }];
   let disabled = new Set<string>();
   let mapping = new Map<string, string[]>();
@@ -156,16 +186,32 @@ export function nugetSources(folder: string, load: Load): NugetSources | undefin
       }
     }
   }
-  const enabled = sources.filter((s) => !disabled.has(s.key.toLowerCase()));
+  let enabled = sources.filter((s) => !disabled.has(s.key.toLowerCase()));
+  if (restore !== undefined) enabled = projectSources(enabled, restore, folder);
+  const nearest = files.at(-1)?.path ?? `the project in ${folder || "."}`;
   return {
     sourceOf: (id) => {
       const candidates = mapping.size === 0 ? enabled : mapped(id, enabled, mapping);
-      if (candidates.some((s) => isNugetOrg(s.value)) || candidates.length === 0) return {};
+      if (candidates.every((s) => isNugetOrg(s.value))) return {};
       if (candidates.length > 1) {
+        // NuGet asks every source at once and takes the first that answers with the version
+        // (ResolverUtility.FindLibraryFromSourcesAsync, Task.WhenAny): which one served a
+        // package is not recorded.
+        const nugetOrg = candidates.some((s) => isNugetOrg(s.value));
         return {
-          warning: `${files.at(-1)!.path}: NuGet takes packages from any of the sources ` +
-            `${candidates.map((s) => s.key).join(", ")} (no packageSourceMapping says which), ` +
-            "so vouch cannot tell which a package came from: their purls name no repository_url",
+          warning: `${nearest}: NuGet takes packages from whichever of the sources ` +
+            `${candidates.map((s) => s.key).join(", ")} answers first (no ` +
+            "packageSourceMapping says which), so vouch cannot tell which a package came from: " +
+            (nugetOrg ? "their purls assume nuget.org" : "their purls name no repository_url"),
+        };
+      }
+      const variable = ENV_REFERENCE.exec(candidates[0].value)?.[0];
+      if (variable !== undefined) {
+        return {
+          warning: `${candidates[0].file}: the source ${candidates[0].key}, ` +
+            `${withoutCredentials(candidates[0].value.trim())}, names the environment variable ` +
+            `${variable}, which NuGet expands when it restores: vouch does not know its value, ` +
+            "so the purls of its packages name no repository_url",
         };
       }
       const url = repositoryUrl(candidates[0]);
@@ -176,6 +222,23 @@ export function nugetSources(folder: string, load: Load): NugetSources | undefin
       };
     },
   };
+}
+
+/**
+ * The sources of a project's restore when its project file names them: its `RestoreSources`
+ * instead of the settings' enabled ones, then its `RestoreAdditionalProjectSources`. A source
+ * whose URL is a settings source's is that source, named by its key for the package source
+ * mapping (NuGet's `RestoreArgs.GetEffectiveSources` takes the provider's `PackageSource` of the
+ * same URL); another is named by its URL.
+ */
+function projectSources(enabled: Source[], restore: RestoreSources, folder: string): Source[] {
+  const file = `the RestoreSources of the project in ${folder || "."}`;
+  const named = (value: string): Source =>
+    enabled.find((s) => s.value.trim() === value) ?? { key: value, value, file };
+  return [
+    ...restore.sources === undefined ? enabled : restore.sources.map(named),
+    ...(restore.additional ?? []).map(named),
+  ];
 }
 
 /**

@@ -48,8 +48,11 @@ export interface ManifestTool {
  * @param path Its path, for messages.
  * @returns The tools, in file order.
  * @throws {VouchError} `inventory.dotnet_tools.invalid` for malformed JSON, a manifest version
- *   other than 1 (the SDK supports no other), a `tools` that is not an object, or a tool without
- *   a string `version` or whose version is no NuGet version: the SDK refuses each.
+ *   other than 1 (the SDK supports no other), no boolean `isRoot`, a `tools` that is not an
+ *   object, or a tool without a string `version`, whose version is no NuGet version, or without
+ *   `commands` (a non-empty list of strings): the SDK refuses each (dotnet/sdk's
+ *   `ToolManifestEditor.GetToolManifestPackageFromOneManifestFile`, `JsonElementExtension`), and
+ *   `dotnet tool restore` fails.
  */
 export function parseDotnetTools(text: string, path: string): ManifestTool[] {
   return parseManifest(text, path).tools;
@@ -83,9 +86,31 @@ function parseManifest(text: string, path: string): { isRoot: boolean; tools: Ma
         `the tool ${id} has the version ${JSON.stringify(written)}, which is no NuGet version`,
       );
     }
+    // The SDK runs a tool by a command its manifest entry names: it refuses an entry without
+    // one (`FieldCommandsIsMissing`), and `commands` that is not a list of strings.
+    const commands = (tool as { commands?: unknown }).commands;
+    if (
+      commands !== undefined &&
+      (!Array.isArray(commands) || commands.some((c) => typeof c !== "string"))
+    ) {
+      throw fail(id, `the tool ${id} has \`commands\` that are not a list of strings`);
+    }
+    if (commands === undefined || commands.length === 0) {
+      throw fail(id, `the tool ${id} has no commands`);
+    }
     out.push({ id, version: written.trim() });
   }
-  return { isRoot: manifest.isRoot === true, tools: out };
+  // `isRoot` must be there, true or false (`ManifestMissingIsRoot`): `dotnet tool install` and
+  // `dotnet new tool-manifest` write it.
+  if (typeof manifest.isRoot !== "boolean") {
+    throw fail(
+      "isRoot",
+      manifest.isRoot === undefined
+        ? "the manifest has no isRoot"
+        : `isRoot ${JSON.stringify(manifest.isRoot)} is not true or false`,
+    );
+  }
+  return { isRoot: manifest.isRoot, tools: out };
 }
 
 /**

@@ -99,6 +99,7 @@ import {
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 import { normalizeNugetVersion, projectMember } from "./_nuget.ts";
 import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
+import type { RestoreSources } from "./_nuget_config.ts";
 import {
   conditionProperties,
   evaluateFrameworkFunctions,
@@ -290,6 +291,12 @@ export interface MsbuildProject {
   buildReferences?: string[];
   /** Referenced projects outside the tree, as written; absent when none. */
   outsideReferences?: string[];
+  /**
+   * The sources its restore takes packages from instead of the `nuget.config` files' (literal
+   * `RestoreSources`, `Clear` none), then the `RestoreAdditionalProjectSources` it adds; absent
+   * when it sets neither (or either only as vouch cannot know: a warning).
+   */
+  restoreSources?: RestoreSources;
   /** What could not be established. */
   warnings: string[];
 }
@@ -1703,6 +1710,8 @@ export function evaluateMsbuildProject(
     projectReferences: evaluation.projectReferences,
     warnings,
   };
+  const restoreSources = restoreSourcesOf(evaluation, path, warnings);
+  if (restoreSources !== undefined) project.restoreSources = restoreSources;
   const conditioned = evaluation.projectReferences.filter((p) =>
     !evaluation.certainReferences.has(p)
   );
@@ -1726,6 +1735,42 @@ export function evaluateMsbuildProject(
   const assemblyName = property("AssemblyName");
   if (assemblyName !== undefined && assemblyName !== name) project.assemblyName = assemblyName;
   return project;
+}
+
+/**
+ * The sources a project's restore takes instead of its settings' (NuGet.targets hands
+ * `RestoreSources` and `RestoreAdditionalProjectSources` to GetRestoreSettingsTask, whose
+ * `RestoreSettingsUtils.GetValue` takes `RestoreSources` when set, none when it holds `Clear`,
+ * else the enabled sources of the `nuget.config` files, and appends the additional ones). A value
+ * vouch cannot know (under a Condition, from a property it does not know, the environment's
+ * `$(FEED_URL)`) is a warning, and the settings' sources stand.
+ */
+function restoreSourcesOf(
+  evaluation: Evaluation,
+  path: string,
+  warnings: string[],
+): RestoreSources | undefined {
+  const out: RestoreSources = {};
+  for (
+    const [name, key] of [["RestoreSources", "sources"], [
+      "RestoreAdditionalProjectSources",
+      "additional",
+    ]] as const
+  ) {
+    const value = evaluation.properties.get(name.toLowerCase())?.trim() ?? "";
+    if (evaluation.uncertainProperties.has(name.toLowerCase())) {
+      warnings.push(
+        `${path}: its ${name} is computed or set under a Condition, which vouch does not ` +
+          "evaluate: the package sources are taken from the nuget.config files, and a purl may " +
+          "name another source than restore used",
+      );
+      continue;
+    }
+    if (value === "") continue;
+    const list = value.split(";").map((v) => v.trim()).filter((v) => v !== "");
+    out[key] = key === "sources" && list.some((v) => v.toLowerCase() === "clear") ? [] : list;
+  }
+  return out.sources === undefined && out.additional === undefined ? undefined : out;
 }
 
 /**
@@ -2053,7 +2098,7 @@ export function readMsbuildProject(
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }
-  const sources = nugetSources(posix.dirname(project.path), options.load);
+  const sources = nugetSources(posix.dirname(project.path), options.load, project.restoreSources);
   const sourceWarnings = new Set<string>();
   for (const p of [...project.packages, ...project.downloads]) {
     const id = out.component({

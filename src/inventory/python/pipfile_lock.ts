@@ -54,6 +54,12 @@ export interface PipfileLockOptions {
   pipfilePath?: string;
   /** Reads a file of the project (an editable folder's pyproject.toml or setup.cfg, for its name). */
   load?: Load;
+  /**
+   * Reads a file of the project without counting it read: the plain `Pipfile` beside a
+   * `Pipfile.<name>.lock` whose `Pipfile.<name>` is missing, which is used (and then loaded)
+   * only when the lock's `_meta.hash` is its hash.
+   */
+  peek?: Load;
 }
 
 const READER = "pipfile_lock";
@@ -394,7 +400,10 @@ function declarations(doc: Record<string, unknown>): Map<string, string[]> {
  * With the `Pipfile` beside it, its packages are direct, with edges from the
  * project in their categories' scopes: the root, or for a lock in a
  * subfolder a member for that folder's project, which the root depends on
- * (`projectNode`). The lock records no edges between packages.
+ * (`projectNode`). A `Pipfile.<name>.lock` without its `Pipfile.<name>`
+ * takes the plain `Pipfile` when the lock's `_meta.hash` is its hash, else a
+ * warning says its Pipfile is missing. The lock records no edges between
+ * packages.
  *
  * @example
  * ```ts
@@ -438,9 +447,9 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   }
   // pip refuses to install it ("does not appear to be a Python project"), as `pipenv sync` runs it.
   if (missing.length > 0) warnings.push(missingFolderWarning(path, missing, "pip"));
-  if (options.pipfile !== undefined) {
-    const pipfilePath = options.pipfilePath ?? posix.join(posix.dirname(path), "Pipfile");
-    const pipfile = parseToml(options.pipfile, pipfilePath, CODE);
+  const locked = lockedPipfile(options, pipfileHash, warnings);
+  if (locked !== undefined) {
+    const { path: pipfilePath, doc: pipfile } = locked;
     // Pipenv's own check (its calculate_pipfile_hash, plette's get_hash before 2026.4): a Pipfile
     // changed since the lock was written.
     // `pipenv sync` installs the lock as it is, as the SBOM has it.
@@ -470,6 +479,44 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   return own === undefined || isPlaceholderName(own)
     ? out
     : { ...out, ...lockProject(own.name, own.version) };
+}
+
+/**
+ * The Pipfile the lock was written for, parsed: the one beside it of its name (`Pipfile.prod` for
+ * `Pipfile.prod.lock`: Pipenv's `lockfile_location` is `f"{pipfile_location}.lock"`,
+ * pipenv/project.py). When a `Pipfile.<name>.lock`'s own Pipfile is missing, no Pipenv reads
+ * it; the plain `Pipfile` beside it is the one it locked when the lock's `_meta.hash` is its hash
+ * (a lock copied to another name), else a warning says that its Pipfile is missing.
+ */
+function lockedPipfile(
+  options: PipfileLockOptions,
+  pipfileHash: string | undefined,
+  warnings: string[],
+): { path: string; doc: Record<string, unknown> } | undefined {
+  const { path } = options;
+  const plainPath = posix.join(posix.dirname(path), "Pipfile");
+  const pipfilePath = options.pipfilePath ?? plainPath;
+  if (options.pipfile !== undefined) {
+    return { path: pipfilePath, doc: parseToml(options.pipfile, pipfilePath, CODE) };
+  }
+  if (pipfilePath === plainPath) return undefined;
+  const plain = (options.peek ?? options.load)?.(plainPath);
+  const doc = plain === undefined ? undefined : parseToml(plain, plainPath, CODE);
+  const hashes = doc === undefined ? undefined : pipfileHashes(doc);
+  if (
+    doc !== undefined && pipfileHash !== undefined && hashes?.includes(pipfileHash.toLowerCase())
+  ) {
+    options.load?.(plainPath); // it is read: an input of the SBOM
+    return { path: plainPath, doc };
+  }
+  warnings.push(
+    `${pipfilePath}, the Pipfile Pipenv locked in ${path}, is missing` +
+      (doc === undefined
+        ? ""
+        : ` (the lock's _meta.hash is not that of ${plainPath}, which it was not written for)`) +
+      ": no Pipenv reads the lock, and the SBOM marks none of its packages direct",
+  );
+  return undefined;
 }
 
 /**

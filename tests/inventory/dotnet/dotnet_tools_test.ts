@@ -55,6 +55,28 @@ Deno.test("parseDotnetTools: what the SDK refuses is invalid, with its line", ()
       /the tool x has the version "8\.\*", which is no NuGet version/,
     ],
     ['{"version": 1,', /dotnet-tools\.json:1/],
+    // dotnet/sdk's ToolManifestEditor: `ManifestMissingIsRoot`, `FieldCommandsIsMissing`, and
+    // JsonElementExtension's type checks.
+    [
+      '{\n  "version": 1,\n  "tools": {\n    "x": {"version": "1.0.0", "commands": ["x"]}\n  }\n}',
+      /dotnet-tools\.json:1: the manifest has no isRoot/,
+    ],
+    [
+      '{\n  "version": 1,\n  "isRoot": "true",\n  "tools": {}\n}',
+      /:3: isRoot "true" is not true or false/,
+    ],
+    [
+      '{\n  "version": 1,\n  "isRoot": true,\n  "tools": {\n    "x": {"version": "1.0.0"}\n  }\n}',
+      /:5: the tool x has no commands/,
+    ],
+    [
+      '{"version": 1, "isRoot": true, "tools": {"x": {"version": "1.0.0", "commands": []}}}',
+      /the tool x has no commands/,
+    ],
+    [
+      '{"version": 1, "isRoot": true, "tools": {"x": {"version": "1.0.0", "commands": "x"}}}',
+      /the tool x has `commands` that are not a list of strings/,
+    ],
   ];
   for (const [text, message] of cases) {
     assertVouchError(() => parseDotnetTools(text, "dotnet-tools.json"), CODE, message);

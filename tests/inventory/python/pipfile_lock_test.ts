@@ -821,12 +821,102 @@ Deno.test("readInventory: the lock Pipenv writes for a Pipfile PIPENV_PIPFILE na
   });
 });
 
-Deno.test("readerFor: Pipfile.lock and Pipfile.<name>.lock, not a renamed copy", () => {
-  for (const name of ["Pipfile.lock", "Pipfile.dev.lock", "sub/Pipfile.linux_cpu.lock"]) {
+Deno.test("readerFor: Pipfile.lock, Pipfile.<name>.lock and <name>.Pipfile.lock, not a renamed copy", () => {
+  // PIPENV_PIPFILE=dev.Pipfile is locked in dev.Pipfile.lock, as Pipfile.dev in Pipfile.dev.lock.
+  for (
+    const name of [
+      "Pipfile.lock",
+      "Pipfile.dev.lock",
+      "sub/Pipfile.linux_cpu.lock",
+      "dev.Pipfile.lock",
+      "toolbox/sandbox/View.Pipfile.lock",
+    ]
+  ) {
     assert.equal(readerFor(name)?.name, "pipfile_lock", name);
   }
-  // `Pipfile.lock.linux_cpu` (ed-alertedh/multiple-pipenv-example's copies) no Pipenv reads.
-  for (const name of ["Pipfile.lock.linux_cpu", "xPipfile.lock", "Pipfile.lock.bak", "Pipfile"]) {
+  // `Pipfile.lock.linux_cpu` (ed-alertedh/multiple-pipenv-example's copies) no Pipenv reads: a
+  // lock's name is its Pipfile's and `.lock`.
+  for (
+    const name of [
+      "Pipfile.lock.linux_cpu",
+      "xPipfile.lock",
+      "Pipfile.lock.bak",
+      "Pipfile",
+      ".Pipfile.lock",
+    ]
+  ) {
     assert.notEqual(readerFor(name)?.name, "pipfile_lock", name);
   }
+});
+
+Deno.test("readInventory: a Pipfile.<name>.lock without its Pipfile.<name> takes the plain Pipfile it locked, else warns", async () => {
+  await withTempDir(async (dir) => {
+    const pipfile =
+      '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n' +
+      '[packages]\nastor = "*"\n\n[dev-packages]\npytest = "*"\n';
+    const entry = (version: string): unknown => ({
+      hashes: ["sha256:ff6d2e2962d834acb125cc4dcc80c54a8c17c253f4cc9d9c43b5102a560bb75d"],
+      version: `==${version}`,
+    });
+    const lock = {
+      _meta: {
+        // The plain Pipfile's hash: the lock is its own, copied to another name.
+        hash: { sha256: "197e0685794624d95fc27eaac0eb5e8eed3524ee21dd3a9221206e45e00eef84" },
+        "pipfile-spec": 6,
+        requires: {},
+        sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
+      },
+      default: { astor: entry("0.6.2") },
+      develop: { pytest: entry("3.6.1") },
+    };
+    await Deno.writeTextFile(`${dir}/Pipfile`, pipfile);
+    await Deno.writeTextFile(`${dir}/Pipfile.linux_cpu.lock`, JSON.stringify(lock, null, 4));
+    let inventory = await readInventory(dir);
+    assert.deepEqual(inventory.sources, ["Pipfile", "Pipfile.linux_cpu.lock"]);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.direct}`),
+      ["pkg:pypi/astor@0.6.2 runtime true", "pkg:pypi/pytest@3.6.1 dev true"],
+    );
+    assert.deepEqual(inventory.warnings ?? [], []);
+    // A Pipfile the lock was not written for is not used.
+    await Deno.writeTextFile(`${dir}/Pipfile`, pipfile.replace('astor = "*"', 'astor = ">=0.6"'));
+    inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.direct), [false, false]);
+    assert.match(
+      (inventory.warnings ?? []).join("\n"),
+      /Pipfile\.linux_cpu, the Pipfile Pipenv locked in Pipfile\.linux_cpu\.lock, is missing \(the lock's _meta\.hash is not that of Pipfile,/,
+    );
+    await Deno.remove(`${dir}/Pipfile`);
+    inventory = await readInventory(dir);
+    assert.match(
+      (inventory.warnings ?? []).join("\n"),
+      /Pipfile\.linux_cpu\.lock, is missing: no Pipenv/,
+    );
+  });
+});
+
+Deno.test("readInventory: dev.Pipfile.lock, the lock of PIPENV_PIPFILE=dev.Pipfile, with dev.Pipfile", async () => {
+  await withTempDir(async (dir) => {
+    const pipfile =
+      '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n' +
+      '[packages]\nastor = "*"\n';
+    const lock = {
+      _meta: {
+        hash: { sha256: "0".repeat(64) },
+        "pipfile-spec": 6,
+        requires: {},
+        sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
+      },
+      default: { astor: { hashes: [], version: "==0.6.2" } },
+      develop: {},
+    };
+    await Deno.writeTextFile(`${dir}/dev.Pipfile`, pipfile);
+    await Deno.writeTextFile(`${dir}/dev.Pipfile.lock`, JSON.stringify(lock, null, 4));
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.sources, ["dev.Pipfile", "dev.Pipfile.lock"]);
+    assert.deepEqual(
+      inventory.components.map((c) => `${c.id} ${c.scopes.join(",")} ${c.direct}`),
+      ["pkg:pypi/astor@0.6.2 runtime true"],
+    );
+  });
 });
