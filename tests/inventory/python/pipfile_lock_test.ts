@@ -790,26 +790,36 @@ Deno.test("readPipfileLock: a lock of Pipenv before pipfile-spec, with its `-e <
   );
 });
 
+/** A Pipfile of ed-alertedh/multiple-pipenv-example's shape (one per environment). */
+const ENV_PIPFILE =
+  '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n' +
+  '[packages]\nastor = "*"\n\n[dev-packages]\npytest = "*"\n';
+
+/** The lock of {@linkcode ENV_PIPFILE}'s packages, with `hash` as the Pipfile's hash. */
+function envLock(hash: string): unknown {
+  const entry = (version: string): unknown => ({
+    hashes: ["sha256:ff6d2e2962d834acb125cc4dcc80c54a8c17c253f4cc9d9c43b5102a560bb75d"],
+    version: `==${version}`,
+  });
+  return {
+    _meta: {
+      hash: { sha256: hash },
+      "pipfile-spec": 6,
+      requires: {},
+      sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
+    },
+    default: { astor: entry("0.6.2") },
+    develop: { pytest: entry("3.6.1") },
+  };
+}
+
 Deno.test("readInventory: the lock Pipenv writes for a Pipfile PIPENV_PIPFILE names, Pipfile.<name>.lock", async () => {
   // ed-alertedh/multiple-pipenv-example's shape: one Pipfile per environment.
   await withTempDir(async (dir) => {
-    const pipfile =
-      '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n' +
-      '[packages]\nastor = "*"\n\n[dev-packages]\npytest = "*"\n';
-    const entry = (version: string): unknown => ({
-      hashes: ["sha256:ff6d2e2962d834acb125cc4dcc80c54a8c17c253f4cc9d9c43b5102a560bb75d"],
-      version: `==${version}`,
-    });
-    const lock = {
-      _meta: {
-        hash: { sha256: "573a43b4bbb1ab846078e9f2c37f397c2aeaab8d0a6b209e2926394a54feb415" },
-        "pipfile-spec": 6,
-        requires: {},
-        sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
-      },
-      default: { astor: entry("0.6.2") },
-      develop: { pytest: entry("3.6.1") },
-    };
+    const [pipfile, lock] = [
+      ENV_PIPFILE,
+      envLock("573a43b4bbb1ab846078e9f2c37f397c2aeaab8d0a6b209e2926394a54feb415"),
+    ];
     await Deno.writeTextFile(`${dir}/Pipfile.linux_cpu`, pipfile);
     await Deno.writeTextFile(`${dir}/Pipfile.linux_cpu.lock`, JSON.stringify(lock, null, 4));
     const inventory = await readInventory(dir);
@@ -851,24 +861,11 @@ Deno.test("readerFor: Pipfile.lock, Pipfile.<name>.lock and <name>.Pipfile.lock,
 
 Deno.test("readInventory: a Pipfile.<name>.lock without its Pipfile.<name> takes the plain Pipfile it locked, else warns", async () => {
   await withTempDir(async (dir) => {
-    const pipfile =
-      '[[source]]\nurl = "https://pypi.org/simple"\nverify_ssl = true\nname = "pypi"\n\n' +
-      '[packages]\nastor = "*"\n\n[dev-packages]\npytest = "*"\n';
-    const entry = (version: string): unknown => ({
-      hashes: ["sha256:ff6d2e2962d834acb125cc4dcc80c54a8c17c253f4cc9d9c43b5102a560bb75d"],
-      version: `==${version}`,
-    });
-    const lock = {
-      _meta: {
-        // The plain Pipfile's hash: the lock is its own, copied to another name.
-        hash: { sha256: "197e0685794624d95fc27eaac0eb5e8eed3524ee21dd3a9221206e45e00eef84" },
-        "pipfile-spec": 6,
-        requires: {},
-        sources: [{ name: "pypi", url: "https://pypi.org/simple", verify_ssl: true }],
-      },
-      default: { astor: entry("0.6.2") },
-      develop: { pytest: entry("3.6.1") },
-    };
+    // The plain Pipfile's hash: the lock is its own, copied to another name.
+    const [pipfile, lock] = [
+      ENV_PIPFILE,
+      envLock("197e0685794624d95fc27eaac0eb5e8eed3524ee21dd3a9221206e45e00eef84"),
+    ];
     await Deno.writeTextFile(`${dir}/Pipfile`, pipfile);
     await Deno.writeTextFile(`${dir}/Pipfile.linux_cpu.lock`, JSON.stringify(lock, null, 4));
     let inventory = await readInventory(dir);
