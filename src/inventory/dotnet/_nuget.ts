@@ -30,6 +30,17 @@ const NUGET_VERSION = new RegExp(
 );
 
 /**
+ * Whether `version` is a NuGet version (`NuGetVersion.TryParse`): one to four numbers, a release
+ * label, build metadata; no range.
+ *
+ * @param version A version as written.
+ * @returns Whether NuGet reads it as a version.
+ */
+export function isNugetVersion(version: string): boolean {
+  return NUGET_VERSION.test(version);
+}
+
+/**
  * NuGet's normalized form of a version, as `NuGetVersion.ToNormalizedString` writes it: each
  * number without leading zeros, at least three numbers (`5.0` is `5.0.0`), a fourth that is zero
  * left out (`13.0.1.0` is `13.0.1`), build metadata (`+…`) dropped, the release label kept as

@@ -73,6 +73,13 @@
  * NuGet's restore restores each one as a tool project of its own
  * (NuGet.Build.Tasks' `GetRestoreDotnetCliToolsTask`), never in the project's graph or lock.
  *
+ * The project SDKs that are NuGet packages (all but the .NET SDK's own, `Microsoft.NET.Sdk*`):
+ * `<Project Sdk="X/1.0">`, `<Sdk Name="X" Version="1.0" />`, `<Import Project="Sdk.props" Sdk="X"
+ * Version="1.0" />` (its `$(…)` expanded), else the version the nearest `global.json`'s
+ * `msbuild-sdks` gives, as MSBuild's NuGet SDK resolver takes it and restores that package before
+ * the evaluation: each is a direct component, build (see `_msbuild_sdks.ts`); one without a
+ * version is a warning.
+ *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
  * then a member and its packages are the lock's (the lock reader reads this
@@ -98,6 +105,7 @@ import {
 } from "../_formats/xml.ts";
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 import { normalizeNugetVersion, projectMember } from "./_nuget.ts";
+import { parseSdkAttribute, sdkPackages, type SdkReference } from "./_msbuild_sdks.ts";
 import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import type { RestoreSources } from "./_nuget_config.ts";
 import {
@@ -277,6 +285,11 @@ export interface MsbuildProject {
    * fetches that the project does not reference (NuGet locks none of them).
    */
   downloads: PackageDeclaration[];
+  /**
+   * The project SDKs NuGet's SDK resolver restores for its build (`<Project Sdk="X/1.0">`,
+   * `<Sdk>`, `<Import Sdk>`, a version from `global.json`): build packages; absent when none.
+   */
+  sdks?: PackageDeclaration[];
   /** Paths of referenced projects, relative to the tree's root. */
   projectReferences: string[];
   /**
@@ -475,6 +488,8 @@ class Evaluation {
   readonly read = new Set<string>();
   /** The SDKs (lowercased) whose `Sdk.props` vouch models that were imported so far. */
   readonly sdks = new Set<string>();
+  /** Every SDK the files name, in import order (see `_msbuild_sdks.ts`). */
+  readonly sdkReferences: SdkReference[] = [];
   /** Whether a file names the Microsoft.Build.CentralPackageVersions SDK (see `packagesProps`). */
   centralPackageVersionsSdk = false;
   /** Whether that SDK's `Packages.props` was read: its `GlobalPackageReference`s count. */
@@ -739,6 +754,15 @@ class Evaluation {
     }
     const sdk = element.attributes.Sdk;
     if (sdk !== undefined) {
+      // MSBuild expands the properties of an SDK import's Sdk and Version (its default
+      // SdkReferencePropertyExpansion), as they stand where it is.
+      const version = element.attributes.Version;
+      this.sdkReferences.push({
+        name: this.expand(sdk),
+        ...(version === undefined ? {} : { version: this.expand(version) }),
+        source: file.path,
+        at,
+      });
       if (sdkName(sdk) === CENTRAL_PACKAGE_VERSIONS_SDK) this.centralPackageVersionsSdk = true;
       if (!/^\s*sdk\.props\s*$/i.test(raw) || !this.importSdk(sdk, at)) return;
       if (holds === undefined) note("is under a Condition vouch does not evaluate: it is read");
@@ -1021,6 +1045,20 @@ class Evaluation {
       ...childElements(root, "Sdk").map((e) => e.attributes.Name ?? ""),
     ].filter((s) => s.trim() !== "");
     for (const sdk of sdks) this.importSdk(sdk, path);
+    const at = (element: XmlElement): string => `${path}:${lineColumn(text, element.offset).line}`;
+    for (const sdk of parseSdkAttribute(root.attributes.Sdk ?? "")) {
+      this.sdkReferences.push({ ...sdk, source: path, at: at(root) });
+    }
+    for (const element of childElements(root, "Sdk")) {
+      const { Name: name, Version: version } = element.attributes;
+      if (name === undefined) continue;
+      this.sdkReferences.push({
+        name,
+        ...(version === undefined ? {} : { version }),
+        source: path,
+        at: at(element),
+      });
+    }
     this.groups(root, { path, text });
     this.reading.pop();
     this.thisFile(this.reading.at(-1));
@@ -1687,6 +1725,11 @@ export function evaluateMsbuildProject(
       toolDeclarations(t, { path, scope: isTest ? "dev" : "build", warnings })
     ),
   ];
+  const sdks = sdkPackages(
+    evaluation.sdkReferences,
+    nearest(posix.dirname(path), "global.json", options.load),
+    warnings,
+  ).map((sdk): PackageDeclaration => ({ ...sdk, scope: "build" }));
   const prefix = property("VersionPrefix");
   const suffix = property("VersionSuffix");
   // An SDK-style project without a version is 1.0.0 (the .NET SDK's default).
@@ -1712,6 +1755,7 @@ export function evaluateMsbuildProject(
   };
   const restoreSources = restoreSourcesOf(evaluation, path, warnings);
   if (restoreSources !== undefined) project.restoreSources = restoreSources;
+  if (sdks.length > 0) project.sdks = sdks;
   const conditioned = evaluation.projectReferences.filter((p) =>
     !evaluation.certainReferences.has(p)
   );
@@ -2100,7 +2144,7 @@ export function readMsbuildProject(
   }
   const sources = nugetSources(posix.dirname(project.path), options.load, project.restoreSources);
   const sourceWarnings = new Set<string>();
-  for (const p of [...project.packages, ...project.downloads]) {
+  for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
     const id = out.component({
       purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
       ecosystem: "nuget",

@@ -36,7 +36,9 @@
  * lock lacks is warned about: the lock is out of date. NuGet locks no `PackageDownload` (a
  * package restore downloads that the project does not reference) nor `DotNetCliToolReference`
  * (a tool restored as a project of its own): the project file's are components too, at the
- * versions it lists (see `msbuild.ts`), build (dev in a test project).
+ * versions it lists (see `msbuild.ts`), build (dev in a test project), and so are the project
+ * SDKs that NuGet's SDK resolver restores for its build (`<Project Sdk="X/1.0">`, a
+ * `global.json`'s `msbuild-sdks`), build.
  *
  * @module
  */
@@ -359,6 +361,18 @@ export function readNugetLock(
       sources: [download.source],
     });
     out.edge(self, id, isTest ? "dev" : download.scope);
+  }
+  // Nor the project's SDKs, which NuGet's SDK resolver restores apart from the project's graph.
+  for (const sdk of project?.sdks ?? []) {
+    const id = out.component({
+      purl: sourcedNugetPurl(sources, sdk.name, sdk.version, sourceWarnings),
+      ecosystem: "nuget",
+      name: sdk.name,
+      version: sdk.version,
+      direct: true,
+      sources: [sdk.source],
+    });
+    out.edge(self, id, sdk.scope);
   }
   out.propagateScopes();
   const result: ReaderResult = out.build({ directFromEdges: true });

@@ -1738,7 +1738,14 @@ Deno.test("evaluateMsbuildProject: the Arcade SDK as a project's SDK, a RepoRoot
   assert.deepEqual(evaluate("src/C/C.csproj"), ["12.0.1"]);
   const undefinedVersion = (path: string): string =>
     `${path}: Newtonsoft.Json has no version the tree defines; the purl has no version`;
-  assert.deepEqual(evaluate("src/D/D.csproj"), ["none", undefinedVersion("src/D/D.csproj")]);
+  assert.deepEqual(evaluate("src/D/D.csproj"), [
+    "none",
+    undefinedVersion("src/D/D.csproj"),
+    // Nor does MSBuild find it: NuGet's SDK resolver needs a version.
+    "src/D/D.csproj:2: the SDK Microsoft.DotNet.Helix.Sdk has no version (neither the " +
+    "reference nor the msbuild-sdks of a global.json above the project gives one): NuGet does " +
+    "not restore it, and the package it would be is not in the SBOM",
+  ]);
   assert.deepEqual(evaluate("src/E/E.csproj"), ["none", undefinedVersion("src/E/E.csproj")]);
   const isTest = (path: string): boolean =>
     evaluateMsbuildProject(files[path], { path, load: (p) => files[p] }).isTest;
@@ -2115,7 +2122,11 @@ Deno.test("readInventory: a Packages.props that no project using the Microsoft.B
     const used = await readInventory(dir);
     assert.deepEqual(used.unread, []);
     assert.ok(used.sources.includes("Packages.props"));
-    assert.deepEqual(used.components.map((c) => c.purl), ["pkg:nuget/Autofac@5.1.4"]);
+    // The SDK itself is a package of the build.
+    assert.deepEqual(used.components.map((c) => c.purl), [
+      "pkg:nuget/Autofac@5.1.4",
+      "pkg:nuget/Microsoft.Build.CentralPackageVersions@2.1.3",
+    ]);
   });
 });
 
@@ -2237,5 +2248,69 @@ Deno.test("readMsbuildProject: a ProjectReference outside the tree that a Remove
     });
     // Was: "src/App/App.csproj references /..\\shared\\Shared.csproj, which the tree does not have".
     assert.deepEqual(readIn(dir, "src/App/App.csproj").warnings, undefined);
+  });
+});
+
+// NuGet's SDK resolver (NuGetSdkResolver.TryGetNuGetVersionForSdk) restores an SDK at the version
+// its reference gives, else at the one the nearest global.json's msbuild-sdks gives; the .NET
+// SDK's own SDKs come with it.
+Deno.test("readInventory: the project SDKs NuGet restores are build packages of the project that names them", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "global.json": `{
+  "sdk": { "version": "8.0.100", "rollForward": "latestFeature" },
+  // Names in any case; the reference's version wins.
+  "msbuild-sdks": {
+    "microsoft.build.notargets": "3.7.56",
+    "MSBuild.Sdk.Extras": "2.0.54",
+    "Microsoft.Build.CopyOnWrite": "1.0"
+  }
+}
+`,
+      "src/App/App.csproj": `<Project Sdk="MSBuild.Sdk.Extras/3.0.44;Microsoft.NET.Sdk.Web">
+  <Sdk Name="DotNet.ReproducibleBuilds.Isolated" Version="1.2.25" />
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup>
+</Project>
+`,
+      // A minimum version is none: global.json's is taken; an import's $(…) is expanded.
+      "build/Packaging.csproj": `<Project Sdk="Microsoft.Build.NoTargets/min=3.0">
+  <PropertyGroup><ArcadeVersion>9.0.0-beta.24572.2</ArcadeVersion></PropertyGroup>
+  <Import Project="Sdk.props" Sdk="Microsoft.DotNet.Arcade.Sdk" Version="$(ArcadeVersion)" />
+  <Import Project="Sdk.props" Sdk="Microsoft.Build.CopyOnWrite" />
+  <Import Project="Sdk.props" Sdk="Microsoft.NET.Sdk" />
+</Project>
+`,
+      "tools/Lint/Lint.csproj": `<Project Sdk="Microsoft.NET.Sdk;MSBuild.Sdk.Extras">
+  <Sdk Name="Unknown.Sdk" />
+  <Sdk Name="Ranged.Sdk" Version="[1.0,2.0)" />
+  <Import Project="Sdk.targets" Sdk="MSBuild.Sdk.Extras" Version="3.0.22" />
+</Project>
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes} ${c.sources}`), [
+      "pkg:nuget/DotNet.ReproducibleBuilds.Isolated@1.2.25 build src/App/App.csproj",
+      "pkg:nuget/MSBuild.Sdk.Extras@2.0.54 build tools/Lint/Lint.csproj",
+      "pkg:nuget/MSBuild.Sdk.Extras@3.0.44 build src/App/App.csproj",
+      "pkg:nuget/Microsoft.Build.CopyOnWrite@1.0.0 build build/Packaging.csproj",
+      "pkg:nuget/Microsoft.Build.NoTargets@3.7.56 build build/Packaging.csproj",
+      "pkg:nuget/Microsoft.DotNet.Arcade.Sdk@9.0.0-beta.24572.2 build build/Packaging.csproj",
+      "pkg:nuget/Newtonsoft.Json@13.0.3 runtime src/App/App.csproj",
+    ]);
+    assert.deepEqual(
+      (inventory.warnings ?? []).filter((w) => w.includes("SDK")),
+      [
+        "tools/Lint/Lint.csproj:2: the SDK Unknown.Sdk has no version (neither the reference " +
+        "nor the msbuild-sdks of a global.json above the project gives one): NuGet does not " +
+        "restore it, and the package it would be is not in the SBOM",
+        `tools/Lint/Lint.csproj:3: the SDK Ranged.Sdk's version "[1.0,2.0)" is no NuGet ` +
+        "version, which NuGet's SDK resolver does not restore: it is not in the SBOM",
+        "tools/Lint/Lint.csproj:4: the SDK MSBuild.Sdk.Extras at version 3.0.22 is ignored: " +
+        "MSBuild resolves an SDK once per build, at the version it first met (2.0.54; warning " +
+        "MSB4240)",
+      ],
+    );
+    await assertSbomsValid(inventory, "msbuild sdks");
   });
 });

@@ -694,7 +694,7 @@ Deno.test("readNugetLock: NuGet locks no DotNetCliToolReference: the project's a
   });
 });
 
-Deno.test("readNugetLock: NuGet locks no PackageDownload: the project's are read from it", async () => {
+Deno.test("readNugetLock: NuGet locks no PackageDownload nor project SDK: the project's are read from it", async () => {
   const lock = (direct: Record<string, string>): string =>
     JSON.stringify({
       version: 1,
@@ -709,7 +709,10 @@ Deno.test("readNugetLock: NuGet locks no PackageDownload: the project's are read
     });
   await withTempDir(async (dir) => {
     await writeTree(dir, {
-      "build/_build.csproj": '<Project Sdk="Microsoft.NET.Sdk"><ItemGroup>' +
+      // Nor the SDKs NuGet's SDK resolver restores (at global.json's version here).
+      "global.json": '{ "msbuild-sdks": { "Microsoft.Build.CopyOnWrite": "1.0.334" } }',
+      "build/_build.csproj": '<Project Sdk="Microsoft.NET.Sdk;Microsoft.Build.CopyOnWrite">' +
+        "<ItemGroup>" +
         '<PackageReference Include="Nuke.Common" Version="8.1.4" />' +
         '<PackageReference Include="Microsoft.DotNet.ILCompiler" Version="8.0.11" />' +
         '<PackageDownload Include="GitVersion.Tool" Version="[6.3.0]" />' +
@@ -731,6 +734,7 @@ Deno.test("readNugetLock: NuGet locks no PackageDownload: the project's are read
     assertWellFormed(out);
     assert.deepEqual(edgesFrom(out, "pkg:nuget/_build"), [
       "pkg:nuget/GitVersion.Tool@6.3.0 build",
+      "pkg:nuget/Microsoft.Build.CopyOnWrite@1.0.334 build",
       "pkg:nuget/Microsoft.DotNet.ILCompiler@8.0.11 runtime",
       "pkg:nuget/Microsoft.DotNet.ILCompiler@9.0.0 build",
       "pkg:nuget/Nuke.Common@8.1.4 runtime",
@@ -742,6 +746,7 @@ Deno.test("readNugetLock: NuGet locks no PackageDownload: the project's are read
     const inventory = await readInventory(dir);
     assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes}`), [
       "pkg:nuget/GitVersion.Tool@6.3.0 build",
+      "pkg:nuget/Microsoft.Build.CopyOnWrite@1.0.334 build",
       "pkg:nuget/Microsoft.DotNet.ILCompiler@8.0.11 runtime",
       "pkg:nuget/Microsoft.DotNet.ILCompiler@9.0.0 build",
       "pkg:nuget/Microsoft.NET.Test.Sdk@17.12.0 dev",

@@ -1,0 +1,131 @@
+// Private: the MSBuild project SDKs that NuGet's SDK resolver restores, for msbuild.ts.
+import { parseJsoncObject } from "../_formats/jsonc.ts";
+import { isNugetVersion, normalizeNugetVersion } from "./_nuget.ts";
+
+/** An MSBuild project SDK that a file names, as MSBuild reads the reference. */
+export interface SdkReference {
+  /** The SDK's name as written. */
+  name: string;
+  /** The version the reference gives (`Name/Version`, `Version="…"`), when it gives one. */
+  version?: string;
+  /** The file that names it. */
+  source: string;
+  /** Where it is named (`file:line`, or the file), for warnings. */
+  at: string;
+}
+
+/** An SDK restored from a NuGet feed: a package of the build. */
+export interface SdkPackage {
+  /** The package id: the SDK's name as first written. */
+  name: string;
+  /** Its version, normalized as NuGet installs it (`1.0` is `1.0.0`). */
+  version: string;
+  /** The file that names the SDK. */
+  source: string;
+}
+
+/**
+ * The SDKs that come with the .NET SDK (its `Sdks` folder, resolved by its own resolver, and its
+ * workloads' `Microsoft.NET.Sdk.*`): no package of a feed. Any other SDK is a NuGet package.
+ */
+const BUNDLED_SDK =
+  /^(?:microsoft\.net\.sdk(?:\..+)?|fsharp\.net\.sdk|microsoft\.build\.tasks\.git|microsoft\.docker\.sdk|microsoft\.net\.illink\.tasks|microsoft\.sourcelink\..+|nuget\.build\.tasks\.pack)$/i;
+
+/**
+ * The SDK references of a project's `Sdk` attribute (`A;B/1.0;C/min=2.0`), as MSBuild's
+ * `SdkReference.TryParse` reads each `;`-separated part: `Name`, `Name/Version`, or
+ * `Name/min=MinimumVersion` (a minimum, no version); a part with more than one `/` is none.
+ *
+ * @param value The attribute's value.
+ * @returns Each SDK's name and version, in order.
+ */
+export function parseSdkAttribute(value: string): { name: string; version?: string }[] {
+  const references: { name: string; version?: string }[] = [];
+  for (const sdk of value.split(";")) {
+    const parts = sdk.split("/").map((p) => p.trim());
+    if (parts.length > 2 || parts[0] === "") continue;
+    const version = parts[1] ?? "";
+    references.push(
+      version === "" || /^min=/i.test(version) ? { name: parts[0] } : { name: parts[0], version },
+    );
+  }
+  return references;
+}
+
+/**
+ * The versions a `global.json`'s `msbuild-sdks` object gives, by lowercased name, as NuGet's
+ * `GlobalJsonReader` reads them: the key spelled exactly so, names in any case (a later one
+ * wins), string values only. A file it cannot parse gives none (NuGet logs a message).
+ */
+function globalJsonVersions(file: { path: string; text: string }): Map<string, string> {
+  const versions = new Map<string, string>();
+  if (!file.text.includes("msbuild-sdks")) return versions;
+  let sdks: unknown;
+  try {
+    sdks = parseJsoncObject(file.text, file.path, "inventory.msbuild.invalid")["msbuild-sdks"];
+  } catch {
+    return versions;
+  }
+  if (typeof sdks !== "object" || sdks === null || Array.isArray(sdks)) return versions;
+  for (const [name, version] of Object.entries(sdks)) {
+    if (typeof version === "string") versions.set(name.toLowerCase(), version);
+  }
+  return versions;
+}
+
+/**
+ * The NuGet packages among a project's SDKs, as MSBuild resolves them: the .NET SDK's own (see
+ * {@linkcode BUNDLED_SDK}) are none; NuGet's SDK resolver (`NuGetSdkResolver.TryGetNuGetVersionForSdk`)
+ * takes the version the reference gives, else the one the nearest `global.json` above the project
+ * gives in `msbuild-sdks` (the reference's wins; one that is no NuGet version is not taken, and
+ * the resolver then does not restore the SDK), and restores that package. An SDK is resolved once
+ * per build: a second reference to it at another version is ignored (MSBuild's warning MSB4240).
+ * An SDK with no version anywhere, or one NuGet cannot read, is a warning.
+ *
+ * @param references The SDKs the project's files name, in MSBuild's import order.
+ * @param globalJson The nearest `global.json` above the project, when there is one.
+ * @param warnings Receives what cannot be established.
+ * @returns The SDKs restored as packages, each once.
+ */
+export function sdkPackages(
+  references: SdkReference[],
+  globalJson: { path: string; text: string } | undefined,
+  warnings: string[],
+): SdkPackage[] {
+  const versions = globalJson === undefined ? new Map() : globalJsonVersions(globalJson);
+  const seen = new Map<string, string | undefined>();
+  const packages: SdkPackage[] = [];
+  for (const reference of references) {
+    const name = reference.name.trim();
+    const key = name.toLowerCase();
+    if (name === "" || BUNDLED_SDK.test(name)) continue;
+    const written = reference.version?.trim() ?? "";
+    if (seen.has(key)) {
+      const first = seen.get(key);
+      if (written !== "" && first !== undefined && written !== first) {
+        warnings.push(
+          `${reference.at}: the SDK ${name} at version ${written} is ignored: MSBuild resolves ` +
+            `an SDK once per build, at the version it first met (${first}; warning MSB4240)`,
+        );
+      }
+      continue;
+    }
+    const version = written !== "" ? written : versions.get(key)?.trim() ?? "";
+    seen.set(key, version === "" ? undefined : version);
+    if (version === "") {
+      warnings.push(
+        `${reference.at}: the SDK ${name} has no version (neither the reference nor the ` +
+          "msbuild-sdks of a global.json above the project gives one): NuGet does not restore " +
+          "it, and the package it would be is not in the SBOM",
+      );
+    } else if (!isNugetVersion(version)) {
+      warnings.push(
+        `${reference.at}: the SDK ${name}'s version ${JSON.stringify(version)} is no NuGet ` +
+          "version, which NuGet's SDK resolver does not restore: it is not in the SBOM",
+      );
+    } else {
+      packages.push({ name, version: normalizeNugetVersion(version), source: reference.source });
+    }
+  }
+  return packages;
+}
