@@ -13,6 +13,20 @@ import {
   settingsNamedLocks,
 } from "./java/_gradle_script.ts";
 
+/** A conda environment file's top-level `dependencies:` key (its list follows on the next lines). */
+const CONDA_DEPENDENCIES = /^dependencies:[ \t]*(?:#.*)?$/m;
+
+/**
+ * Whether a file's text is a conda environment (see `conda env create --file`): a YAML
+ * mapping with a top-level `dependencies` list.
+ *
+ * @param text The file's text.
+ * @returns `true` for a conda environment.
+ */
+function condaEnvironment(text: string): boolean {
+  return CONDA_DEPENDENCIES.test(text);
+}
+
 /** A lockfile a dependency file names (see `KnownFile.namesLocks`). */
 export interface NamedLockfile {
   /** Its path from the project root, when the file says it literally. */
@@ -325,6 +339,24 @@ export const KNOWN_FILES: readonly KnownFile[] = [
   },
   { name: "environment.yml", tool: "conda", kind: "manifest" },
   { name: "environment.yaml", tool: "conda", kind: "manifest" },
+  // The conda environment of an MLflow project (its MLproject's `conda_env: conda.yaml`) or a
+  // Robocorp robot (its robot.yaml's `condaConfigFile: conda.yaml`): an environment.yml by
+  // another name, with conda packages and a `pip:` list. The name is not conda's own: only a
+  // file with a top-level `dependencies` list is one.
+  {
+    name: "conda.yaml",
+    tool: "conda",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: condaEnvironment,
+  },
+  {
+    name: "conda.yml",
+    tool: "conda",
+    kind: "manifest",
+    sharedName: true,
+    recognizes: condaEnvironment,
+  },
   { name: "conda-lock.yml", tool: "conda-lock", kind: "lock" },
   { name: "pixi.toml", tool: "pixi", kind: "manifest" },
   { name: "pixi.lock", tool: "pixi", kind: "lock" },

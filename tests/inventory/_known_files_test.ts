@@ -143,3 +143,21 @@ Deno.test("a manifest whose lockfile vouch reads says how to write that lockfile
     assert.ok(known?.hint?.includes(lock), `${name}: ${known?.hint}`);
   }
 });
+
+Deno.test("knownFile: an MLflow project's or Robocorp robot's conda.yaml is a conda environment", () => {
+  // AitoDotAI/example-robocorp-invoice's conda.yaml: conda packages and a pip list, no reader.
+  const robot = "channels:\n  - conda-forge\ndependencies:\n  - python=3.7.5\n  - pip=20.1\n" +
+    "  - pip:\n    - rpaframework==12.1.1\n    - aitoai==0.4.3\n";
+  for (const name of ["conda.yaml", "conda.yml"]) {
+    const known = knownFile(name, "");
+    assert.equal(known?.tool, "conda", name);
+    assert.equal(known?.kind, "manifest", name);
+    assert.equal(known?.sharedName, true, name);
+    assert.equal(known?.recognizes?.(robot), true, name);
+    // A file of that name that is no environment (a tool's settings) is none.
+    assert.equal(
+      known?.recognizes?.("channel_priority: strict\nauto_activate_base: false\n"),
+      false,
+    );
+  }
+});

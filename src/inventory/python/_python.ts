@@ -606,7 +606,11 @@ export function poetryConstraint(constraint: string): string | undefined {
  * only, by the common convention (`requirements-dev.txt`, `test-requirements.txt`,
  * `requirements/docs.txt`; cookiecutter-django's `requirements/local.txt`,
  * the local development environment beside `base.txt` and `production.txt`;
- * edx-platform's `requirements/edx/quality.txt` of linters and `coverage.txt`).
+ * edx-platform's `requirements/edx/quality.txt` of linters and `coverage.txt`;
+ * coveragepy's `requirements/tox.txt` and `pytest.txt`, the test runners, a
+ * `requirements-typecheck.txt`, a `requirements-benchmark.txt` or
+ * `benchmarks/requirements.txt` of benchmarking tools). Not `mypy`: python/mypy's
+ * own `mypy-requirements.txt` lists what mypy needs at run time.
  */
 const DEV_WORDS: ReadonlySet<string> = new Set([
   "dev",
@@ -626,6 +630,12 @@ const DEV_WORDS: ReadonlySet<string> = new Set([
   "quality",
   "coverage",
   "local",
+  "tox",
+  "pytest",
+  "typecheck",
+  "bench",
+  "benchmark",
+  "benchmarks",
 ]);
 
 /**

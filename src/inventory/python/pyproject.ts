@@ -713,7 +713,7 @@ function applyUvSources(
     const path = text("path");
     // A source in place of the requirement's URL: that URL's hashes are no longer its file's.
     if (path !== undefined || git !== undefined || url !== undefined) delete declaration.hashes;
-    if (path !== undefined) Object.assign(declaration, fromPath(declaration.name, path));
+    if (path !== undefined) Object.assign(declaration, fromPath(declaration.name, path, ctx.path));
     else if (source.workspace === true) declaration.local = true;
     else if (git !== undefined) {
       const ref = text("rev") ?? text("tag") ?? text("branch");
@@ -728,11 +728,22 @@ function applyUvSources(
 
 /**
  * What a declaration from a local path is: a wheel or sdist file, the version its file name
- * says (`path = "../trivial/dist/trivial-0.1.0-py3-none-any.whl"`); a folder, the project's own.
+ * says (`path = "../trivial/dist/trivial-0.1.0-py3-none-any.whl"`); a folder of the project, the
+ * project's own; a folder outside it (another checkout, `path = "../trivial"` from the root),
+ * that package as declared, with no version, as a lock records it (see `_fold.ts`' `localEdges`).
+ *
+ * @param name The declared name.
+ * @param path The path, relative to the folder of `from`.
+ * @param from The manifest's path, relative to the project root.
  */
-function fromPath(name: string, path: string): Pick<Declaration, "specifier" | "local"> {
+function fromPath(
+  name: string,
+  path: string,
+  from: string,
+): Pick<Declaration, "specifier" | "local"> {
   const version = ARCHIVE.test(path) ? versionFromFileName(name, path) : undefined;
-  return version === undefined ? { local: true } : { specifier: `==${version}` };
+  if (version !== undefined) return { specifier: `==${version}` };
+  return localPlace(from, path).kind === "outside" ? {} : { local: true };
 }
 
 /** What Poetry's entries refer to by name: the extras each package is in, the `[[tool.poetry.source]]` URLs. */
@@ -759,7 +770,7 @@ function poetryEntry(
     throw ctx.fail(`dependency "${name}" must be a string, a table or an array`, name);
   }
   if (value.path !== undefined) {
-    return [{ name, scope, group, ...fromPath(name, String(value.path)) }];
+    return [{ name, scope, group, ...fromPath(name, String(value.path), ctx.path) }];
   }
   const optional = value.optional === true && scope === "runtime";
   const constraint = ctx.optionalString(value.version, `version of "${name}"`, name);

@@ -316,6 +316,9 @@ function dirname(path: string): string {
   return slash === -1 ? "" : path.slice(0, slash);
 }
 
+/** A `file:` URL's scheme when no authority (`//`) nor absolute path follows it: `file:../x`. */
+const RELATIVE_FILE_URL = /^file:(?!\/)/i;
+
 function isLocalPath(target: string): boolean {
   return /^(?:\.{1,2}(?:[\\/[]|$)|\/|~|file:|[A-Za-z]:[\\/])/.test(target) ||
     (!target.includes("://") && !target.includes("@") && /[\\/]/.test(target));
@@ -380,8 +383,13 @@ function localFileEntry(
     // checkout's package, as in the lockfiles: a component without a version. An unnamed one
     // (`-e /src/lib`) is reported: pip learns its name by building it, vouch cannot. So is an
     // archive its file name does not name (`./dist/pkg.zip`), wherever it lies: a package.
+    // A `file:` URL without an authority (`-e file:.` of pip-compile and Rye, `-e file:../shared`)
+    // is the relative path it holds, as pip reads it (`url_to_path` of pip/_internal/utils/urls.py
+    // takes the URL's path): the folder `.` or `../shared` is. It had been "outside the project".
     const file = DISTRIBUTION_FILE.test(path);
-    if (!file && localPlace(source, path).kind !== "outside") return undefined;
+    if (!file && localPlace(source, path.replace(RELATIVE_FILE_URL, "")).kind !== "outside") {
+      return undefined;
+    }
     return {
       name: declared ?? egg ?? "",
       vcs: false,

@@ -75,7 +75,11 @@ Deno.test("readPyproject: classic Poetry manifest", () => {
     license: "Proprietary License",
   });
   const byName = new Map(out.components.map((c) => [c.name, c]));
-  assert.ok(!byName.has("python") && !byName.has("local-lib"));
+  assert.ok(!byName.has("python"));
+  // `local-lib = { path = "../local-lib" }`: a folder outside the project, another checkout's
+  // package, declared with no version.
+  assert.equal(byName.get("local-lib")?.purl, "pkg:pypi/local-lib");
+  assert.equal(byName.get("local-lib")?.version, undefined);
   assert.equal(byName.get("requests")?.specifier, ">=2.31,<3.0");
   assert.deepEqual(byName.get("requests")?.scopes, ["dev", "runtime"]);
   assert.equal(byName.get("pendulum")?.specifier, ">=2.1,<2.2");
@@ -468,13 +472,12 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
       '[[tool.uv.index]]\nname = "pytorch"\nurl = "https://download.pytorch.org/whl/cpu"\n',
     { path: "pyproject.toml" },
   );
-  assert.deepEqual(uv.localDeclarations, [
-    { name: "mylib", scope: "runtime" },
-    { name: "member-b", scope: "runtime" },
-  ]);
+  assert.deepEqual(uv.localDeclarations, [{ name: "member-b", scope: "runtime" }]);
   assert.deepEqual(uv.components.map((c) => c.purl), [
     pypiPurl("flask", "3.0.0", { vcs_url: "git+https://github.com/pallets/flask@3.0.0" }),
     pypiPurl("localwheel", "0.9.0"),
+    // `../mylib`, out of the project: another checkout's package, declared.
+    pypiPurl("mylib"),
     pypiPurl("requests", "2.31.0"),
     pypiPurl("torch", "2.3.0", { repository_url: "https://download.pytorch.org/whl/cpu" }),
     pypiPurl("wheelpkg", "1.2.0", {
@@ -493,13 +496,11 @@ Deno.test("readPyproject: [tool.uv.sources] and Poetry's source = … say where 
   );
   assert.deepEqual(poetry.components.map((c) => c.purl), [
     pypiPurl("internal", "1.2.3", { repository_url: "https://pkgs.example.com/simple/" }),
+    pypiPurl("lib"),
     pypiPurl("trivial", "0.1.0"),
   ]);
-  // A path dependency is the project's own: no component, an edge to the member, if any.
-  assert.deepEqual(poetry.localDeclarations, [
-    { name: "lib", scope: "runtime" },
-    { name: "tools", scope: "dev" },
-  ]);
+  // A path dependency of the project's is its own: no component, an edge to the member, if any.
+  assert.deepEqual(poetry.localDeclarations, [{ name: "tools", scope: "dev" }]);
 });
 
 Deno.test("readPyproject: a uv workspace member takes the root's [tool.uv.sources] (uv2nix workspace-members-test)", () => {
@@ -1068,4 +1069,28 @@ Deno.test("readPyproject: dependency group names are compared normalized; an inv
       invalidWith(message),
     );
   }
+});
+
+Deno.test("readPyproject: a path dependency out of the project is another checkout's package, declared", () => {
+  // An integrator project that develops against a sibling checkout (py_accountant's docs:
+  // `py_accountant = { path = "../py_accountant", develop = true }`), scanned on its own: pip
+  // installs that package, which no file of the tree names. It was left out of the SBOM unsaid.
+  const text = '[tool.poetry]\nname = "tgbank"\nversion = "0.3.0"\n\n' +
+    '[tool.poetry.dependencies]\npython = "^3.11"\n' +
+    'py_accountant = { path = "../py_accountant", develop = true }\n' +
+    'shared = { path = "libs/shared", develop = true }\n' +
+    'aiogram = "3.4.1"\n';
+  const root = readPyproject(text, { path: "pyproject.toml" });
+  assert.deepEqual(root.components.map((c) => [c.purl, c.scopes]), [
+    [pypiPurl("aiogram", "3.4.1"), ["runtime"]],
+    [pypiPurl("py-accountant"), ["runtime"]],
+  ]);
+  assert.deepEqual(root.localDeclarations, [{ name: "shared", scope: "runtime" }]);
+  // The same manifest in a folder of the scan: `../py_accountant` is a folder of the project.
+  const nested = readPyproject(text, { path: "bots/pyproject.toml" });
+  assert.deepEqual(nested.components.map((c) => c.purl), [pypiPurl("aiogram", "3.4.1")]);
+  assert.deepEqual(nested.localDeclarations, [
+    { name: "py-accountant", scope: "runtime" },
+    { name: "shared", scope: "runtime" },
+  ]);
 });
