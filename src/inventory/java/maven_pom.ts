@@ -214,6 +214,8 @@ interface RawProfile {
 
 interface RawPom {
   text: string;
+  /** Its `<modelVersion>`: `4.1.0` is Maven 4's (see {@linkcode MODEL_VERSIONS}). */
+  modelVersion?: string;
   parent?: { groupId?: string; artifactId?: string; version?: string; relativePath?: string };
   groupId?: string;
   artifactId?: string;
@@ -510,6 +512,7 @@ class Decoder {
       this.fail(f.get("modelVersion")!.offset, `modelVersion ${modelVersion} is not supported`);
     }
     const pom = this.pom;
+    if (modelVersion !== undefined) pom.modelVersion = modelVersion;
     for (const name of [...COORDINATES, "packaging", "description"] as const) {
       const value = this.value(f, name);
       if (value !== undefined) pom[name] = value;
@@ -1433,6 +1436,13 @@ class Resolver {
       model.versionedBy !== undefined && (written === undefined || written.includes("${")) &&
       this.reactorProject(model, { groupId: c.groupId, artifactId: c.artifactId }) !== undefined
     ) return declared;
+    if (written === undefined) {
+      const project = this.reactorProject(model, { groupId: c.groupId, artifactId: c.artifactId });
+      if (project !== undefined) {
+        this.unversionedSibling(`${c.groupId}:${c.artifactId}`, source, raw, project);
+        return declared;
+      }
+    }
     if (written === undefined && options.management.outside.length > 0) {
       // Inherited from a pom.xml of the tree: its own read says so, whole, once (when it is read:
       // not a parent in a skipped folder, nor one that `--lockfile` leaves out).
@@ -1468,6 +1478,25 @@ class Resolver {
     if (version !== undefined) declared.version = version;
     if (specifier !== undefined) declared.specifier = specifier;
     return declared;
+  }
+
+  /**
+   * Warns of a dependency without a version on a project of the reactor, which vouch links to
+   * that project, at its version: Maven 3 refuses it ("'dependencies.dependency.version' for
+   * g:a:jar is missing.", DefaultModelValidator), unless a parent outside the tree manages it (a
+   * plugin's dependency: never); Maven 4 gives it the project's version when a POM of model 4.1.0
+   * declares it among its own dependencies (DefaultModelBuilder's transformFileToRaw, for a model
+   * other than 4.0.0: not a profile's, nor a plugin's), and then says nothing. One text for both
+   * declarations of a name in a POM (a dependency and a plugin's): one warning.
+   */
+  unversionedSibling(name: string, source: string, raw: RawDependency, project: Model): void {
+    if (raw.pom.modelVersion === "4.1.0" && raw.pom.dependencies.includes(raw)) return;
+    this.warnings.add(
+      `${source}: ${name}: it has no version, which Maven refuses ("dependencies.dependency.version ` +
+        `… is missing") unless management outside the tree gives one (Maven 4 gives a model ` +
+        `4.1.0 POM's own dependency the reactor project's version); it is linked to the reactor ` +
+        `project ${project.path}${project.version === undefined ? "" : `, at ${project.version}`}`,
+    );
   }
 
   /**

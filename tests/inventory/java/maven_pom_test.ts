@@ -1079,9 +1079,56 @@ Deno.test("readMavenPom: a module both a dependency and a plugin dependency with
   const out = readMavenPom(files["web/pom.xml"], { path: "web/pom.xml", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(out.warnings, [
-    "web/pom.xml: com.acme:core: its version is managed outside the tree (parent " +
-    "org.springframework.boot:spring-boot-starter-parent:3.2.5); the purl has no version",
+    "web/pom.xml: com.acme:core: " + UNVERSIONED_SIBLING + "core/pom.xml, at 1.0",
     "web/pom.xml: org.slf4j:slf4j-api: it has no version; the purl has no version",
+  ]);
+});
+
+/** The warning of a dependency without a version on a reactor project, up to its path. */
+const UNVERSIONED_SIBLING = 'it has no version, which Maven refuses ("dependencies.dependency.' +
+  'version … is missing") unless management outside the tree gives one (Maven 4 gives a model ' +
+  "4.1.0 POM's own dependency the reactor project's version); it is linked to the reactor project ";
+
+// A dependency without a version on a module of the reactor was linked to the module, at its
+// version, while the warning said "the purl has no version". Maven 3 refuses the POM
+// (DefaultModelValidator: "'dependencies.dependency.version' for com.acme:core:jar is missing.");
+// Maven 4 gives it the module's version when the POM is of model 4.1.0 and declares it among its
+// own dependencies (DefaultModelBuilder's transformFileToRaw; not a profile's): the link stays,
+// and the warning says it, unless Maven 4 does the same.
+Deno.test("readMavenPom: a dependency without a version on a reactor project is linked to it, and the warning says so", () => {
+  const files = (model: string, body: string): Record<string, string> => ({
+    "pom.xml": `<project><modelVersion>${model}</modelVersion>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version><packaging>pom</packaging>
+  <modules><module>core</module><module>app</module></modules>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>${model}</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version></parent>
+  <artifactId>core</artifactId>
+</project>`,
+    "app/pom.xml": `<project><modelVersion>${model}</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version></parent>
+  <artifactId>app</artifactId>${body}
+</project>`,
+  });
+  const read = (model: string, body: string): ReturnType<typeof readMavenPom> => {
+    const tree = files(model, body);
+    const out = readMavenPom(tree["app/pom.xml"], { path: "app/pom.xml", load: (p) => tree[p] });
+    assertWellFormed(out);
+    assert.deepEqual(edgesFrom(out, "pkg:maven/com.acme/app@1.2.0"), [
+      "pkg:maven/com.acme/core@1.2.0 runtime",
+    ]);
+    return out;
+  };
+  const own = `<dependencies>${dep("com.acme:core")}</dependencies>`;
+  assert.deepEqual(read("4.0.0", own).warnings, [
+    `app/pom.xml: com.acme:core: ${UNVERSIONED_SIBLING}core/pom.xml, at 1.2.0`,
+  ]);
+  assert.equal(read("4.1.0", own).warnings, undefined);
+  // Maven 4 infers none in a profile: an active one's dependency is warned of.
+  const profile = `<profiles><profile><id>it</id><activation><activeByDefault>true</activeByDefault>
+  </activation>${own}</profile></profiles>`;
+  assert.deepEqual(read("4.1.0", profile).warnings?.filter((w) => w.includes("com.acme:core")), [
+    `app/pom.xml: com.acme:core: ${UNVERSIONED_SIBLING}core/pom.xml, at 1.2.0`,
   ]);
 });
 
