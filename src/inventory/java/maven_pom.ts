@@ -1440,6 +1440,10 @@ class Resolver {
       const project = this.reactorProject(model, { groupId: c.groupId, artifactId: c.artifactId });
       if (project !== undefined) {
         this.unversionedSibling(`${c.groupId}:${c.artifactId}`, source, raw, project);
+        // Maven 4's: the project's; a classifier's artifact of it is a component at that version.
+        if (project.version !== undefined && !project.version.includes("${")) {
+          declared.version = project.version;
+        }
         return declared;
       }
     }
@@ -1481,8 +1485,8 @@ class Resolver {
   }
 
   /**
-   * Warns of a dependency without a version on a project of the reactor, which vouch links to
-   * that project, at its version: Maven 3 refuses it ("'dependencies.dependency.version' for
+   * Warns of a dependency without a version on a project of the reactor, which vouch takes at
+   * that project's version: Maven 3 refuses it ("'dependencies.dependency.version' for
    * g:a:jar is missing.", DefaultModelValidator), unless a parent outside the tree manages it (a
    * plugin's dependency: never); Maven 4 gives it the project's version when a POM of model 4.1.0
    * declares it among its own dependencies (DefaultModelBuilder's transformFileToRaw, for a model
@@ -1494,8 +1498,10 @@ class Resolver {
     this.warnings.add(
       `${source}: ${name}: it has no version, which Maven refuses ("dependencies.dependency.version ` +
         `… is missing") unless management outside the tree gives one (Maven 4 gives a model ` +
-        `4.1.0 POM's own dependency the reactor project's version); it is linked to the reactor ` +
-        `project ${project.path}${project.version === undefined ? "" : `, at ${project.version}`}`,
+        `4.1.0 POM's own dependency the reactor project's version); it takes the version of the ` +
+        `reactor project ${project.path}${
+          project.version === undefined ? "" : `, ${project.version}`
+        }`,
     );
   }
 
@@ -2017,7 +2023,10 @@ class Mapper {
     // Not in the default build: what it would ship is only there when the profile is activated.
     const off = this.inactive ?? this.withProfile;
     const scope = off !== undefined && d.scope === "runtime" ? "optional" : d.scope;
-    const project = d.specifier === undefined && !d.outside
+    // Another artifact of a reactor project (its `tests` or `client` jar: a classifier) is another
+    // file, which Maven's ReactorReader finds among the project's attached artifacts by extension
+    // and classifier: a component, as any artifact the purl of a member does not name.
+    const project = d.specifier === undefined && !d.outside && d.classifier === undefined
       ? this.resolver.reactorProject(this.model, d)
       : undefined;
     if (project !== undefined) {
