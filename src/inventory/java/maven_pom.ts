@@ -1141,11 +1141,21 @@ class Resolver {
         // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
         // without one it leaves the POMs' own.
         const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
-        const configText = this.load(config);
-        inputs.push([config, configText]);
-        const setsVersion = configText !== undefined &&
-          /<version>/.test(configText.replace(/<!--[\s\S]*?-->/g, ""));
-        return setsVersion ? { extension: key, file } : undefined;
+        const written = this.load(config);
+        inputs.push([config, written]);
+        const configText = written?.replace(/<!--[\s\S]*?-->/g, "");
+        // Disabled, it leaves them too (ContextProvider.getDisableOption): by the user property
+        // `versioning.disable` (the `-D` of .mvn/maven.config; `-Dversioning.disable` alone is
+        // `true`), as Java's parseBoolean reads it, else by the configuration's
+        // `<disable>true</disable>` (read by Jackson: `true`, `True`, `TRUE`).
+        const user = this.#userOf(folder);
+        inputs.push(...user.inputs);
+        const option = user.properties.get("versioning.disable");
+        const disabled = option !== undefined
+          ? option.toLowerCase() === "true"
+          : /<disable>\s*(?:true|True|TRUE)\s*<\/disable>/.test(configText ?? "");
+        const setsVersion = configText !== undefined && /<version>/.test(configText);
+        return setsVersion && !disabled ? { extension: key, file } : undefined;
       }
       if (folder === ".") return undefined;
     }

@@ -1052,6 +1052,46 @@ Deno.test("readMavenPom: a core extension that computes the build's versions is 
   assert.equal(read().warnings?.length, 1);
 });
 
+// qoomon's maven-git-versioning-extension switched off leaves the POMs' versions: its
+// ContextProvider.getDisableOption takes the user property `versioning.disable` (the -D of
+// .mvn/maven.config; `-Dversioning.disable` alone is `true`) through Java's parseBoolean, else
+// the configuration's <disable>. Was: the build's purls without a version all the same.
+Deno.test("readMavenPom: qoomon's versioning extension disabled by -Dversioning.disable keeps the versions", () => {
+  const files: Record<string, string> = {
+    "pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId>" +
+      "<artifactId>ledger</artifactId><version>1.4.0</version></project>",
+    ".mvn/extensions.xml": "<extensions><extension><groupId>me.qoomon</groupId><artifactId>" +
+      "maven-git-versioning-extension</artifactId><version>9.10.0</version></extension>" +
+      "</extensions>",
+    ".mvn/maven-git-versioning-extension.xml": "<configuration><refs>" +
+      '<ref type="branch"><pattern>.+</pattern><version>${ref}-SNAPSHOT</version></ref>' +
+      "</refs></configuration>",
+  };
+  const version = (more: Record<string, string>): string | undefined => {
+    const tree = { ...files, ...more };
+    return readMavenPom(tree["pom.xml"], { path: "pom.xml", load: (p) => tree[p] }).project
+      ?.version;
+  };
+  assert.equal(version({}), undefined);
+  for (const config of ["-Dversioning.disable\n", "-B -Dversioning.disable=TRUE\n"]) {
+    assert.equal(version({ ".mvn/maven.config": config }), "1.4.0", config);
+  }
+  assert.equal(version({ ".mvn/maven.config": "-Dversioning.disable=no\n" }), undefined);
+  // The configuration's own switch, which a -D of the user properties overrides.
+  const off = files[".mvn/maven-git-versioning-extension.xml"].replace(
+    "<refs>",
+    "<disable>true</disable><refs>",
+  );
+  assert.equal(version({ ".mvn/maven-git-versioning-extension.xml": off }), "1.4.0");
+  assert.equal(
+    version({
+      ".mvn/maven-git-versioning-extension.xml": off,
+      ".mvn/maven.config": "-Dversioning.disable=false\n",
+    }),
+    undefined,
+  );
+});
+
 // A name a POM declares as a dependency whose version a parent outside the tree manages and as a
 // plugin's dependency with no version (Maven manages no plugin dependency) is one purl without a
 // version: it was warned of twice, once for each declaration.
