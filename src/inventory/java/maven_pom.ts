@@ -1510,7 +1510,9 @@ class Resolver {
         `… is missing") unless management outside the tree gives one (Maven 4 gives a model ` +
         `4.1.0 POM's own dependency the reactor project's version); it takes the version of the ` +
         `reactor project ${project.path}${
-          project.version === undefined ? "" : `, ${project.version}`
+          project.version === undefined || project.version.includes("${")
+            ? ""
+            : `, ${project.version}`
         }`,
     );
   }
@@ -2036,7 +2038,8 @@ class Mapper {
     // Another artifact of a reactor project (its `tests` or `client` jar: a classifier) is another
     // file, which Maven's ReactorReader finds among the project's attached artifacts by extension
     // and classifier: a component, as any artifact the purl of a member does not name.
-    const project = d.specifier === undefined && !d.outside && d.classifier === undefined
+    // An empty `<classifier/>` names none: the main artifact, which the member's purl names.
+    const project = d.specifier === undefined && !d.outside && (d.classifier ?? "") === ""
       ? this.resolver.reactorProject(this.model, d)
       : undefined;
     if (project !== undefined) {

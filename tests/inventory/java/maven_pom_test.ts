@@ -1171,7 +1171,23 @@ Deno.test("readMavenPom: a dependency without a version on a reactor project tak
   </activation>${own}</profile></profiles>`;
   assert.deepEqual(read("4.1.0", profile).warnings?.filter((w) => w.includes("com.acme:core")), [
     `app/pom.xml: com.acme:core: ${UNVERSIONED_SIBLING}core/pom.xml, 1.2.0`,
+  ]); // A module whose version no file of the tree defines: no version, none said.
+  const tree = files("4.0.0", own);
+  tree["core/pom.xml"] = tree["core/pom.xml"].replace(
+    "<artifactId>core</artifactId>",
+    "<artifactId>core</artifactId><version>${revision}</version>",
+  );
+  const unknown = readMavenPom(tree["app/pom.xml"], {
+    path: "app/pom.xml",
+    load: (p) => tree[p],
+  });
+  assert.deepEqual(edgesFrom(unknown, "pkg:maven/com.acme/app@1.2.0"), [
+    "pkg:maven/com.acme/core runtime",
   ]);
+  assert.ok(
+    unknown.warnings?.includes(`app/pom.xml: com.acme:core: ${UNVERSIONED_SIBLING}core/pom.xml`),
+    String(unknown.warnings),
+  );
 });
 
 // A `test-jar` or `ejb-client` dependency on a module of the reactor was an edge to the module:
@@ -1200,12 +1216,15 @@ Deno.test("readMavenPom: a test-jar or ejb-client dependency on a reactor projec
     ${dep("com.acme:core:${project.version}")}
     ${dep("com.acme:core:${project.version}", "<type>test-jar</type><scope>test</scope>")}
     ${dep("com.acme:beans", "<type>ejb-client</type>")}
+    ${dep("com.acme:beans", "<type>ejb</type><classifier/><scope>provided</scope>")}
   </dependencies>
 </project>`,
   };
   const out = readMavenPom(files["app/pom.xml"], { path: "app/pom.xml", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(edgesFrom(out, "pkg:maven/com.acme/app@1.2.0"), [
+    // The module itself: an empty classifier names none.
+    "pkg:maven/com.acme/beans@1.2.0 build",
     "pkg:maven/com.acme/beans@1.2.0?classifier=client runtime",
     "pkg:maven/com.acme/core@1.2.0 runtime",
     "pkg:maven/com.acme/core@1.2.0?classifier=tests dev",
