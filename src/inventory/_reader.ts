@@ -115,7 +115,8 @@ export type ReaderResult = ReaderOutput & {
   repositoryConfig?: string;
   /**
    * For a lock of a project below the root of its build, when the tree's root is that build's
-   * root (a Gradle subproject's lock, the settings script at the root): the build's root
+   * root (a Gradle subproject's lock, or the build's `gradle/verification-metadata.xml`, the
+   * settings script at the root): the build's root
    * project, as the build names it (Gradle's `rootProject.name`). It names the SBOM's root when
    * no file of the root's folder is read (see `projectOf` in mod.ts).
    */

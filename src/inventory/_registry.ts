@@ -503,6 +503,7 @@ export const READERS: readonly Reader[] = [
         files: c.files,
         list: c.list,
         excluded: c.excluded,
+        peek: c.peek,
       }),
   },
   {

@@ -509,16 +509,26 @@ function otherWrites(said: string, name: string): boolean {
  * project`), not a call's named argument (Kotlin's `exclude(group = "org.slf4j")`): one right
  * after a `(` or `,` is no assignment.
  */
-function assignments(code: string, name: string): RegExpExecArray[] {
+function assignments(code: string, name: string, owner = PROJECT): RegExpExecArray[] {
   return [
     ...code.matchAll(
       new RegExp(
-        `(?<![\\w.])(?:(?:val|var|def|final|String)\\s+)?(?:(?:project\\.)?(?:ext|extra)\\s*\\.\\s*|project\\s*\\.\\s*)?${name}\\s*(?::\\s*[\\w.<>?]+\\s*)?(=(?!=)|by\\b)`,
+        `(?<![\\w.])(?:(?:val|var|def|final|String)\\s+)?(?:(?:project\\.)?(?:ext|extra)\\s*\\.\\s*|${owner})?${name}\\s*(?::\\s*[\\w.<>?]+\\s*)?(=(?!=)|by\\b)`,
         "g",
       ),
     ),
   ].filter((m) => !/[(,]\s*$/.test(code.slice(Math.max(0, m.index - HEAD_CHARS), m.index)));
 }
+
+/** How a script names its own project before a property: `project.`. */
+const PROJECT = String.raw`project\s*\.\s*`;
+
+/**
+ * How the root project's script names its own project: `project.`, and `rootProject.` (or
+ * `project.rootProject.`), which is the root project itself there (DefaultProject's
+ * constructor: `rootProject` is `this` for a project without a parent).
+ */
+const ROOT_PROJECT = String.raw`(?:project\s*\.\s*)?rootProject\s*\.\s*|project\s*\.\s*`;
 
 /**
  * What a `{` opens a task's configuration with, from the statement before it: the task
@@ -580,15 +590,18 @@ function setsOf(
   name: string,
   kotlin: boolean,
   blocks: (offset: number) => readonly string[] = blocksOf(code),
+  root = false,
 ): RegExpExecArray[] {
-  const sets = assignments(code, name);
-  if (!OWN_PROPERTIES.has(name)) return sets;
+  if (!OWN_PROPERTIES.has(name)) return assignments(code, name);
+  // The root project's script sets its own group and version as `rootProject.version = …` too.
+  const owner = root ? ROOT_PROJECT : PROJECT;
+  const sets = assignments(code, name, owner);
   // Groovy's `version '1.0'`, `group('com.acme')` where a statement starts (not a plugin's
   // `id '…' version '…'`): the set method Gradle's class generator gives each property of the
   // project (AbstractClassGenerator's addSetMethod), which sets it.
   if (!kotlin) {
     const calls = code.matchAll(
-      new RegExp(`(?:project\\s*\\.\\s*)?${name}(?<call>[ \\t]*(?:\\(\\s*)?)(?=["'])`, "g"),
+      new RegExp(`(?:${owner})?${name}(?<call>[ \\t]*(?:\\(\\s*)?)(?=["'])`, "g"),
     );
     for (const m of calls) {
       let i = m.index - 1;
@@ -657,7 +670,7 @@ function propertyFact(context: Context, name: string): PropertyFact {
   const none = { from: 0 };
   const { text, kotlin } = context;
   if (otherWrites(text.said, name)) return none;
-  let sets = setsOf(text.code, name, kotlin, context.blocks);
+  let sets = setsOf(text.code, name, kotlin, context.blocks, context.project === context.root);
   if (context.own && OWN_PROPERTIES.has(name)) {
     // A declaration (`def version = '1.0'`, Kotlin's `val version = "1.0"`) is a variable of the
     // script's body, not the project's property; a plain assignment in its scope is to it too.
@@ -665,7 +678,7 @@ function propertyFact(context: Context, name: string): PropertyFact {
       m[1] === "=" && /^(?:val|var|def|final|String)\s/.test(m[0]);
     if (sets.some(declared)) {
       sets = sets.filter((m) => !declared(m));
-      if (sets.some((m) => !/^project\s*\./.test(m[0]))) return none;
+      if (sets.some((m) => !/^(?:project|rootProject)\s*\./.test(m[0]))) return none;
     }
   }
   if (sets.length > 1) return none;

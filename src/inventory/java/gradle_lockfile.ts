@@ -434,14 +434,14 @@ export function readGradleLockfile(
     );
   }
   const project = folder === "." || folder === "gradle/dependency-locks"
-    ? rootProject(load)
+    ? gradleRootProject(load)
     : undefined;
   if (project !== undefined) result.project = project;
   else if (settings?.path.includes("/") === false) {
     // A subproject's lock: the root project is the build's, named by its settings script,
     // which is peeked at, not read (a root script no lock resolves stays unread).
     const key = "gradle_lockfile:rootProject";
-    const root = memo?.has(key) ? memo.get(key) as Project | undefined : rootProject(peek);
+    const root = memo?.has(key) ? memo.get(key) as Project | undefined : gradleRootProject(peek);
     memo?.set(key, root);
     if (root !== undefined) result.rootProject = root;
   }
@@ -466,12 +466,16 @@ function settingsAbove(path: string, peek: Load): { path: string; text: string }
 }
 
 /**
- * The root project of a Gradle build, as its root lock's reader names it: `rootProject.name` of
+ * The root project of a Gradle build, as its root lock's reader (and its verification metadata's)
+ * names it: `rootProject.name` of
  * the settings script, `groupId:name` with the build's literal `group`, and the build's literal
  * `version` (see {@linkcode gradleRootIdentity}); `undefined` when the settings script names none
  * (the tree's folder then names it).
+ *
+ * @param load Reads the build's files (`undefined`: none can be read).
+ * @returns The root project, or `undefined`.
  */
-function rootProject(load: Load | undefined): Project | undefined {
+export function gradleRootProject(load: Load | undefined): Project | undefined {
   const { name, group, version } = load === undefined ? {} : gradleRootIdentity(load);
   if (name === undefined) return undefined;
   if (group === undefined) return { name, ...version === undefined ? {} : { version } };

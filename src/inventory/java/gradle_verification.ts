@@ -61,7 +61,12 @@ import {
 } from "../_formats/xml.ts";
 import type { Hash, HashAlgorithm, Scope } from "../types.ts";
 import { gradleModuleId, isToolDistribution } from "./_maven.ts";
-import { includedBuilds, lockedScopes, pluginBuilds } from "./gradle_lockfile.ts";
+import {
+  gradleRootProject,
+  includedBuilds,
+  lockedScopes,
+  pluginBuilds,
+} from "./gradle_lockfile.ts";
 import { gradleScriptNames, namedLocks, scriptCode } from "./_gradle_script.ts";
 
 const CODE = "inventory.gradle_verification.invalid";
@@ -405,8 +410,10 @@ function compareGradleVersions(a: string, b: string): number {
  *   lists a folder's files, for the legacy per-configuration locks (without
  *   it they are not read); `list`: lists a folder's folders, to find the locks
  *   of projects the settings script does not name literally (with `files`);
- *   `excluded`: the folders `--exclude` skips.
- * @returns The components (no members, no edges).
+ *   `excluded`: the folders `--exclude` skips; `peek`: reads a file without counting it read,
+ *   for the root project's name, group and version (without it the build is not named).
+ * @returns The components (no members, no edges), and for the tree root's build its root
+ *   project as the settings script names it (`rootProject`).
  * @throws {VouchError} `inventory.gradle_verification.invalid` as
  *   {@linkcode parseGradleVerification}; `inventory.gradle_lockfile.invalid`
  *   for a malformed lock file of the build.
@@ -419,9 +426,10 @@ export function readGradleVerification(
     files?: (folder: string) => string[] | undefined;
     list?: (folder: string) => string[] | undefined;
     excluded?: (folder: string) => boolean;
+    peek?: Load;
   },
 ): ReaderResult {
-  const { path, load, files, list, excluded } = options;
+  const { path, load, files, list, excluded, peek } = options;
   const components = parseGradleVerification(text, path);
   const locked = lockedScopes(buildLocks(path, load, files, list, excluded));
   const out = new OutputBuilder();
@@ -477,5 +485,10 @@ export function readGradleVerification(
       `${path}: ${unscoped} verified components are in no Gradle lock file; their scope is unknown and reported as runtime`,
     ];
   }
+  // The tree root's build, verified: named by its settings script's rootProject.name (Gradle's
+  // DefaultProjectDescriptor), as its locks name it, the scripts peeked at (naming it reads
+  // nothing more than the search for locks does). A root lock, when there is one, names it too.
+  const root = path === "gradle/verification-metadata.xml" ? gradleRootProject(peek) : undefined;
+  if (root !== undefined) result.rootProject = root;
   return result;
 }

@@ -214,6 +214,8 @@ interface RawProfile {
 
 interface RawPom {
   text: string;
+  /** Its `<modelVersion>`: `4.1.0` is Maven 4's (see {@linkcode MODEL_VERSIONS}). */
+  modelVersion?: string;
   parent?: { groupId?: string; artifactId?: string; version?: string; relativePath?: string };
   groupId?: string;
   artifactId?: string;
@@ -510,6 +512,7 @@ class Decoder {
       this.fail(f.get("modelVersion")!.offset, `modelVersion ${modelVersion} is not supported`);
     }
     const pom = this.pom;
+    if (modelVersion !== undefined) pom.modelVersion = modelVersion;
     for (const name of [...COORDINATES, "packaging", "description"] as const) {
       const value = this.value(f, name);
       if (value !== undefined) pom[name] = value;
@@ -1138,11 +1141,21 @@ class Resolver {
         // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
         // without one it leaves the POMs' own.
         const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
-        const configText = this.load(config);
-        inputs.push([config, configText]);
-        const setsVersion = configText !== undefined &&
-          /<version>/.test(configText.replace(/<!--[\s\S]*?-->/g, ""));
-        return setsVersion ? { extension: key, file } : undefined;
+        const written = this.load(config);
+        inputs.push([config, written]);
+        const configText = written?.replace(/<!--[\s\S]*?-->/g, "");
+        // Disabled, it leaves them too (ContextProvider.getDisableOption): by the user property
+        // `versioning.disable` (the `-D` of .mvn/maven.config; `-Dversioning.disable` alone is
+        // `true`), as Java's parseBoolean reads it, else by the configuration's
+        // `<disable>true</disable>` (read by Jackson: `true`, `True`, `TRUE`).
+        const user = this.#userOf(folder);
+        inputs.push(...user.inputs);
+        const option = user.properties.get("versioning.disable");
+        const disabled = option !== undefined
+          ? option.toLowerCase() === "true"
+          : /<disable>\s*(?:true|True|TRUE)\s*<\/disable>/.test(configText ?? "");
+        const setsVersion = configText !== undefined && /<version>/.test(configText);
+        return setsVersion && !disabled ? { extension: key, file } : undefined;
       }
       if (folder === ".") return undefined;
     }
@@ -1433,6 +1446,17 @@ class Resolver {
       model.versionedBy !== undefined && (written === undefined || written.includes("${")) &&
       this.reactorProject(model, { groupId: c.groupId, artifactId: c.artifactId }) !== undefined
     ) return declared;
+    if (written === undefined) {
+      const project = this.reactorProject(model, { groupId: c.groupId, artifactId: c.artifactId });
+      if (project !== undefined) {
+        this.unversionedSibling(`${c.groupId}:${c.artifactId}`, source, raw, project);
+        // Maven 4's: the project's; a classifier's artifact of it is a component at that version.
+        if (project.version !== undefined && !project.version.includes("${")) {
+          declared.version = project.version;
+        }
+        return declared;
+      }
+    }
     if (written === undefined && options.management.outside.length > 0) {
       // Inherited from a pom.xml of the tree: its own read says so, whole, once (when it is read:
       // not a parent in a skipped folder, nor one that `--lockfile` leaves out).
@@ -1468,6 +1492,29 @@ class Resolver {
     if (version !== undefined) declared.version = version;
     if (specifier !== undefined) declared.specifier = specifier;
     return declared;
+  }
+
+  /**
+   * Warns of a dependency without a version on a project of the reactor, which vouch takes at
+   * that project's version: Maven 3 refuses it ("'dependencies.dependency.version' for
+   * g:a:jar is missing.", DefaultModelValidator), unless a parent outside the tree manages it (a
+   * plugin's dependency: never); Maven 4 gives it the project's version when a POM of model 4.1.0
+   * declares it among its own dependencies (DefaultModelBuilder's transformFileToRaw, for a model
+   * other than 4.0.0: not a profile's, nor a plugin's), and then says nothing. One text for both
+   * declarations of a name in a POM (a dependency and a plugin's): one warning.
+   */
+  unversionedSibling(name: string, source: string, raw: RawDependency, project: Model): void {
+    if (raw.pom.modelVersion === "4.1.0" && raw.pom.dependencies.includes(raw)) return;
+    this.warnings.add(
+      `${source}: ${name}: it has no version, which Maven refuses ("dependencies.dependency.version ` +
+        `… is missing") unless management outside the tree gives one (Maven 4 gives a model ` +
+        `4.1.0 POM's own dependency the reactor project's version); it takes the version of the ` +
+        `reactor project ${project.path}${
+          project.version === undefined || project.version.includes("${")
+            ? ""
+            : `, ${project.version}`
+        }`,
+    );
   }
 
   /**
@@ -1988,7 +2035,11 @@ class Mapper {
     // Not in the default build: what it would ship is only there when the profile is activated.
     const off = this.inactive ?? this.withProfile;
     const scope = off !== undefined && d.scope === "runtime" ? "optional" : d.scope;
-    const project = d.specifier === undefined && !d.outside
+    // Another artifact of a reactor project (its `tests` or `client` jar: a classifier) is another
+    // file, which Maven's ReactorReader finds among the project's attached artifacts by extension
+    // and classifier: a component, as any artifact the purl of a member does not name.
+    // An empty `<classifier/>` names none: the main artifact, which the member's purl names.
+    const project = d.specifier === undefined && !d.outside && (d.classifier ?? "") === ""
       ? this.resolver.reactorProject(this.model, d)
       : undefined;
     if (project !== undefined) {

@@ -379,6 +379,37 @@ Deno.test("gradleRootIdentity: a group and version set in the root script's proj
   );
 });
 
+// In the root project's script `rootProject` is the project itself (DefaultProject's constructor:
+// `rootProject = parent != null ? … : this`): `rootProject.version = '…'` sets its own version.
+// Was: unread, the root unversioned.
+Deno.test("gradleRootIdentity: the root script's rootProject.group and rootProject.version are the root's", () => {
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "rootProject.name = 'ledger'\n",
+      "build.gradle": "plugins { id 'java' }\nrootProject.group = 'com.acme'\n" +
+        "rootProject.version '2.1.0'\n",
+    }),
+    { name: "ledger", group: "com.acme", version: "2.1.0" },
+  );
+  assert.deepEqual(
+    identity({
+      "settings.gradle.kts": 'rootProject.name = "ledger"\n',
+      "build.gradle.kts": 'plugins { java }\nproject.rootProject.group = "com.acme"\n' +
+        'allprojects {\n  rootProject.version = "2.1.0"\n}\n',
+    }),
+    { name: "ledger", group: "com.acme", version: "2.1.0" },
+  );
+  // Set both ways, or as an extra property: not known.
+  assert.deepEqual(
+    identity({
+      "settings.gradle": "rootProject.name = 'ledger'\n",
+      "build.gradle": "version = '2.0.0'\nrootProject.version = '2.1.0'\n" +
+        "rootProject.ext.group = 'com.acme'\n",
+    }),
+    { name: "ledger" },
+  );
+});
+
 // The settings script configures projects before their build scripts run: Gradle runs
 // `gradle.rootProject { }` and `gradle.allprojects { }` on projectsLoaded (DefaultGradle), which
 // NotifyingBuildLoader fires once ProjectPropertySettingBuildLoader has applied gradle.properties:

@@ -632,3 +632,37 @@ Deno.test("readGradleVerification: a version catalog is its TOML, ?type=toml, sc
   );
   assert.equal(out.warnings, undefined);
 });
+
+// A build verified but not locked was named after the tree's folder: only Gradle locks named it.
+// Gradle names the root project from the settings script whatever the build records
+// (DefaultProjectDescriptor): the verification metadata of the tree root's build names it as its
+// locks would, the settings and root build script peeked at (read only as the search for the
+// locks they name reads them).
+Deno.test("readInventory: a build verified but not locked is named by rootProject.name", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "settings.gradle": "rootProject.name = 'ledger'\ninclude 'app'\n",
+      "build.gradle": "allprojects {\n  group = 'com.acme'\n}\nversion = '2.1.0'\n",
+      "app/build.gradle": "plugins { id 'java' }\n" +
+        "dependencies { implementation 'junit:junit:4.13.2' }\n",
+      [PATH]: verificationXml(jar("junit", "junit", "4.13.2", "a")),
+    });
+    const inventory = await readInventory(dir, { onWarning: () => {} });
+    assert.deepEqual(inventory.project, {
+      name: "com.acme:ledger",
+      purl: "pkg:maven/com.acme/ledger@2.1.0",
+      version: "2.1.0",
+    });
+    // The scripts it reads for the locks they name (none here), no other.
+    assert.deepEqual(inventory.sources, [
+      "app/build.gradle",
+      "build.gradle",
+      PATH,
+      "settings.gradle",
+    ]);
+    // No rootProject.name: the folder's name, as Gradle's default.
+    await writeTree(dir, { "settings.gradle": "include 'app'\n" });
+    const unnamed = await readInventory(dir, { onWarning: () => {} });
+    assert.equal(unnamed.project.name, dir.split("/").at(-1));
+  });
+});

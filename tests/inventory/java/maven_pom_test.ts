@@ -143,8 +143,9 @@ Deno.test("readMavenPom: sibling modules are member edges; a child's property wi
     `${BOM} build`,
     // A released copy of a module's name is a component, not the member.
     "pkg:maven/com.example/app-core@0.9.0?classifier=released runtime",
-    `${CORE} dev`, // the test-jar
     `${CORE} runtime`,
+    // The test-jar: the module's tests jar, another artifact than the member's.
+    `${CORE}?classifier=tests dev`,
   ]);
   const scopes = scopesOf(out);
   assert.equal(scopes["pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.16.0"], "runtime");
@@ -169,7 +170,7 @@ Deno.test("readMavenPom: the whole reactor through the scan gives valid SBOMs", 
   assert.deepEqual(inventory.sources, ["bom/pom.xml", "core/pom.xml", "pom.xml", "web/pom.xml"]);
   assert.equal(inventory.project.name, "com.example:app-parent");
   assert.deepEqual(inventory.members.map((m) => m.id), [BOM, CORE, WEB]);
-  assert.equal(inventory.components.length, 22);
+  assert.equal(inventory.components.length, 23); // with app-core's tests jar
   await assertSbomsValid(inventory, "maven reactor");
 });
 
@@ -1051,6 +1052,46 @@ Deno.test("readMavenPom: a core extension that computes the build's versions is 
   assert.equal(read().warnings?.length, 1);
 });
 
+// qoomon's maven-git-versioning-extension switched off leaves the POMs' versions: its
+// ContextProvider.getDisableOption takes the user property `versioning.disable` (the -D of
+// .mvn/maven.config; `-Dversioning.disable` alone is `true`) through Java's parseBoolean, else
+// the configuration's <disable>. Was: the build's purls without a version all the same.
+Deno.test("readMavenPom: qoomon's versioning extension disabled by -Dversioning.disable keeps the versions", () => {
+  const files: Record<string, string> = {
+    "pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId>" +
+      "<artifactId>ledger</artifactId><version>1.4.0</version></project>",
+    ".mvn/extensions.xml": "<extensions><extension><groupId>me.qoomon</groupId><artifactId>" +
+      "maven-git-versioning-extension</artifactId><version>9.10.0</version></extension>" +
+      "</extensions>",
+    ".mvn/maven-git-versioning-extension.xml": "<configuration><refs>" +
+      '<ref type="branch"><pattern>.+</pattern><version>${ref}-SNAPSHOT</version></ref>' +
+      "</refs></configuration>",
+  };
+  const version = (more: Record<string, string>): string | undefined => {
+    const tree = { ...files, ...more };
+    return readMavenPom(tree["pom.xml"], { path: "pom.xml", load: (p) => tree[p] }).project
+      ?.version;
+  };
+  assert.equal(version({}), undefined);
+  for (const config of ["-Dversioning.disable\n", "-B -Dversioning.disable=TRUE\n"]) {
+    assert.equal(version({ ".mvn/maven.config": config }), "1.4.0", config);
+  }
+  assert.equal(version({ ".mvn/maven.config": "-Dversioning.disable=no\n" }), undefined);
+  // The configuration's own switch, which a -D of the user properties overrides.
+  const off = files[".mvn/maven-git-versioning-extension.xml"].replace(
+    "<refs>",
+    "<disable>true</disable><refs>",
+  );
+  assert.equal(version({ ".mvn/maven-git-versioning-extension.xml": off }), "1.4.0");
+  assert.equal(
+    version({
+      ".mvn/maven-git-versioning-extension.xml": off,
+      ".mvn/maven.config": "-Dversioning.disable=false\n",
+    }),
+    undefined,
+  );
+});
+
 // A name a POM declares as a dependency whose version a parent outside the tree manages and as a
 // plugin's dependency with no version (Maven manages no plugin dependency) is one purl without a
 // version: it was warned of twice, once for each declaration.
@@ -1079,10 +1120,123 @@ Deno.test("readMavenPom: a module both a dependency and a plugin dependency with
   const out = readMavenPom(files["web/pom.xml"], { path: "web/pom.xml", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(out.warnings, [
-    "web/pom.xml: com.acme:core: its version is managed outside the tree (parent " +
-    "org.springframework.boot:spring-boot-starter-parent:3.2.5); the purl has no version",
+    "web/pom.xml: com.acme:core: " + UNVERSIONED_SIBLING + "core/pom.xml, 1.0",
     "web/pom.xml: org.slf4j:slf4j-api: it has no version; the purl has no version",
   ]);
+});
+
+/** The warning of a dependency without a version on a reactor project, up to its path. */
+const UNVERSIONED_SIBLING = 'it has no version, which Maven refuses ("dependencies.dependency.' +
+  'version … is missing") unless management outside the tree gives one (Maven 4 gives a model ' +
+  "4.1.0 POM's own dependency the reactor project's version); it takes the version of the reactor " +
+  "project ";
+
+// A dependency without a version on a module of the reactor was linked to the module, at its
+// version, while the warning said "the purl has no version". Maven 3 refuses the POM
+// (DefaultModelValidator: "'dependencies.dependency.version' for com.acme:core:jar is missing.");
+// Maven 4 gives it the module's version when the POM is of model 4.1.0 and declares it among its
+// own dependencies (DefaultModelBuilder's transformFileToRaw; not a profile's): the link stays,
+// and the warning says it, unless Maven 4 does the same.
+Deno.test("readMavenPom: a dependency without a version on a reactor project takes its version, and the warning says so", () => {
+  const files = (model: string, body: string): Record<string, string> => ({
+    "pom.xml": `<project><modelVersion>${model}</modelVersion>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version><packaging>pom</packaging>
+  <modules><module>core</module><module>app</module></modules>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>${model}</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version></parent>
+  <artifactId>core</artifactId>
+</project>`,
+    "app/pom.xml": `<project><modelVersion>${model}</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version></parent>
+  <artifactId>app</artifactId>${body}
+</project>`,
+  });
+  const read = (model: string, body: string): ReturnType<typeof readMavenPom> => {
+    const tree = files(model, body);
+    const out = readMavenPom(tree["app/pom.xml"], { path: "app/pom.xml", load: (p) => tree[p] });
+    assertWellFormed(out);
+    assert.deepEqual(edgesFrom(out, "pkg:maven/com.acme/app@1.2.0"), [
+      "pkg:maven/com.acme/core@1.2.0 runtime",
+    ]);
+    return out;
+  };
+  const own = `<dependencies>${dep("com.acme:core")}</dependencies>`;
+  assert.deepEqual(read("4.0.0", own).warnings, [
+    `app/pom.xml: com.acme:core: ${UNVERSIONED_SIBLING}core/pom.xml, 1.2.0`,
+  ]);
+  assert.equal(read("4.1.0", own).warnings, undefined);
+  // Maven 4 infers none in a profile: an active one's dependency is warned of.
+  const profile = `<profiles><profile><id>it</id><activation><activeByDefault>true</activeByDefault>
+  </activation>${own}</profile></profiles>`;
+  assert.deepEqual(read("4.1.0", profile).warnings?.filter((w) => w.includes("com.acme:core")), [
+    `app/pom.xml: com.acme:core: ${UNVERSIONED_SIBLING}core/pom.xml, 1.2.0`,
+  ]); // A module whose version no file of the tree defines: no version, none said.
+  const tree = files("4.0.0", own);
+  tree["core/pom.xml"] = tree["core/pom.xml"].replace(
+    "<artifactId>core</artifactId>",
+    "<artifactId>core</artifactId><version>${revision}</version>",
+  );
+  const unknown = readMavenPom(tree["app/pom.xml"], {
+    path: "app/pom.xml",
+    load: (p) => tree[p],
+  });
+  assert.deepEqual(edgesFrom(unknown, "pkg:maven/com.acme/app@1.2.0"), [
+    "pkg:maven/com.acme/core runtime",
+  ]);
+  assert.ok(
+    unknown.warnings?.includes(`app/pom.xml: com.acme:core: ${UNVERSIONED_SIBLING}core/pom.xml`),
+    String(unknown.warnings),
+  );
+});
+
+// A `test-jar` or `ejb-client` dependency on a module of the reactor was an edge to the module:
+// the classifier (`tests`, `client`) was lost. It is another file of the module, which Maven's
+// ReactorReader finds among the project's attached artifacts by extension and classifier
+// (cyclonedx-maven-plugin lists it as a component of its own): a component, as any artifact the
+// purl of a member does not name. Without a version, it takes the module's.
+Deno.test("readMavenPom: a test-jar or ejb-client dependency on a reactor project is that artifact, not the module", () => {
+  const files: Record<string, string> = {
+    "pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version><packaging>pom</packaging>
+  <subprojects><subproject>core</subproject><subproject>beans</subproject><subproject>app</subproject></subprojects>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version></parent>
+  <artifactId>core</artifactId>
+</project>`,
+    "beans/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version></parent>
+  <artifactId>beans</artifactId><packaging>ejb</packaging>
+</project>`,
+    "app/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <parent><groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version></parent>
+  <artifactId>app</artifactId>
+  <dependencies>
+    ${dep("com.acme:core:${project.version}")}
+    ${dep("com.acme:core:${project.version}", "<type>test-jar</type><scope>test</scope>")}
+    ${dep("com.acme:beans", "<type>ejb-client</type>")}
+    ${dep("com.acme:beans", "<type>ejb</type><classifier/><scope>provided</scope>")}
+  </dependencies>
+</project>`,
+  };
+  const out = readMavenPom(files["app/pom.xml"], { path: "app/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "pkg:maven/com.acme/app@1.2.0"), [
+    // The module itself: an empty classifier names none.
+    "pkg:maven/com.acme/beans@1.2.0 build",
+    "pkg:maven/com.acme/beans@1.2.0?classifier=client runtime",
+    "pkg:maven/com.acme/core@1.2.0 runtime",
+    "pkg:maven/com.acme/core@1.2.0?classifier=tests dev",
+  ]);
+  assert.deepEqual(
+    out.components.map((c) => [c.id, c.name, c.version]),
+    [
+      ["pkg:maven/com.acme/beans@1.2.0?classifier=client", "com.acme:beans", "1.2.0"],
+      ["pkg:maven/com.acme/core@1.2.0?classifier=tests", "com.acme:core", "1.2.0"],
+    ],
+  );
+  assert.equal(out.warnings, undefined);
 });
 
 // Found by comparing with Maven 3.8.7 on a three-level CI-friendly reactor: a module whose parent
