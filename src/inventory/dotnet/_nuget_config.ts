@@ -233,8 +233,10 @@ export function nugetSources(
  */
 function projectSources(enabled: Source[], restore: RestoreSources, folder: string): Source[] {
   const file = `the RestoreSources of the project in ${folder || "."}`;
+  // One named by its URL is so in warnings: without the credentials a URL may carry.
   const named = (value: string): Source =>
-    enabled.find((s) => s.value.trim() === value) ?? { key: value, value, file };
+    enabled.find((s) => s.value.trim() === value) ??
+      { key: withoutCredentials(value), value, file };
   return [
     ...restore.sources === undefined ? enabled : restore.sources.map(named),
     ...(restore.additional ?? []).map(named),

@@ -253,6 +253,19 @@ Deno.test("readInventory: a project's RestoreSources replace the nuget.config so
     out.warnings.join("\n"),
     /sources nuget\.org, fabrikam, https:\/\/pkgs\.dev\.azure\.com\/contoso\/.* answers first/,
   );
+  // One with credentials in its URL, beside nuget.org: named in the warning without them.
+  out = await read(
+    tree(
+      "    <RestoreSources>https://api.nuget.org/v3/index.json;" +
+        "https://ci:Sup3rS3cret@pkgs.example.com/nuget/v3/index.json</RestoreSources>\n",
+    ),
+  );
+  assert.deepEqual(out.ids, ["pkg:nuget/Contoso.Logging@1.2.0"]);
+  assert.match(
+    out.warnings.join("\n"),
+    /sources nuget\.org, https:\/\/pkgs\.example\.com\/nuget\/v3\/index\.json answers first/,
+  );
+  assert.ok(!out.warnings.join("\n").includes("Sup3rS3cret"));
   // A computed one (the environment's): the settings' sources, with a warning.
   out = await read(tree("    <RestoreSources>$(PRIVATE_FEED)</RestoreSources>\n"));
   assert.deepEqual(out.ids, ["pkg:nuget/Contoso.Logging@1.2.0"]);
