@@ -111,6 +111,15 @@ const TYPES: Record<string, { extension: string; classifier?: string }> = {
   // bnd's BndArtifactHandler: `bundle`, extension `jar`): a bundle is a jar, and a build without
   // the handler cannot resolve a `bundle` dependency at all.
   bundle: { extension: "jar" },
+  // Build extensions' handlers of packagings whose artifact is a jar (or a zip): the archetype
+  // packaging's (apache/maven-archetype archetype-packaging's components.xml), Eclipse Tycho's
+  // (p2-maven-plugin's EclipsePluginArtifactHandler, EclipseTestPluginArtifactHandler,
+  // EclipseFeatureArtifactHandler: jar; EclipseRepositoryArtifactHandler: zip).
+  "maven-archetype": { extension: "jar" },
+  "eclipse-plugin": { extension: "jar" },
+  "eclipse-test-plugin": { extension: "jar" },
+  "eclipse-feature": { extension: "jar" },
+  "eclipse-repository": { extension: "zip" },
 };
 
 // ---------------------------------------------------------------------------
