@@ -60,9 +60,16 @@ export interface RestoreSources {
   additional?: string[];
 }
 
-/** Whether a source is nuget.org's (its v3 index, its v2 API). */
+/**
+ * Whether a source is nuget.org's (its v3 index, its v2 API): an http(s) URL whose host is
+ * `nuget.org` or one of its subdomains, case ignored (NuGet.Configuration's
+ * `UriUtility.IsNuGetOrg`).
+ */
 function isNugetOrg(value: string): boolean {
-  return /^https?:\/\/(?:api|www)\.nuget\.org(?:\/|$)/i.test(value.trim());
+  const url = value.trim();
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return false;
+  const host = new URL(url).hostname;
+  return host === "nuget.org" || host.endsWith(".nuget.org");
 }
 
 /**

@@ -36,6 +36,13 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
       "  </packageSources>\n",
   );
   assert.deepEqual(of({ "nuget.config": twice }, "Serilog"), {});
+  // Any host of nuget.org's is nuget.org (NuGet's UriUtility.IsNuGetOrg: `nuget.org` or
+  // `*.nuget.org`, case ignored): the bare host of its old v2 feed too.
+  const bare = config(
+    "  <packageSources>\n    <clear />\n" +
+      '    <add key="nuget" value="HTTPS://NuGet.org/api/v2/" />\n  </packageSources>\n',
+  );
+  assert.deepEqual(of({ "nuget.config": bare }, "Serilog"), {});
   // The only source left after <clear/>, in a folder above the project.
   const only = config(
     `  <packageSources>\n    <clear />\n    <add key="contoso" ` +
