@@ -120,6 +120,11 @@ const TYPES: Record<string, { extension: string; classifier?: string }> = {
   "eclipse-test-plugin": { extension: "jar" },
   "eclipse-feature": { extension: "jar" },
   "eclipse-repository": { extension: "zip" },
+  // The NetBeans module plugin's (apache/netbeans-mavenutils-nbm-maven-plugin components.xml): an
+  // nbm module's artifact is its jar (the .nbm is the attached `nbm-file`), an application's a zip.
+  nbm: { extension: "jar" },
+  "nbm-application": { extension: "zip" },
+  "nbm-file": { extension: "nbm" },
 };
 
 // ---------------------------------------------------------------------------
@@ -1901,7 +1906,7 @@ function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDe
  * the purl-spec's default): its packaging's artifact handler's extension (see
  * {@linkcode TYPES}: `ejb`, `maven-plugin`, `bundle` are jars), else the packaging itself, as
  * Maven's DefaultArtifactHandler names the file of a type it has no handler for (`war`, `ear`,
- * `rar`, `pom`, a plugin's `hpi`, `nbm`, `aar`). `undefined` too for a packaging a property
+ * `rar`, `pom`, a plugin's `hpi`, `aar`). `undefined` too for a packaging a property
  * the build does not define gives.
  */
 function packagingType(model: Model, lookup: Lookup): string | undefined {

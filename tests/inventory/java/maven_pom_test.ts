@@ -1960,7 +1960,7 @@ Deno.test("readMavenPom: a reactor project's purl type is its packaging's file e
   <properties><kind>war</kind></properties>
   <modules><module>ejb</module><module>plugin</module><module>bundle</module>
     <module>hpi</module><module>web</module><module>app</module><module>archetype</module>
-    <module>tycho</module><module>site</module></modules>
+    <module>tycho</module><module>site</module><module>nbm</module></modules>
 </project>`,
     "ejb/pom.xml": module("ejb", "ejb"),
     "plugin/pom.xml": module("plugin", "maven-plugin"),
@@ -1973,6 +1973,8 @@ Deno.test("readMavenPom: a reactor project's purl type is its packaging's file e
     "archetype/pom.xml": module("archetype", "maven-archetype"),
     "tycho/pom.xml": module("tycho", "eclipse-plugin"),
     "site/pom.xml": module("site", "eclipse-repository"),
+    // A NetBeans module: its jar (the .nbm is attached, of the type nbm-file).
+    "nbm/pom.xml": module("nbm", "nbm"),
   };
   const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
   assertWellFormed(out);
@@ -1982,6 +1984,7 @@ Deno.test("readMavenPom: a reactor project's purl type is its packaging's file e
     "pkg:maven/g/bundle@1",
     "pkg:maven/g/ejb@1",
     "pkg:maven/g/hpi@1?type=hpi",
+    "pkg:maven/g/nbm@1",
     "pkg:maven/g/plugin@1",
     "pkg:maven/g/site@1?type=zip",
     "pkg:maven/g/tycho@1",
