@@ -88,6 +88,14 @@ function repositoryUrl(source: Source): string | undefined {
   return undefined;
 }
 
+/**
+ * A source's key as a warning names it: without the credentials of a key that is a URL (a source
+ * added under its own URL, `https://user:token@feed/…`, as the key NuGet's UI lets one type).
+ */
+function shownKey(source: Source): string {
+  return withoutCredentials(source.key);
+}
+
 /** The settings files NuGet reads for a folder of the tree, the farthest first. */
 function configFiles(folder: string, load: Load): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
@@ -207,7 +215,7 @@ export function nugetSources(
         const nugetOrg = candidates.some((s) => isNugetOrg(s.value));
         return {
           warning: `${nearest}: NuGet takes packages from whichever of the sources ` +
-            `${candidates.map((s) => s.key).join(", ")} answers first (no ` +
+            `${candidates.map(shownKey).join(", ")} answers first (no ` +
             "packageSourceMapping says which), so vouch cannot tell which a package came from: " +
             (nugetOrg ? "their purls assume nuget.org" : "their purls name no repository_url"),
         };
@@ -215,7 +223,7 @@ export function nugetSources(
       const variable = ENV_REFERENCE.exec(candidates[0].value)?.[0];
       if (variable !== undefined) {
         return {
-          warning: `${candidates[0].file}: the source ${candidates[0].key}, ` +
+          warning: `${candidates[0].file}: the source ${shownKey(candidates[0])}, ` +
             `${withoutCredentials(candidates[0].value.trim())}, names the environment variable ` +
             `${variable}, which NuGet expands when it restores: vouch does not know its value, ` +
             "so the purls of its packages name no repository_url",
@@ -224,8 +232,8 @@ export function nugetSources(
       const url = repositoryUrl(candidates[0]);
       return url !== undefined ? { repositoryUrl: url } : {
         warning: `${candidates[0].file}: NuGet takes packages from the folder ` +
-          `${candidates[0].value} (source ${candidates[0].key}), which has no URL: their purls ` +
-          "name no repository_url",
+          `${candidates[0].value} (source ${shownKey(candidates[0])}), which has no URL: ` +
+          "their purls name no repository_url",
       };
     },
   };
@@ -240,10 +248,8 @@ export function nugetSources(
  */
 function projectSources(enabled: Source[], restore: RestoreSources, folder: string): Source[] {
   const file = `the RestoreSources of the project in ${folder || "."}`;
-  // One named by its URL is so in warnings: without the credentials a URL may carry.
   const named = (value: string): Source =>
-    enabled.find((s) => s.value.trim() === value) ??
-      { key: withoutCredentials(value), value, file };
+    enabled.find((s) => s.value.trim() === value) ?? { key: value, value, file };
   return [
     ...restore.sources === undefined ? enabled : restore.sources.map(named),
     ...(restore.additional ?? []).map(named),

@@ -67,6 +67,19 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
     of({ "NuGet.Config": only, "src/nuget.config": nearer, "src/App/nuget.config": disabled }, "x"),
     { repositoryUrl: CONTOSO },
   );
+  // A source keyed by its URL, credentials and all: the warning names it without them.
+  const keyedByUrl = config(
+    "  <packageSources>\n" +
+      '    <add key="https://ci:Sup3rS3cret@pkgs.example.com/nuget/v3/index.json" ' +
+      'value="https://ci:Sup3rS3cret@pkgs.example.com/nuget/v3/index.json" />\n' +
+      "  </packageSources>\n",
+  );
+  const shown = of({ "nuget.config": keyedByUrl }, "Contoso.Logging")?.warning ?? "";
+  assert.match(
+    shown,
+    /sources nuget\.org, https:\/\/pkgs\.example\.com\/nuget\/v3\/index\.json answers/,
+  );
+  assert.ok(!shown.includes("Sup3rS3cret"));
   // Several sources and no mapping: a warning.
   const several = config(
     `  <packageSources>\n    <clear />\n    <add key="contoso" ` +
