@@ -60,9 +60,16 @@ export interface RestoreSources {
   additional?: string[];
 }
 
-/** Whether a source is nuget.org's (its v3 index, its v2 API). */
+/**
+ * Whether a source is nuget.org's (its v3 index, its v2 API): an http(s) URL whose host is
+ * `nuget.org` or one of its subdomains, case ignored (NuGet.Configuration's
+ * `UriUtility.IsNuGetOrg`).
+ */
 function isNugetOrg(value: string): boolean {
-  return /^https?:\/\/(?:api|www)\.nuget\.org(?:\/|$)/i.test(value.trim());
+  const url = value.trim();
+  if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) return false;
+  const host = new URL(url).hostname;
+  return host === "nuget.org" || host.endsWith(".nuget.org");
 }
 
 /**
@@ -79,6 +86,14 @@ function repositoryUrl(source: Source): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return withoutCredentials(value);
   if (value.startsWith("/")) return `file://${value}`;
   return undefined;
+}
+
+/**
+ * A source's key as a warning names it: without the credentials of a key that is a URL (a source
+ * added under its own URL, `https://user:token@feed/…`, as the key NuGet's UI lets one type).
+ */
+function shownKey(source: Source): string {
+  return withoutCredentials(source.key);
 }
 
 /** The settings files NuGet reads for a folder of the tree, the farthest first. */
@@ -200,7 +215,7 @@ export function nugetSources(
         const nugetOrg = candidates.some((s) => isNugetOrg(s.value));
         return {
           warning: `${nearest}: NuGet takes packages from whichever of the sources ` +
-            `${candidates.map((s) => s.key).join(", ")} answers first (no ` +
+            `${candidates.map(shownKey).join(", ")} answers first (no ` +
             "packageSourceMapping says which), so vouch cannot tell which a package came from: " +
             (nugetOrg ? "their purls assume nuget.org" : "their purls name no repository_url"),
         };
@@ -208,7 +223,7 @@ export function nugetSources(
       const variable = ENV_REFERENCE.exec(candidates[0].value)?.[0];
       if (variable !== undefined) {
         return {
-          warning: `${candidates[0].file}: the source ${candidates[0].key}, ` +
+          warning: `${candidates[0].file}: the source ${shownKey(candidates[0])}, ` +
             `${withoutCredentials(candidates[0].value.trim())}, names the environment variable ` +
             `${variable}, which NuGet expands when it restores: vouch does not know its value, ` +
             "so the purls of its packages name no repository_url",
@@ -217,8 +232,8 @@ export function nugetSources(
       const url = repositoryUrl(candidates[0]);
       return url !== undefined ? { repositoryUrl: url } : {
         warning: `${candidates[0].file}: NuGet takes packages from the folder ` +
-          `${candidates[0].value} (source ${candidates[0].key}), which has no URL: their purls ` +
-          "name no repository_url",
+          `${candidates[0].value} (source ${shownKey(candidates[0])}), which has no URL: ` +
+          "their purls name no repository_url",
       };
     },
   };

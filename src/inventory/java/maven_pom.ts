@@ -111,6 +111,20 @@ const TYPES: Record<string, { extension: string; classifier?: string }> = {
   // bnd's BndArtifactHandler: `bundle`, extension `jar`): a bundle is a jar, and a build without
   // the handler cannot resolve a `bundle` dependency at all.
   bundle: { extension: "jar" },
+  // Build extensions' handlers of packagings whose artifact is a jar (or a zip): the archetype
+  // packaging's (apache/maven-archetype archetype-packaging's components.xml), Eclipse Tycho's
+  // (p2-maven-plugin's EclipsePluginArtifactHandler, EclipseTestPluginArtifactHandler,
+  // EclipseFeatureArtifactHandler: jar; EclipseRepositoryArtifactHandler: zip).
+  "maven-archetype": { extension: "jar" },
+  "eclipse-plugin": { extension: "jar" },
+  "eclipse-test-plugin": { extension: "jar" },
+  "eclipse-feature": { extension: "jar" },
+  "eclipse-repository": { extension: "zip" },
+  // The NetBeans module plugin's (apache/netbeans-mavenutils-nbm-maven-plugin components.xml): an
+  // nbm module's artifact is its jar (the .nbm is the attached `nbm-file`), an application's a zip.
+  nbm: { extension: "jar" },
+  "nbm-application": { extension: "zip" },
+  "nbm-file": { extension: "nbm" },
 };
 
 // ---------------------------------------------------------------------------
@@ -1939,7 +1953,7 @@ function pluginDependency(plugin: RawPlugin, version: string | undefined): RawDe
  * the purl-spec's default): its packaging's artifact handler's extension (see
  * {@linkcode TYPES}: `ejb`, `maven-plugin`, `bundle` are jars), else the packaging itself, as
  * Maven's DefaultArtifactHandler names the file of a type it has no handler for (`war`, `ear`,
- * `rar`, `pom`, a plugin's `hpi`, `nbm`, `aar`). `undefined` too for a packaging a property
+ * `rar`, `pom`, a plugin's `hpi`, `aar`). `undefined` too for a packaging a property
  * the build does not define gives.
  */
 function packagingType(model: Model, lookup: Lookup): string | undefined {

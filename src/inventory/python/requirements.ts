@@ -86,13 +86,14 @@ export function mxdevConfig(
   if (text === undefined) return undefined;
   let input = "requirements.txt";
   let section: string | undefined;
-  // configparser: `[section]` headers, `key = value` or `key: value`, option names lowercased,
-  // `#`/`;` comment lines; the last value of a key wins.
+  // configparser: `[section]` headers, `key = value` or `key: value`, `#`/`;` comment lines; the
+  // last value of a key wins. mxdev's parser keeps option names as written
+  // (`including.read_with_included`: `cfg.optionxform = str`), so `Requirements-In` is another.
   for (const line of text.split(/\r?\n/)) {
     const header = /^\[([^\]]+)\]/.exec(line);
     if (header !== null) section = header[1];
     const option = /^([^\s#;[][^=:]*?)\s*[=:]\s*(.*)$/.exec(line);
-    if (section === "settings" && option?.[1].toLowerCase() === "requirements-in") {
+    if (section === "settings" && option?.[1] === "requirements-in") {
       input = option[2].trim();
     }
   }

@@ -36,6 +36,13 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
       "  </packageSources>\n",
   );
   assert.deepEqual(of({ "nuget.config": twice }, "Serilog"), {});
+  // Any host of nuget.org's is nuget.org (NuGet's UriUtility.IsNuGetOrg: `nuget.org` or
+  // `*.nuget.org`, case ignored): the bare host of its old v2 feed too.
+  const bare = config(
+    "  <packageSources>\n    <clear />\n" +
+      '    <add key="nuget" value="HTTPS://NuGet.org/api/v2/" />\n  </packageSources>\n',
+  );
+  assert.deepEqual(of({ "nuget.config": bare }, "Serilog"), {});
   // The only source left after <clear/>, in a folder above the project.
   const only = config(
     `  <packageSources>\n    <clear />\n    <add key="contoso" ` +
@@ -60,6 +67,19 @@ Deno.test("nugetSources: the source a package comes from, by nuget.config", () =
     of({ "NuGet.Config": only, "src/nuget.config": nearer, "src/App/nuget.config": disabled }, "x"),
     { repositoryUrl: CONTOSO },
   );
+  // A source keyed by its URL, credentials and all: the warning names it without them.
+  const keyedByUrl = config(
+    "  <packageSources>\n" +
+      '    <add key="https://ci:Sup3rS3cret@pkgs.example.com/nuget/v3/index.json" ' +
+      'value="https://ci:Sup3rS3cret@pkgs.example.com/nuget/v3/index.json" />\n' +
+      "  </packageSources>\n",
+  );
+  const shown = of({ "nuget.config": keyedByUrl }, "Contoso.Logging")?.warning ?? "";
+  assert.match(
+    shown,
+    /sources nuget\.org, https:\/\/pkgs\.example\.com\/nuget\/v3\/index\.json answers/,
+  );
+  assert.ok(!shown.includes("Sup3rS3cret"));
   // Several sources and no mapping: a warning.
   const several = config(
     `  <packageSources>\n    <clear />\n    <add key="contoso" ` +
@@ -253,6 +273,19 @@ Deno.test("readInventory: a project's RestoreSources replace the nuget.config so
     out.warnings.join("\n"),
     /sources nuget\.org, fabrikam, https:\/\/pkgs\.dev\.azure\.com\/contoso\/.* answers first/,
   );
+  // One with credentials in its URL, beside nuget.org: named in the warning without them.
+  out = await read(
+    tree(
+      "    <RestoreSources>https://api.nuget.org/v3/index.json;" +
+        "https://ci:Sup3rS3cret@pkgs.example.com/nuget/v3/index.json</RestoreSources>\n",
+    ),
+  );
+  assert.deepEqual(out.ids, ["pkg:nuget/Contoso.Logging@1.2.0"]);
+  assert.match(
+    out.warnings.join("\n"),
+    /sources nuget\.org, https:\/\/pkgs\.example\.com\/nuget\/v3\/index\.json answers first/,
+  );
+  assert.ok(!out.warnings.join("\n").includes("Sup3rS3cret"));
   // A computed one (the environment's): the settings' sources, with a warning.
   out = await read(tree("    <RestoreSources>$(PRIVATE_FEED)</RestoreSources>\n"));
   assert.deepEqual(out.ids, ["pkg:nuget/Contoso.Logging@1.2.0"]);

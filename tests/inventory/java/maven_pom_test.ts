@@ -2113,7 +2113,8 @@ Deno.test("readMavenPom: a reactor project's purl type is its packaging's file e
   <artifactId>root</artifactId><version>1</version><packaging>pom</packaging>
   <properties><kind>war</kind></properties>
   <modules><module>ejb</module><module>plugin</module><module>bundle</module>
-    <module>hpi</module><module>web</module><module>app</module></modules>
+    <module>hpi</module><module>web</module><module>app</module><module>archetype</module>
+    <module>tycho</module><module>site</module><module>nbm</module></modules>
 </project>`,
     "ejb/pom.xml": module("ejb", "ejb"),
     "plugin/pom.xml": module("plugin", "maven-plugin"),
@@ -2121,15 +2122,26 @@ Deno.test("readMavenPom: a reactor project's purl type is its packaging's file e
     "hpi/pom.xml": module("hpi", "hpi"),
     "web/pom.xml": module("web", "${kind}"),
     "app/pom.xml": module("app", "${undefined.kind}"),
+    // Build extensions' packagings: the archetype packaging's, Tycho's (a jar; an update site's
+    // zip), not files named by the packaging.
+    "archetype/pom.xml": module("archetype", "maven-archetype"),
+    "tycho/pom.xml": module("tycho", "eclipse-plugin"),
+    "site/pom.xml": module("site", "eclipse-repository"),
+    // A NetBeans module: its jar (the .nbm is attached, of the type nbm-file).
+    "nbm/pom.xml": module("nbm", "nbm"),
   };
   const out = readMavenPom(files["pom.xml"], { path: "pom.xml", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(out.members.map((m) => m.purl).sort(), [
     "pkg:maven/g/app@1",
+    "pkg:maven/g/archetype@1",
     "pkg:maven/g/bundle@1",
     "pkg:maven/g/ejb@1",
     "pkg:maven/g/hpi@1?type=hpi",
+    "pkg:maven/g/nbm@1",
     "pkg:maven/g/plugin@1",
+    "pkg:maven/g/site@1?type=zip",
+    "pkg:maven/g/tycho@1",
     "pkg:maven/g/web@1?type=war",
   ]);
 });

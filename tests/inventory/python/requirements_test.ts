@@ -1069,7 +1069,12 @@ Deno.test("mxdevConfig: the mx.ini beside a file that names it as mxdev's input"
     mxdevConfig("requirements.txt", files("[settings]\nrequirements-in: req.in\n")),
     undefined,
   );
-  assert.equal(mxdevConfig("req.in", files("[settings]\nRequirements-In = ./req.in\n")), "mx.ini");
+  assert.equal(mxdevConfig("req.in", files("[settings]\nrequirements-in = ./req.in\n")), "mx.ini");
+  // mxdev reads option names as written (`read_with_included`: `cfg.optionxform = str`): another
+  // case is another option, and the input stays requirements.txt.
+  const cased = files("[settings]\nRequirements-In = ./req.in\n");
+  assert.equal(mxdevConfig("req.in", cased), undefined);
+  assert.equal(mxdevConfig("requirements.txt", cased), "mx.ini");
   assert.equal(
     mxdevConfig("requirements.txt", files("[settings]\nrequirements-in = ${settings:x}\n")),
     undefined,
