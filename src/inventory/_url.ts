@@ -1,6 +1,8 @@
 // Private: URLs as lockfiles write them may carry credentials (a private
 // index `https://user:token@host/simple`, a git remote
-// `https://${GITHUB_TOKEN}@github.com/…`); none of them may reach an SBOM.
+// `https://${GITHUB_TOKEN}@github.com/…`, a signed download
+// `…?X-Amz-Signature=…`, a MyGet feed `…/F/<feed>/auth/<token>/…`); none of
+// them may reach an SBOM.
 
 /**
  * `scheme://userinfo@` at the start of a URL (`git+https://…` included): up to
@@ -10,27 +12,68 @@
 const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
 
 /**
+ * A query parameter's name that says its value is a secret: a token (`token`, `access_token`,
+ * `private_token`, `X-Amz-Security-Token`), a signature or the credential it was made with (S3
+ * and GCS presigned URLs' `X-Amz-Signature`, `X-Amz-Credential`, `X-Goog-Signature`, an Azure
+ * SAS's `sig`), a password, secret or key (`api_key`, `key`, `client_secret`), `auth`. Compared
+ * after its `%`-escapes are decoded, case ignored.
+ */
+const SECRET_PARAM =
+  /(?:^|[-_])(?:token|secret|password|passwd|pwd|sig|signature|credential|key|apikey|auth)$/i;
+
+/** A MyGet feed URL's `/auth/<token>` segments (`https://www.myget.org/F/<feed>/auth/<token>/…`). */
+const MYGET_AUTH = /^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*\.)?myget\.org\/F\/[^/?#]+)\/auth\/[^/?#]+/i;
+
+/**
  * A URL without the credentials it may carry: the whole userinfo of an
  * http(s) URL (a token is often written as the user name), the password of
  * any other (`ssh://git@host/…` keeps its user name, which selects the
- * account, not a secret). Anything else is returned unchanged.
+ * account, not a secret); the query parameters that carry a secret (see
+ * {@linkcode SECRET_PARAM}: a presigned download's signature, an access token),
+ * and a MyGet feed's `/auth/<token>` path segments (the feed's URL without them
+ * is its public one). Anything else is returned unchanged.
  *
  * @example
  * ```ts
  * import { withoutCredentials } from "./_url.ts";
  * withoutCredentials("https://user:s3cret@pypi.example/simple"); // "https://pypi.example/simple"
  * withoutCredentials("git+ssh://git@github.com/o/r.git"); // "git+ssh://git@github.com/o/r.git"
+ * withoutCredentials("https://h.example/a.whl?X-Amz-Signature=ab&v=1"); // "https://h.example/a.whl?v=1"
  * ```
  *
  * @param url The URL as written.
  * @returns The URL without credentials.
  */
 export function withoutCredentials(url: string): string {
-  if (!url.includes("@")) return url; // no user information (most URLs): no regex
+  // Most URLs have no `@`, `?` or `/auth/`: no regex.
+  const bare = url.includes("@") ? withoutUserinfo(url) : url;
+  return bare.includes("?") || bare.includes("/auth/") ? withoutSecretParts(bare) : bare;
+}
+
+/** A URL without the credentials of its `userinfo@` (see {@linkcode withoutCredentials}). */
+function withoutUserinfo(url: string): string {
   const match = USERINFO.exec(url);
   if (!match) return url;
   const [whole, scheme, userinfo] = match;
   return `${scheme}${keptUserinfo(scheme.slice(0, -3), userinfo)}${url.slice(whole.length)}`;
+}
+
+/**
+ * A URL without its secret query parameters and MyGet `/auth/<token>` segments (see
+ * {@linkcode withoutCredentials}); its fragment (`#sha256=…`, `#egg=…`) is kept as written.
+ */
+function withoutSecretParts(url: string): string {
+  const hash = url.indexOf("#");
+  const fragment = hash === -1 ? "" : url.slice(hash);
+  const rest = hash === -1 ? url : url.slice(0, hash);
+  const q = rest.indexOf("?");
+  const path = (q === -1 ? rest : rest.slice(0, q)).replace(MYGET_AUTH, "$1");
+  if (q === -1) return path + fragment;
+  const kept = rest.slice(q + 1).split("&").filter((param) => {
+    const eq = param.indexOf("=");
+    return !SECRET_PARAM.test(decodePercent(eq === -1 ? param : param.slice(0, eq)));
+  });
+  return `${path}${kept.length === 0 ? "" : `?${kept.join("&")}`}${fragment}`;
 }
 
 /**
@@ -51,9 +94,13 @@ function keptUserinfo(scheme: string, userinfo: string): string {
  */
 const USERINFO_IN_TEXT = /:\/\/([^\s"'`<>/?#]*)@/g;
 
+/** A URL inside a text: from its scheme up to whitespace, a quote or an angle bracket. */
+const URL_IN_TEXT = /[a-z][a-z0-9+.-]*:\/\/[^\s"'`<>]+/gi;
+
 /**
  * A text (an error message quoting the input) with the credentials of every
- * URL in it dropped, as {@linkcode withoutCredentials} drops them; the scheme
+ * URL in it dropped, as {@linkcode withoutCredentials} drops them (userinfo,
+ * secret query parameters, MyGet `/auth/<token>` segments); the scheme
  * is read back from the `://` (a URL cut inside its scheme, `+https://…`, is
  * still an https URL).
  *
@@ -68,11 +115,17 @@ const USERINFO_IN_TEXT = /:\/\/([^\s"'`<>/?#]*)@/g;
  * @returns The text without credentials.
  */
 export function textWithoutCredentials(text: string): string {
-  if (!text.includes("@") || !text.includes("://")) return text;
-  return text.replace(USERINFO_IN_TEXT, (_, userinfo: string, at: number) => {
-    const scheme = /[a-z][a-z0-9+.-]*$/i.exec(text.slice(Math.max(0, at - 64), at))?.[0] ?? "";
-    return `://${keptUserinfo(scheme, userinfo)}`;
-  });
+  if (!text.includes("://")) return text;
+  const bare = !text.includes("@") ? text : text.replace(
+    USERINFO_IN_TEXT,
+    (_, userinfo: string, at: number) => {
+      const scheme = /[a-z][a-z0-9+.-]*$/i.exec(text.slice(Math.max(0, at - 64), at))?.[0] ?? "";
+      return `://${keptUserinfo(scheme, userinfo)}`;
+    },
+  );
+  return bare.includes("?") || bare.includes("/auth/")
+    ? bare.replace(URL_IN_TEXT, (url) => withoutSecretParts(url))
+    : bare;
 }
 
 /**

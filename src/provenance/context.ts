@@ -156,7 +156,7 @@ function refuseCredentials(url: string, flag: string, source: string): void {
     `context.invalid.${flag.slice(2)}`,
     `the ${
       flag.slice(2)
-    } URL from ${source} carries credentials (user:password@ or a token before @); it would be published in the evidence, so it is not used or shown`,
+    } URL from ${source} carries credentials (user:password@, a token before @ or in a token parameter); it would be published in the evidence, so it is not used or shown`,
     `pass the URL without credentials, e.g. ${flag} https://github.com/o/r (GitLab: $CI_PROJECT_URL)`,
   );
 }
@@ -205,7 +205,7 @@ export function resolveContext(
     const variable = ci.ci === "github-actions" ? "GITHUB_SERVER_URL" : "CI_JOB_URL";
     throw new VouchError(
       `env.invalid.${variable}`,
-      `the run URL from ${variable} carries credentials (user:password@ or a token before @); it would be published in the evidence, so it is not used or shown`,
+      `the run URL from ${variable} carries credentials (user:password@, a token before @ or in a token parameter); it would be published in the evidence, so it is not used or shown`,
       `set ${variable} without credentials`,
     );
   }

@@ -290,10 +290,12 @@ Deno.test("component: a distribution's URL or file name loses its credentials", 
     distributions: [
       { url: "https://u:s3cret@x.example/a.whl", hashes: [] },
       { file: "https://__token__:s3cret@x.example/b.whl", hashes: [] },
+      { url: "https://x.example/c.whl?X-Amz-Signature=s3cret&v=1", hashes: [] },
     ],
   }));
   const [a] = b.build().components;
   assert.ok(!JSON.stringify(a).includes("s3cret"), JSON.stringify(a));
+  assert.ok(a.distributions?.some((d) => d.url === "https://x.example/c.whl?v=1"));
 });
 
 Deno.test("component: free text quoting a URL (specifier, license, groups, patches) loses its credentials", () => {

@@ -54,6 +54,61 @@ Deno.test("textWithoutCredentials: every URL of a text loses its credentials", (
   );
 });
 
+Deno.test("withoutCredentials: secret query parameters and MyGet /auth/<token> segments dropped", () => {
+  // An S3 presigned download (pylock archive URL, a Bun tarball): its signature and credential.
+  assert.equal(
+    withoutCredentials(
+      "https://b.s3.amazonaws.com/x-1.0.whl?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AK%2F1" +
+        "&X-Amz-Date=20261203T000000Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host&X-Amz-Signature=9f2c" +
+        "#sha256=ab",
+    ),
+    "https://b.s3.amazonaws.com/x-1.0.whl?X-Amz-Algorithm=AWS4-HMAC-SHA256" +
+      "&X-Amz-Date=20261203T000000Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host#sha256=ab",
+  );
+  // An Azure SAS, a GitLab private token, an API key: the query goes when nothing else is left.
+  assert.equal(
+    withoutCredentials("https://a.blob.core.windows.net/c/x.tgz?sv=2024-01-01&sig=abc%3D"),
+    "https://a.blob.core.windows.net/c/x.tgz?sv=2024-01-01",
+  );
+  assert.equal(
+    withoutCredentials(
+      "https://gitlab.example/api/v4/projects/1/packages/npm/x.tgz?private_token=glpat",
+    ),
+    "https://gitlab.example/api/v4/projects/1/packages/npm/x.tgz",
+  );
+  assert.equal(
+    withoutCredentials("https://u:p@h.example/simple?api_key=k1&Access_Token=t&x=1"),
+    "https://h.example/simple?x=1",
+  );
+  // A MyGet feed with its token in the path: the feed's public URL.
+  assert.equal(
+    withoutCredentials(
+      "https://www.myget.org/F/acme/auth/1d2c3b4a-0000-4000-8000-123456789abc/api/v3/index.json",
+    ),
+    "https://www.myget.org/F/acme/api/v3/index.json",
+  );
+  // What is no secret stays: other parameters, a `/auth/` path elsewhere, a fragment.
+  for (
+    const url of [
+      "https://h.example/x.tgz?keyword=a&monkey=1&ref=main",
+      "https://h.example/auth/x/simple",
+      "git+https://github.com/o/r.git?rev=abc#subdirectory=p&token=x",
+    ]
+  ) {
+    assert.equal(withoutCredentials(url), url);
+  }
+});
+
+Deno.test("textWithoutCredentials: a URL's secret query parameters are dropped inside a text", () => {
+  assert.equal(
+    textWithoutCredentials(
+      'x comes from "https://h.example/x.tgz?token=t0k&v=2" and https://www.myget.org/F/f/auth/t0k/api',
+    ),
+    'x comes from "https://h.example/x.tgz?v=2" and https://www.myget.org/F/f/api',
+  );
+  assert.equal(textWithoutCredentials("a?token=b is no URL"), "a?token=b is no URL");
+});
+
 Deno.test("decodePercent: escapes decoded, a malformed one kept as written", () => {
   assert.equal(decodePercent("%40s%2Fa"), "@s/a");
   assert.equal(decodePercent("v1%zz"), "v1%zz");
