@@ -642,13 +642,17 @@ export function undeclarableWarnings(manifest: PackageJson): string[] {
  * as `ignore`) and pnpm do: one ending in `/**` the folder and everything
  * below it. npm's one exception is kept: a later pattern that the negation
  * itself covers (`["packages/**", "!packages/b/**", "packages/b/a"]`) cancels
- * the negation.
+ * the negation. Yarn 1 has no negations (`negations: false`): its
+ * `resolveWorkspaces` globs each pattern on its own with glob 7, which takes a
+ * leading `!` literally, and installs the union, `packages/skip` of
+ * `["packages/*", "!packages/skip"]` included; a negated pattern names nothing.
  */
 export function workspaceFolders(
   manifest: PackageJson,
   base: string,
   list: ((folder: string) => string[] | undefined) | undefined,
   exists: (folder: string) => boolean,
+  negations = true,
 ): string[] {
   const field = manifest.json.workspaces;
   const patterns = Array.isArray(field)
@@ -658,24 +662,25 @@ export function workspaceFolders(
     : [];
   const found = new Set<string>();
   /** The folders each negated pattern matches, while no later pattern cancels it. */
-  const negations: Set<string>[] = [];
+  const excluded: Set<string>[] = [];
   for (const raw of patterns) {
     if (typeof raw !== "string") continue;
     const bangs = /^!*/.exec(raw)![0].length;
+    if (bangs > 0 && !negations) continue;
     const folders = expandWorkspaceGlob(raw.slice(bangs).replace(/^\.?\/+/, ""), base, list);
     if (bangs % 2 === 1) {
-      negations.push(new Set(folders));
+      excluded.push(new Set(folders));
       continue;
     }
     // npm drops an earlier negation that matches this pattern (every folder it names).
-    for (let i = negations.length - 1; i >= 0; i--) {
-      const negated = negations[i];
-      if (folders.length > 0 && folders.every((f) => negated.has(f))) negations.splice(i, 1);
+    for (let i = excluded.length - 1; i >= 0; i--) {
+      const negated = excluded[i];
+      if (folders.length > 0 && folders.every((f) => negated.has(f))) excluded.splice(i, 1);
     }
     for (const f of folders) found.add(f);
   }
   return [...found]
-    .filter((f) => f !== "" && !negations.some((n) => n.has(f)) && exists(f))
+    .filter((f) => f !== "" && !excluded.some((n) => n.has(f)) && exists(f))
     .sort();
 }
 

@@ -961,6 +961,7 @@ export function readYarnLock(
       lockDir,
       context.list,
       (f) => manifestAt(f) !== undefined,
+      false,
     );
     for (const folder of folders) folderId(folder, folder);
   }

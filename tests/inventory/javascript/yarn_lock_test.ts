@@ -48,6 +48,8 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
   });
   assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
     "workspace:packages/a pkg:npm/%40demo/a@1.0.0", // from "workspaces": ["packages/*"]
+    // Yarn 1 has no negations: "!packages/excluded" leaves it in.
+    "workspace:packages/excluded pkg:npm/%40demo/excluded@0.0.1",
     "workspace:vendor/local-lib pkg:npm/local-lib@0.1.0", // file: folder
   ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
@@ -56,6 +58,8 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/ansi-regex@5.0.1 runtime false",
     "pkg:npm/debug@4.3.4 runtime true", // one entry for debug@^4.1.0 and debug@^4.3.4
     "pkg:npm/fsevents@2.3.3 optional true",
+    "pkg:npm/is-number@6.0.0 runtime false",
+    "pkg:npm/is-odd@3.0.1 runtime true",
     `${IS_POSITIVE} runtime true`,
     "pkg:npm/jsonparse@1.3.1 dev false",
     `${LEFT_PAD} runtime true`,
@@ -85,8 +89,10 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/string-width@4.2.3 runtime",
     `${XLSX} runtime`,
     "workspace:packages/a runtime",
+    "workspace:packages/excluded runtime",
     "workspace:vendor/local-lib runtime",
   ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/excluded"), ["pkg:npm/is-odd@3.0.1 runtime"]);
   assert.deepEqual(edgesFrom(out, "workspace:packages/a"), [
     "pkg:npm/JSONStream@1.3.5 dev",
     "pkg:npm/debug@4.3.4 runtime",
@@ -106,7 +112,7 @@ Deno.test("readYarnLock classic without list or package.json: undepended entries
     path: "yarn.lock",
     load: (p) => (p === "yarn.lock" ? load(p) : undefined),
   });
-  assert.equal(out.components.length, 13);
+  assert.equal(out.components.length, 15);
   assert.deepEqual(out.members.map((m) => m.id), ["workspace:vendor/local-lib"]);
   assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/JSONStream@1.3.5 runtime"));
   assert.ok(!edgesFrom(out, ROOT_ID).includes("pkg:npm/ms@2.1.2 runtime"));
@@ -2580,4 +2586,41 @@ Deno.test("readYarnLock Berry: the packageExtensions of the .yarnrc.yml files ab
     "pkg:npm/ms@2.1.3 runtime",
   ]);
   assert.ok(out.components.every((c) => c.scopes.includes("runtime")));
+});
+
+Deno.test("readYarnLock classic: a negated workspace pattern excludes nothing, as in Yarn 1", () => {
+  // `yarn install` (1.22.22) with `"workspaces": ["packages/*", "!packages/skip"]` links
+  // packages/skip and locks its is-number: Yarn 1 globs each pattern alone (glob 7 takes the
+  // `!` literally). Was: skip left out as npm leaves it, is-number unreached and dev.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    "",
+    "is-number@7.0.0:",
+    '  version "7.0.0"',
+    '  resolved "https://registry.yarnpkg.com/is-number/-/is-number-7.0.0.tgz#7535345b896734d5f80c4d06c50955527a14f12b"',
+    "  integrity sha512-41Cifkg6e8TylSpdtTpeLVMqvSBEVzTttHvERD741+pnZ8ANv0004MRL43QKPDlK9cGvNp6NZWZUBlbGXYxxng==",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "root",
+      version: "1.0.0",
+      private: true,
+      workspaces: ["packages/*", "!packages/skip"],
+    }),
+    "packages/skip/package.json": JSON.stringify({
+      name: "skip",
+      version: "1.0.0",
+      dependencies: { "is-number": "7.0.0" },
+    }),
+  };
+  const out = readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => files[p],
+    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["skip"] : [],
+  });
+  assert.deepEqual(out.warnings ?? [], []);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:packages/skip"]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/skip"), ["pkg:npm/is-number@7.0.0 runtime"]);
 });
