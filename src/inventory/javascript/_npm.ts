@@ -413,6 +413,38 @@ function manifestProject(manifest: PackageJson): Project | undefined {
 }
 
 /**
+ * The warning for a local folder outside the scanned tree that a lock
+ * installs (`file:../x`, pnpm's and Yarn's `link:../x`, Yarn's
+ * `portal:../x`, a workspace in `../shared`): vouch reads nothing there, so
+ * the folder's code was not scanned and its component is only what the lock
+ * records (a name, a version at most, no hashes).
+ *
+ * @param lock The lock's path.
+ * @param name The package's name.
+ * @param at The path the lock's folders are written from (the lock's, or a
+ *   Rush lock's in `common/temp/`).
+ * @param folder The folder, as the lock writes it (`../outside`).
+ * @returns The warning, naming the folder from the scanned folder.
+ * @example
+ * ```ts
+ * import { outsideFolderWarning } from "./_npm.ts";
+ * outsideFolderWarning("pnpm-lock.yaml", "outside", "pnpm-lock.yaml", "../outside");
+ * ```
+ */
+export function outsideFolderWarning(
+  lock: string,
+  name: string,
+  at: string,
+  folder: string,
+): string {
+  const shown = posix.isAbsolute(folder) ? folder : joinPath(folderOf(at), folder);
+  return `${lock}: ${name} is the local folder ${shown}, outside the scanned tree: vouch did ` +
+    "not scan its code or read its package.json, and the SBOM has it only as the lock records " +
+    "it (no hashes; the registry package of that name is another); scan a folder that holds " +
+    "both to include it";
+}
+
+/**
  * The member (first-party package) a folder of the project holds, named by
  * its package.json (or by the folder when that is missing). Its id is
  * `workspace:<folder>` (root-relative): never a purl, so that a registry

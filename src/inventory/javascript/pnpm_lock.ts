@@ -26,6 +26,7 @@ import {
   manifestProjectFields,
   npmComponent,
   originQualifiers,
+  outsideFolderWarning,
   type PackageJson,
   reach,
   reachScopes,
@@ -519,6 +520,12 @@ class PnpmMapper {
     return folder;
   }
 
+  /** Warns, once, of a folder outside the project (see {@linkcode outsideFolderWarning}). */
+  warnOutside(name: string, folder: string): void {
+    const warning = outsideFolderWarning(this.ctx.path, name, this.ctx.at, folder);
+    if (!this.warnings.includes(warning)) this.warnings.push(warning);
+  }
+
   /** The node id of a package: a member for a local folder, else a component. */
   packageId(pkg: Pkg, d: Decoded, scopes: Scope[]): string {
     const { resolution } = pkg;
@@ -534,6 +541,7 @@ class PnpmMapper {
         this.places.push(place);
         return this.folderId(directory, pkg.name);
       }
+      this.warnOutside(pkg.name, directory);
       return this.out.component(npmComponent({
         name: pkg.name,
         version: pkg.version,
@@ -744,6 +752,7 @@ class PnpmMapper {
       }
     }
     for (const node of outside.values()) {
+      this.warnOutside(node.name, node.outside);
       const scopes = build
         ? ["build" as const]
         : reached.prod.has(node) || reached.dev.has(node)

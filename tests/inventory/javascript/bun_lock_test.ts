@@ -804,3 +804,38 @@ Deno.test("readBunLock: a bundled dependency and what only it reaches are not in
   // Not silently: the package names what its tarball bundles, without versions.
   assert.deepEqual(out.components.map((c) => c.bundled ?? "-"), [["debug"], "-"]);
 });
+
+/** The warning for the probe's `outside` package, the folder `../outside` beside the project. */
+function outsideWarning(lock: string): string {
+  return `${lock}: outside is the local folder ../outside, outside the scanned tree: vouch did ` +
+    "not scan its code or read its package.json, and the SBOM has it only as the lock records " +
+    "it (no hashes; the registry package of that name is another); scan a folder that holds " +
+    "both to include it";
+}
+
+Deno.test("readBunLock: a file: folder outside the project is a component, with a warning naming it", () => {
+  // `bun install` (Bun 1.4.5) of `"outside": "file:../outside"`. Was: pkg:npm/outside and no
+  // word that the folder's code went unscanned.
+  const lock = [
+    "{",
+    '  "lockfileVersion": 2,',
+    '  "configVersion": 1,',
+    '  "workspaces": {',
+    '    "": {',
+    '      "name": "app-bun",',
+    '      "dependencies": {',
+    '        "outside": "file:../outside",',
+    "      },",
+    "    },",
+    "  },",
+    '  "packages": {',
+    '    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],',
+    "",
+    '    "outside": ["outside@file:../outside", { "dependencies": { "ms": "2.1.3" } }],',
+    "  }",
+    "}",
+  ].join("\n");
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assert.ok(out.components.some((c) => c.id === "pkg:npm/outside"));
+  assert.deepEqual(out.warnings, [outsideWarning("bun.lock")]);
+});
