@@ -63,6 +63,9 @@ export const BARE_PATH = /^(?:\.{0,2}\/|\.\.?$)/;
 /** A package tarball's file name or path (`x-1.0.0.tgz`, `lib/x.tar.gz`). */
 export const TARBALL = /\.(?:tgz|tar\.gz)$/;
 
+/** A tarball file npm, pnpm, Yarn and Bun install from (also a plain `.tar`). */
+const TARBALL_FILE = /\.(?:tgz|tar\.gz|tar)$/;
+
 /** A URL's scheme (a constant: made once, not per package). */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -141,8 +144,11 @@ export function hostedArchiveVcsUrl(
  * (a hosted repository's archive of a commit included, GitHub's codeload one
  * among them: the git source at that commit, see
  * {@linkcode hostedArchiveVcsUrl}), `download_url` for any other
- * URL; none for a tarball in the tree (`file:vendor/x-1.0.0.tgz`), which has
- * no URL to download it from.
+ * URL. A tarball in the tree (`file:vendor/x-1.0.0.tgz`) has no URL to
+ * download it from (the purl-spec's `download_url` is "a direct package web
+ * download URL") and is no registry's: its `file_name`, "an extra file name
+ * of a package archive", says the package is that archive, not the
+ * registry's `x@1.0.0`. A folder gives none.
  *
  * @param name The package's name.
  * @param resolved The locked URL or locator.
@@ -156,7 +162,11 @@ export function originQualifiers(
   options: GitVcsUrlOptions = {},
 ): Record<string, string> {
   if (resolved === undefined || resolved === "" || PUBLIC_REGISTRY.test(resolved)) return {};
-  if (isLocalPath(resolved)) return {};
+  if (isLocalPath(resolved)) {
+    // Yarn 1 writes the file's SHA-1 after `#`, Berry its own suffixes after `#` and `::`.
+    const file = resolved.replace(/^file:/, "").replace(/(?:#|::).*$/s, "");
+    return TARBALL_FILE.test(file) ? { file_name: posix.basename(file) } : {};
+  }
   if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) {
     return { vcs_url: npmGitVcsUrl(resolved) };
   }

@@ -493,8 +493,10 @@ export function readBunLock(
       qualifiers = originQualifiers(name, ref);
       downloadLocation = ref;
     } else {
-      // A tarball in the tree (`file:vendor/x-1.0.0.tgz`, or written as a bare path): no URL.
+      // A tarball in the tree (`file:vendor/x-1.0.0.tgz`, or written as a bare path): no URL,
+      // its `file_name`.
       version = tarballVersion(name, ref);
+      qualifiers = originQualifiers(name, ref);
     }
     const patch = stringAt(patches, `${name}@${version}`);
     ids.set(

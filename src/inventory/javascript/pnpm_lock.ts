@@ -566,10 +566,11 @@ class PnpmMapper {
         vcs_url: gitVcsUrl(npmGitVcsUrl(repo), str(resolution.commit), { subPath }),
       };
       downloadLocation = qualifiers.vcs_url;
-    } else if (tarball !== undefined && !tarball.startsWith("file:")) {
-      // A hosted git package (`github:owner/repo`) is a codeload tarball: `vcs_url`.
+    } else if (tarball !== undefined) {
+      // A hosted git package (`github:owner/repo`) is a codeload tarball: `vcs_url`; a tarball
+      // of the tree (`file:vendor/x-1.0.0.tgz`) its `file_name`, and no download location.
       qualifiers = originQualifiers(name, tarball, { subPath });
-      downloadLocation = tarball;
+      if (!tarball.startsWith("file:")) downloadLocation = tarball;
     }
     const version = own !== -1
       ? undefined

@@ -271,6 +271,7 @@ function decodeV1(text: string, path: string): Entry[] {
     if (resolved !== undefined && !resolved.startsWith("file:")) {
       Object.assign(entry, remote(real, resolved));
     } else if (resolved !== undefined) {
+      entry.qualifiers = originQualifiers(real, resolved);
       entry.hashes.push(...fragmentSha1(resolved.slice(resolved.indexOf("#") + 1)));
     }
     entry.hashes.push(...sriHashes(str(fields.integrity)));
@@ -375,7 +376,10 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     case "link:":
     case "file:": {
       const { body, params } = splitParams(rest);
-      if (protocol === "file:" && TARBALL.test(body)) return;
+      if (protocol === "file:" && TARBALL.test(body)) {
+        entry.qualifiers = originQualifiers(entry.name, body);
+        return;
+      }
       // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
       entry.folder = joinPath(locatorFolder(params, tooDeep), body.replace(/#.*$/s, ""));
       entry.linked = protocol === "link:";

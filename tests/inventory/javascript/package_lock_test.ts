@@ -94,7 +94,7 @@ Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, sc
 
 const TOOL = "pkg:npm/tool?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftool.git" +
   "%404f6c1e0d9a3b2c7e8f9a0b1c2d3e4f5a6b7c8d9e";
-const VENDORED = "pkg:npm/vendored@0.4.2";
+const VENDORED = "pkg:npm/vendored@0.4.2?file_name=vendored-0.4.2.tgz";
 
 Deno.test("readPackageLock reads a lockfileVersion 1 lock: nesting, aliases, git, file:, bundled", () => {
   const { load } = treeContext(fixture("js", "v1"));

@@ -1414,3 +1414,45 @@ Deno.test("readPnpmLock: a link: or file: folder outside the project is a compon
     assert.deepEqual(out.warnings, [outsideWarning("pnpm-lock.yaml")]);
   }
 });
+
+Deno.test("readPnpmLock: a tarball of the tree is its file_name's, with the integrity pnpm locks for that file", () => {
+  // `pnpm install` (pnpm 12) of `"x": "file:vendor/x-1.0.0.tgz"`: the integrity is the SHA-512
+  // of vendor/x-1.0.0.tgz. Was: pkg:npm/x@1.0.0, the registry's to any reader.
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: false",
+    "",
+    "importers:",
+    "",
+    "  .:",
+    "    dependencies:",
+    "      x:",
+    "        specifier: file:vendor/x-1.0.0.tgz",
+    "        version: file:vendor/x-1.0.0.tgz",
+    "",
+    "packages:",
+    "",
+    "  ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "",
+    "  x@file:vendor/x-1.0.0.tgz:",
+    "    resolution: {integrity: sha512-NQxXQA5LjbBqLN6iB58gKCDRcn/mv1QCcULtrKY14/VsbZpbsmiDKus6zNFMM6LFfBiGq4imbLzwcBZBFiW0KA==, tarball: file:vendor/x-1.0.0.tgz}",
+    "    version: 1.0.0",
+    "",
+    "snapshots:",
+    "",
+    "  ms@2.1.3: {}",
+    "",
+    "  x@file:vendor/x-1.0.0.tgz:",
+    "    dependencies:",
+    "      ms: 2.1.3",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  const x = out.components.find((c) => c.name === "x");
+  assert.equal(x?.purl, "pkg:npm/x@1.0.0?file_name=x-1.0.0.tgz");
+  assert.equal(x?.downloadLocation, undefined);
+  assert.deepEqual(x?.hashes.map((h) => h.hex.slice(0, 12)), ["350c57400e4b"]);
+});

@@ -481,7 +481,7 @@ Deno.test("readYarnLock classic: the workspaces of a yarn.lock Bun prints are me
       "git+https://github.com/owner/gh.git@4f6c1e0",
     ],
     ["pkg:npm/react@17.0.0", "https://registry.npmjs.org/react/-/react-17.0.0.tgz"],
-    ["pkg:npm/tb@1.0.0", undefined],
+    ["pkg:npm/tb@1.0.0?file_name=tb-1.0.0.tgz", undefined],
   ]);
   assert.deepEqual(out.members.map((m) => m.id), [
     "workspace:base",
@@ -1057,7 +1057,7 @@ Deno.test("readYarnLock Berry: a bare path is the file: entry Yarn binds it to",
   const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(edgesFrom(out, ROOT_ID), [
-    "pkg:npm/lt@0.1.0 runtime",
+    "pkg:npm/lt@0.1.0?file_name=lt-0.1.0.tgz runtime",
     "workspace:vendor/local-lib runtime",
   ]);
 });
@@ -1282,9 +1282,11 @@ Deno.test("readYarnLock classic: a workspace's file: tarball is found where Yarn
   assertWellFormed(out);
   assert.equal(out.warnings, undefined);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
-    "pkg:npm/tiny@1.4.0 runtime true",
+    "pkg:npm/tiny@1.4.0?file_name=tiny-1.4.0.tgz runtime true",
   ]);
-  assert.deepEqual(edgesFrom(out, "workspace:packages/core"), ["pkg:npm/tiny@1.4.0 runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/core"), [
+    "pkg:npm/tiny@1.4.0?file_name=tiny-1.4.0.tgz runtime",
+  ]);
 });
 
 Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writes after its path", () => {
@@ -1309,7 +1311,7 @@ Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writ
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.downloadLocation]), [
     [
-      "pkg:npm/tiny@1.4.0",
+      "pkg:npm/tiny@1.4.0?file_name=tiny-1.4.0.tgz",
       [{ alg: "sha1", hex: "3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1" }],
       undefined,
     ],
@@ -1344,7 +1346,7 @@ Deno.test("readYarnLock classic: a bare path is a file: one, its tarball's SHA-1
   assert.deepEqual(out.members.map((m) => m.id), ["workspace:local"]);
   assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.downloadLocation]), [
     [
-      "pkg:npm/%40app/lib1@1.0.4",
+      "pkg:npm/%40app/lib1@1.0.4?file_name=package.tgz",
       [{ alg: "sha1", hex: "bcd32b108f210537b31b6b1754ea7e8c0ddf742a" }],
       undefined,
     ],
