@@ -1044,6 +1044,19 @@ export function mergeOutputs(read: readonly ReadFile[]): Merged {
           `${resolving.length === 1 ? "does" : "do"} not list ${someNames(folded.unmatched)}: ` +
           "those are as declared (versions only where pinned, no transitive dependencies)",
       );
+    } else if (above && !folded.member && folded.unmatched.length > 0 && ecosystem === "npm") {
+      // A package.json below a JavaScript lock that is none of its workspaces: installing from
+      // that lock installs nothing it declares (npm, pnpm, Yarn and Bun install the workspaces
+      // their globs name, less those a negated pattern excludes), so "resolved by" would lie.
+      const dir = posix.dirname(f.path);
+      const one = resolving.length === 1;
+      warnings.add(
+        `${f.path} is no workspace of ${resolving.map((l) => l.path).join(", ")} (installing ` +
+          `from ${one ? "it" : "them"} installs nothing ${dir}/ declares): what it declares ` +
+          `(${someNames(folded.unmatched)}) is as declared (versions only where pinned, no ` +
+          `transitive dependencies); make ${dir}/ a workspace, give it its own lockfile, or ` +
+          "--exclude it",
+      );
     } else if (above && !folded.member && folded.unmatched.length > 0) {
       warnings.add(
         `${f.path} is resolved by ${resolving.map((l) => l.path).join(", ")}, which does not ` +

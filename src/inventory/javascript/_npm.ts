@@ -63,6 +63,9 @@ export const BARE_PATH = /^(?:\.{0,2}\/|\.\.?$)/;
 /** A package tarball's file name or path (`x-1.0.0.tgz`, `lib/x.tar.gz`). */
 export const TARBALL = /\.(?:tgz|tar\.gz)$/;
 
+/** A tarball file npm, pnpm, Yarn and Bun install from (also a plain `.tar`). */
+const TARBALL_FILE = /\.(?:tgz|tar\.gz|tar)$/;
+
 /** A URL's scheme (a constant: made once, not per package). */
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -141,8 +144,11 @@ export function hostedArchiveVcsUrl(
  * (a hosted repository's archive of a commit included, GitHub's codeload one
  * among them: the git source at that commit, see
  * {@linkcode hostedArchiveVcsUrl}), `download_url` for any other
- * URL; none for a tarball in the tree (`file:vendor/x-1.0.0.tgz`), which has
- * no URL to download it from.
+ * URL. A tarball in the tree (`file:vendor/x-1.0.0.tgz`) has no URL to
+ * download it from (the purl-spec's `download_url` is "a direct package web
+ * download URL") and is no registry's: its `file_name`, "an extra file name
+ * of a package archive", says the package is that archive, not the
+ * registry's `x@1.0.0`. A folder gives none.
  *
  * @param name The package's name.
  * @param resolved The locked URL or locator.
@@ -156,7 +162,11 @@ export function originQualifiers(
   options: GitVcsUrlOptions = {},
 ): Record<string, string> {
   if (resolved === undefined || resolved === "" || PUBLIC_REGISTRY.test(resolved)) return {};
-  if (isLocalPath(resolved)) return {};
+  if (isLocalPath(resolved)) {
+    // Yarn 1 writes the file's SHA-1 after `#`, Berry its own suffixes after `#` and `::`.
+    const file = resolved.replace(/^file:/, "").replace(/(?:#|::).*$/s, "");
+    return TARBALL_FILE.test(file) ? { file_name: posix.basename(file) } : {};
+  }
   if (/^(git\+|git:|github:|gitlab:|bitbucket:)/.test(resolved)) {
     return { vcs_url: npmGitVcsUrl(resolved) };
   }
@@ -413,6 +423,38 @@ function manifestProject(manifest: PackageJson): Project | undefined {
 }
 
 /**
+ * The warning for a local folder outside the scanned tree that a lock
+ * installs (`file:../x`, pnpm's and Yarn's `link:../x`, Yarn's
+ * `portal:../x`, a workspace in `../shared`): vouch reads nothing there, so
+ * the folder's code was not scanned and its component is only what the lock
+ * records (a name, a version at most, no hashes).
+ *
+ * @param lock The lock's path.
+ * @param name The package's name.
+ * @param at The path the lock's folders are written from (the lock's, or a
+ *   Rush lock's in `common/temp/`).
+ * @param folder The folder, as the lock writes it (`../outside`).
+ * @returns The warning, naming the folder from the scanned folder.
+ * @example
+ * ```ts
+ * import { outsideFolderWarning } from "./_npm.ts";
+ * outsideFolderWarning("pnpm-lock.yaml", "outside", "pnpm-lock.yaml", "../outside");
+ * ```
+ */
+export function outsideFolderWarning(
+  lock: string,
+  name: string,
+  at: string,
+  folder: string,
+): string {
+  const shown = posix.isAbsolute(folder) ? folder : joinPath(folderOf(at), folder);
+  return `${lock}: ${name} is the local folder ${shown}, outside the scanned tree: vouch did ` +
+    "not scan its code or read its package.json, and the SBOM has it only as the lock records " +
+    "it (no hashes; the registry package of that name is another); scan a folder that holds " +
+    "both to include it";
+}
+
+/**
  * The member (first-party package) a folder of the project holds, named by
  * its package.json (or by the folder when that is missing). Its id is
  * `workspace:<folder>` (root-relative): never a purl, so that a registry
@@ -642,13 +684,17 @@ export function undeclarableWarnings(manifest: PackageJson): string[] {
  * as `ignore`) and pnpm do: one ending in `/**` the folder and everything
  * below it. npm's one exception is kept: a later pattern that the negation
  * itself covers (`["packages/**", "!packages/b/**", "packages/b/a"]`) cancels
- * the negation.
+ * the negation. Yarn 1 has no negations (`negations: false`): its
+ * `resolveWorkspaces` globs each pattern on its own with glob 7, which takes a
+ * leading `!` literally, and installs the union, `packages/skip` of
+ * `["packages/*", "!packages/skip"]` included; a negated pattern names nothing.
  */
 export function workspaceFolders(
   manifest: PackageJson,
   base: string,
   list: ((folder: string) => string[] | undefined) | undefined,
   exists: (folder: string) => boolean,
+  negations = true,
 ): string[] {
   const field = manifest.json.workspaces;
   const patterns = Array.isArray(field)
@@ -658,24 +704,25 @@ export function workspaceFolders(
     : [];
   const found = new Set<string>();
   /** The folders each negated pattern matches, while no later pattern cancels it. */
-  const negations: Set<string>[] = [];
+  const excluded: Set<string>[] = [];
   for (const raw of patterns) {
     if (typeof raw !== "string") continue;
     const bangs = /^!*/.exec(raw)![0].length;
+    if (bangs > 0 && !negations) continue;
     const folders = expandWorkspaceGlob(raw.slice(bangs).replace(/^\.?\/+/, ""), base, list);
     if (bangs % 2 === 1) {
-      negations.push(new Set(folders));
+      excluded.push(new Set(folders));
       continue;
     }
     // npm drops an earlier negation that matches this pattern (every folder it names).
-    for (let i = negations.length - 1; i >= 0; i--) {
-      const negated = negations[i];
-      if (folders.length > 0 && folders.every((f) => negated.has(f))) negations.splice(i, 1);
+    for (let i = excluded.length - 1; i >= 0; i--) {
+      const negated = excluded[i];
+      if (folders.length > 0 && folders.every((f) => negated.has(f))) excluded.splice(i, 1);
     }
     for (const f of folders) found.add(f);
   }
   return [...found]
-    .filter((f) => f !== "" && !negations.some((n) => n.has(f)) && exists(f))
+    .filter((f) => f !== "" && !excluded.some((n) => n.has(f)) && exists(f))
     .sort();
 }
 

@@ -29,6 +29,7 @@ import {
   manifestProjectFields,
   npmComponent,
   originQualifiers,
+  outsideFolderWarning,
   type Reach,
   reach,
   reachScopes,
@@ -456,6 +457,7 @@ export function readBunLock(
       const global = local[1] === "link" && !LINK_PATH.test(ref.slice(local[0].length));
       const outside = global || (local[1] !== "root" && place.kind === "outside");
       if (!global) (local[1] === "link" ? linked : places).push(place);
+      if (outside && !global) warnings.push(outsideFolderWarning(path, name, path, folder));
       ids.set(
         entry,
         outside
@@ -491,8 +493,10 @@ export function readBunLock(
       qualifiers = originQualifiers(name, ref);
       downloadLocation = ref;
     } else {
-      // A tarball in the tree (`file:vendor/x-1.0.0.tgz`, or written as a bare path): no URL.
+      // A tarball in the tree (`file:vendor/x-1.0.0.tgz`, or written as a bare path): no URL,
+      // its `file_name`.
       version = tarballVersion(name, ref);
+      qualifiers = originQualifiers(name, ref);
     }
     const patch = stringAt(patches, `${name}@${version}`);
     ids.set(

@@ -26,6 +26,7 @@ import {
   npmComponent,
   npmLicense,
   originQualifiers,
+  outsideFolderWarning,
   ownNpmPurl,
   type PackageJson,
   reachableFrom,
@@ -606,6 +607,8 @@ export function readPackageLock(
    * EMISSINGTARGET, `Missing target in lock file`): a lock cut short or edited.
    */
   const untargeted: string[] = [];
+  /** The folders outside the project the lock installs (see `outsideFolderWarning`), by name. */
+  const outsideFolders = new Map<string, string>();
   for (const [link, target] of linkTarget) {
     let entry = entries.get(target);
     if (entry === undefined) {
@@ -617,6 +620,7 @@ export function readPackageLock(
     ) empty.push(`${link} → ${target}`);
     const name = stringAt(entry, "name") ?? packageName(link, {});
     if (nodeId.has(target)) continue;
+    if (!ownFolders.has(target)) outsideFolders.set(target, name);
     nodeId.set(
       target,
       ownFolders.has(target) ? memberId(target, name) : out.component(npmComponent({
@@ -639,6 +643,9 @@ export function readPackageLock(
     const resolved = stringAt(entry, "resolved");
     if (nodeId.has(key) || linkTarget.has(key) || !resolved?.startsWith("file:")) continue;
     const folder = joinPath(resolved.slice("file:".length));
+    if (outside(folder) && !TARBALL_FILE.test(folder)) {
+      outsideFolders.set(folder, packageName(key, entry));
+    }
     if (TARBALL_FILE.test(folder) || outside(folder)) continue;
     if (!nodeId.has(folder)) {
       ownFolders.add(folder);
@@ -703,6 +710,7 @@ export function readPackageLock(
       ]
       : [],
     ...rushProjects?.warnings ?? [],
+    ...[...outsideFolders].map(([folder, name]) => outsideFolderWarning(path, name, at, folder)),
     ...renamedWorkspaces(linkTarget, beside, {
       lock: path,
       lockDir,

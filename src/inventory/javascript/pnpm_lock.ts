@@ -26,6 +26,7 @@ import {
   manifestProjectFields,
   npmComponent,
   originQualifiers,
+  outsideFolderWarning,
   type PackageJson,
   reach,
   reachScopes,
@@ -519,6 +520,12 @@ class PnpmMapper {
     return folder;
   }
 
+  /** Warns, once, of a folder outside the project (see {@linkcode outsideFolderWarning}). */
+  warnOutside(name: string, folder: string): void {
+    const warning = outsideFolderWarning(this.ctx.path, name, this.ctx.at, folder);
+    if (!this.warnings.includes(warning)) this.warnings.push(warning);
+  }
+
   /** The node id of a package: a member for a local folder, else a component. */
   packageId(pkg: Pkg, d: Decoded, scopes: Scope[]): string {
     const { resolution } = pkg;
@@ -534,6 +541,7 @@ class PnpmMapper {
         this.places.push(place);
         return this.folderId(directory, pkg.name);
       }
+      this.warnOutside(pkg.name, directory);
       return this.out.component(npmComponent({
         name: pkg.name,
         version: pkg.version,
@@ -558,10 +566,11 @@ class PnpmMapper {
         vcs_url: gitVcsUrl(npmGitVcsUrl(repo), str(resolution.commit), { subPath }),
       };
       downloadLocation = qualifiers.vcs_url;
-    } else if (tarball !== undefined && !tarball.startsWith("file:")) {
-      // A hosted git package (`github:owner/repo`) is a codeload tarball: `vcs_url`.
+    } else if (tarball !== undefined) {
+      // A hosted git package (`github:owner/repo`) is a codeload tarball: `vcs_url`; a tarball
+      // of the tree (`file:vendor/x-1.0.0.tgz`) its `file_name`, and no download location.
       qualifiers = originQualifiers(name, tarball, { subPath });
-      downloadLocation = tarball;
+      if (!tarball.startsWith("file:")) downloadLocation = tarball;
     }
     const version = own !== -1
       ? undefined
@@ -744,6 +753,7 @@ class PnpmMapper {
       }
     }
     for (const node of outside.values()) {
+      this.warnOutside(node.name, node.outside);
       const scopes = build
         ? ["build" as const]
         : reached.prod.has(node) || reached.dev.has(node)

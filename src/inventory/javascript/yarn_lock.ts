@@ -33,6 +33,7 @@ import {
   manifestProjectFields,
   npmComponent,
   originQualifiers,
+  outsideFolderWarning,
   type PackageJson,
   reach,
   reachScopes,
@@ -270,6 +271,7 @@ function decodeV1(text: string, path: string): Entry[] {
     if (resolved !== undefined && !resolved.startsWith("file:")) {
       Object.assign(entry, remote(real, resolved));
     } else if (resolved !== undefined) {
+      entry.qualifiers = originQualifiers(real, resolved);
       entry.hashes.push(...fragmentSha1(resolved.slice(resolved.indexOf("#") + 1)));
     }
     entry.hashes.push(...sriHashes(str(fields.integrity)));
@@ -374,7 +376,10 @@ function resolveBerry(entry: Entry, resolution: string, path: string): void {
     case "link:":
     case "file:": {
       const { body, params } = splitParams(rest);
-      if (protocol === "file:" && TARBALL.test(body)) return;
+      if (protocol === "file:" && TARBALL.test(body)) {
+        entry.qualifiers = originQualifiers(entry.name, body);
+        return;
+      }
       // Yarn 3+ writes a `file:` folder twice, `file:./lib#./lib`: the path is before the `#`.
       entry.folder = joinPath(locatorFolder(params, tooDeep), body.replace(/#.*$/s, ""));
       entry.linked = protocol === "link:";
@@ -961,6 +966,7 @@ export function readYarnLock(
       lockDir,
       context.list,
       (f) => manifestAt(f) !== undefined,
+      false,
     );
     for (const folder of folders) folderId(folder, folder);
   }
@@ -1018,16 +1024,24 @@ export function readYarnLock(
   const ids = new Map<Entry, string>();
   /** The workspaces outside the project, components that Yarn installs as projects. */
   const outsideWorkspaces: Entry[] = [];
+  /** The warnings for the folders outside the project (see `outsideFolderWarning`). */
+  const outsideWarnings: string[] = [];
   for (const entry of entries) {
     if (entry.folder === undefined || unrequested.has(entry)) continue;
     // A folder outside the project (another checkout, `portal:../../lib`, a workspace
     // `../shared` of a lock in a subfolder scanned on its own) is third-party.
     if (localPlace(at, entry.folder).kind === "outside") {
+      outsideWarnings.push(outsideFolderWarning(path, entry.name, at, entry.folder));
       entry.folder = undefined;
       if (entry.workspace) outsideWorkspaces.push(entry);
       entry.workspace = false;
-      // Yarn's placeholder for a package it links without reading a version.
-      if (entry.version === "0.0.0-use.local") entry.version = undefined;
+      // Yarn's placeholders for a package it links without reading a version: Berry's, and
+      // Yarn 1's `version "0.0.0"` for every `link:` (1.22.22 locks a `link:../x` of a
+      // package.json at 2.0.0 so).
+      if (
+        entry.version === "0.0.0-use.local" ||
+        (entry.linked && !berry && entry.version === "0.0.0")
+      ) entry.version = undefined;
       continue;
     }
     ids.set(entry, folderId(entry.folder, entry.name));
@@ -1066,7 +1080,7 @@ export function readYarnLock(
   /** The node of a Rush project: its member, or its component outside the repository. */
   const projectNode = (project: RushProject): Entry | string =>
     outsideProjects.get(project) ?? folderIds.get(fromTemp(rush!, project.folder))!;
-  const warnings: string[] = [];
+  const warnings: string[] = [...outsideWarnings];
   /**
    * What the `.yarnrc.yml` files' packageExtensions add that the lock does not resolve, by file:
    * the file is newer than the lock (`yarn install` resolves and locks it; `--immutable` refuses

@@ -809,9 +809,17 @@ Deno.test("a ** workspace glob: yarn v1 and a lockless package.json find the sam
   });
 });
 
-Deno.test("originQualifiers: a tarball in the tree has no URL to download it from", () => {
-  assert.deepEqual(originQualifiers("x", "file:vendor/x-1.0.0.tgz"), {});
-  assert.deepEqual(originQualifiers("x", "vendor/x-1.0.0.tgz"), {});
+Deno.test("originQualifiers: a tarball in the tree has no URL to download it from, but its file_name", () => {
+  // purl-spec: `download_url` is "a direct package web download URL", `file_name` "an extra file
+  // name of a package archive". Was: no qualifier, the registry's x@1.0.0 to any reader.
+  const file = { file_name: "x-1.0.0.tgz" };
+  assert.deepEqual(originQualifiers("x", "file:vendor/x-1.0.0.tgz"), file);
+  assert.deepEqual(originQualifiers("x", "vendor/x-1.0.0.tgz"), file);
+  // Yarn 1's SHA-1 after `#`; Berry's locator suffixes.
+  assert.deepEqual(originQualifiers("x", "file:vendor/x-1.0.0.tgz#b0bde2814c75"), file);
+  assert.deepEqual(originQualifiers("x", "vendor/x-1.0.0.tgz::locator=app%40workspace%3A."), file);
+  // A folder is none.
+  assert.deepEqual(originQualifiers("x", "file:libs/x"), {});
   assert.deepEqual(originQualifiers("x", "https://cdn.example/x-1.0.0.tgz"), {
     download_url: "https://cdn.example/x-1.0.0.tgz",
   });

@@ -88,8 +88,8 @@ Deno.test("readBunLock: a tarball in the tree is versioned from its name, with n
     `"x": ["x@file:vendor/x-1.0.0.tgz", {}], "y": ["y@vendor/y-2.0.0.tgz", {}] } }`;
   const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.downloadLocation}`), [
-    "pkg:npm/x@1.0.0 undefined",
-    "pkg:npm/y@2.0.0 undefined",
+    "pkg:npm/x@1.0.0?file_name=x-1.0.0.tgz undefined",
+    "pkg:npm/y@2.0.0?file_name=y-2.0.0.tgz undefined",
   ]);
 });
 
@@ -109,7 +109,7 @@ Deno.test("readBunLock: a tarball's integrity is its hash, a git entry's the one
     `"slug": ["slug@github:acme/slug#de5d975", {}, "acme-slug-de5d975", "${sha}"] } }`;
   const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.hashes.map((h) => h.alg)}`), [
-    "pkg:npm/%40pikit/core@0.0.0-abcdef1234 sha512", // was no version and no hash
+    "pkg:npm/%40pikit/core@0.0.0-abcdef1234?file_name=pikit-core-0.0.0-abcdef1234.tgz sha512", // was no version and no hash
     "pkg:npm/nightly@1.2.0?download_url=https:%2F%2Fexample.com%2Fbuilds%2Fnightly-1.2.0.tgz sha512",
     "pkg:npm/slug?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Fslug.git%40de5d975 sha512",
   ]);
@@ -796,11 +796,46 @@ Deno.test("readBunLock: a bundled dependency and what only it reaches are not in
   const out = readBunLock(lock, { path: "bun.lock", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
-    "pkg:npm/bundle-demo@1.0.0 runtime true",
+    "pkg:npm/bundle-demo@1.0.0?file_name=bundle-demo-1.0.0.tgz runtime true",
     "pkg:npm/ms@2.0.0 runtime true",
   ]);
-  assert.deepEqual(edgesFrom(out, "pkg:npm/bundle-demo@1.0.0"), []);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/bundle-demo@1.0.0?file_name=bundle-demo-1.0.0.tgz"), []);
   assert.equal(out.warnings, undefined);
   // Not silently: the package names what its tarball bundles, without versions.
   assert.deepEqual(out.components.map((c) => c.bundled ?? "-"), [["debug"], "-"]);
+});
+
+/** The warning for the probe's `outside` package, the folder `../outside` beside the project. */
+function outsideWarning(lock: string): string {
+  return `${lock}: outside is the local folder ../outside, outside the scanned tree: vouch did ` +
+    "not scan its code or read its package.json, and the SBOM has it only as the lock records " +
+    "it (no hashes; the registry package of that name is another); scan a folder that holds " +
+    "both to include it";
+}
+
+Deno.test("readBunLock: a file: folder outside the project is a component, with a warning naming it", () => {
+  // `bun install` (Bun 1.4.5) of `"outside": "file:../outside"`. Was: pkg:npm/outside and no
+  // word that the folder's code went unscanned.
+  const lock = [
+    "{",
+    '  "lockfileVersion": 2,',
+    '  "configVersion": 1,',
+    '  "workspaces": {',
+    '    "": {',
+    '      "name": "app-bun",',
+    '      "dependencies": {',
+    '        "outside": "file:../outside",',
+    "      },",
+    "    },",
+    "  },",
+    '  "packages": {',
+    '    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],',
+    "",
+    '    "outside": ["outside@file:../outside", { "dependencies": { "ms": "2.1.3" } }],',
+    "  }",
+    "}",
+  ].join("\n");
+  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
+  assert.ok(out.components.some((c) => c.id === "pkg:npm/outside"));
+  assert.deepEqual(out.warnings, [outsideWarning("bun.lock")]);
 });

@@ -85,11 +85,91 @@ Deno.test("a lockfile above resolves a package.json: the lock's word; what it la
   assert.deepEqual(inventory.declaredOnly, []);
   assert.deepEqual(inventory.sources, ["app/package.json", "package.json", "pnpm-lock.yaml"]);
   assert.deepEqual(warnings, [
-    "app/package.json is resolved by pnpm-lock.yaml, which does not lock what it declares " +
-    "(debug): those are as declared (versions only where pinned, no transitive dependencies); " +
-    "lock them there, give app/ its own lockfile, or --exclude it",
+    "app/package.json is no workspace of pnpm-lock.yaml (installing from it installs nothing " +
+    "app/ declares): what it declares (debug) is as declared (versions only where pinned, no " +
+    "transitive dependencies); make app/ a workspace, give it its own lockfile, or --exclude it",
   ]);
 });
+
+Deno.test("a package.json a negated workspace pattern leaves out is no workspace of the lock, and the warning says so", async () => {
+  // `npm install` (npm 11) with `"workspaces": ["packages/**", "!packages/skip"]` links
+  // packages/a alone and installs nothing packages/skip declares (pnpm 10, Yarn 4 and Bun 1.3
+  // leave it out too). Was: "resolved by package-lock.json, which does not lock what it
+  // declares", as if the lock were stale.
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "package.json": JSON.stringify({
+        name: "root",
+        version: "1.0.0",
+        private: true,
+        workspaces: ["packages/**", "!packages/skip"],
+      }),
+      "package-lock.json": JSON.stringify(NEGATED_LOCK, null, 2),
+      "packages/a/package.json": JSON.stringify({
+        name: "a",
+        version: "1.0.0",
+        dependencies: { ms: "2.1.3" },
+      }),
+      "packages/skip/package.json": JSON.stringify({
+        name: "skip",
+        version: "1.0.0",
+        dependencies: { "is-number": "7.0.0" },
+      }),
+    });
+    const warnings: string[] = [];
+    await readInventory(dir, { onWarning: (w) => warnings.push(w) });
+    assert.deepEqual(warnings, [
+      "packages/skip/package.json is no workspace of package-lock.json (installing from it " +
+      "installs nothing packages/skip/ declares): what it declares (is-number) is as declared " +
+      "(versions only where pinned, no transitive dependencies); make packages/skip/ a " +
+      "workspace, give it its own lockfile, or --exclude it",
+    ]);
+  });
+});
+
+/** What `npm install` (npm 11) writes for `"workspaces": ["packages/**", "!packages/skip"]`. */
+const NEGATED_LOCK = {
+  "name": "root",
+  "version": "1.0.0",
+  "lockfileVersion": 3,
+  "requires": true,
+  "packages": {
+    "": {
+      "name": "root",
+      "version": "1.0.0",
+      "workspaces": [
+        "packages/**",
+        "!packages/skip",
+      ],
+    },
+    "node_modules/a": {
+      "resolved": "packages/a",
+      "link": true,
+    },
+    "node_modules/b": {
+      "resolved": "packages/deep/b",
+      "link": true,
+    },
+    "node_modules/ms": {
+      "version": "2.1.3",
+      "integrity":
+        "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
+      "license": "MIT",
+    },
+    "packages/a": {
+      "version": "1.0.0",
+      "dependencies": {
+        "ms": "2.1.3",
+      },
+    },
+    "packages/deep/b": {
+      "version": "1.0.0",
+      "dependencies": {
+        "ms": "2.1.3",
+      },
+    },
+  },
+};
 
 Deno.test("readPackageJson rejects malformed JSON with file:line", () => {
   assertVouchError(

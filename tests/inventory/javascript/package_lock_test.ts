@@ -94,7 +94,7 @@ Deno.test("readPackageLock reads a workspace lock: members, aliases, nesting, sc
 
 const TOOL = "pkg:npm/tool?vcs_url=git%2Bhttps:%2F%2Fgithub.com%2Facme%2Ftool.git" +
   "%404f6c1e0d9a3b2c7e8f9a0b1c2d3e4f5a6b7c8d9e";
-const VENDORED = "pkg:npm/vendored@0.4.2";
+const VENDORED = "pkg:npm/vendored@0.4.2?file_name=vendored-0.4.2.tgz";
 
 Deno.test("readPackageLock reads a lockfileVersion 1 lock: nesting, aliases, git, file:, bundled", () => {
   const { load } = treeContext(fixture("js", "v1"));
@@ -1206,7 +1206,13 @@ Deno.test("readPackageLock: an example's lock read alone does not call its link 
     load: (p) => p === "package.json" ? manifest : undefined,
   });
   assertWellFormed(out);
-  assert.equal(out.warnings, undefined);
+  // The folder above is outside the tree scanned (example/): its code was not.
+  assert.deepEqual(out.warnings, [
+    "package-lock.json: zustand is the local folder .., outside the scanned tree: vouch did not " +
+    "scan its code or read its package.json, and the SBOM has it only as the lock records it " +
+    "(no hashes; the registry package of that name is another); scan a folder that holds both " +
+    "to include it",
+  ]);
 });
 
 Deno.test("readPackageLock: a lockfileVersion 1 file: folder's peers are no edges: npm 6 installs no peers", () => {
@@ -1525,4 +1531,47 @@ Deno.test("readPackageLock: a link to a folder the lock has no entry for is a lo
     assert.deepEqual(out.warnings, [warning]);
     assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [member]);
   }
+});
+
+/** The warning for the probe's `outside` package, the folder `../outside` beside the project. */
+function outsideWarning(lock: string): string {
+  return `${lock}: outside is the local folder ../outside, outside the scanned tree: vouch did ` +
+    "not scan its code or read its package.json, and the SBOM has it only as the lock records " +
+    "it (no hashes; the registry package of that name is another); scan a folder that holds " +
+    "both to include it";
+}
+
+Deno.test("readPackageLock: a linked folder outside the project is a component, with a warning naming it", () => {
+  // `npm install` (npm 11) of `"outside": "file:../outside"`: a link to `../outside`, which the
+  // scan does not hold. Was: pkg:npm/outside@2.0.0 and no word that its code went unscanned.
+  const lock = [
+    "{",
+    '  "name": "app-npm",',
+    '  "version": "1.0.0",',
+    '  "lockfileVersion": 3,',
+    '  "requires": true,',
+    '  "packages": {',
+    '    "": {',
+    '      "name": "app-npm",',
+    '      "version": "1.0.0",',
+    '      "dependencies": {',
+    '        "outside": "file:../outside"',
+    "      }",
+    "    },",
+    '    "../outside": {',
+    '      "version": "2.0.0",',
+    '      "dependencies": {',
+    '        "ms": "2.1.3"',
+    "      }",
+    "    },",
+    '    "node_modules/outside": {',
+    '      "resolved": "../outside",',
+    '      "link": true',
+    "    }",
+    "  }",
+    "}",
+  ].join("\n");
+  const out = readPackageLock(lock, { path: "package-lock.json", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/outside@2.0.0"]);
+  assert.deepEqual(out.warnings, [outsideWarning("package-lock.json")]);
 });

@@ -1167,6 +1167,7 @@ Deno.test("readInventory: a pnpm importer outside the root is a component named 
     assert.deepEqual(inventory.warnings, [
       "pnpm-lock.yaml: importer ../tools is a folder outside the project, and nothing in the " +
       "lock or rush.json names its package: it is not in the SBOM, its dependencies are",
+      outsideWarning("pnpm-lock.yaml", "shared"),
     ]);
   });
 });
@@ -1190,7 +1191,9 @@ Deno.test("readPnpmLock: a link: dependency a lock with excludeLinksFromLockfile
   };
   const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: (p) => files[p] });
   assertWellFormed(out);
-  assert.deepEqual(out.warnings, undefined);
+  assert.deepEqual(out.warnings, [
+    outsideWarning("pnpm-lock.yaml", "ext-tool"),
+  ]);
   const ids = out.components.map((c) => c.id).sort();
   assert.deepEqual(ids, ["pkg:npm/ext-tool", "pkg:npm/ms@2.1.3"]);
   assert.deepEqual(byId(out).get("pkg:npm/ext-tool")?.scopes, ["runtime"]);
@@ -1346,4 +1349,110 @@ Deno.test("readPnpmLock: a link: into a member's publishConfig.directory is that
     ]);
     assert.deepEqual(edgesFrom(out, "workspace:packages/app"), ["workspace:packages/lib runtime"]);
   }
+});
+
+/** The warning for a package `name` in the folder `../<name>` beside the project. */
+function outsideWarning(lock: string, name = "outside"): string {
+  return `${lock}: ${name} is the local folder ../${name}, outside the scanned tree: vouch did ` +
+    "not scan its code or read its package.json, and the SBOM has it only as the lock records " +
+    "it (no hashes; the registry package of that name is another); scan a folder that holds " +
+    "both to include it";
+}
+
+Deno.test("readPnpmLock: a link: or file: folder outside the project is a component, with a warning naming it", () => {
+  // `pnpm install` (pnpm 12) of `"outside": "link:../outside"` and of `"file:../outside"`.
+  // Was: pkg:npm/outside and no word that the folder's code went unscanned.
+  const linked = [
+    "lockfileVersion: '9.0'",
+    "",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: false",
+    "",
+    "importers:",
+    "",
+    "  .:",
+    "    dependencies:",
+    "      outside:",
+    "        specifier: link:../outside",
+    "        version: link:../outside",
+  ].join("\n");
+  const copied = [
+    "lockfileVersion: '9.0'",
+    "",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: false",
+    "",
+    "importers:",
+    "",
+    "  .:",
+    "    dependencies:",
+    "      outside:",
+    "        specifier: file:../outside",
+    "        version: file:../outside",
+    "",
+    "packages:",
+    "",
+    "  ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "",
+    "  outside@file:../outside:",
+    "    resolution: {directory: ../outside, type: directory}",
+    "",
+    "snapshots:",
+    "",
+    "  ms@2.1.3: {}",
+    "",
+    "  outside@file:../outside:",
+    "    dependencies:",
+    "      ms: 2.1.3",
+  ].join("\n");
+  for (const lock of [linked, copied]) {
+    const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+    assert.ok(out.components.some((c) => c.id === "pkg:npm/outside"));
+    assert.deepEqual(out.warnings, [outsideWarning("pnpm-lock.yaml")]);
+  }
+});
+
+Deno.test("readPnpmLock: a tarball of the tree is its file_name's, with the integrity pnpm locks for that file", () => {
+  // `pnpm install` (pnpm 12) of `"x": "file:vendor/x-1.0.0.tgz"`: the integrity is the SHA-512
+  // of vendor/x-1.0.0.tgz. Was: pkg:npm/x@1.0.0, the registry's to any reader.
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: false",
+    "",
+    "importers:",
+    "",
+    "  .:",
+    "    dependencies:",
+    "      x:",
+    "        specifier: file:vendor/x-1.0.0.tgz",
+    "        version: file:vendor/x-1.0.0.tgz",
+    "",
+    "packages:",
+    "",
+    "  ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "",
+    "  x@file:vendor/x-1.0.0.tgz:",
+    "    resolution: {integrity: sha512-NQxXQA5LjbBqLN6iB58gKCDRcn/mv1QCcULtrKY14/VsbZpbsmiDKus6zNFMM6LFfBiGq4imbLzwcBZBFiW0KA==, tarball: file:vendor/x-1.0.0.tgz}",
+    "    version: 1.0.0",
+    "",
+    "snapshots:",
+    "",
+    "  ms@2.1.3: {}",
+    "",
+    "  x@file:vendor/x-1.0.0.tgz:",
+    "    dependencies:",
+    "      ms: 2.1.3",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  const x = out.components.find((c) => c.name === "x");
+  assert.equal(x?.purl, "pkg:npm/x@1.0.0?file_name=x-1.0.0.tgz");
+  assert.equal(x?.downloadLocation, undefined);
+  assert.deepEqual(x?.hashes.map((h) => h.hex.slice(0, 12)), ["350c57400e4b"]);
 });

@@ -48,6 +48,8 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
   });
   assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
     "workspace:packages/a pkg:npm/%40demo/a@1.0.0", // from "workspaces": ["packages/*"]
+    // Yarn 1 has no negations: "!packages/excluded" leaves it in.
+    "workspace:packages/excluded pkg:npm/%40demo/excluded@0.0.1",
     "workspace:vendor/local-lib pkg:npm/local-lib@0.1.0", // file: folder
   ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
@@ -56,6 +58,8 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/ansi-regex@5.0.1 runtime false",
     "pkg:npm/debug@4.3.4 runtime true", // one entry for debug@^4.1.0 and debug@^4.3.4
     "pkg:npm/fsevents@2.3.3 optional true",
+    "pkg:npm/is-number@6.0.0 runtime false",
+    "pkg:npm/is-odd@3.0.1 runtime true",
     `${IS_POSITIVE} runtime true`,
     "pkg:npm/jsonparse@1.3.1 dev false",
     `${LEFT_PAD} runtime true`,
@@ -85,8 +89,10 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "pkg:npm/string-width@4.2.3 runtime",
     `${XLSX} runtime`,
     "workspace:packages/a runtime",
+    "workspace:packages/excluded runtime",
     "workspace:vendor/local-lib runtime",
   ]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/excluded"), ["pkg:npm/is-odd@3.0.1 runtime"]);
   assert.deepEqual(edgesFrom(out, "workspace:packages/a"), [
     "pkg:npm/JSONStream@1.3.5 dev",
     "pkg:npm/debug@4.3.4 runtime",
@@ -106,7 +112,7 @@ Deno.test("readYarnLock classic without list or package.json: undepended entries
     path: "yarn.lock",
     load: (p) => (p === "yarn.lock" ? load(p) : undefined),
   });
-  assert.equal(out.components.length, 13);
+  assert.equal(out.components.length, 15);
   assert.deepEqual(out.members.map((m) => m.id), ["workspace:vendor/local-lib"]);
   assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/JSONStream@1.3.5 runtime"));
   assert.ok(!edgesFrom(out, ROOT_ID).includes("pkg:npm/ms@2.1.2 runtime"));
@@ -475,7 +481,7 @@ Deno.test("readYarnLock classic: the workspaces of a yarn.lock Bun prints are me
       "git+https://github.com/owner/gh.git@4f6c1e0",
     ],
     ["pkg:npm/react@17.0.0", "https://registry.npmjs.org/react/-/react-17.0.0.tgz"],
-    ["pkg:npm/tb@1.0.0", undefined],
+    ["pkg:npm/tb@1.0.0?file_name=tb-1.0.0.tgz", undefined],
   ]);
   assert.deepEqual(out.members.map((m) => m.id), [
     "workspace:base",
@@ -1051,7 +1057,7 @@ Deno.test("readYarnLock Berry: a bare path is the file: entry Yarn binds it to",
   const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(edgesFrom(out, ROOT_ID), [
-    "pkg:npm/lt@0.1.0 runtime",
+    "pkg:npm/lt@0.1.0?file_name=lt-0.1.0.tgz runtime",
     "workspace:vendor/local-lib runtime",
   ]);
 });
@@ -1276,9 +1282,11 @@ Deno.test("readYarnLock classic: a workspace's file: tarball is found where Yarn
   assertWellFormed(out);
   assert.equal(out.warnings, undefined);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
-    "pkg:npm/tiny@1.4.0 runtime true",
+    "pkg:npm/tiny@1.4.0?file_name=tiny-1.4.0.tgz runtime true",
   ]);
-  assert.deepEqual(edgesFrom(out, "workspace:packages/core"), ["pkg:npm/tiny@1.4.0 runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/core"), [
+    "pkg:npm/tiny@1.4.0?file_name=tiny-1.4.0.tgz runtime",
+  ]);
 });
 
 Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writes after its path", () => {
@@ -1303,7 +1311,7 @@ Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writ
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.downloadLocation]), [
     [
-      "pkg:npm/tiny@1.4.0",
+      "pkg:npm/tiny@1.4.0?file_name=tiny-1.4.0.tgz",
       [{ alg: "sha1", hex: "3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1" }],
       undefined,
     ],
@@ -1338,7 +1346,7 @@ Deno.test("readYarnLock classic: a bare path is a file: one, its tarball's SHA-1
   assert.deepEqual(out.members.map((m) => m.id), ["workspace:local"]);
   assert.deepEqual(out.components.map((c) => [c.id, c.hashes, c.downloadLocation]), [
     [
-      "pkg:npm/%40app/lib1@1.0.4",
+      "pkg:npm/%40app/lib1@1.0.4?file_name=package.tgz",
       [{ alg: "sha1", hex: "bcd32b108f210537b31b6b1754ea7e8c0ddf742a" }],
       undefined,
     ],
@@ -2580,4 +2588,113 @@ Deno.test("readYarnLock Berry: the packageExtensions of the .yarnrc.yml files ab
     "pkg:npm/ms@2.1.3 runtime",
   ]);
   assert.ok(out.components.every((c) => c.scopes.includes("runtime")));
+});
+
+Deno.test("readYarnLock classic: a negated workspace pattern excludes nothing, as in Yarn 1", () => {
+  // `yarn install` (1.22.22) with `"workspaces": ["packages/*", "!packages/skip"]` links
+  // packages/skip and locks its is-number: Yarn 1 globs each pattern alone (glob 7 takes the
+  // `!` literally). Was: skip left out as npm leaves it, is-number unreached and dev.
+  const lock = [
+    "# yarn lockfile v1",
+    "",
+    "",
+    "is-number@7.0.0:",
+    '  version "7.0.0"',
+    '  resolved "https://registry.yarnpkg.com/is-number/-/is-number-7.0.0.tgz#7535345b896734d5f80c4d06c50955527a14f12b"',
+    "  integrity sha512-41Cifkg6e8TylSpdtTpeLVMqvSBEVzTttHvERD741+pnZ8ANv0004MRL43QKPDlK9cGvNp6NZWZUBlbGXYxxng==",
+    "",
+  ].join("\n");
+  const files: Record<string, string> = {
+    "package.json": JSON.stringify({
+      name: "root",
+      version: "1.0.0",
+      private: true,
+      workspaces: ["packages/*", "!packages/skip"],
+    }),
+    "packages/skip/package.json": JSON.stringify({
+      name: "skip",
+      version: "1.0.0",
+      dependencies: { "is-number": "7.0.0" },
+    }),
+  };
+  const out = readYarnLock(lock, {
+    path: "yarn.lock",
+    load: (p) => files[p],
+    list: (f) => f === "" ? ["packages"] : f === "packages" ? ["skip"] : [],
+  });
+  assert.deepEqual(out.warnings ?? [], []);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:packages/skip"]);
+  assert.deepEqual(edgesFrom(out, "workspace:packages/skip"), ["pkg:npm/is-number@7.0.0 runtime"]);
+});
+
+/** The warning for the probe's `outside` package, the folder `../outside` beside the project. */
+function outsideWarning(lock: string): string {
+  return `${lock}: outside is the local folder ../outside, outside the scanned tree: vouch did ` +
+    "not scan its code or read its package.json, and the SBOM has it only as the lock records " +
+    "it (no hashes; the registry package of that name is another); scan a folder that holds " +
+    "both to include it";
+}
+
+Deno.test("readYarnLock: a portal: or link: folder outside the project is a component, with a warning naming it", () => {
+  // `yarn install` of `"outside": "portal:../outside"` (Yarn 4.18.1) and of
+  // `"link:../outside"` (1.22.22, which locks every link at its placeholder `version "0.0.0"`,
+  // though ../outside/package.json says 2.0.0). Was: no word that the folder's code went
+  // unscanned, and Yarn 1's pkg:npm/outside@0.0.0.
+  const berry = [
+    '# This file is generated by running "yarn install" inside your project.',
+    "# Manual changes might be lost - proceed with caution!",
+    "",
+    "__metadata:",
+    "  version: 10",
+    "  cacheKey: 10c0",
+    "",
+    '"app-berry@workspace:.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "app-berry@workspace:."',
+    "  dependencies:",
+    '    outside: "portal:../outside"',
+    "  languageName: unknown",
+    "  linkType: soft",
+    "",
+    '"ms@npm:2.1.3":',
+    "  version: 2.1.3",
+    '  resolution: "ms@npm:2.1.3"',
+    "  checksum: 10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc87ffb6862ef1c2b33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
+    "  languageName: node",
+    "  linkType: hard",
+    "",
+    '"outside@portal:../outside::locator=app-berry%40workspace%3A.":',
+    "  version: 0.0.0-use.local",
+    '  resolution: "outside@portal:../outside::locator=app-berry%40workspace%3A."',
+    "  dependencies:",
+    '    ms: "npm:2.1.3"',
+    "  languageName: node",
+    "  linkType: soft",
+  ].join("\n");
+  const classic = [
+    "# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.",
+    "# yarn lockfile v1",
+    "",
+    "",
+    "ms@2.1.3:",
+    '  version "2.1.3"',
+    '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz#574c8138ce1d2b5861f0b44579dbadd60c6615b2"',
+    "  integrity sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
+    "",
+    '"outside@link:../outside":',
+    '  version "0.0.0"',
+    '  uid ""',
+  ].join("\n");
+  for (const [lock, root] of [[berry, "app-berry"], [classic, "app-yarn1"]]) {
+    const files: Record<string, string> = {
+      "package.json": JSON.stringify({
+        name: root,
+        version: "1.0.0",
+        dependencies: { outside: lock === berry ? "portal:../outside" : "link:../outside" },
+      }),
+    };
+    const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
+    assert.ok(out.components.some((c) => c.id === "pkg:npm/outside"), root);
+    assert.ok(out.warnings?.includes(outsideWarning("yarn.lock")), root);
+  }
 });
