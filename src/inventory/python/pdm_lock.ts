@@ -37,6 +37,7 @@ import {
 import { gitVcsUrl } from "../_vcs.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
+import { sameVersion } from "./pep440.ts";
 import { pep503Name } from "../purl.ts";
 import type { Scope } from "../types.ts";
 import type { ExtraLinks, ReaderResult } from "../_reader.ts";
@@ -350,7 +351,9 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     if (own.length === 0 && !base.has(ids[i])) base.set(ids[i], new Set());
     for (const { name, pin, asked } of dependenciesOf(pkg, text, path, () => where(i))) {
       const candidates = index.get(name);
-      const exact = candidates.filter((c) => pin !== undefined && c.version === pin);
+      const exact = candidates.filter((c) =>
+        pin !== undefined && c.version !== undefined && sameVersion(c.version, pin)
+      );
       for (const node of exact.length > 0 ? exact : candidates) {
         builder.edge(ids[i], node.id, "runtime");
         for (const extra of asked) {

@@ -178,6 +178,41 @@ export function sameVersion(a: string, b: string): boolean {
 }
 
 /**
+ * A PEP 440 version in its normal form, as packaging's `str(Version(text))`
+ * writes it (pip compares and installs versions so: `v23.5` is `23.5`,
+ * `1.0.0-beta14` is `1.0.0b14`, `2.0-post1` is `2.0.post1`); a text that is
+ * not PEP 440 comes back as written.
+ *
+ * @example
+ * ```ts
+ * import { normalizeVersion } from "./pep440.ts";
+ * normalizeVersion("v23.5");      // "23.5"
+ * normalizeVersion("1.0.0.RC1");  // "1.0.0rc1"
+ * normalizeVersion("2023-nov");   // "2023-nov"
+ * ```
+ *
+ * @param text A version.
+ * @returns Its normal form, or `text` when it is not PEP 440.
+ */
+export function normalizeVersion(text: string): string {
+  const m = VERSION.exec(text);
+  if (m === null) return text;
+  // Digits as integers: packaging drops leading zeros (`01.02` is `1.2`) without a size limit.
+  const int = (digits: string | undefined): string => (digits ?? "0").replace(/^0+(?=\d)/, "");
+  const kind = m[3]?.toLowerCase();
+  const epoch = int(m[1]);
+  return (epoch === "0" ? "" : `${epoch}!`) + m[2].split(".").map(int).join(".") +
+    (kind === undefined ? "" : `${PRE[kind] ?? kind}${int(m[4])}`) +
+    (m[5] !== undefined ? `.post${int(m[5])}` : m[6] !== undefined ? `.post${int(m[7])}` : "") +
+    (m[8] === undefined ? "" : `.dev${int(m[9])}`) +
+    (m[10] === undefined
+      ? ""
+      : `+${
+        m[10].toLowerCase().split(/[-_.]/).map((s) => /^\d+$/.test(s) ? int(s) : s).join(".")
+      }`);
+}
+
+/**
  * Whether `version` may follow `operator` in a PEP 440 specifier clause, by
  * packaging's `Specifier` grammar (what pip and uv accept): `===` takes any
  * text without whitespace; `==` and `!=` a version or a release prefix with

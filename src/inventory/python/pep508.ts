@@ -6,7 +6,7 @@
  */
 
 import { VouchError } from "../../errors.ts";
-import { satisfies, validClause } from "./pep440.ts";
+import { normalizeVersion, satisfies, validClause } from "./pep440.ts";
 
 /** A parsed PEP 508 requirement. */
 export interface Requirement {
@@ -63,14 +63,16 @@ function normalizeClauses(text: string, whole: string): string {
 }
 
 /**
- * The exact version a specifier pins: a `==X` clause (no wildcard) or
- * `===X`, which the specifier's other clauses admit (`>=1.0,==1.5`: 1.5, as
+ * The exact version a specifier pins: a `==X` clause (no wildcard), X in
+ * its PEP 440 normal form (`==v1.0-beta2`: `1.0b2`, the version pip installs), or
+ * `===X`, X as written, which the specifier's other clauses admit (`>=1.0,==1.5`: 1.5, as
  * pip installs it; `==1.2,==1.3` and `==1.2,>2` pin nothing installable).
  *
  * @example
  * ```ts
  * import { pinnedVersion } from "./pep508.ts";
  * pinnedVersion("==1.2.3");     // "1.2.3"
+ * pinnedVersion("==1.0.0.RC1"); // "1.0.0rc1"
  * pinnedVersion(">=1.0,==1.5"); // "1.5"
  * pinnedVersion(">=1.2");       // undefined
  * ```
@@ -81,7 +83,9 @@ function normalizeClauses(text: string, whole: string): string {
 export function pinnedVersion(specifier: string | undefined): string | undefined {
   const pins = (specifier ?? "").split(",").flatMap((clause) => {
     const match = /^(===|==)(.+)$/.exec(clause.trim());
-    return match === null || (match[1] === "==" && match[2].includes("*")) ? [] : [match[2]];
+    if (match === null || (match[1] === "==" && match[2].includes("*"))) return [];
+    // `===` is arbitrary equality, its text taken literally; `==` compares PEP 440 versions.
+    return [match[1] === "==" ? normalizeVersion(match[2]) : match[2]];
   });
   if (pins.length === 0 || pins.some((pin) => pin !== pins[0])) return undefined;
   return !specifier!.includes(",") || satisfies(pins[0], specifier) === true ? pins[0] : undefined;

@@ -27,6 +27,7 @@ import {
 import { gitVcsUrl } from "../_vcs.ts";
 import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { pinnedVersion } from "./pep508.ts";
+import { sameVersion } from "./pep440.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import type { Scope } from "../types.ts";
 import type { ExtraLinks, ReaderResult } from "../_reader.ts";
@@ -335,7 +336,10 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
       // Only through the package's own extras when every entry of it is optional.
       const gates = wanted.every((w) => w.optional) ? installedBy.get(pep503Name(name)) : undefined;
       for (const { version, optional, extras: asked } of wanted) {
-        const exact = candidates.filter((c) => c.version === version);
+        // PEP 440 equality: the lock's versions are as the index wrote them (`1.0.0-beta14`).
+        const exact = candidates.filter((c) =>
+          version !== undefined && sameVersion(c.version, version)
+        );
         for (const node of exact.length > 0 ? exact : candidates) {
           const scope = optional ? "optional" : "runtime";
           builder.edge(ids[i], node.id, scope);

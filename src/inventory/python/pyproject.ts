@@ -114,6 +114,8 @@ const EMPTY_ELEMENT = /(?:^|[[,])\s*(?:""|'')\s*(?:[,\]]|$)/;
 class Context {
   readonly text: string;
   readonly path: string;
+  /** What the reader says of the file besides its declarations. */
+  readonly warnings: string[] = [];
   constructor(text: string, path: string) {
     this.text = text;
     this.path = path;
@@ -172,6 +174,18 @@ class Context {
     try {
       const requirement = parseRequirement(text);
       const url = requirement.url === undefined ? undefined : pipUrl(requirement.url);
+      const path = url === undefined || url.vcs ? undefined : fileUrlPath(url.url);
+      if (path !== undefined) {
+        return {
+          name: requirement.name,
+          ...fromPath(requirement.name, path, this.path),
+          vcs: false,
+          ...(url!.hashes.length === 0 ? {} : { hashes: url!.hashes }),
+          scope,
+          group,
+          extras: requirement.extras.map(pep503Name),
+        };
+      }
       return {
         name: requirement.name,
         specifier: requirement.specifier,
@@ -309,9 +323,22 @@ function pdmDevDependencies(
       if (editable === null) return [ctx.pep508(text, "dev", group)];
       const target = editable[1];
       const egg = /#(?:.*&)?egg=([A-Za-z0-9._-]+)/.exec(target);
-      // A local folder (a path, `file:`): the project's own, a member, not a dependency.
+      // A local folder (a path, `file:`): of the project, its own, a member, not a dependency;
+      // outside it (`-e file:///${PROJECT_ROOT}/../lib#egg=lib`), another checkout's package.
       if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || /^file:/i.test(target)) {
-        return egg === null ? [] : [{ name: egg[1], scope: "dev", group, local: true }];
+        const bare = target.replace(/#.*$/s, "");
+        const path = fileUrlPath(bare) ?? bare;
+        if (egg !== null) {
+          return [{ name: egg[1], scope: "dev", group, ...fromPath(egg[1], path, ctx.path) }];
+        }
+        if (localPlace(ctx.path, path).kind === "outside") {
+          ctx.warnings.push(
+            `${ctx.path}: [tool.pdm.dev-dependencies] ${group}: "${target}" is a folder outside ` +
+              "the project that names no package (PDM learns its name by building it, vouch " +
+              'cannot): it is not in the SBOM; add "#egg=<name>" to list it',
+          );
+        }
+        return [];
       }
       return egg === null ? [] : [ctx.pep508(`${egg[1]} @ ${target}`, "dev", group)];
     })
@@ -724,6 +751,29 @@ function applyUvSources(
       declaration.vcs = false;
     } else if (index !== undefined && indexes.has(index)) declaration.index = indexes.get(index);
   }
+}
+
+/** PDM's `file:///${PROJECT_ROOT}` prefix (also with two slashes, as early PDM 2 wrote it). */
+const PROJECT_ROOT_URL = /^file:\/\/\/?\$\{PROJECT_ROOT\}(?=\/|$)/;
+
+/**
+ * The local path a requirement's `file:` URL (or path) names, relative to
+ * the manifest's folder unless absolute: `file:///${PROJECT_ROOT}/x` is `./x`
+ * (pdm-backend's `expand_vars` puts the project root in its place, and PDM
+ * and uv read it so); `file:../x`, without an authority, the relative path
+ * it holds (pip's `url_to_path` takes the URL's path); `file:///abs/x` and
+ * `file://localhost/abs/x` the absolute path; `undefined` for a URL of
+ * another scheme.
+ */
+function fileUrlPath(url: string): string | undefined {
+  const rooted = PROJECT_ROOT_URL.exec(url);
+  if (rooted !== null) return `.${url.slice(rooted[0].length)}`;
+  if (/^file:(?!\/)/i.test(url)) return url.slice("file:".length);
+  const absolute = /^file:\/\/(?:localhost)?(\/.*)$/i.exec(url);
+  if (absolute !== null) return absolute[1];
+  // A file: URL naming another host (`file://server/share`) is no folder of the project.
+  if (/^file:/i.test(url)) return url;
+  return /^\.{0,2}\//.test(url) ? url : undefined;
 }
 
 /**
@@ -1241,6 +1291,7 @@ export function readPyproject(
   if (locals.length > 0) output.localDeclarations = locals;
   if (Object.keys(extrasOf.includes).length > 0) output.extraIncludes = extrasOf.includes;
   const warnings = [
+    ...ctx.warnings,
     ...hatch.warnings,
     ...dynamic.unread.map((field) =>
       `${options.path}: [project] ${field} are dynamic (its build backend sets them), and vouch ` +

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { VouchError } from "../../../src/errors.ts";
 import { readPdmLock } from "../../../src/inventory/python/pdm_lock.ts";
 import { pypiPurl } from "../../../src/inventory/purl.ts";
+import { ROOT_ID } from "../../../src/inventory/types.ts";
 import { fixture, SHARED_DIR, skipWithoutShared } from "../../_util.ts";
 import { loadTomlParser } from "../../../src/inventory/_formats/toml.ts";
 import { NeedsModule } from "../../../src/inventory/_reader.ts";
@@ -95,6 +96,17 @@ Deno.test("readPdmLock: a PDM 1 lock (3.x) with its files in [metadata.files]", 
   assert.deepEqual(out.edges.map((e) => `${e.from} ${e.to}`), [
     "pkg:pypi/click@8.0.3 pkg:pypi/colorama@0.4.4",
     "pkg:pypi/requests@2.26.0 pkg:pypi/pysocks@1.7.1",
+  ]);
+});
+
+Deno.test("readPdmLock: a dependency's exact pin names its locked version by PEP 440 equality", () => {
+  const lock = '[metadata]\nlock_version = "4.4"\ncontent_hash = "sha256:00"\n\n' +
+    '[[package]]\nname = "app-lib"\nversion = "1.0"\ndependencies = ["rich==1.0.0b14"]\n\n' +
+    '[[package]]\nname = "rich"\nversion = "1.0.0-beta14"\n\n' +
+    '[[package]]\nname = "rich"\nversion = "2.0"\n';
+  const out = readPdmLock(lock, { path: "pdm.lock" });
+  assert.deepEqual(out.edges.filter((e) => e.from !== ROOT_ID).map((e) => `${e.from} ${e.to}`), [
+    "pkg:pypi/app-lib@1.0 pkg:pypi/rich@1.0.0-beta14",
   ]);
 });
 

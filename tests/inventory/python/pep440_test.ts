@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { sameVersion, satisfies, validClause } from "../../../src/inventory/python/pep440.ts";
+import {
+  normalizeVersion,
+  sameVersion,
+  satisfies,
+  validClause,
+} from "../../../src/inventory/python/pep440.ts";
 
 Deno.test("satisfies: comparison clauses, joined by commas", () => {
   assert.equal(satisfies("2.0.1", ">=2"), true);
@@ -92,4 +97,26 @@ Deno.test("validClause: packaging's Specifier grammar, per operator", () => {
   ];
   for (const [op, version] of valid) assert.equal(validClause(op, version), true, op + version);
   for (const [op, version] of invalid) assert.equal(validClause(op, version), false, op + version);
+});
+
+Deno.test("normalizeVersion: packaging's str(Version(text)); not PEP 440 as written", () => {
+  // Each pair checked against packaging 26.2's str(Version(text)).
+  const cases: [string, string][] = [
+    ["v23.5", "23.5"],
+    ["1.0.0-beta14", "1.0.0b14"],
+    ["1.0.0.RC1", "1.0.0rc1"],
+    ["2.0-post1", "2.0.post1"],
+    ["1!2.0.0-1", "1!2.0.0.post1"],
+    ["0!1.0", "1.0"],
+    ["01.02", "1.2"],
+    ["1.0_DEV3", "1.0.dev3"],
+    ["1.0c1", "1.0rc1"],
+    ["1.0.preview", "1.0rc0"],
+    ["1.0-r", "1.0.post0"],
+    ["1.0pre2.post3.dev4+Ubuntu-1_02", "1.0rc2.post3.dev4+ubuntu.1.2"],
+    [" 1.0 ", "1.0"],
+    ["1.0.0.0.00", "1.0.0.0.0"],
+    ["2023-nov", "2023-nov"],
+  ];
+  for (const [text, normal] of cases) assert.equal(normalizeVersion(text), normal, text);
 });

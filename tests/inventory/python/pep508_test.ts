@@ -92,6 +92,16 @@ Deno.test("pinnedVersion: a == clause without wildcard or ===, which the other c
   assert.equal(pinnedVersion(undefined), undefined);
 });
 
+Deno.test("pinnedVersion: a == pin in PEP 440 normal form, as pip compares it; === as written", () => {
+  assert.equal(pinnedVersion("==v23.5"), "23.5");
+  assert.equal(pinnedVersion("==1.0.0-beta14"), "1.0.0b14");
+  assert.equal(pinnedVersion("==1.0.0.RC1"), "1.0.0rc1");
+  assert.equal(pinnedVersion("==2.0-post1"), "2.0.post1");
+  assert.equal(pinnedVersion("==v1.0,>=1.0"), "1.0");
+  assert.equal(pinnedVersion("===1.0.0.RC1"), "1.0.0.RC1");
+  assert.equal(pinnedVersion("==2023-nov"), "2023-nov");
+});
+
 Deno.test("normalizeSpecifier removes whitespace and keeps order", () => {
   assert.equal(normalizeSpecifier(" ~= 1.4 , != 1.4.2 "), "~=1.4,!=1.4.2");
   assert.equal(normalizeSpecifier(""), "");

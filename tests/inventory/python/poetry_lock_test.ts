@@ -81,6 +81,19 @@ Deno.test("readPoetryLock: 1.x categories and [metadata.files]", () => {
 const METADATA = '[metadata]\nlock-version = "2.0"\npython-versions = "^3.9"\n' +
   `content-hash = "${"5".repeat(64)}"\n`;
 
+Deno.test("readPoetryLock: a dependency's exact version names its locked version by PEP 440 equality", () => {
+  // Poetry locks a package at the version the index wrote (`pretty_version`): `1.0.0-beta14`.
+  const pkg = (name: string, version: string, deps = ""): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\ndescription = ""\noptional = false\n` +
+    `python-versions = "*"\nfiles = []\n${deps}\n`;
+  const lock = pkg("app-lib", "1.0", '\n[package.dependencies]\nrich = "1.0.0-beta14"\n') +
+    pkg("rich", "1.0.0-beta14") + pkg("rich", "2.0") + METADATA;
+  const out = readPoetryLock(lock, { path: "poetry.lock" });
+  assert.deepEqual(out.edges.filter((e) => e.from !== ROOT_ID).map((e) => `${e.from} ${e.to}`), [
+    "pkg:pypi/app-lib@1.0 pkg:pypi/rich@1.0.0-beta14",
+  ]);
+});
+
 Deno.test("readPoetryLock: unsupported and truncated locks", async () => {
   await loadTomlParser(); // invalid TOML is smol-toml's to report
   assert.throws(

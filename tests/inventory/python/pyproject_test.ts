@@ -37,6 +37,7 @@ Deno.test("readPyproject: runtime, optional, groups (nested includes), build", (
     "attrs",
     "hatch-vcs",
     "hatchling",
+    "local-thing",
     "orjson",
     "pre-commit",
     "private-lib",
@@ -45,6 +46,9 @@ Deno.test("readPyproject: runtime, optional, groups (nested includes), build", (
     "ruff",
     "tomli",
   ]);
+  // `file:///srv/local-thing`: a folder outside the project, another checkout's package.
+  assert.equal(byName.get("local-thing")?.id, "pkg:pypi/local-thing");
+  assert.equal(byName.get("local-thing")?.downloadLocation, undefined);
   const requests = byName.get("requests");
   assert.equal(requests?.id, "pkg:pypi/requests");
   assert.equal(requests?.specifier, ">=2.31,<3");
@@ -264,6 +268,38 @@ Deno.test("readPyproject: a Poetry git dependency's subdirectory is the SPDX #<s
       vcs_url: "git+https://github.com/acme/mono.git@abc1234#libs/sub",
     }),
   );
+});
+
+Deno.test("readPyproject: a file: URL outside the project is another checkout's package; inside, the project's own", () => {
+  const text = '[project]\nname = "app"\nversion = "1.0.0"\ndependencies = [\n' +
+    '  "libx @ file:///${PROJECT_ROOT}/../../libx",\n' +
+    '  "sibling @ file:///${PROJECT_ROOT}/../sibling",\n' +
+    '  "absx @ file:///opt/src/absx",\n' +
+    '  "relx[cli] @ file:../../relx",\n' +
+    '  "inner @ file:///${PROJECT_ROOT}/packages/inner",\n' +
+    '  "inner2 @ file:packages/inner2",\n' +
+    '  "wheelx @ file:///${PROJECT_ROOT}/dist/wheelx-1.2-py3-none-any.whl",\n' +
+    "]\n\n[tool.pdm.dev-dependencies]\n" +
+    'dev = ["-e file:///${PROJECT_ROOT}/../../tool#egg=tool", "-e ../../anon", "-e ./packages/own"]\n';
+  const out = readPyproject(text, { path: "svc/pyproject.toml" });
+  const rows = out.components.map((c) => [c.id, c.scopes.join(), c.downloadLocation]);
+  assert.deepEqual(rows, [
+    ["pkg:pypi/absx", "runtime", undefined],
+    ["pkg:pypi/libx", "runtime", undefined],
+    ["pkg:pypi/relx", "runtime", undefined],
+    ["pkg:pypi/tool", "dev", undefined],
+    ["pkg:pypi/wheelx@1.2", "runtime", undefined],
+  ]);
+  assert.deepEqual(out.localDeclarations, [
+    { name: "sibling", scope: "runtime" },
+    { name: "inner", scope: "runtime" },
+    { name: "inner2", scope: "runtime" },
+  ]);
+  assert.deepEqual(out.warnings?.filter((w) => w.includes("anon")), [
+    'svc/pyproject.toml: [tool.pdm.dev-dependencies] dev: "../../anon" is a folder outside the ' +
+    "project that names no package (PDM learns its name by building it, vouch cannot): it is " +
+    'not in the SBOM; add "#egg=<name>" to list it',
+  ]);
 });
 
 Deno.test("readPyproject: PDM's [tool.pdm.dev-dependencies] are dev groups; local editables are the project's own", () => {

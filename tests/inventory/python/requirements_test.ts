@@ -1184,3 +1184,18 @@ Deno.test("readRequirements: a file named for a test runner, type checks or benc
   // python/mypy's own mypy-requirements.txt is what mypy needs at run time.
   assert.deepEqual(scopes("pathspec>=0.9.0\n", "mypy-requirements.txt"), [["runtime"]]);
 });
+
+Deno.test("readInventory: a pin not in PEP 440 normal form is the same install as the normal one", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "requirements.txt": "attrs==v23.5\nrich==1.0.0-beta14\nidna===1.0.0.RC1\n",
+      "docs/requirements.txt": "attrs==23.5\nrich==1.0.0b14\n",
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.id).sort(), [
+      "pkg:pypi/attrs@23.5",
+      "pkg:pypi/idna@1.0.0.RC1",
+      "pkg:pypi/rich@1.0.0b14",
+    ]);
+  });
+});
