@@ -48,7 +48,7 @@
  * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
  * a test project (`IsTestProject`, which the Arcade SDK sets for a project named `*.Tests`, the
  * Visual Studio test project type in
- * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
+ * `ProjectTypeGuids`, one that uses MSTest.Sdk, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
  * packages set `IsTestProject`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
  * components: those of the project and of every file it imports
@@ -105,7 +105,13 @@ import {
 } from "../_formats/xml.ts";
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 import { normalizeNugetVersion, projectMember } from "./_nuget.ts";
-import { parseSdkAttribute, sdkPackages, type SdkReference } from "./_msbuild_sdks.ts";
+import {
+  impliedPackageWarnings,
+  parseSdkAttribute,
+  sdkPackages,
+  type SdkReference,
+  usesTestSdk,
+} from "./_msbuild_sdks.ts";
 import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import type { RestoreSources } from "./_nuget_config.ts";
 import {
@@ -1645,8 +1651,12 @@ export function evaluateMsbuildProject(
     referencesTestSdk(
       [...evaluation.references.values()].filter((r) => !r.conditioned)
         .map((r) => r.name),
-    );
-  const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
+    ) || usesTestSdk(evaluation.sdkReferences);
+  const warnings: string[] = [
+    ...evaluation.importNotes,
+    ...evaluation.conditioned,
+    ...impliedPackageWarnings(evaluation.sdkReferences),
+  ];
   const packages: PackageDeclaration[] = [];
   const off = (key: string): boolean => property(key)?.toLowerCase() === "false";
   // NuGet.targets adds Directory.Packages.props' GlobalPackageReferences to the PackageReferences

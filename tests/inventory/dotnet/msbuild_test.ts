@@ -2314,3 +2314,46 @@ Deno.test("readInventory: the project SDKs NuGet restores are build packages of 
     await assertSbomsValid(inventory, "msbuild sdks");
   });
 });
+
+// MSTest.Sdk (microsoft/testfx src/Package/MSTest.Sdk) makes a test project and references
+// MSTest's packages itself, at versions each release writes into its Sdk.props; Aspire.AppHost.Sdk
+// (dotnet/aspire src/Aspire.AppHost.Sdk) references its own too. Without a lock those are unknown.
+Deno.test("readInventory: an MSTest.Sdk project is a test project; the packages an SDK references itself are a warning without a lock", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "tests/App.Tests/App.Tests.csproj": `<Project Sdk="MSTest.Sdk/3.6.1">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Moq" Version="4.20.72" /></ItemGroup>
+</Project>
+`,
+      "AppHost/AppHost.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="Aspire.AppHost.Sdk" Version="9.1.0" />
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net9.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Aspire.Hosting.AppHost" Version="9.1.0" /></ItemGroup>
+</Project>
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:nuget/Aspire.AppHost.Sdk@9.1.0 build",
+      "pkg:nuget/Aspire.Hosting.AppHost@9.1.0 runtime",
+      "pkg:nuget/MSTest.Sdk@3.6.1 build",
+      "pkg:nuget/Moq@4.20.72 dev",
+    ]);
+    assert.deepEqual(
+      (inventory.warnings ?? []).filter((w) => w.includes("packages of its own")),
+      [
+        "AppHost/AppHost.csproj:2: the SDK Aspire.AppHost.Sdk references packages of its own " +
+        "(Aspire.Hosting.AppHost and the Aspire dashboard and orchestration packages of the " +
+        "building machine's platform), at versions each release of the SDK pins: without a " +
+        "packages.lock.json vouch cannot know them, and they are not in the SBOM",
+        "tests/App.Tests/App.Tests.csproj:1: the SDK MSTest.Sdk references packages of its own " +
+        "(MSTest.TestFramework, MSTest.TestAdapter, MSTest.Analyzers, Microsoft.NET.Test.Sdk and " +
+        "the Microsoft.Testing.* extensions its profile enables), at versions each release of " +
+        "the SDK pins: without a packages.lock.json vouch cannot know them, and they are not in " +
+        "the SBOM",
+      ],
+    );
+    await assertSbomsValid(inventory, "msbuild implied sdk packages");
+  });
+});

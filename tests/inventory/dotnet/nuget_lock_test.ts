@@ -756,3 +756,37 @@ Deno.test("readNugetLock: NuGet locks no PackageDownload nor project SDK: the pr
     await assertSbomsValid(inventory, "nuget lock downloads");
   });
 });
+
+// With a lock, the packages MSTest.Sdk references itself are the lock's (NuGet restores them with
+// the project's own): no warning, and the project is a test project.
+Deno.test("readNugetLock: an MSTest.Sdk project's lock has the SDK's packages, all dev", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App.Tests/App.Tests.csproj": `<Project Sdk="MSTest.Sdk/3.6.1">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Moq" Version="4.20.72" /></ItemGroup>
+</Project>
+`,
+      "App.Tests/packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            "MSTest.Analyzers": { type: "Direct", requested: "[3.6.1, )", resolved: "3.6.1" },
+            "MSTest.TestAdapter": { type: "Direct", requested: "[3.6.1, )", resolved: "3.6.1" },
+            "MSTest.TestFramework": { type: "Direct", requested: "[3.6.1, )", resolved: "3.6.1" },
+            Moq: { type: "Direct", requested: "[4.20.72, )", resolved: "4.20.72" },
+          },
+        },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "MSTest.Analyzers dev",
+      "MSTest.Sdk build",
+      "MSTest.TestAdapter dev",
+      "MSTest.TestFramework dev",
+      "Moq dev",
+    ]);
+    assert.equal(inventory.warnings?.some((w) => w.includes("packages of its own")), false);
+  });
+});
