@@ -78,7 +78,9 @@
  * Version="1.0" />` (its `$(…)` expanded), else the version the nearest `global.json`'s
  * `msbuild-sdks` gives, as MSBuild's NuGet SDK resolver takes it and restores that package before
  * the evaluation: each is a direct component, build (see `_msbuild_sdks.ts`); one without a
- * version is a warning.
+ * version is a warning. A `$(…)` in the `Sdk` attribute or an `<Sdk>` is expanded at the top of
+ * the file naming it, as MSBuild expands it there: in the project, before any file of the tree
+ * defines a property, so it is a warning (see `Evaluation.sdkReference`).
  *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
@@ -1038,6 +1040,37 @@ class Evaluation {
   }
 
   /**
+   * Records an SDK that a file's `Sdk` attribute or `<Sdk>` element names. MSBuild makes each an
+   * implicit import at the top of that file and expands its `$(…)` there, before the file's own
+   * properties (Evaluator's SdkReferencePropertyExpansion, ExpandUnescape by default). For the
+   * project that is before any file of the tree (its Directory.Build.props comes through the
+   * SDK's Sdk.props): only an environment variable or a global property (`-p:`) can define it,
+   * which vouch cannot know, so such a reference is a warning, not a package.
+   */
+  sdkReference(
+    name: string,
+    version: string | undefined,
+    where: { path: string; at: string },
+  ): void {
+    if (`${name}${version ?? ""}`.includes("$(") && where.path === this.project) {
+      const written = version === undefined ? name : `${name}/${version}`;
+      this.importNotes.push(
+        `${where.at}: the SDK ${JSON.stringify(written.trim())} names a property, which MSBuild ` +
+          "expands before any file of the tree defines one (a project's SDKs are resolved at " +
+          "its top): only an environment variable or a global property (-p:) sets it, which " +
+          "vouch cannot know; that SDK's package is not in the SBOM",
+      );
+      return;
+    }
+    this.sdkReferences.push({
+      name: this.expand(name),
+      ...(version === undefined ? {} : { version: this.expand(version) }),
+      source: where.path,
+      at: where.at,
+    });
+  }
+
+  /**
    * Reads one file's imports and property groups, in order (MSBuild's first pass); its item
    * groups wait for {@linkcode Evaluation.items}.
    */
@@ -1053,17 +1086,11 @@ class Evaluation {
     for (const sdk of sdks) this.importSdk(sdk, path);
     const at = (element: XmlElement): string => `${path}:${lineColumn(text, element.offset).line}`;
     for (const sdk of parseSdkAttribute(root.attributes.Sdk ?? "")) {
-      this.sdkReferences.push({ ...sdk, source: path, at: at(root) });
+      this.sdkReference(sdk.name, sdk.version, { path, at: at(root) });
     }
     for (const element of childElements(root, "Sdk")) {
       const { Name: name, Version: version } = element.attributes;
-      if (name === undefined) continue;
-      this.sdkReferences.push({
-        name,
-        ...(version === undefined ? {} : { version }),
-        source: path,
-        at: at(element),
-      });
+      if (name !== undefined) this.sdkReference(name, version, { path, at: at(element) });
     }
     this.groups(root, { path, text });
     this.reading.pop();

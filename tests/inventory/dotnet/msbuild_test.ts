@@ -2357,3 +2357,48 @@ Deno.test("readInventory: an MSTest.Sdk project is a test project; the packages 
     await assertSbomsValid(inventory, "msbuild implied sdk packages");
   });
 });
+
+// dotnet/msbuild Evaluator: a file's `Sdk` attribute and `<Sdk>` elements are implicit imports at
+// its top, whose `$(…)` is expanded there (SdkReferencePropertyExpansion): in an imported file,
+// with the properties defined before the import; in the project, before any file of the tree.
+Deno.test("readInventory: an SDK reference's $(…) is expanded at the top of the file naming it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App/App.csproj": `<Project Sdk="MSBuild.Sdk.Extras/$(ExtrasVersion)">
+  <Sdk Name="Microsoft.Build.CopyOnWrite" Version="$(CopyOnWriteVersion)" />
+  <PropertyGroup>
+    <ExtrasVersion>3.0.44</ExtrasVersion>
+    <CopyOnWriteVersion>1.0.315</CopyOnWriteVersion>
+    <TargetFramework>net8.0</TargetFramework>
+  </PropertyGroup>
+</Project>
+`,
+      "Directory.Build.props": `<Project>
+  <PropertyGroup><NoTargetsVersion>3.7.56</NoTargetsVersion></PropertyGroup>
+  <Import Project="build/Shared.props" />
+</Project>
+`,
+      "build/Shared.props": `<Project>
+  <Sdk Name="Microsoft.Build.NoTargets" Version="$(NoTargetsVersion)" />
+</Project>
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes} ${c.sources}`), [
+      "pkg:nuget/Microsoft.Build.NoTargets@3.7.56 build build/Shared.props",
+    ]);
+    assert.deepEqual(
+      (inventory.warnings ?? []).filter((w) => w.includes("SDK")),
+      [
+        'App/App.csproj:1: the SDK "MSBuild.Sdk.Extras/$(ExtrasVersion)" names a property, ' +
+        "which MSBuild expands before any file of the tree defines one (a project's SDKs are " +
+        "resolved at its top): only an environment variable or a global property (-p:) sets " +
+        "it, which vouch cannot know; that SDK's package is not in the SBOM",
+        'App/App.csproj:2: the SDK "Microsoft.Build.CopyOnWrite/$(CopyOnWriteVersion)" names a ' +
+        "property, which MSBuild expands before any file of the tree defines one (a project's " +
+        "SDKs are resolved at its top): only an environment variable or a global property (-p:) " +
+        "sets it, which vouch cannot know; that SDK's package is not in the SBOM",
+      ],
+    );
+  });
+});
