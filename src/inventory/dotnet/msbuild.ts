@@ -1,5 +1,6 @@
 /**
- * Reader for MSBuild project files (`*.csproj`, `*.fsproj`, `*.vbproj`): the
+ * Reader for MSBuild project files (`*.csproj`, `*.fsproj`, `*.vbproj`, and `*.proj`, which builds
+ * no project of its own: see `readBuildProject`): the
  * NuGet packages a project **declares** with `PackageReference`, for projects
  * without a `packages.lock.json` (a project with one is read from its lock,
  * see below).
@@ -2165,6 +2166,7 @@ export function readMsbuildProject(
   options: { path: string; load: Load; files?: Files; list?: Files },
 ): ReaderResult {
   const project = evaluateMsbuildProject(text, options);
+  if (/\.proj$/i.test(project.path)) return readBuildProject(project, options);
   const out = new OutputBuilder();
   const isRoot = !project.path.includes("/");
   const member = memberOfProject(project);
@@ -2209,6 +2211,41 @@ export function readMsbuildProject(
     "or a git submodule not checked out): what that project brings is not in the SBOM",
   ];
   warnings.push(...sourceWarnings);
+  if (warnings.length > 0) result.warnings = warnings;
+  return result;
+}
+
+/**
+ * Reads a `*.proj`: a project that orders a build and builds no package of the tree (a
+ * Microsoft.Build.Traversal `dirs.proj`, whose ProjectReferences reference no output assembly, or
+ * a build script). NuGet restores it all the same (the Traversal SDK's Traversal.props sets
+ * `RestoreProjectStyle` to `PackageReference`), so the SDKs it names and the packages it
+ * references or downloads are build components of the tree's root; it is no member, names no
+ * project, and its ProjectReferences, the projects it builds, are no dependencies.
+ *
+ * @param project The evaluated project.
+ * @param options `load`: reads files of the tree.
+ * @returns Its components and warnings.
+ */
+function readBuildProject(project: MsbuildProject, options: { load: Load }): ReaderResult {
+  const out = new OutputBuilder();
+  const sources = nugetSources(posix.dirname(project.path), options.load, project.restoreSources);
+  const sourceWarnings = new Set<string>();
+  for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
+    const id = out.component({
+      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
+      ecosystem: "nuget",
+      name: p.name,
+      version: p.version,
+      specifier: p.specifier,
+      direct: true,
+      scopes: ["build"],
+      sources: [p.source],
+    });
+    out.edge(ROOT_ID, id, "build");
+  }
+  const result: ReaderResult = { ...out.build(), buildsNoProject: true };
+  const warnings = [...project.warnings, ...sourceWarnings];
   if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

@@ -2402,3 +2402,51 @@ Deno.test("readInventory: an SDK reference's $(…) is expanded at the top of th
     );
   });
 });
+
+// microsoft/MSBuildSdks src/Traversal/Sdk/Traversal.props: a traversal `dirs.proj` is restored by
+// NuGet (RestoreProjectStyle PackageReference) and only orders the build of the projects it
+// references (ReferenceOutputAssembly false): its SDK and packages are build components of the
+// tree, and it is no member, nor the folder that names the project.
+Deno.test("readInventory: a *.proj's SDK and packages are build components; it is no member and names no project", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "dirs.proj": `<Project Sdk="Microsoft.Build.Traversal/4.1.0">
+  <ItemGroup>
+    <ProjectReference Include="src\\**\\*.csproj" />
+    <PackageReference Include="Microsoft.Build.Artifacts" Version="6.1.48" />
+  </ItemGroup>
+</Project>
+`,
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup>
+</Project>
+`,
+      "web/package.json": '{ "name": "webapp", "version": "2.0.0" }\n',
+      // A build script of another age: no SDK, no package.
+      "build/build.proj":
+        `<Project ToolsVersion="4.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <Import Project="$(MSBuildExtensionsPath)\\MSBuildCommunityTasks\\MSBuild.Community.Tasks.Targets" />
+  <Target Name="Build"><MSBuild Projects="..\\src\\App\\App.csproj" /></Target>
+</Project>
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.name, "webapp");
+    assert.deepEqual(inventory.members.map((m) => m.name), ["App"]);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes} ${c.sources}`), [
+      "pkg:nuget/Microsoft.Build.Artifacts@6.1.48 build dirs.proj",
+      "pkg:nuget/Microsoft.Build.Traversal@4.1.0 build dirs.proj",
+      "pkg:nuget/Newtonsoft.Json@13.0.3 runtime src/App/App.csproj",
+    ]);
+    assert.deepEqual(
+      edgesFrom(inventory, ROOT_ID).filter((e) => e.startsWith("pkg:nuget/Microsoft.Build")),
+      [
+        "pkg:nuget/Microsoft.Build.Artifacts@6.1.48 build",
+        "pkg:nuget/Microsoft.Build.Traversal@4.1.0 build",
+      ],
+    );
+    assert.equal(inventory.warnings?.some((w) => w.includes("build.proj")), false);
+    await assertSbomsValid(inventory, "msbuild traversal");
+  });
+});
