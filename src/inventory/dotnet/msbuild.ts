@@ -2003,16 +2003,22 @@ export function projectBeside(
   };
   const name = named ?? (listed === undefined && dir !== "." ? posix.basename(dir) : undefined);
   if (name !== undefined) {
-    for (const extension of PROJECT_EXTENSIONS) {
+    for (const extension of [...PROJECT_EXTENSIONS, ".proj"]) {
       const found = evaluated(`${name}${extension}`);
       if (found.project !== undefined) return found;
     }
     return {};
   }
-  const owners = (listed ?? []).filter((file) =>
-    PROJECT_EXTENSIONS.some((e) => file.endsWith(e)) &&
-    !listed!.includes(`packages.${file.replace(/\.[^.]+$/, "")}.${kind}`)
-  );
+  const ownersOf = (extensions: string[]): string[] =>
+    (listed ?? []).filter((file) =>
+      extensions.some((e) => file.endsWith(e)) &&
+      !listed!.includes(`packages.${file.replace(/\.[^.]+$/, "")}.${kind}`)
+    );
+  // A `*.proj` (a traversal `dirs.proj`, which NuGet restores and gives a lock when the tree sets
+  // RestorePackagesWithLockFile) owns it only when no other project file of the folder may: a
+  // build script beside a project is no restore's.
+  const projects = ownersOf(PROJECT_EXTENSIONS);
+  const owners = projects.length > 0 ? projects : ownersOf([".proj"]);
   if (owners.length === 1) return evaluated(owners[0]);
   if (owners.length === 0) return {};
   return {
@@ -2166,7 +2172,7 @@ export function readMsbuildProject(
   options: { path: string; load: Load; files?: Files; list?: Files },
 ): ReaderResult {
   const project = evaluateMsbuildProject(text, options);
-  if (/\.proj$/i.test(project.path)) return readBuildProject(project, options);
+  if (buildsNoProject(project)) return readBuildProject(project, options);
   const out = new OutputBuilder();
   const isRoot = !project.path.includes("/");
   const member = memberOfProject(project);
@@ -2213,6 +2219,17 @@ export function readMsbuildProject(
   warnings.push(...sourceWarnings);
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/**
+ * Whether a project is a `*.proj`, which builds no project of the tree (see
+ * {@linkcode readMsbuildProject}): a traversal `dirs.proj`, a build script.
+ *
+ * @param project The evaluated project.
+ * @returns `true` for a `*.proj`.
+ */
+export function buildsNoProject(project: MsbuildProject): boolean {
+  return /\.proj$/i.test(project.path);
 }
 
 /**
