@@ -121,6 +121,12 @@ export type ReaderResult = ReaderOutput & {
    * no file of the root's folder is read (see `projectOf` in mod.ts).
    */
   rootProject?: Project;
+  /**
+   * For a file that orders a build and builds no project of its own (an MSBuild traversal
+   * `dirs.proj`): its folder is not thereby a project's, so it does not decide which folder
+   * names the SBOM's root (see `projectOf` in mod.ts).
+   */
+  buildsNoProject?: true;
 };
 
 /** Which dependencies ask for extras, and which a package has only through one of its extras. */

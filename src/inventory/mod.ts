@@ -161,11 +161,13 @@ function projectOf(
   const depth = (path: string): number => path.split("/").length;
   // A monorepo's own configuration (a Rush rush.json) is a file of its folder naming no package.
   const configs = files.flatMap((f) => f.output.repositoryConfig ?? []);
-  const top = Math.min(...files.map((f) => depth(f.path)), ...configs.map(depth));
+  // A file that builds no project (a traversal `dirs.proj`) does not make its folder the project's.
+  const placing = files.filter((f) => !f.output.buildsNoProject);
+  const top = Math.min(...placing.map((f) => depth(f.path)), ...configs.map(depth));
   const stating = files.filter((f) => depth(f.path) === top && f.output.project);
   // A sibling folder's manifest is another project even when it states no identity of its own
   // (bitwarden/server's src/Api/Api.csproj, a member, beside src/Admin/package.json).
-  const projects = files.filter((f) =>
+  const projects = placing.filter((f) =>
     depth(f.path) === top && (f.output.project || f.reader.kind === "manifest")
   ).map((f) => f.path);
   const folders = new Set(

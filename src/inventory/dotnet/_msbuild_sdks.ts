@@ -129,3 +129,64 @@ export function sdkPackages(
   }
   return packages;
 }
+
+/**
+ * The SDKs whose files add `PackageReference`s of their own, at versions that each release of the
+ * SDK writes into its files when it is packed (so not from the SDK's version), by lowercased name.
+ * microsoft/testfx src/Package/MSTest.Sdk: its Sdk.props.template takes `MSTestVersion`,
+ * `MicrosoftNETTestSdkVersion`, `MicrosoftTestingPlatformVersion`… from the SDK's build, and its
+ * runner's targets (VSTest/VSTest.targets, Runner/ClassicEngine.targets) reference
+ * Microsoft.NET.Test.Sdk, MSTest.TestAdapter, MSTest.TestFramework, MSTest.Analyzers and the
+ * Microsoft.Testing.Extensions.* its profile enables. dotnet/aspire src/Aspire.AppHost.Sdk:
+ * its Sdk.targets references the dashboard and orchestration packages of the building machine's
+ * runtime identifier (`Aspire.Dashboard.Sdk.$(NETCoreSdkRuntimeIdentifier)`), and the SDK of
+ * Aspire 13 references Aspire.Hosting.AppHost itself.
+ */
+const PACKAGE_ADDING_SDKS = new Map([
+  [
+    "mstest.sdk",
+    "MSTest.TestFramework, MSTest.TestAdapter, MSTest.Analyzers, Microsoft.NET.Test.Sdk and the " +
+    "Microsoft.Testing.* extensions its profile enables",
+  ],
+  [
+    "aspire.apphost.sdk",
+    "Aspire.Hosting.AppHost and the Aspire dashboard and orchestration packages of the building " +
+    "machine's platform",
+  ],
+]);
+
+/**
+ * Whether a project uses MSTest.Sdk, which makes it a test project: the test packages it references
+ * (Microsoft.NET.Test.Sdk, MSTest.TestAdapter) set `IsTestProject`, as its first Sdk.props did.
+ *
+ * @param references The SDKs the project's files name.
+ * @returns `true` when one of them is MSTest.Sdk.
+ */
+export function usesTestSdk(references: SdkReference[]): boolean {
+  return references.some((r) => r.name.trim().toLowerCase() === "mstest.sdk");
+}
+
+/**
+ * Warnings for the SDKs that add package references of their own (see
+ * {@linkcode PACKAGE_ADDING_SDKS}), once per SDK: without a lock, vouch cannot know those
+ * packages' versions (a `packages.lock.json` locks them, as NuGet restores them with the project's).
+ *
+ * @param references The SDKs the project's files name.
+ * @returns One warning per such SDK.
+ */
+export function impliedPackageWarnings(references: SdkReference[]): string[] {
+  const warned = new Set<string>();
+  const warnings: string[] = [];
+  for (const reference of references) {
+    const key = reference.name.trim().toLowerCase();
+    const adds = PACKAGE_ADDING_SDKS.get(key);
+    if (adds === undefined || warned.has(key)) continue;
+    warned.add(key);
+    warnings.push(
+      `${reference.at}: the SDK ${reference.name.trim()} references packages of its own (${adds}), ` +
+        "at versions each release of the SDK pins: without a packages.lock.json vouch cannot " +
+        "know them, and they are not in the SBOM",
+    );
+  }
+  return warnings;
+}

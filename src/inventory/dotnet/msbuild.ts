@@ -1,5 +1,6 @@
 /**
- * Reader for MSBuild project files (`*.csproj`, `*.fsproj`, `*.vbproj`): the
+ * Reader for MSBuild project files (`*.csproj`, `*.fsproj`, `*.vbproj`, and `*.proj`, which builds
+ * no project of its own: see `readBuildProject`): the
  * NuGet packages a project **declares** with `PackageReference`, for projects
  * without a `packages.lock.json` (a project with one is read from its lock,
  * see below).
@@ -48,7 +49,7 @@
  * `"build;analyzers"`: neither `runtime` nor `native` reach the output); every reference of
  * a test project (`IsTestProject`, which the Arcade SDK sets for a project named `*.Tests`, the
  * Visual Studio test project type in
- * `ProjectTypeGuids`, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
+ * `ProjectTypeGuids`, one that uses MSTest.Sdk, or one that references `Microsoft.NET.Test.Sdk` or xUnit.net v3, whose
  * packages set `IsTestProject`) → dev;
  * else runtime. `ProjectReference`s are edges to other members, never
  * components: those of the project and of every file it imports
@@ -78,7 +79,9 @@
  * Version="1.0" />` (its `$(…)` expanded), else the version the nearest `global.json`'s
  * `msbuild-sdks` gives, as MSBuild's NuGet SDK resolver takes it and restores that package before
  * the evaluation: each is a direct component, build (see `_msbuild_sdks.ts`); one without a
- * version is a warning.
+ * version is a warning. A `$(…)` in the `Sdk` attribute or an `<Sdk>` is expanded at the top of
+ * the file naming it, as MSBuild expands it there: in the project, before any file of the tree
+ * defines a property, so it is a warning (see `Evaluation.sdkReference`).
  *
  * When a `packages.lock.json` (or `packages.<project>.lock.json`) is read
  * beside the project, the lock resolves it (see `_fold.ts`): the project is
@@ -105,7 +108,13 @@ import {
 } from "../_formats/xml.ts";
 import { type Member, type Project, ROOT_ID, type Scope } from "../types.ts";
 import { normalizeNugetVersion, projectMember } from "./_nuget.ts";
-import { parseSdkAttribute, sdkPackages, type SdkReference } from "./_msbuild_sdks.ts";
+import {
+  impliedPackageWarnings,
+  parseSdkAttribute,
+  sdkPackages,
+  type SdkReference,
+  usesTestSdk,
+} from "./_msbuild_sdks.ts";
 import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import type { RestoreSources } from "./_nuget_config.ts";
 import {
@@ -1032,6 +1041,37 @@ class Evaluation {
   }
 
   /**
+   * Records an SDK that a file's `Sdk` attribute or `<Sdk>` element names. MSBuild makes each an
+   * implicit import at the top of that file and expands its `$(…)` there, before the file's own
+   * properties (Evaluator's SdkReferencePropertyExpansion, ExpandUnescape by default). For the
+   * project that is before any file of the tree (its Directory.Build.props comes through the
+   * SDK's Sdk.props): only an environment variable or a global property (`-p:`) can define it,
+   * which vouch cannot know, so such a reference is a warning, not a package.
+   */
+  sdkReference(
+    name: string,
+    version: string | undefined,
+    where: { path: string; at: string },
+  ): void {
+    if (`${name}${version ?? ""}`.includes("$(") && where.path === this.project) {
+      const written = version === undefined ? name : `${name}/${version}`;
+      this.importNotes.push(
+        `${where.at}: the SDK ${JSON.stringify(written.trim())} names a property, which MSBuild ` +
+          "expands before any file of the tree defines one (a project's SDKs are resolved at " +
+          "its top): only an environment variable or a global property (-p:) sets it, which " +
+          "vouch cannot know; that SDK's package is not in the SBOM",
+      );
+      return;
+    }
+    this.sdkReferences.push({
+      name: this.expand(name),
+      ...(version === undefined ? {} : { version: this.expand(version) }),
+      source: where.path,
+      at: where.at,
+    });
+  }
+
+  /**
    * Reads one file's imports and property groups, in order (MSBuild's first pass); its item
    * groups wait for {@linkcode Evaluation.items}.
    */
@@ -1047,17 +1087,11 @@ class Evaluation {
     for (const sdk of sdks) this.importSdk(sdk, path);
     const at = (element: XmlElement): string => `${path}:${lineColumn(text, element.offset).line}`;
     for (const sdk of parseSdkAttribute(root.attributes.Sdk ?? "")) {
-      this.sdkReferences.push({ ...sdk, source: path, at: at(root) });
+      this.sdkReference(sdk.name, sdk.version, { path, at: at(root) });
     }
     for (const element of childElements(root, "Sdk")) {
       const { Name: name, Version: version } = element.attributes;
-      if (name === undefined) continue;
-      this.sdkReferences.push({
-        name,
-        ...(version === undefined ? {} : { version }),
-        source: path,
-        at: at(element),
-      });
+      if (name !== undefined) this.sdkReference(name, version, { path, at: at(element) });
     }
     this.groups(root, { path, text });
     this.reading.pop();
@@ -1645,8 +1679,12 @@ export function evaluateMsbuildProject(
     referencesTestSdk(
       [...evaluation.references.values()].filter((r) => !r.conditioned)
         .map((r) => r.name),
-    );
-  const warnings: string[] = [...evaluation.importNotes, ...evaluation.conditioned];
+    ) || usesTestSdk(evaluation.sdkReferences);
+  const warnings: string[] = [
+    ...evaluation.importNotes,
+    ...evaluation.conditioned,
+    ...impliedPackageWarnings(evaluation.sdkReferences),
+  ];
   const packages: PackageDeclaration[] = [];
   const off = (key: string): boolean => property(key)?.toLowerCase() === "false";
   // NuGet.targets adds Directory.Packages.props' GlobalPackageReferences to the PackageReferences
@@ -1965,16 +2003,22 @@ export function projectBeside(
   };
   const name = named ?? (listed === undefined && dir !== "." ? posix.basename(dir) : undefined);
   if (name !== undefined) {
-    for (const extension of PROJECT_EXTENSIONS) {
+    for (const extension of [...PROJECT_EXTENSIONS, ".proj"]) {
       const found = evaluated(`${name}${extension}`);
       if (found.project !== undefined) return found;
     }
     return {};
   }
-  const owners = (listed ?? []).filter((file) =>
-    PROJECT_EXTENSIONS.some((e) => file.endsWith(e)) &&
-    !listed!.includes(`packages.${file.replace(/\.[^.]+$/, "")}.${kind}`)
-  );
+  const ownersOf = (extensions: string[]): string[] =>
+    (listed ?? []).filter((file) =>
+      extensions.some((e) => file.endsWith(e)) &&
+      !listed!.includes(`packages.${file.replace(/\.[^.]+$/, "")}.${kind}`)
+    );
+  // A `*.proj` (a traversal `dirs.proj`, which NuGet restores and gives a lock when the tree sets
+  // RestorePackagesWithLockFile) owns it only when no other project file of the folder may: a
+  // build script beside a project is no restore's.
+  const projects = ownersOf(PROJECT_EXTENSIONS);
+  const owners = projects.length > 0 ? projects : ownersOf([".proj"]);
   if (owners.length === 1) return evaluated(owners[0]);
   if (owners.length === 0) return {};
   return {
@@ -2128,6 +2172,7 @@ export function readMsbuildProject(
   options: { path: string; load: Load; files?: Files; list?: Files },
 ): ReaderResult {
   const project = evaluateMsbuildProject(text, options);
+  if (buildsNoProject(project)) return readBuildProject(project, options);
   const out = new OutputBuilder();
   const isRoot = !project.path.includes("/");
   const member = memberOfProject(project);
@@ -2172,6 +2217,52 @@ export function readMsbuildProject(
     "or a git submodule not checked out): what that project brings is not in the SBOM",
   ];
   warnings.push(...sourceWarnings);
+  if (warnings.length > 0) result.warnings = warnings;
+  return result;
+}
+
+/**
+ * Whether a project is a `*.proj`, which builds no project of the tree (see
+ * {@linkcode readMsbuildProject}): a traversal `dirs.proj`, a build script.
+ *
+ * @param project The evaluated project.
+ * @returns `true` for a `*.proj`.
+ */
+export function buildsNoProject(project: MsbuildProject): boolean {
+  return /\.proj$/i.test(project.path);
+}
+
+/**
+ * Reads a `*.proj`: a project that orders a build and builds no package of the tree (a
+ * Microsoft.Build.Traversal `dirs.proj`, whose ProjectReferences reference no output assembly, or
+ * a build script). NuGet restores it all the same (the Traversal SDK's Traversal.props sets
+ * `RestoreProjectStyle` to `PackageReference`), so the SDKs it names and the packages it
+ * references or downloads are build components of the tree's root; it is no member, names no
+ * project, and its ProjectReferences, the projects it builds, are no dependencies.
+ *
+ * @param project The evaluated project.
+ * @param options `load`: reads files of the tree.
+ * @returns Its components and warnings.
+ */
+function readBuildProject(project: MsbuildProject, options: { load: Load }): ReaderResult {
+  const out = new OutputBuilder();
+  const sources = nugetSources(posix.dirname(project.path), options.load, project.restoreSources);
+  const sourceWarnings = new Set<string>();
+  for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
+    const id = out.component({
+      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
+      ecosystem: "nuget",
+      name: p.name,
+      version: p.version,
+      specifier: p.specifier,
+      direct: true,
+      scopes: ["build"],
+      sources: [p.source],
+    });
+    out.edge(ROOT_ID, id, "build");
+  }
+  const result: ReaderResult = { ...out.build(), buildsNoProject: true };
+  const warnings = [...project.warnings, ...sourceWarnings];
   if (warnings.length > 0) result.warnings = warnings;
   return result;
 }

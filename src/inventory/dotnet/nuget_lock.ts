@@ -40,6 +40,11 @@
  * SDKs that NuGet's SDK resolver restores for its build (`<Project Sdk="X/1.0">`, a
  * `global.json`'s `msbuild-sdks`), build.
  *
+ * The lock of a `*.proj` (a traversal `dirs.proj`, which NuGet restores; the lock of its folder
+ * when no other project file is there) is the build's: its packages are build components of the
+ * tree's root, it is no member, and the projects it builds (`Project` entries), with what only
+ * they bring, are left to their own locks.
+ *
  * @module
  */
 import { posix } from "../../_path.ts";
@@ -53,6 +58,7 @@ import { projectMember } from "./_nuget.ts";
 import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import { parseFramework } from "./_frameworks.ts";
 import {
+  buildsNoProject,
   evaluateMsbuildProject,
   findProjectFile,
   memberOfProject,
@@ -237,6 +243,26 @@ function decode(lock: Record<string, unknown>, text: string, path: string): Map<
   return frameworks;
 }
 
+/**
+ * The entries a framework's `Direct` packages reach, by lowercased name: those of a traversal
+ * project's own graph, without the projects it builds (`Project` entries) and what only they bring.
+ */
+function reachedFromDirect(entries: Entry[]): Set<string> {
+  const byName = new Map(entries.map((e) => [e.key.toLowerCase(), e]));
+  const reached = new Set<string>();
+  const queue = entries.filter((e) => e.type === "Direct");
+  for (let entry = queue.pop(); entry !== undefined; entry = queue.pop()) {
+    const lower = entry.key.toLowerCase();
+    if (reached.has(lower)) continue;
+    reached.add(lower);
+    for (const name of entry.dependencies) {
+      const next = byName.get(name.toLowerCase());
+      if (next !== undefined && next.type !== "Project") queue.push(next);
+    }
+  }
+  return reached;
+}
+
 /** Options of {@linkcode readNugetLock}. */
 export interface NugetLockOptions {
   /** The lock's path relative to the tree's root. */
@@ -272,8 +298,10 @@ export function readNugetLock(
   const { project, warning } = projectBeside(path, options);
   const dir = posix.dirname(path);
   const out = new OutputBuilder();
+  // A traversal `dirs.proj`'s lock: what it restores is for the build; it is no member.
+  const orchestrating = project !== undefined && buildsNoProject(project);
   let self = ROOT_ID;
-  if (dir !== ".") {
+  if (dir !== "." && !orchestrating) {
     self = out.member(
       project === undefined ? projectMember(posix.basename(dir)) : memberOfProject(project),
     );
@@ -291,7 +319,7 @@ export function readNugetLock(
     ),
   );
   const directScope = (name: string, graph: string): Scope =>
-    isTest ? "dev" : declared.get(name.toLowerCase()) ??
+    orchestrating ? "build" : isTest ? "dev" : declared.get(name.toLowerCase()) ??
       (SDK_BUILD_PACKAGES.has(name.toLowerCase()) ||
           (name.toLowerCase() === "netstandard.library" && netStandard2OrLater(graph))
         ? "build"
@@ -308,8 +336,11 @@ export function readNugetLock(
     const lowerIds = new Map<string, string>();
     const idOf = (name: string): string | undefined =>
       ids.get(name) ?? lowerIds.get(name.toLowerCase());
+    // The projects a traversal builds are no dependencies of it, nor what only they bring.
+    const kept = orchestrating ? reachedFromDirect(entries) : undefined;
     for (const entry of entries) {
       const lower = entry.key.toLowerCase();
+      if (kept !== undefined && !kept.has(lower)) continue;
       if (entry.type === "Project") {
         const id = out.member(projectEntry(entry.key, referenced, options));
         ids.set(entry.key, id);
@@ -342,7 +373,8 @@ export function readNugetLock(
       if (entry.type === "Direct") out.edge(self, id, directScope(entry.key, graph));
     }
     for (const entry of entries) {
-      const from = ids.get(entry.key)!;
+      const from = ids.get(entry.key);
+      if (from === undefined) continue; // Left out of a traversal's lock.
       for (const dependency of entry.dependencies) {
         const to = idOf(dependency);
         if (to !== undefined) out.edge(from, to, "runtime");
@@ -376,6 +408,7 @@ export function readNugetLock(
   }
   out.propagateScopes();
   const result: ReaderResult = out.build({ directFromEdges: true });
+  if (orchestrating) result.buildsNoProject = true;
   const warnings = warning === undefined ? [] : [warning];
   const stale = (what: string, missing: string[]): void => {
     if (missing.length === 0) return;

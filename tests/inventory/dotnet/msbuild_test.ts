@@ -2314,3 +2314,139 @@ Deno.test("readInventory: the project SDKs NuGet restores are build packages of 
     await assertSbomsValid(inventory, "msbuild sdks");
   });
 });
+
+// MSTest.Sdk (microsoft/testfx src/Package/MSTest.Sdk) makes a test project and references
+// MSTest's packages itself, at versions each release writes into its Sdk.props; Aspire.AppHost.Sdk
+// (dotnet/aspire src/Aspire.AppHost.Sdk) references its own too. Without a lock those are unknown.
+Deno.test("readInventory: an MSTest.Sdk project is a test project; the packages an SDK references itself are a warning without a lock", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "tests/App.Tests/App.Tests.csproj": `<Project Sdk="MSTest.Sdk/3.6.1">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Moq" Version="4.20.72" /></ItemGroup>
+</Project>
+`,
+      "AppHost/AppHost.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <Sdk Name="Aspire.AppHost.Sdk" Version="9.1.0" />
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net9.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Aspire.Hosting.AppHost" Version="9.1.0" /></ItemGroup>
+</Project>
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:nuget/Aspire.AppHost.Sdk@9.1.0 build",
+      "pkg:nuget/Aspire.Hosting.AppHost@9.1.0 runtime",
+      "pkg:nuget/MSTest.Sdk@3.6.1 build",
+      "pkg:nuget/Moq@4.20.72 dev",
+    ]);
+    assert.deepEqual(
+      (inventory.warnings ?? []).filter((w) => w.includes("packages of its own")),
+      [
+        "AppHost/AppHost.csproj:2: the SDK Aspire.AppHost.Sdk references packages of its own " +
+        "(Aspire.Hosting.AppHost and the Aspire dashboard and orchestration packages of the " +
+        "building machine's platform), at versions each release of the SDK pins: without a " +
+        "packages.lock.json vouch cannot know them, and they are not in the SBOM",
+        "tests/App.Tests/App.Tests.csproj:1: the SDK MSTest.Sdk references packages of its own " +
+        "(MSTest.TestFramework, MSTest.TestAdapter, MSTest.Analyzers, Microsoft.NET.Test.Sdk and " +
+        "the Microsoft.Testing.* extensions its profile enables), at versions each release of " +
+        "the SDK pins: without a packages.lock.json vouch cannot know them, and they are not in " +
+        "the SBOM",
+      ],
+    );
+    await assertSbomsValid(inventory, "msbuild implied sdk packages");
+  });
+});
+
+// dotnet/msbuild Evaluator: a file's `Sdk` attribute and `<Sdk>` elements are implicit imports at
+// its top, whose `$(…)` is expanded there (SdkReferencePropertyExpansion): in an imported file,
+// with the properties defined before the import; in the project, before any file of the tree.
+Deno.test("readInventory: an SDK reference's $(…) is expanded at the top of the file naming it", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App/App.csproj": `<Project Sdk="MSBuild.Sdk.Extras/$(ExtrasVersion)">
+  <Sdk Name="Microsoft.Build.CopyOnWrite" Version="$(CopyOnWriteVersion)" />
+  <PropertyGroup>
+    <ExtrasVersion>3.0.44</ExtrasVersion>
+    <CopyOnWriteVersion>1.0.315</CopyOnWriteVersion>
+    <TargetFramework>net8.0</TargetFramework>
+  </PropertyGroup>
+</Project>
+`,
+      "Directory.Build.props": `<Project>
+  <PropertyGroup><NoTargetsVersion>3.7.56</NoTargetsVersion></PropertyGroup>
+  <Import Project="build/Shared.props" />
+</Project>
+`,
+      "build/Shared.props": `<Project>
+  <Sdk Name="Microsoft.Build.NoTargets" Version="$(NoTargetsVersion)" />
+</Project>
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes} ${c.sources}`), [
+      "pkg:nuget/Microsoft.Build.NoTargets@3.7.56 build build/Shared.props",
+    ]);
+    assert.deepEqual(
+      (inventory.warnings ?? []).filter((w) => w.includes("SDK")),
+      [
+        'App/App.csproj:1: the SDK "MSBuild.Sdk.Extras/$(ExtrasVersion)" names a property, ' +
+        "which MSBuild expands before any file of the tree defines one (a project's SDKs are " +
+        "resolved at its top): only an environment variable or a global property (-p:) sets " +
+        "it, which vouch cannot know; that SDK's package is not in the SBOM",
+        'App/App.csproj:2: the SDK "Microsoft.Build.CopyOnWrite/$(CopyOnWriteVersion)" names a ' +
+        "property, which MSBuild expands before any file of the tree defines one (a project's " +
+        "SDKs are resolved at its top): only an environment variable or a global property (-p:) " +
+        "sets it, which vouch cannot know; that SDK's package is not in the SBOM",
+      ],
+    );
+  });
+});
+
+// microsoft/MSBuildSdks src/Traversal/Sdk/Traversal.props: a traversal `dirs.proj` is restored by
+// NuGet (RestoreProjectStyle PackageReference) and only orders the build of the projects it
+// references (ReferenceOutputAssembly false): its SDK and packages are build components of the
+// tree, and it is no member, nor the folder that names the project.
+Deno.test("readInventory: a *.proj's SDK and packages are build components; it is no member and names no project", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "dirs.proj": `<Project Sdk="Microsoft.Build.Traversal/4.1.0">
+  <ItemGroup>
+    <ProjectReference Include="src\\**\\*.csproj" />
+    <PackageReference Include="Microsoft.Build.Artifacts" Version="6.1.48" />
+  </ItemGroup>
+</Project>
+`,
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup>
+</Project>
+`,
+      "web/package.json": '{ "name": "webapp", "version": "2.0.0" }\n',
+      // A build script of another age: no SDK, no package.
+      "build/build.proj":
+        `<Project ToolsVersion="4.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <Import Project="$(MSBuildExtensionsPath)\\MSBuildCommunityTasks\\MSBuild.Community.Tasks.Targets" />
+  <Target Name="Build"><MSBuild Projects="..\\src\\App\\App.csproj" /></Target>
+</Project>
+`,
+    });
+    const inventory = await readInventory(dir);
+    assert.equal(inventory.project.name, "webapp");
+    assert.deepEqual(inventory.members.map((m) => m.name), ["App"]);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes} ${c.sources}`), [
+      "pkg:nuget/Microsoft.Build.Artifacts@6.1.48 build dirs.proj",
+      "pkg:nuget/Microsoft.Build.Traversal@4.1.0 build dirs.proj",
+      "pkg:nuget/Newtonsoft.Json@13.0.3 runtime src/App/App.csproj",
+    ]);
+    assert.deepEqual(
+      edgesFrom(inventory, ROOT_ID).filter((e) => e.startsWith("pkg:nuget/Microsoft.Build")),
+      [
+        "pkg:nuget/Microsoft.Build.Artifacts@6.1.48 build",
+        "pkg:nuget/Microsoft.Build.Traversal@4.1.0 build",
+      ],
+    );
+    assert.equal(inventory.warnings?.some((w) => w.includes("build.proj")), false);
+    await assertSbomsValid(inventory, "msbuild traversal");
+  });
+});

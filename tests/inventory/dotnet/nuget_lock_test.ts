@@ -756,3 +756,94 @@ Deno.test("readNugetLock: NuGet locks no PackageDownload nor project SDK: the pr
     await assertSbomsValid(inventory, "nuget lock downloads");
   });
 });
+
+// With a lock, the packages MSTest.Sdk references itself are the lock's (NuGet restores them with
+// the project's own): no warning, and the project is a test project.
+Deno.test("readNugetLock: an MSTest.Sdk project's lock has the SDK's packages, all dev", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "App.Tests/App.Tests.csproj": `<Project Sdk="MSTest.Sdk/3.6.1">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Moq" Version="4.20.72" /></ItemGroup>
+</Project>
+`,
+      "App.Tests/packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            "MSTest.Analyzers": { type: "Direct", requested: "[3.6.1, )", resolved: "3.6.1" },
+            "MSTest.TestAdapter": { type: "Direct", requested: "[3.6.1, )", resolved: "3.6.1" },
+            "MSTest.TestFramework": { type: "Direct", requested: "[3.6.1, )", resolved: "3.6.1" },
+            Moq: { type: "Direct", requested: "[4.20.72, )", resolved: "4.20.72" },
+          },
+        },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.name} ${c.scopes}`), [
+      "MSTest.Analyzers dev",
+      "MSTest.Sdk build",
+      "MSTest.TestAdapter dev",
+      "MSTest.TestFramework dev",
+      "Moq dev",
+    ]);
+    assert.equal(inventory.warnings?.some((w) => w.includes("packages of its own")), false);
+  });
+});
+
+// A tree that sets RestorePackagesWithLockFile gives its traversal `dirs.proj` a lock too (NuGet
+// restores it, microsoft/MSBuildSdks Traversal.props): what it locks is for the build, and the
+// projects it builds are no dependencies of it. A build script beside a project owns no lock.
+Deno.test("readNugetLock: a traversal dirs.proj's lock is build, and no member", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "dirs.proj": `<Project Sdk="Microsoft.Build.Traversal/4.1.0">
+  <ItemGroup>
+    <ProjectReference Include="src\\App\\App.csproj" />
+    <PackageReference Include="Microsoft.Build.Artifacts" Version="6.1.48" />
+  </ItemGroup>
+</Project>
+`,
+      "packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            "Microsoft.Build.Artifacts": {
+              type: "Direct",
+              requested: "[6.1.48, )",
+              resolved: "6.1.48",
+            },
+            app: { type: "Project", dependencies: { "Newtonsoft.Json": "[13.0.3, )" } },
+            "Newtonsoft.Json": { type: "Transitive", resolved: "13.0.3" },
+          },
+        },
+      }),
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageReference Include="Newtonsoft.Json" Version="13.0.3" /></ItemGroup>
+</Project>
+`,
+      "src/App/build.proj": `<Project DefaultTargets="Build"><Target Name="Build" /></Project>\n`,
+      "src/App/packages.lock.json": JSON.stringify({
+        version: 1,
+        dependencies: {
+          "net8.0": {
+            "Newtonsoft.Json": { type: "Direct", requested: "[13.0.3, )", resolved: "13.0.3" },
+          },
+        },
+      }),
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes}`), [
+      "pkg:nuget/Microsoft.Build.Artifacts@6.1.48 build",
+      "pkg:nuget/Microsoft.Build.Traversal@4.1.0 build",
+      "pkg:nuget/Newtonsoft.Json@13.0.3 runtime",
+    ]);
+    assert.deepEqual(edgesFrom(inventory, ROOT_ID), [
+      "pkg:nuget/Microsoft.Build.Artifacts@6.1.48 build",
+      "pkg:nuget/Microsoft.Build.Traversal@4.1.0 build",
+      "pkg:nuget/app runtime",
+    ]);
+    assert.equal(inventory.warnings?.some((w) => w.includes("may all use it")) ?? false, false);
+  });
+});
