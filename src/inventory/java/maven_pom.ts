@@ -229,17 +229,32 @@ interface RawPom {
   dependencyManagement: RawDependency[];
   build: RawBuild;
   profiles: RawProfile[];
+  /**
+   * Whether it declares a dependency whose groupId Maven 4 takes from the reactor (see
+   * {@linkcode Decoder.dependencies}): then it is decoded again with the reactor at hand.
+   */
+  inferring?: true;
+  /** The warnings of the dependencies whose groupId the tree does not give (left out). */
+  uninferred?: string[];
 }
 
 const COORDINATES = ["groupId", "artifactId", "version"] as const;
 const DEPENDENCY_FIELDS = [...COORDINATES, "scope", "type", "classifier", "optional"];
 
+/**
+ * The groupId of the reactor project of an artifactId, for a dependency at an offset of a POM
+ * (see {@linkcode Decoder.dependencies}), or `undefined` when the tree has none.
+ */
+type GroupOf = (artifactId: string, offset: number) => string | undefined;
+
 class Decoder {
   readonly pom: RawPom;
   readonly path: string;
+  readonly groupOf?: GroupOf;
 
-  constructor(text: string, path: string) {
+  constructor(text: string, path: string, groupOf?: GroupOf) {
     this.path = path;
+    if (groupOf !== undefined) this.groupOf = groupOf;
     this.pom = {
       text,
       licenses: [],
@@ -336,10 +351,28 @@ class Decoder {
     return this.items(root, "extension").map((e) => this.dependency(e, "core extension"));
   }
 
-  dependencies(element: XmlElement | undefined, typed = false): RawDependency[] {
-    return this.items(element, "dependency").map((d) =>
-      this.dependency(d, "dependency", undefined, typed)
-    );
+  /**
+   * The dependencies of `element`; with `inferring` (a model 4.1.0 POM's own), one without
+   * groupId and version takes the groupId of the reactor project of its artifactId, as Maven 4
+   * infers it (DefaultModelBuilder's transformFileToRaw and inferDependencyVersion, through the
+   * reactor's sources by artifactId alone, putSource); one with a version, or elsewhere, Maven
+   * refuses ("'dependencies.dependency.groupId' … is missing"). Without {@linkcode groupOf}
+   * (no reactor at hand) such a dependency is left out and the POM marked `inferring`.
+   */
+  dependencies(element: XmlElement | undefined, typed = false, inferring = false): RawDependency[] {
+    const out: RawDependency[] = [];
+    for (const d of this.items(element, "dependency")) {
+      const partial = this.partialDependency(d, "dependency", undefined, typed);
+      const { groupId, artifactId } = partial;
+      if (!inferring || groupId !== undefined || artifactId === undefined || partial.version) {
+        out.push(this.dependency(d, "dependency", undefined, typed));
+        continue;
+      }
+      this.pom.inferring = true;
+      const inferred = this.groupOf?.(artifactId, d.offset);
+      if (inferred !== undefined) out.push({ ...partial, groupId: inferred, artifactId });
+    }
+    return out;
   }
 
   /**
@@ -542,7 +575,7 @@ class Decoder {
     pom.properties = this.properties(f.get("properties"));
     pom.modules = this.modules(f);
     // Maven refuses an empty <type> on the build's dependencies; a profile's only once active.
-    pom.dependencies = this.dependencies(f.get("dependencies"), true);
+    pom.dependencies = this.dependencies(f.get("dependencies"), true, modelVersion === "4.1.0");
     pom.dependencyManagement = this.management(f.get("dependencyManagement"));
     pom.build = this.build(f, true);
     for (const profile of this.items(f.get("profiles"), "profile")) {
@@ -990,9 +1023,25 @@ class Resolver {
     c: { groupId?: string; artifactId?: string; version?: string },
     inputs: [string, string | undefined][],
   ): string | undefined {
+    const found = this.reactorPoms(inputs).find((p) =>
+      p.groupId === c.groupId && p.artifactId === c.artifactId &&
+      (c.version === undefined || p.version === c.version)
+    );
+    return found?.path;
+  }
+
+  /**
+   * The reactor's POMs (reached through `<modules>` from the tree's root pom.xml) by their own
+   * coordinates, read without building models; the files read are added to `inputs`.
+   */
+  reactorPoms(
+    inputs: [string, string | undefined][],
+  ): { groupId?: string; artifactId: string; version?: string; path: string }[] {
     if (this.#poms === undefined) {
       const poms: { groupId?: string; artifactId: string; version?: string; path: string }[] = [];
       const read: [string, string | undefined][] = [];
+      /** The POMs whose groupId comes from a parent at a path, by their path. */
+      const inherits = new Map<string, string>();
       const queue = new Set(["pom.xml"]);
       for (const path of queue) {
         const text = this.load(path);
@@ -1009,25 +1058,76 @@ class Resolver {
           version: version && expand(version, own),
           path,
         });
+        // A model 4.1.0 `<parent/>` without coordinates: Maven 4's file model completes them
+        // from the POM at its relativePath, whose groupId the project then inherits.
+        if (groupId === undefined && raw.parent !== undefined && raw.parent.relativePath !== "") {
+          const target = inTree(path, raw.parent.relativePath ?? "../pom.xml");
+          if (target !== undefined) inherits.set(path, target);
+        }
         for (const module of [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]) {
           const target = inTree(path, module);
           if (target !== undefined) queue.add(target);
         }
       }
+      const byPath = new Map(poms.map((p) => [p.path, p]));
+      for (const pom of poms) {
+        let from = inherits.get(pom.path);
+        for (let depth = 0; from !== undefined && depth <= MAX_CHAIN; depth++) {
+          pom.groupId = byPath.get(from)?.groupId;
+          from = pom.groupId === undefined ? inherits.get(from) : undefined;
+        }
+      }
       this.#poms = { poms, read };
     }
     inputs.push(...this.#poms.read);
-    return this.#poms.poms.find((p) =>
-      p.groupId === c.groupId && p.artifactId === c.artifactId &&
-      (c.version === undefined || p.version === c.version)
-    )?.path;
+    return this.#poms.poms;
+  }
+
+  /**
+   * The POM at `path` decoded again, each of its dependencies without groupId given the groupId
+   * of the reactor project of its artifactId (see {@linkcode Decoder.dependencies}), as Maven 4's
+   * reactor finds it by artifactId alone; the files read are added to `inputs`. Maven stops when
+   * several projects have that artifactId ("No unique Source for null:…", an
+   * IllegalStateException of getSource), and refuses the dependency when none has it; the tree
+   * may not hold the whole reactor, so that one is left out with a warning.
+   */
+  inferGroups(text: string, path: string, inputs: [string, string | undefined][]): RawPom {
+    const uninferred: string[] = [];
+    const groupOf = (artifactId: string, offset: number): string | undefined => {
+      const line = lineColumn(text, offset).line;
+      const found = this.reactorPoms(inputs).filter((p) => p.artifactId === artifactId);
+      if (found.length > 1) {
+        throw invalid(
+          path,
+          line,
+          `the dependency ${artifactId} has no groupId, which Maven 4 takes from the reactor ` +
+            `project of that artifactId, and several have it (${
+              found.map((p) => p.path).join(", ")
+            }): Maven stops ("No unique Source")`,
+        );
+      }
+      const groupId = found[0]?.groupId;
+      if (groupId === undefined || groupId.includes("${")) {
+        uninferred.push(
+          `${path}:${line}: the dependency ${artifactId} has no groupId, which Maven 4 takes ` +
+            `from the reactor project of that artifactId: ${
+              found.length === 0 ? "none is in the tree" : `${found[0].path} does not say it`
+            }; it is left out`,
+        );
+      }
+      return groupId;
+    };
+    const raw = new Decoder(text, path, groupOf).decode(parseXml(text, path, CODE).root);
+    if (uninferred.length > 0) raw.uninferred = uninferred;
+    return raw;
   }
 
   /** The model of a POM from its text (its parents loaded). */
   build(path: string, text: string, visiting: string[]): Model {
-    const raw = decodePom(text, path);
-    this.paths.set(raw, path);
     const inputs: [string, string | undefined][] = [[path, text]];
+    const decoded = decodePom(text, path);
+    const raw = decoded.inferring ? this.inferGroups(text, path, inputs) : decoded;
+    this.paths.set(raw, path);
     const user = this.userProperties(path, inputs);
     const own: Lookup = (key) => user.get(key) ?? raw.properties.get(key);
     const parentCoordinates = {
@@ -2346,6 +2446,7 @@ class Mapper {
   ): void {
     const { model, resolver } = this;
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
+    for (const m of model.chain) m.raw.uninferred?.forEach((w) => resolver.warnings.add(w));
     this.dependencies(self, buildDependencies(model), management, profile);
     this.plugins(self, management, profile);
     // A module's extension replaces a parent's of its groupId:artifactId; neither

@@ -1190,6 +1190,59 @@ Deno.test("readMavenPom: a dependency without a version on a reactor project tak
   );
 });
 
+// A model 4.1.0 POM's dependency without groupId (nor version) was refused ("a dependency without
+// groupId"). Maven 4 infers both from the reactor project of that artifactId (DefaultModelBuilder's
+// transformFileToRaw/inferDependencyVersion, the reactor's sources indexed by artifactId alone in
+// putSource), the groupId through a `<parent/>` without coordinates too; it stops when several
+// projects have the artifactId ("No unique Source"), and refuses one with a version.
+Deno.test("readMavenPom: Maven 4 infers a dependency's groupId from the reactor project of its artifactId", () => {
+  const files = (app: string, other = ""): Record<string, string> => ({
+    "pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version><packaging>pom</packaging>
+  <subprojects><subproject>core</subproject><subproject>app</subproject>${other}</subprojects>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <parent/>
+  <artifactId>core</artifactId>
+</project>`,
+    "other/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <groupId>org.other</groupId><artifactId>core</artifactId><version>2.0.0</version>
+</project>`,
+    "app/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <parent/>
+  <artifactId>app</artifactId>
+  <dependencies>${app}</dependencies>
+</project>`,
+  });
+  const read = (tree: Record<string, string>): ReturnType<typeof readMavenPom> =>
+    readMavenPom(tree["app/pom.xml"], { path: "app/pom.xml", load: (p) => tree[p] });
+  const core = "<dependency><artifactId>core</artifactId><scope>test</scope></dependency>";
+  const out = read(files(core));
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "pkg:maven/com.acme/app@1.2.0"), [
+    "pkg:maven/com.acme/core@1.2.0 dev",
+  ]);
+  assert.equal(out.warnings, undefined);
+  // No reactor project of that artifactId in the tree (it may hold part of the reactor only).
+  const none = read(files("<dependency><artifactId>util</artifactId></dependency>"));
+  assert.deepEqual(edgesFrom(none, "pkg:maven/com.acme/app@1.2.0"), []);
+  assert.deepEqual(none.warnings, [
+    "app/pom.xml:4: the dependency util has no groupId, which Maven 4 takes from the reactor " +
+    "project of that artifactId: none is in the tree; it is left out",
+  ]);
+  assertVouchError(
+    () => read(files(core, "<subproject>other</subproject>")),
+    "inventory.maven_pom.invalid",
+    /app\/pom\.xml:4: the dependency core has no groupId, .* several have it \(core\/pom\.xml, other\/pom\.xml\): Maven stops/,
+  );
+  assertVouchError(
+    () =>
+      read(files("<dependency><artifactId>core</artifactId><version>1.2.0</version></dependency>")),
+    "inventory.maven_pom.invalid",
+    /app\/pom\.xml:4: a dependency without groupId/,
+  );
+});
+
 // A `test-jar` or `ejb-client` dependency on a module of the reactor was an edge to the module:
 // the classifier (`tests`, `client`) was lost. It is another file of the module, which Maven's
 // ReactorReader finds among the project's attached artifacts by extension and classifier
