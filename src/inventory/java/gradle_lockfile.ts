@@ -433,9 +433,11 @@ export function readGradleLockfile(
       "project, its group and version are not read"
     );
   }
+  const warnings: string[] = [];
   const project = folder === "." || folder === "gradle/dependency-locks"
-    ? gradleRootProject(load)
+    ? gradleRootProject(load, peek, warnings)
     : undefined;
+  if (warnings.length > 0) result.warnings = [...result.warnings ?? [], ...warnings];
   if (project !== undefined) result.project = project;
   else if (settings?.path.includes("/") === false) {
     // A subproject's lock: the root project is the build's, named by its settings script,
@@ -473,10 +475,19 @@ function settingsAbove(path: string, peek: Load): { path: string; text: string }
  * (the tree's folder then names it).
  *
  * @param load Reads the build's files (`undefined`: none can be read).
+ * @param peek Reads a file without counting it read: the subprojects' scripts looked into (see
+ *   {@linkcode gradleRootIdentity}).
+ * @param warnings Gets the warnings of a group or version subprojects set that vouch cannot tell.
  * @returns The root project, or `undefined`.
  */
-export function gradleRootProject(load: Load | undefined): Project | undefined {
-  const { name, group, version } = load === undefined ? {} : gradleRootIdentity(load);
+export function gradleRootProject(
+  load: Load | undefined,
+  peek: Load | undefined = load,
+  warnings: string[] = [],
+): Project | undefined {
+  const identity = load === undefined ? {} : gradleRootIdentity(load, peek);
+  const { name, group, version } = identity;
+  warnings.push(...identity.warnings ?? []);
   if (name === undefined) return undefined;
   if (group === undefined) return { name, ...version === undefined ? {} : { version } };
   const coordinates = { groupId: group, artifactId: name, version };
