@@ -1237,7 +1237,9 @@ class Resolver {
         );
         if (extension === undefined) return undefined;
         const key = `${extension.groupId}:${extension.artifactId}`;
-        if (extension.groupId !== "me.qoomon") return { extension: key, file };
+        if (extension.groupId !== "me.qoomon") {
+          return this.jgitverSkips(folder, path, inputs) ? undefined : { extension: key, file };
+        }
         // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
         // without one it leaves the POMs' own.
         const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
@@ -1259,6 +1261,42 @@ class Resolver {
       }
       if (folder === ".") return undefined;
     }
+  }
+
+  /**
+   * Whether jgitver, a core extension of the build at `folder`, leaves the version of the POM at
+   * `path` as written: skipped, its session is never made and JGitverModelProcessor returns each
+   * model unchanged (JGitverUtils.shouldSkip: Java's parseBoolean of the system property
+   * `jgitver.skip`, which `.mvn/jvm.config`'s `-Djgitver.skip=true` sets, or of the user
+   * property, which `.mvn/maven.config`'s `-Djgitver.skip` sets, `true` alone); or the POM's
+   * folder is one its configuration (`.mvn/jgitver.config.xml`, else `.mvn/jgtiver.config.xml`)
+   * excludes (`<exclusions><exclusion>dir</exclusion>`: JGitverConfigurationComponent's ignore,
+   * a folder whose path holds the excluded one's, in any case). The files read are added to
+   * `inputs`.
+   */
+  jgitverSkips(folder: string, path: string, inputs: [string, string | undefined][]): boolean {
+    const user = this.#userOf(folder);
+    inputs.push(...user.inputs);
+    if (user.properties.get("jgitver.skip")?.toLowerCase() === "true") return true;
+    const jvm = posix.join(folder, ".mvn", "jvm.config");
+    const options = this.load(jvm);
+    inputs.push([jvm, options]);
+    // The JVM's -Dname alone is "": not true.
+    const system = options?.match(/(?:^|\s)-Djgitver\.skip=(\S*)/g)?.at(-1)?.split("=")[1];
+    if (system?.toLowerCase() === "true") return true;
+    for (const name of ["jgitver.config.xml", "jgtiver.config.xml"]) {
+      const config = posix.join(folder, ".mvn", name);
+      const text = this.load(config);
+      inputs.push([config, text]);
+      if (text === undefined) continue;
+      const code = text.replace(/<!--[\s\S]*?-->/g, "");
+      const own = posix.dirname(path).toLowerCase();
+      return [...code.matchAll(/<exclusion>\s*([^<]*?)\s*<\/exclusion>/g)].some((m) => {
+        const excluded = posix.join(folder, m[1]).toLowerCase();
+        return m[1] !== "" && (excluded === "." || own.startsWith(excluded));
+      });
+    }
+    return false;
   }
 
   /**

@@ -1092,6 +1092,47 @@ Deno.test("readMavenPom: qoomon's versioning extension disabled by -Dversioning.
   );
 });
 
+// jgitver skipped leaves the POMs' versions: JGitverUtils.shouldSkip takes Java's parseBoolean of
+// `jgitver.skip`, the system property (.mvn/jvm.config) or the user property (.mvn/maven.config,
+// where `-Djgitver.skip` alone is `true`), and JGitverModelProcessor then returns each model
+// unchanged, as it does for a POM under a folder its configuration's <exclusions> names
+// (JGitverConfigurationComponent's ignore). Was: the build's purls without a version all the same.
+Deno.test("readMavenPom: jgitver skipped by -Djgitver.skip, or excluding the folder, keeps the versions", () => {
+  const files: Record<string, string> = {
+    "pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId>" +
+      "<artifactId>ledger</artifactId><version>1.4.0</version><packaging>pom</packaging>" +
+      "<modules><module>tools/gen</module></modules></project>",
+    "tools/gen/pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId>" +
+      "<artifactId>gen</artifactId><version>0.3.0</version></project>",
+    ".mvn/extensions.xml": "<extensions><extension><groupId>fr.brouillard.oss</groupId>" +
+      "<artifactId>jgitver-maven-plugin</artifactId><version>1.9.0</version></extension>" +
+      "</extensions>",
+  };
+  const version = (more: Record<string, string>, path = "pom.xml"): string | undefined => {
+    const tree = { ...files, ...more };
+    const out = readMavenPom(tree[path], { path, load: (p) => tree[p] });
+    return path === "pom.xml"
+      ? out.project?.version
+      : out.members?.find((m) => m.name === "com.acme:gen")?.version;
+  };
+  assert.equal(version({}), undefined);
+  for (const config of ["-Djgitver.skip\n", "-B -Djgitver.skip=True\n"]) {
+    assert.equal(version({ ".mvn/maven.config": config }), "1.4.0", config);
+  }
+  assert.equal(version({ ".mvn/maven.config": "-Djgitver.skip=false\n" }), undefined);
+  assert.equal(version({ ".mvn/jvm.config": "-Xmx2g -Djgitver.skip=true\n" }), "1.4.0");
+  // The JVM's -Dname alone is "", which parseBoolean reads as false.
+  assert.equal(version({ ".mvn/jvm.config": "-Djgitver.skip\n" }), undefined);
+  // A folder the configuration excludes: its POMs keep their versions, the others do not.
+  const config = {
+    ".mvn/jgitver.config.xml": '<configuration xmlns="http://jgitver.github.io/maven/' +
+      'configuration/1.1.0"><exclusions><exclusion>tools</exclusion></exclusions></configuration>',
+  };
+  assert.equal(version({}, "tools/gen/pom.xml"), undefined);
+  assert.equal(version(config, "tools/gen/pom.xml"), "0.3.0");
+  assert.equal(version(config), undefined);
+});
+
 // A name a POM declares as a dependency whose version a parent outside the tree manages and as a
 // plugin's dependency with no version (Maven manages no plugin dependency) is one purl without a
 // version: it was warned of twice, once for each declaration.
