@@ -402,18 +402,19 @@ export function readGradleLockfile(
   const modules = parseGradleLockfile(text, path);
   const release = releaseLocked(modules);
   for (const m of modules) {
-    const { purl, ecosystem, name } = gradleModuleId({
+    const id = gradleModuleId({
       groupId: m.group,
       artifactId: m.name,
       version: m.version,
       type: lockedType(m.configurations),
     });
+    const { purl, ecosystem, name } = id;
     const folderScopes = siblings?.get(purl);
     out.component({
       purl,
       ecosystem,
       name,
-      version: m.version,
+      version: id.version,
       scopes: folderScopes !== undefined
         ? [...folderScopes]
         : gradleScopes(m.configurations, buildLock, release),
