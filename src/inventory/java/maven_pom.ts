@@ -76,6 +76,9 @@ const PLUGIN_GROUP = "org.apache.maven.plugins";
 /** Deepest parent / BOM-import chain followed (Maven itself has no limit; loops are errors). */
 const MAX_CHAIN = 32;
 const MODEL_VERSIONS = new Set(["4.0.0", "4.1.0"]);
+
+/** The namespace of a POM before its model version (`http://maven.apache.org/POM/4.1.0`). */
+const POM_NAMESPACE = "http://maven.apache.org/POM/";
 const SCOPES: Record<string, Scope> = {
   compile: "runtime",
   runtime: "runtime",
@@ -540,10 +543,20 @@ class Decoder {
       "reporting",
       "profiles",
     ]);
-    const modelVersion = this.value(f, "modelVersion");
-    if (modelVersion !== undefined && !MODEL_VERSIONS.has(modelVersion)) {
-      this.fail(f.get("modelVersion")!.offset, `modelVersion ${modelVersion} is not supported`);
+    const written = this.value(f, "modelVersion");
+    if (written !== undefined && !MODEL_VERSIONS.has(written)) {
+      this.fail(f.get("modelVersion")!.offset, `modelVersion ${written} is not supported`);
     }
+    // Without one, Maven 4 takes it from the project's namespace, `http://maven.apache.org/POM/`
+    // and the version (DefaultModelBuilder's readFileModel: withModelVersion(namespace.substring(
+    // NAMESPACE_PREFIX.length()))); one vouch does not know is left unset, as before.
+    const prefix = root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":")) : "";
+    const namespace = root.attributes[prefix === "" ? "xmlns" : `xmlns:${prefix}`] ?? "";
+    const named = namespace.startsWith(POM_NAMESPACE)
+      ? namespace.slice(POM_NAMESPACE.length)
+      : undefined;
+    const modelVersion = written ??
+      (named !== undefined && MODEL_VERSIONS.has(named) ? named : undefined);
     const pom = this.pom;
     if (modelVersion !== undefined) pom.modelVersion = modelVersion;
     for (const name of [...COORDINATES, "packaging", "description"] as const) {

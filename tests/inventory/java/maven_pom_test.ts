@@ -1284,6 +1284,36 @@ Deno.test("readMavenPom: Maven 4 infers a dependency's groupId from the reactor 
   );
 });
 
+// A POM without <modelVersion> whose namespace is Maven 4's (`http://maven.apache.org/POM/4.1.0`)
+// is of model 4.1.0: Maven 4 takes the version from the namespace (DefaultModelBuilder's
+// readFileModel, withModelVersion(namespace.substring(NAMESPACE_PREFIX.length()))). Its
+// `<parent/>` without coordinates and dependency without groupId were refused.
+Deno.test("readMavenPom: Maven 4 takes the model version from the POM's namespace", () => {
+  const ns = (prefix: string): string =>
+    `xmlns${prefix === "" ? "" : `:${prefix}`}="http://maven.apache.org/POM/4.1.0"`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project ${ns("")}>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version><packaging>pom</packaging>
+  <subprojects><subproject>core</subproject><subproject>app</subproject></subprojects>
+</project>`,
+    "core/pom.xml": `<project ${ns("")}>
+  <parent/>
+  <artifactId>core</artifactId>
+</project>`,
+    "app/pom.xml": `<pom:project ${ns("pom")}>
+  <pom:parent/>
+  <pom:artifactId>app</pom:artifactId>
+  <pom:dependencies><pom:dependency><pom:artifactId>core</pom:artifactId></pom:dependency></pom:dependencies>
+</pom:project>`,
+  };
+  const out = readMavenPom(files["app/pom.xml"], { path: "app/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "pkg:maven/com.acme/app@1.2.0"), [
+    "pkg:maven/com.acme/core@1.2.0 runtime",
+  ]);
+  assert.equal(out.warnings, undefined);
+});
+
 // A `test-jar` or `ejb-client` dependency on a module of the reactor was an edge to the module:
 // the classifier (`tests`, `client`) was lost. It is another file of the module, which Maven's
 // ReactorReader finds among the project's attached artifacts by extension and classifier
