@@ -627,6 +627,16 @@ function invalid(path: string, line: number, what: string): VouchError {
   );
 }
 
+/** A POM of the reactor by its own coordinates (see `reactorPoms`). */
+interface ReactorPom {
+  groupId?: string;
+  artifactId: string;
+  version?: string;
+  path: string;
+  /** Listed only by a profile's `<modules>`: in the reactor only when the profile is active. */
+  profile?: true;
+}
+
 /**
  * Decoded POMs and models by text: the reader runs once per pom.xml of a
  * reactor and each run looks at every module, so the work is kept between
@@ -900,10 +910,7 @@ class Resolver {
   readonly versionless = new Map<string, Set<string>>();
   #reactor?: Reactor;
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
-  #poms?: {
-    poms: { groupId?: string; artifactId: string; version?: string; path: string }[];
-    read: [string, string | undefined][];
-  };
+  #poms?: { poms: ReactorPom[]; read: [string, string | undefined][] };
 
   /** Whether the inventory reads a POM on its own (see `readMavenPom`). */
   readonly reads: (path: string) => boolean;
@@ -1047,14 +1054,14 @@ class Resolver {
    * The reactor's POMs (reached through `<modules>` from the tree's root pom.xml) by their own
    * coordinates, read without building models; the files read are added to `inputs`.
    */
-  reactorPoms(
-    inputs: [string, string | undefined][],
-  ): { groupId?: string; artifactId: string; version?: string; path: string }[] {
+  reactorPoms(inputs: [string, string | undefined][]): ReactorPom[] {
     if (this.#poms === undefined) {
-      const poms: { groupId?: string; artifactId: string; version?: string; path: string }[] = [];
+      const poms: ReactorPom[] = [];
       const read: [string, string | undefined][] = [];
       /** The POMs whose groupId comes from a parent at a path, by their path. */
       const inherits = new Map<string, string>();
+      /** The modules each POM lists outside its profiles. */
+      const listed = new Map<string, string[]>();
       const queue = new Set(["pom.xml"]);
       for (const path of queue) {
         const text = this.load(path);
@@ -1081,7 +1088,11 @@ class Resolver {
           const target = inTree(path, module);
           if (target !== undefined) queue.add(target);
         }
+        listed.set(path, raw.modules.flatMap((m) => inTree(path, m) ?? []));
       }
+      const plain = new Set(["pom.xml"]);
+      for (const path of plain) for (const target of listed.get(path) ?? []) plain.add(target);
+      for (const pom of poms) if (!plain.has(pom.path)) pom.profile = true;
       const byPath = new Map(poms.map((p) => [p.path, p]));
       for (const pom of poms) {
         let from = inherits.get(pom.path);
@@ -1108,7 +1119,19 @@ class Resolver {
     const uninferred: string[] = [];
     const groupOf = (artifactId: string, offset: number): string | undefined => {
       const line = lineColumn(text, offset).line;
-      const found = this.reactorPoms(inputs).filter((p) => p.artifactId === artifactId);
+      const all = this.reactorPoms(inputs).filter((p) => p.artifactId === artifactId);
+      // One that only a profile's <modules> list is in the reactor only when it is active.
+      const plain = all.filter((p) => p.profile === undefined);
+      const found = plain.length > 0 ? plain : all;
+      if (found.length > 1 && plain.length === 0) {
+        uninferred.push(
+          `${path}:${line}: the dependency ${artifactId} has no groupId, which Maven 4 takes ` +
+            `from the reactor project of that artifactId, and several profiles add one (${
+              found.map((p) => p.path).join(", ")
+            }): vouch cannot tell which is built; it is left out`,
+        );
+        return undefined;
+      }
       if (found.length > 1) {
         throw invalid(
           path,

@@ -1271,6 +1271,16 @@ Deno.test("readMavenPom: Maven 4 infers a dependency's groupId from the reactor 
     "app/pom.xml:4: the dependency util has no groupId, which Maven 4 takes from the reactor " +
     "project of that artifactId: none is in the tree; it is left out",
   ]);
+  // One only a profile's modules add (in the reactor only when the profile is active): the other.
+  const profiled = files(core)["pom.xml"].replace(
+    "</project>",
+    "<profiles><profile><id>other</id><subprojects><subproject>other</subproject></subprojects>" +
+      "</profile></profiles></project>",
+  );
+  const tree = { ...files(core), "pom.xml": profiled };
+  assert.deepEqual(edgesFrom(read(tree), "pkg:maven/com.acme/app@1.2.0"), [
+    "pkg:maven/com.acme/core@1.2.0 dev",
+  ]);
   assertVouchError(
     () => read(files(core, "<subproject>other</subproject>")),
     "inventory.maven_pom.invalid",
