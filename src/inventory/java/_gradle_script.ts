@@ -6,7 +6,7 @@
 // it: a lock at such a path has no name the scan knows.
 import { posix } from "../../_path.ts";
 import { isOutside } from "../_paths.ts";
-import { countBelow, wildcardMatch } from "../../_util.ts";
+import { compareStrings, countBelow, wildcardMatch } from "../../_util.ts";
 import type { Load } from "../_reader.ts";
 
 /** A lock file a build script names. */
@@ -590,11 +590,9 @@ function setsOf(
   name: string,
   kotlin: boolean,
   blocks: (offset: number) => readonly string[] = blocksOf(code),
-  root = false,
+  owner = PROJECT,
 ): RegExpExecArray[] {
   if (!OWN_PROPERTIES.has(name)) return assignments(code, name);
-  // The root project's script sets its own group and version as `rootProject.version = …` too.
-  const owner = root ? ROOT_PROJECT : PROJECT;
   const sets = assignments(code, name, owner);
   // Groovy's `version '1.0'`, `group('com.acme')` where a statement starts (not a plugin's
   // `id '…' version '…'`): the set method Gradle's class generator gives each property of the
@@ -670,7 +668,9 @@ function propertyFact(context: Context, name: string): PropertyFact {
   const none = { from: 0 };
   const { text, kotlin } = context;
   if (otherWrites(text.said, name)) return none;
-  let sets = setsOf(text.code, name, kotlin, context.blocks, context.project === context.root);
+  // The root project's script sets its own group and version as `rootProject.version = …` too.
+  const owner = context.project === context.root ? ROOT_PROJECT : PROJECT;
+  let sets = setsOf(text.code, name, kotlin, context.blocks, owner);
   if (context.own && OWN_PROPERTIES.has(name)) {
     // A declaration (`def version = '1.0'`, Kotlin's `val version = "1.0"`) is a variable of the
     // script's body, not the project's property; a plain assignment in its scope is to it too.
@@ -1151,14 +1151,20 @@ function eachLock(
  * What a Gradle build says of its root project, literally: its name (`rootProject.name` of the
  * settings script, once), `group` and `version` (one top-level assignment in the root build
  * script, the one `rootProject.buildFileName` names if the settings script sets it, else
- * `gradle.properties`). Each is `undefined` when the build does not say it plainly.
+ * `gradle.properties`), unless a subproject's script sets the root's (`rootProject.version =
+ * '1.0'`): Gradle configures the subprojects after the root, so the last one's is the root's,
+ * with a warning when they disagree; one set otherwise than literally is not known, with a
+ * warning. Each is `undefined` when the build does not say it plainly.
  *
- * @param load Reads the build's files (the settings script, root build script and properties).
- * @returns The name, group and version found.
+ * @param load Reads the build's files (the settings script, root build script and properties,
+ *   a subproject's script that sets the root's group or version).
+ * @param peek Reads a file without counting it read: the subprojects' scripts looked into.
+ * @returns The name, group and version found, and the warnings.
  */
 export function gradleRootIdentity(
   load: Load,
-): { name?: string; group?: string; version?: string } {
+  peek: Load = load,
+): { name?: string; group?: string; version?: string; warnings?: string[] } {
   const script = rootScriptOf({ root: ".", load });
   // Which script the root project runs is unknown: so are its group and version.
   const { text, kotlin } = script ?? { text: scriptCode("", false), kotlin: false };
@@ -1173,13 +1179,113 @@ export function gradleRootIdentity(
     each: false,
     own: true,
   };
-  const out: { name?: string; group?: string; version?: string } = {};
+  const out: { name?: string; group?: string; version?: string; warnings?: string[] } = {};
   const name = rootProjectName(context);
   if (name !== undefined) out.name = name;
+  const warnings: string[] = [];
   for (const key of script === undefined ? [] : ["group", "version"] as const) {
-    const value = propertyValue(context, key, Infinity);
+    let value = propertyValue(context, key, Infinity);
+    // Gradle configures the root project, then each subproject (TaskPathProjectEvaluator's
+    // configureHierarchy, the subprojects in DefaultProject's order: by depth, then path): the
+    // last subproject's script that sets `rootProject.version` sets the root's.
+    const sets = subprojectRootSets(context, peek, key);
+    const values = new Set(sets.map((s) => s.value));
+    if (sets.length > 0) value = values.has(undefined) ? undefined : sets.at(-1)!.value;
+    if (values.has(undefined)) {
+      const at = sets.find((s) => s.value === undefined)!;
+      warnings.push(
+        `${at.script}:${at.line}: the subproject sets the root project's ${key} otherwise than ` +
+          `literally, once, at its top: vouch cannot tell it, so the root project has no ${key}`,
+      );
+    } else if (values.size > 1) {
+      warnings.push(
+        `${sets.map((s) => `${s.script}:${s.line}`).join(", ")}: subprojects set the root ` +
+          `project's ${key} to ${[...values].join(", ")}: the last Gradle configures sets it ` +
+          `(by default ${value}; evaluationDependsOn, configuration on demand or in parallel ` +
+          `change the order)`,
+      );
+    }
     // Gradle's default for a version not set.
     if (value !== undefined && value !== "unspecified") out[key] = value;
+  }
+  if (warnings.length > 0) out.warnings = warnings;
+  return out;
+}
+
+/** A subproject's script setting the root project's group or version (see {@linkcode subprojectRootSets}). */
+interface RootSet {
+  script: string;
+  line: number;
+  /** The literal value, set once at the script's top; `undefined` when set otherwise. */
+  value?: string;
+}
+
+/**
+ * Where the scripts of the subprojects the settings script includes literally (`include
+ * 'a:b'`, Kotlin's `include("a:b")`, each path's parents too, in the folder of its path unless
+ * the settings script names its `buildFileName`) set the root project's `name` property
+ * (`rootProject.version = '1.0'`, Groovy's `rootProject.version '1.0'`,
+ * `rootProject.setVersion(…)`), in Gradle's order of configuration: by depth, then path
+ * (DefaultProject's compareTo). Each script is looked into with `peek`, and read with the
+ * context's `load` when it sets it.
+ */
+function subprojectRootSets(
+  context: Pick<Context, "root" | "load">,
+  peek: Load,
+  name: "group" | "version",
+): RootSet[] {
+  const settings = settingsOf(context);
+  if (settings === undefined) return [];
+  const projects = new Set<string>();
+  const { said } = settings.text;
+  for (const include of said.matchAll(/(?<![\w.])include\b(?=\s*\(|[ \t]+["'])/g)) {
+    const list = said.slice(include.index + include[0].length).match(
+      /^\s*\(?\s*((?:(["'])[^"'$\n]*\2\s*,\s*)*(["'])[^"'$\n]*\3)/,
+    );
+    for (const literal of list?.[1].matchAll(/(["'])([^"'$\n]*)\1/g) ?? []) {
+      const segments = literal[2].split(":").filter((segment) => segment !== "");
+      for (let n = 1; n <= segments.length; n++) projects.add(segments.slice(0, n).join(":"));
+    }
+  }
+  const named = new Map<string, string>();
+  for (const m of said.matchAll(LITERAL_BUILD_FILE_NAME)) {
+    if (m[2] !== undefined) named.set(m[2].split(":").filter((s) => s !== "").join(":"), m[4]);
+  }
+  const order = [...projects].sort((a, b) =>
+    a.split(":").length - b.split(":").length || compareStrings(a, b)
+  );
+  const setter = new RegExp(
+    `\\brootProject\\s*\\.\\s*set${name[0].toUpperCase()}${name.slice(1)}\\s*\\(`,
+  );
+  const out: RootSet[] = [];
+  for (const project of order) {
+    const folder = inFolder(context.root, project.replaceAll(":", "/"));
+    const file = named.get(project) ??
+      gradleScriptNames("build").find((f) => peek(inFolder(folder, f)) !== undefined);
+    const path = file === undefined ? undefined : inFolder(folder, file);
+    const text = path === undefined ? undefined : peek(path);
+    if (path === undefined || text === undefined || !/\brootProject\b/.test(text)) continue;
+    const kotlin = path.endsWith(".kts");
+    const script = scriptCode(text, kotlin);
+    const { code } = script;
+    const sets = setsOf(code, name, kotlin, blocksOf(code), ROOT_PROJECT)
+      .filter((m) => /^(?:project\s*\.\s*)?rootProject\b/.test(m[0]));
+    const calls = setter.exec(script.said);
+    if (sets.length === 0 && calls === null) continue;
+    context.load(path);
+    const first = calls === null
+      ? sets[0].index
+      : Math.min(calls.index, sets[0]?.index ?? Infinity);
+    const set: RootSet = { script: path, line: code.slice(0, first).split("\n").length };
+    const m = sets[0];
+    if (
+      calls === null && sets.length === 1 && (m[1] === "=" || m.groups?.call !== undefined) &&
+      blocksOf(code)(m.index).length === 0 && !guarded(code, m.index)
+    ) {
+      const value = plainString(expression(script, m.index + m[0].length), kotlin);
+      if (value !== undefined) set.value = value;
+    }
+    out.push(set);
   }
   return out;
 }

@@ -52,6 +52,8 @@ export interface GradleModuleId {
   ecosystem: "maven" | "generic";
   /** `group:name`, or the name alone for a `pkg:generic` one. */
   name: string;
+  /** The version the purl names: a tool's without the platform its revision has (see {@linkcode gradleModuleId}). */
+  version?: string;
 }
 
 /**
@@ -68,25 +70,39 @@ export interface GradleModuleId {
  */
 export function gradleModuleId(c: MavenCoordinates): GradleModuleId {
   if (c.groupId === "" || isToolDistribution(c)) {
+    // D8's revision names its platform (`linux64-rel-11.9.85`, the Kotlin Gradle plugin's
+    // `google.d8:v8:<platform>-rel-<version>`): each platform's archive is a distribution of
+    // that version.
+    const version = mavenName(c) === "google.d8:v8"
+      ? c.version?.replace(/^[\w-]+?-rel-(?=\d)/, "")
+      : c.version;
     return {
-      purl: formatPurl({ type: "generic", name: c.artifactId, version: c.version }),
+      purl: formatPurl({ type: "generic", name: c.artifactId, version }),
       ecosystem: "generic",
       name: c.artifactId,
+      ...version === undefined ? {} : { version },
     };
   }
-  return { purl: mavenPurl(c), ecosystem: "maven", name: mavenName(c) };
+  return {
+    purl: mavenPurl(c),
+    ecosystem: "maven",
+    name: mavenName(c),
+    ...c.version === undefined ? {} : { version: c.version },
+  };
 }
 
 /**
  * The Ivy coordinates under which the Kotlin Gradle plugin downloads the tools Kotlin/JS and
  * Kotlin/Wasm builds run, from the tools' own release pages (`org.nodejs:node` from
  * nodejs.org/dist, `com.yarnpkg:yarn` from Yarn's GitHub releases,
- * `com.github.webassembly:binaryen` from Binaryen's): no Maven repository has them.
+ * `com.github.webassembly:binaryen` from Binaryen's, `google.d8:v8` from the Chromium V8
+ * builds' Google storage, D8SetupTask's): no Maven repository has them.
  */
 const TOOL_DISTRIBUTIONS = new Set([
   "org.nodejs:node",
   "com.yarnpkg:yarn",
   "com.github.webassembly:binaryen",
+  "google.d8:v8",
 ]);
 
 /**

@@ -32,7 +32,8 @@
  *   Gradle plugin's own `kotlin…` configurations (compiler, compiler plugins,
  *   Native, klib commonizer, build tools, script definitions, BouncyCastle,
  *   ABI validation) and `swiftExport…`, the Android Gradle plugin's
- *   `android…` (`androidJacocoAnt`, `androidApis`), variant lint
+ *   `android…` (`androidJacocoAnt`, `androidApis`; not a classpath: in Kotlin Multiplatform
+ *   `android<Variant>RuntimeClasspath` is the Android target's, scoped as the variant's own), variant lint
  *   (`debugLintChecksClasspath`) and `…ReverseMetadataValues` ones,
  *   `composeMappingProducer…`, every plugin-internal configuration whose
  *   name starts with `_` (`_agp_internal_…`, `_internal_aapt2_binary`), `dokka…`,
@@ -79,7 +80,7 @@ import {
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android(?!\w*(?:Compile|Runtime)Classpath$)[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf
@@ -402,18 +403,19 @@ export function readGradleLockfile(
   const modules = parseGradleLockfile(text, path);
   const release = releaseLocked(modules);
   for (const m of modules) {
-    const { purl, ecosystem, name } = gradleModuleId({
+    const id = gradleModuleId({
       groupId: m.group,
       artifactId: m.name,
       version: m.version,
       type: lockedType(m.configurations),
     });
+    const { purl, ecosystem, name } = id;
     const folderScopes = siblings?.get(purl);
     out.component({
       purl,
       ecosystem,
       name,
-      version: m.version,
+      version: id.version,
       scopes: folderScopes !== undefined
         ? [...folderScopes]
         : gradleScopes(m.configurations, buildLock, release),
@@ -433,9 +435,11 @@ export function readGradleLockfile(
       "project, its group and version are not read"
     );
   }
+  const warnings: string[] = [];
   const project = folder === "." || folder === "gradle/dependency-locks"
-    ? gradleRootProject(load)
+    ? gradleRootProject(load, peek, warnings)
     : undefined;
+  if (warnings.length > 0) result.warnings = [...result.warnings ?? [], ...warnings];
   if (project !== undefined) result.project = project;
   else if (settings?.path.includes("/") === false) {
     // A subproject's lock: the root project is the build's, named by its settings script,
@@ -473,10 +477,19 @@ function settingsAbove(path: string, peek: Load): { path: string; text: string }
  * (the tree's folder then names it).
  *
  * @param load Reads the build's files (`undefined`: none can be read).
+ * @param peek Reads a file without counting it read: the subprojects' scripts looked into (see
+ *   {@linkcode gradleRootIdentity}).
+ * @param warnings Gets the warnings of a group or version subprojects set that vouch cannot tell.
  * @returns The root project, or `undefined`.
  */
-export function gradleRootProject(load: Load | undefined): Project | undefined {
-  const { name, group, version } = load === undefined ? {} : gradleRootIdentity(load);
+export function gradleRootProject(
+  load: Load | undefined,
+  peek: Load | undefined = load,
+  warnings: string[] = [],
+): Project | undefined {
+  const identity = load === undefined ? {} : gradleRootIdentity(load, peek);
+  const { name, group, version } = identity;
+  warnings.push(...identity.warnings ?? []);
   if (name === undefined) return undefined;
   if (group === undefined) return { name, ...version === undefined ? {} : { version } };
   const coordinates = { groupId: group, artifactId: name, version };

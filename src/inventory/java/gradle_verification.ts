@@ -9,7 +9,8 @@
  * `kotlin-native-prebuilt-linux-x86_64`) is no Maven coordinate and is
  * `pkg:generic/<name>@<version>`, its only file's checksums its own, and so is a tool's release
  * archive the Kotlin Gradle plugin downloads for Kotlin/JS and Kotlin/Wasm under Ivy coordinates
- * (`org.nodejs:node`, `com.yarnpkg:yarn`, `com.github.webassembly:binaryen`: Node.js is
+ * (`org.nodejs:node`, `com.yarnpkg:yarn`, `com.github.webassembly:binaryen`, `google.d8:v8`, whose
+ * revision `linux64-rel-11.9.85` names its platform and version `11.9.85`: Node.js is
  * `pkg:generic/node@…`, as pnpm's `node@runtime:` is; its per-platform archives are its
  * distributions, no checksum its own). Every verified file is one
  * of the component's distributions (file name and checksums). The
@@ -447,12 +448,13 @@ export function readGradleVerification(
   let unscoped = 0;
   for (const component of components) {
     const type = verifiedType(component);
-    const { purl, ecosystem, name } = gradleModuleId({
+    const id = gradleModuleId({
       groupId: component.group,
       artifactId: component.name,
       version: component.version,
       type,
     });
+    const { purl, ecosystem, name } = id;
     const scopes: Scope[] | undefined = locked.has(purl) ? [...locked.get(purl)!] : undefined;
     // Only a POM may be another module's metadata (a parent, an imported BOM, a plugin marker);
     // Gradle reads a `.module` file only for a module it resolves (a Kotlin Multiplatform root
@@ -472,7 +474,7 @@ export function readGradleVerification(
       purl,
       ecosystem,
       name,
-      version: component.version,
+      version: id.version,
       hashes: purlFile(component, type)?.hashes ?? [],
       distributions: component.artifacts.map((a) => ({ file: a.name, hashes: a.hashes })),
       scopes,

@@ -76,6 +76,9 @@ const PLUGIN_GROUP = "org.apache.maven.plugins";
 /** Deepest parent / BOM-import chain followed (Maven itself has no limit; loops are errors). */
 const MAX_CHAIN = 32;
 const MODEL_VERSIONS = new Set(["4.0.0", "4.1.0"]);
+
+/** The namespace of a POM before its model version (`http://maven.apache.org/POM/4.1.0`). */
+const POM_NAMESPACE = "http://maven.apache.org/POM/";
 const SCOPES: Record<string, Scope> = {
   compile: "runtime",
   runtime: "runtime",
@@ -243,17 +246,32 @@ interface RawPom {
   dependencyManagement: RawDependency[];
   build: RawBuild;
   profiles: RawProfile[];
+  /**
+   * Whether it declares a dependency whose groupId Maven 4 takes from the reactor (see
+   * {@linkcode Decoder.dependencies}): then it is decoded again with the reactor at hand.
+   */
+  inferring?: true;
+  /** The warnings of the dependencies whose groupId the tree does not give (left out). */
+  uninferred?: string[];
 }
 
 const COORDINATES = ["groupId", "artifactId", "version"] as const;
 const DEPENDENCY_FIELDS = [...COORDINATES, "scope", "type", "classifier", "optional"];
 
+/**
+ * The groupId of the reactor project of an artifactId, for a dependency at an offset of a POM
+ * (see {@linkcode Decoder.dependencies}), or `undefined` when the tree has none.
+ */
+type GroupOf = (artifactId: string, offset: number) => string | undefined;
+
 class Decoder {
   readonly pom: RawPom;
   readonly path: string;
+  readonly groupOf?: GroupOf;
 
-  constructor(text: string, path: string) {
+  constructor(text: string, path: string, groupOf?: GroupOf) {
     this.path = path;
+    if (groupOf !== undefined) this.groupOf = groupOf;
     this.pom = {
       text,
       licenses: [],
@@ -350,10 +368,28 @@ class Decoder {
     return this.items(root, "extension").map((e) => this.dependency(e, "core extension"));
   }
 
-  dependencies(element: XmlElement | undefined, typed = false): RawDependency[] {
-    return this.items(element, "dependency").map((d) =>
-      this.dependency(d, "dependency", undefined, typed)
-    );
+  /**
+   * The dependencies of `element`; with `inferring` (a model 4.1.0 POM's own), one without
+   * groupId and version takes the groupId of the reactor project of its artifactId, as Maven 4
+   * infers it (DefaultModelBuilder's transformFileToRaw and inferDependencyVersion, through the
+   * reactor's sources by artifactId alone, putSource); one with a version, or elsewhere, Maven
+   * refuses ("'dependencies.dependency.groupId' … is missing"). Without {@linkcode groupOf}
+   * (no reactor at hand) such a dependency is left out and the POM marked `inferring`.
+   */
+  dependencies(element: XmlElement | undefined, typed = false, inferring = false): RawDependency[] {
+    const out: RawDependency[] = [];
+    for (const d of this.items(element, "dependency")) {
+      const partial = this.partialDependency(d, "dependency", undefined, typed);
+      const { groupId, artifactId } = partial;
+      if (!inferring || groupId !== undefined || artifactId === undefined || partial.version) {
+        out.push(this.dependency(d, "dependency", undefined, typed));
+        continue;
+      }
+      this.pom.inferring = true;
+      const inferred = this.groupOf?.(artifactId, d.offset);
+      if (inferred !== undefined) out.push({ ...partial, groupId: inferred, artifactId });
+    }
+    return out;
   }
 
   /**
@@ -521,10 +557,20 @@ class Decoder {
       "reporting",
       "profiles",
     ]);
-    const modelVersion = this.value(f, "modelVersion");
-    if (modelVersion !== undefined && !MODEL_VERSIONS.has(modelVersion)) {
-      this.fail(f.get("modelVersion")!.offset, `modelVersion ${modelVersion} is not supported`);
+    const written = this.value(f, "modelVersion");
+    if (written !== undefined && !MODEL_VERSIONS.has(written)) {
+      this.fail(f.get("modelVersion")!.offset, `modelVersion ${written} is not supported`);
     }
+    // Without one, Maven 4 takes it from the project's namespace, `http://maven.apache.org/POM/`
+    // and the version (DefaultModelBuilder's readFileModel: withModelVersion(namespace.substring(
+    // NAMESPACE_PREFIX.length()))); one vouch does not know is left unset, as before.
+    const prefix = root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":")) : "";
+    const namespace = root.attributes[prefix === "" ? "xmlns" : `xmlns:${prefix}`] ?? "";
+    const named = namespace.startsWith(POM_NAMESPACE)
+      ? namespace.slice(POM_NAMESPACE.length)
+      : undefined;
+    const modelVersion = written ??
+      (named !== undefined && MODEL_VERSIONS.has(named) ? named : undefined);
     const pom = this.pom;
     if (modelVersion !== undefined) pom.modelVersion = modelVersion;
     for (const name of [...COORDINATES, "packaging", "description"] as const) {
@@ -556,7 +602,7 @@ class Decoder {
     pom.properties = this.properties(f.get("properties"));
     pom.modules = this.modules(f);
     // Maven refuses an empty <type> on the build's dependencies; a profile's only once active.
-    pom.dependencies = this.dependencies(f.get("dependencies"), true);
+    pom.dependencies = this.dependencies(f.get("dependencies"), true, modelVersion === "4.1.0");
     pom.dependencyManagement = this.management(f.get("dependencyManagement"));
     pom.build = this.build(f, true);
     for (const profile of this.items(f.get("profiles"), "profile")) {
@@ -593,6 +639,16 @@ function invalid(path: string, line: number, what: string): VouchError {
     `${path}:${line}: ${what}`,
     `fix ${path} so that Maven accepts it (\`mvn validate\`)`,
   );
+}
+
+/** A POM of the reactor by its own coordinates (see `reactorPoms`). */
+interface ReactorPom {
+  groupId?: string;
+  artifactId: string;
+  version?: string;
+  path: string;
+  /** Listed only by a profile's `<modules>`: in the reactor only when the profile is active. */
+  profile?: true;
 }
 
 /**
@@ -868,10 +924,7 @@ class Resolver {
   readonly versionless = new Map<string, Set<string>>();
   #reactor?: Reactor;
   /** The reactor's POMs by their own coordinates, and the files read to find them. */
-  #poms?: {
-    poms: { groupId?: string; artifactId: string; version?: string; path: string }[];
-    read: [string, string | undefined][];
-  };
+  #poms?: { poms: ReactorPom[]; read: [string, string | undefined][] };
 
   /** Whether the inventory reads a POM on its own (see `readMavenPom`). */
   readonly reads: (path: string) => boolean;
@@ -1004,9 +1057,25 @@ class Resolver {
     c: { groupId?: string; artifactId?: string; version?: string },
     inputs: [string, string | undefined][],
   ): string | undefined {
+    const found = this.reactorPoms(inputs).find((p) =>
+      p.groupId === c.groupId && p.artifactId === c.artifactId &&
+      (c.version === undefined || p.version === c.version)
+    );
+    return found?.path;
+  }
+
+  /**
+   * The reactor's POMs (reached through `<modules>` from the tree's root pom.xml) by their own
+   * coordinates, read without building models; the files read are added to `inputs`.
+   */
+  reactorPoms(inputs: [string, string | undefined][]): ReactorPom[] {
     if (this.#poms === undefined) {
-      const poms: { groupId?: string; artifactId: string; version?: string; path: string }[] = [];
+      const poms: ReactorPom[] = [];
       const read: [string, string | undefined][] = [];
+      /** The POMs whose groupId comes from a parent at a path, by their path. */
+      const inherits = new Map<string, string>();
+      /** The modules each POM lists outside its profiles. */
+      const listed = new Map<string, string[]>();
       const queue = new Set(["pom.xml"]);
       for (const path of queue) {
         const text = this.load(path);
@@ -1023,25 +1092,92 @@ class Resolver {
           version: version && expand(version, own),
           path,
         });
+        // A model 4.1.0 `<parent/>` without coordinates: Maven 4's file model completes them
+        // from the POM at its relativePath, whose groupId the project then inherits.
+        if (groupId === undefined && raw.parent !== undefined && raw.parent.relativePath !== "") {
+          const target = inTree(path, raw.parent.relativePath ?? "../pom.xml");
+          if (target !== undefined) inherits.set(path, target);
+        }
         for (const module of [...raw.modules, ...raw.profiles.flatMap((p) => p.modules)]) {
           const target = inTree(path, module);
           if (target !== undefined) queue.add(target);
+        }
+        listed.set(path, raw.modules.flatMap((m) => inTree(path, m) ?? []));
+      }
+      const plain = new Set(["pom.xml"]);
+      for (const path of plain) for (const target of listed.get(path) ?? []) plain.add(target);
+      for (const pom of poms) if (!plain.has(pom.path)) pom.profile = true;
+      const byPath = new Map(poms.map((p) => [p.path, p]));
+      for (const pom of poms) {
+        let from = inherits.get(pom.path);
+        for (let depth = 0; from !== undefined && depth <= MAX_CHAIN; depth++) {
+          pom.groupId = byPath.get(from)?.groupId;
+          from = pom.groupId === undefined ? inherits.get(from) : undefined;
         }
       }
       this.#poms = { poms, read };
     }
     inputs.push(...this.#poms.read);
-    return this.#poms.poms.find((p) =>
-      p.groupId === c.groupId && p.artifactId === c.artifactId &&
-      (c.version === undefined || p.version === c.version)
-    )?.path;
+    return this.#poms.poms;
+  }
+
+  /**
+   * The POM at `path` decoded again, each of its dependencies without groupId given the groupId
+   * of the reactor project of its artifactId (see {@linkcode Decoder.dependencies}), as Maven 4's
+   * reactor finds it by artifactId alone; the files read are added to `inputs`. Maven stops when
+   * several projects have that artifactId ("No unique Source for null:…", an
+   * IllegalStateException of getSource), and refuses the dependency when none has it; the tree
+   * may not hold the whole reactor, so that one is left out with a warning.
+   */
+  inferGroups(text: string, path: string, inputs: [string, string | undefined][]): RawPom {
+    const uninferred: string[] = [];
+    const groupOf = (artifactId: string, offset: number): string | undefined => {
+      const line = lineColumn(text, offset).line;
+      const all = this.reactorPoms(inputs).filter((p) => p.artifactId === artifactId);
+      // One that only a profile's <modules> list is in the reactor only when it is active.
+      const plain = all.filter((p) => p.profile === undefined);
+      const found = plain.length > 0 ? plain : all;
+      if (found.length > 1 && plain.length === 0) {
+        uninferred.push(
+          `${path}:${line}: the dependency ${artifactId} has no groupId, which Maven 4 takes ` +
+            `from the reactor project of that artifactId, and several profiles add one (${
+              found.map((p) => p.path).join(", ")
+            }): vouch cannot tell which is built; it is left out`,
+        );
+        return undefined;
+      }
+      if (found.length > 1) {
+        throw invalid(
+          path,
+          line,
+          `the dependency ${artifactId} has no groupId, which Maven 4 takes from the reactor ` +
+            `project of that artifactId, and several have it (${
+              found.map((p) => p.path).join(", ")
+            }): Maven stops ("No unique Source")`,
+        );
+      }
+      const groupId = found[0]?.groupId;
+      if (groupId === undefined || groupId.includes("${")) {
+        uninferred.push(
+          `${path}:${line}: the dependency ${artifactId} has no groupId, which Maven 4 takes ` +
+            `from the reactor project of that artifactId: ${
+              found.length === 0 ? "none is in the tree" : `${found[0].path} does not say it`
+            }; it is left out`,
+        );
+      }
+      return groupId;
+    };
+    const raw = new Decoder(text, path, groupOf).decode(parseXml(text, path, CODE).root);
+    if (uninferred.length > 0) raw.uninferred = uninferred;
+    return raw;
   }
 
   /** The model of a POM from its text (its parents loaded). */
   build(path: string, text: string, visiting: string[]): Model {
-    const raw = decodePom(text, path);
-    this.paths.set(raw, path);
     const inputs: [string, string | undefined][] = [[path, text]];
+    const decoded = decodePom(text, path);
+    const raw = decoded.inferring ? this.inferGroups(text, path, inputs) : decoded;
+    this.paths.set(raw, path);
     const user = this.userProperties(path, inputs);
     const own: Lookup = (key) => user.get(key) ?? raw.properties.get(key);
     const parentCoordinates = {
@@ -1151,7 +1287,9 @@ class Resolver {
         );
         if (extension === undefined) return undefined;
         const key = `${extension.groupId}:${extension.artifactId}`;
-        if (extension.groupId !== "me.qoomon") return { extension: key, file };
+        if (extension.groupId !== "me.qoomon") {
+          return this.jgitverSkips(folder, path, inputs) ? undefined : { extension: key, file };
+        }
         // qoomon's sets a version only as its configuration's <ref> or <rev> says (`<version>`);
         // without one it leaves the POMs' own.
         const config = posix.join(folder, ".mvn", `${extension.artifactId}.xml`);
@@ -1173,6 +1311,42 @@ class Resolver {
       }
       if (folder === ".") return undefined;
     }
+  }
+
+  /**
+   * Whether jgitver, a core extension of the build at `folder`, leaves the version of the POM at
+   * `path` as written: skipped, its session is never made and JGitverModelProcessor returns each
+   * model unchanged (JGitverUtils.shouldSkip: Java's parseBoolean of the system property
+   * `jgitver.skip`, which `.mvn/jvm.config`'s `-Djgitver.skip=true` sets, or of the user
+   * property, which `.mvn/maven.config`'s `-Djgitver.skip` sets, `true` alone); or the POM's
+   * folder is one its configuration (`.mvn/jgitver.config.xml`, else `.mvn/jgtiver.config.xml`)
+   * excludes (`<exclusions><exclusion>dir</exclusion>`: JGitverConfigurationComponent's ignore,
+   * a folder whose path holds the excluded one's, in any case). The files read are added to
+   * `inputs`.
+   */
+  jgitverSkips(folder: string, path: string, inputs: [string, string | undefined][]): boolean {
+    const user = this.#userOf(folder);
+    inputs.push(...user.inputs);
+    if (user.properties.get("jgitver.skip")?.toLowerCase() === "true") return true;
+    const jvm = posix.join(folder, ".mvn", "jvm.config");
+    const options = this.load(jvm);
+    inputs.push([jvm, options]);
+    // The JVM's -Dname alone is "": not true.
+    const system = options?.match(/(?:^|\s)-Djgitver\.skip=(\S*)/g)?.at(-1)?.split("=")[1];
+    if (system?.toLowerCase() === "true") return true;
+    for (const name of ["jgitver.config.xml", "jgtiver.config.xml"]) {
+      const config = posix.join(folder, ".mvn", name);
+      const text = this.load(config);
+      inputs.push([config, text]);
+      if (text === undefined) continue;
+      const code = text.replace(/<!--[\s\S]*?-->/g, "");
+      const own = posix.dirname(path).toLowerCase();
+      return [...code.matchAll(/<exclusion>\s*([^<]*?)\s*<\/exclusion>/g)].some((m) => {
+        const excluded = posix.join(folder, m[1]).toLowerCase();
+        return m[1] !== "" && (excluded === "." || own.startsWith(excluded));
+      });
+    }
+    return false;
   }
 
   /**
@@ -2360,6 +2534,7 @@ class Mapper {
   ): void {
     const { model, resolver } = this;
     const groups = profile === undefined ? [] : [`profile:${profile.profile.id}`];
+    for (const m of model.chain) m.raw.uninferred?.forEach((w) => resolver.warnings.add(w));
     this.dependencies(self, buildDependencies(model), management, profile);
     this.plugins(self, management, profile);
     // A module's extension replaces a parent's of its groupId:artifactId; neither

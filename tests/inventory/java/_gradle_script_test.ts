@@ -410,6 +410,66 @@ Deno.test("gradleRootIdentity: the root script's rootProject.group and rootProje
   );
 });
 
+// A subproject's `rootProject.version = '…'` sets the root's version, and Gradle configures the
+// root project before its subprojects (TaskPathProjectEvaluator's configureHierarchy, the
+// subprojects by depth then path: DefaultProject's compareTo): the last subproject's wins over
+// the root script's. Was: only the root script's was read.
+Deno.test("gradleRootIdentity: a subproject's rootProject.version sets the root's, after the root script", () => {
+  const build = (subprojects: Record<string, string>): Record<string, string> => ({
+    "settings.gradle": "rootProject.name = 'ledger'\ninclude 'app', 'lib:core'\n" +
+      "include('docs')\nproject(':docs').buildFileName = 'docs.gradle'\n",
+    "build.gradle": "plugins { id 'java' }\ngroup = 'com.acme'\nversion = '1.0.0'\n",
+    ...subprojects,
+  });
+  const read: string[] = [];
+  const peeked = (files: Record<string, string>) =>
+    gradleRootIdentity((path) => {
+      read.push(path);
+      return files[path];
+    }, (path) => files[path]);
+  assert.deepEqual(
+    peeked(build({
+      "app/build.gradle": "plugins { id 'java' }\nrootProject.version = '2.0.0'\n",
+      "lib/core/build.gradle.kts": "plugins { java }\nversion = rootProject.version\n",
+    })),
+    { name: "ledger", group: "com.acme", version: "2.0.0" },
+  );
+  // Read only where it sets the root's version (a subproject that reads it is looked into).
+  assert.deepEqual(read.filter((p) => p.includes("/")), ["app/build.gradle"]);
+  // Several, the deepest last (":lib:core" after ":app" and ":docs"): its value, with a warning.
+  assert.deepEqual(
+    identity(build({
+      "app/build.gradle": "rootProject.version '2.0.0'\n",
+      "docs/docs.gradle": "rootProject.version = '2.0.0'\n",
+      "lib/core/build.gradle.kts": 'project.rootProject.version = "3.0.0"\n',
+    })),
+    {
+      name: "ledger",
+      group: "com.acme",
+      version: "3.0.0",
+      warnings: [
+        "app/build.gradle:1, docs/docs.gradle:1, lib/core/build.gradle.kts:1: subprojects set the " +
+        "root project's version to 2.0.0, 3.0.0: the last Gradle configures sets it (by default " +
+        "3.0.0; evaluationDependsOn, configuration on demand or in parallel change the order)",
+      ],
+    },
+  );
+  // Set under a condition: not known.
+  assert.deepEqual(
+    identity(build({
+      "app/build.gradle": "if (System.getenv('CI')) rootProject.version = '2.0.0-SNAPSHOT'\n",
+    })),
+    {
+      name: "ledger",
+      group: "com.acme",
+      warnings: [
+        "app/build.gradle:1: the subproject sets the root project's version otherwise than " +
+        "literally, once, at its top: vouch cannot tell it, so the root project has no version",
+      ],
+    },
+  );
+});
+
 // The settings script configures projects before their build scripts run: Gradle runs
 // `gradle.rootProject { }` and `gradle.allprojects { }` on projectsLoaded (DefaultGradle), which
 // NotifyingBuildLoader fires once ProjectPropertySettingBuildLoader has applied gradle.properties:

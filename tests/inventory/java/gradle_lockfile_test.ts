@@ -1407,3 +1407,36 @@ Deno.test("gradleScopes: what only an Android debug variant has is dev", () => {
     "dev,runtime",
   );
 });
+
+// A Kotlin Multiplatform module's Android target (`androidTarget()`) resolves its variants'
+// classpaths as `androidDebugRuntimeClasspath`, `androidReleaseRuntimeClasspath` (the target's
+// name before the variant's, as dependencyGuard and OWASP dependency-check configurations of KMP
+// builds list them): they matched the `android…` tool pattern of the Android Gradle plugin's own
+// configurations (`androidJacocoAnt`, `androidApis`) and were build. They are the target's
+// classpaths, scoped as AGP's `<variant>RuntimeClasspath`: the release's runtime, what only the
+// debug variant has dev, the compile classpath alone build.
+Deno.test("gradleScopes: a Kotlin Multiplatform Android target's variant classpaths are scoped as AGP's", () => {
+  const lines = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "androidx.compose.ui:ui-tooling:1.7.7=androidDebugCompileClasspath,androidDebugRuntimeClasspath",
+    "io.ktor:ktor-client-okhttp:3.0.3=androidDebugCompileClasspath,androidDebugRuntimeClasspath," +
+    "androidReleaseCompileClasspath,androidReleaseRuntimeClasspath",
+    "io.ktor:ktor-client-core:3.0.3=androidDebugRuntimeClasspath,androidReleaseRuntimeClasspath," +
+    "jvmRuntimeClasspath",
+    "org.jacoco:org.jacoco.ant:0.8.12=androidJacocoAnt",
+    "org.jetbrains:annotations:23.0.0=androidReleaseCompileClasspath",
+    "empty=",
+  ];
+  assert.deepEqual(
+    scopes(readGradleLockfile(lines.join("\n"), { path: "shared/gradle.lockfile" })),
+    {
+      "pkg:maven/androidx.compose.ui/ui-tooling@1.7.7": "dev",
+      "pkg:maven/io.ktor/ktor-client-core@3.0.3": "runtime",
+      "pkg:maven/io.ktor/ktor-client-okhttp@3.0.3": "runtime",
+      "pkg:maven/org.jacoco/org.jacoco.ant@0.8.12": "build",
+      "pkg:maven/org.jetbrains/annotations@23.0.0": "build",
+    },
+  );
+});

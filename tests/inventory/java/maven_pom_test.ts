@@ -1092,6 +1092,47 @@ Deno.test("readMavenPom: qoomon's versioning extension disabled by -Dversioning.
   );
 });
 
+// jgitver skipped leaves the POMs' versions: JGitverUtils.shouldSkip takes Java's parseBoolean of
+// `jgitver.skip`, the system property (.mvn/jvm.config) or the user property (.mvn/maven.config,
+// where `-Djgitver.skip` alone is `true`), and JGitverModelProcessor then returns each model
+// unchanged, as it does for a POM under a folder its configuration's <exclusions> names
+// (JGitverConfigurationComponent's ignore). Was: the build's purls without a version all the same.
+Deno.test("readMavenPom: jgitver skipped by -Djgitver.skip, or excluding the folder, keeps the versions", () => {
+  const files: Record<string, string> = {
+    "pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId>" +
+      "<artifactId>ledger</artifactId><version>1.4.0</version><packaging>pom</packaging>" +
+      "<modules><module>tools/gen</module></modules></project>",
+    "tools/gen/pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>com.acme</groupId>" +
+      "<artifactId>gen</artifactId><version>0.3.0</version></project>",
+    ".mvn/extensions.xml": "<extensions><extension><groupId>fr.brouillard.oss</groupId>" +
+      "<artifactId>jgitver-maven-plugin</artifactId><version>1.9.0</version></extension>" +
+      "</extensions>",
+  };
+  const version = (more: Record<string, string>, path = "pom.xml"): string | undefined => {
+    const tree = { ...files, ...more };
+    const out = readMavenPom(tree[path], { path, load: (p) => tree[p] });
+    return path === "pom.xml"
+      ? out.project?.version
+      : out.members?.find((m) => m.name === "com.acme:gen")?.version;
+  };
+  assert.equal(version({}), undefined);
+  for (const config of ["-Djgitver.skip\n", "-B -Djgitver.skip=True\n"]) {
+    assert.equal(version({ ".mvn/maven.config": config }), "1.4.0", config);
+  }
+  assert.equal(version({ ".mvn/maven.config": "-Djgitver.skip=false\n" }), undefined);
+  assert.equal(version({ ".mvn/jvm.config": "-Xmx2g -Djgitver.skip=true\n" }), "1.4.0");
+  // The JVM's -Dname alone is "", which parseBoolean reads as false.
+  assert.equal(version({ ".mvn/jvm.config": "-Djgitver.skip\n" }), undefined);
+  // A folder the configuration excludes: its POMs keep their versions, the others do not.
+  const config = {
+    ".mvn/jgitver.config.xml": '<configuration xmlns="http://jgitver.github.io/maven/' +
+      'configuration/1.1.0"><exclusions><exclusion>tools</exclusion></exclusions></configuration>',
+  };
+  assert.equal(version({}, "tools/gen/pom.xml"), undefined);
+  assert.equal(version(config, "tools/gen/pom.xml"), "0.3.0");
+  assert.equal(version(config), undefined);
+});
+
 // A name a POM declares as a dependency whose version a parent outside the tree manages and as a
 // plugin's dependency with no version (Maven manages no plugin dependency) is one purl without a
 // version: it was warned of twice, once for each declaration.
@@ -1188,6 +1229,99 @@ Deno.test("readMavenPom: a dependency without a version on a reactor project tak
     unknown.warnings?.includes(`app/pom.xml: com.acme:core: ${UNVERSIONED_SIBLING}core/pom.xml`),
     String(unknown.warnings),
   );
+});
+
+// A model 4.1.0 POM's dependency without groupId (nor version) was refused ("a dependency without
+// groupId"). Maven 4 infers both from the reactor project of that artifactId (DefaultModelBuilder's
+// transformFileToRaw/inferDependencyVersion, the reactor's sources indexed by artifactId alone in
+// putSource), the groupId through a `<parent/>` without coordinates too; it stops when several
+// projects have the artifactId ("No unique Source"), and refuses one with a version.
+Deno.test("readMavenPom: Maven 4 infers a dependency's groupId from the reactor project of its artifactId", () => {
+  const files = (app: string, other = ""): Record<string, string> => ({
+    "pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version><packaging>pom</packaging>
+  <subprojects><subproject>core</subproject><subproject>app</subproject>${other}</subprojects>
+</project>`,
+    "core/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <parent/>
+  <artifactId>core</artifactId>
+</project>`,
+    "other/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <groupId>org.other</groupId><artifactId>core</artifactId><version>2.0.0</version>
+</project>`,
+    "app/pom.xml": `<project><modelVersion>4.1.0</modelVersion>
+  <parent/>
+  <artifactId>app</artifactId>
+  <dependencies>${app}</dependencies>
+</project>`,
+  });
+  const read = (tree: Record<string, string>): ReturnType<typeof readMavenPom> =>
+    readMavenPom(tree["app/pom.xml"], { path: "app/pom.xml", load: (p) => tree[p] });
+  const core = "<dependency><artifactId>core</artifactId><scope>test</scope></dependency>";
+  const out = read(files(core));
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "pkg:maven/com.acme/app@1.2.0"), [
+    "pkg:maven/com.acme/core@1.2.0 dev",
+  ]);
+  assert.equal(out.warnings, undefined);
+  // No reactor project of that artifactId in the tree (it may hold part of the reactor only).
+  const none = read(files("<dependency><artifactId>util</artifactId></dependency>"));
+  assert.deepEqual(edgesFrom(none, "pkg:maven/com.acme/app@1.2.0"), []);
+  assert.deepEqual(none.warnings, [
+    "app/pom.xml:4: the dependency util has no groupId, which Maven 4 takes from the reactor " +
+    "project of that artifactId: none is in the tree; it is left out",
+  ]);
+  // One only a profile's modules add (in the reactor only when the profile is active): the other.
+  const profiled = files(core)["pom.xml"].replace(
+    "</project>",
+    "<profiles><profile><id>other</id><subprojects><subproject>other</subproject></subprojects>" +
+      "</profile></profiles></project>",
+  );
+  const tree = { ...files(core), "pom.xml": profiled };
+  assert.deepEqual(edgesFrom(read(tree), "pkg:maven/com.acme/app@1.2.0"), [
+    "pkg:maven/com.acme/core@1.2.0 dev",
+  ]);
+  assertVouchError(
+    () => read(files(core, "<subproject>other</subproject>")),
+    "inventory.maven_pom.invalid",
+    /app\/pom\.xml:4: the dependency core has no groupId, .* several have it \(core\/pom\.xml, other\/pom\.xml\): Maven stops/,
+  );
+  assertVouchError(
+    () =>
+      read(files("<dependency><artifactId>core</artifactId><version>1.2.0</version></dependency>")),
+    "inventory.maven_pom.invalid",
+    /app\/pom\.xml:4: a dependency without groupId/,
+  );
+});
+
+// A POM without <modelVersion> whose namespace is Maven 4's (`http://maven.apache.org/POM/4.1.0`)
+// is of model 4.1.0: Maven 4 takes the version from the namespace (DefaultModelBuilder's
+// readFileModel, withModelVersion(namespace.substring(NAMESPACE_PREFIX.length()))). Its
+// `<parent/>` without coordinates and dependency without groupId were refused.
+Deno.test("readMavenPom: Maven 4 takes the model version from the POM's namespace", () => {
+  const ns = (prefix: string): string =>
+    `xmlns${prefix === "" ? "" : `:${prefix}`}="http://maven.apache.org/POM/4.1.0"`;
+  const files: Record<string, string> = {
+    "pom.xml": `<project ${ns("")}>
+  <groupId>com.acme</groupId><artifactId>parent</artifactId><version>1.2.0</version><packaging>pom</packaging>
+  <subprojects><subproject>core</subproject><subproject>app</subproject></subprojects>
+</project>`,
+    "core/pom.xml": `<project ${ns("")}>
+  <parent/>
+  <artifactId>core</artifactId>
+</project>`,
+    "app/pom.xml": `<pom:project ${ns("pom")}>
+  <pom:parent/>
+  <pom:artifactId>app</pom:artifactId>
+  <pom:dependencies><pom:dependency><pom:artifactId>core</pom:artifactId></pom:dependency></pom:dependencies>
+</pom:project>`,
+  };
+  const out = readMavenPom(files["app/pom.xml"], { path: "app/pom.xml", load: (p) => files[p] });
+  assertWellFormed(out);
+  assert.deepEqual(edgesFrom(out, "pkg:maven/com.acme/app@1.2.0"), [
+    "pkg:maven/com.acme/core@1.2.0 runtime",
+  ]);
+  assert.equal(out.warnings, undefined);
 });
 
 // A `test-jar` or `ejb-client` dependency on a module of the reactor was an edge to the module:
