@@ -195,6 +195,15 @@ const ARCADE_TEST_KINDS = [
   ["isintegrationtestproject", /\.IntegrationTests$/],
   ["isunittestproject", /\.(?:Unit)?Tests$/],
 ] as const;
+/**
+ * The properties (lowercased) naming a project's package sources, which no SDK file imported
+ * before the project sets: NuGet.targets, imported after it, only hands them to
+ * GetRestoreSettingsTask in its `_GetRestoreSettings` target. A project's
+ * `$(RestoreSources);https://…` before any other file sets them is the listed URLs alone (an
+ * undefined property is empty), unless the environment has a `RestoreSources` variable (MSBuild
+ * takes the environment's variables as properties), which vouch cannot see.
+ */
+const RESTORE_SOURCE_PROPERTIES = new Set(["restoresources", "restoreadditionalprojectsources"]);
 /** The longest value a property expansion may make (no project's comes near: 1 Mi characters). */
 const MAX_EXPANDED = 1 << 20;
 /**
@@ -1127,9 +1136,13 @@ class Evaluation {
             .some((c) => c !== undefined && FRAMEWORK_REFERENCE.test(c));
           const value = textOf(property);
           const unknown = /\$\(\[/.test(value) ||
-            [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) =>
-              !this.properties.has(m[1].toLowerCase())
-            );
+            [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) => {
+              const reference = m[1].toLowerCase();
+              // `<RestoreSources>$(RestoreSources);…`: empty before any file sets it.
+              const empty = reference === name && RESTORE_SOURCE_PROPERTIES.has(name) &&
+                !this.uncertainProperties.has(name);
+              return !empty && !this.properties.has(reference);
+            });
           if (guarded || unknown || property.attributes.Condition !== undefined) {
             this.uncertainProperties.add(name);
           }

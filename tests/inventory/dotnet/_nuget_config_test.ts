@@ -291,6 +291,21 @@ Deno.test("readInventory: a project's RestoreSources replace the nuget.config so
   assert.deepEqual(out.ids, ["pkg:nuget/Contoso.Logging@1.2.0"]);
   assert.match(out.warnings.join("\n"), /src\/App\/App\.csproj: its RestoreSources is computed/);
   assert.match(out.warnings.join("\n"), /sources nuget\.org, fabrikam answers first/);
+  // `$(RestoreSources);…`, the self-reference no file before set: empty, the listed URL alone.
+  out = await read(tree(`    <RestoreSources>$(RestoreSources);${CONTOSO}</RestoreSources>\n`));
+  assert.deepEqual(out, { ids: [contoso], warnings: [] });
+  out = await read(
+    tree(
+      "    <RestoreSources>Clear</RestoreSources>\n    <RestoreAdditionalProjectSources>" +
+        `$(RestoreAdditionalProjectSources);${CONTOSO}</RestoreAdditionalProjectSources>\n`,
+    ),
+  );
+  assert.deepEqual(out, { ids: [contoso], warnings: [] });
+  // Another property beside it is still computed.
+  out = await read(
+    tree(`    <RestoreSources>$(RestoreSources);$(PRIVATE_FEED);${CONTOSO}</RestoreSources>\n`),
+  );
+  assert.match(out.warnings.join("\n"), /its RestoreSources is computed/);
   // Without a nuget.config too.
   const files = tree(`    <RestoreSources>${CONTOSO}</RestoreSources>\n`);
   delete files["nuget.config"];
