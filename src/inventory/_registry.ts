@@ -543,7 +543,8 @@ export const READERS: readonly Reader[] = [
     covers: "folder",
     // Tools only: no project's packages.
     listsOnly: true,
-    read: (text, path, c) => dotnetTools().readDotnetTools(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      dotnetTools().readDotnetTools(text, { path, load: c.load, files: c.files }),
   },
   {
     name: "packages_config",

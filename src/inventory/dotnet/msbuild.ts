@@ -2200,7 +2200,12 @@ export function readMsbuildProject(
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }
-  const sources = nugetSources(posix.dirname(project.path), options.load, project.restoreSources);
+  const sources = nugetSources(
+    posix.dirname(project.path),
+    options.load,
+    project.restoreSources,
+    options.files,
+  );
   const sourceWarnings = new Set<string>();
   for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
     const id = out.component({
@@ -2254,12 +2259,20 @@ export function buildsNoProject(project: MsbuildProject): boolean {
  * project, and its ProjectReferences, the projects it builds, are no dependencies.
  *
  * @param project The evaluated project.
- * @param options `load`: reads files of the tree.
+ * @param options `load`: reads files of the tree; `files`: lists a folder's files.
  * @returns Its components and warnings.
  */
-function readBuildProject(project: MsbuildProject, options: { load: Load }): ReaderResult {
+function readBuildProject(
+  project: MsbuildProject,
+  options: { load: Load; files?: Files },
+): ReaderResult {
   const out = new OutputBuilder();
-  const sources = nugetSources(posix.dirname(project.path), options.load, project.restoreSources);
+  const sources = nugetSources(
+    posix.dirname(project.path),
+    options.load,
+    project.restoreSources,
+    options.files,
+  );
   const sourceWarnings = new Set<string>();
   for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
     const id = out.component({
