@@ -543,7 +543,8 @@ export const READERS: readonly Reader[] = [
     covers: "folder",
     // Tools only: no project's packages.
     listsOnly: true,
-    read: (text, path, c) => dotnetTools().readDotnetTools(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      dotnetTools().readDotnetTools(text, { path, load: c.load, files: c.files }),
   },
   {
     name: "packages_config",
@@ -561,8 +562,8 @@ export const READERS: readonly Reader[] = [
     utf16: true,
     ecosystem: "nuget",
     kind: "manifest",
-    files: ["*.csproj", "*.fsproj", "*.vbproj", "*.proj"],
-    matches: (f) => /\.(?:cs|fs|vb)?proj$/.test(f),
+    files: ["*.csproj", "*.fsproj", "*.vbproj", "*.sqlproj", "*.wixproj", "*.proj", "*.esproj"],
+    matches: (f) => /\.(?:cs|fs|vb|sql|wix|es)?proj$/.test(f),
     resolvedBy: ["nuget_lock"],
     read: (text, path, c) =>
       msbuild().readMsbuildProject(text, { path, load: c.load, files: c.files, list: c.list }),

@@ -12,9 +12,14 @@ const CODE = "inventory.nuget_config.invalid";
 
 /**
  * The names NuGet reads a folder's settings file under, in its order: the first that exists
- * (NuGet.Configuration's `Settings.OrderedSettingsFileNames` on a case-sensitive file system).
+ * (NuGet.Configuration's `Settings.OrderedSettingsFileNames` on a case-sensitive file system;
+ * on a case-insensitive one, Windows's and macOS's, it asks for `NuGet.Config`, which the file
+ * system finds in any case).
  */
 const CONFIG_NAMES = ["nuget.config", "NuGet.config", "NuGet.Config"];
+
+/** Lists the names of the files in a folder of the tree (`""` is the root). */
+export type Files = (folder: string) => string[] | undefined;
 
 /**
  * The source every NuGet installation starts with: the user-level `NuGet.Config` that NuGet
@@ -40,6 +45,8 @@ export interface PackageSource {
 
 /** The package sources of a project, and the package source mapping that picks among them. */
 export interface NugetSources {
+  /** What vouch cannot know of the settings files themselves (a name Linux's NuGet skips). */
+  warnings: string[];
   /**
    * Where NuGet takes a package from (see {@linkcode nugetSources}).
    *
@@ -96,17 +103,32 @@ function shownKey(source: Source): string {
   return withoutCredentials(source.key);
 }
 
-/** The settings files NuGet reads for a folder of the tree, the farthest first. */
-function configFiles(folder: string, load: Load): { path: string; text: string }[] {
+/**
+ * The settings files NuGet reads for a folder of the tree, the farthest first. A folder's file
+ * in another case (`Nuget.Config`, `NUGET.CONFIG`), found when its files are listed, is read as
+ * NuGet on Windows or macOS reads it, with a warning that NuGet on Linux does not.
+ */
+function configFiles(
+  folder: string,
+  load: Load,
+  options: { files?: Files; warnings: string[] },
+): { path: string; text: string }[] {
   const out: { path: string; text: string }[] = [];
   let dir = folder === "." ? "" : folder;
   for (;;) {
-    for (const name of CONFIG_NAMES) {
-      const path = dir === "" ? name : `${dir}/${name}`;
-      const text = load(path);
-      if (text === undefined) continue;
-      out.push({ path, text });
-      break;
+    const at = (name: string): string => dir === "" ? name : `${dir}/${name}`;
+    const found = CONFIG_NAMES.map(at).find((path) => load(path) !== undefined);
+    const other = found === undefined
+      ? options.files?.(dir)?.find((f) => f.toLowerCase() === "nuget.config")
+      : undefined;
+    if (found !== undefined) out.push({ path: found, text: load(found)! });
+    else if (other !== undefined && load(at(other)) !== undefined) {
+      out.push({ path: at(other), text: load(at(other))! });
+      options.warnings.push(
+        `${at(other)}: NuGet reads it on Windows and macOS, whose file systems ignore case, but ` +
+          `not on Linux, where it looks for ${CONFIG_NAMES.join(", ")} only: vouch reads it, ` +
+          "and a restore on Linux takes the sources of the other settings files instead",
+      );
     }
     if (dir === "") break;
     const up = posix.dirname(dir);
@@ -142,6 +164,7 @@ function section(root: XmlElement, name: string): XmlElement[] {
  * @param folder The project's folder, root-relative (`""` or `.` for the root).
  * @param load Reads a file of the tree.
  * @param restore The sources the project file names, when it names any.
+ * @param list Lists a folder's files: a settings file named in another case is found with it.
  * @returns The sources, when a settings file or the project names any.
  * @throws {VouchError} `inventory.nuget_config.invalid` for a settings file that is no XML or
  *   whose root is not `<configuration>`: NuGet refuses to restore with it.
@@ -150,8 +173,10 @@ export function nugetSources(
   folder: string,
   load: Load,
   restore?: RestoreSources,
+  list?: Files,
 ): NugetSources | undefined {
-  const files = configFiles(folder, load);
+  const warnings: string[] = [];
+  const files = configFiles(folder, load, { files: list, warnings });
   if (files.length === 0 && restore === undefined) return undefined;
   let sources: Source[] = [{ ...NUGET_ORG, file: "the user-level NuGet.Config" }];
   let disabled = new Set<string>();
@@ -205,6 +230,7 @@ export function nugetSources(
   if (restore !== undefined) enabled = projectSources(enabled, restore, folder);
   const nearest = files.at(-1)?.path ?? `the project in ${folder || "."}`;
   return {
+    warnings,
     sourceOf: (id) => {
       const candidates = mapping.size === 0 ? enabled : mapped(id, enabled, mapping);
       if (candidates.every((s) => isNugetOrg(s.value))) return {};
@@ -293,6 +319,7 @@ export function sourcedNugetPurl(
   version: string | undefined,
   warnings: Set<string>,
 ): string {
+  for (const warning of sources?.warnings ?? []) warnings.add(warning);
   const source = sources?.sourceOf(name) ?? {};
   if (source.warning !== undefined) warnings.add(source.warning);
   return nugetPurl(name, version, source.repositoryUrl);

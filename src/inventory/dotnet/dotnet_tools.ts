@@ -149,13 +149,14 @@ function configManifest(
  * ```
  *
  * @param text The file's text.
- * @param options `path`: the file's path relative to the project root.
+ * @param options `path`: the file's path relative to the project root; `load`: reads the
+ *   `nuget.config` files; `files`: lists a folder's files.
  * @returns The components (no members), each an edge from the root.
  * @throws {VouchError} `inventory.dotnet_tools.invalid` as {@linkcode parseDotnetTools}.
  */
 export function readDotnetTools(
   text: string,
-  options: { path: string; load?: Load },
+  options: { path: string; load?: Load; files?: (folder: string) => string[] | undefined },
 ): ReaderResult {
   const { path } = options;
   const tools = parseDotnetTools(text, path);
@@ -167,6 +168,8 @@ export function readDotnetTools(
   const sources = options.load === undefined ? undefined : nugetSources(
     posix.basename(folder) === DOTNET_CONFIG_FOLDER ? posix.dirname(folder) : folder,
     options.load,
+    undefined,
+    options.files,
   );
   const sourceWarnings = new Set<string>();
   const out = new OutputBuilder();

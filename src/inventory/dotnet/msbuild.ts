@@ -133,7 +133,21 @@ const TEST_PACKAGE =
   /^(?:microsoft\.net\.test\.sdk|xunit\.v3(?:\.core)?(?:\.mtp-(?:v1|v2|off))?)$/i;
 /** The Visual Studio project type GUID of a (legacy, non-SDK) test project. */
 const TEST_PROJECT_TYPE = "3AC096D0-A1C2-E12C-1390-A8335801FDAB";
-const PROJECT_EXTENSIONS = [".csproj", ".fsproj", ".vbproj"];
+/**
+ * The project files that build a project of the tree: C#, F#, Visual Basic, and the SDK-style
+ * projects of other languages whose restore NuGet runs as a `.csproj`'s: a SQL database project
+ * (MSBuild.Sdk.SqlProj's and Microsoft.Build.Sql's Sdk.props import Microsoft.NET.Sdk's; it
+ * builds a `.dacpac`, its `PackageReference`s the databases it references) and a WiX installer
+ * (WixToolset.Sdk's wix.props sets `RestoreProjectStyle` to `PackageReference`; it builds an
+ * `.msi` of its extensions' packages and of the projects it references).
+ */
+const PROJECT_EXTENSIONS = [".csproj", ".fsproj", ".vbproj", ".sqlproj", ".wixproj"];
+/**
+ * The project files that build no project of the tree (see {@linkcode buildsNoProject}): a
+ * `*.proj` (a traversal `dirs.proj`, a build script) and a JavaScript project of Visual Studio
+ * (`*.esproj`, Microsoft.VisualStudio.JavaScript.Sdk), whose project is its `package.json`'s.
+ */
+const BUILD_EXTENSIONS = [".proj", ".esproj"];
 /** A NuGet file read beside a project: `packages.[<project>.]lock.json` or `.config`. */
 const NUGET_FILE = /^packages\.(?:(.+)\.)?(lock\.json|config)$/;
 const PACKAGE_ITEMS = new Set([
@@ -195,6 +209,15 @@ const ARCADE_TEST_KINDS = [
   ["isintegrationtestproject", /\.IntegrationTests$/],
   ["isunittestproject", /\.(?:Unit)?Tests$/],
 ] as const;
+/**
+ * The properties (lowercased) naming a project's package sources, which no SDK file imported
+ * before the project sets: NuGet.targets, imported after it, only hands them to
+ * GetRestoreSettingsTask in its `_GetRestoreSettings` target. A project's
+ * `$(RestoreSources);https://…` before any other file sets them is the listed URLs alone (an
+ * undefined property is empty), unless the environment has a `RestoreSources` variable (MSBuild
+ * takes the environment's variables as properties), which vouch cannot see.
+ */
+const RESTORE_SOURCE_PROPERTIES = new Set(["restoresources", "restoreadditionalprojectsources"]);
 /** The longest value a property expansion may make (no project's comes near: 1 Mi characters). */
 const MAX_EXPANDED = 1 << 20;
 /**
@@ -1127,9 +1150,13 @@ class Evaluation {
             .some((c) => c !== undefined && FRAMEWORK_REFERENCE.test(c));
           const value = textOf(property);
           const unknown = /\$\(\[/.test(value) ||
-            [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) =>
-              !this.properties.has(m[1].toLowerCase())
-            );
+            [...value.matchAll(/\$\(([^)]*)\)/g)].some((m) => {
+              const reference = m[1].toLowerCase();
+              // `<RestoreSources>$(RestoreSources);…`: empty before any file sets it.
+              const empty = reference === name && RESTORE_SOURCE_PROPERTIES.has(name) &&
+                !this.uncertainProperties.has(name);
+              return !empty && !this.properties.has(reference);
+            });
           if (guarded || unknown || property.attributes.Condition !== undefined) {
             this.uncertainProperties.add(name);
           }
@@ -2003,7 +2030,7 @@ export function projectBeside(
   };
   const name = named ?? (listed === undefined && dir !== "." ? posix.basename(dir) : undefined);
   if (name !== undefined) {
-    for (const extension of [...PROJECT_EXTENSIONS, ".proj"]) {
+    for (const extension of [...PROJECT_EXTENSIONS, ...BUILD_EXTENSIONS]) {
       const found = evaluated(`${name}${extension}`);
       if (found.project !== undefined) return found;
     }
@@ -2018,7 +2045,7 @@ export function projectBeside(
   // RestorePackagesWithLockFile) owns it only when no other project file of the folder may: a
   // build script beside a project is no restore's.
   const projects = ownersOf(PROJECT_EXTENSIONS);
-  const owners = projects.length > 0 ? projects : ownersOf([".proj"]);
+  const owners = projects.length > 0 ? projects : ownersOf(BUILD_EXTENSIONS);
   if (owners.length === 1) return evaluated(owners[0]);
   if (owners.length === 0) return {};
   return {
@@ -2187,7 +2214,12 @@ export function readMsbuildProject(
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }
-  const sources = nugetSources(posix.dirname(project.path), options.load, project.restoreSources);
+  const sources = nugetSources(
+    posix.dirname(project.path),
+    options.load,
+    project.restoreSources,
+    options.files,
+  );
   const sourceWarnings = new Set<string>();
   for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
     const id = out.component({
@@ -2222,31 +2254,41 @@ export function readMsbuildProject(
 }
 
 /**
- * Whether a project is a `*.proj`, which builds no project of the tree (see
- * {@linkcode readMsbuildProject}): a traversal `dirs.proj`, a build script.
+ * Whether a project is a `*.proj` or a `*.esproj`, which builds no project of the tree (see
+ * {@linkcode readMsbuildProject}): a traversal `dirs.proj`, a build script, a JavaScript
+ * project whose packages are its `package.json`'s.
  *
  * @param project The evaluated project.
- * @returns `true` for a `*.proj`.
+ * @returns `true` for a `*.proj` or a `*.esproj`.
  */
 export function buildsNoProject(project: MsbuildProject): boolean {
-  return /\.proj$/i.test(project.path);
+  return BUILD_EXTENSIONS.some((e) => project.path.toLowerCase().endsWith(e));
 }
 
 /**
  * Reads a `*.proj`: a project that orders a build and builds no package of the tree (a
  * Microsoft.Build.Traversal `dirs.proj`, whose ProjectReferences reference no output assembly, or
- * a build script). NuGet restores it all the same (the Traversal SDK's Traversal.props sets
+ * a build script), or a `*.esproj` (Visual Studio's JavaScript project: its SDK runs the npm
+ * scripts of the `package.json` beside it, whose reader reads its packages). NuGet restores it all the same (the Traversal SDK's Traversal.props sets
  * `RestoreProjectStyle` to `PackageReference`), so the SDKs it names and the packages it
  * references or downloads are build components of the tree's root; it is no member, names no
  * project, and its ProjectReferences, the projects it builds, are no dependencies.
  *
  * @param project The evaluated project.
- * @param options `load`: reads files of the tree.
+ * @param options `load`: reads files of the tree; `files`: lists a folder's files.
  * @returns Its components and warnings.
  */
-function readBuildProject(project: MsbuildProject, options: { load: Load }): ReaderResult {
+function readBuildProject(
+  project: MsbuildProject,
+  options: { load: Load; files?: Files },
+): ReaderResult {
   const out = new OutputBuilder();
-  const sources = nugetSources(posix.dirname(project.path), options.load, project.restoreSources);
+  const sources = nugetSources(
+    posix.dirname(project.path),
+    options.load,
+    project.restoreSources,
+    options.files,
+  );
   const sourceWarnings = new Set<string>();
   for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
     const id = out.component({

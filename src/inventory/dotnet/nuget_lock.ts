@@ -326,7 +326,7 @@ export function readNugetLock(
         : "runtime");
   // The lock records no package's source (only its contentHash): the project's nuget.config
   // files say it, as for its restore.
-  const sources = nugetSources(dir, options.load, project?.restoreSources);
+  const sources = nugetSources(dir, options.load, project?.restoreSources, options.files);
   const sourceWarnings = new Set<string>();
   // Frameworks mostly repeat the same packages: each name@version is added once.
   const added = new Map<string, string>();

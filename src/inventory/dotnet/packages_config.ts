@@ -29,6 +29,10 @@
  * script: Cake's bootstrappers (`build.ps1`, `build.sh`) install it into `tools/` to run the
  * script (Cake itself, its addins and modules), and no project references it.
  *
+ * The packages' sources come from the settings a restore of the nearest solution at or above the
+ * file reads (see `settingsFolder`): its `.nuget/NuGet.Config` first, then the `nuget.config`
+ * files of the solution's folder and those above it.
+ *
  * @module
  */
 import { VouchError } from "../../errors.ts";
@@ -38,6 +42,9 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { childElements, lineColumn, localName, parseXml } from "../_formats/xml.ts";
 import { normalizeNugetVersion } from "./_nuget.ts";
 import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
+
+/** A solution's settings folder (NuGet's `NuGetConstants.NuGetSolutionSettingsFolder`). */
+const NUGET_SOLUTION_FOLDER = ".nuget";
 import { projectBeside, referencesTestSdk } from "./msbuild.ts";
 
 const CODE = "inventory.packages_config.invalid";
@@ -121,6 +128,28 @@ function cakeTools(path: string, files?: (folder: string) => string[] | undefine
 }
 
 /**
+ * The folder whose settings files (and those of the folders above it) a `packages.config`'s
+ * restore reads: `<solution folder>/.nuget` for the nearest solution (`.sln`, `.slnf`) at or
+ * above the file, as nuget.exe's `restore` of a solution (NuGet.CommandLine's
+ * `RestoreCommand.ReadSettings`) and MSBuild's restore with `RestorePackagesConfig` (NuGet.targets
+ * hands `$(SolutionDir)` to GetRestoreSettingsTask as `RestoreSolutionDirectory` for this project
+ * style, and `RestoreSettingsUtils.ReadSettings` loads from its `.nuget`) read them, as Visual
+ * Studio does (`VSSettings`); a settings file between the project and the solution is not read.
+ * Without a solution (or a lister of the folders' files), the file's own folder.
+ */
+function settingsFolder(folder: string, files?: (folder: string) => string[] | undefined): string {
+  let dir = folder === "." ? "" : folder;
+  for (;;) {
+    if (files?.(dir)?.some((name) => /\.slnf?$/i.test(name)) === true) {
+      return dir === "" ? NUGET_SOLUTION_FOLDER : `${dir}/${NUGET_SOLUTION_FOLDER}`;
+    }
+    if (dir === "" || files === undefined) return folder;
+    const up = posix.dirname(dir);
+    dir = up === "." ? "" : up;
+  }
+}
+
+/**
  * Reads a `packages.config` (see the module notes).
  *
  * @example
@@ -146,14 +175,19 @@ export function readPackagesConfig(
   const { path, load } = options;
   const packages = parsePackagesConfig(text, path);
   // A solution's `.nuget` folder holds no project, nor do a Cake build's tools folders.
-  const toolsOnly = posix.basename(posix.dirname(path)) === ".nuget" ||
+  const toolsOnly = posix.basename(posix.dirname(path)) === NUGET_SOLUTION_FOLDER ||
     cakeTools(path, options.files);
   const { project, warning } = load === undefined || toolsOnly
     ? {}
     : projectBeside(path, { load, files: options.files });
   const test = project?.isTest === true || referencesTestSdk(packages.map((p) => p.id));
   const out = new OutputBuilder();
-  const sources = load === undefined ? undefined : nugetSources(posix.dirname(path), load);
+  const sources = load === undefined ? undefined : nugetSources(
+    settingsFolder(posix.dirname(path), options.files),
+    load,
+    undefined,
+    options.files,
+  );
   const sourceWarnings = new Set<string>();
   for (const p of packages) {
     const version = normalizeNugetVersion(p.version);

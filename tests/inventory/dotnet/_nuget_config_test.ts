@@ -197,6 +197,31 @@ Deno.test("readInventory: a project's and its lock's packages of a mapped privat
   });
 });
 
+Deno.test("readInventory: a Nuget.Config in another case is read as Windows reads it, with a warning", async () => {
+  const files: Record<string, string> = {
+    "Nuget.Config": config(
+      `  <packageSources>\n    <clear />\n    <add key="contoso" value="${CONTOSO}" />\n` +
+        "  </packageSources>\n",
+    ),
+    "src/App/App.csproj": '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n' +
+      "    <TargetFramework>net8.0</TargetFramework>\n  </PropertyGroup>\n  <ItemGroup>\n" +
+      '    <PackageReference Include="Contoso.Logging" Version="1.2.0" />\n  </ItemGroup>\n' +
+      "</Project>\n",
+  };
+  await withTempDir(async (dir) => {
+    await writeTree(dir, files);
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.components.map((c) => c.purl), [
+      "pkg:nuget/Contoso.Logging@1.2.0?repository_url=https:%2F%2Fpkgs.dev.azure.com" +
+      "%2Fcontoso%2F_packaging%2Ffeed%2Fnuget%2Fv3%2Findex.json",
+    ]);
+    assert.match(
+      (inventory.warnings ?? []).join("\n"),
+      /Nuget\.Config: NuGet reads it on Windows and macOS, .* but not on Linux/,
+    );
+  });
+});
+
 Deno.test("readInventory: no credential of a nuget.config reaches the inventory", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
@@ -291,6 +316,21 @@ Deno.test("readInventory: a project's RestoreSources replace the nuget.config so
   assert.deepEqual(out.ids, ["pkg:nuget/Contoso.Logging@1.2.0"]);
   assert.match(out.warnings.join("\n"), /src\/App\/App\.csproj: its RestoreSources is computed/);
   assert.match(out.warnings.join("\n"), /sources nuget\.org, fabrikam answers first/);
+  // `$(RestoreSources);…`, the self-reference no file before set: empty, the listed URL alone.
+  out = await read(tree(`    <RestoreSources>$(RestoreSources);${CONTOSO}</RestoreSources>\n`));
+  assert.deepEqual(out, { ids: [contoso], warnings: [] });
+  out = await read(
+    tree(
+      "    <RestoreSources>Clear</RestoreSources>\n    <RestoreAdditionalProjectSources>" +
+        `$(RestoreAdditionalProjectSources);${CONTOSO}</RestoreAdditionalProjectSources>\n`,
+    ),
+  );
+  assert.deepEqual(out, { ids: [contoso], warnings: [] });
+  // Another property beside it is still computed.
+  out = await read(
+    tree(`    <RestoreSources>$(RestoreSources);$(PRIVATE_FEED);${CONTOSO}</RestoreSources>\n`),
+  );
+  assert.match(out.warnings.join("\n"), /its RestoreSources is computed/);
   // Without a nuget.config too.
   const files = tree(`    <RestoreSources>${CONTOSO}</RestoreSources>\n`);
   delete files["nuget.config"];

@@ -2450,3 +2450,61 @@ Deno.test("readInventory: a *.proj's SDK and packages are build components; it i
     await assertSbomsValid(inventory, "msbuild traversal");
   });
 });
+
+// rr-wfm/MSBuild.Sdk.SqlProj's Sdk.props imports Microsoft.NET.Sdk's, and wixtoolset/wix's
+// WixToolset.Sdk wix.props sets RestoreProjectStyle to PackageReference: NuGet restores a
+// `*.sqlproj` (a .dacpac, its PackageReferences the databases it references) and a `*.wixproj`
+// (an .msi of its extensions and of the projects it references) as it does a `.csproj`: projects.
+// A `*.esproj` (Microsoft.VisualStudio.JavaScript.Sdk) runs the npm scripts of its package.json,
+// whose reader reads its packages: its SDK is the build's, as a `*.proj`'s.
+Deno.test("readInventory: a *.sqlproj and a *.wixproj are projects, a *.esproj's SDK is the build's", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "src/Db/Db.sqlproj": `<Project Sdk="MSBuild.Sdk.SqlProj/2.7.2">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.0</TargetFramework>
+    <SqlServerVersion>Sql150</SqlServerVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.SqlServer.Dacpacs.Master" Version="150.0.0" DacpacName="master" />
+  </ItemGroup>
+</Project>
+`,
+      "src/Setup/Setup.wixproj": `<Project Sdk="WixToolset.Sdk/5.0.2">
+  <ItemGroup>
+    <PackageReference Include="WixToolset.Util.wixext" Version="5.0.2" />
+    <ProjectReference Include="..\\App\\App.csproj" />
+  </ItemGroup>
+</Project>
+`,
+      "src/App/App.csproj": `<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup>
+</Project>
+`,
+      "web/web.esproj": `<Project Sdk="Microsoft.VisualStudio.JavaScript.Sdk/1.0.1184077">
+  <PropertyGroup>
+    <StartupCommand>npm run dev</StartupCommand>
+    <BuildOutputFolder>$(MSBuildProjectDirectory)\\dist</BuildOutputFolder>
+  </PropertyGroup>
+</Project>
+`,
+      "web/package.json": '{ "name": "web", "version": "0.0.0", "private": true }\n',
+    });
+    const inventory = await readInventory(dir);
+    assert.deepEqual(inventory.members.map((m) => m.name).sort(), ["App", "Db", "Setup"]);
+    assert.deepEqual(inventory.components.map((c) => `${c.id} ${c.scopes} ${c.sources}`), [
+      "pkg:nuget/MSBuild.Sdk.SqlProj@2.7.2 build src/Db/Db.sqlproj",
+      "pkg:nuget/Microsoft.SqlServer.Dacpacs.Master@150.0.0 runtime src/Db/Db.sqlproj",
+      "pkg:nuget/Microsoft.VisualStudio.JavaScript.Sdk@1.0.1184077 build web/web.esproj",
+      "pkg:nuget/WixToolset.Sdk@5.0.2 build src/Setup/Setup.wixproj",
+      "pkg:nuget/WixToolset.Util.wixext@5.0.2 runtime src/Setup/Setup.wixproj",
+    ]);
+    assert.ok(edgesFrom(inventory, "pkg:nuget/setup").includes("pkg:nuget/app runtime"));
+    assert.ok(
+      edgesFrom(inventory, ROOT_ID).includes(
+        "pkg:nuget/Microsoft.VisualStudio.JavaScript.Sdk@1.0.1184077 build",
+      ),
+    );
+    await assertSbomsValid(inventory, "msbuild sqlproj wixproj esproj");
+  });
+});

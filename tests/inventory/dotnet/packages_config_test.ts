@@ -130,6 +130,43 @@ Deno.test("readPackagesConfig: a solution's .nuget/packages.config is its soluti
   });
 });
 
+Deno.test("readPackagesConfig: the sources are the solution's, its .nuget/NuGet.Config first", async () => {
+  const config = (key: string, url: string): string =>
+    '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <packageSources>\n' +
+    `    <clear />\n    <add key="${key}" value="${url}" />\n  </packageSources>\n</configuration>\n`;
+  const contoso = "https://pkgs.dev.azure.com/contoso/_packaging/feed/nuget/v3/index.json";
+  const files: Record<string, string> = {
+    // `nuget restore Contoso.sln` reads .nuget/NuGet.Config, then the solution folder's.
+    "Contoso.sln": "\nMicrosoft Visual Studio Solution File, Format Version 12.00\n",
+    ".nuget/NuGet.Config": config("contoso", contoso),
+    "nuget.config": config("fabrikam", "https://nuget.pkg.github.com/fabrikam/index.json"),
+    // Between the project and the solution: not read by the solution's restore.
+    "src/nuget.config": config("local", "https://pkgs.example.com/nuget/v3/index.json"),
+    "src/App/App.csproj": '<Project ToolsVersion="4.0"><PropertyGroup>' +
+      "<OutputType>Library</OutputType></PropertyGroup></Project>",
+    "src/App/packages.config": '<packages><package id="Contoso.Logging" version="1.2.0" ' +
+      'targetFramework="net48" /></packages>',
+  };
+  const purls = async (): Promise<string[]> => {
+    let out: string[] = [];
+    await withTempDir(async (dir) => {
+      await writeTree(dir, files);
+      out = (await readInventory(dir)).components.map((c) => c.purl);
+    });
+    return out;
+  };
+  assert.deepEqual(await purls(), [
+    "pkg:nuget/Contoso.Logging@1.2.0?repository_url=https:%2F%2Fpkgs.dev.azure.com%2Fcontoso" +
+    "%2F_packaging%2Ffeed%2Fnuget%2Fv3%2Findex.json",
+  ]);
+  // Without it, the solution folder's.
+  delete files[".nuget/NuGet.Config"];
+  assert.deepEqual(await purls(), [
+    "pkg:nuget/Contoso.Logging@1.2.0?repository_url=https:%2F%2Fnuget.pkg.github.com" +
+    "%2Ffabrikam%2Findex.json",
+  ]);
+});
+
 Deno.test("readPackagesConfig: a Cake build's tools/packages.config (and Addins, Modules) is build", async () => {
   await withTempDir(async (dir) => {
     await writeTree(dir, {
