@@ -26,7 +26,7 @@ import {
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { matchesGlob } from "../_glob.ts";
-import { localPlace } from "../_paths.ts";
+import { localPlace, unscannedFolder } from "../_paths.ts";
 import { posix } from "../../_path.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 // For the fold: a lock above that does not know the project has only the versions a range admits.
@@ -58,6 +58,11 @@ export interface PyprojectOptions {
    * dynamic dependencies come from. Without it, none is.
    */
   readsFile?: (path: string) => boolean;
+  /**
+   * Whether `--exclude` names a folder of the project (root-relative): a path dependency on a
+   * folder there is no member the scan reads (see `unscannedFolder`). Absent: none is.
+   */
+  excluded?: (folder: string) => boolean;
 }
 
 const READER = "pyproject";
@@ -116,9 +121,12 @@ class Context {
   readonly path: string;
   /** What the reader says of the file besides its declarations. */
   readonly warnings: string[] = [];
-  constructor(text: string, path: string) {
+  /** Whether `--exclude` names a folder (see `PyprojectOptions.excluded`). */
+  readonly excluded?: (folder: string) => boolean;
+  constructor(text: string, path: string, excluded?: (folder: string) => boolean) {
     this.text = text;
     this.path = path;
+    this.excluded = excluded;
   }
 
   /**
@@ -178,7 +186,7 @@ class Context {
       if (path !== undefined) {
         return {
           name: requirement.name,
-          ...fromPath(requirement.name, path, this.path),
+          ...fromPath(requirement.name, path, this.path, this.excluded),
           vcs: false,
           ...(url!.hashes.length === 0 ? {} : { hashes: url!.hashes }),
           scope,
@@ -329,12 +337,22 @@ function pdmDevDependencies(
         const bare = target.replace(/#.*$/s, "");
         const path = fileUrlPath(bare) ?? bare;
         if (egg !== null) {
-          return [{ name: egg[1], scope: "dev", group, ...fromPath(egg[1], path, ctx.path) }];
+          return [{
+            name: egg[1],
+            scope: "dev",
+            group,
+            ...fromPath(egg[1], path, ctx.path, ctx.excluded),
+          }];
         }
-        if (localPlace(ctx.path, path).kind === "outside") {
+        const place = localPlace(ctx.path, path);
+        const skipped = unscannedFolder(place, ctx.excluded);
+        if (place.kind === "outside" || skipped !== undefined) {
+          const where = skipped === undefined
+            ? "outside the project"
+            : `in ${skipped}/, which the scan skips,`;
           ctx.warnings.push(
-            `${ctx.path}: [tool.pdm.dev-dependencies] ${group}: "${target}" is a folder outside ` +
-              "the project that names no package (PDM learns its name by building it, vouch " +
+            `${ctx.path}: [tool.pdm.dev-dependencies] ${group}: "${target}" is a folder ${where} ` +
+              "that names no package (PDM learns its name by building it, vouch " +
               'cannot): it is not in the SBOM; add "#egg=<name>" to list it',
           );
         }
@@ -740,8 +758,9 @@ function applyUvSources(
     const path = text("path");
     // A source in place of the requirement's URL: that URL's hashes are no longer its file's.
     if (path !== undefined || git !== undefined || url !== undefined) delete declaration.hashes;
-    if (path !== undefined) Object.assign(declaration, fromPath(declaration.name, path, ctx.path));
-    else if (source.workspace === true) declaration.local = true;
+    if (path !== undefined) {
+      Object.assign(declaration, fromPath(declaration.name, path, ctx.path, ctx.excluded));
+    } else if (source.workspace === true) declaration.local = true;
     else if (git !== undefined) {
       const ref = text("rev") ?? text("tag") ?? text("branch");
       declaration.url = gitVcsUrl(git, ref, { subPath: text("subdirectory") });
@@ -780,20 +799,27 @@ function fileUrlPath(url: string): string | undefined {
  * What a declaration from a local path is: a wheel or sdist file, the version its file name
  * says (`path = "../trivial/dist/trivial-0.1.0-py3-none-any.whl"`); a folder of the project, the
  * project's own; a folder outside it (another checkout, `path = "../trivial"` from the root),
- * that package as declared, with no version, as a lock records it (see `_fold.ts`' `localEdges`).
+ * that package as declared, with no version, as a lock records it (see `_fold.ts`' `localEdges`);
+ * so is a folder of the project that the scan skips (`vendor/x`, an `--exclude`d one: see
+ * `unscannedFolder`), which no manifest of the scan makes a member.
  *
  * @param name The declared name.
  * @param path The path, relative to the folder of `from`.
  * @param from The manifest's path, relative to the project root.
+ * @param excluded Whether `--exclude` names a root-relative folder.
  */
 function fromPath(
   name: string,
   path: string,
   from: string,
+  excluded?: (folder: string) => boolean,
 ): Pick<Declaration, "specifier" | "local"> {
   const version = ARCHIVE.test(path) ? versionFromFileName(name, path) : undefined;
   if (version !== undefined) return { specifier: `==${version}` };
-  return localPlace(from, path).kind === "outside" ? {} : { local: true };
+  const place = localPlace(from, path);
+  return place.kind === "outside" || unscannedFolder(place, excluded) !== undefined
+    ? {}
+    : { local: true };
 }
 
 /** What Poetry's entries refer to by name: the extras each package is in, the `[[tool.poetry.source]]` URLs. */
@@ -820,7 +846,7 @@ function poetryEntry(
     throw ctx.fail(`dependency "${name}" must be a string, a table or an array`, name);
   }
   if (value.path !== undefined) {
-    return [{ name, scope, group, ...fromPath(name, String(value.path), ctx.path) }];
+    return [{ name, scope, group, ...fromPath(name, String(value.path), ctx.path, ctx.excluded) }];
   }
   const optional = value.optional === true && scope === "runtime";
   const constraint = ctx.optionalString(value.version, `version of "${name}"`, name);
@@ -1211,7 +1237,7 @@ export function readPyproject(
   text: string,
   options: PyprojectOptions,
 ): ReaderResult {
-  const ctx = new Context(text, options.path);
+  const ctx = new Context(text, options.path, options.excluded);
   const doc = parseToml(text, options.path, `inventory.${READER}.invalid`);
   const project = ctx.table(doc.project, "[project]", "[project]");
   const tool = ctx.table(doc.tool, "[tool]", "[tool");
@@ -1343,7 +1369,7 @@ function hatchEnvs(ctx: Context, hatch: Table | undefined, load: Load | undefine
   const text = load?.(path);
   const own = text === undefined ? undefined : parseToml(text, path, `inventory.${READER}.invalid`);
   if (own?.envs !== undefined) {
-    const file = new Context(text!, path);
+    const file = new Context(text!, path, ctx.excluded);
     return {
       ctx: file,
       envs: file.table(own.envs, "[envs]", "[envs") ?? {},

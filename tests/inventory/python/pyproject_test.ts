@@ -1130,3 +1130,31 @@ Deno.test("readPyproject: a path dependency out of the project is another checko
     { name: "shared", scope: "runtime" },
   ]);
 });
+
+Deno.test("readInventory: a path dependency into a folder the scan skips (vendor/, --exclude) is a component", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
+        'dependencies = ["x @ file:vendor/x", "y @ file:third_party/y", "own @ file:libs/own"]\n',
+      "vendor/x/pyproject.toml": '[project]\nname = "x"\nversion = "1.2.0"\n',
+      "third_party/y/pyproject.toml": '[project]\nname = "y"\nversion = "2.0"\n',
+      "libs/own/pyproject.toml": '[project]\nname = "own"\nversion = "0.1.0"\n',
+      // A uv project: the lock versions its vendored package.
+      "tool/pyproject.toml": '[project]\nname = "tool"\nversion = "0.1.0"\n' +
+        'dependencies = ["z"]\n\n[tool.uv.sources]\nz = { path = "vendor/z" }\n',
+      "tool/vendor/z/pyproject.toml": '[project]\nname = "z"\nversion = "3.1.0"\n',
+      "tool/uv.lock": 'version = 1\nrevision = 2\nrequires-python = ">=3.9"\n\n' +
+        '[[package]]\nname = "tool"\nversion = "0.1.0"\nsource = { editable = "." }\n' +
+        'dependencies = [\n    { name = "z" },\n]\n\n' +
+        '[package.metadata]\nrequires-dist = [{ name = "z", directory = "vendor/z" }]\n\n' +
+        '[[package]]\nname = "z"\nversion = "3.1.0"\nsource = { directory = "vendor/z" }\n',
+    });
+    const inventory = await readInventory(dir, { exclude: ["third_party"] });
+    // Was: none of x, y and z (taken for the project's own folders, which the scan never reads).
+    assert.deepEqual(inventory.components.map((c) => c.purl), [
+      "pkg:pypi/x",
+      "pkg:pypi/y",
+      "pkg:pypi/z@3.1.0",
+    ]);
+  });
+});
