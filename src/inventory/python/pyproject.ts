@@ -120,13 +120,22 @@ class Context {
   readonly text: string;
   readonly path: string;
   /** What the reader says of the file besides its declarations. */
-  readonly warnings: string[] = [];
+  readonly warnings: string[];
   /** Whether `--exclude` names a folder (see `PyprojectOptions.excluded`). */
   readonly excluded?: (folder: string) => boolean;
-  constructor(text: string, path: string, excluded?: (folder: string) => boolean) {
+  /**
+   * `shared`: `--exclude`'s folders, and the warnings of the file whose options this one's
+   * replace (hatch.toml's, pyproject.toml's), which this one's are.
+   */
+  constructor(
+    text: string,
+    path: string,
+    shared: { excluded?: (folder: string) => boolean; warnings?: string[] } = {},
+  ) {
     this.text = text;
     this.path = path;
-    this.excluded = excluded;
+    this.excluded = shared.excluded;
+    this.warnings = shared.warnings ?? [];
   }
 
   /**
@@ -178,7 +187,27 @@ class Context {
     return value;
   }
 
-  pep508(text: string, scope: Scope, group?: string): Declaration {
+  /**
+   * A requirement Hatch formats (`[project]` dependencies and optional dependencies, an
+   * environment's dependencies: hatchling's `Context.format`, see {@linkcode hatchFormat}):
+   * `{root:uri}` is the project's folder, to which the folder rules apply. One with a field
+   * vouch cannot fill in (the developer's `{home}`, an `{env:NAME}` without a default, a
+   * modifier Hatch refuses) is its name only, with a warning.
+   */
+  hatchPep508(text: string, scope: Scope, group?: string): Declaration {
+    const { text: formatted, unknown } = hatchFormat(text);
+    if (unknown === undefined) return this.pep508(formatted, scope, group, text);
+    const named = PACKAGE_NAME.exec(text);
+    if (named === null) throw this.fail(`no package name in "${text}"`, text);
+    this.warnings.push(
+      `${this.path}: "${text}": Hatch fills in ${unknown} on the machine that builds the ` +
+        "project, which vouch cannot know: it is in the SBOM by its name only",
+    );
+    return this.pep508(named[1], scope, group, text);
+  }
+
+  /** `written`: the requirement as the file writes it, when `text` is another (formatted). */
+  pep508(text: string, scope: Scope, group?: string, written = text): Declaration {
     try {
       const requirement = parseRequirement(text);
       const url = requirement.url === undefined ? undefined : pipUrl(requirement.url);
@@ -210,7 +239,7 @@ class Context {
       if (isVouchError(error) && text === "") {
         throw invalid(READER, at(this.path, nthLine(this.text, EMPTY_ELEMENT)), error.message);
       }
-      if (isVouchError(error)) throw this.fail(error.message, text);
+      if (isVouchError(error)) throw this.fail(error.message, written);
       throw error;
     }
   }
@@ -433,10 +462,9 @@ const HATCH_OVERRIDDEN = /^(?:set-)?(dependencies|extra-dependencies|features)$/
  * `overrides` of an environment (by platform, environment variable, matrix
  * variable or generated name) are not evaluated: every dependency and feature
  * they may add is declared in the environment's group (the matrix itself adds
- * none). Context formatting is applied where it can be:
- * `{env:NAME:default}` is its default; an entry pointing at a local folder
- * (`{root:uri}`, `{home:uri}`) is the project's own or the developer's, not a
- * package; an entry with another field keeps its name only (version unknown).
+ * none). Context formatting is applied as in `[project]` (see
+ * {@linkcode hatchFormat}); an entry with another field (`{matrix:…}`) keeps
+ * its name only (version unknown).
  */
 function hatchEnvDependencies(
   hatch: HatchEnvs,
@@ -472,10 +500,11 @@ function hatchEnvDependencies(
     const env = effective(name, []);
     const where = `[${prefix}.${name}]`;
     const requirement = (text: string, key: string): Declaration[] => {
-      const formatted = text.replace(/\{env:[^:{}]+:([^{}]*)\}/g, "$1");
-      if (/\{(?:root|home)(?::[^{}]*)?\}/.test(formatted)) return [];
-      if (!formatted.includes("{")) return [ctx.pep508(formatted, "dev", name)];
-      const named = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(formatted);
+      const { text: formatted, unknown } = hatchFormat(text);
+      if (!formatted.includes("{") || unknown !== undefined) {
+        return [ctx.hatchPep508(text, "dev", name)];
+      }
+      const named = PACKAGE_NAME.exec(formatted);
       if (named === null) throw ctx.fail(`${where} ${key}: no package name in "${text}"`, text);
       return [ctx.pep508(named[1], "dev", name)];
     };
@@ -772,6 +801,47 @@ function applyUvSources(
   }
 }
 
+/** The name a requirement starts with (PEP 508). */
+const PACKAGE_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
+
+/** A field of Hatch's context formatting that vouch fills in or knows it cannot. */
+const HATCH_FIELD = /\{(root|home|env)(?::([^{}]*))?\}/g;
+
+/**
+ * A requirement with Hatch's context formatting applied, as hatchling's `Context.format` fills
+ * in `[project]` dependencies (hatchling/metadata/core.py: `Requirement(self.context.format(entry))`;
+ * hatchling/utils/context.py): `{root}` is the project's folder, the manifest's, each leading
+ * `parent` modifier its parent, and `uri` its `file:` URL (`real` the real path): written as the
+ * relative `file:.`, `file:./..`, which {@linkcode fileUrlPath} takes as that folder;
+ * `{env:NAME:default}` is its default. `unknown`: the first field vouch cannot fill in (the
+ * developer's `{home}`, an `{env:NAME}` without a default), or one Hatch refuses (a modifier other
+ * than `parent`, `uri`, `real`: "Unknown path modifier"), left as written.
+ */
+function hatchFormat(text: string): { text: string; unknown?: string } {
+  let unknown: string | undefined;
+  const out = text.replace(HATCH_FIELD, (field, name: string, data = "") => {
+    if (name === "env") {
+      const colon = data.indexOf(":");
+      if (colon !== -1) return data.slice(colon + 1);
+    } else if (name === "root") {
+      const modifiers = data === "" ? [] : data.split(":");
+      let parents = 0;
+      while (modifiers[0] === "parent") {
+        modifiers.shift();
+        parents++;
+      }
+      if (
+        modifiers.length === 0 || (modifiers.length === 1 && /^(?:uri|real)$/.test(modifiers[0]))
+      ) {
+        return `file:${[".", ...Array(parents).fill("..")].join("/")}`;
+      }
+    }
+    unknown ??= field;
+    return field;
+  });
+  return unknown === undefined ? { text: out } : { text: out, unknown };
+}
+
 /** PDM's `file:///${PROJECT_ROOT}` prefix (also with two slashes, as early PDM 2 wrote it). */
 const PROJECT_ROOT_URL = /^file:\/\/\/?\$\{PROJECT_ROOT\}(?=\/|$)/;
 
@@ -1043,7 +1113,7 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
     for (
       const text of ctx.strings(project.dependencies, "[project] dependencies", "dependencies")
     ) {
-      out.push(ctx.pep508(text, "runtime"));
+      out.push(ctx.hatchPep508(text, "runtime"));
     }
     const optional = ctx.table(
       project["optional-dependencies"],
@@ -1052,7 +1122,7 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
     ) ?? {};
     for (const [extra, list] of Object.entries(optional)) {
       for (const text of ctx.strings(list, `optional dependencies "${extra}"`, extra)) {
-        out.push(ctx.pep508(text, "optional", extra));
+        out.push(ctx.hatchPep508(text, "optional", extra));
       }
     }
   }
@@ -1237,7 +1307,7 @@ export function readPyproject(
   text: string,
   options: PyprojectOptions,
 ): ReaderResult {
-  const ctx = new Context(text, options.path, options.excluded);
+  const ctx = new Context(text, options.path, { excluded: options.excluded });
   const doc = parseToml(text, options.path, `inventory.${READER}.invalid`);
   const project = ctx.table(doc.project, "[project]", "[project]");
   const tool = ctx.table(doc.tool, "[tool]", "[tool");
@@ -1369,7 +1439,7 @@ function hatchEnvs(ctx: Context, hatch: Table | undefined, load: Load | undefine
   const text = load?.(path);
   const own = text === undefined ? undefined : parseToml(text, path, `inventory.${READER}.invalid`);
   if (own?.envs !== undefined) {
-    const file = new Context(text!, path, ctx.excluded);
+    const file = new Context(text!, path, ctx);
     return {
       ctx: file,
       envs: file.table(own.envs, "[envs]", "[envs") ?? {},

@@ -1158,3 +1158,32 @@ Deno.test("readInventory: a path dependency into a folder the scan skips (vendor
     ]);
   });
 });
+
+Deno.test("readPyproject: Hatch's {root:uri} is the project's folder, to which the folder rules apply; {home:uri} is a warning", () => {
+  const text = '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n' +
+    '  "x @ {root:uri}/../x",\n  "own @ {root:uri}/libs/own",\n' +
+    '  "w @ {root:parent:uri}/w",\n  "h @ {home:uri}/src/h",\n  "b @ {root:bar}/b",\n]\n\n' +
+    '[project.optional-dependencies]\ndev = ["y @ {root:uri}/../y-1.0-py3-none-any.whl"]\n\n' +
+    "[tool.hatch.metadata]\nallow-direct-references = true\n\n" +
+    '[tool.hatch.envs.test]\ndependencies = ["z @ {root:uri}/../z", "{env:PYTEST:pytest}"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  // Was: x, w and y a download_url of `{root:uri}/…` (a URL no tool reads), own a component,
+  // z (a Hatch environment's) left out without a word.
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:pypi/b", undefined],
+    ["pkg:pypi/h", undefined],
+    ["pkg:pypi/pytest", undefined],
+    ["pkg:pypi/w", undefined],
+    ["pkg:pypi/x", undefined],
+    ["pkg:pypi/y@1.0", undefined],
+    ["pkg:pypi/z", undefined],
+  ]);
+  // A folder of the project: its own code.
+  assert.deepEqual(out.localDeclarations?.map((d) => d.name), ["own"]);
+  assert.deepEqual(out.warnings, [
+    'pyproject.toml: "h @ {home:uri}/src/h": Hatch fills in {home:uri} on the machine that ' +
+    "builds the project, which vouch cannot know: it is in the SBOM by its name only",
+    'pyproject.toml: "b @ {root:bar}/b": Hatch fills in {root:bar} on the machine that ' +
+    "builds the project, which vouch cannot know: it is in the SBOM by its name only",
+  ]);
+});
