@@ -27,6 +27,7 @@ import {
 import { parseToml } from "../_formats/toml.ts";
 import { matchesGlob } from "../_glob.ts";
 import { localPlace, unscannedFolder } from "../_paths.ts";
+import { decodePercent } from "../_url.ts";
 import { posix } from "../../_path.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 // For the fold: a lock above that does not know the project has only the versions a range admits.
@@ -852,14 +853,16 @@ const PROJECT_ROOT_URL = /^file:\/\/\/?\$\{PROJECT_ROOT\}(?=\/|$)/;
  * and uv read it so); `file:../x`, without an authority, the relative path
  * it holds (pip's `url_to_path` takes the URL's path); `file:///abs/x` and
  * `file://localhost/abs/x` the absolute path; `undefined` for a URL of
- * another scheme.
+ * another scheme. A URL's path is percent-decoded, as pip's `url_to_path`
+ * (pip/_internal/utils/urls.py: `urllib.parse.unquote` of `urlsplit`'s path)
+ * and PDM's copy of it decode it: `file:vendor%2Fx` is `vendor/x`; a plain path is as written.
  */
 function fileUrlPath(url: string): string | undefined {
   const rooted = PROJECT_ROOT_URL.exec(url);
-  if (rooted !== null) return `.${url.slice(rooted[0].length)}`;
-  if (/^file:(?!\/)/i.test(url)) return url.slice("file:".length);
+  if (rooted !== null) return `.${decodePercent(url.slice(rooted[0].length))}`;
+  if (/^file:(?!\/)/i.test(url)) return decodePercent(url.slice("file:".length));
   const absolute = /^file:\/\/(?:localhost)?(\/.*)$/i.exec(url);
-  if (absolute !== null) return absolute[1];
+  if (absolute !== null) return decodePercent(absolute[1]);
   // A file: URL naming another host (`file://server/share`) is no folder of the project.
   if (/^file:/i.test(url)) return url;
   return /^\.{0,2}\//.test(url) ? url : undefined;

@@ -27,7 +27,7 @@ import { sameVersion, satisfies } from "./pep440.ts";
 export { satisfies };
 import { compareStrings, withoutTrailing } from "../../_util.ts";
 import { genericUrlPurl, pep503Name } from "../purl.ts";
-import { withoutCredentials } from "../_url.ts";
+import { decodePercent, withoutCredentials } from "../_url.ts";
 import { localPlace, unscannedFolder } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import type { Hash, Scope } from "../types.ts";
@@ -401,7 +401,11 @@ function localFileEntry(
     // of the scan: no member, but third-party code copied into the tree. It had been left out
     // of the SBOM without a word.
     const file = DISTRIBUTION_FILE.test(path);
-    const place = localPlace(source, path.replace(RELATIVE_FILE_URL, ""));
+    // A `file:` URL's path is percent-decoded (`url_to_path`: `urllib.parse.unquote`); a path not.
+    const place = localPlace(
+      source,
+      RELATIVE_FILE_URL.test(path) ? decodePercent(path.replace(RELATIVE_FILE_URL, "")) : path,
+    );
     const skipped = file ? undefined : unscannedFolder(place, excluded);
     if (!file && place.kind !== "outside" && skipped === undefined) return undefined;
     return {

@@ -1187,3 +1187,17 @@ Deno.test("readPyproject: Hatch's {root:uri} is the project's folder, to which t
     "builds the project, which vouch cannot know: it is in the SBOM by its name only",
   ]);
 });
+
+Deno.test("readPyproject: a file: URL's path is percent-decoded, as pip's url_to_path decodes it", () => {
+  const text = '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n' +
+    '  "sibling @ file:%2E%2E/sibling",\n  "tool @ file:vendor%2Ftool",\n' +
+    '  "own @ file:libs/my%20own",\n  "mylib @ file:///srv/my%20lib",\n]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  // Was: sibling and tool taken for folders of the project (`%2E%2E`, `vendor%2Ftool`), own code.
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/mylib",
+    "pkg:pypi/sibling",
+    "pkg:pypi/tool",
+  ]);
+  assert.deepEqual(out.localDeclarations?.map((d) => d.name), ["own"]);
+});

@@ -1223,3 +1223,14 @@ Deno.test("readRequirements: a folder the scan skips (vendor/, --exclude) is a v
     'write "<name> @ file://<folder>" to list it',
   ]);
 });
+
+Deno.test("readRequirements: a relative file: URL's path is percent-decoded, as pip's url_to_path decodes it", () => {
+  const out = readRequirements(
+    "-e file:%2E%2E/sibling#egg=sibling\n-e file:vendor%2Ftool#egg=tool\n",
+    {
+      path: "requirements.txt",
+    },
+  );
+  // Was: neither, both taken for folders of the project (`%2E%2E`, `vendor%2Ftool`), own code.
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/sibling", "pkg:pypi/tool"]);
+});
