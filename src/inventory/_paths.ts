@@ -2,6 +2,7 @@
 // project's own packages (the root, members) from third-party ones.
 import { posix } from "../_path.ts";
 import { compareStrings } from "../_util.ts";
+import { skippedFolder } from "./_skipped.ts";
 
 /** A URL's scheme, and a trailing slash (constants: made once, not per call). */
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
@@ -31,6 +32,46 @@ export function localPlace(lockPath: string, local: string): LocalPlace {
   const joined = posix.normalize(posix.join(folder, written)).replace(TRAILING_SLASH, "");
   if (joined === ".." || joined.startsWith("../")) return { kind: "outside" };
   return { kind: joined === folder ? "self" : "inside", path: joined };
+}
+
+/**
+ * The folder of the project that the scan never enters and that holds a place `inside` it: one
+ * of the folders skipped by default (`vendor/`, `node_modules/`, a hidden one; see
+ * `skippedFolder`) or one `--exclude` names. Its package is read by no manifest of the scan, so
+ * it is no member: readers take it as third-party code, as a folder outside the project.
+ *
+ * @param place Where the path lies (see {@linkcode localPlace}).
+ * @param excluded Whether `--exclude` names a root-relative folder (or one above it).
+ * @returns The skipped folder, or `undefined` (the scan enters it, or it is not `inside`).
+ */
+export function unscannedFolder(
+  place: LocalPlace,
+  excluded?: (folder: string) => boolean,
+): string | undefined {
+  if (place.kind !== "inside") return undefined;
+  // `skippedFolder` takes a file's path: one in the folder, so that the folder's own name counts.
+  return skippedFolder(`${place.path}/-`) ??
+    (excluded?.(place.path!) ? place.path : undefined);
+}
+
+/**
+ * Where a local path a lockfile names lies, as {@linkcode localPlace} says, but `outside` for a
+ * folder the scan never enters ({@linkcode unscannedFolder}): a lock's package there is
+ * third-party code copied into the tree (`source = { directory = "vendor/x" }`), a component
+ * at the version the lock gives, not a member.
+ *
+ * @param lockPath The lockfile's path relative to the project root, `/`-separated.
+ * @param local The path as the lockfile writes it.
+ * @param excluded Whether `--exclude` names a root-relative folder (or one above it).
+ * @returns Where it lies, for telling members from components.
+ */
+export function scannedPlace(
+  lockPath: string,
+  local: string,
+  excluded?: (folder: string) => boolean,
+): LocalPlace {
+  const place = localPlace(lockPath, local);
+  return unscannedFolder(place, excluded) === undefined ? place : { kind: "outside" };
 }
 
 /**

@@ -167,6 +167,7 @@ export const READERS: readonly Reader[] = [
         release: c.release,
         load: c.load,
         memo: c.memo,
+        excluded: c.excluded,
         // A requirements file the inventory reads itself (`c.reads`; absent, any there is).
         readsFile: (file) =>
           readerFor(file)?.name === "requirements" &&
@@ -186,7 +187,8 @@ export const READERS: readonly Reader[] = [
     files: ["uv.lock"],
     matches: (f) => f === "uv.lock",
     recordsDeclarations: true,
-    read: (text, path, c) => uvLock().readUvLock(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      uvLock().readUvLock(text, { path, load: c.load, excluded: c.excluded }),
   },
   {
     name: "poetry_lock",
@@ -196,7 +198,8 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "poetry.lock",
     // A `directory` package's entry lists its dependencies (its groups are not installed).
     edgesPerMember: true,
-    read: (text, path, c) => poetryLock().readPoetryLock(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      poetryLock().readPoetryLock(text, { path, load: c.load, excluded: c.excluded }),
   },
   {
     name: "pdm_lock",
@@ -206,7 +209,8 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "pdm.lock",
     // A `path` package's entry lists its dependencies (its groups are not installed).
     edgesPerMember: true,
-    read: (text, path, c) => pdmLock().readPdmLock(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      pdmLock().readPdmLock(text, { path, load: c.load, excluded: c.excluded }),
   },
   {
     name: "requirements",
@@ -242,6 +246,7 @@ export const READERS: readonly Reader[] = [
         path,
         include: (rel) => c.load(sibling(path, rel)),
         mxdev: requirements().mxdevConfig(path, c.load),
+        excluded: c.excluded,
         readAlone: (rel) => {
           const included = sibling(path, rel);
           return readerFor(included)?.name === "requirements" && !belowRequirementsFolder(included);
@@ -442,6 +447,7 @@ export const READERS: readonly Reader[] = [
         pipfilePath,
         load: c.load,
         peek: c.peek,
+        excluded: c.excluded,
       });
     },
   },
@@ -451,7 +457,8 @@ export const READERS: readonly Reader[] = [
     kind: "lock",
     files: ["pylock.toml", "pylock.*.toml"],
     matches: (f) => /^pylock\.(?:[^.]+\.)?toml$/.test(f),
-    read: (text, path, c) => pylock().readPylock(text, { path, load: c.load }),
+    read: (text, path, c) =>
+      pylock().readPylock(text, { path, load: c.load, excluded: c.excluded }),
   },
   {
     name: "maven_pom",

@@ -35,7 +35,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { type LocalPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 import { sameVersion } from "./pep440.ts";
 import { pep503Name } from "../purl.ts";
@@ -54,6 +54,12 @@ export interface PdmLockOptions {
    * than `default` is taken for a dev group.
    */
   load?: (path: string) => string | undefined;
+  /**
+   * Whether `--exclude` names a folder of the project (root-relative): a package the lock
+   * takes from a folder there, or from one the scan skips (`vendor/`), is no member but a
+   * component (see `scannedPlace`). Absent: none is excluded.
+   */
+  excluded?: (folder: string) => boolean;
 }
 
 const READER = "pdm_lock";
@@ -107,10 +113,11 @@ function projectExtras(
   path: string,
   packages: readonly Table[],
   load: PdmLockOptions["load"],
+  excluded: PdmLockOptions["excluded"],
 ): Set<string> {
   const folders = new Set([posix.normalize(posix.dirname(path))]);
   for (const pkg of packages) {
-    const place = folderPlace(path, pkg);
+    const place = folderPlace(path, pkg, excluded);
     if (place?.path !== undefined) folders.add(place.path);
   }
   return new Set([...folders].flatMap((dir) => extrasOf(posix.join(dir, "pyproject.toml"), load)));
@@ -133,11 +140,15 @@ function localPath(pkg: Table): string | undefined {
  * Where a local package's folder lies: none for a distribution file, a
  * package wherever it lies (uv.lock's `path` source, pip's local archive).
  */
-function folderPlace(lockPath: string, pkg: Table): LocalPlace | undefined {
+function folderPlace(
+  lockPath: string,
+  pkg: Table,
+  excluded: PdmLockOptions["excluded"],
+): LocalPlace | undefined {
   const local = localPath(pkg);
   return local === undefined || DISTRIBUTION_FILE.test(local)
     ? undefined
-    : localPlace(lockPath, local);
+    : scannedPlace(lockPath, local, excluded);
 }
 
 function withoutExtras(name: string): string {
@@ -274,7 +285,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     legacy ? metadata : metadata?.files,
     () => at(path, tomlKeyLine(text, legacy ? "metadata" : "metadata.files")),
   );
-  const extras = projectExtras(path, packages, options.load);
+  const extras = projectExtras(path, packages, options.load, options.excluded);
   const builder = new OutputBuilder();
   const index = new NameIndex<Node>();
   const ids: string[] = [];
@@ -289,7 +300,7 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       throw invalid(READER, where(i), `package "${written}" has a non-string \`subdirectory\``);
     }
     let id: string;
-    const place = folderPlace(path, pkg);
+    const place = folderPlace(path, pkg, options.excluded);
     // A folder of the project is first-party; one outside it (another checkout) is third-party,
     // as a local distribution file is wherever it lies.
     if (place !== undefined && place.kind !== "outside") {

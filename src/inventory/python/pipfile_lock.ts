@@ -10,7 +10,7 @@ import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
-import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { type LocalPlace, localPlace, memberFolders, unscannedFolder } from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { pipfileHashes } from "./_pipfile_hash.ts";
 import {
@@ -54,6 +54,12 @@ export interface PipfileLockOptions {
   pipfilePath?: string;
   /** Reads a file of the project (an editable folder's pyproject.toml or setup.cfg, for its name). */
   load?: Load;
+  /**
+   * Whether `--exclude` names a folder of the project (root-relative): a package the lock
+   * takes from a folder there, or from one the scan skips (`vendor/`), is no member but a
+   * component (see `scannedPlace`). Absent: none is excluded.
+   */
+  excluded?: (folder: string) => boolean;
   /**
    * Reads a file of the project without counting it read: the plain `Pipfile` beside a
    * `Pipfile.<name>.lock` whose `Pipfile.<name>` is missing, which is used (and then loaded)
@@ -427,7 +433,7 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   const { path } = options;
   const { entries, warnings, pipfileHash } = decode(text, path);
   const builder = new OutputBuilder();
-  const own = entries.find((entry) => folderPlace(entry, path)?.kind === "self");
+  const own = entries.find((entry) => folderPlace(entry, path, options.excluded)?.kind === "self");
   // The project: its own entry, else (the Pipfile's packages are its) the lock's folder.
   const self = own !== undefined || options.pipfile !== undefined
     ? projectNode(builder, path, own === undefined || isPlaceholderName(own) ? undefined : own)
@@ -436,9 +442,9 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   /** Entries in a folder of the project that holds no Python project: `name (folder)`. */
   const missing: string[] = [];
   for (const entry of entries) {
-    const id = mapEntry(builder, entry, { path, self, load: options.load });
+    const id = mapEntry(builder, entry, { path, self, load: options.load }, options.excluded);
     index.add(entry.key, { id, category: entry.category });
-    const place = folderPlace(entry, path);
+    const place = folderPlace(entry, path, options.excluded);
     if (
       place?.kind === "inside" && options.load && !holdsPythonProject(place.path!, options.load)
     ) {
@@ -473,7 +479,7 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   }
   const out: ReaderResult = {
     ...builder.build(),
-    ...memberFolders(entries.map((entry) => folderPlace(entry, path))),
+    ...memberFolders(entries.map((entry) => folderPlace(entry, path, options.excluded))),
   };
   if (warnings.length > 0) out.warnings = warnings;
   return own === undefined || isPlaceholderName(own)
@@ -527,11 +533,19 @@ function isPlaceholderName(entry: Entry): boolean {
   return entry.path !== undefined && unnamed(entry.key);
 }
 
-/** Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder). */
-function folderPlace(entry: Entry, path: string): LocalPlace | undefined {
-  return entry.path === undefined || DISTRIBUTION_FILE.test(entry.path)
-    ? undefined
-    : localPlace(path, entry.path);
+/**
+ * Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder); one
+ * the scan skips (`./vendor/x`, see `unscannedFolder`) is `outside`, as no manifest of the scan
+ * makes it a member: its package is a component.
+ */
+function folderPlace(
+  entry: Entry,
+  path: string,
+  excluded: PipfileLockOptions["excluded"],
+): LocalPlace | undefined {
+  if (entry.path === undefined || DISTRIBUTION_FILE.test(entry.path)) return undefined;
+  const place = localPlace(path, entry.path);
+  return unscannedFolder(place, excluded) === undefined ? place : { kind: "outside" };
 }
 
 /**
@@ -581,14 +595,25 @@ function mapEntry(
   builder: OutputBuilder,
   entry: Entry,
   { path, self, load }: { path: string; self: string; load?: Load },
+  excluded: PipfileLockOptions["excluded"],
 ): string {
-  const { name } = entry;
+  // A folder the scan skips (`pipenv install -e ./vendor/x`), for which Pipenv writes no
+  // version: the version its project writes; the name it declares too when Pipenv could not
+  // name it (else the placeholder as written).
+  const inTree = entry.path === undefined ? undefined : localPlace(path, entry.path);
+  const declared = inTree !== undefined && unscannedFolder(inTree, excluded) !== undefined &&
+      load !== undefined
+    ? declaredProject(inTree.path!, load)
+    : undefined;
+  const placeholder = isPlaceholderName(entry);
+  const vendored = placeholder || declared?.name === pep503Name(entry.name) ? declared : undefined;
+  const name = (placeholder ? vendored?.name : undefined) ?? entry.name;
   // A `file` (or a local archive `path`) without a pin: its file name says the version.
   const archive = entry.file ??
     (entry.path && DISTRIBUTION_FILE.test(entry.path) ? entry.path : undefined);
-  const version = entry.version ??
+  const version = entry.version ?? vendored?.version ??
     (archive === undefined ? undefined : versionFromFileName(name, archive));
-  const place = folderPlace(entry, path);
+  const place = folderPlace(entry, path, excluded);
   if (place?.kind === "self") return self;
   if (place?.kind === "inside") {
     if (!isPlaceholderName(entry)) return builder.member(folderMember(place.path!, name, version));

@@ -25,7 +25,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { type LocalPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { pinnedVersion } from "./pep508.ts";
 import { sameVersion } from "./pep440.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
@@ -41,6 +41,12 @@ export interface PoetryLockOptions {
    * checked for a Python project (see {@linkcode holdsPythonProject}).
    */
   load?: (path: string) => string | undefined;
+  /**
+   * Whether `--exclude` names a folder of the project (root-relative): a package the lock
+   * takes from a folder there, or from one the scan skips (`vendor/`), is no member but a
+   * component (see `scannedPlace`). Absent: none is excluded.
+   */
+  excluded?: (folder: string) => boolean;
 }
 
 /** What makes a folder a project for Poetry (poetry-core's `is_python_project`). */
@@ -283,7 +289,9 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
     const subPath = typeof source.subdirectory === "string" ? source.subdirectory : undefined;
     let id: string;
     // A folder of the project is first-party; one outside it (another checkout) is third-party.
-    const place = type === "directory" ? localPlace(path, url ?? ".") : undefined;
+    const place = type === "directory"
+      ? scannedPlace(path, url ?? ".", options.excluded)
+      : undefined;
     if (place !== undefined && place.kind !== "outside") {
       places.push(place);
       // Poetry refuses it (poetry-core's DirectoryDependency: "Directory … does not exist",

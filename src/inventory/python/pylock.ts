@@ -6,7 +6,7 @@
 
 import { posix } from "../../_path.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
-import { localPlace, memberFolders } from "../_paths.ts";
+import { localPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import {
   archiveUrl,
@@ -47,6 +47,12 @@ export interface PylockOptions {
    * checked for a Python project (see {@linkcode holdsPythonProject}).
    */
   load?: (path: string) => string | undefined;
+  /**
+   * Whether `--exclude` names a folder of the project (root-relative): a package the lock
+   * takes from a folder there, or from one the scan skips (`vendor/`), is no member but a
+   * component (see `scannedPlace`). Absent: none is excluded.
+   */
+  excluded?: (folder: string) => boolean;
 }
 
 const READER = "pylock";
@@ -384,12 +390,17 @@ function registryQualifiers(entry: Entry): Record<string, string | undefined> {
 function mapEntry(
   builder: OutputBuilder,
   entry: Entry,
-  { lock, path, self }: { lock: Lock; path: string; self: string },
+  { lock, path, self, excluded }: {
+    lock: Lock;
+    path: string;
+    self: string;
+    excluded: PylockOptions["excluded"];
+  },
   shared: boolean,
 ): string {
   const { name, version } = entry;
   if (entry.directory !== undefined) {
-    const place = localPlace(path, entry.directory);
+    const place = scannedPlace(path, entry.directory, excluded);
     if (place.kind === "self") return self;
     if (place.kind === "inside") return builder.member(folderMember(place.path!, name, version));
   }
@@ -509,7 +520,12 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
   );
   const self = own === undefined ? ROOT_ID : projectNode(builder, path, own);
   const ids = lock.entries.map((entry, i) =>
-    mapEntry(builder, entry, { lock, path, self }, severalFiles.has(purls[i]))
+    mapEntry(
+      builder,
+      entry,
+      { lock, path, self, excluded: options.excluded },
+      severalFiles.has(purls[i]),
+    )
   );
   lock.entries.forEach((entry, i) => index.add(entry.name, { id: ids[i], table: entry.table }));
   lock.entries.forEach((entry, i) => {
@@ -546,13 +562,15 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
     ...builder.build({ directFromEdges: true }),
     ...memberFolders(
       lock.entries.map((e) =>
-        e.directory === undefined ? undefined : localPlace(path, e.directory)
+        e.directory === undefined ? undefined : scannedPlace(path, e.directory, options.excluded)
       ),
     ),
   };
   // uv (`uv pip sync pylock.toml`) and pip build a folder from its pyproject.toml or setup.py only.
   const missing = lock.entries.flatMap((e) => {
-    const place = e.directory === undefined ? undefined : localPlace(path, e.directory);
+    const place = e.directory === undefined
+      ? undefined
+      : scannedPlace(path, e.directory, options.excluded);
     return place?.kind === "inside" && options.load &&
         !holdsPythonProject(place.path!, options.load)
       ? [`${e.name} (${place.path})`]

@@ -26,7 +26,8 @@ import {
 } from "./_python.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { matchesGlob } from "../_glob.ts";
-import { localPlace } from "../_paths.ts";
+import { localPlace, unscannedFolder } from "../_paths.ts";
+import { decodePercent } from "../_url.ts";
 import { posix } from "../../_path.ts";
 import { parseRequirement, pinnedVersion } from "./pep508.ts";
 // For the fold: a lock above that does not know the project has only the versions a range admits.
@@ -58,6 +59,11 @@ export interface PyprojectOptions {
    * dynamic dependencies come from. Without it, none is.
    */
   readsFile?: (path: string) => boolean;
+  /**
+   * Whether `--exclude` names a folder of the project (root-relative): a path dependency on a
+   * folder there is no member the scan reads (see `unscannedFolder`). Absent: none is.
+   */
+  excluded?: (folder: string) => boolean;
 }
 
 const READER = "pyproject";
@@ -115,10 +121,22 @@ class Context {
   readonly text: string;
   readonly path: string;
   /** What the reader says of the file besides its declarations. */
-  readonly warnings: string[] = [];
-  constructor(text: string, path: string) {
+  readonly warnings: string[];
+  /** Whether `--exclude` names a folder (see `PyprojectOptions.excluded`). */
+  readonly excluded?: (folder: string) => boolean;
+  /**
+   * `shared`: `--exclude`'s folders, and the warnings of the file whose options this one's
+   * replace (hatch.toml's, pyproject.toml's), which this one's are.
+   */
+  constructor(
+    text: string,
+    path: string,
+    shared: { excluded?: (folder: string) => boolean; warnings?: string[] } = {},
+  ) {
     this.text = text;
     this.path = path;
+    this.excluded = shared.excluded;
+    this.warnings = shared.warnings ?? [];
   }
 
   /**
@@ -170,7 +188,27 @@ class Context {
     return value;
   }
 
-  pep508(text: string, scope: Scope, group?: string): Declaration {
+  /**
+   * A requirement Hatch formats (`[project]` dependencies and optional dependencies, an
+   * environment's dependencies: hatchling's `Context.format`, see {@linkcode hatchFormat}):
+   * `{root:uri}` is the project's folder, to which the folder rules apply. One with a field
+   * vouch cannot fill in (the developer's `{home}`, an `{env:NAME}` without a default, a
+   * modifier Hatch refuses) is its name only, with a warning.
+   */
+  hatchPep508(text: string, scope: Scope, group?: string): Declaration {
+    const { text: formatted, unknown } = hatchFormat(text);
+    if (unknown === undefined) return this.pep508(formatted, scope, group, text);
+    const named = PACKAGE_NAME.exec(text);
+    if (named === null) throw this.fail(`no package name in "${text}"`, text);
+    this.warnings.push(
+      `${this.path}: "${text}": Hatch fills in ${unknown} on the machine that builds the ` +
+        "project, which vouch cannot know: it is in the SBOM by its name only",
+    );
+    return this.pep508(named[1], scope, group, text);
+  }
+
+  /** `written`: the requirement as the file writes it, when `text` is another (formatted). */
+  pep508(text: string, scope: Scope, group?: string, written = text): Declaration {
     try {
       const requirement = parseRequirement(text);
       const url = requirement.url === undefined ? undefined : pipUrl(requirement.url);
@@ -178,7 +216,7 @@ class Context {
       if (path !== undefined) {
         return {
           name: requirement.name,
-          ...fromPath(requirement.name, path, this.path),
+          ...fromPath(requirement.name, path, this.path, this.excluded),
           vcs: false,
           ...(url!.hashes.length === 0 ? {} : { hashes: url!.hashes }),
           scope,
@@ -202,7 +240,7 @@ class Context {
       if (isVouchError(error) && text === "") {
         throw invalid(READER, at(this.path, nthLine(this.text, EMPTY_ELEMENT)), error.message);
       }
-      if (isVouchError(error)) throw this.fail(error.message, text);
+      if (isVouchError(error)) throw this.fail(error.message, written);
       throw error;
     }
   }
@@ -329,12 +367,22 @@ function pdmDevDependencies(
         const bare = target.replace(/#.*$/s, "");
         const path = fileUrlPath(bare) ?? bare;
         if (egg !== null) {
-          return [{ name: egg[1], scope: "dev", group, ...fromPath(egg[1], path, ctx.path) }];
+          return [{
+            name: egg[1],
+            scope: "dev",
+            group,
+            ...fromPath(egg[1], path, ctx.path, ctx.excluded),
+          }];
         }
-        if (localPlace(ctx.path, path).kind === "outside") {
+        const place = localPlace(ctx.path, path);
+        const skipped = unscannedFolder(place, ctx.excluded);
+        if (place.kind === "outside" || skipped !== undefined) {
+          const where = skipped === undefined
+            ? "outside the project"
+            : `in ${skipped}/, which the scan skips,`;
           ctx.warnings.push(
-            `${ctx.path}: [tool.pdm.dev-dependencies] ${group}: "${target}" is a folder outside ` +
-              "the project that names no package (PDM learns its name by building it, vouch " +
+            `${ctx.path}: [tool.pdm.dev-dependencies] ${group}: "${target}" is a folder ${where} ` +
+              "that names no package (PDM learns its name by building it, vouch " +
               'cannot): it is not in the SBOM; add "#egg=<name>" to list it',
           );
         }
@@ -415,10 +463,9 @@ const HATCH_OVERRIDDEN = /^(?:set-)?(dependencies|extra-dependencies|features)$/
  * `overrides` of an environment (by platform, environment variable, matrix
  * variable or generated name) are not evaluated: every dependency and feature
  * they may add is declared in the environment's group (the matrix itself adds
- * none). Context formatting is applied where it can be:
- * `{env:NAME:default}` is its default; an entry pointing at a local folder
- * (`{root:uri}`, `{home:uri}`) is the project's own or the developer's, not a
- * package; an entry with another field keeps its name only (version unknown).
+ * none). Context formatting is applied as in `[project]` (see
+ * {@linkcode hatchFormat}); an entry with another field (`{matrix:…}`) keeps
+ * its name only (version unknown).
  */
 function hatchEnvDependencies(
   hatch: HatchEnvs,
@@ -454,10 +501,11 @@ function hatchEnvDependencies(
     const env = effective(name, []);
     const where = `[${prefix}.${name}]`;
     const requirement = (text: string, key: string): Declaration[] => {
-      const formatted = text.replace(/\{env:[^:{}]+:([^{}]*)\}/g, "$1");
-      if (/\{(?:root|home)(?::[^{}]*)?\}/.test(formatted)) return [];
-      if (!formatted.includes("{")) return [ctx.pep508(formatted, "dev", name)];
-      const named = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/.exec(formatted);
+      const { text: formatted, unknown } = hatchFormat(text);
+      if (!formatted.includes("{") || unknown !== undefined) {
+        return [ctx.hatchPep508(text, "dev", name)];
+      }
+      const named = PACKAGE_NAME.exec(formatted);
       if (named === null) throw ctx.fail(`${where} ${key}: no package name in "${text}"`, text);
       return [ctx.pep508(named[1], "dev", name)];
     };
@@ -740,8 +788,9 @@ function applyUvSources(
     const path = text("path");
     // A source in place of the requirement's URL: that URL's hashes are no longer its file's.
     if (path !== undefined || git !== undefined || url !== undefined) delete declaration.hashes;
-    if (path !== undefined) Object.assign(declaration, fromPath(declaration.name, path, ctx.path));
-    else if (source.workspace === true) declaration.local = true;
+    if (path !== undefined) {
+      Object.assign(declaration, fromPath(declaration.name, path, ctx.path, ctx.excluded));
+    } else if (source.workspace === true) declaration.local = true;
     else if (git !== undefined) {
       const ref = text("rev") ?? text("tag") ?? text("branch");
       declaration.url = gitVcsUrl(git, ref, { subPath: text("subdirectory") });
@@ -751,6 +800,47 @@ function applyUvSources(
       declaration.vcs = false;
     } else if (index !== undefined && indexes.has(index)) declaration.index = indexes.get(index);
   }
+}
+
+/** The name a requirement starts with (PEP 508). */
+const PACKAGE_NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
+
+/** A field of Hatch's context formatting that vouch fills in or knows it cannot. */
+const HATCH_FIELD = /\{(root|home|env)(?::([^{}]*))?\}/g;
+
+/**
+ * A requirement with Hatch's context formatting applied, as hatchling's `Context.format` fills
+ * in `[project]` dependencies (hatchling/metadata/core.py: `Requirement(self.context.format(entry))`;
+ * hatchling/utils/context.py): `{root}` is the project's folder, the manifest's, each leading
+ * `parent` modifier its parent, and `uri` its `file:` URL (`real` the real path): written as the
+ * relative `file:.`, `file:./..`, which {@linkcode fileUrlPath} takes as that folder;
+ * `{env:NAME:default}` is its default. `unknown`: the first field vouch cannot fill in (the
+ * developer's `{home}`, an `{env:NAME}` without a default), or one Hatch refuses (a modifier other
+ * than `parent`, `uri`, `real`: "Unknown path modifier"), left as written.
+ */
+function hatchFormat(text: string): { text: string; unknown?: string } {
+  let unknown: string | undefined;
+  const out = text.replace(HATCH_FIELD, (field, name: string, data = "") => {
+    if (name === "env") {
+      const colon = data.indexOf(":");
+      if (colon !== -1) return data.slice(colon + 1);
+    } else if (name === "root") {
+      const modifiers = data === "" ? [] : data.split(":");
+      let parents = 0;
+      while (modifiers[0] === "parent") {
+        modifiers.shift();
+        parents++;
+      }
+      if (
+        modifiers.length === 0 || (modifiers.length === 1 && /^(?:uri|real)$/.test(modifiers[0]))
+      ) {
+        return `file:${[".", ...Array(parents).fill("..")].join("/")}`;
+      }
+    }
+    unknown ??= field;
+    return field;
+  });
+  return unknown === undefined ? { text: out } : { text: out, unknown };
 }
 
 /** PDM's `file:///${PROJECT_ROOT}` prefix (also with two slashes, as early PDM 2 wrote it). */
@@ -763,14 +853,16 @@ const PROJECT_ROOT_URL = /^file:\/\/\/?\$\{PROJECT_ROOT\}(?=\/|$)/;
  * and uv read it so); `file:../x`, without an authority, the relative path
  * it holds (pip's `url_to_path` takes the URL's path); `file:///abs/x` and
  * `file://localhost/abs/x` the absolute path; `undefined` for a URL of
- * another scheme.
+ * another scheme. A URL's path is percent-decoded, as pip's `url_to_path`
+ * (pip/_internal/utils/urls.py: `urllib.parse.unquote` of `urlsplit`'s path)
+ * and PDM's copy of it decode it: `file:vendor%2Fx` is `vendor/x`; a plain path is as written.
  */
 function fileUrlPath(url: string): string | undefined {
   const rooted = PROJECT_ROOT_URL.exec(url);
-  if (rooted !== null) return `.${url.slice(rooted[0].length)}`;
-  if (/^file:(?!\/)/i.test(url)) return url.slice("file:".length);
+  if (rooted !== null) return `.${decodePercent(url.slice(rooted[0].length))}`;
+  if (/^file:(?!\/)/i.test(url)) return decodePercent(url.slice("file:".length));
   const absolute = /^file:\/\/(?:localhost)?(\/.*)$/i.exec(url);
-  if (absolute !== null) return absolute[1];
+  if (absolute !== null) return decodePercent(absolute[1]);
   // A file: URL naming another host (`file://server/share`) is no folder of the project.
   if (/^file:/i.test(url)) return url;
   return /^\.{0,2}\//.test(url) ? url : undefined;
@@ -780,20 +872,27 @@ function fileUrlPath(url: string): string | undefined {
  * What a declaration from a local path is: a wheel or sdist file, the version its file name
  * says (`path = "../trivial/dist/trivial-0.1.0-py3-none-any.whl"`); a folder of the project, the
  * project's own; a folder outside it (another checkout, `path = "../trivial"` from the root),
- * that package as declared, with no version, as a lock records it (see `_fold.ts`' `localEdges`).
+ * that package as declared, with no version, as a lock records it (see `_fold.ts`' `localEdges`);
+ * so is a folder of the project that the scan skips (`vendor/x`, an `--exclude`d one: see
+ * `unscannedFolder`), which no manifest of the scan makes a member.
  *
  * @param name The declared name.
  * @param path The path, relative to the folder of `from`.
  * @param from The manifest's path, relative to the project root.
+ * @param excluded Whether `--exclude` names a root-relative folder.
  */
 function fromPath(
   name: string,
   path: string,
   from: string,
+  excluded?: (folder: string) => boolean,
 ): Pick<Declaration, "specifier" | "local"> {
   const version = ARCHIVE.test(path) ? versionFromFileName(name, path) : undefined;
   if (version !== undefined) return { specifier: `==${version}` };
-  return localPlace(from, path).kind === "outside" ? {} : { local: true };
+  const place = localPlace(from, path);
+  return place.kind === "outside" || unscannedFolder(place, excluded) !== undefined
+    ? {}
+    : { local: true };
 }
 
 /** What Poetry's entries refer to by name: the extras each package is in, the `[[tool.poetry.source]]` URLs. */
@@ -820,7 +919,7 @@ function poetryEntry(
     throw ctx.fail(`dependency "${name}" must be a string, a table or an array`, name);
   }
   if (value.path !== undefined) {
-    return [{ name, scope, group, ...fromPath(name, String(value.path), ctx.path) }];
+    return [{ name, scope, group, ...fromPath(name, String(value.path), ctx.path, ctx.excluded) }];
   }
   const optional = value.optional === true && scope === "runtime";
   const constraint = ctx.optionalString(value.version, `version of "${name}"`, name);
@@ -1017,7 +1116,7 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
     for (
       const text of ctx.strings(project.dependencies, "[project] dependencies", "dependencies")
     ) {
-      out.push(ctx.pep508(text, "runtime"));
+      out.push(ctx.hatchPep508(text, "runtime"));
     }
     const optional = ctx.table(
       project["optional-dependencies"],
@@ -1026,7 +1125,7 @@ function pep621Declarations(ctx: Context, project: Table | undefined, doc: Table
     ) ?? {};
     for (const [extra, list] of Object.entries(optional)) {
       for (const text of ctx.strings(list, `optional dependencies "${extra}"`, extra)) {
-        out.push(ctx.pep508(text, "optional", extra));
+        out.push(ctx.hatchPep508(text, "optional", extra));
       }
     }
   }
@@ -1211,7 +1310,7 @@ export function readPyproject(
   text: string,
   options: PyprojectOptions,
 ): ReaderResult {
-  const ctx = new Context(text, options.path);
+  const ctx = new Context(text, options.path, { excluded: options.excluded });
   const doc = parseToml(text, options.path, `inventory.${READER}.invalid`);
   const project = ctx.table(doc.project, "[project]", "[project]");
   const tool = ctx.table(doc.tool, "[tool]", "[tool");
@@ -1343,7 +1442,7 @@ function hatchEnvs(ctx: Context, hatch: Table | undefined, load: Load | undefine
   const text = load?.(path);
   const own = text === undefined ? undefined : parseToml(text, path, `inventory.${READER}.invalid`);
   if (own?.envs !== undefined) {
-    const file = new Context(text!, path);
+    const file = new Context(text!, path, ctx);
     return {
       ctx: file,
       envs: file.table(own.envs, "[envs]", "[envs") ?? {},

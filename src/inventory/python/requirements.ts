@@ -27,8 +27,8 @@ import { sameVersion, satisfies } from "./pep440.ts";
 export { satisfies };
 import { compareStrings, withoutTrailing } from "../../_util.ts";
 import { genericUrlPurl, pep503Name } from "../purl.ts";
-import { withoutCredentials } from "../_url.ts";
-import { localPlace } from "../_paths.ts";
+import { decodePercent, withoutCredentials } from "../_url.ts";
+import { localPlace, unscannedFolder } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import type { Hash, Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
@@ -57,6 +57,11 @@ export interface RequirementsOptions {
    * `mx.ini`) and a missing one is an empty file, as mxdev assumes. Absent: pip's rules.
    */
   mxdev?: string;
+  /**
+   * Whether `--exclude` names a folder of the project (root-relative): a requirement of a
+   * folder there is no member the scan reads (see `unscannedFolder`). Absent: none is.
+   */
+  excluded?: (folder: string) => boolean;
 }
 
 const READER = "requirements";
@@ -177,6 +182,8 @@ interface Entry {
    * (`./dist/pkg.zip`), as written (a package only when named).
    */
   folder?: string;
+  /** With `folder`: the folder of the project the scan skips (`vendor`) that holds it. */
+  skipped?: string;
   /** With `folder`: it is an archive, not a folder. */
   archive?: boolean;
   /** Its URL is filled in from the environment (`name @ ${WHEEL_URL}`): no index, no URL. */
@@ -193,6 +200,7 @@ interface State {
   mxdev?: string;
   /** The includes that do not exist, which mxdev reads as empty files, with where each is. */
   missingForMxdev: { path: string; where: string }[];
+  excluded?: (folder: string) => boolean;
   readAlone: (relativePath: string) => boolean;
   topDir: string;
   entries: Entry[];
@@ -365,7 +373,8 @@ function urlEntry(
  * `name @ file:///…/x-1.0-py3-none-any.whl`): a package, named and versioned
  * by its file name; a folder of the project (`.`, `./libs/x`) is its own
  * code and gives `undefined`, a named folder outside it (an absolute path or
- * `file:` URL, `../x`) or a named archive whose file name has no version
+ * `file:` URL, `../x`) or in a folder the scan skips (`-e ./vendor/x#egg=x`:
+ * see `unscannedFolder`), or a named archive whose file name has no version
  * (`name @ file:///…/pkg.tar.gz`) a version-less component.
  */
 function localFileEntry(
@@ -373,6 +382,7 @@ function localFileEntry(
   hashes: Hash[],
   source: string,
   declared?: string,
+  excluded?: (folder: string) => boolean,
 ): Entry | undefined {
   // pip reads a path's fragment as a URL's: `#egg=<name>` names it, `#sha256=…` hashes it.
   const { egg, hashes: inUrl } = pipUrl(target);
@@ -387,10 +397,17 @@ function localFileEntry(
     // A `file:` URL without an authority (`-e file:.` of pip-compile and Rye, `-e file:../shared`)
     // is the relative path it holds, as pip reads it (`url_to_path` of pip/_internal/utils/urls.py
     // takes the URL's path): the folder `.` or `../shared` is. It had been "outside the project".
+    // A folder the scan never enters (`./vendor/x`, an `--exclude`d one) is read by no manifest
+    // of the scan: no member, but third-party code copied into the tree. It had been left out
+    // of the SBOM without a word.
     const file = DISTRIBUTION_FILE.test(path);
-    if (!file && localPlace(source, path.replace(RELATIVE_FILE_URL, "")).kind !== "outside") {
-      return undefined;
-    }
+    // A `file:` URL's path is percent-decoded (`url_to_path`: `urllib.parse.unquote`); a path not.
+    const place = localPlace(
+      source,
+      RELATIVE_FILE_URL.test(path) ? decodePercent(path.replace(RELATIVE_FILE_URL, "")) : path,
+    );
+    const skipped = file ? undefined : unscannedFolder(place, excluded);
+    if (!file && place.kind !== "outside" && skipped === undefined) return undefined;
     return {
       name: declared ?? egg ?? "",
       vcs: false,
@@ -399,6 +416,7 @@ function localFileEntry(
       local: true,
       folder: path,
       ...file ? { archive: true } : {},
+      ...skipped === undefined ? {} : { skipped },
     };
   }
   const name = declared ?? egg ?? archive.name;
@@ -431,14 +449,15 @@ function requirementEntry(
   hashes: Hash[],
   source: string,
   where: string,
+  excluded?: (folder: string) => boolean,
 ): Entry | undefined {
   const { text, marked } = withoutMarker(line);
   if (marked) {
-    const entry = requirementEntry(text, hashes, source, where);
+    const entry = requirementEntry(text, hashes, source, where, excluded);
     return entry === undefined ? undefined : { ...entry, marked };
   }
   if (isLocalPath(text)) {
-    const entry = localFileEntry(text, hashes, source);
+    const entry = localFileEntry(text, hashes, source, undefined, excluded);
     return entry === undefined ? undefined : { ...entry, where };
   }
   if (URL_START.test(text)) return urlEntry(text, hashes, source, where);
@@ -446,7 +465,7 @@ function requirementEntry(
     const requirement = parseRequirement(text);
     if (requirement.url !== undefined) {
       if (isLocalPath(requirement.url)) {
-        return localFileEntry(requirement.url, hashes, source, requirement.name);
+        return localFileEntry(requirement.url, hashes, source, requirement.name, excluded);
       }
       return urlEntry(requirement.url, hashes, source, where, requirement.name);
     }
@@ -659,8 +678,8 @@ function readFile(
         if (constraints) continue;
         // A folder pip freeze names in the comment above: that distribution at that version.
         const entry = said !== undefined && isLocalPath(editable)
-          ? localFileEntry(editable, [], path, said.name)
-          : requirementEntry(editable, [], path, where);
+          ? localFileEntry(editable, [], path, said.name, state.excluded)
+          : requirementEntry(editable, [], path, where, state.excluded);
         if (entry && said !== undefined && entry.specifier === undefined) {
           Object.assign(entry, { specifier: said.pin, where });
         }
@@ -713,7 +732,7 @@ function readFile(
     const optionStart = content.search(/\s--[a-z]/);
     const requirement = optionStart === -1 ? content : content.slice(0, optionStart).trim();
     const hashes = optionStart === -1 ? [] : requirementHashes(content.slice(optionStart), where);
-    const entry = requirementEntry(requirement, hashes, path, where);
+    const entry = requirementEntry(requirement, hashes, path, where, state.excluded);
     if (hashes.length > 0) state.hashMode ??= where;
     if (!entry) continue;
     if (constraints) {
@@ -1016,6 +1035,7 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     include: options.include,
     mxdev: options.mxdev,
     missingForMxdev: [],
+    excluded: options.excluded,
     readAlone: options.readAlone ?? (() => true),
     topDir: dirname(normalizePath(options.path)),
     entries: [],
@@ -1054,7 +1074,13 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     if (entry.name === "" && entry.folder !== undefined) {
       warnings.push(
         `${entry.where ?? entry.source}: "${withoutCredentials(entry.folder)}" is ` +
-          `${entry.archive ? "an archive" : "a folder outside the project"} that names no ` +
+          `${
+            entry.archive
+              ? "an archive"
+              : entry.skipped !== undefined
+              ? `a folder in ${entry.skipped}/, which the scan skips,`
+              : "a folder outside the project"
+          } that names no ` +
           "package (pip learns its name by building it, vouch cannot): it is not in the SBOM; " +
           `write "<name> @ file://<${entry.archive ? "file" : "folder"}>" to list it`,
       );

@@ -26,7 +26,7 @@ import {
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
-import { type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
+import { type LocalPlace, memberFolders, scannedPlace } from "../_paths.ts";
 import { pep503Name } from "../purl.ts";
 import type { Load, ReaderResult } from "../_reader.ts";
 import { posix } from "../../_path.ts";
@@ -38,6 +38,12 @@ export interface UvLockOptions {
   path: string;
   /** Reads a file of the project (the `pyproject.toml` beside a lock without packages). */
   load?: Load;
+  /**
+   * Whether `--exclude` names a folder of the project (root-relative): a package the lock
+   * takes from a folder there, or from one the scan skips (`vendor/`), is no member but a
+   * component (see `scannedPlace`). Absent: none is excluded.
+   */
+  excluded?: (folder: string) => boolean;
 }
 
 const READER = "uv_lock";
@@ -415,7 +421,7 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
     const source = sourceOf(pkg.source);
     // A local folder outside the project (a path dependency on another checkout) is third-party.
     const place = FIRST_PARTY.has(source.kind ?? "") && source.value !== undefined
-      ? localPlace(path, source.value)
+      ? scannedPlace(path, source.value, options.excluded)
       : undefined;
     places.push(place);
     names.add(pep503Name(name));

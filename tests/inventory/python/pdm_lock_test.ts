@@ -545,3 +545,18 @@ Deno.test("readPdmLock: a PDM 0.x lock: no lock_version, a [root] table, the fil
     (e: unknown) => e instanceof VouchError && e.code === "inventory.pdm_lock.unsupported_version",
   );
 });
+
+Deno.test("readPdmLock: a path package in a folder the scan skips (vendor/, --exclude) is a component", () => {
+  const pkg = (name: string, version: string, path: string): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\npath = "${path}"\n` +
+    'editable = true\ngroups = ["default"]\n\n';
+  const lock = '[metadata]\nlock_version = "4.5.0"\n\n' + pkg("x", "1.2.0", "./vendor/x") +
+    pkg("y", "2.0", "./third_party/y") + pkg("lib", "0.1.0", "./libs/lib");
+  const out = readPdmLock(lock, {
+    path: "pdm.lock",
+    excluded: (folder) => folder === "third_party" || folder.startsWith("third_party/"),
+  });
+  // Was: members of folders the scan never enters, in no SBOM.
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/x@1.2.0", "pkg:pypi/y@2.0"]);
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/lib@0.1.0"]);
+});

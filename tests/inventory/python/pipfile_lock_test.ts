@@ -917,3 +917,24 @@ Deno.test("readInventory: dev.Pipfile.lock, the lock of PIPENV_PIPFILE=dev.Pipfi
     );
   });
 });
+
+Deno.test("readPipfileLock: a path entry in a folder the scan skips (vendor/) is a component, versioned by its project", () => {
+  const lock = JSON.stringify({
+    _meta: { hash: { sha256: "0" }, "pipfile-spec": 6, requires: {}, sources: [] },
+    default: {
+      x: { editable: true, path: "./vendor/x" },
+      e1839a8: { editable: true, path: "./vendor/y" },
+      own: { editable: true, path: "./libs/own" },
+    },
+    develop: {},
+  });
+  const files: Record<string, string> = {
+    "vendor/x/pyproject.toml": '[project]\nname = "x"\nversion = "1.2.0"\n',
+    "vendor/y/pyproject.toml": '[project]\nname = "why"\nversion = "3.0"\n',
+    "libs/own/pyproject.toml": '[project]\nname = "own"\nversion = "0.1.0"\n',
+  };
+  const out = readPipfileLock(lock, { path: "Pipfile.lock", load: (p) => files[p] });
+  // Was: x and why members of folders the scan never enters, in no SBOM.
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/why@3.0", "pkg:pypi/x@1.2.0"]);
+  assert.deepEqual(out.memberFolders, ["libs/own"]);
+});

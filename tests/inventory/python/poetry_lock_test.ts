@@ -338,3 +338,18 @@ Deno.test("readPoetryLock: a Poetry 2.1 per-group `markers` table keeps a main+d
     ["pkg:pypi/iniconfig@2.1.0", ["dev"], ["dev"]],
   ]);
 });
+
+Deno.test("readPoetryLock: a directory package in a folder the scan skips (vendor/) is a component", () => {
+  const dir = (name: string, version: string, url: string): string =>
+    `[[package]]\nname = "${name}"\nversion = "${version}"\ndescription = ""\noptional = false\n` +
+    `python-versions = ">=3.11"\ngroups = ["main"]\nfiles = []\ndevelop = true\n\n` +
+    `[package.source]\ntype = "directory"\nurl = "${url}"\n\n`;
+  const lock = dir("x", "1.2.0", "vendor/x") + dir("lib", "0.1.0", "libs/lib") +
+    '[metadata]\nlock-version = "2.1"\npython-versions = ">=3.11"\n' +
+    `content-hash = "${"0".repeat(64)}"\n`;
+  const out = readPoetryLock(lock, { path: "poetry.lock" });
+  // Was: a member of a folder the scan never enters, in no SBOM.
+  assert.deepEqual(out.components.map((c) => c.name), ["x"]);
+  assert.equal(out.components[0].version, "1.2.0");
+  assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/lib@0.1.0"]);
+});

@@ -621,3 +621,14 @@ Deno.test("readPylock: files without an index, off PyPI's file host, name where 
     ],
   ]);
 });
+
+Deno.test("readPylock: a directory package in a folder the scan skips (vendor/) is a component", () => {
+  const lock = `lock-version = "1.0"\ncreated-by = "uv"\n\n[[packages]]\nname = "app"\n` +
+    `directory = { path = ".", editable = true }\n\n[[packages]]\nname = "lib"\n` +
+    `version = "0.1.0"\ndirectory = { path = "libs/lib", editable = true }\n\n` +
+    `[[packages]]\nname = "x"\nversion = "1.2.0"\ndirectory = { path = "vendor/x" }\n`;
+  const out = readPylock(lock, { path: "pylock.toml" });
+  // Was: a member of a folder the scan never enters, in no SBOM.
+  assert.deepEqual(out.components.map((c) => [c.name, c.version]), [["x", "1.2.0"]]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:libs/lib"]);
+});

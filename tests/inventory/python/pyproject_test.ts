@@ -1130,3 +1130,74 @@ Deno.test("readPyproject: a path dependency out of the project is another checko
     { name: "shared", scope: "runtime" },
   ]);
 });
+
+Deno.test("readInventory: a path dependency into a folder the scan skips (vendor/, --exclude) is a component", async () => {
+  await withTempDir(async (dir) => {
+    await writeTree(dir, {
+      "pyproject.toml": '[project]\nname = "app"\nversion = "0.1.0"\n' +
+        'dependencies = ["x @ file:vendor/x", "y @ file:third_party/y", "own @ file:libs/own"]\n',
+      "vendor/x/pyproject.toml": '[project]\nname = "x"\nversion = "1.2.0"\n',
+      "third_party/y/pyproject.toml": '[project]\nname = "y"\nversion = "2.0"\n',
+      "libs/own/pyproject.toml": '[project]\nname = "own"\nversion = "0.1.0"\n',
+      // A uv project: the lock versions its vendored package.
+      "tool/pyproject.toml": '[project]\nname = "tool"\nversion = "0.1.0"\n' +
+        'dependencies = ["z"]\n\n[tool.uv.sources]\nz = { path = "vendor/z" }\n',
+      "tool/vendor/z/pyproject.toml": '[project]\nname = "z"\nversion = "3.1.0"\n',
+      "tool/uv.lock": 'version = 1\nrevision = 2\nrequires-python = ">=3.9"\n\n' +
+        '[[package]]\nname = "tool"\nversion = "0.1.0"\nsource = { editable = "." }\n' +
+        'dependencies = [\n    { name = "z" },\n]\n\n' +
+        '[package.metadata]\nrequires-dist = [{ name = "z", directory = "vendor/z" }]\n\n' +
+        '[[package]]\nname = "z"\nversion = "3.1.0"\nsource = { directory = "vendor/z" }\n',
+    });
+    const inventory = await readInventory(dir, { exclude: ["third_party"] });
+    // Was: none of x, y and z (taken for the project's own folders, which the scan never reads).
+    assert.deepEqual(inventory.components.map((c) => c.purl), [
+      "pkg:pypi/x",
+      "pkg:pypi/y",
+      "pkg:pypi/z@3.1.0",
+    ]);
+  });
+});
+
+Deno.test("readPyproject: Hatch's {root:uri} is the project's folder, to which the folder rules apply; {home:uri} is a warning", () => {
+  const text = '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n' +
+    '  "x @ {root:uri}/../x",\n  "own @ {root:uri}/libs/own",\n' +
+    '  "w @ {root:parent:uri}/w",\n  "h @ {home:uri}/src/h",\n  "b @ {root:bar}/b",\n]\n\n' +
+    '[project.optional-dependencies]\ndev = ["y @ {root:uri}/../y-1.0-py3-none-any.whl"]\n\n' +
+    "[tool.hatch.metadata]\nallow-direct-references = true\n\n" +
+    '[tool.hatch.envs.test]\ndependencies = ["z @ {root:uri}/../z", "{env:PYTEST:pytest}"]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  // Was: x, w and y a download_url of `{root:uri}/…` (a URL no tool reads), own a component,
+  // z (a Hatch environment's) left out without a word.
+  assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
+    ["pkg:pypi/b", undefined],
+    ["pkg:pypi/h", undefined],
+    ["pkg:pypi/pytest", undefined],
+    ["pkg:pypi/w", undefined],
+    ["pkg:pypi/x", undefined],
+    ["pkg:pypi/y@1.0", undefined],
+    ["pkg:pypi/z", undefined],
+  ]);
+  // A folder of the project: its own code.
+  assert.deepEqual(out.localDeclarations?.map((d) => d.name), ["own"]);
+  assert.deepEqual(out.warnings, [
+    'pyproject.toml: "h @ {home:uri}/src/h": Hatch fills in {home:uri} on the machine that ' +
+    "builds the project, which vouch cannot know: it is in the SBOM by its name only",
+    'pyproject.toml: "b @ {root:bar}/b": Hatch fills in {root:bar} on the machine that ' +
+    "builds the project, which vouch cannot know: it is in the SBOM by its name only",
+  ]);
+});
+
+Deno.test("readPyproject: a file: URL's path is percent-decoded, as pip's url_to_path decodes it", () => {
+  const text = '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = [\n' +
+    '  "sibling @ file:%2E%2E/sibling",\n  "tool @ file:vendor%2Ftool",\n' +
+    '  "own @ file:libs/my%20own",\n  "mylib @ file:///srv/my%20lib",\n]\n';
+  const out = readPyproject(text, { path: "pyproject.toml" });
+  // Was: sibling and tool taken for folders of the project (`%2E%2E`, `vendor%2Ftool`), own code.
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/mylib",
+    "pkg:pypi/sibling",
+    "pkg:pypi/tool",
+  ]);
+  assert.deepEqual(out.localDeclarations?.map((d) => d.name), ["own"]);
+});

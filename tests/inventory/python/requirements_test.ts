@@ -1199,3 +1199,38 @@ Deno.test("readInventory: a pin not in PEP 440 normal form is the same install a
     ]);
   });
 });
+
+Deno.test("readRequirements: a folder the scan skips (vendor/, --exclude) is a version-less component, or a warning when unnamed", () => {
+  const text = "-e ./vendor/x#egg=X\n" +
+    "file:vendor/w#egg=w\n" +
+    "ok @ ./third_party/ok\n" +
+    "./vendor/z\n" +
+    "-e ./libs/own\n";
+  const out = readRequirements(text, {
+    path: "requirements.txt",
+    excluded: (folder) => folder === "third_party" || folder.startsWith("third_party/"),
+  });
+  // Was: X, w and ok left out as the project's own folders (no member: the scan never enters
+  // them), ./vendor/z without a word.
+  assert.deepEqual(out.components.map((c) => [c.purl, c.version]), [
+    ["pkg:pypi/ok", undefined],
+    ["pkg:pypi/w", undefined],
+    ["pkg:pypi/x", undefined],
+  ]);
+  assert.deepEqual(out.warnings, [
+    'requirements.txt:4: "./vendor/z" is a folder in vendor/, which the scan skips, that names ' +
+    "no package (pip learns its name by building it, vouch cannot): it is not in the SBOM; " +
+    'write "<name> @ file://<folder>" to list it',
+  ]);
+});
+
+Deno.test("readRequirements: a relative file: URL's path is percent-decoded, as pip's url_to_path decodes it", () => {
+  const out = readRequirements(
+    "-e file:%2E%2E/sibling#egg=sibling\n-e file:vendor%2Ftool#egg=tool\n",
+    {
+      path: "requirements.txt",
+    },
+  );
+  // Was: neither, both taken for folders of the project (`%2E%2E`, `vendor%2Ftool`), own code.
+  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/sibling", "pkg:pypi/tool"]);
+});
