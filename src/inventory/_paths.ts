@@ -14,6 +14,11 @@ export interface LocalPlace {
   kind: "self" | "inside" | "outside";
   /** The path relative to the project root, normalized (`inside` and `self` only). */
   path?: string;
+  /**
+   * `outside` only: the folder of the project it is, which the scan skips (`vendor/x`, see
+   * {@linkcode scannedPlace}), relative to the project root.
+   */
+  skipped?: string;
 }
 
 /**
@@ -71,7 +76,9 @@ export function scannedPlace(
   excluded?: (folder: string) => boolean,
 ): LocalPlace {
   const place = localPlace(lockPath, local);
-  return unscannedFolder(place, excluded) === undefined ? place : { kind: "outside" };
+  return unscannedFolder(place, excluded) === undefined
+    ? place
+    : { kind: "outside", skipped: place.path };
 }
 
 /**

@@ -188,7 +188,7 @@ export const READERS: readonly Reader[] = [
     matches: (f) => f === "uv.lock",
     recordsDeclarations: true,
     read: (text, path, c) =>
-      uvLock().readUvLock(text, { path, load: c.load, excluded: c.excluded }),
+      uvLock().readUvLock(text, { path, load: c.load, excluded: c.excluded, peek: c.peek }),
   },
   {
     name: "poetry_lock",
@@ -199,7 +199,12 @@ export const READERS: readonly Reader[] = [
     // A `directory` package's entry lists its dependencies (its groups are not installed).
     edgesPerMember: true,
     read: (text, path, c) =>
-      poetryLock().readPoetryLock(text, { path, load: c.load, excluded: c.excluded }),
+      poetryLock().readPoetryLock(text, {
+        path,
+        load: c.load,
+        excluded: c.excluded,
+        peek: c.peek,
+      }),
   },
   {
     name: "pdm_lock",
@@ -210,7 +215,7 @@ export const READERS: readonly Reader[] = [
     // A `path` package's entry lists its dependencies (its groups are not installed).
     edgesPerMember: true,
     read: (text, path, c) =>
-      pdmLock().readPdmLock(text, { path, load: c.load, excluded: c.excluded }),
+      pdmLock().readPdmLock(text, { path, load: c.load, excluded: c.excluded, peek: c.peek }),
   },
   {
     name: "requirements",
@@ -458,7 +463,7 @@ export const READERS: readonly Reader[] = [
     files: ["pylock.toml", "pylock.*.toml"],
     matches: (f) => /^pylock\.(?:[^.]+\.)?toml$/.test(f),
     read: (text, path, c) =>
-      pylock().readPylock(text, { path, load: c.load, excluded: c.excluded }),
+      pylock().readPylock(text, { path, load: c.load, excluded: c.excluded, peek: c.peek }),
   },
   {
     name: "maven_pom",

@@ -15,6 +15,7 @@ import { parseToml, type TomlTable } from "../_formats/toml.ts";
 import { pep503Name, pypiPurl } from "../purl.ts";
 import { subPathFolder, withSubPath } from "../_vcs.ts";
 import type { Distribution, Hash, HashAlgorithm, Member, Project, Scope } from "../types.ts";
+import type { LocalPlace } from "../_paths.ts";
 
 /** The default PyPI index, which needs no `repository_url` qualifier. */
 const DEFAULT_INDEXES = new Set([
@@ -421,13 +422,65 @@ export function missingFolderWarning(
   files: readonly string[] = PROJECT_FILES,
 ): string {
   const one = missing.length === 1;
-  const named = files.length === 1
-    ? files[0]
-    : `${files.slice(0, -1).join(", ")} or ${files[files.length - 1]}`;
-  return `${path} installs ${missing.join(", ")} from a folder with no ${named} in the project ` +
+  return `${path} installs ${missing.join(", ")} from a folder with no ${
+    namedFiles(files)
+  } in the project ` +
     `(a git submodule not checked out?): ${tool} refuses to install ` +
     `${one ? "it" : "them"}, and the SBOM has ${one ? "it" : "them"} as first-party code ` +
     `without knowing ${one ? "its" : "their"} contents`;
+}
+
+/**
+ * The folder the scan skips (`vendor/x`: see `scannedPlace`) that a lock's local package is
+ * built from, when it holds no Python project (see {@linkcode holdsPythonProject}); looked
+ * into with `peek`, which counts nothing read. `undefined` for any other place, or without
+ * `peek`.
+ *
+ * @param place Where the package's folder lies.
+ * @param peek Reads a file of the project without counting it read.
+ * @param files The files any one of which makes a project (default {@linkcode PROJECT_FILES}).
+ * @returns The skipped folder without a project, if any.
+ */
+export function skippedWithoutProject(
+  place: LocalPlace | undefined,
+  peek: ((path: string) => string | undefined) | undefined,
+  files: readonly string[] = PROJECT_FILES,
+): string | undefined {
+  const folder = place?.skipped;
+  return folder !== undefined && peek !== undefined && !holdsPythonProject(folder, peek, files)
+    ? folder
+    : undefined;
+}
+
+/**
+ * The warning for a lock's packages built from folders the scan skips that hold no Python
+ * project (see {@linkcode skippedWithoutProject}): the installer refuses them, and the SBOM
+ * has them as the lock records them.
+ *
+ * @param path The lock's path.
+ * @param missing The entries, as `name (folder)`.
+ * @param tool The installer that refuses them (`pip`, `uv`).
+ * @param files The files the installer looks for (default {@linkcode PROJECT_FILES}).
+ * @returns The warning.
+ */
+export function skippedFolderWarning(
+  path: string,
+  missing: readonly string[],
+  tool: string,
+  files: readonly string[] = PROJECT_FILES,
+): string {
+  const one = missing.length === 1;
+  return `${path} installs ${missing.join(", ")} from a folder the scan skips with no ` +
+    `${namedFiles(files)} (a git submodule not checked out?): ${tool} refuses to install ` +
+    `${one ? "it" : "them"}, and the SBOM has ${one ? "it" : "them"} as the lock records ` +
+    `${one ? "it" : "them"}`;
+}
+
+/** `a, b or c`: the project files an installer looks for, as a warning names them. */
+function namedFiles(files: readonly string[]): string {
+  return files.length === 1
+    ? files[0]
+    : `${files.slice(0, -1).join(", ")} or ${files[files.length - 1]}`;
 }
 
 /**

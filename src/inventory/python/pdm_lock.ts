@@ -31,6 +31,8 @@ import {
   purlMember,
   pypiComponent,
   readLockDocument,
+  skippedFolderWarning,
+  skippedWithoutProject,
   tomlKeyLine,
   unsupportedVersion,
 } from "./_python.ts";
@@ -60,6 +62,11 @@ export interface PdmLockOptions {
    * component (see `scannedPlace`). Absent: none is excluded.
    */
   excluded?: (folder: string) => boolean;
+  /**
+   * Reads a file of the project without counting it read: a folder the scan skips that a
+   * package is built from is looked into for its project (see `skippedWithoutProject`).
+   */
+  peek?: (path: string) => string | undefined;
 }
 
 const READER = "pdm_lock";
@@ -292,6 +299,8 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   const places: LocalPlace[] = [];
   /** `path` packages in a folder of the project that holds no Python project. */
   const missing: string[] = [];
+  /** Packages built from folders the scan skips that hold no Python project. */
+  const unbuildable: string[] = [];
   packages.forEach((pkg: Table, i: number) => {
     // A PDM 1 lock names an extras entry `name[extra]`; PDM 2 writes `extras`.
     const { name: written, version } = nameAndVersion(i);
@@ -314,6 +323,8 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
       }
       id = builder.member(purlMember(name, version));
     } else {
+      const skipped = skippedWithoutProject(place, options.peek);
+      if (skipped !== undefined) unbuildable.push(`${name} (${skipped})`);
       const files = Array.isArray(pkg.files)
         ? pkg.files
         : sharedFiles.get(`${pep503Name(name)} ${version}`) ?? [];
@@ -387,5 +398,8 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
   );
   const output: ReaderResult = { ...builder.build(), ...memberFolders(places) };
   if (missing.length > 0) output.warnings = [missingFolderWarning(path, missing, "PDM")];
+  if (unbuildable.length > 0) {
+    (output.warnings ??= []).push(skippedFolderWarning(path, unbuildable, "PDM"));
+  }
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras: links };
 }

@@ -10,7 +10,13 @@ import { posix } from "../../_path.ts";
 import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
-import { type LocalPlace, localPlace, memberFolders, unscannedFolder } from "../_paths.ts";
+import {
+  type LocalPlace,
+  localPlace,
+  memberFolders,
+  scannedPlace,
+  unscannedFolder,
+} from "../_paths.ts";
 import { parseToml } from "../_formats/toml.ts";
 import { pipfileHashes } from "./_pipfile_hash.ts";
 import {
@@ -32,6 +38,8 @@ import {
   projectNode,
   pypiComponent,
   repositoryUrl,
+  skippedFolderWarning,
+  skippedWithoutProject,
   versionFromFileName,
 } from "./_python.ts";
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
@@ -441,6 +449,8 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
   const index = new NameIndex<{ id: string; category: string }>();
   /** Entries in a folder of the project that holds no Python project: `name (folder)`. */
   const missing: string[] = [];
+  /** Entries built from folders the scan skips that hold no Python project. */
+  const unbuildable: string[] = [];
   for (const entry of entries) {
     const id = mapEntry(builder, entry, { path, self, load: options.load }, options.excluded);
     index.add(entry.key, { id, category: entry.category });
@@ -450,9 +460,12 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     ) {
       missing.push(`${entry.name} (${place.path})`);
     }
+    const skipped = skippedWithoutProject(place, options.peek);
+    if (skipped !== undefined) unbuildable.push(`${entry.name} (${skipped})`);
   }
   // pip refuses to install it ("does not appear to be a Python project"), as `pipenv sync` runs it.
   if (missing.length > 0) warnings.push(missingFolderWarning(path, missing, "pip"));
+  if (unbuildable.length > 0) warnings.push(skippedFolderWarning(path, unbuildable, "pip"));
   const locked = lockedPipfile(options, pipfileHash, warnings);
   if (locked !== undefined) {
     const { path: pipfilePath, doc: pipfile } = locked;
@@ -535,7 +548,7 @@ function isPlaceholderName(entry: Entry): boolean {
 
 /**
  * Where an entry's `path` folder lies (a local archive, a wheel in the tree, is no folder); one
- * the scan skips (`./vendor/x`, see `unscannedFolder`) is `outside`, as no manifest of the scan
+ * the scan skips (`./vendor/x`, see `scannedPlace`) is `outside`, as no manifest of the scan
  * makes it a member: its package is a component.
  */
 function folderPlace(
@@ -544,8 +557,7 @@ function folderPlace(
   excluded: PipfileLockOptions["excluded"],
 ): LocalPlace | undefined {
   if (entry.path === undefined || DISTRIBUTION_FILE.test(entry.path)) return undefined;
-  const place = localPlace(path, entry.path);
-  return unscannedFolder(place, excluded) === undefined ? place : { kind: "outside" };
+  return scannedPlace(path, entry.path, excluded);
 }
 
 /**

@@ -22,6 +22,8 @@ import {
   pypiComponent,
   readLockDocument,
   repositoryUrl,
+  skippedFolderWarning,
+  skippedWithoutProject,
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
@@ -47,6 +49,11 @@ export interface PoetryLockOptions {
    * component (see `scannedPlace`). Absent: none is excluded.
    */
   excluded?: (folder: string) => boolean;
+  /**
+   * Reads a file of the project without counting it read: a folder the scan skips that a
+   * package is built from is looked into for its project (see `skippedWithoutProject`).
+   */
+  peek?: (path: string) => string | undefined;
 }
 
 /** What makes a folder a project for Poetry (poetry-core's `is_python_project`). */
@@ -274,6 +281,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const places: LocalPlace[] = [];
   /** `directory` packages in a folder of the project that holds no Python project. */
   const missing: string[] = [];
+  /** Packages built from folders the scan skips that hold no Python project. */
+  const unbuildable: string[] = [];
   packages.forEach((pkg: Table, i: number) => {
     if (
       typeof pkg.name !== "string" || pkg.name === "" || typeof pkg.version !== "string" ||
@@ -305,6 +314,8 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
       id = pypiPurl(name, version);
       builder.member({ id, name, version, purl: id });
     } else {
+      const skipped = skippedWithoutProject(place, options.peek, POETRY_PROJECT_FILES);
+      if (skipped !== undefined) unbuildable.push(`${name} (${skipped})`);
       const dist = files(pkg, legacyFiles, (counts.get(pep503Name(name)) ?? 0) > 1);
       let qualifiers: Record<string, string | undefined> = {};
       let downloadLocation = dist.url;
@@ -365,6 +376,11 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   const output: ReaderResult = { ...builder.build(), ...memberFolders(places) };
   if (missing.length > 0) {
     output.warnings = [missingFolderWarning(path, missing, "Poetry", POETRY_PROJECT_FILES)];
+  }
+  if (unbuildable.length > 0) {
+    (output.warnings ??= []).push(
+      skippedFolderWarning(path, unbuildable, "Poetry", POETRY_PROJECT_FILES),
+    );
   }
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras };
 }

@@ -27,6 +27,8 @@ import {
   projectNode,
   pypiComponent,
   repositoryUrl,
+  skippedFolderWarning,
+  skippedWithoutProject,
   versionFromFileName,
 } from "./_python.ts";
 import { gitVcsUrl, withSubPath } from "../_vcs.ts";
@@ -53,6 +55,11 @@ export interface PylockOptions {
    * component (see `scannedPlace`). Absent: none is excluded.
    */
   excluded?: (folder: string) => boolean;
+  /**
+   * Reads a file of the project without counting it read: a folder the scan skips that a
+   * package is built from is looked into for its project (see `skippedWithoutProject`).
+   */
+  peek?: (path: string) => string | undefined;
 }
 
 const READER = "pylock";
@@ -577,6 +584,16 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
       : [];
   });
   if (missing.length > 0) out.warnings = [missingFolderWarning(path, missing, "uv")];
+  const unbuildable = lock.entries.flatMap((e) => {
+    const skipped = e.directory === undefined ? undefined : skippedWithoutProject(
+      scannedPlace(path, e.directory, options.excluded),
+      options.peek,
+    );
+    return skipped === undefined ? [] : [`${e.name} (${skipped})`];
+  });
+  if (unbuildable.length > 0) {
+    (out.warnings ??= []).push(skippedFolderWarning(path, unbuildable, "uv"));
+  }
   const unlocated = lock.entries.filter((e) => e.unlocated).map((e) => e.name);
   if (unlocated.length > 0) {
     (out.warnings ??= []).push(

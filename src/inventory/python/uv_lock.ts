@@ -23,6 +23,8 @@ import {
   pypiComponent,
   readLockDocument,
   repositoryUrl,
+  skippedFolderWarning,
+  skippedWithoutProject,
   unsupportedVersion,
 } from "./_python.ts";
 import { gitVcsUrl } from "../_vcs.ts";
@@ -44,6 +46,11 @@ export interface UvLockOptions {
    * component (see `scannedPlace`). Absent: none is excluded.
    */
   excluded?: (folder: string) => boolean;
+  /**
+   * Reads a file of the project without counting it read: a folder the scan skips that a
+   * package is built from is looked into for its project (see `skippedWithoutProject`).
+   */
+  peek?: (path: string) => string | undefined;
 }
 
 const READER = "uv_lock";
@@ -445,6 +452,8 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   const lockNode = projectNode(builder, path, own === -1 ? undefined : entries[own]);
   /** First-party folders of the lock that hold no Python project in the tree: `name (folder)`. */
   const missing: string[] = [];
+  /** Packages built from folders the scan skips that hold no Python project: `name (folder)`. */
+  const unbuildable: string[] = [];
   entries.forEach(({ name, version, source, firstParty }, i: number) => {
     let id: string;
     if (firstParty) {
@@ -460,6 +469,8 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
       }
     } else {
       id = component(builder, packages[i], path, { name, version, source, scopes: scopes[i] });
+      const skipped = skippedWithoutProject(places[i], options.peek);
+      if (skipped !== undefined) unbuildable.push(`${name} (${skipped})`);
     }
     ids.push(id);
   });
@@ -539,5 +550,8 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   builder.propagateScopes();
   const out: ReaderResult = { ...builder.build(), ...memberFolders(places) };
   if (missing.length > 0) out.warnings = [missingFolderWarning(path, missing, "uv")];
+  if (unbuildable.length > 0) {
+    (out.warnings ??= []).push(skippedFolderWarning(path, unbuildable, "uv"));
+  }
   return out;
 }

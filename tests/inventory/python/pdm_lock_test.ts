@@ -559,4 +559,15 @@ Deno.test("readPdmLock: a path package in a folder the scan skips (vendor/, --ex
   // Was: members of folders the scan never enters, in no SBOM.
   assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/x@1.2.0", "pkg:pypi/y@2.0"]);
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/lib@0.1.0"]);
+  // Looked into, not read: vendor/x holds no Python project (a git submodule not checked out).
+  const peeked = readPdmLock(lock, {
+    path: "pdm.lock",
+    excluded: (folder) => folder === "third_party" || folder.startsWith("third_party/"),
+    peek: (p) => p === "third_party/y/setup.py" ? "from setuptools import setup\n" : undefined,
+  });
+  assert.deepEqual(peeked.warnings, [
+    "pdm.lock installs x (vendor/x) from a folder the scan skips with no pyproject.toml or " +
+    "setup.py (a git submodule not checked out?): PDM refuses to install it, and the SBOM has " +
+    "it as the lock records it",
+  ]);
 });

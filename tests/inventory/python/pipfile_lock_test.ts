@@ -937,4 +937,16 @@ Deno.test("readPipfileLock: a path entry in a folder the scan skips (vendor/) is
   // Was: x and why members of folders the scan never enters, in no SBOM.
   assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/why@3.0", "pkg:pypi/x@1.2.0"]);
   assert.deepEqual(out.memberFolders, ["libs/own"]);
+  // Looked into, not read: vendor/y holds no Python project (a git submodule not checked out).
+  const peeked = readPipfileLock(lock, {
+    path: "Pipfile.lock",
+    load: (p) => files[p],
+    peek: (p) => p.startsWith("vendor/y/") ? undefined : files[p],
+  });
+  assert.ok(
+    peeked.warnings?.some((w) =>
+      w.startsWith("Pipfile.lock installs e1839a8 (vendor/y) from a folder the scan skips")
+    ),
+    JSON.stringify(peeked.warnings),
+  );
 });

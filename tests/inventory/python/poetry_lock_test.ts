@@ -352,4 +352,15 @@ Deno.test("readPoetryLock: a directory package in a folder the scan skips (vendo
   assert.deepEqual(out.components.map((c) => c.name), ["x"]);
   assert.equal(out.components[0].version, "1.2.0");
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/lib@0.1.0"]);
+  // Looked into, not read: vendor/x holds no Python project (Poetry also takes a setup.cfg).
+  const missing = readPoetryLock(lock, { path: "poetry.lock", peek: () => undefined });
+  assert.match(
+    missing.warnings?.[0] ?? "",
+    /^poetry\.lock installs x \(vendor\/x\) from a folder the scan skips with no pyproject\.toml, setup\.py or setup\.cfg .*Poetry refuses/,
+  );
+  const there = readPoetryLock(lock, {
+    path: "poetry.lock",
+    peek: (p) => p === "vendor/x/setup.cfg" ? "[metadata]\nname = x\n" : undefined,
+  });
+  assert.equal(there.warnings, undefined);
 });

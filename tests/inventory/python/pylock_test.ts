@@ -631,4 +631,10 @@ Deno.test("readPylock: a directory package in a folder the scan skips (vendor/) 
   // Was: a member of a folder the scan never enters, in no SBOM.
   assert.deepEqual(out.components.map((c) => [c.name, c.version]), [["x", "1.2.0"]]);
   assert.deepEqual(out.members.map((m) => m.id), ["workspace:libs/lib"]);
+  // Looked into, not read: vendor/x holds no Python project.
+  const peeked = readPylock(lock, { path: "pylock.toml", peek: () => undefined });
+  assert.match(
+    peeked.warnings?.[0] ?? "",
+    /^pylock\.toml installs x \(vendor\/x\) from a folder the scan skips/,
+  );
 });

@@ -1156,6 +1156,17 @@ Deno.test("readInventory: a path dependency into a folder the scan skips (vendor
       "pkg:pypi/y",
       "pkg:pypi/z@3.1.0",
     ]);
+    assert.ok(!inventory.sources.includes("tool/vendor/z/pyproject.toml"));
+    // A vendored folder that is empty (a git submodule not checked out): uv refuses it.
+    await Deno.remove(`${dir}/tool/vendor/z/pyproject.toml`);
+    const warnings: string[] = [];
+    await readInventory(dir, { exclude: ["third_party"], onWarning: (w) => warnings.push(w) });
+    assert.ok(
+      warnings.some((w) =>
+        w.startsWith("tool/uv.lock installs z (tool/vendor/z) from a folder the scan skips")
+      ),
+      JSON.stringify(warnings),
+    );
   });
 });
 
