@@ -16,6 +16,7 @@ import {
   hashOnlyFiles,
   hasNameWord,
   invalid,
+  localArchiveQualifiers,
   namesDevelopment,
   parseHash,
   pipUrl,
@@ -179,6 +180,8 @@ interface Entry {
   folder?: string;
   /** With `folder`: it is an archive, not a folder. */
   archive?: boolean;
+  /** A distribution file on disk: its path or `file:` URL as written. */
+  file?: string;
   /** Its URL is filled in from the environment (`name @ ${WHEEL_URL}`): no index, no URL. */
   unlocated?: boolean;
   /** Its line refers to an environment variable: what pip fills in (hashes too) is unknown. */
@@ -398,7 +401,7 @@ function localFileEntry(
       source,
       local: true,
       folder: path,
-      ...file ? { archive: true } : {},
+      ...file ? { archive: true, file: path } : {},
     };
   }
   const name = declared ?? egg ?? archive.name;
@@ -410,6 +413,7 @@ function localFileEntry(
     hashes: all,
     source,
     local: true,
+    file: path,
   };
 }
 
@@ -1082,7 +1086,10 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     }
     const repository = repositoryUrl(entry.index ?? sources.first?.url);
     const version = pinnedVersion(entry.specifier) ?? versionFromPins(entry, pins, warnings);
-    const qualifiers = entry.local || entry.unlocated
+    // A distribution file on disk is no URL: its `file_name`.
+    const qualifiers = entry.file !== undefined
+      ? localArchiveQualifiers(entry.file)
+      : entry.local || entry.unlocated
       ? {}
       : entry.url === undefined
       ? { repository_url: repository }
