@@ -759,6 +759,12 @@ function outsideLinkWarning(path: string, links: readonly Entry[], deps: readonl
 }
 
 /**
+ * The header line of the classic lock Bun prints (`bun install --yarn`; its Printer.Yarn.print
+ * in src/install/lockfile.zig writes it after Yarn's two comment lines).
+ */
+const BUN_PRINTED = /^# bun \.\/bun\.lockb --hash:/m;
+
+/**
  * Reads a Yarn `yarn.lock`, classic (v1, its own format) or Berry (Yarn 2+,
  * YAML with `__metadata`). Every resolved package is a component with its
  * version; `workspace:`, `portal:`, `link:` and `file:` folders (also the
@@ -994,14 +1000,16 @@ export function readYarnLock(
   for (const [name, project] of rush?.byName ?? []) {
     if (!isOutside(project.folder)) folderId(fromTemp(rush!, project.folder), name);
   }
-  // Classic workspaces are not in the lock: the root package.json names them.
+  // Classic workspaces are not in the lock: the root package.json names them, expanded as the
+  // tool that wrote the lock expands them: Yarn 1 takes a negated pattern literally, Bun (whose
+  // `bun install --yarn` prints a classic lock) leaves out the folders it matches.
   if (!berry && root !== undefined) {
     const folders = workspaceFolders(
       root,
       lockDir,
       context.list,
       (f) => manifestAt(f) !== undefined,
-      false,
+      BUN_PRINTED.test(text.slice(0, text.indexOf("\n\n") >>> 0)),
     );
     for (const folder of folders) folderId(folder, folder);
   }
