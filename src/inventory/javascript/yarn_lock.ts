@@ -35,6 +35,7 @@ import {
   originQualifiers,
   outsideFolderWarning,
   type PackageJson,
+  type Reach,
   reach,
   reachScopes,
   registryTarballName,
@@ -724,6 +725,46 @@ function peerEdges(
 }
 
 /**
+ * What Yarn 1 installed for `link:` folders outside the project: its LinkResolver reads the
+ * folder's package.json and requests what it declares, which the lock holds, but the entry
+ * Yarn writes for the link is fetchOneRemote's mock (`version "0.0.0"`, no dependencies). The
+ * entries nothing else reaches (`orphan`) are theirs, a lock written by `yarn install` keeping
+ * no other: the ones no other of them depends on are what the folders declare.
+ */
+function outsideLinkDependencies(
+  links: readonly Entry[],
+  entries: readonly Entry[],
+  orphan: (entry: Entry) => boolean,
+  targets: ReadonlyMap<Entry, readonly (readonly [Entry, Scope])[]>,
+): Entry[] {
+  const orphans = entries.filter((entry) => !links.includes(entry) && orphan(entry));
+  const dependedOn = new Set<Entry>();
+  for (const entry of orphans) for (const [to] of targets.get(entry)!) dependedOn.add(to);
+  return orphans.filter((entry) => !dependedOn.has(entry));
+}
+
+/** The warning for the dependencies of Yarn 1's `link:` folders outside the project. */
+function outsideLinkWarning(path: string, links: readonly Entry[], deps: readonly Entry[]): string {
+  const names = deps.map((dep) => `${dep.name}@${dep.version ?? ""}`);
+  const listed = `${names.slice(0, 10).join(", ")}${
+    names.length > 10 ? ` and ${names.length - 10} more` : ""
+  }`;
+  return `${path}: Yarn 1 lists no dependency under a \`link:\` entry (${
+    links.map((link) => link.name).join(", ")
+  }), though it installs and locks them; ${listed}, which nothing else reaches, ${
+    links.length === 1
+      ? `the SBOM has as ${links[0].name}'s dependencies`
+      : "the SBOM has as theirs, scoped as they are, with no edge (which folder declares which, only their package.json files tell)"
+  }`;
+}
+
+/**
+ * The header line of the classic lock Bun prints (`bun install --yarn`; its Printer.Yarn.print
+ * in src/install/lockfile.zig writes it after Yarn's two comment lines).
+ */
+const BUN_PRINTED = /^# bun \.\/bun\.lockb --hash:/m;
+
+/**
  * Reads a Yarn `yarn.lock`, classic (v1, its own format) or Berry (Yarn 2+,
  * YAML with `__metadata`). Every resolved package is a component with its
  * version; `workspace:`, `portal:`, `link:` and `file:` folders (also the
@@ -959,14 +1000,16 @@ export function readYarnLock(
   for (const [name, project] of rush?.byName ?? []) {
     if (!isOutside(project.folder)) folderId(fromTemp(rush!, project.folder), name);
   }
-  // Classic workspaces are not in the lock: the root package.json names them.
+  // Classic workspaces are not in the lock: the root package.json names them, expanded as the
+  // tool that wrote the lock expands them: Yarn 1 takes a negated pattern literally, Bun (whose
+  // `bun install --yarn` prints a classic lock) leaves out the folders it matches.
   if (!berry && root !== undefined) {
     const folders = workspaceFolders(
       root,
       lockDir,
       context.list,
       (f) => manifestAt(f) !== undefined,
-      false,
+      BUN_PRINTED.test(text.slice(0, text.indexOf("\n\n") >>> 0)),
     );
     for (const folder of folders) folderId(folder, folder);
   }
@@ -1026,12 +1069,15 @@ export function readYarnLock(
   const outsideWorkspaces: Entry[] = [];
   /** The warnings for the folders outside the project (see `outsideFolderWarning`). */
   const outsideWarnings: string[] = [];
+  /** Yarn 1's `link:` entries of folders outside the project (see `outsideLinkDependencies`). */
+  const outsideLinks: Entry[] = [];
   for (const entry of entries) {
     if (entry.folder === undefined || unrequested.has(entry)) continue;
     // A folder outside the project (another checkout, `portal:../../lib`, a workspace
     // `../shared` of a lock in a subfolder scanned on its own) is third-party.
     if (localPlace(at, entry.folder).kind === "outside") {
       outsideWarnings.push(outsideFolderWarning(path, entry.name, at, entry.folder));
+      if (entry.linked && !berry) outsideLinks.push(entry);
       entry.folder = undefined;
       if (entry.workspace) outsideWorkspaces.push(entry);
       entry.workspace = false;
@@ -1319,15 +1365,60 @@ export function readYarnLock(
     for (let i = 0; i < list.length; i++) if (list[i][0] !== own) baseOnly.push(list[i][0]);
     targets.set(base, own === undefined ? [] : [[own, "runtime"]]);
   });
-  const reached = reach(
-    firstEdges.flatMap(([, to, scope]) =>
-      typeof to === "string" ? [] : [[to, scope] as [Entry, Scope]]
-    ),
-    (entry) => {
-      const patches = patchesOf.get(entry);
-      return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
-    },
-  );
+  const reachFrom = (seeds: [Entry, Scope][]): Reach =>
+    reach(
+      firstEdges.flatMap(([, to, scope]) =>
+        typeof to === "string" ? [] : [[to, scope] as [Entry, Scope]]
+      ).concat(seeds),
+      (entry) => {
+        const patches = patchesOf.get(entry);
+        return patches === undefined ? targets.get(entry)! : [...targets.get(entry)!, ...patches];
+      },
+    );
+  let reached = reachFrom([]);
+  // Yarn 1 requests each target of the root's `resolutions` beside what the project declares
+  // (Install's fetchRequestFromCwd: `hint: 'resolution'`), so it locks the target and what
+  // that depends on even where nothing depends on it, and installs none of them: no stale lock.
+  const requested = new Set<Entry>();
+  if (!berry) {
+    const stack: Entry[] = [];
+    for (const [selector, forced] of overrides) {
+      const target = typeof forced === "string" ? find(forcedName(selector), forced) : undefined;
+      if (target !== undefined) stack.push(target);
+    }
+    for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+      if (requested.has(entry)) continue;
+      requested.add(entry);
+      for (const dep of entry.deps) {
+        const to = lookup(dep);
+        if (to !== undefined) stack.push(to);
+      }
+    }
+  }
+  if (outsideLinks.length > 0) {
+    const linkDeps = outsideLinkDependencies(
+      outsideLinks,
+      entries,
+      (entry) =>
+        !ids.has(entry) && !unrequested.has(entry) && !requested.has(entry) &&
+        !reached.prod.has(entry) && !reached.dev.has(entry),
+      targets,
+    );
+    const seeds: [Entry, Scope][] = [];
+    for (const dep of linkDeps) {
+      if (outsideLinks.length === 1) targets.get(outsideLinks[0])!.push([dep, "runtime"]);
+      else {
+        for (const link of outsideLinks) {
+          if (reached.prod.has(link)) seeds.push([dep, "runtime"]);
+          else if (reached.dev.has(link)) seeds.push([dep, "dev"]);
+        }
+      }
+    }
+    if (linkDeps.length > 0) {
+      reached = reachFrom(seeds);
+      warnings.push(outsideLinkWarning(path, outsideLinks, linkDeps));
+    }
+  }
   /** The patched copy an entry is part of: one of `ownCopies`, or a patch made from one. */
   const patchedCopy = (entry: Entry): Entry | undefined => {
     for (let at: Entry | undefined = entry; at !== undefined; at = at.base && lookup(at.base)) {
@@ -1375,31 +1466,12 @@ export function readYarnLock(
     }
     for (let i = 0; i < inits.length; i++) if (!reachedIds.has(initId(inits[i]))) unreached.push(i);
   }
-  // Yarn 1 requests each target of the root's `resolutions` beside what the project declares
-  // (Install's fetchRequestFromCwd: `hint: 'resolution'`), so it locks the target and what
-  // that depends on even where nothing depends on it, and installs none of them: no stale lock.
-  const requested = new Set<Entry>();
   // What only a patch's base depends on: locked by Yarn itself, installed nowhere.
   if (berry && unreached.length > 0) {
     for (let entry = baseOnly.pop(); entry !== undefined; entry = baseOnly.pop()) {
       if (requested.has(entry)) continue;
       requested.add(entry);
       for (const [to] of targets.get(entry)!) baseOnly.push(to);
-    }
-  }
-  if (!berry && unreached.length > 0) {
-    const stack: Entry[] = [];
-    for (const [selector, forced] of overrides) {
-      const target = typeof forced === "string" ? find(forcedName(selector), forced) : undefined;
-      if (target !== undefined) stack.push(target);
-    }
-    for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
-      if (requested.has(entry)) continue;
-      requested.add(entry);
-      for (const dep of entry.deps) {
-        const to = lookup(dep);
-        if (to !== undefined) stack.push(to);
-      }
     }
   }
   const stale = unreached.filter((i) => !requested.has(componentEntries[i]));

@@ -15,7 +15,13 @@ import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import type { Scope } from "../types.ts";
 import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
-import { composerPurl, isBinPluginTool, isLocalFile, readManifest } from "./composer_lock.ts";
+import {
+  composerPurl,
+  isBinPluginTool,
+  isLocalFile,
+  localArchiveQualifiers,
+  readManifest,
+} from "./composer_lock.ts";
 import type { Repositories } from "./composer_lock.ts";
 import { withoutCredentials } from "../_url.ts";
 
@@ -108,7 +114,7 @@ function pathPackages(
  * packages, nor what the root `replace`s or `provide`s. A package of a `path`
  * repository of the tree is a first-party member; one that a `package`
  * repository defines once is that definition (its version, and its archive's
- * `download_url`, as `composer.lock` reading gives them). The file of a tool that the
+ * `download_url`, or `file_name` for one on disk, as `composer.lock` reading gives them). The file of a tool that the
  * project's `require-dev` bin plugin installs (see `isBinPluginTool`) declares
  * dev packages only. Its `name`, `version` and
  * `license` are the project. Only the lock of its own folder resolves it, or
@@ -182,7 +188,13 @@ export function readComposerJson(text: string, options: ComposerJsonOptions): Re
       : withoutCredentials(inline.url);
     const version = inline?.version ?? EXACT.exec(parsedConstraint(constraint.trim()))?.[1];
     const id = builder.component({
-      purl: composerPurl(name, version, { download_url: download }),
+      purl: composerPurl(
+        name,
+        version,
+        inline?.url !== undefined && download === undefined
+          ? localArchiveQualifiers(inline.url)
+          : { download_url: download },
+      ),
       ecosystem: "composer",
       name,
       version,

@@ -480,7 +480,8 @@ function decode(
  * the manifest defines, its archive's `download_url`; one that another
  * Composer repository served, its `repository_url`. An archive on disk (an
  * `artifact` repository's, which the lock records by its path) is no URL: no
- * `download_url` and no download location (its `shasum` is still its hash).
+ * `download_url` and no download location, but its `file_name` (its `shasum` is still its
+ * hash).
  *
  * @example
  * ```ts
@@ -585,6 +586,25 @@ export function isLocalFile(url: string): boolean {
 }
 
 /**
+ * The purl qualifiers of an archive on disk (a dist URL {@linkcode isLocalFile} says is one):
+ * the purl-spec's `file_name`, "an extra file name of a package archive", says the package is
+ * that archive, not Packagist's of the same name and version; `download_url` is "a direct
+ * package web download URL", which a path is not.
+ *
+ * @example
+ * ```ts
+ * import { localArchiveQualifiers } from "./composer_lock.ts";
+ * localArchiveQualifiers("artifacts/acme-lib-1.2.0.zip"); // { file_name: "acme-lib-1.2.0.zip" }
+ * ```
+ *
+ * @param url The dist URL: a path, relative or absolute, or a `file:` URL.
+ * @returns The `file_name` qualifier.
+ */
+export function localArchiveQualifiers(url: string): Record<string, string> {
+  return { file_name: posix.basename(url.replace(/^file:(?:\/\/)?/, "")) };
+}
+
+/**
  * Adds one locked package (a component, or a member for an in-project path repository).
  * `repositories`: what composer.json's `repositories` provide.
  */
@@ -609,7 +629,7 @@ function mapPackage(
   }
   // An archive on disk (an `artifact` repository's `artifacts/x-1.0.zip`, an absolute path, a
   // `package` repository's local file) has no URL to download it from: no download location and
-  // no download_url, as for a tarball in the tree in the npm locks.
+  // no download_url, but its `file_name`, as for a tarball in the tree in the npm locks.
   const url = pkg.dist?.url;
   const download = pkg.dist?.type === "path" || url === undefined || isLocalFile(url)
     ? undefined
@@ -638,6 +658,10 @@ function mapPackage(
     qualifiers = { repository_url: pkg.repository, vcs_url: vcs };
   } else if (inline && download !== undefined) {
     qualifiers = { download_url: withoutCredentials(download) };
+  } else if (
+    pkg.dist?.type !== "path" && url !== undefined && url !== "" && download === undefined
+  ) {
+    qualifiers = localArchiveQualifiers(url);
   } else if (!pkg.notified && !fromVcs && !inline && download !== undefined) {
     // Its archive came from a Composer repository whose packages.json names no `notify-batch`
     // (Satis' by default, WPackagist's; Packagist's always does), so Composer recorded no

@@ -178,6 +178,28 @@ export function archiveUrl(url: string, subdirectory: string | undefined): strin
 }
 
 /**
+ * The purl qualifiers of a distribution file on disk (a wheel or an sdist a lock or requirement
+ * names by its path or `file:` URL): the purl-spec's `file_name`, "an extra file name of a
+ * package archive", says the package is that file, not the index's of the same name and
+ * version; `download_url` is "a direct package web download URL", which a path is not. A
+ * folder gives none.
+ *
+ * @example
+ * ```ts
+ * import { localArchiveQualifiers } from "./_python.ts";
+ * localArchiveQualifiers("./vendor/idna-3.10-py3-none-any.whl");
+ * // { file_name: "idna-3.10-py3-none-any.whl" }
+ * ```
+ *
+ * @param location The file's path (`\\` separators too) or `file:` URL.
+ * @returns The `file_name` qualifier, or `undefined` for a folder.
+ */
+export function localArchiveQualifiers(location: string): Record<string, string> | undefined {
+  const path = location.replaceAll("\\", "/").replace(/[?#].*$/s, "");
+  return DISTRIBUTION_FILE.test(path) ? { file_name: fileNameOf(path) } : undefined;
+}
+
+/**
  * The last part of a URL or path (its query and fragment dropped), percent-decoded.
  *
  * @param location A URL, a path or a file name.

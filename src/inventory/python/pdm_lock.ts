@@ -24,6 +24,7 @@ import {
   holdsPythonProject,
   invalid,
   isTable,
+  localArchiveQualifiers,
   missingFolderWarning,
   NameIndex,
   nthLine,
@@ -350,6 +351,10 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
         if (dist.distributions.length === 0) {
           dist = { ...dist, hashes: [...dist.hashes, ...written.hashes] };
         }
+      } else {
+        // A distribution file on disk (a `path`, or a `file:` URL): its `file_name`.
+        const local = localPath(pkg) ?? (typeof pkg.url === "string" ? pkg.url : undefined);
+        qualifiers = (local === undefined ? undefined : localArchiveQualifiers(local)) ?? {};
       }
       id = builder.component(pypiComponent({
         name,

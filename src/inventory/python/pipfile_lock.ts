@@ -30,6 +30,7 @@ import {
   holdsPythonProject,
   invalid,
   isTable,
+  localArchiveQualifiers,
   lockProject,
   missingFolderWarning,
   NameIndex,
@@ -642,7 +643,8 @@ function mapEntry(
     ? { vcs_url: entry.vcs }
     : entry.file
     ? { download_url: entry.file }
-    : { repository_url: repositoryUrl(entry.index) };
+    : (entry.path === undefined ? undefined : localArchiveQualifiers(entry.path)) ??
+      { repository_url: repositoryUrl(entry.index) };
   return builder.component(pypiComponent({
     name,
     version,

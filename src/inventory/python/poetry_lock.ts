@@ -15,6 +15,7 @@ import {
   invalid,
   isTable,
   lastLine,
+  localArchiveQualifiers,
   missingFolderWarning,
   NameIndex,
   nthLine,
@@ -329,6 +330,9 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
         qualifiers = { download_url: downloadLocation };
       } else if (type === "legacy") {
         qualifiers = { repository_url: repositoryUrl(url) };
+      } else if (type === "file" && url) {
+        // A distribution file on disk (`poetry add ./vendor/x-1.0.whl`): its `file_name`.
+        qualifiers = localArchiveQualifiers(url) ?? {};
       }
       id = builder.component(pypiComponent({
         name,

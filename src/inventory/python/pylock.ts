@@ -18,6 +18,7 @@ import {
   isHex,
   isSdist,
   isTable,
+  localArchiveQualifiers,
   lockProject,
   lowercaseHex,
   missingFolderWarning,
@@ -422,7 +423,10 @@ function mapEntry(
     downloadLocation = entry.archive.url === undefined
       ? undefined
       : archiveUrl(entry.archive.url, entry.archiveSubdirectory);
-    qualifiers = { download_url: downloadLocation };
+    // One on disk (its `path`) is no URL: its `file_name`.
+    qualifiers = downloadLocation === undefined && entry.archive.path !== undefined
+      ? localArchiveQualifiers(entry.archive.path) ?? {}
+      : { download_url: downloadLocation };
     files = { hashes: entry.archive.hashes, distributions: [] };
   } else if (entry.files.length > 0) {
     qualifiers = registryQualifiers(entry);

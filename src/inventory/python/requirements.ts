@@ -16,6 +16,7 @@ import {
   hashOnlyFiles,
   hasNameWord,
   invalid,
+  localArchiveQualifiers,
   namesDevelopment,
   parseHash,
   pipUrl,
@@ -186,6 +187,8 @@ interface Entry {
   skipped?: string;
   /** With `folder`: it is an archive, not a folder. */
   archive?: boolean;
+  /** A distribution file on disk: its path or `file:` URL as written. */
+  file?: string;
   /** Its URL is filled in from the environment (`name @ ${WHEEL_URL}`): no index, no URL. */
   unlocated?: boolean;
   /** Its line refers to an environment variable: what pip fills in (hashes too) is unknown. */
@@ -415,7 +418,7 @@ function localFileEntry(
       source,
       local: true,
       folder: path,
-      ...file ? { archive: true } : {},
+      ...file ? { archive: true, file: path } : {},
       ...skipped === undefined ? {} : { skipped },
     };
   }
@@ -428,6 +431,7 @@ function localFileEntry(
     hashes: all,
     source,
     local: true,
+    file: path,
   };
 }
 
@@ -1108,7 +1112,10 @@ export function readRequirements(text: string, options: RequirementsOptions): Re
     }
     const repository = repositoryUrl(entry.index ?? sources.first?.url);
     const version = pinnedVersion(entry.specifier) ?? versionFromPins(entry, pins, warnings);
-    const qualifiers = entry.local || entry.unlocated
+    // A distribution file on disk is no URL: its `file_name`.
+    const qualifiers = entry.file !== undefined
+      ? localArchiveQualifiers(entry.file)
+      : entry.local || entry.unlocated
       ? {}
       : entry.url === undefined
       ? { repository_url: repository }

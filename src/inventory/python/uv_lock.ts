@@ -16,6 +16,7 @@ import {
   invalid,
   isTable,
   lastLine,
+  localArchiveQualifiers,
   missingFolderWarning,
   nthLine,
   projectNode,
@@ -175,6 +176,9 @@ function component(
   } else if (source.kind === "url" && source.value) {
     downloadLocation = archiveUrl(source.value, source.subdirectory);
     qualifiers = { download_url: downloadLocation };
+  } else if (source.kind === "path" && source.value) {
+    // A distribution file on disk (`uv add ./vendor/x-1.0.whl`): its `file_name`.
+    qualifiers = localArchiveQualifiers(source.value) ?? {};
   }
   return builder.component(
     pypiComponent({

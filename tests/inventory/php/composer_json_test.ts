@@ -116,6 +116,36 @@ Deno.test("readComposerJson: a package defined by several `package` repository e
   );
 });
 
+Deno.test("readComposerJson: a `package` repository's archive on disk is its file_name, a URL its download_url", () => {
+  // As composer.lock reading gives them (was: the plain purl of Packagist's acme/legacy@2.0).
+  const text = JSON.stringify({
+    repositories: [
+      {
+        type: "package",
+        package: {
+          name: "acme/legacy",
+          version: "2.0",
+          dist: { type: "zip", url: "lib/legacy.zip" },
+        },
+      },
+      {
+        type: "package",
+        package: {
+          name: "acme/web",
+          version: "1.0",
+          dist: { type: "zip", url: "https://example.com/web-1.0.zip" },
+        },
+      },
+    ],
+    require: { "acme/legacy": "2.0", "acme/web": "1.0" },
+  });
+  const out = readComposerJson(text, { path: "composer.json", load: () => undefined });
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:composer/acme/legacy@2.0?file_name=legacy.zip",
+    "pkg:composer/acme/web@1.0?download_url=https:%2F%2Fexample.com%2Fweb-1.0.zip",
+  ]);
+});
+
 Deno.test("composer.json without composer.lock: malformed files are refused with file:line, exit 2", async () => {
   const cases = await assertSbomRefusesEvery(DIR, "inventory.composer_json.invalid");
   assert.deepEqual(cases, ["constraint-not-string", "duplicate-key", "invalid-utf8", "truncated"]);

@@ -719,8 +719,9 @@ Deno.test("readComposerLock: the lock of a tool the project's require-dev bin pl
 });
 
 // Composer's `artifact` repository (a folder of archives) records each package's archive by its
-// path as composer.json writes the folder, relative or absolute: no URL.
-Deno.test("readComposerLock: an archive on disk (an artifact repository's) has no download_url or location", () => {
+// path as composer.json writes the folder, relative or absolute: no URL, but the archive's name
+// (purl-spec `file_name`; was: the plain purl of Packagist's package of that name and version).
+Deno.test("readComposerLock: an archive on disk (an artifact repository's) has its file_name, no download_url or location", () => {
   const manifest = JSON.stringify({
     repositories: [
       { type: "artifact", url: "artifacts/" },
@@ -764,9 +765,9 @@ Deno.test("readComposerLock: an archive on disk (an artifact repository's) has n
   const out = readComposerLock(lock, { path: "composer.lock", manifest });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation, c.hashes.length]), [
-    ["pkg:composer/acme/legacy@2.0", undefined, 0],
-    ["pkg:composer/acme/private-lib@1.2.0", undefined, 1],
-    ["pkg:composer/acme/tools@3.1.0", undefined, 1],
+    ["pkg:composer/acme/legacy@2.0?file_name=legacy.zip", undefined, 0],
+    ["pkg:composer/acme/private-lib@1.2.0?file_name=acme-private-lib-1.2.0.zip", undefined, 1],
+    ["pkg:composer/acme/tools@3.1.0?file_name=acme-tools-3.1.0.tar.gz", undefined, 1],
   ]);
 });
 

@@ -288,7 +288,8 @@ Deno.test("readPdmLock: a url source's folder stays on its download_url as uv.lo
   );
 });
 
-Deno.test("readPdmLock: a local distribution file is a package wherever it lies, with no download location", () => {
+Deno.test("readPdmLock: a local distribution file is a package wherever it lies, with its file_name, no download location", () => {
+  // The purl-spec's `file_name` says it is that file (was: the index's plain purl).
   const lock = '[metadata]\nlock_version = "4.5.0"\n\n' +
     // `pdm add ./vendor/…whl`: PDM writes the file's `path`, as it does a folder's.
     '[[package]]\nname = "vendored"\nversion = "3.1"\n' +
@@ -300,8 +301,8 @@ Deno.test("readPdmLock: a local distribution file is a package wherever it lies,
     'editable = true\ngroups = ["default"]\n';
   const out = readPdmLock(lock, { path: "pdm.lock" });
   assert.deepEqual(out.components.map((c) => [c.purl, c.downloadLocation]), [
-    ["pkg:pypi/localfile@2.0", undefined],
-    ["pkg:pypi/vendored@3.1", undefined],
+    ["pkg:pypi/localfile@2.0?file_name=localfile-2.0.tar.gz", undefined],
+    ["pkg:pypi/vendored@3.1?file_name=vendored-3.1-py3-none-any.whl", undefined],
   ]);
   assert.deepEqual(out.members.map((m) => m.id), ["pkg:pypi/inner@0.1.0"]);
 });

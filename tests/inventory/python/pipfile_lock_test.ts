@@ -74,7 +74,7 @@ Deno.test("readPipfileLock: a file or archive path without a pin takes the versi
   const out = readPipfileLock(lock, { path: "Pipfile.lock" });
   assert.deepEqual(out.components.map((c) => c.id), [
     "pkg:pypi/branch-zip?download_url=https:%2F%2Fgithub.com%2Facme%2Fbranch-zip%2Farchive%2Fmain.zip",
-    "pkg:pypi/local-sdist@0.4.0.post1",
+    "pkg:pypi/local-sdist@0.4.0.post1?file_name=local_sdist-0.4.0.post1.tar.gz",
     "pkg:pypi/wheel-dep@2.1.0?download_url=https:%2F%2Fexample.com%2Fdl%2Fwheel_dep-2.1.0-py3-none-any.whl",
   ]);
 });
@@ -96,7 +96,7 @@ Deno.test("readPipfileLock: a `file` that is a local path is a folder or archive
   });
   const out = readPipfileLock(lock, { path: "Pipfile.lock" });
   assert.deepEqual(out.components.map((c) => c.id), [
-    "pkg:pypi/local-sdist@0.4.0",
+    "pkg:pypi/local-sdist@0.4.0?file_name=local_sdist-0.4.0.tar.gz",
     "pkg:pypi/test-hello",
   ]);
   assert.deepEqual(out.components.map((c) => c.downloadLocation), [undefined, undefined]);
@@ -596,7 +596,7 @@ Deno.test("readPipfileLock: a URL Pipenv keyed by its placeholder is named by wh
     `rel-0.7.5.tar.gz"}\n"9abcdef" = {git = "https://github.com/acme/gadgets.git", ref = "v2.0"}\n`;
   const out = readPipfileLock(lock, { path: "Pipfile.lock", pipfile });
   assert.deepEqual(out.components.map((c) => [c.name, c.purl]), [
-    ["acme_tools", "pkg:pypi/acme-tools@0.3.0"],
+    ["acme_tools", "pkg:pypi/acme-tools@0.3.0?file_name=acme_tools-0.3.0.tar.gz"],
     [
       "acme-widgets",
       pypiPurl("acme-widgets", undefined, {

@@ -316,6 +316,19 @@ Deno.test("readPoetryLock: a url source's subdirectory stays with its download_u
   );
 });
 
+Deno.test("readPoetryLock: a file source (a distribution file on disk) has its file_name, no download location", () => {
+  // `poetry add ./vendor/x-1.0-py3-none-any.whl`: poetry-core's FileDependency, source type
+  // `file` and the path as its url. Was: PyPI's plain pkg:pypi/x@1.0.
+  const lock = '[[package]]\nname = "x"\nversion = "1.0"\ndescription = ""\n' +
+    'optional = false\npython-versions = "*"\nfiles = [\n    {file = "x-1.0-py3-none-any.whl", ' +
+    'hash = "sha256:55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760"},\n]\n\n' +
+    '[package.source]\ntype = "file"\nurl = "vendor/x-1.0-py3-none-any.whl"\n\n' +
+    '[metadata]\nlock-version = "2.0"\npython-versions = "^3.12"\ncontent-hash = "0"\n';
+  const [pkg] = readPoetryLock(lock, { path: "poetry.lock" }).components;
+  assert.equal(pkg.downloadLocation, undefined);
+  assert.equal(pkg.purl, "pkg:pypi/x@1.0?file_name=x-1.0-py3-none-any.whl");
+});
+
 Deno.test("readPoetryLock: a Poetry 1.5–1.8 lock (no category, no groups) leaves scopes to the declarations", () => {
   const old = readFixture("poetry-1.8/poetry.lock");
   assert.equal(old.scopesFromDeclarations, true);

@@ -583,6 +583,16 @@ Deno.test("readPylock: an archive's subdirectory stays with its download_url (#s
   assert.equal(pkg.id, pypiPurl("sub-pkg", "0.1.0", { download_url: url }));
 });
 
+Deno.test("readPylock: an archive on disk (its path) has its file_name, no download_url", () => {
+  // PEP 751: `archive.path` is a local archive's. Was: PyPI's plain pkg:pypi/x@1.0.
+  const lock = `lock-version = "1.0"\ncreated-by = "uv"\n\n[[packages]]\nname = "x"\n` +
+    `version = "1.0"\narchive = { path = "vendor/x-1.0.tar.gz", hashes = { sha256 = ` +
+    `"55365417734eb18255590a9ff9eb97e9e1da868d4ccd6402399eaf68af20a760" } }\n`;
+  const [pkg] = readPylock(lock, { path: "pylock.toml" }).components;
+  assert.equal(pkg.downloadLocation, undefined);
+  assert.equal(pkg.id, "pkg:pypi/x@1.0?file_name=x-1.0.tar.gz");
+});
+
 // PEP 751's `index` is the index the files were found on, "if applicable": Pyodide's wheels are
 // on its CDN, and `pip lock` writes no `index` at all, each package's one file by its URL (pip's
 // utils/pylock.py). Off PyPI's file host, the purl named no repository: it claimed PyPI.

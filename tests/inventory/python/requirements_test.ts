@@ -109,9 +109,9 @@ Deno.test("readRequirements: a distribution file in the tree is the package its 
   ].join("\n");
   const out = readRequirements(text, { path: "requirements.txt" });
   assert.deepEqual(out.components.map((c) => c.id), [
-    "pkg:pypi/local-pkg@0.3.0",
-    "pkg:pypi/renamed",
-    "pkg:pypi/tool@2.1",
+    "pkg:pypi/local-pkg@0.3.0?file_name=Local_Pkg-0.3.0.tar.gz",
+    "pkg:pypi/renamed?file_name=other_name-1.0-py3-none-any.whl",
+    "pkg:pypi/tool@2.1?file_name=tool-2.1-py3-none-any.whl",
   ]);
   const local = out.components[0];
   assert.deepEqual(local.hashes, [{ alg: "sha256", hex: "a".repeat(64) }]);
@@ -440,7 +440,10 @@ Deno.test("readRequirements: an archive whose file name has no version is a pack
   const out = readRequirements(text, { path: "requirements.txt" });
   // Was: ./dist/pkg.zip and vendored's archive, inside the project, left out silently as its own
   // code; file:///opt/wheels/tool.tar.gz called "a folder outside the project".
-  assert.deepEqual(out.components.map((c) => c.purl), ["pkg:pypi/mylib", "pkg:pypi/vendored"]);
+  assert.deepEqual(out.components.map((c) => c.purl), [
+    "pkg:pypi/mylib?file_name=mylib.tar.gz",
+    "pkg:pypi/vendored?file_name=vendored.tgz",
+  ]);
   assert.deepEqual(out.warnings, [
     'requirements.txt:1: "./dist/pkg.zip" is an archive that names no package (pip learns its ' +
     'name by building it, vouch cannot): it is not in the SBOM; write "<name> @ file://<file>" ' +
@@ -460,9 +463,9 @@ Deno.test("readRequirements: a path's #egg= names its package and its #sha256= h
   const out = readRequirements(text, { path: "requirements.txt" });
   // Was: bar and qux "a folder outside the project that names no package", baz left out silently.
   assert.deepEqual(out.components.map((c) => [c.purl, c.hashes.length]), [
-    ["pkg:pypi/bar", 0],
-    ["pkg:pypi/baz", 1],
-    ["pkg:pypi/quux@1.2", 0],
+    ["pkg:pypi/bar?file_name=bar.tar.gz", 0],
+    ["pkg:pypi/baz?file_name=baz.zip", 1],
+    ["pkg:pypi/quux@1.2?file_name=quux-1.2.tar.gz", 0],
     ["pkg:pypi/qux", 0],
   ]);
   assert.deepEqual(out.warnings ?? [], []);

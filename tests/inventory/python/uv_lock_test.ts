@@ -280,6 +280,8 @@ Deno.test("readUvLock: a file with no url is named by its filename (a path wheel
   ]);
   // One file: its hash is the package's own, as for every reader.
   assert.deepEqual(foo.hashes.map((h) => h.hex.slice(0, 8)), ["55365417"]);
+  // A `path` source is a file on disk: its purl-spec `file_name` (was: PyPI's plain purl).
+  assert.equal(foo.id, "pkg:pypi/foo@1.0.0?file_name=foo-1.0.0-py3-none-any.whl");
 });
 
 Deno.test("readUvLock: the preview lockfile of uv 0.2 ([[distribution]] tables) is read", () => {
