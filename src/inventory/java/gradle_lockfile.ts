@@ -52,7 +52,12 @@
  *   `paperweightDevelopmentBundle`; the tools it sets Minecraft up with: `paramMappings`,
  *   `remapper`, `pluginRemapper`, `decompiler`, `javaSourceTransformer`, `mache…`) and
  *   kotlinx-benchmark's JMH generator classpath (`<target>BenchmarkGenerateCP`: the
- *   bytecode generator it runs on the compiled benchmarks)) → build;
+ *   bytecode generator it runs on the compiled benchmarks), and the classpaths of the code
+ *   generators and database tools a build runs (the swagger generator plugin's `swaggerCodegen`,
+ *   `swaggerUI` and `swaggerTemplate`: the Swagger Codegen CLI, the Swagger UI webjar its docs are
+ *   made from, its templates; nu.studer.jooq's `jooqGenerator` and jOOQ's own plugin's
+ *   `jooqCodegen`: the jOOQ code generator and its JDBC driver; the Liquibase plugin's
+ *   `liquibaseRuntime`: Liquibase, run to migrate a database)) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
  *   the protobuf plugin's import path (`compileProtoPath`,
  *   `testCompileProtoPath`) only (compiled against, not in any runtime
@@ -79,7 +84,7 @@ import {
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?|swagger(?:Codegen|UI|Template)|jooqGenerator|jooqCodegen|liquibaseRuntime)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf

@@ -1407,3 +1407,36 @@ Deno.test("gradleScopes: what only an Android debug variant has is dev", () => {
     "dev,runtime",
   );
 });
+
+// Found on DataBiosphere/terra-workspace-manager (service/gradle/dependency-locks/, legacy
+// per-configuration locks): `swaggerCodegen` is the classpath the swagger generator plugin
+// (org.hidetake.swagger.generator) runs the Swagger Codegen CLI with, as `swaggerUI` and
+// `swaggerTemplate` are the Swagger UI webjar its docs are made from and its templates
+// (SwaggerGeneratorPlugin); nu.studer.jooq's `jooqGenerator` ("The classpath used to invoke the
+// jOOQ code generator"), jOOQ's own plugin's `jooqCodegen` ("The classpath used for code
+// generation") and the Liquibase plugin's `liquibaseRuntime` (Liquibase, run to migrate a
+// database) are tools too. All were runtime.
+Deno.test("gradleScopes: code generators' and database tools' classpaths are build", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "io.swagger.codegen.v3:swagger-codegen-cli:3.0.23",
+  ].join("\n");
+  const path = "service/gradle/dependency-locks/swaggerCodegen.lockfile";
+  assert.deepEqual(scopes(readGradleLockfile(text, { path })), {
+    "pkg:maven/io.swagger.codegen.v3/swagger-codegen-cli@3.0.23": "build",
+  });
+  for (const conf of ["swaggerUI", "swaggerTemplate", "jooqGenerator", "jooqCodegen"]) {
+    assert.deepEqual(gradleScopes([conf], false), ["build"], conf);
+  }
+  assert.deepEqual(gradleScopes(["liquibaseRuntime", "testRuntimeClasspath"], false), [
+    "build",
+    "dev",
+  ]);
+  // What the project ships keeps its scope.
+  assert.deepEqual(gradleScopes(["jooqGenerator", "runtimeClasspath"], false), [
+    "build",
+    "runtime",
+  ]);
+});
