@@ -1440,3 +1440,52 @@ Deno.test("gradleScopes: code generators' and database tools' classpaths are bui
     "runtime",
   ]);
 });
+
+// Found on Camelcade/Perl5-IDEA (gradle.lockfile, a plugin built with the IntelliJ Platform Gradle
+// plugin 2.x, whose runtimeClasspath is empty): the IDE and its bundled plugins and modules,
+// which the plugin adds to compileOnly (IntelliJPlatformBasePlugin) and the IDE provides, its
+// Java compiler, JFlex, Grammar-Kit, plugin verifier, Marketplace signer and JetBrains Runtime
+// were runtime. `intellijPlatformRuntimeClasspath` extends runtimeClasspath and
+// `intellijPlatformPluginModule` is composed into the plugin's jar: those stay runtime.
+Deno.test("gradleScopes: the IntelliJ Platform a plugin runs in and its tools are build", () => {
+  const ide = "compileClasspath,intellijPlatformBundledPlugins,intellijPlatformDependencies," +
+    "intellijPlatformTestBundledPlugins,intellijPlatformTestClasspath," +
+    "intellijPlatformTestDependencies,testCompileClasspath";
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    `bundledPlugin:com.intellij.java:IU-262.7132.23=${ide}`,
+    "com.jetbrains.intellij.idea:idea:262.7132.23-EAP-SNAPSHOT=compileClasspath," +
+    "intellijPlatformClasspath,intellijPlatformClasspath_runInSplitMode,intellijPlatformDependency," +
+    "intellijPlatformDependencyArchive,intellijPlatformDependencyArchive_runInSplitMode," +
+    "intellijPlatformDependency_runInSplitMode,intellijPlatformTestClasspath," +
+    "intellijPlatformTestClasspath_runInSplitMode,testCompileClasspath",
+    "com.jetbrains.intellij.java:java-gui-forms-rt:262.7132.23=intellijPlatformJavaCompiler",
+    "com.jetbrains.plugins:PsiViewer:252.23892.248=compileClasspath,intellijPlatformDependencies," +
+    "intellijPlatformPlugin,intellijPlatformPluginDependency,intellijPlatformTestClasspath," +
+    "testCompileClasspath",
+    "com.jetbrains:jbr:jbr_jcef-25.0.3-linux-x64-b496.62=jetbrainsRuntime," +
+    "jetbrainsRuntimeDependency,jetbrainsRuntime_runInSplitMode",
+    "org.jetbrains.intellij.deps.jflex:jflex:1.9.2=intellijPlatformJFlex",
+    "org.jetbrains.intellij.plugins:verifier-cli:1.405=intellijPluginVerifier",
+    "org.jetbrains:grammar-kit:2023.3.1=intellijPlatformGrammarKit",
+    "org.jetbrains:marketplace-zip-signer:0.1.43=marketplaceZipSigner",
+    "empty=annotationProcessor,intellijPlatformPluginModule,intellijPlatformRuntimeClasspath," +
+    "runtimeClasspath",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/bundledPlugin/com.intellij.java@IU-262.7132.23": "build,dev",
+    "pkg:maven/com.jetbrains.intellij.idea/idea@262.7132.23-EAP-SNAPSHOT": "build,dev",
+    "pkg:maven/com.jetbrains.intellij.java/java-gui-forms-rt@262.7132.23": "build",
+    "pkg:maven/com.jetbrains.plugins/PsiViewer@252.23892.248": "build,dev",
+    "pkg:maven/com.jetbrains/jbr@jbr_jcef-25.0.3-linux-x64-b496.62": "build",
+    "pkg:maven/org.jetbrains.intellij.deps.jflex/jflex@1.9.2": "build",
+    "pkg:maven/org.jetbrains.intellij.plugins/verifier-cli@1.405": "build",
+    "pkg:maven/org.jetbrains/grammar-kit@2023.3.1": "build",
+    "pkg:maven/org.jetbrains/marketplace-zip-signer@0.1.43": "build",
+  });
+  for (const conf of ["intellijPlatformRuntimeClasspath", "intellijPlatformPluginModule"]) {
+    assert.deepEqual(gradleScopes([conf], false), ["runtime"], conf);
+  }
+});
