@@ -21,6 +21,8 @@
  *   docker-compose support: never in the built artifact) → dev, and the
  *   `runtimeClasspath` they are added to does not make such a module runtime
  *   unless `productionRuntimeClasspath` (the shipped classpath) has it too;
+ * - Compose Hot Reload's (`composeHotReloadAgent`, `composeHotReloadRuntime`, …: what only
+ *   hot-reload development runs use) → dev;
  * - the Android Gradle plugin's debug variants' classpaths (`debugRuntimeClasspath`,
  *   `freeDebugCompileClasspath`: `debugImplementation`, LeakCanary, Compose's `ui-tooling`, never
  *   in a release build) → dev for a module that no other variant's classpath has, in a lock that
@@ -102,6 +104,13 @@ const COMPILE_ONLY =
 
 /** Spring Boot's configurations of what only development runs use (never shipped). */
 const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;
+
+/**
+ * Compose Hot Reload's configurations: the agent, dev tools and runtime of the application's
+ * hot-reload runs (`composeHotReloadAgent`, `composeHotReloadDevTools`, `composeHotReloadRuntime`,
+ * `composeHotReloadDev…`), never in the packaged application.
+ */
+const HOT_RELOAD = /^composeHotReload[A-Z]\w*$/;
 
 /**
  * The Android Gradle plugin's classpaths of a variant of the `debug` build type
@@ -349,7 +358,8 @@ export function gradleScopes(
   const debugOnly = releaseLocked && configurations.some((c) => DEBUG_VARIANT.test(c)) &&
     !configurations.some((c) => CLASSPATH.test(c) && !DEBUG_VARIANT.test(c) && !/Test/.test(c));
   for (const conf of configurations) {
-    if (/^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf)) scopes.add("dev");
+    const dev = /^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf) || HOT_RELOAD.test(conf);
+    if (dev) scopes.add("dev");
     else if (debugOnly && DEBUG_VARIANT.test(conf)) scopes.add("dev");
     else if (developmentOnly && conf === "runtimeClasspath") continue;
     else if (TOOLS.test(conf)) scopes.add("build");

@@ -1489,3 +1489,27 @@ Deno.test("gradleScopes: the IntelliJ Platform a plugin runs in and its tools ar
     assert.deepEqual(gradleScopes([conf], false), ["runtime"], conf);
   }
 });
+
+// Found on Camelcade/Perl5-IDEA (gradle.lockfile): Compose Hot Reload's agent, which its Gradle
+// plugin resolves in `composeHotReloadAgent` for the application's hot-reload runs, as it resolves
+// their dev tools and runtime (`composeHotReloadDevTools`, `composeHotReloadRuntime`: "the
+// runtime which is required for running in hot reload mode"), was runtime.
+Deno.test("gradleScopes: what only Compose Hot Reload's runs use is dev", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "org.jetbrains.compose.hot-reload:hot-reload-agent:1.1.0-alpha03=composeHotReloadAgent",
+    "empty=runtimeClasspath",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/org.jetbrains.compose.hot-reload/hot-reload-agent@1.1.0-alpha03": "dev",
+  });
+  for (const conf of ["composeHotReloadDevTools", "composeHotReloadRuntime"]) {
+    assert.deepEqual(gradleScopes([conf], false), ["dev"], conf);
+  }
+  assert.deepEqual(gradleScopes(["composeHotReloadRuntime", "runtimeClasspath"], false), [
+    "dev",
+    "runtime",
+  ]);
+});
