@@ -1475,7 +1475,7 @@ Deno.test("gradleScopes: the IntelliJ Platform a plugin runs in and its tools ar
     "runtimeClasspath",
   ].join("\n");
   assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
-    "pkg:maven/bundledPlugin/com.intellij.java@IU-262.7132.23": "build,dev",
+    "pkg:generic/com.intellij.java@IU-262.7132.23": "build,dev",
     "pkg:maven/com.jetbrains.intellij.idea/idea@262.7132.23-EAP-SNAPSHOT": "build,dev",
     "pkg:maven/com.jetbrains.intellij.java/java-gui-forms-rt@262.7132.23": "build",
     "pkg:maven/com.jetbrains.plugins/PsiViewer@252.23892.248": "build,dev",
@@ -1511,5 +1511,38 @@ Deno.test("gradleScopes: what only Compose Hot Reload's runs use is dev", () => 
   assert.deepEqual(gradleScopes(["composeHotReloadRuntime", "runtimeClasspath"], false), [
     "dev",
     "runtime",
+  ]);
+});
+
+// Found on Camelcade/Perl5-IDEA (gradle.lockfile): the IntelliJ Platform Gradle plugin names the
+// bundled plugins and modules of the IDE it extracted with Ivy modules it writes to a local Ivy
+// repository (`bundledPlugin:<id>:<IDE version>`, `bundledModule:…`; `localIde`, `localPlugin`,
+// `localJetBrainsRuntime` for local installations), no Maven coordinates: they were
+// `pkg:maven/bundledModule/…`. They are `pkg:generic`, as a module without a group is.
+Deno.test("readGradleLockfile: the IntelliJ Platform's local Ivy modules are pkg:generic", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "bundledModule:intellij.java.impl:IU-262.7132.23=compileClasspath,intellijPlatformBundledPlugins",
+    "bundledPlugin:org.jetbrains.plugins.terminal:IU-262.7132.23=compileClasspath," +
+    "intellijPlatformBundledPlugins",
+    "com.jetbrains.intellij.idea:idea:262.7132.23-EAP-SNAPSHOT=intellijPlatformDependency",
+    "empty=runtimeClasspath",
+  ].join("\n");
+  const out = readGradleLockfile(text, { path: "gradle.lockfile" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.name, c.ecosystem]), [
+    ["pkg:generic/intellij.java.impl@IU-262.7132.23", "intellij.java.impl", "generic"],
+    [
+      "pkg:generic/org.jetbrains.plugins.terminal@IU-262.7132.23",
+      "org.jetbrains.plugins.terminal",
+      "generic",
+    ],
+    [
+      "pkg:maven/com.jetbrains.intellij.idea/idea@262.7132.23-EAP-SNAPSHOT",
+      "com.jetbrains.intellij.idea:idea",
+      "maven",
+    ],
   ]);
 });
