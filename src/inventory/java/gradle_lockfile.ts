@@ -22,7 +22,7 @@
  *   `runtimeClasspath` they are added to does not make such a module runtime
  *   unless `productionRuntimeClasspath` (the shipped classpath) has it too;
  * - Compose Hot Reload's (`composeHotReloadAgent`, `composeHotReloadRuntime`, …: what only
- *   hot-reload development runs use) → dev;
+ *   hot-reload development runs use) and the Quarkus plugin's dev mode ones (`quarkusDev…`) → dev;
  * - the Android Gradle plugin's debug variants' classpaths (`debugRuntimeClasspath`,
  *   `freeDebugCompileClasspath`: `debugImplementation`, LeakCanary, Compose's `ui-tooling`, never
  *   in a release build) → dev for a module that no other variant's classpath has, in a lock that
@@ -66,7 +66,12 @@
  *   Grammar-Kit, plugin verifier, Marketplace signer and JetBrains Runtime; not
  *   `intellijPlatformRuntimeClasspath`, the `runtimeClasspath` it ships, nor the modules
  *   `intellijPlatformPluginModule` and `intellijPlatformPluginComposedModule` compose into the
- *   plugin's jar)) → build;
+ *   plugin's jar), and the Quarkus plugin's build-time ones (`quarkusProdRuntimeClasspathConfigurationDeployment`:
+ *   the extensions' deployment modules its build step runs to augment the application, which it
+ *   does not package; `…Platform`: the enforced platforms; `…CompileOnlyConfiguration`; the older
+ *   `quarkusDeploymentOnlyClasspath`; `quarkusPlatformProperties`;
+ *   `quarkusBootstrapResolverConfiguration`; not `quarkusProdRuntimeClasspathConfiguration`, the
+ *   runtime classpath it packages)) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
  *   the protobuf plugin's import path (`compileProtoPath`,
  *   `testCompileProtoPath`) only (compiled against, not in any runtime
@@ -93,7 +98,7 @@ import {
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?|swagger(?:Codegen|UI|Template)|jooqGenerator|jooqCodegen|liquibaseRuntime|intellijPlatform(?!RuntimeClasspath|PluginModule|PluginComposedModule|ComposedJar)\w*|intellijPluginVerifier\w*|marketplaceZipSigner|jetbrainsRuntime\w*)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?|swagger(?:Codegen|UI|Template)|jooqGenerator|jooqCodegen|liquibaseRuntime|intellijPlatform(?!RuntimeClasspath|PluginModule|PluginComposedModule|ComposedJar)\w*|intellijPluginVerifier\w*|marketplaceZipSigner|jetbrainsRuntime\w*|quarkus\w*(?:Deployment|Platform|CompileOnlyConfiguration)|quarkusDeploymentOnlyClasspath|quarkusPlatformProperties|quarkusBootstrapResolverConfiguration)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf
@@ -111,6 +116,14 @@ const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;
  * `composeHotReloadDev…`), never in the packaged application.
  */
 const HOT_RELOAD = /^composeHotReload[A-Z]\w*$/;
+
+/**
+ * The Quarkus plugin's dev mode configurations (`quarkusDev`, which `quarkusDev` runs the
+ * application with, and `quarkusDevBaseRuntimeClasspathConfiguration`,
+ * `quarkusDevRuntimeClasspathConfiguration…`: ApplicationDeploymentClasspathBuilder's for
+ * LaunchMode.DEVELOPMENT), never in the built application.
+ */
+const QUARKUS_DEV = /^quarkusDev(?:[A-Z]\w*)?$/;
 
 /**
  * The Android Gradle plugin's classpaths of a variant of the `debug` build type
@@ -358,7 +371,8 @@ export function gradleScopes(
   const debugOnly = releaseLocked && configurations.some((c) => DEBUG_VARIANT.test(c)) &&
     !configurations.some((c) => CLASSPATH.test(c) && !DEBUG_VARIANT.test(c) && !/Test/.test(c));
   for (const conf of configurations) {
-    const dev = /^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf) || HOT_RELOAD.test(conf);
+    const dev = /^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf) || HOT_RELOAD.test(conf) ||
+      QUARKUS_DEV.test(conf);
     if (dev) scopes.add("dev");
     else if (debugOnly && DEBUG_VARIANT.test(conf)) scopes.add("dev");
     else if (developmentOnly && conf === "runtimeClasspath") continue;

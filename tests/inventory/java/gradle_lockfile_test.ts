@@ -1546,3 +1546,52 @@ Deno.test("readGradleLockfile: the IntelliJ Platform's local Ivy modules are pkg
     ],
   ]);
 });
+
+// The Quarkus Gradle plugin's configurations, which projects lock (quarkusio/quarkus#48992, a
+// lock of `quarkusDev…`; #41818, `…Configuration.lockfile`) were runtime, but
+// ApplicationDeploymentClasspathBuilder makes for each launch mode (Prod, Dev, Test) the runtime
+// classpath it packages or runs (`quarkusProdRuntimeClasspathConfiguration`, which extends
+// `quarkusProdBaseRuntimeClasspathConfiguration`, which extends runtimeClasspath), and beside it
+// the extensions' deployment modules its build step augments the application with and never
+// packages (`…Deployment`), the enforced platforms (`…Platform`) and a compile-only
+// classpath; the dev mode ones (`quarkusDev…`) only `quarkusDev` runs.
+Deno.test("gradleScopes: Quarkus's deployment classpath is build, its dev mode's dev", () => {
+  const modes = (suffix: string): string =>
+    ["Dev", "Prod", "Test"].map((m) => `quarkus${m}RuntimeClasspathConfiguration${suffix}`)
+      .join(",");
+  const runtime = "compileClasspath,quarkusDevBaseRuntimeClasspathConfiguration," +
+    "quarkusDevRuntimeClasspathConfiguration,quarkusProdBaseRuntimeClasspathConfiguration," +
+    "quarkusProdRuntimeClasspathConfiguration,quarkusTestBaseRuntimeClasspathConfiguration," +
+    "quarkusTestRuntimeClasspathConfiguration,runtimeClasspath,testCompileClasspath," +
+    "testRuntimeClasspath";
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    `io.quarkus:quarkus-arc-deployment:3.15.1=${modes("Deployment")}`,
+    `io.quarkus:quarkus-arc:3.15.1=${modes("Deployment")},${runtime}`,
+    `io.quarkus:quarkus-bom:3.15.1=${modes("Platform")},${runtime}`,
+    "io.quarkus:quarkus-ide-launcher:3.15.1=quarkusDev,quarkusDevBaseRuntimeClasspathConfiguration," +
+    "quarkusDevRuntimeClasspathConfiguration",
+    "io.quarkus:quarkus-vertx-http-dev-ui-resources:3.15.1=" +
+    "quarkusDevRuntimeClasspathConfigurationDeployment",
+    "empty=annotationProcessor,quarkusProdCompileOnlyConfiguration,testAnnotationProcessor",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/io.quarkus/quarkus-arc-deployment@3.15.1": "build,dev",
+    "pkg:maven/io.quarkus/quarkus-arc@3.15.1": "build,dev,runtime",
+    "pkg:maven/io.quarkus/quarkus-bom@3.15.1": "build,dev,runtime",
+    "pkg:maven/io.quarkus/quarkus-ide-launcher@3.15.1": "dev",
+    "pkg:maven/io.quarkus/quarkus-vertx-http-dev-ui-resources@3.15.1": "dev",
+  });
+  for (
+    const conf of [
+      "quarkusProdCompileOnlyConfiguration",
+      "quarkusDeploymentOnlyClasspath",
+      "quarkusPlatformProperties",
+      "quarkusBootstrapResolverConfiguration",
+    ]
+  ) {
+    assert.deepEqual(gradleScopes([conf], false), ["build"], conf);
+  }
+});
