@@ -18,9 +18,11 @@
  *   includeBuild("build-logic") }`): the build's own classpath → build;
  * - test configurations (`test…`, `…Test…`) → dev;
  * - Spring Boot's `developmentOnly` / `testAndDevelopmentOnly` (devtools,
- *   docker-compose support: never in the built artifact) → dev, and the
- *   `runtimeClasspath` they are added to does not make such a module runtime
- *   unless `productionRuntimeClasspath` (the shipped classpath) has it too;
+ *   docker-compose support: never in the built artifact) → dev, and in a lock that locks
+ *   `productionRuntimeClasspath` (a Spring Boot project's) the `runtimeClasspath` they are added
+ *   to does not make such a module runtime unless productionRuntimeClasspath (the shipped
+ *   classpath) has it too; Micronaut's `developmentOnly` and `developmentRuntimeClasspath` (its
+ *   `run` task's classpath) → dev, its runtimeClasspath, which does not extend them, runtime;
  * - Compose Hot Reload's (`composeHotReloadAgent`, `composeHotReloadRuntime`, …: what only
  *   hot-reload development runs use) and the Quarkus plugin's dev mode ones (`quarkusDev…`) → dev;
  * - the Android Gradle plugin's debug variants' classpaths (`debugRuntimeClasspath`,
@@ -107,8 +109,31 @@ const TOOLS =
 const COMPILE_ONLY =
   /CompileClasspath$|^compileClasspath$|^compileOnly|DependenciesMetadata$|^compileProtoPath$|CompileProtoPath$/;
 
-/** Spring Boot's configurations of what only development runs use (never shipped). */
-const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;
+/**
+ * The configurations of what only development runs use (never shipped): Spring Boot's
+ * `developmentOnly` and `testAndDevelopmentOnly`, Micronaut's `developmentOnly` and the classpath
+ * of its `run` task, `developmentRuntimeClasspath` (runtimeClasspath plus developmentOnly).
+ */
+const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly|developmentRuntimeClasspath)$/;
+
+/**
+ * Whether a lock locks Spring Boot's `productionRuntimeClasspath` (a module's configuration, or
+ * one its `empty=` line names): Spring Boot makes runtimeClasspath extend `developmentOnly` and
+ * ships productionRuntimeClasspath, so a `developmentOnly` module only productionRuntimeClasspath
+ * lacks is in no build. Micronaut's runtimeClasspath does not extend its `developmentOnly`
+ * (MicronautMinimalApplicationPlugin): there, what runtimeClasspath has is shipped.
+ *
+ * @param text The lock's text.
+ * @param modules Its modules.
+ * @returns Whether it locks productionRuntimeClasspath.
+ */
+function productionLocked(
+  text: string,
+  modules: readonly { configurations: readonly string[] }[],
+): boolean {
+  return /^empty=(?:.*,)?productionRuntimeClasspath\s*(?:,|$)/m.test(text) ||
+    modules.some((m) => m.configurations.includes("productionRuntimeClasspath"));
+}
 
 /**
  * Compose Hot Reload's configurations: the agent, dev tools and runtime of the application's
@@ -354,18 +379,21 @@ function releaseLocked(modules: readonly { configurations: readonly string[] }[]
  * @param buildLock Whether the lock is a buildscript or settings lock.
  * @param releaseLocked Whether the lock locks an Android release variant's runtime classpath
  *   (see `releaseLocked`), against which a debug variant's module is debug-only.
+ * @param springBoot Whether the lock is a Spring Boot project's (see `productionLocked`), whose
+ *   runtimeClasspath has what only `developmentOnly` brings.
  * @returns The scopes, never empty.
  */
 export function gradleScopes(
   configurations: readonly string[],
   buildLock: boolean,
   releaseLocked = false,
+  springBoot = true,
 ): Scope[] {
   if (buildLock) return ["build"];
   const scopes = new Set<Scope>();
   let compileOnly = false;
   // Spring Boot: runtimeClasspath = productionRuntimeClasspath + developmentOnly.
-  const developmentOnly = configurations.some((c) => DEVELOPMENT_ONLY.test(c)) &&
+  const developmentOnly = springBoot && configurations.some((c) => DEVELOPMENT_ONLY.test(c)) &&
     !configurations.includes("productionRuntimeClasspath");
   // Android: only the debug variants have it (`debugImplementation`), none a release build has.
   const debugOnly = releaseLocked && configurations.some((c) => DEBUG_VARIANT.test(c)) &&
@@ -437,6 +465,7 @@ export function readGradleLockfile(
   const out = new OutputBuilder();
   const modules = parseGradleLockfile(text, path);
   const release = releaseLocked(modules);
+  const springBoot = productionLocked(text, modules);
   for (const m of modules) {
     const { purl, ecosystem, name } = gradleModuleId({
       groupId: m.group,
@@ -452,7 +481,7 @@ export function readGradleLockfile(
       version: m.version,
       scopes: folderScopes !== undefined
         ? [...folderScopes]
-        : gradleScopes(m.configurations, buildLock, release),
+        : gradleScopes(m.configurations, buildLock, release, springBoot),
       groups: m.configurations,
       sources: [path],
     });
@@ -536,15 +565,20 @@ export function lockedScopes(
 ): Map<string, Set<Scope>> {
   // The configurations of each module by lock; the legacy per-configuration files of one folder
   // are one lock, as one gradle.lockfile lists every configuration of a module on one line.
-  const byLock = new Map<string, { buildLock: boolean; modules: Map<string, string[]> }>();
+  const byLock = new Map<
+    string,
+    { buildLock: boolean; springBoot: boolean; modules: Map<string, string[]> }
+  >();
   for (const { path, text, build } of locks) {
     const buildLock = build === true || isBuildLock(path);
-    const key = legacyConfiguration(path) === undefined
-      ? path
-      : `${posix.dirname(path)}/${buildLock ? "build" : ""}`;
-    const lock = byLock.get(key) ?? { buildLock, modules: new Map() };
+    const legacy = legacyConfiguration(path);
+    const key = legacy === undefined ? path : `${posix.dirname(path)}/${buildLock ? "build" : ""}`;
+    const lock = byLock.get(key) ?? { buildLock, springBoot: false, modules: new Map() };
     byLock.set(key, lock);
-    for (const m of parseGradleLockfile(text, path)) {
+    const parsed = parseGradleLockfile(text, path);
+    // A legacy lock of productionRuntimeClasspath, even an empty one, is a Spring Boot project's.
+    lock.springBoot ||= legacy === "productionRuntimeClasspath" || productionLocked(text, parsed);
+    for (const m of parsed) {
       const { purl } = gradleModuleId({
         groupId: m.group,
         artifactId: m.name,
@@ -555,13 +589,13 @@ export function lockedScopes(
     }
   }
   const out = new Map<string, Set<Scope>>();
-  for (const { buildLock, modules } of byLock.values()) {
+  for (const { buildLock, springBoot, modules } of byLock.values()) {
     const release = releaseLocked(
       [...modules.values()].map((configurations) => ({ configurations })),
     );
     for (const [purl, configurations] of modules) {
       const scopes = out.get(purl) ?? new Set();
-      for (const s of gradleScopes(configurations, buildLock, release)) scopes.add(s);
+      for (const s of gradleScopes(configurations, buildLock, release, springBoot)) scopes.add(s);
       out.set(purl, scopes);
     }
   }

@@ -1595,3 +1595,46 @@ Deno.test("gradleScopes: Quarkus's deployment classpath is build, its dev mode's
     assert.deepEqual(gradleScopes([conf], false), ["build"], conf);
   }
 });
+
+// Micronaut's Gradle plugin makes `developmentOnly` (micronaut-runtime-osx, the test resources
+// client) and its `run` task's classpath `developmentRuntimeClasspath` (runtimeClasspath plus
+// developmentOnly), but unlike Spring Boot's its runtimeClasspath does not extend developmentOnly
+// and it has no productionRuntimeClasspath (MicronautMinimalApplicationPlugin): what only the run
+// task's classpath has was runtime, and what runtimeClasspath shares with developmentOnly (the
+// Micronaut platform, which `micronautBoms` brings to both) was dev, as in a Spring Boot lock.
+Deno.test("gradleScopes: Micronaut's developmentOnly is dev, its runtimeClasspath runtime", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "io.micronaut.platform:micronaut-platform:4.6.3=annotationProcessor,compileClasspath," +
+    "developmentOnly,developmentRuntimeClasspath,runtimeClasspath,testAnnotationProcessor," +
+    "testCompileClasspath,testRuntimeClasspath",
+    "io.micronaut.testresources:micronaut-test-resources-client:2.6.2=developmentOnly," +
+    "developmentRuntimeClasspath,testRuntimeClasspath",
+    "io.micronaut:micronaut-http-server-netty:4.6.5=compileClasspath,developmentRuntimeClasspath," +
+    "runtimeClasspath,testCompileClasspath,testRuntimeClasspath",
+    "empty=",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/io.micronaut.platform/micronaut-platform@4.6.3": "build,dev,runtime",
+    "pkg:maven/io.micronaut.testresources/micronaut-test-resources-client@2.6.2": "dev",
+    "pkg:maven/io.micronaut/micronaut-http-server-netty@4.6.5": "dev,runtime",
+  });
+  // A Spring Boot lock (it locks productionRuntimeClasspath, here only on its empty= line):
+  // runtimeClasspath extends developmentOnly there.
+  const boot = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "org.springframework.boot:spring-boot-devtools:3.3.4=developmentOnly,runtimeClasspath",
+    "empty=annotationProcessor,productionRuntimeClasspath",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(boot, { path: "gradle.lockfile" })), {
+    "pkg:maven/org.springframework.boot/spring-boot-devtools@3.3.4": "dev",
+  });
+  assert.deepEqual(
+    gradleScopes(["developmentOnly", "runtimeClasspath"], false, false, false),
+    ["dev", "runtime"],
+  );
+});
