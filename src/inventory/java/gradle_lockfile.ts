@@ -73,7 +73,8 @@
  *   does not package; `…Platform`: the enforced platforms; `…CompileOnlyConfiguration`; the older
  *   `quarkusDeploymentOnlyClasspath`; `quarkusPlatformProperties`;
  *   `quarkusBootstrapResolverConfiguration`; not `quarkusProdRuntimeClasspathConfiguration`, the
- *   runtime classpath it packages)) → build;
+ *   runtime classpath it packages), and io.freefair.lombok's `lombok` (Lombok, which it adds to
+ *   every source set's compileOnly and annotationProcessor and runs delombok with)) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
  *   the protobuf plugin's import path (`compileProtoPath`,
  *   `testCompileProtoPath`) only (compiled against, not in any runtime
@@ -100,7 +101,7 @@ import {
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?|swagger(?:Codegen|UI|Template)|jooqGenerator|jooqCodegen|liquibaseRuntime|intellijPlatform(?!RuntimeClasspath|PluginModule|PluginComposedModule|ComposedJar)\w*|intellijPluginVerifier\w*|marketplaceZipSigner|jetbrainsRuntime\w*|quarkus\w*(?:Deployment|Platform|CompileOnlyConfiguration)|quarkusDeploymentOnlyClasspath|quarkusPlatformProperties|quarkusBootstrapResolverConfiguration)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?|swagger(?:Codegen|UI|Template)|jooqGenerator|jooqCodegen|liquibaseRuntime|intellijPlatform(?!RuntimeClasspath|PluginModule|PluginComposedModule|ComposedJar)\w*|intellijPluginVerifier\w*|marketplaceZipSigner|jetbrainsRuntime\w*|quarkus\w*(?:Deployment|Platform|CompileOnlyConfiguration)|quarkusDeploymentOnlyClasspath|quarkusPlatformProperties|quarkusBootstrapResolverConfiguration|lombok)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf

@@ -1638,3 +1638,23 @@ Deno.test("gradleScopes: Micronaut's developmentOnly is dev, its runtimeClasspat
     ["dev", "runtime"],
   );
 });
+
+// io.freefair.lombok makes a `lombok` configuration holding Lombok, which it adds to every source
+// set's compileOnly and annotationProcessor and runs delombok with (LombokPlugin): a lock of all
+// configurations locks it beside those, and Lombok, which no runtime classpath has, was runtime.
+Deno.test("gradleScopes: io.freefair.lombok's lombok configuration is build", () => {
+  assert.deepEqual(
+    gradleScopes(
+      [
+        "annotationProcessor",
+        "compileClasspath",
+        "lombok",
+        "testAnnotationProcessor",
+        "testCompileClasspath",
+      ],
+      false,
+    ),
+    ["build", "dev"],
+  );
+  assert.deepEqual(gradleScopes(["lombok"], false), ["build"]);
+});
