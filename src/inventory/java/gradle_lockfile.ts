@@ -24,7 +24,9 @@
  *   classpath) has it too; Micronaut's `developmentOnly` and `developmentRuntimeClasspath` (its
  *   `run` task's classpath) → dev, its runtimeClasspath, which does not extend them, runtime;
  * - Compose Hot Reload's (`composeHotReloadAgent`, `composeHotReloadRuntime`, …: what only
- *   hot-reload development runs use) and the Quarkus plugin's dev mode ones (`quarkusDev…`) → dev;
+ *   hot-reload development runs use), the Quarkus plugin's dev mode ones (`quarkusDev…`) and
+ *   `mockitoAgent`, the configuration Mockito's documentation has a build make for the agent its
+ *   tests run with (Mockito.html#0.3: `-javaagent:${mockitoAgent.asPath}` on the Test tasks) → dev;
  * - the Android Gradle plugin's debug variants' classpaths (`debugRuntimeClasspath`,
  *   `freeDebugCompileClasspath`: `debugImplementation`, LeakCanary, Compose's `ui-tooling`, never
  *   in a release build) → dev for a module that no other variant's classpath has, in a lock that
@@ -401,7 +403,7 @@ export function gradleScopes(
     !configurations.some((c) => CLASSPATH.test(c) && !DEBUG_VARIANT.test(c) && !/Test/.test(c));
   for (const conf of configurations) {
     const dev = /^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf) || HOT_RELOAD.test(conf) ||
-      QUARKUS_DEV.test(conf);
+      QUARKUS_DEV.test(conf) || conf === "mockitoAgent";
     if (dev) scopes.add("dev");
     else if (debugOnly && DEBUG_VARIANT.test(conf)) scopes.add("dev");
     else if (developmentOnly && conf === "runtimeClasspath") continue;

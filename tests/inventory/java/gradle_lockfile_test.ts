@@ -1658,3 +1658,20 @@ Deno.test("gradleScopes: io.freefair.lombok's lombok configuration is build", ()
   );
   assert.deepEqual(gradleScopes(["lombok"], false), ["build"]);
 });
+
+// Mockito's documentation (Mockito.html#0.3, "Explicitly setting up instrumentation for inline
+// mocking (Java 21+)") has a Gradle build make a `mockitoAgent` configuration holding mockito-core
+// and pass it to its Test tasks as `-javaagent:`: a lock of all configurations locks it, and
+// mockito-core, otherwise only in test classpaths, was runtime.
+Deno.test("gradleScopes: Mockito's documented mockitoAgent configuration is dev", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "org.mockito:mockito-core:5.14.2=mockitoAgent,testCompileClasspath,testRuntimeClasspath",
+    "empty=annotationProcessor,testAnnotationProcessor",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/org.mockito/mockito-core@5.14.2": "dev",
+  });
+});
