@@ -62,14 +62,15 @@ export interface GradleModuleId {
  * as the Kotlin/Native distribution, which Gradle writes with an empty group:
  * no Maven coordinate, as the purl-spec `maven` type needs the group as its
  * namespace) and for a tool's release archive the Kotlin Gradle plugin downloads
- * under Ivy coordinates (`org.nodejs:node`, see `isToolDistribution`)
- * `pkg:generic/<name>@<version>`.
+ * under Ivy coordinates (`org.nodejs:node`, see `isToolDistribution`), and for the parts of a
+ * local IntelliJ Platform the IntelliJ Platform Gradle plugin names under Ivy coordinates of its
+ * own (see `INTELLIJ_PLATFORM_IVY_GROUPS`), `pkg:generic/<name>@<version>`.
  *
  * @param c The coordinates, `groupId` possibly empty.
  * @returns The purl, ecosystem and component name.
  */
 export function gradleModuleId(c: MavenCoordinates): GradleModuleId {
-  if (c.groupId === "" || isToolDistribution(c)) {
+  if (c.groupId === "" || isToolDistribution(c) || INTELLIJ_PLATFORM_IVY_GROUPS.has(c.groupId)) {
     // D8's revision names its platform (`linux64-rel-11.9.85`, the Kotlin Gradle plugin's
     // `google.d8:v8:<platform>-rel-<version>`): each platform's archive is a distribution of
     // that version.
@@ -90,6 +91,21 @@ export function gradleModuleId(c: MavenCoordinates): GradleModuleId {
     ...c.version === undefined ? {} : { version: c.version },
   };
 }
+
+/**
+ * The groups of the Ivy modules the IntelliJ Platform Gradle plugin writes to its local Ivy
+ * repository for the IDE it extracted or was given (`bundledPlugin:com.intellij.java:IU-262.7132.23`,
+ * `bundledModule:…`: the IDE's bundled plugins and modules; `localIde`, `localPlugin`,
+ * `localJetBrainsRuntime`: local installations; Constants.Configurations.Dependencies): parts of
+ * an IDE's distribution, no Maven repository's.
+ */
+const INTELLIJ_PLATFORM_IVY_GROUPS = new Set([
+  "bundledPlugin",
+  "bundledModule",
+  "localIde",
+  "localPlugin",
+  "localJetBrainsRuntime",
+]);
 
 /**
  * The Ivy coordinates under which the Kotlin Gradle plugin downloads the tools Kotlin/JS and

@@ -18,9 +18,15 @@
  *   includeBuild("build-logic") }`): the build's own classpath → build;
  * - test configurations (`test…`, `…Test…`) → dev;
  * - Spring Boot's `developmentOnly` / `testAndDevelopmentOnly` (devtools,
- *   docker-compose support: never in the built artifact) → dev, and the
- *   `runtimeClasspath` they are added to does not make such a module runtime
- *   unless `productionRuntimeClasspath` (the shipped classpath) has it too;
+ *   docker-compose support: never in the built artifact) → dev, and in a lock that locks
+ *   `productionRuntimeClasspath` (a Spring Boot project's) the `runtimeClasspath` they are added
+ *   to does not make such a module runtime unless productionRuntimeClasspath (the shipped
+ *   classpath) has it too; Micronaut's `developmentOnly` and `developmentRuntimeClasspath` (its
+ *   `run` task's classpath) → dev, its runtimeClasspath, which does not extend them, runtime;
+ * - Compose Hot Reload's (`composeHotReloadAgent`, `composeHotReloadRuntime`, …: what only
+ *   hot-reload development runs use), the Quarkus plugin's dev mode ones (`quarkusDev…`) and
+ *   `mockitoAgent`, the configuration Mockito's documentation has a build make for the agent its
+ *   tests run with (Mockito.html#0.3: `-javaagent:${mockitoAgent.asPath}` on the Test tasks) → dev;
  * - the Android Gradle plugin's debug variants' classpaths (`debugRuntimeClasspath`,
  *   `freeDebugCompileClasspath`: `debugImplementation`, LeakCanary, Compose's `ui-tooling`, never
  *   in a release build) → dev for a module that no other variant's classpath has, in a lock that
@@ -53,7 +59,25 @@
  *   `paperweightDevelopmentBundle`; the tools it sets Minecraft up with: `paramMappings`,
  *   `remapper`, `pluginRemapper`, `decompiler`, `javaSourceTransformer`, `mache…`) and
  *   kotlinx-benchmark's JMH generator classpath (`<target>BenchmarkGenerateCP`: the
- *   bytecode generator it runs on the compiled benchmarks)) → build;
+ *   bytecode generator it runs on the compiled benchmarks), and the classpaths of the code
+ *   generators and database tools a build runs (the swagger generator plugin's `swaggerCodegen`,
+ *   `swaggerUI` and `swaggerTemplate`: the Swagger Codegen CLI, the Swagger UI webjar its docs are
+ *   made from, its templates; nu.studer.jooq's `jooqGenerator` and jOOQ's own plugin's
+ *   `jooqCodegen`: the jOOQ code generator and its JDBC driver; the Liquibase plugin's
+ *   `liquibaseRuntime`: Liquibase, run to migrate a database), and the IntelliJ Platform Gradle
+ *   plugin's (the IDE and the plugins a plugin for it compiles against and runs in, which the IDE
+ *   provides: `intellijPlatformDependency`, `intellijPlatformBundledPlugins`,
+ *   `intellijPlatformClasspath`, …, which it adds to compileOnly; its Java compiler, JFlex,
+ *   Grammar-Kit, plugin verifier, Marketplace signer and JetBrains Runtime; not
+ *   `intellijPlatformRuntimeClasspath`, the `runtimeClasspath` it ships, nor the modules
+ *   `intellijPlatformPluginModule` and `intellijPlatformPluginComposedModule` compose into the
+ *   plugin's jar), and the Quarkus plugin's build-time ones (`quarkusProdRuntimeClasspathConfigurationDeployment`:
+ *   the extensions' deployment modules its build step runs to augment the application, which it
+ *   does not package; `…Platform`: the enforced platforms; `…CompileOnlyConfiguration`; the older
+ *   `quarkusDeploymentOnlyClasspath`; `quarkusPlatformProperties`;
+ *   `quarkusBootstrapResolverConfiguration`; not `quarkusProdRuntimeClasspathConfiguration`, the
+ *   runtime classpath it packages), and io.freefair.lombok's `lombok` (Lombok, which it adds to
+ *   every source set's compileOnly and annotationProcessor and runs delombok with)) → build;
  * - `…CompileClasspath` / `compileOnly…` / Kotlin's `…DependenciesMetadata` /
  *   the protobuf plugin's import path (`compileProtoPath`,
  *   `testCompileProtoPath`) only (compiled against, not in any runtime
@@ -80,7 +104,7 @@ import {
 
 const CODE = "inventory.gradle_lockfile.invalid";
 const TOOLS =
-  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android(?!\w*(?:Compile|Runtime)Classpath$)[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
+  /^(annotationProcessor|kapt|ksp|checkstyle|jacoco\w*|pmd|spotbugs\w*|detekt\w*|ktlint\w*|errorprone\w*|lint\w*|classpath|buildScriptClasspath|embeddedKotlin|codenarc|jmh\w*|sonarlint\w*|signatures?|kotlin[A-Z]\w*|swiftExport\w*|android(?!\w*(?:Compile|Runtime)Classpath$)[A-Z]\w*|composeMappingProducer\w*|dokka\w*|spotless\w*|pitest|kover\w*|protobufToolsLocator_\w+|allCodeCoverageReport\w+|animalsniffer\w*|pmdAux|zinc|scalaCompilerPlugins|scoverage\w*|apt|mappings\w*|unpick|mojangMappedServer(?:Runtime)?|paperweightDevelopmentBundle|paramMappings|remapper|pluginRemapper|decompiler|javaSourceTransformer|mache(?:Codebook|Remapper|Decompiler|ParamMappings|Constants|Minecraft|MinecraftLibraries)?|swagger(?:Codegen|UI|Template)|jooqGenerator|jooqCodegen|liquibaseRuntime|intellijPlatform(?!RuntimeClasspath|PluginModule|PluginComposedModule|ComposedJar)\w*|intellijPluginVerifier\w*|marketplaceZipSigner|jetbrainsRuntime\w*|quarkus\w*(?:Deployment|Platform|CompileOnlyConfiguration)|quarkusDeploymentOnlyClasspath|quarkusPlatformProperties|quarkusBootstrapResolverConfiguration|lombok)$|AnnotationProcessor|LintChecks\w*$|Jacoco\w*$|CodeCoverageReportExecutionData$|ReverseMetadataValues$|BenchmarkGenerateCP$|^_|^kapt\w+|^ksp\w+/;
 /**
  * Compile-time only: compile classpaths, `compileOnly`, Kotlin's
  * `…DependenciesMetadata` (the metadata of shared source sets), the protobuf
@@ -89,8 +113,46 @@ const TOOLS =
 const COMPILE_ONLY =
   /CompileClasspath$|^compileClasspath$|^compileOnly|DependenciesMetadata$|^compileProtoPath$|CompileProtoPath$/;
 
-/** Spring Boot's configurations of what only development runs use (never shipped). */
-const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly)$/;
+/**
+ * The configurations of what only development runs use (never shipped): Spring Boot's
+ * `developmentOnly` and `testAndDevelopmentOnly`, Micronaut's `developmentOnly` and the classpath
+ * of its `run` task, `developmentRuntimeClasspath` (runtimeClasspath plus developmentOnly).
+ */
+const DEVELOPMENT_ONLY = /^(?:developmentOnly|testAndDevelopmentOnly|developmentRuntimeClasspath)$/;
+
+/**
+ * Whether a lock locks Spring Boot's `productionRuntimeClasspath` (a module's configuration, or
+ * one its `empty=` line names): Spring Boot makes runtimeClasspath extend `developmentOnly` and
+ * ships productionRuntimeClasspath, so a `developmentOnly` module only productionRuntimeClasspath
+ * lacks is in no build. Micronaut's runtimeClasspath does not extend its `developmentOnly`
+ * (MicronautMinimalApplicationPlugin): there, what runtimeClasspath has is shipped.
+ *
+ * @param text The lock's text.
+ * @param modules Its modules.
+ * @returns Whether it locks productionRuntimeClasspath.
+ */
+function productionLocked(
+  text: string,
+  modules: readonly { configurations: readonly string[] }[],
+): boolean {
+  return /^empty=(?:.*,)?productionRuntimeClasspath\s*(?:,|$)/m.test(text) ||
+    modules.some((m) => m.configurations.includes("productionRuntimeClasspath"));
+}
+
+/**
+ * Compose Hot Reload's configurations: the agent, dev tools and runtime of the application's
+ * hot-reload runs (`composeHotReloadAgent`, `composeHotReloadDevTools`, `composeHotReloadRuntime`,
+ * `composeHotReloadDev…`), never in the packaged application.
+ */
+const HOT_RELOAD = /^composeHotReload[A-Z]\w*$/;
+
+/**
+ * The Quarkus plugin's dev mode configurations (`quarkusDev`, which `quarkusDev` runs the
+ * application with, and `quarkusDevBaseRuntimeClasspathConfiguration`,
+ * `quarkusDevRuntimeClasspathConfiguration…`: ApplicationDeploymentClasspathBuilder's for
+ * LaunchMode.DEVELOPMENT), never in the built application.
+ */
+const QUARKUS_DEV = /^quarkusDev(?:[A-Z]\w*)?$/;
 
 /**
  * The Android Gradle plugin's classpaths of a variant of the `debug` build type
@@ -321,24 +383,29 @@ function releaseLocked(modules: readonly { configurations: readonly string[] }[]
  * @param buildLock Whether the lock is a buildscript or settings lock.
  * @param releaseLocked Whether the lock locks an Android release variant's runtime classpath
  *   (see `releaseLocked`), against which a debug variant's module is debug-only.
+ * @param springBoot Whether the lock is a Spring Boot project's (see `productionLocked`), whose
+ *   runtimeClasspath has what only `developmentOnly` brings.
  * @returns The scopes, never empty.
  */
 export function gradleScopes(
   configurations: readonly string[],
   buildLock: boolean,
   releaseLocked = false,
+  springBoot = true,
 ): Scope[] {
   if (buildLock) return ["build"];
   const scopes = new Set<Scope>();
   let compileOnly = false;
   // Spring Boot: runtimeClasspath = productionRuntimeClasspath + developmentOnly.
-  const developmentOnly = configurations.some((c) => DEVELOPMENT_ONLY.test(c)) &&
+  const developmentOnly = springBoot && configurations.some((c) => DEVELOPMENT_ONLY.test(c)) &&
     !configurations.includes("productionRuntimeClasspath");
   // Android: only the debug variants have it (`debugImplementation`), none a release build has.
   const debugOnly = releaseLocked && configurations.some((c) => DEBUG_VARIANT.test(c)) &&
     !configurations.some((c) => CLASSPATH.test(c) && !DEBUG_VARIANT.test(c) && !/Test/.test(c));
   for (const conf of configurations) {
-    if (/^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf)) scopes.add("dev");
+    const dev = /^test|Test/.test(conf) || DEVELOPMENT_ONLY.test(conf) || HOT_RELOAD.test(conf) ||
+      QUARKUS_DEV.test(conf) || conf === "mockitoAgent";
+    if (dev) scopes.add("dev");
     else if (debugOnly && DEBUG_VARIANT.test(conf)) scopes.add("dev");
     else if (developmentOnly && conf === "runtimeClasspath") continue;
     else if (TOOLS.test(conf)) scopes.add("build");
@@ -402,6 +469,7 @@ export function readGradleLockfile(
   const out = new OutputBuilder();
   const modules = parseGradleLockfile(text, path);
   const release = releaseLocked(modules);
+  const springBoot = productionLocked(text, modules);
   for (const m of modules) {
     const id = gradleModuleId({
       groupId: m.group,
@@ -418,7 +486,7 @@ export function readGradleLockfile(
       version: id.version,
       scopes: folderScopes !== undefined
         ? [...folderScopes]
-        : gradleScopes(m.configurations, buildLock, release),
+        : gradleScopes(m.configurations, buildLock, release, springBoot),
       groups: m.configurations,
       sources: [path],
     });
@@ -513,15 +581,20 @@ export function lockedScopes(
 ): Map<string, Set<Scope>> {
   // The configurations of each module by lock; the legacy per-configuration files of one folder
   // are one lock, as one gradle.lockfile lists every configuration of a module on one line.
-  const byLock = new Map<string, { buildLock: boolean; modules: Map<string, string[]> }>();
+  const byLock = new Map<
+    string,
+    { buildLock: boolean; springBoot: boolean; modules: Map<string, string[]> }
+  >();
   for (const { path, text, build } of locks) {
     const buildLock = build === true || isBuildLock(path);
-    const key = legacyConfiguration(path) === undefined
-      ? path
-      : `${posix.dirname(path)}/${buildLock ? "build" : ""}`;
-    const lock = byLock.get(key) ?? { buildLock, modules: new Map() };
+    const legacy = legacyConfiguration(path);
+    const key = legacy === undefined ? path : `${posix.dirname(path)}/${buildLock ? "build" : ""}`;
+    const lock = byLock.get(key) ?? { buildLock, springBoot: false, modules: new Map() };
     byLock.set(key, lock);
-    for (const m of parseGradleLockfile(text, path)) {
+    const parsed = parseGradleLockfile(text, path);
+    // A legacy lock of productionRuntimeClasspath, even an empty one, is a Spring Boot project's.
+    lock.springBoot ||= legacy === "productionRuntimeClasspath" || productionLocked(text, parsed);
+    for (const m of parsed) {
       const { purl } = gradleModuleId({
         groupId: m.group,
         artifactId: m.name,
@@ -532,13 +605,13 @@ export function lockedScopes(
     }
   }
   const out = new Map<string, Set<Scope>>();
-  for (const { buildLock, modules } of byLock.values()) {
+  for (const { buildLock, springBoot, modules } of byLock.values()) {
     const release = releaseLocked(
       [...modules.values()].map((configurations) => ({ configurations })),
     );
     for (const [purl, configurations] of modules) {
       const scopes = out.get(purl) ?? new Set();
-      for (const s of gradleScopes(configurations, buildLock, release)) scopes.add(s);
+      for (const s of gradleScopes(configurations, buildLock, release, springBoot)) scopes.add(s);
       out.set(purl, scopes);
     }
   }

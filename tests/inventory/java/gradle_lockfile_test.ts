@@ -1440,3 +1440,271 @@ Deno.test("gradleScopes: a Kotlin Multiplatform Android target's variant classpa
     },
   );
 });
+
+// Found on DataBiosphere/terra-workspace-manager (service/gradle/dependency-locks/, legacy
+// per-configuration locks): `swaggerCodegen` is the classpath the swagger generator plugin
+// (org.hidetake.swagger.generator) runs the Swagger Codegen CLI with, as `swaggerUI` and
+// `swaggerTemplate` are the Swagger UI webjar its docs are made from and its templates
+// (SwaggerGeneratorPlugin); nu.studer.jooq's `jooqGenerator` ("The classpath used to invoke the
+// jOOQ code generator"), jOOQ's own plugin's `jooqCodegen` ("The classpath used for code
+// generation") and the Liquibase plugin's `liquibaseRuntime` (Liquibase, run to migrate a
+// database) are tools too. All were runtime.
+Deno.test("gradleScopes: code generators' and database tools' classpaths are build", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "io.swagger.codegen.v3:swagger-codegen-cli:3.0.23",
+  ].join("\n");
+  const path = "service/gradle/dependency-locks/swaggerCodegen.lockfile";
+  assert.deepEqual(scopes(readGradleLockfile(text, { path })), {
+    "pkg:maven/io.swagger.codegen.v3/swagger-codegen-cli@3.0.23": "build",
+  });
+  for (const conf of ["swaggerUI", "swaggerTemplate", "jooqGenerator", "jooqCodegen"]) {
+    assert.deepEqual(gradleScopes([conf], false), ["build"], conf);
+  }
+  assert.deepEqual(gradleScopes(["liquibaseRuntime", "testRuntimeClasspath"], false), [
+    "build",
+    "dev",
+  ]);
+  // What the project ships keeps its scope.
+  assert.deepEqual(gradleScopes(["jooqGenerator", "runtimeClasspath"], false), [
+    "build",
+    "runtime",
+  ]);
+});
+
+// Found on Camelcade/Perl5-IDEA (gradle.lockfile, a plugin built with the IntelliJ Platform Gradle
+// plugin 2.x, whose runtimeClasspath is empty): the IDE and its bundled plugins and modules,
+// which the plugin adds to compileOnly (IntelliJPlatformBasePlugin) and the IDE provides, its
+// Java compiler, JFlex, Grammar-Kit, plugin verifier, Marketplace signer and JetBrains Runtime
+// were runtime. `intellijPlatformRuntimeClasspath` extends runtimeClasspath and
+// `intellijPlatformPluginModule` is composed into the plugin's jar: those stay runtime.
+Deno.test("gradleScopes: the IntelliJ Platform a plugin runs in and its tools are build", () => {
+  const ide = "compileClasspath,intellijPlatformBundledPlugins,intellijPlatformDependencies," +
+    "intellijPlatformTestBundledPlugins,intellijPlatformTestClasspath," +
+    "intellijPlatformTestDependencies,testCompileClasspath";
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    `bundledPlugin:com.intellij.java:IU-262.7132.23=${ide}`,
+    "com.jetbrains.intellij.idea:idea:262.7132.23-EAP-SNAPSHOT=compileClasspath," +
+    "intellijPlatformClasspath,intellijPlatformClasspath_runInSplitMode,intellijPlatformDependency," +
+    "intellijPlatformDependencyArchive,intellijPlatformDependencyArchive_runInSplitMode," +
+    "intellijPlatformDependency_runInSplitMode,intellijPlatformTestClasspath," +
+    "intellijPlatformTestClasspath_runInSplitMode,testCompileClasspath",
+    "com.jetbrains.intellij.java:java-gui-forms-rt:262.7132.23=intellijPlatformJavaCompiler",
+    "com.jetbrains.plugins:PsiViewer:252.23892.248=compileClasspath,intellijPlatformDependencies," +
+    "intellijPlatformPlugin,intellijPlatformPluginDependency,intellijPlatformTestClasspath," +
+    "testCompileClasspath",
+    "com.jetbrains:jbr:jbr_jcef-25.0.3-linux-x64-b496.62=jetbrainsRuntime," +
+    "jetbrainsRuntimeDependency,jetbrainsRuntime_runInSplitMode",
+    "org.jetbrains.intellij.deps.jflex:jflex:1.9.2=intellijPlatformJFlex",
+    "org.jetbrains.intellij.plugins:verifier-cli:1.405=intellijPluginVerifier",
+    "org.jetbrains:grammar-kit:2023.3.1=intellijPlatformGrammarKit",
+    "org.jetbrains:marketplace-zip-signer:0.1.43=marketplaceZipSigner",
+    "empty=annotationProcessor,intellijPlatformPluginModule,intellijPlatformRuntimeClasspath," +
+    "runtimeClasspath",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:generic/com.intellij.java@IU-262.7132.23": "build,dev",
+    "pkg:maven/com.jetbrains.intellij.idea/idea@262.7132.23-EAP-SNAPSHOT": "build,dev",
+    "pkg:maven/com.jetbrains.intellij.java/java-gui-forms-rt@262.7132.23": "build",
+    "pkg:maven/com.jetbrains.plugins/PsiViewer@252.23892.248": "build,dev",
+    "pkg:maven/com.jetbrains/jbr@jbr_jcef-25.0.3-linux-x64-b496.62": "build",
+    "pkg:maven/org.jetbrains.intellij.deps.jflex/jflex@1.9.2": "build",
+    "pkg:maven/org.jetbrains.intellij.plugins/verifier-cli@1.405": "build",
+    "pkg:maven/org.jetbrains/grammar-kit@2023.3.1": "build",
+    "pkg:maven/org.jetbrains/marketplace-zip-signer@0.1.43": "build",
+  });
+  for (const conf of ["intellijPlatformRuntimeClasspath", "intellijPlatformPluginModule"]) {
+    assert.deepEqual(gradleScopes([conf], false), ["runtime"], conf);
+  }
+});
+
+// Found on Camelcade/Perl5-IDEA (gradle.lockfile): Compose Hot Reload's agent, which its Gradle
+// plugin resolves in `composeHotReloadAgent` for the application's hot-reload runs, as it resolves
+// their dev tools and runtime (`composeHotReloadDevTools`, `composeHotReloadRuntime`: "the
+// runtime which is required for running in hot reload mode"), was runtime.
+Deno.test("gradleScopes: what only Compose Hot Reload's runs use is dev", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "org.jetbrains.compose.hot-reload:hot-reload-agent:1.1.0-alpha03=composeHotReloadAgent",
+    "empty=runtimeClasspath",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/org.jetbrains.compose.hot-reload/hot-reload-agent@1.1.0-alpha03": "dev",
+  });
+  for (const conf of ["composeHotReloadDevTools", "composeHotReloadRuntime"]) {
+    assert.deepEqual(gradleScopes([conf], false), ["dev"], conf);
+  }
+  assert.deepEqual(gradleScopes(["composeHotReloadRuntime", "runtimeClasspath"], false), [
+    "dev",
+    "runtime",
+  ]);
+});
+
+// Found on Camelcade/Perl5-IDEA (gradle.lockfile): the IntelliJ Platform Gradle plugin names the
+// bundled plugins and modules of the IDE it extracted with Ivy modules it writes to a local Ivy
+// repository (`bundledPlugin:<id>:<IDE version>`, `bundledModule:…`; `localIde`, `localPlugin`,
+// `localJetBrainsRuntime` for local installations), no Maven coordinates: they were
+// `pkg:maven/bundledModule/…`. They are `pkg:generic`, as a module without a group is.
+Deno.test("readGradleLockfile: the IntelliJ Platform's local Ivy modules are pkg:generic", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "bundledModule:intellij.java.impl:IU-262.7132.23=compileClasspath,intellijPlatformBundledPlugins",
+    "bundledPlugin:org.jetbrains.plugins.terminal:IU-262.7132.23=compileClasspath," +
+    "intellijPlatformBundledPlugins",
+    "com.jetbrains.intellij.idea:idea:262.7132.23-EAP-SNAPSHOT=intellijPlatformDependency",
+    "empty=runtimeClasspath",
+  ].join("\n");
+  const out = readGradleLockfile(text, { path: "gradle.lockfile" });
+  assertWellFormed(out);
+  assert.deepEqual(out.components.map((c) => [c.id, c.name, c.ecosystem]), [
+    ["pkg:generic/intellij.java.impl@IU-262.7132.23", "intellij.java.impl", "generic"],
+    [
+      "pkg:generic/org.jetbrains.plugins.terminal@IU-262.7132.23",
+      "org.jetbrains.plugins.terminal",
+      "generic",
+    ],
+    [
+      "pkg:maven/com.jetbrains.intellij.idea/idea@262.7132.23-EAP-SNAPSHOT",
+      "com.jetbrains.intellij.idea:idea",
+      "maven",
+    ],
+  ]);
+});
+
+// The Quarkus Gradle plugin's configurations, which projects lock (quarkusio/quarkus#48992, a
+// lock of `quarkusDev…`; #41818, `…Configuration.lockfile`) were runtime, but
+// ApplicationDeploymentClasspathBuilder makes for each launch mode (Prod, Dev, Test) the runtime
+// classpath it packages or runs (`quarkusProdRuntimeClasspathConfiguration`, which extends
+// `quarkusProdBaseRuntimeClasspathConfiguration`, which extends runtimeClasspath), and beside it
+// the extensions' deployment modules its build step augments the application with and never
+// packages (`…Deployment`), the enforced platforms (`…Platform`) and a compile-only
+// classpath; the dev mode ones (`quarkusDev…`) only `quarkusDev` runs.
+Deno.test("gradleScopes: Quarkus's deployment classpath is build, its dev mode's dev", () => {
+  const modes = (suffix: string): string =>
+    ["Dev", "Prod", "Test"].map((m) => `quarkus${m}RuntimeClasspathConfiguration${suffix}`)
+      .join(",");
+  const runtime = "compileClasspath,quarkusDevBaseRuntimeClasspathConfiguration," +
+    "quarkusDevRuntimeClasspathConfiguration,quarkusProdBaseRuntimeClasspathConfiguration," +
+    "quarkusProdRuntimeClasspathConfiguration,quarkusTestBaseRuntimeClasspathConfiguration," +
+    "quarkusTestRuntimeClasspathConfiguration,runtimeClasspath,testCompileClasspath," +
+    "testRuntimeClasspath";
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    `io.quarkus:quarkus-arc-deployment:3.15.1=${modes("Deployment")}`,
+    `io.quarkus:quarkus-arc:3.15.1=${modes("Deployment")},${runtime}`,
+    `io.quarkus:quarkus-bom:3.15.1=${modes("Platform")},${runtime}`,
+    "io.quarkus:quarkus-ide-launcher:3.15.1=quarkusDev,quarkusDevBaseRuntimeClasspathConfiguration," +
+    "quarkusDevRuntimeClasspathConfiguration",
+    "io.quarkus:quarkus-vertx-http-dev-ui-resources:3.15.1=" +
+    "quarkusDevRuntimeClasspathConfigurationDeployment",
+    "empty=annotationProcessor,quarkusProdCompileOnlyConfiguration,testAnnotationProcessor",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/io.quarkus/quarkus-arc-deployment@3.15.1": "build,dev",
+    "pkg:maven/io.quarkus/quarkus-arc@3.15.1": "build,dev,runtime",
+    "pkg:maven/io.quarkus/quarkus-bom@3.15.1": "build,dev,runtime",
+    "pkg:maven/io.quarkus/quarkus-ide-launcher@3.15.1": "dev",
+    "pkg:maven/io.quarkus/quarkus-vertx-http-dev-ui-resources@3.15.1": "dev",
+  });
+  for (
+    const conf of [
+      "quarkusProdCompileOnlyConfiguration",
+      "quarkusDeploymentOnlyClasspath",
+      "quarkusPlatformProperties",
+      "quarkusBootstrapResolverConfiguration",
+    ]
+  ) {
+    assert.deepEqual(gradleScopes([conf], false), ["build"], conf);
+  }
+});
+
+// Micronaut's Gradle plugin makes `developmentOnly` (micronaut-runtime-osx, the test resources
+// client) and its `run` task's classpath `developmentRuntimeClasspath` (runtimeClasspath plus
+// developmentOnly), but unlike Spring Boot's its runtimeClasspath does not extend developmentOnly
+// and it has no productionRuntimeClasspath (MicronautMinimalApplicationPlugin): what only the run
+// task's classpath has was runtime, and what runtimeClasspath shares with developmentOnly (the
+// Micronaut platform, which `micronautBoms` brings to both) was dev, as in a Spring Boot lock.
+Deno.test("gradleScopes: Micronaut's developmentOnly is dev, its runtimeClasspath runtime", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "io.micronaut.platform:micronaut-platform:4.6.3=annotationProcessor,compileClasspath," +
+    "developmentOnly,developmentRuntimeClasspath,runtimeClasspath,testAnnotationProcessor," +
+    "testCompileClasspath,testRuntimeClasspath",
+    "io.micronaut.testresources:micronaut-test-resources-client:2.6.2=developmentOnly," +
+    "developmentRuntimeClasspath,testRuntimeClasspath",
+    "io.micronaut:micronaut-http-server-netty:4.6.5=compileClasspath,developmentRuntimeClasspath," +
+    "runtimeClasspath,testCompileClasspath,testRuntimeClasspath",
+    "empty=",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/io.micronaut.platform/micronaut-platform@4.6.3": "build,dev,runtime",
+    "pkg:maven/io.micronaut.testresources/micronaut-test-resources-client@2.6.2": "dev",
+    "pkg:maven/io.micronaut/micronaut-http-server-netty@4.6.5": "dev,runtime",
+  });
+  // A Spring Boot lock (it locks productionRuntimeClasspath, here only on its empty= line):
+  // runtimeClasspath extends developmentOnly there.
+  const boot = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "org.springframework.boot:spring-boot-devtools:3.3.4=developmentOnly,runtimeClasspath",
+    "empty=annotationProcessor,productionRuntimeClasspath",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(boot, { path: "gradle.lockfile" })), {
+    "pkg:maven/org.springframework.boot/spring-boot-devtools@3.3.4": "dev",
+  });
+  assert.deepEqual(
+    gradleScopes(["developmentOnly", "runtimeClasspath"], false, false, false),
+    ["dev", "runtime"],
+  );
+});
+
+// io.freefair.lombok makes a `lombok` configuration holding Lombok, which it adds to every source
+// set's compileOnly and annotationProcessor and runs delombok with (LombokPlugin): a lock of all
+// configurations locks it beside those, and Lombok, which no runtime classpath has, was runtime.
+Deno.test("gradleScopes: io.freefair.lombok's lombok configuration is build", () => {
+  assert.deepEqual(
+    gradleScopes(
+      [
+        "annotationProcessor",
+        "compileClasspath",
+        "lombok",
+        "testAnnotationProcessor",
+        "testCompileClasspath",
+      ],
+      false,
+    ),
+    ["build", "dev"],
+  );
+  assert.deepEqual(gradleScopes(["lombok"], false), ["build"]);
+});
+
+// Mockito's documentation (Mockito.html#0.3, "Explicitly setting up instrumentation for inline
+// mocking (Java 21+)") has a Gradle build make a `mockitoAgent` configuration holding mockito-core
+// and pass it to its Test tasks as `-javaagent:`: a lock of all configurations locks it, and
+// mockito-core, otherwise only in test classpaths, was runtime.
+Deno.test("gradleScopes: Mockito's documented mockitoAgent configuration is dev", () => {
+  const text = [
+    "# This is a Gradle generated file for dependency locking.",
+    "# Manual edits can break the build and are not advised.",
+    "# This file is expected to be part of source control.",
+    "org.mockito:mockito-core:5.14.2=mockitoAgent,testCompileClasspath,testRuntimeClasspath",
+    "empty=annotationProcessor,testAnnotationProcessor",
+  ].join("\n");
+  assert.deepEqual(scopes(readGradleLockfile(text, { path: "gradle.lockfile" })), {
+    "pkg:maven/org.mockito/mockito-core@5.14.2": "dev",
+  });
+});
