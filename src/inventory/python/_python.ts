@@ -426,30 +426,48 @@ export function holdsPythonProject(
   return files.some((name) => load(file(name)) !== undefined);
 }
 
+/** How {@linkcode missingFolderWarning} words its entries. */
+export interface MissingFolderOptions {
+  /** The installer that refuses them (`pip`, `uv`). */
+  tool: string;
+  /** The files the installer looks for (default {@linkcode PROJECT_FILES}). */
+  files?: readonly string[];
+  /**
+   * The folders are ones the scan skips (`vendor/x`: see {@linkcode skippedWithoutProject}),
+   * whose packages are components as the lock records them, not the project's own code.
+   */
+  skipped?: boolean;
+}
+
 /**
- * The warning for a lock's local entries whose folder of the project holds no Python project
- * (see {@linkcode holdsPythonProject}), as the go.mod reader words a replacement folder without
- * a go.mod: the installer refuses them, and the SBOM has them as first-party code all the same.
+ * The warning for a lock's local entries whose folder holds no Python project (see
+ * {@linkcode holdsPythonProject}), as the go.mod reader words a replacement folder without a
+ * go.mod: the installer refuses them, and the SBOM has them all the same (as first-party code,
+ * or, for folders the scan skips, as the lock records them).
  *
  * @param path The lock's path.
  * @param missing The entries, as `name (folder)`.
- * @param tool The installer that refuses them (`pip`, `uv`).
- * @param files The files the installer looks for (default {@linkcode PROJECT_FILES}).
+ * @param options The installer, its project files, and whether the folders are skipped ones.
  * @returns The warning.
  */
 export function missingFolderWarning(
   path: string,
   missing: readonly string[],
-  tool: string,
-  files: readonly string[] = PROJECT_FILES,
+  options: MissingFolderOptions,
 ): string {
-  const one = missing.length === 1;
-  return `${path} installs ${missing.join(", ")} from a folder with no ${
-    namedFiles(files)
-  } in the project ` +
-    `(a git submodule not checked out?): ${tool} refuses to install ` +
-    `${one ? "it" : "them"}, and the SBOM has ${one ? "it" : "them"} as first-party code ` +
-    `without knowing ${one ? "its" : "their"} contents`;
+  const { tool, files = PROJECT_FILES, skipped = false } = options;
+  const named = files.length === 1
+    ? files[0]
+    : `${files.slice(0, -1).join(", ")} or ${files[files.length - 1]}`;
+  const them = missing.length === 1 ? "it" : "them";
+  const where = skipped
+    ? `a folder the scan skips with no ${named}`
+    : `a folder with no ${named} in the project`;
+  const held = skipped
+    ? `as the lock records ${them}`
+    : `as first-party code without knowing ${missing.length === 1 ? "its" : "their"} contents`;
+  return `${path} installs ${missing.join(", ")} from ${where} (a git submodule not checked ` +
+    `out?): ${tool} refuses to install ${them}, and the SBOM has ${them} ${held}`;
 }
 
 /**
@@ -472,37 +490,6 @@ export function skippedWithoutProject(
   return folder !== undefined && peek !== undefined && !holdsPythonProject(folder, peek, files)
     ? folder
     : undefined;
-}
-
-/**
- * The warning for a lock's packages built from folders the scan skips that hold no Python
- * project (see {@linkcode skippedWithoutProject}): the installer refuses them, and the SBOM
- * has them as the lock records them.
- *
- * @param path The lock's path.
- * @param missing The entries, as `name (folder)`.
- * @param tool The installer that refuses them (`pip`, `uv`).
- * @param files The files the installer looks for (default {@linkcode PROJECT_FILES}).
- * @returns The warning.
- */
-export function skippedFolderWarning(
-  path: string,
-  missing: readonly string[],
-  tool: string,
-  files: readonly string[] = PROJECT_FILES,
-): string {
-  const one = missing.length === 1;
-  return `${path} installs ${missing.join(", ")} from a folder the scan skips with no ` +
-    `${namedFiles(files)} (a git submodule not checked out?): ${tool} refuses to install ` +
-    `${one ? "it" : "them"}, and the SBOM has ${one ? "it" : "them"} as the lock records ` +
-    `${one ? "it" : "them"}`;
-}
-
-/** `a, b or c`: the project files an installer looks for, as a warning names them. */
-function namedFiles(files: readonly string[]): string {
-  return files.length === 1
-    ? files[0]
-    : `${files.slice(0, -1).join(", ")} or ${files[files.length - 1]}`;
 }
 
 /**

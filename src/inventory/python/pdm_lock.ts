@@ -32,7 +32,6 @@ import {
   purlMember,
   pypiComponent,
   readLockDocument,
-  skippedFolderWarning,
   skippedWithoutProject,
   tomlKeyLine,
   unsupportedVersion,
@@ -402,9 +401,11 @@ export function readPdmLock(text: string, options: PdmLockOptions): ReaderResult
     p.groups !== undefined || p.sections !== undefined
   );
   const output: ReaderResult = { ...builder.build(), ...memberFolders(places) };
-  if (missing.length > 0) output.warnings = [missingFolderWarning(path, missing, "PDM")];
+  if (missing.length > 0) output.warnings = [missingFolderWarning(path, missing, { tool: "PDM" })];
   if (unbuildable.length > 0) {
-    (output.warnings ??= []).push(skippedFolderWarning(path, unbuildable, "PDM"));
+    (output.warnings ??= []).push(
+      missingFolderWarning(path, unbuildable, { tool: "PDM", skipped: true }),
+    );
   }
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras: links };
 }

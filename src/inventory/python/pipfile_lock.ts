@@ -39,7 +39,6 @@ import {
   projectNode,
   pypiComponent,
   repositoryUrl,
-  skippedFolderWarning,
   skippedWithoutProject,
   versionFromFileName,
 } from "./_python.ts";
@@ -465,8 +464,10 @@ export function readPipfileLock(text: string, options: PipfileLockOptions): Read
     if (skipped !== undefined) unbuildable.push(`${entry.name} (${skipped})`);
   }
   // pip refuses to install it ("does not appear to be a Python project"), as `pipenv sync` runs it.
-  if (missing.length > 0) warnings.push(missingFolderWarning(path, missing, "pip"));
-  if (unbuildable.length > 0) warnings.push(skippedFolderWarning(path, unbuildable, "pip"));
+  if (missing.length > 0) warnings.push(missingFolderWarning(path, missing, { tool: "pip" }));
+  if (unbuildable.length > 0) {
+    warnings.push(missingFolderWarning(path, unbuildable, { tool: "pip", skipped: true }));
+  }
   const locked = lockedPipfile(options, pipfileHash, warnings);
   if (locked !== undefined) {
     const { path: pipfilePath, doc: pipfile } = locked;

@@ -23,7 +23,6 @@ import {
   pypiComponent,
   readLockDocument,
   repositoryUrl,
-  skippedFolderWarning,
   skippedWithoutProject,
   unsupportedVersion,
 } from "./_python.ts";
@@ -379,11 +378,17 @@ export function readPoetryLock(text: string, options: PoetryLockOptions): Reader
   );
   const output: ReaderResult = { ...builder.build(), ...memberFolders(places) };
   if (missing.length > 0) {
-    output.warnings = [missingFolderWarning(path, missing, "Poetry", POETRY_PROJECT_FILES)];
+    output.warnings = [
+      missingFolderWarning(path, missing, { tool: "Poetry", files: POETRY_PROJECT_FILES }),
+    ];
   }
   if (unbuildable.length > 0) {
     (output.warnings ??= []).push(
-      skippedFolderWarning(path, unbuildable, "Poetry", POETRY_PROJECT_FILES),
+      missingFolderWarning(path, unbuildable, {
+        tool: "Poetry",
+        files: POETRY_PROJECT_FILES,
+        skipped: true,
+      }),
     );
   }
   return scopesKnown ? output : { ...output, scopesFromDeclarations: true, extras };

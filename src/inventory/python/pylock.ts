@@ -28,7 +28,6 @@ import {
   projectNode,
   pypiComponent,
   repositoryUrl,
-  skippedFolderWarning,
   skippedWithoutProject,
   versionFromFileName,
 } from "./_python.ts";
@@ -587,7 +586,7 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
       ? [`${e.name} (${place.path})`]
       : [];
   });
-  if (missing.length > 0) out.warnings = [missingFolderWarning(path, missing, "uv")];
+  if (missing.length > 0) out.warnings = [missingFolderWarning(path, missing, { tool: "uv" })];
   const unbuildable = lock.entries.flatMap((e) => {
     const skipped = e.directory === undefined ? undefined : skippedWithoutProject(
       scannedPlace(path, e.directory, options.excluded),
@@ -596,7 +595,9 @@ export function readPylock(text: string, options: PylockOptions): ReaderResult {
     return skipped === undefined ? [] : [`${e.name} (${skipped})`];
   });
   if (unbuildable.length > 0) {
-    (out.warnings ??= []).push(skippedFolderWarning(path, unbuildable, "uv"));
+    (out.warnings ??= []).push(
+      missingFolderWarning(path, unbuildable, { tool: "uv", skipped: true }),
+    );
   }
   const unlocated = lock.entries.filter((e) => e.unlocated).map((e) => e.name);
   if (unlocated.length > 0) {

@@ -24,7 +24,6 @@ import {
   pypiComponent,
   readLockDocument,
   repositoryUrl,
-  skippedFolderWarning,
   skippedWithoutProject,
   unsupportedVersion,
 } from "./_python.ts";
@@ -553,9 +552,11 @@ export function readUvLock(text: string, options: UvLockOptions): ReaderResult {
   );
   builder.propagateScopes();
   const out: ReaderResult = { ...builder.build(), ...memberFolders(places) };
-  if (missing.length > 0) out.warnings = [missingFolderWarning(path, missing, "uv")];
+  if (missing.length > 0) out.warnings = [missingFolderWarning(path, missing, { tool: "uv" })];
   if (unbuildable.length > 0) {
-    (out.warnings ??= []).push(skippedFolderWarning(path, unbuildable, "uv"));
+    (out.warnings ??= []).push(
+      missingFolderWarning(path, unbuildable, { tool: "uv", skipped: true }),
+    );
   }
   return out;
 }
