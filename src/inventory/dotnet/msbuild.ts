@@ -2214,26 +2214,7 @@ export function readMsbuildProject(
     const id = out.member(found === undefined ? projectMember(name) : memberOfProject(found));
     out.edge(self, id, projectReferenceScope(project, reference));
   }
-  const sources = nugetSources(
-    posix.dirname(project.path),
-    options.load,
-    project.restoreSources,
-    options.files,
-  );
-  const sourceWarnings = new Set<string>();
-  for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
-    const id = out.component({
-      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
-      ecosystem: "nuget",
-      name: p.name,
-      version: p.version,
-      specifier: p.specifier,
-      direct: true,
-      scopes: [p.scope],
-      sources: [p.source],
-    });
-    out.edge(self, id, p.scope);
-  }
+  const sourceWarnings = addPackages(out, project, options, self);
   const result: ReaderResult = out.build();
   if (isRoot) {
     const root: Project = { name: project.packageId ?? project.name, purl: member.purl! };
@@ -2251,6 +2232,47 @@ export function readMsbuildProject(
   warnings.push(...sourceWarnings);
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/**
+ * Adds the packages a project references or downloads and the SDKs it names as direct components,
+ * each with an edge from `from`, their purls naming the NuGet source each comes from.
+ *
+ * @param out The output to add them to.
+ * @param project The evaluated project.
+ * @param options `load`: reads files of the tree; `files`: lists a folder's files.
+ * @param from The id the edges start from.
+ * @param scope The scope of every component, in place of each package's own.
+ * @returns The warnings of resolving their sources.
+ */
+function addPackages(
+  out: OutputBuilder,
+  project: MsbuildProject,
+  options: { load: Load; files?: Files },
+  from: string,
+  scope?: Scope,
+): Set<string> {
+  const sources = nugetSources(
+    posix.dirname(project.path),
+    options.load,
+    project.restoreSources,
+    options.files,
+  );
+  const sourceWarnings = new Set<string>();
+  for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
+    const id = out.component({
+      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
+      ecosystem: "nuget",
+      name: p.name,
+      version: p.version,
+      specifier: p.specifier,
+      direct: true,
+      scopes: [scope ?? p.scope],
+      sources: [p.source],
+    });
+    out.edge(from, id, scope ?? p.scope);
+  }
+  return sourceWarnings;
 }
 
 /**
@@ -2283,26 +2305,7 @@ function readBuildProject(
   options: { load: Load; files?: Files },
 ): ReaderResult {
   const out = new OutputBuilder();
-  const sources = nugetSources(
-    posix.dirname(project.path),
-    options.load,
-    project.restoreSources,
-    options.files,
-  );
-  const sourceWarnings = new Set<string>();
-  for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
-    const id = out.component({
-      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
-      ecosystem: "nuget",
-      name: p.name,
-      version: p.version,
-      specifier: p.specifier,
-      direct: true,
-      scopes: ["build"],
-      sources: [p.source],
-    });
-    out.edge(ROOT_ID, id, "build");
-  }
+  const sourceWarnings = addPackages(out, project, options, ROOT_ID, "build");
   const result: ReaderResult = { ...out.build(), buildsNoProject: true };
   const warnings = [...project.warnings, ...sourceWarnings];
   if (warnings.length > 0) result.warnings = warnings;
