@@ -381,30 +381,23 @@ export function readNugetLock(
       }
     }
   }
-  // NuGet locks no PackageDownload nor DotNetCliToolReference: the project's are read from it.
-  for (const download of project?.downloads ?? []) {
+  // NuGet locks no PackageDownload nor DotNetCliToolReference: the project's are read from it; nor
+  // the project's SDKs, which NuGet's SDK resolver restores apart from the project's graph.
+  const unlocked = [
+    ...(project?.downloads ?? []).map((d) => ({ ...d, scope: isTest ? "dev" as const : d.scope })),
+    ...project?.sdks ?? [],
+  ];
+  for (const p of unlocked) {
     const id = out.component({
-      purl: sourcedNugetPurl(sources, download.name, download.version, sourceWarnings),
+      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
       ecosystem: "nuget",
-      name: download.name,
-      version: download.version,
-      specifier: download.specifier,
+      name: p.name,
+      version: p.version,
+      specifier: p.specifier,
       direct: true,
-      sources: [download.source],
+      sources: [p.source],
     });
-    out.edge(self, id, isTest ? "dev" : download.scope);
-  }
-  // Nor the project's SDKs, which NuGet's SDK resolver restores apart from the project's graph.
-  for (const sdk of project?.sdks ?? []) {
-    const id = out.component({
-      purl: sourcedNugetPurl(sources, sdk.name, sdk.version, sourceWarnings),
-      ecosystem: "nuget",
-      name: sdk.name,
-      version: sdk.version,
-      direct: true,
-      sources: [sdk.source],
-    });
-    out.edge(self, id, sdk.scope);
+    out.edge(self, id, p.scope);
   }
   out.propagateScopes();
   const result: ReaderResult = out.build({ directFromEdges: true });
