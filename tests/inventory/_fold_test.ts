@@ -7,7 +7,7 @@ import { loadInventory, readInventory } from "../../src/inventory/mod.ts";
 import { cpuStopwatch, fixture, withTempDir } from "../_util.ts";
 import { copyDir } from "../_cli.ts";
 import { writeTree } from "./_tree.ts";
-import { BERRY_APP } from "./javascript/_js_readers.ts";
+import { BERRY_APP, PNPM_V9_HEAD } from "./javascript/_js_readers.ts";
 
 Deno.test("uv workspace members' pyproject.toml fold into the root uv.lock", async () => {
   const warnings: string[] = [];
@@ -1162,15 +1162,7 @@ Deno.test("a package-lock.json resolves the package.json of a sibling file: fold
 Deno.test("a pnpm-lock.yaml resolves the package.json of a sibling file: folder (directory resolution)", async () => {
   await assertSharedResolved("file:../shared", {
     "app/pnpm-lock.yaml": [
-      "lockfileVersion: '9.0'",
-      "",
-      "settings:",
-      "  autoInstallPeers: true",
-      "  excludeLinksFromLockfile: false",
-      "",
-      "importers:",
-      "",
-      "  .:",
+      ...PNPM_V9_HEAD,
       "    dependencies:",
       "      shared:",
       "        specifier: file:../shared",

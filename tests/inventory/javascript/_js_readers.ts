@@ -62,6 +62,22 @@ export function assertStaleMember(out: ReaderResult, lock: string, install: stri
   ]);
 }
 
+/**
+ * The head of a v9 `pnpm-lock.yaml` as `pnpm install` writes it with the default settings, up to
+ * the root importer, whose dependencies are the lines that follow.
+ */
+export const PNPM_V9_HEAD: readonly string[] = [
+  "lockfileVersion: '9.0'",
+  "",
+  "settings:",
+  "  autoInstallPeers: true",
+  "  excludeLinksFromLockfile: false",
+  "",
+  "importers:",
+  "",
+  "  .:",
+];
+
 /** The head of a Berry lock whose root workspace `app` has dependencies (the lines that follow). */
 export const BERRY_APP: readonly string[] = [
   "__metadata:",
