@@ -315,6 +315,9 @@ function identity(files: Record<string, string>): ReturnType<typeof gradleRootId
   return gradleRootIdentity((path) => files[path]);
 }
 
+/** The identity of the root project `ledger` of group `com.acme`, version 2.1.0. */
+const LEDGER = { name: "ledger", group: "com.acme", version: "2.1.0" };
+
 // A build that names each project's script after it (the settings script sets
 // rootProject.buildFileName): Gradle's DefaultProjectDescriptor runs that file for the root
 // project, and never build.gradle(.kts) beside it (here a Groovy one the Kotlin migration left).
@@ -354,21 +357,16 @@ Deno.test("gradleRootIdentity: the root's group and version come from the script
 // as it configures any other): `project(':') { group = … }` sets the root's own group and version.
 // Was: unknown, as in any other project's block.
 Deno.test("gradleRootIdentity: a group and version set in the root script's project(':') { } are the root's", () => {
-  assert.deepEqual(
-    identity({
-      "settings.gradle": "rootProject.name = 'ledger'\ninclude 'app'\n",
-      "build.gradle": "project(':') {\n  group = 'com.acme'\n  version '2.1.0'\n}\n" +
-        "project(':app') {\n  apply plugin: 'java'\n}\n",
-    }),
-    { name: "ledger", group: "com.acme", version: "2.1.0" },
-  );
-  assert.deepEqual(
-    identity({
-      "settings.gradle.kts": 'rootProject.name = "ledger"\n',
-      "build.gradle.kts": 'project(":") {\n  group = "com.acme"\n  version = "2.1.0"\n}\n',
-    }),
-    { name: "ledger", group: "com.acme", version: "2.1.0" },
-  );
+  const groovy = {
+    "settings.gradle": "rootProject.name = 'ledger'\ninclude 'app'\n",
+    "build.gradle": "project(':') {\n  group = 'com.acme'\n  version '2.1.0'\n}\n" +
+      "project(':app') {\n  apply plugin: 'java'\n}\n",
+  };
+  const kotlin = {
+    "settings.gradle.kts": 'rootProject.name = "ledger"\n',
+    "build.gradle.kts": 'project(":") {\n  group = "com.acme"\n  version = "2.1.0"\n}\n',
+  };
+  for (const files of [groovy, kotlin]) assert.deepEqual(identity(files), LEDGER);
   // Another project's block is that project's.
   assert.deepEqual(
     identity({
@@ -383,22 +381,17 @@ Deno.test("gradleRootIdentity: a group and version set in the root script's proj
 // `rootProject = parent != null ? … : this`): `rootProject.version = '…'` sets its own version.
 // Was: unread, the root unversioned.
 Deno.test("gradleRootIdentity: the root script's rootProject.group and rootProject.version are the root's", () => {
-  assert.deepEqual(
-    identity({
-      "settings.gradle": "rootProject.name = 'ledger'\n",
-      "build.gradle": "plugins { id 'java' }\nrootProject.group = 'com.acme'\n" +
-        "rootProject.version '2.1.0'\n",
-    }),
-    { name: "ledger", group: "com.acme", version: "2.1.0" },
-  );
-  assert.deepEqual(
-    identity({
-      "settings.gradle.kts": 'rootProject.name = "ledger"\n',
-      "build.gradle.kts": 'plugins { java }\nproject.rootProject.group = "com.acme"\n' +
-        'allprojects {\n  rootProject.version = "2.1.0"\n}\n',
-    }),
-    { name: "ledger", group: "com.acme", version: "2.1.0" },
-  );
+  const groovy = {
+    "settings.gradle": "rootProject.name = 'ledger'\n",
+    "build.gradle": "plugins { id 'java' }\nrootProject.group = 'com.acme'\n" +
+      "rootProject.version '2.1.0'\n",
+  };
+  const kotlin = {
+    "settings.gradle.kts": 'rootProject.name = "ledger"\n',
+    "build.gradle.kts": 'plugins { java }\nproject.rootProject.group = "com.acme"\n' +
+      'allprojects {\n  rootProject.version = "2.1.0"\n}\n',
+  };
+  for (const files of [groovy, kotlin]) assert.deepEqual(identity(files), LEDGER);
   // Set both ways, or as an extra property: not known.
   assert.deepEqual(
     identity({
@@ -481,18 +474,14 @@ Deno.test("gradleRootIdentity: a group and version the settings script sets in g
     "  version '2.1.0'\n}\n";
   assert.deepEqual(
     identity({ "settings.gradle": settings, "build.gradle": "apply plugin: 'java'\n" }),
-    {
-      name: "ledger",
-      group: "com.acme",
-      version: "2.1.0",
-    },
+    LEDGER,
   );
   assert.deepEqual(
     identity({
       "settings.gradle.kts": 'rootProject.name = "ledger"\ngradle.allprojects {\n' +
         '  group = "com.acme"\n  version = "2.1.0"\n}\n',
     }),
-    { name: "ledger", group: "com.acme", version: "2.1.0" },
+    LEDGER,
   );
   // The build script sets it after, gradle.properties before.
   assert.deepEqual(
