@@ -748,21 +748,29 @@ Deno.test("the scan drops the project's gem that a stale Appraisal lock keeps at
   });
 });
 
+/**
+ * The head of bruno-/sidekiq-power-fetch's lock, up to the GEM specs (the lines that follow): the
+ * PATH spec of the gemspec's gem, with its runtime dependency.
+ */
+const POWER_FETCH_HEAD: readonly string[] = [
+  "PATH",
+  "  remote: .",
+  "  specs:",
+  "    sidekiq-power-fetch (0.0.1)",
+  "      sidekiq (~> 7.0)",
+  "",
+  "GEM",
+  "  remote: https://rubygems.org/",
+  "  specs:",
+];
+
 // bruno-/sidekiq-power-fetch: `gemspec` in gems.rb, and a gemspec that later declared the
 // development dependencies rubocop-rspec and standard while gems.locked stayed as it was. Bundler's
 // `Dsl#gemspec` adds a gemspec's development dependencies to DEPENDENCIES and the PATH spec lists
 // its runtime ones, so the lock is older than the gemspec (`bundle install --frozen` refuses it).
 Deno.test("readGemfileLock: a dependency of the gemspec the Gemfile names that the lock does not lock is a warning", () => {
   const lock = [
-    "PATH",
-    "  remote: .",
-    "  specs:",
-    "    sidekiq-power-fetch (0.0.1)",
-    "      sidekiq (~> 7.0)",
-    "",
-    "GEM",
-    "  remote: https://rubygems.org/",
-    "  specs:",
+    ...POWER_FETCH_HEAD,
     "    connection_pool (2.4.1)",
     "    rspec (3.12.0)",
     "    sidekiq (7.1.2)",
@@ -834,15 +842,7 @@ Deno.test("readGemfileLock: a dependency of the gemspec the Gemfile names that t
 // Bundler resolves again (`bundle install --frozen` refuses it), though each gem is locked.
 Deno.test("readGemfileLock: a gemspec dependency the lock locks for another gem, not for the gemspec's gem, is a warning", () => {
   const lock = [
-    "PATH",
-    "  remote: .",
-    "  specs:",
-    "    sidekiq-power-fetch (0.0.1)",
-    "      sidekiq (~> 7.0)",
-    "",
-    "GEM",
-    "  remote: https://rubygems.org/",
-    "  specs:",
+    ...POWER_FETCH_HEAD,
     "    connection_pool (2.4.1)",
     "    diff-lcs (1.5.0)",
     "    rspec (3.12.0)",
