@@ -4,6 +4,7 @@ import { VouchError } from "../../errors.ts";
 import { posix } from "../../_path.ts";
 import { childElements, lineColumn, localName, parseXml } from "../_formats/xml.ts";
 import type { XmlElement } from "../_formats/xml.ts";
+import type { ComponentInit } from "../_builder.ts";
 import type { Load } from "../_reader.ts";
 import { withoutCredentials } from "../_url.ts";
 import { nugetPurl } from "./_nuget.ts";
@@ -323,4 +324,29 @@ export function sourcedNugetPurl(
   const source = sources?.sourceOf(name) ?? {};
   if (source.warning !== undefined) warnings.add(source.warning);
   return nugetPurl(name, version, source.repositoryUrl);
+}
+
+/**
+ * The component of a package a project declares itself (a PackageReference, a PackageDownload, an
+ * SDK it names): direct, its purl naming its source (see {@linkcode sourcedNugetPurl}).
+ *
+ * @param sources The project's sources (none: nuget.org).
+ * @param declared The package: its id, version or range, and the file that declares it.
+ * @param warnings Collects the warnings of its source, once each.
+ * @returns What the output builder takes of it, but for its scopes.
+ */
+export function declaredNugetComponent(
+  sources: NugetSources | undefined,
+  declared: { name: string; version?: string; specifier?: string; source: string },
+  warnings: Set<string>,
+): ComponentInit {
+  return {
+    purl: sourcedNugetPurl(sources, declared.name, declared.version, warnings),
+    ecosystem: "nuget",
+    name: declared.name,
+    version: declared.version,
+    specifier: declared.specifier,
+    direct: true,
+    sources: [declared.source],
+  };
 }

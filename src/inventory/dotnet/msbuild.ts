@@ -115,7 +115,7 @@ import {
   type SdkReference,
   usesTestSdk,
 } from "./_msbuild_sdks.ts";
-import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
+import { declaredNugetComponent, nugetSources } from "./_nuget_config.ts";
 import type { RestoreSources } from "./_nuget_config.ts";
 import {
   conditionProperties,
@@ -2261,14 +2261,8 @@ function addPackages(
   const sourceWarnings = new Set<string>();
   for (const p of [...project.packages, ...project.downloads, ...project.sdks ?? []]) {
     const id = out.component({
-      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
-      ecosystem: "nuget",
-      name: p.name,
-      version: p.version,
-      specifier: p.specifier,
-      direct: true,
+      ...declaredNugetComponent(sources, p, sourceWarnings),
       scopes: [scope ?? p.scope],
-      sources: [p.source],
     });
     out.edge(from, id, scope ?? p.scope);
   }

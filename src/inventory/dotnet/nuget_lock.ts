@@ -55,7 +55,7 @@ import type { Load, ReaderResult } from "../_reader.ts";
 import { lineAt, parseJsonObject } from "../_formats/json.ts";
 import { type Member, ROOT_ID, type Scope } from "../types.ts";
 import { projectMember } from "./_nuget.ts";
-import { nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
+import { declaredNugetComponent, nugetSources, sourcedNugetPurl } from "./_nuget_config.ts";
 import { parseFramework } from "./_frameworks.ts";
 import {
   buildsNoProject,
@@ -388,15 +388,7 @@ export function readNugetLock(
     ...project?.sdks ?? [],
   ];
   for (const p of unlocked) {
-    const id = out.component({
-      purl: sourcedNugetPurl(sources, p.name, p.version, sourceWarnings),
-      ecosystem: "nuget",
-      name: p.name,
-      version: p.version,
-      specifier: p.specifier,
-      direct: true,
-      sources: [p.source],
-    });
+    const id = out.component(declaredNugetComponent(sources, p, sourceWarnings));
     out.edge(self, id, p.scope);
   }
   out.propagateScopes();
