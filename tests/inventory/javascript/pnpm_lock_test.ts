@@ -1425,3 +1425,61 @@ Deno.test("readPnpmLock: a tarball of the tree is its file_name's, with the inte
   assert.equal(x?.downloadLocation, undefined);
   assert.deepEqual(x?.hashes.map((h) => h.hex.slice(0, 12)), ["350c57400e4b"]);
 });
+
+Deno.test("readPnpmLock: a file: or link: folder the scan skips (vendor/) is a component, with a warning", () => {
+  // pnpm 10 (`pnpm install`) of `"x": "file:vendor/x"` and `"y": "link:vendor/y"`: folders the
+  // scan never enters. Was: members `workspace:vendor/x` and `workspace:vendor/y` whose
+  // package.json no reader read, so neither was in the SBOM, without a word.
+  const lock = [
+    "lockfileVersion: '9.0'",
+    "",
+    "settings:",
+    "  autoInstallPeers: true",
+    "  excludeLinksFromLockfile: false",
+    "",
+    "importers:",
+    "",
+    "  .:",
+    "    dependencies:",
+    "      x:",
+    "        specifier: file:vendor/x",
+    "        version: file:vendor/x",
+    "      y:",
+    "        specifier: link:vendor/y",
+    "        version: link:vendor/y",
+    "",
+    "packages:",
+    "",
+    "  ms@2.1.3:",
+    "    resolution: {integrity: sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==}",
+    "",
+    "  x@file:vendor/x:",
+    "    resolution: {directory: vendor/x, type: directory}",
+    "",
+    "snapshots:",
+    "",
+    "  ms@2.1.3: {}",
+    "",
+    "  x@file:vendor/x:",
+    "    dependencies:",
+    "      ms: 2.1.3",
+    "",
+  ].join("\n");
+  const out = readPnpmLock(lock, { path: "pnpm-lock.yaml", load: () => undefined });
+  assertWellFormed(out);
+  assert.deepEqual(out.members, []);
+  assert.deepEqual(out.components.map((c) => c.id).sort(), [
+    "pkg:npm/ms@2.1.3",
+    "pkg:npm/x",
+    "pkg:npm/y",
+  ]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/x runtime", "pkg:npm/y runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/x"), ["pkg:npm/ms@2.1.3 runtime"]);
+  assert.deepEqual(
+    out.warnings?.map((w) => w.slice(0, w.indexOf(","))),
+    [
+      "pnpm-lock.yaml: x is the local folder vendor/x",
+      "pnpm-lock.yaml: y is the local folder vendor/y",
+    ],
+  );
+});
