@@ -14,13 +14,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import {
-  linkedFolders,
-  type LocalPlace,
-  localPlace,
-  memberFolders,
-  scannedPlace,
-} from "../_paths.ts";
+import { linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { keyLine, lineAt, objectAt, stringAt } from "../_formats/json.ts";
 import { parseJsoncObject } from "../_formats/jsonc.ts";
 import { ROOT_ID, type Scope } from "../types.ts";
@@ -453,11 +447,7 @@ export function readBunLock(
     const local = /^(workspace|link|file|root):/.exec(ref);
     if (local && !(local[1] === "file" && TARBALL.test(ref))) {
       const folder = local[1] === "root" ? "" : joinPath(ref.slice(local[0].length));
-      // A `file:`/`link:` folder the scan never enters (`file:vendor/x`) is as one outside it:
-      // no manifest there is read (a workspace stays one, as the loop above takes it).
-      const place = local[1] === "file" || local[1] === "link"
-        ? scannedPlace(path, folder)
-        : localPlace(path, folder);
+      const place = localPlace(path, folder);
       // A folder outside the project (another checkout, `file:../../lib`, a workspace
       // `../shared`) is third-party; Bun records no version for a folder but a workspace. So
       // is a `link:<name>`: Bun takes it from its global link folder, where `bun link`

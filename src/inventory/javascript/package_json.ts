@@ -15,7 +15,7 @@ import { jsrPurl } from "../purl.ts";
 import { ROOT_ID } from "../types.ts";
 import { isRecord } from "../../_util.ts";
 import { posix } from "../../_path.ts";
-import { isOutside, localPlace, unscannedFolder } from "../_paths.ts";
+import { isOutside } from "../_paths.ts";
 import { parseYamlDocuments } from "../_formats/yaml.ts";
 import { at, invalid, nthLine } from "../_errors.ts";
 import {
@@ -530,12 +530,8 @@ export function readPackageJson(
         continue;
       }
       // Neither, nor a folder outside the project (another checkout: no member but third-party
-      // code, as in a lock, its package.json not read), nor a `file:`/`link:`/`portal:` one the
-      // scan never enters (`file:vendor/x`, see `unscannedFolder`): the package as declared.
-      if (
-        target === undefined || isOutside(target) ||
-        (local[1] !== "workspace" && unscannedFolder(localPlace(".", target)) !== undefined)
-      ) {
+      // code, as in a lock, its package.json not read): the package as declared.
+      if (target === undefined || isOutside(target)) {
         const id = out.component(npmComponent({
           name: named,
           specifier: range,

@@ -10,7 +10,7 @@ import { isRecord } from "../../_util.ts";
 import { OutputBuilder } from "../_builder.ts";
 import { type JsonObject, keyLine, objectAt, parseJsonObject, stringAt } from "../_formats/json.ts";
 import { sriHashes } from "../_sri.ts";
-import { localPlace, memberFolders, scannedPlace } from "../_paths.ts";
+import { localPlace, memberFolders } from "../_paths.ts";
 import type { ReaderResult } from "../_reader.ts";
 import {
   alsoDeclared,
@@ -564,10 +564,8 @@ export function readPackageLock(
   for (const [key, entry] of entries) {
     if (entry.link === true) linkTarget.set(key, stringAt(entry, "resolved") ?? "");
   }
-  // A folder outside the project (another checkout, `file:../../lib`) is third-party: a component;
-  // so is one the scan never enters (`file:vendor/x`, see `scannedPlace`): no manifest there is
-  // read, and the package is code copied into the tree, at the version the lock records.
-  const outside = (folder: string): boolean => scannedPlace(at, folder).kind === "outside";
+  // A folder outside the project (another checkout, `file:../../lib`) is third-party: a component.
+  const outside = (folder: string): boolean => localPlace(at, folder).kind === "outside";
   const ownFolders = new Set([...linkTarget.values()].filter((folder) => !outside(folder)));
   for (const key of entries.keys()) {
     if (
@@ -617,8 +615,7 @@ export function readPackageLock(
       entries.set(target, entry = {});
       untargeted.push(`${link} → ${target}`);
     } else if (
-      Object.keys(entry).length === 0 && localPlace(at, target).kind !== "outside" &&
-      options.load !== undefined &&
+      Object.keys(entry).length === 0 && ownFolders.has(target) && options.load !== undefined &&
       rush === undefined && options.load(joinPath(lockDir, target, "package.json")) === undefined
     ) empty.push(`${link} → ${target}`);
     const name = stringAt(entry, "name") ?? packageName(link, {});
@@ -821,7 +818,7 @@ export function readPackageLock(
       `${path} links ${empty.join(", ")}: ${
         empty.length === 1 ? "a folder" : "folders"
       } with no package.json, which the lock records empty (\`npm ls\`: invalid): no package ` +
-        `is there; the SBOM has ${empty.length === 1 ? "it" : "each"} without a version`,
+        `is there; ${empty.length === 1 ? "a member" : "each a member"} without a version`,
     );
   }
   if (untargeted.length > 0) {

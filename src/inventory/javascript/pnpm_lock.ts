@@ -9,13 +9,7 @@ import { isRecord, wildcardMatch } from "../../_util.ts";
 import { distributionFields, OutputBuilder } from "../_builder.ts";
 import type { Load, ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import {
-  linkedFolders,
-  type LocalPlace,
-  localPlace,
-  memberFolders,
-  scannedPlace,
-} from "../_paths.ts";
+import { linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
 import { formatPurl } from "../purl.ts";
@@ -541,9 +535,8 @@ class PnpmMapper {
       const directory = this.publishedFrom(
         joinPath(str(resolution.directory) ?? pkg.key.slice("file:".length)),
       );
-      const place = scannedPlace(this.ctx.at, directory);
-      // A folder outside the project (another checkout, `file:../../lib`) is third-party, and so
-      // is one the scan never enters (`file:vendor/x`): no manifest there is read.
+      const place = localPlace(this.ctx.at, directory);
+      // A folder outside the project (another checkout, `file:../../lib`) is third-party.
       if (place.kind !== "outside") {
         this.places.push(place);
         return this.folderId(directory, pkg.name);
@@ -664,13 +657,12 @@ class PnpmMapper {
     const resolve = (dep: Dep, from: string, owner: string): Node => {
       if (dep.ref.startsWith("link:")) {
         const folder = this.publishedFrom(joinPath(from, dep.ref.slice("link:".length)));
-        const place = scannedPlace(at, folder);
+        const place = localPlace(at, folder);
         if (place.kind !== "outside") {
           this.linked.push(place);
           return this.folderId(folder, dep.name);
         }
-        // A link to a folder outside the project (another checkout) or one the scan never enters
-        // (`link:vendor/y`): third-party, no version.
+        // A link to a folder outside the project (another checkout): third-party, no version.
         const node = outsideNode(folder, dep.name);
         node.linked = true;
         return node;

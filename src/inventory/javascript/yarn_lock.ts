@@ -10,14 +10,7 @@ import { compareStrings, isRecord } from "../../_util.ts";
 import { type ComponentInit, OutputBuilder } from "../_builder.ts";
 import type { ReaderContext, ReaderResult } from "../_reader.ts";
 import { sriHashes } from "../_sri.ts";
-import {
-  isOutside,
-  linkedFolders,
-  type LocalPlace,
-  localPlace,
-  memberFolders,
-  scannedPlace,
-} from "../_paths.ts";
+import { isOutside, linkedFolders, type LocalPlace, localPlace, memberFolders } from "../_paths.ts";
 import { lineAt, objectAt } from "../_formats/json.ts";
 import { parseYarnV1 } from "../_formats/yarn_v1.ts";
 import { parseYamlDocuments, type YamlMap } from "../_formats/yaml.ts";
@@ -1081,9 +1074,8 @@ export function readYarnLock(
   for (const entry of entries) {
     if (entry.folder === undefined || unrequested.has(entry)) continue;
     // A folder outside the project (another checkout, `portal:../../lib`, a workspace
-    // `../shared` of a lock in a subfolder scanned on its own) is third-party, and so is one the
-    // scan never enters (`file:vendor/x`, `portal:vendor/z`): no manifest there is read.
-    if (scannedPlace(at, entry.folder).kind === "outside") {
+    // `../shared` of a lock in a subfolder scanned on its own) is third-party.
+    if (localPlace(at, entry.folder).kind === "outside") {
       outsideWarnings.push(outsideFolderWarning(path, entry.name, at, entry.folder));
       if (entry.linked && !berry) outsideLinks.push(entry);
       entry.folder = undefined;

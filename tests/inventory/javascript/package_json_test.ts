@@ -657,7 +657,7 @@ Deno.test("readPackageJson: pnpm overrides rewrite the declarations (pnpm-worksp
         dependencies: {
           semver: "~5.3.0", // meets ^5.0.0: overridden
           lodash: ">=4.17.0", // meets <4.17.21: overridden
-          tool: "^1.0.0", // link:./vendor/tool, from the root: vendor/ is skipped, as declared
+          tool: "^1.0.0", // link:./vendor/tool, from the root: the member there
           ms: "^2.1.3", // does not meet >=3, app is no 2.x: as declared
           debug: "^4.3.4", // app@1>debug: app 1.2.0's debug
           "left-pad": "^1.3.0", // monorepo>app>left-pad: a warning, not removed
@@ -680,9 +680,11 @@ Deno.test("readPackageJson: pnpm overrides rewrite the declarations (pnpm-worksp
       "pkg:npm/lodash@4.17.21 -",
       "pkg:npm/ms ^2.1.3",
       "pkg:npm/semver@5.7.2 -", // react>semver: another package's
-      "pkg:npm/tool link:../../vendor/tool",
     ]);
-    assert.deepEqual(app.members.map((m) => m.id), ["workspace:packages/app"]);
+    assert.deepEqual(app.members.map((m) => m.id), [
+      "workspace:packages/app",
+      "workspace:vendor/tool",
+    ]);
     assert.deepEqual(app.warnings, [
       "packages/app/package.json: left-pad is ^1.3.0; the pnpm override monorepo>app>left-pad: " +
       "1.0.0, a " +
@@ -1034,27 +1036,4 @@ Deno.test("ranges that are no string are one warning a field, the first 10 named
       '"must provide string spec"): they are not in the SBOM',
     ]);
   });
-});
-
-Deno.test("readPackageJson: a file:/link:/portal: folder the scan skips (vendor/) is the package as declared, no member", () => {
-  // `"x": "file:vendor/x"` without a lock: the scan never enters vendor/, so no reader reads
-  // x's package.json. Was: a member `workspace:vendor/x` no manifest describes, x in no SBOM.
-  const files: Record<string, string> = {
-    "package.json": JSON.stringify({
-      name: "app",
-      dependencies: { x: "file:vendor/x", y: "link:.cache/y", z: "portal:node_modules/z" },
-    }),
-    "vendor/x/package.json": JSON.stringify({ name: "x", version: "1.2.3" }),
-  };
-  const out = readPackageJson(files["package.json"], {
-    path: "package.json",
-    load: (p) => files[p],
-  });
-  assertWellFormed(out);
-  assert.deepEqual(out.members, []);
-  assert.deepEqual(out.components.map((c) => `${c.id} ${c.specifier}`), [
-    "pkg:npm/x file:vendor/x",
-    "pkg:npm/y link:.cache/y",
-    "pkg:npm/z portal:node_modules/z",
-  ]);
 });

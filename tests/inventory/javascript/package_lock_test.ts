@@ -1483,19 +1483,14 @@ Deno.test("readPackageLock: a link to a folder the lock records empty, with no p
   const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(out.warnings, [
-    "package-lock.json: ms is the local folder node_modules/debug/vendor/ms, outside the " +
-    "scanned tree: vouch did not scan its code or read its package.json, and the SBOM has it " +
-    "only as the lock records it (no hashes; the registry package of that name is another); " +
-    "scan a folder that holds both to include it",
     "package-lock.json links node_modules/debug/node_modules/ms → node_modules/debug/vendor/ms: " +
     "a folder with no package.json, which the lock records empty (`npm ls`: invalid): no " +
-    "package is there; the SBOM has it without a version",
+    "package is there; a member without a version",
   ]);
-  // The scan never enters node_modules/: the folder is no member but a component (`scannedPlace`).
   assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
     "workspace:libs/ok pkg:npm/ok@0.1.0",
+    "workspace:node_modules/debug/vendor/ms pkg:npm/ms",
   ]);
-  assert.ok(out.components.some((c) => c.id === "pkg:npm/ms"));
 });
 
 Deno.test("readPackageLock: a link to a folder the lock has no entry for is a lock cut short, not an empty record", () => {
@@ -1521,22 +1516,20 @@ Deno.test("readPackageLock: a link to a folder the lock has no entry for is a lo
     version: "1.0.0",
     dependencies: { x: "file:./vendor/x" },
   });
-  // vendor/ is a folder the scan skips: x is a component as the lock records it (here: by the
-  // link's name alone), with the warning that its folder went unscanned.
-  const unscanned = "package-lock.json: x is the local folder vendor/x, outside the scanned " +
-    "tree: vouch did not scan its code or read its package.json, and the SBOM has it only as " +
-    "the lock records it (no hashes; the registry package of that name is another); scan a " +
-    "folder that holds both to include it";
-  for (const own of [undefined, JSON.stringify({ name: "x", version: "1.0.0" })]) {
+  for (
+    const [own, member] of [
+      [undefined, "workspace:vendor/x pkg:npm/x"],
+      [JSON.stringify({ name: "x", version: "1.0.0" }), "workspace:vendor/x pkg:npm/x@1.0.0"],
+    ]
+  ) {
     const files: Record<string, string | undefined> = {
       "package.json": root,
       "vendor/x/package.json": own,
     };
     const out = readPackageLock(lock, { path: "package-lock.json", load: (p) => files[p] });
     assertWellFormed(out);
-    assert.deepEqual(out.warnings, [unscanned, warning]);
-    assert.deepEqual(out.members, []);
-    assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/x"]);
+    assert.deepEqual(out.warnings, [warning]);
+    assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [member]);
   }
 });
 
@@ -1581,42 +1574,4 @@ Deno.test("readPackageLock: a linked folder outside the project is a component, 
   const out = readPackageLock(lock, { path: "package-lock.json", load: () => undefined });
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/outside@2.0.0"]);
   assert.deepEqual(out.warnings, [outsideWarning("package-lock.json")]);
-});
-
-Deno.test("readPackageLock: a linked folder the scan skips (vendor/x) is a component, with a warning", () => {
-  // `npm install` (npm 11) of `"x": "file:vendor/x"`: a link to `vendor/x`, a folder the scan
-  // never enters. Was: a member `workspace:vendor/x` whose package.json no reader read, so x
-  // was in no SBOM, without a word.
-  const lock = JSON.stringify(
-    {
-      name: "app",
-      version: "1.0.0",
-      lockfileVersion: 3,
-      requires: true,
-      packages: {
-        "": { name: "app", version: "1.0.0", dependencies: { x: "file:vendor/x" } },
-        "node_modules/ms": { version: "2.1.3", license: "MIT" },
-        "node_modules/x": { resolved: "vendor/x", link: true },
-        "vendor/x": { version: "1.2.3", dependencies: { ms: "2.1.3" } },
-      },
-    },
-    null,
-    2,
-  );
-  const files: Record<string, string> = {
-    "package.json": '{"name":"app","version":"1.0.0","dependencies":{"x":"file:vendor/x"}}',
-    "vendor/x/package.json": '{"name":"x","version":"1.2.3","dependencies":{"ms":"2.1.3"}}',
-  };
-  const out = readPackageLock(lock, { path: "package-lock.json", load: (f) => files[f] });
-  assertWellFormed(out);
-  assert.deepEqual(out.members, []);
-  assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3", "pkg:npm/x@1.2.3"]);
-  assert.deepEqual(edgesFrom(out, ROOT_ID), ["pkg:npm/x@1.2.3 runtime"]);
-  assert.deepEqual(edgesFrom(out, "pkg:npm/x@1.2.3"), ["pkg:npm/ms@2.1.3 runtime"]);
-  assert.deepEqual(out.warnings, [
-    "package-lock.json: x is the local folder vendor/x, outside the scanned tree: vouch did " +
-    "not scan its code or read its package.json, and the SBOM has it only as the lock records " +
-    "it (no hashes; the registry package of that name is another); scan a folder that holds " +
-    "both to include it",
-  ]);
 });

@@ -50,7 +50,7 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     "workspace:packages/a pkg:npm/%40demo/a@1.0.0", // from "workspaces": ["packages/*"]
     // Yarn 1 has no negations: "!packages/excluded" leaves it in.
     "workspace:packages/excluded pkg:npm/%40demo/excluded@0.0.1",
-    "workspace:third_party/local-lib pkg:npm/local-lib@0.1.0", // file: folder
+    "workspace:vendor/local-lib pkg:npm/local-lib@0.1.0", // file: folder
   ]);
   assert.deepEqual(out.components.map((c) => `${c.id} ${c.scopes} ${c.direct}`), [
     "pkg:npm/%40demo/a@0.9.0 dev true", // the registry package sharing the member's name
@@ -90,7 +90,7 @@ Deno.test("readYarnLock classic: multi-specifier entries, aliases, workspaces fr
     `${XLSX} runtime`,
     "workspace:packages/a runtime",
     "workspace:packages/excluded runtime",
-    "workspace:third_party/local-lib runtime",
+    "workspace:vendor/local-lib runtime",
   ]);
   assert.deepEqual(edgesFrom(out, "workspace:packages/excluded"), ["pkg:npm/is-odd@3.0.1 runtime"]);
   assert.deepEqual(edgesFrom(out, "workspace:packages/a"), [
@@ -113,7 +113,7 @@ Deno.test("readYarnLock classic without list or package.json: undepended entries
     load: (p) => (p === "yarn.lock" ? load(p) : undefined),
   });
   assert.equal(out.components.length, 15);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:third_party/local-lib"]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:vendor/local-lib"]);
   assert.ok(edgesFrom(out, ROOT_ID).includes("pkg:npm/JSONStream@1.3.5 runtime"));
   assert.ok(!edgesFrom(out, ROOT_ID).includes("pkg:npm/ms@2.1.2 runtime"));
 });
@@ -464,13 +464,13 @@ Deno.test("readYarnLock classic: the workspaces of a yarn.lock Bun prints are me
     '  version "github:owner/gh#4f6c1e0"',
     '  resolved "github:owner/gh#4f6c1e0"',
     "",
-    '"local@./third_party/local":',
-    '  version "third_party/local"',
-    '  resolved "third_party/local"',
+    '"local@./vendor/local":',
+    '  version "vendor/local"',
+    '  resolved "vendor/local"',
     "",
-    '"tb@file:third_party/tb-1.0.0.tgz":',
-    '  version "third_party/tb-1.0.0.tgz"',
-    '  resolved "third_party/tb-1.0.0.tgz"',
+    '"tb@file:vendor/tb-1.0.0.tgz":',
+    '  version "vendor/tb-1.0.0.tgz"',
+    '  resolved "vendor/tb-1.0.0.tgz"',
     "",
   ].join("\n");
   const out = readYarnLock(lock, { path: "yarn.lock", load: () => undefined });
@@ -486,7 +486,7 @@ Deno.test("readYarnLock classic: the workspaces of a yarn.lock Bun prints are me
   assert.deepEqual(out.members.map((m) => m.id), [
     "workspace:base",
     "workspace:packages/other",
-    "workspace:third_party/local",
+    "workspace:vendor/local",
   ]);
   assert.deepEqual(edgesFrom(out, "workspace:base"), ["pkg:npm/react@17.0.0 runtime"]);
 });
@@ -987,12 +987,12 @@ Deno.test("readYarnLock Berry: a jsr: locator is the JSR package, one with the @
 });
 
 Deno.test("readYarnLock Berry: a file: folder is the folder before the # of its resolution (storybookjs/storybook layout)", () => {
-  // Yarn 4.18 locks `"local-lib": "file:./third_party/local-lib"` of the root as resolution
-  // `local-lib@file:./third_party/local-lib#./third_party/local-lib::hash=…&locator=…`. Was: a member
-  // `workspace:third_party/local-lib#./third_party/local-lib`, its package.json not read.
+  // Yarn 4.18 locks `"local-lib": "file:./vendor/local-lib"` of the root as resolution
+  // `local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=…&locator=…`. Was: a member
+  // `workspace:vendor/local-lib#./vendor/local-lib`, its package.json not read.
   const lock = [
     ...BERRY_APP,
-    '    local-lib: "file:./third_party/local-lib"',
+    '    local-lib: "file:./vendor/local-lib"',
     "  languageName: unknown",
     "  linkType: soft",
     "",
@@ -1002,9 +1002,9 @@ Deno.test("readYarnLock Berry: a file: folder is the folder before the # of its 
     "  languageName: node",
     "  linkType: hard",
     "",
-    '"local-lib@file:./third_party/local-lib::locator=app%40workspace%3A.":',
+    '"local-lib@file:./vendor/local-lib::locator=app%40workspace%3A.":',
     "  version: 0.1.0",
-    '  resolution: "local-lib@file:./third_party/local-lib#./third_party/local-lib::hash=acf486&locator=app%40workspace%3A."',
+    '  resolution: "local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=acf486&locator=app%40workspace%3A."',
     "  dependencies:",
     '    kleur: "npm:^4.1.5"',
     "  languageName: node",
@@ -1013,54 +1013,52 @@ Deno.test("readYarnLock Berry: a file: folder is the folder before the # of its 
   const files: Record<string, string> = {
     "package.json": JSON.stringify({
       name: "app",
-      dependencies: { "local-lib": "file:./third_party/local-lib" },
+      dependencies: { "local-lib": "file:./vendor/local-lib" },
     }),
-    "third_party/local-lib/package.json": JSON.stringify({ name: "local-lib", version: "0.1.0" }),
+    "vendor/local-lib/package.json": JSON.stringify({ name: "local-lib", version: "0.1.0" }),
   };
   const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
   assertWellFormed(out);
-  assert.deepEqual(out.members.map((m) => m.id), ["workspace:third_party/local-lib"]);
-  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:third_party/local-lib runtime"]);
-  assert.deepEqual(edgesFrom(out, "workspace:third_party/local-lib"), [
-    "pkg:npm/kleur@4.1.5 runtime",
-  ]);
+  assert.deepEqual(out.members.map((m) => m.id), ["workspace:vendor/local-lib"]);
+  assert.deepEqual(edgesFrom(out, ROOT_ID), ["workspace:vendor/local-lib runtime"]);
+  assert.deepEqual(edgesFrom(out, "workspace:vendor/local-lib"), ["pkg:npm/kleur@4.1.5 runtime"]);
 });
 
 Deno.test("readYarnLock Berry: a bare path is the file: entry Yarn binds it to", () => {
-  // plugin-file binds a range that is a bare path (`./third_party/lt-0.1.0.tgz`, `../lib`) as
+  // plugin-file binds a range that is a bare path (`./vendor/lt-0.1.0.tgz`, `../lib`) as
   // `file:<path>`, the lock's key; the workspace's entry lists the range as written. Was: exit 2,
-  // "depends on lt@./third_party/lt-0.1.0.tgz, which the lock does not resolve".
+  // "depends on lt@./vendor/lt-0.1.0.tgz, which the lock does not resolve".
   const lock = [
     ...BERRY_APP,
-    '    local-lib: "./third_party/local-lib"',
-    '    lt: "./third_party/lt-0.1.0.tgz"',
+    '    local-lib: "./vendor/local-lib"',
+    '    lt: "./vendor/lt-0.1.0.tgz"',
     "  languageName: unknown",
     "  linkType: soft",
     "",
-    '"local-lib@file:./third_party/local-lib::locator=app%40workspace%3A.":',
+    '"local-lib@file:./vendor/local-lib::locator=app%40workspace%3A.":',
     "  version: 0.1.0",
-    '  resolution: "local-lib@file:./third_party/local-lib#./third_party/local-lib::hash=acf486&locator=app%40workspace%3A."',
+    '  resolution: "local-lib@file:./vendor/local-lib#./vendor/local-lib::hash=acf486&locator=app%40workspace%3A."',
     "  languageName: node",
     "  linkType: hard",
     "",
-    '"lt@file:./third_party/lt-0.1.0.tgz::locator=app%40workspace%3A.":',
+    '"lt@file:./vendor/lt-0.1.0.tgz::locator=app%40workspace%3A.":',
     "  version: 0.1.0",
-    '  resolution: "lt@file:./third_party/lt-0.1.0.tgz::hash=a1b2c3&locator=app%40workspace%3A."',
+    '  resolution: "lt@file:./vendor/lt-0.1.0.tgz::hash=a1b2c3&locator=app%40workspace%3A."',
     "  languageName: node",
     "  linkType: hard",
   ].join("\n");
   const files: Record<string, string> = {
     "package.json": JSON.stringify({
       name: "app",
-      dependencies: { "local-lib": "./third_party/local-lib", lt: "./third_party/lt-0.1.0.tgz" },
+      dependencies: { "local-lib": "./vendor/local-lib", lt: "./vendor/lt-0.1.0.tgz" },
     }),
-    "third_party/local-lib/package.json": JSON.stringify({ name: "local-lib", version: "0.1.0" }),
+    "vendor/local-lib/package.json": JSON.stringify({ name: "local-lib", version: "0.1.0" }),
   };
   const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(edgesFrom(out, ROOT_ID), [
     "pkg:npm/lt@0.1.0?file_name=lt-0.1.0.tgz runtime",
-    "workspace:third_party/local-lib runtime",
+    "workspace:vendor/local-lib runtime",
   ]);
 });
 
@@ -1258,22 +1256,22 @@ Deno.test("readYarnLock Berry: a workspace the lock has no entry for is a warnin
 });
 
 Deno.test("readYarnLock classic: a workspace's file: tarball is found where Yarn 1 locks it, from the root (facebook/docusaurus layout)", () => {
-  // packages/core declares `file:../../third_party/tiny-1.4.0.tgz`; `yarn install` (1.22.22) locks it
-  // as `tiny@file:third_party/tiny-1.4.0.tgz`. Was: warned as not locked ("not in the SBOM") while
+  // packages/core declares `file:../../vendor/tiny-1.4.0.tgz`; `yarn install` (1.22.22) locks it
+  // as `tiny@file:vendor/tiny-1.4.0.tgz`. Was: warned as not locked ("not in the SBOM") while
   // its component was there, with no edge from the workspace and not direct.
   const lock = [
     "# yarn lockfile v1",
     "",
-    '"tiny@file:third_party/tiny-1.4.0.tgz":',
+    '"tiny@file:vendor/tiny-1.4.0.tgz":',
     '  version "1.4.0"',
-    '  resolved "file:third_party/tiny-1.4.0.tgz#3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1"',
+    '  resolved "file:vendor/tiny-1.4.0.tgz#3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1"',
     "",
   ].join("\n");
   const files: Record<string, string> = {
     "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["packages/*"] }),
     "packages/core/package.json": JSON.stringify({
       name: "@acme/core",
-      dependencies: { tiny: "file:../../third_party/tiny-1.4.0.tgz" },
+      dependencies: { tiny: "file:../../vendor/tiny-1.4.0.tgz" },
     }),
   };
   const out = readYarnLock(lock, {
@@ -1292,19 +1290,19 @@ Deno.test("readYarnLock classic: a workspace's file: tarball is found where Yarn
 });
 
 Deno.test("readYarnLock classic: a tarball of the tree keeps the SHA-1 Yarn writes after its path", () => {
-  // `resolved "file:third_party/x-1.4.0.tgz#<sha1>"`: the fragment is the SHA-1 of that file, as for
+  // `resolved "file:vendor/x-1.4.0.tgz#<sha1>"`: the fragment is the SHA-1 of that file, as for
   // a registry URL (was: dropped, the component had no hash).
   const lock = [
     "# yarn lockfile v1",
     "",
-    '"tiny@file:third_party/tiny-1.4.0.tgz":',
+    '"tiny@file:vendor/tiny-1.4.0.tgz":',
     '  version "1.4.0"',
-    '  resolved "file:third_party/tiny-1.4.0.tgz#3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1"',
+    '  resolved "file:vendor/tiny-1.4.0.tgz#3ecacff0bfeef1a99bacb6ead8d5ab320b898dd1"',
     "",
   ].join("\n");
   const json = JSON.stringify({
     name: "app",
-    dependencies: { tiny: "file:third_party/tiny-1.4.0.tgz" },
+    dependencies: { tiny: "file:vendor/tiny-1.4.0.tgz" },
   });
   const out = readYarnLock(lock, {
     path: "yarn.lock",
@@ -1802,7 +1800,7 @@ Deno.test("readYarnLock v1: a resolutions target nothing depends on, which Yarn 
 Deno.test("readYarnLock v1: a file: folder only a resolutions target names is locked, installed nowhere: no member", () => {
   // Yarn 1.22.22 wrote this lock: it requests each `resolutions` target (fetchRequestFromCwd,
   // `hint: 'resolution'`) and locks it, but links only the project's own patterns
-  // (linker.init(topLevelPatterns)): no node_modules/ms, nothing from third_party/ms. The resolution
+  // (linker.init(topLevelPatterns)): no node_modules/ms, nothing from vendor/ms. The resolution
   // keyed by the workspace's path (`@y1g/app/chalk`) matches nothing (the workspace's chalk is
   // 4.1.2 in node_modules): chalk@4.1.1 is locked, installed nowhere, so dev, with no warning.
   const lock = [
@@ -1855,7 +1853,7 @@ Deno.test("readYarnLock v1: a file: folder only a resolutions target names is lo
     '  resolved "https://registry.yarnpkg.com/kleur/-/kleur-4.1.5.tgz#95106101795f7050c6c650f350c683febddb1780"',
     "  integrity sha512-o+NO+8WrRiQEE4/7nwRJhN1HWpVmJm511pBHUxPLtp0BUISzlBplORYSmTclCnJvQq2tKu/sgl3xVpkc7ZWuQQ==",
     "",
-    '"ms@file:./third_party/ms":',
+    '"ms@file:./vendor/ms":',
     '  version "2.1.3"',
     "  dependencies:",
     '    has-flag "4.0.0"',
@@ -1875,9 +1873,9 @@ Deno.test("readYarnLock v1: a file: folder only a resolutions target names is lo
       private: true,
       workspaces: ["packages/*"],
       dependencies: { kleur: "4.1.5" },
-      resolutions: { ms: "file:./third_party/ms", "@y1g/app/chalk": "4.1.1" },
+      resolutions: { ms: "file:./vendor/ms", "@y1g/app/chalk": "4.1.1" },
     }),
-    "third_party/ms/package.json": JSON.stringify({
+    "vendor/ms/package.json": JSON.stringify({
       name: "ms",
       version: "2.1.3",
       dependencies: { "has-flag": "4.0.0" },
@@ -1914,7 +1912,7 @@ Deno.test("readYarnLock v1: a file: folder only a resolutions target names is lo
 });
 
 Deno.test("readYarnLock v1: a folder the resolutions force, locked under the ranges it replaces too, is that folder's member", () => {
-  // Yarn 1.22 with `"resolutions": { "**/ms": "file:./third_party/ms" }`: one entry for every range
+  // Yarn 1.22 with `"resolutions": { "**/ms": "file:./vendor/ms" }`: one entry for every range
   // of ms, the path among them (sorted after the versions), no `resolved`.
   const lock = [
     "# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.",
@@ -1927,7 +1925,7 @@ Deno.test("readYarnLock v1: a folder the resolutions force, locked under the ran
     "  dependencies:",
     '    ms "2.1.2"',
     "",
-    'ms@2.1.2, ms@^2.0.0, "ms@file:./third_party/ms":',
+    'ms@2.1.2, ms@^2.0.0, "ms@file:./vendor/ms":',
     '  version "2.1.99-local"',
     "",
   ].join("\n");
@@ -1936,29 +1934,29 @@ Deno.test("readYarnLock v1: a folder the resolutions force, locked under the ran
       name: "root",
       version: "1.0.0",
       dependencies: { debug: "4.3.4", ms: "^2.0.0" },
-      resolutions: { "**/ms": "file:./third_party/ms" },
+      resolutions: { "**/ms": "file:./vendor/ms" },
     }),
-    "third_party/ms/package.json": JSON.stringify({ name: "ms", version: "2.1.99-local" }),
+    "vendor/ms/package.json": JSON.stringify({ name: "ms", version: "2.1.99-local" }),
   };
   const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(out.members.map((m) => `${m.id} ${m.purl}`), [
-    "workspace:third_party/ms pkg:npm/ms@2.1.99-local",
+    "workspace:vendor/ms pkg:npm/ms@2.1.99-local",
   ]);
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/debug@4.3.4"]);
-  assert.deepEqual(edgesFrom(out, "pkg:npm/debug@4.3.4"), ["workspace:third_party/ms runtime"]);
+  assert.deepEqual(edgesFrom(out, "pkg:npm/debug@4.3.4"), ["workspace:vendor/ms runtime"]);
 });
 
 Deno.test("readYarnLock v1: a version the resolutions force on a folder's dependency, locked under its file: range too, is the registry's", () => {
   // Yarn 1.22 with `"resolutions": { "**/ms": "2.1.3" }` and a member's
-  // `"ms": "file:../../third_party/ms"`: the path is one range of the entry Yarn fetched from the
+  // `"ms": "file:../../vendor/ms"`: the path is one range of the entry Yarn fetched from the
   // registry (node_modules/ms is ms 2.1.3), not the folder.
   const lock = [
     "# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.",
     "# yarn lockfile v1",
     "",
     "",
-    'ms@2.1.3, "ms@file:third_party/ms":',
+    'ms@2.1.3, "ms@file:vendor/ms":',
     '  version "2.1.3"',
     '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz#574c8138ce1d2b5861f0b44579dbadd60c6615b2"',
     "  integrity sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
@@ -1975,14 +1973,14 @@ Deno.test("readYarnLock v1: a version the resolutions force on a folder's depend
     "packages/a/package.json": JSON.stringify({
       name: "a",
       version: "1.0.0",
-      dependencies: { ms: "file:../../third_party/ms" },
+      dependencies: { ms: "file:../../vendor/ms" },
     }),
-    "third_party/ms/package.json": JSON.stringify({ name: "ms", version: "2.1.99-local" }),
+    "vendor/ms/package.json": JSON.stringify({ name: "ms", version: "2.1.99-local" }),
   };
   const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
   assertWellFormed(out);
   assert.deepEqual(out.components.map((c) => c.id), ["pkg:npm/ms@2.1.3"]);
-  assert.ok(!out.members.some((m) => m.id === "workspace:third_party/ms"));
+  assert.ok(!out.members.some((m) => m.id === "workspace:vendor/ms"));
 });
 
 Deno.test("readYarnLock Berry: a packageExtensions range extends a prerelease as Yarn's satisfiesWithPrereleases admits it", () => {
@@ -2838,112 +2836,4 @@ Deno.test("readYarnLock: several Yarn 1 link: folders outside the project share 
       "package.json files tell)",
   );
   assert.ok(!out.warnings?.some((w) => w.includes("a lock older than")));
-});
-
-Deno.test("readYarnLock: a file:/link:/portal: folder the scan skips (vendor/) is a component, with a warning", () => {
-  // Yarn 4 (`yarn install`) of `file:vendor/x`, `link:vendor/y`, `portal:vendor/z`, and Yarn
-  // 1.22.22 of the first two: folders the scan never enters. Was: members `workspace:vendor/…`
-  // whose package.json no reader read, so none was in the SBOM, without a word.
-  const berry = [
-    '# This file is generated by running "yarn install" inside your project.',
-    "# Manual changes might be lost - proceed with caution!",
-    "",
-    "__metadata:",
-    "  version: 10",
-    "  cacheKey: 10c0",
-    "",
-    '"app@workspace:.":',
-    "  version: 0.0.0-use.local",
-    '  resolution: "app@workspace:."',
-    "  dependencies:",
-    '    x: "file:vendor/x"',
-    '    y: "link:vendor/y"',
-    '    z: "portal:vendor/z"',
-    "  languageName: unknown",
-    "  linkType: soft",
-    "",
-    '"ms@npm:2.1.3":',
-    "  version: 2.1.3",
-    '  resolution: "ms@npm:2.1.3"',
-    "  checksum: 10c0/d924b57e7312b3b63ad21fc5b3dc0af5e78d61a1fc7cfb5457edaf26326bf62be5307cc87ffb6862ef1c2b33b0233cdb5d4f01c4c958cc0d660948b65a287a48",
-    "  languageName: node",
-    "  linkType: hard",
-    "",
-    '"x@file:vendor/x::locator=app%40workspace%3A.":',
-    "  version: 1.2.3",
-    '  resolution: "x@file:vendor/x#vendor/x::hash=4de9ed&locator=app%40workspace%3A."',
-    "  dependencies:",
-    '    ms: "npm:2.1.3"',
-    "  checksum: 10c0/2aa57889b3cdae60fce34d82f55f3528636bd7a0105f4c087863aabc475d9178fff3f53d87256ceb1f5463a798e096efc0c9db3f6567e1c04872e2b258784dbe",
-    "  languageName: node",
-    "  linkType: hard",
-    "",
-    '"y@link:vendor/y::locator=app%40workspace%3A.":',
-    "  version: 0.0.0-use.local",
-    '  resolution: "y@link:vendor/y::locator=app%40workspace%3A."',
-    "  languageName: node",
-    "  linkType: soft",
-    "",
-    '"z@portal:vendor/z::locator=app%40workspace%3A.":',
-    "  version: 0.0.0-use.local",
-    '  resolution: "z@portal:vendor/z::locator=app%40workspace%3A."',
-    "  dependencies:",
-    '    ms: "npm:2.1.3"',
-    "  languageName: node",
-    "  linkType: soft",
-    "",
-  ].join("\n");
-  const classic = [
-    "# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.",
-    "# yarn lockfile v1",
-    "",
-    "",
-    "ms@2.1.2:",
-    '  version "2.1.2"',
-    '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.2.tgz#d09d1f357b443f493382a8eb3ccd183872ae6009"',
-    "  integrity sha512-sGkPx+VjMtmA6MX27oA4FBFELFCZZ4S4XqeGOXCv68tT+jb3vk/RyaKWP0PTKyWtmLSM0b+adUTEvbs1PEaH2w==",
-    "",
-    "ms@2.1.3:",
-    '  version "2.1.3"',
-    '  resolved "https://registry.yarnpkg.com/ms/-/ms-2.1.3.tgz#574c8138ce1d2b5861f0b44579dbadd60c6615b2"',
-    "  integrity sha512-6FlzubTLZG3J2a/NVCAleEhjzq5oxgHyaCU9yYXvcLsvoVaHJq/s5xXI6/XXP6tz7R9xAOtHnSO/tXtF3WRTlA==",
-    "",
-    '"x@file:vendor/x":',
-    '  version "1.2.3"',
-    "  dependencies:",
-    '    ms "2.1.3"',
-    "",
-    '"y@link:vendor/y":',
-    '  version "0.0.0"',
-    '  uid ""',
-    "",
-  ].join("\n");
-  const files: Record<string, string> = {
-    "package.json": JSON.stringify({
-      name: "app",
-      version: "1.0.0",
-      dependencies: { x: "file:vendor/x", y: "link:vendor/y", z: "portal:vendor/z" },
-    }),
-  };
-  for (
-    const [lock, ids, names] of [
-      [berry, ["pkg:npm/ms@2.1.3", "pkg:npm/x@1.2.3", "pkg:npm/y", "pkg:npm/z"], ["x", "y", "z"]],
-      [classic, ["pkg:npm/ms@2.1.2", "pkg:npm/ms@2.1.3", "pkg:npm/x@1.2.3", "pkg:npm/y"], [
-        "x",
-        "y",
-      ]],
-    ] as const
-  ) {
-    const out = readYarnLock(lock, { path: "yarn.lock", load: (p) => files[p] });
-    assertWellFormed(out);
-    assert.deepEqual(out.members, []);
-    assert.deepEqual(out.components.map((c) => c.id).sort(), ids);
-    assert.deepEqual(edgesFrom(out, "pkg:npm/x@1.2.3"), ["pkg:npm/ms@2.1.3 runtime"]);
-    assert.deepEqual(
-      out.warnings?.filter((w) => w.includes("is the local folder vendor/")).map((w) =>
-        w.slice(0, w.indexOf(","))
-      ),
-      names.map((name) => `yarn.lock: ${name} is the local folder vendor/${name}`),
-    );
-  }
 });
