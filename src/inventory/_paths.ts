@@ -53,7 +53,8 @@ export function unscannedFolder(
   place: LocalPlace,
   excluded?: (folder: string) => boolean,
 ): string | undefined {
-  if (place.kind !== "inside") return undefined;
+  // The root folder (`..` from a nested lock, normalized to `.`) is scanned, not a hidden one.
+  if (place.kind !== "inside" || place.path === ".") return undefined;
   // `skippedFolder` takes a file's path: one in the folder, so that the folder's own name counts.
   return skippedFolder(`${place.path}/-`) ??
     (excluded?.(place.path!) ? place.path : undefined);

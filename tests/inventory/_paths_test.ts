@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { isOutside, isOwnFolder, localPlace } from "../../src/inventory/_paths.ts";
+import { isOutside, isOwnFolder, localPlace, scannedPlace } from "../../src/inventory/_paths.ts";
 
 Deno.test("localPlace: the lockfile's folder, another folder of the project, or outside", () => {
   assert.deepEqual(localPlace("Gemfile.lock", "."), { kind: "self", path: "." });
@@ -32,4 +32,17 @@ Deno.test("isOutside: a root-relative path that climbs out, is absolute or a URL
   for (const outside of ["..", "../x", "a/../../x", "/x", "C:/x", "file:///x"]) {
     assert.equal(isOutside(outside), true, outside);
   }
+});
+
+Deno.test("scannedPlace: a folder the scan skips is outside; the root, from a nested lock, is not", () => {
+  assert.deepEqual(scannedPlace("package-lock.json", "vendor/x"), {
+    kind: "outside",
+    skipped: "vendor/x",
+  });
+  // `file:..` from example/: the root folder, normalized to `.`, which is no hidden folder.
+  assert.deepEqual(scannedPlace("example/package-lock.json", ".."), { kind: "inside", path: "." });
+  assert.deepEqual(scannedPlace("package-lock.json", "libs/x", (f) => f === "libs/x"), {
+    kind: "outside",
+    skipped: "libs/x",
+  });
 });
